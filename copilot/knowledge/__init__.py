@@ -1,0 +1,1 @@
+"""The methodology knowledge base: cards and rules (data), ingestion, chunking, embeddings, retrieval."""

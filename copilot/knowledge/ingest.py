@@ -1,0 +1,177 @@
+"""Reading user documents into clean text: encodings, formats, web boilerplate and mojibake.
+
+Operators paste in web copies and chat exports from Windows machines, so GBK/GB18030 files, BOMs,
+site navigation lines and pinyin glosses such as ``運(yùn)營`` are normal input, not exceptions.
+Every failure is an :class:`IngestError` with a Chinese message naming the file; callers skip the
+file and carry on.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from copilot.textnorm import cjk_ratio
+
+SUPPORTED_SUFFIXES = {".md", ".markdown", ".txt", ".docx", ".pdf"}
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class IngestError(ValueError):
+    """A file that cannot be ingested; the message says which file and why, in Chinese."""
+
+
+@dataclass
+class Document:
+    """Clean text of one source plus where it came from."""
+
+    text: str
+    source: str
+    title: str = ""
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+def decode_bytes(data: bytes, name: str = "") -> str:
+    """Decode bytes of unknown encoding (UTF-8, UTF-8-BOM, UTF-16 with BOM, GBK/GB18030, Big5…)."""
+    label = name or "输入"
+    if not data.strip():
+        raise IngestError(f"{label}：文件为空")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise IngestError(f"{label}：看起来是二进制文件，不是文本")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # GB18030 is a superset of GBK/GB2312 and the usual encoding of Windows Chinese exports:
+    # try it before asking the detector, which can confuse short GBK text with other code pages.
+    try:
+        text = data.decode("gb18030")
+        if cjk_ratio(text) > 0.2:
+            return text
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(f"{label}：无法识别文件编码（不是 UTF-8/GBK/GB18030 文本？）")
+    return str(best)
+
+
+def read_text_file(path: Path) -> str:
+    """Read a text file of unknown encoding, with size and binary checks."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(f"{path}：无法读取（{exc.strerror}）") from exc
+    if size > MAX_FILE_BYTES:
+        raise IngestError(f"{path}：文件过大（{size // 1024 // 1024} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）")
+    return decode_bytes(path.read_bytes(), str(path))
+
+
+# -- cleaning ---------------------------------------------------------------------------------
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zA-Züǖǘǚǜāáǎàēéěèīíǐìōóǒòūúǔù]{1,7}\s*[)）]"
+)
+_BOILERPLATE = re.compile(
+    r"(点击|扫码|扫一扫|关注(我们|公众号)|版权(所有|声明)|免责声明|责任编辑|原文链接|阅读原文|阅读全文|"
+    r"转载请|本文来自|本文由|分享到|上一篇|下一篇|相关(推荐|阅读|文章)|热门(推荐|文章)|返回(首页|顶部)|"
+    r"登录|注册|copyright|all rights reserved|©|首页\s*[>›»]|收藏|举报|评论\s*\d*$|赞\s*\d*$|"
+    r"[點擊關註轉載請閱讀原文覽]{4,})",
+    re.IGNORECASE,
+)
+_HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
+_MOJIBAKE = re.compile("[ÃÂâ€][\x80-\xbf€™œ]|ï»¿|锟斤拷|�")
+
+
+def fix_mojibake(text: str) -> str:
+    """Remove pinyin glosses after characters and repair UTF-8 read as Latin-1 where possible."""
+    text = _PINYIN_GLOSS.sub("", text)
+    if _MOJIBAKE.search(text):
+        try:
+            repaired = text.encode("latin-1").decode("utf-8")
+            if cjk_ratio(repaired) > cjk_ratio(text):
+                text = repaired
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+        text = text.replace("锟斤拷", "").replace("\ufffd", "")
+    return text
+
+
+def clean_text(text: str) -> str:
+    """Strip HTML remnants, short boilerplate lines and mojibake; normalise line breaks."""
+    text = html.unescape(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _HTML_TAG.sub("", text)
+    text = fix_mojibake(text)
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and len(stripped) <= 40 and _BOILERPLATE.search(stripped):
+            continue
+        lines.append(line.rstrip())
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return cleaned.strip()
+
+
+# -- formats ----------------------------------------------------------------------------------
+def _read_docx(path: Path) -> str:
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several types for corrupt files
+        raise IngestError(f"{path}：不是有效的 .docx 文件（{type(exc).__name__}）") from exc
+    out = []
+    for para in document.paragraphs:
+        text = para.text.strip()
+        if not text:
+            continue
+        style = (para.style.name or "").lower() if para.style is not None else ""
+        if style.startswith("heading") or style.startswith("标题"):
+            level = re.findall(r"\d", style)
+            out.append("#" * (int(level[0]) + 1 if level else 2) + " " + text)
+        else:
+            out.append(text)
+    return "\n\n".join(out)
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise IngestError(f"{path}：无法解析 PDF（{type(exc).__name__}）") from exc
+    return "\n\n".join(pages)
+
+
+def load_document(path: str | Path) -> Document:
+    """Read ``.md/.txt/.docx/.pdf`` into a cleaned :class:`Document`, or raise :class:`IngestError`."""
+    p = Path(path)
+    if not p.is_file():
+        raise IngestError(f"{p}：文件不存在")
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(f"{p}：不支持的文件类型 {suffix or '(无后缀)'}，支持 .md/.txt/.docx/.pdf")
+    if suffix == ".docx":
+        raw = _read_docx(p)
+    elif suffix == ".pdf":
+        raw = _read_pdf(p)
+    else:
+        raw = read_text_file(p)
+    text = clean_text(raw)
+    if len(text) < 10:
+        raise IngestError(f"{p}：清洗后没有可用正文")
+    if cjk_ratio(text) < 0.05 and len(re.findall(r"[A-Za-z]{2,}", text)) < 20:
+        raise IngestError(f"{p}：内容看起来是乱码或非文本")
+    title = p.stem
+    m = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+    if m:
+        title = m.group(1).strip()
+    return Document(text=text, source=p.name, title=title, meta={"path": str(p.resolve())})

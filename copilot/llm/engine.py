@@ -1,0 +1,138 @@
+"""Engine selection, the OpenAI-compatible chat model factory and offline fallback."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Generic, Literal, TypeVar
+
+import openai
+from langchain_core.language_models import BaseChatModel
+
+from copilot.config import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+OFFLINE = "offline"
+T = TypeVar("T")
+
+
+class LLMUnavailable(RuntimeError):
+    """The endpoint could not give an answer (timeout, rate limit, connection, server error).
+
+    The message is Chinese and user-facing: it is shown as the reason for falling back offline.
+    """
+
+
+@dataclass
+class Engine:
+    """What produces an output: an OpenAI-compatible chat model, or the offline engine.
+
+    The offline engine is not a language model (no Chinese instruction-tuned LLM ships in a PyPI
+    package): each agent brings its own retrieval + rules + templates + extraction strategy and fills
+    the same pydantic output type as the LLM path.
+    """
+
+    name: str
+    chat_model: BaseChatModel | None = None
+    settings: Settings = field(default_factory=get_settings)
+
+    @property
+    def is_offline(self) -> bool:
+        return self.chat_model is None
+
+    @property
+    def label(self) -> str:
+        """Human-readable engine label shown beside every output."""
+        return "离线引擎（检索+规则+模板）" if self.is_offline else f"模型 {self.name}"
+
+
+@dataclass
+class EngineRun(Generic[T]):
+    """A result plus the engine that actually produced it and, after a fallback, why."""
+
+    value: T
+    engine: str
+    notice: str | None = None
+
+
+def make_chat_model(settings: Settings, **overrides: object) -> BaseChatModel:
+    """``ChatOpenAI`` for any OpenAI-compatible endpoint (OpenAI, DeepSeek, DashScope, vLLM, Ollama).
+
+    The openai client retries 429/5xx/timeouts with exponential backoff ``llm_max_retries`` times.
+    Local servers (Ollama, vLLM) accept any key, so a base_url alone is enough.
+    """
+    from langchain_openai import ChatOpenAI
+
+    api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
+    kwargs: dict[str, object] = dict(
+        model=settings.llm_model,
+        base_url=settings.llm_base_url,
+        api_key=api_key,
+        timeout=settings.llm_timeout,
+        max_retries=settings.llm_max_retries,
+        max_tokens=settings.llm_max_tokens,
+        temperature=settings.llm_temperature,
+    )
+    kwargs.update(overrides)
+    return ChatOpenAI(**kwargs)
+
+
+def get_engine(
+    settings: Settings | None = None, *, prefer: Literal["auto", "offline", "llm"] = "auto"
+) -> Engine:
+    """The engine to use: ``prefer='offline'`` forces offline, ``'llm'`` demands a configured endpoint."""
+    settings = settings or get_settings()
+    if prefer == "offline" or (prefer == "auto" and not settings.llm_enabled):
+        return Engine(name=OFFLINE, settings=settings)
+    if prefer == "llm" and not (settings.llm_base_url or settings.llm_api_key):
+        raise LLMUnavailable("未配置模型接口：请设置 COPILOT_LLM_BASE_URL 或 OPENAI_API_KEY")
+    return Engine(name=settings.llm_model, chat_model=make_chat_model(settings), settings=settings)
+
+
+def describe_error(exc: BaseException) -> str:
+    """A one-line Chinese reason for a provider error."""
+    if isinstance(exc, openai.APITimeoutError):
+        return "模型接口超时"
+    if isinstance(exc, openai.RateLimitError):
+        return "模型接口限流（429），重试后仍失败"
+    if isinstance(exc, openai.AuthenticationError):
+        return "模型接口鉴权失败（401），请检查 API Key"
+    if isinstance(exc, openai.APIConnectionError):
+        return "无法连接模型接口"
+    if isinstance(exc, openai.APIStatusError):
+        return f"模型接口返回错误 {exc.status_code}"
+    return f"模型调用失败：{type(exc).__name__}"
+
+
+def call_guarded(fn: Callable[[], T]) -> T:
+    """Run a provider call, turning provider/transport errors into :class:`LLMUnavailable`."""
+    try:
+        return fn()
+    except LLMUnavailable:
+        raise
+    except (openai.OpenAIError, TimeoutError, ConnectionError, OSError) as exc:
+        raise LLMUnavailable(describe_error(exc)) from exc
+
+
+def run_with_fallback(
+    engine: Engine,
+    llm_fn: Callable[[Engine], T],
+    offline_fn: Callable[[], T],
+) -> EngineRun[T]:
+    """Run the LLM strategy, falling back to the offline one with a clear notice if it fails.
+
+    Failures that fall back: the endpoint is unavailable, or it kept returning output that does not
+    validate. Programming errors are not swallowed.
+    """
+    from copilot.llm.structured import StructuredOutputError
+
+    if engine.is_offline:
+        return EngineRun(offline_fn(), OFFLINE)
+    try:
+        return EngineRun(llm_fn(engine), engine.name)
+    except (LLMUnavailable, StructuredOutputError) as exc:
+        log.warning("LLM path failed, falling back to offline engine: %s", exc)
+        notice = f"{exc}；已改用离线引擎生成"
+        return EngineRun(offline_fn(), OFFLINE, notice)

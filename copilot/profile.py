@@ -1,0 +1,194 @@
+"""The group profile: what a group is for, shared by drafting, moderation, notes and the UI.
+
+Operators write profiles by hand in YAML or JSON, so loading reports *every* problem at once, in
+Chinese, naming the key that is wrong, instead of failing on the first one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from copilot.textnorm import fold, tokenize
+
+GroupType = Literal["消费型", "知识型", "品牌型", "兴趣型", "其他"]
+Platform = Literal["wechat", "qq", "wecom"]
+
+_FIELD_NAMES = {
+    "name": "群名",
+    "positioning": "定位",
+    "topics": "主题关键词",
+    "audience": "目标人群",
+    "type": "社群类型",
+    "platform": "平台",
+    "threshold": "入群门槛",
+    "goals": "目标",
+    "tone": "语气",
+    "schedule": "固定安排",
+    "products": "商品/活动",
+    "banned": "额外违禁词",
+    "allowed_domains": "允许的链接域名",
+    "script": "输出字形",
+}
+
+
+class ProfileError(ValueError):
+    """A profile could not be loaded; ``problems`` lists every issue as (key, Chinese message)."""
+
+    def __init__(self, problems: list[tuple[str, str]], source: str = ""):
+        self.problems = problems
+        where = f"群档案 {source} " if source else "群档案"
+        lines = [f"- {key}（{_FIELD_NAMES.get(key.split('.')[0], key)}）：{msg}" for key, msg in problems]
+        super().__init__(f"{where}有 {len(problems)} 处问题：\n" + "\n".join(lines))
+
+
+class Product(BaseModel):
+    """A product or event the copy agent may promote."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    price: float | None = Field(None, ge=0, description="原价（元）")
+    promo_price: float | None = Field(None, ge=0, description="活动价（元）")
+    unit: str = "件"
+    description: str = ""
+
+
+class GroupProfile(BaseModel):
+    """A community group's profile. ``name`` may be empty when asking the copilot for names."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field("", max_length=40)
+    positioning: str = Field(min_length=4, max_length=300, description="做什么、为谁")
+    topics: list[str] = Field(min_length=1, max_length=30)
+    audience: str = ""
+    type: GroupType | None = None
+    platform: Platform = "wechat"
+    threshold: str = ""
+    goals: list[str] = Field(default_factory=list)
+    tone: str = ""
+    schedule: list[str] = Field(default_factory=list)
+    products: list[Product] = Field(default_factory=list)
+    banned: list[str] = Field(default_factory=list)
+    allowed_domains: list[str] = Field(default_factory=list)
+    script: Literal["zh-Hans", "zh-Hant"] | None = None
+
+    @field_validator("topics", "banned", "goals", "schedule", mode="before")
+    @classmethod
+    def _split_string_lists(cls, v: Any) -> Any:
+        # Operators often write "读书, 写作、分享" instead of a YAML list.
+        if isinstance(v, str):
+            return [p for p in re.split(r"[,，、;；\s]+", v) if p]
+        return v
+
+    @field_validator("topics")
+    @classmethod
+    def _topics_not_blank(cls, v: list[str]) -> list[str]:
+        cleaned = [t.strip() for t in v if t and t.strip()]
+        if not cleaned:
+            raise ValueError("至少需要一个主题关键词")
+        return cleaned
+
+    @field_validator("allowed_domains")
+    @classmethod
+    def _domains(cls, v: list[str]) -> list[str]:
+        out = []
+        for d in v:
+            d = re.sub(r"^https?://", "", d.strip().lower()).split("/")[0]
+            if not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", d):
+                raise ValueError(f"“{d}”不是合法域名")
+            out.append(d)
+        return out
+
+    # -- helpers used by agents and moderation -----------------------------------------------
+    def keywords(self) -> list[str]:
+        """Topic words plus the content words of the positioning, folded for matching."""
+        words = [fold(t) for t in self.topics]
+        words += [w for w in tokenize(self.positioning) if len(w) >= 2]
+        seen: dict[str, None] = {}
+        for w in words:
+            seen.setdefault(w, None)
+        return list(seen)
+
+    def display_name(self) -> str:
+        return self.name or self.topics[0] + "交流群"
+
+
+_MESSAGES = {
+    "missing": "必填项缺失",
+    "string_too_short": "内容太短",
+    "string_too_long": "内容太长",
+    "too_short": "至少需要一项",
+    "too_long": "项目太多",
+    "extra_forbidden": "不认识的字段（拼写错误？）",
+    "literal_error": "取值不在允许范围内",
+    "list_type": "应为列表",
+    "string_type": "应为文本",
+    "float_parsing": "应为数字",
+    "greater_than_equal": "不能为负数",
+    "model_type": "应为键值对象",
+}
+
+
+def _problems(exc: ValidationError) -> list[tuple[str, str]]:
+    problems = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"]) or "(根)"
+        base = _MESSAGES.get(err["type"], "")
+        detail = err.get("msg", "")
+        if err["type"] == "value_error":
+            detail = str(err.get("ctx", {}).get("error", detail))
+            msg = detail
+        elif err["type"] == "literal_error":
+            msg = f"{base}：{err.get('ctx', {}).get('expected', '')}"
+        else:
+            msg = base or detail
+        problems.append((key, msg))
+    return problems
+
+
+def profile_from_data(data: Any, source: str = "") -> GroupProfile:
+    if not isinstance(data, dict):
+        raise ProfileError([("(根)", "群档案应为键值对象（YAML 映射或 JSON 对象）")], source)
+    try:
+        return GroupProfile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(_problems(exc), source) from None
+
+
+def parse_profile_text(text: str, source: str = "") -> GroupProfile:
+    """Parse YAML or JSON profile text (JSON is valid YAML, but JSON errors read better)."""
+    stripped = text.lstrip("\ufeff").strip()
+    if not stripped:
+        raise ProfileError([("(根)", "文件为空")], source)
+    try:
+        data = json.loads(stripped) if stripped.startswith("{") else yaml.safe_load(stripped)
+    except json.JSONDecodeError as exc:
+        raise ProfileError([("(根)", f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列")], source) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行" if mark else ""
+        raise ProfileError([("(根)", f"YAML 格式错误 {where}".strip())], source) from None
+    return profile_from_data(data, source)
+
+
+def load_profile(path: str | Path) -> GroupProfile:
+    from copilot.knowledge.ingest import read_text_file
+
+    p = Path(path)
+    if not p.exists():
+        raise ProfileError([("(文件)", f"找不到文件 {p}")], str(p))
+    text = read_text_file(p)
+    return parse_profile_text(text, str(p))
+
+
+def dump_profile(profile: GroupProfile) -> str:
+    data = profile.model_dump(exclude_defaults=True)
+    data.setdefault("name", profile.name)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

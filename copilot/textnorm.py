@@ -1,0 +1,129 @@
+"""Chinese text normalisation and tokenisation shared by retrieval, moderation, notes and evals.
+
+Matching must not care whether a user typed Traditional or Simplified, full-width or half-width,
+or hid zero-width characters in a word, so every comparison goes through :func:`fold`. Display text
+is never replaced: callers keep the original and fold only a copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+import jieba
+import opencc
+
+from copilot.paths import RESOURCES_DIR
+
+jieba.setLogLevel(logging.WARNING)
+
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\u00ad\u180e]")
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_TOKEN_KEEP = re.compile(f"[{_CJK}A-Za-z0-9]")
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified (OpenCC ``t2s``)."""
+    return _converter("t2s").convert(text) if text else text
+
+
+def to_traditional(text: str) -> str:
+    """Simplified → Traditional (OpenCC ``s2t``), used when the output script is zh-Hant."""
+    return _converter("s2t").convert(text) if text else text
+
+
+def to_script(text: str, script: str) -> str:
+    """Render ``text`` in the requested output script (``zh-Hans`` or ``zh-Hant``)."""
+    return to_traditional(text) if script == "zh-Hant" else to_simplified(text)
+
+
+def width_fold(text: str) -> str:
+    """Full-width → half-width and compatibility forms → plain ones (NFKC), zero-width chars removed."""
+    return _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
+
+
+def fold(text: str) -> str:
+    """The matching form of ``text``: NFKC, zero-width removed, lower case, Simplified script."""
+    return to_simplified(width_fold(text)).lower()
+
+
+def cjk_ratio(text: str) -> float:
+    """Share of CJK characters among non-space characters (0 for empty text)."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if _CJK_RE.match(c)) / len(chars)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    path = RESOURCES_DIR / "stopwords_zh.txt"
+    words = {w.strip() for w in path.read_text(encoding="utf-8").splitlines()}
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+_jieba_ready = False
+
+
+def _ensure_jieba() -> None:
+    """Load jieba's dictionary once (about a second) plus our domain words."""
+    global _jieba_ready
+    if _jieba_ready:
+        return
+    with _lock:
+        if _jieba_ready:
+            return
+        jieba.initialize()
+        path = RESOURCES_DIR / "userdict_zh.txt"
+        if path.exists():
+            jieba.load_userdict(str(path))
+        _jieba_ready = True
+
+
+def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False) -> list[str]:
+    """Words of ``text`` for BM25 and overlap scores: folded, jieba-segmented, punctuation dropped.
+
+    ``for_search`` uses jieba's search mode, which also emits the sub-words of long compounds
+    (社群运营 → 社群, 运营, 社群运营) so that a query and a passage meet even when one of them
+    uses the compound and the other the parts.
+    """
+    _ensure_jieba()
+    folded = fold(text)
+    words = jieba.lcut_for_search(folded) if for_search else jieba.lcut(folded)
+    stop = stopwords()
+    out = []
+    for w in words:
+        w = w.strip()
+        if not w or not _TOKEN_KEEP.search(w):
+            continue
+        if not keep_stopwords and w in stop:
+            continue
+        out.append(w)
+    return out
+
+
+def char_ngrams(text: str, n_min: int = 1, n_max: int = 2) -> list[str]:
+    """Character n-grams of the folded text (no segmentation errors, robust to odd spellings)."""
+    s = re.sub(r"\s+", "", fold(text))
+    grams: list[str] = []
+    for n in range(n_min, n_max + 1):
+        grams.extend(s[i : i + n] for i in range(len(s) - n + 1))
+    return grams
+
+
+_SENT_SPLIT = re.compile(r"(?<=[。！？!?；;…])\s*|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Chinese text into sentences on 。！？；… and line breaks, dropping empty pieces."""
+    return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
