@@ -1,35 +1,32 @@
-"""``copilot eval``: run the eval suites."""
+"""``copilot eval``: run the eval suites.
+
+Each suite is a module exposing ``main(as_json: bool, k: int) -> int`` that prints its report and
+returns an exit code; :data:`SUITES` maps suite names to modules.
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import Annotated
 
 import typer
+
+SUITES = {
+    "retrieval": "copilot.evals.retrieval",
+}
 
 
 def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_cmd(
-        suite: Annotated[str, typer.Argument(help="retrieval")] = "retrieval",
-        k: Annotated[int, typer.Option("-k", min=1, max=20)] = 5,
+        suite: Annotated[str, typer.Argument(help="评测集：" + " / ".join(SUITES))] = "retrieval",
+        k: Annotated[int, typer.Option("-k", min=1, max=20, help="检索评测的 k")] = 5,
         as_json: Annotated[bool, typer.Option("--json")] = False,
     ) -> None:
-        """运行评测并打印指标（检索：recall@k 与 MRR）。"""
-        from copilot.cli import emit_json, fail
-        from copilot.evals.retrieval import evaluate, load_cases
-        from copilot.knowledge.index import get_index
-        from copilot.paths import EVALS_DIR
+        """运行评测并打印指标。"""
+        from copilot.cli import fail
 
-        if suite != "retrieval":
-            raise fail(f"未知的评测集 {suite!r}", 2)
-        report = evaluate(get_index(), load_cases(EVALS_DIR / "retrieval.jsonl"), k=k)
-        if as_json:
-            emit_json(report.model_dump())
-            return
-        typer.echo(f"检索评测：{report.n} 个问题")
-        typer.echo(f"  recall@{k} = {report.recall_at_k:.3f}")
-        typer.echo(f"  MRR      = {report.mrr:.3f}")
-        for script, value in report.by_script.items():
-            typer.echo(f"  {script}: recall@{k} = {value:.3f}")
-        for miss in report.misses():
-            typer.echo(f"  未命中 {miss.id}：{miss.question} → 期望 {miss.relevant}，得到 {miss.retrieved}")
+        if suite not in SUITES:
+            raise fail(f"未知的评测集 {suite!r}，可选：{', '.join(SUITES)}", 2)
+        code = importlib.import_module(SUITES[suite]).main(as_json=as_json, k=k)
+        raise typer.Exit(code)

@@ -1,0 +1,75 @@
+"""Shared fixtures: isolated settings, a knowledge index built once per session, a fake LLM server."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from copilot.config import Settings, get_settings
+from copilot.devtools.fake_openai import FakeOpenAI
+
+_ENV_PREFIXES = ("COPILOT_", "OPENAI_")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """No test sees the developer's keys, endpoints or copilot.toml."""
+    import os
+
+    for key in list(os.environ):
+        if key.startswith(_ENV_PREFIXES):
+            monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("COPILOT_CONFIG", str(tmp_path / "no-such-copilot.toml"))
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def shared_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir whose index is built once for the whole session (embedding takes ~20 s)."""
+    from copilot.knowledge.index import KnowledgeIndex
+
+    data = tmp_path_factory.mktemp("shared-data")
+    KnowledgeIndex(Settings(data_dir=data, llm_provider="offline")).build()
+    return data
+
+
+@pytest.fixture
+def settings(tmp_path: Path, shared_data_dir: Path) -> Settings:
+    """Offline settings with a private data dir that reuses the session's embedding cache."""
+    data = tmp_path / "data"
+    (data / "cache").mkdir(parents=True)
+    shutil.copy(shared_data_dir / "cache" / "embeddings.sqlite", data / "cache" / "embeddings.sqlite")
+    return Settings(data_dir=data, llm_provider="offline")
+
+
+@pytest.fixture(scope="session")
+def kb_index(shared_data_dir: Path):  # type: ignore[no-untyped-def]
+    """The built knowledge index (read-only use)."""
+    from copilot.knowledge.index import KnowledgeIndex
+
+    return KnowledgeIndex(Settings(data_dir=shared_data_dir, llm_provider="offline"))
+
+
+@pytest.fixture
+def fake_llm() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as server:
+        yield server
+
+
+@pytest.fixture
+def llm_settings(fake_llm: FakeOpenAI, settings: Settings) -> Settings:
+    """Settings pointing at the fake OpenAI-compatible server, with short timeouts for tests."""
+    return settings.model_copy(
+        update={
+            "llm_provider": "openai",
+            "llm_base_url": fake_llm.url,
+            "llm_model": "fake-model",
+            "llm_timeout": 1.5,
+            "llm_max_retries": 1,
+        }
+    )
