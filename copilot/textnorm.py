@@ -38,8 +38,12 @@ def to_simplified(text: str) -> str:
 
 
 def to_traditional(text: str) -> str:
-    """Simplified → Traditional (OpenCC ``s2t``), used when the output script is zh-Hant."""
-    return _converter("s2t").convert(text) if text else text
+    """Simplified → Traditional with Taiwan character forms (OpenCC ``s2tw``: 群 not 羣, 裡 not 裏).
+
+    Character forms only, no phrase localisation (軟件 stays 軟件), so facts and names keep their
+    wording; used when the output script is zh-Hant.
+    """
+    return _converter("s2tw").convert(text) if text else text
 
 
 def to_script(text: str, script: str) -> str:

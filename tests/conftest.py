@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,7 +43,13 @@ def settings(tmp_path: Path, shared_data_dir: Path) -> Settings:
     """Offline settings with a private data dir that reuses the session's embedding cache."""
     data = tmp_path / "data"
     (data / "cache").mkdir(parents=True)
-    shutil.copy(shared_data_dir / "cache" / "embeddings.sqlite", data / "cache" / "embeddings.sqlite")
+    # sqlite backup (not a file copy): the cache runs in WAL mode and recent rows live in the -wal file.
+    src = sqlite3.connect(shared_data_dir / "cache" / "embeddings.sqlite")
+    dst = sqlite3.connect(data / "cache" / "embeddings.sqlite")
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
     return Settings(data_dir=data, llm_provider="offline")
 
 

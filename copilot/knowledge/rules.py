@@ -62,7 +62,7 @@ class Check(BaseModel):
 
 
 class Rule(BaseModel):
-    id: str = Field(pattern=r"^[a-z]+\.[a-z0-9_]+$")
+    id: str = Field(pattern=r"^[a-z]+(\.[a-z0-9_]+)+$")
     statement: str
     applies_to: list[Target] = Field(min_length=1)
     check: Check

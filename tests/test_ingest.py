@@ -1,0 +1,123 @@
+"""Ingestion: encodings, formats, boilerplate, mojibake, bad files skipped with a clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copilot.knowledge.chunking import chunk_text, split_sections
+from copilot.knowledge.ingest import IngestError, clean_text, decode_bytes, fix_mojibake, load_document
+from copilot.tokens import count_tokens
+
+ARTICLE = """# 读书会怎么做分享
+
+## 分享前
+主讲人提前三天把提纲发给主持人，主持人在群里预告时间和主题。
+
+## 分享中
+主持人开场介绍嘉宾，分享过程中请大家不要插话，有问题先记下来，最后统一提问。
+
+## 分享后
+当晚整理文字版，标注主讲人和时间，发到群里和公众号，方便没赶上的人回看。
+"""
+
+
+def test_decode_utf8_bom_gbk_and_utf16() -> None:
+    text = "群規：禁止发广告，违者移出群聊。"
+    assert decode_bytes(("\ufeff" + text).encode("utf-8")) == text
+    assert decode_bytes(text.encode("gb18030")) == text
+    assert decode_bytes(text.encode("utf-16")) == text
+
+
+def test_decode_rejects_empty_and_binary() -> None:
+    with pytest.raises(IngestError, match="为空"):
+        decode_bytes(b"   \n", "a.txt")
+    with pytest.raises(IngestError, match="二进制"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "b.txt")
+
+
+def test_pinyin_mojibake_and_boilerplate_are_removed() -> None:
+    assert fix_mojibake("社群運(yùn)營(yíng)要有定位") == "社群運營要有定位"
+    raw = "首页 > 干货\n点击上方蓝字关注我们\n社群要先想清楚为谁服务。\n版权声明：转载请注明出处\n<p>群名要短</p>"
+    cleaned = clean_text(raw)
+    assert "社群要先想清楚为谁服务。" in cleaned
+    assert "群名要短" in cleaned and "<p>" not in cleaned
+    assert "点击" not in cleaned and "版权" not in cleaned and "首页" not in cleaned
+
+
+def test_load_gbk_text_file(tmp_path: Path) -> None:
+    p = tmp_path / "gbk.txt"
+    p.write_bytes(ARTICLE.encode("gbk"))
+    doc = load_document(p)
+    assert doc.title == "读书会怎么做分享"
+    assert "当晚整理文字版" in doc.text
+
+
+def test_load_docx(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("社群活跃玩法", level=1)
+    d.add_paragraph("每天早上八点发晨报，晚上九点做分享，形成固定节奏。")
+    d.add_heading("打卡", level=2)
+    d.add_paragraph("打卡任务要简单，一句话加一张图就能完成。")
+    p = tmp_path / "play.docx"
+    d.save(str(p))
+    doc = load_document(p)
+    assert "## 社群活跃玩法" in doc.text and "### 打卡" in doc.text
+    assert "一句话加一张图" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.md", b"", "为空"),
+        ("blob.txt", b"\x00\x01\x02\x03" * 100, "二进制"),
+        ("fake.pdf", b"this is not a pdf at all", "PDF"),
+        ("fake.docx", b"PK\x03\x04 broken zip", "docx"),
+        ("image.png", b"\x89PNG", "不支持"),
+    ],
+)
+def test_bad_files_raise_clear_errors(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(IngestError) as info:
+        load_document(p)
+    assert message in str(info.value)
+    assert name in str(info.value)
+
+
+def test_sections_keep_headings_and_offsets() -> None:
+    sections = split_sections(ARTICLE)
+    assert [s.heading for s in sections] == ["分享前", "分享中", "分享后"]
+    for s in sections:
+        assert ARTICLE[s.start : s.end].strip() == s.text
+
+
+def test_plain_text_headings_are_detected() -> None:
+    text = "一、定位\n先想清楚社群为谁服务，提供什么价值。\n二、群名\n群名要让人一眼看懂。"
+    assert [s.heading for s in split_sections(text)] == ["一、定位", "二、群名"]
+
+
+def test_long_sections_are_split_within_budget_with_overlap() -> None:
+    sentences = [f"第{i}条建议：每周复盘一次群活跃度，记录发言人数和消息数，对比上周变化。" for i in range(40)]
+    text = "## 复盘\n" + "".join(sentences)
+    chunks = chunk_text(text, source="doc", max_tokens=120, overlap_tokens=40)
+    assert len(chunks) > 3
+    assert all(count_tokens(c.text) <= 120 for c in chunks)
+    # consecutive chunks share at least one sentence (the overlap)
+    for a, b in zip(chunks, chunks[1:]):
+        assert any(s in a.text for s in sentences if s in b.text)
+    assert all(c.section == "复盘" for c in chunks)
+    # every sentence survives chunking
+    joined = "".join(c.text for c in chunks)
+    assert all(s in joined for s in sentences)
+
+
+def test_chunk_ids_are_content_hashes() -> None:
+    a = chunk_text(ARTICLE, source="x")
+    b = chunk_text(ARTICLE, source="x")
+    c = chunk_text(ARTICLE.replace("三天", "五天"), source="x")
+    assert [x.id for x in a] == [x.id for x in b]
+    assert a[0].id != c[0].id and a[1].id == c[1].id

@@ -1,0 +1,56 @@
+"""Normalisation and tokenisation of Chinese text."""
+
+from __future__ import annotations
+
+from copilot.textnorm import (
+    char_ngrams,
+    cjk_ratio,
+    fold,
+    split_sentences,
+    to_script,
+    to_simplified,
+    to_traditional,
+    tokenize,
+    width_fold,
+)
+
+
+def test_traditional_and_simplified_fold_to_the_same_form() -> None:
+    assert fold("社群運營與群規") == fold("社群运营与群规") == "社群运营与群规"
+
+
+def test_full_width_letters_digits_and_zero_width_are_folded() -> None:
+    assert width_fold("ＱＱ群１２３４５") == "QQ群12345"
+    assert fold("加\u200b微\u200c信ＶＸ") == "加微信vx"
+
+
+def test_script_conversion_round_trip() -> None:
+    assert to_traditional("群规与违规处理") == "群規與違規處理"
+    assert to_simplified("群規與違規處理") == "群规与违规处理"
+    assert to_script("欢迎新朋友", "zh-Hant") == "歡迎新朋友"
+    assert to_script("歡迎新朋友", "zh-Hans") == "欢迎新朋友"
+
+
+def test_tokenize_segments_chinese_and_drops_stopwords() -> None:
+    words = tokenize("我们的社群运营应该怎么做群规？")
+    assert "群规" in words
+    assert "社群" in words and "运营" in words
+    assert "我们" not in words and "的" not in words
+    assert all(w.strip() for w in words)
+    assert "？" not in words
+
+
+def test_tokenize_never_splits_on_whitespace_only() -> None:
+    # A whitespace splitter would return the whole sentence as one token.
+    words = tokenize("每天早上发晨报晚上做分享")
+    assert {"晨报", "分享"} <= set(words)
+
+
+def test_tokenize_folds_traditional_queries() -> None:
+    assert tokenize("群規怎麼寫") == tokenize("群规怎么写")
+
+
+def test_char_ngrams_and_sentences() -> None:
+    assert char_ngrams("加 微信", 2, 2) == ["加微", "微信"]
+    assert split_sentences("第一句。第二句！第三句？\n第四句") == ["第一句。", "第二句！", "第三句？", "第四句"]
+    assert cjk_ratio("abc") == 0.0 and cjk_ratio("社群abc") == 0.4 and cjk_ratio("") == 0.0
