@@ -1,0 +1,62 @@
+"""Retrieval speed: index build time (cold and incremental) and query latency p50/p95.
+
+Run: ``.venv/bin/python benchmarks/bench_retrieval.py`` (uses a temporary data dir; ~1 minute).
+Figures go into README.md ("Figures").
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from copilot.config import Settings
+from copilot.evals.retrieval import load_cases
+from copilot.knowledge.index import KnowledgeIndex
+from copilot.paths import EVALS_DIR
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp), llm_provider="offline")
+        index = KnowledgeIndex(settings)
+        t = time.perf_counter()
+        cold = index.build()
+        cold_s = time.perf_counter() - t
+        t = time.perf_counter()
+        warm = index.build()
+        warm_s = time.perf_counter() - t
+        questions = [c.question for c in load_cases(EVALS_DIR / "retrieval.jsonl")]
+        for q in questions[:5]:  # warm-up: jieba, BM25 matrix, HNSW pages
+            index.search(q + "？")
+        latencies = []
+        for _ in range(3):
+            for q in questions:
+                t = time.perf_counter()
+                index.search(q, k=5)
+                latencies.append((time.perf_counter() - t) * 1000)
+        print(f"chunks indexed                 : {cold.added}")
+        print(f"index build, cold (embed all)  : {cold_s:.1f} s ({cold.added / cold_s:.1f} chunks/s)")
+        print(f"index build, nothing changed   : {warm_s:.2f} s (re-embedded {warm.embedded})")
+        print(f"queries                        : {len(latencies)} (3 rounds; rounds 2-3 hit the query-embedding cache)")
+        print(f"query latency p50              : {percentile(latencies, 50):.1f} ms")
+        print(f"query latency p95              : {percentile(latencies, 95):.1f} ms")
+        print(f"query latency mean             : {statistics.mean(latencies):.1f} ms")
+        # uncached: fresh query texts every time (no query-embedding cache hits)
+        fresh = []
+        for i, q in enumerate(questions):
+            t = time.perf_counter()
+            index.search(f"{q}（{i}）", k=5)
+            fresh.append((time.perf_counter() - t) * 1000)
+        print(f"query latency p50, uncached    : {percentile(fresh, 50):.1f} ms")
+        print(f"query latency p95, uncached    : {percentile(fresh, 95):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
