@@ -143,3 +143,20 @@ def test_search_and_ask_commands_work_offline(monkeypatch: pytest.MonkeyPatch, s
 
     result = runner.invoke(app, ["search", "  "])
     assert result.exit_code == 2 and "不能为空" in result.output
+
+
+def test_openai_compatible_embedding_backend(settings: Settings, fake_llm) -> None:  # type: ignore[no-untyped-def]
+    """The embeddings endpoint option: vectors come from /v1/embeddings and are cached by content hash."""
+    from copilot.knowledge.embeddings import make_embedder
+
+    s = settings.model_copy(update={"embedding_backend": "openai", "embedding_base_url": fake_llm.url,
+                                    "embedding_model": "fake-emb"})
+    embedder = make_embedder(s)
+    vecs = embedder.embed_passages(["群名要短", "群规要具体"])
+    assert vecs.shape == (2, 16)
+    assert abs(float((vecs[0] ** 2).sum()) - 1) < 1e-5
+    calls = len(fake_llm.requests)
+    again = embedder.embed_passages(["群名要短", "群规要具体"])
+    assert len(fake_llm.requests) == calls  # served from the cache
+    assert (again == vecs).all()
+    assert embedder.embed_query("群名").shape == (16,)
