@@ -192,3 +192,57 @@ def dump_profile(profile: GroupProfile) -> str:
     data = profile.model_dump(exclude_defaults=True)
     data.setdefault("name", profile.name)
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+class ProfileStore:
+    """Saved profiles in ``<data_dir>/profiles/<name>.yaml`` (used by the UI and the bot hooks)."""
+
+    def __init__(self, data_dir: Path):
+        self.dir = Path(data_dir) / "profiles"
+
+    def _path(self, name: str) -> Path:
+        slug = re.sub(r"[\\/:*?\"<>|\s]+", "_", name.strip())
+        if not slug or slug.startswith("."):
+            raise ProfileError([("name", "档案名不能为空，也不能以 . 开头")])
+        return self.dir / f"{slug}.yaml"
+
+    def names(self) -> list[str]:
+        return sorted(p.stem for p in self.dir.glob("*.yaml")) if self.dir.exists() else []
+
+    def load(self, name: str) -> GroupProfile:
+        return load_profile(self._path(name))
+
+    def text(self, name: str) -> str:
+        path = self._path(name)
+        return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    def save(self, name: str, text: str) -> GroupProfile:
+        """Validate ``text`` and write it atomically; an invalid profile is never written."""
+        profile = parse_profile_text(text, name)
+        path = self._path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".yaml.tmp")
+        tmp.write_text(text.strip() + "\n", encoding="utf-8")
+        tmp.replace(path)
+        return profile
+
+    def delete(self, name: str) -> bool:
+        path = self._path(name)
+        if path.exists():
+            path.unlink()
+            return True
+        return False
+
+
+PROFILE_TEMPLATE = """\
+name: ""            # 群名，可留空让 Copilot 起名
+positioning: "为新手跑者提供每日打卡、训练计划和赛事信息交流"   # 做什么、为谁
+topics: [跑步, 打卡, 训练计划, 马拉松]
+audience: "刚开始跑步一年内的上班族"
+type: 兴趣型        # 消费型/知识型/品牌型/兴趣型
+platform: wechat    # wechat/qq/wecom
+threshold: "填写跑步经历问卷"
+schedule: ["每天 07:00 晨跑打卡", "周三 21:00 训练答疑"]
+banned: []
+allowed_domains: []
+"""
