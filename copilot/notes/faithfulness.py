@@ -1,0 +1,256 @@
+"""Nothing invented: names, numbers and dates in the notes must occur in the transcript.
+
+Both functions are pure (no engine, no settings) because the drafting helper's rule checker calls
+them for the ``grounded_entities`` and ``cites_sources`` rule kinds. ``ground_notes`` applies them:
+it removes the items that fail so the LLM path can keep what is sound instead of discarding a whole
+set of notes for one invented figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from copilot.notes.model import Notes, Transcript
+from copilot.textnorm import fold
+
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]?")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TITLE = re.compile(r"《([^》]{1,40})》")
+_MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]{2,}")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千万]{1,8}")
+_GENERIC_PEOPLE = {"大家", "全体成员", "群友", "主持人", "主讲人", "嘉宾", "群主", "管理员", "我", "我们"}
+_ID_REF = re.compile(r"\[#(\d+)")
+_PARTICLES = set("由和与及请被向给跟把让对在是")
+
+
+def cn_to_int(text: str) -> int | None:
+    """``四十五`` → 45, ``两百`` → 200, ``三`` → 3; None if it is not a plain numeral."""
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section, digit = 0, None
+            else:
+                section += (1 if digit is None else digit) * unit
+                digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _norm_date(s: str) -> str:
+    return s.replace("号", "日")
+
+
+class _Source:
+    """A transcript prepared for lookups: folded text, number values, speakers, message ids."""
+
+    def __init__(self, transcript: Transcript | str) -> None:
+        if isinstance(transcript, Transcript):
+            parts = [f"{m.speaker}：{m.text}" for m in transcript.messages]
+            dates = {m.time.date() for m in transcript.messages if m.time and m.time.year > 1900}
+            parts += [f"{d:%Y-%m-%d} {d.month}月{d.day}日" for d in dates]
+            if transcript.group:
+                parts.append(transcript.group)
+            self.speakers = set(transcript.speakers)
+            self.ids = transcript.ids
+            text = "\n".join(parts)
+        else:
+            text = transcript
+            self.speakers = set()
+            self.ids = {int(x) for x in _ID_REF.findall(text)}
+        self.folded = _norm_date(re.sub(r"\s+", "", fold(text)))
+        self.numbers = {float(n) for n in _NUMBER.findall(self.folded)}
+        for run in _CN_NUM.findall(self.folded):
+            value = cn_to_int(run)
+            if value is not None:
+                self.numbers.add(float(value))
+        if "半" in self.folded:
+            self.numbers.add(0.5)
+
+    def has(self, entity: str) -> bool:
+        return _norm_date(re.sub(r"\s+", "", fold(entity))) in self.folded
+
+
+@lru_cache(maxsize=1)
+def _posseg():  # type: ignore[no-untyped-def]
+    import jieba.posseg as pseg
+
+    from copilot.textnorm import _ensure_jieba
+
+    _ensure_jieba()
+    return pseg
+
+
+def entities(text: str) -> list[str]:
+    """Names, numbers and dates in ``text`` that a reader would take as facts."""
+    out: list[str] = []
+    rest = text
+    for match in _DATE.finditer(text):
+        out.append(match.group(0))
+    rest = _DATE.sub(" ", rest)
+    rest = re.sub(r"\d{1,2}[:：]\d{2}(?::\d{2})?", lambda m: out.append(m.group(0)) or " ", rest)  # type: ignore[func-returns-value]
+    out += _NUMBER.findall(rest)
+    out += [f"《{t}》" for t in _TITLE.findall(text)]
+    out += _MENTION.findall(text)
+    out += _LATIN.findall(text)
+    out += person_names(text)
+    return out
+
+
+def person_names(text: str) -> list[str]:
+    """Person names jieba's tagger finds in ``text`` (nr/nrfg/nrt, two characters or more)."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return []
+    return [w for w, flag in _posseg().lcut(text) if flag in ("nr", "nrfg", "nrt") and len(w) >= 2]
+
+
+def _number_ok(entity: str, src: _Source) -> bool:
+    try:
+        return float(entity) in src.numbers
+    except ValueError:
+        return False
+
+
+def _item_texts(notes: Notes) -> list[tuple[str, str, list[str]]]:
+    """(location, free text, person fields) for every part of the notes a reader sees."""
+    items: list[tuple[str, str, list[str]]] = [("标题", notes.title, []), ("摘要", notes.summary, [])]
+    items.append(("主讲/主持", "", [*notes.speakers, *([notes.host] if notes.host else [])]))
+    items += [(f"要点 {i}", p.text, [p.speaker] if p.speaker else []) for i, p in enumerate(notes.key_points, 1)]
+    items += [(f"问答 {i}", f"{q.question}\n{q.answer}", [x for x in (q.asker, q.answerer) if x])
+              for i, q in enumerate(notes.qa, 1)]
+    items += [(f"决定 {i}", d.text, []) for i, d in enumerate(notes.decisions, 1)]
+    items += [(f"待办 {i}", f"{a.task}\n{a.deadline or ''}", [a.owner] if a.owner else [])
+              for i, a in enumerate(notes.actions, 1)]
+    items += [(f"公告 {i}", a.text, []) for i, a in enumerate(notes.announcements, 1)]
+    items += [(f"金句 {i}", q.text, [q.speaker] if q.speaker else []) for i, q in enumerate(notes.quotes, 1)]
+    return items
+
+
+def _ungrounded_in(text: str, people: Iterable[str], src: _Source) -> list[str]:
+    bad: list[str] = []
+    for ent in entities(text):
+        if _NUMBER.fullmatch(ent):
+            ok = _number_ok(ent, src) or src.has(ent)
+        else:
+            ok = src.has(ent) or ent in src.speakers
+            if not ok and ent[0] in _PARTICLES and len(ent) > 2:  # tagger glued 由/和/请… to a name
+                ok = src.has(ent[1:])
+            if not ok:
+                ok = any(ent in sp for sp in src.speakers)
+        if not ok:
+            bad.append(ent)
+    for person in people:
+        if person and person not in _GENERIC_PEOPLE and person not in src.speakers and not src.has(person):
+            bad.append(person)
+    return bad
+
+
+def find_ungrounded(notes: Notes, transcript: Transcript | str) -> list[str]:
+    """Names/numbers/dates in ``notes`` that do not occur in ``transcript`` (deduplicated, in order).
+
+    ``transcript`` is a parsed :class:`Transcript` (preferred: speakers and dates are known) or the
+    raw export text.
+    """
+    src = _Source(transcript)
+    seen: dict[str, None] = {}
+    if notes.date and not src.has(notes.date):
+        seen.setdefault(notes.date, None)
+    for _, text, people in _item_texts(notes):
+        for ent in _ungrounded_in(text, people, src):
+            seen.setdefault(ent, None)
+    return list(seen)
+
+
+def _cited_items(notes: Notes) -> list[tuple[str, list[int]]]:
+    return (
+        [(f"要点 {i}", p.sources) for i, p in enumerate(notes.key_points, 1)]
+        + [(f"问答 {i}", q.sources) for i, q in enumerate(notes.qa, 1)]
+        + [(f"决定 {i}", d.sources) for i, d in enumerate(notes.decisions, 1)]
+        + [(f"待办 {i}", a.sources) for i, a in enumerate(notes.actions, 1)]
+        + [(f"公告 {i}", a.sources) for i, a in enumerate(notes.announcements, 1)]
+        + [(f"金句 {i}", q.sources) for i, q in enumerate(notes.quotes, 1)]
+    )
+
+
+def find_bad_citations(notes: Notes, transcript: Transcript | str | Iterable[int]) -> list[str]:
+    """Chinese problems for items that cite nothing or cite message ids absent from the transcript."""
+    if isinstance(transcript, Transcript):
+        ids = transcript.ids
+    elif isinstance(transcript, str):
+        ids = {int(x) for x in _ID_REF.findall(transcript)}
+    else:
+        ids = set(transcript)
+    problems: list[str] = []
+    for where, sources in _cited_items(notes):
+        if not sources:
+            problems.append(f"{where} 没有标注来源消息编号")
+            continue
+        missing = [s for s in sources if s not in ids]
+        if missing:
+            problems.append(f"{where} 引用了不存在的消息 {', '.join(f'#{s}' for s in missing)}")
+    return problems
+
+
+check_citations = find_bad_citations
+
+
+def ground_notes(notes: Notes, transcript: Transcript) -> tuple[Notes, list[str]]:
+    """A copy of ``notes`` without the items that invent entities or cite missing messages.
+
+    Returns the cleaned notes and a Chinese line per removed item. The summary keeps its grounded
+    sentences only; a title with an invented entity is replaced by a neutral one.
+    """
+    from copilot.textnorm import split_sentences
+
+    src = _Source(transcript)
+    ids = transcript.ids
+    removed: list[str] = []
+    data = notes.model_copy(deep=True)
+
+    def keep(where: str, text: str, people: list[str], sources: list[int] | None) -> bool:
+        bad = _ungrounded_in(text, people, src)
+        if bad:
+            removed.append(f"{where}：原文中没有「{'、'.join(dict.fromkeys(bad))}」，已删除")
+            return False
+        if sources is not None:
+            if not sources:
+                removed.append(f"{where}：没有标注来源消息，已删除")
+                return False
+            if any(s not in ids for s in sources):
+                removed.append(f"{where}：引用了不存在的消息，已删除")
+                return False
+        return True
+
+    data.key_points = [p for i, p in enumerate(data.key_points, 1)
+                       if keep(f"要点 {i}", p.text, [p.speaker] if p.speaker else [], p.sources)]
+    data.qa = [q for i, q in enumerate(data.qa, 1)
+               if keep(f"问答 {i}", f"{q.question}\n{q.answer}", [x for x in (q.asker, q.answerer) if x], q.sources)]
+    data.decisions = [d for i, d in enumerate(data.decisions, 1) if keep(f"决定 {i}", d.text, [], d.sources)]
+    data.actions = [a for i, a in enumerate(data.actions, 1)
+                    if keep(f"待办 {i}", f"{a.task}\n{a.deadline or ''}", [a.owner] if a.owner else [], a.sources)]
+    data.announcements = [a for i, a in enumerate(data.announcements, 1) if keep(f"公告 {i}", a.text, [], a.sources)]
+    data.quotes = [q for i, q in enumerate(data.quotes, 1)
+                   if keep(f"金句 {i}", q.text, [q.speaker] if q.speaker else [], q.sources)]
+    sentences = split_sentences(data.summary)
+    good = [s for s in sentences if not _ungrounded_in(s, [], src)]
+    if len(good) < len(sentences):
+        removed.append(f"摘要：删去 {len(sentences) - len(good)} 句含原文没有的名字或数字的句子")
+        data.summary = "".join(good)
+    data.summary_sources = [s for s in data.summary_sources if s in ids]
+    if _ungrounded_in(data.title, [], src):
+        removed.append("标题：含原文没有的名字或数字，已改为通用标题")
+        data.title = f"{transcript.group or '群'}{data.session_type}整理"
+    data.speakers = [s for s in data.speakers if s in src.speakers or src.has(s)]
+    if data.host and data.host not in src.speakers and not src.has(data.host):
+        data.host = None
+    return data, removed

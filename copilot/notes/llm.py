@@ -1,0 +1,138 @@
+"""LLM engine: map-reduce over token-budgeted chunks, validated, then checked for invented facts.
+
+A long share session does not fit one prompt, so the transcript is cut into chunks that fit the
+token budget (tiktoken), each chunk is summarised into a cited draft (map), and the drafts are merged
+(reduce). Each structured reply is validated by pydantic, by the citation check (ids must exist in
+that chunk) and by the entity check (names/numbers/dates must be in the source); the model is asked
+again with the problems listed, and whatever still fails is dropped by :func:`ground_notes`.
+Session type, speakers, host and date come from the deterministic structure pass, not the model.
+"""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import BaseModel, Field
+
+from copilot.llm import Engine, StructuredOutputError, invoke_structured
+from copilot.llm.structured import schema_hint
+from copilot.notes.faithfulness import find_bad_citations, find_ungrounded, ground_notes
+from copilot.notes.model import (
+    ActionItem,
+    Announcement,
+    Decision,
+    KeyPoint,
+    Message,
+    Notes,
+    QAPair,
+    Quote,
+    Transcript,
+)
+from copilot.notes.structure import Structure
+from copilot.prompts import load_prompt
+from copilot.tokens import count_tokens, truncate_to_tokens
+
+MAX_MESSAGE_TOKENS = 400
+PROMPT_OVERHEAD_TOKENS = 1200  # system prompt + schema
+
+
+class NotesDraft(BaseModel):
+    """What the model fills: the content of the notes, every item cited."""
+
+    title: str = ""
+    summary: str = ""
+    summary_sources: list[int] = Field(default_factory=list)
+    key_points: list[KeyPoint] = Field(default_factory=list)
+    qa: list[QAPair] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    actions: list[ActionItem] = Field(default_factory=list)
+    announcements: list[Announcement] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+def message_line(m: Message) -> str:
+    return f"[#{m.id} {m.clock}] {m.speaker}：{m.text}"
+
+
+def chunk_messages(messages: list[Message], budget_tokens: int) -> list[list[Message]]:
+    """Consecutive messages grouped so each chunk's lines fit ``budget_tokens`` (never split a message)."""
+    chunks: list[list[Message]] = []
+    current: list[Message] = []
+    used = 0
+    for m in messages:
+        n = min(count_tokens(message_line(m)), MAX_MESSAGE_TOKENS) + 1
+        if current and used + n > budget_tokens:
+            chunks.append(current)
+            current, used = [], 0
+        current.append(m)
+        used += n
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _render_chunk(messages: list[Message]) -> str:
+    return "\n".join(truncate_to_tokens(message_line(m), MAX_MESSAGE_TOKENS) for m in messages)
+
+
+def _sub_transcript(t: Transcript, messages: list[Message]) -> Transcript:
+    return Transcript(name=t.name, messages=messages, group=t.group)
+
+
+def _draft_notes(draft: NotesDraft, st: Structure) -> Notes:
+    return Notes(title=draft.title or "整理稿", session_type=st.session_type, speakers=st.speakers,
+                 host=st.host, **draft.model_dump(exclude={"title"}))
+
+
+def _validator(source: Transcript, st: Structure):  # type: ignore[no-untyped-def]
+    def validate(draft: NotesDraft) -> list[str]:
+        notes = _draft_notes(draft, st)
+        problems = find_bad_citations(notes, source)
+        invented = find_ungrounded(notes, source)
+        if invented:
+            problems.append("以下名字/数字/日期在聊天记录里没有出现，请删除或改成原文写法：" + "、".join(invented[:10]))
+        if not draft.key_points and len(source.messages) >= 3:
+            problems.append("key_points 不能为空")
+        return problems
+
+    return validate
+
+
+def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> tuple[Notes, list[str], str]:
+    """Map-reduce notes with the model. Returns (notes, removed-item lines, prompt refs).
+
+    Raises :class:`StructuredOutputError` when nothing usable survives, so the caller falls back.
+    """
+    settings = engine.settings
+    map_prompt = load_prompt("notes_map", settings.prompts_dir)
+    reduce_prompt = load_prompt("notes_reduce", settings.prompts_dir)
+    schema = schema_hint(NotesDraft)
+    budget = max(300, settings.llm_context_tokens - settings.llm_max_tokens - PROMPT_OVERHEAD_TOKENS
+                 - count_tokens(schema))
+    chunks = chunk_messages(transcript.messages, budget)
+    common = dict(session_type=st.session_type, speakers=st.speakers, host=st.host, group=transcript.group,
+                  schema=schema)
+    drafts: list[NotesDraft] = []
+    for i, chunk in enumerate(chunks, 1):
+        messages = map_prompt.render(chunk=_render_chunk(chunk), part=i, parts=len(chunks), **common)
+        sub = _sub_transcript(transcript, chunk)
+        drafts.append(invoke_structured(engine, messages, NotesDraft, attempts=3, validate=_validator(sub, st)))
+    refs = map_prompt.ref
+    if len(drafts) == 1:
+        final = drafts[0]
+    else:
+        payload = [d.model_dump(exclude_defaults=True) for d in drafts]
+        text = json.dumps(payload, ensure_ascii=False)
+        text = truncate_to_tokens(text, max(budget, 1000))
+        messages = reduce_prompt.render(drafts=text, topic=st.topic, **common)
+        final = invoke_structured(engine, messages, NotesDraft, attempts=3, validate=_validator(transcript, st))
+        refs += "+" + reduce_prompt.ref
+    notes = _draft_notes(final, st)
+    notes.date = transcript.date
+    notes.group = transcript.group
+    notes.message_count = len(transcript.messages)
+    notes.dropped_count = len(transcript.dropped)
+    notes, removed = ground_notes(notes, transcript)
+    if not notes.key_points and not notes.summary:
+        raise StructuredOutputError("模型输出的要点和摘要都无法在聊天记录中找到依据")
+    return notes, removed, refs

@@ -1,0 +1,237 @@
+"""Offline engine: an extractive, speaker-aware summariser that fills the same ``Notes`` model.
+
+No Chinese instruction-tuned model ships offline, so the offline notes are built from the transcript's
+own sentences: spoken filler (嗯/啊/就是说/然后…) is trimmed, sentences are ranked by TextRank over
+jieba-token TF-IDF similarity, weighted by the speaker's role (the main speaker of a talk counts
+more than the host's housekeeping), and picked with MMR so the outline does not repeat itself.
+Extraction cannot invent facts, which is why it is also the fallback when a model misbehaves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from copilot.notes.model import KeyPoint, Message, Notes, Quote, Transcript
+from copilot.notes.structure import Structure, analyze, is_chatter, is_question
+from copilot.textnorm import split_sentences, tokenize
+
+_FILLER_HEAD = re.compile(
+    r"^(?:(?:嗯+|啊+|呃+|额+|哦+|唉|哎|那个|这个|然后呢?|就是说?|所以说|其实吧?|对吧|对对对?|好的?|ok|OK|那么|反正)[，,、。.\s]*)+"
+)
+_FILLER_INLINE = re.compile(r"(?:嗯+|呃+|额+|啊+)[，,、]|(?<=[，,])(?:就是说|然后呢?|那个|对吧)[，,]?|[，,]?对吧(?=[，,。？?])")
+_REPEAT = re.compile(r"(\S{1,4}?)\1{2,}")  # 这个这个这个 → 这个
+_PROCEDURAL = re.compile(r"谢谢|感谢|大家好|晚上好|欢迎|收到|请大家|先不要插话|问答环节|分享就到这里|下面进入|时间差不多")
+_LEAD_IN = re.compile(r"^(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|最后|另外|总结一下|总的来说)[，,：:、\s]*)+")
+MIN_CHARS = 8
+
+
+def clean_sentence(text: str) -> str:
+    """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
+    s = _FILLER_HEAD.sub("", text.strip())
+    s = _FILLER_INLINE.sub("", s)
+    s = _REPEAT.sub(r"\1", s)
+    return s.strip(" ，,、")
+
+
+@dataclass
+class Sentence:
+    text: str
+    msg: Message
+    tokens: list[str]
+    weight: float
+    score: float = 0.0
+
+
+def _role_weight(m: Message, st: Structure) -> float:
+    if st.session_type == "主讲分享":
+        if m.speaker in st.speakers:
+            return 1.6
+        return 0.5 if m.speaker == st.host else 0.8
+    return 0.9 if m.speaker == st.host else 1.0
+
+
+def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
+    out: list[Sentence] = []
+    for m in transcript.messages:
+        if is_chatter(m.text):
+            continue
+        base = _role_weight(m, st)
+        for raw in split_sentences(m.text):
+            s = clean_sentence(raw)
+            if len(s) < MIN_CHARS:
+                continue
+            w = base
+            if is_question(s):
+                w *= 0.5
+            if _PROCEDURAL.search(s):
+                w *= 0.3
+            if "@" in s:
+                w *= 0.7
+            w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
+            out.append(Sentence(s, m, tokenize(s, for_search=False), w))
+    return out
+
+
+def textrank(sentences: list[Sentence], *, damping: float = 0.85, iters: int = 40) -> Any:
+    """Set ``score`` = PageRank over cosine similarity of TF-IDF token vectors, times the role weight.
+
+    Returns the sparse TF-IDF matrix (rows = sentences) for MMR's redundancy term.
+    """
+    if not sentences:
+        return None
+    docs = [s.tokens or [s.text] for s in sentences]
+    vec = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, min_df=1)
+    try:
+        X = vec.fit_transform(docs)
+    except ValueError:  # empty vocabulary
+        for s in sentences:
+            s.score = s.weight
+        return None
+    sim = (X @ X.T).toarray()
+    np.fill_diagonal(sim, 0.0)
+    n = len(sentences)
+    weights = np.array([s.weight for s in sentences])
+    # personalised PageRank: the teleport vector prefers speaker-weighted sentences
+    rows = sim.sum(axis=1, keepdims=True)
+    rows[rows == 0] = 1.0
+    P = sim / rows
+    tele = weights / weights.sum()
+    r = np.full(n, 1.0 / n)
+    for _ in range(iters):
+        nxt = (1 - damping) * tele + damping * (P.T @ r)
+        if np.abs(nxt - r).sum() < 1e-6:
+            r = nxt
+            break
+        r = nxt
+    scores = r * weights
+    for s, v in zip(sentences, scores):
+        s.score = float(v)
+    return X
+
+
+def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
+        exclude: set[int] | None = None) -> list[Sentence]:
+    """Pick ``k`` high-scoring sentences that are not near-duplicates of each other.
+
+    ``X`` holds the TF-IDF rows of ``sentences`` (same order), or is None (no redundancy term).
+    """
+    if not sentences or k <= 0:
+        return []
+    if X is not None and X.shape[0] != len(sentences):
+        raise ValueError("X rows must match sentences")
+    index = {id(s): i for i, s in enumerate(sentences)}
+    pool = sorted((s for s in sentences if id(s) not in (exclude or set())), key=lambda s: -s.score)[: max(60, k * 8)]
+    top = max((s.score for s in pool), default=1.0) or 1.0
+    chosen: list[Sentence] = []
+    while pool and len(chosen) < k:
+        best, best_val = None, -1e9
+        for s in pool:
+            red = 0.0
+            if chosen and X is not None:
+                row = X[index[id(s)]]
+                red = max(float((row @ X[index[id(c)]].T).toarray()[0, 0]) for c in chosen)
+            val = lam * s.score / top - (1 - lam) * red
+            if val > best_val:
+                best, best_val = s, val
+        assert best is not None
+        chosen.append(best)
+        pool.remove(best)
+    return chosen
+
+
+def _keypoint_text(s: Sentence) -> str:
+    return _LEAD_IN.sub("", s.text) or s.text
+
+
+def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None) -> list[Sentence]:
+    """Best sentences (MMR) until ``max_chars``, in transcript order."""
+    picked: list[Sentence] = []
+    used = 0
+    for s in mmr(sentences, 40, X, lam=0.75):
+        if used + len(s.text) > max_chars and picked:
+            if used >= max_chars * 0.7:
+                break
+            continue
+        picked.append(s)
+        used += len(s.text)
+    return sorted(picked, key=lambda s: (s.msg.id, sentences.index(s)))
+
+
+def _title(transcript: Transcript, st: Structure, keywords: list[str]) -> str:
+    topic = st.topic or "、".join(keywords[:3])
+    if st.session_type == "主讲分享" and st.speakers:
+        return f"{topic}｜{st.speakers[0]}分享整理" if topic else f"{st.speakers[0]}分享整理"
+    return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
+
+
+def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for s in sentences:
+        for t in set(s.tokens):
+            if len(t) >= 2 and not t.isdigit():
+                counts[t] += s.weight
+    return [w for w, _ in counts.most_common(k)]
+
+
+def summarize_offline(transcript: Transcript, structure: Structure | None = None, *,
+                      summary_chars: int | None = None, max_points: int = 7) -> Notes:
+    """Extractive notes for ``transcript`` (TextRank + MMR + pattern rules), fully cited."""
+    st = structure or analyze(transcript)
+    sentences = candidate_sentences(transcript, st)
+    X = textrank(sentences)
+    total_chars = sum(len(m.text) for m in transcript.messages)
+    budget = summary_chars or int(min(300, max(80, total_chars * 0.12)))
+
+    lead = ""
+    if st.session_type == "主讲分享" and st.speakers:
+        lead = f"本场由{st.host}主持，{st.speakers[0]}主讲" if st.host else f"本场由{st.speakers[0]}主讲"
+        lead += f"《{st.topic}》。" if st.topic and f"《{st.topic}》" in "".join(m.text for m in transcript.messages[:12]) else (
+            f"，主题是{st.topic}。" if st.topic else "。")
+    elif st.topic:
+        lead = f"本次话题讨论由{st.host}发起，围绕“{st.topic}”展开。" if st.host else f"本次讨论围绕“{st.topic}”展开。"
+    rows = [i for i, s in enumerate(sentences) if not _PROCEDURAL.search(s.text)] or list(range(len(sentences)))
+    body = summary_sentences([sentences[i] for i in rows], max(40, budget - len(lead)),
+                             X[rows] if X is not None else None)
+    texts = [_keypoint_text(s) for s in body]
+    summary = lead + "".join(t if t.endswith(("。", "！", "？", "…")) else t + "。" for t in texts)
+
+    k = max(3, min(max_points, len(transcript.messages) // 3))
+    qa_ids = {i for p in st.qa for i in p.sources}
+    prow = [i for i, s in enumerate(sentences) if s.msg.id not in qa_ids and not _PROCEDURAL.search(s.text)
+            and not is_question(s.text)] or list(range(len(sentences)))
+    point_pool = [sentences[i] for i in prow]
+    points = sorted(mmr(point_pool, k, X[prow] if X is not None else None), key=lambda s: s.msg.id)
+    key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
+                  for s in points]
+
+    used = {id(s) for s in points}
+    quote_pool = [s for s in point_pool if id(s) not in used and 10 <= len(s.text) <= 40
+                  and (st.session_type == "话题讨论" or s.msg.speaker in st.speakers)]
+    quotes = [Quote(text=s.text, speaker=s.msg.speaker, sources=[s.msg.id])
+              for s in sorted(quote_pool, key=lambda s: -s.score)[:2]]
+
+    return Notes(
+        title=_title(transcript, st, _keywords(sentences)),
+        date=transcript.date,
+        group=transcript.group,
+        session_type=st.session_type,
+        speakers=st.speakers,
+        host=st.host,
+        summary=summary,
+        summary_sources=sorted({s.msg.id for s in body}),
+        key_points=key_points,
+        qa=st.qa,
+        decisions=st.decisions,
+        actions=st.actions,
+        announcements=st.announcements,
+        quotes=quotes,
+        message_count=len(transcript.messages),
+        dropped_count=len(transcript.dropped),
+    )

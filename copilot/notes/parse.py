@@ -1,0 +1,498 @@
+"""Chat exports → :class:`~copilot.notes.model.Transcript`: formats, encodings and noise.
+
+Operators export logs from whatever tool they have: QQ's message manager (a header block, then
+``2024-05-12 20:00:03 昵称(QQ号)`` lines followed by the message), WeChat export tools (the same
+with no id, or ``20:00 昵称: 文本`` on one line), JSON/JSONL and spreadsheets saved as CSV — often
+GBK-encoded on Windows. A file that cannot be read at all raises :class:`NotesParseError` naming the
+line; odd lines inside an otherwise readable file are reported as warnings and skipped, because one
+corrupted line must not cost the operator the whole session.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from copilot.knowledge.ingest import IngestError, decode_bytes
+from copilot.notes.model import Dropped, Message, Transcript
+from copilot.textnorm import fold
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class NotesParseError(ValueError):
+    """The export cannot be parsed; the Chinese message names the file and the offending line."""
+
+
+# -- line formats ---------------------------------------------------------------------------------
+_DATE = r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+_TIME = r"(\d{1,2}):(\d{2})(?::(\d{2}))?"
+# QQ message manager: "2024-05-12 20:00:03 昵称(123456)" or "... 昵称<mail@qq.com>"
+_QQ_HEAD = re.compile(rf"^{_DATE}\s+{_TIME}\s+(.+?)(?:\((\d{{4,12}})\)|<([^<>\s]+)>)\s*$")
+# WeChat style, one line: "[2024-05-12 20:00] 昵称: 文本" / "20:00 昵称：文本"
+_INLINE = re.compile(rf"^\[?(?:{_DATE}\s+)?{_TIME}\]?\s+([^\s:：][^:：]{{0,30}}?)\s*[:：]\s?(.*)$")
+# WeChat style, header line then text: "2024-05-12 20:00:03 昵称"
+_WX_HEAD = re.compile(rf"^\[?{_DATE}\s+{_TIME}\]?\s+(\S.{{0,39}})$")
+_QQ_META = re.compile(r"^(消息记录|消息分组|消息对象|={8,}|-{8,})")
+_GARBAGE = re.compile("[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]|锟斤拷|烫烫烫")
+
+# -- noise ----------------------------------------------------------------------------------------
+_SYSTEM_SPEAKERS = {"系统消息", "系统", "系统提示", "10000", "system", "群通知"}
+_SYSTEM_TEXT = re.compile(
+    r"加入了?本群|加入了?群聊|通过扫描.{0,20}二维码加入|邀请.{1,40}加入了?群|退出了?群聊|被移出|移出了?群聊|"
+    r"撤回了?一条(消息|成员消息)|修改群名为|更改了?群名|拍了拍|成为新群主|设置了?管理员|开启了?全员禁言|"
+    r"关闭了?全员禁言|被管理员禁言|解除了?.{0,10}禁言|以上是打招呼的内容|你已添加了|现在可以开始聊天了"
+)
+_PLACEHOLDERS = (
+    "图片|表情|动画表情|自定义表情|语音|视频|文件|链接|位置|红包|QQ红包|微信红包|转账|名片|小程序|闪照|"
+    "聊天记录|语音通话|视频通话|音乐|Emoji|emoji|Sticker|sticker|Photo|photo|Image|image|Voice|Video|"
+    "微笑|撇嘴|色|发呆|得意|流泪|害羞|闭嘴|睡|大哭|尴尬|发怒|调皮|呲牙|惊讶|难过|囧|抓狂|吐|偷笑|愉快|白眼|"
+    "傲慢|困|惊恐|憨笑|悠闲|咒骂|疑问|嘘|晕|衰|骷髅|敲打|再见|擦汗|抠鼻|鼓掌|坏笑|右哼哼|左哼哼|鄙视|委屈|"
+    "快哭了|阴险|亲亲|可怜|笑脸|生病|脸红|破涕为笑|恐惧|失望|无语|嘿哈|捂脸|奸笑|机智|皱眉|耶|吃瓜|加油|汗|"
+    "天啊|Emm|社会社会|旺柴|好的|打脸|哇|翻白眼|666|让我看看|叹气|苦涩|裂开|嘴唇|爱心|心碎|拥抱|强|弱|握手|"
+    "胜利|抱拳|勾引|拳头|OK|合十|啤酒|咖啡|蛋糕|玫瑰|凋谢|菜刀|炸弹|便便|月亮|太阳|庆祝|礼物|發|福|烟花|爆竹|"
+    "猪头|跳跳|发抖|转圈|doge|滑稽|狗头"
+)
+_PLACEHOLDER = re.compile(rf"\[(?:{_PLACEHOLDERS})\]|/:[a-z@!?()<>~]{{1,8}}")
+_ONLY_PUNCT = re.compile(r"^[\W_]*$")
+
+# Minimal ad/spam heuristics, used when copilot.moderation is not importable.
+_CONTACT = re.compile(
+    r"(加|➕|\+|联系|私聊|找我)\s*(我的?)?\s*(微信|vx|v信|威信|薇信|wx|扣扣|qq|v)\b|"
+    r"(vx|wx|微信|威信|薇)\s*[:：号]?\s*[a-z][-_a-z0-9]{5,19}|(?<!\d)1[3-9]\d{9}(?!\d)",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"兼职|日赚|日结|刷单|返利|返现|招代理|代理加盟|躺赚|稳赚|免费领|扫码|优惠券|低价出|出售|代购|副业|月入|"
+    r"贷款|引流|涨粉|私聊我|私信我|点击链接|限时|秒杀|福利群|进群领|送资料|博彩|彩票|网赚"
+)
+_URL = re.compile(r"https?://\S+|www\.\S+|\b[a-z0-9-]+\.(?:com|cn|net|top|xyz|vip)\b", re.IGNORECASE)
+_AD_LABELS = {"ad", "ads", "spam", "scam", "advert", "advertisement", "广告", "垃圾", "引流", "诈骗", "刷屏"}
+
+
+def heuristic_is_ad(text: str) -> bool:
+    """A small, conservative ad/spam score: contact details plus promotion words or links."""
+    t = fold(text)
+    score = 2 * bool(_CONTACT.search(t)) + min(2, len(_PROMO.findall(t))) + bool(_URL.search(t))
+    return score >= 3 or (score >= 2 and bool(_CONTACT.search(t)))
+
+
+@lru_cache(maxsize=1)
+def _moderation_labeler() -> Callable[[str], Any] | None:
+    """``copilot.moderation.quick_label`` when that module is present, else ``None``."""
+    try:
+        from copilot.moderation import quick_label  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return quick_label
+
+
+def _label_of(result: Any) -> str:
+    if isinstance(result, (tuple, list)) and result:
+        result = result[0]
+    if isinstance(result, Mapping):
+        result = result.get("label") or result.get("category") or ""
+    elif not isinstance(result, (str, bool)) and hasattr(result, "label"):
+        result = getattr(result, "label")
+    if result is True:
+        return "ad"
+    value = getattr(result, "value", result)  # enums
+    return str(value or "").strip().lower()
+
+
+def is_ad(text: str) -> bool:
+    """Is ``text`` an ad/spam message? Asks the moderation layer if installed, else heuristics."""
+    labeler = _moderation_labeler()
+    if labeler is not None:
+        try:
+            return _label_of(labeler(text)) in _AD_LABELS
+        except Exception:  # a broken moderation build must not break notes
+            return heuristic_is_ad(text)
+    return heuristic_is_ad(text)
+
+
+def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
+    """Drop system notices, media placeholders, ads/spam and floods; strip inline placeholders."""
+    kept: list[Message] = []
+    dropped: list[Dropped] = []
+    last_by_speaker: dict[str, tuple[str, int]] = {}
+    for m in messages:
+        raw = m.text
+        if m.speaker.strip().lower() in _SYSTEM_SPEAKERS or (len(raw) < 80 and _SYSTEM_TEXT.search(raw)):
+            m.kind = "system"
+            dropped.append(Dropped(m.id, "系统消息", raw))
+            continue
+        text = _PLACEHOLDER.sub("", raw).strip()
+        if _ONLY_PUNCT.match(text):
+            m.kind = "media" if text != raw.strip() else "empty"
+            dropped.append(Dropped(m.id, "图片/表情占位" if m.kind == "media" else "空消息", raw))
+            continue
+        if is_ad(text):
+            m.kind = "ad"
+            dropped.append(Dropped(m.id, "广告/垃圾消息", raw))
+            continue
+        prev, count = last_by_speaker.get(m.speaker, ("", 0))
+        if text == prev and len(text) > 3:
+            last_by_speaker[m.speaker] = (prev, count + 1)
+            if count + 1 >= 2:
+                dropped.append(Dropped(m.id, "重复刷屏", raw))
+                continue
+        else:
+            last_by_speaker[m.speaker] = (text, 0)
+        m.text = text
+        kept.append(m)
+    return kept, dropped
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def _dt(y: str | None, mo: str | None, d: str | None, h: str, mi: str, s: str | None,
+        last: datetime | None) -> datetime:
+    if y is None:  # time only: take the date of the previous message (or none)
+        base = last or datetime(1900, 1, 1)
+        return base.replace(hour=int(h), minute=int(mi), second=int(s or 0), microsecond=0)
+    return datetime(int(y), int(mo or 1), int(d or 1), int(h), int(mi), int(s or 0))
+
+
+_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M",
+                 "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z", "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M",
+                 "%H:%M:%S", "%H:%M")
+
+
+def parse_time(value: Any) -> datetime | None:
+    """Timestamps as exports write them: ISO-ish strings, Chinese dates, or Unix seconds/millis."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) or (isinstance(value, str) and value.strip().isdigit()):
+        num = float(value)
+        if num > 1e11:
+            num /= 1000
+        try:
+            return datetime.fromtimestamp(num)
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip().replace("Z", "+0000")
+    for fmt in _TIME_FORMATS:
+        try:
+            dt = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return dt.replace(tzinfo=None)
+    return None
+
+
+def _garbage(line: str) -> bool:
+    return bool(_GARBAGE.search(line))
+
+
+def _short(line: str, n: int = 30) -> str:
+    line = line.strip()
+    return line if len(line) <= n else line[:n] + "…"
+
+
+# -- text exports ---------------------------------------------------------------------------------
+def _parse_lines(text: str, name: str) -> tuple[list[Message], list[str], str, str | None]:
+    messages: list[Message] = []
+    warnings: list[str] = []
+    group: str | None = None
+    fmt_counts = {"qq": 0, "wechat": 0, "wechat-inline": 0}
+    current: Message | None = None
+    body: list[str] = []
+    last_time: datetime | None = None
+    first_bad: tuple[int, str] | None = None
+
+    def flush() -> None:
+        nonlocal current, body
+        if current is not None:
+            extra = "\n".join(body).strip()
+            current.text = (current.text + ("\n" if current.text and extra else "") + extra).strip()
+            messages.append(current)
+        current, body = None, []
+
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip()
+        stripped = line.strip()
+        if not stripped:
+            if current is not None:
+                body.append("")
+            continue
+        if _garbage(stripped):
+            warnings.append(f"第 {n} 行：含乱码或控制字符，已跳过（{_short(stripped)!s}）")
+            continue
+        if current is None and not messages and _QQ_META.match(stripped):
+            if stripped.startswith("消息对象"):
+                group = re.split(r"[:：]", stripped, maxsplit=1)[-1].strip() or None
+            continue
+        head = None
+        match = _QQ_HEAD.match(stripped)
+        if match:
+            y, mo, d, h, mi, s, nick, qq, mail = match.groups()
+            head = ("qq", (y, mo, d, h, mi, s), nick.strip(), qq or mail, "")
+        else:
+            match = _INLINE.match(stripped)
+            if match and not re.search(r"https?$", match.group(7)):
+                y, mo, d, h, mi, s, nick, rest = match.groups()
+                head = ("wechat-inline", (y, mo, d, h, mi, s), nick.strip(), None, rest)
+            else:
+                match = _WX_HEAD.match(stripped)
+                if match:
+                    y, mo, d, h, mi, s, nick = match.groups()
+                    head = ("wechat", (y, mo, d, h, mi, s), nick.strip(), None, "")
+        if head is not None:
+            kind, parts, nick, sid, rest = head
+            try:
+                when = _dt(*parts, last=last_time)
+            except ValueError:
+                warnings.append(f"第 {n} 行：时间无效，已跳过（{_short(stripped)}）")
+                flush()
+                continue
+            flush()
+            fmt_counts[kind] += 1
+            last_time = when
+            current = Message(id=len(messages) + 1, time=when, speaker=nick, text=rest.strip(),
+                              speaker_id=sid, line=n)
+            continue
+        if current is None:
+            if first_bad is None:
+                first_bad = (n, stripped)
+            warnings.append(f"第 {n} 行：不在任何消息之内，已跳过（{_short(stripped)}）")
+            continue
+        body.append(stripped)
+    flush()
+    if not messages:
+        if first_bad is None:
+            raise NotesParseError(f"{name}：没有找到任何聊天消息")
+        n, line = first_bad
+        raise NotesParseError(
+            f"{name}：无法解析，第 {n} 行「{_short(line)}」不是可识别的聊天记录格式"
+            "（支持 QQ 消息管理器导出、微信导出、JSON/JSONL、CSV）"
+        )
+    fmt = max(fmt_counts, key=lambda k: fmt_counts[k])
+    return messages, warnings, fmt, group
+
+
+# -- structured exports ---------------------------------------------------------------------------
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "speaker": ("speaker", "sender", "nickname", "nick", "name", "from", "user", "author", "发送者", "发送人",
+                "昵称", "发言人", "用户"),
+    "text": ("text", "content", "message", "msg", "body", "内容", "消息", "消息内容", "文本"),
+    "time": ("time", "timestamp", "datetime", "date", "created_at", "ts", "时间", "发送时间", "日期"),
+    "speaker_id": ("speaker_id", "sender_id", "user_id", "uid", "qq", "wxid", "id号", "QQ号", "账号"),
+}
+
+
+def _pick(keys: Iterable[str], wanted: tuple[str, ...], override: str | None) -> str | None:
+    if override:
+        return override if override in keys else None
+    lowered = {k.strip().lower(): k for k in keys}
+    for w in wanted:
+        if w.lower() in lowered:
+            return lowered[w.lower()]
+    return None
+
+
+def _records_to_messages(records: list[tuple[int, Any]], name: str, columns: Mapping[str, str] | None,
+                         unit: str) -> tuple[list[Message], list[str]]:
+    columns = columns or {}
+    messages: list[Message] = []
+    warnings: list[str] = []
+    for n, rec in records:
+        if not isinstance(rec, Mapping):
+            warnings.append(f"第 {n} {unit}：不是对象，已跳过")
+            continue
+        keys = list(rec.keys())
+        sk = _pick(keys, DEFAULT_COLUMNS["speaker"], columns.get("speaker"))
+        tk = _pick(keys, DEFAULT_COLUMNS["text"], columns.get("text"))
+        mk = _pick(keys, DEFAULT_COLUMNS["time"], columns.get("time"))
+        ik = _pick(keys, DEFAULT_COLUMNS["speaker_id"], columns.get("speaker_id"))
+        speaker = rec.get(sk) if sk else None
+        text = rec.get(tk) if tk else None
+        if isinstance(speaker, Mapping):  # {"sender": {"nickname": ..}}
+            speaker = speaker.get("nickname") or speaker.get("name") or speaker.get("card")
+        if text is None or str(text).strip() == "" and tk is None:
+            warnings.append(f"第 {n} {unit}：缺少消息内容字段（可用字段：{', '.join(map(str, keys))}），已跳过")
+            continue
+        if not speaker:
+            warnings.append(f"第 {n} {unit}：缺少发言人，已跳过")
+            continue
+        when = parse_time(rec.get(mk)) if mk else None
+        if mk and rec.get(mk) not in (None, "") and when is None:
+            warnings.append(f"第 {n} {unit}：时间「{_short(str(rec.get(mk)))}」无法识别，按无时间处理")
+        messages.append(Message(id=len(messages) + 1, time=when, speaker=str(speaker).strip(),
+                                text=str(text).strip(), speaker_id=str(rec.get(ik)) if ik and rec.get(ik) else None,
+                                line=n))
+    return messages, warnings
+
+
+def _parse_json(text: str, name: str, columns: Mapping[str, str] | None) -> tuple[list[Message], list[str]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NotesParseError(f"{name}：JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}") from None
+    if isinstance(data, Mapping):
+        for key in ("messages", "data", "records", "msgs", "消息"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+    if not isinstance(data, list):
+        raise NotesParseError(f"{name}：JSON 顶层应是消息数组，或含 messages 数组的对象")
+    messages, warnings = _records_to_messages(list(enumerate(data, 1)), name, columns, "条")
+    if not messages:
+        raise NotesParseError(f"{name}：JSON 中没有可用的消息（{'；'.join(warnings[:3]) or '数组为空'}）")
+    return messages, warnings
+
+
+def _parse_jsonl(text: str, name: str, columns: Mapping[str, str] | None) -> tuple[list[Message], list[str]]:
+    records: list[tuple[int, Any]] = []
+    warnings: list[str] = []
+    first_bad: tuple[int, str] | None = None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            records.append((n, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            first_bad = first_bad or (n, f"{exc.msg}")
+            warnings.append(f"第 {n} 行：不是合法的 JSON（{exc.msg}），已跳过")
+    messages, more = _records_to_messages(records, name, columns, "行")
+    warnings += more
+    if not messages:
+        where = f"第 {first_bad[0]} 行：{first_bad[1]}" if first_bad else "；".join(more[:3])
+        raise NotesParseError(f"{name}：JSONL 中没有可用的消息（{where}）")
+    return messages, warnings
+
+
+def _parse_csv(text: str, name: str, columns: Mapping[str, str] | None) -> tuple[list[Message], list[str]]:
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = reader.fieldnames or []
+    if not header:
+        raise NotesParseError(f"{name}：CSV 没有表头行")
+    columns = columns or {}
+    for role in ("speaker", "text"):
+        if _pick(header, DEFAULT_COLUMNS[role], columns.get(role)) is None:
+            wanted = columns.get(role) or " / ".join(DEFAULT_COLUMNS[role][:6])
+            raise NotesParseError(
+                f"{name}：CSV 第 1 行表头里找不到{'发言人' if role == 'speaker' else '内容'}列（需要 {wanted}；"
+                f"实际表头：{', '.join(header)}）。可用 --columns speaker=列名,text=列名 指定"
+            )
+    records: list[tuple[int, Any]] = []
+    warnings: list[str] = []
+    try:
+        for row in reader:
+            n = reader.line_num
+            if None in row or any(v is None for v in row.values()):
+                warnings.append(f"第 {n} 行：列数与表头不一致，已跳过")
+                continue
+            records.append((n, row))
+    except csv.Error as exc:
+        raise NotesParseError(f"{name}：CSV 第 {reader.line_num} 行格式错误：{exc}") from None
+    messages, more = _records_to_messages(records, name, columns, "行")
+    warnings += more
+    if not messages:
+        raise NotesParseError(f"{name}：CSV 中没有可用的消息（{'；'.join(warnings[:3]) or '只有表头'}）")
+    return messages, warnings
+
+
+# -- entry points ---------------------------------------------------------------------------------
+def detect_format(text: str, suffix: str = "") -> str:
+    suffix = suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".json":
+        return "json"
+    if suffix in (".csv", ".tsv"):
+        return "csv"
+    head = text.lstrip()[:1]
+    if head == "[":
+        return "json"
+    if head == "{":
+        first = text.lstrip().splitlines()[0].strip()
+        return "jsonl" if first.endswith("}") and len(text.strip().splitlines()) > 1 else "json"
+    return "text"
+
+
+def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", columns: Mapping[str, str] | None = None,
+               encoding: str = "", drop_noise: bool = True) -> Transcript:
+    """Parse an already-decoded export. ``columns`` maps speaker/text/time/speaker_id to column names."""
+    if not text or not text.strip():
+        raise NotesParseError(f"{name}：文件为空")
+    text = text.lstrip("\ufeff")
+    fmt = detect_format(text, suffix)
+    group: str | None = None
+    if fmt == "json":
+        messages, warnings = _parse_json(text, name, columns)
+    elif fmt == "jsonl":
+        messages, warnings = _parse_jsonl(text, name, columns)
+    elif fmt == "csv":
+        messages, warnings = _parse_csv(text, name, columns)
+    else:
+        messages, warnings, fmt, group = _parse_lines(text, name)
+    dropped: list[Dropped] = []
+    if drop_noise:
+        messages, dropped = clean_noise(messages)
+    if not messages:
+        raise NotesParseError(f"{name}：去掉系统消息、表情图片和广告后没有剩下任何内容（共丢弃 {len(dropped)} 条）")
+    return Transcript(name=name, messages=messages, format=fmt, encoding=encoding, group=group,
+                      warnings=warnings, dropped=dropped)
+
+
+def parse_bytes(data: bytes, name: str = "聊天记录", *, suffix: str = "",
+                columns: Mapping[str, str] | None = None) -> Transcript:
+    """Decode (UTF-8/BOM/UTF-16/GBK/GB18030 via charset-normalizer) and parse."""
+    if len(data) > MAX_BYTES:
+        raise NotesParseError(f"{name}：文件过大（{len(data) // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
+    try:
+        text = decode_bytes(data, name)
+    except IngestError as exc:
+        raise NotesParseError(str(exc)) from None
+    encoding = _encoding_label(data)
+    return parse_text(text, name, suffix=suffix, columns=columns, encoding=encoding)
+
+
+def _encoding_label(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "gb18030"
+
+
+def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) -> Transcript:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NotesParseError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+    return parse_bytes(data, path.name, suffix=path.suffix, columns=columns)
+
+
+def parse_columns(spec: str | None) -> dict[str, str] | None:
+    """``speaker=发送人,text=内容,time=时间`` → mapping (the CLI's ``--columns``)."""
+    if not spec:
+        return None
+    out: dict[str, str] = {}
+    for part in spec.split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise NotesParseError(f"--columns 格式应为 speaker=列名,text=列名，收到「{part}」")
+        key, value = (s.strip() for s in part.split("=", 1))
+        if key not in DEFAULT_COLUMNS:
+            raise NotesParseError(f"--columns 只支持 {', '.join(DEFAULT_COLUMNS)}，收到「{key}」")
+        out[key] = value
+    return out
