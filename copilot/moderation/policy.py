@@ -1,0 +1,97 @@
+"""What a group does about each label: actions, escalation ladders, exemptions, dry run.
+
+The ladders follow the methodology (knowledge/rules.yaml, cards moderation-offtopic and
+group-rules): an ad is deleted with a private reminder the first time, the second time within the
+window the member is muted (24 h), the third time removed; off-topic chatter is only ever redirected
+gently; spam gets a reminder then a short mute; abuse is stopped at once and escalates on repeat.
+The descriptive ``action`` names of the policy rules in rules.yaml are mapped here to the concrete
+action enum the bot can execute.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Label = Literal["ok", "off_topic", "ad", "spam", "abuse"]
+Action = Literal["none", "remind", "delete", "warn", "mute", "kick", "review"]
+LABELS: tuple[str, ...] = ("ok", "off_topic", "ad", "spam", "abuse")
+ACTIONS: tuple[str, ...] = ("none", "remind", "delete", "warn", "mute", "kick", "review")
+
+# rules.yaml policy action name -> what it means concretely (first step of its ladder).
+RULE_ACTIONS: dict[str, str] = {
+    "delete_and_remind_privately": "delete",
+    "escalate_mute_then_remove": "mute",
+    "redirect_gently": "remind",
+    "remind_then_mute_temporarily": "remind",
+    "stop_and_talk_privately": "warn",
+}
+
+
+class Step(BaseModel):
+    """One rung of a ladder: the action and, for mutes, how long."""
+
+    action: Action
+    mute_seconds: int = Field(0, ge=0)
+
+
+class Policy(BaseModel):
+    """A group's moderation policy (defaults follow the methodology cards)."""
+
+    ladders: dict[str, list[Step]] = Field(
+        default_factory=lambda: {
+            "ad": [Step(action="delete"), Step(action="mute", mute_seconds=24 * 3600), Step(action="kick")],
+            "spam": [Step(action="remind"), Step(action="mute", mute_seconds=600), Step(action="mute", mute_seconds=3600)],
+            "abuse": [Step(action="warn"), Step(action="mute", mute_seconds=3600), Step(action="kick")],
+            "off_topic": [Step(action="remind")],
+            "ok": [Step(action="none")],
+        }
+    )
+    window_days: float = Field(30, gt=0, description="多少天内的违规计入升级次数")
+    act_threshold: float = Field(0.7, ge=0, le=1, description="分数低于此值时只标记为人工复核（review）")
+    exempt_users: list[str] = Field(default_factory=list, description="白名单用户（不处置）")
+    exempt_roles: list[str] = Field(default_factory=lambda: ["owner", "admin"])
+    dry_run: bool = Field(False, description="只记录判断，不执行处置、不累计违规次数")
+
+    def step_for(self, label: str, strikes_before: int) -> Step:
+        """The ladder step for a member who already has ``strikes_before`` strikes for ``label``."""
+        ladder = self.ladders.get(label) or [Step(action="none")]
+        return ladder[min(strikes_before, len(ladder) - 1)]
+
+    def is_exempt(self, user: str | None, role: str | None) -> bool:
+        return (user is not None and str(user) in self.exempt_users) or (role or "") in self.exempt_roles
+
+
+def rule_ids_for(label: str, strikes_before: int, knowledge_dir: Path | None = None) -> list[str]:
+    """Moderation policy rule ids from rules.yaml that justify acting on ``label``.
+
+    Labels with two policy rules (ad, abuse) cite the first-offence rule the first time and the
+    escalation rule (action ``escalate_mute_then_remove``) on repeats.
+    """
+    by_label = _policy_rules(str(knowledge_dir) if knowledge_dir else "")
+    rules = by_label.get(label, [])
+    if not rules:
+        return []
+    if len(rules) == 1:
+        return [rules[0][0]]
+    repeat = [rid for rid, act in rules if act == "escalate_mute_then_remove"]
+    first = [rid for rid, act in rules if act != "escalate_mute_then_remove"]
+    return (repeat or first)[:1] if strikes_before > 0 else (first or repeat)[:1]
+
+
+@lru_cache(maxsize=4)
+def _policy_rules(knowledge_dir: str) -> dict[str, list[tuple[str, str]]]:
+    from copilot.knowledge.rules import load_rules
+    from copilot.paths import KNOWLEDGE_DIR
+
+    book = load_rules(Path(knowledge_dir) if knowledge_dir else KNOWLEDGE_DIR)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for rule in book.rules:
+        if rule.check.kind == "policy":
+            out.setdefault(str(rule.check.params.get("label")), []).append(
+                (rule.id, str(rule.check.params.get("action")))
+            )
+    return out

@@ -1,0 +1,106 @@
+"""Rebuild ``copilot/resources/moderation/ad_classifier.json`` (the shipped ad classifier).
+
+Data:
+  * ``qq_group_ads/train.txt`` (``text==label``, 1 = ad; MIT licence; noisy QQ group chat, mostly
+    Minecraft server ads), default path ``../shared/data/qq_group_ads/train.txt``. A deterministic
+    1-in-5 split by the MD5 of the text is held out and never trained on; the eval suite
+    (``copilot eval moderation``) uses the same split for its held-out F1.
+  * ``copilot/resources/moderation/train_extra.jsonl``: our own hand-written examples (not the eval set).
+
+Model: scikit-learn ``CountVectorizer(analyzer=char, ngram 1–3, binary)`` over the normalised text
+(:func:`copilot.moderation.classifier.features` does the same at run time) + ``LogisticRegression``;
+weights are exported to JSON as ``{gram: weight}`` so no pickle is shipped. The script checks that
+the JSON model reproduces scikit-learn's probabilities before writing it.
+
+Usage: ``.venv/bin/python scripts/train_ad_classifier.py [--data PATH] [--out PATH]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import precision_recall_fscore_support
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from copilot.moderation.classifier import SHIPPED_MODEL, AdClassifier, features, load_extra_examples  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "qq_group_ads" / "train.txt"
+
+
+def is_heldout(text: str) -> bool:
+    """Deterministic 20 % held-out split shared with the eval suite."""
+    return int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def read_qq(path: Path) -> list[tuple[str, int]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        text, sep, label = line.strip().rpartition("==")
+        if sep and text.strip() and label.strip() in {"0", "1"}:
+            rows.append((text.strip(), int(label)))
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=SHIPPED_MODEL)
+    ap.add_argument("--C", type=float, default=1.0)
+    args = ap.parse_args()
+    if not args.data.exists():
+        print(f"找不到训练数据 {args.data}", file=sys.stderr)
+        return 2
+    qq = read_qq(args.data)
+    train = [r for r in qq if not is_heldout(r[0])]
+    test = [r for r in qq if is_heldout(r[0])]
+    extra = load_extra_examples()
+    train_all = train + extra
+    vec = CountVectorizer(analyzer=lambda t: sorted(features(t)), binary=True, min_df=2)
+    X = vec.fit_transform([t for t, _ in train_all])
+    y = np.array([lab for _, lab in train_all])
+    clf = LogisticRegression(C=args.C, class_weight="balanced", max_iter=2000)
+    clf.fit(X, y)
+
+    Xt = vec.transform([t for t, _ in test])
+    yt = np.array([lab for _, lab in test])
+    pred = clf.predict(Xt)
+    p, r, f, _ = precision_recall_fscore_support(yt, pred, average="binary", zero_division=0)
+
+    grams = vec.get_feature_names_out()
+    weights = {str(g): float(w) for g, w in zip(grams, clf.coef_[0]) if abs(w) >= 1e-3}
+    model = AdClassifier(
+        weights=weights,
+        bias=float(clf.intercept_[0]),
+        meta={
+            "trained_on": {"qq_group_ads_train": len(train), "own_examples": len(extra)},
+            "heldout": {"n": len(test), "positives": int(yt.sum()), "precision": round(float(p), 4),
+                        "recall": round(float(r), 4), "f1": round(float(f), 4)},
+            "features": "char 1-3 grams of normalise().digits, digits→0, binary",
+            "source": "qq_group_ads (MIT) + own examples; rebuild: scripts/train_ad_classifier.py",
+        },
+    )
+    # The exported table must reproduce scikit-learn's probabilities.
+    probe = [t for t, _ in test[:200]]
+    sk = clf.predict_proba(vec.transform(probe))[:, 1]
+    ours = np.array([model.score(t) for t in probe])
+    drift = float(np.max(np.abs(sk - ours))) if probe else 0.0
+    if drift > 1e-2:
+        print(f"导出的权重与 scikit-learn 结果不一致（最大差 {drift:.4f}）", file=sys.stderr)
+        return 1
+    model.save(args.out)
+    size = args.out.stat().st_size
+    print(f"训练 {len(train)} 条 QQ 群消息 + {len(extra)} 条自写样例；{len(weights)} 个特征；文件 {size / 1e6:.2f} MB")
+    print(f"留出集 {len(test)} 条（广告 {int(yt.sum())}）：P={p:.3f} R={r:.3f} F1={f:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
