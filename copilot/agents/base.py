@@ -1,0 +1,244 @@
+"""The shared drafting loop used by every agent.
+
+retrieve card passages → (LLM) render the prompt file → ``invoke_structured`` → validate → run the
+deterministic rule checks → ask for a revision with the failures stated (at most N rounds) →
+result with the engine that produced it, the fallback notice, rule results and cited card ids.
+The offline path composes drafts from the profile and the same passages and runs the same checks,
+so both paths are judged by one rule implementation (:mod:`copilot.knowledge.checks`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from copilot.knowledge.cards import cards_by_id
+from copilot.knowledge.checks import CheckResult, failures, run_checks
+from copilot.knowledge.rules import RuleBook, load_rules
+from copilot.llm import Engine, invoke_structured, run_with_fallback
+from copilot.llm.structured import schema_hint
+from copilot.profile import GroupProfile
+from copilot.prompts import load_prompt
+from copilot.textnorm import to_script, tokenize
+from copilot.tokens import count_tokens
+
+_PLACEHOLDER = re.compile(r"\{[^{}\s]{1,10}\}")
+
+
+class DraftError(ValueError):
+    """The request cannot be drafted (e.g. promotion copy for a profile without products)."""
+
+
+class Passage(BaseModel):
+    """One card section given to the model (and cited in the result)."""
+
+    card: str
+    title: str
+    section: str
+    text: str
+
+
+class DraftResult(BaseModel):
+    target: str
+    engine: str
+    drafts: list[dict[str, Any]]
+    checks: list[CheckResult]
+    citations: list[str]
+    notice: str | None = None
+    prompt: str | None = None
+    rounds: int = 0
+
+    @property
+    def passed(self) -> bool:
+        """No rule failed (warnings included); judge rules (None) do not count."""
+        return not failures(self.checks)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "engine": self.engine,
+            "drafts": self.drafts,
+            "checks": [c.public() for c in self.checks],
+            "citations": self.citations,
+        }
+        if self.notice:
+            out["notice"] = self.notice
+        out["target"] = self.target
+        if self.prompt:
+            out["prompt"] = self.prompt
+        return out
+
+
+@dataclass
+class AgentSpec:
+    """What distinguishes one drafting agent from another."""
+
+    target: str  # rule target in rules.yaml
+    prompt: str  # prompts/<prompt>.md
+    schema: type[BaseModel]  # LLM output: a model with a ``drafts`` list
+    cards: tuple[str, ...]  # cards always consulted, in priority order
+    query: str  # retrieval words for picking card sections
+    offline: Callable[[GroupProfile, list[Passage], dict[str, Any]], list[dict[str, Any]]]
+    min_drafts: Callable[[dict[str, Any]], int] = field(default=lambda ctx: 1)
+
+
+# -- retrieval --------------------------------------------------------------------------------
+def _sections(body: str) -> list[tuple[str, str]]:
+    parts = re.split(r"^##\s+", body, flags=re.MULTILINE)
+    out = []
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        head, _, text = p.partition("\n")
+        out.append((head.strip(), text.strip()))
+    return out
+
+
+def retrieve_passages(
+    book: RuleBook, spec: AgentSpec, profile: GroupProfile, knowledge_dir: Any, *, k: int = 4, budget: int = 1800
+) -> list[Passage]:
+    """Card sections that best match this agent and profile.
+
+    Candidates come from the agent's own cards plus the cards the target's rules cite (a fixed,
+    small set, so no embedding model is needed); sections are ranked by word overlap with the
+    agent's query and the profile, at most two per card, within a token budget.
+    """
+    cards = cards_by_id(knowledge_dir)
+    ids: dict[str, None] = {}
+    for cid in list(spec.cards) + [r.source.card for r in book.for_target(spec.target)]:
+        if cid in cards:
+            ids.setdefault(cid, None)
+    query = set(tokenize(spec.query + " " + " ".join(profile.topics) + " " + (profile.type or "")))
+    scored = []
+    for rank, cid in enumerate(ids):
+        card = cards[cid]
+        for head, text in _sections(card.body):
+            words = set(tokenize(head + " " + text))
+            if not words:
+                continue
+            score = len(query & words) / math.sqrt(len(words)) + 0.3 / (1 + rank)
+            scored.append((score, cid, card.title, head, text))
+    scored.sort(key=lambda s: -s[0])
+    chosen: list[Passage] = []
+    per_card: dict[str, int] = {}
+    used = 0
+    for _, cid, title, head, text in scored:
+        if per_card.get(cid, 0) >= 2:
+            continue
+        n = count_tokens(text)
+        if chosen and used + n > budget:
+            continue
+        chosen.append(Passage(card=cid, title=title, section=head, text=text))
+        per_card[cid] = per_card.get(cid, 0) + 1
+        used += n
+        if len(chosen) >= k:
+            break
+    return chosen
+
+
+# -- script -----------------------------------------------------------------------------------
+def convert_script(value: Any, script: str) -> Any:
+    """Convert every string in drafts to ``script``, keeping placeholders such as {昵称} literal."""
+    if isinstance(value, str):
+        keep = _PLACEHOLDER.findall(value)
+        text = _PLACEHOLDER.sub("\ue000", value)
+        text = to_script(text, script)
+        for ph in keep:
+            text = text.replace("\ue000", ph, 1)
+        return text
+    if isinstance(value, list):
+        return [convert_script(v, script) for v in value]
+    if isinstance(value, dict):
+        return {k: convert_script(v, script) for k, v in value.items()}
+    return value
+
+
+# -- the loop ---------------------------------------------------------------------------------
+def problems_for_revision(book: RuleBook, results: list[CheckResult]) -> list[str]:
+    """Failed checks phrased as revision instructions for the model."""
+    out = []
+    for r in failures(results):
+        statement = book.get(r.rule_id).statement
+        out.append(f"规则 {r.rule_id}（{statement}）未通过：{r.reason}")
+    return out
+
+
+def profile_vars(profile: GroupProfile) -> dict[str, Any]:
+    data = profile.model_dump(exclude_defaults=True)
+    data.setdefault("name", profile.name)
+    return data
+
+
+def run_agent(
+    spec: AgentSpec,
+    profile: GroupProfile,
+    engine: Engine,
+    *,
+    context: dict[str, Any] | None = None,
+    max_revisions: int = 2,
+) -> DraftResult:
+    """Draft for ``spec.target`` with ``engine`` (falling back offline), check and cite."""
+    settings = engine.settings
+    context = dict(context or {})
+    book = load_rules(settings.knowledge_dir)
+    passages = retrieve_passages(book, spec, profile, settings.knowledge_dir)
+    script = profile.script or settings.script
+    prompt_ref: dict[str, str] = {}
+    rounds = {"n": 0}
+
+    def offline() -> list[dict[str, Any]]:
+        return spec.offline(profile, passages, context)
+
+    def llm(eng: Engine) -> list[dict[str, Any]]:
+        prompt = load_prompt(spec.prompt, settings.prompts_dir)
+        prompt_ref["ref"] = prompt.ref
+        rules = [r for r in book.for_target(spec.target) if r.check.kind != "policy"]
+        messages = prompt.render(
+            profile=profile_vars(profile),
+            passages=[p.model_dump() for p in passages],
+            rules=[{"id": r.id, "statement": r.statement} for r in rules],
+            schema=schema_hint(spec.schema),
+            context=context,
+            **context,
+        )
+        need = spec.min_drafts(context)
+
+        def validate(obj: BaseModel) -> list[str]:
+            rounds["n"] += 1
+            drafts = [d.model_dump() for d in obj.drafts]  # type: ignore[attr-defined]
+            problems = []
+            if len(drafts) < need:
+                problems.append(f"需要至少 {need} 条草稿，只给了 {len(drafts)} 条")
+            return problems + problems_for_revision(book, run_checks(book, spec.target, drafts, profile, context))
+
+        obj = invoke_structured(eng, messages, spec.schema, attempts=1 + max_revisions, validate=validate)
+        return [d.model_dump() for d in obj.drafts]  # type: ignore[attr-defined]
+
+    run = run_with_fallback(engine, llm, offline)
+    drafts = convert_script(run.value, script)
+    checks = run_checks(book, spec.target, drafts, profile, context)
+    notice = run.notice
+    failed = failures(checks, include_warn=False)
+    if run.engine != "offline" and failed:
+        extra = f"模型草稿经 {max(rounds['n'] - 1, 0)} 轮修改后仍有规则未通过：{'、'.join(r.rule_id for r in failed)}"
+        notice = f"{notice}；{extra}" if notice else extra
+    citations: dict[str, None] = {}
+    for p in passages:
+        citations.setdefault(p.card, None)
+    for r in book.for_target(spec.target):
+        citations.setdefault(r.source.card, None)
+    return DraftResult(
+        target=spec.target,
+        engine=run.engine,
+        drafts=drafts,
+        checks=checks,
+        citations=list(citations),
+        notice=notice,
+        prompt=prompt_ref.get("ref"),
+        rounds=rounds["n"],
+    )

@@ -1,0 +1,204 @@
+"""Offline composition helpers: read a profile the way an operator would.
+
+The offline engine is not a language model; it composes drafts from the profile (type, tone,
+audience, threshold, schedule, products) following the methodology cards. These helpers extract
+the pieces every agent needs — the audience's head noun, a city, the "form" words that fit the
+group type, the fixed schedule — so the agents' templates stay short and vary by profile.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copilot.profile import GroupProfile
+from copilot.textnorm import fold, tokenize
+
+WEEKDAYS = "一二三四五六日"
+_WEEKDAY_ALIASES = {"天": 6, "七": 6}
+_CITIES = (
+    "北京 上海 广州 深圳 杭州 成都 重庆 武汉 南京 苏州 西安 长沙 天津 郑州 青岛 厦门 宁波 合肥 "
+    "福州 济南 昆明 大连 沈阳 无锡 东莞 佛山 珠海 香港 台北 澳门"
+).split()
+
+FORMS: dict[str, list[str]] = {
+    "知识型": ["打卡营", "互助群", "研习社", "答疑群", "学习小组", "交流群"],
+    "兴趣型": ["同好群", "俱乐部", "交流群", "打卡群", "爱好者群"],
+    "消费型": ["团购群", "福利群", "优选群", "好物群"],
+    "品牌型": ["会员群", "会员俱乐部", "老友会", "福利社"],
+    "其他": ["交流群", "互助群", "同好会"],
+}
+# Forms suggested by what the group actually does (schedule/goals words → form).
+_ACTIVITY_FORMS = {"打卡": "打卡营", "约跑": "约跑团", "答疑": "答疑群", "互评": "互评群", "分享": "分享会", "团购": "团购群", "拼团": "拼团群", "品鉴": "品鉴会"}
+
+
+def gtype(profile: GroupProfile) -> str:
+    return profile.type or "其他"
+
+
+def is_parenting(profile: GroupProfile) -> bool:
+    blob = profile.audience + profile.positioning
+    return any(w in blob for w in ("妈妈", "宝妈", "宝宝", "育儿", "孩子", "家长"))
+
+
+def city(profile: GroupProfile) -> str | None:
+    blob = fold(" ".join([profile.name, profile.positioning, profile.audience]))
+    return next((c for c in _CITIES if c in blob), None)
+
+
+def audience_head(profile: GroupProfile, max_len: int = 5) -> str | None:
+    """The head noun of the audience ("在职备考的上班族" → "上班族"), short enough for a name."""
+    if not profile.audience:
+        return None
+    tail = re.split(r"[的、，,和与及]", profile.audience)[-1].strip()
+    if 2 <= len(tail) <= max_len:
+        return tail
+    words = [w for w in tokenize(profile.audience, for_search=False) if 2 <= len(w) <= max_len]
+    return words[-1] if words else None
+
+
+def brand(profile: GroupProfile) -> str | None:
+    """The brand a 品牌型 group belongs to: the words before 的 in its positioning."""
+    if gtype(profile) != "品牌型":
+        return None
+    m = re.match(r"^([^，,的]{2,6})的", profile.positioning)
+    return m.group(1) if m else None
+
+
+def short_topics(profile: GroupProfile, max_len: int = 6) -> list[str]:
+    return [t for t in profile.topics if len(t) <= max_len] or [profile.topics[0][:max_len]]
+
+
+def forms(profile: GroupProfile) -> list[str]:
+    blob = " ".join(profile.schedule + profile.goals + [profile.positioning])
+    extra = [f for w, f in _ACTIVITY_FORMS.items() if w in blob]
+    out: dict[str, None] = {}
+    for f in extra + FORMS.get(gtype(profile), FORMS["其他"]):
+        out.setdefault(f, None)
+    return list(out)
+
+
+def address(profile: GroupProfile) -> str:
+    """How the group is addressed in copy, by audience and tone."""
+    if is_parenting(profile):
+        return "妈妈们"
+    if gtype(profile) == "消费型" and ("小区" in profile.positioning or "邻居" in profile.audience):
+        return "邻居们"
+    if "专业" in profile.tone or "直接" in profile.tone:
+        return "各位"
+    return "大家"
+
+
+def lively(profile: GroupProfile) -> bool:
+    return any(w in profile.tone for w in ("活泼", "轻松", "幽默"))
+
+
+@dataclass(frozen=True)
+class ScheduleItem:
+    """One fixed arrangement: weekday (0=周一; None=每天), time "HH:MM" or None, and what happens."""
+
+    weekday: int | None
+    time: str | None
+    label: str
+
+    @property
+    def when(self) -> str:
+        day = "每天" if self.weekday is None else f"每周{WEEKDAYS[self.weekday]}"
+        return f"{day} {self.time}" if self.time else day
+
+
+_SCHED = re.compile(
+    r"^\s*(?P<day>每天|每日|每晚|每早|工作日|(?:每)?周(?P<wd>[一二三四五六日天七]))?\s*"
+    r"(?:(?P<h>[01]?\d|2[0-3])[:：](?P<m>[0-5]\d))?\s*(?P<label>.*)$"
+)
+
+
+def parse_schedule(profile: GroupProfile) -> list[ScheduleItem]:
+    items = []
+    for raw in profile.schedule:
+        m = _SCHED.match(fold(raw).replace("周天", "周日"))
+        if not m:
+            continue
+        wd = m.group("wd")
+        weekday = None if not wd else WEEKDAYS.index(wd) if wd in WEEKDAYS else _WEEKDAY_ALIASES.get(wd)
+        time = f"{int(m.group('h')):02d}:{m.group('m')}" if m.group("h") else None
+        label = (m.group("label") or "").strip() or raw.strip()
+        items.append(ScheduleItem(weekday, time, label))
+    return items
+
+
+def default_times(profile: GroupProfile) -> tuple[str, str]:
+    """(morning, evening) slots for the daily 共振 rhythm when the profile sets none."""
+    if is_parenting(profile):
+        return "09:30", "21:00"
+    return {
+        "知识型": ("07:30", "21:00"),
+        "兴趣型": ("07:00", "20:30"),
+        "消费型": ("09:00", "20:00"),
+        "品牌型": ("08:00", "20:00"),
+    }.get(gtype(profile), ("08:00", "20:30"))
+
+
+def rhythm(profile: GroupProfile) -> tuple[str, str]:
+    """The group's fixed morning and evening times: from its schedule, else by type."""
+    morning, evening = default_times(profile)
+    items = parse_schedule(profile)
+    mornings = [i.time for i in items if i.time and i.time < "12:00"]
+    evenings = [i.time for i in items if i.time and i.time >= "12:00"]
+    daily_m = [i.time for i in items if i.weekday is None and i.time and i.time < "12:00"]
+    daily_e = [i.time for i in items if i.weekday is None and i.time and i.time >= "12:00"]
+    if daily_m or mornings:
+        morning = (daily_m or mornings)[0]
+    if daily_e or evenings:
+        pool = daily_e or evenings
+        evening = max(set(pool), key=pool.count)
+    return morning, evening
+
+
+def schedule_lines(profile: GroupProfile) -> list[str]:
+    """Readable activity arrangement: the profile's schedule, or a default rhythm by type."""
+    items = parse_schedule(profile)
+    if items:
+        return [f"{i.when}：{i.label}" for i in items]
+    morning, evening = default_times(profile)
+    t0 = profile.topics[0]
+    return [f"每天 {morning}：{t0}晨报", f"每周三 {evening}：{t0}主题讨论", f"每周五 {evening}：成员分享"]
+
+
+def card_format(profile: GroupProfile) -> str:
+    """The 群名片 format new members are asked to use."""
+    quoted = re.search(r"[“\"「]([^”\"」]{3,20})[”\"」]", profile.threshold)
+    if quoted and "-" in quoted.group(1):
+        return quoted.group(1)
+    blob = profile.positioning + profile.audience + " ".join(profile.topics)
+    if is_parenting(profile):
+        return "宝宝月龄-城市-昵称"
+    if "跑" in blob:
+        return "城市-跑龄-昵称"
+    if "小区" in blob:
+        return "楼栋号-昵称"
+    if any(w in blob for w in ("HR", "hr", "开发", "程序员", "设计师", "职场", "招聘")):
+        return "城市-职位-昵称"
+    if gtype(profile) == "知识型":
+        return "城市-目标-昵称"
+    return "城市-昵称"
+
+
+def intro_prompt(profile: GroupProfile) -> str:
+    """What the new member should say in a self-introduction."""
+    t0 = profile.topics[0]
+    if is_parenting(profile):
+        return "宝宝多大、最近在辅食上最头疼的一件事" if "辅食" in t0 else f"宝宝多大、最想交流的{t0}问题"
+    if gtype(profile) == "知识型":
+        return f"你的目标和在{t0}上目前的进度"
+    if gtype(profile) == "兴趣型":
+        return f"你和{t0}的缘分、最近想练的一件事"
+    if gtype(profile) == "消费型":
+        return "平时最常买的东西，方便我们选品"
+    if gtype(profile) == "品牌型":
+        return f"你最常喝/用的是哪一款、想了解的{t0}问题"
+    return f"你为什么对{t0}感兴趣"
+
+
+def fmt_money(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,216 @@
+"""Copy agent: activity announcements, promotions, 朋友圈 posts and group notices.
+
+Promotion copy (card promotion) names the 套路 it uses — 加价换购 (比例偏见), 组合套装, 拼团,
+买N送1, 折扣 — and shows the arithmetic computed from the profile's product prices, so
+``price_consistent`` can verify every number. No false urgency, no hype, one message, few "！".
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from copilot.agents import compose as C
+from copilot.agents.base import AgentSpec, DraftError, DraftResult, Passage, run_agent
+from copilot.llm import Engine
+from copilot.profile import GroupProfile, Product
+
+CopyKind = Literal["activity", "promotion", "moments", "notice"]
+KIND_NAMES = {"activity": "活动文案", "promotion": "促销文案", "moments": "朋友圈文案", "notice": "群通知"}
+m = C.fmt_money
+
+
+class CopyItem(BaseModel):
+    title: str = ""
+    text: str = Field(min_length=10, description="可直接发出的全文")
+    tactic: str = Field("", description="促销套路：加价换购/买N送1/拼团/组合套装/折扣；非促销留空")
+    arithmetic: list[str] = Field(default_factory=list, description="价格算式，如 3 × 89 = 267 元")
+
+
+class CopyDrafts(BaseModel):
+    drafts: list[CopyItem] = Field(min_length=1)
+
+
+def _priced(profile: GroupProfile) -> list[Product]:
+    return [p for p in profile.products if p.price]
+
+
+def _closing(profile: GroupProfile) -> str:
+    if C.gtype(profile) == "消费型":
+        return f"需要的{C.address(profile)}在群里接龙，不需要的忽略就好。"
+    if C.gtype(profile) == "品牌型":
+        return "会员专享，有问题私聊客服同事。"
+    return "需要的朋友私聊我，不打扰大家。"
+
+
+def _addon(profile: GroupProfile) -> dict[str, Any] | None:
+    ps = sorted(_priced(profile), key=lambda p: -(p.price or 0))
+    if len(ps) < 2:
+        return None
+    main, add = ps[0], ps[-1]
+    if (add.price or 0) <= 1 or (add.price or 0) > (main.price or 0) * 0.6:
+        return None
+    main_price = f"原价{m(main.price)}元" + (f"，活动价{m(main.promo_price)}元" if main.promo_price else "")
+    saved = (add.price or 0) - 1
+    lines = [f"{m(add.price)} ÷ 1 = {m(add.price)}", f"{m(add.price)} - 1 = {m(saved)} 元"]
+    text = (
+        f"【加价换购】买{main.name}（{main_price}），加1元换购原价{m(add.price)}元的{add.name}一{add.unit}。\n"
+        f"算一算：同样是送{add.name}，说“加1元换购”时大家拿{m(add.price)}元和1元比，"
+        f"{lines[0]} 倍，感受更直观；实际多付1元，{add.name}立省{m(saved)}元。\n{_closing(profile)}"
+    )
+    return {"title": f"{main.name} 加1元换购", "text": text, "tactic": "加价换购（比例偏见）", "arithmetic": lines}
+
+
+def _bundle(profile: GroupProfile) -> dict[str, Any] | None:
+    ps = _priced(profile)
+    if len(ps) < 2:
+        return None
+    a, b = ps[0], ps[1]
+    total = (a.price or 0) + (b.price or 0)
+    price = math.floor(total * 0.9)
+    if price >= total:
+        return None
+    lines = [f"{m(a.price)} + {m(b.price)} = {m(total)} 元", f"{m(total)} - {m(price)} = {m(total - price)} 元"]
+    text = (
+        f"【组合套装】{a.name}（原价{m(a.price)}元）+ {b.name}（原价{m(b.price)}元）一起买，"
+        f"单买合计 {lines[0]}，套装价{m(price)}元，立省{m(total - price)}元。\n"
+        f"两样一起用更顺手，单买也照常供应。{_closing(profile)}"
+    )
+    return {"title": f"{a.name}+{b.name} 组合套装", "text": text, "tactic": "组合套装", "arithmetic": lines}
+
+
+def _group_buy(profile: GroupProfile) -> dict[str, Any] | None:
+    p = next((p for p in _priced(profile) if p.promo_price and p.promo_price < (p.price or 0)), None)
+    if not p:
+        return None
+    total = 3 * (p.promo_price or 0)
+    each = (p.price or 0) - (p.promo_price or 0)
+    lines = [f"3 × {m(p.promo_price)} = {m(total)} 元", f"{m(p.price)} - {m(p.promo_price)} = {m(each)} 元"]
+    text = (
+        f"【三人拼团】{p.name}原价{m(p.price)}元/{p.unit}，3人成团每人{m(p.promo_price)}元，每人省{m(each)}元"
+        f"（{lines[1]}）。一团合计 {lines[0]}。\n"
+        f"24小时内未成团自动退款，成团进度在群里更新。{_closing(profile)}"
+    )
+    return {"title": f"{p.name} 三人拼团", "text": text, "tactic": "拼团", "arithmetic": lines}
+
+
+def _buy_n(profile: GroupProfile, n: int = 3) -> dict[str, Any] | None:
+    ps = _priced(profile)
+    if not ps:
+        return None
+    p = min(ps, key=lambda p: p.price or 0) if len(ps) > 1 else ps[0]
+    pay = n * (p.price or 0)
+    avg = round(pay / (n + 1), 2)
+    discount = round(10 * n / (n + 1), 1)
+    lines = [f"{n} × {m(p.price)} = {m(pay)} 元", f"{m(pay)} ÷ {n + 1} = {m(avg)} 元"]
+    text = (
+        f"【买{n}送1】{p.name}原价{m(p.price)}元/{p.unit}，买{n}送1相当于{m(discount)}折："
+        f"付 {lines[0]}，拿{n + 1}{p.unit}，平均每{p.unit} {lines[1]}。\n"
+        f"适合常用、消耗快的东西，一次备齐。{_closing(profile)}"
+    )
+    return {"title": f"{p.name} 买{n}送1", "text": text, "tactic": f"买{n}送1", "arithmetic": lines}
+
+
+def _discount(profile: GroupProfile) -> dict[str, Any] | None:
+    p = next((p for p in _priced(profile) if p.promo_price and p.promo_price < (p.price or 0)), None)
+    if not p:
+        return None
+    saved = (p.price or 0) - (p.promo_price or 0)
+    rate = round(10 * (p.promo_price or 0) / (p.price or 1), 1)
+    lines = [f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"]
+    label = "会员价" if C.gtype(profile) == "品牌型" else "活动价"
+    text = (
+        f"【会员日折扣】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，立省{m(saved)}元（约{m(rate)}折）。\n"
+        f"{p.description + '。' if p.description else ''}{_closing(profile)}"
+    )
+    return {"title": f"{p.name} {label}", "text": text, "tactic": "折扣", "arithmetic": lines}
+
+
+def compose_promotion(profile: GroupProfile, n: int) -> list[dict[str, Any]]:
+    if not _priced(profile):
+        raise DraftError("群档案里没有带价格的商品（products 的 price），无法写促销文案；请先在档案里补充商品和价格")
+    out = [d for f in (_addon, _bundle, _group_buy, _buy_n, _discount) if (d := f(profile))]
+    return out[:n]
+
+
+def compose_activity(profile: GroupProfile) -> dict[str, Any]:
+    t0 = profile.topics[0]
+    items = C.parse_schedule(profile)
+    _, evening = C.rhythm(profile)
+    ev = next((i for i in items if i.weekday is not None), None)
+    when = ev.when if ev else f"本周三 {evening}"
+    what = ev.label if ev else f"{t0}主题分享"
+    if t0 not in what:
+        what = f"{what}（{t0}）"
+    text = (
+        f"【活动预告】{when} {what}\n"
+        f"适合谁：{profile.audience or '群里所有对' + t0 + '感兴趣的朋友'}\n"
+        f"你能得到：{t0}上的具体做法，现场答疑，会后整理成纪要发到群里。\n"
+        f"怎么参与：1. 在群里接龙报名；2. 提前留言写下想问的问题；3. 准时参加。\n"
+        f"不方便参加也没关系，会后纪要人人可看。"
+    )
+    return {"title": f"活动预告：{what}", "text": text, "tactic": "", "arithmetic": []}
+
+
+def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
+    name = profile.display_name()
+    t0 = profile.topics[0]
+    from copilot.agents.docs import benefits, entry_conditions
+
+    bens = benefits(profile)[:3]
+    text = (
+        f"最近在运营「{name}」：{profile.positioning}。\n"
+        f"在群里你能得到：{'；'.join(bens)}。\n"
+        f"入群条件：{entry_conditions(profile)}。\n"
+        f"感兴趣的朋友私信我，备注“{t0}”，我拉你进群。"
+    )
+    short = (
+        f"一个认真聊{t0}的群：{bens[0]}。"
+        f"{'适合' + profile.audience + '，' if profile.audience else ''}想加入的私信我备注“{t0}”。"
+    )
+    return [
+        {"title": "朋友圈招募（完整版）", "text": text, "tactic": "", "arithmetic": []},
+        {"title": "朋友圈招募（短版）", "text": short, "tactic": "", "arithmetic": []},
+    ]
+
+
+def compose_notice(profile: GroupProfile) -> dict[str, Any]:
+    name = profile.display_name()
+    where = "群文件" if profile.platform == "qq" else "群公告"
+    lines = [f"【{name}｜本周安排】", f"{C.address(profile)}好，这周{profile.topics[0]}相关的固定安排如下："]
+    lines += [f"· {s}" for s in C.schedule_lines(profile)]
+    lines.append(f"温馨提醒：群里只聊{'、'.join(profile.topics[:3])}相关话题，不发广告、不刷屏，完整群规在{where}。")
+    lines.append("有建议随时私聊管理员。")
+    return {"title": f"{name} 本周安排", "text": "\n".join(lines), "tactic": "", "arithmetic": []}
+
+
+def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    kind = ctx.get("kind", "activity")
+    n = int(ctx.get("n", 3))
+    if kind == "promotion":
+        return compose_promotion(profile, n)
+    if kind == "moments":
+        return compose_moments(profile)[:n]
+    if kind == "notice":
+        return [compose_notice(profile)]
+    return [compose_activity(profile)]
+
+
+SPEC = AgentSpec(
+    target="copy",
+    prompt="draft_copy",
+    schema=CopyDrafts,
+    cards=("promotion", "activity-resonance", "value-benefits"),
+    query="促销 文案 比例偏见 加价换购 买N送1 拼团 组合套装 算账 刷屏 过度营销",
+    offline=compose_copy,
+)
+
+
+def draft_copy(profile: GroupProfile, engine: Engine, *, kind: CopyKind = "activity", n: int = 3) -> DraftResult:
+    if kind not in KIND_NAMES:
+        raise DraftError(f"--kind 只能是 {'/'.join(KIND_NAMES)}，收到 {kind!r}")
+    if kind == "promotion" and not _priced(profile):
+        raise DraftError("群档案里没有带价格的商品（products 的 price），无法写促销文案；请先在档案里补充商品和价格")
+    return run_agent(SPEC, profile, engine, context={"kind": kind, "kind_name": KIND_NAMES[kind], "n": n})

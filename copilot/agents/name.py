@@ -1,0 +1,107 @@
+"""Group-name agent: candidates that say what the group does, fit the chat list, and differ.
+
+Offline strategy (card group-name): the formula 【人群或地域】+【主题】+【形式】, topic word first
+or right after a short qualifier, filtered by the same rules the LLM path is held to, then picked
+greedily so candidates are not one-character variants of each other.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from copilot.agents import compose as C
+from copilot.agents.base import AgentSpec, DraftResult, Passage, run_agent
+from copilot.knowledge.checks import check_rule
+from copilot.knowledge.rules import load_rules
+from copilot.llm import Engine
+from copilot.paths import KNOWLEDGE_DIR
+from copilot.profile import GroupProfile
+from copilot.textnorm import fold
+
+
+class NameItem(BaseModel):
+    name: str = Field(min_length=2, max_length=40, description="群名")
+    rationale: str = Field(min_length=2, description="一句话说明为什么这样起")
+
+
+class NameDrafts(BaseModel):
+    drafts: list[NameItem] = Field(min_length=1)
+
+
+def _limits(knowledge_dir: Any) -> tuple[int, float]:
+    book = load_rules(knowledge_dir)
+    max_chars = int(book.get("name.max_16_chars").check.params.get("max", 16))
+    max_sim = float(book.get("name.distinct_candidates").check.params.get("max_similarity", 0.6))
+    return max_chars, max_sim
+
+
+def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
+    """(score, name, rationale) for every formula combination."""
+    topics = C.short_topics(profile)
+    forms = C.forms(profile)
+    quals: list[tuple[str, str]] = []
+    if c := C.city(profile):
+        quals.append((c, "地域"))
+    if b := C.brand(profile):
+        quals.append((b, "品牌"))
+    if a := C.audience_head(profile):
+        quals.append((a, "人群"))
+    out: list[tuple[float, str, str]] = []
+    for ti, t in enumerate(topics):
+        for fi, f in enumerate(forms):
+            base_score = 3.0 - 0.6 * ti - 0.25 * fi
+            if f.startswith(t[-1]) or t.endswith(f[:2]):  # 团购+团购群 → awkward repeat
+                continue
+            out.append((base_score, f"{t}{f}", f"主题+形式：“{t}”开头一眼看出聊什么，“{f}”说明这是怎样的群"))
+            for qi, (q, kind) in enumerate(quals):
+                if q in t:
+                    continue
+                score = base_score + 0.8 - 0.2 * qi
+                out.append((score, f"{q}{t}{f}", f"{kind}+主题+形式：“{q}”筛出对口的人，“{t}”说明主题，“{f}”说明玩法"))
+                if kind == "地域":
+                    out.append((score - 0.3, f"{t}{f}·{q}", f"主题在前、地域在后：会话列表截断时仍能看到“{t}”"))
+    return out
+
+
+def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    n = int(ctx.get("n", 5))
+    max_chars, max_sim = _limits(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
+    book = load_rules(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
+    hype = book.get("name.no_hype")
+    pool = sorted(_candidates(profile), key=lambda c: -c[0])
+    chosen: list[dict[str, Any]] = []
+    seen_forms: set[str] = set()
+    for relax in (False, True):
+        for score, name, why in pool:
+            if len(chosen) >= n:
+                break
+            if len(name) > max_chars or any(c["name"] == name for c in chosen):
+                continue
+            if not check_rule(hype, book, "name", [name], profile).passed:
+                continue
+            if any(SequenceMatcher(None, fold(name), fold(c["name"])).ratio() > max_sim for c in chosen):
+                continue
+            form = next((f for f in C.forms(profile) if name.rstrip("·").split("·")[0].endswith(f)), "")
+            if not relax and form in seen_forms:
+                continue  # first pass: one candidate per form, for variety
+            seen_forms.add(form)
+            chosen.append({"name": name, "rationale": why})
+    return chosen
+
+
+SPEC = AgentSpec(
+    target="name",
+    prompt="draft_name",
+    schema=NameDrafts,
+    cards=("group-name", "positioning", "group-types"),
+    query="群名 命名 主题关键词 16字 人群 地域 形式",
+    offline=offline_names,
+    min_drafts=lambda ctx: int(ctx.get("n", 5)),
+)
+
+
+def draft_names(profile: GroupProfile, engine: Engine, *, n: int = 5) -> DraftResult:
+    return run_agent(SPEC, profile, engine, context={"n": n, "knowledge_dir": engine.settings.knowledge_dir})

@@ -1,0 +1,481 @@
+"""The one deterministic implementation of every ``check.kind`` in ``knowledge/rules.yaml``.
+
+Drafting agents run it on their own drafts (and turn failures into revision requests); the eval
+suite runs the very same code, so "the draft passes the rules" means one thing everywhere.
+
+A *draft* is a string or a mapping. The text a rule looks at is the draft's primary field
+(``name`` for group names, otherwise ``text``; a topic entry is its ``title`` + ``opening``),
+folded with :func:`copilot.textnorm.fold` so Traditional, full-width and zero-width variants match.
+Structured kinds (``varied_types``, ``fixed_rhythm``, ``activity_simple``) read the fields
+``type``, ``day``, ``time`` and ``steps`` of topic entries.
+
+``judge`` rules need an LLM reviewer and are reported with ``passed=None`` ("需要 LLM 评审");
+``policy`` rules describe moderation actions and are not draft checks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import operator
+import re
+from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
+from typing import Any
+
+from pydantic import BaseModel
+
+from copilot.knowledge.rules import Rule, RuleBook
+from copilot.textnorm import fold, tokenize
+
+# Words too generic to prove a draft is on topic (they fit every group).
+_GENERIC = frozenset(
+    "交流 分享 社群 群聊 帮助 一起 大家 成员 朋友 伙伴 提供 通过 进行 可以 我们 你们 这里 相关 内容 活动 "
+    "平台 问题 需要 希望 想要 喜欢 提升 日常 定期 线上 线下 用户 福利 免费 专属 服务".split()
+)
+_EMOJI = re.compile(
+    "[\U0001F300-\U0001FAFF\U00002600-\U000027BF\U0001F000-\U0001F2FF\U0001F900-\U0001F9FF\u2B50\u2B55\u203C\u2049]"
+)
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
+_NUM = r"(\d+(?:\.\d+)?)"
+_OPS = {"×": "*", "x": "*", "*": "*", "＊": "*", "+": "+", "＋": "+", "-": "-", "−": "-", "－": "-", "÷": "/", "/": "/"}
+_ARITH = re.compile(_NUM + r"\s*([×x*＊+＋\-−－÷/])\s*" + _NUM + r"(?:\s*([×x*＊+＋\-−－÷/])\s*" + _NUM + r")?\s*[=＝]\s*" + _NUM)
+_MONEY = re.compile(_NUM + r"\s*元")
+_SAVE = re.compile(r"(?:立省|省下|省了|节省|省|立减|便宜了?|少花)\s*" + _NUM + r"\s*元")
+_BUY_N_GET_1 = re.compile(r"买\s*(\d+)\s*送\s*1[^。；\n]{0,40}?(?:相当于|折合|约合|约)\s*打?\s*(\d+(?:\.\d+)?)\s*折")
+_PROMO_LABEL = r"(?:活动价|到手价|优惠价|会员价|特价|秒杀价|促销价)"
+
+
+class CheckResult(BaseModel):
+    """One rule's verdict on a set of drafts. ``passed=None`` means "not checkable deterministically"."""
+
+    rule_id: str
+    passed: bool | None
+    reason: str
+    severity: str = "error"
+
+    def public(self) -> dict[str, Any]:
+        """The JSON shape every command prints: rule_id, passed, reason."""
+        return {"rule_id": self.rule_id, "passed": self.passed, "reason": self.reason}
+
+
+# -- draft access ---------------------------------------------------------------------------
+def _get(d: Any, key: str, default: Any = None) -> Any:
+    if isinstance(d, Mapping):
+        return d.get(key, default)
+    if isinstance(d, BaseModel):
+        return getattr(d, key, default)
+    return default
+
+
+def draft_text(draft: Any, target: str = "") -> str:
+    """The text a rule reads from one draft (not folded)."""
+    if isinstance(draft, str):
+        return draft
+    if target == "name" and _get(draft, "name"):
+        return str(_get(draft, "name"))
+    if target == "topics" and (_get(draft, "title") or _get(draft, "opening")):
+        return f"{_get(draft, 'title', '') or ''}\n{_get(draft, 'opening', '') or ''}"
+    for key in ("text", "name", "content"):
+        if _get(draft, key):
+            return str(_get(draft, key))
+    if isinstance(draft, Mapping):
+        return "\n".join(str(v) for v in draft.values() if isinstance(v, str))
+    return str(draft)
+
+
+def topic_words(profile: Any) -> list[str]:
+    """Folded words whose presence shows a draft is about this group: topics, their parts, and
+    the specific words of the positioning (generic words such as 交流/分享 do not count)."""
+    words: list[str] = []
+    for t in getattr(profile, "topics", []) or []:
+        words.append(fold(t))
+        words += [w for w in tokenize(t) if len(w) >= 2]
+    words += [w for w in tokenize(getattr(profile, "positioning", "") or "") if len(w) >= 2]
+    seen: dict[str, None] = {}
+    for w in words:
+        w = w.strip()
+        if w and w not in _GENERIC:
+            seen.setdefault(w, None)
+    return list(seen)
+
+
+def _short(items: Sequence[str], n: int = 3) -> str:
+    items = list(items)
+    more = f" 等 {len(items)} 条" if len(items) > n else ""
+    return "；".join(items[:n]) + more
+
+
+# -- individual check kinds -------------------------------------------------------------------
+def _mentions_topic(rule: Rule, texts: list[str], profile: Any, **_: Any) -> tuple[bool, str]:
+    words = topic_words(profile)
+    if not words:
+        return False, "群档案里没有可用的主题关键词"
+    bad = [t for t in texts if not any(w in fold(t) for w in words)]
+    min_ratio = float(rule.check.params.get("min_ratio", 1.0))
+    ok_ratio = 1 - len(bad) / max(len(texts), 1)
+    if ok_ratio >= min_ratio:
+        return True, f"{len(texts) - len(bad)}/{len(texts)} 条提到了主题（{ '、'.join(words[:4]) }…）"
+    return False, "没有提到社群主题或定位关键词：" + _short([_clip(t) for t in bad])
+
+
+def _max_chars(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+    limit = int(rule.check.params.get("max", 16))
+    over = [f"“{_clip(t)}”{_visible_len(t)}字" for t in texts if _visible_len(t) > limit]
+    if over:
+        return False, f"超过 {limit} 字：" + _short(over)
+    return True, f"全部不超过 {limit} 字"
+
+
+def _visible_len(text: str) -> int:
+    return len(re.sub(r"\s+", "", fold(text)))
+
+
+def _clip(text: str, n: int = 24) -> str:
+    t = re.sub(r"\s+", " ", text).strip()
+    return t if len(t) <= n else t[:n] + "…"
+
+
+def _lexicon_words(rule: Rule, book: RuleBook, profile: Any) -> list[str]:
+    words = book.lexicon(*(rule.check.params.get("lexicons") or []))
+    words += list(getattr(profile, "banned", []) or [])
+    return [fold(w) for w in words if w and w.strip()]
+
+
+def _not_contains_lexicon(rule: Rule, texts: list[str], profile: Any, book: RuleBook, **_: Any) -> tuple[bool, str]:
+    words = _lexicon_words(rule, book, profile)
+    found: dict[str, None] = {}
+    for t in texts:
+        ft = fold(t)
+        for w in words:
+            if w in ft:
+                found.setdefault(w, None)
+    if found:
+        return False, "出现了禁用词：" + "、".join(found)
+    return True, f"未出现 {len(words)} 个禁用词中的任何一个"
+
+
+def _distinct(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+    limit = float(rule.check.params.get("max_similarity", 0.6))
+    folded = [re.sub(r"\s+", "", fold(t)) for t in texts]
+    pairs = []
+    for i in range(len(folded)):
+        for j in range(i + 1, len(folded)):
+            sim = SequenceMatcher(None, folded[i], folded[j]).ratio()
+            if sim > limit:
+                pairs.append(f"“{texts[i]}”与“{texts[j]}”相似度 {sim:.2f}")
+    if len(texts) < 2:
+        return True, "只有一个候选，无需比较"
+    if pairs:
+        return False, f"候选之间太像（上限 {limit}）：" + _short(pairs)
+    return True, f"{len(texts)} 个候选两两相似度都不超过 {limit}"
+
+
+def _sections_missing(text: str, sections: list[dict[str, Any]]) -> list[str]:
+    ft = fold(text)
+    return [s["name"] for s in sections if not any(fold(w) in ft for w in s.get("any", []))]
+
+
+def _has_sections(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+    sections = rule.check.params.get("sections") or []
+    problems = []
+    for i, t in enumerate(texts, 1):
+        missing = _sections_missing(t, sections)
+        if missing:
+            label = f"第{i}稿" if len(texts) > 1 else "草稿"
+            problems.append(f"{label}缺少：{'、'.join(missing)}")
+    if problems:
+        return False, "；".join(problems)
+    return True, "包含：" + "、".join(s["name"] for s in sections)
+
+
+def _contains_any(rule: Rule, texts: list[str], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
+    kinds = rule.check.params.get("when_kind")
+    if kinds and context.get("kind") not in kinds:
+        return True, f"不适用：仅检查 {'/'.join(kinds)} 类文稿"
+    words = [fold(w) for w in rule.check.params.get("words") or []]
+    bad = [t for t in texts if not any(w in fold(t) for w in words)]
+    if bad:
+        return False, f"没有出现任何一个要求的说法（如 {'、'.join(words[:5])}）：" + _short([_clip(t) for t in bad])
+    return True, "每条都包含要求的说法"
+
+
+def _has_placeholder(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+    marks = rule.check.params.get("any") or ["{昵称}"]
+    bad = [t for t in texts if not any(m in t or fold(m) in fold(t) for m in marks)]
+    if bad:
+        return False, f"缺少昵称占位符 {marks[0]}：" + _short([_clip(t) for t in bad])
+    return True, f"使用了占位符 {marks[0]}"
+
+
+def _no_flooding(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+    p = rule.check.params
+    max_excl, max_emoji = int(p.get("max_exclamations", 3)), int(p.get("max_emoji", 6))
+    max_chars = p.get("max_chars")
+    problems = []
+    for t in texts:
+        ft = fold(t)
+        excl, emoji = ft.count("!"), len(_EMOJI.findall(t))
+        if excl > max_excl:
+            problems.append(f"感叹号 {excl} 个（上限 {max_excl}）")
+        if emoji > max_emoji:
+            problems.append(f"表情 {emoji} 个（上限 {max_emoji}）")
+        if re.search(r"([!?~。.])\1{2,}", ft):
+            problems.append("连续堆叠标点")
+        lines = [ln.strip() for ln in ft.splitlines() if ln.strip()]
+        if len(lines) != len(set(lines)) and len(lines) - len(set(lines)) >= 2:
+            problems.append("重复的行")
+        if max_chars and _visible_len(t) > int(max_chars):
+            problems.append(f"{_visible_len(t)} 字（上限 {max_chars}）")
+    if problems:
+        return False, "有刷屏风格：" + _short(problems)
+    return True, f"克制：感叹号≤{max_excl}、表情≤{max_emoji}" + (f"、≤{max_chars}字" if max_chars else "")
+
+
+def _varied_types(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, str]:
+    need = int(rule.check.params.get("min_types", 3))
+    types = {fold(str(_get(d, "type", "") or "")).strip() for d in drafts} - {""}
+    if len(types) >= need:
+        return True, f"{len(types)} 种形式：{'、'.join(sorted(types))}"
+    return False, f"只有 {len(types)} 种形式（{'、'.join(sorted(types)) or '无'}），至少需要 {need} 种"
+
+
+def _fixed_rhythm(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, str]:
+    max_slots = int(rule.check.params.get("max_slots", 4))
+    by_day: dict[str, set[str]] = {}
+    bad_times = []
+    for d in drafts:
+        raw = fold(str(_get(d, "time", "") or "")).strip()
+        m = _TIME.match(raw)
+        if not m:
+            bad_times.append(raw or "（空）")
+            continue
+        by_day.setdefault(str(_get(d, "day", "")), set()).add(f"{int(m.group(1)):02d}:{m.group(2)}")
+    if bad_times:
+        return False, "时间不是 HH:MM 格式：" + _short(bad_times)
+    if not by_day:
+        return False, "没有带时间的话题"
+    common = set.intersection(*by_day.values())
+    slots = set.union(*by_day.values())
+    if not common:
+        return False, "没有哪个时段是每天都有的，成员无法形成固定习惯"
+    if len(slots) > max_slots:
+        return False, f"一共用了 {len(slots)} 个不同时段（上限 {max_slots}），节奏太散"
+    return True, f"每天固定在 {'、'.join(sorted(common))} 发布（共 {len(slots)} 个时段）"
+
+
+def _activity_simple(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, str]:
+    max_steps = int(rule.check.params.get("max_steps", 3))
+    max_step_chars = int(rule.check.params.get("max_step_chars", 40))
+    problems = []
+    for d in drafts:
+        steps = _get(d, "steps", None) or []
+        label = str(_get(d, "title", "") or draft_text(d))[:12]
+        if len(steps) > max_steps:
+            problems.append(f"“{label}”有 {len(steps)} 步（上限 {max_steps}）")
+        long = [s for s in steps if _visible_len(str(s)) > max_step_chars]
+        if long:
+            problems.append(f"“{label}”有一步超过 {max_step_chars} 字")
+    if problems:
+        return False, _short(problems)
+    return True, f"每个活动不超过 {max_steps} 步，每步一句话"
+
+
+# -- prices -----------------------------------------------------------------------------------
+def _num(s: str) -> float:
+    return float(s)
+
+
+_APPLY = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+
+
+def _calc(a: float, op1: str, b: float, op2: str | None, c: float | None) -> float:
+    """Evaluate ``a op1 b [op2 c]`` with the usual precedence (no eval)."""
+    if op2 is None or c is None:
+        return _APPLY[op1](a, b)
+    if op2 in "*/" and op1 in "+-":
+        return _APPLY[op1](a, _APPLY[op2](b, c))
+    return _APPLY[op2](_APPLY[op1](a, b), c)
+
+
+def _eq(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.011 + 1e-9 * abs(b)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def price_problems(text: str, products: Sequence[Any] = ()) -> tuple[list[str], int]:
+    """Problems with the price claims in ``text`` and how many claims were verified.
+
+    Verified: every written calculation (``3 × 89 = 267``), every "省/立减 X 元" (must be the gap
+    between two amounts the text states), "买N送1 相当于 X 折" (X = N/(N+1)), and each product's
+    原价/活动价 written right after its name (must match the profile).
+    """
+    t = fold(text)
+    problems: list[str] = []
+    verified = 0
+    for m in _ARITH.finditer(t):
+        a, op1, b, op2, c, result = m.groups()
+        try:
+            value = _calc(_num(a), _OPS[op1], _num(b), _OPS[op2] if op2 else None, _num(c) if c else None)
+        except ZeroDivisionError:
+            problems.append(f"算式 {m.group(0)} 除以零")
+            continue
+        verified += 1
+        # Allow rounding to the precision written (e.g. 120 ÷ 4 = 30, 79 ÷ 1 = 79).
+        decimals = len(result.split(".")[1]) if "." in result else 0
+        if not (_eq(value, _num(result)) or round(value, decimals) == _num(result)):
+            problems.append(f"算式 {m.group(0).strip()} 不成立（应为 {_fmt(value)}）")
+    amounts = [_num(x) for x in _MONEY.findall(t)]
+    for m in _SAVE.finditer(t):
+        saved = _num(m.group(1))
+        others = list(amounts)
+        if saved in others:
+            others.remove(saved)
+        gaps = {round(abs(x - y), 2) for i, x in enumerate(others) for y in others[i + 1 :]}
+        verified += 1
+        if not any(_eq(saved, g) for g in gaps):
+            problems.append(f"“{m.group(0)}”与文中的价格对不上")
+    for m in _BUY_N_GET_1.finditer(t):
+        n, stated = int(m.group(1)), _num(m.group(2))
+        true = 10 * n / (n + 1)
+        stated_as = stated / 10 if stated >= 10 else stated
+        verified += 1
+        if not abs(stated_as - true) < 0.06:
+            problems.append(f"买{n}送1 实际相当于 {_fmt(round(true, 1))} 折，文中写的是 {m.group(2)} 折")
+    for p in products:
+        name = fold(str(_get(p, "name", "") or ""))
+        if not name or name not in t:
+            continue
+        price, promo = _get(p, "price"), _get(p, "promo_price")
+        for pos in [i.start() for i in re.finditer(re.escape(name), t)]:
+            window = t[pos : pos + len(name) + 30]
+            window = re.split(r"[。；;\n]", window)[0]
+            m = re.search(r"原价\s*" + _NUM + r"\s*元", window)
+            if m and price is not None:
+                verified += 1
+                if not _eq(_num(m.group(1)), float(price)):
+                    problems.append(f"{_get(p, 'name')} 原价写成 {m.group(1)} 元，档案里是 {_fmt(float(price))} 元")
+            m = re.search(_PROMO_LABEL + r"\s*" + _NUM + r"\s*元", window)
+            if m and promo is not None:
+                verified += 1
+                if not _eq(_num(m.group(1)), float(promo)):
+                    problems.append(f"{_get(p, 'name')} 活动价写成 {m.group(1)} 元，档案里是 {_fmt(float(promo))} 元")
+    return problems, verified
+
+
+def _price_consistent(rule: Rule, texts: list[str], profile: Any, **_: Any) -> tuple[bool, str]:
+    products = getattr(profile, "products", []) or []
+    problems: list[str] = []
+    verified = 0
+    for t in texts:
+        p, v = price_problems(t, products)
+        problems += p
+        verified += v
+    if problems:
+        return False, "价格说法不一致：" + _short(problems)
+    if not verified:
+        return True, "文中没有需要核对的价格说法"
+    return True, f"核对了 {verified} 处价格说法，全部一致"
+
+
+# -- delegated to the notes package (built by another module) -------------------------------
+def _notes_module() -> Any:
+    return importlib.import_module("copilot.notes.faithfulness")
+
+
+def _grounded(rule: Rule, texts: list[str], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
+    try:
+        mod = _notes_module()
+        find_ungrounded = mod.find_ungrounded
+    except (ImportError, AttributeError):
+        return None, "无法检查：copilot.notes.faithfulness.find_ungrounded 不可用"
+    source = context.get("transcript") or context.get("source")
+    if source is None:
+        return None, "无法检查：没有提供原始聊天记录（context['transcript']）"
+    missing: list[Any] = []
+    for t in texts:
+        missing += list(find_ungrounded(t, source) or [])
+    if missing:
+        return False, "原始记录里找不到：" + _short([str(m) for m in missing])
+    return True, "人名、数字、日期都能在原始记录中找到"
+
+
+def _cites(rule: Rule, texts: list[str], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
+    try:
+        mod = _notes_module()
+    except ImportError:
+        return None, "无法检查：copilot.notes.faithfulness 不可用"
+    fn = next((getattr(mod, n) for n in ("find_uncited", "uncited_points", "check_citations") if hasattr(mod, n)), None)
+    if fn is None:
+        return None, "无法检查：copilot.notes.faithfulness 中没有引用检查函数"
+    source = context.get("transcript") or context.get("source")
+    bad: list[Any] = []
+    for t in texts:
+        bad += list((fn(t, source) if source is not None else fn(t)) or [])
+    if bad:
+        return False, "以下要点没有标注来源消息：" + _short([str(b) for b in bad])
+    return True, "每个要点都标注了来源"
+
+
+_TEXT_KINDS = {
+    "mentions_profile_topic": _mentions_topic,
+    "max_chars": _max_chars,
+    "not_contains_lexicon": _not_contains_lexicon,
+    "distinct": _distinct,
+    "has_sections": _has_sections,
+    "contains_any": _contains_any,
+    "has_placeholder": _has_placeholder,
+    "no_flooding_style": _no_flooding,
+    "price_consistent": _price_consistent,
+    "grounded_entities": _grounded,
+    "cites_sources": _cites,
+}
+_STRUCT_KINDS = {
+    "varied_types": _varied_types,
+    "fixed_rhythm": _fixed_rhythm,
+    "activity_simple": _activity_simple,
+}
+
+
+def check_rule(
+    rule: Rule, book: RuleBook, target: str, drafts: Sequence[Any], profile: Any, context: Mapping[str, Any] | None = None
+) -> CheckResult:
+    """Run one rule on all drafts of ``target``."""
+    context = context or {}
+    kind = rule.check.kind
+    if kind == "judge":
+        return CheckResult(rule_id=rule.id, passed=None, reason="需要 LLM 评审", severity=rule.severity)
+    if kind == "policy":
+        return CheckResult(rule_id=rule.id, passed=None, reason="群管理策略规则，不作为文稿检查", severity=rule.severity)
+    if not drafts:
+        return CheckResult(rule_id=rule.id, passed=False, reason="没有草稿", severity=rule.severity)
+    texts = [draft_text(d, target) for d in drafts]
+    if kind in _STRUCT_KINDS:
+        passed, reason = _STRUCT_KINDS[kind](rule, drafts=drafts)
+    elif kind in _TEXT_KINDS:
+        passed, reason = _TEXT_KINDS[kind](rule, texts=texts, profile=profile, book=book, context=context)
+    else:  # pragma: no cover - RuleBook validation rejects unknown kinds
+        return CheckResult(rule_id=rule.id, passed=None, reason=f"未知检查类型 {kind}", severity=rule.severity)
+    return CheckResult(rule_id=rule.id, passed=passed, reason=reason, severity=rule.severity)
+
+
+def run_checks(
+    rulebook: RuleBook,
+    target: str,
+    drafts: Sequence[Any],
+    profile: Any,
+    context: Mapping[str, Any] | None = None,
+) -> list[CheckResult]:
+    """Every rule that applies to ``target``, checked against ``drafts``; policy rules are left out."""
+    return [
+        check_rule(rule, rulebook, target, drafts, profile, context)
+        for rule in rulebook.for_target(target)
+        if rule.check.kind != "policy"
+    ]
+
+
+def failures(results: Sequence[CheckResult], *, include_warn: bool = True) -> list[CheckResult]:
+    """Results that failed (``passed is False``), optionally only errors."""
+    return [r for r in results if r.passed is False and (include_warn or r.severity == "error")]
