@@ -32,3 +32,23 @@ def test_chat_rejects_empty_and_huge_questions(shared_data_dir: Path) -> None:
     assert history == [] and "请输入问题" in message
     history, message, kept = _run("问" * 3000, settings)[-1]
     assert history == [] and "太长" in message and kept == "问" * 3000
+
+
+def test_profile_tab_callbacks(settings: Settings) -> None:
+    from copilot.ui import profiles as ui
+
+    text, status = ui.load_profile_text(None, settings)
+    assert "positioning" in text and "模板" in status
+    assert ui.validate_profile_text(text).startswith("✅")
+    bad = ui.validate_profile_text("positioning: 短\ntopics: []\n")
+    assert bad.startswith("❌") and "positioning" in bad and "topics" in bad
+    status, names = ui.save_profile("", text, settings)
+    assert "档案名" in status and names == []
+    status, names = ui.save_profile("跑团", "topics: [\n", settings)
+    assert status.startswith("❌ 未保存") and names == []
+    status, names = ui.save_profile("跑团", text, settings)
+    assert status.startswith("✅") and names == ["跑团"]
+    loaded, status = ui.load_profile_text("跑团", settings)
+    assert loaded.strip() == text.strip() and "已载入" in status
+    status, names = ui.delete_profile("跑团", settings)
+    assert names == [] and "已删除" in status

@@ -59,7 +59,7 @@ def extractive_answer(question: str, hits: list[Hit], *, max_sentences: int = 5)
     for n, hit in enumerate(hits, 1):
         prior = 1.0 / (1 + 0.3 * (n - 1))
         for pos, sent in enumerate(split_sentences(hit.text)):
-            sent = re.sub(r"^[-*•\d.、\s]+", "", sent).strip()
+            sent = re.sub(r"\*\*|__|`", "", re.sub(r"^[-*•\d.、\s]+", "", sent)).strip()
             if len(sent) < 8:
                 continue
             words = set(tokenize(sent))
