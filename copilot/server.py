@@ -1,0 +1,262 @@
+"""The moderation hook over HTTP: ``POST /v1/moderate``, ``POST /onebot/v11``, ``GET /healthz``.
+
+Bodies are parsed by hand (not by FastAPI's automatic validation) so that every malformed request
+gets a 400 with a Chinese message naming the problem instead of a 422 or a 500: a bot framework
+that receives a 500 may retry forever or drop the hook. OneBot v11 events are verified with
+``X-Signature: sha1=<hmac-sha1(secret, raw body)>`` when a secret is configured and answered with
+quick operations (delete / ban / kick / reply); with ``onebot_api_url`` set, the actions are sent
+to the OneBot HTTP API instead. Group owners and admins are never acted on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import threading
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+
+from copilot.config import Settings
+from copilot.moderation.audit import AuditLog
+from copilot.moderation.pipeline import Message, Moderator, Verdict
+from copilot.profile import GroupProfile, ProfileError, load_profile
+
+log = logging.getLogger(__name__)
+MAX_BODY = 1_000_000
+MAX_BATCH = 500
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+class BadRequest(ValueError):
+    """A client error with a Chinese message; becomes a 400 (or the given status)."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _decode_body(raw: bytes) -> Any:
+    if not raw.strip():
+        raise BadRequest("请求体为空，需要 JSON")
+    if len(raw) > MAX_BODY:
+        raise BadRequest(f"请求体过大（{len(raw)} 字节，上限 {MAX_BODY}）", 413)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from copilot.knowledge.ingest import IngestError, decode_bytes
+
+        try:
+            text = decode_bytes(raw, "请求体")  # GBK/GB18030 bodies from older bot frameworks
+        except IngestError as exc:
+            raise BadRequest(str(exc)) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadRequest(f"请求体不是合法 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from None
+
+
+def _message_from(obj: Any, index: int | None) -> Message:
+    where = f"第 {index + 1} 条消息" if index is not None else "消息"
+    if not isinstance(obj, dict):
+        raise BadRequest(f"{where}应为 JSON 对象")
+    text = obj.get("text")
+    if text is None:
+        raise BadRequest(f"{where}缺少 text 字段")
+    if not isinstance(text, str):
+        raise BadRequest(f"{where}的 text 字段应为字符串")
+    def s(key: str) -> str | None:
+        v = obj.get(key)
+        if v is None:
+            return None
+        if isinstance(v, (str, int)) and not isinstance(v, bool):
+            return str(v)
+        raise BadRequest(f"{where}的 {key} 字段应为字符串或数字")
+    return Message(id=s("id"), user=s("user"), text=text, group=s("group"), role=s("role"))
+
+
+class Moderators:
+    """One Moderator per profile file, sharing one audit log; group id → profile from settings."""
+
+    def __init__(self, settings: Settings, engine: Any = None) -> None:
+        self.settings = settings
+        self.audit = AuditLog.from_settings(settings)
+        self.engine = engine
+        self._by_path: dict[str, Moderator] = {}
+        self._lock = threading.Lock()
+
+    def _profile(self, path: str | None) -> GroupProfile | None:
+        if not path:
+            return None
+        try:
+            return load_profile(path)
+        except ProfileError as exc:
+            log.error("群档案无法加载，按无档案处理：%s", exc)
+            return None
+
+    def for_group(self, group: str | None) -> Moderator:
+        path = self.settings.groups.get(str(group)) if group is not None else None
+        path = path or self.settings.default_profile or ""
+        with self._lock:
+            mod = self._by_path.get(path)
+            if mod is None:
+                mod = Moderator(self.settings, self._profile(path), audit=self.audit, engine=self.engine)
+                self._by_path[path] = mod
+            return mod
+
+
+def quick_operation(v: Verdict) -> dict[str, Any]:
+    """OneBot v11 quick operation for a verdict (empty = do nothing)."""
+    if v.dry_run or v.exempt or v.action in {"none", "review"}:
+        return {}
+    op: dict[str, Any] = {}
+    if v.action in {"delete", "warn", "mute", "kick"}:
+        op["delete"] = True
+    if v.action == "mute":
+        op["ban"] = True
+        op["ban_duration"] = int(v.mute_seconds or 600)
+    if v.action == "kick":
+        op["kick"] = True
+    if v.reply:
+        op["reply"] = v.reply
+        op["at_sender"] = v.label != "off_topic"
+    return op
+
+
+def _event_text(event: dict[str, Any]) -> str:
+    """Plain text of a OneBot message: ``message`` segments (text parts) or the ``raw_message`` string."""
+    msg = event.get("message")
+    if isinstance(msg, list):
+        parts = []
+        for seg in msg:
+            if not isinstance(seg, dict) or not isinstance(seg.get("data", {}), dict):
+                raise BadRequest("message 字段的消息段格式错误（应为 {type, data} 对象）")
+            if seg.get("type") == "text":
+                parts.append(str(seg.get("data", {}).get("text", "")))
+            elif seg.get("type") == "share":
+                parts.append(str(seg.get("data", {}).get("url", "")))
+        return "".join(parts)
+    if isinstance(msg, str):
+        return msg
+    raw = event.get("raw_message")
+    if isinstance(raw, str):
+        return raw
+    raise BadRequest("群消息事件缺少 raw_message 或 message 字段")
+
+
+def _call_onebot_api(settings: Settings, event: dict[str, Any], v: Verdict) -> None:
+    """Execute the actions through the OneBot HTTP API (best effort, short timeout, logged)."""
+    import httpx
+
+    op = quick_operation(v)
+    if not op:
+        return
+    headers = {}
+    if settings.onebot_access_token:
+        headers["Authorization"] = f"Bearer {settings.onebot_access_token.get_secret_value()}"
+    base = str(settings.onebot_api_url).rstrip("/")
+    gid, uid = event.get("group_id"), event.get("user_id")
+    calls = []
+    if op.get("delete"):
+        calls.append(("delete_msg", {"message_id": event.get("message_id")}))
+    if op.get("ban"):
+        calls.append(("set_group_ban", {"group_id": gid, "user_id": uid, "duration": op["ban_duration"]}))
+    if op.get("kick"):
+        calls.append(("set_group_kick", {"group_id": gid, "user_id": uid, "reject_add_request": False}))
+    if op.get("reply"):
+        calls.append(("send_group_msg", {"group_id": gid, "message": op["reply"]}))
+    try:
+        with httpx.Client(timeout=3.0, headers=headers) as client:
+            for action, params in calls:
+                client.post(f"{base}/{action}", json=params)
+    except httpx.HTTPError as exc:
+        log.warning("调用 OneBot API 失败：%s", exc)
+
+
+def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastAPI:
+    """The hook app. ``engine``: an LLM engine for the uncertain band (default: from settings)."""
+    from copilot.config import get_settings
+
+    settings = settings or get_settings()
+    if engine is None and settings.llm_enabled:
+        from copilot.llm import get_engine
+
+        engine = get_engine(settings)
+    mods = Moderators(settings, engine)
+    app = FastAPI(title="社群运营 Copilot 审核钩子", version="1")
+    app.state.moderators = mods
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", "engine": "offline" if engine is None else getattr(engine, "name", "llm"),
+                "groups": len(settings.groups)}
+
+    @app.post("/v1/moderate")
+    async def moderate(request: Request) -> Response:
+        if settings.api_token is not None:
+            expected = f"Bearer {settings.api_token.get_secret_value()}"
+            if not hmac.compare_digest(request.headers.get("authorization", ""), expected):
+                return _error(401, "缺少或错误的访问令牌（Authorization: Bearer <COPILOT_API_TOKEN>）")
+        try:
+            body = _decode_body(await request.body())
+            if isinstance(body, list):
+                if not body:
+                    raise BadRequest("消息列表为空")
+                if len(body) > MAX_BATCH:
+                    raise BadRequest(f"一次最多审核 {MAX_BATCH} 条消息，收到 {len(body)} 条")
+                msgs = [_message_from(o, i) for i, o in enumerate(body)]
+            else:
+                msgs = [_message_from(body, None)]
+        except BadRequest as exc:
+            return _error(exc.status, str(exc))
+        out = [mods.for_group(m.group).moderate(m).public() for m in msgs]
+        return JSONResponse(out if isinstance(body, list) else out[0])
+
+    @app.post("/onebot/v11")
+    async def onebot(request: Request) -> Response:
+        raw = await request.body()
+        if settings.onebot_secret is not None:
+            sig = request.headers.get("x-signature")
+            if not sig:
+                return _error(401, "缺少 X-Signature 签名头")
+            mac = hmac.new(settings.onebot_secret.get_secret_value().encode(), raw, hashlib.sha1).hexdigest()
+            if not hmac.compare_digest(sig.strip().lower(), f"sha1={mac}"):
+                return _error(403, "X-Signature 签名校验失败")
+        try:
+            event = _decode_body(raw)
+            if not isinstance(event, dict):
+                raise BadRequest("OneBot 事件应为 JSON 对象")
+            if "post_type" not in event:
+                raise BadRequest("不是 OneBot v11 事件：缺少 post_type 字段")
+            if event.get("post_type") != "message" or event.get("message_type") != "group":
+                return Response(status_code=204)  # not a group message: nothing to do
+            for key in ("group_id", "user_id"):
+                if not isinstance(event.get(key), (int, str)) or isinstance(event.get(key), bool):
+                    raise BadRequest(f"群消息事件缺少或错误的 {key} 字段")
+            text = _event_text(event)
+            sender = event.get("sender") if isinstance(event.get("sender"), dict) else {}
+            role = sender.get("role") if isinstance(sender.get("role"), str) else None
+        except BadRequest as exc:
+            return _error(exc.status, str(exc))
+        group = str(event["group_id"])
+        msg = Message(id=str(event.get("message_id", "")) or None, user=str(event["user_id"]), text=text,
+                      group=group, role=role, ts=float(event["time"]) if isinstance(event.get("time"), (int, float)) else None)
+        try:
+            verdict = mods.for_group(group).moderate(msg)
+        except Exception:  # never crash the bot's hook; the message simply passes
+            log.exception("审核失败，放行该消息")
+            return JSONResponse({})
+        if settings.onebot_api_url:
+            import asyncio
+
+            await asyncio.to_thread(_call_onebot_api, settings, event, verdict)
+            return JSONResponse({})
+        return JSONResponse(quick_operation(verdict))
+
+    return app
