@@ -28,6 +28,7 @@ _REPEAT = re.compile(r"(\S{1,4}?)\1{2,}")  # 这个这个这个 → 这个
 _PROCEDURAL = re.compile(r"谢谢|感谢|大家好|晚上好|欢迎|收到|请大家|先不要插话|问答环节|分享就到这里|下面进入|时间差不多")
 _LEAD_IN = re.compile(r"^(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|最后|另外|总结一下|总的来说)[，,：:、\s]*)+")
 MIN_CHARS = 8
+MAX_GRAPH = 1000  # sentences in the TextRank graph (dense n×n similarity)
 
 
 def clean_sentence(text: str) -> str:
@@ -92,10 +93,16 @@ def textrank(sentences: list[Sentence], *, damping: float = 0.85, iters: int = 4
         for s in sentences:
             s.score = s.weight
         return None
-    sim = (X @ X.T).toarray()
+    weights_all = np.array([s.weight for s in sentences])
+    keep = np.arange(len(sentences))
+    if len(sentences) > MAX_GRAPH:  # long transcripts: rank only the sentences closest to the centroid
+        centroid = np.asarray(X.mean(axis=0)).ravel()
+        closeness = X @ centroid * weights_all
+        keep = np.sort(np.argsort(-closeness)[:MAX_GRAPH])
+    sim = (X[keep] @ X[keep].T).toarray()
     np.fill_diagonal(sim, 0.0)
-    n = len(sentences)
-    weights = np.array([s.weight for s in sentences])
+    n = len(keep)
+    weights = weights_all[keep]
     # personalised PageRank: the teleport vector prefers speaker-weighted sentences
     rows = sim.sum(axis=1, keepdims=True)
     rows[rows == 0] = 1.0
@@ -108,9 +115,10 @@ def textrank(sentences: list[Sentence], *, damping: float = 0.85, iters: int = 4
             r = nxt
             break
         r = nxt
-    scores = r * weights
-    for s, v in zip(sentences, scores):
-        s.score = float(v)
+    for s in sentences:
+        s.score = 0.0
+    for i, v in zip(keep, r * weights):
+        sentences[i].score = float(v)
     return X
 
 
@@ -126,21 +134,25 @@ def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
         raise ValueError("X rows must match sentences")
     index = {id(s): i for i, s in enumerate(sentences)}
     pool = sorted((s for s in sentences if id(s) not in (exclude or set())), key=lambda s: -s.score)[: max(60, k * 8)]
-    top = max((s.score for s in pool), default=1.0) or 1.0
+    if not pool:
+        return []
+    top = max(s.score for s in pool) or 1.0
+    relevance = np.array([s.score / top for s in pool])
+    if X is not None:
+        rows = X[[index[id(s)] for s in pool]]
+        sim = (rows @ rows.T).toarray()
+    else:
+        sim = np.zeros((len(pool), len(pool)))
+    redundancy = np.zeros(len(pool))
+    available = np.ones(len(pool), dtype=bool)
     chosen: list[Sentence] = []
-    while pool and len(chosen) < k:
-        best, best_val = None, -1e9
-        for s in pool:
-            red = 0.0
-            if chosen and X is not None:
-                row = X[index[id(s)]]
-                red = max(float((row @ X[index[id(c)]].T).toarray()[0, 0]) for c in chosen)
-            val = lam * s.score / top - (1 - lam) * red
-            if val > best_val:
-                best, best_val = s, val
-        assert best is not None
-        chosen.append(best)
-        pool.remove(best)
+    while available.any() and len(chosen) < k:
+        value = lam * relevance - (1 - lam) * redundancy
+        value[~available] = -np.inf
+        best = int(np.argmax(value))
+        chosen.append(pool[best])
+        available[best] = False
+        redundancy = np.maximum(redundancy, sim[best])
     return chosen
 
 

@@ -107,18 +107,37 @@ def _label_of(result: Any) -> str:
     return str(value or "").strip().lower()
 
 
-def is_ad(text: str) -> bool:
-    """Is ``text`` an ad/spam message? Asks the moderation layer if installed, else heuristics."""
+def ad_signal(text: str) -> bool:
+    """Any trace of advertising: contact details, a link, or a promotion word."""
+    t = fold(text)
+    return bool(_CONTACT.search(t) or _URL.search(t) or _PROMO.search(t))
+
+
+def ad_verdict(text: str) -> str:
+    """``"ad"`` (drop), ``"kept"`` (moderation said ad but nothing backs it) or ``"ok"``.
+
+    Asks ``copilot.moderation.quick_label`` when installed, else the heuristics. A talk about running
+    a shop mentions prices and promotions all the time, so a moderation "ad" label on a message with
+    no contact details, link or promotion word is not trusted: losing a speaker's point is worse
+    than keeping one ad, and the message is reported instead.
+    """
     labeler = _moderation_labeler()
-    if labeler is not None:
-        try:
-            return _label_of(labeler(text)) in _AD_LABELS
-        except Exception:  # a broken moderation build must not break notes
-            return heuristic_is_ad(text)
-    return heuristic_is_ad(text)
+    if labeler is None:
+        return "ad" if heuristic_is_ad(text) else "ok"
+    try:
+        flagged = _label_of(labeler(text)) in _AD_LABELS
+    except Exception:  # a broken moderation build must not break notes
+        return "ad" if heuristic_is_ad(text) else "ok"
+    if not flagged:
+        return "ok"
+    return "ad" if ad_signal(text) else "kept"
 
 
-def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
+def is_ad(text: str) -> bool:
+    return ad_verdict(text) == "ad"
+
+
+def clean_noise(messages: list[Message], warnings: list[str] | None = None) -> tuple[list[Message], list[Dropped]]:
     """Drop system notices, media placeholders, ads/spam and floods; strip inline placeholders."""
     kept: list[Message] = []
     dropped: list[Dropped] = []
@@ -134,10 +153,13 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
             m.kind = "media" if text != raw.strip() else "empty"
             dropped.append(Dropped(m.id, "图片/表情占位" if m.kind == "media" else "空消息", raw))
             continue
-        if is_ad(text):
+        verdict = ad_verdict(text)
+        if verdict == "ad":
             m.kind = "ad"
             dropped.append(Dropped(m.id, "广告/垃圾消息", raw))
             continue
+        if verdict == "kept" and warnings is not None:
+            warnings.append(f"消息 #{m.id}（{m.speaker}）被审核模块判为广告，但没有联系方式、链接或推广用语，已保留")
         prev, count = last_by_speaker.get(m.speaker, ("", 0))
         if text == prev and len(text) > 3:
             last_by_speaker[m.speaker] = (prev, count + 1)
@@ -413,9 +435,15 @@ def detect_format(text: str, suffix: str = "") -> str:
         return "json"
     if suffix in (".csv", ".tsv"):
         return "csv"
-    head = text.lstrip()[:1]
-    if head == "[":
+    stripped = text.lstrip()
+    head = stripped[:1]
+    if head == "[" and stripped[1:].lstrip()[:1] in ("{", "]", '"', ""):  # not "[2024-05-01 20:00] 昵称"
         return "json"
+    first_line = stripped.splitlines()[0] if stripped else ""
+    if re.search(r"[,\t]", first_line):
+        cells = {c.strip().strip('"').lower() for c in re.split(r"[,\t]", first_line)}
+        if cells & {w.lower() for w in DEFAULT_COLUMNS["text"]} and cells & {w.lower() for w in DEFAULT_COLUMNS["speaker"]}:
+            return "csv"
     if head == "{":
         first = text.lstrip().splitlines()[0].strip()
         return "jsonl" if first.endswith("}") and len(text.strip().splitlines()) > 1 else "json"
@@ -428,7 +456,7 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
     if not text or not text.strip():
         raise NotesParseError(f"{name}：文件为空")
     text = text.lstrip("\ufeff")
-    fmt = detect_format(text, suffix)
+    fmt = detect_format(text, suffix or Path(name).suffix)
     group: str | None = None
     if fmt == "json":
         messages, warnings = _parse_json(text, name, columns)
@@ -440,7 +468,7 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
         messages, warnings, fmt, group = _parse_lines(text, name)
     dropped: list[Dropped] = []
     if drop_noise:
-        messages, dropped = clean_noise(messages)
+        messages, dropped = clean_noise(messages, warnings)
     if not messages:
         raise NotesParseError(f"{name}：去掉系统消息、表情图片和广告后没有剩下任何内容（共丢弃 {len(dropped)} 条）")
     return Transcript(name=name, messages=messages, format=fmt, encoding=encoding, group=group,

@@ -115,7 +115,7 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
     top = ranked[0]
     top_msgs = [m for m in messages if m.speaker == top]
     avg_len = sum(len(m.text) for m in top_msgs) / max(1, len(top_msgs))
-    lecture_score = (share[top] >= 0.45) + (avg_len >= 40) + bool(_LECTURE_CUES.search(text)) - 2 * bool(
+    lecture_score = (share[top] >= 0.45) + (share[top] >= 0.6) + (avg_len >= 40) + bool(_LECTURE_CUES.search(text)) - 2 * bool(
         _DISCUSSION_CUES.search(text)
     )
     if lecture_score >= 2 and len(top_msgs) >= 2:

@@ -1,0 +1,218 @@
+"""Talk notes: parsing, noise, structure, offline notes, faithfulness, rendering and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import NotesParseError, render_markdown, summarize_file, summarize_text
+from copilot.notes import parse as parse_mod
+from copilot.notes.faithfulness import find_bad_citations, find_ungrounded, ground_notes
+from copilot.notes.model import KeyPoint
+from copilot.notes.parse import parse_bytes, parse_file, parse_text
+from copilot.notes.structure import analyze
+
+FIX = Path(__file__).parent / "fixtures" / "notes"
+
+
+@pytest.fixture
+def offline(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", llm_provider="offline")
+
+
+# -- parsing -------------------------------------------------------------------------------------
+def test_qq_export_header_ids_and_noise() -> None:
+    t = parse_file(FIX / "qq_share.txt")
+    assert t.format == "qq" and t.group == "杭州独立咖啡馆主理人交流群"
+    assert t.messages[0].speaker == "小周-群助理" and t.messages[0].speaker_id == "2301456"
+    reasons = {d.id: d.reason for d in t.dropped}
+    assert reasons[1] == "系统消息" and reasons[11] == "系统消息"  # 加入了本群 / 撤回了一条消息
+    assert reasons[5] == reasons[6] == "图片/表情占位"
+    assert reasons[9] == "广告/垃圾消息"
+    assert all("vx_money888" not in m.text for m in t.messages)
+    assert t.date == "2024-05-16"
+
+
+def test_wechat_header_and_inline_formats() -> None:
+    t = parse_file(FIX / "wechat_discussion.txt")
+    assert t.format == "wechat" and len(t.messages) == 11
+    assert t.messages[1].speaker == "豆豆妈" and "圈出错题" in t.messages[1].text
+    inline = parse_text("[2024-06-02 21:00] 老陈: 今晚聊聊周末去哪儿\n21:01 豆豆妈：西溪湿地不错\n多行的第二行", "x.txt")
+    assert inline.format == "wechat-inline"
+    assert [m.speaker for m in inline.messages] == ["老陈", "豆豆妈"]
+    assert inline.messages[1].text == "西溪湿地不错\n多行的第二行"
+    assert inline.messages[1].time is not None and inline.messages[1].time.day == 2  # date carried over
+
+
+def test_gbk_and_bom_encodings(tmp_path: Path) -> None:
+    text = (FIX / "qq_share.txt").read_text(encoding="utf-8")
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(text.encode("gbk"))
+    t = parse_file(gbk)
+    assert t.encoding == "gb18030" and t.messages[0].speaker == "小周-群助理"
+    assert any("林晓岚" == m.speaker for m in t.messages)
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert parse_file(bom).encoding == "utf-8-sig" and parse_file(bom).group == t.group
+
+
+def test_json_jsonl_csv_and_columns() -> None:
+    rows = [{"sender": "阿青", "content": "今天聊聊读书会选书", "time": "2024-03-01 20:00:00"},
+            {"sender": "老王", "content": "我推荐《置身事内》，讲地方财政很清楚", "time": 1709294460}]
+    t = parse_text(json.dumps({"messages": rows}, ensure_ascii=False), "a.json")
+    assert t.format == "json" and [m.speaker for m in t.messages] == ["阿青", "老王"]
+    assert t.messages[1].time is not None and t.messages[1].time.year == 2024
+    jl = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + '\n{"sender": 坏行\n'
+    tj = parse_text(jl, "a.jsonl")
+    assert len(tj.messages) == 2 and any("第 3 行" in w for w in tj.warnings)
+    csv_text = "发送时间,发送人,消息内容\n2024-03-01 20:00,阿青,今天聊聊读书会选书\n2024-03-01 20:01,老王,我推荐《置身事内》\n"
+    tc = parse_text(csv_text, "a.csv")
+    assert tc.format == "csv" and tc.messages[1].text == "我推荐《置身事内》"
+    custom = "谁,说了啥\n阿青,今天聊聊选书\n老王,我推荐一本经济学的书\n"
+    with pytest.raises(NotesParseError, match="找不到发言人列"):
+        parse_text(custom, "b.csv")
+    tc2 = parse_text(custom, "b.csv", columns={"speaker": "谁", "text": "说了啥"})
+    assert [m.speaker for m in tc2.messages] == ["阿青", "老王"]
+
+
+def test_unparseable_files_name_the_line() -> None:
+    with pytest.raises(NotesParseError, match="第 1 行"):
+        parse_text("这只是一段普通的文字\n不是聊天记录", "plain.txt")
+    with pytest.raises(NotesParseError, match="JSON 格式错误，第 2 行"):
+        parse_text('[\n{"sender": "a",, }]', "bad.json")
+    with pytest.raises(NotesParseError, match="文件为空"):
+        parse_bytes(b"   ", "empty.txt")
+    with pytest.raises(NotesParseError, match="二进制"):
+        parse_bytes(b"\x00\x01\x02abc", "bin.txt")
+
+
+def test_garbage_lines_are_reported_not_fatal() -> None:
+    text = ("乱七八糟的开头\n2024-05-01 20:00:00 甲(10001)\n第一条消息内容\n锟斤拷锟斤拷\n"
+            "2024-13-45 20:00:00 乙(10002)\n2024-05-01 20:01:00 乙(10002)\n第二条\x07消息\n正常的第二行\n")
+    t = parse_text(text, "g.txt")
+    assert [m.speaker for m in t.messages] == ["甲", "乙"]
+    assert t.messages[1].text == "正常的第二行"
+    joined = "\n".join(t.warnings)
+    assert "第 1 行" in joined and "第 4 行" in joined and "第 5 行：时间无效" in joined and "第 7 行" in joined
+
+
+def test_noise_uses_moderation_when_available(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("2024-05-01 20:00:00 甲\n今晚分享怎么做读书会\n\n2024-05-01 20:01:00 乙\n这家书店的广告做得好 http://books.cn/x\n\n"
+            "2024-05-01 20:02:00 甲\n我们的会员卡充值送书，广告词要写清楚\n")
+    assert not parse_mod.heuristic_is_ad("这家书店的广告做得好 http://books.cn/x")  # only the moderation layer flags it
+    monkeypatch.setattr(parse_mod, "_moderation_labeler", lambda: (lambda s: "ad" if "广告" in s else "ok"))
+    t = parse_text(text, "m.txt")
+    assert [d.reason for d in t.dropped] == ["广告/垃圾消息"] and [m.id for m in t.messages] == [1, 3]
+    # message 3 was labelled ad but has no contact/link/promo word: kept and reported
+    assert any("#3" in w and "已保留" in w for w in t.warnings)
+    # object-shaped results also work
+    class Label:
+        def __init__(self, label: str) -> None:
+            self.label = label
+    monkeypatch.setattr(parse_mod, "_moderation_labeler", lambda: (lambda s: Label("spam" if "广告" in s else "normal")))
+    assert len(parse_text(text, "m.txt").messages) == 2
+
+
+def test_noise_heuristics_without_moderation(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse_mod, "_moderation_labeler", lambda: None)
+    assert parse_mod.heuristic_is_ad("兼职日结，每天轻松赚两百，加微信 abc12345 了解")
+    assert parse_mod.heuristic_is_ad("宝妈福利，扫码进群领优惠券 http://x.top/a")
+    assert not parse_mod.heuristic_is_ad("我推荐大家用活页本整理错题，一周复习一次")
+    assert not parse_mod.heuristic_is_ad("下期分享报名请私聊主持人")
+    text = ("2024-05-01 20:00:00 甲\n今晚分享怎么做读书会\n\n2024-05-01 20:01:00 丙\n"
+            "兼职刷单日赚300，加vx: money_fast 详聊\n\n2024-05-01 20:02:00 丙\n打卡打卡打卡打卡\n\n"
+            "2024-05-01 20:02:10 丙\n打卡打卡打卡打卡\n\n2024-05-01 20:02:20 丙\n打卡打卡打卡打卡\n")
+    t = parse_text(text, "h.txt")
+    assert "广告/垃圾消息" in [d.reason for d in t.dropped]
+    assert "重复刷屏" in [d.reason for d in t.dropped]
+
+
+# -- structure -----------------------------------------------------------------------------------
+def test_structure_of_a_talk() -> None:
+    st = analyze(parse_file(FIX / "qq_share.txt"))
+    assert st.session_type == "主讲分享" and st.speakers == ["林晓岚"] and st.host == "小周-群助理"
+    assert st.topic == "小咖啡馆怎么做会员复购"
+    assert [(q.asker, q.answerer) for q in st.qa] == [("木子", "林晓岚"), ("南山", "林晓岚")]
+    assert "两成" in st.qa[0].answer and "今晚谁去看球" not in st.qa[1].answer
+    owners = {(a.owner, a.deadline) for a in st.actions}
+    assert ("木子", "周日前") in owners and ("大家", "下周三前") in owners
+    assert len([a for a in st.actions if a.owner == "木子"]) == 1  # "收到，我来整理" merged, not duplicated
+    kinds = {a.kind for a in st.announcements}
+    assert kinds == {"作业", "下期预告"}
+    assert [s.label for s in st.segments] == ["开场", "主讲", "问答"]
+
+
+def test_structure_of_a_discussion() -> None:
+    st = analyze(parse_file(FIX / "wechat_discussion.txt"))
+    assert st.session_type == "话题讨论" and st.host == "老陈"
+    assert ("豆豆妈", "阳阳爸") in [(q.asker, q.answerer) for q in st.qa]
+    assert ("阳阳爸", "明天") in {(a.owner, a.deadline) for a in st.actions}
+    assert ("老陈", "周五之前") in {(a.owner, a.deadline) for a in st.actions}
+    assert any("6月9日" in d.text for d in st.decisions)
+
+
+# -- notes ---------------------------------------------------------------------------------------
+def test_offline_notes_are_cited_grounded_and_clean(offline: Settings) -> None:
+    r = summarize_file(FIX / "qq_share.txt", offline, get_engine(offline))
+    n = r.notes
+    assert r.engine == "offline" and r.notice is None
+    assert find_ungrounded(n, parse_file(FIX / "qq_share.txt")) == []
+    assert find_bad_citations(n, parse_file(FIX / "qq_share.txt")) == []
+    assert 3 <= len(n.key_points) <= 7 and n.summary.startswith("本场由小周-群助理主持，林晓岚主讲")
+    md = render_markdown(n)
+    for must in ("## 问答", "## 待办", "**木子**", "下周三前", "5月23日", "#14"):
+        assert must in md
+    for leak in ("vx_money888", "[图片]", "加入了本群", "撤回", "看球"):
+        assert leak not in md
+    hant = render_markdown(n, "zh-Hant")
+    assert "會員" in hant and "会员" not in hant
+
+
+def test_find_ungrounded_catches_invented_names_numbers_dates() -> None:
+    t = parse_file(FIX / "qq_share.txt")
+    n = summarize_file(FIX / "qq_share.txt", Settings(llm_provider="offline"), get_engine(prefer="offline")).notes
+    n.key_points.append(KeyPoint(text="张伟说复购率提升到了87%，6月30日前完成", sources=[3]))
+    n.key_points.append(KeyPoint(text="客单价38元，复购率四十五左右", sources=[10]))  # grounded (四十五 → 45)
+    bad = find_ungrounded(n, t)
+    assert "张伟" in bad and "87" in bad and "6月30日" in bad
+    assert "38" not in bad and "45" not in bad
+    n.key_points.append(KeyPoint(text="没有来源的要点", sources=[]))
+    n.key_points.append(KeyPoint(text="引用了被过滤的广告", sources=[9, 999]))
+    problems = find_bad_citations(n, t)
+    assert any("没有标注来源" in p for p in problems) and any("#9, #999" in p for p in problems)
+    cleaned, removed = ground_notes(n, t)
+    assert len(cleaned.key_points) == len(n.key_points) - 3 and len(removed) == 3
+    assert find_ungrounded(cleaned, t) == [] and find_bad_citations(cleaned, t) == []
+
+
+def test_summarize_text_and_large_transcript(offline: Settings) -> None:
+    lines = []
+    for i in range(300):
+        who = "主讲人老何" if i % 3 else f"成员{i % 7}"
+        lines.append(f"2024-07-01 20:{i // 60:02d}:{i % 60:02d} {who}\n第{i}段：社群分享的内容要围绕定位，每周固定一次，话题{i % 11}。\n")
+    r = summarize_text("\n".join(lines), "big.txt", offline, get_engine(offline))
+    assert r.notes.message_count == 300 and r.notes.session_type == "主讲分享"
+    assert find_ungrounded(r.notes, parse_text("\n".join(lines), "big.txt")) == []
+
+
+# -- CLI -----------------------------------------------------------------------------------------
+def test_cli_notes(tmp_path: Path) -> None:
+    from copilot.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "n.md"
+    res = runner.invoke(app, ["notes", str(FIX / "qq_share.txt"), "-o", str(out), "--engine", "offline"])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").startswith("# 小咖啡馆怎么做会员复购｜林晓岚分享整理")
+    res = runner.invoke(app, ["notes", str(FIX / "wechat_discussion.txt"), "--json", "--engine", "offline"])
+    data = json.loads(res.stdout)
+    assert data["engine"] == "offline" and data["notes"]["session_type"] == "话题讨论"
+    bad = tmp_path / "bad.txt"
+    bad.write_text("随便写的一行字\n", encoding="utf-8")
+    res = runner.invoke(app, ["notes", str(bad), "--engine", "offline"])
+    assert res.exit_code == 1 and "第 1 行" in res.output and "Traceback" not in res.output
