@@ -168,9 +168,12 @@ def problems_for_revision(book: RuleBook, results: list[CheckResult]) -> list[st
     return out
 
 
-def profile_vars(profile: GroupProfile) -> dict[str, Any]:
+def profile_vars(profile: GroupProfile, script: str) -> dict[str, Any]:
+    """The profile as prompt variables: only keys the operator set, plus name/tone/script."""
     data = profile.model_dump(exclude_defaults=True)
     data.setdefault("name", profile.name)
+    data.setdefault("tone", "")
+    data["script"] = script
     return data
 
 
@@ -199,12 +202,11 @@ def run_agent(
         prompt_ref["ref"] = prompt.ref
         rules = [r for r in book.for_target(spec.target) if r.check.kind != "policy"]
         messages = prompt.render(
-            profile=profile_vars(profile),
+            profile=profile_vars(profile, script),
             passages=[p.model_dump() for p in passages],
             rules=[{"id": r.id, "statement": r.statement} for r in rules],
             schema=schema_hint(spec.schema),
-            context=context,
-            **context,
+            **{k: v for k, v in context.items() if k != "knowledge_dir"},
         )
         need = spec.min_drafts(context)
 

@@ -165,7 +165,24 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
             out.append(_entry(_type_of(fixed.label), d + 1, wd, fixed.time or evening, topic_e, profile, fixed.label))
         else:
             out.append(_entry(rotation[wd], d + 1, wd, evening, topic_e, profile))
-    return out
+    return _ensure_variety(out, rotation, profile)
+
+
+def _ensure_variety(entries: list[dict[str, Any]], rotation: list[str], profile: GroupProfile, need: int = 3) -> list[dict[str, Any]]:
+    """Short calendars can repeat a form (e.g. two discussion evenings); swap in unused forms."""
+    types = {e["type"] for e in entries}
+    spare = [t for t in rotation if t not in types]
+    for i, e in enumerate(entries):
+        if len({x["type"] for x in entries}) >= need or not spare:
+            break
+        same = [x for x in entries if x["type"] == e["type"]]
+        has_fixed = any("固定安排" in x["why"] for x in same)
+        if "固定安排" in e["why"] or len(same) < 2 or (e is same[0] and not has_fixed):
+            continue
+        topic = next((t for t in profile.topics if t in e["opening"]), profile.topics[0])
+        weekday = C.WEEKDAYS.index(e["weekday"][-1])
+        entries[i] = _entry(spare.pop(0), e["day"], weekday, e["time"], topic, profile)
+    return entries
 
 
 SPEC = AgentSpec(

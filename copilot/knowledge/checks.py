@@ -232,7 +232,8 @@ def _no_flooding(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
 
 
 def _varied_types(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, str]:
-    need = int(rule.check.params.get("min_types", 3))
+    # A one-day plan cannot rotate three forms; ask for as many forms as there are entries.
+    need = min(int(rule.check.params.get("min_types", 3)), len(drafts))
     types = {fold(str(_get(d, "type", "") or "")).strip() for d in drafts} - {""}
     if len(types) >= need:
         return True, f"{len(types)} 种形式：{'、'.join(sorted(types))}"
@@ -380,43 +381,52 @@ def _price_consistent(rule: Rule, texts: list[str], profile: Any, **_: Any) -> t
     return True, f"核对了 {verified} 处价格说法，全部一致"
 
 
-# -- delegated to the notes package (built by another module) -------------------------------
-def _notes_module() -> Any:
+# -- delegated to the notes package ----------------------------------------------------------
+def _notes_api() -> Any:
+    """copilot.notes.faithfulness, imported lazily (the notes package is optional for drafting)."""
     return importlib.import_module("copilot.notes.faithfulness")
 
 
-def _grounded(rule: Rule, texts: list[str], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
+def _as_notes(draft: Any) -> Any:
+    from copilot.notes.model import Notes
+
+    return draft if isinstance(draft, Notes) else Notes.model_validate(draft)
+
+
+def _notes_check(rule: Rule, drafts: Sequence[Any], context: Mapping[str, Any], fn_name: str) -> tuple[bool | None, list[str] | str]:
     try:
-        mod = _notes_module()
-        find_ungrounded = mod.find_ungrounded
+        fn = getattr(_notes_api(), fn_name)
     except (ImportError, AttributeError):
-        return None, "无法检查：copilot.notes.faithfulness.find_ungrounded 不可用"
+        return None, f"无法检查：copilot.notes.faithfulness.{fn_name} 不可用"
     source = context.get("transcript") or context.get("source")
     if source is None:
         return None, "无法检查：没有提供原始聊天记录（context['transcript']）"
-    missing: list[Any] = []
-    for t in texts:
-        missing += list(find_ungrounded(t, source) or [])
-    if missing:
-        return False, "原始记录里找不到：" + _short([str(m) for m in missing])
+    bad: list[str] = []
+    for d in drafts:
+        try:
+            notes = _as_notes(d)
+        except Exception as exc:  # pydantic ValidationError or a non-mapping draft
+            return False, f"整理稿结构无效：{str(exc)[:120]}"
+        bad += [str(b) for b in fn(notes, source) or []]
+    return (not bad), bad
+
+
+def _grounded(rule: Rule, drafts: Sequence[Any], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
+    passed, info = _notes_check(rule, drafts, context, "find_ungrounded")
+    if isinstance(info, str):
+        return passed, info
+    if info:
+        return False, "原始记录里找不到：" + _short(info)
     return True, "人名、数字、日期都能在原始记录中找到"
 
 
-def _cites(rule: Rule, texts: list[str], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
-    try:
-        mod = _notes_module()
-    except ImportError:
-        return None, "无法检查：copilot.notes.faithfulness 不可用"
-    fn = next((getattr(mod, n) for n in ("find_uncited", "uncited_points", "check_citations") if hasattr(mod, n)), None)
-    if fn is None:
-        return None, "无法检查：copilot.notes.faithfulness 中没有引用检查函数"
-    source = context.get("transcript") or context.get("source")
-    bad: list[Any] = []
-    for t in texts:
-        bad += list((fn(t, source) if source is not None else fn(t)) or [])
-    if bad:
-        return False, "以下要点没有标注来源消息：" + _short([str(b) for b in bad])
-    return True, "每个要点都标注了来源"
+def _cites(rule: Rule, drafts: Sequence[Any], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
+    passed, info = _notes_check(rule, drafts, context, "find_bad_citations")
+    if isinstance(info, str):
+        return passed, info
+    if info:
+        return False, "引用有问题：" + _short(info)
+    return True, "每个要点都标注了有效的来源消息"
 
 
 _TEXT_KINDS = {
@@ -429,14 +439,13 @@ _TEXT_KINDS = {
     "has_placeholder": _has_placeholder,
     "no_flooding_style": _no_flooding,
     "price_consistent": _price_consistent,
-    "grounded_entities": _grounded,
-    "cites_sources": _cites,
 }
 _STRUCT_KINDS = {
     "varied_types": _varied_types,
     "fixed_rhythm": _fixed_rhythm,
     "activity_simple": _activity_simple,
 }
+_NOTES_KINDS = {"grounded_entities": _grounded, "cites_sources": _cites}
 
 
 def check_rule(
@@ -454,6 +463,8 @@ def check_rule(
     texts = [draft_text(d, target) for d in drafts]
     if kind in _STRUCT_KINDS:
         passed, reason = _STRUCT_KINDS[kind](rule, drafts=drafts)
+    elif kind in _NOTES_KINDS:
+        passed, reason = _NOTES_KINDS[kind](rule, drafts=drafts, context=context)
     elif kind in _TEXT_KINDS:
         passed, reason = _TEXT_KINDS[kind](rule, texts=texts, profile=profile, book=book, context=context)
     else:  # pragma: no cover - RuleBook validation rejects unknown kinds
