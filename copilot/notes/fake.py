@@ -17,9 +17,9 @@ _LINE = re.compile(r"^\[#(\d+) [^\]]*\] ([^：]+)：(.+)$", re.MULTILINE)
 
 def notes_responder(invent: bool = False):  # type: ignore[no-untyped-def]
     def respond(body: dict[str, Any]) -> str:
-        user = body["messages"][-1]["content"]
+        user = "\n".join(str(m.get("content", "")) for m in body["messages"] if m.get("role") == "user")
         if "分段草稿" in user:  # reduce: merge the drafts it was given
-            drafts = json.loads(user.split("分段草稿：", 1)[1].strip())
+            drafts = json.loads(user.split("分段草稿：", 1)[1].strip().split("\n上一次输出", 1)[0])
             merged: dict[str, list[Any]] = {}
             for d in drafts:
                 for key, value in d.items():
@@ -32,7 +32,7 @@ def notes_responder(invent: bool = False):  # type: ignore[no-untyped-def]
         lines = [(int(i), who, text) for i, who, text in _LINE.findall(user)]
         long = sorted(lines, key=lambda x: -len(x[2]))[:3]
         points = [{"text": text[:80], "sources": [i], "speaker": who} for i, who, text in sorted(long)]
-        if invent:
+        if invent and lines:
             points.append({"text": "张伟老师说复购率提升了87%", "sources": [lines[0][0]], "speaker": "张伟"})
         summary = "".join(text[:40] for _, _, text in sorted(long)[:2])
         return json.dumps({"title": "分享整理", "summary": summary, "key_points": points},

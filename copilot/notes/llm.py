@@ -98,6 +98,28 @@ def _validator(source: Transcript, st: Structure):  # type: ignore[no-untyped-de
     return validate
 
 
+def _drafts_payload(drafts: list[NotesDraft], budget: int) -> str:
+    """Drafts as a JSON array within ``budget`` tokens, always valid JSON (never cut mid-string).
+
+    When too long, quotes and per-chunk summaries go first, then whole drafts from the end are
+    reduced to their to-dos, Q&A and announcements, which the reduce step must keep verbatim.
+    """
+    payload = [d.model_dump(exclude_defaults=True) for d in drafts]
+    text = json.dumps(payload, ensure_ascii=False)
+    if count_tokens(text) <= budget:
+        return text
+    for d in payload:
+        d.pop("quotes", None)
+        d.pop("summary", None)
+        d.pop("summary_sources", None)
+    for d in reversed(payload):
+        text = json.dumps(payload, ensure_ascii=False)
+        if count_tokens(text) <= budget:
+            return text
+        d.pop("key_points", None)
+    return json.dumps(payload, ensure_ascii=False)
+
+
 def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> tuple[Notes, list[str], str]:
     """Map-reduce notes with the model. Returns (notes, removed-item lines, prompt refs).
 
@@ -121,9 +143,7 @@ def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> tupl
     if len(drafts) == 1:
         final = drafts[0]
     else:
-        payload = [d.model_dump(exclude_defaults=True) for d in drafts]
-        text = json.dumps(payload, ensure_ascii=False)
-        text = truncate_to_tokens(text, max(budget, 1000))
+        text = _drafts_payload(drafts, max(budget, 1000))
         messages = reduce_prompt.render(drafts=text, topic=st.topic, **common)
         final = invoke_structured(engine, messages, NotesDraft, attempts=3, validate=_validator(transcript, st))
         refs += "+" + reduce_prompt.ref

@@ -1,0 +1,144 @@
+"""Notes on the LLM path (against FakeOpenAI) and resumable batch jobs, including a killed batch."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from copilot.config import Settings
+from copilot.devtools.fake_openai import FakeOpenAI, Reply
+from copilot.llm import get_engine
+from copilot.notes import summarize_file
+from copilot.notes.batch import run_batch
+from copilot.notes.fake import notes_responder
+from copilot.notes.faithfulness import find_bad_citations, find_ungrounded
+from copilot.notes.parse import parse_file
+
+FIX = Path(__file__).parent / "fixtures" / "notes"
+
+
+def _llm_settings(tmp_path: Path, url: str, **kw: object) -> Settings:
+    return Settings(data_dir=tmp_path / "data", llm_provider="openai", llm_base_url=url, llm_model="fake-model",
+                    llm_timeout=1.5, llm_max_retries=0, **kw)
+
+
+def test_llm_notes_are_validated_and_grounded(tmp_path: Path) -> None:
+    with FakeOpenAI(responder=notes_responder(invent=True)) as srv:
+        s = _llm_settings(tmp_path, srv.url)
+        r = summarize_file(FIX / "qq_share.txt", s, get_engine(s))
+    t = parse_file(FIX / "qq_share.txt")
+    assert r.engine == "fake-model" and r.notice is None and r.prompt == "notes_map@v1"
+    # the invented "张伟 … 87%" point was sent back with the problem, then dropped by the check
+    assert len(srv.chat_requests) == 3
+    assert "张伟" in srv.chat_requests[1]["messages"][-1]["content"]
+    assert any("张伟" in x for x in r.removed)
+    assert find_ungrounded(r.notes, t) == [] and find_bad_citations(r.notes, t) == []
+    assert r.notes.session_type == "主讲分享" and r.notes.speakers[0] == "林晓岚"
+
+
+def test_llm_map_reduce_over_chunks(tmp_path: Path) -> None:
+    with FakeOpenAI(responder=notes_responder()) as srv:
+        s = _llm_settings(tmp_path, srv.url, llm_context_tokens=1200, llm_max_tokens=16)
+        r = summarize_file(FIX / "qq_share.txt", s, get_engine(s))
+    assert r.prompt == "notes_map@v1+notes_reduce@v1"
+    user_msgs = [q["messages"][-1]["content"] for q in srv.chat_requests]
+    assert sum("分段草稿" in u for u in user_msgs) == 1 and len(user_msgs) >= 3
+    assert find_bad_citations(r.notes, parse_file(FIX / "qq_share.txt")) == []
+
+
+def test_llm_failures_fall_back_offline(tmp_path: Path) -> None:
+    with FakeOpenAI() as srv:
+        srv.push(Reply(status=429))  # llm_max_retries=0: one 429 exhausts the call
+        s = _llm_settings(tmp_path, srv.url)
+        r = summarize_file(FIX / "wechat_discussion.txt", s, get_engine(s))
+        assert r.engine == "offline" and "限流" in (r.notice or "")
+        srv.push("这不是 JSON", "还是不是", "{坏的")
+        r2 = summarize_file(FIX / "wechat_discussion.txt", s, get_engine(s))
+        assert r2.engine == "offline" and "无效 JSON" in (r2.notice or "")
+    assert r2.notes.key_points
+
+
+def _make_inputs(d: Path, n: int) -> None:
+    d.mkdir(parents=True, exist_ok=True)
+    base = (FIX / "wechat_discussion.txt").read_text(encoding="utf-8")
+    for i in range(n):
+        (d / f"g{i:03d}.txt").write_text(base.replace("老陈", f"老陈{i}"), encoding="utf-8")
+
+
+def test_batch_bad_file_resume_and_retry(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    _make_inputs(src, 4)
+    shutil.copy(FIX / "qq_share.txt", src / "qq.txt")
+    (src / "qq_gbk.txt").write_bytes((FIX / "qq_share.txt").read_text(encoding="utf-8").encode("gbk"))
+    (src / "broken.json").write_text('[{"sender": "甲", ', encoding="utf-8")
+    s = Settings(data_dir=tmp_path / "data", llm_provider="offline")
+    seen: list[str] = []
+    summary = run_batch(src, out, 3, s, get_engine(s), progress=lambda d, t, r: seen.append(r.input))
+    assert (summary.total, summary.ok, summary.failed) == (7, 6, 1) and len(seen) == 7
+    bad = next(r for r in summary.records if r.status == "failed")
+    assert bad.input == "broken.json" and "JSON 格式错误" in (bad.error or "")
+    assert sorted(p.name for p in out.glob("*.md")) == sorted(
+        ["g000.md", "g001.md", "g002.md", "g003.md", "qq.md", "qq_gbk.md"])
+    # re-run: finished files are skipped by hash, the fixed bad file is retried, a changed file redone
+    (src / "broken.json").write_text(json.dumps([{"sender": "甲", "content": "今晚聊聊选书的标准"},
+                                                 {"sender": "乙", "content": "我觉得先看目录再决定"}],
+                                                ensure_ascii=False), encoding="utf-8")
+    (src / "g001.txt").write_text((src / "g001.txt").read_text(encoding="utf-8") + "\n2024-06-02 21:09:00 小雨\n补充一句\n",
+                                  encoding="utf-8")
+    again = run_batch(src, out, 2, s, get_engine(s))
+    assert (again.ok, again.skipped, again.failed) == (2, 5, 0)
+    rows = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    latest = {r["input"]: r for r in rows}
+    assert len(latest) == 7 and all(r["status"] == "ok" for r in latest.values())
+    assert all(len(r["sha256"]) == 64 and r["engine"] == "offline" for r in latest.values())
+
+
+_SCRIPT = """
+import sys
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes.batch import run_batch
+s = Settings(data_dir=sys.argv[3], llm_provider="openai", llm_base_url=sys.argv[4], llm_model="fake-model",
+             llm_timeout=5, llm_max_retries=0)
+run_batch(sys.argv[1], sys.argv[2], 2, s, get_engine(s), progress=lambda d, t, r: print(d, flush=True))
+"""
+
+
+def test_killed_batch_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    _make_inputs(src, 12)
+    with FakeOpenAI(responder=notes_responder(), latency=0.25) as srv:
+        proc = subprocess.Popen([sys.executable, "-c", _SCRIPT, str(src), str(out), str(tmp_path / "d"), srv.url],
+                                stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        assert proc.stdout is not None
+        deadline = time.monotonic() + 60
+        done = 0
+        while done < 3 and time.monotonic() < deadline:  # kill mid-way, after a few files finished
+            line = proc.stdout.readline()
+            if line.strip().isdigit():
+                done = int(line)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        assert done >= 3
+        written = sorted(p.name for p in out.glob("*.md"))
+        assert 3 <= len(written) < 12
+        assert not list(out.glob(".*.tmp"))  # no half-written notes left visible
+        for p in out.glob("*.md"):
+            assert p.read_text(encoding="utf-8").rstrip().endswith("。*")  # every file complete
+        s = _llm_settings(tmp_path, srv.url)
+        summary = run_batch(src, out, 4, s, get_engine(s))
+    assert summary.ok + summary.skipped == 12 and summary.failed == 0
+    assert summary.skipped >= 3
+    assert sorted(p.name for p in out.glob("*.md")) == [f"g{i:03d}.md" for i in range(12)]
+    rows = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    ok_inputs = [r["input"] for r in rows if r["status"] == "ok"]
+    assert sorted(set(ok_inputs)) == [f"g{i:03d}.txt" for i in range(12)]
+    assert len(ok_inputs) == len(set(ok_inputs))  # compacted: one ok line per input, no duplicates
