@@ -13,6 +13,7 @@ import typer
 
 SUITES = {
     "retrieval": "copilot.evals.retrieval",
+    "moderation": "copilot.evals.moderation",
 }
 
 

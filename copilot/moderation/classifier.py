@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from copilot.moderation.normalise import normalise
+from copilot.moderation.normalise import URL_RE, normalise
 from copilot.paths import RESOURCES_DIR
 
 SHIPPED_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
@@ -28,10 +28,13 @@ NGRAM_RANGE = (1, 3)
 def features(text: str) -> set[str]:
     """Unique character 1–3 grams of the normalised (variant-folded, digit-spelled) text.
 
-    Digits are collapsed to ``0`` so that every phone or QQ number looks alike to the model.
+    Digits are collapsed to ``0`` so that every phone or QQ number looks alike to the model, and
+    a trailing ``§`` marks messages that contain a link.
     """
-    s = normalise(text).digits
-    s = "".join("0" if ch.isdigit() else ch for ch in s)
+    n = normalise(text)
+    s = "".join("0" if ch.isdigit() else ch for ch in n.digits)
+    if URL_RE.search(n.folded):
+        s += "§"  # links are stripped from the compact form; keep "has a link" as a feature
     grams: set[str] = set()
     lo, hi = NGRAM_RANGE
     for n in range(lo, hi + 1):

@@ -25,6 +25,14 @@ _COMBINING = re.compile("[\ufe0f\u20e3]")
 # Everything that is not a letter, digit or CJK character: separators spammers insert.
 _NON_WORD = re.compile(r"[^0-9a-z_\u3400-\u4dbf\u4e00-\u9fff+]+")
 
+# Links: kept in ``folded`` for the link check, removed from ``compact`` so that a URL such as
+# mp.weixin.qq.com is not read as "微信 + qq" or as a contact handle.
+URL_RE = re.compile(
+    r"(?:(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+)"
+    r"|(?:(?<![a-z0-9@.])(?:[a-z0-9-]+\.)+(?:com|cn|net|org|top|xyz|cc|me|io|vip|club|shop|site|info|link|ly|gg|tv|co|app|dev)"
+    r"(?:/[^\s\u4e00-\u9fff]*)?)"
+)
+
 # Variant spellings → canonical tokens. Order matters: longer, more specific patterns first.
 _VARIANTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"weixin|wechat|wei信|微xin|v信|v芯|vx|wx|微x|微❤|v❤|薇信|薇芯|威信|威芯|徽信|围信|卫信|危信|维信|微芯|嶶信|wei xin"), "微信"),
@@ -78,7 +86,7 @@ def normalise(text: str) -> Normalised:
     raw = text or ""
     s = _EMOJI_NUM_RE.sub(lambda m: _EMOJI_NUM[m.group(0)], raw)
     folded = _COMBINING.sub("", fold(s)).translate(_PLUS)
-    compact = _NON_WORD.sub("", folded)
+    compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))
     evasions: list[str] = []
     for pattern, canonical in _VARIANTS:
         found = pattern.findall(compact)

@@ -43,6 +43,10 @@ _CHATTER_ANCHORS = [
 ]
 
 
+# cos(message, profile) − cos(message, chatter) at or above this is "about the group".
+SEMANTIC_MARGIN = 0.0
+
+
 @dataclass(frozen=True)
 class ProfileVocab:
     words: frozenset[str]
@@ -59,7 +63,7 @@ def _bigrams(s: str) -> set[str]:
 def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...]) -> ProfileVocab:
     words: set[str] = set()
     for t in texts:
-        words.update(w for w in tokenize(t) if w not in _GENERIC and (len(w) >= 2 or not w.isascii()))
+        words.update(w for w in tokenize(t) if w not in _GENERIC and len(w) >= 2)
     words.update(fold(t) for t in topics)
     words = {w for w in words if w and w not in _GENERIC and not (len(w) == 1 and w in "的了是在有和与及")}
     grams: set[str] = set()
@@ -70,7 +74,7 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...]) -> 
 
 
 def profile_vocab(profile: GroupProfile) -> ProfileVocab:
-    texts = (profile.name, profile.positioning, profile.audience, *profile.topics, *profile.goals,
+    texts = (profile.positioning, profile.audience, *profile.topics, *profile.goals,
              *(p.name + " " + p.description for p in profile.products))
     return _vocab_cached(profile.model_dump_json(), tuple(texts), tuple(profile.topics))
 
@@ -130,8 +134,8 @@ class OffTopicDetector:
             detail = "未提及群主题相关内容"
         if self.embedder is not None:
             margin = self.semantic_margin(text)
-            if margin > 0.02:
+            if margin >= SEMANTIC_MARGIN:
                 return TopicResult(False, 0.3, [], f"语义上接近群主题（差值 {margin:.2f}）", margin)
-            score = min(0.95, base + (0.15 if margin < -0.02 else 0.0))
+            score = min(0.95, base + 0.15)
             return TopicResult(True, score, [], detail + f"；语义上更像闲聊（差值 {margin:.2f}）", margin)
         return TopicResult(True, base, [], detail)

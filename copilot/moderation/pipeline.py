@@ -175,7 +175,10 @@ class Moderator:
         ad = 1 - (1 - ad_sig) * (1 - clf_w)
         if rep.urls and not rep.blocked_urls and not rep.contacts:
             ad *= 0.5  # only links to the group's allowed domains: a legitimate share
-        scores = {"ad": ad, "spam": rep.total("spam"), "abuse": rep.total("abuse"), "off_topic": 0.0}
+        spam = rep.total("spam")
+        if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names("ad"):
+            ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
+        scores = {"ad": ad, "spam": spam, "abuse": rep.total("abuse"), "off_topic": 0.0}
         parts: list[str] = []
 
         if rep.social and ad < 0.7 and scores["spam"] < 0.7 and scores["abuse"] < 0.7:
@@ -192,6 +195,9 @@ class Moderator:
 
         priority = ["ad", "abuse", "spam", "off_topic"]
         best = max(priority, key=lambda k: (scores[k], -priority.index(k)))
+        violation = max(priority[:3], key=lambda k: (scores[k], -priority.index(k)))
+        if scores[violation] >= 0.5:
+            best = violation  # a rule violation outranks mere off-topic chatter
         if scores[best] < 0.5:
             label, score = "ok", 1 - max(scores.values())
             fired = [s.detail for s in rep.signals][:2]
@@ -215,10 +221,14 @@ class Moderator:
         # flood / duplicates across users (stateful)
         ts = msg.ts or time.time()
         group = msg.group or self.group or ""
-        flood = self.flood.observe(group, msg.user or "", fingerprint(text), ts)
-        checks["flood"] = flood
         flood_hit = None
-        if flood["burst_10s"] >= 6:
+        flood: dict[str, Any] = {}
+        if msg.user:  # anonymous messages cannot be attributed, so they are never counted as a flood
+            flood = self.flood.observe(group, msg.user, fingerprint(text), ts)
+            checks["flood"] = flood
+        if not flood:
+            pass
+        elif flood["burst_10s"] >= 6:
             flood_hit = f"10 秒内连发 {flood['burst_10s']} 条"
         elif flood["repeats_5min"] >= 3:
             flood_hit = f"5 分钟内重复发送同一内容 {flood['repeats_5min']} 次"

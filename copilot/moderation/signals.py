@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from copilot.moderation.normalise import Normalised
+from copilot.moderation.normalise import URL_RE, Normalised
 from copilot.paths import RESOURCES_DIR
 
 LEXICON_PATH = RESOURCES_DIR / "moderation" / "lexicons.yaml"
@@ -91,11 +91,7 @@ _CONTACT_NUM = re.compile(r"(?:加|联系|找|私聊|电话|手机|tel|call|拨�
 _MENTION_HANDLE = re.compile(r"微信|qq")
 
 # --- links ---------------------------------------------------------------------------------
-_URL = re.compile(
-    r"(?:(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+)"
-    r"|(?:(?<![a-z0-9@.])(?:[a-z0-9-]+\.)+(?:com|cn|net|org|top|xyz|cc|me|io|vip|club|shop|site|info|link|ly|gg|tv|co|app|dev)"
-    r"(?:/[^\s\u4e00-\u9fff]*)?)"
-)
+_URL = URL_RE
 _SHORTENERS = {"t.cn", "dwz.cn", "url.cn", "suo.im", "bit.ly", "tinyurl.com", "is.gd", "c.tb.cn", "m.tb.cn",
                "v.douyin.com", "u.jd.com", "mobile.yangkeduo.com", "p.pinduoduo.com", "s.click.taobao.com"}
 
@@ -154,7 +150,10 @@ def _is_social(n: Normalised, lex: Lexicons) -> bool:
     # e.g. "谢谢大家", "收到收到", "早上好各位": made only of social words and fillers
     rest = lex_social_re().sub("", core)
     rest = re.sub(r"大家|各位|亲们|宝子们|朋友们|老师|群主|哈|啊|呀|了|的|啦|呢|吧|哦|嗯|们|!|\+|~", "", rest)
-    return len(rest) <= 1
+    if len(rest) <= 1:
+        return True
+    # "谢谢团长", "早上好呀各位书友": a social phrase plus a short form of address
+    return len(core) <= 12 and len(rest) <= 3 and len(rest) < len(core) / 2
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,154 @@
+"""``copilot eval moderation``: per-label precision/recall/F1 and a confusion matrix of the offline
+layers on our own labelled set (evals/moderation/messages.jsonl, five group profiles), accuracy on
+slices (evasions, injections, legitimate links, Traditional script), and — when the shared QQ group
+ads file is present — ad-detection F1 on its held-out split (the split the shipped classifier never
+saw, same hash rule as scripts/train_ad_classifier.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from copilot.paths import EVALS_DIR, ROOT
+
+DATA_DIR = EVALS_DIR / "moderation"
+QQ_ADS = ROOT.parent / "shared" / "data" / "qq_group_ads" / "train.txt"
+LABELS = ["ok", "off_topic", "ad", "spam", "abuse"]
+
+
+def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rows.append(json.loads(line))
+    return rows
+
+
+def prf(gold: list[str], pred: list[str]) -> dict[str, dict[str, float]]:
+    out = {}
+    for lab in LABELS:
+        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[lab] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "support": tp + fn}
+    return out
+
+
+def run_set(rows: list[dict[str, Any]], *, semantic: bool = False) -> dict[str, Any]:
+    """Moderate every row with its profile's Moderator (offline, no audit log), in file order."""
+    from copilot.config import Settings
+    from copilot.moderation.pipeline import Moderator
+    from copilot.profile import load_profile
+    from copilot.textnorm import to_simplified
+
+    settings = Settings(llm_provider="offline")
+    mods: dict[str, Moderator] = {}
+    gold, pred, errors = [], [], []
+    slices: dict[str, list[bool]] = {}
+    t0 = time.perf_counter()
+    for row in rows:
+        prof = row["profile"]
+        if prof not in mods:
+            mods[prof] = Moderator(settings, load_profile(DATA_DIR / "profiles" / f"{prof}.yaml"), audit=None,
+                                   semantic=semantic)
+        v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"]})
+        gold.append(row["label"])
+        pred.append(v.label)
+        tags = list(row.get("tags", []))
+        if to_simplified(row["text"]) != row["text"]:
+            tags.append("traditional")
+        for tag in tags:
+            slices.setdefault(tag, []).append(v.label == row["label"])
+        if v.label != row["label"]:
+            errors.append({"id": row["id"], "gold": row["label"], "pred": v.label, "text": row["text"], "reason": v.reason})
+    elapsed = time.perf_counter() - t0
+    confusion = {g: {p: sum(1 for a, b in zip(gold, pred) if a == g and b == p) for p in LABELS} for g in LABELS}
+    return {
+        "n": len(rows),
+        "accuracy": round(sum(a == b for a, b in zip(gold, pred)) / max(1, len(rows)), 3),
+        "per_label": prf(gold, pred),
+        "confusion": confusion,
+        "slices": {k: {"n": len(v), "accuracy": round(sum(v) / len(v), 3)} for k, v in sorted(slices.items())},
+        "errors": errors,
+        "seconds": round(elapsed, 2),
+    }
+
+
+def qq_heldout(path: Path = QQ_ADS) -> dict[str, Any] | None:
+    """Ad F1 of the full offline pipeline (no profile) and of the classifier alone on the held-out split."""
+    if not path.exists():
+        return None
+    from copilot.moderation.classifier import load_classifier
+    from copilot.moderation.pipeline import quick_label
+
+    clf = load_classifier()
+    gold, pipe, clf_only = [], [], []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        text, sep, label = line.strip().rpartition("==")
+        if not sep or not text.strip() or label.strip() not in {"0", "1"}:
+            continue
+        text = text.strip()
+        if int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % 5 != 0:
+            continue
+        gold.append(label.strip() == "1")
+        pipe.append(quick_label(text) == "ad")
+        clf_only.append(clf.score(text) >= 0.5)
+
+    def f1(pred: list[bool]) -> dict[str, float]:
+        tp = sum(g and p for g, p in zip(gold, pred))
+        fp = sum(p and not g for g, p in zip(gold, pred))
+        fn = sum(g and not p for g, p in zip(gold, pred))
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        return {"precision": round(pr, 3), "recall": round(rc, 3), "f1": round(2 * pr * rc / (pr + rc), 3) if pr + rc else 0.0}
+
+    return {"n": len(gold), "positives": sum(gold), "pipeline": f1(pipe), "classifier": f1(clf_only)}
+
+
+def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for retrieval suites
+    semantic = os.environ.get("COPILOT_EVAL_SEMANTIC", "") == "1"
+    report = {"set": run_set(load_set(), semantic=semantic), "semantic": semantic,
+              "dev": run_set(load_set("dev.jsonl"), semantic=semantic), "qq_heldout": qq_heldout()}
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    s = report["set"]
+    con.print(f"[bold]审核评测[/bold]：{s['n']} 条消息，5 个群档案，准确率 {s['accuracy']:.3f}，用时 {s['seconds']} 秒"
+              + ("（含语义跑题判断）" if semantic else "（离线规则+分类器）"), highlight=False)
+    t = Table("标签", "准确率P", "召回率R", "F1", "样本数")
+    for lab, m in s["per_label"].items():
+        t.add_row(lab, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", str(m["support"]))
+    con.print(t)
+    c = Table("真实＼预测", *LABELS)
+    for g in LABELS:
+        c.add_row(g, *[str(s["confusion"][g][p]) for p in LABELS])
+    con.print(c)
+    con.print("切片准确率：" + "，".join(f"{k} {v['accuracy']:.2f}（{v['n']}）" for k, v in s["slices"].items()), highlight=False)
+    con.print(f"开发集（调规则用）准确率 {report['dev']['accuracy']:.3f}（{report['dev']['n']} 条）", highlight=False)
+    qq = report["qq_heldout"]
+    if qq:
+        con.print(f"QQ 群广告留出集 {qq['n']} 条（广告 {qq['positives']}）：整条流水线 F1 {qq['pipeline']['f1']:.3f}"
+                  f"（P {qq['pipeline']['precision']:.3f} R {qq['pipeline']['recall']:.3f}），"
+                  f"仅分类器 F1 {qq['classifier']['f1']:.3f}", highlight=False)
+    else:
+        con.print("未找到 ../shared/data/qq_group_ads/train.txt，跳过 QQ 留出集评测", highlight=False)
+    if s["errors"]:
+        con.print(f"\n判错 {len(s['errors'])} 条：", highlight=False)
+        for e in s["errors"][:40]:
+            con.print(f"  {e['id']}: {e['gold']}→{e['pred']}  {e['text'][:40]}  | {e['reason'][:60]}", highlight=False)
+    ad, off, ab = s["per_label"]["ad"], s["per_label"]["off_topic"], s["per_label"]["abuse"]
+    ok = ad["precision"] >= 0.95 and ad["recall"] >= 0.90 and off["f1"] >= 0.75 and ab["recall"] >= 0.8
+    con.print("目标（广告 P≥0.95 R≥0.90，跑题 F1≥0.75，攻击召回≥0.8）：" + ("达成" if ok else "未达成"), highlight=False)
+    return 0 if ok else 1
