@@ -194,7 +194,7 @@ def intro_prompt(profile: GroupProfile) -> str:
     if gtype(profile) == "兴趣型":
         return f"你和{t0}的缘分、最近想练的一件事"
     if gtype(profile) == "消费型":
-        return "平时最常买的东西，方便我们选品"
+        return f"平时常买哪些{t0}类的东西，方便我们选品"
     if gtype(profile) == "品牌型":
         return f"你最常喝/用的是哪一款、想了解的{t0}问题"
     return f"你为什么对{t0}感兴趣"

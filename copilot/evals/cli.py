@@ -14,6 +14,7 @@ import typer
 SUITES = {
     "retrieval": "copilot.evals.retrieval",
     "moderation": "copilot.evals.moderation",
+    "drafts": "copilot.agents.evalsuite",
 }
 
 
