@@ -1,0 +1,152 @@
+"""Suite adapters: each turns its dataset into case results and metrics for the runner.
+
+- retrieval: ``evals/retrieval.jsonl`` — card-level recall@k and MRR.
+- drafts: ``evals/cases/drafts/*.yaml`` — run the drafting agent, check the listed rules with the
+  shared deterministic checker (:mod:`copilot.knowledge.checks`), the case assertions, and (with a
+  model configured) the LLM judge for ``judge`` rules.
+- moderation: ``evals/moderation/messages.jsonl`` — per-label precision/recall/F1, confusion matrix.
+- notes: ``evals/notes/`` — fact coverage, leaked noise, invented entities.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from copilot.evals.assertions import Assertion, check
+from copilot.evals.runner import CaseResult, Check, EvalContext, SuiteResult
+from copilot.paths import EVALS_DIR, ROOT
+
+
+# -- retrieval ----------------------------------------------------------------------------------
+def run_retrieval(ctx: EvalContext) -> SuiteResult:
+    from copilot.evals.retrieval import evaluate, load_cases
+    from copilot.knowledge.index import get_index
+
+    index = get_index(ctx.settings)
+    cases = load_cases(EVALS_DIR / "retrieval.jsonl")
+    report = evaluate(index, cases, k=10)
+    rows = []
+    recall_at: dict[int, float] = {}
+    for k in (1, 3, 5, 10):
+        recall_at[k] = round(sum(
+            len(set(r.retrieved[:k]) & set(r.relevant)) / len(set(r.relevant)) for r in report.results
+        ) / max(1, report.n), 4)
+    for r in report.results:
+        ok = r.hit_rank is not None and r.hit_rank <= 5
+        rows.append(CaseResult(suite="retrieval", id=r.id, passed=ok, checks=[
+            Check(name="前 5 条命中相关卡片", passed=ok, reason=f"期望 {r.relevant}，得到 {r.retrieved[:5]}")]))
+    metrics = {"n": report.n, "recall_at_5": recall_at[5], "mrr": report.mrr,
+               "recall_at": {str(k): v for k, v in recall_at.items()}, "by_script_recall_at_10": report.by_script}
+    return SuiteResult(suite="retrieval", metrics=metrics, cases=rows,
+                       charts={"recall@k": [(f"k={k}", v) for k, v in recall_at.items()]})
+
+
+# -- drafts -------------------------------------------------------------------------------------
+class DraftCase(BaseModel):
+    """One drafting eval case (see evals/README.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    agent: str
+    profile: str | dict[str, Any]
+    options: dict[str, Any] = Field(default_factory=dict)
+    must_pass: list[str] = Field(default_factory=list)
+    assertions: list[Assertion] = Field(default_factory=list)
+    script: str | None = None
+    note: str = ""
+
+
+def load_draft_cases(folder: Path = EVALS_DIR / "cases" / "drafts") -> list[DraftCase]:
+    cases: list[DraftCase] = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        defaults = {k: v for k, v in data.items() if k != "cases"} if isinstance(data, dict) else {}
+        items = data.get("cases", []) if isinstance(data, dict) else data
+        for item in items:
+            merged = {**defaults, **item}
+            try:
+                cases.append(DraftCase.model_validate(merged))
+            except ValueError as exc:
+                raise ValueError(f"{path.name}：用例 {item.get('id', '?')} 无效：{exc}") from exc
+    ids = [c.id for c in cases]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    if dupes:
+        raise ValueError(f"起草用例 id 重复：{', '.join(sorted(dupes))}")
+    return cases
+
+
+def _profile_for(case: DraftCase):  # type: ignore[no-untyped-def]
+    from copilot.profile import load_profile, profile_from_data
+
+    if isinstance(case.profile, dict):
+        return profile_from_data(case.profile, case.id)
+    path = Path(case.profile)
+    return load_profile(path if path.is_absolute() else ROOT / path)
+
+
+def run_drafts(ctx: EvalContext) -> SuiteResult:
+    from copilot.agents import draft
+    from copilot.evals.judge import judge_rule
+    from copilot.knowledge.rules import load_rules
+
+    book = load_rules(ctx.settings.knowledge_dir)
+    cases = load_draft_cases()
+    rule_tally: dict[str, list[bool]] = {}
+
+    def one(case: DraftCase) -> CaseResult:
+        started = time.perf_counter()
+        try:
+            profile = _profile_for(case)
+            if case.script:
+                profile = profile.model_copy(update={"script": case.script})
+            result = draft(case.agent, profile, ctx.engine, **case.options)
+        except Exception as exc:  # an agent crash is a failed case with its reason
+            return CaseResult(suite="drafts", id=case.id, passed=False, error=f"{type(exc).__name__}: {exc}",
+                              seconds=round(time.perf_counter() - started, 3))
+        output = result.to_json()
+        by_rule = {c.rule_id: c for c in result.checks}
+        checks: list[Check] = []
+        for rule_id in case.must_pass:
+            c = by_rule.get(rule_id)
+            if c is None:
+                checks.append(Check(name=rule_id, passed=False, reason="该规则没有被检查（规则 id 写错或不适用于此类草稿）"))
+            elif c.passed is None and ctx.judge:
+                verdict = judge_rule(ctx.engine, book.get(rule_id), case.agent, output["drafts"])
+                reason = verdict.error or f"LLM 评审（{verdict.model}）{verdict.score} 分：{verdict.reason}"
+                checks.append(Check(name=rule_id, passed=verdict.passed if verdict.error is None else False,
+                                    reason=reason))
+            else:
+                checks.append(Check(name=rule_id, passed=c.passed, reason=c.reason))
+        # every deterministic rule the agent checked also counts towards the per-rule pass rate
+        for c in result.checks:
+            if c.passed is not None:
+                rule_tally.setdefault(c.rule_id, []).append(bool(c.passed))
+        checks += [Check(name=r.name, passed=r.passed, reason=r.reason)
+                   for r in (check(a, output) for a in case.assertions)]
+        passed = all(c.passed is not False for c in checks) and all(c.passed is not None for c in checks
+                                                                    if c.name in case.must_pass and ctx.judge)
+        return CaseResult(suite="drafts", id=case.id, passed=passed, checks=checks, engine=result.engine,
+                          seconds=round(time.perf_counter() - started, 3), output=output)
+
+    rows = ctx.map(one, cases)
+    per_rule = {rid: round(sum(v) / len(v), 4) for rid, v in sorted(rule_tally.items())}
+    all_checks = [ok for v in rule_tally.values() for ok in v]
+    per_agent: dict[str, list[bool]] = {}
+    for case, row in zip(cases, rows):
+        per_agent.setdefault(case.agent, []).append(row.passed)
+    metrics = {
+        "n": len(rows),
+        "case_pass_rate": round(sum(r.passed for r in rows) / max(1, len(rows)), 4),
+        "rule_pass_rate": round(sum(all_checks) / max(1, len(all_checks)), 4),
+        "per_rule": per_rule,
+        "per_agent": {a: round(sum(v) / len(v), 4) for a, v in per_agent.items()},
+        "cases_per_agent": {a: len(v) for a, v in per_agent.items()},
+    }
+    return SuiteResult(suite="drafts", metrics=metrics, cases=rows,
+                       charts={"各规则通过率": list(per_rule.items())})

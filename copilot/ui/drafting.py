@@ -1,0 +1,63 @@
+"""起草 tab: names / intro / rules / welcome / topics / copy for the chosen profile, with rule checks."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from copilot.config import Settings
+from copilot.profile import ProfileError
+from copilot.ui.profiles import store
+
+KINDS = {"群名": "name", "群介绍/公告": "intro", "群规": "rules", "入群欢迎语": "welcome", "每日话题日历": "topics", "文案": "copy"}
+COPY_KINDS = {"活动通知": "activity", "促销": "promotion", "朋友圈": "moments", "公告": "notice"}
+
+
+def checks_markdown(result) -> str:  # type: ignore[no-untyped-def]
+    """Rule checks as a Markdown table: rule id, pass/fail, reason."""
+    marks = {True: "✅ 通过", False: "❌ 未通过", None: "⏳ 需 LLM 评审"}
+    rows = ["| 规则 | 结果 | 说明 |", "|---|---|---|"]
+    for c in result.checks:
+        reason = str(c.reason).replace("|", "｜").replace("\n", " ")
+        rows.append(f"| `{c.rule_id}` | {marks[c.passed]} | {reason} |")
+    engine = "离线引擎（检索+规则+模板）" if result.engine == "offline" else f"模型 {result.engine}"
+    head = f"**生成引擎：** {engine}　**引用卡片：** {'、'.join(result.citations) or '无'}"
+    if result.notice:
+        head += f"\n\n> ⚠️ {result.notice}"
+    return head + "\n\n" + "\n".join(rows)
+
+
+def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, copy_label: str,
+              settings: Settings) -> tuple[str, str, str | None]:
+    """Generate one kind of draft: (plain text for copying, checks markdown, exported .md path)."""
+    from copilot.agents import DraftError, draft
+    from copilot.agents.cli import render_text
+    from copilot.llm import get_engine
+
+    if not profile_name:
+        return "", "❌ 请先在页面顶部选择一个群档案（或在“群档案”页新建）。", None
+    kind = KINDS.get(kind_label)
+    if kind is None:
+        return "", f"❌ 未知的起草类型：{kind_label}", None
+    try:
+        profile = store(settings).load(profile_name)
+    except ProfileError as exc:
+        return "", "❌ " + str(exc).replace("\n", "  \n"), None
+    options: dict[str, object] = {}
+    if kind in {"name", "welcome", "copy"}:
+        options["n"] = int(n)
+    if kind == "topics":
+        options["days"] = int(days)
+    if kind == "copy":
+        options["kind"] = COPY_KINDS.get(copy_label, "activity")
+    try:
+        result = draft(kind, profile, get_engine(settings), **options)
+    except DraftError as exc:
+        return "", f"❌ {exc}", None
+    except Exception as exc:  # never a stack trace in the page
+        return "", f"❌ 生成失败（{type(exc).__name__}），请稍后重试。", None
+    text = render_text(result).split("\n规则检查：")[0].rstrip()
+    checks = checks_markdown(result)
+    out = Path(tempfile.mkdtemp(prefix="copilot-draft-")) / f"{profile_name}-{kind}.md"
+    out.write_text(f"# {profile_name} · {kind_label}\n\n{text}\n\n## 规则检查\n\n{checks}\n", encoding="utf-8")
+    return text, checks, str(out)
