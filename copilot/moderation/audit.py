@@ -125,21 +125,21 @@ class AuditLog:
         """Store a verdict (and a strike when an action was taken for a violation)."""
         now = time.time()
         row = dict(
-            id=verdict.id, ts=now, group_id=str(group or ""), user_id=str(user or ""),
-            message_id=str(message_id or ""), text=text, fingerprint=fingerprint(text),
+            id=verdict.verdict_id, ts=now, group_id=str(group or ""), user_id=str(user or ""),
+            message_id=str(message_id or verdict.id or ""), text=text, fingerprint=fingerprint(text),
             label=verdict.label, action=verdict.action, score=float(verdict.score), reason=verdict.reason,
             checks=json.dumps(verdict.checks, ensure_ascii=False), rule_ids=json.dumps(verdict.rule_ids),
             engine=verdict.engine, dry_run=int(bool(verdict.dry_run)), strike=int(verdict.strike or 0),
         )
         with self.engine.begin() as conn:
-            existing = conn.execute(select(verdicts.c.id).where(verdicts.c.id == verdict.id)).first()
+            existing = conn.execute(select(verdicts.c.id).where(verdicts.c.id == verdict.verdict_id)).first()
             if existing:
-                conn.execute(verdicts.update().where(verdicts.c.id == verdict.id).values(**row))
+                conn.execute(verdicts.update().where(verdicts.c.id == verdict.verdict_id).values(**row))
             else:
                 conn.execute(insert(verdicts).values(**row))
             if strike and user:
                 conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
-                                                    label=verdict.label, verdict_id=verdict.id))
+                                                    label=verdict.label, verdict_id=verdict.verdict_id))
 
     def count_strikes(self, group: str, user: str, label: str, window_days: float) -> int:
         """How many times ``user`` was acted on for ``label`` in ``group`` within the window."""

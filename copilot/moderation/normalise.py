@@ -36,7 +36,7 @@ URL_RE = re.compile(
 # Variant spellings → canonical tokens. Order matters: longer, more specific patterns first.
 _VARIANTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"weixin|wechat|wei信|微xin|v信|v芯|vx|wx|微x|微❤|v❤|薇信|薇芯|威信|威芯|徽信|围信|卫信|危信|维信|微芯|嶶信|wei xin"), "微信"),
-    (re.compile(r"(?:\+|加|添加)(?:微|薇|威|v|w)(?![a-z信])"), "加微信"),
+    (re.compile(r"(?:\+|加|添加)(?:(?:微|薇|威)(?!信)|(?:v|w)(?!信|ip|ifi|in|eb|ord))"), "加微信"),
     (re.compile(r"扣扣|企鹅号|企鹅|抠抠|扣q|qq号|q号"), "qq"),
     (re.compile(r"(?:\+|加)q(?!q)"), "加qq"),
     (re.compile(r"(?:\+|加)(?=qq)"), "加"),
