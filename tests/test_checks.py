@@ -1,0 +1,197 @@
+"""The deterministic rule checker: every check kind on good and bad Chinese drafts."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.knowledge.checks import check_rule, failures, price_problems, run_checks
+from copilot.knowledge.rules import load_rules
+from copilot.paths import KNOWLEDGE_DIR
+from copilot.profile import profile_from_data
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_rules(KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="module")
+def runner_profile():
+    return profile_from_data(
+        {
+            "name": "杭州新手跑者训练营",
+            "positioning": "杭州的跑步新手一起从5公里练到半马",
+            "topics": ["跑步", "约跑", "半马训练"],
+            "type": "兴趣型",
+            "banned": ["代跑"],
+            "products": [
+                {"name": "速干T恤", "price": 89, "promo_price": 69, "unit": "件"},
+                {"name": "运动袜", "price": 19, "unit": "双"},
+            ],
+        }
+    )
+
+
+def one(book, rule_id, drafts, profile, target=None, context=None):
+    rule = book.get(rule_id)
+    return check_rule(rule, book, target or rule.applies_to[0], drafts, profile, context)
+
+
+# -- names ----------------------------------------------------------------------------------
+def test_name_must_mention_topic_even_in_traditional_or_fullwidth(book, runner_profile):
+    assert one(book, "name.says_what", [{"name": "杭州跑步打卡群"}], runner_profile).passed
+    # Traditional script and full-width letters are folded before matching
+    assert one(book, "name.says_what", [{"name": "杭州約跑俱樂部"}], runner_profile).passed
+    bad = one(book, "name.says_what", [{"name": "相亲相爱一家人"}, {"name": "跑步群"}], runner_profile)
+    assert bad.passed is False and "相亲相爱一家人" in bad.reason
+
+
+def test_name_length_limit_comes_from_rule_params(book, runner_profile):
+    ok = one(book, "name.max_16_chars", [{"name": "杭州新手跑者半马训练营"}], runner_profile)
+    assert ok.passed
+    long = "杭州西湖边新手跑者从五公里到半程马拉松训练营"
+    res = one(book, "name.max_16_chars", [{"name": long}], runner_profile)
+    assert res.passed is False and f"{len(long)}字" in res.reason
+
+
+def test_hype_lexicon_and_profile_banned_words(book, runner_profile):
+    res = one(book, "name.no_hype", [{"name": "史上最强跑步群"}], runner_profile)
+    assert res.passed is False and "最强" in res.reason and "史上" in res.reason
+    # profile.banned words are appended to the lexicons
+    res = one(book, "name.no_hype", [{"name": "跑步代跑互助群"}], runner_profile)
+    assert res.passed is False and "代跑" in res.reason
+    # full-width digits/percent are folded: "１００％" is the lexicon's "100%"
+    res = one(book, "copy.no_hype_urgency", ["跑步训练计划，１００％有效"], runner_profile)
+    assert res.passed is False and "100%" in res.reason
+    assert one(book, "name.no_hype", [{"name": "杭州跑步新手营"}], runner_profile).passed
+
+
+def test_distinct_flags_one_character_variants(book, runner_profile):
+    res = one(book, "name.distinct_candidates", [{"name": "杭州跑步训练营"}, {"name": "杭州跑步训练群"}], runner_profile)
+    assert res.passed is False and "相似度" in res.reason
+    ok = one(book, "name.distinct_candidates", [{"name": "杭州跑步训练营"}, {"name": "半马约跑同好群"}], runner_profile)
+    assert ok.passed
+
+
+# -- intro / rules / welcome ------------------------------------------------------------------
+def test_has_sections_reports_each_missing_section(book, runner_profile):
+    text = "入群条件：跑过5公里。发言规范：围绕跑步。禁止广告。"
+    res = one(book, "rules.required_sections", [text], runner_profile)
+    assert res.passed is False and "违规处理" in res.reason and "入群条件" not in res.reason
+    res = one(book, "rules.escalating_penalty", ["第一次私聊提醒，第二次禁言24小时，第三次移出群"], runner_profile)
+    assert res.passed
+    res = one(book, "rules.escalating_penalty", ["违规直接移出"], runner_profile)
+    assert res.passed is False and "禁言" in res.reason
+
+
+def test_welcome_placeholder_and_flooding(book, runner_profile):
+    good = "欢迎 @{昵称} 加入！请把群名片改成“城市-跑龄-昵称”，做个自我介绍，群规在群公告。"
+    assert one(book, "welcome.placeholder", [good], runner_profile).passed
+    assert one(book, "welcome.placeholder", ["欢迎新朋友加入！"], runner_profile).passed is False
+    flood = "欢迎欢迎！！！热烈欢迎@{昵称}🎉🎉🎉🎉🎉🎉🎉快来玩！！"
+    res = one(book, "welcome.no_flooding", [flood], runner_profile)
+    assert res.passed is False and "感叹号" in res.reason and "表情" in res.reason
+    too_long = "欢迎 @{昵称}，" + "这里是杭州跑步新手的大本营，" * 12
+    res = one(book, "welcome.no_flooding", [too_long], runner_profile)
+    assert res.passed is False and "上限 120" in res.reason
+
+
+# -- topics -----------------------------------------------------------------------------------
+def _entry(day, time, type_, steps=("发一句话",)):
+    return {"day": day, "time": time, "type": type_, "title": "跑步话题", "opening": "聊聊跑步", "steps": list(steps)}
+
+
+def test_fixed_rhythm_needs_a_daily_slot(book, runner_profile):
+    good = [_entry(1, "07:00", "打卡"), _entry(1, "20:30", "话题讨论"), _entry(2, "07:00", "打卡"), _entry(2, "20:00", "答疑")]
+    assert one(book, "topics.fixed_rhythm", good, runner_profile).passed
+    scattered = [_entry(1, "07:00", "打卡"), _entry(2, "12:15", "打卡"), _entry(3, "22:40", "打卡")]
+    res = one(book, "topics.fixed_rhythm", scattered, runner_profile)
+    assert res.passed is False and "每天" in res.reason
+    res = one(book, "topics.fixed_rhythm", [_entry(1, "晚上八点", "打卡")], runner_profile)
+    assert res.passed is False and "HH:MM" in res.reason
+
+
+def test_varied_types_and_simple_activities(book, runner_profile):
+    same = [_entry(d, "07:00", "打卡") for d in range(1, 8)]
+    res = one(book, "topics.varied_types", same, runner_profile)
+    assert res.passed is False and "1 种" in res.reason
+    mixed = same[:5] + [_entry(6, "20:30", "接龙"), _entry(7, "20:30", "投票")]
+    assert one(book, "topics.varied_types", mixed, runner_profile).passed
+    hard = [_entry(1, "20:30", "挑战", steps=("报名", "下载App", "绑定手环", "跑满10公里", "截图"))]
+    res = one(book, "topics.activity_simple", hard, runner_profile)
+    assert res.passed is False and "5 步" in res.reason
+
+
+def test_on_topic_names_the_offending_entry(book, runner_profile):
+    entries = [_entry(1, "07:00", "打卡"), {"day": 1, "time": "20:30", "type": "话题讨论", "title": "今晚追剧", "opening": "大家最近在看什么电视剧？"}]
+    res = one(book, "topics.on_topic", entries, runner_profile)
+    assert res.passed is False and "追剧" in res.reason
+
+
+# -- prices -----------------------------------------------------------------------------------
+def test_price_arithmetic_and_savings_are_verified(book, runner_profile):
+    good = "速干T恤原价89元，3人成团每人69元，每人省20元；一团合计 3 × 69 = 207 元。"
+    assert price_problems(good, runner_profile.products) == ([], 3)  # 算式、省20元、原价89元
+    wrong_sum = "速干T恤原价89元 + 运动袜原价19元，合计 89 + 19 = 118 元，套装价99元。"
+    problems, _ = price_problems(wrong_sum, runner_profile.products)
+    assert any("应为 108" in p for p in problems)
+    wrong_save = "速干T恤原价89元，活动价69元，立省30元。"
+    problems, _ = price_problems(wrong_save, runner_profile.products)
+    assert any("立省30元" in p for p in problems)
+    wrong_profile = "速干T恤原价99元，活动价69元，立省30元。"
+    problems, _ = price_problems(wrong_profile, runner_profile.products)
+    assert any("档案里是 89" in p for p in problems)
+    wrong_discount = "运动袜买3送1相当于8折。"
+    problems, _ = price_problems(wrong_discount, runner_profile.products)
+    assert any("7.5 折" in p for p in problems)
+
+
+def test_price_rule_passes_when_there_is_nothing_to_verify(book, runner_profile):
+    res = one(book, "copy.price_consistent", ["周六早上西湖约跑，七点断桥集合。"], runner_profile)
+    assert res.passed and "没有需要核对" in res.reason
+
+
+def test_tactic_rule_only_applies_to_promotion(book, runner_profile):
+    text = "周六早上西湖约跑，七点断桥集合，跑完一起吃早饭。"
+    res = one(book, "copy.names_tactic", [text], runner_profile, context={"kind": "activity"})
+    assert res.passed and "不适用" in res.reason
+    res = one(book, "copy.names_tactic", [text], runner_profile, context={"kind": "promotion"})
+    assert res.passed is False
+
+
+# -- judge, policy, notes -----------------------------------------------------------------------
+def test_judge_rules_are_reported_not_guessed(book, runner_profile):
+    results = run_checks(book, "name", [{"name": "杭州跑步新手营"}], runner_profile)
+    judge = [r for r in results if r.rule_id == "name.memorable"]
+    assert judge and judge[0].passed is None and "LLM" in judge[0].reason
+    assert not failures(results)
+
+
+def test_policy_rules_are_not_draft_checks(book, runner_profile):
+    results = run_checks(book, "moderation", ["任意文本"], runner_profile)
+    assert results == [] or all(r.passed is None for r in results)
+    assert all(book.get(r.rule_id).check.kind != "policy" for r in results)
+
+
+def test_every_target_has_its_rules_checked(book, runner_profile):
+    for target in ("name", "intro", "rules", "welcome", "topics", "copy"):
+        ids = {r.rule_id for r in run_checks(book, target, ["跑步"], runner_profile)}
+        assert ids == {r.id for r in book.for_target(target)}
+
+
+def test_notes_checks_delegate_to_faithfulness(book, runner_profile):
+    notes = {
+        "title": "半马训练分享",
+        "key_points": [
+            {"text": "老周建议每周跑量增加不超过10%", "sources": [2]},
+            {"text": "配速先跑6分半", "sources": []},
+        ],
+    }
+    transcript = "[#1] 小林：大家好\n[#2] 老周：每周跑量增加不超过10%，配速6分半起步"
+    res = one(book, "notes.cites_sources", [notes], runner_profile, target="notes", context={"transcript": transcript})
+    assert res.passed is False and "要点 2" in res.reason
+    no_source = one(book, "notes.grounded", [notes], runner_profile, target="notes")
+    assert no_source.passed is None and "原始聊天记录" in no_source.reason
+    invented = {"title": "分享", "key_points": [{"text": "老周说每周跑量增加35%", "sources": [2]}]}
+    res = one(book, "notes.grounded", [invented], runner_profile, target="notes", context={"transcript": transcript})
+    assert res.passed is False and "35" in res.reason
