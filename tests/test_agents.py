@@ -1,0 +1,215 @@
+"""Offline drafting agents on realistic profiles, and the ``copilot draft`` CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from copilot.agents import DraftError, draft
+from copilot.config import Settings
+from copilot.knowledge.checks import draft_text, failures
+from copilot.llm import get_engine
+from copilot.profile import load_profile
+from copilot.textnorm import fold
+
+PROFILES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+SIX = {
+    "learning": "kaoyan-english",
+    "hobby": "hangzhou-running",
+    "parenting": "baby-food",
+    "consumer": "community-groupbuy",
+    "brand": "coffee-members",
+    "professional": "indie-dev",
+}
+TARGETS = [("name", {"n": 5}), ("intro", {}), ("rules", {}), ("welcome", {"n": 2}), ("topics", {"days": 7}),
+           ("copy", {"kind": "activity"}), ("copy", {"kind": "moments"}), ("copy", {"kind": "notice"})]
+
+
+@pytest.fixture(scope="module")
+def offline():
+    return get_engine(Settings(llm_provider="offline"), prefer="offline")
+
+
+def prof(key: str):
+    return load_profile(PROFILES / f"{SIX.get(key, key)}.yaml")
+
+
+@pytest.mark.parametrize("kind", list(SIX))
+@pytest.mark.parametrize(("target", "opts"), TARGETS, ids=[f"{t}-{o.get('kind', '')}" for t, o in TARGETS])
+def test_offline_drafts_pass_every_deterministic_rule(offline, kind, target, opts):
+    result = draft(target, prof(kind), offline, **opts)
+    assert result.engine == "offline" and result.notice is None
+    assert result.drafts, "no drafts"
+    assert not failures(result.checks), [(c.rule_id, c.reason) for c in failures(result.checks)]
+    assert result.citations and all("-" in c or c.isalpha() for c in result.citations)
+    checked = {c.rule_id for c in result.checks}
+    assert any(r.startswith(target + ".") for r in checked)
+
+
+@pytest.mark.parametrize("kind", ["consumer", "brand"])
+def test_promotion_names_tactic_and_shows_profile_arithmetic(offline, kind):
+    p = prof(kind)
+    result = draft("copy", p, offline, kind="promotion", n=3)
+    assert not failures(result.checks)
+    tactics = {d["tactic"] for d in result.drafts}
+    assert len(tactics) == len(result.drafts) >= 2  # a different 套路 per draft
+    prices = {f"{pr.price:g}" for pr in p.products if pr.price}
+    for d in result.drafts:
+        assert d["arithmetic"], d
+        assert any(x in d["text"] for x in prices)  # numbers come from the profile
+        assert d["tactic"].split("（")[0][:2] in d["text"]  # the text names its 套路
+
+
+def test_drafts_differ_by_profile(offline):
+    names = {k: {d["name"] for d in draft("name", prof(k), offline, n=5).drafts} for k in SIX}
+    keys = list(SIX)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            assert not names[a] & names[b], (a, b)
+    intros = {k: draft("intro", prof(k), offline).drafts[0]["text"] for k in SIX}
+    assert len(set(intros.values())) == len(SIX)
+    # the rhythm follows each profile's schedule: running starts at 06:30, coffee at 08:00
+    run = draft("topics", prof("hobby"), offline, days=7).drafts
+    coffee = draft("topics", prof("brand"), offline, days=7).drafts
+    assert run[0]["time"] == "06:30" and coffee[0]["time"] == "08:00"
+    assert any(e["type"] == "会员日" and e["weekday"] == "周五" for e in coffee)
+    assert any("约跑" in e["title"] and e["weekday"] == "周六" for e in run)
+    # the card format in the welcome depends on the audience
+    assert "宝宝月龄" in draft("welcome", prof("parenting"), offline).drafts[0]["text"]
+    assert "跑龄" in draft("welcome", prof("hobby"), offline).drafts[0]["text"]
+
+
+def test_rules_use_profile_domains_and_banned_words(offline):
+    text = draft("rules", prof("hobby"), offline).drafts[0]["text"]
+    assert "keep.com" in text and "strava.com" in text
+    text = draft("rules", prof("professional"), offline).drafts[0]["text"]
+    assert "刷单" in text and "包上架" in text  # named as forbidden topics
+
+
+def test_name_candidates_respect_rules_for_every_profile(offline):
+    for f in sorted(PROFILES.glob("*.yaml")):
+        result = draft("name", load_profile(f), offline, n=5)
+        names = [d["name"] for d in result.drafts]
+        assert len(names) == 5 and len(set(names)) == 5, f.name
+        assert all(len(n) <= 16 for n in names)
+        assert all(d["rationale"] for d in result.drafts)
+
+
+def test_traditional_output_from_profile_keeps_placeholder(offline):
+    result = draft("welcome", prof("hr-exchange"), offline)
+    text = result.drafts[0]["text"]
+    assert "歡迎" in text and "{昵称}" in text  # converted, placeholder untouched for the bot
+    assert not failures(result.checks)
+
+
+def test_traditional_output_from_settings(offline):
+    eng = get_engine(Settings(llm_provider="offline", script="zh-Hant"), prefer="offline")
+    result = draft("intro", prof("learning"), eng)
+    text = result.drafts[0]["text"]
+    assert "群規" in text and "群规" not in text
+    assert not failures(result.checks)  # checks fold Traditional back before matching
+
+
+def test_topics_calendar_length_and_rhythm(offline):
+    result = draft("topics", prof("learning"), offline, days=14)
+    entries = result.drafts
+    assert len(entries) == 28 and entries[-1]["day"] == 14
+    mornings = {e["time"] for e in entries if e["time"] < "12:00"}
+    assert mornings == {"07:30"}
+    assert all(len(e["steps"]) <= 3 and e["why"] for e in entries)
+    assert any(e["title"].startswith("真题精讲") and e["weekday"] == "周三" for e in entries)
+
+
+def test_promotion_without_products_is_a_clear_error(offline):
+    with pytest.raises(DraftError, match="products"):
+        draft("copy", prof("learning"), offline, kind="promotion")
+
+
+def test_checks_read_the_primary_text():
+    assert draft_text({"name": "跑步群", "rationale": "x"}, "name") == "跑步群"
+    assert fold(draft_text({"title": "T", "opening": "O"}, "topics")) == "t\no"
+
+
+# -- CLI ------------------------------------------------------------------------------------
+runner = CliRunner()
+
+
+def _cli(*args: str):
+    from copilot.cli import app
+
+    return runner.invoke(app, list(args))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["name", "--n", "3"], ["intro"], ["rules"], ["welcome"], ["topics", "--days", "3"], ["copy", "--kind", "promotion"]],
+)
+def test_cli_json_shape(args):
+    res = _cli("draft", *args, "--profile", str(PROFILES / "community-groupbuy.yaml"), "--engine", "offline", "--json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert set(data) >= {"engine", "drafts", "checks", "citations"} and "notice" not in data
+    assert data["engine"] == "offline"
+    assert all(set(c) == {"rule_id", "passed", "reason"} for c in data["checks"])
+    assert all(c["passed"] is not False for c in data["checks"])
+
+
+def test_cli_text_output_shows_checks_and_citations():
+    res = _cli("draft", "welcome", "-p", str(PROFILES / "baby-food.yaml"), "--engine", "offline")
+    assert res.exit_code == 0
+    assert "{昵称}" in res.stdout and "规则检查" in res.stdout and "✓ 通过  welcome.placeholder" in res.stdout
+    assert "引用卡片：" in res.stdout and "intro-welcome" in res.stdout
+
+
+def test_cli_broken_profile_lists_every_problem(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("positioning: 短\ntopics: []\ntype: 学习型\nplatform: 微博\n", encoding="utf-8")
+    res = _cli("draft", "intro", "--profile", str(bad), "--engine", "offline")
+    assert res.exit_code == 2
+    out = " ".join(res.output.split())  # rich wraps long error lines
+    for key in ("positioning（定位）", "topics（主题关键词）", "type（社群类型）", "platform（平台）"):
+        assert key in out
+    assert "有 4 处问题" in out
+
+
+def test_cli_malformed_json_profile_and_missing_file(tmp_path):
+    broken = tmp_path / "p.json"
+    broken.write_text('{"positioning": "考研英语互助", "topics": ["考研",]', encoding="utf-8")
+    res = _cli("draft", "name", "--profile", str(broken), "--engine", "offline")
+    assert res.exit_code == 2 and "JSON 格式错误" in res.output
+    res = _cli("draft", "name", "--profile", str(tmp_path / "nope.yaml"), "--engine", "offline")
+    assert res.exit_code == 2 and "找不到文件" in res.output
+
+
+def test_cli_reads_gbk_profile(tmp_path):
+    p = tmp_path / "gbk.yaml"
+    p.write_bytes("positioning: 帮宝妈们交流辅食做法和营养搭配经验\ntopics: [辅食, 营养搭配]\ntype: 知识型\n".encode("gbk"))
+    res = _cli("draft", "name", "--profile", str(p), "--engine", "offline", "--json")
+    assert res.exit_code == 0, res.output
+    names = [d["name"] for d in json.loads(res.stdout)["drafts"]]
+    assert any("辅食" in n for n in names)
+
+
+def test_cli_promotion_without_products_exits_2():
+    res = _cli("draft", "copy", "--kind", "promotion", "-p", str(PROFILES / "indie-dev.yaml"), "--engine", "offline")
+    assert res.exit_code == 2 and "商品" in res.output
+
+
+def test_cli_unknown_copy_kind_exits_2():
+    res = _cli("draft", "copy", "--kind", "广告", "-p", str(PROFILES / "indie-dev.yaml"), "--engine", "offline")
+    assert res.exit_code == 2 and "--kind" in res.output
+
+
+def test_eval_suite_offline_pass_rate_is_100_percent():
+    from copilot.agents.evalsuite import load_cases, run_all, summary
+
+    cases = load_cases()
+    per_target = {}
+    for c in cases:
+        per_target[c["target"]] = per_target.get(c["target"], 0) + 1
+    assert all(per_target.get(t, 0) >= 10 for t in ("name", "intro", "rules", "welcome", "topics", "copy"))
+    s = summary(run_all())
+    assert s["rule_pass_rate"] == 1.0 and s["cases_ok"] == s["cases"], s["failures"]
