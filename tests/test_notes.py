@@ -216,3 +216,15 @@ def test_cli_notes(tmp_path: Path) -> None:
     bad.write_text("随便写的一行字\n", encoding="utf-8")
     res = runner.invoke(app, ["notes", str(bad), "--engine", "offline"])
     assert res.exit_code == 1 and "第 1 行" in res.output and "Traceback" not in res.output
+
+
+def test_eval_suite_scores_own_transcripts(offline: Settings) -> None:
+    from copilot.evals import notes as suite
+
+    rows = suite.run(offline, [get_engine(offline)])
+    assert len(rows) == 4 and {r["engine"] for r in rows} == {"offline"}
+    assert all(not r["leaked"] and not r["invented"] and not r["bad_citations"] for r in rows)
+    assert all(r["structure_ok"] for r in rows)
+    assert sum(r["coverage"] for r in rows) / len(rows) >= 0.8
+    gbk = next(r for r in rows if r["file"] == "discussion_wechat_running.txt")  # committed as GBK bytes
+    assert gbk["coverage"] > 0.8

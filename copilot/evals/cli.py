@@ -15,6 +15,7 @@ SUITES = {
     "retrieval": "copilot.evals.retrieval",
     "moderation": "copilot.evals.moderation",
     "drafts": "copilot.agents.evalsuite",
+    "notes": "copilot.evals.notes",
 }
 
 

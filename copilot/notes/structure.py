@@ -39,12 +39,12 @@ _DEADLINE = re.compile(
 _DEADLINE_LOOSE = re.compile(
     r"(?:今晚|明天|后天|(?:下|本|这)?周[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号])(?=[^，,。]{0,3}(?:发|交|提交|完成|给))"
 )
-_ACTION = re.compile(r"负责|我来|我会|我今晚|我明天|我回头|整理|发到群|发群|提交|交上|交作业|跟进|准备|完成|分享一条|发给")
+_ACTION = re.compile(r"负责|我来|我会|我今晚|我明天|我回头|整理|发到|发群|提交|交(?!流|通|换|班|朋友)|跟进|准备|完成|分享一条|发给|在群里(?:说|分享|晒|发)")
 _DECISION = re.compile(r"决定|定了|确定|敲定|就这么定|统一|定在|说好了|约定")
 _NEXT = re.compile(r"下期|下一期|下次(分享|话题|讨论)|下一场|下周.{0,6}分享|预告[:：]")
 _HOMEWORK = re.compile(r"布置.{0,4}作业|小作业|课后作业|作业[:：]|交作业|打卡任务|每人.{0,8}(写|交)一")
 _NOTICE = re.compile(r"群公告|通知|提醒大家|请大家注意")
-_OWNER_BY = re.compile(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*(?:来)?负责")
+_OWNER_BY = re.compile(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*(?:来)?(?:负责|整理|跟进|汇总|统计|联系)")
 _OWNER_EXPLICIT = re.compile(r"(?:^|[，,。：:\s])@?([^\s，,。：:由]{1,12}?)\s*(?:来)?负责")
 _CHATTER = re.compile(r"^(收到|好的?|谢谢|感谢|哈+|嗯+|赞|\+1|666+|是的|对的?|同意|了解|明白)[!！。~～]*$")
 
@@ -182,6 +182,9 @@ def _owner(sentence: str, speaker: str) -> str | None:
         name = match.group(1).strip().lstrip("@")
         if name in {"我", "我们", "我来"}:
             return speaker
+        if name in {"你", "您", "你来"}:
+            mentions = _MENTION.findall(sentence)
+            return mentions[0] if mentions else None
         if name and name not in {"大家", "谁"}:
             return name
     if re.search(r"我来|我会|我今晚|我明天|我回头|我把|我这边", sentence):
