@@ -1,0 +1,235 @@
+"""The HTTP hook: /v1/moderate and OneBot v11 (signatures, quick operations, malformed input → 400)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from copilot.config import Settings
+from copilot.server import create_app
+
+PROFILE = """
+name: 宝妈辅食交流群
+positioning: 6个月到3岁宝宝的辅食添加、营养搭配和喂养经验交流
+topics: [辅食, 宝宝, 喂养, 营养, 过敏, 食谱]
+allowed_domains: [dxy.cn]
+"""
+AD = "宝妈在家带娃也能赚钱，加 v 信 baby_money8 日结"
+SECRET = "onebot-shared-secret"
+
+
+def _settings(tmp_path: Path, **kw) -> Settings:
+    prof = tmp_path / "baby.yaml"
+    prof.write_text(PROFILE, encoding="utf-8")
+    base = dict(data_dir=tmp_path / "data", llm_provider="offline", groups={"10001": str(prof)})
+    base.update(kw)
+    return Settings(**base)
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    return TestClient(create_app(_settings(tmp_path)))
+
+
+def _event(text: str | None = None, *, user: int = 555, role: str = "member", group: int = 10001, **extra) -> dict:
+    ev = {"time": 1700000000, "self_id": 1, "post_type": "message", "message_type": "group", "sub_type": "normal",
+          "message_id": 42, "group_id": group, "user_id": user, "raw_message": text,
+          "message": [{"type": "text", "data": {"text": text}}], "sender": {"user_id": user, "role": role}}
+    ev.update(extra)
+    return ev
+
+
+# --- /v1/moderate ---------------------------------------------------------------------------
+def test_healthz(client: TestClient) -> None:
+    assert client.get("/healthz").json()["status"] == "ok"
+
+
+def test_moderate_single_and_batch(client: TestClient) -> None:
+    r = client.post("/v1/moderate", json={"id": "1", "user": "u", "text": AD, "group": "10001"})
+    assert r.status_code == 200
+    v = r.json()
+    assert v["id"] == "1" and v["label"] == "ad" and v["action"] == "delete"
+    assert v["rule_ids"] == ["moderation.ad.first"] and "checks" in v and v["engine"] == "offline"
+    batch = client.post("/v1/moderate", json=[
+        {"id": "a", "user": "x", "text": "宝宝七个月可以吃蛋黄吗", "group": "10001"},
+        {"id": "b", "user": "y", "text": "你们追那部宫斗剧了吗，女主的衣服真好看，明星八卦太多了", "group": "10001"},
+        {"id": "c", "user": "z", "text": "你们追那部宫斗剧了吗，女主的衣服真好看，明星八卦太多了", "group": "unknown"},
+    ])
+    out = batch.json()
+    assert [v["id"] for v in out] == ["a", "b", "c"]
+    assert [v["label"] for v in out] == ["ok", "off_topic", "ok"]  # unknown group, no default profile
+
+
+def test_default_profile_for_unknown_group(tmp_path: Path) -> None:
+    s = _settings(tmp_path)
+    s = s.model_copy(update={"default_profile": s.groups["10001"]})
+    c = TestClient(create_app(s))
+    v = c.post("/v1/moderate", json={"text": "你们追那部宫斗剧了吗，明星八卦太多了", "group": "999", "user": "q"}).json()
+    assert v["label"] == "off_topic"
+
+
+@pytest.mark.parametrize(
+    "body, fragment",
+    [
+        (b"", "请求体为空"),
+        (b"{not json", "不是合法 JSON"),
+        (b"[]", "消息列表为空"),
+        (b'"just a string"', "应为 JSON 对象"),
+        (b'{"id": "1"}', "缺少 text"),
+        (b'{"text": 12}', "text 字段应为字符串"),
+        (b'[{"text": "ok"}, 5]', "第 2 条消息应为 JSON 对象"),
+        (b'{"text": "hi", "user": {"a": 1}}', "user 字段"),
+    ],
+)
+def test_moderate_malformed_bodies_are_400(client: TestClient, body: bytes, fragment: str) -> None:
+    r = client.post("/v1/moderate", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 400
+    assert fragment in r.json()["error"]
+
+
+def test_moderate_gbk_body_and_huge_body(client: TestClient) -> None:
+    body = json.dumps({"text": "宝宝辅食吃南瓜泥可以吗", "user": "g"}, ensure_ascii=False).encode("gbk")
+    r = client.post("/v1/moderate", content=body)
+    assert r.status_code == 200 and r.json()["label"] == "ok"
+    r = client.post("/v1/moderate", content=b'{"text": "' + b"a" * 1_100_000 + b'"}')
+    assert r.status_code == 413 and "过大" in r.json()["error"]
+
+
+def test_api_token(tmp_path: Path) -> None:
+    c = TestClient(create_app(_settings(tmp_path, api_token="s3cret")))
+    assert c.post("/v1/moderate", json={"text": "hi"}).status_code == 401
+    assert c.post("/v1/moderate", json={"text": "hi"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    ok = c.post("/v1/moderate", json={"text": "hi"}, headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200 and ok.json()["label"] == "ok"
+
+
+# --- OneBot v11 -------------------------------------------------------------------------------
+def _signed(client: TestClient, event: dict | bytes, secret: str | None = SECRET, sig: str | None = None):
+    raw = event if isinstance(event, bytes) else json.dumps(event, ensure_ascii=False).encode()
+    headers = {"content-type": "application/json"}
+    if sig is not None:
+        headers["X-Signature"] = sig
+    elif secret is not None:
+        headers["X-Signature"] = "sha1=" + hmac.new(secret.encode(), raw, hashlib.sha1).hexdigest()
+    return client.post("/onebot/v11", content=raw, headers=headers)
+
+
+@pytest.fixture
+def signed_client(tmp_path: Path) -> TestClient:
+    return TestClient(create_app(_settings(tmp_path, onebot_secret=SECRET)))
+
+
+def test_onebot_signature_good_bad_missing(signed_client: TestClient) -> None:
+    good = _signed(signed_client, _event(AD))
+    assert good.status_code == 200 and good.json()["delete"] is True
+    bad = _signed(signed_client, _event(AD), secret="wrong-secret")
+    assert bad.status_code == 403 and "签名校验失败" in bad.json()["error"]
+    missing = _signed(signed_client, _event(AD), secret=None)
+    assert missing.status_code == 401 and "缺少 X-Signature" in missing.json()["error"]
+    # the signature covers the raw body: any change breaks it
+    raw = json.dumps(_event("宝宝吃辅食"), ensure_ascii=False).encode()
+    sig = "sha1=" + hmac.new(SECRET.encode(), raw, hashlib.sha1).hexdigest()
+    assert _signed(signed_client, raw.replace("辅食".encode(), "米粉".encode()), sig=sig).status_code == 403
+
+
+def test_onebot_escalation_quick_operations(client: TestClient) -> None:
+    first = client.post("/onebot/v11", json=_event(AD, user=7)).json()
+    assert first == {"delete": True}
+    second = client.post("/onebot/v11", json=_event(AD, user=7, message_id=43)).json()
+    assert second["delete"] and second["ban"] and second["ban_duration"] == 86400
+    third = client.post("/onebot/v11", json=_event(AD, user=7, message_id=44)).json()
+    assert third["kick"] is True
+
+
+def test_onebot_offtopic_reply_and_ok(client: TestClient) -> None:
+    op = client.post("/onebot/v11", json=_event("你们追那部宫斗剧了吗，明星八卦太多了", user=8)).json()
+    assert "delete" not in op and "辅食" in op["reply"]
+    assert client.post("/onebot/v11", json=_event("宝宝过敏了怎么调整辅食", user=9)).json() == {}
+
+
+def test_onebot_admins_never_acted_on(client: TestClient) -> None:
+    for role in ("owner", "admin"):
+        assert client.post("/onebot/v11", json=_event(AD, user=1, role=role)).json() == {}
+
+
+def test_onebot_segments_and_raw_message(client: TestClient) -> None:
+    ev = _event(None, user=11)
+    ev["message"] = [{"type": "text", "data": {"text": "加 v 信 baby_money8 "}},
+                     {"type": "image", "data": {"file": "qr.png"}}, {"type": "text", "data": {"text": "日结兼职"}}]
+    assert client.post("/onebot/v11", json=ev).json().get("delete") is True
+    ev2 = _event(None, user=12)
+    ev2["message"] = AD  # string message format
+    assert client.post("/onebot/v11", json=ev2).json().get("delete") is True
+
+
+def test_onebot_non_group_events_are_204(client: TestClient) -> None:
+    assert client.post("/onebot/v11", json={"post_type": "meta_event", "meta_event_type": "heartbeat"}).status_code == 204
+    private = _event(AD)
+    private["message_type"] = "private"
+    assert client.post("/onebot/v11", json=private).status_code == 204
+
+
+@pytest.mark.parametrize(
+    "body, fragment",
+    [
+        (b"", "请求体为空"),
+        (b"<xml/>", "不是合法 JSON"),
+        (b"[1, 2]", "应为 JSON 对象"),
+        (b'{"hello": 1}', "缺少 post_type"),
+        (b'{"post_type": "message", "message_type": "group", "user_id": 1, "raw_message": "x"}', "group_id"),
+        (b'{"post_type": "message", "message_type": "group", "group_id": 1, "user_id": 2}', "缺少 raw_message"),
+        (b'{"post_type": "message", "message_type": "group", "group_id": 1, "user_id": 2, "message": [1]}', "消息段格式错误"),
+    ],
+)
+def test_onebot_malformed_events_are_400(client: TestClient, body: bytes, fragment: str) -> None:
+    r = client.post("/onebot/v11", content=body)
+    assert r.status_code == 400, r.text
+    assert fragment in r.json()["error"]
+
+
+def test_onebot_api_mode_calls_http_api(tmp_path: Path) -> None:
+    """With onebot_api_url set, actions go to the OneBot HTTP API (a local fake) instead."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    calls: list[tuple[str, dict]] = []
+
+    class H(BaseHTTPRequestHandler):
+        def log_message(self, *a) -> None:
+            pass
+
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers["content-length"]))
+            calls.append((self.path, json.loads(body)))
+            out = b'{"status":"ok","retcode":0}'
+            self.send_response(200)
+            self.send_header("content-length", str(len(out)))
+            self.end_headers()
+            self.wfile.write(out)
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), H)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{srv.server_address[1]}"
+        c = TestClient(create_app(_settings(tmp_path, onebot_api_url=url)))
+        for mid in (1, 2):
+            assert c.post("/onebot/v11", json=_event(AD, user=77, message_id=mid)).json() == {}
+    finally:
+        srv.shutdown()
+    paths = [p for p, _ in calls]
+    assert paths == ["/delete_msg", "/delete_msg", "/set_group_ban", "/send_group_msg"]
+    assert calls[2][1] == {"group_id": 10001, "user_id": 77, "duration": 86400}
+
+
+def test_audit_shared_across_requests(tmp_path: Path) -> None:
+    s = _settings(tmp_path)
+    c = TestClient(create_app(s))
+    c.post("/onebot/v11", json=_event(AD, user=5))
+    # restart the app: escalation continues from the stored strike
+    c2 = TestClient(create_app(s))
+    assert c2.post("/onebot/v11", json=_event(AD, user=5, message_id=50)).json().get("ban") is True
