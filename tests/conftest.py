@@ -39,8 +39,11 @@ def shared_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, shared_data_dir: Path) -> Settings:
-    """Offline settings with a private data dir that reuses the session's embedding cache."""
+def fresh_settings(tmp_path: Path, shared_data_dir: Path) -> Settings:
+    """Offline settings with a private data dir and an empty index (for tests that change the index).
+
+    The session's embedding cache is copied in, so building the index here embeds nothing.
+    """
     data = tmp_path / "data"
     (data / "cache").mkdir(parents=True)
     # sqlite backup (not a file copy): the cache runs in WAL mode and recent rows live in the -wal file.
@@ -51,6 +54,13 @@ def settings(tmp_path: Path, shared_data_dir: Path) -> Settings:
     src.close()
     dst.close()
     return Settings(data_dir=data, llm_provider="offline")
+
+
+@pytest.fixture
+def settings(fresh_settings: Settings, shared_data_dir: Path) -> Settings:
+    """Offline settings with a private data dir whose (read-only) index is the session's built one."""
+    (fresh_settings.data_dir / "index").symlink_to(shared_data_dir / "index", target_is_directory=True)
+    return fresh_settings
 
 
 @pytest.fixture(scope="session")

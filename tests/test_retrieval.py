@@ -77,7 +77,8 @@ def test_retrieval_eval_meets_target(kb_index: KnowledgeIndex) -> None:
     assert report.mrr >= 0.7
 
 
-def test_rebuild_is_incremental_and_follows_card_edits(settings: Settings, tmp_path: Path) -> None:
+def test_rebuild_is_incremental_and_follows_card_edits(fresh_settings: Settings, tmp_path: Path) -> None:
+    settings = fresh_settings
     kdir = tmp_path / "knowledge"
     (kdir / "cards").mkdir(parents=True)
     for src in (KNOWLEDGE_DIR / "cards").glob("*.md"):
@@ -99,7 +100,8 @@ def test_rebuild_is_incremental_and_follows_card_edits(settings: Settings, tmp_p
     assert any("杭州跑团" in h.text for h in index.search("群名加城市名", k=5))
 
 
-def test_add_documents_skips_bad_files_and_keeps_the_rest(settings: Settings, tmp_path: Path) -> None:
+def test_add_documents_skips_bad_files_and_keeps_the_rest(fresh_settings: Settings, tmp_path: Path) -> None:
+    settings = fresh_settings
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "good.md").write_text("# 宠物群运营笔记\n\n## 晒宠日\n每周六晚上八点是晒宠日，大家发自家猫狗的照片，管理员评出本周最萌。\n",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from copilot.config import Settings
 from copilot.profile import ProfileError
+from copilot.textnorm import to_script
 from copilot.ui.profiles import store
 
 KINDS = {"群名": "name", "群介绍/公告": "intro", "群规": "rules", "入群欢迎语": "welcome", "每日话题日历": "topics", "文案": "copy"}
@@ -56,7 +57,8 @@ def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, 
         return "", f"❌ {exc}", None
     except Exception as exc:  # never a stack trace in the page
         return "", f"❌ 生成失败（{type(exc).__name__}），请稍后重试。", None
-    text = render_text(result).split("\n规则检查：")[0].rstrip()
+    script = profile.script or settings.script
+    text = to_script(render_text(result).split("\n规则检查：")[0].rstrip(), script)
     checks = checks_markdown(result)
     out = Path(tempfile.mkdtemp(prefix="copilot-draft-")) / f"{profile_name}-{kind}.md"
     out.write_text(f"# {profile_name} · {kind_label}\n\n{text}\n\n## 规则检查\n\n{checks}\n", encoding="utf-8")
