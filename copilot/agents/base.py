@@ -84,6 +84,8 @@ class AgentSpec:
     query: str  # retrieval words for picking card sections
     offline: Callable[[GroupProfile, list[Passage], dict[str, Any]], list[dict[str, Any]]]
     min_drafts: Callable[[dict[str, Any]], int] = field(default=lambda ctx: 1)
+    # Extra structural problems of an LLM output (Chinese), e.g. days missing from a calendar.
+    structure: Callable[[list[dict[str, Any]], dict[str, Any]], list[str]] = field(default=lambda drafts, ctx: [])
 
 
 # -- retrieval --------------------------------------------------------------------------------
@@ -216,6 +218,7 @@ def run_agent(
             problems = []
             if len(drafts) < need:
                 problems.append(f"需要至少 {need} 条草稿，只给了 {len(drafts)} 条")
+            problems += spec.structure(drafts, context)
             return problems + problems_for_revision(book, run_checks(book, spec.target, drafts, profile, context))
 
         obj = invoke_structured(eng, messages, spec.schema, attempts=1 + max_revisions, validate=validate)

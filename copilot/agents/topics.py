@@ -185,6 +185,16 @@ def _ensure_variety(entries: list[dict[str, Any]], rotation: list[str], profile:
     return entries
 
 
+def calendar_problems(drafts: list[dict[str, Any]], ctx: dict[str, Any]) -> list[str]:
+    """Every day of the requested calendar must have at least one entry."""
+    days = int(ctx.get("days", 7))
+    covered = {int(d.get("day", 0)) for d in drafts}
+    missing = [d for d in range(1, days + 1) if d not in covered]
+    if missing:
+        return [f"日历需要覆盖第 1 到第 {days} 天，缺少第 {'、'.join(map(str, missing))} 天"]
+    return []
+
+
 SPEC = AgentSpec(
     target="topics",
     prompt="draft_topics",
@@ -193,6 +203,7 @@ SPEC = AgentSpec(
     query="每日话题 话题日历 晨报 共振 打卡 接龙 投票 活动 简单明确 收益大于难度",
     offline=compose_topics,
     min_drafts=lambda ctx: int(ctx.get("days", 7)),
+    structure=calendar_problems,
 )
 
 

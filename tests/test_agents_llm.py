@@ -1,0 +1,181 @@
+"""The LLM path of the drafting agents, end to end against the fake OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from copilot.agents import draft
+from copilot.config import Settings, get_settings
+from copilot.devtools.fake_openai import FakeOpenAI, Reply
+from copilot.knowledge.checks import failures
+from copilot.llm import get_engine
+from copilot.profile import load_profile
+
+PROFILES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+
+GOOD_NAMES = {
+    "drafts": [
+        {"name": "上班族考研英语打卡营", "rationale": "人群+主题+形式"},
+        {"name": "考研英语阅读互助群", "rationale": "主题+形式"},
+        {"name": "背单词晨读小组", "rationale": "具体做法"},
+        {"name": "在职考研英语研习社", "rationale": "限定在职人群"},
+        {"name": "英语作文模板答疑群", "rationale": "聚焦作文"},
+    ]
+}
+
+
+def _msgs(request: dict) -> str:
+    return "\n".join(str(m.get("content", "")) for m in request["messages"])
+
+
+@pytest.fixture
+def llm_engine(fake_llm: FakeOpenAI, tmp_path: Path):
+    """An LLM engine on the fake server (no knowledge index needed: agents read cards directly)."""
+    s = Settings(
+        data_dir=tmp_path / "data",
+        llm_provider="openai",
+        llm_base_url=fake_llm.url,
+        llm_model="fake-model",
+        llm_timeout=1.5,
+        llm_max_retries=1,
+    )
+    return get_engine(s, prefer="llm")
+
+
+def kaoyan():
+    return load_profile(PROFILES / "kaoyan-english.yaml")
+
+
+def test_prompt_carries_profile_cards_rules_and_schema(fake_llm, llm_engine):
+    fake_llm.push(json.dumps(GOOD_NAMES, ensure_ascii=False))
+    result = draft("name", kaoyan(), llm_engine, n=5)
+    assert result.engine == "fake-model" and result.notice is None
+    assert result.prompt == "draft_name@v1"
+    assert not failures(result.checks)
+    sent = _msgs(fake_llm.chat_requests[0])
+    assert "考研英语" in sent and "在职备考的上班族" in sent  # profile
+    assert "[name.max_16_chars]" in sent and "[group-name]" in sent  # rules and card passages
+    assert '"rationale"' in sent  # JSON schema
+    assert "group-name" in result.citations
+
+
+def test_invalid_json_is_retried_with_the_error_stated(fake_llm, llm_engine):
+    fake_llm.push("好的，我想了几个名字：考研英语打卡营、背单词小组……", "```json\n" + json.dumps(GOOD_NAMES, ensure_ascii=False) + "\n```")
+    result = draft("name", kaoyan(), llm_engine, n=5)
+    assert result.engine == "fake-model"
+    assert [d["name"] for d in result.drafts] == [d["name"] for d in GOOD_NAMES["drafts"]]
+    assert len(fake_llm.chat_requests) == 2
+    assert "不是合法的 JSON" in _msgs(fake_llm.chat_requests[1])
+
+
+def test_repairable_json_needs_no_retry(fake_llm, llm_engine):
+    sloppy = "这是结果：" + json.dumps(GOOD_NAMES, ensure_ascii=False).replace("]}", ",]}")  # trailing comma
+    fake_llm.push(sloppy)
+    result = draft("name", kaoyan(), llm_engine, n=5)
+    assert result.engine == "fake-model" and len(result.drafts) == 5
+    assert len(fake_llm.chat_requests) == 1
+
+
+def test_failing_rule_triggers_a_revision_request_with_the_failures(fake_llm, llm_engine):
+    bad = {"drafts": [{"name": "史上最强考研英语全程陪伴超级打卡大本营", "rationale": "响亮"}] + GOOD_NAMES["drafts"][1:]}
+    fake_llm.push(json.dumps(bad, ensure_ascii=False), json.dumps(GOOD_NAMES, ensure_ascii=False))
+    result = draft("name", kaoyan(), llm_engine, n=5)
+    assert result.engine == "fake-model" and result.rounds == 2
+    revision = _msgs(fake_llm.chat_requests[1])
+    assert "name.max_16_chars" in revision and "name.no_hype" in revision and "史上" in revision
+    assert not failures(result.checks) and result.notice is None
+
+
+def test_revisions_are_bounded_and_leftover_failures_reported(fake_llm, llm_engine):
+    bad = {"drafts": [{"name": "考研英语打卡营", "rationale": "主题+形式"}, {"name": "考研英语打卡群", "rationale": "主题+形式"},
+                      {"name": "考研英语稳赚群", "rationale": "主题+形式"}, {"name": "考研英语交流群", "rationale": "主题+形式"},
+                      {"name": "考研英语答疑群", "rationale": "主题+形式"}]}
+    fake_llm.responder = lambda body: json.dumps(bad, ensure_ascii=False)
+    result = draft("name", kaoyan(), llm_engine, n=5)
+    assert len(fake_llm.chat_requests) == 3  # first draft + 2 revisions
+    assert result.engine == "fake-model"
+    failed = {c.rule_id for c in failures(result.checks)}
+    assert "name.no_hype" in failed
+    assert result.notice and "name.no_hype" in result.notice
+
+
+def test_timeout_falls_back_offline_with_notice(fake_llm, llm_engine):
+    fake_llm.push(Reply(content="{}", delay=3.0), Reply(content="{}", delay=3.0))
+    result = draft("intro", kaoyan(), llm_engine)
+    assert result.engine == "offline"
+    assert result.notice and "超时" in result.notice and "离线" in result.notice
+    assert not failures(result.checks)  # the fallback still passes the rules
+
+
+def test_rate_limit_falls_back_offline(fake_llm, llm_engine):
+    fake_llm.push(Reply(status=429, content="slow down"), Reply(status=429, content="slow down"))
+    result = draft("welcome", kaoyan(), llm_engine)
+    assert result.engine == "offline" and "限流" in (result.notice or "")
+
+
+def test_promotion_price_error_is_revised(fake_llm, llm_engine):
+    groupbuy = load_profile(PROFILES / "community-groupbuy.yaml")
+    wrong = {"drafts": [{"title": "套装", "tactic": "组合套装", "arithmetic": ["59 + 39 = 88 元"],
+                         "text": "【组合套装】赣南脐橙（原价59元）+ 阳光玫瑰葡萄（原价39元），合计 59 + 39 = 88 元，套装价80元，立省8元。"}]}
+    right = {"drafts": [{"title": "套装", "tactic": "组合套装", "arithmetic": ["59 + 39 = 98 元"],
+                         "text": "【组合套装】赣南脐橙（原价59元）+ 阳光玫瑰葡萄（原价39元），合计 59 + 39 = 98 元，套装价88元，立省10元。"}]}
+    fake_llm.push(json.dumps(wrong, ensure_ascii=False), json.dumps(right, ensure_ascii=False))
+    result = draft("copy", groupbuy, llm_engine, kind="promotion", n=1)
+    revision = _msgs(fake_llm.chat_requests[1])
+    assert "copy.price_consistent" in revision and "应为 98" in revision
+    assert result.engine == "fake-model" and not failures(result.checks)
+    assert "套装价88元" in result.drafts[0]["text"]
+
+
+def test_llm_output_is_converted_to_traditional(fake_llm, llm_engine):
+    hr = load_profile(PROFILES / "hr-exchange.yaml")
+    reply = {"drafts": [
+        {"title": "", "text": "欢迎 @{昵称} 加入深圳HR招聘交流群，请把群名片改成“城市-职位-昵称”，做个自我介绍，群规在群公告。"},
+        {"title": "", "text": "@{昵称} 你好，先改群名片，再简单自我介绍一下自己负责的招聘岗位，群规见群公告。"},
+    ]}
+    fake_llm.push(json.dumps(reply, ensure_ascii=False))
+    result = draft("welcome", hr, llm_engine, n=2)
+    assert result.engine == "fake-model"
+    assert "歡迎" in result.drafts[0]["text"] and "{昵称}" in result.drafts[0]["text"]
+    assert "繁体中文" in _msgs(fake_llm.chat_requests[0])
+    assert not failures(result.checks)
+
+
+def test_topics_via_llm_with_structural_validation(fake_llm, llm_engine):
+    entries = []
+    kinds = ["晨报", "话题讨论", "晨报", "投票", "晨报", "干货分享"]
+    for i, k in enumerate(kinds):
+        entries.append({"day": i // 2 + 1, "weekday": "周" + "一二三"[i // 2], "time": "07:30" if i % 2 == 0 else "21:00",
+                        "type": k, "title": f"考研英语{k}", "opening": f"今天的考研英语{k}：说说你背单词最难坚持的是哪一天？",
+                        "steps": ["看完", "回复一句"], "why": "早晚共振"})
+    missing_day = {"drafts": entries[:4]}  # asked for 3 days, got 2
+    fake_llm.push(json.dumps(missing_day, ensure_ascii=False), json.dumps({"drafts": entries}, ensure_ascii=False))
+    result = draft("topics", kaoyan(), llm_engine, days=3)
+    assert "缺少第 3 天" in _msgs(fake_llm.chat_requests[1])
+    assert result.engine == "fake-model" and len(result.drafts) == 6 and not failures(result.checks)
+
+
+def test_cli_llm_engine_end_to_end(fake_llm, monkeypatch):
+    monkeypatch.setenv("COPILOT_LLM_BASE_URL", fake_llm.url)
+    monkeypatch.setenv("COPILOT_LLM_MODEL", "fake-model")
+    monkeypatch.setenv("COPILOT_LLM_TIMEOUT", "2")
+    monkeypatch.setenv("COPILOT_LLM_MAX_RETRIES", "0")
+    get_settings.cache_clear()
+    fake_llm.push(json.dumps(GOOD_NAMES, ensure_ascii=False))
+    from copilot.cli import app
+
+    res = CliRunner().invoke(app, ["draft", "name", "-p", str(PROFILES / "kaoyan-english.yaml"), "--engine", "llm", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["engine"] == "fake-model" and len(data["drafts"]) == 5
+    assert {c["rule_id"] for c in data["checks"]} >= {"name.says_what", "name.max_16_chars"}
+
+    fake_llm.push(Reply(status=500, content="boom"))
+    res = CliRunner().invoke(app, ["draft", "rules", "-p", str(PROFILES / "kaoyan-english.yaml"), "--engine", "llm", "--json"])
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert data["engine"] == "offline" and "离线" in data["notice"]
