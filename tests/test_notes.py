@@ -228,3 +228,15 @@ def test_eval_suite_scores_own_transcripts(offline: Settings) -> None:
     assert sum(r["coverage"] for r in rows) / len(rows) >= 0.8
     gbk = next(r for r in rows if r["file"] == "discussion_wechat_running.txt")  # committed as GBK bytes
     assert gbk["coverage"] > 0.8
+
+
+def test_char_rouge() -> None:
+    from copilot.notes.rouge import lcs_length, rouge
+
+    assert rouge("社群分享", "社群分享") == {"rouge-1": 1.0, "rouge-2": 1.0, "rouge-l": 1.0}
+    assert rouge("完全无关", "社群分享")["rouge-1"] == 0.0
+    r = rouge("社群的分享，很好！", "社群分享")  # punctuation ignored; 社群/分享 bigrams shared
+    assert abs(r["rouge-1"] - 2 * (4 / 7) * 1.0 / (4 / 7 + 1.0)) < 1e-9
+    assert abs(r["rouge-2"] - 2 * (2 / 6) * (2 / 3) / (2 / 6 + 2 / 3)) < 1e-9
+    assert lcs_length(list("abcbdab"), list("bdcaba")) == 4
+    assert rouge("社群運營", "社群运营")["rouge-1"] == 1.0  # folded to Simplified

@@ -107,11 +107,12 @@ def entities(text: str) -> list[str]:
     return out
 
 
-def person_names(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def person_names(text: str) -> tuple[str, ...]:
     """Person names jieba's tagger finds in ``text`` (nr/nrfg/nrt, two characters or more)."""
     if not re.search(r"[\u4e00-\u9fff]", text):
-        return []
-    return [w for w, flag in _posseg().lcut(text) if flag in ("nr", "nrfg", "nrt") and len(w) >= 2]
+        return ()
+    return tuple(w for w, flag in _posseg().lcut(text) if flag in ("nr", "nrfg", "nrt") and len(w) >= 2)
 
 
 def _number_ok(entity: str, src: _Source) -> bool:

@@ -11,6 +11,7 @@ Session type, speakers, host and date come from the deterministic structure pass
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
@@ -48,6 +49,11 @@ class NotesDraft(BaseModel):
     actions: list[ActionItem] = Field(default_factory=list)
     announcements: list[Announcement] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _schema() -> str:
+    return schema_hint(NotesDraft)
 
 
 def message_line(m: Message) -> str:
@@ -128,7 +134,7 @@ def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> tupl
     settings = engine.settings
     map_prompt = load_prompt("notes_map", settings.prompts_dir)
     reduce_prompt = load_prompt("notes_reduce", settings.prompts_dir)
-    schema = schema_hint(NotesDraft)
+    schema = _schema()
     budget = max(300, settings.llm_context_tokens - settings.llm_max_tokens - PROMPT_OVERHEAD_TOKENS
                  - count_tokens(schema))
     chunks = chunk_messages(transcript.messages, budget)

@@ -1,0 +1,113 @@
+"""Speed of talk notes: offline notes for a 2,000-message transcript, and a 200-file LLM batch.
+
+Run: .venv/bin/python benchmarks/bench_notes.py [--files 200] [--latency 0.5] [--workers 4 8 16]
+
+The batch runs against FakeOpenAI (a real HTTP server) with a fixed latency per request, so the
+ideal wall time is files × calls-per-file × latency / workers; the script prints measured vs ideal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from copilot.config import Settings  # noqa: E402
+from copilot.llm import get_engine  # noqa: E402
+
+SPEAKER_LINES = [
+    "社群分享要提前一周定好主题，主讲人和主持人一起过一遍提纲。",
+    "我们群每周三晚上八点固定做一次分享，坚持了半年，活跃度明显上来了。",
+    "新人进群先看群公告，再做一次自我介绍，老成员会主动欢迎。",
+    "活动结束当晚就要出文字版整理稿，第二天再发就没人看了。",
+    "群里的广告一定要及时处理，管理员私聊提醒，屡次违规再移出。",
+    "话题讨论最好由一个人发起，抛出一个具体的问题，而不是泛泛地聊。",
+    "复购靠的是体验，不是折扣，会员权益要围绕内容和服务设计。",
+    "每个月复盘一次数据，看发言人数、分享参与人数和新人留存。",
+]
+MEMBER_LINES = ["请问分享的整理稿什么时候发？", "这个方法我们群也试过，效果不错。", "收到", "哈哈哈",
+                "[图片]", "能不能讲讲具体怎么排期？", "学到了，谢谢老师", "兼职日结，加微信 abc123456 了解"]
+
+
+def make_transcript(n: int, seed: int = 0) -> str:
+    rnd = random.Random(seed)
+    lines = ["消息记录（此消息记录为文本格式，不支持重新导入）", "", "=" * 64, "消息对象:社群运营交流群", "=" * 64, ""]
+    for i in range(n):
+        h, m, s = 19 + i // 3600, (i // 60) % 60, i % 60
+        if rnd.random() < 0.55:
+            who, text = "陈老师(10001)", rnd.choice(SPEAKER_LINES) + rnd.choice(SPEAKER_LINES)
+        else:
+            who, text = f"成员{rnd.randint(1, 40)}({20000 + i % 40})", rnd.choice(MEMBER_LINES)
+        lines += [f"2024-05-20 {h:02d}:{m:02d}:{s:02d} {who}", text, ""]
+    return "\n".join(lines)
+
+
+def bench_offline(n: int) -> None:
+    from copilot.notes import summarize_text
+
+    settings = Settings(llm_provider="offline")
+    engine = get_engine(settings)
+    summarize_text(make_transcript(20), "warm.txt", settings, engine)  # load jieba/OpenCC once
+    text = make_transcript(n)
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        r = summarize_text(text, "big.txt", settings, engine)
+        times.append(time.perf_counter() - start)
+    print(f"offline notes, {n} messages ({len(text)} chars, {r.notes.message_count} kept): "
+          f"best {min(times):.2f} s, mean {sum(times)/len(times):.2f} s (target < 2 s)")
+
+
+def bench_batch(files: int, latency: float, workers_list: list[int], rpm: float | None) -> None:
+    from copilot.devtools.fake_openai import FakeOpenAI
+    from copilot.notes.batch import run_batch
+    from copilot.notes.fake import notes_responder
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        for i in range(files):
+            (src / f"group{i:03d}.txt").write_text(make_transcript(40, seed=i), encoding="utf-8")
+        with FakeOpenAI(responder=notes_responder(), latency=latency) as srv:
+            settings = Settings(llm_provider="openai", llm_base_url=srv.url, llm_model="fake-model",
+                                llm_timeout=30, llm_max_retries=0)
+            engine = get_engine(settings)
+            for workers in workers_list:
+                before = len(srv.chat_requests)
+                out = Path(tmp) / f"out{workers}"
+                start = time.perf_counter()
+                summary = run_batch(src, out, workers, settings, engine, requests_per_minute=rpm)
+                wall = time.perf_counter() - start
+                calls = len(srv.chat_requests) - before
+                ideal = calls * latency / workers
+                print(f"batch {files} files, {workers:2d} workers: {wall:6.1f} s wall, {calls} LLM calls × "
+                      f"{latency:.1f} s / {workers} = {ideal:5.1f} s ideal ({ideal / wall:.0%} of ideal); "
+                      f"ok {summary.ok}, failed {summary.failed}, fallback {summary.fallback}")
+                start = time.perf_counter()
+                again = run_batch(src, out, workers, settings, engine)
+                print(f"    re-run (all skipped by hash): {time.perf_counter() - start:.2f} s, skipped {again.skipped}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--messages", type=int, default=2000)
+    ap.add_argument("--files", type=int, default=200)
+    ap.add_argument("--latency", type=float, default=0.5)
+    ap.add_argument("--workers", type=int, nargs="+", default=[4, 8, 16])
+    ap.add_argument("--rpm", type=float, default=None, help="rate limit for the batch (requests per minute)")
+    ap.add_argument("--skip-batch", action="store_true")
+    args = ap.parse_args()
+    bench_offline(args.messages)
+    if not args.skip_batch:
+        bench_batch(args.files, args.latency, args.workers, args.rpm)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
