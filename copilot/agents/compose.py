@@ -43,7 +43,12 @@ def is_parenting(profile: GroupProfile) -> bool:
 
 def city(profile: GroupProfile) -> str | None:
     blob = fold(" ".join([profile.name, profile.positioning, profile.audience]))
-    return next((c for c in _CITIES if c in blob), None)
+    found = next((c for c in _CITIES if c in blob), None)
+    if found:
+        return found
+    # A neighbourhood group is named after its 小区 ("阳光花园小区居民" → "阳光花园").
+    m = re.search(r"([\u4e00-\u9fff]{2,4})(?:小区|社区|花园小区)", profile.positioning + profile.audience)
+    return m.group(1) if m else None
 
 
 def audience_head(profile: GroupProfile, max_len: int = 5) -> str | None:

@@ -104,6 +104,56 @@ _T: dict[str, tuple[str, str, list[str], str]] = {
     ),
 }
 
+# Wording that fits buying groups and brand member groups better than the learning-style defaults.
+_T_BY_TYPE: dict[str, dict[str, tuple[str, str, list[str], str]]] = {
+    "消费型": {
+        "晨报": (
+            "{t}今日上新",
+            "早上好，{who}！今日{t}上新：①【品名+规格+团购价】②【产地或口感一句话】③【自提时间和地点】。想要的晚上在接龙里报名。",
+            ["看今日上新", "晚上接龙报名"],
+            "早上轻共振：固定时间上新，成员养成早上看一眼群的习惯",
+        ),
+        "投票": (
+            "{t}选品投票",
+            "下周想团哪种{t}？回复 A. 应季新品 B. 老口味返场，票多的下周安排。",
+            ["回复 A 或 B"],
+            "让成员决定选品，投票简单，结果直接影响下周上新",
+        ),
+        "话题讨论": (
+            "{t}小问题",
+            "今晚聊聊：你家买{t}最在意什么，新鲜度、价格还是自提方便？一句话说说，我们按大家的意见选品。",
+            ["用一句话说出最在意的一点"],
+            "问题小而具体，人人能答，答案能改进选品和服务",
+        ),
+        "干货分享": (
+            "{t}挑选小技巧",
+            "今晚 {time} 分享{t}的挑选和保存小技巧（约10分钟），有问题直接在群里问。",
+            ["准时看分享", "有问题在群里问"],
+            "先给价值再卖货：实用技巧让群不只是广告栏",
+        ),
+    },
+    "品牌型": {
+        "晨报": (
+            "{t}早报",
+            "早上好，{who}。今天的{t}早报：①【一个使用小技巧】②【新品或活动提醒】③【今日一问】。有问题直接在群里问，客服同事在线。",
+            ["看完早报", "有问题在群里问"],
+            "早上轻共振：会员每天开头就能收到一条有用的信息",
+        ),
+        "投票": (
+            "{t}福利投票",
+            "下次会员日想要哪种福利？回复 A. 新品试用装 B. 老款会员价，票多的安排；关于{t}的其他建议也欢迎补充。",
+            ["回复 A 或 B"],
+            "会员参与决定福利，二选一最容易参与",
+        ),
+        "话题讨论": (
+            "{t}使用心得",
+            "今晚聊聊{t}：你最近一次最满意的做法是什么？一句话说说，{who}互相学一招。",
+            ["用一句话说做法", "给别人的做法点个赞"],
+            "小而具体的心得交流，让老会员的经验被看见",
+        ),
+    },
+}
+
 # Evening rotation by weekday (0=周一) and group type.
 _EVENING = {
     "知识型": ["话题讨论", "投票", "干货分享", "接龙", "答疑", "晒图", "复盘"],
@@ -124,7 +174,7 @@ def _type_of(label: str) -> str:
 
 
 def _entry(kind: str, day: int, weekday: int, time: str, topic: str, profile: GroupProfile, label: str = "") -> dict[str, Any]:
-    title, opening, steps, why = _T[kind]
+    title, opening, steps, why = _T_BY_TYPE.get(C.gtype(profile), {}).get(kind, _T[kind])
     vars_ = {"t": topic, "time": time, "who": C.address(profile), "label": label or f"{topic}活动"}
     title = title.format(**vars_) if kind != "线下活动" else label
     opening = opening.format(**vars_)
@@ -151,6 +201,7 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     items = C.parse_schedule(profile)
     daily_morning = next((i for i in items if i.weekday is None and (i.time or "00:00") < "12:00" and i.time), None)
     weekly = {i.weekday: i for i in items if i.weekday is not None}
+    daily_evening = next((i for i in items if i.weekday is None and i.time and i.time >= "12:00"), None)
     rotation = _EVENING.get(C.gtype(profile), _EVENING["知识型"])
     topics = profile.topics
     morning_kind = _type_of(daily_morning.label) if daily_morning else ("打卡" if "打卡" in " ".join(profile.goals) else "晨报")
@@ -165,6 +216,9 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
             out.append(_entry(_type_of(fixed.label), d + 1, wd, fixed.time or evening, topic_e, profile, fixed.label))
         else:
             out.append(_entry(rotation[wd], d + 1, wd, evening, topic_e, profile))
+        if daily_evening and out[-1]["time"] == daily_evening.time and daily_evening.label not in out[-1]["title"]:
+            # The group's own daily evening routine (e.g. 接龙截单) keeps running alongside the topic.
+            out[-1]["opening"] += f"（另外，{daily_evening.time} {daily_evening.label}照常进行。）"
     return _ensure_variety(out, rotation, profile)
 
 
