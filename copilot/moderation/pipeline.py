@@ -74,23 +74,34 @@ class FloodTracker:
 
     In memory on purpose: floods are about the last minutes, and losing this on restart only
     means a flood is detected a few messages later. Strikes (which must survive) live in the DB.
+    Indexed by (group, user) and (group, text) so each message costs O(recent messages of that
+    user/text), not O(group traffic).
     """
 
-    def __init__(self, window: float = 600.0, maxlen: int = 2000) -> None:
+    def __init__(self, window: float = 600.0, max_keys: int = 50_000) -> None:
         self.window = window
-        self._recent: dict[str, deque[tuple[float, str, str]]] = {}
+        self.max_keys = max_keys
+        self._by_user: dict[tuple[str, str], deque[tuple[float, str]]] = {}
+        self._by_text: dict[tuple[str, str], dict[str, float]] = {}
         self._lock = threading.Lock()
 
     def observe(self, group: str, user: str, fp: str, ts: float) -> dict[str, Any]:
         with self._lock:
-            q = self._recent.setdefault(group, deque(maxlen=2000))
-            while q and q[0][0] < ts - self.window:
+            if len(self._by_user) > self.max_keys or len(self._by_text) > self.max_keys:
+                self._by_user.clear()  # bounded memory under attack; floods re-detected within seconds
+                self._by_text.clear()
+            q = self._by_user.setdefault((group, user), deque(maxlen=50))
+            while q and q[0][0] < ts - 300:
                 q.popleft()
-            q.append((ts, user, fp))
-            burst = sum(1 for t, u, _ in q if u == user and t >= ts - 10)
-            same_user_same_text = sum(1 for t, u, f in q if u == user and f == fp and t >= ts - 300)
-            users_same_text = len({u for _, u, f in q if f == fp}) if len(fp) >= 8 else 0
-        return {"burst_10s": burst, "repeats_5min": same_user_same_text, "users_same_text": users_same_text}
+            q.append((ts, fp))
+            burst = sum(1 for t, _ in q if t >= ts - 10)
+            repeats = sum(1 for _, f in q if f == fp)
+            users_same = 0
+            if len(fp) >= 8:
+                seen = self._by_text.setdefault((group, fp), {})
+                seen[user] = ts
+                users_same = sum(1 for t in seen.values() if t >= ts - self.window)
+        return {"burst_10s": burst, "repeats_5min": repeats, "users_same_text": users_same}
 
 
 class Moderator:
