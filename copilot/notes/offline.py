@@ -31,6 +31,30 @@ MIN_CHARS = 8
 MAX_GRAPH = 1000  # sentences in the TextRank graph (dense n×n similarity)
 
 
+MAX_SENTENCE = 160
+
+
+def _pieces(text: str) -> list[str]:
+    """Sentences, with run-ons (voice transcripts, pasted walls of text) cut at commas, then hard."""
+    out: list[str] = []
+    for sent in split_sentences(text):
+        if len(sent) <= MAX_SENTENCE:
+            out.append(sent)
+            continue
+        buf = ""
+        for part in re.split(r"(?<=[，,、：:])", sent):
+            if buf and len(buf) + len(part) > MAX_SENTENCE:
+                out.append(buf)
+                buf = ""
+            buf += part
+            while len(buf) > MAX_SENTENCE:
+                out.append(buf[:MAX_SENTENCE])
+                buf = buf[MAX_SENTENCE:]
+        if buf:
+            out.append(buf)
+    return out
+
+
 def clean_sentence(text: str) -> str:
     """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
     s = _FILLER_HEAD.sub("", text.strip())
@@ -62,7 +86,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
         if is_chatter(m.text):
             continue
         base = _role_weight(m, st)
-        for raw in split_sentences(m.text):
+        for raw in _pieces(m.text):
             s = clean_sentence(raw)
             if len(s) < MIN_CHARS:
                 continue

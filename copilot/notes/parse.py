@@ -114,23 +114,24 @@ def ad_signal(text: str) -> bool:
 
 
 def ad_verdict(text: str) -> str:
-    """``"ad"`` (drop), ``"kept"`` (moderation said ad but nothing backs it) or ``"ok"``.
+    """``"ad"`` (drop) or ``"ok"``.
 
     Asks ``copilot.moderation.quick_label`` when installed, else the heuristics. A talk about running
-    a shop mentions prices and promotions all the time, so a moderation "ad" label on a message with
-    no contact details, link or promotion word is not trusted: losing a speaker's point is worse
-    than keeping one ad, and the message is reported instead.
+    a shop mentions prices and promotions all the time, and the moderation layer flags some such
+    messages, so its "ad" label is only trusted when the message carries an ad signal (contact
+    details, a link or a promotion word): losing a speaker's point is worse than keeping one ad.
+    Messages with no signal are not sent to the labeler at all, which also keeps parsing fast.
     """
     labeler = _moderation_labeler()
     if labeler is None:
         return "ad" if heuristic_is_ad(text) else "ok"
+    if not ad_signal(text):
+        return "ok"
     try:
         flagged = _label_of(labeler(text)) in _AD_LABELS
     except Exception:  # a broken moderation build must not break notes
-        return "ad" if heuristic_is_ad(text) else "ok"
-    if not flagged:
-        return "ok"
-    return "ad" if ad_signal(text) else "kept"
+        flagged = heuristic_is_ad(text)
+    return "ad" if flagged else "ok"
 
 
 def is_ad(text: str) -> bool:
@@ -158,8 +159,7 @@ def clean_noise(messages: list[Message], warnings: list[str] | None = None) -> t
             m.kind = "ad"
             dropped.append(Dropped(m.id, "广告/垃圾消息", raw))
             continue
-        if verdict == "kept" and warnings is not None:
-            warnings.append(f"消息 #{m.id}（{m.speaker}）被审核模块判为广告，但没有联系方式、链接或推广用语，已保留")
+
         prev, count = last_by_speaker.get(m.speaker, ("", 0))
         if text == prev and len(text) > 3:
             last_by_speaker[m.speaker] = (prev, count + 1)
