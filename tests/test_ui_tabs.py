@@ -31,7 +31,7 @@ def test_draft_names_for_a_profile(settings: Settings) -> None:
     s = _with_profiles(settings)
     text, checks, export = drafting.run_draft("baby-food", "群名", 4, 7, "活动通知", s)
     assert text.count("\n") >= 3 and "辅食" in text
-    assert "name.says_what" in checks and "✅ 通过" in checks and "离线引擎" in checks
+    assert "name.says_what" in checks and "✓ 通过" in checks and "离线引擎" in checks
     assert export and Path(export).read_text(encoding="utf-8").startswith("# baby-food · 群名")
 
 

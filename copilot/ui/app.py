@@ -186,6 +186,13 @@ def build_ui(settings: Settings) -> gr.Blocks:
                 _notes_tab(settings)
             with gr.Tab("评测", id="evals"):
                 _evals_tab(settings)
+
+        def refresh_profiles(current: str | None):  # type: ignore[no-untyped-def]
+            # profiles saved from another tab/session since the page was built
+            names = profiles.profile_names(settings)
+            return gr.update(choices=names, value=current if current in names else (names[0] if names else None))
+
+        demo.load(refresh_profiles, [picker], [picker])
     return demo
 
 

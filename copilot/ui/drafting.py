@@ -16,7 +16,7 @@ COPY_KINDS = {"活动通知": "activity", "促销": "promotion", "朋友圈": "m
 
 def checks_markdown(result) -> str:  # type: ignore[no-untyped-def]
     """Rule checks as a Markdown table: rule id, pass/fail, reason."""
-    marks = {True: "✅ 通过", False: "❌ 未通过", None: "⏳ 需 LLM 评审"}
+    marks = {True: "✓ 通过", False: "✗ 未通过", None: "… 需 LLM 评审"}
     rows = ["| 规则 | 结果 | 说明 |", "|---|---|---|"]
     for c in result.checks:
         reason = str(c.reason).replace("|", "｜").replace("\n", " ")
