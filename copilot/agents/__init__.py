@@ -5,14 +5,24 @@ with validation and rule-driven revision, or the offline composer), check agains
 ``knowledge/rules.yaml`` with :mod:`copilot.knowledge.checks`, and cite the cards used.
 """
 
-from copilot.agents.base import DraftError, DraftResult
+from typing import Any
 
 __all__ = ["DraftError", "DraftResult", "draft"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: ``copilot --help`` imports copilot.agents.cli, which must not pull in langchain/openai.
+    if name in ("DraftError", "DraftResult"):
+        from copilot.agents import base
+
+        return getattr(base, name)
+    raise AttributeError(name)
 
 
 def draft(target: str, profile, engine, **options):  # type: ignore[no-untyped-def]
     """Dispatch to the agent for ``target`` (name/intro/rules/welcome/topics/copy)."""
     from copilot.agents import copy, docs, name, topics
+    from copilot.agents.base import DraftError
 
     table = {
         "name": name.draft_names,
