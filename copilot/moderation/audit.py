@@ -30,6 +30,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine as SAEngine
+from sqlalchemy.exc import IntegrityError
 
 from copilot.config import Settings
 from copilot.moderation.normalise import normalise
@@ -131,12 +132,15 @@ class AuditLog:
             checks=json.dumps(verdict.checks, ensure_ascii=False), rule_ids=json.dumps(verdict.rule_ids),
             engine=verdict.engine, dry_run=int(bool(verdict.dry_run)), strike=int(verdict.strike or 0),
         )
-        with self.engine.begin() as conn:
-            existing = conn.execute(select(verdicts.c.id).where(verdicts.c.id == verdict.verdict_id)).first()
-            if existing:
+        try:
+            self._write(row, verdict, group, user, now, strike)
+        except IntegrityError:  # the same verdict recorded again (a retry): keep the latest
+            with self.engine.begin() as conn:
                 conn.execute(verdicts.update().where(verdicts.c.id == verdict.verdict_id).values(**row))
-            else:
-                conn.execute(insert(verdicts).values(**row))
+
+    def _write(self, row: dict[str, Any], verdict: Any, group: str, user: str, now: float, strike: bool) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(verdicts).values(**row))
             if strike and user:
                 conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
                                                     label=verdict.label, verdict_id=verdict.verdict_id))
