@@ -102,3 +102,17 @@ def test_the_whole_page_builds(settings: Settings) -> None:
     for tab in ("问答", "群档案", "起草", "审核", "纪要", "评测"):
         assert tab in labels
     assert (ROOT / "examples" / "profiles").is_dir()
+
+
+def test_optional_login_protects_the_ui(settings: Settings) -> None:
+    from fastapi.testclient import TestClient
+
+    from copilot.ui.app import create_server
+
+    client = TestClient(create_server(settings.model_copy(update={"ui_auth": "ops:s3cret-pass"})))
+    assert client.get("/config").status_code == 401
+    assert client.post("/login", data={"username": "ops", "password": "wrong"}).status_code == 400
+    assert client.post("/login", data={"username": "ops", "password": "s3cret-pass"}).status_code == 200
+    assert client.get("/config").status_code == 200
+    # without COPILOT_UI_AUTH the page is open (localhost default)
+    assert TestClient(create_server(settings)).get("/config").status_code == 200
