@@ -142,3 +142,28 @@ def test_killed_batch_resumes_without_loss_or_duplicates(tmp_path: Path) -> None
     ok_inputs = [r["input"] for r in rows if r["status"] == "ok"]
     assert sorted(set(ok_inputs)) == [f"g{i:03d}.txt" for i in range(12)]
     assert len(ok_inputs) == len(set(ok_inputs))  # compacted: one ok line per input, no duplicates
+
+
+def test_cli_notes_llm_and_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from copilot.cli import app
+    from copilot.config import get_settings
+
+    runner = CliRunner()
+    with FakeOpenAI(responder=notes_responder()) as srv:
+        monkeypatch.setenv("COPILOT_LLM_BASE_URL", srv.url)
+        monkeypatch.setenv("COPILOT_LLM_MODEL", "fake-model")
+        monkeypatch.setenv("COPILOT_LLM_MAX_RETRIES", "0")
+        monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+        get_settings.cache_clear()
+        res = runner.invoke(app, ["notes", str(FIX / "wechat_discussion.txt"), "--engine", "llm", "--json"])
+        assert res.exit_code == 0, res.output
+        assert json.loads(res.stdout)["engine"] == "fake-model" and srv.chat_requests
+        src = tmp_path / "in"
+        _make_inputs(src, 2)
+        (src / "empty.txt").write_text("", encoding="utf-8")
+        res = runner.invoke(app, ["notes-batch", str(src), "-o", str(tmp_path / "out"), "--workers", "2"])
+    assert res.exit_code == 1  # one file failed, the others were written
+    assert "完成 2" in res.output and "失败 1" in res.output and "文件为空" in res.output
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == ["g000.md", "g001.md"]
