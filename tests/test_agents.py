@@ -213,3 +213,24 @@ def test_eval_suite_offline_pass_rate_is_100_percent():
     assert all(per_target.get(t, 0) >= 10 for t in ("name", "intro", "rules", "welcome", "topics", "copy"))
     s = summary(run_all())
     assert s["rule_pass_rate"] == 1.0 and s["cases_ok"] == s["cases"], s["failures"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"positioning": "一起聊聊园艺种花", "topics": ["园艺"]},  # bare minimum: no type, audience, schedule
+        {"positioning": "面向跨境电商卖家的亚马逊广告投放优化交流", "topics": ["亚马逊广告投放优化", "跨境电商运营"], "type": "知识型"},
+        {"positioning": "台北的貓咪飼主交流養貓經驗", "topics": ["養貓", "貓砂"], "type": "兴趣型", "script": "zh-Hant"},
+    ],
+    ids=["minimal", "long-topics", "traditional-input"],
+)
+def test_sparse_and_unusual_profiles_still_get_full_passing_drafts(offline, data):
+    from copilot.profile import profile_from_data
+
+    p = profile_from_data(data)
+    names = draft("name", p, offline, n=5)
+    assert len(names.drafts) == 5 and not failures(names.checks)
+    assert all("聊聊" not in d["name"] for d in names.drafts)  # generic verbs are not topics
+    for target, opts in TARGETS[1:]:
+        result = draft(target, p, offline, **opts)
+        assert result.drafts and not failures(result.checks), (target, [c.reason for c in failures(result.checks)])

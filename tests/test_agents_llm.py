@@ -179,3 +179,11 @@ def test_cli_llm_engine_end_to_end(fake_llm, monkeypatch):
     assert res.exit_code == 0
     data = json.loads(res.stdout)
     assert data["engine"] == "offline" and "离线" in data["notice"]
+
+
+def test_persistently_invalid_json_falls_back_offline(fake_llm, llm_engine):
+    fake_llm.responder = lambda body: "抱歉，我无法完成这个请求。"
+    result = draft("rules", kaoyan(), llm_engine)
+    assert len(fake_llm.chat_requests) == 3
+    assert result.engine == "offline" and "无效 JSON" in (result.notice or "") and "离线" in result.notice
+    assert not failures(result.checks)

@@ -54,7 +54,9 @@ def city(profile: GroupProfile) -> str | None:
 def audience_head(profile: GroupProfile, max_len: int = 5) -> str | None:
     """The head noun of the audience ("在职备考的上班族" → "上班族"), short enough for a name."""
     if not profile.audience:
-        return None
+        # "退休老同事的联谊群，…" → "退休老同事": the positioning often starts with who it is for.
+        m = re.match(r"^(?:给|面向|帮)?([^，,的]{2,5})的", profile.positioning)
+        return m.group(1) if m and gtype(profile) != "品牌型" else None
     tail = re.split(r"[的、，,和与及]", profile.audience)[-1].strip()
     if 2 <= len(tail) <= max_len:
         return tail
@@ -70,15 +72,48 @@ def brand(profile: GroupProfile) -> str | None:
     return m.group(1) if m else None
 
 
-def short_topics(profile: GroupProfile, max_len: int = 6) -> list[str]:
-    return [t for t in profile.topics if len(t) <= max_len] or [profile.topics[0][:max_len]]
+def short_topics(profile: GroupProfile, max_len: int = 6, limit: int = 6) -> list[str]:
+    """Topic words short enough for a group name: the topics themselves, long ones compressed
+    to their leading or trailing words ("亚马逊广告投放优化" → "亚马逊广告", "投放优化")."""
+    def words_of(text: str) -> list[str]:
+        return tokenize(text, for_search=False, keep_stopwords=True)
+
+    out: dict[str, None] = {}
+    for t in profile.topics:
+        if len(t) <= max_len:
+            out.setdefault(t, None)
+    for t in profile.topics:
+        if len(t) <= max_len:
+            continue
+        words = words_of(t)
+        head, tail = "", ""
+        for w in words:
+            if len(head + w) > max_len:
+                break
+            head += w
+        for w in reversed(words):
+            if len(w + tail) > max_len:
+                break
+            tail = w + tail
+        for v in (head, tail):
+            if len(v) >= 2 and v != t:
+                out.setdefault(v, None)
+    if len(out) < 3:
+        from copilot.knowledge.checks import topic_words
+
+        specific = set(topic_words(profile))
+        for t in profile.topics + [profile.positioning]:
+            for w in words_of(t):
+                if 2 <= len(w) <= 4 and w in specific:
+                    out.setdefault(w, None)
+    return list(out)[:limit] or [profile.topics[0][:max_len]]
 
 
 def forms(profile: GroupProfile) -> list[str]:
     blob = " ".join(profile.schedule + profile.goals + [profile.positioning])
     extra = [f for w, f in _ACTIVITY_FORMS.items() if w in blob]
     out: dict[str, None] = {}
-    for f in extra + FORMS.get(gtype(profile), FORMS["其他"]):
+    for f in extra + FORMS.get(gtype(profile), FORMS["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
         out.setdefault(f, None)
     return list(out)
 

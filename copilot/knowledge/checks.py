@@ -30,7 +30,8 @@ from copilot.textnorm import fold, tokenize
 # Words too generic to prove a draft is on topic (they fit every group).
 _GENERIC = frozenset(
     "交流 分享 社群 群聊 帮助 一起 大家 成员 朋友 伙伴 提供 通过 进行 可以 我们 你们 这里 相关 内容 活动 "
-    "平台 问题 需要 希望 想要 喜欢 提升 日常 定期 线上 线下 用户 福利 免费 专属 服务".split()
+    "平台 问题 需要 希望 想要 喜欢 提升 日常 定期 线上 线下 用户 福利 免费 专属 服务 聊聊 聊天 讨论 经验 方法 "
+    "做法 认识 结识 每天 每周 每月 坚持 互相 变成 习惯 爱好者 群友 小伙伴 面向 给 帮".split()
 )
 _EMOJI = re.compile(
     "[\U0001F300-\U0001FAFF\U00002600-\U000027BF\U0001F000-\U0001F2FF\U0001F900-\U0001F9FF\u2B50\u2B55\u203C\u2049]"
