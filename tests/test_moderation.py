@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from copilot.config import Settings
-from copilot.moderation import AuditError, AuditLog, Moderator, Policy, quick_label
+from copilot.moderation import AuditError, Moderator, Policy, quick_label
 from copilot.moderation.classifier import SHIPPED_MODEL, AdClassifier, features
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import detect

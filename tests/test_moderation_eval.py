@@ -1,0 +1,64 @@
+"""The moderation eval suite: the labelled set is well formed, the offline layers meet the targets,
+and the QQ held-out scorer works on a small file of our own (the shared data is not needed)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from copilot.evals.moderation import LABELS, load_set, qq_heldout, run_set
+from copilot.profile import load_profile
+from copilot.paths import EVALS_DIR
+
+
+def test_eval_set_is_well_formed() -> None:
+    rows = load_set()
+    assert len(rows) >= 250
+    assert len({r["id"] for r in rows}) == len(rows)
+    counts = Counter(r["label"] for r in rows)
+    assert set(counts) == set(LABELS) and min(counts.values()) >= 20
+    profiles = {r["profile"] for r in rows}
+    assert len(profiles) >= 4
+    for p in profiles:
+        load_profile(EVALS_DIR / "moderation" / "profiles" / f"{p}.yaml")
+    tags = Counter(t for r in rows for t in r["tags"])
+    assert tags["evasion"] >= 10 and tags["injection"] >= 4 and tags["legit_link"] >= 5
+    dev = {r["text"] for r in load_set("dev.jsonl")}
+    assert not dev & {r["text"] for r in rows}  # the dev set is separate
+
+
+def test_offline_layers_meet_targets() -> None:
+    report = run_set(load_set())
+    m = report["per_label"]
+    assert m["ad"]["precision"] >= 0.95 and m["ad"]["recall"] >= 0.90
+    assert m["off_topic"]["f1"] >= 0.75
+    assert m["abuse"]["recall"] >= 0.8
+    assert report["slices"]["evasion"]["accuracy"] >= 0.9
+    assert sum(sum(row.values()) for row in report["confusion"].values()) == report["n"]
+
+
+def test_qq_heldout_scorer_on_own_sample(tmp_path: Path) -> None:
+    assert qq_heldout(tmp_path / "missing.txt") is None
+    lines = []
+    # enough lines that some fall into the 1-in-5 held-out split
+    for i in range(40):
+        lines.append(f"新开生存服务器欢迎加入本服，加群{123456780 + i}领礼包==1")
+        lines.append(f"今天第{i}次进服务器，和朋友一起盖房子==0")
+    f = tmp_path / "train.txt"
+    f.write_text("\r\n".join(lines + ["坏行没有标签", "==1"]), encoding="utf-8")
+    out = qq_heldout(f)
+    assert out is not None and 0 < out["n"] < 80
+    assert out["positives"] > 0
+    assert out["pipeline"]["recall"] >= 0.9 and out["pipeline"]["precision"] >= 0.9
+
+
+def test_cli_eval_moderation_json() -> None:
+    from copilot.cli import app
+
+    res = CliRunner().invoke(app, ["eval", "moderation", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["set"]["n"] >= 250 and "confusion" in data["set"]
