@@ -5,7 +5,8 @@ gets a 400 with a Chinese message naming the problem instead of a 422 or a 500: 
 that receives a 500 may retry forever or drop the hook. OneBot v11 events are verified with
 ``X-Signature: sha1=<hmac-sha1(secret, raw body)>`` when a secret is configured and answered with
 quick operations (delete / ban / kick / reply); with ``onebot_api_url`` set, the actions are sent
-to the OneBot HTTP API instead. Group owners and admins are never acted on.
+to the OneBot HTTP API instead. Group owners and admins are never acted on. Per-group policies
+(ladders, exempt users, dry run) come from ``<data_dir>/moderation/policy.yaml`` when it exists.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from fastapi.responses import JSONResponse, Response
 from copilot.config import Settings
 from copilot.moderation.audit import AuditLog
 from copilot.moderation.pipeline import Message, Moderator, Verdict
+from copilot.moderation.policy import Policy, load_policies
 from copilot.profile import GroupProfile, ProfileError, load_profile
 
 log = logging.getLogger(__name__)
@@ -84,10 +86,11 @@ def _message_from(obj: Any, index: int | None) -> Message:
 class Moderators:
     """One Moderator per profile file, sharing one audit log; group id → profile from settings."""
 
-    def __init__(self, settings: Settings, engine: Any = None) -> None:
+    def __init__(self, settings: Settings, engine: Any = None, policies: dict[str, Policy] | None = None) -> None:
         self.settings = settings
         self.audit = AuditLog.from_settings(settings)
         self.engine = engine
+        self.policies = policies or {}
         self._by_path: dict[str, Moderator] = {}
         self._lock = threading.Lock()
 
@@ -103,11 +106,14 @@ class Moderators:
     def for_group(self, group: str | None) -> Moderator:
         path = self.settings.groups.get(str(group)) if group is not None else None
         path = path or self.settings.default_profile or ""
+        gkey = str(group) if group is not None and str(group) in self.policies else ""
+        key = f"{path}\x00{gkey}"
         with self._lock:
-            mod = self._by_path.get(path)
+            mod = self._by_path.get(key)
             if mod is None:
-                mod = Moderator(self.settings, self._profile(path), audit=self.audit, engine=self.engine)
-                self._by_path[path] = mod
+                mod = Moderator(self.settings, self._profile(path), audit=self.audit, engine=self.engine,
+                                policy=self.policies.get(gkey))
+                self._by_path[key] = mod
             return mod
 
 
@@ -188,7 +194,9 @@ def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastA
         from copilot.llm import get_engine
 
         engine = get_engine(settings)
-    mods = Moderators(settings, engine)
+    policy_file = settings.data_dir / "moderation" / "policy.yaml"
+    policies = load_policies(policy_file) if policy_file.exists() else {}
+    mods = Moderators(settings, engine, policies)
     app = FastAPI(title="社群运营 Copilot 审核钩子", version="1")
     app.state.moderators = mods
 

@@ -335,3 +335,43 @@ def test_cli_gbk_input_feedback_and_stats(tmp_path: Path, monkeypatch: pytest.Mo
     assert json.loads(st.stdout)["feedback_quality"]["abuse"]["precision"] == 0.0
     missing = runner.invoke(app, ["moderate", "--profile", str(tmp_path / "none.yaml")], input="")
     assert missing.exit_code == 2 and "找不到文件" in missing.output
+
+
+# --- per-group policy files -------------------------------------------------------------------
+def test_policy_file_per_group_overrides(tmp_path: Path) -> None:
+    from copilot.moderation.policy import PolicyError, load_policies
+
+    f = tmp_path / "policy.yaml"
+    f.write_text("""
+default:
+  window_days: 7
+groups:
+  "10001": {dry_run: true}
+  "10002":
+    exempt_users: ["alice"]
+    ladders:
+      ad: [{action: kick}]
+""", encoding="utf-8")
+    pols = load_policies(f)
+    assert pols[""].window_days == 7 and not pols[""].dry_run
+    assert pols["10001"].dry_run and pols["10001"].window_days == 7
+    assert pols["10002"].step_for("ad", 0).action == "kick" and pols["10002"].is_exempt("alice", None)
+    f.write_text("groups:\n  g1: {dry_run: maybe, ladders: {ad: [{action: explode}]}}\n", encoding="utf-8")
+    with pytest.raises(PolicyError) as exc:
+        load_policies(f)
+    assert "groups.g1.dry_run" in str(exc.value) and "2 处问题" in str(exc.value)
+    f.write_text("default: [1, 2]", encoding="utf-8")
+    with pytest.raises(PolicyError, match="键值对象"):
+        load_policies(f)
+
+
+def test_retrain_takes_effect_without_restart(msettings: Settings, reading) -> None:
+    from copilot.moderation import retrain_from_feedback
+
+    mod = Moderator(msettings, reading)
+    before = mod.classifier.score("闲置二手书低价转让，需要的私我")
+    for i, t in enumerate(["二手书低价转让，需要的私我", "闲置的书便宜出，要的私我", "全新图书打折转让，私我"]):
+        v = mod.moderate({"id": str(i), "user": f"u{i}", "group": "g", "text": t})
+        mod.record_feedback(v.verdict_id, "ad")
+    retrain_from_feedback(msettings)
+    assert mod.classifier.score("闲置二手书低价转让，需要的私我") > before

@@ -233,3 +233,16 @@ def test_audit_shared_across_requests(tmp_path: Path) -> None:
     # restart the app: escalation continues from the stored strike
     c2 = TestClient(create_app(s))
     assert c2.post("/onebot/v11", json=_event(AD, user=5, message_id=50)).json().get("ban") is True
+
+
+def test_per_group_policy_file(tmp_path: Path) -> None:
+    s = _settings(tmp_path)
+    (s.data_dir / "moderation").mkdir(parents=True)
+    (s.data_dir / "moderation" / "policy.yaml").write_text(
+        'groups:\n  "10001": {dry_run: true}\n', encoding="utf-8")
+    c = TestClient(create_app(s))
+    assert c.post("/onebot/v11", json=_event(AD, user=3)).json() == {}  # dry run: nothing executed
+    v = c.post("/v1/moderate", json={"text": AD, "user": "3", "group": "10001"}).json()
+    assert v["label"] == "ad" and v["dry_run"] is True
+    other = c.post("/onebot/v11", json=_event(AD, user=3, group=20002)).json()
+    assert other.get("delete") is True  # other groups keep the default policy

@@ -67,6 +67,8 @@ def register(app: typer.Typer) -> None:
         semantic: Annotated[bool, typer.Option("--semantic/--no-semantic", help="跑题判断是否使用向量语义（较慢）")] = False,
         dry_run: Annotated[bool, typer.Option("--dry-run", help="只判断不处置，不累计违规次数")] = False,
         no_audit: Annotated[bool, typer.Option("--no-audit", help="不写审核日志")] = False,
+        policy_file: Annotated[Optional[Path], typer.Option("--policy", help="审核策略 YAML（default + groups）")] = None,
+        group: Annotated[str, typer.Option("--group", help="群号：计违规次数、选择策略用")] = "",
     ) -> None:
         """逐行审核 JSON Lines 消息 {"id","user","text"}，每条输出一行判定 JSON。"""
         from copilot.cli import resolve_engine
@@ -74,12 +76,24 @@ def register(app: typer.Typer) -> None:
         from copilot.moderation.pipeline import Moderator
         from copilot.moderation.policy import Policy
 
+        from copilot.cli import fail
+        from copilot.moderation.policy import PolicyError, load_policies
+
         prof = _load_profile_or_fail(profile)
+        pol = Policy()
+        if policy_file is not None:
+            try:
+                pols = load_policies(policy_file)
+            except PolicyError as exc:
+                raise fail(str(exc), 2) from None
+            pol = pols.get(group) or pols[""]
+        if dry_run:
+            pol = pol.model_copy(update={"dry_run": True})
         text = _read_input(input_file)
         eng = resolve_engine(engine)
         settings = Settings()
-        mod = Moderator(settings, prof, policy=Policy(dry_run=dry_run), audit=None if no_audit else "default",
-                        engine=eng, semantic=semantic)
+        mod = Moderator(settings, prof, policy=pol, audit=None if no_audit else "default",
+                        engine=eng, semantic=semantic, group=group)
         out = sys.stdout
         errors = 0
         for lineno, line in enumerate(text.splitlines(), 1):

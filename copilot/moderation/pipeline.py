@@ -129,7 +129,7 @@ class Moderator:
         self.policy = policy or Policy()
         self.audit = AuditLog.from_settings(settings) if audit == "default" else audit
         self.engine = engine if engine is not None and not getattr(engine, "is_offline", True) else None
-        self.classifier = classifier or load_classifier(settings.data_dir)
+        self._classifier = classifier
         self.group = group
         self.flood = FloodTracker()
         self.allowed = tuple(profile.allowed_domains) if profile else ()
@@ -140,6 +140,11 @@ class Moderator:
 
             embedder = make_embedder(settings)
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
+
+    @property
+    def classifier(self) -> AdClassifier:
+        """The pinned classifier, else the newest one (a retrain takes effect without a restart)."""
+        return self._classifier or load_classifier(self.settings.data_dir)
 
     # -- public API ---------------------------------------------------------------------------
     def moderate(self, message: Message | dict[str, Any] | str) -> Verdict:

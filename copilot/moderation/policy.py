@@ -65,6 +65,47 @@ class Policy(BaseModel):
         return (user is not None and str(user) in self.exempt_users) or (role or "") in self.exempt_roles
 
 
+class PolicyError(ValueError):
+    """The policy file is malformed; the message lists the problems in Chinese."""
+
+
+def load_policies(path: Path) -> dict[str, Policy]:
+    """Per-group policies from a YAML file: ``default: {...}`` plus ``groups: {群号: {...}}``.
+
+    Group entries override the default field by field (a group that only sets ``dry_run: true``
+    keeps the default ladders). Returns ``{"": default, "<group>": policy, ...}``.
+    """
+    import yaml
+    from pydantic import ValidationError
+
+    if not path.exists():
+        raise PolicyError(f"找不到审核策略文件 {path}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise PolicyError(f"审核策略文件 {path} 不是合法 YAML：{exc}") from None
+    if not isinstance(data, dict):
+        raise PolicyError(f"审核策略文件 {path} 应为键值对象（default / groups）")
+    base = data.get("default") or {}
+    groups = data.get("groups") or {}
+    if not isinstance(base, dict) or not isinstance(groups, dict):
+        raise PolicyError(f"审核策略文件 {path}：default 和 groups 都应为键值对象")
+    out: dict[str, Policy] = {}
+    problems = []
+    for key, override in [("", {}), *((str(g), o) for g, o in groups.items())]:
+        if not isinstance(override, dict):
+            problems.append(f"groups.{key} 应为键值对象")
+            continue
+        try:
+            out[key] = Policy.model_validate({**base, **override})
+        except ValidationError as exc:
+            where = f"groups.{key}" if key else "default"
+            problems += [f"{where}.{'.'.join(str(p) for p in e['loc'])}：{e['msg']}" for e in exc.errors()]
+    if problems:
+        raise PolicyError(f"审核策略文件 {path} 有 {len(problems)} 处问题：\n- " + "\n- ".join(problems))
+    return out
+
+
 def rule_ids_for(label: str, strikes_before: int, knowledge_dir: Path | None = None) -> list[str]:
     """Moderation policy rule ids from rules.yaml that justify acting on ``label``.
 
