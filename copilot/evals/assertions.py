@@ -3,12 +3,17 @@
 A case's ``assertions`` list holds mappings such as::
 
     - {kind: contains_any, path: drafts.*.name, values: [读书, 共读], each: true}
+    - {kind: contains_all, path: joined, values: [加1元换购, 套装价]}
     - {kind: not_contains, path: drafts.*.text, values: [最后一天, 错过再等]}
     - {kind: regex, path: drafts.*.text, pattern: "\\{昵称\\}"}
     - {kind: length, path: drafts, min: 5, max: 5}            # list length, or text length for strings
     - {kind: json_schema, schema: {type: object, required: [drafts]}}
     - {kind: label_equals, path: label, value: ad}
     - {kind: threshold, path: metrics.f1.ad, op: ">=", value: 0.9}
+
+The drafting cases use a shorthand, one key per assertion (``{contains_any: [..]}``,
+``{regex: "..."}``, ``{length: {min, max}}`` per draft, ``{count: {min, max}}`` drafts), which
+:meth:`Assertion.parse` turns into the same model.
 
 ``path`` walks dicts and lists with dots; ``*`` maps over a list. Text matching is done on folded
 text (Simplified, half-width), so a zh-Hant output satisfies a Simplified expectation.
@@ -25,7 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from copilot.textnorm import fold
 
-Kind = Literal["contains_any", "not_contains", "regex", "length", "json_schema", "label_equals", "threshold"]
+Kind = Literal["contains_any", "contains_all", "not_contains", "regex", "length", "json_schema", "label_equals",
+               "threshold"]
 _OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq, "!=": operator.ne}
 
 
@@ -43,8 +49,26 @@ class Assertion(BaseModel):
     op: str = ">="
     each: bool = False  # for lists of texts: every item must satisfy (default: the joined text)
 
+    @classmethod
+    def parse(cls, data: Any, *, text_path: str = "joined", items_path: str = "texts",
+              list_path: str = "drafts") -> Assertion:
+        """Accept the full form (``{kind: ...}``) or the one-key shorthand of the drafting cases."""
+        if isinstance(data, dict) and "kind" not in data and len(data) == 1:
+            (key, value), = data.items()
+            if key in {"contains_any", "contains_all", "not_contains"}:
+                return cls(kind=key, path=text_path, values=[str(v) for v in value])
+            if key == "regex":
+                return cls(kind="regex", path=text_path, pattern=str(value))
+            if key == "length":
+                return cls(kind="length", path=items_path, each=True, min=value.get("min"), max=value.get("max"))
+            if key == "count":
+                return cls(kind="length", path=list_path, min=value.get("min"), max=value.get("max"))
+        return cls.model_validate(data)
+
     def describe(self) -> str:
         target = self.path or "输出"
+        if self.kind == "contains_all":
+            return f"{target} 全部包含：{'/'.join(self.values)}"
         if self.kind == "contains_any":
             return f"{target} 包含其一：{'/'.join(self.values)}" + ("（每条）" if self.each else "")
         if self.kind == "not_contains":
@@ -117,8 +141,9 @@ def _check(a: Assertion, output: Any) -> tuple[bool, str]:
     value = select(output, a.path)
     if value is _MISSING and a.kind != "json_schema":
         return False, f"输出中没有 {a.path}"
-    if a.kind in {"contains_any", "not_contains", "regex"}:
-        texts = [fold(t) for t in _texts(value)]
+    if a.kind in {"contains_any", "contains_all", "not_contains", "regex"}:
+        raw = _texts(value)
+        texts = [fold(t) for t in raw]
         if not texts:
             return False, f"{a.path or '输出'} 为空"
         units = texts if a.each else ["\n".join(texts)]
@@ -126,16 +151,27 @@ def _check(a: Assertion, output: Any) -> tuple[bool, str]:
             words = [fold(v) for v in a.values]
             bad = [u for u in units if not any(w in u for w in words)]
             return (not bad, "都包含" if not bad else f"{len(bad)}/{len(units)} 条不含任何关键词：{bad[0][:40]}")
+        if a.kind == "contains_all":
+            missing = sorted({v for v in a.values if not all(fold(v) in u for u in units)})
+            return (not missing, "都包含" if not missing else f"缺少：{'、'.join(missing)}")
         if a.kind == "not_contains":
             found = sorted({v for v in a.values if any(fold(v) in u for u in units)})
             return (not found, "未出现" if not found else f"出现了：{'、'.join(found)}")
         rx = re.compile(a.pattern or "")
-        bad = [u for u in units if not rx.search(u)]
+        raw_units = raw if a.each else ["\n".join(raw)]
+        # match the original or the folded text: a pattern may be written in either script
+        bad = [u for u, r in zip(units, raw_units) if not (rx.search(u) or rx.search(r))]
         return (not bad, "都匹配" if not bad else f"{len(bad)}/{len(units)} 条不匹配：{bad[0][:40]}")
     if a.kind == "length":
+        def in_range(n: int) -> bool:
+            return (a.min is None or n >= a.min) and (a.max is None or n <= a.max)
+
+        if a.each:  # every text's length, ignoring white space
+            lengths = [len(re.sub(r"\s+", "", t)) for t in _texts(value)]
+            bad = [n for n in lengths if not in_range(n)]
+            return (bool(lengths) and not bad, f"长度 {lengths}" if bad or not lengths else "都在范围内")
         n = len(value) if isinstance(value, (list, str, dict)) else len(str(value))
-        ok = (a.min is None or n >= a.min) and (a.max is None or n <= a.max)
-        return ok, f"长度 {n}"
+        return in_range(n), f"长度 {n}"
     if a.kind == "json_schema":
         if a.schema_ is None:
             return False, "缺少 schema"

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -48,32 +49,36 @@ def run_retrieval(ctx: EvalContext) -> SuiteResult:
 
 # -- drafts -------------------------------------------------------------------------------------
 class DraftCase(BaseModel):
-    """One drafting eval case (see evals/README.md)."""
+    """One drafting eval case (format: evals/README.md)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     id: str
-    agent: str
+    target: str
     profile: str | dict[str, Any]
     options: dict[str, Any] = Field(default_factory=dict)
     must_pass: list[str] = Field(default_factory=list)
-    assertions: list[Assertion] = Field(default_factory=list)
+    assertions: list[Any] = Field(default_factory=list, alias="assert")
     script: str | None = None
     note: str = ""
 
+    def parsed_assertions(self) -> list[Assertion]:
+        return [Assertion.parse(a) for a in self.assertions]
+
 
 def load_draft_cases(folder: Path = EVALS_DIR / "cases" / "drafts") -> list[DraftCase]:
+    """Cases from every YAML file: ``target`` at the top applies to all ``cases`` in the file."""
     cases: list[DraftCase] = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        defaults = {k: v for k, v in data.items() if k != "cases"} if isinstance(data, dict) else {}
-        items = data.get("cases", []) if isinstance(data, dict) else data
-        for item in items:
-            merged = {**defaults, **item}
+        target = data.get("target", path.stem)
+        for item in data.get("cases", []):
             try:
-                cases.append(DraftCase.model_validate(merged))
+                case = DraftCase.model_validate({"target": target, **item})
+                case.parsed_assertions()
             except ValueError as exc:
                 raise ValueError(f"{path.name}：用例 {item.get('id', '?')} 无效：{exc}") from exc
+            cases.append(case)
     ids = [c.id for c in cases]
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:
@@ -82,11 +87,15 @@ def load_draft_cases(folder: Path = EVALS_DIR / "cases" / "drafts") -> list[Draf
 
 
 def _profile_for(case: DraftCase):  # type: ignore[no-untyped-def]
+    """An inline mapping, an example name (examples/profiles/<name>.yaml) or a path from the repo root."""
     from copilot.profile import load_profile, profile_from_data
 
     if isinstance(case.profile, dict):
         return profile_from_data(case.profile, case.id)
-    path = Path(case.profile)
+    spec = case.profile
+    if "/" not in spec:
+        spec = f"examples/profiles/{spec if spec.endswith('.yaml') else spec + '.yaml'}"
+    path = Path(spec)
     return load_profile(path if path.is_absolute() else ROOT / path)
 
 
@@ -105,11 +114,16 @@ def run_drafts(ctx: EvalContext) -> SuiteResult:
             profile = _profile_for(case)
             if case.script:
                 profile = profile.model_copy(update={"script": case.script})
-            result = draft(case.agent, profile, ctx.engine, **case.options)
+            result = draft(case.target, profile, ctx.engine, **case.options)
         except Exception as exc:  # an agent crash is a failed case with its reason
             return CaseResult(suite="drafts", id=case.id, passed=False, error=f"{type(exc).__name__}: {exc}",
                               seconds=round(time.perf_counter() - started, 3))
+        from copilot.knowledge.checks import draft_text
+
         output = result.to_json()
+        texts = [draft_text(d, case.target) for d in result.drafts]
+        output["texts"] = texts
+        output["joined"] = "\n".join(texts + [json.dumps(result.drafts, ensure_ascii=False)])
         by_rule = {c.rule_id: c for c in result.checks}
         checks: list[Check] = []
         for rule_id in case.must_pass:
@@ -117,7 +131,7 @@ def run_drafts(ctx: EvalContext) -> SuiteResult:
             if c is None:
                 checks.append(Check(name=rule_id, passed=False, reason="该规则没有被检查（规则 id 写错或不适用于此类草稿）"))
             elif c.passed is None and ctx.judge:
-                verdict = judge_rule(ctx.engine, book.get(rule_id), case.agent, output["drafts"])
+                verdict = judge_rule(ctx.engine, book.get(rule_id), case.target, output["drafts"])
                 reason = verdict.error or f"LLM 评审（{verdict.model}）{verdict.score} 分：{verdict.reason}"
                 checks.append(Check(name=rule_id, passed=verdict.passed if verdict.error is None else False,
                                     reason=reason))
@@ -128,9 +142,13 @@ def run_drafts(ctx: EvalContext) -> SuiteResult:
             if c.passed is not None:
                 rule_tally.setdefault(c.rule_id, []).append(bool(c.passed))
         checks += [Check(name=r.name, passed=r.passed, reason=r.reason)
-                   for r in (check(a, output) for a in case.assertions)]
+                   for r in (check(a, output) for a in case.parsed_assertions())]
         passed = all(c.passed is not False for c in checks) and all(c.passed is not None for c in checks
                                                                     if c.name in case.must_pass and ctx.judge)
+        for c in result.checks:  # a failing deterministic rule fails the case even if not listed
+            if c.passed is False and c.rule_id not in case.must_pass:
+                checks.append(Check(name=c.rule_id, passed=False, reason=c.reason))
+        passed = all(c.passed is not False for c in checks) and passed
         return CaseResult(suite="drafts", id=case.id, passed=passed, checks=checks, engine=result.engine,
                           seconds=round(time.perf_counter() - started, 3), output=output)
 
@@ -139,7 +157,7 @@ def run_drafts(ctx: EvalContext) -> SuiteResult:
     all_checks = [ok for v in rule_tally.values() for ok in v]
     per_agent: dict[str, list[bool]] = {}
     for case, row in zip(cases, rows):
-        per_agent.setdefault(case.agent, []).append(row.passed)
+        per_agent.setdefault(case.target, []).append(row.passed)
     metrics = {
         "n": len(rows),
         "case_pass_rate": round(sum(r.passed for r in rows) / max(1, len(rows)), 4),
