@@ -191,6 +191,9 @@ def test_find_ungrounded_catches_invented_names_numbers_dates() -> None:
     n.key_points.append(KeyPoint(text="引用了被过滤的广告", sources=[9, 999]))
     problems = find_bad_citations(n, t)
     assert any("没有标注来源" in p for p in problems) and any("#9, #999" in p for p in problems)
+    raw = (FIX / "qq_share.txt").read_text(encoding="utf-8")  # the rule checker may pass the raw export
+    assert find_bad_citations(n, raw) == problems and "张伟" in find_ungrounded(n, raw)
+    assert find_bad_citations(n, t.as_text()) == problems
     cleaned, removed = ground_notes(n, t)
     assert len(cleaned.key_points) == len(n.key_points) - 3 and len(removed) == 3
     assert find_ungrounded(cleaned, t) == [] and find_bad_citations(cleaned, t) == []

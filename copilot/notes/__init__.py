@@ -23,6 +23,7 @@ __all__ = [
     "NotesResult",
     "Transcript",
     "render_markdown",
+    "run_batch",
     "summarize_file",
     "summarize_text",
     "summarize_transcript",
@@ -69,3 +70,10 @@ def summarize_file(path: Path | str, settings: Settings, engine: Engine, *,
                    columns: Mapping[str, str] | None = None) -> NotesResult:
     """Read (any common encoding), parse and summarise one export. Raises :class:`NotesParseError`."""
     return summarize_transcript(parse_file(path, columns=columns), settings, engine)
+
+
+def run_batch(*args, **kwargs):  # type: ignore[no-untyped-def]
+    """See :func:`copilot.notes.batch.run_batch` (imported lazily: threads and hashing not needed for one file)."""
+    from copilot.notes.batch import run_batch as _run_batch
+
+    return _run_batch(*args, **kwargs)

@@ -51,10 +51,23 @@ def _norm_date(s: str) -> str:
     return s.replace("号", "日")
 
 
+def _coerce(transcript: Transcript | str) -> Transcript | str:
+    """Raw export text (not our ``[#id 时间] 昵称：文本`` rendering) is parsed so ids and speakers are known."""
+    if isinstance(transcript, str) and not _ID_REF.search(transcript):
+        from copilot.notes.parse import NotesParseError, parse_text
+
+        try:
+            return parse_text(transcript, "聊天记录")
+        except NotesParseError:
+            return transcript
+    return transcript
+
+
 class _Source:
     """A transcript prepared for lookups: folded text, number values, speakers, message ids."""
 
     def __init__(self, transcript: Transcript | str) -> None:
+        transcript = _coerce(transcript)
         if isinstance(transcript, Transcript):
             parts = [f"{m.speaker}：{m.text}" for m in transcript.messages]
             dates = {m.time.date() for m in transcript.messages if m.time and m.time.year > 1900}
@@ -185,6 +198,8 @@ def _cited_items(notes: Notes) -> list[tuple[str, list[int]]]:
 
 def find_bad_citations(notes: Notes, transcript: Transcript | str | Iterable[int]) -> list[str]:
     """Chinese problems for items that cite nothing or cite message ids absent from the transcript."""
+    if isinstance(transcript, str):
+        transcript = _coerce(transcript)
     if isinstance(transcript, Transcript):
         ids = transcript.ids
     elif isinstance(transcript, str):
