@@ -195,3 +195,19 @@ def test_notes_checks_delegate_to_faithfulness(book, runner_profile):
     invented = {"title": "分享", "key_points": [{"text": "老周说每周跑量增加35%", "sources": [2]}]}
     res = one(book, "notes.grounded", [invented], runner_profile, target="notes", context={"transcript": transcript})
     assert res.passed is False and "35" in res.reason
+
+
+def test_price_formats_yuan_kuai_and_currency_sign(runner_profile):
+    ok = "速干T恤原价¥89，现在￥69，立省20块。"
+    assert price_problems(ok, runner_profile.products)[0] == []
+    bad = "速干T恤原价89块，现在69块，立省25块。"
+    problems, _ = price_problems(bad, runner_profile.products)
+    assert any("立省25块" in p for p in problems)
+
+
+def test_stated_discount_must_match_the_two_prices(runner_profile):
+    ok = "速干T恤原价89元，活动价69元，约7.8折。"
+    assert price_problems(ok, runner_profile.products)[0] == []
+    bad = "速干T恤原价89元，活动价69元，相当于5折。"
+    problems, _ = price_problems(bad, runner_profile.products)
+    assert any("7.8 折" in p for p in problems)

@@ -52,6 +52,7 @@ class DraftResult(BaseModel):
     notice: str | None = None
     prompt: str | None = None
     rounds: int = 0
+    passages: list[Passage] = []
 
     @property
     def passed(self) -> bool:
@@ -68,6 +69,7 @@ class DraftResult(BaseModel):
         if self.notice:
             out["notice"] = self.notice
         out["target"] = self.target
+        out["sources"] = [{"card": p.card, "section": p.section} for p in self.passages]
         if self.prompt:
             out["prompt"] = self.prompt
         return out
@@ -246,4 +248,5 @@ def run_agent(
         notice=notice,
         prompt=prompt_ref.get("ref"),
         rounds=rounds["n"],
+        passages=passages,
     )

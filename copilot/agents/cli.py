@@ -79,6 +79,8 @@ def render_text(result) -> str:  # type: ignore[no-untyped-def]
     for c in result.checks:
         lines.append(f"  {marks[c.passed]}  {c.rule_id}：{c.reason}")
     lines.append("引用卡片：" + "、".join(result.citations))
+    if result.passages:
+        lines.append("依据小节：" + "；".join(f"{p.card} › {p.section}" for p in result.passages))
     lines.append(f"（生成引擎：{result.engine}）")
     return "\n".join(lines)
 

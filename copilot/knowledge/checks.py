@@ -40,8 +40,10 @@ _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 _NUM = r"(\d+(?:\.\d+)?)"
 _OPS = {"×": "*", "x": "*", "*": "*", "＊": "*", "+": "+", "＋": "+", "-": "-", "−": "-", "－": "-", "÷": "/", "/": "/"}
 _ARITH = re.compile(_NUM + r"\s*([×x*＊+＋\-−－÷/])\s*" + _NUM + r"(?:\s*([×x*＊+＋\-−－÷/])\s*" + _NUM + r")?\s*[=＝]\s*" + _NUM)
-_MONEY = re.compile(_NUM + r"\s*元")
-_SAVE = re.compile(r"(?:立省|省下|省了|节省|省|立减|便宜了?|少花)\s*" + _NUM + r"\s*元")
+# Money is written "59元", "59块" or "¥59" (fold turns the full-width ￥ into ¥).
+_MONEY = re.compile(r"¥\s*" + _NUM + r"|" + _NUM + r"\s*(?:元|块)")
+_SAVE = re.compile(r"(?:立省|省下|省了|节省|省|立减|便宜了?|少花)\s*(?:¥\s*" + _NUM + r"|" + _NUM + r"\s*(?:元|块))")
+_RATE = re.compile(r"原价\s*¥?\s*" + _NUM + r"\s*(?:元|块)?[^。；\n]{0,20}?(?:活动价|到手价|优惠价|会员价|特价|现价|折后价?)\s*¥?\s*" + _NUM + r"[^。；\n]{0,20}?(?:约|相当于|打)?\s*(\d+(?:\.\d+)?)\s*折")
 _BUY_N_GET_1 = re.compile(r"买\s*(\d+)\s*送\s*1[^。；\n]{0,40}?(?:相当于|折合|约合|约)\s*打?\s*(\d+(?:\.\d+)?)\s*折")
 _PROMO_LABEL = r"(?:活动价|到手价|优惠价|会员价|特价|秒杀价|促销价)"
 
@@ -329,9 +331,9 @@ def price_problems(text: str, products: Sequence[Any] = ()) -> tuple[list[str], 
         decimals = len(result.split(".")[1]) if "." in result else 0
         if not (_eq(value, _num(result)) or round(value, decimals) == _num(result)):
             problems.append(f"算式 {m.group(0).strip()} 不成立（应为 {_fmt(value)}）")
-    amounts = [_num(x) for x in _MONEY.findall(t)]
+    amounts = [_num(a or b) for a, b in _MONEY.findall(t)]
     for m in _SAVE.finditer(t):
-        saved = _num(m.group(1))
+        saved = _num(m.group(1) or m.group(2))
         others = list(amounts)
         if saved in others:
             others.remove(saved)
@@ -339,6 +341,15 @@ def price_problems(text: str, products: Sequence[Any] = ()) -> tuple[list[str], 
         verified += 1
         if not any(_eq(saved, g) for g in gaps):
             problems.append(f"“{m.group(0)}”与文中的价格对不上")
+    for m in _RATE.finditer(t):
+        full, paid, stated = _num(m.group(1)), _num(m.group(2)), _num(m.group(3))
+        if full <= 0:
+            continue
+        true = 10 * paid / full
+        stated_as = stated / 10 if stated >= 10 else stated
+        verified += 1
+        if abs(stated_as - true) > 0.15:
+            problems.append(f"原价{_fmt(full)}、现价{_fmt(paid)} 约为 {_fmt(round(true, 1))} 折，文中写的是 {m.group(3)} 折")
     for m in _BUY_N_GET_1.finditer(t):
         n, stated = int(m.group(1)), _num(m.group(2))
         true = 10 * n / (n + 1)
