@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from copilot.config import Settings
-from copilot.moderation import AuditError, Moderator, Policy, quick_label
+from copilot.moderation import AuditError, AuditLog, Moderator, Policy, quick_label
 from copilot.moderation.classifier import SHIPPED_MODEL, AdClassifier, features
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import detect
@@ -226,8 +226,8 @@ def test_audit_survives_restart_and_escalation_continues(msettings: Settings, re
     v = first.moderate({"id": "m1", "user": "s", "group": "g", "text": AD})
     assert v.action == "delete"
     first.audit.engine.dispose()
-    # a new process: new Moderator, same data_dir
-    second = Moderator(msettings, reading)
+    # a new log instance on the same file, as after a restart (a real two-process run is tested below)
+    second = Moderator(msettings, reading, audit=AuditLog(first.audit.url))
     assert second.audit.get(v.verdict_id)["label"] == "ad"
     assert second.moderate({"id": "m2", "user": "s", "group": "g", "text": AD}).action == "mute"
     db = msettings.data_dir / "moderation.sqlite"
@@ -375,3 +375,20 @@ def test_retrain_takes_effect_without_restart(msettings: Settings, reading) -> N
         mod.record_feedback(v.verdict_id, "ad")
     retrain_from_feedback(msettings)
     assert mod.classifier.score("闲置二手书低价转让，需要的私我") > before
+
+
+def test_escalation_survives_real_process_restart(tmp_path: Path) -> None:
+    """Two separate `copilot moderate` processes on one data dir: the 2nd ad from a user is muted."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
+    env.update(COPILOT_DATA_DIR=str(tmp_path / "data"), COPILOT_CONFIG=str(tmp_path / "none.toml"))
+    line = json.dumps({"id": "x", "user": "spammer", "text": AD}, ensure_ascii=False) + "\n"
+    actions = []
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-m", "copilot.cli", "moderate", "--engine", "offline", "--group", "g9"],
+                             input=line.encode(), capture_output=True, env=env, timeout=120, check=True)
+        actions.append(json.loads(out.stdout)["action"])
+    assert actions == ["delete", "mute"]

@@ -89,6 +89,10 @@ def fingerprint(text: str) -> str:
     return normalise(text or "").digits[:256]
 
 
+_instances: dict[str, AuditLog] = {}
+_instances_lock = threading.Lock()
+
+
 class AuditError(ValueError):
     """A user-facing problem with an audit operation (unknown verdict id, bad label …)."""
 
@@ -115,10 +119,17 @@ class AuditLog:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AuditLog:
+        """The configured audit log, one shared instance per database URL in this process."""
         if settings.database_url:
-            return cls(settings.database_url)
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        return cls(f"sqlite:///{settings.data_dir / 'moderation.sqlite'}")
+            url = settings.database_url
+        else:
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            url = f"sqlite:///{settings.data_dir / 'moderation.sqlite'}"
+        with _instances_lock:
+            log = _instances.get(url)
+            if log is None:
+                log = _instances[url] = cls(url)
+            return log
 
     # -- writing -------------------------------------------------------------------------------
     def record(self, verdict: Any, *, group: str = "", user: str = "", message_id: str = "", text: str = "",

@@ -365,7 +365,8 @@ def quick_label(text: str) -> str:
         if _quick is None:
             with _quick_lock:
                 if _quick is None:
-                    _quick = Moderator(Settings(llm_provider="offline"), None, audit=None)
+                    # model_construct: defaults only, so a broken env/copilot.toml cannot break it
+                    _quick = Moderator(Settings.model_construct(), None, audit=None)
         return _quick.analyse(text)[0]
     except Exception:  # noqa: BLE001 - documented contract: never raise
         return "ok"
