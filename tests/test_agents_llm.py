@@ -187,3 +187,10 @@ def test_persistently_invalid_json_falls_back_offline(fake_llm, llm_engine):
     assert len(fake_llm.chat_requests) == 3
     assert result.engine == "offline" and "无效 JSON" in (result.notice or "") and "离线" in result.notice
     assert not failures(result.checks)
+
+
+def test_missing_prompt_file_falls_back_with_notice(fake_llm, llm_engine, tmp_path):
+    llm_engine.settings = llm_engine.settings.model_copy(update={"prompts_dir": tmp_path / "no-prompts"})
+    result = draft("intro", kaoyan(), llm_engine)
+    assert result.engine == "offline" and "提示词文件" in (result.notice or "")
+    assert fake_llm.chat_requests == []

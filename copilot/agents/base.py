@@ -20,10 +20,10 @@ from pydantic import BaseModel
 from copilot.knowledge.cards import cards_by_id
 from copilot.knowledge.checks import CheckResult, failures, run_checks
 from copilot.knowledge.rules import RuleBook, load_rules
-from copilot.llm import Engine, invoke_structured, run_with_fallback
+from copilot.llm import Engine, LLMUnavailable, invoke_structured, run_with_fallback
 from copilot.llm.structured import schema_hint
 from copilot.profile import GroupProfile
-from copilot.prompts import load_prompt
+from copilot.prompts import PromptError, load_prompt
 from copilot.textnorm import to_script, tokenize
 from copilot.tokens import count_tokens
 
@@ -202,7 +202,10 @@ def run_agent(
         return spec.offline(profile, passages, context)
 
     def llm(eng: Engine) -> list[dict[str, Any]]:
-        prompt = load_prompt(spec.prompt, settings.prompts_dir)
+        try:
+            prompt = load_prompt(spec.prompt, settings.prompts_dir)
+        except PromptError as exc:  # a broken prompt file must not crash drafting
+            raise LLMUnavailable(f"提示词文件不可用（{exc}）") from exc
         prompt_ref["ref"] = prompt.ref
         rules = [r for r in book.for_target(spec.target) if r.check.kind != "policy"]
         messages = prompt.render(
