@@ -259,3 +259,15 @@ def test_huge_and_empty_messages(offline: Settings) -> None:
     assert r.notes.message_count == 2 and any(d.reason == "空消息" for d in r.dropped)
     assert all(len(p.text) <= 160 for p in r.notes.key_points)
     assert len(r.notes.summary) <= 400
+
+
+def test_traditional_input_both_scripts(offline: Settings) -> None:
+    r = summarize_file(FIX / "traditional_talk.txt", offline, get_engine(offline))
+    t = parse_file(FIX / "traditional_talk.txt")
+    assert r.notes.speakers == ["陳志明"] and r.notes.qa[0].answerer == "陳志明"
+    assert find_ungrounded(r.notes, t) == []
+    assert not any(a.kind == "通知" for a in r.notes.announcements)  # "群公告" inside an answer is not a notice
+    assert "请问" not in r.notes.summary  # questions go to Q&A, not the summary
+    hans, hant = render_markdown(r.notes, "zh-Hans"), render_markdown(r.notes, "zh-Hant")
+    assert "陈志明" in hans and "知识库" in hans and "陳志明" not in hans
+    assert "陳志明" in hant and "知識庫" in hant

@@ -25,7 +25,10 @@ _FILLER_HEAD = re.compile(
 )
 _FILLER_INLINE = re.compile(r"(?:嗯+|呃+|额+|啊+)[，,、]|(?<=[，,])(?:就是说|然后呢?|那个|对吧)[，,]?|[，,]?对吧(?=[，,。？?])")
 _REPEAT = re.compile(r"(\S{1,4}?)\1{2,}")  # 这个这个这个 → 这个
-_PROCEDURAL = re.compile(r"谢谢|感谢|大家好|晚上好|欢迎|收到|请大家|先不要插话|问答环节|分享就到这里|下面进入|时间差不多")
+_PROCEDURAL = re.compile(
+    r"谢谢|感谢|大家好|晚上好|欢迎|收到|请大家|先不要插话|问答环节|分享就到这里|下面进入|时间差不多|"
+    r"分享嘉宾|请到|今[天晚]的?(?:主题|话题)"
+)
 _LEAD_IN = re.compile(r"^(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|最后|另外|总结一下|总的来说)[，,：:、\s]*)+")
 MIN_CHARS = 8
 MAX_GRAPH = 1000  # sentences in the TextRank graph (dense n×n similarity)
@@ -232,7 +235,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
             f"，主题是{st.topic}。" if st.topic else "。")
     elif st.topic:
         lead = f"本次话题讨论由{st.host}发起，围绕“{st.topic}”展开。" if st.host else f"本次讨论围绕“{st.topic}”展开。"
-    rows = [i for i, s in enumerate(sentences) if not _PROCEDURAL.search(s.text)] or list(range(len(sentences)))
+    rows = [i for i, s in enumerate(sentences) if not _PROCEDURAL.search(s.text) and not is_question(s.text)] \
+        or list(range(len(sentences)))
     body = summary_sentences([sentences[i] for i in rows], max(40, budget - len(lead)),
                              X[rows] if X is not None else None)
     texts = [_keypoint_text(s) for s in body]
