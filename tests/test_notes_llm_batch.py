@@ -95,6 +95,8 @@ def test_batch_bad_file_resume_and_retry(tmp_path: Path) -> None:
                                   encoding="utf-8")
     again = run_batch(src, out, 2, s, get_engine(s))
     assert (again.ok, again.skipped, again.failed) == (2, 5, 0)
+    inside = run_batch(src, src / "notes-out", 2, s, get_engine(s))  # OUT_DIR inside INPUT_DIR
+    assert inside.total == 7 and run_batch(src, src / "notes-out", 2, s, get_engine(s)).total == 7
     rows = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     latest = {r["input"]: r for r in rows}
     assert len(latest) == 7 and all(r["status"] == "ok" for r in latest.values())

@@ -161,9 +161,11 @@ class Manifest:
             self.latest[record.input] = record.__dict__
 
 
-def find_inputs(input_dir: Path) -> list[Path]:
+def find_inputs(input_dir: Path, out_dir: Path | None = None) -> list[Path]:
+    """Export files under ``input_dir`` (recursively), never our own outputs when OUT_DIR is inside it."""
+    out = out_dir.resolve() if out_dir else None
     return sorted(p for p in input_dir.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                  and not p.name.startswith("."))
+                  and not p.name.startswith(".") and not (out and p.resolve().is_relative_to(out)))
 
 
 def output_name(rel: Path) -> str:
@@ -215,7 +217,7 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(out_dir / MANIFEST)
     engine = rate_limited(engine, requests_per_minute)
-    inputs = find_inputs(input_dir)
+    inputs = find_inputs(input_dir, out_dir)
     summary = BatchSummary(total=len(inputs), manifest=manifest.path)
     started = time.perf_counter()
     done = 0
