@@ -1,13 +1,14 @@
 """Character-level ROUGE of the notes summary on VCSum short_dev (real Chinese multi-speaker meetings).
 
 Usage: .venv/bin/python scripts/eval_vcsum.py [--data ../shared/data/vcsum/short_dev.jsonl] [--limit N]
-       [--chars 150] [--fake-llm]
+       [--chars 150] [--fake-llm] [--llm]
 
 Each segment's paragraphs become messages (speaker = 发言人N, no timestamps); the offline engine's
 ``notes.summary`` is scored against the reference ``discussion``. A lead baseline (first N characters
 of the transcript) is printed for comparison. ``--fake-llm`` runs the LLM path against FakeOpenAI
 with an extractive responder: it measures the pipeline, NOT a language model (none is available
-offline). The data file is optional; the tests never need it.
+offline). ``--llm`` runs the configured OpenAI-compatible endpoint instead. The data file is optional;
+the tests never need it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--chars", type=int, default=150, help="summary length budget (reference mean ≈ 149)")
     ap.add_argument("--fake-llm", action="store_true")
+    ap.add_argument("--llm", action="store_true", help="also run the configured OpenAI-compatible endpoint (COPILOT_LLM_*)")
     args = ap.parse_args()
     if not args.data.exists():
         print(f"找不到 VCSum 数据：{args.data}（这个评测是可选的）")
@@ -80,6 +82,22 @@ def main() -> int:
             for row in rows:
                 r = summarize_transcript(to_transcript(row), s, engine)
                 systems["llm(FakeOpenAI)"].append(rouge(r.notes.summary, row["discussion"]))
+
+    if args.llm:
+        from copilot.config import get_settings
+        from copilot.llm import get_engine
+        from copilot.notes import summarize_transcript
+
+        s = get_settings()
+        engine = get_engine(s, prefer="llm")
+        label = f"llm({engine.name})"
+        systems[label] = []
+        fallbacks = 0
+        for row in rows:
+            r = summarize_transcript(to_transcript(row), s, engine)
+            fallbacks += r.engine != engine.name
+            systems[label].append(rouge(r.notes.summary, row["discussion"]))
+        print(f"{label}: {fallbacks} 段回退到离线引擎")
 
     print(f"VCSum short_dev：{len(rows)} 段，参考摘要平均 {statistics.mean(len(r['discussion']) for r in rows):.0f} 字，"
           f"摘要预算 {args.chars} 字")
