@@ -88,8 +88,14 @@ def main() -> int:
         from copilot.llm import get_engine
         from copilot.notes import summarize_transcript
 
+        from copilot.llm import LLMUnavailable
+
         s = get_settings()
-        engine = get_engine(s, prefer="llm")
+        try:
+            engine = get_engine(s, prefer="llm")
+        except LLMUnavailable as exc:
+            print(f"--llm：{exc}")
+            return 2
         label = f"llm({engine.name})"
         systems[label] = []
         fallbacks = 0
