@@ -136,20 +136,46 @@ def compose_promotion(profile: GroupProfile, n: int) -> list[dict[str, Any]]:
 
 
 def compose_activity(profile: GroupProfile) -> dict[str, Any]:
+    """Announcement of the group's next fixed event, worded for what kind of event it is."""
+    from copilot.agents.topics import _type_of
+
     t0 = profile.topics[0]
     items = C.parse_schedule(profile)
     _, evening = C.rhythm(profile)
     ev = next((i for i in items if i.weekday is not None), None)
     when = ev.when if ev else f"本周三 {evening}"
     what = ev.label if ev else f"{t0}主题分享"
+    kind = _type_of(what) if ev else "干货分享"
     if t0 not in what:
         what = f"{what}（{t0}）"
+    where = "群文件" if profile.platform == "qq" else "群公告"
+    gain, steps, after = {
+        "会员日": (
+            f"会员专属价和小福利，当天的{t0}商品、价格和规则都写在{where}里",
+            ["看" + where + "里的商品和价格", "在群里接龙", "按约定时间自提或下单"],
+            "不需要的话忽略就好，平时价格照常。",
+        ),
+        "线下活动": (
+            f"和同好一起{ev.label if ev else t0}，有人带、有人陪，新手也能跟上",
+            ["在群里接龙报名", "按时到集合点", "量力而行，注意安全"],
+            "天气不好会提前在群里通知。",
+        ),
+        "晒图": (
+            f"你的{t0}作品得到点评，优秀作品在群里置顶展示",
+            ["按本周主题准备一张作品", "发到群里配一句话", "给别人的作品留一句点评"],
+            "没有作品也欢迎来看、来学。",
+        ),
+    }.get(kind, (
+        f"关于{t0}的实用做法，现场答疑，会后整理成纪要发到群里",
+        ["在群里接龙报名", "提前留言写下想问的问题", "准时参加"],
+        "不方便参加也没关系，会后纪要人人可看。",
+    ))
     text = (
         f"【活动预告】{when} {what}\n"
         f"适合谁：{profile.audience or '群里所有对' + t0 + '感兴趣的朋友'}\n"
-        f"你能得到：{t0}上的具体做法，现场答疑，会后整理成纪要发到群里。\n"
-        f"怎么参与：1. 在群里接龙报名；2. 提前留言写下想问的问题；3. 准时参加。\n"
-        f"不方便参加也没关系，会后纪要人人可看。"
+        f"你能得到：{gain}。\n"
+        "怎么参与：" + "；".join(f"{i}. {s}" for i, s in enumerate(steps, 1)) + "。\n"
+        f"{after}"
     )
     return {"title": f"活动预告：{what}", "text": text, "tactic": "", "arithmetic": []}
 
