@@ -7,8 +7,6 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from copilot.evals.moderation import LABELS, load_set, qq_heldout, run_set
 from copilot.profile import load_profile
 from copilot.paths import EVALS_DIR
@@ -46,7 +44,7 @@ def test_qq_heldout_scorer_on_own_sample(tmp_path: Path) -> None:
     # enough lines that some fall into the 1-in-5 held-out split
     for i in range(40):
         lines.append(f"新开生存服务器欢迎加入本服，加群{123456780 + i}领礼包==1")
-        lines.append(f"今天第{i}次进服务器，和朋友一起盖房子==0")
+        lines.append(f"第{i}章读完了，作者的结尾写得真好==0")
     f = tmp_path / "train.txt"
     f.write_text("\r\n".join(lines + ["坏行没有标签", "==1"]), encoding="utf-8")
     out = qq_heldout(f)
@@ -55,10 +53,11 @@ def test_qq_heldout_scorer_on_own_sample(tmp_path: Path) -> None:
     assert out["pipeline"]["recall"] >= 0.9 and out["pipeline"]["precision"] >= 0.9
 
 
-def test_cli_eval_moderation_json() -> None:
-    from copilot.cli import app
+def test_suite_main_json(capsys) -> None:  # type: ignore[no-untyped-def]
+    """The suite module's own entry point (also used by the eval harness through run_set)."""
+    from copilot.evals.moderation import main
 
-    res = CliRunner().invoke(app, ["eval", "moderation", "--json"])
-    assert res.exit_code == 0, res.output
-    data = json.loads(res.stdout)
+    assert main(as_json=True) == 0  # 0 = targets met
+    data = json.loads(capsys.readouterr().out)
     assert data["set"]["n"] >= 250 and "confusion" in data["set"]
+    assert data["dev"]["n"] >= 10

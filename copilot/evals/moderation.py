@@ -42,8 +42,11 @@ def prf(gold: list[str], pred: list[str]) -> dict[str, dict[str, float]]:
     return out
 
 
-def run_set(rows: list[dict[str, Any]], *, semantic: bool = False) -> dict[str, Any]:
-    """Moderate every row with its profile's Moderator (offline, no audit log), in file order."""
+def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Any = None) -> dict[str, Any]:
+    """Moderate every row with its profile's Moderator (no audit log), in file order.
+
+    ``engine``: an LLM engine used as the judge for the uncertain band (None = offline layers only).
+    """
     from copilot.config import Settings
     from copilot.moderation.pipeline import Moderator
     from copilot.profile import load_profile
@@ -58,7 +61,7 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False) -> dict[str, 
         prof = row["profile"]
         if prof not in mods:
             mods[prof] = Moderator(settings, load_profile(DATA_DIR / "profiles" / f"{prof}.yaml"), audit=None,
-                                   semantic=semantic)
+                                   semantic=semantic, engine=engine)
         v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"]})
         gold.append(row["label"])
         pred.append(v.label)
@@ -152,3 +155,9 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     ok = ad["precision"] >= 0.95 and ad["recall"] >= 0.90 and off["f1"] >= 0.75 and ab["recall"] >= 0.8
     con.print("目标（广告 P≥0.95 R≥0.90，跑题 F1≥0.75，攻击召回≥0.8）：" + ("达成" if ok else "未达成"), highlight=False)
     return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(main(as_json="--json" in sys.argv))
