@@ -90,24 +90,3 @@ def evaluate(index: KnowledgeIndex, cases: list[RetrievalCase], k: int = 5) -> R
 def to_json(report: RetrievalReport) -> str:
     return json.dumps(report.model_dump(), ensure_ascii=False, indent=1)
 
-
-RECALL_TARGET = 0.9
-
-
-def main(as_json: bool = False, k: int = 5) -> int:
-    """CLI entry: print recall@k and MRR; exit 1 if recall@k is below the target."""
-    from copilot.knowledge.index import get_index
-    from copilot.paths import EVALS_DIR
-
-    report = evaluate(get_index(), load_cases(EVALS_DIR / "retrieval.jsonl"), k=k)
-    if as_json:
-        print(to_json(report))
-    else:
-        print(f"检索评测：{report.n} 个问题（卡片级，每张卡片只取最佳片段）")
-        print(f"  recall@{k} = {report.recall_at_k:.3f}（目标 ≥ {RECALL_TARGET}）")
-        print(f"  MRR      = {report.mrr:.3f}")
-        for script, value in report.by_script.items():
-            print(f"  {script}: recall@{k} = {value:.3f}")
-        for miss in report.misses():
-            print(f"  未命中 {miss.id}：{miss.question} → 期望 {miss.relevant}，得到 {miss.retrieved}")
-    return 0 if report.recall_at_k >= RECALL_TARGET else 1

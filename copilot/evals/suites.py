@@ -168,3 +168,77 @@ def run_drafts(ctx: EvalContext) -> SuiteResult:
     }
     return SuiteResult(suite="drafts", metrics=metrics, cases=rows,
                        charts={"各规则通过率": list(per_rule.items())})
+
+
+# -- moderation ---------------------------------------------------------------------------------
+def run_moderation(ctx: EvalContext) -> SuiteResult:
+    """Per-label P/R/F1 and the confusion matrix of the offline layers on our labelled set.
+
+    With ``--engine llm`` the same set runs with the configured model as the judge for the
+    uncertain band (the offline verdict stands when the judge fails).
+    """
+    from copilot.evals import moderation as mod_eval
+
+    rows = mod_eval.load_set()
+    engine = None if ctx.engine.is_offline else ctx.engine
+    report = mod_eval.run_set(rows, engine=engine)
+    errors = {e["id"]: e for e in report["errors"]}
+    cases = []
+    for row in rows:
+        err = errors.get(row["id"])
+        reason = f"期望 {row['label']}" + (f"，判为 {err['pred']}：{err['reason']}" if err else "")
+        cases.append(CaseResult(suite="moderation", id=str(row["id"]), passed=err is None, engine=ctx.engine.name,
+                                checks=[Check(name="label_equals", passed=err is None, reason=reason)]))
+    labels = mod_eval.LABELS
+    metrics: dict[str, Any] = {"n": report["n"], "accuracy": report["accuracy"],
+                               "messages_per_s": round(report["n"] / max(report["seconds"], 1e-6), 1)}
+    metrics.update(report["per_label"])
+    metrics["slices"] = {k: v["accuracy"] for k, v in report["slices"].items()}
+    metrics["confusion"] = {"labels": labels,
+                            "matrix": [[report["confusion"][g][p] for p in labels] for g in labels]}
+    qq = mod_eval.qq_heldout()
+    if qq:
+        metrics["qq_ads_heldout"] = qq
+    charts = {"各标签 F1": [(lab, report["per_label"][lab]["f1"]) for lab in labels]}
+    return SuiteResult(suite="moderation", metrics=metrics, cases=cases, charts=charts)
+
+
+# -- notes --------------------------------------------------------------------------------------
+def run_notes(ctx: EvalContext) -> SuiteResult:
+    """Fact coverage, leaked noise and invented entities of the notes for our own transcripts."""
+    from copilot.evals import notes as notes_eval
+
+    spec = yaml.safe_load((notes_eval.NOTES_EVAL_DIR / "expected.yaml").read_text(encoding="utf-8"))
+
+    def one(item: tuple[str, dict[str, Any]]) -> CaseResult:
+        name, expected = item
+        started = time.perf_counter()
+        try:
+            row = notes_eval.score_file(notes_eval.NOTES_EVAL_DIR / name, expected, ctx.settings, ctx.engine)
+        except Exception as exc:
+            return CaseResult(suite="notes", id=name, passed=False, error=f"{type(exc).__name__}: {exc}")
+        checks = [
+            Check(name="事实覆盖", passed=row["coverage"] >= notes_eval.MIN_COVERAGE,
+                  reason=f"{row['coverage']:.0%}" + (f"，缺少：{'、'.join(row['missing'])}" if row["missing"] else "")),
+            Check(name="没有泄漏噪声", passed=not row["leaked"], reason="、".join(map(str, row["leaked"])) or "无"),
+            Check(name="没有编造实体", passed=not row["invented"], reason="、".join(row["invented"]) or "无"),
+            Check(name="引用有效", passed=not row["bad_citations"], reason="；".join(row["bad_citations"][:3]) or "全部有效"),
+            Check(name="结构（类型/主讲/主持）", passed=row["structure_ok"], reason="正确" if row["structure_ok"] else "不符"),
+        ]
+        return CaseResult(suite="notes", id=name, passed=notes_eval.passed(row) and row["structure_ok"],
+                          checks=checks, engine=row["engine"], seconds=round(time.perf_counter() - started, 3),
+                          output={k: row[k] for k in ("coverage", "action_recall", "invented", "leaked")})
+
+    rows = ctx.map(one, list(spec.items()))
+    outs = [r.output or {} for r in rows]
+    n = max(1, len(outs))
+    metrics = {
+        "n": len(rows),
+        "fact_coverage": round(sum(o.get("coverage", 0.0) for o in outs) / n, 4),
+        "action_recall": round(sum(o.get("action_recall", 0.0) for o in outs) / n, 4),
+        "invented_entities": sum(len(o.get("invented", [])) for o in outs),
+        "leaked_noise": sum(len(o.get("leaked", [])) for o in outs),
+        "structure_ok": sum(1 for r in rows for c in r.checks if c.name.startswith("结构") and c.passed),
+    }
+    charts = {"各文件事实覆盖": [(r.id, (r.output or {}).get("coverage", 0.0)) for r in rows]}
+    return SuiteResult(suite="notes", metrics=metrics, cases=rows, charts=charts)

@@ -1,0 +1,50 @@
+"""CI gate: the offline engine must meet every quality threshold in ``copilot.evals.runner.GATES``.
+
+A change that lowers retrieval recall, drafting rule pass rate, moderation F1 or notes fact coverage
+fails here, with the failing metrics in the assertion message.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from copilot.cli import app
+from copilot.config import Settings
+from copilot.evals.runner import GATES, SUITE_NAMES, make_context, run_suites, write_reports
+
+
+def test_offline_eval_meets_every_gate(shared_data_dir: Path, tmp_path: Path) -> None:
+    settings = Settings(data_dir=shared_data_dir, llm_provider="offline")
+    results = run_suites(list(SUITE_NAMES), make_context(settings, "offline"))
+    assert [r.suite for r in results] == list(SUITE_NAMES)
+    failing = [f"{r.suite}.{g.metric}={g.value} (需要 {g.op} {g.threshold})" for r in results for g in r.gates
+               if not g.passed]
+    assert not failing, failing
+    for r in results:
+        assert len(r.gates) == len(GATES[r.suite])
+        assert r.cases, r.suite
+    # the drafting suite covers every agent with at least 10 cases
+    assert all(n >= 10 for n in results[1].metrics["cases_per_agent"].values())
+    assert set(results[1].metrics["cases_per_agent"]) == {"name", "intro", "rules", "welcome", "topics", "copy"}
+    assert write_reports(results, tmp_path, engine="offline") == []
+    for name in ("report.md", "report.html", "results.jsonl", "metrics.json"):
+        assert (tmp_path / name).stat().st_size > 200
+
+
+def test_eval_command_writes_reports_and_fails_on_a_broken_gate(
+        shared_data_dir: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(shared_data_dir))
+    result = CliRunner().invoke(app, ["eval", "retrieval", "--report", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output[result.output.index("{"):])
+    assert data["retrieval"]["passed"] is True
+    assert (tmp_path / "report.html").exists()
+    monkeypatch.setitem(GATES, "retrieval", [("recall_at_5", ">=", 1.01)])
+    result = CliRunner().invoke(app, ["eval", "retrieval", "--report", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "回归" in result.output or "recall_at_5" in result.output
+    assert CliRunner().invoke(app, ["eval", "nonsense"]).exit_code == 2
+    assert CliRunner().invoke(app, ["eval", "all", "--engine", "llm"]).exit_code == 2  # no model configured
