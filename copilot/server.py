@@ -223,7 +223,11 @@ def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastA
                 msgs = [_message_from(body, None)]
         except BadRequest as exc:
             return _error(exc.status, str(exc))
-        out = [mods.for_group(m.group).moderate(m).public() for m in msgs]
+        try:
+            out = [mods.for_group(m.group).moderate(m).public() for m in msgs]
+        except Exception:  # a bug or a broken database must not look like a bad request
+            log.exception("审核失败")
+            return _error(503, "审核服务暂时出错（已记录日志），请稍后重试；消息未被处置")
         return JSONResponse(out if isinstance(body, list) else out[0])
 
     @app.post("/onebot/v11")

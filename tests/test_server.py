@@ -246,3 +246,16 @@ def test_per_group_policy_file(tmp_path: Path) -> None:
     assert v["label"] == "ad" and v["dry_run"] is True
     other = c.post("/onebot/v11", json=_event(AD, user=3, group=20002)).json()
     assert other.get("delete") is True  # other groups keep the default policy
+
+
+def test_internal_failure_never_crashes_the_hook(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copilot.moderation.pipeline import Moderator
+
+    def boom(self, message):  # type: ignore[no-untyped-def]
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(Moderator, "moderate", boom)
+    r = client.post("/onebot/v11", json=_event(AD))
+    assert r.status_code == 200 and r.json() == {}  # the message passes; the bot keeps running
+    r = client.post("/v1/moderate", json={"text": AD})
+    assert r.status_code == 503 and "审核服务暂时出错" in r.json()["error"]
