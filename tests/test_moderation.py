@@ -175,7 +175,11 @@ def test_flood_and_cross_user_duplicates(msettings: Settings, reading) -> None:
     assert labels[:5] == ["ok"] * 5 and labels[-1] == "spam"
     same = "家人们看看这个小说好看吗你们都在读吗"
     out = [mod.moderate({"user": f"x{i}", "text": same, "ts": 2000.0 + i * 30}).label for i in range(4)]
-    assert out[0] == "ok"  # one person posting it is fine
+    assert out == ["ok"] * 4  # on-topic text repeated by members (接龙, +1 …) is fine
+    chatter = "快来看明星八卦，今天热搜第一的离婚新闻"
+    seq = [mod.moderate({"user": f"y{i}", "text": chatter, "ts": 3000.0 + i * 20}) for i in range(3)]
+    assert [v.label for v in seq] == ["off_topic", "off_topic", "spam"]
+    assert "3 个账号发送相同内容" in seq[2].reason
 
 
 # --- policy: escalation, exemptions, dry run, rule ids -----------------------------------------

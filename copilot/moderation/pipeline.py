@@ -242,14 +242,8 @@ class Moderator:
         if msg.user:  # anonymous messages cannot be attributed, so they are never counted as a flood
             flood = self.flood.observe(group, msg.user, fingerprint(text), ts)
             checks["flood"] = flood
-        if not flood:
-            pass
-        elif flood["burst_10s"] >= 6:
-            flood_hit = f"10 秒内连发 {flood['burst_10s']} 条"
-        elif flood["repeats_5min"] >= 3:
-            flood_hit = f"5 分钟内重复发送同一内容 {flood['repeats_5min']} 次"
-        elif flood["users_same_text"] >= 3 and label != "ok":
-            flood_hit = f"{flood['users_same_text']} 个账号发送相同内容"
+        if flood:
+            flood_hit = _flood_reason(flood, label)
         if flood_hit and label in {"ok", "off_topic", "spam"}:
             label, score, parts = "spam", max(score if label == "spam" else 0.0, 0.85), [flood_hit]
         elif flood_hit:
@@ -321,6 +315,17 @@ class Moderator:
             v.reason += " → 转人工复核"
         if v.dry_run:
             v.reason += "（试运行，未执行）"
+
+
+def _flood_reason(flood: dict[str, Any], label: str) -> str | None:
+    """Why the flood tracker calls this message spam, or None."""
+    if flood["burst_10s"] >= 6:
+        return f"10 秒内连发 {flood['burst_10s']} 条"
+    if flood["repeats_5min"] >= 3:
+        return f"5 分钟内重复发送同一内容 {flood['repeats_5min']} 次"
+    if flood["users_same_text"] >= 3 and label != "ok":
+        return f"{flood['users_same_text']} 个账号发送相同内容"
+    return None
 
 
 def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
