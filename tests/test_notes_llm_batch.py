@@ -169,3 +169,36 @@ def test_cli_notes_llm_and_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert res.exit_code == 1  # one file failed, the others were written
     assert "完成 2" in res.output and "失败 1" in res.output and "文件为空" in res.output
     assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == ["g000.md", "g001.md"]
+
+
+_SIGINT_SCRIPT = """
+import sys
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes.batch import run_batch
+s = Settings(data_dir=sys.argv[3], llm_provider="openai", llm_base_url=sys.argv[4], llm_model="fake-model",
+             llm_timeout=5, llm_max_retries=0)
+summary = run_batch(sys.argv[1], sys.argv[2], 2, s, get_engine(s), progress=lambda d, t, r: print(d, flush=True))
+print("interrupted" if summary.interrupted else "finished", summary.ok, flush=True)
+"""
+
+
+def test_ctrl_c_records_in_flight_files(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    _make_inputs(src, 12)
+    with FakeOpenAI(responder=notes_responder(), latency=0.3) as srv:
+        proc = subprocess.Popen([sys.executable, "-c", _SIGINT_SCRIPT, str(src), str(out), str(tmp_path / "d"), srv.url],
+                                stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        assert proc.stdout is not None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if line.strip() == "2":
+                break
+        proc.send_signal(signal.SIGINT)
+        rest, _ = proc.communicate(timeout=60)
+    assert "interrupted" in rest
+    written = {p.stem for p in out.glob("*.md")}
+    rows = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    recorded = {Path(r["input"]).stem for r in rows if r["status"] == "ok"}
+    assert written == recorded and 2 <= len(written) < 12  # every output on disk is in the manifest

@@ -27,6 +27,7 @@ from copilot.llm import Engine
 
 INPUT_SUFFIXES = {".txt", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".log"}
 MANIFEST = "manifest.jsonl"
+INTERRUPT_GRACE_S = 60.0
 
 
 class RateLimiter:
@@ -264,9 +265,16 @@ def run_batch(
             finish(record)
         pending.clear()
     except KeyboardInterrupt:
+        # Stop scheduling, let the files already being processed finish (at most one model call
+        # each) and record them, so their outputs are not orphaned; a second Ctrl-C aborts the wait.
         summary.interrupted = True
         pool.shutdown(wait=False, cancel_futures=True)
-        for fut in pending:  # record what already finished; the rest re-runs next time
+        running = [f for f in pending if not f.cancelled()]
+        try:
+            wait(running, timeout=INTERRUPT_GRACE_S)
+        except KeyboardInterrupt:
+            pass
+        for fut in running:  # record what finished; the rest re-runs next time
             if fut.done() and not fut.cancelled() and fut.exception() is None:
                 record = fut.result()
                 manifest.append(record)
