@@ -136,7 +136,7 @@ def test_offtopic_needs_profile_and_spares_social(msettings: Settings, reading) 
     v = mod.moderate({"id": "1", "user": "u1", "text": chatter})
     assert v.label == "off_topic" and v.action == "remind"
     assert v.rule_ids == ["moderation.off_topic"]
-    assert v.reply and "读书" in v.reply  # gentle redirect back to the topic
+    assert v.reply and "读书" in v.reply and v.reply.startswith("说到")  # picks up the thread, leads back
     assert mod.moderate({"id": "2", "user": "u2", "text": "谢谢领读人！"}).label == "ok"
     assert mod.moderate({"id": "3", "user": "u3", "text": "这周共读的小说我读到第五章了"}).label == "ok"
     assert Moderator(msettings, None, audit=None).moderate({"text": chatter}).label == "ok"

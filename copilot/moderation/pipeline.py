@@ -203,7 +203,7 @@ class Moderator:
         if self.offtopic is not None:
             tr = self.offtopic.check(body, rep)
             checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
-                                  "detail": tr.detail, "semantic": tr.semantic}
+                                  "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3]}
             if tr.off_topic:
                 scores["off_topic"] = tr.score
         else:
@@ -333,8 +333,11 @@ def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
     if v.action in {"none", "review", "delete"}:
         return None  # ads are handled privately; nothing is said in the group
     if v.label == "off_topic":
+        # Card moderation-offtopic: pick up the thread of the chatter and lead it back, no scolding.
         topic = profile.topics[0] if profile else "群主题"
-        return f"说到这儿，咱们把话题拉回「{topic}」吧：最近大家在{topic}上有什么新进展或问题？欢迎接着聊～"
+        chatter = (v.checks.get("offtopic") or {}).get("chatter") or []
+        lead = f"说到{chatter[0]}" if chatter else "说到这儿"
+        return f"{lead}，也想听听大家在「{topic}」上的新进展：最近有什么收获或问题？欢迎接着聊～"
     if v.label == "spam":
         return "温馨提示：请不要刷屏或转发无关内容，群规第二条有说明，谢谢配合。"
     if v.label == "abuse":
