@@ -216,6 +216,8 @@ def run_batch(
     if not input_dir.is_dir():
         raise FileNotFoundError(f"输入目录不存在：{input_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.rglob(".*.tmp"):  # temp files of a killed run (never visible as notes)
+        stale.unlink(missing_ok=True)
     manifest = Manifest(out_dir / MANIFEST)
     engine = rate_limited(engine, requests_per_minute)
     inputs = find_inputs(input_dir, out_dir)
