@@ -271,3 +271,12 @@ def test_traditional_input_both_scripts(offline: Settings) -> None:
     hans, hant = render_markdown(r.notes, "zh-Hans"), render_markdown(r.notes, "zh-Hant")
     assert "陈志明" in hans and "知识库" in hans and "陳志明" not in hans
     assert "陳志明" in hant and "知識庫" in hant
+
+
+def test_filler_removal_keeps_meaning() -> None:
+    from copilot.notes.offline import clean_sentence
+
+    assert clean_sentence("嗯，然后我们就是说，每周三固定做一次分享") == "我们每周三固定做一次分享"
+    assert clean_sentence("这个办法好，我今晚就试试") == "这个办法好，我今晚就试试"  # determiner, not filler
+    assert clean_sentence("那个，那个，群规要写清楚") == "群规要写清楚"
+    assert clean_sentence("呃，这个这个这个方法最有用") == "这个方法最有用"

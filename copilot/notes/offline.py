@@ -20,15 +20,21 @@ from copilot.notes.model import KeyPoint, Message, Notes, Quote, Transcript
 from copilot.notes.structure import Structure, analyze, is_chatter, is_question
 from copilot.textnorm import split_sentences, tokenize
 
+# Sounds are filler anywhere at the start; words like 那个/然后/好的 only when a pause (comma) follows,
+# because "这个办法好" and "然后我们决定" carry meaning.
 _FILLER_HEAD = re.compile(
-    r"^(?:(?:嗯+|啊+|呃+|额+|哦+|唉|哎|那个|这个|然后呢?|就是说?|所以说|其实吧?|对吧|对对对?|好的?|ok|OK|那么|反正)[，,、。.\s]*)+"
+    r"^(?:(?:嗯+|啊+|呃+|额+|哦+|唉|哎|然后呢?|就是说|所以说|其实吧?|反正)[，,、。.\s]*|"
+    r"(?:那个|这个|就是|对吧|对对对?|好的?|ok|OK|那么)[，,、。.\s]+)+"
 )
-_FILLER_INLINE = re.compile(r"(?:嗯+|呃+|额+|啊+)[，,、]|(?<=[，,])(?:就是说|然后呢?|那个|对吧)[，,]?|[，,]?对吧(?=[，,。？?])")
+_FILLER_INLINE = re.compile(
+    r"(?:嗯+|呃+|额+|啊+)[，,、]|(?<!也)就是说[，,]?|(?<=[，,])(?:然后呢?|那个|对吧)[，,]?|[，,]?对吧(?=[，,。？?])"
+)
 _REPEAT = re.compile(r"(\S{1,4}?)\1{2,}")  # 这个这个这个 → 这个
 _PROCEDURAL = re.compile(
     r"谢谢|感谢|大家好|晚上好|欢迎|收到|请大家|先不要插话|问答环节|分享就到这里|下面进入|时间差不多|"
     r"分享嘉宾|请到|今[天晚]的?(?:主题|话题)"
 )
+_REACTION = re.compile(r"^(?:这个)?(?:办法|方法|主意|建议|想法)?(?:好|不错|有道理|太好了)|^(?:说得对|同意|赞同|学到了|涨知识|有道理|我也是|\+1)")
 _LEAD_IN = re.compile(r"^(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|最后|另外|总结一下|总的来说)[，,：:、\s]*)+")
 MIN_CHARS = 8
 MAX_GRAPH = 1000  # sentences in the TextRank graph (dense n×n similarity)
@@ -98,8 +104,10 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
                 w *= 0.5
             if _PROCEDURAL.search(s):
                 w *= 0.3
-            if "@" in s:
-                w *= 0.7
+            if _REACTION.match(s):
+                w *= 0.3
+            if "@" in s:  # a reply: in a talk usually Q&A (listed separately), in a discussion often advice
+                w *= 0.7 if st.session_type == "主讲分享" else 0.9
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
             out.append(Sentence(s, m, tokenize(s, for_search=False), w))
     return out
@@ -247,7 +255,17 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     prow = [i for i, s in enumerate(sentences) if s.msg.id not in qa_ids and not _PROCEDURAL.search(s.text)
             and not is_question(s.text)] or list(range(len(sentences)))
     point_pool = [sentences[i] for i in prow]
-    points = sorted(mmr(point_pool, k, X[prow] if X is not None else None), key=lambda s: s.msg.id)
+    chosen = mmr(point_pool, k, X[prow] if X is not None else None)
+    if st.session_type == "话题讨论":  # a discussion's notes should give every main voice its point
+        have = {s.msg.speaker for s in chosen}
+        for speaker in st.speakers:
+            if speaker in have or len(chosen) >= max_points:
+                continue
+            own = [s for s in point_pool if s.msg.speaker == speaker and s not in chosen and len(s.text) >= 12]
+            if own:
+                chosen.append(max(own, key=lambda s: s.score))
+                have.add(speaker)
+    points = sorted(chosen, key=lambda s: s.msg.id)
     key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
                   for s in points]
 
