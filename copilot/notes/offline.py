@@ -34,6 +34,8 @@ _PROCEDURAL = re.compile(
     r"谢谢|感谢|大家好|晚上好|欢迎|收到|请大家|先不要插话|问答环节|分享就到这里|下面进入|时间差不多|"
     r"分享嘉宾|请到|今[天晚]的?(?:主题|话题)"
 )
+_ENUM = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分|步)?|首先|其次|再次|最后)[，,：:、]")
+_KEY = re.compile(r"先说结论|结论是|总结一下|总的来说|核心是|关键是|最重要的是|一句话")
 _REACTION = re.compile(r"^(?:这个)?(?:办法|方法|主意|建议|想法)?(?:好|不错|有道理|太好了)|^(?:说得对|同意|赞同|学到了|涨知识|有道理|我也是|\+1)")
 _LEAD_IN = re.compile(r"^(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|最后|另外|总结一下|总的来说)[，,：:、\s]*)+")
 MIN_CHARS = 8
@@ -106,6 +108,8 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
                 w *= 0.3
             if _REACTION.match(s):
                 w *= 0.3
+            if _ENUM.match(raw.strip()) or _KEY.search(s):  # the speaker's own outline and conclusions
+                w *= 1.3
             if "@" in s:  # a reply: in a talk usually Q&A (listed separately), in a discussion often advice
                 w *= 0.7 if st.session_type == "主讲分享" else 0.9
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
@@ -251,6 +255,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     summary = lead + "".join(t if t.endswith(("。", "！", "？", "…")) else t + "。" for t in texts)
 
     k = max(3, min(max_points, len(transcript.messages) // 3))
+    enumerated = sum(1 for m in transcript.messages if m.speaker in st.speakers and _ENUM.match(m.text))
+    k = max(k, min(max_points, enumerated))  # the talk's own numbered points set the outline length
     qa_ids = {i for p in st.qa for i in p.sources}
     prow = [i for i, s in enumerate(sentences) if s.msg.id not in qa_ids and not _PROCEDURAL.search(s.text)
             and not is_question(s.text)] or list(range(len(sentences)))
