@@ -231,7 +231,7 @@ def test_eval_suite_scores_own_transcripts(offline: Settings) -> None:
     from copilot.evals import notes as suite
 
     rows = suite.run(offline, [get_engine(offline)])
-    assert len(rows) == 4 and {r["engine"] for r in rows} == {"offline"}
+    assert len(rows) == 5 and {r["engine"] for r in rows} == {"offline"}
     assert all(not r["leaked"] and not r["invented"] and not r["bad_citations"] for r in rows)
     assert all(r["structure_ok"] for r in rows)
     assert sum(r["coverage"] for r in rows) / len(rows) >= 0.8

@@ -257,6 +257,9 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     k = max(3, min(max_points, len(transcript.messages) // 3))
     enumerated = sum(1 for m in transcript.messages if m.speaker in st.speakers and _ENUM.match(m.text))
     k = max(k, min(max_points, enumerated))  # the talk's own numbered points set the outline length
+    if st.session_type == "主讲分享":  # roughly one point per substantive turn of the speaker
+        turns = sum(1 for m in transcript.messages if m.speaker in st.speakers and len(m.text) >= 30)
+        k = max(k, min(max_points, turns))
     qa_ids = {i for p in st.qa for i in p.sources}
     prow = [i for i, s in enumerate(sentences) if s.msg.id not in qa_ids and not _PROCEDURAL.search(s.text)
             and not is_question(s.text)] or list(range(len(sentences)))

@@ -259,7 +259,9 @@ def analyze(transcript: Transcript) -> Structure:
     msgs = transcript.messages
     share = speaker_share(msgs)
     session, speakers = classify(msgs, share)
-    host = _host(msgs, set(speakers) if session == "主讲分享" else set())
+    host = _host(msgs, set(speakers[:1]) if session == "主讲分享" else set())
+    if session == "主讲分享" and host in speakers[1:]:  # a talkative host is still the host, not a speaker
+        speakers = [s for s in speakers if s != host]
     if session == "话题讨论" and host is None and msgs:
         host = msgs[0].speaker if _DISCUSSION_CUES.search(msgs[0].text) else None
     qa = find_qa(msgs, session, speakers, host)
