@@ -95,7 +95,7 @@ def shot(pg, name: str) -> None:  # type: ignore[no-untyped-def]
 def test_ask_a_question_and_see_a_citation(page) -> None:  # type: ignore[no-untyped-def]
     page.fill("#chat-input textarea", "群里老有人发广告怎么办")
     page.click("#chat-send")
-    page.wait_for_selector("#chat-sources :text('生成引擎')", timeout=30000)
+    page.wait_for_selector("#chat-sources :text('生成引擎')", timeout=60000)
     sources = page.inner_text("#chat-sources")
     assert "[1]" in sources and "moderation-offtopic" in sources
     assert "离线引擎" in sources
@@ -119,14 +119,15 @@ def test_create_a_profile_and_generate_names(page) -> None:  # type: ignore[no-u
         "name: ''\npositioning: 每周共读一本非虚构好书，为爱读书的上班族提供讨论和输出的地方\n"
         "topics: [读书, 共读, 非虚构, 书评]\ntype: 知识型\n")
     page.click("#profile-save")
-    page.wait_for_selector("#profile-status :text('已保存')", timeout=15000)
+    page.wait_for_selector("#profile-status :text-matches('已保存|未保存')", timeout=60000)
+    assert "已保存" in page.inner_text("#profile-status"), page.inner_text("#profile-status")
     shot(page, "2-profiles")
     # the new profile is now the current one everywhere
     assert "周末读书会" in page.input_value("#profile-picker input")
     _tab(page, "起草")
     page.get_by_label("群名", exact=True).check()
     page.click("#draft-run")
-    page.wait_for_selector("#draft-checks :text('name.says_what')", timeout=30000)
+    page.wait_for_selector("#draft-checks :text('name.says_what')", timeout=60000)
     drafts = page.input_value("#draft-output textarea")
     assert "读书" in drafts or "共读" in drafts or "书评" in drafts
     assert "✓ 通过" in page.inner_text("#draft-checks")
@@ -146,7 +147,7 @@ def test_moderate_an_ad_and_see_it_flagged(page) -> None:  # type: ignore[no-unt
     _tab(page, "审核")
     page.fill("#mod-input textarea", "小李：今天的共读章节讲得真好\n推广号：➕薇 abc88990011 内部渠道低价代购，日结兼职")
     page.click("#mod-run")
-    page.wait_for_selector("#mod-status :text('已审核 2 条')", timeout=30000)
+    page.wait_for_selector("#mod-status :text('已审核 2 条')", timeout=60000)
     table = page.inner_text("#mod-results")
     assert "广告" in table and "正常" in table
     shot(page, "4-moderation")

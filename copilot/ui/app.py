@@ -77,7 +77,8 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown) -> None:
         msg, names = profiles.delete_profile(n, settings)
         return msg, gr.update(choices=names, value=names[0] if names else None)
 
-    picker.change(on_pick, [picker], [name, editor, status])
+    # .input (user picks), not .change: saving updates the picker and must not overwrite its own status
+    picker.input(on_pick, [picker], [name, editor, status])
     new.click(lambda: ("", profiles.PROFILE_TEMPLATE, "新档案：填写档案名和内容后点“保存”。"), None, [name, editor, status])
     validate.click(profiles.validate_profile_text, [editor], [status])
     save.click(on_save, [name, editor], [status, picker])
