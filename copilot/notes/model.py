@@ -76,7 +76,7 @@ class Transcript:
                 return m.time.strftime("%Y-%m-%d")
         return None
 
-    def as_text(self, *, with_dropped: bool = False) -> str:
+    def as_text(self) -> str:
         """The transcript as grounding text: ``[#id 时间] 昵称：文本`` lines."""
         lines = []
         for m in self.messages:
