@@ -23,7 +23,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # no hard wrapping at 80 columns when piped
 
 # Capability modules that add commands (each defines ``register(app: typer.Typer)``).
 PLUGINS = [
@@ -63,12 +63,12 @@ def resolve_engine(engine: str):  # type: ignore[no-untyped-def]
 @app.command("config")
 def config_cmd(as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False) -> None:
     """打印当前生效的配置（密钥已打码）。"""
-    from copilot.config import Settings
+    from copilot.config import ConfigError, load_settings
 
     try:
-        settings = Settings()
-    except Exception as exc:  # pydantic ValidationError or a broken copilot.toml
-        raise fail(f"配置无效：{exc}") from None
+        settings = load_settings()
+    except ConfigError as exc:
+        raise fail(str(exc)) from None
     data = settings.masked()
     if as_json:
         emit_json(data)
@@ -154,7 +154,19 @@ _load_plugins()
 
 
 def main() -> None:
-    app()
+    from pydantic import ValidationError
+
+    from copilot.config import ConfigError, Settings, explain_settings_error
+
+    try:
+        app()
+    except (ConfigError, ValidationError) as exc:
+        # any command: a broken setting is explained in Chinese, not a pydantic traceback
+        if isinstance(exc, ValidationError) and exc.title != Settings.__name__:
+            raise
+        message = exc if isinstance(exc, ConfigError) else explain_settings_error(exc)
+        err.print(f"[red]错误：[/red]{message}", highlight=False)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

@@ -81,6 +81,11 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="审核日志数据库（SQLAlchemy URL），默认 data_dir 下的 SQLite")
     ui_auth: str | None = Field(None, description="user:pass，开启界面登录")
 
+    @field_validator("script", mode="before")
+    @classmethod
+    def _script_case(cls, v: Any) -> Any:
+        return {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}.get(v.strip().lower(), v) if isinstance(v, str) else v
+
     @field_validator("llm_base_url", "default_profile", "database_url", "ui_auth", mode="before")
     @classmethod
     def _blank_is_none(cls, v: Any) -> Any:
@@ -137,7 +142,52 @@ class Settings(BaseSettings):
         return out
 
 
+class ConfigError(ValueError):
+    """Settings that do not validate, explained in Chinese with the environment variable to fix."""
+
+
+_ERROR_TEXT = {
+    "literal_error": "取值不在允许范围内：{expected}",
+    "int_parsing": "应为整数",
+    "float_parsing": "应为数字",
+    "bool_parsing": "应为 true/false",
+    "greater_than": "应大于 {gt}",
+    "greater_than_equal": "应不小于 {ge}",
+    "less_than_equal": "应不大于 {le}",
+    "dict_type": "应为键值表",
+    "json_invalid": "不是合法的 JSON",
+}
+
+
+def explain_settings_error(exc: Exception) -> ConfigError:
+    """Turn a pydantic ValidationError from :class:`Settings` into a Chinese :class:`ConfigError`."""
+    from pydantic import ValidationError
+
+    if not isinstance(exc, ValidationError):
+        return ConfigError(f"配置无效：{exc}")
+    lines = []
+    for err in exc.errors():
+        field = str(err["loc"][0]) if err["loc"] else "?"
+        template = _ERROR_TEXT.get(err["type"], "")
+        try:
+            reason = template.format(**err.get("ctx", {})) if template else err["msg"]
+        except (KeyError, IndexError):
+            reason = err["msg"]
+        env = field if field.isupper() else f"COPILOT_{field.upper()}"
+        lines.append(f"- {field.lower().removeprefix('copilot_')}（环境变量 {env} 或 copilot.toml）：{reason}，"
+                     f"收到 {err.get('input')!r}")
+    return ConfigError("配置无效：\n" + "\n".join(lines))
+
+
+def load_settings() -> Settings:
+    """Settings from env/toml, raising :class:`ConfigError` (Chinese) instead of a pydantic traceback."""
+    try:
+        return Settings()
+    except Exception as exc:
+        raise explain_settings_error(exc) from None
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """Process-wide settings; tests build their own ``Settings(...)`` instead of mutating this."""
-    return Settings()
+    return load_settings()

@@ -14,7 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from copilot.textnorm import fold, tokenize
+from copilot.textnorm import fold, to_simplified, tokenize
 
 GroupType = Literal["消费型", "知识型", "品牌型", "兴趣型", "其他"]
 Platform = Literal["wechat", "qq", "wecom"]
@@ -43,7 +43,8 @@ class ProfileError(ValueError):
     def __init__(self, problems: list[tuple[str, str]], source: str = ""):
         self.problems = problems
         where = f"群档案 {source} " if source else "群档案"
-        lines = [f"- {key}（{_FIELD_NAMES.get(key.split('.')[0], key)}）：{msg}" for key, msg in problems]
+        lines = [f"- {key}（{_FIELD_NAMES[key.split('.')[0]]}）：{msg}" if key.split(".")[0] in _FIELD_NAMES
+                 else f"- {key}：{msg}" for key, msg in problems]
         super().__init__(f"{where}有 {len(problems)} 处问题：\n" + "\n".join(lines))
 
 
@@ -78,6 +79,22 @@ class GroupProfile(BaseModel):
     banned: list[str] = Field(default_factory=list)
     allowed_domains: list[str] = Field(default_factory=list)
     script: Literal["zh-Hans", "zh-Hant"] | None = None
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _fold_type(cls, v: Any) -> Any:
+        # 興趣型 / 知識型 / 消費型 / 品牌型 written in Traditional are the same choices
+        return to_simplified(v.strip()) if isinstance(v, str) else v
+
+    @field_validator("platform", mode="before")
+    @classmethod
+    def _platform_case(cls, v: Any) -> Any:
+        return v.strip().lower() if isinstance(v, str) else v
+
+    @field_validator("script", mode="before")
+    @classmethod
+    def _script_case(cls, v: Any) -> Any:
+        return {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}.get(v.strip().lower(), v) if isinstance(v, str) else v
 
     @field_validator("topics", "banned", "goals", "schedule", mode="before")
     @classmethod

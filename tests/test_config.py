@@ -81,3 +81,23 @@ def test_config_command_reports_broken_config(monkeypatch: pytest.MonkeyPatch) -
     result = CliRunner().invoke(app, ["config"])
     assert result.exit_code == 1
     assert "配置无效" in result.output
+
+
+def test_script_is_case_insensitive(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPILOT_SCRIPT", "ZH-hant")
+    assert Settings().script == "zh-Hant"
+
+
+def test_any_command_explains_bad_settings_in_chinese(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from copilot.cli import main
+
+    monkeypatch.setenv("COPILOT_PORT", "abc")
+    monkeypatch.setattr(sys, "argv", ["copilot", "serve"])
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "配置无效" in err and "COPILOT_PORT" in err and "应为整数" in err
+    assert "Traceback" not in err and "pydantic" not in err

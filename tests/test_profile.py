@@ -76,3 +76,16 @@ def test_store_saves_only_valid_profiles(tmp_path: Path) -> None:
     with pytest.raises(ProfileError):
         store.save("../../etc", PROFILE_TEMPLATE)  # no path traversal
     assert store.delete("跑步群") and store.names() == []
+
+
+def test_traditional_type_and_case_insensitive_values_are_accepted() -> None:
+    p = parse_profile_text("name: 台北咖啡同好會\npositioning: 台北的咖啡愛好者交流手沖與烘焙\ntopics: [咖啡, 手沖]\n"
+                           "type: 興趣型\nplatform: WeChat\nscript: zh-hant\n")
+    assert p.type == "兴趣型" and p.platform == "wechat" and p.script == "zh-Hant"
+    assert p.name == "台北咖啡同好會"  # the operator's own text is kept as written
+
+
+def test_root_level_problems_are_not_labelled_twice() -> None:
+    with pytest.raises(ProfileError) as info:
+        parse_profile_text("")
+    assert "(根)（" not in str(info.value)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, Literal, TypeVar
-
-import openai
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from copilot.config import Settings, get_settings
+
+if TYPE_CHECKING:  # openai and langchain load in ~1 s: only when a model is actually used
+    from langchain_core.language_models import BaseChatModel
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,8 @@ def get_engine(
 
 def describe_error(exc: BaseException) -> str:
     """A one-line Chinese reason for a provider error."""
+    import openai
+
     if isinstance(exc, openai.APITimeoutError):
         return "模型接口超时"
     if isinstance(exc, openai.RateLimitError):
@@ -108,6 +110,8 @@ def describe_error(exc: BaseException) -> str:
 
 def call_guarded(fn: Callable[[], T]) -> T:
     """Run a provider call, turning provider/transport errors into :class:`LLMUnavailable`."""
+    import openai
+
     try:
         return fn()
     except LLMUnavailable:
