@@ -179,7 +179,7 @@ from copilot.notes.batch import run_batch
 s = Settings(data_dir=sys.argv[3], llm_provider="openai", llm_base_url=sys.argv[4], llm_model="fake-model",
              llm_timeout=5, llm_max_retries=0)
 summary = run_batch(sys.argv[1], sys.argv[2], 2, s, get_engine(s), progress=lambda d, t, r: print(d, flush=True))
-print("interrupted" if summary.interrupted else "finished", summary.ok, flush=True)
+print("interrupted" if summary.interrupted else "finished", summary.ok, summary.failed, summary.pending, flush=True)
 """
 
 
@@ -202,3 +202,6 @@ def test_ctrl_c_records_in_flight_files(tmp_path: Path) -> None:
     rows = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     recorded = {Path(r["input"]).stem for r in rows if r["status"] == "ok"}
     assert written == recorded and 2 <= len(written) < 12  # every output on disk is in the manifest
+    # the final summary is rebuilt from the manifest: same counts, and the rest is reported as pending
+    ok, failed, pending = (int(x) for x in rest.split("interrupted", 1)[1].split()[:3])
+    assert ok + failed == len(rows) and ok == len(recorded) and pending == 12 - len(rows)

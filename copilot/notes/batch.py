@@ -84,11 +84,33 @@ def file_hash(path: Path) -> str:
     return h.hexdigest()
 
 
+def _umask() -> int:
+    """The process umask, read without changing it where /proc allows (os.umask is racy in threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
 def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` so readers see the old file or the whole new one, never a partial one."""
+    """Write ``text`` so readers see the old file or the whole new one, never a partial one.
+
+    ``mkstemp`` creates 0600 files; the result gets the mode an ordinary ``open`` would give
+    (0666 minus the umask), or keeps the mode of the file it replaces, so notes stay shareable.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -115,14 +137,19 @@ class Record:
 
 @dataclass
 class BatchSummary:
+    """Counts are rebuilt from the manifest at the end, so the summary and the manifest agree
+    even when Ctrl-C lands between writing a manifest line and updating the progress display."""
+
     total: int = 0
     ok: int = 0
     skipped: int = 0
     failed: int = 0
     fallback: int = 0
+    pending: int = 0  # not processed because the run was interrupted
     seconds: float = 0.0
     interrupted: bool = False
     records: list[Record] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # files left alone (not an export format)
     manifest: Path | None = None
 
 
@@ -137,6 +164,7 @@ class Manifest:
         self.path = path
         self.lock = threading.Lock()
         self.latest: dict[str, dict[str, Any]] = {}
+        self.appended: set[str] = set()  # inputs recorded by this run
         if path.exists():
             for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
                 try:
@@ -160,6 +188,7 @@ class Manifest:
                 fh.flush()
                 os.fsync(fh.fileno())
             self.latest[record.input] = record.__dict__
+            self.appended.add(record.input)
 
 
 def find_inputs(input_dir: Path, out_dir: Path | None = None) -> list[Path]:
@@ -169,11 +198,41 @@ def find_inputs(input_dir: Path, out_dir: Path | None = None) -> list[Path]:
                   and not p.name.startswith(".") and not (out and p.resolve().is_relative_to(out)))
 
 
+def find_unsupported(input_dir: Path, out_dir: Path | None = None) -> list[str]:
+    """Visible files that are not an export format (``bin.dat``), so the summary can name them."""
+    out = out_dir.resolve() if out_dir else None
+    return sorted(str(p.relative_to(input_dir)) for p in input_dir.rglob("*")
+                  if p.is_file() and p.suffix.lower() not in INPUT_SUFFIXES and not p.name.startswith(".")
+                  and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
+                  and not (out and p.resolve().is_relative_to(out)))
+
+
 def output_name(rel: Path) -> str:
+    """``talk.txt`` → ``talk.md`` (the usual case; see :func:`output_names` for clashes)."""
     return str(rel.with_suffix("")) + ".md"
 
 
-def _process(path: Path, rel: str, sha: str, out_dir: Path, settings: Settings, engine: Engine) -> Record:
+def output_names(rels: list[Path]) -> dict[str, str]:
+    """One distinct output per input: ``s.json``/``s.csv`` in one folder become ``s.json.md``/``s.csv.md``.
+
+    Names are compared case-insensitively (macOS/Windows file systems), and a clash that survives
+    (``s.json.txt`` vs ``s.json``) gets a numeric suffix, so no input's notes overwrite another's.
+    """
+    by_stem: dict[str, list[Path]] = {}
+    for rel in rels:
+        by_stem.setdefault(output_name(rel).lower(), []).append(rel)
+    names = {str(r): (output_name(r) if len(by_stem[output_name(r).lower()]) == 1 else str(r) + ".md") for r in rels}
+    seen: dict[str, int] = {}
+    for rel in rels:
+        key = names[str(rel)].lower()
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            names[str(rel)] = str(rel) + f".{seen[key]}.md"
+    return names
+
+
+def _process(path: Path, rel: str, sha: str, out_dir: Path, settings: Settings, engine: Engine,
+             out: str | None = None) -> Record:
     from copilot.notes import summarize_file
     from copilot.notes.parse import NotesParseError
     from copilot.notes.render import render_markdown
@@ -182,7 +241,7 @@ def _process(path: Path, rel: str, sha: str, out_dir: Path, settings: Settings, 
     record = Record(input=rel, sha256=sha, status="failed")
     try:
         result = summarize_file(path, settings, engine)
-        out = output_name(Path(rel))
+        out = out or output_name(Path(rel))
         md = render_markdown(result.notes, settings.script, engine=result.engine, notice=result.notice)
         atomic_write(out_dir / out, md)
         record.status, record.engine, record.output = "ok", result.engine, out
@@ -221,13 +280,94 @@ def run_batch(
     manifest = Manifest(out_dir / MANIFEST)
     engine = rate_limited(engine, requests_per_minute)
     inputs = find_inputs(input_dir, out_dir)
-    summary = BatchSummary(total=len(inputs), manifest=manifest.path)
+    names = output_names([p.relative_to(input_dir) for p in inputs])
+    summary = BatchSummary(total=len(inputs), manifest=manifest.path,
+                           unsupported=find_unsupported(input_dir, out_dir))
     started = time.perf_counter()
     done = 0
+    skipped: dict[str, Record] = {}
 
     def finish(record: Record) -> None:
         nonlocal done
         done += 1
+        if progress:
+            progress(done, summary.total, record)
+
+    todo: list[tuple[Path, str, str]] = []
+    for path in inputs:
+        rel = str(path.relative_to(input_dir))
+        sha = file_hash(path)
+        row = manifest.latest.get(rel)
+        if not force and manifest.done(rel, sha, out_dir) and row and row.get("output") == names[rel]:
+            skipped[rel] = Record(input=rel, sha256=sha, status="skipped", engine=row.get("engine"),
+                                  output=row.get("output"))
+            finish(skipped[rel])
+        else:
+            todo.append((path, rel, sha))
+
+    pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="notes")
+    pending: set[Future[Record]] = set()
+    submitted: list[Future[Record]] = []
+    recorded: set[Future[Record]] = set()
+
+    def record_result(fut: Future[Record]) -> None:
+        if fut in recorded:
+            return
+        recorded.add(fut)  # first, so an interrupt below never records the same future twice
+        record = fut.result()
+        manifest.append(record)
+        finish(record)
+
+    try:
+        for path, rel, sha in todo:  # keep at most 2×workers in flight so Ctrl-C stops quickly
+            fut = pool.submit(_process, path, rel, sha, out_dir, settings, engine, names[rel])
+            submitted.append(fut)
+            pending.add(fut)
+            if len(pending) >= 2 * max(1, workers):
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    record_result(fut)
+        for fut in list(pending):
+            fut.result()
+            record_result(fut)
+        pending.clear()
+    except KeyboardInterrupt:
+        # Stop scheduling, let the files already being processed finish (at most one model call
+        # each) and record them, so their outputs are not orphaned; a second Ctrl-C aborts the wait.
+        summary.interrupted = True
+        pool.shutdown(wait=False, cancel_futures=True)
+        running = [f for f in submitted if not f.cancelled() and f not in recorded]
+        try:
+            wait(running, timeout=INTERRUPT_GRACE_S)
+        except KeyboardInterrupt:
+            pass
+        for fut in submitted:  # record what finished; the rest re-runs next time
+            if fut.done() and not fut.cancelled() and fut.exception() is None and fut not in recorded:
+                try:
+                    record_result(fut)
+                except KeyboardInterrupt:
+                    break
+    finally:
+        pool.shutdown(wait=not summary.interrupted, cancel_futures=True)
+    _tally(summary, inputs, input_dir, skipped, manifest)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary
+
+
+def _tally(summary: BatchSummary, inputs: list[Path], input_dir: Path, skipped: dict[str, Record],
+           manifest: Manifest) -> None:
+    """Fill the summary from what the manifest actually holds for this run's inputs."""
+    fields = set(Record.__dataclass_fields__)
+    summary.records = []
+    for path in inputs:
+        rel = str(path.relative_to(input_dir))
+        if rel in skipped:
+            record = skipped[rel]
+        elif rel in manifest.appended:
+            record = Record(**{k: v for k, v in manifest.latest[rel].items() if k in fields})
+        else:
+            summary.pending += 1
+            continue
         summary.records.append(record)
         if record.status == "ok":
             summary.ok += 1
@@ -236,52 +376,3 @@ def run_batch(
             summary.skipped += 1
         else:
             summary.failed += 1
-        if progress:
-            progress(done, summary.total, record)
-
-    todo: list[tuple[Path, str, str]] = []
-    for path in inputs:
-        rel = str(path.relative_to(input_dir))
-        sha = file_hash(path)
-        if not force and manifest.done(rel, sha, out_dir):
-            row = manifest.latest[rel]
-            finish(Record(input=rel, sha256=sha, status="skipped", engine=row.get("engine"), output=row.get("output")))
-        else:
-            todo.append((path, rel, sha))
-
-    pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="notes")
-    pending: set[Future[Record]] = set()
-    try:
-        queue = iter(todo)
-        for item in queue:  # keep at most 2×workers in flight so Ctrl-C stops quickly
-            pending.add(pool.submit(_process, *item, out_dir, settings, engine))
-            if len(pending) >= 2 * max(1, workers):
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    record = fut.result()
-                    manifest.append(record)
-                    finish(record)
-        for fut in list(pending):
-            record = fut.result()
-            manifest.append(record)
-            finish(record)
-        pending.clear()
-    except KeyboardInterrupt:
-        # Stop scheduling, let the files already being processed finish (at most one model call
-        # each) and record them, so their outputs are not orphaned; a second Ctrl-C aborts the wait.
-        summary.interrupted = True
-        pool.shutdown(wait=False, cancel_futures=True)
-        running = [f for f in pending if not f.cancelled()]
-        try:
-            wait(running, timeout=INTERRUPT_GRACE_S)
-        except KeyboardInterrupt:
-            pass
-        for fut in running:  # record what finished; the rest re-runs next time
-            if fut.done() and not fut.cancelled() and fut.exception() is None:
-                record = fut.result()
-                manifest.append(record)
-                finish(record)
-    finally:
-        pool.shutdown(wait=not summary.interrupted, cancel_futures=True)
-    summary.seconds = round(time.perf_counter() - started, 3)
-    return summary

@@ -35,6 +35,8 @@ def register(app: typer.Typer) -> None:
             raise fail(f"--script 只能是 zh-Hans 或 zh-Hant，收到 {script!r}", 2)
         if not file.exists():
             raise fail(f"文件不存在：{file}", 2)
+        if file.is_dir():
+            raise fail(f"{file} 是一个目录，不是聊天记录文件；整理整个目录请用：copilot notes-batch {file} -o 输出目录", 2)
         settings = get_settings()
         eng = resolve_engine(engine)
         try:
@@ -94,10 +96,14 @@ def register(app: typer.Typer) -> None:
         labels = {"ok": "[green]完成[/green]", "skipped": "跳过（已完成）", "failed": "[red]失败[/red]"}
         for r in sorted(summary.records, key=lambda r: r.input):
             table.add_row(r.input, labels.get(r.status, r.status), r.engine or "-", r.error or r.notice or "")
+        for name in summary.unsupported:
+            table.add_row(name, "跳过（不支持的格式）", "-", "非聊天记录格式")
         err.print(table)
+        extra = f"，未处理 {summary.pending}（已中断）" if summary.pending else ""
+        extra += f"，不支持的格式 {len(summary.unsupported)} 个未处理" if summary.unsupported else ""
         err.print(
-            f"共 {summary.total} 个文件：完成 {summary.ok}，跳过 {summary.skipped}，失败 {summary.failed}"
-            f"（其中回退离线 {summary.fallback}），用时 {summary.seconds:.1f} 秒；清单：{summary.manifest}",
+            f"共 {summary.total} 个聊天记录文件：完成 {summary.ok}，跳过 {summary.skipped}，失败 {summary.failed}"
+            f"（其中回退离线 {summary.fallback}）{extra}，用时 {summary.seconds:.1f} 秒；清单：{summary.manifest}",
             highlight=False,
         )
         if summary.interrupted:
