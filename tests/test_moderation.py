@@ -319,6 +319,20 @@ def test_cli_moderate_jsonl_in_order_with_bad_lines(tmp_path: Path, monkeypatch:
         assert key in out[3]
 
 
+def test_cli_same_message_twice_is_not_a_new_strike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA: piping the same {"id": "a1"} message twice gave delete then mute/kick."""
+    from copilot.cli import app
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    line = json.dumps({"id": "a1", "user": "u1", "text": "加 v 信 abc12345 了解兼职"}, ensure_ascii=False) + "\n"
+    runs = [CliRunner().invoke(app, ["moderate", "--engine", "offline"], input=line) for _ in range(2)]
+    out = [json.loads(r.stdout) for r in runs]
+    assert [o["action"] for o in out] == ["delete", "delete"]
+    assert out[1]["replayed"] and out[1]["strike"] == 1
+    log = AuditLog.from_settings(Settings(data_dir=tmp_path / "data"))
+    assert log.count_strikes("", "u1", "ad", 30) == 1 and log.query()["total"] == 1
+
+
 def test_cli_gbk_input_feedback_and_stats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from copilot.cli import app
 
@@ -382,17 +396,19 @@ def test_retrain_takes_effect_without_restart(msettings: Settings, reading) -> N
 
 
 def test_escalation_survives_real_process_restart(tmp_path: Path) -> None:
-    """Two separate `copilot moderate` processes on one data dir: the 2nd ad from a user is muted."""
+    """Separate `copilot moderate` processes on one data dir: the 2nd ad from a user is muted, and
+    the first message delivered again after the restart is recognised (same verdict, no strike)."""
     import os
     import subprocess
     import sys
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
     env.update(COPILOT_DATA_DIR=str(tmp_path / "data"), COPILOT_CONFIG=str(tmp_path / "none.toml"))
-    line = json.dumps({"id": "x", "user": "spammer", "text": AD}, ensure_ascii=False) + "\n"
-    actions = []
-    for _ in range(2):
+    results = []
+    for mid in ("x1", "x2", "x1"):
+        line = json.dumps({"id": mid, "user": "spammer", "text": AD}, ensure_ascii=False) + "\n"
         out = subprocess.run([sys.executable, "-m", "copilot.cli", "moderate", "--engine", "offline", "--group", "g9"],
                              input=line.encode(), capture_output=True, env=env, timeout=120, check=True)
-        actions.append(json.loads(out.stdout)["action"])
-    assert actions == ["delete", "mute"]
+        results.append(json.loads(out.stdout))
+    assert [r["action"] for r in results] == ["delete", "mute", "delete"]
+    assert results[2]["replayed"] is True and results[2]["verdict_id"] == results[0]["verdict_id"]

@@ -146,6 +146,35 @@ def test_onebot_escalation_quick_operations(client: TestClient) -> None:
     assert third["kick"] is True
 
 
+def test_onebot_retried_event_is_idempotent(client: TestClient) -> None:
+    """QA: a OneBot client retrying the same event on timeout must not escalate delete → ban → kick."""
+    ev = _event("加 v 信 abc77788 兼职日结", user=555, message_id=1)
+    ops = [client.post("/onebot/v11", json=ev).json() for _ in range(3)]
+    assert ops == [{"delete": True}] * 3  # the same quick operation each time: the retry still gets it
+    log = client.app.state.moderators.audit
+    assert log.query(group="10001")["total"] == 1
+    assert log.count_strikes("10001", "555", "ad", 30) == 1
+    # a genuinely new message from the same member still escalates
+    nxt = client.post("/onebot/v11", json=_event("加 v 信 abc77788 兼职日结", user=555, message_id=2)).json()
+    assert nxt.get("ban") is True and nxt["ban_duration"] == 86400
+    # the same id reused for a different text (another message) is judged on its own
+    other = client.post("/v1/moderate", json={"id": "1", "user": "555", "group": "10001",
+                                              "text": "宝宝七个月可以吃蛋黄吗"}).json()
+    assert other["label"] == "ok" and other["replayed"] is False
+
+
+def test_moderate_retry_returns_stored_verdict(client: TestClient) -> None:
+    body = {"id": "r1", "user": "u9", "text": AD, "group": "10001"}
+    first = client.post("/v1/moderate", json=body).json()
+    again = client.post("/v1/moderate", json=body).json()
+    assert again["verdict_id"] == first["verdict_id"] and again["action"] == "delete" and again["replayed"]
+    assert "重复投递" in again["reason"] and first["replayed"] is False
+    # without an id a message cannot be recognised, so each one counts
+    anon = [client.post("/v1/moderate", json={"user": "u10", "text": AD, "group": "10001"}).json()["action"]
+            for _ in range(2)]
+    assert anon == ["delete", "mute"]
+
+
 def test_onebot_offtopic_reply_and_ok(client: TestClient) -> None:
     op = client.post("/onebot/v11", json=_event("你们追那部宫斗剧了吗，明星八卦太多了", user=8)).json()
     assert "delete" not in op and "辅食" in op["reply"]

@@ -57,6 +57,7 @@ verdicts = Table(
     Column("dry_run", Integer, nullable=False, default=0),
     Column("strike", Integer, nullable=False, default=0),
     Index("ix_verdicts_group_ts", "group_id", "ts"),
+    Index("ix_verdicts_group_msg", "group_id", "message_id"),
 )
 
 feedback = Table(
@@ -114,6 +115,8 @@ class AuditLog:
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
         metadata.create_all(self.engine)
+        for index in verdicts.indexes:  # logs created before an index was added get it now
+            index.create(self.engine, checkfirst=True)
         self._fb_cache: dict[str, str] | None = None
         self._lock = threading.Lock()
 
@@ -155,6 +158,26 @@ class AuditLog:
             if strike and user:
                 conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
                                                     label=verdict.label, verdict_id=verdict.verdict_id))
+
+    def find_message(self, group: str, message_id: str, user: str, text: str) -> dict[str, Any] | None:
+        """The stored verdict of this exact message if it was already judged, else None.
+
+        Bots retry a hook call on timeout (OneBot clients do), so the same message can arrive
+        twice; judging it again would add a strike and escalate a first offence to a kick. A
+        message is "the same" when group, message id, user and normalised text all match: a
+        client that reuses ids (``1``, ``2``… in every batch file) for different texts still gets
+        them judged.
+        """
+        if not message_id:
+            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(verdicts).where(
+                    verdicts.c.group_id == str(group or ""), verdicts.c.message_id == str(message_id),
+                    verdicts.c.user_id == str(user or ""), verdicts.c.fingerprint == fingerprint(text))
+                .order_by(verdicts.c.ts).limit(1)
+            ).mappings().first()
+        return _row(row) if row else None
 
     def count_strikes(self, group: str, user: str, label: str, window_days: float) -> int:
         """How many times ``user`` was acted on for ``label`` in ``group`` within the window."""

@@ -63,6 +63,7 @@ class Verdict(BaseModel):
     reply: str | None = None
     exempt: bool = False
     dry_run: bool = False
+    replayed: bool = Field(False, description="重复投递的同一条消息：返回首次判定，不再计违规")
 
     def public(self) -> dict[str, Any]:
         """The CLI/HTTP shape: the documented fields first, then the extras."""
@@ -148,8 +149,24 @@ class Moderator:
 
     # -- public API ---------------------------------------------------------------------------
     def moderate(self, message: Message | dict[str, Any] | str) -> Verdict:
-        """Judge one message, apply the policy, write the audit log; never raises on bad text."""
+        """Judge one message, apply the policy, write the audit log; never raises on bad text.
+
+        Idempotent per message: a message with an id that was already judged (same group, id,
+        user and text — a bot retrying after a timeout) gets the stored verdict back, with no new
+        strike and no new audit row. Messages without an id are always judged afresh.
+        """
         msg = _coerce(message)
+        if self.audit is None or not msg.id:
+            return self._moderate(msg)
+        group = msg.group or self.group or ""
+        # One lock stripe per message key so two concurrent retries cannot both add a strike.
+        with _MSG_LOCKS[hash((group, msg.id)) % len(_MSG_LOCKS)]:
+            stored = self.audit.find_message(group, msg.id, msg.user or "", msg.text)
+            if stored is not None:
+                return _replay(stored, msg)
+            return self._moderate(msg)
+
+    def _moderate(self, msg: Message) -> Verdict:
         verdict = self._decide(msg)
         self._apply_policy(msg, verdict)
         if self.settings.script == "zh-Hant":
@@ -306,7 +323,8 @@ class Moderator:
         v.dry_run = pol.dry_run
         v.reply = _reply_text(v, self.profile)
         v.checks["policy"] = {"strikes_before": strikes_before, "step": step.action, "exempt": v.exempt,
-                              "dry_run": v.dry_run, "window_days": pol.window_days}
+                              "dry_run": v.dry_run, "window_days": pol.window_days,
+                              "mute_seconds": v.mute_seconds, "reply": v.reply}
         if v.action not in {"none", "review"}:
             v.reason += f" → {ACTION_ZH[v.action]}" + (f" {v.mute_seconds // 60} 分钟" if v.mute_seconds else "")
             if strikes_before:
@@ -345,6 +363,23 @@ def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
     if v.label == "ad":
         return "本群不允许发布广告，多次发布将按群规处理。" if v.action in {"mute", "kick"} else None
     return None
+
+
+_MSG_LOCKS = [threading.Lock() for _ in range(64)]
+
+
+def _replay(row: dict[str, Any], msg: Message) -> Verdict:
+    """Rebuild the verdict stored for an already-judged message (see :meth:`Moderator.moderate`)."""
+    checks = dict(row["checks"])
+    pol = checks.get("policy") or {}
+    checks["replay"] = {"verdict_id": row["id"], "first_seen": row["time"]}
+    return Verdict(
+        id=msg.id or row["message_id"], label=row["label"], action=row["action"], score=row["score"],
+        reason=row["reason"] + "（重复投递的同一条消息，沿用首次判定，不重复计违规）", checks=checks,
+        rule_ids=row["rule_ids"], engine=row["engine"], verdict_id=row["id"], strike=int(row["strike"] or 0),
+        mute_seconds=int(pol.get("mute_seconds") or 0), reply=pol.get("reply"), exempt=bool(pol.get("exempt")),
+        dry_run=bool(row["dry_run"]), replayed=True,
+    )
 
 
 def _coerce(message: Message | dict[str, Any] | str) -> Message:
