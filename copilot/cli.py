@@ -130,11 +130,15 @@ def ask_cmd(
     if as_json:
         emit_json(answer.model_dump())
         return
+    from copilot.knowledge.ask import NOT_FOUND
+    from copilot.textnorm import to_script
+
     typer.echo(answer.answer)
-    typer.echo("\n来源：")
+    heading = "\n最接近的资料：" if answer.answer == to_script(NOT_FOUND, answer.script) else "\n来源："
+    typer.echo(to_script(heading, answer.script))
     for c in answer.citations:
-        typer.echo(f"  [{c.n}] {c.title} › {c.section}（{c.source}）")
-    typer.echo(f"\n（生成引擎：{answer.engine}）")
+        typer.echo(f"  [{c.n}] {to_script(c.title, answer.script)} › {to_script(c.section, answer.script)}（{c.source}）")
+    typer.echo(to_script(f"\n（生成引擎：{answer.engine}）", answer.script))
     if answer.notice:
         err.print(f"[yellow]注意：{answer.notice}[/yellow]", highlight=False)
 

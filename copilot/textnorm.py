@@ -46,6 +46,11 @@ def to_traditional(text: str) -> str:
     return _converter("s2tw").convert(text) if text else text
 
 
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` contains characters that only Traditional script uses (群規, 怎麼…)."""
+    return bool(text) and to_simplified(text) != text
+
+
 def to_script(text: str, script: str) -> str:
     """Render ``text`` in the requested output script (``zh-Hans`` or ``zh-Hant``)."""
     return to_traditional(text) if script == "zh-Hant" else to_simplified(text)

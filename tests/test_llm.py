@@ -163,3 +163,26 @@ def test_offline_answer_in_traditional_when_configured(kb_index, settings: Setti
     assert answer.engine == OFFLINE
     assert "門檻" in answer.answer or "群規" in answer.answer or "設置" in answer.answer
     assert "门槛" not in answer.answer
+
+
+def test_offline_answer_follows_the_question_script(kb_index, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    answer = answer_question("群裡有人發廣告怎麼辦", kb_index, get_engine(settings))
+    assert answer.script == "zh-Hant" and "廣告" in answer.answer and "广告" not in answer.answer
+    simplified = answer_question("群里有人发广告怎么办", kb_index, get_engine(settings))
+    assert simplified.script == "zh-Hans" and "广告" in simplified.answer
+
+
+def test_offline_answer_admits_when_nothing_matches(kb_index, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    from copilot.knowledge.ask import NOT_FOUND
+
+    answer = answer_question("asdfgh qwerty", kb_index, get_engine(settings))
+    assert answer.answer == NOT_FOUND and answer.citations  # closest passages are still listed
+
+
+def test_offline_answer_has_no_table_rows_or_dangling_lead_ins(kb_index, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    for question in ("用户怎么分层", "每周复盘看哪些数据指标", "群规要写哪些内容"):
+        text = answer_question(question, kb_index, get_engine(settings)).answer
+        for line in text.splitlines()[1:]:
+            body = line.rsplit(" [", 1)[0]
+            assert body.count("|") < 2, line
+            assert not body.rstrip().endswith(("：", ":")), line

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from copilot.knowledge.index import Hit, KnowledgeIndex
 from copilot.llm.engine import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.prompts import load_prompt
-from copilot.textnorm import split_sentences, to_script, tokenize
+from copilot.textnorm import is_traditional, split_sentences, to_script, tokenize
 from copilot.tokens import count_tokens
 
 
@@ -35,6 +35,7 @@ class Answer(BaseModel):
     citations: list[Citation]
     engine: str
     notice: str | None = None
+    script: str = "zh-Hans"
 
 
 def _citations(hits: list[Hit]) -> list[Citation]:
@@ -52,6 +53,14 @@ def _budget_hits(hits: list[Hit], budget: int) -> list[Hit]:
     return kept
 
 
+NOT_FOUND = "方法论资料中没有找到与这个问题直接相关的内容。可以换个说法，或用 copilot index --add 加入自己的资料。"
+
+
+def answer_script(question: str, configured: str) -> str:
+    """Answer in Traditional when configured so, or when the operator asked in Traditional."""
+    return "zh-Hant" if configured == "zh-Hant" or is_traditional(question) else "zh-Hans"
+
+
 def extractive_answer(question: str, hits: list[Hit], *, max_sentences: int = 5) -> str:
     """Pick the sentences that best answer ``question`` from ``hits`` and cite each one."""
     q = set(tokenize(question))
@@ -60,13 +69,17 @@ def extractive_answer(question: str, hits: list[Hit], *, max_sentences: int = 5)
         prior = 1.0 / (1 + 0.3 * (n - 1))
         for pos, sent in enumerate(split_sentences(hit.text)):
             sent = re.sub(r"\*\*|__|`", "", re.sub(r"^[-*•\d.、\s]+", "", sent)).strip()
-            if len(sent) < 8:
+            # table rows and lead-ins that end in a colon read as fragments out of context
+            if len(sent) < 8 or sent.count("|") >= 2 or sent.endswith(("：", ":")):
                 continue
             words = set(tokenize(sent))
             if not words:
                 continue
             overlap = len(q & words) / math.sqrt(len(words))
             candidates.append((overlap + 0.35 * prior, n, pos, sent, words))
+    if not any(q & c[4] for c in candidates):
+        # nothing in the passages shares a word with the question: say so instead of guessing
+        return NOT_FOUND
     chosen: list[tuple[float, int, int, str, set[str]]] = []
     while candidates and len(chosen) < max_sentences:
         def mmr(c: tuple[float, int, int, str, set[str]]) -> float:
@@ -79,7 +92,7 @@ def extractive_answer(question: str, hits: list[Hit], *, max_sentences: int = 5)
             break
         chosen.append(best)
     if not chosen:
-        return "方法论资料中没有找到与这个问题直接相关的内容。"
+        return NOT_FOUND
     chosen.sort(key=lambda c: (c[1], c[2]))
     lines = [f"{i}. {c[3]} [{c[1]}]" for i, c in enumerate(chosen, 1)]
     return "根据方法论资料，要点如下：\n" + "\n".join(lines)
@@ -95,7 +108,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     The UI streams the pieces; the CLI only keeps the final object. With the offline engine (or when
     the model fails) the whole extractive answer arrives as one piece.
     """
-    script = engine.settings.script
+    script = answer_script(question, engine.settings.script)
     hits = index.search(question, k=k)
     hits = _budget_hits(hits, engine.settings.llm_context_tokens // 2)
     citations = _citations(hits)
@@ -115,7 +128,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                 yield piece
             text = _clean_markers("".join(parts), len(hits)).strip()
             if text:
-                yield Answer(question=question, answer=text, citations=citations, engine=engine.name)
+                yield Answer(question=question, answer=text, citations=citations, engine=engine.name, script=script)
                 return
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
@@ -124,7 +137,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     if notice:
         yield f"\n（{notice}）\n"
     yield text
-    yield Answer(question=question, answer=text, citations=citations, engine=OFFLINE, notice=notice)
+    yield Answer(question=question, answer=text, citations=citations, engine=OFFLINE, notice=notice, script=script)
 
 
 def answer_question(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Answer:
