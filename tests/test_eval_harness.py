@@ -134,6 +134,7 @@ def _suite(passed_ids: list[str], failed_ids: list[str], recall: float) -> Suite
 def test_regressions_are_listed_against_the_previous_run(tmp_path: Path) -> None:
     first = [_suite(["q1", "q2", "q3"], [], 0.95)]
     assert write_reports(first, tmp_path, engine="offline") == []
+    assert "第一次运行" in (tmp_path / "report.md").read_text(encoding="utf-8")
     second = [_suite(["q1", "q3"], ["q2"], 0.88)]
     regressions = write_reports(second, tmp_path, engine="offline")
     assert any("q2" in r for r in regressions)

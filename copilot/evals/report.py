@@ -31,7 +31,11 @@ def _flat(metrics: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
     return out
 
 
-def render_markdown(results: list[SuiteResult], regressions: list[str], *, engine: str) -> str:
+def _no_regressions(baseline: bool) -> str:
+    return "无：与上一次运行相比没有变差。" if baseline else "这是该报告目录的第一次运行，没有上一次的结果可比。"
+
+
+def render_markdown(results: list[SuiteResult], regressions: list[str], *, engine: str, baseline: bool = True) -> str:
     lines = [f"# 评测报告（引擎：{engine}）", ""]
     overall = all(r.passed for r in results)
     lines.append(f"**总体：{'✅ 全部达标' if overall else '❌ 有指标未达标'}**")
@@ -39,7 +43,7 @@ def render_markdown(results: list[SuiteResult], regressions: list[str], *, engin
     if regressions:
         lines += ["## 回归（与上次相比变差）", ""] + [f"- {r}" for r in regressions] + [""]
     else:
-        lines += ["## 回归", "", "无（或没有上一次的结果可比）。", ""]
+        lines += ["## 回归", "", _no_regressions(baseline), ""]
     for r in results:
         title = SUITE_TITLES.get(r.suite, r.suite)
         n_pass = sum(1 for c in r.cases if c.passed)
@@ -119,14 +123,14 @@ def confusion_html(conf: dict[str, Any]) -> str:
     return "".join(out) + "</table>"
 
 
-def render_html(results: list[SuiteResult], regressions: list[str], *, engine: str) -> str:
+def render_html(results: list[SuiteResult], regressions: list[str], *, engine: str, baseline: bool = True) -> str:
     e = html.escape
     body = [f"<h1>评测报告（引擎：{e(engine)}）</h1>"]
     overall = all(r.passed for r in results)
     body.append(f'<p class="{"ok" if overall else "bad"}"><b>{"全部达标" if overall else "有指标未达标"}</b></p>')
     body.append("<h2>回归</h2>")
     body.append("<ul>" + "".join(f"<li class='bad'>{e(x)}</li>" for x in regressions) + "</ul>" if regressions
-                else "<p>无（或没有上一次的结果可比）。</p>")
+                else f"<p>{_no_regressions(baseline)}</p>")
     for r in results:
         body.append(f"<h2>{e(SUITE_TITLES.get(r.suite, r.suite))}（{e(r.suite)}）</h2>")
         n_pass = sum(1 for c in r.cases if c.passed)

@@ -176,6 +176,7 @@ def write_reports(results: list[SuiteResult], report_dir: Path, *, engine: str) 
     report_dir.mkdir(parents=True, exist_ok=True)
     prev_cases, prev_metrics = load_previous(report_dir)
     regressions = find_regressions(results, prev_cases, prev_metrics)
+    baseline = bool(prev_cases or prev_metrics)
     with (report_dir / "results.jsonl.tmp").open("w", encoding="utf-8") as f:
         for r in results:
             for c in r.cases:
@@ -186,8 +187,10 @@ def write_reports(results: list[SuiteResult], report_dir: Path, *, engine: str) 
             "suites": {r.suite: r.metrics for r in results},
             "gates": {r.suite: [g.model_dump() for g in r.gates] for r in results}}
     (report_dir / "metrics.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-    (report_dir / "report.md").write_text(render_markdown(results, regressions, engine=engine), encoding="utf-8")
-    (report_dir / "report.html").write_text(render_html(results, regressions, engine=engine), encoding="utf-8")
+    (report_dir / "report.md").write_text(render_markdown(results, regressions, engine=engine, baseline=baseline),
+                                          encoding="utf-8")
+    (report_dir / "report.html").write_text(render_html(results, regressions, engine=engine, baseline=baseline),
+                                            encoding="utf-8")
     return regressions
 
 
