@@ -62,6 +62,23 @@ def _decode_body(raw: bytes) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadRequest(f"请求体不是合法 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from None
+    except RecursionError:  # [[[[… thousands deep: the parser runs out of stack
+        raise BadRequest("请求体 JSON 嵌套层数过深，无法解析（消息或事件对象只需要两三层）") from None
+
+
+def _same_secret(given: str, expected: str) -> bool:
+    """Constant-time comparison of a header with the expected value, on bytes.
+
+    ``hmac.compare_digest`` raises TypeError for non-ASCII str, and a header can carry any byte
+    (``sha1=é``): that must be a plain mismatch, not a 500. Starlette decodes header bytes as
+    Latin-1, so encoding back to Latin-1 recovers what the client sent; the configured secret is
+    UTF-8, so a non-ASCII token sent as UTF-8 still matches.
+    """
+    try:
+        raw = given.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = given.encode("utf-8", "surrogatepass")
+    return hmac.compare_digest(raw, expected.encode("utf-8", "surrogatepass"))
 
 
 def _message_from(obj: Any, index: int | None) -> Message:
@@ -209,7 +226,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastA
     async def moderate(request: Request) -> Response:
         if settings.api_token is not None:
             expected = f"Bearer {settings.api_token.get_secret_value()}"
-            if not hmac.compare_digest(request.headers.get("authorization", ""), expected):
+            if not _same_secret(request.headers.get("authorization", ""), expected):
                 return _error(401, "缺少或错误的访问令牌（Authorization: Bearer <COPILOT_API_TOKEN>）")
         try:
             body = _decode_body(await request.body())
@@ -238,7 +255,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastA
             if not sig:
                 return _error(401, "缺少 X-Signature 签名头")
             mac = hmac.new(settings.onebot_secret.get_secret_value().encode(), raw, hashlib.sha1).hexdigest()
-            if not hmac.compare_digest(sig.strip().lower(), f"sha1={mac}"):
+            if not _same_secret(sig.strip().lower(), f"sha1={mac}"):
                 return _error(403, "X-Signature 签名校验失败")
         try:
             event = _decode_body(raw)

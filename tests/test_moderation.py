@@ -306,12 +306,14 @@ def test_cli_moderate_jsonl_in_order_with_bad_lines(tmp_path: Path, monkeypatch:
         json.dumps({"id": "d", "user": "u3", "text": "扣扣 ３８７６５４２１９ 兼职日结"}, ensure_ascii=False),
         "",
         json.dumps({"id": "e", "user": "u4", "text": 42}),
+        "[" * 100_000 + "]" * 100_000,
     ]
     res = CliRunner().invoke(app, ["moderate", "--profile", str(prof), "--engine", "offline"],
                              input="\n".join(lines) + "\n")
     assert res.exit_code == 0, res.output
     out = [json.loads(x) for x in res.stdout.strip().splitlines()]
-    assert [o.get("id") for o in out] == ["a", None, "c", "d", "e"]
+    assert [o.get("id") for o in out] == ["a", None, "c", "d", "e", None]
+    assert "嵌套层数过深" in out[5]["error"] and out[5]["line"] == 7
     assert out[0]["label"] == "ok" and out[3]["label"] == "ad"
     assert "第 2 行不是合法 JSON" in out[1]["error"] and out[1]["line"] == 2
     assert "缺少 text" in out[2]["error"] and "应为字符串" in out[4]["error"]

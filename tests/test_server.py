@@ -108,6 +108,31 @@ def test_api_token(tmp_path: Path) -> None:
     assert ok.status_code == 200 and ok.json()["label"] == "ok"
 
 
+def test_deeply_nested_json_is_400_not_500(client: TestClient) -> None:
+    """QA: '[' * 100000 made json.loads raise RecursionError → HTTP 500."""
+    deep = b"[" * 100_000 + b"]" * 100_000
+    for path in ("/v1/moderate", "/onebot/v11"):
+        r = client.post(path, content=deep, headers={"content-type": "application/json"})
+        assert r.status_code == 400 and "嵌套层数过深" in r.json()["error"], (path, r.text)
+    nested_obj = ('{"text": "hi", "id": ' + '{"a":' * 50_000 + "1" + "}" * 50_000 + "}").encode()
+    r = client.post("/v1/moderate", content=nested_obj)
+    assert r.status_code == 400 and "嵌套" in r.json()["error"]
+
+
+def test_non_ascii_token_and_signature_are_rejected_not_500(tmp_path: Path) -> None:
+    """QA: hmac.compare_digest raised TypeError on a non-ASCII str header (sha1=é, Bearer tök)."""
+    c = TestClient(create_app(_settings(tmp_path, api_token="s3cret", onebot_secret=SECRET)))
+    r = c.post("/v1/moderate", json={"text": "hi"}, headers={"Authorization": "Bearer tök".encode()})
+    assert r.status_code == 401 and "令牌" in r.json()["error"]
+    r = _signed(c, _event(AD), sig="sha1=é".encode())  # type: ignore[arg-type]
+    assert r.status_code == 403 and "签名校验失败" in r.json()["error"]
+    # a non-ASCII configured token still works for the client that sends it right
+    (tmp_path / "b").mkdir()
+    c2 = TestClient(create_app(_settings(tmp_path / "b", api_token="令牌tök")))
+    ok = c2.post("/v1/moderate", json={"text": "hi"}, headers={"Authorization": "Bearer 令牌tök".encode()})
+    assert ok.status_code == 200
+
+
 # --- OneBot v11 -------------------------------------------------------------------------------
 def _signed(client: TestClient, event: dict | bytes, secret: str | None = SECRET, sig: str | None = None):
     raw = event if isinstance(event, bytes) else json.dumps(event, ensure_ascii=False).encode()

@@ -45,6 +45,8 @@ def parse_line(line: str, lineno: int) -> tuple[dict[str, Any] | None, dict[str,
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return None, {"id": None, "line": lineno, "error": f"第 {lineno} 行不是合法 JSON（第 {exc.colno} 列）"}
+    except RecursionError:
+        return None, {"id": None, "line": lineno, "error": f"第 {lineno} 行 JSON 嵌套层数过深，无法解析"}
     if not isinstance(obj, dict):
         return None, {"id": None, "line": lineno, "error": f"第 {lineno} 行应为 JSON 对象"}
     mid = obj.get("id")
