@@ -140,8 +140,13 @@ def _read_docx(path: Path) -> str:
 
 
 def _read_pdf(path: Path) -> str:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    # pypdf logs its own English warnings for broken files; our IngestError already says what happened
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(str(path))
