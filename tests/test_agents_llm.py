@@ -121,14 +121,19 @@ def test_promotion_price_error_is_revised(fake_llm, llm_engine):
     groupbuy = load_profile(PROFILES / "community-groupbuy.yaml")
     wrong = {"drafts": [{"title": "套装", "tactic": "组合套装", "arithmetic": ["59 + 39 = 88 元"],
                          "text": "【组合套装】赣南脐橙（原价59元）+ 阳光玫瑰葡萄（原价39元），合计 59 + 39 = 88 元，套装价80元，立省8元。"}]}
-    right = {"drafts": [{"title": "套装", "tactic": "组合套装", "arithmetic": ["59 + 39 = 98 元"],
-                         "text": "【组合套装】赣南脐橙（原价59元）+ 阳光玫瑰葡萄（原价39元），合计 59 + 39 = 98 元，套装价88元，立省10元。"}]}
-    fake_llm.push(json.dumps(wrong, ensure_ascii=False), json.dumps(right, ensure_ascii=False))
+    # 59 + 39 = 98 is right, but the promo prices (45 + 29 = 74) make 套装价88元 dearer than buying separately
+    dear = {"drafts": [{"title": "套装", "tactic": "组合套装", "arithmetic": ["59 + 39 = 98 元"],
+                        "text": "【组合套装】赣南脐橙（原价59元）+ 阳光玫瑰葡萄（原价39元），合计 59 + 39 = 98 元，套装价88元，立省10元。"}]}
+    right = {"drafts": [{"title": "套装", "tactic": "组合套装", "arithmetic": ["45 + 29 = 74 元"],
+                         "text": "【组合套装】赣南脐橙（活动价45元）+ 阳光玫瑰葡萄（活动价29元），合计 45 + 29 = 74 元，套装价66元，立省8元。"}]}
+    fake_llm.push(*(json.dumps(d, ensure_ascii=False) for d in (wrong, dear, right)))
     result = draft("copy", groupbuy, llm_engine, kind="promotion", n=1)
     revision = _msgs(fake_llm.chat_requests[1])
     assert "copy.price_consistent" in revision and "应为 98" in revision
+    second = _msgs(fake_llm.chat_requests[2])
+    assert "不低于单买现价合计 74 元" in second
     assert result.engine == "fake-model" and not failures(result.checks)
-    assert "套装价88元" in result.drafts[0]["text"]
+    assert "套装价66元" in result.drafts[0]["text"]
 
 
 def test_llm_output_is_converted_to_traditional(fake_llm, llm_engine):

@@ -130,8 +130,9 @@ def test_on_topic_names_the_offending_entry(book, runner_profile):
 
 # -- prices -----------------------------------------------------------------------------------
 def test_price_arithmetic_and_savings_are_verified(book, runner_profile):
-    good = "速干T恤原价89元，3人成团每人69元，每人省20元；一团合计 3 × 69 = 207 元。"
-    assert price_problems(good, runner_profile.products) == ([], 3)  # 算式、省20元、原价89元
+    good = "速干T恤原价89元，3人成团每人62元，每人省27元；一团合计 3 × 62 = 186 元。"
+    # 算式、省27元、原价89元、团价62 低于现价69
+    assert price_problems(good, runner_profile.products) == ([], 4)
     wrong_sum = "速干T恤原价89元 + 运动袜原价19元，合计 89 + 19 = 118 元，套装价99元。"
     problems, _ = price_problems(wrong_sum, runner_profile.products)
     assert any("应为 108" in p for p in problems)
@@ -144,6 +145,23 @@ def test_price_arithmetic_and_savings_are_verified(book, runner_profile):
     wrong_discount = "运动袜买3送1相当于8折。"
     problems, _ = price_problems(wrong_discount, runner_profile.products)
     assert any("7.5 折" in p for p in problems)
+
+
+def test_bundle_or_group_price_must_beat_current_promo_prices(book, runner_profile):
+    # 套装价 98 < 原价合计 108, but the T恤's promo price makes buying separately 69 + 19 = 88
+    dear = "速干T恤（原价89元，活动价69元）+ 运动袜（原价19元）一起买，套装价98元。"
+    problems, _ = price_problems(dear, runner_profile.products)
+    assert any("不低于单买现价合计 88 元" in p for p in problems), problems
+    res = one(book, "copy.price_consistent", [dear], runner_profile)
+    assert res.passed is False and "88" in res.reason
+    assert price_problems("速干T恤 + 运动袜一起买，套装价79元。", runner_profile.products)[0] == []
+    # a group price equal to the promo price everyone already gets is no deal
+    same = "速干T恤活动价69元，三人拼团每人69元。"
+    problems, _ = price_problems(same, runner_profile.products)
+    assert any("团价 69 元不低于现价 69 元" in p for p in problems), problems
+    # Traditional text is folded before matching
+    problems, _ = price_problems("速乾T恤 + 運動襪一起買，套裝價90元。".replace("速乾", "速干"), runner_profile.products)
+    assert any("套装价 90 元" in p for p in problems), problems
 
 
 def test_price_rule_passes_when_there_is_nothing_to_verify(book, runner_profile):

@@ -24,7 +24,7 @@ from copilot.llm import Engine, LLMUnavailable, invoke_structured, run_with_fall
 from copilot.llm.structured import schema_hint
 from copilot.profile import GroupProfile
 from copilot.prompts import PromptError, load_prompt
-from copilot.textnorm import to_script, tokenize
+from copilot.textnorm import fold, to_script, tokenize
 from copilot.tokens import count_tokens
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{1,10}\}")
@@ -53,6 +53,12 @@ class DraftResult(BaseModel):
     prompt: str | None = None
     rounds: int = 0
     passages: list[Passage] = []
+    script: str = "zh-Hans"
+
+    @property
+    def blocking(self) -> bool:
+        """An error-severity rule failed: the drafts must not be posted as they are."""
+        return bool(failures(self.checks, include_warn=False))
 
     @property
     def passed(self) -> bool:
@@ -162,6 +168,84 @@ def convert_script(value: Any, script: str) -> Any:
     return value
 
 
+# -- banned words in the profile ---------------------------------------------------------------
+_CLAUSE = re.compile(r"[^，,；;。、！!？?\n]+[，,；;。、！!？?\n]?")
+
+
+def banned_words(book: RuleBook, target: str, profile: GroupProfile) -> list[str]:
+    """Every word the lexicon rules forbid (folded), plus the profile's own ``banned``."""
+    words: list[str] = []
+    # Every target's lexicons: a welcome or a calendar has no hype rule of its own, but hype copied
+    # there is just as wrong.
+    for r in book.rules:
+        if r.check.kind == "not_contains_lexicon":
+            words += book.lexicon(*(r.check.params.get("lexicons") or []))
+    words += list(profile.banned)
+    return list(dict.fromkeys(fold(w) for w in words if w and w.strip()))
+
+
+def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> tuple[GroupProfile, list[str]]:
+    """The profile without the clauses that carry banned words, for offline composition.
+
+    Offline templates quote the operator's positioning, audience and goals; copying "躺赚副业" into
+    an intro would make the draft fail its own rules. Whole clauses are dropped (not single words,
+    which would leave broken sentences); a hyped group name is referred to as 本群 (and ignored when
+    proposing names), and the notice asks the operator to rename the group.
+    Returns the cleaned profile and the banned words that were found.
+    """
+    found: dict[str, None] = {}
+
+    def hits(text: str) -> list[str]:
+        ft = fold(text)
+        return [w for w in words if w in ft]
+
+    def clean_text(text: str) -> str:
+        if not text or not hits(text):
+            return text
+        kept = []
+        for clause in _CLAUSE.findall(text):
+            h = hits(clause)
+            for w in h:
+                found.setdefault(w, None)
+            if not h:
+                kept.append(clause)
+        return "".join(kept).rstrip("，,；;、 ")
+
+    def clean_list(items: list[str]) -> list[str]:
+        out = []
+        for it in items:
+            h = hits(it)
+            for w in h:
+                found.setdefault(w, None)
+            if not h:
+                out.append(it)
+        return out
+
+    update: dict[str, Any] = {}
+    for key in ("positioning", "audience", "threshold", "tone"):
+        value = getattr(profile, key)
+        cleaned = clean_text(value)
+        if cleaned != value:
+            update[key] = cleaned
+    for key in ("goals", "schedule"):
+        value = getattr(profile, key)
+        cleaned = clean_list(value)
+        if cleaned != value:
+            update[key] = cleaned
+    topics = clean_list(profile.topics)
+    if topics != profile.topics:
+        update["topics"] = topics or [re.sub("|".join(map(re.escape, words)), "", fold(profile.topics[0])) or "交流"]
+    if profile.name and hits(profile.name):
+        for w in hits(profile.name):
+            found.setdefault(w, None)
+        update["name"] = "" if target == "name" else "本群"
+    if "positioning" in update and not update["positioning"]:
+        update["positioning"] = "围绕" + "、".join((update.get("topics") or profile.topics)[:3]) + "的交流"
+    if not found:
+        return profile, []
+    return profile.model_copy(update=update), list(found)
+
+
 # -- the loop ---------------------------------------------------------------------------------
 def problems_for_revision(book: RuleBook, results: list[CheckResult]) -> list[str]:
     """Failed checks phrased as revision instructions for the model."""
@@ -198,8 +282,12 @@ def run_agent(
     prompt_ref: dict[str, str] = {}
     rounds = {"n": 0}
 
+    hype: list[str] = []
+
     def offline() -> list[dict[str, Any]]:
-        return spec.offline(profile, passages, context)
+        cleaned, found = clean_profile(profile, banned_words(book, spec.target, profile), spec.target)
+        hype[:] = found
+        return spec.offline(cleaned, passages, context)
 
     def llm(eng: Engine) -> list[dict[str, Any]]:
         try:
@@ -234,9 +322,20 @@ def run_agent(
     checks = run_checks(book, spec.target, drafts, profile, context)
     notice = run.notice
     failed = failures(checks, include_warn=False)
+    notes: list[str] = [notice] if notice else []
+    if run.engine == "offline" and hype:
+        what = "群名和档案" if profile.name and any(w in fold(profile.name) for w in hype) else "档案"
+        notes.append(f"{what}里有夸大/催促/违规用语（{'、'.join(hype)}），离线草稿没有照抄这些说法"
+                     + ("，群名暂用中性写法，建议改名（可用 copilot draft name）" if what == "群名和档案" else ""))
     if run.engine != "offline" and failed:
-        extra = f"模型草稿经 {max(rounds['n'] - 1, 0)} 轮修改后仍有规则未通过：{'、'.join(r.rule_id for r in failed)}"
-        notice = f"{notice}；{extra}" if notice else extra
+        notes.append(f"模型草稿经 {max(rounds['n'] - 1, 0)} 轮修改后仍有规则未通过：{'、'.join(r.rule_id for r in failed)}，请人工修改后再发")
+    elif failed:
+        notes.append(f"离线草稿仍有规则未通过：{'、'.join(r.rule_id for r in failed)}，请人工修改后再发")
+    want = context.get("n")
+    if isinstance(want, int) and 0 < len(drafts) < want:
+        why = context.get("_shortfall") or "可用的素材不够，没有硬凑"
+        notes.append(f"要求 {want} 条，只生成了 {len(drafts)} 条：{why}")
+    notice = "；".join(notes) or None
     citations: dict[str, None] = {}
     for p in passages:
         citations.setdefault(p.card, None)
@@ -252,4 +351,5 @@ def run_agent(
         prompt=prompt_ref.get("ref"),
         rounds=rounds["n"],
         passages=passages,
+        script=script,
     )

@@ -49,39 +49,61 @@ def _run(target: str, profile: Optional[Path], engine: str, as_json: bool, **opt
         emit_json(result.to_json())
     else:
         typer.echo(render_text(result))
-    if result.notice:
-        err.print(f"[yellow]注意：{result.notice}[/yellow]", highlight=False)
+    if result.notice and as_json:
+        err.print(f"[yellow]{_label('注意', result)}：{result.notice}[/yellow]", highlight=False)
+    # Exit 1 when an error-severity rule still fails (drafts are printed anyway), so scripts and
+    # hooks notice that the text must not be posted as is; warnings do not change the exit code.
+    if result.blocking:
+        raise typer.Exit(1)
+
+
+def _label(text: str, result: Any) -> str:
+    """A fixed label in the result's output script (labels are written in Simplified)."""
+    from copilot.agents.base import convert_script
+
+    return convert_script(text, getattr(result, "script", "zh-Hans") or "zh-Hans")
 
 
 def render_text(result) -> str:  # type: ignore[no-untyped-def]
-    """Readable Chinese rendering of a DraftResult."""
+    """Readable Chinese rendering of a DraftResult, labels in the result's script."""
+    L = lambda t: _label(t, result)  # noqa: E731
     lines: list[str] = []
+    failed = [c for c in result.checks if c.passed is False]
+    if failed:
+        blocking = [c.rule_id for c in failed if c.severity == "error"]
+        head = "⚠ 有规则未通过，请修改后再发：" if blocking else "⚠ 有提醒项未通过，发出前请看一眼："
+        lines.append(L(head) + "、".join(c.rule_id for c in failed))
+        lines.append("")
     for i, d in enumerate(result.drafts, 1):
         if result.target == "name":
             lines.append(f"{i}. {d['name']}  —— {d.get('rationale', '')}")
         elif result.target == "topics":
-            lines.append(f"第{d['day']}天 {d.get('weekday', '')} {d['time']}【{d['type']}】{d['title']}")
-            lines.append(f"    开场：{d['opening']}")
+            lines.append(f"{L('第')}{d['day']}{L('天')} {d.get('weekday', '')} {d['time']}【{d['type']}】{d['title']}")
+            lines.append(f"    {L('开场')}：{d['opening']}")
             if d.get("steps"):
-                lines.append("    步骤：" + " → ".join(d["steps"]))
+                lines.append(f"    {L('步骤')}：" + " → ".join(d["steps"]))
             if d.get("why"):
-                lines.append(f"    为什么：{d['why']}")
+                lines.append(f"    {L('为什么')}：{d['why']}")
         else:
-            head = f"—— 草稿 {i}" + (f"：{d['title']}" if d.get("title") else "") + (f"（套路：{d['tactic']}）" if d.get("tactic") else "")
+            head = f"—— {L('草稿')} {i}" + (f"：{d['title']}" if d.get("title") else "") + (f"（{L('套路')}：{d['tactic']}）" if d.get("tactic") else "")
             lines.append(head)
             lines.append(d["text"])
             if d.get("arithmetic"):
-                lines.append("算式：" + "；".join(d["arithmetic"]))
+                lines.append(L("算式：") + "；".join(d["arithmetic"]))
+            if d.get("note"):
+                lines.append(L("给运营（不要发到群里）：") + d["note"])
         if result.target not in ("name", "topics"):
             lines.append("")
-    lines.append("\n规则检查：")
-    marks = {True: "✓ 通过", False: "✗ 未通过", None: "… 待评"}
+    if result.notice:
+        lines.append(L("注意：") + result.notice)
+    lines.append("\n" + L("规则检查："))
+    marks = {True: L("✓ 通过"), False: L("✗ 未通过"), None: L("… 待评")}
     for c in result.checks:
         lines.append(f"  {marks[c.passed]}  {c.rule_id}：{c.reason}")
-    lines.append("引用卡片：" + "、".join(result.citations))
+    lines.append(L("引用卡片：") + "、".join(result.citations))
     if result.passages:
-        lines.append("依据小节：" + "；".join(f"{p.card} › {p.section}" for p in result.passages))
-    lines.append(f"（生成引擎：{result.engine}）")
+        lines.append(L("依据小节：") + "；".join(f"{p.card} › {L(p.section)}" for p in result.passages))
+    lines.append(L("（生成引擎：") + f"{result.engine}）")
     return "\n".join(lines)
 
 
@@ -121,7 +143,7 @@ def topics_cmd(profile: ProfileOpt = None, days: Annotated[int, typer.Option("--
 @draft_app.command("copy")
 def copy_cmd(profile: ProfileOpt = None,
              kind: Annotated[str, typer.Option("--kind", help="activity / promotion / moments / notice")] = "activity",
-             n: Annotated[int, typer.Option("--n", min=1, max=5)] = 3,
+             n: Annotated[Optional[int], typer.Option("--n", min=1, max=5, help="条数；默认促销 3、朋友圈 2、活动/通知 1")] = None,
              as_json: JsonOpt = False, engine: EngineOpt = "auto") -> None:
     """活动、促销、朋友圈、群通知文案；促销写明套路并列出算式。"""
     _run("copy", profile, engine, as_json, kind=kind, n=n)

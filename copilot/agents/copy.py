@@ -27,6 +27,7 @@ class CopyItem(BaseModel):
     text: str = Field(min_length=10, description="可直接发出的全文")
     tactic: str = Field("", description="促销套路：加价换购/买N送1/拼团/组合套装/折扣；非促销留空")
     arithmetic: list[str] = Field(default_factory=list, description="价格算式，如 3 × 89 = 267 元")
+    note: str = Field("", description="给运营看的提示（不发到群里），如：档案里没有的价格是按算式给出的建议，需确认")
 
 
 class CopyDrafts(BaseModel):
@@ -45,22 +46,53 @@ def _closing(profile: GroupProfile) -> str:
     return "需要的朋友私聊我，不打扰大家。"
 
 
+SUGGESTED = "建议方案，请确认"
+_CONSUMABLE_UNITS = set("箱串卷包袋盒瓶罐支片斤个条桶提听杯份罐") | {"kg", "g"}
+_NOT_CONSUMABLE = ("课", "会员", "咨询", "服务", "训练营", "年卡", "月卡", "季卡", "门票", "陪跑", "社群", "席位")
+
+
+def current_price(p: Product) -> float:
+    """What a member pays today without any deal: the promo price when the profile gives one."""
+    return min(v for v in (p.price, p.promo_price) if v) if (p.price or p.promo_price) else 0.0
+
+
+def _price_label(p: Product) -> str:
+    """The product's own prices as the profile states them (原价, plus 活动价 when set)."""
+    if p.promo_price and p.price and p.promo_price < p.price:
+        return f"原价{m(p.price)}元，活动价{m(p.promo_price)}元"
+    return f"原价{m(p.price)}元"
+
+
+def is_consumable(p: Product) -> bool:
+    """买N送1 only suits things that get used up (card promotion: 常用、消耗快的东西)."""
+    blob = p.name + p.description
+    if any(w in blob for w in _NOT_CONSUMABLE):
+        return False
+    return p.unit in _CONSUMABLE_UNITS
+
+
+def _suggest_note(what: str) -> str:
+    return (f"建议：{what}档案里没有写，这里按上面的算式给出一个建议方案，"
+            "发出前请确认价格和规则是否可行（或改成你们实际的价格）。")
+
+
 def _addon(profile: GroupProfile) -> dict[str, Any] | None:
     ps = sorted(_priced(profile), key=lambda p: -(p.price or 0))
     if len(ps) < 2:
         return None
     main, add = ps[0], ps[-1]
-    if (add.price or 0) <= 1 or (add.price or 0) > (main.price or 0) * 0.6:
+    add_now = current_price(add)
+    if add_now <= 1 or add_now > current_price(main) * 0.6:
         return None
-    main_price = f"原价{m(main.price)}元" + (f"，活动价{m(main.promo_price)}元" if main.promo_price else "")
-    saved = (add.price or 0) - 1
-    lines = [f"{m(add.price)} ÷ 1 = {m(add.price)}", f"{m(add.price)} - 1 = {m(saved)} 元"]
+    saved = add_now - 1
+    lines = [f"{m(add_now)} ÷ 1 = {m(add_now)}", f"{m(add_now)} - 1 = {m(saved)} 元"]
     text = (
-        f"【加价换购】买{main.name}（{main_price}），加1元换购原价{m(add.price)}元的{add.name}一{add.unit}。\n"
-        f"算一算：同样是送{add.name}，说“加1元换购”时大家拿{m(add.price)}元和1元比，"
+        f"【加价换购】买{main.name}（{_price_label(main)}），加1元换购{add.name}一{add.unit}（{_price_label(add)}）。\n"
+        f"算一算：同样是送{add.name}，说“加1元换购”时大家拿{m(add_now)}元和1元比，"
         f"{lines[0]} 倍，感受更直观；实际多付1元，{add.name}立省{m(saved)}元。\n{_closing(profile)}"
     )
-    return {"title": f"{main.name} 加1元换购", "text": text, "tactic": "加价换购（比例偏见）", "arithmetic": lines}
+    return {"title": f"{main.name} 加1元换购·{SUGGESTED}", "text": text, "tactic": "加价换购（比例偏见）",
+            "arithmetic": lines, "note": _suggest_note("“加1元换购”这项优惠")}
 
 
 def _bundle(profile: GroupProfile) -> dict[str, Any] | None:
@@ -68,49 +100,62 @@ def _bundle(profile: GroupProfile) -> dict[str, Any] | None:
     if len(ps) < 2:
         return None
     a, b = ps[0], ps[1]
-    total = (a.price or 0) + (b.price or 0)
-    price = math.floor(total * 0.9)
-    if price >= total:
+    now = current_price(a) + current_price(b)
+    raw = round(now * 0.9, 2)
+    price = math.floor(raw)
+    if price <= 0 or price >= now:
         return None
-    lines = [f"{m(a.price)} + {m(b.price)} = {m(total)} 元", f"{m(total)} - {m(price)} = {m(total - price)} 元"]
+    saved = round(now - price, 2)
+    lines = [f"{m(current_price(a))} + {m(current_price(b))} = {m(now)} 元",
+             f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(saved)} 元"]
     text = (
-        f"【组合套装】{a.name}（原价{m(a.price)}元）+ {b.name}（原价{m(b.price)}元）一起买，"
-        f"单买合计 {lines[0]}，套装价{m(price)}元，立省{m(total - price)}元。\n"
+        f"【组合套装】{a.name}（{_price_label(a)}）+ {b.name}（{_price_label(b)}）一起买，"
+        f"按现在的价格单买合计 {lines[0]}，套装价{m(price)}元，比单买再省{m(saved)}元。\n"
         f"两样一起用更顺手，单买也照常供应。{_closing(profile)}"
     )
-    return {"title": f"{a.name}+{b.name} 组合套装", "text": text, "tactic": "组合套装", "arithmetic": lines}
+    return {"title": f"{a.name}+{b.name} 组合套装·{SUGGESTED}", "text": text, "tactic": "组合套装",
+            "arithmetic": lines, "note": _suggest_note("套装价（按两样现价合计打9折取整）")}
 
 
 def _group_buy(profile: GroupProfile) -> dict[str, Any] | None:
-    p = next((p for p in _priced(profile) if p.promo_price and p.promo_price < (p.price or 0)), None)
-    if not p:
+    ps = [p for p in _priced(profile) if current_price(p) >= 10]
+    if not ps:
         return None
-    total = 3 * (p.promo_price or 0)
-    each = (p.price or 0) - (p.promo_price or 0)
-    lines = [f"3 × {m(p.promo_price)} = {m(total)} 元", f"{m(p.price)} - {m(p.promo_price)} = {m(each)} 元"]
+    p = next((p for p in ps if p.promo_price), ps[0])
+    now = current_price(p)
+    raw = round(now * 0.9, 2)
+    price = math.floor(raw)
+    if price >= now:
+        return None
+    each = round(now - price, 2)
+    lines = [f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(each)} 元",
+             f"3 × {m(price)} = {m(3 * price)} 元"]
     text = (
-        f"【三人拼团】{p.name}原价{m(p.price)}元/{p.unit}，3人成团每人{m(p.promo_price)}元，每人省{m(each)}元"
-        f"（{lines[1]}）。一团合计 {lines[0]}。\n"
-        f"24小时内未成团自动退款，成团进度在群里更新。{_closing(profile)}"
+        f"【三人拼团】{p.name}（{_price_label(p)}），3人成团每人{m(price)}元，比现在的价格每人再省{m(each)}元"
+        f"（{lines[1]}）。一团合计 {lines[2]}。\n"
+        f"成团进度在群里更新。{_closing(profile)}"
     )
-    return {"title": f"{p.name} 三人拼团", "text": text, "tactic": "拼团", "arithmetic": lines}
+    return {"title": f"{p.name} 三人拼团·{SUGGESTED}", "text": text, "tactic": "拼团", "arithmetic": lines,
+            "note": _suggest_note("拼团价、成团人数、截止时间和未成团的处理方式")}
 
 
 def _buy_n(profile: GroupProfile, n: int = 3) -> dict[str, Any] | None:
-    ps = _priced(profile)
+    ps = [p for p in _priced(profile) if is_consumable(p)]
     if not ps:
         return None
-    p = min(ps, key=lambda p: p.price or 0) if len(ps) > 1 else ps[0]
-    pay = n * (p.price or 0)
+    p = min(ps, key=lambda p: current_price(p))
+    now = current_price(p)
+    pay = n * now
     avg = round(pay / (n + 1), 2)
     discount = round(10 * n / (n + 1), 1)
-    lines = [f"{n} × {m(p.price)} = {m(pay)} 元", f"{m(pay)} ÷ {n + 1} = {m(avg)} 元"]
+    lines = [f"{n} × {m(now)} = {m(pay)} 元", f"{m(pay)} ÷ {n + 1} = {m(avg)} 元"]
     text = (
-        f"【买{n}送1】{p.name}原价{m(p.price)}元/{p.unit}，买{n}送1相当于{m(discount)}折："
+        f"【买{n}送1】{p.name}（{_price_label(p)}）每{p.unit} {m(now)} 元，买{n}送1相当于{m(discount)}折："
         f"付 {lines[0]}，拿{n + 1}{p.unit}，平均每{p.unit} {lines[1]}。\n"
-        f"适合常用、消耗快的东西，一次备齐。{_closing(profile)}"
+        f"{p.name}是常用、消耗快的东西，一次备齐。{_closing(profile)}"
     )
-    return {"title": f"{p.name} 买{n}送1", "text": text, "tactic": f"买{n}送1", "arithmetic": lines}
+    return {"title": f"{p.name} 买{n}送1·{SUGGESTED}", "text": text, "tactic": f"买{n}送1", "arithmetic": lines,
+            "note": _suggest_note(f"“买{n}送1”这项优惠")}
 
 
 def _discount(profile: GroupProfile) -> dict[str, Any] | None:
@@ -125,13 +170,31 @@ def _discount(profile: GroupProfile) -> dict[str, Any] | None:
         f"【会员日折扣】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，立省{m(saved)}元（约{m(rate)}折）。\n"
         f"{p.description + '。' if p.description else ''}{_closing(profile)}"
     )
-    return {"title": f"{p.name} {label}", "text": text, "tactic": "折扣", "arithmetic": lines}
+    return {"title": f"{p.name} {label}", "text": text, "tactic": "折扣", "arithmetic": lines, "note": ""}
 
 
-def compose_promotion(profile: GroupProfile, n: int) -> list[dict[str, Any]]:
+_WHY_MISSING = {
+    "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的六成）",
+    "_bundle": "组合套装需要至少两件带价格的商品",
+    "_group_buy": "拼团需要一件现价不低于10元的商品",
+    "_buy_n": "买N送1只适合常用、消耗快的商品（按 unit 判断，如箱/袋/盒），课程、服务类不适用",
+    "_discount": "折扣需要商品同时有 price 和更低的 promo_price",
+}
+
+
+def compose_promotion(profile: GroupProfile, n: int, ctx: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     if not _priced(profile):
         raise DraftError("群档案里没有带价格的商品（products 的 price），无法写促销文案；请先在档案里补充商品和价格")
-    out = [d for f in (_addon, _bundle, _group_buy, _buy_n, _discount) if (d := f(profile))]
+    out: list[dict[str, Any]] = []
+    missing: list[str] = []
+    for f in (_discount, _addon, _bundle, _group_buy, _buy_n):
+        d = f(profile)
+        if d:
+            out.append(d)
+        else:
+            missing.append(_WHY_MISSING[f.__name__])
+    if len(out) < n and ctx is not None:
+        ctx["_shortfall"] = "按档案里的商品和价格只能合理地写出这几种套路（" + "；".join(missing) + "），没有硬凑"
     return out[:n]
 
 
@@ -214,11 +277,13 @@ def compose_notice(profile: GroupProfile) -> dict[str, Any]:
 
 def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
     kind = ctx.get("kind", "activity")
-    n = int(ctx.get("n", 3))
+    n = int(ctx.get("n") or DEFAULT_N.get(kind, 1))
     if kind == "promotion":
-        return compose_promotion(profile, n)
+        return compose_promotion(profile, n, ctx)
     if kind == "moments":
+        ctx["_shortfall"] = "朋友圈文案只有完整版和短版两种写法"
         return compose_moments(profile)[:n]
+    ctx["_shortfall"] = f"{KIND_NAMES[kind]}每次只写一条（按档案里最近的固定安排）"
     if kind == "notice":
         return [compose_notice(profile)]
     return [compose_activity(profile)]
@@ -234,9 +299,17 @@ SPEC = AgentSpec(
 )
 
 
-def draft_copy(profile: GroupProfile, engine: Engine, *, kind: CopyKind = "activity", n: int = 3) -> DraftResult:
+DEFAULT_N = {"activity": 1, "promotion": 3, "moments": 2, "notice": 1}
+
+
+def draft_copy(profile: GroupProfile, engine: Engine, *, kind: CopyKind = "activity", n: int | None = None) -> DraftResult:
+    """Copy of ``kind``; ``n`` defaults per kind (activity/notice 1, moments 2, promotion 3).
+
+    When fewer than ``n`` drafts can be written honestly, the result's notice says why."""
     if kind not in KIND_NAMES:
         raise DraftError(f"--kind 只能是 {'/'.join(KIND_NAMES)}，收到 {kind!r}")
     if kind == "promotion" and not _priced(profile):
         raise DraftError("群档案里没有带价格的商品（products 的 price），无法写促销文案；请先在档案里补充商品和价格")
+    if n is None:
+        n = DEFAULT_N[kind]
     return run_agent(SPEC, profile, engine, context={"kind": kind, "kind_name": KIND_NAMES[kind], "n": n})

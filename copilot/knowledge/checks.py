@@ -46,6 +46,9 @@ _SAVE = re.compile(r"(?:立省|省下|省了|节省|省|立减|便宜了?|少花
 _RATE = re.compile(r"原价\s*¥?\s*" + _NUM + r"\s*(?:元|块)?[^。；\n]{0,20}?(?:活动价|到手价|优惠价|会员价|特价|现价|折后价?)\s*¥?\s*" + _NUM + r"[^。；\n]{0,20}?(?:约|相当于|打)?\s*(\d+(?:\.\d+)?)\s*折")
 _BUY_N_GET_1 = re.compile(r"买\s*(\d+)\s*送\s*1[^。；\n]{0,40}?(?:相当于|折合|约合|约)\s*打?\s*(\d+(?:\.\d+)?)\s*折")
 _PROMO_LABEL = r"(?:活动价|到手价|优惠价|会员价|特价|秒杀价|促销价)"
+# A price for several products bought together, and a per-person group price.
+_BUNDLE = re.compile(r"(?:套装价|组合价|套餐价|打包价)\s*¥?\s*" + _NUM + r"\s*(?:元|块)?")
+_GROUP = re.compile(r"(?:拼团价|团购价|成团价|团价|每人)\s*¥?\s*" + _NUM + r"\s*(?:元|块)")
 
 
 class CheckResult(BaseModel):
@@ -375,6 +378,49 @@ def price_problems(text: str, products: Sequence[Any] = ()) -> tuple[list[str], 
                 verified += 1
                 if not _eq(_num(m.group(1)), float(promo)):
                     problems.append(f"{_get(p, 'name')} 活动价写成 {m.group(1)} 元，档案里是 {_fmt(float(promo))} 元")
+    b_problems, b_verified = _deal_problems(t, products)
+    return problems + b_problems, verified + b_verified
+
+
+def _current_price(p: Any) -> float | None:
+    """What a member pays today without the deal: the promo price when there is one."""
+    price, promo = _get(p, "price"), _get(p, "promo_price")
+    values = [float(v) for v in (price, promo) if isinstance(v, (int, float)) and v > 0]
+    return min(values) if values else None
+
+
+def _deal_problems(t: str, products: Sequence[Any]) -> tuple[list[str], int]:
+    """A bundle or group price must be below what a member would pay anyway (promo prices count).
+
+    Checked per paragraph: a 套装价 against the summed current prices of the products named in the
+    same paragraph; a 拼团价/每人 price against the current price of the product named before it.
+    """
+    named = [(fold(str(_get(p, "name", "") or "")), p) for p in products]
+    named = [(n, p) for n, p in named if n and _current_price(p) is not None]
+    problems: list[str] = []
+    verified = 0
+    for para in re.split(r"\n+", t):
+        present = [(n, p) for n, p in named if n in para]
+        if not present:
+            continue
+        for m in _BUNDLE.finditer(para):
+            if len(present) < 2:
+                continue
+            total = sum(_current_price(p) or 0 for _, p in present)
+            verified += 1
+            if _num(m.group(1)) >= total - 1e-9:
+                parts = "+".join(f"{_get(p, 'name')}{_fmt(_current_price(p) or 0)}" for _, p in present)
+                problems.append(f"套装价 {m.group(1)} 元不低于单买现价合计 {_fmt(total)} 元（{parts}），套装反而不划算")
+        for m in _GROUP.finditer(para):
+            before = [(para.rfind(n, 0, m.start()), p) for n, p in present]
+            before = [(i, p) for i, p in before if i >= 0]
+            if not before:
+                continue
+            _, p = max(before, key=lambda x: x[0])
+            cur = _current_price(p) or 0
+            verified += 1
+            if _num(m.group(1)) >= cur - 1e-9:
+                problems.append(f"{_get(p, 'name')} 团价 {m.group(1)} 元不低于现价 {_fmt(cur)} 元，拼团没有优惠")
     return problems, verified
 
 

@@ -1,0 +1,121 @@
+"""Regressions from QA: invented prices/policies, hype copied from the profile, silent --n shortfall."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from copilot.agents import draft
+from copilot.config import Settings
+from copilot.knowledge.checks import draft_text, failures
+from copilot.llm import get_engine
+from copilot.profile import load_profile, profile_from_data
+
+PROFILES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+runner = CliRunner()
+
+HYPE = {
+    "name": "全网最强暴富学习群",
+    "positioning": "带大家一起月入过万，躺赚副业，限时免费",
+    "topics": ["副业", "赚钱"],
+    "type": "消费型",
+    "products": [{"name": "副业课程", "price": 999}],
+}
+TAIPEI = {
+    "name": "台北咖啡同好會",
+    "positioning": "台北咖啡愛好者交流手沖技巧與豆子資訊，週末一起探店",
+    "topics": ["咖啡", "手沖", "探店"],
+    "audience": "台北的咖啡愛好者",
+    "type": "兴趣型",
+    "threshold": "喝過三家以上精品咖啡館",
+    "schedule": ["每週六 14:00 探店", "每天 09:00 早安咖啡"],
+    "products": [{"name": "衣索比亞耶加雪菲", "price": 450, "promo_price": 380, "unit": "包"},
+                 {"name": "濾紙", "price": 120, "unit": "盒"}],
+    "script": "zh-Hant",
+}
+
+
+@pytest.fixture(scope="module")
+def offline():
+    return get_engine(Settings(llm_provider="offline"), prefer="offline")
+
+
+def _cli(*args: str):
+    from copilot.cli import app
+
+    return runner.invoke(app, list(args))
+
+
+def _amounts(text: str) -> set[float]:
+    return {float(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s*元", text)}
+
+
+def test_bundle_price_is_below_current_promo_prices_and_marked_as_suggestion(offline):
+    p = load_profile(PROFILES / "community-groupbuy.yaml")
+    result = draft("copy", p, offline, kind="promotion", n=5)
+    assert not failures(result.checks), result.checks
+    bundle = next(d for d in result.drafts if d["tactic"] == "组合套装")
+    assert "45 + 29 = 74 元" in bundle["text"]  # promo prices count, not 59 + 39
+    price = float(re.search(r"套装价(\d+(?:\.\d+)?)元", bundle["text"]).group(1))
+    assert price < 74
+    assert "74 × 0.9" in "；".join(bundle["arithmetic"])  # the suggestion shows how it was computed
+    assert "建议" in bundle["title"] and "建议" in bundle["note"] and "确认" in bundle["note"]
+    # every price not in the profile appears in that draft's arithmetic
+    given = {v for pr in p.products for v in (pr.price, pr.promo_price) if v}
+    for d in result.drafts:
+        invented = _amounts(d["text"]) - given
+        shown = "；".join(d["arithmetic"])
+        assert all(f"{x:g}" in shown for x in invented), (invented, shown)  # computed, with its arithmetic
+        if d["tactic"] != "折扣":  # every deal the profile does not state is a marked suggestion
+            assert "建议" in d["note"] and "建议" in d["title"], d
+
+
+def test_no_invented_refund_policy_and_buy_n_only_for_consumables(offline):
+    for data in (TAIPEI, HYPE):
+        result = draft("copy", profile_from_data(data, "qa"), offline, kind="promotion", n=5)
+        text = "\n".join(draft_text(d, "copy") for d in result.drafts)
+        assert "退款" not in text and "退款" not in text.replace("退款", "")
+        assert not failures(result.checks), result.checks
+    hype = draft("copy", profile_from_data(HYPE, "qa"), offline, kind="promotion", n=3)
+    assert all("送1" not in d["tactic"] for d in hype.drafts)  # a 999 元 course is not a consumable
+    groupbuy = draft("copy", load_profile(PROFILES / "community-groupbuy.yaml"), offline, kind="promotion", n=5)
+    buy_n = [d for d in groupbuy.drafts if "送1" in d["tactic"]]
+    assert buy_n and "保鲜袋" in buy_n[0]["text"]
+
+
+def test_fewer_drafts_than_asked_carries_a_notice(offline):
+    result = draft("copy", profile_from_data(HYPE, "qa"), offline, kind="promotion", n=3)
+    assert len(result.drafts) < 3
+    assert result.notice and "要求 3 条" in result.notice and "买N送1只适合" in result.notice
+    assert "notice" in result.to_json()
+    full = draft("copy", load_profile(PROFILES / "community-groupbuy.yaml"), offline, kind="promotion", n=3)
+    assert len(full.drafts) == 3 and full.notice is None
+
+
+def test_hype_in_profile_is_not_copied_and_notice_says_so(offline):
+    p = profile_from_data(HYPE, "qa")
+    for target, opts in (("intro", {}), ("name", {"n": 5}), ("welcome", {}), ("rules", {}), ("copy", {"kind": "moments"})):
+        result = draft(target, p, offline, **opts)
+        text = "\n".join(draft_text(d, target) for d in result.drafts)
+        for w in ("最强", "暴富", "躺赚"):
+            assert w not in text, (target, text)
+        assert not failures(result.checks, include_warn=False), (target, result.checks)
+        assert result.notice and "躺赚" in result.notice
+
+
+def test_cli_failed_error_rule_exits_1_with_banner_and_notice(monkeypatch, tmp_path):
+    # Force a failure: the profile bans a word that every intro must contain.
+    data = dict(HYPE, name="副业交流群", positioning="副业交流", banned=["入群条件"])
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    res = _cli("draft", "intro", "-p", str(path), "--engine", "offline")
+    assert res.exit_code == 1, res.output
+    assert "有规则未通过" in res.stdout and "intro.no_hype" in res.stdout
+    res = _cli("draft", "intro", "-p", str(path), "--engine", "offline", "--json")
+    assert res.exit_code == 1
+    out = json.loads(res.stdout)
+    assert "intro.no_hype" in out["notice"] and any(c["passed"] is False for c in out["checks"])
