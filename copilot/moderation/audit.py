@@ -58,6 +58,7 @@ verdicts = Table(
     Column("strike", Integer, nullable=False, default=0),
     Index("ix_verdicts_group_ts", "group_id", "ts"),
     Index("ix_verdicts_group_msg", "group_id", "message_id"),
+    Index("ix_verdicts_group_user_ts", "group_id", "user_id", "ts"),
 )
 
 feedback = Table(
@@ -178,6 +179,22 @@ class AuditLog:
                 .order_by(verdicts.c.ts).limit(1)
             ).mappings().first()
         return _row(row) if row else None
+
+    def recent_repeats(self, group: str, user: str, text: str, seconds: float) -> int:
+        """How many times ``user`` posted this normalised text in ``group`` in the last ``seconds``.
+
+        The in-memory flood tracker forgets on restart and is per process (one CLI run per
+        message, several hook workers); this count from the log lets repetition still be seen.
+        """
+        if not user:
+            return 0
+        since = time.time() - seconds
+        with self.engine.connect() as conn:
+            return int(conn.execute(
+                select(func.count()).select_from(verdicts).where(
+                    verdicts.c.group_id == str(group or ""), verdicts.c.user_id == str(user),
+                    verdicts.c.ts >= since, verdicts.c.fingerprint == fingerprint(text))
+            ).scalar_one())
 
     def count_strikes(self, group: str, user: str, label: str, window_days: float) -> int:
         """How many times ``user`` was acted on for ``label`` in ``group`` within the window."""

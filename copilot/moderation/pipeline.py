@@ -23,7 +23,7 @@ from copilot.moderation.classifier import AdClassifier, load_classifier
 from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import OffTopicDetector
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import SignalReport, _alternation, detect
+from copilot.moderation.signals import SignalReport, _alternation, detect, is_shop_host
 from copilot.profile import GroupProfile
 from copilot.textnorm import to_script
 
@@ -226,6 +226,12 @@ class Moderator:
         else:
             checks["offtopic"] = {"skipped": "未配置群档案，不判断跑题"}
 
+        if self.offtopic is not None and 0.5 <= scores["ad"] and _only_shopping_link(rep, p_ad) \
+                and checks["offtopic"].get("relevant"):
+            # An on-topic message whose only ad evidence is a shop link (a member sharing the rice
+            # flour they use) may be a recommendation: a person decides, nothing is deleted.
+            scores["ad"] = min(scores["ad"], 0.65)
+            checks["offtopic"]["shopping_link_on_topic"] = True
         priority = ["ad", "abuse", "spam", "off_topic"]
         best = max(priority, key=lambda k: (scores[k], -priority.index(k)))
         violation = max(priority[:3], key=lambda k: (scores[k], -priority.index(k)))
@@ -233,15 +239,21 @@ class Moderator:
             best = violation  # a rule violation outranks mere off-topic chatter
         if scores[best] < 0.5:
             label, score = "ok", 1 - max(scores.values())
-            fired = [s.detail for s in rep.signals][:2]
+            fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
             parts = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
+            if rep.injection:
+                parts.append(_INJECTION_NOTE)
             return label, score, parts, checks, rep
         label, score = best, scores[best]
-        parts = [s.detail for s in rep.signals if s.label == label][:3]
+        parts = [s.detail for s in rep.signals if s.label == label and s.name != "injection"][:3]
         if label == "ad" and p_ad >= 0.5:
             parts.append(f"分类器广告概率 {p_ad:.2f}")
         if label == "off_topic":
             parts = [checks["offtopic"]["detail"]]
+        if checks["offtopic"].get("shopping_link_on_topic"):
+            parts.append("与群主题相关、仅含购物链接，可能是成员推荐，交人工判断")
+        if rep.injection:
+            parts.append(_INJECTION_NOTE)
         return label, score, parts, checks, rep
 
     def _decide(self, msg: Message) -> Verdict:
@@ -258,6 +270,10 @@ class Moderator:
         flood: dict[str, Any] = {}
         if msg.user:  # anonymous messages cannot be attributed, so they are never counted as a flood
             flood = self.flood.observe(group, msg.user, fingerprint(text), ts)
+            if self.audit is not None and flood["repeats_5min"] < 3:
+                # earlier copies judged by another process or before a restart
+                stored = self.audit.recent_repeats(group, msg.user, text, 300)
+                flood["repeats_5min"] = max(flood["repeats_5min"], stored + 1)
             checks["flood"] = flood
         if flood:
             flood_hit = _flood_reason(flood, label)
@@ -333,6 +349,24 @@ class Moderator:
             v.reason += " → 转人工复核"
         if v.dry_run:
             v.reason += "（试运行，未执行）"
+
+
+_INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_LINK_ONLY = frozenset({"link", "money", "promo_words"})
+
+
+def _only_shopping_link(rep: SignalReport, p_ad: float) -> bool:
+    """The ad evidence is a shop link (plus a price or a couple of promo words), nothing stronger.
+
+    A member recommending the rice flour they buy pastes a taobao/jd link with its price; a
+    seller adds contacts, invitations, ad words or a string of promo words (特价、秒杀、私聊…).
+    The classifier is not consulted: it scores any "price + link" text as an ad.
+    """
+    names = set(rep.names("ad"))
+    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    return ("link" in names and names <= _LINK_ONLY and not rep.contacts
+            and all(is_shop_host(h) for h in rep.blocked_urls)
+            and (promo is None or promo.detail.count("、") <= 1))
 
 
 def _flood_reason(flood: dict[str, Any], label: str) -> str | None:

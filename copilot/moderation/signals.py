@@ -43,6 +43,16 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
 
 
+def _phrases(phrases: list[str]) -> re.Pattern[str]:
+    """English multi-word phrases matched on the folded text, words separated by any whitespace.
+
+    They cannot be matched on the compact form: there "ignore previous instructions" becomes
+    one run of letters and a whole-word check around "ignoreprevious" never succeeds.
+    """
+    parts = [r"\b" + r"[\s,]+".join(re.escape(w) for w in p.lower().split()) + r"\b" for p in phrases if p.strip()]
+    return re.compile("|".join(sorted(parts, key=len, reverse=True))) if parts else re.compile(r"(?!x)x")
+
+
 @dataclass
 class Lexicons:
     """Compiled lexicons; built once per process (and once per profile for its banned words)."""
@@ -58,6 +68,8 @@ class Lexicons:
     abuse_weak: re.Pattern[str]
     abuse_target: re.Pattern[str]
     injection: re.Pattern[str]
+    injection_en: re.Pattern[str]
+    self_promo: re.Pattern[str]
     social: frozenset[str]
     chatter: re.Pattern[str]
 
@@ -76,7 +88,9 @@ def lexicons() -> Lexicons:
         abuse_strong=_alternation(data["abuse"]["strong"]),
         abuse_weak=_alternation(data["abuse"]["weak"]),
         abuse_target=_alternation(data["abuse"]["target"]),
-        injection=_alternation([w.replace(" ", "") for w in data["injection"]]),
+        injection=_alternation([w for w in data["injection"] if " " not in w]),
+        injection_en=_phrases([w for w in data["injection"] if " " in w] + list(data.get("injection_en", []))),
+        self_promo=_alternation(data["ad"].get("self_promo", [])),
         social=frozenset(str(w).lower() for w in data["social"]),
         chatter=_alternation(data["chatter"]),
     )
@@ -101,6 +115,16 @@ _INCOME = re.compile(r"(?:日|月|周|一天|每天|每月|一个月|轻松)(?:�
 
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _REPEAT = re.compile(r"(.{1,4}?)\1{5,}")
+
+
+# Shopping platforms: a member may paste a product link from these while recommending something.
+_SHOP_DOMAINS = ("taobao.com", "tmall.com", "tb.cn", "jd.com", "3.cn", "yangkeduo.com", "pinduoduo.com",
+                 "vip.com", "suning.com", "dangdang.com", "amazon.cn")
+
+
+def is_shop_host(host: str) -> bool:
+    """A product page on a big shopping platform (taobao, jd, pinduoduo …)."""
+    return domain_allowed(host, _SHOP_DOMAINS)
 
 
 def host_of(url: str) -> str:
@@ -183,8 +207,11 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
         weight = 0.45 if _MENTION_HANDLE.search(c) or contacts else 0.25
         sig.append(Signal("invite", "ad", weight, "引导私下联系：" + "、".join(dict.fromkeys(invite))))
     if n.evasions:
-        # Someone who bothers to write 薇信 / 扣扣 / spaced digits is hiding a handle.
-        sig.append(Signal("evasion", "ad", 0.55, "变形写法：" + "、".join(dict.fromkeys(n.evasions))))
+        # Someone who bothers to write 薇信 / 扣扣 / spaced digits next to a handle or an invitation
+        # is hiding it. Merely naming the app ("v信群里有个妈妈推荐…") is how people talk: weak.
+        hiding = bool(contacts or invite or "数字变形" in n.evasions)
+        sig.append(Signal("evasion", "ad", 0.55 if hiding else 0.15,
+                          "变形写法：" + "、".join(dict.fromkeys(n.evasions)) + ("" if hiding else "（未附联系方式）")))
 
     # links
     urls = [m.group(0).rstrip(".,;!?)]") for m in _URL.finditer(f)]
@@ -217,6 +244,9 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
         sig.append(Signal("income", "ad", 0.55, "收益承诺：" + "、".join(dict.fromkeys(income))))
     elif money:
         sig.append(Signal("money", "ad", 0.15, "价格/金额：" + "、".join(dict.fromkeys(money))[:40]))
+    promo = lex.self_promo.findall(c)
+    if promo:
+        sig.append(Signal("self_promo", "ad", 0.6, "自我推广：" + "、".join(dict.fromkeys(promo))))
     if banned is not None:
         hits = banned.findall(c)
         if hits:
@@ -250,7 +280,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     elif abw:
         sig.append(Signal("rude", "abuse", 0.55 if target else 0.25, "粗鲁用语：" + "、".join(dict.fromkeys(abw))))
 
-    injection = bool(lex.injection.search(c))
+    injection = bool(lex.injection.search(c) or lex.injection_en.search(f))
     if injection:
         sig.append(Signal("injection", "ad", 0.35, "试图操纵审核（提示词注入）"))
 
