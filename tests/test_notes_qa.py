@@ -103,3 +103,81 @@ def test_cli_notes_output_mode_dir_error_and_unsupported(tmp_path: Path, monkeyp
     summary = run_batch(src, tmp_path / "out2", 1, Settings(data_dir=tmp_path / "d2", llm_provider="offline"),
                         get_engine(Settings(data_dir=tmp_path / "d2", llm_provider="offline")))
     assert summary.unsupported == ["bin.dat"] and summary.total == 1
+
+
+FIX = Path(__file__).parent / "fixtures" / "notes"
+
+
+def _notes(path: Path, settings: Settings):  # type: ignore[no-untyped-def]
+    from copilot.notes import summarize_file
+
+    return summarize_file(path, settings, get_engine(settings))
+
+
+def test_ordinals_inside_words_are_kept(tmp_path: Path, offline: Settings) -> None:
+    from copilot.notes import render_markdown
+    from copilot.notes.offline import _LEAD_IN
+
+    f = tmp_path / "t.txt"
+    f.write_text(_TALK, encoding="utf-8")
+    md = render_markdown(_notes(f, offline).notes)
+    assert "第一年我们只做了一件事：把复购做到35%" in md
+    assert "第二步是定价" in md
+    assert "\n1. 年" not in md and "。年我们" not in md and "步是定价" not in md.replace("第二步是定价", "")
+    # real enumerations still lose their lead-in
+    for raw, want in [("第一，先定目标", "先定目标"), ("1. 先定目标", "先定目标"), ("（2）记录豆温", "记录豆温"),
+                      ("首先，说结论", "说结论"), ("最后一步很关键", "最后一步很关键"), ("1.5倍的价格", "1.5倍的价格")]:
+        assert _LEAD_IN.sub("", raw) == want
+
+
+def test_action_owner_and_deadline_from_by_phrase(tmp_path: Path, offline: Settings) -> None:
+    from copilot.notes.parse import parse_text
+    from copilot.notes.structure import analyze
+
+    text = ("2024-06-01 20:00:00 阿明\n今晚聊聊读书打卡怎么坚持\n\n2024-06-01 20:30:00 阿明\n"
+            "今天就到这里，由小华负责整理笔记，周五前发群里。\n")
+    st = analyze(parse_text(text, "a.txt"))
+    assert [(a.owner, a.deadline) for a in st.actions] == [("小华", "周五前")]
+
+
+def test_traditional_transcript_keeps_its_script_and_names(offline: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copilot.notes import render_markdown
+
+    r = _notes(FIX / "wechat_trad_coffee.txt", offline)
+    n = r.notes
+    assert n.script == "zh-Hant"
+    assert (n.session_type, n.speakers, n.host) == ("主讲分享", ["陳老師"], "阿明")
+    assert [(a.owner, a.deadline) for a in n.actions] == [("小華", "週五前")]
+    md = render_markdown(n)
+    for exact in ("陳老師", "小華", "發群裡", "台灣夏天潮濕", "《咖啡烘焙入門》", "## 要點", "主講"):
+        assert exact in md, exact
+    for simplified in ("陈老师", "小华", "主讲", "要点", "臺灣"):
+        assert simplified not in md, simplified
+    assert all("歡迎" not in p.text for p in n.key_points)  # the host's welcome is not a point
+    # an explicit request still converts (operator's choice)
+    assert "陈老师" in render_markdown(n, "zh-Hans")
+    # a Simplified transcript quoting one Traditional name stays Simplified and keeps the name as written
+    monkeypatch.setenv("COPILOT_SCRIPT", "zh-Hant")
+    from copilot.notes.render import requested_script
+
+    assert requested_script(Settings()) == "zh-Hant" and requested_script(offline) is None
+
+
+def test_simplified_transcript_keeps_a_traditional_name(tmp_path: Path, offline: Settings) -> None:
+    from copilot.notes import render_markdown
+
+    f = tmp_path / "t.txt"
+    f.write_text(_TALK.replace("张老师", "陳老師"), encoding="utf-8")
+    n = _notes(f, offline).notes
+    assert n.script == "zh-Hans"
+    md = render_markdown(n)
+    assert "陳老師" in md and "陈老师" not in md and "要点" in md
+
+
+def test_invited_speaker_makes_a_talk_with_host(offline: Settings) -> None:
+    n = _notes(FIX / "qq_halfmarathon.txt", offline).notes
+    assert (n.session_type, n.speakers, n.host) == ("主讲分享", ["李教练"], "老周")
+    assert not n.decisions  # "问题最后统一问" is not a decision
+    assert [(a.owner, a.deadline) for a in n.actions] == [("小林", "周日前")]
+    assert all(p.speaker == "李教练" for p in n.key_points)
+    assert "本场由老周主持，李教练主讲《半马备赛的八周计划》" in n.summary

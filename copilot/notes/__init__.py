@@ -33,9 +33,14 @@ __all__ = [
 def summarize_transcript(transcript: Transcript, settings: Settings, engine: Engine) -> NotesResult:
     """Notes for a parsed transcript with ``engine``, falling back to offline on model failure."""
     from copilot.notes.offline import summarize_offline
-    from copilot.notes.structure import analyze
+    from copilot.notes.script import detect_script, make_shadow, restore_notes
+    from copilot.notes.structure import analyze, display_name
 
-    st = analyze(transcript)
+    # Traditional exports are analysed through a Simplified shadow (same ids/offsets) and the notes
+    # restored to the transcript's own characters, so names and quotes stay exactly as written.
+    script = detect_script(transcript)
+    work = make_shadow(transcript) if script == "zh-Hant" else transcript
+    st = analyze(work)
     extra: dict[str, object] = {}
 
     def llm_fn(eng: Engine) -> Notes:
@@ -45,11 +50,13 @@ def summarize_transcript(transcript: Transcript, settings: Settings, engine: Eng
         extra["removed"], extra["prompt"] = removed, ref
         return notes
 
-    run = run_with_fallback(engine, llm_fn, lambda: summarize_offline(transcript, st))
+    run = run_with_fallback(engine, llm_fn, lambda: summarize_offline(work, st))
     if run.engine == "offline":
         extra = {}
+    notes = restore_notes(run.value, transcript) if script == "zh-Hant" else run.value
+    notes.host = display_name(notes.host)  # 主持人阿明 → 阿明 (a substring of the nickname, not invented)
     return NotesResult(
-        notes=run.value,
+        notes=notes,
         engine=run.engine,
         notice=run.notice,
         warnings=list(transcript.warnings),

@@ -235,14 +235,14 @@ def _process(path: Path, rel: str, sha: str, out_dir: Path, settings: Settings, 
              out: str | None = None) -> Record:
     from copilot.notes import summarize_file
     from copilot.notes.parse import NotesParseError
-    from copilot.notes.render import render_markdown
+    from copilot.notes.render import render_markdown, requested_script
 
     start = time.perf_counter()
     record = Record(input=rel, sha256=sha, status="failed")
     try:
         result = summarize_file(path, settings, engine)
         out = out or output_name(Path(rel))
-        md = render_markdown(result.notes, settings.script, engine=result.engine, notice=result.notice)
+        md = render_markdown(result.notes, requested_script(settings), engine=result.engine, notice=result.notice)
         atomic_write(out_dir / out, md)
         record.status, record.engine, record.output = "ok", result.engine, out
         record.notice, record.warnings = result.notice, len(result.warnings)

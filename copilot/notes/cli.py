@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         from copilot.notes import summarize_file
         from copilot.notes.batch import atomic_write
         from copilot.notes.parse import NotesParseError, parse_columns
-        from copilot.notes.render import render_markdown
+        from copilot.notes.render import render_markdown, requested_script
 
         if script not in (None, "zh-Hans", "zh-Hant"):
             raise fail(f"--script 只能是 zh-Hans 或 zh-Hant，收到 {script!r}", 2)
@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
             err.print(f"[yellow]核实：{line}[/yellow]", highlight=False)
         if result.notice:
             err.print(f"[yellow]注意：{result.notice}[/yellow]", highlight=False)
-        md = render_markdown(result.notes, script or settings.script, engine=result.engine, notice=result.notice)
+        md = render_markdown(result.notes, script or requested_script(settings), engine=result.engine, notice=result.notice)
         if output:
             atomic_write(output, md)
             err.print(f"已写入 {output}（生成引擎：{result.engine}）", highlight=False)

@@ -147,6 +147,7 @@ class Notes(BaseModel):
     quotes: list[Quote] = Field(default_factory=list)
     message_count: int = 0
     dropped_count: int = 0
+    script: Literal["zh-Hans", "zh-Hant"] = Field("zh-Hans", description="原文字形；整理稿默认沿用")
 
 
 @dataclass

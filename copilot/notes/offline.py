@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from copilot.notes.model import KeyPoint, Message, Notes, Quote, Transcript
-from copilot.notes.structure import Structure, analyze, is_chatter, is_question
+from copilot.notes.structure import Structure, analyze, display_name, is_chatter, is_question
 from copilot.textnorm import split_sentences, tokenize
 
 # Sounds are filler anywhere at the start; words like 那个/然后/好的 only when a pause (comma) follows,
@@ -37,7 +37,12 @@ _PROCEDURAL = re.compile(
 _ENUM = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分|步)?|首先|其次|再次|最后)[，,：:、]")
 _KEY = re.compile(r"先说结论|结论是|总结一下|总的来说|核心是|关键是|最重要的是|一句话")
 _REACTION = re.compile(r"^(?:这个)?(?:办法|方法|主意|建议|想法)?(?:好|不错|有道理|太好了)|^(?:说得对|同意|赞同|学到了|涨知识|有道理|我也是|\+1)")
-_LEAD_IN = re.compile(r"^(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|最后|另外|总结一下|总的来说)[，,：:、\s]*)+")
+# Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
+# "最后一步" are content, and cutting their ordinal would change the fact.
+_LEAD_IN = re.compile(
+    r"^(?:(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|再次|最后|另外|总结一下|总的来说)[，,：:、]"
+    r"|(?:\d{1,2}|[一二三四五六七八九十])[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十])[)）])\s*)+"
+)
 MIN_CHARS = 8
 MAX_GRAPH = 1000  # sentences in the TextRank graph (dense n×n similarity)
 
@@ -242,13 +247,17 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
 
     lead = ""
     if st.session_type == "主讲分享" and st.speakers:
-        lead = f"本场由{st.host}主持，{st.speakers[0]}主讲" if st.host else f"本场由{st.speakers[0]}主讲"
+        lead = f"本场由{display_name(st.host)}主持，{st.speakers[0]}主讲" if st.host else f"本场由{st.speakers[0]}主讲"
         lead += f"《{st.topic}》。" if st.topic and f"《{st.topic}》" in "".join(m.text for m in transcript.messages[:12]) else (
             f"，主题是{st.topic}。" if st.topic else "。")
     elif st.topic:
-        lead = f"本次话题讨论由{st.host}发起，围绕“{st.topic}”展开。" if st.host else f"本次讨论围绕“{st.topic}”展开。"
+        lead = f"本次话题讨论由{display_name(st.host)}发起，围绕“{st.topic}”展开。" if st.host else f"本次讨论围绕“{st.topic}”展开。"
+    qa_ids = {i for p in st.qa for i in p.sources}
     rows = [i for i, s in enumerate(sentences) if not _PROCEDURAL.search(s.text) and not is_question(s.text)] \
         or list(range(len(sentences)))
+    if st.session_type == "主讲分享":  # a talk's summary is the talk, not the Q&A or the host's logistics
+        talk_rows = [i for i in rows if sentences[i].msg.id not in qa_ids and sentences[i].msg.speaker in st.speakers]
+        rows = talk_rows if len(talk_rows) >= 2 else rows
     body = summary_sentences([sentences[i] for i in rows], max(40, budget - len(lead)),
                              X[rows] if X is not None else None)
     texts = [_keypoint_text(s) for s in body]
@@ -260,9 +269,11 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     if st.session_type == "主讲分享":  # roughly one point per substantive turn of the speaker
         turns = sum(1 for m in transcript.messages if m.speaker in st.speakers and len(m.text) >= 30)
         k = max(k, min(max_points, turns))
-    qa_ids = {i for p in st.qa for i in p.sources}
     prow = [i for i, s in enumerate(sentences) if s.msg.id not in qa_ids and not _PROCEDURAL.search(s.text)
             and not is_question(s.text)] or list(range(len(sentences)))
+    if st.session_type == "主讲分享":  # the outline is the speaker's; the host's welcome/logistics are not points
+        own = [i for i in prow if sentences[i].msg.speaker in st.speakers]
+        prow = own if len(own) >= 2 else prow
     point_pool = [sentences[i] for i in prow]
     chosen = mmr(point_pool, k, X[prow] if X is not None else None)
     if st.session_type == "话题讨论":  # a discussion's notes should give every main voice its point

@@ -18,7 +18,7 @@ from copilot.textnorm import split_sentences
 
 _HOST_CUES = re.compile(
     r"分享(马上|即将|正式)?开始|今[天晚]的?(分享|嘉宾|主题|话题)|请到|有请|欢迎.{0,8}(老师|嘉宾)|问答环节|"
-    r"感谢.{0,6}(老师|嘉宾|分享)|下期预告|话题讨论|主持|请勿插话|先不要插话|进入.{0,4}环节"
+    r"(?:感谢|谢谢).{0,6}(老师|教练|嘉宾|分享)|下期预告|(?:提问|答疑)环节|开始提问|统一问|话题讨论|主持|请勿插话|先不要插话|进入.{0,4}环节"
 )
 _LECTURE_CUES = re.compile(r"分享嘉宾|嘉宾|主讲|今[天晚]的?分享|的分享就到这里|我的分享|讲座|干货")
 _DISCUSSION_CUES = re.compile(r"话题讨论|今[天晚]的?话题|随便聊|聊聊|各自的做法|讨论一下")
@@ -40,7 +40,10 @@ _DEADLINE_LOOSE = re.compile(
     r"(?:今晚|明天|后天|(?:下|本|这)?周[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号])(?=[^，,。]{0,3}(?:发|交|提交|完成|给))"
 )
 _ACTION = re.compile(r"负责|我来|我会|我今晚|我明天|我回头|整理|发到|发群|提交|交(?!流|通|换|班|朋友)|跟进|准备|完成|分享一条|发给|在群里(?:说|分享|晒|发)")
-_DECISION = re.compile(r"决定|定了|确定|敲定|就这么定|统一|定在|说好了|约定")
+_DECISION = re.compile(r"决定|定了|确定|敲定|就这么定|统一(?!问|提问|回答|答疑)|定在|说好了|约定")
+# A host handing over to a speaker: 今晚请李教练给大家讲《…》 / 有请陈老师分享 / 欢迎嘉宾王磊
+_INVITE_VERB = re.compile(r"分享|主讲|讲座|给大家讲|来讲|讲讲|开讲|带来|嘉宾")
+_ROLE_PREFIX = re.compile(r"^(?:主持人|主持)[-_·\s:：]*(?=\S)")
 _NEXT = re.compile(r"下期|下一期|下次(分享|话题|讨论)|下一场|下周.{0,6}分享|预告[:：]")
 _HOMEWORK = re.compile(r"布置.{0,4}作业|小作业|课后作业|作业[:：]|交作业|打卡任务|每人.{0,8}(写|交)一")
 _NOTICE = re.compile(r"通知[:：]|提醒大家|请大家注意|@所有人|@全体成员|【通知】")
@@ -94,6 +97,29 @@ def find_topic(messages: list[Message]) -> str | None:
             match = pattern.search(m.text)
             if match:
                 return match.group(1).strip(" ：:，,")
+    return None
+
+
+def display_name(name: str | None) -> str | None:
+    """``主持人阿明`` → ``阿明``: a role word in front of a nickname is a label, not part of the name."""
+    if not name:
+        return name
+    return _ROLE_PREFIX.sub("", name) or name
+
+
+def find_invitation(messages: list[Message]) -> tuple[str, str] | None:
+    """(host, speaker) when an early message invites another participant to give the talk."""
+    counts = Counter(m.speaker for m in messages)
+    for m in messages[:8]:
+        if not _INVITE_VERB.search(m.text):
+            continue
+        for other, n in counts.most_common():
+            if other == m.speaker or n < 2:
+                continue
+            core = display_name(other) or other
+            for name in {other, core, core[:3] if len(core) > 3 else core}:
+                if len(name) >= 2 and re.search(r"(?:请|有请|邀请|请到|欢迎|介绍)[^。！？!?]{0,12}" + re.escape(name), m.text):
+                    return m.speaker, other
     return None
 
 
@@ -258,8 +284,14 @@ def segments(messages: list[Message], session: SessionType, speakers: list[str],
 def analyze(transcript: Transcript) -> Structure:
     msgs = transcript.messages
     share = speaker_share(msgs)
-    session, speakers = classify(msgs, share)
-    host = _host(msgs, set(speakers[:1]) if session == "主讲分享" else set())
+    invited = find_invitation(msgs)
+    if invited:  # an explicit hand-over settles type, speaker and host
+        host, main = invited
+        session: SessionType = "主讲分享"
+        speakers = [main] + [s for s in share if s not in (main, host) and share[s] >= 0.3]
+    else:
+        session, speakers = classify(msgs, share)
+        host = _host(msgs, set(speakers[:1]) if session == "主讲分享" else set())
     if session == "主讲分享" and host in speakers[1:]:  # a talkative host is still the host, not a speaker
         speakers = [s for s in speakers if s != host]
     if session == "话题讨论" and host is None and msgs:

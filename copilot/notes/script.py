@@ -1,0 +1,131 @@
+"""Keep a transcript's own script (简体/繁體) in its notes, with names and quotes exactly as written.
+
+The structure rules and the summariser match Simplified patterns, so a Traditional transcript is
+analysed through a *shadow*: a copy converted to Simplified one character for one character (so every
+offset in the shadow is the same offset in the original). Notes built from the shadow are then
+*restored*: a piece of text found in the shadow of its source messages is replaced by the original
+slice (so 陳老師, 小華, 發群裡 come back exactly, including variant forms like 裡/裏 or 台/臺 that a
+Simplified→Traditional round trip would change); other text (our own labels, joined sentences) is
+mapped character by character using how the transcript itself writes each character, and only
+characters the transcript never uses go through OpenCC.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from copilot.notes.model import Notes, Transcript
+from copilot.textnorm import to_simplified, to_traditional
+
+SCRIPTS = ("zh-Hans", "zh-Hant")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=8192)
+def _char_t2s(ch: str) -> str:
+    out = to_simplified(ch)
+    return out if len(out) == 1 else ch
+
+
+def shadow_text(text: str) -> str:
+    """Simplified form of ``text`` with exactly the same length (phrase conversion when it keeps the
+    length, else character by character)."""
+    if not text:
+        return text
+    whole = to_simplified(text)
+    if len(whole) == len(text):
+        return whole
+    return "".join(_char_t2s(c) for c in text)
+
+
+def detect_script(transcript: Transcript) -> str:
+    """``zh-Hant`` when a clear share of the Chinese characters are Traditional-only forms.
+
+    A Simplified chat quoting one Traditional name (陳) stays ``zh-Hans``.
+    """
+    cjk = changed = 0
+    for m in transcript.messages[:400]:
+        for a, b in zip(m.text, shadow_text(m.text)):
+            if _CJK.match(a):
+                cjk += 1
+                changed += a != b
+    return "zh-Hant" if changed >= 3 and changed >= 0.04 * cjk else "zh-Hans"
+
+
+def make_shadow(transcript: Transcript) -> Transcript:
+    """The transcript with texts and names in Simplified, same ids and offsets."""
+    msgs = [replace(m, text=shadow_text(m.text), speaker=shadow_text(m.speaker)) for m in transcript.messages]
+    return Transcript(name=transcript.name, messages=msgs, format=transcript.format, encoding=transcript.encoding,
+                      group=transcript.group, warnings=transcript.warnings, dropped=transcript.dropped)
+
+
+class Restorer:
+    """Maps Simplified note text back to the way ``original`` writes it."""
+
+    def __init__(self, original: Transcript) -> None:
+        self.orig = {m.id: m.text for m in original.messages}
+        self.shadow = {m.id: shadow_text(m.text) for m in original.messages}
+        self.names = {shadow_text(m.speaker): m.speaker for m in original.messages}
+        counts: dict[str, Counter[str]] = {}
+        for m in original.messages:
+            for src in (m.text, m.speaker):
+                for a, b in zip(src, shadow_text(src)):
+                    counts.setdefault(b, Counter())[a] += 1
+        self.chars = {b: c.most_common(1)[0][0] for b, c in counts.items()}
+
+    def name(self, s: str | None) -> str | None:
+        if not s:
+            return s
+        return self.names.get(s) or self.names.get(shadow_text(s)) or self.text(s)
+
+    def text(self, s: str, sources: list[int] | None = None) -> str:
+        if not s:
+            return s
+        key = shadow_text(s)
+        for i in sources or []:
+            sh = self.shadow.get(i)
+            if sh is not None and (pos := sh.find(key)) >= 0:
+                return self.orig[i][pos : pos + len(key)]
+        out: list[str] = []
+        run: list[str] = []  # characters the transcript never uses: our own wording
+        for ch, k in zip(s, key):
+            mapped = self.chars.get(k) or (self.chars.get(ch) if ch != k else None)
+            if mapped is None:
+                run.append(ch)
+                continue
+            if run:
+                out.append(to_traditional("".join(run)))
+                run = []
+            out.append(mapped)
+        if run:
+            out.append(to_traditional("".join(run)))
+        return "".join(out)
+
+
+def restore_notes(notes: Notes, original: Transcript) -> Notes:
+    """``notes`` (built from the shadow, or by a model) rewritten in ``original``'s own script."""
+    r = Restorer(original)
+    n = notes.model_copy(deep=True)
+    n.title = r.text(n.title)
+    n.summary = r.text(n.summary, n.summary_sources)
+    n.speakers = [r.name(s) or s for s in n.speakers]
+    n.host = r.name(n.host)
+    for p in n.key_points:
+        p.text, p.speaker = r.text(p.text, p.sources), r.name(p.speaker)
+    for q in n.qa:
+        q.question, q.answer = r.text(q.question, q.sources), r.text(q.answer, q.sources)
+        q.asker, q.answerer = r.name(q.asker), r.name(q.answerer)
+    for d in n.decisions:
+        d.text = r.text(d.text, d.sources)
+    for a in n.actions:
+        a.task, a.owner = r.text(a.task, a.sources), r.name(a.owner)
+        a.deadline = r.text(a.deadline, a.sources) if a.deadline else a.deadline
+    for an in n.announcements:
+        an.text = r.text(an.text, an.sources)
+    for qt in n.quotes:
+        qt.text, qt.speaker = r.text(qt.text, qt.sources), r.name(qt.speaker)
+    n.script = "zh-Hant"
+    return n
