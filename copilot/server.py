@@ -109,16 +109,38 @@ class Moderators:
         self.engine = engine
         self.policies = policies or {}
         self._by_path: dict[str, Moderator] = {}
+        self._profiles: dict[str, GroupProfile | None] = {}
+        self.problems: dict[str, str] = {}  # profile path → why it could not be loaded (for /healthz)
         self._lock = threading.Lock()
 
     def _profile(self, path: str | None) -> GroupProfile | None:
+        """The profile at ``path``, loaded once; a broken one is recorded and moderation runs without it."""
         if not path:
             return None
-        try:
-            return load_profile(path)
-        except ProfileError as exc:
-            log.error("群档案无法加载，按无档案处理：%s", exc)
-            return None
+        if path not in self._profiles:
+            try:
+                self._profiles[path] = load_profile(path)
+            except (ProfileError, OSError) as exc:
+                log.error("群档案无法加载，按无档案处理（不判断跑题）：%s", exc)
+                self.problems[path] = str(exc)
+                self._profiles[path] = None
+        return self._profiles[path]
+
+    def preload(self) -> None:
+        """Load the default profile and every mapped group profile now, so problems show at start."""
+        with self._lock:
+            for path in {self.settings.default_profile or "", *self.settings.groups.values()}:
+                self._profile(str(path) if path else None)
+
+    def health_problems(self) -> list[str]:
+        """Chinese descriptions of configuration problems (broken or missing profiles)."""
+        out = []
+        default = str(self.settings.default_profile or "")
+        for path, msg in sorted(self.problems.items()):
+            users = (["默认档案"] if path == default else []) + \
+                [f"群 {g}" for g, p in self.settings.groups.items() if str(p) == path]
+            out.append(f"{'、'.join(users) or '群档案'}（{path}）无法加载，按无档案审核（不判断跑题）：{msg}")
+        return out
 
     def for_group(self, group: str | None) -> Moderator:
         path = self.settings.groups.get(str(group)) if group is not None else None
@@ -128,7 +150,7 @@ class Moderators:
         with self._lock:
             mod = self._by_path.get(key)
             if mod is None:
-                mod = Moderator(self.settings, self._profile(path), audit=self.audit, engine=self.engine,
+                mod = Moderator(self.settings, self._profile(str(path)), audit=self.audit, engine=self.engine,
                                 policy=self.policies.get(gkey))
                 self._by_path[key] = mod
             return mod
@@ -217,10 +239,16 @@ def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastA
     app = FastAPI(title="社群运营 Copilot 审核钩子", version="1")
     app.state.moderators = mods
 
+    mods.preload()
+
     @app.get("/healthz")
-    def healthz() -> dict[str, Any]:
-        return {"status": "ok", "engine": "offline" if engine is None else getattr(engine, "name", "llm"),
-                "groups": len(settings.groups)}
+    def healthz() -> Response:
+        """``ok`` (200), or ``degraded`` (503) with the problems, e.g. a broken default profile."""
+        problems = mods.health_problems()
+        body = {"status": "degraded" if problems else "ok",
+                "engine": "offline" if engine is None else getattr(engine, "name", "llm"),
+                "groups": len(settings.groups), "problems": problems}
+        return JSONResponse(body, status_code=503 if problems else 200)
 
     @app.post("/v1/moderate")
     async def moderate(request: Request) -> Response:

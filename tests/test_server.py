@@ -73,6 +73,23 @@ def test_default_profile_for_unknown_group(tmp_path: Path) -> None:
     assert v["label"] == "off_topic"
 
 
+def test_healthz_reports_a_broken_default_profile(tmp_path: Path) -> None:
+    """QA: a broken COPILOT_DEFAULT_PROFILE only logged a warning while /healthz said ok."""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: [不是字符串\ntopics: 辅食", encoding="utf-8")
+    s = _settings(tmp_path).model_copy(update={"default_profile": str(broken)})
+    c = TestClient(create_app(s))
+    h = c.get("/healthz")
+    assert h.status_code == 503 and h.json()["status"] == "degraded"
+    assert len(h.json()["problems"]) == 1 and "默认档案" in h.json()["problems"][0] and "broken.yaml" in h.json()["problems"][0]
+    # moderation still works (without off-topic for the unmapped group), the mapped group is fine
+    v = c.post("/v1/moderate", json={"text": AD, "user": "q", "group": "999"})
+    assert v.status_code == 200 and v.json()["label"] == "ad"
+    missing = _settings(tmp_path).model_copy(update={"groups": {"10001": str(tmp_path / "nope.yaml")}})
+    h2 = TestClient(create_app(missing)).get("/healthz").json()
+    assert h2["status"] == "degraded" and "群 10001" in h2["problems"][0] and "找不到" in h2["problems"][0]
+
+
 @pytest.mark.parametrize(
     "body, fragment",
     [
@@ -165,6 +182,9 @@ def test_onebot_signature_good_bad_missing(signed_client: TestClient) -> None:
 def test_onebot_escalation_quick_operations(client: TestClient) -> None:
     first = client.post("/onebot/v11", json=_event(AD, user=7)).json()
     assert first == {"delete": True}
+    # QA: the reason promised a private message the bot never sends; it now says who should remind
+    stored = client.app.state.moderators.audit.query(group="10001", label="ad")["items"][0]
+    assert "私聊提醒" not in stored["reason"] and "建议管理员私聊" in stored["reason"]
     second = client.post("/onebot/v11", json=_event(AD, user=7, message_id=43)).json()
     assert second["delete"] and second["ban"] and second["ban_duration"] == 86400
     third = client.post("/onebot/v11", json=_event(AD, user=7, message_id=44)).json()

@@ -30,7 +30,7 @@ from copilot.textnorm import to_script
 MAX_CHARS = 4000  # longer messages are judged on their first MAX_CHARS characters
 UNCERTAIN = (0.45, 0.75)
 LABEL_ZH = {"ok": "正常", "off_topic": "跑题闲聊", "ad": "广告", "spam": "刷屏", "abuse": "人身攻击"}
-ACTION_ZH = {"none": "不处理", "remind": "温和提醒", "delete": "删除并私聊提醒", "warn": "删除并警告",
+ACTION_ZH = {"none": "不处理", "remind": "温和提醒", "delete": "删除", "warn": "删除并警告",
              "mute": "禁言", "kick": "移出群", "review": "转人工复核"}
 
 
@@ -345,6 +345,9 @@ class Moderator:
             v.reason += f" → {ACTION_ZH[v.action]}" + (f" {v.mute_seconds // 60} 分钟" if v.mute_seconds else "")
             if strikes_before:
                 v.reason += f"（第 {strikes_before + 1} 次）"
+            elif v.action == "delete" and not v.reply:
+                # The methodology asks for a private reminder; the bot only deletes, so say who reminds.
+                v.reason += "（首次，建议管理员私聊说明群规）"
         elif v.action == "review":
             v.reason += " → 转人工复核"
         if v.dry_run:
