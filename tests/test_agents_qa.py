@@ -119,3 +119,39 @@ def test_cli_failed_error_rule_exits_1_with_banner_and_notice(monkeypatch, tmp_p
     assert res.exit_code == 1
     out = json.loads(res.stdout)
     assert "intro.no_hype" in out["notice"] and any(c["passed"] is False for c in out["checks"])
+
+
+# -- script -----------------------------------------------------------------------------------
+_SIMPLIFIED_LABELS = ("规则检查", "通过", "开场", "步骤", "为什么", "依据小节", "给运营")  # 引用卡片/生成引擎 are the same in both
+
+
+@pytest.mark.parametrize(("target", "opts"), [("intro", {}), ("welcome", {}), ("topics", {"days": 3}),
+                                              ("copy", {"kind": "promotion", "n": 3}), ("rules", {})])
+def test_traditional_output_keeps_operator_strings_and_labels_in_script(offline, target, opts):
+    from copilot.agents.cli import render_text
+
+    p = profile_from_data(TAIPEI, "qa")
+    result = draft(target, p, offline, **opts)
+    assert not failures(result.checks, include_warn=False), result.checks
+    text = render_text(result)
+    assert "臺北" not in text
+    if target in ("intro", "welcome"):
+        assert "台北咖啡同好會" in text
+    if target == "copy":
+        assert "衣索比亞耶加雪菲" in text and "衣索比亚" not in text and "滤纸" not in text
+    if target == "intro":
+        assert "每週六 14:00" in text and "台北咖啡愛好者" in text
+    for label in _SIMPLIFIED_LABELS:
+        assert label not in text, label
+    assert "規則檢查" in text and "引擎" in text
+
+
+def test_traditional_fixes_hou_and_simplified_profile_name_stays_as_written(offline):
+    from copilot.agents.base import convert_script
+
+    assert convert_script("進群后先改名片，之后再聊；皇后", "zh-Hant") == "進群後先改名片，之後再聊；皇后"
+    gb = load_profile(PROFILES / "community-groupbuy.yaml").model_copy(update={"script": "zh-Hant"})
+    result = draft("intro", gb, offline)
+    joined = "\n".join(draft_text(d, "intro") for d in result.drafts)
+    assert "阳光花园水果团购2群" in joined  # the operator's own name, exactly as written
+    assert "群介紹" in joined  # while the rest is Traditional

@@ -24,7 +24,7 @@ from copilot.llm import Engine, LLMUnavailable, invoke_structured, run_with_fall
 from copilot.llm.structured import schema_hint
 from copilot.profile import GroupProfile
 from copilot.prompts import PromptError, load_prompt
-from copilot.textnorm import fold, to_script, tokenize
+from copilot.textnorm import fold, to_script, to_simplified, tokenize
 from copilot.tokens import count_tokens
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{1,10}\}")
@@ -152,19 +152,59 @@ def retrieve_passages(
 
 
 # -- script -----------------------------------------------------------------------------------
-def convert_script(value: Any, script: str) -> Any:
-    """Convert every string in drafts to ``script``, keeping placeholders such as {昵称} literal."""
+# In Traditional text 后 only survives in words for a queen/empress; OpenCC's s2tw leaves some
+# "after" uses (進群后) unconverted, so they are fixed here.
+_HOU_KEEP = re.compile(r"(皇后|王后|太后|后妃|天后|影后|歌后|后土|后羿|母后)")
+
+
+def _fix_hou(text: str) -> str:
+    parts = _HOU_KEEP.split(text)
+    return "".join(p if i % 2 else p.replace("后", "後") for i, p in enumerate(parts))
+
+
+def protected_strings(profile: GroupProfile | None, script: str) -> list[str]:
+    """Profile strings that must come out exactly as the operator wrote them.
+
+    The name, product names and schedule items are never converted. When the profile itself is
+    written in the output script, the words of its positioning/audience/topics (places such as
+    台北) are kept too, so OpenCC does not "correct" them (台北 → 臺北).
+    """
+    if profile is None:
+        return []
+    exact = [profile.name] + [p.name for p in profile.products] + list(profile.schedule)
+    exact += [piece for item in profile.schedule for piece in item.split()]
+    free = [profile.positioning, profile.audience, profile.threshold, *profile.topics, *profile.goals]
+    blob = "".join(exact + free)
+    out = [s.strip() for s in exact if s and s.strip()]
+    if script == "zh-Hant" and to_simplified(blob) != blob:
+        out += [s for s in free if s]
+        # tokenize folds to Simplified: keep only words found verbatim in what the operator wrote
+        out += [w for t in exact + free for w in tokenize(t, for_search=False, keep_stopwords=True)
+                if len(w) >= 2 and w in t]
+    return sorted(set(out), key=len, reverse=True)
+
+
+def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = ()) -> Any:
+    """Convert every string in drafts to ``script``, keeping placeholders such as {昵称} literal
+    and the ``keep`` strings (see :func:`protected_strings`) exactly as written."""
     if isinstance(value, str):
-        keep = _PLACEHOLDER.findall(value)
+        ph = _PLACEHOLDER.findall(value)
         text = _PLACEHOLDER.sub("\ue000", value)
         text = to_script(text, script)
-        for ph in keep:
-            text = text.replace("\ue000", ph, 1)
+        if script == "zh-Hant":
+            text = _fix_hou(text)
+        for s in keep:
+            for variant in {to_script(s, script), to_script(to_simplified(s), script),
+                            _fix_hou(to_script(to_simplified(s), script)) if script == "zh-Hant" else s} - {s}:
+                if variant:
+                    text = text.replace(variant, s)
+        for p in ph:
+            text = text.replace("\ue000", p, 1)
         return text
     if isinstance(value, list):
-        return [convert_script(v, script) for v in value]
+        return [convert_script(v, script, keep) for v in value]
     if isinstance(value, dict):
-        return {k: convert_script(v, script) for k, v in value.items()}
+        return {k: convert_script(v, script, keep) for k, v in value.items()}
     return value
 
 
@@ -318,8 +358,11 @@ def run_agent(
         return [d.model_dump() for d in obj.drafts]  # type: ignore[attr-defined]
 
     run = run_with_fallback(engine, llm, offline)
-    drafts = convert_script(run.value, script)
+    keep = protected_strings(profile, script)
+    drafts = convert_script(run.value, script, keep)
     checks = run_checks(book, spec.target, drafts, profile, context)
+    if script != "zh-Hans":  # reasons are read by the operator: same script as the drafts
+        checks = [c.model_copy(update={"reason": convert_script(c.reason, script, keep)}) for c in checks]
     notice = run.notice
     failed = failures(checks, include_warn=False)
     notes: list[str] = [notice] if notice else []
@@ -335,7 +378,7 @@ def run_agent(
     if isinstance(want, int) and 0 < len(drafts) < want:
         why = context.get("_shortfall") or "可用的素材不够，没有硬凑"
         notes.append(f"要求 {want} 条，只生成了 {len(drafts)} 条：{why}")
-    notice = "；".join(notes) or None
+    notice = convert_script("；".join(notes), script, keep) or None
     citations: dict[str, None] = {}
     for p in passages:
         citations.setdefault(p.card, None)
