@@ -155,3 +155,35 @@ def test_traditional_fixes_hou_and_simplified_profile_name_stays_as_written(offl
     joined = "\n".join(draft_text(d, "intro") for d in result.drafts)
     assert "阳光花园水果团购2群" in joined  # the operator's own name, exactly as written
     assert "群介紹" in joined  # while the rest is Traditional
+
+
+# -- template fit -----------------------------------------------------------------------------
+def test_intro_reads_well_and_checkin_phrases_only_for_checkin_groups(offline):
+    for key in ("hr-exchange", "baby-food"):
+        p = load_profile(PROFILES / f"{key}.yaml").model_copy(update={"script": "zh-Hans"})
+        text = draft_text(draft("intro", p, offline).drafts[0], "intro")
+        assert "这里是" + p.positioning[:4] not in text  # positioning is not pasted after 这里是
+        assert f"定位：{p.positioning}" in text
+        assert "互相监督" not in text and "一起坚持" not in text
+        assert "固定安排：" not in text
+        names = [d["name"] for d in draft("name", p, offline, n=5).drafts]
+        assert not any("打卡" in n for n in names), names
+    baby = load_profile(PROFILES / "baby-food.yaml")
+    text = draft_text(draft("intro", baby, offline).drafts[0], "intro")
+    assert "每周一次营养师答疑" in text and "同行" not in text
+    # a real check-in group keeps its check-in wording
+    kaoyan = load_profile(PROFILES / "kaoyan-english.yaml")
+    assert "一起坚持" in draft_text(draft("intro", kaoyan, offline).drafts[0], "intro") or \
+        any("打卡" in d["name"] for d in draft("name", kaoyan, offline, n=5).drafts)
+
+
+def test_topic_vote_fits_the_topic_and_morning_slots_do_not_say_tonight(offline):
+    hr = load_profile(PROFILES / "hr-exchange.yaml").model_copy(update={"script": "zh-Hans"})
+    cal = draft("topics", hr, offline, days=7).drafts
+    votes = [d["opening"] for d in cal if d["type"] == "投票"]
+    assert votes and not any("没时间坚持" in v for v in votes)
+    assert not any("今晚" in d["opening"] for d in cal if d["time"] < "12:00")
+    coffee = profile_from_data(dict(TAIPEI, script="zh-Hans"), "qa")
+    cal = draft("topics", coffee, offline, days=7).drafts
+    assert not any("今晚" in d["opening"] for d in cal if d["time"] < "12:00")
+    assert not any("没时间坚持" in d["opening"] for d in cal)

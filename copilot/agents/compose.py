@@ -109,11 +109,28 @@ def short_topics(profile: GroupProfile, max_len: int = 6, limit: int = 6) -> lis
     return list(out)[:limit] or [profile.topics[0][:max_len]]
 
 
+_CHECKIN_WORDS = ("打卡", "坚持", "学习", "背单词", "备考", "考研", "自律", "早起", "练字")
+
+
+def is_checkin(profile: GroupProfile) -> bool:
+    """A group whose topics, goals or schedule are about doing something daily (打卡/坚持/学习).
+
+    Only such groups get 打卡-style names, "同伴监督" benefits and "坚持" vote options; an HR or
+    baby-food group is a place to ask and share, not to check in.
+    """
+    blob = fold(" ".join(profile.topics + profile.goals + profile.schedule + [profile.positioning]))
+    return any(w in blob for w in _CHECKIN_WORDS)
+
+
 def forms(profile: GroupProfile) -> list[str]:
     blob = " ".join(profile.schedule + profile.goals + [profile.positioning])
     extra = [f for w, f in _ACTIVITY_FORMS.items() if w in blob]
     out: dict[str, None] = {}
     for f in extra + FORMS.get(gtype(profile), FORMS["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
+        if "打卡" in f and not is_checkin(profile):
+            continue
+        if f == "同好会" and gtype(profile) == "知识型":  # 同好 is for hobbies, not a professional group
+            continue
         out.setdefault(f, None)
     return list(out)
 

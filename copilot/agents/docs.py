@@ -33,7 +33,10 @@ def benefits(profile: GroupProfile) -> list[str]:
     t = profile.topics
     t0, t1 = t[0], t[1] if len(t) > 1 else t[0]
     by_type = {
-        "知识型": [f"每天一份{t0}干货和资料，省去自己到处找", f"{t1}上的问题有人答疑，不再一个人卡住", "同伴互相监督，一起坚持"],
+        "知识型": [f"每天一份{t0}干货和资料，省去自己到处找", f"{t1}上的问题有人答疑，不再一个人卡住",
+                  "同伴互相监督，一起坚持" if C.is_checkin(profile)
+                  else f"{C.address(profile)}互相分享真实经验，少走弯路" if C.is_parenting(profile)
+                  else "同行交流真实案例和经验，少踩坑"],
         "兴趣型": [f"认识一群同样喜欢{t0}的同好", f"{t1}经验交流，少走弯路", "固定的线上线下活动，有人一起玩"],
         "消费型": [f"{t0}团购价，比单买更实惠", "会员日专属优惠和福利", "售后问题有专人跟进"],
         "品牌型": ["会员专属福利和新品优先试用", f"{t1}技巧交流，有专业同事答疑", "一对一的客服通道"],
@@ -43,7 +46,7 @@ def benefits(profile: GroupProfile) -> list[str]:
         items[0] = f"每天一份{t0}做法和营养搭配思路"
     for g in profile.goals:
         if any(w in g for w in ("分享", "答疑", "精讲", "互评", "品鉴", "复盘", "约跑", "拼团", "食谱")):
-            items.append(f"固定安排：{g}")
+            items.append(g)  # a goal such as "每周一次营养师答疑" already reads as a benefit
     return items[:5]
 
 
@@ -57,7 +60,9 @@ def entry_conditions(profile: GroupProfile) -> str:
 def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
     name = profile.display_name()
     topics = "、".join(profile.topics[:4])
-    lines = [f"【{name}｜群介绍】", f"定位：这里是{profile.positioning}。"]
+    # "定位：" + the operator's own words: pasting them after "这里是" breaks sentences such as
+    # "给6个月到3岁宝宝的妈妈们分享…" or "深圳中小企业的HR交流…问题".
+    lines = [f"【{name}｜群介绍】", f"定位：{profile.positioning.rstrip('。.！!；; ')}。"]
     if profile.audience:
         lines.append(f"适合谁：{profile.audience}。")
     lines.append("你能得到：")

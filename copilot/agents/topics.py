@@ -178,6 +178,15 @@ def _entry(kind: str, day: int, weekday: int, time: str, topic: str, profile: Gr
     vars_ = {"t": topic, "time": time, "who": C.address(profile), "label": label or f"{topic}活动"}
     title = title.format(**vars_) if kind != "线下活动" else label
     opening = opening.format(**vars_)
+    if time < "12:00":  # a morning slot is not "今晚"
+        opening = opening.replace("今晚", "今天")
+        why = why.replace("晚上重共振", "固定时段共振")
+    if kind == "投票" and C.gtype(profile) not in _T_BY_TYPE:
+        # "没时间坚持/不知道怎么开始" only fits check-in groups; others vote on what to cover.
+        if C.gtype(profile) == "兴趣型":
+            opening = f"二选一投票：关于{topic}，你更想多聊哪一块？A. 新手入门经验 B. 进阶玩法和心得。回复 A 或 B，再说一个理由。"
+        elif not C.is_checkin(profile):
+            opening = f"二选一投票：关于{topic}，你更希望群里多分享哪种内容？A. 真实案例拆解 B. 实用清单和模板。回复 A 或 B，再说一个理由。"
     if label and kind != "线下活动":
         title = f"{label}（{topic}）" if topic not in label else label
     if kind == "线下活动" and topic not in opening:
