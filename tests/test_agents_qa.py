@@ -187,3 +187,10 @@ def test_topic_vote_fits_the_topic_and_morning_slots_do_not_say_tonight(offline)
     cal = draft("topics", coffee, offline, days=7).drafts
     assert not any("今晚" in d["opening"] for d in cal if d["time"] < "12:00")
     assert not any("没时间坚持" in d["opening"] for d in cal)
+
+
+def test_name_shortfall_explains_why(offline):
+    sparse = profile_from_data({"name": "读书会", "positioning": "一起读书", "topics": ["读书"]}, "qa")
+    result = draft("name", sparse, offline, n=10)
+    assert len(result.drafts) < 10
+    assert "要求 10 条" in result.notice and "topics/audience" in result.notice

@@ -89,6 +89,9 @@ def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
                 continue  # first pass: one candidate per form, for variety
             seen_forms.add(form)
             chosen.append({"name": name, "rationale": why})
+    if len(chosen) < n:
+        ctx["_shortfall"] = ("档案里的主题词、人群和地域太少，其余组合要么太长、要么和已有候选只差一两个字"
+                             "（会违反 name.distinct_candidates）；补充 topics/audience 可以得到更多候选")
     return chosen
 
 
