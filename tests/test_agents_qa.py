@@ -194,3 +194,11 @@ def test_name_shortfall_explains_why(offline):
     result = draft("name", sparse, offline, n=10)
     assert len(result.drafts) < 10
     assert "要求 10 条" in result.notice and "topics/audience" in result.notice
+
+
+def test_render_text_without_checks_for_the_ui(offline):
+    from copilot.agents.cli import render_text
+
+    result = draft("intro", profile_from_data(TAIPEI, "qa"), offline)
+    text = render_text(result, include_checks=False)
+    assert "台北咖啡同好會" in text and "規則檢查" not in text and "intro.no_hype" not in text

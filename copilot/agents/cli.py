@@ -64,8 +64,12 @@ def _label(text: str, result: Any) -> str:
     return convert_script(text, getattr(result, "script", "zh-Hans") or "zh-Hans")
 
 
-def render_text(result) -> str:  # type: ignore[no-untyped-def]
-    """Readable Chinese rendering of a DraftResult, labels in the result's script."""
+def render_text(result, *, include_checks: bool = True) -> str:  # type: ignore[no-untyped-def]
+    """Readable Chinese rendering of a DraftResult, labels in the result's script.
+
+    The text is already in the output script, with the operator's own strings kept as written; do
+    not run ``to_script`` over it again. ``include_checks=False`` gives only the drafts (+ notice),
+    for pages that show the checks separately."""
     L = lambda t: _label(t, result)  # noqa: E731
     lines: list[str] = []
     failed = [c for c in result.checks if c.passed is False]
@@ -96,6 +100,8 @@ def render_text(result) -> str:  # type: ignore[no-untyped-def]
             lines.append("")
     if result.notice:
         lines.append(L("注意：") + result.notice)
+    if not include_checks:
+        return "\n".join(lines).rstrip()
     lines.append("\n" + L("规则检查："))
     marks = {True: L("✓ 通过"), False: L("✗ 未通过"), None: L("… 待评")}
     for c in result.checks:
