@@ -181,3 +181,41 @@ def test_invited_speaker_makes_a_talk_with_host(offline: Settings) -> None:
     assert [(a.owner, a.deadline) for a in n.actions] == [("小林", "周日前")]
     assert all(p.speaker == "李教练" for p in n.key_points)
     assert "本场由老周主持，李教练主讲《半马备赛的八周计划》" in n.summary
+
+
+def test_discussion_title_quotes_dedupe_and_relevant_answers(offline: Settings) -> None:
+    from copilot.notes import render_markdown
+
+    n = _notes(FIX / "wechat_sleep_discussion.txt", offline).notes
+    assert n.title == "话题讨论：孩子晚上不肯睡觉怎么办？"  # the stated question, not keywords
+    texts = [p.text for p in n.key_points]
+    assert sum("不看屏幕" in t for t in texts) == 1, texts  # three near-identical messages, one point
+    assert not any("接个电话" in t or "停水" in t or "下周三" in t for t in texts)
+    assert "停水" not in n.summary
+    for q in n.quotes:  # no logistics, openers or status chatter as 金句
+        assert not any(x in q.text for x in ("讨论一下", "下周三", "接个电话", "停水")), q.text
+    assert [a.kind for a in n.announcements] == ["下期预告"]
+    # the off-topic message after 果果妈's question is not its answer; the relevant later one is
+    by_q = {q.question: q for q in n.qa}
+    nap = by_q["请问午睡要不要控制时间？"]
+    assert nap.answerer == "米粒妈" and nap.sources == [6, 8]
+    assert not any("白噪音" in q for q in by_q)  # only an unrelated reply followed: no answer invented
+    md = render_markdown(n)
+    assert "我先去接个电话" not in md
+
+
+def test_quotes_skip_host_openers_and_schedule(tmp_path: Path, offline: Settings) -> None:
+    f = tmp_path / "books.txt"
+    f.write_text(
+        "[2024-06-01 20:00] 阿青: 今晚聊聊读书打卡的坚持方法，大家说说自己的小窍门\n"
+        "[2024-06-01 20:01] 小北: 我把打卡和早饭绑在一起，吃早饭时读十页，三个月没断过。\n"
+        "[2024-06-01 20:02] 老周: 我会在书里夹一张便签，每读完一章写一句话，回头翻很有成就感。\n"
+        "[2024-06-01 20:03] 阿青: 我自己靠的是找个搭子互相监督，谁断了谁发红包。\n"
+        "[2024-06-01 20:04] 小北: 搭子这个办法好，互相提醒比定闹钟管用多了。\n"
+        "[2024-06-01 20:05] 阿青: 下周三晚上8点继续聊，主题是怎么挑书，大家记得准时来。\n",
+        encoding="utf-8")
+    n = _notes(f, offline).notes
+    assert n.title == "话题讨论：读书打卡的坚持方法"
+    for q in n.quotes:
+        assert "今晚聊聊" not in q.text and "下周三" not in q.text, q.text
+    assert not any("下周三" in p.text for p in n.key_points)

@@ -43,6 +43,17 @@ _LEAD_IN = re.compile(
     r"^(?:(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|再次|最后|另外|总结一下|总的来说)[，,：:、]"
     r"|(?:\d{1,2}|[一二三四五六七八九十])[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十])[)）])\s*)+"
 )
+# Housekeeping that is never a quote: openers, schedule and sign-up logistics, reminders.
+_LOGISTICS = re.compile(
+    r"今[天晚]的?(?:我们)?(?:聊聊|聊一聊|聊|讨论|话题|主题)|聊聊|讨论一下|下周|下次|明晚|明天|继续聊|不见不散|准时|"
+    r"\d{1,2}[点:：]\d{0,2}|报名|链接|群公告|置顶|接龙|记得|提醒|@所有人|@全体"
+)
+# Closing lines, reminders and status chatter: not a point, not the summary.
+_HOUSEKEEPING = re.compile(
+    r"聊到这里|就到这里|不见不散|记得|提醒|报名|接龙|群公告|置顶|@所有人|@全体|继续聊|"
+    r"先去|一会儿?回来|马上回来|回头见|下线了|去忙了|先撤了|在吗"
+)
+NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
 MAX_GRAPH = 1000  # sentences in the TextRank graph (dense n×n similarity)
 
@@ -109,7 +120,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             w = base
             if is_question(s):
                 w *= 0.5
-            if _PROCEDURAL.search(s):
+            if _PROCEDURAL.search(s) or _HOUSEKEEPING.search(s):
                 w *= 0.3
             if _REACTION.match(s):
                 w *= 0.3
@@ -194,10 +205,25 @@ def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
         value = lam * relevance - (1 - lam) * redundancy
         value[~available] = -np.inf
         best = int(np.argmax(value))
-        chosen.append(pool[best])
         available[best] = False
+        if any(_near_dup(pool[best].text, c.text) for c in chosen):
+            continue
+        chosen.append(pool[best])
         redundancy = np.maximum(redundancy, sim[best])
     return chosen
+
+
+def _bigrams(text: str) -> set[str]:
+    t = "".join(ch for ch in text if ch.isalnum())
+    return {t[i : i + 2] for i in range(len(t) - 1)} or {t}
+
+
+def _near_dup(a: str, b: str) -> bool:
+    """Repetitive chat (刷屏, the same tip reworded) must not fill the outline twice."""
+    x, y = _bigrams(a), _bigrams(b)
+    inter = len(x & y)
+    return (inter / max(1, len(x | y)) >= NEAR_DUP or inter / max(1, min(len(x), len(y))) >= 0.6
+            or (len(a) >= 8 and (a in b or b in a)))
 
 
 def _keypoint_text(s: Sentence) -> str:
@@ -253,7 +279,9 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     elif st.topic:
         lead = f"本次话题讨论由{display_name(st.host)}发起，围绕“{st.topic}”展开。" if st.host else f"本次讨论围绕“{st.topic}”展开。"
     qa_ids = {i for p in st.qa for i in p.sources}
-    rows = [i for i, s in enumerate(sentences) if not _PROCEDURAL.search(s.text) and not is_question(s.text)] \
+    notice_ids = {i for a in st.announcements for i in a.sources}
+    rows = [i for i, s in enumerate(sentences) if not _PROCEDURAL.search(s.text) and not is_question(s.text)
+            and not _HOUSEKEEPING.search(s.text) and s.msg.id not in notice_ids] \
         or list(range(len(sentences)))
     if st.session_type == "主讲分享":  # a talk's summary is the talk, not the Q&A or the host's logistics
         talk_rows = [i for i in rows if sentences[i].msg.id not in qa_ids and sentences[i].msg.speaker in st.speakers]
@@ -270,6 +298,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         turns = sum(1 for m in transcript.messages if m.speaker in st.speakers and len(m.text) >= 30)
         k = max(k, min(max_points, turns))
     prow = [i for i, s in enumerate(sentences) if s.msg.id not in qa_ids and not _PROCEDURAL.search(s.text)
+            and not _HOUSEKEEPING.search(s.text) and s.msg.id not in notice_ids
             and not is_question(s.text)] or list(range(len(sentences)))
     if st.session_type == "主讲分享":  # the outline is the speaker's; the host's welcome/logistics are not points
         own = [i for i in prow if sentences[i].msg.speaker in st.speakers]
@@ -281,7 +310,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         for speaker in st.speakers:
             if speaker in have or len(chosen) >= max_points:
                 continue
-            own = [s for s in point_pool if s.msg.speaker == speaker and s not in chosen and len(s.text) >= 12]
+            own = [s for s in point_pool if s.msg.speaker == speaker and s not in chosen and len(s.text) >= 12
+                   and not any(_near_dup(s.text, c.text) for c in chosen)]
             if own:
                 chosen.append(max(own, key=lambda s: s.score))
                 have.add(speaker)
@@ -290,8 +320,15 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
                   for s in points]
 
     used = {id(s) for s in points}
+    housekeeping = {i for a in st.actions for i in a.sources} | {i for a in st.announcements for i in a.sources} \
+        | {i for d in st.decisions for i in d.sources}
     quote_pool = [s for s in point_pool if id(s) not in used and 10 <= len(s.text) <= 40
-                  and (st.session_type == "话题讨论" or s.msg.speaker in st.speakers)]
+                  and (st.session_type == "话题讨论" or s.msg.speaker in st.speakers)
+                  and s.msg.id not in housekeeping and not _LOGISTICS.search(s.text)
+                  and not any(_near_dup(s.text, p.text) for p in points)]
+    if quote_pool:  # a quote must be among the stronger sentences, not whatever is left over
+        floor = float(np.median([s.score for s in point_pool])) if point_pool else 0.0
+        quote_pool = [s for s in quote_pool if s.score >= 0.6 * floor]
     quotes = [Quote(text=s.text, speaker=s.msg.speaker, sources=[s.msg.id])
               for s in sorted(quote_pool, key=lambda s: -s.score)[:2]]
 

@@ -26,7 +26,8 @@ _TOPIC = [
     re.compile(r"《([^》]{2,40})》"),
     re.compile(r"(?:主题|题目|话题(?:讨论)?)(?:是|为)?[:：「“\"]\s*([^。！？!?\n」”\"]{2,40})"),
     re.compile(r"(?:主题|题目)是\s*([^。！？!?\n，,]{2,40})"),
-    re.compile(r"^(?:今[天晚]|咱们|我们|大家)?(?:来|一起)?(?:聊聊|讨论一下|讨论)[:：]?\s*([^。！？!?\n，,]{2,30})"),
+    re.compile(r"(?:^|[，,。！!；;\s])(?:今[天晚]|咱们|我们|大家|来|一起|就|先)*(?:聊聊|聊一聊|讨论一下|讨论)[:：]?\s*"
+               r"([^。！？!?\n，,]{2,30}[？?]?)"),
 ]
 _QUESTION_START = re.compile(r"^(?:@\S+\s*)?(请问|想问|问一下|问下|求问|提问|有没有人|谁家|谁知道|谁有|能不能|可不可以|Q[:：])")
 _MENTION = re.compile(r"@([^\s@，,：:]{1,20})")
@@ -44,7 +45,7 @@ _DECISION = re.compile(r"决定|定了|确定|敲定|就这么定|统一(?!问|�
 # A host handing over to a speaker: 今晚请李教练给大家讲《…》 / 有请陈老师分享 / 欢迎嘉宾王磊
 _INVITE_VERB = re.compile(r"分享|主讲|讲座|给大家讲|来讲|讲讲|开讲|带来|嘉宾")
 _ROLE_PREFIX = re.compile(r"^(?:主持人|主持)[-_·\s:：]*(?=\S)")
-_NEXT = re.compile(r"下期|下一期|下次(分享|话题|讨论)|下一场|下周.{0,6}分享|预告[:：]")
+_NEXT = re.compile(r"下期|下一期|下次(分享|话题|讨论)|下一场|下周.{0,6}分享|下周.{0,12}(?:继续聊|继续讨论|接着聊)|预告[:：]")
 _HOMEWORK = re.compile(r"布置.{0,4}作业|小作业|课后作业|作业[:：]|交作业|打卡任务|每人.{0,8}(写|交)一")
 _NOTICE = re.compile(r"通知[:：]|提醒大家|请大家注意|@所有人|@全体成员|【通知】")
 _OWNER_BY = re.compile(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*(?:来)?(?:负责|整理|跟进|汇总|统计|联系)")
@@ -151,6 +152,26 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
     return "话题讨论", speakers
 
 
+_QWORDS = frozenset("请问 想问 问一下 问下 求问 大家 有没有 怎么 怎么办 什么 为什么 如何 吗 呢 吧 啊 谁 哪 哪个 可以 能不能 一下 我们 你们 我 你 他 她".split())
+
+
+def _content_bigrams(text: str) -> set[str]:
+    s = "".join(ch for ch in _MENTION.sub("", text) if ch.isalnum())
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+def relevant(question: str, reply: str) -> bool:
+    """Whether ``reply`` plausibly answers ``question``: shared content words, or a shared 2-char run."""
+    from copilot.textnorm import tokenize
+
+    q = {t for t in tokenize(question, for_search=False) if len(t) >= 2 and t not in _QWORDS}
+    a = set(tokenize(reply, for_search=False))
+    if q & a:
+        return True
+    common = _content_bigrams(question) & _content_bigrams(reply)
+    return any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) for g in common)
+
+
 def _clean_q(text: str) -> str:
     return _MENTION.sub("", text).strip(" ，,")
 
@@ -184,7 +205,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
                     answer.append(m)
                     continue
                 break
-            if by_target or addressed or by_speaker or (session == "话题讨论" and not target and not is_question(m.text)):
+            generic = (session == "话题讨论" and not target and not is_question(m.text) and relevant(q.text, m.text))
+            if by_target or addressed or by_speaker or generic:
                 answer.append(m)
         if not answer:
             continue
