@@ -185,7 +185,10 @@ def test_topic_vote_fits_the_topic_and_morning_slots_do_not_say_tonight(offline)
     assert not any("今晚" in d["opening"] for d in cal if d["time"] < "12:00")
     coffee = profile_from_data(dict(TAIPEI, script="zh-Hans"), "qa")
     cal = draft("topics", coffee, offline, days=7).drafts
-    assert not any("今晚" in d["opening"] for d in cal if d["time"] < "12:00")
+    assert not any("今晚" in d["opening"] for d in cal if d["time"] < "18:00")  # its evening slot is 14:00
+    assert {d["type"] for d in cal if "早安咖啡" in d["title"]} == {"晨报"}
+    assert any(d["type"] == "线下活动" and "探店" in d["title"] for d in cal)
+    assert not any(d["type"] == "打卡" for d in cal)  # not a check-in group
     assert not any("没时间坚持" in d["opening"] for d in cal)
 
 

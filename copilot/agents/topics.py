@@ -17,6 +17,7 @@ from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, DraftResult, Passage, run_agent
 from copilot.llm import Engine
 from copilot.profile import GroupProfile
+from copilot.textnorm import fold
 
 
 class TopicItem(BaseModel):
@@ -166,10 +167,12 @@ _LABEL_TYPES = [
     ("点评", "晒图"), ("讨论", "话题讨论"), ("复盘", "复盘"), ("接龙", "接龙"), ("截单", "接龙"), ("上新", "晨报"),
     ("早报", "晨报"), ("晨报", "晨报"), ("打卡", "打卡"), ("约跑", "线下活动"), ("约拍", "线下活动"),
     ("徒步", "线下活动"), ("主题", "话题讨论"), ("品鉴", "干货分享"), ("食谱", "晨报"), ("辅食", "晨报"),
+    ("探店", "线下活动"), ("骑行", "线下活动"), ("外拍", "线下活动"), ("早安", "晨报"), ("早餐", "晨报"),
 ]
 
 
 def _type_of(label: str) -> str:
+    label = fold(label)  # a Traditional schedule ("每週六 探店") is matched like a Simplified one
     return next((t for w, t in _LABEL_TYPES if w in label), "话题讨论")
 
 
@@ -178,7 +181,7 @@ def _entry(kind: str, day: int, weekday: int, time: str, topic: str, profile: Gr
     vars_ = {"t": topic, "time": time, "who": C.address(profile), "label": label or f"{topic}活动"}
     title = title.format(**vars_) if kind != "线下活动" else label
     opening = opening.format(**vars_)
-    if time < "12:00":  # a morning slot is not "今晚"
+    if time < "18:00":  # a morning or afternoon slot is not "今晚"
         opening = opening.replace("今晚", "今天")
         why = why.replace("晚上重共振", "固定时段共振")
     if kind == "投票" and C.gtype(profile) not in _T_BY_TYPE:
@@ -211,7 +214,9 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     daily_morning = next((i for i in items if i.weekday is None and (i.time or "00:00") < "12:00" and i.time), None)
     weekly = {i.weekday: i for i in items if i.weekday is not None}
     daily_evening = next((i for i in items if i.weekday is None and i.time and i.time >= "12:00"), None)
-    rotation = _EVENING.get(C.gtype(profile), _EVENING["知识型"])
+    rotation = list(_EVENING.get(C.gtype(profile), _EVENING["知识型"]))
+    if not C.is_checkin(profile):  # 打卡 only for groups that are about doing something daily
+        rotation = [("答疑" if k == "打卡" else k) for k in rotation]
     topics = profile.topics
     morning_kind = _type_of(daily_morning.label) if daily_morning else ("打卡" if "打卡" in " ".join(profile.goals) else "晨报")
     out: list[dict[str, Any]] = []
