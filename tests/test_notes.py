@@ -231,12 +231,14 @@ def test_eval_suite_scores_own_transcripts(offline: Settings) -> None:
     from copilot.evals import notes as suite
 
     rows = suite.run(offline, [get_engine(offline)])
-    assert len(rows) == 5 and {r["engine"] for r in rows} == {"offline"}
+    assert len(rows) == 6 and {r["engine"] for r in rows} == {"offline"}
     assert all(not r["leaked"] and not r["invented"] and not r["bad_citations"] for r in rows)
     assert all(r["structure_ok"] for r in rows)
     assert sum(r["coverage"] for r in rows) / len(rows) >= 0.8
     gbk = next(r for r in rows if r["file"] == "discussion_wechat_running.txt")  # committed as GBK bytes
     assert gbk["coverage"] > 0.8
+    trad = next(r for r in rows if r["file"] == "talk_wechat_trad_tea.txt")  # 繁體, host with a role prefix
+    assert trad["coverage"] >= 0.9 and trad["action_recall"] == 1.0
 
 
 def test_char_rouge() -> None:

@@ -44,7 +44,8 @@ def score_file(path: Path, spec: dict[str, Any], settings: Any, engine: Any) -> 
     action_hits = sum(1 for a in want_actions if a in got_actions)
     structure_ok = notes.session_type == spec.get("session_type", notes.session_type) and (
         "host" not in spec or notes.host == spec["host"]) and (
-        "speakers" not in spec or notes.speakers[: len(spec["speakers"])] == spec["speakers"])
+        "speakers" not in spec or notes.speakers[: len(spec["speakers"])] == spec["speakers"]) and (
+        "script" not in spec or notes.script == spec["script"])  # notes keep the transcript's 简/繁
     return {
         "file": path.name,
         "engine": result.engine,
