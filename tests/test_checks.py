@@ -229,3 +229,12 @@ def test_stated_discount_must_match_the_two_prices(runner_profile):
     bad = "速干T恤原价89元，活动价69元，相当于5折。"
     problems, _ = price_problems(bad, runner_profile.products)
     assert any("7.8 折" in p for p in problems)
+
+
+def test_price_rule_flags_promises_the_profile_does_not_make(book, runner_profile):
+    res = one(book, "copy.price_consistent", ["速干T恤三人拼团每人62元，24小时内未成团自动退款。"], runner_profile)
+    assert res.passed is False and "未成团自动退款" in res.reason
+    res = one(book, "copy.price_consistent", ["运动袜买二送一，全场包邮。"], runner_profile)
+    assert res.passed is False and "包邮" in res.reason
+    backed = runner_profile.model_copy(update={"threshold": "团购满两件包邮"})
+    assert one(book, "copy.price_consistent", ["运动袜两双起，包邮。"], backed).passed

@@ -424,6 +424,25 @@ def _deal_problems(t: str, products: Sequence[Any]) -> tuple[list[str], int]:
     return problems, verified
 
 
+# Deal terms a promotion must not promise unless the profile states them (refunds, free shipping…).
+_PROMISES = re.compile(r"(?:\d+\s*(?:小时|天)内)?(?:未成团[^。；\n]{0,6}退款|自动退款|全额退款|不满意[^。；\n]{0,4}退|"
+                       r"无理由退换?|包邮|假一赔十|坏果包赔|坏了包赔|包退包换|保价)")
+
+
+def promise_problems(text: str, profile: Any) -> list[str]:
+    """Promises (退款/包邮/包赔…) in ``text`` that nothing in the profile backs."""
+    parts = [str(getattr(profile, k, "") or "") for k in ("positioning", "threshold", "audience")]
+    parts += [str(x) for x in (getattr(profile, "goals", []) or []) + (getattr(profile, "schedule", []) or [])]
+    parts += [f"{_get(p, 'name', '')} {_get(p, 'description', '')}" for p in getattr(profile, "products", []) or []]
+    blob = fold(" ".join(parts))
+    out = []
+    for m in _PROMISES.finditer(fold(text)):
+        core = re.sub(r"^\d+\s*(?:小时|天)内", "", m.group(0))
+        if core not in blob and not any(w in blob for w in ("退款", "包邮", "包赔", "退换") if w in core):
+            out.append(f"写了档案里没有的承诺“{m.group(0)}”")
+    return out
+
+
 def _price_consistent(rule: Rule, texts: list[str], profile: Any, **_: Any) -> tuple[bool, str]:
     products = getattr(profile, "products", []) or []
     problems: list[str] = []
@@ -432,6 +451,9 @@ def _price_consistent(rule: Rule, texts: list[str], profile: Any, **_: Any) -> t
         p, v = price_problems(t, products)
         problems += p
         verified += v
+        promised = promise_problems(t, profile)
+        problems += promised
+        verified += len(promised)
     if problems:
         return False, "价格说法不一致：" + _short(problems)
     if not verified:
