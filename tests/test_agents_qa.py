@@ -205,3 +205,10 @@ def test_render_text_without_checks_for_the_ui(offline):
     result = draft("intro", profile_from_data(TAIPEI, "qa"), offline)
     text = render_text(result, include_checks=False)
     assert "台北咖啡同好會" in text and "規則檢查" not in text and "intro.no_hype" not in text
+
+
+def test_discount_mentions_member_day_only_when_the_schedule_has_one(offline):
+    taipei = draft("copy", profile_from_data(TAIPEI, "qa"), offline, kind="promotion", n=1).drafts[0]
+    assert taipei["tactic"] == "折扣" and "會員日" not in taipei["text"]
+    groupbuy = draft("copy", load_profile(PROFILES / "community-groupbuy.yaml"), offline, kind="promotion", n=1)
+    assert "会员日折扣" in groupbuy.drafts[0]["text"]  # its schedule has 每周五 会员日

@@ -16,6 +16,7 @@ from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, DraftError, DraftResult, Passage, run_agent
 from copilot.llm import Engine
 from copilot.profile import GroupProfile, Product
+from copilot.textnorm import fold
 
 CopyKind = Literal["activity", "promotion", "moments", "notice"]
 KIND_NAMES = {"activity": "活动文案", "promotion": "促销文案", "moments": "朋友圈文案", "notice": "群通知"}
@@ -167,7 +168,7 @@ def _discount(profile: GroupProfile) -> dict[str, Any] | None:
     lines = [f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"]
     label = "会员价" if C.gtype(profile) == "品牌型" else "活动价"
     text = (
-        f"【会员日折扣】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，立省{m(saved)}元（约{m(rate)}折）。\n"
+        f"【{'会员日折扣' if any('会员日' in fold(x) for x in profile.schedule) else '折扣'}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，立省{m(saved)}元（约{m(rate)}折）。\n"
         f"{p.description + '。' if p.description else ''}{_closing(profile)}"
     )
     return {"title": f"{p.name} {label}", "text": text, "tactic": "折扣", "arithmetic": lines, "note": ""}
