@@ -219,3 +219,18 @@ def test_quotes_skip_host_openers_and_schedule(tmp_path: Path, offline: Settings
     for q in n.quotes:
         assert "今晚聊聊" not in q.text and "下周三" not in q.text, q.text
     assert not any("下周三" in p.text for p in n.key_points)
+
+
+def test_llm_path_keeps_traditional_names(tmp_path: Path) -> None:
+    from copilot.devtools.fake_openai import FakeOpenAI
+    from copilot.notes import render_markdown, summarize_file
+    from copilot.notes.fake import notes_responder
+
+    with FakeOpenAI(responder=notes_responder()) as srv:
+        s = Settings(data_dir=tmp_path / "d", llm_provider="openai", llm_base_url=srv.url, llm_model="fake-model",
+                     llm_timeout=5, llm_max_retries=0)
+        r = summarize_file(FIX / "wechat_trad_coffee.txt", s, get_engine(s))
+    assert r.engine != "offline" and r.notes.script == "zh-Hant"
+    assert (r.notes.speakers, r.notes.host) == (["陳老師"], "阿明")
+    md = render_markdown(r.notes)
+    assert "台灣夏天潮濕" in md and "陈老师" not in md and "主講" in md
