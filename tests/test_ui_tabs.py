@@ -116,3 +116,13 @@ def test_optional_login_protects_the_ui(settings: Settings) -> None:
     assert client.get("/config").status_code == 200
     # without COPILOT_UI_AUTH the page is open (localhost default)
     assert TestClient(create_server(settings)).get("/config").status_code == 200
+
+
+def test_traditional_profile_keeps_its_own_name_and_hides_checks_from_the_draft(settings: Settings) -> None:
+    s = _with_profiles(settings)
+    profiles.save_profile("taipei", "name: 台北咖啡同好會\npositioning: 台北的咖啡愛好者交流手沖與烘焙\n"
+                                    "topics: [咖啡, 手沖, 烘焙]\ntype: 興趣型\nscript: zh-Hant\n", s)
+    text, checks, _ = drafting.run_draft("taipei", "群介绍/公告", 1, 7, "活动通知", s)
+    assert "台北咖啡同好會" in text and "臺北咖啡同好會" not in text
+    assert "規則檢查" not in text and "规则检查" not in text  # checks live in their own table
+    assert "intro." in checks

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from copilot.config import Settings
 from copilot.profile import ProfileError
-from copilot.textnorm import to_script
 from copilot.ui.profiles import store
 
 KINDS = {"群名": "name", "群介绍/公告": "intro", "群规": "rules", "入群欢迎语": "welcome", "每日话题日历": "topics", "文案": "copy"}
@@ -24,7 +23,7 @@ def checks_markdown(result) -> str:  # type: ignore[no-untyped-def]
     engine = "离线引擎（检索+规则+模板）" if result.engine == "offline" else f"模型 {result.engine}"
     head = f"**生成引擎：** {engine}　**引用卡片：** {'、'.join(result.citations) or '无'}"
     if result.notice:
-        head += f"\n\n> ⚠️ {result.notice}"
+        head += f"\n\n> ⚠ {result.notice}"
     return head + "\n\n" + "\n".join(rows)
 
 
@@ -57,8 +56,8 @@ def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, 
         return "", f"❌ {exc}", None
     except Exception as exc:  # never a stack trace in the page
         return "", f"❌ 生成失败（{type(exc).__name__}），请稍后重试。", None
-    script = profile.script or settings.script
-    text = to_script(render_text(result).split("\n规则检查：")[0].rstrip(), script)
+    # already in the output script, with the operator's own strings kept as written
+    text = render_text(result, include_checks=False).rstrip()
     checks = checks_markdown(result)
     out = Path(tempfile.mkdtemp(prefix="copilot-draft-")) / f"{profile_name}-{kind}.md"
     out.write_text(f"# {profile_name} · {kind_label}\n\n{text}\n\n## 规则检查\n\n{checks}\n", encoding="utf-8")
