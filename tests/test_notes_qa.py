@@ -234,3 +234,15 @@ def test_llm_path_keeps_traditional_names(tmp_path: Path) -> None:
     assert (r.notes.speakers, r.notes.host) == (["陳老師"], "阿明")
     md = render_markdown(r.notes)
     assert "台灣夏天潮濕" in md and "陈老师" not in md and "主講" in md
+
+
+def test_preview_sentence_with_an_owner_is_also_a_todo() -> None:
+    from copilot.notes.parse import parse_text
+    from copilot.notes.structure import analyze
+
+    text = ("[2024-05-12 20:00] 王姐: 今晚我们讨论一下：孩子晚上不肯睡觉怎么办？\n"
+            "[2024-05-12 20:02] 陈妈妈: 我家是固定九点关灯，睡前讲一个故事，坚持了两周就好了\n"
+            "[2024-05-12 20:05] 王姐: 下周三晚上8点继续聊挑食，由陈妈妈整理今天的要点，周日前发群里。\n")
+    st = analyze(parse_text(text, "wx.txt"))
+    assert [a.kind for a in st.announcements] == ["下期预告"]
+    assert [(a.owner, a.deadline) for a in st.actions] == [("陈妈妈", "周日前")]

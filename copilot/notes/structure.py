@@ -262,8 +262,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 announcements.append(Announcement(text=s, kind="通知", sources=[m.id]))
             if _DECISION.search(s):
                 decisions.append(Decision(text=s, sources=[m.id]))
-            if is_next:
-                continue
+            if is_next and not (_OWNER_BY.search(s) or _OWNER_EXPLICIT.search(s)):
+                continue  # "下周三晚上8点继续聊" is a preview; "…，由陈妈妈整理，周日前发群里" is also a to-do
             deadline = _DEADLINE.search(s) or _DEADLINE_LOOSE.search(s)
             if _ACTION.search(s) and (deadline or _OWNER_BY.search(s) or _OWNER_EXPLICIT.search(s)) and not is_question(s):
                 owner = _owner(s, m.speaker)
