@@ -126,3 +126,16 @@ def test_traditional_profile_keeps_its_own_name_and_hides_checks_from_the_draft(
     assert "台北咖啡同好會" in text and "臺北咖啡同好會" not in text
     assert "規則檢查" not in text and "规则检查" not in text  # checks live in their own table
     assert "intro." in checks
+
+
+def test_notes_tab_keeps_a_traditional_transcript_traditional(settings: Settings, tmp_path: Path) -> None:
+    export = tmp_path / "tea.txt"
+    export.write_text(
+        "2024-06-01 20:00:05 主持人阿明\n歡迎大家，今晚請陳老師分享《高山茶入門》\n"
+        "2024-06-01 20:01:10 陳老師\n高山茶要看海拔，一千公尺以上的茶園，香氣比較清雅。\n"
+        "2024-06-01 20:03:40 陳老師\n沖泡時水溫九十度左右，第一泡四十秒就出湯。\n"
+        "2024-06-01 20:05:12 小華\n請問冷泡可以嗎？\n"
+        "2024-06-01 20:05:50 陳老師\n可以，冷泡放冰箱六小時，口感比較甜。\n", encoding="utf-8")
+    preview, files, status = notes.summarize_uploads([str(export)], settings)
+    assert "完成 1/1" in status
+    assert "陳老師" in preview and "陈老师" not in preview

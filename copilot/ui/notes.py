@@ -20,6 +20,7 @@ def summarize_uploads(paths: list[str] | None, settings: Settings,
     """
     from copilot.llm import get_engine
     from copilot.notes import NotesParseError, render_markdown, summarize_file
+    from copilot.notes.render import requested_script
 
     paths = [p for p in (paths or []) if p]
     if not paths:
@@ -41,7 +42,8 @@ def summarize_uploads(paths: list[str] | None, settings: Settings,
         except Exception as exc:  # one bad file never stops the batch or shows a traceback
             problems.append(f"❌ {path.name}：处理失败（{type(exc).__name__}）")
             continue
-        md = render_markdown(result.notes, settings.script, engine=result.engine, notice=result.notice)
+        # notes follow the transcript's own script unless the operator configured one
+        md = render_markdown(result.notes, requested_script(settings), engine=result.engine, notice=result.notice)
         target = out_dir / f"{path.stem}.md"
         target.write_text(md, encoding="utf-8")
         outputs.append(target)
