@@ -22,8 +22,8 @@ from pydantic_settings import (
 )
 
 from copilot.paths import DEFAULT_DATA_DIR, KNOWLEDGE_DIR, PROMPTS_DIR
+from copilot.textnorm import Script
 
-Script = Literal["zh-Hans", "zh-Hant"]
 
 
 def _config_file() -> Path:
@@ -80,11 +80,6 @@ class Settings(BaseSettings):
     default_profile: str | None = Field(None, description="未映射的群使用的默认群档案")
     database_url: str | None = Field(None, description="审核日志数据库（SQLAlchemy URL），默认 data_dir 下的 SQLite")
     ui_auth: str | None = Field(None, description="user:pass，开启界面登录")
-
-    @field_validator("script", mode="before")
-    @classmethod
-    def _script_case(cls, v: Any) -> Any:
-        return {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}.get(v.strip().lower(), v) if isinstance(v, str) else v
 
     @field_validator("llm_base_url", "default_profile", "database_url", "ui_auth", mode="before")
     @classmethod

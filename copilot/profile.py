@@ -14,7 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from copilot.textnorm import fold, to_simplified, tokenize
+from copilot.textnorm import Script, fold, to_simplified, tokenize
 
 GroupType = Literal["消费型", "知识型", "品牌型", "兴趣型", "其他"]
 Platform = Literal["wechat", "qq", "wecom"]
@@ -78,7 +78,7 @@ class GroupProfile(BaseModel):
     products: list[Product] = Field(default_factory=list)
     banned: list[str] = Field(default_factory=list)
     allowed_domains: list[str] = Field(default_factory=list)
-    script: Literal["zh-Hans", "zh-Hant"] | None = None
+    script: Script | None = None
 
     @field_validator("type", mode="before")
     @classmethod
@@ -90,11 +90,6 @@ class GroupProfile(BaseModel):
     @classmethod
     def _platform_case(cls, v: Any) -> Any:
         return v.strip().lower() if isinstance(v, str) else v
-
-    @field_validator("script", mode="before")
-    @classmethod
-    def _script_case(cls, v: Any) -> Any:
-        return {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}.get(v.strip().lower(), v) if isinstance(v, str) else v
 
     @field_validator("topics", "banned", "goals", "schedule", mode="before")
     @classmethod

@@ -12,9 +12,11 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
+from typing import Annotated, Any, Literal
 
 import jieba
 import opencc
+from pydantic import BeforeValidator
 
 from copilot.paths import RESOURCES_DIR
 
@@ -44,6 +46,14 @@ def to_traditional(text: str) -> str:
     wording; used when the output script is zh-Hant.
     """
     return _converter("s2tw").convert(text) if text else text
+
+
+def _canonical_script(value: Any) -> Any:
+    return {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}.get(value.strip().lower(), value) if isinstance(value, str) else value
+
+
+# Output script as settings and profiles accept it: any letter case ("zh-hant" → "zh-Hant").
+Script = Annotated[Literal["zh-Hans", "zh-Hant"], BeforeValidator(_canonical_script)]
 
 
 def is_traditional(text: str) -> bool:
