@@ -324,8 +324,12 @@ def test_feedback_changes_later_verdict_and_stats(msettings: Settings, reading) 
     mod.record_feedback(before.verdict_id, "ad")
     after = mod.moderate({"id": "2", "user": "n", "group": "g", "text": text + "！"})
     assert after.label == "ad" and "运营者" in after.reason
-    q = mod.audit.stats(group="g")["feedback_quality"]
+    stats = mod.audit.stats(group="g")
+    q = stats["feedback_quality"]
     assert q["ad"]["recall"] == 0.0 and q[before.label]["precision"] == 0.0
+    # the same figures per week, to follow quality over time
+    (week, by_label), = stats["feedback_quality_by_week"].items()
+    assert week[:4].isdigit() and "-W" in week and by_label["ad"]["fn"] == 1
     with pytest.raises(AuditError, match="找不到"):
         mod.record_feedback("nope", "ad")
     with pytest.raises(AuditError, match="无效"):

@@ -297,7 +297,7 @@ class AuditLog:
         with self.engine.connect() as conn:
             rows = conn.execute(select(verdicts.c.ts, verdicts.c.label, verdicts.c.action).where(*conds)).all()
             fconds = [feedback.c.ts >= since] + ([feedback.c.group_id == str(group)] if group else [])
-            fb = conn.execute(select(feedback.c.predicted, feedback.c.correct).where(*fconds)).all()
+            fb = conn.execute(select(feedback.c.predicted, feedback.c.correct, feedback.c.ts).where(*fconds)).all()
         per_day: dict[str, dict[str, int]] = {}
         by_label: dict[str, int] = {}
         by_action: dict[str, int] = {}
@@ -309,18 +309,28 @@ class AuditLog:
             by_action[action] = by_action.get(action, 0) + 1
         from copilot.moderation.policy import LABELS
 
-        quality = {}
-        for lab in LABELS:
-            tp = sum(1 for p, c in fb if p == lab and c == lab)
-            fp = sum(1 for p, c in fb if p == lab and c != lab)
-            fn = sum(1 for p, c in fb if p != lab and c == lab)
-            quality[lab] = {
-                "precision": round(tp / (tp + fp), 3) if tp + fp else None,
-                "recall": round(tp / (tp + fn), 3) if tp + fn else None,
-                "tp": tp, "fp": fp, "fn": fn,
-            }
+        def quality(pairs: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
+            out = {}
+            for lab in LABELS:
+                tp = sum(1 for p, c in pairs if p == lab and c == lab)
+                fp = sum(1 for p, c in pairs if p == lab and c != lab)
+                fn = sum(1 for p, c in pairs if p != lab and c == lab)
+                out[lab] = {
+                    "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                    "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+                    "tp": tp, "fp": fp, "fn": fn,
+                }
+            return out
+
+        # the same figures per ISO week, so operators see whether corrections and retraining help
+        weeks: dict[str, list[tuple[str, str]]] = {}
+        for p, c, ts in fb:
+            week = datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%G-W%V")
+            weeks.setdefault(week, []).append((p, c))
         return {"group": group, "days": days, "total": len(rows), "by_label": by_label, "by_action": by_action,
-                "per_day": dict(sorted(per_day.items())), "reviewed": len(fb), "feedback_quality": quality}
+                "per_day": dict(sorted(per_day.items())), "reviewed": len(fb),
+                "feedback_quality": quality([(p, c) for p, c, _ in fb]),
+                "feedback_quality_by_week": {w: quality(pairs) for w, pairs in sorted(weeks.items())}}
 
 
 def _ts(v: datetime | float) -> float:

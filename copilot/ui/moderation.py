@@ -136,6 +136,11 @@ def stats(settings: Settings, group: str | None, days: float = 30):  # type: ign
          if v["precision"] is not None or v["recall"] is not None]
     if q:
         lines.append("反馈质量：" + "；".join(q))
+    for week, quality in s.get("feedback_quality_by_week", {}).items():
+        parts = [f"{LABEL_NAMES[k]} P {v['precision']} R {v['recall']}" for k, v in quality.items()
+                 if v["precision"] is not None or v["recall"] is not None]
+        if parts:
+            lines.append(f"{week}：" + "；".join(parts))
     rows = [{"日期": day, "判定": LABEL_NAMES.get(lab, lab), "条数": n}
             for day, counts in s["per_day"].items() for lab, n in counts.items()]
     frame = pd.DataFrame(rows, columns=["日期", "判定", "条数"])
