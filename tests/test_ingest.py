@@ -121,3 +121,21 @@ def test_chunk_ids_are_content_hashes() -> None:
     c = chunk_text(ARTICLE.replace("三天", "五天"), source="x")
     assert [x.id for x in a] == [x.id for x in b]
     assert a[0].id != c[0].id and a[1].id == c[1].id
+
+
+def test_load_real_pdf_printed_by_chromium(tmp_path: Path) -> None:
+    """A real PDF with Chinese text (printed by the test suite's Chromium), radicals repaired."""
+    import shutil
+    import subprocess
+
+    page = tmp_path / "play.html"
+    page.write_text('<html><head><meta charset="utf-8"></head><body><h1>社群活跃玩法</h1>'
+                    "<p>每天早上八点发晨报，晚上九点做分享，形成固定节奏。</p></body></html>", encoding="utf-8")
+    pdf = tmp_path / "play.pdf"
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    doc = load_document(pdf)
+    assert "每天早上八点发晨报" in doc.text  # not the Kangxi radical ⼋ that pypdf extracts
+    assert "社群活跃玩法" in doc.text

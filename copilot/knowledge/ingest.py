@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,11 +87,14 @@ _BOILERPLATE = re.compile(
 )
 _HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
 _MOJIBAKE = re.compile("[ÃÂâ€][\x80-\xbf€™œ]|ï»¿|锟斤拷|�")
+# PDF text extraction often yields Kangxi radicals (⼋ U+2F0B) instead of the ideographs (八).
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 
 def fix_mojibake(text: str) -> str:
     """Remove pinyin glosses after characters and repair UTF-8 read as Latin-1 where possible."""
     text = _PINYIN_GLOSS.sub("", text)
+    text = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     if _MOJIBAKE.search(text):
         try:
             repaired = text.encode("latin-1").decode("utf-8")
