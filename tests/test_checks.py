@@ -238,3 +238,11 @@ def test_price_rule_flags_promises_the_profile_does_not_make(book, runner_profil
     assert res.passed is False and "包邮" in res.reason
     backed = runner_profile.model_copy(update={"threshold": "团购满两件包邮"})
     assert one(book, "copy.price_consistent", ["运动袜两双起，包邮。"], backed).passed
+
+
+@pytest.mark.parametrize("text", ["副业月入过万不是梦，欢迎加入", "限时免费领取资料包", "名额有限，先到先得"])
+def test_income_hype_and_false_scarcity_fail_the_copy_rule(text: str) -> None:
+    book = load_rules(KNOWLEDGE_DIR)
+    profile = profile_from_data({"positioning": "帮上班族一起学理财记账", "topics": ["理财", "记账"]})
+    result = check_rule(book.get("copy.no_hype_urgency"), book, "copy", [{"text": text}], profile)
+    assert result.passed is False, result.reason
