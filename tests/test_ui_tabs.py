@@ -139,3 +139,14 @@ def test_notes_tab_keeps_a_traditional_transcript_traditional(settings: Settings
     preview, files, status = notes.summarize_uploads([str(export)], settings)
     assert "完成 1/1" in status
     assert "陳老師" in preview and "陈老师" not in preview
+
+
+def test_regenerate_offline_shows_new_candidates_then_says_when_there_are_none(settings: Settings) -> None:
+    s = _with_profiles(settings)
+    first, _, _ = drafting.run_draft("baby-food", "群名", 4, 7, "活动通知", s)
+    again, checks, _ = drafting.run_draft("baby-food", "群名", 4, 7, "活动通知", s, round_=1)
+    names_first = {line.split("  ——")[0].split(". ", 1)[1] for line in first.splitlines() if "——" in line}
+    names_again = {line.split("  ——")[0].split(". ", 1)[1] for line in again.splitlines() if "——" in line}
+    assert names_again and not names_first & names_again
+    _, checks, _ = drafting.run_draft("baby-food", "群规", 4, 7, "活动通知", s, round_=1)
+    assert "配置模型接口" in checks

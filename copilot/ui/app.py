@@ -98,9 +98,19 @@ def _drafting_tab(settings: Settings, picker: gr.Dropdown) -> None:
     output = gr.Textbox(label="草稿（可直接编辑、复制）", lines=14, buttons=["copy"], elem_id="draft-output")
     checks = gr.Markdown(elem_id="draft-checks")
     export = gr.File(label="导出 Markdown", elem_id="draft-export")
-    go = partial(drafting.run_draft, settings=settings)
-    for trigger in (run.click, again.click):
-        trigger(go, [picker, kind, n, days, copy_kind], [output, checks, export])
+    # “重新生成” presses since the last “生成”; a hidden Number because with gr.State here the page
+    # never finished loading under Gradio 6.31 (seen in the browser test)
+    rounds = gr.Number(0, visible=False, precision=0)
+
+    def first(p, k, n_, d, c):  # type: ignore[no-untyped-def]
+        return (*drafting.run_draft(p, k, n_, d, c, settings), 0)
+
+    def regenerate(p, k, n_, d, c, r):  # type: ignore[no-untyped-def]
+        r = int(r or 0) + 1
+        return (*drafting.run_draft(p, k, n_, d, c, settings, round_=r), r)
+
+    run.click(first, [picker, kind, n, days, copy_kind], [output, checks, export, rounds])
+    again.click(regenerate, [picker, kind, n, days, copy_kind, rounds], [output, checks, export, rounds])
 
 
 def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:

@@ -28,8 +28,13 @@ def checks_markdown(result) -> str:  # type: ignore[no-untyped-def]
 
 
 def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, copy_label: str,
-              settings: Settings) -> tuple[str, str, str | None]:
-    """Generate one kind of draft: (plain text for copying, checks markdown, exported .md path)."""
+              settings: Settings, round_: int = 0) -> tuple[str, str, str | None]:
+    """Generate one kind of draft: (plain text for copying, checks markdown, exported .md path).
+
+    ``round_`` > 0 is a regeneration. A model gives new drafts by itself; the offline composer is
+    deterministic, so for kinds with several candidates it is asked for more and the ones not shown
+    before are returned, and when it has no others left the page says so.
+    """
     from copilot.agents import DraftError, draft
     from copilot.agents.cli import render_text
     from copilot.llm import get_engine
@@ -43,22 +48,32 @@ def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, 
         profile = store(settings).load(profile_name)
     except ProfileError as exc:
         return "", "❌ " + str(exc).replace("\n", "  \n"), None
+    engine = get_engine(settings)
+    want = int(n)
+    offline_again = engine.is_offline and round_ > 0
     options: dict[str, object] = {}
     if kind in {"name", "welcome", "copy"}:
-        options["n"] = int(n)
+        options["n"] = want * (round_ + 1) if offline_again else want
     if kind == "topics":
         options["days"] = int(days)
     if kind == "copy":
         options["kind"] = COPY_KINDS.get(copy_label, "activity")
     try:
-        result = draft(kind, profile, get_engine(settings), **options)
+        result = draft(kind, profile, engine, **options)
     except DraftError as exc:
         return "", f"❌ {exc}", None
     except Exception as exc:  # never a stack trace in the page
         return "", f"❌ 生成失败（{type(exc).__name__}），请稍后重试。", None
+    extra = ""
+    if offline_again:
+        fresh = result.drafts[want * round_:] if kind in {"name", "welcome", "copy"} else []
+        if fresh:
+            result = result.model_copy(update={"drafts": fresh[:want]})
+        else:
+            extra = "离线引擎已给出这份档案能组合出的全部版本；配置模型接口后，“重新生成”会写出新的版本。"
     # already in the output script, with the operator's own strings kept as written
     text = render_text(result, include_checks=False).rstrip()
-    checks = checks_markdown(result)
+    checks = checks_markdown(result) + (f"\n\n> ℹ {extra}" if extra else "")
     out = Path(tempfile.mkdtemp(prefix="copilot-draft-")) / f"{profile_name}-{kind}.md"
     out.write_text(f"# {profile_name} · {kind_label}\n\n{text}\n\n## 规则检查\n\n{checks}\n", encoding="utf-8")
     return text, checks, str(out)
