@@ -13,22 +13,10 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from pydantic import BaseModel, Field
-
 from copilot.llm import Engine, StructuredOutputError, invoke_structured
 from copilot.llm.structured import schema_hint
 from copilot.notes.faithfulness import find_bad_citations, find_ungrounded, ground_notes
-from copilot.notes.model import (
-    ActionItem,
-    Announcement,
-    Decision,
-    KeyPoint,
-    Message,
-    Notes,
-    QAPair,
-    Quote,
-    Transcript,
-)
+from copilot.notes.model import Message, Notes, NotesContent, Transcript
 from copilot.notes.structure import Structure
 from copilot.prompts import load_prompt
 from copilot.tokens import count_tokens, truncate_to_tokens
@@ -37,18 +25,10 @@ MAX_MESSAGE_TOKENS = 400
 PROMPT_OVERHEAD_TOKENS = 1200  # system prompt + schema
 
 
-class NotesDraft(BaseModel):
-    """What the model fills: the content of the notes, every item cited."""
+class NotesDraft(NotesContent):
+    """What the model fills: the content of the notes plus a title suggestion."""
 
     title: str = ""
-    summary: str = ""
-    summary_sources: list[int] = Field(default_factory=list)
-    key_points: list[KeyPoint] = Field(default_factory=list)
-    qa: list[QAPair] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list)
-    actions: list[ActionItem] = Field(default_factory=list)
-    announcements: list[Announcement] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
 
 
 @lru_cache(maxsize=1)

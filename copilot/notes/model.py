@@ -128,15 +128,14 @@ class Quote(BaseModel):
     sources: Sources = Field(default_factory=list)
 
 
-class Notes(BaseModel):
-    """The shareable write-up of one session (分享整理稿). Every item cites its source message ids."""
+class NotesContent(BaseModel):
+    """The content of a write-up, every item cited: what an engine (offline or a model) fills in.
 
-    title: str
-    date: str | None = None
-    group: str | None = None
-    session_type: SessionType = "话题讨论"
-    speakers: list[str] = Field(default_factory=list, description="主讲人或主要发言人")
-    host: str | None = None
+    The LLM path asks the model for exactly this (``copilot.notes.llm.NotesDraft``); :class:`Notes`
+    adds what we work out ourselves (session type, speakers, host, counts), so a field added here
+    reaches both.
+    """
+
     summary: str = ""
     summary_sources: Sources = Field(default_factory=list)
     key_points: list[KeyPoint] = Field(default_factory=list)
@@ -145,6 +144,17 @@ class Notes(BaseModel):
     actions: list[ActionItem] = Field(default_factory=list)
     announcements: list[Announcement] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+
+
+class Notes(NotesContent):
+    """The shareable write-up of one session (分享整理稿). Every item cites its source message ids."""
+
+    title: str
+    date: str | None = None
+    group: str | None = None
+    session_type: SessionType = "话题讨论"
+    speakers: list[str] = Field(default_factory=list, description="主讲人或主要发言人")
+    host: str | None = None
     message_count: int = 0
     dropped_count: int = 0
     script: Literal["zh-Hans", "zh-Hant"] = Field("zh-Hans", description="原文字形；整理稿默认沿用")
