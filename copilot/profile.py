@@ -212,7 +212,8 @@ class ProfileStore:
     def __init__(self, data_dir: Path):
         self.dir = Path(data_dir) / "profiles"
 
-    def _path(self, name: str) -> Path:
+    def path(self, name: str) -> Path:
+        """Where profile ``name`` is stored (the name is sanitised; no path traversal)."""
         slug = re.sub(r"[\\/:*?\"<>|\s]+", "_", name.strip())
         if not slug or slug.startswith("."):
             raise ProfileError([("name", "档案名不能为空，也不能以 . 开头")])
@@ -222,16 +223,16 @@ class ProfileStore:
         return sorted(p.stem for p in self.dir.glob("*.yaml")) if self.dir.exists() else []
 
     def load(self, name: str) -> GroupProfile:
-        return load_profile(self._path(name))
+        return load_profile(self.path(name))
 
     def text(self, name: str) -> str:
-        path = self._path(name)
+        path = self.path(name)
         return path.read_text(encoding="utf-8") if path.exists() else ""
 
     def save(self, name: str, text: str) -> GroupProfile:
         """Validate ``text`` and write it atomically; an invalid profile is never written."""
         profile = parse_profile_text(text, name)
-        path = self._path(name)
+        path = self.path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".yaml.tmp")
         tmp.write_text(text.strip() + "\n", encoding="utf-8")
@@ -239,7 +240,7 @@ class ProfileStore:
         return profile
 
     def delete(self, name: str) -> bool:
-        path = self._path(name)
+        path = self.path(name)
         if path.exists():
             path.unlink()
             return True

@@ -151,9 +151,13 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
         con.print(f"\n判错 {len(s['errors'])} 条：", highlight=False)
         for e in s["errors"][:40]:
             con.print(f"  {e['id']}: {e['gold']}→{e['pred']}  {e['text'][:40]}  | {e['reason'][:60]}", highlight=False)
-    ad, off, ab = s["per_label"]["ad"], s["per_label"]["off_topic"], s["per_label"]["abuse"]
-    ok = ad["precision"] >= 0.95 and ad["recall"] >= 0.90 and off["f1"] >= 0.75 and ab["recall"] >= 0.8
-    con.print("目标（广告 P≥0.95 R≥0.90，跑题 F1≥0.75，攻击召回≥0.8）：" + ("达成" if ok else "未达成"), highlight=False)
+    # the same thresholds as the CI gate (copilot.evals.runner.GATES), not a second copy of them
+    from copilot.evals.runner import SuiteResult, apply_gates
+
+    gates = apply_gates(SuiteResult(suite="moderation", metrics=s["per_label"], cases=[])).gates
+    ok = all(g.passed for g in gates)
+    targets = "，".join(f"{g.metric} {g.op} {g.threshold}" for g in gates)
+    con.print(f"目标（{targets}）：" + ("达成" if ok else "未达成"), highlight=False)
     return 0 if ok else 1
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -85,8 +84,4 @@ def evaluate(index: KnowledgeIndex, cases: list[RetrievalCase], k: int = 5) -> R
         by_script={s: round(sum(v) / len(v), 4) for s, v in by_script.items()},
         results=results,
     )
-
-
-def to_json(report: RetrievalReport) -> str:
-    return json.dumps(report.model_dump(), ensure_ascii=False, indent=1)
 

@@ -29,7 +29,7 @@ def _moderator(settings_json: str, profile_name: str, mtime: float):  # type: ig
 
 def moderator_for(settings: Settings, profile_name: str | None):  # type: ignore[no-untyped-def]
     """One Moderator per (profile, file version), so flood/strike state carries across test runs."""
-    path = store(settings)._path(profile_name) if profile_name else None
+    path = store(settings).path(profile_name) if profile_name else None
     mtime = path.stat().st_mtime if path and path.exists() else 0.0
     return _moderator(settings.model_dump_json(), profile_name or "", mtime)
 
