@@ -80,6 +80,7 @@ class KnowledgeIndex:
         self._collection = None
         self._bm25 = None
         self._bm25_rows: list[dict[str, object]] = []
+        self._rows_by_id: dict[str, dict[str, object]] = {}
 
     # -- storage ------------------------------------------------------------------------------
     @property
@@ -234,6 +235,7 @@ class KnowledgeIndex:
             if corpus:
                 retriever.index(corpus, show_progress=False)
             self._bm25_rows = rows
+            self._rows_by_id = {str(r["id"]): r for r in rows}
             self._bm25 = retriever
 
     def _bm25_ranks(self, query: str, n: int) -> list[str]:
@@ -271,7 +273,7 @@ class KnowledgeIndex:
         for ranking in (dense, lexical):
             for rank, cid in enumerate(ranking, start=1):
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
-        rows = {r["id"]: r for r in self._bm25_rows}
+        rows = self._rows_by_id
         hits: list[Hit] = []
         per_source: dict[str, int] = {}
         for cid, score in sorted(fused.items(), key=lambda kv: -kv[1]):
