@@ -18,10 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from copilot.paths import ROOT
 
 pytestmark = pytest.mark.e2e
+
+expect.set_options(timeout=30000)  # CI machines can be several times slower than a laptop
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
@@ -82,6 +85,8 @@ def page(browser, app_url: str):  # type: ignore[no-untyped-def]
     external: list[str] = []
     pg.on("request", lambda r: external.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
     pg.goto(app_url, wait_until="networkidle")
+    # the page's load event refreshes the profile picker; acting before it lands would race it
+    expect(pg.locator("#app-header")).to_contain_text("个群档案", timeout=60000)
     yield pg
     assert external == [], f"the page fetched from outside: {external}"
     context.close()
@@ -95,7 +100,7 @@ def shot(pg, name: str) -> None:  # type: ignore[no-untyped-def]
 def test_ask_a_question_and_see_a_citation(page) -> None:  # type: ignore[no-untyped-def]
     page.fill("#chat-input textarea", "群里老有人发广告怎么办")
     page.click("#chat-send")
-    page.wait_for_selector("#chat-sources :text('生成引擎')", timeout=60000)
+    expect(page.locator("#chat-sources")).to_contain_text("生成引擎", timeout=60000)
     sources = page.inner_text("#chat-sources")
     assert "[1]" in sources and "moderation-offtopic" in sources
     assert "离线引擎" in sources
@@ -110,7 +115,12 @@ def _tab(page, name: str) -> None:  # type: ignore[no-untyped-def]
 def test_create_a_profile_and_generate_names(page) -> None:  # type: ignore[no-untyped-def]
     _tab(page, "群档案")
     page.click("#profile-new")
-    page.fill("#profile-name textarea, #profile-name input", "周末读书会")
+    # each click is a server round trip: wait for its answer before typing, or a slow answer
+    # arriving later would overwrite what was typed
+    expect(page.locator("#profile-status")).to_contain_text("填写档案名", timeout=60000)
+    name = page.locator("#profile-name textarea, #profile-name input")
+    name.fill("周末读书会")
+    expect(name).to_have_value("周末读书会")
     editor = page.locator("#profile-editor .cm-content")
     editor.click()
     page.keyboard.press("Control+A")
@@ -118,16 +128,18 @@ def test_create_a_profile_and_generate_names(page) -> None:  # type: ignore[no-u
     page.keyboard.insert_text(
         "name: ''\npositioning: 每周共读一本非虚构好书，为爱读书的上班族提供讨论和输出的地方\n"
         "topics: [读书, 共读, 非虚构, 书评]\ntype: 知识型\n")
+    expect(editor).to_contain_text("非虚构好书")
     page.click("#profile-save")
-    page.wait_for_selector("#profile-status :text-matches('已保存|未保存')", timeout=60000)
-    assert "已保存" in page.inner_text("#profile-status"), page.inner_text("#profile-status")
+    status = page.locator("#profile-status")
+    expect(status).not_to_contain_text("填写档案名", timeout=60000)
+    expect(status).to_contain_text("已保存档案“周末读书会”")
     shot(page, "2-profiles")
     # the new profile is now the current one everywhere
-    assert "周末读书会" in page.input_value("#profile-picker input")
+    expect(page.locator("#profile-picker input")).to_have_value("周末读书会")
     _tab(page, "起草")
     page.get_by_label("群名", exact=True).check()
     page.click("#draft-run")
-    page.wait_for_selector("#draft-checks :text('name.says_what')", timeout=60000)
+    expect(page.locator("#draft-checks")).to_contain_text("name.says_what", timeout=60000)
     drafts = page.input_value("#draft-output textarea")
     assert "读书" in drafts or "共读" in drafts or "书评" in drafts
     assert "✓ 通过" in page.inner_text("#draft-checks")
@@ -135,19 +147,17 @@ def test_create_a_profile_and_generate_names(page) -> None:  # type: ignore[no-u
 
 
 def _pick_profile(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    picker = page.locator("#profile-picker input")
-    picker.click()
+    page.locator("#profile-picker input").click()
     page.get_by_role("option", name=name).click()
-    page.wait_for_timeout(300)
-    assert page.input_value("#profile-picker input") == name
+    expect(page.locator("#profile-picker input")).to_have_value(name)
 
 
 def test_moderate_an_ad_and_see_it_flagged(page) -> None:  # type: ignore[no-untyped-def]
-    _pick_profile(page, "周末读书会")  # saved by the profile test, listed after a page load
+    _pick_profile(page, "kaoyan-english")  # an example profile seeded at first start
     _tab(page, "审核")
-    page.fill("#mod-input textarea", "小李：今天的共读章节讲得真好\n推广号：➕薇 abc88990011 内部渠道低价代购，日结兼职")
+    page.fill("#mod-input textarea", "小李：今天的阅读理解真题讲得真好\n推广号：➕薇 abc88990011 内部渠道低价代购，日结兼职")
     page.click("#mod-run")
-    page.wait_for_selector("#mod-status :text('已审核 2 条')", timeout=60000)
+    expect(page.locator("#mod-status")).to_contain_text("已审核 2 条", timeout=60000)
     table = page.inner_text("#mod-results")
     assert "广告" in table and "正常" in table
     shot(page, "4-moderation")
@@ -157,9 +167,9 @@ def test_upload_a_transcript_and_download_notes(page, tmp_path: Path) -> None:  
     _tab(page, "纪要")
     fixture = Path(__file__).parent / "fixtures" / "notes" / "qq_share.txt"
     page.set_input_files("#notes-upload input[type=file]", str(fixture))
-    page.wait_for_timeout(1000)
+    expect(page.locator("#notes-upload")).to_contain_text("qq_share", timeout=60000)  # upload finished
     page.click("#notes-run")
-    page.wait_for_selector("#notes-status :text('完成 1/1')", timeout=60000)
+    expect(page.locator("#notes-status")).to_contain_text("完成 1/1", timeout=60000)
     assert page.inner_text("#notes-preview").strip()
     with page.expect_download() as info:
         page.locator("#notes-download a").first.click()

@@ -180,8 +180,9 @@ def build_ui(settings: Settings) -> gr.Blocks:
     names = profiles.profile_names(settings)
     with gr.Blocks(title="社群运营 Copilot", analytics_enabled=False) as demo:
         engine = settings.llm_model if settings.llm_enabled else "离线引擎（检索+规则+模板）"
+        header = f"## 社群运营 Copilot\n当前引擎：**{engine}**"
         with gr.Row():
-            gr.Markdown(f"## 社群运营 Copilot\n当前引擎：**{engine}**")
+            head = gr.Markdown(header, elem_id="app-header")
             picker = gr.Dropdown(names, value=names[0] if names else None, label="当前群档案",
                                  elem_id="profile-picker", scale=1)
         with gr.Tabs():
@@ -199,11 +200,14 @@ def build_ui(settings: Settings) -> gr.Blocks:
                 _evals_tab(settings)
 
         def refresh_profiles(current: str | None):  # type: ignore[no-untyped-def]
-            # profiles saved from another tab/session since the page was built
+            # Profiles saved from another tab/session since the page was built. The header line
+            # changes last, so it also tells the operator (and the browser test) the page is live.
             names = profiles.profile_names(settings)
-            return gr.update(choices=names, value=current if current in names else (names[0] if names else None))
+            value = current if current in names else (names[0] if names else None)
+            return (gr.update(choices=names, value=value),
+                    f"{header} · 已载入 {len(names)} 个群档案")
 
-        demo.load(refresh_profiles, [picker], [picker])
+        demo.load(refresh_profiles, [picker], [picker, head])
     return demo
 
 
