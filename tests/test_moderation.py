@@ -475,3 +475,52 @@ def test_escalation_survives_real_process_restart(tmp_path: Path) -> None:
         results.append(json.loads(out.stdout))
     assert [r["action"] for r in results] == ["delete", "mute", "delete"]
     assert results[2]["replayed"] is True and results[2]["verdict_id"] == results[0]["verdict_id"]
+
+
+RETRIED = {"id": "m-77", "group": "g1", "user": "u9", "text": "➕薇 abc88990011 内部渠道低价代购，日结兼职"}
+
+
+def test_retry_racing_the_first_delivery_in_another_worker_adds_no_strike(msettings: Settings) -> None:
+    """Two hook workers (separate processes, separate audit connections) got the same message;
+    the second checked for a stored verdict before the first had written it."""
+    url = f"sqlite:///{msettings.data_dir / 'shared.sqlite'}"
+    msettings.data_dir.mkdir(parents=True)
+    first = Moderator(msettings, audit=AuditLog(url)).moderate(RETRIED)
+    late = AuditLog(url)
+    late.find_message = lambda *a, **k: None  # type: ignore[method-assign]  # it looked too early
+    second = Moderator(msettings, audit=late).moderate(RETRIED)
+    assert first.label == "ad" and not first.replayed
+    assert second.replayed and second.verdict_id == first.verdict_id and second.action == first.action
+    log = AuditLog(url)
+    assert log.count_strikes("g1", "u9", "ad", 30) == 1 and log.query()["total"] == 1
+    # a genuinely new message from the same user is still judged and escalates
+    third = Moderator(msettings, audit=late).moderate({**RETRIED, "id": "m-78"})
+    assert not third.replayed and log.count_strikes("g1", "u9", "ad", 30) == 2
+
+
+def _worker(url: str, data_dir: str, barrier, out) -> None:  # type: ignore[no-untyped-def]
+    s = Settings(data_dir=Path(data_dir), llm_provider="offline")
+    mod = Moderator(s, audit=AuditLog(url))
+    barrier.wait()
+    v = mod.moderate(RETRIED)
+    out.put((v.verdict_id, v.replayed))
+
+
+def test_concurrent_deliveries_across_processes_record_one_verdict(msettings: Settings) -> None:
+    import multiprocessing as mp
+
+    msettings.data_dir.mkdir(parents=True)
+    url = f"sqlite:///{msettings.data_dir / 'shared.sqlite'}"
+    AuditLog(url)  # schema in place before the workers race
+    ctx = mp.get_context("fork")
+    barrier, out = ctx.Barrier(4), ctx.Queue()
+    procs = [ctx.Process(target=_worker, args=(url, str(msettings.data_dir), barrier, out)) for _ in range(4)]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=30)
+    assert len({vid for vid, _ in results}) == 1, results
+    assert sum(1 for _, replayed in results if not replayed) == 1
+    log = AuditLog(url)
+    assert log.count_strikes("g1", "u9", "ad", 30) == 1 and log.query()["total"] == 1

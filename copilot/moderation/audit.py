@@ -8,6 +8,7 @@ functions below: :meth:`AuditLog.query`, :meth:`AuditLog.record_feedback`, :meth
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -86,6 +87,21 @@ strikes = Table(
 )
 
 
+deliveries = Table(
+    "deliveries",
+    metadata,
+    # sha256 of (group, message id, user, fingerprint): the database, not a process-local lock,
+    # decides which of two hook workers judging the same re-delivered message gets to record it
+    Column("key", String(64), primary_key=True),
+    Column("verdict_id", String(64), nullable=False),
+)
+
+
+def delivery_key(group: str, message_id: str, user: str, text: str) -> str:
+    raw = "\x1f".join([str(group or ""), str(message_id), str(user or ""), fingerprint(text)])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
 def fingerprint(text: str) -> str:
     """Matching key for 'the same message again': the normalised compact form, capped in length."""
     return normalise(text or "").digits[:256]
@@ -137,8 +153,15 @@ class AuditLog:
 
     # -- writing -------------------------------------------------------------------------------
     def record(self, verdict: Any, *, group: str = "", user: str = "", message_id: str = "", text: str = "",
-               strike: bool = False) -> None:
-        """Store a verdict (and a strike when an action was taken for a violation)."""
+               strike: bool = False, claim: bool = False) -> dict[str, Any] | None:
+        """Store a verdict (and a strike when an action was taken for a violation).
+
+        With ``claim`` (the message carries the bot's own id) the write also claims the delivery
+        key in the same transaction. If another worker already recorded this message, nothing is
+        written and that worker's stored verdict is returned, so a retry racing the first delivery
+        across processes still adds no second strike. Returns None when this call's verdict was
+        stored.
+        """
         now = time.time()
         row = dict(
             id=verdict.verdict_id, ts=now, group_id=str(group or ""), user_id=str(user or ""),
@@ -147,14 +170,27 @@ class AuditLog:
             checks=json.dumps(verdict.checks, ensure_ascii=False), rule_ids=json.dumps(verdict.rule_ids),
             engine=verdict.engine, dry_run=int(bool(verdict.dry_run)), strike=int(verdict.strike or 0),
         )
+        key = delivery_key(group, message_id, user, text) if claim and message_id else None
         try:
-            self._write(row, verdict, group, user, now, strike)
-        except IntegrityError:  # the same verdict recorded again (a retry): keep the latest
+            self._write(row, verdict, group, user, now, strike, key)
+        except IntegrityError:
+            if key is not None:
+                with self.engine.connect() as conn:
+                    first = conn.execute(select(deliveries.c.verdict_id).where(deliveries.c.key == key)).scalar()
+                if first is not None and first != verdict.verdict_id:
+                    stored = self.get(first)
+                    if stored is not None:
+                        return stored
+            # the same verdict recorded again (a retry of this very call): keep the latest
             with self.engine.begin() as conn:
                 conn.execute(verdicts.update().where(verdicts.c.id == verdict.verdict_id).values(**row))
+        return None
 
-    def _write(self, row: dict[str, Any], verdict: Any, group: str, user: str, now: float, strike: bool) -> None:
+    def _write(self, row: dict[str, Any], verdict: Any, group: str, user: str, now: float, strike: bool,
+               key: str | None) -> None:
         with self.engine.begin() as conn:
+            if key is not None:  # first, so a lost race writes nothing at all
+                conn.execute(insert(deliveries).values(key=key, verdict_id=verdict.verdict_id))
             conn.execute(insert(verdicts).values(**row))
             if strike and user:
                 conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),

@@ -159,7 +159,8 @@ class Moderator:
         if self.audit is None or not msg.id:
             return self._moderate(msg)
         group = msg.group or self.group or ""
-        # One lock stripe per message key so two concurrent retries cannot both add a strike.
+        # One lock stripe per message key so two concurrent retries in this process wait for each
+        # other; across processes the audit log's delivery claim (see AuditLog.record) decides.
         with _MSG_LOCKS[hash((group, msg.id)) % len(_MSG_LOCKS)]:
             stored = self.audit.find_message(group, msg.id, msg.user or "", msg.text)
             if stored is not None:
@@ -174,8 +175,11 @@ class Moderator:
             verdict.reply = to_script(verdict.reply, "zh-Hant") if verdict.reply else None
         if self.audit is not None:
             executed = verdict.action in {"delete", "warn", "mute", "kick", "remind"} and verdict.label in {"ad", "spam", "abuse"}
-            self.audit.record(verdict, group=msg.group or self.group, user=msg.user or "", message_id=msg.id or "",
-                              text=msg.text, strike=executed and not verdict.dry_run)
+            first = self.audit.record(verdict, group=msg.group or self.group, user=msg.user or "",
+                                      message_id=msg.id or "", text=msg.text,
+                                      strike=executed and not verdict.dry_run, claim=bool(msg.id))
+            if first is not None:  # another worker recorded this very message first
+                return _replay(first, msg)
         return verdict
 
     def moderate_many(self, messages: Iterable[Message | dict[str, Any] | str]) -> list[Verdict]:
