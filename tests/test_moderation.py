@@ -524,3 +524,36 @@ def test_concurrent_deliveries_across_processes_record_one_verdict(msettings: Se
     assert sum(1 for _, replayed in results if not replayed) == 1
     log = AuditLog(url)
     assert log.count_strikes("g1", "u9", "ad", 30) == 1 and log.query()["total"] == 1
+
+
+def _workers(msettings: Settings, profile, n: int = 2) -> list[Moderator]:  # type: ignore[no-untyped-def]
+    """n hook workers: separate in-memory flood trackers, one shared audit database."""
+    msettings.data_dir.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{msettings.data_dir / 'shared.sqlite'}"
+    return [Moderator(msettings, profile, audit=AuditLog(url)) for _ in range(n)]
+
+
+def test_flood_split_across_workers_is_still_seen(msettings: Settings, reading) -> None:
+    a, b = _workers(msettings, reading)
+    labels = [(a, b)[i % 2].moderate({"id": f"f{i}", "group": "g", "user": "f1", "text": f"第{i}章读完了"}).label
+              for i in range(7)]
+    assert labels[:5] == ["ok"] * 5 and labels[-1] == "spam"  # each worker alone saw only 3–4
+
+
+def test_copy_paste_campaign_across_workers(msettings: Settings, reading) -> None:
+    workers = _workers(msettings, reading, 3)
+    chatter = "快来看明星八卦，今天热搜第一的离婚新闻"
+    seq = [w.moderate({"id": f"c{i}", "group": "g", "user": f"y{i}", "text": chatter}) for i, w in enumerate(workers)]
+    assert [v.label for v in seq] == ["off_topic", "off_topic", "spam"]
+    assert "3 个账号发送相同内容" in seq[2].reason
+    # the same text in another group is a different conversation
+    other = workers[0].moderate({"id": "c9", "group": "g2", "user": "y9", "text": chatter})
+    assert other.label == "off_topic"
+
+
+def test_replayed_export_is_paced_by_its_own_timestamps(msettings: Settings, reading) -> None:
+    """A 2023 export judged in one go: a minute between messages is not a flood, however fast we judge."""
+    a, b = _workers(msettings, reading)
+    labels = [(a, b)[i % 2].moderate({"id": f"h{i}", "group": "g", "user": "f1", "text": f"第{i}章读完了",
+                                      "ts": 1_690_000_000.0 + 60 * i}).label for i in range(8)]
+    assert labels == ["ok"] * 8

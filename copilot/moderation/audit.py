@@ -60,6 +60,7 @@ verdicts = Table(
     Index("ix_verdicts_group_ts", "group_id", "ts"),
     Index("ix_verdicts_group_msg", "group_id", "message_id"),
     Index("ix_verdicts_group_user_ts", "group_id", "user_id", "ts"),
+    Index("ix_verdicts_group_fp_ts", "group_id", "fingerprint", "ts"),
 )
 
 feedback = Table(
@@ -216,21 +217,35 @@ class AuditLog:
             ).mappings().first()
         return _row(row) if row else None
 
-    def recent_repeats(self, group: str, user: str, text: str, seconds: float) -> int:
-        """How many times ``user`` posted this normalised text in ``group`` in the last ``seconds``.
+    def recent_activity(self, group: str, user: str, text: str, *, live: bool = True) -> dict[str, int]:
+        """Earlier traffic in the log for the flood check, as seen by every process.
 
         The in-memory flood tracker forgets on restart and is per process (one CLI run per
-        message, several hook workers); this count from the log lets repetition still be seen.
+        message, several hook workers each seeing only its share of the group), so a flood or a
+        copy-paste campaign split across workers would stay under the thresholds without this.
+        ``repeats_5min``: earlier copies of this normalised text by ``user``; ``burst_10s``: their
+        messages in the last 10 s; ``other_users_same_text``: other accounts that posted this text
+        in the last 10 min. The last two only for ``live`` traffic: the log's clock is the time of
+        judging, which says nothing about the pace of a replayed export.
         """
-        if not user:
-            return 0
-        since = time.time() - seconds
+        now = time.time()
+        g, fp = str(group or ""), fingerprint(text)
+        out = {"repeats_5min": 0, "burst_10s": 0, "other_users_same_text": 0}
         with self.engine.connect() as conn:
-            return int(conn.execute(
-                select(func.count()).select_from(verdicts).where(
-                    verdicts.c.group_id == str(group or ""), verdicts.c.user_id == str(user),
-                    verdicts.c.ts >= since, verdicts.c.fingerprint == fingerprint(text))
-            ).scalar_one())
+            if user:  # one indexed range scan (group, user, ts) gives both per-user counts
+                rows = conn.execute(
+                    select(verdicts.c.ts, verdicts.c.fingerprint).where(
+                        verdicts.c.group_id == g, verdicts.c.user_id == str(user), verdicts.c.ts >= now - 300)
+                ).all()
+                out["repeats_5min"] = sum(1 for _, f in rows if f == fp)
+                out["burst_10s"] = sum(1 for t, _ in rows if t >= now - 10) if live else 0
+            if live and len(fp) >= 8:
+                out["other_users_same_text"] = int(conn.execute(
+                    select(func.count(func.distinct(verdicts.c.user_id))).where(
+                        verdicts.c.group_id == g, verdicts.c.fingerprint == fp, verdicts.c.ts >= now - 600,
+                        verdicts.c.user_id != str(user or ""), verdicts.c.user_id != "")
+                ).scalar_one())
+        return out
 
     def count_strikes(self, group: str, user: str, label: str, window_days: float) -> int:
         """How many times ``user`` was acted on for ``label`` in ``group`` within the window."""

@@ -274,10 +274,14 @@ class Moderator:
         flood: dict[str, Any] = {}
         if msg.user:  # anonymous messages cannot be attributed, so they are never counted as a flood
             flood = self.flood.observe(group, msg.user, fingerprint(text), ts)
-            if self.audit is not None and flood["repeats_5min"] < 3:
-                # earlier copies judged by another process or before a restart
-                stored = self.audit.recent_repeats(group, msg.user, text, 300)
-                flood["repeats_5min"] = max(flood["repeats_5min"], stored + 1)
+            if self.audit is not None and _flood_reason(flood, "ad") is None:
+                # earlier messages judged by other hook workers, or before a restart
+                live = msg.ts is None or abs(msg.ts - time.time()) < 120
+                seen = self.audit.recent_activity(group, msg.user, text, live=live)
+                flood["repeats_5min"] = max(flood["repeats_5min"], seen["repeats_5min"] + 1)
+                flood["burst_10s"] = max(flood["burst_10s"], seen["burst_10s"] + 1)
+                if seen["other_users_same_text"]:
+                    flood["users_same_text"] = max(flood["users_same_text"], seen["other_users_same_text"] + 1)
             checks["flood"] = flood
         if flood:
             flood_hit = _flood_reason(flood, label)
