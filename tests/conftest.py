@@ -89,3 +89,30 @@ def llm_settings(fake_llm: FakeOpenAI, settings: Settings) -> Settings:
             "llm_max_retries": 1,
         }
     )
+
+
+@pytest.fixture(scope="session")
+def postgres_base_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the whole session (see tests/pg_server.py).
+
+    Skipped only outside CI when the server binaries are missing; in CI (``CI`` set) a missing
+    server is a failure, so the PostgreSQL tests cannot silently stop running.
+    """
+    import os
+
+    from pg_server import find_bin, postgres_server
+
+    if not find_bin("initdb") and not os.environ.get("CI"):
+        pytest.skip("PostgreSQL server binaries not installed (scripts/test-deps.sh installs them)")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def audit_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty audit database on each supported backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'audit.sqlite'}"
+    from pg_server import new_database
+
+    return new_database(request.getfixturevalue("postgres_base_url"))
