@@ -282,3 +282,39 @@ def test_filler_removal_keeps_meaning() -> None:
     assert clean_sentence("这个办法好，我今晚就试试") == "这个办法好，我今晚就试试"  # determiner, not filler
     assert clean_sentence("那个，那个，群规要写清楚") == "群规要写清楚"
     assert clean_sentence("呃，这个这个这个方法最有用") == "这个方法最有用"
+
+
+NIGHT_SHOTS = """\
+20:00 摄影群-阿杰: 今晚话题：手机拍夜景要不要带三脚架？大家说说自己的经验
+20:01 青青: 我一直带迷你三脚架，曝光拉到2秒也不糊，城市夜景干净很多
+20:02 老周: 我不带，现在手机夜景模式手持就够了，带架子反而错过抓拍
+20:03 小林: 同意老周，手持夜景模式已经很稳了，我也不带
+20:04 小林: 手持夜景模式已经很稳了，我也不带
+20:05 麦子: 拍车轨和星空还是得上三脚架，手持做不到十几秒的快门
+20:06 青青: @麦子 对，长曝光离不开三脚架
+20:08 摄影群-阿杰: 好，那我们决定下周六晚上8点在滨江大桥组织一次夜拍，三脚架自愿带
+"""
+
+
+def test_discussion_summary_tells_who_said_what_and_the_outcome(offline: Settings) -> None:
+    n = summarize_text(NIGHT_SHOTS, "夜拍讨论.txt", offline, get_engine(offline)).notes
+    s = n.summary
+    assert n.session_type == "话题讨论" and s.startswith("本次话题讨论由摄影群-阿杰发起")
+    # each main voice's position, in the order of the discussion
+    for who, said in (("青青", "迷你三脚架"), ("老周", "手持就够了"), ("麦子", "车轨和星空")):
+        assert f"{who}：" in s and said in s
+    assert s.index("青青：") < s.index("老周：") < s.index("麦子：")
+    assert s.endswith("最后决定：下周六晚上8点在滨江大桥组织一次夜拍，三脚架自愿带。")
+    assert "大家说说" not in s and "@麦子" not in s  # the opener prompt and @mentions are not positions
+    assert s.count("手持夜景模式已经很稳了") <= 1  # the same position twice is one voice
+    assert find_ungrounded(n, parse_text(NIGHT_SHOTS, "夜拍讨论.txt")) == []
+    assert set(n.summary_sources) <= {m.id for m in parse_text(NIGHT_SHOTS, "夜拍讨论.txt").messages}
+
+
+def test_discussion_with_anonymous_speakers_gets_a_content_summary(offline: Settings) -> None:
+    anon = NIGHT_SHOTS
+    for i, who in enumerate(("摄影群-阿杰", "青青", "老周", "小林", "麦子"), 1):
+        anon = anon.replace(f" {who}: ", f" 发言人{i}: ")
+    n = summarize_text(anon, "会议转写.txt", offline, get_engine(offline)).notes
+    assert "发言人" not in n.summary.split("。", 1)[-1]  # no "发言人3：…" lines: they say nothing
+    assert "三脚架" in n.summary

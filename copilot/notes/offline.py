@@ -262,6 +262,63 @@ def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
     return [w for w, _ in counts.most_common(k)]
 
 
+_PROMPT = re.compile(r"大家(?:说说|聊聊|谈谈|分享|来说)|说说(?:你们|大家|自己)|欢迎大家")
+_ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
+_MENTION = re.compile(r"^(?:@\S+\s*)+")
+_DECIDED = re.compile(r"^.{0,12}?(?:决定|定下来|确定)(?:了|一下|好了)?[：:，,]?")
+
+
+def _clause(text: str, limit: int = 40) -> str:
+    """The opening of a sentence up to ``limit`` characters, cut at a clause boundary (verbatim)."""
+    t = text.rstrip("。！？!?；;，, ")
+    if len(t) <= limit:
+        return t
+    cut = max((m.end() - 1 for m in re.finditer(r"[，,；;：:]", t[:limit + 1])), default=-1)
+    return t[:cut] if cut >= 10 else t[:limit] + "…"
+
+
+def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
+                       max_voices: int = 4) -> tuple[str, list[int]] | None:
+    """A discussion told as who said what, then what was decided; None when there is no exchange.
+
+    An MMR pick of the "best" sentences reads like a random quote from a discussion: operators
+    want each main voice's position in one line and the outcome, the way a host wraps up. The
+    host's opener and the decision/to-do lines are not anyone's position; a voice that repeats an
+    earlier one is left out.
+    """
+    housekeeping = [d.text for d in st.decisions] + [a.task for a in st.actions] + [a.text for a in st.announcements]
+
+    def position(s: Sentence) -> bool:
+        return (len(s.text) >= 10 and not _LOGISTICS.search(s.text) and not _PROMPT.search(s.text)
+                and not any(_near_dup(s.text, h) or s.text in h for h in housekeeping))
+
+    picked: list[Sentence] = []
+    # the main voices first, then anyone else who made a point, until max_voices positions
+    others = [sp for sp in dict.fromkeys(s.msg.speaker for s in pool) if sp not in st.speakers]
+    for speaker in [*st.speakers, *others]:
+        if len(picked) >= max_voices:
+            break
+        own = [s for s in points if s.msg.speaker == speaker and position(s)] or \
+              [s for s in pool if s.msg.speaker == speaker and position(s)]
+        own = [s for s in own if not any(_near_dup(s.text, p.text) for p in picked)]
+        if own:
+            picked.append(max(own, key=lambda s: s.score))
+    if len(picked) < 2 or all(_ANON_SPEAKER.match(s.msg.speaker or "") for s in picked):
+        # "发言人3 said …" tells nothing in a transcribed meeting with anonymous speaker labels:
+        # there the content summary (MMR) is the better read
+        return None
+    picked.sort(key=lambda s: s.msg.id)  # in the order the discussion went
+    voices = [f"{display_name(s.msg.speaker)}：{_clause(_MENTION.sub('', _keypoint_text(s)))}" for s in picked]
+    sources = [s.msg.id for s in picked]
+    text = lead + "；".join(voices) + "。"
+    if st.decisions:
+        d = st.decisions[0]
+        rest = _DECIDED.sub("", d.text, count=1)
+        text += f"最后决定：{_clause(rest if len(rest) >= 6 else d.text, 50)}。"
+        sources.extend(d.sources)
+    return text, sorted(set(sources))
+
+
 def summarize_offline(transcript: Transcript, structure: Structure | None = None, *,
                       summary_chars: int | None = None, max_points: int = 7) -> Notes:
     """Extractive notes for ``transcript`` (TextRank + MMR + pattern rules), fully cited."""
@@ -316,6 +373,11 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
                 chosen.append(max(own, key=lambda s: s.score))
                 have.add(speaker)
     points = sorted(chosen, key=lambda s: s.msg.id)
+    summary_sources = sorted({s.msg.id for s in body})
+    if st.session_type == "话题讨论":
+        told = discussion_summary(lead, st, points, point_pool)
+        if told is not None:
+            summary, summary_sources = told
     key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
                   for s in points]
 
@@ -340,7 +402,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         speakers=st.speakers,
         host=st.host,
         summary=summary,
-        summary_sources=sorted({s.msg.id for s in body}),
+        summary_sources=summary_sources,
         key_points=key_points,
         qa=st.qa,
         decisions=st.decisions,
