@@ -170,6 +170,8 @@ def register(app: typer.Typer) -> None:
     def serve_cmd(
         host: Annotated[Optional[str], typer.Option("--host", help="默认 127.0.0.1（配置项 host）")] = None,
         port: Annotated[Optional[int], typer.Option("--port")] = None,
+        workers: Annotated[int, typer.Option("--workers", min=1, max=64,
+                                             help="进程数；多个进程共用审核库（违规次数、重复投递、刷屏计数）")] = 1,
     ) -> None:
         """启动审核钩子：POST /v1/moderate、POST /onebot/v11、GET /healthz。"""
         import uvicorn
@@ -178,4 +180,9 @@ def register(app: typer.Typer) -> None:
         from copilot.server import create_app
 
         settings = Settings()
-        uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+        host, port = host or settings.host, port or settings.port
+        if workers == 1:
+            uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        else:  # each worker process builds its own app from the same settings (environment / copilot.toml)
+            uvicorn.run("copilot.server:create_app", factory=True, workers=workers, host=host, port=port,
+                        log_level="info")

@@ -1,0 +1,74 @@
+"""``copilot serve --workers 2``: two real processes behind one port, one audit database.
+
+What a bot sees must not depend on which worker answers: a message retried while the first
+delivery is still being judged is recorded once with one strike, and a member's flood is seen
+even though each worker gets only part of it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+
+from copilot.config import Settings
+from copilot.moderation.audit import AuditLog
+
+AD = "➕薇 abc88990011 内部渠道低价代购，日结兼职"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def two_workers(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    data = tmp_path_factory.mktemp("workers-data")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
+    env.update(COPILOT_DATA_DIR=str(data), COPILOT_LLM_PROVIDER="offline")
+    log = open(data / "serve.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "copilot", "serve", "--workers", "2", "--port", str(port)],
+                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        assert proc.poll() is None, (data / "serve.log").read_text()
+        try:
+            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        raise RuntimeError("copilot serve --workers 2 did not start:\n" + (data / "serve.log").read_text())
+    yield url, data
+    proc.terminate()
+    proc.wait(timeout=30)
+    log.close()
+
+
+def test_two_workers_answer_and_share_one_audit_log(two_workers) -> None:  # type: ignore[no-untyped-def]
+    url, data = two_workers
+    msg = {"id": "r-1", "group": "g1", "user": "u9", "text": AD}
+    with httpx.Client(timeout=30) as client, ThreadPoolExecutor(8) as pool:
+        # a bot that retries aggressively: 8 copies of one message in flight at once
+        answers = list(pool.map(lambda _: client.post(url + "/v1/moderate", json=msg).json(), range(8)))
+        assert {a["verdict_id"] for a in answers} == {answers[0]["verdict_id"]}
+        assert sum(not a["replayed"] for a in answers) == 1 and {a["action"] for a in answers} == {"delete"}
+        # seven quick messages by one member, answered by whichever worker is free
+        flood = [client.post(url + "/v1/moderate", json={"id": f"f{i}", "group": "g1", "user": "f1",
+                                                          "text": f"第{i}章读完了"}).json() for i in range(7)]
+    assert flood[-1]["label"] == "spam" and "10 秒内连发" in flood[-1]["reason"]
+    log = AuditLog.from_settings(Settings(data_dir=data))
+    assert log.count_strikes("g1", "u9", "ad", 30) == 1
+    assert log.query(group="g1", label="ad")["total"] == 1
