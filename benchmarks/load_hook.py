@@ -1,6 +1,6 @@
 """Hook latency over loopback: a load generator against ``copilot serve`` (no LLM).
 
-Run: ``.venv/bin/python benchmarks/load_hook.py [--n 2000] [--concurrency 1]``. Starts the hook in
+Run: ``.venv/bin/python benchmarks/load_hook.py [--n 2000] [--concurrency 1] [--workers 1]``. Starts the hook in
 a subprocess on a free port with a temporary data dir (the audit log is on, as in production),
 replays the eval set's messages as ``POST /v1/moderate`` and OneBot v11 group events, and prints
 p50/p90/p99 latency and throughput. Target: p99 < 20 ms.
@@ -40,6 +40,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=1, help="copilot serve --workers")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     from copilot.evals.moderation import DATA_DIR, load_set
@@ -50,11 +51,12 @@ def main() -> None:
         env = dict(os.environ, COPILOT_DATA_DIR=tmp, COPILOT_LLM_PROVIDER="offline",
                    COPILOT_GROUPS=json.dumps({"10001": str(DATA_DIR / "profiles" / "reading.yaml")}),
                    COPILOT_CONFIG=str(Path(tmp) / "none.toml"))
-        proc = subprocess.Popen([sys.executable, "-m", "copilot.cli", "serve", "--port", str(port)], env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "copilot.cli", "serve", "--port", str(port),
+                                 "--workers", str(args.workers)], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
         base = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(200):
+            for _ in range(600):
                 try:
                     if httpx.get(base + "/healthz", timeout=0.5).status_code == 200:
                         break
@@ -94,7 +96,7 @@ def main() -> None:
                     for c in clients:
                         c.close()
                 wall = time.perf_counter() - t0
-                print(f"{'/v1/moderate' if kind == 'v1' else '/onebot/v11'}（并发 {args.concurrency}，{args.n} 次）："
+                print(f"{'/v1/moderate' if kind == 'v1' else '/onebot/v11'}（{args.workers} 进程，并发 {args.concurrency}，{args.n} 次）："
                       f"p50 {pct(lat, 50):.2f} ms，p90 {pct(lat, 90):.2f} ms，p99 {pct(lat, 99):.2f} ms，"
                       f"均值 {statistics.mean(lat):.2f} ms，{args.n / wall:,.0f} 次/秒")
         finally:
