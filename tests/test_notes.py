@@ -318,3 +318,33 @@ def test_discussion_with_anonymous_speakers_gets_a_content_summary(offline: Sett
     n = summarize_text(anon, "会议转写.txt", offline, get_engine(offline)).notes
     assert "发言人" not in n.summary.split("。", 1)[-1]  # no "发言人3：…" lines: they say nothing
     assert "三脚架" in n.summary
+
+
+SWIM = """\
+19:30 果果妈: 有人给娃报过游泳班吗？大概多少钱
+19:31 乐乐爸: 我们报的少年宫，20节课1800，教练挺负责
+19:33 豆豆妈: 私教贵但进步快，一对一每节200
+19:35 乐乐爸: 四岁以下不建议报班，先在家多玩水
+19:40 果果妈: 谢谢大家，那我先带她去少年宫试听一节
+"""
+
+
+def test_an_opening_question_is_the_topic_and_praise_is_not_a_todo(offline: Settings) -> None:
+    n = summarize_text(SWIM, "游泳班.txt", offline, get_engine(offline)).notes
+    assert n.title == "话题讨论：有人给娃报过游泳班吗" and n.host == "果果妈"
+    assert n.summary.startswith("本次话题讨论由果果妈发起，围绕“有人给娃报过游泳班吗”展开。")
+    assert n.actions == []  # "教练挺负责" praises the coach; nobody was given a task
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("阿哲负责建共读打卡表，下周日前发群里", "阿哲"),
+    ("由陈妈妈负责统计，周日前发群里", "陈妈妈"),
+    ("我们报的少年宫，20节课1800，教练挺负责", None),
+    ("老师很负责任，每次都点评，下周再约", None),
+])
+def test_duty_versus_praise(text: str, owner: str | None) -> None:
+    from copilot.notes.model import Message
+    from copilot.notes.structure import find_actions
+
+    actions, _, _ = find_actions([Message(id=1, time=None, speaker="甲", text=text)])
+    assert [a.owner for a in actions] == ([owner] if owner else [])

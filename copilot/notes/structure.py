@@ -31,6 +31,7 @@ _TOPIC = [
 ]
 _QUESTION_START = re.compile(r"^(?:@\S+\s*)?(请问|想问|问一下|问下|求问|提问|有没有人|谁家|谁知道|谁有|能不能|可不可以|Q[:：])")
 _MENTION = re.compile(r"@([^\s@，,：:]{1,20})")
+_MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")
 _DEADLINE = re.compile(
     r"(\d{1,2}月\d{1,2}[日号](?:[上下]午|晚上|中午)?(?:\d{1,2}点(?:半|\d{1,2}分)?)?|"
     r"(?:下|本|这)?(?:周|星期|礼拜)[一二三四五六日天末]|下周|本周|这周|明天|后天|今晚|今天|月底|月初|周末|"
@@ -40,7 +41,9 @@ _DEADLINE = re.compile(
 _DEADLINE_LOOSE = re.compile(
     r"(?:今晚|明天|后天|(?:下|本|这)?周[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号])(?=[^，,。]{0,3}(?:发|交|提交|完成|给))"
 )
-_ACTION = re.compile(r"负责|我来|我会|我今晚|我明天|我回头|整理|发到|发群|提交|交(?!流|通|换|班|朋友)|跟进|准备|完成|分享一条|发给|在群里(?:说|分享|晒|发)")
+# "负责" as an adjective ("教练挺负责", "很负责任") is praise, not an assignment
+_DUTY = r"(?<![挺很别常太超蛮较不真够最更])负责(?!任)"
+_ACTION = re.compile(_DUTY + r"|我来|我会|我今晚|我明天|我回头|整理|发到|发群|提交|交(?!流|通|换|班|朋友)|跟进|准备|完成|分享一条|发给|在群里(?:说|分享|晒|发)")
 _DECISION = re.compile(r"决定|定了|确定|敲定|就这么定|统一(?!问|提问|回答|答疑)|定在|说好了|约定")
 # A host handing over to a speaker: 今晚请李教练给大家讲《…》 / 有请陈老师分享 / 欢迎嘉宾王磊
 _INVITE_VERB = re.compile(r"分享|主讲|讲座|给大家讲|来讲|讲讲|开讲|带来|嘉宾")
@@ -49,7 +52,7 @@ _NEXT = re.compile(r"下期|下一期|下次(分享|话题|讨论)|下一场|下
 _HOMEWORK = re.compile(r"布置.{0,4}作业|小作业|课后作业|作业[:：]|交作业|打卡任务|每人.{0,8}(写|交)一")
 _NOTICE = re.compile(r"通知[:：]|提醒大家|请大家注意|@所有人|@全体成员|【通知】")
 _OWNER_BY = re.compile(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*(?:来)?(?:负责|整理|跟进|汇总|统计|联系)")
-_OWNER_EXPLICIT = re.compile(r"(?:^|[，,。：:\s])@?([^\s，,。：:由]{1,12}?)\s*(?:来)?负责")
+_OWNER_EXPLICIT = re.compile(r"(?:^|[，,。：:\s])@?([^\s，,。：:由]{1,12}?)\s*(?:来)?" + _DUTY)
 _CHATTER = re.compile(r"^(收到|好的?|谢谢|感谢|哈+|嗯+|赞|\+1|666+|是的|对的?|同意|了解|明白)[!！。~～]*$")
 
 
@@ -98,6 +101,19 @@ def find_topic(messages: list[Message]) -> str | None:
             match = pattern.search(m.text)
             if match:
                 return match.group(1).strip(" ：:，,")
+    return None
+
+
+def opening_question(messages: list[Message]) -> str | None:
+    """The question that started a discussion, as its topic when nobody named one.
+
+    Group discussions often open with a plain question ("有人给娃报过游泳班吗？") rather than
+    "今晚话题：…"; that question is a truer title than a list of frequent words.
+    """
+    for m in messages[:3]:
+        first = re.split(r"(?<=[？?])", _MENTION_HEAD.sub("", m.text.strip()), maxsplit=1)[0].strip()
+        if is_question(first) and 6 <= len(first) <= 32:
+            return first.rstrip("？?")
     return None
 
 
@@ -318,13 +334,18 @@ def analyze(transcript: Transcript) -> Structure:
         speakers = [s for s in speakers if s != host]
     if session == "话题讨论" and host is None and msgs:
         host = msgs[0].speaker if _DISCUSSION_CUES.search(msgs[0].text) else None
+    topic = find_topic(msgs)
+    if topic is None and session == "话题讨论":
+        topic = opening_question(msgs)
+        if topic and host is None and topic in msgs[0].text:  # who asked the question started it
+            host = msgs[0].speaker
     qa = find_qa(msgs, session, speakers, host)
     actions, decisions, announcements = find_actions(msgs)
     return Structure(
         session_type=session,
         speakers=speakers,
         host=host,
-        topic=find_topic(msgs),
+        topic=topic,
         share=share,
         segments=segments(msgs, session, speakers, qa),
         qa=qa,
