@@ -153,7 +153,7 @@ def _pick_profile(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_moderate_an_ad_and_see_it_flagged(page) -> None:  # type: ignore[no-untyped-def]
-    _pick_profile(page, "kaoyan-english")  # an example profile seeded at first start
+    _pick_profile(page, "考研英语每日打卡营")  # an example profile seeded at first start
     _tab(page, "审核")
     page.fill("#mod-input textarea", "小李：今天的阅读理解真题讲得真好\n推广号：➕薇 abc88990011 内部渠道低价代购，日结兼职")
     page.click("#mod-run")

@@ -21,18 +21,18 @@ def _with_profiles(settings: Settings) -> Settings:
 def test_example_profiles_are_seeded_once(settings: Settings) -> None:
     seed_example_profiles(settings)
     names = profiles.profile_names(settings)
-    assert len(names) >= 6 and "baby-food" in names
-    profiles.delete_profile("baby-food", settings)
+    assert len(names) >= 6 and "6月龄+宝宝辅食交流群" in names
+    profiles.delete_profile("6月龄+宝宝辅食交流群", settings)
     seed_example_profiles(settings)  # not re-seeded: the operator deleted it on purpose
-    assert "baby-food" not in profiles.profile_names(settings)
+    assert "6月龄+宝宝辅食交流群" not in profiles.profile_names(settings)
 
 
 def test_draft_names_for_a_profile(settings: Settings) -> None:
     s = _with_profiles(settings)
-    text, checks, export = drafting.run_draft("baby-food", "群名", 4, 7, "活动通知", s)
+    text, checks, export = drafting.run_draft("6月龄+宝宝辅食交流群", "群名", 4, 7, "活动通知", s)
     assert text.count("\n") >= 3 and "辅食" in text
     assert "name.says_what" in checks and "✓ 通过" in checks and "离线引擎" in checks
-    assert export and Path(export).read_text(encoding="utf-8").startswith("# baby-food · 群名")
+    assert export and Path(export).read_text(encoding="utf-8").startswith("# 6月龄+宝宝辅食交流群 · 群名")
 
 
 def test_draft_errors_are_shown_not_raised(settings: Settings) -> None:
@@ -40,7 +40,7 @@ def test_draft_errors_are_shown_not_raised(settings: Settings) -> None:
     text, checks, export = drafting.run_draft(None, "群名", 5, 7, "活动通知", s)
     assert text == "" and "请先" in checks and export is None
     # promotion copy needs products with prices: a clear Chinese message, not a traceback
-    text, checks, export = drafting.run_draft("hangzhou-running", "文案", 3, 7, "促销", s)
+    text, checks, export = drafting.run_draft("杭州新手跑者训练营", "文案", 3, 7, "促销", s)
     assert text == "" and checks.startswith("❌") and export is None
     profiles.save_profile("broken", "positioning: 为新手跑者提供训练计划\ntopics: [跑步]\n", s)
     (s.data_dir / "profiles" / "broken.yaml").write_text("topics: [\n", encoding="utf-8")
@@ -50,7 +50,7 @@ def test_draft_errors_are_shown_not_raised(settings: Settings) -> None:
 
 def test_topics_calendar_in_traditional(settings: Settings) -> None:
     s = _with_profiles(settings.model_copy(update={"script": "zh-Hant"}))
-    text, checks, _ = drafting.run_draft("kaoyan-english", "每日话题日历", 5, 3, "活动通知", s)
+    text, checks, _ = drafting.run_draft("考研英语每日打卡营", "每日话题日历", 5, 3, "活动通知", s)
     assert "第1天" in text and "第3天" in text
     assert "開場" in text or "開場：" in text or "為什麼" in text
 
@@ -58,7 +58,7 @@ def test_topics_calendar_in_traditional(settings: Settings) -> None:
 def test_moderation_tab_flags_an_ad_and_takes_feedback(settings: Settings) -> None:
     s = _with_profiles(settings)
     rows, status = moderation.test_messages(
-        "baby-food", "小王：宝宝八个月了，蛋黄可以整个吃吗？\n路人甲：加 v 信 ab12345678 领取内部辅食资料，兼职日结", s)
+        "6月龄+宝宝辅食交流群", "小王：宝宝八个月了，蛋黄可以整个吃吗？\n路人甲：加 v 信 ab12345678 领取内部辅食资料，兼职日结", s)
     assert len(rows) == 2 and "已审核 2 条" in status
     assert rows[0][3] == "正常"
     assert rows[1][3] == "广告" and rows[1][4] in {"删除", "警告"}
@@ -143,10 +143,18 @@ def test_notes_tab_keeps_a_traditional_transcript_traditional(settings: Settings
 
 def test_regenerate_offline_shows_new_candidates_then_says_when_there_are_none(settings: Settings) -> None:
     s = _with_profiles(settings)
-    first, _, _ = drafting.run_draft("baby-food", "群名", 4, 7, "活动通知", s)
-    again, checks, _ = drafting.run_draft("baby-food", "群名", 4, 7, "活动通知", s, round_=1)
+    first, _, _ = drafting.run_draft("6月龄+宝宝辅食交流群", "群名", 4, 7, "活动通知", s)
+    again, checks, _ = drafting.run_draft("6月龄+宝宝辅食交流群", "群名", 4, 7, "活动通知", s, round_=1)
     names_first = {line.split("  ——")[0].split(". ", 1)[1] for line in first.splitlines() if "——" in line}
     names_again = {line.split("  ——")[0].split(". ", 1)[1] for line in again.splitlines() if "——" in line}
     assert names_again and not names_first & names_again
-    _, checks, _ = drafting.run_draft("baby-food", "群规", 4, 7, "活动通知", s, round_=1)
+    _, checks, _ = drafting.run_draft("6月龄+宝宝辅食交流群", "群规", 4, 7, "活动通知", s, round_=1)
     assert "配置模型接口" in checks
+
+
+def test_examples_are_listed_by_their_chinese_names(settings: Settings) -> None:
+    seed_example_profiles(settings)
+    names = profiles.profile_names(settings)
+    assert {"考研英语每日打卡营", "山谷咖啡会员俱乐部", "手机摄影同好群", "6月龄+宝宝辅食交流群"} <= set(names)
+    assert not [n for n in names if n.isascii()]  # no file stems like kaoyan-english
+    assert "考研英语" in profiles.load_profile_text("考研英语每日打卡营", settings)[0]

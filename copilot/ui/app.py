@@ -33,10 +33,28 @@ def seed_example_profiles(settings: Settings) -> None:
     if store.names():
         return
     for path in sorted((ROOT / "examples" / "profiles").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
         try:
-            store.save(path.stem, path.read_text(encoding="utf-8"))
+            store.save(example_label(text, path.stem), text)
         except Exception:  # an example that no longer validates is simply not offered
             continue
+
+
+def example_label(text: str, fallback: str) -> str:
+    """What the picker shows for an example: its group name, else the title in its first comment.
+
+    Operators pick groups by their Chinese names, not by the example files' ASCII stems; the
+    examples without a name (they are for trying ``draft name``) carry a title comment.
+    """
+    import yaml
+
+    try:
+        name = str((yaml.safe_load(text) or {}).get("name") or "").strip()
+    except (yaml.YAMLError, AttributeError):
+        name = ""
+    if not name and text.startswith("#"):
+        name = text.splitlines()[0].lstrip("# ").rsplit("：", 1)[-1].strip()
+    return name or fallback
 
 
 def _chat_tab(settings: Settings) -> None:
