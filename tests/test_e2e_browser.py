@@ -112,7 +112,15 @@ def _tab(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("tab", name=name).click()
 
 
+def _profile_count(page) -> int:  # type: ignore[no-untyped-def]
+    import re
+
+    return int(re.search(r"已载入 (\d+) 个群档案", page.inner_text("#app-header")).group(1))
+
+
 def test_create_a_profile_and_generate_names(page) -> None:  # type: ignore[no-untyped-def]
+    _pick_profile(page, "山谷咖啡会员俱乐部")
+    before = _profile_count(page)
     _tab(page, "群档案")
     page.click("#profile-new")
     # each click is a server round trip: wait for its answer before typing, or a slow answer
@@ -122,17 +130,27 @@ def test_create_a_profile_and_generate_names(page) -> None:  # type: ignore[no-u
     name.fill("周末读书会")
     expect(name).to_have_value("周末读书会")
     editor = page.locator("#profile-editor .cm-content")
-    editor.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(
-        "name: ''\npositioning: 每周共读一本非虚构好书，为爱读书的上班族提供讨论和输出的地方\n"
-        "topics: [读书, 共读, 非虚构, 书评]\ntype: 知识型\n")
-    expect(editor).to_contain_text("非虚构好书")
+    good = ("name: ''\npositioning: 每周共读一本非虚构好书，为爱读书的上班族提供讨论和输出的地方\n"
+            "topics: [读书, 共读, 非虚构, 书评]\ntype: 知识型\n")
+
+    def type_profile(text: str) -> None:
+        editor.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Delete")
+        page.keyboard.insert_text(text)
+
+    # first a broken profile: nothing is saved and the current group stays selected
+    type_profile(good + "tone: [\n")
+    expect(editor).to_contain_text("tone: [")
     page.click("#profile-save")
     status = page.locator("#profile-status")
-    expect(status).not_to_contain_text("填写档案名", timeout=60000)
-    expect(status).to_contain_text("已保存档案“周末读书会”")
+    expect(status).to_contain_text("未保存", timeout=60000)
+    expect(page.locator("#profile-picker input")).to_have_value("山谷咖啡会员俱乐部")
+    type_profile(good)
+    expect(editor).not_to_contain_text("tone")
+    page.click("#profile-save")
+    expect(status).to_contain_text("已保存档案“周末读书会”", timeout=60000)
+    expect(page.locator("#app-header")).to_contain_text(f"已载入 {before + 1} 个群档案")
     shot(page, "2-profiles")
     # the new profile is now the current one everywhere
     expect(page.locator("#profile-picker input")).to_have_value("周末读书会")

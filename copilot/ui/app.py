@@ -70,7 +70,7 @@ def _chat_tab(settings: Settings) -> None:
         trigger(respond, [question, chatbot], [chatbot, sources, question])
 
 
-def _profiles_tab(settings: Settings, picker: gr.Dropdown) -> None:
+def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, header: str) -> None:
     text0, status0 = profiles.load_profile_text(picker.value, settings)
     with gr.Row():
         name = gr.Textbox(label="档案名", value=picker.value or "", elem_id="profile-name")
@@ -88,19 +88,20 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown) -> None:
 
     def on_save(n: str, text: str):  # type: ignore[no-untyped-def]
         msg, names = profiles.save_profile(n, text, settings)
-        value = n.strip() if msg.startswith("✅") else picker.value
-        return msg, gr.update(choices=names, value=value)
+        if not msg.startswith("✅"):  # nothing saved: the operator's current choice stays as it is
+            return msg, gr.update(choices=names), gr.update()
+        return msg, gr.update(choices=names, value=n.strip()), header_line(header, len(names))
 
     def on_delete(n: str):  # type: ignore[no-untyped-def]
         msg, names = profiles.delete_profile(n, settings)
-        return msg, gr.update(choices=names, value=names[0] if names else None)
+        return msg, gr.update(choices=names, value=names[0] if names else None), header_line(header, len(names))
 
     # .input (user picks), not .change: saving updates the picker and must not overwrite its own status
     picker.input(on_pick, [picker], [name, editor, status])
     new.click(lambda: ("", profiles.PROFILE_TEMPLATE, "新档案：填写档案名和内容后点“保存”。"), None, [name, editor, status])
     validate.click(profiles.validate_profile_text, [editor], [status])
-    save.click(on_save, [name, editor], [status, picker])
-    delete.click(on_delete, [name], [status, picker])
+    save.click(on_save, [name, editor], [status, picker, head])
+    delete.click(on_delete, [name], [status, picker, head])
 
 
 def _drafting_tab(settings: Settings, picker: gr.Dropdown) -> None:
@@ -193,6 +194,10 @@ def _evals_tab(settings: Settings) -> None:
     run.click(go, None, [report])
 
 
+def header_line(header: str, n_profiles: int) -> str:
+    return f"{header} · 已载入 {n_profiles} 个群档案"
+
+
 def build_ui(settings: Settings) -> gr.Blocks:
     seed_example_profiles(settings)
     names = profiles.profile_names(settings)
@@ -207,7 +212,7 @@ def build_ui(settings: Settings) -> gr.Blocks:
             with gr.Tab("问答", id="chat"):
                 _chat_tab(settings)
             with gr.Tab("群档案", id="profiles"):
-                _profiles_tab(settings, picker)
+                _profiles_tab(settings, picker, head, header)
             with gr.Tab("起草", id="drafting"):
                 _drafting_tab(settings, picker)
             with gr.Tab("审核", id="moderation"):
@@ -222,8 +227,7 @@ def build_ui(settings: Settings) -> gr.Blocks:
             # changes last, so it also tells the operator (and the browser test) the page is live.
             names = profiles.profile_names(settings)
             value = current if current in names else (names[0] if names else None)
-            return (gr.update(choices=names, value=value),
-                    f"{header} · 已载入 {len(names)} 个群档案")
+            return gr.update(choices=names, value=value), header_line(header, len(names))
 
         demo.load(refresh_profiles, [picker], [picker, head])
     return demo
