@@ -115,3 +115,25 @@ def test_hook_on_the_configured_database(tmp_path: Path, audit_db_url: str, monk
     v2 = client.post("/v1/moderate", json=body).json()  # the bot retried
     assert v1["label"] == "ad" and v2["replayed"] and v2["verdict_id"] == v1["verdict_id"]
     assert AuditLog(audit_db_url).count_strikes("10001", "u1", "ad", 30) == 1
+
+
+def _open_log(url: str, barrier, out) -> None:  # type: ignore[no-untyped-def]
+    barrier.wait()
+    try:
+        AuditLog(url)
+        out.put("ok")
+    except Exception as exc:  # noqa: BLE001 - the test reports what went wrong
+        out.put(repr(exc))
+
+
+def test_six_workers_creating_the_schema_at_once(audit_db_url: str) -> None:
+    """`copilot serve --workers 6` on an empty database: every worker starts."""
+    ctx = mp.get_context("fork")
+    barrier, out = ctx.Barrier(6), ctx.Queue()
+    procs = [ctx.Process(target=_open_log, args=(audit_db_url, barrier, out)) for _ in range(6)]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=60) for _ in procs]
+    for p in procs:
+        p.join(timeout=30)
+    assert results == ["ok"] * 6

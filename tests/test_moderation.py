@@ -557,3 +557,31 @@ def test_replayed_export_is_paced_by_its_own_timestamps(msettings: Settings, rea
     labels = [(a, b)[i % 2].moderate({"id": f"h{i}", "group": "g", "user": "f1", "text": f"第{i}章读完了",
                                       "ts": 1_690_000_000.0 + 60 * i}).label for i in range(8)]
     assert labels == ["ok"] * 8
+
+
+def test_long_messages_under_a_reused_id_are_judged_separately(msettings: Settings, reading) -> None:
+    """QA: the 256-character fingerprint made two long notices with one id 'the same message'."""
+    mod = Moderator(msettings, reading)
+    notice = "本周共读安排：周三晚上八点线上讨论第三章，请大家提前读完并写下一个问题。" * 10
+    first = mod.moderate({"id": "1", "user": "teacher", "group": "g", "text": notice + "报名截止周四。"})
+    second = mod.moderate({"id": "1", "user": "teacher", "group": "g", "text": notice + "地址有变，改在体育馆。"})
+    assert not second.replayed and second.verdict_id != first.verdict_id
+    again = mod.moderate({"id": "1", "user": "teacher", "group": "g", "text": notice + "地址有变，改在体育馆。"})
+    assert again.replayed and again.verdict_id == second.verdict_id
+
+
+def test_polite_repeats_in_an_old_export_are_not_a_flood(msettings: Settings, reading) -> None:
+    """QA: three 谢谢老师分享 three hours apart, five days ago, became spam with a strike."""
+    import time as _time
+
+    mod = Moderator(msettings, reading)
+    start = _time.time() - 5 * 86400
+    out = [mod.moderate({"id": f"t{i}", "user": "fan", "group": "g", "text": "谢谢老师分享",
+                         "ts": start + i * 3 * 3600}) for i in range(3)]
+    assert [v.label for v in out] == ["ok"] * 3
+    assert mod.audit.count_strikes("g", "fan", "spam", 30) == 0
+
+
+def test_exempt_admin_verdict_reports_no_new_strike(msettings: Settings, reading) -> None:
+    v = Moderator(msettings, reading).moderate({"id": "a", "user": "boss", "group": "g", "role": "admin", "text": AD})
+    assert v.label == "ad" and v.exempt and v.action == "none" and v.strike == 0

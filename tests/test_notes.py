@@ -341,6 +341,9 @@ def test_an_opening_question_is_the_topic_and_praise_is_not_a_todo(offline: Sett
     ("由陈妈妈负责统计，周日前发群里", "陈妈妈"),
     ("我们报的少年宫，20节课1800，教练挺负责", None),
     ("老师很负责任，每次都点评，下周再约", None),
+    ("这个老师特别负责，每次都点评，下周再约", None),
+    ("小王和小李分别负责签到和拍照", "小王和小李"),  # QA: 分别负责 was dropped by the praise filter
+    ("那就定在15号，小李负责任务分工和场地预约", "小李"),  # QA: 负责任务 is a duty, 负责任 is praise
 ])
 def test_duty_versus_praise(text: str, owner: str | None) -> None:
     from copilot.notes.model import Message
@@ -348,3 +351,35 @@ def test_duty_versus_praise(text: str, owner: str | None) -> None:
 
     actions, _, _ = find_actions([Message(id=1, time=None, speaker="甲", text=text)])
     assert [a.owner for a in actions] == ([owner] if owner else [])
+
+
+FLIGHT = """\
+21:00 群主阿明: 今晚话题：大家聊聊第一次带宝宝坐飞机要准备什么
+21:01 可可妈: 一定要带安抚奶嘴，起飞降落的时候让宝宝吸，耳朵不会疼
+21:02 豆豆爸: 我还不确定航空公司让不让带婴儿车上飞机，上次被要求托运了
+21:03 可可妈: 婴儿车一般可以推到登机口，再在舱门口交给地勤
+21:04 小鱼: 尿不湿和换洗衣服多带两套，万一延误很麻烦
+21:05 群主阿明: 谢谢大家的分享，今天就到这里
+"""
+
+MEETUP = """\
+19:30 书友会-安安: 下个月线下读书会，大家聊聊想去哪儿办
+19:31 小美: 确定一下，下个月是几号？
+19:32 书友会-安安: 初步定在15号周六下午
+19:33 老程: 15号我出差，能不能挪到周日
+19:34 阿哲: 我周日也可以，图书馆三楼有免费的讨论室
+19:35 小美: 图书馆好，离地铁近
+19:36 书友会-安安: 好，最终改成16号周日下午，在图书馆三楼，就这么定了
+"""
+
+
+def test_doubts_questions_and_overturned_plans_are_not_the_decision(offline: Settings) -> None:
+    """QA: "我还不确定…" became "最后决定：…", a question became the decision, the first of two plans won."""
+    flight = summarize_text(FLIGHT, "带娃坐飞机.txt", offline, get_engine(offline)).notes
+    assert flight.decisions == [] and "最后决定" not in flight.summary
+    assert "豆豆爸：我还不确定航空公司让不让带婴儿车上飞机" in flight.summary  # his point, negation intact
+    meetup = summarize_text(MEETUP, "读书会.txt", offline, get_engine(offline)).notes
+    assert all("几号" not in d.text for d in meetup.decisions)
+    assert meetup.summary.endswith("最后决定：最终改成16号周日下午，在图书馆三楼，就这么定了。")
+    # the topic is the opener's, not the side question asked right after it
+    assert meetup.title == "话题讨论：下个月线下读书会，大家聊聊想去哪儿办" or "确定一下" not in meetup.title

@@ -31,7 +31,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine as SAEngine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from copilot.config import Settings
 from copilot.moderation.normalise import normalise
@@ -99,7 +99,9 @@ deliveries = Table(
 
 
 def delivery_key(group: str, message_id: str, user: str, text: str) -> str:
-    raw = "\x1f".join([str(group or ""), str(message_id), str(user or ""), fingerprint(text)])
+    # the whole normalised text, not the 256-char fingerprint: two long notices that start the
+    # same under a reused id are two messages
+    raw = "\x1f".join([str(group or ""), str(message_id), str(user or ""), normalise(text or "").digits])
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
@@ -132,11 +134,26 @@ class AuditLog:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
-        metadata.create_all(self.engine)
-        for index in verdicts.indexes:  # logs created before an index was added get it now
-            index.create(self.engine, checkfirst=True)
+        self._create_schema()
         self._fb_cache: dict[str, str] | None = None
         self._lock = threading.Lock()
+
+    def _create_schema(self, attempts: int = 5) -> None:
+        """Tables and indexes, also on logs made by an older version.
+
+        Several hook workers start at once (``copilot serve --workers N``) and all check-then-create
+        the same tables; the loser of that race sees "already exists", which is success.
+        """
+        for attempt in range(attempts):
+            try:
+                metadata.create_all(self.engine)
+                for index in verdicts.indexes:  # logs created before an index was added get it now
+                    index.create(self.engine, checkfirst=True)
+                return
+            except (OperationalError, ProgrammingError, IntegrityError) as exc:
+                if "exist" not in str(exc).lower() and "duplicate" not in str(exc).lower() or attempt == attempts - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AuditLog:
@@ -209,12 +226,15 @@ class AuditLog:
         if not message_id:
             return None
         with self.engine.connect() as conn:
-            row = conn.execute(
+            rows = conn.execute(
                 select(verdicts).where(
                     verdicts.c.group_id == str(group or ""), verdicts.c.message_id == str(message_id),
                     verdicts.c.user_id == str(user or ""), verdicts.c.fingerprint == fingerprint(text))
-                .order_by(verdicts.c.ts).limit(1)
-            ).mappings().first()
+                .order_by(verdicts.c.ts).limit(20)
+            ).mappings().all()
+        # the fingerprint keeps 256 characters; long texts are compared whole
+        full = normalise(text or "").digits
+        row = next((r for r in rows if len(full) <= 256 or normalise(r["text"] or "").digits == full), None)
         return _row(row) if row else None
 
     def recent_activity(self, group: str, user: str, text: str, *, live: bool = True) -> dict[str, int]:
@@ -225,20 +245,20 @@ class AuditLog:
         copy-paste campaign split across workers would stay under the thresholds without this.
         ``repeats_5min``: earlier copies of this normalised text by ``user``; ``burst_10s``: their
         messages in the last 10 s; ``other_users_same_text``: other accounts that posted this text
-        in the last 10 min. The last two only for ``live`` traffic: the log's clock is the time of
-        judging, which says nothing about the pace of a replayed export.
+        in the last 10 min. All zero unless ``live``: the log's clock is the time of judging, which
+        says nothing about the pace of a replayed export (its own timestamps do, in memory).
         """
         now = time.time()
         g, fp = str(group or ""), fingerprint(text)
         out = {"repeats_5min": 0, "burst_10s": 0, "other_users_same_text": 0}
         with self.engine.connect() as conn:
-            if user:  # one indexed range scan (group, user, ts) gives both per-user counts
+            if user and live:  # one indexed range scan (group, user, ts) gives both per-user counts
                 rows = conn.execute(
                     select(verdicts.c.ts, verdicts.c.fingerprint).where(
                         verdicts.c.group_id == g, verdicts.c.user_id == str(user), verdicts.c.ts >= now - 300)
                 ).all()
                 out["repeats_5min"] = sum(1 for _, f in rows if f == fp)
-                out["burst_10s"] = sum(1 for t, _ in rows if t >= now - 10) if live else 0
+                out["burst_10s"] = sum(1 for t, _ in rows if t >= now - 10)
             if live and len(fp) >= 8:
                 out["other_users_same_text"] = int(conn.execute(
                     select(func.count(func.distinct(verdicts.c.user_id))).where(

@@ -184,5 +184,8 @@ def register(app: typer.Typer) -> None:
         if workers == 1:
             uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
         else:  # each worker process builds its own app from the same settings (environment / copilot.toml)
+            from copilot.moderation.audit import AuditLog
+
+            AuditLog.from_settings(settings)  # the schema once, here, before the workers race for it
             uvicorn.run("copilot.server:create_app", factory=True, workers=workers, host=host, port=port,
                         log_level="info")

@@ -342,7 +342,7 @@ class Moderator:
         v.strike = strikes_before + (1 if v.action not in {"review", "none"} else 0)
         v.exempt = pol.is_exempt(msg.user, msg.role)
         if v.exempt:
-            v.action, v.mute_seconds = "none", 0
+            v.action, v.mute_seconds, v.strike = "none", 0, strikes_before
             v.reason += "；管理员/白名单成员，不处置"
         v.dry_run = pol.dry_run
         v.reply = _reply_text(v, self.profile)

@@ -265,6 +265,7 @@ def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
 _PROMPT = re.compile(r"大家(?:说说|聊聊|谈谈|分享|来说)|说说(?:你们|大家|自己)|欢迎大家")
 _ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
 _MENTION = re.compile(r"^(?:@\S+\s*)+")
+_ACK_HEAD = re.compile(r"^(?:好的?|行|嗯|ok|OK|那就?|那么)[，,、\s]+")
 _DECIDED = re.compile(r"^.{0,12}?(?:决定|定下来|确定)(?:了|一下|好了)?[：:，,]?")
 
 
@@ -311,9 +312,11 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     voices = [f"{display_name(s.msg.speaker)}：{_clause(_MENTION.sub('', _keypoint_text(s)))}" for s in picked]
     sources = [s.msg.id for s in picked]
     text = lead + "；".join(voices) + "。"
-    if st.decisions:
-        d = st.decisions[0]
-        rest = _DECIDED.sub("", d.text, count=1)
+    if st.decisions:  # the last word counts: "定在15号" … "最终改成16号，就这么定了"
+        d = st.decisions[-1]
+        cut = _DECIDED.match(d.text)
+        rest = d.text[cut.end():] if cut and not re.search(r"[不没未别]", cut.group(0)) else d.text
+        rest = _ACK_HEAD.sub("", rest)
         text += f"最后决定：{_clause(rest if len(rest) >= 6 else d.text, 50)}。"
         sources.extend(d.sources)
     return text, sorted(set(sources))

@@ -31,7 +31,7 @@ _TOPIC = [
 ]
 _QUESTION_START = re.compile(r"^(?:@\S+\s*)?(请问|想问|问一下|问下|求问|提问|有没有人|谁家|谁知道|谁有|能不能|可不可以|Q[:：])")
 _MENTION = re.compile(r"@([^\s@，,：:]{1,20})")
-_MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")
+_CLARIFY = re.compile(r"^(?:确定一下|确认一下|问一下|你说的|刚才|那个|所以)")
 _DEADLINE = re.compile(
     r"(\d{1,2}月\d{1,2}[日号](?:[上下]午|晚上|中午)?(?:\d{1,2}点(?:半|\d{1,2}分)?)?|"
     r"(?:下|本|这)?(?:周|星期|礼拜)[一二三四五六日天末]|下周|本周|这周|明天|后天|今晚|今天|月底|月初|周末|"
@@ -42,9 +42,11 @@ _DEADLINE_LOOSE = re.compile(
     r"(?:今晚|明天|后天|(?:下|本|这)?周[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号])(?=[^，,。]{0,3}(?:发|交|提交|完成|给))"
 )
 # "负责" as an adjective ("教练挺负责", "很负责任") is praise, not an assignment
-_DUTY = r"(?<![挺很别常太超蛮较不真够最更])负责(?!任)"
+_DUTY = r"(?<![挺很太超蛮不真够最更])(?<!特别)(?<!非常)(?<!比较)负责(?!任(?!务|何))"
 _ACTION = re.compile(_DUTY + r"|我来|我会|我今晚|我明天|我回头|整理|发到|发群|提交|交(?!流|通|换|班|朋友)|跟进|准备|完成|分享一条|发给|在群里(?:说|分享|晒|发)")
 _DECISION = re.compile(r"决定|定了|确定|敲定|就这么定|统一(?!问|提问|回答|答疑)|定在|说好了|约定")
+# "我还不确定…" "确定一下…" "还没定" are doubts or requests to confirm, not decisions
+_UNDECIDED = re.compile(r"[不没未]确定|确定一下|还?没定|未定|待定|没决定|[不没]一定|确定吗|定了吗|决定了吗")
 # A host handing over to a speaker: 今晚请李教练给大家讲《…》 / 有请陈老师分享 / 欢迎嘉宾王磊
 _INVITE_VERB = re.compile(r"分享|主讲|讲座|给大家讲|来讲|讲讲|开讲|带来|嘉宾")
 _ROLE_PREFIX = re.compile(r"^(?:主持人|主持)[-_·\s:：]*(?=\S)")
@@ -110,9 +112,14 @@ def opening_question(messages: list[Message]) -> str | None:
     Group discussions often open with a plain question ("有人给娃报过游泳班吗？") rather than
     "今晚话题：…"; that question is a truer title than a list of frequent words.
     """
-    for m in messages[:3]:
-        first = re.split(r"(?<=[？?])", _MENTION_HEAD.sub("", m.text.strip()), maxsplit=1)[0].strip()
-        if is_question(first) and 6 <= len(first) <= 32:
+    if not messages:
+        return None
+    opener = messages[0].speaker
+    for m in messages[:2]:
+        if m.speaker != opener or m.text.lstrip().startswith("@"):
+            break  # someone else's reply or side question is not the topic
+        first = re.split(r"(?<=[？?])", m.text.strip(), maxsplit=1)[0].strip()
+        if is_question(first) and 6 <= len(first) <= 32 and not _CLARIFY.match(first):
             return first.rstrip("？?")
     return None
 
@@ -243,7 +250,10 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
 def _owner(sentence: str, speaker: str) -> str | None:
     match = _OWNER_BY.search(sentence) or _OWNER_EXPLICIT.search(sentence)
     if match:
-        name = match.group(1).strip().lstrip("@")
+        # "小王和小李分别负责…" → 小王和小李: adverbs between the names and 负责 are not names
+        name = re.sub(r"(?:分别|一起|共同|都|也|还|就|先|来)+$", "", match.group(1).strip().lstrip("@")) or None
+        if name is None:
+            return speaker if re.search(r"我来|我会", sentence) else None
         if name in {"我", "我们", "我来"}:
             return speaker
         if name in {"你", "您", "你来"}:
@@ -276,7 +286,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 announcements.append(Announcement(text=s, kind="下期预告", sources=[m.id]))
             elif _NOTICE.search(s) and not _ACTION.search(s):
                 announcements.append(Announcement(text=s, kind="通知", sources=[m.id]))
-            if _DECISION.search(s):
+            if _DECISION.search(s) and not _UNDECIDED.search(s) and not is_question(s):
                 decisions.append(Decision(text=s, sources=[m.id]))
             if is_next and not (_OWNER_BY.search(s) or _OWNER_EXPLICIT.search(s)):
                 continue  # "下周三晚上8点继续聊" is a preview; "…，由陈妈妈整理，周日前发群里" is also a to-do
