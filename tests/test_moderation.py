@@ -498,34 +498,6 @@ def test_retry_racing_the_first_delivery_in_another_worker_adds_no_strike(msetti
     assert not third.replayed and log.count_strikes("g1", "u9", "ad", 30) == 2
 
 
-def _worker(url: str, data_dir: str, barrier, out) -> None:  # type: ignore[no-untyped-def]
-    s = Settings(data_dir=Path(data_dir), llm_provider="offline")
-    mod = Moderator(s, audit=AuditLog(url))
-    barrier.wait()
-    v = mod.moderate(RETRIED)
-    out.put((v.verdict_id, v.replayed))
-
-
-def test_concurrent_deliveries_across_processes_record_one_verdict(msettings: Settings) -> None:
-    import multiprocessing as mp
-
-    msettings.data_dir.mkdir(parents=True)
-    url = f"sqlite:///{msettings.data_dir / 'shared.sqlite'}"
-    AuditLog(url)  # schema in place before the workers race
-    ctx = mp.get_context("fork")
-    barrier, out = ctx.Barrier(4), ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(url, str(msettings.data_dir), barrier, out)) for _ in range(4)]
-    for p in procs:
-        p.start()
-    results = [out.get(timeout=120) for _ in procs]
-    for p in procs:
-        p.join(timeout=30)
-    assert len({vid for vid, _ in results}) == 1, results
-    assert sum(1 for _, replayed in results if not replayed) == 1
-    log = AuditLog(url)
-    assert log.count_strikes("g1", "u9", "ad", 30) == 1 and log.query()["total"] == 1
-
-
 def _workers(msettings: Settings, profile, n: int = 2) -> list[Moderator]:  # type: ignore[no-untyped-def]
     """n hook workers: separate in-memory flood trackers, one shared audit database."""
     msettings.data_dir.mkdir(parents=True, exist_ok=True)
