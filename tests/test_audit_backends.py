@@ -137,3 +137,42 @@ def test_six_workers_creating_the_schema_at_once(audit_db_url: str) -> None:
     for p in procs:
         p.join(timeout=30)
     assert results == ["ok"] * 6
+
+
+def test_prune_keeps_recent_records_and_feedback(tmp_path: Path, audit_db_url: str, reading) -> None:  # type: ignore[no-untyped-def]
+    from copilot.moderation.audit import deliveries, verdicts
+
+    log = AuditLog(audit_db_url)
+    mod = Moderator(_settings(tmp_path, audit_db_url), reading, audit=log)
+    old = [mod.moderate({"id": f"o{i}", "user": "s1", "group": "g", "text": AD}) for i in range(2)]
+    mod.record_feedback(old[0].verdict_id, "ad")
+    with log.engine.begin() as conn:  # these two were judged 200 days ago
+        conn.execute(verdicts.update().where(verdicts.c.id.in_([v.verdict_id for v in old]))
+                     .values(ts=verdicts.c.ts - 200 * 86400))
+        from copilot.moderation.audit import strikes
+
+        conn.execute(strikes.update().values(ts=strikes.c.ts - 200 * 86400))
+    recent = mod.moderate({"id": "n1", "user": "s1", "group": "g", "text": AD})
+    assert recent.action == "delete"  # strikes from 200 days ago are outside the 30-day window
+    out = log.prune(180)
+    assert (out["verdicts"], out["deliveries"], out["strikes"]) == (2, 2, 2)
+    assert log.query(group="g")["total"] == 1 and log.get(recent.verdict_id) is not None
+    assert [lab for _, lab in log.feedback_samples()] == ["ad"]  # the learning sample stays
+    with log.engine.connect() as conn:
+        assert conn.execute(deliveries.select()).all() != []  # the recent message's claim stays
+    assert log.prune(180)["verdicts"] == 0
+
+
+def test_prune_command_refuses_a_cutoff_inside_the_strike_window(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from copilot.cli import app
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data" / "moderation").mkdir(parents=True)
+    (tmp_path / "data" / "moderation" / "policy.yaml").write_text("groups:\n  '10001': {window_days: 90}\n", encoding="utf-8")
+    short = CliRunner().invoke(app, ["moderation-prune", "--older-than", "60"])
+    assert short.exit_code == 2 and "违规计数窗口 90 天" in short.output
+    ok = CliRunner().invoke(app, ["moderation-prune", "--older-than", "90"])
+    assert ok.exit_code == 0, ok.output
+    assert '"verdicts": 0' in ok.stdout

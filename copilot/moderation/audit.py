@@ -299,6 +299,25 @@ class AuditLog:
             self._fb_cache = None
         return {"verdict_id": verdict_id, "predicted": row["label"], "correct": correct_label}
 
+    def prune(self, older_than_days: float) -> dict[str, int]:
+        """Delete verdicts, delivery claims and strikes older than the cutoff; keep feedback.
+
+        The log grows with every message a bot sends through the hook; operators keep a few months.
+        Feedback rows hold their own text, so the learning samples and the feedback quality stats
+        survive pruning. Strikes older than the cutoff stop counting towards escalation, which is
+        why the CLI refuses a cutoff inside a policy window.
+        """
+        if older_than_days <= 0:
+            raise AuditError("保留天数必须大于 0")
+        cutoff = time.time() - older_than_days * 86400
+        with self.engine.begin() as conn:
+            old_ids = select(verdicts.c.id).where(verdicts.c.ts < cutoff)
+            n_deliveries = conn.execute(deliveries.delete().where(deliveries.c.verdict_id.in_(old_ids))).rowcount
+            n_strikes = conn.execute(strikes.delete().where(strikes.c.ts < cutoff)).rowcount
+            n_verdicts = conn.execute(verdicts.delete().where(verdicts.c.ts < cutoff)).rowcount
+        return {"verdicts": int(n_verdicts or 0), "deliveries": int(n_deliveries or 0), "strikes": int(n_strikes or 0),
+                "cutoff": datetime.fromtimestamp(cutoff, tz=timezone.utc).isoformat(timespec="seconds")}
+
     # -- reading -------------------------------------------------------------------------------
     def feedback_label(self, text: str) -> str | None:
         """The operator-corrected label for a message with this normalised text, if any."""

@@ -157,6 +157,31 @@ def register(app: typer.Typer) -> None:
 
         emit_json(AuditLog.from_settings(Settings()).stats(group=group, days=days))
 
+    @app.command("moderation-prune")
+    def prune_cmd(
+        older_than: Annotated[float, typer.Option("--older-than", help="删除多少天以前的审核记录")],
+    ) -> None:
+        """清理旧的审核记录（判定、投递记录、违规次数）；运营者的反馈样本保留。"""
+        from copilot.cli import emit_json, fail
+        from copilot.config import Settings
+        from copilot.moderation.audit import AuditError, AuditLog
+        from copilot.moderation.policy import Policy, PolicyError, load_policies
+
+        settings = Settings()
+        policy_file = settings.data_dir / "moderation" / "policy.yaml"
+        try:
+            policies = load_policies(policy_file) if policy_file.exists() else {}
+        except PolicyError as exc:
+            raise fail(str(exc), 2) from None
+        window = max([p.window_days for p in policies.values()] + [Policy().window_days])
+        if older_than < window:
+            raise fail(f"--older-than {older_than:g} 天短于违规计数窗口 {window:g} 天：窗口内的违规记录删掉后，"
+                       f"再犯会被当成初犯。请至少保留 {window:g} 天。", 2)
+        try:
+            emit_json(AuditLog.from_settings(settings).prune(older_than))
+        except AuditError as exc:
+            raise fail(str(exc), 2) from None
+
     @app.command("moderation-retrain")
     def retrain_cmd() -> None:
         """用反馈样本重新训练广告分类器（写入 data_dir，不改动随包模型）。"""
