@@ -383,3 +383,51 @@ def test_doubts_questions_and_overturned_plans_are_not_the_decision(offline: Set
     assert meetup.summary.endswith("最后决定：最终改成16号周日下午，在图书馆三楼，就这么定了。")
     # the topic is the opener's, not the side question asked right after it
     assert meetup.title == "话题讨论：下个月线下读书会，大家聊聊想去哪儿办" or "确定一下" not in meetup.title
+
+
+@pytest.mark.parametrize("speaker, text, owner, deadline", [
+    # QA: everyday assignments the rules missed
+    ("组长阿文", "明天我把真题PDF发群里", "组长阿文", "明天"),
+    ("Tina", "我下周三晚上8点把保险名单发群里", "Tina", "下周三晚上8点"),
+    ("方方", "我来做本次的读书笔记，6.9之前发群里", "方方", "6.9之前"),
+    ("Kiki", "@阿宝 海报你来做，这周五之前给我初稿", "阿宝", "这周五之前"),
+    ("阿杰", "好的，我这周四搞定环境", "阿杰", "这周四"),
+    ("老周", "我周五前把路线图发群里", "老周", "周五前"),
+    # QA: mentions of duties that assign nothing
+    ("老周", "上次是小王负责的约跑，结果他自己没来", None, None),
+    ("大刘", "如果我来负责的话，我会选奥森南门，7点集合", None, None),
+    ("303-王阿姨", "这次还是你负责分货吗", None, None),
+    ("阿芳", "我负责抢😂", None, None),
+])
+def test_everyday_assignments(speaker: str, text: str, owner: str | None, deadline: str | None) -> None:
+    from copilot.notes.model import Message
+    from copilot.notes.structure import find_actions
+
+    actions, _, _ = find_actions([Message(id=1, time=None, speaker=speaker, text=text)])
+    assert [(a.owner, a.deadline) for a in actions] == ([(owner, deadline)] if owner else [])
+
+
+def test_statements_with_tongyi_are_not_decisions() -> None:
+    from copilot.notes.model import Message
+    from copilot.notes.structure import find_actions
+
+    msgs = [Message(id=1, time=None, speaker="主持人", text="分享期间请勿插话，问题统一放到最后"),
+            Message(id=2, time=None, speaker="团长", text="坏果拍照给我，我统一跟商家申请退款"),
+            Message(id=3, time=None, speaker="群主", text="大家统一意见，活动改到周六")]
+    _, decisions, _ = find_actions(msgs)
+    assert [d.sources for d in decisions] == [[3]]
+
+
+def test_an_answer_stops_where_the_answerer_turns_to_someone_else(offline: Settings) -> None:
+    chat = """\
+20:00 主持人阿明: 今晚请跑者大鹏给大家分享《第一次跑全马的补给》
+20:01 跑者大鹏: 我分三块讲：赛前三天多吃碳水，赛中按时补胶，赛后先补水再吃东西
+20:05 跑者大鹏: 补给站的水每个都要喝一点，别等渴了才喝
+20:10 小K: @跑者大鹏 能量胶多久吃一支？
+20:11 跑友阿青: 全马配速怎么定？我是第一次跑
+20:12 跑者大鹏: @小K 一般每45分钟一支，大概8公里左右
+20:13 跑者大鹏: @跑友阿青 你可以按半马成绩再慢20秒来定
+"""
+    n = summarize_text(chat, "全马补给.txt", offline, get_engine(offline)).notes
+    gel = next(p for p in n.qa if "能量胶" in p.question)
+    assert "45分钟" in gel.answer and "半马成绩" not in gel.answer

@@ -262,6 +262,7 @@ def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
     return [w for w, _ in counts.most_common(k)]
 
 
+_OPENER = re.compile(r"今[天晚]的?(?:我们)?(?:聊聊|聊一聊|讨论|话题|主题)|话题[:：]")
 _PROMPT = re.compile(r"大家(?:说说|聊聊|谈谈|分享|来说)|说说(?:你们|大家|自己)|欢迎大家")
 _ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
 _MENTION = re.compile(r"^(?:@\S+\s*)+")
@@ -290,7 +291,9 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     housekeeping = [d.text for d in st.decisions] + [a.task for a in st.actions] + [a.text for a in st.announcements]
 
     def position(s: Sentence) -> bool:
-        return (len(s.text) >= 10 and not _LOGISTICS.search(s.text) and not _PROMPT.search(s.text)
+        # not _LOGISTICS: in a discussion "下班后7点跑" is a position, not schedule housekeeping
+        return (len(s.text) >= 10 and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
+                and not _PROMPT.search(s.text)
                 and not any(_near_dup(s.text, h) or s.text in h for h in housekeeping))
 
     picked: list[Sentence] = []

@@ -31,20 +31,24 @@ _TOPIC = [
 ]
 _QUESTION_START = re.compile(r"^(?:@\S+\s*)?(请问|想问|问一下|问下|求问|提问|有没有人|谁家|谁知道|谁有|能不能|可不可以|Q[:：])")
 _MENTION = re.compile(r"@([^\s@，,：:]{1,20})")
-_CLARIFY = re.compile(r"^(?:确定一下|确认一下|问一下|你说的|刚才|那个|所以)")
+_CLARIFY = re.compile(r"^(?:确定一下|确认一下|你说的|刚才|那个|所以)")
+_ASK_HEAD = re.compile(r"^(?:请问|想问一?下?|问一下|问下|求问)[，,：:\s]*")
 _DEADLINE = re.compile(
     r"(\d{1,2}月\d{1,2}[日号](?:[上下]午|晚上|中午)?(?:\d{1,2}点(?:半|\d{1,2}分)?)?|"
     r"(?:下|本|这)?(?:周|星期|礼拜)[一二三四五六日天末]|下周|本周|这周|明天|后天|今晚|今天|月底|月初|周末|"
-    r"\d{1,2}[日号]|\d{1,2}点(?:半)?)"
+    r"\d{1,2}[日号]|\d{1,2}\.\d{1,2}|\d{1,2}点(?:半)?)"
     r"(?:[上下]午|晚上|中午)?(?:\d{1,2}点)?\s*(?:之前|以前|前)"
 )
+# a time right before what is to be done: "明天我把PDF发群里", "我周二先发一版", "下周三晚上8点把名单发群里"
 _DEADLINE_LOOSE = re.compile(
-    r"(?:今晚|明天|后天|(?:下|本|这)?周[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号])(?=[^，,。]{0,3}(?:发|交|提交|完成|给))"
+    r"(?:今晚|明天|后天|(?:下|本|这)?(?:周|星期)[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号]|\d{1,2}\.\d{1,2}|\d{1,2}[日号])"
+    r"(?:[上下]午|晚上|中午)?(?:\d{1,2}点(?:半)?)?"
+    r"(?=[^，,。]{0,8}?(?:发|交|提交|完成|给|搞定|做完|弄好|整理好))"
 )
 # "负责" as an adjective ("教练挺负责", "很负责任") is praise, not an assignment
 _DUTY = r"(?<![挺很太超蛮不真够最更])(?<!特别)(?<!非常)(?<!比较)负责(?!任(?!务|何))"
-_ACTION = re.compile(_DUTY + r"|我来|我会|我今晚|我明天|我回头|整理|发到|发群|提交|交(?!流|通|换|班|朋友)|跟进|准备|完成|分享一条|发给|在群里(?:说|分享|晒|发)")
-_DECISION = re.compile(r"决定|定了|确定|敲定|就这么定|统一(?!问|提问|回答|答疑)|定在|说好了|约定")
+_ACTION = re.compile(_DUTY + r"|我来|你来|搞定|弄好|做完|给我|我会|我今晚|我明天|我回头|整理|发到|发群|提交|交(?!流|通|换|班|朋友)|跟进|准备|完成|分享一条|发给|在群里(?:说|分享|晒|发)")
+_DECISION = re.compile(r"决定|定了|确定|敲定|就这么定|统一(?:意见|口径|为|成|改|用|定|时间)|定在|说好了|约定")
 # "我还不确定…" "确定一下…" "还没定" are doubts or requests to confirm, not decisions
 _UNDECIDED = re.compile(r"[不没未]确定|确定一下|还?没定|未定|待定|没决定|[不没]一定|确定吗|定了吗|决定了吗")
 # A host handing over to a speaker: 今晚请李教练给大家讲《…》 / 有请陈老师分享 / 欢迎嘉宾王磊
@@ -55,6 +59,10 @@ _HOMEWORK = re.compile(r"布置.{0,4}作业|小作业|课后作业|作业[:：]|
 _NOTICE = re.compile(r"通知[:：]|提醒大家|请大家注意|@所有人|@全体成员|【通知】")
 _OWNER_BY = re.compile(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*(?:来)?(?:负责|整理|跟进|汇总|统计|联系)")
 _OWNER_EXPLICIT = re.compile(r"(?:^|[，,。：:\s])@?([^\s，,。：:由]{1,12}?)\s*(?:来)?" + _DUTY)
+_ASKING_TAIL = re.compile(r"(?:吗|么|多少钱呀|怎么办)[~～。!！\s]*(?:[😂🤣😅🙏]+)?$")
+# past events and hypotheticals mention duties without assigning one: "上次是小王负责的", "如果我来负责的话"
+_ASSIGN = re.compile(r"你来|跟进|负责|搞定|整理|准备|给我")
+_NOT_A_TASK = re.compile(r"上次(?:是|也是|就是)|以前(?:是|都是)|之前是|如果|要是|假如|的话|[😂🤣]|哈哈")
 _CHATTER = re.compile(r"^(收到|好的?|谢谢|感谢|哈+|嗯+|赞|\+1|666+|是的|对的?|同意|了解|明白)[!！。~～]*$")
 
 
@@ -83,6 +91,14 @@ class Structure:
 
 def is_question(text: str) -> bool:
     return ("？" in text or "?" in text) or bool(_QUESTION_START.search(text))
+
+
+def asks(text: str) -> bool:
+    """A question even without a question mark ("这次还是你负责分货吗"): never a task or a decision.
+
+    Not used for Q&A pairing, where a mark-less "周末有人去钓鱼吗" is more often chatter.
+    """
+    return is_question(text) or bool(_ASKING_TAIL.search(text))
 
 
 def is_chatter(text: str) -> bool:
@@ -119,8 +135,10 @@ def opening_question(messages: list[Message]) -> str | None:
         if m.speaker != opener or m.text.lstrip().startswith("@"):
             break  # someone else's reply or side question is not the topic
         first = re.split(r"(?<=[？?])", m.text.strip(), maxsplit=1)[0].strip()
-        if is_question(first) and 6 <= len(first) <= 32 and not _CLARIFY.match(first):
-            return first.rstrip("？?")
+        if is_question(first) and not _CLARIFY.match(first):
+            first = _ASK_HEAD.sub("", first).rstrip("？?")
+            if 6 <= len(first) <= 32:
+                return first
     return None
 
 
@@ -224,7 +242,9 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             addressed = q.speaker in mentions or any(q.speaker.startswith(x) for x in mentions)
             by_speaker = session == "主讲分享" and m.speaker in speakers and not mentions
             if answer:
-                if m.speaker == answer[0].speaker and not is_question(m.text):
+                to_other = bool(mentions) and not addressed  # "@小K 你可以…" answers somebody else
+                if m.speaker == answer[0].speaker and not is_question(m.text) and not to_other \
+                        and "大家" not in m.text:
                     answer.append(m)
                     continue
                 break
@@ -251,7 +271,7 @@ def _owner(sentence: str, speaker: str) -> str | None:
     match = _OWNER_BY.search(sentence) or _OWNER_EXPLICIT.search(sentence)
     if match:
         # "小王和小李分别负责…" → 小王和小李: adverbs between the names and 负责 are not names
-        name = re.sub(r"(?:分别|一起|共同|都|也|还|就|先|来)+$", "", match.group(1).strip().lstrip("@")) or None
+        name = re.sub(r"(?:分别|一起|共同|都|也|还|就|先|来|只)+$", "", match.group(1).strip().lstrip("@")) or None
         if name is None:
             return speaker if re.search(r"我来|我会", sentence) else None
         if name in {"我", "我们", "我来"}:
@@ -261,7 +281,7 @@ def _owner(sentence: str, speaker: str) -> str | None:
             return mentions[0] if mentions else None
         if name and name not in {"大家", "谁"}:
             return name
-    if re.search(r"我来|我会|我今晚|我明天|我回头|我把|我这边", sentence):
+    if re.search(r"我来|我会|我今晚|我明天|我回头|我把|我这边|(?:^|[，,])我(?![们的])", sentence):
         return speaker
     if re.search(r"大家|各位|每人|每位", sentence):
         return "大家"
@@ -286,12 +306,13 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 announcements.append(Announcement(text=s, kind="下期预告", sources=[m.id]))
             elif _NOTICE.search(s) and not _ACTION.search(s):
                 announcements.append(Announcement(text=s, kind="通知", sources=[m.id]))
-            if _DECISION.search(s) and not _UNDECIDED.search(s) and not is_question(s):
+            if _DECISION.search(s) and not _UNDECIDED.search(s) and not asks(s):
                 decisions.append(Decision(text=s, sources=[m.id]))
             if is_next and not (_OWNER_BY.search(s) or _OWNER_EXPLICIT.search(s)):
                 continue  # "下周三晚上8点继续聊" is a preview; "…，由陈妈妈整理，周日前发群里" is also a to-do
             deadline = _DEADLINE.search(s) or _DEADLINE_LOOSE.search(s)
-            if _ACTION.search(s) and (deadline or _OWNER_BY.search(s) or _OWNER_EXPLICIT.search(s)) and not is_question(s):
+            assigned = _OWNER_BY.search(s) or _OWNER_EXPLICIT.search(s) or (_MENTION.search(s) and _ASSIGN.search(s))
+            if _ACTION.search(s) and (deadline or assigned) and not asks(s) and not _NOT_A_TASK.search(s):
                 owner = _owner(s, m.speaker)
                 due = deadline.group(0) if deadline else None
                 dup = next((a for a in actions[-4:] if a.owner == owner and a.deadline == due
