@@ -13,7 +13,7 @@ from copilot.moderation import AuditError, AuditLog, Moderator, Policy, quick_la
 from copilot.moderation.classifier import SHIPPED_MODEL, AdClassifier, features
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import detect
-from copilot.profile import parse_profile_text
+from copilot.profile import load_profile, parse_profile_text
 
 READING = """
 name: 周末读书会
@@ -557,3 +557,45 @@ def test_polite_repeats_in_an_old_export_are_not_a_flood(msettings: Settings, re
 def test_exempt_admin_verdict_reports_no_new_strike(msettings: Settings, reading) -> None:
     v = Moderator(msettings, reading).moderate({"id": "a", "user": "boss", "group": "g", "role": "admin", "text": AD})
     assert v.label == "ad" and v.exempt and v.action == "none" and v.strike == 0
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+
+
+@pytest.mark.parametrize("profile, text", [
+    # QA: everyday messages of legitimate members that were deleted or sent a reminder
+    ("community-groupbuy", "有没有邻居顺路帮我带一下，我在3栋，苹果放门卫就行，谢谢🙏"),  # classifier alone
+    ("community-groupbuy", "团长，我前天的订单号是13912345678那个，梨少了一箱，麻烦查一下"),  # order number
+    ("community-groupbuy", "明天下午3点到6点在东门自提，物业电话0755-86001234，有问题找我"),  # landline
+    ("community-groupbuy", "我的快递单号SF1234567890123显示已签收，但是驿站没找到，有人帮忙看看吗"),  # one chatter word
+    ("photography", "用手机拍星空需要三脚架吗？我的华为P60有专业模式"),
+    ("photography", "今天在湖边拍的日落，iPhone 15 Pro，ISO 50，1/1000s"),  # not a digit evasion
+    ("hr-exchange", "下个月入职的新员工，社保从哪个月开始交？"),  # 月入 is not income talk
+    ("hr-exchange", "你推荐的这个ATS靠谱吗，我们五十人的公司用会不会太重"),  # 靠谱 is not rude
+    ("indie-dev", "出海收外汇用哪个平台手续费低一点"),
+    ("kaoyan-english", "研招网的公告在这里 https://yz.chsi.com.cn/ 大家注意报名时间"),  # trusted site
+    ("baby-food", "QQ群文件里有上个月的辅食表吗？还是只在这个群发过"),  # 群发 across a word boundary
+    ("baby-food", "大家注意，有人私聊推销'进口奶粉代购'，说是内部渠道，千万别信"),  # a scam warning
+])
+def test_legitimate_members_are_not_acted_on(msettings: Settings, profile: str, text: str) -> None:
+    mod = Moderator(msettings, load_profile(EXAMPLES / f"{profile}.yaml"), audit=None)
+    v = mod.moderate({"id": "1", "user": "member", "text": text})
+    assert v.action in {"none", "review"}, (v.label, v.action, v.reason)
+
+
+@pytest.mark.parametrize("profile, text, label", [
+    ("community-groupbuy", "兼职刷单日结，加v信 abc_12345，宝妈学生都可以", "ad"),
+    ("baby-food", "进口奶粉内部渠道代购，私聊我 v信 milk_8899 拿价", "ad"),
+    ("hr-exchange", "你算老几，脑子有问题吧", "abuse"),
+    ("photography", "拼多多帮我砍一刀 https://p.pinduoduo.com/abc 谢谢大家", "ad"),
+])
+def test_real_violations_are_still_acted_on(msettings: Settings, profile: str, text: str, label: str) -> None:
+    v = Moderator(msettings, load_profile(EXAMPLES / f"{profile}.yaml"), audit=None).moderate(
+        {"id": "1", "user": "x", "text": text})
+    assert v.label == label and v.action in {"delete", "warn", "mute", "kick"}, (v.label, v.action, v.reason)
+
+
+def test_scam_warning_is_labelled_and_explained(msettings: Settings, reading) -> None:
+    v = Moderator(msettings, reading, audit=None).moderate(
+        {"user": "m", "text": "大家注意，有人冒充群主私聊说中奖了要加v信领奖，是骗子，别理"})
+    assert v.action == "review" and "提醒大家防骗" in v.reason

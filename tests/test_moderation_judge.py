@@ -19,7 +19,7 @@ positioning: 每天早上跑步打卡，交流配速、训练计划和跑鞋装�
 topics: [跑步, 打卡, 配速, 马拉松, 跑鞋]
 """)
 # No profile words, no chatter words: the lexical off-topic check is unsure (score 0.55).
-UNSURE = "有人知道城东那家新开的店几点关门吗，想下班过去看看"
+UNSURE = "有人知道城东那家新开的火锅店几点关门吗，想下班过去看看"  # one chatter word in a long message: the uncertain band
 
 
 @pytest.fixture

@@ -50,7 +50,9 @@ _CN_DIGITS = str.maketrans({
     "七": "7", "柒": "7", "拐": "7", "八": "8", "捌": "8", "九": "9", "玖": "9", "勾": "9",
 })
 # A run of at least 5 digit-like characters containing at least 3 real or Chinese digits.
-_DIGIT_RUN = re.compile(r"[0-9零〇一壹幺二贰两三叁四肆五伍六陆七柒拐八捌九玖勾ol]{5,}")
+# o/l stand for 0/1 only when they do not continue a Latin word ("iso50", "photo2024", "hello12345")
+_DIGIT_RUN = re.compile(r"(?:[0-9零〇一壹幺二贰两三叁四肆五伍六陆七柒拐八捌九玖勾]|(?<![a-z])[ol])"
+                        r"[0-9零〇一壹幺二贰两三叁四肆五伍六陆七柒拐八捌九玖勾ol]{4,}")
 
 
 @dataclass(frozen=True)

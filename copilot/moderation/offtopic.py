@@ -135,9 +135,15 @@ class OffTopicDetector:
         if report.urls and not report.blocked_urls:
             return TopicResult(False, 0.1, [], "分享了本群允许的站点链接")
         if report.chatter:
-            base = 0.8
+            # One chatter word in a long message is thin evidence (婆婆 in a weaning argument,
+            # 快递 in a group-buy pickup question): labelled, but reviewed rather than replied to.
+            base = 0.8 if len(report.chatter) >= 2 or len(n.compact) < 24 else 0.6
             detail = "与群主题无关的闲聊：" + "、".join(report.chatter[:4])
         else:
+            if self.embedder is None:
+                # No profile word is weak evidence: a profile lists a handful of topics and members
+                # talk about 配速, 发票, MRR… Without a chatter word or the semantic layer, not off-topic.
+                return TopicResult(False, 0.45, [], "未提及群主题词，也没有闲聊话题词，不判跑题")
             base = 0.55
             detail = "未提及群主题相关内容"
         if self.embedder is not None:

@@ -210,8 +210,19 @@ class Moderator:
         # noisy game-server chat, so moderate scores on other topics are not trusted by themselves).
         clf_w = p_ad if p_ad >= 0.9 else (0.6 * p_ad if ad_sig > 0.2 else 0.35 * p_ad)
         ad = 1 - (1 - ad_sig) * (1 - clf_w)
+        if p_ad >= 0.9 and ad_sig < 0.4:
+            # Sure classifier, little rule evidence: still labelled ad, but a person decides. In
+            # that chat 有没有/需要/费/numbers lean "ad", so alone it would delete "有没有邻居顺路
+            # 帮我带一下" in a group-buy group.
+            ad = min(ad, CLASSIFIER_ALONE_CAP)
+            checks["classifier"]["alone"] = True
         if rep.urls and not rep.blocked_urls and not rep.contacts:
             ad *= 0.5  # only links to the group's allowed domains: a legitimate share
+        if rep.warning and not rep.contacts and not rep.blocked_urls and ad >= 0.5:
+            # "大家注意，有人私聊发'加v信刷单日结'，是骗子": the ad words are quoted to warn the
+            # group; with no handle or link of its own there is nothing to sell. A person decides.
+            ad = min(ad, WARNING_CAP)
+            checks["warning"] = True
         spam = rep.total("spam")
         if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names("ad"):
             ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
@@ -256,6 +267,10 @@ class Moderator:
             parts = [checks["offtopic"]["detail"]]
         if checks["offtopic"].get("shopping_link_on_topic"):
             parts.append("与群主题相关、仅含购物链接，可能是成员推荐，交人工判断")
+        if label == "ad" and checks.get("warning"):
+            parts.append("像是提醒大家防骗（引用了广告说法，本身没有联系方式或链接），交人工判断")
+        if label == "ad" and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
+            parts.append("主要依据分类器，规则证据不足，交人工判断")
         if rep.injection:
             parts.append(_INJECTION_NOTE)
         return label, score, parts, checks, rep
@@ -410,6 +425,8 @@ def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
     return None
 
 
+WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
+CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
 
 

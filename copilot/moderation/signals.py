@@ -72,6 +72,7 @@ class Lexicons:
     self_promo: re.Pattern[str]
     social: frozenset[str]
     chatter: re.Pattern[str]
+    warning: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def lexicons() -> Lexicons:
         self_promo=_alternation(data["ad"].get("self_promo", [])),
         social=frozenset(str(w).lower() for w in data["social"]),
         chatter=_alternation(data["chatter"]),
+        warning=_alternation(data.get("warning", [])),
     )
 
 
@@ -100,7 +102,12 @@ def lexicons() -> Lexicons:
 _WECHAT_ID = re.compile(r"(?:微信|wxid_)(?:号|id)?(?:是|为|搜|搜索)?([a-z][a-z0-9_-]{5,19}|\d{6,11})")
 _WXID = re.compile(r"wxid_[a-z0-9]{6,}")
 _QQ_NUM = re.compile(r"(?:qq|q群|群号|加群|企鹅群)(?:号|群|群号)?(?:是|为|码)?(\d{5,11})")
-_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# not after 订单号/单号/运单/编号 (an 11-digit order number looks like a mobile number)
+_PHONE = re.compile(r"(?<!\d)(?<!单号)(?<!单号是)(?<!编号)(?<!订单)1[3-9]\d{9}(?!\d)")
+# fixed lines (0755-86001234) belong to offices and property management, not to ad handles
+_LANDLINE = re.compile(r"^0\d{9,11}$")
+# global allowlist: government, universities, exam and rail sites, code and app stores
+_TRUSTED_DOMAINS = ("gov.cn", "edu.cn", "chsi.com.cn", "12306.cn", "github.com", "apps.apple.com")
 _CONTACT_NUM = re.compile(r"(?:加|联系|找|私聊|电话|手机|tel|call|拨打|咨询)\D{0,3}(\d{6,12})")
 _MENTION_HANDLE = re.compile(r"微信|qq")
 
@@ -111,7 +118,9 @@ _SHORTENERS = {"t.cn", "dwz.cn", "url.cn", "suo.im", "bit.ly", "tinyurl.com", "i
 
 # --- money ---------------------------------------------------------------------------------
 _MONEY = re.compile(r"(?:[¥￥$]\s?\d+|\d+(?:\.\d+)?\s?(?:元|块钱|块|rmb|w\+|万|k\+|刀|米)(?![a-z]))")
-_INCOME = re.compile(r"(?:日|月|周|一天|每天|每月|一个月|轻松)(?:赚|入|收入|挣|结)\d*|(?:赚|挣)(?:\d+|几百|几千|上千|上万)")
+# an amount is required: "月入过万" is a pitch, "下个月入职" is HR small talk
+_INCOME = re.compile(r"(?:日|月|周|一天|每天|每月|一个月|轻松)(?:赚|入|收入|挣|结)(?:\d+|过万|上万|几千|几百|[千万])"
+                     r"|(?:赚|挣)(?:\d+|几百|几千|上千|上万)")
 
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _REPEAT = re.compile(r"(.{1,4}?)\1{5,}")
@@ -149,6 +158,7 @@ class SignalReport:
     substantive: bool
     injection: bool
     chatter: list[str]
+    warning: bool = False  # warns the group about a scam (骗子/别信/举报…)
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -199,7 +209,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     contacts += ["QQ/群号 " + m.group(1) for m in _QQ_NUM.finditer(d)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in _PHONE.finditer(d)]
     if not contacts:
-        contacts += ["联系号码 " + m.group(1) for m in _CONTACT_NUM.finditer(d)]
+        contacts += ["联系号码 " + m.group(1) for m in _CONTACT_NUM.finditer(d) if not _LANDLINE.match(m.group(1))]
     if contacts:
         sig.append(Signal("contact", "ad", 0.75, "含联系方式：" + "、".join(dict.fromkeys(contacts))))
     invite = lex.ad_invite.findall(c)
@@ -218,7 +228,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     blocked = []
     for u in urls:
         host = host_of(u)
-        if not host or domain_allowed(host, allowed_domains):
+        if not host or domain_allowed(host, allowed_domains) or domain_allowed(host, _TRUSTED_DOMAINS):
             continue
         blocked.append(host)
     if blocked:
@@ -288,4 +298,5 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     cjk = len(re.findall(r"[\u3400-\u9fff]", c))
     substantive = not social and (cjk >= 6 or len(c) >= 12)
     chatter = list(dict.fromkeys(lex.chatter.findall(c)))
-    return SignalReport(sig, contacts, urls, blocked, social, substantive, injection, chatter)
+    warning = bool(lex.warning.search(c))
+    return SignalReport(sig, contacts, urls, blocked, social, substantive, injection, chatter, warning)
