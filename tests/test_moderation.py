@@ -619,3 +619,10 @@ def test_members_qa_set_gate(msettings: Settings) -> None:
     members = sum(r["expect"] == "no_action" for r in rows)
     assert members >= 150 and acted <= 5, f"{acted} of {members} legitimate messages acted on"
     assert caught >= len(rows) - members - 3, f"only {caught} violations acted on"
+
+
+def test_heart_for_xin_is_an_evasion(msettings: Settings, reading) -> None:
+    """QA: 'v❤：shoes_168' was not read as a WeChat handle (the heart was stripped as punctuation)."""
+    v = Moderator(msettings, reading, audit=None).moderate({"user": "s", "text": "正品球鞋一比一，看我朋友圈，v❤：shoes_168"})
+    assert v.label == "ad" and v.action == "delete" and "微信号 shoes_168" in v.reason
+    assert Moderator(msettings, reading, audit=None).moderate({"user": "m", "text": "这本书太好看了❤"}).label == "ok"

@@ -82,12 +82,17 @@ def _digit_run(m: re.Match[str]) -> str:
     return run
 
 
+_HEART_HANDLE = re.compile(r"([vV微薇威])\s*[❤♥💗💕️]+")
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> Normalised:
     """Normalise one message (cached: floods repeat the same text many times)."""
     raw = text or ""
     s = _EMOJI_NUM_RE.sub(lambda m: _EMOJI_NUM[m.group(0)], raw)
     folded = _COMBINING.sub("", fold(s)).translate(_PLUS)
+    # hearts stand in for 信 ("v❤", "薇❤"); they are punctuation to _NON_WORD, so fold them first
+    folded = _HEART_HANDLE.sub(lambda m: m.group(1) + "信", folded)
     compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))
     evasions: list[str] = []
     for pattern, canonical in _VARIANTS:
