@@ -576,6 +576,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
     ("kaoyan-english", "研招网的公告在这里 https://yz.chsi.com.cn/ 大家注意报名时间"),  # trusted site
     ("baby-food", "QQ群文件里有上个月的辅食表吗？还是只在这个群发过"),  # 群发 across a word boundary
     ("baby-food", "大家注意，有人私聊推销'进口奶粉代购'，说是内部渠道，千万别信"),  # a scam warning
+    ("hr-exchange", "【内推】某互联网公司招聘HRBP，base深圳，三年以上经验，感兴趣的私信我要JD"),  # 招聘 is the topic
+    ("hangzhou-running", "西湖半马报名链接：https://www.xihu-halfmarathon.cn/ 下周五截止"),  # one plain link, on topic
 ])
 def test_legitimate_members_are_not_acted_on(msettings: Settings, profile: str, text: str) -> None:
     mod = Moderator(msettings, load_profile(EXAMPLES / f"{profile}.yaml"), audit=None)

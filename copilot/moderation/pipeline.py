@@ -23,7 +23,7 @@ from copilot.moderation.classifier import AdClassifier, load_classifier
 from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import OffTopicDetector
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import SignalReport, _alternation, detect, is_shop_host
+from copilot.moderation.signals import SHORTENERS, SignalReport, _alternation, detect, is_shop_host
 from copilot.profile import GroupProfile
 from copilot.textnorm import to_script
 
@@ -135,6 +135,8 @@ class Moderator:
         self.flood = FloodTracker()
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.banned = _alternation(profile.banned) if profile and profile.banned else None
+        self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
+            if profile else ""
         embedder = None
         if semantic and profile is not None:
             from copilot.knowledge.embeddings import make_embedder
@@ -200,7 +202,7 @@ class Moderator:
         body = text[:MAX_CHARS]
         n = normalise(body)
         checks["normalise"] = {"evasions": list(n.evasions), "truncated": truncated}
-        rep = detect(n, allowed_domains=self.allowed, banned=self.banned)
+        rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         p_ad = self.classifier.score(body)
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": self.classifier.top_grams(body) if p_ad > 0.5 else []}
@@ -266,7 +268,7 @@ class Moderator:
         if label == "off_topic":
             parts = [checks["offtopic"]["detail"]]
         if checks["offtopic"].get("shopping_link_on_topic"):
-            parts.append("与群主题相关、仅含购物链接，可能是成员推荐，交人工判断")
+            parts.append("与群主题相关、只有一个普通链接，可能是成员分享，交人工判断")
         if label == "ad" and checks.get("warning"):
             parts.append("像是提醒大家防骗（引用了广告说法，本身没有联系方式或链接），交人工判断")
         if label == "ad" and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
@@ -382,16 +384,18 @@ _LINK_ONLY = frozenset({"link", "money", "promo_words"})
 
 
 def _only_shopping_link(rep: SignalReport, p_ad: float) -> bool:
-    """The ad evidence is a shop link (plus a price or a couple of promo words), nothing stronger.
+    """The ad evidence is one kind of plain link (plus a price or a couple of promo words).
 
-    A member recommending the rice flour they buy pastes a taobao/jd link with its price; a
-    seller adds contacts, invitations, ad words or a string of promo words (特价、秒杀、私聊…).
-    The classifier is not consulted: it scores any "price + link" text as an ad.
+    A member recommending the rice flour they buy pastes a taobao/jd link with its price; a runner
+    posts the marathon's sign-up page; a developer shares a friend's tool. A seller adds contacts,
+    invitations, ad words or a string of promo words (特价、秒杀、私聊…), or hides the target
+    behind a URL shortener. The classifier is not consulted: it scores any "price + link" as an ad.
     """
     names = set(rep.names("ad"))
     promo = next((s for s in rep.signals if s.name == "promo_words"), None)
     return ("link" in names and names <= _LINK_ONLY and not rep.contacts
-            and all(is_shop_host(h) for h in rep.blocked_urls)
+            and not any(h in SHORTENERS for h in rep.blocked_urls)
+            and (all(is_shop_host(h) for h in rep.blocked_urls) or len(set(rep.blocked_urls)) == 1)
             and (promo is None or promo.detail.count("、") <= 1))
 
 

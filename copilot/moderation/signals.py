@@ -113,7 +113,7 @@ _MENTION_HANDLE = re.compile(r"微信|qq")
 
 # --- links ---------------------------------------------------------------------------------
 _URL = URL_RE
-_SHORTENERS = {"t.cn", "dwz.cn", "url.cn", "suo.im", "bit.ly", "tinyurl.com", "is.gd", "c.tb.cn", "m.tb.cn",
+SHORTENERS = {"t.cn", "dwz.cn", "url.cn", "suo.im", "bit.ly", "tinyurl.com", "is.gd", "c.tb.cn", "m.tb.cn",
                "v.douyin.com", "u.jd.com", "mobile.yangkeduo.com", "p.pinduoduo.com", "s.click.taobao.com"}
 
 # --- money ---------------------------------------------------------------------------------
@@ -195,7 +195,8 @@ def lex_social_re() -> re.Pattern[str]:
     return _alternation([w for w in lexicons().social if len(w) >= 1])
 
 
-def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.Pattern[str] | None = None) -> SignalReport:
+def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.Pattern[str] | None = None,
+           topic_text: str = "") -> SignalReport:
     """Run every deterministic detector on a normalised message."""
     lex = lexicons()
     sig: list[Signal] = []
@@ -232,7 +233,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
             continue
         blocked.append(host)
     if blocked:
-        short = [h for h in blocked if h in _SHORTENERS]
+        short = [h for h in blocked if h in SHORTENERS]
         weight = 0.6 if short else 0.45
         sig.append(Signal("link", "ad", weight, "含非白名单链接：" + "、".join(dict.fromkeys(blocked))))
 
@@ -244,7 +245,9 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     if strong:
         sig.append(Signal("ad_words", "ad", min(0.5 + 0.15 * (len(set(strong)) - 1), 0.85),
                           "广告用语：" + "、".join(dict.fromkeys(strong))))
-    weak = lex.ad_weak.findall(c)
+    # a weak promo word that names the group's own subject (招聘 in an HR group, 团购 in a
+    # group-buy group) is how members talk there, not evidence of an ad
+    weak = [w for w in lex.ad_weak.findall(c) if not (topic_text and w in topic_text)]
     if weak:
         sig.append(Signal("promo_words", "ad", min(0.12 * len(set(weak)), 0.4),
                           "推销类用语：" + "、".join(dict.fromkeys(weak))))
