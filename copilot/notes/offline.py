@@ -251,13 +251,19 @@ def _title(transcript: Transcript, st: Structure, keywords: list[str]) -> str:
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
 
 
+# times, counts and pointers are frequent in every chat and say nothing about its subject
+_NOT_A_KEYWORD = re.compile(
+    r"^(?:[一两几每这那哪][个篇次天周条本件点位些样种]|上次|下次|这次|今天|明天|昨天|后天|今晚|每天|每周|这周|下周|本周|上周|"
+    r"点前|之前|以前|以后|时候|大家|我们|你们|他们|自己|现在|已经|还是|就是|可以|一下|什么|怎么|没有)$")
+
+
 def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
     from collections import Counter
 
     counts: Counter[str] = Counter()
     for s in sentences:
         for t in set(s.tokens):
-            if len(t) >= 2 and not t.isdigit():
+            if len(t) >= 2 and not t.isdigit() and not _NOT_A_KEYWORD.match(t):
                 counts[t] += s.weight
     return [w for w, _ in counts.most_common(k)]
 
