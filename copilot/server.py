@@ -24,7 +24,7 @@ from fastapi.responses import JSONResponse, Response
 from copilot.config import Settings
 from copilot.moderation.audit import AuditLog
 from copilot.moderation.pipeline import Message, Moderator, Verdict
-from copilot.moderation.policy import Policy, load_policies
+from copilot.moderation.policy import Policy, group_policies
 from copilot.profile import GroupProfile, ProfileError, load_profile
 
 log = logging.getLogger(__name__)
@@ -233,9 +233,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastA
         from copilot.llm import get_engine
 
         engine = get_engine(settings)
-    policy_file = settings.data_dir / "moderation" / "policy.yaml"
-    policies = load_policies(policy_file) if policy_file.exists() else {}
-    mods = Moderators(settings, engine, policies)
+    mods = Moderators(settings, engine, group_policies(settings.data_dir))
     app = FastAPI(title="社群运营 Copilot 审核钩子", version="1")
     app.state.moderators = mods
 

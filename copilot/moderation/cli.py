@@ -165,12 +165,11 @@ def register(app: typer.Typer) -> None:
         from copilot.cli import emit_json, fail
         from copilot.config import Settings
         from copilot.moderation.audit import AuditError, AuditLog
-        from copilot.moderation.policy import Policy, PolicyError, load_policies
+        from copilot.moderation.policy import Policy, PolicyError, group_policies
 
         settings = Settings()
-        policy_file = settings.data_dir / "moderation" / "policy.yaml"
         try:
-            policies = load_policies(policy_file) if policy_file.exists() else {}
+            policies = group_policies(settings.data_dir)
         except PolicyError as exc:
             raise fail(str(exc), 2) from None
         window = max([p.window_days for p in policies.values()] + [Policy().window_days])

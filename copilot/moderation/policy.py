@@ -106,6 +106,16 @@ def load_policies(path: Path) -> dict[str, Policy]:
     return out
 
 
+def group_policies(data_dir: Path) -> dict[str, Policy]:
+    """The per-group policies in ``<data_dir>/moderation/policy.yaml``; none when there is no file.
+
+    The one place that knows where the hook's policies live: the hook and the commands that must
+    respect them (``moderation-prune`` and its strike windows) read them through this.
+    """
+    path = data_dir / "moderation" / "policy.yaml"
+    return load_policies(path) if path.exists() else {}
+
+
 def rule_ids_for(label: str, strikes_before: int, knowledge_dir: Path | None = None) -> list[str]:
     """Moderation policy rule ids from rules.yaml that justify acting on ``label``.
 
