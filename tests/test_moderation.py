@@ -603,24 +603,13 @@ def test_scam_warning_is_labelled_and_explained(msettings: Settings, reading) ->
     assert v.action == "review" and "提醒大家防骗" in v.reason
 
 
-def test_members_qa_set_gate(msettings: Settings) -> None:
+def test_members_qa_set_gate() -> None:
     """The QA set of everyday members' messages (benchmarks/moderation_members.py): few acted on."""
-    rows = [json.loads(x) for x in (Path(__file__).resolve().parents[1] / "evals" / "moderation" / "members_qa.jsonl")
-            .read_text(encoding="utf-8").splitlines()]
-    mods: dict[str, Moderator] = {}
-    acted = caught = 0
-    for i, r in enumerate(rows):
-        mod = mods.get(r["profile"]) or mods.setdefault(
-            r["profile"], Moderator(msettings, load_profile(EXAMPLES / f"{r['profile']}.yaml"), audit=None))
-        v = mod.moderate({"id": r["id"], "user": f"u{i}", "text": r["text"]})
-        hit = v.action not in ("none", "review")
-        if r["expect"] == "no_action":
-            acted += hit
-        else:
-            caught += hit and v.label == r["expect"]
-    members = sum(r["expect"] == "no_action" for r in rows)
-    assert members >= 150 and acted <= 5, f"{acted} of {members} legitimate messages acted on"
-    assert caught >= len(rows) - members - 3, f"only {caught} violations acted on"
+    from copilot.evals.moderation import members_qa
+
+    r = members_qa()
+    assert r["members"] >= 150 and len(r["acted"]) <= 5, f"{len(r['acted'])} of {r['members']} legitimate messages acted on"
+    assert r["caught"] >= r["violations"] - 3, f"only {r['caught']} violations acted on"
 
 
 def test_heart_for_xin_is_an_evasion(msettings: Settings, reading) -> None:

@@ -85,6 +85,42 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Any =
     }
 
 
+def members_qa(path: Path = DATA_DIR / "members_qa.jsonl") -> dict[str, Any]:
+    """Legitimate members acted on, violations acted on, in the QA set of the eight example groups.
+
+    "Acted on" is an action other than none/review (a deletion, a mute, a public reminder). Each
+    message comes from a different user and there is no audit log, so no strikes add up.
+    """
+    import tempfile
+
+    from copilot.config import Settings
+    from copilot.moderation.pipeline import Moderator
+    from copilot.profile import load_profile
+
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    acted: list[tuple[dict[str, Any], Any]] = []
+    missed: list[tuple[dict[str, Any], Any]] = []
+    caught = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        s = Settings(data_dir=Path(tmp), llm_provider="offline")
+        mods: dict[str, Moderator] = {}
+        for i, r in enumerate(rows):
+            p = r["profile"]
+            mod = mods.get(p) or mods.setdefault(
+                p, Moderator(s, load_profile(ROOT / "examples" / "profiles" / f"{p}.yaml"), audit=None))
+            v = mod.moderate({"id": r["id"], "user": f"u{i}", "text": r["text"]})
+            hit = v.action not in ("none", "review")
+            if r["expect"] == "no_action":
+                if hit:
+                    acted.append((r, v))
+            elif hit and v.label == r["expect"]:
+                caught += 1
+            else:
+                missed.append((r, v))
+    members = sum(r["expect"] == "no_action" for r in rows)
+    return {"members": members, "violations": len(rows) - members, "caught": caught, "acted": acted, "missed": missed}
+
+
 def qq_heldout(path: Path = QQ_ADS) -> dict[str, Any] | None:
     """Ad F1 of the full offline pipeline (no profile) and of the classifier alone on the held-out split."""
     if not path.exists():
