@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,12 +22,6 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -43,10 +36,11 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="copilot serve --workers")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
+    from copilot.devtools.procs import free_port, wait_for_http
     from copilot.evals.moderation import DATA_DIR, load_set
 
     rows = load_set()
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, COPILOT_DATA_DIR=tmp, COPILOT_LLM_PROVIDER="offline",
                    COPILOT_GROUPS=json.dumps({"10001": str(DATA_DIR / "profiles" / "reading.yaml")}),
@@ -56,14 +50,10 @@ def main() -> None:
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
         base = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(600):
-                try:
-                    if httpx.get(base + "/healthz", timeout=0.5).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.1)
-            else:
-                raise SystemExit("钩子服务没有启动")
+            try:
+                wait_for_http(base + "/healthz", proc, 60, poll=0.1)
+            except RuntimeError as exc:
+                raise SystemExit(f"钩子服务没有启动：{exc}") from None
             for kind in ("v1", "onebot"):
                 lat: list[float] = []
 

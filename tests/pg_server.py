@@ -11,7 +11,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -19,16 +18,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from copilot.devtools.procs import free_port
+
 
 def find_bin(name: str) -> str | None:
     hits = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     return hits[-1] if hits else shutil.which(name)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
@@ -45,7 +40,7 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(root, "postgres")
         shutil.chown(sock, "postgres")
         prefix = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
+    port = free_port()
     run = dict(check=True, capture_output=True, text=True, timeout=120)
     try:
         subprocess.run([*prefix, initdb, "-D", str(data), "-A", "trust", "-U", "copilot", "-E", "UTF8",

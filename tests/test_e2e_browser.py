@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from copilot.devtools.procs import free_port, wait_for_http
 from copilot.paths import ROOT
 
 pytestmark = pytest.mark.e2e
@@ -33,34 +31,17 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(shared_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("e2e-data")
     shutil.copytree(shared_data_dir, data, dirs_exist_ok=True)
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
     env.update(COPILOT_DATA_DIR=str(data), GRADIO_SERVER_PORT=str(port), COPILOT_LLM_PROVIDER="offline")
     log = open(data / "app.log", "w")
     proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("app.py exited early:\n" + (data / "app.log").read_text())
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError("app.py did not start in 90 s")
+    wait_for_http(url, proc, 90, log=data / "app.log")
     yield url
     proc.terminate()
     proc.wait(timeout=10)

@@ -8,10 +8,8 @@ even though each worker gets only part of it.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,38 +17,23 @@ import httpx
 import pytest
 
 from copilot.config import Settings
+from copilot.devtools.procs import free_port, wait_for_http
 from copilot.moderation.audit import AuditLog
 
 AD = "➕薇 abc88990011 内部渠道低价代购，日结兼职"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def two_workers(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     data = tmp_path_factory.mktemp("workers-data")
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
     env.update(COPILOT_DATA_DIR=str(data), COPILOT_LLM_PROVIDER="offline")
     log = open(data / "serve.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "copilot", "serve", "--workers", "2", "--port", str(port)],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        assert proc.poll() is None, (data / "serve.log").read_text()
-        try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError("copilot serve --workers 2 did not start:\n" + (data / "serve.log").read_text())
+    wait_for_http(url + "/healthz", proc, 120, log=data / "serve.log")
     yield url, data
     proc.terminate()
     proc.wait(timeout=30)
