@@ -110,16 +110,24 @@ from copilot.llm import get_engine
 from copilot.notes.batch import run_batch
 s = Settings(data_dir=sys.argv[3], llm_provider="openai", llm_base_url=sys.argv[4], llm_model="fake-model",
              llm_timeout=5, llm_max_retries=0)
-run_batch(sys.argv[1], sys.argv[2], 2, s, get_engine(s), progress=lambda d, t, r: print(d, flush=True))
+summary = run_batch(sys.argv[1], sys.argv[2], 2, s, get_engine(s), progress=lambda d, t, r: print(d, flush=True))
+print("interrupted" if summary.interrupted else "finished", summary.ok, summary.failed, summary.pending, flush=True)
 """
+
+
+def _start_batch(tmp_path: Path, src: Path, out: Path, url: str) -> subprocess.Popen:
+    """The batch in its own process (2 workers, the fake LLM), printing each finished count."""
+    proc = subprocess.Popen([sys.executable, "-c", _SCRIPT, str(src), str(out), str(tmp_path / "d"), url],
+                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert proc.stdout is not None
+    return proc
 
 
 def test_killed_batch_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
     _make_inputs(src, 12)
     with FakeOpenAI(responder=notes_responder(), latency=0.25) as srv:
-        proc = subprocess.Popen([sys.executable, "-c", _SCRIPT, str(src), str(out), str(tmp_path / "d"), srv.url],
-                                stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        proc = _start_batch(tmp_path, src, out, srv.url)
         assert proc.stdout is not None
         deadline = time.monotonic() + 60
         done = 0
@@ -171,24 +179,11 @@ def test_cli_notes_llm_and_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == ["g000.md", "g001.md"]
 
 
-_SIGINT_SCRIPT = """
-import sys
-from copilot.config import Settings
-from copilot.llm import get_engine
-from copilot.notes.batch import run_batch
-s = Settings(data_dir=sys.argv[3], llm_provider="openai", llm_base_url=sys.argv[4], llm_model="fake-model",
-             llm_timeout=5, llm_max_retries=0)
-summary = run_batch(sys.argv[1], sys.argv[2], 2, s, get_engine(s), progress=lambda d, t, r: print(d, flush=True))
-print("interrupted" if summary.interrupted else "finished", summary.ok, summary.failed, summary.pending, flush=True)
-"""
-
-
 def test_ctrl_c_records_in_flight_files(tmp_path: Path) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
     _make_inputs(src, 12)
     with FakeOpenAI(responder=notes_responder(), latency=0.3) as srv:
-        proc = subprocess.Popen([sys.executable, "-c", _SIGINT_SCRIPT, str(src), str(out), str(tmp_path / "d"), srv.url],
-                                stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        proc = _start_batch(tmp_path, src, out, srv.url)
         assert proc.stdout is not None
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
