@@ -271,7 +271,7 @@ def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
 _OPENER = re.compile(r"今[天晚]的?(?:我们)?(?:聊聊|聊一聊|讨论|话题|主题)|话题[:：]")
 _PROMPT = re.compile(r"大家(?:说说|聊聊|谈谈|分享|来说)|说说(?:你们|大家|自己)|欢迎大家")
 _ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
-_MENTION = re.compile(r"^(?:@\S+\s*)+")
+_MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "可以试试…"
 _ACK_HEAD = re.compile(r"^(?:好的?|行|嗯|ok|OK|那就?|那么)[，,、\s]+")
 _DECIDED = re.compile(r"^.{0,12}?(?:决定|定下来|确定)(?:了|一下|好了)?[：:，,]?")
 
@@ -318,7 +318,7 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         # there the content summary (MMR) is the better read
         return None
     picked.sort(key=lambda s: s.msg.id)  # in the order the discussion went
-    voices = [f"{display_name(s.msg.speaker)}：{_clause(_MENTION.sub('', _keypoint_text(s)))}" for s in picked]
+    voices = [f"{display_name(s.msg.speaker)}：{_clause(_MENTION_HEAD.sub('', _keypoint_text(s)))}" for s in picked]
     sources = [s.msg.id for s in picked]
     text = lead + "；".join(voices) + "。"
     if st.decisions:  # the last word counts: "定在15号" … "最终改成16号，就这么定了"
