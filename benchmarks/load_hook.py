@@ -57,7 +57,7 @@ def main() -> None:
             for kind in ("v1", "onebot"):
                 lat: list[float] = []
 
-                def one(i: int, client: httpx.Client) -> None:
+                def one(i: int, client: httpx.Client, kind: str = kind, lat: list[float] = lat) -> None:
                     r = rows[i % len(rows)]
                     text = f"{r['text']} {i}"
                     t = time.perf_counter()
@@ -82,7 +82,7 @@ def main() -> None:
                 else:
                     clients = [httpx.Client(base_url=base, timeout=5) for _ in range(args.concurrency)]
                     with ThreadPoolExecutor(args.concurrency) as ex:
-                        list(ex.map(lambda i: one(i, clients[i % args.concurrency]), range(args.n)))
+                        list(ex.map(lambda i, cs=clients: one(i, cs[i % args.concurrency]), range(args.n)))
                     for c in clients:
                         c.close()
                 wall = time.perf_counter() - t0

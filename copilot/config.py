@@ -9,11 +9,12 @@ entirely on its offline engine, which is the point: it must work on a server wit
 from __future__ import annotations
 
 import os
+import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -23,7 +24,7 @@ from pydantic_settings import (
 
 from copilot.paths import DEFAULT_DATA_DIR, KNOWLEDGE_DIR, PROMPTS_DIR
 from copilot.textnorm import Script
-
+from copilot.validation import zh_reason
 
 
 def _config_file() -> Path:
@@ -141,48 +142,29 @@ class ConfigError(ValueError):
     """Settings that do not validate, explained in Chinese with the environment variable to fix."""
 
 
-_ERROR_TEXT = {
-    "literal_error": "取值不在允许范围内：{expected}",
-    "int_parsing": "应为整数",
-    "float_parsing": "应为数字",
-    "bool_parsing": "应为 true/false",
-    "greater_than": "应大于 {gt}",
-    "greater_than_equal": "应不小于 {ge}",
-    "less_than_equal": "应不大于 {le}",
-    "dict_type": "应为键值表",
-    "json_invalid": "不是合法的 JSON",
-}
-
-
 def explain_settings_error(exc: Exception) -> ConfigError:
     """Turn a pydantic ValidationError from :class:`Settings` into a Chinese :class:`ConfigError`."""
-    from pydantic import ValidationError
-
     if not isinstance(exc, ValidationError):
         return ConfigError(f"配置无效：{exc}")
     lines = []
     for err in exc.errors():
         field = str(err["loc"][0]) if err["loc"] else "?"
-        template = _ERROR_TEXT.get(err["type"], "")
-        try:
-            reason = template.format(**err.get("ctx", {})) if template else err["msg"]
-        except (KeyError, IndexError):
-            reason = err["msg"]
         env = field if field.isupper() else f"COPILOT_{field.upper()}"
-        lines.append(f"- {field.lower().removeprefix('copilot_')}（环境变量 {env} 或 copilot.toml）：{reason}，"
+        lines.append(f"- {field.lower().removeprefix('copilot_')}（环境变量 {env} 或 copilot.toml）：{zh_reason(err)}，"
                      f"收到 {err.get('input')!r}")
     return ConfigError("配置无效：\n" + "\n".join(lines))
 
 
-def load_settings() -> Settings:
-    """Settings from env/toml, raising :class:`ConfigError` (Chinese) instead of a pydantic traceback."""
-    try:
-        return Settings()
-    except Exception as exc:
-        raise explain_settings_error(exc) from None
-
-
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """Process-wide settings; tests build their own ``Settings(...)`` instead of mutating this."""
-    return load_settings()
+    """The process-wide settings (env, ``copilot.toml``, defaults), the one accessor the product uses.
+
+    Raises :class:`ConfigError` (Chinese, naming the variable to fix) instead of a pydantic traceback.
+    Tests build their own ``Settings(...)`` instead of mutating this.
+    """
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise explain_settings_error(exc) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"配置文件 {_config_file()} 不是合法的 TOML：{exc}") from None

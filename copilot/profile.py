@@ -14,7 +14,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from copilot.files import UnreadableFile, atomic_write, read_text_file
 from copilot.textnorm import Script, fold, to_simplified, tokenize
+from copilot.validation import zh_problems
 
 GroupType = Literal["消费型", "知识型", "品牌型", "兴趣型", "其他"]
 Platform = Literal["wechat", "qq", "wecom"]
@@ -132,46 +134,13 @@ class GroupProfile(BaseModel):
         return self.name or self.topics[0] + "交流群"
 
 
-_MESSAGES = {
-    "missing": "必填项缺失",
-    "string_too_short": "内容太短",
-    "string_too_long": "内容太长",
-    "too_short": "至少需要一项",
-    "too_long": "项目太多",
-    "extra_forbidden": "不认识的字段（拼写错误？）",
-    "literal_error": "取值不在允许范围内",
-    "list_type": "应为列表",
-    "string_type": "应为文本",
-    "float_parsing": "应为数字",
-    "greater_than_equal": "不能为负数",
-    "model_type": "应为键值对象",
-}
-
-
-def _problems(exc: ValidationError) -> list[tuple[str, str]]:
-    problems = []
-    for err in exc.errors():
-        key = ".".join(str(p) for p in err["loc"]) or "(根)"
-        base = _MESSAGES.get(err["type"], "")
-        detail = err.get("msg", "")
-        if err["type"] == "value_error":
-            detail = str(err.get("ctx", {}).get("error", detail))
-            msg = detail
-        elif err["type"] == "literal_error":
-            msg = f"{base}：{err.get('ctx', {}).get('expected', '')}"
-        else:
-            msg = base or detail
-        problems.append((key, msg))
-    return problems
-
-
 def profile_from_data(data: Any, source: str = "") -> GroupProfile:
     if not isinstance(data, dict):
         raise ProfileError([("(根)", "群档案应为键值对象（YAML 映射或 JSON 对象）")], source)
     try:
         return GroupProfile.model_validate(data)
     except ValidationError as exc:
-        raise ProfileError(_problems(exc), source) from None
+        raise ProfileError(zh_problems(exc), source) from None
 
 
 def parse_profile_text(text: str, source: str = "") -> GroupProfile:
@@ -191,19 +160,15 @@ def parse_profile_text(text: str, source: str = "") -> GroupProfile:
 
 
 def load_profile(path: str | Path) -> GroupProfile:
-    from copilot.knowledge.ingest import read_text_file
-
+    """A profile file (YAML or JSON, any common encoding); every problem raises :class:`ProfileError`."""
     p = Path(path)
     if not p.exists():
         raise ProfileError([("(文件)", f"找不到文件 {p}")], str(p))
-    text = read_text_file(p)
+    try:
+        text = read_text_file(p)
+    except UnreadableFile as exc:
+        raise ProfileError([("(文件)", str(exc))], str(p)) from None
     return parse_profile_text(text, str(p))
-
-
-def dump_profile(profile: GroupProfile) -> str:
-    data = profile.model_dump(exclude_defaults=True)
-    data.setdefault("name", profile.name)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 class ProfileStore:
@@ -232,11 +197,7 @@ class ProfileStore:
     def save(self, name: str, text: str) -> GroupProfile:
         """Validate ``text`` and write it atomically; an invalid profile is never written."""
         profile = parse_profile_text(text, name)
-        path = self.path(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".yaml.tmp")
-        tmp.write_text(text.strip() + "\n", encoding="utf-8")
-        tmp.replace(path)
+        atomic_write(self.path(name), text.strip() + "\n")
         return profile
 
     def delete(self, name: str) -> bool:

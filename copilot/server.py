@@ -11,19 +11,24 @@ to the OneBot HTTP API instead. Group owners and admins are never acted on. Per-
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
-import json
 import logging
 import threading
 from typing import Any
 
+import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
-from copilot.config import Settings
+from copilot.config import Settings, get_settings
+from copilot.files import UnreadableFile, decode_bytes
+from copilot.llm import Engine, get_engine
 from copilot.moderation.audit import AuditLog
-from copilot.moderation.pipeline import Message, Moderator, Verdict
+from copilot.moderation.labels import Action, Label
+from copilot.moderation.message import BadMessage, Message, loads, message_from
+from copilot.moderation.pipeline import Moderator, Verdict
 from copilot.moderation.policy import Policy, group_policies
 from copilot.profile import GroupProfile, ProfileError, load_profile
 
@@ -52,18 +57,14 @@ def _decode_body(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        from copilot.knowledge.ingest import IngestError, decode_bytes
-
         try:
             text = decode_bytes(raw, "请求体")  # GBK/GB18030 bodies from older bot frameworks
-        except IngestError as exc:
+        except UnreadableFile as exc:
             raise BadRequest(str(exc)) from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadRequest(f"请求体不是合法 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from None
-    except RecursionError:  # [[[[… thousands deep: the parser runs out of stack
-        raise BadRequest("请求体 JSON 嵌套层数过深，无法解析（消息或事件对象只需要两三层）") from None
+        return loads(text, "请求体")
+    except BadMessage as exc:
+        raise BadRequest(str(exc)) from None
 
 
 def _same_secret(given: str, expected: str) -> bool:
@@ -82,28 +83,17 @@ def _same_secret(given: str, expected: str) -> bool:
 
 
 def _message_from(obj: Any, index: int | None) -> Message:
-    where = f"第 {index + 1} 条消息" if index is not None else "消息"
-    if not isinstance(obj, dict):
-        raise BadRequest(f"{where}应为 JSON 对象")
-    text = obj.get("text")
-    if text is None:
-        raise BadRequest(f"{where}缺少 text 字段")
-    if not isinstance(text, str):
-        raise BadRequest(f"{where}的 text 字段应为字符串")
-    def s(key: str) -> str | None:
-        v = obj.get(key)
-        if v is None:
-            return None
-        if isinstance(v, (str, int)) and not isinstance(v, bool):
-            return str(v)
-        raise BadRequest(f"{where}的 {key} 字段应为字符串或数字")
-    return Message(id=s("id"), user=s("user"), text=text, group=s("group"), role=s("role"))
+    try:
+        return message_from(obj, f"第 {index + 1} 条消息" if index is not None else "消息")
+    except BadMessage as exc:
+        raise BadRequest(str(exc)) from None
 
 
 class Moderators:
     """One Moderator per profile file, sharing one audit log; group id → profile from settings."""
 
-    def __init__(self, settings: Settings, engine: Any = None, policies: dict[str, Policy] | None = None) -> None:
+    def __init__(self, settings: Settings, engine: Engine | None = None,
+                 policies: dict[str, Policy] | None = None) -> None:
         self.settings = settings
         self.audit = AuditLog.from_settings(settings)
         self.engine = engine
@@ -158,19 +148,19 @@ class Moderators:
 
 def quick_operation(v: Verdict) -> dict[str, Any]:
     """OneBot v11 quick operation for a verdict (empty = do nothing)."""
-    if v.dry_run or v.exempt or v.action in {"none", "review"}:
+    if v.dry_run or v.exempt or v.action in (Action.NONE, Action.REVIEW):
         return {}
     op: dict[str, Any] = {}
-    if v.action in {"delete", "warn", "mute", "kick"}:
+    if v.action in (Action.DELETE, Action.WARN, Action.MUTE, Action.KICK):
         op["delete"] = True
-    if v.action == "mute":
+    if v.action == Action.MUTE:
         op["ban"] = True
         op["ban_duration"] = int(v.mute_seconds or 600)
-    if v.action == "kick":
+    if v.action == Action.KICK:
         op["kick"] = True
     if v.reply:
         op["reply"] = v.reply
-        op["at_sender"] = v.label != "off_topic"
+        op["at_sender"] = v.label != Label.OFF_TOPIC
     return op
 
 
@@ -197,8 +187,6 @@ def _event_text(event: dict[str, Any]) -> str:
 
 def _call_onebot_api(settings: Settings, event: dict[str, Any], v: Verdict) -> None:
     """Execute the actions through the OneBot HTTP API (best effort, short timeout, logged)."""
-    import httpx
-
     op = quick_operation(v)
     if not op:
         return
@@ -224,14 +212,61 @@ def _call_onebot_api(settings: Settings, event: dict[str, Any], v: Verdict) -> N
         log.warning("调用 OneBot API 失败：%s", exc)
 
 
-def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastAPI:
-    """The hook app. ``engine``: an LLM engine for the uncertain band (default: from settings)."""
-    from copilot.config import get_settings
+def _v1_messages(body: Any) -> list[Message]:
+    """The messages of a ``/v1/moderate`` body: one object or a list of at most MAX_BATCH."""
+    if not isinstance(body, list):
+        return [_message_from(body, None)]
+    if not body:
+        raise BadRequest("消息列表为空")
+    if len(body) > MAX_BATCH:
+        raise BadRequest(f"一次最多审核 {MAX_BATCH} 条消息，收到 {len(body)} 条")
+    return [_message_from(o, i) for i, o in enumerate(body)]
 
+
+def _bearer_problem(settings: Settings, request: Request) -> Response | None:
+    if settings.api_token is None:
+        return None
+    expected = f"Bearer {settings.api_token.get_secret_value()}"
+    if _same_secret(request.headers.get("authorization", ""), expected):
+        return None
+    return _error(401, "缺少或错误的访问令牌（Authorization: Bearer <COPILOT_API_TOKEN>）")
+
+
+def _signature_problem(settings: Settings, request: Request, raw: bytes) -> Response | None:
+    if settings.onebot_secret is None:
+        return None
+    sig = request.headers.get("x-signature")
+    if not sig:
+        return _error(401, "缺少 X-Signature 签名头")
+    mac = hmac.new(settings.onebot_secret.get_secret_value().encode(), raw, hashlib.sha1).hexdigest()
+    if not _same_secret(sig.strip().lower(), f"sha1={mac}"):
+        return _error(403, "X-Signature 签名校验失败")
+    return None
+
+
+def _onebot_message(event: Any) -> Message | None:
+    """The group message in a OneBot v11 event; None for events that are not group messages."""
+    if not isinstance(event, dict):
+        raise BadRequest("OneBot 事件应为 JSON 对象")
+    if "post_type" not in event:
+        raise BadRequest("不是 OneBot v11 事件：缺少 post_type 字段")
+    if event.get("post_type") != "message" or event.get("message_type") != "group":
+        return None
+    for key in ("group_id", "user_id"):
+        if not isinstance(event.get(key), (int, str)) or isinstance(event.get(key), bool):
+            raise BadRequest(f"群消息事件缺少或错误的 {key} 字段")
+    text = _event_text(event)
+    sender = event.get("sender") if isinstance(event.get("sender"), dict) else {}
+    role = sender.get("role") if isinstance(sender.get("role"), str) else None
+    ts = float(event["time"]) if isinstance(event.get("time"), (int, float)) else None
+    return Message(id=str(event.get("message_id", "")) or None, user=str(event["user_id"]), text=text,
+                   group=str(event["group_id"]), role=role, ts=ts)
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """The hook app. ``engine``: an LLM engine for the uncertain band (default: from settings)."""
     settings = settings or get_settings()
     if engine is None and settings.llm_enabled:
-        from copilot.llm import get_engine
-
         engine = get_engine(settings)
     mods = Moderators(settings, engine, group_policies(settings.data_dir))
     app = FastAPI(title="社群运营 Copilot 审核钩子", version="1")
@@ -250,20 +285,11 @@ def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastA
 
     @app.post("/v1/moderate")
     async def moderate(request: Request) -> Response:
-        if settings.api_token is not None:
-            expected = f"Bearer {settings.api_token.get_secret_value()}"
-            if not _same_secret(request.headers.get("authorization", ""), expected):
-                return _error(401, "缺少或错误的访问令牌（Authorization: Bearer <COPILOT_API_TOKEN>）")
+        if (denied := _bearer_problem(settings, request)) is not None:
+            return denied
         try:
             body = _decode_body(await request.body())
-            if isinstance(body, list):
-                if not body:
-                    raise BadRequest("消息列表为空")
-                if len(body) > MAX_BATCH:
-                    raise BadRequest(f"一次最多审核 {MAX_BATCH} 条消息，收到 {len(body)} 条")
-                msgs = [_message_from(o, i) for i, o in enumerate(body)]
-            else:
-                msgs = [_message_from(body, None)]
+            msgs = _v1_messages(body)
         except BadRequest as exc:
             return _error(exc.status, str(exc))
         try:
@@ -276,40 +302,21 @@ def create_app(settings: Settings | None = None, *, engine: Any = None) -> FastA
     @app.post("/onebot/v11")
     async def onebot(request: Request) -> Response:
         raw = await request.body()
-        if settings.onebot_secret is not None:
-            sig = request.headers.get("x-signature")
-            if not sig:
-                return _error(401, "缺少 X-Signature 签名头")
-            mac = hmac.new(settings.onebot_secret.get_secret_value().encode(), raw, hashlib.sha1).hexdigest()
-            if not _same_secret(sig.strip().lower(), f"sha1={mac}"):
-                return _error(403, "X-Signature 签名校验失败")
+        if (denied := _signature_problem(settings, request, raw)) is not None:
+            return denied
         try:
             event = _decode_body(raw)
-            if not isinstance(event, dict):
-                raise BadRequest("OneBot 事件应为 JSON 对象")
-            if "post_type" not in event:
-                raise BadRequest("不是 OneBot v11 事件：缺少 post_type 字段")
-            if event.get("post_type") != "message" or event.get("message_type") != "group":
-                return Response(status_code=204)  # not a group message: nothing to do
-            for key in ("group_id", "user_id"):
-                if not isinstance(event.get(key), (int, str)) or isinstance(event.get(key), bool):
-                    raise BadRequest(f"群消息事件缺少或错误的 {key} 字段")
-            text = _event_text(event)
-            sender = event.get("sender") if isinstance(event.get("sender"), dict) else {}
-            role = sender.get("role") if isinstance(sender.get("role"), str) else None
+            msg = _onebot_message(event)
         except BadRequest as exc:
             return _error(exc.status, str(exc))
-        group = str(event["group_id"])
-        msg = Message(id=str(event.get("message_id", "")) or None, user=str(event["user_id"]), text=text,
-                      group=group, role=role, ts=float(event["time"]) if isinstance(event.get("time"), (int, float)) else None)
+        if msg is None:
+            return Response(status_code=204)  # not a group message: nothing to do
         try:
-            verdict = mods.for_group(group).moderate(msg)
+            verdict = mods.for_group(msg.group).moderate(msg)
         except Exception:  # never crash the bot's hook; the message simply passes
             log.exception("审核失败，放行该消息")
             return JSONResponse({})
         if settings.onebot_api_url:
-            import asyncio
-
             await asyncio.to_thread(_call_onebot_api, settings, event, verdict)
             return JSONResponse({})
         return JSONResponse(quick_operation(verdict))

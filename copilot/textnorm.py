@@ -23,6 +23,8 @@ from copilot.paths import RESOURCES_DIR
 jieba.setLogLevel(logging.WARNING)
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\u00ad\u180e]")
+# lone UTF-16 surrogates (a broken client's "\ud800") cannot be encoded; they become U+FFFD
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _TOKEN_KEEP = re.compile(f"[{_CJK}A-Za-z0-9]")
@@ -34,9 +36,14 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+def valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, so it can be encoded, stored and converted."""
+    return _SURROGATE.sub("\ufffd", text) if text else text
+
+
 def to_simplified(text: str) -> str:
     """Traditional → Simplified (OpenCC ``t2s``)."""
-    return _converter("t2s").convert(text) if text else text
+    return _converter("t2s").convert(valid_unicode(text)) if text else text
 
 
 def to_traditional(text: str) -> str:
@@ -45,7 +52,7 @@ def to_traditional(text: str) -> str:
     Character forms only, no phrase localisation (軟件 stays 軟件), so facts and names keep their
     wording; used when the output script is zh-Hant.
     """
-    return _converter("s2tw").convert(text) if text else text
+    return _converter("s2tw").convert(valid_unicode(text)) if text else text
 
 
 def _canonical_script(value: Any) -> Any:
@@ -94,7 +101,7 @@ def stopwords() -> frozenset[str]:
 _jieba_ready = False
 
 
-def _ensure_jieba() -> None:
+def ensure_jieba() -> None:
     """Load jieba's dictionary once (about a second) plus our domain words."""
     global _jieba_ready
     if _jieba_ready:
@@ -116,7 +123,7 @@ def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False
     (社群运营 → 社群, 运营, 社群运营) so that a query and a passage meet even when one of them
     uses the compound and the other the parts.
     """
-    _ensure_jieba()
+    ensure_jieba()
     folded = fold(text)
     words = jieba.lcut_for_search(folded) if for_search else jieba.lcut(folded)
     stop = stopwords()

@@ -85,10 +85,8 @@ def main() -> int:
 
     if args.llm:
         from copilot.config import get_settings
-        from copilot.llm import get_engine
+        from copilot.llm import LLMUnavailable, get_engine
         from copilot.notes import summarize_transcript
-
-        from copilot.llm import LLMUnavailable
 
         s = get_settings()
         try:

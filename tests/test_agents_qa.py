@@ -128,7 +128,7 @@ _SIMPLIFIED_LABELS = ("规则检查", "通过", "开场", "步骤", "为什么",
 @pytest.mark.parametrize(("target", "opts"), [("intro", {}), ("welcome", {}), ("topics", {"days": 3}),
                                               ("copy", {"kind": "promotion", "n": 3}), ("rules", {})])
 def test_traditional_output_keeps_operator_strings_and_labels_in_script(offline, target, opts):
-    from copilot.agents.cli import render_text
+    from copilot.agents.render import render_text
 
     p = profile_from_data(TAIPEI, "qa")
     result = draft(target, p, offline, **opts)
@@ -200,7 +200,7 @@ def test_name_shortfall_explains_why(offline):
 
 
 def test_render_text_without_checks_for_the_ui(offline):
-    from copilot.agents.cli import render_text
+    from copilot.agents.render import render_text
 
     result = draft("intro", profile_from_data(TAIPEI, "qa"), offline)
     text = render_text(result, include_checks=False)

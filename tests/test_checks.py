@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.knowledge.checks import check_rule, failures, price_problems, run_checks
-from copilot.knowledge.rules import load_rules
+import copilot.notes.checks  # noqa: F401 - registers the notes rule kinds (grounded_entities, cites_sources)
+from copilot.knowledge.checks import check_rule, failures, price_problems, register_check, run_checks, unknown_kinds
+from copilot.knowledge.rules import Check, Rule, RulesError, load_rules
 from copilot.paths import KNOWLEDGE_DIR
 from copilot.profile import profile_from_data
 
@@ -246,3 +247,23 @@ def test_income_hype_and_false_scarcity_fail_the_copy_rule(text: str) -> None:
     profile = profile_from_data({"positioning": "帮上班族一起学理财记账", "topics": ["理财", "记账"]})
     result = check_rule(book.get("copy.no_hype_urgency"), book, "copy", [{"text": text}], profile)
     assert result.passed is False, result.reason
+
+
+def test_every_rule_kind_in_rules_yaml_is_registered() -> None:
+    book = load_rules(KNOWLEDGE_DIR)
+    assert unknown_kinds(book) == []
+    assert {"grounded_entities", "cites_sources"} <= {r.check.kind for r in book.rules}
+
+
+def test_a_misspelt_kind_is_a_broken_rule_book_not_a_failed_draft(runner_profile) -> None:
+    book = load_rules(KNOWLEDGE_DIR)
+    typo = Rule(id="name.typo_kind", statement="拼错的检查类型", applies_to=["name"], check=Check(kind="max_char"),
+                source={"card": "group-name"})
+    with pytest.raises(RulesError, match="max_char"):
+        check_rule(typo, book, "name", ["跑步群"], runner_profile)
+    assert unknown_kinds(book.model_copy(update={"rules": [*book.rules, typo]})) == ["name.typo_kind：max_char"]
+
+
+def test_registering_a_kind_twice_is_refused() -> None:
+    with pytest.raises(ValueError, match="already registered"):
+        register_check("max_chars", lambda c: (True, ""))

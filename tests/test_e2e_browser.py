@@ -38,7 +38,7 @@ def app_url(shared_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
     env.update(COPILOT_DATA_DIR=str(data), GRADIO_SERVER_PORT=str(port), COPILOT_LLM_PROVIDER="offline")
-    log = open(data / "app.log", "w")
+    log = open(data / "app.log", "w")  # noqa: SIM115 - the server process writes it until teardown
     proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     wait_for_http(url, proc, 90, log=data / "app.log")

@@ -1,4 +1,4 @@
-"""CI gate: the offline engine must meet every quality threshold in ``copilot.evals.runner.GATES``.
+"""CI gate: the offline engine must meet every quality threshold in ``copilot.evals.results.GATES``.
 
 A change that lowers retrieval recall, drafting rule pass rate, moderation F1 or notes fact coverage
 fails here, with the failing metrics in the assertion message.

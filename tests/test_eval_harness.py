@@ -13,7 +13,8 @@ from copilot.devtools.fake_openai import FakeOpenAI, Reply
 from copilot.evals.assertions import Assertion, check
 from copilot.evals.cache import attach_cache
 from copilot.evals.judge import judge_rule
-from copilot.evals.runner import CaseResult, SuiteResult, apply_gates, find_regressions, load_previous, write_reports
+from copilot.evals.results import CaseResult, SuiteResult, apply_gates
+from copilot.evals.runner import find_regressions, load_previous, write_reports
 from copilot.knowledge.rules import load_rules
 from copilot.llm import get_engine
 from copilot.paths import KNOWLEDGE_DIR
@@ -65,9 +66,6 @@ def test_unknown_assertion_is_rejected_and_bad_regex_fails_cleanly() -> None:
         Assertion.parse({"kind": "sounds_nice"})
     result = check(Assertion.parse({"regex": "([unclosed"}), OUTPUT)
     assert result.passed is False and "无法执行" in result.reason
-
-
-RULE_ID = "name.memorable"
 
 
 def _judge_rule():  # type: ignore[no-untyped-def]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from copilot.files import UnreadableFile, decode_bytes
 from copilot.knowledge.chunking import chunk_text, split_sections
-from copilot.knowledge.ingest import IngestError, clean_text, decode_bytes, fix_mojibake, load_document
+from copilot.knowledge.ingest import IngestError, clean_text, fix_mojibake, load_document
 from copilot.tokens import count_tokens
 
 ARTICLE = """# 读书会怎么做分享
@@ -31,9 +32,9 @@ def test_decode_utf8_bom_gbk_and_utf16() -> None:
 
 
 def test_decode_rejects_empty_and_binary() -> None:
-    with pytest.raises(IngestError, match="为空"):
+    with pytest.raises(UnreadableFile, match="为空"):
         decode_bytes(b"   \n", "a.txt")
-    with pytest.raises(IngestError, match="二进制"):
+    with pytest.raises(UnreadableFile, match="二进制"):
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "b.txt")
 
 

@@ -8,8 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 from copilot.evals.moderation import LABELS, load_set, qq_heldout, run_set
-from copilot.profile import load_profile
 from copilot.paths import EVALS_DIR
+from copilot.profile import load_profile
 
 
 def test_eval_set_is_well_formed() -> None:

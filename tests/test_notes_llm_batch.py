@@ -18,8 +18,8 @@ from copilot.devtools.fake_openai import FakeOpenAI, Reply
 from copilot.llm import get_engine
 from copilot.notes import summarize_file
 from copilot.notes.batch import INTERRUPT_GRACE_S, run_batch
-from copilot.notes.fake import notes_responder
 from copilot.notes.faithfulness import find_bad_citations, find_ungrounded
+from copilot.notes.fake import notes_responder
 from copilot.notes.parse import parse_file
 
 FIX = Path(__file__).parent / "fixtures" / "notes"

@@ -12,8 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from copilot.config import Settings
+from copilot.files import atomic_write
 from copilot.llm import get_engine
-from copilot.notes.batch import atomic_write, output_names, run_batch
+from copilot.notes.batch import output_names, run_batch
 
 
 @pytest.fixture()

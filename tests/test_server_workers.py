@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 import pytest
@@ -29,7 +28,7 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
     env.update(COPILOT_DATA_DIR=str(data), COPILOT_LLM_PROVIDER="offline")
-    log = open(data / "serve.log", "w")
+    log = open(data / "serve.log", "w")  # noqa: SIM115 - the server process writes it until teardown
     proc = subprocess.Popen([sys.executable, "-m", "copilot", "serve", "--workers", "2", "--port", str(port)],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

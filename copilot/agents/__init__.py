@@ -5,33 +5,35 @@ with validation and rule-driven revision, or the offline composer), check agains
 ``knowledge/rules.yaml`` with :mod:`copilot.knowledge.checks`, and cite the cards used.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
 from typing import Any
 
-__all__ = ["DraftError", "DraftResult", "draft"]
+from copilot.agents.base import DraftError, DraftResult, convert_script
+from copilot.agents.copy import draft_copy
+from copilot.agents.docs import draft_intro, draft_rules, draft_welcome
+from copilot.agents.name import draft_names
+from copilot.agents.topics import draft_topics
+from copilot.llm import Engine
+from copilot.profile import GroupProfile
+
+__all__ = ["AGENTS", "DraftError", "DraftResult", "convert_script", "draft"]
+
+# target → agent; the CLI, the UI and the eval suite all dispatch through this table
+AGENTS: dict[str, Callable[..., DraftResult]] = {
+    "name": draft_names,
+    "intro": draft_intro,
+    "rules": draft_rules,
+    "welcome": draft_welcome,
+    "topics": draft_topics,
+    "copy": draft_copy,
+}
 
 
-def __getattr__(name: str) -> Any:
-    # Lazy: ``copilot --help`` imports copilot.agents.cli, which must not pull in langchain/openai.
-    if name in ("DraftError", "DraftResult"):
-        from copilot.agents import base
-
-        return getattr(base, name)
-    raise AttributeError(name)
-
-
-def draft(target: str, profile, engine, **options):  # type: ignore[no-untyped-def]
+def draft(target: str, profile: GroupProfile, engine: Engine, **options: Any) -> DraftResult:
     """Dispatch to the agent for ``target`` (name/intro/rules/welcome/topics/copy)."""
-    from copilot.agents import copy, docs, name, topics
-    from copilot.agents.base import DraftError
-
-    table = {
-        "name": name.draft_names,
-        "intro": docs.draft_intro,
-        "rules": docs.draft_rules,
-        "welcome": docs.draft_welcome,
-        "topics": topics.draft_topics,
-        "copy": copy.draft_copy,
-    }
-    if target not in table:
-        raise DraftError(f"未知的起草类型 {target!r}，可选：{'、'.join(table)}")
-    return table[target](profile, engine, **options)
+    agent = AGENTS.get(target)
+    if agent is None:
+        raise DraftError(f"未知的起草类型 {target!r}，可选：{'、'.join(AGENTS)}")
+    return agent(profile, engine, **options)

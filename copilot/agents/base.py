@@ -20,12 +20,11 @@ from pydantic import BaseModel
 from copilot.knowledge.cards import cards_by_id
 from copilot.knowledge.checks import CheckResult, failures, run_checks
 from copilot.knowledge.rules import RuleBook, load_rules
-from copilot.llm import Engine, LLMUnavailable, invoke_structured, run_with_fallback
-from copilot.llm.structured import schema_hint
+from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_with_fallback, schema_hint
 from copilot.profile import GroupProfile
 from copilot.prompts import PromptError, load_prompt
 from copilot.textnorm import fold, to_script, to_simplified, tokenize
-from copilot.tokens import count_tokens
+from copilot.tokens import count_tokens, fit_to_budget
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{1,10}\}")
 
@@ -82,6 +81,14 @@ class DraftResult(BaseModel):
 
 
 @dataclass
+class Composed:
+    """What an offline composer returns: the drafts and, when it wrote fewer than asked, why."""
+
+    drafts: list[dict[str, Any]]
+    shortfall: str | None = None
+
+
+@dataclass
 class AgentSpec:
     """What distinguishes one drafting agent from another."""
 
@@ -90,7 +97,7 @@ class AgentSpec:
     schema: type[BaseModel]  # LLM output: a model with a ``drafts`` list
     cards: tuple[str, ...]  # cards always consulted, in priority order
     query: str  # retrieval words for picking card sections
-    offline: Callable[[GroupProfile, list[Passage], dict[str, Any]], list[dict[str, Any]]]
+    offline: Callable[[GroupProfile, list[Passage], dict[str, Any]], Composed]
     min_drafts: Callable[[dict[str, Any]], int] = field(default=lambda ctx: 1)
     # Extra structural problems of an LLM output (Chinese), e.g. days missing from a calendar.
     structure: Callable[[list[dict[str, Any]], dict[str, Any]], list[str]] = field(default=lambda drafts, ctx: [])
@@ -134,21 +141,13 @@ def retrieve_passages(
             score = len(query & words) / math.sqrt(len(words)) + 0.3 / (1 + rank)
             scored.append((score, cid, card.title, head, text))
     scored.sort(key=lambda s: -s[0])
-    chosen: list[Passage] = []
     per_card: dict[str, int] = {}
-    used = 0
+    capped = []  # at most two sections per card, best first
     for _, cid, title, head, text in scored:
-        if per_card.get(cid, 0) >= 2:
-            continue
-        n = count_tokens(text)
-        if chosen and used + n > budget:
-            continue
-        chosen.append(Passage(card=cid, title=title, section=head, text=text))
         per_card[cid] = per_card.get(cid, 0) + 1
-        used += n
-        if len(chosen) >= k:
-            break
-    return chosen
+        if per_card[cid] <= 2:
+            capped.append(Passage(card=cid, title=title, section=head, text=text))
+    return fit_to_budget(capped, budget, cost=lambda p: count_tokens(p.text), overhead=0, skip_oversized=True)[:k]
 
 
 # -- script -----------------------------------------------------------------------------------
@@ -224,6 +223,32 @@ def banned_words(book: RuleBook, target: str, profile: GroupProfile) -> list[str
     return list(dict.fromkeys(fold(w) for w in words if w and w.strip()))
 
 
+class _Scrubber:
+    """Drops the clauses (or list items) of profile text that carry banned words, noting the words."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.found: dict[str, None] = {}
+
+    def hits(self, text: str) -> list[str]:
+        ft = fold(text)
+        return [w for w in self.words if w in ft]
+
+    def note(self, text: str) -> list[str]:
+        h = self.hits(text)
+        for w in h:
+            self.found.setdefault(w, None)
+        return h
+
+    def text(self, text: str) -> str:
+        if not text or not self.hits(text):
+            return text
+        return "".join(c for c in _CLAUSE.findall(text) if not self.note(c)).rstrip("，,；;、 ")
+
+    def items(self, items: list[str]) -> list[str]:
+        return [it for it in items if not self.note(it)]
+
+
 def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> tuple[GroupProfile, list[str]]:
     """The profile without the clauses that carry banned words, for offline composition.
 
@@ -233,57 +258,24 @@ def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> 
     proposing names), and the notice asks the operator to rename the group.
     Returns the cleaned profile and the banned words that were found.
     """
-    found: dict[str, None] = {}
-
-    def hits(text: str) -> list[str]:
-        ft = fold(text)
-        return [w for w in words if w in ft]
-
-    def clean_text(text: str) -> str:
-        if not text or not hits(text):
-            return text
-        kept = []
-        for clause in _CLAUSE.findall(text):
-            h = hits(clause)
-            for w in h:
-                found.setdefault(w, None)
-            if not h:
-                kept.append(clause)
-        return "".join(kept).rstrip("，,；;、 ")
-
-    def clean_list(items: list[str]) -> list[str]:
-        out = []
-        for it in items:
-            h = hits(it)
-            for w in h:
-                found.setdefault(w, None)
-            if not h:
-                out.append(it)
-        return out
-
+    scrub = _Scrubber(words)
     update: dict[str, Any] = {}
     for key in ("positioning", "audience", "threshold", "tone"):
-        value = getattr(profile, key)
-        cleaned = clean_text(value)
-        if cleaned != value:
+        if (cleaned := scrub.text(getattr(profile, key))) != getattr(profile, key):
             update[key] = cleaned
     for key in ("goals", "schedule"):
-        value = getattr(profile, key)
-        cleaned = clean_list(value)
-        if cleaned != value:
-            update[key] = cleaned
-    topics = clean_list(profile.topics)
+        if (kept := scrub.items(getattr(profile, key))) != getattr(profile, key):
+            update[key] = kept
+    topics = scrub.items(profile.topics)
     if topics != profile.topics:
         update["topics"] = topics or [re.sub("|".join(map(re.escape, words)), "", fold(profile.topics[0])) or "交流"]
-    if profile.name and hits(profile.name):
-        for w in hits(profile.name):
-            found.setdefault(w, None)
+    if profile.name and scrub.note(profile.name):
         update["name"] = "" if target == "name" else "本群"
     if "positioning" in update and not update["positioning"]:
         update["positioning"] = "围绕" + "、".join((update.get("topics") or profile.topics)[:3]) + "的交流"
-    if not found:
+    if not scrub.found:
         return profile, []
-    return profile.model_copy(update=update), list(found)
+    return profile.model_copy(update=update), list(scrub.found)
 
 
 # -- the loop ---------------------------------------------------------------------------------
@@ -305,6 +297,76 @@ def profile_vars(profile: GroupProfile, script: str) -> dict[str, Any]:
     return data
 
 
+@dataclass
+class _Drafting:
+    """One agent run's state: what the LLM path and the offline path record for the result."""
+
+    spec: AgentSpec
+    profile: GroupProfile
+    book: RuleBook
+    passages: list[Passage]
+    context: dict[str, Any]
+    script: str
+    prompt_ref: str | None = None
+    rounds: int = 0
+    hype: list[str] = field(default_factory=list)
+    shortfall: str | None = None
+
+    def offline(self) -> list[dict[str, Any]]:
+        cleaned, self.hype = clean_profile(self.profile, banned_words(self.book, self.spec.target, self.profile),
+                                           self.spec.target)
+        composed = self.spec.offline(cleaned, self.passages, self.context)
+        self.shortfall = composed.shortfall
+        return composed.drafts
+
+    def llm(self, eng: Engine, max_revisions: int) -> list[dict[str, Any]]:
+        settings = eng.settings
+        try:
+            prompt = load_prompt(self.spec.prompt, settings.prompts_dir)
+        except PromptError as exc:  # a broken prompt file must not crash drafting
+            raise LLMUnavailable(f"提示词文件不可用（{exc}）") from exc
+        self.prompt_ref = prompt.ref
+        rules = [r for r in self.book.for_target(self.spec.target) if r.check.kind != "policy"]
+        messages = prompt.render(
+            profile=profile_vars(self.profile, self.script),
+            passages=[p.model_dump() for p in self.passages],
+            rules=[{"id": r.id, "statement": r.statement} for r in rules],
+            schema=schema_hint(self.spec.schema),
+            **{k: v for k, v in self.context.items() if k != "knowledge_dir"},
+        )
+        obj = invoke_structured(eng, messages, self.spec.schema, attempts=1 + max_revisions, validate=self.validate)
+        return [d.model_dump() for d in obj.drafts]  # type: ignore[attr-defined]
+
+    def validate(self, obj: BaseModel) -> list[str]:
+        """Problems of one LLM reply, phrased as revision requests (structure first, then the rules)."""
+        self.rounds += 1
+        drafts = [d.model_dump() for d in obj.drafts]  # type: ignore[attr-defined]
+        need = self.spec.min_drafts(self.context)
+        problems = [f"需要至少 {need} 条草稿，只给了 {len(drafts)} 条"] if len(drafts) < need else []
+        problems += self.spec.structure(drafts, self.context)
+        return problems + problems_for_revision(self.book, run_checks(self.book, self.spec.target, drafts,
+                                                                      self.profile, self.context))
+
+
+def _notice(run: Any, d: _Drafting, checks: list[CheckResult], drafts: list[dict[str, Any]]) -> list[str]:
+    """What the operator must know about this result, in the order it matters."""
+    notes: list[str] = [run.notice] if run.notice else []
+    failed = failures(checks, include_warn=False)
+    if run.engine == OFFLINE and d.hype:
+        what = "群名和档案" if d.profile.name and any(w in fold(d.profile.name) for w in d.hype) else "档案"
+        notes.append(f"{what}里有夸大/催促/违规用语（{'、'.join(d.hype)}），离线草稿没有照抄这些说法"
+                     + ("，群名暂用中性写法，建议改名（可用 copilot draft name）" if what == "群名和档案" else ""))
+    if run.engine != OFFLINE and failed:
+        notes.append(f"模型草稿经 {max(d.rounds - 1, 0)} 轮修改后仍有规则未通过：{'、'.join(r.rule_id for r in failed)}，"
+                     "请人工修改后再发")
+    elif failed:
+        notes.append(f"离线草稿仍有规则未通过：{'、'.join(r.rule_id for r in failed)}，请人工修改后再发")
+    want = d.context.get("n")
+    if isinstance(want, int) and 0 < len(drafts) < want:
+        notes.append(f"要求 {want} 条，只生成了 {len(drafts)} 条：{d.shortfall or '可用的素材不够，没有硬凑'}")
+    return notes
+
+
 def run_agent(
     spec: AgentSpec,
     profile: GroupProfile,
@@ -315,72 +377,18 @@ def run_agent(
 ) -> DraftResult:
     """Draft for ``spec.target`` with ``engine`` (falling back offline), check and cite."""
     settings = engine.settings
-    context = dict(context or {})
     book = load_rules(settings.knowledge_dir)
-    passages = retrieve_passages(book, spec, profile, settings.knowledge_dir)
-    script = profile.script or settings.script
-    prompt_ref: dict[str, str] = {}
-    rounds = {"n": 0}
-
-    hype: list[str] = []
-
-    def offline() -> list[dict[str, Any]]:
-        cleaned, found = clean_profile(profile, banned_words(book, spec.target, profile), spec.target)
-        hype[:] = found
-        return spec.offline(cleaned, passages, context)
-
-    def llm(eng: Engine) -> list[dict[str, Any]]:
-        try:
-            prompt = load_prompt(spec.prompt, settings.prompts_dir)
-        except PromptError as exc:  # a broken prompt file must not crash drafting
-            raise LLMUnavailable(f"提示词文件不可用（{exc}）") from exc
-        prompt_ref["ref"] = prompt.ref
-        rules = [r for r in book.for_target(spec.target) if r.check.kind != "policy"]
-        messages = prompt.render(
-            profile=profile_vars(profile, script),
-            passages=[p.model_dump() for p in passages],
-            rules=[{"id": r.id, "statement": r.statement} for r in rules],
-            schema=schema_hint(spec.schema),
-            **{k: v for k, v in context.items() if k != "knowledge_dir"},
-        )
-        need = spec.min_drafts(context)
-
-        def validate(obj: BaseModel) -> list[str]:
-            rounds["n"] += 1
-            drafts = [d.model_dump() for d in obj.drafts]  # type: ignore[attr-defined]
-            problems = []
-            if len(drafts) < need:
-                problems.append(f"需要至少 {need} 条草稿，只给了 {len(drafts)} 条")
-            problems += spec.structure(drafts, context)
-            return problems + problems_for_revision(book, run_checks(book, spec.target, drafts, profile, context))
-
-        obj = invoke_structured(eng, messages, spec.schema, attempts=1 + max_revisions, validate=validate)
-        return [d.model_dump() for d in obj.drafts]  # type: ignore[attr-defined]
-
-    run = run_with_fallback(engine, llm, offline)
-    keep = protected_strings(profile, script)
-    drafts = convert_script(run.value, script, keep)
-    checks = run_checks(book, spec.target, drafts, profile, context)
-    if script != "zh-Hans":  # reasons are read by the operator: same script as the drafts
-        checks = [c.model_copy(update={"reason": convert_script(c.reason, script, keep)}) for c in checks]
-    notice = run.notice
-    failed = failures(checks, include_warn=False)
-    notes: list[str] = [notice] if notice else []
-    if run.engine == "offline" and hype:
-        what = "群名和档案" if profile.name and any(w in fold(profile.name) for w in hype) else "档案"
-        notes.append(f"{what}里有夸大/催促/违规用语（{'、'.join(hype)}），离线草稿没有照抄这些说法"
-                     + ("，群名暂用中性写法，建议改名（可用 copilot draft name）" if what == "群名和档案" else ""))
-    if run.engine != "offline" and failed:
-        notes.append(f"模型草稿经 {max(rounds['n'] - 1, 0)} 轮修改后仍有规则未通过：{'、'.join(r.rule_id for r in failed)}，请人工修改后再发")
-    elif failed:
-        notes.append(f"离线草稿仍有规则未通过：{'、'.join(r.rule_id for r in failed)}，请人工修改后再发")
-    want = context.get("n")
-    if isinstance(want, int) and 0 < len(drafts) < want:
-        why = context.get("_shortfall") or "可用的素材不够，没有硬凑"
-        notes.append(f"要求 {want} 条，只生成了 {len(drafts)} 条：{why}")
-    notice = convert_script("；".join(notes), script, keep) or None
+    d = _Drafting(spec, profile, book, retrieve_passages(book, spec, profile, settings.knowledge_dir),
+                  dict(context or {}), profile.script or settings.script)
+    run = run_with_fallback(engine, lambda eng: d.llm(eng, max_revisions), d.offline)
+    keep = protected_strings(profile, d.script)
+    drafts = convert_script(run.value, d.script, keep)
+    checks = run_checks(book, spec.target, drafts, profile, d.context)
+    if d.script != "zh-Hans":  # reasons are read by the operator: same script as the drafts
+        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep)}) for c in checks]
+    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep) or None
     citations: dict[str, None] = {}
-    for p in passages:
+    for p in d.passages:
         citations.setdefault(p.card, None)
     for r in book.for_target(spec.target):
         citations.setdefault(r.source.card, None)
@@ -391,8 +399,8 @@ def run_agent(
         checks=checks,
         citations=list(citations),
         notice=notice,
-        prompt=prompt_ref.get("ref"),
-        rounds=rounds["n"],
-        passages=passages,
-        script=script,
+        prompt=d.prompt_ref,
+        rounds=d.rounds,
+        passages=d.passages,
+        script=d.script,
     )

@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from copilot.knowledge.checks import topic_words
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize
 
 WEEKDAYS = "一二三四五六日"
 _WEEKDAY_ALIASES = {"天": 6, "七": 6}
-_CITIES = (
-    "北京 上海 广州 深圳 杭州 成都 重庆 武汉 南京 苏州 西安 长沙 天津 郑州 青岛 厦门 宁波 合肥 "
-    "福州 济南 昆明 大连 沈阳 无锡 东莞 佛山 珠海 香港 台北 澳门"
-).split()
+_CITIES = ["北京", "上海", "广州", "深圳", "杭州", "成都", "重庆", "武汉", "南京", "苏州", "西安", "长沙", "天津", "郑州", "青岛", "厦门", "宁波", "合肥", "福州", "济南", "昆明", "大连", "沈阳", "无锡", "东莞", "佛山", "珠海", "香港", "台北", "澳门"]
 
 FORMS: dict[str, list[str]] = {
     "知识型": ["打卡营", "互助群", "研习社", "答疑群", "学习小组", "交流群"],
@@ -72,41 +70,54 @@ def brand(profile: GroupProfile) -> str | None:
     return m.group(1) if m else None
 
 
+def _ends(words: list[str], max_len: int) -> tuple[str, str]:
+    """The longest run of leading words and of trailing words that fits ``max_len`` characters."""
+    head, tail = "", ""
+    for w in words:
+        if len(head + w) > max_len:
+            break
+        head += w
+    for w in reversed(words):
+        if len(w + tail) > max_len:
+            break
+        tail = w + tail
+    return head, tail
+
+
 def short_topics(profile: GroupProfile, max_len: int = 6, limit: int = 6) -> list[str]:
     """Topic words short enough for a group name: the topics themselves, long ones compressed
     to their leading or trailing words ("亚马逊广告投放优化" → "亚马逊广告", "投放优化")."""
     def words_of(text: str) -> list[str]:
         return tokenize(text, for_search=False, keep_stopwords=True)
 
-    out: dict[str, None] = {}
+    out: dict[str, None] = {t: None for t in profile.topics if len(t) <= max_len}
     for t in profile.topics:
-        if len(t) <= max_len:
-            out.setdefault(t, None)
-    for t in profile.topics:
-        if len(t) <= max_len:
-            continue
-        words = words_of(t)
-        head, tail = "", ""
-        for w in words:
-            if len(head + w) > max_len:
-                break
-            head += w
-        for w in reversed(words):
-            if len(w + tail) > max_len:
-                break
-            tail = w + tail
-        for v in (head, tail):
-            if len(v) >= 2 and v != t:
-                out.setdefault(v, None)
+        if len(t) > max_len:
+            for v in _ends(words_of(t), max_len):
+                if len(v) >= 2 and v != t:
+                    out.setdefault(v, None)
     if len(out) < 3:
-        from copilot.knowledge.checks import topic_words
-
         specific = set(topic_words(profile))
         for t in profile.topics + [profile.positioning]:
             for w in words_of(t):
                 if 2 <= len(w) <= 4 and w in specific:
                     out.setdefault(w, None)
     return list(out)[:limit] or [profile.topics[0][:max_len]]
+
+
+_LABEL_TYPES = [
+    ("会员日", "会员日"), ("答疑", "答疑"), ("精讲", "干货分享"), ("分享", "干货分享"), ("互评", "话题讨论"),
+    ("点评", "晒图"), ("讨论", "话题讨论"), ("复盘", "复盘"), ("接龙", "接龙"), ("截单", "接龙"), ("上新", "晨报"),
+    ("早报", "晨报"), ("晨报", "晨报"), ("打卡", "打卡"), ("约跑", "线下活动"), ("约拍", "线下活动"),
+    ("徒步", "线下活动"), ("主题", "话题讨论"), ("品鉴", "干货分享"), ("食谱", "晨报"), ("辅食", "晨报"),
+    ("探店", "线下活动"), ("骑行", "线下活动"), ("外拍", "线下活动"), ("早安", "晨报"), ("早餐", "晨报"),
+]
+
+
+def event_type(label: str) -> str:
+    """The kind of a schedule item (晨报/答疑/线下活动…) from its words; 话题讨论 when nothing says."""
+    label = fold(label)  # a Traditional schedule ("每週六 探店") is matched like a Simplified one
+    return next((t for w, t in _LABEL_TYPES if w in label), "话题讨论")
 
 
 _CHECKIN_WORDS = ("打卡", "坚持", "学习", "背单词", "备考", "考研", "自律", "早起", "练字")

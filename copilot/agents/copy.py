@@ -13,7 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
-from copilot.agents.base import AgentSpec, DraftError, DraftResult, Passage, run_agent
+from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, run_agent
+from copilot.agents.docs import benefits, entry_conditions
 from copilot.llm import Engine
 from copilot.profile import GroupProfile, Product
 from copilot.textnorm import fold
@@ -183,7 +184,7 @@ _WHY_MISSING = {
 }
 
 
-def compose_promotion(profile: GroupProfile, n: int, ctx: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def compose_promotion(profile: GroupProfile, n: int) -> Composed:
     if not _priced(profile):
         raise DraftError("群档案里没有带价格的商品（products 的 price），无法写促销文案；请先在档案里补充商品和价格")
     out: list[dict[str, Any]] = []
@@ -194,22 +195,19 @@ def compose_promotion(profile: GroupProfile, n: int, ctx: dict[str, Any] | None 
             out.append(d)
         else:
             missing.append(_WHY_MISSING[f.__name__])
-    if len(out) < n and ctx is not None:
-        ctx["_shortfall"] = "按档案里的商品和价格只能合理地写出这几种套路（" + "；".join(missing) + "），没有硬凑"
-    return out[:n]
+    why = "按档案里的商品和价格只能合理地写出这几种套路（" + "；".join(missing) + "），没有硬凑"
+    return Composed(out[:n], why if len(out) < n else None)
 
 
 def compose_activity(profile: GroupProfile) -> dict[str, Any]:
     """Announcement of the group's next fixed event, worded for what kind of event it is."""
-    from copilot.agents.topics import _type_of
-
     t0 = profile.topics[0]
     items = C.parse_schedule(profile)
     _, evening = C.rhythm(profile)
     ev = next((i for i in items if i.weekday is not None), None)
     when = ev.when if ev else f"本周三 {evening}"
     what = ev.label if ev else f"{t0}主题分享"
-    kind = _type_of(what) if ev else "干货分享"
+    kind = C.event_type(what) if ev else "干货分享"
     if t0 not in what:
         what = f"{what}（{t0}）"
     where = "群文件" if profile.platform == "qq" else "群公告"
@@ -247,8 +245,6 @@ def compose_activity(profile: GroupProfile) -> dict[str, Any]:
 def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
     name = profile.display_name()
     t0 = profile.topics[0]
-    from copilot.agents.docs import benefits, entry_conditions
-
     bens = benefits(profile)[:3]
     text = (
         f"最近在运营「{name}」：{profile.positioning}。\n"
@@ -276,18 +272,15 @@ def compose_notice(profile: GroupProfile) -> dict[str, Any]:
     return {"title": f"{name} 本周安排", "text": "\n".join(lines), "tactic": "", "arithmetic": []}
 
 
-def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     kind = ctx.get("kind", "activity")
     n = int(ctx.get("n") or DEFAULT_N.get(kind, 1))
     if kind == "promotion":
-        return compose_promotion(profile, n, ctx)
+        return compose_promotion(profile, n)
     if kind == "moments":
-        ctx["_shortfall"] = "朋友圈文案只有完整版和短版两种写法"
-        return compose_moments(profile)[:n]
-    ctx["_shortfall"] = f"{KIND_NAMES[kind]}每次只写一条（按档案里最近的固定安排）"
-    if kind == "notice":
-        return [compose_notice(profile)]
-    return [compose_activity(profile)]
+        return Composed(compose_moments(profile)[:n], "朋友圈文案只有完整版和短版两种写法")
+    why = f"{KIND_NAMES[kind]}每次只写一条（按档案里最近的固定安排）"
+    return Composed([compose_notice(profile) if kind == "notice" else compose_activity(profile)], why)
 
 
 SPEC = AgentSpec(

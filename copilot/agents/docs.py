@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
-from copilot.agents.base import AgentSpec, DraftResult, Passage, run_agent
+from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.llm import Engine
 from copilot.profile import GroupProfile
 
@@ -57,7 +57,7 @@ def entry_conditions(profile: GroupProfile) -> str:
     return f"{aud}，愿意遵守群规、参与讨论；长期不发言的成员会定期清理"
 
 
-def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     name = profile.display_name()
     topics = "、".join(profile.topics[:4])
     # "定位：" + the operator's own words: pasting them after "这里是" breaks sentences such as
@@ -81,7 +81,7 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
         "品牌型": "有任何产品问题，随时私聊客服同事。",
     }.get(C.gtype(profile), "有建议随时私聊管理员。")
     lines.append(closing)
-    return [{"title": f"{name} 群介绍", "text": "\n".join(lines)}]
+    return Composed([{"title": f"{name} 群介绍", "text": "\n".join(lines)}])
 
 
 INTRO = AgentSpec(
@@ -95,7 +95,7 @@ INTRO = AgentSpec(
 
 
 # -- rules --------------------------------------------------------------------------------------
-def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     name = profile.display_name()
     gt = C.gtype(profile)
     topics = "、".join(profile.topics[:4])
@@ -151,7 +151,7 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
         reward,
         f"本群规放在{where}，会根据大家的反馈调整。",
     ]
-    return [{"title": f"{name} 群规", "text": "\n".join(lines)}]
+    return Composed([{"title": f"{name} 群规", "text": "\n".join(lines)}])
 
 
 RULES = AgentSpec(
@@ -165,7 +165,7 @@ RULES = AgentSpec(
 
 
 # -- welcome ------------------------------------------------------------------------------------
-def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     n = max(1, int(ctx.get("n", 2)))
     name = profile.display_name()
     fmt = C.card_format(profile)
@@ -183,7 +183,7 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
         if len(v) > 120:  # keep welcomes short (rule welcome.no_flooding)
             v = v.replace(f"，{first_event}", "")
         out.append({"title": "", "text": v})
-    return out
+    return Composed(out)
 
 
 WELCOME = AgentSpec(

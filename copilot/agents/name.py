@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
-from copilot.agents.base import AgentSpec, DraftResult, Passage, run_agent
+from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.knowledge.checks import check_rule
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
@@ -66,7 +66,7 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     return out
 
 
-def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     n = int(ctx.get("n", 5))
     max_chars, max_sim = _limits(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
     book = load_rules(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
@@ -75,7 +75,7 @@ def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     chosen: list[dict[str, Any]] = []
     seen_forms: set[str] = set()
     for relax in (False, True):
-        for score, name, why in pool:
+        for _score, name, why in pool:
             if len(chosen) >= n:
                 break
             if len(name) > max_chars or any(c["name"] == name for c in chosen):
@@ -89,10 +89,9 @@ def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
                 continue  # first pass: one candidate per form, for variety
             seen_forms.add(form)
             chosen.append({"name": name, "rationale": why})
-    if len(chosen) < n:
-        ctx["_shortfall"] = ("档案里的主题词、人群和地域太少，其余组合要么太长、要么和已有候选只差一两个字"
-                             "（会违反 name.distinct_candidates）；补充 topics/audience 可以得到更多候选")
-    return chosen
+    why = ("档案里的主题词、人群和地域太少，其余组合要么太长、要么和已有候选只差一两个字"
+           "（会违反 name.distinct_candidates）；补充 topics/audience 可以得到更多候选")
+    return Composed(chosen, why if len(chosen) < n else None)
 
 
 SPEC = AgentSpec(

@@ -14,10 +14,9 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
-from copilot.agents.base import AgentSpec, DraftResult, Passage, run_agent
+from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.llm import Engine
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold
 
 
 class TopicItem(BaseModel):
@@ -162,20 +161,6 @@ _EVENING = {
     "消费型": ["投票", "话题讨论", "干货分享", "接龙", "会员日", "晒图", "复盘"],
     "品牌型": ["话题讨论", "干货分享", "投票", "接龙", "会员日", "晒图", "复盘"],
 }
-_LABEL_TYPES = [
-    ("会员日", "会员日"), ("答疑", "答疑"), ("精讲", "干货分享"), ("分享", "干货分享"), ("互评", "话题讨论"),
-    ("点评", "晒图"), ("讨论", "话题讨论"), ("复盘", "复盘"), ("接龙", "接龙"), ("截单", "接龙"), ("上新", "晨报"),
-    ("早报", "晨报"), ("晨报", "晨报"), ("打卡", "打卡"), ("约跑", "线下活动"), ("约拍", "线下活动"),
-    ("徒步", "线下活动"), ("主题", "话题讨论"), ("品鉴", "干货分享"), ("食谱", "晨报"), ("辅食", "晨报"),
-    ("探店", "线下活动"), ("骑行", "线下活动"), ("外拍", "线下活动"), ("早安", "晨报"), ("早餐", "晨报"),
-]
-
-
-def _type_of(label: str) -> str:
-    label = fold(label)  # a Traditional schedule ("每週六 探店") is matched like a Simplified one
-    return next((t for w, t in _LABEL_TYPES if w in label), "话题讨论")
-
-
 def _entry(kind: str, day: int, weekday: int, time: str, topic: str, profile: GroupProfile, label: str = "") -> dict[str, Any]:
     title, opening, steps, why = _T_BY_TYPE.get(C.gtype(profile), {}).get(kind, _T[kind])
     vars_ = {"t": topic, "time": time, "who": C.address(profile), "label": label or f"{topic}活动"}
@@ -206,7 +191,7 @@ def _entry(kind: str, day: int, weekday: int, time: str, topic: str, profile: Gr
     }
 
 
-def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     days = int(ctx.get("days", 7))
     start = int(ctx.get("start_weekday", 0))
     morning, evening = C.rhythm(profile)
@@ -218,7 +203,7 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     if not C.is_checkin(profile):  # 打卡 only for groups that are about doing something daily
         rotation = [("答疑" if k == "打卡" else k) for k in rotation]
     topics = profile.topics
-    morning_kind = _type_of(daily_morning.label) if daily_morning else ("打卡" if "打卡" in " ".join(profile.goals) else "晨报")
+    morning_kind = C.event_type(daily_morning.label) if daily_morning else ("打卡" if "打卡" in " ".join(profile.goals) else "晨报")
     out: list[dict[str, Any]] = []
     for d in range(days):
         wd = (start + d) % 7
@@ -227,13 +212,13 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         out.append(_entry(morning_kind, d + 1, wd, morning, topic_m, profile, daily_morning.label if daily_morning else ""))
         fixed = weekly.get(wd)
         if fixed and (fixed.time is None or fixed.time >= "12:00"):
-            out.append(_entry(_type_of(fixed.label), d + 1, wd, fixed.time or evening, topic_e, profile, fixed.label))
+            out.append(_entry(C.event_type(fixed.label), d + 1, wd, fixed.time or evening, topic_e, profile, fixed.label))
         else:
             out.append(_entry(rotation[wd], d + 1, wd, evening, topic_e, profile))
         if daily_evening and out[-1]["time"] == daily_evening.time and daily_evening.label not in out[-1]["title"]:
             # The group's own daily evening routine (e.g. 接龙截单) keeps running alongside the topic.
             out[-1]["opening"] += f"（另外，{daily_evening.time} {daily_evening.label}照常进行。）"
-    return _ensure_variety(out, rotation, profile)
+    return Composed(_ensure_variety(out, rotation, profile))
 
 
 def _ensure_variety(entries: list[dict[str, Any]], rotation: list[str], profile: GroupProfile, need: int = 3) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
 import time
 from collections import deque
@@ -45,7 +46,7 @@ class FakeOpenAI:
         self.script: deque[Reply] = deque()
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
     # -- scripting -------------------------------------------------------------------------
@@ -73,113 +74,7 @@ class FakeOpenAI:
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> FakeOpenAI:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:  # keep test output clean
-                pass
-
-            def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
-                data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for k, v in (headers or {}).items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self) -> None:  # noqa: N802
-                if self.path.rstrip("/").endswith("/models"):
-                    self._send(200, {"object": "list", "data": [{"id": fake.model, "object": "model"}]})
-                else:
-                    self._send(404, {"error": {"message": "not found"}})
-
-            def do_POST(self) -> None:  # noqa: N802
-                length = int(self.headers.get("Content-Length") or 0)
-                try:
-                    body = json.loads(self.rfile.read(length) or b"{}")
-                except json.JSONDecodeError:
-                    self._send(400, {"error": {"message": "bad json"}})
-                    return
-                if self.path.endswith("/embeddings"):
-                    fake.requests.append(body)
-                    self._embeddings(body)
-                    return
-                reply = fake._next(body)
-                if reply.delay:
-                    time.sleep(reply.delay)
-                if reply.status != 200:
-                    self._send(
-                        reply.status,
-                        {"error": {"message": reply.content or "error", "type": "fake_error", "code": reply.status}},
-                        {"retry-after-ms": "10"},
-                    )
-                    return
-                if body.get("stream"):
-                    self._stream(reply.content)
-                    return
-                self._send(
-                    200,
-                    {
-                        "id": "chatcmpl-fake",
-                        "object": "chat.completion",
-                        "created": int(time.time()),
-                        "model": body.get("model", fake.model),
-                        "choices": [
-                            {
-                                "index": 0,
-                                "message": {"role": "assistant", "content": reply.content},
-                                "finish_reason": "stop",
-                            }
-                        ],
-                        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
-                    },
-                )
-
-            def _stream(self, content: str) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", "text/event-stream")
-                self.send_header("Connection", "close")
-                self.end_headers()
-                step = 8
-                for i in range(0, max(len(content), 1), step):
-                    chunk = {
-                        "id": "chatcmpl-fake",
-                        "object": "chat.completion.chunk",
-                        "created": int(time.time()),
-                        "model": fake.model,
-                        "choices": [{"index": 0, "delta": {"content": content[i : i + step]}, "finish_reason": None}],
-                    }
-                    self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
-                self.wfile.write(b"data: [DONE]\n\n")
-                self.wfile.flush()
-                self.close_connection = True
-
-            def _embeddings(self, body: dict[str, Any]) -> None:
-                inputs = body.get("input", [])
-                if isinstance(inputs, str):
-                    inputs = [inputs]
-                data = []
-                for i, text in enumerate(inputs):
-                    digest = hashlib.sha256(str(text).encode()).digest()
-                    vec = [(b - 128) / 128 for b in digest[:16]]
-                    data.append({"object": "embedding", "index": i, "embedding": vec})
-                self._send(200, {"object": "list", "data": data, "model": body.get("model", "fake-emb"),
-                                 "usage": {"prompt_tokens": 1, "total_tokens": 1}})
-
-        class Server(ThreadingHTTPServer):
-            def handle_error(self, request: Any, client_address: Any) -> None:
-                # a client that timed out and hung up is a scripted scenario, not an error
-                import sys
-
-                if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-                    super().handle_error(request, client_address)
-
-        self._server = Server(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(self)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self
@@ -188,3 +83,119 @@ class FakeOpenAI:
         if self._server:
             self._server.shutdown()
             self._server.server_close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Speaks enough of the OpenAI HTTP API for the real clients: chat (plain and streamed), models, embeddings."""
+
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    @property
+    def fake(self) -> FakeOpenAI:
+        return self.server.fake
+
+    def log_message(self, *args: Any) -> None:  # keep test output clean
+        pass
+
+    def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path.rstrip("/").endswith("/models"):
+            self._send(200, {"object": "list", "data": [{"id": self.fake.model, "object": "model"}]})
+        else:
+            self._send(404, {"error": {"message": "not found"}})
+
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            body = json.loads(self.rfile.read(length) or b"{}")
+        except json.JSONDecodeError:
+            self._send(400, {"error": {"message": "bad json"}})
+            return
+        if self.path.endswith("/embeddings"):
+            self.fake.requests.append(body)
+            self._embeddings(body)
+            return
+        reply = self.fake._next(body)
+        if reply.delay:
+            time.sleep(reply.delay)
+        if reply.status != 200:
+            self._send(
+                reply.status,
+                {"error": {"message": reply.content or "error", "type": "fake_error", "code": reply.status}},
+                {"retry-after-ms": "10"},
+            )
+            return
+        if body.get("stream"):
+            self._stream(reply.content)
+            return
+        self._send(
+            200,
+            {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": body.get("model", self.fake.model),
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {"role": "assistant", "content": reply.content},
+                        "finish_reason": "stop",
+                    }
+                ],
+                "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+            },
+        )
+
+    def _stream(self, content: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        step = 8
+        for i in range(0, max(len(content), 1), step):
+            chunk = {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion.chunk",
+                "created": int(time.time()),
+                "model": self.fake.model,
+                "choices": [{"index": 0, "delta": {"content": content[i : i + step]}, "finish_reason": None}],
+            }
+            self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
+        self.wfile.write(b"data: [DONE]\n\n")
+        self.wfile.flush()
+        self.close_connection = True
+
+    def _embeddings(self, body: dict[str, Any]) -> None:
+        inputs = body.get("input", [])
+        if isinstance(inputs, str):
+            inputs = [inputs]
+        data = []
+        for i, text in enumerate(inputs):
+            digest = hashlib.sha256(str(text).encode()).digest()
+            vec = [(b - 128) / 128 for b in digest[:16]]
+            data.append({"object": "embedding", "index": i, "embedding": vec})
+        self._send(200, {"object": "list", "data": data, "model": body.get("model", "fake-emb"),
+                         "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, fake: FakeOpenAI) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.fake = fake
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # a client that timed out and hung up is a scripted scenario, not an error
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)

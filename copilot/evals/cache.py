@@ -8,6 +8,7 @@ identical call is answered from ``<report dir>/llm_cache.sqlite``. Attach it wit
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -15,8 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.caches import RETURN_VAL_TYPE, BaseCache
-import json
-
 from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, Generation
 

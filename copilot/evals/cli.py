@@ -7,67 +7,67 @@ directory and lists regressions against the previous run there. Exit code 1 when
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from copilot.cli_support import fail
+from copilot.config import get_settings
+from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports
+from copilot.llm import LLMUnavailable
+
+
+def eval_cmd(
+    suite: Annotated[str, typer.Argument(help="retrieval / drafts / moderation / notes / all")] = "all",
+    engine: Annotated[str, typer.Option("--engine", help="offline：离线引擎；llm：已配置的模型接口")] = "offline",
+    report: Annotated[Optional[Path], typer.Option("--report", help="报告目录（默认 <data_dir>/eval-reports/<engine>）")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=32, help="并发用例数")] = 4,
+    no_judge: Annotated[bool, typer.Option("--no-judge", help="不调用 LLM 评审（只跑确定性检查）")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="把各评测集的指标以 JSON 输出")] = False,
+) -> None:
+    """运行评测，写出报告，列出回归。"""
+    names = list(SUITE_NAMES) if suite == "all" else [suite]
+    if any(n not in SUITE_NAMES for n in names):
+        raise fail(f"未知的评测集 {suite!r}，可选：{'、'.join(SUITE_NAMES)}、all", 2)
+    if engine not in {"offline", "llm"}:
+        raise fail("--engine 只能是 offline 或 llm", 2)
+    settings = get_settings()
+    report_dir = report or settings.data_dir / "eval-reports" / engine
+    console = Console(stderr=True)
+    try:
+        ctx = make_context(settings, engine, workers=workers, judge=not no_judge, report_dir=report_dir,
+                           progress=lambda name: console.print(f"[dim]评测 {name} …[/dim]"))
+    except LLMUnavailable as exc:
+        raise fail(str(exc), 2) from None
+    started = time.perf_counter()
+    results = run_suites(names, ctx)
+    regressions = write_reports(results, report_dir, engine=ctx.engine.name)
+    if as_json:
+        typer.echo(json.dumps({r.suite: {"metrics": r.metrics, "passed": r.passed,
+                                         "gates": [g.model_dump() for g in r.gates]} for r in results},
+                              ensure_ascii=False, indent=1))
+    else:
+        table = Table(title=f"评测（引擎：{ctx.engine.name}，用时 {time.perf_counter() - started:.1f} 秒）")
+        for col in ("评测集", "用例通过", "指标", "实际", "要求", "结果"):
+            table.add_column(col)
+        for r in results:
+            passed_cases = f"{sum(c.passed for c in r.cases)}/{len(r.cases)}"
+            for i, g in enumerate(r.gates):
+                value = "缺失" if g.value is None else f"{g.value:.3f}"
+                table.add_row(r.suite if i == 0 else "", passed_cases if i == 0 else "", g.metric, value,
+                              f"{g.op} {g.threshold}", "✓" if g.passed else "✗")
+        Console().print(table)
+        for line in regressions:
+            console.print(f"[red]回归：{line}[/red]", highlight=False)
+        console.print(f"报告：{report_dir / 'report.md'}（HTML：{report_dir / 'report.html'}）", highlight=False)
+    if not all(r.passed for r in results):
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("eval")
-    def eval_cmd(
-        suite: Annotated[str, typer.Argument(help="retrieval / drafts / moderation / notes / all")] = "all",
-        engine: Annotated[str, typer.Option("--engine", help="offline：离线引擎；llm：已配置的模型接口")] = "offline",
-        report: Annotated[Optional[Path], typer.Option("--report", help="报告目录（默认 <data_dir>/eval-reports/<engine>）")] = None,
-        workers: Annotated[int, typer.Option("--workers", min=1, max=32, help="并发用例数")] = 4,
-        no_judge: Annotated[bool, typer.Option("--no-judge", help="不调用 LLM 评审（只跑确定性检查）")] = False,
-        as_json: Annotated[bool, typer.Option("--json", help="把各评测集的指标以 JSON 输出")] = False,
-    ) -> None:
-        """运行评测，写出报告，列出回归。"""
-        import json
-        import time
-
-        from rich.console import Console
-        from rich.table import Table
-
-        from copilot.cli import fail
-        from copilot.config import get_settings
-        from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports
-        from copilot.llm import LLMUnavailable
-
-        names = list(SUITE_NAMES) if suite == "all" else [suite]
-        if any(n not in SUITE_NAMES for n in names):
-            raise fail(f"未知的评测集 {suite!r}，可选：{'、'.join(SUITE_NAMES)}、all", 2)
-        if engine not in {"offline", "llm"}:
-            raise fail("--engine 只能是 offline 或 llm", 2)
-        settings = get_settings()
-        report_dir = report or settings.data_dir / "eval-reports" / engine
-        console = Console(stderr=True)
-        try:
-            ctx = make_context(settings, engine, workers=workers, judge=not no_judge, report_dir=report_dir,
-                               progress=lambda name: console.print(f"[dim]评测 {name} …[/dim]"))
-        except LLMUnavailable as exc:
-            raise fail(str(exc), 2) from None
-        started = time.perf_counter()
-        results = run_suites(names, ctx)
-        regressions = write_reports(results, report_dir, engine=ctx.engine.name)
-        if as_json:
-            typer.echo(json.dumps({r.suite: {"metrics": r.metrics, "passed": r.passed,
-                                             "gates": [g.model_dump() for g in r.gates]} for r in results},
-                                  ensure_ascii=False, indent=1))
-        else:
-            table = Table(title=f"评测（引擎：{ctx.engine.name}，用时 {time.perf_counter() - started:.1f} 秒）")
-            for col in ("评测集", "用例通过", "指标", "实际", "要求", "结果"):
-                table.add_column(col)
-            for r in results:
-                passed_cases = f"{sum(c.passed for c in r.cases)}/{len(r.cases)}"
-                for i, g in enumerate(r.gates):
-                    value = "缺失" if g.value is None else f"{g.value:.3f}"
-                    table.add_row(r.suite if i == 0 else "", passed_cases if i == 0 else "", g.metric, value,
-                                  f"{g.op} {g.threshold}", "✓" if g.passed else "✗")
-            Console().print(table)
-            for line in regressions:
-                console.print(f"[red]回归：{line}[/red]", highlight=False)
-            console.print(f"报告：{report_dir / 'report.md'}（HTML：{report_dir / 'report.html'}）", highlight=False)
-        if not all(r.passed for r in results):
-            raise typer.Exit(1)
+    app.command("eval")(eval_cmd)

@@ -10,15 +10,27 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
+from rich.table import Table
+
+from copilot.config import Settings
+from copilot.evals.results import SuiteResult, apply_gates
+from copilot.llm import Engine
+from copilot.metrics import binary, confusion, per_label
+from copilot.moderation.classifier import load_classifier
+from copilot.moderation.labels import LABELS
+from copilot.moderation.pipeline import Moderator, quick_label
 from copilot.paths import EVALS_DIR, ROOT
+from copilot.profile import load_profile
+from copilot.textnorm import to_simplified
 
 DATA_DIR = EVALS_DIR / "moderation"
 QQ_ADS = ROOT.parent / "shared" / "data" / "qq_group_ads" / "train.txt"
-LABELS = ["ok", "off_topic", "ad", "spam", "abuse"]
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
@@ -29,29 +41,18 @@ def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
     return rows
 
 
-def prf(gold: list[str], pred: list[str]) -> dict[str, dict[str, float]]:
-    out = {}
-    for lab in LABELS:
-        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
-        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
-        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        out[lab] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "support": tp + fn}
-    return out
+def prf(gold: list[str], pred: list[str]) -> dict[str, dict[str, Any]]:
+    """Per-label precision, recall, F1 and support (sklearn); a figure with no data counts as 0 here,
+    so a label the set never predicts fails its gate instead of going missing."""
+    return {lab: {k: (f[k] if f[k] is not None else 0.0) for k in ("precision", "recall", "f1", "support")}
+            for lab, f in per_label(gold, pred, LABELS).items()}
 
 
-def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Any = None) -> dict[str, Any]:
+def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engine | None = None) -> dict[str, Any]:
     """Moderate every row with its profile's Moderator (no audit log), in file order.
 
     ``engine``: an LLM engine used as the judge for the uncertain band (None = offline layers only).
     """
-    from copilot.config import Settings
-    from copilot.moderation.pipeline import Moderator
-    from copilot.profile import load_profile
-    from copilot.textnorm import to_simplified
-
     settings = Settings(llm_provider="offline")
     mods: dict[str, Moderator] = {}
     gold, pred, errors = [], [], []
@@ -73,12 +74,11 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Any =
         if v.label != row["label"]:
             errors.append({"id": row["id"], "gold": row["label"], "pred": v.label, "text": row["text"], "reason": v.reason})
     elapsed = time.perf_counter() - t0
-    confusion = {g: {p: sum(1 for a, b in zip(gold, pred) if a == g and b == p) for p in LABELS} for g in LABELS}
     return {
         "n": len(rows),
         "accuracy": round(sum(a == b for a, b in zip(gold, pred)) / max(1, len(rows)), 3),
         "per_label": prf(gold, pred),
-        "confusion": confusion,
+        "confusion": confusion(gold, pred, LABELS),
         "slices": {k: {"n": len(v), "accuracy": round(sum(v) / len(v), 3)} for k, v in sorted(slices.items())},
         "errors": errors,
         "seconds": round(elapsed, 2),
@@ -91,12 +91,6 @@ def members_qa(path: Path = DATA_DIR / "members_qa.jsonl") -> dict[str, Any]:
     "Acted on" is an action other than none/review (a deletion, a mute, a public reminder). Each
     message comes from a different user and there is no audit log, so no strikes add up.
     """
-    import tempfile
-
-    from copilot.config import Settings
-    from copilot.moderation.pipeline import Moderator
-    from copilot.profile import load_profile
-
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     acted: list[tuple[dict[str, Any], Any]] = []
     missed: list[tuple[dict[str, Any], Any]] = []
@@ -125,9 +119,6 @@ def qq_heldout(path: Path = QQ_ADS) -> dict[str, Any] | None:
     """Ad F1 of the full offline pipeline (no profile) and of the classifier alone on the held-out split."""
     if not path.exists():
         return None
-    from copilot.moderation.classifier import load_classifier
-    from copilot.moderation.pipeline import quick_label
-
     clf = load_classifier()
     gold, pipe, clf_only = [], [], []
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -141,15 +132,7 @@ def qq_heldout(path: Path = QQ_ADS) -> dict[str, Any] | None:
         pipe.append(quick_label(text) == "ad")
         clf_only.append(clf.score(text) >= 0.5)
 
-    def f1(pred: list[bool]) -> dict[str, float]:
-        tp = sum(g and p for g, p in zip(gold, pred))
-        fp = sum(p and not g for g, p in zip(gold, pred))
-        fn = sum(g and not p for g, p in zip(gold, pred))
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        return {"precision": round(pr, 3), "recall": round(rc, 3), "f1": round(2 * pr * rc / (pr + rc), 3) if pr + rc else 0.0}
-
-    return {"n": len(gold), "positives": sum(gold), "pipeline": f1(pipe), "classifier": f1(clf_only)}
+    return {"n": len(gold), "positives": sum(gold), "pipeline": binary(gold, pipe), "classifier": binary(gold, clf_only)}
 
 
 def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for retrieval suites
@@ -159,9 +142,6 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    from rich.console import Console
-    from rich.table import Table
-
     con = Console()
     s = report["set"]
     con.print(f"[bold]审核评测[/bold]：{s['n']} 条消息，5 个群档案，准确率 {s['accuracy']:.3f}，用时 {s['seconds']} 秒"
@@ -187,9 +167,7 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
         con.print(f"\n判错 {len(s['errors'])} 条：", highlight=False)
         for e in s["errors"][:40]:
             con.print(f"  {e['id']}: {e['gold']}→{e['pred']}  {e['text'][:40]}  | {e['reason'][:60]}", highlight=False)
-    # the same thresholds as the CI gate (copilot.evals.runner.GATES), not a second copy of them
-    from copilot.evals.runner import SuiteResult, apply_gates
-
+    # the same thresholds as the CI gate (copilot.evals.results.GATES), not a second copy of them
     gates = apply_gates(SuiteResult(suite="moderation", metrics=s["per_label"], cases=[])).gates
     ok = all(g.passed for g in gates)
     targets = "，".join(f"{g.metric} {g.op} {g.threshold}" for g in gates)

@@ -15,19 +15,22 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rich.console import Console
+from rich.table import Table
 
+from copilot.config import Settings, get_settings
+from copilot.llm import Engine, get_engine
+from copilot.notes import render_markdown, summarize_file
+from copilot.notes.faithfulness import find_bad_citations, find_ungrounded
+from copilot.notes.parse import parse_file
 from copilot.paths import EVALS_DIR
+from copilot.textnorm import fold
 
 NOTES_EVAL_DIR = EVALS_DIR / "notes"
 MIN_COVERAGE = 0.6
 
 
-def score_file(path: Path, spec: dict[str, Any], settings: Any, engine: Any) -> dict[str, Any]:
-    from copilot.notes import render_markdown, summarize_file
-    from copilot.notes.faithfulness import find_bad_citations, find_ungrounded
-    from copilot.notes.parse import parse_file
-    from copilot.textnorm import fold
-
+def score_file(path: Path, spec: dict[str, Any], settings: Settings, engine: Engine) -> dict[str, Any]:
     start = time.perf_counter()
     result = summarize_file(path, settings, engine)
     seconds = time.perf_counter() - start
@@ -61,10 +64,8 @@ def score_file(path: Path, spec: dict[str, Any], settings: Any, engine: Any) -> 
     }
 
 
-def run(settings: Any = None, engines: list[Any] | None = None, eval_dir: Path = NOTES_EVAL_DIR) -> list[dict[str, Any]]:
-    from copilot.config import get_settings
-    from copilot.llm import get_engine
-
+def run(settings: Settings | None = None, engines: list[Engine] | None = None,
+        eval_dir: Path = NOTES_EVAL_DIR) -> list[dict[str, Any]]:
     settings = settings or get_settings()
     if engines is None:
         engines = [get_engine(settings, prefer="offline")]
@@ -87,9 +88,6 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        from rich.console import Console
-        from rich.table import Table
-
         table = Table(title="分享整理评测（evals/notes）")
         for col in ("文件", "引擎", "事实覆盖", "待办召回", "结构", "泄漏噪声", "编造实体", "引用问题", "秒"):
             table.add_column(col)

@@ -1,15 +1,18 @@
 """Eval reports: Markdown for reading in a terminal or PR, self-contained HTML with inline SVG charts.
 
-The HTML has no scripts and no external assets (it must open on an offline machine): charts are
-plain SVG bars drawn here — per-rule pass rate, moderation confusion matrix, retrieval recall@k.
+The HTML comes from a Jinja2 template (``resources/templates/eval_report.html.j2``) with no scripts
+and no external assets (it must open on an offline machine); this module lays out the charts —
+per-rule pass rate, moderation confusion matrix, retrieval recall@k — as data for it.
 """
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
-from copilot.evals.runner import SuiteResult
+from jinja2 import Environment, FileSystemLoader
+
+from copilot.evals.results import SuiteResult
+from copilot.paths import RESOURCES_DIR
 
 SUITE_TITLES = {"retrieval": "检索", "drafts": "起草", "moderation": "审核", "notes": "纪要"}
 
@@ -82,74 +85,49 @@ def _confusion_md(conf: dict[str, Any]) -> list[str]:
 
 
 # -- HTML ---------------------------------------------------------------------------------------
-_CSS = """
-body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,sans-serif;margin:2rem;color:#222;max-width:1100px}
-table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #ddd;padding:4px 8px;font-size:14px}
-th{background:#f5f5f5}.ok{color:#137333}.bad{color:#c5221f}h2{border-bottom:2px solid #eee;padding-bottom:4px}
-.chart{margin:.5rem 0 1.5rem}
-"""
+_TEMPLATES = Environment(loader=FileSystemLoader(RESOURCES_DIR / "templates"), autoescape=True,
+                         trim_blocks=True, lstrip_blocks=True)
+_BAR_HEIGHT, _LABEL_WIDTH = 22, 220
 
 
-def bar_chart(title: str, items: list[tuple[str, float]], *, max_value: float = 1.0, width: int = 640) -> str:
-    """Horizontal bars with labels and values, as inline SVG."""
-    if not items:
-        return ""
-    row_h, label_w = 22, 220
-    height = row_h * len(items) + 30
-    parts = [f'<svg class="chart" width="{width}" height="{height}" role="img" aria-label="{html.escape(title)}">',
-             f'<text x="0" y="14" font-size="14" font-weight="bold">{html.escape(title)}</text>']
+def bar_chart(title: str, items: list[tuple[str, float]], *, max_value: float = 1.0, width: int = 640) -> dict[str, Any]:
+    """Horizontal bars (label, value) laid out for the template's inline SVG."""
+    bars = []
     for i, (label, value) in enumerate(items):
-        y = 24 + i * row_h
-        w = 0 if max_value <= 0 else max(0.0, min(1.0, value / max_value)) * (width - label_w - 60)
+        w = 0 if max_value <= 0 else max(0.0, min(1.0, value / max_value)) * (width - _LABEL_WIDTH - 60)
         colour = "#34a853" if value >= max_value * 0.999 else ("#fbbc04" if value >= max_value * 0.8 else "#ea4335")
-        parts.append(f'<text x="0" y="{y + 14}" font-size="12">{html.escape(label[:30])}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="14" fill="{colour}"/>')
-        parts.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 14}" font-size="12">{value:.2f}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+        bars.append({"label": label[:30], "value": value, "y": 24 + i * _BAR_HEIGHT, "width": w, "colour": colour})
+    return {"title": title, "width": width, "height": _BAR_HEIGHT * len(items) + 30, "label_width": _LABEL_WIDTH,
+            "bars": bars}
 
 
-def confusion_html(conf: dict[str, Any]) -> str:
+def confusion_cells(conf: dict[str, Any]) -> dict[str, Any]:
+    """The confusion matrix with a background per cell: green on the diagonal, red off it, by count."""
     labels = conf["labels"]
     peak = max((max(row) for row in conf["matrix"]), default=1) or 1
-    out = ["<table><tr><th>期望＼判定</th>" + "".join(f"<th>{html.escape(lab)}</th>" for lab in labels) + "</tr>"]
-    for i, (lab, row) in enumerate(zip(labels, conf["matrix"])):
+    rows = []
+    for i, (lab, row) in enumerate(zip(labels, conf["matrix"], strict=True)):
         cells = []
         for j, n in enumerate(row):
             alpha = 0.15 + 0.85 * n / peak if n else 0
-            colour = f"rgba(52,168,83,{alpha:.2f})" if i == j else f"rgba(234,67,53,{alpha:.2f})"
-            cells.append(f'<td style="background:{colour};text-align:right">{n}</td>')
-        out.append(f"<tr><th>{html.escape(lab)}</th>{''.join(cells)}</tr>")
-    return "".join(out) + "</table>"
+            cells.append({"n": n, "colour": f"rgba(52,168,83,{alpha:.2f})" if i == j else f"rgba(234,67,53,{alpha:.2f})"})
+        rows.append({"label": lab, "cells": cells})
+    return {"labels": labels, "rows": rows}
+
+
+def _why(case: Any) -> str:
+    return (case.error or "；".join(f"{k.name}：{k.reason}" for k in case.checks if k.passed is False))[:300]
 
 
 def render_html(results: list[SuiteResult], regressions: list[str], *, engine: str, baseline: bool = True) -> str:
-    e = html.escape
-    body = [f"<h1>评测报告（引擎：{e(engine)}）</h1>"]
-    overall = all(r.passed for r in results)
-    body.append(f'<p class="{"ok" if overall else "bad"}"><b>{"全部达标" if overall else "有指标未达标"}</b></p>')
-    body.append("<h2>回归</h2>")
-    body.append("<ul>" + "".join(f"<li class='bad'>{e(x)}</li>" for x in regressions) + "</ul>" if regressions
-                else f"<p>{_no_regressions(baseline)}</p>")
-    for r in results:
-        body.append(f"<h2>{e(SUITE_TITLES.get(r.suite, r.suite))}（{e(r.suite)}）</h2>")
-        n_pass = sum(1 for c in r.cases if c.passed)
-        body.append(f"<p>用例 {n_pass}/{len(r.cases)} 通过，用时 {r.seconds:.1f} 秒</p>")
-        if r.gates:
-            rows = "".join(
-                f"<tr><td>{e(g.metric)}</td><td>{'缺失' if g.value is None else f'{g.value:.3f}'}</td>"
-                f"<td>{e(g.op)} {g.threshold}</td><td class='{'ok' if g.passed else 'bad'}'>{'达标' if g.passed else '未达标'}</td></tr>"
-                for g in r.gates)
-            body.append(f"<table><tr><th>门槛指标</th><th>实际</th><th>要求</th><th>结果</th></tr>{rows}</table>")
-        for title, items in r.charts.items():
-            body.append(bar_chart(title, [(str(k), float(v)) for k, v in items]))
-        if "confusion" in r.metrics:
-            body.append("<h3>混淆矩阵</h3>" + confusion_html(r.metrics["confusion"]))
-        failed = [c for c in r.cases if not c.passed]
-        if failed:
-            items = "".join(
-                f"<li><code>{e(c.id)}</code>：{e((c.error or '；'.join(f'{k.name}：{k.reason}' for k in c.checks if k.passed is False))[:300])}</li>"
-                for c in failed[:60])
-            body.append(f"<h3>未通过的用例</h3><ul>{items}</ul>")
-    return (f"<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'><title>评测报告</title>"
-            f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>")
+    """The self-contained HTML report (``resources/templates/eval_report.html.j2``)."""
+    suites = [{
+        "suite": r.suite, "title": SUITE_TITLES.get(r.suite, r.suite), "seconds": r.seconds,
+        "n_pass": sum(1 for c in r.cases if c.passed), "n_cases": len(r.cases), "gates": r.gates,
+        "charts": [bar_chart(title, [(str(k), float(v)) for k, v in items]) for title, items in r.charts.items() if items],
+        "confusion": confusion_cells(r.metrics["confusion"]) if "confusion" in r.metrics else None,
+        "failed": [{"id": c.id, "why": _why(c)} for c in r.cases if not c.passed][:60],
+    } for r in results]
+    return _TEMPLATES.get_template("eval_report.html.j2").render(
+        engine=engine, overall=all(r.passed for r in results), regressions=regressions,
+        no_regressions=_no_regressions(baseline), suites=suites)

@@ -12,22 +12,29 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from copilot.agents import draft
+from copilot.evals import moderation as mod_eval
+from copilot.evals import notes as notes_eval
 from copilot.evals.assertions import Assertion, check
-from copilot.evals.runner import CaseResult, Check, EvalContext, SuiteResult
+from copilot.evals.judge import judge_rule
+from copilot.evals.results import CaseResult, Check, EvalContext, SuiteResult
+from copilot.evals.retrieval import evaluate, load_cases
+from copilot.knowledge.checks import draft_text
+from copilot.knowledge.index import get_index
+from copilot.knowledge.rules import load_rules
 from copilot.paths import EVALS_DIR, ROOT
+from copilot.profile import GroupProfile, load_profile, profile_from_data
 
 
 # -- retrieval ----------------------------------------------------------------------------------
 def run_retrieval(ctx: EvalContext) -> SuiteResult:
-    from copilot.evals.retrieval import evaluate, load_cases
-    from copilot.knowledge.index import get_index
-
     index = get_index(ctx.settings)
     cases = load_cases(EVALS_DIR / "retrieval.jsonl")
     report = evaluate(index, cases, k=10)
@@ -86,10 +93,8 @@ def load_draft_cases(folder: Path = EVALS_DIR / "cases" / "drafts") -> list[Draf
     return cases
 
 
-def _profile_for(case: DraftCase):  # type: ignore[no-untyped-def]
+def _profile_for(case: DraftCase) -> GroupProfile:
     """An inline mapping, an example name (examples/profiles/<name>.yaml) or a path from the repo root."""
-    from copilot.profile import load_profile, profile_from_data
-
     if isinstance(case.profile, dict):
         return profile_from_data(case.profile, case.id)
     spec = case.profile
@@ -100,10 +105,6 @@ def _profile_for(case: DraftCase):  # type: ignore[no-untyped-def]
 
 
 def run_drafts(ctx: EvalContext) -> SuiteResult:
-    from copilot.agents import draft
-    from copilot.evals.judge import judge_rule
-    from copilot.knowledge.rules import load_rules
-
     book = load_rules(ctx.settings.knowledge_dir)
     cases = load_draft_cases()
     rule_tally: dict[str, list[bool]] = {}
@@ -118,8 +119,6 @@ def run_drafts(ctx: EvalContext) -> SuiteResult:
         except Exception as exc:  # an agent crash is a failed case with its reason
             return CaseResult(suite="drafts", id=case.id, passed=False, error=f"{type(exc).__name__}: {exc}",
                               seconds=round(time.perf_counter() - started, 3))
-        from copilot.knowledge.checks import draft_text
-
         output = result.to_json()
         texts = [draft_text(d, case.target) for d in result.drafts]
         output["texts"] = texts
@@ -177,8 +176,6 @@ def run_moderation(ctx: EvalContext) -> SuiteResult:
     With ``--engine llm`` the same set runs with the configured model as the judge for the
     uncertain band (the offline verdict stands when the judge fails).
     """
-    from copilot.evals import moderation as mod_eval
-
     rows = mod_eval.load_set()
     engine = None if ctx.engine.is_offline else ctx.engine
     report = mod_eval.run_set(rows, engine=engine)
@@ -206,8 +203,6 @@ def run_moderation(ctx: EvalContext) -> SuiteResult:
 # -- notes --------------------------------------------------------------------------------------
 def run_notes(ctx: EvalContext) -> SuiteResult:
     """Fact coverage, leaked noise and invented entities of the notes for our own transcripts."""
-    from copilot.evals import notes as notes_eval
-
     spec = yaml.safe_load((notes_eval.NOTES_EVAL_DIR / "expected.yaml").read_text(encoding="utf-8"))
 
     def one(item: tuple[str, dict[str, Any]]) -> CaseResult:
@@ -242,3 +237,12 @@ def run_notes(ctx: EvalContext) -> SuiteResult:
     }
     charts = {"各文件事实覆盖": [(r.id, (r.output or {}).get("coverage", 0.0)) for r in rows]}
     return SuiteResult(suite="notes", metrics=metrics, cases=rows, charts=charts)
+
+
+# name → adapter: the runner, the CLI and the UI list and run suites from this table
+SUITES: dict[str, Callable[[EvalContext], SuiteResult]] = {
+    "retrieval": run_retrieval,
+    "drafts": run_drafts,
+    "moderation": run_moderation,
+    "notes": run_notes,
+}

@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from copilot.knowledge.index import Hit, KnowledgeIndex
-from copilot.llm.engine import OFFLINE, Engine, LLMUnavailable, call_guarded
+from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.prompts import load_prompt
 from copilot.textnorm import is_traditional, split_sentences, to_script, tokenize
-from copilot.tokens import count_tokens
+from copilot.tokens import count_tokens, fit_to_budget
 
 
 class Citation(BaseModel):
@@ -40,17 +40,6 @@ class Answer(BaseModel):
 
 def _citations(hits: list[Hit]) -> list[Citation]:
     return [Citation(n=i, source=h.source, title=h.title, section=h.section, text=h.text) for i, h in enumerate(hits, 1)]
-
-
-def _budget_hits(hits: list[Hit], budget: int) -> list[Hit]:
-    kept, used = [], 0
-    for h in hits:
-        n = count_tokens(h.text) + 20
-        if kept and used + n > budget:
-            break
-        kept.append(h)
-        used += n
-    return kept
 
 
 NOT_FOUND = "方法论资料中没有找到与这个问题直接相关的内容。可以换个说法，或用 copilot index --add 加入自己的资料。"
@@ -110,7 +99,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     """
     script = answer_script(question, engine.settings.script)
     hits = index.search(question, k=k)
-    hits = _budget_hits(hits, engine.settings.llm_context_tokens // 2)
+    hits = fit_to_budget(hits, engine.settings.llm_context_tokens // 2, cost=lambda h: count_tokens(h.text), overhead=20)
     citations = _citations(hits)
     notice = None
     if not engine.is_offline and hits:

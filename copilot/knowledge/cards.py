@@ -9,6 +9,7 @@ import frontmatter
 from pydantic import BaseModel, Field, ValidationError
 
 from copilot.knowledge.chunking import Chunk, chunk_text
+from copilot.validation import zh_problems
 
 
 class CardSource(BaseModel):
@@ -49,7 +50,8 @@ def load_card(path: Path) -> Card:
     try:
         return Card(**post.metadata, body=post.content.strip(), path=str(path))
     except ValidationError as exc:
-        raise CardError(f"{path.name}：{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}") from exc
+        key, reason = zh_problems(exc)[0]
+        raise CardError(f"{path.name}：{key} {reason}") from exc
 
 
 @lru_cache(maxsize=4)

@@ -1,4 +1,4 @@
-"""The one deterministic implementation of every ``check.kind`` in ``knowledge/rules.yaml``.
+"""The one deterministic checker for ``knowledge/rules.yaml``, and the registry of its check kinds.
 
 Drafting agents run it on their own drafts (and turn failures into revision requests); the eval
 suite runs the very same code, so "the draft passes the rules" means one thing everywhere.
@@ -9,29 +9,30 @@ folded with :func:`copilot.textnorm.fold` so Traditional, full-width and zero-wi
 Structured kinds (``varied_types``, ``fixed_rhythm``, ``activity_simple``) read the fields
 ``type``, ``day``, ``time`` and ``steps`` of topic entries.
 
+Each ``check.kind`` is a small function registered under its name (:func:`check_kind`); the loop
+in :func:`check_rule`, not each check, turns outcomes into :class:`CheckResult`. Capabilities add
+their own kinds (``copilot.notes.checks`` registers ``grounded_entities`` and ``cites_sources``).
 ``judge`` rules need an LLM reviewer and are reported with ``passed=None`` ("需要 LLM 评审");
 ``policy`` rules describe moderation actions and are not draft checks.
 """
 
 from __future__ import annotations
 
-import importlib
 import operator
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
 from pydantic import BaseModel
 
-from copilot.knowledge.rules import Rule, RuleBook
+from copilot.knowledge.rules import Rule, RuleBook, RulesError
 from copilot.textnorm import fold, tokenize
 
 # Words too generic to prove a draft is on topic (they fit every group).
 _GENERIC = frozenset(
-    "交流 分享 社群 群聊 帮助 一起 大家 成员 朋友 伙伴 提供 通过 进行 可以 我们 你们 这里 相关 内容 活动 "
-    "平台 问题 需要 希望 想要 喜欢 提升 日常 定期 线上 线下 用户 福利 免费 专属 服务 聊聊 聊天 讨论 经验 方法 "
-    "做法 认识 结识 每天 每周 每月 坚持 互相 变成 习惯 爱好者 群友 小伙伴 面向 给 帮".split()
+    ["交流", "分享", "社群", "群聊", "帮助", "一起", "大家", "成员", "朋友", "伙伴", "提供", "通过", "进行", "可以", "我们", "你们", "这里", "相关", "内容", "活动", "平台", "问题", "需要", "希望", "想要", "喜欢", "提升", "日常", "定期", "线上", "线下", "用户", "福利", "免费", "专属", "服务", "聊聊", "聊天", "讨论", "经验", "方法", "做法", "认识", "结识", "每天", "每周", "每月", "坚持", "互相", "变成", "习惯", "爱好者", "群友", "小伙伴", "面向", "给", "帮"]
 )
 _EMOJI = re.compile(
     "[\U0001F300-\U0001FAFF\U00002600-\U000027BF\U0001F000-\U0001F2FF\U0001F900-\U0001F9FF\u2B50\u2B55\u203C\u2049]"
@@ -62,6 +63,61 @@ class CheckResult(BaseModel):
     def public(self) -> dict[str, Any]:
         """The JSON shape every command prints: rule_id, passed, reason."""
         return {"rule_id": self.rule_id, "passed": self.passed, "reason": self.reason}
+
+
+# -- the registry of check kinds ----------------------------------------------------------------
+CheckOutcome = tuple[bool | None, str]
+
+
+@dataclass(frozen=True)
+class CheckInput:
+    """Everything a check kind may read: the rule, the book (lexicons), the drafts and their texts."""
+
+    rule: Rule
+    book: RuleBook
+    target: str
+    drafts: Sequence[Any]
+    texts: list[str]
+    profile: Any
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """One ``check.kind`` of rules.yaml: its implementation, or ``None`` with the reason it is not a
+    deterministic draft check (``judge`` needs an LLM reviewer; ``policy`` describes moderation)."""
+
+    name: str
+    fn: Callable[[CheckInput], CheckOutcome] | None
+    note: str = ""
+
+
+_KINDS: dict[str, CheckKind] = {}
+
+
+def register_check(name: str, fn: Callable[[CheckInput], CheckOutcome] | None, note: str = "") -> None:
+    """Add a check kind. Capabilities register their own (the notes package registers
+    ``grounded_entities`` and ``cites_sources``); registering a name twice is a programming error."""
+    if name in _KINDS and _KINDS[name].fn is not fn:
+        raise ValueError(f"check kind {name!r} is already registered")
+    _KINDS[name] = CheckKind(name, fn, note)
+
+
+def check_kind(name: str) -> Callable[[Callable[[CheckInput], CheckOutcome]], Callable[[CheckInput], CheckOutcome]]:
+    """Decorator form of :func:`register_check`."""
+    def deco(fn: Callable[[CheckInput], CheckOutcome]) -> Callable[[CheckInput], CheckOutcome]:
+        register_check(name, fn)
+        return fn
+    return deco
+
+
+def unknown_kinds(book: RuleBook) -> list[str]:
+    """``rule id：kind`` for every rule whose kind nobody registered (empty when the book is sound)."""
+    return [f"{r.id}：{r.check.kind}" for r in book.rules if r.check.kind not in _KINDS]
+
+
+register_check("judge", None, "需要 LLM 评审")
+register_check("policy", None, "群管理策略规则，不作为文稿检查")
 
 
 # -- draft access ---------------------------------------------------------------------------
@@ -105,14 +161,17 @@ def topic_words(profile: Any) -> list[str]:
     return list(seen)
 
 
-def _short(items: Sequence[str], n: int = 3) -> str:
+def shorten(items: Sequence[str], n: int = 3) -> str:
+    """The first ``n`` items joined with ；, plus how many there are in all."""
     items = list(items)
     more = f" 等 {len(items)} 条" if len(items) > n else ""
     return "；".join(items[:n]) + more
 
 
 # -- individual check kinds -------------------------------------------------------------------
-def _mentions_topic(rule: Rule, texts: list[str], profile: Any, **_: Any) -> tuple[bool, str]:
+@check_kind("mentions_profile_topic")
+def _mentions_topic(c: CheckInput) -> CheckOutcome:
+    rule, texts, profile = c.rule, c.texts, c.profile
     words = topic_words(profile)
     if not words:
         return False, "群档案里没有可用的主题关键词"
@@ -121,14 +180,16 @@ def _mentions_topic(rule: Rule, texts: list[str], profile: Any, **_: Any) -> tup
     ok_ratio = 1 - len(bad) / max(len(texts), 1)
     if ok_ratio >= min_ratio:
         return True, f"{len(texts) - len(bad)}/{len(texts)} 条提到了主题（{ '、'.join(words[:4]) }…）"
-    return False, "没有提到社群主题或定位关键词：" + _short([_clip(t) for t in bad])
+    return False, "没有提到社群主题或定位关键词：" + shorten([_clip(t) for t in bad])
 
 
-def _max_chars(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+@check_kind("max_chars")
+def _max_chars(c: CheckInput) -> CheckOutcome:
+    rule, texts = c.rule, c.texts
     limit = int(rule.check.params.get("max", 16))
     over = [f"“{_clip(t)}”{_visible_len(t)}字" for t in texts if _visible_len(t) > limit]
     if over:
-        return False, f"超过 {limit} 字：" + _short(over)
+        return False, f"超过 {limit} 字：" + shorten(over)
     return True, f"全部不超过 {limit} 字"
 
 
@@ -147,7 +208,9 @@ def _lexicon_words(rule: Rule, book: RuleBook, profile: Any) -> list[str]:
     return [fold(w) for w in words if w and w.strip()]
 
 
-def _not_contains_lexicon(rule: Rule, texts: list[str], profile: Any, book: RuleBook, **_: Any) -> tuple[bool, str]:
+@check_kind("not_contains_lexicon")
+def _not_contains_lexicon(c: CheckInput) -> CheckOutcome:
+    rule, texts, profile, book = c.rule, c.texts, c.profile, c.book
     words = _lexicon_words(rule, book, profile)
     found: dict[str, None] = {}
     for t in texts:
@@ -160,7 +223,9 @@ def _not_contains_lexicon(rule: Rule, texts: list[str], profile: Any, book: Rule
     return True, f"未出现 {len(words)} 个禁用词中的任何一个"
 
 
-def _distinct(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+@check_kind("distinct")
+def _distinct(c: CheckInput) -> CheckOutcome:
+    rule, texts = c.rule, c.texts
     limit = float(rule.check.params.get("max_similarity", 0.6))
     folded = [re.sub(r"\s+", "", fold(t)) for t in texts]
     pairs = []
@@ -172,7 +237,7 @@ def _distinct(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
     if len(texts) < 2:
         return True, "只有一个候选，无需比较"
     if pairs:
-        return False, f"候选之间太像（上限 {limit}）：" + _short(pairs)
+        return False, f"候选之间太像（上限 {limit}）：" + shorten(pairs)
     return True, f"{len(texts)} 个候选两两相似度都不超过 {limit}"
 
 
@@ -181,7 +246,9 @@ def _sections_missing(text: str, sections: list[dict[str, Any]]) -> list[str]:
     return [s["name"] for s in sections if not any(fold(w) in ft for w in s.get("any", []))]
 
 
-def _has_sections(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+@check_kind("has_sections")
+def _has_sections(c: CheckInput) -> CheckOutcome:
+    rule, texts = c.rule, c.texts
     sections = rule.check.params.get("sections") or []
     problems = []
     for i, t in enumerate(texts, 1):
@@ -194,26 +261,32 @@ def _has_sections(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
     return True, "包含：" + "、".join(s["name"] for s in sections)
 
 
-def _contains_any(rule: Rule, texts: list[str], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
+@check_kind("contains_any")
+def _contains_any(c: CheckInput) -> CheckOutcome:
+    rule, texts, context = c.rule, c.texts, c.context
     kinds = rule.check.params.get("when_kind")
     if kinds and context.get("kind") not in kinds:
         return True, f"不适用：仅检查 {'/'.join(kinds)} 类文稿"
     words = [fold(w) for w in rule.check.params.get("words") or []]
     bad = [t for t in texts if not any(w in fold(t) for w in words)]
     if bad:
-        return False, f"没有出现任何一个要求的说法（如 {'、'.join(words[:5])}）：" + _short([_clip(t) for t in bad])
+        return False, f"没有出现任何一个要求的说法（如 {'、'.join(words[:5])}）：" + shorten([_clip(t) for t in bad])
     return True, "每条都包含要求的说法"
 
 
-def _has_placeholder(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+@check_kind("has_placeholder")
+def _has_placeholder(c: CheckInput) -> CheckOutcome:
+    rule, texts = c.rule, c.texts
     marks = rule.check.params.get("any") or ["{昵称}"]
     bad = [t for t in texts if not any(m in t or fold(m) in fold(t) for m in marks)]
     if bad:
-        return False, f"缺少昵称占位符 {marks[0]}：" + _short([_clip(t) for t in bad])
+        return False, f"缺少昵称占位符 {marks[0]}：" + shorten([_clip(t) for t in bad])
     return True, f"使用了占位符 {marks[0]}"
 
 
-def _no_flooding(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
+@check_kind("no_flooding_style")
+def _no_flooding(c: CheckInput) -> CheckOutcome:
+    rule, texts = c.rule, c.texts
     p = rule.check.params
     max_excl, max_emoji = int(p.get("max_exclamations", 3)), int(p.get("max_emoji", 6))
     max_chars = p.get("max_chars")
@@ -233,12 +306,14 @@ def _no_flooding(rule: Rule, texts: list[str], **_: Any) -> tuple[bool, str]:
         if max_chars and _visible_len(t) > int(max_chars):
             problems.append(f"{_visible_len(t)} 字（上限 {max_chars}）")
     if problems:
-        return False, "有刷屏风格：" + _short(problems)
+        return False, "有刷屏风格：" + shorten(problems)
     return True, f"克制：感叹号≤{max_excl}、表情≤{max_emoji}" + (f"、≤{max_chars}字" if max_chars else "")
 
 
-def _varied_types(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, str]:
+@check_kind("varied_types")
+def _varied_types(c: CheckInput) -> CheckOutcome:
     # A one-day plan cannot rotate three forms; ask for as many forms as there are entries.
+    rule, drafts = c.rule, c.drafts
     need = min(int(rule.check.params.get("min_types", 3)), len(drafts))
     types = {fold(str(_get(d, "type", "") or "")).strip() for d in drafts} - {""}
     if len(types) >= need:
@@ -246,7 +321,9 @@ def _varied_types(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, st
     return False, f"只有 {len(types)} 种形式（{'、'.join(sorted(types)) or '无'}），至少需要 {need} 种"
 
 
-def _fixed_rhythm(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, str]:
+@check_kind("fixed_rhythm")
+def _fixed_rhythm(c: CheckInput) -> CheckOutcome:
+    rule, drafts = c.rule, c.drafts
     max_slots = int(rule.check.params.get("max_slots", 4))
     by_day: dict[str, set[str]] = {}
     bad_times = []
@@ -258,7 +335,7 @@ def _fixed_rhythm(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, st
             continue
         by_day.setdefault(str(_get(d, "day", "")), set()).add(f"{int(m.group(1)):02d}:{m.group(2)}")
     if bad_times:
-        return False, "时间不是 HH:MM 格式：" + _short(bad_times)
+        return False, "时间不是 HH:MM 格式：" + shorten(bad_times)
     if not by_day:
         return False, "没有带时间的话题"
     common = set.intersection(*by_day.values())
@@ -270,7 +347,9 @@ def _fixed_rhythm(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, st
     return True, f"每天固定在 {'、'.join(sorted(common))} 发布（共 {len(slots)} 个时段）"
 
 
-def _activity_simple(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool, str]:
+@check_kind("activity_simple")
+def _activity_simple(c: CheckInput) -> CheckOutcome:
+    rule, drafts = c.rule, c.drafts
     max_steps = int(rule.check.params.get("max_steps", 3))
     max_step_chars = int(rule.check.params.get("max_step_chars", 40))
     problems = []
@@ -283,7 +362,7 @@ def _activity_simple(rule: Rule, drafts: Sequence[Any], **_: Any) -> tuple[bool,
         if long:
             problems.append(f"“{label}”有一步超过 {max_step_chars} 字")
     if problems:
-        return False, _short(problems)
+        return False, shorten(problems)
     return True, f"每个活动不超过 {max_steps} 步，每步一句话"
 
 
@@ -312,28 +391,36 @@ def _fmt(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
-def price_problems(text: str, products: Sequence[Any] = ()) -> tuple[list[str], int]:
-    """Problems with the price claims in ``text`` and how many claims were verified.
+@dataclass
+class PriceAudit:
+    """Price claims checked so far: the problems found and how many claims were verified."""
 
-    Verified: every written calculation (``3 × 89 = 267``), every "省/立减 X 元" (must be the gap
-    between two amounts the text states), "买N送1 相当于 X 折" (X = N/(N+1)), and each product's
-    原价/活动价 written right after its name (must match the profile).
-    """
-    t = fold(text)
-    problems: list[str] = []
-    verified = 0
+    problems: list[str] = field(default_factory=list)
+    verified: int = 0
+
+    def claim(self, ok: bool, problem: str) -> None:
+        self.verified += 1
+        if not ok:
+            self.problems.append(problem)
+
+
+def _check_arithmetic(t: str, audit: PriceAudit) -> None:
+    """Every written calculation (``3 × 89 = 267``) must hold, to the precision written."""
     for m in _ARITH.finditer(t):
         a, op1, b, op2, c, result = m.groups()
         try:
             value = _calc(_num(a), _OPS[op1], _num(b), _OPS[op2] if op2 else None, _num(c) if c else None)
         except ZeroDivisionError:
-            problems.append(f"算式 {m.group(0)} 除以零")
+            audit.problems.append(f"算式 {m.group(0)} 除以零")
             continue
-        verified += 1
         # Allow rounding to the precision written (e.g. 120 ÷ 4 = 30, 79 ÷ 1 = 79).
         decimals = len(result.split(".")[1]) if "." in result else 0
-        if not (_eq(value, _num(result)) or round(value, decimals) == _num(result)):
-            problems.append(f"算式 {m.group(0).strip()} 不成立（应为 {_fmt(value)}）")
+        audit.claim(_eq(value, _num(result)) or round(value, decimals) == _num(result),
+                    f"算式 {m.group(0).strip()} 不成立（应为 {_fmt(value)}）")
+
+
+def _check_savings(t: str, audit: PriceAudit) -> None:
+    """Every "省/立减 X 元" must be the gap between two amounts the text states."""
     amounts = [_num(a or b) for a, b in _MONEY.findall(t)]
     for m in _SAVE.finditer(t):
         saved = _num(m.group(1) or m.group(2))
@@ -341,45 +428,60 @@ def price_problems(text: str, products: Sequence[Any] = ()) -> tuple[list[str], 
         if saved in others:
             others.remove(saved)
         gaps = {round(abs(x - y), 2) for i, x in enumerate(others) for y in others[i + 1 :]}
-        verified += 1
-        if not any(_eq(saved, g) for g in gaps):
-            problems.append(f"“{m.group(0)}”与文中的价格对不上")
+        audit.claim(any(_eq(saved, g) for g in gaps), f"“{m.group(0)}”与文中的价格对不上")
+
+
+def _check_discount_rates(t: str, audit: PriceAudit) -> None:
+    """"原价 A … 活动价 B … X 折" must say B/A; "买N送1 相当于 X 折" must say N/(N+1)."""
     for m in _RATE.finditer(t):
         full, paid, stated = _num(m.group(1)), _num(m.group(2)), _num(m.group(3))
         if full <= 0:
             continue
         true = 10 * paid / full
         stated_as = stated / 10 if stated >= 10 else stated
-        verified += 1
-        if abs(stated_as - true) > 0.15:
-            problems.append(f"原价{_fmt(full)}、现价{_fmt(paid)} 约为 {_fmt(round(true, 1))} 折，文中写的是 {m.group(3)} 折")
+        audit.claim(abs(stated_as - true) <= 0.15,
+                    f"原价{_fmt(full)}、现价{_fmt(paid)} 约为 {_fmt(round(true, 1))} 折，文中写的是 {m.group(3)} 折")
     for m in _BUY_N_GET_1.finditer(t):
         n, stated = int(m.group(1)), _num(m.group(2))
         true = 10 * n / (n + 1)
         stated_as = stated / 10 if stated >= 10 else stated
-        verified += 1
-        if not abs(stated_as - true) < 0.06:
-            problems.append(f"买{n}送1 实际相当于 {_fmt(round(true, 1))} 折，文中写的是 {m.group(2)} 折")
+        audit.claim(abs(stated_as - true) < 0.06,
+                    f"买{n}送1 实际相当于 {_fmt(round(true, 1))} 折，文中写的是 {m.group(2)} 折")
+
+
+def _check_product_prices(t: str, products: Sequence[Any], audit: PriceAudit) -> None:
+    """Each product's 原价/活动价 written right after its name must match the profile."""
     for p in products:
         name = fold(str(_get(p, "name", "") or ""))
         if not name or name not in t:
             continue
         price, promo = _get(p, "price"), _get(p, "promo_price")
         for pos in [i.start() for i in re.finditer(re.escape(name), t)]:
-            window = t[pos : pos + len(name) + 30]
-            window = re.split(r"[。；;\n]", window)[0]
+            window = re.split(r"[。；;\n]", t[pos : pos + len(name) + 30])[0]
             m = re.search(r"原价\s*" + _NUM + r"\s*元", window)
             if m and price is not None:
-                verified += 1
-                if not _eq(_num(m.group(1)), float(price)):
-                    problems.append(f"{_get(p, 'name')} 原价写成 {m.group(1)} 元，档案里是 {_fmt(float(price))} 元")
+                audit.claim(_eq(_num(m.group(1)), float(price)),
+                            f"{_get(p, 'name')} 原价写成 {m.group(1)} 元，档案里是 {_fmt(float(price))} 元")
             m = re.search(_PROMO_LABEL + r"\s*" + _NUM + r"\s*元", window)
             if m and promo is not None:
-                verified += 1
-                if not _eq(_num(m.group(1)), float(promo)):
-                    problems.append(f"{_get(p, 'name')} 活动价写成 {m.group(1)} 元，档案里是 {_fmt(float(promo))} 元")
+                audit.claim(_eq(_num(m.group(1)), float(promo)),
+                            f"{_get(p, 'name')} 活动价写成 {m.group(1)} 元，档案里是 {_fmt(float(promo))} 元")
+
+
+def price_problems(text: str, products: Sequence[Any] = ()) -> tuple[list[str], int]:
+    """Problems with the price claims in ``text`` and how many claims were verified.
+
+    Verified: every written calculation, every "省/立减 X 元", stated discount rates, each product's
+    prices against the profile, and bundle/group prices against what a member pays anyway.
+    """
+    t = fold(text)
+    audit = PriceAudit()
+    _check_arithmetic(t, audit)
+    _check_savings(t, audit)
+    _check_discount_rates(t, audit)
+    _check_product_prices(t, products, audit)
     b_problems, b_verified = _deal_problems(t, products)
-    return problems + b_problems, verified + b_verified
+    return audit.problems + b_problems, audit.verified + b_verified
 
 
 def _current_price(p: Any) -> float | None:
@@ -443,7 +545,9 @@ def promise_problems(text: str, profile: Any) -> list[str]:
     return out
 
 
-def _price_consistent(rule: Rule, texts: list[str], profile: Any, **_: Any) -> tuple[bool, str]:
+@check_kind("price_consistent")
+def _price_consistent(c: CheckInput) -> CheckOutcome:
+    texts, profile = c.texts, c.profile
     products = getattr(profile, "products", []) or []
     problems: list[str] = []
     verified = 0
@@ -455,100 +559,29 @@ def _price_consistent(rule: Rule, texts: list[str], profile: Any, **_: Any) -> t
         problems += promised
         verified += len(promised)
     if problems:
-        return False, "价格说法不一致：" + _short(problems)
+        return False, "价格说法不一致：" + shorten(problems)
     if not verified:
         return True, "文中没有需要核对的价格说法"
     return True, f"核对了 {verified} 处价格说法，全部一致"
 
 
-# -- delegated to the notes package ----------------------------------------------------------
-def _notes_api() -> Any:
-    """copilot.notes.faithfulness, imported lazily (the notes package is optional for drafting)."""
-    return importlib.import_module("copilot.notes.faithfulness")
-
-
-def _as_notes(draft: Any) -> Any:
-    from copilot.notes.model import Notes
-
-    return draft if isinstance(draft, Notes) else Notes.model_validate(draft)
-
-
-def _notes_check(rule: Rule, drafts: Sequence[Any], context: Mapping[str, Any], fn_name: str) -> tuple[bool | None, list[str] | str]:
-    try:
-        fn = getattr(_notes_api(), fn_name)
-    except (ImportError, AttributeError):
-        return None, f"无法检查：copilot.notes.faithfulness.{fn_name} 不可用"
-    source = context.get("transcript") or context.get("source")
-    if source is None:
-        return None, "无法检查：没有提供原始聊天记录（context['transcript']）"
-    bad: list[str] = []
-    for d in drafts:
-        try:
-            notes = _as_notes(d)
-        except Exception as exc:  # pydantic ValidationError or a non-mapping draft
-            return False, f"整理稿结构无效：{str(exc)[:120]}"
-        bad += [str(b) for b in fn(notes, source) or []]
-    return (not bad), bad
-
-
-def _grounded(rule: Rule, drafts: Sequence[Any], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
-    passed, info = _notes_check(rule, drafts, context, "find_ungrounded")
-    if isinstance(info, str):
-        return passed, info
-    if info:
-        return False, "原始记录里找不到：" + _short(info)
-    return True, "人名、数字、日期都能在原始记录中找到"
-
-
-def _cites(rule: Rule, drafts: Sequence[Any], context: Mapping[str, Any], **_: Any) -> tuple[bool | None, str]:
-    passed, info = _notes_check(rule, drafts, context, "find_bad_citations")
-    if isinstance(info, str):
-        return passed, info
-    if info:
-        return False, "引用有问题：" + _short(info)
-    return True, "每个要点都标注了有效的来源消息"
-
-
-_TEXT_KINDS = {
-    "mentions_profile_topic": _mentions_topic,
-    "max_chars": _max_chars,
-    "not_contains_lexicon": _not_contains_lexicon,
-    "distinct": _distinct,
-    "has_sections": _has_sections,
-    "contains_any": _contains_any,
-    "has_placeholder": _has_placeholder,
-    "no_flooding_style": _no_flooding,
-    "price_consistent": _price_consistent,
-}
-_STRUCT_KINDS = {
-    "varied_types": _varied_types,
-    "fixed_rhythm": _fixed_rhythm,
-    "activity_simple": _activity_simple,
-}
-_NOTES_KINDS = {"grounded_entities": _grounded, "cites_sources": _cites}
-
-
 def check_rule(
     rule: Rule, book: RuleBook, target: str, drafts: Sequence[Any], profile: Any, context: Mapping[str, Any] | None = None
 ) -> CheckResult:
-    """Run one rule on all drafts of ``target``."""
-    context = context or {}
-    kind = rule.check.kind
-    if kind == "judge":
-        return CheckResult(rule_id=rule.id, passed=None, reason="需要 LLM 评审", severity=rule.severity)
-    if kind == "policy":
-        return CheckResult(rule_id=rule.id, passed=None, reason="群管理策略规则，不作为文稿检查", severity=rule.severity)
+    """Run one rule on all drafts of ``target``.
+
+    A kind nobody registered is a broken rule book, not a failed draft: :class:`RulesError` names it.
+    """
+    kind = _KINDS.get(rule.check.kind)
+    if kind is None:
+        raise RulesError(f"规则 {rule.id} 的检查类型 {rule.check.kind!r} 没有实现（已登记：{'、'.join(sorted(_KINDS))}）")
+    if kind.fn is None:
+        return CheckResult(rule_id=rule.id, passed=None, reason=kind.note, severity=rule.severity)
     if not drafts:
         return CheckResult(rule_id=rule.id, passed=False, reason="没有草稿", severity=rule.severity)
-    texts = [draft_text(d, target) for d in drafts]
-    if kind in _STRUCT_KINDS:
-        passed, reason = _STRUCT_KINDS[kind](rule, drafts=drafts)
-    elif kind in _NOTES_KINDS:
-        passed, reason = _NOTES_KINDS[kind](rule, drafts=drafts, context=context)
-    elif kind in _TEXT_KINDS:
-        passed, reason = _TEXT_KINDS[kind](rule, texts=texts, profile=profile, book=book, context=context)
-    else:  # pragma: no cover - RuleBook validation rejects unknown kinds
-        return CheckResult(rule_id=rule.id, passed=None, reason=f"未知检查类型 {kind}", severity=rule.severity)
+    inp = CheckInput(rule=rule, book=book, target=target, drafts=drafts, texts=[draft_text(d, target) for d in drafts],
+                     profile=profile, context=context or {})
+    passed, reason = kind.fn(inp)
     return CheckResult(rule_id=rule.id, passed=passed, reason=reason, severity=rule.severity)
 
 

@@ -57,7 +57,6 @@ def split_sections(text: str) -> list[Section]:
     """Split a document on Markdown or plain-text headings, keeping character offsets."""
     sections: list[Section] = []
     heading = ""
-    buf_start = 0
     pos = 0
     body_start = 0
     lines = text.split("\n")
@@ -74,7 +73,7 @@ def split_sections(text: str) -> list[Section]:
     for line, off in zip(lines, offsets):
         m = _MD_HEADING.match(line)
         title = None
-        if m and len(m.group(1)) >= 1:
+        if m:
             title = m.group(2).strip()
         elif _TXT_HEADING.match(line) and not line.strip().endswith(("。", "；", "，")):
             title = line.strip()
@@ -82,10 +81,8 @@ def split_sections(text: str) -> list[Section]:
             continue
         flush(off)
         heading = title
-        buf_start = off
         body_start = off + len(line) + 1
     flush(len(text))
-    del buf_start
     return sections
 
 

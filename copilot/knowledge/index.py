@@ -20,6 +20,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from copilot.config import Settings, get_settings
+from copilot.files import atomic_write
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.chunking import Chunk, chunk_text
 from copilot.knowledge.embeddings import CachedEmbedder, make_embedder
@@ -86,7 +87,7 @@ class KnowledgeIndex:
     @property
     def collection(self):  # type: ignore[no-untyped-def]
         if self._collection is None:
-            import chromadb
+            import chromadb  # noqa: PLC0415 - heavy (~0.8 s); opened on first use of the index
 
             client = chromadb.PersistentClient(
                 path=str(self.dir / "chroma"),
@@ -113,9 +114,7 @@ class KnowledgeIndex:
         return {}
 
     def _save_registry(self, reg: dict[str, dict[str, str]]) -> None:
-        tmp = self._registry_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(reg, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(self._registry_path)
+        atomic_write(self._registry_path, json.dumps(reg, ensure_ascii=False, indent=1))
 
     def count(self) -> int:
         return self.collection.count()
@@ -221,7 +220,7 @@ class KnowledgeIndex:
     def _ensure_bm25(self) -> None:
         if self._bm25 is not None:
             return
-        import bm25s
+        import bm25s  # noqa: PLC0415 - scipy-backed; only when the lexical index is first searched
 
         with self._lock:
             data = self.collection.get(include=["documents", "metadatas"])

@@ -9,20 +9,19 @@ file and carry on.
 from __future__ import annotations
 
 import html
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from copilot.files import UnreadableFile, read_text_file
 from copilot.textnorm import cjk_ratio
 
 SUPPORTED_SUFFIXES = {".md", ".markdown", ".txt", ".docx", ".pdf"}
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
-class IngestError(ValueError):
+class IngestError(UnreadableFile):
     """A file that cannot be ingested; the message says which file and why, in Chinese."""
 
 
@@ -34,44 +33,6 @@ class Document:
     source: str
     title: str = ""
     meta: dict[str, object] = field(default_factory=dict)
-
-
-def decode_bytes(data: bytes, name: str = "") -> str:
-    """Decode bytes of unknown encoding (UTF-8, UTF-8-BOM, UTF-16 with BOM, GBK/GB18030, Big5…)."""
-    label = name or "输入"
-    if not data.strip():
-        raise IngestError(f"{label}：文件为空")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise IngestError(f"{label}：看起来是二进制文件，不是文本")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    # GB18030 is a superset of GBK/GB2312 and the usual encoding of Windows Chinese exports:
-    # try it before asking the detector, which can confuse short GBK text with other code pages.
-    try:
-        text = data.decode("gb18030")
-        if cjk_ratio(text) > 0.2:
-            return text
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise IngestError(f"{label}：无法识别文件编码（不是 UTF-8/GBK/GB18030 文本？）")
-    return str(best)
-
-
-def read_text_file(path: Path) -> str:
-    """Read a text file of unknown encoding, with size and binary checks."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise IngestError(f"{path}：无法读取（{exc.strerror}）") from exc
-    if size > MAX_FILE_BYTES:
-        raise IngestError(f"{path}：文件过大（{size // 1024 // 1024} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）")
-    return decode_bytes(path.read_bytes(), str(path))
 
 
 # -- cleaning ---------------------------------------------------------------------------------
@@ -123,7 +84,7 @@ def clean_text(text: str) -> str:
 
 # -- formats ----------------------------------------------------------------------------------
 def _read_docx(path: Path) -> str:
-    import docx
+    import docx  # noqa: PLC0415 - python-docx (lxml) only when a .docx is added
 
     try:
         document = docx.Document(str(path))
@@ -144,10 +105,8 @@ def _read_docx(path: Path) -> str:
 
 
 def _read_pdf(path: Path) -> str:
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf import PdfReader  # noqa: PLC0415 - pypdf only when a .pdf is added
+    from pypdf.errors import PdfReadError  # noqa: PLC0415 - as above
 
     # pypdf logs its own English warnings for broken files; our IngestError already says what happened
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -173,7 +132,10 @@ def load_document(path: str | Path) -> Document:
     elif suffix == ".pdf":
         raw = _read_pdf(p)
     else:
-        raw = read_text_file(p)
+        try:
+            raw = read_text_file(p)
+        except UnreadableFile as exc:
+            raise IngestError(str(exc)) from None
     text = clean_text(raw)
     if len(text) < 10:
         raise IngestError(f"{p}：清洗后没有可用正文")

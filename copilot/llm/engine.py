@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from copilot.config import Settings, get_settings
+from copilot.llm.errors import LLMUnavailable, StructuredOutputError
 
 if TYPE_CHECKING:  # openai and langchain load in ~1 s: only when a model is actually used
     from langchain_core.language_models import BaseChatModel
@@ -18,11 +19,9 @@ OFFLINE = "offline"
 T = TypeVar("T")
 
 
-class LLMUnavailable(RuntimeError):
-    """The endpoint could not give an answer (timeout, rate limit, connection, server error).
-
-    The message is Chinese and user-facing: it is shown as the reason for falling back offline.
-    """
+def engine_label(name: str) -> str:
+    """How an engine is named to the operator: ``offline`` or a model name (the one wording, everywhere)."""
+    return "离线引擎（检索+规则+模板）" if name == OFFLINE else f"模型 {name}"
 
 
 @dataclass
@@ -45,7 +44,7 @@ class Engine:
     @property
     def label(self) -> str:
         """Human-readable engine label shown beside every output."""
-        return "离线引擎（检索+规则+模板）" if self.is_offline else f"模型 {self.name}"
+        return engine_label(self.name)
 
 
 @dataclass
@@ -63,7 +62,7 @@ def make_chat_model(settings: Settings, **overrides: object) -> BaseChatModel:
     The openai client retries 429/5xx/timeouts with exponential backoff ``llm_max_retries`` times.
     Local servers (Ollama, vLLM) accept any key, so a base_url alone is enough.
     """
-    from langchain_openai import ChatOpenAI
+    from langchain_openai import ChatOpenAI  # noqa: PLC0415 - heavy (~1.6 s): only when a model is configured
 
     api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
     kwargs: dict[str, object] = dict(
@@ -91,35 +90,6 @@ def get_engine(
     return Engine(name=settings.llm_model, chat_model=make_chat_model(settings), settings=settings)
 
 
-def describe_error(exc: BaseException) -> str:
-    """A one-line Chinese reason for a provider error."""
-    import openai
-
-    if isinstance(exc, openai.APITimeoutError):
-        return "模型接口超时"
-    if isinstance(exc, openai.RateLimitError):
-        return "模型接口限流（429），重试后仍失败"
-    if isinstance(exc, openai.AuthenticationError):
-        return "模型接口鉴权失败（401），请检查 API Key"
-    if isinstance(exc, openai.APIConnectionError):
-        return "无法连接模型接口"
-    if isinstance(exc, openai.APIStatusError):
-        return f"模型接口返回错误 {exc.status_code}"
-    return f"模型调用失败：{type(exc).__name__}"
-
-
-def call_guarded(fn: Callable[[], T]) -> T:
-    """Run a provider call, turning provider/transport errors into :class:`LLMUnavailable`."""
-    import openai
-
-    try:
-        return fn()
-    except LLMUnavailable:
-        raise
-    except (openai.OpenAIError, TimeoutError, ConnectionError, OSError) as exc:
-        raise LLMUnavailable(describe_error(exc)) from exc
-
-
 def run_with_fallback(
     engine: Engine,
     llm_fn: Callable[[Engine], T],
@@ -130,8 +100,6 @@ def run_with_fallback(
     Failures that fall back: the endpoint is unavailable, or it kept returning output that does not
     validate. Programming errors are not swallowed.
     """
-    from copilot.llm.structured import StructuredOutputError
-
     if engine.is_offline:
         return EngineRun(offline_fn(), OFFLINE)
     try:

@@ -11,21 +11,20 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 from json_repair import repair_json
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, ValidationError
 
-from copilot.llm.engine import Engine, call_guarded
+from copilot.llm.engine import Engine
+from copilot.llm.errors import StructuredOutputError, call_guarded
+from copilot.validation import zh_problems
 
 M = TypeVar("M", bound=BaseModel)
 
 _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.DOTALL)
-
-
-class StructuredOutputError(ValueError):
-    """The model's replies never validated against the expected schema."""
 
 
 def schema_hint(schema: type[BaseModel]) -> str:
@@ -81,7 +80,7 @@ def invoke_structured(
     for a revision when a draft breaks a methodology rule. If the last attempt still has rule
     problems but is otherwise valid, it is returned (the caller reports the failing checks).
     Raises :class:`StructuredOutputError` if no attempt parsed, and
-    :class:`~copilot.llm.engine.LLMUnavailable` on transport failures.
+    :class:`~copilot.llm.errors.LLMUnavailable` on transport failures.
     """
     if engine.chat_model is None:
         raise ValueError("invoke_structured needs an LLM engine")
@@ -89,7 +88,7 @@ def invoke_structured(
     last_valid: M | None = None
     last_error = ""
     for attempt in range(1, attempts + 1):
-        reply = call_guarded(lambda: engine.chat_model.invoke(history))
+        reply = call_guarded(partial(engine.chat_model.invoke, list(history)))
         text = _content(reply)
         problems: list[str]
         try:
@@ -118,6 +117,5 @@ def invoke_structured(
 
 def _short_error(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
-        errs = exc.errors()[:3]
-        return "；".join(f"{'.'.join(str(p) for p in e['loc']) or '根'}: {e['msg']}" for e in errs)
+        return "；".join(f"{key}：{reason}" for key, reason in zh_problems(exc)[:3])
     return str(exc)[:200]

@@ -1,37 +1,31 @@
 """Layered Chinese moderation: normalise → signals → classifier → off-topic → (LLM judge) → policy.
 
 Public API: :func:`quick_label` (stateless offline label), :class:`Moderator` / :class:`Verdict` /
-:class:`Message`, :class:`Policy`, :class:`AuditLog` (query, feedback, stats) and
-:func:`retrain_from_feedback`. Names are imported lazily so that loading the CLI plugin
-(``copilot.moderation.cli``) does not pull in SQLAlchemy, jieba and the classifier.
+:class:`Message`, :class:`Policy`, :class:`AuditLog` (query, feedback, stats),
+:func:`retrain_from_feedback`, and the vocabulary :class:`Label` / :class:`Action`.
 """
 
-from __future__ import annotations
+from copilot.moderation.audit import AuditError, AuditLog
+from copilot.moderation.labels import ACTIONS, LABELS, Action, Label
+from copilot.moderation.message import BadMessage, Message
+from copilot.moderation.pipeline import Moderator, Verdict, quick_analysis, quick_label
+from copilot.moderation.policy import Policy, Step
+from copilot.moderation.training import retrain_from_feedback
 
-import importlib
-from typing import Any
-
-_EXPORTS = {
-    "AuditError": "copilot.moderation.audit",
-    "AuditLog": "copilot.moderation.audit",
-    "Message": "copilot.moderation.pipeline",
-    "Moderator": "copilot.moderation.pipeline",
-    "Verdict": "copilot.moderation.pipeline",
-    "quick_label": "copilot.moderation.pipeline",
-    "ACTIONS": "copilot.moderation.policy",
-    "LABELS": "copilot.moderation.policy",
-    "Policy": "copilot.moderation.policy",
-    "Step": "copilot.moderation.policy",
-    "retrain_from_feedback": "copilot.moderation.training",
-}
-
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'copilot.moderation' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__all__ = [
+    "ACTIONS",
+    "LABELS",
+    "Action",
+    "AuditError",
+    "AuditLog",
+    "BadMessage",
+    "Label",
+    "Message",
+    "Moderator",
+    "Policy",
+    "Step",
+    "Verdict",
+    "quick_analysis",
+    "quick_label",
+    "retrain_from_feedback",
+]

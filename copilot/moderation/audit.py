@@ -34,6 +34,8 @@ from sqlalchemy.engine import Engine as SAEngine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from copilot.config import Settings
+from copilot.metrics import per_label
+from copilot.moderation.labels import LABELS
 from copilot.moderation.normalise import normalise
 
 metadata = MetaData()
@@ -283,8 +285,6 @@ class AuditLog:
         Later messages with the same normalised text get the corrected label at once (the
         ``feedback`` layer); ``copilot moderation-retrain`` folds all samples into the classifier.
         """
-        from copilot.moderation.policy import LABELS
-
         if correct_label not in LABELS:
             raise AuditError(f"标签 {correct_label!r} 无效，可选：{' / '.join(LABELS)}")
         with self.engine.begin() as conn:
@@ -397,20 +397,6 @@ class AuditLog:
             per_day[day][label] += 1
             by_label[label] = by_label.get(label, 0) + 1
             by_action[action] = by_action.get(action, 0) + 1
-        from copilot.moderation.policy import LABELS
-
-        def quality(pairs: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
-            out = {}
-            for lab in LABELS:
-                tp = sum(1 for p, c in pairs if p == lab and c == lab)
-                fp = sum(1 for p, c in pairs if p == lab and c != lab)
-                fn = sum(1 for p, c in pairs if p != lab and c == lab)
-                out[lab] = {
-                    "precision": round(tp / (tp + fp), 3) if tp + fp else None,
-                    "recall": round(tp / (tp + fn), 3) if tp + fn else None,
-                    "tp": tp, "fp": fp, "fn": fn,
-                }
-            return out
 
         # the same figures per ISO week, so operators see whether corrections and retraining help
         weeks: dict[str, list[tuple[str, str]]] = {}
@@ -419,8 +405,14 @@ class AuditLog:
             weeks.setdefault(week, []).append((p, c))
         return {"group": group, "days": days, "total": len(rows), "by_label": by_label, "by_action": by_action,
                 "per_day": dict(sorted(per_day.items())), "reviewed": len(fb),
-                "feedback_quality": quality([(p, c) for p, c, _ in fb]),
-                "feedback_quality_by_week": {w: quality(pairs) for w, pairs in sorted(weeks.items())}}
+                "feedback_quality": _quality([(p, c) for p, c, _ in fb]),
+                "feedback_quality_by_week": {w: _quality(pairs) for w, pairs in sorted(weeks.items())}}
+
+
+def _quality(pairs: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
+    """Per-label precision/recall of (predicted, corrected) pairs from operator feedback."""
+    figures = per_label([c for _, c in pairs], [p for p, _ in pairs], LABELS)
+    return {lab: {k: f[k] for k in ("precision", "recall", "tp", "fp", "fn")} for lab, f in figures.items()}
 
 
 def _ts(v: datetime | float) -> float:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from copilot.files import atomic_write
 from copilot.moderation.normalise import URL_RE, normalise
 from copilot.paths import RESOURCES_DIR
 
@@ -71,12 +72,9 @@ class AdClassifier:
         return [g for v, g in scored[:n] if v > 0]
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = {"bias": round(self.bias, 5), "meta": self.meta,
                 "weights": {g: round(v, 4) for g, v in sorted(self.weights.items()) if abs(v) >= 1e-3}}
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        tmp.replace(path)
+        atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
     @classmethod
     def load(cls, path: Path) -> AdClassifier:

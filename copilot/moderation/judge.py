@@ -10,11 +10,11 @@ the judge. Any failure (timeout, 429, invalid JSON) leaves the offline verdict s
 from __future__ import annotations
 
 import json
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from copilot.llm import Engine, LLMUnavailable, StructuredOutputError, invoke_structured
+from copilot.moderation.labels import Label
 from copilot.profile import GroupProfile
 from copilot.prompts import load_prompt
 
@@ -24,7 +24,7 @@ PROMPT_NAME = "moderation_judge"
 class JudgeVerdict(BaseModel):
     """The model's answer, validated before use."""
 
-    label: Literal["ok", "off_topic", "ad", "spam", "abuse"]
+    label: Label
     confidence: float = Field(ge=0, le=1)
     reason: str = Field(min_length=1, max_length=200)
 
@@ -33,7 +33,7 @@ class JudgeOutcome(BaseModel):
     """What the judge layer reports in the verdict's checks."""
 
     used: bool
-    label: str | None = None
+    label: Label | None = None
     confidence: float | None = None
     reason: str = ""
     engine: str = "offline"

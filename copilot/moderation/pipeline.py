@@ -12,45 +12,37 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from copilot.config import Settings
+from copilot.knowledge.embeddings import make_embedder
+from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import AdClassifier, load_classifier
+from copilot.moderation.judge import judge
+from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
+from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import OffTopicDetector
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import SHORTENERS, SignalReport, _alternation, detect, is_shop_host
+from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host
 from copilot.profile import GroupProfile
 from copilot.textnorm import to_script
 
 MAX_CHARS = 4000  # longer messages are judged on their first MAX_CHARS characters
-UNCERTAIN = (0.45, 0.75)
-LABEL_ZH = {"ok": "正常", "off_topic": "跑题闲聊", "ad": "广告", "spam": "刷屏", "abuse": "人身攻击"}
-ACTION_ZH = {"none": "不处理", "remind": "温和提醒", "delete": "删除", "warn": "删除并警告",
-             "mute": "禁言", "kick": "移出群", "review": "转人工复核"}
-
-
-class Message(BaseModel):
-    """One group message to moderate."""
-
-    id: str | None = None
-    user: str | None = None
-    text: str
-    group: str | None = None
-    role: str | None = Field(None, description="owner / admin / member（OneBot sender.role）")
-    ts: float | None = Field(None, description="消息时间（Unix 秒），用于刷屏判断；缺省为当前时间")
+UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
+CLASSIFIER_SURE = 0.9  # at or above this the classifier may label an ad by itself (reviewed, see below)
 
 
 class Verdict(BaseModel):
     """The decision about one message. ``verdict_id`` is the audit-log key used for feedback."""
 
     id: str
-    label: str
-    action: str
+    label: Label
+    action: Action
     score: float
     reason: str
     checks: dict[str, Any]
@@ -120,7 +112,7 @@ class Moderator:
         *,
         policy: Policy | None = None,
         audit: AuditLog | str | None = "default",
-        engine: Any = None,
+        engine: Engine | None = None,
         semantic: bool = False,
         classifier: AdClassifier | None = None,
         group: str = "",
@@ -134,14 +126,10 @@ class Moderator:
         self.group = group
         self.flood = FloodTracker()
         self.allowed = tuple(profile.allowed_domains) if profile else ()
-        self.banned = _alternation(profile.banned) if profile and profile.banned else None
+        self.banned = alternation(profile.banned) if profile and profile.banned else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
             if profile else ""
-        embedder = None
-        if semantic and profile is not None:
-            from copilot.knowledge.embeddings import make_embedder
-
-            embedder = make_embedder(settings)
+        embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
     @property
@@ -176,17 +164,13 @@ class Moderator:
             verdict.reason = to_script(verdict.reason, "zh-Hant")
             verdict.reply = to_script(verdict.reply, "zh-Hant") if verdict.reply else None
         if self.audit is not None:
-            executed = verdict.action in {"delete", "warn", "mute", "kick", "remind"} and verdict.label in {"ad", "spam", "abuse"}
+            executed = verdict.action in ACTED and verdict.label in VIOLATIONS
             first = self.audit.record(verdict, group=msg.group or self.group, user=msg.user or "",
                                       message_id=msg.id or "", text=msg.text,
                                       strike=executed and not verdict.dry_run, claim=bool(msg.id))
             if first is not None:  # another worker recorded this very message first
                 return _replay(first, msg)
         return verdict
-
-    def moderate_many(self, messages: Iterable[Message | dict[str, Any] | str]) -> list[Verdict]:
-        """Batch use: same as calling :meth:`moderate` in order (flood state carries across)."""
-        return [self.moderate(m) for m in messages]
 
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
         """Operator correction; see :meth:`AuditLog.record_feedback`."""
@@ -195,8 +179,8 @@ class Moderator:
         return self.audit.record_feedback(verdict_id, correct_label)
 
     # -- layers ------------------------------------------------------------------------------
-    def analyse(self, text: str) -> tuple[str, float, list[str], dict[str, Any], SignalReport]:
-        """Offline layers only, stateless: (label, score, reason parts, checks, signal report)."""
+    def analyse(self, text: str) -> Analysis:
+        """Offline layers only, stateless: the label, its score, the reasons and every layer's checks."""
         checks: dict[str, Any] = {}
         truncated = len(text) > MAX_CHARS
         body = text[:MAX_CHARS]
@@ -206,184 +190,218 @@ class Moderator:
         checks["signals"] = [s.as_dict() for s in rep.signals]
         p_ad = self.classifier.score(body)
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": self.classifier.top_grams(body) if p_ad > 0.5 else []}
-
-        ad_sig = rep.total("ad")
-        # The classifier adds evidence; alone it decides only when very sure (it was trained on
-        # noisy game-server chat, so moderate scores on other topics are not trusted by themselves).
-        clf_w = p_ad if p_ad >= 0.9 else (0.6 * p_ad if ad_sig > 0.2 else 0.35 * p_ad)
-        ad = 1 - (1 - ad_sig) * (1 - clf_w)
-        if p_ad >= 0.9 and ad_sig < 0.4:
-            # Sure classifier, little rule evidence: still labelled ad, but a person decides. In
-            # that chat 有没有/需要/费/numbers lean "ad", so alone it would delete "有没有邻居顺路
-            # 帮我带一下" in a group-buy group.
-            ad = min(ad, CLASSIFIER_ALONE_CAP)
-            checks["classifier"]["alone"] = True
-        if rep.urls and not rep.blocked_urls and not rep.contacts:
-            ad *= 0.5  # only links to the group's allowed domains: a legitimate share
-        if rep.warning and not rep.contacts and not rep.blocked_urls and ad >= 0.5:
-            # "大家注意，有人私聊发'加v信刷单日结'，是骗子": the ad words are quoted to warn the
-            # group; with no handle or link of its own there is nothing to sell. A person decides.
-            ad = min(ad, WARNING_CAP)
-            checks["warning"] = True
-        spam = rep.total("spam")
-        if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names("ad"):
-            ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
-        scores = {"ad": ad, "spam": spam, "abuse": rep.total("abuse"), "off_topic": 0.0}
-        parts: list[str] = []
-
-        if rep.social and ad < 0.7 and scores["spam"] < 0.7 and scores["abuse"] < 0.7:
+        scores = _scores(rep, p_ad, checks)
+        if rep.social and scores[Label.AD] < 0.7 and scores[Label.SPAM] < 0.7 and scores[Label.ABUSE] < 0.7:
             checks["offtopic"] = {"social": True}
-            return "ok", 0.95, ["寒暄/简短消息"], checks, rep
-        if self.offtopic is not None:
-            tr = self.offtopic.check(body, rep)
-            checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
-                                  "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3]}
-            if tr.off_topic:
-                scores["off_topic"] = tr.score
-        else:
-            checks["offtopic"] = {"skipped": "未配置群档案，不判断跑题"}
-
-        if self.offtopic is not None and 0.5 <= scores["ad"] and _only_shopping_link(rep, p_ad) \
+            return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
+        self._offtopic(body, rep, scores, checks)
+        if self.offtopic is not None and scores[Label.AD] >= 0.5 and _only_shopping_link(rep) \
                 and checks["offtopic"].get("relevant"):
             # An on-topic message whose only ad evidence is a shop link (a member sharing the rice
             # flour they use) may be a recommendation: a person decides, nothing is deleted.
-            scores["ad"] = min(scores["ad"], 0.65)
+            scores[Label.AD] = min(scores[Label.AD], SHOPPING_LINK_CAP)
             checks["offtopic"]["shopping_link_on_topic"] = True
-        priority = ["ad", "abuse", "spam", "off_topic"]
-        best = max(priority, key=lambda k: (scores[k], -priority.index(k)))
-        violation = max(priority[:3], key=lambda k: (scores[k], -priority.index(k)))
-        if scores[violation] >= 0.5:
-            best = violation  # a rule violation outranks mere off-topic chatter
-        if scores[best] < 0.5:
-            label, score = "ok", 1 - max(scores.values())
+        label = _pick_label(scores)
+        if scores[label] < 0.5:
             fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
-            parts = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
+            reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
             if rep.injection:
-                parts.append(_INJECTION_NOTE)
-            return label, score, parts, checks, rep
-        label, score = best, scores[best]
-        parts = [s.detail for s in rep.signals if s.label == label and s.name != "injection"][:3]
-        if label == "ad" and p_ad >= 0.5:
-            parts.append(f"分类器广告概率 {p_ad:.2f}")
-        if label == "off_topic":
-            parts = [checks["offtopic"]["detail"]]
-        if checks["offtopic"].get("shopping_link_on_topic"):
-            parts.append("与群主题相关、只有一个普通链接，可能是成员分享，交人工判断")
-        if label == "ad" and checks.get("warning"):
-            parts.append("像是提醒大家防骗（引用了广告说法，本身没有联系方式或链接），交人工判断")
-        if label == "ad" and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
-            parts.append("主要依据分类器，规则证据不足，交人工判断")
-        if rep.injection:
-            parts.append(_INJECTION_NOTE)
-        return label, score, parts, checks, rep
+                reasons.append(_INJECTION_NOTE)
+            return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep)
+        return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep)
+
+    def _offtopic(self, body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+        """Relevance to the profile (only with a profile): sets the off-topic score and its check."""
+        if self.offtopic is None:
+            checks["offtopic"] = {"skipped": "未配置群档案，不判断跑题"}
+            return
+        tr = self.offtopic.check(body, rep)
+        checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
+                              "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3]}
+        if tr.off_topic:
+            scores[Label.OFF_TOPIC] = tr.score
 
     def _decide(self, msg: Message) -> Verdict:
         text = msg.text
         if not text.strip():
-            return Verdict(id=msg.id or "", label="ok", action="none", score=1.0, reason="空消息，不处理",
+            return Verdict(id=msg.id or "", label=Label.OK, action=Action.NONE, score=1.0, reason="空消息，不处理",
                            checks={"normalise": {"empty": True}}, rule_ids=[])
-        label, score, parts, checks, rep = self.analyse(text)
+        a = self.analyse(text)
+        self._flood_layer(msg, a)
+        self._feedback_layer(text, a)
+        engine_name, notice = self._judge_layer(text, a)
+        reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(p for p in a.reasons if p)
+        return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
+                       reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice)
 
-        # flood / duplicates across users (stateful)
-        ts = msg.ts or time.time()
+    def _flood_layer(self, msg: Message, a: Analysis) -> None:
+        """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
+        if not msg.user:  # anonymous messages cannot be attributed, so they are never counted as a flood
+            return
         group = msg.group or self.group or ""
-        flood_hit = None
-        flood: dict[str, Any] = {}
-        if msg.user:  # anonymous messages cannot be attributed, so they are never counted as a flood
-            flood = self.flood.observe(group, msg.user, fingerprint(text), ts)
-            if self.audit is not None and _flood_reason(flood, "ad") is None:
-                # earlier messages judged by other hook workers, or before a restart
-                live = msg.ts is None or abs(msg.ts - time.time()) < 120
-                seen = self.audit.recent_activity(group, msg.user, text, live=live)
-                flood["repeats_5min"] = max(flood["repeats_5min"], seen["repeats_5min"] + 1)
-                flood["burst_10s"] = max(flood["burst_10s"], seen["burst_10s"] + 1)
-                if seen["other_users_same_text"]:
-                    flood["users_same_text"] = max(flood["users_same_text"], seen["other_users_same_text"] + 1)
-            checks["flood"] = flood
-        if flood:
-            flood_hit = _flood_reason(flood, label)
-        if flood_hit and label in {"ok", "off_topic", "spam"}:
-            label, score, parts = "spam", max(score if label == "spam" else 0.0, 0.85), [flood_hit]
-        elif flood_hit:
-            parts.append(flood_hit)
-            score = min(1.0, score + 0.1)
+        flood = self.flood.observe(group, msg.user, fingerprint(msg.text), msg.ts or time.time())
+        if self.audit is not None and _flood_reason(flood, Label.AD) is None:
+            # earlier messages judged by other hook workers, or before a restart
+            live = msg.ts is None or abs(msg.ts - time.time()) < 120
+            seen = self.audit.recent_activity(group, msg.user, msg.text, live=live)
+            flood["repeats_5min"] = max(flood["repeats_5min"], seen["repeats_5min"] + 1)
+            flood["burst_10s"] = max(flood["burst_10s"], seen["burst_10s"] + 1)
+            if seen["other_users_same_text"]:
+                flood["users_same_text"] = max(flood["users_same_text"], seen["other_users_same_text"] + 1)
+        a.checks["flood"] = flood
+        hit = _flood_reason(flood, a.label)
+        if hit and a.label in (Label.OK, Label.OFF_TOPIC, Label.SPAM):
+            a.label, a.score, a.reasons = Label.SPAM, max(a.score if a.label == Label.SPAM else 0.0, 0.85), [hit]
+        elif hit:
+            a.reasons.append(hit)
+            a.score = min(1.0, a.score + 0.1)
 
-        engine_name, notice = "offline", None
-        # operator feedback memory: the same text was corrected before
-        if self.audit is not None:
-            learned = self.audit.feedback_label(text)
-            checks["feedback"] = learned
-            if learned and learned != label:
-                label, score, parts = learned, 0.99, [f"运营者曾将相同内容标为“{LABEL_ZH[learned]}”"]
+    def _feedback_layer(self, text: str, a: Analysis) -> None:
+        """Operator feedback memory: the same text was corrected before."""
+        if self.audit is None:
+            return
+        learned = self.audit.feedback_label(text)
+        a.checks["feedback"] = learned
+        if learned and learned != a.label:
+            a.label, a.score, a.reasons = Label(learned), 0.99, [f"运营者曾将相同内容标为“{LABEL_ZH[Label(learned)]}”"]
 
-        # LLM judge for the uncertain band
+    def _judge_layer(self, text: str, a: Analysis) -> tuple[str, str | None]:
+        """The LLM judge for the uncertain band: (engine that decided, fallback notice)."""
+        if self.engine is None:
+            return OFFLINE, None
         lo, hi = UNCERTAIN
-        uncertain = (label != "ok" and lo <= score < hi) or (label == "ok" and score < 1 - lo + 0.05 and not rep.social)
-        if self.engine is not None and uncertain and checks.get("feedback") is None:
-            from copilot.moderation.judge import judge
-
-            out = judge(self.engine, text[:MAX_CHARS], self.profile, label, "；".join(parts))
-            checks["judge"] = out.model_dump()
-            if out.used and out.label:
-                if rep.injection and out.label == "ok" and label != "ok":
-                    checks["judge"]["ignored"] = "消息含操纵审核的话术，模型判为正常不予采纳"
-                else:
-                    engine_name = out.engine
-                    if out.label != label:
-                        label = out.label
-                        parts = [f"模型复核：{out.reason}"]
-                    score = max(0.5, min(0.99, float(out.confidence or 0.5)))
-            elif out.error:
-                notice = out.error
-        elif self.engine is not None:
-            checks["judge"] = {"used": False, "reason": "不在不确定区间，无需模型复核"}
-
-        reason = f"{LABEL_ZH[label]}（{score:.2f}）：" + "；".join(p for p in parts if p)
-        return Verdict(id=msg.id or "", label=label, action="none", score=round(float(score), 4), reason=reason,
-                       checks=checks, rule_ids=[], engine=engine_name, notice=notice)
+        uncertain = (a.label != Label.OK and lo <= a.score < hi) or \
+            (a.label == Label.OK and a.score < 1 - lo + 0.05 and not a.signals.social)
+        if not uncertain or a.checks.get("feedback") is not None:
+            a.checks["judge"] = {"used": False, "reason": "不在不确定区间，无需模型复核"}
+            return OFFLINE, None
+        out = judge(self.engine, text[:MAX_CHARS], self.profile, a.label, "；".join(a.reasons))
+        a.checks["judge"] = out.model_dump()
+        if not (out.used and out.label):
+            return OFFLINE, out.error
+        if a.signals.injection and out.label == Label.OK and a.label != Label.OK:
+            a.checks["judge"]["ignored"] = "消息含操纵审核的话术，模型判为正常不予采纳"
+            return OFFLINE, None
+        if out.label != a.label:
+            a.label, a.reasons = Label(out.label), [f"模型复核：{out.reason}"]
+        a.score = max(0.5, min(0.99, float(out.confidence or 0.5)))
+        return out.engine, None
 
     def _apply_policy(self, msg: Message, v: Verdict) -> None:
         pol = self.policy
         strikes_before = 0
-        if v.label == "ok":
-            v.action = "none"
-            v.checks["policy"] = {"action": "none"}
+        if v.label == Label.OK:
+            v.action = Action.NONE
+            v.checks["policy"] = {"action": Action.NONE}
             return
-        if self.audit is not None and msg.user and v.label in {"ad", "spam", "abuse"}:
+        if self.audit is not None and msg.user and v.label in VIOLATIONS:
             strikes_before = self.audit.count_strikes(msg.group or self.group, msg.user, v.label, pol.window_days)
         step = pol.step_for(v.label, strikes_before)
         v.rule_ids = rule_ids_for(v.label, strikes_before, self.settings.knowledge_dir)
         v.action, v.mute_seconds = step.action, step.mute_seconds
         if v.score < pol.act_threshold:
-            v.action, v.mute_seconds = "review", 0
-        v.strike = strikes_before + (1 if v.action not in {"review", "none"} else 0)
+            v.action, v.mute_seconds = Action.REVIEW, 0
+        v.strike = strikes_before + (1 if v.action in ACTED else 0)
         v.exempt = pol.is_exempt(msg.user, msg.role)
         if v.exempt:
-            v.action, v.mute_seconds, v.strike = "none", 0, strikes_before
+            v.action, v.mute_seconds, v.strike = Action.NONE, 0, strikes_before
             v.reason += "；管理员/白名单成员，不处置"
         v.dry_run = pol.dry_run
         v.reply = _reply_text(v, self.profile)
         v.checks["policy"] = {"strikes_before": strikes_before, "step": step.action, "exempt": v.exempt,
                               "dry_run": v.dry_run, "window_days": pol.window_days,
                               "mute_seconds": v.mute_seconds, "reply": v.reply}
-        if v.action not in {"none", "review"}:
+        if v.action in ACTED:
             v.reason += f" → {ACTION_ZH[v.action]}" + (f" {v.mute_seconds // 60} 分钟" if v.mute_seconds else "")
             if strikes_before:
                 v.reason += f"（第 {strikes_before + 1} 次）"
-            elif v.action == "delete" and not v.reply:
+            elif v.action == Action.DELETE and not v.reply:
                 # The methodology asks for a private reminder; the bot only deletes, so say who reminds.
                 v.reason += "（首次，建议管理员私聊说明群规）"
-        elif v.action == "review":
-            v.reason += " → 转人工复核"
+        elif v.action == Action.REVIEW:
+            v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
         if v.dry_run:
             v.reason += "（试运行，未执行）"
+
+
+@dataclass
+class Analysis:
+    """What the offline layers make of one text, before flood tracking, feedback, judge and policy."""
+
+    label: Label
+    score: float
+    reasons: list[str]
+    checks: dict[str, Any]
+    signals: SignalReport
+
+
+def _classifier_weight(p_ad: float, ad_signals: float) -> float:
+    """How much the classifier's probability counts as ad evidence.
+
+    It was trained on noisy game-server chat, so on its own a moderate score says little; it adds
+    evidence beside rule signals, and decides alone only when very sure.
+    """
+    if p_ad >= CLASSIFIER_SURE:
+        return p_ad
+    return (0.6 if ad_signals > 0.2 else 0.35) * p_ad
+
+
+def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> dict[Label, float]:
+    """Per-label evidence: the signals' noisy-OR, with the ad score adjusted for what it really is."""
+    ad_sig = rep.total(Label.AD)
+    ad = 1 - (1 - ad_sig) * (1 - _classifier_weight(p_ad, ad_sig))
+    if p_ad >= CLASSIFIER_SURE and ad_sig < 0.4:
+        # Sure classifier, little rule evidence: still labelled ad, but a person decides. In
+        # that chat 有没有/需要/费/numbers lean "ad", so alone it would delete "有没有邻居顺路
+        # 帮我带一下" in a group-buy group.
+        ad = min(ad, CLASSIFIER_ALONE_CAP)
+        checks["classifier"]["alone"] = True
+    if rep.urls and not rep.blocked_urls and not rep.contacts:
+        ad *= 0.5  # only links to the group's allowed domains: a legitimate share
+    if rep.warning and not rep.contacts and not rep.blocked_urls and ad >= 0.5:
+        # "大家注意，有人私聊发'加v信刷单日结'，是骗子": the ad words are quoted to warn the
+        # group; with no handle or link of its own there is nothing to sell. A person decides.
+        ad = min(ad, WARNING_CAP)
+        checks["warning"] = True
+    spam = rep.total(Label.SPAM)
+    if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
+        ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
+    return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
+
+
+_PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
+
+
+def _pick_label(scores: dict[Label, float]) -> Label:
+    """The best-supported label; a rule violation with enough evidence outranks off-topic chatter."""
+    best = max(_PRIORITY, key=lambda k: (scores[k], -_PRIORITY.index(k)))
+    violation = max(_PRIORITY[:3], key=lambda k: (scores[k], -_PRIORITY.index(k)))
+    return violation if scores[violation] >= 0.5 else best
+
+
+def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> list[str]:
+    """The reason parts for a violation or off-topic label, strongest evidence first."""
+    parts = [s.detail for s in rep.signals if s.label == label and s.name != "injection"][:3]
+    if label == Label.AD and p_ad >= 0.5:
+        parts.append(f"分类器广告概率 {p_ad:.2f}")
+    if label == Label.OFF_TOPIC:
+        parts = [checks["offtopic"]["detail"]]
+    if checks["offtopic"].get("shopping_link_on_topic"):
+        parts.append("与群主题相关、只有一个普通链接，可能是成员分享，交人工判断")
+    if label == Label.AD and checks.get("warning"):
+        parts.append("像是提醒大家防骗（引用了广告说法，本身没有联系方式或链接），交人工判断")
+    if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
+        parts.append("主要依据分类器，规则证据不足，交人工判断")
+    if rep.injection:
+        parts.append(_INJECTION_NOTE)
+    return parts
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _LINK_ONLY = frozenset({"link", "money", "promo_words"})
 
 
-def _only_shopping_link(rep: SignalReport, p_ad: float) -> bool:
+def _only_shopping_link(rep: SignalReport) -> bool:
     """The ad evidence is one kind of plain link (plus a price or a couple of promo words).
 
     A member recommending the rice flour they buy pastes a taobao/jd link with its price; a runner
@@ -391,7 +409,7 @@ def _only_shopping_link(rep: SignalReport, p_ad: float) -> bool:
     invitations, ad words or a string of promo words (特价、秒杀、私聊…), or hides the target
     behind a URL shortener. The classifier is not consulted: it scores any "price + link" as an ad.
     """
-    names = set(rep.names("ad"))
+    names = set(rep.names(Label.AD))
     promo = next((s for s in rep.signals if s.name == "promo_words"), None)
     return ("link" in names and names <= _LINK_ONLY and not rep.contacts
             and not any(h in SHORTENERS for h in rep.blocked_urls)
@@ -405,32 +423,33 @@ def _flood_reason(flood: dict[str, Any], label: str) -> str | None:
         return f"10 秒内连发 {flood['burst_10s']} 条"
     if flood["repeats_5min"] >= 3:
         return f"5 分钟内重复发送同一内容 {flood['repeats_5min']} 次"
-    if flood["users_same_text"] >= 3 and label != "ok":
+    if flood["users_same_text"] >= 3 and label != Label.OK:
         return f"{flood['users_same_text']} 个账号发送相同内容"
     return None
 
 
 def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
     """Short, impersonal group replies (card moderation-offtopic: 对事不对人, 转移话题而不是呵斥)."""
-    if v.action in {"none", "review", "delete"}:
+    if v.action in (Action.NONE, Action.REVIEW, Action.DELETE):
         return None  # ads are handled privately; nothing is said in the group
-    if v.label == "off_topic":
+    if v.label == Label.OFF_TOPIC:
         # Card moderation-offtopic: pick up the thread of the chatter and lead it back, no scolding.
         topic = profile.topics[0] if profile else "群主题"
         chatter = (v.checks.get("offtopic") or {}).get("chatter") or []
         lead = f"说到{chatter[0]}" if chatter else "说到这儿"
         return f"{lead}，也想听听大家在「{topic}」上的新进展：最近有什么收获或问题？欢迎接着聊～"
-    if v.label == "spam":
+    if v.label == Label.SPAM:
         return "温馨提示：请不要刷屏或转发无关内容，群规第二条有说明，谢谢配合。"
-    if v.label == "abuse":
+    if v.label == Label.ABUSE:
         return "请大家就事论事，先暂停这个争论，管理员会分别私聊沟通。"
-    if v.label == "ad":
-        return "本群不允许发布广告，多次发布将按群规处理。" if v.action in {"mute", "kick"} else None
+    if v.label == Label.AD:
+        return "本群不允许发布广告，多次发布将按群规处理。" if v.action in (Action.MUTE, Action.KICK) else None
     return None
 
 
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
+SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
 
 
@@ -453,29 +472,32 @@ def _coerce(message: Message | dict[str, Any] | str) -> Message:
         return message
     if isinstance(message, str):
         return Message(text=message)
-    return Message.model_validate(message)
+    return message_from(message)
 
 
-# -- stateless quick label -------------------------------------------------------------------
+# -- stateless quick analysis ------------------------------------------------------------------
 _quick: Moderator | None = None
 _quick_lock = threading.Lock()
 
 
-def quick_label(text: str) -> str:
-    """Offline label of one message with no profile and no state (ok/ad/spam/abuse; never off_topic).
+def quick_analysis(text: str) -> Analysis | None:
+    """The offline layers' view of one message with no profile and no state, or None on empty text.
 
     Used by notes parsing to drop ads and spam from transcripts: fast (no jieba, no DB, no model
-    calls) and it never raises — anything unexpected yields ``"ok"``.
+    calls). Settings are defaults only (``model_construct``), so a broken environment or
+    ``copilot.toml`` cannot break it.
     """
     global _quick
-    try:
-        if not isinstance(text, str) or not text.strip():
-            return "ok"
-        if _quick is None:
-            with _quick_lock:
-                if _quick is None:
-                    # model_construct: defaults only, so a broken env/copilot.toml cannot break it
-                    _quick = Moderator(Settings.model_construct(), None, audit=None)
-        return _quick.analyse(text)[0]
-    except Exception:  # noqa: BLE001 - documented contract: never raise
-        return "ok"
+    if not isinstance(text, str) or not text.strip():
+        return None
+    if _quick is None:
+        with _quick_lock:
+            if _quick is None:
+                _quick = Moderator(Settings.model_construct(), None, audit=None)
+    return _quick.analyse(text)
+
+
+def quick_label(text: str) -> Label:
+    """Offline label of one message with no profile and no state (ok/ad/spam/abuse; never off_topic)."""
+    analysis = quick_analysis(text)
+    return analysis.label if analysis is not None else Label.OK

@@ -4,31 +4,24 @@ The ladders follow the methodology (knowledge/rules.yaml, cards moderation-offto
 group-rules): an ad is deleted with a private reminder the first time, the second time within the
 window the member is muted (24 h), the third time removed; off-topic chatter is only ever redirected
 gently; spam gets a reminder then a short mute; abuse is stopped at once and escalates on repeat.
-The descriptive ``action`` names of the policy rules in rules.yaml are mapped here to the concrete
-action enum the bot can execute.
+Each verdict cites the ``policy`` rules of rules.yaml that justify its action (:func:`rule_ids_for`).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, Field
+import yaml
+from pydantic import BaseModel, Field, ValidationError
 
-Label = Literal["ok", "off_topic", "ad", "spam", "abuse"]
-Action = Literal["none", "remind", "delete", "warn", "mute", "kick", "review"]
-LABELS: tuple[str, ...] = ("ok", "off_topic", "ad", "spam", "abuse")
-ACTIONS: tuple[str, ...] = ("none", "remind", "delete", "warn", "mute", "kick", "review")
+from copilot.knowledge.rules import load_rules
+from copilot.moderation.labels import Action, Label
+from copilot.paths import KNOWLEDGE_DIR
+from copilot.validation import zh_reason
 
-# rules.yaml policy action name -> what it means concretely (first step of its ladder).
-RULE_ACTIONS: dict[str, str] = {
-    "delete_and_remind_privately": "delete",
-    "escalate_mute_then_remove": "mute",
-    "redirect_gently": "remind",
-    "remind_then_mute_temporarily": "remind",
-    "stop_and_talk_privately": "warn",
-}
+# the escalation rule's action in rules.yaml: cited on repeat offences, the first-offence rule before
+ESCALATION = "escalate_mute_then_remove"
 
 
 class Step(BaseModel):
@@ -41,13 +34,16 @@ class Step(BaseModel):
 class Policy(BaseModel):
     """A group's moderation policy (defaults follow the methodology cards)."""
 
-    ladders: dict[str, list[Step]] = Field(
+    ladders: dict[Label, list[Step]] = Field(
         default_factory=lambda: {
-            "ad": [Step(action="delete"), Step(action="mute", mute_seconds=24 * 3600), Step(action="kick")],
-            "spam": [Step(action="remind"), Step(action="mute", mute_seconds=600), Step(action="mute", mute_seconds=3600)],
-            "abuse": [Step(action="warn"), Step(action="mute", mute_seconds=3600), Step(action="kick")],
-            "off_topic": [Step(action="remind")],
-            "ok": [Step(action="none")],
+            Label.AD: [Step(action=Action.DELETE), Step(action=Action.MUTE, mute_seconds=24 * 3600),
+                       Step(action=Action.KICK)],
+            Label.SPAM: [Step(action=Action.REMIND), Step(action=Action.MUTE, mute_seconds=600),
+                         Step(action=Action.MUTE, mute_seconds=3600)],
+            Label.ABUSE: [Step(action=Action.WARN), Step(action=Action.MUTE, mute_seconds=3600),
+                          Step(action=Action.KICK)],
+            Label.OFF_TOPIC: [Step(action=Action.REMIND)],
+            Label.OK: [Step(action=Action.NONE)],
         }
     )
     window_days: float = Field(30, gt=0, description="多少天内的违规计入升级次数")
@@ -58,7 +54,7 @@ class Policy(BaseModel):
 
     def step_for(self, label: str, strikes_before: int) -> Step:
         """The ladder step for a member who already has ``strikes_before`` strikes for ``label``."""
-        ladder = self.ladders.get(label) or [Step(action="none")]
+        ladder = self.ladders.get(Label(label)) or [Step(action=Action.NONE)]
         return ladder[min(strikes_before, len(ladder) - 1)]
 
     def is_exempt(self, user: str | None, role: str | None) -> bool:
@@ -75,9 +71,6 @@ def load_policies(path: Path) -> dict[str, Policy]:
     Group entries override the default field by field (a group that only sets ``dry_run: true``
     keeps the default ladders). Returns ``{"": default, "<group>": policy, ...}``.
     """
-    import yaml
-    from pydantic import ValidationError
-
     if not path.exists():
         raise PolicyError(f"找不到审核策略文件 {path}")
     try:
@@ -100,7 +93,7 @@ def load_policies(path: Path) -> dict[str, Policy]:
             out[key] = Policy.model_validate({**base, **override})
         except ValidationError as exc:
             where = f"groups.{key}" if key else "default"
-            problems += [f"{where}.{'.'.join(str(p) for p in e['loc'])}：{e['msg']}" for e in exc.errors()]
+            problems += [f"{where}.{'.'.join(str(p) for p in e['loc'])}：{zh_reason(e)}" for e in exc.errors()]
     if problems:
         raise PolicyError(f"审核策略文件 {path} 有 {len(problems)} 处问题：\n- " + "\n- ".join(problems))
     return out
@@ -128,16 +121,13 @@ def rule_ids_for(label: str, strikes_before: int, knowledge_dir: Path | None = N
         return []
     if len(rules) == 1:
         return [rules[0][0]]
-    repeat = [rid for rid, act in rules if act == "escalate_mute_then_remove"]
-    first = [rid for rid, act in rules if act != "escalate_mute_then_remove"]
+    repeat = [rid for rid, act in rules if act == ESCALATION]
+    first = [rid for rid, act in rules if act != ESCALATION]
     return (repeat or first)[:1] if strikes_before > 0 else (first or repeat)[:1]
 
 
 @lru_cache(maxsize=4)
 def _policy_rules(knowledge_dir: str) -> dict[str, list[tuple[str, str]]]:
-    from copilot.knowledge.rules import load_rules
-    from copilot.paths import KNOWLEDGE_DIR
-
     book = load_rules(Path(knowledge_dir) if knowledge_dir else KNOWLEDGE_DIR)
     out: dict[str, list[tuple[str, str]]] = {}
     for rule in book.rules:

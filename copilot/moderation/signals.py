@@ -8,7 +8,8 @@ combines them with the classifier score. Lexicons are data in ``resources/modera
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from copilot.moderation.normalise import URL_RE, Normalised
 from copilot.paths import RESOURCES_DIR
 
 LEXICON_PATH = RESOURCES_DIR / "moderation" / "lexicons.yaml"
+SIGNALS_PATH = RESOURCES_DIR / "moderation" / "signals.yaml"
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Signal:
         return {"name": self.name, "label": self.label, "weight": round(self.weight, 3), "detail": self.detail}
 
 
-def _alternation(words: list[str]) -> re.Pattern[str]:
+def alternation(words: list[str]) -> re.Pattern[str]:
     """One regex for a word list; pure-ASCII words (sb, tmd, mc) must not sit inside a longer word."""
     words = sorted({str(w).lower() for w in words if w}, key=len, reverse=True)
     parts = [
@@ -55,47 +57,85 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
 
 @dataclass
 class Lexicons:
-    """Compiled lexicons; built once per process (and once per profile for its banned words)."""
+    """Compiled word lists; built once per process (and once per profile for its banned words)."""
 
-    ad_strong: re.Pattern[str]
-    ad_weak: re.Pattern[str]
-    ad_invite: re.Pattern[str]
-    qr: re.Pattern[str]
-    chain: re.Pattern[str]
-    vote: re.Pattern[str]
-    urgency: re.Pattern[str]
-    abuse_strong: re.Pattern[str]
-    abuse_weak: re.Pattern[str]
-    abuse_target: re.Pattern[str]
+    words: dict[str, re.Pattern[str]]  # dotted lexicon key (ad.strong, spam.chain…) → alternation
     injection: re.Pattern[str]
     injection_en: re.Pattern[str]
-    self_promo: re.Pattern[str]
     social: frozenset[str]
+    social_re: re.Pattern[str]
+    social_tail: re.Pattern[str]
+    social_fillers: re.Pattern[str]
     chatter: re.Pattern[str]
     warning: re.Pattern[str]
+
+
+def _word_lists(data: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
+    """Every list in the lexicon file under its dotted key (``ad.strong``, ``qr``)."""
+    out: dict[str, list[str]] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out.update(_word_lists(value, f"{prefix}{key}."))
+        elif isinstance(value, list):
+            out[f"{prefix}{key}"] = [str(w) for w in value]
+    return out
 
 
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    lists = _word_lists(data)
+    social = frozenset(str(w).lower() for w in data["social"])
     return Lexicons(
-        ad_strong=_alternation(data["ad"]["strong"]),
-        ad_weak=_alternation(data["ad"]["weak"]),
-        ad_invite=_alternation(data["ad"]["invite"]),
-        qr=_alternation(data["qr"]),
-        chain=_alternation(data["spam"]["chain"]),
-        vote=_alternation(data["spam"]["vote"]),
-        urgency=_alternation(data["spam"]["urgency"]),
-        abuse_strong=_alternation(data["abuse"]["strong"]),
-        abuse_weak=_alternation(data["abuse"]["weak"]),
-        abuse_target=_alternation(data["abuse"]["target"]),
-        injection=_alternation([w for w in data["injection"] if " " not in w]),
+        words={key: alternation(words) for key, words in lists.items()},
+        injection=alternation([w for w in data["injection"] if " " not in w]),
         injection_en=_phrases([w for w in data["injection"] if " " in w] + list(data.get("injection_en", []))),
-        self_promo=_alternation(data["ad"].get("self_promo", [])),
-        social=frozenset(str(w).lower() for w in data["social"]),
-        chatter=_alternation(data["chatter"]),
-        warning=_alternation(data.get("warning", [])),
+        social=social,
+        social_re=alternation(sorted(social)),
+        social_tail=re.compile("(?:" + "|".join(re.escape(w) for w in data["social_particles"]) + ")+$"),
+        social_fillers=alternation(data["social_fillers"]),
+        chatter=alternation(data["chatter"]),
+        warning=alternation(data.get("warning", [])),
     )
+
+
+@dataclass(frozen=True)
+class SignalSpec:
+    """One row of the signal table (``signals.yaml``): name, label, weights and how the reason reads."""
+
+    name: str
+    label: str
+    detail: str
+    weights: dict[str, float]
+    per_extra: float = 0.0
+    cap: float = 1.0
+    words: str | None = None
+    max_chars: int | None = None
+
+    def weight(self, variant: str, distinct: int) -> float:
+        return min(self.weights[variant] + self.per_extra * max(0, distinct - 1), self.cap)
+
+
+@dataclass(frozen=True)
+class SignalTable:
+    specs: tuple[SignalSpec, ...]
+    thresholds: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def signal_table() -> SignalTable:
+    data = yaml.safe_load(SIGNALS_PATH.read_text(encoding="utf-8"))
+    specs = []
+    for row in data["signals"]:
+        weight = row["weight"]
+        weights = {"default": float(weight)} if isinstance(weight, (int, float)) else {k: float(v) for k, v in weight.items()}
+        specs.append(SignalSpec(name=row["name"], label=row["label"], detail=row["detail"], weights=weights,
+                                per_extra=float(row.get("per_extra", 0.0)), cap=float(row.get("max", 1.0)),
+                                words=row.get("words"), max_chars=row.get("max_chars")))
+    missing = [s.name for s in specs if s.name not in _DETECTORS]
+    if missing:
+        raise ValueError(f"{SIGNALS_PATH}: no detector for {missing}")
+    return SignalTable(tuple(specs), {k: float(v) for k, v in data.get("thresholds", {}).items()})
 
 
 # --- contact handles -------------------------------------------------------------------------
@@ -112,7 +152,6 @@ _CONTACT_NUM = re.compile(r"(?:加|联系|找|私聊|电话|手机|tel|call|拨�
 _MENTION_HANDLE = re.compile(r"微信|qq")
 
 # --- links ---------------------------------------------------------------------------------
-_URL = URL_RE
 SHORTENERS = {"t.cn", "dwz.cn", "url.cn", "suo.im", "bit.ly", "tinyurl.com", "is.gd", "c.tb.cn", "m.tb.cn",
                "v.douyin.com", "u.jd.com", "mobile.yangkeduo.com", "p.pinduoduo.com", "s.click.taobao.com"}
 
@@ -146,6 +185,11 @@ def domain_allowed(host: str, allowed: list[str] | tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in allowed)
 
 
+# signals that show someone is selling, recruiting or spreading a chain letter (SignalReport.has_ad_evidence);
+# everyday promo words (优惠, 促销, 免费), prices and votes are how members talk, not evidence by themselves
+_SELLER_SIGNALS = frozenset({"contact", "invite", "link", "qr", "ad_words", "income", "self_promo", "banned", "chain"})
+
+
 @dataclass
 class SignalReport:
     """All signals of one message plus facts the pipeline needs (is it short social chat?)."""
@@ -171,6 +215,15 @@ class SignalReport:
     def names(self, label: str | None = None) -> list[str]:
         return [s.name for s in self.signals if label is None or s.label == label]
 
+    def has_ad_evidence(self) -> bool:
+        """Something a seller puts in a message: a contact, a link, an invitation, recruiting or
+        money-making words, a chain letter.
+
+        Prices, everyday promo words, evasive spellings and injection attempts alone are not it: a
+        speaker explaining how their shop runs promotions is not selling anything.
+        """
+        return bool(self.contacts or self.urls or set(self.names()) & _SELLER_SIGNALS)
+
 
 def _is_social(n: Normalised, lex: Lexicons) -> bool:
     core = re.sub(r"[^0-9a-z\u3400-\u9fff+]", "", n.folded)
@@ -178,128 +231,186 @@ def _is_social(n: Normalised, lex: Lexicons) -> bool:
         return True  # emoji / punctuation / stickers only
     if core in lex.social:
         return True
-    stripped = re.sub(r"(啊|呀|哦|哈|啦|呢|吧|嘛|了|的|哇|嘿|耶|吖|哟|噢|~)+$", "", core)
+    stripped = lex.social_tail.sub("", core)
     if stripped in lex.social or core.rstrip("!") in lex.social:
         return True
     # e.g. "谢谢大家", "收到收到", "早上好各位": made only of social words and fillers
-    rest = lex_social_re().sub("", core)
-    rest = re.sub(r"大家|各位|亲们|宝子们|朋友们|老师|群主|哈|啊|呀|了|的|啦|呢|吧|哦|嗯|们|!|\+|~", "", rest)
+    rest = lex.social_fillers.sub("", lex.social_re.sub("", core))
     if len(rest) <= 1:
         return True
     # "谢谢团长", "早上好呀各位书友": a social phrase plus a short form of address
     return len(core) <= 12 and len(rest) <= 3 and len(rest) < len(core) / 2
 
 
-@lru_cache(maxsize=1)
-def lex_social_re() -> re.Pattern[str]:
-    return _alternation([w for w in lexicons().social if len(w) >= 1])
+# -- detectors: one per row of the signal table ---------------------------------------------------
+@dataclass
+class Scan:
+    """One message being scanned: its forms, the profile's settings and what earlier detectors found."""
+
+    n: Normalised
+    lex: Lexicons
+    thresholds: dict[str, float]
+    allowed_domains: tuple[str, ...]
+    banned: re.Pattern[str] | None
+    topic_text: str
+    contacts: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    found: dict[str, list[str]] = field(default_factory=dict)  # signal name → its hits, in table order
+
+    def words(self, spec: SignalSpec) -> list[str]:
+        return self.lex.words[spec.words].findall(self.n.compact) if spec.words else []
 
 
-def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.Pattern[str] | None = None,
-           topic_text: str = "") -> SignalReport:
-    """Run every deterministic detector on a normalised message."""
-    lex = lexicons()
-    sig: list[Signal] = []
-    c, d, f = n.compact, n.digits, n.folded
+@dataclass
+class Finding:
+    """What a detector found: the hits (for {items}), which weight variant applies, extra text."""
 
-    # contacts
-    contacts: list[str] = []
-    for m in _WECHAT_ID.finditer(d):
-        contacts.append("微信号 " + m.group(1))
+    items: list[str]
+    variant: str = "default"
+    suffix: str = ""
+    count: int = 0
+
+
+Detector = Callable[[Scan, SignalSpec], Finding | None]
+
+
+def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
+    hits = scan.words(spec)
+    return Finding(hits) if hits else None
+
+
+def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
+    d = scan.n.digits
+    contacts = ["微信号 " + m.group(1) for m in _WECHAT_ID.finditer(d)]
     contacts += ["微信号 " + m.group(0) for m in _WXID.finditer(d)]
     contacts += ["QQ/群号 " + m.group(1) for m in _QQ_NUM.finditer(d)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in _PHONE.finditer(d)]
     if not contacts:
         contacts += ["联系号码 " + m.group(1) for m in _CONTACT_NUM.finditer(d) if not _LANDLINE.match(m.group(1))]
-    if contacts:
-        sig.append(Signal("contact", "ad", 0.75, "含联系方式：" + "、".join(dict.fromkeys(contacts))))
-    invite = lex.ad_invite.findall(c)
-    if invite:
-        weight = 0.45 if _MENTION_HANDLE.search(c) or contacts else 0.25
-        sig.append(Signal("invite", "ad", weight, "引导私下联系：" + "、".join(dict.fromkeys(invite))))
-    if n.evasions:
-        # Someone who bothers to write 薇信 / 扣扣 / spaced digits next to a handle or an invitation
-        # is hiding it. Merely naming the app ("v信群里有个妈妈推荐…") is how people talk: weak.
-        hiding = bool(contacts or invite or "数字变形" in n.evasions)
-        sig.append(Signal("evasion", "ad", 0.55 if hiding else 0.15,
-                          "变形写法：" + "、".join(dict.fromkeys(n.evasions)) + ("" if hiding else "（未附联系方式）")))
+    scan.contacts = contacts
+    return Finding(contacts) if contacts else None
 
-    # links
-    urls = [m.group(0).rstrip(".,;!?)]") for m in _URL.finditer(f)]
-    blocked = []
-    for u in urls:
+
+def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
+    hits = scan.words(spec)
+    if not hits:
+        return None
+    return Finding(hits, "with_handle" if _MENTION_HANDLE.search(scan.n.compact) or scan.contacts else "default")
+
+
+def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
+    if not scan.n.evasions:
+        return None
+    hiding = bool(scan.contacts or scan.found.get("invite") or "数字变形" in scan.n.evasions)
+    return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
+
+
+def _link(scan: Scan, spec: SignalSpec) -> Finding | None:
+    scan.urls = [m.group(0).rstrip(".,;!?)]") for m in URL_RE.finditer(scan.n.folded)]
+    for u in scan.urls:
         host = host_of(u)
-        if not host or domain_allowed(host, allowed_domains) or domain_allowed(host, _TRUSTED_DOMAINS):
-            continue
-        blocked.append(host)
-    if blocked:
-        short = [h for h in blocked if h in SHORTENERS]
-        weight = 0.6 if short else 0.45
-        sig.append(Signal("link", "ad", weight, "含非白名单链接：" + "、".join(dict.fromkeys(blocked))))
+        if host and not domain_allowed(host, scan.allowed_domains) and not domain_allowed(host, _TRUSTED_DOMAINS):
+            scan.blocked.append(host)
+    if not scan.blocked:
+        return None
+    return Finding(scan.blocked, "shortener" if any(h in SHORTENERS for h in scan.blocked) else "default")
 
-    qr = lex.qr.findall(c)
-    if qr:
-        sig.append(Signal("qr", "ad", 0.45, "二维码/口令：" + "、".join(dict.fromkeys(qr))))
 
-    strong = lex.ad_strong.findall(c)
-    if strong:
-        sig.append(Signal("ad_words", "ad", min(0.5 + 0.15 * (len(set(strong)) - 1), 0.85),
-                          "广告用语：" + "、".join(dict.fromkeys(strong))))
+def _promo_words(scan: Scan, spec: SignalSpec) -> Finding | None:
     # a weak promo word that names the group's own subject (招聘 in an HR group, 团购 in a
     # group-buy group) is how members talk there, not evidence of an ad
-    weak = [w for w in lex.ad_weak.findall(c) if not (topic_text and w in topic_text)]
-    if weak:
-        sig.append(Signal("promo_words", "ad", min(0.12 * len(set(weak)), 0.4),
-                          "推销类用语：" + "、".join(dict.fromkeys(weak))))
-    money = _MONEY.findall(d)
-    income = _INCOME.findall(d)
-    if income:
-        sig.append(Signal("income", "ad", 0.55, "收益承诺：" + "、".join(dict.fromkeys(income))))
-    elif money:
-        sig.append(Signal("money", "ad", 0.15, "价格/金额：" + "、".join(dict.fromkeys(money))[:40]))
-    promo = lex.self_promo.findall(c)
-    if promo:
-        sig.append(Signal("self_promo", "ad", 0.6, "自我推广：" + "、".join(dict.fromkeys(promo))))
-    if banned is not None:
-        hits = banned.findall(c)
-        if hits:
-            sig.append(Signal("banned", "ad", 0.8, "群档案违禁词：" + "、".join(dict.fromkeys(hits))))
+    hits = [w for w in scan.words(spec) if not (scan.topic_text and w in scan.topic_text)]
+    return Finding(hits) if hits else None
 
-    # spam
-    chain = lex.chain.findall(c)
-    if chain:
-        sig.append(Signal("chain", "spam", 0.75, "转发链/扩散：" + "、".join(dict.fromkeys(chain))))
-    vote = lex.vote.findall(c)
-    if vote:
-        sig.append(Signal("vote", "spam", 0.5 if (urls or len(vote) > 1) else 0.35, "拉票/集赞：" + "、".join(dict.fromkeys(vote))))
-    urg = lex.urgency.findall(c)
-    if urg:
-        sig.append(Signal("urgency", "spam", 0.25, "催促/制造紧急：" + "、".join(dict.fromkeys(urg))))
-    if len(c) >= 12:
-        rep = _REPEAT.search(c)
-        uniq = len(set(c)) / len(c)
-        if (rep and len(rep.group(0)) >= 12) or (len(c) >= 30 and uniq < 0.15):
-            sig.append(Signal("repetition", "spam", 0.8, "大量重复字符"))
-    emoji = len(_EMOJI.findall(n.raw))
-    if emoji >= 12:
-        sig.append(Signal("emoji_flood", "spam", 0.7, f"表情刷屏（{emoji} 个）"))
 
-    # abuse
-    ab = lex.abuse_strong.findall(c)
-    abw = lex.abuse_weak.findall(c)
-    target = bool(lex.abuse_target.search(c))
-    if ab:
-        sig.append(Signal("insult", "abuse", 0.9 if target else 0.75, "辱骂/人身攻击：" + "、".join(dict.fromkeys(ab))))
-    elif abw:
-        sig.append(Signal("rude", "abuse", 0.55 if target else 0.25, "粗鲁用语：" + "、".join(dict.fromkeys(abw))))
+def _income(scan: Scan, spec: SignalSpec) -> Finding | None:
+    hits = _INCOME.findall(scan.n.digits)
+    return Finding(hits) if hits else None
 
-    injection = bool(lex.injection.search(c) or lex.injection_en.search(f))
-    if injection:
-        sig.append(Signal("injection", "ad", 0.35, "试图操纵审核（提示词注入）"))
 
+def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
+    if scan.found.get("income"):
+        return None  # a promised income already says it
+    hits = _MONEY.findall(scan.n.digits)
+    return Finding(hits) if hits else None
+
+
+def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
+    hits = scan.banned.findall(scan.n.compact) if scan.banned is not None else []
+    return Finding(hits) if hits else None
+
+
+def _vote(scan: Scan, spec: SignalSpec) -> Finding | None:
+    hits = scan.words(spec)
+    if not hits:
+        return None
+    return Finding(hits, "with_link" if scan.urls or len(hits) > 1 else "default")
+
+
+def _repetition(scan: Scan, spec: SignalSpec) -> Finding | None:
+    c, t = scan.n.compact, scan.thresholds
+    if len(c) < t["repetition_min_chars"]:
+        return None
+    rep = _REPEAT.search(c)
+    low_variety = len(c) >= 30 and len(set(c)) / len(c) < t["repetition_low_variety"]
+    return Finding([]) if (rep and len(rep.group(0)) >= t["repetition_min_chars"]) or low_variety else None
+
+
+def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:
+    count = len(_EMOJI.findall(scan.n.raw))
+    return Finding([], count=count) if count >= scan.thresholds["emoji_flood"] else None
+
+
+def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
+    if spec.name == "rude" and scan.found.get("insult"):
+        return None  # the stronger insult already speaks
+    hits = scan.words(spec)
+    if not hits:
+        return None
+    return Finding(hits, "targeted" if scan.lex.words["abuse.target"].search(scan.n.compact) else "default")
+
+
+def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
+    hit = scan.lex.injection.search(scan.n.compact) or scan.lex.injection_en.search(scan.n.folded)
+    return Finding([]) if hit else None
+
+
+_DETECTORS: dict[str, Detector] = {
+    "contact": _contact, "invite": _invite, "evasion": _evasion, "link": _link, "qr": _words,
+    "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
+    "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
+    "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "rude": _targeted,
+    "injection": _injection,
+}
+
+
+def _signal(spec: SignalSpec, f: Finding) -> Signal:
+    items = "、".join(dict.fromkeys(f.items))
+    detail = spec.detail.format(items=items, suffix=f.suffix, count=f.count)
+    if spec.max_chars and "{items}" in spec.detail:
+        prefix = spec.detail.split("{items}")[0]
+        detail = prefix + items[: spec.max_chars]
+    return Signal(spec.name, spec.label, spec.weight(f.variant, len(set(f.items))), detail)
+
+
+def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.Pattern[str] | None = None,
+           topic_text: str = "") -> SignalReport:
+    """Run every detector of the signal table on a normalised message, in table order."""
+    lex, table = lexicons(), signal_table()
+    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text)
+    sig: list[Signal] = []
+    for spec in table.specs:
+        finding = _DETECTORS[spec.name](scan, spec)
+        if finding is None:
+            continue
+        scan.found[spec.name] = finding.items or [spec.name]
+        sig.append(_signal(spec, finding))
+    c = n.compact
     social = _is_social(n, lex)
     cjk = len(re.findall(r"[\u3400-\u9fff]", c))
-    substantive = not social and (cjk >= 6 or len(c) >= 12)
+    substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
     chatter = list(dict.fromkeys(lex.chatter.findall(c)))
     warning = bool(lex.warning.search(c))
-    return SignalReport(sig, contacts, urls, blocked, social, substantive, injection, chatter, warning)
+    return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
+                        chatter, warning)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -22,58 +21,31 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from langchain_core.rate_limiters import InMemoryRateLimiter
+
 from copilot.config import Settings
+from copilot.files import atomic_write
 from copilot.llm import Engine
+from copilot.notes.parse import NotesParseError
+from copilot.notes.render import render_markdown, requested_script
+from copilot.notes.summarize import summarize_file
 
 INPUT_SUFFIXES = {".txt", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".log"}
 MANIFEST = "manifest.jsonl"
 INTERRUPT_GRACE_S = 60.0
 
 
-class RateLimiter:
-    """Token bucket: at most ``rate`` acquisitions per second on average, bursts up to ``burst``."""
-
-    def __init__(self, rate: float, burst: int | None = None) -> None:
-        self.rate = rate
-        self.capacity = float(burst or max(1, int(rate)))
-        self.tokens = self.capacity
-        self.updated = time.monotonic()
-        self.lock = threading.Lock()
-
-    def acquire(self) -> None:
-        while True:
-            with self.lock:
-                now = time.monotonic()
-                self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
-                self.updated = now
-                if self.tokens >= 1:
-                    self.tokens -= 1
-                    return
-                wait_s = (1 - self.tokens) / self.rate
-            time.sleep(wait_s)
-
-
-class RateLimitedModel:
-    """Wraps a chat model so every ``invoke`` first takes a token from the shared bucket."""
-
-    def __init__(self, model: Any, limiter: RateLimiter) -> None:
-        self._model = model
-        self._limiter = limiter
-
-    def invoke(self, *args: Any, **kwargs: Any) -> Any:
-        self._limiter.acquire()
-        return self._model.invoke(*args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._model, name)
-
-
 def rate_limited(engine: Engine, requests_per_minute: float | None) -> Engine:
+    """The engine with a token bucket shared by every worker thread: at most ``requests_per_minute``
+    model calls on average, bursts of up to one second's worth (LangChain's ``InMemoryRateLimiter``,
+    which the chat model consults before each call)."""
     if engine.is_offline or not requests_per_minute:
         return engine
-    limiter = RateLimiter(requests_per_minute / 60.0, burst=max(1, int(requests_per_minute / 60.0) or 1))
-    return Engine(name=engine.name, chat_model=RateLimitedModel(engine.chat_model, limiter),  # type: ignore[arg-type]
-                  settings=engine.settings)
+    per_second = requests_per_minute / 60.0
+    limiter = InMemoryRateLimiter(requests_per_second=per_second, check_every_n_seconds=min(0.1, 0.5 / per_second),
+                                  max_bucket_size=max(1.0, per_second))
+    model = engine.chat_model.model_copy(update={"rate_limiter": limiter})  # type: ignore[union-attr]
+    return Engine(name=engine.name, chat_model=model, settings=engine.settings)
 
 
 def file_hash(path: Path) -> str:
@@ -82,43 +54,6 @@ def file_hash(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where /proc allows (os.umask is racy in threads)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    old = os.umask(0o022)
-    os.umask(old)
-    return old
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` so readers see the old file or the whole new one, never a partial one.
-
-    ``mkstemp`` creates 0600 files; the result gets the mode an ordinary ``open`` would give
-    (0666 minus the umask), or keeps the mode of the file it replaces, so notes stay shareable.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass
@@ -233,10 +168,6 @@ def output_names(rels: list[Path]) -> dict[str, str]:
 
 def _process(path: Path, rel: str, sha: str, out_dir: Path, settings: Settings, engine: Engine,
              out: str | None = None) -> Record:
-    from copilot.notes import summarize_file
-    from copilot.notes.parse import NotesParseError
-    from copilot.notes.render import render_markdown, requested_script
-
     start = time.perf_counter()
     record = Record(input=rel, sha256=sha, status="failed")
     try:
@@ -253,6 +184,90 @@ def _process(path: Path, rel: str, sha: str, out_dir: Path, settings: Settings, 
     record.seconds = round(time.perf_counter() - start, 3)
     record.finished_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return record
+
+
+@dataclass
+class _Job:
+    path: Path
+    rel: str
+    sha: str
+    output: str
+
+
+class _BatchRun:
+    """One run's bookkeeping: what is skipped, what is in flight, what the manifest already holds."""
+
+    def __init__(self, summary: BatchSummary, manifest: Manifest,
+                 progress: Callable[[int, int, Record], None] | None) -> None:
+        self.summary = summary
+        self.manifest = manifest
+        self.progress = progress
+        self.done = 0
+        self.skipped: dict[str, Record] = {}
+        self.submitted: list[Future[Record]] = []
+        self.recorded: set[Future[Record]] = set()
+
+    def finish(self, record: Record) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.summary.total, record)
+
+    def plan(self, inputs: list[Path], input_dir: Path, out_dir: Path, names: dict[str, str],
+             force: bool) -> list[_Job]:
+        """The files to process; the ones already done (same content, output present) are skipped."""
+        todo: list[_Job] = []
+        for path in inputs:
+            rel = str(path.relative_to(input_dir))
+            sha = file_hash(path)
+            row = self.manifest.latest.get(rel)
+            if not force and self.manifest.done(rel, sha, out_dir) and row and row.get("output") == names[rel]:
+                self.skipped[rel] = Record(input=rel, sha256=sha, status="skipped", engine=row.get("engine"),
+                                           output=row.get("output"))
+                self.finish(self.skipped[rel])
+            else:
+                todo.append(_Job(path, rel, sha, names[rel]))
+        return todo
+
+    def record(self, fut: Future[Record]) -> None:
+        if fut in self.recorded:
+            return
+        self.recorded.add(fut)  # first, so an interrupt below never records the same future twice
+        record = fut.result()
+        self.manifest.append(record)
+        self.finish(record)
+
+    def run(self, pool: ThreadPoolExecutor, todo: list[_Job], workers: int,
+            work: Callable[[_Job], Record]) -> None:
+        """Submit the jobs, at most 2×workers in flight so Ctrl-C stops quickly; record each as it ends."""
+        pending: set[Future[Record]] = set()
+        for job in todo:
+            fut = pool.submit(work, job)
+            self.submitted.append(fut)
+            pending.add(fut)
+            if len(pending) >= 2 * max(1, workers):
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    self.record(f)
+        for f in list(pending):
+            f.result()
+            self.record(f)
+
+    def interrupted(self, pool: ThreadPoolExecutor) -> None:
+        """Ctrl-C: stop scheduling, let the files being processed finish (at most one model call each)
+        and record them, so their outputs are not orphaned; a second Ctrl-C aborts the wait."""
+        self.summary.interrupted = True
+        pool.shutdown(wait=False, cancel_futures=True)
+        running = [f for f in self.submitted if not f.cancelled() and f not in self.recorded]
+        try:
+            wait(running, timeout=INTERRUPT_GRACE_S)
+        except KeyboardInterrupt:
+            pass
+        for fut in self.submitted:  # record what finished; the rest re-runs next time
+            if fut.done() and not fut.cancelled() and fut.exception() is None and fut not in self.recorded:
+                try:
+                    self.record(fut)
+                except KeyboardInterrupt:
+                    break
 
 
 def run_batch(
@@ -284,72 +299,20 @@ def run_batch(
     summary = BatchSummary(total=len(inputs), manifest=manifest.path,
                            unsupported=find_unsupported(input_dir, out_dir))
     started = time.perf_counter()
-    done = 0
-    skipped: dict[str, Record] = {}
+    batch = _BatchRun(summary, manifest, progress)
+    todo = batch.plan(inputs, input_dir, out_dir, names, force)
 
-    def finish(record: Record) -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, summary.total, record)
-
-    todo: list[tuple[Path, str, str]] = []
-    for path in inputs:
-        rel = str(path.relative_to(input_dir))
-        sha = file_hash(path)
-        row = manifest.latest.get(rel)
-        if not force and manifest.done(rel, sha, out_dir) and row and row.get("output") == names[rel]:
-            skipped[rel] = Record(input=rel, sha256=sha, status="skipped", engine=row.get("engine"),
-                                  output=row.get("output"))
-            finish(skipped[rel])
-        else:
-            todo.append((path, rel, sha))
+    def work(job: _Job) -> Record:
+        return _process(job.path, job.rel, job.sha, out_dir, settings, engine, job.output)
 
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="notes")
-    pending: set[Future[Record]] = set()
-    submitted: list[Future[Record]] = []
-    recorded: set[Future[Record]] = set()
-
-    def record_result(fut: Future[Record]) -> None:
-        if fut in recorded:
-            return
-        recorded.add(fut)  # first, so an interrupt below never records the same future twice
-        record = fut.result()
-        manifest.append(record)
-        finish(record)
-
     try:
-        for path, rel, sha in todo:  # keep at most 2×workers in flight so Ctrl-C stops quickly
-            fut = pool.submit(_process, path, rel, sha, out_dir, settings, engine, names[rel])
-            submitted.append(fut)
-            pending.add(fut)
-            if len(pending) >= 2 * max(1, workers):
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    record_result(fut)
-        for fut in list(pending):
-            fut.result()
-            record_result(fut)
-        pending.clear()
+        batch.run(pool, todo, workers, work)
     except KeyboardInterrupt:
-        # Stop scheduling, let the files already being processed finish (at most one model call
-        # each) and record them, so their outputs are not orphaned; a second Ctrl-C aborts the wait.
-        summary.interrupted = True
-        pool.shutdown(wait=False, cancel_futures=True)
-        running = [f for f in submitted if not f.cancelled() and f not in recorded]
-        try:
-            wait(running, timeout=INTERRUPT_GRACE_S)
-        except KeyboardInterrupt:
-            pass
-        for fut in submitted:  # record what finished; the rest re-runs next time
-            if fut.done() and not fut.cancelled() and fut.exception() is None and fut not in recorded:
-                try:
-                    record_result(fut)
-                except KeyboardInterrupt:
-                    break
+        batch.interrupted(pool)
     finally:
         pool.shutdown(wait=not summary.interrupted, cancel_futures=True)
-    _tally(summary, inputs, input_dir, skipped, manifest)
+    _tally(summary, inputs, input_dir, batch.skipped, manifest)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 

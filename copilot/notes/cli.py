@@ -6,108 +6,102 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
-# Same option as copilot.cli.EngineOpt, defined here so this module imports without copilot.cli.
-EngineOpt = Annotated[
-    str, typer.Option("--engine", help="auto：有配置就用模型接口，否则离线；offline：强制离线；llm：必须用模型接口")
-]
+from copilot.cli_support import EngineOpt, emit_json, err, fail, resolve_engine, warn
+from copilot.config import get_settings
+from copilot.files import atomic_write
+from copilot.notes.batch import Record, run_batch
+from copilot.notes.parse import NotesParseError, parse_columns
+from copilot.notes.render import render_markdown, requested_script
+from copilot.notes.summarize import summarize_file
+
+
+def notes_cmd(
+    file: Annotated[Path, typer.Argument(help="聊天记录导出文件（QQ/微信文本、JSON/JSONL、CSV）")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入 Markdown 文件")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（整理稿 + 引擎 + 警告）")] = False,
+    script: Annotated[Optional[str], typer.Option("--script", help="zh-Hans 简体 / zh-Hant 繁体")] = None,
+    columns: Annotated[Optional[str], typer.Option("--columns", help="JSON/CSV 列名，如 speaker=发送人,text=内容,time=时间")] = None,
+    engine: EngineOpt = "auto",
+) -> None:
+    """把一场群分享/话题讨论的聊天记录整理成带来源编号的文字版。"""
+    if script not in (None, "zh-Hans", "zh-Hant"):
+        raise fail(f"--script 只能是 zh-Hans 或 zh-Hant，收到 {script!r}", 2)
+    if not file.exists():
+        raise fail(f"文件不存在：{file}", 2)
+    if file.is_dir():
+        raise fail(f"{file} 是一个目录，不是聊天记录文件；整理整个目录请用：copilot notes-batch {file} -o 输出目录", 2)
+    settings = get_settings()
+    eng = resolve_engine(engine)
+    try:
+        result = summarize_file(file, settings, eng, columns=parse_columns(columns))
+    except NotesParseError as exc:
+        raise fail(str(exc), 1) from None
+    for w in result.warnings[:20]:
+        warn(f"警告：{w}")
+    if len(result.warnings) > 20:
+        warn(f"……另有 {len(result.warnings) - 20} 条警告")
+    for line in result.removed:
+        warn(f"核实：{line}")
+    if result.notice:
+        warn(f"注意：{result.notice}")
+    md = render_markdown(result.notes, script or requested_script(settings), engine=result.engine, notice=result.notice)
+    if output:
+        atomic_write(output, md)
+        err.print(f"已写入 {output}（生成引擎：{result.engine}）", highlight=False)
+    if as_json:
+        emit_json(result.to_dict())
+    elif not output:
+        typer.echo(md)
+
+
+def notes_batch_cmd(
+    input_dir: Annotated[Path, typer.Argument(help="放聊天记录导出文件的目录")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出目录（每个文件一份 .md，外加 manifest.jsonl）")],
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="并发数")] = 4,
+    rpm: Annotated[float, typer.Option("--rpm", min=0, help="模型接口每分钟最多请求数（0 表示不限）")] = 120,
+    force: Annotated[bool, typer.Option("--force", help="忽略 manifest，全部重做")] = False,
+    engine: EngineOpt = "auto",
+) -> None:
+    """批量整理：断点续跑（按内容哈希跳过已完成的文件、重试失败的），坏文件不影响其他文件。"""
+    if not input_dir.is_dir():
+        raise fail(f"输入目录不存在：{input_dir}", 2)
+    settings = get_settings()
+    eng = resolve_engine(engine)
+    with Progress(TextColumn("整理中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=err, transient=False) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(done: int, total: int, record: Record) -> None:
+            bar.update(task, completed=done, total=total, description=record.input[-40:])
+
+        summary = run_batch(input_dir, output, workers, settings, eng, progress=progress,
+                            requests_per_minute=rpm or None, force=force)
+    table = Table(title="批量整理结果")
+    for col in ("文件", "状态", "引擎", "说明"):
+        table.add_column(col)
+    labels = {"ok": "[green]完成[/green]", "skipped": "跳过（已完成）", "failed": "[red]失败[/red]"}
+    for r in sorted(summary.records, key=lambda r: r.input):
+        table.add_row(r.input, labels.get(r.status, r.status), r.engine or "-", r.error or r.notice or "")
+    for name in summary.unsupported:
+        table.add_row(name, "跳过（不支持的格式）", "-", "非聊天记录格式")
+    err.print(table)
+    extra = f"，未处理 {summary.pending}（已中断）" if summary.pending else ""
+    extra += f"，不支持的格式 {len(summary.unsupported)} 个未处理" if summary.unsupported else ""
+    err.print(
+        f"共 {summary.total} 个聊天记录文件：完成 {summary.ok}，跳过 {summary.skipped}，失败 {summary.failed}"
+        f"（其中回退离线 {summary.fallback}）{extra}，用时 {summary.seconds:.1f} 秒；清单：{summary.manifest}",
+        highlight=False,
+    )
+    if summary.interrupted:
+        err.print("[yellow]已中断：已完成的文件都已保存，再次运行会从断点继续。[/yellow]")
+        raise typer.Exit(130)
+    if summary.failed:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("notes")
-    def notes_cmd(
-        file: Annotated[Path, typer.Argument(help="聊天记录导出文件（QQ/微信文本、JSON/JSONL、CSV）")],
-        output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入 Markdown 文件")] = None,
-        as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（整理稿 + 引擎 + 警告）")] = False,
-        script: Annotated[Optional[str], typer.Option("--script", help="zh-Hans 简体 / zh-Hant 繁体")] = None,
-        columns: Annotated[Optional[str], typer.Option("--columns", help="JSON/CSV 列名，如 speaker=发送人,text=内容,time=时间")] = None,
-        engine: EngineOpt = "auto",
-    ) -> None:
-        """把一场群分享/话题讨论的聊天记录整理成带来源编号的文字版。"""
-        from copilot.cli import emit_json, err, fail, resolve_engine
-        from copilot.config import get_settings
-        from copilot.notes import summarize_file
-        from copilot.notes.batch import atomic_write
-        from copilot.notes.parse import NotesParseError, parse_columns
-        from copilot.notes.render import render_markdown, requested_script
-
-        if script not in (None, "zh-Hans", "zh-Hant"):
-            raise fail(f"--script 只能是 zh-Hans 或 zh-Hant，收到 {script!r}", 2)
-        if not file.exists():
-            raise fail(f"文件不存在：{file}", 2)
-        if file.is_dir():
-            raise fail(f"{file} 是一个目录，不是聊天记录文件；整理整个目录请用：copilot notes-batch {file} -o 输出目录", 2)
-        settings = get_settings()
-        eng = resolve_engine(engine)
-        try:
-            result = summarize_file(file, settings, eng, columns=parse_columns(columns))
-        except NotesParseError as exc:
-            raise fail(str(exc), 1) from None
-        for w in result.warnings[:20]:
-            err.print(f"[yellow]警告：{w}[/yellow]", highlight=False)
-        if len(result.warnings) > 20:
-            err.print(f"[yellow]……另有 {len(result.warnings) - 20} 条警告[/yellow]", highlight=False)
-        for line in result.removed:
-            err.print(f"[yellow]核实：{line}[/yellow]", highlight=False)
-        if result.notice:
-            err.print(f"[yellow]注意：{result.notice}[/yellow]", highlight=False)
-        md = render_markdown(result.notes, script or requested_script(settings), engine=result.engine, notice=result.notice)
-        if output:
-            atomic_write(output, md)
-            err.print(f"已写入 {output}（生成引擎：{result.engine}）", highlight=False)
-        if as_json:
-            emit_json(result.to_dict())
-        elif not output:
-            typer.echo(md)
-
-    @app.command("notes-batch")
-    def notes_batch_cmd(
-        input_dir: Annotated[Path, typer.Argument(help="放聊天记录导出文件的目录")],
-        output: Annotated[Path, typer.Option("-o", "--output", help="输出目录（每个文件一份 .md，外加 manifest.jsonl）")],
-        workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="并发数")] = 4,
-        rpm: Annotated[float, typer.Option("--rpm", min=0, help="模型接口每分钟最多请求数（0 表示不限）")] = 120,
-        force: Annotated[bool, typer.Option("--force", help="忽略 manifest，全部重做")] = False,
-        engine: EngineOpt = "auto",
-    ) -> None:
-        """批量整理：断点续跑（按内容哈希跳过已完成的文件、重试失败的），坏文件不影响其他文件。"""
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-        from rich.table import Table
-
-        from copilot.cli import err, fail, resolve_engine
-        from copilot.config import get_settings
-        from copilot.notes.batch import run_batch
-
-        if not input_dir.is_dir():
-            raise fail(f"输入目录不存在：{input_dir}", 2)
-        settings = get_settings()
-        eng = resolve_engine(engine)
-        with Progress(TextColumn("整理中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      TextColumn("{task.description}"), console=err, transient=False) as bar:
-            task = bar.add_task("", total=None)
-
-            def progress(done: int, total: int, record) -> None:  # type: ignore[no-untyped-def]
-                bar.update(task, completed=done, total=total, description=record.input[-40:])
-
-            summary = run_batch(input_dir, output, workers, settings, eng, progress=progress,
-                                requests_per_minute=rpm or None, force=force)
-        table = Table(title="批量整理结果")
-        for col in ("文件", "状态", "引擎", "说明"):
-            table.add_column(col)
-        labels = {"ok": "[green]完成[/green]", "skipped": "跳过（已完成）", "failed": "[red]失败[/red]"}
-        for r in sorted(summary.records, key=lambda r: r.input):
-            table.add_row(r.input, labels.get(r.status, r.status), r.engine or "-", r.error or r.notice or "")
-        for name in summary.unsupported:
-            table.add_row(name, "跳过（不支持的格式）", "-", "非聊天记录格式")
-        err.print(table)
-        extra = f"，未处理 {summary.pending}（已中断）" if summary.pending else ""
-        extra += f"，不支持的格式 {len(summary.unsupported)} 个未处理" if summary.unsupported else ""
-        err.print(
-            f"共 {summary.total} 个聊天记录文件：完成 {summary.ok}，跳过 {summary.skipped}，失败 {summary.failed}"
-            f"（其中回退离线 {summary.fallback}）{extra}，用时 {summary.seconds:.1f} 秒；清单：{summary.manifest}",
-            highlight=False,
-        )
-        if summary.interrupted:
-            err.print("[yellow]已中断：已完成的文件都已保存，再次运行会从断点继续。[/yellow]")
-            raise typer.Exit(130)
-        if summary.failed:
-            raise typer.Exit(1)
+    app.command("notes")(notes_cmd)
+    app.command("notes-batch")(notes_batch_cmd)

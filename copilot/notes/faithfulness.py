@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from copilot.notes.model import Notes, Transcript
-from copilot.textnorm import fold
+from copilot.notes.parse import NotesParseError, parse_text
+from copilot.textnorm import ensure_jieba, fold, split_sentences
 
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -54,8 +55,6 @@ def _norm_date(s: str) -> str:
 def _coerce(transcript: Transcript | str) -> Transcript | str:
     """Raw export text (not our ``[#id 时间] 昵称：文本`` rendering) is parsed so ids and speakers are known."""
     if isinstance(transcript, str) and not _ID_REF.search(transcript):
-        from copilot.notes.parse import NotesParseError, parse_text
-
         try:
             return parse_text(transcript, "聊天记录")
         except NotesParseError:
@@ -96,11 +95,9 @@ class _Source:
 
 @lru_cache(maxsize=1)
 def _posseg():  # type: ignore[no-untyped-def]
-    import jieba.posseg as pseg
+    import jieba.posseg as pseg  # noqa: PLC0415 - the POS tagger loads its own model (~1 s) on first use
 
-    from copilot.textnorm import _ensure_jieba
-
-    _ensure_jieba()
+    ensure_jieba()
     return pseg
 
 
@@ -217,17 +214,12 @@ def find_bad_citations(notes: Notes, transcript: Transcript | str | Iterable[int
     return problems
 
 
-check_citations = find_bad_citations
-
-
 def ground_notes(notes: Notes, transcript: Transcript) -> tuple[Notes, list[str]]:
     """A copy of ``notes`` without the items that invent entities or cite missing messages.
 
     Returns the cleaned notes and a Chinese line per removed item. The summary keeps its grounded
     sentences only; a title with an invented entity is replaced by a neutral one.
     """
-    from copilot.textnorm import split_sentences
-
     src = _Source(transcript)
     ids = transcript.ids
     removed: list[str] = []

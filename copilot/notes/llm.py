@@ -13,13 +13,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from copilot.llm import Engine, StructuredOutputError, invoke_structured
-from copilot.llm.structured import schema_hint
+from copilot.llm import Engine, StructuredOutputError, invoke_structured, schema_hint
 from copilot.notes.faithfulness import find_bad_citations, find_ungrounded, ground_notes
-from copilot.notes.model import Message, Notes, NotesContent, Transcript
+from copilot.notes.model import Drafted, Message, Notes, NotesContent, Transcript
 from copilot.notes.structure import Structure
 from copilot.prompts import load_prompt
-from copilot.tokens import count_tokens, truncate_to_tokens
+from copilot.tokens import count_tokens, pack_to_budget, truncate_to_tokens
 
 MAX_MESSAGE_TOKENS = 400
 PROMPT_OVERHEAD_TOKENS = 1200  # system prompt + schema
@@ -42,19 +41,7 @@ def message_line(m: Message) -> str:
 
 def chunk_messages(messages: list[Message], budget_tokens: int) -> list[list[Message]]:
     """Consecutive messages grouped so each chunk's lines fit ``budget_tokens`` (never split a message)."""
-    chunks: list[list[Message]] = []
-    current: list[Message] = []
-    used = 0
-    for m in messages:
-        n = min(count_tokens(message_line(m)), MAX_MESSAGE_TOKENS) + 1
-        if current and used + n > budget_tokens:
-            chunks.append(current)
-            current, used = [], 0
-        current.append(m)
-        used += n
-    if current:
-        chunks.append(current)
-    return chunks
+    return pack_to_budget(messages, budget_tokens, cost=lambda m: min(count_tokens(message_line(m)), MAX_MESSAGE_TOKENS))
 
 
 def _render_chunk(messages: list[Message]) -> str:
@@ -106,8 +93,8 @@ def _drafts_payload(drafts: list[NotesDraft], budget: int) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
-def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> tuple[Notes, list[str], str]:
-    """Map-reduce notes with the model. Returns (notes, removed-item lines, prompt refs).
+def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> Drafted:
+    """Map-reduce notes with the model: the grounded notes, the removed-item lines and the prompt refs.
 
     Raises :class:`StructuredOutputError` when nothing usable survives, so the caller falls back.
     """
@@ -141,4 +128,4 @@ def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> tupl
     notes, removed = ground_notes(notes, transcript)
     if not notes.key_points and not notes.summary:
         raise StructuredOutputError("模型输出的要点和摘要都无法在聊天记录中找到依据")
-    return notes, removed, refs
+    return Drafted(notes, removed, refs)

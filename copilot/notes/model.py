@@ -59,9 +59,6 @@ class Transcript:
     def ids(self) -> set[int]:
         return {m.id for m in self.messages}
 
-    def by_id(self) -> dict[int, Message]:
-        return {m.id: m for m in self.messages}
-
     @property
     def speakers(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -158,6 +155,15 @@ class Notes(NotesContent):
     message_count: int = 0
     dropped_count: int = 0
     script: Literal["zh-Hans", "zh-Hant"] = Field("zh-Hans", description="原文字形；整理稿默认沿用")
+
+
+@dataclass
+class Drafted:
+    """What an engine returns: the notes, the items the faithfulness check removed, the prompt used."""
+
+    notes: Notes
+    removed: list[str] = field(default_factory=list)
+    prompt: str | None = None
 
 
 @dataclass

@@ -10,11 +10,11 @@ Extraction cannot invent facts, which is why it is also the fallback when a mode
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from copilot.notes.model import KeyPoint, Message, Notes, Quote, Transcript
 from copilot.notes.structure import Structure, analyze, display_name, is_chatter, is_question
@@ -140,6 +140,8 @@ def textrank(sentences: list[Sentence], *, damping: float = 0.85, iters: int = 4
     """
     if not sentences:
         return None
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - scikit-learn loads in ~1.3 s
+
     docs = [s.tokens or [s.text] for s in sentences]
     vec = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, min_df=1)
     try:
@@ -258,8 +260,6 @@ _NOT_A_KEYWORD = re.compile(
 
 
 def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
-    from collections import Counter
-
     counts: Counter[str] = Counter()
     for s in sentences:
         for t in set(s.tokens):
@@ -331,81 +331,114 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     return text, sorted(set(sources))
 
 
+def _lead(transcript: Transcript, st: Structure) -> str:
+    """The opening clause: who held the talk (and on what), or what the discussion was about."""
+    if st.session_type == "主讲分享" and st.speakers:
+        lead = f"本场由{display_name(st.host)}主持，{st.speakers[0]}主讲" if st.host else f"本场由{st.speakers[0]}主讲"
+        opening = "".join(m.text for m in transcript.messages[:12])
+        if st.topic and f"《{st.topic}》" in opening:
+            return lead + f"《{st.topic}》。"
+        return lead + (f"，主题是{st.topic}。" if st.topic else "。")
+    if st.topic:
+        return f"本次话题讨论由{display_name(st.host)}发起，围绕“{st.topic}”展开。" if st.host \
+            else f"本次讨论围绕“{st.topic}”展开。"
+    return ""
+
+
+def _content_rows(sentences: list[Sentence], st: Structure, exclude_ids: set[int]) -> list[int]:
+    """Sentences that carry content: no procedure, questions, housekeeping or excluded messages; in a
+    talk only the speaker's own (the host's welcome and logistics are not the talk), when there are
+    at least two."""
+    rows = [i for i, s in enumerate(sentences) if s.msg.id not in exclude_ids and not _PROCEDURAL.search(s.text)
+            and not is_question(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
+    if st.session_type == "主讲分享":
+        own = [i for i in rows if sentences[i].msg.speaker in st.speakers]
+        rows = own if len(own) >= 2 else rows
+    return rows
+
+
+def _summary(sentences: list[Sentence], X: Any, st: Structure, lead: str, budget: int,
+             notice_ids: set[int], qa_ids: set[int]) -> tuple[str, list[Sentence]]:
+    """The lead plus the best content sentences (MMR) within the character budget; a talk's summary
+    is the talk, not the Q&A."""
+    rows = _content_rows(sentences, st, notice_ids | (qa_ids if st.session_type == "主讲分享" else set()))
+    body = summary_sentences([sentences[i] for i in rows], max(40, budget - len(lead)),
+                             X[rows] if X is not None else None)
+    texts = [_keypoint_text(s) for s in body]
+    return lead + "".join(t if t.endswith(("。", "！", "？", "…")) else t + "。" for t in texts), body
+
+
+def _outline_size(transcript: Transcript, st: Structure, max_points: int) -> int:
+    """How many key points: a third of the messages, at least the talk's own numbered points, and
+    in a talk roughly one per substantive turn of the speaker."""
+    k = max(3, min(max_points, len(transcript.messages) // 3))
+    enumerated = sum(1 for m in transcript.messages if m.speaker in st.speakers and _ENUM.match(m.text))
+    k = max(k, min(max_points, enumerated))
+    if st.session_type == "主讲分享":
+        turns = sum(1 for m in transcript.messages if m.speaker in st.speakers and len(m.text) >= 30)
+        k = max(k, min(max_points, turns))
+    return k
+
+
+def _every_voice(chosen: list[Sentence], pool: list[Sentence], st: Structure, max_points: int) -> list[Sentence]:
+    """A discussion's notes give every main voice its point (their best one not already said)."""
+    have = {s.msg.speaker for s in chosen}
+    for speaker in st.speakers:
+        if speaker in have or len(chosen) >= max_points:
+            continue
+        own = [s for s in pool if s.msg.speaker == speaker and s not in chosen and len(s.text) >= 12
+               and not any(_near_dup(s.text, c.text) for c in chosen)]
+        if own:
+            chosen.append(max(own, key=lambda s: s.score))
+            have.add(speaker)
+    return chosen
+
+
+def _quotes(pool: list[Sentence], points: list[Sentence], st: Structure) -> list[Quote]:
+    """Up to two short, strong sentences not already used, never housekeeping or logistics."""
+    used = {id(s) for s in points}
+    housekeeping = {i for a in st.actions for i in a.sources} | {i for a in st.announcements for i in a.sources} \
+        | {i for d in st.decisions for i in d.sources}
+    candidates = [s for s in pool if id(s) not in used and 10 <= len(s.text) <= 40
+                  and (st.session_type == "话题讨论" or s.msg.speaker in st.speakers)
+                  and s.msg.id not in housekeeping and not _LOGISTICS.search(s.text)
+                  and not any(_near_dup(s.text, p.text) for p in points)]
+    if candidates:  # a quote must be among the stronger sentences, not whatever is left over
+        floor = float(np.median([s.score for s in pool])) if pool else 0.0
+        candidates = [s for s in candidates if s.score >= 0.6 * floor]
+    return [Quote(text=s.text, speaker=s.msg.speaker, sources=[s.msg.id])
+            for s in sorted(candidates, key=lambda s: -s.score)[:2]]
+
+
 def summarize_offline(transcript: Transcript, structure: Structure | None = None, *,
                       summary_chars: int | None = None, max_points: int = 7) -> Notes:
-    """Extractive notes for ``transcript`` (TextRank + MMR + pattern rules), fully cited."""
+    """Extractive notes for ``transcript`` (TextRank + MMR + pattern rules), fully cited.
+
+    Steps: rank sentences → lead → summary → outline (key points) → discussion voices → quotes.
+    """
     st = structure or analyze(transcript)
     sentences = candidate_sentences(transcript, st)
     X = textrank(sentences)
     total_chars = sum(len(m.text) for m in transcript.messages)
     budget = summary_chars or int(min(300, max(80, total_chars * 0.12)))
-
-    lead = ""
-    if st.session_type == "主讲分享" and st.speakers:
-        lead = f"本场由{display_name(st.host)}主持，{st.speakers[0]}主讲" if st.host else f"本场由{st.speakers[0]}主讲"
-        lead += f"《{st.topic}》。" if st.topic and f"《{st.topic}》" in "".join(m.text for m in transcript.messages[:12]) else (
-            f"，主题是{st.topic}。" if st.topic else "。")
-    elif st.topic:
-        lead = f"本次话题讨论由{display_name(st.host)}发起，围绕“{st.topic}”展开。" if st.host else f"本次讨论围绕“{st.topic}”展开。"
+    lead = _lead(transcript, st)
     qa_ids = {i for p in st.qa for i in p.sources}
     notice_ids = {i for a in st.announcements for i in a.sources}
-    rows = [i for i, s in enumerate(sentences) if not _PROCEDURAL.search(s.text) and not is_question(s.text)
-            and not _HOUSEKEEPING.search(s.text) and s.msg.id not in notice_ids] \
-        or list(range(len(sentences)))
-    if st.session_type == "主讲分享":  # a talk's summary is the talk, not the Q&A or the host's logistics
-        talk_rows = [i for i in rows if sentences[i].msg.id not in qa_ids and sentences[i].msg.speaker in st.speakers]
-        rows = talk_rows if len(talk_rows) >= 2 else rows
-    body = summary_sentences([sentences[i] for i in rows], max(40, budget - len(lead)),
-                             X[rows] if X is not None else None)
-    texts = [_keypoint_text(s) for s in body]
-    summary = lead + "".join(t if t.endswith(("。", "！", "？", "…")) else t + "。" for t in texts)
-
-    k = max(3, min(max_points, len(transcript.messages) // 3))
-    enumerated = sum(1 for m in transcript.messages if m.speaker in st.speakers and _ENUM.match(m.text))
-    k = max(k, min(max_points, enumerated))  # the talk's own numbered points set the outline length
-    if st.session_type == "主讲分享":  # roughly one point per substantive turn of the speaker
-        turns = sum(1 for m in transcript.messages if m.speaker in st.speakers and len(m.text) >= 30)
-        k = max(k, min(max_points, turns))
-    prow = [i for i, s in enumerate(sentences) if s.msg.id not in qa_ids and not _PROCEDURAL.search(s.text)
-            and not _HOUSEKEEPING.search(s.text) and s.msg.id not in notice_ids
-            and not is_question(s.text)] or list(range(len(sentences)))
-    if st.session_type == "主讲分享":  # the outline is the speaker's; the host's welcome/logistics are not points
-        own = [i for i in prow if sentences[i].msg.speaker in st.speakers]
-        prow = own if len(own) >= 2 else prow
-    point_pool = [sentences[i] for i in prow]
-    chosen = mmr(point_pool, k, X[prow] if X is not None else None)
-    if st.session_type == "话题讨论":  # a discussion's notes should give every main voice its point
-        have = {s.msg.speaker for s in chosen}
-        for speaker in st.speakers:
-            if speaker in have or len(chosen) >= max_points:
-                continue
-            own = [s for s in point_pool if s.msg.speaker == speaker and s not in chosen and len(s.text) >= 12
-                   and not any(_near_dup(s.text, c.text) for c in chosen)]
-            if own:
-                chosen.append(max(own, key=lambda s: s.score))
-                have.add(speaker)
-    points = sorted(chosen, key=lambda s: s.msg.id)
+    summary, body = _summary(sentences, X, st, lead, budget, notice_ids, qa_ids)
     summary_sources = sorted({s.msg.id for s in body})
+
+    prow = _content_rows(sentences, st, qa_ids | notice_ids)
+    point_pool = [sentences[i] for i in prow]
+    chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None)
+    if st.session_type == "话题讨论":
+        chosen = _every_voice(chosen, point_pool, st, max_points)
+    points = sorted(chosen, key=lambda s: s.msg.id)
     if st.session_type == "话题讨论":
         told = discussion_summary(lead, st, points, point_pool)
         if told is not None:
             summary, summary_sources = told
     key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
                   for s in points]
-
-    used = {id(s) for s in points}
-    housekeeping = {i for a in st.actions for i in a.sources} | {i for a in st.announcements for i in a.sources} \
-        | {i for d in st.decisions for i in d.sources}
-    quote_pool = [s for s in point_pool if id(s) not in used and 10 <= len(s.text) <= 40
-                  and (st.session_type == "话题讨论" or s.msg.speaker in st.speakers)
-                  and s.msg.id not in housekeeping and not _LOGISTICS.search(s.text)
-                  and not any(_near_dup(s.text, p.text) for p in points)]
-    if quote_pool:  # a quote must be among the stronger sentences, not whatever is left over
-        floor = float(np.median([s.score for s in point_pool])) if point_pool else 0.0
-        quote_pool = [s for s in quote_pool if s.score >= 0.6 * floor]
-    quotes = [Quote(text=s.text, speaker=s.msg.speaker, sources=[s.msg.id])
-              for s in sorted(quote_pool, key=lambda s: -s.score)[:2]]
-
     return Notes(
         title=_title(transcript, st, _keywords(sentences)),
         date=transcript.date,
@@ -420,7 +453,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         decisions=st.decisions,
         actions=st.actions,
         announcements=st.announcements,
-        quotes=quotes,
+        quotes=_quotes(point_pool, points, st),
         message_count=len(transcript.messages),
         dropped_count=len(transcript.dropped),
     )

@@ -14,15 +14,16 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from copilot.knowledge.ingest import IngestError, decode_bytes
+from copilot.files import UnreadableFile, decode_bytes
+from copilot.moderation import Label, quick_analysis
 from copilot.notes.model import Dropped, Message, Transcript
-from copilot.textnorm import fold
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -63,79 +64,18 @@ _PLACEHOLDERS = (
 _PLACEHOLDER = re.compile(rf"\[(?:{_PLACEHOLDERS})\]|/:[a-z@!?()<>~]{{1,8}}")
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
 
-# Minimal ad/spam heuristics, used when copilot.moderation is not importable.
-_CONTACT = re.compile(
-    r"(加|➕|\+|联系|私聊|找我)\s*(我的?)?\s*(微信|vx|v信|威信|薇信|wx|扣扣|qq|v)\b|"
-    r"(vx|wx|微信|威信|薇)\s*[:：号]?\s*[a-z][-_a-z0-9]{5,19}|(?<!\d)1[3-9]\d{9}(?!\d)",
-    re.IGNORECASE,
-)
-_PROMO = re.compile(
-    r"兼职|日赚|日结|刷单|返利|返现|招代理|代理加盟|躺赚|稳赚|免费领|扫码|优惠券|低价出|出售|代购|副业|月入|"
-    r"贷款|引流|涨粉|私聊我|私信我|点击链接|限时|秒杀|福利群|进群领|送资料|博彩|彩票|网赚"
-)
-_URL = re.compile(r"https?://\S+|www\.\S+|\b[a-z0-9-]+\.(?:com|cn|net|top|xyz|vip)\b", re.IGNORECASE)
-_AD_LABELS = {"ad", "ads", "spam", "scam", "advert", "advertisement", "广告", "垃圾", "引流", "诈骗", "刷屏"}
-
-
-def heuristic_is_ad(text: str) -> bool:
-    """A small, conservative ad/spam score: contact details plus promotion words or links."""
-    t = fold(text)
-    score = 2 * bool(_CONTACT.search(t)) + min(2, len(_PROMO.findall(t))) + bool(_URL.search(t))
-    return score >= 3 or (score >= 2 and bool(_CONTACT.search(t)))
-
-
-@lru_cache(maxsize=1)
-def _moderation_labeler() -> Callable[[str], Any] | None:
-    """``copilot.moderation.quick_label`` when that module is present, else ``None``."""
-    try:
-        from copilot.moderation import quick_label  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return quick_label
-
-
-def _label_of(result: Any) -> str:
-    if isinstance(result, (tuple, list)) and result:
-        result = result[0]
-    if isinstance(result, Mapping):
-        result = result.get("label") or result.get("category") or ""
-    elif not isinstance(result, (str, bool)) and hasattr(result, "label"):
-        result = getattr(result, "label")
-    if result is True:
-        return "ad"
-    value = getattr(result, "value", result)  # enums
-    return str(value or "").strip().lower()
-
-
-def ad_signal(text: str) -> bool:
-    """Any trace of advertising: contact details, a link, or a promotion word."""
-    t = fold(text)
-    return bool(_CONTACT.search(t) or _URL.search(t) or _PROMO.search(t))
-
-
 def ad_verdict(text: str) -> str:
-    """``"ad"`` (drop) or ``"ok"``.
+    """``"ad"`` (drop) or ``"ok"``, by the moderation layers (:func:`copilot.moderation.quick_analysis`).
 
-    Asks ``copilot.moderation.quick_label`` when installed, else the heuristics. A talk about running
-    a shop mentions prices and promotions all the time, and the moderation layer flags some such
-    messages, so its "ad" label is only trusted when the message carries an ad signal (contact
-    details, a link or a promotion word): losing a speaker's point is worse than keeping one ad.
-    Messages with no signal are not sent to the labeler at all, which also keeps parsing fast.
+    A talk about running a shop mentions prices and promotions all the time, and the moderation
+    layers flag some such messages, so an ad/spam label only counts when the message itself carries
+    ad evidence — contact details, a link, or promotion or recruiting words: losing a speaker's point
+    is worse than keeping one ad.
     """
-    labeler = _moderation_labeler()
-    if labeler is None:
-        return "ad" if heuristic_is_ad(text) else "ok"
-    if not ad_signal(text):
+    analysis = quick_analysis(text)
+    if analysis is None or analysis.label not in (Label.AD, Label.SPAM):
         return "ok"
-    try:
-        flagged = _label_of(labeler(text)) in _AD_LABELS
-    except Exception:  # a broken moderation build must not break notes
-        flagged = heuristic_is_ad(text)
-    return "ad" if flagged else "ok"
-
-
-def is_ad(text: str) -> bool:
-    return ad_verdict(text) == "ad"
+    return "ad" if analysis.signals.has_ad_evidence() else "ok"
 
 
 def clean_noise(messages: list[Message], warnings: list[str] | None = None) -> tuple[list[Message], list[Dropped]]:
@@ -219,84 +159,110 @@ def _short(line: str, n: int = 30) -> str:
 
 
 # -- text exports ---------------------------------------------------------------------------------
-def _parse_lines(text: str, name: str) -> tuple[list[Message], list[str], str, str | None]:
-    messages: list[Message] = []
-    warnings: list[str] = []
+@dataclass
+class _Head:
+    """The header of one message in a text export: its format, time parts, nickname, id and inline text."""
+
+    kind: str
+    parts: tuple[str | None, ...]
+    nick: str
+    sid: str | None
+    rest: str
+
+
+def _message_head(line: str) -> _Head | None:
+    """The message header on ``line`` (QQ, WeChat inline, WeChat header-then-text), if it is one."""
+    match = _QQ_HEAD.match(line)
+    if match:
+        y, mo, d, h, mi, s, nick, qq, mail = match.groups()
+        return _Head("qq", (y, mo, d, h, mi, s), nick.strip(), qq or mail, "")
+    match = _INLINE.match(line)
+    if match and not re.search(r"https?$", match.group(7)):
+        y, mo, d, h, mi, s, nick, rest = match.groups()
+        return _Head("wechat-inline", (y, mo, d, h, mi, s), nick.strip(), None, rest)
+    match = _WX_HEAD.match(line)
+    if match:
+        y, mo, d, h, mi, s, nick = match.groups()
+        return _Head("wechat", (y, mo, d, h, mi, s), nick.strip(), None, "")
+    return None
+
+
+@dataclass
+class _TextExport:
+    """A text export read line by line: the messages so far and what was odd about it."""
+
+    name: str
+    messages: list[Message] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     group: str | None = None
-    fmt_counts = {"qq": 0, "wechat": 0, "wechat-inline": 0}
+    formats: Counter[str] = field(default_factory=Counter)
     current: Message | None = None
-    body: list[str] = []
+    body: list[str] = field(default_factory=list)
     last_time: datetime | None = None
     first_bad: tuple[int, str] | None = None
 
-    def flush() -> None:
-        nonlocal current, body
-        if current is not None:
-            extra = "\n".join(body).strip()
-            current.text = (current.text + ("\n" if current.text and extra else "") + extra).strip()
-            messages.append(current)
-        current, body = None, []
+    def flush(self) -> None:
+        if self.current is not None:
+            extra = "\n".join(self.body).strip()
+            m = self.current
+            m.text = (m.text + ("\n" if m.text and extra else "") + extra).strip()
+            self.messages.append(m)
+        self.current, self.body = None, []
 
-    for n, raw in enumerate(text.splitlines(), 1):
-        line = raw.rstrip()
-        stripped = line.strip()
+    def start(self, n: int, line: str, head: _Head) -> None:
+        try:
+            when = _dt(*head.parts, last=self.last_time)
+        except ValueError:
+            self.warnings.append(f"第 {n} 行：时间无效，已跳过（{_short(line)}）")
+            self.flush()
+            return
+        self.flush()
+        self.formats[head.kind] += 1
+        self.last_time = when
+        self.current = Message(id=len(self.messages) + 1, time=when, speaker=head.nick, text=head.rest.strip(),
+                               speaker_id=head.sid, line=n)
+
+    def read(self, n: int, raw: str) -> None:
+        stripped = raw.strip()
         if not stripped:
-            if current is not None:
-                body.append("")
-            continue
-        if _garbage(stripped):
-            warnings.append(f"第 {n} 行：含乱码或控制字符，已跳过（{_short(stripped)!s}）")
-            continue
-        if current is None and not messages and _QQ_META.match(stripped):
+            if self.current is not None:
+                self.body.append("")
+        elif _garbage(stripped):
+            self.warnings.append(f"第 {n} 行：含乱码或控制字符，已跳过（{_short(stripped)!s}）")
+        elif self.current is None and not self.messages and _QQ_META.match(stripped):
             if stripped.startswith("消息对象"):
-                group = re.split(r"[:：]", stripped, maxsplit=1)[-1].strip() or None
-            continue
-        head = None
-        match = _QQ_HEAD.match(stripped)
-        if match:
-            y, mo, d, h, mi, s, nick, qq, mail = match.groups()
-            head = ("qq", (y, mo, d, h, mi, s), nick.strip(), qq or mail, "")
+                self.group = re.split(r"[:：]", stripped, maxsplit=1)[-1].strip() or None
+        elif (head := _message_head(stripped)) is not None:
+            self.start(n, stripped, head)
+        elif self.current is None:
+            self.first_bad = self.first_bad or (n, stripped)
+            self.warnings.append(f"第 {n} 行：不在任何消息之内，已跳过（{_short(stripped)}）")
         else:
-            match = _INLINE.match(stripped)
-            if match and not re.search(r"https?$", match.group(7)):
-                y, mo, d, h, mi, s, nick, rest = match.groups()
-                head = ("wechat-inline", (y, mo, d, h, mi, s), nick.strip(), None, rest)
-            else:
-                match = _WX_HEAD.match(stripped)
-                if match:
-                    y, mo, d, h, mi, s, nick = match.groups()
-                    head = ("wechat", (y, mo, d, h, mi, s), nick.strip(), None, "")
-        if head is not None:
-            kind, parts, nick, sid, rest = head
-            try:
-                when = _dt(*parts, last=last_time)
-            except ValueError:
-                warnings.append(f"第 {n} 行：时间无效，已跳过（{_short(stripped)}）")
-                flush()
-                continue
-            flush()
-            fmt_counts[kind] += 1
-            last_time = when
-            current = Message(id=len(messages) + 1, time=when, speaker=nick, text=rest.strip(),
-                              speaker_id=sid, line=n)
-            continue
-        if current is None:
-            if first_bad is None:
-                first_bad = (n, stripped)
-            warnings.append(f"第 {n} 行：不在任何消息之内，已跳过（{_short(stripped)}）")
-            continue
-        body.append(stripped)
-    flush()
-    if not messages:
-        if first_bad is None:
-            raise NotesParseError(f"{name}：没有找到任何聊天消息")
-        n, line = first_bad
+            self.body.append(stripped)
+
+    def finish(self) -> None:
+        self.flush()
+        if self.messages:
+            return
+        if self.first_bad is None:
+            raise NotesParseError(f"{self.name}：没有找到任何聊天消息")
+        n, line = self.first_bad
         raise NotesParseError(
-            f"{name}：无法解析，第 {n} 行「{_short(line)}」不是可识别的聊天记录格式"
+            f"{self.name}：无法解析，第 {n} 行「{_short(line)}」不是可识别的聊天记录格式"
             "（支持 QQ 消息管理器导出、微信导出、JSON/JSONL、CSV）"
         )
-    fmt = max(fmt_counts, key=lambda k: fmt_counts[k])
-    return messages, warnings, fmt, group
+
+    @property
+    def format(self) -> str:
+        return max(("qq", "wechat", "wechat-inline"), key=lambda k: self.formats[k])
+
+
+def _parse_lines(text: str, name: str) -> _TextExport:
+    export = _TextExport(name)
+    for n, raw in enumerate(text.splitlines(), 1):
+        export.read(n, raw.rstrip())
+    export.finish()
+    return export
 
 
 # -- structured exports ---------------------------------------------------------------------------
@@ -465,7 +431,8 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
     elif fmt == "csv":
         messages, warnings = _parse_csv(text, name, columns)
     else:
-        messages, warnings, fmt, group = _parse_lines(text, name)
+        export = _parse_lines(text, name)
+        messages, warnings, fmt, group = export.messages, export.warnings, export.format, export.group
     dropped: list[Dropped] = []
     if drop_noise:
         messages, dropped = clean_noise(messages, warnings)
@@ -482,7 +449,7 @@ def parse_bytes(data: bytes, name: str = "聊天记录", *, suffix: str = "",
         raise NotesParseError(f"{name}：文件过大（{len(data) // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
     try:
         text = decode_bytes(data, name)
-    except IngestError as exc:
+    except UnreadableFile as exc:
         raise NotesParseError(str(exc)) from None
     encoding = _encoding_label(data)
     return parse_text(text, name, suffix=suffix, columns=columns, encoding=encoding)

@@ -23,6 +23,102 @@ def requested_script(settings: object) -> str | None:
     return getattr(settings, "script", None) if "script" in fields_set else None
 
 
+class _Writer:
+    """Renders notes in a target script: our labels are converted, the transcript's content only when
+    a different script than the transcript's own is asked for."""
+
+    def __init__(self, notes: Notes, script: str | None) -> None:
+        self.notes = notes
+        self.target = script or notes.script
+        self.convert = self.target != notes.script
+
+    def L(self, text: str) -> str:  # noqa: N802 - our own wording
+        return to_script(text, self.target)
+
+    def C(self, text: str) -> str:  # noqa: N802 - content taken from the transcript
+        return to_script(text, self.target) if self.convert and text else text
+
+    def meta(self) -> list[str]:
+        n, L, C = self.notes, self.L, self.C
+        lines = [f"- {L('日期')}：{n.date}"] if n.date else []
+        if n.group:
+            lines.append(f"- {L('群')}：{C(n.group)}")
+        lines.append(f"- {L('形式')}：{L(n.session_type)}")
+        if n.speakers:
+            label = "主讲" if n.session_type == "主讲分享" else "主要发言"
+            lines.append(f"- {L(label)}：{'、'.join(C(s) for s in n.speakers)}")
+        if n.host:
+            lines.append(f"- {L('主持' if n.session_type == '主讲分享' else '发起')}：{C(n.host)}")
+        return lines + [""]
+
+    def summary(self) -> list[str]:
+        n = self.notes
+        return [f"## {self.L('摘要')}", "", self.C(n.summary) + _cite(n.summary_sources), ""] if n.summary else []
+
+    def key_points(self) -> list[str]:
+        n, C = self.notes, self.C
+        if not n.key_points:
+            return []
+        lines = [f"## {self.L('要点')}", ""]
+        for i, p in enumerate(n.key_points, 1):
+            who = f"**{C(p.speaker)}**：" if p.speaker and n.session_type == "话题讨论" else ""
+            lines.append(f"{i}. {who}{C(p.text)}{_cite(p.sources, p.time)}")
+        return lines + [""]
+
+    def qa(self) -> list[str]:
+        L, C = self.L, self.C
+        if not self.notes.qa:
+            return []
+        lines = [f"## {L('问答')}", ""]
+        for i, q in enumerate(self.notes.qa, 1):
+            lines.append(f"**{L('问')}{i}**{f'（{C(q.asker)}）' if q.asker else ''}：{C(q.question)}")
+            answer = C(q.answer) if q.answer else L("（暂无回答）")
+            lines.append(f"**{L('答')}**{f'（{C(q.answerer)}）' if q.answerer else ''}：{answer}{_cite(q.sources)}")
+            lines.append("")
+        return lines
+
+    def decisions(self) -> list[str]:
+        if not self.notes.decisions:
+            return []
+        return [f"## {self.L('决定')}", ""] + [f"- {self.C(d.text)}{_cite(d.sources)}" for d in self.notes.decisions] + [""]
+
+    def actions(self) -> list[str]:
+        L, C = self.L, self.C
+        if not self.notes.actions:
+            return []
+        lines = [f"## {L('待办')}", ""]
+        for a in self.notes.actions:
+            owner = f"**{C(a.owner)}**：" if a.owner else ""
+            due = f"（{L('截止')}：{C(a.deadline)}）" if a.deadline else ""
+            lines.append(f"- [ ] {owner}{C(a.task)}{due}{_cite(a.sources)}")
+        return lines + [""]
+
+    def announcements(self) -> list[str]:
+        if not self.notes.announcements:
+            return []
+        return [f"## {self.L('公告')}", ""] + [f"- 【{self.L(a.kind)}】{self.C(a.text)}{_cite(a.sources)}"
+                                              for a in self.notes.announcements] + [""]
+
+    def quotes(self) -> list[str]:
+        if not self.notes.quotes:
+            return []
+        lines = [f"## {self.L('金句')}", ""]
+        for q in self.notes.quotes:
+            lines.append(f"> {self.C(q.text)}{f' ——{self.C(q.speaker)}' if q.speaker else ''}{_cite(q.sources)}")
+            lines.append("")
+        return lines
+
+    def footer(self, engine: str | None, notice: str | None) -> list[str]:
+        n = self.notes
+        footer = f"共 {n.message_count} 条有效消息"
+        if n.dropped_count:
+            footer += f"，已过滤 {n.dropped_count} 条系统消息/表情图片/广告"
+        if engine:
+            footer += f"；生成引擎：{engine}"
+        lines = ["---", "", self.L(f"*本整理稿由社群运营 Copilot 生成，括号内为来源消息编号；{footer}。*")]
+        return lines + (["", f"> {self.L('注意')}：{self.L(notice)}"] if notice else [])
+
+
 def render_markdown(notes: Notes, script: str | None = None, *, engine: str | None = None,
                     notice: str | None = None) -> str:
     """The write-up as Markdown in ``script`` (``zh-Hans``/``zh-Hant``); None = the transcript's own.
@@ -30,66 +126,9 @@ def render_markdown(notes: Notes, script: str | None = None, *, engine: str | No
     Our labels are converted to the target script; the notes' content (names, quotes, points) is
     left exactly as the transcript wrote it unless a different script is explicitly asked for.
     """
-    target = script or notes.script
-    convert = target != notes.script
-
-    def L(text: str) -> str:  # our own wording
-        return to_script(text, target)
-
-    def C(text: str) -> str:  # content taken from the transcript
-        return to_script(text, target) if convert and text else text
-
-    lines: list[str] = [f"# {C(notes.title)}", ""]
-    meta: list[str] = []
-    if notes.date:
-        meta.append(f"- {L('日期')}：{notes.date}")
-    if notes.group:
-        meta.append(f"- {L('群')}：{C(notes.group)}")
-    meta.append(f"- {L('形式')}：{L(notes.session_type)}")
-    if notes.speakers:
-        label = "主讲" if notes.session_type == "主讲分享" else "主要发言"
-        meta.append(f"- {L(label)}：{'、'.join(C(s) for s in notes.speakers)}")
-    if notes.host:
-        meta.append(f"- {L('主持' if notes.session_type == '主讲分享' else '发起')}：{C(notes.host)}")
-    lines += meta + [""]
-    if notes.summary:
-        lines += [f"## {L('摘要')}", "", C(notes.summary) + _cite(notes.summary_sources), ""]
-    if notes.key_points:
-        lines += [f"## {L('要点')}", ""]
-        for i, p in enumerate(notes.key_points, 1):
-            who = f"**{C(p.speaker)}**：" if p.speaker and notes.session_type == "话题讨论" else ""
-            lines.append(f"{i}. {who}{C(p.text)}{_cite(p.sources, p.time)}")
-        lines.append("")
-    if notes.qa:
-        lines += [f"## {L('问答')}", ""]
-        for i, q in enumerate(notes.qa, 1):
-            lines.append(f"**{L('问')}{i}**{f'（{C(q.asker)}）' if q.asker else ''}：{C(q.question)}")
-            answer = C(q.answer) if q.answer else L("（暂无回答）")
-            lines.append(f"**{L('答')}**{f'（{C(q.answerer)}）' if q.answerer else ''}：{answer}{_cite(q.sources)}")
-            lines.append("")
-    if notes.decisions:
-        lines += [f"## {L('决定')}", ""] + [f"- {C(d.text)}{_cite(d.sources)}" for d in notes.decisions] + [""]
-    if notes.actions:
-        lines += [f"## {L('待办')}", ""]
-        for a in notes.actions:
-            owner = f"**{C(a.owner)}**：" if a.owner else ""
-            due = f"（{L('截止')}：{C(a.deadline)}）" if a.deadline else ""
-            lines.append(f"- [ ] {owner}{C(a.task)}{due}{_cite(a.sources)}")
-        lines.append("")
-    if notes.announcements:
-        lines += [f"## {L('公告')}", ""] + [f"- 【{L(a.kind)}】{C(a.text)}{_cite(a.sources)}"
-                                            for a in notes.announcements] + [""]
-    if notes.quotes:
-        lines += [f"## {L('金句')}", ""]
-        for q in notes.quotes:
-            lines.append(f"> {C(q.text)}{f' ——{C(q.speaker)}' if q.speaker else ''}{_cite(q.sources)}")
-            lines.append("")
-    footer = f"共 {notes.message_count} 条有效消息"
-    if notes.dropped_count:
-        footer += f"，已过滤 {notes.dropped_count} 条系统消息/表情图片/广告"
-    if engine:
-        footer += f"；生成引擎：{engine}"
-    lines += ["---", "", L(f"*本整理稿由社群运营 Copilot 生成，括号内为来源消息编号；{footer}。*")]
-    if notice:
-        lines += ["", f"> {L('注意')}：{L(notice)}"]
+    w = _Writer(notes, script)
+    lines = [f"# {w.C(notes.title)}", ""]
+    for section in (w.meta, w.summary, w.key_points, w.qa, w.decisions, w.actions, w.announcements, w.quotes):
+        lines += section()
+    lines += w.footer(engine, notice)
     return "\n".join(lines).rstrip() + "\n"

@@ -20,7 +20,6 @@ from functools import lru_cache
 from copilot.notes.model import Notes, Transcript
 from copilot.textnorm import to_simplified, to_traditional
 
-SCRIPTS = ("zh-Hans", "zh-Hant")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
-from copilot.textnorm import split_sentences
+from copilot.textnorm import split_sentences, tokenize
 
 _HOST_CUES = re.compile(
     r"分享(马上|即将|正式)?开始|今[天晚]的?(分享|嘉宾|主题|话题)|请到|有请|欢迎.{0,8}(老师|嘉宾)|问答环节|"
@@ -193,7 +193,7 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
     return "话题讨论", speakers
 
 
-_QWORDS = frozenset("请问 想问 问一下 问下 求问 大家 有没有 怎么 怎么办 什么 为什么 如何 吗 呢 吧 啊 谁 哪 哪个 可以 能不能 一下 我们 你们 我 你 他 她".split())
+_QWORDS = frozenset(["请问", "想问", "问一下", "问下", "求问", "大家", "有没有", "怎么", "怎么办", "什么", "为什么", "如何", "吗", "呢", "吧", "啊", "谁", "哪", "哪个", "可以", "能不能", "一下", "我们", "你们", "我", "你", "他", "她"])
 
 
 def _content_bigrams(text: str) -> set[str]:
@@ -203,8 +203,6 @@ def _content_bigrams(text: str) -> set[str]:
 
 def relevant(question: str, reply: str) -> bool:
     """Whether ``reply`` plausibly answers ``question``: shared content words, or a shared 2-char run."""
-    from copilot.textnorm import tokenize
-
     q = {t for t in tokenize(question, for_search=False) if len(t) >= 2 and t not in _QWORDS}
     a = set(tokenize(reply, for_search=False))
     if q & a:

@@ -12,11 +12,14 @@ import os
 from functools import partial
 
 import gradio as gr
+import yaml
 from fastapi import FastAPI
 
 from copilot.config import Settings, get_settings
+from copilot.llm import OFFLINE, engine_label
 from copilot.paths import ROOT
-from copilot.ui import drafting, moderation, notes, profiles
+from copilot.server import create_app
+from copilot.ui import drafting, evals, moderation, notes, profiles
 from copilot.ui.chat import chat_respond
 
 THEME_FONTS = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "system-ui", "sans-serif"]
@@ -46,8 +49,6 @@ def example_label(text: str, fallback: str) -> str:
     Operators pick groups by their Chinese names, not by the example files' ASCII stems; the
     examples without a name (they are for trying ``draft name``) carry a title comment.
     """
-    import yaml
-
     try:
         name = str((yaml.safe_load(text) or {}).get("name") or "").strip()
     except (yaml.YAMLError, AttributeError):
@@ -175,20 +176,18 @@ def _notes_tab(settings: Settings) -> None:
     downloads = gr.File(label="下载（Markdown / zip）", file_count="multiple", elem_id="notes-download")
     preview = gr.Markdown(elem_id="notes-preview")
 
-    def go(paths, progress=gr.Progress()):  # type: ignore[no-untyped-def]
+    def go(paths, progress=gr.Progress()):  # type: ignore[no-untyped-def]  # noqa: B008 - Gradio injects progress this way
         return notes.summarize_uploads(paths, settings, progress)
 
     run.click(go, [files], [preview, downloads, status])
 
 
 def _evals_tab(settings: Settings) -> None:
-    from copilot.ui import evals
-
     gr.Markdown("运行离线评测（检索、起草、审核、纪要），查看各项指标和回归。")
     run = gr.Button("运行离线评测", variant="primary", elem_id="eval-run")
     report = gr.Markdown(evals.latest_report(settings), elem_id="eval-report")
 
-    def go(progress=gr.Progress()):  # type: ignore[no-untyped-def]
+    def go(progress=gr.Progress()):  # type: ignore[no-untyped-def]  # noqa: B008 - Gradio injects progress this way
         return evals.run_offline_eval(settings, progress)
 
     run.click(go, None, [report])
@@ -202,7 +201,7 @@ def build_ui(settings: Settings) -> gr.Blocks:
     seed_example_profiles(settings)
     names = profiles.profile_names(settings)
     with gr.Blocks(title="社群运营 Copilot", analytics_enabled=False) as demo:
-        engine = settings.llm_model if settings.llm_enabled else "离线引擎（检索+规则+模板）"
+        engine = engine_label(settings.llm_model if settings.llm_enabled else OFFLINE)
         header = f"## 社群运营 Copilot\n当前引擎：**{engine}**"
         with gr.Row():
             head = gr.Markdown(header, elem_id="app-header")
@@ -236,12 +235,7 @@ def build_ui(settings: Settings) -> gr.Blocks:
 def create_server(settings: Settings | None = None) -> FastAPI:
     """FastAPI app with the moderation hooks (when installed) and the Gradio UI mounted at ``/``."""
     settings = settings or get_settings()
-    try:
-        from copilot.server import create_app
-
-        api = create_app(settings)
-    except ModuleNotFoundError:
-        api = FastAPI(title="社群运营 Copilot")
+    api = create_app(settings)
     auth = None
     if settings.ui_auth and ":" in settings.ui_auth:
         user, password = settings.ui_auth.split(":", 1)
@@ -251,7 +245,7 @@ def create_server(settings: Settings | None = None) -> FastAPI:
 
 
 def main() -> None:
-    import uvicorn
+    import uvicorn  # noqa: PLC0415 - the ASGI server only when the app is started
 
     settings = get_settings()
     port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))

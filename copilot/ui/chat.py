@@ -8,15 +8,14 @@ from typing import Any
 from copilot.config import Settings
 from copilot.knowledge.ask import Answer, Citation, stream_answer
 from copilot.knowledge.index import get_index
-from copilot.llm import get_engine
+from copilot.llm import engine_label, get_engine
 
 History = list[dict[str, Any]]
 
 
 def format_sources(citations: list[Citation], engine: str, notice: str | None = None) -> str:
     """Markdown for the sources panel: engine line, then each cited card title + passage."""
-    engine_line = "离线引擎（检索+规则+模板）" if engine == "offline" else f"模型 {engine}"
-    lines = [f"**生成引擎：** {engine_line}"]
+    lines = [f"**生成引擎：** {engine_label(engine)}"]
     if notice:
         lines.append(f"> ⚠️ {notice}")
     for c in citations:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from copilot.agents import DraftError, DraftResult, draft
+from copilot.agents.render import render_text
 from copilot.config import Settings
+from copilot.llm import engine_label, get_engine
 from copilot.profile import ProfileError
 from copilot.ui.profiles import store
 
@@ -13,15 +16,14 @@ KINDS = {"群名": "name", "群介绍/公告": "intro", "群规": "rules", "入�
 COPY_KINDS = {"活动通知": "activity", "促销": "promotion", "朋友圈": "moments", "公告": "notice"}
 
 
-def checks_markdown(result) -> str:  # type: ignore[no-untyped-def]
+def checks_markdown(result: DraftResult) -> str:
     """Rule checks as a Markdown table: rule id, pass/fail, reason."""
     marks = {True: "✓ 通过", False: "✗ 未通过", None: "… 需 LLM 评审"}
     rows = ["| 规则 | 结果 | 说明 |", "|---|---|---|"]
     for c in result.checks:
         reason = str(c.reason).replace("|", "｜").replace("\n", " ")
         rows.append(f"| `{c.rule_id}` | {marks[c.passed]} | {reason} |")
-    engine = "离线引擎（检索+规则+模板）" if result.engine == "offline" else f"模型 {result.engine}"
-    head = f"**生成引擎：** {engine}　**引用卡片：** {'、'.join(result.citations) or '无'}"
+    head = f"**生成引擎：** {engine_label(result.engine)}　**引用卡片：** {'、'.join(result.citations) or '无'}"
     if result.notice:
         head += f"\n\n> ⚠ {result.notice}"
     return head + "\n\n" + "\n".join(rows)
@@ -35,10 +37,6 @@ def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, 
     deterministic, so for kinds with several candidates it is asked for more and the ones not shown
     before are returned, and when it has no others left the page says so.
     """
-    from copilot.agents import DraftError, draft
-    from copilot.agents.cli import render_text
-    from copilot.llm import get_engine
-
     if not profile_name:
         return "", "❌ 请先在页面顶部选择一个群档案（或在“群档案”页新建）。", None
     kind = KINDS.get(kind_label)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from copilot.config import Settings
+from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports
 
 
 def report_dir(settings: Settings) -> Path:
@@ -22,7 +23,6 @@ def latest_report(settings: Settings) -> str:
 def run_offline_eval(settings: Settings, progress: Callable[..., object] | None = None,
                      suites: tuple[str, ...] | None = None) -> str:
     """Run the offline suites, write the reports, return the Markdown report."""
-    from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports
 
     names = list(suites or SUITE_NAMES)
     done: list[str] = []

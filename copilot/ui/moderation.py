@@ -8,19 +8,20 @@ from functools import lru_cache
 from typing import Any
 
 from copilot.config import Settings
+from copilot.moderation import AuditError, AuditLog, Moderator, retrain_from_feedback
+from copilot.moderation.labels import ACTION_ZH, LABEL_ZH, action_from_zh, label_from_zh
 from copilot.profile import ProfileError
 from copilot.ui.profiles import store
 
-LABEL_NAMES = {"ok": "正常", "off_topic": "闲聊跑题", "ad": "广告", "spam": "刷屏/垃圾", "abuse": "人身攻击"}
-ACTION_NAMES = {"none": "不处理", "remind": "提醒", "delete": "删除", "warn": "警告", "mute": "禁言",
-                "kick": "移出", "review": "人工复核"}
+# the one set of Chinese names (copilot.moderation.labels), keyed by the plain values the log stores
+LABEL_NAMES: dict[str, str] = {str(k): v for k, v in LABEL_ZH.items()}
+ACTION_NAMES: dict[str, str] = {str(k): v for k, v in ACTION_ZH.items()}
 VERDICT_COLUMNS = ["审核编号", "用户", "消息", "判定", "处置", "分数", "原因"]
 LOG_COLUMNS = ["审核编号", "时间", "群", "用户", "消息", "判定", "处置", "纠正"]
 
 
 @lru_cache(maxsize=16)
 def _moderator(settings_json: str, profile_name: str, mtime: float):  # type: ignore[no-untyped-def]
-    from copilot.moderation import Moderator
 
     settings = Settings.model_validate_json(settings_json)
     profile = store(settings).load(profile_name) if profile_name else None
@@ -81,12 +82,11 @@ def test_messages(profile_name: str | None, text: str, settings: Settings) -> tu
 
 def audit_rows(settings: Settings, group: str | None, label: str | None, action: str | None,
                days: float | None) -> tuple[list[list[Any]], str]:
-    from copilot.moderation import AuditLog
 
     log = AuditLog.from_settings(settings)
     since = datetime.now() - timedelta(days=float(days)) if days else None
-    label_key = next((k for k, v in LABEL_NAMES.items() if v == label), label) if label else None
-    action_key = next((k for k, v in ACTION_NAMES.items() if v == action), action) if action else None
+    label_key = label_from_zh(label) if label else None
+    action_key = action_from_zh(action) if action else None
     page = log.query(group=group or None, label=label_key or None, action=action_key or None, since=since, limit=200)
     rows = []
     for item in page["items"]:
@@ -99,11 +99,10 @@ def audit_rows(settings: Settings, group: str | None, label: str | None, action:
 
 def give_feedback(verdict_id: str, correct_label: str, settings: Settings) -> str:
     """Mark a verdict wrong/right: it becomes a labelled sample for retraining."""
-    from copilot.moderation import AuditError, AuditLog
 
     verdict_id = (verdict_id or "").strip()
-    label_key = next((k for k, v in LABEL_NAMES.items() if v == correct_label), correct_label)
-    if not verdict_id or label_key not in LABEL_NAMES:
+    label_key = label_from_zh(correct_label or "")
+    if not verdict_id or label_key is None:
         return "❌ 请填写审核编号并选择正确的判定。"
     try:
         AuditLog.from_settings(settings).record_feedback(verdict_id, label_key)
@@ -113,7 +112,6 @@ def give_feedback(verdict_id: str, correct_label: str, settings: Settings) -> st
 
 
 def retrain(settings: Settings) -> str:
-    from copilot.moderation import retrain_from_feedback
 
     try:
         info = retrain_from_feedback(settings)
@@ -125,9 +123,8 @@ def retrain(settings: Settings) -> str:
 
 def stats(settings: Settings, group: str | None, days: float = 30):  # type: ignore[no-untyped-def]
     """(summary markdown, long-format rows for the labels-over-time chart)."""
-    import pandas as pd
+    import pandas as pd  # noqa: PLC0415 - only for the chart's data frame (gr.BarPlot wants one)
 
-    from copilot.moderation import AuditLog
 
     s = AuditLog.from_settings(settings).stats(group=group or None, days=int(days or 30))
     lines = [f"**近 {s['days']} 天共 {s['total']} 条**；人工复核 {s['reviewed']} 条"]

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import NotesParseError, render_markdown, summarize_file
+from copilot.notes.render import requested_script
 
 Progress = Callable[..., object]
 
@@ -18,9 +21,6 @@ def summarize_uploads(paths: list[str] | None, settings: Settings,
 
     Each file is processed on its own: a file that cannot be parsed is reported and the others go on.
     """
-    from copilot.llm import get_engine
-    from copilot.notes import NotesParseError, render_markdown, summarize_file
-    from copilot.notes.render import requested_script
 
     paths = [p for p in (paths or []) if p]
     if not paths:

@@ -1,0 +1,64 @@
+"""What every command shares: Chinese error exits, JSON output, the ``--engine`` option, profile loading.
+
+Capability CLIs (``copilot.agents.cli``, ``copilot.moderation.cli``, ``copilot.notes.cli``,
+``copilot.evals.cli``) import this module, never ``copilot.cli``, which imports them to build the app.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from copilot.config import get_settings
+from copilot.llm import Engine, LLMUnavailable, get_engine
+from copilot.profile import GroupProfile, ProfileError, load_profile
+
+err = Console(stderr=True, soft_wrap=True)  # no hard wrapping at 80 columns when piped
+
+ENGINE_CHOICES = ("auto", "offline", "llm")
+EngineOpt = Annotated[
+    str, typer.Option("--engine", help="auto：有配置就用模型接口，否则离线；offline：强制离线；llm：必须用模型接口")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON")]
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a Chinese error line (no traceback) and return the exit to raise."""
+    err.print(f"[red]错误：[/red]{message}", highlight=False)
+    return typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    """A yellow Chinese notice on stderr (fallbacks, skipped lines, warnings)."""
+    err.print(f"[yellow]{message}[/yellow]", highlight=False)
+
+
+def emit_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def resolve_engine(engine: str) -> Engine:
+    """The engine for ``--engine auto|offline|llm``; a bad choice or a missing endpoint exits 2."""
+    if engine not in ENGINE_CHOICES:
+        raise fail(f"--engine 只能是 auto/offline/llm，收到 {engine!r}", 2)
+    try:
+        return get_engine(prefer=engine)  # type: ignore[arg-type]
+    except LLMUnavailable as exc:
+        raise fail(str(exc), 2) from None
+
+
+def load_profile_or_fail(path: Path | None, *, use_default: bool = False) -> GroupProfile | None:
+    """The profile at ``path`` (or the configured ``default_profile``); a broken one exits 2 with every problem."""
+    if path is None and use_default and get_settings().default_profile:
+        path = Path(str(get_settings().default_profile))
+    if path is None:
+        return None
+    try:
+        return load_profile(path)
+    except ProfileError as exc:
+        raise fail(str(exc), 2) from None

@@ -1,0 +1,104 @@
+"""What an eval run produces: case results, suite results, the CI gates and how they are applied.
+
+Suites (:mod:`copilot.evals.suites`), the runner, the reports and the detailed moderation report all
+speak these types; this module depends on nothing else in the eval package.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from copilot.config import Settings
+from copilot.llm import Engine
+
+# CI thresholds for the offline engine: (metric path, op, value). A change that lowers quality fails.
+GATES: dict[str, list[tuple[str, str, float]]] = {
+    "retrieval": [("recall_at_5", ">=", 0.9), ("mrr", ">=", 0.75)],
+    "drafts": [("rule_pass_rate", ">=", 1.0), ("case_pass_rate", ">=", 1.0)],
+    "moderation": [
+        ("ad.precision", ">=", 0.95), ("ad.recall", ">=", 0.90), ("off_topic.f1", ">=", 0.75),
+        ("abuse.recall", ">=", 0.80), ("spam.f1", ">=", 0.75), ("ok.f1", ">=", 0.85),
+    ],
+    "notes": [("fact_coverage", ">=", 0.8), ("invented_entities", "<=", 0.0), ("leaked_noise", "<=", 0.0)],
+}
+_OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+
+
+class Check(BaseModel):
+    name: str
+    passed: bool | None  # None: not decidable here (e.g. judge rule with no model)
+    reason: str = ""
+
+
+class CaseResult(BaseModel):
+    suite: str
+    id: str
+    passed: bool
+    checks: list[Check] = []
+    engine: str = "offline"
+    seconds: float = 0.0
+    error: str | None = None
+    output: Any = None
+
+
+class Gate(BaseModel):
+    metric: str
+    op: str
+    threshold: float
+    value: float | None
+    passed: bool
+
+
+class SuiteResult(BaseModel):
+    suite: str
+    metrics: dict[str, Any]
+    cases: list[CaseResult]
+    gates: list[Gate] = []
+    charts: dict[str, Any] = {}
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return all(g.passed for g in self.gates)
+
+
+@dataclass
+class EvalContext:
+    settings: Settings
+    engine: Engine
+    workers: int = 4
+    judge: bool = False
+    progress: Callable[[str], None] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def map(self, fn: Callable[[Any], CaseResult], items: list[Any]) -> list[CaseResult]:
+        """Run cases concurrently (threads: the LLM path is I/O bound), keeping input order."""
+        if self.workers <= 1 or len(items) <= 1:
+            return [fn(i) for i in items]
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            return list(pool.map(fn, items))
+
+
+def metric_value(metrics: dict[str, Any], path: str) -> float | None:
+    cur: Any = metrics
+    for part in path.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return None
+        cur = cur[part]
+    return float(cur) if isinstance(cur, (int, float)) else None
+
+
+def apply_gates(result: SuiteResult) -> SuiteResult:
+    gates = []
+    for path, op, threshold in GATES.get(result.suite, []):
+        value = metric_value(result.metrics, path)
+        ok = value is not None and _OPS[op](value, threshold)
+        gates.append(Gate(metric=path, op=op, threshold=threshold, value=value, passed=ok))
+    result.gates = gates
+    return result

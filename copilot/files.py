@@ -1,0 +1,104 @@
+"""Files as operators hand them to us, and files we write so nobody ever sees half of one.
+
+Reading: chat exports, profiles, documents and request bodies come from Windows machines and old bot
+frameworks, so GBK/GB18030, BOMs and UTF-16 are normal; :func:`decode_bytes` is the one decoder and
+raises :class:`UnreadableFile` with a Chinese message naming the file. Writing: :func:`atomic_write`
+is the one way the copilot replaces a file (notes, profiles, manifests, models, reports, registries):
+a uniquely named temp file in the same directory, fsynced, then ``os.replace``, so two processes
+writing at once never clobber each other's temp file and readers see the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from copilot.textnorm import cjk_ratio
+
+MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024
+
+
+class UnreadableFile(ValueError):
+    """A file or body that cannot be read as text; the Chinese message says which and why."""
+
+
+def decode_bytes(data: bytes, name: str = "") -> str:
+    """Decode bytes of unknown encoding (UTF-8, UTF-8-BOM, UTF-16 with BOM, GBK/GB18030, Big5…)."""
+    label = name or "输入"
+    if not data.strip():
+        raise UnreadableFile(f"{label}：文件为空")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise UnreadableFile(f"{label}：看起来是二进制文件，不是文本")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # GB18030 is a superset of GBK/GB2312 and the usual encoding of Windows Chinese exports:
+    # try it before asking the detector, which can confuse short GBK text with other code pages.
+    try:
+        text = data.decode("gb18030")
+        if cjk_ratio(text) > 0.2:
+            return text
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile(f"{label}：无法识别文件编码（不是 UTF-8/GBK/GB18030 文本？）")
+    return str(best)
+
+
+def read_text_file(path: Path, *, max_bytes: int = MAX_TEXT_FILE_BYTES) -> str:
+    """Read a text file of unknown encoding, with size, permission and binary checks."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableFile(f"{path}：文件过大（{size // 1024 // 1024} MB，上限 {max_bytes // 1024 // 1024} MB）")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"{path}：无法读取（{exc.strerror or exc}）") from exc
+    return decode_bytes(data, str(path))
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where /proc allows (os.umask is racy in threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``data`` so readers see the old file or the whole new one, never a partial one.
+
+    The temp file is ``.<name>.<random>.tmp`` beside the target (same file system, so ``os.replace``
+    is atomic; hidden, so a crash never leaves a visible half-written file). ``mkstemp`` creates
+    0600 files; the result gets the mode an ordinary ``open`` would give (0666 minus the umask), or
+    keeps the mode of the file it replaces, so outputs stay shareable.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

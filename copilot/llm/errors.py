@@ -1,0 +1,53 @@
+"""What can go wrong with a model call, in Chinese, and the one guard that turns provider errors into it.
+
+Every engine-facing module (the engine factory, structured output, ask, agents, notes, the judge)
+raises and catches these two types only, so a provider's own exception classes never leak past
+:func:`call_guarded`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class LLMUnavailable(RuntimeError):
+    """The endpoint could not give an answer (timeout, rate limit, connection, server error).
+
+    The message is Chinese and user-facing: it is shown as the reason for falling back offline.
+    """
+
+
+class StructuredOutputError(ValueError):
+    """The model's replies never validated against the expected schema."""
+
+
+def describe_error(exc: BaseException) -> str:
+    """A one-line Chinese reason for a provider error."""
+    import openai  # noqa: PLC0415 - heavy (~1 s); only loaded once a model call has failed
+
+    if isinstance(exc, openai.APITimeoutError):
+        return "模型接口超时"
+    if isinstance(exc, openai.RateLimitError):
+        return "模型接口限流（429），重试后仍失败"
+    if isinstance(exc, openai.AuthenticationError):
+        return "模型接口鉴权失败（401），请检查 API Key"
+    if isinstance(exc, openai.APIConnectionError):
+        return "无法连接模型接口"
+    if isinstance(exc, openai.APIStatusError):
+        return f"模型接口返回错误 {exc.status_code}"
+    return f"模型调用失败：{type(exc).__name__}"
+
+
+def call_guarded(fn: Callable[[], T]) -> T:
+    """Run a provider call, turning provider/transport errors into :class:`LLMUnavailable`."""
+    import openai  # noqa: PLC0415 - heavy (~1 s); only loaded when a model is actually called
+
+    try:
+        return fn()
+    except LLMUnavailable:
+        raise
+    except (openai.OpenAIError, TimeoutError, ConnectionError, OSError) as exc:
+        raise LLMUnavailable(describe_error(exc)) from exc

@@ -1,0 +1,81 @@
+"""One group message to moderate, and the one way a message is read from untrusted JSON.
+
+The CLI (JSON Lines), the HTTP hook and the UI's test panel all build messages with
+:func:`message_from`, so a field means the same everywhere (``ts`` included) and a bad field gets
+the same Chinese error naming it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from copilot.validation import zh_reason
+
+
+class BadMessage(ValueError):
+    """Input that is not a usable message; the Chinese message says which field and why."""
+
+
+class Message(BaseModel):
+    """One group message to moderate."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str | None = None
+    user: str | None = None
+    text: str
+    group: str | None = None
+    role: str | None = Field(None, description="owner / admin / member（OneBot sender.role）")
+    ts: float | None = Field(None, description="消息时间（Unix 秒），用于刷屏判断；缺省为当前时间")
+
+    @field_validator("id", "user", "group", "role", mode="before")
+    @classmethod
+    def _identifier(cls, v: Any) -> Any:
+        # bots send numeric QQ/group ids; booleans, lists and objects are not ids
+        if v is None or isinstance(v, str):
+            return v
+        if isinstance(v, int) and not isinstance(v, bool):
+            return str(v)
+        raise ValueError("应为字符串或数字")
+
+    @field_validator("ts", mode="before")
+    @classmethod
+    def _timestamp(cls, v: Any) -> Any:
+        if isinstance(v, bool):
+            raise ValueError("应为 Unix 秒数")
+        return v
+
+
+def _field_problem(error: Any, where: str) -> str:
+    field = ".".join(str(p) for p in error.get("loc", ())) or "?"
+    if error.get("type") == "missing":
+        return f"{where}缺少 {field} 字段"
+    if field == "text" and error.get("type") == "string_type":
+        return f"{where}的 text 字段应为字符串"
+    return f"{where}的 {field} 字段{zh_reason(error)}"
+
+
+def message_from(obj: Any, where: str = "消息") -> Message:
+    """A :class:`Message` from decoded JSON, or :class:`BadMessage` naming the first bad field."""
+    if not isinstance(obj, dict):
+        raise BadMessage(f"{where}应为 JSON 对象")
+    try:
+        return Message.model_validate(obj)
+    except ValidationError as exc:
+        raise BadMessage(_field_problem(exc.errors()[0], where)) from None
+
+
+def loads(text: str, where: str) -> Any:
+    """``json.loads`` with every failure as :class:`BadMessage` in Chinese (syntax, nesting, huge numbers)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        at = f"第 {exc.colno} 列" if "\n" not in text.strip() else f"第 {exc.lineno} 行第 {exc.colno} 列"
+        raise BadMessage(f"{where}不是合法 JSON（{at}：{exc.msg}）") from None
+    except RecursionError:  # [[[[… thousands deep: the parser runs out of stack
+        raise BadMessage(f"{where} JSON 嵌套层数过深，无法解析") from None
+    except ValueError:  # an integer with thousands of digits (Python's int-conversion limit)
+        raise BadMessage(f"{where}含超长数字，无法解析") from None

@@ -1,0 +1,54 @@
+"""One transcript → notes: parse → structure → engine (LLM with offline fallback) → script restored.
+
+The batch runner, the CLI, the UI and the eval suite all call these three functions, so the notes a
+batch job writes are exactly the notes ``copilot notes`` prints for the same file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from copilot.config import Settings
+from copilot.llm import Engine, run_with_fallback
+from copilot.notes.llm import summarize_llm
+from copilot.notes.model import Drafted, NotesResult, Transcript
+from copilot.notes.offline import summarize_offline
+from copilot.notes.parse import parse_file, parse_text
+from copilot.notes.script import detect_script, make_shadow, restore_notes
+from copilot.notes.structure import analyze, display_name
+
+
+def summarize_transcript(transcript: Transcript, settings: Settings, engine: Engine) -> NotesResult:
+    """Notes for a parsed transcript with ``engine``, falling back to offline on model failure."""
+    # Traditional exports are analysed through a Simplified shadow (same ids/offsets) and the notes
+    # restored to the transcript's own characters, so names and quotes stay exactly as written.
+    script = detect_script(transcript)
+    work = make_shadow(transcript) if script == "zh-Hant" else transcript
+    st = analyze(work)
+    run = run_with_fallback(engine, lambda eng: summarize_llm(eng, transcript, st),
+                            lambda: Drafted(summarize_offline(work, st)))
+    notes = restore_notes(run.value.notes, transcript) if script == "zh-Hant" else run.value.notes
+    notes.host = display_name(notes.host)  # 主持人阿明 → 阿明 (a substring of the nickname, not invented)
+    return NotesResult(
+        notes=notes,
+        engine=run.engine,
+        notice=run.notice,
+        warnings=list(transcript.warnings),
+        dropped=list(transcript.dropped),
+        removed=run.value.removed,
+        prompt=run.value.prompt,
+    )
+
+
+def summarize_text(text: str, name: str, settings: Settings, engine: Engine, *,
+                   columns: Mapping[str, str] | None = None, suffix: str = "") -> NotesResult:
+    """Parse already-decoded export text and summarise it. Raises :class:`NotesParseError`."""
+    transcript = parse_text(text, name, suffix=suffix or Path(name).suffix, columns=columns)
+    return summarize_transcript(transcript, settings, engine)
+
+
+def summarize_file(path: Path | str, settings: Settings, engine: Engine, *,
+                   columns: Mapping[str, str] | None = None) -> NotesResult:
+    """Read (any common encoding), parse and summarise one export. Raises :class:`NotesParseError`."""
+    return summarize_transcript(parse_file(path, columns=columns), settings, engine)
