@@ -28,6 +28,7 @@ from copilot.llm import Engine, get_engine
 from copilot.moderation.audit import AuditLog
 from copilot.moderation.labels import Action, Label
 from copilot.moderation.message import BadMessage, Message, loads, message_from
+from copilot.moderation.onebot import BadSegment, event_text
 from copilot.moderation.pipeline import Moderator, Verdict
 from copilot.moderation.policy import Policy, group_policies
 from copilot.profile import GroupProfile, ProfileError, load_profile
@@ -164,27 +165,6 @@ def quick_operation(v: Verdict) -> dict[str, Any]:
     return op
 
 
-def _event_text(event: dict[str, Any]) -> str:
-    """Plain text of a OneBot message: ``message`` segments (text parts) or the ``raw_message`` string."""
-    msg = event.get("message")
-    if isinstance(msg, list):
-        parts = []
-        for seg in msg:
-            if not isinstance(seg, dict) or not isinstance(seg.get("data", {}), dict):
-                raise BadRequest("message 字段的消息段格式错误（应为 {type, data} 对象）")
-            if seg.get("type") == "text":
-                parts.append(str(seg.get("data", {}).get("text", "")))
-            elif seg.get("type") == "share":
-                parts.append(str(seg.get("data", {}).get("url", "")))
-        return "".join(parts)
-    if isinstance(msg, str):
-        return msg
-    raw = event.get("raw_message")
-    if isinstance(raw, str):
-        return raw
-    raise BadRequest("群消息事件缺少 raw_message 或 message 字段")
-
-
 def _call_onebot_api(settings: Settings, event: dict[str, Any], v: Verdict) -> None:
     """Execute the actions through the OneBot HTTP API (best effort, short timeout, logged)."""
     op = quick_operation(v)
@@ -255,7 +235,10 @@ def _onebot_message(event: Any) -> Message | None:
     for key in ("group_id", "user_id"):
         if not isinstance(event.get(key), (int, str)) or isinstance(event.get(key), bool):
             raise BadRequest(f"群消息事件缺少或错误的 {key} 字段")
-    text = _event_text(event)
+    try:
+        text = event_text(event)
+    except BadSegment as exc:
+        raise BadRequest(str(exc)) from None
     sender = event.get("sender") if isinstance(event.get("sender"), dict) else {}
     role = sender.get("role") if isinstance(sender.get("role"), str) else None
     ts = float(event["time"]) if isinstance(event.get("time"), (int, float)) else None

@@ -78,6 +78,19 @@ def width_fold(text: str) -> str:
     return _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
 
 
+_SPACE_RUN = re.compile(r"[ \t\u3000\xa0]*\n[\s\u3000]*|[ \t\u3000\xa0]{2,}")
+
+
+def squeeze(text: str) -> str:
+    """``text`` without invisible format characters and with every run of white space made one
+    (a newline if the run had one): what a reader sees, before any length limit is applied.
+
+    Padding an ad with thousands of zero-width characters or blank lines must not push it past a cut.
+    """
+    text = _ZERO_WIDTH.sub("", valid_unicode(text))
+    return _SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text).strip()
+
+
 def fold(text: str) -> str:
     """The matching form of ``text``: NFKC, zero-width removed, lower case, Simplified script."""
     return to_simplified(width_fold(text)).lower()

@@ -55,6 +55,33 @@ def _worker(url: str, data_dir: str, barrier, out) -> None:  # type: ignore[no-u
     out.put((v.verdict_id, v.replayed))
 
 
+def _striker(url: str, data_dir: str, i: int, barrier, out) -> None:  # type: ignore[no-untyped-def]
+    s = Settings(data_dir=Path(data_dir), llm_provider="offline", database_url=url)
+    mod = Moderator(s, audit=AuditLog(url))
+    text = f"代购名牌包包，内部渠道价，加 v 信 bag_{i:04d}88 下单"  # different ads, one member
+    barrier.wait()
+    v = mod.moderate({"id": f"ad-{i}", "group": "g2", "user": "spammer", "text": text})
+    out.put((v.strike, str(v.action)))
+
+
+def test_simultaneous_ads_from_one_member_get_strikes_one_to_n(tmp_path: Path, audit_db_url: str) -> None:
+    """Eight ads from one member reach eight workers at the same instant: strikes are counted and
+    written under one lock, so the strike numbers are 1..8 with no repeats and the ladder runs in order."""
+    AuditLog(audit_db_url)
+    ctx = mp.get_context("fork")
+    barrier, out = ctx.Barrier(8), ctx.Queue()
+    procs = [ctx.Process(target=_striker, args=(audit_db_url, str(tmp_path / f"d{i}"), i, barrier, out))
+             for i in range(8)]
+    for p in procs:
+        p.start()
+    got = sorted(out.get(timeout=120) for _ in procs)
+    for p in procs:
+        p.join(timeout=60)
+    assert [strike for strike, _ in got] == list(range(1, 9))
+    assert [action for _, action in got] == ["delete", "mute"] + ["kick"] * 6
+    assert AuditLog(audit_db_url).count_strikes("g2", "spammer", "ad", 30) == 8
+
+
 def test_four_workers_receiving_the_same_message_record_it_once(tmp_path: Path, audit_db_url: str) -> None:
     AuditLog(audit_db_url)  # schema in place before the workers race
     ctx = mp.get_context("fork")

@@ -12,6 +12,8 @@ import hashlib
 import json
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
@@ -30,6 +32,8 @@ from sqlalchemy import (
     insert,
     select,
 )
+from sqlalchemy import text as sql
+from sqlalchemy.engine import Connection
 from sqlalchemy.engine import Engine as SAEngine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
@@ -132,10 +136,17 @@ class AuditLog:
         if url.startswith("sqlite"):
             @event.listens_for(self.engine, "connect")
             def _wal(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
+                dbapi_conn.isolation_level = None  # SQLAlchemy, not the driver, says when a transaction begins
                 cur = dbapi_conn.cursor()
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
+
+            @event.listens_for(self.engine, "begin")
+            def _begin(conn):  # type: ignore[no-untyped-def]
+                # a strike transaction takes the write lock up front (IMMEDIATE): two workers cannot
+                # both count N strikes and both write strike N+1
+                conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("immediate") else "BEGIN")
         self._create_schema()
         self._fb_cache: dict[str, str] | None = None
         self._lock = threading.Lock()
@@ -148,9 +159,11 @@ class AuditLog:
         """
         for attempt in range(attempts):
             try:
-                metadata.create_all(self.engine)
-                for index in verdicts.indexes:  # logs created before an index was added get it now
-                    index.create(self.engine, checkfirst=True)
+                # SQLite: take the write lock first (IMMEDIATE), so workers queue instead of deadlocking
+                with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+                    metadata.create_all(conn)
+                    for index in verdicts.indexes:  # logs created before an index was added get it now
+                        index.create(conn, checkfirst=True)
                 return
             except (OperationalError, ProgrammingError, IntegrityError) as exc:
                 if "exist" not in str(exc).lower() and "duplicate" not in str(exc).lower() or attempt == attempts - 1:
@@ -183,13 +196,7 @@ class AuditLog:
         stored.
         """
         now = time.time()
-        row = dict(
-            id=verdict.verdict_id, ts=now, group_id=str(group or ""), user_id=str(user or ""),
-            message_id=str(message_id or verdict.id or ""), text=text, fingerprint=fingerprint(text),
-            label=verdict.label, action=verdict.action, score=float(verdict.score), reason=verdict.reason,
-            checks=json.dumps(verdict.checks, ensure_ascii=False), rule_ids=json.dumps(verdict.rule_ids),
-            engine=verdict.engine, dry_run=int(bool(verdict.dry_run)), strike=int(verdict.strike or 0),
-        )
+        row = _verdict_row(verdict, group, user, message_id, text, now)
         key = delivery_key(group, message_id, user, text) if claim and message_id else None
         try:
             self._write(row, verdict, group, user, now, strike, key)
@@ -209,12 +216,33 @@ class AuditLog:
     def _write(self, row: dict[str, Any], verdict: Any, group: str, user: str, now: float, strike: bool,
                key: str | None) -> None:
         with self.engine.begin() as conn:
-            if key is not None:  # first, so a lost race writes nothing at all
-                conn.execute(insert(deliveries).values(key=key, verdict_id=verdict.verdict_id))
-            conn.execute(insert(verdicts).values(**row))
-            if strike and user:
-                conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
-                                                    label=verdict.label, verdict_id=verdict.verdict_id))
+            self._insert(conn, row, verdict, group, user, now, strike, key)
+
+    @staticmethod
+    def _insert(conn: Connection, row: dict[str, Any], verdict: Any, group: str, user: str, now: float,
+                strike: bool, key: str | None) -> None:
+        if key is not None:  # first, so a lost race writes nothing at all
+            conn.execute(insert(deliveries).values(key=key, verdict_id=verdict.verdict_id))
+        conn.execute(insert(verdicts).values(**row))
+        if strike and user:
+            conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
+                                                label=verdict.label, verdict_id=verdict.verdict_id))
+
+    @contextmanager
+    def strike_transaction(self, group: str, user: str) -> Iterator[StrikeTransaction]:
+        """One transaction holding the (group, user) strike lock: count the member's strikes, decide,
+        record the verdict and the new strike, with no other worker in between.
+
+        SQLite takes the database write lock at BEGIN (IMMEDIATE); PostgreSQL takes a transaction
+        advisory lock on the (group, user) pair, so other members are not held up.
+        """
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                conn = conn.execution_options(immediate=True)
+            with conn.begin():
+                if self.engine.dialect.name == "postgresql":
+                    conn.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(group, user)})
+                yield StrikeTransaction(self, conn, str(group or ""), str(user or ""))
 
     def find_message(self, group: str, message_id: str, user: str, text: str) -> dict[str, Any] | None:
         """The stored verdict of this exact message if it was already judged, else None.
@@ -413,6 +441,52 @@ def _quality(pairs: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
     """Per-label precision/recall of (predicted, corrected) pairs from operator feedback."""
     figures = per_label([c for _, c in pairs], [p for p, _ in pairs], LABELS)
     return {lab: {k: f[k] for k in ("precision", "recall", "tp", "fp", "fn")} for lab, f in figures.items()}
+
+
+def _verdict_row(verdict: Any, group: str, user: str, message_id: str, text: str, now: float) -> dict[str, Any]:
+    return dict(
+        id=verdict.verdict_id, ts=now, group_id=str(group or ""), user_id=str(user or ""),
+        message_id=str(message_id or verdict.id or ""), text=text, fingerprint=fingerprint(text),
+        label=verdict.label, action=verdict.action, score=float(verdict.score), reason=verdict.reason,
+        checks=json.dumps(verdict.checks, ensure_ascii=False), rule_ids=json.dumps(verdict.rule_ids),
+        engine=verdict.engine, dry_run=int(bool(verdict.dry_run)), strike=int(verdict.strike or 0),
+    )
+
+
+def _lock_key(group: str, user: str) -> int:
+    """A signed 64-bit key for PostgreSQL's advisory lock on one member of one group."""
+    digest = hashlib.sha256(f"strike\x1f{group}\x1f{user}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+class StrikeTransaction:
+    """The open strike transaction of :meth:`AuditLog.strike_transaction`."""
+
+    def __init__(self, log: AuditLog, conn: Connection, group: str, user: str) -> None:
+        self.log, self.conn, self.group, self.user = log, conn, group, user
+
+    def claimed(self, message_id: str, text: str) -> dict[str, Any] | None:
+        """The verdict another worker already stored for this delivery, if any."""
+        key = delivery_key(self.group, message_id, self.user, text)
+        first = self.conn.execute(select(deliveries.c.verdict_id).where(deliveries.c.key == key)).scalar()
+        if first is None:
+            return None
+        row = self.conn.execute(select(verdicts).where(verdicts.c.id == first)).mappings().first()
+        return _row(row) if row else None
+
+    def count_strikes(self, label: str, window_days: float) -> int:
+        since = time.time() - window_days * 86400
+        return int(self.conn.execute(
+            select(func.count()).select_from(strikes).where(
+                strikes.c.group_id == self.group, strikes.c.user_id == self.user, strikes.c.label == label,
+                strikes.c.ts >= since)
+        ).scalar_one())
+
+    def record(self, verdict: Any, *, message_id: str, text: str, strike: bool, claim: bool) -> None:
+        now = time.time()
+        key = delivery_key(self.group, message_id, self.user, text) if claim and message_id else None
+        self.log._insert(self.conn, _verdict_row(verdict, self.group, self.user, message_id, text, now), verdict,
+                         self.group, self.user, now, strike, key)
 
 
 def _ts(v: datetime | float) -> float:

@@ -8,11 +8,20 @@ The original text is kept untouched for display and the audit log.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
+from confusable_homoglyphs import confusables
+
+from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import fold
+
+SPELLINGS_PATH = RESOURCES_DIR / "moderation" / "spellings.yaml"
+_CJK_BLOCK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # Symbols that stand for "add" in 加V-style invitations (after NFKC ＋ is already +).
 _PLUS = str.maketrans({"➕": "+", "✚": "+"})
@@ -33,26 +42,40 @@ URL_RE = re.compile(
     r"(?:/[^\s\u4e00-\u9fff]*)?)"
 )
 
-# Variant spellings → canonical tokens. Order matters: longer, more specific patterns first.
-_VARIANTS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"weixin|wechat|wei信|微xin|v信|v芯|vx|wx|微x|微❤|v❤|薇信|薇芯|威信|威芯|徽信|围信|卫信|危信|维信|微芯|嶶信|wei xin"), "微信"),
-    (re.compile(r"(?:\+|加|添加)(?:(?:微|薇|威)(?!信)|(?:v|w)(?!信|ip|ifi|in|eb|ord))"), "加微信"),
-    (re.compile(r"扣扣|企鹅号|企鹅|抠抠|扣q|qq号|q号"), "qq"),
-    (re.compile(r"(?:\+|加)q(?!q)"), "加qq"),
-    (re.compile(r"(?:\+|加)(?=qq)"), "加"),
-    (re.compile(r"ｖ|Ｖ"), "v"),
-]
+@dataclass(frozen=True)
+class Spellings:
+    """The evasive spellings of ``resources/moderation/spellings.yaml``, compiled."""
 
-# Chinese and look-alike numerals used to spell contact numbers (幺 = 1 when reading digits aloud).
-_CN_DIGITS = str.maketrans({
-    "零": "0", "〇": "0", "o": "0", "一": "1", "壹": "1", "幺": "1", "l": "1", "二": "2", "贰": "2",
-    "两": "2", "三": "3", "叁": "3", "四": "4", "肆": "4", "五": "5", "伍": "5", "六": "6", "陆": "6",
-    "七": "7", "柒": "7", "拐": "7", "八": "8", "捌": "8", "九": "9", "玖": "9", "勾": "9",
-})
-# A run of at least 5 digit-like characters containing at least 3 real or Chinese digits.
-# o/l stand for 0/1 only when they do not continue a Latin word ("iso50", "photo2024", "hello12345")
-_DIGIT_RUN = re.compile(r"(?:[0-9零〇一壹幺二贰两三叁四肆五伍六陆七柒拐八捌九玖勾]|(?<![a-z])[ol])"
-                        r"[0-9零〇一壹幺二贰两三叁四肆五伍六陆七柒拐八捌九玖勾ol]{4,}")
+    variants: tuple[tuple[re.Pattern[str], str], ...]
+    digits: dict[int, str]  # str.translate table: spelled-out digit → digit
+    digit_run: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def spellings() -> Spellings:
+    data = yaml.safe_load(SPELLINGS_PATH.read_text(encoding="utf-8"))
+    variants = tuple((re.compile(v["pattern"]), v["canonical"]) for v in data["variants"])
+    table = {ch: digit for digit, chars in data["digits"].items() for ch in chars}
+    cjk = "".join(ch for ch in table if not ch.isascii())
+    # A run of at least 5 digit-like characters; o and l stand for 0 and 1 only when they do not
+    # continue a Latin word ("iso50", "photo2024", "hello12345").
+    run = re.compile(f"(?:[0-9{cjk}]|(?<![a-z])[ol])[0-9{cjk}ol]{{4,}}")
+    return Spellings(variants, str.maketrans(table), run)
+
+
+@lru_cache(maxsize=1)
+def _skeleton() -> dict[int, str]:
+    """Letters and digits of other scripts that look like Latin ones (Cyrillic а, Greek ο, ⅼ …), from
+    Unicode's confusables list (confusable-homoglyphs). CJK characters are never mapped."""
+    data = json.loads((Path(confusables.__file__).parent / "confusables.json").read_text(encoding="utf-8"))
+    table: dict[int, str] = {}
+    for ch, glyphs in data.items():
+        if len(ch) != 1 or ch.isascii() or _CJK_BLOCK.match(ch):
+            continue
+        latin = next((g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalnum()), None)
+        if latin:
+            table[ord(ch)] = latin.lower()
+    return table
 
 
 @dataclass(frozen=True)
@@ -75,7 +98,7 @@ class Normalised:
 def _digit_run(m: re.Match[str]) -> str:
     run = m.group(0)
     real = sum(c.isdigit() for c in run)
-    spelled = run.translate(_CN_DIGITS)
+    spelled = run.translate(spellings().digits)
     # Only convert runs that really look like a number (not 一二三四五 in a poem or "hello").
     if real >= 3 or (spelled.isdigit() and len(run) >= 6):
         return spelled if spelled.isdigit() else run
@@ -91,16 +114,21 @@ def normalise(text: str) -> Normalised:
     raw = text or ""
     s = _EMOJI_NUM_RE.sub(lambda m: _EMOJI_NUM[m.group(0)], raw)
     folded = _COMBINING.sub("", fold(s)).translate(_PLUS)
+    evasions: list[str] = []
+    skeleton = folded.translate(_skeleton())
+    if skeleton != folded:
+        evasions.append("形近字母")  # Cyrillic/Greek look-alikes inside Latin handles
+        folded = skeleton
     # hearts stand in for 信 ("v❤", "薇❤"); they are punctuation to _NON_WORD, so fold them first
     folded = _HEART_HANDLE.sub(lambda m: m.group(1) + "信", folded)
     compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))
-    evasions: list[str] = []
-    for pattern, canonical in _VARIANTS:
+    sp = spellings()
+    for pattern, canonical in sp.variants:
         found = pattern.findall(compact)
         if found:
             evasions.extend(f for f in found if f != canonical)
             compact = pattern.sub(canonical, compact)
-    digits = _DIGIT_RUN.sub(_digit_run, compact)
+    digits = sp.digit_run.sub(_digit_run, compact)
     if digits != compact:
         evasions.append("数字变形")
     return Normalised(raw=raw, folded=folded, compact=compact, digits=digits, evasions=tuple(evasions))

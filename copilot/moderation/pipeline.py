@@ -30,9 +30,9 @@ from copilot.moderation.offtopic import OffTopicDetector
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host
 from copilot.profile import GroupProfile
-from copilot.textnorm import to_script
+from copilot.textnorm import squeeze, to_script
 
-MAX_CHARS = 4000  # longer messages are judged on their first MAX_CHARS characters
+MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
 CLASSIFIER_SURE = 0.9  # at or above this the classifier may label an ad by itself (reviewed, see below)
 
@@ -159,17 +159,31 @@ class Moderator:
 
     def _moderate(self, msg: Message) -> Verdict:
         verdict = self._decide(msg)
-        self._apply_policy(msg, verdict)
+        if self.audit is None:
+            self._apply_policy(msg, verdict, 0)
+            return self._in_script(verdict)
+        group, user = msg.group or self.group or "", msg.user or ""
+        if not (user and verdict.label in VIOLATIONS):  # no strike to count: a plain write
+            self._apply_policy(msg, verdict, 0)
+            first = self.audit.record(self._in_script(verdict), group=group, user=user, message_id=msg.id or "",
+                                      text=msg.text, strike=False, claim=bool(msg.id))
+            return _replay(first, msg) if first is not None else verdict
+        # count, decide and record under the member's strike lock: simultaneous messages from one
+        # member (several hook workers) get strike numbers 1, 2, 3 … and the ladder in order
+        with self.audit.strike_transaction(group, user) as tx:
+            first = tx.claimed(msg.id, msg.text) if msg.id else None
+            if first is not None:  # another worker recorded this very message first
+                return _replay(first, msg)
+            self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days))
+            tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
+                      strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id))
+        return verdict
+
+    def _in_script(self, verdict: Verdict) -> Verdict:
+        """The verdict's words in the configured output script (reasons and replies are read by people)."""
         if self.settings.script == "zh-Hant":
             verdict.reason = to_script(verdict.reason, "zh-Hant")
             verdict.reply = to_script(verdict.reply, "zh-Hant") if verdict.reply else None
-        if self.audit is not None:
-            executed = verdict.action in ACTED and verdict.label in VIOLATIONS
-            first = self.audit.record(verdict, group=msg.group or self.group, user=msg.user or "",
-                                      message_id=msg.id or "", text=msg.text,
-                                      strike=executed and not verdict.dry_run, claim=bool(msg.id))
-            if first is not None:  # another worker recorded this very message first
-                return _replay(first, msg)
         return verdict
 
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
@@ -182,10 +196,11 @@ class Moderator:
     def analyse(self, text: str) -> Analysis:
         """Offline layers only, stateless: the label, its score, the reasons and every layer's checks."""
         checks: dict[str, Any] = {}
-        truncated = len(text) > MAX_CHARS
-        body = text[:MAX_CHARS]
+        body, over_long = judged_text(text)
         n = normalise(body)
-        checks["normalise"] = {"evasions": list(n.evasions), "truncated": truncated}
+        checks["normalise"] = {"evasions": list(n.evasions), "truncated": over_long}
+        if over_long:
+            checks["normalise"]["chars"] = len(squeeze(text))
         rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         p_ad = self.classifier.score(body)
@@ -275,7 +290,7 @@ class Moderator:
         if not uncertain or a.checks.get("feedback") is not None:
             a.checks["judge"] = {"used": False, "reason": "不在不确定区间，无需模型复核"}
             return OFFLINE, None
-        out = judge(self.engine, text[:MAX_CHARS], self.profile, a.label, "；".join(a.reasons))
+        out = judge(self.engine, judged_text(text)[0], self.profile, a.label, "；".join(a.reasons))
         a.checks["judge"] = out.model_dump()
         if not (out.used and out.label):
             return OFFLINE, out.error
@@ -287,15 +302,16 @@ class Moderator:
         a.score = max(0.5, min(0.99, float(out.confidence or 0.5)))
         return out.engine, None
 
-    def _apply_policy(self, msg: Message, v: Verdict) -> None:
+    def _apply_policy(self, msg: Message, v: Verdict, strikes_before: int) -> None:
+        """The action for ``v`` given the member's earlier strikes for its label in the window."""
         pol = self.policy
-        strikes_before = 0
         if v.label == Label.OK:
-            v.action = Action.NONE
-            v.checks["policy"] = {"action": Action.NONE}
+            over_long = (v.checks.get("normalise") or {}).get("truncated")
+            v.action = Action.REVIEW if over_long else Action.NONE
+            v.checks["policy"] = {"action": v.action}
+            if over_long:  # only its head and tail were read: a person looks at the rest
+                v.reason += f"；超长消息（{v.checks['normalise'].get('chars', 0)} 字）只检查了开头和结尾 → 转人工复核"
             return
-        if self.audit is not None and msg.user and v.label in VIOLATIONS:
-            strikes_before = self.audit.count_strikes(msg.group or self.group, msg.user, v.label, pol.window_days)
         step = pol.step_for(v.label, strikes_before)
         v.rule_ids = rule_ids_for(v.label, strikes_before, self.settings.knowledge_dir)
         v.action, v.mute_seconds = step.action, step.mute_seconds
@@ -322,6 +338,19 @@ class Moderator:
             v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
         if v.dry_run:
             v.reason += "（试运行，未执行）"
+
+
+def judged_text(text: str) -> tuple[str, bool]:
+    """The text the layers read, and whether it was too long to read whole.
+
+    Invisible characters and white-space runs are squeezed out first, so padding cannot push an ad
+    past the limit; an over-long message is judged on its first and last MAX_CHARS/2 characters.
+    """
+    clean = squeeze(text)
+    if len(clean) <= MAX_CHARS:
+        return clean, False
+    half = MAX_CHARS // 2
+    return clean[:half] + "\n" + clean[-half:], True
 
 
 @dataclass

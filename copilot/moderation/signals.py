@@ -141,7 +141,9 @@ def signal_table() -> SignalTable:
 # --- contact handles -------------------------------------------------------------------------
 _WECHAT_ID = re.compile(r"(?:微信|wxid_)(?:号|id)?(?:是|为|搜|搜索)?([a-z][a-z0-9_-]{5,19}|\d{6,11})")
 _WXID = re.compile(r"wxid_[a-z0-9]{6,}")
-_QQ_NUM = re.compile(r"(?:qq|q群|群号|加群|企鹅群)(?:号|群|群号)?(?:是|为|码)?(\d{5,11})")
+_QQ_NUM = re.compile(r"(?:qq|q群|群号|加群|企鹅群)(?:号|群|群号)?(?:是|为|码)?(\d{5,11})|(?<![a-z])q(\d{5,11})(?!\d)")
+# "V：bd_gzs", "vx: abc123", "Q：gua88": a handle written after a handle label and a colon (folded form)
+_LABELLED_HANDLE = re.compile(r"(?<![a-z0-9])(?:v|vx|wx|微信|薇|威信|q|qq|扣扣)\s*[:：]\s*([a-z][a-z0-9_-]{4,19})(?![a-z0-9_-])")
 # not after 订单号/单号/运单/编号 (an 11-digit order number looks like a mobile number)
 _PHONE = re.compile(r"(?<!\d)(?<!单号)(?<!单号是)(?<!编号)(?<!订单)1[3-9]\d{9}(?!\d)")
 # fixed lines (0755-86001234) belong to offices and property management, not to ad handles
@@ -284,7 +286,9 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     d = scan.n.digits
     contacts = ["微信号 " + m.group(1) for m in _WECHAT_ID.finditer(d)]
     contacts += ["微信号 " + m.group(0) for m in _WXID.finditer(d)]
-    contacts += ["QQ/群号 " + m.group(1) for m in _QQ_NUM.finditer(d)]
+    contacts += ["QQ/群号 " + (m.group(1) or m.group(2)) for m in _QQ_NUM.finditer(d)]
+    contacts += ["账号 " + m.group(1) for m in _LABELLED_HANDLE.finditer(scan.n.folded)
+                 if not any(m.group(1) in c for c in contacts)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in _PHONE.finditer(d)]
     if not contacts:
         contacts += ["联系号码 " + m.group(1) for m in _CONTACT_NUM.finditer(d) if not _LANDLINE.match(m.group(1))]

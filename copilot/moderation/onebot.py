@@ -1,0 +1,109 @@
+"""What a OneBot v11 message says, as text to moderate: plain text, and the text hidden in rich segments.
+
+QQ ads often arrive as a mini-program or link card (``json``/``xml`` segments), a ``share`` link or a
+merged forward with a caption, whose words never appear in ``raw_message``. Every readable string
+of those segments is moderated with the message's own text: a card's prompt, title, description and
+link, a share's title, content and URL, a forward's inline content when the implementation sends it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# keys of a QQ ark card (json segment) whose values a member reads; structural keys are skipped
+_CARD_TEXT_KEYS = frozenset({"prompt", "title", "desc", "summary", "content", "contact", "nickname", "tag", "text",
+                             "jumpurl", "qqdocurl", "url", "source"})
+_XML_TAG = re.compile(r"<[^>]{0,500}>")
+_XML_ATTR_TEXT = re.compile(r'(?:brief|title|summary|url|action_data|actionData)="([^"]{1,500})"')
+MAX_DEPTH = 6
+
+
+class BadSegment(ValueError):
+    """A message segment that is not a ``{type, data}`` object."""
+
+
+def _strings(value: Any, depth: int = 0) -> list[str]:
+    """Readable strings of a card's JSON, in document order (keys we know a member sees)."""
+    if depth > MAX_DEPTH:
+        return []
+    out: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, str) and key.lower() in _CARD_TEXT_KEYS and item.strip():
+                out.append(item.strip())
+            elif isinstance(item, (dict, list)):
+                out += _strings(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            out += _strings(item, depth + 1)
+    return out
+
+
+def _card_text(data: dict[str, Any]) -> str:
+    raw = data.get("data")
+    if isinstance(raw, dict):
+        return " ".join(_strings(raw))
+    if not isinstance(raw, str):
+        return ""
+    try:
+        return " ".join(_strings(json.loads(raw)))
+    except (ValueError, RecursionError):
+        return raw  # not JSON after all: moderate what it says
+
+
+def _xml_text(data: dict[str, Any]) -> str:
+    raw = str(data.get("data") or "")
+    attrs = _XML_ATTR_TEXT.findall(raw)
+    return " ".join([*attrs, _XML_TAG.sub(" ", raw)]).strip()
+
+
+def _forward_text(data: dict[str, Any], depth: int) -> str:
+    """Inline forward content (NapCat/LLOneBot send ``content``: a list of message nodes)."""
+    nodes = data.get("content")
+    if not isinstance(nodes, list) or depth > MAX_DEPTH:
+        return ""
+    parts = []
+    for node in nodes:
+        message = node.get("message") if isinstance(node, dict) else None
+        if message is None and isinstance(node, dict):
+            message = (node.get("data") or {}).get("content")
+        if isinstance(message, list):
+            parts.append(segments_text(message, depth + 1))
+        elif isinstance(message, str):
+            parts.append(message)
+    return " ".join(p for p in parts if p)
+
+
+def segments_text(message: list[Any], depth: int = 0) -> str:
+    """The text of a OneBot message array, rich segments included."""
+    parts: list[str] = []
+    for seg in message:
+        if not isinstance(seg, dict) or not isinstance(seg.get("data", {}), dict):
+            raise BadSegment("message 字段的消息段格式错误（应为 {type, data} 对象）")
+        kind, data = seg.get("type"), seg.get("data") or {}
+        if kind == "text":
+            parts.append(str(data.get("text", "")))
+        elif kind == "share":
+            parts += [str(data.get(k, "")) for k in ("title", "content", "url") if data.get(k)]
+        elif kind == "json":
+            parts.append(_card_text(data))
+        elif kind == "xml":
+            parts.append(_xml_text(data))
+        elif kind in ("forward", "node"):
+            parts.append(_forward_text(data, depth))
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def event_text(event: dict[str, Any]) -> str:
+    """Plain text of a OneBot group message: the ``message`` segments, else the ``raw_message`` string."""
+    msg = event.get("message")
+    if isinstance(msg, list):
+        return segments_text(msg)
+    if isinstance(msg, str):
+        return msg
+    raw = event.get("raw_message")
+    if isinstance(raw, str):
+        return raw
+    raise BadSegment("群消息事件缺少 raw_message 或 message 字段")
