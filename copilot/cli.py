@@ -109,9 +109,28 @@ for capability in (agents_cli, moderation_cli, notes_cli, evals_cli):
     capability.register(app)
 
 
+def _data_dir_problem(exc: OSError) -> str | None:
+    """A Chinese explanation when ``exc`` is about the data directory being unusable."""
+    try:
+        data_dir = get_settings().data_dir.resolve()
+    except ConfigError:
+        return None
+    where = Path(str(exc.filename or "")).resolve() if exc.filename else None
+    if where is None or not (where == data_dir or where.is_relative_to(data_dir) or data_dir.is_relative_to(where)):
+        return None
+    return (f"数据目录 {data_dir} 无法使用（{exc.strerror or exc}）：请用 COPILOT_DATA_DIR 指向一个可写的目录"
+            "（索引、审核日志和缓存都写在这里）")
+
+
 def main() -> None:
     try:
         app()
+    except OSError as exc:
+        problem = _data_dir_problem(exc)
+        if problem is None:
+            raise
+        err.print(f"[red]错误：[/red]{problem}", highlight=False)
+        raise SystemExit(2) from None
     except (ConfigError, ValidationError) as exc:
         # any command: a broken setting is explained in Chinese, not a pydantic traceback
         if isinstance(exc, ValidationError) and exc.title != Settings.__name__:

@@ -55,8 +55,9 @@ class Settings(BaseSettings):
         None, validation_alias=AliasChoices("COPILOT_LLM_API_KEY", "OPENAI_API_KEY", "llm_api_key")
     )
     llm_model: str = Field("gpt-4o-mini", description="模型名，如 deepseek-chat、qwen-plus、llama3")
-    llm_timeout: float = Field(60.0, gt=0, description="单次请求超时（秒）")
+    llm_timeout: float = Field(30.0, gt=0, description="单次请求超时（秒，连接 + 读取）")
     llm_max_retries: int = Field(2, ge=0, le=10, description="429/5xx/超时的重试次数（指数退避）")
+    llm_deadline: float = Field(60.0, gt=0, description="一次模型调用（含所有重试）最多等待的秒数，超过就改用离线引擎")
     llm_max_tokens: int = Field(2048, ge=16)
     llm_temperature: float = Field(0.3, ge=0, le=2)
     llm_context_tokens: int = Field(8000, ge=512, description="提示词预算（tiktoken 计数）")
@@ -72,8 +73,15 @@ class Settings(BaseSettings):
 
     # --- server / hooks ------------------------------------------------------------------------
     host: str = "127.0.0.1"
-    port: int = Field(8000, validation_alias=AliasChoices("COPILOT_PORT", "port"))
-    api_token: SecretStr | None = Field(None, description="设置后 /v1/* 需要 Bearer token")
+    port: int = Field(8000, ge=1, le=65535, validation_alias=AliasChoices("COPILOT_PORT", "port"))
+    api_token: SecretStr | None = Field(None, description="设置后 /v1/* 需要 Bearer token；监听非本机地址时必须设置")
+    allowed_hosts: list[str] = Field(default_factory=list,
+                                     description="除本机名外允许的 Host（部署在域名后时填写；* 表示不检查）")
+    allowed_origins: list[str] = Field(default_factory=list,
+                                       description="允许从浏览器调用审核接口的来源（Origin），默认不允许任何网页调用")
+    moderation_judge_timeout: float = Field(4.0, gt=0, le=120, description="审核时模型复核最多等待的秒数，超过沿用离线判断")
+    onebot_on_error: Literal["review", "delete", "pass"] = Field(
+        "review", description="审核出错时 OneBot 钩子的处理：review 记录待人工复核、delete 删除消息、pass 放行")
     onebot_secret: SecretStr | None = Field(None, description="OneBot v11 X-Signature 共享密钥")
     onebot_api_url: str | None = Field(None, description="设置后主动调用 OneBot HTTP API 执行处置")
     onebot_access_token: SecretStr | None = None

@@ -18,6 +18,8 @@ from copilot.moderation.audit import AuditLog
 from copilot.moderation.pipeline import Moderator
 from copilot.profile import parse_profile_text
 
+LOCAL = "http://127.0.0.1"  # the hook answers only to its own host names (DNS rebinding)
+
 READING = """
 name: 周末读书会
 positioning: 每周共读一本小说，交流读后感
@@ -136,7 +138,7 @@ def test_hook_on_the_configured_database(tmp_path: Path, audit_db_url: str, monk
 
     monkeypatch.setenv("COPILOT_DATABASE_URL", audit_db_url)
     monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
-    client = TestClient(create_app(Settings()))
+    client = TestClient(create_app(Settings()), base_url=LOCAL)
     body = {"id": "7", "user": "u1", "group": "10001", "text": AD}
     v1 = client.post("/v1/moderate", json=body).json()
     v2 = client.post("/v1/moderate", json=body).json()  # the bot retried

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,25 @@ def test_any_command_explains_bad_settings_in_chinese(monkeypatch: pytest.Monkey
     err = capsys.readouterr().err
     assert "配置无效" in err and "COPILOT_PORT" in err and "应为整数" in err
     assert "Traceback" not in err and "pydantic" not in err
+
+
+def test_a_broken_config_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "copilot.toml"
+    bad.write_text('llm_model = "未闭合的引号\n', encoding="utf-8")
+    monkeypatch.setenv("COPILOT_CONFIG", str(bad))
+    res = CliRunner().invoke(app, ["config"])
+    assert res.exit_code != 0 and str(bad) in res.stderr and "TOML" in res.stderr
+
+
+def test_an_unusable_data_dir_is_explained(tmp_path: Path) -> None:
+    """COPILOT_DATA_DIR pointing at a file: a sentence naming the variable, not a traceback."""
+    import subprocess
+    import sys
+
+    not_a_dir = tmp_path / "data"
+    not_a_dir.write_text("占位", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
+    env.update(COPILOT_DATA_DIR=str(not_a_dir), COPILOT_CONFIG=str(tmp_path / "none.toml"))
+    proc = subprocess.run([sys.executable, "-m", "copilot", "moderation-stats"], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 2 and "COPILOT_DATA_DIR" in proc.stderr and "Traceback" not in proc.stderr

@@ -140,3 +140,70 @@ def test_load_real_pdf_printed_by_chromium(tmp_path: Path) -> None:
     doc = load_document(pdf)
     assert "每天早上八点发晨报" in doc.text  # not the Kangxi radical ⼋ that pypdf extracts
     assert "社群活跃玩法" in doc.text
+
+
+# --- hostile and broken inputs (issue 11) ---------------------------------------------------------------------
+def _docx_bomb(path: Path, inflated_mb: int) -> None:
+    """A zip named .docx whose one part inflates from a few KB to ``inflated_mb`` MB of zeros."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w") as part:
+            block = b"\0" * (1024 * 1024)
+            for _ in range(inflated_mb):
+                part.write(block)
+
+
+def test_a_docx_zip_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
+    bomb = tmp_path / "社群运营手册.docx"
+    _docx_bomb(bomb, 12)
+    assert bomb.stat().st_size < 200_000
+    with pytest.raises(IngestError, match="压缩"):
+        load_document(bomb)
+
+
+def test_folders_are_walked_without_leaving_them(tmp_path: Path) -> None:
+    from copilot.knowledge.ingest import find_documents
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("服务器密码清单", encoding="utf-8")
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "活动复盘.md").write_text("# 复盘\n每次活动后三天内写复盘，记录参与人数。", encoding="utf-8")
+    (docs / "sub" / "群规.txt").write_text("群规：不发广告，不刷屏，友善交流。", encoding="utf-8")
+    (docs / "link.txt").symlink_to(outside / "secret.txt")
+    (docs / "sub" / "loop").symlink_to(docs, target_is_directory=True)
+    files, skipped = find_documents([docs])
+    assert sorted(f.name for f in files) == ["活动复盘.md", "群规.txt"]
+    assert any("link.txt" in s and "之外" in s for s in skipped)
+    assert any("loop" in s and "不跟随" in s for s in skipped)
+
+
+def test_an_unreadable_file_is_reported_and_the_index_stays_consistent(fresh_settings, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from copilot.knowledge.index import KnowledgeIndex
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    good = docs / "拉新.md"
+    good.write_text("# 拉新\n老带新要给双方都有的小福利，比如共读一本书的名额。", encoding="utf-8")
+    locked = docs / "内部.md"
+    locked.write_text("# 内部\n只有管理员能看的运营数据。", encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def denied(self: Path) -> bytes:  # the tests run as root, where chmod 000 is no obstacle
+        if self.name == "内部.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    index = KnowledgeIndex(fresh_settings)
+    report = index.add_paths([docs])
+    assert any("内部.md" in s and "无法读取" in s for s in report.skipped)
+    registry = json.loads((fresh_settings.index_dir / "sources.json").read_text(encoding="utf-8"))
+    stored = {m["source"] for m in index.collection.get(where={"kind": "document"}, include=["metadatas"])["metadatas"]}
+    assert set(v["source"] for v in registry.values()) == stored == {"拉新.md"}

@@ -107,6 +107,29 @@ def test_timeout_becomes_llm_unavailable(fake_llm: FakeOpenAI, llm_settings: Set
     assert time.perf_counter() - started < 2.5  # gave up at the timeout, did not wait for the reply
 
 
+def test_a_non_json_200_is_a_failed_call_not_a_crash(fake_llm: FakeOpenAI, llm_settings: Settings) -> None:
+    """A gateway that answers 200 with its own HTML page: the call fails cleanly and the agent falls back."""
+    engine = get_engine(llm_settings.model_copy(update={"llm_max_retries": 0}))
+    fake_llm.push(Reply(raw=b"<html><body>502 Bad Gateway</body></html>"))
+    with pytest.raises(LLMUnavailable, match="不是合法的 JSON"):
+        invoke_structured(engine, MESSAGES, Names)
+    fake_llm.push(*[Reply(raw=b"upstream timed out") for _ in range(3)])
+    fell = run_with_fallback(engine, lambda e: invoke_structured(e, MESSAGES, Names), lambda: Names(names=["离线"]))
+    assert fell.engine == OFFLINE and fell.value.names == ["离线"] and "不是合法的 JSON" in (fell.notice or "")
+
+
+def test_an_endpoint_that_never_answers_falls_back_within_the_deadline(fake_llm: FakeOpenAI,
+                                                                        llm_settings: Settings) -> None:
+    """Connect works, the reply never comes: the call ends at llm_deadline, whatever the timeout and retries."""
+    s = llm_settings.model_copy(update={"llm_timeout": 30, "llm_max_retries": 2, "llm_deadline": 1.0})
+    fake_llm.push(*[Reply(hang=True) for _ in range(3)])
+    started = time.perf_counter()
+    fell = run_with_fallback(get_engine(s), lambda e: invoke_structured(e, MESSAGES, Names),
+                             lambda: Names(names=["离线"]))
+    assert fell.engine == OFFLINE and "1 秒内没有完成" in (fell.notice or "")
+    assert time.perf_counter() - started < 5
+
+
 def test_unreachable_endpoint_is_reported(settings: Settings) -> None:
     s = settings.model_copy(update={"llm_provider": "openai", "llm_base_url": "http://127.0.0.1:9/v1",
                                     "llm_max_retries": 0, "llm_timeout": 1})

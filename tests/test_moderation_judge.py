@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,17 @@ def test_judge_timeout_keeps_offline_verdict(tmp_path: Path, fake: FakeOpenAI) -
     v = _mod(tmp_path, fake, timeout=0.5).moderate({"user": "u", "text": UNSURE})
     assert v.label == "off_topic" and v.engine == "offline"
     assert "超时" in (v.notice or "")
+
+
+def test_a_hung_judge_costs_the_message_its_deadline_only(tmp_path: Path, fake: FakeOpenAI) -> None:
+    """The endpoint accepts and never answers: the offline verdict stands after moderation_judge_timeout."""
+    s = Settings(data_dir=tmp_path / "d", llm_provider="openai", llm_base_url=fake.url, llm_model="fake-model",
+                 llm_timeout=30, llm_max_retries=2, moderation_judge_timeout=0.8)
+    fake.push(*[Reply(hang=True) for _ in range(3)])
+    started = time.perf_counter()
+    v = Moderator(s, PROFILE, audit=None, engine=get_engine(s)).moderate({"user": "u", "text": UNSURE})
+    assert time.perf_counter() - started < 3
+    assert v.label == "off_topic" and v.engine == "offline" and "0.8 秒内没有完成" in (v.notice or "")
 
 
 def test_judge_rate_limited_keeps_offline_verdict(tmp_path: Path, fake: FakeOpenAI) -> None:

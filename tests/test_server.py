@@ -9,9 +9,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from copilot.config import Settings
 from copilot.server import create_app
+
+LOCAL = "http://127.0.0.1"  # the hook answers only to its own host names (DNS rebinding)
+JSON = {"content-type": "application/json"}
 
 PROFILE = """
 name: 宝妈辅食交流群
@@ -33,7 +37,7 @@ def _settings(tmp_path: Path, **kw) -> Settings:
 
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(_settings(tmp_path)))
+    return TestClient(create_app(_settings(tmp_path)), base_url=LOCAL)
 
 
 def _event(text: str | None = None, *, user: int = 555, role: str = "member", group: int = 10001, **extra) -> dict:
@@ -68,7 +72,7 @@ def test_moderate_single_and_batch(client: TestClient) -> None:
 def test_default_profile_for_unknown_group(tmp_path: Path) -> None:
     s = _settings(tmp_path)
     s = s.model_copy(update={"default_profile": s.groups["10001"]})
-    c = TestClient(create_app(s))
+    c = TestClient(create_app(s), base_url=LOCAL)
     v = c.post("/v1/moderate", json={"text": "你们追那部宫斗剧了吗，明星八卦太多了", "group": "999", "user": "q"}).json()
     assert v["label"] == "off_topic"
 
@@ -78,16 +82,20 @@ def test_healthz_reports_a_broken_default_profile(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("name: [不是字符串\ntopics: 辅食", encoding="utf-8")
     s = _settings(tmp_path).model_copy(update={"default_profile": str(broken)})
-    c = TestClient(create_app(s))
+    c = TestClient(create_app(s), base_url=LOCAL)
     h = c.get("/healthz")
     assert h.status_code == 503 and h.json()["status"] == "degraded"
-    assert len(h.json()["problems"]) == 1 and "默认档案" in h.json()["problems"][0] and "broken.yaml" in h.json()["problems"][0]
+    assert len(h.json()["problems"]) == 1 and "默认档案" in h.json()["problems"][0]
+    assert "broken.yaml" not in h.text  # file paths are not for anonymous callers
+    with_token = TestClient(create_app(s.model_copy(update={"api_token": SecretStr("t0ken")})), base_url=LOCAL)
+    shown = with_token.get("/healthz", headers={"Authorization": "Bearer t0ken"}).json()["problems"][0]
+    assert "默认档案" in shown and "broken.yaml" in shown
     # moderation still works (without off-topic for the unmapped group), the mapped group is fine
     v = c.post("/v1/moderate", json={"text": AD, "user": "q", "group": "999"})
     assert v.status_code == 200 and v.json()["label"] == "ad"
     missing = _settings(tmp_path).model_copy(update={"groups": {"10001": str(tmp_path / "nope.yaml")}})
-    h2 = TestClient(create_app(missing)).get("/healthz").json()
-    assert h2["status"] == "degraded" and "群 10001" in h2["problems"][0] and "找不到" in h2["problems"][0]
+    h2 = TestClient(create_app(missing), base_url=LOCAL).get("/healthz").json()
+    assert h2["status"] == "degraded" and "群 10001" in h2["problems"][0] and "无法加载" in h2["problems"][0]
 
 
 @pytest.mark.parametrize(
@@ -111,14 +119,14 @@ def test_moderate_malformed_bodies_are_400(client: TestClient, body: bytes, frag
 
 def test_moderate_gbk_body_and_huge_body(client: TestClient) -> None:
     body = json.dumps({"text": "宝宝辅食吃南瓜泥可以吗", "user": "g"}, ensure_ascii=False).encode("gbk")
-    r = client.post("/v1/moderate", content=body)
+    r = client.post("/v1/moderate", content=body, headers={"content-type": "application/json; charset=gbk"})
     assert r.status_code == 200 and r.json()["label"] == "ok"
-    r = client.post("/v1/moderate", content=b'{"text": "' + b"a" * 1_100_000 + b'"}')
+    r = client.post("/v1/moderate", content=b'{"text": "' + b"a" * 1_100_000 + b'"}', headers=JSON)
     assert r.status_code == 413 and "过大" in r.json()["error"]
 
 
 def test_api_token(tmp_path: Path) -> None:
-    c = TestClient(create_app(_settings(tmp_path, api_token="s3cret")))
+    c = TestClient(create_app(_settings(tmp_path, api_token="s3cret")), base_url=LOCAL)
     assert c.post("/v1/moderate", json={"text": "hi"}).status_code == 401
     assert c.post("/v1/moderate", json={"text": "hi"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
     ok = c.post("/v1/moderate", json={"text": "hi"}, headers={"Authorization": "Bearer s3cret"})
@@ -132,20 +140,20 @@ def test_deeply_nested_json_is_400_not_500(client: TestClient) -> None:
         r = client.post(path, content=deep, headers={"content-type": "application/json"})
         assert r.status_code == 400 and "嵌套层数过深" in r.json()["error"], (path, r.text)
     nested_obj = ('{"text": "hi", "id": ' + '{"a":' * 50_000 + "1" + "}" * 50_000 + "}").encode()
-    r = client.post("/v1/moderate", content=nested_obj)
+    r = client.post("/v1/moderate", content=nested_obj, headers=JSON)
     assert r.status_code == 400 and "嵌套" in r.json()["error"]
 
 
 def test_non_ascii_token_and_signature_are_rejected_not_500(tmp_path: Path) -> None:
     """QA: hmac.compare_digest raised TypeError on a non-ASCII str header (sha1=é, Bearer tök)."""
-    c = TestClient(create_app(_settings(tmp_path, api_token="s3cret", onebot_secret=SECRET)))
+    c = TestClient(create_app(_settings(tmp_path, api_token="s3cret", onebot_secret=SECRET)), base_url=LOCAL)
     r = c.post("/v1/moderate", json={"text": "hi"}, headers={"Authorization": "Bearer tök".encode()})
     assert r.status_code == 401 and "令牌" in r.json()["error"]
     r = _signed(c, _event(AD), sig="sha1=é".encode())  # type: ignore[arg-type]
     assert r.status_code == 403 and "签名校验失败" in r.json()["error"]
     # a non-ASCII configured token still works for the client that sends it right
     (tmp_path / "b").mkdir()
-    c2 = TestClient(create_app(_settings(tmp_path / "b", api_token="令牌tök")))
+    c2 = TestClient(create_app(_settings(tmp_path / "b", api_token="令牌tök")), base_url=LOCAL)
     ok = c2.post("/v1/moderate", json={"text": "hi"}, headers={"Authorization": "Bearer 令牌tök".encode()})
     assert ok.status_code == 200
 
@@ -163,7 +171,7 @@ def _signed(client: TestClient, event: dict | bytes, secret: str | None = SECRET
 
 @pytest.fixture
 def signed_client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(_settings(tmp_path, onebot_secret=SECRET)))
+    return TestClient(create_app(_settings(tmp_path, onebot_secret=SECRET)), base_url=LOCAL)
 
 
 def test_onebot_signature_good_bad_missing(signed_client: TestClient) -> None:
@@ -261,7 +269,7 @@ def test_onebot_non_group_events_are_204(client: TestClient) -> None:
     ],
 )
 def test_onebot_malformed_events_are_400(client: TestClient, body: bytes, fragment: str) -> None:
-    r = client.post("/onebot/v11", content=body)
+    r = client.post("/onebot/v11", content=body, headers=JSON)
     assert r.status_code == 400, r.text
     assert fragment in r.json()["error"]
 
@@ -290,7 +298,7 @@ def test_onebot_api_mode_calls_http_api(tmp_path: Path) -> None:
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{srv.server_address[1]}"
-        c = TestClient(create_app(_settings(tmp_path, onebot_api_url=url)))
+        c = TestClient(create_app(_settings(tmp_path, onebot_api_url=url)), base_url=LOCAL)
         for mid in (1, 2):
             assert c.post("/onebot/v11", json=_event(AD, user=77, message_id=mid)).json() == {}
     finally:
@@ -302,10 +310,10 @@ def test_onebot_api_mode_calls_http_api(tmp_path: Path) -> None:
 
 def test_audit_shared_across_requests(tmp_path: Path) -> None:
     s = _settings(tmp_path)
-    c = TestClient(create_app(s))
+    c = TestClient(create_app(s), base_url=LOCAL)
     c.post("/onebot/v11", json=_event(AD, user=5))
     # restart the app: escalation continues from the stored strike
-    c2 = TestClient(create_app(s))
+    c2 = TestClient(create_app(s), base_url=LOCAL)
     assert c2.post("/onebot/v11", json=_event(AD, user=5, message_id=50)).json().get("ban") is True
 
 
@@ -314,7 +322,7 @@ def test_per_group_policy_file(tmp_path: Path) -> None:
     (s.data_dir / "moderation").mkdir(parents=True)
     (s.data_dir / "moderation" / "policy.yaml").write_text(
         'groups:\n  "10001": {dry_run: true}\n', encoding="utf-8")
-    c = TestClient(create_app(s))
+    c = TestClient(create_app(s), base_url=LOCAL)
     assert c.post("/onebot/v11", json=_event(AD, user=3)).json() == {}  # dry run: nothing executed
     v = c.post("/v1/moderate", json={"text": AD, "user": "3", "group": "10001"}).json()
     assert v["label"] == "ad" and v["dry_run"] is True
@@ -322,14 +330,32 @@ def test_per_group_policy_file(tmp_path: Path) -> None:
     assert other.get("delete") is True  # other groups keep the default policy
 
 
-def test_internal_failure_never_crashes_the_hook(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_failure_never_crashes_the_hook(tmp_path: Path, client: TestClient,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failing moderator: OneBot fails closed (recorded for review, no silent pass); /v1 says 500 for
+    a bug (a retry cannot help) and 503 + Retry-After only when the database is busy."""
+    from sqlalchemy.exc import OperationalError
+
+    from copilot.moderation.audit import AuditLog
     from copilot.moderation.pipeline import Moderator
 
     def boom(self, message):  # type: ignore[no-untyped-def]
-        raise RuntimeError("database is locked")
+        raise RuntimeError("unexpected")
 
     monkeypatch.setattr(Moderator, "moderate", boom)
-    r = client.post("/onebot/v11", json=_event(AD))
-    assert r.status_code == 200 and r.json() == {}  # the message passes; the bot keeps running
+    r = client.post("/onebot/v11", json=_event(AD, user=31, message_id=3101))
+    assert r.status_code == 200 and r.json() == {}  # nothing in the group, but not silent:
+    logged = AuditLog.from_settings(_settings(tmp_path)).query(group="10001")["items"]
+    assert [(i["user_id"], i["action"]) for i in logged] == [("31", "review")] and "审核出错" in logged[0]["reason"]
+    (tmp_path / "strict").mkdir()
+    strict = TestClient(create_app(_settings(tmp_path / "strict", onebot_on_error="delete")), base_url=LOCAL)
+    assert strict.post("/onebot/v11", json=_event(AD, user=32)).json() == {"delete": True}
     r = client.post("/v1/moderate", json={"text": AD})
-    assert r.status_code == 503 and "审核服务暂时出错" in r.json()["error"]
+    assert r.status_code == 500 and "内部错误" in r.json()["error"] and "retry-after" not in r.headers
+
+    def busy(self, message):  # type: ignore[no-untyped-def]
+        raise OperationalError("INSERT …", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(Moderator, "moderate", busy)
+    r = client.post("/v1/moderate", json={"text": AD})
+    assert r.status_code == 503 and r.headers["retry-after"] == "5" and "稍后重试" in r.json()["error"]

@@ -10,6 +10,8 @@ from copilot.paths import ROOT
 from copilot.ui import drafting, moderation, notes, profiles
 from copilot.ui.app import build_ui, seed_example_profiles
 
+LOCAL = "http://127.0.0.1"  # the hook answers only to its own host names (DNS rebinding)
+
 FIXTURES = Path(__file__).parent / "fixtures" / "notes"
 
 
@@ -109,13 +111,13 @@ def test_optional_login_protects_the_ui(settings: Settings) -> None:
 
     from copilot.ui.app import create_server
 
-    client = TestClient(create_server(settings.model_copy(update={"ui_auth": "ops:s3cret-pass"})))
+    client = TestClient(create_server(settings.model_copy(update={"ui_auth": "ops:s3cret-pass"})), base_url=LOCAL)
     assert client.get("/config").status_code == 401
     assert client.post("/login", data={"username": "ops", "password": "wrong"}).status_code == 400
     assert client.post("/login", data={"username": "ops", "password": "s3cret-pass"}).status_code == 200
     assert client.get("/config").status_code == 200
     # without COPILOT_UI_AUTH the page is open (localhost default)
-    assert TestClient(create_server(settings)).get("/config").status_code == 200
+    assert TestClient(create_server(settings), base_url=LOCAL).get("/config").status_code == 200
 
 
 def test_traditional_profile_keeps_its_own_name_and_hides_checks_from_the_draft(settings: Settings) -> None:

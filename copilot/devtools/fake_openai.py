@@ -22,11 +22,15 @@ from typing import Any
 
 @dataclass
 class Reply:
-    """One scripted answer. ``status`` != 200 sends an OpenAI-style error body."""
+    """One scripted answer. ``status`` != 200 sends an OpenAI-style error body; ``raw`` sends these
+    bytes as the whole 200 response body (a proxy's HTML page, a truncated body); ``hang`` accepts the
+    request and never answers until the server stops."""
 
     content: str = ""
     status: int = 200
     delay: float = 0.0
+    raw: bytes | None = None
+    hang: bool = False
 
 
 Responder = Callable[[dict[str, Any]], str]
@@ -47,6 +51,7 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         self._server: _Server | None = None
+        self.stopping = threading.Event()  # releases hanging replies when the server stops
         self._thread: threading.Thread | None = None
 
     # -- scripting -------------------------------------------------------------------------
@@ -80,6 +85,7 @@ class FakeOpenAI:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
         if self._server:
             self._server.shutdown()
             self._server.server_close()
@@ -126,8 +132,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._embeddings(body)
             return
         reply = self.fake._next(body)
+        if reply.hang:
+            self.fake.stopping.wait()
+            return
         if reply.delay:
             time.sleep(reply.delay)
+        if reply.raw is not None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(reply.raw)))
+            self.end_headers()
+            self.wfile.write(reply.raw)
+            return
         if reply.status != 200:
             self._send(
                 reply.status,

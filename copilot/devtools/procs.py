@@ -17,13 +17,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for_http(url: str, proc: subprocess.Popen, timeout: float, *, log: Path | None = None,
+def wait_for_http(url: str, proc: subprocess.Popen | None, timeout: float, *, log: Path | None = None,
                   poll: float = 0.5) -> None:
     """Return once ``url`` answers with a status below 400; raise RuntimeError (with the log) when
-    the process exits first or ``timeout`` seconds pass, killing it in the latter case."""
+    the process (if any: None for a server in a thread) exits first or ``timeout`` seconds pass,
+    killing it in the latter case."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        if proc.poll() is not None:
+        if proc is not None and proc.poll() is not None:
             raise RuntimeError(f"the server exited early (code {proc.returncode}):\n{_tail(log)}")
         try:
             if httpx.get(url, timeout=2).status_code < 400:
@@ -31,7 +32,8 @@ def wait_for_http(url: str, proc: subprocess.Popen, timeout: float, *, log: Path
         except httpx.HTTPError:
             pass
         time.sleep(poll)
-    proc.kill()
+    if proc is not None:
+        proc.kill()
     raise RuntimeError(f"the server did not answer {url} within {timeout:g} s:\n{_tail(log)}")
 
 

@@ -24,6 +24,7 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
     "moderation": [
         ("ad.precision", ">=", 0.95), ("ad.recall", ">=", 0.90), ("off_topic.f1", ">=", 0.75),
         ("abuse.recall", ">=", 0.80), ("spam.f1", ">=", 0.75), ("ok.f1", ">=", 0.85),
+        ("evasions.detection_rate", ">=", 0.90), ("evasions.lookalikes_acted_on", "<=", 3),
     ],
     "notes": [("fact_coverage", ">=", 0.8), ("invented_entities", "<=", 0.0), ("leaked_noise", "<=", 0.0)],
 }

@@ -23,6 +23,7 @@ from copilot.agents import draft
 from copilot.evals import moderation as mod_eval
 from copilot.evals import notes as notes_eval
 from copilot.evals.assertions import Assertion, check
+from copilot.evals.evasions import run_evasions
 from copilot.evals.judge import judge_rule
 from copilot.evals.results import CaseResult, Check, EvalContext, SuiteResult
 from copilot.evals.retrieval import evaluate, load_cases
@@ -196,6 +197,11 @@ def run_moderation(ctx: EvalContext) -> SuiteResult:
     qq = mod_eval.qq_heldout()
     if qq:
         metrics["qq_ads_heldout"] = qq
+    hostile = run_evasions()
+    metrics["evasions"] = {k: v for k, v in hostile.items() if k != "missed"}
+    cases += [CaseResult(suite="moderation", id=f"evasion/{rid}", passed=False, engine="offline",
+                         checks=[Check(name="hostile_input_caught", passed=False, reason="伪装的广告/刷屏没有识别出来")])
+              for rid in hostile["missed"]]
     charts = {"各标签 F1": [(lab, report["per_label"][lab]["f1"]) for lab in labels]}
     return SuiteResult(suite="moderation", metrics=metrics, cases=cases, charts=charts)
 

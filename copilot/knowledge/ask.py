@@ -107,9 +107,10 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
         messages = prompt.render(question=question, passages=[h.model_dump() for h in hits], script=script)
         parts: list[str] = []
         try:
-            stream = call_guarded(lambda: engine.chat_model.stream(messages))
+            deadline = engine.settings.llm_deadline
+            stream = call_guarded(lambda: engine.chat_model.stream(messages), deadline)
             while True:
-                chunk = call_guarded(lambda: next(stream, None))
+                chunk = call_guarded(lambda: next(stream, None), deadline)
                 if chunk is None:
                     break
                 piece = str(chunk.content)

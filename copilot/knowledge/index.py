@@ -24,7 +24,7 @@ from copilot.files import atomic_write
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.chunking import Chunk, chunk_text
 from copilot.knowledge.embeddings import CachedEmbedder, make_embedder
-from copilot.knowledge.ingest import SUPPORTED_SUFFIXES, IngestError, load_document
+from copilot.knowledge.ingest import IngestError, find_documents, load_document
 from copilot.textnorm import fold, tokenize
 
 log = logging.getLogger(__name__)
@@ -189,32 +189,44 @@ class KnowledgeIndex:
         return chunk_text(doc.text, source=doc.source, title=doc.title, meta={"kind": "document", "path": str(path)})
 
     def add_paths(self, paths: Iterable[str | Path]) -> BuildReport:
-        """Ingest extra documents (files or folders of .md/.txt/.docx/.pdf); bad files are skipped."""
+        """Ingest extra documents (files or folders of .md/.txt/.docx/.pdf); bad files are skipped.
+
+        Each file is all or nothing: its chunks and its entry in ``sources.json`` are written together,
+        and a file whose entry cannot be saved has its chunks taken out again.
+        """
         started = time.perf_counter()
         report = BuildReport()
-        files: list[Path] = []
-        for p in map(Path, paths):
-            if p.is_dir():
-                files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
-            else:
-                files.append(p)
+        files, passed_over = find_documents(paths)
+        report.skipped += passed_over
         with self._lock:
             reg = self._registry()
             card_ids = {c.id for c in load_cards(self.settings.knowledge_dir)}
             for f in files:
                 try:
                     doc = load_document(f)
-                    source = doc.source if doc.source not in card_ids else f"doc-{doc.source}"
-                    chunks = chunk_text(doc.text, source=source, title=doc.title,
-                                        meta={"kind": "document", "path": str(f.resolve())})
-                    self._sync_source(source, chunks, report)
-                    reg[str(f.resolve())] = {"source": source}
                 except IngestError as exc:
                     report.skipped.append(str(exc))
-            self._save_registry(reg)
+                    continue
+                source = doc.source if doc.source not in card_ids else f"doc-{doc.source}"
+                chunks = chunk_text(doc.text, source=source, title=doc.title,
+                                    meta={"kind": "document", "path": str(f.resolve())})
+                self._add_one(f, source, chunks, reg, report)
             self._bm25 = None
         report.seconds = time.perf_counter() - started
         return report
+
+    def _add_one(self, f: Path, source: str, chunks: list[Chunk], reg: dict[str, dict[str, str]],
+                 report: BuildReport) -> None:
+        before = dict(reg)
+        try:
+            self._sync_source(source, chunks, report)
+            reg[str(f.resolve())] = {"source": source}
+            self._save_registry(reg)
+        except OSError as exc:  # the registry (or the index files) could not be written: undo this file
+            reg.clear()
+            reg.update(before)
+            self._sync_source(source, [], BuildReport())
+            report.skipped.append(f"{f}：索引写入失败（{exc.strerror or exc}），这个文件没有加入")
 
     # -- searching ----------------------------------------------------------------------------
     def _ensure_bm25(self) -> None:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import unicodedata
+import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +22,11 @@ from copilot.files import UnreadableFile, read_text_file
 from copilot.textnorm import cjk_ratio
 
 SUPPORTED_SUFFIXES = {".md", ".markdown", ".txt", ".docx", ".pdf"}
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # any one file, as stored
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a .docx's parts once decompressed (a zip bomb stops here)
+MAX_PACK_RATIO = 120  # a part that decompresses to over 120× its stored size is not a document
+MAX_PDF_PAGES = 1000
+MAX_TEXT_CHARS = 5_000_000  # extracted text of one document
 
 
 class IngestError(UnreadableFile):
@@ -83,9 +91,27 @@ def clean_text(text: str) -> str:
 
 
 # -- formats ----------------------------------------------------------------------------------
+def _check_zip(path: Path) -> None:
+    """Refuse a .docx whose parts would decompress to a bomb, before any XML parser sees them."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(f"{path}：不是有效的 .docx 文件（{type(exc).__name__}）") from exc
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED_BYTES:
+        raise IngestError(f"{path}：解压后有 {total // 1024 // 1024} MB（上限 {MAX_UNPACKED_BYTES // 1024 // 1024} MB），"
+                          "不像是普通文档，已跳过")
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > MAX_PACK_RATIO * max(i.compress_size, 1):
+            raise IngestError(f"{path}：其中的 {i.filename} 压缩比异常（{i.file_size // max(i.compress_size, 1)} 倍），"
+                              "疑似压缩炸弹，已跳过")
+
+
 def _read_docx(path: Path) -> str:
     import docx  # noqa: PLC0415 - python-docx (lxml) only when a .docx is added
 
+    _check_zip(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for corrupt files
@@ -113,10 +139,53 @@ def _read_pdf(path: Path) -> str:
 
     try:
         reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise IngestError(f"{path}：有 {len(reader.pages)} 页（上限 {MAX_PDF_PAGES} 页），请拆分后再加入")
+        pages: list[str] = []
+        used = 0
+        for page in reader.pages:  # pypdf caps what one compressed stream may inflate to
+            text = page.extract_text() or ""
+            used += len(text)
+            if used > MAX_TEXT_CHARS:
+                raise IngestError(f"{path}：提取出的文字超过 {MAX_TEXT_CHARS // 10000} 万字，已跳过")
+            pages.append(text)
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise IngestError(f"{path}：无法解析 PDF（{type(exc).__name__}）") from exc
     return "\n\n".join(pages)
+
+
+def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """The documents to ingest under ``paths`` (files, or folders walked recursively), and why others
+    were passed over.
+
+    A folder walk never leaves the folder: symbolic links that point outside it (a link to
+    /etc/passwd among the notes) are skipped, and linked folders are not entered (no loops). Folders
+    that cannot be read are reported, not silently missed.
+    """
+    files: list[Path] = []
+    skipped: list[str] = []
+    for p in map(Path, paths):
+        if not p.is_dir():
+            files.append(p)
+            continue
+        root = p.resolve()
+
+        def unreadable(exc: OSError) -> None:
+            skipped.append(f"{exc.filename}：目录无法读取（{exc.strerror or exc}），已跳过")
+
+        for folder, dirs, names in os.walk(p, onerror=unreadable, followlinks=False):
+            dirs.sort()
+            for d in [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+                skipped.append(f"{os.path.join(folder, d)}：是指向其他目录的链接，不跟随")
+            for name in sorted(names):
+                f = Path(folder, name)
+                if f.suffix.lower() not in SUPPORTED_SUFFIXES or name.startswith("."):
+                    continue
+                if f.is_symlink() and not f.resolve().is_relative_to(root):
+                    skipped.append(f"{f}：链接指向目录之外（{f.resolve()}），不跟随")
+                    continue
+                files.append(f)
+    return files, skipped
 
 
 def load_document(path: str | Path) -> Document:
@@ -124,6 +193,12 @@ def load_document(path: str | Path) -> Document:
     p = Path(path)
     if not p.is_file():
         raise IngestError(f"{p}：文件不存在")
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise IngestError(f"{p}：无法读取（{exc.strerror or exc}）") from exc
+    if size > MAX_DOCUMENT_BYTES:
+        raise IngestError(f"{p}：文件过大（{size // 1024 // 1024} MB，上限 {MAX_DOCUMENT_BYTES // 1024 // 1024} MB）")
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(f"{p}：不支持的文件类型 {suffix or '(无后缀)'}，支持 .md/.txt/.docx/.pdf")

@@ -16,7 +16,7 @@ from copilot.llm.engine import (
     make_chat_model,
     run_with_fallback,
 )
-from copilot.llm.errors import LLMUnavailable, StructuredOutputError, call_guarded, describe_error
+from copilot.llm.errors import LLMUnavailable, StructuredOutputError, call_guarded, describe_error, with_deadline
 from copilot.llm.structured import invoke_structured, parse_json_output, schema_hint
 
 __all__ = [
@@ -34,4 +34,5 @@ __all__ = [
     "parse_json_output",
     "run_with_fallback",
     "schema_hint",
+    "with_deadline",
 ]

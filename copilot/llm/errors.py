@@ -7,8 +7,10 @@ raises and catches these two types only, so a provider's own exception classes n
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -41,13 +43,41 @@ def describe_error(exc: BaseException) -> str:
     return f"模型调用失败：{type(exc).__name__}"
 
 
-def call_guarded(fn: Callable[[], T]) -> T:
-    """Run a provider call, turning provider/transport errors into :class:`LLMUnavailable`."""
+def call_guarded(fn: Callable[[], T], deadline: float | None = None) -> T:
+    """Run a provider call, turning provider/transport errors into :class:`LLMUnavailable`.
+
+    A 200 whose body is not JSON (a proxy's error page, a truncated reply) is a failed call too.
+    With ``deadline`` the call gets at most that many seconds, retries included: an endpoint that
+    accepts the connection and never answers must not hold a command or a hook for minutes. The
+    abandoned call finishes (or times out) in a daemon thread.
+    """
     import openai  # noqa: PLC0415 - heavy (~1 s); only loaded when a model is actually called
 
     try:
-        return fn()
+        return fn() if deadline is None else with_deadline(fn, deadline)
     except LLMUnavailable:
         raise
     except (openai.OpenAIError, TimeoutError, ConnectionError, OSError) as exc:
         raise LLMUnavailable(describe_error(exc)) from exc
+    except json.JSONDecodeError as exc:
+        raise LLMUnavailable("模型接口返回的不是合法的 JSON 响应（可能是代理或网关的错误页）") from exc
+
+
+def with_deadline(fn: Callable[[], T], seconds: float) -> T:
+    """``fn()`` in a daemon thread, waited for at most ``seconds``; raises :class:`LLMUnavailable` after."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread below
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, daemon=True, name="llm-call")
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise LLMUnavailable(f"模型接口 {seconds:g} 秒内没有完成")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]

@@ -88,7 +88,7 @@ def invoke_structured(
     last_valid: M | None = None
     last_error = ""
     for attempt in range(1, attempts + 1):
-        reply = call_guarded(partial(engine.chat_model.invoke, list(history)))
+        reply = call_guarded(partial(engine.chat_model.invoke, list(history)), deadline=engine.settings.llm_deadline)
         text = _content(reply)
         problems: list[str]
         try:

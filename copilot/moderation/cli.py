@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -18,7 +19,7 @@ from copilot.moderation.message import BadMessage, Message, loads, message_from
 from copilot.moderation.pipeline import Moderator
 from copilot.moderation.policy import Policy, PolicyError, group_policies, load_policies
 from copilot.moderation.training import retrain_from_feedback
-from copilot.server import create_app
+from copilot.server import bind_problem, create_app
 
 
 def _read_input(path: Path | None) -> str:
@@ -155,9 +156,13 @@ def serve_cmd(
 
     settings = get_settings()
     host, port = host or settings.host, port or settings.port
+    if (problem := bind_problem(host, settings)) is not None:
+        raise fail(problem, 2)
+    settings = settings.model_copy(update={"host": host, "port": port})  # the Host check knows the bind name
     if workers == 1:
         uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
     else:  # each worker process builds its own app from the same settings (environment / copilot.toml)
+        os.environ["COPILOT_HOST"], os.environ["COPILOT_PORT"] = host, str(port)
         AuditLog.from_settings(settings)  # the schema once, here, before the workers race for it
         uvicorn.run("copilot.server:create_app", factory=True, workers=workers, host=host, port=port,
                     log_level="info")

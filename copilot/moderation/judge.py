@@ -13,7 +13,7 @@ import json
 
 from pydantic import BaseModel, Field
 
-from copilot.llm import Engine, LLMUnavailable, StructuredOutputError, invoke_structured
+from copilot.llm import Engine, LLMUnavailable, StructuredOutputError, invoke_structured, with_deadline
 from copilot.moderation.labels import Label
 from copilot.profile import GroupProfile
 from copilot.prompts import load_prompt
@@ -58,8 +58,11 @@ def judge(
         offline_label=offline_label,
         offline_reason=offline_reason,
     )
+    limit = engine.settings.moderation_judge_timeout
     try:
-        out = invoke_structured(engine, messages, JudgeVerdict, attempts=2)
+        # the whole review (both attempts) within the judge's deadline: a hung endpoint costs the hook
+        # a few seconds, never the client's full timeout and retries
+        out = with_deadline(lambda: invoke_structured(engine, messages, JudgeVerdict, attempts=2), limit)
     except (LLMUnavailable, StructuredOutputError) as exc:
         return JudgeOutcome(used=False, engine=engine.name, prompt=prompt.ref, error=f"{exc}；沿用离线判断")
     return JudgeOutcome(used=True, label=out.label, confidence=out.confidence, reason=out.reason,

@@ -8,11 +8,14 @@ the same Chinese error naming it.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from copilot.validation import zh_reason
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BadMessage(ValueError):
@@ -40,6 +43,14 @@ class Message(BaseModel):
         if isinstance(v, int) and not isinstance(v, bool):
             return str(v)
         raise ValueError("应为字符串或数字")
+
+    @field_validator("text")
+    @classmethod
+    def _encodable(cls, v: str) -> str:
+        # a lone UTF-16 surrogate ("\ud800") is a client's encoding bug: say so instead of guessing
+        if _SURROGATE.search(v):
+            raise ValueError("含无效的 Unicode 字符（孤立的代理项），请检查客户端的编码")
+        return v
 
     @field_validator("ts", mode="before")
     @classmethod

@@ -58,7 +58,9 @@ class Policy(BaseModel):
         return ladder[min(strikes_before, len(ladder) - 1)]
 
     def is_exempt(self, user: str | None, role: str | None) -> bool:
-        return (user is not None and str(user) in self.exempt_users) or (role or "") in self.exempt_roles
+        """Whitelisted users and roles (``Owner``/``owner`` alike: bot frameworks differ in case)."""
+        roles = {r.strip().lower() for r in self.exempt_roles}
+        return (user is not None and str(user) in self.exempt_users) or (role or "").strip().lower() in roles
 
 
 class PolicyError(ValueError):

@@ -8,6 +8,7 @@ combines them with the classifier score. Lexicons are data in ``resources/modera
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -357,7 +358,11 @@ def _repetition(scan: Scan, spec: SignalSpec) -> Finding | None:
     if len(c) < t["repetition_min_chars"]:
         return None
     rep = _REPEAT.search(c)
-    low_variety = len(c) >= 30 and len(set(c)) / len(c) < t["repetition_low_variety"]
+    if len(c) < t["repetition_long_chars"]:  # a short flood: few distinct characters
+        low_variety = len(c) >= 30 and len(set(c)) / len(c) < t["repetition_low_variety"]
+    else:  # a long post: any real text uses many characters, so ask how much it compresses instead
+        raw = c.encode("utf-8")
+        low_variety = len(zlib.compress(raw)) / len(raw) < t["repetition_compression"]
     return Finding([]) if (rep and len(rep.group(0)) >= t["repetition_min_chars"]) or low_variety else None
 
 

@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from copilot.config import Settings, get_settings
 from copilot.llm import OFFLINE, engine_label
 from copilot.paths import ROOT
-from copilot.server import create_app
+from copilot.server import bind_problem, create_app
 from copilot.ui import drafting, evals, moderation, notes, profiles
 from copilot.ui.chat import chat_respond
 
@@ -247,8 +247,10 @@ def create_server(settings: Settings | None = None) -> FastAPI:
 def main() -> None:
     import uvicorn  # noqa: PLC0415 - the ASGI server only when the app is started
 
-    settings = get_settings()
     port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
     host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
+    settings = get_settings().model_copy(update={"host": host})
+    if (problem := bind_problem(host, settings)) is not None:
+        raise SystemExit(f"错误：{problem}")
     print(f"社群运营 Copilot 界面：http://{host}:{port}/ （审核接口：/v1/moderate，/onebot/v11）")
     uvicorn.run(create_server(settings), host=host, port=port, log_level="warning")

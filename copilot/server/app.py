@@ -1,0 +1,245 @@
+"""The moderation hook over HTTP: ``POST /v1/moderate``, ``POST /onebot/v11``, ``GET /healthz``.
+
+Bodies are parsed by hand (not by FastAPI's automatic validation) so that every malformed request
+gets a 4xx with a Chinese message naming the problem: a bot framework that receives a 5xx may retry
+forever. What the hook trusts and refuses is :mod:`copilot.server.guard`; OneBot specifics are
+:mod:`copilot.server.onebot`. Moderation runs in worker threads, never on the event loop, so one slow
+LLM review cannot stall ``/healthz`` or other requests. Per-group policies come from
+``<data_dir>/moderation/policy.yaml`` when it exists.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import OperationalError
+
+from copilot.config import Settings, get_settings
+from copilot.files import UnreadableFile, decode_bytes
+from copilot.llm import Engine, get_engine
+from copilot.moderation.audit import AuditLog
+from copilot.moderation.labels import Action, Label
+from copilot.moderation.message import BadMessage, Message, loads, message_from
+from copilot.moderation.pipeline import Moderator, Verdict
+from copilot.moderation.policy import Policy, group_policies
+from copilot.profile import GroupProfile, ProfileError, load_profile
+from copilot.server.guard import (
+    BadRequest,
+    HostGuard,
+    allowed_hosts,
+    bearer_ok,
+    bearer_problem,
+    cross_site_problem,
+    error,
+    onebot_auth_problem,
+    read_body,
+)
+from copilot.server.onebot import call_api, expand_forwards, failure_operation, message_of, quick_operation
+
+log = logging.getLogger(__name__)
+MAX_BATCH = 500
+RETRY_AFTER_S = 5
+
+
+def _decode_body(raw: bytes) -> Any:
+    if not raw.strip():
+        raise BadRequest("请求体为空，需要 JSON")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = decode_bytes(raw, "请求体")  # GBK/GB18030 bodies from older bot frameworks
+        except UnreadableFile as exc:
+            raise BadRequest(str(exc)) from None
+    try:
+        return loads(text, "请求体")
+    except BadMessage as exc:
+        raise BadRequest(str(exc)) from None
+
+
+def _message_from(obj: Any, index: int | None) -> Message:
+    try:
+        return message_from(obj, f"第 {index + 1} 条消息" if index is not None else "消息")
+    except BadMessage as exc:
+        raise BadRequest(str(exc)) from None
+
+
+class Moderators:
+    """One Moderator per profile file, sharing one audit log; group id → profile from settings."""
+
+    def __init__(self, settings: Settings, engine: Engine | None = None,
+                 policies: dict[str, Policy] | None = None) -> None:
+        self.settings = settings
+        self.audit = AuditLog.from_settings(settings)
+        self.engine = engine
+        self.policies = policies or {}
+        self._by_path: dict[str, Moderator] = {}
+        self._profiles: dict[str, GroupProfile | None] = {}
+        self.problems: dict[str, str] = {}  # profile path → why it could not be loaded (for /healthz)
+        self._lock = threading.Lock()
+
+    def _profile(self, path: str | None) -> GroupProfile | None:
+        """The profile at ``path``, loaded once; a broken one is recorded and moderation runs without it."""
+        if not path:
+            return None
+        if path not in self._profiles:
+            try:
+                self._profiles[path] = load_profile(path)
+            except (ProfileError, OSError) as exc:
+                log.error("群档案无法加载，按无档案处理（不判断跑题）：%s", exc)
+                self.problems[path] = str(exc)
+                self._profiles[path] = None
+        return self._profiles[path]
+
+    def preload(self) -> None:
+        """Load the default profile and every mapped group profile now, so problems show at start."""
+        with self._lock:
+            for path in {self.settings.default_profile or "", *self.settings.groups.values()}:
+                self._profile(str(path) if path else None)
+
+    def health_problems(self, *, paths: bool = True) -> list[str]:
+        """Chinese descriptions of configuration problems (broken or missing profiles); file paths and
+        loader messages only with ``paths`` (callers that proved they hold the token)."""
+        out = []
+        default = str(self.settings.default_profile or "")
+        for path, msg in sorted(self.problems.items()):
+            users = (["默认档案"] if path == default else []) + \
+                [f"群 {g}" for g, p in self.settings.groups.items() if str(p) == path]
+            who = "、".join(users) or "群档案"
+            out.append(f"{who}（{path}）无法加载，按无档案审核（不判断跑题）：{msg}" if paths
+                       else f"{who}的群档案无法加载，按无档案审核（不判断跑题）")
+        return out
+
+    def for_group(self, group: str | None) -> Moderator:
+        path = self.settings.groups.get(str(group)) if group is not None else None
+        path = path or self.settings.default_profile or ""
+        gkey = str(group) if group is not None and str(group) in self.policies else ""
+        key = f"{path}\x00{gkey}"
+        with self._lock:
+            mod = self._by_path.get(key)
+            if mod is None:
+                mod = Moderator(self.settings, self._profile(str(path)), audit=self.audit, engine=self.engine,
+                                policy=self.policies.get(gkey))
+                self._by_path[key] = mod
+            return mod
+
+
+def _v1_messages(body: Any) -> list[Message]:
+    """The messages of a ``/v1/moderate`` body: one object or a list of at most MAX_BATCH."""
+    if not isinstance(body, list):
+        return [_message_from(body, None)]
+    if not body:
+        raise BadRequest("消息列表为空")
+    if len(body) > MAX_BATCH:
+        raise BadRequest(f"一次最多审核 {MAX_BATCH} 条消息，收到 {len(body)} 条")
+    return [_message_from(o, i) for i, o in enumerate(body)]
+
+
+def _failure_verdict(msg: Message, exc: BaseException) -> Verdict:
+    return Verdict(id=msg.id or "", label=Label.OK, action=Action.REVIEW, score=0.0, rule_ids=[],
+                   reason=f"审核出错（{type(exc).__name__}），消息没有被自动处置，请管理员人工查看",
+                   checks={"error": type(exc).__name__})
+
+
+def _record_failure(mods: Moderators, msg: Message, exc: BaseException) -> None:
+    """Leave the message in the audit log for review; if even that fails, the log line says so."""
+    try:
+        mods.audit.record(_failure_verdict(msg, exc), group=msg.group or "", user=msg.user or "",
+                          message_id=msg.id or "", text=msg.text)
+    except Exception:  # noqa: BLE001 - the database may be the very thing that failed
+        log.exception("审核出错，且无法写入审核日志：群 %s 用户 %s 消息 %s", msg.group, msg.user, msg.id)
+
+
+def _moderate_all(mods: Moderators, msgs: list[Message]) -> list[dict[str, Any]]:
+    return [mods.for_group(m.group).moderate(m).public() for m in msgs]
+
+
+def _health(settings: Settings, mods: Moderators, engine: Engine | None, request: Request) -> Response:
+    """``ok`` (200), or ``degraded`` (503) with the problems; file paths only for callers with the token."""
+    show_paths = settings.api_token is not None and bearer_ok(settings, request)
+    problems = mods.health_problems(paths=show_paths)
+    body = {"status": "degraded" if problems else "ok",
+            "engine": "offline" if engine is None else getattr(engine, "name", "llm"),
+            "groups": len(settings.groups), "problems": problems}
+    return JSONResponse(body, status_code=503 if problems else 200)
+
+
+async def _v1(settings: Settings, mods: Moderators, request: Request) -> Response:
+    denied = cross_site_problem(settings, request) or bearer_problem(settings, request)
+    if denied is not None:
+        return denied
+    try:
+        body = _decode_body(await read_body(request))
+        msgs = _v1_messages(body)
+    except BadRequest as exc:
+        return error(exc.status, str(exc))
+    try:
+        out = await asyncio.to_thread(_moderate_all, mods, msgs)
+    except OperationalError:  # the audit database is busy or unreachable: worth a retry
+        log.exception("审核日志暂时不可用")
+        return error(503, "审核日志暂时不可用，请稍后重试；消息未被处置", {"Retry-After": str(RETRY_AFTER_S)})
+    except Exception:  # a bug: retrying the same message will not help
+        log.exception("审核失败")
+        return error(500, "审核服务内部错误（已记录日志），消息未被处置")
+    return JSONResponse(out if isinstance(body, list) else out[0])
+
+
+async def _onebot(settings: Settings, mods: Moderators, request: Request) -> Response:
+    try:
+        raw = await read_body(request)
+    except BadRequest as exc:
+        return error(exc.status, str(exc))
+    denied = onebot_auth_problem(settings, request, raw) or cross_site_problem(settings, request)
+    if denied is not None:
+        return denied
+    try:
+        event = _decode_body(raw)
+        if isinstance(event, dict):
+            await expand_forwards(settings, event)
+        msg = message_of(event)
+    except BadRequest as exc:
+        return error(exc.status, str(exc))
+    if msg is None:
+        return Response(status_code=204)  # not a group message: nothing to do
+    try:
+        verdict = await asyncio.to_thread(mods.for_group(msg.group).moderate, msg)
+    except Exception as exc:  # noqa: BLE001 - fail closed: recorded for review, answered per onebot_on_error
+        log.exception("审核失败：群 %s 用户 %s 消息 %s（按 onebot_on_error=%s 处理）", msg.group, msg.user, msg.id,
+                      settings.onebot_on_error)
+        await asyncio.to_thread(_record_failure, mods, msg, exc)
+        return JSONResponse(failure_operation(settings))
+    if settings.onebot_api_url:
+        await asyncio.to_thread(call_api, settings, event, verdict)
+        return JSONResponse({})
+    return JSONResponse(quick_operation(verdict))
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """The hook app. ``engine``: an LLM engine for the uncertain band (default: from settings)."""
+    settings = settings or get_settings()
+    if engine is None and settings.llm_enabled:
+        engine = get_engine(settings)
+    mods = Moderators(settings, engine, group_policies(settings.data_dir))
+    app = FastAPI(title="社群运营 Copilot 审核钩子", version="1")
+    app.add_middleware(HostGuard, hosts=allowed_hosts(settings))
+    app.state.moderators = mods
+    mods.preload()
+
+    @app.get("/healthz")
+    def healthz(request: Request) -> Response:
+        return _health(settings, mods, engine, request)
+
+    @app.post("/v1/moderate")
+    async def moderate(request: Request) -> Response:
+        return await _v1(settings, mods, request)
+
+    @app.post("/onebot/v11")
+    async def onebot(request: Request) -> Response:
+        return await _onebot(settings, mods, request)
+
+    return app
