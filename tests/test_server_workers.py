@@ -54,3 +54,18 @@ def test_two_workers_answer_and_share_one_audit_log(two_workers) -> None:  # typ
     log = AuditLog.from_settings(Settings(data_dir=data))
     assert log.count_strikes("g1", "u9", "ad", 30) == 1
     assert log.query(group="g1", label="ad")["total"] == 1
+
+
+def test_simultaneous_ads_from_one_member_escalate_in_order_across_workers(two_workers) -> None:  # type: ignore[no-untyped-def]
+    """Six different ads by one member reach both workers at the same moment: strike numbers 1..6,
+    no repeats, and the ladder delete → mute → kick in that order (issue 11: 18 of 20 users got
+    repeated strike numbers when counting and writing were separate)."""
+    url, data = two_workers
+    ads = [{"id": f"s{i}", "group": "g7", "user": "spammer", "text": f"低价代购名牌包 第{i}批到货，加 v 信 bag_{i}8866"}
+           for i in range(6)]
+    with httpx.Client(timeout=30) as client, ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda m: client.post(url + "/v1/moderate", json=m).json(), ads))
+    by_strike = sorted((a["strike"], a["action"]) for a in answers)
+    assert [s for s, _ in by_strike] == [1, 2, 3, 4, 5, 6]
+    assert [a for _, a in by_strike] == ["delete", "mute", "kick", "kick", "kick", "kick"]
+    assert AuditLog.from_settings(Settings(data_dir=data)).count_strikes("g7", "spammer", "ad", 30) == 6
