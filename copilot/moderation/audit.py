@@ -136,17 +136,10 @@ class AuditLog:
         if url.startswith("sqlite"):
             @event.listens_for(self.engine, "connect")
             def _wal(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
-                dbapi_conn.isolation_level = None  # SQLAlchemy, not the driver, says when a transaction begins
                 cur = dbapi_conn.cursor()
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
-
-            @event.listens_for(self.engine, "begin")
-            def _begin(conn):  # type: ignore[no-untyped-def]
-                # a strike transaction takes the write lock up front (IMMEDIATE): two workers cannot
-                # both count N strikes and both write strike N+1
-                conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("immediate") else "BEGIN")
         self._create_schema()
         self._fb_cache: dict[str, str] | None = None
         self._lock = threading.Lock()
@@ -159,11 +152,9 @@ class AuditLog:
         """
         for attempt in range(attempts):
             try:
-                # SQLite: take the write lock first (IMMEDIATE), so workers queue instead of deadlocking
-                with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-                    metadata.create_all(conn)
-                    for index in verdicts.indexes:  # logs created before an index was added get it now
-                        index.create(conn, checkfirst=True)
+                metadata.create_all(self.engine)
+                for index in verdicts.indexes:  # logs created before an index was added get it now
+                    index.create(self.engine, checkfirst=True)
                 return
             except (OperationalError, ProgrammingError, IntegrityError) as exc:
                 if "exist" not in str(exc).lower() and "duplicate" not in str(exc).lower() or attempt == attempts - 1:
@@ -236,13 +227,14 @@ class AuditLog:
         SQLite takes the database write lock at BEGIN (IMMEDIATE); PostgreSQL takes a transaction
         advisory lock on the (group, user) pair, so other members are not held up.
         """
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, conn.begin():
             if self.engine.dialect.name == "sqlite":
-                conn = conn.execution_options(immediate=True)
-            with conn.begin():
-                if self.engine.dialect.name == "postgresql":
-                    conn.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(group, user)})
-                yield StrikeTransaction(self, conn, str(group or ""), str(user or ""))
+                # the driver begins transactions lazily (before the first write); take the write lock now
+                # so two workers cannot both count N strikes and both write strike N+1
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            elif self.engine.dialect.name == "postgresql":
+                conn.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(group, user)})
+            yield StrikeTransaction(self, conn, str(group or ""), str(user or ""))
 
     def find_message(self, group: str, message_id: str, user: str, text: str) -> dict[str, Any] | None:
         """The stored verdict of this exact message if it was already judged, else None.
