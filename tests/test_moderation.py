@@ -98,7 +98,10 @@ def test_ascii_lexicon_words_need_word_boundaries() -> None:
 def test_shipped_classifier_small_and_sensible() -> None:
     assert SHIPPED_MODEL.stat().st_size < 5_000_000
     clf = AdClassifier.load(SHIPPED_MODEL)
-    assert clf.meta["heldout"]["n"] > 100  # held-out figures recorded with the model
+    # held-out figures recorded with the model, on the QQ data and on our own multi-group corpus
+    assert clf.meta["heldout"]["qq_group_ads"]["n"] > 100
+    assert clf.meta["heldout"]["own_corpus"]["f1"] > 0.85
+    assert clf.meta["calibration"]["method"].startswith("platt")
     assert clf.score("兼职日结，加我微信 abc12345 详聊") > 0.8
     assert clf.score("这周共读的小说你们读到哪一章了") < 0.5
     assert "§" in features("看这里 http://x.cn/a")

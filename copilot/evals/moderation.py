@@ -23,7 +23,7 @@ from copilot.evals.results import SuiteResult, apply_gates
 from copilot.llm import Engine
 from copilot.metrics import binary, confusion, per_label
 from copilot.moderation.classifier import load_classifier
-from copilot.moderation.labels import LABELS
+from copilot.moderation.labels import ACTED, LABELS, Label
 from copilot.moderation.pipeline import Moderator, quick_label
 from copilot.paths import EVALS_DIR, ROOT
 from copilot.profile import load_profile
@@ -57,6 +57,7 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
     mods: dict[str, Moderator] = {}
     gold, pred, errors = [], [], []
     slices: dict[str, list[bool]] = {}
+    legit_acted = 0
     t0 = time.perf_counter()
     for row in rows:
         prof = row["profile"]
@@ -66,6 +67,7 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
         v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"]})
         gold.append(row["label"])
         pred.append(v.label)
+        legit_acted += row["label"] == Label.OK and v.action in ACTED
         tags = list(row.get("tags", []))
         if to_simplified(row["text"]) != row["text"]:
             tags.append("traditional")
@@ -81,8 +83,21 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
         "confusion": confusion(gold, pred, LABELS),
         "slices": {k: {"n": len(v), "accuracy": round(sum(v) / len(v), 3)} for k, v in sorted(slices.items())},
         "errors": errors,
+        "legit_acted": legit_acted,
+        "legit_acted_rate": round(legit_acted / max(1, gold.count(Label.OK)), 4),
         "seconds": round(elapsed, 2),
     }
+
+
+def split_figures(name: str) -> dict[str, Any] | None:
+    """Aggregate figures of a tuning or locked set (``tuning.jsonl`` / ``locked.jsonl``): per-label P/R/F1,
+    accuracy and legitimate messages acted on. No per-message results: the locked set is only scored."""
+    if not (DATA_DIR / name).exists():
+        return None
+    report = run_set(load_set(name))
+    per = report["per_label"]
+    return {"n": report["n"], "accuracy": report["accuracy"], "legit_acted_rate": report["legit_acted_rate"],
+            **{lab: {k: per[lab][k] for k in ("precision", "recall", "f1")} for lab in LABELS if lab != Label.OK}}
 
 
 def members_qa(path: Path = DATA_DIR / "members_qa.jsonl") -> dict[str, Any]:
@@ -138,7 +153,8 @@ def qq_heldout(path: Path = QQ_ADS) -> dict[str, Any] | None:
 def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for retrieval suites
     semantic = os.environ.get("COPILOT_EVAL_SEMANTIC", "") == "1"
     report = {"set": run_set(load_set(), semantic=semantic), "semantic": semantic,
-              "dev": run_set(load_set("dev.jsonl"), semantic=semantic), "qq_heldout": qq_heldout()}
+              "dev": run_set(load_set("dev.jsonl"), semantic=semantic), "qq_heldout": qq_heldout(),
+              "splits": {name: split_figures(f"{name}.jsonl") for name in ("tuning", "locked")}}
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
@@ -156,6 +172,12 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     con.print(c)
     con.print("切片准确率：" + "，".join(f"{k} {v['accuracy']:.2f}（{v['n']}）" for k, v in s["slices"].items()), highlight=False)
     con.print(f"开发集（调规则用）准确率 {report['dev']['accuracy']:.3f}（{report['dev']['n']} 条）", highlight=False)
+    for name, zh in (("tuning", "调参集"), ("locked", "锁定集（只评分，不看单条）")):
+        f = report["splits"][name]
+        if f:
+            con.print(f"新群{zh} {f['n']} 条：广告 P {f['ad']['precision']:.3f} R {f['ad']['recall']:.3f}，"
+                      f"跑题 F1 {f['off_topic']['f1']:.3f}，刷屏 F1 {f['spam']['f1']:.3f}，辱骂 F1 {f['abuse']['f1']:.3f}，"
+                      f"正常消息被处置 {f['legit_acted_rate']:.1%}", highlight=False)
     qq = report["qq_heldout"]
     if qq:
         con.print(f"QQ 群广告留出集 {qq['n']} 条（广告 {qq['positives']}）：整条流水线 F1 {qq['pipeline']['f1']:.3f}"

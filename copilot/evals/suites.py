@@ -197,6 +197,8 @@ def run_moderation(ctx: EvalContext) -> SuiteResult:
     qq = mod_eval.qq_heldout()
     if qq:
         metrics["qq_ads_heldout"] = qq
+    # new groups' messages: tuned on one half, the locked half only scored (aggregates, no cases)
+    metrics["splits"] = {name: mod_eval.split_figures(f"{name}.jsonl") for name in ("tuning", "locked")}
     hostile = run_evasions()
     metrics["evasions"] = {k: v for k, v in hostile.items() if k != "missed"}
     cases += [CaseResult(suite="moderation", id=f"evasion/{rid}", passed=False, engine="offline",

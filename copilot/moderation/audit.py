@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -137,7 +138,16 @@ class AuditLog:
             @event.listens_for(self.engine, "connect")
             def _wal(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
                 cur = dbapi_conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
+                # switching to WAL needs a moment alone with the file, and SQLite does not wait for
+                # it (no busy handler): several workers opening a new log at once retry here
+                for attempt in range(100):
+                    try:
+                        cur.execute("PRAGMA journal_mode=WAL")
+                        break
+                    except sqlite3.OperationalError as exc:
+                        if "locked" not in str(exc) or attempt == 99:
+                            raise
+                        time.sleep(0.05)
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
         self._create_schema()
@@ -157,7 +167,8 @@ class AuditLog:
                     index.create(self.engine, checkfirst=True)
                 return
             except (OperationalError, ProgrammingError, IntegrityError) as exc:
-                if "exist" not in str(exc).lower() and "duplicate" not in str(exc).lower() or attempt == attempts - 1:
+                msg = str(exc).lower()
+                if not any(w in msg for w in ("exist", "duplicate", "locked")) or attempt == attempts - 1:
                     raise
                 time.sleep(0.05 * (attempt + 1))
 

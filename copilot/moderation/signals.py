@@ -112,6 +112,8 @@ class SignalSpec:
     cap: float = 1.0
     words: str | None = None
     max_chars: int | None = None
+    requires: tuple[str, ...] = ()  # the signal counts only beside one of these
+    combo: tuple[str, ...] = ()  # lexicons that must all be present (co-occurrence)
 
     def weight(self, variant: str, distinct: int) -> float:
         return min(self.weights[variant] + self.per_extra * max(0, distinct - 1), self.cap)
@@ -132,7 +134,8 @@ def signal_table() -> SignalTable:
         weights = {"default": float(weight)} if isinstance(weight, (int, float)) else {k: float(v) for k, v in weight.items()}
         specs.append(SignalSpec(name=row["name"], label=row["label"], detail=row["detail"], weights=weights,
                                 per_extra=float(row.get("per_extra", 0.0)), cap=float(row.get("max", 1.0)),
-                                words=row.get("words"), max_chars=row.get("max_chars")))
+                                words=row.get("words"), max_chars=row.get("max_chars"),
+                                requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ()))))
     missing = [s.name for s in specs if s.name not in _DETECTORS]
     if missing:
         raise ValueError(f"{SIGNALS_PATH}: no detector for {missing}")
@@ -380,6 +383,17 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits, "targeted" if scan.lex.words["abuse.target"].search(scan.n.compact) else "default")
 
 
+def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Every lexicon of the combo present: a plea and a favour, a spread, an audience and a hook."""
+    found = []
+    for key in spec.combo:
+        hits = scan.lex.words[key].findall(scan.n.compact)
+        if not hits:
+            return None
+        found += hits
+    return Finding(found, "with_link" if scan.urls and "with_link" in spec.weights else "default")
+
+
 def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
     hit = scan.lex.injection.search(scan.n.compact) or scan.lex.injection_en.search(scan.n.folded)
     return Finding([]) if hit else None
@@ -390,7 +404,7 @@ _DETECTORS: dict[str, Detector] = {
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "rude": _targeted,
-    "injection": _injection,
+    "injection": _injection, "solicitation": _combo, "chain_letter": _combo,
 }
 
 
@@ -415,6 +429,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
             continue
         scan.found[spec.name] = finding.items or [spec.name]
         sig.append(_signal(spec, finding))
+    required = {spec.name: spec.requires for spec in table.specs if spec.requires}
+    sig = [s for s in sig if s.name not in required or any(r in scan.found for r in required[s.name])]
     c = n.compact
     social = _is_social(n, lex)
     cjk = len(re.findall(r"[\u3400-\u9fff]", c))
