@@ -317,6 +317,8 @@ def _varied_types(c: CheckInput) -> CheckOutcome:
     rule, drafts = c.rule, c.drafts
     need = min(int(rule.check.params.get("min_types", 3)), len(drafts))
     types = {fold(str(_get(d, "type", "") or "")).strip() for d in drafts} - {""}
+    if c.target == "topics" and drafts and all(_get(d, "event") for d in drafts) and len(types) < need:
+        return True, f"日历里都是群自己的固定活动（{'、'.join(sorted(types))}），没有空档可以轮换形式"
     if len(types) >= need:
         return True, f"{len(types)} 种形式：{'、'.join(sorted(types))}"
     return False, f"只有 {len(types)} 种形式（{'、'.join(sorted(types)) or '无'}），至少需要 {need} 种"
@@ -552,8 +554,10 @@ def _price_consistent(c: CheckInput) -> CheckOutcome:
     products = getattr(profile, "products", []) or []
     problems: list[str] = []
     verified = 0
-    for t in texts:
-        p, v = price_problems(t, products)
+    for d, t in zip(c.drafts, texts):
+        # the operator's arithmetic is checked too: a wrong sum in the note is as bad as one in the text
+        extra = [str(_get(d, "operator_note", "") or "")] + [str(x) for x in (_get(d, "arithmetic", None) or [])]
+        p, v = price_problems("\n".join([t, *extra]), products)
         problems += p
         verified += v
         promised = promise_problems(t, profile)
