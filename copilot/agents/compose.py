@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
 
 from copilot.knowledge.checks import topic_words
+from copilot.paths import RESOURCES_DIR
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize
 
@@ -49,6 +54,34 @@ def city(profile: GroupProfile) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, Any]:
+    return yaml.safe_load((RESOURCES_DIR / "drafting" / "names.yaml").read_text(encoding="utf-8"))
+
+
+def audience_word(profile: GroupProfile) -> str | None:
+    """The audience as a name word, recognised from a fixed list ("60岁以上的老人" → 老年), never a
+    fragment cut out of the operator's sentence."""
+    blob = fold(profile.audience)
+    return next((word for cue, word in name_words()["audience"] if fold(cue) in blob), None)
+
+
+def places(profile: GroupProfile) -> list[str]:
+    """Place words for a name from ``locality`` ("武汉·光谷·翠湖湾小区" → 翠湖湾, 武汉); else a city."""
+    if not profile.locality:
+        c = city(profile)
+        return [c] if c else []
+    parts = [p.strip() for p in re.split(r"[·・/／,，\s]+", profile.locality) if p.strip()]
+    out = []
+    for p in reversed(parts):
+        for suf in name_words()["locality_suffixes"]:
+            if fold(p).endswith(suf) and len(p) - len(suf) >= 2:
+                p = p[: -len(suf)]
+                break
+        out.append(p)
+    return list(dict.fromkeys(out))[:2]
+
+
 def audience_head(profile: GroupProfile, max_len: int = 5) -> str | None:
     """The head noun of the audience ("在职备考的上班族" → "上班族"), short enough for a name."""
     if not profile.audience:
@@ -63,7 +96,10 @@ def audience_head(profile: GroupProfile, max_len: int = 5) -> str | None:
 
 
 def brand(profile: GroupProfile) -> str | None:
-    """The brand a 品牌型 group belongs to: the words before 的 in its positioning."""
+    """The group's brand: the ``brand`` field; for an old 品牌型 profile without it, the words before
+    的 in its positioning."""
+    if profile.brand:
+        return profile.brand
     if gtype(profile) != "品牌型":
         return None
     m = re.match(r"^([^，,的]{2,6})的", profile.positioning)

@@ -193,8 +193,8 @@ def _buy_n(profile: GroupProfile, ctx: dict[str, Any], n: int = 3) -> dict[str, 
     now = current_price(p)
     discount = round(10 * n / (n + 1), 1)
     lines = [f"{n} × {m(now)} = {m(n * now)} 元", f"{m(n * now)} ÷ {n + 1} = {m(round(n * now / (n + 1), 2))} 元"]
-    offer = (f"【买{n}送1】{p.name}（{_price_label(profile, p)}），买{n}{p.unit}送1{p.unit}，相当于{m(discount)}折，"
-             "常用的东西一次备齐。")
+    offer = (f"【买{n}送1】{p.name}买{n}送1，相当于{m(discount)}折：买{n}{p.unit}送1{p.unit}"
+             f"（{_price_label(profile, p)}），常用的东西一次备齐。")
     return _draft(profile, ctx, title=f"{p.name} 买{n}送1·{SUGGESTED}", offer=offer, tactic="买N送1",
                   arithmetic=lines, suggestion=_suggest_note(f"“买{n}送1”这项优惠"))
 

@@ -64,6 +64,7 @@ class Notice:
 
     text: str
     needs: list[str] = field(default_factory=list)
+    paused: bool = False  # the operator's rotation skips this week ("第四周停一次")
     steps: list[str] = field(default_factory=list)
     why: str = ""
 
@@ -109,8 +110,12 @@ def _rotation(details: str, on: dt.date | None) -> str:
     segments[-1] = last[: stop.start()] if stop else last
     this = segments[week - 1] if week <= len(segments) else ""
     this = this.strip(" →-—、，,")
-    lead = "本周：" + this + "。" if this else "本周没有安排。"
-    return lead + tail.strip()
+    if not this or "停" in this:
+        return PAUSED
+    return "本周：" + this + "。" + tail.strip()
+
+
+PAUSED = "\u0000paused"
 
 
 def _vote_lines(sentence: str) -> list[str]:
@@ -160,6 +165,9 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         where.append(str(pick(spec["host"], profile, "host" + key)).format(**fill))
     if where:
         lines.append("，".join(where) + "。")
+    if _rotation(event.details, on) == PAUSED:
+        text = f"{when_label(on, None)}提醒：本周{title}停一次，下周照常。"
+        return Notice(text=text, needs=[], steps=[], why="档案写明这一周轮空，只发一句提醒", paused=True)
     details, content = _detail_lines(event, on, participation_only=event.kind == "晨报")
     lines += [re.sub(r"[；;，,]$", "。", d) for d in details]
     if event.kind == "晨报":

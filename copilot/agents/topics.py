@@ -44,6 +44,7 @@ class TopicItem(BaseModel):
     why: str = Field("", description="为什么适合这个群（给运营看）")
     needs: list[str] = Field(default_factory=list, description="档案里没有、要运营补上的事实")
     event: str = Field("", description="对应的群档案活动名；空档话题留空")
+    paused: bool = Field(False, description="档案写明这一次轮空（如“第四周停一次”）")
 
 
 class TopicDrafts(BaseModel):
@@ -131,8 +132,10 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
             time = evening if not any(t >= "12:00" for t in taken) else morning
             needs = [x if x != "开始时间" else f"开始时间（暂按 {time} 排）" for x in needs]
         why = n.why + (f"；{note}" if (note := ev.cadence.shifted_note(on)) else "")
-        by_day[on].append(_entry((on - start).days + 1, on, time, ev.kind, ev.title, n.text, n.steps, why,
-                                 needs, ev.title))
+        entry = _entry((on - start).days + 1, on, time, ev.kind, ev.title, n.text, n.steps, why, needs, ev.title)
+        if n.paused:
+            entry["paused"] = True
+        by_day[on].append(entry)
     free = _FreeTopics(profile)
     who = C.address(profile)
     in_person = profile.offline()
