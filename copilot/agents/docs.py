@@ -52,6 +52,11 @@ def benefits(profile: GroupProfile) -> list[str]:
     for g in profile.goals:
         if any(w in g for w in ("分享", "答疑", "精讲", "互评", "品鉴", "复盘", "约跑", "拼团", "食谱")):
             items.append(g)  # a goal such as "每周一次营养师答疑" already reads as a benefit
+    # the group's own events are what a member actually gets: named with who runs them
+    regular = [e for e in profile.events if e.cadence.recurring]
+    if regular:
+        items = [f"{e.cadence.label}：{e.title}" + (f"（{e.host}）" if e.host else "") for e in regular[:4]]
+        items += [g for g in profile.goals if any(w in g for w in ("分享", "答疑", "复盘", "学会"))][:1]
     return items[:5]
 
 
@@ -64,28 +69,37 @@ def entry_conditions(profile: GroupProfile) -> str:
 
 def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     name = profile.display_name()
+    bank = clause_bank()["intro"]
+    where = "群文件" if profile.platform == "qq" else "群公告"
     topics = "、".join(profile.topics[:4])
     # "定位：" + the operator's own words: pasting them after "这里是" breaks sentences such as
     # "给6个月到3岁宝宝的妈妈们分享…" or "深圳中小企业的HR交流…问题".
     lines = [f"【{name}｜群介绍】", f"定位：{profile.positioning.rstrip('。.！!；; ')}。"]
     if profile.audience:
         lines.append(f"适合谁：{profile.audience}。")
-    lines.append("你能得到：")
+    lines.append(str(pick(bank["get"], profile, "get")))
     lines += [f"{i}. {b}" for i, b in enumerate(benefits(profile), 1)]
     lines.append(f"入群条件：{entry_conditions(profile)}。")
-    lines.append(
-        f"群规摘要：① 只聊{topics}相关话题；② 不发广告、不刷屏、不人身攻击；"
-        "③ 违规先私聊提醒，再禁言，屡犯移出。完整群规见群公告置顶。"
-    )
-    lines.append("活动安排：")
-    lines += [f"· {s}" for s in C.schedule_lines(profile)]
-    closing = {
-        "知识型": "有问题先翻群公告和精华，再在群里提问，说清背景更容易得到回答。",
-        "兴趣型": "新朋友先做个自我介绍，下一次活动就等你来。",
-        "消费型": "下单、售后有问题随时私聊管理员，不在群里贴订单号。",
-        "品牌型": "有任何产品问题，随时私聊客服同事。",
-    }.get(C.gtype(profile), "有建议随时私聊管理员。")
-    lines.append(closing)
+    if profile.paid:
+        fee = str(pick(bank["paid"], profile, "paid")).format(price=C.fmt_money(profile.paid.price), term=profile.paid.term)
+        how = str(pick(bank["buy"], profile, "buy")).format(path=profile.purchase_path.rstrip("。")) \
+            if profile.purchase_path else ""
+        lines.append("；".join(x for x in (fee, how) if x) + "。")
+    rules = clause_bank()["rules"]
+    forbid = choose(rules["forbid"], profile, "isum")
+    special = [f for f in forbid[4:]]  # clauses only this kind of group has (保密、不收费领养…)
+    summary = str(pick(bank["summary"], profile, "summary")).format(where=where)
+    lines.append(summary + f"① 只聊{topics}相关话题；② 不发广告、不刷屏、不人身攻击；"
+                 + (f"③ {special[0].rstrip('。')}；④ " if special else "③ ")
+                 + f"违规先私聊提醒，再禁言，屡犯移出。完整群规见{where}。")
+    events = C.schedule_lines(profile)
+    if events:
+        lines.append(str(pick(bank["events"], profile, "events")))
+        lines += [f"· {s}" for s in events]
+    else:
+        lines.append(str(bank["no_events"][0]).format(where=where))
+    closes = bank["close"].get(C.gtype(profile), bank["close"]["其他"])
+    lines.append(str(pick(closes, profile, "close")).format(where=where))
     return Composed([{"title": f"{name} 群介绍", "text": "\n".join(lines)}])
 
 
@@ -194,22 +208,21 @@ RULES = AgentSpec(
 # -- welcome ------------------------------------------------------------------------------------
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     n = max(1, int(ctx.get("n", 2)))
-    name = profile.display_name()
-    fmt = C.card_format(profile)
-    say = C.intro_prompt(profile)
-    where = "群文件" if profile.platform == "qq" else "群公告"
-    first_event = next((s for s in C.schedule_lines(profile)), "")
-    hi = "欢迎" if not C.lively(profile) else "欢迎欢迎"
-    variants = [
-        f"{hi} @{{昵称}} 加入{name}！先把群名片改成“{fmt}”，再用一两句话做个自我介绍：{say}。群规和资料在{where}，{first_event}。",
-        f"@{{昵称}} 你好，欢迎来到{name}。三件小事：1. 群名片改成“{fmt}”；2. 发一段自我介绍（{say}）；3. 看一眼{where}里的群规。有问题直接问，大家都很友好。",
-        f"{C.address(profile)}，我们有新朋友 @{{昵称}} 啦！请先改群名片（{fmt}）并做个自我介绍，群规在{where}。",
-    ]
+    bank = clause_bank()["welcome"]
+    events = [e for e in profile.all_events() if e.cadence.kind not in ("daily", "workdays")] or profile.all_events()
+    fill = {"name": profile.display_name(), "card": C.card_format(profile), "say": C.intro_prompt(profile),
+            "where": "群文件" if profile.platform == "qq" else "群公告", "who": C.address(profile),
+            "next": f"{events[0].when} {events[0].title}" if events else "", "昵称": "{昵称}"}
+    family = any(w in profile.audience for w in ("子女", "家属", "父母"))
     out = []
-    for v in variants[:n]:
-        if len(v) > 120:  # keep welcomes short (rule welcome.no_flooding)
-            v = v.replace(f"，{first_event}", "")
-        out.append({"title": "", "text": v})
+    for i in range(n):
+        part = {k: str(pick(v, profile, f"w{k}{i}")) for k, v in bank.items()}
+        text = part["greet"] + part["card"] + "，" + part["intro"] + part["rules"]
+        for extra in ([part["family"]] if family else []) + ([part["next"]] if events else []):
+            candidate = text + extra
+            if len(candidate.format(**fill)) <= 118:  # keep welcomes short (rule welcome.no_flooding)
+                text = candidate
+        out.append({"title": "", "text": text.format(**fill)})
     return Composed(out)
 
 
