@@ -8,6 +8,7 @@ the entry conditions on the threshold, the rhythm on the schedule, forbidden lin
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -85,13 +86,15 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
         how = str(pick(bank["buy"], profile, "buy")).format(path=profile.purchase_path.rstrip("。")) \
             if profile.purchase_path else ""
         lines.append("；".join(x for x in (fee, how) if x) + "。")
+    # the summary quotes the group's own rules (the same phrasings its 群规 uses), first clause of each
     rules = clause_bank()["rules"]
-    forbid = choose(rules["forbid"], profile, "isum")
-    special = [f for f in forbid[4:]]  # clauses only this kind of group has (保密、不收费领养…)
+    fill = {"topics": topics, "where": where, "links": "", "banned": ""}
+    picked = [choose(rules["speak"], profile, "speak")[0]] + choose(rules["forbid"], profile, "forbid")
+    picked = [picked[0], *picked[1:4], *picked[5:6]]  # topic, ads, abuse, flooding, the group's special rule
+    short = [re.split(r"[；;]", c.format(**fill))[0].rstrip("。，, ") for c in picked]
+    marks = "①②③④⑤⑥"
     summary = str(pick(bank["summary"], profile, "summary")).format(where=where)
-    lines.append(summary + f"① 只聊{topics}相关话题；② 不发广告、不刷屏、不人身攻击；"
-                 + (f"③ {special[0].rstrip('。')}；④ " if special else "③ ")
-                 + f"违规先私聊提醒，再禁言，屡犯移出。完整群规见{where}。")
+    lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。违规先提醒，再禁言，屡犯移出。")
     events = C.schedule_lines(profile)
     if events:
         lines.append(str(pick(bank["events"], profile, "events")))
@@ -180,7 +183,7 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     speak = [c.format(**fill) for c in choose(bank["speak"], profile, "speak")]
     forbid = [c.format(**fill) for c in choose(bank["forbid"], profile, "forbid")]
     norms = event_norms(profile)
-    penalty = list(pick(bank["penalty"], profile, "penalty"))
+    penalty = [str(pick(step, profile, f"penalty{i}")) for i, step in enumerate(bank["penalty"])]
     if profile.paid:
         penalty.append(str(pick(bank["penalty_paid"], profile, "penalty_paid")))
     lines = [f"【{name}｜群规】", h["intro"], h["entry"],

@@ -213,15 +213,29 @@ def _lexicon_words(rule: Rule, book: RuleBook, profile: Any) -> list[str]:
 def _not_contains_lexicon(c: CheckInput) -> CheckOutcome:
     rule, texts, profile, book = c.rule, c.texts, c.profile, c.book
     words = _lexicon_words(rule, book, profile)
+    own = {fold(w) for w in getattr(profile, "banned", []) or []}
+    negations = [fold(w) for w in book.lexicon("negations")]
     found: dict[str, None] = {}
     for t in texts:
         ft = fold(t)
         for w in words:
-            if w in ft:
+            if w in ft and not (w in own and _only_forbidden(ft, w, negations, profile)):
                 found.setdefault(w, None)
     if found:
         return False, "出现了禁用词：" + "、".join(found)
     return True, f"未出现 {len(words)} 个禁用词中的任何一个"
+
+
+def _only_forbidden(text: str, word: str, negations: list[str], profile: Any) -> bool:
+    """Every use of the group's own banned ``word`` forbids or warns against it ("禁止收费领养",
+    "不发理财信息"), or sits in a sentence the operator wrote in the profile (a scam warning)."""
+    blob = _profile_blob(profile)
+    for m in re.finditer(re.escape(word), text):
+        before = re.split(r"[。；;！!？?\n]", text[max(0, m.start() - 14): m.start()])[-1]
+        sentence = re.split(r"[。；;！!？?\n]", text[: m.start()])[-1] + re.split(r"[。；;！!？?\n]", text[m.start():])[0]
+        if not any(n in before for n in negations) and sentence.strip() not in blob:
+            return False
+    return True
 
 
 @check_kind("distinct")
