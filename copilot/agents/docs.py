@@ -153,7 +153,10 @@ def choose(items: list[dict[str, Any]], profile: GroupProfile, slot: str, first_
     out = []
     for i, item in enumerate(items):
         if applies(item.get("when"), facts):
-            out.append(str(pick(item["variants"], profile, f"{slot}{i}")))
+            # a clause may have its own wording per group type (a buying group's ads are 微商, a
+            # study group's are course promotions); otherwise the shared variants
+            variants = (item.get("by_type") or {}).get(facts["type"]) or item["variants"]
+            out.append(str(pick(variants, profile, f"{slot}{i}")))
             if first_only:
                 break
     return out
