@@ -9,7 +9,9 @@ all its events, promotion copy when it has products) and scored on what the issu
 - placeholders and tactic leaks in member-facing text (rules ``member.no_placeholders`` and
   ``member.no_tactic_leak``, counted per draft);
 - rule pass: every deterministic rule of every draft;
-- cross-profile similarity per kind (intro, rules, welcome, calendar, activity notice): the share of
+- cross-profile similarity per kind (intro, rules, welcome, calendar, activity notice; the calendar is
+  the default one-week calendar, ``calendar_window`` the two-month one, whose free slots use up the
+  topic bank and so share more): the share of
   a draft's clause text — the profile's own words and all numbers masked, clauses with fewer than
   four characters of template text left out — that also appears, clause for clause, in another
   profile's draft of the same kind (:func:`shared_clause_share`).
@@ -31,7 +33,8 @@ from copilot.profile import GroupProfile, load_profile
 
 WINDOW_START = dt.date(2026, 11, 30)  # a Monday; with 63 days the window ends 2027-01-31
 WINDOW_DAYS = 63
-SIMILARITY_KINDS = ("intro", "rules", "welcome", "calendar", "activity")
+WEEK_START = dt.date(2026, 12, 7)  # the default one-week calendar an operator asks for, inside the window
+SIMILARITY_KINDS = ("intro", "rules", "welcome", "calendar", "activity", "calendar_window")
 MIN_TEMPLATE_CHARS = 4
 
 
@@ -48,7 +51,8 @@ def profile_drafts(profile: GroupProfile, engine: Engine) -> dict[str, Any]:
         "intro": draft("intro", profile, engine),
         "rules": draft("rules", profile, engine),
         "welcome": draft("welcome", profile, engine, n=2),
-        "calendar": draft("topics", profile, engine, days=WINDOW_DAYS, start=WINDOW_START),
+        "calendar_window": draft("topics", profile, engine, days=WINDOW_DAYS, start=WINDOW_START),
+        "calendar": draft("topics", profile, engine, days=7, start=WEEK_START),
         "activity": draft("copy", profile, engine, kind="activity", n=len(profile.all_events()) or 1,
                           start=WINDOW_START),
     }
@@ -60,7 +64,7 @@ def profile_drafts(profile: GroupProfile, engine: Engine) -> dict[str, Any]:
 
 
 def _texts(kind: str, result: Any) -> list[str]:
-    target = "topics" if kind == "calendar" else "copy" if kind in ("activity", "promotion") else kind
+    target = "topics" if kind.startswith("calendar") else "copy" if kind in ("activity", "promotion") else kind
     return [member_text(d, target) for d in result.drafts]
 
 
@@ -90,7 +94,7 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
         for k in SIMILARITY_KINDS:
             by_kind[k][pid] = _texts(k, drafts[k])
         checks = [c for r in drafts.values() for c in r.checks if c.passed is not None]
-        placed = next(c for c in drafts["calendar"].checks if c.rule_id == "topics.events_placed")
+        placed = next(c for c in drafts["calendar_window"].checks if c.rule_id == "topics.events_placed")
         per_draft = {rid: sum(1 for r in drafts.values() for c in r.checks if c.rule_id == rid and c.passed is False)
                      for rid in ("member.no_placeholders", "member.no_tactic_leak")}
         rows.append({"profile": pid, "events_placed": bool(placed.passed), "placed_reason": placed.reason,
