@@ -296,6 +296,10 @@ def problems_for_revision(book: RuleBook, results: list[CheckResult]) -> list[st
 def profile_vars(profile: GroupProfile, script: str) -> dict[str, Any]:
     """The profile as prompt variables: only keys the operator set, plus name/tone/script."""
     data = profile.model_dump(exclude_defaults=True)
+    events = profile.all_events()
+    if events:  # the structured events, old schedule lines included (cadence as its wording)
+        data["events"] = [e.model_dump(exclude_defaults=True) for e in events]
+        data.pop("schedule", None)
     data.setdefault("name", profile.name)
     data.setdefault("tone", "")
     data["script"] = script

@@ -468,6 +468,7 @@ def _check_discount_rates(t: str, audit: PriceAudit) -> None:
 
 def _check_product_prices(t: str, products: Sequence[Any], audit: PriceAudit) -> None:
     """Each product's 原价/活动价 written right after its name must match the profile."""
+    names = [fold(str(_get(p, "name", "") or "")) for p in products]
     for p in products:
         name = fold(str(_get(p, "name", "") or ""))
         if not name or name not in t:
@@ -475,6 +476,9 @@ def _check_product_prices(t: str, products: Sequence[Any], audit: PriceAudit) ->
         price, promo = _get(p, "price"), _get(p, "promo_price")
         for pos in [i.start() for i in re.finditer(re.escape(name), t)]:
             window = re.split(r"[。；;\n]", t[pos : pos + len(name) + 30])[0]
+            # a price written after the next product's name belongs to that product
+            others = [window.find(o, len(name)) for o in names if o != name and window.find(o, len(name)) > 0]
+            window = window[: min(others)] if others else window
             m = re.search(r"原价\s*" + _NUM + r"\s*元", window)
             if m and price is not None:
                 audit.claim(_eq(_num(m.group(1)), float(price)),
