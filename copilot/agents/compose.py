@@ -79,19 +79,6 @@ def places(profile: GroupProfile) -> list[str]:
     return list(dict.fromkeys(out))[:2]
 
 
-def audience_head(profile: GroupProfile, max_len: int = 5) -> str | None:
-    """The head noun of the audience ("在职备考的上班族" → "上班族"), short enough for a name."""
-    if not profile.audience:
-        # "退休老同事的联谊群，…" → "退休老同事": the positioning often starts with who it is for.
-        m = re.match(r"^(?:给|面向|帮)?([^，,的]{2,5})的", profile.positioning)
-        return m.group(1) if m and gtype(profile) != "品牌型" else None
-    tail = re.split(r"[的、，,和与及]", profile.audience)[-1].strip()
-    if 2 <= len(tail) <= max_len:
-        return tail
-    words = [w for w in tokenize(profile.audience, for_search=False) if 2 <= len(w) <= max_len]
-    return words[-1] if words else None
-
-
 def brand(profile: GroupProfile) -> str | None:
     """The group's brand: the ``brand`` field; for an old 品牌型 profile without it, the words before
     的 in its positioning."""
@@ -174,10 +161,6 @@ def address(profile: GroupProfile) -> str:
     if "专业" in profile.tone or "直接" in profile.tone:
         return "各位"
     return "大家"
-
-
-def lively(profile: GroupProfile) -> bool:
-    return any(w in profile.tone for w in ("活泼", "轻松", "幽默"))
 
 
 def default_times(profile: GroupProfile) -> tuple[str, str]:

@@ -13,9 +13,9 @@ def label(text: str, result: DraftResult) -> str:
 def operator_note(draft: dict) -> str:
     """Everything about a copy draft that only the operator reads: tactic, arithmetic, note, needs."""
     parts = []
-    if draft.get("tactic"):
-        parts.append(f"套路：{draft['tactic']}")
     note = str(draft.get("operator_note") or "")
+    if draft.get("tactic") and draft["tactic"] not in note:
+        parts.append(f"套路：{draft['tactic']}")
     if draft.get("arithmetic") and not all(a in note for a in draft["arithmetic"]):
         parts.append("算式：" + "；".join(draft["arithmetic"]))
     if note:
