@@ -176,7 +176,11 @@ def _mentions_topic(c: CheckInput) -> CheckOutcome:
     words = topic_words(profile)
     if not words:
         return False, "群档案里没有可用的主题关键词"
-    bad = [t for t in texts if not any(w in fold(t) for w in words)]
+    # the group's own events are on topic by definition (they come from its profile)
+    own = {fold(e.title) for e in (profile.all_events() if hasattr(profile, "all_events") else [])}
+    bad = [t for d, t in zip(c.drafts, texts)
+           if not any(w in fold(t) for w in words) and fold(str(_get(d, "event", "") or "")) not in own | {""}]
+    bad += [t for d, t in zip(c.drafts, texts) if not _get(d, "event") and not any(w in fold(t) for w in words)]
     min_ratio = float(rule.check.params.get("min_ratio", 1.0))
     ok_ratio = 1 - len(bad) / max(len(texts), 1)
     if ok_ratio >= min_ratio:
