@@ -63,7 +63,7 @@ def test_promotion_copy_box_holds_only_member_text(settings: Settings) -> None:
     for leak in ("比例偏见", "套路", "=", "建议方案", "给运营"):
         assert leak not in text, leak
     assert "比例偏见" in checks and "给运营（不要发到群里）" in checks
-    exported = open(path, encoding="utf-8").read()
+    exported = Path(path).read_text(encoding="utf-8")
     member, _, rest = exported.partition("## 给运营（不要发到群里）")
     assert "比例偏见" not in member and "比例偏见" in rest
 
