@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    field_validator,
+)
 
+from copilot.cadence import Cadence, CadenceError, parse_cadence
 from copilot.files import UnreadableFile, atomic_write, read_text_file
+from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import Script, fold, to_simplified, tokenize
 from copilot.validation import zh_problems
 
@@ -31,7 +42,13 @@ _FIELD_NAMES = {
     "threshold": "入群门槛",
     "goals": "目标",
     "tone": "语气",
-    "schedule": "固定安排",
+    "schedule": "固定安排（旧写法）",
+    "events": "固定活动",
+    "brand": "品牌",
+    "locality": "所在地",
+    "card_format": "群名片格式",
+    "paid": "付费",
+    "purchase_path": "购买方式",
     "products": "商品/活动",
     "banned": "额外违禁词",
     "allowed_domains": "允许的链接域名",
@@ -48,6 +65,104 @@ class ProfileError(ValueError):
         lines = [f"- {key}（{_FIELD_NAMES[key.split('.')[0]]}）：{msg}" if key.split(".")[0] in _FIELD_NAMES
                  else f"- {key}：{msg}" for key, msg in problems]
         super().__init__(f"{where}有 {len(problems)} 处问题：\n" + "\n".join(lines))
+
+
+@lru_cache(maxsize=1)
+def kind_table() -> dict[str, Any]:
+    """Event kinds, their aliases and the words that give an old ``schedule`` line its kind."""
+    return yaml.safe_load((RESOURCES_DIR / "drafting" / "kinds.yaml").read_text(encoding="utf-8"))
+
+
+EventKind = Literal["晨报", "分享", "答疑", "投票", "线下活动", "秒杀", "会员日", "打卡", "课程", "晒图", "接龙",
+                    "领养发布", "直播", "复盘", "讨论", "其他"]
+_TIME = re.compile(r"^([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)$")
+
+
+def _cadence(value: Any) -> Cadence:
+    try:
+        return parse_cadence(value)
+    except CadenceError as exc:
+        raise ValueError(str(exc)) from None
+
+
+CadenceField = Annotated[Cadence, BeforeValidator(_cadence), PlainSerializer(lambda c: c.label, return_type=str)]
+
+
+def normalise_time(value: Any) -> str | None:
+    """``"7:30"`` / ``"19：30"`` → ``"07:30"``. An unquoted ``19:30`` is read by YAML 1.1 as the
+    sexagesimal integer 1170; that is turned back into 19:30 (a small integer is refused)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and 60 <= value < 24 * 60:
+        return f"{value // 60:02d}:{value % 60:02d}"
+    if isinstance(value, int) and value >= 24 * 60:
+        raise ValueError(f"时间 {value // 60}:{value % 60:02d} 不存在，请写成带引号的 \"HH:MM\"，如 \"19:30\"")
+    m = _TIME.match(fold(str(value)).strip()) if isinstance(value, str) else None
+    if not m:
+        raise ValueError(f"时间“{value}”看不懂，请写成带引号的 \"HH:MM\"，如 \"19:30\"")
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+class Event(BaseModel):
+    """One fixed arrangement of the group: what, which kind, when (cadence + time), where, who."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1, max_length=40)
+    kind: EventKind = "其他"
+    cadence: CadenceField
+    time: str | None = None
+    place: str = Field("", max_length=80)
+    host: str = Field("", max_length=40)
+    signup: str = Field("", max_length=120)
+    details: str = Field("", max_length=800)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _fold_kind(cls, v: Any) -> Any:
+        if not isinstance(v, str):
+            return v
+        k = to_simplified(fold(v)).strip()
+        return kind_table()["aliases"].get(k, k)
+
+    @field_validator("time", mode="before")
+    @classmethod
+    def _time(cls, v: Any) -> Any:
+        return normalise_time(v)
+
+    @property
+    def when(self) -> str:
+        """每周二、四 21:00 — the cadence and time as members read them."""
+        return f"{self.cadence.label} {self.time}" if self.time else self.cadence.label
+
+
+class Paid(BaseModel):
+    """A paid group: what membership costs and for how long (年 / 月 / 期（12周）…)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    price: float = Field(gt=0, description="价格（元）")
+    term: str = Field(min_length=1, max_length=20, description="周期：年、月、期…")
+
+
+def event_from_schedule(raw: str) -> Event | None:
+    """An old ``schedule`` line ("每周三 21:00 真题精讲", "每周五 会员日") as an event, or None."""
+    text = fold(raw).strip()
+    m = re.search(r"([01]?\d|2[0-3])[:：]([0-5]\d)", text)
+    if m:
+        head, time, label = text[: m.start()].strip(), f"{int(m.group(1)):02d}:{m.group(2)}", text[m.end():].strip()
+    else:
+        head, _, label = text.partition(" ")
+        time = None
+    try:
+        cadence = parse_cadence(head)
+    except CadenceError:
+        return None
+    original = raw.strip()
+    # the label as the operator wrote it (a Traditional schedule keeps its script)
+    title = original[len(original) - len(label):].strip() if label and len(original) >= len(label) else label
+    kind = next((k for w, k in kind_table()["label_words"] if w in label), "讨论")
+    return Event(title=title or original, kind=kind, cadence=cadence, time=time)
 
 
 class Product(BaseModel):
@@ -81,6 +196,12 @@ class GroupProfile(BaseModel):
     banned: list[str] = Field(default_factory=list)
     allowed_domains: list[str] = Field(default_factory=list)
     script: Script | None = None
+    brand: str = Field("", max_length=20)
+    locality: str = Field("", max_length=40, description="城市·区·小区，用 · 分隔")
+    card_format: str = Field("", max_length=60, description="群名片格式，如 城市-昵称")
+    paid: Paid | None = None
+    purchase_path: str = Field("", max_length=200)
+    events: list[Event] = Field(default_factory=list, max_length=30)
 
     @field_validator("type", mode="before")
     @classmethod
@@ -93,12 +214,20 @@ class GroupProfile(BaseModel):
     def _platform_case(cls, v: Any) -> Any:
         return v.strip().lower() if isinstance(v, str) else v
 
-    @field_validator("topics", "banned", "goals", "schedule", mode="before")
+    @field_validator("topics", "banned", "goals", mode="before")
     @classmethod
     def _split_string_lists(cls, v: Any) -> Any:
         # Operators often write "读书, 写作、分享" instead of a YAML list.
         if isinstance(v, str):
             return [p for p in re.split(r"[,，、;；\s]+", v) if p]
+        return v
+
+    @field_validator("schedule", mode="before")
+    @classmethod
+    def _split_schedule(cls, v: Any) -> Any:
+        # one line per arrangement; spaces separate the parts of a line ("每周三 21:00 真题精讲")
+        if isinstance(v, str):
+            return [p.strip() for p in re.split(r"[,，;；\n]+", v) if p.strip()]
         return v
 
     @field_validator("topics")
@@ -133,6 +262,19 @@ class GroupProfile(BaseModel):
     def display_name(self) -> str:
         return self.name or self.topics[0] + "交流群"
 
+    def all_events(self) -> list[Event]:
+        """The structured ``events`` plus the old ``schedule`` lines that could be parsed."""
+        parsed = [e for e in (event_from_schedule(s) for s in self.schedule) if e is not None]
+        return list(self.events) + parsed
+
+    def unparsed_schedule(self) -> list[str]:
+        """Old ``schedule`` lines that could not be read as events (reported, never guessed)."""
+        return [s for s in self.schedule if event_from_schedule(s) is None]
+
+    def offline(self) -> bool:
+        """Members meet in person: an event with a physical place (offline event or class)."""
+        return any(e.kind in ("线下活动", "课程") for e in self.all_events())
+
 
 def profile_from_data(data: Any, source: str = "") -> GroupProfile:
     if not isinstance(data, dict):
@@ -156,6 +298,8 @@ def parse_profile_text(text: str, source: str = "") -> GroupProfile:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark else ""
         raise ProfileError([("(根)", f"YAML 格式错误 {where}".strip())], source) from None
+    except ValueError:  # YAML reads an unquoted 2026-02-30 as a date and fails on it
+        raise ProfileError([("(根)", "有一个不存在的日期（如 2026-02-30），请检查 events 的 cadence")], source) from None
     return profile_from_data(data, source)
 
 
@@ -213,10 +357,16 @@ name: ""            # 群名，可留空让 Copilot 起名
 positioning: "为新手跑者提供每日打卡、训练计划和赛事信息交流"   # 做什么、为谁
 topics: [跑步, 打卡, 训练计划, 马拉松]
 audience: "刚开始跑步一年内的上班族"
-type: 兴趣型        # 消费型/知识型/品牌型/兴趣型
+type: 兴趣型        # 消费型/知识型/品牌型/兴趣型/其他
 platform: wechat    # wechat/qq/wecom
+locality: "杭州·西湖区"          # 城市·区·小区，可不填
+card_format: "跑龄-片区-昵称"     # 群名片格式，可不填
 threshold: "填写跑步经历问卷"
-schedule: ["每天 07:00 晨跑打卡", "周三 21:00 训练答疑"]
+events:             # 固定活动：kind 可选 晨报/分享/答疑/投票/线下活动/秒杀/会员日/打卡/课程/晒图/接龙/领养发布/直播/复盘/其他
+  - {title: 晨跑打卡, kind: 打卡, cadence: 每天, time: "07:00", details: 发跑步软件截图加一句话}
+  - {title: 训练答疑, kind: 答疑, cadence: 每周三, time: "21:00", host: 教练阿林}
+  - {title: 周六西湖约跑, kind: 线下活动, cadence: 每周六, time: "07:00", place: 断桥东侧集合, signup: 群接龙，周五21:00截止,
+     details: 配速7分左右跑8公里；带水和毛巾；下雨取消，06:00前群里通知}
 banned: []
 allowed_domains: []
 """

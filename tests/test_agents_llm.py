@@ -125,7 +125,8 @@ def test_promotion_price_error_is_revised(fake_llm, llm_engine):
     dear = {"drafts": [{"title": "套装", "tactic": "组合套装", "arithmetic": ["59 + 39 = 98 元"],
                         "text": "【组合套装】赣南脐橙（原价59元）+ 阳光玫瑰葡萄（原价39元），合计 59 + 39 = 98 元，套装价88元，立省10元。"}]}
     right = {"drafts": [{"title": "套装", "tactic": "组合套装", "arithmetic": ["45 + 29 = 74 元"],
-                         "text": "【组合套装】赣南脐橙（活动价45元）+ 阳光玫瑰葡萄（活动价29元），合计 45 + 29 = 74 元，套装价66元，立省8元。"}]}
+                         "operator_note": "按活动价合计 45 + 29 = 74 元，套装价66元。",
+                         "text": "【组合套装】赣南脐橙（活动价45元）+ 阳光玫瑰葡萄（活动价29元），单买要74元，套装价66元，立省8元。"}]}
     fake_llm.push(*(json.dumps(d, ensure_ascii=False) for d in (wrong, dear, right)))
     result = draft("copy", groupbuy, llm_engine, kind="promotion", n=1)
     revision = _msgs(fake_llm.chat_requests[1])
@@ -150,18 +151,54 @@ def test_llm_output_is_converted_to_traditional(fake_llm, llm_engine):
     assert not failures(result.checks)
 
 
-def test_topics_via_llm_with_structural_validation(fake_llm, llm_engine):
-    entries = []
-    kinds = ["晨报", "话题讨论", "晨报", "投票", "晨报", "干货分享"]
-    for i, k in enumerate(kinds):
-        entries.append({"day": i // 2 + 1, "weekday": "周" + "一二三"[i // 2], "time": "07:30" if i % 2 == 0 else "21:00",
-                        "type": k, "title": f"考研英语{k}", "opening": f"今天的考研英语{k}：说说你背单词最难坚持的是哪一天？",
-                        "steps": ["看完", "回复一句"], "why": "早晚共振"})
-    missing_day = {"drafts": entries[:4]}  # asked for 3 days, got 2
-    fake_llm.push(json.dumps(missing_day, ensure_ascii=False), json.dumps({"drafts": entries}, ensure_ascii=False))
-    result = draft("topics", kaoyan(), llm_engine, days=3)
-    assert "缺少第 3 天" in _msgs(fake_llm.chat_requests[1])
-    assert result.engine == "fake-model" and len(result.drafts) == 6 and not failures(result.checks)
+def _kaoyan_entries(start: str = "2026-12-07") -> list[dict]:
+    """A 3-day calendar from Monday 2026-12-07 with kaoyan-english's own events where they belong."""
+    import datetime as dt
+
+    first = dt.date.fromisoformat(start)
+    out = []
+    for i in range(3):
+        day = (first + dt.timedelta(days=i)).isoformat()
+        out.append({"day": i + 1, "date": day, "weekday": "周" + "一二三"[i], "time": "07:30", "type": "晨报",
+                    "title": "单词晨报", "event": "单词晨报", "opening": "早上好，今天的考研英语单词晨报来了，回复一个你记住的词。",
+                    "steps": ["看完", "回复一个词"], "why": "早上轻共振", "needs": ["当天要发的正文"]})
+        out.append({"day": i + 1, "date": day, "weekday": "周" + "一二三"[i], "time": "21:00",
+                    "type": ["求助", "投票", "分享"][i], "title": ["考研英语卡点", "考研英语投票", "真题精讲"][i],
+                    "event": ["", "", "真题精讲"][i],
+                    "opening": ["考研英语背单词，你最近卡在哪一步？说一句。",
+                                "考研英语阅读你更想先练哪种？A. 细节题 B. 主旨题，回复字母，明天中午12点截止。",
+                                "12月9日（周三）21:00 真题精讲，讲一篇阅读真题，在群里听。"][i],
+                    "steps": ["回复一句"], "why": "晚上重共振", "needs": ["", "", "在哪里听（会议链接、群语音或地点）"][i:i + 1]})
+    return out
+
+
+def test_topics_via_llm_get_the_events_and_are_revised_until_they_are_placed(fake_llm, llm_engine):
+    entries = _kaoyan_entries()
+    missing_event = {"drafts": [e for e in entries if e["title"] != "真题精讲"]}  # the Wednesday class left out
+    fake_llm.push(json.dumps(missing_event, ensure_ascii=False), json.dumps({"drafts": entries}, ensure_ascii=False))
+    result = draft("topics", kaoyan(), llm_engine, days=3, start="2026-12-07")
+    first = _msgs(fake_llm.chat_requests[0])
+    assert "2026-12-09（周三）21:00【分享】真题精讲" in first  # the prompt carries the dated events
+    assert "events" in first and "每周三" in first  # and the structured profile
+    revision = _msgs(fake_llm.chat_requests[1])
+    assert "topics.events_placed" in revision and "2026-12-09 真题精讲" in revision
+    assert result.engine == "fake-model" and len(result.drafts) == 6 and not failures(result.checks), result.checks
+
+
+def test_llm_promotion_with_the_tactic_in_the_member_text_is_sent_back(fake_llm, llm_engine):
+    groupbuy = load_profile(PROFILES / "community-groupbuy.yaml")
+    leak = {"drafts": [{"title": "换购", "tactic": "加价换购（比例偏见）", "arithmetic": ["9.9 ÷ 1 = 9.9"],
+                        "text": "【加1元换购】买赣南脐橙加1元换购保鲜袋一卷，拿9.9元和1元比，9.9 ÷ 1 = 9.9 倍，感受更直观。"}]}
+    clean = {"drafts": [{"title": "换购", "tactic": "加价换购（比例偏见）", "arithmetic": ["9.9 ÷ 1 = 9.9"],
+                         "operator_note": "比例偏见：拿9.9元和1元比。",
+                         "text": "【加1元换购】买赣南脐橙（活动价45元）加1元换购保鲜袋一卷（原价9.9元）。在群里接龙下单，截止12月13日22:00。"}]}
+    fake_llm.push(json.dumps(leak, ensure_ascii=False), json.dumps(clean, ensure_ascii=False))
+    result = draft("copy", groupbuy, llm_engine, kind="promotion", n=1)
+    revision = _msgs(fake_llm.chat_requests[1])
+    assert "member.no_tactic_leak" in revision and "感受更直观" in revision
+    assert "operator_note" in _msgs(fake_llm.chat_requests[0])
+    assert result.engine == "fake-model" and not failures(result.checks)
+    assert "比例偏见" in result.drafts[0]["operator_note"] and "比例偏见" not in result.drafts[0]["text"]
 
 
 def test_cli_llm_engine_end_to_end(fake_llm, monkeypatch):

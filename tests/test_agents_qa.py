@@ -59,11 +59,13 @@ def test_bundle_price_is_below_current_promo_prices_and_marked_as_suggestion(off
     result = draft("copy", p, offline, kind="promotion", n=5)
     assert not failures(result.checks), result.checks
     bundle = next(d for d in result.drafts if d["tactic"] == "组合套装")
-    assert "45 + 29 = 74 元" in bundle["text"]  # promo prices count, not 59 + 39
+    assert "45 + 29 = 74 元" in bundle["operator_note"]  # promo prices count, not 59 + 39 …
+    assert "=" not in bundle["text"]  # … and the sums are the operator's, not the members'
+    assert "建议" not in bundle["text"] and "套路" not in bundle["text"]
     price = float(re.search(r"套装价(\d+(?:\.\d+)?)元", bundle["text"]).group(1))
     assert price < 74
     assert "74 × 0.9" in "；".join(bundle["arithmetic"])  # the suggestion shows how it was computed
-    assert "建议" in bundle["title"] and "建议" in bundle["note"] and "确认" in bundle["note"]
+    assert "建议" in bundle["title"] and "建议" in bundle["operator_note"] and "确认" in bundle["operator_note"]
     # every price not in the profile appears in that draft's arithmetic
     given = {v for pr in p.products for v in (pr.price, pr.promo_price) if v}
     for d in result.drafts:
@@ -71,7 +73,7 @@ def test_bundle_price_is_below_current_promo_prices_and_marked_as_suggestion(off
         shown = "；".join(d["arithmetic"])
         assert all(f"{x:g}" in shown for x in invented), (invented, shown)  # computed, with its arithmetic
         if d["tactic"] != "折扣":  # every deal the profile does not state is a marked suggestion
-            assert "建议" in d["note"] and "建议" in d["title"], d
+            assert "建议" in d["operator_note"] and "建议" in d["title"], d
 
 
 def test_no_invented_refund_policy_and_buy_n_only_for_consumables(offline):

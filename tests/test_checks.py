@@ -102,12 +102,14 @@ def _entry(day, time, type_, steps=("发一句话",)):
     return {"day": day, "time": time, "type": type_, "title": "跑步话题", "opening": "聊聊跑步", "steps": list(steps)}
 
 
-def test_fixed_rhythm_needs_a_daily_slot(book, runner_profile):
-    good = [_entry(1, "07:00", "打卡"), _entry(1, "20:30", "话题讨论"), _entry(2, "07:00", "打卡"), _entry(2, "20:00", "答疑")]
-    assert one(book, "topics.fixed_rhythm", good, runner_profile).passed
+def test_fixed_rhythm_free_topics_at_fixed_times_events_at_their_own(book, runner_profile):
+    good = [_entry(1, "07:00", "打卡"), _entry(1, "20:30", "求助"), _entry(2, "07:00", "打卡"), _entry(2, "20:30", "投票"),
+            dict(_entry(3, "07:45", "线下活动"), event="周六约跑"), dict(_entry(3, "19:00", "答疑"), event="训练答疑")]
+    res = one(book, "topics.fixed_rhythm", good, runner_profile)
+    assert res.passed and "07:00、20:30" in res.reason  # the events' own times do not count against the rhythm
     scattered = [_entry(1, "07:00", "打卡"), _entry(2, "12:15", "打卡"), _entry(3, "22:40", "打卡")]
     res = one(book, "topics.fixed_rhythm", scattered, runner_profile)
-    assert res.passed is False and "每天" in res.reason
+    assert res.passed is False and "节奏太散" in res.reason
     res = one(book, "topics.fixed_rhythm", [_entry(1, "晚上八点", "打卡")], runner_profile)
     assert res.passed is False and "HH:MM" in res.reason
 
@@ -267,3 +269,87 @@ def test_a_misspelt_kind_is_a_broken_rule_book_not_a_failed_draft(runner_profile
 def test_registering_a_kind_twice_is_refused() -> None:
     with pytest.raises(ValueError, match="already registered"):
         register_check("max_chars", lambda c: (True, ""))
+
+
+# -- fit checks ---------------------------------------------------------------------------------
+FIT = {
+    "name": "云岫茶舍会员群", "positioning": "云岫茶舍的老茶客一起聊冲泡、尝新茶", "topics": ["喝茶", "冲泡"],
+    "type": "品牌型", "brand": "云岫茶舍",
+    "events": [
+        {"title": "月底品鉴会", "kind": "线下活动", "cadence": "每月最后一个周五", "time": "19:30",
+         "place": "三坊七巷店二楼", "details": "品三款岩茶；带上自己的杯子。领养格式【编号】【名字】照抄"},
+        {"title": "周三茶友投票", "kind": "投票", "cadence": "每周三", "time": "21:00"},
+    ],
+}
+
+
+def _fit_profile():
+    from copilot.profile import profile_from_data
+
+    return profile_from_data(FIT)
+
+
+def _cal(date, title, kind, time, **extra):
+    return {"day": 1, "date": date, "time": time, "type": kind, "title": title, "opening": f"{title} 喝茶", "event": title,
+            "steps": [], **extra}
+
+
+def test_events_placed_checks_every_date_across_a_month_end(book):
+    p = _fit_profile()
+    ctx = {"start": "2026-12-21", "days": 14}  # 12-23, 12-30 (周三), 12-25 (last Friday of December)
+    good = [_cal("2026-12-23", "周三茶友投票", "投票", "21:00"), _cal("2026-12-30", "周三茶友投票", "投票", "21:00"),
+            _cal("2026-12-25", "月底品鉴会", "线下活动", "19:30")]
+    assert one(book, "topics.events_placed", good, p, context=ctx).passed
+    wrong_day = good[:2] + [_cal("2026-12-26", "月底品鉴会", "线下活动", "19:30")]  # the day after: wrong
+    res = one(book, "topics.events_placed", wrong_day, p, context=ctx)
+    assert res.passed is False and "2026-12-25 月底品鉴会" in res.reason and "不该有的日期" in res.reason
+    wrong_kind = good[:2] + [_cal("2026-12-25", "月底品鉴会", "晨报", "19:30")]
+    assert one(book, "topics.events_placed", wrong_kind, p, context=ctx).passed is False
+
+
+def test_event_facts_need_the_fact_or_a_needs_entry(book):
+    p = _fit_profile()
+    vote = _cal("2026-12-23", "周三茶友投票", "投票", "21:00")
+    res = one(book, "topics.event_facts", [vote], p)
+    assert res.passed is False and "投票选项" in res.reason and "截止" in res.reason
+    said = dict(vote, opening="选哪款？A. 岩茶 B. 白茶，周四21:00截止")
+    assert one(book, "topics.event_facts", [said], p).passed
+    listed = dict(vote, needs=["投票选项", "投票截止时间"])  # unknown facts go to the operator, not into the text
+    assert one(book, "topics.event_facts", [listed], p).passed
+
+
+def test_placeholders_flagged_unless_the_operator_wrote_them(book):
+    p = _fit_profile()
+    bad = {"title": "喝茶早报", "opening": "早上好！①【今日要点】②【一个小技巧】", "event": ""}
+    res = one(book, "member.no_placeholders", [bad], p)
+    assert res.passed is False and "今日要点" in res.reason
+    own = {"title": "喝茶", "opening": "按格式发：领养格式【编号】【名字】照抄", "event": ""}
+    assert one(book, "member.no_placeholders", [own], p).passed  # the profile's own format is not a placeholder
+    assert one(book, "member.no_placeholders", ["欢迎 @{昵称} 来喝茶"], p).passed
+
+
+def test_tactic_words_and_sums_stay_out_of_member_text(book):
+    p = _fit_profile()
+    leak = {"text": "【加1元换购】拿39元和1元比，39 ÷ 1 = 39 倍，感受更直观。", "operator_note": ""}
+    res = one(book, "member.no_tactic_leak", [leak], p)
+    assert res.passed is False and "感受更直观" in res.reason and "39 ÷ 1 = 39" in res.reason
+    clean = {"text": "【加1元换购】买武夷肉桂加1元换购试饮装一盒。下单：小程序。截止：12月20日22:00。",
+             "operator_note": "套路：加价换购（比例偏见）。算式：39 ÷ 1 = 39"}
+    assert one(book, "member.no_tactic_leak", [clean], p).passed
+
+
+def test_brand_groups_names_carry_the_brand(book):
+    p = _fit_profile()
+    assert one(book, "name.carries_brand", ["云岫茶舍冲泡会员群", "云岫茶舍福利社"], p).passed
+    res = one(book, "name.carries_brand", ["云岫茶舍福利社", "老茶客喝茶会员群"], p)
+    assert res.passed is False and "老茶客喝茶会员群" in res.reason
+
+
+def test_free_topics_may_not_share_a_skeleton(book):
+    p = _fit_profile()
+    a = {"title": "喝茶卡点", "opening": "在喝茶上，你最近卡住的是哪一步？写一句话说说吧", "event": ""}
+    b = {"title": "冲泡卡点", "opening": "在冲泡上，你最近卡住的是哪一步？写一句话说说吧", "event": ""}
+    res = one(book, "topics.distinct_skeletons", [a, b], p)
+    assert res.passed is False and "同一句式" in res.reason
+    c = {"title": "冲泡清单", "opening": "推荐一个冲泡时离不开的小物件，说清它帮你省了什么事", "event": ""}
+    assert one(book, "topics.distinct_skeletons", [a, c], p).passed

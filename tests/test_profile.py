@@ -89,3 +89,77 @@ def test_root_level_problems_are_not_labelled_twice() -> None:
     with pytest.raises(ProfileError) as info:
         parse_profile_text("")
     assert "(根)（" not in str(info.value)
+
+
+# -- structured fields: events, cadences, paid ---------------------------------------------------
+EVENTS = """
+name: 西城读书会
+positioning: 西城区上班族每周读一本书，线上共读、线下读书沙龙
+topics: [读书, 共读, 读书沙龙]
+type: 兴趣型
+locality: 北京·西城区
+card_format: 片区-在读的书-昵称
+paid: {price: 199, term: 年}
+events:
+  - {title: 周二共读, kind: 分享, cadence: 每周二、四, time: "21:00"}
+  - {title: 月末沙龙, kind: 線下活動, cadence: 每月最後一個週五, time: "19:30", place: 白塔寺书店二楼}
+  - {title: 年终书单投票, kind: 投票, cadence: 2026-12-30, time: "20:00"}
+  - {title: 午间打卡, kind: 打卡, cadence: 工作日, time: 12:30}
+"""
+
+
+def test_events_parse_traditional_kinds_dates_and_unquoted_times() -> None:
+    import datetime as dt
+
+    p = parse_profile_text(EVENTS)
+    kinds = [e.kind for e in p.events]
+    assert kinds == ["分享", "线下活动", "投票", "打卡"]
+    assert p.events[1].cadence.label == "每月最后一个周五"
+    assert p.events[2].cadence.date == dt.date(2026, 12, 30)  # YAML gives a date object
+    assert p.events[3].time == "12:30"  # unquoted 12:30 is read by YAML as 750 and turned back
+    assert p.paid and p.paid.price == 199 and p.paid.term == "年"
+    assert p.locality == "北京·西城区" and p.offline()
+    dumped = p.model_dump()
+    assert dumped["events"][0]["cadence"] == "每周二、四"  # prompts see the wording, not the model
+
+
+@pytest.mark.parametrize(
+    ("cadence", "message"),
+    [("每两周六", "看不懂的周期“每两周六”"), ("每月32号", "没有 32 号"), ("每月第一个", "后面要跟一个星期几"),
+     ("\"2026-02-30\"", "这个日期不存在"), ("\"\"", "周期不能为空")],
+)
+def test_bad_cadences_get_chinese_errors_naming_the_key(cadence: str, message: str) -> None:
+    text = f"positioning: 一起跑步训练\ntopics: [跑步]\nevents:\n  - {{title: 约跑, kind: 线下活动, cadence: {cadence}}}\n"
+    with pytest.raises(ProfileError) as info:
+        parse_profile_text(text)
+    keys = dict(info.value.problems)
+    assert message in keys["events.0.cadence"]
+    assert "events.0.cadence（固定活动）" in str(info.value)
+    assert "每月最后一个周五" in keys["events.0.cadence"]  # says what can be written instead
+
+
+def test_bad_event_fields_are_all_reported() -> None:
+    text = ("positioning: 一起跑步训练\ntopics: [跑步]\npaid: {price: 0}\nevents:\n"
+            "  - {title: 约跑, kind: 约饭, cadence: 每天, time: 25:00}\n  - {kind: 投票, cadence: 每周三, time: 八点}\n")
+    with pytest.raises(ProfileError) as info:
+        parse_profile_text(text)
+    keys = dict(info.value.problems)
+    assert "晨报" in keys["events.0.kind"] and "领养发布" in keys["events.0.kind"]  # lists the choices
+    assert "25:00 不存在" in keys["events.0.time"]
+    assert "HH:MM" in keys["events.1.time"] and keys["events.1.title"] == "必填项缺失"
+    assert "paid.term" in keys and "paid.price" in keys
+
+
+def test_an_impossible_unquoted_date_is_a_profile_error_not_a_crash() -> None:
+    text = "positioning: 一起跑步训练\ntopics: [跑步]\nevents:\n  - {title: 年会, cadence: 2026-02-30}\n"
+    with pytest.raises(ProfileError, match="不存在的日期"):
+        parse_profile_text(text)
+
+
+def test_old_schedule_lines_become_events_and_unreadable_ones_are_reported() -> None:
+    p = parse_profile_text("positioning: 考研英语互助打卡\ntopics: [考研英语]\n"
+                           "schedule: [\"每天 07:30 单词晨报\", \"每週三 21:00 真題精講\", \"每周五 会员日\", \"有空就聊\"]\n")
+    events = p.all_events()
+    assert [(e.title, e.kind, e.when) for e in events] == [
+        ("单词晨报", "晨报", "每天 07:30"), ("真題精講", "分享", "每周三 21:00"), ("会员日", "会员日", "每周五")]
+    assert p.unparsed_schedule() == ["有空就聊"]

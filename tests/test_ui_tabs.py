@@ -53,8 +53,21 @@ def test_draft_errors_are_shown_not_raised(settings: Settings) -> None:
 def test_topics_calendar_in_traditional(settings: Settings) -> None:
     s = _with_profiles(settings.model_copy(update={"script": "zh-Hant"}))
     text, checks, _ = drafting.run_draft("考研英语每日打卡营", "每日话题日历", 5, 3, "活动通知", s)
-    assert "第1天" in text and "第3天" in text
-    assert "開場" in text or "開場：" in text or "為什麼" in text
+    assert "週一" in text and "週三" in text and "真题精讲" in text  # dated messages, in Traditional
+    assert "開場" not in text and "為什麼" not in text and "待補" not in text  # the copy box is what members read
+    assert "给运营" in checks and "正文" in checks  # what the operator must fill in sits beside it
+
+
+def test_promotion_copy_box_holds_only_member_text(settings: Settings) -> None:
+    s = _with_profiles(settings)
+    text, checks, path = drafting.run_draft("阳光花园水果团购2群", "文案", 3, 7, "促销", s)
+    assert "加1元换购" in text and "截止" in text
+    for leak in ("比例偏见", "套路", "=", "建议方案", "给运营"):
+        assert leak not in text, leak
+    assert "比例偏见" in checks and "给运营（不要发到群里）" in checks
+    exported = Path(path).read_text(encoding="utf-8")
+    member, _, rest = exported.partition("## 给运营（不要发到群里）")
+    assert "比例偏见" not in member and "比例偏见" in rest
 
 
 def test_moderation_tab_flags_an_ad_and_takes_feedback(settings: Settings) -> None:
@@ -147,8 +160,8 @@ def test_regenerate_offline_shows_new_candidates_then_says_when_there_are_none(s
     s = _with_profiles(settings)
     first, _, _ = drafting.run_draft("6月龄+宝宝辅食交流群", "群名", 4, 7, "活动通知", s)
     again, checks, _ = drafting.run_draft("6月龄+宝宝辅食交流群", "群名", 4, 7, "活动通知", s, round_=1)
-    names_first = {line.split("  ——")[0].split(". ", 1)[1] for line in first.splitlines() if "——" in line}
-    names_again = {line.split("  ——")[0].split(". ", 1)[1] for line in again.splitlines() if "——" in line}
+    names_first = {line for line in first.splitlines() if line.strip()}  # the copy box: one name a line
+    names_again = {line for line in again.splitlines() if line.strip()}
     assert names_again and not names_first & names_again
     _, checks, _ = drafting.run_draft("6月龄+宝宝辅食交流群", "群规", 4, 7, "活动通知", s, round_=1)
     assert "配置模型接口" in checks

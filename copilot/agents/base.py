@@ -86,6 +86,7 @@ class Composed:
 
     drafts: list[dict[str, Any]]
     shortfall: str | None = None
+    notes: list[str] = field(default_factory=list)  # what the operator should know (e.g. topic bank used up)
 
 
 @dataclass
@@ -170,9 +171,13 @@ def protected_strings(profile: GroupProfile | None, script: str) -> list[str]:
     """
     if profile is None:
         return []
-    exact = [profile.name] + [p.name for p in profile.products] + list(profile.schedule)
+    exact = [profile.name, profile.brand] + [p.name for p in profile.products] + list(profile.schedule)
     exact += [piece for item in profile.schedule for piece in item.split()]
-    free = [profile.positioning, profile.audience, profile.threshold, *profile.topics, *profile.goals]
+    events = profile.all_events()
+    exact += [e.title for e in events] + [e.place for e in events] + [e.host for e in events]
+    free = [profile.positioning, profile.audience, profile.threshold, *profile.topics, *profile.goals,
+            profile.locality, profile.card_format, profile.purchase_path,
+            *[e.signup for e in events], *[e.details for e in events]]
     blob = "".join(exact + free)
     out = [s.strip() for s in exact if s and s.strip()]
     if script == "zh-Hant" and to_simplified(blob) != blob:
@@ -291,6 +296,10 @@ def problems_for_revision(book: RuleBook, results: list[CheckResult]) -> list[st
 def profile_vars(profile: GroupProfile, script: str) -> dict[str, Any]:
     """The profile as prompt variables: only keys the operator set, plus name/tone/script."""
     data = profile.model_dump(exclude_defaults=True)
+    events = profile.all_events()
+    if events:  # the structured events, old schedule lines included (cadence as its wording)
+        data["events"] = [e.model_dump(exclude_defaults=True) for e in events]
+        data.pop("schedule", None)
     data.setdefault("name", profile.name)
     data.setdefault("tone", "")
     data["script"] = script
@@ -311,12 +320,14 @@ class _Drafting:
     rounds: int = 0
     hype: list[str] = field(default_factory=list)
     shortfall: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     def offline(self) -> list[dict[str, Any]]:
         cleaned, self.hype = clean_profile(self.profile, banned_words(self.book, self.spec.target, self.profile),
                                            self.spec.target)
         composed = self.spec.offline(cleaned, self.passages, self.context)
         self.shortfall = composed.shortfall
+        self.notes = composed.notes
         return composed.drafts
 
     def llm(self, eng: Engine, max_revisions: int) -> list[dict[str, Any]]:
@@ -361,6 +372,10 @@ def _notice(run: Any, d: _Drafting, checks: list[CheckResult], drafts: list[dict
                      "请人工修改后再发")
     elif failed:
         notes.append(f"离线草稿仍有规则未通过：{'、'.join(r.rule_id for r in failed)}，请人工修改后再发")
+    notes += d.notes
+    if (unread := d.profile.unparsed_schedule()) and d.spec.target in ("topics", "intro", "copy"):
+        notes.append(f"固定安排（schedule）里有 {len(unread)} 条没看懂，没有排进去：{'；'.join(unread)}"
+                     "（请写成“每周三 21:00 真题精讲”，或改用 events 字段）")
     want = d.context.get("n")
     if isinstance(want, int) and 0 < len(drafts) < want:
         notes.append(f"要求 {want} 条，只生成了 {len(drafts)} 条：{d.shortfall or '可用的素材不够，没有硬凑'}")

@@ -7,6 +7,7 @@ A broken profile prints every problem and exits 2.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -68,20 +69,32 @@ def welcome_cmd(profile: ProfileOpt = None, n: Annotated[int, typer.Option("--n"
     _run("welcome", profile, engine, as_json, n=n)
 
 
+StartOpt = Annotated[Optional[str], typer.Option("--start", help="日历从哪天开始（YYYY-MM-DD），默认下周一")]
+
+
+def _start(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise fail(f"--start 应为日期，如 2026-12-07，收到 {value!r}", 2) from None
+
+
 @draft_app.command("topics")
-def topics_cmd(profile: ProfileOpt = None, days: Annotated[int, typer.Option("--days", min=1, max=31)] = 7,
-               as_json: JsonOpt = False, engine: EngineOpt = "auto") -> None:
-    """每日话题与活动日历（早晚固定时段）。"""
-    _run("topics", profile, engine, as_json, days=days)
+def topics_cmd(profile: ProfileOpt = None, days: Annotated[int, typer.Option("--days", min=1, max=62)] = 7,
+               start: StartOpt = None, as_json: JsonOpt = False, engine: EngineOpt = "auto") -> None:
+    """话题与活动日历：群自己的活动排在真实日期上，空档补话题。"""
+    _run("topics", profile, engine, as_json, days=days, start=_start(start))
 
 
 @draft_app.command("copy")
 def copy_cmd(profile: ProfileOpt = None,
              kind: Annotated[str, typer.Option("--kind", help="activity / promotion / moments / notice")] = "activity",
              n: Annotated[Optional[int], typer.Option("--n", min=1, max=5, help="条数；默认促销 3、朋友圈 2、活动/通知 1")] = None,
-             as_json: JsonOpt = False, engine: EngineOpt = "auto") -> None:
-    """活动、促销、朋友圈、群通知文案；促销写明套路并列出算式。"""
-    _run("copy", profile, engine, as_json, kind=kind, n=n)
+             start: StartOpt = None, as_json: JsonOpt = False, engine: EngineOpt = "auto") -> None:
+    """活动通知（按活动类型）、促销、朋友圈、群通知；促销的套路和算式只写给运营。"""
+    _run("copy", profile, engine, as_json, kind=kind, n=n, start=_start(start))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,14 +9,16 @@ group type, the fixed schedule — so the agents' templates stay short and vary 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
 
 from copilot.knowledge.checks import topic_words
+from copilot.paths import RESOURCES_DIR
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize
 
-WEEKDAYS = "一二三四五六日"
-_WEEKDAY_ALIASES = {"天": 6, "七": 6}
 _CITIES = ["北京", "上海", "广州", "深圳", "杭州", "成都", "重庆", "武汉", "南京", "苏州", "西安", "长沙", "天津", "郑州", "青岛", "厦门", "宁波", "合肥", "福州", "济南", "昆明", "大连", "沈阳", "无锡", "东莞", "佛山", "珠海", "香港", "台北", "澳门"]
 
 FORMS: dict[str, list[str]] = {
@@ -49,21 +51,39 @@ def city(profile: GroupProfile) -> str | None:
     return m.group(1) if m else None
 
 
-def audience_head(profile: GroupProfile, max_len: int = 5) -> str | None:
-    """The head noun of the audience ("在职备考的上班族" → "上班族"), short enough for a name."""
-    if not profile.audience:
-        # "退休老同事的联谊群，…" → "退休老同事": the positioning often starts with who it is for.
-        m = re.match(r"^(?:给|面向|帮)?([^，,的]{2,5})的", profile.positioning)
-        return m.group(1) if m and gtype(profile) != "品牌型" else None
-    tail = re.split(r"[的、，,和与及]", profile.audience)[-1].strip()
-    if 2 <= len(tail) <= max_len:
-        return tail
-    words = [w for w in tokenize(profile.audience, for_search=False) if 2 <= len(w) <= max_len]
-    return words[-1] if words else None
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, Any]:
+    return yaml.safe_load((RESOURCES_DIR / "drafting" / "names.yaml").read_text(encoding="utf-8"))
+
+
+def audience_word(profile: GroupProfile) -> str | None:
+    """The audience as a name word, recognised from a fixed list ("60岁以上的老人" → 老年), never a
+    fragment cut out of the operator's sentence."""
+    blob = fold(profile.audience)
+    return next((word for cue, word in name_words()["audience"] if fold(cue) in blob), None)
+
+
+def places(profile: GroupProfile) -> list[str]:
+    """Place words for a name from ``locality`` ("武汉·光谷·翠湖湾小区" → 翠湖湾, 武汉); else a city."""
+    if not profile.locality:
+        c = city(profile)
+        return [c] if c else []
+    parts = [p.strip() for p in re.split(r"[·・/／,，\s]+", profile.locality) if p.strip()]
+    out = []
+    for p in reversed(parts):
+        for suf in name_words()["locality_suffixes"]:
+            if fold(p).endswith(suf) and len(p) - len(suf) >= 2:
+                p = p[: -len(suf)]
+                break
+        out.append(p)
+    return list(dict.fromkeys(out))[:2]
 
 
 def brand(profile: GroupProfile) -> str | None:
-    """The brand a 品牌型 group belongs to: the words before 的 in its positioning."""
+    """The group's brand: the ``brand`` field; for an old 品牌型 profile without it, the words before
+    的 in its positioning."""
+    if profile.brand:
+        return profile.brand
     if gtype(profile) != "品牌型":
         return None
     m = re.match(r"^([^，,的]{2,6})的", profile.positioning)
@@ -105,21 +125,6 @@ def short_topics(profile: GroupProfile, max_len: int = 6, limit: int = 6) -> lis
     return list(out)[:limit] or [profile.topics[0][:max_len]]
 
 
-_LABEL_TYPES = [
-    ("会员日", "会员日"), ("答疑", "答疑"), ("精讲", "干货分享"), ("分享", "干货分享"), ("互评", "话题讨论"),
-    ("点评", "晒图"), ("讨论", "话题讨论"), ("复盘", "复盘"), ("接龙", "接龙"), ("截单", "接龙"), ("上新", "晨报"),
-    ("早报", "晨报"), ("晨报", "晨报"), ("打卡", "打卡"), ("约跑", "线下活动"), ("约拍", "线下活动"),
-    ("徒步", "线下活动"), ("主题", "话题讨论"), ("品鉴", "干货分享"), ("食谱", "晨报"), ("辅食", "晨报"),
-    ("探店", "线下活动"), ("骑行", "线下活动"), ("外拍", "线下活动"), ("早安", "晨报"), ("早餐", "晨报"),
-]
-
-
-def event_type(label: str) -> str:
-    """The kind of a schedule item (晨报/答疑/线下活动…) from its words; 话题讨论 when nothing says."""
-    label = fold(label)  # a Traditional schedule ("每週六 探店") is matched like a Simplified one
-    return next((t for w, t in _LABEL_TYPES if w in label), "话题讨论")
-
-
 _CHECKIN_WORDS = ("打卡", "坚持", "学习", "背单词", "备考", "考研", "自律", "早起", "练字")
 
 
@@ -129,12 +134,13 @@ def is_checkin(profile: GroupProfile) -> bool:
     Only such groups get 打卡-style names, "同伴监督" benefits and "坚持" vote options; an HR or
     baby-food group is a place to ask and share, not to check in.
     """
-    blob = fold(" ".join(profile.topics + profile.goals + profile.schedule + [profile.positioning]))
-    return any(w in blob for w in _CHECKIN_WORDS)
+    blob = fold(" ".join(profile.topics + profile.goals + profile.schedule + [profile.positioning]
+                         + [e.title for e in profile.all_events()]))
+    return any(w in blob for w in _CHECKIN_WORDS) or any(e.kind == "打卡" for e in profile.all_events())
 
 
 def forms(profile: GroupProfile) -> list[str]:
-    blob = " ".join(profile.schedule + profile.goals + [profile.positioning])
+    blob = " ".join(profile.schedule + profile.goals + [profile.positioning] + [e.title for e in profile.all_events()])
     extra = [f for w, f in _ACTIVITY_FORMS.items() if w in blob]
     out: dict[str, None] = {}
     for f in extra + FORMS.get(gtype(profile), FORMS["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
@@ -157,44 +163,6 @@ def address(profile: GroupProfile) -> str:
     return "大家"
 
 
-def lively(profile: GroupProfile) -> bool:
-    return any(w in profile.tone for w in ("活泼", "轻松", "幽默"))
-
-
-@dataclass(frozen=True)
-class ScheduleItem:
-    """One fixed arrangement: weekday (0=周一; None=每天), time "HH:MM" or None, and what happens."""
-
-    weekday: int | None
-    time: str | None
-    label: str
-
-    @property
-    def when(self) -> str:
-        day = "每天" if self.weekday is None else f"每周{WEEKDAYS[self.weekday]}"
-        return f"{day} {self.time}" if self.time else day
-
-
-_SCHED = re.compile(
-    r"^\s*(?P<day>每天|每日|每晚|每早|工作日|(?:每)?周(?P<wd>[一二三四五六日天七]))?\s*"
-    r"(?:(?P<h>[01]?\d|2[0-3])[:：](?P<m>[0-5]\d))?\s*(?P<label>.*)$"
-)
-
-
-def parse_schedule(profile: GroupProfile) -> list[ScheduleItem]:
-    items = []
-    for raw in profile.schedule:
-        m = _SCHED.match(fold(raw).replace("周天", "周日"))
-        if not m:
-            continue
-        wd = m.group("wd")
-        weekday = None if not wd else WEEKDAYS.index(wd) if wd in WEEKDAYS else _WEEKDAY_ALIASES.get(wd)
-        time = f"{int(m.group('h')):02d}:{m.group('m')}" if m.group("h") else None
-        label = (m.group("label") or "").strip() or raw.strip()
-        items.append(ScheduleItem(weekday, time, label))
-    return items
-
-
 def default_times(profile: GroupProfile) -> tuple[str, str]:
     """(morning, evening) slots for the daily 共振 rhythm when the profile sets none."""
     if is_parenting(profile):
@@ -207,34 +175,16 @@ def default_times(profile: GroupProfile) -> tuple[str, str]:
     }.get(gtype(profile), ("08:00", "20:30"))
 
 
-def rhythm(profile: GroupProfile) -> tuple[str, str]:
-    """The group's fixed morning and evening times: from its schedule, else by type."""
-    morning, evening = default_times(profile)
-    items = parse_schedule(profile)
-    mornings = [i.time for i in items if i.time and i.time < "12:00"]
-    evenings = [i.time for i in items if i.time and i.time >= "12:00"]
-    daily_m = [i.time for i in items if i.weekday is None and i.time and i.time < "12:00"]
-    daily_e = [i.time for i in items if i.weekday is None and i.time and i.time >= "12:00"]
-    if daily_m or mornings:
-        morning = (daily_m or mornings)[0]
-    if daily_e or evenings:
-        pool = daily_e or evenings
-        evening = max(set(pool), key=pool.count)
-    return morning, evening
-
-
 def schedule_lines(profile: GroupProfile) -> list[str]:
-    """Readable activity arrangement: the profile's schedule, or a default rhythm by type."""
-    items = parse_schedule(profile)
-    if items:
-        return [f"{i.when}：{i.label}" for i in items]
-    morning, evening = default_times(profile)
-    t0 = profile.topics[0]
-    return [f"每天 {morning}：{t0}晨报", f"每周三 {evening}：{t0}主题讨论", f"每周五 {evening}：成员分享"]
+    """The group's fixed events as members read them ("每周二、四 21:00：申论语音点评"); none invented."""
+    return [f"{e.when}：{e.title}" for e in profile.all_events()]
 
 
 def card_format(profile: GroupProfile) -> str:
-    """The 群名片 format new members are asked to use."""
+    """The 群名片 format new members are asked to use: the profile's ``card_format``, else one
+    quoted in the threshold, else a default by audience."""
+    if profile.card_format:
+        return re.split(r"[（(]", profile.card_format)[0].strip()
     quoted = re.search(r"[“\"「]([^”\"」]{3,20})[”\"」]", profile.threshold)
     if quoted and "-" in quoted.group(1):
         return quoted.group(1)

@@ -1,22 +1,35 @@
-"""Copy agent: activity announcements, promotions, 朋友圈 posts and group notices.
+"""Copy agent: activity notices, promotions, 朋友圈 posts and group notices.
 
-Promotion copy (card promotion) names the 套路 it uses — 加价换购 (比例偏见), 组合套装, 拼团,
-买N送1, 折扣 — and shows the arithmetic computed from the profile's product prices, so
-``price_consistent`` can verify every number. No false urgency, no hype, one message, few "！".
+Every draft keeps what members read (``text``) apart from what only the operator reads
+(``operator_note``, ``tactic``, ``arithmetic``, ``needs``). Activity notices are written per event
+kind from the profile's events (:mod:`copilot.agents.events`). Promotion text states the offer, the
+price, how to buy (``purchase_path``, a link on an ``allowed_domains`` host, or the group's 接龙) and
+the deadline; the 套路 (card promotion: 加价换购/比例偏见, 组合套装, 拼团, 买N送1, 折扣), the arithmetic
+and the risks go to the operator. A deal that would give away the group's core paid product, or make
+the add-on worth more than the main item, is not proposed. No false urgency, no hype.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from functools import lru_cache
 from typing import Any, Literal
 
+import yaml
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, run_agent
 from copilot.agents.docs import benefits, entry_conditions
+from copilot.agents.events import compose_notice as compose_event_notice
+from copilot.agents.events import when_label
+from copilot.agents.topics import next_monday, occurrences
+from copilot.cadence import weekday_name
+from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
-from copilot.profile import GroupProfile, Product
+from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.profile import Event, GroupProfile, Product
 from copilot.textnorm import fold
 
 CopyKind = Literal["activity", "promotion", "moments", "notice"]
@@ -25,11 +38,13 @@ m = C.fmt_money
 
 
 class CopyItem(BaseModel):
-    title: str = ""
-    text: str = Field(min_length=10, description="可直接发出的全文")
-    tactic: str = Field("", description="促销套路：加价换购/买N送1/拼团/组合套装/折扣；非促销留空")
-    arithmetic: list[str] = Field(default_factory=list, description="价格算式，如 3 × 89 = 267 元")
-    note: str = Field("", description="给运营看的提示（不发到群里），如：档案里没有的价格是按算式给出的建议，需确认")
+    title: str = Field("", description="给运营看的标题")
+    text: str = Field(min_length=10, description="发给成员的全文：优惠、价格、怎么买、截止时间；不写套路名和算式")
+    tactic: str = Field("", description="促销套路：加价换购/买N送1/拼团/组合套装/折扣；非促销留空（给运营看）")
+    arithmetic: list[str] = Field(default_factory=list, description="价格算式，如 3 × 89 = 267 元（给运营看）")
+    operator_note: str = Field("", description="给运营看、不发到群里：用的什么套路、怎么算的、风险、要确认的事")
+    needs: list[str] = Field(default_factory=list, description="档案里没有、要运营补上的事实")
+    event: str = Field("", description="活动通知对应的群档案活动名")
 
 
 class CopyDrafts(BaseModel):
@@ -40,12 +55,9 @@ def _priced(profile: GroupProfile) -> list[Product]:
     return [p for p in profile.products if p.price]
 
 
-def _closing(profile: GroupProfile) -> str:
-    if C.gtype(profile) == "消费型":
-        return f"需要的{C.address(profile)}在群里接龙，不需要的忽略就好。"
-    if C.gtype(profile) == "品牌型":
-        return "会员专享，有问题私聊客服同事。"
-    return "需要的朋友私聊我，不打扰大家。"
+@lru_cache(maxsize=1)
+def promo_bank() -> dict[str, Any]:
+    return yaml.safe_load((RESOURCES_DIR / "drafting" / "promotion.yaml").read_text(encoding="utf-8"))
 
 
 SUGGESTED = "建议方案，请确认"
@@ -58,10 +70,15 @@ def current_price(p: Product) -> float:
     return min(v for v in (p.price, p.promo_price) if v) if (p.price or p.promo_price) else 0.0
 
 
-def _price_label(p: Product) -> str:
-    """The product's own prices as the profile states them (原价, plus 活动价 when set)."""
+def promo_label(profile: GroupProfile, p: Product) -> str:
+    """活动价, or 会员价 when the profile says the promo price is the member price (brand groups)."""
+    return "会员价" if C.gtype(profile) == "品牌型" or "会员价" in fold(p.description) else "活动价"
+
+
+def _price_label(profile: GroupProfile, p: Product) -> str:
+    """The product's own prices as the profile states them (原价, plus 活动价/会员价 when set)."""
     if p.promo_price and p.price and p.promo_price < p.price:
-        return f"原价{m(p.price)}元，活动价{m(p.promo_price)}元"
+        return f"原价{m(p.price)}元，{promo_label(profile, p)}{m(p.promo_price)}元"
     return f"原价{m(p.price)}元"
 
 
@@ -73,31 +90,67 @@ def is_consumable(p: Product) -> bool:
     return p.unit in _CONSUMABLE_UNITS
 
 
+def is_core_product(profile: GroupProfile, p: Product) -> bool:
+    """The group's main paid product (its membership, or a course/service): never given away as an add-on."""
+    blob = fold(p.name + p.description)
+    return any(w in blob for w in _NOT_CONSUMABLE) or bool(profile.paid and profile.paid.price <= (p.price or 0))
+
+
+def how_to_buy(profile: GroupProfile) -> tuple[str, str]:
+    """(member-facing line, operator note when it had to be guessed): the profile's purchase path, a
+    link on an allowed domain, the group's 接龙, or "私聊管理员" with a note to fill in the path."""
+    hb = promo_bank()["how_to_buy"]
+    if profile.purchase_path:
+        return hb["path"].format(path=profile.purchase_path.rstrip("。")), ""
+    if profile.allowed_domains:
+        return hb["link"].format(domain=profile.allowed_domains[0]), "链接先写了允许的域名首页，请换成商品的下单链接。"
+    if any(e.kind == "接龙" for e in profile.all_events()):
+        return hb["relay"], ""
+    return hb["ask"], "档案没有写购买方式（purchase_path），暂写“私聊管理员”。"
+
+
+def deadline(profile: GroupProfile, start: dt.date) -> tuple[str, str]:
+    """The offer's end: the Sunday of the week that starts at ``start``, 22:00 (a suggestion)."""
+    end = start + dt.timedelta(days=6 - start.weekday())
+    when = f"{end.month}月{end.day}日（{weekday_name(end.weekday())}）22:00"
+    return promo_bank()["deadline"].format(when=when), f"截止时间 {when} 是建议，请按实际安排改。"
+
+
+def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str, tactic: str,
+           arithmetic: list[str], suggestion: str = "") -> dict[str, Any]:
+    """A promotion: the member text (offer, how to buy, deadline) and the operator's note apart."""
+    buy, buy_note = how_to_buy(profile)
+    end, end_note = deadline(profile, dt.date.fromisoformat(str(ctx["start"])))
+    info = promo_bank()["tactics"].get(tactic, {})
+    note = [f"套路：{tactic}。{info.get('why', '')}。", "算式：" + "；".join(arithmetic) + "。" if arithmetic else "",
+            f"风险：{info.get('risk', '')}。" if info.get("risk") else "", suggestion, buy_note, end_note]
+    text = f"{offer}\n{buy}。\n{end}。"
+    return {"title": title, "text": text, "tactic": tactic, "arithmetic": arithmetic,
+            "operator_note": "".join(x for x in note if x).replace("。。", "。"), "needs": [], "event": ""}
+
+
 def _suggest_note(what: str) -> str:
-    return (f"建议：{what}档案里没有写，这里按上面的算式给出一个建议方案，"
-            "发出前请确认价格和规则是否可行（或改成你们实际的价格）。")
+    return f"建议：{what}档案里没有写，这里按算式给出一个建议方案，发出前请确认价格和规则是否可行（或改成你们实际的价格）。"
 
 
-def _addon(profile: GroupProfile) -> dict[str, Any] | None:
+def _addon(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
     ps = sorted(_priced(profile), key=lambda p: -(p.price or 0))
     if len(ps) < 2:
         return None
     main, add = ps[0], ps[-1]
     add_now = current_price(add)
-    if add_now <= 1 or add_now > current_price(main) * 0.6:
+    # the add-on must be a small, consumable extra: never the group's core product, never worth more
+    # than 60 % of what the member pays for the main item
+    if add_now <= 1 or add_now > current_price(main) * 0.6 or is_core_product(profile, add):
         return None
-    saved = add_now - 1
-    lines = [f"{m(add_now)} ÷ 1 = {m(add_now)}", f"{m(add_now)} - 1 = {m(saved)} 元"]
-    text = (
-        f"【加价换购】买{main.name}（{_price_label(main)}），加1元换购{add.name}一{add.unit}（{_price_label(add)}）。\n"
-        f"算一算：同样是送{add.name}，说“加1元换购”时大家拿{m(add_now)}元和1元比，"
-        f"{lines[0]} 倍，感受更直观；实际多付1元，{add.name}立省{m(saved)}元。\n{_closing(profile)}"
-    )
-    return {"title": f"{main.name} 加1元换购·{SUGGESTED}", "text": text, "tactic": "加价换购（比例偏见）",
-            "arithmetic": lines, "note": _suggest_note("“加1元换购”这项优惠")}
+    lines = [f"{m(add_now)} ÷ 1 = {m(add_now)}", f"{m(add_now)} - 1 = {m(add_now - 1)} 元"]
+    offer = (f"【加1元换购】买{main.name}（{_price_label(profile, main)}），加1元换购{add.name}一{add.unit}"
+             f"（{_price_label(profile, add)}），换购品每单限1{add.unit}。")
+    return _draft(profile, ctx, title=f"{main.name} 加1元换购·{SUGGESTED}", offer=offer, tactic="加价换购（比例偏见）",
+                  arithmetic=lines, suggestion=_suggest_note("“加1元换购”这项优惠"))
 
 
-def _bundle(profile: GroupProfile) -> dict[str, Any] | None:
+def _bundle(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
     ps = _priced(profile)
     if len(ps) < 2:
         return None
@@ -107,19 +160,15 @@ def _bundle(profile: GroupProfile) -> dict[str, Any] | None:
     price = math.floor(raw)
     if price <= 0 or price >= now:
         return None
-    saved = round(now - price, 2)
     lines = [f"{m(current_price(a))} + {m(current_price(b))} = {m(now)} 元",
-             f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(saved)} 元"]
-    text = (
-        f"【组合套装】{a.name}（{_price_label(a)}）+ {b.name}（{_price_label(b)}）一起买，"
-        f"按现在的价格单买合计 {lines[0]}，套装价{m(price)}元，比单买再省{m(saved)}元。\n"
-        f"两样一起用更顺手，单买也照常供应。{_closing(profile)}"
-    )
-    return {"title": f"{a.name}+{b.name} 组合套装·{SUGGESTED}", "text": text, "tactic": "组合套装",
-            "arithmetic": lines, "note": _suggest_note("套装价（按两样现价合计打9折取整）")}
+             f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(now - price)} 元"]
+    offer = (f"【组合套装】{a.name}（{_price_label(profile, a)}）+ {b.name}（{_price_label(profile, b)}），"
+             f"一起买套装价{m(price)}元，比分开买少花{m(now - price)}元；单买照常供应。")
+    return _draft(profile, ctx, title=f"{a.name}+{b.name} 组合套装·{SUGGESTED}", offer=offer, tactic="组合套装",
+                  arithmetic=lines, suggestion=_suggest_note("套装价（按两样现价合计打9折取整）"))
 
 
-def _group_buy(profile: GroupProfile) -> dict[str, Any] | None:
+def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
     ps = [p for p in _priced(profile) if current_price(p) >= 10]
     if not ps:
         return None
@@ -129,54 +178,43 @@ def _group_buy(profile: GroupProfile) -> dict[str, Any] | None:
     price = math.floor(raw)
     if price >= now:
         return None
-    each = round(now - price, 2)
-    lines = [f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(each)} 元",
+    lines = [f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(now - price)} 元",
              f"3 × {m(price)} = {m(3 * price)} 元"]
-    text = (
-        f"【三人拼团】{p.name}（{_price_label(p)}），3人成团每人{m(price)}元，比现在的价格每人再省{m(each)}元"
-        f"（{lines[1]}）。一团合计 {lines[2]}。\n"
-        f"成团进度在群里更新。{_closing(profile)}"
-    )
-    return {"title": f"{p.name} 三人拼团·{SUGGESTED}", "text": text, "tactic": "拼团", "arithmetic": lines,
-            "note": _suggest_note("拼团价、成团人数、截止时间和未成团的处理方式")}
+    offer = f"【三人拼团】{p.name}（{_price_label(profile, p)}），3人成团每人{m(price)}元，成团进度在群里更新。"
+    return _draft(profile, ctx, title=f"{p.name} 三人拼团·{SUGGESTED}", offer=offer, tactic="拼团", arithmetic=lines,
+                  suggestion=_suggest_note("拼团价、成团人数和未成团的处理方式"))
 
 
-def _buy_n(profile: GroupProfile, n: int = 3) -> dict[str, Any] | None:
+def _buy_n(profile: GroupProfile, ctx: dict[str, Any], n: int = 3) -> dict[str, Any] | None:
     ps = [p for p in _priced(profile) if is_consumable(p)]
     if not ps:
         return None
     p = min(ps, key=lambda p: current_price(p))
     now = current_price(p)
-    pay = n * now
-    avg = round(pay / (n + 1), 2)
     discount = round(10 * n / (n + 1), 1)
-    lines = [f"{n} × {m(now)} = {m(pay)} 元", f"{m(pay)} ÷ {n + 1} = {m(avg)} 元"]
-    text = (
-        f"【买{n}送1】{p.name}（{_price_label(p)}）每{p.unit} {m(now)} 元，买{n}送1相当于{m(discount)}折："
-        f"付 {lines[0]}，拿{n + 1}{p.unit}，平均每{p.unit} {lines[1]}。\n"
-        f"{p.name}是常用、消耗快的东西，一次备齐。{_closing(profile)}"
-    )
-    return {"title": f"{p.name} 买{n}送1·{SUGGESTED}", "text": text, "tactic": f"买{n}送1", "arithmetic": lines,
-            "note": _suggest_note(f"“买{n}送1”这项优惠")}
+    lines = [f"{n} × {m(now)} = {m(n * now)} 元", f"{m(n * now)} ÷ {n + 1} = {m(round(n * now / (n + 1), 2))} 元"]
+    offer = (f"【买{n}送1】{p.name}买{n}送1，相当于{m(discount)}折：买{n}{p.unit}送1{p.unit}"
+             f"（{_price_label(profile, p)}），常用的东西一次备齐。")
+    return _draft(profile, ctx, title=f"{p.name} 买{n}送1·{SUGGESTED}", offer=offer, tactic="买N送1",
+                  arithmetic=lines, suggestion=_suggest_note(f"“买{n}送1”这项优惠"))
 
 
-def _discount(profile: GroupProfile) -> dict[str, Any] | None:
+def _discount(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
     p = next((p for p in _priced(profile) if p.promo_price and p.promo_price < (p.price or 0)), None)
     if not p:
         return None
     saved = (p.price or 0) - (p.promo_price or 0)
     rate = round(10 * (p.promo_price or 0) / (p.price or 1), 1)
-    lines = [f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"]
-    label = "会员价" if C.gtype(profile) == "品牌型" else "活动价"
-    text = (
-        f"【{'会员日折扣' if any('会员日' in fold(x) for x in profile.schedule) else '折扣'}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，立省{m(saved)}元（约{m(rate)}折）。\n"
-        f"{p.description + '。' if p.description else ''}{_closing(profile)}"
-    )
-    return {"title": f"{p.name} {label}", "text": text, "tactic": "折扣", "arithmetic": lines, "note": ""}
+    label = promo_label(profile, p)
+    member_day = any(e.kind == "会员日" for e in profile.all_events())
+    offer = (f"【{'会员日折扣' if member_day else '折扣'}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，"
+             f"立省{m(saved)}元（约{m(rate)}折）。" + (f"\n{p.description}。" if p.description else ""))
+    return _draft(profile, ctx, title=f"{p.name} {label}", offer=offer, tactic="折扣",
+                  arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"])
 
 
 _WHY_MISSING = {
-    "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的六成）",
+    "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的六成，也不能是群的核心付费产品）",
     "_bundle": "组合套装需要至少两件带价格的商品",
     "_group_buy": "拼团需要一件现价不低于10元的商品",
     "_buy_n": "买N送1只适合常用、消耗快的商品（按 unit 判断，如箱/袋/盒），课程、服务类不适用",
@@ -184,13 +222,14 @@ _WHY_MISSING = {
 }
 
 
-def compose_promotion(profile: GroupProfile, n: int) -> Composed:
+def compose_promotion(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
+    n = int(ctx.get("n") or 3)
     if not _priced(profile):
         raise DraftError("群档案里没有带价格的商品（products 的 price），无法写促销文案；请先在档案里补充商品和价格")
     out: list[dict[str, Any]] = []
     missing: list[str] = []
     for f in (_discount, _addon, _bundle, _group_buy, _buy_n):
-        d = f(profile)
+        d = f(profile, ctx)
         if d:
             out.append(d)
         else:
@@ -199,47 +238,32 @@ def compose_promotion(profile: GroupProfile, n: int) -> Composed:
     return Composed(out[:n], why if len(out) < n else None)
 
 
-def compose_activity(profile: GroupProfile) -> dict[str, Any]:
-    """Announcement of the group's next fixed event, worded for what kind of event it is."""
-    t0 = profile.topics[0]
-    items = C.parse_schedule(profile)
-    _, evening = C.rhythm(profile)
-    ev = next((i for i in items if i.weekday is not None), None)
-    when = ev.when if ev else f"本周三 {evening}"
-    what = ev.label if ev else f"{t0}主题分享"
-    kind = C.event_type(what) if ev else "干货分享"
-    if t0 not in what:
-        what = f"{what}（{t0}）"
-    where = "群文件" if profile.platform == "qq" else "群公告"
-    gain, steps, after = {
-        "会员日": (
-            f"会员专属价和小福利，当天的{t0}商品、价格和规则都写在{where}里",
-            ["看" + where + "里的商品和价格", "在群里接龙", "按约定时间自提或下单"],
-            "不需要的话忽略就好，平时价格照常。",
-        ),
-        "线下活动": (
-            f"和同好一起{ev.label if ev else t0}，有人带、有人陪，新手也能跟上",
-            ["在群里接龙报名", "按时到集合点", "量力而行，注意安全"],
-            "天气不好会提前在群里通知。",
-        ),
-        "晒图": (
-            f"你的{t0}作品得到点评，优秀作品在群里置顶展示",
-            ["按本周主题准备一张作品", "发到群里配一句话", "给别人的作品留一句点评"],
-            "没有作品也欢迎来看、来学。",
-        ),
-    }.get(kind, (
-        f"关于{t0}的实用做法，现场答疑，会后整理成纪要发到群里",
-        ["在群里接龙报名", "提前留言写下想问的问题", "准时参加"],
-        "不方便参加也没关系，会后纪要人人可看。",
-    ))
-    text = (
-        f"【活动预告】{when} {what}\n"
-        f"适合谁：{profile.audience or '群里所有对' + t0 + '感兴趣的朋友'}\n"
-        f"你能得到：{gain}。\n"
-        "怎么参与：" + "；".join(f"{i}. {s}" for i, s in enumerate(steps, 1)) + "。\n"
-        f"{after}"
-    )
-    return {"title": f"活动预告：{what}", "text": text, "tactic": "", "arithmetic": []}
+def _upcoming(profile: GroupProfile, start: dt.date) -> list[tuple[dt.date, Event]]:
+    """Each event once, at its next date from ``start``: occasional events first (they need an
+    announcement), then the daily routines."""
+    seen: dict[str, tuple[dt.date, Event]] = {}
+    for on, ev in occurrences(profile, start, 62):
+        seen.setdefault(ev.title, (on, ev))
+    daily = ("daily", "workdays")
+    return sorted(seen.values(), key=lambda x: (x[1].cadence.kind in daily, x[0], x[1].time or ""))
+
+
+def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
+    """Notices for the group's next events, each written for its kind (a vote, a ride, a sale…)."""
+    book = load_rules(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
+    start = dt.date.fromisoformat(str(ctx["start"]))
+    n = int(ctx.get("n") or 1)
+    out = []
+    for on, ev in _upcoming(profile, start)[:n]:
+        notice = compose_event_notice(profile, ev, on, book)
+        note = ("发出前请补上：" + "；".join(notice.needs) + "。") if notice.needs else ""
+        out.append({"title": f"{ev.title}·{when_label(on, ev.time)}", "text": notice.text, "tactic": "",
+                    "arithmetic": [], "operator_note": note, "needs": notice.needs, "event": ev.title,
+                    "steps": notice.steps})
+    if not out:
+        raise DraftError("群档案里没有固定活动（events 或 schedule），写不出活动通知；请先在档案里补上活动")
+    why = None if len(out) >= n else f"档案里只有 {len(out)} 个固定活动，每个写一条通知"
+    return Composed(out, why)
 
 
 def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
@@ -257,8 +281,8 @@ def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
         f"{'适合' + profile.audience + '，' if profile.audience else ''}想加入的私信我备注“{t0}”。"
     )
     return [
-        {"title": "朋友圈招募（完整版）", "text": text, "tactic": "", "arithmetic": []},
-        {"title": "朋友圈招募（短版）", "text": short, "tactic": "", "arithmetic": []},
+        {"title": "朋友圈招募（完整版）", "text": text, "tactic": "", "arithmetic": [], "operator_note": ""},
+        {"title": "朋友圈招募（短版）", "text": short, "tactic": "", "arithmetic": [], "operator_note": ""},
     ]
 
 
@@ -266,21 +290,22 @@ def compose_notice(profile: GroupProfile) -> dict[str, Any]:
     name = profile.display_name()
     where = "群文件" if profile.platform == "qq" else "群公告"
     lines = [f"【{name}｜本周安排】", f"{C.address(profile)}好，这周{profile.topics[0]}相关的固定安排如下："]
-    lines += [f"· {s}" for s in C.schedule_lines(profile)]
+    lines += [f"· {e.when}：{e.title}" for e in profile.all_events()] or [f"· 这周没有固定活动，有事在{where}通知"]
     lines.append(f"温馨提醒：群里只聊{'、'.join(profile.topics[:3])}相关话题，不发广告、不刷屏，完整群规在{where}。")
     lines.append("有建议随时私聊管理员。")
-    return {"title": f"{name} 本周安排", "text": "\n".join(lines), "tactic": "", "arithmetic": []}
+    return {"title": f"{name} 本周安排", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""}
 
 
 def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     kind = ctx.get("kind", "activity")
     n = int(ctx.get("n") or DEFAULT_N.get(kind, 1))
     if kind == "promotion":
-        return compose_promotion(profile, n)
+        return compose_promotion(profile, ctx)
     if kind == "moments":
         return Composed(compose_moments(profile)[:n], "朋友圈文案只有完整版和短版两种写法")
-    why = f"{KIND_NAMES[kind]}每次只写一条（按档案里最近的固定安排）"
-    return Composed([compose_notice(profile) if kind == "notice" else compose_activity(profile)], why)
+    if kind == "activity":
+        return compose_activity(profile, ctx)
+    return Composed([compose_notice(profile)], f"{KIND_NAMES[kind]}每次只写一条")
 
 
 SPEC = AgentSpec(
@@ -296,7 +321,8 @@ SPEC = AgentSpec(
 DEFAULT_N = {"activity": 1, "promotion": 3, "moments": 2, "notice": 1}
 
 
-def draft_copy(profile: GroupProfile, engine: Engine, *, kind: CopyKind = "activity", n: int | None = None) -> DraftResult:
+def draft_copy(profile: GroupProfile, engine: Engine, *, kind: CopyKind = "activity", n: int | None = None,
+               start: dt.date | str | None = None) -> DraftResult:
     """Copy of ``kind``; ``n`` defaults per kind (activity/notice 1, moments 2, promotion 3).
 
     When fewer than ``n`` drafts can be written honestly, the result's notice says why."""
@@ -306,4 +332,11 @@ def draft_copy(profile: GroupProfile, engine: Engine, *, kind: CopyKind = "activ
         raise DraftError("群档案里没有带价格的商品（products 的 price），无法写促销文案；请先在档案里补充商品和价格")
     if n is None:
         n = DEFAULT_N[kind]
-    return run_agent(SPEC, profile, engine, context={"kind": kind, "kind_name": KIND_NAMES[kind], "n": n})
+    first = dt.date.fromisoformat(start) if isinstance(start, str) else (start or next_monday())
+    ctx = {"kind": kind, "kind_name": KIND_NAMES[kind], "n": n, "start": first.isoformat(),
+           "knowledge_dir": engine.settings.knowledge_dir}
+    if kind == "activity":
+        ctx["events"] = [{"date": on.isoformat(), "time": ev.time or "", "kind": ev.kind, "title": ev.title,
+                          "place": ev.place, "host": ev.host, "signup": ev.signup, "details": ev.details}
+                         for on, ev in _upcoming(profile, first)[:n]]
+    return run_agent(SPEC, profile, engine, context=ctx)

@@ -8,14 +8,20 @@ the entry conditions on the threshold, the rhythm on the schedule, forbidden lin
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
+from copilot.agents.events import pick
 from copilot.llm import Engine
+from copilot.paths import RESOURCES_DIR
 from copilot.profile import GroupProfile
+from copilot.textnorm import fold, split_sentences
 
 
 class TextItem(BaseModel):
@@ -47,6 +53,11 @@ def benefits(profile: GroupProfile) -> list[str]:
     for g in profile.goals:
         if any(w in g for w in ("分享", "答疑", "精讲", "互评", "品鉴", "复盘", "约跑", "拼团", "食谱")):
             items.append(g)  # a goal such as "每周一次营养师答疑" already reads as a benefit
+    # the group's own events are what a member actually gets: named with who runs them
+    regular = [e for e in profile.events if e.cadence.recurring]
+    if regular:
+        items = [f"{e.cadence.label}：{e.title}" + (f"（{e.host}）" if e.host else "") for e in regular[:4]]
+        items += [g for g in profile.goals if any(w in g for w in ("分享", "答疑", "复盘", "学会"))][:1]
     return items[:5]
 
 
@@ -59,28 +70,39 @@ def entry_conditions(profile: GroupProfile) -> str:
 
 def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     name = profile.display_name()
+    bank = clause_bank()["intro"]
+    where = "群文件" if profile.platform == "qq" else "群公告"
     topics = "、".join(profile.topics[:4])
     # "定位：" + the operator's own words: pasting them after "这里是" breaks sentences such as
     # "给6个月到3岁宝宝的妈妈们分享…" or "深圳中小企业的HR交流…问题".
     lines = [f"【{name}｜群介绍】", f"定位：{profile.positioning.rstrip('。.！!；; ')}。"]
     if profile.audience:
         lines.append(f"适合谁：{profile.audience}。")
-    lines.append("你能得到：")
+    lines.append(str(pick(bank["get"], profile, "get")))
     lines += [f"{i}. {b}" for i, b in enumerate(benefits(profile), 1)]
     lines.append(f"入群条件：{entry_conditions(profile)}。")
-    lines.append(
-        f"群规摘要：① 只聊{topics}相关话题；② 不发广告、不刷屏、不人身攻击；"
-        "③ 违规先私聊提醒，再禁言，屡犯移出。完整群规见群公告置顶。"
-    )
-    lines.append("活动安排：")
-    lines += [f"· {s}" for s in C.schedule_lines(profile)]
-    closing = {
-        "知识型": "有问题先翻群公告和精华，再在群里提问，说清背景更容易得到回答。",
-        "兴趣型": "新朋友先做个自我介绍，下一次活动就等你来。",
-        "消费型": "下单、售后有问题随时私聊管理员，不在群里贴订单号。",
-        "品牌型": "有任何产品问题，随时私聊客服同事。",
-    }.get(C.gtype(profile), "有建议随时私聊管理员。")
-    lines.append(closing)
+    if profile.paid:
+        fee = str(pick(bank["paid"], profile, "paid")).format(price=C.fmt_money(profile.paid.price), term=profile.paid.term)
+        how = str(pick(bank["buy"], profile, "buy")).format(path=profile.purchase_path.rstrip("。")) \
+            if profile.purchase_path else ""
+        lines.append("；".join(x for x in (fee, how) if x) + "。")
+    # the summary quotes the group's own rules (the same phrasings its 群规 uses), first clause of each
+    rules = clause_bank()["rules"]
+    fill = {"topics": topics, "where": where, "links": "", "banned": ""}
+    picked = [choose(rules["speak"], profile, "speak")[0]] + choose(rules["forbid"], profile, "forbid")
+    picked = [picked[0], *picked[1:4], *picked[5:6]]  # topic, ads, abuse, flooding, the group's special rule
+    short = [re.split(r"[；;]", c.format(**fill))[0].rstrip("。，, ") for c in picked]
+    marks = "①②③④⑤⑥"
+    summary = str(pick(bank["summary"], profile, "summary")).format(where=where)
+    lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。违规先提醒，再禁言，屡犯移出。")
+    events = C.schedule_lines(profile)
+    if events:
+        lines.append(str(pick(bank["events"], profile, "events")))
+        lines += [f"· {s}" for s in events]
+    else:
+        lines.append(str(bank["no_events"][0]).format(where=where))
+    closes = bank["close"].get(C.gtype(profile), bank["close"]["其他"])
+    lines.append(str(pick(closes, profile, "close")).format(where=where))
     return Composed([{"title": f"{name} 群介绍", "text": "\n".join(lines)}])
 
 
@@ -95,62 +117,87 @@ INTRO = AgentSpec(
 
 
 # -- rules --------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def clause_bank() -> dict[str, Any]:
+    return yaml.safe_load((RESOURCES_DIR / "drafting" / "clauses.yaml").read_text(encoding="utf-8"))
+
+
+def group_facts(profile: GroupProfile) -> dict[str, Any]:
+    """What the clause conditions (``when``) are judged on: type, platform, paid, online/offline,
+    the event kinds and which fields the profile fills in."""
+    kinds = {e.kind for e in profile.all_events()}
+    return {"type": C.gtype(profile), "paid": profile.paid is not None, "in_person": profile.offline(),
+            "online_only": not profile.offline(), "checkin": C.is_checkin(profile), "kinds": kinds,
+            "has": {k for k in ("card_format", "allowed_domains", "banned", "products", "purchase_path")
+                    if getattr(profile, k)}}
+
+
+def applies(when: dict[str, Any] | None, facts: dict[str, Any]) -> bool:
+    """A clause is used only when the profile gives it a reason."""
+    when = when or {}
+    checks = [
+        "types" not in when or facts["type"] in when["types"],
+        "paid" not in when or facts["paid"] == when["paid"],
+        "in_person" not in when or facts["in_person"] == when["in_person"],
+        "online_only" not in when or facts["online_only"] == when["online_only"],
+        "checkin" not in when or facts["checkin"] == when["checkin"],
+        "kinds" not in when or bool(facts["kinds"] & set(when["kinds"])),
+        "has" not in when or set(when["has"]) <= facts["has"],
+    ]
+    return all(checks)
+
+
+def choose(items: list[dict[str, Any]], profile: GroupProfile, slot: str, first_only: bool = False) -> list[str]:
+    """One phrasing of every clause that applies (or of the first one, for alternatives)."""
+    facts = group_facts(profile)
+    out = []
+    for i, item in enumerate(items):
+        if applies(item.get("when"), facts):
+            # a clause may have its own wording per group type (a buying group's ads are 微商, a
+            # study group's are course promotions); otherwise the shared variants
+            variants = (item.get("by_type") or {}).get(facts["type"]) or item["variants"]
+            out.append(str(pick(variants, profile, f"{slot}{i}")))
+            if first_only:
+                break
+    return out
+
+
+def event_norms(profile: GroupProfile) -> list[str]:
+    """The operator's own rules from event details ("必须戴头盔…", "不录屏、不截图外传"), quoted with the event."""
+    words = clause_bank()["rules"]["norm_words"]
+    out = []
+    for e in profile.all_events():
+        said = [s.rstrip("；;，,。 ") for s in split_sentences(e.details) if any(w in fold(s) for w in map(fold, words))]
+        if said:
+            out.append(f"{e.title}：" + "；".join(said) + "。")
+    return out
+
+
 def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     name = profile.display_name()
-    gt = C.gtype(profile)
-    topics = "、".join(profile.topics[:4])
+    bank = clause_bank()["rules"]
+    h = {k: str(pick(v, profile, "h" + k)) for k, v in bank["headings"].items()}
     where = "群文件" if profile.platform == "qq" else "群公告"
-    speak = [f"围绕{topics}交流，闲聊适度，别让有用的信息被刷下去。"]
-    if gt == "知识型":
-        speak.append("提问前先翻群公告和精华；提问时写清背景、卡在哪一步、已经试过什么，方便别人回答。")
-        speak.append("鼓励分享自己的经验和资料，注明来源。")
-    elif gt == "消费型":
-        speak.append("下单接龙按统一格式；售后问题请私聊管理员并附订单信息，不在群里争执。")
-        speak.append("鼓励真实晒单和评价，好坏都可以说。")
-    elif gt == "品牌型":
-        speak.append("产品和订单问题私聊客服同事处理，群里聊使用心得和技巧。")
-        speak.append("鼓励分享真实体验，提意见请对事不对人。")
-    else:
-        speak.append("鼓励分享照片、经验和活动感受；约活动请写清时间、地点和人数。")
-        speak.append("线下活动量力而行，注意安全，出发前在群里报备。")
-    if gt != "消费型":
-        speak.append("晚上 23:00 到早上 7:00 尽量不发消息，照顾大家休息。")
-    links = (
-        f"链接只允许来自 {'、'.join(profile.allowed_domains)}，其他链接请先问管理员"
-        if profile.allowed_domains
-        else "未经管理员同意不发外部链接和二维码"
-    )
-    banned_extra = f"；不发与{'、'.join(profile.banned)}有关的内容" if profile.banned else ""
-    forbid = [
-        f"禁止广告：不发广告、二维码，不私下拉人进其他群；{links}。",
-        "禁止人身攻击：不辱骂、不歧视、不挑起争吵，观点不同就事论事。",
-        "禁止刷屏：不连续发无关消息、表情包轰炸或拉票链接。",
-        f"禁止违法违规内容：赌博、色情、诈骗及平台不允许的内容{banned_extra}。",
-    ]
-    reward = {
-        "知识型": "每周评选“打卡之星”和“最佳回答”，在群公告表彰，积分可兑换资料或答疑优先权。",
-        "兴趣型": "每月评选活跃之星，作品和经验优先在群里展示，活动名额优先报名。",
-        "消费型": "真实晒单和推荐新邻居可获得积分，积分在会员日抵扣。",
-        "品牌型": "活跃会员获得积分和徽章，新品试用优先安排。",
-    }.get(gt, "每月评选活跃之星并在群公告表彰。")
-    lines = [
-        f"【{name}｜群规】",
-        "为了让每个人在这里都有收获，请花一分钟读完。",
-        "一、入群条件",
-        f"{entry_conditions(profile)}。进群后请把群名片改成“{C.card_format(profile)}”。",
-        "二、发言规范",
-        *[f"{i}. {s}" for i, s in enumerate(speak, 1)],
-        "三、禁止行为",
-        *[f"{i}. {s}" for i, s in enumerate(forbid, 1)],
-        "四、违规处理（逐级加重）",
-        "1. 第一次：管理员删除消息并私聊提醒，说明违反了哪一条；",
-        "2. 第二次：禁言 24 小时；",
-        "3. 第三次：移出群聊。营销小号、诈骗链接直接移出。",
-        "处理对所有成员一视同仁，有异议请私聊管理员。",
-        "五、奖励机制",
-        reward,
-        f"本群规放在{where}，会根据大家的反馈调整。",
-    ]
+    fill = {"topics": "、".join(profile.topics[:4]), "where": where, "card": profile.card_format,
+            "domains": "、".join(profile.allowed_domains),
+            "links": (f"链接只允许来自 {'、'.join(profile.allowed_domains)}，其他链接先问管理员" if profile.allowed_domains
+                      else "未经管理员同意不发外部链接和二维码"),
+            "banned": f"；也不发与{'、'.join(profile.banned)}有关的内容" if profile.banned else ""}
+    speak = [c.format(**fill) for c in choose(bank["speak"], profile, "speak")]
+    forbid = [c.format(**fill) for c in choose(bank["forbid"], profile, "forbid")]
+    norms = event_norms(profile)
+    penalty = [str(pick(step, profile, f"penalty{i}")) for i, step in enumerate(bank["penalty"])]
+    if profile.paid:
+        penalty.append(str(pick(bank["penalty_paid"], profile, "penalty_paid")))
+    lines = [f"【{name}｜群规】", h["intro"], h["entry"],
+             f"{entry_conditions(profile)}。" + choose(bank["card"], profile, "card", first_only=True)[0].format(**fill),
+             h["speak"], *[f"{i}. {s}" for i, s in enumerate(speak, 1)],
+             h["forbid"], *[f"{i}. {s}" for i, s in enumerate(forbid, 1)]]
+    if norms:
+        lines += [h["events"], *[f"· {n}" for n in norms]]
+    lines += [h["penalty"], *penalty, str(pick(bank["fair"], profile, "fair")),
+              h["reward"], choose(bank["reward"], profile, "reward", first_only=True)[0].format(**fill),
+              str(pick(bank["closing"], profile, "closing")).format(**fill)]
     return Composed([{"title": f"{name} 群规", "text": "\n".join(lines)}])
 
 
@@ -167,22 +214,21 @@ RULES = AgentSpec(
 # -- welcome ------------------------------------------------------------------------------------
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     n = max(1, int(ctx.get("n", 2)))
-    name = profile.display_name()
-    fmt = C.card_format(profile)
-    say = C.intro_prompt(profile)
-    where = "群文件" if profile.platform == "qq" else "群公告"
-    first_event = next((s for s in C.schedule_lines(profile)), "")
-    hi = "欢迎" if not C.lively(profile) else "欢迎欢迎"
-    variants = [
-        f"{hi} @{{昵称}} 加入{name}！先把群名片改成“{fmt}”，再用一两句话做个自我介绍：{say}。群规和资料在{where}，{first_event}。",
-        f"@{{昵称}} 你好，欢迎来到{name}。三件小事：1. 群名片改成“{fmt}”；2. 发一段自我介绍（{say}）；3. 看一眼{where}里的群规。有问题直接问，大家都很友好。",
-        f"{C.address(profile)}，我们有新朋友 @{{昵称}} 啦！请先改群名片（{fmt}）并做个自我介绍，群规在{where}。",
-    ]
+    bank = clause_bank()["welcome"]
+    events = [e for e in profile.all_events() if e.cadence.kind not in ("daily", "workdays")] or profile.all_events()
+    fill = {"name": profile.display_name(), "card": C.card_format(profile), "say": C.intro_prompt(profile),
+            "where": "群文件" if profile.platform == "qq" else "群公告", "who": C.address(profile),
+            "next": f"{events[0].when} {events[0].title}" if events else "", "昵称": "{昵称}"}
+    family = any(w in profile.audience for w in ("子女", "家属", "父母"))
     out = []
-    for v in variants[:n]:
-        if len(v) > 120:  # keep welcomes short (rule welcome.no_flooding)
-            v = v.replace(f"，{first_event}", "")
-        out.append({"title": "", "text": v})
+    for i in range(n):
+        part = {k: str(pick(v, profile, f"w{k}{i}")) for k, v in bank.items()}
+        text = part["greet"] + part["card"] + "，" + part["intro"] + part["rules"]
+        for extra in ([part["family"]] if family else []) + ([part["next"]] if events else []):
+            candidate = text + extra
+            if len(candidate.format(**fill)) <= 118:  # keep welcomes short (rule welcome.no_flooding)
+                text = candidate
+        out.append({"title": "", "text": text.format(**fill)})
     return Composed(out)
 
 

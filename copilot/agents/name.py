@@ -42,14 +42,22 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     """(score, name, rationale) for every formula combination."""
     topics = C.short_topics(profile)
     forms = C.forms(profile)
-    quals: list[tuple[str, str]] = []
-    if c := C.city(profile):
-        quals.append((c, "地域"))
-    if b := C.brand(profile):
-        quals.append((b, "品牌"))
-    if a := C.audience_head(profile):
+    quals: list[tuple[str, str]] = [(p, "地域") for p in C.places(profile)]
+    b = C.brand(profile)
+    if a := C.audience_word(profile):
         quals.append((a, "人群"))
     out: list[tuple[float, str, str]] = []
+    if b:  # a brand's group is named after the brand first (rule name.carries_brand)
+        for ti, t in enumerate(topics):
+            for fi, f in enumerate(forms):
+                score = 4.0 - 0.6 * ti - 0.25 * fi
+                if b not in t and t not in b and not (f.startswith(t[-1]) or t.endswith(f[:2])):
+                    out.append((score, f"{b}{t}{f}", f"品牌+主题+形式：“{b}”一眼认出是哪家，“{t}”说明聊什么，“{f}”说明玩法"))
+            for fi, f in enumerate(forms):
+                out.append((3.5 - 0.25 * fi, f"{b}{f}", f"品牌+形式：“{b}”一眼认出是哪家，“{f}”说明这是怎样的群"))
+            if a := C.audience_word(profile):
+                out.append((3.4, f"{b}{a}{forms[0]}", f"品牌+人群+形式：“{b}”的{a}在这里"))
+        return out
     for ti, t in enumerate(topics):
         for fi, f in enumerate(forms):
             base_score = 3.0 - 0.6 * ti - 0.25 * fi

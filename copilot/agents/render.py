@@ -10,6 +10,36 @@ def label(text: str, result: DraftResult) -> str:
     return convert_script(text, result.script or "zh-Hans")
 
 
+def operator_note(draft: dict) -> str:
+    """Everything about a copy draft that only the operator reads: tactic, arithmetic, note, needs."""
+    parts = []
+    note = str(draft.get("operator_note") or "")
+    if draft.get("tactic") and draft["tactic"] not in note:
+        parts.append(f"套路：{draft['tactic']}")
+    if draft.get("arithmetic") and not all(a in note for a in draft["arithmetic"]):
+        parts.append("算式：" + "；".join(draft["arithmetic"]))
+    if note:
+        parts.append(note)
+    elif draft.get("needs"):
+        parts.append("待补：" + "；".join(draft["needs"]))
+    return " ".join(parts)
+
+
+def member_text(result: DraftResult) -> str:
+    """Only what members read — for the UI's copy box: names, document texts, calendar messages with
+    their date and time, copy's ``text``; never operator notes, arithmetic, needs or checks."""
+    blocks = []
+    for d in result.drafts:
+        if result.target == "name":
+            blocks.append(d["name"])
+        elif result.target == "topics":
+            blocks.append(f"{d.get('date', '')} {d.get('weekday', '')} {d['time']}\n{d['opening']}".strip())
+        else:
+            blocks.append(d["text"])
+    sep = "\n" if result.target == "name" else "\n\n————\n\n"
+    return sep.join(blocks)
+
+
 def render_text(result: DraftResult, *, include_checks: bool = True) -> str:
     """Readable Chinese rendering of a DraftResult, labels in the result's script.
 
@@ -28,20 +58,22 @@ def render_text(result: DraftResult, *, include_checks: bool = True) -> str:
         if result.target == "name":
             lines.append(f"{i}. {d['name']}  —— {d.get('rationale', '')}")
         elif result.target == "topics":
-            lines.append(f"{L('第')}{d['day']}{L('天')} {d.get('weekday', '')} {d['time']}【{d['type']}】{d['title']}")
-            lines.append(f"    {L('开场')}：{d['opening']}")
+            date = f"{d['date']} " if d.get("date") else ""
+            lines.append(f"{L('第')}{d['day']}{L('天')} {date}{d.get('weekday', '')} {d['time']}【{d['type']}】{d['title']}")
+            lines.append(f"    {L('开场')}：" + str(d["opening"]).replace("\n", "\n      "))
             if d.get("steps"):
                 lines.append(f"    {L('步骤')}：" + " → ".join(d["steps"]))
             if d.get("why"):
                 lines.append(f"    {L('为什么')}：{d['why']}")
+            if d.get("needs"):
+                lines.append(f"    {L('待补（给运营）')}：" + "；".join(d["needs"]))
         else:
-            head = f"—— {L('草稿')} {i}" + (f"：{d['title']}" if d.get("title") else "") + (f"（{L('套路')}：{d['tactic']}）" if d.get("tactic") else "")
+            head = f"—— {L('草稿')} {i}" + (f"：{d['title']}" if d.get("title") else "")
             lines.append(head)
             lines.append(d["text"])
-            if d.get("arithmetic"):
-                lines.append(L("算式：") + "；".join(d["arithmetic"]))
-            if d.get("note"):
-                lines.append(L("给运营（不要发到群里）：") + d["note"])
+            note = operator_note(d)
+            if note:
+                lines.append(L("〔给运营，不要发到群里〕") + note)
         if result.target not in ("name", "topics"):
             lines.append("")
     if result.notice:

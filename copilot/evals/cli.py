@@ -1,4 +1,4 @@
-"""``copilot eval [retrieval|drafts|moderation|notes|all]``: one harness for every suite.
+"""``copilot eval [retrieval|drafts|moderation|notes|profiles|all]``: one harness for every suite.
 
 Runs the chosen suites with the offline engine (default) or the configured model, prints the gated
 metrics, writes ``report.md`` / ``report.html`` / ``results.jsonl`` / ``metrics.json`` to the report
@@ -23,17 +23,20 @@ from copilot.llm import LLMUnavailable
 
 
 def eval_cmd(
-    suite: Annotated[str, typer.Argument(help="retrieval / drafts / moderation / notes / all")] = "all",
+    suite: Annotated[str, typer.Argument(help="retrieval / drafts / moderation / notes / profiles / all")] = "all",
     engine: Annotated[str, typer.Option("--engine", help="offline：离线引擎；llm：已配置的模型接口")] = "offline",
     report: Annotated[Optional[Path], typer.Option("--report", help="报告目录（默认 <data_dir>/eval-reports/<engine>）")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, max=32, help="并发用例数")] = 4,
     no_judge: Annotated[bool, typer.Option("--no-judge", help="不调用 LLM 评审（只跑确定性检查）")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="把各评测集的指标以 JSON 输出")] = False,
+    split: Annotated[str, typer.Option("--split", help="profiles 评测集用哪一半：tuning（默认，逐份档案）/ locked（只出汇总数字）")] = "tuning",
 ) -> None:
     """运行评测，写出报告，列出回归。"""
     names = list(SUITE_NAMES) if suite == "all" else [suite]
     if any(n not in SUITE_NAMES for n in names):
         raise fail(f"未知的评测集 {suite!r}，可选：{'、'.join(SUITE_NAMES)}、all", 2)
+    if split not in {"tuning", "locked"}:
+        raise fail("--split 只能是 tuning 或 locked", 2)
     if engine not in {"offline", "llm"}:
         raise fail("--engine 只能是 offline 或 llm", 2)
     settings = get_settings()
@@ -44,6 +47,7 @@ def eval_cmd(
                            progress=lambda name: console.print(f"[dim]评测 {name} …[/dim]"))
     except LLMUnavailable as exc:
         raise fail(str(exc), 2) from None
+    ctx.extra["split"] = split
     started = time.perf_counter()
     results = run_suites(names, ctx)
     regressions = write_reports(results, report_dir, engine=ctx.engine.name)

@@ -27,6 +27,10 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
         ("evasions.detection_rate", ">=", 0.90), ("evasions.lookalikes_acted_on", "<=", 3),
     ],
     "notes": [("fact_coverage", ">=", 0.8), ("invented_entities", "<=", 0.0), ("leaked_noise", "<=", 0.0)],
+    # issue 14: drafts that fit each group (evals/profiles/, offline)
+    "profiles": [("events_placed_rate", ">=", 1.0), ("placeholders", "<=", 0.0), ("tactic_leaks", "<=", 0.0),
+                 ("rule_pass_rate", ">=", 1.0), ("similarity.calendar", "<=", 0.4), ("similarity.welcome", "<=", 0.4),
+                 ("similarity.rules", "<=", 0.4), ("similarity.activity", "<=", 0.4)],
 }
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from copilot.agents import draft
 from copilot.evals import moderation as mod_eval
 from copilot.evals import notes as notes_eval
+from copilot.evals import profiles as profiles_eval
 from copilot.evals.assertions import Assertion, check
 from copilot.evals.evasions import run_evasions
 from copilot.evals.judge import judge_rule
@@ -247,10 +248,34 @@ def run_notes(ctx: EvalContext) -> SuiteResult:
     return SuiteResult(suite="notes", metrics=metrics, cases=rows, charts=charts)
 
 
+# -- profiles (new-schema drafting profiles) -----------------------------------------------------
+def run_profiles(ctx: EvalContext) -> SuiteResult:
+    """Events placed, placeholders, tactic leaks, rule pass and cross-profile similarity per kind.
+
+    ``ctx.extra["split"] == "locked"`` scores the locked half: aggregate figures only, no rows.
+    """
+    split = str(ctx.extra.get("split", "tuning"))
+    metrics, rows = profiles_eval.score_split(split, ctx.engine)
+    metrics["split"] = split
+    if split == "locked":
+        return SuiteResult(suite="profiles", metrics=metrics, cases=[])
+    cases = []
+    for r in rows:
+        checks = [Check(name="活动按日期排进日历", passed=r["events_placed"], reason=r["placed_reason"]),
+                  Check(name="没有占位", passed=r["placeholders"] == 0, reason=f"{r['placeholders']} 份草稿有占位"),
+                  Check(name="没有套路/算式外泄", passed=r["tactic_leaks"] == 0, reason=f"{r['tactic_leaks']} 份草稿外泄"),
+                  Check(name="规则全部通过", passed=not r["failed_rules"], reason="、".join(r["failed_rules"]) or "全部通过")]
+        cases.append(CaseResult(suite="profiles", id=r["profile"], passed=all(c.passed for c in checks), checks=checks,
+                                engine=ctx.engine.name, output={"similarity": r["similarity"]}))
+    charts = {"跨群共用的句子占比": list(metrics["similarity"].items())}
+    return SuiteResult(suite="profiles", metrics=metrics, cases=cases, charts=charts)
+
+
 # name → adapter: the runner, the CLI and the UI list and run suites from this table
 SUITES: dict[str, Callable[[EvalContext], SuiteResult]] = {
     "retrieval": run_retrieval,
     "drafts": run_drafts,
     "moderation": run_moderation,
     "notes": run_notes,
+    "profiles": run_profiles,
 }

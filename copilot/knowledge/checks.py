@@ -22,6 +22,7 @@ import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date as _date
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -175,7 +176,11 @@ def _mentions_topic(c: CheckInput) -> CheckOutcome:
     words = topic_words(profile)
     if not words:
         return False, "群档案里没有可用的主题关键词"
-    bad = [t for t in texts if not any(w in fold(t) for w in words)]
+    # the group's own events are on topic by definition (they come from its profile)
+    own = {fold(e.title) for e in (profile.all_events() if hasattr(profile, "all_events") else [])}
+    bad = [t for d, t in zip(c.drafts, texts)
+           if not any(w in fold(t) for w in words) and fold(str(_get(d, "event", "") or "")) not in own | {""}]
+    bad += [t for d, t in zip(c.drafts, texts) if not _get(d, "event") and not any(w in fold(t) for w in words)]
     min_ratio = float(rule.check.params.get("min_ratio", 1.0))
     ok_ratio = 1 - len(bad) / max(len(texts), 1)
     if ok_ratio >= min_ratio:
@@ -212,15 +217,29 @@ def _lexicon_words(rule: Rule, book: RuleBook, profile: Any) -> list[str]:
 def _not_contains_lexicon(c: CheckInput) -> CheckOutcome:
     rule, texts, profile, book = c.rule, c.texts, c.profile, c.book
     words = _lexicon_words(rule, book, profile)
+    own = {fold(w) for w in getattr(profile, "banned", []) or []}
+    negations = [fold(w) for w in book.lexicon("negations")]
     found: dict[str, None] = {}
     for t in texts:
         ft = fold(t)
         for w in words:
-            if w in ft:
+            if w in ft and not (w in own and _only_forbidden(ft, w, negations, profile)):
                 found.setdefault(w, None)
     if found:
         return False, "出现了禁用词：" + "、".join(found)
     return True, f"未出现 {len(words)} 个禁用词中的任何一个"
+
+
+def _only_forbidden(text: str, word: str, negations: list[str], profile: Any) -> bool:
+    """Every use of the group's own banned ``word`` forbids or warns against it ("禁止收费领养",
+    "不发理财信息"), or sits in a sentence the operator wrote in the profile (a scam warning)."""
+    blob = _profile_blob(profile)
+    for m in re.finditer(re.escape(word), text):
+        before = re.split(r"[。；;！!？?\n]", text[max(0, m.start() - 14): m.start()])[-1]
+        sentence = re.split(r"[。；;！!？?\n]", text[: m.start()])[-1] + re.split(r"[。；;！!？?\n]", text[m.start():])[0]
+        if not any(n in before for n in negations) and sentence.strip() not in blob:
+            return False
+    return True
 
 
 @check_kind("distinct")
@@ -316,6 +335,8 @@ def _varied_types(c: CheckInput) -> CheckOutcome:
     rule, drafts = c.rule, c.drafts
     need = min(int(rule.check.params.get("min_types", 3)), len(drafts))
     types = {fold(str(_get(d, "type", "") or "")).strip() for d in drafts} - {""}
+    if c.target == "topics" and drafts and all(_get(d, "event") for d in drafts) and len(types) < need:
+        return True, f"日历里都是群自己的固定活动（{'、'.join(sorted(types))}），没有空档可以轮换形式"
     if len(types) >= need:
         return True, f"{len(types)} 种形式：{'、'.join(sorted(types))}"
     return False, f"只有 {len(types)} 种形式（{'、'.join(sorted(types)) or '无'}），至少需要 {need} 种"
@@ -323,28 +344,28 @@ def _varied_types(c: CheckInput) -> CheckOutcome:
 
 @check_kind("fixed_rhythm")
 def _fixed_rhythm(c: CheckInput) -> CheckOutcome:
+    """The group's own events keep their own times; the topics the calendar adds (entries without
+    ``event``) go out at no more than ``max_free_slots`` fixed times, so members learn when to look."""
     rule, drafts = c.rule, c.drafts
-    max_slots = int(rule.check.params.get("max_slots", 4))
-    by_day: dict[str, set[str]] = {}
-    bad_times = []
+    max_free = int(rule.check.params.get("max_free_slots", 2))
+    bad_times, free_times = [], set()
     for d in drafts:
         raw = fold(str(_get(d, "time", "") or "")).strip()
         m = _TIME.match(raw)
         if not m:
             bad_times.append(raw or "（空）")
             continue
-        by_day.setdefault(str(_get(d, "day", "")), set()).add(f"{int(m.group(1)):02d}:{m.group(2)}")
+        if not _get(d, "event"):
+            free_times.add(f"{int(m.group(1)):02d}:{m.group(2)}")
     if bad_times:
         return False, "时间不是 HH:MM 格式：" + shorten(bad_times)
-    if not by_day:
+    if not drafts:
         return False, "没有带时间的话题"
-    common = set.intersection(*by_day.values())
-    slots = set.union(*by_day.values())
-    if not common:
-        return False, "没有哪个时段是每天都有的，成员无法形成固定习惯"
-    if len(slots) > max_slots:
-        return False, f"一共用了 {len(slots)} 个不同时段（上限 {max_slots}），节奏太散"
-    return True, f"每天固定在 {'、'.join(sorted(common))} 发布（共 {len(slots)} 个时段）"
+    if len(free_times) > max_free:
+        return False, f"空档话题用了 {len(free_times)} 个不同时段（{'、'.join(sorted(free_times))}，上限 {max_free}），节奏太散"
+    if not free_times:
+        return True, "日历里都是群自己的固定活动，按各自的时间发"
+    return True, f"空档话题固定在 {'、'.join(sorted(free_times))} 发，群自己的活动按各自的时间"
 
 
 @check_kind("activity_simple")
@@ -451,6 +472,7 @@ def _check_discount_rates(t: str, audit: PriceAudit) -> None:
 
 def _check_product_prices(t: str, products: Sequence[Any], audit: PriceAudit) -> None:
     """Each product's 原价/活动价 written right after its name must match the profile."""
+    names = [fold(str(_get(p, "name", "") or "")) for p in products]
     for p in products:
         name = fold(str(_get(p, "name", "") or ""))
         if not name or name not in t:
@@ -458,6 +480,9 @@ def _check_product_prices(t: str, products: Sequence[Any], audit: PriceAudit) ->
         price, promo = _get(p, "price"), _get(p, "promo_price")
         for pos in [i.start() for i in re.finditer(re.escape(name), t)]:
             window = re.split(r"[。；;\n]", t[pos : pos + len(name) + 30])[0]
+            # a price written after the next product's name belongs to that product
+            others = [window.find(o, len(name)) for o in names if o != name and window.find(o, len(name)) > 0]
+            window = window[: min(others)] if others else window
             m = re.search(r"原价\s*" + _NUM + r"\s*元", window)
             if m and price is not None:
                 audit.claim(_eq(_num(m.group(1)), float(price)),
@@ -551,8 +576,10 @@ def _price_consistent(c: CheckInput) -> CheckOutcome:
     products = getattr(profile, "products", []) or []
     problems: list[str] = []
     verified = 0
-    for t in texts:
-        p, v = price_problems(t, products)
+    for d, t in zip(c.drafts, texts):
+        # the operator's arithmetic is checked too: a wrong sum in the note is as bad as one in the text
+        extra = [str(_get(d, "operator_note", "") or "")] + [str(x) for x in (_get(d, "arithmetic", None) or [])]
+        p, v = price_problems("\n".join([t, *extra]), products)
         problems += p
         verified += v
         promised = promise_problems(t, profile)
@@ -603,3 +630,194 @@ def run_checks(
 def failures(results: Sequence[CheckResult], *, include_warn: bool = True) -> list[CheckResult]:
     """Results that failed (``passed is False``), optionally only errors."""
     return [r for r in results if r.passed is False and (include_warn or r.severity == "error")]
+
+
+# -- fit: is the draft about this group, with nothing the member should not see -------------------
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！!？?\n：:]+")
+_DIGITS = re.compile(r"\d+(?:[.:：]\d+)*")
+MASK = "■"
+
+
+def profile_words(profile: Any) -> list[str]:
+    """The profile's own words (folded, longest first): every string field, its jieba words of two or
+    more characters, and event titles/places/hosts whole. Used to mask them before comparing drafts."""
+    if profile is None:
+        return []
+    parts: list[str] = []
+    for key in ("name", "positioning", "audience", "threshold", "tone", "brand", "locality", "card_format",
+                "purchase_path"):
+        parts.append(str(getattr(profile, key, "") or ""))
+    for key in ("topics", "goals", "schedule", "banned", "allowed_domains"):
+        parts += [str(x) for x in getattr(profile, key, []) or []]
+    events = profile.all_events() if hasattr(profile, "all_events") else []
+    whole = [e.title for e in events] + [e.place for e in events] + [e.host for e in events]
+    for e in events:
+        parts += [e.title, e.place, e.host, e.signup, e.details]
+    for p in getattr(profile, "products", []) or []:
+        parts += [str(_get(p, "name", "")), str(_get(p, "description", ""))]
+    words = {fold(w).strip() for w in whole + list(getattr(profile, "topics", []) or []) if w and len(w.strip()) >= 2}
+    for text in parts:
+        for w in tokenize(text, for_search=False):
+            if len(w) >= 2:
+                words.add(w)
+    return sorted((w for w in words if w), key=len, reverse=True)
+
+
+def masked(text: str, words: Sequence[str]) -> str:
+    """``text`` folded, with the profile's words and all numbers/times replaced by ■."""
+    t = fold(text)
+    for w in words:
+        if w in t:
+            t = t.replace(w, MASK)
+    t = _DIGITS.sub(MASK, t)
+    return re.sub(f"(?:{MASK}\\s*)+", MASK, re.sub(r"[ \t]+", "", t))
+
+
+def skeleton_clauses(text: str, words: Sequence[str], min_chars: int = 4) -> list[tuple[str, int]]:
+    """(masked clause, its unmasked characters) for every clause with at least ``min_chars`` of
+    template text: a clause made only of the group's own words says nothing about templates."""
+    out = []
+    for clause in _CLAUSE_SPLIT.split(masked(text, words)):
+        chars = len(re.sub(f"[{MASK}\\W_]", "", clause))
+        if chars >= min_chars:
+            out.append((clause.strip(), chars))
+    return out
+
+
+def member_text(draft: Any, target: str) -> str:
+    """What a member would read: a name, a document's text, a calendar entry's message (title +
+    opening), copy's ``text`` — never ``operator_note``, ``arithmetic``, ``needs`` or ``why``."""
+    return draft_text(draft, target)
+
+
+@check_kind("events_placed")
+def _events_placed(c: CheckInput) -> CheckOutcome:
+    events = c.profile.all_events() if hasattr(c.profile, "all_events") else []
+    start, days = c.context.get("start"), c.context.get("days")
+    if not events:
+        return True, "群档案没有固定活动"
+    if not start or not days:
+        return True, "没有给出日历的起止日期，不核对活动日期"
+    first = _date.fromisoformat(str(start))
+    entries = [(str(_get(d, "date", "")), fold(str(_get(d, "type", ""))), fold(str(_get(d, "title", ""))),
+                fold(str(_get(d, "event", ""))), str(_get(d, "time", ""))) for d in c.drafts]
+    missing, placed, stray = [], 0, []
+    for ev in events:
+        title = fold(ev.title)
+        dates = {d.isoformat() for d in ev.cadence.dates(first, int(days))}
+        for day in sorted(dates):
+            ok = any(dd == day and ty == fold(ev.kind) and (title in ti or title == evt) and (not ev.time or tm == ev.time)
+                     for dd, ty, ti, evt, tm in entries)
+            placed += ok
+            if not ok:
+                missing.append(f"{day} {ev.title}（{ev.kind}{'，' + ev.time if ev.time else ''}）")
+        stray += [f"{dd} {ev.title}" for dd, _, _, evt, _ in entries if evt == title and dd not in dates]
+    if missing or stray:
+        return False, "；".join(x for x in (("没有按日期排进日历：" + shorten(missing)) if missing else "",
+                                           ("排在了不该有的日期：" + shorten(stray)) if stray else "") if x)
+    return True, f"档案里的 {len(events)} 个固定活动都按日期排进了日历（共 {placed} 次）"
+
+
+def _profile_blob(profile: Any) -> str:
+    return fold(" ".join([str(getattr(profile, "positioning", "") or "")] + [
+        f"{e.title} {e.details} {e.signup} {e.place}" for e in (profile.all_events() if hasattr(profile, "all_events") else [])]
+        + [str(getattr(profile, k, "") or "") for k in ("card_format", "threshold", "name")]))
+
+
+@check_kind("no_placeholders")
+def _no_placeholders(c: CheckInput) -> CheckOutcome:
+    allow = {fold(a) for a in c.rule.check.params.get("allow", [])}
+    patterns = [re.compile(p) for p in c.rule.check.params.get("patterns", [])]
+    blob = _profile_blob(c.profile)
+    found: dict[str, None] = {}
+    for t in c.texts:
+        ft = fold(t)
+        for rx in patterns:
+            for m in rx.finditer(ft):
+                hit = m.group(0)
+                if hit not in allow and hit not in blob:  # the operator's own format (【编号】…) is not a placeholder
+                    found.setdefault(hit, None)
+    if found:
+        return False, "给成员看的文字里有待填的占位：" + "、".join(list(found)[:6]) + "（不知道的事实应列进 needs）"
+    return True, "给成员看的文字里没有待填的占位"
+
+
+@check_kind("no_tactic_leak")
+def _no_tactic_leak(c: CheckInput) -> CheckOutcome:
+    own = _profile_blob(c.profile)  # a sellers' circle talks about 转化率 as its subject, not as a tactic
+    words = [w for w in (fold(w) for w in c.book.lexicon(*(c.rule.check.params.get("lexicons") or []))) if w not in own]
+    problems: dict[str, None] = {}
+    for t in c.texts:
+        ft = fold(t)
+        for w in words:
+            if w in ft:
+                problems.setdefault(f"“{w}”", None)
+        for m in _ARITH.finditer(ft):
+            problems.setdefault(f"算式“{m.group(0).strip()}”", None)
+    if problems:
+        return False, "给成员看的文字里出现了套路或算账过程：" + "、".join(list(problems)[:6]) + "（这些写进 operator_note）"
+    return True, "给成员看的文字里没有套路名和算式"
+
+
+@check_kind("names_carry_brand")
+def _names_carry_brand(c: CheckInput) -> CheckOutcome:
+    brand = fold(str(getattr(c.profile, "brand", "") or "")).strip()
+    if not brand:
+        return True, "档案没有填 brand，不适用"
+    bad = [t for t in c.texts if brand not in fold(t)]
+    if bad:
+        return False, f"没有带上品牌“{brand}”：" + shorten(bad)
+    return True, f"每个候选都带上了品牌“{brand}”"
+
+
+@check_kind("distinct_skeletons")
+def _distinct_skeletons(c: CheckInput) -> CheckOutcome:
+    min_chars = int(c.rule.check.params.get("min_chars", 6))
+    words = profile_words(c.profile)
+    seen: dict[str, str] = {}
+    clashes: list[str] = []
+    free = [d for d in c.drafts if not _get(d, "event")]
+    for d in free:
+        title = str(_get(d, "title", ""))
+        for clause, _ in skeleton_clauses(str(_get(d, "opening", "")), words, min_chars):
+            if clause in seen and seen[clause] != title:
+                clashes.append(f"“{seen[clause]}”与“{title}”同一句式：{clause}")
+            seen.setdefault(clause, title)
+    if clashes:
+        return False, "空档话题有重复句式：" + shorten(clashes)
+    return True, f"{len(free)} 条空档话题没有共用句式"
+
+
+def _requirement_met(req: Mapping[str, Any], event: Any, text: str) -> bool:
+    if "field" in req:
+        value = fold(str(getattr(event, req["field"], "") or ""))
+        return bool(value) and value[:12] in text
+    if "pattern" in req:
+        return bool(re.search(str(req["pattern"]), text))
+    return any(fold(w) in text for w in req.get("any", []))
+
+
+@check_kind("event_facts")
+def _event_facts(c: CheckInput) -> CheckOutcome:
+    events = {fold(e.title): e for e in (c.profile.all_events() if hasattr(c.profile, "all_events") else [])}
+    params = c.rule.check.params
+    outdoor = [fold(w) for w in params.get("outdoor_words", [])]
+    problems, checked = [], 0
+    for d, text in zip(c.drafts, c.texts):
+        ev = events.get(fold(str(_get(d, "event", "") or "")))
+        if ev is None or _get(d, "paused"):
+            continue
+        spec = (params.get("requires") or {}).get(ev.kind, {})
+        reqs = list(spec.get("requires", []))
+        blob = fold(" ".join([ev.title, ev.place, ev.details, ev.signup]))
+        if any(w in blob for w in outdoor):
+            reqs += spec.get("outdoor_requires", [])
+        needs = fold(" ".join(str(x) for x in (_get(d, "needs", None) or [])))
+        ft = fold(text)
+        for r in reqs:
+            checked += 1
+            if not _requirement_met(r, ev, ft) and fold(r["need"]) not in needs:
+                problems.append(f"“{ev.title}”没有交代{r['need']}，也没有列进 needs")
+    if problems:
+        return False, shorten(problems)
+    return True, f"核对了 {checked} 项活动要素：写明了，或列进了 needs 让运营补"

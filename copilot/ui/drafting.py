@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from copilot.agents import DraftError, DraftResult, draft
-from copilot.agents.render import render_text
+from copilot.agents.render import member_text, operator_note
 from copilot.config import Settings
 from copilot.llm import engine_label, get_engine
 from copilot.profile import ProfileError
@@ -69,9 +69,25 @@ def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, 
             result = result.model_copy(update={"drafts": fresh[:want]})
         else:
             extra = "离线引擎已给出这份档案能组合出的全部版本；配置模型接口后，“重新生成”会写出新的版本。"
-    # already in the output script, with the operator's own strings kept as written
-    text = render_text(result, include_checks=False).rstrip()
-    checks = checks_markdown(result) + (f"\n\n> ℹ {extra}" if extra else "")
+    # already in the output script, with the operator's own strings kept as written; the copy box
+    # holds only what members read, the operator's notes go beside the checks
+    text = member_text(result).rstrip()
+    notes = operator_notes_markdown(result)
+    checks = notes + checks_markdown(result) + (f"\n\n> ℹ {extra}" if extra else "")
     out = Path(tempfile.mkdtemp(prefix="copilot-draft-")) / f"{profile_name}-{kind}.md"
-    out.write_text(f"# {profile_name} · {kind_label}\n\n{text}\n\n## 规则检查\n\n{checks}\n", encoding="utf-8")
+    out.write_text(f"# {profile_name} · {kind_label}\n\n## 发到群里的文字\n\n{text}\n\n{notes}"
+                   f"## 规则检查\n\n{checks_markdown(result)}\n", encoding="utf-8")
     return text, checks, str(out)
+
+
+def operator_notes_markdown(result: DraftResult) -> str:
+    """The operator-only part of each draft (tactic, arithmetic, notes, what to fill in), never in the copy box."""
+    rows = []
+    for i, d in enumerate(result.drafts, 1):
+        note = operator_note(d) if result.target != "topics" else "；".join(d.get("needs") or [])
+        if note:
+            label = d.get("title") or d.get("name") or f"草稿 {i}"
+            rows.append(f"- **{label}**：{note}")
+    if not rows:
+        return ""
+    return "## 给运营（不要发到群里）\n\n" + "\n".join(rows) + "\n\n"

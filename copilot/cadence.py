@@ -1,0 +1,196 @@
+"""When a group's fixed event happens: the ``cadence`` of a profile event, parsed and expanded to dates.
+
+Operators write cadences the way they talk: ``每天``, ``工作日``, ``每周六``, ``每周二、四``, ``每月15号``,
+``每月最后一个周五``, ``每月第一个周六`` or a date (``2026-12-20``; YAML reads an unquoted date as a
+``datetime.date``). Traditional and full-width spellings (``每週六``, ``每月15號``) are folded first. The
+words come from ``resources/drafting/cadence.yaml``; an unreadable cadence raises :class:`CadenceError`
+with a Chinese message that says what can be written instead.
+
+Dates are expanded with ``dateutil.rrule``. A monthly day that a month does not have (每月31号 in
+November) falls on that month's last day, so a monthly event is never silently skipped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any, Literal
+
+import yaml
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekday
+from pydantic import BaseModel, ConfigDict
+
+from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import fold
+
+WEEKDAY_NAMES = "一二三四五六日"
+CadenceKind = Literal["daily", "workdays", "weekly", "monthly_day", "monthly_nth", "once"]
+
+
+class CadenceError(ValueError):
+    """A cadence nobody can place on a calendar; the message is Chinese and says what to write."""
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    return yaml.safe_load((RESOURCES_DIR / "drafting" / "cadence.yaml").read_text(encoding="utf-8"))
+
+
+def weekday_name(i: int) -> str:
+    return "周" + WEEKDAY_NAMES[i]
+
+
+class Cadence(BaseModel):
+    """A parsed cadence. ``weekdays`` are 0=周一…6=周日; ``nth`` is 1…5 or -1 (最后一个)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: CadenceKind
+    weekdays: tuple[int, ...] = ()
+    day: int | None = None
+    nth: int | None = None
+    date: dt.date | None = None
+
+    @property
+    def label(self) -> str:
+        """Canonical Simplified wording (每周二、四; 每月最后一个周五; 2026年12月20日)."""
+        if self.kind == "daily":
+            return "每天"
+        if self.kind == "workdays":
+            return "工作日"
+        if self.kind == "weekly":
+            return "每周" + "、".join(WEEKDAY_NAMES[w] for w in self.weekdays)
+        if self.kind == "monthly_day":
+            return f"每月{self.day}号"
+        if self.kind == "monthly_nth":
+            nth = "最后一个" if self.nth == -1 else f"倒数第{-(self.nth or 0)}个" if (self.nth or 0) < 0 \
+                else f"第{'一二三四五'[(self.nth or 1) - 1]}个"
+            return f"每月{nth}{weekday_name(self.weekdays[0])}"
+        assert self.date is not None
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+
+    @property
+    def recurring(self) -> bool:
+        return self.kind != "once"
+
+    def dates(self, start: dt.date, days: int) -> list[dt.date]:
+        """Every date this cadence falls on in ``[start, start + days)``."""
+        end = start + dt.timedelta(days=days - 1)
+        if self.kind == "once":
+            return [self.date] if self.date and start <= self.date <= end else []
+        if self.kind == "monthly_day":
+            return _monthly_days(self.day or 1, start, end)
+        begin = dt.datetime.combine(start, dt.time())
+        until = dt.datetime.combine(end, dt.time())
+        if self.kind == "daily":
+            rule = rrule(DAILY, dtstart=begin, until=until)
+        elif self.kind == "workdays":
+            rule = rrule(WEEKLY, byweekday=(0, 1, 2, 3, 4), dtstart=begin, until=until)
+        elif self.kind == "weekly":
+            rule = rrule(WEEKLY, byweekday=self.weekdays, dtstart=begin, until=until)
+        else:
+            rule = rrule(MONTHLY, byweekday=weekday(self.weekdays[0], self.nth), dtstart=begin, until=until)
+        return [d.date() for d in rule]
+
+    def shifted_note(self, on: dt.date) -> str:
+        """Why a monthly day landed elsewhere (每月31号 in a 30-day month), else ''."""
+        if self.kind == "monthly_day" and self.day and on.day != self.day:
+            return f"{on.month}月没有{self.day}号，排在当月最后一天"
+        return ""
+
+
+def _monthly_days(day: int, start: dt.date, end: dt.date) -> list[dt.date]:
+    out = []
+    year, month = start.year, start.month
+    while dt.date(year, month, 1) <= end:
+        last = calendar.monthrange(year, month)[1]
+        d = dt.date(year, month, min(day, last))
+        if start <= d <= end:
+            out.append(d)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _error(raw: str, why: str = "") -> CadenceError:
+    examples = " / ".join(str(x) for x in vocabulary()["examples"])
+    lead = f"看不懂的周期“{raw}”" + (f"（{why}）" if why else "")
+    return CadenceError(f"{lead}；可以这样写：{examples}")
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
+
+
+def _strip_prefix(text: str, prefixes: list[str]) -> str | None:
+    for p in sorted(prefixes, key=len, reverse=True):
+        if text.startswith(p):
+            return text[len(p):]
+    return None
+
+
+def _weekdays(text: str) -> tuple[int, ...] | None:
+    """``二、四`` / ``二和四`` / ``六`` → weekday numbers; None when anything else is in the way."""
+    v = vocabulary()
+    joiners = "".join(re.escape(j) for j in v["weekday_joiners"])
+    parts = [p for p in re.split(f"[{joiners}]+", text) if p]
+    out: list[int] = []
+    prefixes = [str(p) for p in v["week_prefixes"]]
+    for p in parts:
+        p = _strip_prefix(p, prefixes) or p
+        if p not in v["weekdays"]:
+            return None
+        out.append(int(v["weekdays"][p]))
+    return tuple(sorted(set(out))) or None
+
+
+def _parse_month(rest: str, raw: str) -> Cadence:
+    v = vocabulary()
+    m = re.fullmatch(r"(\d{1,2})\s*[" + "".join(v["day_suffixes"]) + "]?", rest)
+    if m:
+        day = int(m.group(1))
+        if not 1 <= day <= 31:
+            raise _error(raw, f"每月只有 1 到 31 号，没有 {day} 号")
+        return Cadence(kind="monthly_day", day=day)
+    for word, n in sorted(v["ordinals"].items(), key=lambda kv: -len(kv[0])):
+        if rest.startswith(word):
+            days = _weekdays(rest[len(word):].removeprefix("的"))
+            if days and len(days) == 1:
+                return Cadence(kind="monthly_nth", weekdays=days, nth=int(n))
+            raise _error(raw, "“每月第几个”后面要跟一个星期几，如 每月第一个周六")
+    raise _error(raw)
+
+
+def parse_cadence(value: Any) -> Cadence:
+    """A cadence from what an operator wrote (str, ``datetime.date``, or an already parsed Cadence)."""
+    if isinstance(value, Cadence):
+        return value
+    if isinstance(value, dict):
+        return Cadence.model_validate(value)
+    if isinstance(value, dt.datetime):
+        return Cadence(kind="once", date=value.date())
+    if isinstance(value, dt.date):
+        return Cadence(kind="once", date=value)
+    if not isinstance(value, str) or not value.strip():
+        raise CadenceError("周期不能为空；可以这样写：" + " / ".join(str(x) for x in vocabulary()["examples"]))
+    raw = value.strip()
+    text = re.sub(r"\s+", "", fold(raw))
+    v = vocabulary()
+    if m := _DATE.match(text):
+        try:
+            return Cadence(kind="once", date=dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            raise _error(raw, "这个日期不存在") from None
+    if text in v["daily"]:
+        return Cadence(kind="daily")
+    if text in v["workdays"]:
+        return Cadence(kind="workdays")
+    if text in v["weekend"]:
+        return Cadence(kind="weekly", weekdays=(5, 6))
+    rest = _strip_prefix(text, [str(p) for p in v["month_prefixes"]])
+    if rest is not None:
+        return _parse_month(rest, raw)
+    rest = _strip_prefix(text, [str(p) for p in v["week_prefixes"]])
+    if rest is not None and (days := _weekdays(rest)):
+        return Cadence(kind="weekly", weekdays=days)
+    raise _error(raw)

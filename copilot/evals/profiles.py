@@ -1,0 +1,122 @@
+"""The drafting eval over the new-schema profiles (``evals/profiles/tuning`` and ``…/locked``).
+
+For each profile every draft is made offline (names, intro, rules, welcome, a calendar over a
+fixed two-month window that crosses a month end and the profiles' one-off dates, activity notices for
+all its events, promotion copy when it has products) and scored on what the issue asks of them:
+
+- events placed: every occurrence of every profile event is in the calendar on its date, at its
+  time, with its kind (rule ``topics.events_placed``);
+- placeholders and tactic leaks in member-facing text (rules ``member.no_placeholders`` and
+  ``member.no_tactic_leak``, counted per draft);
+- rule pass: every deterministic rule of every draft;
+- cross-profile similarity per kind (intro, rules, welcome, calendar, activity notice; the calendar is
+  the default one-week calendar, ``calendar_window`` the two-month one, whose free slots use up the
+  topic bank and so share more): the share of
+  a draft's clause text — the profile's own words and all numbers masked, clauses with fewer than
+  four characters of template text left out — that also appears, clause for clause, in another
+  profile's draft of the same kind (:func:`shared_clause_share`).
+
+The locked split is scored only: its result carries aggregate figures and no per-profile rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from copilot.agents import DraftError, draft
+from copilot.knowledge.checks import member_text, profile_words, skeleton_clauses
+from copilot.llm import Engine
+from copilot.paths import EVALS_DIR
+from copilot.profile import GroupProfile, load_profile
+
+WINDOW_START = dt.date(2026, 11, 30)  # a Monday; with 63 days the window ends 2027-01-31
+WINDOW_DAYS = 63
+WEEK_START = dt.date(2026, 12, 7)  # the default one-week calendar an operator asks for, inside the window
+SIMILARITY_KINDS = ("intro", "rules", "welcome", "calendar", "activity", "calendar_window")
+MIN_TEMPLATE_CHARS = 4
+
+
+def split_dir(split: str) -> Path:
+    if split not in ("tuning", "locked"):
+        raise ValueError(f"未知的评测划分 {split!r}，可选：tuning、locked")
+    return EVALS_DIR / "profiles" / split
+
+
+def profile_drafts(profile: GroupProfile, engine: Engine) -> dict[str, Any]:
+    """Every draft of one profile, keyed by kind, with the drafting results."""
+    out: dict[str, Any] = {
+        "name": draft("name", profile, engine, n=5),
+        "intro": draft("intro", profile, engine),
+        "rules": draft("rules", profile, engine),
+        "welcome": draft("welcome", profile, engine, n=2),
+        "calendar_window": draft("topics", profile, engine, days=WINDOW_DAYS, start=WINDOW_START),
+        "calendar": draft("topics", profile, engine, days=7, start=WEEK_START),
+        "activity": draft("copy", profile, engine, kind="activity", n=len(profile.all_events()) or 1,
+                          start=WINDOW_START),
+    }
+    try:
+        out["promotion"] = draft("copy", profile, engine, kind="promotion", n=5, start=WINDOW_START)
+    except DraftError:
+        pass  # no priced products: nothing to promote
+    return out
+
+
+def _texts(kind: str, result: Any) -> list[str]:
+    target = "topics" if kind.startswith("calendar") else "copy" if kind in ("activity", "promotion") else kind
+    return [member_text(d, target) for d in result.drafts]
+
+
+def shared_clause_share(texts: dict[str, list[str]], words: dict[str, list[str]]) -> dict[str, float]:
+    """Per profile: the share of its template clause text also found in another profile's draft."""
+    clauses = {pid: [c for t in ts for c in skeleton_clauses(t, words[pid], MIN_TEMPLATE_CHARS)]
+               for pid, ts in texts.items()}
+    sets = {pid: {c for c, _ in cs} for pid, cs in clauses.items()}
+    out = {}
+    for pid, cs in clauses.items():
+        others = set().union(*(s for q, s in sets.items() if q != pid)) if len(sets) > 1 else set()
+        total = sum(n for _, n in cs)
+        shared = sum(n for c, n in cs if c in others)
+        out[pid] = shared / total if total else 0.0
+    return out
+
+
+def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """(aggregate metrics, per-profile rows) for one split. Callers must not show locked rows."""
+    rows, texts, words = [], {}, {}
+    by_kind: dict[str, dict[str, list[str]]] = {k: {} for k in SIMILARITY_KINDS}
+    for path in sorted(split_dir(split).glob("*.yaml")):
+        profile = load_profile(path)
+        drafts = profile_drafts(profile, engine)
+        pid = path.stem
+        words[pid] = profile_words(profile)
+        for k in SIMILARITY_KINDS:
+            by_kind[k][pid] = _texts(k, drafts[k])
+        checks = [c for r in drafts.values() for c in r.checks if c.passed is not None]
+        placed = next(c for c in drafts["calendar_window"].checks if c.rule_id == "topics.events_placed")
+        per_draft = {rid: sum(1 for r in drafts.values() for c in r.checks if c.rule_id == rid and c.passed is False)
+                     for rid in ("member.no_placeholders", "member.no_tactic_leak")}
+        rows.append({"profile": pid, "events_placed": bool(placed.passed), "placed_reason": placed.reason,
+                     "placeholders": per_draft["member.no_placeholders"], "tactic_leaks": per_draft["member.no_tactic_leak"],
+                     "rules_passed": sum(bool(c.passed) for c in checks), "rules_checked": len(checks),
+                     "failed_rules": sorted({c.rule_id for c in checks if c.passed is False})})
+        texts[pid] = drafts
+    similarity = {}
+    for k in SIMILARITY_KINDS:
+        shares = shared_clause_share(by_kind[k], words)
+        similarity[k] = round(sum(shares.values()) / max(1, len(shares)), 4)
+        for row in rows:
+            row.setdefault("similarity", {})[k] = round(shares.get(row["profile"], 0.0), 4)
+    n = max(1, len(rows))
+    checked = sum(r["rules_checked"] for r in rows)
+    metrics = {
+        "n": len(rows),
+        "events_placed_rate": round(sum(r["events_placed"] for r in rows) / n, 4),
+        "placeholders": sum(r["placeholders"] for r in rows),
+        "tactic_leaks": sum(r["tactic_leaks"] for r in rows),
+        "rule_pass_rate": round(sum(r["rules_passed"] for r in rows) / max(1, checked), 4),
+        "similarity": similarity,
+        "similarity_max": max(similarity.values()) if similarity else 0.0,
+    }
+    return metrics, rows

@@ -1,0 +1,59 @@
+"""Cadences as operators write them, expanded to the dates a calendar shows (month ends included)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from copilot.cadence import CadenceError, parse_cadence
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [("每天", "每天"), ("每日", "每天"), ("工作日", "工作日"), ("周一至周五", "工作日"), ("每周六", "每周六"),
+     ("每週二、四", "每周二、四"), ("每周一和三", "每周一、三"), ("周日", "每周日"), ("每星期天", "每周日"),
+     ("每月15號", "每月15号"), ("每月1日", "每月1号"), ("每月最後一個週五", "每月最后一个周五"),
+     ("每月第一个周六", "每月第一个周六"), ("每月第二個週四", "每月第二个周四"), ("２０２６－１２－２０", "2026年12月20日"),
+     ("2027年1月8日", "2027年1月8日"), (D(2026, 12, 31), "2026年12月31日")],
+)
+def test_operator_wordings_parse(raw, label):
+    assert parse_cadence(raw).label == label
+
+
+def test_weekly_and_workdays_land_on_their_weekdays():
+    start = D(2026, 12, 28)  # a Monday; the week crosses New Year
+    assert parse_cadence("每周二、四").dates(start, 7) == [D(2026, 12, 29), D(2026, 12, 31)]
+    assert parse_cadence("工作日").dates(start, 7) == [D(2026, 12, 28) + dt.timedelta(days=i) for i in range(5)]
+    assert parse_cadence("每周日").dates(start, 7) == [D(2027, 1, 3)]
+
+
+def test_monthly_events_only_on_their_day_across_month_ends():
+    start = D(2026, 11, 16)
+    assert parse_cadence("每月最后一个周五").dates(start, 80) == [D(2026, 11, 27), D(2026, 12, 25), D(2027, 1, 29)]
+    assert parse_cadence("每月第一个周六").dates(start, 80) == [D(2026, 12, 5), D(2027, 1, 2)]
+    assert parse_cadence("每月18号").dates(start, 80) == [D(2026, 11, 18), D(2026, 12, 18), D(2027, 1, 18)]
+    # a day a month does not have falls on its last day, never skipped
+    c = parse_cadence("每月31号")
+    assert c.dates(D(2027, 1, 20), 60) == [D(2027, 1, 31), D(2027, 2, 28)]
+    assert c.dates(D(2028, 2, 1), 29) == [D(2028, 2, 29)]  # leap year
+    assert "2月没有31号" in c.shifted_note(D(2027, 2, 28)) and c.shifted_note(D(2027, 1, 31)) == ""
+
+
+def test_one_off_dates_only_inside_the_window():
+    c = parse_cadence("2027-01-16")
+    assert c.dates(D(2027, 1, 11), 7) == [D(2027, 1, 16)]
+    assert c.dates(D(2027, 1, 18), 7) == [] and not c.recurring
+
+
+@pytest.mark.parametrize(
+    ("raw", "part"),
+    [("每两周三", "看不懂的周期"), ("隔天", "看不懂的周期"), ("每月0号", "没有 0 号"), ("每月第三个", "星期几"),
+     ("2026-13-01", "不存在"), ("   ", "不能为空"), (None, "不能为空"), ("每周八", "看不懂"), ("周" * 500, "看不懂")],
+)
+def test_bad_cadences_raise_chinese_errors_with_examples(raw, part):
+    with pytest.raises(CadenceError) as info:
+        parse_cadence(raw)
+    assert part in str(info.value) and "每月最后一个周五" in str(info.value)
