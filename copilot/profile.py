@@ -34,6 +34,7 @@ Platform = Literal["wechat", "qq", "wecom"]
 
 _FIELD_NAMES = {
     "name": "群名",
+    "group_id": "群标识",
     "positioning": "定位",
     "topics": "主题关键词",
     "audience": "目标人群",
@@ -183,6 +184,8 @@ class GroupProfile(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field("", max_length=40)
+    group_id: str = Field("", max_length=64, pattern=r"^[\w.\-]*$",
+                          description="群标识：群专属审核模型和反馈按它归组；不填则用档案文件名")
     positioning: str = Field(min_length=4, max_length=300, description="做什么、为谁")
     topics: list[str] = Field(min_length=1, max_length=30)
     audience: str = ""
@@ -303,6 +306,16 @@ def parse_profile_text(text: str, source: str = "") -> GroupProfile:
     return profile_from_data(data, source)
 
 
+def profile_key(path: str | Path | None, profile: GroupProfile | None) -> str:
+    """The key a group's own moderation model and feedback are stored under: the profile's
+    ``group_id``, else its file name without extension (``reading-club.yaml`` → ``reading-club``)."""
+    if profile is None:
+        return ""
+    if profile.group_id:
+        return profile.group_id
+    return Path(path).stem if path else ""
+
+
 def load_profile(path: str | Path) -> GroupProfile:
     """A profile file (YAML or JSON, any common encoding); every problem raises :class:`ProfileError`."""
     p = Path(path)
@@ -350,6 +363,92 @@ class ProfileStore:
             path.unlink()
             return True
         return False
+
+
+_GROUP_ID = re.compile(r"^[\w.@-]{1,64}$", re.UNICODE)
+
+
+class GroupMap:
+    """Which profile judges which chat group: 群号 → 群档案, shared by the hooks, the CLI and the UI.
+
+    Two sources: ``[groups]`` in copilot.toml (paths; fixed, managed with the configuration) and the
+    mapping edited in the UI (``<data_dir>/group_map.json``, names of saved profiles). A group in both
+    keeps the copilot.toml entry and the UI says so. The UI file is re-read when it changes, so a
+    mapping saved in the UI reaches a running hook without a restart.
+    """
+
+    FILE = "group_map.json"
+
+    def __init__(self, data_dir: Path, configured: dict[str, str] | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.configured = {str(k): str(v) for k, v in (configured or {}).items()}
+        self.file = self.data_dir / self.FILE
+        self._cache: tuple[float, dict[str, str]] | None = None
+
+    def ui_entries(self) -> dict[str, str]:
+        """群号 → saved profile name, as edited in the UI (an unreadable file counts as empty and is
+        reported by :meth:`problem`)."""
+        try:
+            mtime = self.file.stat().st_mtime
+        except OSError:
+            return {}
+        if self._cache is None or self._cache[0] != mtime:
+            try:
+                data = json.loads(self.file.read_text(encoding="utf-8"))
+                entries = {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+            except (OSError, ValueError):
+                entries = {}
+            self._cache = (mtime, entries)
+        return dict(self._cache[1])
+
+    def problem(self) -> str | None:
+        if not self.file.exists():
+            return None
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            return f"{self.file} 无法读取（{exc}），界面里设置的群映射暂不生效"
+        return None if isinstance(data, dict) else f"{self.file} 应为 JSON 对象，界面里设置的群映射暂不生效"
+
+    def path_for(self, group: str | None) -> str | None:
+        """The profile file for ``group``: copilot.toml first, then the UI mapping, else None."""
+        if group is None:
+            return None
+        key = str(group)
+        if key in self.configured:
+            return self.configured[key]
+        name = self.ui_entries().get(key)
+        return str(ProfileStore(self.data_dir).path(name)) if name else None
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(群号, 群档案, 来源) for display, copilot.toml entries first."""
+        out = [(g, p, "copilot.toml") for g, p in sorted(self.configured.items())]
+        out += [(g, n, "界面" if g not in self.configured else "界面（被 copilot.toml 覆盖）")
+                for g, n in sorted(self.ui_entries().items())]
+        return out
+
+    def set(self, group: str, profile_name: str) -> None:
+        """Map ``group`` to the saved profile ``profile_name`` (validated; written atomically)."""
+        group = (group or "").strip()
+        if not _GROUP_ID.match(group):
+            raise ProfileError([("群号", "群号只能是 1–64 位数字、字母、下划线或 - . @")])
+        if not ProfileStore(self.data_dir).path(profile_name).exists():
+            raise ProfileError([("群档案", f"没有名为“{profile_name}”的已保存群档案")])
+        entries = self.ui_entries()
+        entries[group] = profile_name
+        self._write(entries)
+
+    def remove(self, group: str) -> bool:
+        entries = self.ui_entries()
+        if entries.pop(str(group).strip(), None) is None:
+            return False
+        self._write(entries)
+        return True
+
+    def _write(self, entries: dict[str, str]) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.file, json.dumps(dict(sorted(entries.items())), ensure_ascii=False, indent=2))
+        self._cache = None
 
 
 PROFILE_TEMPLATE = """\

@@ -29,15 +29,13 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, precision_recall_fscore_support
-from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_val_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.moderation.classifier import SHIPPED_MODEL, AdClassifier, features, load_extra_examples  # noqa: E402
+from copilot.moderation.classifier import AD_MODEL, load_extra_examples, text_key  # noqa: E402
+from copilot.moderation.training import fit_ngram  # noqa: E402
 from copilot.paths import RESOURCES_DIR  # noqa: E402
 
 CORPUS = RESOURCES_DIR / "moderation" / "corpus.jsonl"
@@ -72,7 +70,7 @@ def figures(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--out", type=Path, default=SHIPPED_MODEL)
+    ap.add_argument("--out", type=Path, default=AD_MODEL)
     ap.add_argument("--C", type=float, default=None, help="正则化强度；默认在训练部分上做 5 折交叉验证选择")
     args = ap.parse_args()
     if not args.data.exists():
@@ -86,61 +84,34 @@ def main() -> int:
     corpus_test = [r for r in corpus if is_heldout(r[0])]
     extra = load_extra_examples()
     train_all = train + corpus_train + extra
-    vec = CountVectorizer(analyzer=lambda t: sorted(features(t)), binary=True, min_df=2)
-    X = vec.fit_transform([t for t, _ in train_all])
-    y = np.array([lab for _, lab in train_all])
-    C = args.C
-    if C is None:
-        # choose C by cross-validation on the training part only (the held-out split stays unseen)
-        cv = StratifiedKFold(5, shuffle=True, random_state=0)
-        scores = {c: cross_val_score(LogisticRegression(C=c, class_weight="balanced", max_iter=2000), X, y,
-                                     cv=cv, scoring="f1").mean() for c in (0.1, 0.3, 1.0, 3.0, 10.0)}
-        C = max(scores, key=scores.get)
-        print("交叉验证 F1：" + "，".join(f"C={c}: {v:.3f}" for c, v in scores.items()) + f"；选 C={C}")
-    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
-    # Platt scaling on out-of-fold scores: the balanced weights make raw scores overconfident for ads
-    oof = cross_val_predict(LogisticRegression(C=C, class_weight="balanced", max_iter=2000), X, y,
-                            cv=StratifiedKFold(5, shuffle=True, random_state=0), method="decision_function")
-    platt = LogisticRegression(C=1e6, max_iter=1000).fit(oof.reshape(-1, 1), y)
-    a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
-    clf.fit(X, y)
-
-    grams = vec.get_feature_names_out()
-    weights = {str(g): a * float(w) for g, w in zip(grams, clf.coef_[0]) if abs(a * w) >= 1e-3}
-    bias = a * float(clf.intercept_[0]) + b
-
-    def calibrated(texts: list[str]) -> np.ndarray:
-        return 1 / (1 + np.exp(-(a * clf.decision_function(vec.transform(texts)) + b)))
+    # one recipe for every n-gram model (copilot.moderation.training.fit_ngram): C by 5-fold CV on the
+    # training part only, Platt scaling on out-of-fold scores, exported as a weight table
+    model, info = fit_ngram([t for t, _ in train_all], [lab for _, lab in train_all], C=args.C, min_df=2)
+    print("交叉验证 F1：" + "，".join(f"C={c}: {v:.3f}" for c, v in info.get("cv_f1_by_C", {}).items())
+          + f"；选 C={info['C']}")
 
     heldout = {}
     for name, rows in (("qq_group_ads", test), ("own_corpus", corpus_test)):
         yt = np.array([lab for _, lab in rows])
-        heldout[name] = figures(yt, (calibrated([t for t, _ in rows]) >= 0.5).astype(int))
-        heldout[name]["brier"] = round(float(brier_score_loss(yt, calibrated([t for t, _ in rows]))), 4)
-    model = AdClassifier(
-        weights=weights,
-        bias=bias,
-        meta={
-            "trained_on": {"qq_group_ads_train": len(train), "own_corpus": len(corpus_train), "own_examples": len(extra)},
-            "heldout": heldout,
-            "C": C,
-            "calibration": {"method": "platt, 5-fold out-of-fold", "a": round(a, 4), "b": round(b, 4)},
-            "features": "char 1-3 grams of normalise().digits, digits→0, binary",
-            "source": "qq_group_ads (MIT) + own corpus + own examples; rebuild: scripts/train_ad_classifier.py",
-        },
-    )
-    # The exported table must reproduce the calibrated probabilities.
-    probe = [t for t, _ in (test + corpus_test)[:300]]
-    sk = calibrated(probe)
-    ours = np.array([model.score(t) for t in probe])
-    drift = float(np.max(np.abs(sk - ours))) if probe else 0.0
-    if drift > 1e-2:
-        print(f"导出的权重与 scikit-learn 结果不一致（最大差 {drift:.4f}）", file=sys.stderr)
-        return 1
+        probs = np.array([model.score(t) for t, _ in rows])
+        heldout[name] = figures(yt, (probs >= 0.5).astype(int))
+        heldout[name]["brier"] = round(float(brier_score_loss(yt, probs)), 4)
+    model.meta = {
+        "trained_on": {"qq_group_ads_train": len(train), "own_corpus": len(corpus_train), "own_examples": len(extra)},
+        "heldout": heldout,
+        "C": info["C"],
+        "calibration": info["calibration"],
+        "features": "char 1-3 grams of normalise().digits, digits→0, binary",
+        "source": "qq_group_ads (MIT) + own corpus + own examples; rebuild: scripts/train_ad_classifier.py",
+        # hashes of the normalised training texts (no text): a group's cross-validation compares the
+        # shared model only on messages it has not seen (copilot.moderation.training.cross_validate)
+        "trained_keys": sorted({text_key(t) for t, _ in train_all}),
+    }
     model.save(args.out)
     size = args.out.stat().st_size
+    cal = info["calibration"]
     print(f"训练 {len(train)} 条 QQ 群消息 + {len(corpus_train)} 条自写语料 + {len(extra)} 条自写样例；"
-          f"{len(weights)} 个特征；文件 {size / 1e6:.2f} MB；Platt a={a:.3f} b={b:.3f}")
+          f"{len(model.weights)} 个特征；文件 {size / 1e6:.2f} MB；Platt a={cal['a']:.3f} b={cal['b']:.3f}")
     for name, f in heldout.items():
         print(f"留出 {name} {f['n']} 条（广告 {f['positives']}）：P={f['precision']:.3f} R={f['recall']:.3f} "
               f"F1={f['f1']:.3f} Brier={f['brier']:.3f}")

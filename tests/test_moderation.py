@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from copilot.config import Settings
 from copilot.moderation import AuditError, AuditLog, Moderator, Policy, quick_label
-from copilot.moderation.classifier import SHIPPED_MODEL, AdClassifier, features
+from copilot.moderation.classifier import AD_MODEL, NgramModel, features
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import detect
 from copilot.profile import load_profile, parse_profile_text
@@ -96,8 +96,8 @@ def test_ascii_lexicon_words_need_word_boundaries() -> None:
 
 # --- layer 2: classifier ----------------------------------------------------------------------
 def test_shipped_classifier_small_and_sensible() -> None:
-    assert SHIPPED_MODEL.stat().st_size < 5_000_000
-    clf = AdClassifier.load(SHIPPED_MODEL)
+    assert AD_MODEL.stat().st_size < 5_000_000
+    clf = NgramModel.load(AD_MODEL)
     # held-out figures recorded with the model, on the QQ data and on our own multi-group corpus
     assert clf.meta["heldout"]["qq_group_ads"]["n"] > 100
     assert clf.meta["heldout"]["own_corpus"]["f1"] > 0.85
@@ -339,23 +339,6 @@ def test_feedback_changes_later_verdict_and_stats(msettings: Settings, reading) 
         mod.record_feedback(before.verdict_id, "广告")
 
 
-def test_retrain_from_feedback_writes_local_model(msettings: Settings, reading) -> None:
-    from copilot.moderation import retrain_from_feedback
-    from copilot.moderation.classifier import load_classifier
-
-    assert retrain_from_feedback(msettings)["trained"] is False
-    mod = Moderator(msettings, reading)
-    texts = ["二手书低价转让，需要的私我", "闲置的书便宜出，要的私我"]
-    for i, t in enumerate(texts):
-        v = mod.moderate({"id": str(i), "user": f"u{i}", "group": "g", "text": t})
-        mod.record_feedback(v.verdict_id, "ad")
-    base = AdClassifier.load(SHIPPED_MODEL).score(texts[0])
-    res = retrain_from_feedback(msettings)
-    assert res["trained"] and res["feedback"] == 2
-    local = load_classifier(msettings.data_dir)
-    assert local.score(texts[0]) > base
-
-
 # --- CLI ----------------------------------------------------------------------------------------
 def test_cli_moderate_jsonl_in_order_with_bad_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from copilot.cli import app
@@ -447,18 +430,6 @@ groups:
     f.write_text("default: [1, 2]", encoding="utf-8")
     with pytest.raises(PolicyError, match="键值对象"):
         load_policies(f)
-
-
-def test_retrain_takes_effect_without_restart(msettings: Settings, reading) -> None:
-    from copilot.moderation import retrain_from_feedback
-
-    mod = Moderator(msettings, reading)
-    before = mod.classifier.score("闲置二手书低价转让，需要的私我")
-    for i, t in enumerate(["二手书低价转让，需要的私我", "闲置的书便宜出，要的私我", "全新图书打折转让，私我"]):
-        v = mod.moderate({"id": str(i), "user": f"u{i}", "group": "g", "text": t})
-        mod.record_feedback(v.verdict_id, "ad")
-    retrain_from_feedback(msettings)
-    assert mod.classifier.score("闲置二手书低价转让，需要的私我") > before
 
 
 def test_escalation_survives_real_process_restart(tmp_path: Path) -> None:

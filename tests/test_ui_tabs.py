@@ -6,9 +6,11 @@ import zipfile
 from pathlib import Path
 
 from copilot.config import Settings
+from copilot.moderation import Moderator
 from copilot.paths import ROOT
 from copilot.ui import drafting, moderation, notes, profiles
 from copilot.ui.app import build_ui, seed_example_profiles
+from copilot.ui.profiles import store
 
 LOCAL = "http://127.0.0.1"  # the hook answers only to its own host names (DNS rebinding)
 
@@ -72,17 +74,28 @@ def test_promotion_copy_box_holds_only_member_text(settings: Settings) -> None:
 
 def test_moderation_tab_flags_an_ad_and_takes_feedback(settings: Settings) -> None:
     s = _with_profiles(settings)
-    rows, status = moderation.test_messages(
-        "6月龄+宝宝辅食交流群", "小王：宝宝八个月了，蛋黄可以整个吃吗？\n路人甲：加 v 信 ab12345678 领取内部辅食资料，兼职日结", s)
-    assert len(rows) == 2 and "已审核 2 条" in status
+    sample = "小王：宝宝八个月了，蛋黄可以整个吃吗？\n路人甲：加 v 信 ab12345678 领取内部辅食资料，兼职日结"
+    rows, status = moderation.test_messages("6月龄+宝宝辅食交流群", sample, s)
+    assert len(rows) == 2 and "已审核 2 条" in status and "试运行" in status
     assert rows[0][3] == "正常"
     assert rows[1][3] == "广告" and rows[1][4] in {"删除", "警告"}
+    # a test writes nothing: no verdicts, no strikes, no stats
+    assert moderation.audit_rows(s, "", "", "", 7)[0] == []
+    assert "共 0 条" in moderation.stats(s, None)[0]
+    rows_again, _ = moderation.test_messages("6月龄+宝宝辅食交流群", sample, s)
+    assert rows_again[1][4] == rows[1][4]  # no strike was counted by the first test
+    # the bot's real verdicts are in the log and can be corrected from the tab
+    profile = store(s).load("6月龄+宝宝辅食交流群")
+    bot = Moderator(s, profile, group="20001")
+    real = [bot.moderate({"id": str(i), "user": u, "group": "20001", "text": t})
+            for i, (u, t) in enumerate([("小王", "宝宝八个月了，蛋黄可以整个吃吗？"),
+                                        ("路人甲", "加 v 信 ab12345678 领取内部辅食资料，兼职日结")])]
     log, log_status = moderation.audit_rows(s, "", "广告", "", 7)
-    assert len(log) == 1 and log[0][0] == rows[1][0] and "共 1 条" in log_status
-    message = moderation.give_feedback(rows[0][0], "闲聊跑题", s)
+    assert len(log) == 1 and log[0][0] == real[1].verdict_id and "共 1 条" in log_status
+    message = moderation.give_feedback(real[0].verdict_id, "闲聊跑题", s)
     assert message.startswith("✅")
     log, _ = moderation.audit_rows(s, "", "", "", 7)
-    assert any(r[0] == rows[0][0] and r[7] == "闲聊跑题" for r in log)
+    assert any(r[0] == real[0].verdict_id and r[7] == "闲聊跑题" for r in log)
     assert moderation.give_feedback("", "广告", s).startswith("❌")
     assert moderation.give_feedback("no-such-id", "广告", s).startswith("❌")
     summary, frame = moderation.stats(s, None)

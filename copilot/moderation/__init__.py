@@ -2,7 +2,7 @@
 
 Public API: :func:`quick_label` (stateless offline label), :class:`Moderator` / :class:`Verdict` /
 :class:`Message`, :class:`Policy`, :class:`AuditLog` (query, feedback, stats),
-:func:`retrain_from_feedback`, and the vocabulary :class:`Label` / :class:`Action`.
+:func:`retrain_groups` / :func:`train_group` (each group's own model), and the vocabulary :class:`Label` / :class:`Action`.
 """
 
 from copilot.moderation.audit import AuditError, AuditLog
@@ -10,7 +10,7 @@ from copilot.moderation.labels import ACTIONS, LABELS, Action, Label
 from copilot.moderation.message import BadMessage, Message
 from copilot.moderation.pipeline import Moderator, Verdict, quick_analysis, quick_label
 from copilot.moderation.policy import Policy, Step
-from copilot.moderation.training import retrain_from_feedback
+from copilot.moderation.training import retrain_groups, train_group
 
 __all__ = [
     "ACTIONS",
@@ -27,5 +27,6 @@ __all__ = [
     "Verdict",
     "quick_analysis",
     "quick_label",
-    "retrain_from_feedback",
+    "retrain_groups",
+    "train_group",
 ]

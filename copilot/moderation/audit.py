@@ -31,9 +31,13 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
+    update,
 )
 from sqlalchemy import text as sql
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.engine import Engine as SAEngine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
@@ -64,6 +68,9 @@ verdicts = Table(
     Column("engine", String(64), nullable=False),
     Column("dry_run", Integer, nullable=False, default=0),
     Column("strike", Integer, nullable=False, default=0),
+    # the profile (its group_id or file name) that judged the message: feedback on this verdict
+    # teaches that profile's groups only
+    Column("profile_key", String(128), nullable=False, default="", server_default=""),
     Index("ix_verdicts_group_ts", "group_id", "ts"),
     Index("ix_verdicts_group_msg", "group_id", "message_id"),
     Index("ix_verdicts_group_user_ts", "group_id", "user_id", "ts"),
@@ -80,6 +87,9 @@ feedback = Table(
     Column("group_id", String(128), nullable=False, default=""),
     Column("text", Text, nullable=False),
     Column("fingerprint", String(256), nullable=False, default="", index=True),
+    Column("profile_key", String(128), nullable=False, default="", server_default="", index=True),
+    # "review": an operator corrected or confirmed a verdict; "import": a group's labelled history
+    Column("source", String(16), nullable=False, default="review", server_default="review"),
 )
 
 strikes = Table(
@@ -93,6 +103,27 @@ strikes = Table(
     Column("verdict_id", String(64), nullable=False),
     Index("ix_strikes_who", "group_id", "user_id", "label", "ts"),
 )
+
+
+# Who is new in a group: join time from the bot's join notices (OneBot group_increase), else the first
+# message seen; ok_count = messages judged ok (a member's record of approved messages)
+members = Table(
+    "members",
+    metadata,
+    Column("group_id", String(128), primary_key=True),
+    Column("user_id", String(128), primary_key=True),
+    Column("joined_ts", Float, nullable=True),
+    Column("first_seen", Float, nullable=True),
+    Column("messages", Integer, nullable=False, default=0),
+    Column("ok_count", Integer, nullable=False, default=0),
+)
+
+# columns added after the first release: (table, column, SQL type and default) for older logs
+_ADDED_COLUMNS = [
+    ("verdicts", "profile_key", "VARCHAR(128) NOT NULL DEFAULT ''"),
+    ("feedback", "profile_key", "VARCHAR(128) NOT NULL DEFAULT ''"),
+    ("feedback", "source", "VARCHAR(16) NOT NULL DEFAULT 'review'"),
+]
 
 
 deliveries = Table(
@@ -163,14 +194,24 @@ class AuditLog:
         for attempt in range(attempts):
             try:
                 metadata.create_all(self.engine)
-                for index in verdicts.indexes:  # logs created before an index was added get it now
-                    index.create(self.engine, checkfirst=True)
+                self._add_columns()
+                for table in (verdicts, feedback):  # logs created before an index was added get it now
+                    for index in table.indexes:
+                        index.create(self.engine, checkfirst=True)
                 return
             except (OperationalError, ProgrammingError, IntegrityError) as exc:
                 msg = str(exc).lower()
                 if not any(w in msg for w in ("exist", "duplicate", "locked")) or attempt == attempts - 1:
                     raise
                 time.sleep(0.05 * (attempt + 1))
+
+    def _add_columns(self) -> None:
+        """Columns newer than the log: ALTER TABLE ADD COLUMN (another worker may win the race)."""
+        have = {t: {c["name"] for c in inspect(self.engine).get_columns(t)} for t in ("verdicts", "feedback")}
+        for table, column, ddl in _ADDED_COLUMNS:
+            if column not in have[table]:
+                with self.engine.begin() as conn:
+                    conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AuditLog:
@@ -229,6 +270,31 @@ class AuditLog:
         if strike and user:
             conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
                                                 label=verdict.label, verdict_id=verdict.verdict_id))
+        if user:
+            _touch_member(conn, str(group or ""), str(user), now, ok=verdict.label == "ok")
+
+    def record_join(self, group: str, user: str, ts: float | None = None) -> None:
+        """A member joined (OneBot ``notice.group_increase``): their first messages are judged strictly.
+
+        A re-join restarts the clock; the member's earlier record of approved messages is kept.
+        """
+        when = float(ts or time.time())
+        with self.engine.begin() as conn:
+            _upsert_member(conn, str(group or ""), str(user),
+                           {"joined_ts": when, "first_seen": None, "messages": 0, "ok_count": 0}, {"joined_ts": when})
+
+    def group_since(self, group: str) -> float | None:
+        """When the log first saw anyone in this group (None for a group never seen)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.min(func.coalesce(members.c.first_seen, members.c.joined_ts)))
+                                .where(members.c.group_id == str(group or ""))).scalar()
+
+    def member(self, group: str, user: str) -> dict[str, Any] | None:
+        """The member's record in this group: joined_ts, first_seen, messages, ok_count (None if never seen)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(members).where(members.c.group_id == str(group or ""),
+                                                     members.c.user_id == str(user))).mappings().first()
+        return dict(row) if row else None
 
     @contextmanager
     def strike_transaction(self, group: str, user: str) -> Iterator[StrikeTransaction]:
@@ -325,7 +391,8 @@ class AuditLog:
             conn.execute(feedback.delete().where(feedback.c.verdict_id == verdict_id))
             conn.execute(insert(feedback).values(
                 verdict_id=verdict_id, ts=time.time(), predicted=row["label"], correct=correct_label,
-                group_id=row["group_id"], text=row["text"], fingerprint=row["fingerprint"]))
+                group_id=row["group_id"], text=row["text"], fingerprint=row["fingerprint"],
+                profile_key=row["profile_key"] or "", source="review"))
         with self._lock:
             self._fb_cache = None
         return {"verdict_id": verdict_id, "predicted": row["label"], "correct": correct_label}
@@ -350,20 +417,67 @@ class AuditLog:
                 "cutoff": datetime.fromtimestamp(cutoff, tz=timezone.utc).isoformat(timespec="seconds")}
 
     # -- reading -------------------------------------------------------------------------------
-    def feedback_label(self, text: str) -> str | None:
-        """The operator-corrected label for a message with this normalised text, if any."""
+    def feedback_label(self, text: str, profile_key: str = "") -> str | None:
+        """The label operators gave a message with this normalised text in this profile's groups, if any.
+
+        Feedback is per profile: marking a text ``ok`` in a book club does not let it through in a
+        group-buy group, and an imported history teaches its own group only.
+        """
         with self._lock:
             if self._fb_cache is None:
                 with self.engine.connect() as conn:
-                    rows = conn.execute(select(feedback.c.fingerprint, feedback.c.correct).order_by(feedback.c.ts)).all()
-                self._fb_cache = {fp: lab for fp, lab in rows if fp}
+                    rows = conn.execute(select(feedback.c.profile_key, feedback.c.fingerprint, feedback.c.correct)
+                                        .order_by(feedback.c.ts)).all()
+                self._fb_cache = {(k or "", fp): lab for k, fp, lab in rows if fp}
             cache = self._fb_cache
-        return cache.get(fingerprint(text)) if cache else None
+        return cache.get((profile_key or "", fingerprint(text))) if cache else None
 
-    def feedback_samples(self) -> list[tuple[str, str]]:
-        """All (text, correct label) pairs from operator feedback, oldest first."""
+    def feedback_samples(self, profile_key: str | None = None) -> list[tuple[str, str]]:
+        """(text, correct label) pairs from feedback and imports, oldest first; one profile's, or all."""
+        q = select(feedback.c.text, feedback.c.correct).order_by(feedback.c.ts)
+        if profile_key is not None:
+            q = q.where(feedback.c.profile_key == profile_key)
         with self.engine.connect() as conn:
-            return [(t, lab) for t, lab in conn.execute(select(feedback.c.text, feedback.c.correct).order_by(feedback.c.ts))]
+            return [(t, lab) for t, lab in conn.execute(q)]
+
+    def feedback_scopes(self) -> list[str]:
+        """The profile keys that have feedback or imported examples (not the profile-less "")."""
+        with self.engine.connect() as conn:
+            keys = conn.execute(select(feedback.c.profile_key).distinct()).scalars().all()
+        return sorted(k for k in keys if k)
+
+    def import_examples(self, profile_key: str, examples: list[tuple[str, str]]) -> dict[str, int]:
+        """Store a group's labelled history as that profile's feedback: (text, label) pairs.
+
+        One row per distinct normalised text per profile: importing the same file twice, or a text
+        that an operator already labelled, keeps the latest label instead of counting it twice.
+        """
+        if not profile_key:
+            raise AuditError("导入标注需要指定群档案（-p），标注只作用于该档案对应的群")
+        bad = sorted({lab for _, lab in examples if lab not in LABELS})
+        if bad:
+            raise AuditError(f"标签 {'、'.join(bad)} 无效，可选：{' / '.join(LABELS)}")
+        now = time.time()
+        latest: dict[str, tuple[str, str]] = {}
+        for text, lab in examples:
+            if text.strip():
+                latest[fingerprint(text)] = (text, lab)
+        added = replaced = 0
+        with self.engine.begin() as conn:
+            for fp, (text, lab) in latest.items():
+                if not fp:
+                    continue
+                old = conn.execute(feedback.delete().where(feedback.c.profile_key == profile_key,
+                                                           feedback.c.fingerprint == fp)).rowcount
+                replaced += bool(old)
+                added += not old
+                vid = "import-" + hashlib.sha256(f"{profile_key}\x1f{fp}".encode()).hexdigest()[:24]
+                conn.execute(insert(feedback).values(
+                    verdict_id=vid, ts=now, predicted="", correct=lab, group_id="", text=text, fingerprint=fp,
+                    profile_key=profile_key, source="import"))
+        with self._lock:
+            self._fb_cache = None
+        return {"added": added, "replaced": replaced}
 
     def get(self, verdict_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
@@ -417,7 +531,8 @@ class AuditLog:
         conds = [verdicts.c.ts >= since] + ([verdicts.c.group_id == str(group)] if group else [])
         with self.engine.connect() as conn:
             rows = conn.execute(select(verdicts.c.ts, verdicts.c.label, verdicts.c.action).where(*conds)).all()
-            fconds = [feedback.c.ts >= since] + ([feedback.c.group_id == str(group)] if group else [])
+            fconds = [feedback.c.ts >= since, feedback.c.source == "review"] + \
+                ([feedback.c.group_id == str(group)] if group else [])
             fb = conn.execute(select(feedback.c.predicted, feedback.c.correct, feedback.c.ts).where(*fconds)).all()
         per_day: dict[str, dict[str, int]] = {}
         by_label: dict[str, int] = {}
@@ -453,7 +568,32 @@ def _verdict_row(verdict: Any, group: str, user: str, message_id: str, text: str
         label=verdict.label, action=verdict.action, score=float(verdict.score), reason=verdict.reason,
         checks=json.dumps(verdict.checks, ensure_ascii=False), rule_ids=json.dumps(verdict.rule_ids),
         engine=verdict.engine, dry_run=int(bool(verdict.dry_run)), strike=int(verdict.strike or 0),
+        profile_key=str(getattr(verdict, "profile_key", "") or ""),
     )
+
+
+def _upsert_member(conn: Connection, group: str, user: str, new: dict[str, Any], on_conflict: dict[str, Any]) -> None:
+    """Insert the member row ``new``, or apply ``on_conflict`` to the existing one, atomically."""
+    dialect = conn.dialect.name
+    if dialect in _UPSERT:
+        stmt = _UPSERT[dialect](members).values(group_id=group, user_id=user, **new)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["group_id", "user_id"], set_=on_conflict))
+        return
+    # other databases: update, else insert (two workers racing on a brand-new member may lose one count)
+    if not conn.execute(update(members).where(members.c.group_id == group, members.c.user_id == user)
+                        .values(**on_conflict)).rowcount:
+        conn.execute(insert(members).values(group_id=group, user_id=user, **new))
+
+
+def _touch_member(conn: Connection, group: str, user: str, now: float, *, ok: bool) -> None:
+    """Count one more message (and one more approved one when ``ok``) for the member; first seen now."""
+    _upsert_member(conn, group, user,
+                   {"joined_ts": None, "first_seen": now, "messages": 1, "ok_count": int(ok)},
+                   {"messages": members.c.messages + 1, "ok_count": members.c.ok_count + int(ok),
+                    "first_seen": func.coalesce(members.c.first_seen, now)})
+
+
+_UPSERT = {"sqlite": sqlite_insert, "postgresql": pg_insert}
 
 
 def _lock_key(group: str, user: str) -> int:

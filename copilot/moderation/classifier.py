@@ -1,19 +1,27 @@
-"""Layer 2: a small statistical ad classifier (logistic regression on character n-grams).
+"""Layer 2: small statistical models over character n-grams (ads, everyday chatter, one group's ads).
 
 Why char n-grams: Chinese has no spaces and ads mutate faster than any word list; 1–3 character
 grams of the *normalised* text catch 兼职/日结/私聊 in all their spellings without segmentation.
-The model is a JSON file of ``{gram: weight}`` plus a bias (no pickle, ~1 MB), trained by
-``scripts/train_ad_classifier.py``; scoring is a dictionary lookup per gram, so it costs
-microseconds and needs no scikit-learn at run time. Operators' feedback is folded in by
-:func:`retrain`, which fine-tunes the shipped weights and writes a per-installation model file.
+A model is a JSON file of ``{gram: weight}`` plus a bias (no pickle, ~1 MB); scoring is a
+dictionary lookup per gram, so it costs microseconds and needs no scikit-learn at run time.
+
+Three kinds ship or get built:
+
+* the shared **ad** model (``resources/moderation/ad_classifier.json``, scripts/train_ad_classifier.py);
+* the **chatter** model (``chatter_classifier.json``, scripts/train_chatter_classifier.py): how much a
+  message reads like everyday-life chatter rather than talk about a group's purpose;
+* a **group** ad model (``<data_dir>/moderation/groups/<key>.json``), trained on one group's labelled
+  history (plus our hand-written examples) by :mod:`copilot.moderation.training`, used *instead of*
+  the shared model for that group once cross-validation shows it is better there: 外挂、工具箱 are ads
+  in a game-server group and nowhere else.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
-import random
-from collections.abc import Iterable
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +29,8 @@ from copilot.files import atomic_write
 from copilot.moderation.normalise import URL_RE, normalise
 from copilot.paths import RESOURCES_DIR
 
-SHIPPED_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
+AD_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
+CHATTER_MODEL = RESOURCES_DIR / "moderation" / "chatter_classifier.json"
 EXTRA_EXAMPLES = RESOURCES_DIR / "moderation" / "train_extra.jsonl"
 NGRAM_RANGE = (1, 3)
 
@@ -43,7 +52,12 @@ def features(text: str) -> set[str]:
     return grams
 
 
-def _sigmoid(z: float) -> float:
+def text_key(text: str) -> str:
+    """A short hash of the normalised text: which messages a model was trained on, without the text."""
+    return hashlib.md5(normalise(text).digits.encode("utf-8")).hexdigest()[:10]
+
+
+def sigmoid(z: float) -> float:
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
@@ -51,19 +65,22 @@ def _sigmoid(z: float) -> float:
 
 
 @dataclass
-class AdClassifier:
-    """P(ad | text) from a sparse weight table. ``meta`` records training data and held-out figures."""
+class NgramModel:
+    """P(positive | text) from a sparse weight table. ``meta`` records training data and figures."""
 
     weights: dict[str, float]
     bias: float
     meta: dict[str, object] = field(default_factory=dict)
 
+    @property
+    def is_group_model(self) -> bool:
+        return bool(self.meta.get("group"))
+
     def score(self, text: str) -> float:
         if not text:
             return 0.0
         w = self.weights
-        z = self.bias + sum(w.get(g, 0.0) for g in features(text))
-        return _sigmoid(z)
+        return sigmoid(self.bias + sum(w.get(g, 0.0) for g in features(text)))
 
     def top_grams(self, text: str, n: int = 3) -> list[str]:
         """The grams that pushed the score up most (for the verdict's reason)."""
@@ -74,28 +91,51 @@ class AdClassifier:
     def save(self, path: Path) -> None:
         data = {"bias": round(self.bias, 5), "meta": self.meta,
                 "weights": {g: round(v, 4) for g, v in sorted(self.weights.items()) if abs(v) >= 1e-3}}
+        path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
     @classmethod
-    def load(cls, path: Path) -> AdClassifier:
+    def load(cls, path: Path) -> NgramModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(weights={str(k): float(v) for k, v in data["weights"].items()},
                    bias=float(data["bias"]), meta=dict(data.get("meta", {})))
 
 
-_cache: dict[tuple[str, float], AdClassifier] = {}
+_cache: dict[tuple[str, float], NgramModel] = {}
 
 
-def load_classifier(data_dir: Path | None = None) -> AdClassifier:
-    """The retrained model in ``data_dir`` if there is one, else the shipped model (cached by mtime)."""
-    path = SHIPPED_MODEL
-    if data_dir is not None and (data_dir / "moderation" / "ad_classifier.json").exists():
-        path = data_dir / "moderation" / "ad_classifier.json"
+def _cached(path: Path) -> NgramModel:
+    """The model at ``path``, loaded once per modification time (a retrain takes effect at once)."""
     key = (str(path), path.stat().st_mtime)
     if key not in _cache:
-        _cache.clear() if len(_cache) > 8 else None
-        _cache[key] = AdClassifier.load(path)
+        if len(_cache) > 32:
+            _cache.clear()
+        _cache[key] = NgramModel.load(path)
     return _cache[key]
+
+
+def load_classifier() -> NgramModel:
+    """The shared ad model."""
+    return _cached(AD_MODEL)
+
+
+def load_chatter_model() -> NgramModel:
+    """The everyday-chatter model (off-topic evidence)."""
+    return _cached(CHATTER_MODEL)
+
+
+def group_model_path(data_dir: Path, key: str) -> Path:
+    """Where a group's own ad model lives; ``key`` is the profile key (see ``copilot.profile.profile_key``)."""
+    safe = re.sub(r"[^\w.-]", "_", key, flags=re.UNICODE).strip("._") or "_"
+    return data_dir / "moderation" / "groups" / f"{safe}.json"
+
+
+def load_group_model(data_dir: Path, key: str) -> NgramModel | None:
+    """The group's enabled ad model, or None (the group uses the shared model)."""
+    if not key:
+        return None
+    path = group_model_path(data_dir, key)
+    return _cached(path) if path.exists() else None
 
 
 def load_extra_examples(path: Path = EXTRA_EXAMPLES) -> list[tuple[str, int]]:
@@ -106,37 +146,3 @@ def load_extra_examples(path: Path = EXTRA_EXAMPLES) -> list[tuple[str, int]]:
             row = json.loads(line)
             out.append((row["text"], 1 if row["label"] == "ad" else 0))
     return out
-
-
-def retrain(
-    base: AdClassifier,
-    samples: Iterable[tuple[str, int]],
-    *,
-    epochs: int = 30,
-    lr: float = 0.3,
-    l2: float = 0.01,
-    seed: int = 7,
-) -> AdClassifier:
-    """Fine-tune ``base`` on labelled samples (feedback + our own examples) by SGD.
-
-    The L2 penalty pulls weights back towards the base model rather than towards zero, so a few
-    dozen feedback samples correct the mistakes they show without forgetting what the shipped
-    model learned from thousands of messages it can no longer see.
-    """
-    data = [(features(t), y) for t, y in samples if t]
-    weights = dict(base.weights)
-    prior = base.weights
-    bias = base.bias
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for grams, y in data:
-            z = bias + sum(weights.get(g, 0.0) for g in grams)
-            grad = _sigmoid(z) - y
-            for g in grams:
-                w = weights.get(g, 0.0)
-                weights[g] = w - lr * (grad + l2 * (w - prior.get(g, 0.0)))
-            bias -= lr * grad * 0.1
-    meta = dict(base.meta)
-    meta["finetuned_on"] = len(data)
-    return AdClassifier(weights=weights, bias=bias, meta=meta)

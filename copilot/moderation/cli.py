@@ -1,5 +1,5 @@
 """Moderation commands: ``moderate``, ``feedback``, ``moderation-log``, ``moderation-stats``,
-``moderation-retrain`` and ``serve`` (the HTTP + OneBot hook)."""
+``moderation-import``, ``moderation-retrain`` and ``serve`` (the HTTP + OneBot hook)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from copilot.cli_support import emit_json, fail, load_profile_or_fail, resolve_e
 from copilot.config import get_settings
 from copilot.files import UnreadableFile, decode_bytes
 from copilot.moderation.audit import AuditError, AuditLog
+from copilot.moderation.importing import FORMATS, HistoryFileError, read_labelled
 from copilot.moderation.message import BadMessage, Message, loads, message_from
 from copilot.moderation.pipeline import Moderator
 from copilot.moderation.policy import Policy, PolicyError, group_policies, load_policies
-from copilot.moderation.training import retrain_from_feedback
+from copilot.moderation.training import retrain_groups, train_group
+from copilot.profile import GroupMap, profile_key
 from copilot.server import bind_problem, create_app
 
 
@@ -53,12 +55,16 @@ def moderate_cmd(
     input_file: Annotated[Optional[Path], typer.Option("--input", "-i", help="JSON Lines 输入文件，默认读标准输入")] = None,
     engine: Annotated[str, typer.Option("--engine", help="auto / offline / llm（模型只复核不确定的消息）")] = "auto",
     semantic: Annotated[bool, typer.Option("--semantic/--no-semantic", help="跑题判断是否使用向量语义（较慢）")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="只判断不处置，不累计违规次数")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="试运行：只判断，不写审核日志、不计违规次数")] = False,
     no_audit: Annotated[bool, typer.Option("--no-audit", help="不写审核日志")] = False,
     policy_file: Annotated[Optional[Path], typer.Option("--policy", help="审核策略 YAML（default + groups）")] = None,
-    group: Annotated[str, typer.Option("--group", help="群号：计违规次数、选择策略用")] = "",
+    group: Annotated[str, typer.Option("--group", help="群号：计违规次数、选择策略；不给 -p 时按群映射选群档案")] = "",
 ) -> None:
     """逐行审核 JSON Lines 消息 {"id","user","text"}，每条输出一行判定 JSON。"""
+    settings = get_settings()
+    if profile is None and group:  # the same group → profile mapping the hooks use
+        mapped = GroupMap(settings.data_dir, settings.groups).path_for(group)
+        profile = Path(mapped) if mapped else None
     prof = load_profile_or_fail(profile)
     pol = Policy()
     if policy_file is not None:
@@ -67,12 +73,11 @@ def moderate_cmd(
         except PolicyError as exc:
             raise fail(str(exc), 2) from None
         pol = pols.get(group) or pols[""]
-    if dry_run:
-        pol = pol.model_copy(update={"dry_run": True})
     text = _read_input(input_file)
     eng = resolve_engine(engine)
-    mod = Moderator(get_settings(), prof, policy=pol, audit=None if no_audit else "default",
-                    engine=eng, semantic=semantic, group=group)
+    mod = Moderator(settings, prof, policy=pol, audit=None if no_audit else "default",
+                    engine=eng, semantic=semantic, group=group, profile_key=profile_key(profile, prof),
+                    dry_run=dry_run)
     out = sys.stdout
     errors = 0
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -140,9 +145,41 @@ def prune_cmd(
         raise fail(str(exc), 2) from None
 
 
+def import_cmd(
+    file: Annotated[Path, typer.Argument(help="标注文件：text==1/0 行、JSON Lines {text,label} 或 CSV（text,label 列）")],
+    profile: Annotated[Path, typer.Option("--profile", "-p", help="这些消息所属群的群档案")],
+    fmt: Annotated[str, typer.Option("--format", help=" / ".join(FORMATS))] = "auto",
+) -> None:
+    """导入一个群的历史标注（删过的、留下的），存为该群的反馈，并训练、交叉验证该群的专属模型。"""
+    prof = load_profile_or_fail(profile)
+    key = profile_key(profile, prof)
+    try:
+        data = read_labelled(file, fmt)
+    except HistoryFileError as exc:
+        raise fail(str(exc), 2) from None
+    for lineno, why in data.skipped[:20]:
+        warn(f"第 {lineno} 行已跳过：{why}")
+    if len(data.skipped) > 20:
+        warn(f"……另有 {len(data.skipped) - 20} 行被跳过")
+    if not data.examples:
+        raise fail(f"{file} 里没有可用的标注（跳过 {len(data.skipped)} 行）", 2)
+    settings = get_settings()
+    try:
+        audit = AuditLog.from_settings(settings)
+        stored = audit.import_examples(key, data.examples)
+    except AuditError as exc:
+        raise fail(str(exc), 2) from None
+    warn(f"已导入 {len(data.examples)} 条标注到群档案 {key}（{data.format} 格式），正在交叉验证群模型……")
+    result = train_group(settings, key, audit)
+    warn(result["message"])
+    emit_json({"group": key, "file": str(file), "format": data.format, "imported": len(data.examples),
+               "labels": data.counts(), "skipped": [{"line": n, "why": w} for n, w in data.skipped], **stored,
+               "model": result})
+
+
 def retrain_cmd() -> None:
-    """用反馈样本重新训练广告分类器（写入 data_dir，不改动随包模型）。"""
-    emit_json(retrain_from_feedback(get_settings()))
+    """按群重新训练专属广告模型（各群只用本群的反馈和导入的标注；不比共享模型好的不启用）。"""
+    emit_json(retrain_groups(get_settings()))
 
 
 def serve_cmd(
@@ -174,5 +211,6 @@ def register(app: typer.Typer) -> None:
     app.command("moderation-log")(log_cmd)
     app.command("moderation-stats")(stats_cmd)
     app.command("moderation-prune")(prune_cmd)
+    app.command("moderation-import")(import_cmd)
     app.command("moderation-retrain")(retrain_cmd)
     app.command("serve")(serve_cmd)

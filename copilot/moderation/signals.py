@@ -83,8 +83,14 @@ def _word_lists(data: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def lexicon_data() -> dict[str, Any]:
+    """The lexicon file as written (lists and the ``contexts`` table)."""
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = lexicon_data()
     lists = _word_lists(data)
     social = frozenset(str(w).lower() for w in data["social"])
     return Lexicons(
@@ -193,7 +199,8 @@ def domain_allowed(host: str, allowed: list[str] | tuple[str, ...]) -> bool:
 
 # signals that show someone is selling, recruiting or spreading a chain letter (SignalReport.has_ad_evidence);
 # everyday promo words (优惠, 促销, 免费), prices and votes are how members talk, not evidence by themselves
-_SELLER_SIGNALS = frozenset({"contact", "invite", "link", "qr", "ad_words", "income", "self_promo", "banned", "chain"})
+_SELLER_SIGNALS = frozenset({"contact", "invite", "pointer", "profile_pointer", "link", "qr", "ad_words", "income",
+                             "self_promo", "banned", "chain", "business"})
 
 
 @dataclass
@@ -310,7 +317,7 @@ def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.n.evasions:
         return None
-    hiding = bool(scan.contacts or scan.found.get("invite") or "数字变形" in scan.n.evasions)
+    hiding = bool(scan.contacts or scan.found.get("invite") or scan.found.get("pointer") or "数字变形" in scan.n.evasions)
     return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
 
 
@@ -380,7 +387,32 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec)
     if not hits:
         return None
+    if _reported(scan, hits):
+        return Finding(hits, "reported")
     return Finding(hits, "targeted" if scan.lex.words["abuse.target"].search(scan.n.compact) else "default")
+
+
+_QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{1,60})[”\"」』’']")
+_REPORTED_SPEECH = re.compile(r"(?:说|骂|叫|喊|称|讲)(?:我|我们|他|她|大家|人)[^，。！？,.!?；;\n]{0,24}")
+
+
+def _reported(scan: Scan, hits: list[str]) -> bool:
+    """The insults are someone else's words, quoted to report them ("有人骂我'蠢货'，管理员看看").
+
+    A report cue (骂我、请管理员…) must be present and every insult must sit inside quotation marks or
+    in the reported speech after 说我/骂我; an insult of the writer's own outside them is still abuse.
+    """
+    if not scan.lex.words["report"].search(scan.n.compact):
+        return False
+    folded = scan.n.folded
+    zone = "".join(m.group(1) for m in _QUOTED.finditer(folded)) + "".join(
+        m.group(0) for m in _REPORTED_SPEECH.finditer(folded))
+    if not zone:
+        return False
+    outside = folded
+    for piece in [m.group(0) for m in _QUOTED.finditer(folded)] + [m.group(0) for m in _REPORTED_SPEECH.finditer(folded)]:
+        outside = outside.replace(piece, " ")
+    return all(h in zone for h in hits) and not any(h in outside for h in hits)
 
 
 def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -400,11 +432,12 @@ def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 _DETECTORS: dict[str, Detector] = {
-    "contact": _contact, "invite": _invite, "evasion": _evasion, "link": _link, "qr": _words,
+    "contact": _contact, "invite": _invite, "pointer": _words, "evasion": _evasion, "link": _link, "qr": _words,
+    "business": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "rude": _targeted,
-    "injection": _injection, "solicitation": _combo, "chain_letter": _combo,
+    "injection": _injection, "solicitation": _combo, "chain_letter": _combo, "profile_pointer": _combo,
 }
 
 

@@ -1,32 +1,171 @@
-"""Retraining from operator feedback: one function the CLI and the UI both call."""
+"""Training the n-gram models: the shipped ones (scripts/) and each group's own ad model.
+
+One fitting recipe for all of them (:func:`fit_ngram`): scikit-learn logistic regression on binary
+char 1–3 grams with balanced classes, then Platt scaling fitted on out-of-fold scores so that a
+probability means the same in every group, exported to a plain weight table (:class:`NgramModel`).
+
+A group's model (:func:`train_group`) is trained on the group's labelled history (imported, or
+operators' feedback) plus our hand-written examples, and replaces the shared model for that group.
+Before it is enabled, both are scored on that history (the group model out-of-fold, the shared model
+on what it never saw); a group model that is not better is refused and the group keeps the shared one.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_val_score
+
 from copilot.config import Settings
+from copilot.metrics import binary
 from copilot.moderation.audit import AuditLog
-from copilot.moderation.classifier import SHIPPED_MODEL, AdClassifier, load_extra_examples, retrain
+from copilot.moderation.classifier import (
+    NgramModel,
+    features,
+    group_model_path,
+    load_classifier,
+    load_extra_examples,
+    text_key,
+)
+
+C_GRID = (0.3, 1.0, 3.0, 10.0)
+MIN_EXAMPLES = 30  # fewer labelled messages than this cannot be cross-validated honestly
+MIN_POSITIVES = 8
+FOLDS = 5
+FOLD_C = 10.0  # C for the cross-validation folds (the final model chooses its own by CV)
 
 
-def retrain_from_feedback(settings: Settings, audit: AuditLog | None = None) -> dict[str, Any]:
-    """Fine-tune the shipped ad classifier on our own examples + all feedback samples.
+def _grams(text: str) -> list[str]:
+    return sorted(features(text))
 
-    Writes ``<data_dir>/moderation/ad_classifier.json`` (which moderators then prefer over the
-    shipped file) and returns a summary; with no feedback yet, nothing is written.
+
+def _lr(c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+
+
+def fit_ngram(texts: list[str], y: list[int], *, C: float | None = None, min_df: int = 1,
+              seed: int = 0) -> tuple[NgramModel, dict[str, Any]]:
+    """A calibrated n-gram model of ``texts``/``y`` (1 = positive).
+
+    C is chosen by stratified cross-validation (F1) when not given; Platt scaling is fitted on the
+    out-of-fold decision values and folded into the exported weights.
+    """
+    labels = np.array(y)
+    vec = CountVectorizer(analyzer=_grams, binary=True, min_df=min_df)
+    x = vec.fit_transform(texts)
+    folds = StratifiedKFold(min(FOLDS, int(labels.sum()), int(len(labels) - labels.sum())), shuffle=True,
+                            random_state=seed)
+    info: dict[str, Any] = {}
+    if C is None:
+        cv_f1 = {c: float(cross_val_score(_lr(c), x, labels, cv=folds, scoring="f1").mean()) for c in C_GRID}
+        C = max(cv_f1, key=lambda c: cv_f1[c])
+        info["cv_f1_by_C"] = {str(c): round(v, 4) for c, v in cv_f1.items()}
+    oof = cross_val_predict(_lr(C), x, labels, cv=folds, method="decision_function")
+    platt = LogisticRegression(C=1e6, max_iter=1000).fit(oof.reshape(-1, 1), labels)
+    a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    clf = _lr(C).fit(x, labels)
+    weights = {str(g): a * float(w) for g, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(a * w) >= 1e-3}
+    model = NgramModel(weights=weights, bias=a * float(clf.intercept_[0]) + b)
+    info.update({"C": C, "calibration": {"method": "platt, out-of-fold", "a": round(a, 4), "b": round(b, 4)}})
+    return model, info
+
+
+def cross_validate(texts: list[str], y: list[int], shared: NgramModel, *, seed: int = 0,
+                   floor: Sequence[tuple[str, int]] = ()) -> dict[str, Any]:
+    """Out-of-fold P/R/F1 of a group model (each fold trained afresh on the other folds + ``floor``, our
+    hand-written examples) beside the shared model's P/R/F1.
+
+    The shared model is scored only on messages it was not trained on (its metadata lists hashes of
+    its training texts): on the ones it has seen it looks better than it will on the group's next
+    messages. When too few unseen messages remain, its recorded held-out F1 (measured when it was
+    built) stands in, and ``shared_estimate`` says so.
+    """
+    labels = np.array(y)
+    k = min(FOLDS, int(labels.sum()), int(len(labels) - labels.sum()))
+    pred = np.zeros(len(labels), dtype=bool)
+    for train, test in StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels):
+        model, _ = fit_ngram([texts[i] for i in train] + [t for t, _ in floor],
+                             [y[i] for i in train] + [v for _, v in floor], C=FOLD_C, seed=seed)
+        pred[test] = [model.score(texts[i]) >= 0.5 for i in test]
+    gold = [bool(v) for v in y]
+    seen = set(shared.meta.get("trained_keys") or [])
+    unseen = [i for i, t in enumerate(texts) if text_key(t) not in seen]
+    out: dict[str, Any] = {"group": binary(gold, list(pred)), "folds": k, "shared_seen": len(texts) - len(unseen)}
+    pos = sum(gold[i] for i in unseen)
+    if len(unseen) >= MIN_EXAMPLES and MIN_POSITIVES // 2 <= pos <= len(unseen) - MIN_POSITIVES // 2:
+        out["shared"] = binary([gold[i] for i in unseen], [shared.score(texts[i]) >= 0.5 for i in unseen])
+        if unseen != list(range(len(texts))):
+            out["group_on_unseen"] = binary([gold[i] for i in unseen], [bool(pred[i]) for i in unseen])
+    else:
+        heldout = shared.meta.get("heldout") or {}
+        f1s = [float(f["f1"]) for f in heldout.values() if isinstance(f, dict) and "f1" in f]
+        out["shared"] = {"precision": 0.0, "recall": 0.0, "f1": min(f1s) if f1s else 0.0}
+        out["shared_estimate"] = True
+    return out
+
+
+def _f1(fig: dict[str, Any]) -> float:
+    return float(fig.get("f1") or 0.0)
+
+
+def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> dict[str, Any]:
+    """Train, cross-validate and (when it is better) enable the group ``key``'s own ad model.
+
+    The examples are the group's stored feedback (imported history + operators' corrections), ad
+    against everything else, plus our own hand-written examples as a floor. Returns a summary with
+    the cross-validated figures and ``enabled``; a refused model is not written, and a previously
+    enabled one is removed only when the new figures say the shared model is better.
     """
     audit = audit or AuditLog.from_settings(settings)
-    fb = audit.feedback_samples()
-    if not fb:
-        return {"trained": False, "feedback": 0, "message": "还没有任何反馈样本，无需重新训练"}
-    base = AdClassifier.load(SHIPPED_MODEL)
-    samples = [(t, 1 if lab == "ad" else 0) for t, lab in fb]
-    # Feedback counts three times: it is rare and it is exactly what the model got wrong.
-    model = retrain(base, load_extra_examples() + samples * 3)
-    out = settings.data_dir / "moderation" / "ad_classifier.json"
-    model.meta["feedback_samples"] = len(fb)
-    model.save(out)
-    fixed = sum(1 for t, y in samples if (model.score(t) >= 0.5) == bool(y))
-    return {"trained": True, "feedback": len(fb), "path": str(out),
-            "feedback_fit": f"{fixed}/{len(samples)}",
-            "message": f"已用 {len(fb)} 条反馈重新训练，模型写入 {out}"}
+    samples = audit.feedback_samples(profile_key=key)
+    texts = [t for t, _ in samples]
+    y = [1 if lab == "ad" else 0 for _, lab in samples]
+    out: dict[str, Any] = {"group": key, "examples": len(samples), "ads": sum(y), "enabled": False}
+    path = group_model_path(settings.data_dir, key)
+    if len(samples) < MIN_EXAMPLES or sum(y) < MIN_POSITIVES or len(y) - sum(y) < MIN_POSITIVES:
+        out["message"] = (f"群 {key} 只有 {len(samples)} 条标注（其中广告 {sum(y)} 条），至少需要 {MIN_EXAMPLES} 条、"
+                          f"广告和非广告各至少 {MIN_POSITIVES} 条才能交叉验证；继续使用共享模型")
+        return out
+    shared = load_classifier()
+    extra = load_extra_examples()
+    cv = cross_validate(texts, y, shared, floor=extra)
+    out["cv"] = cv
+    g, s = cv.get("group_on_unseen") or cv["group"], cv["shared"]
+    if cv.get("shared_estimate"):
+        figures = (f"群模型 P {g['precision']:.3f} R {g['recall']:.3f} F1 {g['f1']:.3f}（{cv['folds']} 折交叉验证）；"
+                   f"共享模型训练时已见过其中 {cv['shared_seen']} 条，无法在这些消息上公平比较，"
+                   f"按它建模时的留出 F1 {s['f1']:.3f} 计")
+    else:
+        figures = (f"群模型 P {g['precision']:.3f} R {g['recall']:.3f} F1 {g['f1']:.3f}；"
+                   f"共享模型 P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}（{cv['folds']} 折交叉验证"
+                   + (f"，只比共享模型没见过的 {len(texts) - cv['shared_seen']} 条" if cv["shared_seen"] else "") + "）")
+    share = sum(y) / len(y)
+    chance = 2 * share / (1 + share)  # F1 of calling every message an ad: a model must beat guessing
+    if _f1(g) <= max(_f1(s), chance):
+        why = "不比共享模型好" if _f1(g) <= _f1(s) else f"没有学到规律（不比全部判为广告的 F1 {chance:.3f} 好）"
+        out["message"] = f"群模型{why}，不启用：{figures}" + ("；已停用之前的群模型" if path.exists() else "")
+        path.unlink(missing_ok=True)
+        return out
+    model, info = fit_ngram(texts + [t for t, _ in extra], y + [v for _, v in extra])
+    model.meta = {"group": key, "trained_at": time.time(), "examples": len(samples), "ads": sum(y),
+                  "own_examples": len(extra), "cv": cv, **info}
+    model.save(path)
+    out.update(enabled=True, path=str(path), message=f"已启用群 {key} 的专属模型：{figures}")
+    return out
+
+
+def retrain_groups(settings: Settings, audit: AuditLog | None = None) -> dict[str, Any]:
+    """``moderation-retrain``: retrain every group that has feedback, each on its own feedback only."""
+    audit = audit or AuditLog.from_settings(settings)
+    scopes = audit.feedback_scopes()
+    if not scopes:
+        return {"groups": [], "message": "还没有任何反馈样本，无需重新训练"}
+    results = [train_group(settings, key, audit) for key in scopes]
+    enabled = [r["group"] for r in results if r["enabled"]]
+    return {"groups": results,
+            "message": f"{len(results)} 个群有反馈；启用专属模型的群：{'、'.join(enabled) if enabled else '无'}"}

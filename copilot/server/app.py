@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -27,7 +28,7 @@ from copilot.moderation.labels import Action, Label
 from copilot.moderation.message import BadMessage, Message, loads, message_from
 from copilot.moderation.pipeline import Moderator, Verdict
 from copilot.moderation.policy import Policy, group_policies
-from copilot.profile import GroupProfile, ProfileError, load_profile
+from copilot.profile import GroupMap, GroupProfile, ProfileError, load_profile, profile_key
 from copilot.server.guard import (
     BadRequest,
     HostGuard,
@@ -39,7 +40,7 @@ from copilot.server.guard import (
     onebot_auth_problem,
     read_body,
 )
-from copilot.server.onebot import call_api, expand_forwards, failure_operation, message_of, quick_operation
+from copilot.server.onebot import call_api, expand_forwards, failure_operation, join_of, message_of, quick_operation
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 500
@@ -70,7 +71,11 @@ def _message_from(obj: Any, index: int | None) -> Message:
 
 
 class Moderators:
-    """One Moderator per profile file, sharing one audit log; group id → profile from settings."""
+    """One Moderator per (profile file version, group policy), sharing one audit log.
+
+    Group id → profile comes from :class:`GroupMap` (copilot.toml ``[groups]`` plus the mapping edited
+    in the UI), looked up per message, so a mapping or a profile saved in the UI takes effect at once.
+    """
 
     def __init__(self, settings: Settings, engine: Engine | None = None,
                  policies: dict[str, Policy] | None = None) -> None:
@@ -78,55 +83,74 @@ class Moderators:
         self.audit = AuditLog.from_settings(settings)
         self.engine = engine
         self.policies = policies or {}
-        self._by_path: dict[str, Moderator] = {}
-        self._profiles: dict[str, GroupProfile | None] = {}
+        self.group_map = GroupMap(settings.data_dir, settings.groups)
+        self._by_key: dict[tuple[str, float, str], Moderator] = {}
+        self._profiles: dict[tuple[str, float], GroupProfile | None] = {}
         self.problems: dict[str, str] = {}  # profile path → why it could not be loaded (for /healthz)
         self._lock = threading.Lock()
 
-    def _profile(self, path: str | None) -> GroupProfile | None:
-        """The profile at ``path``, loaded once; a broken one is recorded and moderation runs without it."""
+    @staticmethod
+    def _mtime(path: str) -> float:
+        try:
+            return Path(path).stat().st_mtime
+        except OSError:
+            return -1.0
+
+    def _profile(self, path: str | None, mtime: float) -> GroupProfile | None:
+        """The profile at ``path`` (this version of it); a broken one is recorded and moderation runs without it."""
         if not path:
             return None
-        if path not in self._profiles:
+        if (path, mtime) not in self._profiles:
             try:
-                self._profiles[path] = load_profile(path)
+                self._profiles[(path, mtime)] = load_profile(path)
+                self.problems.pop(path, None)
             except (ProfileError, OSError) as exc:
                 log.error("群档案无法加载，按无档案处理（不判断跑题）：%s", exc)
                 self.problems[path] = str(exc)
-                self._profiles[path] = None
-        return self._profiles[path]
+                self._profiles[(path, mtime)] = None
+        return self._profiles[(path, mtime)]
 
     def preload(self) -> None:
         """Load the default profile and every mapped group profile now, so problems show at start."""
         with self._lock:
-            for path in {self.settings.default_profile or "", *self.settings.groups.values()}:
-                self._profile(str(path) if path else None)
+            paths = {str(self.settings.default_profile or ""), *self.settings.groups.values()}
+            paths |= {self.group_map.path_for(g) or "" for g in self.group_map.ui_entries()}
+            for path in paths:
+                self._profile(str(path) if path else None, self._mtime(str(path)))
 
     def health_problems(self, *, paths: bool = True) -> list[str]:
-        """Chinese descriptions of configuration problems (broken or missing profiles); file paths and
-        loader messages only with ``paths`` (callers that proved they hold the token)."""
+        """Chinese descriptions of configuration problems (broken or missing profiles, an unreadable UI
+        mapping); file paths and loader messages only with ``paths`` (callers that proved they hold the token)."""
         out = []
         default = str(self.settings.default_profile or "")
+        mapped: dict[str, list[str]] = {}
+        for g, _, _ in self.group_map.rows():
+            mapped.setdefault(self.group_map.path_for(g) or "", []).append(f"群 {g}")
         for path, msg in sorted(self.problems.items()):
-            users = (["默认档案"] if path == default else []) + \
-                [f"群 {g}" for g, p in self.settings.groups.items() if str(p) == path]
+            users = (["默认档案"] if path == default else []) + sorted(set(mapped.get(path, [])))
             who = "、".join(users) or "群档案"
             out.append(f"{who}（{path}）无法加载，按无档案审核（不判断跑题）：{msg}" if paths
                        else f"{who}的群档案无法加载，按无档案审核（不判断跑题）")
+        if (problem := self.group_map.problem()) is not None:
+            out.append(problem if paths else "界面里设置的群映射文件无法读取，暂不生效")
         return out
 
     def for_group(self, group: str | None) -> Moderator:
-        path = self.settings.groups.get(str(group)) if group is not None else None
-        path = path or self.settings.default_profile or ""
+        path = self.group_map.path_for(group) or str(self.settings.default_profile or "")
         gkey = str(group) if group is not None and str(group) in self.policies else ""
-        key = f"{path}\x00{gkey}"
+        mtime = self._mtime(path) if path else 0.0
+        key = (path, mtime, gkey)
         with self._lock:
-            mod = self._by_path.get(key)
+            mod = self._by_key.get(key)
             if mod is None:
-                mod = Moderator(self.settings, self._profile(str(path)), audit=self.audit, engine=self.engine,
-                                policy=self.policies.get(gkey))
-                self._by_path[key] = mod
+                profile = self._profile(path or None, mtime)
+                mod = Moderator(self.settings, profile, audit=self.audit, engine=self.engine,
+                                policy=self.policies.get(gkey), profile_key=profile_key(path, profile))
+                self._by_key[key] = mod
             return mod
+
+    def record_join(self, group: str, user: str, ts: float | None) -> None:
+        self.audit.record_join(group, user, ts)
 
 
 def _v1_messages(body: Any) -> list[Message]:
@@ -165,7 +189,7 @@ def _health(settings: Settings, mods: Moderators, engine: Engine | None, request
     problems = mods.health_problems(paths=show_paths)
     body = {"status": "degraded" if problems else "ok",
             "engine": "offline" if engine is None else getattr(engine, "name", "llm"),
-            "groups": len(settings.groups), "problems": problems}
+            "groups": len(mods.group_map.rows()), "problems": problems}
     return JSONResponse(body, status_code=503 if problems else 200)
 
 
@@ -202,8 +226,15 @@ async def _onebot(settings: Settings, mods: Moderators, request: Request) -> Res
         if isinstance(event, dict):
             await expand_forwards(settings, event)
         msg = message_of(event)
+        join = join_of(event)
     except BadRequest as exc:
         return error(exc.status, str(exc))
+    if join is not None:  # a member joined: their first messages will be judged strictly
+        try:
+            await asyncio.to_thread(mods.record_join, *join)
+        except Exception:  # noqa: BLE001 - a lost join time only makes the member look established
+            log.exception("无法记录入群时间：群 %s 用户 %s", join[0], join[1])
+        return Response(status_code=204)
     if msg is None:
         return Response(status_code=204)  # not a group message: nothing to do
     try:

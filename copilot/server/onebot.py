@@ -52,6 +52,18 @@ def message_of(event: Any) -> Message | None:
                    group=str(event["group_id"]), role=role, ts=ts)
 
 
+def join_of(event: Any) -> tuple[str, str, float | None] | None:
+    """(group, user, time) of a OneBot ``notice.group_increase`` event (a member joined), else None."""
+    if not isinstance(event, dict) or event.get("post_type") != "notice" or event.get("notice_type") != "group_increase":
+        return None
+    group, user = event.get("group_id"), event.get("user_id")
+    for key, value in (("group_id", group), ("user_id", user)):
+        if not isinstance(value, (int, str)) or isinstance(value, bool):
+            raise BadRequest(f"入群通知缺少或错误的 {key} 字段")
+    ts = event.get("time")
+    return str(group), str(user), float(ts) if isinstance(ts, (int, float)) and not isinstance(ts, bool) else None
+
+
 def quick_operation(v: Verdict) -> dict[str, Any]:
     """OneBot v11 quick operation for a verdict (empty = do nothing)."""
     if v.dry_run or v.exempt or v.action in (Action.NONE, Action.REVIEW):

@@ -161,6 +161,19 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
         mark.click(partial(moderation.give_feedback, settings=settings), [verdict_id, correct], [fb_status])
         retrain.click(partial(moderation.retrain, settings), None, [fb_status])
 
+    with gr.Accordion("机器人：群号 → 群档案", open=False):
+        gr.Markdown("审核钩子（HTTP / OneBot）按群号选择群档案。这里设置的映射保存后立即生效；copilot.toml 里的映射优先。")
+        rows, note = moderation.group_map_rows(settings)
+        mapping = gr.Dataframe(value=rows, headers=moderation.MAP_COLUMNS, interactive=False, elem_id="map-table")
+        with gr.Row():
+            map_group = gr.Textbox(label="群号", elem_id="map-group")
+            map_save = gr.Button("用页面顶部选中的群档案", elem_id="map-save")
+            map_remove = gr.Button("取消映射", elem_id="map-remove")
+        map_status = gr.Markdown(note, elem_id="map-status")
+        map_save.click(partial(moderation.save_group_mapping, settings=settings), [map_group, picker],
+                       [mapping, map_status])
+        map_remove.click(partial(moderation.remove_group_mapping, settings=settings), [map_group], [mapping, map_status])
+
     with gr.Accordion("统计", open=False):
         refresh = gr.Button("刷新统计")
         summary = gr.Markdown()

@@ -8,9 +8,9 @@ from functools import lru_cache
 from typing import Any
 
 from copilot.config import Settings
-from copilot.moderation import AuditError, AuditLog, Moderator, retrain_from_feedback
+from copilot.moderation import AuditError, AuditLog, Moderator, retrain_groups
 from copilot.moderation.labels import ACTION_ZH, LABEL_ZH, action_from_zh, label_from_zh
-from copilot.profile import ProfileError
+from copilot.profile import GroupMap, ProfileError, profile_key
 from copilot.ui.profiles import store
 
 # the one set of Chinese names (copilot.moderation.labels), keyed by the plain values the log stores
@@ -18,6 +18,7 @@ LABEL_NAMES: dict[str, str] = {str(k): v for k, v in LABEL_ZH.items()}
 ACTION_NAMES: dict[str, str] = {str(k): v for k, v in ACTION_ZH.items()}
 VERDICT_COLUMNS = ["审核编号", "用户", "消息", "判定", "处置", "分数", "原因"]
 LOG_COLUMNS = ["审核编号", "时间", "群", "用户", "消息", "判定", "处置", "纠正"]
+MAP_COLUMNS = ["群号", "群档案", "来源"]
 
 
 @lru_cache(maxsize=16)
@@ -25,11 +26,13 @@ def _moderator(settings_json: str, profile_name: str, mtime: float):  # type: ig
 
     settings = Settings.model_validate_json(settings_json)
     profile = store(settings).load(profile_name) if profile_name else None
-    return Moderator(settings, profile, group=profile_name or "ui-test")
+    key = profile_key(store(settings).path(profile_name), profile) if profile_name else ""
+    # a test run: the live log is read (strikes, the group's feedback) but never written
+    return Moderator(settings, profile, group=profile_name or "ui-test", profile_key=key, dry_run=True)
 
 
 def moderator_for(settings: Settings, profile_name: str | None):  # type: ignore[no-untyped-def]
-    """One Moderator per (profile, file version), so flood/strike state carries across test runs."""
+    """One test Moderator per (profile, file version); flood state carries across test runs."""
     path = store(settings).path(profile_name) if profile_name else None
     mtime = path.stat().st_mtime if path and path.exists() else 0.0
     return _moderator(settings.model_dump_json(), profile_name or "", mtime)
@@ -77,7 +80,8 @@ def test_messages(profile_name: str | None, text: str, settings: Settings) -> tu
                      ACTION_NAMES.get(v.action, v.action), round(v.score, 2), v.reason])
     flagged = sum(1 for r in rows if r[3] != "正常")
     scope = f"群档案“{profile_name}”" if profile_name else "无群档案（不判断跑题）"
-    return rows, f"已审核 {len(rows)} 条（{scope}），其中 {flagged} 条被标记。可在下方用审核编号纠正判定。"
+    return rows, (f"试运行：已审核 {len(rows)} 条（{scope}），其中 {flagged} 条被标记。结果没有写入审核日志，"
+                  "不计违规次数、不进统计；要纠正机器人的真实判定，请在下方审核日志里操作。")
 
 
 def audit_rows(settings: Settings, group: str | None, label: str | None, action: str | None,
@@ -114,11 +118,12 @@ def give_feedback(verdict_id: str, correct_label: str, settings: Settings) -> st
 def retrain(settings: Settings) -> str:
 
     try:
-        info = retrain_from_feedback(settings)
+        info = retrain_groups(settings)
     except Exception as exc:
         return f"❌ 重新训练失败：{exc}"
     _moderator.cache_clear()
-    return ("✅ " if info.get("trained") else "ℹ️ ") + str(info.get("message", ""))
+    lines = [str(info.get("message", ""))] + [f"- {g['message']}" for g in info.get("groups", [])]
+    return ("✅ " if any(g["enabled"] for g in info.get("groups", [])) else "ℹ️ ") + "\n".join(lines)
 
 
 def stats(settings: Settings, group: str | None, days: float = 30):  # type: ignore[no-untyped-def]
@@ -142,3 +147,40 @@ def stats(settings: Settings, group: str | None, days: float = 30):  # type: ign
             for day, counts in s["per_day"].items() for lab, n in counts.items()]
     frame = pd.DataFrame(rows, columns=["日期", "判定", "条数"])
     return "  \n".join(lines), frame
+
+
+# -- 群号 → 群档案 (what the bot hooks use) ----------------------------------------------------------
+def _group_map(settings: Settings) -> GroupMap:
+    return GroupMap(settings.data_dir, settings.groups)
+
+
+def group_map_rows(settings: Settings) -> tuple[list[list[str]], str]:
+    """The mapping the hooks use, with where each entry comes from."""
+    gm = _group_map(settings)
+    rows = [list(r) for r in gm.rows()]
+    note = f"共 {len(rows)} 个群有指定的群档案" + (f"；其余群使用默认档案 {settings.default_profile}"
+                                                 if settings.default_profile else "；其余群不判断跑题（没有默认档案）")
+    if (problem := gm.problem()) is not None:
+        note += f"。⚠ {problem}"
+    return rows, note
+
+
+def save_group_mapping(group: str, profile_name: str | None, settings: Settings) -> tuple[list[list[str]], str]:
+    """Map a chat group to a saved profile; the running hook picks it up with its next message."""
+    if not profile_name:
+        return group_map_rows(settings)[0], "❌ 请先在页面顶部选择一个已保存的群档案。"
+    try:
+        _group_map(settings).set(group, profile_name)
+    except ProfileError as exc:
+        return group_map_rows(settings)[0], "❌ " + str(exc).replace("\n", "  \n")
+    rows, note = group_map_rows(settings)
+    extra = "（copilot.toml 里也有这个群，以 copilot.toml 为准）" if str(group).strip() in settings.groups else ""
+    return rows, f"✅ 群 {str(group).strip()} 使用群档案“{profile_name}”{extra}，机器人下一条消息起生效。{note}"
+
+
+def remove_group_mapping(group: str, settings: Settings) -> tuple[list[list[str]], str]:
+    removed = _group_map(settings).remove(group)
+    rows, note = group_map_rows(settings)
+    if str(group).strip() in settings.groups:
+        return rows, f"ℹ️ 群 {group} 的映射写在 copilot.toml 里，请在配置文件中修改。{note}"
+    return rows, (f"✅ 已取消群 {group} 的映射。" if removed else f"ℹ️ 界面里没有群 {group} 的映射。") + note
