@@ -142,7 +142,7 @@ def test_structure_of_a_talk() -> None:
     assert st.topic == "小咖啡馆怎么做会员复购"
     assert [(q.asker, q.answerer) for q in st.qa] == [("木子", "林晓岚"), ("南山", "林晓岚")]
     assert "两成" in st.qa[0].answer and "今晚谁去看球" not in st.qa[1].answer
-    owners = {(a.owner, a.deadline) for a in st.actions}
+    owners = {(a.owner, a.deadline_text) for a in st.actions}
     assert ("木子", "周日前") in owners and ("大家", "下周三前") in owners
     assert len([a for a in st.actions if a.owner == "木子"]) == 1  # "收到，我来整理" merged, not duplicated
     kinds = {a.kind for a in st.announcements}
@@ -154,8 +154,8 @@ def test_structure_of_a_discussion() -> None:
     st = analyze(parse_file(FIX / "wechat_discussion.txt"))
     assert st.session_type == "话题讨论" and st.host == "老陈"
     assert ("豆豆妈", "阳阳爸") in [(q.asker, q.answerer) for q in st.qa]
-    assert ("阳阳爸", "明天") in {(a.owner, a.deadline) for a in st.actions}
-    assert ("老陈", "周五之前") in {(a.owner, a.deadline) for a in st.actions}
+    assert ("阳阳爸", "明天") in {(a.owner, a.deadline_text) for a in st.actions}
+    assert ("老陈", "周五之前") in {(a.owner, a.deadline_text) for a in st.actions}
     assert any("6月9日" in d.text for d in st.decisions)
 
 
@@ -402,7 +402,7 @@ def test_everyday_assignments(speaker: str, text: str, owner: str | None, deadli
     from copilot.notes.structure import find_actions
 
     actions, _, _ = find_actions([Message(id=1, time=None, speaker=speaker, text=text)])
-    assert [(a.owner, a.deadline) for a in actions] == ([(owner, deadline)] if owner else [])
+    assert [(a.owner, a.deadline_text) for a in actions] == ([(owner, deadline)] if owner else [])
 
 
 def test_statements_with_tongyi_are_not_decisions() -> None:

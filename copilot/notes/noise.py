@@ -13,11 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import yaml
 
 from copilot.moderation import Label, quick_analysis
+from copilot.notes.cues import phrases_regex
 from copilot.notes.model import Dropped, Message
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import fold
@@ -28,15 +28,6 @@ _EMOJI = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001fa
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
 _WORD = re.compile(r"[\w]")
 REGULAR_POSTS = 3  # a speaker with this many messages takes part in the chat (a spammer posts once or twice)
-
-
-def phrases_regex(entries: list[Any]) -> re.Pattern[str] | None:
-    """One regex for a YAML cue list: plain phrases are literal, ``/…/`` entries are regexes."""
-    parts = []
-    for e in entries or []:
-        e = str(e)
-        parts.append(e[1:-1] if len(e) > 2 and e.startswith("/") and e.endswith("/") else re.escape(fold(e)))
-    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
 
 
 @dataclass(frozen=True)
@@ -65,9 +56,7 @@ def rules() -> NoiseRules:
     placeholder = re.compile(rf"\[(?:{names})\]|{data['placeholders']['wechat_code'][1:-1]}")
 
     def rx(section: str, key: str) -> re.Pattern[str]:
-        pattern = phrases_regex(data[section][key])
-        assert pattern is not None, f"noise.yaml: {section}.{key} is empty"
-        return pattern
+        return phrases_regex(data[section][key])
 
     return NoiseRules(
         system_speakers=frozenset(fold(str(s)) for s in data["system_speakers"]),

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from copilot.notes.model import KeyPoint, Message, Notes, Quote, Transcript
-from copilot.notes.structure import Structure, analyze, display_name, is_chatter, is_question
+from copilot.notes.structure import Structure, analyze, display_name, is_chatter, is_question, topic_words
 from copilot.textnorm import split_sentences, tokenize
 
 # Sounds are filler anywhere at the start; words like 那个/然后/好的 only when a pause (comma) follows,
@@ -97,6 +97,7 @@ class Sentence:
     tokens: list[str]
     weight: float
     score: float = 0.0
+    topical: bool = True  # shares a word the session keeps coming back to (not a side remark)
 
 
 def _role_weight(m: Message, st: Structure) -> float:
@@ -109,6 +110,7 @@ def _role_weight(m: Message, st: Structure) -> float:
 
 def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
     out: list[Sentence] = []
+    words = topic_words(transcript.messages)
     for m in transcript.messages:
         if is_chatter(m.text):
             continue
@@ -129,7 +131,10 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             if "@" in s:  # a reply: in a talk usually Q&A (listed separately), in a discussion often advice
                 w *= 0.7 if st.session_type == "主讲分享" else 0.9
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
-            out.append(Sentence(s, m, tokenize(s, for_search=False), w))
+            tokens = tokenize(s, for_search=False)
+            # in a talk the speaker's own words are the topic; anyone else's side remark is not
+            topical = (st.session_type == "主讲分享" and m.speaker in st.speakers) or any(t in words for t in tokens)
+            out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical))
     return out
 
 
@@ -286,7 +291,7 @@ def _clause(text: str, limit: int = 40) -> str:
 
 
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
-                       max_voices: int = 4) -> tuple[str, list[int]] | None:
+                       everything: list[Sentence], max_voices: int = 4) -> tuple[str, list[int]] | None:
     """A discussion told as who said what, then what was decided; None when there is no exchange.
 
     An MMR pick of the "best" sentences reads like a random quote from a discussion: operators
@@ -298,7 +303,7 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
 
     def position(s: Sentence) -> bool:
         # not _LOGISTICS: in a discussion "下班后7点跑" is a position, not schedule housekeeping
-        return (len(s.text) >= 10 and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
+        return (len(s.text) >= 8 and s.topical and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
                 and not _PROMPT.search(s.text)
                 and not any(_near_dup(s.text, h) or s.text in h for h in housekeeping))
 
@@ -309,10 +314,11 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         if len(picked) >= max_voices:
             break
         own = [s for s in points if s.msg.speaker == speaker and position(s)] or \
-              [s for s in pool if s.msg.speaker == speaker and position(s)]
+              [s for s in pool if s.msg.speaker == speaker and position(s)] or \
+              [s for s in everything if s.msg.speaker == speaker and position(s)]  # a counter-proposal
         own = [s for s in own if not any(_near_dup(s.text, p.text) for p in picked)]
-        if own:
-            picked.append(max(own, key=lambda s: s.score))
+        if own:  # what they said on their own, before any reply to someone else
+            picked.append(max(own, key=lambda s: (not s.msg.text.lstrip().startswith("@"), s.score)))
     if len(picked) < 2 or all(_ANON_SPEAKER.match(s.msg.speaker or "") for s in picked):
         # "发言人3 said …" tells nothing in a transcribed meeting with anonymous speaker labels:
         # there the content summary (MMR) is the better read
@@ -350,7 +356,7 @@ def _content_rows(sentences: list[Sentence], st: Structure, exclude_ids: set[int
     talk only the speaker's own (the host's welcome and logistics are not the talk), when there are
     at least two."""
     rows = [i for i, s in enumerate(sentences) if s.msg.id not in exclude_ids and not _PROCEDURAL.search(s.text)
-            and not is_question(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
+            and s.topical and not is_question(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
     if st.session_type == "主讲分享":
         own = [i for i in rows if sentences[i].msg.speaker in st.speakers]
         rows = own if len(own) >= 2 else rows
@@ -386,7 +392,8 @@ def _every_voice(chosen: list[Sentence], pool: list[Sentence], st: Structure, ma
     for speaker in st.speakers:
         if speaker in have or len(chosen) >= max_points:
             continue
-        own = [s for s in pool if s.msg.speaker == speaker and s not in chosen and len(s.text) >= 12
+        own = [s for s in pool if s.msg.speaker == speaker and s not in chosen and len(s.text) >= 12 and s.topical
+               and not _HOUSEKEEPING.search(s.text)
                and not any(_near_dup(s.text, c.text) for c in chosen)]
         if own:
             chosen.append(max(own, key=lambda s: s.score))
@@ -399,7 +406,7 @@ def _quotes(pool: list[Sentence], points: list[Sentence], st: Structure) -> list
     used = {id(s) for s in points}
     housekeeping = {i for a in st.actions for i in a.sources} | {i for a in st.announcements for i in a.sources} \
         | {i for d in st.decisions for i in d.sources}
-    candidates = [s for s in pool if id(s) not in used and 10 <= len(s.text) <= 40
+    candidates = [s for s in pool if id(s) not in used and 10 <= len(s.text) <= 40 and s.topical
                   and (st.session_type == "话题讨论" or s.msg.speaker in st.speakers)
                   and s.msg.id not in housekeeping and not _LOGISTICS.search(s.text)
                   and not any(_near_dup(s.text, p.text) for p in points)]
@@ -434,7 +441,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         chosen = _every_voice(chosen, point_pool, st, max_points)
     points = sorted(chosen, key=lambda s: s.msg.id)
     if st.session_type == "话题讨论":
-        told = discussion_summary(lead, st, points, point_pool)
+        told = discussion_summary(lead, st, points, point_pool, sentences)
         if told is not None:
             summary, summary_sources = told
     key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
