@@ -76,7 +76,8 @@ def _lexicon() -> _Lexicon:
     absolute = r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?=\s*(?:前|之前|以前))|(?P<dn>\d{1,2})[日号])"
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|(?P<me>{_alt(d['month_end'])}))"
     part = rf"(?:{_alt(d['day_parts'])})"
-    hour = rf"(?P<h>\d{{1,2}}|[{_CN}]{{1,3}})(?:[点:：]|點)(?P<m>\d{{1,2}}|半|一刻)?分?"
+    # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
+    hour = rf"(?P<h>\d{{1,2}}|(?<![第小一点多好快慢早晚])[{_CN}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点:：]|點)(?P<m>\d{{1,2}}|半|一刻)?分?"
     paren = r"(?:\s*[（(](?P<inner>[^()（）]{1,14})[)）])?"
     mark = rf"(?P<mark>{_alt(d['deadline_marks'])})?"
     full = rf"(?:{day}{paren}\s*(?P<part>{part})?|(?P<part2>{part}))?\s*(?:{hour})?\s*(?P<part3>{part})?\s*{mark}"
@@ -181,13 +182,19 @@ def time_expressions(text: str, when: datetime | None) -> list[Deadline]:
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written)."""
     lex = _lexicon()
     folded = fold(text)
-    out = []
+    out: list[Deadline] = []
+    spelled_end = -2  # where the last spelled-out date (4月2日) ended
     for match in lex.pattern.finditer(folded):
         if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "me", "h")):
             continue
         if folded[match.end():match.end() + 1] == "的" and not match.group("h") and not match.group("mark"):
             continue  # 今天的PPT, 周六的活动: which one, not when
-        out.append(_resolve(match, when, lex))
+        found = _resolve(match, when, lex)
+        if match.group("wd") and match.start() - spelled_end <= 1 and out and out[-1].day:
+            found.day = out[-1].day  # 4月2日周四: the weekday names the date just written
+        if match.group("mo"):
+            spelled_end = match.end("md")
+        out.append(found)
     return out
 
 

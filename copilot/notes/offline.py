@@ -16,9 +16,10 @@ from typing import Any
 
 import numpy as np
 
+from copilot.notes.cues import cue
 from copilot.notes.model import KeyPoint, Message, Notes, Quote, Transcript
-from copilot.notes.structure import Structure, analyze, display_name, is_chatter, is_question, topic_words
-from copilot.textnorm import split_sentences, tokenize
+from copilot.notes.structure import Structure, analyze, display_name, is_chatter, is_question, relevant, topic_words
+from copilot.textnorm import fold, split_sentences, tokenize
 
 # Sounds are filler anywhere at the start; words like 那个/然后/好的 only when a pause (comma) follows,
 # because "这个办法好" and "然后我们决定" carry meaning.
@@ -55,7 +56,8 @@ _HOUSEKEEPING = re.compile(
 )
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
-MAX_GRAPH = 1000  # sentences in the TextRank graph (dense n×n similarity)
+MAX_GRAPH = 1000
+SHORT_CHAT = 15  # sentences in the TextRank graph (dense n×n similarity)
 
 
 MAX_SENTENCE = 160
@@ -111,6 +113,7 @@ def _role_weight(m: Message, st: Structure) -> float:
 def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
     out: list[Sentence] = []
     words = topic_words(transcript.messages)
+    short = len(transcript.messages) < SHORT_CHAT  # too few messages for words to come back
     for m in transcript.messages:
         if is_chatter(m.text):
             continue
@@ -131,9 +134,11 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             if "@" in s:  # a reply: in a talk usually Q&A (listed separately), in a discussion often advice
                 w *= 0.7 if st.session_type == "主讲分享" else 0.9
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
+            w *= 1 + 0.2 * min(3, len(cue("fact_marks").findall(fold(s))))  # figures, times, titles: facts
             tokens = tokenize(s, for_search=False)
             # in a talk the speaker's own words are the topic; anyone else's side remark is not
-            topical = (st.session_type == "主讲分享" and m.speaker in st.speakers) or any(t in words for t in tokens)
+            topical = (short or (st.session_type == "主讲分享" and m.speaker in st.speakers)
+                       or any(t in words for t in tokens) or bool(st.topic and relevant(st.topic, s)))
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical))
     return out
 
@@ -259,16 +264,13 @@ def _title(transcript: Transcript, st: Structure, keywords: list[str]) -> str:
 
 
 # times, counts and pointers are frequent in every chat and say nothing about its subject
-_NOT_A_KEYWORD = re.compile(
-    r"^(?:[一两几每这那哪][个篇次天周条本件点位些样种]|上次|下次|这次|今天|明天|昨天|后天|今晚|每天|每周|这周|下周|本周|上周|"
-    r"点前|之前|以前|以后|时候|大家|我们|你们|他们|自己|现在|已经|还是|就是|可以|一下|什么|怎么|没有)$")
 
 
 def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
     counts: Counter[str] = Counter()
     for s in sentences:
         for t in set(s.tokens):
-            if len(t) >= 2 and not t.isdigit() and not _NOT_A_KEYWORD.match(t):
+            if len(t) >= 2 and not t.isdigit() and not cue("generic_words").fullmatch(t):
                 counts[t] += s.weight
     return [w for w, _ in counts.most_common(k)]
 

@@ -74,9 +74,10 @@ def question_strength(text: str) -> float:
         return 0.0
     p = sentence_kind(text)["question"]
     final = cue("question", "final")
-    clauses = [c for c in re.split(r"[，,；;]", f) if c.strip()]
+    clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     marked = "?" in f or any(final.search(c) for c in clauses) or bool(
-        cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives")
+        cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives") \
+        or has(f, "question", "anywhere")
     if marked:
         return max(p, 0.7)
     if has(f, "question", "weak_interrogatives"):
@@ -236,7 +237,10 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
     avg_len = sum(len(m.text) for m in top_msgs) / max(1, len(top_msgs))
     lecture_score = (share[top] >= 0.45) + (share[top] >= 0.6) + (avg_len >= 40) + has(text, "lecture") \
         - 2 * has(text, "discussion")
-    if lecture_score >= 2 and len(top_msgs) >= 2:
+    # a talk also needs the shape of one: a run of the speaker's messages, or words that say so
+    # (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has neither
+    talk_shaped = monologue(messages, top) >= 3 or has(text, "lecture") or has(fold(top), "lecture")
+    if lecture_score >= 2 and len(top_msgs) >= 2 and talk_shaped:
         speakers = [top] + [s for s in ranked[1:3] if share[s] >= 0.3]
         return "主讲分享", speakers
     speakers = [s for s in ranked[:4] if share[s] >= 0.1] or ranked[:1]
@@ -244,21 +248,35 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
 
 
 # -- what the session is about -------------------------------------------------------------------
-def topic_words(messages: list[Message]) -> frozenset[str]:
-    """Content words the session keeps coming back to: used in two messages by two people, or in
-    three messages. A side remark (麻辣烫涨价了, 你老婆是想看你空军吧) shares none of them."""
-    speakers: dict[str, set[str]] = {}
-    count: Counter[str] = Counter()
-    for m in messages:
+def topic_words(messages: list[Message], gap: int = 3) -> frozenset[str]:
+    """Content words the session keeps coming back to: in three messages, or in two that are apart
+    (more than ``gap`` messages). A side exchange (麻辣烫又涨价了 — 真的假的) is one remark and its
+    reply next to it: its words come back nowhere else."""
+    seen: dict[str, list[int]] = {}
+    generic = cue("generic_words")
+    for i, m in enumerate(messages):
         for t in set(tokenize(m.text, for_search=False)):
-            if len(t) >= 2 and not t.isdigit() and t not in _QWORDS:
-                count[t] += 1
-                speakers.setdefault(t, set()).add(m.speaker)
-    return frozenset(t for t, n in count.items() if n >= 3 or (n >= 2 and len(speakers[t]) >= 2))
+            if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and not generic.fullmatch(t):
+                seen.setdefault(t, []).append(i)
+    return frozenset(t for t, at in seen.items() if len(at) >= 3 or (
+        len(at) == 2 and at[1] - at[0] > gap and messages[at[0]].speaker != messages[at[1]].speaker))
 
 
 def on_topic(text: str, words: frozenset[str]) -> bool:
     return any(t in words for t in tokenize(text, for_search=False))
+
+
+def monologue(messages: list[Message], speaker: str, interjection: int = 12) -> int:
+    """The longest run of ``speaker``'s substantive messages with nobody else saying more than a few
+    words in between: a talk has one, a discussion led by a talkative organiser does not."""
+    best = run = 0
+    for m in messages:
+        if m.speaker == speaker:
+            run += len(m.text) >= 30
+            best = max(best, run)
+        elif len(m.text) > interjection:
+            run = 0
+    return best
 
 
 # -- relevance -------------------------------------------------------------------------------------
@@ -316,9 +334,10 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     scored = [(relevant(q.text, reply.text), -q.index if has(fold(reply.text), "reply", "back_reference") else 0, q)
               for q in candidates]
     relevant_ones = [s for s in scored if s[0]]
-    pool = relevant_ones or scored
+    if not relevant_ones:  # nothing in common: the question just asked
+        return max(candidates, key=lambda q: q.index)
     # answers come in the order the questions were asked unless the reply names an earlier one
-    return min(pool, key=lambda s: (s[1], s[2].index))[2]
+    return min(relevant_ones, key=lambda s: (s[1], s[2].index))[2]
 
 
 def _continues(prev: _Open | None, m: Message, before: Message | None, people: People) -> bool:
@@ -348,7 +367,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             assert last_answered is not None
             last_answered.answer.append(m)
             continue
-        if _is_question_msg(m, session, speakers, host):
+        awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
+        if _is_question_msg(m, session, speakers, host) and not (awaited and "?" not in f):
             mine = [q for q in opened if q.msg.speaker == m.speaker and i - q.index <= 12 and not q.answer]
             if mine and has(f, "question", "follow_up"):
                 mine[-1].text += " " + _clean(m.text)
@@ -390,7 +410,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     words = topic_words(messages)
     # a side remark answered by another side remark is chatter, not Q&A
     return [_pair(q, messages, session, decisions or []) for q in opened if q.answer
-            and (q.direct or on_topic(q.text, words) and on_topic(" ".join(m.text for m in q.answer), words))]
+            and (q.direct or q.answer[0].speaker in speakers or q.answer[0].speaker == host
+                 or on_topic(q.text, words) and on_topic(" ".join(m.text for m in q.answer), words))]
 
 
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
@@ -460,7 +481,9 @@ def _owner_of(clause: str, speaker: str, people: People, lead_mentions: list[str
     for match in (by, duty):
         if match:
             name = re.sub(r"(?:分别|一起|共同|都|也|还|就|先|来|只|这个|这块)+$", "", match.group(1).strip().lstrip("@"))
-            if name and name not in {"我", "我们", "我来", "你", "您", "你来", "大家", "谁"} and not re.search(r"[的了吗呢]", name):
+            if name.startswith("我"):
+                return speaker, "first_person"
+            if name and name not in {"你", "您", "你来", "大家", "谁"} and not re.search(r"[的了吗呢]", name):
                 return people.resolve(name) or name, "named"
     if has(f, "action", "everyone") and not re.search(r"(?:大家|各位)(?:好|辛苦|觉得|看看?|说说)", f):
         return "大家", "everyone"
@@ -529,11 +552,18 @@ def _merge(actions: list[ActionItem], new: ActionItem, horizon: int = 12) -> Non
     actions.append(new)
 
 
+def _has_verb(f: str) -> bool:
+    return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", f)))
+
+
+_PAST = re.compile(r"我[^，,。\s]{0,3}(?:了(?!解)|过(?![来去]))")
+
+
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool) -> ActionItem | None:
     f = fold(clause.text)
     owner = clause.owner or ("大家" if homework else None)
-    if has(f, "action", "not_a_task") or not cue("action", "verbs").search(f):
+    if has(f, "action", "not_a_task") or not _has_verb(f):
         return None
     kind = sentence_kind(clause.text)
     parts = [p for p in _CLAUSE.split(clause.text) if p.strip()]
@@ -541,15 +571,19 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if is_question(owner_part) and clause.kind != "first_person":
         return None
     deadline = find_deadline(clause.text, m.time, m.text)
+    marked = deadline is not None and deadline.marked
     if owner is None:
-        # no subject, a date and a verb: the speaker's own promise (北门路灯这周五之前装好)
-        if deadline is None or kind["commitment"] + kind["decision"] < 0.3 or is_question(clause.text):
+        # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
+        # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
+        replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(re.match(r"(是的|收到|好的?|没问题|可以|行)", fold(m.text)))
+        if not marked or (kind["commitment"] < 0.5 and not replying) or is_question(clause.text):
             return None
         owner = m.speaker
-    elif clause.kind in ("everyone", "to_me") and deadline is None and not homework:
-        return None  # "钱交给我" with no date is a reminder, not a task
-    elif clause.kind == "first_person" and deadline is None and (len(re.sub(r"\W", "", f)) < 6 or "我先" in f):
-        return None  # "我会看的", "那我先带她去试听一节": a reply or a personal next step, not a group to-do
+    elif clause.kind in ("everyone", "to_me") and not marked and not homework:
+        return None  # "钱交给我", "请大家准时" with no "…前": a reminder or a notice, not a task
+    elif clause.kind == "first_person" and deadline is None and (
+            kind["commitment"] < 0.7 or "我先" in f or _PAST.search(f) or is_question(clause.text)):
+        return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     return ActionItem(task=_task(clause.text, m, people, context), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
@@ -583,7 +617,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业")
                 if action is not None:
                     _merge(actions, action)
-        last_by[m.speaker] = m
+        if is_question(m.text):
+            last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     return actions, decisions, _merge_announcements(announcements)
 
 
@@ -694,12 +729,17 @@ def analyze(transcript: Transcript) -> Structure:
         speakers = [s for s in speakers if s != host]
     if session == "话题讨论" and host is None and msgs:
         host = msgs[0].speaker if has(fold(msgs[0].text), "discussion") else None
+    actions, decisions, announcements = find_actions(msgs)
+    if session == "话题讨论" and host is None and share:
+        # the organiser: the main voice who also settles things (a decision or a 分工)
+        top = next(iter(share))
+        deciders = {d.by[0] for d in decisions if d.by}
+        host = top if share[top] >= 0.35 and top in deciders else None
     topic = find_topic(msgs)
     if topic is None and session == "话题讨论":
         topic = opening_question(msgs)
         if topic and host is None and topic in msgs[0].text:  # who asked the question started it
             host = msgs[0].speaker
-    actions, decisions, announcements = find_actions(msgs)
     qa = find_qa(msgs, session, speakers, host, decisions)
     return Structure(
         session_type=session,
