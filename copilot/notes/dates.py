@@ -66,6 +66,10 @@ class _Lexicon:
     this_week: frozenset[str]
     parts: dict[str, dict[str, Any]]
     same_day: re.Pattern[str]
+    extra: re.Pattern[str]
+    units: dict[str, int]
+    next_week_words: frozenset[str]
+    past: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +94,13 @@ def _lexicon() -> _Lexicon:
         this_week=frozenset(fold(w) for w in d["this_week"]),
         parts={fold(k): v for k, v in d["day_parts"].items()},
         same_day=re.compile(_alt(d["same_day_refs"])),
+        extra=re.compile(
+            rf"(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<u>{_alt(d['span_units'])})(?P<span>{_alt(d['span_marks'])})"
+            rf"|(?P<mm>\d{{1,2}})月(?:底|末)(?P<mmark>{_alt(d['deadline_marks'])})?"
+            rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"),
+        units={fold(k): int(v) for k, v in d["span_units"].items()},
+        next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
+        past=re.compile(_alt(d["past_marks"])),
     )
 
 
@@ -178,23 +189,62 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon) -> Dead
     return deadline
 
 
+def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon) -> Deadline | None:
+    """两天内 / 6月底前 / 这周内: spans and whole weeks or months."""
+    g = match.groupdict()
+    found = Deadline(text=match.group(0), marked=bool(g["span"] or g["mmark"] or g["wmark"]))
+    if g["week"] and not g["wmark"]:
+        return None  # "这周" alone is when something happens, not by when
+    if base is None or base.year <= 1900:
+        return found
+    today = base.date()
+    if g["n"]:
+        n = cn_to_int(g["n"])
+        found.day = today + timedelta(days=n * lex.units[g["u"]]) if n is not None else None
+    elif g["mm"]:
+        month = int(g["mm"])
+        if 1 <= month <= 12:
+            year = base.year + (month < base.month - 6)
+            found.day = date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        sunday = today + timedelta(days=7 - today.isoweekday())
+        found.day = sunday + timedelta(days=7) if g["week"] in lex.next_week_words else sunday
+    return found
+
+
 def time_expressions(text: str, when: datetime | None) -> list[Deadline]:
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written)."""
     lex = _lexicon()
     folded = fold(text)
-    out: list[Deadline] = []
+    spans: list[tuple[int, int, Deadline]] = []
+    for match in lex.extra.finditer(folded):
+        found = _extra(match, when, lex)
+        if found is not None:
+            spans.append((match.start(), match.end(), found))
+    plain = [d for d in _plain_expressions(folded, when, lex, spans)]
+    out = sorted(spans + plain, key=lambda x: x[0])
+    return [d for _, _, d in out]
+
+
+def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon,
+                       taken: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
+    out: list[tuple[int, int, Deadline]] = []
     spelled_end = -2  # where the last spelled-out date (4月2日) ended
     for match in lex.pattern.finditer(folded):
+        if any(s < match.end() and match.start() < e for s, e, _ in taken):
+            continue
         if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "me", "h")):
             continue
         if folded[match.end():match.end() + 1] == "的" and not match.group("h") and not match.group("mark"):
             continue  # 今天的PPT, 周六的活动: which one, not when
         found = _resolve(match, when, lex)
-        if match.group("wd") and match.start() - spelled_end <= 1 and out and out[-1].day:
-            found.day = out[-1].day  # 4月2日周四: the weekday names the date just written
+        if match.group("wd") and match.start() - spelled_end <= 1 and out and out[-1][2].day:
+            found.day = out[-1][2].day  # 4月2日周四: the weekday names the date just written
         if match.group("mo"):
             spelled_end = match.end("md")
-        out.append(found)
+        if lex.past.search(folded[max(0, match.start() - 2):match.end()]):
+            found.day, found.clock, found.marked = None, None, False  # 昨天, 上周五: the past, not a deadline
+        out.append((match.start(), match.end(), found))
     return out
 
 

@@ -459,48 +459,122 @@ def _first_person(f: str) -> bool:
     return False
 
 
+_TIME_WORDS = re.compile(r"[\d\s今明后天晚上午中早下这本周星期月日号点前之内半一二三四五六七八九十两:：,，还有请再]*")
 _BEFORE_NAME = re.compile(r"(?:交给|报给|发给|给|找|问|跟|和|@)$")
 
 
-def _owner_of(clause: str, speaker: str, people: People, lead_mentions: list[str]) -> tuple[str | None, str]:
-    """Who a clause gives work to, and how that was found."""
-    f = fold(clause)
+@dataclass
+class _Ctx:
+    """What an owner check sees: the clause (as written and folded), the speaker, the participants,
+    the people the message @-addresses and the person just spoken to."""
+
+    clause: str
+    f: str
+    speaker: str
+    people: People
+    lead: list[str]
+    spoken_to: str | None
+
+
+Owner = tuple[str | None, str]
+
+
+def _named_participant(c: _Ctx) -> Owner:
+    """路书阿杰你来做 / Joyce统一排版 / 小明做分组表: a participant named right before what they will do."""
     verbs = cue("action", "verbs")
-    # a participant named right before what they will do: 路书阿杰你来做 / Joyce统一排版 / 小明做分组表
-    for pos, alias, who in people.named_in(f):
-        if who == speaker and not re.search(r"你|负责", f[pos:pos + len(alias) + 4]):
+    for pos, alias, who in c.people.named_in(c.f):
+        if who == c.speaker and not re.search(r"你|负责", c.f[pos:pos + len(alias) + 4]):
             continue
-        if _BEFORE_NAME.search(f[:pos]):
+        if _BEFORE_NAME.search(c.f[:pos]):
             continue  # 钱交给红梅: the receiver, not the owner
-        after = f[pos + len(alias):pos + len(alias) + 6]
+        after = c.f[pos + len(alias):pos + len(alias) + 6]
         if re.match(r"\s*(你来|你负责|你|来|负责|统一|先|去|帮忙)", after) or verbs.match(after.lstrip()):
             return who, "named"
-    by = re.search(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*来?(?:负责|整理|跟进|汇总|统计|联系)", clause)
-    duty = re.search(r"(?:^|[，,。：:\s])@?([^\s，,。：:由]{1,12}?)\s*(?:来)?(?<![挺很太超蛮不真够最更较])(?<!特别)(?<!非常)负责(?!任(?!务|何))",
-                     clause)
+    return None, ""
+
+
+def _duty(c: _Ctx) -> Owner:
+    """由小华负责整理 / 小王和小李分别负责签到 (负责 as a duty, not praise)."""
+    by = re.search(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*来?(?:负责|整理|跟进|汇总|统计|联系)", c.clause)
+    duty = re.search(r"(?:^|[，,。：:\s])@?([^\s，,。：:由]{1,12}?)\s*(?:来)?(?<![挺很太超蛮不真够最更较])(?<!特别)(?<!非常)"
+                     r"负责(?!任(?!务|何))", c.clause)
     for match in (by, duty):
         if match:
             name = re.sub(r"(?:分别|一起|共同|都|也|还|就|先|来|只|这个|这块)+$", "", match.group(1).strip().lstrip("@"))
             if name.startswith("我"):
-                return speaker, "first_person"
+                return c.speaker, "first_person"
             if name and name not in {"你", "您", "你来", "大家", "谁"} and not re.search(r"[的了吗呢]", name):
-                return people.resolve(name) or name, "named"
-    if has(f, "action", "everyone") and not re.search(r"(?:大家|各位)(?:好|辛苦|觉得|看看?|说说)", f):
-        return "大家", "everyone"
-    if re.search(r"你(?:来|负责|去|帮忙|整理|做|准备|统计|跟进|盯|把)", f) and lead_mentions:
-        return lead_mentions[0], "assigned"
-    if _first_person(f):
-        return speaker, "first_person"
-    if has(f, "action", "to_me"):
-        return (lead_mentions[0] if lead_mentions else "大家"), "to_me"
+                return c.people.resolve(name) or name, "named"
     return None, ""
 
 
-def _clauses(sentence: str, speaker: str, people: People, lead: list[str]) -> list[_Clause]:
+def _request(c: _Ctx) -> Owner:
+    """麻烦小王… / 这件事交给小李了 / @小王 麻烦把照片整理一下 / 小王，你周五前…"""
+    ask = re.search(r"(?:让|请|麻烦|辛苦|拜托|交给)\s*@?((?![把将给帮在])[\u4e00-\u9fffA-Za-z]{2,8}?)"
+                    r"(?=\s*(?:你|来|去|负责|帮忙|帮|把|统一|先|明天|今晚|周|了|吧|$)|\s*(?:%s))" % cue("action", "verbs").pattern,
+                    c.clause)
+    handed = ask is not None and "交给" in ask.group(0) and "把" in c.clause[:ask.start()]  # 把钱交给红梅: she receives
+    if ask and not handed and not re.match(r"(大家|各位|你们|我|您)", ask.group(1)) \
+            and not has(fold(ask.group(1)), "action", "everyone"):
+        return c.people.resolve(ask.group(1)) or ask.group(1), "named"
+    if c.lead and re.match(r"\s*(麻烦|辛苦|请|记得|帮忙|帮我)", c.f):
+        return c.lead[0], "assigned"
+    vocative = re.match(r"^([\u4e00-\u9fffA-Za-z]{2,6})[，,\s]+(?:麻烦|辛苦)?你", c.clause.strip())
+    if vocative and not has(fold(vocative.group(1)), "action", "everyone"):
+        return c.people.resolve(vocative.group(1)) or vocative.group(1), "named"
+    return None, ""
+
+
+def _everyone(c: _Ctx) -> Owner:
+    """大家/各位/要的姐妹/报了名的同学… as the subject (the clause's opening words, not 回复大家)."""
+    head = re.sub(r"^[^：:]{0,8}[：:]", "", _LEAD_MENTIONS.sub("", c.f)).lstrip(" ，,")[:12]
+    found = cue("action", "everyone").search(head)
+    if found and _TIME_WORDS.fullmatch(head[:found.start()]) \
+            and not re.search(r"(?:大家|各位)(?:好|辛苦|觉得|看看?|说说)", c.f):
+        return "大家", "everyone"
+    return None, ""
+
+
+def _you(c: _Ctx) -> Owner:
+    """"那你负责联系场地吧": the @-addressed person, or the one just spoken to."""
+    if re.search(r"你(?:来|负责|去|帮忙|整理|做|准备|统计|跟进|盯|把)", c.f) and (c.lead or c.spoken_to):
+        return (c.lead or [c.spoken_to])[0], "assigned"
+    return None, ""
+
+
+def _me(c: _Ctx) -> Owner:
+    """名单我明晚前发群里 / 我来订: the speaker; 今晚11点前转我: the group (the speaker receives)."""
+    if _first_person(c.f):
+        return c.speaker, "first_person"
+    if has(c.f, "action", "to_me"):
+        return (c.lead[0] if c.lead else "大家"), "to_me"
+    return None, ""
+
+
+# the owner checks, in order: the first that finds someone decides
+_OWNER_CHECKS = (_named_participant, _duty, _request, _everyone, _you, _me)
+
+
+def _owner_of(clause: str, speaker: str, people: People, lead_mentions: list[str],
+              spoken_to: str | None = None) -> Owner:
+    """Who a clause gives work to, and how that was found."""
+    ctx = _Ctx(clause, fold(clause), speaker, people, lead_mentions, spoken_to)
+    for check in _OWNER_CHECKS:
+        owner, kind = check(ctx)
+        if owner:
+            return owner, kind
+    return None, ""
+
+
+def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
+             spoken_to: str | None = None) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner."""
+    vocative = _request(_Ctx(sentence, fold(sentence), speaker, people, lead, spoken_to))
+    if vocative[0] and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()):
+        return [_Clause(sentence, *vocative)]  # "小王，你周五前把报名表收齐": one task for the person addressed
     raw_parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
-    parts = [_Clause(p.strip(), *_owner_of(p, speaker, people, lead)) for p in raw_parts]
+    parts = [_Clause(p.strip(), *_owner_of(p, speaker, people, lead, spoken_to)) for p in raw_parts]
     owners = {c.owner for c in parts if c.owner}
     if len(owners) <= 1:
         owner_clause = next((c for c in parts if c.owner), None)
@@ -539,8 +613,9 @@ def _same_task(a: ActionItem, b: ActionItem) -> bool:
 def _merge(actions: list[ActionItem], new: ActionItem, horizon: int = 12) -> None:
     """One to-do per owner and task: "阿輝你負責買" and 阿輝's own "收到，下星期五之前一定買齊" are one."""
     for a in reversed(actions):
-        if new.sources[0] - a.sources[-1] > horizon:
-            break
+        same_day = a.deadline is not None and new.deadline is not None and a.deadline[:10] == new.deadline[:10]
+        if new.sources[0] - a.sources[-1] > (horizon * 3 if same_day else horizon):
+            continue
         if a.owner == new.owner and _same_task(a, new):
             if fold(new.task) not in fold(a.task):
                 a.task = f"{a.task}；{new.task}"
@@ -556,7 +631,7 @@ def _has_verb(f: str) -> bool:
     return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", f)))
 
 
-_PAST = re.compile(r"我[^，,。\s]{0,3}(?:了(?!解)|过(?![来去]))")
+_PAST = re.compile(r"我[^，,。\s]{0,5}(?:了(?!解)|过(?![来去]))")
 
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
@@ -575,8 +650,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if owner is None:
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
-        replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(re.match(r"(是的|收到|好的?|没问题|可以|行)", fold(m.text)))
-        if not marked or (kind["commitment"] < 0.5 and not replying) or is_question(clause.text):
+        replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(re.match(r"(是的|收到|好的?|好嘞|没问题|可以|行|ok)", fold(m.text)))
+        dated = deadline is not None and (deadline.day is not None or deadline.marked)
+        if not (marked and kind["commitment"] >= 0.5 or replying and dated) or is_question(clause.text):
             return None
         owner = m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework:
@@ -613,13 +689,30 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 decisions.append(Decision(text=_clean(s), by=_agreed(messages, idx, m), sources=[m.id]))
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
                 continue  # a preview, not a to-do
-            for clause in _clauses(s, m.speaker, people, lead):
+            spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
+            for clause in _clauses(s, m.speaker, people, lead, spoken_to):
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业")
                 if action is not None:
                     _merge(actions, action)
+        volunteered = _volunteer(messages, idx, m)
+        if volunteered is not None:
+            _merge(actions, volunteered)
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     return actions, decisions, _merge_announcements(announcements)
+
+
+def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
+    """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for."""
+    if not cue("action", "volunteer").match(fold(m.text).strip()):
+        return None
+    for j in range(idx - 1, max(-1, idx - 6), -1):
+        q = messages[j]
+        if q.speaker != m.speaker and has(fold(q.text), "action", "who_asks") and is_question(q.text):
+            deadline = find_deadline(q.text, q.time)
+            return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
+                              deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
+    return None
 
 
 # -- decisions and announcements -----------------------------------------------------------------------
