@@ -50,5 +50,11 @@ def cue(*path: str) -> re.Pattern[str]:
     return phrases_regex(raw(*path))
 
 
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """:func:`copilot.textnorm.fold`, cached: a chat's messages are folded by several stages."""
+    return fold(text)
+
+
 def has(text_folded: str, *path: str) -> bool:
     return bool(cue(*path).search(text_folded))

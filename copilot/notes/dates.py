@@ -84,7 +84,11 @@ def _lexicon() -> _Lexicon:
     hour = rf"(?P<h>\d{{1,2}}|(?<![第小一点多好快慢早晚])[{_CN}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点:：]|點)(?P<m>\d{{1,2}}|半|一刻)?分?"
     paren = r"(?:\s*[（(](?P<inner>[^()（）]{1,14})[)）])?"
     mark = rf"(?P<mark>{_alt(d['deadline_marks'])})?"
-    full = rf"(?:{day}{paren}\s*(?P<part>{part})?|(?P<part2>{part}))?\s*(?:{hour})?\s*(?P<part3>{part})?\s*{mark}"
+    # every expression starts with a figure, a day word, a weekday or a part of the day: fail fast elsewhere
+    starts = "".join(sorted({w[0] for w in [*map(fold, map(str, d["days"])), *map(fold, map(str, d["day_parts"])),
+                                              *map(fold, map(str, d["weekday_prefix"])), *map(fold, map(str, d["next_week"])),
+                                              *map(fold, map(str, d["this_week"])), *map(fold, map(str, d["month_end"]))]}))
+    full = rf"(?=[\d{_CN}{re.escape(starts)}])(?:{day}{paren}\s*(?P<part>{part})?|(?P<part2>{part}))?\s*(?:{hour})?\s*(?P<part3>{part})?\s*{mark}"
     return _Lexicon(
         pattern=re.compile(full),
         days={fold(k): int(v) for k, v in d["days"].items()},
@@ -214,6 +218,11 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon) -> Deadli
 
 def time_expressions(text: str, when: datetime | None) -> list[Deadline]:
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written)."""
+    return [Deadline(d.text, d.day, d.clock, d.marked) for d in _expressions(text, when)]
+
+
+@lru_cache(maxsize=16384)
+def _expressions(text: str, when: datetime | None) -> tuple[Deadline, ...]:
     lex = _lexicon()
     folded = fold(text)
     spans: list[tuple[int, int, Deadline]] = []
@@ -223,7 +232,7 @@ def time_expressions(text: str, when: datetime | None) -> list[Deadline]:
             spans.append((match.start(), match.end(), found))
     plain = [d for d in _plain_expressions(folded, when, lex, spans)]
     out = sorted(spans + plain, key=lambda x: x[0])
-    return [d for _, _, d in out]
+    return tuple(d for _, _, d in out)
 
 
 def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon,

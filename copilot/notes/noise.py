@@ -27,6 +27,8 @@ NOISE_FILE = RESOURCES_DIR / "notes" / "noise.yaml"
 _EMOJI = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d\u3030\u303d]")
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
 _WORD = re.compile(r"[\w]")
+_ALNUM = re.compile(r"[0-9a-z]")
+REPEAT_CHARS = 15  # a message this long posted again by anyone is a copy (a notice pasted twice)
 REGULAR_POSTS = 3  # a speaker with this many messages takes part in the chat (a spammer posts once or twice)
 
 
@@ -135,6 +137,8 @@ def ad_verdict(text: str, *, regular: bool = False) -> str:
     not a drive-by poster) only a contact or a link counts: a host's "有问题可以私信我" or "备注名字"
     is not selling anything.
     """
+    if regular and not _ALNUM.search(fold(text)):
+        return "ok"  # a contact or a link is written with letters or digits: nothing to find here
     analysis = quick_analysis(text)
     if analysis is None or analysis.label not in (Label.AD, Label.SPAM):
         return "ok"
@@ -161,11 +165,14 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
             continue
         text = strip_placeholders(m.text)
         key = re.sub(r"\s+", "", fold(text))
-        first = seen.get(key)
-        if first is not None and len(key) > 3:  # the same notice or message posted again
+        # the same notice pasted again (long), or one person repeating themselves (a flood); two people
+        # each saying "同意+1" are two votes, not a repeat
+        first = seen.get(key) if len(key) >= REPEAT_CHARS else seen.get(f"{m.speaker}\0{key}")
+        if first is not None and len(key) > 3:
             dropped.append(Dropped(m.id, f"重复（与 #{first} 相同）", m.text))
             continue
-        seen[key] = m.id
+        seen.setdefault(key, m.id)
+        seen.setdefault(f"{m.speaker}\0{key}", m.id)
         m.text = text
         kept.append(m)
     return kept, dropped

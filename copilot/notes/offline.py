@@ -18,8 +18,17 @@ import numpy as np
 
 from copilot.notes.cues import cue
 from copilot.notes.model import KeyPoint, Message, Notes, Quote, Transcript
-from copilot.notes.structure import Structure, analyze, display_name, is_chatter, is_question, relevant, topic_words
-from copilot.textnorm import fold, split_sentences, tokenize
+from copilot.notes.structure import (
+    Structure,
+    analyze,
+    display_name,
+    is_chatter,
+    is_question,
+    relevant,
+    topic_words,
+    words,
+)
+from copilot.textnorm import fold, split_sentences
 
 # Sounds are filler anywhere at the start; words like 那个/然后/好的 only when a pause (comma) follows,
 # because "这个办法好" and "然后我们决定" carry meaning.
@@ -57,14 +66,29 @@ _HOUSEKEEPING = re.compile(
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
 MAX_GRAPH = 1000
-SHORT_CHAT = 15  # sentences in the TextRank graph (dense n×n similarity)
+SHORT_CHAT = 15
+SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
+FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
 
 
-MAX_SENTENCE = 160
+MAX_SENTENCE = 60
+# never cut inside a figure, a time, a date, an amount, a percentage, a URL or a Latin name
+_UNCUTTABLE = re.compile(r"https?://[!-~]+|[0-9A-Za-z.%:/$¥￥+\-]*\d[0-9A-Za-z.%:/$¥￥+\-]*|[A-Za-z][A-Za-z0-9_.\-]*")
+_WINDOW = 80  # a fact is never longer than this
+
+
+def safe_cut(text: str, limit: int) -> int:
+    """The last position ≤ ``limit`` where ``text`` can be cut without splitting a fact."""
+    start = max(0, limit - _WINDOW)
+    for m in _UNCUTTABLE.finditer(text, start, min(len(text), limit + _WINDOW)):
+        if m.start() < limit < m.end():
+            return m.start() if m.start() > 0 else m.end()
+    return limit
 
 
 def _pieces(text: str) -> list[str]:
-    """Sentences, with run-ons (voice transcripts, pasted walls of text) cut at commas, then hard."""
+    """Sentences, with run-ons (voice transcripts, pasted walls of text) cut at commas, then at a
+    safe place (never inside a number, time, amount, URL or Latin word)."""
     out: list[str] = []
     for sent in split_sentences(text):
         if len(sent) <= MAX_SENTENCE:
@@ -76,9 +100,10 @@ def _pieces(text: str) -> list[str]:
                 out.append(buf)
                 buf = ""
             buf += part
-            while len(buf) > MAX_SENTENCE:
-                out.append(buf[:MAX_SENTENCE])
-                buf = buf[MAX_SENTENCE:]
+            while len(buf) > MAX_SENTENCE * 2:  # no comma for a long stretch
+                cut = safe_cut(buf, MAX_SENTENCE * 2)
+                out.append(buf[:cut])
+                buf = buf[cut:]
         if buf:
             out.append(buf)
     return out
@@ -100,6 +125,7 @@ class Sentence:
     weight: float
     score: float = 0.0
     topical: bool = True  # shares a word the session keeps coming back to (not a side remark)
+    facts: int = 0  # figures, times, amounts, titles in it (key points prefer fact-dense sentences)
 
 
 def _role_weight(m: Message, st: Structure) -> float:
@@ -112,7 +138,7 @@ def _role_weight(m: Message, st: Structure) -> float:
 
 def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
     out: list[Sentence] = []
-    words = topic_words(transcript.messages)
+    topic = st.topic_words or topic_words(transcript.messages)
     short = len(transcript.messages) < SHORT_CHAT  # too few messages for words to come back
     for m in transcript.messages:
         if is_chatter(m.text):
@@ -134,12 +160,12 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             if "@" in s:  # a reply: in a talk usually Q&A (listed separately), in a discussion often advice
                 w *= 0.7 if st.session_type == "主讲分享" else 0.9
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
-            w *= 1 + 0.2 * min(3, len(cue("fact_marks").findall(fold(s))))  # figures, times, titles: facts
-            tokens = tokenize(s, for_search=False)
+            tokens = list(words(s))
             # in a talk the speaker's own words are the topic; anyone else's side remark is not
             topical = (short or (st.session_type == "主讲分享" and m.speaker in st.speakers)
-                       or any(t in words for t in tokens) or bool(st.topic and relevant(st.topic, s)))
-            out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical))
+                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s)))
+            facts = len(cue("fact_marks").findall(fold(s)))
+            out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
     return out
 
 
@@ -190,7 +216,7 @@ def textrank(sentences: list[Sentence], *, damping: float = 0.85, iters: int = 4
 
 
 def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
-        exclude: set[int] | None = None) -> list[Sentence]:
+        exclude: set[int] | None = None, fact_boost: float = 0.0) -> list[Sentence]:
     """Pick ``k`` high-scoring sentences that are not near-duplicates of each other.
 
     ``X`` holds the TF-IDF rows of ``sentences`` (same order), or is None (no redundancy term).
@@ -203,8 +229,9 @@ def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
     pool = sorted((s for s in sentences if id(s) not in (exclude or set())), key=lambda s: -s.score)[: max(60, k * 8)]
     if not pool:
         return []
-    top = max(s.score for s in pool) or 1.0
-    relevance = np.array([s.score / top for s in pool])
+    gain = [s.score * (1 + fact_boost * min(3, s.facts)) for s in pool]
+    top = max(gain) or 1.0
+    relevance = np.array([g / top for g in gain])
     if X is not None:
         rows = X[[index[id(s)] for s in pool]]
         sim = (rows @ rows.T).toarray()
@@ -340,7 +367,10 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
 
 
 def _lead(transcript: Transcript, st: Structure) -> str:
-    """The opening clause: who held the talk (and on what), or what the discussion was about."""
+    """The opening clause: who held the talk (and on what), or what the discussion was about. An
+    anonymous label (发言人2) says nothing, so a transcribed meeting gets no lead."""
+    if st.speakers and _ANON_SPEAKER.match(st.speakers[0]):
+        return f"本次讨论围绕“{st.topic}”展开。" if st.topic else ""
     if st.session_type == "主讲分享" and st.speakers:
         lead = f"本场由{display_name(st.host)}主持，{st.speakers[0]}主讲" if st.host else f"本场由{st.speakers[0]}主讲"
         opening = "".join(m.text for m in transcript.messages[:12])
@@ -429,7 +459,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     sentences = candidate_sentences(transcript, st)
     X = textrank(sentences)
     total_chars = sum(len(m.text) for m in transcript.messages)
-    budget = summary_chars or int(min(300, max(80, total_chars * 0.12)))
+    budget = summary_chars or int(min(SUMMARY_MAX, max(80, total_chars * SUMMARY_SHARE)))
     lead = _lead(transcript, st)
     qa_ids = {i for p in st.qa for i in p.sources}
     notice_ids = {i for a in st.announcements for i in a.sources}
@@ -438,7 +468,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
 
     prow = _content_rows(sentences, st, qa_ids | notice_ids)
     point_pool = [sentences[i] for i in prow]
-    chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None)
+    chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None,
+                 fact_boost=FACT_BOOST)
     if st.session_type == "话题讨论":
         chosen = _every_voice(chosen, point_pool, st, max_points)
     points = sorted(chosen, key=lambda s: s.msg.id)

@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, has, raw
+from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import find_deadline
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
-from copilot.textnorm import fold, split_sentences, tokenize
+from copilot.textnorm import split_sentences, tokenize
 
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
@@ -61,15 +63,23 @@ class Structure:
     decisions: list[Decision] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
     announcements: list[Announcement] = field(default_factory=list)
+    topic_words: frozenset[str] = frozenset()  # words the session keeps coming back to
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """jieba words of ``text`` (cached: the structure pass and the summariser read the same messages)."""
+    return tuple(tokenize(text, for_search=False))
 
 
 # -- sentence kinds --------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
 def question_strength(text: str) -> float:
     """How much ``text`` reads as a question someone should answer (0–1): a question mark, a final
     particle closing any clause, an opener (请问…) or an interrogative form (A-not-A, 多少, 几点…)
     make it one unless the classifier is sure it is not; a weak interrogative (什么, 谁) needs the
     classifier's support; jokes score 0."""
-    f = fold(text).strip()
+    f = _fold(text).strip()
     if len(f) < 3 or has(f, "question", "jokes"):
         return 0.0
     p = sentence_kind(text)["question"]
@@ -90,7 +100,7 @@ def is_question(text: str) -> bool:
 
 
 def is_chatter(text: str) -> bool:
-    return bool(cue("chatter").match(fold(text).strip())) or len(text.strip()) <= 2
+    return bool(cue("chatter").match(_fold(text).strip())) or len(text.strip()) <= 2
 
 
 def speaker_share(messages: list[Message]) -> dict[str, float]:
@@ -112,11 +122,11 @@ def display_name(name: str | None) -> str | None:
 def aliases(speaker: str) -> set[str]:
     """The names people call ``speaker`` by: 队长刘姐 → 刘姐, 群主-阿柒 → 阿柒, 12栋-Amy妈妈 → Amy妈妈,
     刘婷-注册营养师 → 刘婷 (folded)."""
-    full = fold(speaker)
-    out = {full, fold(display_name(speaker) or speaker)}
+    full = _fold(speaker)
+    out = {full, _fold(display_name(speaker) or speaker)}
     seps = re.escape(str(raw("name_parts", "separators")))
     parts = [p for p in re.split(f"[{seps}]+", full) if p]
-    prefixes = sorted((fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
+    prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
     for part in parts:
         for pre in prefixes:
             if part.startswith(pre) and len(part) > len(pre) + 1:
@@ -135,6 +145,7 @@ class People:
 
     speakers: list[str]
     by_alias: dict[str, str]
+    pattern: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, messages: list[Message]) -> People:
@@ -143,13 +154,15 @@ class People:
         by_alias: dict[str, str] = {}
         for s in speakers:
             for a in aliases(s):
-                if counts[a] == 1 or a == fold(s):
+                if counts[a] == 1 or a == _fold(s):
                     by_alias[a] = s
-        return cls(speakers, by_alias)
+        ordered = sorted(by_alias, key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(a) for a in ordered)) if ordered else None
+        return cls(speakers, by_alias, pattern)
 
     def resolve(self, name: str) -> str | None:
         """The speaker a name (an @mention, a vocative) refers to, or None."""
-        f = fold(name).strip()
+        f = _fold(name).strip()
         if f in self.by_alias:
             return self.by_alias[f]
         hits = {s for a, s in self.by_alias.items() if len(a) >= 2 and (f.startswith(a) or a.startswith(f) and len(f) >= 2)}
@@ -157,16 +170,9 @@ class People:
 
     def named_in(self, text: str) -> list[tuple[int, str, str]]:
         """(position, alias, speaker) for every participant named in ``text`` (folded), longest first."""
-        f = fold(text)
-        found: list[tuple[int, str, str]] = []
-        taken: list[tuple[int, int]] = []
-        for a in sorted(self.by_alias, key=len, reverse=True):
-            for m in re.finditer(re.escape(a), f):
-                if any(s < m.end() and m.start() < e for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                found.append((m.start(), a, self.by_alias[a]))
-        return sorted(found)
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.group(0), self.by_alias[m.group(0)]) for m in self.pattern.finditer(_fold(text))]
 
     def mentions(self, text: str) -> list[str]:
         """The people @mentioned in ``text``: participants by their full nickname, others as written."""
@@ -192,7 +198,7 @@ def opening_question(messages: list[Message]) -> str | None:
         if m.speaker != opener or m.text.lstrip().startswith("@"):
             break  # someone else's reply or side question is not the topic
         first = re.split(r"(?<=[？?])", m.text.strip(), maxsplit=1)[0].strip()
-        if ("？" in first or "?" in first or cue("question", "openers").match(fold(first))) and not _CLARIFY.match(first):
+        if ("？" in first or "?" in first or cue("question", "openers").match(_fold(first))) and not _CLARIFY.match(first):
             first = _ASK_HEAD.sub("", first).rstrip("？?")
             if 6 <= len(first) <= 32:
                 return first
@@ -205,13 +211,13 @@ def find_invitation(messages: list[Message]) -> tuple[str, str] | None:
     invite = cue("invite_verbs")
     words = "|".join(re.escape(str(w)) for w in raw("invite_words"))
     for m in messages[:8]:
-        if not invite.search(fold(m.text)):
+        if not invite.search(_fold(m.text)):
             continue
         for other, n in counts.most_common(3):  # the invited speaker is one of the main voices
             if other == m.speaker or n < 2:
                 continue
-            for name in aliases(other) | {fold(other)}:
-                if len(name) >= 2 and re.search(rf"(?:{words})[^。！？!?]{{0,12}}" + re.escape(name), fold(m.text)):
+            for name in aliases(other) | {_fold(other)}:
+                if len(name) >= 2 and re.search(rf"(?:{words})[^。！？!?]{{0,12}}" + re.escape(name), _fold(m.text)):
                     return m.speaker, other
     return None
 
@@ -221,14 +227,14 @@ def _host(messages: list[Message], exclude: set[str]) -> str | None:
     host = cue("host")
     for m in messages:
         if m.speaker not in exclude:
-            cues[m.speaker] += len(host.findall(fold(m.text)))
+            cues[m.speaker] += len(host.findall(_fold(m.text)))
     best = [s for s, c in cues.most_common(1) if c > 0]
     return best[0] if best else None
 
 
 def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionType, list[str]]:
     """主讲分享 when one or two people carry most of the text in long turns, else 话题讨论."""
-    text = fold("\n".join(m.text for m in messages[:15]))
+    text = _fold("\n".join(m.text for m in messages[:15]))
     ranked = list(share)
     if not ranked:
         return "话题讨论", []
@@ -239,7 +245,7 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
         - 2 * has(text, "discussion")
     # a talk also needs the shape of one: a run of the speaker's messages, or words that say so
     # (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has neither
-    talk_shaped = monologue(messages, top) >= 3 or has(text, "lecture") or has(fold(top), "lecture")
+    talk_shaped = monologue(messages, top) >= 3 or has(text, "lecture") or has(_fold(top), "lecture")
     if lecture_score >= 2 and len(top_msgs) >= 2 and talk_shaped:
         speakers = [top] + [s for s in ranked[1:3] if share[s] >= 0.3]
         return "主讲分享", speakers
@@ -255,15 +261,15 @@ def topic_words(messages: list[Message], gap: int = 3) -> frozenset[str]:
     seen: dict[str, list[int]] = {}
     generic = cue("generic_words")
     for i, m in enumerate(messages):
-        for t in set(tokenize(m.text, for_search=False)):
+        for t in set(words(m.text)):
             if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and not generic.fullmatch(t):
                 seen.setdefault(t, []).append(i)
     return frozenset(t for t, at in seen.items() if len(at) >= 3 or (
         len(at) == 2 and at[1] - at[0] > gap and messages[at[0]].speaker != messages[at[1]].speaker))
 
 
-def on_topic(text: str, words: frozenset[str]) -> bool:
-    return any(t in words for t in tokenize(text, for_search=False))
+def on_topic(text: str, topic: frozenset[str]) -> bool:
+    return any(t in topic for t in words(text))
 
 
 def monologue(messages: list[Message], speaker: str, interjection: int = 12) -> int:
@@ -286,21 +292,21 @@ _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万半][个块
 
 
 def _content_bigrams(text: str) -> set[str]:
-    s = "".join(ch for ch in _MENTION.sub("", fold(text)) if ch.isalnum())
+    s = "".join(ch for ch in _MENTION.sub("", _fold(text)) if ch.isalnum())
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
 def relevant(question: str, reply: str) -> bool:
     """Whether ``reply`` plausibly answers ``question``: shared content words or a shared 2-char run,
     or the kind of thing asked for (a time, an amount) given."""
-    q = {t for t in tokenize(question, for_search=False) if len(t) >= 2 and t not in _QWORDS}
-    a = set(tokenize(reply, for_search=False))
+    q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS}
+    a = set(words(reply))
     if q & a:
         return True
     common = _content_bigrams(question) & _content_bigrams(reply)
     if any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) for g in common):
         return True
-    fq, fr = fold(question), fold(reply)
+    fq, fr = _fold(question), _fold(reply)
     return (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
 
 
@@ -320,7 +326,7 @@ def _clean(text: str) -> str:
 
 
 def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host: str | None) -> bool:
-    f = fold(m.text)
+    f = _fold(m.text)
     if session == "主讲分享" and (m.speaker in speakers or m.speaker == host):
         return False  # the speaker's rhetorical questions and the host's prompts are part of the talk
     if has(f, "question", "group_prompts") or has(f, "discussion") or len(_clean(m.text)) < 4:
@@ -331,7 +337,7 @@ def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host
 def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     if not candidates:
         return None
-    scored = [(relevant(q.text, reply.text), -q.index if has(fold(reply.text), "reply", "back_reference") else 0, q)
+    scored = [(relevant(q.text, reply.text), -q.index if has(_fold(reply.text), "reply", "back_reference") else 0, q)
               for q in candidates]
     relevant_ones = [s for s in scored if s[0]]
     if not relevant_ones:  # nothing in common: the question just asked
@@ -347,7 +353,7 @@ def _continues(prev: _Open | None, m: Message, before: Message | None, people: P
 
 
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
-            decisions: list[Decision] | None = None) -> list[QAPair]:
+            decisions: list[Decision] | None = None, topic: frozenset[str] | None = None) -> list[QAPair]:
     """Questions and the replies that answer them.
 
     An @-reply (or a reply by the person a question was put to) answers that asker's open question —
@@ -361,7 +367,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     opened: list[_Open] = []
     last_answered: _Open | None = None
     for i, m in enumerate(messages):
-        f = fold(m.text)
+        f = _fold(m.text)
         targets = people.mentions(m.text)
         if _continues(last_answered, m, messages[i - 1] if i else None, people):
             assert last_answered is not None
@@ -407,11 +413,11 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         chosen.answer.append(m)
         chosen.direct = chosen.direct or direct
         last_answered = chosen
-    words = topic_words(messages)
+    topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
     return [_pair(q, messages, session, decisions or []) for q in opened if q.answer
             and (q.direct or q.answer[0].speaker in speakers or q.answer[0].speaker == host
-                 or on_topic(q.text, words) and on_topic(" ".join(m.text for m in q.answer), words))]
+                 or on_topic(q.text, topic) and on_topic(" ".join(m.text for m in q.answer), topic))]
 
 
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
@@ -446,6 +452,7 @@ class _Clause:
     text: str
     owner: str | None = None
     kind: str = ""  # how the owner was found
+    owner_text: str = ""  # the clause that named the owner
 
 
 def _first_person(f: str) -> bool:
@@ -515,12 +522,12 @@ def _request(c: _Ctx) -> Owner:
                     c.clause)
     handed = ask is not None and "交给" in ask.group(0) and "把" in c.clause[:ask.start()]  # 把钱交给红梅: she receives
     if ask and not handed and not re.match(r"(大家|各位|你们|我|您)", ask.group(1)) \
-            and not has(fold(ask.group(1)), "action", "everyone"):
+            and not has(_fold(ask.group(1)), "action", "everyone"):
         return c.people.resolve(ask.group(1)) or ask.group(1), "named"
     if c.lead and re.match(r"\s*(麻烦|辛苦|请|记得|帮忙|帮我)", c.f):
         return c.lead[0], "assigned"
     vocative = re.match(r"^([\u4e00-\u9fffA-Za-z]{2,6})[，,\s]+(?:麻烦|辛苦)?你", c.clause.strip())
-    if vocative and not has(fold(vocative.group(1)), "action", "everyone"):
+    if vocative and not has(_fold(vocative.group(1)), "action", "everyone"):
         return c.people.resolve(vocative.group(1)) or vocative.group(1), "named"
     return None, ""
 
@@ -558,7 +565,7 @@ _OWNER_CHECKS = (_named_participant, _duty, _request, _everyone, _you, _me)
 def _owner_of(clause: str, speaker: str, people: People, lead_mentions: list[str],
               spoken_to: str | None = None) -> Owner:
     """Who a clause gives work to, and how that was found."""
-    ctx = _Ctx(clause, fold(clause), speaker, people, lead_mentions, spoken_to)
+    ctx = _Ctx(clause, _fold(clause), speaker, people, lead_mentions, spoken_to)
     for check in _OWNER_CHECKS:
         owner, kind = check(ctx)
         if owner:
@@ -570,7 +577,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
              spoken_to: str | None = None) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner."""
-    vocative = _request(_Ctx(sentence, fold(sentence), speaker, people, lead, spoken_to))
+    vocative = _request(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to))
     if vocative[0] and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()):
         return [_Clause(sentence, *vocative)]  # "小王，你周五前把报名表收齐": one task for the person addressed
     raw_parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
@@ -578,13 +585,14 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     owners = {c.owner for c in parts if c.owner}
     if len(owners) <= 1:
         owner_clause = next((c for c in parts if c.owner), None)
-        whole = _Clause(sentence, owner_clause.owner if owner_clause else None, owner_clause.kind if owner_clause else "")
-        return [whole]
+        if owner_clause is None:
+            return [_Clause(sentence)]
+        return [_Clause(sentence, owner_clause.owner, owner_clause.kind, owner_clause.text)]
     groups: list[_Clause] = []
     pending: list[str] = []
     for c in parts:
         if c.owner and (not groups or c.owner != groups[-1].owner):
-            groups.append(_Clause("，".join([*pending, c.text]), c.owner, c.kind))
+            groups.append(_Clause("，".join([*pending, c.text]), c.owner, c.kind, c.text))
             pending = []
         elif groups:
             groups[-1].text += "，" + c.text
@@ -617,7 +625,7 @@ def _merge(actions: list[ActionItem], new: ActionItem, horizon: int = 12) -> Non
         if new.sources[0] - a.sources[-1] > (horizon * 3 if same_day else horizon):
             continue
         if a.owner == new.owner and _same_task(a, new):
-            if fold(new.task) not in fold(a.task):
+            if _fold(new.task) not in _fold(a.task):
                 a.task = f"{a.task}；{new.task}"
             if a.deadline is None and new.deadline is not None:
                 a.deadline, a.deadline_text = new.deadline, new.deadline_text
@@ -636,13 +644,12 @@ _PAST = re.compile(r"我[^，,。\s]{0,5}(?:了(?!解)|过(?![来去]))")
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool) -> ActionItem | None:
-    f = fold(clause.text)
+    f = _fold(clause.text)
     owner = clause.owner or ("大家" if homework else None)
     if has(f, "action", "not_a_task") or not _has_verb(f):
         return None
     kind = sentence_kind(clause.text)
-    parts = [p for p in _CLAUSE.split(clause.text) if p.strip()]
-    owner_part = next((p for p in parts if _owner_of(p, m.speaker, people, [])[0] == owner), clause.text)
+    owner_part = clause.owner_text or clause.text
     if is_question(owner_part) and clause.kind != "first_person":
         return None
     deadline = find_deadline(clause.text, m.time, m.text)
@@ -650,7 +657,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if owner is None:
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
-        replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(re.match(r"(是的|收到|好的?|好嘞|没问题|可以|行|ok)", fold(m.text)))
+        replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(re.match(r"(是的|收到|好的?|好嘞|没问题|可以|行|ok)", _fold(m.text)))
         dated = deadline is not None and (deadline.day is not None or deadline.marked)
         if not (marked and kind["commitment"] >= 0.5 or replying and dated) or is_question(clause.text):
             return None
@@ -675,13 +682,13 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     for idx, m in enumerate(messages):
         lead = people.mentions(_LEAD_MENTIONS.match(m.text).group(0)) if _LEAD_MENTIONS.match(m.text) else []
         parts = items(m.text)
-        header = fold(parts[0]) if parts else ""
+        header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         notice_list = len(parts) > 1 and bool(cue("announcement", "list_header").search(header))
         for n, s in enumerate(parts):
             if len(s) < 4:
                 continue
-            f = fold(s)
+            f = _fold(s)
             kind = _announcement_kind(f, in_list=notice_list and n > 0)
             if kind:
                 announcements.append(Announcement(text=_clean(s), kind=kind, sources=[m.id]))
@@ -704,11 +711,11 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
 
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for."""
-    if not cue("action", "volunteer").match(fold(m.text).strip()):
+    if not cue("action", "volunteer").match(_fold(m.text).strip()):
         return None
     for j in range(idx - 1, max(-1, idx - 6), -1):
         q = messages[j]
-        if q.speaker != m.speaker and has(fold(q.text), "action", "who_asks") and is_question(q.text):
+        if q.speaker != m.speaker and has(_fold(q.text), "action", "who_asks") and is_question(q.text):
             deadline = find_deadline(q.text, q.time)
             return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
                               deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
@@ -717,7 +724,7 @@ def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | No
 
 # -- decisions and announcements -----------------------------------------------------------------------
 def _decides(sentence: str) -> bool:
-    f = fold(sentence)
+    f = _fold(sentence)
     if not has(f, "decision", "cues") or has(f, "decision", "undecided") or is_question(sentence):
         return False
     kind = sentence_kind(sentence)
@@ -729,8 +736,8 @@ def _agreed(messages: list[Message], idx: int, m: Message) -> list[str]:
     who said yes between the proposal and the decision (or just after it)."""
     start = idx
     for j in range(idx - 1, max(-1, idx - 20), -1):
-        if has(fold(messages[j].text), "decision", "proposal") or (
-                is_question(messages[j].text) and has(fold(messages[j].text), "question", "group_prompts")):
+        if has(_fold(messages[j].text), "decision", "proposal") or (
+                is_question(messages[j].text) and has(_fold(messages[j].text), "question", "group_prompts")):
             start = j
             break
     people = [m.speaker]
@@ -738,7 +745,7 @@ def _agreed(messages: list[Message], idx: int, m: Message) -> list[str]:
         people.append(messages[start].speaker)
     agree = cue("decision", "agree")
     for other in messages[start + 1 : idx] + messages[idx + 1 : idx + 4]:
-        f = fold(other.text).strip()
+        f = _fold(other.text).strip()
         if len(f) <= 24 and agree.search(f) and not is_question(other.text):
             people.append(other.speaker)
     return list(dict.fromkeys(people))
@@ -821,7 +828,7 @@ def analyze(transcript: Transcript) -> Structure:
     if session == "主讲分享" and host in speakers[1:]:  # a talkative host is still the host, not a speaker
         speakers = [s for s in speakers if s != host]
     if session == "话题讨论" and host is None and msgs:
-        host = msgs[0].speaker if has(fold(msgs[0].text), "discussion") else None
+        host = msgs[0].speaker if has(_fold(msgs[0].text), "discussion") else None
     actions, decisions, announcements = find_actions(msgs)
     if session == "话题讨论" and host is None and share:
         # the organiser: the main voice who also settles things (a decision or a 分工)
@@ -833,7 +840,8 @@ def analyze(transcript: Transcript) -> Structure:
         topic = opening_question(msgs)
         if topic and host is None and topic in msgs[0].text:  # who asked the question started it
             host = msgs[0].speaker
-    qa = find_qa(msgs, session, speakers, host, decisions)
+    topic_set = topic_words(msgs)
+    qa = find_qa(msgs, session, speakers, host, decisions, topic_set)
     return Structure(
         session_type=session,
         speakers=speakers,
@@ -845,4 +853,5 @@ def analyze(transcript: Transcript) -> Structure:
         decisions=decisions,
         actions=actions,
         announcements=announcements,
+        topic_words=topic_set,
     )
