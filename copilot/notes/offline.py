@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from copilot.notes.cues import cue
-from copilot.notes.model import KeyPoint, Message, Notes, Quote, Transcript
+from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
 from copilot.notes.structure import (
     Structure,
     analyze,
@@ -269,11 +269,12 @@ def _keypoint_text(s: Sentence) -> str:
     return _LEAD_IN.sub("", s.text) or s.text
 
 
-def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None) -> list[Sentence]:
+def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None,
+                      fact_boost: float = 0.0) -> list[Sentence]:
     """Best sentences (MMR) until ``max_chars``, in transcript order."""
     picked: list[Sentence] = []
     used = 0
-    for s in mmr(sentences, 40, X, lam=0.75):
+    for s in mmr(sentences, 40, X, lam=0.75, fact_boost=fact_boost):
         if used + len(s.text) > max_chars and picked:
             if used >= max_chars * 0.7:
                 break
@@ -320,7 +321,8 @@ def _clause(text: str, limit: int = 40) -> str:
 
 
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
-                       everything: list[Sentence], max_voices: int = 4) -> tuple[str, list[int]] | None:
+                       everything: list[Sentence], settled: set[int] | None = None,
+                       max_voices: int = 4) -> tuple[str, list[int]] | None:
     """A discussion told as who said what, then what was decided; None when there is no exchange.
 
     An MMR pick of the "best" sentences reads like a random quote from a discussion: operators
@@ -356,14 +358,44 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     voices = [f"{display_name(s.msg.speaker)}：{_clause(_MENTION_HEAD.sub('', _keypoint_text(s)))}" for s in picked]
     sources = [s.msg.id for s in picked]
     text = lead + "；".join(voices) + "。"
+    settled = settled or set()
     if st.decisions:  # the last word counts: "定在15号" … "最终改成16号，就这么定了"
-        d = st.decisions[-1]
+        strong = [d for d in st.decisions if cue("decision", "strong").search(fold(d.text)) or set(d.sources) & settled]
+        d = (strong or st.decisions)[-1]
+        listed = [x for x in st.decisions if x.sources == d.sources and x is not d]
+        if listed:  # a wrap-up that lists what was decided: say them all
+            d = Decision(text="；".join(x.text for x in [*listed, d][-3:]), by=d.by, sources=d.sources)
         cut = _DECIDED.match(d.text)
         rest = d.text[cut.end():] if cut and not re.search(r"[不没未别]", cut.group(0)) else d.text
         rest = _ACK_HEAD.sub("", rest)
+        if d.by:  # who settled it, and who agreed
+            agreed = [display_name(b) or b for b in d.by[1:4]]
+            text += f"{display_name(d.by[0])}拍板" + (f"，{'、'.join(agreed)}同意" if agreed else "") + "。"
         text += f"最后决定：{_clause(rest if len(rest) >= 6 else d.text, 50)}。"
         sources.extend(d.sources)
+    nxt = [a for a in st.actions if a.owner][:3]
+    if nxt:  # what happens next
+        text += "接下来：" + "；".join(_next_step(a) for a in nxt) + "。"
+        sources.extend(i for a in nxt for i in a.sources[:1])
     return text, sorted(set(sources))
+
+
+def talk_summary(lead: str, points: list[Sentence], most: int = 5) -> tuple[str, list[int]]:
+    """A talk told as its speaker, theme and main points with their figures: the opening clause of each
+    of the (up to five) key points, in the order they were made."""
+    chosen = sorted(sorted(points, key=lambda s: -s.score * (1 + FACT_BOOST * min(3, s.facts)))[:most],
+                    key=lambda s: (s.msg.id, s.msg.text.find(s.text)))
+    parts = [_clause(_keypoint_text(s), 45) for s in chosen]
+    return lead + "主要讲了：" + "；".join(parts) + "。", sorted({s.msg.id for s in chosen})
+
+
+def _next_step(a: ActionItem) -> str:
+    """One to-do as a next step: the owner and their own words (the piece with the date, if merged)."""
+    pieces = [p for p in re.split(r"[；;]", re.sub(r"（回复.*?）$", "", a.task)) if p.strip()]
+    piece = next((p for p in pieces if a.deadline_text and a.deadline_text in p), pieces[-1] if pieces else a.task)
+    piece = _ACK_HEAD.sub("", re.sub(r"^[^：:，,]{0,8}[：:]", "", _MENTION_HEAD.sub("", piece.strip())))
+    due = "，".join(x for x in (a.deadline_text, a.deadline) if x and (x not in piece or x == a.deadline))
+    return f"{display_name(a.owner)}：{_clause(piece, 30)}" + (f"（{due}）" if due else "")
 
 
 def _lead(transcript: Transcript, st: Structure) -> str:
@@ -380,7 +412,7 @@ def _lead(transcript: Transcript, st: Structure) -> str:
     if st.topic:
         return f"本次话题讨论由{display_name(st.host)}发起，围绕“{st.topic}”展开。" if st.host \
             else f"本次讨论围绕“{st.topic}”展开。"
-    return ""
+    return f"本次讨论由{display_name(st.host)}发起。" if st.host else ""
 
 
 def _content_rows(sentences: list[Sentence], st: Structure, exclude_ids: set[int]) -> list[int]:
@@ -400,9 +432,12 @@ def _summary(sentences: list[Sentence], X: Any, st: Structure, lead: str, budget
     """The lead plus the best content sentences (MMR) within the character budget; a talk's summary
     is the talk, not the Q&A."""
     rows = _content_rows(sentences, st, notice_ids | (qa_ids if st.session_type == "主讲分享" else set()))
+    # a talk's summary gives its main points with their numbers; a transcribed meeting with anonymous
+    # speakers is summarised for its content
+    named_talk = st.session_type == "主讲分享" and bool(st.speakers) and not _ANON_SPEAKER.match(st.speakers[0])
     body = summary_sentences([sentences[i] for i in rows], max(40, budget - len(lead)),
-                             X[rows] if X is not None else None)
-    texts = [_keypoint_text(s) for s in body]
+                             X[rows] if X is not None else None, fact_boost=FACT_BOOST if named_talk else 0.0)
+    texts = [_keypoint_text(s).rstrip("；;，,、：: ") for s in body]
     return lead + "".join(t if t.endswith(("。", "！", "？", "…")) else t + "。" for t in texts), body
 
 
@@ -474,9 +509,12 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         chosen = _every_voice(chosen, point_pool, st, max_points)
     points = sorted(chosen, key=lambda s: s.msg.id)
     if st.session_type == "话题讨论":
-        told = discussion_summary(lead, st, points, point_pool, sentences)
+        settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
+        told = discussion_summary(lead, st, points, point_pool, sentences, settled)
         if told is not None:
             summary, summary_sources = told
+    elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:
+        summary, summary_sources = talk_summary(lead, points)
     key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
                   for s in points]
     return Notes(

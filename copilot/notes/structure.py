@@ -692,7 +692,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             kind = _announcement_kind(f, in_list=notice_list and n > 0)
             if kind:
                 announcements.append(Announcement(text=_clean(s), kind=kind, sources=[m.id]))
-            if (summary_list and n > 0) or _decides(s):
+            if (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
                 decisions.append(Decision(text=_clean(s), by=_agreed(messages, idx, m), sources=[m.id]))
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
                 continue  # a preview, not a to-do
