@@ -50,9 +50,10 @@ class _Source:
         if isinstance(transcript, Transcript):
             parts = [f"{m.speaker}：{m.text}" for m in transcript.messages]
             dates = {m.time.date() for m in transcript.messages if m.time and m.time.year > 1900}
-            parts += [f"{d:%Y-%m-%d} {d.month}月{d.day}日" for d in dates]
-            # a deadline resolved from the chat's own words (明天中午前 → 2026-03-15 12:00) is grounded
-            parts.append(" ".join(sorted(grounded_dates([(m.text, m.time) for m in transcript.messages]))))
+            parts += [f"{d:%Y-%m-%d}|{d.month}月{d.day}日" for d in dates]
+            # a deadline resolved from the chat's own words (明天中午前 → 2026-03-15 12:00) is grounded;
+            # "|" keeps one date's digits from running into the next one's once spaces are removed
+            parts.append("|".join(sorted(grounded_dates([(m.text, m.time) for m in transcript.messages]))))
             if transcript.group:
                 parts.append(transcript.group)
             self.speakers = set(transcript.speakers)

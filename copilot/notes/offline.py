@@ -75,11 +75,17 @@ MAX_SENTENCE = 60
 # never cut inside a figure, a time, a date, an amount, a percentage, a URL or a Latin name
 _UNCUTTABLE = re.compile(r"https?://[!-~]+|[0-9A-Za-z.%:/$¥￥+\-]*\d[0-9A-Za-z.%:/$¥￥+\-]*|[A-Za-z][A-Za-z0-9_.\-]*")
 _WINDOW = 80  # a fact is never longer than this
+_URL = re.compile(r"https?://[!-~]+")
+# a pause to cut at; an ASCII comma or colon inside 1,280 / 20:30 / https:// is not one
+_COMMA = re.compile(r"(?<=[，、：；])|(?<=[,:])(?![0-9A-Za-z/])")
+_FACT_CHAR = re.compile(r"[0-9A-Za-z.%:/$¥￥+\-?=&_]")
 
 
 def safe_cut(text: str, limit: int) -> int:
     """The last position ≤ ``limit`` where ``text`` can be cut without splitting a fact."""
     start = max(0, limit - _WINDOW)
+    while start > 0 and _FACT_CHAR.match(text[start - 1]):  # do not start scanning inside a fact
+        start -= 1
     for m in _UNCUTTABLE.finditer(text, start, min(len(text), limit + _WINDOW)):
         if m.start() < limit < m.end():
             return m.start() if m.start() > 0 else m.end()
@@ -89,13 +95,16 @@ def safe_cut(text: str, limit: int) -> int:
 def _pieces(text: str) -> list[str]:
     """Sentences, with run-ons (voice transcripts, pasted walls of text) cut at commas, then at a
     safe place (never inside a number, time, amount, URL or Latin word)."""
+    urls = _URL.findall(text)  # a "?" inside a link is not the end of a sentence
+    masked = _URL.sub(lambda m: f"\ue000{urls.index(m.group(0))}\ue001", text) if urls else text
     out: list[str] = []
-    for sent in split_sentences(text):
+    for raw in split_sentences(masked):
+        sent = re.sub("\ue000(\\d+)\ue001", lambda m: urls[int(m.group(1))], raw) if urls else raw
         if len(sent) <= MAX_SENTENCE:
             out.append(sent)
             continue
         buf = ""
-        for part in re.split(r"(?<=[，,、：:])", sent):
+        for part in _COMMA.split(sent):
             if buf and len(buf) + len(part) > MAX_SENTENCE:
                 out.append(buf)
                 buf = ""
@@ -308,7 +317,7 @@ _PROMPT = re.compile(r"大家(?:说说|聊聊|谈谈|分享|来说)|说说(?:你
 _ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
 _MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "可以试试…"
 _ACK_HEAD = re.compile(r"^(?:好的?|行|嗯|ok|OK|那就?|那么)[，,、\s]+")
-_DECIDED = re.compile(r"^.{0,12}?(?:决定|定下来|确定)(?:了|一下|好了)?[：:，,]?")
+_DECIDED = re.compile(r"^.{0,12}?(?:决定|定下来|确定|就这么定了|定了)(?:了|一下|好了)?[：:，,]?")
 
 
 def _clause(text: str, limit: int = 40) -> str:

@@ -523,7 +523,10 @@ def _request(c: _Ctx) -> Owner:
     handed = ask is not None and "交给" in ask.group(0) and "把" in c.clause[:ask.start()]  # 把钱交给红梅: she receives
     if ask and not handed and not re.match(r"(大家|各位|你们|我|您)", ask.group(1)) \
             and not has(_fold(ask.group(1)), "action", "everyone"):
-        return c.people.resolve(ask.group(1)) or ask.group(1), "named"
+        who = c.people.resolve(ask.group(1))
+        person = re.match(r"\s*(你|来|负责|帮忙|帮|了|吧)", c.clause[ask.end():])  # 请勿/请互相 are not names
+        if who or person:
+            return who or ask.group(1), "named"
     if c.lead and re.match(r"\s*(麻烦|辛苦|请|记得|帮忙|帮我)", c.f):
         return c.lead[0], "assigned"
     vocative = re.match(r"^([\u4e00-\u9fffA-Za-z]{2,6})[，,\s]+(?:麻烦|辛苦)?你", c.clause.strip())
@@ -543,9 +546,18 @@ def _everyone(c: _Ctx) -> Owner:
 
 
 def _you(c: _Ctx) -> Owner:
-    """"那你负责联系场地吧": the @-addressed person, or the one just spoken to."""
+    """"羽毛球小葵你来买" / "那你负责联系场地吧" / "@阿杜 周二前把场地费收齐": the person named before 你,
+    the @-addressed person, or the one just spoken to."""
+    named = re.search(r"([\u4e00-\u9fffA-Za-z]{2,6})你(?:来|负责|去|帮忙)", c.clause)
+    if named and not re.search(r"[我那就这的了吧]", named.group(1)[-1]):
+        name = words(named.group(1))[-1] if words(named.group(1)) else named.group(1)  # 羽毛球小葵 → 小葵
+        who = c.people.resolve(name)
+        if who or (len(name) >= 2 and not c.lead and not c.spoken_to):  # else: 海报你来做 is about the poster
+            return who or name, "named"
     if re.search(r"你(?:来|负责|去|帮忙|整理|做|准备|统计|跟进|盯|把)", c.f) and (c.lead or c.spoken_to):
         return (c.lead or [c.spoken_to])[0], "assigned"
+    if c.lead and "把" in c.f and re.search(r"(之前|以前|前)(?!面)", c.f) and not _first_person(c.f):
+        return c.lead[0], "assigned"  # "@阿杜 周二之前把场地费收齐": an instruction to the person addressed
     return None, ""
 
 
@@ -658,14 +670,15 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
         replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(re.match(r"(是的|收到|好的?|好嘞|没问题|可以|行|ok)", _fold(m.text)))
-        dated = deadline is not None and (deadline.day is not None or deadline.marked)
-        if not (marked and kind["commitment"] >= 0.5 or replying and dated) or is_question(clause.text):
+        short = len(re.sub(r"\W", "", f)) <= 14  # "好的，后天发你": a short reply is a promise, a long one advice
+        if not (marked and (kind["commitment"] >= 0.5 or replying) or replying and short and deadline is not None) \
+                or is_question(clause.text) or has(f, "action", "advice"):
             return None
         owner = m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework:
         return None  # "钱交给我", "请大家准时" with no "…前": a reminder or a notice, not a task
-    elif clause.kind == "first_person" and deadline is None and (
-            kind["commitment"] < 0.7 or "我先" in f or _PAST.search(f) or is_question(clause.text)):
+    elif clause.kind == "first_person" and (_PAST.search(f) or deadline is None and (
+            kind["commitment"] < 0.7 or "我先" in f or is_question(clause.text))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     return ActionItem(task=_task(clause.text, m, people, context), owner=owner,
                       deadline=deadline.iso if deadline else None,
