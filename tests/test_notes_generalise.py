@@ -88,6 +88,19 @@ def test_commitments_and_assignments_get_owners_and_dates() -> None:
     assert all(a.deadline_text in a.task for a in actions if a.deadline_text)  # the chat's words are kept
 
 
+def test_requests_replies_and_reminders() -> None:
+    actions, _, _ = find_actions(_msgs(  # 2025-09-03, a Wednesday
+        ("老师", "@李爸爸 运动会的横幅麻烦您联系一下打印店，周四前要"),
+        ("李爸爸", "好的，我明天就去联系"),                   # a short reply to the request: the same to-do
+        ("阿琳", "我问问我们公司的会议室，周五给你答复"),
+        ("群主", "所有人本周日24点前完成问卷"),
+        ("群主", "记得明天带身份证，进场要登记"),
+    ))
+    got = [(a.owner, a.deadline) for a in actions]
+    assert got == [("李爸爸", "2025-09-04"), ("阿琳", "2025-09-05"), ("大家", "2025-09-07 23:59"), ("大家", "2025-09-04")]
+    assert actions[0].sources == [1, 2] and "打印店" in actions[0].task
+
+
 def test_things_that_are_not_to_dos() -> None:
     actions, _, _ = find_actions(_msgs(
         ("小葵", "我明天要上班，去不了"),

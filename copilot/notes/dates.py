@@ -170,6 +170,8 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
         pm = True  # "八点前" written at 10:00 means this evening, not tomorrow morning
     if pm and 1 <= hour < 12:
         hour += 12
+    if hour == 24:  # 24点前: the end of that day
+        hour, minute = 23, 59
     return f"{hour:02d}:{minute:02d}" if minute < 60 else None
 
 

@@ -510,6 +510,8 @@ def _duty(c: _Ctx) -> Owner:
             name = re.sub(r"(?:分别|一起|共同|都|也|还|就|先|来|只|这个|这块)+$", "", match.group(1).strip().lstrip("@"))
             if name.startswith("我"):
                 return c.speaker, "first_person"
+            if name in ("你们", "咱们", "大家", "各位"):
+                return "大家", "everyone"
             if name and name not in {"你", "您", "你来", "大家", "谁"} and not re.search(r"[的了吗呢]", name):
                 return c.people.resolve(name) or name, "named"
     return None, ""
@@ -527,11 +529,13 @@ def _request(c: _Ctx) -> Owner:
         person = re.match(r"\s*(你|来|负责|帮忙|帮|了|吧)", c.clause[ask.end():])  # 请勿/请互相 are not names
         if who or person:
             return who or ask.group(1), "named"
-    if c.lead and re.match(r"\s*(麻烦|辛苦|请|记得|帮忙|帮我)", c.f):
-        return c.lead[0], "assigned"
-    vocative = re.match(r"^([\u4e00-\u9fffA-Za-z]{2,6})[，,\s]+(?:麻烦|辛苦)?你", c.clause.strip())
+    if c.lead and (re.match(r"\s*(麻烦|辛苦|请|记得|帮忙|帮我)", c.f) or re.search(r"(麻烦|辛苦|请|劳烦)(您|你)", c.f)):
+        return c.lead[0], "assigned"  # "@李爸爸 横幅麻烦您联系一下打印店"
+    vocative = re.match(r"^([\u4e00-\u9fffA-Za-z]{2,6})[，,\s]+(?:麻烦|辛苦)?你(?!们)", c.clause.strip())
     if vocative and not has(_fold(vocative.group(1)), "action", "everyone"):
-        return c.people.resolve(vocative.group(1)) or vocative.group(1), "named"
+        who = c.people.resolve(vocative.group(1))
+        if who or (len(vocative.group(1)) <= 3 and not re.search(r"[我你的了吧]", vocative.group(1))):
+            return who or vocative.group(1), "named"
     return None, ""
 
 
@@ -630,13 +634,19 @@ def _same_task(a: ActionItem, b: ActionItem) -> bool:
                                          or a.deadline[:10] == b.deadline[:10])
 
 
-def _merge(actions: list[ActionItem], new: ActionItem, horizon: int = 12) -> None:
+def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str] | None = None,
+           horizon: int = 12) -> None:
     """One to-do per owner and task: "阿輝你負責買" and 阿輝's own "收到，下星期五之前一定買齊" are one."""
     for a in reversed(actions):
         same_day = a.deadline is not None and new.deadline is not None and a.deadline[:10] == new.deadline[:10]
         if new.sources[0] - a.sources[-1] > (horizon * 3 if same_day else horizon):
             continue
-        if a.owner == new.owner and _same_task(a, new):
+        # "好的，我明天发" right after the request it answers is the same to-do, whatever its words
+        asked_by = (speaker_of or {}).get(a.sources[0])
+        reply = (len(re.sub(r"\W", "", new.task)) <= 16 and new.sources[0] - a.sources[-1] <= 4
+                 and asked_by is not None and asked_by != new.owner
+                 and (speaker_of or {}).get(new.sources[0]) == new.owner)  # the person asked, answering
+        if a.owner == new.owner and (_same_task(a, new) or reply):
             if _fold(new.task) not in _fold(a.task):
                 a.task = f"{a.task}；{new.task}"
             if a.deadline is None and new.deadline is not None:
@@ -666,7 +676,10 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     deadline = find_deadline(clause.text, m.time, m.text)
     marked = deadline is not None and deadline.marked
-    if owner is None:
+    future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
+    if owner is None and future and has(f, "action", "imperative") and not has(f, "action", "advice"):
+        owner = "大家"  # "记得明天带身份证": the group is told
+    elif owner is None:
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
         replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(re.match(r"(是的|收到|好的?|好嘞|没问题|可以|行|ok)", _fold(m.text)))
@@ -675,8 +688,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                 or is_question(clause.text) or has(f, "action", "advice"):
             return None
         owner = m.speaker
-    elif clause.kind in ("everyone", "to_me") and not marked and not homework:
-        return None  # "钱交给我", "请大家准时" with no "…前": a reminder or a notice, not a task
+    elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
+            future and has(f, "action", "imperative")):
+        return None  # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task
     elif clause.kind == "first_person" and (_PAST.search(f) or deadline is None and (
             kind["commitment"] < 0.7 or "我先" in f or is_question(clause.text))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
@@ -692,6 +706,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     decisions: list[Decision] = []
     announcements: list[Announcement] = []
     last_by: dict[str, Message] = {}
+    speaker_of = {m.id: m.speaker for m in messages}
     for idx, m in enumerate(messages):
         lead = people.mentions(_LEAD_MENTIONS.match(m.text).group(0)) if _LEAD_MENTIONS.match(m.text) else []
         parts = items(m.text)
@@ -713,7 +728,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             for clause in _clauses(s, m.speaker, people, lead, spoken_to):
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业")
                 if action is not None:
-                    _merge(actions, action)
+                    _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
             _merge(actions, volunteered)
