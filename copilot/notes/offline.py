@@ -30,38 +30,27 @@ from copilot.notes.structure import (
 )
 from copilot.textnorm import fold, split_sentences
 
-# Sounds are filler anywhere at the start; words like 那个/然后/好的 only when a pause (comma) follows,
-# because "这个办法好" and "然后我们决定" carry meaning.
-_FILLER_HEAD = re.compile(
-    r"^(?:(?:嗯+|啊+|呃+|额+|哦+|唉|哎|然后呢?|就是说|所以说|其实吧?|反正)[，,、。.\s]*|"
-    r"(?:那个|这个|就是|对吧|对对对?|好的?|ok|OK|那么)[，,、。.\s]+)+"
-)
-_FILLER_INLINE = re.compile(
-    r"(?:嗯+|呃+|额+|啊+)[，,、]|(?<!也)就是说[，,]?|(?<=[，,])(?:然后呢?|那个|对吧)[，,]?|[，,]?对吧(?=[，,。？?])"
-)
+# The word banks are data (resources/notes/cues.yaml, section summary: filler — sounds anywhere at the
+# start, 那个/然后/好的 only before a pause, because "这个办法好" carries meaning —, procedure,
+# reactions, logistics, housekeeping, openers); what is left here is the format of enumerations.
+_FILLER_HEAD = cue("summary", "filler_head")
+_FILLER_INLINE = cue("summary", "filler_inline")
+_PROCEDURAL = cue("summary", "procedural")
+_KEY = cue("summary", "conclusion")
+_REACTION = cue("summary", "reaction")
+_LOGISTICS = cue("summary", "logistics")
+_HOUSEKEEPING = cue("summary", "housekeeping")
+_OPENER = cue("summary", "opener")
+_PROMPT = cue("summary", "prompt")
+_ACK_HEAD = cue("summary", "ack_head")
+_DECIDED = cue("summary", "decided")
 _REPEAT = re.compile(r"(\S{1,4}?)\1{2,}")  # 这个这个这个 → 这个
-_PROCEDURAL = re.compile(
-    r"谢谢|感谢|大家好|晚上好|欢迎|收到|请大家|先不要插话|问答环节|分享就到这里|下面进入|时间差不多|"
-    r"分享嘉宾|请到|今[天晚]的?(?:主题|话题)"
-)
 _ENUM = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分|步)?|首先|其次|再次|最后)[，,：:、]")
-_KEY = re.compile(r"先说结论|结论是|总结一下|总的来说|核心是|关键是|最重要的是|一句话")
-_REACTION = re.compile(r"^(?:这个)?(?:办法|方法|主意|建议|想法)?(?:好|不错|有道理|太好了)|^(?:说得对|同意|赞同|学到了|涨知识|有道理|我也是|\+1)")
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
 _LEAD_IN = re.compile(
     r"^(?:(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|再次|最后|另外|总结一下|总的来说)[，,：:、]"
     r"|(?:\d{1,2}|[一二三四五六七八九十])[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十])[)）])\s*)+"
-)
-# Housekeeping that is never a quote: openers, schedule and sign-up logistics, reminders.
-_LOGISTICS = re.compile(
-    r"今[天晚]的?(?:我们)?(?:聊聊|聊一聊|聊|讨论|话题|主题)|聊聊|讨论一下|下周|下次|明晚|明天|继续聊|不见不散|准时|"
-    r"\d{1,2}[点:：]\d{0,2}|报名|链接|群公告|置顶|接龙|记得|提醒|@所有人|@全体"
-)
-# Closing lines, reminders and status chatter: not a point, not the summary.
-_HOUSEKEEPING = re.compile(
-    r"聊到这里|就到这里|不见不散|记得|提醒|报名|接龙|群公告|置顶|@所有人|@全体|继续聊|"
-    r"先去|一会儿?回来|马上回来|回头见|下线了|去忙了|先撤了|在吗"
 )
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
@@ -312,12 +301,8 @@ def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
     return [w for w, _ in counts.most_common(k)]
 
 
-_OPENER = re.compile(r"今[天晚]的?(?:我们)?(?:聊聊|聊一聊|讨论|话题|主题)|话题[:：]")
-_PROMPT = re.compile(r"大家(?:说说|聊聊|谈谈|分享|来说)|说说(?:你们|大家|自己)|欢迎大家")
 _ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
 _MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "可以试试…"
-_ACK_HEAD = re.compile(r"^(?:好的?|行|嗯|ok|OK|那就?|那么)[，,、\s]+")
-_DECIDED = re.compile(r"^.{0,12}?(?:决定|定下来|确定|就这么定了|定了)(?:了|一下|好了)?[：:，,]?")
 
 
 def _clause(text: str, limit: int = 40) -> str:
