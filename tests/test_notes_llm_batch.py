@@ -35,7 +35,7 @@ def test_llm_notes_are_validated_and_grounded(tmp_path: Path) -> None:
         s = _llm_settings(tmp_path, srv.url)
         r = summarize_file(FIX / "qq_share.txt", s, get_engine(s))
     t = parse_file(FIX / "qq_share.txt")
-    assert r.engine == "fake-model" and r.notice is None and r.prompt == "notes_map@v1"
+    assert r.engine == "fake-model" and r.notice is None and r.prompt == "notes_map@v2"
     # the invented "张伟 … 87%" point was sent back with the problem, then dropped by the check
     assert len(srv.chat_requests) == 3
     assert "张伟" in srv.chat_requests[1]["messages"][-1]["content"]
@@ -48,7 +48,7 @@ def test_llm_map_reduce_over_chunks(tmp_path: Path) -> None:
     with FakeOpenAI(responder=notes_responder()) as srv:
         s = _llm_settings(tmp_path, srv.url, llm_context_tokens=1200, llm_max_tokens=16)
         r = summarize_file(FIX / "qq_share.txt", s, get_engine(s))
-    assert r.prompt == "notes_map@v1+notes_reduce@v1"
+    assert r.prompt == "notes_map@v2+notes_reduce@v2"
     user_msgs = [q["messages"][-1]["content"] for q in srv.chat_requests]
     assert sum("分段草稿" in u for u in user_msgs) == 1 and len(user_msgs) >= 3
     assert find_bad_citations(r.notes, parse_file(FIX / "qq_share.txt")) == []

@@ -138,7 +138,7 @@ def test_action_owner_and_deadline_from_by_phrase(tmp_path: Path, offline: Setti
     text = ("2024-06-01 20:00:00 阿明\n今晚聊聊读书打卡怎么坚持\n\n2024-06-01 20:30:00 阿明\n"
             "今天就到这里，由小华负责整理笔记，周五前发群里。\n")
     st = analyze(parse_text(text, "a.txt"))
-    assert [(a.owner, a.deadline) for a in st.actions] == [("小华", "周五前")]
+    assert [(a.owner, a.deadline_text) for a in st.actions] == [("小华", "周五前")]
 
 
 def test_traditional_transcript_keeps_its_script_and_names(offline: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,7 +148,7 @@ def test_traditional_transcript_keeps_its_script_and_names(offline: Settings, mo
     n = r.notes
     assert n.script == "zh-Hant"
     assert (n.session_type, n.speakers, n.host) == ("主讲分享", ["陳老師"], "阿明")
-    assert [(a.owner, a.deadline) for a in n.actions] == [("小華", "週五前")]
+    assert [(a.owner, a.deadline_text) for a in n.actions] == [("小華", "週五前")]
     md = render_markdown(n)
     for exact in ("陳老師", "小華", "發群裡", "台灣夏天潮濕", "《咖啡烘焙入門》", "## 要點", "主講"):
         assert exact in md, exact
@@ -179,7 +179,7 @@ def test_invited_speaker_makes_a_talk_with_host(offline: Settings) -> None:
     n = _notes(FIX / "qq_halfmarathon.txt", offline).notes
     assert (n.session_type, n.speakers, n.host) == ("主讲分享", ["李教练"], "老周")
     assert not n.decisions  # "问题最后统一问" is not a decision
-    assert [(a.owner, a.deadline) for a in n.actions] == [("小林", "周日前")]
+    assert [(a.owner, a.deadline_text) for a in n.actions] == [("小林", "周日前")]
     assert all(p.speaker == "李教练" for p in n.key_points)
     assert "本场由老周主持，李教练主讲《半马备赛的八周计划》" in n.summary
 
@@ -246,4 +246,4 @@ def test_preview_sentence_with_an_owner_is_also_a_todo() -> None:
             "[2024-05-12 20:05] 王姐: 下周三晚上8点继续聊挑食，由陈妈妈整理今天的要点，周日前发群里。\n")
     st = analyze(parse_text(text, "wx.txt"))
     assert [a.kind for a in st.announcements] == ["下期预告"]
-    assert [(a.owner, a.deadline) for a in st.actions] == [("陈妈妈", "周日前")]
+    assert [(a.owner, a.deadline_text) for a in st.actions] == [("陈妈妈", "周日前")]

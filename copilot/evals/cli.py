@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -18,6 +18,7 @@ from rich.table import Table
 
 from copilot.cli_support import fail
 from copilot.config import get_settings
+from copilot.evals.notes import HEADLINE as NOTES_HEADLINE
 from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports
 from copilot.llm import LLMUnavailable
 
@@ -66,11 +67,28 @@ def eval_cmd(
                 table.add_row(r.suite if i == 0 else "", passed_cases if i == 0 else "", g.metric, value,
                               f"{g.op} {g.threshold}", "✓" if g.passed else "✗")
         Console().print(table)
+        for r in results:
+            if r.suite == "notes":
+                _print_notes_halves(r.metrics)
         for line in regressions:
             console.print(f"[red]回归：{line}[/red]", highlight=False)
         console.print(f"报告：{report_dir / 'report.md'}（HTML：{report_dir / 'report.html'}）", highlight=False)
     if not all(r.passed for r in results):
         raise typer.Exit(1)
+
+
+def _print_notes_halves(metrics: dict[str, Any]) -> None:
+    """The notes' new set, tuning half beside locked half (the locked half only ever as totals)."""
+    halves = [h for h in ("tuning", "locked") if h in metrics]
+    if not halves:
+        return
+    table = Table(title="纪要新评测集：tuning 与 locked（locked 只报总数）")
+    table.add_column("指标")
+    for half in halves:
+        table.add_column(f"{half}（{metrics[half].get('n', 0)} 份）")
+    for key, label in NOTES_HEADLINE:
+        table.add_row(label, *("—" if metrics[h].get(key) is None else str(metrics[h][key]) for h in halves))
+    Console().print(table)
 
 
 def register(app: typer.Typer) -> None:

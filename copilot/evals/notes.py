@@ -1,35 +1,50 @@
-"""``copilot eval notes``: fact coverage, leaked noise and invented entities of the talk notes.
+"""``copilot eval notes``: how well the notes hold up, on our own transcripts and on a locked set.
 
-The transcripts in ``evals/notes/`` are our own (QQ/WeChat/JSONL exports, talks and discussions,
-with ads, system notices, placeholders and off-topic chatter inside); ``expected.yaml`` lists the
-facts a good write-up must contain and the noise it must not. The offline engine always runs; the
-configured LLM engine runs too when one is set up. Exit code 1 when notes invent entities, leak
-noise or cover under 60% of the facts.
+Two sets live in ``evals/notes/``:
+
+* the **regression set** (six transcripts + ``expected.yaml``): facts that must appear, noise that
+  must not, (owner, deadline) pairs of the to-dos — scored by :func:`score_file`;
+* the **new set**, split into ``tuning/`` (read it, tune on it) and ``locked/`` (only ever scored:
+  its per-chat results are never printed or returned, only the figures of the whole half). Each
+  chat's ``expected.yaml`` entry follows :class:`ChatSpec` and is scored by :func:`score_chat`:
+  key-fact coverage, Q&A pairs (question and answer keywords in one item, right asker and
+  answerer), to-dos with the right owner, deadlines resolved to the expected date, decisions,
+  announcements, leaked noise and invented names/numbers (the faithfulness check).
+
+Wordings are compared after :func:`~copilot.textnorm.fold` (Simplified, half-width, lower case), so
+a Traditional chat's notes are matched against its own Traditional wordings.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass, field
+from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field
 from rich.console import Console
 from rich.table import Table
 
 from copilot.config import Settings, get_settings
 from copilot.llm import Engine, get_engine
-from copilot.notes import render_markdown, summarize_file
+from copilot.notes import Notes, Transcript, render_markdown, summarize_file
 from copilot.notes.faithfulness import find_bad_citations, find_ungrounded
 from copilot.notes.parse import parse_file
+from copilot.notes.structure import display_name
 from copilot.paths import EVALS_DIR
 from copilot.textnorm import fold
 
 NOTES_EVAL_DIR = EVALS_DIR / "notes"
+TUNING_DIR = NOTES_EVAL_DIR / "tuning"
+LOCKED_DIR = NOTES_EVAL_DIR / "locked"
 MIN_COVERAGE = 0.6
 
 
+# -- the regression set (old schema) -------------------------------------------------------------
 def score_file(path: Path, spec: dict[str, Any], settings: Settings, engine: Engine) -> dict[str, Any]:
     start = time.perf_counter()
     result = summarize_file(path, settings, engine)
@@ -44,6 +59,7 @@ def score_file(path: Path, spec: dict[str, Any], settings: Settings, engine: Eng
     bad_cites = find_bad_citations(notes, transcript)
     want_actions = [tuple(a) for a in spec.get("actions", [])]
     got_actions = {(a.owner, a.deadline) for a in notes.actions}
+    got_actions |= {(a.owner, a.deadline_text) for a in notes.actions}
     action_hits = sum(1 for a in want_actions if a in got_actions)
     structure_ok = notes.session_type == spec.get("session_type", notes.session_type) and (
         "host" not in spec or notes.host == spec["host"]) and (
@@ -83,30 +99,284 @@ def passed(row: dict[str, Any]) -> bool:
     return row["coverage"] >= MIN_COVERAGE and not row["leaked"] and not row["invented"] and not row["bad_citations"]
 
 
-def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for retrieval suites
-    rows = run()
+# -- the new set (tuning / locked) ---------------------------------------------------------------
+class _Spec(BaseModel):
+    # YAML reads a bare phone number or figure as an int; every wording is text
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
+
+
+class QASpec(_Spec):
+    asker: str
+    question: list[str]
+    answerer: str
+    answer: list[str]
+
+
+class DecisionSpec(_Spec):
+    text: list[str]
+    by: list[str] = Field(default_factory=list)
+
+
+class ActionSpec(_Spec):
+    owner: str
+    task: list[str]
+    deadline: str | None = None  # "YYYY-MM-DD" or "YYYY-MM-DD HH:MM"; None when the chat has no date
+    deadline_text: str | None = None
+
+
+class AnnouncementSpec(_Spec):
+    kind: str
+    text: list[str]
+
+
+class ChatSpec(_Spec):
+    """What a good write-up of one chat contains (``evals/notes/{tuning,locked}/expected.yaml``)."""
+
+    group: str = ""
+    format: str
+    script: str
+    date: Date | None = None
+    session_type: str
+    speakers: list[str] = Field(default_factory=list)
+    host: str | None = None
+    key_facts: list[list[str]] = Field(default_factory=list)  # each: acceptable wordings of one fact
+    qa: list[QASpec] = Field(default_factory=list)
+    decisions: list[DecisionSpec] = Field(default_factory=list)
+    actions: list[ActionSpec] = Field(default_factory=list)
+    announcements: list[AnnouncementSpec] = Field(default_factory=list)
+    must_not: list[str] = Field(default_factory=list)
+
+
+def load_specs(folder: Path) -> dict[str, ChatSpec]:
+    data = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8")) or {}
+    return {name: ChatSpec.model_validate(spec) for name, spec in data.items()}
+
+
+def _name(text: str | None) -> str:
+    return fold(display_name(text) or "").strip()
+
+
+def _has_all(text: str, keywords: list[str]) -> bool:
+    folded = fold(text)
+    return all(fold(k) in folded for k in keywords)
+
+
+def _date_forms(value: str) -> list[str]:
+    """The ways a resolved deadline may be written: ``2026-03-16``, ``3月16日``, ``3月16号``."""
+    day = Date.fromisoformat(value[:10])
+    return [day.isoformat(), f"{day.month}月{day.day}日", f"{day.month}月{day.day}号"]
+
+
+@dataclass
+class Tally:
+    hit: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.hit += int(ok)
+        self.total += 1
+
+    @property
+    def ratio(self) -> float | None:
+        return round(self.hit / self.total, 4) if self.total else None
+
+    def __iadd__(self, other: Tally) -> Tally:
+        self.hit += other.hit
+        self.total += other.total
+        return self
+
+
+_TALLIES = ("key_facts", "qa_pairs", "qa_precision", "todos_with_owner", "todo_precision", "deadlines_resolved",
+            "decisions", "decision_agreement", "announcements", "session_type", "host", "date", "script", "format")
+
+
+@dataclass
+class ChatScore:
+    """One chat's counts; :func:`aggregate` pools them over a half."""
+
+    file: str
+    engine: str = ""
+    tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in _TALLIES})
+    leaked: list[str] = field(default_factory=list)
+    invented: list[str] = field(default_factory=list)
+    bad_citations: list[str] = field(default_factory=list)
+    notes_chars: int = 0
+    transcript_chars: int = 0
+    misses: dict[str, list[str]] = field(default_factory=dict)  # for reading the tuning half only
+    error: str | None = None
+    seconds: float = 0.0
+
+    def miss(self, kind: str, what: str) -> None:
+        self.misses.setdefault(kind, []).append(what)
+
+
+def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
+    matched: set[int] = set()
+    for want in spec.qa:
+        hit = next((i for i, q in enumerate(notes.qa)
+                    if _name(q.asker) == _name(want.asker) and _name(q.answerer) == _name(want.answerer)
+                    and _has_all(q.question, want.question) and _has_all(q.answer, want.answer)), None)
+        s.tallies["qa_pairs"].add(hit is not None)
+        if hit is None:
+            s.miss("qa", f"{want.asker}：{'/'.join(want.question)} → {want.answerer}：{'/'.join(want.answer)}")
+        # a listed question counts as found (for precision) when its asker and question match
+        matched |= {i for i, q in enumerate(notes.qa)
+                    if _name(q.asker) == _name(want.asker) and _has_all(q.question, want.question)}
+    for i in range(len(notes.qa)):
+        s.tallies["qa_precision"].add(i in matched)
+
+
+def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
+    matched: set[int] = set()
+    for want in spec.actions:
+        same_task = [i for i, a in enumerate(notes.actions) if _has_all(a.task, want.task)]
+        owned = [i for i in same_task if _name(notes.actions[i].owner) == _name(want.owner)]
+        s.tallies["todos_with_owner"].add(bool(owned))
+        matched |= set(owned)
+        if not owned:
+            got = "、".join(f"{notes.actions[i].owner}" for i in same_task) or "没找到"
+            s.miss("todos", f"{want.owner}：{'/'.join(want.task)}（得到：{got}）")
+        if want.deadline:
+            forms = [fold(f) for f in _date_forms(want.deadline)]
+            resolved = any(any(f in fold(notes.actions[i].deadline or "") for f in forms) for i in same_task)
+            s.tallies["deadlines_resolved"].add(resolved)
+            if not resolved:
+                got = "、".join(str(notes.actions[i].deadline) for i in same_task) or "没找到待办"
+                s.miss("deadlines", f"{'/'.join(want.task)}：{want.deadline_text} → {want.deadline}（得到：{got}）")
+    for i in range(len(notes.actions)):
+        s.tallies["todo_precision"].add(i in matched)
+
+
+def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
+    for want in spec.decisions:
+        found = [d for d in notes.decisions if _has_all(d.text, want.text)]
+        s.tallies["decisions"].add(bool(found))
+        if not found:
+            s.miss("decisions", "/".join(want.text))
+            continue
+        agreed = {_name(b) for d in found for b in d.by}
+        for person in want.by:
+            s.tallies["decision_agreement"].add(_name(person) in agreed)
+
+
+def _score_announcements(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
+    for want in spec.announcements:
+        ok = any(a.kind == want.kind and _has_all(a.text, want.text) for a in notes.announcements)
+        s.tallies["announcements"].add(ok)
+        if not ok:
+            s.miss("announcements", f"【{want.kind}】{'/'.join(want.text)}")
+
+
+def _score_structure(notes: Notes, spec: ChatSpec, transcript_format: str, s: ChatScore) -> None:
+    t = s.tallies
+    t["session_type"].add(notes.session_type == spec.session_type)
+    t["host"].add(_name(notes.host) == _name(spec.host))
+    t["date"].add(notes.date == (spec.date.isoformat() if spec.date else None))
+    t["script"].add(notes.script == spec.script)
+    t["format"].add(transcript_format == spec.format)
+
+
+def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str = "") -> ChatScore:
+    """Score ``notes`` of ``transcript`` against ``spec`` (pure: no engine, no files)."""
+    s = ChatScore(file=file)
+    md = render_markdown(notes)
+    folded = fold(md)
+    for alts in spec.key_facts:
+        ok = any(fold(a) in folded for a in alts)
+        s.tallies["key_facts"].add(ok)
+        if not ok:
+            s.miss("key_facts", alts[0])
+    _score_qa(notes, spec, s)
+    _score_actions(notes, spec, s)
+    _score_decisions(notes, spec, s)
+    _score_announcements(notes, spec, s)
+    _score_structure(notes, spec, transcript.format, s)
+    s.leaked = [x for x in spec.must_not if fold(x) in folded]
+    s.invented = find_ungrounded(notes, transcript)
+    s.bad_citations = find_bad_citations(notes, transcript)
+    s.notes_chars = len(md)
+    s.transcript_chars = sum(len(m.text) for m in transcript.messages)
+    return s
+
+
+def score_chat(path: Path, spec: ChatSpec, settings: Settings, engine: Engine) -> ChatScore:
+    """Notes for one chat of the new set, scored against its spec; a crash is a scored failure."""
+    started = time.perf_counter()
+    try:
+        result = summarize_file(path, settings, engine)
+        transcript = parse_file(path)
+    except Exception as exc:  # a crash fails the whole chat, with its reason
+        return ChatScore(file=path.name, error=f"{type(exc).__name__}: {exc}")
+    s = score_notes(result.notes, transcript, spec, path.name)
+    s.engine = result.engine
+    s.seconds = round(time.perf_counter() - started, 3)
+    return s
+
+
+def aggregate(scores: list[ChatScore]) -> dict[str, Any]:
+    """The figures of a half, pooled over its chats (each item counts once)."""
+    pooled = {k: Tally() for k in _TALLIES}
+    for s in scores:
+        for k, v in s.tallies.items():
+            pooled[k] += v
+    ok = [s for s in scores if s.error is None]
+    metrics: dict[str, Any] = {"n": len(scores), "errors": len(scores) - len(ok)}
+    metrics |= {k: v.ratio for k, v in pooled.items()}
+    metrics["leaked_noise"] = sum(len(s.leaked) for s in scores)
+    metrics["invented_entities"] = sum(len(s.invented) for s in scores)
+    metrics["bad_citations"] = sum(len(s.bad_citations) for s in scores)
+    # how much of the chat the notes repeat: a write-up that pastes the whole chat would cover every fact
+    metrics["notes_to_chat_chars"] = round(sum(s.notes_chars for s in ok) / max(1, sum(s.transcript_chars for s in ok)), 3)
+    return metrics
+
+
+def score_split(folder: Path, settings: Settings, engine: Engine, workers: int = 1) -> list[ChatScore]:
+    specs = load_specs(folder)
+    items = list(specs.items())
+    if workers <= 1:
+        return [score_chat(folder / n, sp, settings, engine) for n, sp in items]
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - only for a concurrent run
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda it: score_chat(folder / it[0], it[1], settings, engine), items))
+
+
+def score_locked(settings: Settings, engine: Engine, folder: Path = LOCKED_DIR, workers: int = 1) -> dict[str, Any]:
+    """The locked half's figures only: per-chat results are computed and discarded, never shown."""
+    if not (folder / "expected.yaml").exists():
+        return {"n": 0}
+    return aggregate(score_split(folder, settings, engine, workers))
+
+
+# issue 13's targets for the locked half (offline engine); leaked noise and invented entities must be 0
+TARGETS = (("key_facts", "事实覆盖", 0.85), ("qa_pairs", "问答配对", 0.80), ("todos_with_owner", "待办（负责人对）", 0.80),
+           ("deadlines_resolved", "期限解析", 0.75))
+MISS_LABELS = (("key_facts", "事实覆盖"), ("qa", "问答配对"), ("todos", "待办（负责人对）"), ("deadlines", "期限解析"),
+               ("decisions", "决定"), ("announcements", "公告"))
+HEADLINE = (*((k, label) for k, label, _ in TARGETS), ("decisions", "决定"), ("decision_agreement", "决定的同意人"),
+            ("announcements", "公告"), ("leaked_noise", "泄漏噪声"), ("invented_entities", "编造实体"))
+
+
+def main(as_json: bool = False) -> int:
+    """Print the figures of the tuning and locked halves side by side (``python -m copilot.evals.notes``)."""
+    settings = get_settings()
+    engine = get_engine(settings, prefer="offline")
+    tuning = score_split(TUNING_DIR, settings, engine)
+    halves = {"tuning": aggregate(tuning), "locked": score_locked(settings, engine)}
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        table = Table(title="分享整理评测（evals/notes）")
-        for col in ("文件", "引擎", "事实覆盖", "待办召回", "结构", "泄漏噪声", "编造实体", "引用问题", "秒"):
-            table.add_column(col)
-        for r in rows:
-            table.add_row(r["file"], r["engine"], f"{r['coverage']:.0%}", f"{r['action_recall']:.0%}",
-                          "✓" if r["structure_ok"] else "✗", "、".join(map(str, r["leaked"])) or "0",
-                          "、".join(r["invented"]) or "0", str(len(r["bad_citations"])), f"{r['seconds']:.2f}")
-        console = Console()
-        console.print(table)
-        for r in rows:
-            if r["missing"]:
-                console.print(f"{r['file']}（{r['engine']}）缺少：{'、'.join(r['missing'])}", highlight=False)
-        by_engine: dict[str, list[dict[str, Any]]] = {}
-        for r in rows:
-            by_engine.setdefault(r["engine"], []).append(r)
-        for eng, rs in by_engine.items():
-            cov = sum(r["coverage"] for r in rs) / len(rs)
-            act = sum(r["action_recall"] for r in rs) / len(rs)
-            console.print(f"[{eng}] 平均事实覆盖 {cov:.0%}，待办召回 {act:.0%}，结构正确 "
-                          f"{sum(r['structure_ok'] for r in rs)}/{len(rs)}，泄漏 {sum(len(r['leaked']) for r in rs)}，"
-                          f"编造 {sum(len(r['invented']) for r in rs)}", highlight=False)
-    return 0 if all(passed(r) for r in rows) else 1
+        print(json.dumps(halves, ensure_ascii=False, indent=1))
+        return 0
+    table = Table(title="纪要评测：新评测集（离线引擎）")
+    table.add_column("指标")
+    for half in halves:
+        table.add_column(half)
+    for key, label in HEADLINE:
+        table.add_row(label, *(str(h.get(key)) for h in halves.values()))
+    Console().print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(main("--json" in sys.argv))

@@ -26,7 +26,12 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
         ("abuse.recall", ">=", 0.80), ("spam.f1", ">=", 0.75), ("ok.f1", ">=", 0.85),
         ("evasions.detection_rate", ">=", 0.90), ("evasions.lookalikes_acted_on", "<=", 3),
     ],
-    "notes": [("fact_coverage", ">=", 0.8), ("invented_entities", "<=", 0.0), ("leaked_noise", "<=", 0.0)],
+    "notes": [("fact_coverage", ">=", 0.8), ("invented_entities", "<=", 0.0), ("leaked_noise", "<=", 0.0),
+              # the new set (issue 13): the tuning half where it stands, the locked half where it meets the targets
+              ("tuning.key_facts", ">=", 0.9), ("tuning.qa_pairs", ">=", 0.85), ("tuning.todos_with_owner", ">=", 0.85),
+              ("tuning.deadlines_resolved", ">=", 0.85), ("tuning.leaked_noise", "<=", 0.0),
+              ("tuning.invented_entities", "<=", 0.0), ("locked.key_facts", ">=", 0.85), ("locked.qa_pairs", ">=", 0.8),
+              ("locked.invented_entities", "<=", 0.0)],
     # issue 14: drafts that fit each group (evals/profiles/, offline)
     "profiles": [("events_placed_rate", ">=", 1.0), ("placeholders", "<=", 0.0), ("tactic_leaks", "<=", 0.0),
                  ("rule_pass_rate", ">=", 1.0), ("similarity.calendar", "<=", 0.4), ("similarity.welcome", "<=", 0.4),

@@ -5,7 +5,8 @@
   shared deterministic checker (:mod:`copilot.knowledge.checks`), the case assertions, and (with a
   model configured) the LLM judge for ``judge`` rules.
 - moderation: ``evals/moderation/messages.jsonl`` — per-label precision/recall/F1, confusion matrix.
-- notes: ``evals/notes/`` — fact coverage, leaked noise, invented entities.
+- notes: ``evals/notes/`` — the regression set (fact coverage, leaked noise, invented entities) and the
+  new set's tuning and locked halves (facts, Q&A, to-dos, deadlines, noise, faithfulness).
 """
 
 from __future__ import annotations
@@ -210,33 +211,55 @@ def run_moderation(ctx: EvalContext) -> SuiteResult:
 
 
 # -- notes --------------------------------------------------------------------------------------
+def _old_notes_case(ctx: EvalContext, item: tuple[str, dict[str, Any]]) -> CaseResult:
+    name, expected = item
+    started = time.perf_counter()
+    try:
+        row = notes_eval.score_file(notes_eval.NOTES_EVAL_DIR / name, expected, ctx.settings, ctx.engine)
+    except Exception as exc:
+        return CaseResult(suite="notes", id=name, passed=False, error=f"{type(exc).__name__}: {exc}")
+    checks = [
+        Check(name="事实覆盖", passed=row["coverage"] >= notes_eval.MIN_COVERAGE,
+              reason=f"{row['coverage']:.0%}" + (f"，缺少：{'、'.join(row['missing'])}" if row["missing"] else "")),
+        Check(name="没有泄漏噪声", passed=not row["leaked"], reason="、".join(map(str, row["leaked"])) or "无"),
+        Check(name="没有编造实体", passed=not row["invented"], reason="、".join(row["invented"]) or "无"),
+        Check(name="引用有效", passed=not row["bad_citations"], reason="；".join(row["bad_citations"][:3]) or "全部有效"),
+        Check(name="结构（类型/主讲/主持）", passed=row["structure_ok"], reason="正确" if row["structure_ok"] else "不符"),
+    ]
+    return CaseResult(suite="notes", id=name, passed=notes_eval.passed(row) and row["structure_ok"],
+                      checks=checks, engine=row["engine"], seconds=round(time.perf_counter() - started, 3),
+                      output={k: row[k] for k in ("coverage", "action_recall", "invented", "leaked")})
+
+
+def _tuning_case(score: notes_eval.ChatScore) -> CaseResult:
+    """A tuning chat with what its notes missed (the tuning half is for reading)."""
+    if score.error:
+        return CaseResult(suite="notes", id=f"tuning/{score.file}", passed=False, error=score.error)
+    checks = [Check(name=label, passed=not score.misses.get(kind), reason="；".join(score.misses.get(kind, []))[:300] or "全部找到")
+              for kind, label in notes_eval.MISS_LABELS]
+    checks += [Check(name="没有泄漏噪声", passed=not score.leaked, reason="、".join(score.leaked) or "无"),
+               Check(name="没有编造实体", passed=not score.invented, reason="、".join(score.invented) or "无")]
+    return CaseResult(suite="notes", id=f"tuning/{score.file}", passed=all(c.passed for c in checks), checks=checks,
+                      engine=score.engine, seconds=score.seconds)
+
+
+def _locked_case(metrics: dict[str, Any]) -> CaseResult:
+    """The locked half as one case of aggregate figures: which locked chats fail is never shown."""
+    checks = [Check(name=f"{label} ≥ {target}", passed=(metrics.get(key) or 0) >= target, reason=str(metrics.get(key)))
+              for key, label, target in notes_eval.TARGETS]
+    checks += [Check(name=label, passed=metrics.get(key) == 0, reason=str(metrics.get(key)))
+               for key, label in (("leaked_noise", "没有泄漏噪声"), ("invented_entities", "没有编造实体"))]
+    return CaseResult(suite="notes", id="locked（只报总数）", passed=all(c.passed for c in checks), checks=checks)
+
+
 def run_notes(ctx: EvalContext) -> SuiteResult:
-    """Fact coverage, leaked noise and invented entities of the notes for our own transcripts."""
+    """The regression set (fact coverage, leaked noise, invented entities per transcript), then the
+    new set's tuning half (per chat) and locked half (aggregate figures only)."""
     spec = yaml.safe_load((notes_eval.NOTES_EVAL_DIR / "expected.yaml").read_text(encoding="utf-8"))
-
-    def one(item: tuple[str, dict[str, Any]]) -> CaseResult:
-        name, expected = item
-        started = time.perf_counter()
-        try:
-            row = notes_eval.score_file(notes_eval.NOTES_EVAL_DIR / name, expected, ctx.settings, ctx.engine)
-        except Exception as exc:
-            return CaseResult(suite="notes", id=name, passed=False, error=f"{type(exc).__name__}: {exc}")
-        checks = [
-            Check(name="事实覆盖", passed=row["coverage"] >= notes_eval.MIN_COVERAGE,
-                  reason=f"{row['coverage']:.0%}" + (f"，缺少：{'、'.join(row['missing'])}" if row["missing"] else "")),
-            Check(name="没有泄漏噪声", passed=not row["leaked"], reason="、".join(map(str, row["leaked"])) or "无"),
-            Check(name="没有编造实体", passed=not row["invented"], reason="、".join(row["invented"]) or "无"),
-            Check(name="引用有效", passed=not row["bad_citations"], reason="；".join(row["bad_citations"][:3]) or "全部有效"),
-            Check(name="结构（类型/主讲/主持）", passed=row["structure_ok"], reason="正确" if row["structure_ok"] else "不符"),
-        ]
-        return CaseResult(suite="notes", id=name, passed=notes_eval.passed(row) and row["structure_ok"],
-                          checks=checks, engine=row["engine"], seconds=round(time.perf_counter() - started, 3),
-                          output={k: row[k] for k in ("coverage", "action_recall", "invented", "leaked")})
-
-    rows = ctx.map(one, list(spec.items()))
+    rows = ctx.map(lambda item: _old_notes_case(ctx, item), list(spec.items()))
     outs = [r.output or {} for r in rows]
     n = max(1, len(outs))
-    metrics = {
+    metrics: dict[str, Any] = {
         "n": len(rows),
         "fact_coverage": round(sum(o.get("coverage", 0.0) for o in outs) / n, 4),
         "action_recall": round(sum(o.get("action_recall", 0.0) for o in outs) / n, 4),
@@ -245,6 +268,16 @@ def run_notes(ctx: EvalContext) -> SuiteResult:
         "structure_ok": sum(1 for r in rows for c in r.checks if c.name.startswith("结构") and c.passed),
     }
     charts = {"各文件事实覆盖": [(r.id, (r.output or {}).get("coverage", 0.0)) for r in rows]}
+    if (notes_eval.TUNING_DIR / "expected.yaml").exists():
+        tuning = notes_eval.score_split(notes_eval.TUNING_DIR, ctx.settings, ctx.engine, ctx.workers)
+        metrics["tuning"] = notes_eval.aggregate(tuning)
+        rows += [_tuning_case(s) for s in tuning]
+    if (notes_eval.LOCKED_DIR / "expected.yaml").exists():
+        metrics["locked"] = notes_eval.score_locked(ctx.settings, ctx.engine, workers=ctx.workers)
+        rows.append(_locked_case(metrics["locked"]))
+    for half in ("tuning", "locked"):
+        if half in metrics:
+            charts[f"新评测集（{half}）"] = [(label, metrics[half].get(key) or 0.0) for key, label, _ in notes_eval.TARGETS]
     return SuiteResult(suite="notes", metrics=metrics, cases=rows, charts=charts)
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from copilot.notes.dates import cn_to_int, grounded_dates
 from copilot.notes.model import Notes, Transcript
 from copilot.notes.parse import NotesParseError, parse_text
 from copilot.textnorm import ensure_jieba, fold, split_sentences
@@ -21,31 +22,10 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TITLE = re.compile(r"《([^》]{1,40})》")
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]{2,}")
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千万]{1,8}")
 _GENERIC_PEOPLE = {"大家", "全体成员", "群友", "主持人", "主讲人", "嘉宾", "群主", "管理员", "我", "我们"}
 _ID_REF = re.compile(r"\[#(\d+)")
 _PARTICLES = set("由和与及请被向给跟把让对在是")
-
-
-def cn_to_int(text: str) -> int | None:
-    """``四十五`` → 45, ``两百`` → 200, ``三`` → 3; None if it is not a plain numeral."""
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            unit = _CN_UNITS[ch]
-            if unit == 10000:
-                total += (section + (digit or 0)) * unit
-                section, digit = 0, None
-            else:
-                section += (1 if digit is None else digit) * unit
-                digit = None
-        else:
-            return None
-    return total + section + (digit or 0)
 
 
 def _norm_date(s: str) -> str:
@@ -70,7 +50,10 @@ class _Source:
         if isinstance(transcript, Transcript):
             parts = [f"{m.speaker}：{m.text}" for m in transcript.messages]
             dates = {m.time.date() for m in transcript.messages if m.time and m.time.year > 1900}
-            parts += [f"{d:%Y-%m-%d} {d.month}月{d.day}日" for d in dates]
+            parts += [f"{d:%Y-%m-%d}|{d.month}月{d.day}日" for d in dates]
+            # a deadline resolved from the chat's own words (明天中午前 → 2026-03-15 12:00) is grounded;
+            # "|" keeps one date's digits from running into the next one's once spaces are removed
+            parts.append("|".join(sorted(grounded_dates([(m.text, m.time) for m in transcript.messages]))))
             if transcript.group:
                 parts.append(transcript.group)
             self.speakers = set(transcript.speakers)

@@ -11,9 +11,11 @@ Session type, speakers, host and date come from the deterministic structure pass
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 from copilot.llm import Engine, StructuredOutputError, invoke_structured, schema_hint
+from copilot.notes.dates import find_deadline
 from copilot.notes.faithfulness import find_bad_citations, find_ungrounded, ground_notes
 from copilot.notes.model import Drafted, Message, Notes, NotesContent, Transcript
 from copilot.notes.structure import Structure
@@ -21,6 +23,7 @@ from copilot.prompts import load_prompt
 from copilot.tokens import count_tokens, pack_to_budget, truncate_to_tokens
 
 MAX_MESSAGE_TOKENS = 400
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$")
 PROMPT_OVERHEAD_TOKENS = 1200  # system prompt + schema
 
 
@@ -50,6 +53,43 @@ def _render_chunk(messages: list[Message]) -> str:
 
 def _sub_transcript(t: Transcript, messages: list[Message]) -> Transcript:
     return Transcript(name=t.name, messages=messages, group=t.group)
+
+
+def structure_hints(st: Structure, ids: set[int]) -> str:
+    """The structure pass's findings for the messages in ``ids``, as lines the model can check: the same
+    Q&A pairing, to-do owners, resolved deadlines, decisions and notices the offline engine uses."""
+    lines: list[str] = []
+    for q in st.qa:
+        if q.sources[0] in ids:
+            lines.append(f"- 问答 {_refs(q.sources)}：{q.asker} 问，{q.answerer} 答")
+    for a in st.actions:
+        if set(a.sources) & ids:
+            due = "，".join(x for x in (a.deadline_text, a.deadline) if x)
+            lines.append(f"- 待办 {_refs(a.sources)}：负责人 {a.owner or '未知'}" + (f"；截止 {due}" if due else ""))
+    for d in st.decisions:
+        if set(d.sources) & ids:
+            lines.append(f"- 决定 {_refs(d.sources)}" + (f"：{'、'.join(d.by)} 同意" if d.by else ""))
+    for n in st.announcements:
+        if set(n.sources) & ids:
+            lines.append(f"- {n.kind} {_refs(n.sources)}")
+    return "\n".join(lines)
+
+
+def _refs(sources: list[int]) -> str:
+    return " ".join(f"#{i}" for i in sources)
+
+
+def resolve_deadlines(notes: Notes, transcript: Transcript) -> None:
+    """A model's to-dos get the same dates as the offline engine's: the chat's words (deadline_text),
+    resolved against the time of the message they cite; a deadline that is not a date becomes words."""
+    times = {m.id: m.time for m in transcript.messages}
+    for a in notes.actions:
+        if a.deadline and not _ISO.match(a.deadline):
+            a.deadline_text, a.deadline = a.deadline_text or a.deadline, None
+        if a.deadline is None and a.deadline_text:
+            when = next((times[i] for i in a.sources if times.get(i)), None)
+            found = find_deadline(a.deadline_text, when)
+            a.deadline = found.iso if found else None
 
 
 def _draft_notes(draft: NotesDraft, st: Structure) -> Notes:
@@ -106,10 +146,11 @@ def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> Draf
                  - count_tokens(schema))
     chunks = chunk_messages(transcript.messages, budget)
     common = dict(session_type=st.session_type, speakers=st.speakers, host=st.host, group=transcript.group,
-                  schema=schema)
+                  date=transcript.date, schema=schema)
     drafts: list[NotesDraft] = []
     for i, chunk in enumerate(chunks, 1):
-        messages = map_prompt.render(chunk=_render_chunk(chunk), part=i, parts=len(chunks), **common)
+        hints = structure_hints(st, {m.id for m in chunk})
+        messages = map_prompt.render(chunk=_render_chunk(chunk), part=i, parts=len(chunks), hints=hints, **common)
         sub = _sub_transcript(transcript, chunk)
         drafts.append(invoke_structured(engine, messages, NotesDraft, attempts=3, validate=_validator(sub, st)))
     refs = map_prompt.ref
@@ -125,6 +166,7 @@ def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> Draf
     notes.group = transcript.group
     notes.message_count = len(transcript.messages)
     notes.dropped_count = len(transcript.dropped)
+    resolve_deadlines(notes, transcript)
     notes, removed = ground_notes(notes, transcript)
     if not notes.key_points and not notes.summary:
         raise StructuredOutputError("模型输出的要点和摘要都无法在聊天记录中找到依据")

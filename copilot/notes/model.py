@@ -103,13 +103,15 @@ class QAPair(BaseModel):
 
 class Decision(BaseModel):
     text: str = Field(min_length=1)
+    by: list[str] = Field(default_factory=list, description="提出或同意这个决定的人")
     sources: Sources = Field(default_factory=list)
 
 
 class ActionItem(BaseModel):
     task: str = Field(min_length=1, description="做什么")
     owner: str | None = Field(None, description="谁负责")
-    deadline: str | None = Field(None, description="什么时候之前，原文里的说法")
+    deadline: str | None = Field(None, description="截止日期 YYYY-MM-DD（或 YYYY-MM-DD HH:MM），按消息时间推算；推算不出时为空")
+    deadline_text: str | None = Field(None, description="截止时间的原话，如“周五前”“明天中午前”")
     sources: Sources = Field(default_factory=list)
 
 

@@ -16,67 +16,92 @@ from typing import Any
 
 import numpy as np
 
-from copilot.notes.model import KeyPoint, Message, Notes, Quote, Transcript
-from copilot.notes.structure import Structure, analyze, display_name, is_chatter, is_question
-from copilot.textnorm import split_sentences, tokenize
+from copilot.notes.cues import cue
+from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
+from copilot.notes.structure import (
+    Structure,
+    analyze,
+    display_name,
+    is_chatter,
+    is_question,
+    relevant,
+    topic_words,
+    words,
+)
+from copilot.textnorm import fold, split_sentences
 
-# Sounds are filler anywhere at the start; words like 那个/然后/好的 only when a pause (comma) follows,
-# because "这个办法好" and "然后我们决定" carry meaning.
-_FILLER_HEAD = re.compile(
-    r"^(?:(?:嗯+|啊+|呃+|额+|哦+|唉|哎|然后呢?|就是说|所以说|其实吧?|反正)[，,、。.\s]*|"
-    r"(?:那个|这个|就是|对吧|对对对?|好的?|ok|OK|那么)[，,、。.\s]+)+"
-)
-_FILLER_INLINE = re.compile(
-    r"(?:嗯+|呃+|额+|啊+)[，,、]|(?<!也)就是说[，,]?|(?<=[，,])(?:然后呢?|那个|对吧)[，,]?|[，,]?对吧(?=[，,。？?])"
-)
+# The word banks are data (resources/notes/cues.yaml, section summary: filler — sounds anywhere at the
+# start, 那个/然后/好的 only before a pause, because "这个办法好" carries meaning —, procedure,
+# reactions, logistics, housekeeping, openers); what is left here is the format of enumerations.
+_FILLER_HEAD = cue("summary", "filler_head")
+_FILLER_INLINE = cue("summary", "filler_inline")
+_PROCEDURAL = cue("summary", "procedural")
+_KEY = cue("summary", "conclusion")
+_REACTION = cue("summary", "reaction")
+_LOGISTICS = cue("summary", "logistics")
+_HOUSEKEEPING = cue("summary", "housekeeping")
+_OPENER = cue("summary", "opener")
+_PROMPT = cue("summary", "prompt")
+_ACK_HEAD = cue("summary", "ack_head")
+_DECIDED = cue("summary", "decided")
 _REPEAT = re.compile(r"(\S{1,4}?)\1{2,}")  # 这个这个这个 → 这个
-_PROCEDURAL = re.compile(
-    r"谢谢|感谢|大家好|晚上好|欢迎|收到|请大家|先不要插话|问答环节|分享就到这里|下面进入|时间差不多|"
-    r"分享嘉宾|请到|今[天晚]的?(?:主题|话题)"
-)
 _ENUM = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分|步)?|首先|其次|再次|最后)[，,：:、]")
-_KEY = re.compile(r"先说结论|结论是|总结一下|总的来说|核心是|关键是|最重要的是|一句话")
-_REACTION = re.compile(r"^(?:这个)?(?:办法|方法|主意|建议|想法)?(?:好|不错|有道理|太好了)|^(?:说得对|同意|赞同|学到了|涨知识|有道理|我也是|\+1)")
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
 _LEAD_IN = re.compile(
     r"^(?:(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|再次|最后|另外|总结一下|总的来说)[，,：:、]"
     r"|(?:\d{1,2}|[一二三四五六七八九十])[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十])[)）])\s*)+"
 )
-# Housekeeping that is never a quote: openers, schedule and sign-up logistics, reminders.
-_LOGISTICS = re.compile(
-    r"今[天晚]的?(?:我们)?(?:聊聊|聊一聊|聊|讨论|话题|主题)|聊聊|讨论一下|下周|下次|明晚|明天|继续聊|不见不散|准时|"
-    r"\d{1,2}[点:：]\d{0,2}|报名|链接|群公告|置顶|接龙|记得|提醒|@所有人|@全体"
-)
-# Closing lines, reminders and status chatter: not a point, not the summary.
-_HOUSEKEEPING = re.compile(
-    r"聊到这里|就到这里|不见不散|记得|提醒|报名|接龙|群公告|置顶|@所有人|@全体|继续聊|"
-    r"先去|一会儿?回来|马上回来|回头见|下线了|去忙了|先撤了|在吗"
-)
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
-MAX_GRAPH = 1000  # sentences in the TextRank graph (dense n×n similarity)
+MAX_GRAPH = 1000
+SHORT_CHAT = 15
+SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
+FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
 
 
-MAX_SENTENCE = 160
+MAX_SENTENCE = 60
+# never cut inside a figure, a time, a date, an amount, a percentage, a URL or a Latin name
+_UNCUTTABLE = re.compile(r"https?://[!-~]+|[0-9A-Za-z.%:/$¥￥+\-]*\d[0-9A-Za-z.%:/$¥￥+\-]*|[A-Za-z][A-Za-z0-9_.\-]*")
+_WINDOW = 80  # a fact is never longer than this
+_URL = re.compile(r"https?://[!-~]+")
+# a pause to cut at; an ASCII comma or colon inside 1,280 / 20:30 / https:// is not one
+_COMMA = re.compile(r"(?<=[，、：；])|(?<=[,:])(?![0-9A-Za-z/])")
+_FACT_CHAR = re.compile(r"[0-9A-Za-z.%:/$¥￥+\-?=&_]")
+
+
+def safe_cut(text: str, limit: int) -> int:
+    """The last position ≤ ``limit`` where ``text`` can be cut without splitting a fact."""
+    start = max(0, limit - _WINDOW)
+    while start > 0 and _FACT_CHAR.match(text[start - 1]):  # do not start scanning inside a fact
+        start -= 1
+    for m in _UNCUTTABLE.finditer(text, start, min(len(text), limit + _WINDOW)):
+        if m.start() < limit < m.end():
+            return m.start() if m.start() > 0 else m.end()
+    return limit
 
 
 def _pieces(text: str) -> list[str]:
-    """Sentences, with run-ons (voice transcripts, pasted walls of text) cut at commas, then hard."""
+    """Sentences, with run-ons (voice transcripts, pasted walls of text) cut at commas, then at a
+    safe place (never inside a number, time, amount, URL or Latin word)."""
+    urls = _URL.findall(text)  # a "?" inside a link is not the end of a sentence
+    masked = _URL.sub(lambda m: f"\ue000{urls.index(m.group(0))}\ue001", text) if urls else text
     out: list[str] = []
-    for sent in split_sentences(text):
+    for raw in split_sentences(masked):
+        sent = re.sub("\ue000(\\d+)\ue001", lambda m: urls[int(m.group(1))], raw) if urls else raw
         if len(sent) <= MAX_SENTENCE:
             out.append(sent)
             continue
         buf = ""
-        for part in re.split(r"(?<=[，,、：:])", sent):
+        for part in _COMMA.split(sent):
             if buf and len(buf) + len(part) > MAX_SENTENCE:
                 out.append(buf)
                 buf = ""
             buf += part
-            while len(buf) > MAX_SENTENCE:
-                out.append(buf[:MAX_SENTENCE])
-                buf = buf[MAX_SENTENCE:]
+            while len(buf) > MAX_SENTENCE * 2:  # no comma for a long stretch
+                cut = safe_cut(buf, MAX_SENTENCE * 2)
+                out.append(buf[:cut])
+                buf = buf[cut:]
         if buf:
             out.append(buf)
     return out
@@ -97,6 +122,8 @@ class Sentence:
     tokens: list[str]
     weight: float
     score: float = 0.0
+    topical: bool = True  # shares a word the session keeps coming back to (not a side remark)
+    facts: int = 0  # figures, times, amounts, titles in it (key points prefer fact-dense sentences)
 
 
 def _role_weight(m: Message, st: Structure) -> float:
@@ -109,6 +136,8 @@ def _role_weight(m: Message, st: Structure) -> float:
 
 def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
     out: list[Sentence] = []
+    topic = st.topic_words or topic_words(transcript.messages)
+    short = len(transcript.messages) < SHORT_CHAT  # too few messages for words to come back
     for m in transcript.messages:
         if is_chatter(m.text):
             continue
@@ -129,7 +158,12 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             if "@" in s:  # a reply: in a talk usually Q&A (listed separately), in a discussion often advice
                 w *= 0.7 if st.session_type == "主讲分享" else 0.9
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
-            out.append(Sentence(s, m, tokenize(s, for_search=False), w))
+            tokens = list(words(s))
+            # in a talk the speaker's own words are the topic; anyone else's side remark is not
+            topical = (short or (st.session_type == "主讲分享" and m.speaker in st.speakers)
+                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s)))
+            facts = len(cue("fact_marks").findall(fold(s)))
+            out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
     return out
 
 
@@ -180,7 +214,7 @@ def textrank(sentences: list[Sentence], *, damping: float = 0.85, iters: int = 4
 
 
 def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
-        exclude: set[int] | None = None) -> list[Sentence]:
+        exclude: set[int] | None = None, fact_boost: float = 0.0) -> list[Sentence]:
     """Pick ``k`` high-scoring sentences that are not near-duplicates of each other.
 
     ``X`` holds the TF-IDF rows of ``sentences`` (same order), or is None (no redundancy term).
@@ -193,8 +227,9 @@ def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
     pool = sorted((s for s in sentences if id(s) not in (exclude or set())), key=lambda s: -s.score)[: max(60, k * 8)]
     if not pool:
         return []
-    top = max(s.score for s in pool) or 1.0
-    relevance = np.array([s.score / top for s in pool])
+    gain = [s.score * (1 + fact_boost * min(3, s.facts)) for s in pool]
+    top = max(gain) or 1.0
+    relevance = np.array([g / top for g in gain])
     if X is not None:
         rows = X[[index[id(s)] for s in pool]]
         sim = (rows @ rows.T).toarray()
@@ -232,11 +267,12 @@ def _keypoint_text(s: Sentence) -> str:
     return _LEAD_IN.sub("", s.text) or s.text
 
 
-def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None) -> list[Sentence]:
+def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None,
+                      fact_boost: float = 0.0) -> list[Sentence]:
     """Best sentences (MMR) until ``max_chars``, in transcript order."""
     picked: list[Sentence] = []
     used = 0
-    for s in mmr(sentences, 40, X, lam=0.75):
+    for s in mmr(sentences, 40, X, lam=0.75, fact_boost=fact_boost):
         if used + len(s.text) > max_chars and picked:
             if used >= max_chars * 0.7:
                 break
@@ -254,26 +290,19 @@ def _title(transcript: Transcript, st: Structure, keywords: list[str]) -> str:
 
 
 # times, counts and pointers are frequent in every chat and say nothing about its subject
-_NOT_A_KEYWORD = re.compile(
-    r"^(?:[一两几每这那哪][个篇次天周条本件点位些样种]|上次|下次|这次|今天|明天|昨天|后天|今晚|每天|每周|这周|下周|本周|上周|"
-    r"点前|之前|以前|以后|时候|大家|我们|你们|他们|自己|现在|已经|还是|就是|可以|一下|什么|怎么|没有)$")
 
 
 def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
     counts: Counter[str] = Counter()
     for s in sentences:
         for t in set(s.tokens):
-            if len(t) >= 2 and not t.isdigit() and not _NOT_A_KEYWORD.match(t):
+            if len(t) >= 2 and not t.isdigit() and not cue("generic_words").fullmatch(t):
                 counts[t] += s.weight
     return [w for w, _ in counts.most_common(k)]
 
 
-_OPENER = re.compile(r"今[天晚]的?(?:我们)?(?:聊聊|聊一聊|讨论|话题|主题)|话题[:：]")
-_PROMPT = re.compile(r"大家(?:说说|聊聊|谈谈|分享|来说)|说说(?:你们|大家|自己)|欢迎大家")
 _ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
 _MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "可以试试…"
-_ACK_HEAD = re.compile(r"^(?:好的?|行|嗯|ok|OK|那就?|那么)[，,、\s]+")
-_DECIDED = re.compile(r"^.{0,12}?(?:决定|定下来|确定)(?:了|一下|好了)?[：:，,]?")
 
 
 def _clause(text: str, limit: int = 40) -> str:
@@ -286,6 +315,7 @@ def _clause(text: str, limit: int = 40) -> str:
 
 
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
+                       everything: list[Sentence], settled: set[int] | None = None,
                        max_voices: int = 4) -> tuple[str, list[int]] | None:
     """A discussion told as who said what, then what was decided; None when there is no exchange.
 
@@ -298,7 +328,7 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
 
     def position(s: Sentence) -> bool:
         # not _LOGISTICS: in a discussion "下班后7点跑" is a position, not schedule housekeeping
-        return (len(s.text) >= 10 and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
+        return (len(s.text) >= 8 and s.topical and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
                 and not _PROMPT.search(s.text)
                 and not any(_near_dup(s.text, h) or s.text in h for h in housekeeping))
 
@@ -309,10 +339,11 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         if len(picked) >= max_voices:
             break
         own = [s for s in points if s.msg.speaker == speaker and position(s)] or \
-              [s for s in pool if s.msg.speaker == speaker and position(s)]
+              [s for s in pool if s.msg.speaker == speaker and position(s)] or \
+              [s for s in everything if s.msg.speaker == speaker and position(s)]  # a counter-proposal
         own = [s for s in own if not any(_near_dup(s.text, p.text) for p in picked)]
-        if own:
-            picked.append(max(own, key=lambda s: s.score))
+        if own:  # what they said on their own, before any reply to someone else
+            picked.append(max(own, key=lambda s: (not s.msg.text.lstrip().startswith("@"), s.score)))
     if len(picked) < 2 or all(_ANON_SPEAKER.match(s.msg.speaker or "") for s in picked):
         # "发言人3 said …" tells nothing in a transcribed meeting with anonymous speaker labels:
         # there the content summary (MMR) is the better read
@@ -321,18 +352,51 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     voices = [f"{display_name(s.msg.speaker)}：{_clause(_MENTION_HEAD.sub('', _keypoint_text(s)))}" for s in picked]
     sources = [s.msg.id for s in picked]
     text = lead + "；".join(voices) + "。"
+    settled = settled or set()
     if st.decisions:  # the last word counts: "定在15号" … "最终改成16号，就这么定了"
-        d = st.decisions[-1]
+        strong = [d for d in st.decisions if cue("decision", "strong").search(fold(d.text)) or set(d.sources) & settled]
+        d = (strong or st.decisions)[-1]
+        listed = [x for x in st.decisions if x.sources == d.sources and x is not d]
+        if listed:  # a wrap-up that lists what was decided: say them all
+            d = Decision(text="；".join(x.text for x in [*listed, d][-3:]), by=d.by, sources=d.sources)
         cut = _DECIDED.match(d.text)
         rest = d.text[cut.end():] if cut and not re.search(r"[不没未别]", cut.group(0)) else d.text
         rest = _ACK_HEAD.sub("", rest)
+        if d.by:  # who settled it, and who agreed
+            agreed = [display_name(b) or b for b in d.by[1:4]]
+            text += f"{display_name(d.by[0])}拍板" + (f"，{'、'.join(agreed)}同意" if agreed else "") + "。"
         text += f"最后决定：{_clause(rest if len(rest) >= 6 else d.text, 50)}。"
         sources.extend(d.sources)
+    nxt = [a for a in st.actions if a.owner][:3]
+    if nxt:  # what happens next
+        text += "接下来：" + "；".join(_next_step(a) for a in nxt) + "。"
+        sources.extend(i for a in nxt for i in a.sources[:1])
     return text, sorted(set(sources))
 
 
+def talk_summary(lead: str, points: list[Sentence], most: int = 5) -> tuple[str, list[int]]:
+    """A talk told as its speaker, theme and main points with their figures: the opening clause of each
+    of the (up to five) key points, in the order they were made."""
+    chosen = sorted(sorted(points, key=lambda s: -s.score * (1 + FACT_BOOST * min(3, s.facts)))[:most],
+                    key=lambda s: (s.msg.id, s.msg.text.find(s.text)))
+    parts = [_clause(_keypoint_text(s), 45) for s in chosen]
+    return lead + "主要讲了：" + "；".join(parts) + "。", sorted({s.msg.id for s in chosen})
+
+
+def _next_step(a: ActionItem) -> str:
+    """One to-do as a next step: the owner and their own words (the piece with the date, if merged)."""
+    pieces = [p for p in re.split(r"[；;]", re.sub(r"（回复.*?）$", "", a.task)) if p.strip()]
+    piece = next((p for p in pieces if a.deadline_text and a.deadline_text in p), pieces[-1] if pieces else a.task)
+    piece = _ACK_HEAD.sub("", re.sub(r"^[^：:，,]{0,8}[：:]", "", _MENTION_HEAD.sub("", piece.strip())))
+    due = "，".join(x for x in (a.deadline_text, a.deadline) if x and (x not in piece or x == a.deadline))
+    return f"{display_name(a.owner)}：{_clause(piece, 30)}" + (f"（{due}）" if due else "")
+
+
 def _lead(transcript: Transcript, st: Structure) -> str:
-    """The opening clause: who held the talk (and on what), or what the discussion was about."""
+    """The opening clause: who held the talk (and on what), or what the discussion was about. An
+    anonymous label (发言人2) says nothing, so a transcribed meeting gets no lead."""
+    if st.speakers and _ANON_SPEAKER.match(st.speakers[0]):
+        return f"本次讨论围绕“{st.topic}”展开。" if st.topic else ""
     if st.session_type == "主讲分享" and st.speakers:
         lead = f"本场由{display_name(st.host)}主持，{st.speakers[0]}主讲" if st.host else f"本场由{st.speakers[0]}主讲"
         opening = "".join(m.text for m in transcript.messages[:12])
@@ -342,7 +406,7 @@ def _lead(transcript: Transcript, st: Structure) -> str:
     if st.topic:
         return f"本次话题讨论由{display_name(st.host)}发起，围绕“{st.topic}”展开。" if st.host \
             else f"本次讨论围绕“{st.topic}”展开。"
-    return ""
+    return f"本次讨论由{display_name(st.host)}发起。" if st.host else ""
 
 
 def _content_rows(sentences: list[Sentence], st: Structure, exclude_ids: set[int]) -> list[int]:
@@ -350,7 +414,7 @@ def _content_rows(sentences: list[Sentence], st: Structure, exclude_ids: set[int
     talk only the speaker's own (the host's welcome and logistics are not the talk), when there are
     at least two."""
     rows = [i for i, s in enumerate(sentences) if s.msg.id not in exclude_ids and not _PROCEDURAL.search(s.text)
-            and not is_question(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
+            and s.topical and not is_question(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
     if st.session_type == "主讲分享":
         own = [i for i in rows if sentences[i].msg.speaker in st.speakers]
         rows = own if len(own) >= 2 else rows
@@ -362,9 +426,12 @@ def _summary(sentences: list[Sentence], X: Any, st: Structure, lead: str, budget
     """The lead plus the best content sentences (MMR) within the character budget; a talk's summary
     is the talk, not the Q&A."""
     rows = _content_rows(sentences, st, notice_ids | (qa_ids if st.session_type == "主讲分享" else set()))
+    # a talk's summary gives its main points with their numbers; a transcribed meeting with anonymous
+    # speakers is summarised for its content
+    named_talk = st.session_type == "主讲分享" and bool(st.speakers) and not _ANON_SPEAKER.match(st.speakers[0])
     body = summary_sentences([sentences[i] for i in rows], max(40, budget - len(lead)),
-                             X[rows] if X is not None else None)
-    texts = [_keypoint_text(s) for s in body]
+                             X[rows] if X is not None else None, fact_boost=FACT_BOOST if named_talk else 0.0)
+    texts = [_keypoint_text(s).rstrip("；;，,、：: ") for s in body]
     return lead + "".join(t if t.endswith(("。", "！", "？", "…")) else t + "。" for t in texts), body
 
 
@@ -386,7 +453,8 @@ def _every_voice(chosen: list[Sentence], pool: list[Sentence], st: Structure, ma
     for speaker in st.speakers:
         if speaker in have or len(chosen) >= max_points:
             continue
-        own = [s for s in pool if s.msg.speaker == speaker and s not in chosen and len(s.text) >= 12
+        own = [s for s in pool if s.msg.speaker == speaker and s not in chosen and len(s.text) >= 12 and s.topical
+               and not _HOUSEKEEPING.search(s.text)
                and not any(_near_dup(s.text, c.text) for c in chosen)]
         if own:
             chosen.append(max(own, key=lambda s: s.score))
@@ -399,7 +467,7 @@ def _quotes(pool: list[Sentence], points: list[Sentence], st: Structure) -> list
     used = {id(s) for s in points}
     housekeeping = {i for a in st.actions for i in a.sources} | {i for a in st.announcements for i in a.sources} \
         | {i for d in st.decisions for i in d.sources}
-    candidates = [s for s in pool if id(s) not in used and 10 <= len(s.text) <= 40
+    candidates = [s for s in pool if id(s) not in used and 10 <= len(s.text) <= 40 and s.topical
                   and (st.session_type == "话题讨论" or s.msg.speaker in st.speakers)
                   and s.msg.id not in housekeeping and not _LOGISTICS.search(s.text)
                   and not any(_near_dup(s.text, p.text) for p in points)]
@@ -420,7 +488,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     sentences = candidate_sentences(transcript, st)
     X = textrank(sentences)
     total_chars = sum(len(m.text) for m in transcript.messages)
-    budget = summary_chars or int(min(300, max(80, total_chars * 0.12)))
+    budget = summary_chars or int(min(SUMMARY_MAX, max(80, total_chars * SUMMARY_SHARE)))
     lead = _lead(transcript, st)
     qa_ids = {i for p in st.qa for i in p.sources}
     notice_ids = {i for a in st.announcements for i in a.sources}
@@ -429,14 +497,18 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
 
     prow = _content_rows(sentences, st, qa_ids | notice_ids)
     point_pool = [sentences[i] for i in prow]
-    chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None)
+    chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None,
+                 fact_boost=FACT_BOOST)
     if st.session_type == "话题讨论":
         chosen = _every_voice(chosen, point_pool, st, max_points)
     points = sorted(chosen, key=lambda s: s.msg.id)
     if st.session_type == "话题讨论":
-        told = discussion_summary(lead, st, points, point_pool)
+        settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
+        told = discussion_summary(lead, st, points, point_pool, sentences, settled)
         if told is not None:
             summary, summary_sources = told
+    elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:
+        summary, summary_sources = talk_summary(lead, points)
     key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
                   for s in points]
     return Notes(

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from copilot.files import UnreadableFile, decode_bytes
-from copilot.moderation import Label, quick_analysis
 from copilot.notes.model import Dropped, Message, Transcript
+from copilot.notes.noise import clean_noise
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -43,75 +43,6 @@ _INLINE = re.compile(rf"^\[?(?:{_DATE}\s+)?{_TIME}\]?\s+([^\s:：][^:：]{{0,30}
 _WX_HEAD = re.compile(rf"^\[?{_DATE}\s+{_TIME}\]?\s+(\S.{{0,39}})$")
 _QQ_META = re.compile(r"^(消息记录|消息分组|消息对象|={8,}|-{8,})")
 _GARBAGE = re.compile("[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]|锟斤拷|烫烫烫")
-
-# -- noise ----------------------------------------------------------------------------------------
-_SYSTEM_SPEAKERS = {"系统消息", "系统", "系统提示", "10000", "system", "群通知"}
-_SYSTEM_TEXT = re.compile(
-    r"加入了?本群|加入了?群聊|通过扫描.{0,20}二维码加入|邀请.{1,40}加入了?群|退出了?群聊|被移出|移出了?群聊|"
-    r"撤回了?一条(消息|成员消息)|修改群名为|更改了?群名|拍了拍|成为新群主|设置了?管理员|开启了?全员禁言|"
-    r"关闭了?全员禁言|被管理员禁言|解除了?.{0,10}禁言|以上是打招呼的内容|你已添加了|现在可以开始聊天了"
-)
-_PLACEHOLDERS = (
-    "图片|表情|动画表情|自定义表情|语音|视频|文件|链接|位置|红包|QQ红包|微信红包|转账|名片|小程序|闪照|"
-    "聊天记录|语音通话|视频通话|音乐|Emoji|emoji|Sticker|sticker|Photo|photo|Image|image|Voice|Video|"
-    "微笑|撇嘴|色|发呆|得意|流泪|害羞|闭嘴|睡|大哭|尴尬|发怒|调皮|呲牙|惊讶|难过|囧|抓狂|吐|偷笑|愉快|白眼|"
-    "傲慢|困|惊恐|憨笑|悠闲|咒骂|疑问|嘘|晕|衰|骷髅|敲打|再见|擦汗|抠鼻|鼓掌|坏笑|右哼哼|左哼哼|鄙视|委屈|"
-    "快哭了|阴险|亲亲|可怜|笑脸|生病|脸红|破涕为笑|恐惧|失望|无语|嘿哈|捂脸|奸笑|机智|皱眉|耶|吃瓜|加油|汗|"
-    "天啊|Emm|社会社会|旺柴|好的|打脸|哇|翻白眼|666|让我看看|叹气|苦涩|裂开|嘴唇|爱心|心碎|拥抱|强|弱|握手|"
-    "胜利|抱拳|勾引|拳头|OK|合十|啤酒|咖啡|蛋糕|玫瑰|凋谢|菜刀|炸弹|便便|月亮|太阳|庆祝|礼物|發|福|烟花|爆竹|"
-    "猪头|跳跳|发抖|转圈|doge|滑稽|狗头"
-)
-_PLACEHOLDER = re.compile(rf"\[(?:{_PLACEHOLDERS})\]|/:[a-z@!?()<>~]{{1,8}}")
-_ONLY_PUNCT = re.compile(r"^[\W_]*$")
-
-def ad_verdict(text: str) -> str:
-    """``"ad"`` (drop) or ``"ok"``, by the moderation layers (:func:`copilot.moderation.quick_analysis`).
-
-    A talk about running a shop mentions prices and promotions all the time, and the moderation
-    layers flag some such messages, so an ad/spam label only counts when the message itself carries
-    ad evidence — contact details, a link, or promotion or recruiting words: losing a speaker's point
-    is worse than keeping one ad.
-    """
-    analysis = quick_analysis(text)
-    if analysis is None or analysis.label not in (Label.AD, Label.SPAM):
-        return "ok"
-    return "ad" if analysis.signals.has_ad_evidence() else "ok"
-
-
-def clean_noise(messages: list[Message], warnings: list[str] | None = None) -> tuple[list[Message], list[Dropped]]:
-    """Drop system notices, media placeholders, ads/spam and floods; strip inline placeholders."""
-    kept: list[Message] = []
-    dropped: list[Dropped] = []
-    last_by_speaker: dict[str, tuple[str, int]] = {}
-    for m in messages:
-        raw = m.text
-        if m.speaker.strip().lower() in _SYSTEM_SPEAKERS or (len(raw) < 80 and _SYSTEM_TEXT.search(raw)):
-            m.kind = "system"
-            dropped.append(Dropped(m.id, "系统消息", raw))
-            continue
-        text = _PLACEHOLDER.sub("", raw).strip()
-        if _ONLY_PUNCT.match(text):
-            m.kind = "media" if text != raw.strip() else "empty"
-            dropped.append(Dropped(m.id, "图片/表情占位" if m.kind == "media" else "空消息", raw))
-            continue
-        verdict = ad_verdict(text)
-        if verdict == "ad":
-            m.kind = "ad"
-            dropped.append(Dropped(m.id, "广告/垃圾消息", raw))
-            continue
-
-        prev, count = last_by_speaker.get(m.speaker, ("", 0))
-        if text == prev and len(text) > 3:
-            last_by_speaker[m.speaker] = (prev, count + 1)
-            if count + 1 >= 2:
-                dropped.append(Dropped(m.id, "重复刷屏", raw))
-                continue
-        else:
-            last_by_speaker[m.speaker] = (text, 0)
-        m.text = text
-        kept.append(m)
-    return kept, dropped
-
 
 # -- helpers --------------------------------------------------------------------------------------
 def _dt(y: str | None, mo: str | None, d: str | None, h: str, mi: str, s: str | None,
@@ -435,7 +366,7 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
         messages, warnings, fmt, group = export.messages, export.warnings, export.format, export.group
     dropped: list[Dropped] = []
     if drop_noise:
-        messages, dropped = clean_noise(messages, warnings)
+        messages, dropped = clean_noise(messages)
     if not messages:
         raise NotesParseError(f"{name}：去掉系统消息、表情图片和广告后没有剩下任何内容（共丢弃 {len(dropped)} 条）")
     return Transcript(name=name, messages=messages, format=fmt, encoding=encoding, group=group,

@@ -80,7 +80,11 @@ class _Writer:
     def decisions(self) -> list[str]:
         if not self.notes.decisions:
             return []
-        return [f"## {self.L('决定')}", ""] + [f"- {self.C(d.text)}{_cite(d.sources)}" for d in self.notes.decisions] + [""]
+        lines = [f"## {self.L('决定')}", ""]
+        for d in self.notes.decisions:
+            by = f"（{self.L('同意')}：{'、'.join(self.C(b) for b in d.by)}）" if len(d.by) > 1 else ""
+            lines.append(f"- {self.C(d.text)}{by}{_cite(d.sources)}")
+        return lines + [""]
 
     def actions(self) -> list[str]:
         L, C = self.L, self.C
@@ -89,7 +93,8 @@ class _Writer:
         lines = [f"## {L('待办')}", ""]
         for a in self.notes.actions:
             owner = f"**{C(a.owner)}**：" if a.owner else ""
-            due = f"（{L('截止')}：{C(a.deadline)}）" if a.deadline else ""
+            when = "，".join(x for x in (C(a.deadline_text or ""), a.deadline or "") if x)
+            due = f"（{L('截止')}：{when}）" if when else ""
             lines.append(f"- [ ] {owner}{C(a.task)}{due}{_cite(a.sources)}")
         return lines + [""]
 

@@ -118,10 +118,10 @@ def restore_notes(notes: Notes, original: Transcript) -> Notes:
         q.question, q.answer = r.text(q.question, q.sources), r.text(q.answer, q.sources)
         q.asker, q.answerer = r.name(q.asker), r.name(q.answerer)
     for d in n.decisions:
-        d.text = r.text(d.text, d.sources)
+        d.text, d.by = r.text(d.text, d.sources), [r.name(b) or b for b in d.by]
     for a in n.actions:
         a.task, a.owner = r.text(a.task, a.sources), r.name(a.owner)
-        a.deadline = r.text(a.deadline, a.sources) if a.deadline else a.deadline
+        a.deadline_text = r.text(a.deadline_text, a.sources) if a.deadline_text else a.deadline_text
     for an in n.announcements:
         an.text = r.text(an.text, an.sources)
     for qt in n.quotes:

@@ -1,10 +1,17 @@
 """Who talked, what kind of session it was, and the Q&A, decisions, to-dos and announcements in it.
 
-These are pattern rules over the parsed messages, deliberately transparent: the offline engine uses
-them directly and the LLM path uses them for the fields a model should not guess (session type,
-speakers, host, date). The patterns follow the share-session card: a host opens and closes, a main
-speaker talks, questions are collected at the end, and the session ends with the write-up owner,
-homework and the next session.
+Three kinds of evidence, combined, none deciding alone:
+
+* **cue words** from ``copilot/resources/notes/cues.yaml`` (sentence-final particles and
+  interrogatives, first-person future and assignment forms, decision and announcement words);
+* a **trained sentence classifier** (:mod:`copilot.notes.classify`: question / commitment /
+  decision / announcement / other);
+* **reply structure**: @mentions and names (an @-reply answers that person's open question, even
+  many messages later), who speaks next, numbered lists (each item on its own), and the time of each
+  message (deadlines resolved by :mod:`copilot.notes.dates`).
+
+The offline engine uses these directly; the LLM path gets them as hints and keeps the fields a model
+should not guess (session type, speakers, host, date).
 """
 
 from __future__ import annotations
@@ -12,16 +19,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from copilot.notes.classify import sentence_kind
+from copilot.notes.cues import cue, has, raw
+from copilot.notes.cues import folded as _fold
+from copilot.notes.dates import find_deadline
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.textnorm import split_sentences, tokenize
 
-_HOST_CUES = re.compile(
-    r"分享(马上|即将|正式)?开始|今[天晚]的?(分享|嘉宾|主题|话题)|请到|有请|欢迎.{0,8}(老师|嘉宾)|问答环节|"
-    r"(?:感谢|谢谢).{0,6}(老师|教练|嘉宾|分享)|下期预告|(?:提问|答疑)环节|开始提问|统一问|话题讨论|主持|请勿插话|先不要插话|进入.{0,4}环节"
-)
-_LECTURE_CUES = re.compile(r"分享嘉宾|嘉宾|主讲|今[天晚]的?分享|的分享就到这里|我的分享|讲座|干货")
-_DISCUSSION_CUES = re.compile(r"话题讨论|今[天晚]的?话题|随便聊|聊聊|各自的做法|讨论一下")
+_MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
+_LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
+_CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _TOPIC = [
     re.compile(r"《([^》]{2,40})》"),
     re.compile(r"(?:主题|题目|话题(?:讨论)?)(?:是|为)?[:：「“\"]\s*([^。！？!?\n」”\"]{2,40})"),
@@ -29,41 +38,8 @@ _TOPIC = [
     re.compile(r"(?:^|[，,。！!；;\s])(?:今[天晚]|咱们|我们|大家|来|一起|就|先)*(?:聊聊|聊一聊|讨论一下|讨论)[:：]?\s*"
                r"([^。！？!?\n，,]{2,30}[？?]?)"),
 ]
-_QUESTION_START = re.compile(r"^(?:@\S+\s*)?(请问|想问|问一下|问下|求问|提问|有没有人|谁家|谁知道|谁有|能不能|可不可以|Q[:：])")
-_MENTION = re.compile(r"@([^\s@，,：:]{1,20})")
 _CLARIFY = re.compile(r"^(?:确定一下|确认一下|你说的|刚才|那个|所以)")
 _ASK_HEAD = re.compile(r"^(?:请问|想问一?下?|问一下|问下|求问)[，,：:\s]*")
-_DEADLINE = re.compile(
-    r"(\d{1,2}月\d{1,2}[日号](?:[上下]午|晚上|中午)?(?:\d{1,2}点(?:半|\d{1,2}分)?)?|"
-    r"(?:下|本|这)?(?:周|星期|礼拜)[一二三四五六日天末]|下周|本周|这周|明天|后天|今晚|今天|月底|月初|周末|"
-    r"\d{1,2}[日号]|\d{1,2}\.\d{1,2}|\d{1,2}点(?:半)?)"
-    r"(?:[上下]午|晚上|中午)?(?:\d{1,2}点)?\s*(?:之前|以前|前)"
-)
-# a time right before what is to be done: "明天我把PDF发群里", "我周二先发一版", "下周三晚上8点把名单发群里"
-_DEADLINE_LOOSE = re.compile(
-    r"(?:今晚|明天|后天|(?:下|本|这)?(?:周|星期)[一二三四五六日天末]|\d{1,2}月\d{1,2}[日号]|\d{1,2}\.\d{1,2}|\d{1,2}[日号])"
-    r"(?:[上下]午|晚上|中午)?(?:\d{1,2}点(?:半)?)?"
-    r"(?=[^，,。]{0,8}?(?:发|交|提交|完成|给|搞定|做完|弄好|整理好))"
-)
-# "负责" as an adjective ("教练挺负责", "很负责任") is praise, not an assignment
-_DUTY = r"(?<![挺很太超蛮不真够最更])(?<!特别)(?<!非常)(?<!比较)负责(?!任(?!务|何))"
-_ACTION = re.compile(_DUTY + r"|我来|你来|搞定|弄好|做完|给我|我会|我今晚|我明天|我回头|整理|发到|发群|提交|交(?!流|通|换|班|朋友)|跟进|准备|完成|分享一条|发给|在群里(?:说|分享|晒|发)")
-_DECISION = re.compile(r"决定|定了|确定|敲定|就这么定|统一(?:意见|口径|为|成|改|用|定|时间)|定在|说好了|约定")
-# "我还不确定…" "确定一下…" "还没定" are doubts or requests to confirm, not decisions
-_UNDECIDED = re.compile(r"[不没未]确定|确定一下|还?没定|未定|待定|没决定|[不没]一定|确定吗|定了吗|决定了吗")
-# A host handing over to a speaker: 今晚请李教练给大家讲《…》 / 有请陈老师分享 / 欢迎嘉宾王磊
-_INVITE_VERB = re.compile(r"分享|主讲|讲座|给大家讲|来讲|讲讲|开讲|带来|嘉宾")
-_ROLE_PREFIX = re.compile(r"^(?:主持人|主持)[-_·\s:：]*(?=\S)")
-_NEXT = re.compile(r"下期|下一期|下次(分享|话题|讨论)|下一场|下周.{0,6}分享|下周.{0,12}(?:继续聊|继续讨论|接着聊)|预告[:：]")
-_HOMEWORK = re.compile(r"布置.{0,4}作业|小作业|课后作业|作业[:：]|交作业|打卡任务|每人.{0,8}(写|交)一")
-_NOTICE = re.compile(r"通知[:：]|提醒大家|请大家注意|@所有人|@全体成员|【通知】")
-_OWNER_BY = re.compile(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*(?:来)?(?:负责|整理|跟进|汇总|统计|联系)")
-_OWNER_EXPLICIT = re.compile(r"(?:^|[，,。：:\s])@?([^\s，,。：:由]{1,12}?)\s*(?:来)?" + _DUTY)
-_ASKING_TAIL = re.compile(r"(?:吗|么|多少钱呀|怎么办)[~～。!！\s]*(?:[😂🤣😅🙏]+)?$")
-# past events and hypotheticals mention duties without assigning one: "上次是小王负责的", "如果我来负责的话"
-_ASSIGN = re.compile(r"你来|跟进|负责|搞定|整理|准备|给我")
-_NOT_A_TASK = re.compile(r"上次(?:是|也是|就是)|以前(?:是|都是)|之前是|如果|要是|假如|的话|[😂🤣]|哈哈")
-_CHATTER = re.compile(r"^(收到|好的?|谢谢|感谢|哈+|嗯+|赞|\+1|666+|是的|对的?|同意|了解|明白)[!！。~～]*$")
 
 
 @dataclass
@@ -87,22 +63,44 @@ class Structure:
     decisions: list[Decision] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
     announcements: list[Announcement] = field(default_factory=list)
+    topic_words: frozenset[str] = frozenset()  # words the session keeps coming back to
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """jieba words of ``text`` (cached: the structure pass and the summariser read the same messages)."""
+    return tuple(tokenize(text, for_search=False))
+
+
+# -- sentence kinds --------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def question_strength(text: str) -> float:
+    """How much ``text`` reads as a question someone should answer (0–1): a question mark, a final
+    particle closing any clause, an opener (请问…) or an interrogative form (A-not-A, 多少, 几点…)
+    make it one unless the classifier is sure it is not; a weak interrogative (什么, 谁) needs the
+    classifier's support; jokes score 0."""
+    f = _fold(text).strip()
+    if len(f) < 3 or has(f, "question", "jokes"):
+        return 0.0
+    p = sentence_kind(text)["question"]
+    final = cue("question", "final")
+    clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
+    marked = "?" in f or any(final.search(c) for c in clauses) or bool(
+        cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives") \
+        or has(f, "question", "anywhere")
+    if marked:
+        return max(p, 0.7)
+    if has(f, "question", "weak_interrogatives"):
+        return max(p, 0.6) if p >= 0.15 else p
+    return p * 0.6
 
 
 def is_question(text: str) -> bool:
-    return ("？" in text or "?" in text) or bool(_QUESTION_START.search(text))
-
-
-def asks(text: str) -> bool:
-    """A question even without a question mark ("这次还是你负责分货吗"): never a task or a decision.
-
-    Not used for Q&A pairing, where a mark-less "周末有人去钓鱼吗" is more often chatter.
-    """
-    return is_question(text) or bool(_ASKING_TAIL.search(text))
+    return question_strength(text) >= 0.5
 
 
 def is_chatter(text: str) -> bool:
-    return bool(_CHATTER.match(text.strip())) or len(text.strip()) <= 2
+    return bool(cue("chatter").match(_fold(text).strip())) or len(text.strip()) <= 2
 
 
 def speaker_share(messages: list[Message]) -> dict[str, float]:
@@ -113,6 +111,75 @@ def speaker_share(messages: list[Message]) -> dict[str, float]:
     return {s: c / total for s, c in chars.most_common()}
 
 
+# -- names -----------------------------------------------------------------------------------------
+def display_name(name: str | None) -> str | None:
+    """``主持人阿明`` → ``阿明``: a role word in front of a nickname is a label, not part of the name."""
+    if not name:
+        return name
+    return cue("role_prefix").sub("", name) or name
+
+
+def aliases(speaker: str) -> set[str]:
+    """The names people call ``speaker`` by: 队长刘姐 → 刘姐, 群主-阿柒 → 阿柒, 12栋-Amy妈妈 → Amy妈妈,
+    刘婷-注册营养师 → 刘婷 (folded)."""
+    full = _fold(speaker)
+    out = {full, _fold(display_name(speaker) or speaker)}
+    seps = re.escape(str(raw("name_parts", "separators")))
+    parts = [p for p in re.split(f"[{seps}]+", full) if p]
+    prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
+    for part in parts:
+        for pre in prefixes:
+            if part.startswith(pre) and len(part) > len(pre) + 1:
+                part = part[len(pre):]
+                break
+        if len(part) >= 2 and not re.search(r"\d", part):
+            out.add(part)
+    if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
+        out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2}
+    return {a for a in out if len(a) >= 2}
+
+
+@dataclass
+class People:
+    """Participants and the short names they go by, to resolve @mentions, vocatives and owners."""
+
+    speakers: list[str]
+    by_alias: dict[str, str]
+    pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, messages: list[Message]) -> People:
+        speakers = list(dict.fromkeys(m.speaker for m in messages))
+        counts = Counter(a for s in speakers for a in aliases(s))
+        by_alias: dict[str, str] = {}
+        for s in speakers:
+            for a in aliases(s):
+                if counts[a] == 1 or a == _fold(s):
+                    by_alias[a] = s
+        ordered = sorted(by_alias, key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(a) for a in ordered)) if ordered else None
+        return cls(speakers, by_alias, pattern)
+
+    def resolve(self, name: str) -> str | None:
+        """The speaker a name (an @mention, a vocative) refers to, or None."""
+        f = _fold(name).strip()
+        if f in self.by_alias:
+            return self.by_alias[f]
+        hits = {s for a, s in self.by_alias.items() if len(a) >= 2 and (f.startswith(a) or a.startswith(f) and len(f) >= 2)}
+        return hits.pop() if len(hits) == 1 else None
+
+    def named_in(self, text: str) -> list[tuple[int, str, str]]:
+        """(position, alias, speaker) for every participant named in ``text`` (folded), longest first."""
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.group(0), self.by_alias[m.group(0)]) for m in self.pattern.finditer(_fold(text))]
+
+    def mentions(self, text: str) -> list[str]:
+        """The people @mentioned in ``text``: participants by their full nickname, others as written."""
+        return [self.resolve(x) or x for x in _MENTION.findall(text)]
+
+
+# -- session type, roles, topic ----------------------------------------------------------------------
 def find_topic(messages: list[Message]) -> str | None:
     for m in messages[:12]:
         for pattern in _TOPIC:
@@ -123,11 +190,7 @@ def find_topic(messages: list[Message]) -> str | None:
 
 
 def opening_question(messages: list[Message]) -> str | None:
-    """The question that started a discussion, as its topic when nobody named one.
-
-    Group discussions often open with a plain question ("有人给娃报过游泳班吗？") rather than
-    "今晚话题：…"; that question is a truer title than a list of frequent words.
-    """
+    """The question that started a discussion, as its topic when nobody named one."""
     if not messages:
         return None
     opener = messages[0].speaker
@@ -135,193 +198,624 @@ def opening_question(messages: list[Message]) -> str | None:
         if m.speaker != opener or m.text.lstrip().startswith("@"):
             break  # someone else's reply or side question is not the topic
         first = re.split(r"(?<=[？?])", m.text.strip(), maxsplit=1)[0].strip()
-        if is_question(first) and not _CLARIFY.match(first):
+        if ("？" in first or "?" in first or cue("question", "openers").match(_fold(first))) and not _CLARIFY.match(first):
             first = _ASK_HEAD.sub("", first).rstrip("？?")
             if 6 <= len(first) <= 32:
                 return first
     return None
 
 
-def display_name(name: str | None) -> str | None:
-    """``主持人阿明`` → ``阿明``: a role word in front of a nickname is a label, not part of the name."""
-    if not name:
-        return name
-    return _ROLE_PREFIX.sub("", name) or name
-
-
 def find_invitation(messages: list[Message]) -> tuple[str, str] | None:
     """(host, speaker) when an early message invites another participant to give the talk."""
     counts = Counter(m.speaker for m in messages)
+    invite = cue("invite_verbs")
+    words = "|".join(re.escape(str(w)) for w in raw("invite_words"))
     for m in messages[:8]:
-        if not _INVITE_VERB.search(m.text):
+        if not invite.search(_fold(m.text)):
             continue
-        for other, n in counts.most_common():
+        for other, n in counts.most_common(3):  # the invited speaker is one of the main voices
             if other == m.speaker or n < 2:
                 continue
-            core = display_name(other) or other
-            for name in {other, core, core[:3] if len(core) > 3 else core}:
-                if len(name) >= 2 and re.search(r"(?:请|有请|邀请|请到|欢迎|介绍)[^。！？!?]{0,12}" + re.escape(name), m.text):
+            for name in aliases(other) | {_fold(other)}:
+                if len(name) >= 2 and re.search(rf"(?:{words})[^。！？!?]{{0,12}}" + re.escape(name), _fold(m.text)):
                     return m.speaker, other
     return None
 
 
 def _host(messages: list[Message], exclude: set[str]) -> str | None:
     cues: Counter[str] = Counter()
+    host = cue("host")
     for m in messages:
         if m.speaker not in exclude:
-            cues[m.speaker] += len(_HOST_CUES.findall(m.text))
+            cues[m.speaker] += len(host.findall(_fold(m.text)))
     best = [s for s, c in cues.most_common(1) if c > 0]
     return best[0] if best else None
 
 
 def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionType, list[str]]:
     """主讲分享 when one or two people carry most of the text in long turns, else 话题讨论."""
-    text = "\n".join(m.text for m in messages[:15])
+    text = _fold("\n".join(m.text for m in messages[:15]))
     ranked = list(share)
     if not ranked:
         return "话题讨论", []
     top = ranked[0]
     top_msgs = [m for m in messages if m.speaker == top]
     avg_len = sum(len(m.text) for m in top_msgs) / max(1, len(top_msgs))
-    lecture_score = (share[top] >= 0.45) + (share[top] >= 0.6) + (avg_len >= 40) + bool(_LECTURE_CUES.search(text)) - 2 * bool(
-        _DISCUSSION_CUES.search(text)
-    )
-    if lecture_score >= 2 and len(top_msgs) >= 2:
+    lecture_score = (share[top] >= 0.45) + (share[top] >= 0.6) + (avg_len >= 40) + has(text, "lecture") \
+        - 2 * has(text, "discussion")
+    # a talk also needs the shape of one: a run of the speaker's messages, or words that say so
+    # (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has neither
+    talk_shaped = monologue(messages, top) >= 3 or has(text, "lecture") or has(_fold(top), "lecture")
+    if lecture_score >= 2 and len(top_msgs) >= 2 and talk_shaped:
         speakers = [top] + [s for s in ranked[1:3] if share[s] >= 0.3]
         return "主讲分享", speakers
     speakers = [s for s in ranked[:4] if share[s] >= 0.1] or ranked[:1]
     return "话题讨论", speakers
 
 
-_QWORDS = frozenset(["请问", "想问", "问一下", "问下", "求问", "大家", "有没有", "怎么", "怎么办", "什么", "为什么", "如何", "吗", "呢", "吧", "啊", "谁", "哪", "哪个", "可以", "能不能", "一下", "我们", "你们", "我", "你", "他", "她"])
+# -- what the session is about -------------------------------------------------------------------
+def topic_words(messages: list[Message], gap: int = 3) -> frozenset[str]:
+    """Content words the session keeps coming back to: in three messages, or in two that are apart
+    (more than ``gap`` messages). A side exchange (麻辣烫又涨价了 — 真的假的) is one remark and its
+    reply next to it: its words come back nowhere else."""
+    seen: dict[str, list[int]] = {}
+    generic = cue("generic_words")
+    for i, m in enumerate(messages):
+        for t in set(words(m.text)):
+            if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and not generic.fullmatch(t):
+                seen.setdefault(t, []).append(i)
+    return frozenset(t for t, at in seen.items() if len(at) >= 3 or (
+        len(at) == 2 and at[1] - at[0] > gap and messages[at[0]].speaker != messages[at[1]].speaker))
+
+
+def on_topic(text: str, topic: frozenset[str]) -> bool:
+    return any(t in topic for t in words(text))
+
+
+def monologue(messages: list[Message], speaker: str, interjection: int = 12) -> int:
+    """The longest run of ``speaker``'s substantive messages with nobody else saying more than a few
+    words in between: a talk has one, a discussion led by a talkative organiser does not."""
+    best = run = 0
+    for m in messages:
+        if m.speaker == speaker:
+            run += len(m.text) >= 30
+            best = max(best, run)
+        elif len(m.text) > interjection:
+            run = 0
+    return best
+
+
+# -- relevance -------------------------------------------------------------------------------------
+_QWORDS = frozenset(["请问", "想问", "问一下", "问下", "求问", "大家", "有没有", "怎么", "怎么办", "什么", "为什么", "如何", "吗",
+                     "呢", "吧", "啊", "谁", "哪", "哪个", "可以", "能不能", "一下", "我们", "你们", "我", "你", "他", "她"])
+_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万半][个块元点天次分斤号]")
 
 
 def _content_bigrams(text: str) -> set[str]:
-    s = "".join(ch for ch in _MENTION.sub("", text) if ch.isalnum())
+    s = "".join(ch for ch in _MENTION.sub("", _fold(text)) if ch.isalnum())
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
 def relevant(question: str, reply: str) -> bool:
-    """Whether ``reply`` plausibly answers ``question``: shared content words, or a shared 2-char run."""
-    q = {t for t in tokenize(question, for_search=False) if len(t) >= 2 and t not in _QWORDS}
-    a = set(tokenize(reply, for_search=False))
+    """Whether ``reply`` plausibly answers ``question``: shared content words or a shared 2-char run,
+    or the kind of thing asked for (a time, an amount) given."""
+    q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS}
+    a = set(words(reply))
     if q & a:
         return True
     common = _content_bigrams(question) & _content_bigrams(reply)
-    return any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) for g in common)
+    if any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) for g in common):
+        return True
+    fq, fr = _fold(question), _fold(reply)
+    return (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
 
 
-def _clean_q(text: str) -> str:
+# -- Q&A ---------------------------------------------------------------------------------------------
+@dataclass
+class _Open:
+    msg: Message
+    index: int
+    text: str
+    to: set[str]  # the people it was put to (@, vocative)
+    answer: list[Message] = field(default_factory=list)
+    direct: bool = False  # answered by an @-reply or by the person it was put to
+
+
+def _clean(text: str) -> str:
     return _MENTION.sub("", text).strip(" ，,")
 
 
-def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None) -> list[QAPair]:
-    """Questions and the replies that answer them (an @mention of the asker, or the main speaker)."""
-    pairs: list[QAPair] = []
-    used: set[int] = set()
-    for i, q in enumerate(messages):
-        if q.id in used or not is_question(q.text) or len(q.text) < 6:
-            continue
-        if session == "主讲分享" and (q.speaker in speakers or q.speaker == host):
-            continue
-        if "有问题" in q.text or "问答环节" in q.text or _DISCUSSION_CUES.search(q.text):
-            continue
-        target = _MENTION.findall(q.text)
-        answer: list[Message] = []
-        for m in messages[i + 1 : i + 8]:
-            if m.speaker == q.speaker:
-                if answer:
-                    break
-                continue
-            if is_chatter(m.text):
-                continue
-            mentions = _MENTION.findall(m.text)
-            by_target = bool(target) and m.speaker in target
-            addressed = q.speaker in mentions or any(q.speaker.startswith(x) for x in mentions)
-            by_speaker = session == "主讲分享" and m.speaker in speakers and not mentions
-            if answer:
-                to_other = bool(mentions) and not addressed  # "@小K 你可以…" answers somebody else
-                if m.speaker == answer[0].speaker and not is_question(m.text) and not to_other \
-                        and "大家" not in m.text:
-                    answer.append(m)
-                    continue
-                break
-            generic = (session == "话题讨论" and not target and not is_question(m.text) and relevant(q.text, m.text))
-            if by_target or addressed or by_speaker or generic:
-                answer.append(m)
-        if not answer:
-            continue
-        for m in answer:
-            used.add(m.id)
-        pairs.append(
-            QAPair(
-                question=_clean_q(q.text),
-                asker=q.speaker,
-                answer=" ".join(_clean_q(m.text) for m in answer),
-                answerer=answer[0].speaker,
-                sources=[q.id] + [m.id for m in answer],
-            )
-        )
-    return pairs
+def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host: str | None) -> bool:
+    f = _fold(m.text)
+    if session == "主讲分享" and (m.speaker in speakers or m.speaker == host):
+        return False  # the speaker's rhetorical questions and the host's prompts are part of the talk
+    if has(f, "question", "group_prompts") or has(f, "discussion") or len(_clean(m.text)) < 4:
+        return False
+    return any(is_question(s) for s in split_sentences(_clean(m.text)) or [m.text])
 
 
-def _owner(sentence: str, speaker: str) -> str | None:
-    match = _OWNER_BY.search(sentence) or _OWNER_EXPLICIT.search(sentence)
-    if match:
-        # "小王和小李分别负责…" → 小王和小李: adverbs between the names and 负责 are not names
-        name = re.sub(r"(?:分别|一起|共同|都|也|还|就|先|来|只)+$", "", match.group(1).strip().lstrip("@")) or None
-        if name is None:
-            return speaker if re.search(r"我来|我会", sentence) else None
-        if name in {"我", "我们", "我来"}:
-            return speaker
-        if name in {"你", "您", "你来"}:
-            mentions = _MENTION.findall(sentence)
-            return mentions[0] if mentions else None
-        if name and name not in {"大家", "谁"}:
-            return name
-    if re.search(r"我来|我会|我今晚|我明天|我回头|我把|我这边|(?:^|[，,])我(?![们的])", sentence):
-        return speaker
-    if re.search(r"大家|各位|每人|每位", sentence):
-        return "大家"
-    mentions = _MENTION.findall(sentence)
-    return mentions[0] if mentions else None
+def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
+    if not candidates:
+        return None
+    scored = [(relevant(q.text, reply.text), -q.index if has(_fold(reply.text), "reply", "back_reference") else 0, q)
+              for q in candidates]
+    relevant_ones = [s for s in scored if s[0]]
+    if not relevant_ones:  # nothing in common: the question just asked
+        return max(candidates, key=lambda q: q.index)
+    # answers come in the order the questions were asked unless the reply names an earlier one
+    return min(relevant_ones, key=lambda s: (s[1], s[2].index))[2]
+
+
+def _continues(prev: _Open | None, m: Message, before: Message | None, people: People) -> bool:
+    """The answerer's very next message goes on with the answer (unless it turns to someone else)."""
+    return (prev is not None and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
+            and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text)
+
+
+def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
+            decisions: list[Decision] | None = None, topic: frozenset[str] | None = None) -> list[QAPair]:
+    """Questions and the replies that answer them.
+
+    An @-reply (or a reply by the person a question was put to) answers that asker's open question —
+    the most relevant one, else the earliest — however many messages later; an unaddressed reply
+    answers a recent question when it is relevant (or in a talk, when the main speaker gives it).
+    A later @-reply replaces an unaddressed one. In a discussion, a later decision on the same
+    subject is the end of the answer.
+    """
+    people = People.of(messages)
+    window, near = int(raw("reply", "window")), int(raw("reply", "near"))
+    opened: list[_Open] = []
+    last_answered: _Open | None = None
+    for i, m in enumerate(messages):
+        f = _fold(m.text)
+        targets = people.mentions(m.text)
+        if _continues(last_answered, m, messages[i - 1] if i else None, people):
+            assert last_answered is not None
+            last_answered.answer.append(m)
+            continue
+        awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
+        if _is_question_msg(m, session, speakers, host) and not (awaited and "?" not in f):
+            mine = [q for q in opened if q.msg.speaker == m.speaker and i - q.index <= 12 and not q.answer]
+            if mine and has(f, "question", "follow_up"):
+                mine[-1].text += " " + _clean(m.text)
+                continue
+            to = set(targets) | {s for _, _, s in people.named_in(_LEAD_MENTIONS.sub("", m.text)[:8]) if s != m.speaker}
+            opened.append(_Open(m, i, _clean(m.text), to))
+            continue
+        if is_chatter(m.text) or cue("reply", "acks").match(f):
+            continue
+        recent = [q for q in opened if i - q.index <= window]
+        chosen: _Open | None = None
+        if targets:
+            chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
+            direct = chosen is not None
+        else:
+            direct = False
+            close = [q for q in recent if i - q.index <= near and not q.answer and q.msg.speaker != m.speaker]
+            put_to_me = [q for q in recent if m.speaker in q.to and not q.direct]
+            own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
+                   and has(f, "reply", "self_answer") and relevant(q.text, m.text)]
+            if put_to_me:
+                chosen, direct = _pick_open(put_to_me, m), True
+            elif close:
+                q = close[-1] if len(close) == 1 else _pick_open(close, m)
+                by_speaker = session == "主讲分享" and m.speaker in speakers
+                if q is not None and (relevant(q.text, m.text) or by_speaker):
+                    chosen = q
+            elif own:
+                chosen = own[-1]
+        if chosen is None:
+            continue
+        if direct and chosen.answer and not chosen.direct:
+            chosen.answer = []  # the @-reply to the asker supersedes a bystander's guess
+        if chosen.answer and chosen.direct:
+            continue
+        chosen.answer.append(m)
+        chosen.direct = chosen.direct or direct
+        last_answered = chosen
+    topic = topic_words(messages) if topic is None else topic
+    # a side remark answered by another side remark is chatter, not Q&A
+    return [_pair(q, messages, session, decisions or []) for q in opened if q.answer
+            and (q.direct or q.answer[0].speaker in speakers or q.answer[0].speaker == host
+                 or on_topic(q.text, topic) and on_topic(" ".join(m.text for m in q.answer), topic))]
+
+
+def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
+    answer = [_clean(m.text) for m in q.answer]
+    sources = [q.msg.id] + [m.id for m in q.answer]
+    if session == "话题讨论":
+        last = q.answer[-1].id
+        settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)]
+        if settled:
+            answer.append(settled[0].text)
+            sources.append(settled[0].sources[-1])
+    return QAPair(question=q.text, asker=q.msg.speaker, answer=" ".join(answer), answerer=q.answer[0].speaker,
+                  sources=sorted(set(sources)))
+
+
+# -- items: numbered lists and sentences ---------------------------------------------------------------
+def items(text: str) -> list[str]:
+    """A message cut into its numbered items and lines, then sentences: a host's "1. … 2. …" holds
+    several notices and to-dos, each with its own owner and date."""
+    marker = cue("action", "list_markers")
+    out: list[str] = []
+    for line in text.split("\n"):
+        parts = [p.strip() for p in marker.split(line) if p and p.strip()]
+        for part in parts or [line]:
+            out += [s.strip() for s in split_sentences(part) if s.strip()]
+    return out
+
+
+# -- to-dos -------------------------------------------------------------------------------------------
+@dataclass
+class _Clause:
+    text: str
+    owner: str | None = None
+    kind: str = ""  # how the owner was found
+    owner_text: str = ""  # the clause that named the owner
+
+
+def _first_person(f: str) -> bool:
+    verbs, future = cue("action", "verbs"), cue("action", "first_person_future")
+    for m in cue("action", "first_person").finditer(f):
+        if cue("action", "to_me").search(f[max(0, m.start() - 4):m.end()]):
+            continue
+        after = f[m.end():m.end() + 8]
+        if future.match(after) or verbs.search(after) or re.match(r"(明天|今晚|今天|明晚|周|下周|听日|星期|回头|马上|晚点)", after):
+            return True
+    return False
+
+
+_TIME_WORDS = re.compile(r"[\d\s今明后天晚上午中早下这本周星期月日号点前之内半一二三四五六七八九十两:：,，还有请再]*")
+_BEFORE_NAME = re.compile(r"(?:交给|报给|发给|给|找|问|跟|和|@)$")
+
+
+@dataclass
+class _Ctx:
+    """What an owner check sees: the clause (as written and folded), the speaker, the participants,
+    the people the message @-addresses and the person just spoken to."""
+
+    clause: str
+    f: str
+    speaker: str
+    people: People
+    lead: list[str]
+    spoken_to: str | None
+
+
+Owner = tuple[str | None, str]
+
+
+def _named_participant(c: _Ctx) -> Owner:
+    """路书阿杰你来做 / Joyce统一排版 / 小明做分组表: a participant named right before what they will do."""
+    verbs = cue("action", "verbs")
+    for pos, alias, who in c.people.named_in(c.f):
+        if who == c.speaker and not re.search(r"你|负责", c.f[pos:pos + len(alias) + 4]):
+            continue
+        if _BEFORE_NAME.search(c.f[:pos]):
+            continue  # 钱交给红梅: the receiver, not the owner
+        after = c.f[pos + len(alias):pos + len(alias) + 6]
+        if re.match(r"\s*(你来|你负责|你|来|负责|统一|先|去|帮忙)", after) or verbs.match(after.lstrip()):
+            return who, "named"
+    return None, ""
+
+
+def _duty(c: _Ctx) -> Owner:
+    """由小华负责整理 / 小王和小李分别负责签到 (负责 as a duty, not praise)."""
+    by = re.search(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*来?(?:负责|整理|跟进|汇总|统计|联系)", c.clause)
+    duty = re.search(r"(?:^|[，,。：:\s])@?([^\s，,。：:由]{1,12}?)\s*(?:来)?(?<![挺很太超蛮不真够最更较])(?<!特别)(?<!非常)"
+                     r"负责(?!任(?!务|何))", c.clause)
+    for match in (by, duty):
+        if match:
+            name = re.sub(r"(?:分别|一起|共同|都|也|还|就|先|来|只|这个|这块)+$", "", match.group(1).strip().lstrip("@"))
+            if name.startswith("我"):
+                return c.speaker, "first_person"
+            if name in ("你们", "咱们", "大家", "各位"):
+                return "大家", "everyone"
+            if name and name not in {"你", "您", "你来", "大家", "谁"} and not re.search(r"[的了吗呢]", name):
+                return c.people.resolve(name) or name, "named"
+    return None, ""
+
+
+def _request(c: _Ctx) -> Owner:
+    """麻烦小王… / 这件事交给小李了 / @小王 麻烦把照片整理一下 / 小王，你周五前…"""
+    ask = re.search(r"(?:让|请|麻烦|辛苦|拜托|交给)\s*@?((?![把将给帮在])[\u4e00-\u9fffA-Za-z]{2,8}?)"
+                    r"(?=\s*(?:你|来|去|负责|帮忙|帮|把|统一|先|明天|今晚|周|了|吧|$)|\s*(?:%s))" % cue("action", "verbs").pattern,
+                    c.clause)
+    handed = ask is not None and "交给" in ask.group(0) and "把" in c.clause[:ask.start()]  # 把钱交给红梅: she receives
+    if ask and not handed and not re.match(r"(大家|各位|你们|我|您)", ask.group(1)) \
+            and not has(_fold(ask.group(1)), "action", "everyone"):
+        who = c.people.resolve(ask.group(1))
+        person = re.match(r"\s*(你|来|负责|帮忙|帮|了|吧)", c.clause[ask.end():])  # 请勿/请互相 are not names
+        if who or person:
+            return who or ask.group(1), "named"
+    if c.lead and (re.match(r"\s*(麻烦|辛苦|请|记得|帮忙|帮我)", c.f) or re.search(r"(麻烦|辛苦|请|劳烦)(您|你)", c.f)):
+        return c.lead[0], "assigned"  # "@李爸爸 横幅麻烦您联系一下打印店"
+    vocative = re.match(r"^([\u4e00-\u9fffA-Za-z]{2,6})[，,\s]+(?:麻烦|辛苦)?你(?!们)", c.clause.strip())
+    if vocative and not has(_fold(vocative.group(1)), "action", "everyone"):
+        who = c.people.resolve(vocative.group(1))
+        if who or (len(vocative.group(1)) <= 3 and not re.search(r"[我你的了吧]", vocative.group(1))):
+            return who or vocative.group(1), "named"
+    return None, ""
+
+
+def _everyone(c: _Ctx) -> Owner:
+    """大家/各位/要的姐妹/报了名的同学… as the subject (the clause's opening words, not 回复大家)."""
+    head = re.sub(r"^[^：:]{0,8}[：:]", "", _LEAD_MENTIONS.sub("", c.f)).lstrip(" ，,")[:12]
+    found = cue("action", "everyone").search(head)
+    if found and _TIME_WORDS.fullmatch(head[:found.start()]) \
+            and not re.search(r"(?:大家|各位)(?:好|辛苦|觉得|看看?|说说)", c.f):
+        return "大家", "everyone"
+    return None, ""
+
+
+def _you(c: _Ctx) -> Owner:
+    """"羽毛球小葵你来买" / "那你负责联系场地吧" / "@阿杜 周二前把场地费收齐": the person named before 你,
+    the @-addressed person, or the one just spoken to."""
+    named = re.search(r"([\u4e00-\u9fffA-Za-z]{2,6})你(?:来|负责|去|帮忙)", c.clause)
+    if named and not re.search(r"[我那就这的了吧]", named.group(1)[-1]):
+        name = words(named.group(1))[-1] if words(named.group(1)) else named.group(1)  # 羽毛球小葵 → 小葵
+        who = c.people.resolve(name)
+        if who or (len(name) >= 2 and not c.lead and not c.spoken_to):  # else: 海报你来做 is about the poster
+            return who or name, "named"
+    if re.search(r"你(?:来|负责|去|帮忙|整理|做|准备|统计|跟进|盯|把)", c.f) and (c.lead or c.spoken_to):
+        return (c.lead or [c.spoken_to])[0], "assigned"
+    if c.lead and "把" in c.f and re.search(r"(之前|以前|前)(?!面)", c.f) and not _first_person(c.f):
+        return c.lead[0], "assigned"  # "@阿杜 周二之前把场地费收齐": an instruction to the person addressed
+    return None, ""
+
+
+def _me(c: _Ctx) -> Owner:
+    """名单我明晚前发群里 / 我来订: the speaker; 今晚11点前转我: the group (the speaker receives)."""
+    if _first_person(c.f):
+        return c.speaker, "first_person"
+    if has(c.f, "action", "to_me"):
+        return (c.lead[0] if c.lead else "大家"), "to_me"
+    return None, ""
+
+
+# the owner checks, in order: the first that finds someone decides
+_OWNER_CHECKS = (_named_participant, _duty, _request, _everyone, _you, _me)
+
+
+def _owner_of(clause: str, speaker: str, people: People, lead_mentions: list[str],
+              spoken_to: str | None = None) -> Owner:
+    """Who a clause gives work to, and how that was found."""
+    ctx = _Ctx(clause, _fold(clause), speaker, people, lead_mentions, spoken_to)
+    for check in _OWNER_CHECKS:
+        owner, kind = check(ctx)
+        if owner:
+            return owner, kind
+    return None, ""
+
+
+def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
+             spoken_to: str | None = None) -> list[_Clause]:
+    """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
+    the first one after it); one clause per owner."""
+    vocative = _request(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to))
+    if vocative[0] and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()):
+        return [_Clause(sentence, *vocative)]  # "小王，你周五前把报名表收齐": one task for the person addressed
+    raw_parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
+    parts = [_Clause(p.strip(), *_owner_of(p, speaker, people, lead, spoken_to)) for p in raw_parts]
+    owners = {c.owner for c in parts if c.owner}
+    if len(owners) <= 1:
+        owner_clause = next((c for c in parts if c.owner), None)
+        if owner_clause is None:
+            return [_Clause(sentence)]
+        return [_Clause(sentence, owner_clause.owner, owner_clause.kind, owner_clause.text)]
+    groups: list[_Clause] = []
+    pending: list[str] = []
+    for c in parts:
+        if c.owner and (not groups or c.owner != groups[-1].owner):
+            groups.append(_Clause("，".join([*pending, c.text]), c.owner, c.kind, c.text))
+            pending = []
+        elif groups:
+            groups[-1].text += "，" + c.text
+        else:
+            pending.append(c.text)
+    return groups
+
+
+def _task(text: str, m: Message, people: People, context: dict[str, Message]) -> str:
+    """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift)."""
+    task = _clean(text)
+    lead = people.mentions(_LEAD_MENTIONS.match(m.text).group(0)) if _LEAD_MENTIONS.match(m.text) else []
+    if lead and lead[0] in context:
+        about = _clean(context[lead[0]].text)
+        if not relevant(task, about) or len(task) < 12:
+            short = about if len(about) <= 30 else about[:30] + "…"
+            task += f"（回复{lead[0]}：{short}）"
+    return task
+
+
+def _same_task(a: ActionItem, b: ActionItem) -> bool:
+    return relevant(a.task, b.task) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
+                                         or a.deadline[:10] == b.deadline[:10])
+
+
+def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str] | None = None,
+           horizon: int = 12) -> None:
+    """One to-do per owner and task: "阿輝你負責買" and 阿輝's own "收到，下星期五之前一定買齊" are one."""
+    for a in reversed(actions):
+        same_day = a.deadline is not None and new.deadline is not None and a.deadline[:10] == new.deadline[:10]
+        if new.sources[0] - a.sources[-1] > (horizon * 3 if same_day else horizon):
+            continue
+        # "好的，我明天发" right after the request it answers is the same to-do, whatever its words
+        asked_by = (speaker_of or {}).get(a.sources[0])
+        reply = (len(re.sub(r"\W", "", new.task)) <= 16 and new.sources[0] - a.sources[-1] <= 4
+                 and asked_by is not None and asked_by != new.owner
+                 and (speaker_of or {}).get(new.sources[0]) == new.owner)  # the person asked, answering
+        if a.owner == new.owner and (_same_task(a, new) or reply):
+            if _fold(new.task) not in _fold(a.task):
+                a.task = f"{a.task}；{new.task}"
+            if a.deadline is None and new.deadline is not None:
+                a.deadline, a.deadline_text = new.deadline, new.deadline_text
+            a.deadline_text = a.deadline_text or new.deadline_text
+            a.sources = sorted(set(a.sources + new.sources))
+            return
+    actions.append(new)
+
+
+def _has_verb(f: str) -> bool:
+    return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", f)))
+
+
+_PAST = re.compile(r"我[^，,。\s]{0,5}(?:了(?!解)|过(?![来去]))")
+
+
+def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
+                 homework: bool) -> ActionItem | None:
+    f = _fold(clause.text)
+    owner = clause.owner or ("大家" if homework else None)
+    if has(f, "action", "not_a_task") or not _has_verb(f):
+        return None
+    kind = sentence_kind(clause.text)
+    owner_part = clause.owner_text or clause.text
+    if is_question(owner_part) and clause.kind != "first_person":
+        return None
+    deadline = find_deadline(clause.text, m.time, m.text)
+    marked = deadline is not None and deadline.marked
+    future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
+    if owner is None and future and has(f, "action", "imperative") and not has(f, "action", "advice"):
+        owner = "大家"  # "记得明天带身份证": the group is told
+    elif owner is None:
+        # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
+        # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
+        replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(re.match(r"(是的|收到|好的?|好嘞|没问题|可以|行|ok)", _fold(m.text)))
+        short = len(re.sub(r"\W", "", f)) <= 14  # "好的，后天发你": a short reply is a promise, a long one advice
+        if not (marked and (kind["commitment"] >= 0.5 or replying) or replying and short and deadline is not None) \
+                or is_question(clause.text) or has(f, "action", "advice"):
+            return None
+        owner = m.speaker
+    elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
+            future and has(f, "action", "imperative")):
+        return None  # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task
+    elif clause.kind == "first_person" and (_PAST.search(f) or deadline is None and (
+            kind["commitment"] < 0.7 or "我先" in f or is_question(clause.text))):
+        return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
+    return ActionItem(task=_task(clause.text, m, people, context), owner=owner,
+                      deadline=deadline.iso if deadline else None,
+                      deadline_text=deadline.text if deadline else None, sources=[m.id])
 
 
 def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decision], list[Announcement]]:
+    """To-dos (owner + deadline), decisions (with who agreed) and announcements, item by item."""
+    people = People.of(messages)
     actions: list[ActionItem] = []
     decisions: list[Decision] = []
     announcements: list[Announcement] = []
-    for m in messages:
-        for sent in split_sentences(m.text):
-            s = sent.strip()
-            if len(s) < 5:
+    last_by: dict[str, Message] = {}
+    speaker_of = {m.id: m.speaker for m in messages}
+    for idx, m in enumerate(messages):
+        lead = people.mentions(_LEAD_MENTIONS.match(m.text).group(0)) if _LEAD_MENTIONS.match(m.text) else []
+        parts = items(m.text)
+        header = _fold(parts[0]) if parts else ""
+        summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
+        notice_list = len(parts) > 1 and bool(cue("announcement", "list_header").search(header))
+        for n, s in enumerate(parts):
+            if len(s) < 4:
                 continue
-            is_next = False
-            if _HOMEWORK.search(s):
-                announcements.append(Announcement(text=s, kind="作业", sources=[m.id]))
-            elif _NEXT.search(s):
-                is_next = True
-                announcements.append(Announcement(text=s, kind="下期预告", sources=[m.id]))
-            elif _NOTICE.search(s) and not _ACTION.search(s):
-                announcements.append(Announcement(text=s, kind="通知", sources=[m.id]))
-            if _DECISION.search(s) and not _UNDECIDED.search(s) and not asks(s):
-                decisions.append(Decision(text=s, sources=[m.id]))
-            if is_next and not (_OWNER_BY.search(s) or _OWNER_EXPLICIT.search(s)):
-                continue  # "下周三晚上8点继续聊" is a preview; "…，由陈妈妈整理，周日前发群里" is also a to-do
-            deadline = _DEADLINE.search(s) or _DEADLINE_LOOSE.search(s)
-            assigned = _OWNER_BY.search(s) or _OWNER_EXPLICIT.search(s) or (_MENTION.search(s) and _ASSIGN.search(s))
-            if _ACTION.search(s) and (deadline or assigned) and not asks(s) and not _NOT_A_TASK.search(s):
-                owner = _owner(s, m.speaker)
-                due = deadline.group(0) if deadline else None
-                dup = next((a for a in actions[-4:] if a.owner == owner and a.deadline == due
-                            and m.id - a.sources[-1] <= 4), None)
-                if dup is not None:
-                    dup.sources.append(m.id)
-                    continue
-                actions.append(ActionItem(task=s, owner=owner, deadline=due, sources=[m.id]))
-    return actions, decisions, announcements
+            f = _fold(s)
+            kind = _announcement_kind(f, in_list=notice_list and n > 0)
+            if kind:
+                announcements.append(Announcement(text=_clean(s), kind=kind, sources=[m.id]))
+            if (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
+                decisions.append(Decision(text=_clean(s), by=_agreed(messages, idx, m), sources=[m.id]))
+            if kind == "下期预告" and not re.search(r"由|负责|你来", s):
+                continue  # a preview, not a to-do
+            spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
+            for clause in _clauses(s, m.speaker, people, lead, spoken_to):
+                action = _action_from(clause, m, people, last_by, homework=kind == "作业")
+                if action is not None:
+                    _merge(actions, action, speaker_of)
+        volunteered = _volunteer(messages, idx, m)
+        if volunteered is not None:
+            _merge(actions, volunteered)
+        if is_question(m.text):
+            last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
+    return actions, decisions, _merge_announcements(announcements)
 
 
+def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
+    """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for."""
+    if not cue("action", "volunteer").match(_fold(m.text).strip()):
+        return None
+    for j in range(idx - 1, max(-1, idx - 6), -1):
+        q = messages[j]
+        if q.speaker != m.speaker and has(_fold(q.text), "action", "who_asks") and is_question(q.text):
+            deadline = find_deadline(q.text, q.time)
+            return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
+                              deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
+    return None
+
+
+# -- decisions and announcements -----------------------------------------------------------------------
+def _decides(sentence: str) -> bool:
+    f = _fold(sentence)
+    if not has(f, "decision", "cues") or has(f, "decision", "undecided") or is_question(sentence):
+        return False
+    kind = sentence_kind(sentence)
+    return kind["other"] < 0.7 or has(f, "decision", "summary_header")
+
+
+def _agreed(messages: list[Message], idx: int, m: Message) -> list[str]:
+    """Who made or agreed to the decision in ``messages[idx]``: the decider, the proposer, and those
+    who said yes between the proposal and the decision (or just after it)."""
+    start = idx
+    for j in range(idx - 1, max(-1, idx - 20), -1):
+        if has(_fold(messages[j].text), "decision", "proposal") or (
+                is_question(messages[j].text) and has(_fold(messages[j].text), "question", "group_prompts")):
+            start = j
+            break
+    people = [m.speaker]
+    if start < idx:
+        people.append(messages[start].speaker)
+    agree = cue("decision", "agree")
+    for other in messages[start + 1 : idx] + messages[idx + 1 : idx + 4]:
+        f = _fold(other.text).strip()
+        if len(f) <= 24 and agree.search(f) and not is_question(other.text):
+            people.append(other.speaker)
+    return list(dict.fromkeys(people))
+
+
+def _announcement_kind(f: str, in_list: bool) -> str | None:
+    if has(f, "announcement", "homework"):
+        return "作业"
+    if has(f, "announcement", "next"):
+        return "下期预告"
+    if has(f, "announcement", "notice") or in_list:
+        return "通知"
+    return None
+
+
+def _completeness(text: str) -> int:
+    """How much a notice says: figures, dates, titles and names count."""
+    return len(re.findall(r"\d+|《[^》]+》", text)) * 3 + len(text) // 20
+
+
+def _merge_announcements(announcements: list[Announcement]) -> list[Announcement]:
+    """Copies of one notice (the same 下期预告 posted twice, a shortened repeat) are one announcement,
+    written as its most complete copy, citing every copy."""
+    out: list[Announcement] = []
+    for a in announcements:
+        twin = next((b for b in out if b.kind == a.kind and _similar(a.text, b.text)), None)
+        if twin is None:
+            out.append(a)
+            continue
+        if _completeness(a.text) > _completeness(twin.text):
+            twin.text = a.text
+        twin.sources = sorted(set(twin.sources + a.sources))
+    return out
+
+
+def _similar(a: str, b: str) -> bool:
+    x, y = _content_bigrams(a), _content_bigrams(b)
+    inter = len(x & y)
+    return inter / max(1, min(len(x), len(y))) >= 0.6
+
+
+# -- phases ------------------------------------------------------------------------------------------
 def segments(messages: list[Message], session: SessionType, speakers: list[str], qa: list[QAPair]) -> list[Segment]:
     """Phases of the session: 开场 / 主讲 / 问答 for a talk; time-gap blocks for a discussion."""
     if not messages:
@@ -362,14 +856,20 @@ def analyze(transcript: Transcript) -> Structure:
     if session == "主讲分享" and host in speakers[1:]:  # a talkative host is still the host, not a speaker
         speakers = [s for s in speakers if s != host]
     if session == "话题讨论" and host is None and msgs:
-        host = msgs[0].speaker if _DISCUSSION_CUES.search(msgs[0].text) else None
+        host = msgs[0].speaker if has(_fold(msgs[0].text), "discussion") else None
+    actions, decisions, announcements = find_actions(msgs)
+    if session == "话题讨论" and host is None and share:
+        # the organiser: the main voice who also settles things (a decision or a 分工)
+        top = next(iter(share))
+        deciders = {d.by[0] for d in decisions if d.by}
+        host = top if share[top] >= 0.35 and top in deciders else None
     topic = find_topic(msgs)
     if topic is None and session == "话题讨论":
         topic = opening_question(msgs)
         if topic and host is None and topic in msgs[0].text:  # who asked the question started it
             host = msgs[0].speaker
-    qa = find_qa(msgs, session, speakers, host)
-    actions, decisions, announcements = find_actions(msgs)
+    topic_set = topic_words(msgs)
+    qa = find_qa(msgs, session, speakers, host, decisions, topic_set)
     return Structure(
         session_type=session,
         speakers=speakers,
@@ -381,4 +881,5 @@ def analyze(transcript: Transcript) -> Structure:
         decisions=decisions,
         actions=actions,
         announcements=announcements,
+        topic_words=topic_set,
     )

@@ -1,0 +1,70 @@
+"""Sentence kind (question / commitment / decision / announcement / other) from a small trained model.
+
+A character n-gram logistic regression trained on ``copilot/resources/notes/sentences.jsonl`` (960
+labelled chat sentences written for this project) by ``scripts/train_sentence_classifier.py`` and
+shipped as a JSON table of weights, so nothing is unpickled or downloaded. The structure pass
+combines its probabilities with the cue words of ``resources/notes/cues.yaml`` and with reply
+structure; the model alone decides nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import fold
+
+SHIPPED_MODEL = RESOURCES_DIR / "notes" / "sentence_classifier.json"
+LABELS = ("question", "commitment", "decision", "announcement", "other")
+MAX_CHARS = 200  # a wall of text is judged by its opening
+
+
+def features(text: str) -> set[str]:
+    """Character 1–3 grams of the folded text with start/end marks (^吗 … 吗$ carry the sentence ends)."""
+    s = "^" + "".join(fold(text).split())[:MAX_CHARS] + "$"
+    return {s[i : i + n] for n in (1, 2, 3) for i in range(len(s) - n + 1)}
+
+
+@dataclass
+class SentenceClassifier:
+    labels: tuple[str, ...]
+    bias: list[float]
+    weights: dict[str, list[float]]
+    meta: dict[str, object]
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        scores = list(self.bias)
+        for gram in features(text):
+            row = self.weights.get(gram)
+            if row is not None:
+                for i, w in enumerate(row):
+                    scores[i] += w
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return {lab: e / total for lab, e in zip(self.labels, exp)}
+
+    def save(self, path: Path) -> None:
+        data = {"labels": list(self.labels), "bias": self.bias, "meta": self.meta,
+                "weights": {g: [round(w, 5) for w in row] for g, row in sorted(self.weights.items())}}
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = SHIPPED_MODEL) -> SentenceClassifier:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(tuple(data["labels"]), data["bias"], data["weights"], data.get("meta", {}))
+
+
+@lru_cache(maxsize=1)
+def classifier() -> SentenceClassifier:
+    return SentenceClassifier.load()
+
+
+@lru_cache(maxsize=16384)
+def sentence_kind(text: str) -> dict[str, float]:
+    """P(kind) for one sentence, from the shipped model (cached: chats repeat themselves)."""
+    return classifier().probabilities(text)

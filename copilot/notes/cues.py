@@ -1,0 +1,60 @@
+"""The cue words of the notes pipeline, loaded once from ``copilot/resources/notes/cues.yaml``.
+
+Every list there becomes one compiled regex over folded text (:func:`phrases_regex`: plain entries are
+literal phrases, ``/…/`` entries regexes), so the structure pass and the offline summariser share one
+definition of what a question, a commitment, a decision or an announcement sounds like.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import fold
+
+CUES_FILE = RESOURCES_DIR / "notes" / "cues.yaml"
+_NEVER = re.compile(r"(?!x)x")
+
+
+def phrases_regex(entries: Any) -> re.Pattern[str]:
+    """One regex for a YAML cue entry: a list of phrases/regexes, or a single ``/regex/`` string."""
+    if isinstance(entries, str):
+        entries = [entries]
+    parts = []
+    for e in entries or []:
+        e = str(e)
+        parts.append(e[1:-1] if len(e) > 2 and e.startswith("/") and e.endswith("/") else re.escape(fold(e)))
+    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else _NEVER
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+
+
+def raw(*path: str) -> Any:
+    """The YAML value at ``path`` (e.g. ``raw("reply", "window")``)."""
+    node: Any = _data()
+    for key in path:
+        node = node[key]
+    return node
+
+
+@lru_cache(maxsize=256)
+def cue(*path: str) -> re.Pattern[str]:
+    """The compiled regex of the cue list at ``path`` (e.g. ``cue("question", "openers")``)."""
+    return phrases_regex(raw(*path))
+
+
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """:func:`copilot.textnorm.fold`, cached: a chat's messages are folded by several stages."""
+    return fold(text)
+
+
+def has(text_folded: str, *path: str) -> bool:
+    return bool(cue(*path).search(text_folded))

@@ -1,0 +1,294 @@
+"""Deadlines resolved against the message time: 明天中午前 → 2026-03-15 12:00, 下周三 → 2026-03-25.
+
+A to-do says when in the chat's own words, relative to the day it was written; a reader of the notes
+a week later needs the date. :func:`find_deadline` finds the first time expression in a sentence
+(preferring one followed by 前/之前/截止…), keeps its words and resolves it against the message's
+datetime when the export has one. The words (relative days, weekdays, parts of the day, deadline
+marks, Cantonese 聽日) are in ``copilot/resources/notes/time.yaml``.
+
+No library is used: jionlp's ``parse_time`` (a 16 MB wheel pulling in requests and jiojio) reads
+"周一前" said on a Saturday as the Monday already past and cannot parse 月底前 or 聽日, while a
+to-do's weekday is always the next one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import fold
+
+TIME_FILE = RESOURCES_DIR / "notes" / "time.yaml"
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_CN = "零〇一二两三四五六七八九十"
+
+
+def cn_to_int(text: str) -> int | None:
+    """``四十五`` → 45, ``两百`` → 200, ``三`` → 3, ``12`` → 12; None if it is not a plain numeral."""
+    if text.isdigit():
+        return int(text)
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section, digit = 0, None
+            else:
+                section += (1 if digit is None else digit) * unit
+                digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(fold(str(w))) for w in sorted(words, key=lambda w: -len(str(w))))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    days: dict[str, int]
+    evening: frozenset[str]
+    weekdays: dict[str, int]
+    next_week: frozenset[str]
+    this_week: frozenset[str]
+    parts: dict[str, dict[str, Any]]
+    same_day: re.Pattern[str]
+    extra: re.Pattern[str]
+    units: dict[str, int]
+    next_week_words: frozenset[str]
+    past: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    d = yaml.safe_load(TIME_FILE.read_text(encoding="utf-8"))
+    weekdays = {fold(str(k)): int(v) for k, v in d["weekday_names"].items()}
+    week = rf"(?P<wk>{_alt(d['next_week'] + d['this_week'])})?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
+    absolute = r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?=\s*(?:前|之前|以前))|(?P<dn>\d{1,2})[日号])"
+    day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|(?P<me>{_alt(d['month_end'])}))"
+    part = rf"(?:{_alt(d['day_parts'])})"
+    # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
+    hour = rf"(?P<h>\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{_CN}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点:：]|點)(?P<m>\d{{1,2}}|半|一刻)?分?"
+    paren = r"(?:\s*[（(](?P<inner>[^()（）]{1,14})[)）])?"
+    mark = rf"(?P<mark>{_alt(d['deadline_marks'])})?"
+    # every expression starts with a figure, a day word, a weekday or a part of the day: fail fast elsewhere
+    starts = "".join(sorted({w[0] for w in [*map(fold, map(str, d["days"])), *map(fold, map(str, d["day_parts"])),
+                                              *map(fold, map(str, d["weekday_prefix"])), *map(fold, map(str, d["next_week"])),
+                                              *map(fold, map(str, d["this_week"])), *map(fold, map(str, d["month_end"]))]}))
+    full = rf"(?=[\d{_CN}{re.escape(starts)}])(?:{day}{paren}\s*(?P<part>{part})?|(?P<part2>{part}))?\s*(?:{hour})?\s*(?P<part3>{part})?\s*{mark}"
+    return _Lexicon(
+        pattern=re.compile(full),
+        days={fold(k): int(v) for k, v in d["days"].items()},
+        evening=frozenset(fold(w) for w in d["evening_days"]),
+        weekdays=weekdays,
+        next_week=frozenset(fold(w) for w in d["next_week"]),
+        this_week=frozenset(fold(w) for w in d["this_week"]),
+        parts={fold(k): v for k, v in d["day_parts"].items()},
+        same_day=re.compile(_alt(d["same_day_refs"])),
+        extra=re.compile(
+            rf"(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<u>{_alt(d['span_units'])})(?P<span>{_alt(d['span_marks'])})"
+            rf"|(?P<mm>\d{{1,2}})月(?:底|末)(?P<mmark>{_alt(d['deadline_marks'])})?"
+            rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"),
+        units={fold(k): int(v) for k, v in d["span_units"].items()},
+        next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
+        past=re.compile(_alt(d["past_marks"])),
+    )
+
+
+@dataclass
+class Deadline:
+    """A time expression in a sentence: the chat's words and, when it resolves, the date (and time)."""
+
+    text: str
+    day: date | None = None
+    clock: str | None = None  # "HH:MM"
+    marked: bool = False  # followed by 前/之前/截止…: a deadline, not just a time
+
+    @property
+    def iso(self) -> str | None:
+        if self.day is None:
+            return None
+        return f"{self.day.isoformat()} {self.clock}" if self.clock else self.day.isoformat()
+
+
+def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon) -> date:
+    monday = base - timedelta(days=base.isoweekday() - 1)
+    if week in lex.next_week:
+        return monday + timedelta(days=7 + wd - 1)
+    if week in lex.this_week:
+        return monday + timedelta(days=wd - 1)
+    return base + timedelta(days=(wd - base.isoweekday()) % 7)
+
+
+def _day(g: dict[str, str | None], base: date, lex: _Lexicon) -> date | None:
+    if g["rel"]:
+        return base + timedelta(days=lex.days[g["rel"]])
+    if g["wd"]:
+        return _weekday(base, lex.weekdays[g["wd"]], g["wk"], lex)
+    month, day = (g["mo"], g["md"]) if g["mo"] else (g["dm"], g["dd"]) if g["dm"] else (None, g["dn"])
+    if day:
+        try:
+            if month is None:
+                found = base.replace(day=int(day))
+                return found if found >= base - timedelta(days=3) else (found + timedelta(days=31)).replace(day=int(day))
+            found = date(base.year, int(month), int(day))
+        except ValueError:
+            return None
+        return found.replace(year=base.year + 1) if found < base - timedelta(days=180) else found
+    if g["me"]:
+        return base.replace(day=calendar.monthrange(base.year, base.month)[1])
+    return None
+
+
+def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: datetime | None = None) -> str | None:
+    part = g["part"] or g["part2"] or g["part3"]
+    info = lex.parts.get(part or "", {})
+    if not g["h"]:
+        return info.get("default")
+    hour = cn_to_int(g["h"])
+    if hour is None or hour > 24:
+        return None
+    minute = {"半": 30, "一刻": 15}.get(g["m"] or "")
+    minute = int(g["m"]) if minute is None and g["m"] else (minute or 0)
+    pm = info.get("pm") or (evening_day and not part)
+    if info.get("noon") and hour < 6:
+        pm = True
+    if not part and now is not None and 1 <= hour < 12 and hour <= now.hour < hour + 12:
+        pm = True  # "八点前" written at 10:00 means this evening, not tomorrow morning
+    if pm and 1 <= hour < 12:
+        hour += 12
+    if hour == 24:  # 24点前: the end of that day
+        hour, minute = 23, 59
+    return f"{hour:02d}:{minute:02d}" if minute < 60 else None
+
+
+def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon) -> Deadline:
+    g = match.groupdict()
+    deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]))
+    if base is None or base.year <= 1900:  # no date in the export: keep the words only
+        return deadline
+    day = _day(g, base.date(), lex)
+    inner = g.get("inner")
+    if inner:  # 下周一（4月13日）: the date the writer spelled out wins
+        spelled = lex.pattern.search(fold(inner))
+        if spelled and spelled.group("mo"):
+            day = _day(spelled.groupdict(), base.date(), lex) or day
+    same_day = day is None or day == base.date()
+    clock = _clock(g, g["rel"] in lex.evening if g["rel"] else False, lex, base if same_day else None)
+    if day is None and clock is not None:  # "10点前": today, or tomorrow if that hour has passed
+        hh, mm = map(int, clock.split(":"))
+        day = base.date() if (hh, mm) > (base.hour, base.minute) else base.date() + timedelta(days=1)
+    deadline.day, deadline.clock = day, clock if day else None
+    return deadline
+
+
+def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon) -> Deadline | None:
+    """两天内 / 6月底前 / 这周内: spans and whole weeks or months."""
+    g = match.groupdict()
+    found = Deadline(text=match.group(0), marked=bool(g["span"] or g["mmark"] or g["wmark"]))
+    if g["week"] and not g["wmark"]:
+        return None  # "这周" alone is when something happens, not by when
+    if base is None or base.year <= 1900:
+        return found
+    today = base.date()
+    if g["n"]:
+        n = cn_to_int(g["n"])
+        found.day = today + timedelta(days=n * lex.units[g["u"]]) if n is not None else None
+    elif g["mm"]:
+        month = int(g["mm"])
+        if 1 <= month <= 12:
+            year = base.year + (month < base.month - 6)
+            found.day = date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        sunday = today + timedelta(days=7 - today.isoweekday())
+        found.day = sunday + timedelta(days=7) if g["week"] in lex.next_week_words else sunday
+    return found
+
+
+def time_expressions(text: str, when: datetime | None) -> list[Deadline]:
+    """Every time expression in ``text`` (folded for matching; ``text`` is read as written)."""
+    return [Deadline(d.text, d.day, d.clock, d.marked) for d in _expressions(text, when)]
+
+
+@lru_cache(maxsize=16384)
+def _expressions(text: str, when: datetime | None) -> tuple[Deadline, ...]:
+    lex = _lexicon()
+    folded = fold(text)
+    spans: list[tuple[int, int, Deadline]] = []
+    for match in lex.extra.finditer(folded):
+        found = _extra(match, when, lex)
+        if found is not None:
+            spans.append((match.start(), match.end(), found))
+    plain = [d for d in _plain_expressions(folded, when, lex, spans)]
+    out = sorted(spans + plain, key=lambda x: x[0])
+    return tuple(d for _, _, d in out)
+
+
+def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon,
+                       taken: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
+    out: list[tuple[int, int, Deadline]] = []
+    spelled_end = -2  # where the last spelled-out date (4月2日) ended
+    for match in lex.pattern.finditer(folded):
+        if any(s < match.end() and match.start() < e for s, e, _ in taken):
+            continue
+        if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "me", "h")):
+            continue
+        if folded[match.end():match.end() + 1] == "的" and not match.group("h") and not match.group("mark"):
+            continue  # 今天的PPT, 周六的活动: which one, not when
+        found = _resolve(match, when, lex)
+        if match.group("wd") and match.start() - spelled_end <= 1 and out and out[-1][2].day:
+            found.day = out[-1][2].day  # 4月2日周四: the weekday names the date just written
+        if match.group("mo"):
+            spelled_end = match.end("md")
+        if lex.past.search(folded[max(0, match.start() - 2):match.end()]):
+            found.day, found.clock, found.marked = None, None, False  # 昨天, 上周五: the past, not a deadline
+        out.append((match.start(), match.end(), found))
+    return out
+
+
+def find_deadline(text: str, when: datetime | None, context: str = "") -> Deadline | None:
+    """The deadline in a to-do sentence: the first time expression followed by 前/之前/截止…, else the
+    last one ("今晚整理，明天发群里" is due tomorrow). "到时候"/"那天" take the date named in ``context``
+    (the rest of the message)."""
+    found = time_expressions(text, when)
+    marked = [d for d in found if d.marked]
+    if marked:
+        return marked[0]
+    if found:
+        return found[-1]
+    return _same_day(text, when, context)
+
+
+def _same_day(text: str, when: datetime | None, context: str) -> Deadline | None:
+    ref = _lexicon().same_day.search(fold(text))
+    if ref and context:
+        named = [d for d in time_expressions(context, when) if d.day is not None]
+        if named:
+            return Deadline(text=ref.group(0), day=named[0].day, clock=None)
+    return None
+
+
+def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
+    """Dates (``YYYY-MM-DD`` and ``M月D日``) that the messages' own time expressions resolve to: what
+    the faithfulness check accepts in a deadline although the chat never spelled it out."""
+    out: set[str] = set()
+    for text, when in texts:
+        for d in time_expressions(text, when):
+            if d.day is not None:
+                out |= {d.day.isoformat(), f"{d.day.month}月{d.day.day}日"}
+                if d.clock:
+                    out.add(d.clock)
+    return out

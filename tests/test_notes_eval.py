@@ -1,0 +1,112 @@
+"""The scorer of the new notes eval set (``copilot.evals.notes``): what counts as found, and what does not.
+
+The notes here are written by hand so each rule of the scorer is tested on its own; the chat is
+written for this test (a film club planning a screening), not taken from the eval sets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copilot.config import Settings
+from copilot.evals import notes as ev
+from copilot.llm import get_engine
+from copilot.notes.model import ActionItem, Announcement, Decision, KeyPoint, Notes, QAPair
+from copilot.notes.parse import parse_text
+
+CHAT = """[2025-06-10 20:00] 阿宁: 周六放映定哪部？我提议《海边的曼彻斯特》，场地费120元
+[2025-06-10 20:02] 小舟: 投影仪谁带
+[2025-06-10 20:03] 阿宁: @小舟 我带，投影仪和幕布都我来
+[2025-06-10 20:05] 老K: 同意海边的曼彻斯特
+[2025-06-10 20:06] 阿宁: 那就定了，周六晚7点放映。小舟周五前把报名表发群里
+[2025-06-10 20:07] 系统消息: 老K撤回了一条消息
+"""
+
+SPEC = {
+    "format": "wechat-inline", "script": "zh-Hans", "date": "2025-06-10", "session_type": "话题讨论",
+    "speakers": ["阿宁"], "host": "阿宁",
+    "key_facts": [["120元"], ["周六晚7点", "晚7点"], ["幕布"]],
+    "qa": [{"asker": "小舟", "question": ["投影仪谁带"], "answerer": "阿宁", "answer": ["我带", "幕布"]}],
+    "decisions": [{"text": ["海边的曼彻斯特"], "by": ["阿宁", "老K"]}],
+    "actions": [{"owner": "小舟", "task": ["报名表"], "deadline": "2025-06-13", "deadline_text": "周五前"}],
+    "announcements": [{"kind": "通知", "text": ["周六晚7点", "放映"]}],
+    "must_not": ["撤回", 13800000000],  # YAML reads a bare phone number as an int
+}
+
+
+def _notes(**changes: object) -> Notes:
+    base = dict(
+        title="周六放映", date="2025-06-10", session_type="话题讨论", host="阿宁",
+        summary="阿宁提议《海边的曼彻斯特》，场地费120元。",
+        key_points=[KeyPoint(text="那就定了，周六晚7点放映", sources=[5], speaker="阿宁")],
+        qa=[QAPair(question="投影仪谁带", asker="小舟", answer="我带，投影仪和幕布都我来", answerer="阿宁", sources=[2, 3])],
+        decisions=[Decision(text="那就定了，周六晚7点放映，海边的曼彻斯特", by=["阿宁", "老K"], sources=[4, 5])],
+        actions=[ActionItem(task="把报名表发群里", owner="小舟", deadline="2025-06-13", deadline_text="周五前", sources=[5])],
+        announcements=[Announcement(text="周六晚7点放映", kind="通知", sources=[5])],
+    )
+    base.update(changes)
+    return Notes(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def transcript():  # type: ignore[no-untyped-def]
+    return parse_text(CHAT, "film.txt")
+
+
+def test_complete_notes_score_full_marks(transcript) -> None:  # type: ignore[no-untyped-def]
+    s = ev.score_notes(_notes(), transcript, ev.ChatSpec.model_validate(SPEC))
+    assert {k: (t.hit, t.total) for k, t in s.tallies.items() if t.total} == {
+        "key_facts": (3, 3), "qa_pairs": (1, 1), "qa_precision": (1, 1), "todos_with_owner": (1, 1),
+        "todo_precision": (1, 1), "deadlines_resolved": (1, 1), "decisions": (1, 1), "decision_agreement": (2, 2),
+        "announcements": (1, 1), "session_type": (1, 1), "host": (1, 1), "date": (1, 1), "script": (1, 1),
+        "format": (1, 1)}
+    assert s.leaked == [] and s.invented == [] and s.bad_citations == [] and s.misses == {}
+
+
+def test_wrong_people_unresolved_dates_and_noise_are_not_found(transcript) -> None:  # type: ignore[no-untyped-def]
+    notes = _notes(
+        # the answerer is the asker: a question filed as its own answer
+        qa=[QAPair(question="投影仪谁带", asker="小舟", answer="我带，投影仪和幕布都我来", answerer="小舟", sources=[2, 3])],
+        # right task, wrong owner, and the chat's words instead of a date
+        actions=[ActionItem(task="把报名表发群里", owner="阿宁", deadline=None, deadline_text="周五前", sources=[5])],
+        decisions=[Decision(text="海边的曼彻斯特", by=["阿宁"], sources=[4])],
+        announcements=[Announcement(text="周六晚7点放映", kind="下期预告", sources=[5])],  # wrong kind
+        quotes=[],
+        summary="老K撤回了一条消息；场地费150元。",  # noise and an invented figure
+    )
+    s = ev.score_notes(notes, transcript, ev.ChatSpec.model_validate(SPEC))
+    t = s.tallies
+    assert (t["qa_pairs"].hit, t["todos_with_owner"].hit, t["deadlines_resolved"].hit, t["announcements"].hit) == (0, 0, 0, 0)
+    assert (t["decisions"].hit, t["decision_agreement"].hit, t["decision_agreement"].total) == (1, 1, 2)
+    assert t["todo_precision"].hit == 0 and t["todo_precision"].total == 1
+    assert s.leaked == ["撤回"] and "150" in s.invented
+    assert "报名表" in s.misses["todos"][0] and "周五前" in s.misses["deadlines"][0]
+
+
+def test_a_deadline_in_chinese_date_form_counts(transcript) -> None:  # type: ignore[no-untyped-def]
+    notes = _notes(actions=[ActionItem(task="报名表", owner="小舟", deadline="周五前（6月13日）", sources=[5])])
+    s = ev.score_notes(notes, transcript, ev.ChatSpec.model_validate(SPEC))
+    assert s.tallies["deadlines_resolved"].hit == 1
+
+
+def test_aggregate_pools_items_and_the_locked_half_reports_totals_only(tmp_path: Path) -> None:
+    a, b = ev.ChatScore(file="a"), ev.ChatScore(file="b")
+    a.tallies["qa_pairs"] = ev.Tally(3, 4)
+    b.tallies["qa_pairs"] = ev.Tally(0, 1)
+    b.leaked = ["早安"]
+    m = ev.aggregate([a, b])
+    assert m["qa_pairs"] == 0.6 and m["leaked_noise"] == 1 and m["key_facts"] is None and m["n"] == 2
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "film.txt").write_text(CHAT, encoding="utf-8")
+    (folder / "expected.yaml").write_text(__import__("yaml").safe_dump({"film.txt": SPEC}, allow_unicode=True),
+                                          encoding="utf-8")
+    settings = Settings(llm_provider="offline")
+    figures = ev.score_locked(settings, get_engine(settings), folder)
+    assert figures["n"] == 1 and figures["errors"] == 0
+    assert "film" not in repr(figures)  # no file names, no per-chat misses
+    assert all(isinstance(v, (int, float)) or v is None for v in figures.values())
+    assert ev.score_locked(settings, get_engine(settings), tmp_path / "nowhere") == {"n": 0}
