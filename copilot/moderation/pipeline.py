@@ -21,7 +21,7 @@ from copilot.config import Settings
 from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
-from copilot.moderation.classifier import NgramModel, load_classifier, load_group_model
+from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.judge import judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
@@ -34,7 +34,7 @@ from copilot.textnorm import squeeze, to_script
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
-CLASSIFIER_SURE = 0.9  # at or above this the shared classifier may label an ad by itself (reviewed, see below)
+CLASSIFIER_SURE = 0.7  # at or above this the shared classifier may label an ad by itself (reviewed, see below)
 GROUP_MODEL_SURE = 0.5  # a group's own calibrated model labels from here (still reviewed when alone)
 
 
@@ -230,7 +230,8 @@ class Moderator:
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE)
-        if rep.social and scores[Label.AD] < 0.7 and scores[Label.SPAM] < 0.7 and scores[Label.ABUSE] < 0.7:
+        _abuse_model(body, rep, scores, checks)
+        if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
         self._offtopic(body, rep, scores, checks)
@@ -314,7 +315,7 @@ class Moderator:
             return
         a.checks["trust"]["why"] = why
         clf = a.checks.get("classifier") or {}
-        if a.label == Label.AD and clf.get("alone") and clf.get("ad_prob", 0) >= CLASSIFIER_SURE:
+        if a.label == Label.AD and clf.get("alone") and clf.get("ad_prob", 0) >= NEW_MEMBER_SURE:
             a.score = max(a.score, float(clf["ad_prob"]))
             a.reasons = [p for p in a.reasons if "交人工判断" not in p]
         if a.label in VIOLATIONS:
@@ -457,10 +458,34 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # group; with no handle or link of its own there is nothing to sell. A person decides.
         ad = min(ad, WARNING_CAP)
         checks["warning"] = True
+    if rep.question and p_ad < 0.5 and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH):
+        # asking about terms ("免费送还是收邮费？", "怎么付款？扫码还是转账？") is not offering them —
+        # unless the wording itself reads like this community's ads (a request for cheats in a game group)
+        ad *= QUESTION_DISCOUNT
+        checks["question"] = True
     spam = rep.total(Label.SPAM)
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
+
+
+def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """The abuse model's evidence beside the insult lexicon.
+
+    It knows contempt without swear words (你这水平也好意思问) and insults the lexicon has never seen,
+    and it was trained to leave criticism of ideas, self-mockery, banter and quoted insults alone. On
+    its own it labels (a person decides); with a lexicon insult it strengthens the case.
+    """
+    if "reported" in {s.variant for s in rep.signals if s.label == Label.ABUSE}:
+        return  # the insult is quoted to report it: nobody is being abused
+    p = load_abuse_model().score(body)
+    checks["abuse_model"] = round(p, 3)
+    lexicon = scores[Label.ABUSE]
+    alone = lexicon < 0.2
+    if p < (ABUSE_MODEL_ALONE if alone else 0.5):
+        return
+    combined = 1 - (1 - lexicon) * (1 - ABUSE_MODEL_WEIGHT * p)
+    scores[Label.ABUSE] = min(combined, ABUSE_MODEL_ALONE_CAP) if alone else combined
 
 
 _PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
@@ -494,7 +519,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "banned", "evasion", "injection"})
+                     "business", "scam", "banned", "evasion", "injection"})
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
@@ -558,6 +583,7 @@ def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
     return None
 
 
+NEW_MEMBER_SURE = 0.9  # a new member's message is acted on by a classifier this sure, without rule evidence
 NEW_MEMBER_LEEWAY = 0.1  # a new member's violation is acted on from act_threshold − this
 NEW_MEMBER_DAYS = 3.0  # joined (or first seen) this recently …
 NEW_MEMBER_MESSAGES = 5  # … and fewer messages than this so far: a new member
@@ -586,6 +612,12 @@ def _ago(hours: float) -> str:
     return "不到 1 小时" if hours < 1 else (f"{hours:.0f} 小时内" if hours < 48 else f"{hours / 24:.0f} 天内")
 
 
+SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evidence of its own
+QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
+_REACH = frozenset({"invite", "pointer", "profile_pointer", "self_promo"})  # ways to reach a seller besides a handle
+ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
+ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
+ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act threshold)
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review

@@ -31,6 +31,7 @@ class Signal:
     label: str
     weight: float
     detail: str
+    variant: str = "default"  # which weight of the signal table applied (targeted, reported, with_link…)
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "label": self.label, "weight": round(self.weight, 3), "detail": self.detail}
@@ -200,7 +201,7 @@ def domain_allowed(host: str, allowed: list[str] | tuple[str, ...]) -> bool:
 # signals that show someone is selling, recruiting or spreading a chain letter (SignalReport.has_ad_evidence);
 # everyday promo words (优惠, 促销, 免费), prices and votes are how members talk, not evidence by themselves
 _SELLER_SIGNALS = frozenset({"contact", "invite", "pointer", "profile_pointer", "link", "qr", "ad_words", "income",
-                             "self_promo", "banned", "chain", "business"})
+                             "self_promo", "banned", "chain", "business", "scam"})
 
 
 @dataclass
@@ -216,6 +217,7 @@ class SignalReport:
     injection: bool
     chatter: list[str]
     warning: bool = False  # warns the group about a scam (骗子/别信/举报…)
+    question: bool = False  # asks something (请问…/…吗/…？)
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -433,7 +435,7 @@ def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "pointer": _words, "evasion": _evasion, "link": _link, "qr": _words,
-    "business": _words,
+    "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "rude": _targeted,
@@ -447,7 +449,7 @@ def _signal(spec: SignalSpec, f: Finding) -> Signal:
     if spec.max_chars and "{items}" in spec.detail:
         prefix = spec.detail.split("{items}")[0]
         detail = prefix + items[: spec.max_chars]
-    return Signal(spec.name, spec.label, spec.weight(f.variant, len(set(f.items))), detail)
+    return Signal(spec.name, spec.label, spec.weight(f.variant, len(set(f.items))), detail, f.variant or "default")
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.Pattern[str] | None = None,
@@ -470,5 +472,6 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
     chatter = list(dict.fromkeys(lex.chatter.findall(c)))
     warning = bool(lex.warning.search(c))
+    question = bool(lex.words["question"].search(n.folded.replace("？", "?")))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
-                        chatter, warning)
+                        chatter, warning, question)
