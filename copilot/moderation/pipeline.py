@@ -135,6 +135,7 @@ class Moderator:
         self.dry_run = dry_run
         self.flood = FloodTracker()
         self._since: dict[str, float] = {}
+        self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.banned = alternation(profile.banned) if profile and profile.banned else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -307,10 +308,15 @@ class Moderator:
         if self.audit is None or not msg.user:
             return
         group = msg.group or self.group or ""
+        if (group, msg.user) in self._established:  # a record of approved messages does not go away
+            a.checks["trust"] = {"new_member": False, "established": True}
+            return
         record = self.audit.member(group, msg.user)
         now = msg.ts if msg.ts and abs(msg.ts - time.time()) < 120 else time.time()
         why = _new_member(record, now, self._group_since(group))
         a.checks["trust"] = {"new_member": why is not None, "ok_count": int(record["ok_count"]) if record else 0}
+        if record and (record.get("ok_count") or 0) >= NEW_MEMBER_MESSAGES and len(self._established) < 100_000:
+            self._established.add((group, msg.user))
         if why is None:
             return
         a.checks["trust"]["why"] = why
