@@ -175,48 +175,5 @@ def default_times(profile: GroupProfile) -> tuple[str, str]:
     }.get(gtype(profile), ("08:00", "20:30"))
 
 
-def schedule_lines(profile: GroupProfile) -> list[str]:
-    """The group's fixed events as members read them ("每周二、四 21:00：申论语音点评"); none invented."""
-    return [f"{e.when}：{e.title}" for e in profile.all_events()]
-
-
-def card_format(profile: GroupProfile) -> str:
-    """The 群名片 format new members are asked to use: the profile's ``card_format``, else one
-    quoted in the threshold, else a default by audience."""
-    if profile.card_format:
-        return re.split(r"[（(]", profile.card_format)[0].strip()
-    quoted = re.search(r"[“\"「]([^”\"」]{3,20})[”\"」]", profile.threshold)
-    if quoted and "-" in quoted.group(1):
-        return quoted.group(1)
-    blob = profile.positioning + profile.audience + " ".join(profile.topics)
-    if is_parenting(profile):
-        return "宝宝月龄-城市-昵称"
-    if "跑" in blob:
-        return "城市-跑龄-昵称"
-    if "小区" in blob:
-        return "楼栋号-昵称"
-    if any(w in blob for w in ("HR", "hr", "开发", "程序员", "设计师", "职场", "招聘")):
-        return "城市-职位-昵称"
-    if gtype(profile) == "知识型":
-        return "城市-目标-昵称"
-    return "城市-昵称"
-
-
-def intro_prompt(profile: GroupProfile) -> str:
-    """What the new member should say in a self-introduction."""
-    t0 = profile.topics[0]
-    if is_parenting(profile):
-        return "宝宝多大、最近在辅食上最头疼的一件事" if "辅食" in t0 else f"宝宝多大、最想交流的{t0}问题"
-    if gtype(profile) == "知识型":
-        return f"你的目标和在{t0}上目前的进度"
-    if gtype(profile) == "兴趣型":
-        return f"你和{t0}的缘分、最近想练的一件事"
-    if gtype(profile) == "消费型":
-        return f"平时常买哪些{t0}类的东西，方便我们选品"
-    if gtype(profile) == "品牌型":
-        return f"你最常喝/用的是哪一款、想了解的{t0}问题"
-    return f"你为什么对{t0}感兴趣"
-
-
 def fmt_money(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")

@@ -50,6 +50,26 @@ def pick(options: list[Any], profile: GroupProfile, slot: str) -> Any:
     return options[int(digest[:8], 16) % len(options)]
 
 
+_ALTERNATION = re.compile(r"\[([^\[\]|]*(?:\|[^\[\]|]*)+)\]")
+
+
+def expand(text: str, profile: GroupProfile, slot: str) -> str:
+    """A phrasing with its interchangeable phrases (``[甲|乙]``) resolved, one per group and slot."""
+    count = 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return str(pick(m.group(1).split("|"), profile, f"{slot}~{count}"))
+
+    return _ALTERNATION.sub(one, text)
+
+
+def phrase(options: list[Any], profile: GroupProfile, slot: str) -> str:
+    """One of ``options`` for this group and slot, its interchangeable phrases resolved."""
+    return expand(str(pick(options, profile, slot)), profile, slot)
+
+
 def when_label(on: dt.date | None, time: str | None, event: Event | None = None) -> str:
     """12月5日（周六）07:30; the cadence wording when there is no date."""
     if on is None:

@@ -236,8 +236,10 @@ def _only_forbidden(text: str, word: str, negations: list[str], profile: Any) ->
     blob = _profile_blob(profile)
     for m in re.finditer(re.escape(word), text):
         before = re.split(r"[。；;！!？?\n]", text[max(0, m.start() - 14): m.start()])[-1]
+        # the rest of its clause: "微商和代购的广告一律不发" forbids it too
+        after = re.split(r"[，,。；;！!？?\n]", text[m.end():])[0]
         sentence = re.split(r"[。；;！!？?\n]", text[: m.start()])[-1] + re.split(r"[。；;！!？?\n]", text[m.start():])[0]
-        if not any(n in before for n in negations) and sentence.strip() not in blob:
+        if not any(n in before or n in after for n in negations) and sentence.strip() not in blob:
             return False
     return True
 
@@ -262,7 +264,8 @@ def _distinct(c: CheckInput) -> CheckOutcome:
 
 def _sections_missing(text: str, sections: list[dict[str, Any]]) -> list[str]:
     ft = fold(text)
-    return [s["name"] for s in sections if not any(fold(w) in ft for w in s.get("any", []))]
+    return [s["name"] for s in sections
+            if not any(fold(w) in ft for w in [*s.get("any", []), *s.get("headings", [])])]
 
 
 @check_kind("has_sections")
