@@ -159,10 +159,14 @@ def choose(items: list[dict[str, Any]], profile: GroupProfile, slot: str, first_
 
 
 def section_heading(spec: dict[str, Any], profile: GroupProfile, book: RuleBook, slot: str) -> str:
-    """A heading for a required section: its frame from the clause bank, its words from the rule's
-    own ``headings`` for that section (rule rules.required_sections), so writer and check agree."""
-    sections = {s["name"]: s for s in book.get("rules.required_sections").check.params["sections"]}
-    words = sections[spec["section"]]["headings"]
+    """A heading for a checked section: its frame from the clause bank, its words from the rule's own
+    ``headings`` (rules.required_sections for that section, or the rule named by ``rule``), so the
+    writer and the check agree."""
+    if "rule" in spec:
+        words = book.get(spec["rule"]).check.params["headings"]
+    else:
+        sections = {s["name"]: s for s in book.get("rules.required_sections").check.params["sections"]}
+        words = sections[spec["section"]]["headings"]
     return phrase(spec["variants"], profile, slot).format(h=pick(words, profile, slot + "h"))
 
 
@@ -198,7 +202,8 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     if secret and applies(secret.get("when"), group_facts(profile)):
         penalty.append(phrase(bank["penalty_secret"], profile, "penalty_secret"))
     lines = [f"【{name}｜群规】", h["intro"], h["entry"],
-             f"{entry_conditions(profile)}。" + phrase(bank["card"], profile, "card").format(**fill),
+             f"{entry_conditions(profile)}。" + ("" if fill["card"] in profile.threshold
+                                                else phrase(bank["card"], profile, "card").format(**fill)),
              h["speak"], *[f"{i}. {s}" for i, s in enumerate(speak, 1)],
              h["forbid"], *[f"{i}. {s}" for i, s in enumerate(forbid, 1)]]
     if norms:

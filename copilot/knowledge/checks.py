@@ -289,7 +289,7 @@ def _contains_any(c: CheckInput) -> CheckOutcome:
     kinds = rule.check.params.get("when_kind")
     if kinds and context.get("kind") not in kinds:
         return True, f"不适用：仅检查 {'/'.join(kinds)} 类文稿"
-    words = [fold(w) for w in rule.check.params.get("words") or []]
+    words = [fold(w) for w in [*(rule.check.params.get("words") or []), *(rule.check.params.get("headings") or [])]]
     bad = [t for t in texts if not any(w in fold(t) for w in words)]
     if bad:
         return False, f"没有出现任何一个要求的说法（如 {'、'.join(words[:5])}）：" + shorten([_clip(t) for t in bad])
