@@ -68,6 +68,12 @@ class ProfileError(ValueError):
 
 
 @lru_cache(maxsize=1)
+def aliases() -> dict[str, Any]:
+    """Other spellings operators use for a field's choices (platform 微信 → wechat)."""
+    return yaml.safe_load((RESOURCES_DIR / "profile_aliases.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def kind_table() -> dict[str, Any]:
     """Event kinds, their aliases and the words that give an old ``schedule`` line its kind."""
     return yaml.safe_load((RESOURCES_DIR / "drafting" / "kinds.yaml").read_text(encoding="utf-8"))
@@ -212,7 +218,11 @@ class GroupProfile(BaseModel):
     @field_validator("platform", mode="before")
     @classmethod
     def _platform_case(cls, v: Any) -> Any:
-        return v.strip().lower() if isinstance(v, str) else v
+        # 微信 / 企业微信 / QQ群 written in Chinese are the same choices
+        if not isinstance(v, str):
+            return v
+        key = to_simplified(fold(v)).strip().lower()
+        return aliases()["platform"].get(key, key)
 
     @field_validator("topics", "banned", "goals", mode="before")
     @classmethod
@@ -297,7 +307,11 @@ def parse_profile_text(text: str, source: str = "") -> GroupProfile:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark else ""
-        raise ProfileError([("(根)", f"YAML 格式错误 {where}".strip())], source) from None
+        lines = stripped.splitlines()
+        line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        tab = "\t" in line or "\\t" in str(getattr(exc, "problem", ""))
+        why = "：这一行有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成两个空格" if tab else ""
+        raise ProfileError([("(根)", f"YAML 格式错误 {where}{why}".strip())], source) from None
     except ValueError:  # YAML reads an unquoted 2026-02-30 as a date and fails on it
         raise ProfileError([("(根)", "有一个不存在的日期（如 2026-02-30），请检查 events 的 cadence")], source) from None
     return profile_from_data(data, source)

@@ -24,8 +24,9 @@ from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Pa
 from copilot.agents.docs import benefits, entry_conditions
 from copilot.agents.events import compose_notice as compose_event_notice
 from copilot.agents.events import when_label
+from copilot.agents.facts import physical_place
 from copilot.agents.topics import next_monday, occurrences
-from copilot.cadence import weekday_name
+from copilot.cadence import holiday_name, weekday_name
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
@@ -254,12 +255,16 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     start = dt.date.fromisoformat(str(ctx["start"]))
     n = int(ctx.get("n") or 1)
     out = []
-    for on, ev in _upcoming(profile, start)[:n]:
+    # occasional events first (they need an announcement), then daily routines; shown in date order
+    for on, ev in sorted(_upcoming(profile, start)[:n], key=lambda x: (x[0], x[1].time or "")):
         notice = compose_event_notice(profile, ev, on, book)
         note = ("发出前请补上：" + "；".join(notice.needs) + "。") if notice.needs else ""
         out.append({"title": f"{ev.title}·{when_label(on, ev.time)}", "text": notice.text, "tactic": "",
                     "arithmetic": [], "operator_note": note, "needs": notice.needs, "event": ev.title,
                     "steps": notice.steps})
+    if not out and profile.all_events():
+        raise DraftError(f"群档案里的活动在 {start.month}月{start.day}日之后都没有了（一次性的活动已经过了），"
+                         "写不出活动通知；请在档案的 events 里补上新的安排，或用 --start 选更早的日期")
     if not out:
         raise DraftError("群档案里没有固定活动（events 或 schedule），写不出活动通知；请先在档案里补上活动")
     why = None if len(out) >= n else f"档案里只有 {len(out)} 个固定活动，每个写一条通知"
@@ -286,14 +291,47 @@ def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
     ]
 
 
-def compose_notice(profile: GroupProfile) -> dict[str, Any]:
+def _event_line(on: dt.date | None, ev: Event, start: dt.date) -> str:
+    place = f"（{ev.place}）" if ev.place and physical_place(ev) else ""
+    when = ev.when if on is None else when_label(on, ev.time)
+    off = "、".join(f"{d.month}月{d.day}日{holiday_name(d)}" for d in ev.cadence.skipped_holidays(start, 7))
+    return f"· {when} {ev.title}{place}" + (f"（{off}放假，停一次）" if off else "")
+
+
+def compose_notice(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
+    """本周安排 for the week from ``start``: each event on its dates in that week (daily routines on one
+    line); a week without events says when the next one is, or that every event is over."""
     name = profile.display_name()
     where = "群文件" if profile.platform == "qq" else "群公告"
-    lines = [f"【{name}｜本周安排】", f"{C.address(profile)}好，这周{profile.topics[0]}相关的固定安排如下："]
-    lines += [f"· {e.when}：{e.title}" for e in profile.all_events()] or [f"· 这周没有固定活动，有事在{where}通知"]
+    start = dt.date.fromisoformat(str(ctx["start"]))
+    end = start + dt.timedelta(days=6)
+    span = f"{start.month}月{start.day}日—{end.month}月{end.day}日"
+    week = occurrences(profile, start, 7)
+    routine = {ev.title: ev for _, ev in week if ev.cadence.kind in ("daily", "workdays")}
+    lines = [f"【{name}｜本周安排（{span}）】"]
+    notes = [f"{ev.title}：{n}" for ev in routine.values() for n in ev.cadence.holiday_notes(start, 7)]
+    if week:
+        lines.append(f"{C.address(profile)}好，这周的安排如下：")
+        lines += [_event_line(None, ev, start) for ev in routine.values()]
+        lines += [_event_line(on, ev, start) for on, ev in week if ev.title not in routine]
+    else:
+        later = _upcoming(profile, start)
+        past = sorted((e.cadence.date, e) for e in profile.all_events() if e.cadence.date and e.cadence.date < start)
+        if later:
+            on, ev = min(later, key=lambda x: x[0])
+            lines.append(f"这周（{span}）没有固定活动；下一次是{when_label(on, ev.time)}的{ev.title}。")
+        elif past:
+            last_on, last = past[-1]
+            lines.append(f"档案里的活动都已经办完了（最近一次是{last_on.month}月{last_on.day}日的{last.title}），"
+                         f"有新安排会在{where}通知。")
+            notes.append("档案里的活动都在这周之前，请在群档案的 events 里补上新的安排")
+        else:
+            lines.append(f"这周（{span}）没有固定活动，有安排会在{where}通知。")
     lines.append(f"温馨提醒：群里只聊{'、'.join(profile.topics[:3])}相关话题，不发广告、不刷屏，完整群规在{where}。")
     lines.append("有建议随时私聊管理员。")
-    return {"title": f"{name} 本周安排", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""}
+    draft = {"title": f"{name} 本周安排（{span}）", "text": "\n".join(lines), "tactic": "", "arithmetic": [],
+             "operator_note": ""}
+    return Composed([draft], f"{KIND_NAMES['notice']}每次只写一条", notes=notes)
 
 
 def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
@@ -305,7 +343,7 @@ def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, 
         return Composed(compose_moments(profile)[:n], "朋友圈文案只有完整版和短版两种写法")
     if kind == "activity":
         return compose_activity(profile, ctx)
-    return Composed([compose_notice(profile)], f"{KIND_NAMES[kind]}每次只写一条")
+    return compose_notice(profile, ctx)
 
 
 SPEC = AgentSpec(

@@ -155,7 +155,7 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
                                   sk["text"].format(t=topic, who=who), list(types[kind]["steps"]),
                                   types[kind]["why"], []))
     out = [e for on in sorted(by_day) for e in sorted(by_day[on], key=lambda e: e["time"])]
-    notes = []
+    notes = [f"{ev.title}：{n}" for ev in profile.all_events() for n in ev.cadence.holiday_notes(start, days)]
     if free.exhausted:
         notes.append("话题库里适合这个群的句式已经用完，后面几天的空档没有排话题，可以自己补或缩短 --days")
     return Composed(out, notes=notes)
