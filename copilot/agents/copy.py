@@ -31,7 +31,7 @@ from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
 from copilot.profile import Event, GroupProfile, Product
-from copilot.textnorm import fold
+from copilot.textnorm import fold, tokenize
 
 CopyKind = Literal["activity", "promotion", "moments", "notice"]
 KIND_NAMES = {"activity": "活动文案", "promotion": "促销文案", "moments": "朋友圈文案", "notice": "群通知"}
@@ -62,8 +62,6 @@ def promo_bank() -> dict[str, Any]:
 
 
 SUGGESTED = "建议方案，请确认"
-_CONSUMABLE_UNITS = set("箱串卷包袋盒瓶罐支片斤个条桶提听杯份罐") | {"kg", "g"}
-_NOT_CONSUMABLE = ("课", "会员", "咨询", "服务", "训练营", "年卡", "月卡", "季卡", "门票", "陪跑", "社群", "席位")
 
 
 def current_price(p: Product) -> float:
@@ -86,15 +84,32 @@ def _price_label(profile: GroupProfile, p: Product) -> str:
 def is_consumable(p: Product) -> bool:
     """买N送1 only suits things that get used up (card promotion: 常用、消耗快的东西)."""
     blob = p.name + p.description
-    if any(w in blob for w in _NOT_CONSUMABLE):
+    if any(w in blob for w in promo_bank()["core_words"]):
         return False
-    return p.unit in _CONSUMABLE_UNITS
+    return p.unit in promo_bank()["consumable_units"]
 
 
 def is_core_product(profile: GroupProfile, p: Product) -> bool:
     """The group's main paid product (its membership, or a course/service): never given away as an add-on."""
     blob = fold(p.name + p.description)
-    return any(w in blob for w in _NOT_CONSUMABLE) or bool(profile.paid and profile.paid.price <= (p.price or 0))
+    return any(w in blob for w in promo_bank()["core_words"]) or bool(profile.paid and profile.paid.price <= (p.price or 0))
+
+
+def included_in(p: Product, q: Product) -> bool:
+    """``q``'s description says it already includes ``p`` ("年卡：含全年直播和线下沙龙" includes 沙龙单次票)."""
+    desc = fold(q.description)
+    if p is q or not any(w in desc for w in promo_bank()["includes_words"]):
+        return False
+    words = [w for w in tokenize(p.name, for_search=False) if len(w) >= 2]
+    return any(w in desc for w in words)
+
+
+def dealable(profile: GroupProfile) -> list[Product]:
+    """Priced products a deal may be built on: not the group's core paid product (a course, a
+    membership), and not something a core product already includes for its members."""
+    priced = _priced(profile)
+    core = [p for p in priced if is_core_product(profile, p)]
+    return [p for p in priced if p not in core and not any(included_in(p, c) for c in core)]
 
 
 def how_to_buy(profile: GroupProfile) -> tuple[str, str]:
@@ -110,18 +125,37 @@ def how_to_buy(profile: GroupProfile) -> tuple[str, str]:
     return hb["ask"], "档案没有写购买方式（purchase_path），暂写“私聊管理员”。"
 
 
-def deadline(profile: GroupProfile, start: dt.date) -> tuple[str, str]:
-    """The offer's end: the Sunday of the week that starts at ``start``, 22:00 (a suggestion)."""
+def deadline(profile: GroupProfile, start: dt.date, sale: tuple[dt.date, Event] | None = None) -> tuple[str, str]:
+    """The offer's end: the day of the group's own sale event when the offer belongs to one (会员日
+    每月15号 → that date), else the Sunday of the week that starts at ``start``, 22:00 (a suggestion)."""
+    if sale:
+        on, ev = sale
+        when = f"{on.month}月{on.day}日（{weekday_name(on.weekday())}）{ev.title}当天"
+        return promo_bank()["deadline"].format(when=when), f"截止时间按档案里{ev.title}的日期（{ev.cadence.label}）写。"
     end = start + dt.timedelta(days=6 - start.weekday())
     when = f"{end.month}月{end.day}日（{weekday_name(end.weekday())}）22:00"
     return promo_bank()["deadline"].format(when=when), f"截止时间 {when} 是建议，请按实际安排改。"
 
 
+def mentions_product(ev: Event, p: Product) -> bool:
+    blob = fold(ev.title + ev.details)
+    return fold(p.name) in blob or any(w in blob for w in tokenize(p.name, for_search=False) if len(w) >= 3)
+
+
+def sale_event(profile: GroupProfile, p: Product, start: dt.date) -> tuple[dt.date, Event] | None:
+    """The next 会员日/秒杀 of the group that this product's price belongs to: one that names the
+    product, or a 会员日 of a group whose offers are member prices."""
+    for on, ev in occurrences(profile, start, 62):
+        if ev.kind in ("会员日", "秒杀") and (mentions_product(ev, p) or ev.kind == "会员日"):
+            return on, ev
+    return None
+
+
 def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str, tactic: str,
-           arithmetic: list[str], suggestion: str = "") -> dict[str, Any]:
+           arithmetic: list[str], suggestion: str = "", sale: tuple[dt.date, Event] | None = None) -> dict[str, Any]:
     """A promotion: the member text (offer, how to buy, deadline) and the operator's note apart."""
     buy, buy_note = how_to_buy(profile)
-    end, end_note = deadline(profile, dt.date.fromisoformat(str(ctx["start"])))
+    end, end_note = deadline(profile, dt.date.fromisoformat(str(ctx["start"])), sale)
     info = promo_bank()["tactics"].get(tactic, {})
     note = [f"套路：{tactic}。{info.get('why', '')}。", "算式：" + "；".join(arithmetic) + "。" if arithmetic else "",
             f"风险：{info.get('risk', '')}。" if info.get("risk") else "", suggestion, buy_note, end_note]
@@ -135,14 +169,14 @@ def _suggest_note(what: str) -> str:
 
 
 def _addon(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    ps = sorted(_priced(profile), key=lambda p: -(p.price or 0))
+    ps = sorted(dealable(profile), key=lambda p: -(p.price or 0))
     if len(ps) < 2:
         return None
     main, add = ps[0], ps[-1]
     add_now = current_price(add)
-    # the add-on must be a small, consumable extra: never the group's core product, never worth more
-    # than 60 % of what the member pays for the main item
-    if add_now <= 1 or add_now > current_price(main) * 0.6 or is_core_product(profile, add):
+    # the add-on must be a small extra: neither product is the group's core product, and the add-on
+    # is worth at most a small share of what the member pays for the main item
+    if add_now <= 1 or add_now > current_price(main) * float(promo_bank()["addon_max_share"]):
         return None
     lines = [f"{m(add_now)} ÷ 1 = {m(add_now)}", f"{m(add_now)} - 1 = {m(add_now - 1)} 元"]
     offer = (f"【加1元换购】买{main.name}（{_price_label(profile, main)}），加1元换购{add.name}一{add.unit}"
@@ -152,7 +186,7 @@ def _addon(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _bundle(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    ps = _priced(profile)
+    ps = dealable(profile)
     if len(ps) < 2:
         return None
     a, b = ps[0], ps[1]
@@ -170,7 +204,9 @@ def _bundle(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None
 
 
 def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    ps = [p for p in _priced(profile) if current_price(p) >= 10]
+    discounted = _discounted(profile)
+    # a product already on discount gets no second deal ("同一件商品不要同时挂两种优惠")
+    ps = [p for p in dealable(profile) if current_price(p) >= 10 and p is not discounted]
     if not ps:
         return None
     p = next((p for p in ps if p.promo_price), ps[0])
@@ -187,7 +223,7 @@ def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | N
 
 
 def _buy_n(profile: GroupProfile, ctx: dict[str, Any], n: int = 3) -> dict[str, Any] | None:
-    ps = [p for p in _priced(profile) if is_consumable(p)]
+    ps = [p for p in dealable(profile) if is_consumable(p)]
     if not ps:
         return None
     p = min(ps, key=lambda p: current_price(p))
@@ -200,24 +236,30 @@ def _buy_n(profile: GroupProfile, ctx: dict[str, Any], n: int = 3) -> dict[str, 
                   arithmetic=lines, suggestion=_suggest_note(f"“买{n}送1”这项优惠"))
 
 
+def _discounted(profile: GroupProfile) -> Product | None:
+    """The product the discount draft is about: the first with a promo price below its price."""
+    return next((p for p in _priced(profile) if p.promo_price and p.promo_price < (p.price or 0)), None)
+
+
 def _discount(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    p = next((p for p in _priced(profile) if p.promo_price and p.promo_price < (p.price or 0)), None)
+    p = _discounted(profile)
     if not p:
         return None
     saved = (p.price or 0) - (p.promo_price or 0)
     rate = round(10 * (p.promo_price or 0) / (p.price or 1), 1)
     label = promo_label(profile, p)
-    member_day = any(e.kind == "会员日" for e in profile.all_events())
-    offer = (f"【{'会员日折扣' if member_day else '折扣'}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，"
-             f"立省{m(saved)}元（约{m(rate)}折）。" + (f"\n{p.description}。" if p.description else ""))
+    sale = sale_event(profile, p, dt.date.fromisoformat(str(ctx["start"])))
+    head = f"{sale[1].title}·{sale[0].month}月{sale[0].day}日" if sale else "折扣"
+    offer = (f"【{head}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，"
+             f"立省{m(saved)}元（约{m(rate)}折）。" + (f"\n{p.description.rstrip('。')}。" if p.description else ""))
     return _draft(profile, ctx, title=f"{p.name} {label}", offer=offer, tactic="折扣",
-                  arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"])
+                  arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"], sale=sale)
 
 
 _WHY_MISSING = {
-    "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的六成，也不能是群的核心付费产品）",
+    "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的两成五）",
     "_bundle": "组合套装需要至少两件带价格的商品",
-    "_group_buy": "拼团需要一件现价不低于10元的商品",
+    "_group_buy": "拼团需要一件现价不低于10元、还没有打折的商品",
     "_buy_n": "买N送1只适合常用、消耗快的商品（按 unit 判断，如箱/袋/盒），课程、服务类不适用",
     "_discount": "折扣需要商品同时有 price 和更低的 promo_price",
 }
@@ -235,7 +277,11 @@ def compose_promotion(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
             out.append(d)
         else:
             missing.append(_WHY_MISSING[f.__name__])
-    why = "按档案里的商品和价格只能合理地写出这几种套路（" + "；".join(missing) + "），没有硬凑"
+    why = ("按档案里的商品和价格只能合理地写出这几种套路（" + "；".join(missing) + "；群的核心付费产品和它已经包含的东西"
+           "不做换购、套装、拼团和买N送1），没有硬凑")
+    if not out:
+        raise DraftError("写不出合理的促销：" + why.removeprefix("按档案里的商品和价格只能合理地写出这几种套路")
+                         + "。可以在 products 里给商品写上活动价（promo_price），或加上其他商品")
     return Composed(out[:n], why if len(out) < n else None)
 
 

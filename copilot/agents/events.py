@@ -165,6 +165,28 @@ def _detail_lines(event: Event, on: dt.date | None, participation_only: bool) ->
     return lines, ""
 
 
+_PRICE_NEEDS = ("秒杀的商品和价格",)
+
+
+def close_sentence(line: str) -> str:
+    """The operator's sentence as a finished one: a trailing comma becomes 。, a bare end gets 。."""
+    line = re.sub(r"[；;，,、\s]+$", "", line)
+    return line if not line or line[-1] in "。！？!?…）)】：:" or line.endswith(("：", "选项")) else line + "。"
+
+
+def price_lines(profile: GroupProfile, event: Event) -> list[str]:
+    """The prices of the profile's products that a sale event names ("冷鲜五花肉5斤装" → 冷鲜五花肉 58元)."""
+    blob = fold(event.title + event.details)
+    out = []
+    for p in profile.products:
+        if not p.price or fold(p.name) not in blob:
+            continue
+        now = min(v for v in (p.price, p.promo_price) if v)
+        price = f"{now:g}元" + (f"（原价{p.price:g}元）" if now < p.price else "")
+        out.append(str(bank()["price_line"]).format(name=p.name, price=price) + "。")
+    return out
+
+
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
                    *, slot: str = "") -> Notice:
     """The notice members read for one occurrence of ``event`` (``on`` None: the event in general)."""
@@ -189,7 +211,11 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         text = f"{when_label(on, None)}提醒：本周{title}停一次，下周照常。"
         return Notice(text=text, needs=[], steps=[], why="档案写明这一周轮空，只发一句提醒", paused=True)
     details, content = _detail_lines(event, on, participation_only=event.kind == "晨报")
-    lines += [re.sub(r"[；;，,]$", "。", d) for d in details]
+    lines += [close_sentence(d) for d in details]
+    prices = price_lines(profile, event)
+    if prices and any(n for n in needs if n in _PRICE_NEEDS):
+        lines += prices
+        needs = [n for n in needs if n not in _PRICE_NEEDS]
     if event.kind == "晨报":
         needs.insert(0, str(spec["content_need"]) + (f"（档案里的要求：{content}）" if content else ""))
     if event.signup:
