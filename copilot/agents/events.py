@@ -194,8 +194,6 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     key = f"{event.kind}{slot}"
     when = when_label(on, event.time, event)
     title = event.title
-    if not event.details and not any(fold(t) in fold(event.title) for t in profile.topics):
-        title = f"{event.title}（{profile.topics[0]}）"  # a bare old-schedule "经验分享" says nothing about the group
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
     lines = [str(pick(spec["openers"], profile, "open" + key)).format(**fill).rstrip("。") + "。"]
     needs = [f"{n}" for n in missing_facts(event, book)]
