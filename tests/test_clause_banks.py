@@ -170,3 +170,15 @@ def test_rules_and_welcome_ask_for_the_same_card_format(offline):
         assert card in rules and all(card in w["text"] for w in welcome)
     assert card_format(PROFILES["groupbuy"]) == "楼栋号-昵称"  # a one-neighbourhood group: no 城市
     assert "城市" not in card_format(PROFILES["badge-hobby"])  # one city in locality
+
+
+def test_traditional_drafts_use_the_regions_words(offline):
+    taipei = profile_from_data({**GROUPS["ride"], "name": "台北河濱單車隊", "positioning": "台北河濱自行車道週末一起騎車",
+                                "locality": "台北·大同區", "script": "zh-Hant", "allowed_domains": ["example.tw"]})
+    text = "\n".join(draft(t, taipei, offline).drafts[0]["text"] for t in ("rules", "intro"))
+    assert "連結" in text and "鏈接" not in text and "信息" not in text and "二維碼" not in text
+    assert "台北河濱單車隊" in text  # the operator's own name is kept as written
+    hk = profile_from_data({**GROUPS["ride"], "name": "港島行山隊", "positioning": "香港港島週末一起行山",
+                            "script": "zh-Hant"})
+    hk_text = draft("rules", hk, offline).drafts[0]["text"]
+    assert "QR Code" not in hk_text and "連結" not in hk_text  # Hong Kong usage, not Taiwan's

@@ -23,7 +23,7 @@ from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_with_fallback, schema_hint
 from copilot.profile import GroupProfile
 from copilot.prompts import PromptError, load_prompt
-from copilot.textnorm import fold, to_script, to_simplified, tokenize
+from copilot.textnorm import fold, hant_region, to_local_traditional, to_script, to_simplified, tokenize
 from copilot.tokens import count_tokens, fit_to_budget
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{1,10}\}")
@@ -188,27 +188,27 @@ def protected_strings(profile: GroupProfile | None, script: str) -> list[str]:
     return sorted(set(out), key=len, reverse=True)
 
 
-def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = ()) -> Any:
-    """Convert every string in drafts to ``script``, keeping placeholders such as {昵称} literal
+def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = (), region: str = "tw") -> Any:
+    """Convert every string in drafts to ``script`` (Traditional with the ``region``'s vocabulary,
+    see :func:`copilot.textnorm.to_local_traditional`), keeping placeholders such as {昵称} literal
     and the ``keep`` strings (see :func:`protected_strings`) exactly as written."""
     if isinstance(value, str):
+        def conv(t: str) -> str:
+            return _fix_hou(to_local_traditional(t, region)) if script == "zh-Hant" else to_script(t, script)
+
         ph = _PLACEHOLDER.findall(value)
-        text = _PLACEHOLDER.sub("\ue000", value)
-        text = to_script(text, script)
-        if script == "zh-Hant":
-            text = _fix_hou(text)
+        text = conv(_PLACEHOLDER.sub("\ue000", value))
         for s in keep:
-            for variant in {to_script(s, script), to_script(to_simplified(s), script),
-                            _fix_hou(to_script(to_simplified(s), script)) if script == "zh-Hant" else s} - {s}:
+            for variant in {conv(s), conv(to_simplified(s)), to_script(s, script)} - {s}:
                 if variant:
                     text = text.replace(variant, s)
         for p in ph:
             text = text.replace("\ue000", p, 1)
         return text
     if isinstance(value, list):
-        return [convert_script(v, script, keep) for v in value]
+        return [convert_script(v, script, keep, region) for v in value]
     if isinstance(value, dict):
-        return {k: convert_script(v, script, keep) for k, v in value.items()}
+        return {k: convert_script(v, script, keep, region) for k, v in value.items()}
     return value
 
 
@@ -397,11 +397,12 @@ def run_agent(
                   dict(context or {}), profile.script or settings.script)
     run = run_with_fallback(engine, lambda eng: d.llm(eng, max_revisions), d.offline)
     keep = protected_strings(profile, d.script)
-    drafts = convert_script(run.value, d.script, keep)
+    region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
+    drafts = convert_script(run.value, d.script, keep, region)
     checks = run_checks(book, spec.target, drafts, profile, d.context)
     if d.script != "zh-Hans":  # reasons are read by the operator: same script as the drafts
-        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep)}) for c in checks]
-    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep) or None
+        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep, region)}) for c in checks]
+    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep, region) or None
     citations: dict[str, None] = {}
     for p in d.passages:
         citations.setdefault(p.card, None)
