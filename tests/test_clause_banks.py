@@ -7,6 +7,7 @@ clause is composed and checked by the same rule checker the agents use, on group
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import Any
 
@@ -182,3 +183,14 @@ def test_traditional_drafts_use_the_regions_words(offline):
                             "script": "zh-Hant"})
     hk_text = draft("rules", hk, offline).drafts[0]["text"]
     assert "QR Code" not in hk_text and "連結" not in hk_text  # Hong Kong usage, not Taiwan's
+
+
+def test_moments_posts_state_the_fee_of_a_paid_group_and_welcome_dates_the_next_event(offline):
+    paid = draft("copy", PROFILES["paid-study"], offline, kind="moments").drafts
+    assert all("899元" in d["text"] for d in paid) and any("律途" in d["text"] for d in paid)
+    free = draft("copy", PROFILES["ride"], offline, kind="moments").drafts
+    assert not any("元/" in d["text"] for d in free)
+    assert all(line.count("：") <= 1 for d in paid + free for line in d["text"].splitlines())  # no nested colons
+    welcome = draft("welcome", PROFILES["paid-class"], offline, n=6, today=dt.date(2026, 12, 7)).drafts
+    dated = [w["text"] for w in welcome if "楷书课" in w["text"]]
+    assert dated and all("12月13日（周日）09:30 楷书课" in t for t in dated)

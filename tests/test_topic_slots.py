@@ -9,7 +9,8 @@ import datetime as dt
 import pytest
 
 from copilot.agents import draft
-from copilot.agents.topics import topic_bank, topic_classes
+from copilot.agents.facts import topic_classes
+from copilot.agents.topics import topic_bank
 from copilot.config import Settings
 from copilot.knowledge.checks import failures
 from copilot.llm import get_engine

@@ -21,10 +21,10 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, run_agent
-from copilot.agents.docs import benefits, entry_conditions
+from copilot.agents.docs import benefits, clause_bank, entry_conditions
 from copilot.agents.events import compose_notice as compose_event_notice
-from copilot.agents.events import when_label
-from copilot.agents.facts import physical_place
+from copilot.agents.events import phrase, when_label
+from copilot.agents.facts import lead_topic, physical_place
 from copilot.agents.topics import next_monday, occurrences
 from copilot.cadence import holiday_name, weekday_name
 from copilot.knowledge.rules import load_rules
@@ -318,21 +318,26 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
 
 
 def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
-    name = profile.display_name()
-    t0 = profile.topics[0]
+    """朋友圈招募 posts (full and short) from the clause bank: the group's own benefits, threshold and,
+    for a paid group, the fee and how to sign up."""
+    bank = clause_bank()["moments"]
     bens = benefits(profile)[:3]
-    text = (
-        f"最近在运营「{name}」：{profile.positioning}。\n"
-        f"在群里你能得到：{'；'.join(bens)}。\n"
-        f"入群条件：{entry_conditions(profile)}。\n"
-        f"感兴趣的朋友私信我，备注“{t0}”，我拉你进群。"
-    )
-    short = (
-        f"一个认真聊{t0}的群：{bens[0]}。"
-        f"{'适合' + profile.audience + '，' if profile.audience else ''}想加入的私信我备注“{t0}”。"
-    )
+    fill = {"name": profile.display_name(), "pos": profile.positioning.rstrip("。.！!；; "), "t0": lead_topic(profile),
+            "aud": f"适合{profile.audience.rstrip('。.；; ')}，" if profile.audience else "", "ben": bens[0],
+            "bens": "；".join(bens), "entry": entry_conditions(profile), "brand": C.brand(profile) or profile.display_name(),
+            "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
+            "path": profile.purchase_path.rstrip("。")}
+    lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", "entry")]
+    if profile.paid:
+        lines.append(phrase(bank["fee"] if profile.purchase_path else bank["fee_nopath"], profile, "mfee").format(**fill))
+    else:
+        lines.append(phrase(bank["call"], profile, "mcall").format(**fill))
+    short_bank = bank["short"].get(C.gtype(profile), bank["short"]["其他"])
+    short = phrase(short_bank, profile, "mshort").format(**fill)
+    if profile.paid:
+        short += phrase(bank["fee_nopath"], profile, "mshortfee").format(**fill)
     return [
-        {"title": "朋友圈招募（完整版）", "text": text, "tactic": "", "arithmetic": [], "operator_note": ""},
+        {"title": "朋友圈招募（完整版）", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""},
         {"title": "朋友圈招募（短版）", "text": short, "tactic": "", "arithmetic": [], "operator_note": ""},
     ]
 

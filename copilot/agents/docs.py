@@ -18,8 +18,8 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.agents.events import expand, phrase, pick
-from copilot.agents.facts import applies, group_facts, suggests_banned
+from copilot.agents.events import expand, phrase, pick, when_label
+from copilot.agents.facts import applies, group_facts, lead_topic, suggests_banned
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
@@ -229,7 +229,20 @@ def self_intro(profile: GroupProfile) -> str:
     """What a new member is asked to say about themselves: the first set in the bank that fits."""
     facts = group_facts(profile)
     item = next(i for i in clause_bank()["welcome"]["say"] if applies(i.get("when"), facts))
-    return phrase(item["variants"], profile, "say").format(t=profile.topics[0], brand=C.brand(profile) or "")
+    return phrase(item["variants"], profile, "say").format(t=lead_topic(profile), brand=C.brand(profile) or "")
+
+
+def next_event(events: list[Event], today: dt.date | None) -> str:
+    """The soonest of ``events`` from ``today`` with its date ("12月3日（周四）20:30 案例直播")."""
+    if not events:
+        return ""
+    if today is None:
+        return f"{events[0].when} {events[0].title}"
+    dated = [(d, e) for e in events for d in e.cadence.dates(today, 62)[:1]]
+    if not dated:
+        return f"{events[0].when} {events[0].title}"
+    on, ev = min(dated, key=lambda x: (x[0], x[1].time or ""))
+    return f"{when_label(on, ev.time)} {ev.title}"
 
 
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
@@ -239,8 +252,7 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     upcoming = upcoming_events(profile, today)
     events = [e for e in upcoming if e.cadence.kind not in ("daily", "workdays")] or upcoming
     fill = {"name": profile.display_name(), "card": card_format(profile), "say": self_intro(profile),
-            "where": where_rules(profile), "who": C.address(profile),
-            "next": f"{events[0].when} {events[0].title}" if events else "", "昵称": "{昵称}"}
+            "where": where_rules(profile), "who": C.address(profile), "next": next_event(events, today), "昵称": "{昵称}"}
     family = any(w in profile.audience for w in ("子女", "家属", "父母"))
     out = []
     for i in range(n):

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import yaml
+
 from copilot.agents import compose as C
 from copilot.agents.events import bank as event_bank
 from copilot.knowledge.rules import load_rules
-from copilot.paths import KNOWLEDGE_DIR
+from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
 from copilot.profile import Event, GroupProfile
 from copilot.textnorm import fold
 
@@ -108,3 +110,32 @@ def suggests_banned(text: str, facts: Facts) -> bool:
     """A phrasing that suggests members do something the group bans (二手买卖 where 卖号 is banned)."""
     t = fold(text)
     return any(w in t for w in facts.banned)
+
+
+@lru_cache(maxsize=1)
+def _topic_word_classes() -> dict[str, list[str]]:
+    data = yaml.safe_load((RESOURCES_DIR / "drafting" / "topics.yaml").read_text(encoding="utf-8"))
+    return dict(data["classes"])
+
+
+def topic_classes(word: str) -> set[str]:
+    """Which slots a topic word fits (``classes`` in topics.yaml): role and form words fit none."""
+    c = _topic_word_classes()
+    w = fold(word)
+
+    def has(key: str) -> bool:
+        return any(fold(x) in w for x in c[key])
+
+    if has("role") or w in {fold(x) for x in c["form"]}:
+        return set()
+    out = {"subject"}
+    if has("practice"):
+        out |= {"practice"} | ({"gear"} if has("gear") else set())
+    elif has("product"):
+        out.add("product")
+    return out
+
+
+def lead_topic(profile: GroupProfile) -> str:
+    """The first topic word that is a subject (not a role such as 产品经理, not a form such as 团购)."""
+    return next((t for t in profile.topics if topic_classes(t)), profile.topics[0])

@@ -22,13 +22,12 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.agents.events import compose_notice, pick
-from copilot.agents.facts import applies, group_facts
+from copilot.agents.facts import applies, group_facts, topic_classes
 from copilot.cadence import weekday_name
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
 from copilot.profile import Event, GroupProfile
-from copilot.textnorm import fold
 
 TYPE_ORDER = ["求助", "投票", "观点", "案例", "清单", "晒图", "闲聊"]
 FAMILY = {"知识型": "learn", "兴趣型": "hobby", "消费型": "buy", "品牌型": "brand", "其他": "care"}
@@ -86,24 +85,6 @@ def _entry(day: int, on: dt.date, time: str, kind: str, title: str, opening: str
            needs: list[str], event: str = "") -> dict[str, Any]:
     return {"day": day, "date": on.isoformat(), "weekday": weekday_name(on.weekday()), "time": time, "type": kind,
             "title": title, "opening": opening, "steps": steps[:3], "why": why, "needs": needs, "event": event}
-
-
-def topic_classes(word: str) -> set[str]:
-    """Which slots a topic word fits (see ``classes`` in topics.yaml): role and form words fit none."""
-    c = topic_bank()["classes"]
-    w = fold(word)
-
-    def has(key: str) -> bool:
-        return any(fold(x) in w for x in c[key])
-
-    if has("role") or w in {fold(x) for x in c["form"]}:
-        return set()
-    out = {"subject"}
-    if has("practice"):
-        out |= {"practice"} | ({"gear"} if has("gear") else set())
-    elif has("product"):
-        out.add("product")
-    return out
 
 
 class _FreeTopics:
