@@ -281,6 +281,18 @@ class GroupProfile(BaseModel):
         """Old ``schedule`` lines that could not be read as events (reported, never guessed)."""
         return [s for s in self.schedule if event_from_schedule(s) is None]
 
+    def schedule_problems(self) -> list[str]:
+        """Why each unreadable ``schedule`` line could not be read, as the cadence parser says it."""
+        out = []
+        for line in self.unparsed_schedule():
+            head = re.split(r"\s+|([01]?\d|2[0-3])[:：]", fold(line).strip(), maxsplit=1)[0]
+            try:
+                parse_cadence(head)
+                out.append(f"{line}（没找到周期）")
+            except CadenceError as exc:
+                out.append(f"{line}（{str(exc).split('；')[0]}）")
+        return out
+
     def offline(self) -> bool:
         """Members meet in person: an event with a physical place (offline event or class)."""
         return any(e.kind in ("线下活动", "课程") for e in self.all_events())

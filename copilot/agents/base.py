@@ -374,8 +374,8 @@ def _notice(run: Any, d: _Drafting, checks: list[CheckResult], drafts: list[dict
         notes.append(f"离线草稿仍有规则未通过：{'、'.join(r.rule_id for r in failed)}，请人工修改后再发")
     notes += d.notes
     if (unread := d.profile.unparsed_schedule()) and d.spec.target in ("topics", "intro", "copy"):
-        notes.append(f"固定安排（schedule）里有 {len(unread)} 条没看懂，没有排进去：{'；'.join(unread)}"
-                     "（请写成“每周三 21:00 真题精讲”，或改用 events 字段）")
+        notes.append(f"固定安排（schedule）里有 {len(unread)} 条没看懂，没有排进去：{'；'.join(d.profile.schedule_problems())}"
+                     "。请写成“每周三 21:00 真题精讲”“隔周日（2026-12-06起） 14:00 辅食分享”，或改用 events 字段")
     want = d.context.get("n")
     if isinstance(want, int) and 0 < len(drafts) < want:
         notes.append(f"要求 {want} 条，只生成了 {len(drafts)} 条：{d.shortfall or '可用的素材不够，没有硬凑'}")
