@@ -194,3 +194,40 @@ def test_moments_posts_state_the_fee_of_a_paid_group_and_welcome_dates_the_next_
     welcome = draft("welcome", PROFILES["paid-class"], offline, n=6, today=dt.date(2026, 12, 7)).drafts
     dated = [w["text"] for w in welcome if "楷书课" in w["text"]]
     assert dated and all("12月13日（周日）09:30 楷书课" in t for t in dated)
+
+
+EVERY_KIND = profile_from_data({
+    "name": "滨江邻里生活群", "positioning": "杭州滨江小区邻居的生活群：团购、活动、学习都有", "topics": ["邻里", "团购", "读书", "骑行"],
+    "type": "其他", "locality": "杭州·滨江区·星光小区",
+    "products": [{"name": "土鸡蛋", "price": 36, "promo_price": 29.9, "unit": "盒"}],
+    "events": [
+        {"title": "早安小报", "kind": "晨报", "cadence": "工作日", "time": "07:30", "details": "天气和社区通知；看完回个1"},
+        {"title": "读书分享", "kind": "分享", "cadence": "每周二", "time": "20:00", "place": "社区活动室", "host": "陈老师", "details": "讲《人生海海》"},
+        {"title": "周三答疑", "kind": "答疑", "cadence": "每周三", "time": "20:00", "details": "问题按“楼号-问题”发"},
+        {"title": "下月活动投票", "kind": "投票", "cadence": "每月25号", "time": "20:00", "details": "选项：A 包饺子 B 观影；周日前回复"},
+        {"title": "周六骑行", "kind": "线下活动", "cadence": "每周六", "time": "08:00", "place": "小区东门", "signup": "群接龙",
+         "details": "带水和头盔；下雨取消"},
+        {"title": "鸡蛋秒杀", "kind": "秒杀", "cadence": "每周四", "time": "19:30", "details": "土鸡蛋每户限2盒"},
+        {"title": "会员日", "kind": "会员日", "cadence": "每月最后一天", "time": "10:00", "details": "全场9折"},
+        {"title": "步数打卡", "kind": "打卡", "cadence": "每天", "time": "21:00", "details": "发步数截图"},
+        {"title": "美食晒图", "kind": "晒图", "cadence": "每周日", "time": "18:00", "details": "晒一道家常菜，配一句做法"},
+        {"title": "水果接龙", "kind": "接龙", "cadence": "每周一", "time": "10:00", "details": "按序号接龙"},
+        {"title": "书法课", "kind": "课程", "cadence": "每月第一个周六", "time": "14:00", "place": "社区活动室", "details": "教楷书，带毛笔"},
+        {"title": "周五直播", "kind": "直播", "cadence": "每周五", "time": "20:00", "place": "视频号", "host": "物业小王"},
+        {"title": "月度复盘", "kind": "复盘", "cadence": "每月1号", "time": "21:00", "details": "接龙写一句这个月的变化"},
+        {"title": "周四话题", "kind": "讨论", "cadence": "每周四", "time": "21:00", "details": "聊一个邻里话题"},
+        {"title": "猫咪领养", "kind": "领养发布", "cadence": "隔周日（2026-12-06起）", "time": "10:00",
+         "details": "按【名字/年龄/疫苗】格式发；要签领养协议"},
+        {"title": "物业通知", "kind": "其他", "cadence": "2026-12-20", "time": "09:00", "details": "停水检修"},
+    ],
+})
+
+
+@pytest.mark.parametrize(("target", "opts"), [("copy", {"kind": "activity", "n": 16}), ("topics", {"days": 14})])
+def test_every_event_notice_phrasing_passes_the_rules(offline, force_pick, target, opts):
+    longest = max(len(v) for spec in events_mod.bank()["kinds"].values() for v in spec.values() if isinstance(v, list))
+    for i in range(longest):
+        force_pick(i)
+        result = draft(target, EVERY_KIND, offline, start=dt.date(2026, 11, 30), **opts)
+        bad = failures(result.checks, include_warn=False)
+        assert not bad, (i, [(c.rule_id, c.reason) for c in bad])
