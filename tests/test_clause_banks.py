@@ -19,7 +19,9 @@ from copilot.agents.docs import card_format, clause_bank
 from copilot.agents.facts import applies, group_facts
 from copilot.config import Settings
 from copilot.knowledge.checks import failures
+from copilot.knowledge.rules import load_rules
 from copilot.llm import get_engine
+from copilot.paths import KNOWLEDGE_DIR
 from copilot.profile import profile_from_data
 
 GROUPS: dict[str, dict[str, Any]] = {
@@ -231,3 +233,15 @@ def test_every_event_notice_phrasing_passes_the_rules(offline, force_pick, targe
         result = draft(target, EVERY_KIND, offline, start=dt.date(2026, 11, 30), **opts)
         bad = failures(result.checks, include_warn=False)
         assert not bad, (i, [(c.rule_id, c.reason) for c in bad])
+
+
+def test_each_penalty_step_says_its_own_level():
+    """Step 1 reminds, step 2 mutes, step 3 removes, in every phrasing and every interchangeable phrase."""
+    sections = load_rules(KNOWLEDGE_DIR).get("rules.escalating_penalty").check.params["sections"]
+    for step, section in zip(clause_bank()["rules"]["penalty"], sections, strict=True):
+        for variant in step:
+            for alt in events_mod._ALTERNATION.findall(variant) or [""]:
+                for choice in alt.split("|"):
+                    text = events_mod._ALTERNATION.sub(lambda m, c=choice: c if m.group(1) == alt else m.group(1).split("|")[0],
+                                                       variant)
+                    assert any(w in text for w in section["any"]), (section["name"], text)

@@ -54,6 +54,7 @@ def benefits(profile: GroupProfile) -> list[str]:
     if regular:
         items = [f"{e.cadence.label}{' ' + e.time if e.time else ''} {e.title}" + (f"（{e.host}）" if e.host else "")
                  for e in regular[:4]]
+        goals = [g for g in goals if not any(fold(e.title) in fold(g) for e in regular)]  # not the same event twice
         return (items + goals[:1])[:5]
     t = profile.topics
     fill = {"t0": t[0], "t1": t[1] if len(t) > 1 else t[0]}

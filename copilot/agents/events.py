@@ -30,6 +30,7 @@ from copilot.textnorm import fold, split_sentences
 
 _OPTION = re.compile(r"(?:(?<=^)|(?<=[\s：:；;，,(（]))([A-DＡ-Ｄ])[\s.、．:：]+")
 _ROTATION = re.compile(r"第([一二三四五1-5])周")
+_VOTE_OPTION = re.compile(r"^[A-D]\. ")
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +172,9 @@ _PRICE_NEEDS = ("秒杀的商品和价格",)
 def close_sentence(line: str) -> str:
     """The operator's sentence as a finished one: a trailing comma becomes 。, a bare end gets 。."""
     line = re.sub(r"[；;，,、\s]+$", "", line)
-    return line if not line or line[-1] in "。！？!?…）)】：:" or line.endswith(("：", "选项")) else line + "。"
+    if not line or line[-1] in "。！？!?…）)】：:" or _VOTE_OPTION.match(line):
+        return line
+    return line + "。"
 
 
 def price_lines(profile: GroupProfile, event: Event) -> list[str]:
