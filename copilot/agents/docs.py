@@ -243,7 +243,7 @@ def next_event(events: list[Event], today: dt.date | None) -> str:
     if not dated:
         return f"{events[0].when} {events[0].title}"
     on, ev = min(dated, key=lambda x: (x[0], x[1].time or ""))
-    return f"{when_label(on, ev.time)} {ev.title}"
+    return f"{when_label(on, ev.time)}{' ' if ev.time else ''}{ev.title}"
 
 
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
