@@ -167,8 +167,9 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     free = _FreeTopics(profile)
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
-    # free morning topics only where members are there in the morning: a regular morning event
-    has_mornings = any(e.time and e.time < "12:00" and e.cadence.kind in ("daily", "workdays", "weekly")
+    # free morning topics only where members expect a morning message: a daily or workday morning routine
+    # (the morning topic then fills the days it does not run); otherwise one free topic a day, in the evening
+    has_mornings = any(e.time and e.time < "12:00" and e.cadence.kind in ("daily", "workdays")
                        for e in profile.all_events())
     types = topic_bank()["types"]
     empty = []
