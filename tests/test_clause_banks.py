@@ -245,3 +245,20 @@ def test_each_penalty_step_says_its_own_level():
                 text = events_mod._ALTERNATION.sub(lambda m, i=i: m.group(1).split("|")[i % len(m.group(1).split("|"))],
                                                    variant)
                 assert any(w in text for w in section["any"]), (section["name"], text)
+
+
+def test_traditional_keeps_the_operators_terms_and_still_passes_its_checks(offline):
+    study = profile_from_data({**GROUPS["free-study"], "script": "zh-Hant"})
+    cal = draft("topics", study, offline, days=14, start=dt.date(2026, 11, 30))
+    text = "\n".join(e["opening"] for e in cal.drafts)
+    assert "數據分析" in text and "資料分析" not in text  # the operator's topic, only its characters converted
+    assert not failures(cal.checks, include_warn=False), [(c.rule_id, c.reason) for c in failures(cal.checks)]
+    # a need listed in Traditional with Taiwan wording (會議連結) still counts as listed
+    notes = draft("copy", profile_from_data({**GROUPS["paid-study"], "script": "zh-Hant", "events": [
+        {"title": "真題精講", "kind": "分享", "cadence": "每週三", "time": "21:00"}]}), offline, kind="activity")
+    assert not failures(notes.checks, include_warn=False)
+
+
+def test_a_month_end_cadence_is_a_date_not_urgency(offline):
+    intro = draft("intro", EVERY_KIND, offline, today=dt.date(2026, 11, 30))
+    assert "每月最后一天" in intro.drafts[0]["text"] and not failures(intro.checks, include_warn=False)

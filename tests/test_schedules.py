@@ -78,3 +78,12 @@ def test_intro_and_welcome_leave_out_past_one_offs(offline):
     assert not any("12月31日" in w["text"] for w in welcome)
     soon = draft("welcome", ONE_OFFS, offline, n=6, today=D(2026, 12, 1)).drafts
     assert any("12月31日" in w["text"] for w in soon)
+
+
+def test_activity_notice_skips_a_week_the_rotation_pauses(offline):
+    p = profile_from_data({
+        "name": "茶友秒杀群", "positioning": "老茶客每周五秒杀", "topics": ["茶"], "type": "消费型",
+        "events": [{"title": "周五秒杀", "kind": "秒杀", "cadence": "每周五", "time": "20:00",
+                    "details": "第一周白茶饼99元→第二周岩茶129元→第三周红茶59元→第四周停一次；每人限1份"}]})
+    notice = draft("copy", p, offline, kind="activity", start=D(2026, 12, 22)).drafts[0]  # 25 Dec is the 4th Friday
+    assert "1月1日" in notice["title"] and "白茶饼99元" in notice["text"]

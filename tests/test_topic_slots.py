@@ -104,3 +104,12 @@ def test_a_daily_evening_routine_still_leaves_room_for_one_topic_and_reads_diffe
     checkins = [e["opening"] for e in result.drafts if e["event"] == "单词打卡"]
     assert len(checkins) == 7 and len(set(checkins)) >= 4
     assert len(_free(result)) >= 5 and all(e["time"] == "12:30" for e in _free(result))
+
+
+def test_a_brand_name_that_does_not_say_the_topic_gets_the_topic_in_every_name(offline):
+    tea = profile_from_data({"name": "", "brand": "云栖", "positioning": "云栖老茶客的会员群", "topics": ["绿茶", "冲泡"],
+                             "type": "品牌型"})
+    result = draft("name", tea, offline, n=5)
+    names = [d["name"] for d in result.drafts]
+    assert names and all("云栖" in n and "茶" in n for n in names), names  # never just 云栖会员群
+    assert not failures(result.checks, include_warn=False)

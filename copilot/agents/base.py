@@ -188,7 +188,21 @@ def protected_strings(profile: GroupProfile | None, script: str) -> list[str]:
     return sorted(set(out), key=len, reverse=True)
 
 
-def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = (), region: str = "tw") -> Any:
+def operator_terms(profile: GroupProfile | None) -> list[str]:
+    """The operator's own words (topics, and the words of the free-text fields and events): in
+    Traditional output they get character conversion only, never regional rewording (数据分析 stays
+    數據分析, not 資料分析), so the group's terms read as the operator wrote them."""
+    if profile is None:
+        return []
+    events = profile.all_events()
+    texts = [profile.positioning, profile.audience, profile.threshold, *profile.topics, *profile.goals,
+             *[" ".join([e.title, e.place, e.details, e.signup]) for e in events]]
+    words = {w for t in texts for w in tokenize(t, for_search=False) if len(w) >= 2} | set(profile.topics)
+    return sorted(words, key=len, reverse=True)
+
+
+def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = (), region: str = "tw",
+                   terms: list[str] | tuple[str, ...] = ()) -> Any:
     """Convert every string in drafts to ``script`` (Traditional with the ``region``'s vocabulary,
     see :func:`copilot.textnorm.to_local_traditional`), keeping placeholders such as {昵称} literal
     and the ``keep`` strings (see :func:`protected_strings`) exactly as written."""
@@ -198,6 +212,10 @@ def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = 
 
         ph = _PLACEHOLDER.findall(value)
         text = conv(_PLACEHOLDER.sub("\ue000", value))
+        if script == "zh-Hant":
+            for w in terms:
+                if (local := conv(w)) != (plain := _fix_hou(to_script(w, script))) and local in text:
+                    text = text.replace(local, plain)
         for s in keep:
             for variant in {conv(s), conv(to_simplified(s)), to_script(s, script)} - {s}:
                 if variant:
@@ -206,9 +224,9 @@ def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = 
             text = text.replace("\ue000", p, 1)
         return text
     if isinstance(value, list):
-        return [convert_script(v, script, keep, region) for v in value]
+        return [convert_script(v, script, keep, region, terms) for v in value]
     if isinstance(value, dict):
-        return {k: convert_script(v, script, keep, region) for k, v in value.items()}
+        return {k: convert_script(v, script, keep, region, terms) for k, v in value.items()}
     return value
 
 
@@ -398,11 +416,12 @@ def run_agent(
     run = run_with_fallback(engine, lambda eng: d.llm(eng, max_revisions), d.offline)
     keep = protected_strings(profile, d.script)
     region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
-    drafts = convert_script(run.value, d.script, keep, region)
+    terms = operator_terms(profile) if d.script == "zh-Hant" else []
+    drafts = convert_script(run.value, d.script, keep, region, terms)
     checks = run_checks(book, spec.target, drafts, profile, d.context)
     if d.script != "zh-Hans":  # reasons are read by the operator: same script as the drafts
-        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep, region)}) for c in checks]
-    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep, region) or None
+        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep, region, terms)}) for c in checks]
+    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep, region, terms) or None
     citations: dict[str, None] = {}
     for p in d.passages:
         citations.setdefault(p.card, None)

@@ -23,7 +23,7 @@ from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, run_agent
 from copilot.agents.docs import benefits, clause_bank, entry_conditions
 from copilot.agents.events import compose_notice as compose_event_notice
-from copilot.agents.events import phrase, when_label
+from copilot.agents.events import is_paused, phrase, when_label
 from copilot.agents.facts import lead_topic, physical_place
 from copilot.agents.topics import next_monday, occurrences
 from copilot.cadence import holiday_name, weekday_name
@@ -290,7 +290,8 @@ def _upcoming(profile: GroupProfile, start: dt.date) -> list[tuple[dt.date, Even
     announcement), then the daily routines."""
     seen: dict[str, tuple[dt.date, Event]] = {}
     for on, ev in occurrences(profile, start, 62):
-        seen.setdefault(ev.title, (on, ev))
+        if not is_paused(ev, on):  # a week the operator's rotation skips gets no notice
+            seen.setdefault(ev.title, (on, ev))
     daily = ("daily", "workdays")
     return sorted(seen.values(), key=lambda x: (x[1].cadence.kind in daily, x[0], x[1].time or ""))
 

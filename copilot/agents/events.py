@@ -139,6 +139,11 @@ def _rotation(details: str, on: dt.date | None) -> str:
 PAUSED = "\u0000paused"
 
 
+def is_paused(event: Event, on: dt.date) -> bool:
+    """The operator's rotation skips ``event`` in the week of ``on`` ("第四周停一次")."""
+    return _rotation(event.details, on) == PAUSED
+
+
 def _vote_lines(sentence: str) -> list[str]:
     """"选项：A 锦城绿道 B 龙泉山；" → ["选项：", "A. 锦城绿道", "B. 龙泉山"] (one option a line)."""
     parts = _OPTION.split(sentence)

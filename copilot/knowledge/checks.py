@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from copilot.knowledge.rules import Rule, RuleBook, RulesError
-from copilot.textnorm import fold, tokenize
+from copilot.textnorm import fold, to_local_traditional, tokenize
 
 # Words too generic to prove a draft is on topic (they fit every group).
 _GENERIC = frozenset(
@@ -220,8 +220,13 @@ def _not_contains_lexicon(c: CheckInput) -> CheckOutcome:
     own = {fold(w) for w in getattr(profile, "banned", []) or []}
     negations = [fold(w) for w in book.lexicon("negations")]
     found: dict[str, None] = {}
+    # the group's own cadences ("每月最后一天") are dates, not urgency
+    labels = sorted({fold(e.cadence.label) for e in (profile.all_events() if hasattr(profile, "all_events") else [])},
+                    key=len, reverse=True)
     for t in texts:
         ft = fold(t)
+        for label in labels:
+            ft = ft.replace(label, " ")
         for w in words:
             if w in ft and not (w in own and _only_forbidden(ft, w, negations, profile)):
                 found.setdefault(w, None)
@@ -819,7 +824,9 @@ def _event_facts(c: CheckInput) -> CheckOutcome:
         ft = fold(text)
         for r in reqs:
             checked += 1
-            if not _requirement_met(r, ev, ft) and fold(r["need"]) not in needs:
+            # a need written out in Traditional with Taiwan/Hong Kong wording (連結 for 链接) is the same need
+            said = {fold(r["need"]), *(fold(to_local_traditional(r["need"], region)) for region in ("tw", "hk"))}
+            if not _requirement_met(r, ev, ft) and not any(v in needs for v in said):
                 problems.append(f"“{ev.title}”没有交代{r['need']}，也没有列进 needs")
     if problems:
         return False, shorten(problems)
