@@ -102,7 +102,9 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     lines = [f"【{name}｜群介绍】", f"定位：{profile.positioning.rstrip('。.！!；; ')}。"]
     if profile.audience:
         lines.append(f"适合谁：{profile.audience.rstrip('。.；; ')}。")
-    lines.append(phrase(bank["get"], profile, "get"))
+    events = upcoming_events(profile, today)
+    listed = [e for e in events if e.cadence.recurring][:4]  # benefits() names these, with their times
+    lines.append(phrase(bank["get_events"] if listed else bank["get"], profile, "get"))
     lines += [f"{i}. {b}" for i, b in enumerate(benefits(profile), 1)]
     lines.append(f"入群条件：{entry_conditions(profile)}。")
     if profile.paid:
@@ -119,11 +121,11 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     marks = "①②③④⑤⑥"
     summary = phrase(bank["summary"], profile, "summary").format(where=where)
     lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。违规先提醒，再禁言，屡犯移出。")
-    events = upcoming_events(profile, today)
-    if events:
-        lines.append(phrase(bank["events"], profile, "events"))
-        lines += [f"· {e.when}：{e.title}" for e in events]
-    else:
+    rest = [e for e in events if e not in listed]
+    if rest:
+        lines.append(phrase(bank["more_events"] if listed else bank["events"], profile, "events"))
+        lines += [f"· {e.when}：{e.title}" for e in rest]
+    elif not events:
         lines.append(str(bank["no_events"][0]).format(where=where))
     closes = bank["close"].get(C.gtype(profile), bank["close"]["其他"])
     lines.append(phrase(closes, profile, "close").format(where=where))
