@@ -262,3 +262,9 @@ def test_traditional_keeps_the_operators_terms_and_still_passes_its_checks(offli
 def test_a_month_end_cadence_is_a_date_not_urgency(offline):
     intro = draft("intro", EVERY_KIND, offline, today=dt.date(2026, 11, 30))
     assert "每月最后一天" in intro.drafts[0]["text"] and not failures(intro.checks, include_warn=False)
+
+
+def test_every_ads_clause_says_advertising_by_name():
+    ads = clause_bank()["rules"]["forbid"][0]
+    for variant in [*ads["variants"], *(v for vs in ads["by_type"].values() for v in vs)]:
+        assert "广告" in variant, variant

@@ -103,7 +103,8 @@ def test_a_daily_evening_routine_still_leaves_room_for_one_topic_and_reads_diffe
     result = draft("topics", p, offline, days=7, start=D(2026, 12, 7))
     checkins = [e["opening"] for e in result.drafts if e["event"] == "单词打卡"]
     assert len(checkins) == 7 and len(set(checkins)) >= 4
-    assert len(_free(result)) >= 5 and all(e["time"] == "12:30" for e in _free(result))
+    free = _free(result)  # one a day (the group meets in person), in the day slot, all at the same time
+    assert len(free) >= 5 and len({e["time"] for e in free}) == 1 and free[0]["time"] < "17:00"
 
 
 def test_a_brand_name_that_does_not_say_the_topic_gets_the_topic_in_every_name(offline):

@@ -163,17 +163,5 @@ def address(profile: GroupProfile) -> str:
     return "大家"
 
 
-def default_times(profile: GroupProfile) -> tuple[str, str]:
-    """(morning, evening) slots for the daily 共振 rhythm when the profile sets none."""
-    if is_parenting(profile):
-        return "09:30", "21:00"
-    return {
-        "知识型": ("07:30", "21:00"),
-        "兴趣型": ("07:00", "20:30"),
-        "消费型": ("09:00", "20:00"),
-        "品牌型": ("08:00", "20:00"),
-    }.get(gtype(profile), ("08:00", "20:30"))
-
-
 def fmt_money(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")

@@ -257,7 +257,7 @@ def _discount(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | No
 
 
 _WHY_MISSING = {
-    "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的两成五）",
+    "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的三成五）",
     "_bundle": "组合套装需要至少两件带价格的商品",
     "_group_buy": "拼团需要一件现价不低于10元、还没有打折的商品",
     "_buy_n": "买N送1只适合常用、消耗快的商品（按 unit 判断，如箱/袋/盒），课程、服务类不适用",

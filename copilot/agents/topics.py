@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.agents.events import compose_notice, pick
-from copilot.agents.facts import applies, group_facts, topic_classes
+from copilot.agents.facts import applies, group_facts, in_person, topic_classes
 from copilot.cadence import weekday_name
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
@@ -69,8 +69,10 @@ def occurrences(profile: GroupProfile, start: dt.date, days: int) -> list[tuple[
 
 
 def _slot_times(profile: GroupProfile) -> tuple[str, str]:
-    """(morning, evening) for free topics: the group's most used event times, else by group type."""
-    morning, evening = C.default_times(profile)
+    """(day, evening) for free topics: the group's most used event times, else the first default in
+    topics.yaml that fits the group (a game guild is not sent a 07:00 topic)."""
+    facts = group_facts(profile)
+    morning, evening = next(tuple(d["times"]) for d in topic_bank()["default_times"] if applies(d.get("when"), facts))
     times = [e.time for e in profile.all_events() if e.time]
     mornings = Counter(t for t in times if t < "12:00")
     evenings = Counter(t for t in times if t >= "17:00")
@@ -131,17 +133,24 @@ class _FreeTopics:
         return None
 
 
-def _free_slots(entries: list[dict[str, Any]], routine: set[str], morning: str | None, evening: str) -> list[str]:
-    """Times for free topics on one day: the evening when it is free; midday when the evening only
-    has a daily routine; the morning only for groups whose members are there in the morning."""
+def _free_slots(entries: list[dict[str, Any]], routine: set[str], day: str, evening: str, twice: bool) -> list[str]:
+    """Times for free topics on one day: the evening when it is free, and the day slot too for groups
+    that talk twice a day (online groups: the 共振 of the methodology); a group that meets in person
+    gets one, in the day slot when its evening only holds a daily routine."""
     slots = []
-    if not any(e["time"] >= "12:00" for e in entries):
+    day_free = not any(abs(_minutes(e["time"]) - _minutes(day)) < 120 for e in entries)
+    if not any(e["time"] >= "17:00" for e in entries):
         slots.append(evening)
-    elif all(e["event"] in routine for e in entries) and not any("11:00" <= e["time"] < "14:00" for e in entries):
-        slots.append(str(topic_bank()["midday"]))
-    if morning and not any(e["time"] < "12:00" for e in entries):
-        slots.append(morning)
+    elif not twice and day_free and all(e["event"] in routine for e in entries):
+        slots.append(day)
+    if twice and day_free:
+        slots.append(day)
     return slots[: max(0, 2 - len(entries))]
+
+
+def _minutes(hhmm: str) -> int:
+    h, _, m = hhmm.partition(":")
+    return int(h) * 60 + int(m or 0)
 
 
 def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
@@ -167,14 +176,11 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     free = _FreeTopics(profile)
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
-    # free morning topics only where members expect a morning message: a daily or workday morning routine
-    # (the morning topic then fills the days it does not run); otherwise one free topic a day, in the evening
-    has_mornings = any(e.time and e.time < "12:00" and e.cadence.kind in ("daily", "workdays")
-                       for e in profile.all_events())
+    twice = not in_person(profile)
     types = topic_bank()["types"]
     empty = []
     for on, entries in by_day.items():
-        for time in _free_slots(entries, routine, morning if has_mornings else None, evening):
+        for time in _free_slots(entries, routine, morning, evening, twice):
             got = free.next(on)
             if got is None:
                 break
