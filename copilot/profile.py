@@ -215,8 +215,12 @@ class GroupProfile(BaseModel):
     @field_validator("type", mode="before")
     @classmethod
     def _fold_type(cls, v: Any) -> Any:
-        # 興趣型 / 知識型 / 消費型 / 品牌型 written in Traditional are the same choices
-        return to_simplified(v.strip()) if isinstance(v, str) else v
+        # 興趣型 / 知識型 / 消費型 / 品牌型 written in Traditional are the same choices, and common other
+        # names (学习型, 电商型, 粉丝型…) mean one of the five
+        if not isinstance(v, str):
+            return v
+        folded = to_simplified(v.strip())
+        return kind_table().get("type_aliases", {}).get(folded, folded)
 
     @field_validator("platform", mode="before")
     @classmethod

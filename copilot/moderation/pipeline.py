@@ -188,7 +188,7 @@ class Moderator:
         if not (user and verdict.label in VIOLATIONS):  # no strike to count: a plain write
             self._apply_policy(msg, verdict, 0)
             first = self.audit.record(self._in_script(verdict), group=group, user=user, message_id=msg.id or "",
-                                      text=msg.text, strike=False, claim=bool(msg.id))
+                                      text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts)
             return _replay(first, msg) if first is not None else verdict
         # count, decide and record under the member's strike lock: simultaneous messages from one
         # member (several hook workers) get strike numbers 1, 2, 3 … and the ladder in order
@@ -198,7 +198,7 @@ class Moderator:
                 return _replay(first, msg)
             self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days))
             tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
-                      strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id))
+                      strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts)
         return verdict
 
     def _in_script(self, verdict: Verdict) -> Verdict:
@@ -464,6 +464,10 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # group; with no handle or link of its own there is nothing to sell. A person decides.
         ad = min(ad, WARNING_CAP)
         checks["warning"] = True
+    if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
+        # "#接龙 1. 5-302 两份 2. 8-1101 一份": room numbers and counts, the group's own order list
+        ad = min(ad, MEMBER_SHARING_CAP)
+        checks["roster"] = True
     if rep.question and p_ad < 0.5 and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH):
         # asking about terms ("免费送还是收邮费？", "怎么付款？扫码还是转账？") is not offering them —
         # unless the wording itself reads like this community's ads (a request for cheats in a game group)
@@ -492,6 +496,8 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
         return
     combined = 1 - (1 - lexicon) * (1 - ABUSE_MODEL_WEIGHT * p)
     scores[Label.ABUSE] = min(combined, ABUSE_MODEL_ALONE_CAP) if alone else combined
+    checks["abuse_model_reason"] = (f"辱骂模型判断像人身攻击（概率 {p:.2f}）" +
+                                    ("，没有明确的辱骂用语，交人工判断" if alone else ""))
 
 
 _PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
@@ -515,6 +521,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("与群主题相关、只有一个普通链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks.get("warning"):
         parts.append("像是提醒大家防骗（引用了广告说法，本身没有联系方式或链接），交人工判断")
+    if label == Label.ABUSE and checks.get("abuse_model_reason"):
+        parts.append(checks["abuse_model_reason"])
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
         parts.append("主要依据分类器，规则证据不足，交人工判断")
     if rep.injection:
@@ -542,11 +550,19 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     """
     names = set(rep.names(Label.AD))
     promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    business = next((s for s in rep.signals if s.name == "business"), None)
+    # one deal word (打折, 限时) beside a shop page and its price is how a member passes on a deal: at
+    # most that case is left to a person; with no shop page it still counts as a seller's word
+    soft = business is not None and business.detail.count("、") == 0
+    if soft:
+        names.discard("business")
     if names & _SELLER or rep.contacts or (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
     if any(h in SHORTENERS for h in rep.blocked_urls):
         return
     links, priced = len(set(rep.urls)), "money" in names
+    if soft and not (links == 1 and priced):
+        return
     if links <= 1 and not priced:
         cap, note = MEMBER_SHARING_CAP, "member_sharing"
     elif links == 0:
