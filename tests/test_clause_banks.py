@@ -72,6 +72,10 @@ GROUPS: dict[str, dict[str, Any]] = {
         "events": [{"title": "楷书课", "kind": "课程", "cadence": "每周日", "time": "09:30", "place": "文化站3楼", "host": "王老师",
                     "details": "讲笔画，带毛毡"}],
     },
+    "quiet-nights": {
+        "name": "", "positioning": "哄睡后的宝妈们交流夜奶和作息，晚上11点后群里免打扰", "topics": ["作息", "夜奶"], "type": "其他",
+        "audience": "0到1岁宝宝的妈妈",
+    },
     "parenting": {
         "name": "", "positioning": "给1到3岁宝宝的妈妈们交流辅食和睡眠", "topics": ["辅食", "睡眠"], "type": "其他",
         "audience": "1到3岁宝宝的妈妈",
@@ -149,9 +153,15 @@ def test_every_conditional_clause_is_exercised_by_some_group():
 
 def test_policies_need_a_reason_in_the_profile(offline):
     text = {k: draft("rules", p, offline).drafts[0]["text"] for k, p in PROFILES.items()}
-    # confidentiality: the paid study circle (its operator wrote 不外传), not the paid calligraphy class
-    assert "外传" in text["paid-study"].split("四、")[0] and "外传" in text["paid-study"].split("四、")[1]
+    # confidentiality: the paid study circle (its operator wrote 不外传), not the paid calligraphy class;
+    # and no expulsion for it unless the operator wrote one (不外传 alone is not "违者清退")
+    assert "外传" in text["paid-study"].split("四、")[0] and "清退" not in text["paid-study"]
     assert "外传" not in text["paid-class"] and "清退" not in text["paid-class"]
+    strict = profile_from_data({**GROUPS["paid-study"], "threshold": "签保密承诺，内容外传的清退且不退费"})
+    assert "外传" in draft("rules", strict, offline).drafts[0]["text"].split("四、")[1]
+    # quiet hours only where the operator asked for them
+    assert "23:00" in text["quiet-nights"] or "深夜" in text["quiet-nights"] or "夜里" in text["quiet-nights"]
+    assert not any(w in t for k, t in text.items() if k != "quiet-nights" for w in ("23:00", "深夜", "夜里"))
     # points/badges only where the operator wrote them
     assert "积分" in text["brand"] and "积分" not in text["groupbuy"]
     assert "勋章" in text["badge-hobby"] and "勋章" not in text["ride"]

@@ -272,13 +272,23 @@ class _Scrubber:
         return [it for it in items if not self.note(it)]
 
 
+def neutral_name(profile: GroupProfile, words: list[str]) -> str:
+    """The group's name without its hype words ("杭州最强抱石群" → "杭州抱石群") when what is left still
+    names the group's topic; else a plain name from the first topic ("抱石交流群"). Never a stand-in
+    such as 本群, which reads as nonsense in a heading or a post."""
+    left = re.sub("|".join(map(re.escape, sorted(words, key=len, reverse=True))), "", fold(profile.name)).strip(" -·|｜")
+    if len(left) >= 4 and any(fold(t)[:2] in left for t in profile.topics):
+        return left
+    return f"{profile.topics[0]}交流群"
+
+
 def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> tuple[GroupProfile, list[str]]:
     """The profile without the clauses that carry banned words, for offline composition.
 
     Offline templates quote the operator's positioning, audience and goals; copying "躺赚副业" into
     an intro would make the draft fail its own rules. Whole clauses are dropped (not single words,
-    which would leave broken sentences); a hyped group name is referred to as 本群 (and ignored when
-    proposing names), and the notice asks the operator to rename the group.
+    which would leave broken sentences); a hyped group name loses its hype words (:func:`neutral_name`;
+    ignored when proposing names), and the notice asks the operator to rename the group.
     Returns the cleaned profile and the banned words that were found.
     """
     scrub = _Scrubber(words)
@@ -293,7 +303,7 @@ def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> 
     if topics != profile.topics:
         update["topics"] = topics or [re.sub("|".join(map(re.escape, words)), "", fold(profile.topics[0])) or "交流"]
     if profile.name and scrub.note(profile.name):
-        update["name"] = "" if target == "name" else "本群"
+        update["name"] = "" if target == "name" else neutral_name(profile, words)
     if "positioning" in update and not update["positioning"]:
         update["positioning"] = "围绕" + "、".join((update.get("topics") or profile.topics)[:3]) + "的交流"
     if not scrub.found:
@@ -394,6 +404,8 @@ def _notice(run: Any, d: _Drafting, checks: list[CheckResult], drafts: list[dict
     if (unread := d.profile.unparsed_schedule()) and d.spec.target in ("topics", "intro", "copy"):
         notes.append(f"固定安排（schedule）里有 {len(unread)} 条没看懂，没有排进去：{'；'.join(d.profile.schedule_problems())}"
                      "。请写成“每周三 21:00 真题精讲”“隔周日（2026-12-06起） 14:00 辅食分享”，或改用 events 字段")
+    if (guessed := d.profile.time_notes()) and d.spec.target in ("topics", "intro", "copy", "welcome"):
+        notes.append("这些时间是按写法推断的，请核对：" + "；".join(guessed))
     want = d.context.get("n")
     if isinstance(want, int) and 0 < len(drafts) < want:
         notes.append(f"要求 {want} 条，只生成了 {len(drafts)} 条：{d.shortfall or '可用的素材不够，没有硬凑'}")

@@ -12,7 +12,6 @@ the add-on worth more than the main item, is not proposed. No false urgency, no 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -26,7 +25,7 @@ from copilot.agents.events import compose_notice as compose_event_notice
 from copilot.agents.events import is_paused, phrase, when_label
 from copilot.agents.facts import lead_topic, physical_place
 from copilot.agents.topics import next_monday, occurrences
-from copilot.cadence import holiday_name, weekday_name
+from copilot.cadence import holiday_name, holiday_note, weekday_name
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
@@ -191,16 +190,15 @@ def _bundle(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None
         return None
     a, b = ps[0], ps[1]
     now = current_price(a) + current_price(b)
-    raw = round(now * 0.9, 2)
-    price = math.floor(raw)
+    price = round(now * 0.9, 2)  # to the fen: a price is never rounded to whole yuan (2.65 → 2 would be a 25 % cut)
     if price <= 0 or price >= now:
         return None
     lines = [f"{m(current_price(a))} + {m(current_price(b))} = {m(now)} 元",
-             f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(now - price)} 元"]
+             f"{m(now)} × 0.9 = {m(price)} 元", f"{m(now)} - {m(price)} = {m(round(now - price, 2))} 元"]
     offer = (f"【组合套装】{a.name}（{_price_label(profile, a)}）+ {b.name}（{_price_label(profile, b)}），"
-             f"一起买套装价{m(price)}元，比分开买少花{m(now - price)}元；单买照常供应。")
+             f"一起买套装价{m(price)}元，比分开买少花{m(round(now - price, 2))}元；单买照常供应。")
     return _draft(profile, ctx, title=f"{a.name}+{b.name} 组合套装·{SUGGESTED}", offer=offer, tactic="组合套装",
-                  arithmetic=lines, suggestion=_suggest_note("套装价（按两样现价合计打9折取整）"))
+                  arithmetic=lines, suggestion=_suggest_note("套装价（按两样现价合计打9折，算到分）"))
 
 
 def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
@@ -211,12 +209,11 @@ def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | N
         return None
     p = next((p for p in ps if p.promo_price), ps[0])
     now = current_price(p)
-    raw = round(now * 0.9, 2)
-    price = math.floor(raw)
+    price = round(now * 0.9, 2)
     if price >= now:
         return None
-    lines = [f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(now - price)} 元",
-             f"3 × {m(price)} = {m(3 * price)} 元"]
+    lines = [f"{m(now)} × 0.9 = {m(price)} 元", f"{m(now)} - {m(price)} = {m(round(now - price, 2))} 元",
+             f"3 × {m(price)} = {m(round(3 * price, 2))} 元"]
     offer = f"【三人拼团】{p.name}（{_price_label(profile, p)}），3人成团每人{m(price)}元，成团进度在群里更新。"
     return _draft(profile, ctx, title=f"{p.name} 三人拼团·{SUGGESTED}", offer=offer, tactic="拼团", arithmetic=lines,
                   suggestion=_suggest_note("拼团价、成团人数和未成团的处理方式"))
@@ -305,6 +302,8 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     # occasional events first (they need an announcement), then daily routines; shown in date order
     for on, ev in sorted(_upcoming(profile, start)[:n], key=lambda x: (x[0], x[1].time or "")):
         notice = compose_event_notice(profile, ev, on, book)
+        if ev.cadence.kind != "workdays" and (holiday := holiday_note(on)):
+            notice.needs.append(holiday)
         note = ("发出前请补上：" + "；".join(notice.needs) + "。") if notice.needs else ""
         out.append({"title": f"{ev.title}·{when_label(on, ev.time)}", "text": notice.text, "tactic": "",
                     "arithmetic": [], "operator_note": note, "needs": notice.needs, "event": ev.title,
@@ -362,6 +361,7 @@ def compose_notice(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     routine = {ev.title: ev for _, ev in week if ev.cadence.kind in ("daily", "workdays")}
     lines = [f"【{name}｜本周安排（{span}）】"]
     notes = [f"{ev.title}：{n}" for ev in routine.values() for n in ev.cadence.holiday_notes(start, 7)]
+    notes += [f"{ev.title}：{h}" for on, ev in week if ev.title not in routine and (h := holiday_note(on))]
     if week:
         lines.append(f"{C.address(profile)}好，这周的安排如下：")
         lines += [_event_line(None, ev, start) for ev in routine.values()]

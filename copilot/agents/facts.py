@@ -16,6 +16,7 @@ import yaml
 
 from copilot.agents import compose as C
 from copilot.agents.events import bank as event_bank
+from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import load_rules
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
 from copilot.profile import Event, GroupProfile
@@ -25,10 +26,9 @@ _FIELDS = ("card_format", "allowed_domains", "banned", "products", "purchase_pat
 
 
 @lru_cache(maxsize=1)
-def outdoor_words() -> list[str]:
-    """Words that make an in-person event outdoor or physical (one list with rule topics.event_facts)."""
-    book = load_rules(KNOWLEDGE_DIR)
-    return [fold(w) for w in book.get("topics.event_facts").check.params.get("outdoor_words", [])]
+def _event_fact_params() -> dict[str, Any]:
+    """The outdoor and indoor words of rule topics.event_facts (one list for writer and checker)."""
+    return dict(load_rules(KNOWLEDGE_DIR).get("topics.event_facts").check.params)
 
 
 def physical_place(event: Event) -> bool:
@@ -49,9 +49,8 @@ def in_person(profile: GroupProfile) -> bool:
 
 def outdoor(profile: GroupProfile) -> bool:
     """An in-person event that is outdoor or physical exertion (a ride, a run, a hike)."""
-    words = outdoor_words()
-    return any(e.kind == "线下活动" and any(w in fold(" ".join([e.title, e.place, e.details])) for w in words)
-               for e in profile.all_events())
+    params = _event_fact_params()
+    return any(e.kind == "线下活动" and outdoor_event(e, params) for e in profile.all_events())
 
 
 def profile_blob(profile: GroupProfile) -> str:

@@ -23,7 +23,7 @@ from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.agents.events import compose_notice, pick
 from copilot.agents.facts import applies, group_facts, in_person, topic_classes
-from copilot.cadence import weekday_name
+from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
@@ -58,7 +58,7 @@ def topic_bank() -> dict[str, Any]:
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
-    today = today or dt.date.today()
+    today = today or beijing_now().date()
     return today + dt.timedelta(days=7 - today.weekday())
 
 
@@ -168,6 +168,8 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
             taken = {e["time"] for e in by_day[on]}
             time = evening if not any(t >= "12:00" for t in taken) else morning
             needs = [x if x != "开始时间" else f"开始时间（暂按 {time} 排）" for x in needs]
+        if ev.cadence.kind != "workdays" and (holiday := holiday_note(on)):
+            needs.append(holiday)  # a 工作日 event already skips holidays; any other lands on them as written
         why = n.why + (f"；{note}" if (note := ev.cadence.shifted_note(on)) else "")
         entry = _entry((on - start).days + 1, on, time, ev.kind, ev.title, n.text, n.steps, why, needs, ev.title)
         if n.paused:
