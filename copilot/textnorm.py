@@ -75,8 +75,24 @@ def to_local_traditional(text: str, region: str = "tw") -> str:
         return text
     table = _hant_table()
     out = _converter(table["configs"].get(region, "s2twp")).convert(valid_unicode(text))
-    for mainland, local in (table["phrases"].get(region) or {}).items():
+    for mainland, local in sorted((table["phrases"].get(region) or {}).items(), key=lambda kv: -len(kv[0])):
         out = out.replace(mainland, local)
+    return out
+
+
+def glyph_choices(preferred_text: str, other_text: str) -> dict[str, str]:
+    """For each pair of Traditional glyph variants (群/羣, 裡/裏…): which one a draft should use, as
+    {variant to replace: variant to keep}. The variant in ``preferred_text`` (the group's name) wins;
+    else the one used more in ``other_text`` (what the operator wrote); pairs neither uses are left out."""
+    out: dict[str, str] = {}
+    for a, b in _hant_table()["variants"]:
+        if (a in preferred_text) != (b in preferred_text):
+            keep = a if a in preferred_text else b
+        elif other_text.count(a) != other_text.count(b):
+            keep = a if other_text.count(a) > other_text.count(b) else b
+        else:
+            continue
+        out[b if keep == a else a] = keep
     return out
 
 

@@ -37,7 +37,9 @@ GROUPS: dict[str, dict[str, Any]] = {
         "name": "", "positioning": "帮自学Python的大学生互相答疑", "topics": ["Python", "数据分析"], "type": "知识型", "platform": "qq",
         "events": [{"title": "周五答疑", "kind": "答疑", "cadence": "每周五", "time": "21:00", "details": "按“背景-问题-报错截图”的格式发"},
                    {"title": "线下自习", "kind": "线下活动", "cadence": "每月第一个周六", "time": "14:00", "place": "图书馆三楼",
-                    "details": "带电脑"}],
+                    "details": "带电脑"},
+                   {"title": "周日编程课", "kind": "课程", "cadence": "每周日", "time": "10:00", "place": "图书馆三楼",
+                    "details": "讲pandas的分组统计，带电脑"}],
     },
     "groupbuy": {
         "name": "翠湖湾水果团", "positioning": "翠湖湾小区邻居团应季水果，东门自提", "topics": ["水果", "生鲜"], "type": "消费型",
@@ -71,6 +73,16 @@ GROUPS: dict[str, dict[str, Any]] = {
         "paid": {"price": 1280, "term": "期（12周）"}, "audience": "想练字的成年人",
         "events": [{"title": "楷书课", "kind": "课程", "cadence": "每周日", "time": "09:30", "place": "文化站3楼", "host": "王老师",
                     "details": "讲笔画，带毛毡"}],
+    },
+    "seniors": {
+        "name": "", "positioning": "社区里七十岁以上的老人每天报个平安，志愿者照应", "topics": ["报平安", "健康常识"], "type": "其他",
+        "audience": "社区70岁以上的老人和他们的子女", "locality": "北京·东城区",
+        "events": [{"title": "早上报平安", "kind": "打卡", "cadence": "每天", "time": "09:00", "details": "回一句平安就行"}],
+    },
+    "sellers": {
+        "name": "县城网店卖家群", "positioning": "县里开网店卖土特产的农户交流发货和直播经验", "topics": ["农产品电商", "直播带货"],
+        "type": "消费型", "audience": "开网店的农户和合作社",
+        "events": [{"title": "包材团购", "kind": "接龙", "cadence": "每月15号", "time": "10:00", "details": "按“店铺-规格-数量”接龙"}],
     },
     "quiet-nights": {
         "name": "", "positioning": "哄睡后的宝妈们交流夜奶和作息，晚上11点后群里免打扰", "topics": ["作息", "夜奶"], "type": "其他",

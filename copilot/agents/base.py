@@ -17,13 +17,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from copilot.agents import compose as C
 from copilot.knowledge.cards import cards_by_id
 from copilot.knowledge.checks import CheckResult, failures, run_checks
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_with_fallback, schema_hint
 from copilot.profile import GroupProfile
 from copilot.prompts import PromptError, load_prompt
-from copilot.textnorm import fold, hant_region, to_local_traditional, to_script, to_simplified, tokenize
+from copilot.textnorm import fold, glyph_choices, hant_region, to_local_traditional, to_script, to_simplified, tokenize
 from copilot.tokens import count_tokens, fit_to_budget
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{1,10}\}")
@@ -201,8 +202,18 @@ def operator_terms(profile: GroupProfile | None) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
+def operator_glyphs(profile: GroupProfile, region: str) -> dict[str, str]:
+    """Which glyph of each Traditional variant pair the drafts use: the group name's, else the one the
+    operator writes more, else the region's (what OpenCC gives for 群 in this region)."""
+    events = profile.all_events()
+    written = " ".join([profile.positioning, profile.audience, profile.threshold, profile.card_format, *profile.topics,
+                        *[" ".join([e.title, e.place, e.details, e.signup]) for e in events]])
+    fallback = to_local_traditional("群里说线", region)
+    return glyph_choices(profile.name, written) or glyph_choices(fallback, "")
+
+
 def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = (), region: str = "tw",
-                   terms: list[str] | tuple[str, ...] = ()) -> Any:
+                   terms: list[str] | tuple[str, ...] = (), glyphs: dict[str, str] | None = None) -> Any:
     """Convert every string in drafts to ``script`` (Traditional with the ``region``'s vocabulary,
     see :func:`copilot.textnorm.to_local_traditional`), keeping placeholders such as {昵称} literal
     and the ``keep`` strings (see :func:`protected_strings`) exactly as written."""
@@ -220,13 +231,45 @@ def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = 
             for variant in {conv(s), conv(to_simplified(s)), to_script(s, script)} - {s}:
                 if variant:
                     text = text.replace(variant, s)
+        if script == "zh-Hant":  # one glyph of each variant pair per draft (群 or 羣, never both)
+            for other, chosen in (glyphs or {}).items():
+                text = text.replace(other, chosen)
         for p in ph:
             text = text.replace("\ue000", p, 1)
         return text
     if isinstance(value, list):
-        return [convert_script(v, script, keep, region, terms) for v in value]
+        return [convert_script(v, script, keep, region, terms, glyphs) for v in value]
     if isinstance(value, dict):
-        return {k: convert_script(v, script, keep, region, terms) for k, v in value.items()}
+        return {k: convert_script(v, script, keep, region, terms, glyphs) for k, v in value.items()}
+    return value
+
+
+# -- plain words for seniors ------------------------------------------------------------------
+_MEMBER_KEYS = ("text", "opening", "steps", "title")
+
+
+def plain_words(value: Any, profile: GroupProfile) -> Any:
+    """Member-facing text of a seniors' group with the template's jargon (打卡, 干货, 引流…) in plain
+    words (``plain_words`` in audiences.yaml); the operator's own names and titles stay as written."""
+    table = C.audience_table()["plain_words"]
+    keep = sorted({s for s in [profile.name, profile.brand, *profile.topics, *(e.title for e in profile.all_events())]
+                   if s and any(w in s for w in table)}, key=len, reverse=True)
+
+    def conv(text: str) -> str:
+        parts = re.split("(" + "|".join(map(re.escape, keep)) + ")", text) if keep else [text]
+        out = []
+        for i, part in enumerate(parts):
+            if i % 2 == 0:
+                for word in sorted(table, key=len, reverse=True):
+                    part = part.replace(word, str(table[word]))
+            out.append(part)
+        return "".join(out)
+
+    if isinstance(value, list):
+        return [plain_words(v, profile) for v in value]
+    if isinstance(value, dict):
+        return {k: (conv(v) if isinstance(v, str) else [conv(x) if isinstance(x, str) else x for x in v]
+                    if isinstance(v, list) else v) if k in _MEMBER_KEYS else v for k, v in value.items()}
     return value
 
 
@@ -270,6 +313,11 @@ class _Scrubber:
 
     def items(self, items: list[str]) -> list[str]:
         return [it for it in items if not self.note(it)]
+
+
+def drop_clauses(text: str, words: list[str]) -> str:
+    """``text`` without the clauses that carry any of ``words`` (whole clauses: no broken sentences)."""
+    return _Scrubber([fold(w) for w in words]).text(text)
 
 
 def neutral_name(profile: GroupProfile, words: list[str]) -> str:
@@ -426,14 +474,18 @@ def run_agent(
     d = _Drafting(spec, profile, book, retrieve_passages(book, spec, profile, settings.knowledge_dir),
                   dict(context or {}), profile.script or settings.script)
     run = run_with_fallback(engine, lambda eng: d.llm(eng, max_revisions), d.offline)
+    if "senior" in C.audience_classes(profile):
+        run.value = plain_words(run.value, profile)
     keep = protected_strings(profile, d.script)
     region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
     terms = operator_terms(profile) if d.script == "zh-Hant" else []
-    drafts = convert_script(run.value, d.script, keep, region, terms)
+    glyphs = operator_glyphs(profile, region) if d.script == "zh-Hant" else {}
+    drafts = convert_script(run.value, d.script, keep, region, terms, glyphs)
     checks = run_checks(book, spec.target, drafts, profile, d.context)
     if d.script != "zh-Hans":  # reasons are read by the operator: same script as the drafts
-        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep, region, terms)}) for c in checks]
-    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep, region, terms) or None
+        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep, region, terms, glyphs)})
+                  for c in checks]
+    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep, region, terms, glyphs) or None
     citations: dict[str, None] = {}
     for p in d.passages:
         citations.setdefault(p.card, None)

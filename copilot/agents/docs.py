@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.agents.events import expand, phrase, pick, when_label
-from copilot.agents.facts import applies, group_facts, lead_topic, suggests_banned
+from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned
 from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
@@ -248,8 +248,11 @@ RULES = AgentSpec(
 def self_intro(profile: GroupProfile) -> str:
     """What a new member is asked to say about themselves: the first set in the bank that fits."""
     facts = group_facts(profile)
-    item = next(i for i in clause_bank()["welcome"]["say"] if applies(i.get("when"), facts))
-    return phrase(item["variants"], profile, "say").format(t=lead_topic(profile), brand=C.brand(profile) or "")
+    # a set whose verbs need a kind of topic word ("练{t}") is used only when the group has such a word
+    item = next(i for i in clause_bank()["welcome"]["say"]
+                if applies(i.get("when"), facts) and (not i.get("slot") or slot_topic(profile, i["slot"])))
+    t = slot_topic(profile, item["slot"]) if item.get("slot") else lead_topic(profile)
+    return phrase(item["variants"], profile, "say").format(t=t, brand=C.brand(profile) or "")
 
 
 def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str:

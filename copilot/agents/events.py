@@ -69,6 +69,19 @@ def expand(text: str, profile: GroupProfile, slot: str) -> str:
     return _ALTERNATION.sub(one, text)
 
 
+_ECHO = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+
+
+def fitting(options: list[Any], fill: dict[str, str]) -> list[Any]:
+    """The options that, filled, do not say a word twice in a row ("新品直播" + "{title}直播" →
+    "新品直播直播"); all of them when every one would."""
+    def echoes(option: Any) -> bool:
+        text = str(option).format(**fill)
+        return any(m.group(0) not in "".join(fill.values()) for m in _ECHO.finditer(text))
+
+    return [o for o in options if not echoes(o)] or options
+
+
 def phrase(options: list[Any], profile: GroupProfile, slot: str) -> str:
     """One of ``options`` for this group and slot, its interchangeable phrases resolved."""
     return expand(str(pick(options, profile, slot)), profile, slot)
@@ -193,6 +206,9 @@ def _detail_lines(event: Event, on: dt.date | None, participation_only: bool) ->
     """The operator's details as member-facing lines; for a 晨报 only the sentences that tell members
     what to do (the rest describes the content the operator will post and goes into needs)."""
     details = rotation(event, on).text
+    # "每月8号 会员日：会员价再打9折" — the notice already says when and what; keep what follows
+    details = re.sub(r"^\s*(?:" + re.escape(event.cadence.label) + r")?\s*(?:" + re.escape(event.title) + r")?\s*[：:]\s*",
+                     "", details) if details.startswith((event.cadence.label, event.title)) else details
     sentences = split_sentences(details)
     if participation_only:
         words = bank()["participation_words"]
@@ -237,14 +253,14 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     when = when_label(on, event.time, event)
     title = event.title
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
-    lines = [str(pick(spec["openers"], profile, "open" + key)).format(**fill).rstrip("。") + "。"]
+    lines = [str(pick(fitting(spec["openers"], fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]
     needs = [f"{n}" for n in missing_facts(event, book)]
     where = []
     trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]}
     if event.place and not trivial and event.place not in lines[0] and spec.get("place"):
-        where.append(str(pick(spec["place"], profile, "place" + key)).format(**fill))
+        where.append(str(pick(fitting(spec["place"], fill), profile, "place" + key)).format(**fill))
     if event.host and spec.get("host"):
-        where.append(str(pick(spec["host"], profile, "host" + key)).format(**fill))
+        where.append(str(pick(fitting(spec["host"], fill), profile, "host" + key)).format(**fill))
     if where:
         lines.append("，".join(where) + "。")
     rot = rotation(event, on)
@@ -266,11 +282,11 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         if any(fold(w) in fold(event.signup) for w in bank()["no_signup_words"]):
             lines.append(event.signup.rstrip("。") + "。")
         else:
-            lines.append(str(pick(bank()["signup"], profile, "signup" + key)).format(**fill).rstrip("。") + "。")
+            lines.append(str(pick(fitting(bank()["signup"], fill), profile, "signup" + key)).format(**fill).rstrip("。") + "。")
     closings = list(spec.get("closings", [""]))
     if spec.get("outdoor_closings") and outdoor_event(event, _requirements(book)):
         closings += spec["outdoor_closings"]  # "路上互相照应" only for a ride or a hike, not a climbing gym
-    closing = str(pick(closings, profile, "close" + key))
+    closing = phrase(closings, profile, "close" + key)
     if closing:
         lines.append(closing + "。")
     if not event.time:

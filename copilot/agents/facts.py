@@ -73,13 +73,14 @@ class Facts:
     has: frozenset[str]
     blob: str
     banned: tuple[str, ...]
+    audience: frozenset[str] = frozenset()
 
 
 def group_facts(profile: GroupProfile) -> Facts:
     return Facts(type=C.gtype(profile), paid=profile.paid is not None, in_person=in_person(profile),
                  outdoor=outdoor(profile), kinds=frozenset(e.kind for e in profile.all_events()),
                  has=frozenset(k for k in _FIELDS if getattr(profile, k)), blob=profile_blob(profile),
-                 banned=tuple(fold(w) for w in profile.banned if w.strip()))
+                 banned=tuple(fold(w) for w in profile.banned if w.strip()), audience=C.audience_classes(profile))
 
 
 def _one(when: dict[str, Any], f: Facts) -> bool:
@@ -92,6 +93,8 @@ def _one(when: dict[str, Any], f: Facts) -> bool:
         "kinds" not in when or bool(f.kinds & set(when["kinds"])),
         "has" not in when or set(when["has"]) <= f.has,
         "mentions" not in when or any(fold(w) in f.blob for w in when["mentions"]),
+        "audience" not in when or bool(f.audience & set(when["audience"])),
+        "not_audience" not in when or not (f.audience & set(when["not_audience"])),
     ]
     return all(checks)
 
@@ -133,6 +136,11 @@ def topic_classes(word: str) -> set[str]:
     elif has("product"):
         out.add("product")
     return out
+
+
+def slot_topic(profile: GroupProfile, slot: str) -> str | None:
+    """The first topic word that fits ``slot`` (subject / practice / gear / product), or None."""
+    return next((t for t in profile.topics if slot in topic_classes(t)), None)
 
 
 def lead_topic(profile: GroupProfile) -> str:

@@ -72,10 +72,12 @@ def _slot_times(profile: GroupProfile) -> tuple[str, str]:
     """(day, evening) for free topics: the group's most used event times, else the first default in
     topics.yaml that fits the group (a game guild is not sent a 07:00 topic)."""
     facts = group_facts(profile)
-    morning, evening = next(tuple(d["times"]) for d in topic_bank()["default_times"] if applies(d.get("when"), facts))
+    default = next(d for d in topic_bank()["default_times"] if applies(d.get("when"), facts))
+    morning, evening = default["times"]
     times = [e.time for e in profile.all_events() if e.time]
     mornings = Counter(t for t in times if t < "12:00")
-    evenings = Counter(t for t in times if t >= "17:00")
+    # a daytime group (seniors) keeps its afternoon slot: its own evening events are not copied
+    evenings = Counter(t for t in times if t >= "17:00" and not default.get("daytime"))
     if mornings:
         morning = mornings.most_common(1)[0][0]
     if evenings:
