@@ -158,8 +158,9 @@ def forms(profile: GroupProfile) -> list[str]:
     blob = " ".join(profile.schedule + profile.goals + [profile.positioning] + [e.title for e in profile.all_events()])
     extra = [f for w, f in _ACTIVITY_FORMS.items() if w in blob]
     out: dict[str, None] = {}
+    avoid = [w for cls in audience_classes(profile) for w in audience_table()["avoid_forms"].get(cls, [])]
     for f in extra + FORMS.get(gtype(profile), FORMS["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
-        if "打卡" in f and not is_checkin(profile):
+        if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid):
             continue
         if f == "同好会" and gtype(profile) == "知识型":  # 同好 is for hobbies, not a professional group
             continue

@@ -22,7 +22,7 @@ from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, drop_clauses, run_agent
 from copilot.agents.docs import benefits, clause_bank, entry_conditions
 from copilot.agents.events import compose_notice as compose_event_notice
-from copilot.agents.events import is_paused, phrase, when_label
+from copilot.agents.events import is_paused, phrase, rotation, when_label
 from copilot.agents.facts import lead_topic, physical_place, slot_topic
 from copilot.agents.topics import next_monday, occurrences
 from copilot.cadence import holiday_name, holiday_note, weekday_name
@@ -138,8 +138,8 @@ def deadline(profile: GroupProfile, start: dt.date, sale: tuple[dt.date, Event] 
     return promo_bank()["deadline"].format(when=when), f"截止时间 {when} 是建议，请按实际安排改。"
 
 
-def mentions_product(ev: Event, p: Product) -> bool:
-    blob = fold(ev.title + ev.details)
+def mentions_product(ev: Event, p: Product, on: dt.date | None = None) -> bool:
+    blob = fold(ev.title + rotation(ev, on).text)
     return fold(p.name) in blob or any(w in blob for w in tokenize(p.name, for_search=False) if len(w) >= 3)
 
 
@@ -155,9 +155,14 @@ def member_price_day(profile: GroupProfile, start: dt.date) -> tuple[dt.date, Ev
 
 def sale_event(profile: GroupProfile, p: Product, start: dt.date) -> tuple[dt.date, Event] | None:
     """The next 会员日/秒杀 this product's promo price belongs to: a sale that names the product, else
-    the 会员日 whose price the promo prices are (:func:`member_price_day`)."""
+    the 会员日 whose price the promo prices are (:func:`member_price_day`). A 会员价 is a member's
+    everyday price, not a flash sale's: a 秒杀 that sells the product at its own price does not end it;
+    and a sale names the product only in the weeks its rotation sells it."""
+    member = promo_label(profile, p) == "会员价"
     for on, ev in occurrences(profile, start, 62):
-        if ev.kind in ("会员日", "秒杀") and mentions_product(ev, p):
+        if ev.kind == "秒杀" and member:
+            continue
+        if ev.kind in ("会员日", "秒杀") and not is_paused(ev, on) and mentions_product(ev, p, on):
             return on, ev
     return member_price_day(profile, start) if p.promo_price else None
 

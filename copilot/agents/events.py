@@ -258,9 +258,9 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     where = []
     trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]}
     if event.place and not trivial and event.place not in lines[0] and spec.get("place"):
-        where.append(str(pick(fitting(spec["place"], fill), profile, "place" + key)).format(**fill))
+        where.append(phrase(fitting(spec["place"], fill), profile, "place" + key).format(**fill))
     if event.host and spec.get("host"):
-        where.append(str(pick(fitting(spec["host"], fill), profile, "host" + key)).format(**fill))
+        where.append(phrase(fitting(spec["host"], fill), profile, "host" + key).format(**fill))
     if where:
         lines.append("，".join(where) + "。")
     rot = rotation(event, on)
