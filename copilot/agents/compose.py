@@ -162,7 +162,7 @@ def forms(profile: GroupProfile) -> list[str]:
     for f in extra + FORMS.get(gtype(profile), FORMS["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
         if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid):
             continue
-        if f == "同好会" and gtype(profile) == "知识型":  # 同好 is for hobbies, not a professional group
+        if f == "同好会" and gtype(profile) != "兴趣型":  # 同好 is for hobbies, not a rescue team or a sellers' circle
             continue
         out.setdefault(f, None)
     return list(out)
