@@ -239,3 +239,14 @@ def test_hong_kong_drafts_use_one_glyph_and_local_words(offline):
                                 "type": "興趣型", "script": "zh-Hant", "locality": "台北·大同區"})
     rules = draft("rules", taipei, offline).drafts[0]["text"]
     assert "群" in rules and "羣" not in rules and "洗版" in rules and "刷屏" not in rules
+
+
+def test_a_relay_template_written_out_is_its_format(offline):
+    relay = next(d for d in draft("copy", fixture("xiamen-stray-cat-rescue"), offline, kind="activity", n=3,
+                                  start=D(2026, 12, 28)).drafts if d["event"] == "喂养值班接龙")
+    assert "“日期-片区-名字”" in relay["text"] and not any("格式" in n for n in relay["needs"])
+    bare = profile_from_data({"name": "楼下拼菜群", "positioning": "同一栋楼的邻居每天拼买蔬菜", "topics": ["蔬菜"], "type": "消费型",
+                              "events": [{"title": "拼菜接龙", "kind": "接龙", "cadence": "每天", "time": "10:00",
+                                          "details": "想要什么就接一下"}]})
+    need = draft("copy", bare, offline, kind="activity", n=1, start=D(2026, 12, 28)).drafts[0]["needs"]
+    assert "接龙的格式" in need
