@@ -190,7 +190,7 @@ def test_seniors_get_plain_words_daytime_topics_and_no_public_post_about_their_c
     got = all_drafts(p, offline, D(2026, 12, 28))
     template = "\n".join(member_texts(r) for k, r in got.items())
     assert not any(w in template for w in ("干货", "私域", "引流", "坚持打卡"))
-    assert all(e["time"] < "18:00" for e in got["topics"].drafts)
+    assert all(e["time"] < "18:00" for e in got["topics"].drafts) and "明晚" not in template
     moments = member_texts(got["moments"])
     assert "独居" not in moments and "他们的子女" not in moments
     assert "独居" in got["intro"].drafts[0]["text"]  # inside the group the operator's own words stay
