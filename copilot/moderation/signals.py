@@ -160,7 +160,8 @@ _PHONE = re.compile(r"(?<!\d)(?<!单号)(?<!单号是)(?<!编号)(?<!订单)1[3-
 _LANDLINE = re.compile(r"^0\d{9,11}$")
 # global allowlist: government, universities, exam and rail sites, code and app stores
 _TRUSTED_DOMAINS = ("gov.cn", "edu.cn", "chsi.com.cn", "12306.cn", "github.com", "apps.apple.com")
-_CONTACT_NUM = re.compile(r"(?:加|联系|找|私聊|电话|手机|tel|call|拨打|咨询)\D{0,3}(\d{6,12})")
+# (also the messaging apps of Hong Kong/Taiwan/overseas groups: "WhatsApp 6123 8890", "telegram 5566…")
+_CONTACT_NUM = re.compile(r"(?:加|联系|找|私聊|电话|手机|tel|call|拨打|咨询|whatsapp|telegram)\D{0,3}(\d{6,12})")
 _MENTION_HANDLE = re.compile(r"微信|qq")
 
 # --- links ---------------------------------------------------------------------------------

@@ -674,7 +674,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     owner_part = clause.owner_text or clause.text
     if is_question(owner_part) and clause.kind != "first_person":
         return None
-    deadline = find_deadline(clause.text, m.time, m.text)
+    # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
+    deadline = find_deadline(clause.text, m.time, m.text, strict=not homework)
     marked = deadline is not None and deadline.marked
     future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
     if owner is None and future and has(f, "action", "imperative") and not has(f, "action", "advice"):

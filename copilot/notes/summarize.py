@@ -12,7 +12,7 @@ from pathlib import Path
 from copilot.config import Settings
 from copilot.llm import Engine, run_with_fallback
 from copilot.notes.llm import summarize_llm
-from copilot.notes.model import Drafted, NotesResult, Transcript
+from copilot.notes.model import Drafted, NotesResult, Omitted, Transcript
 from copilot.notes.offline import summarize_offline
 from copilot.notes.parse import parse_file, parse_text
 from copilot.notes.script import detect_script, make_shadow, restore_notes
@@ -30,6 +30,10 @@ def summarize_transcript(transcript: Transcript, settings: Settings, engine: Eng
                             lambda: Drafted(summarize_offline(work, st)))
     notes = restore_notes(run.value.notes, transcript) if script == "zh-Hant" else run.value.notes
     notes.host = display_name(notes.host)  # 主持人阿明 → 阿明 (a substring of the nickname, not invented)
+    # what was left out and what could not be read travel with the notes (the appendix of the write-up)
+    notes.omitted = [Omitted(id=d.id, reason=d.reason, speaker=d.speaker, text=d.text) for d in transcript.dropped]
+    notes.dropped_count = len(notes.omitted)
+    notes.warnings = list(transcript.warnings)
     return NotesResult(
         notes=notes,
         engine=run.engine,
