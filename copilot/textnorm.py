@@ -151,6 +151,13 @@ def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False
     return out
 
 
+def word_frequency(word: str) -> int:
+    """How often ``word`` occurs in jieba's dictionary (0 when it is not a dictionary word): 小区 and
+    小时 are common words, 小王 and 阿哲 are not."""
+    ensure_jieba()
+    return int(jieba.dt.FREQ.get(word) or 0)
+
+
 def char_ngrams(text: str, n_min: int = 1, n_max: int = 2) -> list[str]:
     """Character n-grams of the folded text (no segmentation errors, robust to odd spellings)."""
     s = re.sub(r"\s+", "", fold(text))

@@ -19,7 +19,6 @@ from copilot.notes.parse import NotesParseError, parse_columns
 from copilot.notes.render import render_markdown, requested_script
 from copilot.notes.summarize import summarize_file
 
-
 MAX_WARNINGS = 20
 
 

@@ -247,16 +247,24 @@ def time_expressions(text: str, when: datetime | None) -> list[Deadline]:
 
 @lru_cache(maxsize=16384)
 def _expressions(text: str, when: datetime | None) -> tuple[Deadline, ...]:
+    return tuple(d for _, _, d in _located(fold(text), when))
+
+
+@lru_cache(maxsize=16384)
+def _located(folded: str, when: datetime | None) -> tuple[tuple[int, int, Deadline], ...]:
     lex = _lexicon()
-    folded = fold(text)
     spans: list[tuple[int, int, Deadline]] = []
     for match in lex.extra.finditer(folded):
         found = _extra(match, when, lex)
         if found is not None:
             spans.append((match.start(), match.end(), found))
     plain = [d for d in _plain_expressions(folded, when, lex, spans)]
-    out = sorted(spans + plain, key=lambda x: x[0])
-    return tuple(d for _, _, d in out)
+    return tuple(sorted(spans + plain, key=lambda x: x[0]))
+
+
+def time_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the time expressions of an already folded text stand (start, end)."""
+    return [(s, e) for s, e, _ in _located(folded, None)]
 
 
 def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon,
@@ -288,7 +296,9 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon,
 def _attached(folded: str, end: int, lex: _Lexicon) -> bool:
     """Whether a task follows the time expression ending at ``end`` in its own clause: an action verb of
     ``cues.yaml`` before the next comma or full stop ("明天把表发群里", "周五给你答复"; not "周末都在家")."""
-    rest = re.split(r"[，,。；;！!？?\n]", folded[end:end + 24], maxsplit=1)[0]
+    clauses = re.split(r"[，,；;]", re.split(r"[。！!？?\n]", folded[end:end + 32], maxsplit=1)[0])
+    # a time standing alone in front ("周五晚上，大家把表交给我") goes with the clause after it
+    rest = clauses[0] if clauses[0].strip() or len(clauses) == 1 else clauses[1]
     return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", rest)))
 
 

@@ -135,6 +135,8 @@ def noise_reason(m: Message) -> str | None:
 _SELLING = frozenset({"ad_words", "promo_words", "income", "self_promo", "business", "chain", "banned"})
 # a way to reach the seller that the contact extractor may not spell out ("加微信 vx_money888", 扫码)
 _POINTERS = frozenset({"invite", "pointer", "profile_pointer", "qr"})
+# recruiting and money-making words (兼职日结, 招代理, 月入过万): selling, with or without a contact
+_RECRUITING = frozenset({"ad_words", "income", "self_promo", "business", "banned", "chain"})
 PITCH_SCORE = 0.9  # how sure the moderation layers must be before a participant's message is an ad
 
 
@@ -155,11 +157,13 @@ def ad_verdict(text: str, *, participant: bool = False) -> str:
     report = analysis.signals
     names = set(report.names())
     written = bool(report.contacts or report.urls)
-    if not names & _SELLING or asks(folded) and not written:
+    if asks(folded) and not written:
         return "ok"
-    if not participant:
-        return "ad" if written or names & _POINTERS else "ok"
-    pitch = written and analysis.score >= PITCH_SCORE and "@" not in text and not asks(folded)
+    reach = written or bool(names & _POINTERS)
+    if not participant:  # a drive-by: recruiting/money-making words, or a way to reach them and selling
+        return "ad" if names & _RECRUITING or reach and names & (_SELLING | {"invite"}) else "ok"
+    pitch = bool(names & _SELLING) and (written or reach and names & _RECRUITING) \
+        and analysis.score >= PITCH_SCORE and "@" not in text and not asks(folded)
     return "ad" if pitch else "ok"
 
 
@@ -184,23 +188,20 @@ def points_elsewhere(text: str) -> bool:
 
 
 def _participants(messages: list[Message], reasons: dict[int, str | None]) -> set[str]:
-    """Speakers who take part in the chat: another message of theirs is content (not noise, no contact
-    or link), or someone else names or @-mentions them."""
-    out: set[str] = set()
+    """Speakers who take part in the chat: another message of theirs is content — not noise, no
+    contact or link, not flagged by the moderation layers. Being named by others does not count (a
+    host scolding a spammer by name does not make them a member of the conversation)."""
     plain: Counter[str] = Counter()
     for m in messages:
-        if reasons[m.id] is None and not points_elsewhere(m.text):
+        if reasons[m.id] is None and not points_elsewhere(m.text) and not _flagged(m.text):
             plain[m.speaker] += 1
     posts = Counter(m.speaker for m in messages if reasons[m.id] is None)
-    for speaker, n in posts.items():
-        if plain[speaker] >= 2 or (plain[speaker] >= 1 and n >= 2):
-            out.add(speaker)
-    folded = [(m.speaker, fold(m.text)) for m in messages if reasons[m.id] is None]
-    for speaker in posts:
-        name = fold(speaker).strip()
-        if len(name) >= 2 and any(other != speaker and name in text for other, text in folded):
-            out.add(speaker)
-    return out
+    return {s for s, n in posts.items() if plain[s] >= 2 or (plain[s] >= 1 and n >= 2)}
+
+
+def _flagged(text: str) -> bool:
+    analysis = _analysis(text) if _ALNUM.search(fold(text)) or len(text) > 6 else None
+    return analysis is not None and analysis.label in (Label.AD, Label.SPAM)
 
 
 def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from copilot.notes.model import Dropped, Message, Transcript
 from copilot.notes.noise import clean_noise
 
 MAX_BYTES = 50 * 1024 * 1024
+CHINA_TIME = timezone(timedelta(hours=8))
 
 
 class NotesParseError(ValueError):
@@ -93,7 +94,8 @@ def parse_time(value: Any) -> datetime | None:
         if num > 1e11:
             num /= 1000
         try:
-            return datetime.fromtimestamp(num)
+            # WeChat/WeCom/QQ store epoch times; their groups live in China time, whatever this machine's zone
+            return datetime.fromtimestamp(num, CHINA_TIME).replace(tzinfo=None)
         except (OverflowError, OSError, ValueError):
             return None
     text = str(value).strip().replace("Z", "+0000")
@@ -243,7 +245,8 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "speaker": ("speaker", "sender", "nickname", "nick", "name", "from", "user", "author", "发送者", "发送人",
                 "昵称", "发言人", "用户"),
     "text": ("text", "content", "message", "msg", "body", "内容", "消息", "消息内容", "文本"),
-    "time": ("time", "timestamp", "datetime", "date", "created_at", "ts", "时间", "发送时间", "日期"),
+    "time": ("time", "timestamp", "datetime", "date", "created_at", "ts", "msgtime", "send_time", "sendtime", "create_time",
+             "时间", "发送时间", "日期"),
     "speaker_id": ("speaker_id", "sender_id", "user_id", "uid", "qq", "wxid", "id号", "QQ号", "账号"),
 }
 

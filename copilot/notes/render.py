@@ -9,7 +9,6 @@ from __future__ import annotations
 from copilot.notes.model import Notes, Omitted
 from copilot.textnorm import to_script
 
-
 MAX_LISTED = 20  # ids or warnings listed per line of the appendix
 EXCERPT = 24
 # reasons that are a judgement call (an ad, a greeting, a forward, a repeat): listed with their text;
