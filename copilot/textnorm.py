@@ -129,6 +129,19 @@ def ensure_jieba() -> None:
         _jieba_ready = True
 
 
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg as pseg  # noqa: PLC0415 - the POS tagger loads its own model (~0.7 s), only when asked
+
+    ensure_jieba()
+    return pseg.dt.word_tag_tab
+
+
+def word_class(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives ``word`` (``r`` pronoun, ``t`` time, ``n`` noun…), if any."""
+    return _word_tags().get(word)
+
+
 def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False) -> list[str]:
     """Words of ``text`` for BM25 and overlap scores: folded, jieba-segmented, punctuation dropped.
 

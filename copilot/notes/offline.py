@@ -54,8 +54,8 @@ _LEAD_IN = re.compile(
 )
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
-MAX_GRAPH = 1000
 SHORT_CHAT = 15
+MAX_GRAPH = 1000
 SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
 FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
 
@@ -137,7 +137,7 @@ def _role_weight(m: Message, st: Structure) -> float:
 def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
-    short = len(transcript.messages) < SHORT_CHAT  # too few messages for words to come back
+    short = len(transcript.messages) < SHORT_CHAT or not topic  # too few messages for words to come back
     for m in transcript.messages:
         if is_chatter(m.text):
             continue
@@ -161,7 +161,8 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             tokens = list(words(s))
             # in a talk the speaker's own words are the topic; anyone else's side remark is not
             topical = (short or (st.session_type == "主讲分享" and m.speaker in st.speakers)
-                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s)))
+                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s, by_kind=False)))
+            # (any figure answers "多少钱" by kind, but only the same subject is on topic)
             facts = len(cue("fact_marks").findall(fold(s)))
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
     return out

@@ -29,7 +29,7 @@ from copilot.notes.dates import find_deadline
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
-from copilot.textnorm import split_sentences, tokenize
+from copilot.textnorm import split_sentences, tokenize, word_class
 
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
@@ -90,7 +90,7 @@ def question_strength(text: str) -> float:
         return max(p, 0.7)
     if has(f, "question", "weak_interrogatives"):
         return max(p, 0.6) if p >= 0.15 else p
-    return p * 0.6
+    return p * 0.45  # the classifier alone, with no interrogative form, does not make a question
 
 
 @lru_cache(maxsize=65536)
@@ -266,15 +266,28 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
 
 
 # -- what the session is about -------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _function_tags() -> frozenset[str]:
+    """Word classes that never carry a subject (我家, 那边, 今天, 一节课: pronouns, times, numerals…)."""
+    return frozenset(raw("function_word_tags"))
+
+
+@lru_cache(maxsize=1)
+def _pronoun_tags() -> frozenset[str]:
+    return frozenset(raw("pronoun_word_tags"))
+
+
 def topic_words(messages: list[Message], gap: int = 3) -> frozenset[str]:
     """Content words the session keeps coming back to: in three messages, or in two that are apart
     (more than ``gap`` messages). A side exchange (麻辣烫又涨价了 — 真的假的) is one remark and its
     reply next to it: its words come back nowhere else."""
     seen: dict[str, list[int]] = {}
     generic = cue("generic_words")
+    function_tags = _function_tags()
     for i, m in enumerate(messages):
         for t in set(words(m.text)):
-            if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and not generic.fullmatch(t):
+            if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and not generic.fullmatch(t) \
+                    and word_class(t) not in function_tags:
                 seen.setdefault(t, []).append(i)
     return frozenset(t for t, at in seen.items() if len(at) >= 3 or (
         len(at) == 2 and at[1] - at[0] > gap and messages[at[0]].speaker != messages[at[1]].speaker))
@@ -308,18 +321,20 @@ def _content_bigrams(text: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
-def relevant(question: str, reply: str) -> bool:
+def relevant(question: str, reply: str, *, by_kind: bool = True) -> bool:
     """Whether ``reply`` plausibly answers ``question``: shared content words or a shared 2-char run,
-    or the kind of thing asked for (a time, an amount) given."""
-    q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS}
+    or (``by_kind``) the kind of thing asked for (a time, an amount) given."""
+    # a pronoun in common (那边, 我家) is no common ground
+    q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS and word_class(t) not in _pronoun_tags()}
     a = set(words(reply))
     if q & a:
         return True
     common = _content_bigrams(question) & _content_bigrams(reply)
-    if any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) for g in common):
+    if any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) and word_class(g) not in _pronoun_tags()
+           for g in common):
         return True
     fq, fr = _fold(question), _fold(reply)
-    return (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
+    return by_kind and (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
 
 
 # -- Q&A ---------------------------------------------------------------------------------------------
@@ -331,6 +346,7 @@ class _Open:
     to: set[str]  # the people it was put to (@, vocative)
     answer: list[Message] = field(default_factory=list)
     direct: bool = False  # answered by an @-reply or by the person it was put to
+    loose: bool = False  # answered only by coming next: kept when the exchange is on the session's subject
 
 
 def _clean(text: str) -> str:
@@ -361,7 +377,36 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
 def _continues(prev: _Open | None, m: Message, before: Message | None, people: People) -> bool:
     """The answerer's very next message goes on with the answer (unless it turns to someone else)."""
     return (prev is not None and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
-            and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text)
+            and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text
+            and not has(_fold(m.text), "reply", "topic_shift") and _announcement_kind(_fold(m.text), False) is None)
+
+
+def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, speakers: list[str],
+                 near: int) -> tuple[_Open | None, bool]:
+    """The open question a reply without @ answers (and whether it was put to the replier): one put to
+    them by name; else a recent one it is relevant to (in a talk, any the speaker takes up), or the one
+    asked just before it; else the replier's own question they settle themselves. A question answered
+    only by what came next still takes a later relevant reply instead."""
+    put_to_me = [q for q in recent if m.speaker in q.to and not q.direct]
+    if put_to_me:
+        return _pick_open(put_to_me, m), True
+    close = [q for q in recent if i - q.index <= near and not q.answer and q.msg.speaker != m.speaker]
+    if close:
+        q = close[-1] if len(close) == 1 else _pick_open(close, m)
+        sure = q is not None and (relevant(q.text, m.text) or (session == "主讲分享" and m.speaker in speakers))
+        if q is not None and (sure or q.index == i - 1):
+            q.loose = not sure
+            return q, False
+    guessed = [q for q in recent if i - q.index <= near and q.loose and not q.direct and q.msg.speaker != m.speaker
+               and relevant(q.text, m.text)]
+    if guessed:
+        guessed[-1].answer, guessed[-1].loose = [], False
+        return guessed[-1], False
+    if close:
+        return None, False
+    own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
+           and has(_fold(m.text), "reply", "self_answer") and relevant(q.text, m.text)]
+    return (own[-1] if own else None), False
 
 
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
@@ -402,20 +447,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
             direct = chosen is not None
         else:
-            direct = False
-            close = [q for q in recent if i - q.index <= near and not q.answer and q.msg.speaker != m.speaker]
-            put_to_me = [q for q in recent if m.speaker in q.to and not q.direct]
-            own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
-                   and has(f, "reply", "self_answer") and relevant(q.text, m.text)]
-            if put_to_me:
-                chosen, direct = _pick_open(put_to_me, m), True
-            elif close:
-                q = close[-1] if len(close) == 1 else _pick_open(close, m)
-                by_speaker = session == "主讲分享" and m.speaker in speakers
-                if q is not None and (relevant(q.text, m.text) or by_speaker):
-                    chosen = q
-            elif own:
-                chosen = own[-1]
+            chosen, direct = _unaddressed(recent, m, i, session, speakers, near)
         if chosen is None:
             continue
         if direct and chosen.answer and not chosen.direct:
@@ -424,12 +456,22 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             continue
         chosen.answer.append(m)
         chosen.direct = chosen.direct or direct
+        chosen.loose = chosen.loose and not direct
         last_answered = chosen
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
-    return [_pair(q, messages, session, decisions or []) for q in opened if q.answer
-            and (q.direct or q.answer[0].speaker in speakers or q.answer[0].speaker == host
-                 or on_topic(q.text, topic) and on_topic(" ".join(m.text for m in q.answer), topic))]
+    return [_pair(q, messages, session, decisions or []) for q in opened if q.answer and _kept(q, speakers, host, topic)]
+
+
+def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]) -> bool:
+    """A side remark answered by another side remark is chatter, not Q&A: the main voices' relevant
+    answers are Q&A; a reply that only came next must be on the session's subject."""
+    if q.direct:
+        return True
+    asked, answered = on_topic(q.text, topic), on_topic(" ".join(m.text for m in q.answer), topic)
+    if q.loose:  # (a chat too short for its words to come back is all on its subject)
+        return not topic or (asked and answered)
+    return q.answer[0].speaker in speakers or q.answer[0].speaker == host or (asked and answered)
 
 
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
@@ -630,6 +672,11 @@ def _same_task(a: ActionItem, b: ActionItem) -> bool:
                                          or a.deadline[:10] == b.deadline[:10])
 
 
+def _owner_names(owner: str | None) -> set[str]:
+    """The people of an owner as written (小王和小李 → 小王, 小李)."""
+    return {p for p in cue("owner", "joined_by").split(owner or "") if p}
+
+
 def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str] | None = None,
            horizon: int = 12) -> None:
     """One to-do per owner and task: "阿輝你負責買" and 阿輝's own "收到，下星期五之前一定買齊" are one."""
@@ -642,7 +689,12 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
         reply = (len(re.sub(r"\W", "", new.task)) <= 16 and new.sources[0] - a.sources[-1] <= 4
                  and asked_by is not None and asked_by != new.owner
                  and (speaker_of or {}).get(new.sources[0]) == new.owner)  # the person asked, answering
-        if a.owner == new.owner and (_same_task(a, new) or reply):
+        mine, theirs = _owner_names(a.owner), _owner_names(new.owner)
+        # "阿杰：我可以" and "横幅就是阿杰和小美" are one to-do, now for both
+        if (a.owner == new.owner or (mine & theirs and (mine <= theirs or theirs <= mine))) \
+                and (_same_task(a, new) or reply):
+            if len(theirs) > len(mine):
+                a.owner = new.owner
             if _fold(new.task) not in _fold(a.task):
                 a.task = f"{a.task}；{new.task}"
             if a.deadline is None and new.deadline is not None:
@@ -873,7 +925,10 @@ def analyze(transcript: Transcript) -> Structure:
         if topic and host is None and topic in msgs[0].text:  # who asked the question started it
             host = msgs[0].speaker
     topic_set = topic_words(msgs)
-    qa = find_qa(msgs, session, speakers, host, decisions, topic_set)
+    # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
+    taken = [set(a.sources) for a in actions if len(a.sources) > 1]
+    qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set)
+          if not any(set(p.sources) <= t for t in taken)]
     return Structure(
         session_type=session,
         speakers=speakers,
