@@ -10,8 +10,10 @@ import pytest
 
 from copilot.config import Settings
 from copilot.llm import get_engine
-from copilot.notes import render_markdown, summarize_text
+from copilot.notes import NotesParseError, render_markdown, summarize_text
+from copilot.notes.parse import MAX_MESSAGES, parse_file, parse_text
 from copilot.notes.structure import relevant
+from copilot.notes.summarize import STAGES, summarize_file
 
 
 @pytest.fixture()
@@ -95,3 +97,29 @@ def test_a_reply_that_comes_right_after_a_question_answers_it_when_on_the_subjec
     got = {(q.asker, q.answerer) for q in n.qa}
     assert {("小雯", "领队阿海"), ("阿斌", "老胡"), ("阿斌", "领队阿海"), ("老胡", "小雯")} <= got
     assert "花盆" not in render_markdown(n, appendix=False)
+
+
+# -- oversized input: refused with a way out, never cut silently --------------------------------------
+def test_an_export_with_too_many_messages_is_refused_with_a_way_out() -> None:
+    lines = [f"[2025-03-01 {8 + i // 3600 % 12:02d}:{i // 60 % 60:02d}:{i % 60:02d}] 成员{i % 57}: 第{i}题的答案我对一下，是不是选C"
+             for i in range(MAX_MESSAGES + 1)]
+    with pytest.raises(NotesParseError, match=r"消息太多（20,001 条，上限 20,000 条）.*notes-batch"):
+        parse_text("\n".join(lines), "期末复习群.txt")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"[2025-03-01 08:00:00] a: b\n" * 4000)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before the size check"))
+    monkeypatch.setattr("copilot.notes.parse.MAX_BYTES", 50_000)
+    with pytest.raises(NotesParseError, match="文件过大"):
+        parse_file(path)
+
+
+def test_the_steps_are_reported_in_order_for_the_progress_bar(tmp_path: Path, offline: Settings) -> None:
+    path = tmp_path / "outing.txt"
+    path.write_text(OUTING, encoding="utf-8")
+    seen: list[str] = []
+    summarize_file(path, offline, get_engine(offline), stage=seen.append)
+    assert seen == list(STAGES)

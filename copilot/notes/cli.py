@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from copilot.cli_support import EngineOpt, err, fail, resolve_engine, warn
@@ -17,7 +17,7 @@ from copilot.files import atomic_write
 from copilot.notes.batch import Record, run_batch
 from copilot.notes.parse import NotesParseError, parse_columns
 from copilot.notes.render import render_markdown, requested_script
-from copilot.notes.summarize import summarize_file
+from copilot.notes.summarize import STAGES, summarize_file
 
 MAX_WARNINGS = 20
 
@@ -39,10 +39,18 @@ def notes_cmd(
         raise fail(f"{file} 是一个目录，不是聊天记录文件；整理整个目录请用：copilot notes-batch {file} -o 输出目录", 2)
     settings = get_settings()
     eng = resolve_engine(engine)
-    try:
-        result = summarize_file(file, settings, eng, columns=parse_columns(columns))
-    except NotesParseError as exc:
-        raise fail(str(exc), 1) from None
+    # a long export takes seconds (about 1 ms a message offline, longer with a model): show the step
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("整理中", total=len(STAGES))
+
+        def stage(name: str) -> None:
+            bar.update(task, completed=STAGES.index(name), description=f"整理中：{name}")
+
+        try:
+            result = summarize_file(file, settings, eng, columns=parse_columns(columns), stage=stage)
+        except NotesParseError as exc:
+            raise fail(str(exc), 1) from None
     for line in result.removed:
         warn(f"核实：{line}")
     if result.notice:

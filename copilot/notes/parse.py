@@ -26,6 +26,9 @@ from copilot.notes.model import Dropped, Message, Transcript
 from copilot.notes.noise import clean_noise
 
 MAX_BYTES = 50 * 1024 * 1024
+# about 20 s of offline work (the cost is about 1 ms a message); a longer export is refused with a
+# way out (split by date, then notes-batch) rather than running for minutes or cut silently
+MAX_MESSAGES = 20_000
 CHINA_TIME = timezone(timedelta(hours=8))
 
 
@@ -409,6 +412,9 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
     else:
         export = _parse_lines(text, name)
         messages, warnings, fmt, group = export.messages, export.warnings, export.format, export.group
+    if len(messages) > MAX_MESSAGES:
+        raise NotesParseError(f"{name}：消息太多（{len(messages):,} 条，上限 {MAX_MESSAGES:,} 条）。"
+                              "请按日期拆成几个文件放进一个目录，再用 copilot notes-batch 目录 -o 输出目录 整理")
     dropped: list[Dropped] = []
     if drop_noise:
         messages, dropped = clean_noise(messages)
@@ -446,6 +452,9 @@ def _encoding_label(data: bytes) -> str:
 def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) -> Transcript:
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused before it is read
+            raise NotesParseError(f"{path.name}：文件过大（{size // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
         data = path.read_bytes()
     except OSError as exc:
         raise NotesParseError(f"{path}：无法读取（{exc.strerror or exc}）") from None
