@@ -7,7 +7,11 @@ words come from ``resources/drafting/cadence.yaml``; an unreadable cadence raise
 with a Chinese message that says what can be written instead.
 
 Dates are expanded with ``dateutil.rrule``. A monthly day that a month does not have (每月31号 in
-November) falls on that month's last day, so a monthly event is never silently skipped.
+November) falls on that month's last day, so a monthly event is never silently skipped. Fortnightly
+cadences (隔周六, 双周六, 每两周六) need the date they start from (``隔周六（2026-12-05起）``). 工作日
+skips China's public holidays and adds the weekend days worked instead, from the ``chinese-calendar``
+package for the years it covers; other years skip only the fixed-date holidays and say so
+(:func:`holiday_notes`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import re
 from functools import lru_cache
 from typing import Any, Literal
 
+import chinese_calendar
 import yaml
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekday
 from pydantic import BaseModel, ConfigDict
@@ -52,6 +57,7 @@ class Cadence(BaseModel):
     day: int | None = None
     nth: int | None = None
     date: dt.date | None = None
+    interval: int = 1  # 2: every other week, counted from ``date``
 
     @property
     def label(self) -> str:
@@ -60,10 +66,12 @@ class Cadence(BaseModel):
             return "每天"
         if self.kind == "workdays":
             return "工作日"
+        if self.kind == "weekly" and self.interval == 2 and self.date:
+            return f"隔周{'、'.join(WEEKDAY_NAMES[w] for w in self.weekdays)}（{self.date.month}月{self.date.day}日起）"
         if self.kind == "weekly":
             return "每周" + "、".join(WEEKDAY_NAMES[w] for w in self.weekdays)
         if self.kind == "monthly_day":
-            return f"每月{self.day}号"
+            return "每月最后一天" if self.day == -1 else f"每月{self.day}号"
         if self.kind == "monthly_nth":
             nth = "最后一个" if self.nth == -1 else f"倒数第{-(self.nth or 0)}个" if (self.nth or 0) < 0 \
                 else f"第{'一二三四五'[(self.nth or 1) - 1]}个"
@@ -87,7 +95,11 @@ class Cadence(BaseModel):
         if self.kind == "daily":
             rule = rrule(DAILY, dtstart=begin, until=until)
         elif self.kind == "workdays":
-            rule = rrule(WEEKLY, byweekday=(0, 1, 2, 3, 4), dtstart=begin, until=until)
+            return [d.date() for d in rrule(DAILY, dtstart=begin, until=until) if is_workday(d.date())]
+        elif self.kind == "weekly" and self.interval > 1 and self.date:
+            anchor = dt.datetime.combine(self.date, dt.time())
+            rule = rrule(WEEKLY, interval=self.interval, byweekday=self.weekdays, dtstart=anchor, until=until)
+            return [d.date() for d in rule if d >= begin]
         elif self.kind == "weekly":
             rule = rrule(WEEKLY, byweekday=self.weekdays, dtstart=begin, until=until)
         else:
@@ -95,10 +107,59 @@ class Cadence(BaseModel):
         return [d.date() for d in rule]
 
     def shifted_note(self, on: dt.date) -> str:
-        """Why a monthly day landed elsewhere (每月31号 in a 30-day month), else ''."""
-        if self.kind == "monthly_day" and self.day and on.day != self.day:
+        """Why a date is unusual: a monthly day landed elsewhere (每月31号 in a 30-day month), or a
+        工作日 event falls on a weekend day worked instead of a holiday; else ''."""
+        if self.kind == "monthly_day" and self.day and self.day > 0 and on.day != self.day:
             return f"{on.month}月没有{self.day}号，排在当月最后一天"
+        if self.kind == "workdays" and on.weekday() >= 5:
+            return f"{on.month}月{on.day}日是调休上班日，照工作日安排"
         return ""
+
+    def skipped_holidays(self, start: dt.date, days: int) -> list[dt.date]:
+        """The weekdays in the window a 工作日 cadence skips because they are public holidays."""
+        if self.kind != "workdays":
+            return []
+        window = [start + dt.timedelta(days=i) for i in range(days)]
+        return [d for d in window if d.weekday() < 5 and not is_workday(d)]
+
+    def holiday_notes(self, start: dt.date, days: int) -> list[str]:
+        """For a 工作日 cadence: the holidays it skips in the window, and the years whose holiday
+        schedule the calendar package does not know (only fixed-date holidays were skipped)."""
+        if self.kind != "workdays":
+            return []
+        window = [start + dt.timedelta(days=i) for i in range(days)]
+        skipped = self.skipped_holidays(start, days)
+        notes = [f"{d.month}月{d.day}日（{holiday_name(d)}）放假，工作日的安排这天不排" for d in skipped]
+        unknown = sorted({d.year for d in window if not holiday_data_covers(d.year)})
+        if unknown:
+            notes.append(f"{'、'.join(map(str, unknown))}年的放假和调休安排本地还没有数据，工作日只避开了元旦、劳动节、国庆这些"
+                         "日期固定的假日，春节等请按国务院公布的安排自己核对")
+        return notes
+
+
+def holiday_data_covers(year: int) -> bool:
+    """Whether ``chinese-calendar`` knows this year's holidays and weekend days worked."""
+    try:
+        chinese_calendar.is_workday(dt.date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def is_workday(d: dt.date) -> bool:
+    """A working day in mainland China (public holidays off, weekend days worked instead on)."""
+    if holiday_data_covers(d.year):
+        return bool(chinese_calendar.is_workday(d))
+    return d.weekday() < 5 and f"{d.month:02d}-{d.day:02d}" not in vocabulary()["fixed_holidays"]
+
+
+def holiday_name(d: dt.date) -> str:
+    if holiday_data_covers(d.year):
+        _, name = chinese_calendar.get_holiday_detail(d)
+        chinese = {h.value: h.chinese for h in chinese_calendar.Holiday}
+        if name:
+            return str(chinese.get(name, name))
+    return str(vocabulary()["fixed_holidays"].get(f"{d.month:02d}-{d.day:02d}", "法定假日"))
 
 
 def _monthly_days(day: int, start: dt.date, end: dt.date) -> list[dt.date]:
@@ -106,7 +167,7 @@ def _monthly_days(day: int, start: dt.date, end: dt.date) -> list[dt.date]:
     year, month = start.year, start.month
     while dt.date(year, month, 1) <= end:
         last = calendar.monthrange(year, month)[1]
-        d = dt.date(year, month, min(day, last))
+        d = dt.date(year, month, last if day == -1 else min(day, last))
         if start <= d <= end:
             out.append(d)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -146,6 +207,8 @@ def _weekdays(text: str) -> tuple[int, ...] | None:
 
 def _parse_month(rest: str, raw: str) -> Cadence:
     v = vocabulary()
+    if rest.removeprefix("的") in v["month_last_day"]:
+        return Cadence(kind="monthly_day", day=-1)
     m = re.fullmatch(r"(\d{1,2})\s*[" + "".join(v["day_suffixes"]) + "]?", rest)
     if m:
         day = int(m.group(1))
@@ -154,11 +217,51 @@ def _parse_month(rest: str, raw: str) -> Cadence:
         return Cadence(kind="monthly_day", day=day)
     for word, n in sorted(v["ordinals"].items(), key=lambda kv: -len(kv[0])):
         if rest.startswith(word):
+            if rest[len(word):].removeprefix("个") in ("天", "日"):  # 每月第一天 = 每月1号, 每月最后一天
+                if int(n) < -1:
+                    raise _error(raw, "倒数第几天请写成几号，如 每月28号")
+                return Cadence(kind="monthly_day", day=int(n))
             days = _weekdays(rest[len(word):].removeprefix("的"))
             if days and len(days) == 1:
                 return Cadence(kind="monthly_nth", weekdays=days, nth=int(n))
             raise _error(raw, "“每月第几个”后面要跟一个星期几，如 每月第一个周六")
     raise _error(raw)
+
+
+def _parse_fortnight(text: str, raw: str) -> Cadence | None:
+    """隔周六（2026-12-05起） / 双周六 从12月5日开始: every other week from a start date."""
+    v = vocabulary()
+    rest = _strip_prefix(text, [str(p) for p in v["fortnight_prefixes"]])
+    if rest is None:
+        return None
+    rest = rest.removeprefix("的")
+    m = re.search(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?|(\d{1,2})月(\d{1,2})[日号]", rest)
+    head = re.sub(r"[（(]$", "", rest[: m.start()] if m else rest).removesuffix("从")
+    days = _weekdays(_strip_prefix(head, [str(p) for p in v["week_prefixes"]]) or head)
+    if not days:
+        raise _error(raw, "隔周的活动要写星期几和从哪天开始，如 隔周六（2026-12-05起）")
+    if not m:
+        today = dt.date.today()
+        first = today + dt.timedelta(days=(days[0] - today.weekday()) % 7)
+        raise _error(raw, f"隔周的活动要写从哪一天开始算，如 隔周{WEEKDAY_NAMES[days[0]]}（{first.isoformat()}起）")
+    year = int(m.group(1)) if m.group(1) else dt.date.today().year
+    month, day = (int(m.group(2)), int(m.group(3))) if m.group(1) else (int(m.group(4)), int(m.group(5)))
+    try:
+        anchor = dt.date(year, month, day)
+    except ValueError:
+        raise _error(raw, "起始日期不存在") from None
+    if anchor.weekday() not in days:
+        raise _error(raw, f"起始日 {anchor.month}月{anchor.day}日是{weekday_name(anchor.weekday())}，"
+                          f"不是{'、'.join(weekday_name(d) for d in days)}")
+    return Cadence(kind="weekly", weekdays=days, interval=2, date=anchor)
+
+
+def _without_day_part(text: str) -> str:
+    """每周六上午 → 每周六: a part of the day is not a cadence (the time belongs in ``time``)."""
+    for part in sorted(vocabulary()["day_parts"], key=len, reverse=True):
+        if text.endswith(part) and len(text) > len(part):
+            return text[: -len(part)]
+    return text
 
 
 def parse_cadence(value: Any) -> Cadence:
@@ -176,6 +279,9 @@ def parse_cadence(value: Any) -> Cadence:
     raw = value.strip()
     text = re.sub(r"\s+", "", fold(raw))
     v = vocabulary()
+    text = _without_day_part(text)
+    if (fortnight := _parse_fortnight(text, raw)) is not None:
+        return fortnight
     if m := _DATE.match(text):
         try:
             return Cadence(kind="once", date=dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))

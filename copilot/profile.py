@@ -69,6 +69,12 @@ class ProfileError(ValueError):
 
 
 @lru_cache(maxsize=1)
+def aliases() -> dict[str, Any]:
+    """Other spellings operators use for a field's choices (platform 微信 → wechat)."""
+    return yaml.safe_load((RESOURCES_DIR / "profile_aliases.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def kind_table() -> dict[str, Any]:
     """Event kinds, their aliases and the words that give an old ``schedule`` line its kind."""
     return yaml.safe_load((RESOURCES_DIR / "drafting" / "kinds.yaml").read_text(encoding="utf-8"))
@@ -209,13 +215,21 @@ class GroupProfile(BaseModel):
     @field_validator("type", mode="before")
     @classmethod
     def _fold_type(cls, v: Any) -> Any:
-        # 興趣型 / 知識型 / 消費型 / 品牌型 written in Traditional are the same choices
-        return to_simplified(v.strip()) if isinstance(v, str) else v
+        # 興趣型 / 知識型 / 消費型 / 品牌型 written in Traditional are the same choices, and common other
+        # names (学习型, 电商型, 粉丝型…) mean one of the five
+        if not isinstance(v, str):
+            return v
+        folded = to_simplified(v.strip())
+        return kind_table().get("type_aliases", {}).get(folded, folded)
 
     @field_validator("platform", mode="before")
     @classmethod
     def _platform_case(cls, v: Any) -> Any:
-        return v.strip().lower() if isinstance(v, str) else v
+        # 微信 / 企业微信 / QQ群 written in Chinese are the same choices
+        if not isinstance(v, str):
+            return v
+        key = to_simplified(fold(v)).strip().lower()
+        return aliases()["platform"].get(key, key)
 
     @field_validator("topics", "banned", "goals", mode="before")
     @classmethod
@@ -274,6 +288,18 @@ class GroupProfile(BaseModel):
         """Old ``schedule`` lines that could not be read as events (reported, never guessed)."""
         return [s for s in self.schedule if event_from_schedule(s) is None]
 
+    def schedule_problems(self) -> list[str]:
+        """Why each unreadable ``schedule`` line could not be read, as the cadence parser says it."""
+        out = []
+        for line in self.unparsed_schedule():
+            head = re.split(r"\s+|([01]?\d|2[0-3])[:：]", fold(line).strip(), maxsplit=1)[0]
+            try:
+                parse_cadence(head)
+                out.append(f"{line}（没找到周期）")
+            except CadenceError as exc:
+                out.append(f"{line}（{str(exc).split('；')[0]}）")
+        return out
+
     def offline(self) -> bool:
         """Members meet in person: an event with a physical place (offline event or class)."""
         return any(e.kind in ("线下活动", "课程") for e in self.all_events())
@@ -300,7 +326,11 @@ def parse_profile_text(text: str, source: str = "") -> GroupProfile:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark else ""
-        raise ProfileError([("(根)", f"YAML 格式错误 {where}".strip())], source) from None
+        lines = stripped.splitlines()
+        line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        tab = "\t" in line or "\\t" in str(getattr(exc, "problem", ""))
+        why = "：这一行有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成两个空格" if tab else ""
+        raise ProfileError([("(根)", f"YAML 格式错误 {where}{why}".strip())], source) from None
     except ValueError:  # YAML reads an unquoted 2026-02-30 as a date and fails on it
         raise ProfileError([("(根)", "有一个不存在的日期（如 2026-02-30），请检查 events 的 cadence")], source) from None
     return profile_from_data(data, source)

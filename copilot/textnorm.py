@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 import jieba
 import opencc
+import yaml
 from pydantic import BeforeValidator
 
 from copilot.paths import RESOURCES_DIR
@@ -53,6 +54,30 @@ def to_traditional(text: str) -> str:
     wording; used when the output script is zh-Hant.
     """
     return _converter("s2tw").convert(valid_unicode(text)) if text else text
+
+
+@lru_cache(maxsize=1)
+def _hant_table() -> dict[str, Any]:
+    return yaml.safe_load((RESOURCES_DIR / "zh_hant.yaml").read_text(encoding="utf-8"))
+
+
+def hant_region(text: str) -> str:
+    """``hk`` when ``text`` (a profile) is about Hong Kong or Macau, else ``tw``."""
+    t = fold(text)
+    return next((r for r, words in _hant_table()["regions"].items() if any(w in t for w in words)), "tw")
+
+
+def to_local_traditional(text: str, region: str = "tw") -> str:
+    """Simplified → Traditional with the region's vocabulary, for drafts members read: OpenCC phrase
+    conversion (``s2twp``: 信息→資訊、链接→連結、数据→資料; ``s2hk`` for Hong Kong) and the few
+    words in ``resources/zh_hant.yaml`` OpenCC leaves in mainland usage (二維碼→QR Code)."""
+    if not text:
+        return text
+    table = _hant_table()
+    out = _converter(table["configs"].get(region, "s2twp")).convert(valid_unicode(text))
+    for mainland, local in (table["phrases"].get(region) or {}).items():
+        out = out.replace(mainland, local)
+    return out
 
 
 def _canonical_script(value: Any) -> Any:

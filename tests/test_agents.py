@@ -169,7 +169,7 @@ def test_cli_text_output_shows_checks_and_citations():
 
 def test_cli_broken_profile_lists_every_problem(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("positioning: 短\ntopics: []\ntype: 学习型\nplatform: 微博\n", encoding="utf-8")
+    bad.write_text("positioning: 短\ntopics: []\ntype: 随便型\nplatform: 微博\n", encoding="utf-8")
     res = _cli("draft", "intro", "--profile", str(bad), "--engine", "offline")
     assert res.exit_code == 2
     out = " ".join(res.output.split())  # rich wraps long error lines

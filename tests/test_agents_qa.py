@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from copilot.agents import draft
+from copilot.agents import DraftError, draft
 from copilot.config import Settings
 from copilot.knowledge.checks import draft_text, failures
 from copilot.llm import get_engine
@@ -77,22 +77,24 @@ def test_bundle_price_is_below_current_promo_prices_and_marked_as_suggestion(off
 
 
 def test_no_invented_refund_policy_and_buy_n_only_for_consumables(offline):
-    for data in (TAIPEI, HYPE):
-        result = draft("copy", profile_from_data(data, "qa"), offline, kind="promotion", n=5)
-        text = "\n".join(draft_text(d, "copy") for d in result.drafts)
-        assert "退款" not in text and "退款" not in text.replace("退款", "")
-        assert not failures(result.checks), result.checks
-    hype = draft("copy", profile_from_data(HYPE, "qa"), offline, kind="promotion", n=3)
-    assert all("送1" not in d["tactic"] for d in hype.drafts)  # a 999 元 course is not a consumable
+    result = draft("copy", profile_from_data(TAIPEI, "qa"), offline, kind="promotion", n=5)
+    text = "\n".join(draft_text(d, "copy") for d in result.drafts)
+    assert "退款" not in text
+    assert not failures(result.checks), result.checks
+    # the only product is the group's 999 元 course with no promo price: no 拼团/送1/换购 on it
+    with pytest.raises(DraftError, match="核心付费产品"):
+        draft("copy", profile_from_data(HYPE, "qa"), offline, kind="promotion", n=3)
     groupbuy = draft("copy", load_profile(PROFILES / "community-groupbuy.yaml"), offline, kind="promotion", n=5)
     buy_n = [d for d in groupbuy.drafts if "送1" in d["tactic"]]
     assert buy_n and "保鲜袋" in buy_n[0]["text"]
 
 
 def test_fewer_drafts_than_asked_carries_a_notice(offline):
-    result = draft("copy", profile_from_data(HYPE, "qa"), offline, kind="promotion", n=3)
-    assert len(result.drafts) < 3
+    course = profile_from_data({**HYPE, "products": [{"name": "副业课程", "price": 999, "promo_price": 799}]}, "qa")
+    result = draft("copy", course, offline, kind="promotion", n=3)
+    assert len(result.drafts) == 1 and result.drafts[0]["tactic"] == "折扣"  # the operator's own promo price
     assert result.notice and "要求 3 条" in result.notice and "买N送1只适合" in result.notice
+    assert "核心付费产品" in result.notice
     assert "notice" in result.to_json()
     full = draft("copy", load_profile(PROFILES / "community-groupbuy.yaml"), offline, kind="promotion", n=3)
     assert len(full.drafts) == 3 and full.notice is None
@@ -172,7 +174,8 @@ def test_intro_reads_well_and_checkin_phrases_only_for_checkin_groups(offline):
         assert not any("打卡" in n for n in names), names
     baby = load_profile(PROFILES / "baby-food.yaml")
     text = draft_text(draft("intro", baby, offline).drafts[0], "intro")
-    assert "每周一次营养师答疑" in text and "同行" not in text
+    # the goal "每周一次营养师答疑" is the event itself: listed once, with its day and time
+    assert "每周四 21:00 营养师答疑" in text and "每周一次营养师答疑" not in text and "同行" not in text
     # a real check-in group keeps its check-in wording
     kaoyan = load_profile(PROFILES / "kaoyan-english.yaml")
     assert "一起坚持" in draft_text(draft("intro", kaoyan, offline).drafts[0], "intro") or \
@@ -213,4 +216,7 @@ def test_discount_mentions_member_day_only_when_the_schedule_has_one(offline):
     taipei = draft("copy", profile_from_data(TAIPEI, "qa"), offline, kind="promotion", n=1).drafts[0]
     assert taipei["tactic"] == "折扣" and "會員日" not in taipei["text"]
     groupbuy = draft("copy", load_profile(PROFILES / "community-groupbuy.yaml"), offline, kind="promotion", n=1)
-    assert "会员日折扣" in groupbuy.drafts[0]["text"]  # its schedule has 每周五 会员日
+    # its schedule has 每周五 会员日: the offer names that day and ends with it
+    text = groupbuy.drafts[0]["text"]
+    day = re.search(r"【会员日·(\d+月\d+日)】", text)
+    assert day and f"截止：{day.group(1)}（周五）会员日当天" in text

@@ -26,7 +26,8 @@ def test_operator_wordings_parse(raw, label):
 def test_weekly_and_workdays_land_on_their_weekdays():
     start = D(2026, 12, 28)  # a Monday; the week crosses New Year
     assert parse_cadence("每周二、四").dates(start, 7) == [D(2026, 12, 29), D(2026, 12, 31)]
-    assert parse_cadence("工作日").dates(start, 7) == [D(2026, 12, 28) + dt.timedelta(days=i) for i in range(5)]
+    # 1 January (元旦) is a public holiday: no 工作日 post that day
+    assert parse_cadence("工作日").dates(start, 7) == [D(2026, 12, 28) + dt.timedelta(days=i) for i in range(4)]
     assert parse_cadence("每周日").dates(start, 7) == [D(2027, 1, 3)]
 
 
@@ -57,3 +58,45 @@ def test_bad_cadences_raise_chinese_errors_with_examples(raw, part):
     with pytest.raises(CadenceError) as info:
         parse_cadence(raw)
     assert part in str(info.value) and "每月最后一个周五" in str(info.value)
+
+
+def test_workdays_follow_china_public_holidays_and_weekend_days_worked():
+    c = parse_cadence("工作日")
+    # National Day week 2026: 1–7 October off, Saturday 10 October worked instead (chinese-calendar data)
+    got = c.dates(D(2026, 9, 28), 14)
+    assert D(2026, 10, 1) not in got and D(2026, 10, 7) not in got
+    assert D(2026, 10, 10) in got and "调休上班" in c.shifted_note(D(2026, 10, 10))
+    notes = c.holiday_notes(D(2026, 9, 28), 14)
+    assert any("10月1日" in n and "放假" in n for n in notes)
+    # a year the package has no data for: fixed-date holidays skipped, and the operator is told to check
+    later = c.holiday_notes(D(2027, 4, 26), 14)
+    assert D(2027, 5, 3) in c.dates(D(2027, 4, 26), 14) and D(2027, 5, 1) not in c.dates(D(2027, 4, 26), 14)
+    assert any("2027年" in n and "核对" in n for n in later)
+    assert parse_cadence("每周一至周五").holiday_notes(D(2026, 12, 28), 7)  # the same cadence, other wording
+    assert parse_cadence("每周一").holiday_notes(D(2026, 12, 28), 7) == []  # only 工作日 skips holidays
+
+
+@pytest.mark.parametrize(("raw", "label"), [
+    ("隔周六（2026-12-05起）", "隔周六（12月5日起）"), ("双周六 从2026年12月5日开始", "隔周六（12月5日起）"),
+    ("每两周的周日，2026/12/6起", "隔周日（12月6日起）"), ("每个礼拜天", "每周日"), ("每个礼拜三", "每周三"),
+    ("每月最后一天", "每月最后一天"), ("每月月底", "每月最后一天"), ("每月第一天", "每月1号"), ("每周六上午", "每周六"),
+])
+def test_sloppy_wordings_operators_use(raw, label):
+    assert parse_cadence(raw).label == label
+
+
+def test_fortnightly_dates_count_from_the_start_date():
+    c = parse_cadence("隔周六（2026-12-05起）")
+    assert c.dates(D(2026, 11, 30), 35) == [D(2026, 12, 5), D(2026, 12, 19), D(2027, 1, 2)]
+    assert c.dates(D(2026, 12, 7), 7) == []  # the week off
+    assert parse_cadence("每月最后一天").dates(D(2027, 1, 20), 45) == [D(2027, 1, 31), D(2027, 2, 28)]
+
+
+@pytest.mark.parametrize(("raw", "says"), [
+    ("隔周日", "从哪一天开始算"), ("双周六", "隔周六（"), ("隔周六（2026-12-06起）", "不是周六"),
+    ("每月最后一天的", "可以这样写"), ("每月倒数第二天", "几号"), ("隔周", "星期几"),
+])
+def test_fortnight_and_month_end_errors_say_how_to_write_it(raw, says):
+    with pytest.raises(CadenceError) as exc:
+        parse_cadence(raw)
+    assert says in str(exc.value)

@@ -328,3 +328,86 @@ def test_an_old_audit_log_gets_the_new_columns(tmp_path: Path) -> None:
     log = AuditLog(f"sqlite:///{db}")
     assert log.feedback_samples() == [("出飞行端", "ad")] and log.feedback_samples("blockland") == []
     assert log.feedback_label("出飞行端") == "ad"  # old feedback belongs to the profile-less scope
+
+
+# --- what a first real user ran into (QA round) -----------------------------------------------------
+def test_cq_code_strings_are_read_like_message_arrays(env: Settings) -> None:
+    """go-cqhttp with message_format: string sends "[CQ:at,qq=…]": an @mention is not a QQ number to ban."""
+    client = TestClient(create_app(env), base_url=LOCAL)
+    base = {"post_type": "message", "message_type": "group", "group_id": 40001, "time": int(time.time())}
+    for i, raw in enumerate(["[CQ:at,qq=1234567890] 团长，我的鸡蛋少了一盒",
+                             "[CQ:reply,id=-2147]][CQ:at,qq=1234567890] 好的，明天驿站见",
+                             "[CQ:image,file=a.jpg,url=https://gchat.qpic.cn/gchatpic_new/1/2] 看看这个颜色"]):
+        out = client.post("/onebot/v11", json={**base, "user_id": 10 + i, "message_id": i, "message": raw,
+                                               "raw_message": raw}).json()
+        assert not out.get("delete") and not out.get("ban"), (raw, out)
+    ad = "加我[CQ:face,id=14]微信 abc12345678 兼职日结"
+    out = client.post("/onebot/v11", json={**base, "user_id": 99, "message_id": 9, "message": ad,
+                                           "raw_message": ad}).json()
+    assert out.get("delete") is True
+
+
+def test_a_sign_up_list_with_room_numbers_and_prices_is_not_an_ad(env: Settings) -> None:
+    group_buy = parse_profile_text("name: 幸福里社区团购群\npositioning: 幸福里小区居民团购蔬菜水果鸡蛋\n"
+                                   "topics: [团购, 蔬菜, 水果, 鸡蛋]\n")
+    mod = Moderator(env, group_buy, audit=None)
+    roster = "#接龙 散养土鸡蛋30枚 团购价26元\n1. 5-302 两份\n2. 8-1101 一份\n3. 王姐 一份"
+    v = mod.moderate({"id": "1", "user": "a", "text": roster})
+    assert v.label == "ok", v.reason
+    v = mod.moderate({"id": "2", "user": "b", "text": "西红柿4.5元一斤，29.9元一箱，要的接龙"})
+    assert "29.9元" in json.dumps(v.checks, ensure_ascii=False) or v.label == "ok"
+
+
+def test_an_imported_history_trains_but_is_not_replayed_text_by_text(env: Settings, tmp_path: Path) -> None:
+    rng = random.Random(11)
+    noisy = [(c + t, rng.choice(["1", "0"])) for c, t in itertools.product(_CHAT, _CHAT_TAILS)]
+    f = tmp_path / "noisy.txt"
+    f.write_text("\n".join(f"{t}=={y}" for t, y in noisy), encoding="utf-8")
+    res = _run("moderation-import", str(f), "-p", str(tmp_path / "game.yaml"))
+    imported = json.loads(res.stdout)
+    assert res.exit_code == 0 and not imported["model"]["enabled"]
+    mod = Moderator(env, parse_profile_text(GAME), profile_key="blockland")
+    labelled_ad = next(t for t, y in noisy if y == "1")
+    v = mod.moderate({"id": "1", "user": "m", "group": "g", "text": labelled_ad})
+    assert v.checks["feedback"] is None and v.label != "ad"  # a refused history is not an operator's say-so
+    res = _run("moderation-unimport", "-p", str(tmp_path / "game.yaml"))
+    assert json.loads(res.stdout)["removed"] == imported["added"] > 50  # one row per distinct normalised text
+    assert AuditLog.from_settings(env).feedback_samples("blockland") == []
+
+
+def test_a_running_hook_sees_corrections_made_by_another_process(env: Settings,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("copilot.moderation.audit.FEEDBACK_REFRESH_S", 0.0)
+    text = "出闲置的毛线一大包，要的私我"
+    mod = Moderator(env, parse_profile_text(KNITTING), profile_key="knitting")
+    first = mod.moderate({"id": "1", "user": "a", "group": "k", "text": text})
+    assert first.checks["feedback"] is None
+    other = AuditLog(f"sqlite:///{env.data_dir / 'moderation.sqlite'}")  # `copilot feedback` in another process
+    other.record_feedback(first.verdict_id, "ok")
+    again = mod.moderate({"id": "2", "user": "b", "group": "k", "text": text})
+    assert again.checks["feedback"] == "ok" and again.label == "ok"
+
+
+def test_a_backlog_delivered_after_a_reconnect_is_not_a_flood(env: Settings) -> None:
+    client = TestClient(create_app(env), base_url=LOCAL)
+    now = int(time.time())
+    base = {"post_type": "message", "message_type": "group", "group_id": 50001, "user_id": 7}
+    for i in range(8):  # sent over the last hour, delivered now in one go
+        text = f"第{i}件事：周六的场地我来订"
+        client.post("/onebot/v11", json={**base, "message_id": i, "time": now - 3600 + i * 400,
+                                         "message": text, "raw_message": text})
+    live = client.post("/onebot/v11", json={**base, "message_id": 99, "time": now,
+                                            "message": "好的我明天下午去拿", "raw_message": "好的我明天下午去拿"}).json()
+    assert not live.get("reply"), live
+
+
+def test_an_abuse_verdict_always_says_why(env: Settings) -> None:
+    mod = Moderator(env, parse_profile_text(GAME), audit=None)
+    v = mod.moderate({"id": "1", "user": "x", "text": "你这水平也好意思来打团？回去再练两年吧"})
+    if v.label == "abuse":
+        assert v.reason.split("：", 1)[1].split("→")[0].strip(), v.reason
+
+
+def test_common_names_for_a_group_type_are_understood() -> None:
+    for raw, want in (("学习型", "知识型"), ("電商型", "消费型"), ("粉丝型", "品牌型")):
+        assert parse_profile_text(f"positioning: 一起备考注会\ntopics: [注会]\ntype: {raw}\n").type == want

@@ -563,12 +563,14 @@ def test_legitimate_members_are_not_acted_on(msettings: Settings, profile: str, 
     ("community-groupbuy", "兼职刷单日结，加v信 abc_12345，宝妈学生都可以", "ad"),
     ("baby-food", "进口奶粉内部渠道代购，私聊我 v信 milk_8899 拿价", "ad"),
     ("hr-exchange", "你算老几，脑子有问题吧", "abuse"),
-    ("photography", "拼多多帮我砍一刀 https://p.pinduoduo.com/abc 谢谢大家", "ad"),
+    ("photography", "拼多多帮我砍一刀 https://p.pinduoduo.com/abc 谢谢大家", "spam"),  # solicitation
 ])
 def test_real_violations_are_still_acted_on(msettings: Settings, profile: str, text: str, label: str) -> None:
     v = Moderator(msettings, load_profile(EXAMPLES / f"{profile}.yaml"), audit=None).moderate(
         {"id": "1", "user": "x", "text": text})
-    assert v.label == label and v.action in {"delete", "warn", "mute", "kick"}, (v.label, v.action, v.reason)
+    # the policy's first step for spam is a reminder (rules.yaml moderation.spam), for the others a sanction
+    acted = {"delete", "warn", "mute", "kick"} | ({"remind"} if label == "spam" else set())
+    assert v.label == label and v.action in acted, (v.label, v.action, v.reason)
 
 
 def test_scam_warning_is_labelled_and_explained(msettings: Settings, reading) -> None:

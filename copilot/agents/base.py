@@ -23,7 +23,7 @@ from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_with_fallback, schema_hint
 from copilot.profile import GroupProfile
 from copilot.prompts import PromptError, load_prompt
-from copilot.textnorm import fold, to_script, to_simplified, tokenize
+from copilot.textnorm import fold, hant_region, to_local_traditional, to_script, to_simplified, tokenize
 from copilot.tokens import count_tokens, fit_to_budget
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{1,10}\}")
@@ -188,27 +188,45 @@ def protected_strings(profile: GroupProfile | None, script: str) -> list[str]:
     return sorted(set(out), key=len, reverse=True)
 
 
-def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = ()) -> Any:
-    """Convert every string in drafts to ``script``, keeping placeholders such as {昵称} literal
+def operator_terms(profile: GroupProfile | None) -> list[str]:
+    """The operator's own words (topics, and the words of the free-text fields and events): in
+    Traditional output they get character conversion only, never regional rewording (数据分析 stays
+    數據分析, not 資料分析), so the group's terms read as the operator wrote them."""
+    if profile is None:
+        return []
+    events = profile.all_events()
+    texts = [profile.positioning, profile.audience, profile.threshold, *profile.topics, *profile.goals,
+             *[" ".join([e.title, e.place, e.details, e.signup]) for e in events]]
+    words = {w for t in texts for w in tokenize(t, for_search=False) if len(w) >= 2} | set(profile.topics)
+    return sorted(words, key=len, reverse=True)
+
+
+def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = (), region: str = "tw",
+                   terms: list[str] | tuple[str, ...] = ()) -> Any:
+    """Convert every string in drafts to ``script`` (Traditional with the ``region``'s vocabulary,
+    see :func:`copilot.textnorm.to_local_traditional`), keeping placeholders such as {昵称} literal
     and the ``keep`` strings (see :func:`protected_strings`) exactly as written."""
     if isinstance(value, str):
+        def conv(t: str) -> str:
+            return _fix_hou(to_local_traditional(t, region)) if script == "zh-Hant" else to_script(t, script)
+
         ph = _PLACEHOLDER.findall(value)
-        text = _PLACEHOLDER.sub("\ue000", value)
-        text = to_script(text, script)
+        text = conv(_PLACEHOLDER.sub("\ue000", value))
         if script == "zh-Hant":
-            text = _fix_hou(text)
+            for w in terms:
+                if (local := conv(w)) != (plain := _fix_hou(to_script(w, script))) and local in text:
+                    text = text.replace(local, plain)
         for s in keep:
-            for variant in {to_script(s, script), to_script(to_simplified(s), script),
-                            _fix_hou(to_script(to_simplified(s), script)) if script == "zh-Hant" else s} - {s}:
+            for variant in {conv(s), conv(to_simplified(s)), to_script(s, script)} - {s}:
                 if variant:
                     text = text.replace(variant, s)
         for p in ph:
             text = text.replace("\ue000", p, 1)
         return text
     if isinstance(value, list):
-        return [convert_script(v, script, keep) for v in value]
+        return [convert_script(v, script, keep, region, terms) for v in value]
     if isinstance(value, dict):
-        return {k: convert_script(v, script, keep) for k, v in value.items()}
+        return {k: convert_script(v, script, keep, region, terms) for k, v in value.items()}
     return value
 
 
@@ -374,8 +392,8 @@ def _notice(run: Any, d: _Drafting, checks: list[CheckResult], drafts: list[dict
         notes.append(f"离线草稿仍有规则未通过：{'、'.join(r.rule_id for r in failed)}，请人工修改后再发")
     notes += d.notes
     if (unread := d.profile.unparsed_schedule()) and d.spec.target in ("topics", "intro", "copy"):
-        notes.append(f"固定安排（schedule）里有 {len(unread)} 条没看懂，没有排进去：{'；'.join(unread)}"
-                     "（请写成“每周三 21:00 真题精讲”，或改用 events 字段）")
+        notes.append(f"固定安排（schedule）里有 {len(unread)} 条没看懂，没有排进去：{'；'.join(d.profile.schedule_problems())}"
+                     "。请写成“每周三 21:00 真题精讲”“隔周日（2026-12-06起） 14:00 辅食分享”，或改用 events 字段")
     want = d.context.get("n")
     if isinstance(want, int) and 0 < len(drafts) < want:
         notes.append(f"要求 {want} 条，只生成了 {len(drafts)} 条：{d.shortfall or '可用的素材不够，没有硬凑'}")
@@ -397,11 +415,13 @@ def run_agent(
                   dict(context or {}), profile.script or settings.script)
     run = run_with_fallback(engine, lambda eng: d.llm(eng, max_revisions), d.offline)
     keep = protected_strings(profile, d.script)
-    drafts = convert_script(run.value, d.script, keep)
+    region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
+    terms = operator_terms(profile) if d.script == "zh-Hant" else []
+    drafts = convert_script(run.value, d.script, keep, region, terms)
     checks = run_checks(book, spec.target, drafts, profile, d.context)
     if d.script != "zh-Hans":  # reasons are read by the operator: same script as the drafts
-        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep)}) for c in checks]
-    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep) or None
+        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep, region, terms)}) for c in checks]
+    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep, region, terms) or None
     citations: dict[str, None] = {}
     for p in d.passages:
         citations.setdefault(p.card, None)

@@ -21,16 +21,17 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, run_agent
-from copilot.agents.docs import benefits, entry_conditions
+from copilot.agents.docs import benefits, clause_bank, entry_conditions
 from copilot.agents.events import compose_notice as compose_event_notice
-from copilot.agents.events import when_label
+from copilot.agents.events import is_paused, phrase, when_label
+from copilot.agents.facts import lead_topic, physical_place
 from copilot.agents.topics import next_monday, occurrences
-from copilot.cadence import weekday_name
+from copilot.cadence import holiday_name, weekday_name
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
 from copilot.profile import Event, GroupProfile, Product
-from copilot.textnorm import fold
+from copilot.textnorm import fold, tokenize
 
 CopyKind = Literal["activity", "promotion", "moments", "notice"]
 KIND_NAMES = {"activity": "活动文案", "promotion": "促销文案", "moments": "朋友圈文案", "notice": "群通知"}
@@ -61,8 +62,6 @@ def promo_bank() -> dict[str, Any]:
 
 
 SUGGESTED = "建议方案，请确认"
-_CONSUMABLE_UNITS = set("箱串卷包袋盒瓶罐支片斤个条桶提听杯份罐") | {"kg", "g"}
-_NOT_CONSUMABLE = ("课", "会员", "咨询", "服务", "训练营", "年卡", "月卡", "季卡", "门票", "陪跑", "社群", "席位")
 
 
 def current_price(p: Product) -> float:
@@ -85,15 +84,32 @@ def _price_label(profile: GroupProfile, p: Product) -> str:
 def is_consumable(p: Product) -> bool:
     """买N送1 only suits things that get used up (card promotion: 常用、消耗快的东西)."""
     blob = p.name + p.description
-    if any(w in blob for w in _NOT_CONSUMABLE):
+    if any(w in blob for w in promo_bank()["core_words"]):
         return False
-    return p.unit in _CONSUMABLE_UNITS
+    return p.unit in promo_bank()["consumable_units"]
 
 
 def is_core_product(profile: GroupProfile, p: Product) -> bool:
     """The group's main paid product (its membership, or a course/service): never given away as an add-on."""
     blob = fold(p.name + p.description)
-    return any(w in blob for w in _NOT_CONSUMABLE) or bool(profile.paid and profile.paid.price <= (p.price or 0))
+    return any(w in blob for w in promo_bank()["core_words"]) or bool(profile.paid and profile.paid.price <= (p.price or 0))
+
+
+def included_in(p: Product, q: Product) -> bool:
+    """``q``'s description says it already includes ``p`` ("年卡：含全年直播和线下沙龙" includes 沙龙单次票)."""
+    desc = fold(q.description)
+    if p is q or not any(w in desc for w in promo_bank()["includes_words"]):
+        return False
+    words = [w for w in tokenize(p.name, for_search=False) if len(w) >= 2]
+    return any(w in desc for w in words)
+
+
+def dealable(profile: GroupProfile) -> list[Product]:
+    """Priced products a deal may be built on: not the group's core paid product (a course, a
+    membership), and not something a core product already includes for its members."""
+    priced = _priced(profile)
+    core = [p for p in priced if is_core_product(profile, p)]
+    return [p for p in priced if p not in core and not any(included_in(p, c) for c in core)]
 
 
 def how_to_buy(profile: GroupProfile) -> tuple[str, str]:
@@ -109,18 +125,37 @@ def how_to_buy(profile: GroupProfile) -> tuple[str, str]:
     return hb["ask"], "档案没有写购买方式（purchase_path），暂写“私聊管理员”。"
 
 
-def deadline(profile: GroupProfile, start: dt.date) -> tuple[str, str]:
-    """The offer's end: the Sunday of the week that starts at ``start``, 22:00 (a suggestion)."""
+def deadline(profile: GroupProfile, start: dt.date, sale: tuple[dt.date, Event] | None = None) -> tuple[str, str]:
+    """The offer's end: the day of the group's own sale event when the offer belongs to one (会员日
+    每月15号 → that date), else the Sunday of the week that starts at ``start``, 22:00 (a suggestion)."""
+    if sale:
+        on, ev = sale
+        when = f"{on.month}月{on.day}日（{weekday_name(on.weekday())}）{ev.title}当天"
+        return promo_bank()["deadline"].format(when=when), f"截止时间按档案里{ev.title}的日期（{ev.cadence.label}）写。"
     end = start + dt.timedelta(days=6 - start.weekday())
     when = f"{end.month}月{end.day}日（{weekday_name(end.weekday())}）22:00"
     return promo_bank()["deadline"].format(when=when), f"截止时间 {when} 是建议，请按实际安排改。"
 
 
+def mentions_product(ev: Event, p: Product) -> bool:
+    blob = fold(ev.title + ev.details)
+    return fold(p.name) in blob or any(w in blob for w in tokenize(p.name, for_search=False) if len(w) >= 3)
+
+
+def sale_event(profile: GroupProfile, p: Product, start: dt.date) -> tuple[dt.date, Event] | None:
+    """The next 会员日/秒杀 of the group that this product's price belongs to: one that names the
+    product, or a 会员日 of a group whose offers are member prices."""
+    for on, ev in occurrences(profile, start, 62):
+        if ev.kind in ("会员日", "秒杀") and (mentions_product(ev, p) or ev.kind == "会员日"):
+            return on, ev
+    return None
+
+
 def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str, tactic: str,
-           arithmetic: list[str], suggestion: str = "") -> dict[str, Any]:
+           arithmetic: list[str], suggestion: str = "", sale: tuple[dt.date, Event] | None = None) -> dict[str, Any]:
     """A promotion: the member text (offer, how to buy, deadline) and the operator's note apart."""
     buy, buy_note = how_to_buy(profile)
-    end, end_note = deadline(profile, dt.date.fromisoformat(str(ctx["start"])))
+    end, end_note = deadline(profile, dt.date.fromisoformat(str(ctx["start"])), sale)
     info = promo_bank()["tactics"].get(tactic, {})
     note = [f"套路：{tactic}。{info.get('why', '')}。", "算式：" + "；".join(arithmetic) + "。" if arithmetic else "",
             f"风险：{info.get('risk', '')}。" if info.get("risk") else "", suggestion, buy_note, end_note]
@@ -134,14 +169,14 @@ def _suggest_note(what: str) -> str:
 
 
 def _addon(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    ps = sorted(_priced(profile), key=lambda p: -(p.price or 0))
+    ps = sorted(dealable(profile), key=lambda p: -(p.price or 0))
     if len(ps) < 2:
         return None
     main, add = ps[0], ps[-1]
     add_now = current_price(add)
-    # the add-on must be a small, consumable extra: never the group's core product, never worth more
-    # than 60 % of what the member pays for the main item
-    if add_now <= 1 or add_now > current_price(main) * 0.6 or is_core_product(profile, add):
+    # the add-on must be a small extra: neither product is the group's core product, and the add-on
+    # is worth at most a small share of what the member pays for the main item
+    if add_now <= 1 or add_now > current_price(main) * float(promo_bank()["addon_max_share"]):
         return None
     lines = [f"{m(add_now)} ÷ 1 = {m(add_now)}", f"{m(add_now)} - 1 = {m(add_now - 1)} 元"]
     offer = (f"【加1元换购】买{main.name}（{_price_label(profile, main)}），加1元换购{add.name}一{add.unit}"
@@ -151,7 +186,7 @@ def _addon(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _bundle(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    ps = _priced(profile)
+    ps = dealable(profile)
     if len(ps) < 2:
         return None
     a, b = ps[0], ps[1]
@@ -169,7 +204,9 @@ def _bundle(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None
 
 
 def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    ps = [p for p in _priced(profile) if current_price(p) >= 10]
+    discounted = _discounted(profile)
+    # a product already on discount gets no second deal ("同一件商品不要同时挂两种优惠")
+    ps = [p for p in dealable(profile) if current_price(p) >= 10 and p is not discounted]
     if not ps:
         return None
     p = next((p for p in ps if p.promo_price), ps[0])
@@ -186,7 +223,7 @@ def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | N
 
 
 def _buy_n(profile: GroupProfile, ctx: dict[str, Any], n: int = 3) -> dict[str, Any] | None:
-    ps = [p for p in _priced(profile) if is_consumable(p)]
+    ps = [p for p in dealable(profile) if is_consumable(p)]
     if not ps:
         return None
     p = min(ps, key=lambda p: current_price(p))
@@ -199,24 +236,30 @@ def _buy_n(profile: GroupProfile, ctx: dict[str, Any], n: int = 3) -> dict[str, 
                   arithmetic=lines, suggestion=_suggest_note(f"“买{n}送1”这项优惠"))
 
 
+def _discounted(profile: GroupProfile) -> Product | None:
+    """The product the discount draft is about: the first with a promo price below its price."""
+    return next((p for p in _priced(profile) if p.promo_price and p.promo_price < (p.price or 0)), None)
+
+
 def _discount(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    p = next((p for p in _priced(profile) if p.promo_price and p.promo_price < (p.price or 0)), None)
+    p = _discounted(profile)
     if not p:
         return None
     saved = (p.price or 0) - (p.promo_price or 0)
     rate = round(10 * (p.promo_price or 0) / (p.price or 1), 1)
     label = promo_label(profile, p)
-    member_day = any(e.kind == "会员日" for e in profile.all_events())
-    offer = (f"【{'会员日折扣' if member_day else '折扣'}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，"
-             f"立省{m(saved)}元（约{m(rate)}折）。" + (f"\n{p.description}。" if p.description else ""))
+    sale = sale_event(profile, p, dt.date.fromisoformat(str(ctx["start"])))
+    head = f"{sale[1].title}·{sale[0].month}月{sale[0].day}日" if sale else "折扣"
+    offer = (f"【{head}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，"
+             f"立省{m(saved)}元（约{m(rate)}折）。" + (f"\n{p.description.rstrip('。')}。" if p.description else ""))
     return _draft(profile, ctx, title=f"{p.name} {label}", offer=offer, tactic="折扣",
-                  arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"])
+                  arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"], sale=sale)
 
 
 _WHY_MISSING = {
-    "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的六成，也不能是群的核心付费产品）",
+    "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的三成五）",
     "_bundle": "组合套装需要至少两件带价格的商品",
-    "_group_buy": "拼团需要一件现价不低于10元的商品",
+    "_group_buy": "拼团需要一件现价不低于10元、还没有打折的商品",
     "_buy_n": "买N送1只适合常用、消耗快的商品（按 unit 判断，如箱/袋/盒），课程、服务类不适用",
     "_discount": "折扣需要商品同时有 price 和更低的 promo_price",
 }
@@ -234,7 +277,11 @@ def compose_promotion(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
             out.append(d)
         else:
             missing.append(_WHY_MISSING[f.__name__])
-    why = "按档案里的商品和价格只能合理地写出这几种套路（" + "；".join(missing) + "），没有硬凑"
+    why = ("按档案里的商品和价格只能合理地写出这几种套路（" + "；".join(missing) + "；群的核心付费产品和它已经包含的东西"
+           "不做换购、套装、拼团和买N送1），没有硬凑")
+    if not out:
+        raise DraftError("写不出合理的促销：" + why.removeprefix("按档案里的商品和价格只能合理地写出这几种套路")
+                         + "。可以在 products 里给商品写上活动价（promo_price），或加上其他商品")
     return Composed(out[:n], why if len(out) < n else None)
 
 
@@ -243,7 +290,8 @@ def _upcoming(profile: GroupProfile, start: dt.date) -> list[tuple[dt.date, Even
     announcement), then the daily routines."""
     seen: dict[str, tuple[dt.date, Event]] = {}
     for on, ev in occurrences(profile, start, 62):
-        seen.setdefault(ev.title, (on, ev))
+        if not is_paused(ev, on):  # a week the operator's rotation skips gets no notice
+            seen.setdefault(ev.title, (on, ev))
     daily = ("daily", "workdays")
     return sorted(seen.values(), key=lambda x: (x[1].cadence.kind in daily, x[0], x[1].time or ""))
 
@@ -254,12 +302,16 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     start = dt.date.fromisoformat(str(ctx["start"]))
     n = int(ctx.get("n") or 1)
     out = []
-    for on, ev in _upcoming(profile, start)[:n]:
+    # occasional events first (they need an announcement), then daily routines; shown in date order
+    for on, ev in sorted(_upcoming(profile, start)[:n], key=lambda x: (x[0], x[1].time or "")):
         notice = compose_event_notice(profile, ev, on, book)
         note = ("发出前请补上：" + "；".join(notice.needs) + "。") if notice.needs else ""
         out.append({"title": f"{ev.title}·{when_label(on, ev.time)}", "text": notice.text, "tactic": "",
                     "arithmetic": [], "operator_note": note, "needs": notice.needs, "event": ev.title,
                     "steps": notice.steps})
+    if not out and profile.all_events():
+        raise DraftError(f"群档案里的活动在 {start.month}月{start.day}日之后都没有了（一次性的活动已经过了），"
+                         "写不出活动通知；请在档案的 events 里补上新的安排，或用 --start 选更早的日期")
     if not out:
         raise DraftError("群档案里没有固定活动（events 或 schedule），写不出活动通知；请先在档案里补上活动")
     why = None if len(out) >= n else f"档案里只有 {len(out)} 个固定活动，每个写一条通知"
@@ -267,33 +319,71 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
 
 
 def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
-    name = profile.display_name()
-    t0 = profile.topics[0]
+    """朋友圈招募 posts (full and short) from the clause bank: the group's own benefits, threshold and,
+    for a paid group, the fee and how to sign up."""
+    bank = clause_bank()["moments"]
     bens = benefits(profile)[:3]
-    text = (
-        f"最近在运营「{name}」：{profile.positioning}。\n"
-        f"在群里你能得到：{'；'.join(bens)}。\n"
-        f"入群条件：{entry_conditions(profile)}。\n"
-        f"感兴趣的朋友私信我，备注“{t0}”，我拉你进群。"
-    )
-    short = (
-        f"一个认真聊{t0}的群：{bens[0]}。"
-        f"{'适合' + profile.audience + '，' if profile.audience else ''}想加入的私信我备注“{t0}”。"
-    )
+    fill = {"name": profile.display_name(), "pos": profile.positioning.rstrip("。.！!；; "), "t0": lead_topic(profile),
+            "aud": f"适合{profile.audience.rstrip('。.；; ')}，" if profile.audience else "", "ben": bens[0],
+            "bens": "；".join(bens), "entry": entry_conditions(profile), "brand": C.brand(profile) or profile.display_name(),
+            "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
+            "path": profile.purchase_path.rstrip("。")}
+    lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", "entry")]
+    if profile.paid:
+        lines.append(phrase(bank["fee"] if profile.purchase_path else bank["fee_nopath"], profile, "mfee").format(**fill))
+    else:
+        lines.append(phrase(bank["call"], profile, "mcall").format(**fill))
+    short_bank = bank["short"].get(C.gtype(profile), bank["short"]["其他"])
+    short = phrase(short_bank, profile, "mshort").format(**fill)
+    if profile.paid:
+        short += phrase(bank["fee_nopath"], profile, "mshortfee").format(**fill)
     return [
-        {"title": "朋友圈招募（完整版）", "text": text, "tactic": "", "arithmetic": [], "operator_note": ""},
+        {"title": "朋友圈招募（完整版）", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""},
         {"title": "朋友圈招募（短版）", "text": short, "tactic": "", "arithmetic": [], "operator_note": ""},
     ]
 
 
-def compose_notice(profile: GroupProfile) -> dict[str, Any]:
+def _event_line(on: dt.date | None, ev: Event, start: dt.date) -> str:
+    place = f"（{ev.place}）" if ev.place and physical_place(ev) else ""
+    when = ev.when if on is None else when_label(on, ev.time)
+    off = "、".join(f"{d.month}月{d.day}日{holiday_name(d)}" for d in ev.cadence.skipped_holidays(start, 7))
+    return f"· {when} {ev.title}{place}" + (f"（{off}放假，停一次）" if off else "")
+
+
+def compose_notice(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
+    """本周安排 for the week from ``start``: each event on its dates in that week (daily routines on one
+    line); a week without events says when the next one is, or that every event is over."""
     name = profile.display_name()
     where = "群文件" if profile.platform == "qq" else "群公告"
-    lines = [f"【{name}｜本周安排】", f"{C.address(profile)}好，这周{profile.topics[0]}相关的固定安排如下："]
-    lines += [f"· {e.when}：{e.title}" for e in profile.all_events()] or [f"· 这周没有固定活动，有事在{where}通知"]
+    start = dt.date.fromisoformat(str(ctx["start"]))
+    end = start + dt.timedelta(days=6)
+    span = f"{start.month}月{start.day}日—{end.month}月{end.day}日"
+    week = occurrences(profile, start, 7)
+    routine = {ev.title: ev for _, ev in week if ev.cadence.kind in ("daily", "workdays")}
+    lines = [f"【{name}｜本周安排（{span}）】"]
+    notes = [f"{ev.title}：{n}" for ev in routine.values() for n in ev.cadence.holiday_notes(start, 7)]
+    if week:
+        lines.append(f"{C.address(profile)}好，这周的安排如下：")
+        lines += [_event_line(None, ev, start) for ev in routine.values()]
+        lines += [_event_line(on, ev, start) for on, ev in week if ev.title not in routine]
+    else:
+        later = _upcoming(profile, start)
+        past = sorted((e.cadence.date, e) for e in profile.all_events() if e.cadence.date and e.cadence.date < start)
+        if later:
+            on, ev = min(later, key=lambda x: x[0])
+            lines.append(f"这周（{span}）没有固定活动；下一次是{when_label(on, ev.time)}的{ev.title}。")
+        elif past:
+            last_on, last = past[-1]
+            lines.append(f"档案里的活动都已经办完了（最近一次是{last_on.month}月{last_on.day}日的{last.title}），"
+                         f"有新安排会在{where}通知。")
+            notes.append("档案里的活动都在这周之前，请在群档案的 events 里补上新的安排")
+        else:
+            lines.append(f"这周（{span}）没有固定活动，有安排会在{where}通知。")
     lines.append(f"温馨提醒：群里只聊{'、'.join(profile.topics[:3])}相关话题，不发广告、不刷屏，完整群规在{where}。")
     lines.append("有建议随时私聊管理员。")
-    return {"title": f"{name} 本周安排", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""}
+    draft = {"title": f"{name} 本周安排（{span}）", "text": "\n".join(lines), "tactic": "", "arithmetic": [],
+             "operator_note": ""}
+    return Composed([draft], f"{KIND_NAMES['notice']}每次只写一条", notes=notes)
 
 
 def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
@@ -305,7 +395,7 @@ def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, 
         return Composed(compose_moments(profile)[:n], "朋友圈文案只有完整版和短版两种写法")
     if kind == "activity":
         return compose_activity(profile, ctx)
-    return Composed([compose_notice(profile)], f"{KIND_NAMES[kind]}每次只写一条")
+    return compose_notice(profile, ctx)
 
 
 SPEC = AgentSpec(

@@ -8,6 +8,7 @@ the entry conditions on the threshold, the rhythm on the schedule, forbidden lin
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Any
@@ -17,10 +18,12 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.agents.events import pick
+from copilot.agents.events import expand, phrase, pick, when_label
+from copilot.agents.facts import applies, group_facts, lead_topic, suggests_banned
+from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
-from copilot.paths import RESOURCES_DIR
-from copilot.profile import GroupProfile
+from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.profile import Event, GroupProfile
 from copilot.textnorm import fold, split_sentences
 
 
@@ -34,75 +37,98 @@ class TextDrafts(BaseModel):
 
 
 # -- intro --------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def clause_bank() -> dict[str, Any]:
+    return yaml.safe_load((RESOURCES_DIR / "drafting" / "clauses.yaml").read_text(encoding="utf-8"))
+
+
+def where_rules(profile: GroupProfile) -> str:
+    return "群文件" if profile.platform == "qq" else "群公告"
+
+
 def benefits(profile: GroupProfile) -> list[str]:
-    """What a member gets, by group type, topics, goals and products (card value-benefits)."""
-    t = profile.topics
-    t0, t1 = t[0], t[1] if len(t) > 1 else t[0]
-    by_type = {
-        "知识型": [f"每天一份{t0}干货和资料，省去自己到处找", f"{t1}上的问题有人答疑，不再一个人卡住",
-                  "同伴互相监督，一起坚持" if C.is_checkin(profile)
-                  else f"{C.address(profile)}互相分享真实经验，少走弯路" if C.is_parenting(profile)
-                  else "同行交流真实案例和经验，少踩坑"],
-        "兴趣型": [f"认识一群同样喜欢{t0}的同好", f"{t1}经验交流，少走弯路", "固定的线上线下活动，有人一起玩"],
-        "消费型": [f"{t0}团购价，比单买更实惠", "会员日专属优惠和福利", "售后问题有专人跟进"],
-        "品牌型": ["会员专属福利和新品优先试用", f"{t1}技巧交流，有专业同事答疑", "一对一的客服通道"],
-    }
-    items = list(by_type.get(C.gtype(profile), [f"围绕{t0}的经验交流", f"{t1}问题互助答疑", "固定的群活动"]))
-    if C.is_parenting(profile):
-        items[0] = f"每天一份{t0}做法和营养搭配思路"
-    for g in profile.goals:
-        if any(w in g for w in ("分享", "答疑", "精讲", "互评", "品鉴", "复盘", "约跑", "拼团", "食谱")):
-            items.append(g)  # a goal such as "每周一次营养师答疑" already reads as a benefit
-    # the group's own events are what a member actually gets: named with who runs them
-    regular = [e for e in profile.events if e.cadence.recurring]
+    """What a member gets: the group's own regular events (with who runs them) and the goals that read
+    as benefits; only without events, general benefits by group type that promise no schedule."""
+    regular = [e for e in profile.all_events() if e.cadence.recurring]
+    goals = [g for g in profile.goals if any(w in g for w in ("分享", "答疑", "精讲", "互评", "品鉴", "复盘", "学会"))]
     if regular:
-        items = [f"{e.cadence.label}：{e.title}" + (f"（{e.host}）" if e.host else "") for e in regular[:4]]
-        items += [g for g in profile.goals if any(w in g for w in ("分享", "答疑", "复盘", "学会"))][:1]
-    return items[:5]
+        items = [f"{e.cadence.label}{' ' + e.time if e.time else ''} {e.title}" + (f"（{e.host}）" if e.host else "")
+                 for e in regular[:4]]
+        goals = [g for g in goals if not any(fold(e.title) in fold(g) for e in regular)]  # not the same event twice
+        return (items + goals[:1])[:5]
+    t = profile.topics
+    fill = {"t0": t[0], "t1": t[1] if len(t) > 1 else t[0]}
+    by_type = clause_bank()["intro"]["benefits"]
+    items = [expand(b, profile, f"benefit{i}").format(**fill)
+             for i, b in enumerate(by_type.get(C.gtype(profile), by_type["其他"]))]
+    return (items + goals)[:5]
 
 
 def entry_conditions(profile: GroupProfile) -> str:
+    """The threshold the operator wrote; without one, who the group is for and nothing invented."""
     if profile.threshold:
-        return profile.threshold
-    aud = profile.audience or f"对{profile.topics[0]}感兴趣的人"
-    return f"{aud}，愿意遵守群规、参与讨论；长期不发言的成员会定期清理"
+        return profile.threshold.rstrip("。.；; ")
+    bank = clause_bank()["rules"]
+    aud = profile.audience.rstrip("。.；; ") or bank["entry_default_aud"].format(t=profile.topics[0])
+    return phrase(bank["entry_default"], profile, "entry").format(aud=aud)
+
+
+def card_format(profile: GroupProfile) -> str:
+    """The one 群名片 format rules and welcome ask for: ``card_format``, else one quoted in the
+    threshold, else the first default in the clause bank that the profile gives a reason for."""
+    if profile.card_format:
+        return re.split(r"[（(]", profile.card_format)[0].strip()
+    quoted = re.search(r"[“\"「]([^”\"」]{3,20})[”\"」]", profile.threshold)
+    if quoted and "-" in quoted.group(1):
+        return quoted.group(1)
+    facts = group_facts(profile)
+    return next(str(d["format"]) for d in clause_bank()["card_defaults"] if applies(d.get("when"), facts))
+
+
+def upcoming_events(profile: GroupProfile, today: dt.date | None) -> list[Event]:
+    """The events a member can still come to: one-off dates already past are left out."""
+    if today is None:
+        return profile.all_events()
+    return [e for e in profile.all_events() if e.cadence.recurring or (e.cadence.date and e.cadence.date >= today)]
 
 
 def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     name = profile.display_name()
     bank = clause_bank()["intro"]
-    where = "群文件" if profile.platform == "qq" else "群公告"
-    topics = "、".join(profile.topics[:4])
+    where = where_rules(profile)
+    today = dt.date.fromisoformat(str(ctx["today"])) if ctx.get("today") else None
     # "定位：" + the operator's own words: pasting them after "这里是" breaks sentences such as
     # "给6个月到3岁宝宝的妈妈们分享…" or "深圳中小企业的HR交流…问题".
     lines = [f"【{name}｜群介绍】", f"定位：{profile.positioning.rstrip('。.！!；; ')}。"]
     if profile.audience:
-        lines.append(f"适合谁：{profile.audience}。")
-    lines.append(str(pick(bank["get"], profile, "get")))
+        lines.append(f"适合谁：{profile.audience.rstrip('。.；; ')}。")
+    events = upcoming_events(profile, today)
+    listed = [e for e in events if e.cadence.recurring][:4]  # benefits() names these, with their times
+    lines.append(phrase(bank["get_events"] if listed else bank["get"], profile, "get"))
     lines += [f"{i}. {b}" for i, b in enumerate(benefits(profile), 1)]
     lines.append(f"入群条件：{entry_conditions(profile)}。")
     if profile.paid:
-        fee = str(pick(bank["paid"], profile, "paid")).format(price=C.fmt_money(profile.paid.price), term=profile.paid.term)
-        how = str(pick(bank["buy"], profile, "buy")).format(path=profile.purchase_path.rstrip("。")) \
+        fee = phrase(bank["paid"], profile, "paid").format(price=C.fmt_money(profile.paid.price), term=profile.paid.term)
+        how = phrase(bank["buy"], profile, "buy").format(path=profile.purchase_path.rstrip("。")) \
             if profile.purchase_path else ""
         lines.append("；".join(x for x in (fee, how) if x) + "。")
     # the summary quotes the group's own rules (the same phrasings its 群规 uses), first clause of each
     rules = clause_bank()["rules"]
-    fill = {"topics": topics, "where": where, "links": "", "banned": ""}
-    picked = [choose(rules["speak"], profile, "speak")[0]] + choose(rules["forbid"], profile, "forbid")
-    picked = [picked[0], *picked[1:4], *picked[5:6]]  # topic, ads, abuse, flooding, the group's special rule
+    fill = {"topics": "、".join(profile.topics[:4]), "where": where, "links": "", "banned": ""}
+    forbid = choose(rules["forbid"], profile, "forbid")
+    picked = [choose(rules["speak"], profile, "speak")[0], *forbid[:3], *forbid[4:5]]  # topic, ads, abuse, flooding, special
     short = [re.split(r"[；;]", c.format(**fill))[0].rstrip("。，, ") for c in picked]
     marks = "①②③④⑤⑥"
-    summary = str(pick(bank["summary"], profile, "summary")).format(where=where)
+    summary = phrase(bank["summary"], profile, "summary").format(where=where)
     lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。违规先提醒，再禁言，屡犯移出。")
-    events = C.schedule_lines(profile)
-    if events:
-        lines.append(str(pick(bank["events"], profile, "events")))
-        lines += [f"· {s}" for s in events]
-    else:
+    rest = [e for e in events if e not in listed]
+    if rest:
+        lines.append(phrase(bank["more_events"] if listed else bank["events"], profile, "events"))
+        lines += [f"· {e.when}：{e.title}" for e in rest]
+    elif not events:
         lines.append(str(bank["no_events"][0]).format(where=where))
     closes = bank["close"].get(C.gtype(profile), bank["close"]["其他"])
-    lines.append(str(pick(closes, profile, "close")).format(where=where))
+    lines.append(phrase(closes, profile, "close").format(where=where))
     return Composed([{"title": f"{name} 群介绍", "text": "\n".join(lines)}])
 
 
@@ -117,49 +143,34 @@ INTRO = AgentSpec(
 
 
 # -- rules --------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def clause_bank() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "clauses.yaml").read_text(encoding="utf-8"))
-
-
-def group_facts(profile: GroupProfile) -> dict[str, Any]:
-    """What the clause conditions (``when``) are judged on: type, platform, paid, online/offline,
-    the event kinds and which fields the profile fills in."""
-    kinds = {e.kind for e in profile.all_events()}
-    return {"type": C.gtype(profile), "paid": profile.paid is not None, "in_person": profile.offline(),
-            "online_only": not profile.offline(), "checkin": C.is_checkin(profile), "kinds": kinds,
-            "has": {k for k in ("card_format", "allowed_domains", "banned", "products", "purchase_path")
-                    if getattr(profile, k)}}
-
-
-def applies(when: dict[str, Any] | None, facts: dict[str, Any]) -> bool:
-    """A clause is used only when the profile gives it a reason."""
-    when = when or {}
-    checks = [
-        "types" not in when or facts["type"] in when["types"],
-        "paid" not in when or facts["paid"] == when["paid"],
-        "in_person" not in when or facts["in_person"] == when["in_person"],
-        "online_only" not in when or facts["online_only"] == when["online_only"],
-        "checkin" not in when or facts["checkin"] == when["checkin"],
-        "kinds" not in when or bool(facts["kinds"] & set(when["kinds"])),
-        "has" not in when or set(when["has"]) <= facts["has"],
-    ]
-    return all(checks)
-
-
 def choose(items: list[dict[str, Any]], profile: GroupProfile, slot: str, first_only: bool = False) -> list[str]:
-    """One phrasing of every clause that applies (or of the first one, for alternatives)."""
+    """One phrasing of every clause that applies (or of the first one, for alternatives). A phrasing
+    that would suggest something the group bans is not used when the clause has others."""
     facts = group_facts(profile)
     out = []
     for i, item in enumerate(items):
         if applies(item.get("when"), facts):
             # a clause may have its own wording per group type (a buying group's ads are 微商, a
             # study group's are course promotions); otherwise the shared variants
-            variants = (item.get("by_type") or {}).get(facts["type"]) or item["variants"]
-            out.append(str(pick(variants, profile, f"{slot}{i}")))
+            variants = (item.get("by_type") or {}).get(facts.type) or item["variants"]
+            if not slot.startswith("forbid"):
+                variants = [v for v in variants if not suggests_banned(v, facts)] or variants
+            out.append(phrase(variants, profile, f"{slot}{i}"))
             if first_only:
                 break
     return out
+
+
+def section_heading(spec: dict[str, Any], profile: GroupProfile, book: RuleBook, slot: str) -> str:
+    """A heading for a checked section: its frame from the clause bank, its words from the rule's own
+    ``headings`` (rules.required_sections for that section, or the rule named by ``rule``), so the
+    writer and the check agree."""
+    if "rule" in spec:
+        words = book.get(spec["rule"]).check.params["headings"]
+    else:
+        sections = {s["name"]: s for s in book.get("rules.required_sections").check.params["sections"]}
+        words = sections[spec["section"]]["headings"]
+    return phrase(spec["variants"], profile, slot).format(h=pick(words, profile, slot + "h"))
 
 
 def event_norms(profile: GroupProfile) -> list[str]:
@@ -176,9 +187,12 @@ def event_norms(profile: GroupProfile) -> list[str]:
 def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     name = profile.display_name()
     bank = clause_bank()["rules"]
-    h = {k: str(pick(v, profile, "h" + k)) for k, v in bank["headings"].items()}
-    where = "群文件" if profile.platform == "qq" else "群公告"
-    fill = {"topics": "、".join(profile.topics[:4]), "where": where, "card": profile.card_format,
+    book = load_rules(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
+    heads = bank["headings"]
+    h = {k: section_heading(v, profile, book, "h" + k) if isinstance(v, dict) else phrase(v, profile, "h" + k)
+         for k, v in heads.items()}
+    where = where_rules(profile)
+    fill = {"topics": "、".join(profile.topics[:4]), "where": where, "card": card_format(profile),
             "domains": "、".join(profile.allowed_domains),
             "links": (f"链接只允许来自 {'、'.join(profile.allowed_domains)}，其他链接先问管理员" if profile.allowed_domains
                       else "未经管理员同意不发外部链接和二维码"),
@@ -186,18 +200,20 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     speak = [c.format(**fill) for c in choose(bank["speak"], profile, "speak")]
     forbid = [c.format(**fill) for c in choose(bank["forbid"], profile, "forbid")]
     norms = event_norms(profile)
-    penalty = [str(pick(step, profile, f"penalty{i}")) for i, step in enumerate(bank["penalty"])]
-    if profile.paid:
-        penalty.append(str(pick(bank["penalty_paid"], profile, "penalty_paid")))
+    penalty = [phrase(step, profile, f"penalty{i}") for i, step in enumerate(bank["penalty"])]
+    secret = next((item for item in bank["forbid"] if item.get("id") == "confidentiality"), None)
+    if secret and applies(secret.get("when"), group_facts(profile)):
+        penalty.append(phrase(bank["penalty_secret"], profile, "penalty_secret"))
     lines = [f"【{name}｜群规】", h["intro"], h["entry"],
-             f"{entry_conditions(profile)}。" + choose(bank["card"], profile, "card", first_only=True)[0].format(**fill),
+             f"{entry_conditions(profile)}。" + ("" if fill["card"] in profile.threshold
+                                                else phrase(bank["card"], profile, "card").format(**fill)),
              h["speak"], *[f"{i}. {s}" for i, s in enumerate(speak, 1)],
              h["forbid"], *[f"{i}. {s}" for i, s in enumerate(forbid, 1)]]
     if norms:
         lines += [h["events"], *[f"· {n}" for n in norms]]
-    lines += [h["penalty"], *penalty, str(pick(bank["fair"], profile, "fair")),
+    lines += [h["penalty"], *penalty, phrase(bank["fair"], profile, "fair"),
               h["reward"], choose(bank["reward"], profile, "reward", first_only=True)[0].format(**fill),
-              str(pick(bank["closing"], profile, "closing")).format(**fill)]
+              phrase(bank["closing"], profile, "closing").format(**fill)]
     return Composed([{"title": f"{name} 群规", "text": "\n".join(lines)}])
 
 
@@ -212,17 +228,38 @@ RULES = AgentSpec(
 
 
 # -- welcome ------------------------------------------------------------------------------------
+def self_intro(profile: GroupProfile) -> str:
+    """What a new member is asked to say about themselves: the first set in the bank that fits."""
+    facts = group_facts(profile)
+    item = next(i for i in clause_bank()["welcome"]["say"] if applies(i.get("when"), facts))
+    return phrase(item["variants"], profile, "say").format(t=lead_topic(profile), brand=C.brand(profile) or "")
+
+
+def next_event(events: list[Event], today: dt.date | None) -> str:
+    """The soonest of ``events`` from ``today`` with its date ("12月3日（周四）20:30 案例直播")."""
+    if not events:
+        return ""
+    if today is None:
+        return f"{events[0].when} {events[0].title}"
+    dated = [(d, e) for e in events for d in e.cadence.dates(today, 62)[:1]]
+    if not dated:
+        return f"{events[0].when} {events[0].title}"
+    on, ev = min(dated, key=lambda x: (x[0], x[1].time or ""))
+    return f"{when_label(on, ev.time)}{' ' if ev.time else ''}{ev.title}"
+
+
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     n = max(1, int(ctx.get("n", 2)))
-    bank = clause_bank()["welcome"]
-    events = [e for e in profile.all_events() if e.cadence.kind not in ("daily", "workdays")] or profile.all_events()
-    fill = {"name": profile.display_name(), "card": C.card_format(profile), "say": C.intro_prompt(profile),
-            "where": "群文件" if profile.platform == "qq" else "群公告", "who": C.address(profile),
-            "next": f"{events[0].when} {events[0].title}" if events else "", "昵称": "{昵称}"}
+    bank = {k: v for k, v in clause_bank()["welcome"].items() if k != "say"}
+    today = dt.date.fromisoformat(str(ctx["today"])) if ctx.get("today") else None
+    upcoming = upcoming_events(profile, today)
+    events = [e for e in upcoming if e.cadence.kind not in ("daily", "workdays")] or upcoming
+    fill = {"name": profile.display_name(), "card": card_format(profile), "say": self_intro(profile),
+            "where": where_rules(profile), "who": C.address(profile), "next": next_event(events, today), "昵称": "{昵称}"}
     family = any(w in profile.audience for w in ("子女", "家属", "父母"))
     out = []
     for i in range(n):
-        part = {k: str(pick(v, profile, f"w{k}{i}")) for k, v in bank.items()}
+        part = {k: phrase(v, profile, f"w{k}{i}") for k, v in bank.items()}
         text = part["greet"] + part["card"] + "，" + part["intro"] + part["rules"]
         for extra in ([part["family"]] if family else []) + ([part["next"]] if events else []):
             candidate = text + extra
@@ -243,13 +280,14 @@ WELCOME = AgentSpec(
 )
 
 
-def draft_intro(profile: GroupProfile, engine: Engine) -> DraftResult:
-    return run_agent(INTRO, profile, engine)
+def draft_intro(profile: GroupProfile, engine: Engine, *, today: dt.date | None = None) -> DraftResult:
+    """The intro; one-off events before ``today`` (default: today) are not listed."""
+    return run_agent(INTRO, profile, engine, context={"today": (today or dt.date.today()).isoformat()})
 
 
 def draft_rules(profile: GroupProfile, engine: Engine) -> DraftResult:
     return run_agent(RULES, profile, engine)
 
 
-def draft_welcome(profile: GroupProfile, engine: Engine, *, n: int = 2) -> DraftResult:
-    return run_agent(WELCOME, profile, engine, context={"n": n})
+def draft_welcome(profile: GroupProfile, engine: Engine, *, n: int = 2, today: dt.date | None = None) -> DraftResult:
+    return run_agent(WELCOME, profile, engine, context={"n": n, "today": (today or dt.date.today()).isoformat()})

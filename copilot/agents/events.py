@@ -30,6 +30,7 @@ from copilot.textnorm import fold, split_sentences
 
 _OPTION = re.compile(r"(?:(?<=^)|(?<=[\s：:；;，,(（]))([A-DＡ-Ｄ])[\s.、．:：]+")
 _ROTATION = re.compile(r"第([一二三四五1-5])周")
+_VOTE_OPTION = re.compile(r"^[A-D]\. ")
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,26 @@ def pick(options: list[Any], profile: GroupProfile, slot: str) -> Any:
         return ""
     digest = hashlib.sha1(f"{group_key(profile)}#{slot}".encode()).hexdigest()
     return options[int(digest[:8], 16) % len(options)]
+
+
+_ALTERNATION = re.compile(r"\[([^\[\]|]*(?:\|[^\[\]|]*)+)\]")
+
+
+def expand(text: str, profile: GroupProfile, slot: str) -> str:
+    """A phrasing with its interchangeable phrases (``[甲|乙]``) resolved, one per group and slot."""
+    count = 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return str(pick(m.group(1).split("|"), profile, f"{slot}~{count}"))
+
+    return _ALTERNATION.sub(one, text)
+
+
+def phrase(options: list[Any], profile: GroupProfile, slot: str) -> str:
+    """One of ``options`` for this group and slot, its interchangeable phrases resolved."""
+    return expand(str(pick(options, profile, slot)), profile, slot)
 
 
 def when_label(on: dt.date | None, time: str | None, event: Event | None = None) -> str:
@@ -118,6 +139,11 @@ def _rotation(details: str, on: dt.date | None) -> str:
 PAUSED = "\u0000paused"
 
 
+def is_paused(event: Event, on: dt.date) -> bool:
+    """The operator's rotation skips ``event`` in the week of ``on`` ("第四周停一次")."""
+    return _rotation(event.details, on) == PAUSED
+
+
 def _vote_lines(sentence: str) -> list[str]:
     """"选项：A 锦城绿道 B 龙泉山；" → ["选项：", "A. 锦城绿道", "B. 龙泉山"] (one option a line)."""
     parts = _OPTION.split(sentence)
@@ -145,6 +171,30 @@ def _detail_lines(event: Event, on: dt.date | None, participation_only: bool) ->
     return lines, ""
 
 
+_PRICE_NEEDS = ("秒杀的商品和价格",)
+
+
+def close_sentence(line: str) -> str:
+    """The operator's sentence as a finished one: a trailing comma becomes 。, a bare end gets 。."""
+    line = re.sub(r"[；;，,、\s]+$", "", line)
+    if not line or line[-1] in "。！？!?…）)】：:" or _VOTE_OPTION.match(line):
+        return line
+    return line + "。"
+
+
+def price_lines(profile: GroupProfile, event: Event) -> list[str]:
+    """The prices of the profile's products that a sale event names ("冷鲜五花肉5斤装" → 冷鲜五花肉 58元)."""
+    blob = fold(event.title + event.details)
+    out = []
+    for p in profile.products:
+        if not p.price or fold(p.name) not in blob:
+            continue
+        now = min(v for v in (p.price, p.promo_price) if v)
+        price = f"{now:g}元" + (f"（原价{p.price:g}元）" if now < p.price else "")
+        out.append(str(bank()["price_line"]).format(name=p.name, price=price) + "。")
+    return out
+
+
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
                    *, slot: str = "") -> Notice:
     """The notice members read for one occurrence of ``event`` (``on`` None: the event in general)."""
@@ -152,8 +202,6 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     key = f"{event.kind}{slot}"
     when = when_label(on, event.time, event)
     title = event.title
-    if not event.details and not any(fold(t) in fold(event.title) for t in profile.topics):
-        title = f"{event.title}（{profile.topics[0]}）"  # a bare old-schedule "经验分享" says nothing about the group
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
     lines = [str(pick(spec["openers"], profile, "open" + key)).format(**fill).rstrip("。") + "。"]
     needs = [f"{n}" for n in missing_facts(event, book)]
@@ -169,7 +217,11 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         text = f"{when_label(on, None)}提醒：本周{title}停一次，下周照常。"
         return Notice(text=text, needs=[], steps=[], why="档案写明这一周轮空，只发一句提醒", paused=True)
     details, content = _detail_lines(event, on, participation_only=event.kind == "晨报")
-    lines += [re.sub(r"[；;，,]$", "。", d) for d in details]
+    lines += [close_sentence(d) for d in details]
+    prices = price_lines(profile, event)
+    if prices and any(n for n in needs if n in _PRICE_NEEDS):
+        lines += prices
+        needs = [n for n in needs if n not in _PRICE_NEEDS]
     if event.kind == "晨报":
         needs.insert(0, str(spec["content_need"]) + (f"（档案里的要求：{content}）" if content else ""))
     if event.signup:

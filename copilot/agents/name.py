@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.knowledge.checks import check_rule
+from copilot.knowledge.checks import check_rule, topic_words
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR
@@ -53,8 +53,11 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
                 score = 4.0 - 0.6 * ti - 0.25 * fi
                 if b not in t and t not in b and not (f.startswith(t[-1]) or t.endswith(f[:2])):
                     out.append((score, f"{b}{t}{f}", f"品牌+主题+形式：“{b}”一眼认出是哪家，“{t}”说明聊什么，“{f}”说明玩法"))
-            for fi, f in enumerate(forms):
-                out.append((3.5 - 0.25 * fi, f"{b}{f}", f"品牌+形式：“{b}”一眼认出是哪家，“{f}”说明这是怎样的群"))
+            # brand + form alone says what the group is about only when the brand name carries the topic
+            # ("云岫茶舍" → 茶); "云栖会员群" would not tell a stranger it is about tea
+            if any(w in fold(b) for w in topic_words(profile)):
+                for fi, f in enumerate(forms):
+                    out.append((3.5 - 0.25 * fi, f"{b}{f}", f"品牌+形式：“{b}”一眼认出是哪家，“{f}”说明这是怎样的群"))
             if a := C.audience_word(profile):
                 out.append((3.4, f"{b}{a}{forms[0]}", f"品牌+人群+形式：“{b}”的{a}在这里"))
         return out

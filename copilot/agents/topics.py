@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.agents.events import compose_notice, pick
+from copilot.agents.facts import applies, group_facts, in_person, topic_classes
 from copilot.cadence import weekday_name
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
@@ -68,8 +69,10 @@ def occurrences(profile: GroupProfile, start: dt.date, days: int) -> list[tuple[
 
 
 def _slot_times(profile: GroupProfile) -> tuple[str, str]:
-    """(morning, evening) for free topics: the group's most used event times, else by group type."""
-    morning, evening = C.default_times(profile)
+    """(day, evening) for free topics: the group's most used event times, else the first default in
+    topics.yaml that fits the group (a game guild is not sent a 07:00 topic)."""
+    facts = group_facts(profile)
+    morning, evening = next(tuple(d["times"]) for d in topic_bank()["default_times"] if applies(d.get("when"), facts))
     times = [e.time for e in profile.all_events() if e.time]
     mornings = Counter(t for t in times if t < "12:00")
     evenings = Counter(t for t in times if t >= "17:00")
@@ -87,12 +90,19 @@ def _entry(day: int, on: dt.date, time: str, kind: str, title: str, opening: str
 
 
 class _FreeTopics:
-    """Skeletons for the free slots of one calendar: types in rotation, each skeleton used once."""
+    """Skeletons for the free slots of one calendar: types in rotation, each skeleton used once, each
+    filled only with a topic word of the kind it declares (an activity, a product, gear…)."""
 
     def __init__(self, profile: GroupProfile) -> None:
         b = topic_bank()
-        family = "learn" if profile.paid else FAMILY.get(C.gtype(profile), "care")
-        pool = list(b["families"][family]) + list(b["families"]["common"])
+        family = "learn" if profile.paid and C.gtype(profile) == "知识型" else FAMILY.get(C.gtype(profile), "care")
+        facts = group_facts(profile)
+        self.topics = [(t, topic_classes(t)) for t in profile.topics]
+        self.topics = [(t, k) for t, k in self.topics if k]
+        pool = [sk for sk in list(b["families"][family]) + list(b["families"]["common"])
+                if applies(sk.get("when"), facts) and not (sk.get("not_brand") and C.brand(profile))
+                and ("{brand}" not in sk["text"] + sk["title"] or C.brand(profile))
+                and any(sk["slot"] in k for _, k in self.topics)]
         self.by_type: dict[str, list[dict[str, Any]]] = {}
         for i, sk in enumerate(pool):
             self.by_type.setdefault(sk["type"], []).append({**sk, "_order": pick(list(range(97)), profile, f"sk{i}")})
@@ -101,20 +111,46 @@ class _FreeTopics:
         self.types = [t for t in TYPE_ORDER if t in self.by_type]
         self.profile = profile
         self.turn = 0
-        self.topic_turn = int(pick(list(range(len(profile.topics))), profile, "topic0") or 0)
-        self.exhausted = False
+        self.topic_turn = int(pick(list(range(len(self.topics) or 1)), profile, "topic0") or 0)
+        self.exhausted = not self.types
 
-    def next(self) -> tuple[str, dict[str, Any], str] | None:
+    def _topic(self, sk: dict[str, Any]) -> str:
+        fits = [t for t, k in self.topics if sk["slot"] in k]
+        if sk.get("main"):
+            return fits[0]
+        self.topic_turn += 1
+        return fits[self.topic_turn % len(fits)]
+
+    def next(self, on: dt.date) -> tuple[str, dict[str, Any], str] | None:
         for _ in range(len(self.types)):
             kind = self.types[self.turn % len(self.types)]
             self.turn += 1
-            if self.by_type[kind]:
-                sk = self.by_type[kind].pop(0)
-                topic = self.profile.topics[self.topic_turn % len(self.profile.topics)]
-                self.topic_turn += 1
-                return kind, sk, self.profile.topics[0] if sk.get("main") else topic
-        self.exhausted = True
+            sk = next((sk for sk in self.by_type[kind] if "days" not in sk or on.weekday() in sk["days"]), None)
+            if sk is not None:
+                self.by_type[kind].remove(sk)
+                return kind, sk, self._topic(sk)
+        self.exhausted = not any(self.by_type.values())
         return None
+
+
+def _free_slots(entries: list[dict[str, Any]], routine: set[str], day: str, evening: str, twice: bool) -> list[str]:
+    """Times for free topics on one day: the evening when it is free, and the day slot too for groups
+    that talk twice a day (online groups: the 共振 of the methodology); a group that meets in person
+    gets one, in the day slot when its evening only holds a daily routine."""
+    slots = []
+    day_free = not any(abs(_minutes(e["time"]) - _minutes(day)) < 120 for e in entries)
+    if not any(e["time"] >= "17:00" for e in entries):
+        slots.append(evening)
+    elif not twice and day_free and all(e["event"] in routine for e in entries):
+        slots.append(day)
+    if twice and day_free:
+        slots.append(day)
+    return slots[: max(0, 2 - len(entries))]
+
+
+def _minutes(hhmm: str) -> int:
+    h, _, m = hhmm.partition(":")
+    return int(h) * 60 + int(m or 0)
 
 
 def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
@@ -124,7 +160,8 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     morning, evening = _slot_times(profile)
     by_day: dict[dt.date, list[dict[str, Any]]] = {start + dt.timedelta(days=i): [] for i in range(days)}
     for on, ev in occurrences(profile, start, days):
-        n = compose_notice(profile, ev, on, book)
+        # each date gets its own wording: a daily routine does not read the same fourteen times
+        n = compose_notice(profile, ev, on, book, slot=on.isoformat())
         needs = list(n.needs)
         time = ev.time
         if not time:  # all-day events take whichever of the day's two slots is still free
@@ -138,26 +175,29 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         by_day[on].append(entry)
     free = _FreeTopics(profile)
     who = C.address(profile)
-    in_person = profile.offline()
+    routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
+    twice = not in_person(profile)
     types = topic_bank()["types"]
+    empty = []
     for on, entries in by_day.items():
-        slots = []
-        if not any(e["time"] >= "12:00" for e in entries):
-            slots.append(evening)
-        if not in_person and not any(e["time"] < "12:00" for e in entries):
-            slots.append(morning)
-        for time in slots[: max(0, 2 - len(entries))]:
-            got = free.next()
+        for time in _free_slots(entries, routine, morning, evening, twice):
+            got = free.next(on)
             if got is None:
                 break
             kind, sk, topic = got
-            entries.append(_entry((on - start).days + 1, on, time, kind, sk["title"].format(t=topic, who=who),
-                                  sk["text"].format(t=topic, who=who), list(types[kind]["steps"]),
+            fill = {"t": topic, "who": who, "brand": C.brand(profile) or ""}
+            entries.append(_entry((on - start).days + 1, on, time, kind, sk["title"].format(**fill),
+                                  sk["text"].format(**fill), list(sk.get("steps") or types[kind]["steps"]),
                                   types[kind]["why"], []))
+        if not entries:
+            empty.append(on)
     out = [e for on in sorted(by_day) for e in sorted(by_day[on], key=lambda e: e["time"])]
-    notes = []
-    if free.exhausted:
-        notes.append("话题库里适合这个群的句式已经用完，后面几天的空档没有排话题，可以自己补或缩短 --days")
+    notes = [f"{ev.title}：{n}" for ev in profile.all_events() for n in ev.cadence.holiday_notes(start, days)]
+    if free.exhausted or empty:
+        usable = "、".join(t for t, _ in free.topics) or "（没有能当话题的词）"
+        notes.append(f"话题库里适合这个群的句式已经用完（能用的主题词：{usable}），"
+                     + (f"{'、'.join(f'{d.month}月{d.day}日' for d in empty)}没有排内容；" if empty else "后面的空档没有再排话题；")
+                     + "可以在 topics 里补几个具体的主题词、自己补话题，或缩短 --days")
     return Composed(out, notes=notes)
 
 

@@ -30,6 +30,8 @@ from copilot.profile import load_profile
 from copilot.textnorm import to_simplified
 
 DATA_DIR = EVALS_DIR / "moderation"
+EVAL_T0 = 1_767_225_600.0  # 2026-01-01: fixed times keep the eval reproducible
+EVAL_GAP_S = 45.0
 QQ_ADS = ROOT.parent / "shared" / "data" / "qq_group_ads" / "train.txt"
 
 
@@ -64,7 +66,10 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
         if prof not in mods:
             mods[prof] = Moderator(settings, load_profile(DATA_DIR / "profiles" / f"{prof}.yaml"), audit=None,
                                    semantic=semantic, engine=engine)
-        v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"]})
+        # a set's messages are posted minutes apart, not replayed in one burst: give them times, so the
+        # flood layer judges the pace of the chat and not the speed of this loop
+        v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"],
+                                 "ts": EVAL_T0 + EVAL_GAP_S * len(gold)})
         gold.append(row["label"])
         pred.append(v.label)
         legit_acted += row["label"] == Label.OK and v.action in ACTED

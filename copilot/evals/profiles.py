@@ -48,9 +48,9 @@ def profile_drafts(profile: GroupProfile, engine: Engine) -> dict[str, Any]:
     """Every draft of one profile, keyed by kind, with the drafting results."""
     out: dict[str, Any] = {
         "name": draft("name", profile, engine, n=5),
-        "intro": draft("intro", profile, engine),
+        "intro": draft("intro", profile, engine, today=WINDOW_START),  # fixed "today": the same drafts every run
         "rules": draft("rules", profile, engine),
-        "welcome": draft("welcome", profile, engine, n=2),
+        "welcome": draft("welcome", profile, engine, n=2, today=WINDOW_START),
         "calendar_window": draft("topics", profile, engine, days=WINDOW_DAYS, start=WINDOW_START),
         "calendar": draft("topics", profile, engine, days=7, start=WEEK_START),
         "activity": draft("copy", profile, engine, kind="activity", n=len(profile.all_events()) or 1,

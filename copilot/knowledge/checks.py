@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from copilot.knowledge.rules import Rule, RuleBook, RulesError
-from copilot.textnorm import fold, tokenize
+from copilot.textnorm import fold, to_local_traditional, tokenize
 
 # Words too generic to prove a draft is on topic (they fit every group).
 _GENERIC = frozenset(
@@ -220,8 +220,13 @@ def _not_contains_lexicon(c: CheckInput) -> CheckOutcome:
     own = {fold(w) for w in getattr(profile, "banned", []) or []}
     negations = [fold(w) for w in book.lexicon("negations")]
     found: dict[str, None] = {}
+    # the group's own cadences ("每月最后一天") are dates, not urgency
+    labels = sorted({fold(e.cadence.label) for e in (profile.all_events() if hasattr(profile, "all_events") else [])},
+                    key=len, reverse=True)
     for t in texts:
         ft = fold(t)
+        for label in labels:
+            ft = ft.replace(label, " ")
         for w in words:
             if w in ft and not (w in own and _only_forbidden(ft, w, negations, profile)):
                 found.setdefault(w, None)
@@ -236,8 +241,10 @@ def _only_forbidden(text: str, word: str, negations: list[str], profile: Any) ->
     blob = _profile_blob(profile)
     for m in re.finditer(re.escape(word), text):
         before = re.split(r"[。；;！!？?\n]", text[max(0, m.start() - 14): m.start()])[-1]
+        # the rest of its clause: "微商和代购的广告一律不发" forbids it too
+        after = re.split(r"[，,。；;！!？?\n]", text[m.end():])[0]
         sentence = re.split(r"[。；;！!？?\n]", text[: m.start()])[-1] + re.split(r"[。；;！!？?\n]", text[m.start():])[0]
-        if not any(n in before for n in negations) and sentence.strip() not in blob:
+        if not any(n in before or n in after for n in negations) and sentence.strip() not in blob:
             return False
     return True
 
@@ -262,7 +269,8 @@ def _distinct(c: CheckInput) -> CheckOutcome:
 
 def _sections_missing(text: str, sections: list[dict[str, Any]]) -> list[str]:
     ft = fold(text)
-    return [s["name"] for s in sections if not any(fold(w) in ft for w in s.get("any", []))]
+    return [s["name"] for s in sections
+            if not any(fold(w) in ft for w in [*s.get("any", []), *s.get("headings", [])])]
 
 
 @check_kind("has_sections")
@@ -286,7 +294,7 @@ def _contains_any(c: CheckInput) -> CheckOutcome:
     kinds = rule.check.params.get("when_kind")
     if kinds and context.get("kind") not in kinds:
         return True, f"不适用：仅检查 {'/'.join(kinds)} 类文稿"
-    words = [fold(w) for w in rule.check.params.get("words") or []]
+    words = [fold(w) for w in [*(rule.check.params.get("words") or []), *(rule.check.params.get("headings") or [])]]
     bad = [t for t in texts if not any(w in fold(t) for w in words)]
     if bad:
         return False, f"没有出现任何一个要求的说法（如 {'、'.join(words[:5])}）：" + shorten([_clip(t) for t in bad])
@@ -816,7 +824,9 @@ def _event_facts(c: CheckInput) -> CheckOutcome:
         ft = fold(text)
         for r in reqs:
             checked += 1
-            if not _requirement_met(r, ev, ft) and fold(r["need"]) not in needs:
+            # a need written out in Traditional with Taiwan/Hong Kong wording (連結 for 链接) is the same need
+            said = {fold(r["need"]), *(fold(to_local_traditional(r["need"], region)) for region in ("tw", "hk"))}
+            if not _requirement_met(r, ev, ft) and not any(v in needs for v in said):
                 problems.append(f"“{ev.title}”没有交代{r['need']}，也没有列进 needs")
     if problems:
         return False, shorten(problems)

@@ -71,6 +71,9 @@ verdicts = Table(
     # the profile (its group_id or file name) that judged the message: feedback on this verdict
     # teaches that profile's groups only
     Column("profile_key", String(128), nullable=False, default="", server_default=""),
+    # when the message was sent (the bot's timestamp), if known: a backlog delivered after a reconnect
+    # is judged in a burst, but it was not sent in one
+    Column("msg_ts", Float, nullable=True),
     Index("ix_verdicts_group_ts", "group_id", "ts"),
     Index("ix_verdicts_group_msg", "group_id", "message_id"),
     Index("ix_verdicts_group_user_ts", "group_id", "user_id", "ts"),
@@ -121,6 +124,7 @@ members = Table(
 # columns added after the first release: (table, column, SQL type and default) for older logs
 _ADDED_COLUMNS = [
     ("verdicts", "profile_key", "VARCHAR(128) NOT NULL DEFAULT ''"),
+    ("verdicts", "msg_ts", "FLOAT"),
     ("feedback", "profile_key", "VARCHAR(128) NOT NULL DEFAULT ''"),
     ("feedback", "source", "VARCHAR(16) NOT NULL DEFAULT 'review'"),
 ]
@@ -182,7 +186,9 @@ class AuditLog:
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
         self._create_schema()
-        self._fb_cache: dict[str, str] | None = None
+        self._fb_cache: dict[tuple[str, str], str] | None = None
+        self._fb_version: tuple[int, float] = (0, 0.0)
+        self._fb_checked = 0.0
         self._lock = threading.Lock()
 
     def _create_schema(self, attempts: int = 5) -> None:
@@ -229,7 +235,7 @@ class AuditLog:
 
     # -- writing -------------------------------------------------------------------------------
     def record(self, verdict: Any, *, group: str = "", user: str = "", message_id: str = "", text: str = "",
-               strike: bool = False, claim: bool = False) -> dict[str, Any] | None:
+               strike: bool = False, claim: bool = False, msg_ts: float | None = None) -> dict[str, Any] | None:
         """Store a verdict (and a strike when an action was taken for a violation).
 
         With ``claim`` (the message carries the bot's own id) the write also claims the delivery
@@ -239,7 +245,7 @@ class AuditLog:
         stored.
         """
         now = time.time()
-        row = _verdict_row(verdict, group, user, message_id, text, now)
+        row = _verdict_row(verdict, group, user, message_id, text, now, msg_ts)
         key = delivery_key(group, message_id, user, text) if claim and message_id else None
         try:
             self._write(row, verdict, group, user, now, strike, key)
@@ -345,7 +351,9 @@ class AuditLog:
         ``repeats_5min``: earlier copies of this normalised text by ``user``; ``burst_10s``: their
         messages in the last 10 s; ``other_users_same_text``: other accounts that posted this text
         in the last 10 min. All zero unless ``live``: the log's clock is the time of judging, which
-        says nothing about the pace of a replayed export (its own timestamps do, in memory).
+        says nothing about the pace of a replayed export (its own timestamps do, in memory). Rows
+        carry the message's own time when the bot sent one, and that is what counts: a backlog
+        delivered after a reconnect is judged in one burst but was not sent in one.
         """
         now = time.time()
         g, fp = str(group or ""), fingerprint(text)
@@ -353,9 +361,10 @@ class AuditLog:
         with self.engine.connect() as conn:
             if user and live:  # one indexed range scan (group, user, ts) gives both per-user counts
                 rows = conn.execute(
-                    select(verdicts.c.ts, verdicts.c.fingerprint).where(
+                    select(func.coalesce(verdicts.c.msg_ts, verdicts.c.ts), verdicts.c.fingerprint).where(
                         verdicts.c.group_id == g, verdicts.c.user_id == str(user), verdicts.c.ts >= now - 300)
                 ).all()
+                rows = [(t, f) for t, f in rows if t >= now - 300]
                 out["repeats_5min"] = sum(1 for _, f in rows if f == fp)
                 out["burst_10s"] = sum(1 for t, _ in rows if t >= now - 10)
             if live and len(fp) >= 8:
@@ -421,16 +430,39 @@ class AuditLog:
         """The label operators gave a message with this normalised text in this profile's groups, if any.
 
         Feedback is per profile: marking a text ``ok`` in a book club does not let it through in a
-        group-buy group, and an imported history teaches its own group only.
+        group-buy group. Only operators' own corrections count here; an imported history trains the
+        group's model (and is only used once cross-validation shows it helps), it is not replayed text
+        by text.
         """
         with self._lock:
+            now = time.time()
+            if self._fb_cache is not None and now - self._fb_checked > FEEDBACK_REFRESH_S:
+                # another process (`copilot feedback`, the UI) may have added corrections
+                self._fb_checked = now
+                if self._feedback_version() != self._fb_version:
+                    self._fb_cache = None
             if self._fb_cache is None:
                 with self.engine.connect() as conn:
                     rows = conn.execute(select(feedback.c.profile_key, feedback.c.fingerprint, feedback.c.correct)
-                                        .order_by(feedback.c.ts)).all()
+                                        .where(feedback.c.source == "review").order_by(feedback.c.ts)).all()
                 self._fb_cache = {(k or "", fp): lab for k, fp, lab in rows if fp}
+                self._fb_version, self._fb_checked = self._feedback_version(), now
             cache = self._fb_cache
         return cache.get((profile_key or "", fingerprint(text))) if cache else None
+
+    def _feedback_version(self) -> tuple[int, float]:
+        with self.engine.connect() as conn:
+            n, latest = conn.execute(select(func.count(), func.max(feedback.c.ts))).one()
+        return int(n or 0), float(latest or 0.0)
+
+    def forget_imports(self, profile_key: str) -> int:
+        """Delete the imported history of one profile (operators' own corrections stay); returns how many."""
+        with self.engine.begin() as conn:
+            n = conn.execute(feedback.delete().where(feedback.c.profile_key == profile_key,
+                                                     feedback.c.source == "import")).rowcount
+        with self._lock:
+            self._fb_cache = None
+        return int(n or 0)
 
     def feedback_samples(self, profile_key: str | None = None) -> list[tuple[str, str]]:
         """(text, correct label) pairs from feedback and imports, oldest first; one profile's, or all."""
@@ -561,14 +593,15 @@ def _quality(pairs: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
     return {lab: {k: f[k] for k in ("precision", "recall", "tp", "fp", "fn")} for lab, f in figures.items()}
 
 
-def _verdict_row(verdict: Any, group: str, user: str, message_id: str, text: str, now: float) -> dict[str, Any]:
+def _verdict_row(verdict: Any, group: str, user: str, message_id: str, text: str, now: float,
+                 msg_ts: float | None = None) -> dict[str, Any]:
     return dict(
         id=verdict.verdict_id, ts=now, group_id=str(group or ""), user_id=str(user or ""),
         message_id=str(message_id or verdict.id or ""), text=text, fingerprint=fingerprint(text),
         label=verdict.label, action=verdict.action, score=float(verdict.score), reason=verdict.reason,
         checks=json.dumps(verdict.checks, ensure_ascii=False), rule_ids=json.dumps(verdict.rule_ids),
         engine=verdict.engine, dry_run=int(bool(verdict.dry_run)), strike=int(verdict.strike or 0),
-        profile_key=str(getattr(verdict, "profile_key", "") or ""),
+        profile_key=str(getattr(verdict, "profile_key", "") or ""), msg_ts=msg_ts,
     )
 
 
@@ -594,6 +627,7 @@ def _touch_member(conn: Connection, group: str, user: str, now: float, *, ok: bo
 
 
 _UPSERT = {"sqlite": sqlite_insert, "postgresql": pg_insert}
+FEEDBACK_REFRESH_S = 2.0  # how often a long-running hook looks for corrections made by other processes
 
 
 def _lock_key(group: str, user: str) -> int:
@@ -625,10 +659,12 @@ class StrikeTransaction:
                 strikes.c.ts >= since)
         ).scalar_one())
 
-    def record(self, verdict: Any, *, message_id: str, text: str, strike: bool, claim: bool) -> None:
+    def record(self, verdict: Any, *, message_id: str, text: str, strike: bool, claim: bool,
+               msg_ts: float | None = None) -> None:
         now = time.time()
         key = delivery_key(self.group, message_id, self.user, text) if claim and message_id else None
-        self.log._insert(self.conn, _verdict_row(verdict, self.group, self.user, message_id, text, now), verdict,
+        self.log._insert(self.conn, _verdict_row(verdict, self.group, self.user, message_id, text, now, msg_ts),
+                         verdict,
                          self.group, self.user, now, strike, key)
 
 

@@ -8,8 +8,10 @@ dictionary lookup per gram, so it costs microseconds and needs no scikit-learn a
 Three kinds ship or get built:
 
 * the shared **ad** model (``resources/moderation/ad_classifier.json``, scripts/train_ad_classifier.py);
-* the **chatter** model (``chatter_classifier.json``, scripts/train_chatter_classifier.py): how much a
-  message reads like everyday-life chatter rather than talk about a group's purpose;
+* the **chatter** model (``chatter_classifier.json``, ``scripts/train_corpus_model.py chatter``): how
+  much a message reads like everyday-life chatter rather than talk about a group's purpose;
+* the **abuse** model (``abuse_classifier.json``, ``scripts/train_corpus_model.py abuse``): insults,
+  contempt and threats at a person, as opposed to criticism of an idea, self-mockery or a quoted insult;
 * a **group** ad model (``<data_dir>/moderation/groups/<key>.json``), trained on one group's labelled
   history (plus our hand-written examples) by :mod:`copilot.moderation.training`, used *instead of*
   the shared model for that group once cross-validation shows it is better there: 外挂、工具箱 are ads
@@ -31,6 +33,7 @@ from copilot.paths import RESOURCES_DIR
 
 AD_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
 CHATTER_MODEL = RESOURCES_DIR / "moderation" / "chatter_classifier.json"
+ABUSE_MODEL = RESOURCES_DIR / "moderation" / "abuse_classifier.json"
 EXTRA_EXAMPLES = RESOURCES_DIR / "moderation" / "train_extra.jsonl"
 NGRAM_RANGE = (1, 3)
 
@@ -122,6 +125,11 @@ def load_classifier() -> NgramModel:
 def load_chatter_model() -> NgramModel:
     """The everyday-chatter model (off-topic evidence)."""
     return _cached(CHATTER_MODEL)
+
+
+def load_abuse_model() -> NgramModel:
+    """The abuse model (evidence beside the insult lexicon)."""
+    return _cached(ABUSE_MODEL)
 
 
 def group_model_path(data_dir: Path, key: str) -> Path:

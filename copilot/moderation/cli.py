@@ -56,7 +56,7 @@ def moderate_cmd(
     engine: Annotated[str, typer.Option("--engine", help="auto / offline / llm（模型只复核不确定的消息）")] = "auto",
     semantic: Annotated[bool, typer.Option("--semantic/--no-semantic", help="跑题判断是否使用向量语义（较慢）")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="试运行：只判断，不写审核日志、不计违规次数")] = False,
-    no_audit: Annotated[bool, typer.Option("--no-audit", help="不写审核日志")] = False,
+    no_audit: Annotated[bool, typer.Option("--no-audit", help="完全不用审核库：不读反馈和违规次数，也不写；只想不写库请用 --dry-run")] = False,
     policy_file: Annotated[Optional[Path], typer.Option("--policy", help="审核策略 YAML（default + groups）")] = None,
     group: Annotated[str, typer.Option("--group", help="群号：计违规次数、选择策略；不给 -p 时按群映射选群档案")] = "",
 ) -> None:
@@ -177,6 +177,20 @@ def import_cmd(
                "model": result})
 
 
+def unimport_cmd(
+    profile: Annotated[Path, typer.Option("--profile", "-p", help="要撤销导入的群档案")],
+) -> None:
+    """撤销一个群导入的历史标注（运营者逐条纠正的反馈保留），并按剩下的标注重训或停用群模型。"""
+    prof = load_profile_or_fail(profile)
+    key = profile_key(profile, prof)
+    settings = get_settings()
+    audit = AuditLog.from_settings(settings)
+    removed = audit.forget_imports(key)
+    result = train_group(settings, key, audit)
+    warn(f"已删除群档案 {key} 导入的 {removed} 条标注。{result['message']}")
+    emit_json({"group": key, "removed": removed, "model": result})
+
+
 def retrain_cmd() -> None:
     """按群重新训练专属广告模型（各群只用本群的反馈和导入的标注；不比共享模型好的不启用）。"""
     emit_json(retrain_groups(get_settings()))
@@ -212,5 +226,6 @@ def register(app: typer.Typer) -> None:
     app.command("moderation-stats")(stats_cmd)
     app.command("moderation-prune")(prune_cmd)
     app.command("moderation-import")(import_cmd)
+    app.command("moderation-unimport")(unimport_cmd)
     app.command("moderation-retrain")(retrain_cmd)
     app.command("serve")(serve_cmd)

@@ -24,6 +24,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import yaml
@@ -61,9 +62,14 @@ TOPIC_WORDS = RESOURCES_DIR / "moderation" / "topic_words.yaml"
 
 
 @lru_cache(maxsize=1)
+def _topic_data() -> dict[str, Any]:
+    return yaml.safe_load(TOPIC_WORDS.read_text(encoding="utf-8"))
+
+
 def topic_types() -> dict[str, dict[str, list[str]]]:
     """Group type → its name words and the words its members use (generated data, see the script)."""
-    return yaml.safe_load(TOPIC_WORDS.read_text(encoding="utf-8"))["types"]
+    return _topic_data()["types"]
+
 
 
 def related_words(words: frozenset[str], text: str) -> tuple[list[str], frozenset[str]]:

@@ -96,14 +96,41 @@ def segments_text(message: list[Any], depth: int = 0) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
+_CQ = re.compile(r"\[CQ:([a-zA-Z_]+)((?:,[^,\]]*)*)\]")
+
+
+def _cq_unescape(value: str) -> str:
+    return value.replace("&#44;", ",").replace("&#91;", "[").replace("&#93;", "]").replace("&amp;", "&")
+
+
+def cq_segments(message: str) -> list[dict[str, Any]]:
+    """A OneBot CQ-code string ("[CQ:at,qq=123] 你好") as a message array, so both formats are read the
+    same way: an @mention, a reply or an image is not text (its qq number is not a contact)."""
+    segments: list[dict[str, Any]] = []
+    pos = 0
+    for m in _CQ.finditer(message):
+        if m.start() > pos:
+            segments.append({"type": "text", "data": {"text": _cq_unescape(message[pos:m.start()])}})
+        data = {}
+        for pair in m.group(2).split(",")[1:]:
+            key, _, value = pair.partition("=")
+            data[key] = _cq_unescape(value)
+        segments.append({"type": m.group(1), "data": data})
+        pos = m.end()
+    if pos < len(message):
+        segments.append({"type": "text", "data": {"text": _cq_unescape(message[pos:])}})
+    return segments
+
+
 def event_text(event: dict[str, Any]) -> str:
-    """Plain text of a OneBot group message: the ``message`` segments, else the ``raw_message`` string."""
+    """Plain text of a OneBot group message: the ``message`` segments (an array, or a CQ-code string as
+    go-cqhttp sends with ``message_format: string``), else ``raw_message`` read the same way."""
     msg = event.get("message")
     if isinstance(msg, list):
         return segments_text(msg)
     if isinstance(msg, str):
-        return msg
+        return segments_text(cq_segments(msg))
     raw = event.get("raw_message")
     if isinstance(raw, str):
-        return raw
+        return segments_text(cq_segments(raw))
     raise BadSegment("群消息事件缺少 raw_message 或 message 字段")

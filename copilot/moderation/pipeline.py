@@ -21,7 +21,7 @@ from copilot.config import Settings
 from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
-from copilot.moderation.classifier import NgramModel, load_classifier, load_group_model
+from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.judge import judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
@@ -34,7 +34,7 @@ from copilot.textnorm import squeeze, to_script
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
-CLASSIFIER_SURE = 0.9  # at or above this the shared classifier may label an ad by itself (reviewed, see below)
+CLASSIFIER_SURE = 0.7  # at or above this the shared classifier may label an ad by itself (reviewed, see below)
 GROUP_MODEL_SURE = 0.5  # a group's own calibrated model labels from here (still reviewed when alone)
 
 
@@ -135,6 +135,7 @@ class Moderator:
         self.dry_run = dry_run
         self.flood = FloodTracker()
         self._since: dict[str, float] = {}
+        self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.banned = alternation(profile.banned) if profile and profile.banned else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -187,7 +188,7 @@ class Moderator:
         if not (user and verdict.label in VIOLATIONS):  # no strike to count: a plain write
             self._apply_policy(msg, verdict, 0)
             first = self.audit.record(self._in_script(verdict), group=group, user=user, message_id=msg.id or "",
-                                      text=msg.text, strike=False, claim=bool(msg.id))
+                                      text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts)
             return _replay(first, msg) if first is not None else verdict
         # count, decide and record under the member's strike lock: simultaneous messages from one
         # member (several hook workers) get strike numbers 1, 2, 3 … and the ladder in order
@@ -197,7 +198,7 @@ class Moderator:
                 return _replay(first, msg)
             self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days))
             tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
-                      strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id))
+                      strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts)
         return verdict
 
     def _in_script(self, verdict: Verdict) -> Verdict:
@@ -230,7 +231,8 @@ class Moderator:
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE)
-        if rep.social and scores[Label.AD] < 0.7 and scores[Label.SPAM] < 0.7 and scores[Label.ABUSE] < 0.7:
+        _abuse_model(body, rep, scores, checks)
+        if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
         self._offtopic(body, rep, scores, checks)
@@ -306,15 +308,20 @@ class Moderator:
         if self.audit is None or not msg.user:
             return
         group = msg.group or self.group or ""
+        if (group, msg.user) in self._established:  # a record of approved messages does not go away
+            a.checks["trust"] = {"new_member": False, "established": True}
+            return
         record = self.audit.member(group, msg.user)
         now = msg.ts if msg.ts and abs(msg.ts - time.time()) < 120 else time.time()
         why = _new_member(record, now, self._group_since(group))
         a.checks["trust"] = {"new_member": why is not None, "ok_count": int(record["ok_count"]) if record else 0}
+        if record and (record.get("ok_count") or 0) >= NEW_MEMBER_MESSAGES and len(self._established) < 100_000:
+            self._established.add((group, msg.user))
         if why is None:
             return
         a.checks["trust"]["why"] = why
         clf = a.checks.get("classifier") or {}
-        if a.label == Label.AD and clf.get("alone") and clf.get("ad_prob", 0) >= CLASSIFIER_SURE:
+        if a.label == Label.AD and clf.get("alone") and clf.get("ad_prob", 0) >= NEW_MEMBER_SURE:
             a.score = max(a.score, float(clf["ad_prob"]))
             a.reasons = [p for p in a.reasons if "交人工判断" not in p]
         if a.label in VIOLATIONS:
@@ -457,10 +464,40 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # group; with no handle or link of its own there is nothing to sell. A person decides.
         ad = min(ad, WARNING_CAP)
         checks["warning"] = True
+    if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
+        # "#接龙 1. 5-302 两份 2. 8-1101 一份": room numbers and counts, the group's own order list
+        ad = min(ad, MEMBER_SHARING_CAP)
+        checks["roster"] = True
+    if rep.question and p_ad < 0.5 and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH):
+        # asking about terms ("免费送还是收邮费？", "怎么付款？扫码还是转账？") is not offering them —
+        # unless the wording itself reads like this community's ads (a request for cheats in a game group)
+        ad *= QUESTION_DISCOUNT
+        checks["question"] = True
     spam = rep.total(Label.SPAM)
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
+
+
+def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """The abuse model's evidence beside the insult lexicon.
+
+    It knows contempt without swear words (你这水平也好意思问) and insults the lexicon has never seen,
+    and it was trained to leave criticism of ideas, self-mockery, banter and quoted insults alone. On
+    its own it labels (a person decides); with a lexicon insult it strengthens the case.
+    """
+    if "reported" in {s.variant for s in rep.signals if s.label == Label.ABUSE}:
+        return  # the insult is quoted to report it: nobody is being abused
+    p = load_abuse_model().score(body)
+    checks["abuse_model"] = round(p, 3)
+    lexicon = scores[Label.ABUSE]
+    alone = lexicon < 0.2
+    if p < (ABUSE_MODEL_ALONE if alone else 0.5):
+        return
+    combined = 1 - (1 - lexicon) * (1 - ABUSE_MODEL_WEIGHT * p)
+    scores[Label.ABUSE] = min(combined, ABUSE_MODEL_ALONE_CAP) if alone else combined
+    checks["abuse_model_reason"] = (f"辱骂模型判断像人身攻击（概率 {p:.2f}）" +
+                                    ("，没有明确的辱骂用语，交人工判断" if alone else ""))
 
 
 _PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
@@ -484,6 +521,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("与群主题相关、只有一个普通链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks.get("warning"):
         parts.append("像是提醒大家防骗（引用了广告说法，本身没有联系方式或链接），交人工判断")
+    if label == Label.ABUSE and checks.get("abuse_model_reason"):
+        parts.append(checks["abuse_model_reason"])
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
         parts.append("主要依据分类器，规则证据不足，交人工判断")
     if rep.injection:
@@ -494,7 +533,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "banned", "evasion", "injection"})
+                     "business", "scam", "banned", "evasion", "injection"})
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
@@ -511,11 +550,19 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     """
     names = set(rep.names(Label.AD))
     promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    business = next((s for s in rep.signals if s.name == "business"), None)
+    # one deal word (打折, 限时) beside a shop page and its price is how a member passes on a deal: at
+    # most that case is left to a person; with no shop page it still counts as a seller's word
+    soft = business is not None and business.detail.count("、") == 0
+    if soft:
+        names.discard("business")
     if names & _SELLER or rep.contacts or (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
     if any(h in SHORTENERS for h in rep.blocked_urls):
         return
     links, priced = len(set(rep.urls)), "money" in names
+    if soft and not (links == 1 and priced):
+        return
     if links <= 1 and not priced:
         cap, note = MEMBER_SHARING_CAP, "member_sharing"
     elif links == 0:
@@ -558,6 +605,7 @@ def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
     return None
 
 
+NEW_MEMBER_SURE = 0.9  # a new member's message is acted on by a classifier this sure, without rule evidence
 NEW_MEMBER_LEEWAY = 0.1  # a new member's violation is acted on from act_threshold − this
 NEW_MEMBER_DAYS = 3.0  # joined (or first seen) this recently …
 NEW_MEMBER_MESSAGES = 5  # … and fewer messages than this so far: a new member
@@ -586,6 +634,12 @@ def _ago(hours: float) -> str:
     return "不到 1 小时" if hours < 1 else (f"{hours:.0f} 小时内" if hours < 48 else f"{hours / 24:.0f} 天内")
 
 
+SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evidence of its own
+QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
+_REACH = frozenset({"invite", "pointer", "profile_pointer", "self_promo"})  # ways to reach a seller besides a handle
+ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
+ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
+ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act threshold)
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review

@@ -31,6 +31,7 @@ class Signal:
     label: str
     weight: float
     detail: str
+    variant: str = "default"  # which weight of the signal table applied (targeted, reported, with_link…)
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "label": self.label, "weight": round(self.weight, 3), "detail": self.detail}
@@ -118,7 +119,8 @@ class SignalSpec:
     cap: float = 1.0
     words: str | None = None
     max_chars: int | None = None
-    requires: tuple[str, ...] = ()  # the signal counts only beside one of these
+    requires: tuple[str, ...] = ()  # the signal counts only beside one of these …
+    alone_from: int = 0  # … or with at least this many distinct hits of its own (0: never alone)
     combo: tuple[str, ...] = ()  # lexicons that must all be present (co-occurrence)
 
     def weight(self, variant: str, distinct: int) -> float:
@@ -141,7 +143,8 @@ def signal_table() -> SignalTable:
         specs.append(SignalSpec(name=row["name"], label=row["label"], detail=row["detail"], weights=weights,
                                 per_extra=float(row.get("per_extra", 0.0)), cap=float(row.get("max", 1.0)),
                                 words=row.get("words"), max_chars=row.get("max_chars"),
-                                requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ()))))
+                                requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ())),
+                                alone_from=int(row.get("alone_from", 0))))
     missing = [s.name for s in specs if s.name not in _DETECTORS]
     if missing:
         raise ValueError(f"{SIGNALS_PATH}: no detector for {missing}")
@@ -174,6 +177,7 @@ _MONEY = re.compile(r"(?:[¥￥$]\s?\d+|\d+(?:\.\d+)?\s?(?:元|块钱|块|rmb|w\
 _INCOME = re.compile(r"(?:日|月|周|一天|每天|每月|一个月|轻松)(?:赚|入|收入|挣|结)(?:\d+|过万|上万|几千|几百|[千万])"
                      r"|(?:赚|挣)(?:\d+|几百|几千|上千|上万)")
 
+_ROSTER_LINE = re.compile(r"(?m)^\s*\d{1,3}\s*[.、．)）]")  # "1. 5-302 两份" / "2、王姐 一箱"
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _REPEAT = re.compile(r"(.{1,4}?)\1{5,}")
 
@@ -201,7 +205,7 @@ def domain_allowed(host: str, allowed: list[str] | tuple[str, ...]) -> bool:
 # signals that show someone is selling, recruiting or spreading a chain letter (SignalReport.has_ad_evidence);
 # everyday promo words (优惠, 促销, 免费), prices and votes are how members talk, not evidence by themselves
 _SELLER_SIGNALS = frozenset({"contact", "invite", "pointer", "profile_pointer", "link", "qr", "ad_words", "income",
-                             "self_promo", "banned", "chain", "business"})
+                             "self_promo", "banned", "chain", "business", "scam"})
 
 
 @dataclass
@@ -217,6 +221,8 @@ class SignalReport:
     injection: bool
     chatter: list[str]
     warning: bool = False  # warns the group about a scam (骗子/别信/举报…)
+    question: bool = False  # asks something (请问…/…吗/…？)
+    roster: bool = False  # a sign-up list (接龙 + numbered lines): room numbers and counts, not disguised digits
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -253,7 +259,19 @@ def _is_social(n: Normalised, lex: Lexicons) -> bool:
     if len(rest) <= 1:
         return True
     # "谢谢团长", "早上好呀各位书友": a social phrase plus a short form of address
-    return len(core) <= 12 and len(rest) <= 3 and len(rest) < len(core) / 2
+    if len(core) <= 12 and len(rest) <= 3 and len(rest) < len(core) / 2:
+        return True
+    # "恭喜恭喜，记得发喜糖", "不客气，都是邻居": a social clause and a short tail (a reply, not a topic)
+    clauses = [c for c in re.split(r"[,.!?;，。！？；、~\s]+", n.folded) if c]
+    if len(clauses) == 2:
+        first = re.sub(r"[^0-9a-z\u3400-\u9fff+]", "", clauses[0])
+        tail = re.sub(r"[^0-9a-z\u3400-\u9fff]", "", clauses[1])
+        head_rest = lex.social_fillers.sub("", lex.social_re.sub("", first))
+        return bool(first) and len(head_rest) <= 2 and len(tail) <= SOCIAL_TAIL_CHARS
+    return False
+
+
+SOCIAL_TAIL_CHARS = 6  # the tail after a thanks/congratulation that still reads as a social reply
 
 
 # -- detectors: one per row of the signal table ---------------------------------------------------
@@ -348,7 +366,8 @@ def _income(scan: Scan, spec: SignalSpec) -> Finding | None:
 def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.found.get("income"):
         return None  # a promised income already says it
-    hits = _MONEY.findall(scan.n.digits)
+    # the folded text keeps decimal points (29.9元 is not 299元); spelled-out amounts only in the digit form
+    hits = _MONEY.findall(scan.n.folded) or _MONEY.findall(scan.n.digits)
     return Finding(hits) if hits else None
 
 
@@ -434,11 +453,11 @@ def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "pointer": _words, "evasion": _evasion, "link": _link, "qr": _words,
-    "business": _words,
+    "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
-    "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "rude": _targeted,
-    "injection": _injection, "solicitation": _combo, "chain_letter": _combo, "profile_pointer": _combo,
+    "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
+    "injection": _injection, "solicitation": _combo, "chain_letter": _combo, "profile_pointer": _combo, "dare": _combo,
 }
 
 
@@ -448,7 +467,7 @@ def _signal(spec: SignalSpec, f: Finding) -> Signal:
     if spec.max_chars and "{items}" in spec.detail:
         prefix = spec.detail.split("{items}")[0]
         detail = prefix + items[: spec.max_chars]
-    return Signal(spec.name, spec.label, spec.weight(f.variant, len(set(f.items))), detail)
+    return Signal(spec.name, spec.label, spec.weight(f.variant, len(set(f.items))), detail, f.variant or "default")
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.Pattern[str] | None = None,
@@ -463,13 +482,21 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
             continue
         scan.found[spec.name] = finding.items or [spec.name]
         sig.append(_signal(spec, finding))
-    required = {spec.name: spec.requires for spec in table.specs if spec.requires}
-    sig = [s for s in sig if s.name not in required or any(r in scan.found for r in required[s.name])]
+    specs = {spec.name: spec for spec in table.specs if spec.requires}
+
+    def company(s: Signal) -> bool:
+        spec = specs.get(s.name)
+        return spec is None or any(r in scan.found for r in spec.requires) or \
+            bool(spec.alone_from and len(set(scan.found.get(s.name, []))) >= spec.alone_from)
+
+    sig = [s for s in sig if company(s)]
     c = n.compact
     social = _is_social(n, lex)
     cjk = len(re.findall(r"[\u3400-\u9fff]", c))
     substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
     chatter = list(dict.fromkeys(lex.chatter.findall(c)))
     warning = bool(lex.warning.search(c))
+    question = bool(lex.words["question"].search(n.folded.replace("？", "?")))
+    roster = bool(lex.words["roster"].search(c)) and len(_ROSTER_LINE.findall(n.raw)) >= 2
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
-                        chatter, warning)
+                        chatter, warning, question, roster)

@@ -1,0 +1,141 @@
+"""What a profile gives a clause a reason to say: the facts clause conditions (``when``) are judged on.
+
+A clause bank entry (rules, welcome, intro, filler topics) may carry ``when``: a mapping whose keys
+must all hold, or a list of such mappings of which one must hold. Policies (points, confidentiality,
+"online only", priority places…) are stated only when a fact of the profile supports them: a field,
+an event kind, or words the operator wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from copilot.agents import compose as C
+from copilot.agents.events import bank as event_bank
+from copilot.knowledge.rules import load_rules
+from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.profile import Event, GroupProfile
+from copilot.textnorm import fold
+
+_FIELDS = ("card_format", "allowed_domains", "banned", "products", "purchase_path", "locality", "brand", "paid")
+
+
+@lru_cache(maxsize=1)
+def outdoor_words() -> list[str]:
+    """Words that make an in-person event outdoor or physical (one list with rule topics.event_facts)."""
+    book = load_rules(KNOWLEDGE_DIR)
+    return [fold(w) for w in book.get("topics.event_facts").check.params.get("outdoor_words", [])]
+
+
+def physical_place(event: Event) -> bool:
+    """The event has a place members go to (not a link, a live room or the group itself)."""
+    if not event.place:
+        return False
+    place = fold(event.place)
+    b = event_bank()
+    if place in {fold(t) for t in b["trivial_places"]}:
+        return False
+    return not any(fold(w) in place for w in b["online_place_words"])
+
+
+def in_person(profile: GroupProfile) -> bool:
+    """Members meet in person: an offline event or class, or any event held at a physical place."""
+    return any(e.kind in ("线下活动", "课程") or physical_place(e) for e in profile.all_events())
+
+
+def outdoor(profile: GroupProfile) -> bool:
+    """An in-person event that is outdoor or physical exertion (a ride, a run, a hike)."""
+    words = outdoor_words()
+    return any(e.kind == "线下活动" and any(w in fold(" ".join([e.title, e.place, e.details])) for w in words)
+               for e in profile.all_events())
+
+
+def profile_blob(profile: GroupProfile) -> str:
+    """Everything the operator wrote, folded: what ``mentions`` conditions look for."""
+    events = profile.all_events()
+    parts = [profile.name, profile.positioning, profile.audience, profile.threshold, profile.tone, profile.purchase_path,
+             profile.locality, profile.brand, *profile.topics, *profile.goals,
+             *[" ".join([e.title, e.place, e.signup, e.details]) for e in events],
+             *[p.name + " " + p.description for p in profile.products]]
+    return fold(" ".join(x for x in parts if x))
+
+
+@dataclass(frozen=True)
+class Facts:
+    type: str
+    paid: bool
+    in_person: bool
+    outdoor: bool
+    kinds: frozenset[str]
+    has: frozenset[str]
+    blob: str
+    banned: tuple[str, ...]
+
+
+def group_facts(profile: GroupProfile) -> Facts:
+    return Facts(type=C.gtype(profile), paid=profile.paid is not None, in_person=in_person(profile),
+                 outdoor=outdoor(profile), kinds=frozenset(e.kind for e in profile.all_events()),
+                 has=frozenset(k for k in _FIELDS if getattr(profile, k)), blob=profile_blob(profile),
+                 banned=tuple(fold(w) for w in profile.banned if w.strip()))
+
+
+def _one(when: dict[str, Any], f: Facts) -> bool:
+    checks = [
+        "types" not in when or f.type in when["types"],
+        "not_types" not in when or f.type not in when["not_types"],
+        "paid" not in when or f.paid == when["paid"],
+        "in_person" not in when or f.in_person == when["in_person"],
+        "outdoor" not in when or f.outdoor == when["outdoor"],
+        "kinds" not in when or bool(f.kinds & set(when["kinds"])),
+        "has" not in when or set(when["has"]) <= f.has,
+        "mentions" not in when or any(fold(w) in f.blob for w in when["mentions"]),
+    ]
+    return all(checks)
+
+
+def applies(when: dict[str, Any] | list[dict[str, Any]] | None, facts: Facts) -> bool:
+    """A clause is used only when the profile gives it a reason (a list: any one of the conditions)."""
+    if not when:
+        return True
+    if isinstance(when, list):
+        return any(_one(w, facts) for w in when)
+    return _one(when, facts)
+
+
+def suggests_banned(text: str, facts: Facts) -> bool:
+    """A phrasing that suggests members do something the group bans (二手买卖 where 卖号 is banned)."""
+    t = fold(text)
+    return any(w in t for w in facts.banned)
+
+
+@lru_cache(maxsize=1)
+def _topic_word_classes() -> dict[str, list[str]]:
+    data = yaml.safe_load((RESOURCES_DIR / "drafting" / "topics.yaml").read_text(encoding="utf-8"))
+    return dict(data["classes"])
+
+
+def topic_classes(word: str) -> set[str]:
+    """Which slots a topic word fits (``classes`` in topics.yaml): role and form words fit none."""
+    c = _topic_word_classes()
+    w = fold(word)
+
+    def has(key: str) -> bool:
+        return any(fold(x) in w for x in c[key])
+
+    if has("role") or w in {fold(x) for x in c["form"]}:
+        return set()
+    out = {"subject"}
+    if has("practice"):
+        out |= {"practice"} | ({"gear"} if has("gear") else set())
+    elif has("product"):
+        out.add("product")
+    return out
+
+
+def lead_topic(profile: GroupProfile) -> str:
+    """The first topic word that is a subject (not a role such as 产品经理, not a form such as 团购)."""
+    return next((t for t in profile.topics if topic_classes(t)), profile.topics[0])

@@ -1,0 +1,66 @@
+"""Promotions built from the profile's own products and events: no deals on the core paid product or
+what it includes, small add-ons only, deadlines on the sale event's real date, prices in sale notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from copilot.agents import DraftError, draft
+from copilot.config import Settings
+from copilot.knowledge.checks import failures
+from copilot.llm import get_engine
+from copilot.profile import profile_from_data
+
+D = dt.date
+CIRCLE = {
+    "name": "运营人进阶圈", "positioning": "给3年以上的新媒体运营做进阶交流", "topics": ["新媒体运营", "增长"], "type": "知识型",
+    "paid": {"price": 1599, "term": "年"}, "purchase_path": "小程序「进阶圈」",
+    "products": [{"name": "年度会员", "price": 1599, "promo_price": 1299, "unit": "年", "description": "含全年直播、案例库和线下沙龙"},
+                 {"name": "沙龙门票", "price": 129, "unit": "张", "description": "非会员单次参加"}],
+}
+SHOP = {
+    "name": "云栖茶友会员群", "brand": "云栖", "positioning": "云栖茶叶老客户的会员群", "topics": ["绿茶", "冲泡"], "type": "品牌型",
+    "purchase_path": "小程序「云栖茶」",
+    "events": [{"title": "会员日", "kind": "会员日", "cadence": "每月18号", "time": "10:00", "details": "全场会员价"},
+               {"title": "周五茶具秒杀", "kind": "秒杀", "cadence": "每周五", "time": "20:00", "details": "玻璃公道杯，每人限1个"}],
+    "products": [{"name": "明前龙井", "price": 368, "promo_price": 318, "unit": "罐"},
+                 {"name": "碧螺春", "price": 268, "unit": "罐"},
+                 {"name": "玻璃公道杯", "price": 59, "promo_price": 39, "unit": "个"},
+                 {"name": "茶巾", "price": 15, "unit": "条"}],
+}
+
+
+@pytest.fixture(scope="module")
+def offline():
+    return get_engine(Settings(llm_provider="offline"), prefer="offline")
+
+
+def test_core_membership_and_what_it_includes_get_no_deals(offline):
+    result = draft("copy", profile_from_data(CIRCLE), offline, kind="promotion", n=5, start=D(2026, 12, 7))
+    assert [d["tactic"] for d in result.drafts] == ["折扣"]  # only the operator's own promo price
+    assert "沙龙门票" not in "\n".join(d["text"] for d in result.drafts)
+    assert "核心付费产品" in (result.notice or "")
+    only_core = {**CIRCLE, "products": [{"name": "年度会员", "price": 1599}]}
+    with pytest.raises(DraftError, match="核心付费产品"):
+        draft("copy", profile_from_data(only_core), offline, kind="promotion", n=3)
+
+
+def test_add_on_is_a_small_item_and_sale_deadline_is_the_event_day(offline):
+    result = draft("copy", profile_from_data(SHOP), offline, kind="promotion", n=5, start=D(2026, 12, 7))
+    assert not failures(result.checks, include_warn=False)
+    by = {d["tactic"]: d for d in result.drafts}
+    addon = by["加价换购（比例偏见）"]
+    assert "茶巾" in addon["text"] and "碧螺春" not in addon["text"].split("加1元换购")[1]  # 268 元 is no add-on
+    discount = by["折扣"]
+    assert "【会员日·12月18日】" in discount["text"] and "截止：12月18日（周五）会员日当天" in discount["text"]
+    assert "明前龙井" not in by["拼团"]["title"]  # the discounted product gets no second deal
+
+
+def test_sale_notice_takes_the_price_from_the_products(offline):
+    result = draft("copy", profile_from_data(SHOP), offline, kind="activity", n=2, start=D(2026, 12, 7))
+    sale = next(d for d in result.drafts if d["event"] == "周五茶具秒杀")
+    assert "玻璃公道杯：39元（原价59元）" in sale["text"]
+    assert not any("价格" in n for n in sale["needs"])
+    assert sale["text"].count("。") >= 3 and all(line.endswith(("。", "：")) for line in sale["text"].splitlines())

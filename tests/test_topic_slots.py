@@ -1,0 +1,116 @@
+"""Free calendar topics fit the group: each pattern is filled only with the kind of word it declares,
+brand groups are not sent to other brands, a two-sided question is the only one that asks to pick a
+side, times follow the group's rhythm, and a bank that runs dry is reported, not padded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from copilot.agents import draft
+from copilot.agents.facts import topic_classes
+from copilot.agents.topics import topic_bank
+from copilot.config import Settings
+from copilot.knowledge.checks import failures
+from copilot.llm import get_engine
+from copilot.profile import profile_from_data
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def offline():
+    return get_engine(Settings(llm_provider="offline"), prefer="offline")
+
+
+@pytest.mark.parametrize(("word", "fits"), [
+    ("产品经理", set()), ("团购", set()), ("宝妈", set()),
+    ("跑步", {"subject", "practice", "gear"}), ("需求分析", {"subject", "practice"}),
+    ("面霜", {"subject", "product"}), ("水果", {"subject", "product"}), ("手冲", {"subject", "practice", "gear"}),
+    ("睡眠", {"subject"}), ("敏感肌", {"subject"}), ("星穹铁道", {"subject"}),
+])
+def test_topic_words_are_classed_by_what_can_be_said_of_them(word, fits):
+    assert topic_classes(word) == fits
+
+
+def test_every_pattern_declares_a_slot_and_only_two_sided_questions_ask_to_pick_a_side():
+    bank = topic_bank()
+    for family, patterns in bank["families"].items():
+        for sk in patterns:
+            assert sk["slot"] in ("subject", "practice", "gear", "product"), (family, sk["title"])
+            steps = sk.get("steps") or bank["types"][sk["type"]]["steps"]
+            if "选一边" in steps:
+                assert "还是" in sk["text"] or "哪边" in sk["text"] or "哪一样" in sk["text"], sk["text"]
+    assert "选一边" not in bank["types"]["观点"]["steps"]
+
+
+PM = profile_from_data({
+    "name": "产品进阶会", "positioning": "给工作三年以上的产品经理交流", "topics": ["产品经理", "增长", "用户研究"], "type": "知识型",
+    "events": [{"title": "周四案例直播", "kind": "直播", "cadence": "每周四", "time": "20:30", "place": "视频号", "details": "讲一个增长案例"}],
+})
+SKIN = profile_from_data({
+    "name": "青禾护肤会员群", "brand": "青禾", "positioning": "青禾护肤老顾客交流", "topics": ["护肤", "面霜", "敏感肌"], "type": "品牌型",
+    "events": [{"title": "会员日", "kind": "会员日", "cadence": "每月15号", "time": "10:00", "details": "全场9折"}],
+})
+GAMERS = profile_from_data({
+    "name": "原神深渊攻略组", "positioning": "原神玩家一起研究深渊配队", "topics": ["配队", "深渊", "抽卡"], "type": "兴趣型", "platform": "qq",
+    "events": [{"title": "周五深渊车队", "kind": "其他", "cadence": "每周五", "time": "21:00", "details": "按段位组队"}],
+})
+
+
+def _free(result):
+    return [e for e in result.drafts if not e["event"]]
+
+
+def test_role_and_form_words_never_fill_a_pattern(offline):
+    free = _free(draft("topics", PM, offline, days=14, start=D(2026, 12, 7)))
+    assert free and not any("产品经理" in e["opening"] for e in free)
+
+
+def test_brand_groups_are_not_sent_to_other_brands_and_products_fill_product_patterns(offline):
+    free = _free(draft("topics", SKIN, offline, days=14, start=D(2026, 12, 7)))
+    text = "\n".join(e["opening"] for e in free)
+    assert "推荐一款护肤" not in text and "敏感肌用法" not in text and "想找靠谱的" not in text
+    for e in free:
+        if "推荐一款" in e["opening"]:
+            assert "青禾" in e["opening"]
+
+
+def test_evening_group_gets_no_morning_filler_and_weekend_plans_come_before_the_weekend(offline):
+    result = draft("topics", GAMERS, offline, days=14, start=D(2026, 12, 7))
+    assert all(e["time"] >= "12:00" for e in result.drafts)
+    for e in result.drafts:
+        if "周末" in e["opening"]:
+            assert e["weekday"] in ("周四", "周五")
+    assert not any("装备" in e["opening"] for e in _free(result))  # 配队/深渊/抽卡 are not gear
+    assert not failures(result.checks, include_warn=False)
+
+
+def test_a_dry_bank_is_reported_not_padded(offline):
+    result = draft("topics", SKIN, offline, days=40, start=D(2026, 12, 7))
+    openings = [e["opening"] for e in _free(result)]
+    assert len(openings) == len(set(openings))
+    assert "已经用完" in (result.notice or "") and "没有排内容" in (result.notice or "")
+
+
+def test_a_daily_evening_routine_still_leaves_room_for_one_topic_and_reads_differently_each_day(offline):
+    p = profile_from_data({
+        "name": "晚间背单词", "positioning": "上班族晚上一起背单词", "topics": ["英语", "单词"], "type": "知识型",
+        "events": [{"title": "单词打卡", "kind": "打卡", "cadence": "每天", "time": "21:30", "details": "发背单词截图"},
+                   {"title": "周六线下自习", "kind": "线下活动", "cadence": "每周六", "time": "14:00", "place": "市图书馆",
+                    "details": "带电脑"}]})
+    result = draft("topics", p, offline, days=7, start=D(2026, 12, 7))
+    checkins = [e["opening"] for e in result.drafts if e["event"] == "单词打卡"]
+    assert len(checkins) == 7 and len(set(checkins)) >= 4
+    free = _free(result)  # one a day (the group meets in person), in the day slot, all at the same time
+    assert len(free) >= 5 and len({e["time"] for e in free}) == 1 and free[0]["time"] < "17:00"
+
+
+def test_a_brand_name_that_does_not_say_the_topic_gets_the_topic_in_every_name(offline):
+    tea = profile_from_data({"name": "", "brand": "云栖", "positioning": "云栖老茶客的会员群", "topics": ["绿茶", "冲泡"],
+                             "type": "品牌型"})
+    result = draft("name", tea, offline, n=5)
+    names = [d["name"] for d in result.drafts]
+    assert names and all("云栖" in n and any(w in n for w in ("绿茶", "冲泡", "茶")) for n in names), names  # never 云栖会员群
+    assert not failures(result.checks, include_warn=False)
