@@ -32,6 +32,7 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from copilot.notes.classify import save_exported  # noqa: E402
 from copilot.notes.owners import (  # noqa: E402
     SHIPPED_MODEL,
     THRESHOLD,
@@ -106,13 +107,8 @@ def main() -> int:
         "source": "copilot/resources/notes/owners.jsonl; rebuild: scripts/train_owner_classifier.py"})
     sk = clf.predict_proba(X)[:, 1]
     ours = np.array([model.probability(list(f)) for f in feats])
-    drift = float(np.abs(sk - ours).max())
-    if drift > 1e-3:
-        print(f"导出的权重与 scikit-learn 结果不一致（最大差 {drift:.4f}）", file=sys.stderr)
-        return 1
-    model.save(args.out)
-    print(f"选 C={C}：{len(rows)} 句，{len(y)} 个提及，{len(weights)} 个特征 → {args.out}")
-    return 0
+    return save_exported(model, sk, ours, args.out, 1e-3,
+                         f"选 C={C}：{len(rows)} 句，{len(y)} 个提及，{len(weights)} 个特征 → {args.out}")
 
 
 if __name__ == "__main__":
