@@ -123,3 +123,62 @@ def test_the_steps_are_reported_in_order_for_the_progress_bar(tmp_path: Path, of
     seen: list[str] = []
     summarize_file(path, offline, get_engine(offline), stage=seen.append)
     assert seen == list(STAGES)
+
+
+# -- key points keep their fact; titles; quote-replies; previews ----------------------------------------
+PICKLES = """\
+[2025-11-02 20:00:00] 群主阿芬: 今晚请到做了十年腌菜的钱老师，给大家分享「家庭泡菜不翻车的三个关键」，先听讲，最后提问
+[2025-11-02 20:01:00] 钱老师: 大家好，我是老钱。直接说三个关键。
+[2025-11-02 20:02:00] 钱老师: 第一个关键是盐水浓度。盐太少容易长白膜，一般按水重的5%放盐，夏天可以加到6%。
+[2025-11-02 20:03:30] 钱老师: 第二个关键是坛沿水。坛沿水要保持满，每隔三天换一次，不然会倒吸进坛子。
+[2025-11-02 20:05:00] 钱老师: 第三个关键是不要沾油。夹菜一定用专用的干筷子，一滴油就可能让整坛长花。
+[2025-11-02 20:06:00] 小鱼: 老师，泡菜坛子买多大的合适
+[2025-11-02 20:06:40] 阿强: 今天楼下菜场的萝卜两块钱一斤
+[2025-11-02 20:07:30] 钱老师: 「小鱼：老师，泡菜坛子买多大的合适」
+- - - - - - - - - - - - - - -
+三口之家买5斤装的就够，太大了吃不完容易坏。
+[2025-11-02 20:08:00] 小鱼: 好的谢谢老师
+[2025-11-02 20:09:00] 群主阿芬: 谢谢钱老师！下周四晚上8点我们请周师傅讲腊肠怎么灌，想听的接龙
+[2025-11-02 20:09:30] 阿强: [玫瑰]
+"""
+
+
+def test_a_heading_keeps_the_fact_that_follows_it(offline: Settings) -> None:
+    n = _notes(PICKLES, offline)
+    points = [p.text for p in n.key_points]
+    salt = next(p for p in points if "盐水浓度" in p)
+    assert "5%" in salt  # not "第一个关键是盐水浓度。" alone
+    assert not any(p.rstrip("。") in {"第二个关键是坛沿水", "第三个关键是不要沾油"} for p in points)
+
+
+def test_a_talk_title_in_corner_brackets_is_the_title(offline: Settings) -> None:
+    n = _notes(PICKLES, offline)
+    assert n.title == "家庭泡菜不翻车的三个关键｜钱老师分享整理"
+
+
+def test_a_quote_reply_answers_the_quoted_person_without_its_markup(offline: Settings) -> None:
+    n = _notes(PICKLES, offline)
+    jar = next(q for q in n.qa if "坛子" in q.question)
+    assert jar.asker == "小鱼" and jar.answerer == "钱老师"
+    assert jar.answer == "三口之家买5斤装的就够，太大了吃不完容易坏。"
+    assert "- - -" not in render_markdown(n) and "萝卜" not in render_markdown(n, appendix=False)
+
+
+def test_the_next_session_named_by_day_and_speaker_is_a_preview(offline: Settings) -> None:
+    n = _notes(PICKLES, offline)
+    previews = [a for a in n.announcements if a.kind == "下期预告"]
+    assert len(previews) == 1 and "周师傅" in previews[0].text and "腊肠" in previews[0].text
+
+
+def test_a_discussion_without_a_named_topic_is_titled_by_what_it_settled(offline: Settings) -> None:
+    chat = """\
+[2025-12-01 19:00] 阿梅: 年会的场地大家有什么想法
+[2025-12-01 19:02] 老许: 我觉得酒店宴会厅体面，就是贵
+[2025-12-01 19:03] 小陶: 农家乐便宜，还能钓鱼烧烤
+[2025-12-01 19:05] 老许: 农家乐太远了，开车要两个小时
+[2025-12-01 19:06] 阿梅: 那就定了，年会放在公司附近的酒店宴会厅，预算每人200元
+[2025-12-01 19:07] 小陶: 行
+"""
+    n = _notes(chat, offline)
+    assert n.title.startswith("话题讨论：") and "、" not in n.title
+    assert "年会" in n.title

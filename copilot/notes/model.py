@@ -28,6 +28,7 @@ class Message:
     speaker_id: str | None = None
     kind: MessageKind = "text"
     line: int = 0  # line (or row) of the export where the message starts, for error messages
+    reply_to: str | None = None  # whose message it quotes (a quote-reply), as written in the quote
 
     @property
     def clock(self) -> str:

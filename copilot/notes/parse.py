@@ -395,6 +395,17 @@ def detect_format(text: str, suffix: str = "") -> str:
     return "text"
 
 
+# a quote-reply as WeChat/QQ copy it: 「阿强：原话」, a dashed rule, then the reply
+_QUOTE_REPLY = re.compile(r"^\s*[「『]([^：:」』\n]{1,24})[：:]([^」』]*)[」』]\s*\n\s*(?:[-—─]\s*){3,}\s*\n?(.*)$", re.S)
+
+
+def _unquote(m: Message) -> None:
+    """A quote-reply is its reply (the quoted words are another message of the chat), to the quoted person."""
+    match = _QUOTE_REPLY.match(m.text)
+    if match and match.group(3).strip():
+        m.reply_to, m.text = match.group(1).strip(), match.group(3).strip()
+
+
 def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", columns: Mapping[str, str] | None = None,
                encoding: str = "", drop_noise: bool = True) -> Transcript:
     """Parse an already-decoded export. ``columns`` maps speaker/text/time/speaker_id to column names."""
@@ -415,6 +426,8 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
     if len(messages) > MAX_MESSAGES:
         raise NotesParseError(f"{name}：消息太多（{len(messages):,} 条，上限 {MAX_MESSAGES:,} 条）。"
                               "请按日期拆成几个文件放进一个目录，再用 copilot notes-batch 目录 -o 输出目录 整理")
+    for m in messages:
+        _unquote(m)
     dropped: list[Dropped] = []
     if drop_noise:
         messages, dropped = clean_noise(messages)

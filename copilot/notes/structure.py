@@ -38,7 +38,7 @@ _TOPIC = [
     re.compile(r"《([^》]{2,40})》"),
     re.compile(r"(?:主题|题目|话题(?:讨论)?)(?:是|为)?[:：「“\"]\s*([^。！？!?\n」”\"]{2,40})"),
     re.compile(r"(?:主题|题目)是\s*([^。！？!?\n，,]{2,40})"),
-    re.compile(r"(?:^|[，,。！!；;\s])(?:今[天晚]|咱们|我们|大家|来|一起|就|先)*(?:聊聊|聊一聊|讨论一下|讨论)[:：]?\s*"
+    re.compile(r"(?:^|[，,。！!；;\s])(?:今[天晚]|咱们|我们|大家|来|一起|就|先)*(?:聊聊|聊一聊|聊一下|聊下|讨论一下|讨论下|讨论)[:：]?\s*"
                r"([^。！？!?\n，,]{2,30}[？?]?)"),
 ]
 _CLARIFY = re.compile(r"^(?:确定一下|确认一下|你说的|刚才|那个|所以)")
@@ -193,8 +193,11 @@ class People:
 
 # -- session type, roles, topic ----------------------------------------------------------------------
 def find_topic(messages: list[Message]) -> str | None:
+    """The title given at the start (《…》, 分享「…」, 主题是…, 聊聊…), not the next session's in a preview."""
     for m in messages[:12]:
-        for pattern in _TOPIC:
+        if has(_fold(m.text), "announcement", "next"):
+            continue
+        for pattern in (*_TOPIC[:1], cue("titled"), *_TOPIC[1:]):
             match = pattern.search(m.text)
             if match:
                 return match.group(1).strip(" ：:，,")
@@ -425,7 +428,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     last_answered: _Open | None = None
     for i, m in enumerate(messages):
         f = _fold(m.text)
-        targets = people.mentions(m.text)
+        targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else [])
         if _continues(last_answered, m, messages[i - 1] if i else None, people):
             assert last_answered is not None
             last_answered.answer.append(m)
@@ -614,12 +617,6 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
         if text:
             parts.append((text, _pick(c, mentions, scores, (start, end), text)))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
-
-
-def _owner_of(clause: str, speaker: str, people: People, lead_mentions: list[str],
-              spoken_to: str | None = None) -> Owner:
-    """Who a clause gives work to, and how that was found."""
-    return _owners(_Ctx(clause, _fold(clause), speaker, people, lead_mentions, spoken_to))[0]
 
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
