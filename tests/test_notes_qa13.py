@@ -182,3 +182,32 @@ def test_a_discussion_without_a_named_topic_is_titled_by_what_it_settled(offline
     n = _notes(chat, offline)
     assert n.title.startswith("话题讨论：") and "、" not in n.title
     assert "年会" in n.title
+
+
+# -- a group-buy: price and payment questions are the content; owners; no made-up deadlines --------------
+GROUP_BUY = """\
+[2025-09-05 20:00:00] 团长阿兰: 中秋团购开始啦，蛋黄酥一盒68元，6个装，满3盒包邮
+[2025-09-05 20:01:00] 小周: 请问阿兰，蛋黄酥是现做的吗？保质期多久？
+[2025-09-05 20:02:00] 团长阿兰: 当天现做，保质期7天，冷藏能放10天
+[2025-09-05 20:03:00] 莉莉: 那我订2盒，怎么付款？微信还是支付宝？
+[2025-09-05 20:03:30] 团长阿兰: 微信转我就行，备注楼号
+[2025-09-05 20:04:00] 团长阿兰: 我的电话13912345678，自提点在6号楼大堂
+[2025-09-05 20:05:00] 团长阿兰: 老陈负责6号楼自提点，莉莉负责统计数量，9月10日前报给我
+[2025-09-05 20:05:30] 莉莉: 好的，9月10日前我把数量报给你
+[2025-09-05 20:06:00] 老陈: 周末我都在家，随时可以来拿
+[2025-09-05 20:07:00] 团长阿兰: 小胖下周一前把上个月的团购账目整理出来
+[2025-09-05 20:07:30] 小胖: 收到
+"""
+
+
+def test_a_group_buy_keeps_its_questions_owners_and_real_deadlines(offline: Settings) -> None:
+    n = _notes(GROUP_BUY, offline)
+    assert not [o for o in n.omitted if o.id in (2, 4, 6)]  # price/payment questions and the organiser's contact
+    pay = next(q for q in n.qa if "付款" in q.question)
+    assert pay.answerer == "团长阿兰" and "微信转我" in pay.answer
+    assert "老陈负责" not in pay.answer  # the hand-out of work that follows is a to-do, not the answer
+    owners = {a.owner: a for a in n.actions}
+    assert owners["老陈"].deadline is None  # 6号楼 is a building, not the 6th
+    assert owners["莉莉"].deadline == "2025-09-10" and owners["小胖"].deadline == "2025-09-08"
+    assert len([a for a in n.actions if a.owner == "莉莉"]) == 1  # the assignment and her "好的" are one
+    assert not any("周末" in (a.deadline_text or "") for a in n.actions)

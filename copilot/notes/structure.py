@@ -377,9 +377,11 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     return min(relevant_ones, key=lambda s: (s[1], s[2].index))[2]
 
 
-def _continues(prev: _Open | None, m: Message, before: Message | None, people: People) -> bool:
-    """The answerer's very next message goes on with the answer (unless it turns to someone else)."""
-    return (prev is not None and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
+def _continues(prev: _Open | None, m: Message, before: Message | None, people: People,
+               tasks: frozenset[int] = frozenset()) -> bool:
+    """The answerer's very next message goes on with the answer (unless it turns to someone else, to a
+    new matter, a notice, or hands out work or settles something: those are to-dos and decisions)."""
+    return (prev is not None and m.id not in tasks and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
             and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text
             and not has(_fold(m.text), "reply", "topic_shift") and _announcement_kind(_fold(m.text), False) is None)
 
@@ -413,7 +415,8 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
 
 
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
-            decisions: list[Decision] | None = None, topic: frozenset[str] | None = None) -> list[QAPair]:
+            decisions: list[Decision] | None = None, topic: frozenset[str] | None = None,
+            tasks: frozenset[int] = frozenset()) -> list[QAPair]:
     """Questions and the replies that answer them.
 
     An @-reply (or a reply by the person a question was put to) answers that asker's open question —
@@ -429,7 +432,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     for i, m in enumerate(messages):
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else [])
-        if _continues(last_answered, m, messages[i - 1] if i else None, people):
+        if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks):
             assert last_answered is not None
             last_answered.answer.append(m)
             continue
@@ -924,7 +927,8 @@ def analyze(transcript: Transcript) -> Structure:
     topic_set = topic_words(msgs)
     # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
     taken = [set(a.sources) for a in actions if len(a.sources) > 1]
-    qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set)
+    tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
+    qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set, tasks)
           if not any(set(p.sources) <= t for t in taken)]
     return Structure(
         session_type=session,
