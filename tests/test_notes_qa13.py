@@ -211,3 +211,27 @@ def test_a_group_buy_keeps_its_questions_owners_and_real_deadlines(offline: Sett
     assert owners["莉莉"].deadline == "2025-09-10" and owners["小胖"].deadline == "2025-09-08"
     assert len([a for a in n.actions if a.owner == "莉莉"]) == 1  # the assignment and her "好的" are one
     assert not any("周末" in (a.deadline_text or "") for a in n.actions)
+
+
+# -- non-decisions, non-previews, closing lines ---------------------------------------------------------
+BOOK_CLUB_TALK = """\
+[2025-10-12 20:00:00] 群主小唐: 今晚请到运营了5年读书会的孟老师，分享《读书会怎么留住人》，大家先听，最后提问
+[2025-10-12 20:01:00] 孟老师: 我讲三点。第一点是门槛。我们读书会最早是免费的，后来决定每月收29元，到场率从40%涨到了75%。
+[2025-10-12 20:03:00] 孟老师: 第二点是角色。每期安排一个领读人，领读人要提前一周发导读，大家读完在群里打卡。
+[2025-10-12 20:05:00] 孟老师: 第三点是激励。连续打卡满30天的，送一本下期的书。
+[2025-10-12 20:06:00] 孟老师: 我就讲到这里，大家可以提问。
+[2025-10-12 20:07:00] 阿青: 激励机制那一条我印象最深
+[2025-10-12 20:07:30] 大伟: 孟老师，收费以后老成员会不会流失？
+[2025-10-12 20:08:30] 孟老师: @大伟 流失了大概一成，但留下的人更投入，我建议先对新成员收费
+[2025-10-12 20:09:00] 群主小唐: 谢谢孟老师！下周日晚8点请林老师讲《共读书单怎么选》，想听的接龙
+"""
+
+
+def test_a_speakers_story_is_not_a_decision_and_a_prize_is_not_a_preview(offline: Settings) -> None:
+    n = _notes(BOOK_CLUB_TALK, offline)
+    assert n.decisions == []
+    assert not any("印象最深" in a.task for a in n.actions)
+    previews = [a for a in n.announcements if a.kind == "下期预告"]
+    assert len(previews) == 1 and "共读书单" in previews[0].text
+    points = " ".join(p.text for p in n.key_points)
+    assert "讲到这里" not in points and "30天" in points and "75%" in points

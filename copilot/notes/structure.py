@@ -898,6 +898,10 @@ def segments(messages: list[Message], session: SessionType, speakers: list[str],
     return out
 
 
+def _speaker_of(messages: list[Message], msg_id: int) -> str | None:
+    return next((m.speaker for m in messages if m.id == msg_id), None)
+
+
 def analyze(transcript: Transcript) -> Structure:
     msgs = transcript.messages
     share = speaker_share(msgs)
@@ -925,6 +929,8 @@ def analyze(transcript: Transcript) -> Structure:
         if topic and host is None and topic in msgs[0].text:  # who asked the question started it
             host = msgs[0].speaker
     topic_set = topic_words(msgs)
+    if session == "主讲分享":  # what the speaker tells of their own past ("后来决定每月收29元") is the talk
+        decisions = [d for d in decisions if not all(_speaker_of(msgs, i) in speakers for i in d.sources)]
     # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
     taken = [set(a.sources) for a in actions if len(a.sources) > 1]
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
