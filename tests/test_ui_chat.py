@@ -42,12 +42,12 @@ def test_profile_tab_callbacks(settings: Settings) -> None:
     assert ui.validate_profile_text(text).startswith("✅")
     bad = ui.validate_profile_text("positioning: 短\ntopics: []\n")
     assert bad.startswith("❌") and "positioning" in bad and "topics" in bad
-    status, names = ui.save_profile("", text, settings)
-    assert "档案名" in status and names == []
-    status, names = ui.save_profile("跑团", "topics: [\n", settings)
-    assert status.startswith("❌ 未保存") and names == []
-    status, names = ui.save_profile("跑团", text, settings)
-    assert status.startswith("✅") and names == ["跑团"]
+    out = ui.save_profile("", text, settings)
+    assert "档案名" in out.message and out.names == [] and not out.saved
+    out = ui.save_profile("跑团", "topics: [\n", settings)
+    assert out.message.startswith("❌ 未保存") and out.names == [] and "第 1 行第 9 列" in out.message
+    out = ui.save_profile("跑团", text, settings)
+    assert out.message.startswith("✅") and out.names == ["跑团"] and out.saved
     loaded, status = ui.load_profile_text("跑团", settings)
     assert loaded.strip() == text.strip() and "已载入" in status
     status, names = ui.delete_profile("跑团", settings)
