@@ -341,6 +341,28 @@ _YAML_OPENED = {"flow sequence": "“[”没有配对的“]”", "flow mapping"
                 "quoted scalar": "引号没有配对"}
 
 
+_CLOSE = {"[": "]", "{": "}"}
+
+
+def _unclosed_bracket(text: str) -> tuple[int, int, str] | None:
+    """(line, column, bracket) of the last ``[`` or ``{`` never closed, outside quotes and comments."""
+    stack: list[tuple[int, int, str]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        quote = ""
+        for i, ch in enumerate(line):
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "'\"" and (i == 0 or line[i - 1] in " [{,:"):
+                quote = ch
+            elif ch == "#" and (i == 0 or line[i - 1].isspace()):
+                break
+            elif ch in _CLOSE:
+                stack.append((n, i + 1, ch))
+            elif ch in "]}" and stack and _CLOSE[stack[-1][2]] == ch:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
 def yaml_problem(exc: yaml.YAMLError, text: str) -> str:
     """A YAML syntax error in Chinese, at the line and column where the operator has to look.
 
@@ -351,6 +373,10 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> str:
     opened = next((why for key, why in _YAML_OPENED.items() if key in str(getattr(exc, "context", "") or "")), None)
     if opened and context is not None:
         return f"YAML 格式错误：第 {context.line + 1} 行第 {context.column + 1} 列的{opened}"
+    ended = "stream end" in str(getattr(exc, "problem", "") or "")
+    if ended and (left_open := _unclosed_bracket(text)) is not None:  # the text ended inside a [ or {
+        line, column, char = left_open
+        return f"YAML 格式错误：第 {line} 行第 {column} 列的“{char}”没有配对的“{_CLOSE[char]}”"
     if problem is None:
         return "YAML 格式错误"
     lines = text.splitlines()

@@ -37,8 +37,10 @@ def test_chat_rejects_empty_and_huge_questions(shared_data_dir: Path) -> None:
 def test_profile_tab_callbacks(settings: Settings) -> None:
     from copilot.ui import profiles as ui
 
-    text, status = ui.load_profile_text(None, settings)
-    assert "positioning" in text and "模板" in status
+    new, status = ui.load_profile_text(None, settings)
+    assert "# positioning" in new and "新档案" in status  # the example is there to read, commented out
+    assert ui.validate_profile_text(new).startswith("❌")  # nothing of it would be saved by accident
+    text = ui.PROFILE_TEMPLATE
     assert ui.validate_profile_text(text).startswith("✅")
     bad = ui.validate_profile_text("positioning: 短\ntopics: []\n")
     assert bad.startswith("❌") and "positioning" in bad and "topics" in bad

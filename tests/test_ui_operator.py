@@ -49,6 +49,18 @@ def test_form_values_survive_yaml_special_characters() -> None:
     assert again["platform"] == "qq" and again["type"] == ""
 
 
+def test_a_new_profile_takes_nothing_from_the_example() -> None:
+    values = profiles.form_list(profiles.NEW_PROFILE)
+    assert values[profiles.FORM_KEYS.index("positioning")] == "" and values[-1] == []
+    # an untouched form leaves the text (and its comments) as it is
+    assert profiles.text_from_form(profiles.NEW_PROFILE, values) == (profiles.NEW_PROFILE, None)
+    values[profiles.FORM_KEYS.index("positioning")] = "每周共读一本书，为上班族提供讨论的地方"
+    values[profiles.FORM_KEYS.index("topics")] = "读书"
+    text, _ = profiles.text_from_form(profiles.NEW_PROFILE, values)
+    data = yaml.safe_load(text)
+    assert set(data) == {"name", "positioning", "topics", "platform"} and "跑步" not in text
+
+
 def test_a_broken_yaml_is_left_alone_by_the_form() -> None:
     broken = "name: 读书会\ntopics: [读书, 共读\n"
     text, problem = profiles.text_from_form(broken, profiles.form_list(READING))
@@ -62,6 +74,7 @@ def test_a_broken_yaml_is_left_alone_by_the_form() -> None:
     ("positioning: \"为新手跑者提供训练计划\ntopics: [跑步]\n", "第 1 行第 14 列的引号没有配对"),
     ("positioning: 为新手跑者提供训练计划\ntopics:\n\t- 跑步\n", "制表符"),
     ("\ufeffevents: [{title: 晨跑, kind: 打卡\n", "第 1 行第 10 列的“{”没有配对的“}”"),
+    ("name: \"a[b\"  # 注释 [\ntopics: [跑步, {x: 1}, \"c]\"\n", "第 2 行第 9 列的“[”没有配对的“]”"),  # file ends inside
 ])
 def test_yaml_errors_point_at_the_operators_line_and_column(text: str, where: str) -> None:
     with pytest.raises(ProfileError) as err:
@@ -206,8 +219,15 @@ def test_gates_chart_marks_threshold_and_result() -> None:
 def test_eval_report_survives_a_reload_and_shows_progress(settings: Settings) -> None:
     assert evals.latest_report(settings) == evals.NO_REPORT
     seen: list[tuple[tuple[int, int], str]] = []
-    report = evals.run_offline_eval(settings, lambda where, desc, unit: seen.append((where, desc)),
-                                    suites=evals.suites_for("drafts"))
+
+    class Tracker:  # like gr.Progress: falsy while it tracks no iterable, and still to be called
+        def __len__(self) -> int:
+            return 0
+
+        def __call__(self, where: tuple[int, int], desc: str, unit: str) -> None:
+            seen.append((where, desc))
+
+    report = evals.run_offline_eval(settings, Tracker(), suites=evals.suites_for("drafts"))
     assert seen[0] == ((0, 1), "准备评测") and any("起草" in d for _, d in seen)
     assert "门槛图" in report and "规则通过率" in report and "# 评测报告" in report
     assert evals.latest_report(settings) == report  # a new page load reads the same report from disk

@@ -80,8 +80,9 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, he
     text0, status0 = profiles.load_profile_text(picker.value, settings)
     with gr.Row():
         name = gr.Textbox(label="档案名", value=picker.value or "", elem_id="profile-name")
-        new = gr.Button("新建（载入模板）", elem_id="profile-new")
+        new = gr.Button("新建", elem_id="profile-new")
     mode = gr.Textbox("form", visible=False)  # which view holds the operator's latest edits
+    loaded = gr.Textbox(picker.value or "", visible=False)  # the saved profile the editor shows ("" for a new one)
     with gr.Tabs():
         with gr.Tab("表单（常用字段）", id="profile-form") as form_tab:
             form = _profile_form(profiles.form_list(text0))
@@ -97,11 +98,11 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, he
         yes = gr.Button("确认", variant="stop", elem_id="profile-confirm")
         no = gr.Button("取消", elem_id="profile-cancel")
     status = gr.Markdown(status0, elem_id="profile-status")
-    outputs = [status, picker, head, name, editor, *form, mode, confirm_row, question, pending, remembered]
+    outputs = [status, picker, head, name, editor, *form, mode, loaded, confirm_row, question, pending, remembered]
 
     def show(choice: str | None, message: str | None = None) -> dict[Any, Any]:
         text, msg = profiles.load_profile_text(choice, settings)
-        return {name: choice or "", editor: text, status: message or msg, remembered: choice,
+        return {name: choice or "", loaded: choice or "", editor: text, status: message or msg, remembered: choice,
                 confirm_row: gr.update(visible=False), **dict(zip(form, profiles.form_list(text), strict=True))}
 
     def current(m: str, text: str, values: list[Any]) -> tuple[str, str | None]:
@@ -138,10 +139,10 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, he
         text, problem = profiles.text_from_form(text, list(values))
         return {editor: text, mode: "yaml", **({status: problem} if problem else {})}
 
-    editing = [name, mode, editor, picker, *form]
+    editing = [name, mode, editor, loaded, *form]
     # .input (user picks), not .change: saving updates the picker and must not overwrite its own status
     picker.input(show, [picker], outputs)
-    new.click(lambda: {**show(None, "新档案：填写档案名和内容后点“保存”。"), remembered: gr.update()}, None, outputs)
+    new.click(lambda: {**show(None), remembered: gr.update()}, None, outputs)
     form_tab.select(lambda text: {mode: "form", **dict(zip(form, profiles.form_list(text), strict=True))},
                     [editor], outputs)
     yaml_tab.select(to_yaml, [editor, *form], outputs)
@@ -258,9 +259,16 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
         with gr.Row():
             per_day = gr.BarPlot(x="日期", y="条数", color="判定", label="每日判定（按类别）", height=260)
             actions = gr.BarPlot(x="处置", y="条数", label="采取的处置", height=260)
-        quality = gr.LinePlot(x="周", y="值", color="指标", label="人工复核得出的精确率 / 召回率（按周）", height=260,
-                              y_lim=[0, 1])
-        refresh.click(lambda g: moderation.stats(settings, g), [group], [summary, per_day, actions, quality])
+        quality = gr.ScatterPlot(x="周", y="值", color="指标", label="人工复核得出的精确率 / 召回率（按周）", height=260,
+                                 y_lim=[0, 1.05])
+
+        def refresh_stats(g: str):  # type: ignore[no-untyped-def]
+            summary_md, days, taken, figures = moderation.stats(settings, g)
+            # bars start at zero (the chart's own default starts at the smallest count)
+            top = max([1, *taken["条数"]]) * 1.1
+            return summary_md, days, gr.update(value=taken, y_lim=[0, top]), figures
+
+        refresh.click(refresh_stats, [group], [summary, per_day, actions, quality])
 
 
 def _notes_tab(settings: Settings) -> None:

@@ -84,11 +84,11 @@ def run_offline_eval(settings: Settings, progress: Callable[..., object] | None 
     done: list[str] = []
 
     def step(name: str) -> None:
-        if progress:
+        if progress is not None:  # gr.Progress has __len__: an idle tracker is falsy
             progress((len(done), len(names)), desc=f"评测 {SUITE_TITLES.get(name, name)}（{name}）", unit="项")
         done.append(name)
 
-    if progress:
+    if progress is not None:
         progress((0, len(names)), desc="准备评测", unit="项")
     try:
         ctx = make_context(settings, "offline", report_dir=report_dir(settings), progress=step)

@@ -47,7 +47,7 @@ def summarize_uploads(paths: list[str] | None, settings: Settings, progress: Pro
     outputs: list[Path] = []
     problems: list[str] = []
     for i, (name, run) in enumerate(sources):
-        if progress:
+        if progress is not None:  # gr.Progress has __len__: an idle tracker is falsy
             progress((i, len(sources)), desc=f"整理 {name}")
         try:
             result = run()

@@ -15,6 +15,9 @@ from copilot.profile import PROFILE_TEMPLATE, ProfileError, ProfileStore, parse_
 from copilot.profile_form import FORM_FIELDS, form_values, text_with_form
 
 FORM_KEYS: tuple[str, ...] = tuple(k for k, _ in FORM_FIELDS) + ("products",)
+# a new profile starts empty: the example is there to read, commented out, so none of it is saved by accident
+NEW_PROFILE = ("# 新群档案：在“表单”页填写常用字段，或在这里照下面的示例写（去掉行首的 # 再改成自己的群）。\n"
+               + "".join(f"# {line}\n" for line in PROFILE_TEMPLATE.splitlines()))
 
 
 def store(settings: Settings) -> ProfileStore:
@@ -32,10 +35,10 @@ def problems_markdown(exc: ProfileError) -> str:
 def load_profile_text(name: str | None, settings: Settings) -> tuple[str, str]:
     """(yaml text, status) for the chosen profile; the template when none is chosen."""
     if not name:
-        return PROFILE_TEMPLATE, "新档案：按模板填写后点“保存”。"
+        return NEW_PROFILE, "新档案：填写档案名和内容后点“保存”。"
     text = store(settings).text(name)
     if not text:
-        return PROFILE_TEMPLATE, f"找不到档案“{name}”，已载入模板。"
+        return NEW_PROFILE, f"找不到档案“{name}”，已换成空白的新档案。"
     return text, f"已载入档案“{name}”。"
 
 
@@ -49,7 +52,10 @@ def form_list(text: str) -> list[Any]:
 
 
 def text_from_form(text: str, values: list[Any]) -> tuple[str, str | None]:
-    """(profile text with the form written in, problem): the YAML kept as it is when it cannot be read."""
+    """(profile text with the form written in, problem): the YAML kept as it is when it cannot be read,
+    and when the form says what it already says (its comments stay)."""
+    if list(values) == form_list(text):
+        return text, None
     try:
         return text_with_form(text, dict(zip(FORM_KEYS, values, strict=True))), None
     except ProfileError as exc:
