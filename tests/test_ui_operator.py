@@ -239,3 +239,18 @@ def test_eval_report_survives_a_reload_and_shows_progress(settings: Settings) ->
 def test_gradio_keys_missing_from_its_translations_are_supplied() -> None:
     table = missing_translations().translations_dict
     assert table["zh-CN"]["common"]["complete"] == "完成" and table["en"]["common"]["complete"]
+
+
+# --- progress outside the UI: the first index build counts its cards ----------------------------------
+def test_index_build_shows_a_progress_bar_with_counts(monkeypatch: pytest.MonkeyPatch, fresh_settings: Settings) -> None:
+    from typer.testing import CliRunner
+
+    from copilot.cli import app
+    from copilot.knowledge.cards import load_cards
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(fresh_settings.data_dir))
+    result = CliRunner().invoke(app, ["index"])
+    assert result.exit_code == 0, result.output
+    total = len(load_cards(fresh_settings.knowledge_dir))
+    assert f"{total}/{total}" in result.output and "建立方法论索引" in result.output
+    assert "新增 " in result.output and "索引完成" in result.output

@@ -18,7 +18,6 @@ from copilot.ui.profiles import store
 # the one set of Chinese names (copilot.moderation.labels), keyed by the plain values the log stores
 LABEL_NAMES: dict[str, str] = {str(k): v for k, v in LABEL_ZH.items()}
 ACTION_NAMES: dict[str, str] = {str(k): v for k, v in ACTION_ZH.items()}
-VERDICT_COLUMNS = ["审核编号", "用户", "消息", "判定", "处置", "分数", "原因"]
 LOG_COLUMNS = ["审核编号", "时间", "群", "用户", "消息", "判定", "处置", "纠正"]
 MAP_COLUMNS = ["群号", "群档案", "来源", "档案文件"]
 SHORT_MESSAGE = 40  # longer messages are folded; the full text opens on click
