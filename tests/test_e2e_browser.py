@@ -144,6 +144,7 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     expect(editor).not_to_contain_text("跑步")  # nothing of the commented example was saved
     shot(page, "day-1-profile-yaml")
     page.get_by_role("tab", name="表单（常用字段）").click()
+    page.wait_for_timeout(1000)  # the view switch refills the form: let it land before 新建 empties it
     # saving a second profile under the same name asks first; 取消 leaves the first one as it was
     page.click("#profile-new")
     expect(status).to_contain_text("填写档案名", timeout=60000)
@@ -156,6 +157,7 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     expect(status).to_contain_text("已取消", timeout=60000)
     # 删除 asks too
     _pick_profile(page, "周末读书会")
+    expect(status).to_contain_text("已载入档案“周末读书会”", timeout=60000)  # its answer first, or it would hide the question
     page.click("#profile-delete")
     expect(page.locator("#profile-question")).to_contain_text("不能恢复", timeout=60000)
     page.click("#profile-cancel")
@@ -165,6 +167,11 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     page.reload(wait_until="networkidle")
     expect(page.locator("#app-header")).to_contain_text("个群档案", timeout=60000)
     expect(page.locator("#profile-picker input")).to_have_value("周末读书会")
+    # what Gradio announces to screen readers (its own strings) is recorded from here on
+    page.evaluate("""() => { window.__live = []; new MutationObserver(() => {
+        document.querySelectorAll('[role=status][aria-live]').forEach(e => {
+            if (e.innerText.trim()) window.__live.push(e.innerText.trim()); }); })
+        .observe(document.body, {subtree: true, childList: true, characterData: true}); }""")
     _tab(page, "群档案")
     expect(page.locator("#profile-name input, #profile-name textarea").first).to_have_value("周末读书会")
     expect(page.locator("#pf-topics input, #pf-topics textarea").first).to_have_value(re.compile("共读"))
@@ -250,6 +257,8 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     assert "规则通过率" in page.inner_text("#eval-report")
     shot(page, "day-6-eval-report")
     _no_raw_keys(page)
+    announced = set(page.evaluate("window.__live"))
+    assert "完成" in announced and not [a for a in announced if re.fullmatch(r"[a-z_]+\.[a-z_.]+", a)], announced
 
 
 BOT_DAY = [("小李", "作文模板那节课的回放在哪里看？"), ("推广号", "➕薇 abc88990011 内部渠道低价代购，日结兼职"),
