@@ -14,12 +14,14 @@ from typing import Annotated, Optional
 
 import typer
 from pydantic import ValidationError
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from copilot.agents import cli as agents_cli
 from copilot.cli_support import EngineOpt, JsonOpt, emit_json, err, fail, resolve_engine, warn
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
 from copilot.evals import cli as evals_cli
 from copilot.knowledge.ask import NOT_FOUND, answer_question
+from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.moderation import cli as moderation_cli
 from copilot.notes import cli as notes_cli
@@ -54,8 +56,16 @@ def index_cmd(
     add: Annotated[Optional[list[Path]], typer.Option("--add", help="加入额外文档（.md/.txt/.docx/.pdf 文件或目录），可重复")] = None,
 ) -> None:
     """构建或增量更新方法论索引；--add 加入自己的资料。"""
+    err.print("载入检索模型…（第一次运行要一两分钟）", highlight=False)
     index = KnowledgeIndex()
-    report = index.add_paths(add) if add else index.build()
+    if add:
+        report = index.add_paths(add)
+    else:
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=err) as bar:
+            task = bar.add_task("建立方法论索引", total=len(load_cards(index.settings.knowledge_dir)))
+            report = index.build(progress=lambda card: bar.update(task, advance=1, description=f"建立方法论索引 {card}"))
+            bar.update(task, description="建立方法论索引")
     err.print(report.summary(), highlight=False)
     if add and report.skipped and not report.added and not report.unchanged:
         raise typer.Exit(1)
