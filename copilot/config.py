@@ -79,7 +79,10 @@ class Settings(BaseSettings):
                                      description="除本机名外允许的 Host（部署在域名后时填写；* 表示不检查）")
     allowed_origins: list[str] = Field(default_factory=list,
                                        description="允许从浏览器调用审核接口的来源（Origin），默认不允许任何网页调用")
-    moderation_judge_timeout: float = Field(4.0, gt=0, le=120, description="审核时模型复核最多等待的秒数，超过沿用离线判断")
+    moderation_judge_timeout: float = Field(4.0, gt=0, le=120,
+                                            description="一次审核请求（含批量里的所有消息）等模型复核的总秒数，超过沿用离线判断")
+    moderation_judge_slots: int = Field(2, ge=1, le=64,
+                                        description="同时进行的模型复核上限；都在忙时不确定的消息直接沿用离线判断")
     onebot_on_error: Literal["review", "delete", "pass"] = Field(
         "review", description="审核出错时 OneBot 钩子的处理：review 记录待人工复核、delete 删除消息、pass 放行")
     onebot_secret: SecretStr | None = Field(None, description="OneBot v11 X-Signature 共享密钥")
@@ -90,9 +93,13 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="审核日志数据库（SQLAlchemy URL），默认 data_dir 下的 SQLite")
     ui_auth: str | None = Field(None, description="user:pass，开启界面登录")
 
-    @field_validator("llm_base_url", "default_profile", "database_url", "ui_auth", mode="before")
+    @field_validator("llm_base_url", "default_profile", "database_url", "ui_auth", "api_token", "onebot_secret",
+                     "onebot_access_token", "llm_api_key", "embedding_api_key", mode="before")
     @classmethod
     def _blank_is_none(cls, v: Any) -> Any:
+        """An empty value (``COPILOT_API_TOKEN=``) is no value: an empty token must never open the hook."""
+        if isinstance(v, SecretStr):
+            v = v.get_secret_value()
         return None if isinstance(v, str) and not v.strip() else v
 
     @classmethod
