@@ -55,7 +55,12 @@ def index_cmd(
 ) -> None:
     """构建或增量更新方法论索引；--add 加入自己的资料。"""
     index = KnowledgeIndex()
-    report = index.add_paths(add) if add else index.build()
+
+    def progress(i: int, n: int, path: Path) -> None:
+        if n > 1:
+            err.print(f"[{i}/{n}] {path}", highlight=False)
+
+    report = index.add_paths(add, progress=progress) if add else index.build()
     err.print(report.summary(), highlight=False)
     if add and report.skipped and not report.added and not report.unchanged:
         raise typer.Exit(1)
