@@ -22,7 +22,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[N
     for key in list(os.environ):
         if key.startswith(_ENV_PREFIXES):
             monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("COPILOT_CONFIG", str(tmp_path / "no-such-copilot.toml"))
+    empty = tmp_path / "empty-copilot.toml"  # never the developer's copilot.toml; a missing file is an error
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.setenv("COPILOT_CONFIG", str(empty))
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

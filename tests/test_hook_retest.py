@@ -222,3 +222,63 @@ def test_an_unreadable_message_is_recorded_for_review(tmp_path: Path, client: Te
     logged = AuditLog.from_settings(_settings(tmp_path)).query(group="30001")["items"]
     assert [(i["user_id"], i["action"]) for i in logged] == [("8", "review")]
     assert "审核出错" in logged[0]["reason"] and "message" in logged[0]["reason"]
+
+
+# --- 9. configuration ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("value, hosts", [("*", ["*"]), ("bot.example.com", ["bot.example.com"]),
+                                          ("a.example.com, b.example.com", ["a.example.com", "b.example.com"]),
+                                          ('["c.example.com"]', ["c.example.com"])])
+def test_host_and_origin_lists_in_the_documented_forms(monkeypatch: pytest.MonkeyPatch, value: str, hosts: list) -> None:  # type: ignore[type-arg]
+    monkeypatch.setenv("COPILOT_ALLOWED_HOSTS", value)
+    monkeypatch.setenv("COPILOT_ALLOWED_ORIGINS", value)
+    res = CliRunner().invoke(cli_app, ["config", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["allowed_hosts"] == hosts and data["allowed_origins"] == hosts
+
+
+def test_a_star_allows_any_host_and_origin(tmp_path: Path) -> None:
+    c = TestClient(create_app(_settings(tmp_path, allowed_hosts="*", allowed_origins="*")), base_url="http://any.example")
+    r = c.post("/v1/moderate", json={"text": "宝宝几个月可以加蛋黄"}, headers={"origin": "https://ops.example"})
+    assert r.status_code == 200
+
+
+@pytest.mark.parametrize("port", ["0", "99999", "-1"])
+def test_serve_refuses_a_port_out_of_range(port: str) -> None:
+    res = CliRunner().invoke(cli_app, ["serve", "--port", port])
+    assert res.exit_code == 2 and "--port" in res.output
+
+
+def test_config_file_problems_are_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gbk = tmp_path / "copilot.toml"
+    gbk.write_bytes('llm_model = "通义千问"\n'.encode("gbk"))
+    monkeypatch.setenv("COPILOT_CONFIG", str(gbk))
+    res = CliRunner().invoke(cli_app, ["config"])
+    assert res.exit_code != 0 and "UTF-8" in res.stderr and str(gbk) in res.stderr
+    monkeypatch.setenv("COPILOT_CONFIG", str(tmp_path / "missing.toml"))
+    res = CliRunner().invoke(cli_app, ["config"])
+    assert res.exit_code != 0 and "不存在" in res.stderr and "missing.toml" in res.stderr
+
+
+def test_a_read_only_data_dir_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Tests run as root, for whom a read-only folder is writable: the database refuses instead."""
+    import io
+    import sys
+
+    from sqlalchemy.exc import OperationalError
+
+    from copilot.cli import main
+
+    def readonly(self, *a, **kw):  # type: ignore[no-untyped-def]
+        raise OperationalError("INSERT INTO verdicts …", {}, Exception("attempt to write a readonly database"))
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(AuditLog, "record", readonly)
+    monkeypatch.setattr(sys, "argv", ["copilot", "moderate", "--engine", "offline"])
+    line = json.dumps({"id": "r1", "user": "u", "text": "宝宝几个月可以加蛋黄"}, ensure_ascii=False).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line)))
+    with pytest.raises(SystemExit) as stop:
+        main()
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "无法打开或写入" in err and "COPILOT_DATA_DIR" in err and "Traceback" not in err

@@ -198,7 +198,7 @@ def retrain_cmd() -> None:
 
 def serve_cmd(
     host: Annotated[Optional[str], typer.Option("--host", help="默认 127.0.0.1（配置项 host）")] = None,
-    port: Annotated[Optional[int], typer.Option("--port")] = None,
+    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="1–65535，默认 8000（配置项 port）")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64,
                                          help="进程数；多个进程共用审核库（违规次数、重复投递、刷屏计数）")] = 1,
 ) -> None:
@@ -206,7 +206,7 @@ def serve_cmd(
     import uvicorn  # noqa: PLC0415 - the ASGI server only when serving
 
     settings = get_settings()
-    host, port = host or settings.host, port or settings.port
+    host, port = host or settings.host, port if port is not None else settings.port
     if (problem := bind_problem(host, settings)) is not None:
         raise fail(problem, 2)
     settings = settings.model_copy(update={"host": host, "port": port})  # the Host check knows the bind name

@@ -151,7 +151,8 @@ def onebot_auth_problem(settings: Settings, request: Request, raw: bytes) -> Res
 def cross_site_problem(settings: Settings, request: Request) -> Response | None:
     """A browser page's request (an Origin we do not know), or a body that is not declared JSON."""
     origin = request.headers.get("origin")
-    if origin is not None and origin.rstrip("/") not in {o.rstrip("/") for o in settings.allowed_origins}:
+    allowed = {o.rstrip("/") for o in settings.allowed_origins}
+    if origin is not None and "*" not in allowed and origin.rstrip("/") not in allowed:
         return error(403, f"不接受来自网页 {origin[:100]} 的请求（跨站调用审核接口）；"
                           "确需从网页调用请把来源加入 COPILOT_ALLOWED_ORIGINS")
     media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
