@@ -16,13 +16,11 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
-from copilot.llm import Engine, LLMUnavailable, StructuredOutputError, invoke_structured
+from copilot.llm import Engine, LLMUnavailable, StructuredOutputError, invoke_structured, with_deadline
 from copilot.moderation.labels import Label
 from copilot.profile import GroupProfile
 from copilot.prompts import load_prompt
@@ -32,7 +30,8 @@ T = TypeVar("T")
 
 
 class JudgePool:
-    """At most ``slots`` judge calls in flight, each in the pool's own threads.
+    """At most ``slots`` judge calls in flight (each in a daemon thread, so a hung call never holds up
+    the process's exit).
 
     A call that outlives its caller's deadline keeps its slot until the endpoint answers or its own
     timeout ends, so a hung endpoint costs at most ``slots`` threads; while every slot is taken,
@@ -41,7 +40,6 @@ class JudgePool:
 
     def __init__(self, slots: int) -> None:
         self._free = threading.BoundedSemaphore(slots)
-        self._pool = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="judge")
 
     def run(self, fn: Callable[[], T], seconds: float) -> T:
         """``fn()`` within ``seconds``; raises LLMUnavailable when there is no time or no free slot."""
@@ -49,12 +47,14 @@ class JudgePool:
             raise LLMUnavailable("本次请求的模型复核时间已用完")
         if not self._free.acquire(blocking=False):
             raise LLMUnavailable("模型复核繁忙（同时复核的消息已达上限）")
-        future = self._pool.submit(fn)
-        future.add_done_callback(lambda _: self._free.release())
-        try:
-            return future.result(timeout=seconds)
-        except FutureTimeout:
-            raise LLMUnavailable(f"模型接口 {round(seconds, 1):g} 秒内没有完成") from None
+
+        def call() -> T:
+            try:
+                return fn()
+            finally:
+                self._free.release()
+
+        return with_deadline(call, round(seconds, 1) or seconds)
 
 
 class JudgeVerdict(BaseModel):
