@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_val_score
 
 from copilot.config import Settings
 from copilot.metrics import binary
@@ -33,6 +30,9 @@ from copilot.moderation.classifier import (
     text_key,
 )
 
+if TYPE_CHECKING:
+    from sklearn.linear_model import LogisticRegression
+
 C_GRID = (0.3, 1.0, 3.0, 10.0)
 MIN_EXAMPLES = 30  # fewer labelled messages than this cannot be cross-validated honestly
 MIN_POSITIVES = 8
@@ -45,6 +45,8 @@ def _grams(text: str) -> list[str]:
 
 
 def _lr(c: float) -> LogisticRegression:
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - scikit-learn (~1 s to import) only when training
+
     return LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
 
 
@@ -55,6 +57,14 @@ def fit_ngram(texts: list[str], y: list[int], *, C: float | None = None, min_df:
     C is chosen by stratified cross-validation (F1) when not given; Platt scaling is fitted on the
     out-of-fold decision values and folded into the exported weights.
     """
+    from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415 - scikit-learn only when training
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - as above
+    from sklearn.model_selection import (  # noqa: PLC0415 - as above
+        StratifiedKFold,
+        cross_val_predict,
+        cross_val_score,
+    )
+
     labels = np.array(y)
     vec = CountVectorizer(analyzer=_grams, binary=True, min_df=min_df)
     x = vec.fit_transform(texts)
@@ -85,6 +95,8 @@ def cross_validate(texts: list[str], y: list[int], shared: NgramModel, *, seed: 
     messages. When too few unseen messages remain, its recorded held-out F1 (measured when it was
     built) stands in, and ``shared_estimate`` says so.
     """
+    from sklearn.model_selection import StratifiedKFold  # noqa: PLC0415 - scikit-learn only when training
+
     labels = np.array(y)
     k = min(FOLDS, int(labels.sum()), int(len(labels) - labels.sum()))
     pred = np.zeros(len(labels), dtype=bool)
