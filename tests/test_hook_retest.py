@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -35,17 +37,15 @@ AD = "兼职日结，手机就能做，加微信 mama_job520 领任务，一单�
 UNSURE = "谁知道附近哪家修手机的靠谱，屏幕摔裂了"  # the uncertain band: the judge is asked
 
 
-def _settings(tmp_path: Path, **kw) -> Settings:  # type: ignore[no-untyped-def]
-    prof = tmp_path / "mama.yaml"
-    prof.write_text(PROFILE, encoding="utf-8")
-    base = dict(data_dir=tmp_path / "data", llm_provider="offline", groups={"30001": str(prof)})
-    base.update(kw)
-    return Settings(**base)
+@pytest.fixture
+def make(group_settings: Callable[..., Settings]) -> Callable[..., Settings]:
+    """Settings for the mothers' group 30001, with overrides."""
+    return partial(group_settings, PROFILE, "30001")
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(_settings(tmp_path)), base_url=LOCAL)
+def client(make: Callable[..., Settings]) -> TestClient:
+    return TestClient(create_app(make()), base_url=LOCAL)
 
 
 def _event(text: str = AD, **extra) -> dict:  # type: ignore[no-untyped-def, type-arg]
@@ -58,21 +58,21 @@ def _event(text: str = AD, **extra) -> dict:  # type: ignore[no-untyped-def, typ
 
 
 # --- 1. an empty token is no token -------------------------------------------------------------------------
-def test_an_empty_token_is_no_token(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_empty_token_is_no_token(make: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch) -> None:
     for blank in ("", "   "):
-        s = _settings(tmp_path, api_token=blank)
+        s = make(api_token=blank)
         assert s.api_token is None
         assert "COPILOT_API_TOKEN" in (bind_problem("0.0.0.0", s) or "")
     # a copy made without validation (as the serve command makes one) is refused the same way
-    sneaky = _settings(tmp_path).model_copy(update={"api_token": SecretStr("")})
+    sneaky = make().model_copy(update={"api_token": SecretStr("")})
     assert "COPILOT_API_TOKEN" in (bind_problem("0.0.0.0", sneaky) or "")
     monkeypatch.setenv("COPILOT_API_TOKEN", "")
     res = CliRunner().invoke(cli_app, ["serve", "--host", "0.0.0.0"])
     assert res.exit_code == 2 and "COPILOT_API_TOKEN" in res.stderr
 
 
-def test_an_empty_bearer_never_passes(tmp_path: Path) -> None:
-    c = TestClient(create_app(_settings(tmp_path, api_token="mama-s3cret")), base_url=LOCAL)
+def test_an_empty_bearer_never_passes(make: Callable[..., Settings]) -> None:
+    c = TestClient(create_app(make(api_token="mama-s3cret")), base_url=LOCAL)
     for header in ("Bearer", "Bearer ", "bearer    ", "", "Bearer mama-s3cre"):
         r = c.post("/v1/moderate", json={"text": "宝宝几个月可以加蛋黄"}, headers={"authorization": header})
         assert r.status_code == 401, header
@@ -80,30 +80,30 @@ def test_an_empty_bearer_never_passes(tmp_path: Path) -> None:
                   headers={"authorization": "Bearer mama-s3cret"}).status_code == 200
 
 
-def test_the_ui_beyond_loopback_needs_a_login(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    token = _settings(tmp_path, api_token="t0ken")
+def test_the_ui_beyond_loopback_needs_a_login(make: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch) -> None:
+    token = make(api_token="t0ken")
     assert "COPILOT_UI_AUTH" in (bind_problem("0.0.0.0", token, ui=True) or "")
-    assert "COPILOT_UI_AUTH" in (bind_problem("0.0.0.0", _settings(tmp_path, api_token="t", ui_auth="ops:"), ui=True) or "")
-    assert bind_problem("0.0.0.0", _settings(tmp_path, api_token="t", ui_auth="ops:pw"), ui=True) is None
-    assert bind_problem("127.0.0.1", _settings(tmp_path), ui=True) is None
+    assert "COPILOT_UI_AUTH" in (bind_problem("0.0.0.0", make(api_token="t", ui_auth="ops:"), ui=True) or "")
+    assert bind_problem("0.0.0.0", make(api_token="t", ui_auth="ops:pw"), ui=True) is None
+    assert bind_problem("127.0.0.1", make(), ui=True) is None
     monkeypatch.setenv("GRADIO_SERVER_NAME", "0.0.0.0")
-    for s in (_settings(tmp_path, api_token=""), token):  # app.py: an empty token, then no login
+    for s in (make(api_token=""), token):  # app.py: an empty token, then no login
         monkeypatch.setattr(ui_app, "get_settings", lambda s=s: s)
         with pytest.raises(SystemExit, match="COPILOT_API_TOKEN|COPILOT_UI_AUTH"):
             ui_app.main()
 
 
 # --- 2. judge calls never fill the worker ------------------------------------------------------------------
-def _llm(tmp_path: Path, fake: FakeOpenAI, **kw) -> Settings:  # type: ignore[no-untyped-def]
-    return _settings(tmp_path, llm_provider="openai", llm_base_url=fake.url, llm_model="fake-model",
+def _llm(make: Callable[..., Settings], fake: FakeOpenAI, **kw) -> Settings:  # type: ignore[no-untyped-def]
+    return make(llm_provider="openai", llm_base_url=fake.url, llm_model="fake-model",
                      llm_timeout=3, llm_max_retries=0, **kw)
 
 
-def test_clear_messages_never_wait_behind_hung_judge_calls(tmp_path: Path) -> None:
+def test_clear_messages_never_wait_behind_hung_judge_calls(tmp_path: Path, make: Callable[..., Settings]) -> None:
     with FakeOpenAI() as fake:
         fake.push(*[Reply(hang=True) for _ in range(10)])
-        s = _llm(tmp_path, fake, moderation_judge_timeout=2.0, moderation_judge_slots=1)
-        mod = Moderator(s, load_profile(tmp_path / "mama.yaml"), audit=None, engine=get_engine(s))
+        s = _llm(make, fake, moderation_judge_timeout=2.0, moderation_judge_slots=1)
+        mod = Moderator(s, load_profile(tmp_path / "group-30001.yaml"), audit=None, engine=get_engine(s))
         assert 0.45 <= mod.analyse(UNSURE).score < 0.75  # the uncertain band
         first: dict[str, object] = {}
         hung = threading.Thread(target=lambda: first.update(v=mod.moderate({"user": "a", "text": UNSURE})))
@@ -119,10 +119,10 @@ def test_clear_messages_never_wait_behind_hung_judge_calls(tmp_path: Path) -> No
         assert "没有完成" in (first["v"].notice or "")  # type: ignore[union-attr]
 
 
-def test_a_batch_shares_one_judge_deadline(tmp_path: Path) -> None:
+def test_a_batch_shares_one_judge_deadline(make: Callable[..., Settings]) -> None:
     with FakeOpenAI() as fake:
         fake.push(*[Reply(hang=True) for _ in range(20)])
-        s = _llm(tmp_path, fake, moderation_judge_timeout=1.0, moderation_judge_slots=8)
+        s = _llm(make, fake, moderation_judge_timeout=1.0, moderation_judge_slots=8)
         c = TestClient(create_app(s, engine=get_engine(s)), base_url=LOCAL)
         c.post("/v1/moderate", json={"text": "宝宝几个月可以加蛋黄"})  # models loaded
         batch = [{"id": f"b{i}", "user": f"u{i}", "group": "30001", "text": f"{UNSURE}，第{i}次问"} for i in range(6)]
@@ -188,8 +188,8 @@ def test_invisible_padding_of_any_kind_is_stripped(client: TestClient, ch: str) 
 
 # --- 6. digits of other scripts ----------------------------------------------------------------------------
 @pytest.mark.parametrize("digits", ["٥٩٢٠٠٨١١٧", "۵۹۲۰۰۸۱۱۷", "५९२००८११७", "๕๙๒๐๐๘๑๑๗", "❺❾❷⓿⓿❽❶❶❼", "𝟓𝟗𝟐𝟎𝟎𝟖𝟏𝟏𝟕"])
-def test_digits_of_other_scripts_are_read_as_digits(tmp_path: Path, digits: str) -> None:
-    mod = Moderator(_settings(tmp_path), None, audit=None)
+def test_digits_of_other_scripts_are_read_as_digits(make: Callable[..., Settings], digits: str) -> None:
+    mod = Moderator(make(), None, audit=None)
     v = mod.moderate({"user": "u", "text": f"出号出号，有意加 QQ {digits}"})
     assert v.label == "ad" and any("592008117" in json.dumps(s, ensure_ascii=False)
                                    for s in v.checks["signals"]), v.checks["signals"]
@@ -213,13 +213,13 @@ def test_a_broken_forward_node_does_not_hide_the_rest(client: TestClient, node: 
 
 
 @pytest.mark.parametrize("extra", [{"message": [1, "x"], "raw_message": ""}, {"message": [1]}, {"message": None, "raw_message": None}])
-def test_an_unreadable_message_is_recorded_for_review(tmp_path: Path, client: TestClient, extra: dict) -> None:  # type: ignore[type-arg]
+def test_an_unreadable_message_is_recorded_for_review(make: Callable[..., Settings], client: TestClient, extra: dict) -> None:  # type: ignore[type-arg]
     r = client.post("/onebot/v11", json=_event(message_id=86, **extra))
     if "raw_message" not in extra:  # the raw message is still there: it is read instead
         assert r.json().get("delete") is True
         return
     assert r.status_code == 200 and r.json() == {}
-    logged = AuditLog.from_settings(_settings(tmp_path)).query(group="30001")["items"]
+    logged = AuditLog.from_settings(make()).query(group="30001")["items"]
     assert [(i["user_id"], i["action"]) for i in logged] == [("8", "review")]
     assert "审核出错" in logged[0]["reason"] and "message" in logged[0]["reason"]
 
@@ -237,8 +237,8 @@ def test_host_and_origin_lists_in_the_documented_forms(monkeypatch: pytest.Monke
     assert data["allowed_hosts"] == hosts and data["allowed_origins"] == hosts
 
 
-def test_a_star_allows_any_host_and_origin(tmp_path: Path) -> None:
-    c = TestClient(create_app(_settings(tmp_path, allowed_hosts="*", allowed_origins="*")), base_url="http://any.example")
+def test_a_star_allows_any_host_and_origin(make: Callable[..., Settings]) -> None:
+    c = TestClient(create_app(make(allowed_hosts="*", allowed_origins="*")), base_url="http://any.example")
     r = c.post("/v1/moderate", json={"text": "宝宝几个月可以加蛋黄"}, headers={"origin": "https://ops.example"})
     assert r.status_code == 200
 
