@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 from pydantic import ValidationError
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import OperationalError
 
 from copilot.agents import cli as agents_cli
@@ -21,6 +22,7 @@ from copilot.cli_support import EngineOpt, JsonOpt, emit_json, err, fail, resolv
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
 from copilot.evals import cli as evals_cli
 from copilot.knowledge.ask import NOT_FOUND, answer_question
+from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.moderation import cli as moderation_cli
 from copilot.notes import cli as notes_cli
@@ -55,13 +57,22 @@ def index_cmd(
     add: Annotated[Optional[list[Path]], typer.Option("--add", help="加入额外文档（.md/.txt/.docx/.pdf 文件或目录），可重复")] = None,
 ) -> None:
     """构建或增量更新方法论索引；--add 加入自己的资料。"""
+    err.print("载入检索模型…（第一次运行要一两分钟）", highlight=False)
     index = KnowledgeIndex()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err) as bar:
+        if add:  # one step per file: a big folder shows where it is
+            task = bar.add_task("加入资料", total=None)
 
-    def progress(i: int, n: int, path: Path) -> None:
-        if n > 1:
-            err.print(f"[{i}/{n}] {path}", highlight=False)
+            def step(i: int, n: int, path: Path) -> None:
+                bar.update(task, completed=i - 1, total=n, description=f"加入资料 {path.name}")
 
-    report = index.add_paths(add, progress=progress) if add else index.build()
+            report = index.add_paths(add, progress=step)
+            bar.update(task, completed=bar.tasks[0].total or 0, description="加入资料")
+        else:
+            task = bar.add_task("建立方法论索引", total=len(load_cards(index.settings.knowledge_dir)))
+            report = index.build(progress=lambda card: bar.update(task, advance=1, description=f"建立方法论索引 {card}"))
+            bar.update(task, description="建立方法论索引")
     err.print(report.summary(), highlight=False)
     if add and report.skipped and not report.added and not report.unchanged:
         raise typer.Exit(1)
