@@ -31,7 +31,7 @@ from copilot.validation import zh_reason
 
 
 def _config_file() -> Path:
-    return Path(os.environ.get("COPILOT_CONFIG", "copilot.toml"))
+    return Path(os.environ.get("COPILOT_CONFIG", "").strip() or "copilot.toml")  # empty = not set
 
 
 class Settings(BaseSettings):
@@ -194,7 +194,7 @@ def get_settings() -> Settings:
     Raises :class:`ConfigError` (Chinese, naming the variable to fix) instead of a pydantic traceback.
     Tests build their own ``Settings(...)`` instead of mutating this.
     """
-    if "COPILOT_CONFIG" in os.environ and not _config_file().is_file():
+    if os.environ.get("COPILOT_CONFIG", "").strip() and not _config_file().is_file():
         raise ConfigError(f"COPILOT_CONFIG 指向的配置文件 {_config_file()} 不存在（或不是文件）；"
                           "不需要配置文件时请取消这个环境变量")
     try:

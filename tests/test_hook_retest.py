@@ -258,6 +258,10 @@ def test_config_file_problems_are_explained(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("COPILOT_CONFIG", str(tmp_path / "missing.toml"))
     res = CliRunner().invoke(cli_app, ["config"])
     assert res.exit_code != 0 and "不存在" in res.stderr and "missing.toml" in res.stderr
+    monkeypatch.setenv("COPILOT_CONFIG", "")  # empty is not set: no file needed
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert CliRunner().invoke(cli_app, ["config"]).exit_code == 0
 
 
 def test_a_read_only_data_dir_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
