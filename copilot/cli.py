@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 import typer
 from pydantic import ValidationError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.exc import OperationalError
 
 from copilot.agents import cli as agents_cli
 from copilot.cli_support import EngineOpt, JsonOpt, emit_json, err, fail, resolve_engine, warn
@@ -58,11 +59,17 @@ def index_cmd(
     """构建或增量更新方法论索引；--add 加入自己的资料。"""
     err.print("载入检索模型…（第一次运行要一两分钟）", highlight=False)
     index = KnowledgeIndex()
-    if add:
-        report = index.add_paths(add)
-    else:
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=err) as bar:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err) as bar:
+        if add:  # one step per file: a big folder shows where it is
+            task = bar.add_task("加入资料", total=None)
+
+            def step(i: int, n: int, path: Path) -> None:
+                bar.update(task, completed=i - 1, total=n, description=f"加入资料 {path.name}")
+
+            report = index.add_paths(add, progress=step)
+            bar.update(task, completed=bar.tasks[0].total or 0, description="加入资料")
+        else:
             task = bar.add_task("建立方法论索引", total=len(load_cards(index.settings.knowledge_dir)))
             report = index.build(progress=lambda card: bar.update(task, advance=1, description=f"建立方法论索引 {card}"))
             bar.update(task, description="建立方法论索引")
@@ -132,6 +139,18 @@ def _data_dir_problem(exc: OSError) -> str | None:
             "（索引、审核日志和缓存都写在这里）")
 
 
+def _database_problem(exc: OperationalError) -> str:
+    """A Chinese explanation of an audit database that cannot be used."""
+    try:
+        settings = get_settings()
+        where = "COPILOT_DATABASE_URL 指向的数据库" if settings.database_url else \
+            f"数据目录 {settings.data_dir.resolve()} 里的审核库"
+    except ConfigError:
+        where = "审核库"
+    return (f"{where}无法打开或写入（{exc.orig or exc}）：目录只读或没有权限时，请用 COPILOT_DATA_DIR 指向一个可写的目录"
+            "（索引、审核日志和缓存都写在这里）")
+
+
 def main() -> None:
     try:
         app()
@@ -140,6 +159,9 @@ def main() -> None:
         if problem is None:
             raise
         err.print(f"[red]错误：[/red]{problem}", highlight=False)
+        raise SystemExit(2) from None
+    except OperationalError as exc:  # the audit database cannot be opened or written (a read-only data dir)
+        err.print(f"[red]错误：[/red]{_database_problem(exc)}", highlight=False)
         raise SystemExit(2) from None
     except (ConfigError, ValidationError) as exc:
         # any command: a broken setting is explained in Chinese, not a pydantic traceback
