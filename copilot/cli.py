@@ -99,7 +99,9 @@ def ask_cmd(
     heading = "\n最接近的资料：" if answer.answer == to_script(NOT_FOUND, answer.script) else "\n来源："
     typer.echo(to_script(heading, answer.script))
     for c in answer.citations:
-        typer.echo(f"  [{c.n}] {to_script(c.title, answer.script)} › {to_script(c.section, answer.script)}（{c.source}）")
+        head = f"  [{c.n}] {c.label}：{c.title} › {c.section}（{c.source}）"
+        typer.echo(to_script(head, answer.script))
+        typer.echo("      " + to_script(c.where(), answer.script))
     typer.echo(to_script(f"\n（生成引擎：{answer.engine}）", answer.script))
     if answer.notice:
         warn(f"注意：{answer.notice}")

@@ -54,6 +54,6 @@ def render_text(result: DraftResult, *, include_checks: bool = True) -> str:
         lines.append(f"  {marks[c.passed]}  {c.rule_id}：{c.reason}")
     lines.append(L("引用卡片：") + "、".join(result.citations))
     if result.passages:
-        lines.append(L("依据小节：") + "；".join(f"{p.card} › {L(p.section)}" for p in result.passages))
+        lines.append(L("依据小节：") + "；".join(f"{p.card} › {L(p.section)}（{L(p.label)}）" for p in result.passages))
     lines.append(L("（生成引擎：") + f"{result.engine}）")
     return "\n".join(lines)

@@ -1,20 +1,68 @@
-"""Knowledge cards: our distilled methodology, one Markdown file per topic with cited sources."""
+"""Knowledge cards: our distilled methodology, one Markdown file per topic, honest about provenance.
+
+A card says two kinds of things and keeps them apart:
+
+- **资料** — what one of the methodology sources says, in our own words, each paragraph or list item
+  ending with a citation marker such as ``〔A〕`` that names a source listed in the front matter
+  (``sources``: ``ref``, ``seed`` file, ``section`` heading in that seed, optional ``about``);
+- **经验建议** — our own practical figures, steps and examples, written under a ``### 经验建议``
+  heading inside the section they belong to, with no citation markers.
+
+The body is parsed into :class:`Part` s (one per section and kind), so the index can keep the flag per
+chunk and answers can say "资料：… / 经验建议：…". :func:`provenance_problems` lists what breaks these
+conventions (an uncited 资料 statement, a marker naming no source, a listed source never cited); the
+test suite requires it to be empty for every card.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import frontmatter
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from copilot.knowledge.chunking import Chunk, chunk_text
+from copilot.knowledge.chunking import Chunk, Section, chunk_section
 from copilot.validation import zh_problems
+
+Basis = Literal["source", "experience"]
+BASIS_LABELS: dict[str, str] = {"source": "资料", "experience": "经验建议", "document": "导入文档",
+                                "unmarked": "未标注出处"}
+EXPERIENCE_HEADING = "经验建议"
+
+_MARKER = re.compile(r"〔([^〔〕\n]*)〕")
+_REF_SPLIT = re.compile(r"[\s,，、;；]+")
+_H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+_H3 = re.compile(r"^###\s+(.+?)\s*#*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.、)）])\s+")
 
 
 class CardSource(BaseModel):
-    seed: str = Field(min_length=1)
-    section: str = ""
+    """One methodology source of a card: a seed file and a heading in it (a path ``A › B`` is allowed)."""
+
+    ref: str = Field(pattern=r"^[A-Z][A-Z0-9]?$")
+    seed: str = Field(pattern=r"^\d{3}_[0-9a-f]+\.txt$")
+    section: str = Field(min_length=2)
+    about: str = ""
+
+    def cite(self) -> str:
+        """``seed § section（about）``: how the source is shown next to an answer."""
+        return f"{self.seed} § {self.section}" + (f"（{self.about}）" if self.about else "")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One section's 资料 or 经验建议 text (citation markers removed) and the sources it cites."""
+
+    section: str
+    basis: Basis
+    text: str
+    refs: tuple[str, ...]
+    start: int
 
 
 class Card(BaseModel):
@@ -25,17 +73,138 @@ class Card(BaseModel):
     body: str = Field(min_length=20)
     path: str = ""
 
+    @model_validator(mode="after")
+    def _unique_refs(self) -> Card:
+        refs = [s.ref for s in self.sources]
+        dupes = sorted({r for r in refs if refs.count(r) > 1})
+        if dupes:
+            raise ValueError(f"sources 里的 ref 重复：{'、'.join(dupes)}")
+        return self
+
+    def source(self, ref: str) -> CardSource | None:
+        return next((s for s in self.sources if s.ref == ref), None)
+
+    def parts(self) -> list[Part]:
+        return list(_parse_body(self.body))
+
+    def sections(self) -> dict[str, set[str]]:
+        """Each ``##`` heading → the kinds of text it holds (``source`` and/or ``experience``)."""
+        out: dict[str, set[str]] = {}
+        for p in self.parts():
+            out.setdefault(p.section, set()).add(p.basis)
+        return out
+
     def chunks(self, *, max_tokens: int = 320, overlap_tokens: int = 48) -> list[Chunk]:
-        meta = {
-            "card_id": self.id,
-            "tags": ",".join(self.tags),
-            "seeds": ";".join(f"{s.seed}#{s.section}" for s in self.sources),
-            "kind": "card",
-        }
-        return chunk_text(
-            self.body, source=self.id, title=self.title, meta=meta,
-            max_tokens=max_tokens, overlap_tokens=overlap_tokens,
-        )
+        """Retrievable chunks, one or more per part, each flagged 资料 or 经验建议 with its citations."""
+        chunks: list[Chunk] = []
+        for part in self.parts():
+            cites = [s.cite() for r in part.refs if (s := self.source(r))]
+            meta = {
+                "card_id": self.id,
+                "tags": ",".join(self.tags),
+                "kind": "card",
+                "basis": part.basis,
+                "cites": json.dumps(cites, ensure_ascii=False),
+            }
+            sec = Section(part.section, part.text, 0, len(part.text))
+            for c in chunk_section(part.text, sec, source=self.id, title=self.title, meta=meta,
+                                   max_tokens=max_tokens, overlap_tokens=overlap_tokens):
+                c.start, c.end = c.start + part.start, c.end + part.start
+                chunks.append(c)
+        return chunks
+
+
+def strip_markers(text: str) -> str:
+    """Text as a reader sees it: citation markers such as ``〔A〕`` removed."""
+    return _MARKER.sub("", text)
+
+
+def marker_refs(text: str) -> list[str]:
+    """The refs named by the citation markers in ``text``, in order (``〔A、C〕`` → A, C)."""
+    return [r for m in _MARKER.findall(text) for r in _REF_SPLIT.split(m.strip()) if r]
+
+
+@dataclass(frozen=True)
+class _RawPart:
+    section: str
+    basis: Basis
+    raw: str  # with citation markers
+    start: int
+    stray_headings: tuple[str, ...]  # ### headings other than 经验建议 (not allowed)
+
+
+def _raw_parts(body: str) -> list[_RawPart]:
+    """Split a card body at ``##`` headings and at each section's ``### 经验建议`` heading."""
+    out: list[_RawPart] = []
+    section, basis, lines, stray, start, pos = "", "source", [], [], 0, 0
+    for line in body.split("\n"):
+        h2, h3 = _H2.match(line), _H3.match(line)
+        if h2 or (h3 and h3.group(1).strip() == EXPERIENCE_HEADING):
+            out.append(_RawPart(section, basis, "\n".join(lines), start, tuple(stray)))  # type: ignore[arg-type]
+            section, basis = (h2.group(1).strip(), "source") if h2 else (section, "experience")
+            lines, stray, start = [], [], pos + len(line) + 1
+        else:
+            if h3:
+                stray.append(h3.group(1).strip())
+            lines.append(line)
+        pos += len(line) + 1
+    out.append(_RawPart(section, basis, "\n".join(lines), start, tuple(stray)))  # type: ignore[arg-type]
+    return [p for p in out if p.raw.strip() or p.stray_headings]
+
+
+def _parse_body(body: str) -> list[Part]:
+    """The parts of a card body, citation markers removed and the refs they named kept."""
+    parts = []
+    for rp in _raw_parts(body):
+        text = re.sub(r"[ \t]+\n", "\n", strip_markers(rp.raw)).strip()
+        if text:
+            parts.append(Part(rp.section, rp.basis, text, tuple(dict.fromkeys(marker_refs(rp.raw))), rp.start))
+    return parts
+
+
+def _statements(text: str) -> list[str]:
+    """The units a citation must cover: each list item, and each other paragraph (lead-ins ending in
+    a colon excepted), in the raw 资料 text of one part."""
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        current: list[str] = []
+        for line in block.split("\n"):
+            if not line.strip():
+                continue
+            if _LIST_ITEM.match(line) and current:
+                units.append("\n".join(current))
+                current = []
+            current.append(line)
+        if current:
+            units.append("\n".join(current))
+    return [u for u in units if strip_markers(u).strip() and not strip_markers(u).strip().endswith(("：", ":"))]
+
+
+def provenance_problems(card: Card) -> list[str]:
+    """What breaks the 资料/经验建议 conventions in ``card`` (Chinese, one line each; empty when sound)."""
+    problems: list[str] = []
+    known = {s.ref for s in card.sources}
+    used: set[str] = set()
+    for rp in _raw_parts(card.body):
+        where = f"{card.id} › {rp.section or '（开头）'}"
+        problems += [f"{where}：不认识的三级标题“{h}”（只允许“### {EXPERIENCE_HEADING}”）" for h in rp.stray_headings]
+        refs = marker_refs(rp.raw)
+        used.update(refs)
+        problems += [f"{where}：引用标记〔{r}〕在 sources 里没有对应的 ref" for r in dict.fromkeys(refs) if r not in known]
+        if rp.basis == "experience":
+            if refs:
+                problems.append(f"{where}：经验建议里不应出现资料引用标记（{'、'.join(refs)}）")
+            continue
+        for unit in _statements(rp.raw):
+            if not marker_refs(unit):
+                snippet = strip_markers(unit).strip().replace("\n", " ")[:30]
+                problems.append(f"{where}：资料陈述没有标注出处：“{snippet}…”")
+    for src in card.sources:
+        if src.ref not in used:
+            problems.append(f"{card.id}：sources 里的 {src.ref}（{src.cite()}）在正文里没有被引用")
+    if not any(p.basis == "source" for p in card.parts()):
+        problems.append(f"{card.id}：没有任何资料内容")
+    return problems
 
 
 class CardError(ValueError):
@@ -64,12 +233,15 @@ def _load_cards(cards_dir: Path, stamp: tuple[tuple[str, float], ...]) -> tuple[
     return tuple(cards)
 
 
+def cards_stamp(knowledge_dir: Path) -> tuple[tuple[str, float], ...]:
+    """(path, mtime) of every card file: a cache key that changes when any card changes."""
+    return tuple((str(p), p.stat().st_mtime) for p in sorted((knowledge_dir / "cards").glob("*.md")))
+
+
 def load_cards(knowledge_dir: Path) -> list[Card]:
     """All cards under ``knowledge_dir/cards`` (cached until a file changes)."""
     cards_dir = knowledge_dir / "cards"
-    files = sorted(cards_dir.glob("*.md"))
-    stamp = tuple((str(p), p.stat().st_mtime) for p in files)
-    return list(_load_cards(cards_dir, stamp))
+    return list(_load_cards(cards_dir, cards_stamp(knowledge_dir)))
 
 
 def cards_by_id(knowledge_dir: Path) -> dict[str, Card]:
