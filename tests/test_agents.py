@@ -164,6 +164,27 @@ def test_cli_text_output_shows_checks_and_citations():
     assert "引用卡片：" in res.stdout and "intro-welcome" in res.stdout
 
 
+def test_drafts_say_which_rules_are_ours_and_which_passages_are_source_text():
+    res = _cli("draft", "welcome", "-p", str(PROFILES / "baby-food.yaml"), "--engine", "offline")
+    assert res.exit_code == 0
+    assert "welcome.no_flooding（产品规则）" in res.stdout  # 120 characters is our figure, not the sources'
+    assert "welcome.rename_card：" in res.stdout  # a rule the sources teach carries no tag
+    cited = res.stdout.split("依据小节：")[1].splitlines()[0]
+    assert "（资料）" in cited or "（经验建议）" in cited
+    # the welcome tells the newcomer what the group gives and when the next activity is (schedule: 每天 10:00)
+    assert "在这里能得到" in res.stdout and "10:00" in res.stdout
+    data = json.loads(_cli("draft", "welcome", "-p", str(PROFILES / "baby-food.yaml"), "--engine", "offline",
+                           "--json").stdout)
+    assert data["sources"] and {s["basis"] for s in data["sources"]} <= {"source", "experience"}
+
+
+def test_share_announcement_leaves_the_speaker_for_the_operator():
+    res = _cli("draft", "copy", "--kind", "activity", "-p", str(PROFILES / "kaoyan-english.yaml"), "--engine", "offline",
+               "--json")
+    draft = json.loads(res.stdout)["drafts"][0]
+    assert "真题精讲" in draft["text"] and "主讲：{主讲人}" in draft["text"] and "{主讲人}" in draft["note"]
+
+
 def test_cli_broken_profile_lists_every_problem(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("positioning: 短\ntopics: []\ntype: 学习型\nplatform: 微博\n", encoding="utf-8")

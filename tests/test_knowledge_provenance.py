@@ -8,6 +8,7 @@ seed files themselves.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import frontmatter
@@ -18,6 +19,7 @@ from copilot.config import Settings
 from copilot.knowledge.ask import answer_question
 from copilot.knowledge.cards import Card, CardError, load_card, load_cards, provenance_problems
 from copilot.knowledge.index import KnowledgeIndex
+from copilot.knowledge.rules import RulesError, load_rules
 from copilot.llm import get_engine
 from copilot.paths import KNOWLEDGE_DIR
 
@@ -115,6 +117,65 @@ def test_bad_front_matter_is_a_chinese_error(tmp_path: Path) -> None:
                     "## 小节\n\n正文写得足够长一些，超过二十个字，免得因为太短报错〔A〕。\n", encoding="utf-8")
     with pytest.raises(CardError, match="ref 重复"):
         load_card(path)
+
+
+# -- rules say what they rest on ----------------------------------------------------------------
+def test_every_rule_has_a_basis_and_our_numeric_thresholds_say_so() -> None:
+    book = load_rules(KNOWLEDGE_DIR)
+    cards = {c.id: c for c in load_cards(KNOWLEDGE_DIR)}
+    assert {r.basis for r in book.rules} == {"source", "guardrail"}
+    for rule in book.rules:
+        if rule.basis == "guardrail":
+            assert rule.source is None and rule.reason.strip(), rule.id
+            continue
+        assert rule.source is not None
+        assert "source" in cards[rule.source.card].sections()[rule.source.section], rule.id
+        numbers = {k: v for k, v in rule.check.params.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        if numbers:  # no seed gives a number any check uses: the rule must say which figures are ours
+            assert rule.ours.strip(), (rule.id, numbers)
+    untraceable = ["name.max_16_chars", "name.no_hype", "name.distinct_candidates", "intro.no_hype", "copy.no_hype_urgency",
+                   "welcome.no_flooding", "copy.no_flooding", "notes.grounded", "notes.cites_sources"]
+    assert all(book.get(r).basis == "guardrail" for r in untraceable)
+
+
+def _knowledge_copy(tmp_path: Path, rules_yaml: str) -> Path:
+    kdir = tmp_path / "knowledge"
+    (kdir / "cards").mkdir(parents=True)
+    shutil.copy(KNOWLEDGE_DIR / "cards" / "group-name.md", kdir / "cards" / "group-name.md")
+    (kdir / "rules.yaml").write_text("version: 2\nrules:\n" + rules_yaml, encoding="utf-8")
+    return kdir
+
+
+RULE = """  - id: name.says_what
+    statement: 群名要让人一眼看出社群是做什么的
+    applies_to: [name]
+    check: {{kind: mentions_profile_topic}}
+    {extra}
+"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("basis: source\n    source: {card: group-topic, section: 群名要完成的任务}", "引用的卡片 group-topic 不存在"),
+        ("basis: source\n    source: {card: group-name, section: 群名的字数}", "引用的小节“群名的字数”在卡片 group-name 里不存在"),
+        ("basis: source\n    source: {card: group-name, section: 长度与位置}", "只有经验建议、没有资料内容"),
+        ("basis: source", "没有写 source"),
+        ("basis: guardrail\n    source: {card: group-name, section: 群名要完成的任务}", "不能引用资料 source"),
+        ("basis: guardrail", "需要用 reason 写一句理由"),
+        ("source: {card: group-name, section: 群名要完成的任务}", "basis"),
+    ],
+)
+def test_loading_rejects_rules_whose_basis_does_not_hold(tmp_path: Path, extra: str, message: str) -> None:
+    kdir = _knowledge_copy(tmp_path, RULE.format(extra=extra))
+    with pytest.raises(RulesError, match=re.escape(message)):
+        load_rules(kdir)
+
+
+def test_loading_accepts_a_cited_section_with_source_text(tmp_path: Path) -> None:
+    extra = "basis: source\n    source: {card: group-name, section: 群名要完成的任务}"
+    book = load_rules(_knowledge_copy(tmp_path, RULE.format(extra=extra)))
+    assert book.get("name.says_what").card_id == "group-name"
 
 
 # -- answers say which is which -------------------------------------------------------------------

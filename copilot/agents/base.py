@@ -117,7 +117,7 @@ def retrieve_passages(
     """
     cards = cards_by_id(knowledge_dir)
     ids: dict[str, None] = {}
-    for cid in list(spec.cards) + [r.source.card for r in book.for_target(spec.target)]:
+    for cid in list(spec.cards) + [r.card_id for r in book.for_target(spec.target) if r.card_id]:
         if cid in cards:
             ids.setdefault(cid, None)
     query = set(tokenize(spec.query + " " + " ".join(profile.topics) + " " + (profile.type or "")))
@@ -382,7 +382,8 @@ def run_agent(
     for p in d.passages:
         citations.setdefault(p.card, None)
     for r in book.for_target(spec.target):
-        citations.setdefault(r.source.card, None)
+        if r.card_id:
+            citations.setdefault(r.card_id, None)
     return DraftResult(
         target=spec.target,
         engine=run.engine,

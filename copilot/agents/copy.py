@@ -232,14 +232,19 @@ def compose_activity(profile: GroupProfile) -> dict[str, Any]:
         ["在群里接龙报名", "提前留言写下想问的问题", "准时参加"],
         "不方便参加也没关系，会后纪要人人可看。",
     ))
+    # A talk's announcement names its speaker (card share-sessions); the profile does not say who
+    # speaks, so the draft leaves a placeholder and the note asks the operator to fill it in.
+    speaker = "主讲：{主讲人}\n" if kind == "干货分享" else ""
     text = (
         f"【活动预告】{when} {what}\n"
+        f"{speaker}"
         f"适合谁：{profile.audience or '群里所有对' + t0 + '感兴趣的朋友'}\n"
         f"你能得到：{gain}。\n"
         "怎么参与：" + "；".join(f"{i}. {s}" for i, s in enumerate(steps, 1)) + "。\n"
         f"{after}"
     )
-    return {"title": f"活动预告：{what}", "text": text, "tactic": "", "arithmetic": []}
+    note = "群档案里没有主讲人，发出前把 {主讲人} 换成真实的主讲人。" if speaker else ""
+    return {"title": f"活动预告：{what}", "text": text, "tactic": "", "arithmetic": [], "note": note}
 
 
 def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:

@@ -14,8 +14,10 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
+from copilot.knowledge.checks import topic_words
 from copilot.llm import Engine
 from copilot.profile import GroupProfile
+from copilot.textnorm import fold
 
 
 class TextItem(BaseModel):
@@ -165,25 +167,44 @@ RULES = AgentSpec(
 
 
 # -- welcome ------------------------------------------------------------------------------------
+def _welcome_value(profile: GroupProfile) -> str:
+    """The group's core value in a few words: the first benefit that names the group's subject."""
+    words = topic_words(profile)
+    items = benefits(profile)
+    return next((b for b in items if any(w in fold(b) for w in words)), items[0]).split("，")[0]
+
+
+def _next_event(profile: GroupProfile) -> str:
+    """The nearest fixed activity (a daily one before a weekly one), e.g. "每天 07:30 单词晨报"."""
+    items = C.parse_schedule(profile)
+    first = next((i for i in items if i.weekday is None), items[0] if items else None)
+    return f"{first.when} {first.label}" if first else C.schedule_lines(profile)[0].replace("：", " ")
+
+
+def _fit(*versions: str, limit: int = 120) -> str:
+    """The first (fullest) version that fits ``limit`` visible characters, else the shortest."""
+    return next((v for v in versions if len("".join(v.split())) <= limit), versions[-1])
+
+
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
+    # Every variant says what members get here and the next activity (card intro-welcome: 迎新 tells
+    # the core value and the coming activity), and stays short enough for the welcome.no_flooding limit.
     n = max(1, int(ctx.get("n", 2)))
     name = profile.display_name()
     fmt = C.card_format(profile)
     say = C.intro_prompt(profile)
     where = "群文件" if profile.platform == "qq" else "群公告"
-    first_event = next((s for s in C.schedule_lines(profile)), "")
+    value = f"在这里能得到：{_welcome_value(profile)}"
+    event = _next_event(profile)
     hi = "欢迎" if not C.lively(profile) else "欢迎欢迎"
     variants = [
-        f"{hi} @{{昵称}} 加入{name}！先把群名片改成“{fmt}”，再用一两句话做个自我介绍：{say}。群规和资料在{where}，{first_event}。",
-        f"@{{昵称}} 你好，欢迎来到{name}。三件小事：1. 群名片改成“{fmt}”；2. 发一段自我介绍（{say}）；3. 看一眼{where}里的群规。有问题直接问，大家都很友好。",
-        f"{C.address(profile)}，我们有新朋友 @{{昵称}} 啦！请先改群名片（{fmt}）并做个自我介绍，群规在{where}。",
+        _fit(f"{hi} @{{昵称}} 加入{name}！{value}，最近的活动是{event}。先把群名片改成“{fmt}”，再用一两句话做个自我介绍：{say}。群规在{where}。",
+             f"{hi} @{{昵称}} 加入{name}！{value}，最近的活动是{event}。先把群名片改成“{fmt}”，再做个自我介绍。群规在{where}。"),
+        _fit(f"@{{昵称}} 你好，欢迎来到{name}。{value}。三件小事：1. 群名片改成“{fmt}”；2. 发一段自我介绍（{say}）；3. 看一眼{where}里的群规。下次活动：{event}。",
+             f"@{{昵称}} 你好，欢迎来到{name}。{value}。三件小事：1. 群名片改成“{fmt}”；2. 做个自我介绍；3. 看一眼{where}里的群规。下次活动：{event}。"),
+        _fit(f"{C.address(profile)}，我们有新朋友 @{{昵称}} 啦！{value}，{event}见。请先改群名片（{fmt}）并做个自我介绍，群规在{where}。"),
     ]
-    out = []
-    for v in variants[:n]:
-        if len(v) > 120:  # keep welcomes short (rule welcome.no_flooding)
-            v = v.replace(f"，{first_event}", "")
-        out.append({"title": "", "text": v})
-    return Composed(out)
+    return Composed([{"title": "", "text": v} for v in variants[:n]])
 
 
 WELCOME = AgentSpec(
