@@ -153,7 +153,9 @@ def test_cli_json_shape(args):
     data = json.loads(res.stdout)
     assert set(data) >= {"engine", "drafts", "checks", "citations"} and "notice" not in data
     assert data["engine"] == "offline"
-    assert all(set(c) == {"rule_id", "passed", "reason"} for c in data["checks"])
+    shape = {"rule_id", "passed", "reason", "severity", "basis", "basis_label", "grounds"}
+    assert all(shape <= set(c) <= shape | {"ours"} for c in data["checks"])
+    assert all(c["basis_label"] in {"资料", "资料+经验", "产品规则"} and c["grounds"] for c in data["checks"])
     assert all(c["passed"] is not False for c in data["checks"])
 
 
@@ -168,7 +170,7 @@ def test_drafts_say_which_rules_are_ours_and_which_passages_are_source_text():
     res = _cli("draft", "welcome", "-p", str(PROFILES / "baby-food.yaml"), "--engine", "offline")
     assert res.exit_code == 0
     assert "welcome.no_flooding（产品规则）" in res.stdout  # 120 characters is our figure, not the sources'
-    assert "welcome.rename_card：" in res.stdout  # a rule the sources teach carries no tag
+    assert "welcome.rename_card（资料）：" in res.stdout  # a rule the sources teach is tagged as theirs
     cited = res.stdout.split("依据小节：")[1].splitlines()[0]
     assert "（资料）" in cited or "（经验建议）" in cited
     # the welcome tells the newcomer what the group gives and when the next activity is (schedule: 每天 10:00)

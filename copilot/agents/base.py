@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from copilot.knowledge.cards import BASIS_LABELS, cards_by_id
+from copilot.knowledge.cards import BASIS_LABELS, cards_by_id, seed_titles
 from copilot.knowledge.checks import CheckResult, failures, run_checks
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_with_fallback, schema_hint
@@ -42,6 +42,7 @@ class Passage(BaseModel):
     text: str
     basis: str = "source"  # "source" (资料) or "experience" (经验建议: our own figures and advice)
     label: str = "资料"
+    cites: list[str] = []  # 资料: the seed sections its markers name, by seed title
 
 
 class DraftResult(BaseModel):
@@ -76,7 +77,8 @@ class DraftResult(BaseModel):
         if self.notice:
             out["notice"] = self.notice
         out["target"] = self.target
-        out["sources"] = [{"card": p.card, "section": p.section, "basis": p.basis} for p in self.passages]
+        out["sources"] = [{"card": p.card, "section": p.section, "basis": p.basis, "label": p.label, "cites": p.cites}
+                          for p in self.passages]
         if self.prompt:
             out["prompt"] = self.prompt
         return out
@@ -116,6 +118,7 @@ def retrieve_passages(
     agent's query and the profile, at most two per card, within a token budget.
     """
     cards = cards_by_id(knowledge_dir)
+    titles = seed_titles(knowledge_dir)
     ids: dict[str, None] = {}
     for cid in list(spec.cards) + [r.card_id for r in book.for_target(spec.target) if r.card_id]:
         if cid in cards:
@@ -136,8 +139,9 @@ def retrieve_passages(
     for _, cid, title, part in scored:
         per_card[cid] = per_card.get(cid, 0) + 1
         if per_card[cid] <= 2:
+            cites = [src.cite(titles) for r in part.refs if (src := cards[cid].source(r))]
             capped.append(Passage(card=cid, title=title, section=part.section, text=part.text, basis=part.basis,
-                                  label=BASIS_LABELS[part.basis]))
+                                  label=BASIS_LABELS[part.basis], cites=cites))
     return fit_to_budget(capped, budget, cost=lambda p: count_tokens(p.text), overhead=0, skip_oversized=True)[:k]
 
 

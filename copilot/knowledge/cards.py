@@ -9,9 +9,12 @@ A card says two kinds of things and keeps them apart:
   heading inside the section they belong to, with no citation markers.
 
 The body is parsed into :class:`Part` s (one per section and kind), so the index can keep the flag per
-chunk and answers can say "资料：… / 经验建议：…". :func:`provenance_problems` lists what breaks these
-conventions (an uncited 资料 statement, a marker naming no source, a listed source never cited); the
-test suite requires it to be empty for every card.
+chunk and answers can say "资料：… / 经验建议：…". A marker cites the text before it (back to the previous
+marker or the start of the line), so each chunk — and each sentence of it — carries only the sources
+its own markers name (:class:`Segment`). Sources are shown to readers by the seed's title from
+``knowledge/seeds.yaml`` (:func:`seed_titles`), not by file name. :func:`provenance_problems` lists
+what breaks these conventions (an uncited 资料 statement, a marker naming no source, a listed source
+never cited); the test suite requires it to be empty for every card.
 """
 
 from __future__ import annotations
@@ -24,9 +27,11 @@ from pathlib import Path
 from typing import Literal
 
 import frontmatter
+import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from copilot.knowledge.chunking import Chunk, Section, chunk_section
+from copilot.textnorm import split_sentences
 from copilot.validation import zh_problems
 
 Basis = Literal["source", "experience"]
@@ -39,6 +44,9 @@ _REF_SPLIT = re.compile(r"[\s,，、;；]+")
 _H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 _H3 = re.compile(r"^###\s+(.+?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.、)）])\s+")
+_MARKER_RUN = re.compile(r"(?:〔[^〔〕\n]*〕)+")
+# closing punctuation right after a marker ("…效果更好〔A〕。") still belongs to the cited text
+_TRAILING_PUNCT = re.compile(r"^[。；;，,、！!？?：:）)」』”’]+")
 
 
 class CardSource(BaseModel):
@@ -49,9 +57,25 @@ class CardSource(BaseModel):
     section: str = Field(min_length=2)
     about: str = ""
 
-    def cite(self) -> str:
-        """``seed § section（about）``: how the source is shown next to an answer."""
-        return f"{self.seed} § {self.section}" + (f"（{self.about}）" if self.about else "")
+    def locator(self) -> str:
+        """``seed § section``: where a maintainer finds the passage (file name and heading)."""
+        return f"{self.seed} § {self.section}"
+
+    def cite(self, titles: dict[str, str] | None = None) -> str:
+        """How the source is shown to an operator: the seed's title, its heading in 「」 (so our own
+        words never read as the heading) and what part of it the card draws on, set apart after "·"."""
+        title = (titles or {}).get(self.seed)
+        where = f"《{title}》" if title else self.seed
+        return f"{where}「{self.section}」" + (f" · 涉及：{self.about}" if self.about else "")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a 资料 part's text (offsets in :attr:`Part.text`) and the refs of the marker that closes it."""
+
+    start: int
+    end: int
+    refs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -63,6 +87,11 @@ class Part:
     text: str
     refs: tuple[str, ...]
     start: int
+    segments: tuple[Segment, ...] = ()
+
+    def refs_between(self, start: int, end: int) -> tuple[str, ...]:
+        """The refs of the markers whose cited text overlaps ``text[start:end]``, in order."""
+        return tuple(dict.fromkeys(r for g in self.segments if g.start < end and g.end > start for r in g.refs))
 
 
 class Card(BaseModel):
@@ -70,6 +99,8 @@ class Card(BaseModel):
     title: str = Field(min_length=2)
     tags: list[str] = Field(default_factory=list)
     sources: list[CardSource] = Field(min_length=1)
+    # headings this card used to have → the heading now (eval labels written before a rename still resolve)
+    section_aliases: dict[str, str] = Field(default_factory=dict)
     body: str = Field(min_length=20)
     path: str = ""
 
@@ -87,6 +118,11 @@ class Card(BaseModel):
     def parts(self) -> list[Part]:
         return list(_parse_body(self.body))
 
+    def resolve_section(self, heading: str) -> str | None:
+        """The current ``##`` heading for ``heading`` (itself, or the heading it was renamed to)."""
+        heading = self.section_aliases.get(heading, heading)
+        return heading if heading in self.sections() else None
+
     def sections(self) -> dict[str, set[str]]:
         """Each ``##`` heading → the kinds of text it holds (``source`` and/or ``experience``)."""
         out: dict[str, set[str]] = {}
@@ -94,24 +130,43 @@ class Card(BaseModel):
             out.setdefault(p.section, set()).add(p.basis)
         return out
 
-    def chunks(self, *, max_tokens: int = 320, overlap_tokens: int = 48) -> list[Chunk]:
-        """Retrievable chunks, one or more per part, each flagged 资料 or 经验建议 with its citations."""
+    def chunks(self, *, titles: dict[str, str] | None = None, max_tokens: int = 320,
+               overlap_tokens: int = 48) -> list[Chunk]:
+        """Retrievable chunks, one or more per part, each flagged 资料 or 经验建议.
+
+        A chunk cites only the sources whose markers close text inside it (``cites``, shown with the
+        seed ``titles``), and ``cite_spans`` records each of its sentences with the citations of
+        that sentence alone, so an answer quoting one sentence can cite just its source.
+        """
         chunks: list[Chunk] = []
         for part in self.parts():
-            cites = [s.cite() for r in part.refs if (s := self.source(r))]
-            meta = {
-                "card_id": self.id,
-                "tags": ",".join(self.tags),
-                "kind": "card",
-                "basis": part.basis,
-                "cites": json.dumps(cites, ensure_ascii=False),
-            }
             sec = Section(part.section, part.text, 0, len(part.text))
-            for c in chunk_section(part.text, sec, source=self.id, title=self.title, meta=meta,
+            base = {"card_id": self.id, "tags": ",".join(self.tags), "kind": "card", "basis": part.basis}
+            for c in chunk_section(part.text, sec, source=self.id, title=self.title, meta=base,
                                    max_tokens=max_tokens, overlap_tokens=overlap_tokens):
+                spans = self._sentence_refs(part, c)
+                refs = tuple(dict.fromkeys(r for _, rs in spans for r in rs)) or part.refs_between(c.start, c.end)
+                cites = [s.cite(titles) for r in refs if (s := self.source(r))]
+                c.meta["cites"] = json.dumps(cites, ensure_ascii=False)
+                c.meta["cite_spans"] = json.dumps(
+                    [[sent, [refs.index(r) for r in rs]] for sent, rs in spans if rs], ensure_ascii=False)
                 c.start, c.end = c.start + part.start, c.end + part.start
                 chunks.append(c)
         return chunks
+
+    @staticmethod
+    def _sentence_refs(part: Part, chunk: Chunk) -> list[tuple[str, tuple[str, ...]]]:
+        """Each sentence of ``chunk`` with the refs of the markers that cite it (found in ``part.text``
+        from the chunk's start, so a sentence repeated elsewhere in the part is not confused)."""
+        out, cursor = [], chunk.start
+        for sent in split_sentences(chunk.text):
+            at = part.text.find(sent, cursor)
+            if at < 0:
+                out.append((sent, ()))
+                continue
+            out.append((sent, part.refs_between(at, at + len(sent))))
+            cursor = at + len(sent)
+        return out
 
 
 def strip_markers(text: str) -> str:
@@ -158,8 +213,46 @@ def _parse_body(body: str) -> list[Part]:
     for rp in _raw_parts(body):
         text = re.sub(r"[ \t]+\n", "\n", strip_markers(rp.raw)).strip()
         if text:
-            parts.append(Part(rp.section, rp.basis, text, tuple(dict.fromkeys(marker_refs(rp.raw))), rp.start))
+            parts.append(Part(rp.section, rp.basis, text, tuple(dict.fromkeys(marker_refs(rp.raw))), rp.start,
+                              _segments(rp.raw, text)))
     return parts
+
+
+def _cited_runs(raw: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``raw`` 资料 text as (text, refs) runs: a marker cites the text before it, back to the previous
+    marker on the same line or to the line's start; text no marker closes has no refs."""
+    runs: list[tuple[str, tuple[str, ...]]] = []
+    for line in raw.split("\n"):
+        pos = 0
+        for m in _MARKER_RUN.finditer(line):
+            text = line[pos:m.start()]
+            lead = _TRAILING_PUNCT.match(text)
+            if lead and runs and pos:  # "〔A〕。" — the full stop ends the text the marker cited
+                runs[-1] = (runs[-1][0] + lead.group(0), runs[-1][1])
+                text = text[lead.end():]
+            runs.append((text, tuple(marker_refs(m.group(0)))))
+            pos = m.end()
+        tail = line[pos:]
+        lead = _TRAILING_PUNCT.match(tail)
+        if lead and pos and runs:
+            runs[-1] = (runs[-1][0] + lead.group(0), runs[-1][1])
+            tail = tail[lead.end():]
+        runs.append((tail, ()))
+    return runs
+
+
+def _segments(raw: str, text: str) -> tuple[Segment, ...]:
+    """Where each cited run of ``raw`` lies in ``text`` (the part's text, markers removed)."""
+    out, cursor = [], 0
+    for run, refs in _cited_runs(raw):
+        run = run.strip()
+        if not run or not refs:
+            continue
+        at = text.find(run, cursor)
+        if at >= 0:
+            out.append(Segment(at, at + len(run), refs))
+            cursor = at + len(run)
+    return tuple(out)
 
 
 def _statements(text: str) -> list[str]:
@@ -199,9 +292,15 @@ def provenance_problems(card: Card) -> list[str]:
             if not marker_refs(unit):
                 snippet = strip_markers(unit).strip().replace("\n", " ")[:30]
                 problems.append(f"{where}：资料陈述没有标注出处：“{snippet}…”")
+    headings = card.sections()
+    for old_heading, new in card.section_aliases.items():
+        if new not in headings:
+            problems.append(f"{card.id}：section_aliases 把“{old_heading}”指向不存在的小节“{new}”")
+        if old_heading in headings:
+            problems.append(f"{card.id}：section_aliases 里的旧标题“{old_heading}”仍是现有小节")
     for src in card.sources:
         if src.ref not in used:
-            problems.append(f"{card.id}：sources 里的 {src.ref}（{src.cite()}）在正文里没有被引用")
+            problems.append(f"{card.id}：sources 里的 {src.ref}（{src.locator()}）在正文里没有被引用")
     if not any(p.basis == "source" for p in card.parts()):
         problems.append(f"{card.id}：没有任何资料内容")
     return problems
@@ -246,3 +345,19 @@ def load_cards(knowledge_dir: Path) -> list[Card]:
 
 def cards_by_id(knowledge_dir: Path) -> dict[str, Card]:
     return {c.id: c for c in load_cards(knowledge_dir)}
+
+
+@lru_cache(maxsize=4)
+def _seed_titles(path: Path, mtime: float) -> dict[str, str]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise CardError(f"{path.name}：无法解析（{exc}）") from exc
+    return {str(s["file"]): str(s["title"]) for s in data.get("seeds", []) if s.get("file") and s.get("title")}
+
+
+def seed_titles(knowledge_dir: Path) -> dict[str, str]:
+    """Seed file name → the title readers see (``knowledge/seeds.yaml``); empty when the file is missing,
+    and citations then fall back to file names."""
+    path = knowledge_dir / "seeds.yaml"
+    return dict(_seed_titles(path, path.stat().st_mtime)) if path.exists() else {}

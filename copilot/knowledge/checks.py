@@ -55,8 +55,10 @@ _GROUP = re.compile(r"(?:拼团价|团购价|成团价|团价|每人)\s*¥?\s*" 
 class CheckResult(BaseModel):
     """One rule's verdict on a set of drafts. ``passed=None`` means "not checkable deterministically".
 
-    ``basis`` is the rule's (``source`` or ``guardrail``); ``ours`` marks a source rule that also uses
-    figures of our own, so outputs can say which checks are our product rules rather than the sources'.
+    ``basis`` is the rule's (``source`` or ``guardrail``); ``ours`` is, for a source rule, the part that
+    is our own figure or addition; ``grounds`` is where the rule rests (``card › section`` for a source
+    rule, the one-line reason for a guardrail). Outputs say which checks are the sources' and which are
+    our product rules.
     """
 
     rule_id: str
@@ -64,17 +66,28 @@ class CheckResult(BaseModel):
     reason: str
     severity: str = "error"
     basis: str = "source"
-    ours: bool = False
+    ours: str = ""
+    grounds: str = ""
+
+    @property
+    def basis_label(self) -> str:
+        """``资料`` (the sources say so), ``资料+经验`` (with figures of ours) or ``产品规则`` (ours)."""
+        if self.basis == "guardrail":
+            return "产品规则"
+        return "资料+经验" if self.ours else "资料"
 
     def basis_tag(self) -> str:
-        """``（产品规则）`` / ``（资料+经验）`` / ``""``: how a check line says what the rule rests on."""
-        if self.basis == "guardrail":
-            return "（产品规则）"
-        return "（资料+经验）" if self.ours else ""
+        """``（资料）`` / ``（资料+经验）`` / ``（产品规则）``: how a check line says what the rule rests on."""
+        return f"（{self.basis_label}）"
 
     def public(self) -> dict[str, Any]:
-        """The JSON shape every command prints: rule_id, passed, reason."""
-        return {"rule_id": self.rule_id, "passed": self.passed, "reason": self.reason}
+        """The JSON shape every command prints: the verdict and what the rule rests on."""
+        out: dict[str, Any] = {"rule_id": self.rule_id, "passed": self.passed, "reason": self.reason,
+                               "severity": self.severity, "basis": self.basis, "basis_label": self.basis_label,
+                               "grounds": self.grounds}
+        if self.ours:
+            out["ours"] = self.ours
+        return out
 
 
 # -- the registry of check kinds ----------------------------------------------------------------
@@ -717,7 +730,8 @@ def check_rule(
     kind = _KINDS.get(rule.check.kind)
     if kind is None:
         raise RulesError(f"规则 {rule.id} 的检查类型 {rule.check.kind!r} 没有实现（已登记：{'、'.join(sorted(_KINDS))}）")
-    basis = {"severity": rule.severity, "basis": rule.basis, "ours": bool(rule.ours)}
+    grounds = f"{rule.source.card} › {rule.source.section}" if rule.source else rule.reason
+    basis = {"severity": rule.severity, "basis": rule.basis, "ours": rule.ours, "grounds": grounds}
     if kind.fn is None:
         return CheckResult(rule_id=rule.id, passed=None, reason=kind.note, **basis)
     if not drafts:

@@ -50,7 +50,7 @@ class Chunk:
         """
         key = f"{self.source}\x00{self.section}\x00{self.text}"
         if self.meta.get("basis"):
-            key += f"\x00{self.meta['basis']}\x00{self.meta.get('cites', '')}"
+            key += f"\x00{self.meta['basis']}\x00{self.meta.get('cites', '')}\x00{self.meta.get('cite_spans', '')}"
         return hashlib.sha256(key.encode()).hexdigest()[:24]
 
     def embed_text(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -21,7 +22,7 @@ from pydantic import BaseModel
 
 from copilot.config import Settings, get_settings
 from copilot.files import atomic_write
-from copilot.knowledge.cards import BASIS_LABELS, load_cards
+from copilot.knowledge.cards import BASIS_LABELS, load_cards, seed_titles
 from copilot.knowledge.chunking import Chunk, chunk_text
 from copilot.knowledge.embeddings import CachedEmbedder, make_embedder
 from copilot.knowledge.ingest import SUPPORTED_SUFFIXES, IngestError, load_document
@@ -48,6 +49,8 @@ class Hit(BaseModel):
     lists the seed sections), ``experience`` (经验建议: our own practical figures and advice),
     ``document`` (a document the operator added with ``copilot index --add``) or ``unmarked`` (a card
     chunk from an index built before provenance was recorded; ``copilot index`` rebuilds it).
+    ``cites`` holds only the sources whose markers close text inside this passage; ``cite_spans``
+    pairs each cited sentence with its own sources (:meth:`cites_for`).
     """
 
     text: str
@@ -59,12 +62,20 @@ class Hit(BaseModel):
     kind: str = "card"
     basis: str = "document"
     cites: list[str] = []
+    cite_spans: list[tuple[str, list[str]]] = []
     dense_rank: int | None = None
     bm25_rank: int | None = None
 
     @property
     def basis_label(self) -> str:
         return BASIS_LABELS.get(self.basis, self.basis)
+
+    def cites_for(self, sentence: str) -> list[str]:
+        """The sources of one sentence quoted from this passage: those of the recorded sentences it
+        overlaps; all of the passage's ``cites`` when the sentence is not one of them."""
+        key = _squash(sentence)
+        found = [c for sent, cs in self.cite_spans if (s := _squash(sent)) and (key in s or s in key) for c in cs]
+        return list(dict.fromkeys(found)) if found else list(self.cites)
 
 
 @dataclass
@@ -179,11 +190,12 @@ class KnowledgeIndex:
         report = BuildReport()
         with self._lock:
             cards = load_cards(self.settings.knowledge_dir)
+            titles = seed_titles(self.settings.knowledge_dir)
             card_ids = {c.id for c in cards}
             for card in cards:
                 if progress:
                     progress(card.id)
-                self._sync_source(card.id, card.chunks(), report)
+                self._sync_source(card.id, card.chunks(titles=titles), report)
             # drop cards that were deleted from knowledge/
             stored = self.collection.get(where={"kind": "card"}, include=["metadatas"])
             gone = sorted({m["source"] for m in stored["metadatas"]} - card_ids)
@@ -322,6 +334,7 @@ class KnowledgeIndex:
                     # a card chunk indexed before provenance was recorded: say so, never guess 资料
                     basis=str(row.get("basis") or ("document" if row.get("kind") == "document" else "unmarked")),
                     cites=_cites(row.get("cites")),
+                    cite_spans=_cite_spans(row.get("cite_spans"), _cites(row.get("cites"))),
                     dense_rank=dense.index(cid) + 1 if cid in dense else None,
                     bm25_rank=lexical.index(cid) + 1 if cid in lexical else None,
                 )
@@ -356,15 +369,33 @@ def _with_section_support(fused: dict[str, float], rows: dict[str, dict[str, obj
     return out
 
 
-def _cites(raw: object) -> list[str]:
-    """The seed sections a card chunk cites (stored as a JSON list in the chunk's metadata)."""
+def _json_list(raw: object) -> list[object]:
     if not raw:
         return []
     try:
         value = json.loads(str(raw))
     except json.JSONDecodeError:
         return []
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return value if isinstance(value, list) else []
+
+
+def _cites(raw: object) -> list[str]:
+    """The seed sections a card chunk cites (stored as a JSON list in the chunk's metadata)."""
+    return [str(v) for v in _json_list(raw)]
+
+
+def _cite_spans(raw: object, cites: list[str]) -> list[tuple[str, list[str]]]:
+    """``[[sentence, [index into cites, …]], …]`` from a chunk's metadata → (sentence, its citations)."""
+    out = []
+    for item in _json_list(raw):
+        if isinstance(item, list) and len(item) == 2 and isinstance(item[1], list):
+            out.append((str(item[0]), [cites[i] for i in item[1] if isinstance(i, int) and 0 <= i < len(cites)]))
+    return out
+
+
+def _squash(text: str) -> str:
+    """Text compared without whitespace, list bullets or Markdown emphasis."""
+    return re.sub(r"\s+|\*\*|^[-*•\d.、]+", "", fold(text))
 
 
 _shared: dict[str, KnowledgeIndex] = {}

@@ -7,7 +7,11 @@ verdicts) and the eval suite, so a rule is written once, with its id and its bas
   and the ``##`` section whose 资料 text supports it (loading checks that the card, the section and its
   资料 exist); ``ours`` says which part of the rule, such as a numeric threshold, is our own figure.
 - ``basis: guardrail`` — our product rule (e.g. no hype words, no invented facts): ``reason`` gives
-  the one-line reason and there is no seed citation; ``card`` may name the card that explains it.
+  the one-line reason and there is no seed citation; ``card`` (and ``section``) may name where a card
+  explains it.
+
+Rules that check the same thing against the same card section (for policy rules: the same action)
+rest on the same basis; ``basis_note`` says why when one of them does not.
 """
 
 from __future__ import annotations
@@ -60,14 +64,27 @@ class Rule(BaseModel, extra="forbid"):
     ours: str = ""  # basis: source — the part that is our own figure or addition, if any
     reason: str = ""  # basis: guardrail — why we hold drafts to it
     card: str = ""  # basis: guardrail — the card that explains it (optional)
+    section: str = ""  # basis: guardrail — the ## section of ``card`` that explains it (optional)
+    basis_note: str = ""  # why this rule's basis differs from a rule with the same check on the same section
+
+    @property
+    def section_ref(self) -> str:
+        """The card section this rule is explained in (cited section, or a guardrail's own), or ``""``."""
+        return self.source.section if self.source else self.section
+
+    @property
+    def check_key(self) -> str:
+        """What the rule checks: its check kind, and for a policy rule the action it prescribes."""
+        action = self.check.params.get("action")
+        return f"{self.check.kind}:{action}" if action else self.check.kind
 
     @model_validator(mode="after")
     def _basis_fields(self) -> Rule:
         if self.basis == "source":
             if self.source is None:
                 raise ValueError(f"规则 {self.id} 标为 basis: source，但没有写 source（卡片和小节）")
-            if self.reason or self.card:
-                raise ValueError(f"规则 {self.id} 标为 basis: source，reason/card 只用于 guardrail 规则")
+            if self.reason or self.card or self.section:
+                raise ValueError(f"规则 {self.id} 标为 basis: source，reason/card/section 只用于 guardrail 规则")
         else:
             if self.source is not None:
                 raise ValueError(f"规则 {self.id} 标为 basis: guardrail（我们自己的产品规则），不能引用资料 source")
@@ -75,6 +92,8 @@ class Rule(BaseModel, extra="forbid"):
                 raise ValueError(f"规则 {self.id} 标为 basis: guardrail，需要用 reason 写一句理由")
             if self.ours:
                 raise ValueError(f"规则 {self.id} 标为 basis: guardrail，整条都是我们的规则，不需要 ours")
+            if self.section and not self.card:
+                raise ValueError(f"规则 {self.id} 写了 section 却没有写 card")
         return self
 
     @property
@@ -114,6 +133,8 @@ def citation_problems(book: RuleBook, cards: dict[str, Card]) -> list[str]:
     for rule in book.rules:
         if rule.card and rule.card not in cards:
             problems.append(f"规则 {rule.id} 的 card 指向不存在的卡片 {rule.card}")
+        elif rule.section and rule.section not in cards[rule.card].sections():
+            problems.append(f"规则 {rule.id} 的 section“{rule.section}”在卡片 {rule.card} 里不存在")
         if rule.source is None:
             continue
         card = cards.get(rule.source.card)
@@ -127,6 +148,22 @@ def citation_problems(book: RuleBook, cards: dict[str, Card]) -> list[str]:
         elif "source" not in kinds:
             problems.append(f"规则 {rule.id} 标为 basis: source，但卡片 {card.id} 的小节“{rule.source.section}”"
                             "只有经验建议、没有资料内容；请改引有资料的小节，或改为 basis: guardrail")
+    return problems
+
+
+def basis_problems(book: RuleBook) -> list[str]:
+    """Rules that check the same thing (a policy rule: the same action) against the same card section but
+    rest on different bases, when none of them says why in ``basis_note``."""
+    groups: dict[tuple[str, ...], list[Rule]] = {}
+    for rule in book.rules:
+        # a moderation action is the same practice wherever a card describes it
+        key = (rule.check_key,) if "action" in rule.check.params else (rule.check_key, rule.card_id, rule.section_ref)
+        groups.setdefault(key, []).append(rule)
+    problems = []
+    for rules in groups.values():
+        if len({r.basis for r in rules}) > 1 and not any(r.basis_note.strip() for r in rules):
+            listed = "、".join(f"{r.id}（{r.basis}）" for r in rules)
+            problems.append(f"规则 {listed} 做同样的检查、依据同一处，basis 却不同；请统一，或用 basis_note 说明原因")
     return problems
 
 
@@ -154,7 +191,7 @@ def _load(path: Path, mtime: float, stamp: tuple[tuple[str, float], ...]) -> Rul
         cards = {c.id: c for c in load_cards(path.parent)}
     except CardError as exc:
         raise RulesError(f"{path}：无法核对规则引用的卡片：{exc}") from exc
-    problems = citation_problems(book, cards)
+    problems = citation_problems(book, cards) + basis_problems(book)
     if problems:
         raise RulesError(f"{path}：" + "；".join(problems))
     return book
