@@ -19,7 +19,7 @@ from copilot.agents import cli as agents_cli
 from copilot.cli_support import EngineOpt, JsonOpt, emit_json, err, fail, resolve_engine, warn
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
 from copilot.evals import cli as evals_cli
-from copilot.knowledge.ask import NOT_FOUND, answer_question
+from copilot.knowledge.ask import NOT_FOUND, Citation, answer_question
 from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.moderation import cli as moderation_cli
 from copilot.notes import cli as notes_cli
@@ -67,16 +67,20 @@ def search_cmd(
     k: Annotated[int, typer.Option("-k", min=1, max=50, help="返回条数")] = 5,
     as_json: JsonOpt = False,
 ) -> None:
-    """混合检索（向量 + BM25）方法论片段。"""
+    """混合检索（向量 + BM25）方法论片段，每段标明是资料（附出处）还是经验建议。"""
     if not query.strip():
         raise fail("查询不能为空", 2)
     hits = get_index().search(query, k=k)
+    cited = [Citation(n=i, source=h.source, title=h.title, section=h.section, text=h.text, basis=h.basis, cites=h.cites)
+             for i, h in enumerate(hits, 1)]
     if as_json:
-        emit_json([{"text": h.text, "source": h.source, "section": h.section, "title": h.title,
-                    "score": h.score} for h in hits])
+        emit_json([{"text": h.text, "source": h.source, "section": h.section, "title": h.title, "score": h.score,
+                    "basis": h.basis, "label": c.label, "cites": h.cites, "where": c.where()}
+                   for h, c in zip(hits, cited)])
         return
-    for i, h in enumerate(hits, 1):
-        typer.echo(f"[{i}] {h.title} › {h.section}  ({h.source}, {h.score:.4f})")
+    for h, c in zip(hits, cited):
+        typer.echo(f"[{c.n}] {c.label}：{h.title} › {h.section}  ({h.source}, {h.score:.4f})")
+        typer.echo(f"    {c.where()}")
         typer.echo("    " + h.text.replace("\n", "\n    ")[:400])
 
 
@@ -99,7 +103,9 @@ def ask_cmd(
     heading = "\n最接近的资料：" if answer.answer == to_script(NOT_FOUND, answer.script) else "\n来源："
     typer.echo(to_script(heading, answer.script))
     for c in answer.citations:
-        typer.echo(f"  [{c.n}] {to_script(c.title, answer.script)} › {to_script(c.section, answer.script)}（{c.source}）")
+        head = f"  [{c.n}] {c.label}：{c.title} › {c.section}（{c.source}）"
+        typer.echo(to_script(head, answer.script))
+        typer.echo("      " + to_script(c.where(), answer.script))
     typer.echo(to_script(f"\n（生成引擎：{answer.engine}）", answer.script))
     if answer.notice:
         warn(f"注意：{answer.notice}")

@@ -21,6 +21,8 @@ def test_chat_answers_with_sources_and_engine(shared_data_dir: Path) -> None:
     assert history[1]["role"] == "assistant" and "[1]" in history[1]["content"] or "[2]" in history[1]["content"]
     assert "生成引擎：** 离线引擎" in sources
     assert "threshold" in sources and "[1]" in sources
+    # each passage says what it is: a source's teaching (with its seed section) or our own advice
+    assert "资料：" in sources and "出处：《" in sources and ".txt" not in sources
     # history is kept across questions
     history2, _, _ = _run("那群规呢？", settings, history)[-1]
     assert len(history2) == 4 and history2[:2] == history[:2]

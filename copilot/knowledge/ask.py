@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from copilot.knowledge.cards import BASIS_LABELS
 from copilot.knowledge.index import Hit, KnowledgeIndex
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.prompts import load_prompt
@@ -22,11 +23,30 @@ from copilot.tokens import count_tokens, fit_to_budget
 
 
 class Citation(BaseModel):
+    """One numbered passage an answer may cite, with what it is: 资料 (and the seed sections it
+    cites), 经验建议 (our own practical advice) or an imported document."""
+
     n: int
     source: str
     title: str
     section: str
     text: str
+    basis: str = "document"
+    cites: list[str] = []
+
+    @property
+    def label(self) -> str:
+        return BASIS_LABELS.get(self.basis, self.basis)
+
+    def where(self) -> str:
+        """Where the passage comes from, as an operator reads it (one line, Simplified)."""
+        if self.basis == "source":
+            return "出处：" + "；".join(self.cites) if self.cites else "出处：（未记录）"
+        if self.basis == "experience":
+            return EXPERIENCE_NOTE
+        if self.basis == "unmarked":
+            return "索引是旧版本，没有记录出处；运行 copilot index 重建后会标出资料/经验建议"
+        return "你导入的文档"
 
 
 class Answer(BaseModel):
@@ -39,10 +59,19 @@ class Answer(BaseModel):
 
 
 def _citations(hits: list[Hit]) -> list[Citation]:
-    return [Citation(n=i, source=h.source, title=h.title, section=h.section, text=h.text) for i, h in enumerate(hits, 1)]
+    return [Citation(n=i, source=h.source, title=h.title, section=h.section, text=h.text, basis=h.basis, cites=h.cites)
+            for i, h in enumerate(hits, 1)]
 
 
 NOT_FOUND = "方法论资料中没有找到与这个问题直接相关的内容。可以换个说法，或用 copilot index --add 加入自己的资料。"
+EXPERIENCE_NOTE = "本项目的实操经验，不是方法论资料的原话"
+# Headings of the offline answer's groups, by passage basis, in the order they are shown.
+_GROUP_HEADS = {
+    "source": "资料中的要点：",
+    "document": "你导入的文档：",
+    "experience": f"经验建议（{EXPERIENCE_NOTE}）：",
+    "unmarked": "未标注出处的内容（索引是旧版本，请运行 copilot index）：",
+}
 
 
 def answer_script(question: str, configured: str) -> str:
@@ -82,9 +111,27 @@ def extractive_answer(question: str, hits: list[Hit], *, max_sentences: int = 5)
         chosen.append(best)
     if not chosen:
         return NOT_FOUND
-    chosen.sort(key=lambda c: (c[1], c[2]))
-    lines = [f"{i}. {c[3]} [{c[1]}]" for i, c in enumerate(chosen, 1)]
-    return "根据方法论资料，要点如下：\n" + "\n".join(lines)
+    return _grouped(chosen, hits)
+
+
+def _grouped(chosen: list[tuple[float, int, int, str, set[str]]], hits: list[Hit]) -> str:
+    """The chosen sentences under one heading per kind: 资料 first, our own 经验建议 apart and said so."""
+    order = list(_GROUP_HEADS)
+    basis_of = {n: (h.basis if h.basis in _GROUP_HEADS else "unmarked") for n, h in enumerate(hits, 1)}
+    chosen = sorted(chosen, key=lambda c: (order.index(basis_of[c[1]]), c[1], c[2]))
+    kinds = list(dict.fromkeys(basis_of[c[1]] for c in chosen))
+    if kinds == ["experience"]:
+        lines = [f"方法论资料里没有直接讲到这一点。以下是经验建议（{EXPERIENCE_NOTE}）："]
+    else:
+        lines = ["根据方法论资料，要点如下：" if kinds[0] == "source" else "要点如下："]
+    i = 0
+    for kind in kinds:
+        if kind != "source" and kinds != ["experience"]:
+            lines.append(_GROUP_HEADS[kind])
+        for c in (c for c in chosen if basis_of[c[1]] == kind):
+            i += 1
+            lines.append(f"{i}. {c[3]} [{c[1]}]")
+    return "\n".join(lines)
 
 
 def _clean_markers(text: str, n_passages: int) -> str:
@@ -104,7 +151,8 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     notice = None
     if not engine.is_offline and hits:
         prompt = load_prompt("ask", engine.settings.prompts_dir)
-        messages = prompt.render(question=question, passages=[h.model_dump() for h in hits], script=script)
+        passages = [{**h.model_dump(), "label": h.basis_label} for h in hits]
+        messages = prompt.render(question=question, passages=passages, script=script)
         parts: list[str] = []
         try:
             deadline = engine.settings.llm_deadline

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -21,7 +22,7 @@ from pydantic import BaseModel
 
 from copilot.config import Settings, get_settings
 from copilot.files import atomic_write
-from copilot.knowledge.cards import load_cards
+from copilot.knowledge.cards import BASIS_LABELS, load_cards, seed_titles
 from copilot.knowledge.chunking import Chunk, chunk_text
 from copilot.knowledge.embeddings import CachedEmbedder, make_embedder
 from copilot.knowledge.ingest import IngestError, find_documents, load_document
@@ -33,10 +34,24 @@ log = logging.getLogger(__name__)
 # evals/retrieval.jsonl, k=10 beats the textbook 60 (see README, retrieval figures).
 RRF_K = 10
 CANDIDATES = 30
+# A card section is indexed as separate chunks (its 资料 and its 经验建议, or the pieces of a long
+# section) so each is cited as what it is; the section is still the unit of relevance, so a chunk
+# gains this share of the best score of another chunk of the same section (see _with_section_support).
+# Chosen on the tuning split of the retrieval eval: 0.3-0.6 score alike there, 1.0 lets weak sections
+# ride on one strong part.
+SECTION_SUPPORT = 0.5
 
 
 class Hit(BaseModel):
-    """One retrieved passage, citable as ``source › section``."""
+    """One retrieved passage, citable as ``source › section``.
+
+    ``basis`` says what the passage is: ``source`` (资料: what a methodology source says, ``cites``
+    lists the seed sections), ``experience`` (经验建议: our own practical figures and advice),
+    ``document`` (a document the operator added with ``copilot index --add``) or ``unmarked`` (a card
+    chunk from an index built before provenance was recorded; ``copilot index`` rebuilds it).
+    ``cites`` holds only the sources whose markers close text inside this passage; ``cite_spans``
+    pairs each cited sentence with its own sources (:meth:`cites_for`).
+    """
 
     text: str
     source: str
@@ -45,8 +60,22 @@ class Hit(BaseModel):
     score: float
     chunk_id: str
     kind: str = "card"
+    basis: str = "document"
+    cites: list[str] = []
+    cite_spans: list[tuple[str, list[str]]] = []
     dense_rank: int | None = None
     bm25_rank: int | None = None
+
+    @property
+    def basis_label(self) -> str:
+        return BASIS_LABELS.get(self.basis, self.basis)
+
+    def cites_for(self, sentence: str) -> list[str]:
+        """The sources of one sentence quoted from this passage: those of the recorded sentences it
+        overlaps; all of the passage's ``cites`` when the sentence is not one of them."""
+        key = _squash(sentence)
+        found = [c for sent, cs in self.cite_spans if (s := _squash(sent)) and (key in s or s in key) for c in cs]
+        return list(dict.fromkeys(found)) if found else list(self.cites)
 
 
 @dataclass
@@ -82,6 +111,7 @@ class KnowledgeIndex:
         self._bm25 = None
         self._bm25_rows: list[dict[str, object]] = []
         self._rows_by_id: dict[str, dict[str, object]] = {}
+        self._section_sizes: dict[tuple[str, str], int] = {}
 
     # -- storage ------------------------------------------------------------------------------
     @property
@@ -160,11 +190,12 @@ class KnowledgeIndex:
         report = BuildReport()
         with self._lock:
             cards = load_cards(self.settings.knowledge_dir)
+            titles = seed_titles(self.settings.knowledge_dir)
             card_ids = {c.id for c in cards}
             for card in cards:
                 if progress:
                     progress(card.id)
-                self._sync_source(card.id, card.chunks(), report)
+                self._sync_source(card.id, card.chunks(titles=titles), report)
             # drop cards that were deleted from knowledge/
             stored = self.collection.get(where={"kind": "card"}, include=["metadatas"])
             gone = sorted({m["source"] for m in stored["metadatas"]} - card_ids)
@@ -247,6 +278,10 @@ class KnowledgeIndex:
                 retriever.index(corpus, show_progress=False)
             self._bm25_rows = rows
             self._rows_by_id = {str(r["id"]): r for r in rows}
+            sizes: dict[tuple[str, str], int] = {}
+            for r in rows:
+                sizes[_section_key(r)] = sizes.get(_section_key(r), 0) + 1
+            self._section_sizes = sizes
             self._bm25 = retriever
 
     def _bm25_ranks(self, query: str, n: int) -> list[str]:
@@ -285,6 +320,7 @@ class KnowledgeIndex:
             for rank, cid in enumerate(ranking, start=1):
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
         rows = self._rows_by_id
+        fused = _with_section_support(fused, rows, self._section_sizes)
         hits: list[Hit] = []
         per_source: dict[str, int] = {}
         for cid, score in sorted(fused.items(), key=lambda kv: -kv[1]):
@@ -307,11 +343,71 @@ class KnowledgeIndex:
                     score=round(score, 6),
                     chunk_id=cid,
                     kind=str(row.get("kind", "card")),
+                    # a card chunk indexed before provenance was recorded: say so, never guess 资料
+                    basis=str(row.get("basis") or ("document" if row.get("kind") == "document" else "unmarked")),
+                    cites=_cites(row.get("cites")),
+                    cite_spans=_cite_spans(row.get("cite_spans"), _cites(row.get("cites"))),
                     dense_rank=dense.index(cid) + 1 if cid in dense else None,
                     bm25_rank=lexical.index(cid) + 1 if cid in lexical else None,
                 )
             )
         return hits
+
+
+def _section_key(row: dict[str, object]) -> tuple[str, str]:
+    return str(row["source"]), str(row.get("section", ""))
+
+
+def _with_section_support(fused: dict[str, float], rows: dict[str, dict[str, object]],
+                          sizes: dict[tuple[str, str], int]) -> dict[str, float]:
+    """Each chunk's fused score plus :data:`SECTION_SUPPORT` × the best score of another chunk of its
+    section. A section indexed as one chunk is its own whole evidence and gets that share of its own
+    score, so sections written without a 经验建议 (or a short document section) are not outranked
+    merely for having one chunk."""
+    by_section: dict[tuple[str, str], list[tuple[str, float]]] = {}
+    for cid, score in fused.items():
+        if (row := rows.get(cid)) is not None:
+            by_section.setdefault(_section_key(row), []).append((cid, score))
+    out = {}
+    for cid, score in fused.items():
+        row = rows.get(cid)
+        if row is None:
+            out[cid] = score
+        elif sizes.get(_section_key(row), 1) <= 1:
+            out[cid] = score * (1 + SECTION_SUPPORT)
+        else:
+            others = [s for c, s in by_section[_section_key(row)] if c != cid]
+            out[cid] = score + SECTION_SUPPORT * max(others, default=0.0)
+    return out
+
+
+def _json_list(raw: object) -> list[object]:
+    if not raw:
+        return []
+    try:
+        value = json.loads(str(raw))
+    except json.JSONDecodeError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _cites(raw: object) -> list[str]:
+    """The seed sections a card chunk cites (stored as a JSON list in the chunk's metadata)."""
+    return [str(v) for v in _json_list(raw)]
+
+
+def _cite_spans(raw: object, cites: list[str]) -> list[tuple[str, list[str]]]:
+    """``[[sentence, [index into cites, …]], …]`` from a chunk's metadata → (sentence, its citations)."""
+    out = []
+    for item in _json_list(raw):
+        if isinstance(item, list) and len(item) == 2 and isinstance(item[1], list):
+            out.append((str(item[0]), [cites[i] for i in item[1] if isinstance(i, int) and 0 <= i < len(cites)]))
+    return out
+
+
+def _squash(text: str) -> str:
+    """Text compared without whitespace, list bullets or Markdown emphasis."""
+    return re.sub(r"\s+|\*\*|^[-*•\d.、]+", "", fold(text))
 
 
 _shared: dict[str, KnowledgeIndex] = {}

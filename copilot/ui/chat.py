@@ -20,7 +20,7 @@ def format_sources(citations: list[Citation], engine: str, notice: str | None = 
         lines.append(f"> ⚠️ {notice}")
     for c in citations:
         passage = c.text if len(c.text) <= 300 else c.text[:300] + "…"
-        lines.append(f"**[{c.n}] {c.title} › {c.section}**  \n`{c.source}`\n\n{passage}")
+        lines.append(f"**[{c.n}] {c.label}：{c.title} › {c.section}**  \n`{c.source}` · {c.where()}\n\n{passage}")
     return "\n\n".join(lines)
 
 

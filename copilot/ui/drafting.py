@@ -22,7 +22,7 @@ def checks_markdown(result: DraftResult) -> str:
     rows = ["| 规则 | 结果 | 说明 |", "|---|---|---|"]
     for c in result.checks:
         reason = str(c.reason).replace("|", "｜").replace("\n", " ")
-        rows.append(f"| `{c.rule_id}` | {marks[c.passed]} | {reason} |")
+        rows.append(f"| `{c.rule_id}`{c.basis_tag()} | {marks[c.passed]} | {reason} |")
     head = f"**生成引擎：** {engine_label(result.engine)}　**引用卡片：** {'、'.join(result.citations) or '无'}"
     if result.notice:
         head += f"\n\n> ⚠ {result.notice}"
