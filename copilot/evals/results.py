@@ -25,7 +25,7 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
                   ("locked.section_hit_at_3", ">=", 0.82), ("locked.answer_section_rate", ">=", 0.75),
                   ("locked.oos_decline_rate", ">=", 0.90), ("locked.false_decline_rate", "<=", 0.05),
                   ("tuning.section_hit_at_3", ">=", 0.88), ("tuning.answer_section_rate", ">=", 0.75),
-                  ("tuning.oos_decline_rate", ">=", 0.85), ("tuning.false_decline_rate", "<=", 0.05)],
+                  ("tuning.oos_decline_rate", ">=", 0.82), ("tuning.false_decline_rate", "<=", 0.06)],
     "drafts": [("rule_pass_rate", ">=", 1.0), ("case_pass_rate", ">=", 1.0)],
     "moderation": [
         ("ad.precision", ">=", 0.95), ("ad.recall", ">=", 0.90), ("off_topic.f1", ">=", 0.75),

@@ -84,6 +84,7 @@ class BuildReport:
     removed: int = 0
     unchanged: int = 0
     embedded: int = 0
+    sentences_embedded: int = 0
     sources: int = 0
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -91,7 +92,8 @@ class BuildReport:
     def summary(self) -> str:
         msg = (
             f"索引完成：{self.sources} 个来源，新增 {self.added} 段，删除 {self.removed} 段，"
-            f"未变 {self.unchanged} 段（重新向量化 {self.embedded} 段），用时 {self.seconds:.1f} 秒"
+            f"未变 {self.unchanged} 段（重新向量化 {self.embedded} 段、{self.sentences_embedded} 句），"
+            f"用时 {self.seconds:.1f} 秒"
         )
         if self.skipped:
             msg += "\n跳过：\n" + "\n".join(f"  - {s}" for s in self.skipped)
@@ -213,7 +215,7 @@ class KnowledgeIndex:
                     self._sync_source(entry["source"], self._doc_chunks(path), report)
                 except IngestError as exc:
                     report.skipped.append(str(exc) + "（保留其已索引内容）")
-            report.embedded += self._embed_sentences(progress)
+            report.sentences_embedded += self._embed_sentences(progress)
             self._loaded = None
         report.seconds = time.perf_counter() - started
         return report
@@ -260,7 +262,7 @@ class KnowledgeIndex:
                 except IngestError as exc:
                     report.skipped.append(str(exc))
             self._save_registry(reg)
-            report.embedded += self._embed_sentences()
+            report.sentences_embedded += self._embed_sentences()
             self._loaded = None
         report.seconds = time.perf_counter() - started
         return report
@@ -385,7 +387,8 @@ def _hit(row: dict[str, object], score: float, **ranks: int | None) -> Hit:
 
 _BOLD = re.compile(r"\*\*([^*\n]{2,20})\*\*")
 _LEAD = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.、)）])\s+(?:\*\*)?([^：:*\n]{2,12})(?:\*\*)?[：:]", re.M)
-_SENT_NOISE = re.compile(r"^[\s>|*•\-\d.、)）]+|\*\*|\|")
+_SENT_MARKUP = re.compile(r"\*\*|__|\|")
+_SENT_LEAD = re.compile(r"^[\s>*•\-\d.、)）]+")
 
 
 def key_terms(text: str) -> list[str]:
@@ -397,7 +400,7 @@ def rerank_sentences(text: str) -> list[str]:
     """The sentences of a chunk as the second-stage rerank compares them with a question."""
     out = []
     for sent in split_sentences(text):
-        sent = _SENT_NOISE.sub(" ", sent).strip()
+        sent = _SENT_LEAD.sub("", _SENT_MARKUP.sub(" ", sent.replace("**", ""))).strip()
         if len(sent) >= 6:
             out.append(sent)
     return out
