@@ -136,7 +136,9 @@ class AskReport(BaseModel):
     results: list[AskResult]
 
     def totals(self) -> dict[str, float | int]:
-        return self.model_dump(exclude={"results"})
+        return {"n_in_scope": self.n_in_scope, "n_out_of_scope": self.n_out_of_scope,
+                "section_hit_at_3": self.section_hit_at_3, "answer_section_rate": self.answer_section_rate,
+                "oos_decline_rate": self.oos_decline_rate, "false_decline_rate": self.false_decline_rate}
 
 
 def load_ask_cases(path: Path) -> list[AskCase]:

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from copilot.config import Settings, get_settings
 from copilot.files import atomic_write
-from copilot.knowledge.cards import BASIS_LABELS, load_cards
+from copilot.knowledge.cards import load_cards
 from copilot.knowledge.chunking import Chunk, chunk_text
 from copilot.knowledge.embeddings import CachedEmbedder, make_embedder
 from copilot.knowledge.expansion import load_expander
@@ -72,10 +72,6 @@ class Hit(BaseModel):
     cites: list[str] = []
     dense_rank: int | None = None
     bm25_rank: int | None = None
-
-    @property
-    def basis_label(self) -> str:
-        return BASIS_LABELS.get(self.basis, self.basis)
 
 
 @dataclass
