@@ -16,10 +16,10 @@ import typer
 from pydantic import ValidationError
 
 from copilot.agents import cli as agents_cli
-from copilot.cli_support import EngineOpt, JsonOpt, emit_json, err, fail, resolve_engine, warn
+from copilot.cli_support import EngineOpt, JsonOpt, build_progress, emit_json, err, fail, resolve_engine, warn
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
 from copilot.evals import cli as evals_cli
-from copilot.knowledge.ask import NOT_FOUND, Citation, answer_question
+from copilot.knowledge.ask import Citation, answer_question
 from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.moderation import cli as moderation_cli
 from copilot.notes import cli as notes_cli
@@ -55,7 +55,11 @@ def index_cmd(
 ) -> None:
     """构建或增量更新方法论索引；--add 加入自己的资料。"""
     index = KnowledgeIndex()
-    report = index.add_paths(add) if add else index.build()
+    if add:
+        report = index.add_paths(add)
+    else:
+        with build_progress() as progress:
+            report = index.build(progress=progress)
     err.print(report.summary(), highlight=False)
     if add and report.skipped and not report.added and not report.unchanged:
         raise typer.Exit(1)
@@ -91,7 +95,7 @@ def ask_cmd(
     as_json: JsonOpt = False,
     engine: EngineOpt = "auto",
 ) -> None:
-    """根据方法论回答问题，并列出引用来源。"""
+    """根据方法论回答问题：依据最相关的一两个小节作答并列出来源；资料没有覆盖的问题会直说（--json 里 covered=false）。"""
     if not question.strip():
         raise fail("问题不能为空", 2)
     eng = resolve_engine(engine)
@@ -100,13 +104,16 @@ def ask_cmd(
         emit_json(answer.model_dump())
         return
     typer.echo(answer.answer)
-    heading = "\n最接近的资料：" if answer.answer == to_script(NOT_FOUND, answer.script) else "\n来源："
-    typer.echo(to_script(heading, answer.script))
+    if answer.citations:
+        heading = "\n来源：" if answer.covered else "\n相关内容的原文："
+        typer.echo(to_script(heading, answer.script))
     for c in answer.citations:
         head = f"  [{c.n}] {c.label}：{c.title} › {c.section}（{c.source}）"
         typer.echo(to_script(head, answer.script))
         typer.echo("      " + to_script(c.where(), answer.script))
-    typer.echo(to_script(f"\n（生成引擎：{answer.engine}）", answer.script))
+    coverage = "资料覆盖" if answer.covered else "资料未覆盖"
+    typer.echo(to_script(f"\n（{coverage}，检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}；"
+                         f"生成引擎：{answer.engine}）", answer.script))
     if answer.notice:
         warn(f"注意：{answer.notice}")
 
