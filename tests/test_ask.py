@@ -189,6 +189,9 @@ def test_section_citations_cover_the_card_parts(kb_index: KnowledgeIndex) -> Non
     assert cites and [c.n for c in cites] == list(range(1, len(cites) + 1))
     assert {c.basis for c in cites} <= {"source", "experience"}
     assert all(c.section == ranking.sections[0].section for c in cites)
+    # a 资料 part names its seeds by title (knowledge/seeds.yaml), never by the hashed file name
+    sourced = [c for c in cites if c.basis == "source"]
+    assert sourced and all(c.where().startswith("出处：《") and ".txt" not in c.where() for c in sourced)
 
 
 # -- the covered flag: CLI, LLM path ------------------------------------------------------------

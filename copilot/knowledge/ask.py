@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from copilot.knowledge.cards import BASIS_LABELS, cards_by_id
+from copilot.knowledge.cards import BASIS_LABELS, cards_by_id, seed_titles
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import SectionHit, SectionRanking
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
@@ -129,11 +129,12 @@ def section_citations(sections: list[SectionHit], index: KnowledgeIndex, start: 
     """Whole parts of ``sections`` as numbered citations, in card order: a card section's 资料 and its
     经验建议 as written in the card (no chunk overlap), an imported document's chunks as indexed."""
     cards = cards_by_id(index.settings.knowledge_dir)
+    titles = seed_titles(index.settings.knowledge_dir)  # citations name the seed by its title, not its file
     out: list[Citation] = []
     for sec in sections:
         card = cards.get(sec.source) if sec.kind == "card" else None
         if card is not None:
-            sources = {s.ref: s.cite() for s in card.sources}
+            sources = {s.ref: s.cite(titles) for s in card.sources}
             for part in (p for p in card.parts() if p.section == sec.section):
                 out.append(Citation(n=start + len(out), source=sec.source, title=card.title, section=sec.section,
                                     text=part.text, basis=part.basis, cites=[sources[r] for r in part.refs if r in sources]))
