@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from copilot.agents import DraftError, draft
+from copilot.agents.docs import core_value
 from copilot.config import Settings
-from copilot.knowledge.checks import draft_text, failures
+from copilot.evals.profiles import shared_clause_share
+from copilot.knowledge.checks import draft_text, failures, profile_words
 from copilot.llm import get_engine
 from copilot.profile import load_profile
 from copilot.textnorm import fold
@@ -266,3 +270,20 @@ def test_sparse_and_unusual_profiles_still_get_full_passing_drafts(offline, data
             continue
         result = draft(target, p, offline, **opts)
         assert result.drafts and not failures(result.checks), (target, [c.reason for c in failures(result.checks)])
+
+
+def test_welcomes_state_the_core_value_in_each_groups_own_words(offline) -> None:  # type: ignore[no-untyped-def]
+    """Every welcome states its group's core value (welcome.core_value) in a sentence led in with the
+    group's own name or topic, so no lead-in of template text ("这里的定位：") recurs across groups."""
+    value_sentences, words = {}, {}
+    for path in sorted(PROFILES.glob("*.yaml")):
+        profile = load_profile(path)
+        res = draft("welcome", profile, offline, n=2, today=dt.date(2026, 12, 1))
+        assert not [c.rule_id for c in res.checks if c.passed is False and c.rule_id.startswith("welcome.")]
+        value = fold(core_value(profile)).split("、")[0]  # a long welcome keeps its first item
+        sentences = [s for d in res.drafts for s in re.split("[。！]", fold(draft_text(d, "welcome"))) if value in s]
+        assert len(sentences) == len(res.drafts), "each welcome has one sentence with the core value"
+        value_sentences[path.stem] = sentences
+        words[path.stem] = profile_words(profile)
+    assert len(value_sentences) >= 5
+    assert all(share == 0 for share in shared_clause_share(value_sentences, words).values())

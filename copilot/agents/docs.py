@@ -270,7 +270,7 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     events = [e for e in upcoming if e.cadence.kind not in ("daily", "workdays")] or upcoming
     fill = {"name": profile.display_name(), "card": card_format(profile), "say": self_intro(profile),
             "where": where_rules(profile), "who": C.address(profile), "next": next_event(events, today),
-            "value": core_value(profile), "昵称": "{昵称}"}
+            "value": core_value(profile), "t": lead_topic(profile), "昵称": "{昵称}"}
     family = any(w in profile.audience for w in ("子女", "家属", "父母"))
     out = []
     for i in range(n):
