@@ -17,9 +17,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_val_score
 
 from copilot.config import Settings
 from copilot.metrics import binary
@@ -44,7 +41,9 @@ def _grams(text: str) -> list[str]:
     return sorted(features(text))
 
 
-def _lr(c: float) -> LogisticRegression:
+def _lr(c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - scikit-learn loads in ~1.4 s; only when training
+
     return LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
 
 
@@ -55,6 +54,11 @@ def fit_ngram(texts: list[str], y: list[int], *, C: float | None = None, min_df:
     C is chosen by stratified cross-validation (F1) when not given; Platt scaling is fitted on the
     out-of-fold decision values and folded into the exported weights.
     """
+    # scikit-learn loads in ~1.4 s: only when a model is trained, not for every CLI command
+    from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415 - heavy, training only
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - heavy, training only
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_val_score  # noqa: PLC0415 - heavy, training only
+
     labels = np.array(y)
     vec = CountVectorizer(analyzer=_grams, binary=True, min_df=min_df)
     x = vec.fit_transform(texts)
@@ -85,6 +89,8 @@ def cross_validate(texts: list[str], y: list[int], shared: NgramModel, *, seed: 
     messages. When too few unseen messages remain, its recorded held-out F1 (measured when it was
     built) stands in, and ``shared_estimate`` says so.
     """
+    from sklearn.model_selection import StratifiedKFold  # noqa: PLC0415 - heavy, training only
+
     labels = np.array(y)
     k = min(FOLDS, int(labels.sum()), int(len(labels) - labels.sum()))
     pred = np.zeros(len(labels), dtype=bool)
