@@ -88,12 +88,14 @@ class Answer(BaseModel):
 EXPERIENCE_NOTE = "本项目的实操经验，不是方法论资料的原话"
 NOT_COVERED = "方法论资料没有覆盖这个问题，这里不作回答。"
 NOT_COVERED_HINT = "可以换个说法再问，或用 copilot index --add 加入自己的资料。"
-RELATED_HEAD = "相关内容（不是这个问题的答案，也许有参考价值）："
+RELATED_HEAD = "相关的小节（不是这个问题的答案，可以用 copilot search 查看原文）："
 # the LLM's first line when the passages do not answer the question (prompts/ask.md)
 LLM_NOT_COVERED = "【资料未覆盖】"
 # a second section joins the answer only when it scores at least this share of the first
 # (chosen on the tuning split: lower ratios add sections that dilute the answer)
 SECOND_SECTION_RATIO = 0.85
+# ... and only when its best sentence is within this cosine of the first section's best sentence
+SECOND_SECTION_SENTENCE_GAP = 0.02
 MAX_SECTIONS = 2
 LLM_SECTIONS = 3
 _PART_HEADS = {
@@ -113,15 +115,24 @@ def _ref(sec: SectionHit) -> SectionRef:
     return SectionRef(source=sec.source, title=sec.title, section=sec.section)
 
 
+def _relevant(sec: SectionHit, first: SectionHit) -> bool:
+    """A second section is relevant to the question on its own: it shares a word with the question
+    and one of its sentences is about as close to the question as the best section's best one."""
+    return sec.lexical > 0 and sec.sentence >= first.sentence - SECOND_SECTION_SENTENCE_GAP
+
+
 def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
-    """The one or two sections an answer is built from: the best, and the next when it scores close."""
+    """The one or two sections an answer is built from: the best, and the next when it scores close
+    and is relevant by itself; sections of one card are given in the card's order (分享前, 分享中…)."""
     if not ranking.sections:
         return []
     first = ranking.sections[0]
     out = [first]
     for sec in ranking.sections[1:MAX_SECTIONS]:
-        if sec.score >= SECOND_SECTION_RATIO * first.score:
+        if sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
             out.append(sec)
+    if len({s.source for s in out}) == 1:
+        out.sort(key=lambda s: s.position)
     return out
 
 
@@ -229,12 +240,12 @@ def _cited_sections(text: str, citations: list[Citation], offered: list[SectionH
     return ordered or [_ref(offered[0])]
 
 
-def _declined(question: str, ranking: SectionRanking, index: KnowledgeIndex, engine: str, script: str,
+def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
               notice: str | None = None) -> Answer:
+    # a non-answer cites nothing: the related sections are named in the text and in ``related``
     related = ranking.related()
     return Answer(question=question, answer=to_script(decline_text(ranking), script), engine=engine,
-                  citations=section_citations(related, index),
-                  notice=notice, script=script, covered=False, confidence=ranking.confidence,
+                  citations=[], notice=notice, script=script, covered=False, confidence=ranking.confidence,
                   threshold=ranking.threshold, related=[_ref(s) for s in related])
 
 
@@ -248,7 +259,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     ranking = index.search_sections(question, k=max(k, LLM_SECTIONS))
     if not ranking.covered:
         notice = None if engine.is_offline else "资料没有覆盖这个问题（检索置信度低于阈值），没有调用模型"
-        answer = _declined(question, ranking, index, OFFLINE, script, notice)
+        answer = _declined(question, ranking, OFFLINE, script, notice)
         yield answer.answer
         yield answer
         return
@@ -274,7 +285,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                 yield piece
             text = _clean_markers("".join(parts), len(citations)).strip()
             if text.startswith(LLM_NOT_COVERED):
-                yield _declined(question, ranking, index, engine.name, script)
+                yield _declined(question, ranking, engine.name, script)
                 return
             if text:
                 yield Answer(question=question, answer=text, citations=citations, engine=engine.name, script=script,

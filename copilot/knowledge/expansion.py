@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from copilot.textnorm import fold
+from copilot.textnorm import fold, tokenize
 from copilot.validation import zh_problems
 
 SYNONYMS_FILE = "synonyms.yaml"
@@ -29,6 +29,7 @@ class SynonymGroup(BaseModel):
 
 class SynonymTable(BaseModel):
     groups: list[SynonymGroup] = Field(default_factory=list)
+    fillers: list[str] = Field(default_factory=list)
     typos: dict[str, str] = Field(default_factory=dict)
 
 
@@ -49,19 +50,44 @@ def _key(phrase: str) -> str:
     return "".join(fold(phrase).split())
 
 
+def _words(text: str) -> list[str]:
+    """Whole jieba words (not search-mode sub-words), stop words kept: 自己人 stays 自己 + 人."""
+    return tokenize(text, for_search=False, keep_stopwords=True)
+
+
 class Expander:
-    """Finds the table's phrases in a question (substring match on the folded, space-free text)."""
+    """Finds the table's phrases in a question: as a substring of the folded, space-free text, or by
+    words: a phrase whose jieba words (fillers such as 起来 / 了 left out) all occur among the question's
+    words (撕起来 → 撕 is said in 一言不合就开撕)."""
 
     def __init__(self, table: SynonymTable) -> None:
+        self._fillers = tuple(k for f in table.fillers if (k := _key(f)))
         self._groups = [(tuple(k for s in g.say if (k := _key(s))), tuple(g.means)) for g in table.groups]
+        self._words = {s: frozenset(_words(s)) for say, _ in self._groups for s in say}
         self._typos = [(k, v) for t, v in table.typos.items() if (k := _key(t))]
+
+    def _root(self, phrase: str) -> str:
+        """The phrase without its trailing fillers (撕起来 → 撕, 踢出去 → 踢)."""
+        stripped = True
+        while stripped:
+            stripped = False
+            for f in self._fillers:
+                if phrase.endswith(f) and len(phrase) > len(f):
+                    phrase, stripped = phrase[: -len(f)], True
+        return phrase
+
+    def _says(self, phrase: str, text: str, words: set[str]) -> bool:
+        """``phrase`` is in ``text``, or its root is one of the question's words, or all its words are."""
+        own = self._words.get(phrase, frozenset())
+        return phrase in text or self._root(phrase) in words or (len(own) > 1 and own <= words)
 
     def expand(self, question: str) -> Expansion:
         text = _key(question)
+        words = set(_words(question))
         terms: list[str] = []
         matched: list[str] = []
         for say, means in self._groups:
-            hits = [s for s in say if s in text]
+            hits = [s for s in say if self._says(s, text, words)]
             if hits:
                 matched += hits
                 terms += means

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import yaml
 from pydantic import BaseModel
 
 from copilot.config import Settings, get_settings
@@ -28,6 +31,7 @@ from copilot.knowledge.embeddings import CachedEmbedder, make_embedder
 from copilot.knowledge.expansion import load_expander
 from copilot.knowledge.ingest import IngestError, find_documents, load_document
 from copilot.knowledge.ranking import (
+    EXAMPLES_FILE,
     EXPANSION_WEIGHT,
     SectionHit,
     SectionRanking,
@@ -355,14 +359,23 @@ class KnowledgeIndex:
         own = tokenize(query) or [fold(query)]
         extra = tokenize(" ".join(terms)) if terms else []
         qv = self.embedder.embed_query(fold(query))
-        lexical = loaded.bm25_scores(loaded.bm25, own) + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.bm25, extra)
+        own_lexical = loaded.bm25_scores(loaded.bm25, own)
+        lexical = own_lexical + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.bm25, extra)
         fields = (loaded.bm25_scores(loaded.fields, own)
                   + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.fields, extra))
-        sentence = loaded.per_section(loaded.sentence_vectors @ qv, loaded.sentence_section) \
+        sentence = loaded.per_section(loaded.sentence_vectors @ qv - loaded.sentence_penalty, loaded.sentence_section) \
             if loaded.sentence_vectors is not None else None
+        # the words the cover features look for: the question's own, or the same with an operator's
+        # phrase the synonym table knows standing for the card terms it means (whichever covers more)
+        matched = expansion.matched if expansion else ()
+        swapped = [w for w in own if not any(w in m or m in w for m in matched)] + extra
+        every = list(range(len(loaded.sections)))
         return Signals(dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
                        lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,
-                       sentence=sentence, expanded=bool(terms)), terms
+                       sentence=sentence, expanded=bool(terms),
+                       own_lexical=loaded.per_section(own_lexical, loaded.chunk_section),
+                       cover=max(loaded.cover(w, every) for w in (own, swapped)),
+                       title=max(loaded.cover(w, every, "fields") for w in (own, swapped))), terms
 
     def search_sections(self, query: str, k: int = 5, *, rerank: bool = True, expand: bool = True) -> SectionRanking:
         """The ``k`` best sections for ``query``, each with its chunks in card order, and the
@@ -379,12 +392,15 @@ class KnowledgeIndex:
         order = np.argsort(-fused, kind="stable")
         confidence = model.probability(signals.features())
         sections = []
+        sentence = signals.sentence if signals.sentence is not None else signals.dense
         for i in order[:k]:
             source, section = loaded.sections[int(i)]
             rows = [loaded.rows[j] for j in loaded.section_rows[int(i)]]
             sections.append(SectionHit(source=source, title=str(rows[0].get("title", "")), section=section,
                                        score=round(float(fused[i]), 6), kind=str(rows[0].get("kind", "card")),
-                                       chunks=[_hit(r, float(fused[i])) for r in rows]))
+                                       chunks=[_hit(r, float(fused[i])) for r in rows],
+                                       position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
+                                       lexical=float(signals.own_lexical[i])))
         return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms)
 
 
@@ -442,6 +458,25 @@ class _Loaded:
     fields: object
     sentence_vectors: np.ndarray | None
     sentence_section: np.ndarray
+    sentence_penalty: np.ndarray
+    section_words: list[frozenset[str]] = field(default_factory=list)  # every word of the section's chunks
+    field_words: list[frozenset[str]] = field(default_factory=list)  # its heading and key terms
+    df: dict[str, int] = field(default_factory=dict)  # in how many sections a word occurs
+
+    def idf(self, word: str) -> float:
+        """A word's weight in :meth:`cover`: rare in the cards counts more; a word the cards never use
+        counts most (it is what the question is about, and the cards do not say it)."""
+        n = len(self.sections)
+        return math.log(1 + n / (1 + self.df.get(word, 0)))
+
+    def cover(self, words: list[str], sections: list[int], which: str = "section") -> float:
+        """The best share (IDF-weighted) of ``words`` that one of ``sections`` contains."""
+        words = list(dict.fromkeys(words))
+        total = sum(self.idf(w) for w in words)
+        if not total or not sections:
+            return 0.0
+        sets = self.section_words if which == "section" else self.field_words
+        return max(sum(self.idf(w) for w in words if w in sets[i]) for i in sections) / total
 
     @classmethod
     def create(cls, data: dict[str, object], embedder: CachedEmbedder) -> _Loaded:
@@ -468,6 +503,11 @@ class _Loaded:
         sections = list(section_index)
         fields_corpus = [tokenize(" ".join([sec, *key_terms("\n".join(str(rows[j]["text"]) for j in section_rows[i]))]))
                          or ["∅"] for i, (_, sec) in enumerate(sections)]
+        section_words = [frozenset(w for j in members for w in corpus[j]) for members in section_rows]
+        df: dict[str, int] = {}
+        for words in section_words:
+            for w in words:
+                df[w] = df.get(w, 0) + 1
         bm25 = bm25s.BM25()
         fields = bm25s.BM25()
         if corpus:
@@ -476,12 +516,14 @@ class _Loaded:
         embeddings = data.get("embeddings")
         vectors = np.asarray(embeddings if embeddings is not None and len(embeddings) else np.zeros((0, 1)),
                              dtype=np.float32)
-        sentence_vectors, sentence_section = _sentence_vectors(rows, np.asarray(chunk_section, dtype=int), embedder)
+        sentence_vectors, sentence_section, sentence_penalty = _sentence_vectors(
+            rows, np.asarray(chunk_section, dtype=int), embedder)
         return cls(rows=rows, rows_by_id={str(r["id"]): r for r in rows},
                    section_sizes={k: len(section_rows[i]) for k, i in section_index.items()},
                    sections=sections, section_rows=section_rows, chunk_section=np.asarray(chunk_section, dtype=int),
                    vectors=vectors, bm25=bm25, fields=fields, sentence_vectors=sentence_vectors,
-                   sentence_section=sentence_section)
+                   sentence_section=sentence_section, sentence_penalty=sentence_penalty, section_words=section_words,
+                   field_words=[frozenset(f) for f in fields_corpus], df=df)
 
     def per_section(self, values: np.ndarray, owner: np.ndarray) -> np.ndarray:
         """The best of ``values`` per section (``owner`` maps each value to its section)."""
@@ -497,23 +539,42 @@ class _Loaded:
         return np.asarray(model.get_scores(known))  # type: ignore[attr-defined]
 
 
+class ExampleCues(BaseModel):
+    """Which sentences of a card are examples (``copilot/resources/retrieval/examples.yaml``)."""
+
+    lead: list[str] = []
+    heading: list[str] = []
+    penalty: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def example_cues() -> ExampleCues:
+    return ExampleCues.model_validate(yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8")) or {})
+
+
 def _sentence_vectors(rows: list[dict[str, object]], chunk_section: np.ndarray,
-                      embedder: CachedEmbedder) -> tuple[np.ndarray | None, np.ndarray]:
+                      embedder: CachedEmbedder) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
     """Vectors of every chunk's rerank sentences, read from the embedding cache (``build`` fills it;
-    an index built by an older version gets them on its next ``copilot index``)."""
+    an index built by an older version gets them on its next ``copilot index``), their sections, and
+    the penalty of each (example sentences count less in the rerank: :func:`example_cues`)."""
+    cues = example_cues()
     texts: list[str] = []
     owner: list[int] = []
+    penalty: list[float] = []
     for n, row in enumerate(rows):
+        in_example = any(h in str(row.get("section", "")) for h in cues.heading)
         for sent in rerank_sentences(str(row["text"])):
             texts.append(fold(sent))
             owner.append(int(chunk_section[n]))
+            penalty.append(cues.penalty if in_example or sent.startswith(tuple(cues.lead)) else 0.0)
+    none = (None, np.zeros(0, dtype=int), np.zeros(0))
     if not texts:
-        return None, np.zeros(0, dtype=int)
+        return none
     cached = embedder.cached(texts)
     if cached is None:
         log.warning("sentence vectors are not cached; run `copilot index` to enable the rerank")
-        return None, np.zeros(0, dtype=int)
-    return cached, np.asarray(owner, dtype=int)
+        return none
+    return cached, np.asarray(owner, dtype=int), np.asarray(penalty)
 
 
 def _section_key(row: dict[str, object]) -> tuple[str, str]:

@@ -14,9 +14,13 @@ re-ranks the best :data:`RERANK_TOP` by adding the ``sentence`` ranking among th
 chosen on the tuning split of ``evals/retrieval/`` and each was kept only where it helped there;
 the figures before and after are in the README.
 
-The **confidence** that the cards cover the question is a logistic model over three features (the
-best dense and sentence cosines over all sections, and whether the question used operators' phrasing the
-synonym table knows), fitted by ``scripts/calibrate_ask.py`` on the tuning split and stored with its
+The **confidence** that the cards cover the question is a logistic model over five features: the
+best dense and sentence cosines over all sections, whether the question used operators' phrasing the
+synonym table knows, and two lexical ones beside the cosines (short keyword questions such as a single
+term get low cosines but are plainly about a section): ``cover``, the best IDF-weighted share of the
+question's words (or of the card terms its operator phrasing stands for) that one section contains,
+and ``title``, the same over sections' headings and key terms. A word the cards never use weighs
+most, so an out-of-scope question keeps a low cover. Fitted by ``scripts/calibrate_ask.py`` on the tuning split and stored with its
 threshold in ``copilot/resources/retrieval/confidence.json`` (data, not code).
 """
 
@@ -40,7 +44,8 @@ WEIGHTS = {"dense": 1.0, "lexical": 1.0, "fields": 0.5}
 RERANK_TOP = 12
 SENTENCE_WEIGHT = 1.5
 CONFIDENCE_FILE = RESOURCES_DIR / "retrieval" / "confidence.json"
-FEATURES = ("dense", "sentence", "expanded")
+EXAMPLES_FILE = RESOURCES_DIR / "retrieval" / "examples.yaml"
+FEATURES = ("dense", "sentence", "expanded", "cover", "title")
 
 
 def rrf(scores: np.ndarray, weight: float, *, k: int = RRF_K, positive_only: bool = False) -> np.ndarray:
@@ -64,6 +69,9 @@ class Signals:
     fields: np.ndarray
     sentence: np.ndarray | None
     expanded: bool = False
+    own_lexical: np.ndarray | None = None  # BM25 for the question's own words only (no expansion)
+    cover: float = 0.0  # the best IDF-weighted share of the question's words one section contains
+    title: float = 0.0  # the same over sections' headings and key terms only
 
     def fused(self, *, rerank: bool = True) -> np.ndarray:
         total = rrf(self.dense, WEIGHTS["dense"])
@@ -76,11 +84,10 @@ class Signals:
         return total
 
     def features(self) -> dict[str, float]:
-        """The confidence model's inputs: the best chunk and the best sentence cosine over all
-        sections, and whether the synonym table recognised operators' phrasing in the question."""
+        """The confidence model's inputs (see the module docstring)."""
         sentence = self.sentence if self.sentence is not None else self.dense
         return {"dense": float(self.dense.max()), "sentence": float(sentence.max()),
-                "expanded": 1.0 if self.expanded else 0.0}
+                "expanded": 1.0 if self.expanded else 0.0, "cover": self.cover, "title": self.title}
 
 
 class ConfidenceModel(BaseModel):
@@ -121,6 +128,9 @@ class SectionHit:
     score: float
     chunks: list = field(default_factory=list)  # list[copilot.knowledge.index.Hit]
     kind: str = "card"
+    position: int = 0  # where the section starts in its card (sections of one card are shown in this order)
+    sentence: float = 0.0  # its best sentence cosine with the question
+    lexical: float = 0.0  # its BM25 score for the question's own words (0: it shares none of them)
 
     @property
     def label(self) -> str:

@@ -28,7 +28,8 @@ def format_sources(citations: list[Citation], engine: str, notice: str | None = 
             lines.append(f"**依据：** {basis}" if basis else "**依据：** （未标明）")
         else:
             lines.append(f"**资料未覆盖这个问题**（检索置信度 {answer.confidence:.2f}，低于阈值 {answer.threshold:.2f}）"
-                         + ("；下面是相关内容，不是答案" if citations else ""))
+                         + ("；相关的小节（不是答案）：" if answer.related else ""))
+            lines += [f"- {r.label}（`{r.source}`）" for r in answer.related]
     if notice:
         lines.append(f"> ⚠️ {notice}")
     for c in citations:
