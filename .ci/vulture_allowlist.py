@@ -9,6 +9,7 @@ from copilot.config import Settings
 from copilot.evals.cache import SQLiteLLMCache
 from copilot.knowledge.index import Hit
 from copilot.notes.batch import Record
+from copilot.notes.model import Notes
 
 Settings.settings_customise_sources  # pydantic-settings calls it to order the config sources
 SQLiteLLMCache.lookup  # LangChain's BaseCache interface: the chat model calls it before each request
@@ -16,3 +17,4 @@ Hit.dense_rank, Hit.bm25_rank  # in `copilot search --json` and the retrieval ev
 Record.finished_at  # written to manifest.jsonl for operators
 NameItem.rationale  # the LLM's JSON schema for names: the reason shown beside each name
 CopyItem.tactic, CopyItem.arithmetic  # the LLM's JSON schema for promotion copy
+Notes.dropped_count  # in `copilot notes --json` and the LLM path's notes: how many messages were left out

@@ -54,6 +54,7 @@ def index_cmd(
     add: Annotated[Optional[list[Path]], typer.Option("--add", help="加入额外文档（.md/.txt/.docx/.pdf 文件或目录），可重复")] = None,
 ) -> None:
     """构建或增量更新方法论索引；--add 加入自己的资料。"""
+    err.print("载入检索模型…（第一次运行要一两分钟）", highlight=False)
     index = KnowledgeIndex()
     if add:
         report = index.add_paths(add)

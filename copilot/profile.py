@@ -314,26 +314,77 @@ def profile_from_data(data: Any, source: str = "") -> GroupProfile:
         raise ProfileError(zh_problems(exc), source) from None
 
 
-def parse_profile_text(text: str, source: str = "") -> GroupProfile:
-    """Parse YAML or JSON profile text (JSON is valid YAML, but JSON errors read better)."""
-    stripped = text.lstrip("\ufeff").strip()
+def load_profile_data(text: str, source: str = "") -> Any:
+    """The raw data of profile text (YAML or JSON), not yet validated; a syntax error is a ProfileError
+    that names the operator's own line and column."""
+    body = text.lstrip("\ufeff")  # not stripped: a YAML error must name the operator's own line numbers
+    stripped = body.strip()
     if not stripped:
         raise ProfileError([("(根)", "文件为空")], source)
     try:
-        data = json.loads(stripped) if stripped.startswith("{") else yaml.safe_load(stripped)
+        return json.loads(stripped) if stripped.startswith("{") else yaml.safe_load(body)
     except json.JSONDecodeError as exc:
         raise ProfileError([("(根)", f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列")], source) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark else ""
-        lines = stripped.splitlines()
-        line = lines[mark.line] if mark and mark.line < len(lines) else ""
-        tab = "\t" in line or "\\t" in str(getattr(exc, "problem", ""))
-        why = "：这一行有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成两个空格" if tab else ""
-        raise ProfileError([("(根)", f"YAML 格式错误 {where}{why}".strip())], source) from None
+        raise ProfileError([("(根)", yaml_problem(exc, body))], source) from None
     except ValueError:  # YAML reads an unquoted 2026-02-30 as a date and fails on it
         raise ProfileError([("(根)", "有一个不存在的日期（如 2026-02-30），请检查 events 的 cadence")], source) from None
-    return profile_from_data(data, source)
+
+
+def parse_profile_text(text: str, source: str = "") -> GroupProfile:
+    """Parse YAML or JSON profile text (JSON is valid YAML, but JSON errors read better)."""
+    return profile_from_data(load_profile_data(text, source), source)
+
+
+# what PyYAML was reading when it failed (its ``context``) → what the operator left open
+_YAML_OPENED = {"flow sequence": "“[”没有配对的“]”", "flow mapping": "“{”没有配对的“}”",
+                "quoted scalar": "引号没有配对"}
+
+
+_CLOSE = {"[": "]", "{": "}"}
+
+
+def _unclosed_bracket(text: str) -> tuple[int, int, str] | None:
+    """(line, column, bracket) of the last ``[`` or ``{`` never closed, outside quotes and comments."""
+    stack: list[tuple[int, int, str]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        quote = ""
+        for i, ch in enumerate(line):
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "'\"" and (i == 0 or line[i - 1] in " [{,:"):
+                quote = ch
+            elif ch == "#" and (i == 0 or line[i - 1].isspace()):
+                break
+            elif ch in _CLOSE:
+                stack.append((n, i + 1, ch))
+            elif ch in "]}" and stack and _CLOSE[stack[-1][2]] == ch:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str) -> str:
+    """A YAML syntax error in Chinese, at the line and column where the operator has to look.
+
+    An unclosed ``[``, ``{`` or quote is noticed lines later; the message points at where it was opened.
+    """
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    opened = next((why for key, why in _YAML_OPENED.items() if key in str(getattr(exc, "context", "") or "")), None)
+    if opened and context is not None:
+        return f"YAML 格式错误：第 {context.line + 1} 行第 {context.column + 1} 列的{opened}"
+    ended = "stream end" in str(getattr(exc, "problem", "") or "")
+    if ended and (left_open := _unclosed_bracket(text)) is not None:  # the text ended inside a [ or {
+        line, column, char = left_open
+        return f"YAML 格式错误：第 {line} 行第 {column} 列的“{char}”没有配对的“{_CLOSE[char]}”"
+    if problem is None:
+        return "YAML 格式错误"
+    lines = text.splitlines()
+    line = lines[problem.line] if problem.line < len(lines) else ""
+    where = f"YAML 格式错误：第 {problem.line + 1} 行第 {problem.column + 1} 列"
+    if "\t" in line or "\\t" in str(getattr(exc, "problem", "")):
+        return where + "：这一行有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成两个空格"
+    return where + "：缩进不一致、冒号后缺空格或一行写了两个“键: 值”（每个键单独一行，冒号后加空格）"
 
 
 def profile_key(path: str | Path | None, profile: GroupProfile | None) -> str:
@@ -461,7 +512,7 @@ class GroupMap:
         """Map ``group`` to the saved profile ``profile_name`` (validated; written atomically)."""
         group = (group or "").strip()
         if not _GROUP_ID.match(group):
-            raise ProfileError([("群号", "群号只能是 1–64 位数字、字母、下划线或 - . @")])
+            raise ProfileError([("群号", "群号只能由数字、字母、下划线或 - . @ 组成（1–64 位，不能有空格）")])
         if not ProfileStore(self.data_dir).path(profile_name).exists():
             raise ProfileError([("群档案", f"没有名为“{profile_name}”的已保存群档案")])
         entries = self.ui_entries()
@@ -491,11 +542,15 @@ platform: wechat    # wechat/qq/wecom
 locality: "杭州·西湖区"          # 城市·区·小区，可不填
 card_format: "跑龄-片区-昵称"     # 群名片格式，可不填
 threshold: "填写跑步经历问卷"
+goals: [三个月内每人跑完一次10公里, 每周打卡不少于3次]
+tone: "轻松、鼓励，不说教"
 events:             # 固定活动：kind 可选 晨报/分享/答疑/投票/线下活动/秒杀/会员日/打卡/课程/晒图/接龙/领养发布/直播/复盘/其他
   - {title: 晨跑打卡, kind: 打卡, cadence: 每天, time: "07:00", details: 发跑步软件截图加一句话}
   - {title: 训练答疑, kind: 答疑, cadence: 每周三, time: "21:00", host: 教练阿林}
   - {title: 周六西湖约跑, kind: 线下活动, cadence: 每周六, time: "07:00", place: 断桥东侧集合, signup: 群接龙，周五21:00截止,
      details: 配速7分左右跑8公里；带水和毛巾；下雨取消，06:00前群里通知}
+products:           # 要推广的商品/活动（写促销文案时用），可删掉
+  - {name: 春季10公里训练营, price: 199, promo_price: 149, unit: 期, description: 4周，每周两次线下课}
 banned: []
 allowed_domains: []
 """

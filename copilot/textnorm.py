@@ -166,6 +166,19 @@ def ensure_jieba() -> None:
         _jieba_ready = True
 
 
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg as pseg  # noqa: PLC0415 - the POS tagger loads its own model (~0.7 s), only when asked
+
+    ensure_jieba()
+    return pseg.dt.word_tag_tab
+
+
+def word_class(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives ``word`` (``r`` pronoun, ``t`` time, ``n`` noun…), if any."""
+    return _word_tags().get(word)
+
+
 def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False) -> list[str]:
     """Words of ``text`` for BM25 and overlap scores: folded, jieba-segmented, punctuation dropped.
 
@@ -186,6 +199,13 @@ def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False
             continue
         out.append(w)
     return out
+
+
+def word_frequency(word: str) -> int:
+    """How often ``word`` occurs in jieba's dictionary (0 when it is not a dictionary word): 小区 and
+    小时 are common words, 小王 and 阿哲 are not."""
+    ensure_jieba()
+    return int(jieba.dt.FREQ.get(word) or 0)
 
 
 def char_ngrams(text: str, n_min: int = 1, n_max: int = 2) -> list[str]:

@@ -29,7 +29,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.notes.classify import LABELS, SHIPPED_MODEL, SentenceClassifier, features  # noqa: E402
+from copilot.notes.classify import LABELS, SHIPPED_MODEL, SentenceClassifier, features, save_exported  # noqa: E402
 from copilot.paths import RESOURCES_DIR  # noqa: E402
 
 DATA = RESOURCES_DIR / "notes" / "sentences.jsonl"
@@ -72,13 +72,8 @@ def main() -> int:
     probe = texts[:300]
     sk = clf.predict_proba(vec.transform(probe))
     ours = np.array([[model.probabilities(t)[lab] for lab in LABELS] for t in probe])
-    drift = float(np.abs(sk - ours).max())
-    if drift > 1e-2:
-        print(f"导出的权重与 scikit-learn 结果不一致（最大差 {drift:.4f}）", file=sys.stderr)
-        return 1
-    model.save(args.out)
-    print(f"{len(rows)} 句，{len(weights)} 个特征，文件 {args.out.stat().st_size / 1e3:.0f} KB → {args.out}")
-    return 0
+    return save_exported(model, sk, ours, args.out, 1e-2,
+                         f"{len(rows)} 句，{len(weights)} 个特征，文件 {args.out.stat().st_size / 1e3:.0f} KB → {args.out}")
 
 
 if __name__ == "__main__":

@@ -255,7 +255,7 @@ def test_a_mapping_saved_in_the_ui_reaches_a_running_hook(env: Settings) -> None
     assert before["label"] == "ok" and before["profile_key"] == ""  # no profile yet: never off-topic
     ProfileStore(env.data_dir).save("城西骑行", CYCLING)
     rows, status = ui_moderation.save_group_mapping("778899", "城西骑行", env)
-    assert status.startswith("✅") and ["778899", "城西骑行", "界面"] in rows
+    assert status.startswith("✅") and ["778899", "城西骑行", "界面", "✅ 有"] in rows
     after = client.post("/v1/moderate", json={**chatter, "id": "2"}).json()
     assert after["label"] == "off_topic" and after["profile_key"] == "城西骑行"
     rain = client.post("/v1/moderate", json={"id": "3", "user": "v", "group": "778899",

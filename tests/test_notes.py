@@ -131,8 +131,11 @@ def test_noise_needs_ad_evidence_not_only_an_ad_label(monkeypatch: pytest.Monkey
         return None if a is None else replace(a, label=Label.AD)
 
     monkeypatch.setattr(noise_mod, "quick_analysis", always_ad)
+    noise_mod._analysis.cache_clear()
     assert noise_mod.ad_verdict("我们的会员卡充值送书，复购率提高了一倍") == "ok"
-    assert noise_mod.ad_verdict("这家书店的广告做得好 http://books.cn/x") == "ad"  # a link is evidence
+    assert noise_mod.ad_verdict("这家书店的广告做得好 http://books.cn/x") == "ok"  # a link, nothing sold
+    assert noise_mod.ad_verdict("书店会员日全场五折，点这里抢购 http://books.cn/x") == "ad"  # a link and selling
+    noise_mod._analysis.cache_clear()
 
 
 # -- structure -----------------------------------------------------------------------------------

@@ -200,10 +200,13 @@ def test_platform_noise_never_reaches_the_notes(offline: Settings) -> None:
     assert reasons["老李撤回了一條消息"] == "系统消息" and "平台占位" in next(v for k, v in reasons.items() if "红包" in k)
     assert reasons["震惊！这种水果千万不能空腹吃 赶紧转发给家人"] == "转发的谣言/标题党"
     assert reasons["晚安各位，明天还要早起"] == "问候/告别/客套"
-    md = render_markdown(r.notes)
+    body, appendix = render_markdown(r.notes).split("## 附录")
     for leak in ("早上好", "玫瑰", "红包", "谢谢老板", "撤回", "拍了拍", "圖片", "空腹", "晚安"):
-        assert leak not in md, leak
-    assert "30元" in md and [(a.owner, a.deadline) for a in r.notes.actions] == [("大家", "2025-09-03 22:00")]
+        assert leak not in body, leak
+    # nothing disappears silently: the appendix counts every dropped message and shows the judgement calls
+    assert f"已略去 {len(r.dropped)} 条" in appendix and "#1 王阿姨：早上好" in appendix
+    assert "早上好" not in render_markdown(r.notes, appendix=False) and "附录" not in render_markdown(r.notes, appendix=False)
+    assert "30元" in body and [(a.owner, a.deadline) for a in r.notes.actions] == [("大家", "2025-09-03 22:00")]
 
 
 # -- who said what, and one preview not three ---------------------------------------------------------

@@ -53,17 +53,19 @@ def test_chat_rejects_empty_and_huge_questions(shared_data_dir: Path) -> None:
 def test_profile_tab_callbacks(settings: Settings) -> None:
     from copilot.ui import profiles as ui
 
-    text, status = ui.load_profile_text(None, settings)
-    assert "positioning" in text and "模板" in status
+    new, status = ui.load_profile_text(None, settings)
+    assert "# positioning" in new and "新档案" in status  # the example is there to read, commented out
+    assert ui.validate_profile_text(new).startswith("❌")  # nothing of it would be saved by accident
+    text = ui.PROFILE_TEMPLATE
     assert ui.validate_profile_text(text).startswith("✅")
     bad = ui.validate_profile_text("positioning: 短\ntopics: []\n")
     assert bad.startswith("❌") and "positioning" in bad and "topics" in bad
-    status, names = ui.save_profile("", text, settings)
-    assert "档案名" in status and names == []
-    status, names = ui.save_profile("跑团", "topics: [\n", settings)
-    assert status.startswith("❌ 未保存") and names == []
-    status, names = ui.save_profile("跑团", text, settings)
-    assert status.startswith("✅") and names == ["跑团"]
+    out = ui.save_profile("", text, settings)
+    assert "档案名" in out.message and out.names == [] and not out.saved
+    out = ui.save_profile("跑团", "topics: [\n", settings)
+    assert out.message.startswith("❌ 未保存") and out.names == [] and "第 1 行第 9 列" in out.message
+    out = ui.save_profile("跑团", text, settings)
+    assert out.message.startswith("✅") and out.names == ["跑团"] and out.saved
     loaded, status = ui.load_profile_text("跑团", settings)
     assert loaded.strip() == text.strip() and "已载入" in status
     status, names = ui.delete_profile("跑团", settings)

@@ -98,8 +98,12 @@ def test_moderation_tab_flags_an_ad_and_takes_feedback(settings: Settings) -> No
     assert any(r[0] == real[0].verdict_id and r[7] == "闲聊跑题" for r in log)
     assert moderation.give_feedback("", "广告", s).startswith("❌")
     assert moderation.give_feedback("no-such-id", "广告", s).startswith("❌")
-    summary, frame = moderation.stats(s, None)
-    assert "共 2 条" in summary and set(frame["判定"]) == {"正常", "广告"}
+    summary, per_day, actions, quality = moderation.stats(s, None)
+    assert "共 2 条" in summary and set(per_day["判定"]) == {"正常", "广告"}
+    assert "None" not in summary and "—" in summary  # a label with no feedback for one side shows a dash
+    assert actions["条数"].sum() == 2 and set(actions["处置"]) <= set(moderation.ACTION_NAMES.values())
+    # one correction (正常 → 闲聊跑题): this week's figures, as numbers between 0 and 1
+    assert len(quality) >= 1 and quality["值"].between(0, 1).all() and quality["周"].str.contains("-W").all()
 
 
 def test_moderation_tab_handles_empty_input(settings: Settings) -> None:
@@ -114,7 +118,7 @@ def test_notes_tab_summarises_uploads_and_reports_bad_files(settings: Settings, 
     bad.write_bytes(b"\x00\x01\x02" * 50)
     preview, files, status = notes.summarize_uploads(
         [str(FIXTURES / "wechat_discussion.txt"), str(gbk), str(bad)], settings)
-    assert "完成 2/3" in status and "garbage.txt" in status
+    assert "完成 2/3" in status and status.count("garbage.txt") == 1  # the file is named once
     assert preview.count("\n# ") + preview.startswith("# ") == 2
     md_files = [f for f in files if f.endswith(".md")]
     assert len(md_files) == 2

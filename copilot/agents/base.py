@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from copilot.config import Settings
 from copilot.knowledge.cards import BASIS_LABELS, cards_by_id, seed_titles
 from copilot.knowledge.checks import CheckResult, failures, run_checks
 from copilot.knowledge.rules import RuleBook, load_rules
@@ -395,6 +396,27 @@ def _notice(run: Any, d: _Drafting, checks: list[CheckResult], drafts: list[dict
     return notes
 
 
+def _checks_in_script(book: RuleBook, target: str, drafts: list[dict[str, Any]], profile: GroupProfile,
+                      context: dict[str, Any], script: str) -> list[CheckResult]:
+    checks = run_checks(book, target, drafts, profile, context)
+    if script == "zh-Hans":
+        return checks
+    # reasons are read by the operator: same script as the drafts
+    keep = protected_strings(profile, script)
+    region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
+    terms = operator_terms(profile) if script == "zh-Hant" else []
+    return [c.model_copy(update={"reason": convert_script(c.reason, script, keep, region, terms)}) for c in checks]
+
+
+def narrowed(result: DraftResult, drafts: list[dict[str, Any]], profile: GroupProfile, settings: Settings,
+             context: dict[str, Any] | None = None) -> DraftResult:
+    """``result`` with only ``drafts`` (some of its own), checked again: counts in the checks are the
+    drafts the operator is shown, not the ones left out."""
+    book = load_rules(settings.knowledge_dir)
+    checks = _checks_in_script(book, result.target, drafts, profile, dict(context or {}), result.script)
+    return result.model_copy(update={"drafts": drafts, "checks": checks})
+
+
 def run_agent(
     spec: AgentSpec,
     profile: GroupProfile,
@@ -413,9 +435,7 @@ def run_agent(
     region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
     terms = operator_terms(profile) if d.script == "zh-Hant" else []
     drafts = convert_script(run.value, d.script, keep, region, terms)
-    checks = run_checks(book, spec.target, drafts, profile, d.context)
-    if d.script != "zh-Hans":  # reasons are read by the operator: same script as the drafts
-        checks = [c.model_copy(update={"reason": convert_script(c.reason, d.script, keep, region, terms)}) for c in checks]
+    checks = _checks_in_script(book, spec.target, drafts, profile, d.context, d.script)
     notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep, region, terms) or None
     citations: dict[str, None] = {}
     for p in d.passages:

@@ -50,7 +50,7 @@ def score_file(path: Path, spec: dict[str, Any], settings: Settings, engine: Eng
     result = summarize_file(path, settings, engine)
     seconds = time.perf_counter() - start
     notes = result.notes
-    md = fold(render_markdown(notes))
+    md = fold(render_markdown(notes, appendix=False))  # the appendix lists what was left out, by design
     must = spec.get("must", [])
     missing = [alts[0] for alts in must if not any(fold(a) in md for a in alts)]
     leaked = [x for x in spec.get("must_not", []) if fold(str(x)) in md]
@@ -279,7 +279,7 @@ def _score_structure(notes: Notes, spec: ChatSpec, transcript_format: str, s: Ch
 def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str = "") -> ChatScore:
     """Score ``notes`` of ``transcript`` against ``spec`` (pure: no engine, no files)."""
     s = ChatScore(file=file)
-    md = render_markdown(notes)
+    md = render_markdown(notes, appendix=False)  # the appendix lists what was left out, by design
     folded = fold(md)
     for alts in spec.key_facts:
         ok = any(fold(a) in folded for a in alts)

@@ -7,14 +7,32 @@ per-rule pass rate, moderation confusion matrix, retrieval recall@k — as data 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from copilot.evals.results import SuiteResult
 from copilot.paths import RESOURCES_DIR
 
 SUITE_TITLES = {"retrieval": "检索", "drafts": "起草", "moderation": "审核", "notes": "纪要"}
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((RESOURCES_DIR / "evals" / "metric_names.yaml").read_text(encoding="utf-8"))
+
+
+def metric_label(key: str) -> str:
+    """A metric key in Chinese, part by part (``ad.precision`` → ``广告·精确率``); unknown parts stay as written."""
+    parts = _names()["parts"]
+    return "·".join(parts.get(p, p) for p in key.split("."))
+
+
+def check_label(name: str) -> str:
+    """A check's name in Chinese (``label_equals`` → ``判定与标注一致``); Chinese names and rule ids stay."""
+    return _names()["checks"].get(name, name)
 
 
 def _fmt(v: Any) -> str:
@@ -55,12 +73,13 @@ def render_markdown(results: list[SuiteResult], regressions: list[str], *, engin
             lines += ["| 门槛指标 | 实际 | 要求 | 结果 |", "|---|---|---|---|"]
             for g in r.gates:
                 value = "缺失" if g.value is None else f"{g.value:.3f}"
-                lines.append(f"| {g.metric} | {value} | {g.op} {g.threshold} | {'✅' if g.passed else '❌'} |")
+                lines.append(f"| {metric_label(g.metric)}（`{g.metric}`） | {value} | {g.op} {g.threshold} | "
+                             f"{'✅' if g.passed else '❌'} |")
             lines.append("")
         flat = [(k, v) for k, v in _flat(r.metrics) if not k.startswith("confusion")]
         if flat:
             lines += ["<details><summary>全部指标</summary>", "", "| 指标 | 值 |", "|---|---|"]
-            lines += [f"| {k} | {_fmt(v)} |" for k, v in flat]
+            lines += [f"| {metric_label(k)}（`{k}`） | {_fmt(v)} |" for k, v in flat]
             lines += ["", "</details>", ""]
         if "confusion" in r.metrics:
             lines += _confusion_md(r.metrics["confusion"])
@@ -68,7 +87,7 @@ def render_markdown(results: list[SuiteResult], regressions: list[str], *, engin
         if failed:
             lines += ["未通过的用例：", ""]
             for c in failed[:40]:
-                why = c.error or "；".join(f"{k.name}：{k.reason}" for k in c.checks if k.passed is False)
+                why = c.error or "；".join(f"{check_label(k.name)}：{k.reason}" for k in c.checks if k.passed is False)
                 lines.append(f"- `{c.id}`：{why[:300]}")
             if len(failed) > 40:
                 lines.append(f"- ……另有 {len(failed) - 40} 个")

@@ -163,7 +163,8 @@ _PHONE = re.compile(r"(?<!\d)(?<!单号)(?<!单号是)(?<!编号)(?<!订单)1[3-
 _LANDLINE = re.compile(r"^0\d{9,11}$")
 # global allowlist: government, universities, exam and rail sites, code and app stores
 _TRUSTED_DOMAINS = ("gov.cn", "edu.cn", "chsi.com.cn", "12306.cn", "github.com", "apps.apple.com")
-_CONTACT_NUM = re.compile(r"(?:加|联系|找|私聊|电话|手机|tel|call|拨打|咨询)\D{0,3}(\d{6,12})")
+# (also the messaging apps of Hong Kong/Taiwan/overseas groups: "WhatsApp 6123 8890", "telegram 5566…")
+_CONTACT_NUM = re.compile(r"(?:加|联系|找|私聊|电话|手机|tel|call|拨打|咨询|whatsapp|telegram)\D{0,3}(\d{6,12})")
 _MENTION_HANDLE = re.compile(r"微信|qq")
 
 # --- links ---------------------------------------------------------------------------------
@@ -201,12 +202,6 @@ def domain_allowed(host: str, allowed: list[str] | tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in allowed)
 
 
-# signals that show someone is selling, recruiting or spreading a chain letter (SignalReport.has_ad_evidence);
-# everyday promo words (优惠, 促销, 免费), prices and votes are how members talk, not evidence by themselves
-_SELLER_SIGNALS = frozenset({"contact", "invite", "pointer", "profile_pointer", "link", "qr", "ad_words", "income",
-                             "self_promo", "banned", "chain", "business", "scam"})
-
-
 @dataclass
 class SignalReport:
     """All signals of one message plus facts the pipeline needs (is it short social chat?)."""
@@ -233,15 +228,6 @@ class SignalReport:
 
     def names(self, label: str | None = None) -> list[str]:
         return [s.name for s in self.signals if label is None or s.label == label]
-
-    def has_ad_evidence(self) -> bool:
-        """Something a seller puts in a message: a contact, a link, an invitation, recruiting or
-        money-making words, a chain letter.
-
-        Prices, everyday promo words, evasive spellings and injection attempts alone are not it: a
-        speaker explaining how their shop runs promotions is not selling anything.
-        """
-        return bool(self.contacts or self.urls or set(self.names()) & _SELLER_SIGNALS)
 
 
 def _is_social(n: Normalised, lex: Lexicons) -> bool:

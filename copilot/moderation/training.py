@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -30,6 +30,9 @@ from copilot.moderation.classifier import (
     text_key,
 )
 
+if TYPE_CHECKING:
+    from sklearn.linear_model import LogisticRegression
+
 C_GRID = (0.3, 1.0, 3.0, 10.0)
 MIN_EXAMPLES = 30  # fewer labelled messages than this cannot be cross-validated honestly
 MIN_POSITIVES = 8
@@ -41,8 +44,8 @@ def _grams(text: str) -> list[str]:
     return sorted(features(text))
 
 
-def _lr(c: float) -> Any:
-    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - scikit-learn loads in ~1.4 s; only when training
+def _lr(c: float) -> LogisticRegression:
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - scikit-learn (~1 s to import) only when training
 
     return LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
 
@@ -54,10 +57,13 @@ def fit_ngram(texts: list[str], y: list[int], *, C: float | None = None, min_df:
     C is chosen by stratified cross-validation (F1) when not given; Platt scaling is fitted on the
     out-of-fold decision values and folded into the exported weights.
     """
-    # scikit-learn loads in ~1.4 s: only when a model is trained, not for every CLI command
-    from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415 - heavy, training only
-    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - heavy, training only
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_val_score  # noqa: PLC0415 - heavy, training only
+    from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415 - scikit-learn only when training
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - as above
+    from sklearn.model_selection import (  # noqa: PLC0415 - as above
+        StratifiedKFold,
+        cross_val_predict,
+        cross_val_score,
+    )
 
     labels = np.array(y)
     vec = CountVectorizer(analyzer=_grams, binary=True, min_df=min_df)
@@ -89,7 +95,7 @@ def cross_validate(texts: list[str], y: list[int], shared: NgramModel, *, seed: 
     messages. When too few unseen messages remain, its recorded held-out F1 (measured when it was
     built) stands in, and ``shared_estimate`` says so.
     """
-    from sklearn.model_selection import StratifiedKFold  # noqa: PLC0415 - heavy, training only
+    from sklearn.model_selection import StratifiedKFold  # noqa: PLC0415 - scikit-learn only when training
 
     labels = np.array(y)
     k = min(FOLDS, int(labels.sum()), int(len(labels) - labels.sum()))

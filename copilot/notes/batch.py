@@ -33,6 +33,7 @@ from copilot.notes.summarize import summarize_file
 INPUT_SUFFIXES = {".txt", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".log"}
 MANIFEST = "manifest.jsonl"
 INTERRUPT_GRACE_S = 60.0
+MAX_WARNING_TEXTS = 50
 
 
 def rate_limited(engine: Engine, requests_per_minute: float | None) -> Engine:
@@ -66,6 +67,7 @@ class Record:
     error: str | None = None
     notice: str | None = None
     warnings: int = 0
+    warning_texts: list[str] = field(default_factory=list)  # the parse warnings themselves (first 50)
     seconds: float = 0.0
     finished_at: str = ""
 
@@ -177,6 +179,7 @@ def _process(path: Path, rel: str, sha: str, out_dir: Path, settings: Settings, 
         atomic_write(out_dir / out, md)
         record.status, record.engine, record.output = "ok", result.engine, out
         record.notice, record.warnings = result.notice, len(result.warnings)
+        record.warning_texts = result.warnings[:MAX_WARNING_TEXTS]
     except NotesParseError as exc:
         record.error = str(exc)
     except Exception as exc:  # one bad file must not stop the batch

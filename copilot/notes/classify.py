@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import fold
@@ -57,6 +59,23 @@ class SentenceClassifier:
     def load(cls, path: Path = SHIPPED_MODEL) -> SentenceClassifier:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(tuple(data["labels"]), data["bias"], data["weights"], data.get("meta", {}))
+
+
+def save_exported(model: Any, reference: Any, exported: Any, path: Path, tolerance: float, done: str) -> int:
+    """The training scripts' last step: write a model exported from scikit-learn (``model.save``) only
+    when its probabilities on the training rows match scikit-learn's within ``tolerance``; print
+    ``done`` (or why not) and return the exit status."""
+    drift = max((abs(float(a) - float(b)) for a, b in zip(_flat(reference), _flat(exported))), default=0.0)
+    if drift > tolerance:
+        print(f"导出的权重与 scikit-learn 结果不一致（最大差 {drift:.4f}）", file=sys.stderr)
+        return 1
+    model.save(path)
+    print(done)
+    return 0
+
+
+def _flat(values: Any) -> list[float]:
+    return [float(v) for v in (values.ravel() if hasattr(values, "ravel") else values)]
 
 
 @lru_cache(maxsize=1)

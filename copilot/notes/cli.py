@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from copilot.cli_support import EngineOpt, emit_json, err, fail, resolve_engine, warn
+from copilot.cli_support import EngineOpt, err, fail, resolve_engine, warn
 from copilot.config import get_settings
 from copilot.files import atomic_write
 from copilot.notes.batch import Record, run_batch
 from copilot.notes.parse import NotesParseError, parse_columns
 from copilot.notes.render import render_markdown, requested_script
-from copilot.notes.summarize import summarize_file
+from copilot.notes.summarize import STAGES, summarize_file
+
+MAX_WARNINGS = 20
 
 
 def notes_cmd(
     file: Annotated[Path, typer.Argument(help="聊天记录导出文件（QQ/微信文本、JSON/JSONL、CSV）")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入 Markdown 文件")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（整理稿 + 引擎 + 警告）")] = False,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入文件（Markdown；加 --json 时写 JSON）")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（整理稿 + 引擎 + 警告 + 略去的消息）")] = False,
     script: Annotated[Optional[str], typer.Option("--script", help="zh-Hans 简体 / zh-Hant 繁体")] = None,
     columns: Annotated[Optional[str], typer.Option("--columns", help="JSON/CSV 列名，如 speaker=发送人,text=内容,time=时间")] = None,
     engine: EngineOpt = "auto",
@@ -35,26 +39,37 @@ def notes_cmd(
         raise fail(f"{file} 是一个目录，不是聊天记录文件；整理整个目录请用：copilot notes-batch {file} -o 输出目录", 2)
     settings = get_settings()
     eng = resolve_engine(engine)
-    try:
-        result = summarize_file(file, settings, eng, columns=parse_columns(columns))
-    except NotesParseError as exc:
-        raise fail(str(exc), 1) from None
-    for w in result.warnings[:20]:
-        warn(f"警告：{w}")
-    if len(result.warnings) > 20:
-        warn(f"……另有 {len(result.warnings) - 20} 条警告")
+    # a long export takes seconds (about 1 ms a message offline, longer with a model): show the step
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("整理中", total=len(STAGES))
+
+        def stage(name: str) -> None:
+            bar.update(task, completed=STAGES.index(name), description=f"整理中：{name}")
+
+        try:
+            result = summarize_file(file, settings, eng, columns=parse_columns(columns), stage=stage)
+        except NotesParseError as exc:
+            raise fail(str(exc), 1) from None
     for line in result.removed:
         warn(f"核实：{line}")
     if result.notice:
         warn(f"注意：{result.notice}")
-    md = render_markdown(result.notes, script or requested_script(settings), engine=result.engine, notice=result.notice)
-    if output:
-        atomic_write(output, md)
-        err.print(f"已写入 {output}（生成引擎：{result.engine}）", highlight=False)
     if as_json:
-        emit_json(result.to_dict())
-    elif not output:
-        typer.echo(md)
+        content = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        content = render_markdown(result.notes, script or requested_script(settings), engine=result.engine,
+                                  notice=result.notice)
+    if output:
+        atomic_write(output, content)
+        # the warnings are in the file (the Markdown appendix, or the JSON); the terminal gets them once
+        for w in result.warnings[:MAX_WARNINGS]:
+            warn(f"警告：{w}")
+        if len(result.warnings) > MAX_WARNINGS:
+            warn(f"……另有 {len(result.warnings) - MAX_WARNINGS} 条警告")
+        err.print(f"已写入 {output}（{'JSON' if as_json else 'Markdown'}，生成引擎：{result.engine}）", highlight=False)
+    else:  # on stdout the appendix (or the JSON's "warnings") already lists them
+        sys.stdout.write(content)
 
 
 def notes_batch_cmd(
@@ -84,7 +99,7 @@ def notes_batch_cmd(
         table.add_column(col)
     labels = {"ok": "[green]完成[/green]", "skipped": "跳过（已完成）", "failed": "[red]失败[/red]"}
     for r in sorted(summary.records, key=lambda r: r.input):
-        table.add_row(r.input, labels.get(r.status, r.status), r.engine or "-", r.error or r.notice or "")
+        table.add_row(r.input, labels.get(r.status, r.status), r.engine or "-", _remarks(r))
     for name in summary.unsupported:
         table.add_row(name, "跳过（不支持的格式）", "-", "非聊天记录格式")
     err.print(table)
@@ -100,6 +115,16 @@ def notes_batch_cmd(
         raise typer.Exit(130)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _remarks(r: Record) -> str:
+    """The 说明 column: the error, the fallback notice, and the parse warnings (the first few, counted)."""
+    bits = [b for b in (r.error, r.notice) if b]
+    if r.warning_texts:
+        shown = "；".join(r.warning_texts[:3])
+        more = f"（共 {len(r.warning_texts)} 条警告）" if len(r.warning_texts) > 3 else ""
+        bits.append(f"警告：{shown}{more}")
+    return "\n".join(bits)
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from copilot.notes.cues import cue
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import fold
 
@@ -70,6 +71,8 @@ class _Lexicon:
     units: dict[str, int]
     next_week_words: frozenset[str]
     past: re.Pattern[str]
+    next_month: frozenset[str]
+    day_starts_at: int
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +80,9 @@ def _lexicon() -> _Lexicon:
     d = yaml.safe_load(TIME_FILE.read_text(encoding="utf-8"))
     weekdays = {fold(str(k)): int(v) for k, v in d["weekday_names"].items()}
     week = rf"(?P<wk>{_alt(d['next_week'] + d['this_week'])})?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
-    absolute = r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?=\s*(?:前|之前|以前))|(?P<dn>\d{1,2})[日号])"
+    not_day = _alt(d["not_a_day_after"])
+    absolute = (r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?=\s*(?:前|之前|以前))"
+                rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})?(?<![第\dA-Za-z])(?P<dn>\d{{1,2}})[日号](?!{not_day}))")
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|(?P<me>{_alt(d['month_end'])}))"
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
@@ -105,6 +110,8 @@ def _lexicon() -> _Lexicon:
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
         past=re.compile(_alt(d["past_marks"])),
+        next_month=frozenset(fold(w) for w in d["next_month"]),
+        day_starts_at=int(d["day_starts_at"]),
     )
 
 
@@ -116,6 +123,8 @@ class Deadline:
     day: date | None = None
     clock: str | None = None  # "HH:MM"
     marked: bool = False  # followed by 前/之前/截止…: a deadline, not just a time
+    attached: bool = False  # a task follows it ("明天发群里"), not a state ("周末都在家")
+    spelled: bool = False  # a calendar date written out (3月26日)
 
     @property
     def iso(self) -> str | None:
@@ -124,21 +133,31 @@ class Deadline:
         return f"{self.day.isoformat()} {self.clock}" if self.clock else self.day.isoformat()
 
 
-def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon) -> date:
+def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon, marked: bool = False) -> date:
     monday = base - timedelta(days=base.isoweekday() - 1)
     if week in lex.next_week:
         return monday + timedelta(days=7 + wd - 1)
     if week in lex.this_week:
         return monday + timedelta(days=wd - 1)
-    return base + timedelta(days=(wd - base.isoweekday()) % 7)
+    ahead = (wd - base.isoweekday()) % 7
+    if ahead == 0 and marked:  # "周五前" said on a Friday: by next Friday, not by tonight
+        ahead = 7
+    return base + timedelta(days=ahead)
 
 
 def _day(g: dict[str, str | None], base: date, lex: _Lexicon) -> date | None:
     if g["rel"]:
         return base + timedelta(days=lex.days[g["rel"]])
     if g["wd"]:
-        return _weekday(base, lex.weekdays[g["wd"]], g["wk"], lex)
+        return _weekday(base, lex.weekdays[g["wd"]], g["wk"], lex, marked=bool(g.get("mark")))
     month, day = (g["mo"], g["md"]) if g["mo"] else (g["dm"], g["dd"]) if g["dm"] else (None, g["dn"])
+    if day and g.get("mp"):  # 下个月5号 / 本月20号
+        nxt = g["mp"] in lex.next_month
+        year, mon = (base.year + (base.month == 12), base.month % 12 + 1) if nxt else (base.year, base.month)
+        try:
+            return date(year, mon, int(day))
+        except ValueError:
+            return None
     if day:
         try:
             if month is None:
@@ -177,10 +196,13 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
 
 def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon) -> Deadline:
     g = match.groupdict()
-    deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]))
+    deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]), spelled=bool(g["mo"]))
     if base is None or base.year <= 1900:  # no date in the export: keep the words only
         return deadline
-    day = _day(g, base.date(), lex)
+    today = base.date()
+    if g["rel"] and lex.days[g["rel"]] > 0 and base.hour < lex.day_starts_at:
+        today -= timedelta(days=1)  # "明天" at 00:30 is the coming day, not the one after
+    day = _day(g, today, lex)
     inner = g.get("inner")
     if inner:  # 下周一（4月13日）: the date the writer spelled out wins
         spelled = lex.pattern.search(fold(inner))
@@ -220,21 +242,29 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon) -> Deadli
 
 def time_expressions(text: str, when: datetime | None) -> list[Deadline]:
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written)."""
-    return [Deadline(d.text, d.day, d.clock, d.marked) for d in _expressions(text, when)]
+    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled) for d in _expressions(text, when)]
 
 
 @lru_cache(maxsize=16384)
 def _expressions(text: str, when: datetime | None) -> tuple[Deadline, ...]:
+    return tuple(d for _, _, d in _located(fold(text), when))
+
+
+@lru_cache(maxsize=16384)
+def _located(folded: str, when: datetime | None) -> tuple[tuple[int, int, Deadline], ...]:
     lex = _lexicon()
-    folded = fold(text)
     spans: list[tuple[int, int, Deadline]] = []
     for match in lex.extra.finditer(folded):
         found = _extra(match, when, lex)
         if found is not None:
             spans.append((match.start(), match.end(), found))
     plain = [d for d in _plain_expressions(folded, when, lex, spans)]
-    out = sorted(spans + plain, key=lambda x: x[0])
-    return tuple(d for _, _, d in out)
+    return tuple(sorted(spans + plain, key=lambda x: x[0]))
+
+
+def time_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the time expressions of an already folded text stand (start, end)."""
+    return [(s, e) for s, e, _ in _located(folded, None)]
 
 
 def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon,
@@ -253,22 +283,38 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon,
             found.day = out[-1][2].day  # 4月2日周四: the weekday names the date just written
         if match.group("mo"):
             spelled_end = match.end("md")
+        no_day = not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "me"))
+        if no_day and found.clock and out and out[-1][2].day and not re.search(r"[。！？!?\n]", folded[out[-1][1]:match.start()]):
+            found.day = out[-1][2].day  # "大后天去提货，下午4点前到": the time of that day
         if lex.past.search(folded[max(0, match.start() - 2):match.end()]):
             found.day, found.clock, found.marked = None, None, False  # 昨天, 上周五: the past, not a deadline
+        found.attached = _attached(folded, match.end(), lex)
         out.append((match.start(), match.end(), found))
     return out
 
 
-def find_deadline(text: str, when: datetime | None, context: str = "") -> Deadline | None:
+def _attached(folded: str, end: int, lex: _Lexicon) -> bool:
+    """Whether a task follows the time expression ending at ``end`` in its own clause: an action verb of
+    ``cues.yaml`` before the next comma or full stop ("明天把表发群里", "周五给你答复"; not "周末都在家")."""
+    clauses = re.split(r"[，,；;]", re.split(r"[。！!？?\n]", folded[end:end + 32], maxsplit=1)[0])
+    # a time standing alone in front ("周五晚上，大家把表交给我") goes with the clause after it
+    rest = clauses[0] if clauses[0].strip() or len(clauses) == 1 else clauses[1]
+    return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", rest)))
+
+
+def find_deadline(text: str, when: datetime | None, context: str = "", *, strict: bool = True) -> Deadline | None:
     """The deadline in a to-do sentence: the first time expression followed by 前/之前/截止…, else the
-    last one ("今晚整理，明天发群里" is due tomorrow). "到时候"/"那天" take the date named in ``context``
-    (the rest of the message)."""
+    last one that is a deadline at all ("今晚整理，明天发群里" is due tomorrow): with ``strict`` (a
+    sentence of the chat), one with a task attached, a clock time or a spelled-out date — "周末都在家"
+    and "5号楼" have none. "到时候"/"那天" take the date named in ``context`` (the rest of the message).
+    ``strict=False`` reads a phrase that is already known to be a deadline (a model's deadline_text)."""
     found = time_expressions(text, when)
     marked = [d for d in found if d.marked]
     if marked:
         return marked[0]
-    if found:
-        return found[-1]
+    usable = [d for d in found if d.attached or d.clock or d.spelled] if strict else found
+    if usable:
+        return usable[-1]
     return _same_day(text, when, context)
 
 

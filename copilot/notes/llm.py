@@ -88,7 +88,7 @@ def resolve_deadlines(notes: Notes, transcript: Transcript) -> None:
             a.deadline_text, a.deadline = a.deadline_text or a.deadline, None
         if a.deadline is None and a.deadline_text:
             when = next((times[i] for i in a.sources if times.get(i)), None)
-            found = find_deadline(a.deadline_text, when)
+            found = find_deadline(a.deadline_text, when, strict=False)
             a.deadline = found.iso if found else None
 
 

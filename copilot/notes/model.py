@@ -28,6 +28,7 @@ class Message:
     speaker_id: str | None = None
     kind: MessageKind = "text"
     line: int = 0  # line (or row) of the export where the message starts, for error messages
+    reply_to: str | None = None  # whose message it quotes (a quote-reply), as written in the quote
 
     @property
     def clock(self) -> str:
@@ -41,6 +42,7 @@ class Dropped:
     id: int
     reason: str
     text: str
+    speaker: str = ""
 
 
 @dataclass
@@ -145,6 +147,16 @@ class NotesContent(BaseModel):
     quotes: list[Quote] = Field(default_factory=list)
 
 
+class Omitted(BaseModel):
+    """A message left out of the notes (noise, an ad, a repeat) with the reason, listed in the appendix
+    so nothing disappears silently."""
+
+    id: int
+    reason: str
+    speaker: str = ""
+    text: str = ""
+
+
 class Notes(NotesContent):
     """The shareable write-up of one session (分享整理稿). Every item cites its source message ids."""
 
@@ -156,6 +168,8 @@ class Notes(NotesContent):
     host: str | None = None
     message_count: int = 0
     dropped_count: int = 0
+    omitted: list[Omitted] = Field(default_factory=list, description="略去的消息及原因（附录）")
+    warnings: list[str] = Field(default_factory=list, description="解析时跳过的行等警告")
     script: Literal["zh-Hans", "zh-Hant"] = Field("zh-Hans", description="原文字形；整理稿默认沿用")
 
 
@@ -182,7 +196,7 @@ class NotesResult:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "notes": self.notes.model_dump(),
+            "notes": self.notes.model_dump(exclude={"omitted", "warnings"}),  # listed once, below
             "engine": self.engine,
             "notice": self.notice,
             "warnings": self.warnings,

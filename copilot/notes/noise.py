@@ -17,7 +17,8 @@ from functools import lru_cache
 import yaml
 
 from copilot.moderation import Label, quick_analysis
-from copilot.notes.cues import phrases_regex
+from copilot.moderation.pipeline import Analysis
+from copilot.notes.cues import has, phrases_regex
 from copilot.notes.model import Dropped, Message
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import fold
@@ -29,7 +30,7 @@ _ONLY_PUNCT = re.compile(r"^[\W_]*$")
 _WORD = re.compile(r"[\w]")
 _ALNUM = re.compile(r"[0-9a-z]")
 REPEAT_CHARS = 15  # a message this long posted again by anyone is a copy (a notice pasted twice)
-REGULAR_POSTS = 3  # a speaker with this many messages takes part in the chat (a spammer posts once or twice)
+AD_REASON = "广告/垃圾消息"
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,9 @@ def noise_reason(m: Message) -> str | None:
     r = rules()
     raw = m.text.strip()
     folded = fold(raw)
-    if fold(m.speaker.strip()) in r.system_speakers or (len(raw) <= r.system_max and r.system.search(folded)):
+    speaker = fold(m.speaker.strip())
+    if speaker in r.system_speakers or (len(raw) <= r.system_max and r.system.search(folded)) \
+            or (not raw and r.system.search(speaker)):  # 拍了拍"王老师" read as a nickname with no text
         return r.reasons["system_lines"]
     if r.platform.search(folded):
         return r.reasons["platform_lines"]
@@ -127,24 +130,78 @@ def noise_reason(m: Message) -> str | None:
     return None
 
 
-def ad_verdict(text: str, *, regular: bool = False) -> str:
-    """``"ad"`` (drop) or ``"ok"``, by the moderation layers (:func:`copilot.moderation.quick_analysis`).
+# what selling looks like beside a contact or a link (moderation signal names): a participant's own
+# phone number or a shared document link is not selling anything
+_SELLING = frozenset({"ad_words", "promo_words", "income", "self_promo", "business", "chain", "banned"})
+# a way to reach the seller that the contact extractor may not spell out ("加微信 vx_money888", 扫码)
+_POINTERS = frozenset({"invite", "pointer", "profile_pointer", "qr"})
+# recruiting and money-making words (兼职日结, 招代理, 月入过万): selling, with or without a contact
+_RECRUITING = frozenset({"ad_words", "income", "self_promo", "business", "banned", "chain"})
+PITCH_SCORE = 0.9  # how sure the moderation layers must be before a participant's message is an ad
 
-    A talk about running a shop mentions prices and promotions all the time, and the moderation
-    layers flag some such messages, so an ad/spam label only counts when the message itself carries
-    ad evidence — contact details, a link, or promotion or recruiting words: losing a speaker's point
-    is worse than keeping one ad. For a ``regular`` (someone who takes part in the conversation,
-    not a drive-by poster) only a contact or a link counts: a host's "有问题可以私信我" or "备注名字"
-    is not selling anything.
+
+def ad_verdict(text: str, *, participant: bool = False) -> str:
+    """``"ad"`` (drop) or ``"ok"``. The moderation layers (:func:`copilot.moderation.quick_analysis`)
+    are one witness, never the judge: in a group-buy or a parenting chat, questions about price,
+    postage and payment *are* the content, and a host's "有问题私信我" or an organiser's own phone
+    number and pickup point are what members need. So a message is an ad only with clear seller
+    evidence — a way to reach the seller (a contact, a link; from someone who never takes part, also
+    "加微信"/扫码) **and** selling words — and never when it asks something without a contact in it.
+    From a ``participant`` (someone who also takes part in the chat) it must moreover be a pitch: a
+    contact or link written out, nobody addressed, and the moderation layers sure of it.
     """
-    if regular and not _ALNUM.search(fold(text)):
-        return "ok"  # a contact or a link is written with letters or digits: nothing to find here
-    analysis = quick_analysis(text)
+    folded = fold(text)
+    analysis = _analysis(text)
     if analysis is None or analysis.label not in (Label.AD, Label.SPAM):
         return "ok"
     report = analysis.signals
-    evidence = bool(report.contacts or report.urls) if regular else report.has_ad_evidence()
-    return "ad" if evidence else "ok"
+    names = set(report.names())
+    written = bool(report.contacts or report.urls)
+    if asks(folded) and not written:
+        return "ok"
+    reach = written or bool(names & _POINTERS)
+    if not participant:  # a drive-by: recruiting/money-making words, or a way to reach them and selling
+        return "ad" if names & _RECRUITING or reach and names & (_SELLING | {"invite"}) else "ok"
+    pitch = bool(names & _SELLING) and (written or reach and names & _RECRUITING) \
+        and analysis.score >= PITCH_SCORE and "@" not in text and not asks(folded)
+    return "ad" if pitch else "ok"
+
+
+@lru_cache(maxsize=8192)
+def _analysis(text: str) -> Analysis | None:
+    """The moderation layers' view of ``text`` (cached: the participant pass and the ad check both ask)."""
+    return quick_analysis(text)
+
+
+def asks(folded: str) -> bool:
+    """A question mark, or a word that asks (吗, 多少, 能不能…: ``cues.yaml`` question cues): a pitch
+    tells, a member asks."""
+    return "?" in folded or has(folded, "question", "anywhere") or has(folded, "question", "interrogatives")
+
+
+def points_elsewhere(text: str) -> bool:
+    """A contact or a link in ``text`` (by the moderation layers' extractors)."""
+    if not _ALNUM.search(fold(text)):
+        return False
+    analysis = _analysis(text)
+    return analysis is not None and bool(analysis.signals.contacts or analysis.signals.urls)
+
+
+def _participants(messages: list[Message], reasons: dict[int, str | None]) -> set[str]:
+    """Speakers who take part in the chat: another message of theirs is content — not noise, no
+    contact or link, not flagged by the moderation layers. Being named by others does not count (a
+    host scolding a spammer by name does not make them a member of the conversation)."""
+    plain: Counter[str] = Counter()
+    for m in messages:
+        if reasons[m.id] is None and not points_elsewhere(m.text) and not _flagged(m.text):
+            plain[m.speaker] += 1
+    posts = Counter(m.speaker for m in messages if reasons[m.id] is None)
+    return {s for s, n in posts.items() if plain[s] >= 2 or (plain[s] >= 1 and n >= 2)}
+
+
+def _flagged(text: str) -> bool:
+    analysis = _analysis(text) if _ALNUM.search(fold(text)) or len(text) > 6 else None
+    return analysis is not None and analysis.label in (Label.AD, Label.SPAM)
 
 
 def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
@@ -153,15 +210,16 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
     kept: list[Message] = []
     dropped: list[Dropped] = []
     seen: dict[str, int] = {}  # folded text of a kept message → its id
-    posts = Counter(m.speaker for m in messages)
+    reasons = {m.id: noise_reason(m) for m in messages}
+    participants = _participants(messages, reasons)
     for m in messages:
-        reason = noise_reason(m)
-        if reason is None and ad_verdict(m.text, regular=posts[m.speaker] >= REGULAR_POSTS) == "ad":
-            reason = "广告/垃圾消息"
+        reason = reasons[m.id]
+        if reason is None and ad_verdict(m.text, participant=m.speaker in participants) == "ad":
+            reason = AD_REASON
         if reason is not None:
             m.kind = "empty" if reason == "空消息" else "media" if reason == rules().reasons["placeholders"] \
-                else "ad" if reason == "广告/垃圾消息" else "system"
-            dropped.append(Dropped(m.id, reason, m.text))
+                else "ad" if reason == AD_REASON else "system"
+            dropped.append(Dropped(m.id, reason, m.text, m.speaker))
             continue
         text = strip_placeholders(m.text)
         key = re.sub(r"\s+", "", fold(text))
@@ -169,7 +227,7 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
         # each saying "同意+1" are two votes, not a repeat
         first = seen.get(key) if len(key) >= REPEAT_CHARS else seen.get(f"{m.speaker}\0{key}")
         if first is not None and len(key) > 3:
-            dropped.append(Dropped(m.id, f"重复（与 #{first} 相同）", m.text))
+            dropped.append(Dropped(m.id, f"重复（与 #{first} 相同）", m.text, m.speaker))
             continue
         seen.setdefault(key, m.id)
         seen.setdefault(f"{m.speaker}\0{key}", m.id)

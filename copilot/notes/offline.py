@@ -10,7 +10,6 @@ Extraction cannot invent facts, which is why it is also the fallback when a mode
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +17,7 @@ import numpy as np
 
 from copilot.notes.cues import cue
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
+from copilot.notes.noise import greeting_only
 from copilot.notes.structure import (
     Structure,
     analyze,
@@ -54,13 +54,14 @@ _LEAD_IN = re.compile(
 )
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
-MAX_GRAPH = 1000
 SHORT_CHAT = 15
+MAX_GRAPH = 1000
 SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
 FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
 
 
 MAX_SENTENCE = 60
+HEADING = 20  # a sentence shorter than this with more to follow in its message is a heading
 # never cut inside a figure, a time, a date, an amount, a percentage, a URL or a Latin name
 _UNCUTTABLE = re.compile(r"https?://[!-~]+|[0-9A-Za-z.%:/$¥￥+\-]*\d[0-9A-Za-z.%:/$¥￥+\-]*|[A-Za-z][A-Za-z0-9_.\-]*")
 _WINDOW = 80  # a fact is never longer than this
@@ -107,6 +108,26 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
+def _social(text: str) -> bool:
+    """Thanks, greetings, openers and housekeeping ("谢谢Tony。" "大家好，我是晓岚。") head nothing."""
+    s = text.strip()
+    return bool(is_chatter(s) or _REACTION.match(s) or _PROCEDURAL.search(s) or _HOUSEKEEPING.search(s)
+                or _OPENER.search(s) or greeting_only(fold(s)))
+
+
+def with_headings(pieces: list[str]) -> list[str]:
+    """A short sentence that opens what follows ("第二个坑是只看蛋白质含量。" "内容节奏。") is a heading:
+    it stays with the next sentence of the same message, so a point keeps its fact, not just its title."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and len(out[-1].strip()) < HEADING and len(out[-1]) + len(piece) <= MAX_SENTENCE * 2 \
+                and not _social(out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
 def clean_sentence(text: str) -> str:
     """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
     s = _FILLER_HEAD.sub("", text.strip())
@@ -137,12 +158,12 @@ def _role_weight(m: Message, st: Structure) -> float:
 def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
-    short = len(transcript.messages) < SHORT_CHAT  # too few messages for words to come back
+    short = len(transcript.messages) < SHORT_CHAT or not topic  # too few messages for words to come back
     for m in transcript.messages:
         if is_chatter(m.text):
             continue
         base = _role_weight(m, st)
-        for raw in _pieces(m.text):
+        for raw in with_headings(_pieces(m.text)):
             s = clean_sentence(raw)
             if len(s) < MIN_CHARS:
                 continue
@@ -161,7 +182,8 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             tokens = list(words(s))
             # in a talk the speaker's own words are the topic; anyone else's side remark is not
             topical = (short or (st.session_type == "主讲分享" and m.speaker in st.speakers)
-                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s)))
+                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s, by_kind=False)))
+            # (any figure answers "多少钱" by kind, but only the same subject is on topic)
             facts = len(cue("fact_marks").findall(fold(s)))
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
     return out
@@ -282,23 +304,26 @@ def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None,
     return sorted(picked, key=lambda s: (s.msg.id, sentences.index(s)))
 
 
-def _title(transcript: Transcript, st: Structure, keywords: list[str]) -> str:
-    topic = st.topic or "、".join(keywords[:3])
+def _title(transcript: Transcript, st: Structure, points: list[Sentence]) -> str:
+    """The title the chat gave itself (《…》, 分享「…」, the opening question), else what it settled or
+    its strongest point in its own words — never a string of keywords ("研磨、大概、新台币")."""
+    topic = st.topic or _subject(st, points)
     if st.session_type == "主讲分享" and st.speakers:
         return f"{topic}｜{st.speakers[0]}分享整理" if topic else f"{st.speakers[0]}分享整理"
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
 
 
-# times, counts and pointers are frequent in every chat and say nothing about its subject
-
-
-def _keywords(sentences: list[Sentence], k: int = 5) -> list[str]:
-    counts: Counter[str] = Counter()
-    for s in sentences:
-        for t in set(s.tokens):
-            if len(t) >= 2 and not t.isdigit() and not cue("generic_words").fullmatch(t):
-                counts[t] += s.weight
-    return [w for w, _ in counts.most_common(k)]
+def _subject(st: Structure, points: list[Sentence]) -> str | None:
+    if st.decisions:
+        text = st.decisions[-1].text
+        cut = _DECIDED.match(text)
+        text = _ACK_HEAD.sub("", text[cut.end():] if cut else text)
+    elif points:
+        text = _MENTION_HEAD.sub("", _keypoint_text(max(points, key=lambda s: s.score)))
+    else:
+        return None
+    subject = _clause(text, 24)
+    return subject if len(subject) >= 6 else None
 
 
 _ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
@@ -512,7 +537,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
                   for s in points]
     return Notes(
-        title=_title(transcript, st, _keywords(sentences)),
+        title=_title(transcript, st, points),
         date=transcript.date,
         group=transcript.group,
         session_type=st.session_type,

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,10 @@ from copilot.notes.model import Dropped, Message, Transcript
 from copilot.notes.noise import clean_noise
 
 MAX_BYTES = 50 * 1024 * 1024
+# about 20 s of offline work (the cost is about 1 ms a message); a longer export is refused with a
+# way out (split by date, then notes-batch) rather than running for minutes or cut silently
+MAX_MESSAGES = 20_000
+CHINA_TIME = timezone(timedelta(hours=8))
 
 
 class NotesParseError(ValueError):
@@ -34,23 +38,49 @@ class NotesParseError(ValueError):
 
 # -- line formats ---------------------------------------------------------------------------------
 _DATE = r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
-_TIME = r"(\d{1,2}):(\d{2})(?::(\d{2}))?"
+# a clock time, with an optional meridiem before (下午8:01) or after (8:01 PM)
+_TIME = r"(上午|中午|下午|晚上|凌晨|早上)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp]\.?[Mm]\.?))?"
+_ID = r"(?:\((\d{4,12})\)|<([^<>\s]+)>)"
 # QQ message manager: "2024-05-12 20:00:03 昵称(123456)" or "... 昵称<mail@qq.com>"
-_QQ_HEAD = re.compile(rf"^{_DATE}\s+{_TIME}\s+(.+?)(?:\((\d{{4,12}})\)|<([^<>\s]+)>)\s*$")
+_QQ_HEAD = re.compile(rf"^{_DATE}\s+{_TIME}\s+(.+?){_ID}\s*$")
 # WeChat style, one line: "[2024-05-12 20:00] 昵称: 文本" / "20:00 昵称：文本"
 _INLINE = re.compile(rf"^\[?(?:{_DATE}\s+)?{_TIME}\]?\s+([^\s:：][^:：]{{0,30}}?)\s*[:：]\s?(.*)$")
 # WeChat style, header line then text: "2024-05-12 20:00:03 昵称"
 _WX_HEAD = re.compile(rf"^\[?{_DATE}\s+{_TIME}\]?\s+(\S.{{0,39}})$")
+# name first, then the date and time ("老K 2025/4/8 21:02:11"), or the QQ number and the time of day
+# (QQ NT's copy: "老K(10001) 21:02:11"); a name-first line needs a date or an id, or any body line
+# ending in a time ("集合时间 7:30") would start a message
+_NAME_DATE = re.compile(rf"^(\S.{{0,39}}?)\s+{_DATE}\s+{_TIME}\s*$")
+_NAME_ID_TIME = re.compile(rf"^(\S.{{0,39}}?){_ID}\s+(?:{_DATE}\s+)?{_TIME}\s*$")
+# US-style stamps of WhatsApp-like exports: "[9/6/25 8:01 PM] 老刘: 文本", "9/6/25, 8:01 PM - 老刘: 文本"
+_US_INLINE = re.compile(r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)\]?"
+                        r"\s*(?:-\s*)?([^\s:：][^:：]{0,30}?)\s*[:：]\s?(.*)$")
 _QQ_META = re.compile(r"^(消息记录|消息分组|消息对象|={8,}|-{8,})")
 _GARBAGE = re.compile("[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]|锟斤拷|烫烫烫")
 
 # -- helpers --------------------------------------------------------------------------------------
-def _dt(y: str | None, mo: str | None, d: str | None, h: str, mi: str, s: str | None,
-        last: datetime | None) -> datetime:
+def _hour(h: str, before: str | None, after: str | None) -> int:
+    """The 24-hour clock hour of ``h`` with its meridiem: 下午8 / 8 PM → 20, 12 AM → 0."""
+    hour = int(h)
+    pm = (after or "").lower().startswith("p") or before in ("下午", "晚上")
+    am = (after or "").lower().startswith("a") or before in ("上午", "凌晨", "早上")
+    if pm and hour < 12:
+        hour += 12
+    elif am and hour == 12:
+        hour = 0
+    elif before == "中午" and hour < 6:
+        hour += 12
+    return hour
+
+
+def _dt(y: str | None, mo: str | None, d: str | None, before: str | None, h: str, mi: str, s: str | None,
+        after: str | None, last: datetime | None) -> datetime:
+    hour = _hour(h, before, after)
     if y is None:  # time only: take the date of the previous message (or none)
         base = last or datetime(1900, 1, 1)
-        return base.replace(hour=int(h), minute=int(mi), second=int(s or 0), microsecond=0)
-    return datetime(int(y), int(mo or 1), int(d or 1), int(h), int(mi), int(s or 0))
+        return base.replace(hour=hour, minute=int(mi), second=int(s or 0), microsecond=0)
+    year = int(y) + (2000 if len(y) == 2 else 0)
+    return datetime(year, int(mo or 1), int(d or 1), hour, int(mi), int(s or 0))
 
 
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M",
@@ -67,7 +97,8 @@ def parse_time(value: Any) -> datetime | None:
         if num > 1e11:
             num /= 1000
         try:
-            return datetime.fromtimestamp(num)
+            # WeChat/WeCom/QQ store epoch times; their groups live in China time, whatever this machine's zone
+            return datetime.fromtimestamp(num, CHINA_TIME).replace(tzinfo=None)
         except (OverflowError, OSError, ValueError):
             return None
     text = str(value).strip().replace("Z", "+0000")
@@ -102,19 +133,35 @@ class _Head:
 
 
 def _message_head(line: str) -> _Head | None:
-    """The message header on ``line`` (QQ, WeChat inline, WeChat header-then-text), if it is one."""
+    """The message header on ``line`` (QQ, WeChat inline, WeChat header-then-text, name-first, QQ NT,
+    US-style), if it is one. ``parts`` = (year, month, day, meridiem before, hour, minute, second,
+    meridiem after)."""
     match = _QQ_HEAD.match(line)
     if match:
-        y, mo, d, h, mi, s, nick, qq, mail = match.groups()
-        return _Head("qq", (y, mo, d, h, mi, s), nick.strip(), qq or mail, "")
+        *stamp, nick, qq, mail = match.groups()
+        return _Head("qq", tuple(stamp), nick.strip(), qq or mail, "")
+    match = _US_INLINE.match(line)
+    if match:
+        mo, d, y, h, mi, s, ampm, nick, rest = match.groups()
+        if int(mo) > 12 >= int(d):  # 25/12/24: the day came first
+            mo, d = d, mo
+        return _Head("wechat-inline", (y, mo, d, None, h, mi, s, ampm), nick.strip(), None, rest)
     match = _INLINE.match(line)
-    if match and not re.search(r"https?$", match.group(7)):
-        y, mo, d, h, mi, s, nick, rest = match.groups()
-        return _Head("wechat-inline", (y, mo, d, h, mi, s), nick.strip(), None, rest)
+    if match and not re.search(r"https?$", match.group(9)):
+        *stamp, nick, rest = match.groups()
+        return _Head("wechat-inline", tuple(stamp), nick.strip(), None, rest)
     match = _WX_HEAD.match(line)
     if match:
-        y, mo, d, h, mi, s, nick = match.groups()
-        return _Head("wechat", (y, mo, d, h, mi, s), nick.strip(), None, "")
+        *stamp, nick = match.groups()
+        return _Head("wechat", tuple(stamp), nick.strip(), None, "")
+    match = _NAME_ID_TIME.match(line)
+    if match:
+        nick, qq, mail, *stamp = match.groups()
+        return _Head("qq", tuple(stamp), nick.strip(), qq or mail, "")
+    match = _NAME_DATE.match(line)
+    if match:
+        nick, *stamp = match.groups()
+        return _Head("wechat", tuple(stamp), nick.strip(), None, "")
     return None
 
 
@@ -142,7 +189,7 @@ class _TextExport:
 
     def start(self, n: int, line: str, head: _Head) -> None:
         try:
-            when = _dt(*head.parts, last=self.last_time)
+            when = _dt(*head.parts, last=self.last_time)  # type: ignore[arg-type]
         except ValueError:
             self.warnings.append(f"第 {n} 行：时间无效，已跳过（{_short(line)}）")
             self.flush()
@@ -201,7 +248,8 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "speaker": ("speaker", "sender", "nickname", "nick", "name", "from", "user", "author", "发送者", "发送人",
                 "昵称", "发言人", "用户"),
     "text": ("text", "content", "message", "msg", "body", "内容", "消息", "消息内容", "文本"),
-    "time": ("time", "timestamp", "datetime", "date", "created_at", "ts", "时间", "发送时间", "日期"),
+    "time": ("time", "timestamp", "datetime", "date", "created_at", "ts", "msgtime", "send_time", "sendtime", "create_time",
+             "时间", "发送时间", "日期"),
     "speaker_id": ("speaker_id", "sender_id", "user_id", "uid", "qq", "wxid", "id号", "QQ号", "账号"),
 }
 
@@ -347,6 +395,17 @@ def detect_format(text: str, suffix: str = "") -> str:
     return "text"
 
 
+# a quote-reply as WeChat/QQ copy it: 「阿强：原话」, a dashed rule, then the reply
+_QUOTE_REPLY = re.compile(r"^\s*[「『]([^：:」』\n]{1,24})[：:]([^」』]*)[」』]\s*\n\s*(?:[-—─]\s*){3,}\s*\n?(.*)$", re.S)
+
+
+def _unquote(m: Message) -> None:
+    """A quote-reply is its reply (the quoted words are another message of the chat), to the quoted person."""
+    match = _QUOTE_REPLY.match(m.text)
+    if match and match.group(3).strip():
+        m.reply_to, m.text = match.group(1).strip(), match.group(3).strip()
+
+
 def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", columns: Mapping[str, str] | None = None,
                encoding: str = "", drop_noise: bool = True) -> Transcript:
     """Parse an already-decoded export. ``columns`` maps speaker/text/time/speaker_id to column names."""
@@ -364,6 +423,11 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
     else:
         export = _parse_lines(text, name)
         messages, warnings, fmt, group = export.messages, export.warnings, export.format, export.group
+    if len(messages) > MAX_MESSAGES:
+        raise NotesParseError(f"{name}：消息太多（{len(messages):,} 条，上限 {MAX_MESSAGES:,} 条）。"
+                              "请按日期拆成几个文件放进一个目录，再用 copilot notes-batch 目录 -o 输出目录 整理")
+    for m in messages:
+        _unquote(m)
     dropped: list[Dropped] = []
     if drop_noise:
         messages, dropped = clean_noise(messages)
@@ -401,6 +465,9 @@ def _encoding_label(data: bytes) -> str:
 def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) -> Transcript:
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused before it is read
+            raise NotesParseError(f"{path.name}：文件过大（{size // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
         data = path.read_bytes()
     except OSError as exc:
         raise NotesParseError(f"{path}：无法读取（{exc.strerror or exc}）") from None

@@ -6,8 +6,19 @@ makes a write-up trustworthy enough to pass on.
 
 from __future__ import annotations
 
-from copilot.notes.model import Notes
+from copilot.notes.model import Notes, Omitted
 from copilot.textnorm import to_script
+
+MAX_LISTED = 20  # ids or warnings listed per line of the appendix
+EXCERPT = 24
+# reasons that are a judgement call (an ad, a greeting, a forward, a repeat): listed with their text;
+# platform lines and stickers by id only
+_SHOWN_REASONS = frozenset({"广告/垃圾消息", "问候/告别/客套", "转发的谣言/标题党", "重复"})
+
+
+def _excerpt(text: str) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= EXCERPT else t[:EXCERPT] + "…"
 
 
 def _cite(sources: list[int], time: str | None = None) -> str:
@@ -113,11 +124,39 @@ class _Writer:
             lines.append("")
         return lines
 
-    def footer(self, engine: str | None, notice: str | None) -> list[str]:
+    def appendix(self) -> list[str]:
+        """What was left out (by reason, with ids; the judgement calls with their text) and the lines
+        that could not be read: nothing disappears silently."""
+        n, L, C = self.notes, self.L, self.C
+        lines: list[str] = []
+        if n.omitted:
+            lines += [f"## {L('附录')}", "", L(f"已略去 {len(n.omitted)} 条：")]
+            by_reason: dict[str, list[Omitted]] = {}
+            for o in n.omitted:
+                by_reason.setdefault(o.reason.split("（")[0], []).append(o)
+            for reason, items in by_reason.items():
+                if reason in _SHOWN_REASONS:  # a judgement call: the operator sees what was cut
+                    shown = "；".join(f"#{o.id} {C(o.speaker)}：{C(_excerpt(o.text))}" for o in items[:MAX_LISTED])
+                else:
+                    shown = " ".join(f"#{o.id}" for o in items[:MAX_LISTED])
+                more = L(f" 等 {len(items)} 条") if len(items) > MAX_LISTED else ""
+                lines.append(f"- {L(reason)}（{len(items)}）：{shown}{more}")
+            lines.append("")
+        if n.warnings:
+            if not lines:
+                lines += [f"## {L('附录')}", ""]
+            lines.append(L(f"解析警告 {len(n.warnings)} 条（这些行没有整理进来）："))
+            lines += [f"- {L(w)}" for w in n.warnings[:MAX_LISTED]]
+            if len(n.warnings) > MAX_LISTED:
+                lines.append(L(f"- ……另有 {len(n.warnings) - MAX_LISTED} 条"))
+            lines.append("")
+        return lines
+
+    def footer(self, engine: str | None, notice: str | None, appendix: bool = True) -> list[str]:
         n = self.notes
         footer = f"共 {n.message_count} 条有效消息"
-        if n.dropped_count:
-            footer += f"，已过滤 {n.dropped_count} 条系统消息/表情图片/广告"
+        if n.omitted:
+            footer += f"，略去 {len(n.omitted)} 条" + ("（见附录）" if appendix else "")
         if engine:
             footer += f"；生成引擎：{engine}"
         lines = ["---", "", self.L(f"*本整理稿由社群运营 Copilot 生成，括号内为来源消息编号；{footer}。*")]
@@ -125,15 +164,19 @@ class _Writer:
 
 
 def render_markdown(notes: Notes, script: str | None = None, *, engine: str | None = None,
-                    notice: str | None = None) -> str:
+                    notice: str | None = None, appendix: bool = True) -> str:
     """The write-up as Markdown in ``script`` (``zh-Hans``/``zh-Hant``); None = the transcript's own.
 
     Our labels are converted to the target script; the notes' content (names, quotes, points) is
-    left exactly as the transcript wrote it unless a different script is explicitly asked for.
+    left exactly as the transcript wrote it unless a different script is explicitly asked for. The
+    appendix lists the messages left out and the parse warnings (``appendix=False``: the notes
+    alone, e.g. to check what the notes themselves say).
     """
     w = _Writer(notes, script)
     lines = [f"# {w.C(notes.title)}", ""]
     for section in (w.meta, w.summary, w.key_points, w.qa, w.decisions, w.actions, w.announcements, w.quotes):
         lines += section()
-    lines += w.footer(engine, notice)
+    if appendix:
+        lines += w.appendix()
+    lines += w.footer(engine, notice, appendix)
     return "\n".join(lines).rstrip() + "\n"

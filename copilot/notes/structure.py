@@ -20,13 +20,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, has, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import find_deadline
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
-from copilot.textnorm import split_sentences, tokenize
+from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
+from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
+from copilot.textnorm import split_sentences, tokenize, word_class
 
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
@@ -35,7 +38,7 @@ _TOPIC = [
     re.compile(r"《([^》]{2,40})》"),
     re.compile(r"(?:主题|题目|话题(?:讨论)?)(?:是|为)?[:：「“\"]\s*([^。！？!?\n」”\"]{2,40})"),
     re.compile(r"(?:主题|题目)是\s*([^。！？!?\n，,]{2,40})"),
-    re.compile(r"(?:^|[，,。！!；;\s])(?:今[天晚]|咱们|我们|大家|来|一起|就|先)*(?:聊聊|聊一聊|讨论一下|讨论)[:：]?\s*"
+    re.compile(r"(?:^|[，,。！!；;\s])(?:今[天晚]|咱们|我们|大家|来|一起|就|先)*(?:聊聊|聊一聊|聊一下|聊下|讨论一下|讨论下|讨论)[:：]?\s*"
                r"([^。！？!?\n，,]{2,30}[？?]?)"),
 ]
 _CLARIFY = re.compile(r"^(?:确定一下|确认一下|你说的|刚才|那个|所以)")
@@ -83,16 +86,23 @@ def question_strength(text: str) -> float:
     if len(f) < 3 or has(f, "question", "jokes"):
         return 0.0
     p = sentence_kind(text)["question"]
-    final = cue("question", "final")
-    clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
-    marked = "?" in f or any(final.search(c) for c in clauses) or bool(
-        cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives") \
-        or has(f, "question", "anywhere")
-    if marked:
+    if asks(text):
         return max(p, 0.7)
     if has(f, "question", "weak_interrogatives"):
         return max(p, 0.6) if p >= 0.15 else p
-    return p * 0.6
+    return p * 0.45  # the classifier alone, with no interrogative form, does not make a question
+
+
+@lru_cache(maxsize=65536)
+def asks(text: str) -> bool:
+    """A question by its form, whatever the classifier thinks: a question mark, a final particle
+    closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
+    f = _fold(text).strip()
+    final = cue("question", "final")
+    clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
+    return "?" in f or any(final.search(c) for c in clauses) or bool(
+        cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives") \
+        or has(f, "question", "anywhere")
 
 
 def is_question(text: str) -> bool:
@@ -134,6 +144,8 @@ def aliases(speaker: str) -> set[str]:
                 break
         if len(part) >= 2 and not re.search(r"\d", part):
             out.add(part)
+        if re.fullmatch(r"[\u4e00-\u9fff]{3}", part) and part[0] in str(raw("owner", "surnames")):
+            out.add(part[1:])  # 何雨桐 is called 雨桐
     if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
         out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2}
     return {a for a in out if len(a) >= 2}
@@ -181,8 +193,11 @@ class People:
 
 # -- session type, roles, topic ----------------------------------------------------------------------
 def find_topic(messages: list[Message]) -> str | None:
+    """The title given at the start (《…》, 分享「…」, 主题是…, 聊聊…), not the next session's in a preview."""
     for m in messages[:12]:
-        for pattern in _TOPIC:
+        if has(_fold(m.text), "announcement", "next"):
+            continue
+        for pattern in (*_TOPIC[:1], cue("titled"), *_TOPIC[1:]):
             match = pattern.search(m.text)
             if match:
                 return match.group(1).strip(" ：:，,")
@@ -254,15 +269,28 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
 
 
 # -- what the session is about -------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _function_tags() -> frozenset[str]:
+    """Word classes that never carry a subject (我家, 那边, 今天, 一节课: pronouns, times, numerals…)."""
+    return frozenset(raw("function_word_tags"))
+
+
+@lru_cache(maxsize=1)
+def _pronoun_tags() -> frozenset[str]:
+    return frozenset(raw("pronoun_word_tags"))
+
+
 def topic_words(messages: list[Message], gap: int = 3) -> frozenset[str]:
     """Content words the session keeps coming back to: in three messages, or in two that are apart
     (more than ``gap`` messages). A side exchange (麻辣烫又涨价了 — 真的假的) is one remark and its
     reply next to it: its words come back nowhere else."""
     seen: dict[str, list[int]] = {}
     generic = cue("generic_words")
+    function_tags = _function_tags()
     for i, m in enumerate(messages):
         for t in set(words(m.text)):
-            if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and not generic.fullmatch(t):
+            if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and not generic.fullmatch(t) \
+                    and word_class(t) not in function_tags:
                 seen.setdefault(t, []).append(i)
     return frozenset(t for t, at in seen.items() if len(at) >= 3 or (
         len(at) == 2 and at[1] - at[0] > gap and messages[at[0]].speaker != messages[at[1]].speaker))
@@ -296,18 +324,20 @@ def _content_bigrams(text: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
-def relevant(question: str, reply: str) -> bool:
+def relevant(question: str, reply: str, *, by_kind: bool = True) -> bool:
     """Whether ``reply`` plausibly answers ``question``: shared content words or a shared 2-char run,
-    or the kind of thing asked for (a time, an amount) given."""
-    q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS}
+    or (``by_kind``) the kind of thing asked for (a time, an amount) given."""
+    # a pronoun in common (那边, 我家) is no common ground
+    q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS and word_class(t) not in _pronoun_tags()}
     a = set(words(reply))
     if q & a:
         return True
     common = _content_bigrams(question) & _content_bigrams(reply)
-    if any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) for g in common):
+    if any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) and word_class(g) not in _pronoun_tags()
+           for g in common):
         return True
     fq, fr = _fold(question), _fold(reply)
-    return (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
+    return by_kind and (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
 
 
 # -- Q&A ---------------------------------------------------------------------------------------------
@@ -319,6 +349,7 @@ class _Open:
     to: set[str]  # the people it was put to (@, vocative)
     answer: list[Message] = field(default_factory=list)
     direct: bool = False  # answered by an @-reply or by the person it was put to
+    loose: bool = False  # answered only by coming next: kept when the exchange is on the session's subject
 
 
 def _clean(text: str) -> str:
@@ -346,14 +377,46 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     return min(relevant_ones, key=lambda s: (s[1], s[2].index))[2]
 
 
-def _continues(prev: _Open | None, m: Message, before: Message | None, people: People) -> bool:
-    """The answerer's very next message goes on with the answer (unless it turns to someone else)."""
-    return (prev is not None and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
-            and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text)
+def _continues(prev: _Open | None, m: Message, before: Message | None, people: People,
+               tasks: frozenset[int] = frozenset()) -> bool:
+    """The answerer's very next message goes on with the answer (unless it turns to someone else, to a
+    new matter, a notice, or hands out work or settles something: those are to-dos and decisions)."""
+    return (prev is not None and m.id not in tasks and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
+            and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text
+            and not has(_fold(m.text), "reply", "topic_shift") and _announcement_kind(_fold(m.text), False) is None)
+
+
+def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, speakers: list[str],
+                 near: int) -> tuple[_Open | None, bool]:
+    """The open question a reply without @ answers (and whether it was put to the replier): one put to
+    them by name; else a recent one it is relevant to (in a talk, any the speaker takes up), or the one
+    asked just before it; else the replier's own question they settle themselves. A question answered
+    only by what came next still takes a later relevant reply instead."""
+    put_to_me = [q for q in recent if m.speaker in q.to and not q.direct]
+    if put_to_me:
+        return _pick_open(put_to_me, m), True
+    close = [q for q in recent if i - q.index <= near and not q.answer and q.msg.speaker != m.speaker]
+    if close:
+        q = close[-1] if len(close) == 1 else _pick_open(close, m)
+        sure = q is not None and (relevant(q.text, m.text) or (session == "主讲分享" and m.speaker in speakers))
+        if q is not None and (sure or q.index == i - 1):
+            q.loose = not sure
+            return q, False
+    guessed = [q for q in recent if i - q.index <= near and q.loose and not q.direct and q.msg.speaker != m.speaker
+               and relevant(q.text, m.text)]
+    if guessed:
+        guessed[-1].answer, guessed[-1].loose = [], False
+        return guessed[-1], False
+    if close:
+        return None, False
+    own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
+           and has(_fold(m.text), "reply", "self_answer") and relevant(q.text, m.text)]
+    return (own[-1] if own else None), False
 
 
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
-            decisions: list[Decision] | None = None, topic: frozenset[str] | None = None) -> list[QAPair]:
+            decisions: list[Decision] | None = None, topic: frozenset[str] | None = None,
+            tasks: frozenset[int] = frozenset()) -> list[QAPair]:
     """Questions and the replies that answer them.
 
     An @-reply (or a reply by the person a question was put to) answers that asker's open question —
@@ -368,8 +431,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     last_answered: _Open | None = None
     for i, m in enumerate(messages):
         f = _fold(m.text)
-        targets = people.mentions(m.text)
-        if _continues(last_answered, m, messages[i - 1] if i else None, people):
+        targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else [])
+        if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks):
             assert last_answered is not None
             last_answered.answer.append(m)
             continue
@@ -390,20 +453,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
             direct = chosen is not None
         else:
-            direct = False
-            close = [q for q in recent if i - q.index <= near and not q.answer and q.msg.speaker != m.speaker]
-            put_to_me = [q for q in recent if m.speaker in q.to and not q.direct]
-            own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
-                   and has(f, "reply", "self_answer") and relevant(q.text, m.text)]
-            if put_to_me:
-                chosen, direct = _pick_open(put_to_me, m), True
-            elif close:
-                q = close[-1] if len(close) == 1 else _pick_open(close, m)
-                by_speaker = session == "主讲分享" and m.speaker in speakers
-                if q is not None and (relevant(q.text, m.text) or by_speaker):
-                    chosen = q
-            elif own:
-                chosen = own[-1]
+            chosen, direct = _unaddressed(recent, m, i, session, speakers, near)
         if chosen is None:
             continue
         if direct and chosen.answer and not chosen.direct:
@@ -412,12 +462,22 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             continue
         chosen.answer.append(m)
         chosen.direct = chosen.direct or direct
+        chosen.loose = chosen.loose and not direct
         last_answered = chosen
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
-    return [_pair(q, messages, session, decisions or []) for q in opened if q.answer
-            and (q.direct or q.answer[0].speaker in speakers or q.answer[0].speaker == host
-                 or on_topic(q.text, topic) and on_topic(" ".join(m.text for m in q.answer), topic))]
+    return [_pair(q, messages, session, decisions or []) for q in opened if q.answer and _kept(q, speakers, host, topic)]
+
+
+def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]) -> bool:
+    """A side remark answered by another side remark is chatter, not Q&A: the main voices' relevant
+    answers are Q&A; a reply that only came next must be on the session's subject."""
+    if q.direct:
+        return True
+    asked, answered = on_topic(q.text, topic), on_topic(" ".join(m.text for m in q.answer), topic)
+    if q.loose:  # (a chat too short for its words to come back is all on its subject)
+        return not topic or (asked and answered)
+    return q.answer[0].speaker in speakers or q.answer[0].speaker == host or (asked and answered)
 
 
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
@@ -453,26 +513,12 @@ class _Clause:
     owner: str | None = None
     kind: str = ""  # how the owner was found
     owner_text: str = ""  # the clause that named the owner
-
-
-def _first_person(f: str) -> bool:
-    verbs, future = cue("action", "verbs"), cue("action", "first_person_future")
-    for m in cue("action", "first_person").finditer(f):
-        if cue("action", "to_me").search(f[max(0, m.start() - 4):m.end()]):
-            continue
-        after = f[m.end():m.end() + 8]
-        if future.match(after) or verbs.search(after) or re.match(r"(明天|今晚|今天|明晚|周|下周|听日|星期|回头|马上|晚点)", after):
-            return True
-    return False
-
-
-_TIME_WORDS = re.compile(r"[\d\s今明后天晚上午中早下这本周星期月日号点前之内半一二三四五六七八九十两:：,，还有请再]*")
-_BEFORE_NAME = re.compile(r"(?:交给|报给|发给|给|找|问|跟|和|@)$")
+    p: float = 0.0  # the owner model's confidence
 
 
 @dataclass
 class _Ctx:
-    """What an owner check sees: the clause (as written and folded), the speaker, the participants,
+    """What the owner resolver sees: the clause (as written and folded), the speaker, the participants,
     the people the message @-addresses and the person just spoken to."""
 
     clause: str
@@ -483,132 +529,124 @@ class _Ctx:
     spoken_to: str | None
 
 
-Owner = tuple[str | None, str]
+class Owner(NamedTuple):
+    who: str | None
+    kind: str  # named / first_person / assigned / everyone / to_me, or "" when nobody
+    p: float = 0.0  # the owner model's probability for the mention chosen
 
 
-def _named_participant(c: _Ctx) -> Owner:
-    """路书阿杰你来做 / Joyce统一排版 / 小明做分组表: a participant named right before what they will do."""
-    verbs = cue("action", "verbs")
-    for pos, alias, who in c.people.named_in(c.f):
-        if who == c.speaker and not re.search(r"你|负责", c.f[pos:pos + len(alias) + 4]):
-            continue
-        if _BEFORE_NAME.search(c.f[:pos]):
-            continue  # 钱交给红梅: the receiver, not the owner
-        after = c.f[pos + len(alias):pos + len(alias) + 6]
-        if re.match(r"\s*(你来|你负责|你|来|负责|统一|先|去|帮忙)", after) or verbs.match(after.lstrip()):
-            return who, "named"
-    return None, ""
+def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
+    """Participants named in the clause (by any of their names) and @names, as (start, end, who)."""
+    lead = _LEAD_MENTIONS.match(c.f)
+    skip = lead.end() if lead else 0  # "@阿杰 …" at the start addresses a reply; the model reads the rest
+    spans = [(pos, pos + len(alias), who) for pos, alias, who in c.people.named_in(c.f) if pos >= skip]
+    for m in _MENTION.finditer(c.f, skip):
+        if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
+            spans.append((m.start(1), m.end(1), c.people.resolve(m.group(1)) or m.group(1)))
+    spans += [(s, e, name) for s, e, name in name_shaped(c.f) if s >= skip]
+    taken: list[tuple[int, int, str]] = []
+    for s, e, who in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if all(e <= ts or s >= te for ts, te, _ in taken):
+            taken.append((s, e, who))
+    return taken
 
 
-def _duty(c: _Ctx) -> Owner:
-    """由小华负责整理 / 小王和小李分别负责签到 (负责 as a duty, not praise)."""
-    by = re.search(r"(?:由|请)\s*@?([^\s，,。由请]{1,12}?)\s*来?(?:负责|整理|跟进|汇总|统计|联系)", c.clause)
-    duty = re.search(r"(?:^|[，,。：:\s])@?([^\s，,。：:由]{1,12}?)\s*(?:来)?(?<![挺很太超蛮不真够最更较])(?<!特别)(?<!非常)"
-                     r"负责(?!任(?!务|何))", c.clause)
-    for match in (by, duty):
-        if match:
-            name = re.sub(r"(?:分别|一起|共同|都|也|还|就|先|来|只|这个|这块)+$", "", match.group(1).strip().lstrip("@"))
-            if name.startswith("我"):
-                return c.speaker, "first_person"
-            if name in ("你们", "咱们", "大家", "各位"):
-                return "大家", "everyone"
-            if name and name not in {"你", "您", "你来", "大家", "谁"} and not re.search(r"[的了吗呢]", name):
-                return c.people.resolve(name) or name, "named"
-    return None, ""
+def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
+    """Who 你/您 is: the person named right before it (小林，你… / 阿杰你来…), the one @-addressed, or
+    the one just spoken to."""
+    before = [m for m in mentions[:at] if m.kind == "P" and mentions[at].start - m.end <= 2]
+    if before:
+        return before[-1].name
+    return c.lead[0] if c.lead else c.spoken_to
 
 
-def _request(c: _Ctx) -> Owner:
-    """麻烦小王… / 这件事交给小李了 / @小王 麻烦把照片整理一下 / 小王，你周五前…"""
-    ask = re.search(r"(?:让|请|麻烦|辛苦|拜托|交给)\s*@?((?![把将给帮在])[\u4e00-\u9fffA-Za-z]{2,8}?)"
-                    r"(?=\s*(?:你|来|去|负责|帮忙|帮|把|统一|先|明天|今晚|周|了|吧|$)|\s*(?:%s))" % cue("action", "verbs").pattern,
-                    c.clause)
-    handed = ask is not None and "交给" in ask.group(0) and "把" in c.clause[:ask.start()]  # 把钱交给红梅: she receives
-    if ask and not handed and not re.match(r"(大家|各位|你们|我|您)", ask.group(1)) \
-            and not has(_fold(ask.group(1)), "action", "everyone"):
-        who = c.people.resolve(ask.group(1))
-        person = re.match(r"\s*(你|来|负责|帮忙|帮|了|吧)", c.clause[ask.end():])  # 请勿/请互相 are not names
-        if who or person:
-            return who or ask.group(1), "named"
-    if c.lead and (re.match(r"\s*(麻烦|辛苦|请|记得|帮忙|帮我)", c.f) or re.search(r"(麻烦|辛苦|请|劳烦)(您|你)", c.f)):
-        return c.lead[0], "assigned"  # "@李爸爸 横幅麻烦您联系一下打印店"
-    vocative = re.match(r"^([\u4e00-\u9fffA-Za-z]{2,6})[，,\s]+(?:麻烦|辛苦)?你(?!们)", c.clause.strip())
-    if vocative and not has(_fold(vocative.group(1)), "action", "everyone"):
-        who = c.people.resolve(vocative.group(1))
-        if who or (len(vocative.group(1)) <= 3 and not re.search(r"[我你的了吧]", vocative.group(1))):
-            return who or vocative.group(1), "named"
-    return None, ""
+def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str) -> Owner:
+    """The owner of the clause at ``span`` of the sentence: its best-scoring mention if that passes the
+    threshold; else "今晚11点前转我" (the speaker receives) is the group's, or the @-addressed person's."""
+    inside = [i for i, m in enumerate(mentions) if span[0] <= m.start < span[1]]
+    best = max(inside, key=lambda i: (scores[i], -i), default=None)
+    if best is not None and scores[best] >= OWNER_THRESHOLD:
+        m, p = mentions[best], scores[best]
+        if m.kind == "P":
+            return Owner(_joined(c, mentions, best), "named", p)
+        if m.kind == "I":
+            return Owner(c.speaker, "first_person", p)
+        if m.kind == "G":
+            return Owner("大家", "everyone", p)
+        who = _addressee(c, mentions, best)
+        return Owner(who, "assigned", p) if who else Owner(None, "")
+    f = _fold(text)
+    if c.lead and _directive(f):
+        return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
+    if has(f, "action", "to_me"):
+        return Owner(c.lead[0] if c.lead else "大家", "to_me")
+    return Owner(None, "")
 
 
-def _everyone(c: _Ctx) -> Owner:
-    """大家/各位/要的姐妹/报了名的同学… as the subject (the clause's opening words, not 回复大家)."""
-    head = re.sub(r"^[^：:]{0,8}[：:]", "", _LEAD_MENTIONS.sub("", c.f)).lstrip(" ，,")[:12]
-    found = cue("action", "everyone").search(head)
-    if found and _TIME_WORDS.fullmatch(head[:found.start()]) \
-            and not re.search(r"(?:大家|各位)(?:好|辛苦|觉得|看看?|说说)", c.f):
-        return "大家", "everyone"
-    return None, ""
+def _directive(f: str) -> bool:
+    """Asking someone to do something: 麻烦/请/记得…, or "把…" with a "…前" deadline."""
+    if has(_LEAD_MENTIONS.sub("", f).lstrip(" ，,"), "action", "directive"):
+        return True
+    deadline = find_deadline(f, None)
+    return "把" in f and deadline is not None and deadline.marked
 
 
-def _you(c: _Ctx) -> Owner:
-    """"羽毛球小葵你来买" / "那你负责联系场地吧" / "@阿杜 周二前把场地费收齐": the person named before 你,
-    the @-addressed person, or the one just spoken to."""
-    named = re.search(r"([\u4e00-\u9fffA-Za-z]{2,6})你(?:来|负责|去|帮忙)", c.clause)
-    if named and not re.search(r"[我那就这的了吧]", named.group(1)[-1]):
-        name = words(named.group(1))[-1] if words(named.group(1)) else named.group(1)  # 羽毛球小葵 → 小葵
-        who = c.people.resolve(name)
-        if who or (len(name) >= 2 and not c.lead and not c.spoken_to):  # else: 海报你来做 is about the poster
-            return who or name, "named"
-    if re.search(r"你(?:来|负责|去|帮忙|整理|做|准备|统计|跟进|盯|把)", c.f) and (c.lead or c.spoken_to):
-        return (c.lead or [c.spoken_to])[0], "assigned"
-    if c.lead and "把" in c.f and re.search(r"(之前|以前|前)(?!面)", c.f) and not _first_person(c.f):
-        return c.lead[0], "assigned"  # "@阿杜 周二之前把场地费收齐": an instruction to the person addressed
-    return None, ""
+def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
+    """The person at ``mentions[at]``, or the people joined to them (小王和小李分别负责…) as written."""
+    joined = cue("owner", "joined_by")
+    first = last = at
+    while first > 0 and mentions[first - 1].kind == "P" and joined.fullmatch(c.f[mentions[first - 1].end:mentions[first].start]):
+        first -= 1
+    while last + 1 < len(mentions) and mentions[last + 1].kind == "P" \
+            and joined.fullmatch(c.f[mentions[last].end:mentions[last + 1].start]):
+        last += 1
+    if first == last:
+        return mentions[at].name
+    text = c.clause if len(c.clause) == len(c.f) else c.f
+    return text[mentions[first].start:mentions[last].end]
 
 
-def _me(c: _Ctx) -> Owner:
-    """名单我明晚前发群里 / 我来订: the speaker; 今晚11点前转我: the group (the speaker receives)."""
-    if _first_person(c.f):
-        return c.speaker, "first_person"
-    if has(c.f, "action", "to_me"):
-        return (c.lead[0] if c.lead else "大家"), "to_me"
-    return None, ""
-
-
-# the owner checks, in order: the first that finds someone decides
-_OWNER_CHECKS = (_named_participant, _duty, _request, _everyone, _you, _me)
-
-
-def _owner_of(clause: str, speaker: str, people: People, lead_mentions: list[str],
-              spoken_to: str | None = None) -> Owner:
-    """Who a clause gives work to, and how that was found."""
-    ctx = _Ctx(clause, _fold(clause), speaker, people, lead_mentions, spoken_to)
-    for check in _OWNER_CHECKS:
-        owner, kind = check(ctx)
-        if owner:
-            return owner, kind
-    return None, ""
+def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
+    """Who a sentence gives work to — as a whole, and clause by clause. The mentions are scored by
+    the owner model (:mod:`copilot.notes.owners`) in the whole sentence, so "报名费每人20元，交给阿琴"
+    reads 阿琴 as the one who receives; each clause then takes its own best mention."""
+    mentions = find_mentions(c.f, _person_spans(c))
+    scores = score_mentions(c.f, mentions)
+    same = len(c.f) == len(c.clause)  # fold kept the positions: clauses are cut from the text as written
+    cuts = [0] + [x for m in _CLAUSE.finditer(c.f) for x in (m.start(), m.end())] + [len(c.f)]
+    parts: list[tuple[str, Owner]] = []
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        text = (c.clause if same else c.f)[start:end].strip()
+        if text:
+            parts.append((text, _pick(c, mentions, scores, (start, end), text)))
+    return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
 
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
              spoken_to: str | None = None) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
-    the first one after it); one clause per owner."""
-    vocative = _request(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to))
-    if vocative[0] and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()):
-        return [_Clause(sentence, *vocative)]  # "小王，你周五前把报名表收齐": one task for the person addressed
-    raw_parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
-    parts = [_Clause(p.strip(), *_owner_of(p, speaker, people, lead, spoken_to)) for p in raw_parts]
+    the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
+    owner when someone else in the sentence does the work."""
+    whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to))
+    if whole.who and whole.kind in ("named", "assigned") and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()):
+        first = next((text for text, o in scored if o.who), sentence)
+        return [_Clause(sentence, whole.who, whole.kind, first, whole.p)]  # "小王，你周五前把报名表收齐": one task for the person addressed
+    parts = [_Clause(text, o.who, o.kind, p=o.p) for text, o in scored]
+    if any(c.owner and c.kind != "to_me" for c in parts):
+        for c in parts:
+            if c.kind == "to_me":
+                c.owner, c.kind = None, ""
     owners = {c.owner for c in parts if c.owner}
     if len(owners) <= 1:
         owner_clause = next((c for c in parts if c.owner), None)
         if owner_clause is None:
             return [_Clause(sentence)]
-        return [_Clause(sentence, owner_clause.owner, owner_clause.kind, owner_clause.text)]
+        return [_Clause(sentence, owner_clause.owner, owner_clause.kind, owner_clause.text, owner_clause.p)]
     groups: list[_Clause] = []
     pending: list[str] = []
     for c in parts:
         if c.owner and (not groups or c.owner != groups[-1].owner):
-            groups.append(_Clause("，".join([*pending, c.text]), c.owner, c.kind, c.text))
+            groups.append(_Clause("，".join([*pending, c.text]), c.owner, c.kind, c.text, c.p))
             pending = []
         elif groups:
             groups[-1].text += "，" + c.text
@@ -634,6 +672,11 @@ def _same_task(a: ActionItem, b: ActionItem) -> bool:
                                          or a.deadline[:10] == b.deadline[:10])
 
 
+def _owner_names(owner: str | None) -> set[str]:
+    """The people of an owner as written (小王和小李 → 小王, 小李)."""
+    return {p for p in cue("owner", "joined_by").split(owner or "") if p}
+
+
 def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str] | None = None,
            horizon: int = 12) -> None:
     """One to-do per owner and task: "阿輝你負責買" and 阿輝's own "收到，下星期五之前一定買齊" are one."""
@@ -646,7 +689,12 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
         reply = (len(re.sub(r"\W", "", new.task)) <= 16 and new.sources[0] - a.sources[-1] <= 4
                  and asked_by is not None and asked_by != new.owner
                  and (speaker_of or {}).get(new.sources[0]) == new.owner)  # the person asked, answering
-        if a.owner == new.owner and (_same_task(a, new) or reply):
+        mine, theirs = _owner_names(a.owner), _owner_names(new.owner)
+        # "阿杰：我可以" and "横幅就是阿杰和小美" are one to-do, now for both
+        if (a.owner == new.owner or (mine & theirs and (mine <= theirs or theirs <= mine))) \
+                and (_same_task(a, new) or reply):
+            if len(theirs) > len(mine):
+                a.owner = new.owner
             if _fold(new.task) not in _fold(a.task):
                 a.task = f"{a.task}；{new.task}"
             if a.deadline is None and new.deadline is not None:
@@ -661,6 +709,7 @@ def _has_verb(f: str) -> bool:
     return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", f)))
 
 
+SURE_OWNER = 0.8  # a named owner this sure needs no other sign that the clause is a task
 _PAST = re.compile(r"我[^，,。\s]{0,5}(?:了(?!解)|过(?![来去]))")
 
 
@@ -668,13 +717,17 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                  homework: bool) -> ActionItem | None:
     f = _fold(clause.text)
     owner = clause.owner or ("大家" if homework else None)
-    if has(f, "action", "not_a_task") or not _has_verb(f):
+    if has(f, "action", "not_a_task"):
         return None
     kind = sentence_kind(clause.text)
     owner_part = clause.owner_text or clause.text
-    if is_question(owner_part) and clause.kind != "first_person":
+    if asks(owner_part) and clause.kind != "first_person":
+        return None  # a question is not an assignment (the classifier alone does not make one)
+    # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
+    deadline = find_deadline(clause.text, m.time, m.text, strict=not homework)
+    # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time
+    if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None):
         return None
-    deadline = find_deadline(clause.text, m.time, m.text)
     marked = deadline is not None and deadline.marked
     future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
     if owner is None and future and has(f, "action", "imperative") and not has(f, "action", "advice"):
@@ -682,17 +735,20 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif owner is None:
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
-        replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(re.match(r"(是的|收到|好的?|好嘞|没问题|可以|行|ok)", _fold(m.text)))
+        replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(cue("action", "reply_openers").match(_fold(m.text)))
         short = len(re.sub(r"\W", "", f)) <= 14  # "好的，后天发你": a short reply is a promise, a long one advice
         if not (marked and (kind["commitment"] >= 0.5 or replying) or replying and short and deadline is not None) \
-                or is_question(clause.text) or has(f, "action", "advice"):
+                or asks(clause.text) or has(f, "action", "advice"):
             return None
         owner = m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
             future and has(f, "action", "imperative")):
         return None  # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task
+    elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
+            kind["other"] >= 0.5 or asks(clause.text)):
+        return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
     elif clause.kind == "first_person" and (_PAST.search(f) or deadline is None and (
-            kind["commitment"] < 0.7 or "我先" in f or is_question(clause.text))):
+            kind["commitment"] < 0.7 or "我先" in f or asks(clause.text))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     return ActionItem(task=_task(clause.text, m, people, context), owner=owner,
                       deadline=deadline.iso if deadline else None,
@@ -842,6 +898,10 @@ def segments(messages: list[Message], session: SessionType, speakers: list[str],
     return out
 
 
+def _speaker_of(messages: list[Message], msg_id: int) -> str | None:
+    return next((m.speaker for m in messages if m.id == msg_id), None)
+
+
 def analyze(transcript: Transcript) -> Structure:
     msgs = transcript.messages
     share = speaker_share(msgs)
@@ -869,7 +929,13 @@ def analyze(transcript: Transcript) -> Structure:
         if topic and host is None and topic in msgs[0].text:  # who asked the question started it
             host = msgs[0].speaker
     topic_set = topic_words(msgs)
-    qa = find_qa(msgs, session, speakers, host, decisions, topic_set)
+    if session == "主讲分享":  # what the speaker tells of their own past ("后来决定每月收29元") is the talk
+        decisions = [d for d in decisions if not all(_speaker_of(msgs, i) in speakers for i in d.sources)]
+    # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
+    taken = [set(a.sources) for a in actions if len(a.sources) > 1]
+    tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
+    qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set, tasks)
+          if not any(set(p.sources) <= t for t in taken)]
     return Structure(
         session_type=session,
         speakers=speakers,

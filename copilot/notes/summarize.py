@@ -6,30 +6,44 @@ batch job writes are exactly the notes ``copilot notes`` prints for the same fil
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from copilot.config import Settings
 from copilot.llm import Engine, run_with_fallback
 from copilot.notes.llm import summarize_llm
-from copilot.notes.model import Drafted, NotesResult, Transcript
+from copilot.notes.model import Drafted, NotesResult, Omitted, Transcript
 from copilot.notes.offline import summarize_offline
 from copilot.notes.parse import parse_file, parse_text
 from copilot.notes.script import detect_script, make_shadow, restore_notes
 from copilot.notes.structure import analyze, display_name
 
+Stage = Callable[[str], None]  # told the step being worked on (the CLI's progress bar)
+STAGES = ("读取、去噪", "识别结构", "生成整理稿")
 
-def summarize_transcript(transcript: Transcript, settings: Settings, engine: Engine) -> NotesResult:
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def summarize_transcript(transcript: Transcript, settings: Settings, engine: Engine,
+                         stage: Stage = _quiet) -> NotesResult:
     """Notes for a parsed transcript with ``engine``, falling back to offline on model failure."""
     # Traditional exports are analysed through a Simplified shadow (same ids/offsets) and the notes
     # restored to the transcript's own characters, so names and quotes stay exactly as written.
     script = detect_script(transcript)
     work = make_shadow(transcript) if script == "zh-Hant" else transcript
+    stage(STAGES[1])
     st = analyze(work)
+    stage(STAGES[2])
     run = run_with_fallback(engine, lambda eng: summarize_llm(eng, transcript, st),
                             lambda: Drafted(summarize_offline(work, st)))
     notes = restore_notes(run.value.notes, transcript) if script == "zh-Hant" else run.value.notes
     notes.host = display_name(notes.host)  # 主持人阿明 → 阿明 (a substring of the nickname, not invented)
+    # what was left out and what could not be read travel with the notes (the appendix of the write-up)
+    notes.omitted = [Omitted(id=d.id, reason=d.reason, speaker=d.speaker, text=d.text) for d in transcript.dropped]
+    notes.dropped_count = len(notes.omitted)
+    notes.warnings = list(transcript.warnings)
     return NotesResult(
         notes=notes,
         engine=run.engine,
@@ -49,6 +63,7 @@ def summarize_text(text: str, name: str, settings: Settings, engine: Engine, *,
 
 
 def summarize_file(path: Path | str, settings: Settings, engine: Engine, *,
-                   columns: Mapping[str, str] | None = None) -> NotesResult:
+                   columns: Mapping[str, str] | None = None, stage: Stage = _quiet) -> NotesResult:
     """Read (any common encoding), parse and summarise one export. Raises :class:`NotesParseError`."""
-    return summarize_transcript(parse_file(path, columns=columns), settings, engine)
+    stage(STAGES[0])
+    return summarize_transcript(parse_file(path, columns=columns), settings, engine, stage)

@@ -9,7 +9,9 @@ callback is a plain function in ``copilot.ui.<tab>`` with its own unit tests.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 import gradio as gr
 import yaml
@@ -17,7 +19,8 @@ from fastapi import FastAPI
 
 from copilot.config import Settings, get_settings
 from copilot.llm import OFFLINE, engine_label
-from copilot.paths import ROOT
+from copilot.paths import RESOURCES_DIR, ROOT
+from copilot.profile_form import FORM_FIELDS, PLATFORM_CHOICES, PRODUCT_COLUMNS, TYPE_CHOICES
 from copilot.server import bind_problem, create_app
 from copilot.ui import drafting, evals, moderation, notes, profiles
 from copilot.ui.chat import chat_respond
@@ -71,38 +74,109 @@ def _chat_tab(settings: Settings) -> None:
         trigger(respond, [question, chatbot], [chatbot, sources, question])
 
 
-def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, header: str) -> None:
+def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, header: str,
+                  remembered: gr.BrowserState) -> Callable[[str | None], dict[Any, Any]]:
+    """The profile editor; returns ``show(choice)``, the updates that put a profile in the editor."""
     text0, status0 = profiles.load_profile_text(picker.value, settings)
     with gr.Row():
         name = gr.Textbox(label="档案名", value=picker.value or "", elem_id="profile-name")
-        new = gr.Button("新建（载入模板）", elem_id="profile-new")
-    editor = gr.Code(label="群档案（YAML）", language="yaml", value=text0, elem_id="profile-editor")
+        new = gr.Button("新建", elem_id="profile-new")
+    mode = gr.Textbox("form", visible=False)  # which view holds the operator's latest edits
+    loaded = gr.Textbox(picker.value or "", visible=False)  # the saved profile the editor shows ("" for a new one)
+    with gr.Tabs():
+        with gr.Tab("表单（常用字段）", id="profile-form") as form_tab:
+            form = _profile_form(profiles.form_list(text0))
+        with gr.Tab("YAML（全部字段）", id="profile-yaml") as yaml_tab:
+            editor = gr.Code(label="群档案（YAML）", language="yaml", value=text0, elem_id="profile-editor")
     with gr.Row():
         validate = gr.Button("校验", elem_id="profile-validate")
         save = gr.Button("保存", variant="primary", elem_id="profile-save")
         delete = gr.Button("删除", variant="stop", elem_id="profile-delete")
+    with gr.Row(visible=False, elem_id="profile-confirm-row") as confirm_row:
+        question = gr.Markdown(elem_id="profile-question")
+        pending = gr.Textbox(visible=False)  # "save" or "delete": what 确认 carries out
+        yes = gr.Button("确认", variant="stop", elem_id="profile-confirm")
+        no = gr.Button("取消", elem_id="profile-cancel")
     status = gr.Markdown(status0, elem_id="profile-status")
+    outputs = [status, picker, head, name, editor, *form, mode, loaded, confirm_row, question, pending, remembered]
 
-    def on_pick(choice: str | None) -> tuple[str, str, str]:
+    def show(choice: str | None, message: str | None = None) -> dict[Any, Any]:
         text, msg = profiles.load_profile_text(choice, settings)
-        return choice or "", text, msg
+        return {name: choice or "", loaded: choice or "", editor: text, status: message or msg, remembered: choice,
+                confirm_row: gr.update(visible=False), **dict(zip(form, profiles.form_list(text), strict=True))}
 
-    def on_save(n: str, text: str):  # type: ignore[no-untyped-def]
-        msg, names = profiles.save_profile(n, text, settings)
-        if not msg.startswith("✅"):  # nothing saved: the operator's current choice stays as it is
-            return msg, gr.update(choices=names), gr.update()
-        return msg, gr.update(choices=names, value=n.strip()), header_line(header, len(names))
+    def current(m: str, text: str, values: list[Any]) -> tuple[str, str | None]:
+        return profiles.text_from_form(text, values) if m == "form" else (text, None)
+
+    def on_save(n: str, m: str, text: str, loaded: str | None, *values: Any, overwrite: bool = False):  # type: ignore[no-untyped-def]
+        text, problem = current(m, text, list(values))
+        if problem:
+            return {status: problem}
+        out = profiles.save_profile(n, text, settings, loaded=loaded, overwrite=overwrite)
+        if out.question:
+            return {question: out.question, pending: "save", confirm_row: gr.update(visible=True), status: ""}
+        if not out.saved:  # nothing saved: the operator's current choice stays as it is
+            return {status: out.message, picker: gr.update(choices=out.names), confirm_row: gr.update(visible=False)}
+        return {**show(n.strip(), out.message), picker: gr.update(choices=out.names, value=n.strip()),
+                head: header_line(header, len(out.names))}
 
     def on_delete(n: str):  # type: ignore[no-untyped-def]
-        msg, names = profiles.delete_profile(n, settings)
-        return msg, gr.update(choices=names, value=names[0] if names else None), header_line(header, len(names))
+        ask = profiles.delete_question(n, settings)
+        if ask is None:
+            return {status: "没有可删除的档案。"}
+        return {question: ask, pending: "delete", confirm_row: gr.update(visible=True), status: ""}
 
+    def on_confirm(what: str, n: str, m: str, text: str, loaded: str | None, *values: Any):  # type: ignore[no-untyped-def]
+        if what == "save":
+            return on_save(n, m, text, loaded, *values, overwrite=True)
+        before = profiles.profile_names(settings)
+        msg, names = profiles.delete_profile(n, settings)
+        choice = profiles.pick_after_delete(n.strip(), before, names)
+        return {**show(choice, msg), picker: gr.update(choices=names, value=choice),
+                head: header_line(header, len(names))}
+
+    def to_yaml(text: str, *values: Any):  # type: ignore[no-untyped-def]
+        text, problem = profiles.text_from_form(text, list(values))
+        return {editor: text, mode: "yaml", **({status: problem} if problem else {})}
+
+    editing = [name, mode, editor, loaded, *form]
     # .input (user picks), not .change: saving updates the picker and must not overwrite its own status
-    picker.input(on_pick, [picker], [name, editor, status])
-    new.click(lambda: ("", profiles.PROFILE_TEMPLATE, "新档案：填写档案名和内容后点“保存”。"), None, [name, editor, status])
-    validate.click(profiles.validate_profile_text, [editor], [status])
-    save.click(on_save, [name, editor], [status, picker, head])
-    delete.click(on_delete, [name], [status, picker, head])
+    picker.input(show, [picker], outputs)
+    new.click(lambda: {**show(None), remembered: gr.update()}, None, outputs)
+    form_tab.select(lambda text: {mode: "form", **dict(zip(form, profiles.form_list(text), strict=True))},
+                    [editor], outputs)
+    yaml_tab.select(to_yaml, [editor, *form], outputs)
+    validate.click(lambda m, text, *values: profiles.validate_profile_text(current(m, text, list(values))[0]),
+                   [mode, editor, *form], [status])
+    save.click(on_save, editing, outputs)
+    delete.click(on_delete, [name], outputs)
+    yes.click(on_confirm, [pending, *editing], outputs)
+    no.click(lambda: {confirm_row: gr.update(visible=False), status: "已取消，没有改动。"}, None, outputs)
+    return show
+
+
+def _profile_form(values: list[Any]) -> list[gr.components.Component]:
+    """The form's inputs in :data:`copilot.ui.profiles.FORM_KEYS` order."""
+    initial = dict(zip(profiles.FORM_KEYS, values, strict=True))
+    labels = dict(FORM_FIELDS)
+    boxes: dict[str, gr.components.Component] = {}
+    with gr.Row():
+        boxes["name"] = gr.Textbox(label=labels["name"], value=initial["name"], elem_id="pf-name")
+        boxes["type"] = gr.Dropdown(TYPE_CHOICES, value=initial["type"], label=labels["type"], elem_id="pf-type")
+        boxes["platform"] = gr.Dropdown(PLATFORM_CHOICES, value=initial["platform"], label=labels["platform"],
+                                        elem_id="pf-platform")
+    boxes["positioning"] = gr.Textbox(label=labels["positioning"], value=initial["positioning"], lines=2,
+                                      elem_id="pf-positioning")
+    boxes["topics"] = gr.Textbox(label=labels["topics"], value=initial["topics"], elem_id="pf-topics")
+    with gr.Row():
+        for key in ("audience", "threshold", "tone"):
+            boxes[key] = gr.Textbox(label=labels[key], value=initial[key], elem_id=f"pf-{key}")
+    boxes["goals"] = gr.Textbox(label=labels["goals"], value=initial["goals"], lines=2, elem_id="pf-goals")
+    boxes["products"] = gr.Dataframe(value=initial["products"] or None, headers=PRODUCT_COLUMNS, type="array",
+                                     column_count=len(PRODUCT_COLUMNS), interactive=True, elem_id="pf-products",
+                                     label="商品/活动（写促销文案时用；没有可不填）")
+    gr.Markdown("固定活动（events）、违禁词、付费等其他字段在“YAML”页编辑；两页的内容互相同步。")
+    return [boxes[k] for k in profiles.FORM_KEYS]
 
 
 def _drafting_tab(settings: Settings, picker: gr.Dropdown) -> None:
@@ -139,8 +213,13 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
                           placeholder="小王：今天的分享太有用了\n路人甲：加 v 信 x1234567 领取内部资料")
     run = gr.Button("审核", variant="primary", elem_id="mod-run")
     status = gr.Markdown(elem_id="mod-status")
-    table = gr.Dataframe(headers=moderation.VERDICT_COLUMNS, interactive=False, wrap=True, elem_id="mod-results")
-    run.click(partial(moderation.test_messages, settings=settings), [picker, messages], [table, status])
+    table = gr.HTML(elem_id="mod-results")
+
+    def test(profile: str | None, text: str) -> tuple[str, str]:
+        rows, message = moderation.test_messages(profile, text, settings)
+        return moderation.verdicts_html(rows), message
+
+    run.click(test, [picker, messages], [table, status])
 
     with gr.Accordion("审核日志与纠正", open=False):
         with gr.Row():
@@ -177,33 +256,53 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
     with gr.Accordion("统计", open=False):
         refresh = gr.Button("刷新统计")
         summary = gr.Markdown()
-        chart = gr.BarPlot(x="日期", y="条数", color="判定", label="每日判定", height=280)
-        refresh.click(lambda g: moderation.stats(settings, g), [group], [summary, chart])
+        with gr.Row():
+            per_day = gr.BarPlot(x="日期", y="条数", color="判定", label="每日判定（按类别）", height=260)
+            actions = gr.BarPlot(x="处置", y="条数", label="采取的处置", height=260)
+        quality = gr.ScatterPlot(x="周", y="值", color="指标", label="人工复核得出的精确率 / 召回率（按周）", height=260,
+                                 y_lim=[0, 1.05])
+
+        def refresh_stats(g: str):  # type: ignore[no-untyped-def]
+            summary_md, days, taken, figures = moderation.stats(settings, g)
+            # bars start at zero (the chart's own default starts at the smallest count)
+            top = max([1, *taken["条数"]]) * 1.1
+            return summary_md, days, gr.update(value=taken, y_lim=[0, top]), figures
+
+        refresh.click(refresh_stats, [group], [summary, per_day, actions, quality])
 
 
 def _notes_tab(settings: Settings) -> None:
-    files = gr.File(label="上传聊天记录导出（可多选）", file_count="multiple",
-                    file_types=[".txt", ".json", ".jsonl", ".csv"], elem_id="notes-upload")
+    with gr.Row():
+        files = gr.File(label="上传聊天记录导出（可多选）", file_count="multiple",
+                        file_types=[".txt", ".json", ".jsonl", ".csv"], elem_id="notes-upload")
+        pasted = gr.Textbox(label="或直接粘贴聊天记录", lines=8, elem_id="notes-paste",
+                            placeholder="2026-05-10 20:00:05 主持人小林\n欢迎大家，今晚请王老师分享……")
     run = gr.Button("生成纪要", variant="primary", elem_id="notes-run")
     status = gr.Markdown(elem_id="notes-status")
     downloads = gr.File(label="下载（Markdown / zip）", file_count="multiple", elem_id="notes-download")
     preview = gr.Markdown(elem_id="notes-preview")
 
-    def go(paths, progress=gr.Progress()):  # type: ignore[no-untyped-def]  # noqa: B008 - Gradio injects progress this way
-        return notes.summarize_uploads(paths, settings, progress)
+    def go(paths, text, progress=gr.Progress()):  # type: ignore[no-untyped-def]  # noqa: B008 - Gradio injects progress this way
+        return notes.summarize_uploads(paths, settings, progress, pasted=text)
 
-    run.click(go, [files], [preview, downloads, status])
+    run.click(go, [files, pasted], [preview, downloads, status])
 
 
-def _evals_tab(settings: Settings) -> None:
-    gr.Markdown("运行离线评测（检索、起草、审核、纪要），查看各项指标和回归。")
-    run = gr.Button("运行离线评测", variant="primary", elem_id="eval-run")
+def _evals_tab(settings: Settings) -> gr.Markdown:
+    """The eval tab; returns the report component (refreshed when the page loads)."""
+    gr.Markdown("运行离线评测，查看各项指标是否达到门槛（图）、明细与回归（下方报告）。")
+    with gr.Row():
+        suite = gr.Dropdown(evals.SUITE_CHOICES, value=evals.ALL, label="评测哪一项", elem_id="eval-suite", scale=1)
+        run = gr.Button("运行离线评测", variant="primary", elem_id="eval-run", scale=1)
     report = gr.Markdown(evals.latest_report(settings), elem_id="eval-report")
 
-    def go(progress=gr.Progress()):  # type: ignore[no-untyped-def]  # noqa: B008 - Gradio injects progress this way
-        return evals.run_offline_eval(settings, progress)
+    def go(choice: str, progress=gr.Progress()):  # type: ignore[no-untyped-def]  # noqa: B008 - Gradio injects progress this way
+        return evals.run_offline_eval(settings, progress, suites=evals.suites_for(choice))
 
-    run.click(go, None, [report])
+    # the button stays disabled while a run is going: a second click would start a second run
+    run.click(lambda: gr.update(interactive=False, value="评测进行中…"), None, [run]).then(
+        go, [suite], [report]).then(lambda: gr.update(interactive=True, value="运行离线评测"), None, [run])
+    return report
 
 
 def header_line(header: str, n_profiles: int) -> str:
@@ -216,6 +315,7 @@ def build_ui(settings: Settings) -> gr.Blocks:
     with gr.Blocks(title="社群运营 Copilot", analytics_enabled=False) as demo:
         engine = engine_label(settings.llm_model if settings.llm_enabled else OFFLINE)
         header = f"## 社群运营 Copilot\n当前引擎：**{engine}**"
+        remembered = gr.BrowserState(None, storage_key="copilot-current-profile")
         with gr.Row():
             head = gr.Markdown(header, elem_id="app-header")
             picker = gr.Dropdown(names, value=names[0] if names else None, label="当前群档案",
@@ -224,7 +324,7 @@ def build_ui(settings: Settings) -> gr.Blocks:
             with gr.Tab("问答", id="chat"):
                 _chat_tab(settings)
             with gr.Tab("群档案", id="profiles"):
-                _profiles_tab(settings, picker, head, header)
+                show_profile = _profiles_tab(settings, picker, head, header, remembered)
             with gr.Tab("起草", id="drafting"):
                 _drafting_tab(settings, picker)
             with gr.Tab("审核", id="moderation"):
@@ -232,16 +332,18 @@ def build_ui(settings: Settings) -> gr.Blocks:
             with gr.Tab("纪要", id="notes"):
                 _notes_tab(settings)
             with gr.Tab("评测", id="evals"):
-                _evals_tab(settings)
+                eval_report = _evals_tab(settings)
 
-        def refresh_profiles(current: str | None):  # type: ignore[no-untyped-def]
-            # Profiles saved from another tab/session since the page was built. The header line
-            # changes last, so it also tells the operator (and the browser test) the page is live.
+        def on_load(current: str | None, stored: str | None):  # type: ignore[no-untyped-def]
+            # Profiles saved from another tab/session since the page was built, and the profile this
+            # browser had selected before a reload. The header line changes last, so it also tells the
+            # operator (and the browser test) the page is live.
             names = profiles.profile_names(settings)
-            value = current if current in names else (names[0] if names else None)
-            return gr.update(choices=names, value=value), header_line(header, len(names))
+            choice = profiles.remembered_choice(stored, current, names)
+            return {**show_profile(choice), picker: gr.update(choices=names, value=choice),
+                    eval_report: evals.latest_report(settings), head: header_line(header, len(names))}
 
-        demo.load(refresh_profiles, [picker], [picker, head])
+        demo.load(on_load, [picker, remembered], list(show_profile(None)) + [picker, head, eval_report])
     return demo
 
 
@@ -254,7 +356,13 @@ def create_server(settings: Settings | None = None) -> FastAPI:
         user, password = settings.ui_auth.split(":", 1)
         auth = (user, password)
     return gr.mount_gradio_app(api, build_ui(settings), path="/", auth=auth, footer_links=[], ssr_mode=False,
-                               theme=make_theme())
+                               theme=make_theme(), i18n=missing_translations())
+
+
+def missing_translations() -> gr.I18n:
+    """Gradio's own strings its bundled translations lack, so the page never shows a raw key."""
+    data = yaml.safe_load((RESOURCES_DIR / "ui" / "gradio_i18n.yaml").read_text(encoding="utf-8"))
+    return gr.I18n(**data)
 
 
 def main() -> None:

@@ -6,8 +6,10 @@ import tempfile
 from pathlib import Path
 
 from copilot.agents import DraftError, DraftResult, draft
+from copilot.agents.base import narrowed
 from copilot.agents.render import member_text, operator_note
 from copilot.config import Settings
+from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import engine_label, get_engine
 from copilot.profile import ProfileError
 from copilot.ui.profiles import store
@@ -16,13 +18,22 @@ KINDS = {"群名": "name", "群介绍/公告": "intro", "群规": "rules", "入�
 COPY_KINDS = {"活动通知": "activity", "促销": "promotion", "朋友圈": "moments", "公告": "notice"}
 
 
-def checks_markdown(result: DraftResult) -> str:
-    """Rule checks as a Markdown table: rule id, pass/fail, reason."""
+def rule_statement(book: RuleBook, rule_id: str) -> str:
+    """The rule's own Chinese statement, its first clause (the rest explains how it is checked)."""
+    try:
+        return book.get(rule_id).statement.split("；")[0].strip()
+    except KeyError:
+        return ""
+
+
+def checks_markdown(result: DraftResult, book: RuleBook) -> str:
+    """Rule checks as a Markdown table: what the rule says (and its id), pass/fail, reason."""
     marks = {True: "✓ 通过", False: "✗ 未通过", None: "… 需 LLM 评审"}
     rows = ["| 规则 | 结果 | 说明 |", "|---|---|---|"]
     for c in result.checks:
         reason = str(c.reason).replace("|", "｜").replace("\n", " ")
-        rows.append(f"| `{c.rule_id}`{c.basis_tag()} | {marks[c.passed]} | {reason} |")
+        said = rule_statement(book, c.rule_id).replace("|", "｜")
+        rows.append(f"| {said}<br>`{c.rule_id}`{c.basis_tag()} | {marks[c.passed]} | {reason} |")
     head = f"**生成引擎：** {engine_label(result.engine)}　**引用卡片：** {'、'.join(result.citations) or '无'}"
     if result.notice:
         head += f"\n\n> ⚠ {result.notice}"
@@ -64,19 +75,22 @@ def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, 
         return "", f"❌ 生成失败（{type(exc).__name__}），请稍后重试。", None
     extra = ""
     if offline_again:
-        fresh = result.drafts[want * round_:] if kind in {"name", "welcome", "copy"} else []
-        if fresh:
-            result = result.model_copy(update={"drafts": fresh[:want]})
-        else:
+        several = kind in {"name", "welcome", "copy"}
+        fresh = result.drafts[want * round_:] if several else []
+        if several:  # checked again: the counts must be about the drafts shown
+            shown = fresh[:want] or result.drafts[:want]
+            result = narrowed(result, shown, profile, settings, {**options, "n": want})
+        if not fresh:
             extra = "离线引擎已给出这份档案能组合出的全部版本；配置模型接口后，“重新生成”会写出新的版本。"
     # already in the output script, with the operator's own strings kept as written; the copy box
     # holds only what members read, the operator's notes go beside the checks
     text = member_text(result).rstrip()
     notes = operator_notes_markdown(result)
-    checks = notes + checks_markdown(result) + (f"\n\n> ℹ {extra}" if extra else "")
+    book = load_rules(settings.knowledge_dir)
+    checks = notes + checks_markdown(result, book) + (f"\n\n> ℹ {extra}" if extra else "")
     out = Path(tempfile.mkdtemp(prefix="copilot-draft-")) / f"{profile_name}-{kind}.md"
     out.write_text(f"# {profile_name} · {kind_label}\n\n## 发到群里的文字\n\n{text}\n\n{notes}"
-                   f"## 规则检查\n\n{checks_markdown(result)}\n", encoding="utf-8")
+                   f"## 规则检查\n\n{checks_markdown(result, book)}\n", encoding="utf-8")
     return text, checks, str(out)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import datetime, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from copilot.config import Settings
@@ -16,9 +18,9 @@ from copilot.ui.profiles import store
 # the one set of Chinese names (copilot.moderation.labels), keyed by the plain values the log stores
 LABEL_NAMES: dict[str, str] = {str(k): v for k, v in LABEL_ZH.items()}
 ACTION_NAMES: dict[str, str] = {str(k): v for k, v in ACTION_ZH.items()}
-VERDICT_COLUMNS = ["审核编号", "用户", "消息", "判定", "处置", "分数", "原因"]
 LOG_COLUMNS = ["审核编号", "时间", "群", "用户", "消息", "判定", "处置", "纠正"]
-MAP_COLUMNS = ["群号", "群档案", "来源"]
+MAP_COLUMNS = ["群号", "群档案", "来源", "档案文件"]
+SHORT_MESSAGE = 40  # longer messages are folded; the full text opens on click
 
 
 @lru_cache(maxsize=16)
@@ -76,12 +78,33 @@ def test_messages(profile_name: str | None, text: str, settings: Settings) -> tu
     rows = []
     for m in messages:
         v = mod.moderate(m)
-        rows.append([v.verdict_id, m.get("user", ""), m["text"][:120], LABEL_NAMES.get(v.label, v.label),
+        rows.append([v.verdict_id, m.get("user", ""), m["text"], LABEL_NAMES.get(v.label, v.label),
                      ACTION_NAMES.get(v.action, v.action), round(v.score, 2), v.reason])
     flagged = sum(1 for r in rows if r[3] != "正常")
     scope = f"群档案“{profile_name}”" if profile_name else "无群档案（不判断跑题）"
     return rows, (f"试运行：已审核 {len(rows)} 条（{scope}），其中 {flagged} 条被标记。结果没有写入审核日志，"
                   "不计违规次数、不进统计；要纠正机器人的真实判定，请在下方审核日志里操作。")
+
+
+def verdicts_html(rows: list[list[Any]]) -> str:
+    """The test results as a table that fits the page: verdict, action and the reason (wrapped) beside
+    each message; a long message is folded and opens in place."""
+    if not rows:
+        return ""
+    out = ['<table class="mod-verdicts"><colgroup><col style="width:11%"><col style="width:31%">'
+           '<col style="width:8%"><col style="width:8%"><col style="width:42%"></colgroup>',
+           "<thead><tr><th>用户</th><th>消息</th><th>判定</th><th>处置</th><th>原因</th></tr></thead><tbody>"]
+    for verdict_id, user, text, label, action, score, reason in rows:
+        text = str(text)
+        body = html.escape(text)
+        if len(text) > SHORT_MESSAGE:
+            body = f"<details><summary>{html.escape(text[:SHORT_MESSAGE])}…</summary>{body}</details>"
+        flag = "" if label == "正常" else ' class="flagged"'
+        out.append(f"<tr{flag}><td>{html.escape(str(user))}<br><small>{html.escape(str(verdict_id))}</small></td>"
+                   f"<td>{body}</td><td>{html.escape(str(label))}<br><small>{score}</small></td>"
+                   f"<td>{html.escape(str(action))}</td><td>{html.escape(str(reason))}</td></tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
 
 
 def audit_rows(settings: Settings, group: str | None, label: str | None, action: str | None,
@@ -119,34 +142,39 @@ def retrain(settings: Settings) -> str:
 
     try:
         info = retrain_groups(settings)
-    except Exception as exc:
-        return f"❌ 重新训练失败：{exc}"
+    except Exception as exc:  # the message may name server files: the page says what failed, the log says where
+        return f"❌ 重新训练失败（{type(exc).__name__}），详情见服务日志。"
     _moderator.cache_clear()
     lines = [str(info.get("message", ""))] + [f"- {g['message']}" for g in info.get("groups", [])]
     return ("✅ " if any(g["enabled"] for g in info.get("groups", [])) else "ℹ️ ") + "\n".join(lines)
 
 
-def stats(settings: Settings, group: str | None, days: float = 30):  # type: ignore[no-untyped-def]
-    """(summary markdown, long-format rows for the labels-over-time chart)."""
-    import pandas as pd  # noqa: PLC0415 - only for the chart's data frame (gr.BarPlot wants one)
+def figure(value: float | None) -> str:
+    """A precision/recall figure for the page: ``—`` when there is no data for it."""
+    return "—" if value is None else f"{value:.2f}"
 
+
+def stats(settings: Settings, group: str | None, days: float = 30):  # type: ignore[no-untyped-def]
+    """(summary markdown, verdicts per day by label, actions taken, precision/recall per week from feedback)."""
+    import pandas as pd  # noqa: PLC0415 - only for the charts' data frames (gr.BarPlot wants one)
 
     s = AuditLog.from_settings(settings).stats(group=group or None, days=int(days or 30))
     lines = [f"**近 {s['days']} 天共 {s['total']} 条**；人工复核 {s['reviewed']} 条"]
     lines.append("　".join(f"{LABEL_NAMES.get(k, k)} {v}" for k, v in sorted(s["by_label"].items())))
-    q = [f"{LABEL_NAMES[k]} 精确率 {v['precision']} / 召回率 {v['recall']}" for k, v in s["feedback_quality"].items()
-         if v["precision"] is not None or v["recall"] is not None]
-    if q:
-        lines.append("反馈质量：" + "；".join(q))
-    for week, quality in s.get("feedback_quality_by_week", {}).items():
-        parts = [f"{LABEL_NAMES[k]} P {v['precision']} R {v['recall']}" for k, v in quality.items()
-                 if v["precision"] is not None or v["recall"] is not None]
-        if parts:
-            lines.append(f"{week}：" + "；".join(parts))
-    rows = [{"日期": day, "判定": LABEL_NAMES.get(lab, lab), "条数": n}
-            for day, counts in s["per_day"].items() for lab, n in counts.items()]
-    frame = pd.DataFrame(rows, columns=["日期", "判定", "条数"])
-    return "  \n".join(lines), frame
+    q = [f"{LABEL_NAMES[k]} 精确率 {figure(v['precision'])} / 召回率 {figure(v['recall'])}"
+         for k, v in s["feedback_quality"].items() if v["precision"] is not None or v["recall"] is not None]
+    lines.append("反馈质量：" + ("；".join(q) if q else "— （还没有人工复核）"))
+    per_day = pd.DataFrame([{"日期": day, "判定": LABEL_NAMES.get(lab, lab), "条数": n}
+                            for day, counts in s["per_day"].items() for lab, n in counts.items()],
+                           columns=["日期", "判定", "条数"])
+    actions = pd.DataFrame([{"处置": ACTION_NAMES.get(a, a), "条数": n} for a, n in sorted(s["by_action"].items())],
+                           columns=["处置", "条数"])
+    quality = pd.DataFrame([{"周": week, "指标": f"{LABEL_NAMES[k]}·{name}", "值": v[key]}
+                            for week, figures in s.get("feedback_quality_by_week", {}).items()
+                            for k, v in figures.items()
+                            for key, name in (("precision", "精确率"), ("recall", "召回率")) if v[key] is not None],
+                           columns=["周", "指标", "值"])
+    return "  \n".join(lines), per_day, actions, quality
 
 
 # -- 群号 → 群档案 (what the bot hooks use) ----------------------------------------------------------
@@ -155,32 +183,54 @@ def _group_map(settings: Settings) -> GroupMap:
 
 
 def group_map_rows(settings: Settings) -> tuple[list[list[str]], str]:
-    """The mapping the hooks use, with where each entry comes from."""
+    """The mapping the hooks use, with where each entry comes from and whether its profile file exists."""
     gm = _group_map(settings)
-    rows = [list(r) for r in gm.rows()]
+    rows = []
+    missing = 0
+    for group, profile, source in gm.rows():
+        path = Path(profile) if source == "copilot.toml" else _saved_path(settings, profile)
+        ok = path is not None and path.exists()
+        missing += not ok
+        rows.append([group, profile, source, "✅ 有" if ok else "⚠ 找不到（按无档案审核，不判断跑题）"])
     note = f"共 {len(rows)} 个群有指定的群档案" + (f"；其余群使用默认档案 {settings.default_profile}"
                                                  if settings.default_profile else "；其余群不判断跑题（没有默认档案）")
+    if missing:
+        note += f"。⚠ {missing} 个群的档案文件不存在：请重新保存该档案，或把群改到别的档案"
     if (problem := gm.problem()) is not None:
         note += f"。⚠ {problem}"
     return rows, note
 
 
+def _saved_path(settings: Settings, name: str) -> Path | None:
+    try:
+        return store(settings).path(name)
+    except ProfileError:
+        return None
+
+
 def save_group_mapping(group: str, profile_name: str | None, settings: Settings) -> tuple[list[list[str]], str]:
     """Map a chat group to a saved profile; the running hook picks it up with its next message."""
+    group = str(group or "").strip()
+    if not group:
+        return group_map_rows(settings)[0], "❌ 请先填写群号（QQ 群号或微信群的 ID，例如 123456789）。"
     if not profile_name:
         return group_map_rows(settings)[0], "❌ 请先在页面顶部选择一个已保存的群档案。"
     try:
         _group_map(settings).set(group, profile_name)
     except ProfileError as exc:
-        return group_map_rows(settings)[0], "❌ " + str(exc).replace("\n", "  \n")
+        why = "；".join(msg for _, msg in exc.problems)
+        return group_map_rows(settings)[0], f"❌ 没有保存“{group}”的映射：{why}。"
     rows, note = group_map_rows(settings)
-    extra = "（copilot.toml 里也有这个群，以 copilot.toml 为准）" if str(group).strip() in settings.groups else ""
-    return rows, f"✅ 群 {str(group).strip()} 使用群档案“{profile_name}”{extra}，机器人下一条消息起生效。{note}"
+    extra = "（copilot.toml 里也有这个群，以 copilot.toml 为准）" if group in settings.groups else ""
+    return rows, f"✅ 群 {group} 使用群档案“{profile_name}”{extra}，机器人下一条消息起生效。{note}"
 
 
 def remove_group_mapping(group: str, settings: Settings) -> tuple[list[list[str]], str]:
+    group = str(group or "").strip()
+    if not group:
+        return group_map_rows(settings)[0], "❌ 请先填写要取消映射的群号。"
     removed = _group_map(settings).remove(group)
     rows, note = group_map_rows(settings)
-    if str(group).strip() in settings.groups:
+    if group in settings.groups:
         return rows, f"ℹ️ 群 {group} 的映射写在 copilot.toml 里，请在配置文件中修改。{note}"
     return rows, (f"✅ 已取消群 {group} 的映射。" if removed else f"ℹ️ 界面里没有群 {group} 的映射。") + note

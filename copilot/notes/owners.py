@@ -1,0 +1,224 @@
+"""Who does a to-do: a small trained model over the people a clause mentions.
+
+A clause names people in different roles. In "报名费每人20元，交给阿琴" everyone pays and 阿琴 receives;
+in "让阿鹏明天去现场" 阿鹏 goes; in "我把表交给班长" the speaker does it; in "阿杰说他明天不来" nobody
+takes anything on. For every mention — a participant or @name, 我, 你/您, a word for the group
+(``cues.yaml`` section ``owner``) — a logistic regression over its left and right context gives the
+probability that this mention is the one who does the work. The other people, the time expressions
+and the figures are replaced by placeholders before the context is read, so no name, date or amount
+is learnt: what is learnt is the shape ("Ⓟ Ⓣ 把…", "交给Ⓟ", "让Ⓟ", "Ⓟ负责", "Ⓘ觉得").
+
+Trained on ``copilot/resources/notes/owners.jsonl`` (clauses written for this project, each with its
+doer marked; never the eval chats) by ``scripts/train_owner_classifier.py``, shipped as JSON weights.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from copilot.notes.classify import sentence_kind
+from copilot.notes.cues import cue, has, raw
+from copilot.notes.dates import time_spans
+from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import word_frequency
+
+SHIPPED_MODEL = RESOURCES_DIR / "notes" / "owner_classifier.json"
+PLACEHOLDER = {"P": "Ⓟ", "I": "Ⓘ", "Y": "Ⓨ", "G": "Ⓖ"}  # a person named, 我, 你/您, the group
+TIME, FIGURE = "Ⓣ", "0"
+_FIGURES = re.compile(r"\d+(?:\.\d+)?")
+_MARKS = "".join(PLACEHOLDER.values()) + TIME
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of someone in a folded clause: where, which kind, and who (a person's name)."""
+
+    start: int
+    end: int
+    kind: str  # P / I / Y / G
+    name: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    titles = "|".join(re.escape(str(t)) for t in sorted(raw("owner", "name_titles"), key=len, reverse=True))
+    surnames = re.escape(str(raw("owner", "surnames")))
+    return (cue("owner", "name_prefix"), re.compile(f"[{surnames}](?:{titles})"), re.compile(r"(?<![a-z])[a-z]{3,12}(?![a-z])"))
+
+
+def name_shaped(f: str) -> list[tuple[int, int, str]]:
+    """Words shaped like a person's name (``cues.yaml`` owner section) in folded text: people who are
+    not (yet) in the chat, e.g. "让小王明天去…", "由陈老师负责…"."""
+    prefix, titled, latin = _name_patterns()
+    common = int(raw("owner", "common_word"))
+    out = [(m.start(), m.end(), m.group(0)) for m in titled.finditer(f)]
+    out += [(m.start(), m.end(), m.group(0)) for m in prefix.finditer(f)
+            if word_frequency(m.group(0)) < common and not cue("owner", "not_names").fullmatch(m.group(0))]
+    out += [(m.start(), m.end(), m.group(0)) for m in latin.finditer(f)
+            if not cue("owner", "not_names").fullmatch(m.group(0))]
+    return out
+
+
+def find_mentions(folded: str, people: list[tuple[int, int, str]]) -> list[Mention]:
+    """Every mention in ``folded``: the ``people`` spans (start, end, name) first, then the group
+    words, then 我 and 你/您 outside them, in order."""
+    found = [Mention(s, e, "P", name) for s, e, name in people]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= m.start or s >= m.end for m in found)
+
+    for pattern in (cue("owner", "group"), cue("action", "everyone")):
+        for m in pattern.finditer(folded):
+            if m.end() > m.start() and free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), "G"))
+    for kind, pattern in (("I", cue("owner", "me")), ("Y", cue("owner", "you"))):
+        for m in pattern.finditer(folded):
+            if free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), kind))
+    return sorted(found, key=lambda m: m.start)
+
+
+def normalise(folded: str, mentions: list[Mention]) -> tuple[str, list[int]]:
+    """``folded`` with each mention as its placeholder, time expressions as Ⓣ and figures as 0; and
+    where each mention's placeholder now stands."""
+    spans = [(m.start, m.end, PLACEHOLDER[m.kind], i) for i, m in enumerate(mentions)]
+    spans += [(s, e, TIME, -1) for s, e in time_spans(folded) if all(e <= m.start or s >= m.end for m in mentions)]
+    out: list[str] = []
+    where = [0] * len(mentions)
+    last = 0
+    for s, e, mark, i in sorted(spans):
+        if s < last:
+            continue
+        out.append(_FIGURES.sub(FIGURE, folded[last:s]))
+        if i >= 0:
+            where[i] = sum(len(x) for x in out)
+        out.append(mark)
+        last = e
+    out.append(_FIGURES.sub(FIGURE, folded[last:]))
+    return "".join(out), where
+
+
+def clause_features(folded: str) -> list[str]:
+    """What the whole clause reads as: the sentence classifier's verdict (a commitment, a question…),
+    an action verb (``cues.yaml``) in it, an interrogative."""
+    kind = sentence_kind(folded)
+    feats = [f"C{label}" for label, p in kind.items() if p >= 0.5]
+    if cue("action", "verbs").search(cue("action", "verb_not").sub(" ", folded)):
+        feats.append("Cverb")
+    if has(folded, "question", "interrogatives") or has(folded, "question", "anywhere"):
+        feats.append("Cask")
+    return feats
+
+
+def features(norm: str, at: int, kind: str, order: int, count: int) -> list[str]:
+    """The context of the mention at ``norm[at]``: its kind, the characters before and after it (also
+    after skipping time expressions and pauses), the character pairs of what follows in the clause,
+    its place among the clause's mentions, and a few clause-wide facts (把, a deadline, a question)."""
+    left = ("^^^" + norm[:at])[-3:]
+    right = (norm[at + 1:] + "$$$$")[:4]
+    skipped = (re.sub(rf"^[{TIME}\s，,：:]+", "", norm[at + 1:]) + "$$$")[:3]
+    k = f"K{kind}"
+    feats = [k, f"L1{left[-1]}", f"L2{left[-2:]}", f"L3{left}", f"R1{right[:1]}", f"R2{right[:2]}", f"R3{right[:3]}",
+             f"S1{skipped[:1]}", f"S2{skipped[:2]}", f"S3{skipped}",
+             f"{k}L1{left[-1]}", f"{k}L2{left[-2:]}", f"{k}R1{right[:1]}", f"{k}R2{right[:2]}", f"{k}S1{skipped[:1]}",
+             f"{k}S2{skipped[:2]}", f"{k}first{order == 0}", f"{k}only{count == 1}", f"{k}start{at == 0}"]
+    if "把" in norm[:at]:
+        feats.append(f"{k}after把")
+    if "把" in norm[at + 1:]:
+        feats.append(f"{k}before把")
+    if TIME in norm[at + 1:]:
+        feats.append(f"{k}beforeT")
+    if "?" in norm or "？" in norm:
+        feats.append(f"{k}question")
+    if re.search(rf"[{_MARKS}]", norm[:at]):
+        feats.append(f"{k}notfirstmark")
+    rest = re.split(r"[，,。；;！!？?]", norm[at + 1:], maxsplit=1)[0][:12]
+    feats += [f"{k}B{rest[i:i + 2]}" for i in range(len(rest) - 1)]
+    return feats
+
+
+@dataclass
+class OwnerModel:
+    bias: float
+    weights: dict[str, float]
+    meta: dict[str, object]
+
+    def probability(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def save(self, path: Path) -> None:
+        data = {"bias": self.bias, "meta": self.meta,
+                "weights": {f: round(w, 5) for f, w in sorted(self.weights.items())}}
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = SHIPPED_MODEL) -> OwnerModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(float(data["bias"]), data["weights"], data.get("meta", {}))
+
+
+@lru_cache(maxsize=1)
+def model() -> OwnerModel:
+    return OwnerModel.load()
+
+
+def mention_features(folded: str, mentions: list[Mention]) -> list[list[str]]:
+    norm, where = normalise(folded, mentions)
+    whole = clause_features(folded)
+    return [features(norm, at, m.kind, i, len(mentions)) + [f"{m.kind}{f}" for f in whole]
+            for i, (m, at) in enumerate(zip(mentions, where))]
+
+
+def score_mentions(folded: str, mentions: list[Mention]) -> list[float]:
+    """P(the mention does the work) for each mention of the clause."""
+    if not mentions:
+        return []
+    m = model()
+    return [m.probability(f) for f in mention_features(folded, mentions)]
+
+
+# -- training data ---------------------------------------------------------------------------------
+_MARKUP = re.compile(r"\[([^\[\]{}]+)\]|\{([^\[\]{}]+)\}")
+
+
+@dataclass
+class Example:
+    """One labelled clause: its text, the people named in it, and the spans of the doer(s)."""
+
+    text: str
+    people: list[tuple[int, int, str]]
+    owners: list[tuple[int, int]]
+
+    def labels(self, mentions: list[Mention]) -> list[int]:
+        return [int(any(s < m.end and m.start < e for s, e in self.owners)) for m in mentions]
+
+
+def parse_marked(line: str) -> Example:
+    """``[阿斌]周四前把表发给{老周}``: ``[…]`` marks who does the work, ``{…}`` anyone else named;
+    a marked 我/你/大家… is a pronoun or group word, any other marked text a person's name."""
+    text: list[str] = []
+    people: list[tuple[int, int, str]] = []
+    owners: list[tuple[int, int]] = []
+    last = 0
+    for m in _MARKUP.finditer(line):
+        text.append(line[last:m.start()])
+        start = sum(len(t) for t in text)
+        word = m.group(1) or m.group(2)
+        text.append(word)
+        end = start + len(word)
+        pronoun = cue("owner", "me").fullmatch(word) or cue("owner", "you").fullmatch(word) \
+            or cue("owner", "group").match(word) or cue("action", "everyone").match(word)  # 各位家长, 报名的同学
+        if not pronoun:
+            people.append((start, end, word))
+        if m.group(1):
+            owners.append((start, end))
+        last = m.end()
+    text.append(line[last:])
+    return Example("".join(text), people, owners)
