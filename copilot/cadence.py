@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -133,8 +134,16 @@ class Cadence(BaseModel):
         unknown = sorted({d.year for d in window if not holiday_data_covers(d.year)})
         if unknown:
             notes.append(f"{'、'.join(map(str, unknown))}年的放假和调休安排本地还没有数据，工作日只避开了元旦、劳动节、国庆这些"
-                         "日期固定的假日，春节等请按国务院公布的安排自己核对")
+                         "日期固定的假日和按惯例估计的春节等农历节日，调休上班日没有排，请按国务院公布的安排核对")
         return notes
+
+
+BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")  # China has no daylight saving time
+
+
+def beijing_now() -> dt.datetime:
+    """Now in Beijing time: "today" for a group in China is not the server's (often UTC) date."""
+    return dt.datetime.now(BEIJING)
 
 
 def holiday_data_covers(year: int) -> bool:
@@ -146,20 +155,48 @@ def holiday_data_covers(year: int) -> bool:
     return True
 
 
+def _estimated_holiday(d: dt.date) -> str | None:
+    """For a year ``chinese-calendar`` does not cover: a fixed-date holiday, or a lunar festival from
+    the table in cadence.yaml (an estimate)."""
+    v = vocabulary()
+    if (fixed := v["fixed_holidays"].get(f"{d.month:02d}-{d.day:02d}")) is not None:
+        return str(fixed)
+    for name, (first, last) in (v.get("lunar_holidays", {}).get(d.year) or {}).items():
+        if dt.date.fromisoformat(str(first)) <= d <= dt.date.fromisoformat(str(last)):
+            return str(name)
+    return None
+
+
+def public_holiday(d: dt.date) -> str | None:
+    """The name of the statutory holiday ``d`` falls in (元旦, 春节…), or None; a plain weekend is not one."""
+    if holiday_data_covers(d.year):
+        on_holiday, name = chinese_calendar.get_holiday_detail(d)
+        if not on_holiday or not name:
+            return None
+        chinese = {h.value: h.chinese for h in chinese_calendar.Holiday}
+        return str(chinese.get(name, name))
+    return _estimated_holiday(d)
+
+
 def is_workday(d: dt.date) -> bool:
     """A working day in mainland China (public holidays off, weekend days worked instead on)."""
     if holiday_data_covers(d.year):
         return bool(chinese_calendar.is_workday(d))
-    return d.weekday() < 5 and f"{d.month:02d}-{d.day:02d}" not in vocabulary()["fixed_holidays"]
+    return d.weekday() < 5 and _estimated_holiday(d) is None
 
 
 def holiday_name(d: dt.date) -> str:
-    if holiday_data_covers(d.year):
-        _, name = chinese_calendar.get_holiday_detail(d)
-        chinese = {h.value: h.chinese for h in chinese_calendar.Holiday}
-        if name:
-            return str(chinese.get(name, name))
-    return str(vocabulary()["fixed_holidays"].get(f"{d.month:02d}-{d.day:02d}", "法定假日"))
+    return public_holiday(d) or "法定假日"
+
+
+def holiday_note(d: dt.date) -> str:
+    """For the operator: an event falls on a public holiday ("1月1日是元旦假期，这次是否照常办请确认")."""
+    name = public_holiday(d)
+    if name is None:
+        return ""
+    fixed = d.month == 1 and d.day == 1 or name in vocabulary()["fixed_holidays"].values()
+    guess = "" if holiday_data_covers(d.year) or fixed else "（按惯例估计，以国务院公布的放假安排为准）"
+    return f"{d.month}月{d.day}日在{name}假期里{guess}，这次是否照常请确认"
 
 
 def _monthly_days(day: int, start: dt.date, end: dt.date) -> list[dt.date]:
@@ -172,6 +209,40 @@ def _monthly_days(day: int, start: dt.date, end: dt.date) -> list[dt.date]:
             out.append(d)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
+
+
+_CLOCK = re.compile(r"(?P<part>[\u4e00-\u9fff]{0,2}?)\s*(?P<h>[01]?\d|2[0-4])\s*(?:[:：]\s*(?P<m>[0-5]\d)|点\s*(?:(?P<half>半)|(?P<m2>[0-5]?\d)\s*分?)?)")
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time of day found in operator text: ``time`` "HH:MM", where it was (``span``), and a note
+    when the reading is a guess ("8点" without 上午/晚上 is read as 08:00)."""
+
+    time: str
+    span: tuple[int, int]
+    note: str = ""
+
+
+def find_clock(text: str) -> Clock | None:
+    """The first time of day in ``text``: ``19:30``, ``8点``, ``8点半``, ``晚上8点``, ``20点30分``."""
+    parts = vocabulary()["clock_day_parts"]
+    for m in _CLOCK.finditer(fold(text)):
+        hour, minute = int(m.group("h")), int(m.group("m") or m.group("m2") or (30 if m.group("half") else 0))
+        if hour == 24 and minute:
+            continue
+        part = next((p for p in sorted(parts, key=len, reverse=True) if m.group("part").endswith(p)), "")
+        rule = parts.get(part, "")
+        if (rule == "pm" and 1 <= hour <= 11) or (rule == "noon" and 1 <= hour <= 2):
+            hour += 12
+        hour %= 24
+        start = m.start("h") - (len(part) if part else 0)
+        written = fold(text)[start:m.end()].strip()
+        note = ""
+        if not part and m.group("m") is None and 1 <= hour <= 11:
+            note = f"“{written}”按 {hour:02d}:{minute:02d} 排；如果是下午或晚上，请写成 {hour + 12:02d}:{minute:02d}"
+        return Clock(f"{hour:02d}:{minute:02d}", (start, m.end()), note)
+    return None
 
 
 def _error(raw: str, why: str = "") -> CadenceError:
@@ -241,10 +312,10 @@ def _parse_fortnight(text: str, raw: str) -> Cadence | None:
     if not days:
         raise _error(raw, "隔周的活动要写星期几和从哪天开始，如 隔周六（2026-12-05起）")
     if not m:
-        today = dt.date.today()
+        today = beijing_now().date()
         first = today + dt.timedelta(days=(days[0] - today.weekday()) % 7)
         raise _error(raw, f"隔周的活动要写从哪一天开始算，如 隔周{WEEKDAY_NAMES[days[0]]}（{first.isoformat()}起）")
-    year = int(m.group(1)) if m.group(1) else dt.date.today().year
+    year = int(m.group(1)) if m.group(1) else beijing_now().year
     month, day = (int(m.group(2)), int(m.group(3))) if m.group(1) else (int(m.group(4)), int(m.group(5)))
     try:
         anchor = dt.date(year, month, day)

@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 from pydantic import ValidationError
+from sqlalchemy.exc import OperationalError
 
 from copilot.agents import cli as agents_cli
 from copilot.cli_support import EngineOpt, JsonOpt, build_progress, emit_json, err, fail, resolve_engine, warn
@@ -57,7 +58,8 @@ def index_cmd(
     err.print("载入检索模型…（第一次运行要一两分钟）", highlight=False)
     index = KnowledgeIndex()
     if add:
-        report = index.add_paths(add)
+        with build_progress() as progress:  # one step per file: a big folder shows where it is
+            report = index.add_paths(add, progress=lambda i, n, path: progress("files", i - 1, n))
     else:
         with build_progress() as progress:
             report = index.build(progress=progress)
@@ -136,6 +138,18 @@ def _data_dir_problem(exc: OSError) -> str | None:
             "（索引、审核日志和缓存都写在这里）")
 
 
+def _database_problem(exc: OperationalError) -> str:
+    """A Chinese explanation of an audit database that cannot be used."""
+    try:
+        settings = get_settings()
+        where = "COPILOT_DATABASE_URL 指向的数据库" if settings.database_url else \
+            f"数据目录 {settings.data_dir.resolve()} 里的审核库"
+    except ConfigError:
+        where = "审核库"
+    return (f"{where}无法打开或写入（{exc.orig or exc}）：目录只读或没有权限时，请用 COPILOT_DATA_DIR 指向一个可写的目录"
+            "（索引、审核日志和缓存都写在这里）")
+
+
 def main() -> None:
     try:
         app()
@@ -144,6 +158,9 @@ def main() -> None:
         if problem is None:
             raise
         err.print(f"[red]错误：[/red]{problem}", highlight=False)
+        raise SystemExit(2) from None
+    except OperationalError as exc:  # the audit database cannot be opened or written (a read-only data dir)
+        err.print(f"[red]错误：[/red]{_database_problem(exc)}", highlight=False)
         raise SystemExit(2) from None
     except (ConfigError, ValidationError) as exc:
         # any command: a broken setting is explained in Chinese, not a pydantic traceback

@@ -67,7 +67,7 @@ def load_profile_or_fail(path: Path | None, *, use_default: bool = False) -> Gro
         raise fail(str(exc), 2) from None
 
 
-BUILD_STAGES = {"cards": "建立方法论索引：卡片向量", "sentences": "建立方法论索引：句向量（重排用）"}
+BUILD_STAGES = {"cards": "建立方法论索引：卡片向量", "sentences": "建立方法论索引：句向量（重排用）", "files": "加入资料"}
 
 
 @contextmanager

@@ -8,17 +8,20 @@ entirely on its offline engine, which is the point: it must work on a server wit
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 
@@ -28,7 +31,7 @@ from copilot.validation import zh_reason
 
 
 def _config_file() -> Path:
-    return Path(os.environ.get("COPILOT_CONFIG", "copilot.toml"))
+    return Path(os.environ.get("COPILOT_CONFIG", "").strip() or "copilot.toml")  # empty = not set
 
 
 class Settings(BaseSettings):
@@ -75,11 +78,14 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535, validation_alias=AliasChoices("COPILOT_PORT", "port"))
     api_token: SecretStr | None = Field(None, description="设置后 /v1/* 需要 Bearer token；监听非本机地址时必须设置")
-    allowed_hosts: list[str] = Field(default_factory=list,
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list,
                                      description="除本机名外允许的 Host（部署在域名后时填写；* 表示不检查）")
-    allowed_origins: list[str] = Field(default_factory=list,
+    allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list,
                                        description="允许从浏览器调用审核接口的来源（Origin），默认不允许任何网页调用")
-    moderation_judge_timeout: float = Field(4.0, gt=0, le=120, description="审核时模型复核最多等待的秒数，超过沿用离线判断")
+    moderation_judge_timeout: float = Field(4.0, gt=0, le=120,
+                                            description="一次审核请求（含批量里的所有消息）等模型复核的总秒数，超过沿用离线判断")
+    moderation_judge_slots: int = Field(2, ge=1, le=64,
+                                        description="同时进行的模型复核上限；都在忙时不确定的消息直接沿用离线判断")
     onebot_on_error: Literal["review", "delete", "pass"] = Field(
         "review", description="审核出错时 OneBot 钩子的处理：review 记录待人工复核、delete 删除消息、pass 放行")
     onebot_secret: SecretStr | None = Field(None, description="OneBot v11 X-Signature 共享密钥")
@@ -90,10 +96,28 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="审核日志数据库（SQLAlchemy URL），默认 data_dir 下的 SQLite")
     ui_auth: str | None = Field(None, description="user:pass，开启界面登录")
 
-    @field_validator("llm_base_url", "default_profile", "database_url", "ui_auth", mode="before")
+    @field_validator("llm_base_url", "default_profile", "database_url", "ui_auth", "api_token", "onebot_secret",
+                     "onebot_access_token", "llm_api_key", "embedding_api_key", mode="before")
     @classmethod
     def _blank_is_none(cls, v: Any) -> Any:
+        """An empty value (``COPILOT_API_TOKEN=``) is no value: an empty token must never open the hook."""
+        if isinstance(v, SecretStr):
+            v = v.get_secret_value()
         return None if isinstance(v, str) and not v.strip() else v
+
+    @field_validator("allowed_hosts", "allowed_origins", mode="before")
+    @classmethod
+    def _name_list(cls, v: Any) -> Any:
+        """``*``, ``a.example.com``, ``a.example.com, b.example.com`` or a JSON list (the environment
+        variable forms the docs show); a TOML list arrives as a list already."""
+        if not isinstance(v, str):
+            return v
+        if v.strip().startswith("["):
+            try:
+                return json.loads(v)
+            except ValueError:
+                raise ValueError("不是合法的 JSON 列表；也可以写成逗号分隔的名字，或 *") from None
+        return [name.strip() for name in v.split(",") if name.strip()]
 
     @classmethod
     def settings_customise_sources(
@@ -170,9 +194,18 @@ def get_settings() -> Settings:
     Raises :class:`ConfigError` (Chinese, naming the variable to fix) instead of a pydantic traceback.
     Tests build their own ``Settings(...)`` instead of mutating this.
     """
+    if os.environ.get("COPILOT_CONFIG", "").strip() and not _config_file().is_file():
+        raise ConfigError(f"COPILOT_CONFIG 指向的配置文件 {_config_file()} 不存在（或不是文件）；"
+                          "不需要配置文件时请取消这个环境变量")
     try:
         return Settings()
     except ValidationError as exc:
         raise explain_settings_error(exc) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"配置文件 {_config_file()} 不是合法的 TOML：{exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"配置文件 {_config_file()} 不是 UTF-8 编码（TOML 必须是 UTF-8），请另存为 UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"配置文件 {_config_file()} 无法读取（{exc.strerror or exc}）") from None
+    except SettingsError as exc:  # an environment value of the wrong shape for its field
+        raise ConfigError(f"配置无效：{exc}（列表和字典类的环境变量请写成 JSON）") from None

@@ -52,6 +52,40 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     return str(best)
 
 
+def _decode_line(line: bytes) -> str:
+    """One record of a file that is not valid UTF-8 as a whole: a damaged UTF-8 line (a truncated
+    nickname, one stray byte) keeps its readable characters, with U+FFFD for the bad bytes; a line
+    with no more readable UTF-8 than bad bytes was written in GBK/GB18030."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lenient = line.decode("utf-8", "replace")
+    bad = lenient.count("\ufffd")
+    readable = sum(1 for c in lenient if not c.isascii() and c != "\ufffd")
+    return lenient if readable >= bad else line.decode("gb18030", "replace")
+
+
+def decode_lines(data: bytes, name: str = "") -> list[str]:
+    """The records of a line-based file (JSON Lines, ``text==1`` lines), each decoded on its own.
+
+    One invalid byte must not re-decode the whole file in another encoding (an ad written in UTF-8
+    would come out as mojibake and pass). Records are split on ``\n`` only, never on U+2028, U+0085 or
+    other characters that ``str.splitlines`` treats as line ends and JSON allows inside strings; a
+    trailing ``\r`` is dropped.
+    """
+    label = name or "输入"
+    if not data.strip():
+        raise UnreadableFile(f"{label}：文件为空")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        lines = data.decode("utf-16").split("\n")
+    elif b"\x00" in data[:8192]:
+        raise UnreadableFile(f"{label}：看起来是二进制文件，不是文本")
+    else:
+        lines = [_decode_line(raw) for raw in data.removeprefix(b"\xef\xbb\xbf").split(b"\n")]
+    return [line.removesuffix("\r") for line in lines]
+
+
 def read_text_file(path: Path, *, max_bytes: int = MAX_TEXT_FILE_BYTES) -> str:
     """Read a text file of unknown encoding, with size, permission and binary checks."""
     try:

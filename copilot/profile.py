@@ -19,11 +19,13 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
-from copilot.cadence import Cadence, CadenceError, parse_cadence
+from copilot.cadence import Cadence, CadenceError, find_clock, parse_cadence
 from copilot.files import UnreadableFile, atomic_write, read_text_file
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import Script, fold, to_simplified, tokenize
@@ -105,9 +107,12 @@ def normalise_time(value: Any) -> str | None:
     if isinstance(value, int) and value >= 24 * 60:
         raise ValueError(f"时间 {value // 60}:{value % 60:02d} 不存在，请写成带引号的 \"HH:MM\"，如 \"19:30\"")
     m = _TIME.match(fold(str(value)).strip()) if isinstance(value, str) else None
-    if not m:
+    if m:
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
+    clock = find_clock(value) if isinstance(value, str) else None
+    if clock is None or fold(value).strip()[clock.span[1]:].strip():
         raise ValueError(f"时间“{value}”看不懂，请写成带引号的 \"HH:MM\"，如 \"19:30\"")
-    return f"{int(m.group(1)):02d}:{m.group(2)}"
+    return clock.time  # "8点" / "晚上8点半"; time_notes() says when the reading is a guess
 
 
 class Event(BaseModel):
@@ -123,6 +128,7 @@ class Event(BaseModel):
     host: str = Field("", max_length=40)
     signup: str = Field("", max_length=120)
     details: str = Field("", max_length=800)
+    _time_note: str = PrivateAttr("")
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -136,6 +142,21 @@ class Event(BaseModel):
     @classmethod
     def _time(cls, v: Any) -> Any:
         return normalise_time(v)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _note_guessed_time(cls, data: Any, handler: Any) -> Any:
+        event = handler(data)
+        raw = data.get("time") if isinstance(data, dict) else None
+        clock = find_clock(raw) if isinstance(raw, str) and not _TIME.match(fold(raw).strip()) else None
+        if clock and clock.note:
+            event._time_note = clock.note
+        return event
+
+    @property
+    def time_note(self) -> str:
+        """Why the time is a guess ("8点" read as 08:00), else ''."""
+        return self._time_note
 
     @property
     def when(self) -> str:
@@ -155,9 +176,9 @@ class Paid(BaseModel):
 def event_from_schedule(raw: str) -> Event | None:
     """An old ``schedule`` line ("每周三 21:00 真题精讲", "每周五 会员日") as an event, or None."""
     text = fold(raw).strip()
-    m = re.search(r"([01]?\d|2[0-3])[:：]([0-5]\d)", text)
-    if m:
-        head, time, label = text[: m.start()].strip(), f"{int(m.group(1)):02d}:{m.group(2)}", text[m.end():].strip()
+    clock = find_clock(text)
+    if clock:
+        head, time, label = text[: clock.span[0]].strip(), clock.time, text[clock.span[1]:].strip()
     else:
         head, _, label = text.partition(" ")
         time = None
@@ -169,7 +190,9 @@ def event_from_schedule(raw: str) -> Event | None:
     # the label as the operator wrote it (a Traditional schedule keeps its script)
     title = original[len(original) - len(label):].strip() if label and len(original) >= len(label) else label
     kind = next((k for w, k in kind_table()["label_words"] if w in label), "讨论")
-    return Event(title=title or original, kind=kind, cadence=cadence, time=time)
+    event = Event(title=title or original, kind=kind, cadence=cadence, time=time)
+    event._time_note = clock.note if clock else ""
+    return event
 
 
 class Product(BaseModel):
@@ -288,11 +311,16 @@ class GroupProfile(BaseModel):
         """Old ``schedule`` lines that could not be read as events (reported, never guessed)."""
         return [s for s in self.schedule if event_from_schedule(s) is None]
 
+    def time_notes(self) -> list[str]:
+        """Times read as a guess ("每天 8点 作业提醒" → 08:00), for the operator to confirm."""
+        return [f"{e.title}：{e.time_note}" for e in self.all_events() if e.time_note]
+
     def schedule_problems(self) -> list[str]:
         """Why each unreadable ``schedule`` line could not be read, as the cadence parser says it."""
         out = []
         for line in self.unparsed_schedule():
-            head = re.split(r"\s+|([01]?\d|2[0-3])[:：]", fold(line).strip(), maxsplit=1)[0]
+            clock = find_clock(line)
+            head = fold(line).strip()[: clock.span[0]] if clock else re.split(r"\s+", fold(line).strip(), maxsplit=1)[0]
             try:
                 parse_cadence(head)
                 out.append(f"{line}（没找到周期）")
@@ -314,6 +342,17 @@ def profile_from_data(data: Any, source: str = "") -> GroupProfile:
         raise ProfileError(zh_problems(exc), source) from None
 
 
+class _ProfileLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: an unquoted 2026-12-20 stays text and is read by the cadence
+    parser, so an impossible date (2026-02-30) is one problem at its key among all the others."""
+
+
+_ProfileLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_profile_data(text: str, source: str = "") -> Any:
     """The raw data of profile text (YAML or JSON), not yet validated; a syntax error is a ProfileError
     that names the operator's own line and column."""
@@ -322,13 +361,11 @@ def load_profile_data(text: str, source: str = "") -> Any:
     if not stripped:
         raise ProfileError([("(根)", "文件为空")], source)
     try:
-        return json.loads(stripped) if stripped.startswith("{") else yaml.safe_load(body)
+        return json.loads(stripped) if stripped.startswith("{") else yaml.load(body, Loader=_ProfileLoader)  # noqa: S506
     except json.JSONDecodeError as exc:
         raise ProfileError([("(根)", f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列")], source) from None
     except yaml.YAMLError as exc:
         raise ProfileError([("(根)", yaml_problem(exc, body))], source) from None
-    except ValueError:  # YAML reads an unquoted 2026-02-30 as a date and fails on it
-        raise ProfileError([("(根)", "有一个不存在的日期（如 2026-02-30），请检查 events 的 cadence")], source) from None
 
 
 def parse_profile_text(text: str, source: str = "") -> GroupProfile:

@@ -23,7 +23,10 @@ from copilot.paths import RESOURCES_DIR
 
 jieba.setLogLevel(logging.WARNING)
 
-_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\u00ad\u180e]")
+INVISIBLE_PATH = RESOURCES_DIR / "invisible.yaml"
+# Unicode assigns format characters and decimal digits only in these planes (BMP, SMP, tags/variation
+# selectors): scanning them, not all 1.1 million code points, keeps the tables cheap to build.
+_SCAN = (range(0x0, 0x20000), range(0xE0000, 0xE1000))
 # lone UTF-16 surrogates (a broken client's "\ud800") cannot be encoded; they become U+FFFD
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -87,8 +90,24 @@ def to_local_traditional(text: str, region: str = "tw") -> str:
         return text
     table = _hant_table()
     out = _hant_characters(_converter(table["configs"].get(region, "s2twp")).convert(valid_unicode(text)))
-    for mainland, local in (table["phrases"].get(region) or {}).items():
+    for mainland, local in sorted((table["phrases"].get(region) or {}).items(), key=lambda kv: -len(kv[0])):
         out = out.replace(mainland, local)
+    return out
+
+
+def glyph_choices(preferred_text: str, other_text: str) -> dict[str, str]:
+    """For each pair of Traditional glyph variants (群/羣, 裡/裏…): which one a draft should use, as
+    {variant to replace: variant to keep}. The variant in ``preferred_text`` (the group's name) wins;
+    else the one used more in ``other_text`` (what the operator wrote); pairs neither uses are left out."""
+    out: dict[str, str] = {}
+    for a, b in _hant_table()["variants"]:
+        if (a in preferred_text) != (b in preferred_text):
+            keep = a if a in preferred_text else b
+        elif other_text.count(a) != other_text.count(b):
+            keep = a if other_text.count(a) > other_text.count(b) else b
+        else:
+            continue
+        out[b if keep == a else a] = keep
     return out
 
 
@@ -110,9 +129,36 @@ def to_script(text: str, script: str) -> str:
     return to_traditional(text) if script == "zh-Hant" else to_simplified(text)
 
 
+@lru_cache(maxsize=1)
+def _invisible() -> re.Pattern[str]:
+    """Every character a reader does not see: category Cf, Default_Ignorable_Code_Point and the blank
+    glyphs of ``resources/invisible.yaml``, as one character class."""
+    data = yaml.safe_load(INVISIBLE_PATH.read_text(encoding="utf-8"))
+    ranges = [(int(lo), int(hi)) for key in ("default_ignorable", "blank") for lo, hi in data[key]]
+    ranges += [(c, c) for plane in _SCAN for c in plane if unicodedata.category(chr(c)) == "Cf"]
+    return re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in sorted(ranges)) + "]")
+
+
+@lru_cache(maxsize=1)
+def _digits() -> dict[int, str]:
+    """Decimal digits of every script (Arabic-Indic ٥, Devanagari ५, Thai ๕, dingbat ❺ …) → ASCII."""
+    table: dict[int, str] = {}
+    for plane in _SCAN:
+        for c in plane:
+            if c > 0x7F and (d := unicodedata.digit(chr(c), None)) is not None:
+                table[c] = str(d)
+    return table
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the characters a reader does not see (see :func:`_invisible`)."""
+    return _invisible().sub("", text)
+
+
 def width_fold(text: str) -> str:
-    """Full-width → half-width and compatibility forms → plain ones (NFKC), zero-width chars removed."""
-    return _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
+    """Full-width → half-width and compatibility forms → plain ones (NFKC), invisible characters
+    removed, and decimal digits of any script made ASCII (so ٥٩٢ is read as 592)."""
+    return strip_invisible(unicodedata.normalize("NFKC", text)).translate(_digits())
 
 
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]*\n[\s\u3000]*|[ \t\u3000\xa0]{2,}")
@@ -124,7 +170,7 @@ def squeeze(text: str) -> str:
 
     Padding an ad with thousands of zero-width characters or blank lines must not push it past a cut.
     """
-    text = _ZERO_WIDTH.sub("", valid_unicode(text))
+    text = strip_invisible(valid_unicode(text))
     return _SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text).strip()
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,10 +23,26 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[N
     for key in list(os.environ):
         if key.startswith(_ENV_PREFIXES):
             monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("COPILOT_CONFIG", str(tmp_path / "no-such-copilot.toml"))
+    empty = tmp_path / "empty-copilot.toml"  # never the developer's copilot.toml; a missing file is an error
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.setenv("COPILOT_CONFIG", str(empty))
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def group_settings(tmp_path: Path) -> Callable[..., Settings]:
+    """``make(profile_yaml, group, **overrides)``: offline settings for the hooks with one group mapped
+    to a profile written from ``profile_yaml`` (``<tmp_path>/group-<group>.yaml``)."""
+
+    def make(profile: str, group: str, **overrides: Any) -> Settings:
+        path = tmp_path / f"group-{group}.yaml"
+        path.write_text(profile, encoding="utf-8")
+        values = {"data_dir": tmp_path / "data", "llm_provider": "offline", "groups": {group: str(path)}}
+        return Settings(**{**values, **overrides})
+
+    return make
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,9 @@ GROUPS: dict[str, dict[str, Any]] = {
         "name": "", "positioning": "帮自学Python的大学生互相答疑", "topics": ["Python", "数据分析"], "type": "知识型", "platform": "qq",
         "events": [{"title": "周五答疑", "kind": "答疑", "cadence": "每周五", "time": "21:00", "details": "按“背景-问题-报错截图”的格式发"},
                    {"title": "线下自习", "kind": "线下活动", "cadence": "每月第一个周六", "time": "14:00", "place": "图书馆三楼",
-                    "details": "带电脑"}],
+                    "details": "带电脑"},
+                   {"title": "周日编程课", "kind": "课程", "cadence": "每周日", "time": "10:00", "place": "图书馆三楼",
+                    "details": "讲pandas的分组统计，带电脑"}],
     },
     "groupbuy": {
         "name": "翠湖湾水果团", "positioning": "翠湖湾小区邻居团应季水果，东门自提", "topics": ["水果", "生鲜"], "type": "消费型",
@@ -71,6 +73,20 @@ GROUPS: dict[str, dict[str, Any]] = {
         "paid": {"price": 1280, "term": "期（12周）"}, "audience": "想练字的成年人",
         "events": [{"title": "楷书课", "kind": "课程", "cadence": "每周日", "time": "09:30", "place": "文化站3楼", "host": "王老师",
                     "details": "讲笔画，带毛毡"}],
+    },
+    "seniors": {
+        "name": "", "positioning": "社区里七十岁以上的老人每天报个平安，志愿者照应", "topics": ["报平安", "健康常识"], "type": "其他",
+        "audience": "社区70岁以上的老人和他们的子女", "locality": "北京·东城区",
+        "events": [{"title": "早上报平安", "kind": "打卡", "cadence": "每天", "time": "09:00", "details": "回一句平安就行"}],
+    },
+    "sellers": {
+        "name": "县城网店卖家群", "positioning": "县里开网店卖土特产的农户交流发货和直播经验", "topics": ["农产品电商", "直播带货"],
+        "type": "消费型", "audience": "开网店的农户和合作社",
+        "events": [{"title": "包材团购", "kind": "接龙", "cadence": "每月15号", "time": "10:00", "details": "按“店铺-规格-数量”接龙"}],
+    },
+    "quiet-nights": {
+        "name": "", "positioning": "哄睡后的宝妈们交流夜奶和作息，晚上11点后群里免打扰", "topics": ["作息", "夜奶"], "type": "其他",
+        "audience": "0到1岁宝宝的妈妈",
     },
     "parenting": {
         "name": "", "positioning": "给1到3岁宝宝的妈妈们交流辅食和睡眠", "topics": ["辅食", "睡眠"], "type": "其他",
@@ -149,9 +165,15 @@ def test_every_conditional_clause_is_exercised_by_some_group():
 
 def test_policies_need_a_reason_in_the_profile(offline):
     text = {k: draft("rules", p, offline).drafts[0]["text"] for k, p in PROFILES.items()}
-    # confidentiality: the paid study circle (its operator wrote 不外传), not the paid calligraphy class
-    assert "外传" in text["paid-study"].split("四、")[0] and "外传" in text["paid-study"].split("四、")[1]
+    # confidentiality: the paid study circle (its operator wrote 不外传), not the paid calligraphy class;
+    # and no expulsion for it unless the operator wrote one (不外传 alone is not "违者清退")
+    assert "外传" in text["paid-study"].split("四、")[0] and "清退" not in text["paid-study"]
     assert "外传" not in text["paid-class"] and "清退" not in text["paid-class"]
+    strict = profile_from_data({**GROUPS["paid-study"], "threshold": "签保密承诺，内容外传的清退且不退费"})
+    assert "外传" in draft("rules", strict, offline).drafts[0]["text"].split("四、")[1]
+    # quiet hours only where the operator asked for them
+    assert "23:00" in text["quiet-nights"] or "深夜" in text["quiet-nights"] or "夜里" in text["quiet-nights"]
+    assert not any(w in t for k, t in text.items() if k != "quiet-nights" for w in ("23:00", "深夜", "夜里"))
     # points/badges only where the operator wrote them
     assert "积分" in text["brand"] and "积分" not in text["groupbuy"]
     assert "勋章" in text["badge-hobby"] and "勋章" not in text["ride"]

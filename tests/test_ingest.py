@@ -176,7 +176,7 @@ def test_folders_are_walked_without_leaving_them(tmp_path: Path) -> None:
     (docs / "link.txt").symlink_to(outside / "secret.txt")
     (docs / "sub" / "loop").symlink_to(docs, target_is_directory=True)
     files, skipped = find_documents([docs])
-    assert sorted(f.name for f in files) == ["活动复盘.md", "群规.txt"]
+    assert sorted(f.name for f, _ in files) == ["活动复盘.md", "群规.txt"]
     assert any("link.txt" in s and "之外" in s for s in skipped)
     assert any("loop" in s and "不跟随" in s for s in skipped)
 
@@ -207,3 +207,56 @@ def test_an_unreadable_file_is_reported_and_the_index_stays_consistent(fresh_set
     registry = json.loads((fresh_settings.index_dir / "sources.json").read_text(encoding="utf-8"))
     stored = {m["source"] for m in index.collection.get(where={"kind": "document"}, include=["metadatas"])["metadatas"]}
     assert set(v["source"] for v in registry.values()) == stored == {"拉新.md"}
+
+
+# --- issue 11 re-test: loops, same names, links inside the folder, huge text --------------------------------
+def _notes_folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "资料"
+    for year, text in (("2024", "# 2024 复盘\n春节活动报名 120 人，到场 80 人，老带新占三成。"),
+                       ("2025", "# 2025 复盘\n读书会改到周四晚上，每次只读一章，完读率明显提高。")):
+        (docs / year).mkdir(parents=True)
+        (docs / year / "notes.md").write_text(text, encoding="utf-8")
+    return docs
+
+
+def test_link_loops_and_links_inside_the_folder(tmp_path: Path) -> None:
+    from copilot.knowledge.ingest import find_documents
+
+    docs = _notes_folder(tmp_path)
+    (docs / "a.md").symlink_to(docs / "b.md")
+    (docs / "b.md").symlink_to(docs / "a.md")  # a → b → a
+    (docs / "同一份.md").symlink_to(docs / "2024" / "notes.md")
+    files, skipped = find_documents([docs])
+    assert [s for _, s in files] == ["2024/notes.md", "2025/notes.md"]
+    assert sum("链接循环" in s for s in skipped) == 2
+    assert any("同一份.md" in s and "只索引一次" in s for s in skipped)
+
+
+def test_same_named_files_in_two_folders_stay_apart(fresh_settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from copilot.knowledge.index import KnowledgeIndex
+
+    docs = _notes_folder(tmp_path)
+    index = KnowledgeIndex(fresh_settings)
+    seen: list[int] = []
+    report = index.add_paths([docs], progress=lambda i, n, p: seen.append(i))
+    assert report.added == 2 and seen == [1, 2]
+    (tmp_path / "另一个" / "2024").mkdir(parents=True)
+    (tmp_path / "另一个" / "2024" / "notes.md").write_text("# 另一份\n群公告每周一早上更新一次，置顶三天。", encoding="utf-8")
+    index.add_paths([tmp_path / "另一个"])  # another folder with a file of the same relative path
+    registry_path = fresh_settings.index_dir / "sources.json"
+    before = json.loads(registry_path.read_text(encoding="utf-8"))
+    assert sorted(e["source"] for e in before.values()) == ["2024/notes.md", "2025/notes.md", "另一个/2024/notes.md"]
+    for _ in range(2):  # a rebuild keeps every file under its own id
+        index.build()
+        assert json.loads(registry_path.read_text(encoding="utf-8")) == before
+        hits = {h.source: h.text for h in index.search("读书会 完读率", k=5)}
+        assert "完读率" in hits.get("2025/notes.md", "")
+
+
+def test_a_huge_text_document_is_refused_with_a_reason(tmp_path: Path) -> None:
+    big = tmp_path / "聊天全集.md"
+    big.write_text("# 聊天全集\n" + "今天群里聊了新人欢迎和打卡规则。\n" * 16_000, encoding="utf-8")
+    with pytest.raises(IngestError, match="拆分"):
+        load_document(big)

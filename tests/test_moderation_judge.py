@@ -84,8 +84,10 @@ def test_a_hung_judge_costs_the_message_its_deadline_only(tmp_path: Path, fake: 
     s = Settings(data_dir=tmp_path / "d", llm_provider="openai", llm_base_url=fake.url, llm_model="fake-model",
                  llm_timeout=30, llm_max_retries=2, moderation_judge_timeout=0.8)
     fake.push(*[Reply(hang=True) for _ in range(3)])
+    mod = Moderator(s, PROFILE, audit=None, engine=get_engine(s))
+    mod.analyse(UNSURE)  # models loaded: the time below is the judge's
     started = time.perf_counter()
-    v = Moderator(s, PROFILE, audit=None, engine=get_engine(s)).moderate({"user": "u", "text": UNSURE})
+    v = mod.moderate({"user": "u", "text": UNSURE})
     assert time.perf_counter() - started < 3
     assert v.label == "off_topic" and v.engine == "offline" and "0.8 秒内没有完成" in (v.notice or "")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -150,10 +151,35 @@ def test_bad_event_fields_are_all_reported() -> None:
     assert "paid.term" in keys and "paid.price" in keys
 
 
-def test_an_impossible_unquoted_date_is_a_profile_error_not_a_crash() -> None:
-    text = "positioning: 一起跑步训练\ntopics: [跑步]\nevents:\n  - {title: 年会, cadence: 2026-02-30}\n"
-    with pytest.raises(ProfileError, match="不存在的日期"):
+def test_an_impossible_unquoted_date_is_one_problem_among_all_the_others() -> None:
+    # YAML would read 2025-02-30 as a timestamp and stop at it; the profile loader keeps it text, so
+    # the date is reported at its key together with every other problem of the file
+    text = ("positioning: 跑\ntopics: [跑步]\ntype: 运动型\nevents:\n"
+            "  - {title: 年会, kind: 线下活动, cadence: 2025-02-30, time: \"19:00\"}\n"
+            "  - {title: 夜跑, kind: 线下活动, cadence: 每周八}\n"
+            "  - {title: 新年跑, kind: 线下活动, cadence: 2027-01-01, time: 晚上7点半}\n")
+    with pytest.raises(ProfileError) as err:
         parse_profile_text(text)
+    keys = dict(err.value.problems)
+    assert set(keys) == {"positioning", "type", "events.0.cadence", "events.1.cadence"}
+    assert "这个日期不存在" in keys["events.0.cadence"] and "2025-02-30" in keys["events.0.cadence"]
+    ok = parse_profile_text(text.replace("2025-02-30", "2026-12-31").replace("每周八", "每周五")
+                            .replace("positioning: 跑", "positioning: 一起夜跑训练").replace("运动型", "兴趣型"))
+    assert [(e.cadence.kind, e.time) for e in ok.events] == [("once", "19:00"), ("weekly", None), ("once", "19:30")]
+    assert ok.events[0].cadence.date == dt.date(2026, 12, 31) and not ok.time_notes()
+
+
+def test_clock_times_written_in_words_are_read_and_guesses_are_reported() -> None:
+    p = parse_profile_text("positioning: 零基础油画课的作业群\ntopics: [油画]\n"
+                           "schedule: [每天 8点 作业提醒, 每周三晚上8点半 作业点评, 每周六 14:00 油画课]\n"
+                           "events:\n  - {title: 早读, kind: 打卡, cadence: 每天, time: 7点}\n"
+                           "  - {title: 茶歇, kind: 其他, cadence: 每周五, time: 下午3点}\n")
+    got = {e.title: (e.cadence.label, e.time) for e in p.all_events()}
+    assert got == {"早读": ("每天", "07:00"), "茶歇": ("每周五", "15:00"), "作业提醒": ("每天", "08:00"),
+                   "作业点评": ("每周三", "20:30"), "油画课": ("每周六", "14:00")}
+    notes = p.time_notes()
+    assert len(notes) == 2 and any("作业提醒" in n and "20:00" in n for n in notes) and any("早读" in n for n in notes)
+    assert not p.unparsed_schedule()
 
 
 def test_old_schedule_lines_become_events_and_unreadable_ones_are_reported() -> None:

@@ -264,8 +264,6 @@ def test_onebot_non_group_events_are_204(client: TestClient) -> None:
         (b"[1, 2]", "应为 JSON 对象"),
         (b'{"hello": 1}', "缺少 post_type"),
         (b'{"post_type": "message", "message_type": "group", "user_id": 1, "raw_message": "x"}', "group_id"),
-        (b'{"post_type": "message", "message_type": "group", "group_id": 1, "user_id": 2}', "缺少 raw_message"),
-        (b'{"post_type": "message", "message_type": "group", "group_id": 1, "user_id": 2, "message": [1]}', "消息段格式错误"),
     ],
 )
 def test_onebot_malformed_events_are_400(client: TestClient, body: bytes, fragment: str) -> None:
@@ -339,7 +337,7 @@ def test_internal_failure_never_crashes_the_hook(tmp_path: Path, client: TestCli
     from copilot.moderation.audit import AuditLog
     from copilot.moderation.pipeline import Moderator
 
-    def boom(self, message):  # type: ignore[no-untyped-def]
+    def boom(self, message, **kw):  # type: ignore[no-untyped-def]
         raise RuntimeError("unexpected")
 
     monkeypatch.setattr(Moderator, "moderate", boom)
@@ -353,7 +351,7 @@ def test_internal_failure_never_crashes_the_hook(tmp_path: Path, client: TestCli
     r = client.post("/v1/moderate", json={"text": AD})
     assert r.status_code == 500 and "内部错误" in r.json()["error"] and "retry-after" not in r.headers
 
-    def busy(self, message):  # type: ignore[no-untyped-def]
+    def busy(self, message, **kw):  # type: ignore[no-untyped-def]
         raise OperationalError("INSERT …", {}, Exception("database is locked"))
 
     monkeypatch.setattr(Moderator, "moderate", busy)

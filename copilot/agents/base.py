@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from copilot.agents import compose as C
 from copilot.config import Settings
 from copilot.knowledge.cards import BASIS_LABELS, cards_by_id, seed_titles
 from copilot.knowledge.checks import CheckResult, failures, run_checks
@@ -24,7 +25,7 @@ from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_with_fallback, schema_hint
 from copilot.profile import GroupProfile
 from copilot.prompts import PromptError, load_prompt
-from copilot.textnorm import fold, hant_region, to_local_traditional, to_script, to_simplified, tokenize
+from copilot.textnorm import fold, glyph_choices, hant_region, to_local_traditional, to_script, to_simplified, tokenize
 from copilot.tokens import count_tokens, fit_to_budget
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{1,10}\}")
@@ -197,8 +198,18 @@ def operator_terms(profile: GroupProfile | None) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
+def operator_glyphs(profile: GroupProfile, region: str) -> dict[str, str]:
+    """Which glyph of each Traditional variant pair the drafts use: the group name's, else the one the
+    operator writes more, else the region's (what OpenCC gives for 群 in this region)."""
+    events = profile.all_events()
+    written = " ".join([profile.positioning, profile.audience, profile.threshold, profile.card_format, *profile.topics,
+                        *[" ".join([e.title, e.place, e.details, e.signup]) for e in events]])
+    fallback = to_local_traditional("群里说线", region)
+    return glyph_choices(profile.name, written) or glyph_choices(fallback, "")
+
+
 def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = (), region: str = "tw",
-                   terms: list[str] | tuple[str, ...] = ()) -> Any:
+                   terms: list[str] | tuple[str, ...] = (), glyphs: dict[str, str] | None = None) -> Any:
     """Convert every string in drafts to ``script`` (Traditional with the ``region``'s vocabulary,
     see :func:`copilot.textnorm.to_local_traditional`), keeping placeholders such as {昵称} literal
     and the ``keep`` strings (see :func:`protected_strings`) exactly as written."""
@@ -216,13 +227,45 @@ def convert_script(value: Any, script: str, keep: list[str] | tuple[str, ...] = 
             for variant in {conv(s), conv(to_simplified(s)), to_script(s, script)} - {s}:
                 if variant:
                     text = text.replace(variant, s)
+        if script == "zh-Hant":  # one glyph of each variant pair per draft (群 or 羣, never both)
+            for other, chosen in (glyphs or {}).items():
+                text = text.replace(other, chosen)
         for p in ph:
             text = text.replace("\ue000", p, 1)
         return text
     if isinstance(value, list):
-        return [convert_script(v, script, keep, region, terms) for v in value]
+        return [convert_script(v, script, keep, region, terms, glyphs) for v in value]
     if isinstance(value, dict):
-        return {k: convert_script(v, script, keep, region, terms) for k, v in value.items()}
+        return {k: convert_script(v, script, keep, region, terms, glyphs) for k, v in value.items()}
+    return value
+
+
+# -- plain words for seniors ------------------------------------------------------------------
+_MEMBER_KEYS = ("text", "opening", "steps", "title")
+
+
+def plain_words(value: Any, profile: GroupProfile) -> Any:
+    """Member-facing text of a seniors' group with the template's jargon (打卡, 干货, 引流…) in plain
+    words (``plain_words`` in audiences.yaml); the operator's own names and titles stay as written."""
+    table = C.audience_table()["plain_words"]
+    keep = sorted({s for s in [profile.name, profile.brand, *profile.topics, *(e.title for e in profile.all_events())]
+                   if s and any(w in s for w in table)}, key=len, reverse=True)
+
+    def conv(text: str) -> str:
+        parts = re.split("(" + "|".join(map(re.escape, keep)) + ")", text) if keep else [text]
+        out = []
+        for i, part in enumerate(parts):
+            if i % 2 == 0:
+                for word in sorted(table, key=len, reverse=True):
+                    part = part.replace(word, str(table[word]))
+            out.append(part)
+        return "".join(out)
+
+    if isinstance(value, list):
+        return [plain_words(v, profile) for v in value]
+    if isinstance(value, dict):
+        return {k: (conv(v) if isinstance(v, str) else [conv(x) if isinstance(x, str) else x for x in v]
+                    if isinstance(v, list) else v) if k in _MEMBER_KEYS else v for k, v in value.items()}
     return value
 
 
@@ -268,13 +311,28 @@ class _Scrubber:
         return [it for it in items if not self.note(it)]
 
 
+def drop_clauses(text: str, words: list[str]) -> str:
+    """``text`` without the clauses that carry any of ``words`` (whole clauses: no broken sentences)."""
+    return _Scrubber([fold(w) for w in words]).text(text)
+
+
+def neutral_name(profile: GroupProfile, words: list[str]) -> str:
+    """The group's name without its hype words ("杭州最强抱石群" → "杭州抱石群") when what is left still
+    names the group's topic; else a plain name from the first topic ("抱石交流群"). Never a stand-in
+    such as 本群, which reads as nonsense in a heading or a post."""
+    left = re.sub("|".join(map(re.escape, sorted(words, key=len, reverse=True))), "", fold(profile.name)).strip(" -·|｜")
+    if len(left) >= 4 and any(fold(t)[:2] in left for t in profile.topics):
+        return left
+    return f"{profile.topics[0]}交流群"
+
+
 def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> tuple[GroupProfile, list[str]]:
     """The profile without the clauses that carry banned words, for offline composition.
 
     Offline templates quote the operator's positioning, audience and goals; copying "躺赚副业" into
     an intro would make the draft fail its own rules. Whole clauses are dropped (not single words,
-    which would leave broken sentences); a hyped group name is referred to as 本群 (and ignored when
-    proposing names), and the notice asks the operator to rename the group.
+    which would leave broken sentences); a hyped group name loses its hype words (:func:`neutral_name`;
+    ignored when proposing names), and the notice asks the operator to rename the group.
     Returns the cleaned profile and the banned words that were found.
     """
     scrub = _Scrubber(words)
@@ -289,7 +347,7 @@ def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> 
     if topics != profile.topics:
         update["topics"] = topics or [re.sub("|".join(map(re.escape, words)), "", fold(profile.topics[0])) or "交流"]
     if profile.name and scrub.note(profile.name):
-        update["name"] = "" if target == "name" else "本群"
+        update["name"] = "" if target == "name" else neutral_name(profile, words)
     if "positioning" in update and not update["positioning"]:
         update["positioning"] = "围绕" + "、".join((update.get("topics") or profile.topics)[:3]) + "的交流"
     if not scrub.found:
@@ -390,6 +448,8 @@ def _notice(run: Any, d: _Drafting, checks: list[CheckResult], drafts: list[dict
     if (unread := d.profile.unparsed_schedule()) and d.spec.target in ("topics", "intro", "copy"):
         notes.append(f"固定安排（schedule）里有 {len(unread)} 条没看懂，没有排进去：{'；'.join(d.profile.schedule_problems())}"
                      "。请写成“每周三 21:00 真题精讲”“隔周日（2026-12-06起） 14:00 辅食分享”，或改用 events 字段")
+    if (guessed := d.profile.time_notes()) and d.spec.target in ("topics", "intro", "copy", "welcome"):
+        notes.append("这些时间是按写法推断的，请核对：" + "；".join(guessed))
     want = d.context.get("n")
     if isinstance(want, int) and 0 < len(drafts) < want:
         notes.append(f"要求 {want} 条，只生成了 {len(drafts)} 条：{d.shortfall or '可用的素材不够，没有硬凑'}")
@@ -405,7 +465,8 @@ def _checks_in_script(book: RuleBook, target: str, drafts: list[dict[str, Any]],
     keep = protected_strings(profile, script)
     region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
     terms = operator_terms(profile) if script == "zh-Hant" else []
-    return [c.model_copy(update={"reason": convert_script(c.reason, script, keep, region, terms)}) for c in checks]
+    glyphs = operator_glyphs(profile, region) if script == "zh-Hant" else {}
+    return [c.model_copy(update={"reason": convert_script(c.reason, script, keep, region, terms, glyphs)}) for c in checks]
 
 
 def narrowed(result: DraftResult, drafts: list[dict[str, Any]], profile: GroupProfile, settings: Settings,
@@ -431,12 +492,15 @@ def run_agent(
     d = _Drafting(spec, profile, book, retrieve_passages(book, spec, profile, settings.knowledge_dir),
                   dict(context or {}), profile.script or settings.script)
     run = run_with_fallback(engine, lambda eng: d.llm(eng, max_revisions), d.offline)
+    if "senior" in C.audience_classes(profile):
+        run.value = plain_words(run.value, profile)
     keep = protected_strings(profile, d.script)
     region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
     terms = operator_terms(profile) if d.script == "zh-Hant" else []
-    drafts = convert_script(run.value, d.script, keep, region, terms)
+    glyphs = operator_glyphs(profile, region) if d.script == "zh-Hant" else {}
+    drafts = convert_script(run.value, d.script, keep, region, terms, glyphs)
     checks = _checks_in_script(book, spec.target, drafts, profile, d.context, d.script)
-    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep, region, terms) or None
+    notice = convert_script("；".join(_notice(run, d, checks, drafts)), d.script, keep, region, terms, glyphs) or None
     citations: dict[str, None] = {}
     for p in d.passages:
         citations.setdefault(p.card, None)

@@ -32,8 +32,23 @@ FORMS: dict[str, list[str]] = {
 _ACTIVITY_FORMS = {"打卡": "打卡营", "约跑": "约跑团", "答疑": "答疑群", "互评": "互评群", "分享": "分享会", "团购": "团购群", "拼团": "拼团群", "品鉴": "品鉴会"}
 
 
+@lru_cache(maxsize=1)
+def audience_table() -> dict[str, Any]:
+    return yaml.safe_load((RESOURCES_DIR / "drafting" / "audiences.yaml").read_text(encoding="utf-8"))
+
+
+def audience_classes(profile: GroupProfile) -> frozenset[str]:
+    """Who the members are, from the audience and positioning (``classes`` in audiences.yaml):
+    ``seller`` (they sell, they do not shop), ``senior``."""
+    blob = fold(f"{profile.audience} {profile.positioning}")
+    return frozenset(k for k, cues in audience_table()["classes"].items() if any(fold(c) in blob for c in cues))
+
+
 def gtype(profile: GroupProfile) -> str:
-    return profile.type or "其他"
+    """The group type drafts are written for: the profile's, except that a 消费型 group whose members
+    are sellers is a peer group of sellers (其他), not a group of shoppers."""
+    t = profile.type or "其他"
+    return "其他" if t == "消费型" and "seller" in audience_classes(profile) else t
 
 
 def is_parenting(profile: GroupProfile) -> bool:
@@ -143,10 +158,11 @@ def forms(profile: GroupProfile) -> list[str]:
     blob = " ".join(profile.schedule + profile.goals + [profile.positioning] + [e.title for e in profile.all_events()])
     extra = [f for w, f in _ACTIVITY_FORMS.items() if w in blob]
     out: dict[str, None] = {}
+    avoid = [w for cls in audience_classes(profile) for w in audience_table()["avoid_forms"].get(cls, [])]
     for f in extra + FORMS.get(gtype(profile), FORMS["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
-        if "打卡" in f and not is_checkin(profile):
+        if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid):
             continue
-        if f == "同好会" and gtype(profile) == "知识型":  # 同好 is for hobbies, not a professional group
+        if f == "同好会" and gtype(profile) != "兴趣型":  # 同好 is for hobbies, not a rescue team or a sellers' circle
             continue
         out.setdefault(f, None)
     return list(out)

@@ -12,7 +12,6 @@ the add-on worth more than the main item, is not proposed. No false urgency, no 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -20,13 +19,13 @@ import yaml
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
-from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, run_agent
+from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, drop_clauses, run_agent
 from copilot.agents.docs import benefits, clause_bank, entry_conditions
 from copilot.agents.events import compose_notice as compose_event_notice
-from copilot.agents.events import is_paused, phrase, when_label
-from copilot.agents.facts import lead_topic, physical_place
+from copilot.agents.events import is_paused, phrase, rotation, when_label
+from copilot.agents.facts import lead_topic, physical_place, slot_topic
 from copilot.agents.topics import next_monday, occurrences
-from copilot.cadence import holiday_name, weekday_name
+from copilot.cadence import holiday_name, holiday_note, weekday_name
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
@@ -91,7 +90,9 @@ def is_consumable(p: Product) -> bool:
 
 def is_core_product(profile: GroupProfile, p: Product) -> bool:
     """The group's main paid product (its membership, or a course/service): never given away as an add-on."""
-    blob = fold(p.name + p.description)
+    blob = fold(p.name + " " + p.description)
+    for phrase_ in promo_bank()["price_phrases"]:  # "会员价" says who pays that price, not that it is a membership
+        blob = blob.replace(fold(phrase_), "")
     return any(w in blob for w in promo_bank()["core_words"]) or bool(profile.paid and profile.paid.price <= (p.price or 0))
 
 
@@ -137,25 +138,48 @@ def deadline(profile: GroupProfile, start: dt.date, sale: tuple[dt.date, Event] 
     return promo_bank()["deadline"].format(when=when), f"截止时间 {when} 是建议，请按实际安排改。"
 
 
-def mentions_product(ev: Event, p: Product) -> bool:
-    blob = fold(ev.title + ev.details)
+def mentions_product(ev: Event, p: Product, on: dt.date | None = None) -> bool:
+    blob = fold(ev.title + rotation(ev, on).text)
     return fold(p.name) in blob or any(w in blob for w in tokenize(p.name, for_search=False) if len(w) >= 3)
 
 
-def sale_event(profile: GroupProfile, p: Product, start: dt.date) -> tuple[dt.date, Event] | None:
-    """The next 会员日/秒杀 of the group that this product's price belongs to: one that names the
-    product, or a 会员日 of a group whose offers are member prices."""
+def member_price_day(profile: GroupProfile, start: dt.date) -> tuple[dt.date, Event] | None:
+    """The next 会员日 whose price the profile's promo prices are: "全场会员价" says so; a 会员日 that
+    gives an extra discount on the member price ("会员价再打9折") means the member price is standing."""
+    extra = [fold(w) for w in promo_bank()["extra_discount_words"]]
     for on, ev in occurrences(profile, start, 62):
-        if ev.kind in ("会员日", "秒杀") and (mentions_product(ev, p) or ev.kind == "会员日"):
-            return on, ev
+        if ev.kind == "会员日":
+            return None if any(w in fold(ev.details) for w in extra) else (on, ev)
     return None
 
 
+def sale_event(profile: GroupProfile, p: Product, start: dt.date) -> tuple[dt.date, Event] | None:
+    """The next 会员日/秒杀 this product's promo price belongs to: a sale that names the product, else
+    the 会员日 whose price the promo prices are (:func:`member_price_day`). A 会员价 is a member's
+    everyday price, not a flash sale's: a 秒杀 that sells the product at its own price does not end it;
+    and a sale names the product only in the weeks its rotation sells it."""
+    member = promo_label(profile, p) == "会员价"
+    for on, ev in occurrences(profile, start, 62):
+        if ev.kind == "秒杀" and member:
+            continue
+        if ev.kind in ("会员日", "秒杀") and not is_paused(ev, on) and mentions_product(ev, p, on):
+            return on, ev
+    return member_price_day(profile, start) if p.promo_price else None
+
+
 def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str, tactic: str,
-           arithmetic: list[str], suggestion: str = "", sale: tuple[dt.date, Event] | None = None) -> dict[str, Any]:
-    """A promotion: the member text (offer, how to buy, deadline) and the operator's note apart."""
+           arithmetic: list[str], suggestion: str = "", sale: tuple[dt.date, Event] | None = None,
+           standing: str = "", quoted: tuple[Product, ...] = ()) -> dict[str, Any]:
+    """A promotion: the member text (offer, how to buy, deadline) and the operator's note apart. A
+    ``standing`` price (会员价) has no deadline: the text says it holds, the note says why."""
     buy, buy_note = how_to_buy(profile)
-    end, end_note = deadline(profile, dt.date.fromisoformat(str(ctx["start"])), sale)
+    if sale is None and any(p.promo_price for p in quoted):
+        # every draft of one promotion that quotes the 会员日 price ends when that price ends
+        sale = member_price_day(profile, dt.date.fromisoformat(str(ctx["start"])))
+    if standing:
+        end, end_note = promo_bank()["standing"].format(label=standing), promo_bank()["standing_note"].format(label=standing)
+    else:
+        end, end_note = deadline(profile, dt.date.fromisoformat(str(ctx["start"])), sale)
     info = promo_bank()["tactics"].get(tactic, {})
     note = [f"套路：{tactic}。{info.get('why', '')}。", "算式：" + "；".join(arithmetic) + "。" if arithmetic else "",
             f"风险：{info.get('risk', '')}。" if info.get("risk") else "", suggestion, buy_note, end_note]
@@ -182,7 +206,7 @@ def _addon(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
     offer = (f"【加1元换购】买{main.name}（{_price_label(profile, main)}），加1元换购{add.name}一{add.unit}"
              f"（{_price_label(profile, add)}），换购品每单限1{add.unit}。")
     return _draft(profile, ctx, title=f"{main.name} 加1元换购·{SUGGESTED}", offer=offer, tactic="加价换购（比例偏见）",
-                  arithmetic=lines, suggestion=_suggest_note("“加1元换购”这项优惠"))
+                  arithmetic=lines, suggestion=_suggest_note("“加1元换购”这项优惠"), quoted=(main, add))
 
 
 def _bundle(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
@@ -191,16 +215,15 @@ def _bundle(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None
         return None
     a, b = ps[0], ps[1]
     now = current_price(a) + current_price(b)
-    raw = round(now * 0.9, 2)
-    price = math.floor(raw)
+    price = round(now * 0.9, 2)  # to the fen: a price is never rounded to whole yuan (2.65 → 2 would be a 25 % cut)
     if price <= 0 or price >= now:
         return None
     lines = [f"{m(current_price(a))} + {m(current_price(b))} = {m(now)} 元",
-             f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(now - price)} 元"]
+             f"{m(now)} × 0.9 = {m(price)} 元", f"{m(now)} - {m(price)} = {m(round(now - price, 2))} 元"]
     offer = (f"【组合套装】{a.name}（{_price_label(profile, a)}）+ {b.name}（{_price_label(profile, b)}），"
-             f"一起买套装价{m(price)}元，比分开买少花{m(now - price)}元；单买照常供应。")
+             f"一起买套装价{m(price)}元，比分开买少花{m(round(now - price, 2))}元；单买照常供应。")
     return _draft(profile, ctx, title=f"{a.name}+{b.name} 组合套装·{SUGGESTED}", offer=offer, tactic="组合套装",
-                  arithmetic=lines, suggestion=_suggest_note("套装价（按两样现价合计打9折取整）"))
+                  arithmetic=lines, suggestion=_suggest_note("套装价（按两样现价合计打9折，算到分）"), quoted=(a, b))
 
 
 def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
@@ -211,15 +234,14 @@ def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | N
         return None
     p = next((p for p in ps if p.promo_price), ps[0])
     now = current_price(p)
-    raw = round(now * 0.9, 2)
-    price = math.floor(raw)
+    price = round(now * 0.9, 2)
     if price >= now:
         return None
-    lines = [f"{m(now)} × 0.9 = {m(raw)} 元（取整为 {m(price)} 元）", f"{m(now)} - {m(price)} = {m(now - price)} 元",
-             f"3 × {m(price)} = {m(3 * price)} 元"]
+    lines = [f"{m(now)} × 0.9 = {m(price)} 元", f"{m(now)} - {m(price)} = {m(round(now - price, 2))} 元",
+             f"3 × {m(price)} = {m(round(3 * price, 2))} 元"]
     offer = f"【三人拼团】{p.name}（{_price_label(profile, p)}），3人成团每人{m(price)}元，成团进度在群里更新。"
     return _draft(profile, ctx, title=f"{p.name} 三人拼团·{SUGGESTED}", offer=offer, tactic="拼团", arithmetic=lines,
-                  suggestion=_suggest_note("拼团价、成团人数和未成团的处理方式"))
+                  suggestion=_suggest_note("拼团价、成团人数和未成团的处理方式"), quoted=(p,))
 
 
 def _buy_n(profile: GroupProfile, ctx: dict[str, Any], n: int = 3) -> dict[str, Any] | None:
@@ -233,7 +255,7 @@ def _buy_n(profile: GroupProfile, ctx: dict[str, Any], n: int = 3) -> dict[str, 
     offer = (f"【买{n}送1】{p.name}买{n}送1，相当于{m(discount)}折：买{n}{p.unit}送1{p.unit}"
              f"（{_price_label(profile, p)}），常用的东西一次备齐。")
     return _draft(profile, ctx, title=f"{p.name} 买{n}送1·{SUGGESTED}", offer=offer, tactic="买N送1",
-                  arithmetic=lines, suggestion=_suggest_note(f"“买{n}送1”这项优惠"))
+                  arithmetic=lines, suggestion=_suggest_note(f"“买{n}送1”这项优惠"), quoted=(p,))
 
 
 def _discounted(profile: GroupProfile) -> Product | None:
@@ -249,11 +271,14 @@ def _discount(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | No
     rate = round(10 * (p.promo_price or 0) / (p.price or 1), 1)
     label = promo_label(profile, p)
     sale = sale_event(profile, p, dt.date.fromisoformat(str(ctx["start"])))
-    head = f"{sale[1].title}·{sale[0].month}月{sale[0].day}日" if sale else "折扣"
-    offer = (f"【{head}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，"
-             f"立省{m(saved)}元（约{m(rate)}折）。" + (f"\n{p.description.rstrip('。')}。" if p.description else ""))
+    standing = label if label == "会员价" and not sale else ""
+    head = f"{sale[1].title}·{sale[0].month}月{sale[0].day}日" if sale else standing or "折扣"
+    offer = f"【{head}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，立省{m(saved)}元（约{m(rate)}折）。"
+    desc = p.description.strip().rstrip("。")
+    if desc and fold(desc) not in fold(offer):  # a description that only says "会员价" is not said twice
+        offer += f"\n{desc}。"
     return _draft(profile, ctx, title=f"{p.name} {label}", offer=offer, tactic="折扣",
-                  arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"], sale=sale)
+                  arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"], sale=sale, standing=standing)
 
 
 _WHY_MISSING = {
@@ -305,6 +330,8 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     # occasional events first (they need an announcement), then daily routines; shown in date order
     for on, ev in sorted(_upcoming(profile, start)[:n], key=lambda x: (x[0], x[1].time or "")):
         notice = compose_event_notice(profile, ev, on, book)
+        if ev.cadence.kind != "workdays" and (holiday := holiday_note(on)):
+            notice.needs.append(holiday)
         note = ("发出前请补上：" + "；".join(notice.needs) + "。") if notice.needs else ""
         out.append({"title": f"{ev.title}·{when_label(on, ev.time)}", "text": notice.text, "tactic": "",
                     "arithmetic": [], "operator_note": note, "needs": notice.needs, "event": ev.title,
@@ -323,8 +350,15 @@ def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
     for a paid group, the fee and how to sign up."""
     bank = clause_bank()["moments"]
     bens = benefits(profile)[:3]
-    fill = {"name": profile.display_name(), "pos": profile.positioning.rstrip("。.！!；; "), "t0": lead_topic(profile),
-            "aud": f"适合{profile.audience.rstrip('。.；; ')}，" if profile.audience else "", "ben": bens[0],
+    # a public post does not broadcast members' circumstances (独居, 患者…): those clauses are left out
+    private = list(C.audience_table()["vulnerable_words"])
+    pos = drop_clauses(profile.positioning, private).rstrip("。.！!；; ")
+    pos = pos if len(pos) >= 8 else f"围绕{'、'.join(profile.topics[:3])}的交流"
+    # an audience list with one group left out would read "适合他们的子女…": left out whole
+    aud = "" if drop_clauses(profile.audience, private) != profile.audience else profile.audience.rstrip("。.；; ")
+    practice = slot_topic(profile, "practice")
+    fill = {"name": profile.display_name(), "pos": pos, "t0": lead_topic(profile), "tp": practice or "",
+            "aud": f"适合{aud}，" if aud else "", "ben": bens[0],
             "bens": "；".join(bens), "entry": entry_conditions(profile), "brand": C.brand(profile) or profile.display_name(),
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
             "path": profile.purchase_path.rstrip("。")}
@@ -334,6 +368,8 @@ def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
     else:
         lines.append(phrase(bank["call"], profile, "mcall").format(**fill))
     short_bank = bank["short"].get(C.gtype(profile), bank["short"]["其他"])
+    if not practice and any("{tp}" in v for v in short_bank):  # "一起学{t}" needs something one learns
+        short_bank = bank["short_subject"]
     short = phrase(short_bank, profile, "mshort").format(**fill)
     if profile.paid:
         short += phrase(bank["fee_nopath"], profile, "mshortfee").format(**fill)
@@ -360,10 +396,17 @@ def compose_notice(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     span = f"{start.month}月{start.day}日—{end.month}月{end.day}日"
     week = occurrences(profile, start, 7)
     routine = {ev.title: ev for _, ev in week if ev.cadence.kind in ("daily", "workdays")}
-    lines = [f"【{name}｜本周安排（{span}）】"]
+    nb = clause_bank()["notice"]
+    fill = {"name": name, "span": span, "who": C.address(profile), "topics": "、".join(profile.topics[:3]), "where": where}
+
+    def say(part: str) -> str:
+        return phrase(nb[part], profile, "notice" + part).format(**fill)
+
+    lines = [say("head")]
     notes = [f"{ev.title}：{n}" for ev in routine.values() for n in ev.cadence.holiday_notes(start, 7)]
+    notes += [f"{ev.title}：{h}" for on, ev in week if ev.title not in routine and (h := holiday_note(on))]
     if week:
-        lines.append(f"{C.address(profile)}好，这周的安排如下：")
+        lines.append(say("lead"))
         lines += [_event_line(None, ev, start) for ev in routine.values()]
         lines += [_event_line(on, ev, start) for on, ev in week if ev.title not in routine]
     else:
@@ -379,9 +422,8 @@ def compose_notice(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
             notes.append("档案里的活动都在这周之前，请在群档案的 events 里补上新的安排")
         else:
             lines.append(f"这周（{span}）没有固定活动，有安排会在{where}通知。")
-    lines.append(f"温馨提醒：群里只聊{'、'.join(profile.topics[:3])}相关话题，不发广告、不刷屏，完整群规在{where}。")
-    lines.append("有建议随时私聊管理员。")
-    draft = {"title": f"{name} 本周安排（{span}）", "text": "\n".join(lines), "tactic": "", "arithmetic": [],
+    lines += [say("remind"), say("close")]
+    draft = {"title": f"{name} 本周安排（{span}）", "text": "\n".join(x for x in lines if x), "tactic": "", "arithmetic": [],
              "operator_note": ""}
     return Composed([draft], f"{KIND_NAMES['notice']}每次只写一条", notes=notes)
 

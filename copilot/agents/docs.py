@@ -19,7 +19,8 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.agents.events import expand, phrase, pick, when_label
-from copilot.agents.facts import applies, group_facts, lead_topic, suggests_banned
+from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned
+from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
@@ -73,11 +74,16 @@ def entry_conditions(profile: GroupProfile) -> str:
     return phrase(bank["entry_default"], profile, "entry").format(aud=aud)
 
 
+_CARD_EXAMPLE = re.compile(r"\s*[（(]\s*(?:如|例如|比如|例|e\.?g\.?)[^（()）]*[)）]\s*$", re.IGNORECASE)
+
+
 def card_format(profile: GroupProfile) -> str:
     """The one 群名片 format rules and welcome ask for: ``card_format``, else one quoted in the
     threshold, else the first default in the clause bank that the profile gives a reason for."""
     if profile.card_format:
-        return re.split(r"[（(]", profile.card_format)[0].strip()
+        # an example in brackets ("（如“7栋-02-李姐”）") is for the operator's reader, not part of the
+        # format; options in brackets ("水平(新手/中级/高手)-昵称") are, and are kept whole
+        return _CARD_EXAMPLE.sub("", profile.card_format).strip()
     quoted = re.search(r"[“\"「]([^”\"」]{3,20})[”\"」]", profile.threshold)
     if quoted and "-" in quoted.group(1):
         return quoted.group(1)
@@ -173,6 +179,16 @@ def section_heading(spec: dict[str, Any], profile: GroupProfile, book: RuleBook,
     return phrase(spec["variants"], profile, slot).format(h=pick(words, profile, slot + "h"))
 
 
+def member_banned(profile: GroupProfile) -> list[str]:
+    """The profile's banned words that are rules for members. In a brand's or a seller's group the
+    advertising-claim words (美白, 最强, 降三高…) constrain the brand's own copy: drafts avoid them,
+    but members are not told not to talk about them."""
+    if C.gtype(profile) not in ("品牌型", "消费型"):
+        return list(profile.banned)
+    claims = [fold(w) for w in clause_bank()["rules"]["ad_claim_words"]]
+    return [w for w in profile.banned if not any(c in fold(w) or fold(w) in c for c in claims)]
+
+
 def event_norms(profile: GroupProfile) -> list[str]:
     """The operator's own rules from event details ("必须戴头盔…", "不录屏、不截图外传"), quoted with the event."""
     words = clause_bank()["rules"]["norm_words"]
@@ -196,13 +212,14 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
             "domains": "、".join(profile.allowed_domains),
             "links": (f"链接只允许来自 {'、'.join(profile.allowed_domains)}，其他链接先问管理员" if profile.allowed_domains
                       else "未经管理员同意不发外部链接和二维码"),
-            "banned": f"；也不发与{'、'.join(profile.banned)}有关的内容" if profile.banned else ""}
+            "banned": f"；也不发与{'、'.join(member)}有关的内容" if (member := member_banned(profile)) else ""}
     speak = [c.format(**fill) for c in choose(bank["speak"], profile, "speak")]
     forbid = [c.format(**fill) for c in choose(bank["forbid"], profile, "forbid")]
     norms = event_norms(profile)
     penalty = [phrase(step, profile, f"penalty{i}") for i, step in enumerate(bank["penalty"])]
     secret = next((item for item in bank["forbid"] if item.get("id") == "confidentiality"), None)
-    if secret and applies(secret.get("when"), group_facts(profile)):
+    facts = group_facts(profile)
+    if secret and applies(secret.get("when"), facts) and applies(bank["penalty_secret_when"], facts):
         penalty.append(phrase(bank["penalty_secret"], profile, "penalty_secret"))
     lines = [f"【{name}｜群规】", h["intro"], h["entry"],
              f"{entry_conditions(profile)}。" + ("" if fill["card"] in profile.threshold
@@ -231,19 +248,27 @@ RULES = AgentSpec(
 def self_intro(profile: GroupProfile) -> str:
     """What a new member is asked to say about themselves: the first set in the bank that fits."""
     facts = group_facts(profile)
-    item = next(i for i in clause_bank()["welcome"]["say"] if applies(i.get("when"), facts))
-    return phrase(item["variants"], profile, "say").format(t=lead_topic(profile), brand=C.brand(profile) or "")
+    # a set whose verbs need a kind of topic word ("练{t}") is used only when the group has such a word
+    item = next(i for i in clause_bank()["welcome"]["say"]
+                if applies(i.get("when"), facts) and (not i.get("slot") or slot_topic(profile, i["slot"])))
+    t = slot_topic(profile, item["slot"]) if item.get("slot") else lead_topic(profile)
+    return phrase(item["variants"], profile, "say").format(t=t, brand=C.brand(profile) or "")
 
 
-def next_event(events: list[Event], today: dt.date | None) -> str:
-    """The soonest of ``events`` from ``today`` with its date ("12月3日（周四）20:30 案例直播")."""
+def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str:
+    """The soonest of ``events`` from ``today`` with its date ("12月3日（周四）20:30 案例直播"); with
+    ``now`` (HH:MM) an event earlier today is over and its next date counts."""
     if not events:
         return ""
     if today is None:
         return f"{events[0].when} {events[0].title}"
-    dated = [(d, e) for e in events for d in e.cadence.dates(today, 62)[:1]]
-    if not dated:
-        return f"{events[0].when} {events[0].title}"
+
+    def still_ahead(d: dt.date, e: Event) -> bool:
+        return not (now and d == today and (e.time or "00:00") <= now)
+
+    dated = [(d, e) for e in events for d in [x for x in e.cadence.dates(today, 62) if still_ahead(x, e)][:1]]
+    if not dated:  # nothing ahead in the next two months: point to nothing rather than to the past
+        return ""
     on, ev = min(dated, key=lambda x: (x[0], x[1].time or ""))
     return f"{when_label(on, ev.time)}{' ' if ev.time else ''}{ev.title}"
 
@@ -269,13 +294,14 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     upcoming = upcoming_events(profile, today)
     events = [e for e in upcoming if e.cadence.kind not in ("daily", "workdays")] or upcoming
     fill = {"name": profile.display_name(), "card": card_format(profile), "say": self_intro(profile),
-            "where": where_rules(profile), "who": C.address(profile), "next": next_event(events, today),
-            "value": core_value(profile), "t": lead_topic(profile), "昵称": "{昵称}"}
+            "where": where_rules(profile), "who": C.address(profile), "昵称": "{昵称}",
+            "next": next_event(events, today, str(ctx.get("now") or "")),
+            "value": core_value(profile), "t": lead_topic(profile)}
     family = any(w in profile.audience for w in ("子女", "家属", "父母"))
     out = []
     for i in range(n):
         part = {k: phrase(v, profile, f"w{k}{i}") for k, v in bank.items()}
-        nxt = part["next"] if events else ""
+        nxt = part["next"] if fill["next"] else ""
         fam = part["family"] if family else ""
         versions = [greet + part["value"] + part["card"] + "，" + intro + part["rules"] + extra
                     for greet in (part["greet"], part["greet_short"])
@@ -298,9 +324,18 @@ WELCOME = AgentSpec(
 )
 
 
+def _today(today: dt.date | None) -> dict[str, str]:
+    """"today" for drafts: the date given, else Beijing's date and time now (events already over today
+    are not pointed to)."""
+    if today is not None:
+        return {"today": today.isoformat()}
+    now = beijing_now()
+    return {"today": now.date().isoformat(), "now": now.strftime("%H:%M")}
+
+
 def draft_intro(profile: GroupProfile, engine: Engine, *, today: dt.date | None = None) -> DraftResult:
-    """The intro; one-off events before ``today`` (default: today) are not listed."""
-    return run_agent(INTRO, profile, engine, context={"today": (today or dt.date.today()).isoformat()})
+    """The intro; one-off events before ``today`` (default: today in Beijing) are not listed."""
+    return run_agent(INTRO, profile, engine, context=_today(today))
 
 
 def draft_rules(profile: GroupProfile, engine: Engine) -> DraftResult:
@@ -308,4 +343,4 @@ def draft_rules(profile: GroupProfile, engine: Engine) -> DraftResult:
 
 
 def draft_welcome(profile: GroupProfile, engine: Engine, *, n: int = 2, today: dt.date | None = None) -> DraftResult:
-    return run_agent(WELCOME, profile, engine, context={"n": n, "today": (today or dt.date.today()).isoformat()})
+    return run_agent(WELCOME, profile, engine, context={"n": n, **_today(today)})

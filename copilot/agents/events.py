@@ -23,13 +23,16 @@ from typing import Any
 import yaml
 
 from copilot.cadence import weekday_name
+from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import RuleBook
 from copilot.paths import RESOURCES_DIR
 from copilot.profile import Event, GroupProfile
 from copilot.textnorm import fold, split_sentences
 
 _OPTION = re.compile(r"(?:(?<=^)|(?<=[\s：:；;，,(（]))([A-DＡ-Ｄ])[\s.、．:：]+")
-_ROTATION = re.compile(r"第([一二三四五1-5])周")
+_CN_DIGITS = "一二三四五六七八九十"
+_ROTATION = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*周")
+_COURSE_START = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?\s*(?:开课|开始|起)")
 _VOTE_OPTION = re.compile(r"^[A-D]\. ")
 
 
@@ -66,6 +69,19 @@ def expand(text: str, profile: GroupProfile, slot: str) -> str:
     return _ALTERNATION.sub(one, text)
 
 
+_ECHO = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+
+
+def fitting(options: list[Any], fill: dict[str, str]) -> list[Any]:
+    """The options that, filled, do not say a word twice in a row ("新品直播" + "{title}直播" →
+    "新品直播直播"); all of them when every one would."""
+    def echoes(option: Any) -> bool:
+        text = str(option).format(**fill)
+        return any(m.group(0) not in "".join(fill.values()) for m in _ECHO.finditer(text))
+
+    return [o for o in options if not echoes(o)] or options
+
+
 def phrase(options: list[Any], profile: GroupProfile, slot: str) -> str:
     """One of ``options`` for this group and slot, its interchangeable phrases resolved."""
     return expand(str(pick(options, profile, slot)), profile, slot)
@@ -100,7 +116,7 @@ def missing_facts(event: Event, book: RuleBook) -> list[str]:
     spec = (params.get("requires") or {}).get(event.kind, {})
     blob = fold(" ".join([event.title, event.place, event.signup, event.details]))
     reqs = list(spec.get("requires", []))
-    if any(fold(w) in blob for w in params.get("outdoor_words", [])):
+    if outdoor_event(event, params):
         reqs += spec.get("outdoor_requires", [])
     out = []
     for r in reqs:
@@ -115,33 +131,64 @@ def missing_facts(event: Event, book: RuleBook) -> list[str]:
     return out
 
 
-def _rotation(details: str, on: dt.date | None) -> str:
-    """Details that change by week of the month ("第一周…→第二周…") reduced to this date's week."""
+@dataclass(frozen=True)
+class Rotation:
+    """What a rotation in an event's details ("第1周…第2周…") says about one date.
+
+    ``state``: "" (``text`` is this week's part), "paused" (the operator skips this week), "before" /
+    "after" (outside a course's weeks), "unanchored" (course weeks without a start date: the whole
+    rotation is kept and the operator is asked for the start)."""
+
+    text: str
+    state: str = ""
+    need: str = ""
+
+
+def _week_number(word: str) -> int:
+    return int(word) if word.isdigit() else _CN_DIGITS.index(word) + 1 if len(word) == 1 else 10 + (
+        _CN_DIGITS.index(word[-1]) + 1 if len(word) > 1 and word[-1] != "十" else 0)
+
+
+def rotation(event: Event, on: dt.date | None) -> Rotation:
+    """The part of a rotation in ``event.details`` that belongs to the date ``on``.
+
+    A course's weeks ("第1周…第8周", a 课程 event, or words of a course in the details) are counted from
+    the start date written in the details ("2026-12-05开课"); without it they cannot be placed and
+    nothing is guessed. Other rotations of at most five weeks are weeks of the month ("本月顺序：第一周…")."""
+    details = event.details
     marks = list(_ROTATION.finditer(details))
     if on is None or len(marks) < 2:
-        return details
-    week = (on.day - 1) // 7 + 1
-    segments = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(details)
-        segments.append(details[m.end():end])
+        return Rotation(details)
+    segments = [details[m.end():(marks[i + 1].start() if i + 1 < len(marks) else len(details))]
+                for i, m in enumerate(marks)]
     last = segments[-1]
     stop = re.search(r"[。；;]", last)
-    tail = last[stop.end():] if stop else ""
+    tail = last[stop.end():].strip() if stop else ""
     segments[-1] = last[: stop.start()] if stop else last
-    this = segments[week - 1] if week <= len(segments) else ""
-    this = this.strip(" →-—、，,")
+    numbers = [_week_number(m.group(1)) for m in marks]
+    lead = details[: marks[0].start()]
+    anchor = _COURSE_START.search(details)
+    if anchor:
+        first = dt.date(int(anchor.group(1)), int(anchor.group(2)), int(anchor.group(3)))
+        week = (on - (first - dt.timedelta(days=first.weekday()))).days // 7 + 1
+        if on < first:
+            return Rotation("", "before", f"{first.month}月{first.day}日开课")
+        if week > max(numbers):
+            return Rotation("", "after", f"共{max(numbers)}周")
+    elif max(numbers) > 5 or event.kind == "课程" or ("月" not in lead and any(w in details for w in bank()["course_words"])):
+        return Rotation(details, "unanchored", str(bank()["rotation_need"]))
+    else:
+        week = (on.day - 1) // 7 + 1
+    this = next((seg for n, seg in zip(numbers, segments) if n == week), "").strip(" →-—、，,；;。")
     if not this or "停" in this:
-        return PAUSED
-    return "本周：" + this + "。" + tail.strip()
-
-
-PAUSED = "\u0000paused"
+        return Rotation("", "paused")
+    label = f"本周（第{week}周）" if anchor else "本周"
+    return Rotation(f"{label}：{this}。{tail}")
 
 
 def is_paused(event: Event, on: dt.date) -> bool:
-    """The operator's rotation skips ``event`` in the week of ``on`` ("第四周停一次")."""
-    return _rotation(event.details, on) == PAUSED
+    """The operator's rotation skips ``event`` on ``on`` ("第四周停一次", or outside a course's weeks)."""
+    return rotation(event, on).state in ("paused", "before", "after")
 
 
 def _vote_lines(sentence: str) -> list[str]:
@@ -158,7 +205,10 @@ def _vote_lines(sentence: str) -> list[str]:
 def _detail_lines(event: Event, on: dt.date | None, participation_only: bool) -> tuple[list[str], str]:
     """The operator's details as member-facing lines; for a 晨报 only the sentences that tell members
     what to do (the rest describes the content the operator will post and goes into needs)."""
-    details = _rotation(event.details, on)
+    details = rotation(event, on).text
+    # "每月8号 会员日：会员价再打9折" — the notice already says when and what; keep what follows
+    details = re.sub(r"^\s*(?:" + re.escape(event.cadence.label) + r")?\s*(?:" + re.escape(event.title) + r")?\s*[：:]\s*",
+                     "", details) if details.startswith((event.cadence.label, event.title)) else details
     sentences = split_sentences(details)
     if participation_only:
         words = bank()["participation_words"]
@@ -203,19 +253,23 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     when = when_label(on, event.time, event)
     title = event.title
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
-    lines = [str(pick(spec["openers"], profile, "open" + key)).format(**fill).rstrip("。") + "。"]
+    lines = [str(pick(fitting(spec["openers"], fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]
     needs = [f"{n}" for n in missing_facts(event, book)]
     where = []
     trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]}
     if event.place and not trivial and event.place not in lines[0] and spec.get("place"):
-        where.append(str(pick(spec["place"], profile, "place" + key)).format(**fill))
+        where.append(phrase(fitting(spec["place"], fill), profile, "place" + key).format(**fill))
     if event.host and spec.get("host"):
-        where.append(str(pick(spec["host"], profile, "host" + key)).format(**fill))
+        where.append(phrase(fitting(spec["host"], fill), profile, "host" + key).format(**fill))
     if where:
         lines.append("，".join(where) + "。")
-    if _rotation(event.details, on) == PAUSED:
-        text = f"{when_label(on, None)}提醒：本周{title}停一次，下周照常。"
-        return Notice(text=text, needs=[], steps=[], why="档案写明这一周轮空，只发一句提醒", paused=True)
+    rot = rotation(event, on)
+    if rot.state in ("paused", "before", "after"):
+        wording = bank()["rotation_off"][rot.state]
+        text = phrase(wording["text"], profile, "off" + key).format(day=when_label(on, None), title=title, why=rot.need)
+        return Notice(text=text, needs=[], steps=[], why=str(wording["why"]), paused=True)
+    if rot.state == "unanchored":
+        needs.append(rot.need)
     details, content = _detail_lines(event, on, participation_only=event.kind == "晨报")
     lines += [close_sentence(d) for d in details]
     prices = price_lines(profile, event)
@@ -233,8 +287,11 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         if any(fold(w) in fold(event.signup) for w in bank()["no_signup_words"]):
             lines.append(event.signup.rstrip("。") + "。")
         else:
-            lines.append(str(pick(bank()["signup"], profile, "signup" + key)).format(**fill).rstrip("。") + "。")
-    closing = str(pick(spec.get("closings", [""]), profile, "close" + key))
+            lines.append(str(pick(fitting(bank()["signup"], fill), profile, "signup" + key)).format(**fill).rstrip("。") + "。")
+    closings = list(spec.get("closings", [""]))
+    if spec.get("outdoor_closings") and outdoor_event(event, _requirements(book)):
+        closings += spec["outdoor_closings"]  # "路上互相照应" only for a ride or a hike, not a climbing gym
+    closing = phrase(closings, profile, "close" + key)
     if closing:
         lines.append(closing + "。")
     if not event.time:

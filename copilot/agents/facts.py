@@ -16,6 +16,7 @@ import yaml
 
 from copilot.agents import compose as C
 from copilot.agents.events import bank as event_bank
+from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import load_rules
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
 from copilot.profile import Event, GroupProfile
@@ -25,10 +26,9 @@ _FIELDS = ("card_format", "allowed_domains", "banned", "products", "purchase_pat
 
 
 @lru_cache(maxsize=1)
-def outdoor_words() -> list[str]:
-    """Words that make an in-person event outdoor or physical (one list with rule topics.event_facts)."""
-    book = load_rules(KNOWLEDGE_DIR)
-    return [fold(w) for w in book.get("topics.event_facts").check.params.get("outdoor_words", [])]
+def _event_fact_params() -> dict[str, Any]:
+    """The outdoor and indoor words of rule topics.event_facts (one list for writer and checker)."""
+    return dict(load_rules(KNOWLEDGE_DIR).get("topics.event_facts").check.params)
 
 
 def physical_place(event: Event) -> bool:
@@ -49,9 +49,8 @@ def in_person(profile: GroupProfile) -> bool:
 
 def outdoor(profile: GroupProfile) -> bool:
     """An in-person event that is outdoor or physical exertion (a ride, a run, a hike)."""
-    words = outdoor_words()
-    return any(e.kind == "线下活动" and any(w in fold(" ".join([e.title, e.place, e.details])) for w in words)
-               for e in profile.all_events())
+    params = _event_fact_params()
+    return any(e.kind == "线下活动" and outdoor_event(e, params) for e in profile.all_events())
 
 
 def profile_blob(profile: GroupProfile) -> str:
@@ -74,13 +73,14 @@ class Facts:
     has: frozenset[str]
     blob: str
     banned: tuple[str, ...]
+    audience: frozenset[str] = frozenset()
 
 
 def group_facts(profile: GroupProfile) -> Facts:
     return Facts(type=C.gtype(profile), paid=profile.paid is not None, in_person=in_person(profile),
                  outdoor=outdoor(profile), kinds=frozenset(e.kind for e in profile.all_events()),
                  has=frozenset(k for k in _FIELDS if getattr(profile, k)), blob=profile_blob(profile),
-                 banned=tuple(fold(w) for w in profile.banned if w.strip()))
+                 banned=tuple(fold(w) for w in profile.banned if w.strip()), audience=C.audience_classes(profile))
 
 
 def _one(when: dict[str, Any], f: Facts) -> bool:
@@ -93,6 +93,8 @@ def _one(when: dict[str, Any], f: Facts) -> bool:
         "kinds" not in when or bool(f.kinds & set(when["kinds"])),
         "has" not in when or set(when["has"]) <= f.has,
         "mentions" not in when or any(fold(w) in f.blob for w in when["mentions"]),
+        "audience" not in when or bool(f.audience & set(when["audience"])),
+        "not_audience" not in when or not (f.audience & set(when["not_audience"])),
     ]
     return all(checks)
 
@@ -134,6 +136,11 @@ def topic_classes(word: str) -> set[str]:
     elif has("product"):
         out.add("product")
     return out
+
+
+def slot_topic(profile: GroupProfile, slot: str) -> str | None:
+    """The first topic word that fits ``slot`` (subject / practice / gear / product), or None."""
+    return next((t for t in profile.topics if slot in topic_classes(t)), None)
 
 
 def lead_topic(profile: GroupProfile) -> str:

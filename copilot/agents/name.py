@@ -68,7 +68,7 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
                 continue
             out.append((base_score, f"{t}{f}", f"主题+形式：“{t}”开头一眼看出聊什么，“{f}”说明这是怎样的群"))
             for qi, (q, kind) in enumerate(quals):
-                if q in t or t in q:
+                if q in t or t in q or (kind == "人群" and set(q) & set(t)):  # 骑友+骑行: one 骑 too many
                     continue
                 score = base_score + 0.8 - 0.2 * qi
                 out.append((score, f"{q}{t}{f}", f"{kind}+主题+形式：“{q}”筛出对口的人，“{t}”说明主题，“{f}”说明玩法"))

@@ -23,7 +23,7 @@ from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.agents.events import compose_notice, pick
 from copilot.agents.facts import applies, group_facts, in_person, topic_classes
-from copilot.cadence import weekday_name
+from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
@@ -58,7 +58,7 @@ def topic_bank() -> dict[str, Any]:
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
-    today = today or dt.date.today()
+    today = today or beijing_now().date()
     return today + dt.timedelta(days=7 - today.weekday())
 
 
@@ -72,10 +72,12 @@ def _slot_times(profile: GroupProfile) -> tuple[str, str]:
     """(day, evening) for free topics: the group's most used event times, else the first default in
     topics.yaml that fits the group (a game guild is not sent a 07:00 topic)."""
     facts = group_facts(profile)
-    morning, evening = next(tuple(d["times"]) for d in topic_bank()["default_times"] if applies(d.get("when"), facts))
+    default = next(d for d in topic_bank()["default_times"] if applies(d.get("when"), facts))
+    morning, evening = default["times"]
     times = [e.time for e in profile.all_events() if e.time]
     mornings = Counter(t for t in times if t < "12:00")
-    evenings = Counter(t for t in times if t >= "17:00")
+    # a daytime group (seniors) keeps its afternoon slot: its own evening events are not copied
+    evenings = Counter(t for t in times if t >= "17:00" and not default.get("daytime"))
     if mornings:
         morning = mornings.most_common(1)[0][0]
     if evenings:
@@ -168,6 +170,8 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
             taken = {e["time"] for e in by_day[on]}
             time = evening if not any(t >= "12:00" for t in taken) else morning
             needs = [x if x != "开始时间" else f"开始时间（暂按 {time} 排）" for x in needs]
+        if ev.cadence.kind != "workdays" and (holiday := holiday_note(on)):
+            needs.append(holiday)  # a 工作日 event already skips holidays; any other lands on them as written
         why = n.why + (f"；{note}" if (note := ev.cadence.shifted_note(on)) else "")
         entry = _entry((on - start).days + 1, on, time, ev.kind, ev.title, n.text, n.steps, why, needs, ev.title)
         if n.paused:

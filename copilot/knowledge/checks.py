@@ -969,11 +969,19 @@ def _requirement_met(req: Mapping[str, Any], event: Any, text: str) -> bool:
     return any(fold(w) in text for w in req.get("any", []))
 
 
+def outdoor_event(event: Any, params: dict[str, Any]) -> bool:
+    """An event held outdoors or as physical exertion outside (a ride, a hike): its words are in
+    ``outdoor_words`` and none of ``indoor_words`` (a climbing gym, a classroom) — one definition for
+    the writer's weather and safety lines and for this check."""
+    blob = fold(" ".join([event.title, event.place, event.details, event.signup]))
+    return any(fold(w) in blob for w in params.get("outdoor_words", [])) and not any(
+        fold(w) in blob for w in params.get("indoor_words", []))
+
+
 @check_kind("event_facts")
 def _event_facts(c: CheckInput) -> CheckOutcome:
     events = {fold(e.title): e for e in (c.profile.all_events() if hasattr(c.profile, "all_events") else [])}
     params = c.rule.check.params
-    outdoor = [fold(w) for w in params.get("outdoor_words", [])]
     problems, checked = [], 0
     for d, text in zip(c.drafts, c.texts):
         ev = events.get(fold(str(_get(d, "event", "") or "")))
@@ -981,8 +989,7 @@ def _event_facts(c: CheckInput) -> CheckOutcome:
             continue
         spec = (params.get("requires") or {}).get(ev.kind, {})
         reqs = list(spec.get("requires", []))
-        blob = fold(" ".join([ev.title, ev.place, ev.details, ev.signup]))
-        if any(w in blob for w in outdoor):
+        if outdoor_event(ev, params):
             reqs += spec.get("outdoor_requires", [])
         needs = fold(" ".join(str(x) for x in (_get(d, "needs", None) or [])))
         ft = fold(text)

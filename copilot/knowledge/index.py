@@ -223,7 +223,7 @@ class KnowledgeIndex:
                     report.skipped.append(f"{path}：文件已不存在，保留其已索引内容")
                     continue
                 try:
-                    self._sync_source(entry["source"], self._doc_chunks(path), report)
+                    self._sync_source(entry["source"], self._doc_chunks(path, entry["source"]), report)
                 except IngestError as exc:
                     report.skipped.append(str(exc) + "（保留其已索引内容）")
             report.sentences_embedded += self._embed_sentences(progress)
@@ -245,15 +245,18 @@ class KnowledgeIndex:
             progress("sentences", len(sentences), len(sentences))
         return self.embedder.misses - before
 
-    def _doc_chunks(self, path: Path) -> list[Chunk]:
-        doc = load_document(path)
+    def _doc_chunks(self, path: Path, source: str) -> list[Chunk]:
+        doc = load_document(path, source)
         return chunk_text(doc.text, source=doc.source, title=doc.title, meta={"kind": "document", "path": str(path)})
 
-    def add_paths(self, paths: Iterable[str | Path]) -> BuildReport:
+    def add_paths(self, paths: Iterable[str | Path], *,
+                  progress: Callable[[int, int, Path], None] | None = None) -> BuildReport:
         """Ingest extra documents (files or folders of .md/.txt/.docx/.pdf); bad files are skipped.
 
         Each file is all or nothing: its chunks and its entry in ``sources.json`` are written together,
-        and a file whose entry cannot be saved has its chunks taken out again.
+        and a file whose entry cannot be saved has its chunks taken out again. A source id already held
+        by another file (``notes.md`` added from two folders) gets its folder name in front.
+        ``progress(i, n, path)`` is called before each file.
         """
         started = time.perf_counter()
         report = BuildReport()
@@ -262,13 +265,15 @@ class KnowledgeIndex:
         with self._lock:
             reg = self._registry()
             card_ids = {c.id for c in load_cards(self.settings.knowledge_dir)}
-            for f in files:
+            for i, (f, name) in enumerate(files, 1):
+                if progress:
+                    progress(i, len(files), f)
                 try:
-                    doc = load_document(f)
+                    doc = load_document(f, _unique_source(f, name, reg, card_ids))
                 except IngestError as exc:
                     report.skipped.append(str(exc))
                     continue
-                source = doc.source if doc.source not in card_ids else f"doc-{doc.source}"
+                source = doc.source
                 chunks = chunk_text(doc.text, source=source, title=doc.title,
                                     meta={"kind": "document", "path": str(f.resolve())})
                 self._add_one(f, source, chunks, reg, report)
@@ -635,6 +640,21 @@ def _squash(text: str) -> str:
 
 _shared: dict[str, KnowledgeIndex] = {}
 _shared_lock = threading.Lock()
+
+
+def _unique_source(f: Path, name: str, reg: dict[str, dict[str, str]], card_ids: set[str]) -> str:
+    """The source id for file ``f``: ``name`` unless a card or another registered file holds it, then
+    with more of its folder path in front (``2024/notes.md``)."""
+    key = str(f.resolve())
+    taken = card_ids | {e["source"] for path, e in reg.items() if path != key}
+    mine = reg.get(key, {}).get("source")
+    if mine and mine not in card_ids:
+        return mine  # re-adding a file keeps its id
+    depth = len(Path(name).parts) - 1  # folders the name already holds
+    source, parents = name, [p.name for p in f.resolve().parents if p.name][depth:]
+    while source in taken and parents:
+        source = f"{parents.pop(0)}/{source}"
+    return source if source not in taken else f"doc-{key}"
 
 
 def get_index(settings: Settings | None = None, *, build_if_empty: bool = True) -> KnowledgeIndex:

@@ -26,7 +26,8 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # any one file, as stored
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a .docx's parts once decompressed (a zip bomb stops here)
 MAX_PACK_RATIO = 120  # a part that decompresses to over 120× its stored size is not a document
 MAX_PDF_PAGES = 1000
-MAX_TEXT_CHARS = 5_000_000  # extracted text of one document
+MAX_TEXT_CHARS = 5_000_000  # text extracted from one PDF, before cleaning (extraction stops here)
+MAX_DOCUMENT_CHARS = 200_000  # clean text of one document of any format (indexing runs ~500 chars/s on 2 cores)
 
 
 class IngestError(UnreadableFile):
@@ -154,42 +155,69 @@ def _read_pdf(path: Path) -> str:
     return "\n\n".join(pages)
 
 
-def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """The documents to ingest under ``paths`` (files, or folders walked recursively), and why others
-    were passed over.
+def _walk(p: Path, skipped: list[str]) -> list[tuple[Path, str]]:
+    """The supported files under folder ``p`` with their source ids (path relative to ``p``)."""
+    root = p.resolve()
+    found: list[tuple[Path, str]] = []
+
+    def unreadable(exc: OSError) -> None:
+        skipped.append(f"{exc.filename}：目录无法读取（{exc.strerror or exc}），已跳过")
+
+    for folder, dirs, names in os.walk(p, onerror=unreadable, followlinks=False):
+        dirs.sort()
+        for d in [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            skipped.append(f"{os.path.join(folder, d)}：是指向其他目录的链接，不跟随")
+        for name in sorted(names):
+            f = Path(folder, name)
+            if f.suffix.lower() not in SUPPORTED_SUFFIXES or name.startswith("."):
+                continue
+            if f.is_symlink():
+                try:
+                    target = f.resolve(strict=True)
+                except (OSError, RuntimeError):  # a loop (a → b → a) or a dangling link
+                    skipped.append(f"{f}：链接循环或指向不存在的文件，已跳过")
+                    continue
+                if not target.is_relative_to(root):
+                    skipped.append(f"{f}：链接指向目录之外（{target}），不跟随")
+                    continue
+            found.append((f, f.relative_to(p).as_posix()))
+    return found
+
+
+def find_documents(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """The documents to ingest under ``paths`` (files, or folders walked recursively) with their source
+    ids, and why others were passed over.
 
     A folder walk never leaves the folder: symbolic links that point outside it (a link to
-    /etc/passwd among the notes) are skipped, and linked folders are not entered (no loops). Folders
-    that cannot be read are reported, not silently missed.
+    /etc/passwd among the notes) are skipped, linked folders are not entered and link loops are
+    reported (no loops). Folders that cannot be read are reported, not silently missed. A file in a
+    folder is known by its path inside the folder (``2024/notes.md`` and ``2025/notes.md`` are two
+    sources), a loose file by its name; a file reached twice (a link to a file in the same folder)
+    is indexed once, as the real file.
     """
-    files: list[Path] = []
+    found: list[tuple[Path, str]] = []
     skipped: list[str] = []
     for p in map(Path, paths):
-        if not p.is_dir():
-            files.append(p)
+        found += _walk(p, skipped) if p.is_dir() else [(p, p.name)]
+    files: list[tuple[Path, str]] = []
+    seen: dict[Path, Path] = {}
+    for f, source in sorted(found, key=lambda fs: fs[0].is_symlink()):  # real files before links to them
+        try:
+            real = f.resolve()
+        except (OSError, RuntimeError):
+            real = f
+        if real in seen:
+            skipped.append(f"{f}：与 {seen[real]} 是同一个文件，只索引一次")
             continue
-        root = p.resolve()
-
-        def unreadable(exc: OSError) -> None:
-            skipped.append(f"{exc.filename}：目录无法读取（{exc.strerror or exc}），已跳过")
-
-        for folder, dirs, names in os.walk(p, onerror=unreadable, followlinks=False):
-            dirs.sort()
-            for d in [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
-                skipped.append(f"{os.path.join(folder, d)}：是指向其他目录的链接，不跟随")
-            for name in sorted(names):
-                f = Path(folder, name)
-                if f.suffix.lower() not in SUPPORTED_SUFFIXES or name.startswith("."):
-                    continue
-                if f.is_symlink() and not f.resolve().is_relative_to(root):
-                    skipped.append(f"{f}：链接指向目录之外（{f.resolve()}），不跟随")
-                    continue
-                files.append(f)
+        seen[real] = f
+        files.append((f, source))
     return files, skipped
 
 
-def load_document(path: str | Path) -> Document:
-    """Read ``.md/.txt/.docx/.pdf`` into a cleaned :class:`Document`, or raise :class:`IngestError`."""
+def load_document(path: str | Path, source: str | None = None) -> Document:
+    """Read ``.md/.txt/.docx/.pdf`` into a cleaned :class:`Document`, or raise :class:`IngestError`.
+
+    ``source``: the id its passages are stored under (default: the file name)."""
     p = Path(path)
     if not p.is_file():
         raise IngestError(f"{p}：文件不存在")
@@ -212,6 +240,9 @@ def load_document(path: str | Path) -> Document:
         except UnreadableFile as exc:
             raise IngestError(str(exc)) from None
     text = clean_text(raw)
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise IngestError(f"{p}：正文 {len(text) // 10000} 万字，超过单个文件上限 {MAX_DOCUMENT_CHARS // 10000} 万字"
+                          "（建索引太慢），请拆分成几个文件再加入")
     if len(text) < 10:
         raise IngestError(f"{p}：清洗后没有可用正文")
     if cjk_ratio(text) < 0.05 and len(re.findall(r"[A-Za-z]{2,}", text)) < 20:
@@ -220,4 +251,4 @@ def load_document(path: str | Path) -> Document:
     m = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
     if m:
         title = m.group(1).strip()
-    return Document(text=text, source=p.name, title=title, meta={"path": str(p.resolve())})
+    return Document(text=text, source=source or p.name, title=title, meta={"path": str(p.resolve())})

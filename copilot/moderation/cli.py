@@ -13,7 +13,7 @@ import typer
 
 from copilot.cli_support import emit_json, fail, load_profile_or_fail, resolve_engine, warn
 from copilot.config import get_settings
-from copilot.files import UnreadableFile, decode_bytes
+from copilot.files import UnreadableFile, decode_lines
 from copilot.moderation.audit import AuditError, AuditLog
 from copilot.moderation.importing import FORMATS, HistoryFileError, read_labelled
 from copilot.moderation.message import BadMessage, Message, loads, message_from
@@ -24,7 +24,7 @@ from copilot.profile import GroupMap, profile_key
 from copilot.server import bind_problem, create_app
 
 
-def _read_input(path: Path | None) -> str:
+def _read_input(path: Path | None) -> list[str]:
     if path is not None:
         if not path.exists():
             raise fail(f"找不到输入文件 {path}", 2)
@@ -32,7 +32,7 @@ def _read_input(path: Path | None) -> str:
     else:
         data, name = sys.stdin.buffer.read(), "标准输入"
     try:
-        return decode_bytes(data, name)  # UTF-8 / BOM / UTF-16 / GBK detection
+        return decode_lines(data, name)  # per line: UTF-8 / BOM / UTF-16 / GBK
     except UnreadableFile as exc:
         raise fail(str(exc), 2) from None
 
@@ -73,26 +73,26 @@ def moderate_cmd(
         except PolicyError as exc:
             raise fail(str(exc), 2) from None
         pol = pols.get(group) or pols[""]
-    text = _read_input(input_file)
+    lines = _read_input(input_file)
     eng = resolve_engine(engine)
     mod = Moderator(settings, prof, policy=pol, audit=None if no_audit else "default",
                     engine=eng, semantic=semantic, group=group, profile_key=profile_key(profile, prof),
                     dry_run=dry_run)
     out = sys.stdout
     errors = 0
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         msg = parse_line(line, lineno)
-        if not isinstance(msg, Message):
+        if not isinstance(msg, Message):  # reported on stderr; stdout carries only verdicts
             errors += 1
-            out.write(json.dumps(msg, ensure_ascii=False) + "\n")
+            sys.stderr.write(json.dumps(msg, ensure_ascii=False) + "\n")
             continue
         verdict = mod.moderate(msg)
         out.write(json.dumps(verdict.public(), ensure_ascii=False) + "\n")
         out.flush()
     if errors:
-        warn(f"{errors} 行输入有误，已输出错误行并跳过")
+        warn(f"{errors} 行输入有误，已在标准错误输出逐行报告并跳过")
 
 
 def feedback_cmd(
@@ -198,7 +198,7 @@ def retrain_cmd() -> None:
 
 def serve_cmd(
     host: Annotated[Optional[str], typer.Option("--host", help="默认 127.0.0.1（配置项 host）")] = None,
-    port: Annotated[Optional[int], typer.Option("--port")] = None,
+    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="1–65535，默认 8000（配置项 port）")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64,
                                          help="进程数；多个进程共用审核库（违规次数、重复投递、刷屏计数）")] = 1,
 ) -> None:
@@ -206,7 +206,7 @@ def serve_cmd(
     import uvicorn  # noqa: PLC0415 - the ASGI server only when serving
 
     settings = get_settings()
-    host, port = host or settings.host, port or settings.port
+    host, port = host or settings.host, port if port is not None else settings.port
     if (problem := bind_problem(host, settings)) is not None:
         raise fail(problem, 2)
     settings = settings.model_copy(update={"host": host, "port": port})  # the Host check knows the bind name

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from copilot.files import UnreadableFile, decode_bytes
+from copilot.files import UnreadableFile, decode_lines
 from copilot.moderation.labels import Label, label_from_zh
 
 FORMATS: tuple[str, ...] = ("auto", "eq", "jsonl", "csv")
@@ -83,7 +83,7 @@ def _add(out: Labelled, lineno: int, text: object, raw_label: object) -> None:
 
 
 def _read_eq(text: str, out: Labelled) -> None:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         body, sep, label = line.strip().rpartition("==")
@@ -94,7 +94,7 @@ def _read_eq(text: str, out: Labelled) -> None:
 
 
 def _read_jsonl(text: str, out: Labelled) -> None:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -140,7 +140,7 @@ def _read_csv(text: str, out: Labelled) -> None:
 
 
 def _sniff(text: str) -> str:
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     if first.startswith("{"):
         return "jsonl"
     if "==" in first:
@@ -156,7 +156,7 @@ def read_labelled(path: Path, fmt: str = "auto") -> Labelled:
     if not path.is_file():
         raise HistoryFileError(f"找不到文件 {path}")
     try:
-        text = decode_bytes(path.read_bytes(), str(path))  # UTF-8 / BOM / UTF-16 / GBK
+        text = "\n".join(decode_lines(path.read_bytes(), str(path)))  # per line: UTF-8 / BOM / UTF-16 / GBK
     except UnreadableFile as exc:
         raise HistoryFileError(str(exc)) from None
     if fmt == "auto":

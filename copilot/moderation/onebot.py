@@ -21,7 +21,7 @@ MAX_DEPTH = 6
 
 
 class BadSegment(ValueError):
-    """A message segment that is not a ``{type, data}`` object."""
+    """A message with no readable text because its segments are not ``{type, data}`` objects."""
 
 
 def _strings(value: Any, depth: int = 0) -> list[str]:
@@ -59,7 +59,7 @@ def _xml_text(data: dict[str, Any]) -> str:
     return " ".join([*attrs, _XML_TAG.sub(" ", raw)]).strip()
 
 
-def _forward_text(data: dict[str, Any], depth: int) -> str:
+def _forward_text(data: dict[str, Any], depth: int, skipped: list[str]) -> str:
     """Inline forward content (NapCat/LLOneBot send ``content``: a list of message nodes)."""
     nodes = data.get("content")
     if not isinstance(nodes, list) or depth > MAX_DEPTH:
@@ -68,20 +68,29 @@ def _forward_text(data: dict[str, Any], depth: int) -> str:
     for node in nodes:
         message = node.get("message") if isinstance(node, dict) else None
         if message is None and isinstance(node, dict):
-            message = (node.get("data") or {}).get("content")
+            inner = node.get("data")
+            message = inner.get("content") if isinstance(inner, dict) else None
         if isinstance(message, list):
-            parts.append(segments_text(message, depth + 1))
+            parts.append(segments_text(message, depth + 1, skipped))
         elif isinstance(message, str):
             parts.append(message)
+        else:
+            skipped.append("合并转发里有无法读取的节点")
     return " ".join(p for p in parts if p)
 
 
-def segments_text(message: list[Any], depth: int = 0) -> str:
-    """The text of a OneBot message array, rich segments included."""
+def segments_text(message: list[Any], depth: int = 0, skipped: list[str] | None = None) -> str:
+    """The text of a OneBot message array, rich segments included.
+
+    A malformed segment (not a ``{type, data}`` object, at any depth) is skipped and noted in
+    ``skipped``: the rest of the message is still read, so one broken node cannot hide an ad.
+    """
+    skipped = [] if skipped is None else skipped
     parts: list[str] = []
     for seg in message:
         if not isinstance(seg, dict) or not isinstance(seg.get("data", {}), dict):
-            raise BadSegment("message 字段的消息段格式错误（应为 {type, data} 对象）")
+            skipped.append("消息段格式错误（应为 {type, data} 对象）")
+            continue
         kind, data = seg.get("type"), seg.get("data") or {}
         if kind == "text":
             parts.append(str(data.get("text", "")))
@@ -92,7 +101,7 @@ def segments_text(message: list[Any], depth: int = 0) -> str:
         elif kind == "xml":
             parts.append(_xml_text(data))
         elif kind in ("forward", "node"):
-            parts.append(_forward_text(data, depth))
+            parts.append(_forward_text(data, depth, skipped))
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
@@ -124,10 +133,20 @@ def cq_segments(message: str) -> list[dict[str, Any]]:
 
 def event_text(event: dict[str, Any]) -> str:
     """Plain text of a OneBot group message: the ``message`` segments (an array, or a CQ-code string as
-    go-cqhttp sends with ``message_format: string``), else ``raw_message`` read the same way."""
+    go-cqhttp sends with ``message_format: string``), else ``raw_message`` read the same way.
+
+    Raises :class:`BadSegment` only when malformed segments leave nothing to read.
+    """
     msg = event.get("message")
     if isinstance(msg, list):
-        return segments_text(msg)
+        skipped: list[str] = []
+        text = segments_text(msg, 0, skipped)
+        if skipped and not text:
+            raw = event.get("raw_message")
+            text = segments_text(cq_segments(raw)) if isinstance(raw, str) else ""
+            if not text:
+                raise BadSegment(f"message 字段{skipped[0]}，读不出文字")
+        return text
     if isinstance(msg, str):
         return segments_text(cq_segments(msg))
     raw = event.get("raw_message")

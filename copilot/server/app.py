@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,9 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import OperationalError
 
 from copilot.config import Settings, get_settings
-from copilot.files import UnreadableFile, decode_bytes
 from copilot.llm import Engine, get_engine
 from copilot.moderation.audit import AuditLog
+from copilot.moderation.judge import JudgePool
 from copilot.moderation.labels import Action, Label
 from copilot.moderation.message import BadMessage, Message, loads, message_from
 from copilot.moderation.pipeline import Moderator, Verdict
@@ -33,6 +34,7 @@ from copilot.server.guard import (
     BadRequest,
     HostGuard,
     allowed_hosts,
+    api_token,
     bearer_ok,
     bearer_problem,
     cross_site_problem,
@@ -40,23 +42,34 @@ from copilot.server.guard import (
     onebot_auth_problem,
     read_body,
 )
-from copilot.server.onebot import call_api, expand_forwards, failure_operation, join_of, message_of, quick_operation
+from copilot.server.onebot import (
+    UnreadableMessage,
+    call_api,
+    expand_forwards,
+    failure_operation,
+    join_of,
+    message_of,
+    quick_operation,
+)
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 500
 RETRY_AFTER_S = 5
 
 
-def _decode_body(raw: bytes) -> Any:
+# charsets a request may declare besides UTF-8 (older Chinese bot frameworks); GB18030 reads all of them
+_GB_CHARSETS = {"gbk", "gb2312", "gb18030", "cp936"}
+
+
+def _decode_body(raw: bytes, content_type: str = "") -> Any:
+    """The JSON of a request body. JSON is UTF-8 unless the request declares a GB charset; a body
+    is never re-decoded in another encoding because one byte is bad (an ad in UTF-8 would turn to
+    mojibake and pass): an invalid byte becomes U+FFFD and the rest is read as sent."""
     if not raw.strip():
         raise BadRequest("请求体为空，需要 JSON")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = decode_bytes(raw, "请求体")  # GBK/GB18030 bodies from older bot frameworks
-        except UnreadableFile as exc:
-            raise BadRequest(str(exc)) from None
+    charset = next((p.split("=", 1)[1].strip(' "').lower() for p in content_type.split(";")[1:]
+                    if p.strip().lower().startswith("charset=")), "utf-8")
+    text = raw.decode("gb18030" if charset in _GB_CHARSETS else "utf-8", "replace").removeprefix("\ufeff")
     try:
         return loads(text, "请求体")
     except BadMessage as exc:
@@ -84,6 +97,9 @@ class Moderators:
         self.engine = engine
         self.policies = policies or {}
         self.group_map = GroupMap(settings.data_dir, settings.groups)
+        # one judge pool for every group: a hung endpoint holds at most moderation_judge_slots threads
+        # of this process, so clear messages never wait behind uncertain ones
+        self.judge_pool = JudgePool(settings.moderation_judge_slots)
         self._by_key: dict[tuple[str, float, str], Moderator] = {}
         self._profiles: dict[tuple[str, float], GroupProfile | None] = {}
         self.problems: dict[str, str] = {}  # profile path → why it could not be loaded (for /healthz)
@@ -145,7 +161,8 @@ class Moderators:
             if mod is None:
                 profile = self._profile(path or None, mtime)
                 mod = Moderator(self.settings, profile, audit=self.audit, engine=self.engine,
-                                policy=self.policies.get(gkey), profile_key=profile_key(path, profile))
+                                policy=self.policies.get(gkey), profile_key=profile_key(path, profile),
+                                judge_pool=self.judge_pool)
                 self._by_key[key] = mod
             return mod
 
@@ -165,8 +182,9 @@ def _v1_messages(body: Any) -> list[Message]:
 
 
 def _failure_verdict(msg: Message, exc: BaseException) -> Verdict:
+    why = str(exc) if isinstance(exc, BadRequest) else type(exc).__name__  # our own Chinese message, or the bug's type
     return Verdict(id=msg.id or "", label=Label.OK, action=Action.REVIEW, score=0.0, rule_ids=[],
-                   reason=f"审核出错（{type(exc).__name__}），消息没有被自动处置，请管理员人工查看",
+                   reason=f"审核出错（{why}），消息没有被自动处置，请管理员人工查看",
                    checks={"error": type(exc).__name__})
 
 
@@ -180,12 +198,14 @@ def _record_failure(mods: Moderators, msg: Message, exc: BaseException) -> None:
 
 
 def _moderate_all(mods: Moderators, msgs: list[Message]) -> list[dict[str, Any]]:
-    return [mods.for_group(m.group).moderate(m).public() for m in msgs]
+    """A batch shares one judge deadline: ten uncertain messages wait for the model no longer than one."""
+    deadline = time.monotonic() + mods.settings.moderation_judge_timeout
+    return [mods.for_group(m.group).moderate(m, deadline=deadline).public() for m in msgs]
 
 
 def _health(settings: Settings, mods: Moderators, engine: Engine | None, request: Request) -> Response:
     """``ok`` (200), or ``degraded`` (503) with the problems; file paths only for callers with the token."""
-    show_paths = settings.api_token is not None and bearer_ok(settings, request)
+    show_paths = api_token(settings) is not None and bearer_ok(settings, request)
     problems = mods.health_problems(paths=show_paths)
     body = {"status": "degraded" if problems else "ok",
             "engine": "offline" if engine is None else getattr(engine, "name", "llm"),
@@ -198,7 +218,7 @@ async def _v1(settings: Settings, mods: Moderators, request: Request) -> Respons
     if denied is not None:
         return denied
     try:
-        body = _decode_body(await read_body(request))
+        body = _decode_body(await read_body(request), request.headers.get("content-type", ""))
         msgs = _v1_messages(body)
     except BadRequest as exc:
         return error(exc.status, str(exc))
@@ -222,11 +242,16 @@ async def _onebot(settings: Settings, mods: Moderators, request: Request) -> Res
     if denied is not None:
         return denied
     try:
-        event = _decode_body(raw)
+        event = _decode_body(raw, request.headers.get("content-type", ""))
         if isinstance(event, dict):
             await expand_forwards(settings, event)
         msg = message_of(event)
         join = join_of(event)
+    except UnreadableMessage as exc:  # fail closed: a message we cannot read waits for an admin
+        log.warning("群消息读不出文字，转人工复核：群 %s 用户 %s 消息 %s：%s", exc.message.group, exc.message.user,
+                    exc.message.id, exc)
+        await asyncio.to_thread(_record_failure, mods, exc.message, exc)
+        return JSONResponse(failure_operation(settings))
     except BadRequest as exc:
         return error(exc.status, str(exc))
     if join is not None:  # a member joined: their first messages will be judged strictly

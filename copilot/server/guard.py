@@ -8,7 +8,8 @@
 - **Who**: ``Authorization: Bearer <api_token>`` when a token is set (scheme in any letter case); OneBot
   events with ``X-Signature`` when ``onebot_secret`` is set, else the bearer token.
 - **How much**: the body is read in chunks and refused past ``MAX_BODY`` (a 200 MB POST is never held).
-- **Where**: binding to a non-loopback address requires ``api_token`` (:func:`bind_problem`).
+- **Where**: binding to a non-loopback address requires a non-empty ``api_token``, and for the UI also
+  ``ui_auth`` (:func:`bind_problem`). An empty token is no token, everywhere (:func:`api_token`).
 """
 
 from __future__ import annotations
@@ -49,12 +50,25 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def bind_problem(host: str, settings: Settings) -> str | None:
-    """Why the hook must not listen on ``host`` as configured (Chinese), or None."""
-    if is_loopback(host) or settings.api_token is not None:
+def api_token(settings: Settings) -> str | None:
+    """The configured access token, or None when there is none: an empty or blank value counts as none
+    (``COPILOT_API_TOKEN=`` must not turn into a token that an empty ``Bearer`` header matches)."""
+    token = settings.api_token.get_secret_value() if settings.api_token is not None else ""
+    return token if token.strip() else None
+
+
+def bind_problem(host: str, settings: Settings, *, ui: bool = False) -> str | None:
+    """Why the hook (and, with ``ui``, the operator UI) must not listen on ``host`` as configured
+    (Chinese), or None. A non-loopback bind needs a non-empty token; the UI also needs ``ui_auth``."""
+    if is_loopback(host):
         return None
-    return (f"监听 {host} 会让本机以外的人也能调用审核接口，必须先设置访问令牌 COPILOT_API_TOKEN"
-            "（机器人调用时带 Authorization: Bearer <令牌>）；只在本机使用请监听 127.0.0.1")
+    if api_token(settings) is None:
+        return (f"监听 {host} 会让本机以外的人也能调用审核接口，必须先设置非空的访问令牌 COPILOT_API_TOKEN"
+                "（机器人调用时带 Authorization: Bearer <令牌>）；只在本机使用请监听 127.0.0.1")
+    if ui and not (settings.ui_auth and ":" in settings.ui_auth and settings.ui_auth.split(":", 1)[1]):
+        return (f"监听 {host} 会让本机以外的人打开运营界面（可以改群档案、看审核日志），必须先设置界面登录 "
+                "COPILOT_UI_AUTH=用户名:密码；只在本机使用请监听 127.0.0.1")
+    return None
 
 
 def allowed_hosts(settings: Settings) -> set[str] | None:
@@ -108,10 +122,11 @@ def same_secret(given: str, expected: str) -> bool:
 
 def bearer_ok(settings: Settings, request: Request) -> bool:
     """True when no token is configured, or the request carries it (``Bearer`` in any letter case)."""
-    if settings.api_token is None:
+    expected = api_token(settings)
+    if expected is None:
         return True
     scheme, _, token = request.headers.get("authorization", "").strip().partition(" ")
-    return scheme.lower() == "bearer" and same_secret(token.strip(), settings.api_token.get_secret_value())
+    return scheme.lower() == "bearer" and bool(token.strip()) and same_secret(token.strip(), expected)
 
 
 def bearer_problem(settings: Settings, request: Request) -> Response | None:
@@ -136,7 +151,8 @@ def onebot_auth_problem(settings: Settings, request: Request, raw: bytes) -> Res
 def cross_site_problem(settings: Settings, request: Request) -> Response | None:
     """A browser page's request (an Origin we do not know), or a body that is not declared JSON."""
     origin = request.headers.get("origin")
-    if origin is not None and origin.rstrip("/") not in {o.rstrip("/") for o in settings.allowed_origins}:
+    allowed = {o.rstrip("/") for o in settings.allowed_origins}
+    if origin is not None and "*" not in allowed and origin.rstrip("/") not in allowed:
         return error(403, f"不接受来自网页 {origin[:100]} 的请求（跨站调用审核接口）；"
                           "确需从网页调用请把来源加入 COPILOT_ALLOWED_ORIGINS")
     media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()

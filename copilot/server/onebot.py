@@ -8,6 +8,7 @@ content is fetched (``get_forward_msg``) and moderated with the message.
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 import httpx
@@ -25,11 +26,31 @@ API_TIMEOUT = 3.0
 FORWARD_TIMEOUT = 2.0
 
 
+class UnreadableMessage(BadRequest):
+    """A group message whose text cannot be read at all (every segment malformed): recorded for review."""
+
+    def __init__(self, text: str, message: Message) -> None:
+        super().__init__(text)
+        self.message = message
+
+
+def _seconds(value: Any) -> float | None:
+    """A OneBot ``time`` as Unix seconds; None when absent or unusable (a 400-digit number, NaN)."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    try:
+        ts = float(value)
+    except OverflowError:
+        return None
+    return ts if math.isfinite(ts) else None
+
+
 def message_of(event: Any) -> Message | None:
     """The group message in a OneBot v11 event; None for events that are not group messages.
 
     Text with broken characters (a lone surrogate from a buggy client) is repaired, not refused: the
-    message is still moderated, so such a trick cannot let an ad through.
+    message is still moderated, so such a trick cannot let an ad through. A message whose segments
+    cannot be read at all raises :class:`UnreadableMessage` (recorded for review, not a bare 400).
     """
     if not isinstance(event, dict):
         raise BadRequest("OneBot 事件应为 JSON 对象")
@@ -40,16 +61,17 @@ def message_of(event: Any) -> Message | None:
     for key in ("group_id", "user_id"):
         if not isinstance(event.get(key), (int, str)) or isinstance(event.get(key), bool):
             raise BadRequest(f"群消息事件缺少或错误的 {key} 字段")
+    sender = event.get("sender") if isinstance(event.get("sender"), dict) else {}
+    role = sender.get("role") if isinstance(sender.get("role"), str) else None
+    mid = event.get("message_id")
+    fields = {"id": str(mid) if isinstance(mid, (int, str)) and not isinstance(mid, bool) and mid != "" else None,
+              "user": str(event["user_id"]), "group": str(event["group_id"]), "role": role,
+              "ts": _seconds(event.get("time"))}
     try:
         text = event_text(event)
     except BadSegment as exc:
-        raise BadRequest(str(exc)) from None
-    sender = event.get("sender") if isinstance(event.get("sender"), dict) else {}
-    role = sender.get("role") if isinstance(sender.get("role"), str) else None
-    ts = float(event["time"]) if isinstance(event.get("time"), (int, float)) and not isinstance(event["time"], bool) \
-        else None
-    return Message(id=str(event.get("message_id", "")) or None, user=str(event["user_id"]), text=valid_unicode(text),
-                   group=str(event["group_id"]), role=role, ts=ts)
+        raise UnreadableMessage(str(exc), Message(text="", **fields)) from None
+    return Message(text=valid_unicode(text), **fields)
 
 
 def join_of(event: Any) -> tuple[str, str, float | None] | None:
@@ -60,8 +82,7 @@ def join_of(event: Any) -> tuple[str, str, float | None] | None:
     for key, value in (("group_id", group), ("user_id", user)):
         if not isinstance(value, (int, str)) or isinstance(value, bool):
             raise BadRequest(f"入群通知缺少或错误的 {key} 字段")
-    ts = event.get("time")
-    return str(group), str(user), float(ts) if isinstance(ts, (int, float)) and not isinstance(ts, bool) else None
+    return str(group), str(user), _seconds(event.get("time"))
 
 
 def quick_operation(v: Verdict) -> dict[str, Any]:

@@ -371,7 +371,7 @@ def main() -> None:
     port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
     host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
     settings = get_settings().model_copy(update={"host": host})
-    if (problem := bind_problem(host, settings)) is not None:
+    if (problem := bind_problem(host, settings, ui=True)) is not None:
         raise SystemExit(f"错误：{problem}")
     print(f"社群运营 Copilot 界面：http://{host}:{port}/ （审核接口：/v1/moderate，/onebot/v11）")
     uvicorn.run(create_server(settings), host=host, port=port, log_level="warning")
