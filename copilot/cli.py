@@ -14,15 +14,13 @@ from typing import Annotated, Optional
 
 import typer
 from pydantic import ValidationError
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import OperationalError
 
 from copilot.agents import cli as agents_cli
-from copilot.cli_support import EngineOpt, JsonOpt, emit_json, err, fail, resolve_engine, warn
+from copilot.cli_support import EngineOpt, JsonOpt, build_progress, emit_json, err, fail, resolve_engine, warn
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
 from copilot.evals import cli as evals_cli
-from copilot.knowledge.ask import NOT_FOUND, answer_question
-from copilot.knowledge.cards import load_cards
+from copilot.knowledge.ask import Citation, answer_question
 from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.moderation import cli as moderation_cli
 from copilot.notes import cli as notes_cli
@@ -59,20 +57,12 @@ def index_cmd(
     """构建或增量更新方法论索引；--add 加入自己的资料。"""
     err.print("载入检索模型…（第一次运行要一两分钟）", highlight=False)
     index = KnowledgeIndex()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err) as bar:
-        if add:  # one step per file: a big folder shows where it is
-            task = bar.add_task("加入资料", total=None)
-
-            def step(i: int, n: int, path: Path) -> None:
-                bar.update(task, completed=i - 1, total=n, description=f"加入资料 {path.name}")
-
-            report = index.add_paths(add, progress=step)
-            bar.update(task, completed=bar.tasks[0].total or 0, description="加入资料")
-        else:
-            task = bar.add_task("建立方法论索引", total=len(load_cards(index.settings.knowledge_dir)))
-            report = index.build(progress=lambda card: bar.update(task, advance=1, description=f"建立方法论索引 {card}"))
-            bar.update(task, description="建立方法论索引")
+    if add:
+        with build_progress() as progress:  # one step per file: a big folder shows where it is
+            report = index.add_paths(add, progress=lambda i, n, path: progress("files", i - 1, n))
+    else:
+        with build_progress() as progress:
+            report = index.build(progress=progress)
     err.print(report.summary(), highlight=False)
     if add and report.skipped and not report.added and not report.unchanged:
         raise typer.Exit(1)
@@ -84,16 +74,20 @@ def search_cmd(
     k: Annotated[int, typer.Option("-k", min=1, max=50, help="返回条数")] = 5,
     as_json: JsonOpt = False,
 ) -> None:
-    """混合检索（向量 + BM25）方法论片段。"""
+    """混合检索（向量 + BM25）方法论片段，每段标明是资料（附出处）还是经验建议。"""
     if not query.strip():
         raise fail("查询不能为空", 2)
     hits = get_index().search(query, k=k)
+    cited = [Citation(n=i, source=h.source, title=h.title, section=h.section, text=h.text, basis=h.basis, cites=h.cites)
+             for i, h in enumerate(hits, 1)]
     if as_json:
-        emit_json([{"text": h.text, "source": h.source, "section": h.section, "title": h.title,
-                    "score": h.score} for h in hits])
+        emit_json([{"text": h.text, "source": h.source, "section": h.section, "title": h.title, "score": h.score,
+                    "basis": h.basis, "label": c.label, "cites": h.cites, "where": c.where()}
+                   for h, c in zip(hits, cited)])
         return
-    for i, h in enumerate(hits, 1):
-        typer.echo(f"[{i}] {h.title} › {h.section}  ({h.source}, {h.score:.4f})")
+    for h, c in zip(hits, cited):
+        typer.echo(f"[{c.n}] {c.label}：{h.title} › {h.section}  ({h.source}, {h.score:.4f})")
+        typer.echo(f"    {c.where()}")
         typer.echo("    " + h.text.replace("\n", "\n    ")[:400])
 
 
@@ -104,7 +98,7 @@ def ask_cmd(
     as_json: JsonOpt = False,
     engine: EngineOpt = "auto",
 ) -> None:
-    """根据方法论回答问题，并列出引用来源。"""
+    """根据方法论回答问题：依据最相关的一两个小节作答并列出来源；资料没有覆盖的问题会直说（--json 里 covered=false）。"""
     if not question.strip():
         raise fail("问题不能为空", 2)
     eng = resolve_engine(engine)
@@ -113,11 +107,16 @@ def ask_cmd(
         emit_json(answer.model_dump())
         return
     typer.echo(answer.answer)
-    heading = "\n最接近的资料：" if answer.answer == to_script(NOT_FOUND, answer.script) else "\n来源："
-    typer.echo(to_script(heading, answer.script))
+    if answer.citations:
+        heading = "\n来源：" if answer.covered else "\n相关内容的原文："
+        typer.echo(to_script(heading, answer.script))
     for c in answer.citations:
-        typer.echo(f"  [{c.n}] {to_script(c.title, answer.script)} › {to_script(c.section, answer.script)}（{c.source}）")
-    typer.echo(to_script(f"\n（生成引擎：{answer.engine}）", answer.script))
+        head = f"  [{c.n}] {c.label}：{c.title} › {c.section}（{c.source}）"
+        typer.echo(to_script(head, answer.script))
+        typer.echo("      " + to_script(c.where(), answer.script))
+    coverage = "资料覆盖" if answer.covered else "资料未覆盖"
+    typer.echo(to_script(f"\n（{coverage}，检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}；"
+                         f"生成引擎：{answer.engine}）", answer.script))
     if answer.notice:
         warn(f"注意：{answer.notice}")
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from copilot.config import get_settings
 from copilot.llm import Engine, LLMUnavailable, get_engine
@@ -62,3 +65,22 @@ def load_profile_or_fail(path: Path | None, *, use_default: bool = False) -> Gro
         return load_profile(path)
     except ProfileError as exc:
         raise fail(str(exc), 2) from None
+
+
+BUILD_STAGES = {"cards": "建立方法论索引：卡片向量", "sentences": "建立方法论索引：句向量（重排用）", "files": "加入资料"}
+
+
+@contextmanager
+def build_progress() -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar on stderr for ``KnowledgeIndex.build(progress=…)``: one bar per stage with
+    done/total counts (the first build embeds every chunk and sentence, a minute or more)."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=False) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(BUILD_STAGES.get(stage, stage), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from copilot.agents import DraftError, draft
+from copilot.agents.docs import core_value
 from copilot.config import Settings
-from copilot.knowledge.checks import draft_text, failures
+from copilot.evals.profiles import shared_clause_share
+from copilot.knowledge.checks import draft_text, failures, profile_words
 from copilot.llm import get_engine
 from copilot.profile import load_profile
 from copilot.textnorm import fold
@@ -156,7 +160,9 @@ def test_cli_json_shape(args):
     data = json.loads(res.stdout)
     assert set(data) >= {"engine", "drafts", "checks", "citations"} and "notice" not in data
     assert data["engine"] == "offline"
-    assert all(set(c) == {"rule_id", "passed", "reason"} for c in data["checks"])
+    shape = {"rule_id", "passed", "reason", "severity", "basis", "basis_label", "grounds"}
+    assert all(shape <= set(c) <= shape | {"ours"} for c in data["checks"])
+    assert all(c["basis_label"] in {"资料", "资料+经验", "产品规则"} and c["grounds"] for c in data["checks"])
     assert all(c["passed"] is not False for c in data["checks"])
 
 
@@ -165,6 +171,41 @@ def test_cli_text_output_shows_checks_and_citations():
     assert res.exit_code == 0
     assert "{昵称}" in res.stdout and "规则检查" in res.stdout and "✓ 通过  welcome.placeholder" in res.stdout
     assert "引用卡片：" in res.stdout and "intro-welcome" in res.stdout
+
+
+def test_drafts_say_which_rules_are_ours_and_which_passages_are_source_text():
+    res = _cli("draft", "welcome", "-p", str(PROFILES / "baby-food.yaml"), "--engine", "offline")
+    assert res.exit_code == 0
+    assert "welcome.no_flooding（产品规则）" in res.stdout  # 120 characters is our figure, not the sources'
+    assert "welcome.rename_card（资料）：" in res.stdout  # a rule the sources teach is tagged as theirs
+    cited = res.stdout.split("依据小节：")[1].splitlines()[0]
+    assert "（资料）" in cited or "（经验建议）" in cited
+    # the welcome tells the newcomer what the group gives, in the operator's positioning, and the next event
+    assert "给6个月到3岁宝宝的妈妈们分享辅食做法" in res.stdout and "营养师答疑" in res.stdout
+    assert "welcome.core_value（资料）：每条" in res.stdout and "welcome.next_event（资料）：每条" in res.stdout
+    data = json.loads(_cli("draft", "welcome", "-p", str(PROFILES / "baby-food.yaml"), "--engine", "offline",
+                           "--json").stdout)
+    assert data["sources"] and {s["basis"] for s in data["sources"]} <= {"source", "experience"}
+
+
+def test_share_announcement_leaves_the_speaker_for_the_operator(tmp_path):
+    res = _cli("draft", "copy", "--kind", "activity", "-p", str(PROFILES / "kaoyan-english.yaml"), "--engine", "offline",
+               "--json")
+    out = json.loads(res.stdout)
+    draft = out["drafts"][0]
+    # the profile names neither speaker nor content: no placeholder in the text, both asked of the operator
+    assert "真题精讲" in draft["text"] and "{" not in draft["text"] and "主讲" not in draft["text"]
+    assert "主讲人" in draft["needs"] and any("讲什么" in n for n in draft["needs"]) and "主讲人" in draft["operator_note"]
+    assert next(c for c in out["checks"] if c["rule_id"] == "copy.share_announcement")["passed"]
+    # when the profile names the speaker and the content, the notice carries them and asks for neither
+    talk = tmp_path / "talk.yaml"
+    talk.write_text("name: 独立开发者夜谈\npositioning: 独立开发者交流出海获客和变现经验\ntopics: [独立开发, 出海]\n"
+                    "events:\n  - {title: 出海获客分享, kind: 分享, cadence: 每周四, time: '21:00', place: 腾讯会议（链接见群公告）,"
+                    " host: 阿杰, details: 讲冷启动时怎么在海外社区拿到第一批用户}\n", encoding="utf-8")
+    out = json.loads(_cli("draft", "copy", "--kind", "activity", "-p", str(talk), "--engine", "offline", "--json").stdout)
+    draft = out["drafts"][0]
+    assert "阿杰" in draft["text"] and "冷启动" in draft["text"] and not draft["needs"]
+    assert next(c for c in out["checks"] if c["rule_id"] == "copy.share_announcement")["passed"]
 
 
 def test_cli_broken_profile_lists_every_problem(tmp_path):
@@ -229,3 +270,20 @@ def test_sparse_and_unusual_profiles_still_get_full_passing_drafts(offline, data
             continue
         result = draft(target, p, offline, **opts)
         assert result.drafts and not failures(result.checks), (target, [c.reason for c in failures(result.checks)])
+
+
+def test_welcomes_state_the_core_value_in_each_groups_own_words(offline) -> None:  # type: ignore[no-untyped-def]
+    """Every welcome states its group's core value (welcome.core_value) in a sentence led in with the
+    group's own name or topic, so no lead-in of template text ("这里的定位：") recurs across groups."""
+    value_sentences, words = {}, {}
+    for path in sorted(PROFILES.glob("*.yaml")):
+        profile = load_profile(path)
+        res = draft("welcome", profile, offline, n=2, today=dt.date(2026, 12, 1))
+        assert not [c.rule_id for c in res.checks if c.passed is False and c.rule_id.startswith("welcome.")]
+        value = fold(core_value(profile)).split("、")[0]  # a long welcome keeps its first item
+        sentences = [s for d in res.drafts for s in re.split("[。！]", fold(draft_text(d, "welcome"))) if value in s]
+        assert len(sentences) == len(res.drafts), "each welcome has one sentence with the core value"
+        value_sentences[path.stem] = sentences
+        words[path.stem] = profile_words(profile)
+    assert len(value_sentences) >= 5
+    assert all(share == 0 for share in shared_clause_share(value_sentences, words).values())

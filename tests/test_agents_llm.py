@@ -54,7 +54,7 @@ def test_prompt_carries_profile_cards_rules_and_schema(fake_llm, llm_engine):
     fake_llm.push(json.dumps(GOOD_NAMES, ensure_ascii=False))
     result = draft("name", kaoyan(), llm_engine, n=5)
     assert result.engine == "fake-model" and result.notice is None
-    assert result.prompt == "draft_name@v1"
+    assert result.prompt == "draft_name@v2"
     assert not failures(result.checks)
     sent = _msgs(fake_llm.chat_requests[0])
     assert "考研英语" in sent and "在职备考的上班族" in sent  # profile
@@ -140,8 +140,10 @@ def test_promotion_price_error_is_revised(fake_llm, llm_engine):
 def test_llm_output_is_converted_to_traditional(fake_llm, llm_engine):
     hr = load_profile(PROFILES / "hr-exchange.yaml")
     reply = {"drafts": [
-        {"title": "", "text": "欢迎 @{昵称} 加入深圳HR招聘交流群，请把群名片改成“城市-职位-昵称”，做个自我介绍，群规在群公告。"},
-        {"title": "", "text": "@{昵称} 你好，先改群名片，再简单自我介绍一下自己负责的招聘岗位，群规见群公告。"},
+        {"title": "", "text": "欢迎 @{昵称} 加入深圳HR招聘交流群！在这里能交流招聘渠道和面试技巧，每天 08:30 有招聘早报。"
+                              "请把群名片改成“城市-职位-昵称”，做个自我介绍，群规在群公告。"},
+        {"title": "", "text": "@{昵称} 你好，这里一起聊招聘和劳动法实务。先改群名片，再简单自我介绍一下自己负责的招聘岗位，"
+                              "群规见群公告，周四 20:00 有劳动法案例讨论。"},
     ]}
     fake_llm.push(json.dumps(reply, ensure_ascii=False))
     result = draft("welcome", hr, llm_engine, n=2)

@@ -131,6 +131,82 @@ def test_on_topic_names_the_offending_entry(book, runner_profile):
     assert res.passed is False and "追剧" in res.reason
 
 
+# -- what a source teaches, made checkable: slogans, core value, next activity, promotion cap, talks --
+def test_intro_slogans_fail_only_when_nothing_specific_is_said(book, runner_profile):
+    vague = "【跑团群介绍】\n定位：共同学习、共同进步，资源共享。\n你能得到：答疑。"
+    res = one(book, "intro.no_vague_slogan", [vague], runner_profile)
+    assert res.passed is False and "共同学习" in res.reason
+    res = one(book, "intro.no_vague_slogan", ["定位：共同學習、共同進步！"], runner_profile)  # Traditional
+    assert res.passed is False
+    specific = "【跑团群介绍】\n定位：杭州的跑步新手一起从5公里练到半马，大家共同进步。\n你能得到：每周约跑。"
+    assert one(book, "intro.no_vague_slogan", [specific], runner_profile).passed
+    # a profile that is itself a slogan: its slogan words do not make a sentence specific
+    slogan_profile = profile_from_data({"name": "学习群", "positioning": "共同学习共同进步", "topics": ["学习"]})
+    assert one(book, "intro.no_vague_slogan", ["定位：共同学习，共同进步。"], slogan_profile).passed is False
+
+
+def test_welcome_must_say_what_members_get_beyond_the_group_name(book, runner_profile):
+    named_only = "欢迎 @{昵称} 加入杭州新手跑者训练营！请改群名片，做个自我介绍，群规在群公告。"
+    res = one(book, "welcome.core_value", [named_only], runner_profile)
+    assert res.passed is False and "核心价值" in res.reason
+    empty_promise = "欢迎 @{昵称}，这里福利多多，大家一起加油！群规在群公告。"
+    assert one(book, "welcome.core_value", [empty_promise], runner_profile).passed is False
+    good = "欢迎 @{昵称}！在这里能得到每周一份半马训练计划，周六一起约跑。请改群名片，群规在群公告。"
+    assert one(book, "welcome.core_value", [good], runner_profile).passed
+    assert one(book, "welcome.core_value", ["歡迎 @{昵称}！在這裡能得到每週一份半馬訓練計劃。"], runner_profile).passed
+
+
+def test_welcome_announces_the_next_activity(book, runner_profile):
+    kaoyan = profile_from_data({"name": "考研英语打卡营", "positioning": "帮在职备考的上班族坚持背单词", "topics": ["考研英语"],
+                                "schedule": ["每天 07:30 单词晨报", "每周三 21:00 真题精讲"]})
+    by_time = "欢迎 @{昵称}！明早 7:30 有单词晨报，先改群名片。"
+    by_name = "欢迎 @{昵称}！周三晚上的真题精讲别错过，先改群名片。"
+    assert one(book, "welcome.next_event", [by_time, by_name], kaoyan).passed
+    res = one(book, "welcome.next_event", ["欢迎 @{昵称}，请改群名片，群规在群公告。"], kaoyan)
+    assert res.passed is False and "活动" in res.reason
+    # a time alone is not an announcement: 21:00 beside a rule reminder names no activity
+    assert one(book, "welcome.next_event", ["欢迎 @{昵称}，21:00 以后请勿刷屏。"], kaoyan).passed is False
+    # a profile without any event has nothing to announce: the rule does not apply (no invented activity)
+    res = one(book, "welcome.next_event", ["欢迎 @{昵称}，请改群名片，群规在群公告。"], runner_profile)
+    assert res.passed and "不适用" in res.reason
+    # a one-off event already past on the day of the welcome is not announced either
+    once = profile_from_data({"name": "骑行队", "positioning": "成都骑友周末约骑，从绿道慢骑开始", "topics": ["骑行"],
+                              "events": [{"title": "元旦绿道骑行", "kind": "线下活动", "cadence": "2026-01-01", "time": "08:00"}]})
+    plain = ["欢迎 @{昵称}，改好群名片，群规在群公告。"]
+    assert one(book, "welcome.next_event", plain, once, context={"today": "2026-03-01"}).passed
+    assert one(book, "welcome.next_event", plain, once, context={"today": "2025-12-20"}).passed is False
+    assert one(book, "welcome.next_event", ["欢迎！1月1日 08:00 元旦绿道骑行见。"], once,
+               context={"today": "2025-12-20"}).passed
+
+
+def test_calendar_caps_promotions_in_any_seven_days(book, runner_profile):
+    kinds = ["话题讨论", "会员日", "投票", "秒杀", "晒图", "会员日", "复盘"]
+    week = [_entry(d, "20:30", k) for d, k in zip(range(1, 8), kinds)]
+    res = one(book, "topics.promotion_capped", week, runner_profile)
+    assert res.passed is False and "3 次" in res.reason and "上限 2" in res.reason
+    week[3] = _entry(4, "20:30", "答疑")
+    assert one(book, "topics.promotion_capped", week, runner_profile).passed
+    # a sale hidden in the title counts too, and the window slides across the week boundary
+    sale = {"day": 8, "time": "20:30", "type": "话题讨论", "title": "限时秒杀：速干T恤", "opening": "今晚跑步装备特价"}
+    assert one(book, "topics.promotion_capped", [*week, sale], runner_profile).passed is False
+    spaced = [_entry(d, "20:30", "会员日") for d in (2, 6, 9, 13)]
+    assert one(book, "topics.promotion_capped", spaced, runner_profile).passed
+
+
+def test_share_announcement_needs_time_speaker_and_what_listeners_get(book, runner_profile):
+    ctx = {"kind": "activity"}
+    full = {"title": "周三分享：半马配速", "text": "【分享预告】周三 20:30 半马配速怎么定\n主讲：教练阿杰\n听完你能得到：一张适合自己的配速表。"}
+    assert one(book, "copy.share_announcement", [full], runner_profile, context=ctx).passed
+    thin = {"title": "周三分享", "text": "【分享预告】周三晚上聊聊半马配速，欢迎来听。"}
+    res = one(book, "copy.share_announcement", [thin], runner_profile, context=ctx)
+    assert res.passed is False and all(w in res.reason for w in ("时间", "主讲人", "听众能得到什么"))
+    run = {"title": "周六约跑", "text": "【活动预告】周六 07:00 西湖约跑，群里接龙报名。"}
+    res = one(book, "copy.share_announcement", [run], runner_profile, context=ctx)
+    assert res.passed and "不是分享预告" in res.reason
+    res = one(book, "copy.share_announcement", [thin], runner_profile, context={"kind": "promotion"})
+    assert res.passed and "不适用" in res.reason
+
+
 # -- prices -----------------------------------------------------------------------------------
 def test_price_arithmetic_and_savings_are_verified(book, runner_profile):
     good = "速干T恤原价89元，3人成团每人62元，每人省27元；一团合计 3 × 62 = 186 元。"
@@ -260,7 +336,7 @@ def test_every_rule_kind_in_rules_yaml_is_registered() -> None:
 def test_a_misspelt_kind_is_a_broken_rule_book_not_a_failed_draft(runner_profile) -> None:
     book = load_rules(KNOWLEDGE_DIR)
     typo = Rule(id="name.typo_kind", statement="拼错的检查类型", applies_to=["name"], check=Check(kind="max_char"),
-                source={"card": "group-name"})
+                basis="guardrail", reason="测试用的产品规则")
     with pytest.raises(RulesError, match="max_char"):
         check_rule(typo, book, "name", ["跑步群"], runner_profile)
     assert unknown_kinds(book.model_copy(update={"rules": [*book.rules, typo]})) == ["name.typo_kind：max_char"]

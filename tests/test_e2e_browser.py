@@ -88,6 +88,13 @@ def test_ask_a_question_and_see_a_citation(page) -> None:  # type: ignore[no-unt
     assert "[1]" in sources and "moderation-offtopic" in sources
     assert "离线引擎" in sources
     assert "[1]" in page.inner_text("#chatbot")
+    # the answer keeps its own sources under it (a collapsed message), also after a second question
+    expect(page.locator("#chatbot")).to_contain_text("📚 来源", timeout=60000)
+    page.fill("#chat-input textarea", "明天深圳会下雨吗")
+    page.click("#chat-send")
+    expect(page.locator("#chatbot")).to_contain_text("方法论资料没有覆盖这个问题", timeout=60000)
+    chat = page.inner_text("#chatbot")
+    assert "📚 来源" in chat and "资料未覆盖" in chat
     shot(page, "1-chat")
 
 

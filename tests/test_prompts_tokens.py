@@ -21,10 +21,14 @@ def test_every_prompt_file_has_a_valid_header() -> None:
 def test_ask_prompt_renders_passages_and_script() -> None:
     messages = load_prompt("ask").render(
         question="群规怎么写", script="zh-Hant",
-        passages=[{"title": "群规", "section": "禁止行为", "text": "禁止发广告。"}],
+        passages=[{"title": "群规", "section": "禁止行为", "text": "禁止发广告。", "label": "资料"},
+                  {"title": "群规", "section": "违规处理", "text": "第二次禁言24小时。", "label": "经验建议"}],
     )
     assert "繁体中文" in messages[0].content
-    assert "[1] 群规 › 禁止行为" in messages[1].content and "禁止发广告。" in messages[1].content
+    assert "[1] 【资料】群规 › 禁止行为" in messages[1].content and "禁止发广告。" in messages[1].content
+    # our own figures are labelled as such, and the model is told never to pass them off as the sources'
+    assert "[2] 【经验建议】群规 › 违规处理" in messages[1].content
+    assert "不是资料的说法" in messages[0].content
 
 
 def test_missing_variables_and_bad_files_are_reported() -> None:

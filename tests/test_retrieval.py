@@ -30,7 +30,7 @@ def test_cards_and_rules_are_valid_and_cross_referenced() -> None:
     targets = {t for r in book.rules for t in r.applies_to}
     assert targets == {"name", "intro", "rules", "welcome", "topics", "copy", "moderation", "notes"}
     for rule in book.rules:
-        assert rule.source.card in cards, rule.id
+        assert not rule.card_id or rule.card_id in cards, rule.id
 
 
 @pytest.mark.parametrize(
@@ -87,8 +87,14 @@ def test_rebuild_is_incremental_and_follows_card_edits(fresh_settings: Settings,
         (kdir / "cards" / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
     s = settings.model_copy(update={"knowledge_dir": kdir})
     index = KnowledgeIndex(s)
-    first = index.build()
+    steps: list[tuple[str, int, int]] = []
+    first = index.build(progress=lambda stage, done, total: steps.append((stage, done, total)))
     assert first.added > 50 and first.embedded == 0  # all vectors came from the shared cache
+    assert first.sentences_embedded == 0
+    # progress is reported per stage with counts, ending at done == total
+    n_cards = len(list(kdir.glob("cards/*.md")))
+    assert ("cards", 0, n_cards) in steps and ("cards", n_cards, n_cards) in steps
+    assert steps[-1][0] == "sentences" and steps[-1][1] == steps[-1][2] > 500
     second = index.build()
     assert second.added == 0 and second.removed == 0 and second.unchanged == first.added
     card = kdir / "cards" / "group-name.md"
@@ -96,7 +102,7 @@ def test_rebuild_is_incremental_and_follows_card_edits(fresh_settings: Settings,
                     encoding="utf-8")
     (kdir / "cards" / "crisis.md").unlink()
     third = index.build()
-    assert third.added == 1 and third.embedded == 1
+    assert third.added == 1 and third.embedded == 1 and third.sentences_embedded == 1
     assert third.removed > 0
     assert "crisis" not in {h.source for h in index.search("出现负面舆情怎么办", k=10, max_per_source=None)}
     assert any("杭州跑团" in h.text for h in index.search("群名加城市名", k=5))

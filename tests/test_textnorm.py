@@ -26,6 +26,9 @@ def test_full_width_letters_digits_and_zero_width_are_folded() -> None:
 
 def test_script_conversion_round_trip() -> None:
     assert to_traditional("群规与违规处理") == "群規與違規處理"
+    # 后 outside the words OpenCC knows is still 後 (入群后, 分享后), but 皇后 keeps its 后
+    assert to_traditional("入群后全体禁言，分享后发文字版") == "入群後全體禁言，分享後發文字版"
+    assert to_traditional("她是去年的影后") == "她是去年的影后"
     assert to_simplified("群規與違規處理") == "群规与违规处理"
     assert to_script("欢迎新朋友", "zh-Hant") == "歡迎新朋友"
     assert to_script("歡迎新朋友", "zh-Hans") == "欢迎新朋友"

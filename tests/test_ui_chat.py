@@ -18,12 +18,28 @@ def test_chat_answers_with_sources_and_engine(shared_data_dir: Path) -> None:
     history, sources, cleared = updates[-1]
     assert cleared == ""
     assert history[0] == {"role": "user", "content": "新群怎么设置入群门槛？"}
-    assert history[1]["role"] == "assistant" and "[1]" in history[1]["content"] or "[2]" in history[1]["content"]
-    assert "生成引擎：** 离线引擎" in sources
+    assert history[1]["role"] == "assistant" and "[1]" in history[1]["content"]
+    assert "生成引擎：** 离线引擎" in sources and "**依据：**" in sources
     assert "threshold" in sources and "[1]" in sources
-    # history is kept across questions
-    history2, _, _ = _run("那群规呢？", settings, history)[-1]
-    assert len(history2) == 4 and history2[:2] == history[:2]
+    # each passage says what it is: a source's teaching (with its seed section) or our own advice
+    assert "资料：" in sources and "出处：《" in sources and ".txt" not in sources
+    # the answer keeps its own sources under it, collapsed
+    kept = history[2]
+    assert kept["role"] == "assistant" and kept["metadata"]["status"] == "done"
+    assert kept["metadata"]["title"].startswith("📚 来源") and kept["content"] == sources
+
+
+def test_every_answer_keeps_its_own_sources(shared_data_dir: Path) -> None:
+    settings = Settings(data_dir=shared_data_dir, llm_provider="offline")
+    history, first_sources, _ = _run("群里有人吵起来了，管理员先做什么", settings)[-1]
+    history2, second_sources, _ = _run("团购的三人拼团价格怎么定", settings, history)[-1]
+    assert history2[:3] == history[:3]  # the first answer and its sources are untouched
+    kept = [m for m in history2 if m.get("metadata")]
+    assert [m["content"] for m in kept] == [first_sources, second_sources] and first_sources != second_sources
+    # a question the cards do not cover says so, and its sources message says so too
+    history3, panel, _ = _run("帮我订一张明天去上海的高铁票", settings, history2)[-1]
+    assert history3[-2]["content"].startswith("方法论资料没有覆盖这个问题")
+    assert "资料未覆盖" in history3[-1]["metadata"]["title"] and "资料未覆盖这个问题" in panel
 
 
 def test_chat_rejects_empty_and_huge_questions(shared_data_dir: Path) -> None:

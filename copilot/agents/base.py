@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from copilot.agents import compose as C
 from copilot.config import Settings
-from copilot.knowledge.cards import cards_by_id
+from copilot.knowledge.cards import BASIS_LABELS, cards_by_id, seed_titles
 from copilot.knowledge.checks import CheckResult, failures, run_checks
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_with_fallback, schema_hint
@@ -36,12 +36,15 @@ class DraftError(ValueError):
 
 
 class Passage(BaseModel):
-    """One card section given to the model (and cited in the result)."""
+    """One card section's 资料 or 经验建议 text given to the model (and cited in the result)."""
 
     card: str
     title: str
     section: str
     text: str
+    basis: str = "source"  # "source" (资料) or "experience" (经验建议: our own figures and advice)
+    label: str = "资料"
+    cites: list[str] = []  # 资料: the seed sections its markers name, by seed title
 
 
 class DraftResult(BaseModel):
@@ -76,7 +79,8 @@ class DraftResult(BaseModel):
         if self.notice:
             out["notice"] = self.notice
         out["target"] = self.target
-        out["sources"] = [{"card": p.card, "section": p.section} for p in self.passages]
+        out["sources"] = [{"card": p.card, "section": p.section, "basis": p.basis, "label": p.label, "cites": p.cites}
+                          for p in self.passages]
         if self.prompt:
             out["prompt"] = self.prompt
         return out
@@ -107,18 +111,6 @@ class AgentSpec:
 
 
 # -- retrieval --------------------------------------------------------------------------------
-def _sections(body: str) -> list[tuple[str, str]]:
-    parts = re.split(r"^##\s+", body, flags=re.MULTILINE)
-    out = []
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
-        head, _, text = p.partition("\n")
-        out.append((head.strip(), text.strip()))
-    return out
-
-
 def retrieve_passages(
     book: RuleBook, spec: AgentSpec, profile: GroupProfile, knowledge_dir: Any, *, k: int = 4, budget: int = 1800
 ) -> list[Passage]:
@@ -129,27 +121,30 @@ def retrieve_passages(
     agent's query and the profile, at most two per card, within a token budget.
     """
     cards = cards_by_id(knowledge_dir)
+    titles = seed_titles(knowledge_dir)
     ids: dict[str, None] = {}
-    for cid in list(spec.cards) + [r.source.card for r in book.for_target(spec.target)]:
+    for cid in list(spec.cards) + [r.card_id for r in book.for_target(spec.target) if r.card_id]:
         if cid in cards:
             ids.setdefault(cid, None)
     query = set(tokenize(spec.query + " " + " ".join(profile.topics) + " " + (profile.type or "")))
     scored = []
     for rank, cid in enumerate(ids):
         card = cards[cid]
-        for head, text in _sections(card.body):
-            words = set(tokenize(head + " " + text))
+        for part in card.parts():  # each section's 资料 and 经验建议 are separate passages
+            words = set(tokenize(part.section + " " + part.text))
             if not words:
                 continue
             score = len(query & words) / math.sqrt(len(words)) + 0.3 / (1 + rank)
-            scored.append((score, cid, card.title, head, text))
+            scored.append((score, cid, card.title, part))
     scored.sort(key=lambda s: -s[0])
     per_card: dict[str, int] = {}
-    capped = []  # at most two sections per card, best first
-    for _, cid, title, head, text in scored:
+    capped = []  # at most two passages per card, best first
+    for _, cid, title, part in scored:
         per_card[cid] = per_card.get(cid, 0) + 1
         if per_card[cid] <= 2:
-            capped.append(Passage(card=cid, title=title, section=head, text=text))
+            cites = [src.cite(titles) for r in part.refs if (src := cards[cid].source(r))]
+            capped.append(Passage(card=cid, title=title, section=part.section, text=part.text, basis=part.basis,
+                                  label=BASIS_LABELS[part.basis], cites=cites))
     return fit_to_budget(capped, budget, cost=lambda p: count_tokens(p.text), overhead=0, skip_oversized=True)[:k]
 
 
@@ -510,7 +505,8 @@ def run_agent(
     for p in d.passages:
         citations.setdefault(p.card, None)
     for r in book.for_target(spec.target):
-        citations.setdefault(r.source.card, None)
+        if r.card_id:
+            citations.setdefault(r.card_id, None)
     return DraftResult(
         target=spec.target,
         engine=run.engine,

@@ -273,7 +273,21 @@ def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str
     return f"{when_label(on, ev.time)}{' ' if ev.time else ''}{ev.title}"
 
 
+_CLAUSE = re.compile(r"[，,；;。！!？?]")
+
+
+def core_value(profile: GroupProfile) -> str:
+    """What a member gets here, in the operator's own words: the clause of the positioning that names
+    most of the group's topics (the first one on a tie), e.g. "帮在职备考的上班族每天坚持背单词、练阅读"."""
+    clauses = [c.strip() for c in _CLAUSE.split(profile.positioning) if c.strip()] or [profile.positioning]
+    topics = [fold(t) for t in profile.topics]
+    return max(clauses, key=lambda c: sum(t in fold(c) for t in topics))
+
+
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
+    # Every variant says what members get here and, when the profile has one, the next activity (card
+    # intro-welcome: 迎新 tells the core value and the coming activity), within the welcome.no_flooding
+    # limit: a long welcome first loses the self-intro's prompt, then the family line.
     n = max(1, int(ctx.get("n", 2)))
     bank = {k: v for k, v in clause_bank()["welcome"].items() if k != "say"}
     today = dt.date.fromisoformat(str(ctx["today"])) if ctx.get("today") else None
@@ -281,17 +295,21 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     events = [e for e in upcoming if e.cadence.kind not in ("daily", "workdays")] or upcoming
     fill = {"name": profile.display_name(), "card": card_format(profile), "say": self_intro(profile),
             "where": where_rules(profile), "who": C.address(profile), "昵称": "{昵称}",
-            "next": next_event(events, today, str(ctx.get("now") or ""))}
+            "next": next_event(events, today, str(ctx.get("now") or "")),
+            "value": core_value(profile), "t": lead_topic(profile)}
     family = any(w in profile.audience for w in ("子女", "家属", "父母"))
     out = []
     for i in range(n):
         part = {k: phrase(v, profile, f"w{k}{i}") for k, v in bank.items()}
-        text = part["greet"] + part["card"] + "，" + part["intro"] + part["rules"]
-        for extra in ([part["family"]] if family else []) + ([part["next"]] if fill["next"] else []):
-            candidate = text + extra
-            if len(candidate.format(**fill)) <= 118:  # keep welcomes short (rule welcome.no_flooding)
-                text = candidate
-        out.append({"title": "", "text": text.format(**fill)})
+        nxt = part["next"] if fill["next"] else ""
+        fam = part["family"] if family else ""
+        versions = [greet + part["value"] + part["card"] + "，" + intro + part["rules"] + extra
+                    for greet in (part["greet"], part["greet_short"])
+                    for intro in (part["intro"], part["intro_short"]) for extra in (fam + nxt, nxt)]
+        # still too long: the value cut to the first item of the operator's list, then the event left out
+        texts = [v.format(**fill) for v in versions] + [versions[-1].format(**{**fill, "value": fill["value"].split("、")[0]})]
+        texts.append((part["greet_short"] + part["value"] + part["card"] + "，" + part["intro_short"] + part["rules"]).format(**fill))
+        out.append({"title": "", "text": next((t for t in texts if len(t) <= 118), texts[-1])})  # welcome.no_flooding
     return Composed(out)
 
 

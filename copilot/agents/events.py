@@ -278,6 +278,11 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         needs = [n for n in needs if n not in _PRICE_NEEDS]
     if event.kind == "晨报":
         needs.insert(0, str(spec["content_need"]) + (f"（档案里的要求：{content}）" if content else ""))
+    # a talk the profile names no speaker or content for: asked of the operator (copy.share_announcement)
+    if spec.get("host_need") and not event.host:
+        needs.append(str(spec["host_need"]))
+    if spec.get("topic_need") and not event.details:
+        needs.append(str(spec["topic_need"]))
     if event.signup:
         if any(fold(w) in fold(event.signup) for w in bank()["no_signup_words"]):
             lines.append(event.signup.rstrip("。") + "。")

@@ -1,12 +1,18 @@
-"""Retrieval eval: does the index put the card that answers an operator's question in the top k?"""
+"""Retrieval evals: does the index put the card that answers an operator's question in the top k
+(``evals/retrieval.jsonl``), and does ``ask`` answer from the right section or decline a question the
+cards do not cover (``evals/retrieval/tuning.jsonl`` and ``locked.jsonl``)?"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from copilot.knowledge.ask import answer_question
+from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex
+from copilot.llm import Engine
 
 
 class RetrievalCase(BaseModel):
@@ -85,3 +91,108 @@ def evaluate(index: KnowledgeIndex, cases: list[RetrievalCase], k: int = 5) -> R
         results=results,
     )
 
+
+
+# -- ask: section-level retrieval, answers and declines on the tuning / locked splits -------------
+class AskCase(BaseModel):
+    """One question of ``evals/retrieval/{tuning,locked}.jsonl``: acceptable card + section pairs for an
+    in-scope question, none for an out-of-scope one (which ``ask`` must decline)."""
+
+    id: str
+    question: str = Field(min_length=1)
+    relevant: list[str] = Field(default_factory=list)
+    sections: list[tuple[str, str]] = Field(default_factory=list)
+    script: str = "zh-Hans"
+    style: str = ""
+    in_scope: bool = True
+
+
+class AskResult(BaseModel):
+    id: str
+    question: str
+    in_scope: bool
+    top3: list[str]
+    covered: bool
+    confidence: float
+    answer_sections: list[str]
+    hit_at_3: bool | None = None  # in scope only
+    answer_ok: bool | None = None  # in scope only: covered and built from an acceptable section
+
+    @property
+    def passed(self) -> bool:
+        if not self.in_scope:
+            return not self.covered
+        return bool(self.hit_at_3 and self.answer_ok)
+
+
+class AskReport(BaseModel):
+    """Aggregates of one split; ``results`` per question (never printed for the locked split)."""
+
+    n_in_scope: int
+    n_out_of_scope: int
+    section_hit_at_3: float
+    answer_section_rate: float
+    oos_decline_rate: float
+    false_decline_rate: float
+    results: list[AskResult]
+
+    def totals(self) -> dict[str, float | int]:
+        return {"n_in_scope": self.n_in_scope, "n_out_of_scope": self.n_out_of_scope,
+                "section_hit_at_3": self.section_hit_at_3, "answer_section_rate": self.answer_section_rate,
+                "oos_decline_rate": self.oos_decline_rate, "false_decline_rate": self.false_decline_rate}
+
+
+def load_ask_cases(path: Path) -> list[AskCase]:
+    cases = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                case = AskCase.model_validate_json(line)
+            except ValueError as exc:
+                raise ValueError(f"{path.name}:{no}: 无效的评测用例") from exc
+            if case.in_scope and not case.sections:
+                raise ValueError(f"{path.name}:{no}: 范围内的问题没有标注可接受的小节")
+            cases.append(case)
+    return cases
+
+
+def _key(source: str, section: str) -> str:
+    return f"{source} › {section}"
+
+
+def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, rerank: bool = True,
+                 expand: bool = True) -> AskReport:
+    """Section hit@3, the share of in-scope answers built from an acceptable section, and the decline
+    rates (out of scope declined; in scope wrongly declined) for ``cases`` answered with ``engine``."""
+    # a label written before a section was renamed (the card's front matter records the rename) counts
+    cards = {c.id: c for c in load_cards(index.settings.knowledge_dir)}
+
+    def current(card: str, section: str) -> str:
+        return _key(card, (cards[card].resolve_section(section) if card in cards else None) or section)
+
+    results = []
+    for case in cases:
+        ranking = index.search_sections(case.question, k=3, rerank=rerank, expand=expand)
+        answer = answer_question(case.question, index, engine) if (rerank and expand) else None
+        covered = answer.covered if answer else ranking.covered
+        used = [_key(s.source, s.section) for s in answer.sections] if answer else []
+        top3 = [_key(s.source, s.section) for s in ranking.sections[:3]]
+        ok = {current(c, s) for c, s in case.sections}
+        results.append(AskResult(
+            id=case.id, question=case.question, in_scope=case.in_scope, top3=top3, covered=covered,
+            confidence=ranking.confidence, answer_sections=used,
+            hit_at_3=bool(ok & set(top3)) if case.in_scope else None,
+            answer_ok=(covered and bool(ok & set(used))) if case.in_scope else None))
+    inside = [r for r in results if r.in_scope]
+    outside = [r for r in results if not r.in_scope]
+
+    def rate(rows: list[AskResult], pred: Callable[[AskResult], bool]) -> float:
+        return round(sum(map(pred, rows)) / len(rows), 4) if rows else 0.0
+
+    return AskReport(
+        n_in_scope=len(inside), n_out_of_scope=len(outside),
+        section_hit_at_3=rate(inside, lambda r: bool(r.hit_at_3)),
+        answer_section_rate=rate(inside, lambda r: bool(r.answer_ok)),
+        oos_decline_rate=rate(outside, lambda r: not r.covered),
+        false_decline_rate=rate(inside, lambda r: not r.covered),
+        results=results)

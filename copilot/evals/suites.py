@@ -1,6 +1,8 @@
 """Suite adapters: each turns its dataset into case results and metrics for the runner.
 
-- retrieval: ``evals/retrieval.jsonl`` — card-level recall@k and MRR.
+- retrieval: ``evals/retrieval.jsonl`` — card-level recall@k and MRR; ``evals/retrieval/`` — ``ask`` on the
+  tuning split (per question) and the locked split (totals only): section hit@3, answers built from an
+  acceptable section, out-of-scope questions declined, in-scope questions wrongly declined.
 - drafts: ``evals/cases/drafts/*.yaml`` — run the drafting agent, check the listed rules with the
   shared deterministic checker (:mod:`copilot.knowledge.checks`), the case assertions, and (with a
   model configured) the LLM judge for ``judge`` rules.
@@ -28,7 +30,7 @@ from copilot.evals.assertions import Assertion, check
 from copilot.evals.evasions import run_evasions
 from copilot.evals.judge import judge_rule
 from copilot.evals.results import CaseResult, Check, EvalContext, SuiteResult
-from copilot.evals.retrieval import evaluate, load_cases
+from copilot.evals.retrieval import AskReport, evaluate, evaluate_ask, load_ask_cases, load_cases
 from copilot.knowledge.checks import draft_text
 from copilot.knowledge.index import get_index
 from copilot.knowledge.rules import load_rules
@@ -53,8 +55,33 @@ def run_retrieval(ctx: EvalContext) -> SuiteResult:
             Check(name="前 5 条命中相关卡片", passed=ok, reason=f"期望 {r.relevant}，得到 {r.retrieved[:5]}")]))
     metrics = {"n": report.n, "recall_at_5": recall_at[5], "mrr": report.mrr,
                "recall_at": {str(k): v for k, v in recall_at.items()}, "by_script_recall_at_10": report.by_script}
-    return SuiteResult(suite="retrieval", metrics=metrics, cases=rows,
-                       charts={"recall@k": [(f"k={k}", v) for k, v in recall_at.items()]})
+    splits = {name: evaluate_ask(index, ctx.engine, load_ask_cases(EVALS_DIR / "retrieval" / f"{name}.jsonl"))
+              for name in ("tuning", "locked")}
+    for name, split in splits.items():
+        metrics[name] = split.totals()
+    rows += _ask_rows(splits["tuning"], ctx.engine.name)  # the locked split is scored, never listed
+    charts = {"recall@k": [(f"k={k}", v) for k, v in recall_at.items()]}
+    for name in ("tuning", "locked"):
+        totals = metrics[name]
+        charts[f"问答（{name}）"] = [(k, totals[k]) for k in ASK_METRICS]
+    return SuiteResult(suite="retrieval", metrics=metrics, cases=rows, charts=charts)
+
+
+ASK_METRICS = ("section_hit_at_3", "answer_section_rate", "oos_decline_rate", "false_decline_rate")
+
+
+def _ask_rows(report: AskReport, engine: str) -> list[CaseResult]:
+    rows = []
+    for r in report.results:
+        if r.in_scope:
+            checks = [Check(name="前 3 个小节里有可接受的", passed=bool(r.hit_at_3), reason=f"得到 {r.top3}"),
+                      Check(name="回答依据可接受的小节", passed=bool(r.answer_ok),
+                            reason=f"依据 {r.answer_sections}" if r.covered else f"被拒答（置信度 {r.confidence:.3f}）")]
+        else:
+            checks = [Check(name="范围外的问题被拒答", passed=not r.covered,
+                            reason=f"置信度 {r.confidence:.3f}，" + ("已拒答" if not r.covered else f"却回答了：{r.answer_sections}"))]
+        rows.append(CaseResult(suite="retrieval", id=f"ask/{r.id}", passed=r.passed, checks=checks, engine=engine))
+    return rows
 
 
 # -- drafts -------------------------------------------------------------------------------------

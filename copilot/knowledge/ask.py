@@ -1,32 +1,74 @@
-"""Answering an operator's question from the methodology, always with citations.
+"""Answering an operator's question from the methodology: the right section, in its order, or a plain
+"the material does not cover this".
 
-LLM path: the top passages go into ``prompts/ask.md`` and the model answers citing ``[n]``; markers
-pointing at passages that do not exist are removed. Offline path: an extractive answer, the sentences
-of the top passages that best cover the question's words (MMR, so they do not repeat each other),
-each followed by its citation marker.
+Pipeline: rank sections (:meth:`KnowledgeIndex.search_sections`) → decide coverage (the calibrated
+confidence of :mod:`copilot.knowledge.ranking`) → compose. Below the threshold both engines give the
+same answer without calling a model: the material does not cover the question, with the nearest
+sections offered as 相关内容 when something is near. Above it:
+
+- offline: the best one or two sections, each named ("依据：危机预案 › 成员争吵怎么降温") and given
+  whole, in the card's order: its 资料 first, then its 经验建议 (said to be ours), every line cited;
+- LLM: the top sections go whole into ``prompts/ask.md``; the model answers only from them, names the
+  section it relies on, or replies ``【资料未覆盖】`` (then the answer is the same decline as offline).
+  Markers pointing at passages that do not exist are removed.
+
+Every :class:`Answer` carries ``covered``, its ``confidence``, the ``sections`` it is built from and
+the ``related`` ones it offers instead.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from copilot.knowledge.index import Hit, KnowledgeIndex
+from copilot.knowledge.cards import BASIS_LABELS, cards_by_id, seed_titles
+from copilot.knowledge.index import KnowledgeIndex
+from copilot.knowledge.ranking import SectionHit, SectionRanking
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.prompts import load_prompt
-from copilot.textnorm import is_traditional, split_sentences, to_script, tokenize
+from copilot.textnorm import is_traditional, split_sentences, to_script
 from copilot.tokens import count_tokens, fit_to_budget
 
 
 class Citation(BaseModel):
+    """One numbered passage an answer may cite, with what it is: 资料 (and the seed sections it
+    cites), 经验建议 (our own practical advice) or an imported document."""
+
     n: int
     source: str
     title: str
     section: str
     text: str
+    basis: str = "document"
+    cites: list[str] = []
+
+    @property
+    def label(self) -> str:
+        return BASIS_LABELS.get(self.basis, self.basis)
+
+    def where(self) -> str:
+        """Where the passage comes from, as an operator reads it (one line, Simplified)."""
+        if self.basis == "source":
+            return "出处：" + "；".join(self.cites) if self.cites else "出处：（未记录）"
+        if self.basis == "experience":
+            return EXPERIENCE_NOTE
+        if self.basis == "unmarked":
+            return "索引是旧版本，没有记录出处；运行 copilot index 重建后会标出资料/经验建议"
+        return "你导入的文档"
+
+
+class SectionRef(BaseModel):
+    """A card section (or a section of an imported document) an answer is built from or offers."""
+
+    source: str
+    title: str
+    section: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} › {self.section}" if self.title else self.section
 
 
 class Answer(BaseModel):
@@ -36,13 +78,32 @@ class Answer(BaseModel):
     engine: str
     notice: str | None = None
     script: str = "zh-Hans"
+    covered: bool = True
+    confidence: float = 0.0
+    threshold: float = 0.0
+    sections: list[SectionRef] = []
+    related: list[SectionRef] = []
 
 
-def _citations(hits: list[Hit]) -> list[Citation]:
-    return [Citation(n=i, source=h.source, title=h.title, section=h.section, text=h.text) for i, h in enumerate(hits, 1)]
-
-
-NOT_FOUND = "方法论资料中没有找到与这个问题直接相关的内容。可以换个说法，或用 copilot index --add 加入自己的资料。"
+EXPERIENCE_NOTE = "本项目的实操经验，不是方法论资料的原话"
+NOT_COVERED = "方法论资料没有覆盖这个问题，这里不作回答。"
+NOT_COVERED_HINT = "可以换个说法再问，或用 copilot index --add 加入自己的资料。"
+RELATED_HEAD = "相关的小节（不是这个问题的答案，可以用 copilot search 查看原文）："
+# the LLM's first line when the passages do not answer the question (prompts/ask.md)
+LLM_NOT_COVERED = "【资料未覆盖】"
+# a second section joins the answer only when it scores at least this share of the first
+# (chosen on the tuning split: lower ratios add sections that dilute the answer)
+SECOND_SECTION_RATIO = 0.85
+# ... and only when its best sentence is within this cosine of the first section's best sentence
+SECOND_SECTION_SENTENCE_GAP = 0.02
+MAX_SECTIONS = 2
+LLM_SECTIONS = 3
+_PART_HEADS = {
+    "source": "资料：",
+    "experience": f"经验建议（{EXPERIENCE_NOTE}）：",
+    "document": "你导入的文档：",
+    "unmarked": "未标注出处的内容（索引是旧版本，请运行 copilot index）：",
+}
 
 
 def answer_script(question: str, configured: str) -> str:
@@ -50,61 +111,167 @@ def answer_script(question: str, configured: str) -> str:
     return "zh-Hant" if configured == "zh-Hant" or is_traditional(question) else "zh-Hans"
 
 
-def extractive_answer(question: str, hits: list[Hit], *, max_sentences: int = 5) -> str:
-    """Pick the sentences that best answer ``question`` from ``hits`` and cite each one."""
-    q = set(tokenize(question))
-    candidates: list[tuple[float, int, int, str, set[str]]] = []
-    for n, hit in enumerate(hits, 1):
-        prior = 1.0 / (1 + 0.3 * (n - 1))
-        for pos, sent in enumerate(split_sentences(hit.text)):
-            sent = re.sub(r"\*\*|__|`", "", re.sub(r"^[-*•\d.、\s]+", "", sent)).strip()
-            # table rows and lead-ins that end in a colon read as fragments out of context
-            if len(sent) < 8 or sent.count("|") >= 2 or sent.endswith(("：", ":")):
-                continue
-            words = set(tokenize(sent))
-            if not words:
-                continue
-            overlap = len(q & words) / math.sqrt(len(words))
-            candidates.append((overlap + 0.35 * prior, n, pos, sent, words))
-    if not any(q & c[4] for c in candidates):
-        # nothing in the passages shares a word with the question: say so instead of guessing
-        return NOT_FOUND
-    chosen: list[tuple[float, int, int, str, set[str]]] = []
-    while candidates and len(chosen) < max_sentences:
-        def mmr(c: tuple[float, int, int, str, set[str]]) -> float:
-            redundancy = max((len(c[4] & s[4]) / max(len(c[4]), 1) for s in chosen), default=0.0)
-            return c[0] - 0.6 * redundancy
+def _ref(sec: SectionHit) -> SectionRef:
+    return SectionRef(source=sec.source, title=sec.title, section=sec.section)
 
-        best = max(candidates, key=mmr)
-        candidates.remove(best)
-        if chosen and mmr(best) <= 0.05:
-            break
-        chosen.append(best)
-    if not chosen:
-        return NOT_FOUND
-    chosen.sort(key=lambda c: (c[1], c[2]))
-    lines = [f"{i}. {c[3]} [{c[1]}]" for i, c in enumerate(chosen, 1)]
-    return "根据方法论资料，要点如下：\n" + "\n".join(lines)
+
+def _relevant(sec: SectionHit, first: SectionHit) -> bool:
+    """A second section is relevant to the question on its own: it shares a word with the question
+    and one of its sentences is about as close to the question as the best section's best one."""
+    return sec.lexical > 0 and sec.sentence >= first.sentence - SECOND_SECTION_SENTENCE_GAP
+
+
+def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
+    """The one or two sections an answer is built from: the best, and the next when it scores close
+    and is relevant by itself; sections of one card are given in the card's order (分享前, 分享中…)."""
+    if not ranking.sections:
+        return []
+    first = ranking.sections[0]
+    out = [first]
+    for sec in ranking.sections[1:MAX_SECTIONS]:
+        if sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
+            out.append(sec)
+    if len({s.source for s in out}) == 1:
+        out.sort(key=lambda s: s.position)
+    return out
+
+
+def section_citations(sections: list[SectionHit], index: KnowledgeIndex, start: int = 1) -> list[Citation]:
+    """Whole parts of ``sections`` as numbered citations, in card order: a card section's 资料 and its
+    经验建议 as written in the card (no chunk overlap), an imported document's chunks as indexed."""
+    cards = cards_by_id(index.settings.knowledge_dir)
+    titles = seed_titles(index.settings.knowledge_dir)  # citations name the seed by its title, not its file
+    out: list[Citation] = []
+    for sec in sections:
+        card = cards.get(sec.source) if sec.kind == "card" else None
+        if card is not None:
+            sources = {s.ref: s.cite(titles) for s in card.sources}
+            for part in (p for p in card.parts() if p.section == sec.section):
+                out.append(Citation(n=start + len(out), source=sec.source, title=card.title, section=sec.section,
+                                    text=part.text, basis=part.basis, cites=[sources[r] for r in part.refs if r in sources]))
+        else:
+            for hit in sec.chunks:
+                out.append(Citation(n=start + len(out), source=hit.source, title=hit.title, section=hit.section,
+                                    text=hit.text, basis=hit.basis, cites=hit.cites))
+    return out
+
+
+def _table_lines(rows: list[list[str]]) -> list[str]:
+    """A Markdown table as lines of prose: one data row zipped with its header (周一：求助；…), or
+    each data row as ``first cell：other cells``."""
+    if not rows:
+        return []
+    header, data = rows[0], rows[1:]
+    if len(data) == 1:
+        return ["；".join(f"{h}：{c}" for h, c in zip(header, data[0]) if c)]
+    return [f"{r[0]}：{'；'.join(c for c in r[1:] if c)}" for r in data if r]
+
+
+def readable_lines(text: str) -> list[str]:
+    """A part's text as lines an operator reads in a terminal or a chat bubble: Markdown emphasis
+    and quote marks removed, tables turned into prose, list numbering and order kept."""
+    lines: list[str] = []
+    table: list[list[str]] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line.startswith("|"):
+            cells = [c.strip().replace("**", "") for c in line.strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+                table.append(cells)
+            continue
+        if table:
+            lines += _table_lines(table)
+            table = []
+        line = re.sub(r"^>\s*", "", line).replace("**", "").replace("__", "")
+        if line:
+            lines.append(line)
+    return lines + _table_lines(table)
+
+
+def compose_offline(sections: list[SectionHit], citations: list[Citation]) -> str:
+    """The offline answer: each section named, then its parts whole and in order, every line cited."""
+    kinds = {c.basis for c in citations}
+    lines: list[str] = []
+    if kinds == {"experience"}:
+        lines.append(f"方法论资料里没有直接讲到这一点。以下是经验建议（{EXPERIENCE_NOTE}）：")
+    for sec in sections:
+        lines.append(f"依据：{sec.label}")
+        for c in (c for c in citations if (c.source, c.section) == (sec.source, sec.section)):
+            if kinds != {"experience"}:
+                lines.append(_PART_HEADS.get(c.basis, _PART_HEADS["unmarked"]))
+            lines += [f"{line} [{c.n}]" for line in _dedupe(readable_lines(c.text))]
+    return "\n".join(lines)
+
+
+def _dedupe(lines: list[str]) -> list[str]:
+    """Drop the repeated sentences that chunk overlap puts at the start of a document's next chunk."""
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        kept = [s for s in split_sentences(line) if s not in seen] if len(line) > 40 else [line]
+        seen.update(split_sentences(line))
+        if kept:
+            out.append("".join(kept) if len(line) > 40 else line)
+    return out
+
+
+def decline_text(ranking: SectionRanking) -> str:
+    """What ``ask`` says when the material does not cover the question (both engines)."""
+    lines = [NOT_COVERED]
+    related = ranking.related()
+    if related:
+        lines.append(RELATED_HEAD)
+        lines += [f"- {sec.label}（{sec.source}）" for sec in related]
+    else:
+        lines.append(NOT_COVERED_HINT)
+    return "\n".join(lines)
 
 
 def _clean_markers(text: str, n_passages: int) -> str:
     return re.sub(r"\[(\d+)\]", lambda m: m.group(0) if 1 <= int(m.group(1)) <= n_passages else "", text)
 
 
+def _cited_sections(text: str, citations: list[Citation], offered: list[SectionHit]) -> list[SectionRef]:
+    """The sections an LLM answer cites, in the order it first cites them (the best one if none)."""
+    by_n = {c.n: c for c in citations}
+    keys = [(by_n[n].source, by_n[n].section) for n in map(int, re.findall(r"\[(\d+)\]", text)) if n in by_n]
+    refs = {(s.source, s.section): _ref(s) for s in offered}
+    ordered = [refs[k] for k in dict.fromkeys(keys) if k in refs]
+    return ordered or [_ref(offered[0])]
+
+
+def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
+              notice: str | None = None) -> Answer:
+    # a non-answer cites nothing: the related sections are named in the text and in ``related``
+    related = ranking.related()
+    return Answer(question=question, answer=to_script(decline_text(ranking), script), engine=engine,
+                  citations=[], notice=notice, script=script, covered=False, confidence=ranking.confidence,
+                  threshold=ranking.threshold, related=[_ref(s) for s in related])
+
+
 def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Iterator[str | Answer]:
     """Yield answer text pieces as they arrive, then the final :class:`Answer`.
 
-    The UI streams the pieces; the CLI only keeps the final object. With the offline engine (or when
-    the model fails) the whole extractive answer arrives as one piece.
+    The UI streams the pieces; the CLI only keeps the final object. Offline (or when the model fails,
+    or when the cards do not cover the question) the whole answer arrives as one piece.
     """
     script = answer_script(question, engine.settings.script)
-    hits = index.search(question, k=k)
-    hits = fit_to_budget(hits, engine.settings.llm_context_tokens // 2, cost=lambda h: count_tokens(h.text), overhead=20)
-    citations = _citations(hits)
+    ranking = index.search_sections(question, k=max(k, LLM_SECTIONS))
+    if not ranking.covered:
+        notice = None if engine.is_offline else "资料没有覆盖这个问题（检索置信度低于阈值），没有调用模型"
+        answer = _declined(question, ranking, OFFLINE, script, notice)
+        yield answer.answer
+        yield answer
+        return
     notice = None
-    if not engine.is_offline and hits:
+    if not engine.is_offline:
+        offered = ranking.sections[:LLM_SECTIONS]
+        citations = section_citations(offered, index)
+        citations = fit_to_budget(citations, engine.settings.llm_context_tokens // 2,
+                                  cost=lambda c: count_tokens(c.text), overhead=20)
         prompt = load_prompt("ask", engine.settings.prompts_dir)
-        messages = prompt.render(question=question, passages=[h.model_dump() for h in hits], script=script)
+        passages = [{**c.model_dump(), "label": c.label} for c in citations]
+        messages = prompt.render(question=question, passages=passages, script=script)
         parts: list[str] = []
         try:
             deadline = engine.settings.llm_deadline
@@ -116,18 +283,26 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                 piece = str(chunk.content)
                 parts.append(piece)
                 yield piece
-            text = _clean_markers("".join(parts), len(hits)).strip()
+            text = _clean_markers("".join(parts), len(citations)).strip()
+            if text.startswith(LLM_NOT_COVERED):
+                yield _declined(question, ranking, engine.name, script)
+                return
             if text:
-                yield Answer(question=question, answer=text, citations=citations, engine=engine.name, script=script)
+                yield Answer(question=question, answer=text, citations=citations, engine=engine.name, script=script,
+                             confidence=ranking.confidence, threshold=ranking.threshold,
+                             sections=_cited_sections(text, citations, offered))
                 return
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
-    text = to_script(extractive_answer(question, hits), script)
+    sections = chosen_sections(ranking)
+    citations = section_citations(sections, index)
+    text = to_script(compose_offline(sections, citations), script)
     if notice:
         yield f"\n（{notice}）\n"
     yield text
-    yield Answer(question=question, answer=text, citations=citations, engine=OFFLINE, notice=notice, script=script)
+    yield Answer(question=question, answer=text, citations=citations, engine=OFFLINE, notice=notice, script=script,
+                 confidence=ranking.confidence, threshold=ranking.threshold, sections=[_ref(s) for s in sections])
 
 
 def answer_question(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Answer:

@@ -18,6 +18,7 @@ their own kinds (``copilot.notes.checks`` registers ``grounded_entities`` and ``
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -54,16 +55,41 @@ _GROUP = re.compile(r"(?:拼团价|团购价|成团价|团价|每人)\s*¥?\s*" 
 
 
 class CheckResult(BaseModel):
-    """One rule's verdict on a set of drafts. ``passed=None`` means "not checkable deterministically"."""
+    """One rule's verdict on a set of drafts. ``passed=None`` means "not checkable deterministically".
+
+    ``basis`` is the rule's (``source`` or ``guardrail``); ``ours`` is, for a source rule, the part that
+    is our own figure or addition; ``grounds`` is where the rule rests (``card › section`` for a source
+    rule, the one-line reason for a guardrail). Outputs say which checks are the sources' and which are
+    our product rules.
+    """
 
     rule_id: str
     passed: bool | None
     reason: str
     severity: str = "error"
+    basis: str = "source"
+    ours: str = ""
+    grounds: str = ""
+
+    @property
+    def basis_label(self) -> str:
+        """``资料`` (the sources say so), ``资料+经验`` (with figures of ours) or ``产品规则`` (ours)."""
+        if self.basis == "guardrail":
+            return "产品规则"
+        return "资料+经验" if self.ours else "资料"
+
+    def basis_tag(self) -> str:
+        """``（资料）`` / ``（资料+经验）`` / ``（产品规则）``: how a check line says what the rule rests on."""
+        return f"（{self.basis_label}）"
 
     def public(self) -> dict[str, Any]:
-        """The JSON shape every command prints: rule_id, passed, reason."""
-        return {"rule_id": self.rule_id, "passed": self.passed, "reason": self.reason}
+        """The JSON shape every command prints: the verdict and what the rule rests on."""
+        out: dict[str, Any] = {"rule_id": self.rule_id, "passed": self.passed, "reason": self.reason,
+                               "severity": self.severity, "basis": self.basis, "basis_label": self.basis_label,
+                               "grounds": self.grounds}
+        if self.ours:
+            out["ours"] = self.ours
+        return out
 
 
 # -- the registry of check kinds ----------------------------------------------------------------
@@ -395,6 +421,142 @@ def _activity_simple(c: CheckInput) -> CheckOutcome:
     return True, f"每个活动不超过 {max_steps} 步，每步一句话"
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+_CLAUSE_END = re.compile(r"[。！？!?；;\n，,]+")
+_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)")
+
+
+def _clocks(text: str) -> set[str]:
+    """Every clock time in ``text`` as H:MM (``07:30`` and ``7：30`` are the same time)."""
+    return {f"{int(h)}:{m}" for h, m in _CLOCK.findall(fold(text))}
+
+
+def _specific_words(profile: Any, vague: Sequence[str]) -> list[str]:
+    """The profile's topic words that are not part of any vague phrase (学习 in 共同学习 proves nothing)."""
+    return [w for w in topic_words(profile) if not any(w in v for v in vague)]
+
+
+@check_kind("no_vague_slogan")
+def _no_vague_slogan(c: CheckInput) -> CheckOutcome:
+    """A sentence whose only content is a slogan (共同学习、共同进步…) instead of the group's value."""
+    slogans = [fold(w) for w in c.book.lexicon(c.rule.check.params.get("lexicon", "vague_slogans"))]
+    specific = _specific_words(c.profile, slogans)
+    vague = []
+    for t in c.texts:
+        for sentence in _SENTENCE_END.split(fold(t)):
+            found = [w for w in slogans if w in sentence]
+            if not found:
+                continue
+            rest = sentence
+            for w in found:
+                rest = rest.replace(w, "")
+            if not any(w in rest for w in specific):
+                vague.append(f"“{_clip(sentence)}”")
+    if vague:
+        return False, "只有空泛口号、没说清给谁解决什么：" + shorten(vague)
+    return True, "没有用空泛口号代替具体价值"
+
+
+@check_kind("states_core_value")
+def _states_core_value(c: CheckInput) -> CheckOutcome:
+    """Each draft has a clause that says what members get here (a value cue + the group's own subject)."""
+    cues = [fold(w) for w in c.rule.check.params.get("cues") or []]
+    name = fold(str(getattr(c.profile, "name", "") or ""))
+    specific = topic_words(c.profile)
+    bad = []
+    for t in c.texts:
+        clauses = [cl.replace(name, "") if name else cl for cl in _CLAUSE_END.split(fold(t))]
+        if not any(any(q in cl for q in cues) and any(w in cl for w in specific) for cl in clauses):
+            bad.append(_clip(t))
+    if bad:
+        return False, f"没有说明群的核心价值（如“{'、'.join(cues[:3])}…”加上群的主题）：" + shorten(bad)
+    return True, "每条都说明了进群能得到什么"
+
+
+def _event_marks(profile: Any, today: str | None) -> tuple[set[str], list[str]]:
+    """Clock times and titles (folded) of the profile's events a member can still come to: a one-off
+    date before ``today`` is past."""
+    events = profile.all_events() if hasattr(profile, "all_events") else []
+    if today:
+        day = dt.date.fromisoformat(str(today))
+        events = [e for e in events if e.cadence.recurring or (e.cadence.date and e.cadence.date >= day)]
+    return {t for e in events if e.time for t in _clocks(e.time)}, [fold(e.title) for e in events]
+
+
+@check_kind("mentions_next_event")
+def _mentions_next_event(c: CheckInput) -> CheckOutcome:
+    """Each draft names one of the profile's coming events (its title, or its time beside an activity
+    word). A profile without any coming event has nothing to announce, and a draft must not invent one."""
+    times, labels = _event_marks(c.profile, c.context.get("today"))
+    if not labels:
+        return True, "不适用：档案里没有接下来的活动，不预告（不能编一个）"
+    words = [fold(w) for w in c.rule.check.params.get("event_words") or []]
+    bad = []
+    for t in c.texts:
+        ft = fold(t)
+        if not (any(lb in ft for lb in labels) or (_clocks(ft) & times and any(w in ft for w in words))):
+            bad.append(_clip(t))
+    if bad:
+        return False, "没有预告档案里接下来的任何一项活动：" + shorten(bad)
+    return True, "每条都预告了下一次活动"
+
+
+@check_kind("promotion_frequency")
+def _promotion_frequency(c: CheckInput) -> CheckOutcome:
+    """Sales entries (会员日、秒杀…, judged by type and title) per any 7 consecutive days of a calendar."""
+    words = [fold(w) for w in c.rule.check.params.get("words") or []]
+    limit = int(c.rule.check.params.get("max_per_week", 2))
+    promo_days = sorted(
+        int(_get(d, "day", 0) or 0) for d in c.drafts
+        if any(w in fold(f"{_get(d, 'type', '') or ''} {_get(d, 'title', '') or ''}") for w in words)
+    )
+    worst = max((sum(1 for x in promo_days if s <= x < s + 7) for s in promo_days), default=0)
+    if worst > limit:
+        return False, f"7 天内有 {worst} 次促销类安排（上限 {limit}，第 {'、'.join(map(str, promo_days))} 天），营销过多会让成员屏蔽或退群"
+    return True, f"7 天内促销类安排最多 {worst} 次（上限 {limit}）"
+
+
+_WHEN = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：][0-5]\d|\d{1,2}\s*点|\d{1,2}月\d{1,2}[日号]")
+
+
+@check_kind("share_announcement")
+def _share_announcement(c: CheckInput) -> CheckOutcome:
+    """A share's announcement (its first line or title names a 分享/精讲/讲座…) says when, who speaks and
+    what listeners get; other announcements are not judged. For a notice of one of the profile's events,
+    the host and the content count when the text carries them, and what the profile does not give may
+    instead be listed in the draft's needs for the operator (``excused_by_needs``): nothing is invented."""
+    p = c.rule.check.params
+    kinds = p.get("when_kind")
+    if kinds and c.context.get("kind") not in kinds:
+        return True, f"不适用：仅检查 {'/'.join(kinds)} 类文稿"
+    share, speaker, gain = ([fold(w) for w in p.get(k) or []] for k in ("share_words", "speaker_words", "gain_words"))
+    excused = {k: [fold(w) for w in v] for k, v in (p.get("excused_by_needs") or {}).items()}
+    events = {fold(e.title): e for e in (c.profile.all_events() if hasattr(c.profile, "all_events") else [])}
+    problems = []
+    judged = 0
+    for d, t in zip(c.drafts, c.texts):
+        ft = fold(t)
+        head = fold(str(_get(d, "title", "") or "")) + " " + next((ln for ln in ft.splitlines() if ln.strip()), "")
+        if not any(w in head for w in share):
+            continue
+        judged += 1
+        ev = events.get(fold(str(_get(d, "event", "") or "")))
+        carried = {"主讲人": bool(ev and ev.host and fold(ev.host) in ft),
+                   "听众能得到什么": bool(ev and ev.details and fold(ev.details)[:8] in ft)}
+        needs = fold(" ".join(str(x) for x in (_get(d, "needs", None) or [])))
+        missing = [what for what, ok in (("时间", bool(_WHEN.search(ft))),
+                                          ("主讲人", any(w in ft for w in speaker) or carried["主讲人"]),
+                                          ("听众能得到什么", any(w in ft for w in gain) or carried["听众能得到什么"]))
+                   if not ok and not any(w in needs for w in excused.get(what, []))]
+        if missing:
+            problems.append(f"“{_clip(head.strip())}”缺少：{'、'.join(missing)}（也没有列进 needs）")
+    if problems:
+        return False, "分享预告不完整：" + shorten(problems)
+    if not judged:
+        return True, "不适用：不是分享预告"
+    return True, "分享预告写明了时间、主讲人和听众能得到什么（档案没给的列进了 needs）"
+
+
 # -- prices -----------------------------------------------------------------------------------
 def _num(s: str) -> float:
     return float(s)
@@ -610,14 +772,16 @@ def check_rule(
     kind = _KINDS.get(rule.check.kind)
     if kind is None:
         raise RulesError(f"规则 {rule.id} 的检查类型 {rule.check.kind!r} 没有实现（已登记：{'、'.join(sorted(_KINDS))}）")
+    grounds = f"{rule.source.card} › {rule.source.section}" if rule.source else rule.reason
+    basis = {"severity": rule.severity, "basis": rule.basis, "ours": rule.ours, "grounds": grounds}
     if kind.fn is None:
-        return CheckResult(rule_id=rule.id, passed=None, reason=kind.note, severity=rule.severity)
+        return CheckResult(rule_id=rule.id, passed=None, reason=kind.note, **basis)
     if not drafts:
-        return CheckResult(rule_id=rule.id, passed=False, reason="没有草稿", severity=rule.severity)
+        return CheckResult(rule_id=rule.id, passed=False, reason="没有草稿", **basis)
     inp = CheckInput(rule=rule, book=book, target=target, drafts=drafts, texts=[draft_text(d, target) for d in drafts],
                      profile=profile, context=context or {})
     passed, reason = kind.fn(inp)
-    return CheckResult(rule_id=rule.id, passed=passed, reason=reason, severity=rule.severity)
+    return CheckResult(rule_id=rule.id, passed=passed, reason=reason, **basis)
 
 
 def run_checks(

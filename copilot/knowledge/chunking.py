@@ -43,9 +43,15 @@ class Chunk:
 
     @property
     def id(self) -> str:
-        """Content hash: unchanged text keeps its id, so re-indexing skips it."""
-        h = hashlib.sha256(f"{self.source}\x00{self.section}\x00{self.text}".encode()).hexdigest()
-        return h[:24]
+        """Content hash: unchanged text keeps its id, so re-indexing skips it.
+
+        A card chunk's provenance (资料 or 经验建议, and what it cites) is part of its identity, so
+        re-marking a passage re-indexes it even when its words stay the same.
+        """
+        key = f"{self.source}\x00{self.section}\x00{self.text}"
+        if self.meta.get("basis"):
+            key += f"\x00{self.meta['basis']}\x00{self.meta.get('cites', '')}\x00{self.meta.get('cite_spans', '')}"
+        return hashlib.sha256(key.encode()).hexdigest()[:24]
 
     def embed_text(self) -> str:
         """What is embedded and BM25-indexed: title and section give short passages their topic."""
@@ -127,16 +133,34 @@ def chunk_text(
         raise ValueError("overlap_tokens must be smaller than max_tokens")
     chunks: list[Chunk] = []
     for sec in split_sections(text):
-        if count_tokens(sec.text) <= max_tokens:
-            chunks.append(Chunk(sec.text, source, title, sec.heading, sec.start, sec.end, dict(meta or {})))
-            continue
-        cursor = sec.start
-        for piece in _pieces(split_sentences(sec.text), max_tokens, overlap_tokens):
-            body = "".join(piece) if all(re.search(r"[\u4e00-\u9fff]", s) for s in piece) else " ".join(piece)
-            start = text.find(piece[0], cursor if cursor < sec.end else sec.start)
-            start = start if start >= 0 else sec.start
-            end_anchor = text.find(piece[-1], start)
-            end = end_anchor + len(piece[-1]) if end_anchor >= 0 else sec.end
-            chunks.append(Chunk(body, source, title, sec.heading, start, end, dict(meta or {})))
-            cursor = start + 1
+        chunks += chunk_section(text, sec, source=source, title=title, meta=meta,
+                                max_tokens=max_tokens, overlap_tokens=overlap_tokens)
+    return chunks
+
+
+def chunk_section(
+    text: str,
+    sec: Section,
+    *,
+    source: str,
+    title: str = "",
+    meta: dict[str, object] | None = None,
+    max_tokens: int = 320,
+    overlap_tokens: int = 48,
+) -> list[Chunk]:
+    """Chunk one section (``sec`` spans ``text[sec.start:sec.end]``) within ``max_tokens`` per chunk."""
+    if overlap_tokens >= max_tokens:
+        raise ValueError("overlap_tokens must be smaller than max_tokens")
+    if count_tokens(sec.text) <= max_tokens:
+        return [Chunk(sec.text, source, title, sec.heading, sec.start, sec.end, dict(meta or {}))]
+    chunks: list[Chunk] = []
+    cursor = sec.start
+    for piece in _pieces(split_sentences(sec.text), max_tokens, overlap_tokens):
+        body = "".join(piece) if all(re.search(r"[\u4e00-\u9fff]", s) for s in piece) else " ".join(piece)
+        start = text.find(piece[0], cursor if cursor < sec.end else sec.start)
+        start = start if start >= 0 else sec.start
+        end_anchor = text.find(piece[-1], start)
+        end = end_anchor + len(piece[-1]) if end_anchor >= 0 else sec.end
+        chunks.append(Chunk(body, source, title, sec.heading, start, end, dict(meta or {})))
+        cursor = start + 1
     return chunks

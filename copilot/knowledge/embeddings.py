@@ -120,8 +120,7 @@ class CachedEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self._query(text)
 
-    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        hashes = [self._hash(t) for t in texts]
+    def _lookup(self, hashes: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         with self._lock:
             for i in range(0, len(hashes), 500):
@@ -131,6 +130,19 @@ class CachedEmbedder:
                     [self.name, *batch],
                 ).fetchall()
                 found.update((h, np.frombuffer(v, dtype=np.float32)) for h, v in rows)
+        return found
+
+    def cached(self, texts: Sequence[str]) -> np.ndarray | None:
+        """The cached passage vectors of ``texts`` (one row each), or None if any is not cached."""
+        hashes = [self._hash(t) for t in texts]
+        found = self._lookup(list(dict.fromkeys(hashes)))
+        if not texts or any(h not in found for h in hashes):
+            return None
+        return np.stack([found[h] for h in hashes])
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        hashes = [self._hash(t) for t in texts]
+        found = self._lookup(hashes)
         missing = [(h, t) for h, t in zip(hashes, texts) if h not in found]
         if missing:
             self.misses += len(missing)

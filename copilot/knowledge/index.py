@@ -10,22 +10,35 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import yaml
 from pydantic import BaseModel
 
 from copilot.config import Settings, get_settings
 from copilot.files import atomic_write
-from copilot.knowledge.cards import load_cards
+from copilot.knowledge.cards import load_cards, seed_titles
 from copilot.knowledge.chunking import Chunk, chunk_text
 from copilot.knowledge.embeddings import CachedEmbedder, make_embedder
+from copilot.knowledge.expansion import load_expander
 from copilot.knowledge.ingest import IngestError, find_documents, load_document
-from copilot.textnorm import fold, tokenize
+from copilot.knowledge.ranking import (
+    EXAMPLES_FILE,
+    EXPANSION_WEIGHT,
+    SectionHit,
+    SectionRanking,
+    Signals,
+    confidence_model,
+)
+from copilot.textnorm import fold, split_sentences, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +46,26 @@ log = logging.getLogger(__name__)
 # evals/retrieval.jsonl, k=10 beats the textbook 60 (see README, retrieval figures).
 RRF_K = 10
 CANDIDATES = 30
+# A card section is indexed as separate chunks (its 资料 and its 经验建议, or the pieces of a long
+# section) so each is cited as what it is; the section is still the unit of relevance, so a chunk
+# gains this share of the best score of another chunk of the same section (see _with_section_support).
+# Chosen on the tuning split of the retrieval eval: 0.3-0.6 score alike there, 1.0 lets weak sections
+# ride on one strong part.
+SECTION_SUPPORT = 0.5
+# build progress: (stage, done, total), stage = "cards" or "sentences"
+Progress = Callable[[str, int, int], None]
 
 
 class Hit(BaseModel):
-    """One retrieved passage, citable as ``source › section``."""
+    """One retrieved passage, citable as ``source › section``.
+
+    ``basis`` says what the passage is: ``source`` (资料: what a methodology source says, ``cites``
+    lists the seed sections), ``experience`` (经验建议: our own practical figures and advice),
+    ``document`` (a document the operator added with ``copilot index --add``) or ``unmarked`` (a card
+    chunk from an index built before provenance was recorded; ``copilot index`` rebuilds it).
+    ``cites`` holds only the sources whose markers close text inside this passage; ``cite_spans``
+    pairs each cited sentence with its own sources (:meth:`cites_for`).
+    """
 
     text: str
     source: str
@@ -45,8 +74,18 @@ class Hit(BaseModel):
     score: float
     chunk_id: str
     kind: str = "card"
+    basis: str = "document"
+    cites: list[str] = []
+    cite_spans: list[tuple[str, list[str]]] = []
     dense_rank: int | None = None
     bm25_rank: int | None = None
+
+    def cites_for(self, sentence: str) -> list[str]:
+        """The sources of one sentence quoted from this passage: those of the recorded sentences it
+        overlaps; all of the passage's ``cites`` when the sentence is not one of them."""
+        key = _squash(sentence)
+        found = [c for sent, cs in self.cite_spans if (s := _squash(sent)) and (key in s or s in key) for c in cs]
+        return list(dict.fromkeys(found)) if found else list(self.cites)
 
 
 @dataclass
@@ -55,6 +94,7 @@ class BuildReport:
     removed: int = 0
     unchanged: int = 0
     embedded: int = 0
+    sentences_embedded: int = 0
     sources: int = 0
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -62,7 +102,8 @@ class BuildReport:
     def summary(self) -> str:
         msg = (
             f"索引完成：{self.sources} 个来源，新增 {self.added} 段，删除 {self.removed} 段，"
-            f"未变 {self.unchanged} 段（重新向量化 {self.embedded} 段），用时 {self.seconds:.1f} 秒"
+            f"未变 {self.unchanged} 段（重新向量化 {self.embedded} 段、{self.sentences_embedded} 句），"
+            f"用时 {self.seconds:.1f} 秒"
         )
         if self.skipped:
             msg += "\n跳过：\n" + "\n".join(f"  - {s}" for s in self.skipped)
@@ -79,9 +120,7 @@ class KnowledgeIndex:
         self.dir.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._collection = None
-        self._bm25 = None
-        self._bm25_rows: list[dict[str, object]] = []
-        self._rows_by_id: dict[str, dict[str, object]] = {}
+        self._loaded: _Loaded | None = None
 
     # -- storage ------------------------------------------------------------------------------
     @property
@@ -154,17 +193,24 @@ class KnowledgeIndex:
             report.added += len(new)
         report.sources += 1
 
-    def build(self, *, progress: Callable[[str], None] | None = None) -> BuildReport:
-        """(Re)index the knowledge cards and every registered extra document, incrementally."""
+    def build(self, *, progress: Progress | None = None) -> BuildReport:
+        """(Re)index the knowledge cards and every registered extra document, incrementally.
+
+        ``progress(stage, done, total)`` is told how far each stage is: ``cards`` (one step per card,
+        embedding its new chunks) and ``sentences`` (the sentence vectors of the second-stage rerank).
+        """
         started = time.perf_counter()
         report = BuildReport()
         with self._lock:
             cards = load_cards(self.settings.knowledge_dir)
+            titles = seed_titles(self.settings.knowledge_dir)
             card_ids = {c.id for c in cards}
-            for card in cards:
+            for done, card in enumerate(cards):
                 if progress:
-                    progress(card.id)
-                self._sync_source(card.id, card.chunks(), report)
+                    progress("cards", done, len(cards))
+                self._sync_source(card.id, card.chunks(titles=titles), report)
+            if progress:
+                progress("cards", len(cards), len(cards))
             # drop cards that were deleted from knowledge/
             stored = self.collection.get(where={"kind": "card"}, include=["metadatas"])
             gone = sorted({m["source"] for m in stored["metadatas"]} - card_ids)
@@ -180,9 +226,24 @@ class KnowledgeIndex:
                     self._sync_source(entry["source"], self._doc_chunks(path, entry["source"]), report)
                 except IngestError as exc:
                     report.skipped.append(str(exc) + "（保留其已索引内容）")
-            self._bm25 = None
+            report.sentences_embedded += self._embed_sentences(progress)
+            self._loaded = None
         report.seconds = time.perf_counter() - started
         return report
+
+    def _embed_sentences(self, progress: Progress | None = None, batch: int = 64) -> int:
+        """Make sure every stored chunk's sentences have cached vectors (for the rerank); returns how
+        many were embedded. Cached ones cost a lookup, so an unchanged index passes through quickly."""
+        docs = self.collection.get(include=["documents"])["documents"]
+        sentences = sorted({fold(t) for d in docs for t in rerank_sentences(d)})
+        before = self.embedder.misses
+        for i in range(0, len(sentences), batch):
+            if progress:
+                progress("sentences", i, len(sentences))
+            self.embedder.embed_passages(sentences[i : i + batch])
+        if progress:
+            progress("sentences", len(sentences), len(sentences))
+        return self.embedder.misses - before
 
     def _doc_chunks(self, path: Path, source: str) -> list[Chunk]:
         doc = load_document(path, source)
@@ -216,7 +277,8 @@ class KnowledgeIndex:
                 chunks = chunk_text(doc.text, source=source, title=doc.title,
                                     meta={"kind": "document", "path": str(f.resolve())})
                 self._add_one(f, source, chunks, reg, report)
-            self._bm25 = None
+            report.sentences_embedded += self._embed_sentences()
+            self._loaded = None
         report.seconds = time.perf_counter() - started
         return report
 
@@ -234,43 +296,30 @@ class KnowledgeIndex:
             report.skipped.append(f"{f}：索引写入失败（{exc.strerror or exc}），这个文件没有加入")
 
     # -- searching ----------------------------------------------------------------------------
-    def _ensure_bm25(self) -> None:
-        if self._bm25 is not None:
-            return
-        import bm25s  # noqa: PLC0415 - scipy-backed; only when the lexical index is first searched
-
+    def _ensure_loaded(self) -> _Loaded:
+        """The in-memory side of the index (rows, vectors, BM25 models), loaded once per build."""
+        loaded = self._loaded
+        if loaded is not None:
+            return loaded
         with self._lock:
-            data = self.collection.get(include=["documents", "metadatas"])
-            rows = []
-            corpus = []
-            for cid, doc, meta in zip(data["ids"], data["documents"], data["metadatas"]):
-                rows.append({"id": cid, "text": doc, **meta})
-                head = " ".join(str(meta.get(k, "")) for k in ("title", "section", "tags"))
-                corpus.append(tokenize(head + "\n" + doc) or ["∅"])
-            retriever = bm25s.BM25()
-            if corpus:
-                retriever.index(corpus, show_progress=False)
-            self._bm25_rows = rows
-            self._rows_by_id = {str(r["id"]): r for r in rows}
-            self._bm25 = retriever
+            if self._loaded is None:
+                data = self.collection.get(include=["documents", "metadatas", "embeddings"])
+                self._loaded = _Loaded.create(data, self.embedder)
+            return self._loaded
 
-    def _bm25_ranks(self, query: str, n: int) -> list[str]:
-        self._ensure_bm25()
-        if not self._bm25_rows:
+    def _bm25_ranks(self, loaded: _Loaded, query: str, n: int) -> list[str]:
+        if not loaded.rows:
             return []
         tokens = tokenize(query) or [fold(query)]
-        k = min(n, len(self._bm25_rows))
-        docs, scores = self._bm25.retrieve([tokens], k=k, show_progress=False)
-        return [self._bm25_rows[int(i)]["id"] for i, s in zip(docs[0], scores[0]) if s > 0]
+        k = min(n, len(loaded.rows))
+        docs, scores = loaded.bm25.retrieve([tokens], k=k, show_progress=False)
+        return [loaded.rows[int(i)]["id"] for i, s in zip(docs[0], scores[0]) if s > 0]
 
-    def _dense_ranks(self, query: str, n: int) -> list[str]:
-        col = self.collection
-        total = col.count()
-        if not total:
+    def _dense_ranks(self, loaded: _Loaded, query: str, n: int) -> list[str]:
+        if not loaded.rows:
             return []
-        vec = self.embedder.embed_query(fold(query))
-        res = col.query(query_embeddings=[np.asarray(vec).tolist()], n_results=min(n, total), include=[])
-        return res["ids"][0]
+        sims = loaded.vectors @ self.embedder.embed_query(fold(query))
+        return [str(loaded.rows[int(i)]["id"]) for i in np.argsort(-sims, kind="stable")[:n]]
 
     def search(self, query: str, k: int = 5, *, max_per_source: int | None = 2) -> list[Hit]:
         """Top ``k`` passages for ``query`` by reciprocal rank fusion of dense and BM25 rankings.
@@ -278,45 +327,315 @@ class KnowledgeIndex:
         ``max_per_source`` caps how many passages one card/document contributes, so five hits
         cover several angles of a question instead of five paragraphs of one card
         (``None`` = no cap; ``1`` = a ranking of cards, as the retrieval eval uses).
+        Answers rank whole sections instead (:meth:`search_sections`).
         """
         query = query.strip()
         if not query:
             raise ValueError("问题不能为空")
-        self._ensure_bm25()
-        dense = self._dense_ranks(query, CANDIDATES)
-        lexical = self._bm25_ranks(query, CANDIDATES)
+        loaded = self._ensure_loaded()
+        dense = self._dense_ranks(loaded, query, CANDIDATES)
+        lexical = self._bm25_ranks(loaded, query, CANDIDATES)
         fused: dict[str, float] = {}
         for ranking in (dense, lexical):
             for rank, cid in enumerate(ranking, start=1):
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
-        rows = self._rows_by_id
+        rows = loaded.rows_by_id
+        fused = _with_section_support(fused, rows, loaded.section_sizes)
         hits: list[Hit] = []
         per_source: dict[str, int] = {}
         for cid, score in sorted(fused.items(), key=lambda kv: -kv[1]):
             if len(hits) >= k:
                 break
-            row = rows.get(cid)
-            if row is None:  # index changed under us; rebuild lexical side next time
-                self._bm25 = None
-                continue
+            row = rows[cid]
             source = str(row["source"])
             if max_per_source is not None and per_source.get(source, 0) >= max_per_source:
                 continue
             per_source[source] = per_source.get(source, 0) + 1
-            hits.append(
-                Hit(
-                    text=str(row["text"]),
-                    source=str(row["source"]),
-                    title=str(row.get("title", "")),
-                    section=str(row.get("section", "")),
-                    score=round(score, 6),
-                    chunk_id=cid,
-                    kind=str(row.get("kind", "card")),
-                    dense_rank=dense.index(cid) + 1 if cid in dense else None,
-                    bm25_rank=lexical.index(cid) + 1 if cid in lexical else None,
-                )
-            )
+            hits.append(_hit(row, score, dense_rank=dense.index(cid) + 1 if cid in dense else None,
+                             bm25_rank=lexical.index(cid) + 1 if cid in lexical else None))
         return hits
+
+    def signals(self, query: str, *, expand: bool = True) -> tuple[Signals, tuple[str, ...]]:
+        """Per-section scores for ``query`` (see :mod:`copilot.knowledge.ranking`) and the card terms
+        the synonym table added to it."""
+        loaded = self._ensure_loaded()
+        expansion = load_expander(self.settings.knowledge_dir).expand(query) if expand else None
+        terms = expansion.terms if expansion else ()
+        own = tokenize(query) or [fold(query)]
+        extra = tokenize(" ".join(terms)) if terms else []
+        qv = self.embedder.embed_query(fold(query))
+        own_lexical = loaded.bm25_scores(loaded.bm25, own)
+        lexical = own_lexical + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.bm25, extra)
+        fields = (loaded.bm25_scores(loaded.fields, own)
+                  + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.fields, extra))
+        sentence = loaded.per_section(loaded.sentence_vectors @ qv - loaded.sentence_penalty, loaded.sentence_section) \
+            if loaded.sentence_vectors is not None else None
+        # the words the cover features look for: the question's own, or the same with an operator's
+        # phrase the synonym table knows standing for the card terms it means (whichever covers more)
+        matched = expansion.matched if expansion else ()
+        swapped = [w for w in own if not any(w in m or m in w for m in matched)] + extra
+        every = list(range(len(loaded.sections)))
+        return Signals(dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
+                       lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,
+                       sentence=sentence, expanded=bool(terms),
+                       own_lexical=loaded.per_section(own_lexical, loaded.chunk_section),
+                       cover=max(loaded.cover(w, every) for w in (own, swapped)),
+                       title=max(loaded.cover(w, every, "fields") for w in (own, swapped))), terms
+
+    def search_sections(self, query: str, k: int = 5, *, rerank: bool = True, expand: bool = True) -> SectionRanking:
+        """The ``k`` best sections for ``query``, each with its chunks in card order, and the
+        confidence that the cards cover the question (:class:`~copilot.knowledge.ranking.SectionRanking`)."""
+        query = query.strip()
+        if not query:
+            raise ValueError("问题不能为空")
+        loaded = self._ensure_loaded()
+        model = confidence_model()
+        if not loaded.rows:
+            return SectionRanking(query, [], 0.0, model.threshold, model.related_floor)
+        signals, terms = self.signals(query, expand=expand)
+        fused = signals.fused(rerank=rerank)
+        order = np.argsort(-fused, kind="stable")
+        confidence = model.probability(signals.features())
+        sections = []
+        sentence = signals.sentence if signals.sentence is not None else signals.dense
+        for i in order[:k]:
+            source, section = loaded.sections[int(i)]
+            rows = [loaded.rows[j] for j in loaded.section_rows[int(i)]]
+            sections.append(SectionHit(source=source, title=str(rows[0].get("title", "")), section=section,
+                                       score=round(float(fused[i]), 6), kind=str(rows[0].get("kind", "card")),
+                                       chunks=[_hit(r, float(fused[i])) for r in rows],
+                                       position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
+                                       lexical=float(signals.own_lexical[i])))
+        return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms)
+
+
+def _hit(row: dict[str, object], score: float, **ranks: int | None) -> Hit:
+    return Hit(
+        text=str(row["text"]),
+        source=str(row["source"]),
+        title=str(row.get("title", "")),
+        section=str(row.get("section", "")),
+        score=round(score, 6),
+        chunk_id=str(row["id"]),
+        kind=str(row.get("kind", "card")),
+        # a card chunk indexed before provenance was recorded: say so, never guess 资料
+        basis=str(row.get("basis") or ("document" if row.get("kind") == "document" else "unmarked")),
+        cites=_cites(row.get("cites")),
+        cite_spans=_cite_spans(row.get("cite_spans"), _cites(row.get("cites"))),
+        **ranks,
+    )
+
+
+_BOLD = re.compile(r"\*\*([^*\n]{2,20})\*\*")
+_LEAD = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.、)）])\s+(?:\*\*)?([^：:*\n]{2,12})(?:\*\*)?[：:]", re.M)
+_SENT_MARKUP = re.compile(r"\*\*|__|\|")
+_SENT_LEAD = re.compile(r"^[\s>*•\-\d.、)）]+")
+
+
+def key_terms(text: str) -> list[str]:
+    """A section's key terms: its bold phrases and the lead words of its list items (``- **发现**：…``)."""
+    return list(dict.fromkeys(_BOLD.findall(text) + _LEAD.findall(text)))
+
+
+def rerank_sentences(text: str) -> list[str]:
+    """The sentences of a chunk as the second-stage rerank compares them with a question."""
+    out = []
+    for sent in split_sentences(text):
+        sent = _SENT_LEAD.sub("", _SENT_MARKUP.sub(" ", sent.replace("**", ""))).strip()
+        if len(sent) >= 6:
+            out.append(sent)
+    return out
+
+
+@dataclass
+class _Loaded:
+    """A consistent in-memory snapshot of the stored chunks: rows in chromadb order, their vectors,
+    the chunk-level BM25 model, the section table with its fields BM25 model, and sentence vectors."""
+
+    rows: list[dict[str, object]]
+    rows_by_id: dict[str, dict[str, object]]
+    section_sizes: dict[tuple[str, str], int]
+    sections: list[tuple[str, str]]
+    section_rows: list[list[int]]
+    chunk_section: np.ndarray
+    vectors: np.ndarray
+    bm25: object
+    fields: object
+    sentence_vectors: np.ndarray | None
+    sentence_section: np.ndarray
+    sentence_penalty: np.ndarray
+    section_words: list[frozenset[str]] = field(default_factory=list)  # every word of the section's chunks
+    field_words: list[frozenset[str]] = field(default_factory=list)  # its heading and key terms
+    df: dict[str, int] = field(default_factory=dict)  # in how many sections a word occurs
+
+    def idf(self, word: str) -> float:
+        """A word's weight in :meth:`cover`: rare in the cards counts more; a word the cards never use
+        counts most (it is what the question is about, and the cards do not say it)."""
+        n = len(self.sections)
+        return math.log(1 + n / (1 + self.df.get(word, 0)))
+
+    def cover(self, words: list[str], sections: list[int], which: str = "section") -> float:
+        """The best share (IDF-weighted) of ``words`` that one of ``sections`` contains."""
+        words = list(dict.fromkeys(words))
+        total = sum(self.idf(w) for w in words)
+        if not total or not sections:
+            return 0.0
+        sets = self.section_words if which == "section" else self.field_words
+        return max(sum(self.idf(w) for w in words if w in sets[i]) for i in sections) / total
+
+    @classmethod
+    def create(cls, data: dict[str, object], embedder: CachedEmbedder) -> _Loaded:
+        import bm25s  # noqa: PLC0415 - scipy-backed; only when the index is first searched
+
+        rows: list[dict[str, object]] = []
+        corpus = []
+        section_index: dict[tuple[str, str], int] = {}
+        section_rows: list[list[int]] = []
+        chunk_section = []
+        for n, (cid, doc, meta) in enumerate(zip(data["ids"], data["documents"], data["metadatas"])):  # type: ignore[call-overload]
+            row = {"id": cid, "text": doc, **meta}
+            rows.append(row)
+            head = " ".join(str(meta.get(k, "")) for k in ("title", "section", "tags"))
+            corpus.append(tokenize(head + "\n" + doc) or ["∅"])
+            key = _section_key(row)
+            if key not in section_index:
+                section_index[key] = len(section_rows)
+                section_rows.append([])
+            section_rows[section_index[key]].append(n)
+            chunk_section.append(section_index[key])
+        for members in section_rows:  # card order: by position in the card
+            members.sort(key=lambda j: int(rows[j].get("start", 0) or 0))
+        sections = list(section_index)
+        fields_corpus = [tokenize(" ".join([sec, *key_terms("\n".join(str(rows[j]["text"]) for j in section_rows[i]))]))
+                         or ["∅"] for i, (_, sec) in enumerate(sections)]
+        section_words = [frozenset(w for j in members for w in corpus[j]) for members in section_rows]
+        df: dict[str, int] = {}
+        for words in section_words:
+            for w in words:
+                df[w] = df.get(w, 0) + 1
+        bm25 = bm25s.BM25()
+        fields = bm25s.BM25()
+        if corpus:
+            bm25.index(corpus, show_progress=False)
+            fields.index(fields_corpus, show_progress=False)
+        embeddings = data.get("embeddings")
+        vectors = np.asarray(embeddings if embeddings is not None and len(embeddings) else np.zeros((0, 1)),
+                             dtype=np.float32)
+        sentence_vectors, sentence_section, sentence_penalty = _sentence_vectors(
+            rows, np.asarray(chunk_section, dtype=int), embedder)
+        return cls(rows=rows, rows_by_id={str(r["id"]): r for r in rows},
+                   section_sizes={k: len(section_rows[i]) for k, i in section_index.items()},
+                   sections=sections, section_rows=section_rows, chunk_section=np.asarray(chunk_section, dtype=int),
+                   vectors=vectors, bm25=bm25, fields=fields, sentence_vectors=sentence_vectors,
+                   sentence_section=sentence_section, sentence_penalty=sentence_penalty, section_words=section_words,
+                   field_words=[frozenset(f) for f in fields_corpus], df=df)
+
+    def per_section(self, values: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        """The best of ``values`` per section (``owner`` maps each value to its section)."""
+        out = np.full(len(self.sections), -1e9 if len(values) else 0.0)
+        np.maximum.at(out, owner, values)
+        return out
+
+    @staticmethod
+    def bm25_scores(model: object, tokens: list[str]) -> np.ndarray:
+        known = [t for t in tokens if t in model.vocab_dict]  # type: ignore[attr-defined]
+        if not known:
+            return np.zeros(int(model.scores["num_docs"]))  # type: ignore[attr-defined]
+        return np.asarray(model.get_scores(known))  # type: ignore[attr-defined]
+
+
+class ExampleCues(BaseModel):
+    """Which sentences of a card are examples (``copilot/resources/retrieval/examples.yaml``)."""
+
+    lead: list[str] = []
+    heading: list[str] = []
+    penalty: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def example_cues() -> ExampleCues:
+    return ExampleCues.model_validate(yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8")) or {})
+
+
+def _sentence_vectors(rows: list[dict[str, object]], chunk_section: np.ndarray,
+                      embedder: CachedEmbedder) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    """Vectors of every chunk's rerank sentences, read from the embedding cache (``build`` fills it;
+    an index built by an older version gets them on its next ``copilot index``), their sections, and
+    the penalty of each (example sentences count less in the rerank: :func:`example_cues`)."""
+    cues = example_cues()
+    texts: list[str] = []
+    owner: list[int] = []
+    penalty: list[float] = []
+    for n, row in enumerate(rows):
+        in_example = any(h in str(row.get("section", "")) for h in cues.heading)
+        for sent in rerank_sentences(str(row["text"])):
+            texts.append(fold(sent))
+            owner.append(int(chunk_section[n]))
+            penalty.append(cues.penalty if in_example or sent.startswith(tuple(cues.lead)) else 0.0)
+    none = (None, np.zeros(0, dtype=int), np.zeros(0))
+    if not texts:
+        return none
+    cached = embedder.cached(texts)
+    if cached is None:
+        log.warning("sentence vectors are not cached; run `copilot index` to enable the rerank")
+        return none
+    return cached, np.asarray(owner, dtype=int), np.asarray(penalty)
+
+
+def _section_key(row: dict[str, object]) -> tuple[str, str]:
+    return str(row["source"]), str(row.get("section", ""))
+
+
+def _with_section_support(fused: dict[str, float], rows: dict[str, dict[str, object]],
+                          sizes: dict[tuple[str, str], int]) -> dict[str, float]:
+    """Each chunk's fused score plus :data:`SECTION_SUPPORT` × the best score of another chunk of its
+    section. A section indexed as one chunk is its own whole evidence and gets that share of its own
+    score, so sections written without a 经验建议 (or a short document section) are not outranked
+    merely for having one chunk."""
+    by_section: dict[tuple[str, str], list[tuple[str, float]]] = {}
+    for cid, score in fused.items():
+        if (row := rows.get(cid)) is not None:
+            by_section.setdefault(_section_key(row), []).append((cid, score))
+    out = {}
+    for cid, score in fused.items():
+        row = rows.get(cid)
+        if row is None:
+            out[cid] = score
+        elif sizes.get(_section_key(row), 1) <= 1:
+            out[cid] = score * (1 + SECTION_SUPPORT)
+        else:
+            others = [s for c, s in by_section[_section_key(row)] if c != cid]
+            out[cid] = score + SECTION_SUPPORT * max(others, default=0.0)
+    return out
+
+
+def _json_list(raw: object) -> list[object]:
+    if not raw:
+        return []
+    try:
+        value = json.loads(str(raw))
+    except json.JSONDecodeError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _cites(raw: object) -> list[str]:
+    """The seed sections a card chunk cites (stored as a JSON list in the chunk's metadata)."""
+    return [str(v) for v in _json_list(raw)]
+
+
+def _cite_spans(raw: object, cites: list[str]) -> list[tuple[str, list[str]]]:
+    """``[[sentence, [index into cites, …]], …]`` from a chunk's metadata → (sentence, its citations)."""
+    out = []
+    for item in _json_list(raw):
+        if isinstance(item, list) and len(item) == 2 and isinstance(item[1], list):
+            out.append((str(item[0]), [cites[i] for i in item[1] if isinstance(i, int) and 0 <= i < len(cites)]))
+    return out
+
+
+def _squash(text: str) -> str:
+    """Text compared without whitespace, list bullets or Markdown emphasis."""
+    return re.sub(r"\s+|\*\*|^[-*•\d.、]+", "", fold(text))
 
 
 _shared: dict[str, KnowledgeIndex] = {}

@@ -1,4 +1,9 @@
-"""问答 tab: a chat over the methodology with streamed answers and the cited passages beside it."""
+"""问答 tab: a chat over the methodology with streamed answers; every answer keeps its own sources.
+
+Each answer is followed in the conversation by a collapsed "来源" message (a Gradio *thought*:
+``metadata.title`` with ``status: done``) holding that answer's numbered passages, so an older [n] can
+still be looked up after later questions. The panel beside the chat shows the latest answer's sources.
+"""
 
 from __future__ import annotations
 
@@ -13,15 +18,32 @@ from copilot.llm import engine_label, get_engine
 History = list[dict[str, Any]]
 
 
-def format_sources(citations: list[Citation], engine: str, notice: str | None = None) -> str:
-    """Markdown for the sources panel: engine line, then each cited card title + passage."""
+def format_sources(citations: list[Citation], engine: str, notice: str | None = None, *,
+                   answer: Answer | None = None) -> str:
+    """Markdown for an answer's sources: coverage and engine line, then each cited passage."""
     lines = [f"**生成引擎：** {engine_label(engine)}"]
+    if answer is not None:
+        if answer.covered:
+            basis = "；".join(s.label for s in answer.sections)
+            lines.append(f"**依据：** {basis}" if basis else "**依据：** （未标明）")
+        else:
+            lines.append(f"**资料未覆盖这个问题**（检索置信度 {answer.confidence:.2f}，低于阈值 {answer.threshold:.2f}）"
+                         + ("；相关的小节（不是答案）：" if answer.related else ""))
+            lines += [f"- {r.label}（`{r.source}`）" for r in answer.related]
     if notice:
         lines.append(f"> ⚠️ {notice}")
     for c in citations:
         passage = c.text if len(c.text) <= 300 else c.text[:300] + "…"
-        lines.append(f"**[{c.n}] {c.title} › {c.section}**  \n`{c.source}`\n\n{passage}")
+        lines.append(f"**[{c.n}] {c.label}：{c.title} › {c.section}**  \n`{c.source}` · {c.where()}\n\n{passage}")
     return "\n\n".join(lines)
+
+
+def sources_message(answer: Answer) -> dict[str, Any]:
+    """The collapsed message that keeps ``answer``'s sources under it in the conversation."""
+    what = f"来源 {len(answer.citations)} 条" if answer.covered else "资料未覆盖 · 相关内容"
+    return {"role": "assistant",
+            "content": format_sources(answer.citations, answer.engine, answer.notice, answer=answer),
+            "metadata": {"title": f"📚 {what}（{engine_label(answer.engine)}）", "status": "done"}}
 
 
 def chat_respond(message: str, history: History | None, settings: Settings) -> Iterator[tuple[History, str, str]]:
@@ -34,7 +56,8 @@ def chat_respond(message: str, history: History | None, settings: Settings) -> I
     if len(question) > 2000:
         yield history, "问题太长（超过 2000 字），请精简后再问。", message
         return
-    history = history + [{"role": "user", "content": question}, {"role": "assistant", "content": ""}]
+    base = history + [{"role": "user", "content": question}]
+    history = base + [{"role": "assistant", "content": ""}]
     yield history, "检索中…", ""
     try:
         engine = get_engine(settings)
@@ -42,12 +65,12 @@ def chat_respond(message: str, history: History | None, settings: Settings) -> I
         text = ""
         for piece in stream_answer(question, index, engine):
             if isinstance(piece, Answer):
-                history[-1] = {"role": "assistant", "content": piece.answer}
-                yield history, format_sources(piece.citations, piece.engine, piece.notice), ""
+                history = base + [{"role": "assistant", "content": piece.answer}, sources_message(piece)]
+                yield history, format_sources(piece.citations, piece.engine, piece.notice, answer=piece), ""
             else:
                 text += piece
-                history[-1] = {"role": "assistant", "content": text}
+                history = base + [{"role": "assistant", "content": text}]
                 yield history, "生成中…", ""
     except Exception as exc:  # the page shows a Chinese message, never a stack trace
-        history[-1] = {"role": "assistant", "content": f"出错了：{type(exc).__name__}，请稍后重试或查看服务日志。"}
+        history = base + [{"role": "assistant", "content": f"出错了：{type(exc).__name__}，请稍后重试或查看服务日志。"}]
         yield history, "", ""

@@ -33,7 +33,7 @@ def checks_markdown(result: DraftResult, book: RuleBook) -> str:
     for c in result.checks:
         reason = str(c.reason).replace("|", "｜").replace("\n", " ")
         said = rule_statement(book, c.rule_id).replace("|", "｜")
-        rows.append(f"| {said}<br>`{c.rule_id}` | {marks[c.passed]} | {reason} |")
+        rows.append(f"| {said}<br>`{c.rule_id}`{c.basis_tag()} | {marks[c.passed]} | {reason} |")
     head = f"**生成引擎：** {engine_label(result.engine)}　**引用卡片：** {'、'.join(result.citations) or '无'}"
     if result.notice:
         head += f"\n\n> ⚠ {result.notice}"

@@ -1,0 +1,83 @@
+"""Fit the retrieval-confidence model that decides when ``ask`` says the cards do not cover a question.
+
+Reads only the tuning split (``evals/retrieval/tuning.jsonl``: in-scope and out-of-scope questions)
+and the in-scope regression set (``evals/retrieval.jsonl``), never the locked split. For each question
+it takes the confidence features (:meth:`Signals.features`), fits a logistic
+regression (in scope = 1), and picks the threshold that declines the most out-of-scope questions
+while declining at most ``--max-false-decline`` of the in-scope ones. ``related_floor`` (below it no
+相关内容 is offered) is the midpoint between the median out-of-scope probability and the threshold.
+
+Run: ``.venv/bin/python scripts/calibrate_ask.py`` (writes copilot/resources/retrieval/confidence.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from copilot.config import Settings
+from copilot.files import atomic_write
+from copilot.knowledge.index import KnowledgeIndex
+from copilot.knowledge.ranking import CONFIDENCE_FILE, FEATURES, ConfidenceModel
+from copilot.paths import EVALS_DIR
+
+
+def questions() -> list[tuple[str, int]]:
+    out = []
+    for line in (EVALS_DIR / "retrieval" / "tuning.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out.append((row["question"], int(row.get("in_scope", True))))
+    for line in (EVALS_DIR / "retrieval.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            out.append((json.loads(line)["question"], 1))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", type=Path, help="an existing data dir with a built index (default: a temporary one)")
+    ap.add_argument("--max-false-decline", type=float, default=0.02)
+    ap.add_argument("--out", type=Path, default=CONFIDENCE_FILE)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        index = KnowledgeIndex(Settings(data_dir=args.data_dir or Path(tmp), llm_provider="offline"))
+        index.build()
+        rows = []
+        labels = []
+        for question, in_scope in questions():
+            signals, _ = index.signals(question)
+            feats = signals.features()
+            rows.append([feats[f] for f in FEATURES])
+            labels.append(in_scope)
+    x = np.asarray(rows)
+    y = np.asarray(labels)
+    mean, scale = x.mean(0), x.std(0) + 1e-9
+    model = LogisticRegression(class_weight="balanced", C=1.0).fit((x - mean) / scale, y)
+    p = model.predict_proba((x - mean) / scale)[:, 1]
+    in_p, out_p = np.sort(p[y == 1]), p[y == 0]
+    allowed = int(np.floor(args.max_false_decline * len(in_p)))
+    threshold = float(in_p[allowed]) if allowed < len(in_p) else float(in_p[-1])
+    declined = float((out_p < threshold).mean())
+    false_decline = float((p[y == 1] < threshold).mean())
+    floor = float((np.median(out_p) + threshold) / 2)
+    result = ConfidenceModel(
+        features=list(FEATURES), mean=mean.round(6).tolist(), scale=scale.round(6).tolist(),
+        coef=model.coef_[0].round(6).tolist(), intercept=round(float(model.intercept_[0]), 6),
+        threshold=round(threshold - 1e-6, 6), related_floor=round(min(floor, threshold), 6),
+        fitted_on=(f"evals/retrieval/tuning.jsonl + evals/retrieval.jsonl: {int(y.sum())} in scope, "
+                   f"{int((1 - y).sum())} out of scope; on them {declined:.3f} of out-of-scope declined, "
+                   f"{false_decline:.3f} of in-scope declined"),
+    )
+    atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")
+    print(result.fitted_on)
+    print(f"threshold {result.threshold:.4f}, related floor {result.related_floor:.4f} → {args.out}")
+
+
+if __name__ == "__main__":
+    main()
