@@ -12,6 +12,7 @@ import yaml
 
 from copilot.config import Settings
 from copilot.evals.report import check_label, metric_label
+from copilot.paths import ROOT
 from copilot.profile import PROFILE_TEMPLATE, ProfileError, parse_profile_text
 from copilot.profile_form import form_values, text_with_form
 from copilot.ui import drafting, evals, moderation, notes, profiles
@@ -254,3 +255,37 @@ def test_index_build_shows_a_progress_bar_with_counts(monkeypatch: pytest.Monkey
     total = len(load_cards(fresh_settings.knowledge_dir))
     assert f"{total}/{total}" in result.output and "建立方法论索引" in result.output
     assert "新增 " in result.output and "索引完成" in result.output
+
+
+# --- unsaved edits are never lost silently (qa16 items 4, 14, 15) ----------------------------------------
+def test_unsaved_edits_are_noticed_in_the_form_and_in_the_yaml(settings: Settings) -> None:
+    profiles.save_profile("读书会", READING, settings)
+    saved = profiles.store(settings).text("读书会")
+    values = profiles.form_list(saved)
+    assert not profiles.unsaved_edits("读书会", "form", saved, values, settings)
+    # a comment or a layout change is not an edit; a changed tone is
+    assert not profiles.unsaved_edits("读书会", "yaml", "# 我的备注\n" + saved, values, settings)
+    edited = list(values)
+    edited[profiles.FORM_KEYS.index("tone")] = "活泼、爱用表情"
+    assert profiles.unsaved_edits("读书会", "form", saved, edited, settings)
+    assert profiles.unsaved_edits("读书会", "yaml", saved.replace("周末读书会", "夜读会"), values, settings)
+    assert profiles.unsaved_edits("读书会", "yaml", saved + "topics: [读书, 共读\n", values, settings)  # broken counts
+    # an untouched new profile has nothing to lose
+    assert not profiles.unsaved_edits("", "form", profiles.NEW_PROFILE, profiles.form_list(profiles.NEW_PROFILE), settings)
+    ask = profiles.switch_question("读书会", "跑团")
+    assert "读书会" in ask and "跑团" in ask and "未保存" in ask
+    assert "已保存的版本" in profiles.unsaved_draft_note("读书会")
+
+
+def test_broken_yaml_keeps_the_last_good_form_values() -> None:
+    good = profiles.form_list(READING)
+    values, problem = profiles.form_for("name: 读书会\ntopics: [读书, 共读\n", good)
+    assert values == good and problem.startswith("⚠️") and "第 2 行第 9 列" in problem
+    values, problem = profiles.form_for(READING.replace("周末读书会", "夜读会"), good)
+    assert problem is None and "夜读会" in values
+
+
+def test_readme_counts_the_seeded_examples() -> None:
+    n = len(list((ROOT / "examples" / "profiles").glob("*.yaml")))
+    english = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"]
+    assert f"{english[n]} examples are in" in (ROOT / "README.md").read_text(encoding="utf-8")
