@@ -122,10 +122,9 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, he
                 head: header_line(header, len(out.names))}
 
     def on_delete(n: str):  # type: ignore[no-untyped-def]
-        ask = profiles.delete_question(n, settings)
-        if ask is None:
-            return {status: "没有可删除的档案。"}
-        return {question: ask, pending: "delete", confirm_row: gr.update(visible=True), status: ""}
+        ask = profiles.delete_question(n, settings)  # None: nothing to delete, so nothing to confirm
+        return {question: ask or "", pending: "delete", confirm_row: gr.update(visible=ask is not None),
+                status: "" if ask else "没有可删除的档案。"}
 
     def on_pick(choice: str | None, m: str, text: str, loaded_: str | None, *values: Any):  # type: ignore[no-untyped-def]
         if not profiles.unsaved_edits(loaded_, m, text, list(values), settings):
@@ -148,7 +147,7 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, he
 
     def to_yaml(text: str, *values: Any):  # type: ignore[no-untyped-def]
         text, problem = profiles.text_from_form(text, list(values))
-        return {editor: text, mode: "yaml", **({status: problem} if problem else {})}
+        return {editor: text, mode: "yaml", status: problem or gr.update()}
 
     editing = [name, mode, editor, loaded, *form]
     # .input (user picks), not .change: saving updates the picker and must not overwrite its own status
@@ -156,7 +155,7 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, he
     new.click(lambda: {**show(None), remembered: gr.update()}, None, outputs)
     def to_form(text: str, *shown: Any):  # type: ignore[no-untyped-def]
         values, problem = profiles.form_for(text, list(shown))
-        return {mode: "form", **dict(zip(form, values, strict=True)), **({status: problem} if problem else {})}
+        return {mode: "form", **dict(zip(form, values, strict=True)), status: problem or gr.update()}
 
     form_tab.select(to_form, [editor, *form], outputs)
     yaml_tab.select(to_yaml, [editor, *form], outputs)
