@@ -404,7 +404,8 @@ class AuditLog:
                 profile_key=row["profile_key"] or "", source="review"))
         with self._lock:
             self._fb_cache = None
-        return {"verdict_id": verdict_id, "predicted": row["label"], "correct": correct_label}
+        return {"verdict_id": verdict_id, "predicted": row["label"], "correct": correct_label,
+                "profile_key": row["profile_key"] or ""}
 
     def prune(self, older_than_days: float) -> dict[str, int]:
         """Delete verdicts, delivery claims and strikes older than the cutoff; keep feedback.

@@ -261,6 +261,11 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
             retrain = gr.Button("用反馈重新训练")
         fb_status = gr.Markdown(elem_id="fb-status")
         mark.click(partial(moderation.give_feedback, settings=settings), [verdict_id, correct], [fb_status])
+        # clicking a row of the log fills its 审核编号 (a 16-character id is not copied by hand)
+        def pick_row(evt: gr.SelectData) -> str:
+            return moderation.verdict_id_of_row(evt.row_value)
+
+        log.select(pick_row, None, [verdict_id])
         retrain.click(partial(moderation.retrain, settings), None, [fb_status])
 
     with gr.Accordion("机器人：群号 → 群档案", open=False):
