@@ -483,7 +483,8 @@ class ProfileStore:
         return False
 
 
-_GROUP_ID = re.compile(r"^[\w.@-]{1,64}$", re.UNICODE)
+# QQ group numbers, WeChat room ids (…@chatroom), WeCom chat ids: ASCII only, as the message says
+_GROUP_ID = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 
 
 class GroupMap:
@@ -549,7 +550,7 @@ class GroupMap:
         """Map ``group`` to the saved profile ``profile_name`` (validated; written atomically)."""
         group = (group or "").strip()
         if not _GROUP_ID.match(group):
-            raise ProfileError([("群号", "群号只能由数字、字母、下划线或 - . @ 组成（1–64 位，不能有空格）")])
+            raise ProfileError([("群号", "群号只能由数字、英文字母、下划线或 - . @ 组成（1–64 位，不能有空格或中文）")])
         if not ProfileStore(self.data_dir).path(profile_name).exists():
             raise ProfileError([("群档案", f"没有名为“{profile_name}”的已保存群档案")])
         entries = self.ui_entries()

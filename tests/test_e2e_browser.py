@@ -227,6 +227,10 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     expect(page.locator("body")).to_contain_text(f"近 30 天共 {len(BOT_DAY)} 条", timeout=60000)
     assert "None" not in page.inner_text("body")
     page.wait_for_timeout(1500)  # the charts draw after their data arrives
+    # every chart, legend included, fits its box (a fixed height once clipped the legends)
+    clipped = page.evaluate("""() => [...document.querySelectorAll('.vega-embed')].filter(e => {
+        const p = e.parentElement; return p.scrollHeight > p.getBoundingClientRect().height + 2; }).length""")
+    assert clipped == 0
     shot(page, "day-4-moderation")
 
     # 5. notes from a pasted chat

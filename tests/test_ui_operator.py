@@ -146,6 +146,13 @@ def test_mapping_messages_and_missing_profile_files(settings: Settings) -> None:
     assert "请先填写群号" in status
     rows, status = moderation.save_group_mapping("12 34", "考研英语每日打卡营", settings)
     assert status.startswith("❌") and "12 34" in status and "空格" in status and "群档案有" not in status
+    # what the message allows is exactly what is accepted: no Chinese, no full-width digits
+    for bad in ("abc群", "１２３４５", "群123"):
+        rows, status = moderation.save_group_mapping(bad, "考研英语每日打卡营", settings)
+        assert status.startswith("❌") and "不能有空格或中文" in status, bad
+    rows, status = moderation.save_group_mapping("21345678901@chatroom", "考研英语每日打卡营", settings)
+    assert status.startswith("✅")
+    moderation.remove_group_mapping("21345678901@chatroom", settings)
     rows, status = moderation.save_group_mapping("778899", "考研英语每日打卡营", settings)
     assert status.startswith("✅") and rows[0][3].startswith("✅")
     profiles.delete_profile("考研英语每日打卡营", settings)

@@ -284,11 +284,12 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
     with gr.Accordion("统计", open=False):
         refresh = gr.Button("刷新统计")
         summary = gr.Markdown()
+        # no fixed heights: a fixed box clipped the legends under the charts (each chart sizes to its content)
         with gr.Row():
-            per_day = gr.BarPlot(x="日期", y="条数", color="判定", label="每日判定（按类别）", height=260)
-            actions = gr.BarPlot(x="处置", y="条数", label="采取的处置", height=260)
-        quality = gr.ScatterPlot(x="周", y="值", color="指标", label="人工复核得出的精确率 / 召回率（按周）", height=260,
-                                 y_lim=[0, 1.05])
+            per_day = gr.BarPlot(x="日期", y="条数", color="判定", label="每日判定（按类别）", elem_id="stats-per-day")
+            actions = gr.BarPlot(x="处置", y="条数", label="采取的处置", elem_id="stats-actions")
+        quality = gr.LinePlot(x="周", y="值", color="指标", label="人工复核得出的精确率 / 召回率（按周）",
+                              y_lim=[0, 1.05], elem_id="stats-quality")
 
         def refresh_stats(g: str):  # type: ignore[no-untyped-def]
             summary_md, days, taken, figures = moderation.stats(settings, g)
