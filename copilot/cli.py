@@ -24,6 +24,7 @@ from copilot.evals import cli as evals_cli
 from copilot.knowledge.ask import NOT_FOUND, answer_question
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex, get_index
+from copilot.llm import engine_label
 from copilot.moderation import cli as moderation_cli
 from copilot.notes import cli as notes_cli
 from copilot.textnorm import to_script
@@ -117,7 +118,7 @@ def ask_cmd(
     typer.echo(to_script(heading, answer.script))
     for c in answer.citations:
         typer.echo(f"  [{c.n}] {to_script(c.title, answer.script)} › {to_script(c.section, answer.script)}（{c.source}）")
-    typer.echo(to_script(f"\n（生成引擎：{answer.engine}）", answer.script))
+    typer.echo(to_script(f"\n（生成引擎：{engine_label(answer.engine)}）", answer.script))
     if answer.notice:
         warn(f"注意：{answer.notice}")
 

@@ -155,8 +155,13 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     expect(page.locator("#profile-question")).to_contain_text("覆盖", timeout=60000)
     page.click("#profile-cancel")
     expect(status).to_contain_text("已取消", timeout=60000)
-    # 删除 asks too
+    # the name box is the editor's again (a new, unsaved profile), not the name of the saved one
+    expect(page.locator("#profile-name textarea, #profile-name input").first).to_have_value("")
+    # picking a profile while the editor holds unsaved edits asks before they go
     _pick_profile(page, "周末读书会")
+    expect(page.locator("#profile-question")).to_contain_text("未保存的修改", timeout=60000)
+    page.click("#profile-confirm")
+    # 删除 asks too
     expect(status).to_contain_text("已载入档案“周末读书会”", timeout=60000)  # its answer first, or it would hide the question
     page.click("#profile-delete")
     expect(page.locator("#profile-question")).to_contain_text("不能恢复", timeout=60000)

@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from copilot.config import Settings
-from copilot.evals.report import check_label, metric_label
+from copilot.evals.assertions import Assertion
+from copilot.evals.report import _confusion_md, check_label, confusion_cells, metric_label, render_markdown
+from copilot.llm import engine_label
 from copilot.paths import ROOT
 from copilot.profile import PROFILE_TEMPLATE, ProfileError, parse_profile_text
 from copilot.profile_form import form_values, text_with_form
@@ -209,6 +211,19 @@ def test_eval_names_are_chinese() -> None:
     assert metric_label("ad.precision") == "广告·精确率" and metric_label("recall_at_5") == "前5条召回率"
     assert metric_label("tuning.todos_with_owner") == "调参集·待办带负责人"
     assert check_label("label_equals") == "判定与标注一致" and check_label("name.says_what") == "name.says_what"
+    # every suite has a Chinese title in the picker (no "profiles（profiles）")
+    assert all(not label.startswith(f"{key}（") for label, key in evals.SUITE_CHOICES if key != evals.ALL)
+    # what a check looks at is said in Chinese
+    described = Assertion.parse({"contains_all": ["加1元换购", "套装价"]}).describe()
+    assert "joined" not in described and "全部文本" in described
+    # confusion-matrix headers are the Chinese label names, in the Markdown and in the HTML
+    conf = {"labels": ["ok", "ad"], "matrix": [[5, 1], [0, 3]]}
+    md = "\n".join(_confusion_md(conf))
+    assert "正常" in md and "广告" in md and "| ok" not in md and "**ad**" not in md
+    assert confusion_cells(conf)["labels"] == ["正常", "广告"]
+    # the engine is named in Chinese beside its code, by the one helper
+    assert engine_label("offline").startswith("离线引擎（offline")
+    assert "离线引擎（offline" in render_markdown([], [], engine="offline")
 
 
 def test_gates_chart_marks_threshold_and_result() -> None:

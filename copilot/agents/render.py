@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from copilot.agents.base import DraftResult, convert_script
+from copilot.llm import engine_label
 
 
 def label(text: str, result: DraftResult) -> str:
@@ -87,5 +88,5 @@ def render_text(result: DraftResult, *, include_checks: bool = True) -> str:
     lines.append(L("引用卡片：") + "、".join(result.citations))
     if result.passages:
         lines.append(L("依据小节：") + "；".join(f"{p.card} › {L(p.section)}" for p in result.passages))
-    lines.append(L("（生成引擎：") + f"{result.engine}）")
+    lines.append(L(f"（生成引擎：{engine_label(result.engine)}）"))
     return "\n".join(lines)
