@@ -65,9 +65,22 @@ class ProfileError(ValueError):
     def __init__(self, problems: list[tuple[str, str]], source: str = ""):
         self.problems = problems
         where = f"群档案 {source} " if source else "群档案"
-        lines = [f"- {key}（{_FIELD_NAMES[key.split('.')[0]]}）：{msg}" if key.split(".")[0] in _FIELD_NAMES
-                 else f"- {key}：{msg}" for key, msg in problems]
+        lines = [f"- {_where(key)}：{msg}" for key, msg in problems]
         super().__init__(f"{where}有 {len(problems)} 处问题：\n" + "\n".join(lines))
+
+
+def _where(key: str) -> str:
+    """A problem's key as the operator reads it: ``events.1.time（第 2 个固定活动）``, the whole file for
+    a problem with no key (list positions count from 1, as people count)."""
+    if key in ("(根)", ""):
+        return "整个档案"
+    parts = key.split(".")
+    field = _FIELD_NAMES.get(parts[0])
+    if field is None:
+        return key
+    if len(parts) > 1 and parts[1].isdigit():
+        return f"{key}（第 {int(parts[1]) + 1} 个{field}）"
+    return f"{key}（{field}）"
 
 
 @lru_cache(maxsize=1)

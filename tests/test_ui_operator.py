@@ -262,6 +262,7 @@ def test_eval_report_survives_a_reload_and_shows_progress(settings: Settings) ->
 def test_gradio_keys_missing_from_its_translations_are_supplied() -> None:
     table = missing_translations().translations_dict
     assert table["zh-CN"]["common"]["complete"] == "完成" and table["en"]["common"]["complete"]
+    assert table["zh-CN"]["chatbot"]["copy_message"] == "复制这条消息"  # the chat's copy button
 
 
 # --- progress outside the UI: the first index build counts its cards ----------------------------------
