@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -37,6 +38,12 @@ def test_draft_names_for_a_profile(settings: Settings) -> None:
     text, checks, export = drafting.run_draft("6月龄+宝宝辅食交流群", "群名", 4, 7, "活动通知", s)
     assert text.count("\n") >= 3 and "辅食" in text
     assert "name.says_what" in checks and "✓ 通过" in checks and "离线引擎" in checks
+    # a rule that does not apply (no brand in this profile) is not counted as passed
+    brand_row = next(line for line in checks.splitlines() if "name.carries_brand" in line)
+    assert "— 不适用" in brand_row and "✓ 通过" not in brand_row
+    # cited cards by their titles, not their file names
+    cited = checks.split("**引用卡片：**")[1].splitlines()[0]
+    assert "《" in cited and not re.search(r"[a-z]+-[a-z]+", cited)
     assert export and Path(export).read_text(encoding="utf-8").startswith("# 6月龄+宝宝辅食交流群 · 群名")
 
 

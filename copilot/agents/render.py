@@ -82,9 +82,8 @@ def render_text(result: DraftResult, *, include_checks: bool = True) -> str:
     if not include_checks:
         return "\n".join(lines).rstrip()
     lines.append("\n" + L("规则检查："))
-    marks = {True: L("✓ 通过"), False: L("✗ 未通过"), None: L("… 待评")}
     for c in result.checks:
-        lines.append(f"  {marks[c.passed]}  {c.rule_id}：{c.reason}")
+        lines.append(f"  {L(c.mark())}  {c.rule_id}：{c.reason}")
     lines.append(L("引用卡片：") + "、".join(result.citations))
     if result.passages:
         lines.append(L("依据小节：") + "；".join(f"{p.card} › {L(p.section)}" for p in result.passages))

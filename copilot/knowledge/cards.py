@@ -74,3 +74,9 @@ def load_cards(knowledge_dir: Path) -> list[Card]:
 
 def cards_by_id(knowledge_dir: Path) -> dict[str, Card]:
     return {c.id: c for c in load_cards(knowledge_dir)}
+
+
+def card_titles(knowledge_dir: Path, ids: list[str]) -> list[str]:
+    """The cards' titles for their ids, as an operator reads them (an unknown id stays as written)."""
+    cards = cards_by_id(knowledge_dir)
+    return [cards[i].title if i in cards else i for i in ids]
