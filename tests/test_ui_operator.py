@@ -14,9 +14,11 @@ from copilot.config import Settings
 from copilot.evals.assertions import Assertion
 from copilot.evals.report import _confusion_md, check_label, confusion_cells, metric_label, render_markdown
 from copilot.llm import engine_label
+from copilot.moderation import Moderator
 from copilot.paths import ROOT
 from copilot.profile import PROFILE_TEMPLATE, ProfileError, parse_profile_text
 from copilot.profile_form import form_values, text_with_form
+from copilot.server.onebot import message_of
 from copilot.ui import drafting, evals, moderation, notes, profiles
 from copilot.ui.app import missing_translations, seed_example_profiles
 
@@ -312,3 +314,19 @@ def test_readme_counts_the_seeded_examples() -> None:
     n = len(list((ROOT / "examples" / "profiles").glob("*.yaml")))
     english = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"]
     assert f"{english[n]} examples are in" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_audit_log_names_the_member_the_bot_named(settings: Settings) -> None:
+    event = {"post_type": "message", "message_type": "group", "group_id": 20002, "user_id": 115, "message_id": 7,
+             "sender": {"user_id": 115, "nickname": "喵星人阿花", "card": "  ", "role": "member"},
+             "message": [{"type": "text", "data": {"text": "周六领养日几点开始？"}}]}
+    msg = message_of(event)
+    assert msg is not None and msg.nickname == "喵星人阿花"  # an empty group card falls back to the nickname
+    event["sender"]["card"] = "阿花-徐汇"
+    msg = message_of(event)
+    Moderator(settings, None, group="20002").moderate(msg.model_dump())
+    no_name = {**event, "user_id": 116, "message_id": 8, "sender": {}}
+    Moderator(settings, None, group="20002").moderate(message_of(no_name).model_dump())
+    rows, _ = moderation.audit_rows(settings, "20002", "", "", 7)
+    who = {r[moderation.LOG_COLUMNS.index("用户")] for r in rows}
+    assert who == {"阿花-徐汇（115）", "116"}

@@ -199,7 +199,8 @@ class Moderator:
         if not (user and verdict.label in VIOLATIONS):  # no strike to count: a plain write
             self._apply_policy(msg, verdict, 0)
             first = self.audit.record(self._in_script(verdict), group=group, user=user, message_id=msg.id or "",
-                                      text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts)
+                                      text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts,
+                                      nickname=msg.nickname or "")
             return _replay(first, msg) if first is not None else verdict
         # count, decide and record under the member's strike lock: simultaneous messages from one
         # member (several hook workers) get strike numbers 1, 2, 3 … and the ladder in order
@@ -209,7 +210,8 @@ class Moderator:
                 return _replay(first, msg)
             self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days))
             tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
-                      strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts)
+                      strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts,
+                      nickname=msg.nickname or "")
         return verdict
 
     def _in_script(self, verdict: Verdict) -> Verdict:

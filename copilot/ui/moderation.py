@@ -124,10 +124,16 @@ def audit_rows(settings: Settings, group: str | None, label: str | None, action:
     rows = []
     for item in page["items"]:
         ts = datetime.fromtimestamp(item["ts"]).strftime("%m-%d %H:%M") if item.get("ts") else ""
-        rows.append([item["id"], ts, item.get("group_id", ""), item.get("user_id", ""), str(item.get("text", ""))[:80],
+        rows.append([item["id"], ts, item.get("group_id", ""), member(item), str(item.get("text", ""))[:80],
                      LABEL_NAMES.get(item["label"], item["label"]), ACTION_NAMES.get(item["action"], item["action"]),
                      str(item.get("reason", "")), LABEL_NAMES.get(item.get("feedback") or "", item.get("feedback") or "")])
     return rows, f"共 {page['total']} 条记录，显示最新 {len(rows)} 条。"
+
+
+def member(item: dict[str, Any]) -> str:
+    """Who sent a logged message: the nickname the bot sent, beside the id (the id alone without one)."""
+    user, nickname = str(item.get("user_id", "") or ""), str(item.get("nickname", "") or "")
+    return f"{nickname}（{user}）" if nickname and user else (nickname or user)
 
 
 def give_feedback(verdict_id: str, correct_label: str, settings: Settings) -> str:
