@@ -290,3 +290,18 @@ def test_every_ads_clause_says_advertising_by_name():
     ads = clause_bank()["rules"]["forbid"][0]
     for variant in [*ads["variants"], *(v for vs in ads["by_type"].values() for v in vs)]:
         assert "广告" in variant, variant
+
+
+def test_outdoor_phrasings_fit_any_outdoor_activity(offline, force_pick):
+    """An adoption day in a park is outdoors, but nobody there rides or runs: every phrasing of the
+    outdoor clauses must read right for it (and the topic word must fit its phrase)."""
+    pets = profile_from_data({"name": "静安流浪猫领养群", "positioning": "给流浪猫找家，领养人和志愿者交流",
+                              "topics": ["流浪猫", "领养"], "type": "兴趣型",
+                              "events": [{"title": "周六领养日", "kind": "线下活动", "cadence": "每周六", "time": "14:00",
+                                          "place": "世纪公园南门草坪", "details": "户外摆摊，带猫包"}]})
+    assert group_facts(pets).outdoor
+    for i in range(ROUNDS):
+        force_pick(i)
+        text = "\n".join(draft(t, pets, offline, **o).drafts[0]["text"] for t, o in TARGETS)
+        assert "骑不动" not in text and "跑不动" not in text, (i, text)
+        assert "流浪猫上的" not in text and "领养上的" not in text, (i, text)
