@@ -288,8 +288,10 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
         with gr.Row():
             per_day = gr.BarPlot(x="日期", y="条数", color="判定", label="每日判定（按类别）", elem_id="stats-per-day")
             actions = gr.BarPlot(x="处置", y="条数", label="采取的处置", elem_id="stats-actions")
-        quality = gr.LinePlot(x="周", y="值", color="指标", label="人工复核得出的精确率 / 召回率（按周）",
-                              y_lim=[0, 1.05], elem_id="stats-quality")
+        # points, not lines: Gradio's native line chart marks its points on hover only, so a first week of
+        # feedback (one point per series) would draw nothing at all
+        quality = gr.ScatterPlot(x="周", y="值", color="指标", label="人工复核得出的精确率 / 召回率（按周）",
+                                 y_lim=[-0.05, 1.05], elem_id="stats-quality")
 
         def refresh_stats(g: str):  # type: ignore[no-untyped-def]
             summary_md, days, taken, figures = moderation.stats(settings, g)
