@@ -22,6 +22,7 @@ from copilot.config import ConfigError, Settings, explain_settings_error, get_se
 from copilot.evals import cli as evals_cli
 from copilot.knowledge.ask import Citation, answer_question
 from copilot.knowledge.index import KnowledgeIndex, get_index
+from copilot.llm import engine_label
 from copilot.moderation import cli as moderation_cli
 from copilot.notes import cli as notes_cli
 from copilot.textnorm import to_script
@@ -116,7 +117,7 @@ def ask_cmd(
         typer.echo("      " + to_script(c.where(), answer.script))
     coverage = "资料覆盖" if answer.covered else "资料未覆盖"
     typer.echo(to_script(f"\n（{coverage}，检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}；"
-                         f"生成引擎：{answer.engine}）", answer.script))
+                         f"生成引擎：{engine_label(answer.engine)}）", answer.script))
     if answer.notice:
         warn(f"注意：{answer.notice}")
 

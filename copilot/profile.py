@@ -65,9 +65,22 @@ class ProfileError(ValueError):
     def __init__(self, problems: list[tuple[str, str]], source: str = ""):
         self.problems = problems
         where = f"群档案 {source} " if source else "群档案"
-        lines = [f"- {key}（{_FIELD_NAMES[key.split('.')[0]]}）：{msg}" if key.split(".")[0] in _FIELD_NAMES
-                 else f"- {key}：{msg}" for key, msg in problems]
+        lines = [f"- {_where(key)}：{msg}" for key, msg in problems]
         super().__init__(f"{where}有 {len(problems)} 处问题：\n" + "\n".join(lines))
+
+
+def _where(key: str) -> str:
+    """A problem's key as the operator reads it: ``events.1.time（第 2 个固定活动）``, the whole file for
+    a problem with no key (list positions count from 1, as people count)."""
+    if key in ("(根)", ""):
+        return "整个档案"
+    parts = key.split(".")
+    field = _FIELD_NAMES.get(parts[0])
+    if field is None:
+        return key
+    if len(parts) > 1 and parts[1].isdigit():
+        return f"{key}（第 {int(parts[1]) + 1} 个{field}）"
+    return f"{key}（{field}）"
 
 
 @lru_cache(maxsize=1)
@@ -483,7 +496,8 @@ class ProfileStore:
         return False
 
 
-_GROUP_ID = re.compile(r"^[\w.@-]{1,64}$", re.UNICODE)
+# QQ group numbers, WeChat room ids (…@chatroom), WeCom chat ids: ASCII only, as the message says
+_GROUP_ID = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 
 
 class GroupMap:
@@ -549,7 +563,7 @@ class GroupMap:
         """Map ``group`` to the saved profile ``profile_name`` (validated; written atomically)."""
         group = (group or "").strip()
         if not _GROUP_ID.match(group):
-            raise ProfileError([("群号", "群号只能由数字、字母、下划线或 - . @ 组成（1–64 位，不能有空格）")])
+            raise ProfileError([("群号", "群号只能由数字、英文字母、下划线或 - . @ 组成（1–64 位，不能有空格或中文）")])
         if not ProfileStore(self.data_dir).path(profile_name).exists():
             raise ProfileError([("群档案", f"没有名为“{profile_name}”的已保存群档案")])
         entries = self.ui_entries()

@@ -162,8 +162,13 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     expect(page.locator("#profile-question")).to_contain_text("覆盖", timeout=60000)
     page.click("#profile-cancel")
     expect(status).to_contain_text("已取消", timeout=60000)
-    # 删除 asks too
+    # the name box is the editor's again (a new, unsaved profile), not the name of the saved one
+    expect(page.locator("#profile-name textarea, #profile-name input").first).to_have_value("")
+    # picking a profile while the editor holds unsaved edits asks before they go
     _pick_profile(page, "周末读书会")
+    expect(page.locator("#profile-question")).to_contain_text("未保存的修改", timeout=60000)
+    page.click("#profile-confirm")
+    # 删除 asks too
     expect(status).to_contain_text("已载入档案“周末读书会”", timeout=60000)  # its answer first, or it would hide the question
     page.click("#profile-delete")
     expect(page.locator("#profile-question")).to_contain_text("不能恢复", timeout=60000)
@@ -234,6 +239,10 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     expect(page.locator("body")).to_contain_text(f"近 30 天共 {len(BOT_DAY)} 条", timeout=60000)
     assert "None" not in page.inner_text("body")
     page.wait_for_timeout(1500)  # the charts draw after their data arrives
+    # every chart, legend included, fits its box (a fixed height once clipped the legends)
+    clipped = page.evaluate("""() => [...document.querySelectorAll('.vega-embed')].filter(e => {
+        const p = e.parentElement; return p.scrollHeight > p.getBoundingClientRect().height + 2; }).length""")
+    assert clipped == 0
     shot(page, "day-4-moderation")
 
     # 5. notes from a pasted chat

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -231,8 +232,12 @@ def test_traditional_script_output(tmp_path: Path, reading) -> None:
 # --- flood / duplicates ------------------------------------------------------------------------
 def test_flood_and_cross_user_duplicates(msettings: Settings, reading) -> None:
     mod = Moderator(msettings, reading, audit=None)
-    labels = [mod.moderate({"user": "f1", "text": f"第{i}章读完了", "ts": 1000.0 + i}).label for i in range(7)]
+    flood = [mod.moderate({"user": "f1", "text": f"第{i}章读完了", "ts": 1000.0 + i}) for i in range(7)]
+    labels = [v.label for v in flood]
     assert labels[:5] == ["ok"] * 5 and labels[-1] == "spam"
+    # the group reply names no rule number: the group's own 群规 are not in the profile
+    said = [v.reply for v in flood if v.reply]
+    assert said and all("刷屏" in r and "群规" in r and not re.search(r"群规第|第.条", r) for r in said)
     same = "家人们看看这个小说好看吗你们都在读吗"
     out = [mod.moderate({"user": f"x{i}", "text": same, "ts": 2000.0 + i * 30}).label for i in range(4)]
     assert out == ["ok"] * 4  # on-topic text repeated by members (接龙, +1 …) is fine

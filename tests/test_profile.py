@@ -89,7 +89,7 @@ def test_traditional_type_and_case_insensitive_values_are_accepted() -> None:
 def test_root_level_problems_are_not_labelled_twice() -> None:
     with pytest.raises(ProfileError) as info:
         parse_profile_text("")
-    assert "(根)（" not in str(info.value)
+    assert "(根)" not in str(info.value) and "整个档案：文件为空" in str(info.value)
 
 
 # -- structured fields: events, cadences, paid ---------------------------------------------------
@@ -135,7 +135,7 @@ def test_bad_cadences_get_chinese_errors_naming_the_key(cadence: str, message: s
         parse_profile_text(text)
     keys = dict(info.value.problems)
     assert message in keys["events.0.cadence"]
-    assert "events.0.cadence（固定活动）" in str(info.value)
+    assert "events.0.cadence（第 1 个固定活动）" in str(info.value)  # positions counted from 1, as people count
     assert "每月最后一个周五" in keys["events.0.cadence"]  # says what can be written instead
 
 

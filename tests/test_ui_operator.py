@@ -11,9 +11,14 @@ import pytest
 import yaml
 
 from copilot.config import Settings
-from copilot.evals.report import check_label, metric_label
+from copilot.evals.assertions import Assertion
+from copilot.evals.report import _confusion_md, check_label, confusion_cells, metric_label, render_markdown
+from copilot.llm import engine_label
+from copilot.moderation import Moderator
+from copilot.paths import ROOT
 from copilot.profile import PROFILE_TEMPLATE, ProfileError, parse_profile_text
 from copilot.profile_form import form_values, text_with_form
+from copilot.server.onebot import message_of
 from copilot.ui import drafting, evals, moderation, notes, profiles
 from copilot.ui.app import missing_translations, seed_example_profiles
 
@@ -145,6 +150,13 @@ def test_mapping_messages_and_missing_profile_files(settings: Settings) -> None:
     assert "请先填写群号" in status
     rows, status = moderation.save_group_mapping("12 34", "考研英语每日打卡营", settings)
     assert status.startswith("❌") and "12 34" in status and "空格" in status and "群档案有" not in status
+    # what the message allows is exactly what is accepted: no Chinese, no full-width digits
+    for bad in ("abc群", "１２３４５", "群123"):
+        rows, status = moderation.save_group_mapping(bad, "考研英语每日打卡营", settings)
+        assert status.startswith("❌") and "不能有空格或中文" in status, bad
+    rows, status = moderation.save_group_mapping("21345678901@chatroom", "考研英语每日打卡营", settings)
+    assert status.startswith("✅")
+    moderation.remove_group_mapping("21345678901@chatroom", settings)
     rows, status = moderation.save_group_mapping("778899", "考研英语每日打卡营", settings)
     assert status.startswith("✅") and rows[0][3].startswith("✅")
     profiles.delete_profile("考研英语每日打卡营", settings)
@@ -201,6 +213,19 @@ def test_eval_names_are_chinese() -> None:
     assert metric_label("ad.precision") == "广告·精确率" and metric_label("recall_at_5") == "前5条召回率"
     assert metric_label("tuning.todos_with_owner") == "调参集·待办带负责人"
     assert check_label("label_equals") == "判定与标注一致" and check_label("name.says_what") == "name.says_what"
+    # every suite has a Chinese title in the picker (no "profiles（profiles）")
+    assert all(not label.startswith(f"{key}（") for label, key in evals.SUITE_CHOICES if key != evals.ALL)
+    # what a check looks at is said in Chinese
+    described = Assertion.parse({"contains_all": ["加1元换购", "套装价"]}).describe()
+    assert "joined" not in described and "全部文本" in described
+    # confusion-matrix headers are the Chinese label names, in the Markdown and in the HTML
+    conf = {"labels": ["ok", "ad"], "matrix": [[5, 1], [0, 3]]}
+    md = "\n".join(_confusion_md(conf))
+    assert "正常" in md and "广告" in md and "| ok" not in md and "**ad**" not in md
+    assert confusion_cells(conf)["labels"] == ["正常", "广告"]
+    # the engine is named in Chinese beside its code, by the one helper
+    assert engine_label("offline").startswith("离线引擎（offline")
+    assert "离线引擎（offline" in render_markdown([], [], engine="offline")
 
 
 def test_gates_chart_marks_threshold_and_result() -> None:
@@ -239,6 +264,7 @@ def test_eval_report_survives_a_reload_and_shows_progress(settings: Settings) ->
 def test_gradio_keys_missing_from_its_translations_are_supplied() -> None:
     table = missing_translations().translations_dict
     assert table["zh-CN"]["common"]["complete"] == "完成" and table["en"]["common"]["complete"]
+    assert table["zh-CN"]["chatbot"]["copy_message"] == "复制这条消息"  # the chat's copy button
 
 
 # --- progress outside the UI: the first index build counts its cards ----------------------------------
@@ -254,3 +280,53 @@ def test_index_build_shows_a_progress_bar_with_counts(monkeypatch: pytest.Monkey
     total = len(load_cards(fresh_settings.knowledge_dir))
     assert f"{total}/{total}" in result.output and "建立方法论索引" in result.output
     assert "新增 " in result.output and "索引完成" in result.output
+
+
+# --- unsaved edits are never lost silently (qa16 items 4, 14, 15) ----------------------------------------
+def test_unsaved_edits_are_noticed_in_the_form_and_in_the_yaml(settings: Settings) -> None:
+    profiles.save_profile("读书会", READING, settings)
+    saved = profiles.store(settings).text("读书会")
+    values = profiles.form_list(saved)
+    assert not profiles.unsaved_edits("读书会", "form", saved, values, settings)
+    # a comment or a layout change is not an edit; a changed tone is
+    assert not profiles.unsaved_edits("读书会", "yaml", "# 我的备注\n" + saved, values, settings)
+    edited = list(values)
+    edited[profiles.FORM_KEYS.index("tone")] = "活泼、爱用表情"
+    assert profiles.unsaved_edits("读书会", "form", saved, edited, settings)
+    assert profiles.unsaved_edits("读书会", "yaml", saved.replace("周末读书会", "夜读会"), values, settings)
+    assert profiles.unsaved_edits("读书会", "yaml", saved + "topics: [读书, 共读\n", values, settings)  # broken counts
+    # an untouched new profile has nothing to lose
+    assert not profiles.unsaved_edits("", "form", profiles.NEW_PROFILE, profiles.form_list(profiles.NEW_PROFILE), settings)
+    ask = profiles.switch_question("读书会", "跑团")
+    assert "读书会" in ask and "跑团" in ask and "未保存" in ask
+    assert "已保存的版本" in profiles.unsaved_draft_note("读书会")
+
+
+def test_broken_yaml_keeps_the_last_good_form_values() -> None:
+    good = profiles.form_list(READING)
+    values, problem = profiles.form_for("name: 读书会\ntopics: [读书, 共读\n", good)
+    assert values == good and problem.startswith("⚠️") and "第 2 行第 9 列" in problem
+    values, problem = profiles.form_for(READING.replace("周末读书会", "夜读会"), good)
+    assert problem is None and "夜读会" in values
+
+
+def test_readme_counts_the_seeded_examples() -> None:
+    n = len(list((ROOT / "examples" / "profiles").glob("*.yaml")))
+    english = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"]
+    assert f"{english[n]} examples are in" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_audit_log_names_the_member_the_bot_named(settings: Settings) -> None:
+    event = {"post_type": "message", "message_type": "group", "group_id": 20002, "user_id": 115, "message_id": 7,
+             "sender": {"user_id": 115, "nickname": "喵星人阿花", "card": "  ", "role": "member"},
+             "message": [{"type": "text", "data": {"text": "周六领养日几点开始？"}}]}
+    msg = message_of(event)
+    assert msg is not None and msg.nickname == "喵星人阿花"  # an empty group card falls back to the nickname
+    event["sender"]["card"] = "阿花-徐汇"
+    msg = message_of(event)
+    Moderator(settings, None, group="20002").moderate(msg.model_dump())
+    no_name = {**event, "user_id": 116, "message_id": 8, "sender": {}}
+    Moderator(settings, None, group="20002").moderate(message_of(no_name).model_dump())
+    rows, _ = moderation.audit_rows(settings, "20002", "", "", 7)
+    who = {r[moderation.LOG_COLUMNS.index("用户")] for r in rows}
+    assert who == {"阿花-徐汇（115）", "116"}

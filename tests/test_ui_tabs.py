@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 from copilot.config import Settings
 from copilot.moderation import Moderator
 from copilot.paths import ROOT
+from copilot.profile import profile_key
 from copilot.ui import drafting, moderation, notes, profiles
 from copilot.ui.app import build_ui, seed_example_profiles
 from copilot.ui.profiles import store
@@ -36,6 +38,12 @@ def test_draft_names_for_a_profile(settings: Settings) -> None:
     text, checks, export = drafting.run_draft("6月龄+宝宝辅食交流群", "群名", 4, 7, "活动通知", s)
     assert text.count("\n") >= 3 and "辅食" in text
     assert "name.says_what" in checks and "✓ 通过" in checks and "离线引擎" in checks
+    # a rule that does not apply (no brand in this profile) is not counted as passed
+    brand_row = next(line for line in checks.splitlines() if "name.carries_brand" in line)
+    assert "— 不适用" in brand_row and "✓ 通过" not in brand_row
+    # cited cards by their titles, not their file names
+    cited = checks.split("**引用卡片：**")[1].splitlines()[0]
+    assert "《" in cited and not re.search(r"[a-z]+-[a-z]+", cited)
     assert export and Path(export).read_text(encoding="utf-8").startswith("# 6月龄+宝宝辅食交流群 · 群名")
 
 
@@ -86,16 +94,26 @@ def test_moderation_tab_flags_an_ad_and_takes_feedback(settings: Settings) -> No
     assert rows_again[1][4] == rows[1][4]  # no strike was counted by the first test
     # the bot's real verdicts are in the log and can be corrected from the tab
     profile = store(s).load("6月龄+宝宝辅食交流群")
-    bot = Moderator(s, profile, group="20001")
+    key = profile_key(store(s).path("6月龄+宝宝辅食交流群"), profile)
+    bot = Moderator(s, profile, group="20001", profile_key=key)
     real = [bot.moderate({"id": str(i), "user": u, "group": "20001", "text": t})
             for i, (u, t) in enumerate([("小王", "宝宝八个月了，蛋黄可以整个吃吗？"),
                                         ("路人甲", "加 v 信 ab12345678 领取内部辅食资料，兼职日结")])]
     log, log_status = moderation.audit_rows(s, "", "广告", "", 7)
     assert len(log) == 1 and log[0][0] == real[1].verdict_id and "共 1 条" in log_status
+    reason = moderation.LOG_COLUMNS.index("原因")
+    assert real[1].reason and log[0][reason] == real[1].reason  # the 原因 is in the log table
+    assert moderation.verdict_id_of_row(log[0]) == real[1].verdict_id  # a clicked row fills 审核编号
+    assert moderation.verdict_id_of_row(None) == ""
     message = moderation.give_feedback(real[0].verdict_id, "闲聊跑题", s)
-    assert message.startswith("✅")
+    # the truth about retraining: one label is far from what a group's own model needs
+    assert message.startswith("✅") and "只有 1 条标注" in message and "至少需要 30 条" in message
     log, _ = moderation.audit_rows(s, "", "", "", 7)
-    assert any(r[0] == real[0].verdict_id and r[7] == "闲聊跑题" for r in log)
+    fixed = moderation.LOG_COLUMNS.index("纠正")
+    assert any(r[0] == real[0].verdict_id and r[fixed] == "闲聊跑题" for r in log)
+    # an id from the test panel above is a dry run: said so, not "找不到审核记录"
+    dry = moderation.give_feedback(rows[1][0], "广告", s)
+    assert "试运行" in dry and "无法纠正" in dry and "找不到" not in dry
     assert moderation.give_feedback("", "广告", s).startswith("❌")
     assert moderation.give_feedback("no-such-id", "广告", s).startswith("❌")
     summary, per_day, actions, quality = moderation.stats(s, None)

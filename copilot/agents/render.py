@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from copilot.agents.base import DraftResult, convert_script
+from copilot.llm import engine_label
 
 
 def label(text: str, result: DraftResult) -> str:
@@ -81,11 +82,10 @@ def render_text(result: DraftResult, *, include_checks: bool = True) -> str:
     if not include_checks:
         return "\n".join(lines).rstrip()
     lines.append("\n" + L("规则检查："))
-    marks = {True: L("✓ 通过"), False: L("✗ 未通过"), None: L("… 待评")}
     for c in result.checks:
-        lines.append(f"  {marks[c.passed]}  {c.rule_id}{L(c.basis_tag())}：{c.reason}")
+        lines.append(f"  {L(c.mark())}  {c.rule_id}{L(c.basis_tag())}：{c.reason}")
     lines.append(L("引用卡片：") + "、".join(result.citations))
     if result.passages:
         lines.append(L("依据小节：") + "；".join(f"{p.card} › {L(p.section)}（{L(p.label)}）" for p in result.passages))
-    lines.append(L("（生成引擎：") + f"{result.engine}）")
+    lines.append(L(f"（生成引擎：{engine_label(result.engine)}）"))
     return "\n".join(lines)

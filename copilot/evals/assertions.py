@@ -28,6 +28,7 @@ from typing import Any, Literal
 import jsonschema
 from pydantic import BaseModel, ConfigDict, Field
 
+from copilot.evals.report import path_label
 from copilot.textnorm import fold
 
 Kind = Literal["contains_any", "contains_all", "not_contains", "regex", "length", "json_schema", "label_equals",
@@ -66,7 +67,7 @@ class Assertion(BaseModel):
         return cls.model_validate(data)
 
     def describe(self) -> str:
-        target = self.path or "输出"
+        target = path_label(self.path or "输出")
         if self.kind == "contains_all":
             return f"{target} 全部包含：{'/'.join(self.values)}"
         if self.kind == "contains_any":

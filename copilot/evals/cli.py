@@ -20,7 +20,7 @@ from copilot.cli_support import fail
 from copilot.config import get_settings
 from copilot.evals.notes import HEADLINE as NOTES_HEADLINE
 from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports
-from copilot.llm import LLMUnavailable
+from copilot.llm import LLMUnavailable, engine_label
 
 
 def eval_cmd(
@@ -57,7 +57,7 @@ def eval_cmd(
                                          "gates": [g.model_dump() for g in r.gates]} for r in results},
                               ensure_ascii=False, indent=1))
     else:
-        table = Table(title=f"评测（引擎：{ctx.engine.name}，用时 {time.perf_counter() - started:.1f} 秒）")
+        table = Table(title=f"评测（引擎：{engine_label(ctx.engine.name)}，用时 {time.perf_counter() - started:.1f} 秒）")
         for col in ("评测集", "用例通过", "指标", "实际", "要求", "结果"):
             table.add_column(col)
         for r in results:

@@ -14,9 +14,11 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from copilot.evals.results import SuiteResult
+from copilot.llm import engine_label
+from copilot.moderation.labels import LABEL_ZH
 from copilot.paths import RESOURCES_DIR
 
-SUITE_TITLES = {"retrieval": "检索", "drafts": "起草", "moderation": "审核", "notes": "纪要"}
+SUITE_TITLES = {"retrieval": "检索", "drafts": "起草", "moderation": "审核", "notes": "纪要", "profiles": "群档案"}
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +30,11 @@ def metric_label(key: str) -> str:
     """A metric key in Chinese, part by part (``ad.precision`` → ``广告·精确率``); unknown parts stay as written."""
     parts = _names()["parts"]
     return "·".join(parts.get(p, p) for p in key.split("."))
+
+
+def path_label(path: str) -> str:
+    """What an assertion looks at, in Chinese (``joined`` → ``全部文本``); unknown paths stay as written."""
+    return _names().get("paths", {}).get(path, path)
 
 
 def check_label(name: str) -> str:
@@ -57,7 +64,7 @@ def _no_regressions(baseline: bool) -> str:
 
 
 def render_markdown(results: list[SuiteResult], regressions: list[str], *, engine: str, baseline: bool = True) -> str:
-    lines = [f"# 评测报告（引擎：{engine}）", ""]
+    lines = [f"# 评测报告（引擎：{engine_label(engine)}）", ""]
     overall = all(r.passed for r in results)
     lines.append(f"**总体：{'✅ 全部达标' if overall else '❌ 有指标未达标'}**")
     lines.append("")
@@ -97,9 +104,10 @@ def render_markdown(results: list[SuiteResult], regressions: list[str], *, engin
 
 def _confusion_md(conf: dict[str, Any]) -> list[str]:
     labels = conf["labels"]
-    rows = ["混淆矩阵（行=期望，列=判定）：", "", "| | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
-    for lab, counts in zip(labels, conf["matrix"]):
-        rows.append(f"| **{lab}** | " + " | ".join(str(c) for c in counts) + " |")
+    names = [LABEL_ZH.get(lab, lab) for lab in labels]  # the one set of Chinese label names
+    rows = ["混淆矩阵（行=期望，列=判定）：", "", "| | " + " | ".join(names) + " |", "|---" * (len(labels) + 1) + "|"]
+    for name, counts in zip(names, conf["matrix"]):
+        rows.append(f"| **{name}** | " + " | ".join(str(c) for c in counts) + " |")
     return rows + [""]
 
 
@@ -130,8 +138,8 @@ def confusion_cells(conf: dict[str, Any]) -> dict[str, Any]:
         for j, n in enumerate(row):
             alpha = 0.15 + 0.85 * n / peak if n else 0
             cells.append({"n": n, "colour": f"rgba(52,168,83,{alpha:.2f})" if i == j else f"rgba(234,67,53,{alpha:.2f})"})
-        rows.append({"label": lab, "cells": cells})
-    return {"labels": labels, "rows": rows}
+        rows.append({"label": LABEL_ZH.get(lab, lab), "cells": cells})
+    return {"labels": [LABEL_ZH.get(lab, lab) for lab in labels], "rows": rows}
 
 
 def _why(case: Any) -> str:

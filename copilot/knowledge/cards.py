@@ -361,3 +361,9 @@ def seed_titles(knowledge_dir: Path) -> dict[str, str]:
     and citations then fall back to file names."""
     path = knowledge_dir / "seeds.yaml"
     return dict(_seed_titles(path, path.stat().st_mtime)) if path.exists() else {}
+
+
+def card_titles(knowledge_dir: Path, ids: list[str]) -> list[str]:
+    """The cards' titles for their ids, as an operator reads them (an unknown id stays as written)."""
+    cards = cards_by_id(knowledge_dir)
+    return [cards[i].title if i in cards else i for i in ids]

@@ -54,6 +54,11 @@ _BUNDLE = re.compile(r"(?:套装价|组合价|套餐价|打包价)\s*¥?\s*" + _
 _GROUP = re.compile(r"(?:拼团价|团购价|成团价|团价|每人)\s*¥?\s*" + _NUM + r"\s*(?:元|块)")
 
 
+# the reason of a check that does not apply to this draft or profile starts with this (it passes, but
+# nothing was checked, and pages say so instead of "通过")
+NOT_APPLICABLE = "不适用："
+
+
 class CheckResult(BaseModel):
     """One rule's verdict on a set of drafts. ``passed=None`` means "not checkable deterministically".
 
@@ -81,6 +86,16 @@ class CheckResult(BaseModel):
     def basis_tag(self) -> str:
         """``（资料）`` / ``（资料+经验）`` / ``（产品规则）``: how a check line says what the rule rests on."""
         return f"（{self.basis_label}）"
+
+    @property
+    def applies(self) -> bool:
+        return not self.reason.startswith(NOT_APPLICABLE)
+
+    def mark(self) -> str:
+        """✓ 通过 / ✗ 未通过 / — 不适用 / … 需 LLM 评审, for pages and the CLI."""
+        if not self.applies:
+            return "— 不适用"
+        return {True: "✓ 通过", False: "✗ 未通过", None: "… 需 LLM 评审"}[self.passed]
 
     def public(self) -> dict[str, Any]:
         """The JSON shape every command prints: the verdict and what the rule rests on."""
@@ -319,7 +334,7 @@ def _contains_any(c: CheckInput) -> CheckOutcome:
     rule, texts, context = c.rule, c.texts, c.context
     kinds = rule.check.params.get("when_kind")
     if kinds and context.get("kind") not in kinds:
-        return True, f"不适用：仅检查 {'/'.join(kinds)} 类文稿"
+        return True, NOT_APPLICABLE + f"仅检查 {'/'.join(kinds)} 类文稿"
     words = [fold(w) for w in [*(rule.check.params.get("words") or []), *(rule.check.params.get("headings") or [])]]
     bad = [t for t in texts if not any(w in fold(t) for w in words)]
     if bad:
@@ -935,7 +950,7 @@ def _no_tactic_leak(c: CheckInput) -> CheckOutcome:
 def _names_carry_brand(c: CheckInput) -> CheckOutcome:
     brand = fold(str(getattr(c.profile, "brand", "") or "")).strip()
     if not brand:
-        return True, "档案没有填 brand，不适用"
+        return True, NOT_APPLICABLE + "档案没有填品牌（brand）"
     bad = [t for t in c.texts if brand not in fold(t)]
     if bad:
         return False, f"没有带上品牌“{brand}”：" + shorten(bad)

@@ -21,7 +21,7 @@ T = TypeVar("T")
 
 def engine_label(name: str) -> str:
     """How an engine is named to the operator: ``offline`` or a model name (the one wording, everywhere)."""
-    return "离线引擎（检索+规则+模板）" if name == OFFLINE else f"模型 {name}"
+    return "离线引擎（offline：检索+规则+模板）" if name == OFFLINE else f"模型 {name}"
 
 
 @dataclass

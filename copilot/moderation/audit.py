@@ -74,6 +74,8 @@ verdicts = Table(
     # when the message was sent (the bot's timestamp), if known: a backlog delivered after a reconnect
     # is judged in a burst, but it was not sent in one
     Column("msg_ts", Float, nullable=True),
+    # the member's group card or nickname when the bot sent one (shown beside the id; never matched on)
+    Column("nickname", String(128), nullable=False, default="", server_default=""),
     Index("ix_verdicts_group_ts", "group_id", "ts"),
     Index("ix_verdicts_group_msg", "group_id", "message_id"),
     Index("ix_verdicts_group_user_ts", "group_id", "user_id", "ts"),
@@ -125,6 +127,7 @@ members = Table(
 _ADDED_COLUMNS = [
     ("verdicts", "profile_key", "VARCHAR(128) NOT NULL DEFAULT ''"),
     ("verdicts", "msg_ts", "FLOAT"),
+    ("verdicts", "nickname", "VARCHAR(128) NOT NULL DEFAULT ''"),
     ("feedback", "profile_key", "VARCHAR(128) NOT NULL DEFAULT ''"),
     ("feedback", "source", "VARCHAR(16) NOT NULL DEFAULT 'review'"),
 ]
@@ -235,7 +238,8 @@ class AuditLog:
 
     # -- writing -------------------------------------------------------------------------------
     def record(self, verdict: Any, *, group: str = "", user: str = "", message_id: str = "", text: str = "",
-               strike: bool = False, claim: bool = False, msg_ts: float | None = None) -> dict[str, Any] | None:
+               strike: bool = False, claim: bool = False, msg_ts: float | None = None,
+               nickname: str = "") -> dict[str, Any] | None:
         """Store a verdict (and a strike when an action was taken for a violation).
 
         With ``claim`` (the message carries the bot's own id) the write also claims the delivery
@@ -245,7 +249,7 @@ class AuditLog:
         stored.
         """
         now = time.time()
-        row = _verdict_row(verdict, group, user, message_id, text, now, msg_ts)
+        row = _verdict_row(verdict, group, user, message_id, text, now, msg_ts, nickname)
         key = delivery_key(group, message_id, user, text) if claim and message_id else None
         try:
             self._write(row, verdict, group, user, now, strike, key)
@@ -404,7 +408,8 @@ class AuditLog:
                 profile_key=row["profile_key"] or "", source="review"))
         with self._lock:
             self._fb_cache = None
-        return {"verdict_id": verdict_id, "predicted": row["label"], "correct": correct_label}
+        return {"verdict_id": verdict_id, "predicted": row["label"], "correct": correct_label,
+                "profile_key": row["profile_key"] or ""}
 
     def prune(self, older_than_days: float) -> dict[str, int]:
         """Delete verdicts, delivery claims and strikes older than the cutoff; keep feedback.
@@ -594,14 +599,14 @@ def _quality(pairs: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
 
 
 def _verdict_row(verdict: Any, group: str, user: str, message_id: str, text: str, now: float,
-                 msg_ts: float | None = None) -> dict[str, Any]:
+                 msg_ts: float | None = None, nickname: str = "") -> dict[str, Any]:
     return dict(
         id=verdict.verdict_id, ts=now, group_id=str(group or ""), user_id=str(user or ""),
         message_id=str(message_id or verdict.id or ""), text=text, fingerprint=fingerprint(text),
         label=verdict.label, action=verdict.action, score=float(verdict.score), reason=verdict.reason,
         checks=json.dumps(verdict.checks, ensure_ascii=False), rule_ids=json.dumps(verdict.rule_ids),
         engine=verdict.engine, dry_run=int(bool(verdict.dry_run)), strike=int(verdict.strike or 0),
-        profile_key=str(getattr(verdict, "profile_key", "") or ""), msg_ts=msg_ts,
+        profile_key=str(getattr(verdict, "profile_key", "") or ""), msg_ts=msg_ts, nickname=str(nickname or "")[:128],
     )
 
 
@@ -660,10 +665,11 @@ class StrikeTransaction:
         ).scalar_one())
 
     def record(self, verdict: Any, *, message_id: str, text: str, strike: bool, claim: bool,
-               msg_ts: float | None = None) -> None:
+               msg_ts: float | None = None, nickname: str = "") -> None:
         now = time.time()
         key = delivery_key(self.group, message_id, self.user, text) if claim and message_id else None
-        self.log._insert(self.conn, _verdict_row(verdict, self.group, self.user, message_id, text, now, msg_ts),
+        self.log._insert(self.conn, _verdict_row(verdict, self.group, self.user, message_id, text, now, msg_ts,
+                                                    nickname),
                          verdict,
                          self.group, self.user, now, strike, key)
 

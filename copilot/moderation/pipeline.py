@@ -13,8 +13,10 @@ import time
 import uuid
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, Field
 
 from copilot.config import Settings
@@ -29,6 +31,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import OffTopicDetector
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host
+from copilot.paths import RESOURCES_DIR
 from copilot.profile import GroupProfile
 from copilot.textnorm import squeeze, to_script
 
@@ -196,7 +199,8 @@ class Moderator:
         if not (user and verdict.label in VIOLATIONS):  # no strike to count: a plain write
             self._apply_policy(msg, verdict, 0)
             first = self.audit.record(self._in_script(verdict), group=group, user=user, message_id=msg.id or "",
-                                      text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts)
+                                      text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts,
+                                      nickname=msg.nickname or "")
             return _replay(first, msg) if first is not None else verdict
         # count, decide and record under the member's strike lock: simultaneous messages from one
         # member (several hook workers) get strike numbers 1, 2, 3 … and the ladder in order
@@ -206,7 +210,8 @@ class Moderator:
                 return _replay(first, msg)
             self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days))
             tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
-                      strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts)
+                      strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts,
+                      nickname=msg.nickname or "")
         return verdict
 
     def _in_script(self, verdict: Verdict) -> Verdict:
@@ -595,23 +600,28 @@ def _flood_reason(flood: dict[str, Any], label: str) -> str | None:
     return None
 
 
+REPLIES_PATH = RESOURCES_DIR / "moderation" / "replies.yaml"
+
+
+@lru_cache(maxsize=1)
+def _replies() -> dict[str, str]:
+    return {str(k): str(v) for k, v in yaml.safe_load(REPLIES_PATH.read_text(encoding="utf-8")).items()}
+
+
 def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
-    """Short, impersonal group replies (card moderation-offtopic: 对事不对人, 转移话题而不是呵斥)."""
+    """Short, impersonal group replies, from ``resources/moderation/replies.yaml``."""
     if v.action in (Action.NONE, Action.REVIEW, Action.DELETE):
         return None  # ads are handled privately; nothing is said in the group
+    said = _replies()
     if v.label == Label.OFF_TOPIC:
-        # Card moderation-offtopic: pick up the thread of the chatter and lead it back, no scolding.
-        topic = profile.topics[0] if profile else "群主题"
+        # pick up the thread of the chatter and lead it back, no scolding
+        topic = profile.topics[0] if profile else said["off_topic_topic"]
         chatter = (v.checks.get("offtopic") or {}).get("chatter") or []
-        lead = f"说到{chatter[0]}" if chatter else "说到这儿"
-        return f"{lead}，也想听听大家在「{topic}」上的新进展：最近有什么收获或问题？欢迎接着聊～"
-    if v.label == Label.SPAM:
-        return "温馨提示：请不要刷屏或转发无关内容，群规第二条有说明，谢谢配合。"
-    if v.label == Label.ABUSE:
-        return "请大家就事论事，先暂停这个争论，管理员会分别私聊沟通。"
-    if v.label == Label.AD:
-        return "本群不允许发布广告，多次发布将按群规处理。" if v.action in (Action.MUTE, Action.KICK) else None
-    return None
+        lead = said["off_topic_lead"].format(chatter=chatter[0]) if chatter else said["off_topic_lead_plain"]
+        return said["off_topic"].format(lead=lead, topic=topic)
+    if v.label == Label.AD and v.action not in (Action.MUTE, Action.KICK):
+        return None
+    return said.get(str(v.label)) if v.label in (Label.SPAM, Label.ABUSE, Label.AD) else None
 
 
 NEW_MEMBER_SURE = 0.9  # a new member's message is acted on by a classifier this sure, without rule evidence

@@ -125,6 +125,26 @@ def _f1(fig: dict[str, Any]) -> float:
     return float(fig.get("f1") or 0.0)
 
 
+def shortfall(samples: list[tuple[str, str]]) -> str | None:
+    """Why these (text, label) samples are too few to train a group's own model; None when enough."""
+    ads = sum(1 for _, lab in samples if lab == "ad")
+    if len(samples) < MIN_EXAMPLES or ads < MIN_POSITIVES or len(samples) - ads < MIN_POSITIVES:
+        return (f"只有 {len(samples)} 条标注（其中广告 {ads} 条），至少需要 {MIN_EXAMPLES} 条、"
+                f"广告和非广告各至少 {MIN_POSITIVES} 条才能交叉验证")
+    return None
+
+
+def correction_effect(audit: AuditLog, profile_key: str) -> str:
+    """What an operator's correction changes now and what retraining would still need (Chinese)."""
+    now = "同样的消息以后会直接按纠正后的判定处理。"
+    if not profile_key:
+        return now + "这条判定没有群档案，不用于训练群的专属模型。"
+    samples = audit.feedback_samples(profile_key=profile_key)
+    if (short := shortfall(samples)) is not None:
+        return now + f"这个群{short}，现在“用反馈重新训练”还不会启用专属模型。"
+    return now + f"这个群已有 {len(samples)} 条标注，可以点“用反馈重新训练”训练专属模型。"
+
+
 def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> dict[str, Any]:
     """Train, cross-validate and (when it is better) enable the group ``key``'s own ad model.
 
@@ -139,9 +159,8 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
     y = [1 if lab == "ad" else 0 for _, lab in samples]
     out: dict[str, Any] = {"group": key, "examples": len(samples), "ads": sum(y), "enabled": False}
     path = group_model_path(settings.data_dir, key)
-    if len(samples) < MIN_EXAMPLES or sum(y) < MIN_POSITIVES or len(y) - sum(y) < MIN_POSITIVES:
-        out["message"] = (f"群 {key} 只有 {len(samples)} 条标注（其中广告 {sum(y)} 条），至少需要 {MIN_EXAMPLES} 条、"
-                          f"广告和非广告各至少 {MIN_POSITIVES} 条才能交叉验证；继续使用共享模型")
+    if (short := shortfall(samples)) is not None:
+        out["message"] = f"群 {key} {short}；继续使用共享模型"
         return out
     shared = load_classifier()
     extra = load_extra_examples()

@@ -14,6 +14,7 @@ from rich.table import Table
 from copilot.cli_support import EngineOpt, err, fail, resolve_engine, warn
 from copilot.config import get_settings
 from copilot.files import atomic_write
+from copilot.llm import engine_label
 from copilot.notes.batch import Record, run_batch
 from copilot.notes.parse import NotesParseError, parse_columns
 from copilot.notes.render import render_markdown, requested_script
@@ -67,7 +68,7 @@ def notes_cmd(
             warn(f"警告：{w}")
         if len(result.warnings) > MAX_WARNINGS:
             warn(f"……另有 {len(result.warnings) - MAX_WARNINGS} 条警告")
-        err.print(f"已写入 {output}（{'JSON' if as_json else 'Markdown'}，生成引擎：{result.engine}）", highlight=False)
+        err.print(f"已写入 {output}（{'JSON' if as_json else 'Markdown'}，生成引擎：{engine_label(result.engine)}）", highlight=False)
     else:  # on stdout the appendix (or the JSON's "warnings") already lists them
         sys.stdout.write(content)
 

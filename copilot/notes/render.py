@@ -6,6 +6,7 @@ makes a write-up trustworthy enough to pass on.
 
 from __future__ import annotations
 
+from copilot.llm import engine_label
 from copilot.notes.model import Notes, Omitted
 from copilot.textnorm import to_script
 
@@ -158,7 +159,7 @@ class _Writer:
         if n.omitted:
             footer += f"，略去 {len(n.omitted)} 条" + ("（见附录）" if appendix else "")
         if engine:
-            footer += f"；生成引擎：{engine}"
+            footer += f"；生成引擎：{engine_label(engine)}"
         lines = ["---", "", self.L(f"*本整理稿由社群运营 Copilot 生成，括号内为来源消息编号；{footer}。*")]
         return lines + (["", f"> {self.L('注意')}：{self.L(notice)}"] if notice else [])
 

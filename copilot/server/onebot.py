@@ -63,10 +63,12 @@ def message_of(event: Any) -> Message | None:
             raise BadRequest(f"群消息事件缺少或错误的 {key} 字段")
     sender = event.get("sender") if isinstance(event.get("sender"), dict) else {}
     role = sender.get("role") if isinstance(sender.get("role"), str) else None
+    names = [sender.get(k) for k in ("card", "nickname")]
+    nickname = next((n.strip()[:128] for n in names if isinstance(n, str) and n.strip()), None)
     mid = event.get("message_id")
     fields = {"id": str(mid) if isinstance(mid, (int, str)) and not isinstance(mid, bool) and mid != "" else None,
               "user": str(event["user_id"]), "group": str(event["group_id"]), "role": role,
-              "ts": _seconds(event.get("time"))}
+              "ts": _seconds(event.get("time")), "nickname": nickname}
     try:
         text = event_text(event)
     except BadSegment as exc:

@@ -75,8 +75,9 @@ def _chat_tab(settings: Settings) -> None:
 
 
 def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, header: str,
-                  remembered: gr.BrowserState) -> Callable[[str | None], dict[Any, Any]]:
-    """The profile editor; returns ``show(choice)``, the updates that put a profile in the editor."""
+                  remembered: gr.BrowserState) -> tuple[Callable[[str | None], dict[Any, Any]], list[Any]]:
+    """The profile editor; returns ``show(choice)``, the updates that put a profile in the editor, and
+    the components that tell whether it holds unsaved edits (loaded, mode, editor, form...)."""
     text0, status0 = profiles.load_profile_text(picker.value, settings)
     with gr.Row():
         name = gr.Textbox(label="档案名", value=picker.value or "", elem_id="profile-name")
@@ -121,12 +122,21 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, he
                 head: header_line(header, len(out.names))}
 
     def on_delete(n: str):  # type: ignore[no-untyped-def]
-        ask = profiles.delete_question(n, settings)
-        if ask is None:
-            return {status: "没有可删除的档案。"}
-        return {question: ask, pending: "delete", confirm_row: gr.update(visible=True), status: ""}
+        ask = profiles.delete_question(n, settings)  # None: nothing to delete, so nothing to confirm
+        return {question: ask or "", pending: "delete", confirm_row: gr.update(visible=ask is not None),
+                status: "" if ask else "没有可删除的档案。"}
+
+    def on_pick(choice: str | None, m: str, text: str, loaded_: str | None, *values: Any):  # type: ignore[no-untyped-def]
+        if not profiles.unsaved_edits(loaded_, m, text, list(values), settings):
+            return show(choice)
+        # the picker goes back until the operator says the edits may go
+        return {picker: gr.update(value=loaded_ or None), question: profiles.switch_question(loaded_, choice),
+                pending: "switch:" + (choice or ""), confirm_row: gr.update(visible=True), status: ""}
 
     def on_confirm(what: str, n: str, m: str, text: str, loaded: str | None, *values: Any):  # type: ignore[no-untyped-def]
+        if what.startswith("switch:"):
+            choice = what.removeprefix("switch:") or None
+            return {**show(choice), picker: gr.update(value=choice)}
         if what == "save":
             return on_save(n, m, text, loaded, *values, overwrite=True)
         before = profiles.profile_names(settings)
@@ -137,22 +147,27 @@ def _profiles_tab(settings: Settings, picker: gr.Dropdown, head: gr.Markdown, he
 
     def to_yaml(text: str, *values: Any):  # type: ignore[no-untyped-def]
         text, problem = profiles.text_from_form(text, list(values))
-        return {editor: text, mode: "yaml", **({status: problem} if problem else {})}
+        return {editor: text, mode: "yaml", status: problem or gr.update()}
 
     editing = [name, mode, editor, loaded, *form]
     # .input (user picks), not .change: saving updates the picker and must not overwrite its own status
-    picker.input(show, [picker], outputs)
+    picker.input(on_pick, [picker, mode, editor, loaded, *form], outputs)
     new.click(lambda: {**show(None), remembered: gr.update()}, None, outputs)
-    form_tab.select(lambda text: {mode: "form", **dict(zip(form, profiles.form_list(text), strict=True))},
-                    [editor], outputs)
+    def to_form(text: str, *shown: Any):  # type: ignore[no-untyped-def]
+        values, problem = profiles.form_for(text, list(shown))
+        return {mode: "form", **dict(zip(form, values, strict=True)), status: problem or gr.update()}
+
+    form_tab.select(to_form, [editor, *form], outputs)
     yaml_tab.select(to_yaml, [editor, *form], outputs)
     validate.click(lambda m, text, *values: profiles.validate_profile_text(current(m, text, list(values))[0]),
                    [mode, editor, *form], [status])
     save.click(on_save, editing, outputs)
     delete.click(on_delete, [name], outputs)
     yes.click(on_confirm, [pending, *editing], outputs)
-    no.click(lambda: {confirm_row: gr.update(visible=False), status: "已取消，没有改动。"}, None, outputs)
-    return show
+    # the name box goes back to the profile the editor holds (a cancelled overwrite typed another name)
+    no.click(lambda shown: {confirm_row: gr.update(visible=False), status: "已取消，没有改动。", name: shown},
+             [loaded], outputs)
+    return show, [loaded, mode, editor, *form]
 
 
 def _profile_form(values: list[Any]) -> list[gr.components.Component]:
@@ -179,7 +194,8 @@ def _profile_form(values: list[Any]) -> list[gr.components.Component]:
     return [boxes[k] for k in profiles.FORM_KEYS]
 
 
-def _drafting_tab(settings: Settings, picker: gr.Dropdown) -> None:
+def _drafting_tab(settings: Settings, picker: gr.Dropdown, editing: list[Any]) -> None:
+    """``editing``: the profile editor's (loaded, mode, editor, form...), to say when it holds unsaved edits."""
     with gr.Row():
         kind = gr.Radio(list(drafting.KINDS), value="群名", label="起草什么", elem_id="draft-kind")
     with gr.Row():
@@ -196,15 +212,22 @@ def _drafting_tab(settings: Settings, picker: gr.Dropdown) -> None:
     # never finished loading under Gradio 6.31 (seen in the browser test)
     rounds = gr.Number(0, visible=False, precision=0)
 
-    def first(p, k, n_, d, c):  # type: ignore[no-untyped-def]
-        return (*drafting.run_draft(p, k, n_, d, c, settings), 0)
+    def noted(p, result, editor_state):  # type: ignore[no-untyped-def]
+        text, checks_md, path = result
+        loaded, mode, yaml_text, *values = editor_state
+        if p and loaded == p and profiles.unsaved_edits(loaded, mode, yaml_text, values, settings):
+            checks_md = profiles.unsaved_draft_note(p) + "\n\n" + checks_md
+        return text, checks_md, path
 
-    def regenerate(p, k, n_, d, c, r):  # type: ignore[no-untyped-def]
+    def first(p, k, n_, d, c, *editor_state):  # type: ignore[no-untyped-def]
+        return (*noted(p, drafting.run_draft(p, k, n_, d, c, settings), editor_state), 0)
+
+    def regenerate(p, k, n_, d, c, r, *editor_state):  # type: ignore[no-untyped-def]
         r = int(r or 0) + 1
-        return (*drafting.run_draft(p, k, n_, d, c, settings, round_=r), r)
+        return (*noted(p, drafting.run_draft(p, k, n_, d, c, settings, round_=r), editor_state), r)
 
-    run.click(first, [picker, kind, n, days, copy_kind], [output, checks, export, rounds])
-    again.click(regenerate, [picker, kind, n, days, copy_kind, rounds], [output, checks, export, rounds])
+    run.click(first, [picker, kind, n, days, copy_kind, *editing], [output, checks, export, rounds])
+    again.click(regenerate, [picker, kind, n, days, copy_kind, rounds, *editing], [output, checks, export, rounds])
 
 
 def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
@@ -238,6 +261,11 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
             retrain = gr.Button("用反馈重新训练")
         fb_status = gr.Markdown(elem_id="fb-status")
         mark.click(partial(moderation.give_feedback, settings=settings), [verdict_id, correct], [fb_status])
+        # clicking a row of the log fills its 审核编号 (a 16-character id is not copied by hand)
+        def pick_row(evt: gr.SelectData) -> str:
+            return moderation.verdict_id_of_row(evt.row_value)
+
+        log.select(pick_row, None, [verdict_id])
         retrain.click(partial(moderation.retrain, settings), None, [fb_status])
 
     with gr.Accordion("机器人：群号 → 群档案", open=False):
@@ -256,11 +284,14 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
     with gr.Accordion("统计", open=False):
         refresh = gr.Button("刷新统计")
         summary = gr.Markdown()
+        # no fixed heights: a fixed box clipped the legends under the charts (each chart sizes to its content)
         with gr.Row():
-            per_day = gr.BarPlot(x="日期", y="条数", color="判定", label="每日判定（按类别）", height=260)
-            actions = gr.BarPlot(x="处置", y="条数", label="采取的处置", height=260)
-        quality = gr.ScatterPlot(x="周", y="值", color="指标", label="人工复核得出的精确率 / 召回率（按周）", height=260,
-                                 y_lim=[0, 1.05])
+            per_day = gr.BarPlot(x="日期", y="条数", color="判定", label="每日判定（按类别）", elem_id="stats-per-day")
+            actions = gr.BarPlot(x="处置", y="条数", label="采取的处置", elem_id="stats-actions")
+        # points, not lines: Gradio's native line chart marks its points on hover only, so a first week of
+        # feedback (one point per series) would draw nothing at all
+        quality = gr.ScatterPlot(x="周", y="值", color="指标", label="人工复核得出的精确率 / 召回率（按周）",
+                                 y_lim=[-0.05, 1.05], elem_id="stats-quality")
 
         def refresh_stats(g: str):  # type: ignore[no-untyped-def]
             summary_md, days, taken, figures = moderation.stats(settings, g)
@@ -324,9 +355,9 @@ def build_ui(settings: Settings) -> gr.Blocks:
             with gr.Tab("问答", id="chat"):
                 _chat_tab(settings)
             with gr.Tab("群档案", id="profiles"):
-                show_profile = _profiles_tab(settings, picker, head, header, remembered)
+                show_profile, editing = _profiles_tab(settings, picker, head, header, remembered)
             with gr.Tab("起草", id="drafting"):
-                _drafting_tab(settings, picker)
+                _drafting_tab(settings, picker, editing)
             with gr.Tab("审核", id="moderation"):
                 _moderation_tab(settings, picker)
             with gr.Tab("纪要", id="notes"):

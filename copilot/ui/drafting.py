@@ -9,6 +9,7 @@ from copilot.agents import DraftError, DraftResult, draft
 from copilot.agents.base import narrowed
 from copilot.agents.render import member_text, operator_note
 from copilot.config import Settings
+from copilot.knowledge.cards import card_titles
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import engine_label, get_engine
 from copilot.profile import ProfileError
@@ -26,15 +27,16 @@ def rule_statement(book: RuleBook, rule_id: str) -> str:
         return ""
 
 
-def checks_markdown(result: DraftResult, book: RuleBook) -> str:
-    """Rule checks as a Markdown table: what the rule says (and its id), pass/fail, reason."""
-    marks = {True: "✓ 通过", False: "✗ 未通过", None: "… 需 LLM 评审"}
+def checks_markdown(result: DraftResult, book: RuleBook, cited: list[str]) -> str:
+    """Rule checks as a Markdown table: what the rule says (and its id), pass/fail, reason; ``cited`` are
+    the titles of the cards the draft drew on."""
     rows = ["| 规则 | 结果 | 说明 |", "|---|---|---|"]
     for c in result.checks:
         reason = str(c.reason).replace("|", "｜").replace("\n", " ")
         said = rule_statement(book, c.rule_id).replace("|", "｜")
-        rows.append(f"| {said}<br>`{c.rule_id}`{c.basis_tag()} | {marks[c.passed]} | {reason} |")
-    head = f"**生成引擎：** {engine_label(result.engine)}　**引用卡片：** {'、'.join(result.citations) or '无'}"
+        rows.append(f"| {said}<br>`{c.rule_id}`{c.basis_tag()} | {c.mark()} | {reason} |")
+    cards = "、".join(f"《{t}》" for t in cited) or "无"  # cited: the cards' titles, not their file names
+    head = f"**生成引擎：** {engine_label(result.engine)}　**引用卡片：** {cards}"
     if result.notice:
         head += f"\n\n> ⚠ {result.notice}"
     return head + "\n\n" + "\n".join(rows)
@@ -87,10 +89,11 @@ def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, 
     text = member_text(result).rstrip()
     notes = operator_notes_markdown(result)
     book = load_rules(settings.knowledge_dir)
-    checks = notes + checks_markdown(result, book) + (f"\n\n> ℹ {extra}" if extra else "")
+    cited = card_titles(settings.knowledge_dir, result.citations)
+    checks = notes + checks_markdown(result, book, cited) + (f"\n\n> ℹ {extra}" if extra else "")
     out = Path(tempfile.mkdtemp(prefix="copilot-draft-")) / f"{profile_name}-{kind}.md"
     out.write_text(f"# {profile_name} · {kind_label}\n\n## 发到群里的文字\n\n{text}\n\n{notes}"
-                   f"## 规则检查\n\n{checks_markdown(result, book)}\n", encoding="utf-8")
+                   f"## 规则检查\n\n{checks_markdown(result, book, cited)}\n", encoding="utf-8")
     return text, checks, str(out)
 
 

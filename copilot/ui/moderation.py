@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import deque
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -12,15 +13,19 @@ from typing import Any
 from copilot.config import Settings
 from copilot.moderation import AuditError, AuditLog, Moderator, retrain_groups
 from copilot.moderation.labels import ACTION_ZH, LABEL_ZH, action_from_zh, label_from_zh
+from copilot.moderation.training import correction_effect
 from copilot.profile import GroupMap, ProfileError, profile_key
 from copilot.ui.profiles import store
 
 # the one set of Chinese names (copilot.moderation.labels), keyed by the plain values the log stores
 LABEL_NAMES: dict[str, str] = {str(k): v for k, v in LABEL_ZH.items()}
 ACTION_NAMES: dict[str, str] = {str(k): v for k, v in ACTION_ZH.items()}
-LOG_COLUMNS = ["审核编号", "时间", "群", "用户", "消息", "判定", "处置", "纠正"]
+LOG_COLUMNS = ["审核编号", "时间", "群", "用户", "消息", "判定", "处置", "原因", "纠正"]
 MAP_COLUMNS = ["群号", "群档案", "来源", "档案文件"]
 SHORT_MESSAGE = 40  # longer messages are folded; the full text opens on click
+# ids of this process's recent test-panel verdicts: they are never logged, so a correction of one is
+# answered with what it is instead of "not found"
+_DRY_RUN_IDS: deque[str] = deque(maxlen=5000)
 
 
 @lru_cache(maxsize=16)
@@ -78,6 +83,7 @@ def test_messages(profile_name: str | None, text: str, settings: Settings) -> tu
     rows = []
     for m in messages:
         v = mod.moderate(m)
+        _DRY_RUN_IDS.append(v.verdict_id)
         rows.append([v.verdict_id, m.get("user", ""), m["text"], LABEL_NAMES.get(v.label, v.label),
                      ACTION_NAMES.get(v.action, v.action), round(v.score, 2), v.reason])
     flagged = sum(1 for r in rows if r[3] != "正常")
@@ -118,10 +124,16 @@ def audit_rows(settings: Settings, group: str | None, label: str | None, action:
     rows = []
     for item in page["items"]:
         ts = datetime.fromtimestamp(item["ts"]).strftime("%m-%d %H:%M") if item.get("ts") else ""
-        rows.append([item["id"], ts, item.get("group_id", ""), item.get("user_id", ""), str(item.get("text", ""))[:80],
+        rows.append([item["id"], ts, item.get("group_id", ""), member(item), str(item.get("text", ""))[:80],
                      LABEL_NAMES.get(item["label"], item["label"]), ACTION_NAMES.get(item["action"], item["action"]),
-                     LABEL_NAMES.get(item.get("feedback") or "", item.get("feedback") or "")])
+                     str(item.get("reason", "")), LABEL_NAMES.get(item.get("feedback") or "", item.get("feedback") or "")])
     return rows, f"共 {page['total']} 条记录，显示最新 {len(rows)} 条。"
+
+
+def member(item: dict[str, Any]) -> str:
+    """Who sent a logged message: the nickname the bot sent, beside the id (the id alone without one)."""
+    user, nickname = str(item.get("user_id", "") or ""), str(item.get("nickname", "") or "")
+    return f"{nickname}（{user}）" if nickname and user else (nickname or user)
 
 
 def give_feedback(verdict_id: str, correct_label: str, settings: Settings) -> str:
@@ -131,11 +143,20 @@ def give_feedback(verdict_id: str, correct_label: str, settings: Settings) -> st
     label_key = label_from_zh(correct_label or "")
     if not verdict_id or label_key is None:
         return "❌ 请填写审核编号并选择正确的判定。"
+    if verdict_id in _DRY_RUN_IDS:
+        return f"ℹ️ {verdict_id} 是上面试运行的结果，没有写入审核日志，无法纠正；请在审核日志里选机器人的真实判定。"
+    log = AuditLog.from_settings(settings)
     try:
-        AuditLog.from_settings(settings).record_feedback(verdict_id, label_key)
+        done = log.record_feedback(verdict_id, label_key)
     except (AuditError, ValueError, KeyError) as exc:
         return f"❌ {exc}"
-    return f"✅ 已记录：{verdict_id} 的正确判定是“{LABEL_NAMES[label_key]}”。点击“用反馈重新训练”让它生效。"
+    return (f"✅ 已记录：{verdict_id} 的正确判定是“{LABEL_NAMES[label_key]}”。"
+            + correction_effect(log, str(done.get("profile_key", ""))))
+
+
+def verdict_id_of_row(row: list[Any] | None) -> str:
+    """The 审核编号 of a clicked audit-log row (its first column), for the correction box."""
+    return str(row[0]) if row else ""
 
 
 def retrain(settings: Settings) -> str:

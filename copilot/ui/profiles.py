@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 from copilot.config import Settings
 from copilot.profile import PROFILE_TEMPLATE, ProfileError, ProfileStore, parse_profile_text
 from copilot.profile_form import FORM_FIELDS, form_values, text_with_form
@@ -49,6 +51,44 @@ def form_list(text: str) -> list[Any]:
     except ProfileError:
         values = form_values("")
     return [values[k] for k in FORM_KEYS]
+
+
+def form_for(text: str, shown: list[Any]) -> tuple[list[Any], str | None]:
+    """(form values, problem) when the form is shown again for ``text``: a YAML that cannot be read
+    keeps the form's last good values (``shown``) and says so, instead of blanking the fields."""
+    try:
+        values = form_values(text)
+    except ProfileError as exc:
+        return list(shown), "⚠️ YAML 有格式错误，表单保留的是上次能读出的内容；请先在“YAML”页改正。" + problems_markdown(exc)
+    return [values[k] for k in FORM_KEYS], None
+
+
+def _content(text: str) -> Any:
+    try:
+        return yaml.safe_load(text or "")
+    except yaml.YAMLError:
+        return text
+
+
+def unsaved_edits(loaded: str | None, mode: str, text: str, values: list[Any], settings: Settings) -> bool:
+    """Whether the editor (form or YAML, whichever holds the latest edits) says something the saved
+    profile ``loaded`` does not; comments and layout do not count."""
+    current, problem = text_from_form(text, values) if mode == "form" else (text, None)
+    if problem:
+        return True
+    saved = (store(settings).text(loaded) if loaded else "") or NEW_PROFILE
+    return _content(current) != _content(saved)
+
+
+def switch_question(loaded: str | None, target: str | None) -> str:
+    """What to ask before the picker replaces an editor holding unsaved edits."""
+    what = f"档案“{loaded}”" if loaded else "新档案"
+    return f"{what}有未保存的修改。放弃这些修改，切换到“{target or '新档案'}”吗？（要保留请先点“取消”再“保存”。）"
+
+
+def unsaved_draft_note(profile: str | None) -> str:
+    """Said under a draft made while the profile editor holds unsaved edits of that profile."""
+    return f"⚠️ 群档案页里“{profile}”有未保存的修改；这份草稿用的是已保存的版本。要用新内容，请先保存档案。"
 
 
 def text_from_form(text: str, values: list[Any]) -> tuple[str, str | None]:
