@@ -273,6 +273,8 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     assert "规则通过率" in page.inner_text("#eval-report")
     shot(page, "day-6-eval-report")
     _no_raw_keys(page)
+    # Gradio announces completion a moment after the output renders; on a loaded machine, wait for it
+    page.wait_for_function("window.__live.includes('完成')", timeout=30000)
     announced = set(page.evaluate("window.__live"))
     assert "完成" in announced and not [a for a in announced if re.fullmatch(r"[a-z_]+\.[a-z_.]+", a)], announced
 
