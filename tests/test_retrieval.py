@@ -108,6 +108,25 @@ def test_rebuild_is_incremental_and_follows_card_edits(fresh_settings: Settings,
     assert any("杭州跑团" in h.text for h in index.search("群名加城市名", k=5))
 
 
+def test_an_index_built_from_older_cards_is_synced_before_it_answers(fresh_settings: Settings, tmp_path: Path) -> None:
+    """After an upgrade or a card edit, ``ask`` and ``eval`` must not answer from the old chunks."""
+    from copilot.knowledge.index import get_index
+
+    kdir = tmp_path / "knowledge"
+    (kdir / "cards").mkdir(parents=True)
+    for src in (KNOWLEDGE_DIR / "cards").glob("*.md"):
+        (kdir / "cards" / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    s = fresh_settings.model_copy(update={"knowledge_dir": kdir})
+    index = get_index(s)
+    assert index.count() > 50 and index.is_current()
+    card = kdir / "cards" / "group-name.md"
+    card.write_text(card.read_text(encoding="utf-8") + "\n\n## 补充\n群名里可以写上城市，比如“宁波骑行周末群”，同城的人一搜就到。\n",
+                    encoding="utf-8")
+    assert not index.is_current()
+    assert any("宁波骑行" in h.text for h in get_index(s).search("群名加城市", k=5))
+    assert index.is_current()
+
+
 def test_add_documents_skips_bad_files_and_keeps_the_rest(fresh_settings: Settings, tmp_path: Path) -> None:
     settings = fresh_settings
     docs = tmp_path / "docs"

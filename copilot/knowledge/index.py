@@ -8,6 +8,7 @@ query finds Simplified cards; hits carry the original text for display.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -158,6 +159,18 @@ class KnowledgeIndex:
     def count(self) -> int:
         return self.collection.count()
 
+    @property
+    def _stamp_path(self) -> Path:
+        return self.dir / "built_from.txt"
+
+    def is_current(self) -> bool:
+        """Whether the index was built from the knowledge files and chunking code as they are now: an
+        upgrade or an edited card makes it stale, and ``get_index`` then syncs it before answering."""
+        try:
+            return self._stamp_path.read_text(encoding="utf-8") == knowledge_stamp(self.settings.knowledge_dir)
+        except OSError:
+            return False
+
     # -- building -----------------------------------------------------------------------------
     def _sync_source(self, source: str, chunks: list[Chunk], report: BuildReport) -> None:
         """Make the stored chunks of ``source`` equal ``chunks``, embedding only new content."""
@@ -228,6 +241,7 @@ class KnowledgeIndex:
                     report.skipped.append(str(exc) + "（保留其已索引内容）")
             report.sentences_embedded += self._embed_sentences(progress)
             self._loaded = None
+            atomic_write(self._stamp_path, knowledge_stamp(self.settings.knowledge_dir))
         report.seconds = time.perf_counter() - started
         return report
 
@@ -666,6 +680,21 @@ def get_index(settings: Settings | None = None, *, build_if_empty: bool = True) 
         if index is None:
             index = KnowledgeIndex(settings)
             _shared[key] = index
-    if build_if_empty and index.count() == 0:
-        index.build()
+    if build_if_empty and (index.count() == 0 or not index.is_current()):
+        index.build()  # incremental: only new or changed chunks are embedded
     return index
+
+
+def knowledge_stamp(knowledge_dir: Path) -> str:
+    """A fingerprint of what the index is built from: every file under ``knowledge/`` (name, size,
+    modification time) and the code that turns cards into chunks."""
+    digest = hashlib.sha1()
+    code = Path(__file__).parent
+    files = [*sorted(p for p in knowledge_dir.rglob("*") if p.is_file()), code / "cards.py", code / "chunking.py"]
+    for path in files:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.name}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
