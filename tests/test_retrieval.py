@@ -79,12 +79,18 @@ def test_retrieval_eval_meets_target(kb_index: KnowledgeIndex) -> None:
     assert report.mrr >= 0.7
 
 
-def test_rebuild_is_incremental_and_follows_card_edits(fresh_settings: Settings, tmp_path: Path) -> None:
-    settings = fresh_settings
+def _copy_of_cards(tmp_path: Path) -> Path:
+    """A private knowledge directory holding a copy of the cards, for tests that edit them."""
     kdir = tmp_path / "knowledge"
     (kdir / "cards").mkdir(parents=True)
     for src in (KNOWLEDGE_DIR / "cards").glob("*.md"):
         (kdir / "cards" / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    return kdir
+
+
+def test_rebuild_is_incremental_and_follows_card_edits(fresh_settings: Settings, tmp_path: Path) -> None:
+    settings = fresh_settings
+    kdir = _copy_of_cards(tmp_path)
     s = settings.model_copy(update={"knowledge_dir": kdir})
     index = KnowledgeIndex(s)
     steps: list[tuple[str, int, int]] = []
@@ -112,10 +118,7 @@ def test_an_index_built_from_older_cards_is_synced_before_it_answers(fresh_setti
     """After an upgrade or a card edit, ``ask`` and ``eval`` must not answer from the old chunks."""
     from copilot.knowledge.index import get_index
 
-    kdir = tmp_path / "knowledge"
-    (kdir / "cards").mkdir(parents=True)
-    for src in (KNOWLEDGE_DIR / "cards").glob("*.md"):
-        (kdir / "cards" / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    kdir = _copy_of_cards(tmp_path)
     s = fresh_settings.model_copy(update={"knowledge_dir": kdir})
     index = get_index(s)
     assert index.count() > 50 and index.is_current()
