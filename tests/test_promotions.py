@@ -64,3 +64,24 @@ def test_sale_notice_takes_the_price_from_the_products(offline):
     assert "玻璃公道杯：39元（原价59元）" in sale["text"]
     assert not any("价格" in n for n in sale["needs"])
     assert sale["text"].count("。") >= 3 and all(line.endswith(("。", "：")) for line in sale["text"].splitlines())
+
+
+def test_a_deadline_the_profile_never_gave_is_not_invented(offline):
+    # an English corner selling a coaching card and drink vouchers, with no sale event and no end date:
+    # members are not told an end date; the operator is asked for one (needs) instead
+    club = profile_from_data({
+        "name": "前海英语角", "positioning": "让前海上班的人每周说一次英语，外教和会员轮换搭档", "topics": ["英语口语", "语言交换"],
+        "type": "兴趣型", "products": [{"name": "口语陪练次卡", "price": 260, "promo_price": 219, "unit": "张"},
+                                      {"name": "饮品券", "price": 32, "promo_price": 26, "unit": "张"}],
+        "events": [{"title": "周六英语角", "kind": "线下活动", "cadence": "每周六", "time": "15:00", "place": "前海咖啡馆"}]})
+    result = draft("copy", club, offline, kind="promotion", n=3, start=D(2026, 12, 7))
+    assert result.drafts
+    for d in result.drafts:
+        assert "截止" not in d["text"] and "12月13日" not in d["text"] and "22:00" not in d["text"]
+        assert any("截止" in n for n in d["needs"])
+    assert not failures(result.checks)
+    # a sale event still gives its own day as the deadline, and then nothing is asked for
+    shop = profile_from_data(SHOP)
+    sale = draft("copy", shop, offline, kind="promotion", n=3, start=D(2026, 12, 7))
+    dated = [d for d in sale.drafts if "截止" in d["text"]]
+    assert dated and all("12月18日" in d["text"] and not d["needs"] for d in dated)

@@ -79,7 +79,7 @@ _CARD_EXAMPLE = re.compile(r"\s*[（(]\s*(?:如|例如|比如|例|e\.?g\.?)[^（
 
 def card_format(profile: GroupProfile) -> str:
     """The one 群名片 format rules and welcome ask for: ``card_format``, else one quoted in the
-    threshold, else the first default in the clause bank that the profile gives a reason for."""
+    threshold, else "" — no format is invented (drafts then ask for the member's usual name)."""
     if profile.card_format:
         # an example in brackets ("（如“7栋-02-李姐”）") is for the operator's reader, not part of the
         # format; options in brackets ("水平(新手/中级/高手)-昵称") are, and are kept whole
@@ -87,8 +87,7 @@ def card_format(profile: GroupProfile) -> str:
     quoted = re.search(r"[“\"「]([^”\"」]{3,20})[”\"」]", profile.threshold)
     if quoted and "-" in quoted.group(1):
         return quoted.group(1)
-    facts = group_facts(profile)
-    return next(str(d["format"]) for d in clause_bank()["card_defaults"] if applies(d.get("when"), facts))
+    return ""
 
 
 def upcoming_events(profile: GroupProfile, today: dt.date | None) -> list[Event]:
@@ -222,8 +221,7 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     if secret and applies(secret.get("when"), facts) and applies(bank["penalty_secret_when"], facts):
         penalty.append(phrase(bank["penalty_secret"], profile, "penalty_secret"))
     lines = [f"【{name}｜群规】", h["intro"], h["entry"],
-             f"{entry_conditions(profile)}。" + ("" if fill["card"] in profile.threshold
-                                                else phrase(bank["card"], profile, "card").format(**fill)),
+             f"{entry_conditions(profile)}。" + card_clause(profile, bank, fill["card"]),
              h["speak"], *[f"{i}. {s}" for i, s in enumerate(speak, 1)],
              h["forbid"], *[f"{i}. {s}" for i, s in enumerate(forbid, 1)]]
     if norms:
@@ -232,6 +230,15 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
               h["reward"], choose(bank["reward"], profile, "reward", first_only=True)[0].format(**fill),
               phrase(bank["closing"], profile, "closing").format(**fill)]
     return Composed([{"title": f"{name} 群规", "text": "\n".join(lines)}])
+
+
+def card_clause(profile: GroupProfile, bank: dict[str, Any], card: str) -> str:
+    """The 群名片 sentence of the rules: the profile's format (unless its threshold already says it),
+    else the generic one that asks for the member's usual name and names no fields."""
+    if not card:
+        return phrase(bank["card_generic"], profile, "card")
+    return "" if card in profile.threshold else phrase(bank["card"], profile, "card").format(card=card)
+
 
 
 RULES = AgentSpec(
@@ -301,6 +308,8 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     out = []
     for i in range(n):
         part = {k: phrase(v, profile, f"w{k}{i}") for k, v in bank.items()}
+        if not fill["card"]:
+            part["card"] = part["card_generic"]
         nxt = part["next"] if fill["next"] else ""
         fam = part["family"] if family else ""
         versions = [greet + part["value"] + part["card"] + "，" + intro + part["rules"] + extra

@@ -282,6 +282,9 @@ def _only_forbidden(text: str, word: str, negations: list[str], profile: Any) ->
     blob = _profile_blob(profile)
     for m in re.finditer(re.escape(word), text):
         before = re.split(r"[。；;！!？?\n]", text[max(0, m.start() - 14): m.start()])[-1]
+        # an item of a list headed by a prohibition ("别刷屏：无关消息、表情包轰炸、拉票链接都算"): the
+        # head of its clause counts, however long the list before the word
+        before += re.split(r"[，,。；;！!？?\n]", text[: m.start()])[-1]
         # the rest of its clause: "微商和代购的广告一律不发" forbids it too
         after = re.split(r"[，,。；;！!？?\n]", text[m.end():])[0]
         sentence = re.split(r"[。；;！!？?\n]", text[: m.start()])[-1] + re.split(r"[。；;！!？?\n]", text[m.start():])[0]
