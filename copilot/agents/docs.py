@@ -125,7 +125,8 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     short = [re.split(r"[；;]", c.format(**fill))[0].rstrip("。，, ") for c in picked]
     marks = "①②③④⑤⑥"
     summary = phrase(bank["summary"], profile, "summary").format(where=where)
-    lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。违规先提醒，再禁言，屡犯移出。")
+    lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。"
+                 + phrase(bank["summary_penalty"], profile, "summary_penalty"))
     rest = [e for e in events if e not in listed]
     if rest:
         lines.append(phrase(bank["more_events"] if listed else bank["events"], profile, "events"))
@@ -209,8 +210,8 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     where = where_rules(profile)
     fill = {"topics": "、".join(profile.topics[:4]), "where": where, "card": card_format(profile),
             "domains": "、".join(profile.allowed_domains),
-            "links": (f"链接只允许来自 {'、'.join(profile.allowed_domains)}，其他链接先问管理员" if profile.allowed_domains
-                      else "未经管理员同意不发外部链接和二维码"),
+            "links": (phrase(bank["links_allowed"], profile, "links").format(domains="、".join(profile.allowed_domains))
+                      if profile.allowed_domains else phrase(bank["links_none"], profile, "links")),
             "banned": f"；也不发与{'、'.join(member)}有关的内容" if (member := member_banned(profile)) else ""}
     speak = [c.format(**fill) for c in choose(bank["speak"], profile, "speak")]
     forbid = [c.format(**fill) for c in choose(bank["forbid"], profile, "forbid")]
