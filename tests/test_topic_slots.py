@@ -5,6 +5,8 @@ side, times follow the group's rhythm, and a bank that runs dry is reported, not
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 
 import pytest
 
@@ -12,7 +14,7 @@ from copilot.agents import draft
 from copilot.agents.facts import topic_classes
 from copilot.agents.topics import domains, topic_bank
 from copilot.config import Settings
-from copilot.knowledge.checks import failures
+from copilot.knowledge.checks import failures, skeleton_clauses
 from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 
@@ -156,3 +158,24 @@ def test_a_brand_name_that_does_not_say_the_topic_gets_the_topic_in_every_name(o
     names = [d["name"] for d in result.drafts]
     assert names and all("云栖" in n and any(w in n for w in ("绿茶", "冲泡", "茶")) for n in names), names  # never 云栖会员群
     assert not failures(result.checks, include_warn=False)
+
+
+def _variants(text: str) -> list[str]:
+    parts = re.split(r"(\[[^\[\]]*\])", text)
+    options = [p[1:-1].split("|") if p.startswith("[") and "|" in p else [p] for p in parts]
+    return ["".join(x) for x in itertools.product(*options)]
+
+
+def test_no_two_patterns_that_can_meet_in_one_calendar_share_a_sentence():
+    # a calendar draws on the group's domains, its type's family and the common patterns: any two of
+    # those, in any of their interchangeable phrasings, must not share a clause (topics.distinct_skeletons)
+    bank = topic_bank()
+    sources = [(f"domain:{d}", sk) for d, v in bank["domains"].items() for sk in v["skeletons"]]
+    sources += [(f"family:{f}", sk) for f, v in bank["families"].items() for sk in v]
+    clauses = {}
+    for src, sk in sources:
+        filled = [v.format(t="乒乓球", brand="某牌") for v in _variants(sk["text"])]
+        clauses[(src, sk["title"])] = {c for v in filled for c, _ in skeleton_clauses(v, ["乒乓球", "某牌"], 6)}
+    clashes = [(a, b, clauses[a] & clauses[b]) for a, b in itertools.combinations(clauses, 2)
+               if (a[0] == b[0] or "domain" in a[0] + b[0] or "common" in a[0] + b[0]) and clauses[a] & clauses[b]]
+    assert not clashes, clashes

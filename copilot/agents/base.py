@@ -346,6 +346,21 @@ def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> 
     topics = scrub.items(profile.topics)
     if topics != profile.topics:
         update["topics"] = topics or [re.sub("|".join(map(re.escape, words)), "", fold(profile.topics[0])) or "交流"]
+    # events' and products' wording is quoted in notices and promotions: a clause with hype or false
+    # urgency ("名额有限，先到先得", "赶紧报名") goes too. The group's own banned words stay: there the
+    # operator forbids them ("不推销课程"), which the events' rules quote.
+    own = {fold(w) for w in profile.banned}
+    quoted = _Scrubber([w for w in words if w not in own])
+    events = [e.model_copy(update={k: quoted.text(getattr(e, k)) for k in ("details", "signup")})
+              if quoted.hits(e.details + " " + e.signup) else e for e in profile.events]
+    if events != list(profile.events):
+        update["events"] = events
+    products = [p.model_copy(update={"description": quoted.text(p.description)}) if quoted.hits(p.description) else p
+                for p in profile.products]
+    if products != list(profile.products):
+        update["products"] = products
+    for w in quoted.found:
+        scrub.found.setdefault(w, None)
     if profile.name and scrub.note(profile.name):
         update["name"] = "" if target == "name" else neutral_name(profile, words)
     if "positioning" in update and not update["positioning"]:

@@ -70,8 +70,11 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
         return _brand_candidates(profile, b)
     quals = _quals(profile)
     out: list[tuple[float, str, str]] = []
-    # a form that says on its own what the group does (合唱团, 拼车群) needs only a place or audience word
-    for fi, f in enumerate(f for f, own in C.domain_forms(profile) if own):
+    # a form that says on its own what the group does (合唱团, 拼车群) needs only a place or audience word —
+    # when it carries one of the group's own topic words (a choir is a 合唱团; 歌友会 alone would not say it)
+    words = topic_words(profile)
+    selfish = [f for f, own in C.domain_forms(profile) if own and any(w in fold(f) for w in words)]
+    for fi, f in enumerate(selfish):
         out += [(3.7 - 0.3 * fi - 0.2 * qi, f"{q}{f}", f"{kind}+形式：“{q}”筛出对口的人，“{f}”一看就知道是做什么的群")
                 for qi, (q, kind) in enumerate(quals)]
     for ti, t in enumerate(C.short_topics(profile)):

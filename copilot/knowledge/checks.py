@@ -539,8 +539,9 @@ _WHEN = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：][0-5]\d|\d{1,2}\s*点|\d{1,2}�
 
 @check_kind("share_announcement")
 def _share_announcement(c: CheckInput) -> CheckOutcome:
-    """A share's announcement (its first line or title names a 分享/精讲/讲座…) says when, who speaks and
-    what listeners get; other announcements are not judged. For a notice of one of the profile's events,
+    """A share's announcement (its first line or title names a 分享/精讲/讲座…, and for a notice of one of
+    the profile's events, the event's kind is a talk: ``share_kinds``) says when, who speaks and what
+    listeners get; other announcements are not judged. For a notice of one of the profile's events,
     the host and the content count when the text carries them, and what the profile does not give may
     instead be listed in the draft's needs for the operator (``excused_by_needs``): nothing is invented."""
     p = c.rule.check.params
@@ -548,6 +549,7 @@ def _share_announcement(c: CheckInput) -> CheckOutcome:
     if kinds and c.context.get("kind") not in kinds:
         return True, f"不适用：仅检查 {'/'.join(kinds)} 类文稿"
     share, speaker, gain = ([fold(w) for w in p.get(k) or []] for k in ("share_words", "speaker_words", "gain_words"))
+    share_kinds = set(p.get("share_kinds") or [])
     excused = {k: [fold(w) for w in v] for k, v in (p.get("excused_by_needs") or {}).items()}
     events = {fold(e.title): e for e in (c.profile.all_events() if hasattr(c.profile, "all_events") else [])}
     problems = []
@@ -557,8 +559,10 @@ def _share_announcement(c: CheckInput) -> CheckOutcome:
         head = fold(str(_get(d, "title", "") or "")) + " " + next((ln for ln in ft.splitlines() if ln.strip()), "")
         if not any(w in head for w in share):
             continue
-        judged += 1
         ev = events.get(fold(str(_get(d, "event", "") or "")))
+        if ev is not None and share_kinds and ev.kind not in share_kinds:
+            continue  # the operator said what this event is (a 晒图 "作品分享", a 讨论): not a talk to announce
+        judged += 1
         carried = {"主讲人": bool(ev and ev.host and fold(ev.host) in ft),
                    "听众能得到什么": bool(ev and ev.details and fold(ev.details)[:8] in ft)}
         needs = fold(" ".join(str(x) for x in (_get(d, "needs", None) or [])))
