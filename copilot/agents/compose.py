@@ -12,17 +12,15 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from copilot.knowledge.checks import topic_words
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize
 
 
 @lru_cache(maxsize=1)
 def audience_table() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "audiences.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/audiences.yaml")
 
 
 def audience_classes(profile: GroupProfile) -> frozenset[str]:
@@ -41,7 +39,7 @@ def gtype(profile: GroupProfile) -> str:
 
 @lru_cache(maxsize=1)
 def name_words() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "names.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/names.yaml")
 
 
 def is_parenting(profile: GroupProfile) -> bool:
@@ -95,7 +93,8 @@ def brand(profile: GroupProfile) -> str | None:
         return profile.brand
     if gtype(profile) != "品牌型":
         return None
-    m = re.match(r"^([^，,的]{2,6})的", profile.positioning)
+    particle = re.escape(name_words()["brand_particle"])
+    m = re.match(rf"^([^，,{particle}]{{2,6}}){particle}", profile.positioning)
     return m.group(1) if m else None
 
 

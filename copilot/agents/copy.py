@@ -15,7 +15,6 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
@@ -28,7 +27,7 @@ from copilot.agents.topics import next_monday, occurrences
 from copilot.cadence import holiday_name, holiday_note, weekday_name
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
-from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile, Product
 from copilot.textnorm import fold, tokenize
 
@@ -57,7 +56,7 @@ def _priced(profile: GroupProfile) -> list[Product]:
 
 @lru_cache(maxsize=1)
 def promo_bank() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "promotion.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/promotion.yaml")
 
 
 SUGGESTED = "建议方案，请确认"

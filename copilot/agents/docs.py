@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
@@ -23,7 +22,7 @@ from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, s
 from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
-from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
 from copilot.textnorm import fold, split_sentences
 
@@ -40,7 +39,7 @@ class TextDrafts(BaseModel):
 # -- intro --------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def clause_bank() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "clauses.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/clauses.yaml")
 
 
 def where_rules(profile: GroupProfile) -> str:
@@ -74,7 +73,11 @@ def entry_conditions(profile: GroupProfile) -> str:
     return phrase(bank["entry_default"], profile, "entry").format(aud=aud)
 
 
-_CARD_EXAMPLE = re.compile(r"\s*[（(]\s*(?:如|例如|比如|例|e\.?g\.?)[^（()）]*[)）]\s*$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _card_example() -> re.Pattern[str]:
+    """A bracketed example at the end of a card format ("（如“7栋-02-李姐”）"), cue words from patterns.yaml."""
+    cues = sorted(load_resource("drafting/patterns.yaml")["card_example_cues"], key=len, reverse=True)
+    return re.compile(r"\s*[（(]\s*(?:" + "|".join(map(re.escape, cues)) + r")[^（()）]*[)）]\s*$", re.IGNORECASE)
 
 
 def card_format(profile: GroupProfile) -> str:
@@ -83,7 +86,7 @@ def card_format(profile: GroupProfile) -> str:
     if profile.card_format:
         # an example in brackets ("（如“7栋-02-李姐”）") is for the operator's reader, not part of the
         # format; options in brackets ("水平(新手/中级/高手)-昵称") are, and are kept whole
-        return _CARD_EXAMPLE.sub("", profile.card_format).strip()
+        return _card_example().sub("", profile.card_format).strip()
     quoted = re.search(r"[“\"「]([^”\"」]{3,20})[”\"」]", profile.threshold)
     if quoted and "-" in quoted.group(1):
         return quoted.group(1)

@@ -16,7 +16,6 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
@@ -26,7 +25,7 @@ from copilot.agents.facts import applies, group_facts, in_person, topic_classes
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
-from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
 from copilot.textnorm import fold
 
@@ -55,7 +54,7 @@ class TopicDrafts(BaseModel):
 
 @lru_cache(maxsize=1)
 def topic_bank() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "topics.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/topics.yaml")
 
 
 def domains(profile: GroupProfile) -> list[dict[str, Any]]:
