@@ -13,9 +13,10 @@ from copilot.config import Settings
 from copilot.evals.notes import ChatSpec, aggregate, score_notes, show
 from copilot.llm import get_engine
 from copilot.moderation.message import split_nickname
-from copilot.notes import NotesParseError, summarize_text
+from copilot.notes import NotesParseError, render_markdown, summarize_text
 from copilot.notes.model import Message
 from copilot.notes.noise import leak_class, noise_reason
+from copilot.notes.owners import name_shaped
 from copilot.notes.parse import parse_text
 from copilot.ui.moderation import parse_lines
 
@@ -109,3 +110,65 @@ def test_the_eval_counts_leaks_by_kind_without_their_text() -> None:
     metrics = aggregate([score_notes(notes, t, spec, "c.txt")])
     assert metrics["leaked_by_class"] == {"其他": 1} and metrics["leaked_noise"] == 1
     assert show(metrics["leaked_by_class"]) == "其他 1" and show({}) == "0"
+
+
+def _chat_notes(chat: str, offline: Settings):  # type: ignore[no-untyped-def]
+    return summarize_text(chat, "chat.txt", offline, get_engine(offline)).notes
+
+
+# a strawberry group-buy: an availability statement, volunteers named by a copula, an assignment and its reply
+GROUP_BUY = """\
+[2026-03-02 20:00] 团长阿兰: 这周的草莓团购开始了，一盒45元，周六下午3点在小区东门发货
+[2026-03-02 20:01] 老K: 我要两盒
+[2026-03-02 20:03] 团长阿兰: 发货那天需要两个志愿者帮忙分货
+[2026-03-02 20:04] 豆豆: 我周六只能上午来帮忙
+[2026-03-02 20:05] 米粒: 我可以
+[2026-03-02 20:06] 阿伟: 我也来
+[2026-03-02 20:07] 团长阿兰: 志愿者就是米粒和阿伟，周六下午2点半到东门找我
+[2026-03-02 20:08] 团长阿兰: 阿伟明天中午前把取货单排出来
+[2026-03-02 20:09] 阿伟: 好的，明天中午前发你
+"""
+
+
+def test_availability_is_no_to_do_and_an_assignment_with_its_reply_is_one(offline: Settings) -> None:
+    notes = _chat_notes(GROUP_BUY, offline)
+    assert not any(a.owner == "豆豆" for a in notes.actions)  # "只能上午来" says when, it takes nothing on
+    volunteers = [a for a in notes.actions if "志愿者就是" in a.task]
+    assert len(volunteers) == 1 and {"米粒", "阿伟"} <= set(volunteers[0].owner.split("和"))
+    sheet = [a for a in notes.actions if "取货单" in a.task]
+    assert len(sheet) == 1 and sheet[0].owner == "阿伟" and sheet[0].deadline == "2026-03-03 12:00"
+
+
+def test_a_reply_that_names_its_own_task_does_not_take_an_earlier_who_question(offline: Settings) -> None:
+    chat = ("[2026-08-26 19:30] 杨书记: 周六上午9点社区广场大扫除，一共需要20个人\n"
+            "[2026-08-26 19:31] 小敏: 垃圾袋和夹子谁来准备？\n"
+            "[2026-08-26 19:32] 杨书记: 小敏你去居委会领，周五下午5点前领回来\n"
+            "[2026-08-26 19:33] 小敏: 好，周五下午我去领\n"
+            "[2026-08-26 19:34] 阿凯: 我来负责拍照和写简报，活动结束后发公众号\n")
+    notes = _chat_notes(chat, offline)
+    assert not any(a.owner == "阿凯" and "垃圾袋" in a.task for a in notes.actions)
+    assert any(a.owner == "阿凯" and "简报" in a.task for a in notes.actions)
+    assert [a.owner for a in notes.actions if "居委会" in a.task] == ["小敏"]
+
+
+def test_a_short_chats_side_remark_and_its_reply_stay_out_of_the_notes(offline: Settings) -> None:
+    chat = ("[2026-07-09 21:00] 阿Ken: 星期日爬凤凰山，早上八点在地铁站B出口集合\n"
+            "[2026-07-09 21:01] 阿诗: 凤凰山要走多久？\n"
+            "[2026-07-09 21:02] 阿Ken: 全程大约5个小时，记得带两升水\n"
+            "[2026-07-09 21:03] 大头: 昨晚那部电视剧太好看了，结局完全猜不到\n"
+            "[2026-07-09 21:04] 小叮当: 大头你也追那部电视剧啊\n"
+            "[2026-07-09 21:05] 阿Ken: 天气预报说星期日可能下雨，记得带雨衣\n"
+            "[2026-07-09 21:06] 小叮当: 午饭我来订，明晚前在群里统计人数\n")
+    notes = _chat_notes(chat, offline)
+    md = render_markdown(notes, appendix=False)
+    assert "电视剧" not in md and "结局" not in md
+    assert "B出口" in md and "5个小时" in md and "接下来：小叮当" in md
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("可以送个小赠品，比如发圈", None), ("老版本用图片标签回退", None), ("动作幅度小一点没关系", None),
+    ("让小李把表发给老周", "小李"), ("小胖月底前把账目整理出来", "小胖"),
+])
+def test_a_name_shaped_word_that_begins_a_dictionary_word_is_no_person(text: str, name: str | None) -> None:
+    found = [w for _, _, w in name_shaped(text)]
+    assert (name in found) if name else not any(w.startswith(("小", "老")) for w in found), found

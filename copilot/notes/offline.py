@@ -25,6 +25,7 @@ from copilot.notes.structure import (
     is_chatter,
     is_question,
     relevant,
+    side_remarks,
     topic_words,
     words,
 )
@@ -54,7 +55,7 @@ _LEAD_IN = re.compile(
 )
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
-SHORT_CHAT = 15
+SHORT_CHAT = 30
 MAX_GRAPH = 1000
 SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
 FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
@@ -159,6 +160,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
     short = len(transcript.messages) < SHORT_CHAT or not topic  # too few messages for words to come back
+    aside = side_remarks(transcript.messages) if short else set()
     for m in transcript.messages:
         if is_chatter(m.text):
             continue
@@ -181,7 +183,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
             tokens = list(words(s))
             # in a talk the speaker's own words are the topic; anyone else's side remark is not
-            topical = (short or (st.session_type == "主讲分享" and m.speaker in st.speakers)
+            topical = ((short and m.id not in aside) or (st.session_type == "主讲分享" and m.speaker in st.speakers)
                        or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s, by_kind=False)))
             # (any figure answers "多少钱" by kind, but only the same subject is on topic)
             facts = len(cue("fact_marks").findall(fold(s)))
@@ -369,7 +371,8 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         own = [s for s in own if not any(_near_dup(s.text, p.text) for p in picked)]
         if own:  # what they said on their own, before any reply to someone else
             picked.append(max(own, key=lambda s: (not s.msg.text.lstrip().startswith("@"), s.score)))
-    if len(picked) < 2 or all(_ANON_SPEAKER.match(s.msg.speaker or "") for s in picked):
+    settles = bool(st.decisions or any(a.owner for a in st.actions))  # one voice and what happens next
+    if len(picked) < (1 if settles else 2) or all(_ANON_SPEAKER.match(s.msg.speaker or "") for s in picked):
         # "发言人3 said …" tells nothing in a transcribed meeting with anonymous speaker labels:
         # there the content summary (MMR) is the better read
         return None

@@ -296,6 +296,41 @@ def topic_words(messages: list[Message], gap: int = 3) -> frozenset[str]:
         len(at) == 2 and at[1] - at[0] > gap and messages[at[0]].speaker != messages[at[1]].speaker))
 
 
+def side_remarks(messages: list[Message]) -> set[int]:
+    """Ids of the remarks nothing else in a short chat comes back to (我家猫昨晚又把花盆打翻了): none of
+    their content words is in another message beyond the next one (a reaction to the remark), they ask
+    nothing, and they answer no question asked right before them. In a short chat :func:`topic_words`
+    has too few messages to tell, so this is how a side remark is told from the matter in hand."""
+    generic = cue("generic_words")
+    function_tags = _function_tags()
+
+    def content(m: Message) -> set[str]:
+        return {t for t in words(m.text) if len(t) >= 2 and not t.isdigit() and t not in _QWORDS
+                and not generic.fullmatch(t) and word_class(t) not in function_tags}
+
+    bags = [content(m) for m in messages]
+    posts = Counter(m.speaker for m in messages)
+    lead = max(posts.values(), default=0)
+    out: set[int] = set()
+    for i, m in enumerate(messages):
+        answers = i > 0 and is_question(messages[i - 1].text) and relevant(messages[i - 1].text, m.text)
+        if not bags[i] or is_question(m.text) or answers \
+                or posts[m.speaker] == lead:  # the one who runs the chat says what it is about
+            continue
+        # the next message counts when it asks about the remark or the one who runs the chat takes it up
+        taken_up = i + 1 < len(messages) and (is_question(messages[i + 1].text) or posts[messages[i + 1].speaker] == lead)
+        elsewhere = set().union(*(b for j, b in enumerate(bags) if j != i and (taken_up or j != i + 1)))
+        if not bags[i] & elsewhere and not any(bags[i] & bags[j] and messages[j].speaker == m.speaker
+                                               for j in (i + 1,) if j < len(messages)):
+            out.add(m.id)
+    for i, m in enumerate(messages):  # the reply to a side remark (周大姐的孙子真棒) is part of it
+        if i > 0 and messages[i - 1].id in out and bags[i] & bags[i - 1] and posts[m.speaker] != lead \
+                and not is_question(m.text) and not bags[i] & set().union(
+                    *(b for j, b in enumerate(bags) if j not in (i, i - 1) and messages[j].id not in out)):
+            out.add(m.id)
+    return out
+
+
 def on_topic(text: str, topic: frozenset[str]) -> bool:
     return any(t in topic for t in words(text))
 
@@ -794,8 +829,11 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
 
 
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
-    """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for."""
-    if not cue("action", "volunteer").match(_fold(m.text).strip()):
+    """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
+    that goes on to name its own task ("我来负责拍照和写简报…") is that task, not the question's."""
+    said = _fold(m.text).strip()
+    offer = cue("action", "volunteer").match(said)
+    if not offer or len(said) - offer.end() > int(raw("action", "volunteer_rest")):
         return None
     for j in range(idx - 1, max(-1, idx - 6), -1):
         q = messages[j]
