@@ -46,13 +46,10 @@ _PROMPT = cue("summary", "prompt")
 _ACK_HEAD = cue("summary", "ack_head")
 _DECIDED = cue("summary", "decided")
 _REPEAT = re.compile(r"(\S{1,4}?)\1{2,}")  # 这个这个这个 → 这个
-_ENUM = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分|步)?|首先|其次|再次|最后)[，,：:、]")
+_ENUM = cue("patterns", "enumeration")
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
-_LEAD_IN = re.compile(
-    r"^(?:(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|再次|最后|另外|总结一下|总的来说)[，,：:、]"
-    r"|(?:\d{1,2}|[一二三四五六七八九十])[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十])[)）])\s*)+"
-)
+_LEAD_IN = cue("patterns", "lead_in")
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
 SHORT_CHAT = 30
@@ -328,7 +325,7 @@ def _subject(st: Structure, points: list[Sentence]) -> str | None:
     return subject if len(subject) >= 6 else None
 
 
-_ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
+_ANON_SPEAKER = cue("patterns", "anonymous_speaker")
 _MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "可以试试…"
 
 

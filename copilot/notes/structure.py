@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from copilot.notes.classify import sentence_kind
-from copilot.notes.cues import cue, has, raw
+from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import find_deadline
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
@@ -34,15 +34,9 @@ from copilot.textnorm import split_sentences, tokenize, word_class
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
 _CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_TOPIC = [
-    re.compile(r"《([^》]{2,40})》"),
-    re.compile(r"(?:主题|题目|话题(?:讨论)?)(?:是|为)?[:：「“\"]\s*([^。！？!?\n」”\"]{2,40})"),
-    re.compile(r"(?:主题|题目)是\s*([^。！？!?\n，,]{2,40})"),
-    re.compile(r"(?:^|[，,。！!；;\s])(?:今[天晚]|咱们|我们|大家|来|一起|就|先)*(?:聊聊|聊一聊|聊一下|聊下|讨论一下|讨论下|讨论)[:：]?\s*"
-               r"([^。！？!?\n，,]{2,30}[？?]?)"),
-]
-_CLARIFY = re.compile(r"^(?:确定一下|确认一下|你说的|刚才|那个|所以)")
-_ASK_HEAD = re.compile(r"^(?:请问|想问一?下?|问一下|问下|求问)[，,：:\s]*")
+_TOPIC = cue_list("patterns", "topic")
+_CLARIFY = cue("patterns", "clarify")
+_ASK_HEAD = cue("patterns", "ask_head")
 
 
 @dataclass
@@ -349,9 +343,8 @@ def monologue(messages: list[Message], speaker: str, interjection: int = 12) -> 
 
 
 # -- relevance -------------------------------------------------------------------------------------
-_QWORDS = frozenset(["请问", "想问", "问一下", "问下", "求问", "大家", "有没有", "怎么", "怎么办", "什么", "为什么", "如何", "吗",
-                     "呢", "吧", "啊", "谁", "哪", "哪个", "可以", "能不能", "一下", "我们", "你们", "我", "你", "他", "她"])
-_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万半][个块元点天次分斤号]")
+_QWORDS = frozenset(str(w) for w in raw("patterns", "question_words"))
+_NUMBER = cue("patterns", "counted")
 
 
 def _content_bigrams(text: str) -> set[str]:
@@ -745,7 +738,7 @@ def _has_verb(f: str) -> bool:
 
 
 SURE_OWNER = 0.8  # a named owner this sure needs no other sign that the clause is a task
-_PAST = re.compile(r"我[^，,。\s]{0,5}(?:了(?!解)|过(?![来去]))")
+_PAST = cue("patterns", "past")
 
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
