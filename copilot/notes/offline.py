@@ -52,7 +52,8 @@ _ENUM = cue("patterns", "enumeration")
 _LEAD_IN = cue("patterns", "lead_in")
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
-SHORT_CHAT = 30
+SHORT_CHAT = 30  # a chat this short is read by its side remarks (structure.side_remarks), not by recurring words
+SHORT_MEETING = 15  # a transcribed meeting with anonymous speakers (发言人1…) has no side remarks to tell
 MAX_GRAPH = 1000
 SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
 FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
@@ -156,8 +157,9 @@ def _role_weight(m: Message, st: Structure) -> float:
 def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
-    short = len(transcript.messages) < SHORT_CHAT or not topic  # too few messages for words to come back
-    aside = side_remarks(transcript.messages) if short else set()
+    anonymous = all(_ANON_SPEAKER.match(m.speaker or "") for m in transcript.messages[:50])
+    short = len(transcript.messages) < (SHORT_MEETING if anonymous else SHORT_CHAT) or not topic
+    aside = side_remarks(transcript.messages) if short and not anonymous else set()
     for m in transcript.messages:
         if is_chatter(m.text):
             continue
