@@ -172,3 +172,19 @@ def test_a_short_chats_side_remark_and_its_reply_stay_out_of_the_notes(offline: 
 def test_a_name_shaped_word_that_begins_a_dictionary_word_is_no_person(text: str, name: str | None) -> None:
     found = [w for _, _, w in name_shaped(text)]
     assert (name in found) if name else not any(w.startswith(("小", "老")) for w in found), found
+
+
+def test_a_question_gets_the_reply_about_it_not_the_chatter_between(offline: Settings) -> None:
+    chat = ("[2026-10-15 21:00] 快门老吴: 周日扫街去西关大街，早上7点钟楼东侧集合\n"
+            "[2026-10-15 21:01] 阿光: 新人没有相机，用手机可以来吗\n"
+            "[2026-10-15 21:02] 大光圈: 昨晚的球赛太精彩了，最后一分钟绝杀\n"
+            "[2026-10-15 21:03] 胶片妹: 哈哈哈哈\n"
+            "[2026-10-15 21:04] 快门老吴: @阿光 手机完全可以，建议带个充电宝\n"
+            "[2026-10-15 21:05] 快门老吴: 路线图麻烦胶片妹做一下，周六晚上发群里\n"
+            "[2026-10-15 21:06] 胶片妹: 好的，周六晚上9点前发\n")
+    notes = _chat_notes(chat, offline)
+    pairs = [(q.answerer, q.answer) for q in notes.qa if "手机" in q.question]
+    assert pairs == [("快门老吴", "手机完全可以，建议带个充电宝")]
+    routes = [a for a in notes.actions if "路线图" in a.task]
+    assert len(routes) == 1 and routes[0].owner == "胶片妹" and routes[0].deadline == "2026-10-17 21:00"
+    assert "球赛" not in render_markdown(notes, appendix=False)

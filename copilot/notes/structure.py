@@ -725,7 +725,8 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
                 a.owner = new.owner
             if _fold(new.task) not in _fold(a.task):
                 a.task = f"{a.task}；{new.task}"
-            if a.deadline is None and new.deadline is not None:
+            if new.deadline is not None and (a.deadline is None or (  # "周六晚上" then "周六晚上9点前": the closer time
+                    len(new.deadline) > len(a.deadline) and new.deadline.startswith(a.deadline[:10]))):
                 a.deadline, a.deadline_text = new.deadline, new.deadline_text
             a.deadline_text = a.deadline_text or new.deadline_text
             a.sources = sorted(set(a.sources + new.sources))
