@@ -553,10 +553,11 @@ _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、�
 
 
 def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> bool:
-    """A statement the classifier is sure reads like an offer (出/收/接单… with no question asked and no
-    call to the group's own sign-up): short on-topic offers carry no contact, so the member-post rule
-    must not clear them. They stay "classifier alone" (labelled, reviewed, never deleted by it)."""
-    offer = p_ad >= CLASSIFIER_SURE and not rep.question and not rep.sign_up
+    """A statement the classifier is sure reads like an offer (出/收/接单… with no question asked, no call
+    to the group's own sign-up and no link — a shared link is what the member-post rule weighs): short
+    on-topic offers carry no contact, so that rule must not clear them. They stay "classifier alone"
+    (labelled, reviewed, never deleted on the classifier's word)."""
+    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls)
     if offer:
         checks["classifier"]["plain_offer"] = True
     return offer
