@@ -42,6 +42,7 @@ def main() -> None:
     rows = load_set()
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "none.toml").write_text("", encoding="utf-8")  # a missing COPILOT_CONFIG file is an error
         env = dict(os.environ, COPILOT_DATA_DIR=tmp, COPILOT_LLM_PROVIDER="offline",
                    COPILOT_GROUPS=json.dumps({"10001": str(DATA_DIR / "profiles" / "reading.yaml")}),
                    COPILOT_CONFIG=str(Path(tmp) / "none.toml"))

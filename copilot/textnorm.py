@@ -247,6 +247,14 @@ def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False
     return out
 
 
+@lru_cache(maxsize=65536)
+def word_bounds(text: str) -> frozenset[int]:
+    """Offsets in ``text`` where jieba puts a word boundary (0 and len included): a span that starts or
+    ends elsewhere cuts through a word (小赠品 → 小 | 赠品: "小赠" is no name)."""
+    ensure_jieba()
+    return frozenset({0, len(text)} | {i for _, a, b in jieba.tokenize(text) for i in (a, b)})
+
+
 def word_frequency(word: str) -> int:
     """How often ``word`` occurs in jieba's dictionary (0 when it is not a dictionary word): 小区 and
     小时 are common words, 小王 and 阿哲 are not."""

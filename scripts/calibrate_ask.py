@@ -42,7 +42,7 @@ def questions() -> list[tuple[str, int]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, help="an existing data dir with a built index (default: a temporary one)")
-    ap.add_argument("--max-false-decline", type=float, default=0.02)
+    ap.add_argument("--max-false-decline", type=float, default=0.015)
     ap.add_argument("--out", type=Path, default=CONFIDENCE_FILE)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

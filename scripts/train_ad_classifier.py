@@ -5,7 +5,7 @@ Data:
     Minecraft server ads), default path ``../shared/data/qq_group_ads/train.txt``. A deterministic
     1-in-5 split by the MD5 of the text is held out and never trained on; the eval suite
     (``copilot eval moderation``) uses the same split for its held-out F1.
-  * ``copilot/resources/moderation/corpus.jsonl``: 1,785 messages we wrote across 17 group types (ads of
+  * ``copilot/resources/moderation/corpus.jsonl``: 1,881 messages we wrote across 17 group types (+ short offers) (ads of
     every kind, and on-topic sharing with links, prices and free resources as negatives), so the model
     is not a detector of one game community's chat. The same 1-in-5 MD5 rule holds a part out.
   * ``copilot/resources/moderation/train_extra.jsonl``: our own hand-written examples (not the eval set).

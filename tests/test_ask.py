@@ -24,9 +24,11 @@ from copilot.knowledge.ask import (
     readable_lines,
     section_citations,
 )
+from copilot.knowledge.asks import load_asks
+from copilot.knowledge.cards import CardError, load_cards
 from copilot.knowledge.expansion import Expander, SynonymError, SynonymTable, load_expander
 from copilot.knowledge.index import KnowledgeIndex, key_terms, rerank_sentences
-from copilot.knowledge.ranking import ConfidenceModel, SectionHit, SectionRanking, confidence_model
+from copilot.knowledge.ranking import ConfidenceModel, SectionHit, SectionRanking, asks_to_operate, confidence_model
 from copilot.llm import OFFLINE, get_engine
 from copilot.paths import KNOWLEDGE_DIR
 
@@ -115,12 +117,71 @@ def test_coverage_flips_exactly_at_the_calibrated_threshold() -> None:
 
 def test_confidence_rises_with_similarity_and_with_word_cover() -> None:
     model = confidence_model()
-    low = model.probability({"dense": 0.84, "sentence": 0.85, "expanded": 0.0, "cover": 0.1, "title": 0.0})
-    high = model.probability({"dense": 0.93, "sentence": 0.94, "expanded": 1.0, "cover": 0.9, "title": 0.6})
+    low = model.probability({"dense": 0.84, "sentence": 0.85, "asks": 0.86, "expanded": 0.0, "cover": 0.1, "title": 0.0})
+    high = model.probability({"dense": 0.93, "sentence": 0.94, "asks": 0.95, "expanded": 1.0, "cover": 0.9,
+                              "title": 0.6})
     assert 0.0 <= low < model.threshold <= high <= 1.0
     # the same cosines: a question whose words a section (and its heading) contains is surer
-    mid = {"dense": 0.89, "sentence": 0.90, "expanded": 0.0}
+    mid = {"dense": 0.89, "sentence": 0.90, "asks": 0.91, "expanded": 0.0}
     assert model.probability({**mid, "cover": 1.0, "title": 1.0}) > model.probability({**mid, "cover": 0.0, "title": 0.0})
+    # ... and one close to a question some section answers is surer than one far from all of them
+    assert model.probability({**mid, "asks": 0.95, "cover": 0.5, "title": 0.3}) > \
+        model.probability({**mid, "asks": 0.87, "cover": 0.5, "title": 0.3})
+    # how to work an app's menus is not what the cards teach: the same scores count for less
+    assert model.probability({**mid, "cover": 0.5, "title": 0.3, "operation": 1.0}) < \
+        model.probability({**mid, "cover": 0.5, "title": 0.3, "operation": 0.0})
+
+
+def test_operating_an_app_is_told_apart_from_running_a_group() -> None:
+    assert asks_to_operate("企业微信的群发助手在哪个菜单里打开")
+    assert asks_to_operate("QQ 群被封了，怎么申诉")
+    assert asks_to_operate("視頻號直播要怎麼開通")
+    assert not asks_to_operate("入群门槛设多高合适")
+    assert not asks_to_operate("群满了要不要开二群")
+    assert not asks_to_operate("")
+
+
+# -- the questions each section answers (knowledge/asks.yaml) -----------------------------------
+def test_every_card_section_lists_the_questions_it_answers() -> None:
+    asks = load_asks(KNOWLEDGE_DIR)
+    sections = {(c.id, s) for c in load_cards(KNOWLEDGE_DIR) for s in c.sections()}
+    assert set(asks) == sections
+    assert all(len(q) >= 2 and all(len(x) >= 4 for x in q) for q in asks.values())
+
+
+def _knowledge_copy(tmp_path: Path, asks_yaml: str) -> Path:
+    (tmp_path / "cards").mkdir(parents=True)
+    src = KNOWLEDGE_DIR / "cards" / "crisis.md"
+    (tmp_path / "cards" / "crisis.md").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "asks.yaml").write_text(asks_yaml, encoding="utf-8")
+    return tmp_path
+
+
+def test_asks_resolve_their_sections_and_bad_ones_are_reported_in_chinese(tmp_path: Path) -> None:
+    good = _knowledge_copy(tmp_path / "a", "crisis:\n  成员争吵怎么降温:\n    - 老会员互相对骂怎么劝\n    - '  '\n")
+    assert load_asks(good) == {("crisis", "成员争吵怎么降温"): ("老会员互相对骂怎么劝",)}
+    assert load_asks(tmp_path / "nowhere") == {}
+    for text, needle in [("nosuch:\n  成员争吵怎么降温: [问]\n", "nosuch"),
+                         ("crisis:\n  不存在的小节: [问]\n", "不存在的小节"),
+                         ("crisis: [\n", "YAML"),
+                         ("crisis:\n  成员争吵怎么降温: 一句话而不是列表\n", "asks.yaml")]:
+        bad = _knowledge_copy(tmp_path / str(abs(hash(text))), text)
+        with pytest.raises(CardError, match=needle):
+            load_asks(bad)
+
+
+@pytest.mark.parametrize(("question", "section"), [
+    ("两位老会员为了拼单的事在群里互相攻击，旁边的人也开始站边了，我该怎么劝", ("crisis", "成员争吵怎么降温")),
+    ("群里一年都没说过话的人，要不要清理掉腾位置", ("lifecycle", "定期清理成员")),
+])
+def test_a_situation_finds_the_section_that_answers_it(kb_index: KnowledgeIndex, question: str,
+                                                       section: tuple[str, str]) -> None:
+    signals, _ = kb_index.signals(question)
+    loaded = kb_index._ensure_loaded()
+    assert signals.asks_dense is not None and signals.asks_lexical is not None
+    assert signals.asks_dense[loaded.sections.index(section)] > 0.8
+    ranking = kb_index.search_sections(question, k=3)
+    assert section in [(s.source, s.section) for s in ranking.sections]
 
 
 @pytest.mark.parametrize("question", ["发广告", "群规", "拉新", "禁言"])
@@ -164,6 +225,7 @@ OUT_OF_SCOPE = [
     "帮我查一下下周五广州飞北京的航班还有没有经济舱",
     "膝盖跑步以后一直疼，要不要去拍个核磁共振",
     "用 Rust 写一个读取 CSV 的命令行程序，给个完整代码",
+    "企业微信的群发助手在哪个菜单里打开，按钮找不到",
 ]
 
 

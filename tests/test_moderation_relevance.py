@@ -74,6 +74,28 @@ def test_sellers_dressed_as_members_are_still_ads(mods: dict[str, Moderator], pr
 
 
 @pytest.mark.parametrize("profile, text", [
+    ("cycling", "出各种公路车配件，全新未拆，便宜出"),
+    ("study", "出注会全套网课，最新版，便宜出"),
+    ("design", "承接各种海报设计，价格好说，加急也能做"),
+])
+def test_short_on_topic_offers_without_a_contact_are_ads_but_only_reviewed(mods: dict[str, Moderator], profile: str,
+                                                                          text: str) -> None:
+    # no handle, no link: the member-post rule must not clear them, and the classifier alone never deletes
+    v = _judge(mods, profile, text)
+    assert v.label == "ad", v.reason
+    assert v.action == "review", v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    ("cycling", "我换了新码表，旧的免费送给刚入门的骑友，周六活动带过去"),
+    ("study", "考完了，手上的审计教材免费送一位同学，同城自取"),
+    ("cycling", "车店说换一套变速线要120，还打八折，这价格正常吗？"),
+])
+def test_a_members_giveaway_or_price_question_is_not_an_ad(mods: dict[str, Moderator], profile: str, text: str) -> None:
+    assert _judge(mods, profile, text).label == "ok"
+
+
+@pytest.mark.parametrize("profile, text", [
     ("cycling", "明天要是下雨活动取消吗？"),
     ("cycling", "周六环湖骑几点在断桥集合？"),
     ("cycling", "下雨的话周六约骑还去吗"),

@@ -113,8 +113,8 @@ def test_noise_ads_are_judged_by_the_moderation_layers() -> None:
     assert noise_mod.ad_verdict("会员卡充值300送50，这个活动拉新效果最好") == "ok"
     text = ("2024-05-01 20:00:00 甲\n今晚分享怎么做读书会\n\n2024-05-01 20:01:00 丙\n"
             "兼职刷单日赚300，加vx: money_fast 详聊\n\n2024-05-01 20:02:00 甲\n我们的会员卡充值送书，广告词要写清楚\n\n"
-            "2024-05-01 20:02:05 丙\n打卡打卡打卡打卡\n\n2024-05-01 20:02:10 丙\n打卡打卡打卡打卡\n\n"
-            "2024-05-01 20:02:20 丙\n打卡打卡打卡打卡\n")
+            "2024-05-01 20:02:05 丙\n求读书会的书单，求书单\n\n2024-05-01 20:02:10 丙\n求读书会的书单，求书单\n\n"
+            "2024-05-01 20:02:20 丙\n求读书会的书单，求书单\n")
     t = parse_text(text, "h.txt")
     # every later copy of a message is a repeat (the old filter kept the second copy of a flood)
     assert [d.reason for d in t.dropped] == ["广告/垃圾消息", "重复（与 #4 相同）", "重复（与 #4 相同）"]

@@ -108,5 +108,8 @@ def test_aggregate_pools_items_and_the_locked_half_reports_totals_only(tmp_path:
     figures = ev.score_locked(settings, get_engine(settings), folder)
     assert figures["n"] == 1 and figures["errors"] == 0
     assert "film" not in repr(figures)  # no file names, no per-chat misses
+    by_class = figures.pop("leaked_by_class")  # counts per kind of noise: class names, never text
+    assert set(by_class) <= {"红包", "系统", "表情", "问候", "广告", "其他"}
+    assert all(isinstance(v, int) for v in by_class.values())
     assert all(isinstance(v, (int, float)) or v is None for v in figures.values())
     assert ev.score_locked(settings, get_engine(settings), tmp_path / "nowhere") == {"n": 0}

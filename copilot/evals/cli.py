@@ -19,6 +19,7 @@ from rich.table import Table
 from copilot.cli_support import fail
 from copilot.config import get_settings
 from copilot.evals.notes import HEADLINE as NOTES_HEADLINE
+from copilot.evals.notes import show as show_notes_metric
 from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports
 from copilot.llm import LLMUnavailable, engine_label
 
@@ -87,7 +88,7 @@ def _print_notes_halves(metrics: dict[str, Any]) -> None:
     for half in halves:
         table.add_column(f"{half}（{metrics[half].get('n', 0)} 份）")
     for key, label in NOTES_HEADLINE:
-        table.add_row(label, *("—" if metrics[h].get(key) is None else str(metrics[h][key]) for h in halves))
+        table.add_row(label, *(show_notes_metric(metrics[h].get(key)) for h in halves))
     Console().print(table)
 
 

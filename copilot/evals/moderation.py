@@ -50,28 +50,35 @@ def prf(gold: list[str], pred: list[str]) -> dict[str, dict[str, Any]]:
             for lab, f in per_label(gold, pred, LABELS).items()}
 
 
-def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engine | None = None) -> dict[str, Any]:
+def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engine | None = None,
+            settings: Settings | None = None) -> dict[str, Any]:
     """Moderate every row with its profile's Moderator (no audit log), in file order.
 
     ``engine``: an LLM engine used as the judge for the uncertain band (None = offline layers only).
+    ``settings``: given, each profile is keyed by its file name, so the group models enabled in that
+    data directory are used for their groups (as ``copilot moderate -p`` does); by default every group
+    uses the shared model and the figures do not depend on the machine's data directory.
     """
-    settings = Settings(llm_provider="offline")
+    keyed = settings is not None
+    settings = settings or Settings(llm_provider="offline")
     mods: dict[str, Moderator] = {}
     gold, pred, errors = [], [], []
     slices: dict[str, list[bool]] = {}
     legit_acted = 0
+    by_profile: dict[str, list[bool]] = {}
     t0 = time.perf_counter()
     for row in rows:
         prof = row["profile"]
         if prof not in mods:
             mods[prof] = Moderator(settings, load_profile(DATA_DIR / "profiles" / f"{prof}.yaml"), audit=None,
-                                   semantic=semantic, engine=engine)
+                                   semantic=semantic, engine=engine, profile_key=prof if keyed else None)
         # a set's messages are posted minutes apart, not replayed in one burst: give them times, so the
         # flood layer judges the pace of the chat and not the speed of this loop
         v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"],
                                  "ts": EVAL_T0 + EVAL_GAP_S * len(gold)})
         gold.append(row["label"])
         pred.append(v.label)
+        by_profile.setdefault(prof, []).append(v.label == row["label"])
         legit_acted += row["label"] == Label.OK and v.action in ACTED
         tags = list(row.get("tags", []))
         if to_simplified(row["text"]) != row["text"]:
@@ -88,6 +95,7 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
         "confusion": confusion(gold, pred, LABELS),
         "slices": {k: {"n": len(v), "accuracy": round(sum(v) / len(v), 3)} for k, v in sorted(slices.items())},
         "errors": errors,
+        "by_profile": {k: round(sum(v) / len(v), 3) for k, v in sorted(by_profile.items())},
         "legit_acted": legit_acted,
         "legit_acted_rate": round(legit_acted / max(1, gold.count(Label.OK)), 4),
         "seconds": round(elapsed, 2),

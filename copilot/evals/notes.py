@@ -33,6 +33,7 @@ from copilot.config import Settings, get_settings
 from copilot.llm import Engine, get_engine
 from copilot.notes import Notes, Transcript, render_markdown, summarize_file
 from copilot.notes.faithfulness import find_bad_citations, find_ungrounded
+from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.structure import display_name
 from copilot.paths import EVALS_DIR
@@ -198,6 +199,7 @@ class ChatScore:
     engine: str = ""
     tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in _TALLIES})
     leaked: list[str] = field(default_factory=list)
+    leaked_classes: dict[str, int] = field(default_factory=dict)  # leak class → count (no text: safe for locked)
     invented: list[str] = field(default_factory=list)
     bad_citations: list[str] = field(default_factory=list)
     notes_chars: int = 0
@@ -292,6 +294,9 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
     _score_announcements(notes, spec, s)
     _score_structure(notes, spec, transcript.format, s)
     s.leaked = [x for x in spec.must_not if fold(x) in folded]
+    for x in s.leaked:
+        kind = leak_class(x, transcript)
+        s.leaked_classes[kind] = s.leaked_classes.get(kind, 0) + 1
     s.invented = find_ungrounded(notes, transcript)
     s.bad_citations = find_bad_citations(notes, transcript)
     s.notes_chars = len(md)
@@ -323,6 +328,11 @@ def aggregate(scores: list[ChatScore]) -> dict[str, Any]:
     metrics: dict[str, Any] = {"n": len(scores), "errors": len(scores) - len(ok)}
     metrics |= {k: v.ratio for k, v in pooled.items()}
     metrics["leaked_noise"] = sum(len(s.leaked) for s in scores)
+    by_class: dict[str, int] = {}
+    for s in scores:
+        for kind, n in s.leaked_classes.items():
+            by_class[kind] = by_class.get(kind, 0) + n
+    metrics["leaked_by_class"] = by_class  # aggregate counts per kind of noise, no text
     metrics["invented_entities"] = sum(len(s.invented) for s in scores)
     metrics["bad_citations"] = sum(len(s.bad_citations) for s in scores)
     # how much of the chat the notes repeat: a write-up that pastes the whole chat would cover every fact
@@ -354,7 +364,15 @@ TARGETS = (("key_facts", "事实覆盖", 0.85), ("qa_pairs", "问答配对", 0.8
 MISS_LABELS = (("key_facts", "事实覆盖"), ("qa", "问答配对"), ("todos", "待办（负责人对）"), ("deadlines", "期限解析"),
                ("decisions", "决定"), ("announcements", "公告"))
 HEADLINE = (*((k, label) for k, label, _ in TARGETS), ("decisions", "决定"), ("decision_agreement", "决定的同意人"),
-            ("announcements", "公告"), ("leaked_noise", "泄漏噪声"), ("invented_entities", "编造实体"))
+            ("announcements", "公告"), ("leaked_noise", "泄漏噪声"), ("leaked_by_class", "泄漏噪声（按类）"),
+            ("invented_entities", "编造实体"))
+
+
+def show(value: Any) -> str:
+    """A metric as a table cell: a per-class count dict reads "红包/转账 1、系统消息 2" (or "0")."""
+    if isinstance(value, dict):
+        return "、".join(f"{k} {v}" for k, v in sorted(value.items())) or "0"
+    return "—" if value is None else str(value)
 
 
 def main(as_json: bool = False) -> int:
@@ -371,7 +389,7 @@ def main(as_json: bool = False) -> int:
     for half in halves:
         table.add_column(half)
     for key, label in HEADLINE:
-        table.add_row(label, *(str(h.get(key)) for h in halves.values()))
+        table.add_row(label, *(show(h.get(key)) for h in halves.values()))
     Console().print(table)
     return 0
 

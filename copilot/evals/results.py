@@ -19,14 +19,14 @@ from copilot.llm import Engine
 
 # CI thresholds for the offline engine: (metric path, op, value). A change that lowers quality fails.
 GATES: dict[str, list[tuple[str, str, float]]] = {
-    # ask on the retrieval splits: the locked split is the measure (issue 15's targets are section hit@3
-    # ≥ 0.90 and answers from an expected section ≥ 0.85; the gates hold today's figures, see the README).
-    # Hit@3 gates were 0.82 / 0.88 before issue 12's card rewrite was merged (sections renamed and split):
-    # after it the ranking measures 0.80 / 0.872, so they hold that; decline gates were tightened.
+    # ask on the retrieval splits: the locked split is the measure (issue 15's targets: section hit@3
+    # ≥ 0.90, answers from an expected section ≥ 0.85, out of scope declined ≥ 0.90, false declines ≤ 0.05).
+    # With the questions each section answers (knowledge/asks.yaml) the ranking measures locked 0.947 /
+    # 0.853 / 0.900 / 0.013 and tuning 0.949 / 0.873 / 0.925 / 0.025 (158 questions); the gates hold that.
     "retrieval": [("recall_at_5", ">=", 0.9), ("mrr", ">=", 0.75),
-                  ("locked.section_hit_at_3", ">=", 0.80), ("locked.answer_section_rate", ">=", 0.75),
+                  ("locked.section_hit_at_3", ">=", 0.93), ("locked.answer_section_rate", ">=", 0.85),
                   ("locked.oos_decline_rate", ">=", 0.90), ("locked.false_decline_rate", "<=", 0.05),
-                  ("tuning.section_hit_at_3", ">=", 0.87), ("tuning.answer_section_rate", ">=", 0.78),
+                  ("tuning.section_hit_at_3", ">=", 0.94), ("tuning.answer_section_rate", ">=", 0.86),
                   ("tuning.oos_decline_rate", ">=", 0.90), ("tuning.false_decline_rate", "<=", 0.03)],
     "drafts": [("rule_pass_rate", ">=", 1.0), ("case_pass_rate", ">=", 1.0)],
     "moderation": [

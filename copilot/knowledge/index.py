@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from copilot.config import Settings, get_settings
 from copilot.files import atomic_write
+from copilot.knowledge.asks import load_asks
 from copilot.knowledge.cards import load_cards, seed_titles
 from copilot.knowledge.chunking import Chunk, chunk_text
 from copilot.knowledge.embeddings import CachedEmbedder, make_embedder
@@ -37,6 +38,7 @@ from copilot.knowledge.ranking import (
     SectionHit,
     SectionRanking,
     Signals,
+    asks_to_operate,
     confidence_model,
 )
 from copilot.textnorm import fold, split_sentences, tokenize
@@ -249,7 +251,8 @@ class KnowledgeIndex:
         """Make sure every stored chunk's sentences have cached vectors (for the rerank); returns how
         many were embedded. Cached ones cost a lookup, so an unchanged index passes through quickly."""
         docs = self.collection.get(include=["documents"])["documents"]
-        sentences = sorted({fold(t) for d in docs for t in rerank_sentences(d)})
+        sentences = sorted({fold(t) for d in docs for t in rerank_sentences(d)}
+                           | {fold(q) for qs in load_asks(self.settings.knowledge_dir).values() for q in qs})
         before = self.embedder.misses
         for i in range(0, len(sentences), batch):
             if progress:
@@ -318,7 +321,7 @@ class KnowledgeIndex:
         with self._lock:
             if self._loaded is None:
                 data = self.collection.get(include=["documents", "metadatas", "embeddings"])
-                self._loaded = _Loaded.create(data, self.embedder)
+                self._loaded = _Loaded.create(data, self.embedder, load_asks(self.settings.knowledge_dir))
             return self._loaded
 
     def _bm25_ranks(self, loaded: _Loaded, query: str, n: int) -> list[str]:
@@ -384,6 +387,15 @@ class KnowledgeIndex:
                   + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.fields, extra))
         sentence = loaded.per_section(loaded.sentence_vectors @ qv - loaded.sentence_penalty, loaded.sentence_section) \
             if loaded.sentence_vectors is not None else None
+        asks_dense = loaded.per_section(loaded.asks_vectors @ qv, loaded.asks_section, floor=0.0) \
+            if loaded.asks_vectors is not None else None  # not embedded yet: `copilot index` does it
+        asks_lexical = (loaded.per_section(loaded.bm25_scores(loaded.asks_bm25, own), loaded.asks_section, floor=0.0)
+                        + EXPANSION_WEIGHT * loaded.per_section(loaded.bm25_scores(loaded.asks_bm25, extra),
+                                                                loaded.asks_section, floor=0.0)) \
+            if loaded.asks_bm25 is not None else np.zeros(len(loaded.sections))
+        if sentence is not None and asks_dense is not None:
+            # the questions a section answers count as its sentences in the rerank too
+            sentence = np.maximum(sentence, asks_dense)
         # the words the cover features look for: the question's own, or the same with an operator's
         # phrase the synonym table knows standing for the card terms it means (whichever covers more)
         matched = expansion.matched if expansion else ()
@@ -391,7 +403,8 @@ class KnowledgeIndex:
         every = list(range(len(loaded.sections)))
         return Signals(dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
                        lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,
-                       sentence=sentence, expanded=bool(terms),
+                       sentence=sentence, asks_dense=asks_dense, asks_lexical=asks_lexical, expanded=bool(terms),
+                       operation=asks_to_operate(query),
                        own_lexical=loaded.per_section(own_lexical, loaded.chunk_section),
                        cover=max(loaded.cover(w, every) for w in (own, swapped)),
                        title=max(loaded.cover(w, every, "fields") for w in (own, swapped))), terms
@@ -481,6 +494,9 @@ class _Loaded:
     section_words: list[frozenset[str]] = field(default_factory=list)  # every word of the section's chunks
     field_words: list[frozenset[str]] = field(default_factory=list)  # its heading and key terms
     df: dict[str, int] = field(default_factory=dict)  # in how many sections a word occurs
+    asks_bm25: object | None = None  # BM25 over the questions each section answers (knowledge/asks.yaml)
+    asks_vectors: np.ndarray | None = None  # their e5 vectors
+    asks_section: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
 
     def idf(self, word: str) -> float:
         """A word's weight in :meth:`cover`: rare in the cards counts more; a word the cards never use
@@ -498,7 +514,8 @@ class _Loaded:
         return max(sum(self.idf(w) for w in words if w in sets[i]) for i in sections) / total
 
     @classmethod
-    def create(cls, data: dict[str, object], embedder: CachedEmbedder) -> _Loaded:
+    def create(cls, data: dict[str, object], embedder: CachedEmbedder,
+               asks: dict[tuple[str, str], tuple[str, ...]] | None = None) -> _Loaded:
         import bm25s  # noqa: PLC0415 - scipy-backed; only when the index is first searched
 
         rows: list[dict[str, object]] = []
@@ -537,16 +554,19 @@ class _Loaded:
                              dtype=np.float32)
         sentence_vectors, sentence_section, sentence_penalty = _sentence_vectors(
             rows, np.asarray(chunk_section, dtype=int), embedder)
+        asks_bm25, asks_vectors, asks_section = _asks_field(asks or {}, section_index, embedder)
         return cls(rows=rows, rows_by_id={str(r["id"]): r for r in rows},
                    section_sizes={k: len(section_rows[i]) for k, i in section_index.items()},
                    sections=sections, section_rows=section_rows, chunk_section=np.asarray(chunk_section, dtype=int),
                    vectors=vectors, bm25=bm25, fields=fields, sentence_vectors=sentence_vectors,
                    sentence_section=sentence_section, sentence_penalty=sentence_penalty, section_words=section_words,
-                   field_words=[frozenset(f) for f in fields_corpus], df=df)
+                   field_words=[frozenset(f) for f in fields_corpus], df=df, asks_bm25=asks_bm25,
+                   asks_vectors=asks_vectors, asks_section=asks_section)
 
-    def per_section(self, values: np.ndarray, owner: np.ndarray) -> np.ndarray:
-        """The best of ``values`` per section (``owner`` maps each value to its section)."""
-        out = np.full(len(self.sections), -1e9 if len(values) else 0.0)
+    def per_section(self, values: np.ndarray, owner: np.ndarray, floor: float = -1e9) -> np.ndarray:
+        """The best of ``values`` per section (``owner`` maps each value to its section); ``floor`` for a
+        section that has no value."""
+        out = np.full(len(self.sections), floor if len(values) else 0.0)
         np.maximum.at(out, owner, values)
         return out
 
@@ -594,6 +614,22 @@ def _sentence_vectors(rows: list[dict[str, object]], chunk_section: np.ndarray,
         log.warning("sentence vectors are not cached; run `copilot index` to enable the rerank")
         return none
     return cached, np.asarray(owner, dtype=int), np.asarray(penalty)
+
+
+def _asks_field(asks: dict[tuple[str, str], tuple[str, ...]], section_index: dict[tuple[str, str], int],
+                embedder: CachedEmbedder) -> tuple[object | None, np.ndarray | None, np.ndarray]:
+    """The questions each indexed section answers, one entry per question: a BM25 model over their
+    jieba tokens, their cached e5 vectors (None until ``build`` embedded them) and their sections."""
+    import bm25s  # noqa: PLC0415 - scipy-backed; only when the index is first searched
+
+    texts = [(section_index[key], fold(q)) for key, questions in asks.items() if key in section_index
+             for q in questions]
+    owner = np.asarray([i for i, _ in texts], dtype=int)
+    if not texts:
+        return None, None, owner
+    model = bm25s.BM25()
+    model.index([tokenize(t) or ["∅"] for _, t in texts], show_progress=False)
+    return model, embedder.cached([t for _, t in texts]), owner
 
 
 def _section_key(row: dict[str, object]) -> tuple[str, str]:

@@ -7,15 +7,20 @@ Each section gets one score per signal, computed by :class:`copilot.knowledge.in
 - ``lexical``: BM25 over the chunks' jieba tokens (heading, card title and tags in front), for the
   question's own words plus :data:`EXPANSION_WEIGHT` × the card terms the synonym table adds;
 - ``fields``: BM25 over each section's heading and key terms only (its bold terms and list leads);
-- ``sentence``: the best cosine between the question and one sentence of the section (second stage).
+- ``asks_dense`` / ``asks_lexical``: the best cosine with, and BM25 over, the questions the section
+  answers (``knowledge/asks.yaml``, written from the section's own content: document expansion);
+- ``sentence``: the best cosine between the question and one sentence of the section, or one of the
+  questions it answers (second stage).
 
-Stage one fuses ``dense``, ``lexical`` and ``fields`` by weighted reciprocal rank fusion; stage two
+Stage one fuses ``dense``, ``lexical``, ``fields`` and the two ``asks`` signals by weighted reciprocal rank fusion; stage two
 re-ranks the best :data:`RERANK_TOP` by adding the ``sentence`` ranking among them. Weights were
 chosen on the tuning split of ``evals/retrieval/`` and each was kept only where it helped there;
 the figures before and after are in the README.
 
-The **confidence** that the cards cover the question is a logistic model over five features: the
-best dense and sentence cosines over all sections, whether the question used operators' phrasing the
+The **confidence** that the cards cover the question is a logistic model over seven features: the
+best dense and sentence cosines over all sections, the best cosine with a question some section
+answers (``asks``), whether the question asks how to operate an app (``operation``: the cards do not
+teach any app's menus), whether the question used operators' phrasing the
 synonym table knows, and two lexical ones beside the cosines (short keyword questions such as a single
 term get low cosines but are plainly about a section): ``cover``, the best IDF-weighted share of the
 question's words (or of the card terms its operator phrasing stands for) that one section contains,
@@ -33,19 +38,22 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import yaml
 from pydantic import BaseModel
 
 from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import fold
 
 RRF_K = 10
 EXPANSION_WEIGHT = 0.5
 # stage-one weights per signal (reciprocal rank fusion)
-WEIGHTS = {"dense": 1.0, "lexical": 1.0, "fields": 0.5}
+WEIGHTS = {"dense": 1.0, "lexical": 1.0, "fields": 0.5, "asks_dense": 0.5, "asks_lexical": 2.0}
 RERANK_TOP = 12
-SENTENCE_WEIGHT = 1.5
+SENTENCE_WEIGHT = 2.0
 CONFIDENCE_FILE = RESOURCES_DIR / "retrieval" / "confidence.json"
 EXAMPLES_FILE = RESOURCES_DIR / "retrieval" / "examples.yaml"
-FEATURES = ("dense", "sentence", "expanded", "cover", "title")
+SCOPE_FILE = RESOURCES_DIR / "retrieval" / "scope.yaml"
+FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operation")
 
 
 def rrf(scores: np.ndarray, weight: float, *, k: int = RRF_K, positive_only: bool = False) -> np.ndarray:
@@ -68,16 +76,23 @@ class Signals:
     lexical: np.ndarray
     fields: np.ndarray
     sentence: np.ndarray | None
+    asks_dense: np.ndarray | None = None  # the best cosine with one of the questions the section answers
+    asks_lexical: np.ndarray | None = None  # BM25 over those questions (knowledge/asks.yaml)
     expanded: bool = False
     own_lexical: np.ndarray | None = None  # BM25 for the question's own words only (no expansion)
     cover: float = 0.0  # the best IDF-weighted share of the question's words one section contains
     title: float = 0.0  # the same over sections' headings and key terms only
+    operation: bool = False  # the question is about operating some app (:func:`asks_to_operate`)
 
     def fused(self, *, rerank: bool = True) -> np.ndarray:
         total = rrf(self.dense, WEIGHTS["dense"])
         total += rrf(self.lexical, WEIGHTS["lexical"], positive_only=True)
         if WEIGHTS["fields"]:
             total += rrf(self.fields, WEIGHTS["fields"], positive_only=True)
+        if self.asks_dense is not None and WEIGHTS["asks_dense"]:
+            total += rrf(self.asks_dense, WEIGHTS["asks_dense"], positive_only=True)
+        if self.asks_lexical is not None and WEIGHTS["asks_lexical"]:
+            total += rrf(self.asks_lexical, WEIGHTS["asks_lexical"], positive_only=True)
         if rerank and self.sentence is not None:
             top = np.argsort(-total, kind="stable")[:RERANK_TOP]
             total[top] += rrf(self.sentence[top], SENTENCE_WEIGHT)
@@ -86,8 +101,11 @@ class Signals:
     def features(self) -> dict[str, float]:
         """The confidence model's inputs (see the module docstring)."""
         sentence = self.sentence if self.sentence is not None else self.dense
+        # without the questions' vectors (an index built before they were added) the sentences stand in
+        asks = self.asks_dense if self.asks_dense is not None else sentence
         return {"dense": float(self.dense.max()), "sentence": float(sentence.max()),
-                "expanded": 1.0 if self.expanded else 0.0, "cover": self.cover, "title": self.title}
+                "expanded": 1.0 if self.expanded else 0.0, "cover": self.cover, "title": self.title,
+                "asks": float(asks.max()), "operation": 1.0 if self.operation else 0.0}
 
 
 class ConfidenceModel(BaseModel):
@@ -107,6 +125,19 @@ class ConfidenceModel(BaseModel):
         z = self.intercept + sum(c * (values.get(f, 0.0) - m) / (s or 1.0)
                                  for f, m, s, c in zip(self.features, self.mean, self.scale, self.coef))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@lru_cache(maxsize=1)
+def _operation_cues() -> tuple[str, ...]:
+    data = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
+    return tuple(fold(c) for c in data.get("operation", []) if c)
+
+
+def asks_to_operate(question: str) -> bool:
+    """Whether the question asks how to operate an app (a menu, a button, an appeal against a ban):
+    the cards teach running a group, not any app's interface (``resources/retrieval/scope.yaml``)."""
+    text = fold(question)
+    return any(c in text for c in _operation_cues())
 
 
 @lru_cache(maxsize=2)

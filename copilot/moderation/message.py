@@ -91,3 +91,19 @@ def loads(text: str, where: str) -> Any:
         raise BadMessage(f"{where} JSON 嵌套层数过深，无法解析") from None
     except ValueError:  # an integer with thousands of digits (Python's int-conversion limit)
         raise BadMessage(f"{where}含超长数字，无法解析") from None
+
+
+NICK_MAX = 16  # a nickname longer than this before the colon is text, not a speaker
+
+
+def split_nickname(line: str) -> tuple[str, str] | None:
+    """``昵称：内容`` / ``昵称: 内容`` (a pasted chat line with no time) → (昵称, 内容), or None.
+
+    The full-width colon counts within the first few characters; the ASCII one only with a space
+    after it, so "http://…" and "8:30" are never read as a speaker."""
+    line = line.strip()
+    user, sep, body = line.partition("：") if "：" in line[: NICK_MAX + 4] else line.partition(": ")
+    user = user.strip()
+    if sep and 0 < len(user) <= NICK_MAX and body.strip():
+        return user, body.strip()
+    return None

@@ -236,10 +236,10 @@ class Moderator:
         checks["normalise"] = {"evasions": list(n.evasions), "truncated": over_long}
         if over_long:
             checks["normalise"]["chars"] = len(squeeze(text))
-        rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text)
-        checks["signals"] = [s.as_dict() for s in rep.signals]
         clf = self.classifier
         p_ad = clf.score(body)
+        rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, ad_prob=p_ad)
+        checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
@@ -250,7 +250,8 @@ class Moderator:
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
         self._offtopic(body, rep, scores, checks)
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
-                and not (group_model and p_ad >= GROUP_MODEL_SURE):  # the group's own history outranks a guess
+                and not (group_model and p_ad >= GROUP_MODEL_SURE) \
+                and not _plain_offer(rep, p_ad, checks):  # the group's own history outranks a guess
             _member_post(rep, scores, checks)
         label = _pick_label(scores)
         if scores[label] < 0.5:
@@ -549,6 +550,17 @@ _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予�
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "scam", "banned", "evasion", "injection"})
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
+
+
+def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> bool:
+    """A statement the classifier is sure reads like an offer (出/收/接单… with no question asked, no call
+    to the group's own sign-up and no link — a shared link is what the member-post rule weighs): short
+    on-topic offers carry no contact, so that rule must not clear them. They stay "classifier alone"
+    (labelled, reviewed, never deleted on the classifier's word)."""
+    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls)
+    if offer:
+        checks["classifier"]["plain_offer"] = True
+    return offer
 
 
 def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:

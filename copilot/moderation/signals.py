@@ -217,6 +217,7 @@ class SignalReport:
     warning: bool = False  # warns the group about a scam (骗子/别信/举报…)
     question: bool = False  # asks something (请问…/…吗/…？)
     roster: bool = False  # a sign-up list (接龙 + numbered lines): room numbers and counts, not disguised digits
+    sign_up: bool = False  # calls the group to sign up (接龙/报名…): the group's own order or event
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -456,8 +457,13 @@ def _signal(spec: SignalSpec, f: Finding) -> Signal:
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.Pattern[str] | None = None,
-           topic_text: str = "") -> SignalReport:
-    """Run every detector of the signal table on a normalised message, in table order."""
+           topic_text: str = "", ad_prob: float = 0.0) -> SignalReport:
+    """Run every detector of the signal table on a normalised message, in table order.
+
+    ``ad_prob``: the ad classifier's probability for the message; a signal whose ``requires`` lists
+    ``classifier`` counts when the classifier also reads the whole message as an ad (≥ 0.5) and the
+    message is not a question.
+    """
     lex, table = lexicons(), signal_table()
     scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text)
     sig: list[Signal] = []
@@ -468,6 +474,9 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
         scan.found[spec.name] = finding.items or [spec.name]
         sig.append(_signal(spec, finding))
     specs = {spec.name: spec for spec in table.specs if spec.requires}
+    question = bool(lex.words["question"].search(n.folded.replace("？", "?")))
+    if ad_prob >= 0.5 and not question:  # asking whether 八折 is a good deal is not offering it
+        scan.found.setdefault("classifier", [f"{ad_prob:.2f}"])
 
     def company(s: Signal) -> bool:
         spec = specs.get(s.name)
@@ -481,7 +490,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
     chatter = list(dict.fromkeys(lex.chatter.findall(c)))
     warning = bool(lex.warning.search(c))
-    question = bool(lex.words["question"].search(n.folded.replace("？", "?")))
-    roster = bool(lex.words["roster"].search(c)) and len(_ROSTER_LINE.findall(n.raw)) >= 2
+    sign_up = bool(lex.words["roster"].search(c))
+    roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
-                        chatter, warning, question, roster)
+                        chatter, warning, question, roster, sign_up)

@@ -56,5 +56,11 @@ def folded(text: str) -> str:
     return fold(text)
 
 
+@lru_cache(maxsize=64)
+def cue_list(*path: str) -> tuple[re.Pattern[str], ...]:
+    """Each entry of the cue list at ``path`` as its own regex (patterns read one by one, e.g. for a group)."""
+    return tuple(phrases_regex(e) for e in raw(*path))
+
+
 def has(text_folded: str, *path: str) -> bool:
     return bool(cue(*path).search(text_folded))

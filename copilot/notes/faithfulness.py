@@ -12,18 +12,19 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from copilot.notes.cues import cue, raw
 from copilot.notes.dates import cn_to_int, grounded_dates
 from copilot.notes.model import Notes, Transcript
 from copilot.notes.parse import NotesParseError, parse_text
 from copilot.textnorm import ensure_jieba, fold, split_sentences
 
-_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]?")
+_DATE = cue("patterns", "date")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TITLE = re.compile(r"《([^》]{1,40})》")
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]{2,}")
-_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千万]{1,8}")
-_GENERIC_PEOPLE = {"大家", "全体成员", "群友", "主持人", "主讲人", "嘉宾", "群主", "管理员", "我", "我们"}
+_CN_NUM = cue("patterns", "chinese_numeral")
+_GENERIC_PEOPLE = frozenset(str(w) for w in raw("patterns", "generic_people"))
 _ID_REF = re.compile(r"\[#(\d+)")
 _PARTICLES = set("由和与及请被向给跟把让对在是")
 

@@ -19,7 +19,7 @@ import yaml
 from copilot.moderation import Label, quick_analysis
 from copilot.moderation.pipeline import Analysis
 from copilot.notes.cues import has, phrases_regex
-from copilot.notes.model import Dropped, Message
+from copilot.notes.model import Dropped, Message, Transcript
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import fold
 
@@ -29,6 +29,9 @@ _EMOJI = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001fa
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
 _WORD = re.compile(r"[\w]")
 _ALNUM = re.compile(r"[0-9a-z]")
+_DIGIT = re.compile("[0-9]")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 REPEAT_CHARS = 15  # a message this long posted again by anyone is a copy (a notice pasted twice)
 AD_REASON = "广告/垃圾消息"
 
@@ -43,6 +46,9 @@ class NoiseRules:
     red_words: re.Pattern[str]
     red_max: int
     placeholder: re.Pattern[str]
+    bracket_only: re.Pattern[str]
+    emoticons: re.Pattern[str]
+    reactions: re.Pattern[str]
     greeting: re.Pattern[str]
     address: re.Pattern[str]
     acks: re.Pattern[str]
@@ -68,6 +74,9 @@ def rules() -> NoiseRules:
         red_start=rx("red_packets", "starts"), red_words=rx("red_packets", "words"),
         red_max=int(data["red_packets"]["max_chars"]),
         placeholder=placeholder,
+        bracket_only=phrases_regex(data["placeholders"]["bracket_only"]),
+        emoticons=phrases_regex(data["placeholders"]["emoticons"]),
+        reactions=phrases_regex(data["reactions"]["whole"]),
         greeting=rx("greetings", "cues"), address=rx("greetings", "address"), acks=rx("greetings", "acks"),
         greeting_rest=int(data["greetings"]["max_rest"]),
         chain=rx("chain_forwards", "cues"), chain_hits=int(data["chain_forwards"]["min_hits"]),
@@ -91,6 +100,15 @@ def strip_placeholders(text: str) -> str:
 
 def _content(text: str) -> str:
     return "".join(_WORD.findall(_EMOJI.sub("", text)))
+
+
+def emoticon_only(folded: str) -> bool:
+    """(^_^) / T_T / orz / (๑•̀ㅂ•́)و✧: no Chinese character, no digit, and no word of two letters or more
+    once the listed emoticons are taken out (so "ok" and an English sentence are kept)."""
+    if _HAN.search(folded) or _DIGIT.search(folded):
+        return False
+    rest = rules().emoticons.sub(" ", _EMOJI.sub("", folded)).strip()
+    return not _LETTER_RUN.search(rest)
 
 
 def greeting_only(folded: str) -> bool:
@@ -123,11 +141,32 @@ def noise_reason(m: Message) -> str | None:
     bare = r.placeholder.sub("", folded).strip()
     if _ONLY_PUNCT.match(_EMOJI.sub("", bare)):
         return r.reasons["placeholders"] if raw else "空消息"
+    if r.bracket_only.match(bare) or emoticon_only(bare):
+        return r.reasons["placeholders"]
     if greeting_only(folded):
         return r.reasons["greetings"]
+    if r.reactions.match(re.sub(r"[\s,，、]+", "", _EMOJI.sub("", bare))):
+        return r.reasons["reactions"]
     if r.red_words.search(bare) and len(_content(bare)) <= r.red_max:
         return r.reasons["red_packets"]
     return None
+
+
+def leak_class(leaked: str, transcript: Transcript) -> str:
+    """The kind of noise a leaked string is (for the eval's per-class leak count, which shows no text):
+    the reason its message was dropped with, else hints on the message that holds it, else the
+    moderation layers' ad verdict, else 其他 (side chatter)."""
+    data = yaml.safe_load(NOISE_FILE.read_text(encoding="utf-8"))["leak_classes"]
+    key = fold(leaked)
+    for d in transcript.dropped:
+        if key in fold(d.text) and not d.reason.startswith("重复"):
+            return data["by_reason"].get(d.reason, "其他")
+    holder = next((m.text for m in transcript.messages if key in fold(m.text)), leaked)
+    for kind, hints in data["hints"].items():
+        if phrases_regex(hints).search(fold(holder)):
+            return kind
+    analysis = _analysis(holder)
+    return "广告" if analysis is not None and analysis.label in (Label.AD, Label.SPAM) else "其他"
 
 
 # what selling looks like beside a contact or a link (moderation signal names): a participant's own

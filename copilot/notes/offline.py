@@ -25,6 +25,7 @@ from copilot.notes.structure import (
     is_chatter,
     is_question,
     relevant,
+    side_remarks,
     topic_words,
     words,
 )
@@ -45,16 +46,14 @@ _PROMPT = cue("summary", "prompt")
 _ACK_HEAD = cue("summary", "ack_head")
 _DECIDED = cue("summary", "decided")
 _REPEAT = re.compile(r"(\S{1,4}?)\1{2,}")  # 这个这个这个 → 这个
-_ENUM = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分|步)?|首先|其次|再次|最后)[，,：:、]")
+_ENUM = cue("patterns", "enumeration")
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
-_LEAD_IN = re.compile(
-    r"^(?:(?:(?:第[一二三四五六七八九十\d]+(?:点|个|条|部分)?|首先|其次|再次|最后|另外|总结一下|总的来说)[，,：:、]"
-    r"|(?:\d{1,2}|[一二三四五六七八九十])[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十])[)）])\s*)+"
-)
+_LEAD_IN = cue("patterns", "lead_in")
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
-SHORT_CHAT = 15
+SHORT_CHAT = 30  # a chat this short is read by its side remarks (structure.side_remarks), not by recurring words
+SHORT_MEETING = 15  # a transcribed meeting with anonymous speakers (发言人1…) has no side remarks to tell
 MAX_GRAPH = 1000
 SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
 FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
@@ -158,7 +157,9 @@ def _role_weight(m: Message, st: Structure) -> float:
 def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
-    short = len(transcript.messages) < SHORT_CHAT or not topic  # too few messages for words to come back
+    anonymous = all(_ANON_SPEAKER.match(m.speaker or "") for m in transcript.messages[:50])
+    short = len(transcript.messages) < (SHORT_MEETING if anonymous else SHORT_CHAT) or not topic
+    aside = side_remarks(transcript.messages) if short and not anonymous else set()
     for m in transcript.messages:
         if is_chatter(m.text):
             continue
@@ -181,7 +182,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
             tokens = list(words(s))
             # in a talk the speaker's own words are the topic; anyone else's side remark is not
-            topical = (short or (st.session_type == "主讲分享" and m.speaker in st.speakers)
+            topical = ((short and m.id not in aside) or (st.session_type == "主讲分享" and m.speaker in st.speakers)
                        or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s, by_kind=False)))
             # (any figure answers "多少钱" by kind, but only the same subject is on topic)
             facts = len(cue("fact_marks").findall(fold(s)))
@@ -326,7 +327,7 @@ def _subject(st: Structure, points: list[Sentence]) -> str | None:
     return subject if len(subject) >= 6 else None
 
 
-_ANON_SPEAKER = re.compile(r"^(?:发言人|说话人|讲话人|speaker|用户)\s*[\dA-Za-z]{1,3}$", re.IGNORECASE)
+_ANON_SPEAKER = cue("patterns", "anonymous_speaker")
 _MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "可以试试…"
 
 
@@ -369,7 +370,8 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         own = [s for s in own if not any(_near_dup(s.text, p.text) for p in picked)]
         if own:  # what they said on their own, before any reply to someone else
             picked.append(max(own, key=lambda s: (not s.msg.text.lstrip().startswith("@"), s.score)))
-    if len(picked) < 2 or all(_ANON_SPEAKER.match(s.msg.speaker or "") for s in picked):
+    settles = bool(st.decisions or any(a.owner for a in st.actions))  # one voice and what happens next
+    if len(picked) < (1 if settles else 2) or all(_ANON_SPEAKER.match(s.msg.speaker or "") for s in picked):
         # "发言人3 said …" tells nothing in a transcribed meeting with anonymous speaker labels:
         # there the content summary (MMR) is the better read
         return None

@@ -25,7 +25,7 @@ from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, has, raw
 from copilot.notes.dates import time_spans
 from copilot.paths import RESOURCES_DIR
-from copilot.textnorm import word_frequency
+from copilot.textnorm import word_bounds, word_frequency
 
 SHIPPED_MODEL = RESOURCES_DIR / "notes" / "owner_classifier.json"
 PLACEHOLDER = {"P": "Ⓟ", "I": "Ⓘ", "Y": "Ⓨ", "G": "Ⓖ"}  # a person named, 我, 你/您, the group
@@ -59,10 +59,20 @@ def name_shaped(f: str) -> list[tuple[int, int, str]]:
     common = int(raw("owner", "common_word"))
     out = [(m.start(), m.end(), m.group(0)) for m in titled.finditer(f)]
     out += [(m.start(), m.end(), m.group(0)) for m in prefix.finditer(f)
-            if word_frequency(m.group(0)) < common and not cue("owner", "not_names").fullmatch(m.group(0))]
+            if word_frequency(m.group(0)) < common and not cue("owner", "not_names").fullmatch(m.group(0))
+            and not _cuts_a_word(f, m.start(), m.end())]
     out += [(m.start(), m.end(), m.group(0)) for m in latin.finditer(f)
             if not cue("owner", "not_names").fullmatch(m.group(0))]
     return out
+
+
+def _cuts_a_word(f: str, start: int, end: int) -> bool:
+    """小赠品, 老版本, 小一点: the "name" ends inside a word that jieba keeps whole and that its dictionary
+    knows better than the name (小李把表 stays 小李: 李把 is no word)."""
+    if end >= len(f) or end in word_bounds(f):
+        return False
+    rival = word_frequency(f[start + 1:end + 1])
+    return rival >= int(raw("owner", "rival_word")) and rival > word_frequency(f[start:end])
 
 
 def find_mentions(folded: str, people: list[tuple[int, int, str]]) -> list[Mention]:

@@ -22,8 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from copilot.files import UnreadableFile, decode_bytes
+from copilot.moderation.message import split_nickname
+from copilot.notes.cues import cue
+from copilot.notes.cues import raw as raw_cue
 from copilot.notes.model import Dropped, Message, Transcript
 from copilot.notes.noise import clean_noise
+from copilot.textnorm import fold
 
 MAX_BYTES = 50 * 1024 * 1024
 # about 20 s of offline work (the cost is about 1 ms a message); a longer export is refused with a
@@ -55,8 +59,6 @@ _NAME_ID_TIME = re.compile(rf"^(\S.{{0,39}}?){_ID}\s+(?:{_DATE}\s+)?{_TIME}\s*$"
 # US-style stamps of WhatsApp-like exports: "[9/6/25 8:01 PM] 老刘: 文本", "9/6/25, 8:01 PM - 老刘: 文本"
 _US_INLINE = re.compile(r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)\]?"
                         r"\s*(?:-\s*)?([^\s:：][^:：]{0,30}?)\s*[:：]\s?(.*)$")
-_QQ_META = re.compile(r"^(消息记录|消息分组|消息对象|={8,}|-{8,})")
-_GARBAGE = re.compile("[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]|锟斤拷|烫烫烫")
 
 # -- helpers --------------------------------------------------------------------------------------
 def _hour(h: str, before: str | None, after: str | None) -> int:
@@ -112,7 +114,7 @@ def parse_time(value: Any) -> datetime | None:
 
 
 def _garbage(line: str) -> bool:
-    return bool(_GARBAGE.search(line))
+    return bool(cue("parse", "garbage").search(line))
 
 
 def _short(line: str, n: int = 30) -> str:
@@ -207,7 +209,7 @@ class _TextExport:
                 self.body.append("")
         elif _garbage(stripped):
             self.warnings.append(f"第 {n} 行：含乱码或控制字符，已跳过（{_short(stripped)!s}）")
-        elif self.current is None and not self.messages and _QQ_META.match(stripped):
+        elif self.current is None and not self.messages and cue("parse", "qq_meta").match(stripped):
             if stripped.startswith("消息对象"):
                 self.group = re.split(r"[:：]", stripped, maxsplit=1)[-1].strip() or None
         elif (head := _message_head(stripped)) is not None:
@@ -232,14 +234,48 @@ class _TextExport:
 
     @property
     def format(self) -> str:
-        return max(("qq", "wechat", "wechat-inline"), key=lambda k: self.formats[k])
+        return max(("qq", "wechat", "wechat-inline", "pasted"), key=lambda k: self.formats[k])
 
 
 def _parse_lines(text: str, name: str) -> _TextExport:
     export = _TextExport(name)
-    for n, raw in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    for n, raw in enumerate(lines, 1):
         export.read(n, raw.rstrip())
+    if not export.messages and export.current is None:
+        pasted = _parse_pasted(lines, name)
+        if pasted is not None:
+            return pasted
     export.finish()
+    return export
+
+
+def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
+    """A chat pasted as "昵称：内容" lines with no times at all (what the moderation panel accepts; the
+    split is :func:`copilot.moderation.message.split_nickname`). A line without a speaker, or a
+    "时间：周六" field line (``cues.yaml`` parse.field_labels), continues the message above. None
+    when too few lines look like that (then the file is not a chat and the usual error is raised)."""
+    export = _TextExport(name)
+    labels = cue("parse", "field_labels")
+    filled = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
+    named = 0
+    for n, line in filled:
+        split = split_nickname(line)
+        if _garbage(line):
+            export.warnings.append(f"第 {n} 行：含乱码或控制字符，已跳过（{_short(line)!s}）")
+        elif split and not (export.current is not None and labels.match(fold(split[0]))):
+            named += 1
+            export.flush()
+            export.formats["pasted"] += 1
+            export.current = Message(id=len(export.messages) + 1, time=None, speaker=split[0], text=split[1], line=n)
+        elif export.current is not None:
+            export.body.append(line)
+        else:
+            export.warnings.append(f"第 {n} 行：不在任何消息之内，已跳过（{_short(line)}）")
+    export.flush()
+    speakers = {m.speaker for m in export.messages}
+    if named < 2 or len(speakers) < 2 or named < float(raw_cue("parse", "pasted_share")) * len(filled):
+        return None
     return export
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from copilot.notes.classify import sentence_kind
-from copilot.notes.cues import cue, has, raw
+from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import find_deadline
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
@@ -34,15 +34,9 @@ from copilot.textnorm import split_sentences, tokenize, word_class
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
 _CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_TOPIC = [
-    re.compile(r"《([^》]{2,40})》"),
-    re.compile(r"(?:主题|题目|话题(?:讨论)?)(?:是|为)?[:：「“\"]\s*([^。！？!?\n」”\"]{2,40})"),
-    re.compile(r"(?:主题|题目)是\s*([^。！？!?\n，,]{2,40})"),
-    re.compile(r"(?:^|[，,。！!；;\s])(?:今[天晚]|咱们|我们|大家|来|一起|就|先)*(?:聊聊|聊一聊|聊一下|聊下|讨论一下|讨论下|讨论)[:：]?\s*"
-               r"([^。！？!?\n，,]{2,30}[？?]?)"),
-]
-_CLARIFY = re.compile(r"^(?:确定一下|确认一下|你说的|刚才|那个|所以)")
-_ASK_HEAD = re.compile(r"^(?:请问|想问一?下?|问一下|问下|求问)[，,：:\s]*")
+_TOPIC = cue_list("patterns", "topic")
+_CLARIFY = cue("patterns", "clarify")
+_ASK_HEAD = cue("patterns", "ask_head")
 
 
 @dataclass
@@ -296,6 +290,41 @@ def topic_words(messages: list[Message], gap: int = 3) -> frozenset[str]:
         len(at) == 2 and at[1] - at[0] > gap and messages[at[0]].speaker != messages[at[1]].speaker))
 
 
+def side_remarks(messages: list[Message]) -> set[int]:
+    """Ids of the remarks nothing else in a short chat comes back to (我家猫昨晚又把花盆打翻了): none of
+    their content words is in another message beyond the next one (a reaction to the remark), they ask
+    nothing, and they answer no question asked right before them. In a short chat :func:`topic_words`
+    has too few messages to tell, so this is how a side remark is told from the matter in hand."""
+    generic = cue("generic_words")
+    function_tags = _function_tags()
+
+    def content(m: Message) -> set[str]:
+        return {t for t in words(m.text) if len(t) >= 2 and not t.isdigit() and t not in _QWORDS
+                and not generic.fullmatch(t) and word_class(t) not in function_tags}
+
+    bags = [content(m) for m in messages]
+    posts = Counter(m.speaker for m in messages)
+    lead = max(posts.values(), default=0)
+    out: set[int] = set()
+    for i, m in enumerate(messages):
+        answers = i > 0 and is_question(messages[i - 1].text) and relevant(messages[i - 1].text, m.text)
+        if not bags[i] or is_question(m.text) or answers \
+                or posts[m.speaker] == lead:  # the one who runs the chat says what it is about
+            continue
+        # the next message counts when it asks about the remark or the one who runs the chat takes it up
+        taken_up = i + 1 < len(messages) and (is_question(messages[i + 1].text) or posts[messages[i + 1].speaker] == lead)
+        elsewhere = set().union(*(b for j, b in enumerate(bags) if j != i and (taken_up or j != i + 1)))
+        if not bags[i] & elsewhere and not any(bags[i] & bags[j] and messages[j].speaker == m.speaker
+                                               for j in (i + 1,) if j < len(messages)):
+            out.add(m.id)
+    for i, m in enumerate(messages):  # the reply to a side remark (周大姐的孙子真棒) is part of it
+        if i > 0 and messages[i - 1].id in out and bags[i] & bags[i - 1] and posts[m.speaker] != lead \
+                and not is_question(m.text) and not bags[i] & set().union(
+                    *(b for j, b in enumerate(bags) if j not in (i, i - 1) and messages[j].id not in out)):
+            out.add(m.id)
+    return out
+
+
 def on_topic(text: str, topic: frozenset[str]) -> bool:
     return any(t in topic for t in words(text))
 
@@ -314,9 +343,8 @@ def monologue(messages: list[Message], speaker: str, interjection: int = 12) -> 
 
 
 # -- relevance -------------------------------------------------------------------------------------
-_QWORDS = frozenset(["请问", "想问", "问一下", "问下", "求问", "大家", "有没有", "怎么", "怎么办", "什么", "为什么", "如何", "吗",
-                     "呢", "吧", "啊", "谁", "哪", "哪个", "可以", "能不能", "一下", "我们", "你们", "我", "你", "他", "她"])
-_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万半][个块元点天次分斤号]")
+_QWORDS = frozenset(str(w) for w in raw("patterns", "question_words"))
+_NUMBER = cue("patterns", "counted")
 
 
 def _content_bigrams(text: str) -> set[str]:
@@ -697,7 +725,8 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
                 a.owner = new.owner
             if _fold(new.task) not in _fold(a.task):
                 a.task = f"{a.task}；{new.task}"
-            if a.deadline is None and new.deadline is not None:
+            if new.deadline is not None and (a.deadline is None or (  # "周六晚上" then "周六晚上9点前": the closer time
+                    len(new.deadline) > len(a.deadline) and new.deadline.startswith(a.deadline[:10]))):
                 a.deadline, a.deadline_text = new.deadline, new.deadline_text
             a.deadline_text = a.deadline_text or new.deadline_text
             a.sources = sorted(set(a.sources + new.sources))
@@ -710,7 +739,7 @@ def _has_verb(f: str) -> bool:
 
 
 SURE_OWNER = 0.8  # a named owner this sure needs no other sign that the clause is a task
-_PAST = re.compile(r"我[^，,。\s]{0,5}(?:了(?!解)|过(?![来去]))")
+_PAST = cue("patterns", "past")
 
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
@@ -794,8 +823,11 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
 
 
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
-    """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for."""
-    if not cue("action", "volunteer").match(_fold(m.text).strip()):
+    """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
+    that goes on to name its own task ("我来负责拍照和写简报…") is that task, not the question's."""
+    said = _fold(m.text).strip()
+    offer = cue("action", "volunteer").match(said)
+    if not offer or len(said) - offer.end() > int(raw("action", "volunteer_rest")):
         return None
     for j in range(idx - 1, max(-1, idx - 6), -1):
         q = messages[j]

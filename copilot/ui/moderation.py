@@ -13,6 +13,7 @@ from typing import Any
 from copilot.config import Settings
 from copilot.moderation import AuditError, AuditLog, Moderator, retrain_groups
 from copilot.moderation.labels import ACTION_ZH, LABEL_ZH, action_from_zh, label_from_zh
+from copilot.moderation.message import split_nickname
 from copilot.moderation.training import correction_effect
 from copilot.profile import GroupMap, ProfileError, profile_key
 from copilot.ui.profiles import store
@@ -61,9 +62,9 @@ def parse_lines(text: str) -> list[dict[str, Any]]:
                     continue
             except json.JSONDecodeError:
                 pass
-        user, sep, body = line.partition("：") if "：" in line[:20] else line.partition(": ")
-        if sep and 0 < len(user) <= 16 and body.strip():
-            messages.append({"id": f"ui-{i}", "user": user.strip(), "text": body.strip()})
+        named = split_nickname(line)
+        if named:
+            messages.append({"id": f"ui-{i}", "user": named[0], "text": named[1]})
         else:
             messages.append({"id": f"ui-{i}", "user": "测试用户", "text": line})
     return messages
