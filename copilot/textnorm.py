@@ -67,7 +67,7 @@ def _hant_table() -> dict[str, Any]:
 def _hant_fixes(text: str) -> str:
     """What OpenCC gets wrong, fixed after it (``resources/zh_hant.yaml``: fixes): characters it leaves
     Simplified outside the words it knows (入群后 → 入群後) and phrases it matches across a word boundary
-    (总结|发回 is not 结发), except in the words listed to keep them."""
+    (a word ending in 结 followed by the verb 发 is not 结发), except in the words listed to keep them."""
     for char, rule in (_hant_table().get("fixes") or {}).items():
         if char not in text:
             continue
