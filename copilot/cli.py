@@ -20,7 +20,7 @@ from copilot.agents import cli as agents_cli
 from copilot.cli_support import EngineOpt, JsonOpt, build_progress, emit_json, err, fail, resolve_engine, warn
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
 from copilot.evals import cli as evals_cli
-from copilot.knowledge.ask import Citation, answer_question
+from copilot.knowledge.ask import Citation, answer_question, decline_texts
 from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.llm import engine_label
 from copilot.moderation import cli as moderation_cli
@@ -100,9 +100,10 @@ def ask_cmd(
     engine: EngineOpt = "auto",
 ) -> None:
     """根据方法论回答问题：依据最相关的一两个小节作答并列出来源；资料没有覆盖的问题会直说（--json 里 covered=false）。"""
+    json_error: dict[str, object] | None = {"covered": False} if as_json else None
     if not question.strip():
-        raise fail("问题不能为空", 2)
-    eng = resolve_engine(engine)
+        raise fail("问题不能为空", 2, json_error=json_error)
+    eng = resolve_engine(engine, json_error=json_error)
     answer = answer_question(question, get_index(), eng, k=k)
     if as_json:
         emit_json(answer.model_dump())
@@ -112,12 +113,14 @@ def ask_cmd(
         heading = "\n来源：" if answer.covered else "\n相关内容的原文："
         typer.echo(to_script(heading, answer.script))
     for c in answer.citations:
-        head = f"  [{c.n}] {c.label}：{c.title} › {c.section}（{c.source}）"
+        head = f"  [{c.n}] {c.label}：{c.title} › {c.section}"
         typer.echo(to_script(head, answer.script))
         typer.echo("      " + to_script(c.where(), answer.script))
     coverage = "资料覆盖" if answer.covered else "资料未覆盖"
     typer.echo(to_script(f"\n（{coverage}，检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}；"
                          f"生成引擎：{engine_label(answer.engine)}）", answer.script))
+    if answer.suggest_import:
+        typer.echo(to_script(decline_texts().cli_import_hint, answer.script))
     if answer.notice:
         warn(f"注意：{answer.notice}")
 

@@ -30,9 +30,12 @@ EngineOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON")]
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print a Chinese error line (no traceback) and return the exit to raise."""
+def fail(message: str, code: int = 1, *, json_error: dict[str, object] | None = None) -> typer.Exit:
+    """Print a Chinese error line (no traceback) and return the exit to raise. With ``json_error``
+    (a ``--json`` caller) stdout also gets ``{"error": message, **json_error}``, so it always parses."""
     err.print(f"[red]错误：[/red]{message}", highlight=False)
+    if json_error is not None:
+        emit_json({"error": message, **json_error})
     return typer.Exit(code)
 
 
@@ -45,14 +48,15 @@ def emit_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def resolve_engine(engine: str) -> Engine:
-    """The engine for ``--engine auto|offline|llm``; a bad choice or a missing endpoint exits 2."""
+def resolve_engine(engine: str, *, json_error: dict[str, object] | None = None) -> Engine:
+    """The engine for ``--engine auto|offline|llm``; a bad choice or a missing endpoint exits 2
+    (see :func:`fail` for ``json_error``)."""
     if engine not in ENGINE_CHOICES:
-        raise fail(f"--engine 只能是 auto/offline/llm，收到 {engine!r}", 2)
+        raise fail(f"--engine 只能是 auto/offline/llm，收到 {engine!r}", 2, json_error=json_error)
     try:
         return get_engine(prefer=engine)  # type: ignore[arg-type]
     except LLMUnavailable as exc:
-        raise fail(str(exc), 2) from None
+        raise fail(str(exc), 2, json_error=json_error) from None
 
 
 def load_profile_or_fail(path: Path | None, *, use_default: bool = False) -> GroupProfile | None:

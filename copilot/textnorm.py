@@ -56,7 +56,7 @@ def to_traditional(text: str) -> str:
     Character forms only, no phrase localisation (軟件 stays 軟件), so facts and names keep their
     wording; used when the output script is zh-Hant.
     """
-    return _hant_characters(_converter("s2tw").convert(valid_unicode(text))) if text else text
+    return _hant_fixes(_converter("s2tw").convert(valid_unicode(text))) if text else text
 
 
 @lru_cache(maxsize=1)
@@ -64,10 +64,11 @@ def _hant_table() -> dict[str, Any]:
     return load_resource("zh_hant.yaml")
 
 
-def _hant_characters(text: str) -> str:
-    """The characters OpenCC leaves Simplified outside the words it knows (入群后 → 入群後), except
-    in the words listed to keep them (``resources/zh_hant.yaml``: characters)."""
-    for char, rule in (_hant_table().get("characters") or {}).items():
+def _hant_fixes(text: str) -> str:
+    """What OpenCC gets wrong, fixed after it (``resources/zh_hant.yaml``: fixes): characters it leaves
+    Simplified outside the words it knows (入群后 → 入群後) and phrases it matches across a word boundary
+    (a word ending in 结 followed by the verb 发 is not 结发), except in the words listed to keep them."""
+    for char, rule in (_hant_table().get("fixes") or {}).items():
         if char not in text:
             continue
         keep = rule.get("keep") or []
@@ -89,7 +90,7 @@ def to_local_traditional(text: str, region: str = "tw") -> str:
     if not text:
         return text
     table = _hant_table()
-    out = _hant_characters(_converter(table["configs"].get(region, "s2twp")).convert(valid_unicode(text)))
+    out = _hant_fixes(_converter(table["configs"].get(region, "s2twp")).convert(valid_unicode(text)))
     for mainland, local in sorted((table["phrases"].get(region) or {}).items(), key=lambda kv: -len(kv[0])):
         out = out.replace(mainland, local)
     return out

@@ -7,6 +7,7 @@ from copilot.textnorm import (
     cjk_ratio,
     fold,
     split_sentences,
+    to_local_traditional,
     to_script,
     to_simplified,
     to_traditional,
@@ -32,6 +33,16 @@ def test_script_conversion_round_trip() -> None:
     assert to_simplified("群規與違規處理") == "群规与违规处理"
     assert to_script("欢迎新朋友", "zh-Hant") == "歡迎新朋友"
     assert to_script("歡迎新朋友", "zh-Hans") == "欢迎新朋友"
+
+
+def test_verb_fa_after_a_word_ending_in_jie_is_not_hair() -> None:
+    # OpenCC alone matches 结发 across the word boundary (总结|发回) and writes 頭髮's 髮
+    assert to_traditional("读书会结束后，请记录员把总结发回群里") == "讀書會結束後，請記錄員把總結發回群裡"
+    assert to_traditional("每周小结发到群公告，冻结发放的积分下月补") == "每週小結發到群公告，凍結發放的積分下月補"
+    assert to_traditional("理发店老板和他的结发妻子") == "理髮店老闆和他的結髮妻子"  # real hair and marriage stay 髮
+    # the drafts' regional conversion uses the same fixes (one table)
+    assert to_local_traditional("周会总结发群里", "hk") == "週會總結發羣裏"
+    assert "總結發" in to_local_traditional("把总结发给新成员", "tw")
 
 
 def test_tokenize_segments_chinese_and_drops_stopwords() -> None:

@@ -13,6 +13,7 @@ from copilot.knowledge.ask import answer_question
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.llm import Engine
+from copilot.textnorm import to_simplified
 
 
 class RetrievalCase(BaseModel):
@@ -175,7 +176,8 @@ def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *,
         ranking = index.search_sections(case.question, k=3, rerank=rerank, expand=expand)
         answer = answer_question(case.question, index, engine) if (rerank and expand) else None
         covered = answer.covered if answer else ranking.covered
-        used = [_key(s.source, s.section) for s in answer.sections] if answer else []
+        # a Traditional question's answer names its sections in Traditional; the cards name them in Simplified
+        used = [_key(s.source, to_simplified(s.section)) for s in answer.sections] if answer else []
         top3 = [_key(s.source, s.section) for s in ranking.sections[:3]]
         ok = {current(c, s) for c, s in case.sections}
         results.append(AskResult(

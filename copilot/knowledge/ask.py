@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+import yaml
 from pydantic import BaseModel
 
 from copilot.knowledge.cards import BASIS_LABELS, cards_by_id, seed_titles
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import SectionHit, SectionRanking
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
+from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
-from copilot.textnorm import is_traditional, split_sentences, to_script
+from copilot.textnorm import cjk_ratio, is_traditional, split_sentences, to_script
 from copilot.tokens import count_tokens, fit_to_budget
 
 
@@ -72,12 +75,19 @@ class SectionRef(BaseModel):
 
 
 class Answer(BaseModel):
+    """An answer (or a decline). ``script`` is the script the answer is written in; ``question_script``
+    the one the question was asked in (``other`` when it has no Chinese at all). In a Traditional
+    answer the citations and sections are Traditional too (``source`` stays the card's id)."""
+
     question: str
     answer: str
     citations: list[Citation]
     engine: str
     notice: str | None = None
     script: str = "zh-Hans"
+    question_script: str = "zh-Hans"
+    # the decline suggests importing the operator's own material (something near was found)
+    suggest_import: bool = False
     covered: bool = True
     confidence: float = 0.0
     threshold: float = 0.0
@@ -85,10 +95,26 @@ class Answer(BaseModel):
     related: list[SectionRef] = []
 
 
+class DeclineTexts(BaseModel):
+    """What ``ask`` says when it declines (``resources/retrieval/decline.yaml``)."""
+
+    not_covered: str
+    related_head: str
+    import_hint: str
+    nothing_near: str
+    not_chinese: str
+    cli_import_hint: str
+
+
+@lru_cache(maxsize=1)
+def decline_texts() -> DeclineTexts:
+    path = RESOURCES_DIR / "retrieval" / "decline.yaml"
+    return DeclineTexts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
 EXPERIENCE_NOTE = "本项目的实操经验，不是方法论资料的原话"
-NOT_COVERED = "方法论资料没有覆盖这个问题，这里不作回答。"
-NOT_COVERED_HINT = "可以换个说法再问，或用 copilot index --add 加入自己的资料。"
-RELATED_HEAD = "相关的小节（不是这个问题的答案，可以用 copilot search 查看原文）："
+NOT_COVERED = decline_texts().not_covered
+RELATED_HEAD = decline_texts().related_head
 # the LLM's first line when the passages do not answer the question (prompts/ask.md)
 LLM_NOT_COVERED = "【资料未覆盖】"
 # a second section joins the answer only when it scores at least this share of the first
@@ -109,6 +135,13 @@ _PART_HEADS = {
 def answer_script(question: str, configured: str) -> str:
     """Answer in Traditional when configured so, or when the operator asked in Traditional."""
     return "zh-Hant" if configured == "zh-Hant" or is_traditional(question) else "zh-Hans"
+
+
+def question_script(question: str) -> str:
+    """The script the question is written in: ``zh-Hant``, ``zh-Hans``, or ``other`` (no Chinese)."""
+    if cjk_ratio(question) == 0:
+        return "other"
+    return "zh-Hant" if is_traditional(question) else "zh-Hans"
 
 
 def _ref(sec: SectionHit) -> SectionRef:
@@ -148,11 +181,11 @@ def section_citations(sections: list[SectionHit], index: KnowledgeIndex, start: 
             sources = {s.ref: s.cite(titles) for s in card.sources}
             for part in (p for p in card.parts() if p.section == sec.section):
                 out.append(Citation(n=start + len(out), source=sec.source, title=card.title, section=sec.section,
-                                    text=part.text, basis=part.basis, cites=[sources[r] for r in part.refs if r in sources]))
+                                    text=plain_text(part.text), basis=part.basis, cites=[sources[r] for r in part.refs if r in sources]))
         else:
             for hit in sec.chunks:
                 out.append(Citation(n=start + len(out), source=hit.source, title=hit.title, section=hit.section,
-                                    text=hit.text, basis=hit.basis, cites=hit.cites))
+                                    text=plain_text(hit.text), basis=hit.basis, cites=hit.cites))
     return out
 
 
@@ -188,6 +221,12 @@ def readable_lines(text: str) -> list[str]:
     return lines + _table_lines(table)
 
 
+def plain_text(text: str) -> str:
+    """``text`` as an operator reads it (:func:`readable_lines`, one per line): what citations carry,
+    so a citation reads like the answer that quotes it."""
+    return "\n".join(readable_lines(text))
+
+
 def compose_offline(sections: list[SectionHit], citations: list[Citation]) -> str:
     """The offline answer: each section named, then its parts whole and in order, every line cited."""
     kinds = {c.basis for c in citations}
@@ -215,15 +254,28 @@ def _dedupe(lines: list[str]) -> list[str]:
     return out
 
 
-def decline_text(ranking: SectionRanking) -> str:
-    """What ``ask`` says when the material does not cover the question (both engines)."""
-    lines = [NOT_COVERED]
+def offers_import(ranking: SectionRanking, asked_in: str) -> bool:
+    """Whether a decline suggests importing the operator's own material: only when something near was
+    found (a question about running a group the cards do not cover), not for a recipe or a question
+    without Chinese."""
+    return bool(ranking.related()) and asked_in != "other"
+
+
+def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans") -> str:
+    """What ``ask`` says when the material does not cover the question (both engines): the nearest
+    sections by their Chinese names, if any, and what the operator can do."""
+    texts = decline_texts()
+    lines = [texts.not_covered]
+    if asked_in == "other":
+        lines.append(texts.not_chinese)
     related = ranking.related()
     if related:
-        lines.append(RELATED_HEAD)
-        lines += [f"- {sec.label}（{sec.source}）" for sec in related]
-    else:
-        lines.append(NOT_COVERED_HINT)
+        lines.append(texts.related_head)
+        lines += [f"- {sec.label}" for sec in related]
+    elif asked_in != "other":
+        lines.append(texts.nothing_near)
+    if offers_import(ranking, asked_in):
+        lines.append(texts.import_hint)
     return "\n".join(lines)
 
 
@@ -240,13 +292,31 @@ def _cited_sections(text: str, citations: list[Citation], offered: list[SectionH
     return ordered or [_ref(offered[0])]
 
 
+def in_script(answer: Answer) -> Answer:
+    """``answer`` with its text, citations and sections in its script (Traditional when asked so);
+    ``source`` ids are kept as they are."""
+    def conv(text: str) -> str:
+        return to_script(text, answer.script)
+
+    def ref(r: SectionRef) -> SectionRef:
+        return r.model_copy(update={"title": conv(r.title), "section": conv(r.section)})
+
+    cites = [c.model_copy(update={"title": conv(c.title), "section": conv(c.section), "text": conv(c.text),
+                                  "cites": [conv(x) for x in c.cites]}) for c in answer.citations]
+    return answer.model_copy(update={"answer": conv(answer.answer), "citations": cites,
+                                     "sections": [ref(r) for r in answer.sections],
+                                     "related": [ref(r) for r in answer.related]})
+
+
 def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
               notice: str | None = None) -> Answer:
     # a non-answer cites nothing: the related sections are named in the text and in ``related``
     related = ranking.related()
-    return Answer(question=question, answer=to_script(decline_text(ranking), script), engine=engine,
-                  citations=[], notice=notice, script=script, covered=False, confidence=ranking.confidence,
-                  threshold=ranking.threshold, related=[_ref(s) for s in related])
+    asked_in = question_script(question)
+    return in_script(Answer(question=question, answer=decline_text(ranking, asked_in), engine=engine,
+                            citations=[], notice=notice, script=script, question_script=asked_in, covered=False,
+                            suggest_import=offers_import(ranking, asked_in), confidence=ranking.confidence,
+                            threshold=ranking.threshold, related=[_ref(s) for s in related]))
 
 
 def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Iterator[str | Answer]:
@@ -288,21 +358,24 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                 yield _declined(question, ranking, engine.name, script)
                 return
             if text:
-                yield Answer(question=question, answer=text, citations=citations, engine=engine.name, script=script,
-                             confidence=ranking.confidence, threshold=ranking.threshold,
-                             sections=_cited_sections(text, citations, offered))
+                yield in_script(Answer(question=question, answer=text, citations=citations, engine=engine.name,
+                                       script=script, question_script=question_script(question),
+                                       confidence=ranking.confidence, threshold=ranking.threshold,
+                                       sections=_cited_sections(text, citations, offered)))
                 return
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
     sections = chosen_sections(ranking)
     citations = section_citations(sections, index)
-    text = to_script(compose_offline(sections, citations), script)
+    answer = in_script(Answer(question=question, answer=compose_offline(sections, citations), citations=citations,
+                              engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
+                              confidence=ranking.confidence, threshold=ranking.threshold,
+                              sections=[_ref(s) for s in sections]))
     if notice:
         yield f"\n（{notice}）\n"
-    yield text
-    yield Answer(question=question, answer=text, citations=citations, engine=OFFLINE, notice=notice, script=script,
-                 confidence=ranking.confidence, threshold=ranking.threshold, sections=[_ref(s) for s in sections])
+    yield answer.answer
+    yield answer
 
 
 def answer_question(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Answer:

@@ -29,7 +29,7 @@ def format_sources(citations: list[Citation], engine: str, notice: str | None = 
         else:
             lines.append(f"**资料未覆盖这个问题**（检索置信度 {answer.confidence:.2f}，低于阈值 {answer.threshold:.2f}）"
                          + ("；相关的小节（不是答案）：" if answer.related else ""))
-            lines += [f"- {r.label}（`{r.source}`）" for r in answer.related]
+            lines += [f"- {r.label}" for r in answer.related]
     if notice:
         lines.append(f"> ⚠️ {notice}")
     for c in citations:
