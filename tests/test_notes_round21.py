@@ -88,3 +88,26 @@ def test_empty_and_garbage_texts_have_no_deadline() -> None:
     assert find_deadline("", datetime(2026, 12, 9, 20, 0), event=EVENT) is None
     huge = find_deadline("活动后" + "哈" * 20000, datetime(2026, 12, 9, 20, 0), event=EVENT)
     assert huge is None
+
+
+GROUPBUY = """2026-12-09 19:02:11 团长阿芬
+今天的脐橙10斤一箱，要的接龙
+2026-12-09 19:05:40 小葵
+我要两箱
+2026-12-09 19:08:02 团长阿芬
+小葵两箱记下了，周四中午前转账给我
+2026-12-09 19:09:30 小葵
+谢谢团长发的红包
+2026-12-09 19:10:05 大熊
+[转账]
+"""
+
+
+def test_confirmed_order_with_a_transfer_deadline_is_a_todo_not_noise() -> None:
+    """A short line naming a transfer and a "…前" deadline asks for money; it is not red-packet chatter."""
+    t = parse_text(GROUPBUY, "groupbuy.txt")
+    kept = [m.text for m in t.messages]
+    assert any("周四中午前转账给我" in k for k in kept)
+    assert not any("红包" in k or k == "[转账]" for k in kept)  # the chatter and the platform line still go
+    actions, _, _ = find_actions(t.messages)
+    assert [(a.owner, a.deadline) for a in actions] == [("小葵", "2026-12-10 12:00")]
