@@ -24,11 +24,10 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import chinese_calendar
-import yaml
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekday
 from pydantic import BaseModel, ConfigDict
 
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.textnorm import fold
 
 WEEKDAY_NAMES = "一二三四五六日"
@@ -41,7 +40,7 @@ class CadenceError(ValueError):
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "cadence.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/cadence.yaml")
 
 
 def weekday_name(i: int) -> str:

@@ -6,7 +6,11 @@ in the repository are the single source of truth; nothing is copied into site-pa
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
@@ -15,3 +19,10 @@ PROMPTS_DIR = ROOT / "prompts"
 EVALS_DIR = ROOT / "evals"
 RESOURCES_DIR = PACKAGE_DIR / "resources"
 DEFAULT_DATA_DIR = ROOT / "data"
+
+
+@lru_cache(maxsize=None)
+def load_resource(relpath: str) -> Any:
+    """A YAML data file under ``copilot/resources/`` (``"drafting/names.yaml"``), read once: the one
+    loader for the word lists, phrase banks and patterns the code keeps out of Python."""
+    return yaml.safe_load((RESOURCES_DIR / relpath).read_text(encoding="utf-8"))

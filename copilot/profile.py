@@ -27,7 +27,7 @@ from pydantic import (
 
 from copilot.cadence import Cadence, CadenceError, find_clock, parse_cadence
 from copilot.files import UnreadableFile, atomic_write, read_text_file
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.textnorm import Script, fold, to_simplified, tokenize
 from copilot.validation import zh_problems
 
@@ -86,13 +86,13 @@ def _where(key: str) -> str:
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, Any]:
     """Other spellings operators use for a field's choices (platform 微信 → wechat)."""
-    return yaml.safe_load((RESOURCES_DIR / "profile_aliases.yaml").read_text(encoding="utf-8"))
+    return load_resource("profile_aliases.yaml")
 
 
 @lru_cache(maxsize=1)
 def kind_table() -> dict[str, Any]:
     """Event kinds, their aliases and the words that give an old ``schedule`` line its kind."""
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "kinds.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/kinds.yaml")
 
 
 EventKind = Literal["晨报", "分享", "答疑", "投票", "线下活动", "秒杀", "会员日", "打卡", "课程", "晒图", "接龙",

@@ -19,7 +19,7 @@ import opencc
 import yaml
 from pydantic import BeforeValidator
 
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import RESOURCES_DIR, load_resource
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -61,7 +61,7 @@ def to_traditional(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _hant_table() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "zh_hant.yaml").read_text(encoding="utf-8"))
+    return load_resource("zh_hant.yaml")
 
 
 def _hant_characters(text: str) -> str:

@@ -8,7 +8,7 @@ import copilot.notes.checks  # noqa: F401 - registers the notes rule kinds (grou
 from copilot.knowledge.checks import check_rule, failures, price_problems, register_check, run_checks, unknown_kinds
 from copilot.knowledge.rules import Check, Rule, RulesError, load_rules
 from copilot.paths import KNOWLEDGE_DIR
-from copilot.profile import profile_from_data
+from copilot.profile import Event, profile_from_data
 
 
 @pytest.fixture(scope="module")
@@ -205,6 +205,14 @@ def test_share_announcement_needs_time_speaker_and_what_listeners_get(book, runn
     assert res.passed and "不是分享预告" in res.reason
     res = one(book, "copy.share_announcement", [thin], runner_profile, context={"kind": "promotion"})
     assert res.passed and "不适用" in res.reason
+    # a notice of one of the group's events is judged as a talk only when the operator made it one:
+    # a photo post titled "作品分享" announces no speaker; the same title as a 分享 event does
+    photos = runner_profile.model_copy(update={"events": [
+        Event(title="周日跑姿分享", kind="晒图", cadence="每周日", time="20:00", details="发一段自己的跑姿视频")]})
+    post = {"title": "周日跑姿分享", "event": "周日跑姿分享", "text": "周日跑姿分享：12月6日 20:00，发一段自己的跑姿视频。"}
+    assert one(book, "copy.share_announcement", [post], photos, context=ctx).passed
+    talk = photos.model_copy(update={"events": [photos.events[0].model_copy(update={"kind": "分享"})]})
+    assert one(book, "copy.share_announcement", [post], talk, context=ctx).passed is False
 
 
 # -- prices -----------------------------------------------------------------------------------

@@ -193,8 +193,28 @@ def test_rules_and_welcome_ask_for_the_same_card_format(offline):
         rules = draft("rules", p, offline).drafts[0]["text"]
         welcome = draft("welcome", p, offline, n=2).drafts
         assert card in rules and all(card in w["text"] for w in welcome)
-    assert card_format(PROFILES["groupbuy"]) == "楼栋号-昵称"  # a one-neighbourhood group: no 城市
-    assert "城市" not in card_format(PROFILES["badge-hobby"])  # one city in locality
+        assert "群名片" in rules and all("群名片" in w["text"] for w in welcome)
+
+
+def test_no_card_format_is_invented_when_the_profile_gives_none(offline):
+    # an English club in one district, a neighbourhood group-buy, a study group: none wrote card_format,
+    # so no field (目标/片区/楼栋号/城市) is put into the members' 群名片 — they are asked for their usual name
+    written = {k: p for k, p in PROFILES.items() if not p.card_format and "“" not in p.threshold}
+    club = profile_from_data({"name": "蛇口英语角", "positioning": "让住在蛇口的上班族每周六下午用英语聊天，不上课不考试",
+                              "topics": ["英语口语", "语言交换"], "type": "知识型", "locality": "深圳·南山区",
+                              "events": [{"title": "周六英语角", "kind": "线下活动", "cadence": "每周六", "time": "15:00",
+                                          "place": "海上世界咖啡馆二楼", "details": "饮品自费"}]})
+    assert len(written) >= 3
+    for p in [*written.values(), club]:
+        assert card_format(p) == ""
+        rules = draft("rules", p, offline)
+        welcome = draft("welcome", p, offline, n=3)
+        for text in [rules.drafts[0]["text"], *(w["text"] for w in welcome.drafts)]:
+            assert "群名片" in text
+            assert "昵称-" not in text and "-昵称" not in text and "“" not in text.split("群名片")[1][:12]
+        assert all(c.passed is not False for c in rules.checks + welcome.checks)
+    with_format = PROFILES["badge-hobby"].model_copy(update={"card_format": "片区-跑龄-昵称"})
+    assert "片区-跑龄-昵称" in draft("welcome", with_format, offline, n=1).drafts[0]["text"]
 
 
 def test_traditional_drafts_use_the_regions_words(offline):

@@ -64,3 +64,43 @@ def test_sale_notice_takes_the_price_from_the_products(offline):
     assert "玻璃公道杯：39元（原价59元）" in sale["text"]
     assert not any("价格" in n for n in sale["needs"])
     assert sale["text"].count("。") >= 3 and all(line.endswith(("。", "：")) for line in sale["text"].splitlines())
+
+
+def test_a_deadline_the_profile_never_gave_is_not_invented(offline):
+    # an English corner selling a coaching card and drink vouchers, with no sale event and no end date:
+    # members are not told an end date; the operator is asked for one (needs) instead
+    club = profile_from_data({
+        "name": "前海英语角", "positioning": "让前海上班的人每周说一次英语，外教和会员轮换搭档", "topics": ["英语口语", "语言交换"],
+        "type": "兴趣型", "products": [{"name": "口语陪练次卡", "price": 260, "promo_price": 219, "unit": "张"},
+                                      {"name": "饮品券", "price": 32, "promo_price": 26, "unit": "张"}],
+        "events": [{"title": "周六英语角", "kind": "线下活动", "cadence": "每周六", "time": "15:00", "place": "前海咖啡馆"}]})
+    result = draft("copy", club, offline, kind="promotion", n=3, start=D(2026, 12, 7))
+    assert result.drafts
+    for d in result.drafts:
+        assert "截止" not in d["text"] and "12月13日" not in d["text"] and "22:00" not in d["text"]
+        assert any("截止" in n for n in d["needs"])
+    assert not failures(result.checks)
+    # a sale event still gives its own day as the deadline, and then nothing is asked for
+    shop = profile_from_data(SHOP)
+    sale = draft("copy", shop, offline, kind="promotion", n=3, start=D(2026, 12, 7))
+    dated = [d for d in sale.drafts if "截止" in d["text"]]
+    assert dated and all("12月18日" in d["text"] and not d["needs"] for d in dated)
+
+
+def test_hype_in_event_and_product_wording_is_not_quoted_to_members(offline):
+    # the operator's own "名额有限，先到先得 / 赶紧报名" in an event and a product: the notice and the
+    # promotion keep the facts and drop those clauses (the notice tells the operator), so they pass their rules
+    club = profile_from_data({
+        "name": "静安读书会", "positioning": "在静安上班的人每月读一本书，线下聊", "topics": ["读书", "小说"], "type": "兴趣型",
+        "banned": ["推销"],
+        "products": [{"name": "年度读书卡", "price": 199, "promo_price": 159, "unit": "张", "description": "全年12次活动，名额有限"}],
+        "events": [{"title": "月度读书分享会", "kind": "分享", "cadence": "每月第一个周六", "time": "14:00", "place": "静安图书馆二楼",
+                    "host": "书友阿青", "signup": "群接龙，名额有限，先到先得",
+                    "details": "本月读《长安的荔枝》，赶紧报名；会上不推销任何课程。"}]})
+    for kind in ("activity", "promotion"):
+        result = draft("copy", club, offline, kind=kind, n=1, start=D(2026, 12, 1))
+        text = result.drafts[0]["text"]
+        assert not failures(result.checks), [c.reason for c in failures(result.checks)]
+        assert "名额有限" not in text and "赶紧" not in text and "名额有限" in (result.notice or "")
+    notice = draft("copy", club, offline, kind="activity", n=1, start=D(2026, 12, 1)).drafts[0]["text"]
+    assert "长安的荔枝" in notice and "书友阿青" in notice and "不推销任何课程" in notice

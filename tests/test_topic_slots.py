@@ -5,14 +5,16 @@ side, times follow the group's rhythm, and a bank that runs dry is reported, not
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 
 import pytest
 
 from copilot.agents import draft
 from copilot.agents.facts import topic_classes
-from copilot.agents.topics import topic_bank
+from copilot.agents.topics import domains, topic_bank
 from copilot.config import Settings
-from copilot.knowledge.checks import failures
+from copilot.knowledge.checks import failures, skeleton_clauses
 from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 
@@ -43,6 +45,48 @@ def test_every_pattern_declares_a_slot_and_only_two_sided_questions_ask_to_pick_
             if "选一边" in steps:
                 assert "还是" in sk["text"] or "哪边" in sk["text"] or "哪一样" in sk["text"], sk["text"]
     assert "选一边" not in bank["types"]["观点"]["steps"]
+    for name, domain in bank["domains"].items():
+        assert domain["cues"], name
+        for sk in domain["skeletons"]:
+            assert sk["slot"] in ("subject", "practice", "gear", "product") and "{t}" in sk["text"], (name, sk["title"])
+            steps = sk.get("steps") or bank["types"][sk["type"]]["steps"]
+            if "选一边" in steps:
+                assert "还是" in sk["text"], sk["text"]
+
+
+# groups of one domain each, written for this test: a folk-song choir, a phone-game team, a Japanese
+# conversation club, a dog-walking group, a home-workout camp
+DOMAIN_GROUPS = {
+    "music": {"name": "江湾民歌合唱队", "positioning": "杭州江湾一带喜欢唱民歌的人每周合唱", "topics": ["合唱", "民歌"], "type": "兴趣型",
+              "events": [{"title": "周四排练", "kind": "课程", "cadence": "每周四", "time": "19:00", "place": "江湾社区活动室",
+                          "details": "练两首民歌，带谱子"}]},
+    "game": {"name": "", "positioning": "手游王者峡谷五排车队，晚上一起开黑上分", "topics": ["五排", "段位", "英雄攻略"], "type": "兴趣型",
+             "platform": "qq"},
+    "language": {"name": "日语会话角", "positioning": "在上海工作的人练日语会话，每周线上聊一次", "topics": ["日语", "会话"], "type": "知识型"},
+    "pets": {"name": "滨湖遛狗群", "positioning": "合肥滨湖的狗主人周末一起遛狗，交流养狗经验", "topics": ["养狗", "遛狗", "宠物医院"],
+             "type": "兴趣型"},
+    "fitness": {"name": "午休十五分钟健身", "positioning": "上班族午休在工位旁练十五分钟，减脂和改善体态", "topics": ["健身", "体态", "拉伸"],
+                "type": "知识型"},
+}
+
+
+@pytest.mark.parametrize("domain", sorted(DOMAIN_GROUPS))
+def test_a_group_gets_its_own_domains_questions_and_every_variant_passes(offline, domain, monkeypatch):
+    from copilot.agents import events as events_mod
+
+    profile = profile_from_data(DOMAIN_GROUPS[domain])
+    own = {sk["title"] for sk in topic_bank()["domains"][domain]["skeletons"]}
+    for i in range(3):  # every interchangeable phrase: the i-th option of each [甲|乙]
+        monkeypatch.setattr(events_mod, "pick", lambda opts, p, slot, i=i: opts[i % len(opts)] if opts else "")
+        result = draft("topics", profile, offline, days=7, start=D(2026, 12, 7))
+        assert not failures(result.checks), [c.reason for c in failures(result.checks)]
+        free = _free(result)
+        titles = {sk_title.replace("{t}", "") for sk_title in own}
+        assert sum(any(t and t in e["title"] for t in titles) for e in free) >= min(5, len(free)), [e["title"] for e in free]
+        assert all("[" not in e["opening"] and "|" not in e["opening"] for e in free)
+    # the domain comes from the group's own words: a reading group with the same fields gets none of it
+    assert [d["skeletons"] for d in domains(profile)] == [topic_bank()["domains"][domain]["skeletons"]]
+    assert not domains(profile_from_data({**DOMAIN_GROUPS[domain], "topics": ["读书会"], "positioning": "一起读小说，每周聊一本"}))
 
 
 PM = profile_from_data({
@@ -114,3 +158,24 @@ def test_a_brand_name_that_does_not_say_the_topic_gets_the_topic_in_every_name(o
     names = [d["name"] for d in result.drafts]
     assert names and all("云栖" in n and any(w in n for w in ("绿茶", "冲泡", "茶")) for n in names), names  # never 云栖会员群
     assert not failures(result.checks, include_warn=False)
+
+
+def _variants(text: str) -> list[str]:
+    parts = re.split(r"(\[[^\[\]]*\])", text)
+    options = [p[1:-1].split("|") if p.startswith("[") and "|" in p else [p] for p in parts]
+    return ["".join(x) for x in itertools.product(*options)]
+
+
+def test_no_two_patterns_that_can_meet_in_one_calendar_share_a_sentence():
+    # a calendar draws on the group's domains, its type's family and the common patterns: any two of
+    # those, in any of their interchangeable phrasings, must not share a clause (topics.distinct_skeletons)
+    bank = topic_bank()
+    sources = [(f"domain:{d}", sk) for d, v in bank["domains"].items() for sk in v["skeletons"]]
+    sources += [(f"family:{f}", sk) for f, v in bank["families"].items() for sk in v]
+    clauses = {}
+    for src, sk in sources:
+        filled = [v.format(t="乒乓球", brand="某牌") for v in _variants(sk["text"])]
+        clauses[(src, sk["title"])] = {c for v in filled for c, _ in skeleton_clauses(v, ["乒乓球", "某牌"], 6)}
+    clashes = [(a, b, clauses[a] & clauses[b]) for a, b in itertools.combinations(clauses, 2)
+               if (a[0] == b[0] or "domain" in a[0] + b[0] or "common" in a[0] + b[0]) and clauses[a] & clauses[b]]
+    assert not clashes, clashes

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -23,6 +24,7 @@ from copilot.knowledge.cards import BASIS_LABELS, cards_by_id, seed_titles
 from copilot.knowledge.checks import CheckResult, failures, run_checks
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_with_fallback, schema_hint
+from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.prompts import PromptError, load_prompt
 from copilot.textnorm import fold, glyph_choices, hant_region, to_local_traditional, to_script, to_simplified, tokenize
@@ -151,11 +153,13 @@ def retrieve_passages(
 # -- script -----------------------------------------------------------------------------------
 # In Traditional text 后 only survives in words for a queen/empress; OpenCC's s2tw leaves some
 # "after" uses (進群后) unconverted, so they are fixed here.
-_HOU_KEEP = re.compile(r"(皇后|王后|太后|后妃|天后|影后|歌后|后土|后羿|母后)")
+@lru_cache(maxsize=1)
+def _hou_keep() -> re.Pattern[str]:
+    return re.compile("(" + "|".join(map(re.escape, load_resource("drafting/patterns.yaml")["hou_keep"])) + ")")
 
 
 def _fix_hou(text: str) -> str:
-    parts = _HOU_KEEP.split(text)
+    parts = _hou_keep().split(text)
     return "".join(p if i % 2 else p.replace("后", "後") for i, p in enumerate(parts))
 
 
@@ -346,6 +350,21 @@ def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> 
     topics = scrub.items(profile.topics)
     if topics != profile.topics:
         update["topics"] = topics or [re.sub("|".join(map(re.escape, words)), "", fold(profile.topics[0])) or "交流"]
+    # events' and products' wording is quoted in notices and promotions: a clause with hype or false
+    # urgency ("名额有限，先到先得", "赶紧报名") goes too. The group's own banned words stay: there the
+    # operator forbids them ("不推销课程"), which the events' rules quote.
+    own = {fold(w) for w in profile.banned}
+    quoted = _Scrubber([w for w in words if w not in own])
+    events = [e.model_copy(update={k: quoted.text(getattr(e, k)) for k in ("details", "signup")})
+              if quoted.hits(e.details + " " + e.signup) else e for e in profile.events]
+    if events != list(profile.events):
+        update["events"] = events
+    products = [p.model_copy(update={"description": quoted.text(p.description)}) if quoted.hits(p.description) else p
+                for p in profile.products]
+    if products != list(profile.products):
+        update["products"] = products
+    for w in quoted.found:
+        scrub.found.setdefault(w, None)
     if profile.name and scrub.note(profile.name):
         update["name"] = "" if target == "name" else neutral_name(profile, words)
     if "positioning" in update and not update["positioning"]:

@@ -12,29 +12,15 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from copilot.knowledge.checks import topic_words
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize
-
-_CITIES = ["北京", "上海", "广州", "深圳", "杭州", "成都", "重庆", "武汉", "南京", "苏州", "西安", "长沙", "天津", "郑州", "青岛", "厦门", "宁波", "合肥", "福州", "济南", "昆明", "大连", "沈阳", "无锡", "东莞", "佛山", "珠海", "香港", "台北", "澳门"]
-
-FORMS: dict[str, list[str]] = {
-    "知识型": ["打卡营", "互助群", "研习社", "答疑群", "学习小组", "交流群"],
-    "兴趣型": ["同好群", "俱乐部", "交流群", "打卡群", "爱好者群"],
-    "消费型": ["团购群", "福利群", "优选群", "好物群"],
-    "品牌型": ["会员群", "会员俱乐部", "老友会", "福利社"],
-    "其他": ["交流群", "互助群", "同好会"],
-}
-# Forms suggested by what the group actually does (schedule/goals words → form).
-_ACTIVITY_FORMS = {"打卡": "打卡营", "约跑": "约跑团", "答疑": "答疑群", "互评": "互评群", "分享": "分享会", "团购": "团购群", "拼团": "拼团群", "品鉴": "品鉴会"}
 
 
 @lru_cache(maxsize=1)
 def audience_table() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "audiences.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/audiences.yaml")
 
 
 def audience_classes(profile: GroupProfile) -> frozenset[str]:
@@ -51,24 +37,30 @@ def gtype(profile: GroupProfile) -> str:
     return "其他" if t == "消费型" and "seller" in audience_classes(profile) else t
 
 
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, Any]:
+    return load_resource("drafting/names.yaml")
+
+
 def is_parenting(profile: GroupProfile) -> bool:
     blob = profile.audience + profile.positioning
-    return any(w in blob for w in ("妈妈", "宝妈", "宝宝", "育儿", "孩子", "家长"))
+    return any(w in blob for w in name_words()["parenting_words"])
+
+
+@lru_cache(maxsize=1)
+def _neighbourhood() -> re.Pattern[str]:
+    suffixes = sorted(name_words()["neighbourhood_suffixes"], key=len, reverse=True)
+    return re.compile(r"([\u4e00-\u9fff]{2,4})(?:" + "|".join(map(re.escape, suffixes)) + ")")
 
 
 def city(profile: GroupProfile) -> str | None:
     blob = fold(" ".join([profile.name, profile.positioning, profile.audience]))
-    found = next((c for c in _CITIES if c in blob), None)
+    found = next((c for c in name_words()["cities"] if c in blob), None)
     if found:
         return found
     # A neighbourhood group is named after its 小区 ("阳光花园小区居民" → "阳光花园").
-    m = re.search(r"([\u4e00-\u9fff]{2,4})(?:小区|社区|花园小区)", profile.positioning + profile.audience)
+    m = _neighbourhood().search(profile.positioning + profile.audience)
     return m.group(1) if m else None
-
-
-@lru_cache(maxsize=1)
-def name_words() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "names.yaml").read_text(encoding="utf-8"))
 
 
 def audience_word(profile: GroupProfile) -> str | None:
@@ -101,7 +93,8 @@ def brand(profile: GroupProfile) -> str | None:
         return profile.brand
     if gtype(profile) != "品牌型":
         return None
-    m = re.match(r"^([^，,的]{2,6})的", profile.positioning)
+    particle = re.escape(name_words()["brand_particle"])
+    m = re.match(rf"^([^，,{particle}]{{2,6}}){particle}", profile.positioning)
     return m.group(1) if m else None
 
 
@@ -140,9 +133,6 @@ def short_topics(profile: GroupProfile, max_len: int = 6, limit: int = 6) -> lis
     return list(out)[:limit] or [profile.topics[0][:max_len]]
 
 
-_CHECKIN_WORDS = ("打卡", "坚持", "学习", "背单词", "备考", "考研", "自律", "早起", "练字")
-
-
 def is_checkin(profile: GroupProfile) -> bool:
     """A group whose topics, goals or schedule are about doing something daily (打卡/坚持/学习).
 
@@ -151,15 +141,25 @@ def is_checkin(profile: GroupProfile) -> bool:
     """
     blob = fold(" ".join(profile.topics + profile.goals + profile.schedule + [profile.positioning]
                          + [e.title for e in profile.all_events()]))
-    return any(w in blob for w in _CHECKIN_WORDS) or any(e.kind == "打卡" for e in profile.all_events())
+    return any(w in blob for w in name_words()["checkin_words"]) or any(e.kind == "打卡" for e in profile.all_events())
+
+
+def domain_forms(profile: GroupProfile) -> list[tuple[str, bool]]:
+    """(form, says-what-on-its-own) for the kind of group its topics and positioning name (a choir →
+    合唱团, a carpool → 拼车群), from ``domain_forms`` in names.yaml."""
+    blob = fold(" ".join([*profile.topics, profile.positioning]))
+    return [(f, bool(d.get("self"))) for d in name_words()["domain_forms"]
+            if any(fold(c) in blob for c in d["cues"]) for f in d["forms"]]
 
 
 def forms(profile: GroupProfile) -> list[str]:
+    words = name_words()
     blob = " ".join(profile.schedule + profile.goals + [profile.positioning] + [e.title for e in profile.all_events()])
-    extra = [f for w, f in _ACTIVITY_FORMS.items() if w in blob]
+    extra = [f for f, _ in domain_forms(profile)] + [f for w, f in words["activity_forms"].items() if w in blob]
     out: dict[str, None] = {}
     avoid = [w for cls in audience_classes(profile) for w in audience_table()["avoid_forms"].get(cls, [])]
-    for f in extra + FORMS.get(gtype(profile), FORMS["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
+    by_type = words["forms"]
+    for f in extra + by_type.get(gtype(profile), by_type["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
         if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid):
             continue
         if f == "同好会" and gtype(profile) != "兴趣型":  # 同好 is for hobbies, not a rescue team or a sellers' circle
@@ -171,7 +171,7 @@ def forms(profile: GroupProfile) -> list[str]:
 def address(profile: GroupProfile) -> str:
     """How the group is addressed in copy, by audience and tone."""
     if is_parenting(profile):
-        return "妈妈们"
+        return "妈妈们" if any(w in profile.audience + profile.positioning for w in name_words()["mother_words"]) else "家长们"
     if gtype(profile) == "消费型" and ("小区" in profile.positioning or "邻居" in profile.audience):
         return "邻居们"
     if "专业" in profile.tone or "直接" in profile.tone:

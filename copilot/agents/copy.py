@@ -15,7 +15,6 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
@@ -28,7 +27,7 @@ from copilot.agents.topics import next_monday, occurrences
 from copilot.cadence import holiday_name, holiday_note, weekday_name
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
-from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile, Product
 from copilot.textnorm import fold, tokenize
 
@@ -57,7 +56,7 @@ def _priced(profile: GroupProfile) -> list[Product]:
 
 @lru_cache(maxsize=1)
 def promo_bank() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "promotion.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/promotion.yaml")
 
 
 SUGGESTED = "建议方案，请确认"
@@ -127,15 +126,13 @@ def how_to_buy(profile: GroupProfile) -> tuple[str, str]:
 
 
 def deadline(profile: GroupProfile, start: dt.date, sale: tuple[dt.date, Event] | None = None) -> tuple[str, str]:
-    """The offer's end: the day of the group's own sale event when the offer belongs to one (会员日
-    每月15号 → that date), else the Sunday of the week that starts at ``start``, 22:00 (a suggestion)."""
+    """(member line, operator note) for the offer's end: the day of the group's own sale event when
+    the offer belongs to one (会员日 每月15号 → that date); else ("", "") — the profile gives no end date."""
     if sale:
         on, ev = sale
         when = f"{on.month}月{on.day}日（{weekday_name(on.weekday())}）{ev.title}当天"
         return promo_bank()["deadline"].format(when=when), f"截止时间按档案里{ev.title}的日期（{ev.cadence.label}）写。"
-    end = start + dt.timedelta(days=6 - start.weekday())
-    when = f"{end.month}月{end.day}日（{weekday_name(end.weekday())}）22:00"
-    return promo_bank()["deadline"].format(when=when), f"截止时间 {when} 是建议，请按实际安排改。"
+    return "", ""  # the profile gives no end date: none is invented, the draft lists it under needs
 
 
 def mentions_product(ev: Event, p: Product, on: dt.date | None = None) -> bool:
@@ -183,9 +180,10 @@ def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str
     info = promo_bank()["tactics"].get(tactic, {})
     note = [f"套路：{tactic}。{info.get('why', '')}。", "算式：" + "；".join(arithmetic) + "。" if arithmetic else "",
             f"风险：{info.get('risk', '')}。" if info.get("risk") else "", suggestion, buy_note, end_note]
-    text = f"{offer}\n{buy}。\n{end}。"
+    needs = [] if end else [promo_bank()["deadline_need"]]
+    text = "\n".join(x for x in (offer, buy + "。", end + "。" if end else "") if x)
     return {"title": title, "text": text, "tactic": tactic, "arithmetic": arithmetic,
-            "operator_note": "".join(x for x in note if x).replace("。。", "。"), "needs": [], "event": ""}
+            "operator_note": "".join(x for x in note if x).replace("。。", "。"), "needs": needs, "event": ""}
 
 
 def _suggest_note(what: str) -> str:

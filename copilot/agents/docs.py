@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
@@ -23,7 +22,7 @@ from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, s
 from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
-from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
 from copilot.textnorm import fold, split_sentences
 
@@ -40,7 +39,7 @@ class TextDrafts(BaseModel):
 # -- intro --------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def clause_bank() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "clauses.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/clauses.yaml")
 
 
 def where_rules(profile: GroupProfile) -> str:
@@ -74,21 +73,24 @@ def entry_conditions(profile: GroupProfile) -> str:
     return phrase(bank["entry_default"], profile, "entry").format(aud=aud)
 
 
-_CARD_EXAMPLE = re.compile(r"\s*[（(]\s*(?:如|例如|比如|例|e\.?g\.?)[^（()）]*[)）]\s*$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _card_example() -> re.Pattern[str]:
+    """A bracketed example at the end of a card format ("（如“7栋-02-李姐”）"), cue words from patterns.yaml."""
+    cues = sorted(load_resource("drafting/patterns.yaml")["card_example_cues"], key=len, reverse=True)
+    return re.compile(r"\s*[（(]\s*(?:" + "|".join(map(re.escape, cues)) + r")[^（()）]*[)）]\s*$", re.IGNORECASE)
 
 
 def card_format(profile: GroupProfile) -> str:
     """The one 群名片 format rules and welcome ask for: ``card_format``, else one quoted in the
-    threshold, else the first default in the clause bank that the profile gives a reason for."""
+    threshold, else "" — no format is invented (drafts then ask for the member's usual name)."""
     if profile.card_format:
         # an example in brackets ("（如“7栋-02-李姐”）") is for the operator's reader, not part of the
         # format; options in brackets ("水平(新手/中级/高手)-昵称") are, and are kept whole
-        return _CARD_EXAMPLE.sub("", profile.card_format).strip()
+        return _card_example().sub("", profile.card_format).strip()
     quoted = re.search(r"[“\"「]([^”\"」]{3,20})[”\"」]", profile.threshold)
     if quoted and "-" in quoted.group(1):
         return quoted.group(1)
-    facts = group_facts(profile)
-    return next(str(d["format"]) for d in clause_bank()["card_defaults"] if applies(d.get("when"), facts))
+    return ""
 
 
 def upcoming_events(profile: GroupProfile, today: dt.date | None) -> list[Event]:
@@ -126,7 +128,8 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     short = [re.split(r"[；;]", c.format(**fill))[0].rstrip("。，, ") for c in picked]
     marks = "①②③④⑤⑥"
     summary = phrase(bank["summary"], profile, "summary").format(where=where)
-    lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。违规先提醒，再禁言，屡犯移出。")
+    lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。"
+                 + phrase(bank["summary_penalty"], profile, "summary_penalty"))
     rest = [e for e in events if e not in listed]
     if rest:
         lines.append(phrase(bank["more_events"] if listed else bank["events"], profile, "events"))
@@ -210,8 +213,8 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     where = where_rules(profile)
     fill = {"topics": "、".join(profile.topics[:4]), "where": where, "card": card_format(profile),
             "domains": "、".join(profile.allowed_domains),
-            "links": (f"链接只允许来自 {'、'.join(profile.allowed_domains)}，其他链接先问管理员" if profile.allowed_domains
-                      else "未经管理员同意不发外部链接和二维码"),
+            "links": (phrase(bank["links_allowed"], profile, "links").format(domains="、".join(profile.allowed_domains))
+                      if profile.allowed_domains else phrase(bank["links_none"], profile, "links")),
             "banned": f"；也不发与{'、'.join(member)}有关的内容" if (member := member_banned(profile)) else ""}
     speak = [c.format(**fill) for c in choose(bank["speak"], profile, "speak")]
     forbid = [c.format(**fill) for c in choose(bank["forbid"], profile, "forbid")]
@@ -222,8 +225,7 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     if secret and applies(secret.get("when"), facts) and applies(bank["penalty_secret_when"], facts):
         penalty.append(phrase(bank["penalty_secret"], profile, "penalty_secret"))
     lines = [f"【{name}｜群规】", h["intro"], h["entry"],
-             f"{entry_conditions(profile)}。" + ("" if fill["card"] in profile.threshold
-                                                else phrase(bank["card"], profile, "card").format(**fill)),
+             f"{entry_conditions(profile)}。" + card_clause(profile, bank, fill["card"]),
              h["speak"], *[f"{i}. {s}" for i, s in enumerate(speak, 1)],
              h["forbid"], *[f"{i}. {s}" for i, s in enumerate(forbid, 1)]]
     if norms:
@@ -232,6 +234,15 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
               h["reward"], choose(bank["reward"], profile, "reward", first_only=True)[0].format(**fill),
               phrase(bank["closing"], profile, "closing").format(**fill)]
     return Composed([{"title": f"{name} 群规", "text": "\n".join(lines)}])
+
+
+def card_clause(profile: GroupProfile, bank: dict[str, Any], card: str) -> str:
+    """The 群名片 sentence of the rules: the profile's format (unless its threshold already says it),
+    else the generic one that asks for the member's usual name and names no fields."""
+    if not card:
+        return phrase(bank["card_generic"], profile, "card")
+    return "" if card in profile.threshold else phrase(bank["card"], profile, "card").format(card=card)
+
 
 
 RULES = AgentSpec(
@@ -301,6 +312,8 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     out = []
     for i in range(n):
         part = {k: phrase(v, profile, f"w{k}{i}") for k, v in bank.items()}
+        if not fill["card"]:
+            part["card"] = part["card_generic"]
         nxt = part["next"] if fill["next"] else ""
         fam = part["family"] if family else ""
         versions = [greet + part["value"] + part["card"] + "，" + intro + part["rules"] + extra

@@ -20,25 +20,41 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from copilot.cadence import weekday_name
 from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import RuleBook
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.profile import Event, GroupProfile
 from copilot.textnorm import fold, split_sentences
 
 _OPTION = re.compile(r"(?:(?<=^)|(?<=[\s：:；;，,(（]))([A-DＡ-Ｄ])[\s.、．:：]+")
-_CN_DIGITS = "一二三四五六七八九十"
-_ROTATION = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*周")
-_COURSE_START = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?\s*(?:开课|开始|起)")
+
+
+def _patterns() -> dict[str, Any]:
+    return load_resource("drafting/patterns.yaml")
+
+
+@lru_cache(maxsize=1)
+def _rotation() -> re.Pattern[str]:
+    """"第1周" / "第三周": a week of an operator's rotation (words from patterns.yaml)."""
+    before, after = (re.escape(w) for w in _patterns()["rotation_week"])
+    return re.compile(before + r"\s*(\d{1,2}|[" + _patterns()["week_numerals"] + r"]{1,3})\s*" + after)
+
+
+@lru_cache(maxsize=1)
+def _course_start() -> re.Pattern[str]:
+    """"2026-12-05开课" / "2026年12月5日起": the date a course starts."""
+    p = _patterns()
+    marks = p["date_marks"]
+    day = "".join(marks["day"])
+    starts = "|".join(map(re.escape, p["course_start_words"]))
+    return re.compile(rf"(\d{{4}})[-/.{marks['year']}](\d{{1,2}})[-/.{marks['month']}](\d{{1,2}})[{day}]?\s*(?:{starts})")
 _VOTE_OPTION = re.compile(r"^[A-D]\. ")
 
 
 @lru_cache(maxsize=1)
 def bank() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "events.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/events.yaml")
 
 
 def group_key(profile: GroupProfile) -> str:
@@ -145,8 +161,9 @@ class Rotation:
 
 
 def _week_number(word: str) -> int:
-    return int(word) if word.isdigit() else _CN_DIGITS.index(word) + 1 if len(word) == 1 else 10 + (
-        _CN_DIGITS.index(word[-1]) + 1 if len(word) > 1 and word[-1] != "十" else 0)
+    digits = _patterns()["week_numerals"]
+    return int(word) if word.isdigit() else digits.index(word) + 1 if len(word) == 1 else 10 + (
+        digits.index(word[-1]) + 1 if len(word) > 1 and word[-1] != digits[-1] else 0)
 
 
 def rotation(event: Event, on: dt.date | None) -> Rotation:
@@ -156,7 +173,7 @@ def rotation(event: Event, on: dt.date | None) -> Rotation:
     the start date written in the details ("2026-12-05开课"); without it they cannot be placed and
     nothing is guessed. Other rotations of at most five weeks are weeks of the month ("本月顺序：第一周…")."""
     details = event.details
-    marks = list(_ROTATION.finditer(details))
+    marks = list(_rotation().finditer(details))
     if on is None or len(marks) < 2:
         return Rotation(details)
     segments = [details[m.end():(marks[i + 1].start() if i + 1 < len(marks) else len(details))]
@@ -167,7 +184,7 @@ def rotation(event: Event, on: dt.date | None) -> Rotation:
     segments[-1] = last[: stop.start()] if stop else last
     numbers = [_week_number(m.group(1)) for m in marks]
     lead = details[: marks[0].start()]
-    anchor = _COURSE_START.search(details)
+    anchor = _course_start().search(details)
     if anchor:
         first = dt.date(int(anchor.group(1)), int(anchor.group(2)), int(anchor.group(3)))
         week = (on - (first - dt.timedelta(days=first.weekday()))).days // 7 + 1

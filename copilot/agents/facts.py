@@ -12,13 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from copilot.agents import compose as C
 from copilot.agents.events import bank as event_bank
 from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import load_rules
-from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
 from copilot.textnorm import fold
 
@@ -116,7 +114,7 @@ def suggests_banned(text: str, facts: Facts) -> bool:
 
 @lru_cache(maxsize=1)
 def _topic_word_classes() -> dict[str, list[str]]:
-    data = yaml.safe_load((RESOURCES_DIR / "drafting" / "topics.yaml").read_text(encoding="utf-8"))
+    data = load_resource("drafting/topics.yaml")
     return dict(data["classes"])
 
 

@@ -38,33 +38,49 @@ def _limits(knowledge_dir: Any) -> tuple[int, float]:
     return max_chars, max_sim
 
 
-def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
-    """(score, name, rationale) for every formula combination."""
-    topics = C.short_topics(profile)
-    forms = C.forms(profile)
+def _quals(profile: GroupProfile) -> list[tuple[str, str]]:
+    """(word, 地域/人群) that narrow a name: the locality's places, the recognised audience word."""
     quals: list[tuple[str, str]] = [(p, "地域") for p in C.places(profile)]
-    b = C.brand(profile)
     if a := C.audience_word(profile):
         quals.append((a, "人群"))
-    out: list[tuple[float, str, str]] = []
-    if b:  # a brand's group is named after the brand first (rule name.carries_brand)
-        for ti, t in enumerate(topics):
-            for fi, f in enumerate(forms):
-                score = 4.0 - 0.6 * ti - 0.25 * fi
-                if b not in t and t not in b and not (f.startswith(t[-1]) or t.endswith(f[:2])):
-                    out.append((score, f"{b}{t}{f}", f"品牌+主题+形式：“{b}”一眼认出是哪家，“{t}”说明聊什么，“{f}”说明玩法"))
-            # brand + form alone says what the group is about only when the brand name carries the topic
-            # ("云岫茶舍" → 茶); "云栖会员群" would not tell a stranger it is about tea
-            if any(w in fold(b) for w in topic_words(profile)):
-                for fi, f in enumerate(forms):
-                    out.append((3.5 - 0.25 * fi, f"{b}{f}", f"品牌+形式：“{b}”一眼认出是哪家，“{f}”说明这是怎样的群"))
-            if a := C.audience_word(profile):
-                out.append((3.4, f"{b}{a}{forms[0]}", f"品牌+人群+形式：“{b}”的{a}在这里"))
-        return out
+    return quals
+
+
+def _brand_candidates(profile: GroupProfile, b: str) -> list[tuple[float, str, str]]:
+    """A brand's group is named after the brand first (rule name.carries_brand)."""
+    topics, forms, out = C.short_topics(profile), C.forms(profile), []
     for ti, t in enumerate(topics):
         for fi, f in enumerate(forms):
+            score = 4.0 - 0.6 * ti - 0.25 * fi
+            if not _overlap(b, t) and not (f.startswith(t[-1]) or t.endswith(f[:2]) or _overlap(t, f)):
+                out.append((score, f"{b}{t}{f}", f"品牌+主题+形式：“{b}”一眼认出是哪家，“{t}”说明聊什么，“{f}”说明玩法"))
+        # brand + form alone says what the group is about only when the brand name carries the topic
+        # ("云岫茶舍" → 茶); "云栖会员群" would not tell a stranger it is about tea
+        if any(w in fold(b) for w in topic_words(profile)):
+            for fi, f in enumerate(forms):
+                out.append((3.5 - 0.25 * fi, f"{b}{f}", f"品牌+形式：“{b}”一眼认出是哪家，“{f}”说明这是怎样的群"))
+        if a := C.audience_word(profile):
+            out.append((3.4, f"{b}{a}{forms[0]}", f"品牌+人群+形式：“{b}”的{a}在这里"))
+    return out
+
+
+def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
+    """(score, name, rationale) for every formula combination."""
+    if b := C.brand(profile):
+        return _brand_candidates(profile, b)
+    quals = _quals(profile)
+    out: list[tuple[float, str, str]] = []
+    # a form that says on its own what the group does (合唱团, 拼车群) needs only a place or audience word —
+    # when it carries one of the group's own topic words (a choir is a 合唱团; 歌友会 alone would not say it)
+    words = topic_words(profile)
+    selfish = [f for f, own in C.domain_forms(profile) if own and any(w in fold(f) for w in words)]
+    for fi, f in enumerate(selfish):
+        out += [(3.7 - 0.3 * fi - 0.2 * qi, f"{q}{f}", f"{kind}+形式：“{q}”筛出对口的人，“{f}”一看就知道是做什么的群")
+                for qi, (q, kind) in enumerate(quals)]
+    for ti, t in enumerate(C.short_topics(profile)):
+        for fi, f in enumerate(C.forms(profile)):
             base_score = 3.0 - 0.6 * ti - 0.25 * fi
-            if f.startswith(t[-1]) or t.endswith(f[:2]):  # 团购+团购群 → awkward repeat
+            if f.startswith(t[-1]) or t.endswith(f[:2]) or _overlap(t, f):  # 团购+团购群, 合唱+合唱团 → awkward repeat
                 continue
             out.append((base_score, f"{t}{f}", f"主题+形式：“{t}”开头一眼看出聊什么，“{f}”说明这是怎样的群"))
             for qi, (q, kind) in enumerate(quals):
@@ -77,6 +93,12 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     return out
 
 
+def _overlap(topic: str, form: str) -> bool:
+    """The second word repeats the first one's characters (英语口语+口语角, 闲置转让+闲置群, 跑步+跑团,
+    恒彩包装+包装袋)."""
+    return any(ch in topic for ch in form[:-1])  # the last character (群/会/团/营…) names the form
+
+
 def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     n = int(ctx.get("n", 5))
     max_chars, max_sim = _limits(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
@@ -84,8 +106,10 @@ def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     hype = book.get("name.no_hype")
     pool = sorted(_candidates(profile), key=lambda c: -c[0])
     chosen: list[dict[str, Any]] = []
-    seen_forms: set[str] = set()
-    for relax in (False, True):
+    seen_forms: list[str] = []
+    generic = set(C.name_words()["generic_forms"])
+    all_forms = sorted(C.forms(profile), key=len, reverse=True)
+    for relax in (0, 1, 2):  # 0: every variety rule; 1: a form may repeat; 2: anything that passes the rules
         for _score, name, why in pool:
             if len(chosen) >= n:
                 break
@@ -95,10 +119,15 @@ def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
                 continue
             if any(SequenceMatcher(None, fold(name), fold(c["name"])).ratio() > max_sim for c in chosen):
                 continue
-            form = next((f for f in C.forms(profile) if name.rstrip("·").split("·")[0].endswith(f)), "")
-            if not relax and form in seen_forms:
-                continue  # first pass: one candidate per form, for variety
-            seen_forms.add(form)
+            form = next((f for f in all_forms if name.split("·")[0].endswith(f)), "")
+            # first pass, for variety: one candidate per form, at most two catch-all forms (交流群, 互助群…)
+            # and one "主题·地域" name, so five names do not read as one pattern
+            if relax < 1 and form in seen_forms:
+                continue
+            if relax < 2 and ((form in generic and sum(f in generic for f in seen_forms) >= 2)
+                              or ("·" in name and any("·" in c["name"] for c in chosen))):
+                continue
+            seen_forms.append(form)
             chosen.append({"name": name, "rationale": why})
     why = ("档案里的主题词、人群和地域太少，其余组合要么太长、要么和已有候选只差一两个字"
            "（会违反 name.distinct_candidates）；补充 topics/audience 可以得到更多候选")

@@ -21,8 +21,9 @@ def operator_note(draft: dict) -> str:
         parts.append("算式：" + "；".join(draft["arithmetic"]))
     if note:
         parts.append(note)
-    elif draft.get("needs"):
-        parts.append("待补：" + "；".join(draft["needs"]))
+    needs = [n for n in draft.get("needs") or [] if n not in note]
+    if needs:
+        parts.append("待补：" + "；".join(needs))
     return " ".join(parts)
 
 

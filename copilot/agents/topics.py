@@ -16,18 +16,18 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.agents.events import compose_notice, pick
+from copilot.agents.events import compose_notice, expand, pick
 from copilot.agents.facts import applies, group_facts, in_person, topic_classes
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
-from copilot.paths import KNOWLEDGE_DIR, RESOURCES_DIR
+from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
+from copilot.textnorm import fold
 
 TYPE_ORDER = ["求助", "投票", "观点", "案例", "清单", "晒图", "闲聊"]
 FAMILY = {"知识型": "learn", "兴趣型": "hobby", "消费型": "buy", "品牌型": "brand", "其他": "care"}
@@ -54,7 +54,14 @@ class TopicDrafts(BaseModel):
 
 @lru_cache(maxsize=1)
 def topic_bank() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES_DIR / "drafting" / "topics.yaml").read_text(encoding="utf-8"))
+    return load_resource("drafting/topics.yaml")
+
+
+def domains(profile: GroupProfile) -> list[dict[str, Any]]:
+    """The topic domains (``domains`` in topics.yaml) whose cue words the group's topics or
+    positioning use: a choir gets questions about singing, a guild about its game."""
+    blob = fold(" ".join([*profile.topics, profile.positioning]))
+    return [d for d in topic_bank().get("domains", {}).values() if any(fold(c) in blob for c in d["cues"])]
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
@@ -101,13 +108,16 @@ class _FreeTopics:
         facts = group_facts(profile)
         self.topics = [(t, topic_classes(t)) for t in profile.topics]
         self.topics = [(t, k) for t, k in self.topics if k]
-        pool = [sk for sk in list(b["families"][family]) + list(b["families"]["common"])
+        own = [{**sk, "_domain": True} for d in domains(profile) for sk in d["skeletons"]]
+        pool = [sk for sk in own + list(b["families"][family]) + list(b["families"]["common"])
                 if applies(sk.get("when"), facts) and not (sk.get("not_brand") and C.brand(profile))
                 and ("{brand}" not in sk["text"] + sk["title"] or C.brand(profile))
                 and any(sk["slot"] in k for _, k in self.topics)]
         self.by_type: dict[str, list[dict[str, Any]]] = {}
         for i, sk in enumerate(pool):
-            self.by_type.setdefault(sk["type"], []).append({**sk, "_order": pick(list(range(97)), profile, f"sk{i}")})
+            # the group's own domain's skeletons first, then the group type's, each type in a per-group order
+            order = (0 if sk.get("_domain") else 1, pick(list(range(97)), profile, f"sk{i}"))
+            self.by_type.setdefault(sk["type"], []).append({**sk, "_order": order})
         for v in self.by_type.values():
             v.sort(key=lambda sk: sk["_order"])
         self.types = [t for t in TYPE_ORDER if t in self.by_type]
@@ -190,8 +200,9 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
                 break
             kind, sk, topic = got
             fill = {"t": topic, "who": who, "brand": C.brand(profile) or ""}
-            entries.append(_entry((on - start).days + 1, on, time, kind, sk["title"].format(**fill),
-                                  sk["text"].format(**fill), list(sk.get("steps") or types[kind]["steps"]),
+            slot = f"free{sk['type']}{sk['title']}"
+            entries.append(_entry((on - start).days + 1, on, time, kind, expand(sk["title"], profile, slot).format(**fill),
+                                  expand(sk["text"], profile, slot).format(**fill), list(sk.get("steps") or types[kind]["steps"]),
                                   types[kind]["why"], []))
         if not entries:
             empty.append(on)

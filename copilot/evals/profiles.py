@@ -14,7 +14,8 @@ all its events, promotion copy when it has products) and scored on what the issu
   topic bank and so share more): the share of
   a draft's clause text — the profile's own words and all numbers masked, clauses with fewer than
   four characters of template text left out — that also appears, clause for clause, in another
-  profile's draft of the same kind (:func:`shared_clause_share`).
+  profile's draft of the same kind (:func:`shared_clause_share`), among the profiles of the same folder
+  (``tuning/`` and ``tuning/round20/`` are eight groups each, like ``locked/``).
 
 The locked split is scored only: its result carries aggregate figures and no per-profile rows.
 """
@@ -86,10 +87,14 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
     """(aggregate metrics, per-profile rows) for one split. Callers must not show locked rows."""
     rows, texts, words = [], {}, {}
     by_kind: dict[str, dict[str, list[str]]] = {k: {} for k in SIMILARITY_KINDS}
-    for path in sorted(split_dir(split).glob("*.yaml")):
+    pools: dict[str, str] = {}
+    # tuning has a folder per round of profiles; the locked half is scored exactly as it was written
+    paths = split_dir(split).rglob("*.yaml") if split == "tuning" else split_dir(split).glob("*.yaml")
+    for path in sorted(paths):
         profile = load_profile(path)
         drafts = profile_drafts(profile, engine)
         pid = path.stem
+        pools[pid] = str(path.parent)  # a folder of profiles is one pool of groups compared with each other
         words[pid] = profile_words(profile)
         for k in SIMILARITY_KINDS:
             by_kind[k][pid] = _texts(k, drafts[k])
@@ -104,7 +109,11 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
         texts[pid] = drafts
     similarity = {}
     for k in SIMILARITY_KINDS:
-        shares = shared_clause_share(by_kind[k], words)
+        # each profile against the others of its own folder (eight groups to a folder, as in the locked
+        # half): the share grows with the number of groups compared, so folders keep halves comparable
+        shares = {pid: v for pool in sorted(set(pools.values()))
+                  for pid, v in shared_clause_share({q: t for q, t in by_kind[k].items() if pools[q] == pool},
+                                                    words).items()}
         similarity[k] = round(sum(shares.values()) / max(1, len(shares)), 4)
         for row in rows:
             row.setdefault("similarity", {})[k] = round(shares.get(row["profile"], 0.0), 4)

@@ -10,20 +10,19 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from copilot.evals.results import SuiteResult
 from copilot.llm import engine_label
 from copilot.moderation.labels import LABEL_ZH
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import RESOURCES_DIR, load_resource
 
 SUITE_TITLES = {"retrieval": "检索", "drafts": "起草", "moderation": "审核", "notes": "纪要", "profiles": "群档案"}
 
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((RESOURCES_DIR / "evals" / "metric_names.yaml").read_text(encoding="utf-8"))
+    return load_resource("evals/metric_names.yaml")
 
 
 def metric_label(key: str) -> str:

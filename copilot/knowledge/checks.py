@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from copilot.knowledge.rules import Rule, RuleBook, RulesError
+from copilot.paths import load_resource
 from copilot.textnorm import fold, to_local_traditional, tokenize
 
 # Words too generic to prove a draft is on topic (they fit every group).
@@ -43,15 +44,27 @@ _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 _NUM = r"(\d+(?:\.\d+)?)"
 _OPS = {"×": "*", "x": "*", "*": "*", "＊": "*", "+": "+", "＋": "+", "-": "-", "−": "-", "－": "-", "÷": "/", "/": "/"}
 _ARITH = re.compile(_NUM + r"\s*([×x*＊+＋\-−－÷/])\s*" + _NUM + r"(?:\s*([×x*＊+＋\-−－÷/])\s*" + _NUM + r")?\s*[=＝]\s*" + _NUM)
-# Money is written "59元", "59块" or "¥59" (fold turns the full-width ￥ into ¥).
-_MONEY = re.compile(r"¥\s*" + _NUM + r"|" + _NUM + r"\s*(?:元|块)")
-_SAVE = re.compile(r"(?:立省|省下|省了|节省|省|立减|便宜了?|少花)\s*(?:¥\s*" + _NUM + r"|" + _NUM + r"\s*(?:元|块))")
-_RATE = re.compile(r"原价\s*¥?\s*" + _NUM + r"\s*(?:元|块)?[^。；\n]{0,20}?(?:活动价|到手价|优惠价|会员价|特价|现价|折后价?)\s*¥?\s*" + _NUM + r"[^。；\n]{0,20}?(?:约|相当于|打)?\s*(\d+(?:\.\d+)?)\s*折")
-_BUY_N_GET_1 = re.compile(r"买\s*(\d+)\s*送\s*1[^。；\n]{0,40}?(?:相当于|折合|约合|约)\s*打?\s*(\d+(?:\.\d+)?)\s*折")
-_PROMO_LABEL = r"(?:活动价|到手价|优惠价|会员价|特价|秒杀价|促销价)"
+# Money is written "59元", "59块" or "¥59" (fold turns the full-width ￥ into ¥); the words of prices,
+# savings, bundles and group prices are in resources/checks/prices.yaml.
+_PW = load_resource("checks/prices.yaml")
+
+
+def _alt(key: str) -> str:
+    """The words of ``key`` in prices.yaml as a regex alternation, longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(_PW[key], key=len, reverse=True)) + ")"
+
+
+_UNIT = _alt("currency_units")
+_MONEY = re.compile(r"¥\s*" + _NUM + r"|" + _NUM + r"\s*" + _UNIT)
+_SAVE = re.compile(_alt("save_words") + r"\s*(?:¥\s*" + _NUM + r"|" + _NUM + r"\s*" + _UNIT + ")")
+_RATE = re.compile(re.escape(_PW["original_price"]) + r"\s*¥?\s*" + _NUM + r"\s*" + _UNIT + r"?[^。；\n]{0,20}?" + _alt("rate_labels")
+                   + r"\s*¥?\s*" + _NUM + r"[^。；\n]{0,20}?" + _alt("rate_about") + r"?\s*(\d+(?:\.\d+)?)\s*" + re.escape(_PW["discount_mark"]))
+_BUY_N_GET_1 = re.compile(re.escape(_PW["buy_word"]) + r"\s*(\d+)\s*" + re.escape(_PW["give_word"]) + r"\s*1[^。；\n]{0,40}?"
+                          + _alt("buy_n_about") + r"\s*打?\s*(\d+(?:\.\d+)?)\s*" + re.escape(_PW["discount_mark"]))
+_PROMO_LABEL = _alt("promo_labels")
 # A price for several products bought together, and a per-person group price.
-_BUNDLE = re.compile(r"(?:套装价|组合价|套餐价|打包价)\s*¥?\s*" + _NUM + r"\s*(?:元|块)?")
-_GROUP = re.compile(r"(?:拼团价|团购价|成团价|团价|每人)\s*¥?\s*" + _NUM + r"\s*(?:元|块)")
+_BUNDLE = re.compile(_alt("bundle_labels") + r"\s*¥?\s*" + _NUM + r"\s*" + _UNIT + "?")
+_GROUP = re.compile(_alt("group_labels") + r"\s*¥?\s*" + _NUM + r"\s*" + _UNIT)
 
 
 # the reason of a check that does not apply to this draft or profile starts with this (it passes, but
@@ -282,6 +295,9 @@ def _only_forbidden(text: str, word: str, negations: list[str], profile: Any) ->
     blob = _profile_blob(profile)
     for m in re.finditer(re.escape(word), text):
         before = re.split(r"[。；;！!？?\n]", text[max(0, m.start() - 14): m.start()])[-1]
+        # an item of a list headed by a prohibition ("别刷屏：无关消息、表情包轰炸、拉票链接都算"): the
+        # head of its clause counts, however long the list before the word
+        before += re.split(r"[，,。；;！!？?\n]", text[: m.start()])[-1]
         # the rest of its clause: "微商和代购的广告一律不发" forbids it too
         after = re.split(r"[，,。；;！!？?\n]", text[m.end():])[0]
         sentence = re.split(r"[。；;！!？?\n]", text[: m.start()])[-1] + re.split(r"[。；;！!？?\n]", text[m.start():])[0]
@@ -536,8 +552,9 @@ _WHEN = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：][0-5]\d|\d{1,2}\s*点|\d{1,2}�
 
 @check_kind("share_announcement")
 def _share_announcement(c: CheckInput) -> CheckOutcome:
-    """A share's announcement (its first line or title names a 分享/精讲/讲座…) says when, who speaks and
-    what listeners get; other announcements are not judged. For a notice of one of the profile's events,
+    """A share's announcement (its first line or title names a 分享/精讲/讲座…, and for a notice of one of
+    the profile's events, the event's kind is a talk: ``share_kinds``) says when, who speaks and what
+    listeners get; other announcements are not judged. For a notice of one of the profile's events,
     the host and the content count when the text carries them, and what the profile does not give may
     instead be listed in the draft's needs for the operator (``excused_by_needs``): nothing is invented."""
     p = c.rule.check.params
@@ -545,6 +562,7 @@ def _share_announcement(c: CheckInput) -> CheckOutcome:
     if kinds and c.context.get("kind") not in kinds:
         return True, f"不适用：仅检查 {'/'.join(kinds)} 类文稿"
     share, speaker, gain = ([fold(w) for w in p.get(k) or []] for k in ("share_words", "speaker_words", "gain_words"))
+    share_kinds = set(p.get("share_kinds") or [])
     excused = {k: [fold(w) for w in v] for k, v in (p.get("excused_by_needs") or {}).items()}
     events = {fold(e.title): e for e in (c.profile.all_events() if hasattr(c.profile, "all_events") else [])}
     problems = []
@@ -554,8 +572,10 @@ def _share_announcement(c: CheckInput) -> CheckOutcome:
         head = fold(str(_get(d, "title", "") or "")) + " " + next((ln for ln in ft.splitlines() if ln.strip()), "")
         if not any(w in head for w in share):
             continue
-        judged += 1
         ev = events.get(fold(str(_get(d, "event", "") or "")))
+        if ev is not None and share_kinds and ev.kind not in share_kinds:
+            continue  # the operator said what this event is (a 晒图 "作品分享", a 讨论): not a talk to announce
+        judged += 1
         carried = {"主讲人": bool(ev and ev.host and fold(ev.host) in ft),
                    "听众能得到什么": bool(ev and ev.details and fold(ev.details)[:8] in ft)}
         needs = fold(" ".join(str(x) for x in (_get(d, "needs", None) or [])))
@@ -668,11 +688,11 @@ def _check_product_prices(t: str, products: Sequence[Any], audit: PriceAudit) ->
             # a price written after the next product's name belongs to that product
             others = [window.find(o, len(name)) for o in names if o != name and window.find(o, len(name)) > 0]
             window = window[: min(others)] if others else window
-            m = re.search(r"原价\s*" + _NUM + r"\s*元", window)
+            m = re.search(re.escape(_PW["original_price"]) + r"\s*" + _NUM + r"\s*" + _UNIT, window)
             if m and price is not None:
                 audit.claim(_eq(_num(m.group(1)), float(price)),
                             f"{_get(p, 'name')} 原价写成 {m.group(1)} 元，档案里是 {_fmt(float(price))} 元")
-            m = re.search(_PROMO_LABEL + r"\s*" + _NUM + r"\s*元", window)
+            m = re.search(_PROMO_LABEL + r"\s*" + _NUM + r"\s*" + _UNIT, window)
             if m and promo is not None:
                 audit.claim(_eq(_num(m.group(1)), float(promo)),
                             f"{_get(p, 'name')} 活动价写成 {m.group(1)} 元，档案里是 {_fmt(float(promo))} 元")
@@ -737,8 +757,8 @@ def _deal_problems(t: str, products: Sequence[Any]) -> tuple[list[str], int]:
 
 
 # Deal terms a promotion must not promise unless the profile states them (refunds, free shipping…).
-_PROMISES = re.compile(r"(?:\d+\s*(?:小时|天)内)?(?:未成团[^。；\n]{0,6}退款|自动退款|全额退款|不满意[^。；\n]{0,4}退|"
-                       r"无理由退换?|包邮|假一赔十|坏果包赔|坏了包赔|包退包换|保价)")
+_PROMISE_LIMIT = r"\d+\s*" + _alt("promise_time_units") + "内"
+_PROMISES = re.compile("(?:" + _PROMISE_LIMIT + ")?(?:" + "|".join(_PW["promises"]) + ")")
 
 
 def promise_problems(text: str, profile: Any) -> list[str]:
@@ -749,8 +769,8 @@ def promise_problems(text: str, profile: Any) -> list[str]:
     blob = fold(" ".join(parts))
     out = []
     for m in _PROMISES.finditer(fold(text)):
-        core = re.sub(r"^\d+\s*(?:小时|天)内", "", m.group(0))
-        if core not in blob and not any(w in blob for w in ("退款", "包邮", "包赔", "退换") if w in core):
+        core = re.sub("^" + _PROMISE_LIMIT, "", m.group(0))
+        if core not in blob and not any(w in blob for w in _PW["promise_backing"] if w in core):
             out.append(f"写了档案里没有的承诺“{m.group(0)}”")
     return out
 

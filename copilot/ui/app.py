@@ -19,7 +19,7 @@ from fastapi import FastAPI
 
 from copilot.config import Settings, get_settings
 from copilot.llm import OFFLINE, engine_label
-from copilot.paths import RESOURCES_DIR, ROOT
+from copilot.paths import ROOT, load_resource
 from copilot.profile_form import FORM_FIELDS, PLATFORM_CHOICES, PRODUCT_COLUMNS, TYPE_CHOICES
 from copilot.server import bind_problem, create_app
 from copilot.ui import drafting, evals, moderation, notes, profiles
@@ -392,7 +392,7 @@ def create_server(settings: Settings | None = None) -> FastAPI:
 
 def missing_translations() -> gr.I18n:
     """Gradio's own strings its bundled translations lack, so the page never shows a raw key."""
-    data = yaml.safe_load((RESOURCES_DIR / "ui" / "gradio_i18n.yaml").read_text(encoding="utf-8"))
+    data = load_resource("ui/gradio_i18n.yaml")
     return gr.I18n(**data)
 
 
