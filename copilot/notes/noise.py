@@ -19,6 +19,7 @@ import yaml
 from copilot.moderation import Label, quick_analysis
 from copilot.moderation.pipeline import Analysis
 from copilot.notes.cues import has, phrases_regex
+from copilot.notes.dates import time_expressions
 from copilot.notes.model import Dropped, Message, Transcript
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import fold
@@ -147,7 +148,8 @@ def noise_reason(m: Message) -> str | None:
         return r.reasons["greetings"]
     if r.reactions.match(re.sub(r"[\s,，、]+", "", _EMOJI.sub("", bare))):
         return r.reasons["reactions"]
-    if r.red_words.search(bare) and len(_content(bare)) <= r.red_max:
+    # a short line about a red packet or a transfer is chatter, unless it sets a deadline (a request: 周五前转账给我)
+    if r.red_words.search(bare) and len(_content(bare)) <= r.red_max and not any(d.marked for d in time_expressions(bare, None)):
         return r.reasons["red_packets"]
     return None
 
