@@ -268,9 +268,13 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     spec = bank()["kinds"].get(event.kind) or bank()["kinds"]["其他"]
     key = f"{event.kind}{slot}"
     when = when_label(on, event.time, event)
+    openers = list(spec["openers"])
+    if event.all_day:  # a whole day has no "到点开始"
+        when += "" if on is None else bank()["all_day_label"]
+        openers = [o for o in openers if not any(w in o for w in bank()["timed_words"])] or openers
     title = event.title
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
-    lines = [str(pick(fitting(spec["openers"], fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]
+    lines = [str(pick(fitting(openers, fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]
     needs = [f"{n}" for n in missing_facts(event, book)]
     where = []
     trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]}
@@ -311,7 +315,7 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     closing = phrase(closings, profile, "close" + key)
     if closing:
         lines.append(closing + "。")
-    if not event.time:
+    if not event.time and not event.all_day:
         needs.append("开始时间")
     text = "\n".join(ln for ln in lines if ln.strip())
     return Notice(text=text, needs=needs, steps=list(spec.get("steps", [])), why=str(spec.get("why", "")))

@@ -27,7 +27,7 @@ from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
-from copilot.textnorm import fold
+from copilot.textnorm import fold, has_word
 
 TYPE_ORDER = ["求助", "投票", "观点", "案例", "清单", "晒图", "闲聊"]
 FAMILY = {"知识型": "learn", "兴趣型": "hobby", "消费型": "buy", "品牌型": "brand", "其他": "care"}
@@ -60,8 +60,8 @@ def topic_bank() -> dict[str, Any]:
 def domains(profile: GroupProfile) -> list[dict[str, Any]]:
     """The topic domains (``domains`` in topics.yaml) whose cue words the group's topics or
     positioning use: a choir gets questions about singing, a guild about its game."""
-    blob = fold(" ".join([*profile.topics, profile.positioning]))
-    return [d for d in topic_bank().get("domains", {}).values() if any(fold(c) in blob for c in d["cues"])]
+    blob = " ".join([*profile.topics, profile.positioning])
+    return [d for d in topic_bank().get("domains", {}).values() if any(has_word(blob, c) for c in d["cues"])]
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
@@ -176,7 +176,9 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         n = compose_notice(profile, ev, on, book, slot=on.isoformat())
         needs = list(n.needs)
         time = ev.time
-        if not time:  # all-day events take whichever of the day's two slots is still free
+        if ev.all_day:  # a whole-day event is announced in the morning slot; it has no start time
+            time = morning
+        elif not time:  # events with no time take whichever of the day's two slots is still free
             taken = {e["time"] for e in by_day[on]}
             time = evening if not any(t >= "12:00" for t in taken) else morning
             needs = [x if x != "开始时间" else f"开始时间（暂按 {time} 排）" for x in needs]
