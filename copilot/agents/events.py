@@ -262,16 +262,21 @@ def price_lines(profile: GroupProfile, event: Event) -> list[str]:
     return out
 
 
+def _when_and_openers(event: Event, on: dt.date | None, openers: list[Any]) -> tuple[str, list[Any]]:
+    """The date and time members read, and the openers that fit it: a whole day has no "到点开始"."""
+    when = when_label(on, event.time, event)
+    if not event.all_day:
+        return when, openers
+    when += "" if on is None else bank()["all_day_label"]
+    return when, [o for o in openers if not any(w in o for w in bank()["timed_words"])] or openers
+
+
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
                    *, slot: str = "") -> Notice:
     """The notice members read for one occurrence of ``event`` (``on`` None: the event in general)."""
     spec = bank()["kinds"].get(event.kind) or bank()["kinds"]["其他"]
     key = f"{event.kind}{slot}"
-    when = when_label(on, event.time, event)
-    openers = list(spec["openers"])
-    if event.all_day:  # a whole day has no "到点开始"
-        when += "" if on is None else bank()["all_day_label"]
-        openers = [o for o in openers if not any(w in o for w in bank()["timed_words"])] or openers
+    when, openers = _when_and_openers(event, on, list(spec["openers"]))
     title = event.title
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
     lines = [str(pick(fitting(openers, fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]
