@@ -111,3 +111,25 @@ def test_quiet_hours_need_the_operator_to_ask_for_them(offline):
     quiet = ("23:00", "深夜", "夜里尽量")
     assert not any(q in _all_text(draft("rules", carers, offline)) for q in quiet)
     assert any(q in _all_text(draft("rules", asked, offline)) for q in quiet)
+
+
+def test_hype_filter_keeps_the_fact_around_the_hype_phrase(offline):
+    p = _profile(type="消费型", positioning="小区邻居一起订本地农家货，每周接龙", audience="小区住户",
+                 topics=["农家货"], events=[{"title": "年货截单", "kind": "接龙", "cadence": "2026-12-30", "time": "20:00",
+                                             "place": "群内", "details": "年货腊味、土鸡预订最后一天，赶紧下单！名额有限。"}])
+    text = _all_text(draft("copy", p, offline, kind="activity", n=1, start=dt.date(2026, 12, 28)))
+    assert "年货腊味" in text and "土鸡预订" in text
+    assert not any(w in text for w in ("最后一天", "赶紧", "名额有限"))
+
+
+def test_a_live_stream_promises_a_replay_only_when_the_profile_offers_one():
+    live = {"title": "选茶直播", "kind": "直播", "cadence": "每周五", "time": "20:00", "place": "视频号"}
+    plain = _profile(events=[live])
+    replay = _profile(events=[{**live, "details": "讲冬天喝什么茶；有回放，第二天发群里"}])
+    days = [dt.date(2026, 12, 4) + dt.timedelta(days=7 * i) for i in range(12)]
+
+    def texts(p):
+        return " ".join(compose_notice(p, p.all_events()[0], d, load_rules(KNOWLEDGE_DIR), slot=d.isoformat()).text
+                        for d in days)
+    assert "回放" not in texts(plain)
+    assert "等回放通知" in texts(replay)

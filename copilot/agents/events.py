@@ -262,6 +262,18 @@ def price_lines(profile: GroupProfile, event: Event) -> list[str]:
     return out
 
 
+def _closings(spec: dict[str, Any], event: Event, book: RuleBook) -> list[Any]:
+    """The closing lines that fit this event: "路上互相照应" only for a ride or a hike (not a climbing
+    gym), "等回放" only when the operator says there is a replay."""
+    closings = list(spec.get("closings", [""]))
+    if spec.get("outdoor_closings") and outdoor_event(event, _requirements(book)):
+        closings += spec["outdoor_closings"]
+    said = fold(" ".join([event.title, event.place, event.signup, event.details]))
+    if spec.get("replay_closings") and any(fold(w) in said for w in bank()["replay_words"]):
+        closings += spec["replay_closings"]
+    return closings
+
+
 def _when_and_openers(event: Event, on: dt.date | None, openers: list[Any]) -> tuple[str, list[Any]]:
     """The date and time members read, and the openers that fit it: a whole day has no "到点开始"."""
     when = when_label(on, event.time, event)
@@ -314,10 +326,7 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
             lines.append(event.signup.rstrip("。") + "。")
         else:
             lines.append(str(pick(fitting(bank()["signup"], fill), profile, "signup" + key)).format(**fill).rstrip("。") + "。")
-    closings = list(spec.get("closings", [""]))
-    if spec.get("outdoor_closings") and outdoor_event(event, _requirements(book)):
-        closings += spec["outdoor_closings"]  # "路上互相照应" only for a ride or a hike, not a climbing gym
-    closing = phrase(closings, profile, "close" + key)
+    closing = phrase(_closings(spec, event, book), profile, "close" + key)
     if closing:
         lines.append(closing + "。")
     if not event.time and not event.all_day:
