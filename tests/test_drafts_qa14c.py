@@ -133,3 +133,17 @@ def test_a_live_stream_promises_a_replay_only_when_the_profile_offers_one():
                         for d in days)
     assert "回放" not in texts(plain)
     assert "等回放通知" in texts(replay)
+
+
+def test_a_member_day_that_names_no_price_does_not_become_a_products_deadline(offline):
+    day = {"title": "会员日", "kind": "会员日", "cadence": "每月18号", "details": "会员当天饮品9折。"}
+    base = dict(type="品牌型", positioning="棋语咖啡的会员群，约局下棋、聊棋谱", audience="棋语咖啡的会员", topics=["围棋"],
+                purchase_path="小程序「棋语咖啡」",
+                products=[{"name": "围棋体验课", "price": 120, "unit": "节"},
+                          {"name": "挂耳咖啡", "price": 45, "promo_price": 39, "unit": "盒", "description": "10包装"}])
+    unlinked = _profile(**base, events=[day])
+    linked = _profile(**base, events=[{**day, "details": "全场会员价"}])
+    start = dt.date(2026, 12, 14)
+    text = _all_text(draft("copy", unlinked, offline, kind="promotion", start=start))
+    assert "12月18日" not in text and "会员日当天" not in text
+    assert "12月18日" in _all_text(draft("copy", linked, offline, kind="promotion", start=start))
