@@ -11,8 +11,9 @@ import pytest
 from copilot.agents import compose as C
 from copilot.agents import draft
 from copilot.agents.events import compose_notice
-from copilot.agents.topics import domains
+from copilot.agents.topics import _SkeletonGuard, domains
 from copilot.config import Settings
+from copilot.knowledge.checks import failures
 from copilot.knowledge.rules import load_rules
 from copilot.llm import get_engine
 from copilot.paths import KNOWLEDGE_DIR
@@ -147,3 +148,24 @@ def test_a_member_day_that_names_no_price_does_not_become_a_products_deadline(of
     text = _all_text(draft("copy", unlinked, offline, kind="promotion", start=start))
     assert "12月18日" not in text and "会员日当天" not in text
     assert "12月18日" in _all_text(draft("copy", linked, offline, kind="promotion", start=start))
+
+
+def test_skeleton_guard_refuses_a_second_topic_on_the_same_template():
+    p = _profile(topics=["康复训练", "情绪疏导"])
+    guard = _SkeletonGuard(p, load_rules(KNOWLEDGE_DIR))
+    assert guard.take("康复训练想听什么", "关于康复训练，大家接下来最想一起聊聊哪一块？")
+    assert not guard.take("情绪疏导想听什么", "关于情绪疏导，大家接下来最想一起聊聊哪一块？")
+    assert guard.take("情绪疏导小经验", "情绪疏导上，你有没有一个自己常用的小办法？")
+
+
+@pytest.mark.parametrize("over", [
+    dict(type="其他", positioning="照顾中风家人的子女互相支招、倾诉", audience="白天上班的子女",
+         topics=["康复训练", "情绪疏导", "喂药", "翻身护理", "陪诊"]),
+    dict(type="兴趣型", positioning="周末一起溯溪、露营的户外爱好者", audience="二三十岁的上班族",
+         topics=["溯溪", "露营", "装备", "路线"]),
+    dict(type="消费型", positioning="小区邻居团本地水果和蔬菜", audience="小区住户", topics=["水果", "蔬菜", "鸡蛋"]),
+])
+def test_a_long_calendar_passes_its_own_distinct_skeleton_check(offline, over):
+    p = _profile(**over)
+    r = draft("topics", p, offline, start=dt.date(2026, 12, 21), days=28)
+    assert "topics.distinct_skeletons" not in {c.rule_id for c in failures(r.checks, include_warn=True)}
