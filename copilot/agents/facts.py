@@ -18,7 +18,7 @@ from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import load_rules
 from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
-from copilot.textnorm import fold, has_word
+from copilot.textnorm import fold
 
 _FIELDS = ("card_format", "allowed_domains", "banned", "products", "purchase_path", "locality", "brand", "paid")
 
@@ -87,7 +87,7 @@ def group_facts(profile: GroupProfile) -> Facts:
                  outdoor=outdoor(profile), kinds=frozenset(e.kind for e in profile.all_events()),
                  has=frozenset(k for k in _FIELDS if getattr(profile, k)), blob=profile_blob(profile),
                  banned=tuple(fold(w) for w in profile.banned if w.strip()), audience=C.audience_classes(profile),
-                 policy=policy_text(profile))
+                 policy=fold(policy_text(profile)))
 
 
 def _one(when: dict[str, Any], f: Facts) -> bool:
@@ -100,7 +100,7 @@ def _one(when: dict[str, Any], f: Facts) -> bool:
         "kinds" not in when or bool(f.kinds & set(when["kinds"])),
         "has" not in when or set(when["has"]) <= f.has,
         "mentions" not in when or any(fold(w) in f.blob for w in when["mentions"]),
-        "asks" not in when or any(has_word(f.policy, w) for w in when["asks"]),
+        "asks" not in when or any(fold(w) in f.policy for w in when["asks"]),
         "audience" not in when or bool(f.audience & set(when["audience"])),
         "not_audience" not in when or not (f.audience & set(when["not_audience"])),
     ]
