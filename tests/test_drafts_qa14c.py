@@ -169,3 +169,11 @@ def test_a_long_calendar_passes_its_own_distinct_skeleton_check(offline, over):
     p = _profile(**over)
     r = draft("topics", p, offline, start=dt.date(2026, 12, 21), days=28)
     assert "topics.distinct_skeletons" not in {c.rule_id for c in failures(r.checks, include_warn=True)}
+
+
+def test_wholesale_traders_are_sellers_not_group_buy_neighbours():
+    stalls = _profile(type="消费型", positioning="成都水果批发市场的同行互相调货、通报行情",
+                      audience="做水果批发的档口老板和经销商", topics=["水果", "行情", "调货"])
+    shoppers = _profile(type="消费型", positioning="小区邻居一起团购新鲜水果", audience="小区里的住户", topics=["水果"])
+    assert "seller" in C.audience_classes(stalls) and C.gtype(stalls) == "其他"
+    assert "seller" not in C.audience_classes(shoppers) and C.gtype(shoppers) == "消费型"
