@@ -98,6 +98,7 @@ def kind_table() -> dict[str, Any]:
 EventKind = Literal["晨报", "分享", "答疑", "投票", "线下活动", "秒杀", "会员日", "打卡", "课程", "晒图", "接龙",
                     "领养发布", "直播", "复盘", "讨论", "其他"]
 _TIME = re.compile(r"^([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)$")
+_CLOCKISH = re.compile(r"^\d+\s*[:：]\s*\d+$")  # digits:digits that _TIME refused: 25:00, 19:75
 
 
 def _cadence(value: Any) -> Cadence:
@@ -123,6 +124,8 @@ def normalise_time(value: Any) -> str | None:
     if m:
         return f"{int(m.group(1)):02d}:{m.group(2)}"
     clock = find_clock(value) if isinstance(value, str) else None
+    if isinstance(value, str) and _CLOCKISH.match(fold(value).strip()):
+        raise ValueError(f"时间“{value}”不存在（一天是 00:00 到 23:59），请写成带引号的 \"HH:MM\"，如 \"19:30\"")
     if clock is None or fold(value).strip()[clock.span[1]:].strip():
         raise ValueError(f"时间“{value}”看不懂，请写成带引号的 \"HH:MM\"，如 \"19:30\"")
     return clock.time  # "8点" / "晚上8点半"; time_notes() says when the reading is a guess
@@ -142,6 +145,7 @@ class Event(BaseModel):
     signup: str = Field("", max_length=120)
     details: str = Field("", max_length=800)
     _time_note: str = PrivateAttr("")
+    _all_day: bool = PrivateAttr(False)
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -159,12 +163,22 @@ class Event(BaseModel):
     @model_validator(mode="wrap")
     @classmethod
     def _note_guessed_time(cls, data: Any, handler: Any) -> Any:
-        event = handler(data)
         raw = data.get("time") if isinstance(data, dict) else None
+        all_day = isinstance(raw, str) and to_simplified(fold(raw)).strip() in kind_table()["all_day_words"]
+        if all_day:
+            data = {**data, "time": None}
+        event = handler(data)
+        if isinstance(data, dict):
+            event._all_day = all_day or (event.time is None and event.kind in kind_table()["all_day_kinds"])
         clock = find_clock(raw) if isinstance(raw, str) and not _TIME.match(fold(raw).strip()) else None
         if clock and clock.note:
             event._time_note = clock.note
         return event
+
+    @property
+    def all_day(self) -> bool:
+        """The event lasts the whole day (time: 全天, or a 会员日 with no time): no start time to ask for."""
+        return self._all_day
 
     @property
     def time_note(self) -> str:
@@ -174,6 +188,8 @@ class Event(BaseModel):
     @property
     def when(self) -> str:
         """每周二、四 21:00 — the cadence and time as members read them."""
+        if self.all_day:
+            return f"{self.cadence.label} {kind_table()['all_day_words'][0]}"
         return f"{self.cadence.label} {self.time}" if self.time else self.cadence.label
 
 

@@ -256,6 +256,21 @@ def word_bounds(text: str) -> frozenset[int]:
     return frozenset({0, len(text)} | {i for _, a, b in jieba.tokenize(text) for i in (a, b)})
 
 
+def has_word(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as whole jieba words (both compared after ``fold``): 团本
+    is not in 接龙团本地菜农 (团 | 本地), 二手 is not in 二手车, 老人 is in 空巢老人."""
+    t, w = fold(text), fold(word)
+    if not w:
+        return False
+    bounds = word_bounds(t)
+    i = t.find(w)
+    while i >= 0:
+        if i in bounds and i + len(w) in bounds:
+            return True
+        i = t.find(w, i + 1)
+    return False
+
+
 def word_frequency(word: str) -> int:
     """How often ``word`` occurs in jieba's dictionary (0 when it is not a dictionary word): 小区 and
     小时 are common words, 小王 and 阿哲 are not."""

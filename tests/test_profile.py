@@ -187,7 +187,7 @@ def test_old_schedule_lines_become_events_and_unreadable_ones_are_reported() -> 
                            "schedule: [\"每天 07:30 单词晨报\", \"每週三 21:00 真題精講\", \"每周五 会员日\", \"有空就聊\"]\n")
     events = p.all_events()
     assert [(e.title, e.kind, e.when) for e in events] == [
-        ("单词晨报", "晨报", "每天 07:30"), ("真題精講", "分享", "每周三 21:00"), ("会员日", "会员日", "每周五")]
+        ("单词晨报", "晨报", "每天 07:30"), ("真題精講", "分享", "每周三 21:00"), ("会员日", "会员日", "每周五 全天")]
     assert p.unparsed_schedule() == ["有空就聊"]
 
 

@@ -275,6 +275,7 @@ def plain_words(value: Any, profile: GroupProfile) -> Any:
 
 # -- banned words in the profile ---------------------------------------------------------------
 _CLAUSE = re.compile(r"[^，,；;。、！!？?\n]+[，,；;。、！!？?\n]?")
+_MIN_FACT_CHARS = 3  # a clause with fewer characters left once its hype phrase is out says nothing
 
 
 def banned_words(book: RuleBook, target: str, profile: GroupProfile) -> list[str]:
@@ -310,6 +311,22 @@ class _Scrubber:
         if not text or not self.hits(text):
             return text
         return "".join(c for c in _CLAUSE.findall(text) if not self.note(c)).rstrip("，,；;、 ")
+
+    def phrases(self, text: str) -> str:
+        """``text`` with only the hype phrases taken out of each clause, so the fact around them stays
+        ("腊肉预订最后一天" → "腊肉预订"); a clause with too little left ("名额有限") goes whole."""
+        if not text or not self.hits(text):
+            return text
+        out = []
+        for clause in _CLAUSE.findall(text):
+            hit = self.note(clause)
+            if not hit:
+                out.append(clause)
+                continue
+            left = re.sub("|".join(map(re.escape, sorted(hit, key=len, reverse=True))), "", fold(clause))
+            if len(re.sub(r"\W", "", left)) >= _MIN_FACT_CHARS:
+                out.append(left)
+        return "".join(out).rstrip("，,；;、 ")
 
     def items(self, items: list[str]) -> list[str]:
         return [it for it in items if not self.note(it)]
@@ -355,11 +372,11 @@ def clean_profile(profile: GroupProfile, words: list[str], target: str = "") -> 
     # operator forbids them ("不推销课程"), which the events' rules quote.
     own = {fold(w) for w in profile.banned}
     quoted = _Scrubber([w for w in words if w not in own])
-    events = [e.model_copy(update={k: quoted.text(getattr(e, k)) for k in ("details", "signup")})
+    events = [e.model_copy(update={k: quoted.phrases(getattr(e, k)) for k in ("details", "signup")})
               if quoted.hits(e.details + " " + e.signup) else e for e in profile.events]
     if events != list(profile.events):
         update["events"] = events
-    products = [p.model_copy(update={"description": quoted.text(p.description)}) if quoted.hits(p.description) else p
+    products = [p.model_copy(update={"description": quoted.phrases(p.description)}) if quoted.hits(p.description) else p
                 for p in profile.products]
     if products != list(profile.products):
         update["products"] = products

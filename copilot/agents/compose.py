@@ -15,7 +15,7 @@ from typing import Any
 from copilot.knowledge.checks import topic_words
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, tokenize
+from copilot.textnorm import fold, has_word, tokenize
 
 
 @lru_cache(maxsize=1)
@@ -24,10 +24,11 @@ def audience_table() -> dict[str, Any]:
 
 
 def audience_classes(profile: GroupProfile) -> frozenset[str]:
-    """Who the members are, from the audience and positioning (``classes`` in audiences.yaml):
-    ``seller`` (they sell, they do not shop), ``senior``."""
-    blob = fold(f"{profile.audience} {profile.positioning}")
-    return frozenset(k for k, cues in audience_table()["classes"].items() if any(fold(c) in blob for c in cues))
+    """Who the members are (``classes`` in audiences.yaml): ``seller`` (they sell, they do not shop),
+    ``senior``. The operator's ``audience`` says who the members are; the positioning is read only when
+    it is empty (a group that cares for old people is not a group of old people). Cues match whole words."""
+    blob = profile.audience.strip() or profile.positioning
+    return frozenset(k for k, cues in audience_table()["classes"].items() if any(has_word(blob, c) for c in cues))
 
 
 def gtype(profile: GroupProfile) -> str:
@@ -66,8 +67,7 @@ def city(profile: GroupProfile) -> str | None:
 def audience_word(profile: GroupProfile) -> str | None:
     """The audience as a name word, recognised from a fixed list ("60岁以上的老人" → 老年), never a
     fragment cut out of the operator's sentence."""
-    blob = fold(profile.audience)
-    return next((word for cue, word in name_words()["audience"] if fold(cue) in blob), None)
+    return next((word for cue, word in name_words()["audience"] if has_word(profile.audience, cue)), None)
 
 
 def places(profile: GroupProfile) -> list[str]:
@@ -147,9 +147,9 @@ def is_checkin(profile: GroupProfile) -> bool:
 def domain_forms(profile: GroupProfile) -> list[tuple[str, bool]]:
     """(form, says-what-on-its-own) for the kind of group its topics and positioning name (a choir →
     合唱团, a carpool → 拼车群), from ``domain_forms`` in names.yaml."""
-    blob = fold(" ".join([*profile.topics, profile.positioning]))
+    blob = " ".join([*profile.topics, profile.positioning])
     return [(f, bool(d.get("self"))) for d in name_words()["domain_forms"]
-            if any(fold(c) in blob for c in d["cues"]) for f in d["forms"]]
+            if any(has_word(blob, c) for c in d["cues"]) for f in d["forms"]]
 
 
 def forms(profile: GroupProfile) -> list[str]:

@@ -141,12 +141,19 @@ def mentions_product(ev: Event, p: Product, on: dt.date | None = None) -> bool:
 
 
 def member_price_day(profile: GroupProfile, start: dt.date) -> tuple[dt.date, Event] | None:
-    """The next 会员日 whose price the profile's promo prices are: "全场会员价" says so; a 会员日 that
-    gives an extra discount on the member price ("会员价再打9折") means the member price is standing."""
+    """The next 会员日 whose price the profile's promo prices are: "全场会员价" says so (``day_price_words``);
+    a bare 会员日 (no details) too. One that gives an extra discount on the member price ("会员价再打9折")
+    means the member price is standing, and one that offers something else ("开台费8折") has nothing to
+    do with the products."""
     extra = [fold(w) for w in promo_bank()["extra_discount_words"]]
+    priced = [fold(w) for w in promo_bank()["day_price_words"]]
     for on, ev in occurrences(profile, start, 62):
         if ev.kind == "会员日":
-            return None if any(w in fold(ev.details) for w in extra) else (on, ev)
+            said = fold(ev.details)
+            # a 会员日 whose details offer something else ("开台费8折") is no deadline for a product's
+            # price; a bare 会员日 (no details) is the day the profile's promo prices run
+            linked = (not said or any(w in said for w in priced)) and not any(w in said for w in extra)
+            return (on, ev) if linked else None
     return None
 
 

@@ -262,15 +262,36 @@ def price_lines(profile: GroupProfile, event: Event) -> list[str]:
     return out
 
 
+def _closings(spec: dict[str, Any], event: Event, book: RuleBook) -> list[Any]:
+    """The closing lines that fit this event: "路上互相照应" only for a ride or a hike (not a climbing
+    gym), "等回放" only when the operator says there is a replay."""
+    closings = list(spec.get("closings", [""]))
+    if spec.get("outdoor_closings") and outdoor_event(event, _requirements(book)):
+        closings += spec["outdoor_closings"]
+    said = fold(" ".join([event.title, event.place, event.signup, event.details]))
+    if spec.get("replay_closings") and any(fold(w) in said for w in bank()["replay_words"]):
+        closings += spec["replay_closings"]
+    return closings
+
+
+def _when_and_openers(event: Event, on: dt.date | None, openers: list[Any]) -> tuple[str, list[Any]]:
+    """The date and time members read, and the openers that fit it: a whole day has no "到点开始"."""
+    when = when_label(on, event.time, event)
+    if not event.all_day:
+        return when, openers
+    when += "" if on is None else bank()["all_day_label"]
+    return when, [o for o in openers if not any(w in o for w in bank()["timed_words"])] or openers
+
+
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
                    *, slot: str = "") -> Notice:
     """The notice members read for one occurrence of ``event`` (``on`` None: the event in general)."""
     spec = bank()["kinds"].get(event.kind) or bank()["kinds"]["其他"]
     key = f"{event.kind}{slot}"
-    when = when_label(on, event.time, event)
+    when, openers = _when_and_openers(event, on, list(spec["openers"]))
     title = event.title
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
-    lines = [str(pick(fitting(spec["openers"], fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]
+    lines = [str(pick(fitting(openers, fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]
     needs = [f"{n}" for n in missing_facts(event, book)]
     where = []
     trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]}
@@ -305,13 +326,10 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
             lines.append(event.signup.rstrip("。") + "。")
         else:
             lines.append(str(pick(fitting(bank()["signup"], fill), profile, "signup" + key)).format(**fill).rstrip("。") + "。")
-    closings = list(spec.get("closings", [""]))
-    if spec.get("outdoor_closings") and outdoor_event(event, _requirements(book)):
-        closings += spec["outdoor_closings"]  # "路上互相照应" only for a ride or a hike, not a climbing gym
-    closing = phrase(closings, profile, "close" + key)
+    closing = phrase(_closings(spec, event, book), profile, "close" + key)
     if closing:
         lines.append(closing + "。")
-    if not event.time:
+    if not event.time and not event.all_day:
         needs.append("开始时间")
     text = "\n".join(ln for ln in lines if ln.strip())
     return Notice(text=text, needs=needs, steps=list(spec.get("steps", [])), why=str(spec.get("why", "")))

@@ -61,6 +61,13 @@ def profile_blob(profile: GroupProfile) -> str:
     return fold(" ".join(x for x in parts if x))
 
 
+def policy_text(profile: GroupProfile) -> str:
+    """What the operator wrote about how the group should run (positioning, threshold, tone, goals), not
+    what happens at an event: ``asks`` conditions look here ("夜里不睡" in a talk's details asks for no
+    quiet hours)."""
+    return " ".join(x for x in [profile.positioning, profile.threshold, profile.tone, *profile.goals] if x)
+
+
 @dataclass(frozen=True)
 class Facts:
     type: str
@@ -72,13 +79,15 @@ class Facts:
     blob: str
     banned: tuple[str, ...]
     audience: frozenset[str] = frozenset()
+    policy: str = ""
 
 
 def group_facts(profile: GroupProfile) -> Facts:
     return Facts(type=C.gtype(profile), paid=profile.paid is not None, in_person=in_person(profile),
                  outdoor=outdoor(profile), kinds=frozenset(e.kind for e in profile.all_events()),
                  has=frozenset(k for k in _FIELDS if getattr(profile, k)), blob=profile_blob(profile),
-                 banned=tuple(fold(w) for w in profile.banned if w.strip()), audience=C.audience_classes(profile))
+                 banned=tuple(fold(w) for w in profile.banned if w.strip()), audience=C.audience_classes(profile),
+                 policy=fold(policy_text(profile)))
 
 
 def _one(when: dict[str, Any], f: Facts) -> bool:
@@ -91,6 +100,7 @@ def _one(when: dict[str, Any], f: Facts) -> bool:
         "kinds" not in when or bool(f.kinds & set(when["kinds"])),
         "has" not in when or set(when["has"]) <= f.has,
         "mentions" not in when or any(fold(w) in f.blob for w in when["mentions"]),
+        "asks" not in when or any(fold(w) in f.policy for w in when["asks"]),
         "audience" not in when or bool(f.audience & set(when["audience"])),
         "not_audience" not in when or not (f.audience & set(when["not_audience"])),
     ]

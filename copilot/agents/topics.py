@@ -23,12 +23,14 @@ from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_a
 from copilot.agents.events import compose_notice, expand, pick
 from copilot.agents.facts import applies, group_facts, in_person, topic_classes
 from copilot.cadence import beijing_now, holiday_note, weekday_name
+from copilot.knowledge.checks import profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
-from copilot.textnorm import fold
+from copilot.textnorm import has_word
 
+_DISTINCT_RULE = "topics.distinct_skeletons"
 TYPE_ORDER = ["求助", "投票", "观点", "案例", "清单", "晒图", "闲聊"]
 FAMILY = {"知识型": "learn", "兴趣型": "hobby", "消费型": "buy", "品牌型": "brand", "其他": "care"}
 
@@ -60,8 +62,8 @@ def topic_bank() -> dict[str, Any]:
 def domains(profile: GroupProfile) -> list[dict[str, Any]]:
     """The topic domains (``domains`` in topics.yaml) whose cue words the group's topics or
     positioning use: a choir gets questions about singing, a guild about its game."""
-    blob = fold(" ".join([*profile.topics, profile.positioning]))
-    return [d for d in topic_bank().get("domains", {}).values() if any(fold(c) in blob for c in d["cues"])]
+    blob = " ".join([*profile.topics, profile.positioning])
+    return [d for d in topic_bank().get("domains", {}).values() if any(has_word(blob, c) for c in d["cues"])]
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
@@ -145,6 +147,38 @@ class _FreeTopics:
         return None
 
 
+class _SkeletonGuard:
+    """The template clauses the calendar's free topics already use, as ``topics.distinct_skeletons``
+    masks them: a topic that would repeat one is not emitted (the calendar must pass its own check)."""
+
+    def __init__(self, profile: GroupProfile, book: RuleBook) -> None:
+        self.words = profile_words(profile)
+        self.min_chars = int(book.get(_DISTINCT_RULE).check.params.get("min_chars", 6))
+        self.seen: dict[str, str] = {}
+
+    def take(self, title: str, opening: str) -> bool:
+        clauses = [c for c, _ in skeleton_clauses(opening, self.words, self.min_chars)]
+        if any(self.seen.get(c, title) != title for c in clauses):
+            return False
+        for c in clauses:
+            self.seen.setdefault(c, title)
+        return True
+
+
+def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tuple[str, dict[str, Any], str, str] | None:
+    """The next free topic for ``on`` whose opening repeats no template clause of an earlier one; a
+    clashing skeleton is skipped and the next one tried."""
+    while (got := free.next(on)) is not None:
+        kind, sk, topic = got
+        fill = {"t": topic, "who": who, "brand": C.brand(free.profile) or ""}
+        slot = f"free{sk['type']}{sk['title']}"
+        title = expand(sk["title"], free.profile, slot).format(**fill)
+        text = expand(sk["text"], free.profile, slot).format(**fill)
+        if guard.take(title, text):
+            return kind, sk, title, text
+    return None
+
+
 def _free_slots(entries: list[dict[str, Any]], routine: set[str], day: str, evening: str, twice: bool) -> list[str]:
     """Times for free topics on one day: the evening when it is free, and the day slot too for groups
     that talk twice a day (online groups: the 共振 of the methodology); a group that meets in person
@@ -176,7 +210,9 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         n = compose_notice(profile, ev, on, book, slot=on.isoformat())
         needs = list(n.needs)
         time = ev.time
-        if not time:  # all-day events take whichever of the day's two slots is still free
+        if ev.all_day:  # a whole-day event is announced in the morning slot; it has no start time
+            time = morning
+        elif not time:  # events with no time take whichever of the day's two slots is still free
             taken = {e["time"] for e in by_day[on]}
             time = evening if not any(t >= "12:00" for t in taken) else morning
             needs = [x if x != "开始时间" else f"开始时间（暂按 {time} 排）" for x in needs]
@@ -188,6 +224,7 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
             entry["paused"] = True
         by_day[on].append(entry)
     free = _FreeTopics(profile)
+    guard = _SkeletonGuard(profile, book)
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
     twice = not in_person(profile)
@@ -195,15 +232,12 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     empty = []
     for on, entries in by_day.items():
         for time in _free_slots(entries, routine, morning, evening, twice):
-            got = free.next(on)
+            got = _draw(free, on, who, guard)
             if got is None:
                 break
-            kind, sk, topic = got
-            fill = {"t": topic, "who": who, "brand": C.brand(profile) or ""}
-            slot = f"free{sk['type']}{sk['title']}"
-            entries.append(_entry((on - start).days + 1, on, time, kind, expand(sk["title"], profile, slot).format(**fill),
-                                  expand(sk["text"], profile, slot).format(**fill), list(sk.get("steps") or types[kind]["steps"]),
-                                  types[kind]["why"], []))
+            kind, sk, title, text = got
+            entries.append(_entry((on - start).days + 1, on, time, kind, title, text,
+                                  list(sk.get("steps") or types[kind]["steps"]), types[kind]["why"], []))
         if not entries:
             empty.append(on)
     out = [e for on in sorted(by_day) for e in sorted(by_day[on], key=lambda e: e["time"])]
