@@ -102,9 +102,13 @@ def _tab(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("tab", name=name, exact=True).click()
 
 
-def _pick_profile(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def _click_profile_option(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.locator("#profile-picker input").click()
     page.get_by_role("option", name=name).click()
+
+
+def _pick_profile(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    _click_profile_option(page, name)
     expect(page.locator("#profile-picker input")).to_have_value(name)
 
 
@@ -165,9 +169,12 @@ def test_a_working_day(page, app_url: str) -> None:  # type: ignore[no-untyped-d
     # the name box is the editor's again (a new, unsaved profile), not the name of the saved one
     expect(page.locator("#profile-name textarea, #profile-name input").first).to_have_value("")
     # picking a profile while the editor holds unsaved edits asks before they go
-    _pick_profile(page, "周末读书会")
+    # (the picker goes back to the unsaved editor's profile until the operator confirms, so its value is
+    # only checked after 确认 — checking it right after the click raced the server's answer)
+    _click_profile_option(page, "周末读书会")
     expect(page.locator("#profile-question")).to_contain_text("未保存的修改", timeout=60000)
     page.click("#profile-confirm")
+    expect(page.locator("#profile-picker input")).to_have_value("周末读书会", timeout=60000)
     # 删除 asks too
     expect(status).to_contain_text("已载入档案“周末读书会”", timeout=60000)  # its answer first, or it would hide the question
     page.click("#profile-delete")
