@@ -69,6 +69,18 @@ def index_cmd(
         raise typer.Exit(1)
 
 
+def ready_index() -> KnowledgeIndex:
+    """The shared index, built or synced first with a progress bar on stderr when it is empty or older
+    than knowledge/ — the first ``ask``/``search`` on a new machine takes minutes and must not look hung."""
+    index = get_index(build_if_empty=False)
+    if index.count() == 0 or not index.is_current():
+        err.print("正在建立（或更新）方法论检索索引，只在第一次使用或资料更新后发生…", highlight=False)
+        with build_progress() as progress:
+            report = index.build(progress=progress)
+        err.print(report.summary(), highlight=False)
+    return index
+
+
 @app.command("search")
 def search_cmd(
     query: Annotated[str, typer.Argument(help="问题或关键词")],
@@ -78,7 +90,7 @@ def search_cmd(
     """混合检索（向量 + BM25）方法论片段，每段标明是资料（附出处）还是经验建议。"""
     if not query.strip():
         raise fail("查询不能为空", 2)
-    hits = get_index().search(query, k=k)
+    hits = ready_index().search(query, k=k)
     cited = [Citation(n=i, source=h.source, title=h.title, section=h.section, text=h.text, basis=h.basis, cites=h.cites)
              for i, h in enumerate(hits, 1)]
     if as_json:
@@ -104,7 +116,7 @@ def ask_cmd(
     if not question.strip():
         raise fail("问题不能为空", 2, json_error=json_error)
     eng = resolve_engine(engine, json_error=json_error)
-    answer = answer_question(question, get_index(), eng, k=k)
+    answer = answer_question(question, ready_index(), eng, k=k)
     if as_json:
         emit_json(answer.model_dump())
         return

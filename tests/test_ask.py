@@ -324,6 +324,33 @@ def test_ask_json_carries_covered(monkeypatch: pytest.MonkeyPatch, shared_data_d
     assert text.startswith(NOT_COVERED) and "资料未覆盖" in text
 
 
+def test_ask_builds_a_stale_index_with_progress_before_answering(monkeypatch: pytest.MonkeyPatch,
+                                                                  shared_data_dir: Path) -> None:
+    """The first ask on a new machine (or after knowledge/ changed) builds the index for minutes: it says so
+    on stderr with a progress bar; a current index answers at once with nothing on stderr."""
+    from copilot.cli import app
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(shared_data_dir))
+    runner = CliRunner()
+    quiet = runner.invoke(app, ["ask", IN_SCOPE[0], "--json"])
+    assert quiet.exit_code == 0 and "检索索引" not in quiet.stderr and json.loads(quiet.stdout)["covered"] is True
+
+    builds: list[str] = []
+    real_build = KnowledgeIndex.build
+
+    def build(self: KnowledgeIndex, *, progress=None):  # type: ignore[no-untyped-def]
+        builds.append("build")
+        assert progress is not None, "the CLI must pass a progress callback"
+        return real_build(self, progress=progress)  # nothing changed on disk: an incremental no-op
+
+    monkeypatch.setattr(KnowledgeIndex, "is_current", lambda self: bool(builds))  # stale until built
+    monkeypatch.setattr(KnowledgeIndex, "build", build)
+    stale = runner.invoke(app, ["ask", IN_SCOPE[0], "--json"])
+    assert stale.exit_code == 0 and builds == ["build"]
+    assert "正在建立（或更新）方法论检索索引" in stale.stderr and "索引完成" in stale.stderr
+    assert json.loads(stale.stdout)["covered"] is True  # stdout stays pure JSON
+
+
 def test_llm_is_not_called_below_the_threshold(fake_llm: FakeOpenAI, llm_settings: Settings,
                                                kb_index: KnowledgeIndex) -> None:
     answer = answer_question(OUT_OF_SCOPE[1], kb_index, get_engine(llm_settings))
