@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from confusable_homoglyphs import confusables
 
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.textnorm import fold
 
-SPELLINGS_PATH = RESOURCES_DIR / "moderation" / "spellings.yaml"
+SPELLINGS = "moderation/spellings.yaml"
 _CJK_BLOCK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # Symbols that stand for "add" in 加V-style invitations (after NFKC ＋ is already +).
@@ -53,7 +52,7 @@ class Spellings:
 
 @lru_cache(maxsize=1)
 def spellings() -> Spellings:
-    data = yaml.safe_load(SPELLINGS_PATH.read_text(encoding="utf-8"))
+    data = load_resource(SPELLINGS)
     variants = tuple((re.compile(v["pattern"]), v["canonical"]) for v in data["variants"])
     table = {ch: digit for digit, chars in data["digits"].items() for ch in chars}
     cjk = "".join(ch for ch in table if not ch.isascii())

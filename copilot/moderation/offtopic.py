@@ -27,12 +27,11 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-import yaml
 
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, lexicon_data, lexicons
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize
 
@@ -58,12 +57,12 @@ SEMANTIC_MARGIN = 0.0
 CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated message is off-topic
 CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
-TOPIC_WORDS = RESOURCES_DIR / "moderation" / "topic_words.yaml"
+TOPIC_WORDS = "moderation/topic_words.yaml"
 
 
 @lru_cache(maxsize=1)
 def _topic_data() -> dict[str, Any]:
-    return yaml.safe_load(TOPIC_WORDS.read_text(encoding="utf-8"))
+    return load_resource(TOPIC_WORDS)
 
 
 def topic_types() -> dict[str, dict[str, list[str]]]:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field
 
 from copilot.config import Settings
@@ -31,7 +30,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import OffTopicDetector
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import squeeze, to_script
 
@@ -612,12 +611,12 @@ def _flood_reason(flood: dict[str, Any], label: str) -> str | None:
     return None
 
 
-REPLIES_PATH = RESOURCES_DIR / "moderation" / "replies.yaml"
+REPLIES = "moderation/replies.yaml"
 
 
 @lru_cache(maxsize=1)
 def _replies() -> dict[str, str]:
-    return {str(k): str(v) for k, v in yaml.safe_load(REPLIES_PATH.read_text(encoding="utf-8")).items()}
+    return {str(k): str(v) for k, v in load_resource(REPLIES).items()}
 
 
 def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:

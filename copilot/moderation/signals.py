@@ -14,13 +14,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from copilot.moderation.normalise import URL_RE, Normalised
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 
-LEXICON_PATH = RESOURCES_DIR / "moderation" / "lexicons.yaml"
-SIGNALS_PATH = RESOURCES_DIR / "moderation" / "signals.yaml"
+LEXICONS = "moderation/lexicons.yaml"
+SIGNALS = "moderation/signals.yaml"
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,7 @@ def _word_lists(data: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def lexicon_data() -> dict[str, Any]:
     """The lexicon file as written (lists and the ``contexts`` table)."""
-    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    return load_resource(LEXICONS)
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +133,7 @@ class SignalTable:
 
 @lru_cache(maxsize=1)
 def signal_table() -> SignalTable:
-    data = yaml.safe_load(SIGNALS_PATH.read_text(encoding="utf-8"))
+    data = load_resource(SIGNALS)
     specs = []
     for row in data["signals"]:
         weight = row["weight"]
@@ -147,7 +145,7 @@ def signal_table() -> SignalTable:
                                 alone_from=int(row.get("alone_from", 0))))
     missing = [s.name for s in specs if s.name not in _DETECTORS]
     if missing:
-        raise ValueError(f"{SIGNALS_PATH}: no detector for {missing}")
+        raise ValueError(f"{SIGNALS}: no detector for {missing}")
     return SignalTable(tuple(specs), {k: float(v) for k, v in data.get("thresholds", {}).items()})
 
 

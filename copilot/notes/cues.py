@@ -11,12 +11,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.textnorm import fold
 
-CUES_FILE = RESOURCES_DIR / "notes" / "cues.yaml"
+CUES_FILE = "notes/cues.yaml"
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -33,7 +31,7 @@ def phrases_regex(entries: Any) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    return yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    return load_resource(CUES_FILE)
 
 
 def raw(*path: str) -> Any:

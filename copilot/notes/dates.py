@@ -21,13 +21,11 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from copilot.notes.cues import cue
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.textnorm import fold
 
-TIME_FILE = RESOURCES_DIR / "notes" / "time.yaml"
+TIME_FILE = "notes/time.yaml"
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CN = "零〇一二两三四五六七八九十"
@@ -79,7 +77,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    d = yaml.safe_load(TIME_FILE.read_text(encoding="utf-8"))
+    d = load_resource(TIME_FILE)
     weekdays = {fold(str(k)): int(v) for k, v in d["weekday_names"].items()}
     week = rf"(?P<wk>{_alt(d['next_week'] + d['this_week'])})?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
     not_day = _alt(d["not_a_day_after"])
