@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from copilot.agents import DraftError, draft
+from copilot.agents.facts import topic_verb
 from copilot.cadence import parse_cadence
 from copilot.config import Settings
 from copilot.knowledge.checks import failures
@@ -130,3 +131,18 @@ def test_cadences_some_months_lack_are_pointed_out(offline, cadence, word):
 @pytest.mark.parametrize("cadence", ["每月15号", "每月最后一个周五", "每月第四个周二", "每周三"])
 def test_cadences_every_month_has_are_not_flagged(cadence):
     assert parse_cadence(cadence).irregular_note() == ""
+
+
+@pytest.mark.parametrize(("word", "verb"), [("登山", ""), ("越野跑", ""), ("桌游", "玩"), ("半程马拉松", "跑"), ("羽毛球", "打"),
+                                            ("日语", "学"), ("社群运营", None)])
+def test_the_verb_before_a_topic_comes_from_its_kind(word, verb):
+    assert topic_verb(word, "练") == ("练" if verb is None else verb)
+
+
+def test_calendars_and_welcomes_do_not_play_a_hike(offline):
+    hike = profile_from_data({"name": "", "positioning": "杭州上班族周末一起登山、徒步", "topics": ["登山", "徒步"],
+                              "type": "兴趣型", "events": [{"title": "周六登山", "kind": "线下活动", "cadence": "每周六",
+                                                         "time": "07:30", "place": "灵隐寺公交站"}]})
+    cal = draft("topics", hike, offline, days=28, start=D(2026, 12, 7))
+    text = " ".join(d["opening"] for d in cal.drafts) + " ".join(d["text"] for d in draft("welcome", hike, offline, n=3).drafts)
+    assert "玩登山" not in text and "玩徒步" not in text and "学登山" not in text

@@ -11,8 +11,8 @@ import re
 import pytest
 
 from copilot.agents import draft
-from copilot.agents.facts import topic_classes
-from copilot.agents.topics import domains, topic_bank, verb_fill
+from copilot.agents.facts import topic_classes, verb_fill
+from copilot.agents.topics import domains, topic_bank
 from copilot.config import Settings
 from copilot.knowledge.checks import failures, skeleton_clauses
 from copilot.llm import get_engine

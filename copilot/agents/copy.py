@@ -22,8 +22,8 @@ from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Pa
 from copilot.agents.docs import benefits, clause_bank, entry_conditions
 from copilot.agents.events import compose_notice as compose_event_notice
 from copilot.agents.events import is_paused, phrase, rotation, when_label
-from copilot.agents.facts import lead_topic, physical_place, slot_topic
-from copilot.agents.topics import next_monday, occurrences, verb_fill
+from copilot.agents.facts import lead_topic, physical_place, slot_topic, verb_fill
+from copilot.agents.topics import next_monday, occurrences
 from copilot.cadence import holiday_name, holiday_note, weekday_name
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
@@ -181,8 +181,10 @@ def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str
     ``standing`` price (会员价) has no deadline: the text says it holds, the note says why."""
     buy, buy_note = how_to_buy(profile)
     if sale is None and any(p.promo_price for p in quoted):
-        # every draft of one promotion that quotes the 会员日 price ends when that price ends
-        sale = member_price_day(profile, dt.date.fromisoformat(str(ctx["start"])))
+        # every draft of one promotion that quotes a sale's price (the 秒杀 that names the product, the
+        # 会员日 whose price it is) ends when that price ends
+        first = dt.date.fromisoformat(str(ctx["start"]))
+        sale = next((s for p in quoted if p.promo_price and (s := sale_event(profile, p, first))), None)
     if standing:
         end, end_note = promo_bank()["standing"].format(label=standing), promo_bank()["standing_note"].format(label=standing)
     else:
@@ -382,7 +384,7 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
         short_bank = bank["short_subject"]
     short = phrase(short_bank, profile, "mshort").format(**fill)
     if profile.paid:
-        short += phrase(bank["fee_nopath"], profile, "mshortfee").format(**fill)
+        short += phrase(bank["short_fee" if profile.purchase_path else "short_fee_nopath"], profile, "mshortfee").format(**fill)
     return [
         {"title": "朋友圈招募（完整版）", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""},
         {"title": "朋友圈招募（短版）", "text": short, "tactic": "", "arithmetic": [], "operator_note": ""},

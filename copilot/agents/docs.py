@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.agents.events import expand, is_finished, phrase, pick, when_label
-from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned
+from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned, verb_fill
 from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
@@ -281,7 +281,7 @@ def self_intro(profile: GroupProfile) -> str:
     item = next(i for i in clause_bank()["welcome"]["say"]
                 if applies(i.get("when"), facts) and (not i.get("slot") or slot_topic(profile, i["slot"])))
     t = slot_topic(profile, item["slot"]) if item.get("slot") else lead_topic(profile)
-    return phrase(item["variants"], profile, "say").format(t=t, brand=C.brand(profile) or "")
+    return phrase(item["variants"], profile, "say").format(t=t, brand=C.brand(profile) or "", **verb_fill(t))
 
 
 def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str:

@@ -21,14 +21,14 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
 from copilot.agents.events import compose_notice, expand, off_dates, pick
-from copilot.agents.facts import applies, group_facts, in_person, topic_classes
+from copilot.agents.facts import applies, group_facts, in_person, topic_classes, verb_fill
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.checks import profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
-from copilot.textnorm import fold, has_word
+from copilot.textnorm import has_word
 
 _DISTINCT_RULE = "topics.distinct_skeletons"
 TYPE_ORDER = ["求助", "投票", "观点", "案例", "清单", "晒图", "闲聊"]
@@ -64,21 +64,6 @@ def domains(profile: GroupProfile) -> list[dict[str, Any]]:
     positioning use: a choir gets questions about singing, a guild about its game."""
     blob = " ".join([*profile.topics, profile.positioning])
     return [d for d in topic_bank().get("domains", {}).values() if any(has_word(blob, c) for c in d["cues"])]
-
-
-def topic_verb(word: str, default: str) -> str:
-    """The verb a topic word takes ("桌游" → 玩, "马拉松" → 跑, "登山" → none: it is an action itself),
-    from ``verbs`` in topics.yaml; ``default`` when the word is of no listed kind."""
-    w = fold(word)
-    for row in topic_bank().get("verbs", []):
-        if any(fold(x) in w for x in row["words"]):
-            return str(row["verb"])
-    return default
-
-
-def verb_fill(word: str) -> dict[str, str]:
-    """The ``{v_学}`` ``{v_玩}`` ``{v_练}`` fills of a skeleton for ``word``."""
-    return {f"v_{d}": topic_verb(word, d) for d in ("学", "玩", "练")}
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
