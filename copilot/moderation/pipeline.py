@@ -243,8 +243,6 @@ class Moderator:
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE)
-        if not (group_model and p_ad >= GROUP_MODEL_SURE):  # the group's own history outranks a guess
-            _price_talk(rep, scores, checks)
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -258,8 +256,6 @@ class Moderator:
         if scores[label] < 0.5:
             fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
             reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
-            if checks.get("price_talk"):
-                reasons.append(_PRICE_TALK_NOTE[checks["price_talk"]])
             if rep.injection:
                 reasons.append(_INJECTION_NOTE)
             return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep)
@@ -564,32 +560,6 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> bool
     if offer:
         checks["classifier"]["plain_offer"] = True
     return offer
-
-
-# what a member's price talk is, for the reason of a message it kept from being called an ad
-_PRICE_TALK_NOTE = {"experience": "成员在说自己买到或听到的价格，没有卖东西的途径，不算广告",
-                    "judgement": "成员在问价格是否合理，没有卖东西的途径，不算广告",
-                    "own_used": "成员转自己用过的东西，没有联系方式、链接或商家用语，不算广告"}
-# a way to buy or to reach a seller: with any of these, a price may be part of an offer
-_PATH_TO_BUY = frozenset({"invite", "pointer", "profile_pointer", "self_promo", "qr", "ad_words", "scam", "income",
-                          "banned", "injection", "contact"})
-
-
-def _price_talk(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
-    """What makes an ad is an offer to the group plus a way to buy or get in touch — not a number.
-
-    A price the member paid or was quoted, a shop's price compared, a question whether a price is fair,
-    or the member's own used item, with no handle, link, invitation, pointer, QR code or seller words
-    (one everyday deal word is not enough), is not an ad whatever the classifier makes of its digits.
-    """
-    if not rep.price_talk or scores[Label.AD] < 0.5 or rep.contacts or rep.urls:
-        return
-    names = set(rep.names(Label.AD))
-    business = next((s for s in rep.signals if s.name == "business"), None)
-    if names & _PATH_TO_BUY or (business is not None and business.detail.count("、") > 0):
-        return
-    scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
-    checks["price_talk"] = rep.price_talk
 
 
 def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:

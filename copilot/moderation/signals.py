@@ -253,7 +253,6 @@ class SignalReport:
     question: bool = False  # asks something (请问…/…吗/…？)
     roster: bool = False  # a sign-up list (接龙 + numbered lines): room numbers and counts, not disguised digits
     sign_up: bool = False  # calls the group to sign up (接龙/报名…): the group's own order or event
-    price_talk: str = ""  # a number framed as the member's own price talk: experience / judgement / own_used
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -528,14 +527,4 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
-                        chatter, warning, question, roster, sign_up, _price_talk_kind(n, lex, question))
-
-
-def _price_talk_kind(n: Normalised, lex: Lexicons, question: bool) -> str:
-    """How a message with a number frames it, when it reads as a member's own price talk ("" if not)."""
-    if not any(ch.isdigit() for ch in n.digits) or lex.words["price_talk.offer"].search(n.compact):
-        return ""
-    for kind in ("judgement", "experience", "own_used"):
-        if (question or kind != "judgement") and lex.words[f"price_talk.{kind}"].search(n.compact):
-            return kind
-    return ""
+                        chatter, warning, question, roster, sign_up)
