@@ -21,6 +21,7 @@ the n-gram recipe trained on 25/50/75/100 % of the imported part — does more h
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import tempfile
 import time
@@ -31,14 +32,18 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from experiment_group_import import grouped_heldout, jaccard, md5_fifth, rows, shingles  # noqa: E402
 
 from copilot.metrics import binary  # noqa: E402
 from copilot.moderation.classifier import load_extra_examples  # noqa: E402
 from copilot.moderation.normalise import normalise  # noqa: E402
 from copilot.moderation.training import fit_ngram  # noqa: E402
+
+# the same data, splits and similarity as the import experiment (a sibling script, loaded by path)
+_spec = importlib.util.spec_from_file_location("experiment_group_import", ROOT / "scripts" / "experiment_group_import.py")
+_imp = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
+_spec.loader.exec_module(_imp)  # type: ignore[union-attr]
+grouped_heldout, jaccard, md5_fifth, rows, shingles = (_imp.grouped_heldout, _imp.jaccard, _imp.md5_fifth, _imp.rows,
+                                                       _imp.shingles)
 
 
 def clusters(texts: list[str], threshold: float | None) -> list[int]:
