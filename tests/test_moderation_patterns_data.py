@@ -1,4 +1,4 @@
-"""The Chinese words of the moderation patterns live in data (resources/moderation/*.yaml): no regex
+"""The Chinese words of the moderation patterns and relevance lists live in data (resources/moderation/*.yaml): no regex
 literal in copilot/moderation/ spells a Chinese word, and the patterns built from the data files still
 find the contacts, amounts and reported speech they found when the words were in code."""
 
@@ -8,8 +8,10 @@ import ast
 import re
 
 from copilot.moderation.normalise import normalise
+from copilot.moderation.offtopic import profile_vocab
 from copilot.moderation.signals import detect, patterns
 from copilot.paths import PACKAGE_DIR, load_resource
+from copilot.profile import parse_profile_text
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
@@ -69,3 +71,12 @@ def test_heart_handles_fold_from_the_spellings_file():
     assert "v" in load_resource("moderation/spellings.yaml")["heart_handle"]
     data = load_resource("moderation/patterns.yaml")
     assert "微信" in data["wechat"]["names"] and "单号" in data["not_phone_after"]
+
+
+def test_relevance_words_come_from_the_data_file():
+    data = load_resource("moderation/relevance.yaml")
+    assert "大家" in data["generic"] and len(data["chatter_anchors"]) >= 5
+    vocab = profile_vocab(parse_profile_text(
+        "name: 大家一起练书法\npositioning: 大家一起交流毛笔书法和临帖\ntopics: [书法, 临帖, 毛笔]\n"))
+    assert "书法" in vocab.words and "临帖" in vocab.words
+    assert not ({"大家", "一起", "交流"} & vocab.words)  # generic words never make a message "about the group"
