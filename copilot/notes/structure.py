@@ -26,7 +26,7 @@ from typing import NamedTuple
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
-from copilot.notes.dates import event_days, find_deadline
+from copilot.notes.dates import event_days, find_deadline, next_meetings
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
@@ -746,7 +746,7 @@ _PAST = cue("patterns", "past")
 
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
-                 homework: bool, event: date | None = None) -> ActionItem | None:
+                 homework: bool, event: date | None = None, meeting: date | None = None) -> ActionItem | None:
     f = _fold(clause.text)
     owner = clause.owner or ("大家" if homework else None)
     if has(f, "action", "not_a_task"):
@@ -756,7 +756,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if asks(owner_part) and clause.kind != "first_person":
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
-    deadline = find_deadline(clause.text, m.time, m.text, strict=not homework, event=event)
+    deadline = find_deadline(clause.text, m.time, m.text, strict=not homework, event=event, meeting=meeting)
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None):
         return None
@@ -796,6 +796,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     last_by: dict[str, Message] = {}
     speaker_of = {m.id: m.speaker for m in messages}
     events = event_days([(m.text, m.time) for m in messages])
+    meetings = next_meetings([(m.text, m.time) for m in messages])
     for idx, m in enumerate(messages):
         lead = people.mentions(_LEAD_MENTIONS.match(m.text).group(0)) if _LEAD_MENTIONS.match(m.text) else []
         parts = items(m.text)
@@ -815,7 +816,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 continue  # a preview, not a to-do
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
             for clause in _clauses(s, m.speaker, people, lead, spoken_to):
-                action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx])
+                action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
+                                            meeting=meetings[idx])
                 if action is not None:
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
