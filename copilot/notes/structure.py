@@ -95,7 +95,8 @@ def asks(text: str) -> bool:
     f = _fold(text).strip()
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
-    return "?" in f or any(final.search(c) for c in clauses) or bool(
+    weak_final = cue("question", "weak_final")
+    return "?" in f or any(final.search(c) or weak_final.search(c) for c in clauses) or bool(
         cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives") \
         or has(f, "question", "anywhere")
 
@@ -153,6 +154,8 @@ class People:
     speakers: list[str]
     by_alias: dict[str, str]
     pattern: re.Pattern[str] | None = None
+    at: re.Pattern[str] = _MENTION  # "@name": a group-card name with a space ("@3-2班 李妈妈") taken whole
+    lead_at: re.Pattern[str] = _LEAD_MENTIONS
 
     @classmethod
     def of(cls, messages: list[Message]) -> People:
@@ -165,7 +168,14 @@ class People:
                     by_alias[a] = s
         ordered = sorted(by_alias, key=len, reverse=True)
         pattern = re.compile("|".join(re.escape(a) for a in ordered)) if ordered else None
-        return cls(speakers, by_alias, pattern)
+        spaced = sorted({n for s in speakers if re.search(r"\s", s.strip()) for n in (s.strip(), _fold(s).strip())},
+                        key=len, reverse=True)
+        if not spaced:
+            return cls(speakers, by_alias, pattern)
+        names = "|".join(re.escape(n) for n in spaced)
+        at = re.compile(rf"@({names}|[^\s@，,：:。]{{1,20}})")
+        lead_at = re.compile(rf"^(?:@(?:{names}|[^\s@，,：:。]{{1,20}})\s*)+")
+        return cls(speakers, by_alias, pattern, at, lead_at)
 
     def resolve(self, name: str) -> str | None:
         """The speaker a name (an @mention, a vocative) refers to, or None."""
@@ -183,7 +193,12 @@ class People:
 
     def mentions(self, text: str) -> list[str]:
         """The people @mentioned in ``text``: participants by their full nickname, others as written."""
-        return [self.resolve(x) or x for x in _MENTION.findall(text)]
+        return [self.resolve(x) or x for x in self.at.findall(text)]
+
+    def lead(self, text: str) -> list[str]:
+        """The people a message is addressed to by the @mentions it starts with."""
+        found = self.lead_at.match(text)
+        return self.mentions(found.group(0)) if found else []
 
 
 # -- session type, roles, topic ----------------------------------------------------------------------
@@ -471,7 +486,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if mine and has(f, "question", "follow_up"):
                 mine[-1].text += " " + _clean(m.text)
                 continue
-            to = set(targets) | {s for _, _, s in people.named_in(_LEAD_MENTIONS.sub("", m.text)[:8]) if s != m.speaker}
+            to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
             continue
         if is_chatter(m.text) or cue("reply", "acks").match(f):
@@ -556,6 +571,7 @@ class _Ctx:
     people: People
     lead: list[str]
     spoken_to: str | None
+    asker: str | None = None  # who asked the question this message answers ("照片发给谁？" — "发我就行")
 
 
 class Owner(NamedTuple):
@@ -566,10 +582,10 @@ class Owner(NamedTuple):
 
 def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     """Participants named in the clause (by any of their names) and @names, as (start, end, who)."""
-    lead = _LEAD_MENTIONS.match(c.f)
+    lead = c.people.lead_at.match(c.f)
     skip = lead.end() if lead else 0  # "@阿杰 …" at the start addresses a reply; the model reads the rest
     spans = [(pos, pos + len(alias), who) for pos, alias, who in c.people.named_in(c.f) if pos >= skip]
-    for m in _MENTION.finditer(c.f, skip):
+    for m in c.people.at.finditer(c.f, skip):
         if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
             spans.append((m.start(1), m.end(1), c.people.resolve(m.group(1)) or m.group(1)))
     spans += [(s, e, name) for s, e, name in name_shaped(c.f) if s >= skip]
@@ -597,9 +613,11 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     if best is not None and scores[best] >= OWNER_THRESHOLD:
         m, p = mentions[best], scores[best]
         if m.kind == "P" and cue("owner", "paid_to").search(c.f[:m.start]):
-            return Owner(c.lead[0] if c.lead else "大家", "to_me")  # the one paid receives; the payers owe
+            return _senders(c)  # the one paid receives; the payers owe
         if m.kind == "P":
             return Owner(_joined(c, mentions, best), "named", p)
+        if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]):
+            return _senders(c)  # "周六前发我就行": the speaker receives
         if m.kind == "I":
             return Owner(c.speaker, "first_person", p)
         if m.kind == "G":
@@ -610,8 +628,14 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     if c.lead and _directive(f):
         return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
     if has(f, "action", "to_me"):
-        return Owner(c.lead[0] if c.lead else "大家", "to_me")
+        return _senders(c)
     return Owner(None, "")
+
+
+def _senders(c: _Ctx) -> Owner:
+    """Who owes what the speaker receives: the person @-addressed, the one whose question this answers,
+    else the group."""
+    return Owner(c.lead[0] if c.lead else c.asker or "大家", "to_me")
 
 
 def _directive(f: str) -> bool:
@@ -654,16 +678,17 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
 
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
-             spoken_to: str | None = None) -> list[_Clause]:
+             spoken_to: str | None = None, asker: str | None = None) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work."""
-    whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to))
+    whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker))
     if whole.who and whole.kind in ("named", "assigned") and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()):
         first = next((text for text, o in scored if o.who), sentence)
         return [_Clause(sentence, whole.who, whole.kind, first, whole.p)]  # "小王，你周五前把报名表收齐": one task for the person addressed
     parts = [_Clause(text, o.who, o.kind, p=o.p) for text, o in scored]
-    if any(c.owner and c.kind != "to_me" for c in parts):
+    # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
+    if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
             if c.kind == "to_me":
                 c.owner, c.kind = None, ""
@@ -689,7 +714,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
 def _task(text: str, m: Message, people: People, context: dict[str, Message]) -> str:
     """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift)."""
     task = _clean(text)
-    lead = people.mentions(_LEAD_MENTIONS.match(m.text).group(0)) if _LEAD_MENTIONS.match(m.text) else []
+    lead = people.lead(m.text)
     if lead and lead[0] in context:
         about = _clean(context[lead[0]].text)
         if not relevant(task, about) or len(task) < 12:
@@ -798,7 +823,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     events = event_days([(m.text, m.time) for m in messages])
     meetings = next_meetings([(m.text, m.time) for m in messages])
     for idx, m in enumerate(messages):
-        lead = people.mentions(_LEAD_MENTIONS.match(m.text).group(0)) if _LEAD_MENTIONS.match(m.text) else []
+        lead = people.lead(m.text)
         parts = items(m.text)
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
@@ -815,7 +840,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
                 continue  # a preview, not a to-do
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
-            for clause in _clauses(s, m.speaker, people, lead, spoken_to):
+            asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
+            for clause in _clauses(s, m.speaker, people, lead, spoken_to, asker):
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                             meeting=meetings[idx])
                 if action is not None:
