@@ -70,3 +70,67 @@ def test_weak_interrogative_closing_a_run_on_message_asks() -> None:
     assert asks("照片拍好了发给谁呀")
     assert not asks("什么都好啊")
     assert not asks("我来拿照片 周六发群里")
+
+
+NAMES = """2026-03-02 19:00:00 阿Lucy
+周六晨跑我带队，8点在湖边集合
+2026-03-02 19:01:00 跑团助教小戴
+收到
+2026-03-02 19:02:00 团长-老谷
+号码布lucy你周五前领回来，饮料小戴你去买
+"""
+
+
+def test_short_and_latin_names_resolve_to_the_participant() -> None:
+    actions, _, _ = find_actions(parse_text(NAMES, "run.txt").messages)
+    owners = {a.owner for a in actions}
+    assert "阿Lucy" in owners and "跑团助教小戴" in owners
+    assert not owners & {"lucy", "小戴"}
+
+
+def test_latin_name_not_in_the_chat_keeps_its_case() -> None:
+    chat = """2026-03-02 19:00:00 团长-老谷
+海报让Kelly周五前做好
+"""
+    actions, _, _ = find_actions(parse_text(chat, "poster.txt").messages)
+    assert [a.owner for a in actions] == ["Kelly"]
+
+
+ALL = """2026-03-02 09:00:00 店长-阿文
+@所有人 本周事项：1. 新品陈列周三前调整好；2. 月度盘点表月底前交到财务
+2026-03-02 09:05:00 导购小许
+收到
+"""
+
+
+def test_at_everyone_gives_subjectless_tasks_to_the_group() -> None:
+    actions, _, _ = find_actions(parse_text(ALL, "store.txt").messages)
+    assert {a.owner for a in actions} == {"大家"}
+    assert {a.deadline for a in actions} == {"2026-03-04", "2026-03-31"}
+
+
+HANDOVER = """2026-03-02 19:00:00 队长阿航
+订车的事本来是阿琪负责
+2026-03-02 19:01:00 阿琪
+我那周出差，订车弄不了
+2026-03-02 19:02:00 队长阿航
+那订车改成小伍来弄，周四前订好
+2026-03-02 19:03:00 小伍
+行
+"""
+
+
+def test_a_task_handed_on_goes_to_the_new_owner() -> None:
+    actions, _, _ = find_actions(parse_text(HANDOVER, "bus.txt").messages)
+    car = [a for a in actions if "订车" in a.task and a.deadline]
+    assert [a.owner for a in car] == ["小伍"] and car[0].deadline == "2026-03-05"
+
+
+def test_a_promise_answering_a_question_names_what_was_asked() -> None:
+    chat = """2026-03-02 19:00:00 阿珂
+群主，上次说的开店清单能发一份吗
+2026-03-02 19:02:00 群主-阿蓉
+可以，我整理一下，周五前发群里
+"""
+    actions, _, _ = find_actions(parse_text(chat, "list.txt").messages)
+    assert len(actions) == 1 and actions[0].owner == "群主-阿蓉" and "开店清单" in actions[0].task

@@ -37,6 +37,7 @@ _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
 _CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _TOPIC = cue_list("patterns", "topic")
 _CLARIFY = cue("patterns", "clarify")
+_AT_ALL = frozenset(_fold(str(w)) for w in raw("owner", "at_everyone"))
 _ASK_HEAD = cue("patterns", "ask_head")
 
 
@@ -198,7 +199,22 @@ class People:
     def lead(self, text: str) -> list[str]:
         """The people a message is addressed to by the @mentions it starts with."""
         found = self.lead_at.match(text)
-        return self.mentions(found.group(0)) if found else []
+        group = cue("owner", "group")
+        # "@所有人" / "@全体成员": the whole group is addressed
+        return ["大家" if group.fullmatch(_fold(n)) or _fold(n) in _AT_ALL else n
+                for n in self.mentions(found.group(0))] if found else []
+
+    def written(self, name: str, as_written: str) -> str:
+        """A name the chat uses for someone (小周, May): the participant it is short for when only one
+        fits (小周助教, 阿May), else the name as written (its letters' case kept)."""
+        found = self.resolve(name)
+        if found:
+            return found
+        if re.fullmatch(r"[a-z]{3,12}", name):
+            hits = {s for s in self.speakers if re.search(rf"(?<![a-z]){name}(?![a-z])", _fold(s))}
+        else:  # 小戴 is 跑团助教小戴, 小周 is 小周助教
+            hits = {s for s in self.speakers if _fold(s).endswith(name) or _fold(s).startswith(name)}
+        return hits.pop() if len(hits) == 1 else as_written
 
 
 # -- session type, roles, topic ----------------------------------------------------------------------
@@ -588,7 +604,8 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     for m in c.people.at.finditer(c.f, skip):
         if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
             spans.append((m.start(1), m.end(1), c.people.resolve(m.group(1)) or m.group(1)))
-    spans += [(s, e, name) for s, e, name in name_shaped(c.f) if s >= skip]
+    same = len(c.clause) == len(c.f)
+    spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f) if s >= skip]
     taken: list[tuple[int, int, str]] = []
     for s, e, who in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
         if all(e <= ts or s >= te for ts, te, _ in taken):
@@ -625,6 +642,8 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
         who = _addressee(c, mentions, best)
         return Owner(who, "assigned", p) if who else Owner(None, "")
     f = _fold(text)
+    if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
+        return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
     if c.lead and _directive(f):
         return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
     if has(f, "action", "to_me"):
@@ -638,12 +657,16 @@ def _senders(c: _Ctx) -> Owner:
     return Owner(c.lead[0] if c.lead else c.asker or "大家", "to_me")
 
 
+def _due(f: str) -> bool:
+    deadline = find_deadline(f, None)
+    return deadline is not None and deadline.marked
+
+
 def _directive(f: str) -> bool:
     """Asking someone to do something: 麻烦/请/记得…, or "把…" with a "…前" deadline."""
     if has(_LEAD_MENTIONS.sub("", f).lstrip(" ，,"), "action", "directive"):
         return True
-    deadline = find_deadline(f, None)
-    return "把" in f and deadline is not None and deadline.marked
+    return "把" in f and _due(f)
 
 
 def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
@@ -711,14 +734,15 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     return groups
 
 
-def _task(text: str, m: Message, people: People, context: dict[str, Message]) -> str:
-    """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift)."""
+def _task(text: str, m: Message, people: People, context: dict[str, Message], asker: str | None = None) -> str:
+    """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift),
+    also a reply with no @ to the question just asked ("可以，我整理一下，这周内发群里")."""
     task = _clean(text)
-    lead = people.lead(m.text)
+    lead = people.lead(m.text) or ([asker] if asker else [])
     if lead and lead[0] in context:
         about = _clean(context[lead[0]].text)
         if not relevant(task, about) or len(task) < 12:
-            short = about if len(about) <= 30 else about[:30] + "…"
+            short = about if len(about) <= 30 else "…" + about[-30:]  # a question asks at its end
             task += f"（回复{lead[0]}：{short}）"
     return task
 
@@ -771,7 +795,8 @@ _PAST = cue("patterns", "past")
 
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
-                 homework: bool, event: date | None = None, meeting: date | None = None) -> ActionItem | None:
+                 homework: bool, event: date | None = None, meeting: date | None = None,
+                 asker: str | None = None) -> ActionItem | None:
     f = _fold(clause.text)
     owner = clause.owner or ("大家" if homework else None)
     if has(f, "action", "not_a_task"):
@@ -807,7 +832,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif clause.kind == "first_person" and (_PAST.search(f) or deadline is None and (
             kind["commitment"] < 0.7 or "我先" in f or asks(clause.text))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
-    return ActionItem(task=_task(clause.text, m, people, context), owner=owner,
+    # "可以，我整理一下" answers the question just asked: the task names it
+    about = asker if clause.kind == "first_person" or owner == m.speaker else None
+    return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
 
@@ -843,7 +870,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, asker):
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
-                                            meeting=meetings[idx])
+                                            meeting=meetings[idx], asker=asker)
                 if action is not None:
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
