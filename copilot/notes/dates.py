@@ -113,8 +113,8 @@ def _lexicon() -> _Lexicon:
             rf"(?P<en>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
             rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"
             # 下次活动前 / 下次聚会记得带 (not 下次聚会后): the next meeting
-            rf"|(?P<nx>{_alt(d['next_time'])})[\u4e00-\u9fff]{{1,3}}?(?P<nxmark>{_alt(d['event_before'])})"
-            rf"|(?P<nx2>{_alt(d['next_time'])})[\u4e00-\u9fff]{{2}}(?!{_alt(d['after_next_time'])})"),
+            rf"|(?P<nx>{_alt(d['next_time'])})(?:{_alt(d['event_words'] + d['meeting_words'])})(?P<nxmark>{_alt(d['event_before'])})?"
+            rf"(?!{_alt(d['after_next_time'])})"),
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
         past=re.compile(_alt(d["past_marks"])),
@@ -241,7 +241,7 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     """两天内 / 6月底前 / 这周内 / 活动后两天内 / 下次上课前: spans, whole weeks or months, the next meeting."""
     g = match.groupdict()
     found = Deadline(text=match.group(0), marked=bool(g["span"] or g["mmark"] or g["wmark"] or g["ev"] or g["nxmark"]))
-    if g["nx"] or g["nx2"]:  # the chat's stated schedule, else the event still ahead, else words only
+    if g["nx"]:  # the chat's stated schedule, else the event still ahead, else words only
         today = base.date() if base is not None and base.year > 1900 else None
         ahead = [d for d in (meeting, event) if d is not None and today is not None and d > today]
         found.day = ahead[0] if ahead else None
@@ -293,7 +293,7 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
     for match in lex.extra.finditer(folded):
         found = _extra(match, when, lex, event, meeting)
         if found is not None:
-            found.attached = _attached(folded, match.end(), lex)
+            found.attached = bool(match.group("nx")) and _attached(folded, match.end(), lex)  # 下次聚会带上
             spans.append((match.start(), match.end(), found))
     plain = [d for d in _plain_expressions(folded, when, lex, spans, event)]
     return tuple(sorted(spans + plain, key=lambda x: x[0]))

@@ -633,8 +633,9 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
             return _senders(c)  # the one paid receives; the payers owe
         if m.kind == "P":
             return Owner(_joined(c, mentions, best), "named", p)
-        if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]):
-            return _senders(c)  # "周六前发我就行": the speaker receives
+        if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]) \
+                and _due(c.f[span[0]:span[1]]):
+            return _senders(c)  # "周六前发我就行": the speaker receives (with no date it is an instruction)
         if m.kind == "I":
             return Owner(c.speaker, "first_person", p)
         if m.kind == "G":
@@ -742,7 +743,7 @@ def _task(text: str, m: Message, people: People, context: dict[str, Message], as
     if lead and lead[0] in context:
         about = _clean(context[lead[0]].text)
         if not relevant(task, about) or len(task) < 12:
-            short = about if len(about) <= 30 else "…" + about[-30:]  # a question asks at its end
+            short = about if len(about) <= 50 else about[:30] + "…" + about[-20:]  # what it is about, what it asks
             task += f"（回复{lead[0]}：{short}）"
     return task
 
@@ -868,9 +869,11 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 continue  # a preview, not a to-do
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
-            for clause in _clauses(s, m.speaker, people, lead, spoken_to, asker):
+            # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
+            sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
+            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
-                                            meeting=meetings[idx], asker=asker)
+                                      meeting=meetings[idx], asker=asker)
                 if action is not None:
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
