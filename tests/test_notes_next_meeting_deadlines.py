@@ -12,6 +12,8 @@ from datetime import date, datetime
 import pytest
 
 from copilot.notes.dates import find_deadline, grounded_dates, next_meetings, time_expressions
+from copilot.notes.llm import resolve_deadlines
+from copilot.notes.model import ActionItem, Notes
 from copilot.notes.parse import NotesParseError, parse_text
 from copilot.notes.structure import find_actions
 
@@ -91,3 +93,14 @@ def test_wecom_archive_json() -> None:
 def test_json_wrapper_with_several_lists_still_needs_a_known_key() -> None:
     with pytest.raises(NotesParseError, match="JSON"):
         parse_text(json.dumps({"a": [1], "b": [2]}), "odd.json")
+
+
+def test_llm_deadline_text_resolves_like_offline() -> None:
+    """The model's "下次活动前" / "活动前一晚" get the same dates as the offline engine's."""
+    t = parse_text(CHAT + "2026-10-08 20:06:00 社长-老钟\n下个月的活动定在11月7日，横幅活动前一晚拿到\n", "makers.txt")
+    notes = Notes(title="t", actions=[
+        ActionItem(task="买传感器", owner="小周助教", deadline_text="下次活动前", sources=[2]),
+        ActionItem(task="横幅", owner="社长-老钟", deadline_text="活动前一晚", sources=[4]),
+        ActionItem(task="写心得", owner="大家", deadline_text="下次再说", sources=[2])])
+    resolve_deadlines(notes, t)
+    assert [a.deadline for a in notes.actions] == ["2026-11-07", "2026-11-06", None]
