@@ -134,3 +134,16 @@ def test_a_promise_answering_a_question_names_what_was_asked() -> None:
 """
     actions, _, _ = find_actions(parse_text(chat, "list.txt").messages)
     assert len(actions) == 1 and actions[0].owner == "群主-阿蓉" and "开店清单" in actions[0].task
+
+
+def test_a_condition_after_the_promise_keeps_the_promise() -> None:
+    chat = """2026-03-02 10:00:00 前台-小葛
+打印机又卡纸了，能找人来看看吗
+2026-03-02 10:02:00 行政-老柏
+下午2点我过去看，修不好的话明天换一台新的
+2026-03-02 10:03:00 前台-小葛
+如果下雨的话，我们就把活动改到室内
+"""
+    actions, _, _ = find_actions(parse_text(chat, "printer.txt").messages)
+    assert [a.owner for a in actions] == ["行政-老柏"]
+    assert actions[0].deadline == "2026-03-02 14:00"

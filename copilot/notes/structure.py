@@ -802,12 +802,18 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     owner = clause.owner or ("大家" if homework else None)
     if has(f, "action", "not_a_task"):
         return None
+    at = clause.text.find(clause.owner_text) if clause.owner_text else -1
+    promise = clause.text[:at + len(clause.owner_text)] if at >= 0 else clause.text
+    if has(_fold(promise), "action", "hypothetical"):
+        return None
+    # the time of the promise, not of what happens if it fails ("…修不好的话明天换一台")
+    timed = promise if has(f, "action", "hypothetical") else clause.text
     kind = sentence_kind(clause.text)
     owner_part = clause.owner_text or clause.text
     if asks(owner_part) and clause.kind != "first_person":
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
-    deadline = find_deadline(clause.text, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+    deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None):
         return None
