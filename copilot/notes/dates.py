@@ -63,6 +63,7 @@ class _Lexicon:
     evening: frozenset[str]
     weekdays: dict[str, int]
     next_week: frozenset[str]
+    after_next: frozenset[str]
     this_week: frozenset[str]
     parts: dict[str, dict[str, Any]]
     same_day: re.Pattern[str]
@@ -73,13 +74,14 @@ class _Lexicon:
     next_month: frozenset[str]
     day_starts_at: int
     evening_from: int
+    weekly: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     d = load_resource(TIME_FILE)
     weekdays = {fold(str(k)): int(v) for k, v in d["weekday_names"].items()}
-    week = rf"(?P<wk>{_alt(d['next_week'] + d['this_week'])})?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
+    week = rf"(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])})?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
     not_day = _alt(d["not_a_day_after"])
     absolute = (r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?=\s*(?:前|之前|以前))"
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})?(?<![第\dA-Za-z])(?P<dn>\d{{1,2}})[日号](?!{not_day}))")
@@ -100,6 +102,7 @@ def _lexicon() -> _Lexicon:
         evening=frozenset(fold(w) for w in d["evening_days"]),
         weekdays=weekdays,
         next_week=frozenset(fold(w) for w in d["next_week"]),
+        after_next=frozenset(fold(w) for w in d["week_after_next"]),
         this_week=frozenset(fold(w) for w in d["this_week"]),
         parts={fold(k): v for k, v in d["day_parts"].items()},
         same_day=re.compile(_alt(d["same_day_refs"])),
@@ -108,13 +111,18 @@ def _lexicon() -> _Lexicon:
             rf"|(?P<mm>\d{{1,2}})月(?:底|末)(?P<mmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<ev>{_alt(d['event_words'])})(?:{_alt(d['event_end'])})?(?:(?P<after>{_alt(d['event_after'])})|{_alt(d['event_before'])})"
             rf"(?P<en>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
-            rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"),
+            rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"
+            # 下次活动前 / 下次聚会记得带 (not 下次聚会后): the next meeting
+            rf"|(?P<nx>{_alt(d['next_time'])})(?:{_alt(d['event_words'] + d['meeting_words'])})(?P<nxmark>{_alt(d['event_before'])})?"
+            rf"(?!{_alt(d['after_next_time'])})"),
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
         past=re.compile(_alt(d["past_marks"])),
         next_month=frozenset(fold(w) for w in d["next_month"]),
         day_starts_at=int(d["day_starts_at"]),
         evening_from=int(d["evening_from"]),
+        weekly=re.compile(rf"(?:{_alt(d['weekly'])})(?P<wd>[{''.join(weekdays)}])"
+                          rf"|(?:{_alt(d['monthly'])})第(?P<nth>[1-4一二三四])个?(?:{_alt(d['weekday_prefix'])})(?P<mwd>[{''.join(weekdays)}])"),
     )
 
 
@@ -138,6 +146,8 @@ class Deadline:
 
 def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon, marked: bool = False) -> date:
     monday = base - timedelta(days=base.isoweekday() - 1)
+    if week in lex.after_next:
+        return monday + timedelta(days=14 + wd - 1)
     if week in lex.next_week:
         return monday + timedelta(days=7 + wd - 1)
     if week in lex.this_week:
@@ -226,10 +236,16 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
     return deadline
 
 
-def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: date | None = None) -> Deadline | None:
-    """两天内 / 6月底前 / 这周内 / 活动后两天内: spans and whole weeks or months."""
+def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: date | None = None,
+           meeting: date | None = None) -> Deadline | None:
+    """两天内 / 6月底前 / 这周内 / 活动后两天内 / 下次上课前: spans, whole weeks or months, the next meeting."""
     g = match.groupdict()
-    found = Deadline(text=match.group(0), marked=bool(g["span"] or g["mmark"] or g["wmark"] or g["ev"]))
+    found = Deadline(text=match.group(0), marked=bool(g["span"] or g["mmark"] or g["wmark"] or g["ev"] or g["nxmark"]))
+    if g["nx"]:  # the chat's stated schedule, else the event still ahead, else words only
+        today = base.date() if base is not None and base.year > 1900 else None
+        ahead = [d for d in (meeting, event) if d is not None and today is not None and d > today]
+        found.day = ahead[0] if ahead else None
+        return found
     if g["ev"]:  # counted from the event's day; unknown without one (not from the message's day)
         n = cn_to_int(g["en"])
         if event is not None and n is not None:
@@ -254,25 +270,30 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     return found
 
 
-def time_expressions(text: str, when: datetime | None, event: date | None = None) -> list[Deadline]:
+def time_expressions(text: str, when: datetime | None, event: date | None = None,
+                     meeting: date | None = None) -> list[Deadline]:
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written). ``event``
     is the day of the event under discussion: spans counted from it ("活动后两天内") and a bare hour
     said the evening before it resolve against it."""
-    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled) for d in _expressions(text, when, event)]
+    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled)
+            for d in _expressions(text, when, event, meeting)]
 
 
 @lru_cache(maxsize=16384)
-def _expressions(text: str, when: datetime | None, event: date | None = None) -> tuple[Deadline, ...]:
-    return tuple(d for _, _, d in _located(fold(text), when, event))
+def _expressions(text: str, when: datetime | None, event: date | None = None,
+                 meeting: date | None = None) -> tuple[Deadline, ...]:
+    return tuple(d for _, _, d in _located(fold(text), when, event, meeting))
 
 
 @lru_cache(maxsize=16384)
-def _located(folded: str, when: datetime | None, event: date | None = None) -> tuple[tuple[int, int, Deadline], ...]:
+def _located(folded: str, when: datetime | None, event: date | None = None,
+             meeting: date | None = None) -> tuple[tuple[int, int, Deadline], ...]:
     lex = _lexicon()
     spans: list[tuple[int, int, Deadline]] = []
     for match in lex.extra.finditer(folded):
-        found = _extra(match, when, lex, event)
+        found = _extra(match, when, lex, event, meeting)
         if found is not None:
+            found.attached = bool(match.group("nx")) and _attached(folded, match.end(), lex)  # 下次聚会带上
             spans.append((match.start(), match.end(), found))
     plain = [d for d in _plain_expressions(folded, when, lex, spans, event)]
     return tuple(sorted(spans + plain, key=lambda x: x[0]))
@@ -319,14 +340,15 @@ def _attached(folded: str, end: int, lex: _Lexicon) -> bool:
 
 
 def find_deadline(text: str, when: datetime | None, context: str = "", *, strict: bool = True,
-                  event: date | None = None) -> Deadline | None:
+                  event: date | None = None, meeting: date | None = None) -> Deadline | None:
     """The deadline in a to-do sentence: the first time expression followed by 前/之前/截止…, else the
     last one that is a deadline at all ("今晚整理，明天发群里" is due tomorrow): with ``strict`` (a
     sentence of the chat), one with a task attached, a clock time or a spelled-out date — "周末都在家"
     and "5号楼" have none. "到时候"/"那天" take the date named in ``context`` (the rest of the message).
     ``strict=False`` reads a phrase that is already known to be a deadline (a model's deadline_text);
-    ``event`` is the day of the event under discussion (:func:`event_day`)."""
-    found = time_expressions(text, when, event)
+    ``event`` is the day of the event under discussion (:func:`event_days`), ``meeting`` the next day of
+    the chat's stated schedule (:func:`next_meetings`)."""
+    found = time_expressions(text, when, event, meeting)
     marked = [d for d in found if d.marked]
     if marked:
         return marked[0]
@@ -349,8 +371,8 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
     """Dates (``YYYY-MM-DD`` and ``M月D日``) that the messages' own time expressions resolve to: what
     the faithfulness check accepts in a deadline although the chat never spelled it out."""
     out: set[str] = set()
-    for (text, when), event in zip(texts, event_days(texts), strict=True):
-        for d in time_expressions(text, when, event):
+    for (text, when), event, meeting in zip(texts, event_days(texts), next_meetings(texts), strict=True):
+        for d in time_expressions(text, when, event, meeting):
             if d.day is not None:
                 out |= {d.day.isoformat(), f"{d.day.month}月{d.day.day}日"}
                 if d.clock:
@@ -373,4 +395,34 @@ def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
                 if best is None or counts[d] >= counts[best]:
                     best = d
         out.append(best)
+    return out
+
+
+def next_meetings(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
+    """For each message, the next day of the recurring schedule the chat states anywhere ("每周四晚上8点",
+    "逢星期二", "每月第一个周六"; the first one stated), after that message's day: what "下次上课" means."""
+    lex = _lexicon()
+    rule = next((m for text, _ in texts for m in [lex.weekly.search(fold(text))] if m), None)
+    if rule is None:
+        return [None] * len(texts)
+    out: list[date | None] = []
+    for _, when in texts:
+        if when is None or when.year <= 1900:
+            out.append(None)
+            continue
+        day = when.date() + timedelta(days=1)
+        if rule.group("wd"):
+            wd = lex.weekdays[rule.group("wd")]
+            out.append(day + timedelta(days=(wd - day.isoweekday()) % 7))
+            continue
+        nth, wd = cn_to_int(rule.group("nth")) or 1, lex.weekdays[rule.group("mwd")]
+        found = None
+        for _ in range(3):  # this month's Nth weekday, or next month's
+            first = day.replace(day=1)
+            cand = first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (nth - 1))
+            if cand >= day and cand.month == first.month:
+                found = cand
+                break
+            day = (first + timedelta(days=32)).replace(day=1)
+        out.append(found)
     return out

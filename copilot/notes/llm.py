@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from copilot.llm import Engine, StructuredOutputError, invoke_structured, schema_hint
-from copilot.notes.dates import find_deadline
+from copilot.notes.dates import event_days, find_deadline, next_meetings
 from copilot.notes.faithfulness import find_bad_citations, find_ungrounded, ground_notes
 from copilot.notes.model import Drafted, Message, Notes, NotesContent, Transcript
 from copilot.notes.structure import Structure
@@ -83,12 +83,17 @@ def resolve_deadlines(notes: Notes, transcript: Transcript) -> None:
     """A model's to-dos get the same dates as the offline engine's: the chat's words (deadline_text),
     resolved against the time of the message they cite; a deadline that is not a date becomes words."""
     times = {m.id: m.time for m in transcript.messages}
+    texts = [(m.text, m.time) for m in transcript.messages]
+    # "活动前一晚" / "下次上课前": counted from the event and the stated schedule, as offline
+    around = {m.id: (e, n) for m, e, n in zip(transcript.messages, event_days(texts), next_meetings(texts), strict=True)}
     for a in notes.actions:
         if a.deadline and not _ISO.match(a.deadline):
             a.deadline_text, a.deadline = a.deadline_text or a.deadline, None
         if a.deadline is None and a.deadline_text:
-            when = next((times[i] for i in a.sources if times.get(i)), None)
-            found = find_deadline(a.deadline_text, when, strict=False)
+            cited = next((i for i in a.sources if times.get(i)), None)
+            when = times[cited] if cited is not None else None
+            event, meeting = around.get(cited, (None, None)) if cited is not None else (None, None)
+            found = find_deadline(a.deadline_text, when, strict=False, event=event, meeting=meeting)
             a.deadline = found.iso if found else None
 
 

@@ -318,6 +318,9 @@ def _records_to_messages(records: list[tuple[int, Any]], name: str, columns: Map
         text = rec.get(tk) if tk else None
         if isinstance(speaker, Mapping):  # {"sender": {"nickname": ..}}
             speaker = speaker.get("nickname") or speaker.get("name") or speaker.get("card")
+        if isinstance(text, Mapping):  # WeCom's archive: {"msgtype": "text", "text": {"content": ..}}
+            inner = _pick(list(text.keys()), DEFAULT_COLUMNS["text"], None)
+            text = text.get(inner) if inner else None
         if text is None or str(text).strip() == "" and tk is None:
             warnings.append(f"第 {n} {unit}：缺少消息内容字段（可用字段：{', '.join(map(str, keys))}），已跳过")
             continue
@@ -339,10 +342,13 @@ def _parse_json(text: str, name: str, columns: Mapping[str, str] | None) -> tupl
     except json.JSONDecodeError as exc:
         raise NotesParseError(f"{name}：JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}") from None
     if isinstance(data, Mapping):
+        lists = [v for v in data.values() if isinstance(v, list)]
         for key in ("messages", "data", "records", "msgs", "消息"):
             if isinstance(data.get(key), list):
                 data = data[key]
                 break
+        else:  # WeCom's archive ({"chatdata": [...]}) and other wrappers holding one list
+            data = lists[0] if len(lists) == 1 else data
     if not isinstance(data, list):
         raise NotesParseError(f"{name}：JSON 顶层应是消息数组，或含 messages 数组的对象")
     messages, warnings = _records_to_messages(list(enumerate(data, 1)), name, columns, "条")

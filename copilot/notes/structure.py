@@ -26,7 +26,7 @@ from typing import NamedTuple
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
-from copilot.notes.dates import event_days, find_deadline
+from copilot.notes.dates import event_days, find_deadline, next_meetings
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
@@ -37,6 +37,7 @@ _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
 _CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _TOPIC = cue_list("patterns", "topic")
 _CLARIFY = cue("patterns", "clarify")
+_AT_ALL = frozenset(_fold(str(w)) for w in raw("owner", "at_everyone"))
 _ASK_HEAD = cue("patterns", "ask_head")
 
 
@@ -95,7 +96,8 @@ def asks(text: str) -> bool:
     f = _fold(text).strip()
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
-    return "?" in f or any(final.search(c) for c in clauses) or bool(
+    weak_final = cue("question", "weak_final")
+    return "?" in f or any(final.search(c) or weak_final.search(c) for c in clauses) or bool(
         cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives") \
         or has(f, "question", "anywhere")
 
@@ -153,6 +155,8 @@ class People:
     speakers: list[str]
     by_alias: dict[str, str]
     pattern: re.Pattern[str] | None = None
+    at: re.Pattern[str] = _MENTION  # "@name": a group-card name with a space ("@3-2班 李妈妈") taken whole
+    lead_at: re.Pattern[str] = _LEAD_MENTIONS
 
     @classmethod
     def of(cls, messages: list[Message]) -> People:
@@ -165,7 +169,14 @@ class People:
                     by_alias[a] = s
         ordered = sorted(by_alias, key=len, reverse=True)
         pattern = re.compile("|".join(re.escape(a) for a in ordered)) if ordered else None
-        return cls(speakers, by_alias, pattern)
+        spaced = sorted({n for s in speakers if re.search(r"\s", s.strip()) for n in (s.strip(), _fold(s).strip())},
+                        key=len, reverse=True)
+        if not spaced:
+            return cls(speakers, by_alias, pattern)
+        names = "|".join(re.escape(n) for n in spaced)
+        at = re.compile(rf"@({names}|[^\s@，,：:。]{{1,20}})")
+        lead_at = re.compile(rf"^(?:@(?:{names}|[^\s@，,：:。]{{1,20}})\s*)+")
+        return cls(speakers, by_alias, pattern, at, lead_at)
 
     def resolve(self, name: str) -> str | None:
         """The speaker a name (an @mention, a vocative) refers to, or None."""
@@ -183,7 +194,27 @@ class People:
 
     def mentions(self, text: str) -> list[str]:
         """The people @mentioned in ``text``: participants by their full nickname, others as written."""
-        return [self.resolve(x) or x for x in _MENTION.findall(text)]
+        return [self.resolve(x) or x for x in self.at.findall(text)]
+
+    def lead(self, text: str) -> list[str]:
+        """The people a message is addressed to by the @mentions it starts with."""
+        found = self.lead_at.match(text)
+        group = cue("owner", "group")
+        # "@所有人" / "@全体成员": the whole group is addressed
+        return ["大家" if group.fullmatch(_fold(n)) or _fold(n) in _AT_ALL else n
+                for n in self.mentions(found.group(0))] if found else []
+
+    def written(self, name: str, as_written: str) -> str:
+        """A name the chat uses for someone (小周, May): the participant it is short for when only one
+        fits (小周助教, 阿May), else the name as written (its letters' case kept)."""
+        found = self.resolve(name)
+        if found:
+            return found
+        if re.fullmatch(r"[a-z]{3,12}", name):
+            hits = {s for s in self.speakers if re.search(rf"(?<![a-z]){name}(?![a-z])", _fold(s))}
+        else:  # 小戴 is 跑团助教小戴, 小周 is 小周助教
+            hits = {s for s in self.speakers if _fold(s).endswith(name) or _fold(s).startswith(name)}
+        return hits.pop() if len(hits) == 1 else as_written
 
 
 # -- session type, roles, topic ----------------------------------------------------------------------
@@ -471,7 +502,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if mine and has(f, "question", "follow_up"):
                 mine[-1].text += " " + _clean(m.text)
                 continue
-            to = set(targets) | {s for _, _, s in people.named_in(_LEAD_MENTIONS.sub("", m.text)[:8]) if s != m.speaker}
+            to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
             continue
         if is_chatter(m.text) or cue("reply", "acks").match(f):
@@ -556,6 +587,7 @@ class _Ctx:
     people: People
     lead: list[str]
     spoken_to: str | None
+    asker: str | None = None  # who asked the question this message answers ("照片发给谁？" — "发我就行")
 
 
 class Owner(NamedTuple):
@@ -566,13 +598,14 @@ class Owner(NamedTuple):
 
 def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     """Participants named in the clause (by any of their names) and @names, as (start, end, who)."""
-    lead = _LEAD_MENTIONS.match(c.f)
+    lead = c.people.lead_at.match(c.f)
     skip = lead.end() if lead else 0  # "@阿杰 …" at the start addresses a reply; the model reads the rest
     spans = [(pos, pos + len(alias), who) for pos, alias, who in c.people.named_in(c.f) if pos >= skip]
-    for m in _MENTION.finditer(c.f, skip):
+    for m in c.people.at.finditer(c.f, skip):
         if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
             spans.append((m.start(1), m.end(1), c.people.resolve(m.group(1)) or m.group(1)))
-    spans += [(s, e, name) for s, e, name in name_shaped(c.f) if s >= skip]
+    same = len(c.clause) == len(c.f)
+    spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f) if s >= skip]
     taken: list[tuple[int, int, str]] = []
     for s, e, who in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
         if all(e <= ts or s >= te for ts, te, _ in taken):
@@ -597,9 +630,12 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     if best is not None and scores[best] >= OWNER_THRESHOLD:
         m, p = mentions[best], scores[best]
         if m.kind == "P" and cue("owner", "paid_to").search(c.f[:m.start]):
-            return Owner(c.lead[0] if c.lead else "大家", "to_me")  # the one paid receives; the payers owe
+            return _senders(c)  # the one paid receives; the payers owe
         if m.kind == "P":
             return Owner(_joined(c, mentions, best), "named", p)
+        if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]) \
+                and _due(c.f[span[0]:span[1]]):
+            return _senders(c)  # "周六前发我就行": the speaker receives (with no date it is an instruction)
         if m.kind == "I":
             return Owner(c.speaker, "first_person", p)
         if m.kind == "G":
@@ -607,19 +643,31 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
         who = _addressee(c, mentions, best)
         return Owner(who, "assigned", p) if who else Owner(None, "")
     f = _fold(text)
+    if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
+        return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
     if c.lead and _directive(f):
         return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
     if has(f, "action", "to_me"):
-        return Owner(c.lead[0] if c.lead else "大家", "to_me")
+        return _senders(c)
     return Owner(None, "")
+
+
+def _senders(c: _Ctx) -> Owner:
+    """Who owes what the speaker receives: the person @-addressed, the one whose question this answers,
+    else the group."""
+    return Owner(c.lead[0] if c.lead else c.asker or "大家", "to_me")
+
+
+def _due(f: str) -> bool:
+    deadline = find_deadline(f, None)
+    return deadline is not None and deadline.marked
 
 
 def _directive(f: str) -> bool:
     """Asking someone to do something: 麻烦/请/记得…, or "把…" with a "…前" deadline."""
     if has(_LEAD_MENTIONS.sub("", f).lstrip(" ，,"), "action", "directive"):
         return True
-    deadline = find_deadline(f, None)
-    return "把" in f and deadline is not None and deadline.marked
+    return "把" in f and _due(f)
 
 
 def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
@@ -654,16 +702,17 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
 
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
-             spoken_to: str | None = None) -> list[_Clause]:
+             spoken_to: str | None = None, asker: str | None = None) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work."""
-    whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to))
+    whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker))
     if whole.who and whole.kind in ("named", "assigned") and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()):
         first = next((text for text, o in scored if o.who), sentence)
         return [_Clause(sentence, whole.who, whole.kind, first, whole.p)]  # "小王，你周五前把报名表收齐": one task for the person addressed
     parts = [_Clause(text, o.who, o.kind, p=o.p) for text, o in scored]
-    if any(c.owner and c.kind != "to_me" for c in parts):
+    # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
+    if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
             if c.kind == "to_me":
                 c.owner, c.kind = None, ""
@@ -686,14 +735,15 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     return groups
 
 
-def _task(text: str, m: Message, people: People, context: dict[str, Message]) -> str:
-    """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift)."""
+def _task(text: str, m: Message, people: People, context: dict[str, Message], asker: str | None = None) -> str:
+    """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift),
+    also a reply with no @ to the question just asked ("可以，我整理一下，这周内发群里")."""
     task = _clean(text)
-    lead = people.mentions(_LEAD_MENTIONS.match(m.text).group(0)) if _LEAD_MENTIONS.match(m.text) else []
+    lead = people.lead(m.text) or ([asker] if asker else [])
     if lead and lead[0] in context:
         about = _clean(context[lead[0]].text)
         if not relevant(task, about) or len(task) < 12:
-            short = about if len(about) <= 30 else about[:30] + "…"
+            short = about if len(about) <= 50 else about[:30] + "…" + about[-20:]  # what it is about, what it asks
             task += f"（回复{lead[0]}：{short}）"
     return task
 
@@ -746,17 +796,24 @@ _PAST = cue("patterns", "past")
 
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
-                 homework: bool, event: date | None = None) -> ActionItem | None:
+                 homework: bool, event: date | None = None, meeting: date | None = None,
+                 asker: str | None = None) -> ActionItem | None:
     f = _fold(clause.text)
     owner = clause.owner or ("大家" if homework else None)
     if has(f, "action", "not_a_task"):
         return None
+    at = clause.text.find(clause.owner_text) if clause.owner_text else -1
+    promise = clause.text[:at + len(clause.owner_text)] if at >= 0 else clause.text
+    if has(_fold(promise), "action", "hypothetical"):
+        return None
+    # the time of the promise, not of what happens if it fails ("…修不好的话明天换一台")
+    timed = promise if has(f, "action", "hypothetical") else clause.text
     kind = sentence_kind(clause.text)
     owner_part = clause.owner_text or clause.text
     if asks(owner_part) and clause.kind != "first_person":
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
-    deadline = find_deadline(clause.text, m.time, m.text, strict=not homework, event=event)
+    deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None):
         return None
@@ -782,7 +839,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif clause.kind == "first_person" and (_PAST.search(f) or deadline is None and (
             kind["commitment"] < 0.7 or "我先" in f or asks(clause.text))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
-    return ActionItem(task=_task(clause.text, m, people, context), owner=owner,
+    # "可以，我整理一下" answers the question just asked: the task names it
+    about = asker if clause.kind == "first_person" or owner == m.speaker else None
+    return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
 
@@ -796,8 +855,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     last_by: dict[str, Message] = {}
     speaker_of = {m.id: m.speaker for m in messages}
     events = event_days([(m.text, m.time) for m in messages])
+    meetings = next_meetings([(m.text, m.time) for m in messages])
     for idx, m in enumerate(messages):
-        lead = people.mentions(_LEAD_MENTIONS.match(m.text).group(0)) if _LEAD_MENTIONS.match(m.text) else []
+        lead = people.lead(m.text)
         parts = items(m.text)
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
@@ -814,8 +874,12 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
                 continue  # a preview, not a to-do
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
-            for clause in _clauses(s, m.speaker, people, lead, spoken_to):
-                action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx])
+            asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
+            # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
+            sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
+            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
+                action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
+                                      meeting=meetings[idx], asker=asker)
                 if action is not None:
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
