@@ -42,6 +42,9 @@ from copilot.textnorm import fold
 NOTES_EVAL_DIR = EVALS_DIR / "notes"
 TUNING_DIR = NOTES_EVAL_DIR / "tuning"
 LOCKED_DIR = NOTES_EVAL_DIR / "locked"
+# written by someone who had seen neither the code nor the other chats (round 21): scored only, like locked
+LOCKED_BLIND_DIR = NOTES_EVAL_DIR / "locked_blind"
+LOCKED_SPLITS = {"locked": LOCKED_DIR, "locked_blind": LOCKED_BLIND_DIR}
 MIN_COVERAGE = 0.6
 
 
@@ -380,7 +383,8 @@ def main(as_json: bool = False) -> int:
     settings = get_settings()
     engine = get_engine(settings, prefer="offline")
     tuning = score_split(TUNING_DIR, settings, engine)
-    halves = {"tuning": aggregate(tuning), "locked": score_locked(settings, engine)}
+    halves = {"tuning": aggregate(tuning)}
+    halves |= {name: score_locked(settings, engine, folder) for name, folder in LOCKED_SPLITS.items()}
     if as_json:
         print(json.dumps(halves, ensure_ascii=False, indent=1))
         return 0

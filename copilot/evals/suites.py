@@ -270,13 +270,13 @@ def _tuning_case(score: notes_eval.ChatScore) -> CaseResult:
                       engine=score.engine, seconds=score.seconds)
 
 
-def _locked_case(metrics: dict[str, Any]) -> CaseResult:
+def _locked_case(metrics: dict[str, Any], name: str = "locked") -> CaseResult:
     """The locked half as one case of aggregate figures: which locked chats fail is never shown."""
     checks = [Check(name=f"{label} ≥ {target}", passed=(metrics.get(key) or 0) >= target, reason=str(metrics.get(key)))
               for key, label, target in notes_eval.TARGETS]
     checks += [Check(name=label, passed=metrics.get(key) == 0, reason=str(metrics.get(key)))
                for key, label in (("leaked_noise", "没有泄漏噪声"), ("invented_entities", "没有编造实体"))]
-    return CaseResult(suite="notes", id="locked（只报总数）", passed=all(c.passed for c in checks), checks=checks)
+    return CaseResult(suite="notes", id=f"{name}（只报总数）", passed=all(c.passed for c in checks), checks=checks)
 
 
 def run_notes(ctx: EvalContext) -> SuiteResult:
@@ -299,10 +299,11 @@ def run_notes(ctx: EvalContext) -> SuiteResult:
         tuning = notes_eval.score_split(notes_eval.TUNING_DIR, ctx.settings, ctx.engine, ctx.workers)
         metrics["tuning"] = notes_eval.aggregate(tuning)
         rows += [_tuning_case(s) for s in tuning]
-    if (notes_eval.LOCKED_DIR / "expected.yaml").exists():
-        metrics["locked"] = notes_eval.score_locked(ctx.settings, ctx.engine, workers=ctx.workers)
-        rows.append(_locked_case(metrics["locked"]))
-    for half in ("tuning", "locked"):
+    for name, folder in notes_eval.LOCKED_SPLITS.items():
+        if (folder / "expected.yaml").exists():
+            metrics[name] = notes_eval.score_locked(ctx.settings, ctx.engine, folder, workers=ctx.workers)
+            rows.append(_locked_case(metrics[name], name))
+    for half in ("tuning", *notes_eval.LOCKED_SPLITS):
         if half in metrics:
             charts[f"新评测集（{half}）"] = [(label, metrics[half].get(key) or 0.0) for key, label, _ in notes_eval.TARGETS]
     return SuiteResult(suite="notes", metrics=metrics, cases=rows, charts=charts)
