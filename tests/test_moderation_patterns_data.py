@@ -80,3 +80,11 @@ def test_relevance_words_come_from_the_data_file():
         "name: 大家一起练书法\npositioning: 大家一起交流毛笔书法和临帖\ntopics: [书法, 临帖, 毛笔]\n"))
     assert "书法" in vocab.words and "临帖" in vocab.words
     assert not ({"大家", "一起", "交流"} & vocab.words)  # generic words never make a message "about the group"
+
+
+def test_a_weekday_before_a_time_is_not_a_spelled_out_number():
+    # the time of a group's own event must survive; a number spelled out to dodge filters is still read
+    assert "周六1400" in normalise("周六14:00在东门集合，骑行路线群公告里有").digits
+    assert "星期三1930" in normalise("星期三19:30线上分享，主讲阿杰").digits
+    assert "1380000" in normalise("要的加我壹叁捌零零零零").digits
+    assert "周61400" not in normalise("周六14:00集合").digits

@@ -48,6 +48,7 @@ class Spellings:
     variants: tuple[tuple[re.Pattern[str], str], ...]
     digits: dict[int, str]  # str.translate table: spelled-out digit → digit
     digit_run: re.Pattern[str]
+    weekday: tuple[str, ...] = ()  # 周/星期…: the spelled digit after them names a day, it hides nothing
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def spellings() -> Spellings:
     # A run of at least 5 digit-like characters; o and l stand for 0 and 1 only when they do not
     # continue a Latin word ("iso50", "photo2024", "hello12345").
     run = re.compile(f"(?:[0-9{cjk}]|(?<![a-z])[ol])[0-9{cjk}ol]{{4,}}")
-    return Spellings(variants, str.maketrans(table), run)
+    return Spellings(variants, str.maketrans(table), run, tuple(str(w) for w in data.get("weekday", ())))
 
 
 @lru_cache(maxsize=1)
@@ -95,13 +96,15 @@ class Normalised:
 
 
 def _digit_run(m: re.Match[str]) -> str:
-    run = m.group(0)
+    run, head = m.group(0), ""
+    if not run[0].isdigit() and m.string[:m.start()].endswith(spellings().weekday):
+        head, run = run[0], run[1:]  # "周六14:00": a weekday and a time, not a number spelled to hide it
     real = sum(c.isdigit() for c in run)
     spelled = run.translate(spellings().digits)
     # Only convert runs that really look like a number (not 一二三四五 in a poem or "hello").
     if real >= 3 or (spelled.isdigit() and len(run) >= 6):
-        return spelled if spelled.isdigit() else run
-    return run
+        return head + (spelled if spelled.isdigit() else run)
+    return head + run
 
 
 @lru_cache(maxsize=1)
