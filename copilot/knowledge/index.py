@@ -40,6 +40,7 @@ from copilot.knowledge.ranking import (
     Signals,
     asks_to_operate,
     confidence_model,
+    section_scorer,
 )
 from copilot.textnorm import fold, split_sentences, tokenize
 
@@ -401,13 +402,36 @@ class KnowledgeIndex:
         matched = expansion.matched if expansion else ()
         swapped = [w for w in own if not any(w in m or m in w for m in matched)] + extra
         every = list(range(len(loaded.sections)))
-        return Signals(dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
+        gram_asks, gram_head = loaded.gram_overlap(query)
+        return Signals(gram_asks=gram_asks, gram_head=gram_head, dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
                        lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,
                        sentence=sentence, asks_dense=asks_dense, asks_lexical=asks_lexical, expanded=bool(terms),
                        operation=asks_to_operate(query),
                        own_lexical=loaded.per_section(own_lexical, loaded.chunk_section),
                        cover=max(loaded.cover(w, every) for w in (own, swapped)),
                        title=max(loaded.cover(w, every, "fields") for w in (own, swapped))), terms
+
+    def _second_stage(self, signals: Signals, *, rerank: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                        dict[str, float]]:
+        """The fused scores, the section order, each section's situation fit and the confidence features:
+        with a trained :class:`~copilot.knowledge.ranking.SectionScorer` the first-stage candidates are
+        reordered by their fit, and the best fit is a confidence feature."""
+        fused = signals.fused(rerank=rerank)
+        order = np.argsort(-fused, kind="stable")
+        fit = np.ones(len(fused))
+        features = signals.features()
+        scorer = section_scorer() if rerank else None
+        if scorer is not None:
+            top = order[:scorer.candidates]
+            fit[top] = scorer.probability(signals.pair_matrix(fused, top))
+            order = np.concatenate([top[np.argsort(-fit[top], kind="stable")], order[scorer.candidates:]])
+            features["fit"] = float(fit[top].max())
+        return fused, order, fit, features
+
+    def confidence_features(self, query: str) -> dict[str, float]:
+        """The confidence model's inputs for ``query`` (what ``scripts/calibrate_ask.py`` fits on)."""
+        signals, _ = self.signals(query)
+        return self._second_stage(signals, rerank=True)[3]
 
     def search_sections(self, query: str, k: int = 5, *, rerank: bool = True, expand: bool = True) -> SectionRanking:
         """The ``k`` best sections for ``query``, each with its chunks in card order, and the
@@ -420,9 +444,8 @@ class KnowledgeIndex:
         if not loaded.rows:
             return SectionRanking(query, [], 0.0, model.threshold, model.related_floor)
         signals, terms = self.signals(query, expand=expand)
-        fused = signals.fused(rerank=rerank)
-        order = np.argsort(-fused, kind="stable")
-        confidence = model.probability(signals.features())
+        fused, order, fit, features = self._second_stage(signals, rerank=rerank)
+        confidence = model.probability(features)
         sections = []
         sentence = signals.sentence if signals.sentence is not None else signals.dense
         for i in order[:k]:
@@ -432,7 +455,7 @@ class KnowledgeIndex:
                                        score=round(float(fused[i]), 6), kind=str(rows[0].get("kind", "card")),
                                        chunks=[_hit(r, float(fused[i])) for r in rows],
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
-                                       lexical=float(signals.own_lexical[i])))
+                                       lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
         return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms)
 
 
@@ -497,6 +520,20 @@ class _Loaded:
     asks_bm25: object | None = None  # BM25 over the questions each section answers (knowledge/asks.yaml)
     asks_vectors: np.ndarray | None = None  # their e5 vectors
     asks_section: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    asks_grams: list[frozenset[str]] = field(default_factory=list)  # each question's character bigrams
+    head_grams: list[frozenset[str]] = field(default_factory=list)  # each section heading's bigrams
+
+    def gram_overlap(self, question: str) -> tuple[np.ndarray, np.ndarray]:
+        """Per section: the best share of the question's character bigrams that one of the questions the
+        section answers contains, and the share of the section heading's bigrams the question contains."""
+        grams = char_bigrams(question)
+        asks = np.zeros(len(self.sections))
+        if grams and self.asks_grams:
+            shares = np.asarray([len(grams & g) / len(grams) for g in self.asks_grams])
+            np.maximum.at(asks, self.asks_section, shares)
+        head = np.asarray([len(grams & g) / len(g) if g else 0.0 for g in self.head_grams]) \
+            if self.head_grams else np.zeros(len(self.sections))
+        return asks, head
 
     def idf(self, word: str) -> float:
         """A word's weight in :meth:`cover`: rare in the cards counts more; a word the cards never use
@@ -555,13 +592,16 @@ class _Loaded:
         sentence_vectors, sentence_section, sentence_penalty = _sentence_vectors(
             rows, np.asarray(chunk_section, dtype=int), embedder)
         asks_bm25, asks_vectors, asks_section = _asks_field(asks or {}, section_index, embedder)
+        asks_grams = [char_bigrams(q) for key, questions in (asks or {}).items() if key in section_index
+                      for q in questions]
         return cls(rows=rows, rows_by_id={str(r["id"]): r for r in rows},
                    section_sizes={k: len(section_rows[i]) for k, i in section_index.items()},
                    sections=sections, section_rows=section_rows, chunk_section=np.asarray(chunk_section, dtype=int),
                    vectors=vectors, bm25=bm25, fields=fields, sentence_vectors=sentence_vectors,
                    sentence_section=sentence_section, sentence_penalty=sentence_penalty, section_words=section_words,
                    field_words=[frozenset(f) for f in fields_corpus], df=df, asks_bm25=asks_bm25,
-                   asks_vectors=asks_vectors, asks_section=asks_section)
+                   asks_vectors=asks_vectors, asks_section=asks_section, asks_grams=asks_grams,
+                   head_grams=[char_bigrams(sec) for _, sec in sections])
 
     def per_section(self, values: np.ndarray, owner: np.ndarray, floor: float = -1e9) -> np.ndarray:
         """The best of ``values`` per section (``owner`` maps each value to its section); ``floor`` for a
@@ -630,6 +670,12 @@ def _asks_field(asks: dict[tuple[str, str], tuple[str, ...]], section_index: dic
     model = bm25s.BM25()
     model.index([tokenize(t) or ["∅"] for _, t in texts], show_progress=False)
     return model, embedder.cached([t for _, t in texts]), owner
+
+
+def char_bigrams(text: str) -> frozenset[str]:
+    """The adjacent character pairs of ``text`` (folded, Chinese characters, letters and digits only)."""
+    chars = [c for c in fold(text) if c.isalnum()]
+    return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
 def _section_key(row: dict[str, object]) -> tuple[str, str]:
