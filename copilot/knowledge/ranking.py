@@ -178,6 +178,9 @@ class SectionScorer(BaseModel):
     candidates: int
     second: float
     hedge: float = 0.5
+    # reorder the candidates by fit (off: on 2026-11-30 it raised tuning hit@3 but lowered the locked
+    # split's, so the fit only gates the second section and the hedge and is reported as ``fit``)
+    reorder: bool = False
     fitted_on: str = ""
 
     def probability(self, matrix: np.ndarray) -> np.ndarray:
