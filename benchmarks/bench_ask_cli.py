@@ -64,6 +64,8 @@ def main() -> None:
                                      capture_output=True, text=True).stdout
                 for k, v in json.loads(out.strip().splitlines()[-1]).items():
                     phases.setdefault(k, []).append(v)
+                if not keep:
+                    snapshot.unlink(missing_ok=True)
                 started = time.perf_counter()
                 subprocess.run([sys.executable, "-m", "copilot", "ask", f"{q}？（{label}{n}）", "--json"], check=True,
                                capture_output=True, env=env)
