@@ -20,7 +20,7 @@ from copilot.paths import load_resource
 from copilot.textnorm import fold
 
 SPELLINGS = "moderation/spellings.yaml"
-_CJK_BLOCK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_CJK_BLOCK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # Symbols that stand for "add" in 加V-style invitations (after NFKC ＋ is already +).
 _PLUS = str.maketrans({"➕": "+", "✚": "+"})
@@ -104,7 +104,11 @@ def _digit_run(m: re.Match[str]) -> str:
     return run
 
 
-_HEART_HANDLE = re.compile(r"([vV微薇威])\s*[❤♥💗💕️]+")
+@lru_cache(maxsize=1)
+def _heart_handle() -> re.Pattern[str]:
+    """v❤ / 微💗: a handle letter followed by hearts (the letters are data: spellings.yaml)."""
+    letters = "".join(re.escape(str(c)) for c in load_resource(SPELLINGS)["heart_handle"])
+    return re.compile(rf"([{letters}])\s*[❤♥💗💕️]+")
 
 
 @lru_cache(maxsize=4096)
@@ -119,7 +123,7 @@ def normalise(text: str) -> Normalised:
         evasions.append("形近字母")  # Cyrillic/Greek look-alikes inside Latin handles
         folded = skeleton
     # hearts stand in for 信 ("v❤", "薇❤"); they are punctuation to _NON_WORD, so fold them first
-    folded = _HEART_HANDLE.sub(lambda m: m.group(1) + "信", folded)
+    folded = _heart_handle().sub(lambda m: m.group(1) + "信", folded)
     compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))
     sp = spellings()
     for pattern, canonical in sp.variants:

@@ -35,22 +35,16 @@ from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize
 
-# Words too generic to show relevance to any particular group.
-_GENERIC = frozenset(
-    ["大家", "我们", "你们", "他们", "一个", "一下", "什么", "怎么", "可以", "没有", "知道", "觉得", "今天", "明天", "昨天", "时候", "现在", "问题", "有没有", "分享", "交流", "学习", "社群", "群里", "群友", "朋友", "成员", "活动", "一起", "每天", "每周", "时间", "东西", "事情", "感觉", "真的", "还是", "就是", "这个", "那个", "这样", "那样", "为什么", "如何", "推荐", "请问", "经验", "方法", "资料", "讨论", "话题", "内容", "群", "人", "做", "用", "说", "看", "想", "好", "周末", "每周", "早上", "晚上", "中午", "上午", "下午", "交流群", "小区", "家人", "新手"]
-)
+RELEVANCE = "moderation/relevance.yaml"
 
-# Generic chatter (written for this purpose): the semantic check's picture of "not about the group".
-_CHATTER_ANCHORS = [
-    "今晚吃什么，火锅还是烧烤",
-    "这部电视剧太好看了，明星演技炸裂",
-    "股票今天又跌了，基金全绿",
-    "周末去哪里玩，天气怎么样",
-    "打游戏开黑上分，谁来组队",
-    "房价又涨了，买房压力好大",
-    "八卦新闻，听说某明星离婚了",
-    "上班好累，老板又让加班",
-]
+
+@lru_cache(maxsize=1)
+def _relevance() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Generic words, lone particles and the chatter anchors of the semantic check (relevance.yaml)."""
+    data = load_resource(RELEVANCE)
+    return (frozenset(str(w) for w in data["generic"]), frozenset(str(w) for w in data["particles"]),
+            tuple(str(a) for a in data["chatter_anchors"]))
+
 
 # cos(message, profile) − cos(message, chatter) at or above this is "about the group".
 SEMANTIC_MARGIN = 0.0
@@ -84,7 +78,7 @@ def related_words(words: frozenset[str], text: str) -> tuple[list[str], frozense
         if any(cue in text for cue in ctx["cues"]):
             types.append(name)
             related.update(ctx["words"])
-    return types, frozenset(related - words - _GENERIC)
+    return types, frozenset(related - words - _relevance()[0])
 
 
 @dataclass(frozen=True)
@@ -106,15 +100,16 @@ def _bigrams(s: str) -> set[str]:
 
 @lru_cache(maxsize=64)
 def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...]) -> ProfileVocab:
+    generic, particles, _ = _relevance()
     words: set[str] = set()
     for t in texts:
-        words.update(w for w in tokenize(t) if w not in _GENERIC and len(w) >= 2)
+        words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2)
     words.update(fold(t) for t in topics)
-    words = {w for w in words if w and w not in _GENERIC and not (len(w) == 1 and w in "的了是在有和与及")}
+    words = {w for w in words if w and w not in generic and w not in particles}
     grams: set[str] = set()
     for t in topics:
         grams |= _bigrams(fold(t))
-    grams -= _GENERIC
+    grams -= generic
     types, related = related_words(frozenset(words), fold(" ".join(texts)))
     return ProfileVocab(frozenset(words), frozenset(grams), tuple(fold(t) for t in topics), _alternation(words),
                         tuple(types), _alternation(related))
@@ -161,7 +156,7 @@ class OffTopicDetector:
             if self._vectors is None:
                 p = self.profile
                 texts = [p.positioning, "、".join(p.topics), *p.topics]
-                self._vectors = (self.embedder.embed_passages(texts), self.embedder.embed_passages(_CHATTER_ANCHORS))
+                self._vectors = (self.embedder.embed_passages(texts), self.embedder.embed_passages(list(_relevance()[2])))
             return self._vectors
 
     def semantic_margin(self, text: str) -> float:

@@ -149,31 +149,68 @@ def signal_table() -> SignalTable:
     return SignalTable(tuple(specs), {k: float(v) for k, v in data.get("thresholds", {}).items()})
 
 
-# --- contact handles -------------------------------------------------------------------------
-_WECHAT_ID = re.compile(r"(?:微信|wxid_)(?:号|id)?(?:是|为|搜|搜索)?([a-z][a-z0-9_-]{5,19}|\d{6,11})")
+# --- contact handles ---------------------------------------------------------------------
+# The words inside these patterns are data (resources/moderation/patterns.yaml); the shapes are code.
+PATTERNS = "moderation/patterns.yaml"
+
+
+def _either(words: list[str]) -> str:
+    """Literal words joined by ``|``, longest first (so 群号 is tried before 群)."""
+    return "|".join(re.escape(str(w)) for w in sorted({str(w) for w in words}, key=len, reverse=True))
+
+
+def _alt(words: list[str]) -> str:
+    return f"(?:{_either(words)})"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled contact, money and reported-speech patterns (built once from patterns.yaml)."""
+
+    wechat_id: re.Pattern[str]
+    qq_num: re.Pattern[str]
+    labelled_handle: re.Pattern[str]
+    phone: re.Pattern[str]
+    contact_num: re.Pattern[str]
+    mention_handle: re.Pattern[str]
+    money: re.Pattern[str]
+    income: re.Pattern[str]
+    reported_speech: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    d = load_resource(PATTERNS)
+    wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
+    not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
+    return Patterns(
+        wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
+                             + r"?([a-z][a-z0-9_-]{5,19}|\d{6,11})"),
+        qq_num=re.compile(_alt(qq["names"]) + _alt(qq["suffixes"]) + "?" + _alt(qq["copulas"])
+                          + r"?(\d{5,11})|(?<![a-z])q(\d{5,11})(?!\d)"),
+        labelled_handle=re.compile(r"(?<![a-z0-9])" + _alt(d["handle_labels"])
+                                   + r"\s*[:\uff1a]\s*([a-z][a-z0-9_-]{4,19})(?![a-z0-9_-])"),
+        # an 11-digit order number looks like a mobile number
+        phone=re.compile(r"(?<!\d)" + not_order + r"1[3-9]\d{9}(?!\d)"),
+        contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
+        mention_handle=re.compile(_alt(d["handle_mentions"])),
+        money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z]))"),
+        income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + _either(inc["amounts"]) + ")"
+                          + "|" + _alt(inc["earn_verbs"]) + r"(?:\d+|" + _either(inc["earn_amounts"]) + ")"),
+        reported_speech=re.compile(_alt(rep["verbs"]) + _alt(rep["objects"])
+                                   + r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]{0,24}"),
+    )
+
+
 _WXID = re.compile(r"wxid_[a-z0-9]{6,}")
-_QQ_NUM = re.compile(r"(?:qq|q群|群号|加群|企鹅群)(?:号|群|群号)?(?:是|为|码)?(\d{5,11})|(?<![a-z])q(\d{5,11})(?!\d)")
-# "V：bd_gzs", "vx: abc123", "Q：gua88": a handle written after a handle label and a colon (folded form)
-_LABELLED_HANDLE = re.compile(r"(?<![a-z0-9])(?:v|vx|wx|微信|薇|威信|q|qq|扣扣)\s*[:：]\s*([a-z][a-z0-9_-]{4,19})(?![a-z0-9_-])")
-# not after 订单号/单号/运单/编号 (an 11-digit order number looks like a mobile number)
-_PHONE = re.compile(r"(?<!\d)(?<!单号)(?<!单号是)(?<!编号)(?<!订单)1[3-9]\d{9}(?!\d)")
 # fixed lines (0755-86001234) belong to offices and property management, not to ad handles
 _LANDLINE = re.compile(r"^0\d{9,11}$")
 # global allowlist: government, universities, exam and rail sites, code and app stores
 _TRUSTED_DOMAINS = ("gov.cn", "edu.cn", "chsi.com.cn", "12306.cn", "github.com", "apps.apple.com")
-# (also the messaging apps of Hong Kong/Taiwan/overseas groups: "WhatsApp 6123 8890", "telegram 5566…")
-_CONTACT_NUM = re.compile(r"(?:加|联系|找|私聊|电话|手机|tel|call|拨打|咨询|whatsapp|telegram)\D{0,3}(\d{6,12})")
-_MENTION_HANDLE = re.compile(r"微信|qq")
 
 # --- links ---------------------------------------------------------------------------------
 SHORTENERS = {"t.cn", "dwz.cn", "url.cn", "suo.im", "bit.ly", "tinyurl.com", "is.gd", "c.tb.cn", "m.tb.cn",
                "v.douyin.com", "u.jd.com", "mobile.yangkeduo.com", "p.pinduoduo.com", "s.click.taobao.com"}
-
-# --- money ---------------------------------------------------------------------------------
-_MONEY = re.compile(r"(?:[¥￥$]\s?\d+|\d+(?:\.\d+)?\s?(?:元|块钱|块|rmb|w\+|万|k\+|刀|米)(?![a-z]))")
-# an amount is required: "月入过万" is a pitch, "下个月入职" is HR small talk
-_INCOME = re.compile(r"(?:日|月|周|一天|每天|每月|一个月|轻松)(?:赚|入|收入|挣|结)(?:\d+|过万|上万|几千|几百|[千万])"
-                     r"|(?:赚|挣)(?:\d+|几百|几千|上千|上万)")
 
 _ROSTER_LINE = re.compile(r"(?m)^\s*\d{1,3}\s*[.、．)）]")  # "1. 5-302 两份" / "2、王姐 一箱"
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
@@ -298,14 +335,14 @@ def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     d = scan.n.digits
-    contacts = ["微信号 " + m.group(1) for m in _WECHAT_ID.finditer(d)]
+    contacts = ["微信号 " + m.group(1) for m in patterns().wechat_id.finditer(d)]
     contacts += ["微信号 " + m.group(0) for m in _WXID.finditer(d)]
-    contacts += ["QQ/群号 " + (m.group(1) or m.group(2)) for m in _QQ_NUM.finditer(d)]
-    contacts += ["账号 " + m.group(1) for m in _LABELLED_HANDLE.finditer(scan.n.folded)
+    contacts += ["QQ/群号 " + (m.group(1) or m.group(2)) for m in patterns().qq_num.finditer(d)]
+    contacts += ["账号 " + m.group(1) for m in patterns().labelled_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
-    contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in _PHONE.finditer(d)]
+    contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
     if not contacts:
-        contacts += ["联系号码 " + m.group(1) for m in _CONTACT_NUM.finditer(d) if not _LANDLINE.match(m.group(1))]
+        contacts += ["联系号码 " + m.group(1) for m in patterns().contact_num.finditer(d) if not _LANDLINE.match(m.group(1))]
     scan.contacts = contacts
     return Finding(contacts) if contacts else None
 
@@ -314,7 +351,7 @@ def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec)
     if not hits:
         return None
-    return Finding(hits, "with_handle" if _MENTION_HANDLE.search(scan.n.compact) or scan.contacts else "default")
+    return Finding(hits, "with_handle" if patterns().mention_handle.search(scan.n.compact) or scan.contacts else "default")
 
 
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -343,7 +380,7 @@ def _promo_words(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _income(scan: Scan, spec: SignalSpec) -> Finding | None:
-    hits = _INCOME.findall(scan.n.digits)
+    hits = patterns().income.findall(scan.n.digits)
     return Finding(hits) if hits else None
 
 
@@ -351,7 +388,7 @@ def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.found.get("income"):
         return None  # a promised income already says it
     # the folded text keeps decimal points (29.9元 is not 299元); spelled-out amounts only in the digit form
-    hits = _MONEY.findall(scan.n.folded) or _MONEY.findall(scan.n.digits)
+    hits = patterns().money.findall(scan.n.folded) or patterns().money.findall(scan.n.digits)
     return Finding(hits) if hits else None
 
 
@@ -397,7 +434,6 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{1,60})[”\"」』’']")
-_REPORTED_SPEECH = re.compile(r"(?:说|骂|叫|喊|称|讲)(?:我|我们|他|她|大家|人)[^，。！？,.!?；;\n]{0,24}")
 
 
 def _reported(scan: Scan, hits: list[str]) -> bool:
@@ -410,11 +446,11 @@ def _reported(scan: Scan, hits: list[str]) -> bool:
         return False
     folded = scan.n.folded
     zone = "".join(m.group(1) for m in _QUOTED.finditer(folded)) + "".join(
-        m.group(0) for m in _REPORTED_SPEECH.finditer(folded))
+        m.group(0) for m in patterns().reported_speech.finditer(folded))
     if not zone:
         return False
     outside = folded
-    for piece in [m.group(0) for m in _QUOTED.finditer(folded)] + [m.group(0) for m in _REPORTED_SPEECH.finditer(folded)]:
+    for piece in [m.group(0) for m in _QUOTED.finditer(folded)] + [m.group(0) for m in patterns().reported_speech.finditer(folded)]:
         outside = outside.replace(piece, " ")
     return all(h in zone for h in hits) and not any(h in outside for h in hits)
 
