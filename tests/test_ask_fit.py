@@ -150,3 +150,5 @@ def test_answers_carry_the_fit_of_their_first_section(kb_index: KnowledgeIndex, 
     answer = answer_question("群里两个老成员为一点小事吵得不可开交，我作为群主该怎么劝", kb_index, get_engine(settings))
     assert answer.covered and 0.0 < answer.fit <= 1.0
     assert json.loads(answer.model_dump_json())["fit"] == answer.fit
+    declined = answer_question("帮我订一张周六上海到成都的机票", kb_index, get_engine(settings))
+    assert not declined.covered and declined.fit == 0.0

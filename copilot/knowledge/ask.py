@@ -94,9 +94,9 @@ class Answer(BaseModel):
     sections: list[SectionRef] = []
     related: list[SectionRef] = []
     # how well the first section fits the situation asked about: the trained scorer's estimate that it
-    # is a section an operator would accept (1.0 when no scorer is installed); below the scorer's
-    # ``hedge`` the answer says the material does not speak to this situation directly
-    fit: float = 1.0
+    # is a section an operator would accept (1.0 when no scorer is installed, 0.0 in a decline); below
+    # the scorer's ``hedge`` the answer says the material does not speak to this situation directly
+    fit: float = 0.0
 
 
 class DeclineTexts(BaseModel):
