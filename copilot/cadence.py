@@ -106,6 +106,20 @@ class Cadence(BaseModel):
             rule = rrule(MONTHLY, byweekday=weekday(self.weekdays[0], self.nth), dtstart=begin, until=until)
         return [d.date() for d in rule]
 
+    def irregular_note(self, year: int = 2027) -> str:
+        """A cadence some months lack (每月第五个周一, 每月31号), said once for the operator; else ''.
+        The example month is the first of ``year`` that lacks the day."""
+        words = vocabulary()["irregular"]
+        months = [dt.date(year, m, 1) for m in range(1, 13)]
+        if self.kind == "monthly_nth" and (self.nth or 0) >= 5:
+            missing = next(d for d in months if not _nth_weekday(d, self.weekdays[0], self.nth or 5))
+            return str(words["nth5"]).format(label=self.label, weekday=weekday_name(self.weekdays[0]),
+                                             missing=f"{missing.year}年{missing.month}月")
+        if self.kind == "monthly_day" and (self.day or 0) >= 29:
+            missing = next(d for d in months if calendar.monthrange(d.year, d.month)[1] < (self.day or 0))
+            return str(words["late_day"]).format(label=self.label, day=self.day, missing=f"{missing.year}年{missing.month}月")
+        return ""
+
     def shifted_note(self, on: dt.date) -> str:
         """Why a date is unusual: a monthly day landed elsewhere (每月31号 in a 30-day month), or a
         工作日 event falls on a weekend day worked instead of a holiday; else ''."""
@@ -196,6 +210,13 @@ def holiday_note(d: dt.date) -> str:
     fixed = d.month == 1 and d.day == 1 or name in vocabulary()["fixed_holidays"].values()
     guess = "" if holiday_data_covers(d.year) or fixed else "（按惯例估计，以国务院公布的放假安排为准）"
     return f"{d.month}月{d.day}日在{name}假期里{guess}，这次是否照常请确认"
+
+
+def _nth_weekday(first: dt.date, wd: int, nth: int) -> bool:
+    """Whether the month of ``first`` has an ``nth`` weekday ``wd`` (0=周一)."""
+    count = sum(1 for day in range(1, calendar.monthrange(first.year, first.month)[1] + 1)
+                if dt.date(first.year, first.month, day).weekday() == wd)
+    return count >= nth
 
 
 def _monthly_days(day: int, start: dt.date, end: dt.date) -> list[dt.date]:

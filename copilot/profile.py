@@ -344,6 +344,10 @@ class GroupProfile(BaseModel):
         """Times read as a guess ("每天 8点 作业提醒" → 08:00), for the operator to confirm."""
         return [f"{e.title}：{e.time_note}" for e in self.all_events() if e.time_note]
 
+    def cadence_notes(self) -> list[str]:
+        """Cadences some months lack (每月第五个周一, 每月31号), for the operator to confirm."""
+        return [f"{e.title}：{n}" for e in self.all_events() if (n := e.cadence.irregular_note())]
+
     def schedule_problems(self) -> list[str]:
         """Why each unreadable ``schedule`` line could not be read, as the cadence parser says it."""
         out = []

@@ -215,8 +215,15 @@ def test_render_text_without_checks_for_the_ui(offline):
 def test_discount_mentions_member_day_only_when_the_schedule_has_one(offline):
     taipei = draft("copy", profile_from_data(TAIPEI, "qa"), offline, kind="promotion", n=1).drafts[0]
     assert taipei["tactic"] == "折扣" and "會員日" not in taipei["text"]
-    groupbuy = draft("copy", load_profile(PROFILES / "community-groupbuy.yaml"), offline, kind="promotion", n=1)
-    # its schedule has 每周五 会员日: the offer names that day and ends with it
-    text = groupbuy.drafts[0]["text"]
+    groupbuy = load_profile(PROFILES / "community-groupbuy.yaml")
+    # its schedule has a bare 每周五 会员日 that says nothing about prices: the offer is not tied to it,
+    # and its end is asked of the operator instead of borrowed from that day
+    bare = draft("copy", groupbuy, offline, kind="promotion", n=1).drafts[0]
+    assert "会员日" not in bare["text"] and any("截止时间" in n for n in bare["needs"])
+    # a 会员日 whose details name the price: the offer names that day and ends with it
+    priced = groupbuy.model_copy(update={"schedule": [s for s in groupbuy.schedule if "会员日" not in s], "events": [
+        *groupbuy.events, *profile_from_data({**TAIPEI, "events": [{"title": "会员日", "kind": "会员日", "cadence": "每周五",
+                                                                    "time": "10:00", "details": "全场活动价"}]}).events]})
+    text = draft("copy", priced, offline, kind="promotion", n=1).drafts[0]["text"]
     day = re.search(r"【会员日·(\d+月\d+日)】", text)
     assert day and f"截止：{day.group(1)}（周五）会员日当天" in text

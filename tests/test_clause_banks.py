@@ -97,6 +97,11 @@ GROUPS: dict[str, dict[str, Any]] = {
         "locality": "上海·闵行区",
         "events": [{"title": "周四约球", "kind": "线下活动", "cadence": "每周四", "time": "19:30", "place": "闵行体育馆", "details": "带球拍"}],
     },
+    "paddle": {
+        "name": "", "positioning": "杭州湘湖周末一起划桨板、皮划艇", "topics": ["桨板", "皮划艇"], "type": "兴趣型",
+        "events": [{"title": "周日湘湖桨板", "kind": "线下活动", "cadence": "每周日", "time": "09:00", "place": "湘湖码头",
+                    "details": "两小时，自带防晒和换洗衣服"}],
+    },
 }
 PROFILES = {k: profile_from_data(v) for k, v in GROUPS.items()}
 TARGETS = [("rules", {}), ("intro", {}), ("welcome", {"n": 1})]

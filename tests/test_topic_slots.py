@@ -11,7 +11,7 @@ import re
 import pytest
 
 from copilot.agents import draft
-from copilot.agents.facts import topic_classes
+from copilot.agents.facts import topic_classes, verb_fill
 from copilot.agents.topics import domains, topic_bank
 from copilot.config import Settings
 from copilot.knowledge.checks import failures, skeleton_clauses
@@ -174,7 +174,7 @@ def test_no_two_patterns_that_can_meet_in_one_calendar_share_a_sentence():
     sources += [(f"family:{f}", sk) for f, v in bank["families"].items() for sk in v]
     clauses = {}
     for src, sk in sources:
-        filled = [v.format(t="乒乓球", brand="某牌") for v in _variants(sk["text"])]
+        filled = [v.format(t="乒乓球", brand="某牌", **verb_fill("乒乓球")) for v in _variants(sk["text"])]
         clauses[(src, sk["title"])] = {c for v in filled for c, _ in skeleton_clauses(v, ["乒乓球", "某牌"], 6)}
     clashes = [(a, b, clauses[a] & clauses[b]) for a, b in itertools.combinations(clauses, 2)
                if (a[0] == b[0] or "domain" in a[0] + b[0] or "common" in a[0] + b[0]) and clauses[a] & clauses[b]]

@@ -36,4 +36,10 @@ def draft(target: str, profile: GroupProfile, engine: Engine, **options: Any) ->
     agent = AGENTS.get(target)
     if agent is None:
         raise DraftError(f"未知的起草类型 {target!r}，可选：{'、'.join(AGENTS)}")
-    return agent(profile, engine, **options)
+    try:
+        return agent(profile, engine, **options)
+    except DraftError as exc:  # the operator reads the refusal in the profile's script, like the drafts
+        script = profile.script or engine.settings.script
+        if script == "zh-Hans":
+            raise
+        raise DraftError(convert_script(str(exc), script)) from exc

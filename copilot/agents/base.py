@@ -484,6 +484,8 @@ def _notice(run: Any, d: _Drafting, checks: list[CheckResult], drafts: list[dict
     if (unread := d.profile.unparsed_schedule()) and d.spec.target in ("topics", "intro", "copy"):
         notes.append(f"固定安排（schedule）里有 {len(unread)} 条没看懂，没有排进去：{'；'.join(d.profile.schedule_problems())}"
                      "。请写成“每周三 21:00 真题精讲”“隔周日（2026-12-06起） 14:00 辅食分享”，或改用 events 字段")
+    if (irregular := d.profile.cadence_notes()) and d.spec.target in ("topics", "intro", "copy"):
+        notes.append("；".join(irregular))
     if (guessed := d.profile.time_notes()) and d.spec.target in ("topics", "intro", "copy", "welcome"):
         notes.append("这些时间是按写法推断的，请核对：" + "；".join(guessed))
     want = d.context.get("n")

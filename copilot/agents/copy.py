@@ -22,7 +22,7 @@ from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Pa
 from copilot.agents.docs import benefits, clause_bank, entry_conditions
 from copilot.agents.events import compose_notice as compose_event_notice
 from copilot.agents.events import is_paused, phrase, rotation, when_label
-from copilot.agents.facts import lead_topic, physical_place, slot_topic
+from copilot.agents.facts import lead_topic, physical_place, slot_topic, verb_fill
 from copilot.agents.topics import next_monday, occurrences
 from copilot.cadence import holiday_name, holiday_note, weekday_name
 from copilot.knowledge.rules import load_rules
@@ -68,8 +68,11 @@ def current_price(p: Product) -> float:
 
 
 def promo_label(profile: GroupProfile, p: Product) -> str:
-    """活动价, or 会员价 when the profile says the promo price is the member price (brand groups)."""
-    return "会员价" if C.gtype(profile) == "品牌型" or "会员价" in fold(p.description) else "活动价"
+    """会员价 only when the profile says the promo price is the member price (the product's description
+    or the purchase path: "活动价即会员价", "会员价自动生效"); a brand group's undated promo price is
+    otherwise an 活动价, whose end the operator supplies (no standing price is invented)."""
+    said = fold(p.description + " " + profile.purchase_path)
+    return "会员价" if any(fold(w) in said for w in promo_bank()["member_price_words"]) else "活动价"
 
 
 def _price_label(profile: GroupProfile, p: Product) -> str:
@@ -141,8 +144,8 @@ def mentions_product(ev: Event, p: Product, on: dt.date | None = None) -> bool:
 
 
 def member_price_day(profile: GroupProfile, start: dt.date) -> tuple[dt.date, Event] | None:
-    """The next 会员日 whose price the profile's promo prices are: "全场会员价" says so (``day_price_words``);
-    a bare 会员日 (no details) too. One that gives an extra discount on the member price ("会员价再打9折")
+    """The next 会员日 whose price the profile's promo prices are: "全场会员价" says so (``day_price_words``).
+    A bare 会员日 (no details) says nothing about prices, so none is tied to it (its offer goes to needs). One that gives an extra discount on the member price ("会员价再打9折")
     means the member price is standing, and one that offers something else ("开台费8折") has nothing to
     do with the products."""
     extra = [fold(w) for w in promo_bank()["extra_discount_words"]]
@@ -150,9 +153,9 @@ def member_price_day(profile: GroupProfile, start: dt.date) -> tuple[dt.date, Ev
     for on, ev in occurrences(profile, start, 62):
         if ev.kind == "会员日":
             said = fold(ev.details)
-            # a 会员日 whose details offer something else ("开台费8折") is no deadline for a product's
-            # price; a bare 会员日 (no details) is the day the profile's promo prices run
-            linked = (not said or any(w in said for w in priced)) and not any(w in said for w in extra)
+            # a 会员日 whose details offer something else ("开台费8折"), or give no details at all, is no
+            # deadline for a product's price: only one that names a price word ties the promo prices to it
+            linked = any(w in said for w in priced) and not any(w in said for w in extra)
             return (on, ev) if linked else None
     return None
 
@@ -178,8 +181,10 @@ def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str
     ``standing`` price (会员价) has no deadline: the text says it holds, the note says why."""
     buy, buy_note = how_to_buy(profile)
     if sale is None and any(p.promo_price for p in quoted):
-        # every draft of one promotion that quotes the 会员日 price ends when that price ends
-        sale = member_price_day(profile, dt.date.fromisoformat(str(ctx["start"])))
+        # every draft of one promotion that quotes a sale's price (the 秒杀 that names the product, the
+        # 会员日 whose price it is) ends when that price ends
+        first = dt.date.fromisoformat(str(ctx["start"]))
+        sale = next((s for p in quoted if p.promo_price and (s := sale_event(profile, p, first))), None)
     if standing:
         end, end_note = promo_bank()["standing"].format(label=standing), promo_bank()["standing_note"].format(label=standing)
     else:
@@ -350,11 +355,11 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     return Composed(out, why)
 
 
-def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
+def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list[dict[str, Any]]:
     """朋友圈招募 posts (full and short) from the clause bank: the group's own benefits, threshold and,
     for a paid group, the fee and how to sign up."""
     bank = clause_bank()["moments"]
-    bens = benefits(profile)[:3]
+    bens = benefits(profile, today)[:3]
     # a public post does not broadcast members' circumstances (独居, 患者…): those clauses are left out
     private = list(C.audience_table()["vulnerable_words"])
     pos = drop_clauses(profile.positioning, private).rstrip("。.！!；; ")
@@ -363,11 +368,13 @@ def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
     aud = "" if drop_clauses(profile.audience, private) != profile.audience else profile.audience.rstrip("。.；; ")
     practice = slot_topic(profile, "practice")
     fill = {"name": profile.display_name(), "pos": pos, "t0": lead_topic(profile), "tp": practice or "",
+            **verb_fill(practice or ""),
             "aud": f"适合{aud}，" if aud else "", "ben": bens[0],
             "bens": "；".join(bens), "entry": entry_conditions(profile), "brand": C.brand(profile) or profile.display_name(),
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
             "path": profile.purchase_path.rstrip("。")}
-    lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", "entry")]
+    entry = "entry" if profile.threshold else "entry_open"  # who the group is for is not an entry condition
+    lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", entry)]
     if profile.paid:
         lines.append(phrase(bank["fee"] if profile.purchase_path else bank["fee_nopath"], profile, "mfee").format(**fill))
     else:
@@ -377,7 +384,7 @@ def compose_moments(profile: GroupProfile) -> list[dict[str, Any]]:
         short_bank = bank["short_subject"]
     short = phrase(short_bank, profile, "mshort").format(**fill)
     if profile.paid:
-        short += phrase(bank["fee_nopath"], profile, "mshortfee").format(**fill)
+        short += phrase(bank["short_fee" if profile.purchase_path else "short_fee_nopath"], profile, "mshortfee").format(**fill)
     return [
         {"title": "朋友圈招募（完整版）", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""},
         {"title": "朋友圈招募（短版）", "text": short, "tactic": "", "arithmetic": [], "operator_note": ""},
@@ -439,7 +446,8 @@ def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, 
     if kind == "promotion":
         return compose_promotion(profile, ctx)
     if kind == "moments":
-        return Composed(compose_moments(profile)[:n], "朋友圈文案只有完整版和短版两种写法")
+        # the start date stands for "now": a course whose weeks are over by then is not advertised
+        return Composed(compose_moments(profile, dt.date.fromisoformat(str(ctx["start"])))[:n], "朋友圈文案只有完整版和短版两种写法")
     if kind == "activity":
         return compose_activity(profile, ctx)
     return compose_notice(profile, ctx)

@@ -17,8 +17,8 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.agents.events import expand, phrase, pick, when_label
-from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned
+from copilot.agents.events import expand, is_finished, phrase, pick, when_label
+from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned, verb_fill
 from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
@@ -46,10 +46,11 @@ def where_rules(profile: GroupProfile) -> str:
     return "群文件" if profile.platform == "qq" else "群公告"
 
 
-def benefits(profile: GroupProfile) -> list[str]:
-    """What a member gets: the group's own regular events (with who runs them) and the goals that read
-    as benefits; only without events, general benefits by group type that promise no schedule."""
-    regular = [e for e in profile.all_events() if e.cadence.recurring]
+def benefits(profile: GroupProfile, today: dt.date | None = None) -> list[str]:
+    """What a member gets: the group's own regular events (with who runs them; a course whose weeks
+    are over by ``today`` is no longer one) and the goals that read as benefits; only without events,
+    general benefits by group type that promise no schedule."""
+    regular = [e for e in profile.all_events() if e.cadence.recurring and not (today and is_finished(e, today))]
     goals = [g for g in profile.goals if any(w in g for w in ("分享", "答疑", "精讲", "互评", "品鉴", "复盘", "学会"))]
     if regular:
         items = [f"{e.cadence.label}{' ' + e.time if e.time else ''} {e.title}" + (f"（{e.host}）" if e.host else "")
@@ -93,6 +94,19 @@ def card_format(profile: GroupProfile) -> str:
     return ""
 
 
+def refund_notes(profile: GroupProfile) -> list[str]:
+    """A paid group whose profile says nothing about refunds or validity: the operator is asked for
+    one (no refund term is invented)."""
+    if not profile.paid:
+        return []
+    bank = clause_bank()["rules"]
+    said = fold(" ".join([profile.positioning, profile.threshold, profile.purchase_path, profile.paid.term,
+                          *profile.goals, *(e.details for e in profile.all_events())]))
+    if any(fold(w) in said for w in bank["refund_words"]):
+        return []
+    return [bank["refund_need"].format(fee=f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}")]
+
+
 def upcoming_events(profile: GroupProfile, today: dt.date | None) -> list[Event]:
     """The events a member can still come to: one-off dates already past are left out."""
     if today is None:
@@ -113,8 +127,11 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     events = upcoming_events(profile, today)
     listed = [e for e in events if e.cadence.recurring][:4]  # benefits() names these, with their times
     lines.append(phrase(bank["get_events"] if listed else bank["get"], profile, "get"))
-    lines += [f"{i}. {b}" for i, b in enumerate(benefits(profile), 1)]
-    lines.append(f"入群条件：{entry_conditions(profile)}。")
+    lines += [f"{i}. {b}" for i, b in enumerate(benefits(profile, today), 1)]
+    if profile.threshold or not profile.audience:
+        lines.append(f"入群条件：{entry_conditions(profile)}。")
+    else:  # "适合谁" above says who the group is for; it is not restated as a condition
+        lines.append(f"{bank['entry_label']}：{phrase(clause_bank()['rules']['entry_open'], profile, 'entry')}。")
     if profile.paid:
         fee = phrase(bank["paid"], profile, "paid").format(price=C.fmt_money(profile.paid.price), term=profile.paid.term)
         how = phrase(bank["buy"], profile, "buy").format(path=profile.purchase_path.rstrip("。")) \
@@ -138,7 +155,7 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
         lines.append(str(bank["no_events"][0]).format(where=where))
     closes = bank["close"].get(C.gtype(profile), bank["close"]["其他"])
     lines.append(phrase(closes, profile, "close").format(where=where))
-    return Composed([{"title": f"{name} 群介绍", "text": "\n".join(lines)}])
+    return Composed([{"title": f"{name} 群介绍", "text": "\n".join(lines)}], notes=refund_notes(profile))
 
 
 INTRO = AgentSpec(
@@ -215,7 +232,8 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
             "domains": "、".join(profile.allowed_domains),
             "links": (phrase(bank["links_allowed"], profile, "links").format(domains="、".join(profile.allowed_domains))
                       if profile.allowed_domains else phrase(bank["links_none"], profile, "links")),
-            "banned": f"；也不发与{'、'.join(member)}有关的内容" if (member := member_banned(profile)) else ""}
+            "banned": phrase(bank["banned_line"], profile, "banned").format(items="、".join(member))
+            if (member := member_banned(profile)) else ""}
     speak = [c.format(**fill) for c in choose(bank["speak"], profile, "speak")]
     forbid = [c.format(**fill) for c in choose(bank["forbid"], profile, "forbid")]
     norms = event_norms(profile)
@@ -233,7 +251,7 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     lines += [h["penalty"], *penalty, phrase(bank["fair"], profile, "fair"),
               h["reward"], choose(bank["reward"], profile, "reward", first_only=True)[0].format(**fill),
               phrase(bank["closing"], profile, "closing").format(**fill)]
-    return Composed([{"title": f"{name} 群规", "text": "\n".join(lines)}])
+    return Composed([{"title": f"{name} 群规", "text": "\n".join(lines)}], notes=refund_notes(profile))
 
 
 def card_clause(profile: GroupProfile, bank: dict[str, Any], card: str) -> str:
@@ -263,7 +281,7 @@ def self_intro(profile: GroupProfile) -> str:
     item = next(i for i in clause_bank()["welcome"]["say"]
                 if applies(i.get("when"), facts) and (not i.get("slot") or slot_topic(profile, i["slot"])))
     t = slot_topic(profile, item["slot"]) if item.get("slot") else lead_topic(profile)
-    return phrase(item["variants"], profile, "say").format(t=t, brand=C.brand(profile) or "")
+    return phrase(item["variants"], profile, "say").format(t=t, brand=C.brand(profile) or "", **verb_fill(t))
 
 
 def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str:

@@ -203,6 +203,21 @@ def rotation(event: Event, on: dt.date | None) -> Rotation:
     return Rotation(f"{label}：{this}。{tail}")
 
 
+def is_finished(event: Event, on: dt.date) -> bool:
+    """The course's weeks written in ``event.details`` are over by ``on`` (no longer a current activity)."""
+    return rotation(event, on).state == "after"
+
+
+def off_dates(event: Event, dates: list[dt.date]) -> list[dt.date]:
+    """The dates of ``dates`` on which the event's own details say it does not run and no post is due:
+    outside a course's weeks only one reminder is sent (the last date before it starts, the first one
+    after it ended) — a finished course is not announced again every week."""
+    states = [(on, rotation(event, on).state) for on in dates]
+    before = [on for on, st in states if st == "before"]
+    after = [on for on, st in states if st == "after"]
+    return sorted(before[:-1] + after[1:])
+
+
 def is_paused(event: Event, on: dt.date) -> bool:
     """The operator's rotation skips ``event`` on ``on`` ("第四周停一次", or outside a course's weeks)."""
     return rotation(event, on).state in ("paused", "before", "after")

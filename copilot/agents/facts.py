@@ -154,3 +154,18 @@ def slot_topic(profile: GroupProfile, slot: str) -> str | None:
 def lead_topic(profile: GroupProfile) -> str:
     """The first topic word that is a subject (not a role such as 产品经理, not a form such as 团购)."""
     return next((t for t in profile.topics if topic_classes(t)), profile.topics[0])
+
+
+def topic_verb(word: str, default: str) -> str:
+    """The verb a topic word takes ("桌游" → 玩, "马拉松" → 跑, "登山" → none: it is an action itself),
+    from ``verbs`` in topics.yaml; ``default`` when the word is of no listed kind."""
+    w = fold(word)
+    for row in load_resource("drafting/topics.yaml").get("verbs", []):
+        if any(fold(x) in w for x in row["words"]):
+            return str(row["verb"])
+    return default
+
+
+def verb_fill(word: str) -> dict[str, str]:
+    """The ``{v_学}`` ``{v_玩}`` ``{v_练}`` fills of a skeleton for ``word``."""
+    return {f"v_{d}": topic_verb(word, d) for d in ("学", "玩", "练")}

@@ -20,8 +20,8 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.agents.events import compose_notice, expand, pick
-from copilot.agents.facts import applies, group_facts, in_person, topic_classes
+from copilot.agents.events import compose_notice, expand, off_dates, pick
+from copilot.agents.facts import applies, group_facts, in_person, topic_classes, verb_fill
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.checks import profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
@@ -72,8 +72,13 @@ def next_monday(today: dt.date | None = None) -> dt.date:
 
 
 def occurrences(profile: GroupProfile, start: dt.date, days: int) -> list[tuple[dt.date, Event]]:
-    """Every (date, event) of the profile's events in the window, in date order."""
-    out = [(d, e) for e in profile.all_events() for d in e.cadence.dates(start, days)]
+    """Every (date, event) of the profile's events in the window that a post is due for, in date order
+    (a course outside its weeks gets one reminder, not one a week: :func:`off_dates`)."""
+    out = []
+    for e in profile.all_events():
+        dates = e.cadence.dates(start, days)
+        off = set(off_dates(e, dates))
+        out += [(d, e) for d in dates if d not in off]
     return sorted(out, key=lambda x: (x[0], x[1].time or "99:99"))
 
 
@@ -170,7 +175,7 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
     clashing skeleton is skipped and the next one tried."""
     while (got := free.next(on)) is not None:
         kind, sk, topic = got
-        fill = {"t": topic, "who": who, "brand": C.brand(free.profile) or ""}
+        fill = {"t": topic, "who": who, "brand": C.brand(free.profile) or "", **verb_fill(topic)}
         slot = f"free{sk['type']}{sk['title']}"
         title = expand(sk["title"], free.profile, slot).format(**fill)
         text = expand(sk["text"], free.profile, slot).format(**fill)
@@ -267,6 +272,13 @@ def calendar_context(profile: GroupProfile, start: dt.date, days: int) -> list[d
             for on, ev in occurrences(profile, start, days)]
 
 
+def calendar_off_dates(profile: GroupProfile, start: dt.date, days: int) -> dict[str, list[str]]:
+    """Per event title, the cadence dates the profile's own details rule out (``topics.events_placed``
+    does not ask for them and flags a post on them)."""
+    out = {e.title: [d.isoformat() for d in off_dates(e, e.cadence.dates(start, days))] for e in profile.all_events()}
+    return {t: ds for t, ds in out.items() if ds}
+
+
 SPEC = AgentSpec(
     target="topics",
     prompt="draft_topics",
@@ -283,5 +295,5 @@ def draft_topics(profile: GroupProfile, engine: Engine, *, days: int = 7, start:
     """A calendar of ``days`` days from ``start`` (default: next Monday)."""
     first = dt.date.fromisoformat(start) if isinstance(start, str) else (start or next_monday())
     ctx = {"days": days, "start": first.isoformat(), "knowledge_dir": engine.settings.knowledge_dir,
-           "occurrences": calendar_context(profile, first, days)}
+           "occurrences": calendar_context(profile, first, days), "off_dates": calendar_off_dates(profile, first, days)}
     return run_agent(SPEC, profile, engine, context=ctx)

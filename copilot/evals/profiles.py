@@ -9,6 +9,9 @@ all its events, promotion copy when it has products) and scored on what the issu
 - placeholders and tactic leaks in member-facing text (rules ``member.no_placeholders`` and
   ``member.no_tactic_leak``, counted per draft);
 - rule pass: every deterministic rule of every draft;
+- reader gaps: facts a member needs to act on an activity notice (time, place, what to bring, the
+  weather rule outdoors — per kind, :mod:`copilot.evals.reader`) that the notice neither tells nor
+  lists under ``needs`` for the operator;
 - cross-profile similarity per kind (intro, rules, welcome, calendar, activity notice; the calendar is
   the default one-week calendar, ``calendar_window`` the two-month one, whose free slots use up the
   topic bank and so share more): the share of
@@ -27,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from copilot.agents import DraftError, draft
+from copilot.evals.reader import reader_gaps
 from copilot.knowledge.checks import member_text, profile_words, skeleton_clauses
 from copilot.llm import Engine
 from copilot.paths import EVALS_DIR
@@ -102,7 +106,10 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
         placed = next(c for c in drafts["calendar_window"].checks if c.rule_id == "topics.events_placed")
         per_draft = {rid: sum(1 for r in drafts.values() for c in r.checks if c.rule_id == rid and c.passed is False)
                      for rid in ("member.no_placeholders", "member.no_tactic_leak")}
+        gaps = (reader_gaps(profile, drafts["calendar_window"].drafts, lambda d: member_text(d, "topics"))
+                + reader_gaps(profile, drafts["activity"].drafts, lambda d: member_text(d, "copy")))
         rows.append({"profile": pid, "events_placed": bool(placed.passed), "placed_reason": placed.reason,
+                     "reader_gaps": len(gaps), "reader_gap_list": gaps,
                      "placeholders": per_draft["member.no_placeholders"], "tactic_leaks": per_draft["member.no_tactic_leak"],
                      "rules_passed": sum(bool(c.passed) for c in checks), "rules_checked": len(checks),
                      "failed_rules": sorted({c.rule_id for c in checks if c.passed is False})})
@@ -124,6 +131,7 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
         "events_placed_rate": round(sum(r["events_placed"] for r in rows) / n, 4),
         "placeholders": sum(r["placeholders"] for r in rows),
         "tactic_leaks": sum(r["tactic_leaks"] for r in rows),
+        "reader_gaps": sum(r["reader_gaps"] for r in rows),
         "rule_pass_rate": round(sum(r["rules_passed"] for r in rows) / max(1, checked), 4),
         "similarity": similarity,
         "similarity_max": max(similarity.values()) if similarity else 0.0,

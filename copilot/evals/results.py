@@ -42,6 +42,7 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
               ("locked.invented_entities", "<=", 0.0)],
     # issue 14: drafts that fit each group (evals/profiles/, offline)
     "profiles": [("events_placed_rate", ">=", 1.0), ("placeholders", "<=", 0.0), ("tactic_leaks", "<=", 0.0),
+                 ("reader_gaps", "<=", 0.0),
                  ("rule_pass_rate", ">=", 1.0), ("similarity.calendar", "<=", 0.4), ("similarity.welcome", "<=", 0.4),
                  ("similarity.rules", "<=", 0.4), ("similarity.activity", "<=", 0.4)],
 }

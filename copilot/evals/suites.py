@@ -326,6 +326,8 @@ def run_profiles(ctx: EvalContext) -> SuiteResult:
         checks = [Check(name="活动按日期排进日历", passed=r["events_placed"], reason=r["placed_reason"]),
                   Check(name="没有占位", passed=r["placeholders"] == 0, reason=f"{r['placeholders']} 份草稿有占位"),
                   Check(name="没有套路/算式外泄", passed=r["tactic_leaks"] == 0, reason=f"{r['tactic_leaks']} 份草稿外泄"),
+                  Check(name="活动通知成员能照着做", passed=r["reader_gaps"] == 0,
+                        reason="；".join(r["reader_gap_list"][:5]) or "时间、地点、要带什么、天气安排都写了或列进了待补"),
                   Check(name="规则全部通过", passed=not r["failed_rules"], reason="、".join(r["failed_rules"]) or "全部通过")]
         cases.append(CaseResult(suite="profiles", id=r["profile"], passed=all(c.passed for c in checks), checks=checks,
                                 engine=ctx.engine.name, output={"similarity": r["similarity"]}))

@@ -909,9 +909,10 @@ def _events_placed(c: CheckInput) -> CheckOutcome:
     entries = [(str(_get(d, "date", "")), fold(str(_get(d, "type", ""))), fold(str(_get(d, "title", ""))),
                 fold(str(_get(d, "event", ""))), str(_get(d, "time", ""))) for d in c.drafts]
     missing, placed, stray = [], 0, []
+    off = c.context.get("off_dates") or {}  # dates the event's own details rule out (a finished course)
     for ev in events:
         title = fold(ev.title)
-        dates = {d.isoformat() for d in ev.cadence.dates(first, int(days))}
+        dates = {d.isoformat() for d in ev.cadence.dates(first, int(days))} - set(off.get(ev.title, []))
         for day in sorted(dates):
             ok = any(dd == day and ty == fold(ev.kind) and (title in ti or title == evt) and (not ev.time or tm == ev.time)
                      for dd, ty, ti, evt, tm in entries)
