@@ -129,7 +129,9 @@ def ask_cmd(
         typer.echo(to_script(head, answer.script))
         typer.echo("      " + to_script(c.where(), answer.script))
     coverage = "资料覆盖" if answer.covered else "资料未覆盖"
-    typer.echo(to_script(f"\n（{coverage}，检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}；"
+    # the fit says how sure we are the section suits the situation asked about (covered answers only)
+    fit = f"，小节贴合度 {answer.fit:.2f}" if answer.covered else ""
+    typer.echo(to_script(f"\n（{coverage}，检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}{fit}；"
                          f"生成引擎：{engine_label(answer.engine)}）", answer.script))
     if answer.suggest_import:
         typer.echo(to_script(decline_texts().cli_import_hint, answer.script))

@@ -1,6 +1,6 @@
 """Fit the retrieval-confidence model that decides when ``ask`` says the cards do not cover a question.
 
-Reads only the tuning split (``evals/retrieval/tuning.jsonl``: in-scope and out-of-scope questions)
+Reads only the tuning splits (every ``evals/retrieval/tuning*.jsonl``: in-scope and out-of-scope questions)
 and the in-scope regression set (``evals/retrieval.jsonl``), never the locked split. For each question
 it takes the confidence features (:meth:`Signals.features`), fits a logistic
 regression (in scope = 1), and picks the threshold that declines the most out-of-scope questions
@@ -21,6 +21,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from copilot.config import Settings
+from copilot.evals.retrieval import ask_split_files, load_ask_cases
 from copilot.files import atomic_write
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import CONFIDENCE_FILE, FEATURES, ConfidenceModel
@@ -29,10 +30,9 @@ from copilot.paths import EVALS_DIR
 
 def questions() -> list[tuple[str, int]]:
     out = []
-    for line in (EVALS_DIR / "retrieval" / "tuning.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            out.append((row["question"], int(row.get("in_scope", True))))
+    for half, path in ask_split_files(EVALS_DIR / "retrieval").values():
+        if half == "tuning":
+            out += [(case.question, int(case.in_scope)) for case in load_ask_cases(path)]
     for line in (EVALS_DIR / "retrieval.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             out.append((json.loads(line)["question"], 1))
@@ -51,8 +51,7 @@ def main() -> None:
         rows = []
         labels = []
         for question, in_scope in questions():
-            signals, _ = index.signals(question)
-            feats = signals.features()
+            feats = index.confidence_features(question)
             rows.append([feats[f] for f in FEATURES])
             labels.append(in_scope)
     x = np.asarray(rows)
@@ -70,7 +69,7 @@ def main() -> None:
         features=list(FEATURES), mean=mean.round(6).tolist(), scale=scale.round(6).tolist(),
         coef=model.coef_[0].round(6).tolist(), intercept=round(float(model.intercept_[0]), 6),
         threshold=round(threshold - 1e-6, 6), related_floor=round(min(floor, threshold), 6),
-        fitted_on=(f"evals/retrieval/tuning.jsonl + evals/retrieval.jsonl: {int(y.sum())} in scope, "
+        fitted_on=(f"evals/retrieval/tuning*.jsonl + evals/retrieval.jsonl: {int(y.sum())} in scope, "
                    f"{int((1 - y).sum())} out of scope; on them {declined:.3f} of out-of-scope declined, "
                    f"{false_decline:.3f} of in-scope declined"),
     )

@@ -157,6 +157,17 @@ def load_ask_cases(path: Path) -> list[AskCase]:
     return cases
 
 
+def ask_split_files(directory: Path) -> dict[str, tuple[str, Path]]:
+    """The ask splits in ``directory`` by name (the file's stem): every ``tuning*.jsonl`` is scored as a
+    tuning split (per question), every ``locked*.jsonl`` as a locked one (totals only). A new file
+    dropped in (``locked_blind.jsonl``) is scored beside the others without a code change."""
+    out: dict[str, tuple[str, Path]] = {}
+    for half in ("tuning", "locked"):
+        for path in sorted(directory.glob(f"{half}*.jsonl")):
+            out[path.stem] = (half, path)
+    return out
+
+
 def _key(source: str, section: str) -> str:
     return f"{source} › {section}"
 

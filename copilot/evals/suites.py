@@ -30,7 +30,7 @@ from copilot.evals.assertions import Assertion, check
 from copilot.evals.evasions import run_evasions
 from copilot.evals.judge import judge_rule
 from copilot.evals.results import CaseResult, Check, EvalContext, SuiteResult
-from copilot.evals.retrieval import AskReport, evaluate, evaluate_ask, load_ask_cases, load_cases
+from copilot.evals.retrieval import AskReport, ask_split_files, evaluate, evaluate_ask, load_ask_cases, load_cases
 from copilot.knowledge.checks import draft_text
 from copilot.knowledge.index import get_index
 from copilot.knowledge.rules import load_rules
@@ -55,13 +55,15 @@ def run_retrieval(ctx: EvalContext) -> SuiteResult:
             Check(name="前 5 条命中相关卡片", passed=ok, reason=f"期望 {r.relevant}，得到 {r.retrieved[:5]}")]))
     metrics = {"n": report.n, "recall_at_5": recall_at[5], "mrr": report.mrr,
                "recall_at": {str(k): v for k, v in recall_at.items()}, "by_script_recall_at_10": report.by_script}
-    splits = {name: evaluate_ask(index, ctx.engine, load_ask_cases(EVALS_DIR / "retrieval" / f"{name}.jsonl"))
-              for name in ("tuning", "locked")}
+    files = ask_split_files(EVALS_DIR / "retrieval")
+    splits = {name: evaluate_ask(index, ctx.engine, load_ask_cases(path)) for name, (_, path) in files.items()}
     for name, split in splits.items():
         metrics[name] = split.totals()
-    rows += _ask_rows(splits["tuning"], ctx.engine.name)  # the locked split is scored, never listed
+    for name, (half, _) in files.items():
+        if half == "tuning":  # a locked split is scored, never listed
+            rows += _ask_rows(splits[name], ctx.engine.name, prefix="ask" if name == "tuning" else f"ask/{name}")
     charts = {"recall@k": [(f"k={k}", v) for k, v in recall_at.items()]}
-    for name in ("tuning", "locked"):
+    for name in files:
         totals = metrics[name]
         charts[f"问答（{name}）"] = [(k, totals[k]) for k in ASK_METRICS]
     return SuiteResult(suite="retrieval", metrics=metrics, cases=rows, charts=charts)
@@ -70,7 +72,7 @@ def run_retrieval(ctx: EvalContext) -> SuiteResult:
 ASK_METRICS = ("section_hit_at_3", "answer_section_rate", "oos_decline_rate", "false_decline_rate")
 
 
-def _ask_rows(report: AskReport, engine: str) -> list[CaseResult]:
+def _ask_rows(report: AskReport, engine: str, prefix: str = "ask") -> list[CaseResult]:
     rows = []
     for r in report.results:
         if r.in_scope:
@@ -80,7 +82,7 @@ def _ask_rows(report: AskReport, engine: str) -> list[CaseResult]:
         else:
             checks = [Check(name="范围外的问题被拒答", passed=not r.covered,
                             reason=f"置信度 {r.confidence:.3f}，" + ("已拒答" if not r.covered else f"却回答了：{r.answer_sections}"))]
-        rows.append(CaseResult(suite="retrieval", id=f"ask/{r.id}", passed=r.passed, checks=checks, engine=engine))
+        rows.append(CaseResult(suite="retrieval", id=f"{prefix}/{r.id}", passed=r.passed, checks=checks, engine=engine))
     return rows
 
 

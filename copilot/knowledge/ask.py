@@ -25,9 +25,9 @@ from functools import lru_cache
 import yaml
 from pydantic import BaseModel
 
-from copilot.knowledge.cards import BASIS_LABELS, cards_by_id, seed_titles
+from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import SectionHit, SectionRanking
+from copilot.knowledge.ranking import SectionHit, SectionRanking, section_scorer
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
@@ -93,6 +93,10 @@ class Answer(BaseModel):
     threshold: float = 0.0
     sections: list[SectionRef] = []
     related: list[SectionRef] = []
+    # how well the first section fits the situation asked about: the trained scorer's estimate that it
+    # is a section an operator would accept (1.0 when no scorer is installed, 0.0 in a decline); below
+    # the scorer's ``hedge`` the answer says the material does not speak to this situation directly
+    fit: float = 0.0
 
 
 class DeclineTexts(BaseModel):
@@ -104,6 +108,7 @@ class DeclineTexts(BaseModel):
     nothing_near: str
     not_chinese: str
     cli_import_hint: str
+    not_direct: str
 
 
 @lru_cache(maxsize=1)
@@ -155,18 +160,42 @@ def _relevant(sec: SectionHit, first: SectionHit) -> bool:
 
 
 def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
-    """The one or two sections an answer is built from: the best, and the next when it scores close
-    and is relevant by itself; sections of one card are given in the card's order (分享前, 分享中…)."""
+    """The one or two sections an answer is built from: the best, and the next when it scores close and
+    is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
+    ``second``) or the best one fits only loosely (:func:`hedged`: two candidates are offered, said to
+    be the nearest); sections of one card are given in the card's order (分享前, 分享中…)."""
     if not ranking.sections:
         return []
     first = ranking.sections[0]
+    scorer = section_scorer()
+    second_fit = scorer.second if scorer is not None and not hedged(ranking) else 0.0
     out = [first]
     for sec in ranking.sections[1:MAX_SECTIONS]:
-        if sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
+        if sec.fit >= second_fit and sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
             out.append(sec)
     if len({s.source for s in out}) == 1:
         out.sort(key=lambda s: s.position)
     return out
+
+
+def hedged(ranking: SectionRanking) -> bool:
+    """The best section fits the situation asked about only loosely (below the scorer's ``hedge``):
+    the answer says so before giving it, instead of passing a neighbour off as the answer."""
+    scorer = section_scorer()
+    return bool(ranking.sections) and scorer is not None and ranking.sections[0].fit < scorer.hedge
+
+
+def _has_steps(text: str) -> bool:
+    return any(re.match(r"\s*(\d+[.、]|[-*] )", line) for line in text.split("\n"))
+
+
+def _steps_first(parts: list[Part]) -> list[Part]:
+    """A section's parts in card order, except that when its 资料 has no steps and its 经验建议 has
+    them, the steps lead (an anecdote in the 资料 is background, not the first thing to read)."""
+    steps = [p for p in parts if p.basis == "experience" and _has_steps(p.text)]
+    if steps and not any(_has_steps(p.text) for p in parts if p.basis == "source"):
+        return steps + [p for p in parts if p not in steps]
+    return parts
 
 
 def section_citations(sections: list[SectionHit], index: KnowledgeIndex, start: int = 1) -> list[Citation]:
@@ -179,7 +208,7 @@ def section_citations(sections: list[SectionHit], index: KnowledgeIndex, start: 
         card = cards.get(sec.source) if sec.kind == "card" else None
         if card is not None:
             sources = {s.ref: s.cite(titles) for s in card.sources}
-            for part in (p for p in card.parts() if p.section == sec.section):
+            for part in _steps_first([p for p in card.parts() if p.section == sec.section]):
                 out.append(Citation(n=start + len(out), source=sec.source, title=card.title, section=sec.section,
                                     text=plain_text(part.text), basis=part.basis, cites=[sources[r] for r in part.refs if r in sources]))
         else:
@@ -227,10 +256,13 @@ def plain_text(text: str) -> str:
     return "\n".join(readable_lines(text))
 
 
-def compose_offline(sections: list[SectionHit], citations: list[Citation]) -> str:
-    """The offline answer: each section named, then its parts whole and in order, every line cited."""
+def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False) -> str:
+    """The offline answer: each section named, then its parts whole and in order (steps first), every
+    line cited; ``loose`` (:func:`hedged`) first says the material does not speak to this directly."""
     kinds = {c.basis for c in citations}
     lines: list[str] = []
+    if loose and sections:
+        lines.append(decline_texts().not_direct.format(section="」「".join(s.label for s in sections)))
     if kinds == {"experience"}:
         lines.append(f"方法论资料里没有直接讲到这一点。以下是经验建议（{EXPERIENCE_NOTE}）：")
     for sec in sections:
@@ -361,17 +393,19 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                 yield in_script(Answer(question=question, answer=text, citations=citations, engine=engine.name,
                                        script=script, question_script=question_script(question),
                                        confidence=ranking.confidence, threshold=ranking.threshold,
-                                       sections=_cited_sections(text, citations, offered)))
+                                       sections=_cited_sections(text, citations, offered),
+                                       fit=offered[0].fit))
                 return
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
     sections = chosen_sections(ranking)
     citations = section_citations(sections, index)
-    answer = in_script(Answer(question=question, answer=compose_offline(sections, citations), citations=citations,
+    text = compose_offline(sections, citations, loose=hedged(ranking))
+    answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
-                              sections=[_ref(s) for s in sections]))
+                              sections=[_ref(s) for s in sections], fit=ranking.sections[0].fit))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer

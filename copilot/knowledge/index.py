@@ -9,6 +9,7 @@ query finds Simplified cards; hits carry the original text for display.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import math
@@ -40,6 +41,7 @@ from copilot.knowledge.ranking import (
     Signals,
     asks_to_operate,
     confidence_model,
+    section_scorer,
 )
 from copilot.textnorm import fold, split_sentences, tokenize
 
@@ -243,6 +245,7 @@ class KnowledgeIndex:
                     report.skipped.append(str(exc) + "（保留其已索引内容）")
             report.sentences_embedded += self._embed_sentences(progress)
             self._loaded = None
+            self._snapshot_path.unlink(missing_ok=True)
             atomic_write(self._stamp_path, knowledge_stamp(self.settings.knowledge_dir))
         report.seconds = time.perf_counter() - started
         return report
@@ -296,6 +299,7 @@ class KnowledgeIndex:
                 self._add_one(f, source, chunks, reg, report)
             report.sentences_embedded += self._embed_sentences()
             self._loaded = None
+            self._snapshot_path.unlink(missing_ok=True)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -320,9 +324,49 @@ class KnowledgeIndex:
             return loaded
         with self._lock:
             if self._loaded is None:
-                data = self.collection.get(include=["documents", "metadatas", "embeddings"])
+                data = self._read_snapshot()
+                fresh = data is None
+                if data is None:
+                    data = self.collection.get(include=["documents", "metadatas", "embeddings"])
                 self._loaded = _Loaded.create(data, self.embedder, load_asks(self.settings.knowledge_dir))
+                if fresh:
+                    self._write_snapshot({**data, "tokens": self._loaded.tokens})
             return self._loaded
+
+    # -- the snapshot: what search reads, without opening chromadb (≈5 s of a cold ``copilot ask``) --
+    @property
+    def _snapshot_path(self) -> Path:
+        return self.dir / "snapshot.npz"
+
+    def _snapshot_key(self) -> str:
+        """What the stored chunks depend on: the build stamp and the registry of imported documents."""
+        parts = [p.read_text(encoding="utf-8") if p.exists() else "" for p in (self._stamp_path, self._registry_path)]
+        return hashlib.sha256("\n\0".join(parts).encode()).hexdigest()
+
+    def _read_snapshot(self) -> dict[str, object] | None:
+        """The stored chunks as ``collection.get`` returns them, if a snapshot of this very build exists
+        (``build`` and ``add_paths`` delete it; a snapshot of another build is ignored)."""
+        try:
+            with np.load(self._snapshot_path, allow_pickle=False) as z:
+                meta = json.loads(str(z["meta"]))
+                if meta.get("key") != self._snapshot_key():
+                    return None
+                return {"ids": meta["ids"], "documents": meta["documents"], "metadatas": meta["metadatas"],
+                        "tokens": meta["tokens"], "embeddings": z["embeddings"]}
+        except (OSError, KeyError, ValueError):
+            return None
+
+    def _write_snapshot(self, data: dict[str, object]) -> None:
+        meta = {"key": self._snapshot_key(), "ids": data["ids"], "documents": data["documents"],
+                "metadatas": data["metadatas"], "tokens": data["tokens"]}
+        embeddings = data.get("embeddings")
+        buf = io.BytesIO()
+        np.savez(buf, meta=np.asarray(json.dumps(meta, ensure_ascii=False)),
+                 embeddings=np.asarray(embeddings if embeddings is not None else np.zeros((0, 1)), dtype=np.float32))
+        try:
+            atomic_write(self._snapshot_path, buf.getvalue())
+        except OSError as exc:  # a read-only data dir: search still works, only slower to open
+            log.warning("could not write the index snapshot: %s", exc)
 
     def _bm25_ranks(self, loaded: _Loaded, query: str, n: int) -> list[str]:
         if not loaded.rows:
@@ -401,13 +445,38 @@ class KnowledgeIndex:
         matched = expansion.matched if expansion else ()
         swapped = [w for w in own if not any(w in m or m in w for m in matched)] + extra
         every = list(range(len(loaded.sections)))
-        return Signals(dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
+        gram_asks, gram_head = loaded.gram_overlap(query)
+        return Signals(gram_asks=gram_asks, gram_head=gram_head, dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
                        lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,
                        sentence=sentence, asks_dense=asks_dense, asks_lexical=asks_lexical, expanded=bool(terms),
                        operation=asks_to_operate(query),
                        own_lexical=loaded.per_section(own_lexical, loaded.chunk_section),
                        cover=max(loaded.cover(w, every) for w in (own, swapped)),
                        title=max(loaded.cover(w, every, "fields") for w in (own, swapped))), terms
+
+    def _second_stage(self, signals: Signals, *, rerank: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                        dict[str, float]]:
+        """The fused scores, the section order, each section's situation fit and the confidence features:
+        with a trained :class:`~copilot.knowledge.ranking.SectionScorer` each first-stage candidate gets
+        its fit (and the candidates are reordered by it when the scorer says ``reorder``); the best fit
+        is a confidence feature."""
+        fused = signals.fused(rerank=rerank)
+        order = np.argsort(-fused, kind="stable")
+        fit = np.ones(len(fused))
+        features = signals.features()
+        scorer = section_scorer() if rerank else None
+        if scorer is not None:
+            top = order[:scorer.candidates]
+            fit[top] = scorer.probability(signals.pair_matrix(fused, top))
+            if scorer.reorder:
+                order = np.concatenate([top[np.argsort(-fit[top], kind="stable")], order[scorer.candidates:]])
+            features["fit"] = float(fit[top].max())
+        return fused, order, fit, features
+
+    def confidence_features(self, query: str) -> dict[str, float]:
+        """The confidence model's inputs for ``query`` (what ``scripts/calibrate_ask.py`` fits on)."""
+        signals, _ = self.signals(query)
+        return self._second_stage(signals, rerank=True)[3]
 
     def search_sections(self, query: str, k: int = 5, *, rerank: bool = True, expand: bool = True) -> SectionRanking:
         """The ``k`` best sections for ``query``, each with its chunks in card order, and the
@@ -420,9 +489,8 @@ class KnowledgeIndex:
         if not loaded.rows:
             return SectionRanking(query, [], 0.0, model.threshold, model.related_floor)
         signals, terms = self.signals(query, expand=expand)
-        fused = signals.fused(rerank=rerank)
-        order = np.argsort(-fused, kind="stable")
-        confidence = model.probability(signals.features())
+        fused, order, fit, features = self._second_stage(signals, rerank=rerank)
+        confidence = model.probability(features)
         sections = []
         sentence = signals.sentence if signals.sentence is not None else signals.dense
         for i in order[:k]:
@@ -432,7 +500,7 @@ class KnowledgeIndex:
                                        score=round(float(fused[i]), 6), kind=str(rows[0].get("kind", "card")),
                                        chunks=[_hit(r, float(fused[i])) for r in rows],
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
-                                       lexical=float(signals.own_lexical[i])))
+                                       lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
         return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms)
 
 
@@ -497,6 +565,21 @@ class _Loaded:
     asks_bm25: object | None = None  # BM25 over the questions each section answers (knowledge/asks.yaml)
     asks_vectors: np.ndarray | None = None  # their e5 vectors
     asks_section: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    asks_grams: list[frozenset[str]] = field(default_factory=list)  # each question's character bigrams
+    head_grams: list[frozenset[str]] = field(default_factory=list)  # each section heading's bigrams
+    tokens: list[list[str]] = field(default_factory=list)  # each chunk's BM25 tokens (kept in the snapshot)
+
+    def gram_overlap(self, question: str) -> tuple[np.ndarray, np.ndarray]:
+        """Per section: the best share of the question's character bigrams that one of the questions the
+        section answers contains, and the share of the section heading's bigrams the question contains."""
+        grams = char_bigrams(question)
+        asks = np.zeros(len(self.sections))
+        if grams and self.asks_grams:
+            shares = np.asarray([len(grams & g) / len(grams) for g in self.asks_grams])
+            np.maximum.at(asks, self.asks_section, shares)
+        head = np.asarray([len(grams & g) / len(g) if g else 0.0 for g in self.head_grams]) \
+            if self.head_grams else np.zeros(len(self.sections))
+        return asks, head
 
     def idf(self, word: str) -> float:
         """A word's weight in :meth:`cover`: rare in the cards counts more; a word the cards never use
@@ -527,7 +610,8 @@ class _Loaded:
             row = {"id": cid, "text": doc, **meta}
             rows.append(row)
             head = " ".join(str(meta.get(k, "")) for k in ("title", "section", "tags"))
-            corpus.append(tokenize(head + "\n" + doc) or ["∅"])
+            cached = data.get("tokens")  # the snapshot keeps each chunk's tokens (≈2 s of jieba per open)
+            corpus.append(list(cached[n]) if cached else tokenize(head + "\n" + doc) or ["∅"])  # type: ignore[index]
             key = _section_key(row)
             if key not in section_index:
                 section_index[key] = len(section_rows)
@@ -555,13 +639,16 @@ class _Loaded:
         sentence_vectors, sentence_section, sentence_penalty = _sentence_vectors(
             rows, np.asarray(chunk_section, dtype=int), embedder)
         asks_bm25, asks_vectors, asks_section = _asks_field(asks or {}, section_index, embedder)
+        asks_grams = [char_bigrams(q) for key, questions in (asks or {}).items() if key in section_index
+                      for q in questions]
         return cls(rows=rows, rows_by_id={str(r["id"]): r for r in rows},
                    section_sizes={k: len(section_rows[i]) for k, i in section_index.items()},
                    sections=sections, section_rows=section_rows, chunk_section=np.asarray(chunk_section, dtype=int),
                    vectors=vectors, bm25=bm25, fields=fields, sentence_vectors=sentence_vectors,
                    sentence_section=sentence_section, sentence_penalty=sentence_penalty, section_words=section_words,
                    field_words=[frozenset(f) for f in fields_corpus], df=df, asks_bm25=asks_bm25,
-                   asks_vectors=asks_vectors, asks_section=asks_section)
+                   asks_vectors=asks_vectors, asks_section=asks_section, asks_grams=asks_grams,
+                   head_grams=[char_bigrams(sec) for _, sec in sections], tokens=corpus)
 
     def per_section(self, values: np.ndarray, owner: np.ndarray, floor: float = -1e9) -> np.ndarray:
         """The best of ``values`` per section (``owner`` maps each value to its section); ``floor`` for a
@@ -630,6 +717,12 @@ def _asks_field(asks: dict[tuple[str, str], tuple[str, ...]], section_index: dic
     model = bm25s.BM25()
     model.index([tokenize(t) or ["∅"] for _, t in texts], show_progress=False)
     return model, embedder.cached([t for _, t in texts]), owner
+
+
+def char_bigrams(text: str) -> frozenset[str]:
+    """The adjacent character pairs of ``text`` (folded, Chinese characters, letters and digits only)."""
+    chars = [c for c in fold(text) if c.isalnum()]
+    return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
 def _section_key(row: dict[str, object]) -> tuple[str, str]:

