@@ -41,6 +41,7 @@ from copilot.knowledge.ranking import (
     Signals,
     asks_to_operate,
     confidence_model,
+    off_scope,
     section_scorer,
 )
 from copilot.textnorm import fold, split_sentences, tokenize
@@ -449,7 +450,7 @@ class KnowledgeIndex:
         return Signals(gram_asks=gram_asks, gram_head=gram_head, dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
                        lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,
                        sentence=sentence, asks_dense=asks_dense, asks_lexical=asks_lexical, expanded=bool(terms),
-                       operation=asks_to_operate(query),
+                       operation=asks_to_operate(query), scope=off_scope(query),
                        own_lexical=loaded.per_section(own_lexical, loaded.chunk_section),
                        cover=max(loaded.cover(w, every) for w in (own, swapped)),
                        title=max(loaded.cover(w, every, "fields") for w in (own, swapped))), terms

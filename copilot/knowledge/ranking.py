@@ -31,6 +31,7 @@ threshold in ``copilot/resources/retrieval/confidence.json`` (data, not code).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ import yaml
 from pydantic import BaseModel
 
 from copilot.paths import RESOURCES_DIR
-from copilot.textnorm import fold
+from copilot.textnorm import char_ngrams, fold
 
 RRF_K = 10
 EXPANSION_WEIGHT = 0.5
@@ -54,7 +55,10 @@ CONFIDENCE_FILE = RESOURCES_DIR / "retrieval" / "confidence.json"
 EXAMPLES_FILE = RESOURCES_DIR / "retrieval" / "examples.yaml"
 SCOPE_FILE = RESOURCES_DIR / "retrieval" / "scope.yaml"
 SCORER_FILE = RESOURCES_DIR / "retrieval" / "section_scorer.json"
-FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operation", "fit")
+OFF_SCOPE_FILE = RESOURCES_DIR / "retrieval" / "off_scope.yaml"  # training data of the scope model
+SCOPE_MODEL_FILE = RESOURCES_DIR / "retrieval" / "scope_classifier.json"
+FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operation", "scope", "fit")
+SCOPE_NGRAMS = (1, 3)
 # what the (question, section) scorer sees of one candidate section (:meth:`Signals.pair_matrix`)
 PAIR_FEATURES = ("dense", "dense_gap", "sentence", "sentence_gap", "asks", "asks_gap", "lexical", "own_lexical",
                  "fields", "asks_lexical", "fused", "rank", "gram_asks", "gram_head", "gram_head_only")
@@ -87,6 +91,7 @@ class Signals:
     cover: float = 0.0  # the best IDF-weighted share of the question's words one section contains
     title: float = 0.0  # the same over sections' headings and key terms only
     operation: bool = False  # the question is about operating some app (:func:`asks_to_operate`)
+    scope: float = 0.0  # how much the question reads like a near-miss outside the cards (:class:`ScopeModel`)
     gram_asks: np.ndarray | None = None  # the best character-bigram share with a question the section answers
     gram_head: np.ndarray | None = None  # the share of the section heading's bigrams in the question
 
@@ -140,7 +145,8 @@ class Signals:
         asks = self.asks_dense if self.asks_dense is not None else sentence
         return {"dense": float(self.dense.max()), "sentence": float(sentence.max()),
                 "expanded": 1.0 if self.expanded else 0.0, "cover": self.cover, "title": self.title,
-                "asks": float(asks.max()), "operation": 1.0 if self.operation else 0.0}
+                "asks": float(asks.max()), "operation": 1.0 if self.operation else 0.0,
+                "scope": self.scope}
 
 
 class ConfidenceModel(BaseModel):
@@ -199,6 +205,50 @@ def _section_scorer(path: Path, mtime: float) -> SectionScorer | None:
 def section_scorer(path: Path = SCORER_FILE) -> SectionScorer | None:
     """The trained scorer, or None when there is none (or it was trained on other features)."""
     return _section_scorer(path, path.stat().st_mtime) if path.exists() else None
+
+
+def scope_grams(question: str) -> set[str]:
+    """What the scope model sees of a question: its unique character 1–3 grams (folded, no spaces)."""
+    return set(char_ngrams(question, *SCOPE_NGRAMS))
+
+
+class ScopeModel(BaseModel):
+    """P(the question is one the cards do not cover although it sounds like running a group: an app's
+    menus and limits, a ban, law/tax/refunds, another platform's content, prices and suppliers), from a
+    weight per character gram. Trained by ``scripts/train_scope_classifier.py`` on the tuning splits'
+    out-of-scope questions against their in-scope ones and ``knowledge/asks.yaml``; ``oof`` holds the
+    out-of-fold probability of each training question (by :func:`question_key`), so the confidence model
+    is fitted on what the classifier says of questions it did not see."""
+
+    weights: dict[str, float]
+    bias: float
+    oof: dict[str, float] = {}
+    meta: dict[str, object] = {}
+
+    def probability(self, question: str) -> float:
+        z = self.bias + sum(self.weights.get(g, 0.0) for g in scope_grams(question))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def question_key(question: str) -> str:
+    """A short stable key of a question's folded text (the scope model's out-of-fold table)."""
+    return hashlib.md5(fold(question).strip().encode("utf-8")).hexdigest()[:12]
+
+
+@lru_cache(maxsize=2)
+def _scope_model(path: Path, mtime: float) -> ScopeModel:
+    return ScopeModel.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+def scope_model(path: Path = SCOPE_MODEL_FILE) -> ScopeModel | None:
+    """The shipped scope classifier, or None when there is none."""
+    return _scope_model(path, path.stat().st_mtime) if path.exists() else None
+
+
+def off_scope(question: str) -> float:
+    """The scope classifier's probability for ``question`` (0 without a model)."""
+    model = scope_model()
+    return model.probability(question) if model is not None else 0.0
 
 
 @lru_cache(maxsize=1)
