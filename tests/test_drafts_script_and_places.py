@@ -4,6 +4,7 @@ any kind get the water-safety rule; a talk held in the group itself says so (and
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -60,3 +61,12 @@ def test_a_talk_in_the_group_says_where_to_listen_and_passes_its_check(offline):
     text = r.drafts[0]["text"]
     assert "群内" in text, text
     assert "topics.event_facts" not in {c.rule_id for c in failures(r.checks)}
+
+
+def test_welcomes_lead_into_the_groups_value_with_a_whole_sentence(offline):
+    # "本群猫狗健康：…" / "龙舟这件事，本群：…" glued a topic word onto the lead-in; every lead-in is a phrase
+    for data in (DRAGON, STARGAZE, {**DRAGON, "name": "海珠猫狗健康群", "topics": ["猫狗健康", "疫苗", "驱虫"],
+                                    "positioning": "医生答疑常见病、提醒疫苗驱虫时间"}):
+        for d in draft("welcome", profile_from_data(data), offline, n=3, today=dt.date(2026, 12, 1)).drafts:
+            text = d["text"] if isinstance(d, dict) else str(d)
+            assert "这件事，本群" not in text and not re.search("本群[^：，。 ]{1,8}：", text), text
