@@ -28,7 +28,7 @@ from pydantic import (
 from copilot.cadence import Cadence, CadenceError, find_clock, parse_cadence
 from copilot.files import UnreadableFile, atomic_write, read_text_file
 from copilot.paths import load_resource
-from copilot.textnorm import Script, fold, to_simplified, tokenize
+from copilot.textnorm import Script, fold, to_simplified, tokenize, written_script
 from copilot.validation import zh_problems
 
 GroupType = Literal["消费型", "知识型", "品牌型", "兴趣型", "其他"]
@@ -236,6 +236,17 @@ class Product(BaseModel):
     description: str = ""
 
 
+def _strings(value: Any) -> list[str]:
+    """Every string inside a dumped profile (values of nested dicts and lists)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _strings(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return []
+
+
 class GroupProfile(BaseModel):
     """A community group's profile. ``name`` may be empty when asking the copilot for names."""
 
@@ -317,6 +328,14 @@ class GroupProfile(BaseModel):
                 raise ValueError(f"“{d}”不是合法域名")
             out.append(d)
         return out
+
+    @model_validator(mode="after")
+    def _script_from_text(self) -> GroupProfile:
+        # A profile written in Traditional (a Hong Kong or Taiwan group) without a ``script`` line wants
+        # Traditional drafts; a Simplified one keeps the configured default.
+        if self.script is None and written_script("\n".join(_strings(self.model_dump(exclude={"script"})))) == "zh-Hant":
+            self.script = "zh-Hant"
+        return self
 
     # -- helpers used by agents and moderation -----------------------------------------------
     def keywords(self) -> list[str]:

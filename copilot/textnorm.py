@@ -125,6 +125,24 @@ def is_traditional(text: str) -> bool:
     return bool(text) and to_simplified(text) != text
 
 
+@lru_cache(maxsize=8192)
+def t2s_char(ch: str) -> str:
+    """One character in Simplified (itself when OpenCC would make it longer or shorter)."""
+    out = to_simplified(ch)
+    return out if len(out) == 1 else ch
+
+
+def written_script(text: str) -> str:
+    """``zh-Hant`` when a clear share of the Chinese characters of ``text`` are Traditional-only forms
+    (at least 3 and 4 %), else ``zh-Hans``: one Traditional name (陳) in a Simplified text does not count."""
+    cjk = changed = 0
+    for ch in text:
+        if _CJK_RE.match(ch):
+            cjk += 1
+            changed += t2s_char(ch) != ch
+    return "zh-Hant" if changed >= 3 and changed >= 0.04 * cjk else "zh-Hans"
+
+
 def to_script(text: str, script: str) -> str:
     """Render ``text`` in the requested output script (``zh-Hans`` or ``zh-Hant``)."""
     return to_traditional(text) if script == "zh-Hant" else to_simplified(text)

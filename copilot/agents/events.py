@@ -147,6 +147,12 @@ def missing_facts(event: Event, book: RuleBook) -> list[str]:
     return out
 
 
+def _place_required(event: Event, book: RuleBook) -> bool:
+    """Whether a notice of this kind must say where it happens (a ``field: place`` requirement)."""
+    spec = (_requirements(book).get("requires") or {}).get(event.kind, {})
+    return any(r.get("field") == "place" for r in spec.get("requires", []))
+
+
 @dataclass(frozen=True)
 class Rotation:
     """What a rotation in an event's details ("第1周…第2周…") says about one date.
@@ -309,7 +315,8 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     lines = [str(pick(fitting(openers, fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]
     needs = [f"{n}" for n in missing_facts(event, book)]
     where = []
-    trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]}
+    # "群内" goes without saying for a vote, but a talk or class must still say where (rule topics.event_facts)
+    trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]} and not _place_required(event, book)
     if event.place and not trivial and event.place not in lines[0] and spec.get("place"):
         where.append(phrase(fitting(spec["place"], fill), profile, "place" + key).format(**fill))
     if event.host and spec.get("host"):

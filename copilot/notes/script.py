@@ -12,21 +12,11 @@ characters the transcript never uses go through OpenCC.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
 from copilot.notes.model import Notes, Transcript
-from copilot.textnorm import to_simplified, to_traditional
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@lru_cache(maxsize=8192)
-def _char_t2s(ch: str) -> str:
-    out = to_simplified(ch)
-    return out if len(out) == 1 else ch
+from copilot.textnorm import t2s_char, to_simplified, to_traditional, written_script
 
 
 def shadow_text(text: str) -> str:
@@ -37,21 +27,13 @@ def shadow_text(text: str) -> str:
     whole = to_simplified(text)
     if len(whole) == len(text):
         return whole
-    return "".join(_char_t2s(c) for c in text)
+    return "".join(t2s_char(c) for c in text)
 
 
 def detect_script(transcript: Transcript) -> str:
-    """``zh-Hant`` when a clear share of the Chinese characters are Traditional-only forms.
-
-    A Simplified chat quoting one Traditional name (陳) stays ``zh-Hans``.
-    """
-    cjk = changed = 0
-    for m in transcript.messages[:400]:
-        for a, b in zip(m.text, shadow_text(m.text)):
-            if _CJK.match(a):
-                cjk += 1
-                changed += a != b
-    return "zh-Hant" if changed >= 3 and changed >= 0.04 * cjk else "zh-Hans"
+    """The script the chat is written in (:func:`copilot.textnorm.written_script` over its first 400
+    messages): a Simplified chat quoting one Traditional name (陳) stays ``zh-Hans``."""
+    return written_script("\n".join(m.text for m in transcript.messages[:400]))
 
 
 def make_shadow(transcript: Transcript) -> Transcript:
