@@ -70,3 +70,12 @@ def test_welcomes_lead_into_the_groups_value_with_a_whole_sentence(offline):
         for d in draft("welcome", profile_from_data(data), offline, n=3, today=dt.date(2026, 12, 1)).drafts:
             text = d["text"] if isinstance(d, dict) else str(d)
             assert "这件事，本群" not in text and not re.search("本群[^：，。 ]{1,8}：", text), text
+
+
+def test_a_renewal_target_is_no_refund_term_for_members(offline):
+    # a paid circle whose goals speak of renewals (续费率) still has told members nothing about refunds
+    circle = {"name": "后端架构年费圈", "positioning": "后端工程师付费交流架构设计和故障复盘", "topics": ["后端", "架构", "复盘"],
+              "type": "知识型", "paid": {"price": 299, "term": "年"}, "goals": ["续费率六成", "每月两次直播"]}
+    assert "退费" in (draft("rules", profile_from_data(circle), offline).notice or "")
+    told = {**circle, "threshold": "入圈7天内可全额退费"}
+    assert "退费和有效期" not in (draft("rules", profile_from_data(told), offline).notice or "")

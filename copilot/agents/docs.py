@@ -100,8 +100,9 @@ def refund_notes(profile: GroupProfile) -> list[str]:
     if not profile.paid:
         return []
     bank = clause_bank()["rules"]
+    # the goals are the operator's own targets (续费率60%), not terms a member was told
     said = fold(" ".join([profile.positioning, profile.threshold, profile.purchase_path, profile.paid.term,
-                          *profile.goals, *(e.details for e in profile.all_events())]))
+                          *(e.details for e in profile.all_events())]))
     if any(fold(w) in said for w in bank["refund_words"]):
         return []
     return [bank["refund_need"].format(fee=f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}")]
