@@ -3,32 +3,18 @@ resource loader reads the files those words moved to."""
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
-import re
 
 from copilot.agents.docs import card_format
 from copilot.agents.events import rotation
+from copilot.devtools.source_scan import chinese_regex_literals
 from copilot.paths import PACKAGE_DIR, load_resource
 from copilot.profile import profile_from_data
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "split", "findall", "finditer"}
-
-
-def _regex_literals(path):
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _RE_CALLS
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args):
-            for part in ast.walk(node.args[0]):
-                if isinstance(part, ast.Constant) and isinstance(part.value, str):
-                    yield node.lineno, part.value
 
 
 def test_no_chinese_words_inside_regexes_of_the_drafting_code():
     files = [*sorted((PACKAGE_DIR / "agents").glob("*.py")), *sorted(PACKAGE_DIR.glob("profile*.py"))]
-    found = [(f.name, line, lit) for f in files for line, lit in _regex_literals(f) if _CJK.search(lit)]
+    found = chinese_regex_literals(files)
     assert not found, found
 
 

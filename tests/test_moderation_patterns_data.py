@@ -4,33 +4,18 @@ find the contacts, amounts and reported speech they found when the words were in
 
 from __future__ import annotations
 
-import ast
-import re
-
+from copilot.devtools.source_scan import chinese_regex_literals
 from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import profile_vocab
 from copilot.moderation.signals import detect, patterns
 from copilot.paths import PACKAGE_DIR, load_resource
 from copilot.profile import parse_profile_text
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
-
-
-def _regex_literals(path):
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _RE_CALLS
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args):
-            for part in ast.walk(node.args[0]):
-                if isinstance(part, ast.Constant) and isinstance(part.value, str):
-                    yield node.lineno, part.value
-
 
 def test_no_chinese_words_inside_regexes_of_the_moderation_code():
     files = sorted((PACKAGE_DIR / "moderation").glob("*.py"))
     assert len(files) > 5
-    found = [(f.name, line, lit) for f in files for line, lit in _regex_literals(f) if _CJK.search(lit)]
+    found = chinese_regex_literals(files)
     assert not found, found
 
 
@@ -38,7 +23,7 @@ def test_the_scanner_would_see_a_chinese_regex_literal(tmp_path):
     # the check itself must be able to fail
     bad = tmp_path / "bad.py"
     bad.write_text('import re\nX = re.compile(r"(?:加|联系)\\d+")\nY = re.compile("[a-z]")\n', encoding="utf-8")
-    assert [line for line, lit in _regex_literals(bad) if _CJK.search(lit)] == [2]
+    assert [line for _, line, _ in chinese_regex_literals([bad])] == [2]
 
 
 def _contacts(text: str) -> list[str]:
