@@ -53,19 +53,7 @@ def clusters(texts: list[str], threshold: float | None) -> list[int]:
         ids: dict[str, int] = {}
         return [ids.setdefault(k, len(ids)) for k in keys]
     sh = [shingles(t) for t in texts]
-    parent = list(range(len(texts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(texts)):
-        for j in range(i + 1, len(texts)):
-            if keys[i] == keys[j] or jaccard(sh[i], sh[j]) >= threshold:
-                parent[find(i)] = find(j)
-    return [find(i) for i in range(len(texts))]
+    return _imp.link_clusters(len(texts), lambda i, j: keys[i] == keys[j] or jaccard(sh[i], sh[j]) >= threshold)
 
 
 SAME_MEANING = 0.92  # e5 cosine above which two chat lines say nearly the same thing

@@ -25,6 +25,7 @@ import argparse
 import hashlib
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,11 +70,9 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, len(a | b))
 
 
-def grouped_heldout(data: list[tuple[str, int]]) -> set[str]:
-    """Texts of the held-out side of the grouped near-duplicate split (union-find over Jaccard ≥ NEAR)."""
-    texts = list(dict.fromkeys(t for t, _ in data))
-    sh = [shingles(t) for t in texts]
-    parent = list(range(len(texts)))
+def link_clusters(n: int, linked: Callable[[int, int], bool]) -> list[int]:
+    """Cluster id of each of ``n`` items: union-find over the pairs ``linked(i, j)`` joins."""
+    parent = list(range(n))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -81,14 +80,22 @@ def grouped_heldout(data: list[tuple[str, int]]) -> set[str]:
             i = parent[i]
         return i
 
-    for i in range(len(texts)):
-        for j in range(i + 1, len(texts)):
-            if jaccard(sh[i], sh[j]) >= NEAR:
+    for i in range(n):
+        for j in range(i + 1, n):
+            if linked(i, j):
                 parent[find(i)] = find(j)
+    return [find(i) for i in range(n)]
+
+
+def grouped_heldout(data: list[tuple[str, int]]) -> set[str]:
+    """Texts of the held-out side of the grouped near-duplicate split (union-find over Jaccard ≥ NEAR)."""
+    texts = list(dict.fromkeys(t for t, _ in data))
+    sh = [shingles(t) for t in texts]
+    ids = link_clusters(len(texts), lambda i, j: jaccard(sh[i], sh[j]) >= NEAR)
     first: dict[int, str] = {}
-    for i, t in enumerate(texts):
-        first.setdefault(find(i), t)
-    return {t for i, t in enumerate(texts) if md5_fifth(first[find(i)])}
+    for i, t in zip(ids, texts):
+        first.setdefault(i, t)
+    return {t for i, t in zip(ids, texts) if md5_fifth(first[i])}
 
 
 def memory(imported: list[tuple[str, int]], test: list[tuple[str, int]], fallback: list[bool]) -> list[bool]:
