@@ -13,8 +13,8 @@ all its events, promotion copy when it has products) and scored on what the issu
   weather rule outdoors — per kind, :mod:`copilot.evals.reader`) that the notice neither tells nor
   lists under ``needs`` for the operator;
 - cross-profile similarity per kind (intro, rules, welcome, calendar, activity notice; the calendar is
-  the default one-week calendar, ``calendar_window`` the two-month one, whose free slots use up the
-  topic bank and so share more): the share of
+  the two-week calendar operators ask for (``--days 14``), ``calendar_window`` the two-month one,
+  reported only: its free slots use up the topic bank and so share more): the share of
   a draft's clause text — the profile's own words and all numbers masked, clauses with fewer than
   four characters of template text left out — that also appears, clause for clause, in another
   profile's draft of the same kind (:func:`shared_clause_share`), among the profiles of the same folder
@@ -38,7 +38,8 @@ from copilot.profile import GroupProfile, load_profile
 
 WINDOW_START = dt.date(2026, 11, 30)  # a Monday; with 63 days the window ends 2027-01-31
 WINDOW_DAYS = 63
-WEEK_START = dt.date(2026, 12, 7)  # the default one-week calendar an operator asks for, inside the window
+WEEK_START = dt.date(2026, 12, 7)  # the calendar an operator asks for starts on a Monday inside the window
+CALENDAR_DAYS = 14  # operators plan two weeks at a time: the gated calendar is as long as the one they post
 SIMILARITY_KINDS = ("intro", "rules", "welcome", "calendar", "activity", "calendar_window")
 MIN_TEMPLATE_CHARS = 4
 
@@ -57,7 +58,7 @@ def profile_drafts(profile: GroupProfile, engine: Engine) -> dict[str, Any]:
         "rules": draft("rules", profile, engine),
         "welcome": draft("welcome", profile, engine, n=2, today=WINDOW_START),
         "calendar_window": draft("topics", profile, engine, days=WINDOW_DAYS, start=WINDOW_START),
-        "calendar": draft("topics", profile, engine, days=7, start=WEEK_START),
+        "calendar": draft("topics", profile, engine, days=CALENDAR_DAYS, start=WEEK_START),
         "activity": draft("copy", profile, engine, kind="activity", n=len(profile.all_events()) or 1,
                           start=WINDOW_START),
     }
