@@ -172,10 +172,11 @@ def test_no_two_patterns_that_can_meet_in_one_calendar_share_a_sentence():
     bank = topic_bank()
     sources = [(f"domain:{d}", sk) for d, v in bank["domains"].items() for sk in v["skeletons"]]
     sources += [(f"family:{f}", sk) for f, v in bank["families"].items() for sk in v]
+    sources += [(f"domain:{b}", sk) for b, v in bank["businesses"].items() for sk in v]  # a business bank is a domain
     clauses = {}
     for src, sk in sources:
-        filled = [v.format(t="乒乓球", brand="某牌", **verb_fill("乒乓球")) for v in _variants(sk["text"])]
-        clauses[(src, sk["title"])] = {c for v in filled for c, _ in skeleton_clauses(v, ["乒乓球", "某牌"], 6)}
+        filled = [v.format(t="乒乓球", brand="某牌", opts="A. 球拍 B. 球鞋", **verb_fill("乒乓球")) for v in _variants(sk["text"])]
+        clauses[(src, sk["title"])] = {c for v in filled for c, _ in skeleton_clauses(v, ["乒乓球", "某牌", "球拍", "球鞋"], 6)}
     clashes = [(a, b, clauses[a] & clauses[b]) for a, b in itertools.combinations(clauses, 2)
                if (a[0] == b[0] or "domain" in a[0] + b[0] or "common" in a[0] + b[0]) and clauses[a] & clauses[b]]
     assert not clashes, clashes

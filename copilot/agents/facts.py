@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from copilot.agents import compose as C
-from copilot.agents.events import bank as event_bank
+from copilot.agents.events import physical_place
 from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import load_rules
 from copilot.paths import KNOWLEDGE_DIR, load_resource
@@ -27,17 +27,6 @@ _FIELDS = ("card_format", "allowed_domains", "banned", "products", "purchase_pat
 def _event_fact_params() -> dict[str, Any]:
     """The outdoor and indoor words of rule topics.event_facts (one list for writer and checker)."""
     return dict(load_rules(KNOWLEDGE_DIR).get("topics.event_facts").check.params)
-
-
-def physical_place(event: Event) -> bool:
-    """The event has a place members go to (not a link, a live room or the group itself)."""
-    if not event.place:
-        return False
-    place = fold(event.place)
-    b = event_bank()
-    if place in {fold(t) for t in b["trivial_places"]}:
-        return False
-    return not any(fold(w) in place for w in b["online_place_words"])
 
 
 def in_person(profile: GroupProfile) -> bool:
@@ -80,6 +69,7 @@ class Facts:
     banned: tuple[str, ...]
     audience: frozenset[str] = frozenset()
     policy: str = ""
+    business: frozenset[str] = frozenset()
 
 
 def group_facts(profile: GroupProfile) -> Facts:
@@ -87,7 +77,7 @@ def group_facts(profile: GroupProfile) -> Facts:
                  outdoor=outdoor(profile), kinds=frozenset(e.kind for e in profile.all_events()),
                  has=frozenset(k for k in _FIELDS if getattr(profile, k)), blob=profile_blob(profile),
                  banned=tuple(fold(w) for w in profile.banned if w.strip()), audience=C.audience_classes(profile),
-                 policy=fold(policy_text(profile)))
+                 policy=fold(policy_text(profile)), business=C.business_classes(profile))
 
 
 def _one(when: dict[str, Any], f: Facts) -> bool:
@@ -103,6 +93,8 @@ def _one(when: dict[str, Any], f: Facts) -> bool:
         "asks" not in when or any(fold(w) in f.policy for w in when["asks"]),
         "audience" not in when or bool(f.audience & set(when["audience"])),
         "not_audience" not in when or not (f.audience & set(when["not_audience"])),
+        "business" not in when or bool(f.business & set(when["business"])),
+        "not_business" not in when or not (f.business & set(when["not_business"])),
     ]
     return all(checks)
 
@@ -138,7 +130,7 @@ def topic_classes(word: str) -> set[str]:
 
     if has("role") or w in {fold(x) for x in c["form"]}:
         return set()
-    out = {"subject"}
+    out = {"subject"} | ({"routine"} if has("routine") else set())
     if has("practice"):
         out |= {"practice"} | ({"gear"} if has("gear") else set())
     elif has("product"):

@@ -105,6 +105,13 @@ def _entry(day: int, on: dt.date, time: str, kind: str, title: str, opening: str
             "title": title, "opening": opening, "steps": steps[:3], "why": why, "needs": needs, "event": event}
 
 
+def poll_options(profile: GroupProfile) -> dict[str, list[str]]:
+    """What a free-slot vote may offer, only from the profile (never invented perks): its topic words
+    that are subjects (``options: topics``) or its products by name (``options: products``)."""
+    return {"topics": [t for t in profile.topics if topic_classes(t)][:3],
+            "products": [p.name for p in profile.products][:3]}
+
+
 class _FreeTopics:
     """Skeletons for the free slots of one calendar: types in rotation, each skeleton used once, each
     filled only with a topic word of the kind it declares (an activity, a product, gear…)."""
@@ -115,10 +122,17 @@ class _FreeTopics:
         facts = group_facts(profile)
         self.topics = [(t, topic_classes(t)) for t in profile.topics]
         self.topics = [(t, k) for t, k in self.topics if k]
-        own = [{**sk, "_domain": True} for d in domains(profile) for sk in d["skeletons"]]
+        # the group's business first (a clinic, a B&B, a bakery), then the domain of its topics
+        own = [{**sk, "_domain": True} for cls in sorted(facts.business) for sk in b.get("businesses", {}).get(cls, [])]
+        own += [{**sk, "_domain": True} for d in domains(profile) for sk in d["skeletons"]]
+        self.options = poll_options(profile)
+        self.polled: set[str] = set()
+        no_advice = applies(b["no_advice_when"], facts)
         pool = [sk for sk in own + list(b["families"][family]) + list(b["families"]["common"])
                 if applies(sk.get("when"), facts) and not (sk.get("not_brand") and C.brand(profile))
                 and ("{brand}" not in sk["text"] + sk["title"] or C.brand(profile))
+                and not (sk.get("advice") and no_advice)
+                and len(self.options.get(sk.get("options", ""), ["", ""])) >= 2
                 and any(sk["slot"] in k for _, k in self.topics)]
         self.by_type: dict[str, list[dict[str, Any]]] = {}
         for i, sk in enumerate(pool):
@@ -175,11 +189,17 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
     clashing skeleton is skipped and the next one tried."""
     while (got := free.next(on)) is not None:
         kind, sk, topic = got
-        fill = {"t": topic, "who": who, "brand": C.brand(free.profile) or "", **verb_fill(topic)}
+        if sk.get("options") in free.polled:
+            continue  # one vote over the same options (the products, the topics) per calendar
+        opts = free.options.get(sk.get("options", ""), [])
+        fill = {"t": topic, "who": who, "brand": C.brand(free.profile) or "", **verb_fill(topic),
+                "opts": " ".join(f"{letter}. {o}" for letter, o in zip("ABC", opts, strict=False))}
         slot = f"free{sk['type']}{sk['title']}"
         title = expand(sk["title"], free.profile, slot).format(**fill)
         text = expand(sk["text"], free.profile, slot).format(**fill)
         if guard.take(title, text):
+            if sk.get("options"):
+                free.polled.add(sk["options"])
             return kind, sk, title, text
     return None
 
