@@ -325,8 +325,9 @@ def _when_and_openers(event: Event, on: dt.date | None, openers: list[Any]) -> t
 
 
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
-                   *, slot: str = "") -> Notice:
-    """The notice members read for one occurrence of ``event`` (``on`` None: the event in general)."""
+                   *, slot: str = "", closing: bool = True) -> Notice:
+    """The notice members read for one occurrence of ``event`` (``on`` None: the event in general);
+    ``closing`` False: no closing line (a daily routine's reminder does not end the same way every day)."""
     spec = bank()["kinds"].get(event.kind) or bank()["kinds"]["其他"]
     key = f"{event.kind}{slot}"
     when, openers = _when_and_openers(event, on, list(spec["openers"]))
@@ -377,7 +378,7 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
             lines.append(event.signup.rstrip("。") + "。")
         else:
             lines.append(str(pick(fitting(bank()["signup"], fill), profile, "signup" + key)).format(**fill).rstrip("。") + "。")
-    closing = phrase(_closings(spec, event, book), profile, "close" + key)
+    closing = phrase(_closings(spec, event, book), profile, "close" + key) if closing else ""
     if closing:
         lines.append(closing + "。")
     if not event.time and not event.all_day:

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
-from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
+from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
 from copilot.agents.events import compose_notice, expand, off_dates, pick
 from copilot.agents.facts import applies, group_facts, in_person, topic_classes, verb_fill
 from copilot.cadence import beijing_now, holiday_note, weekday_name
@@ -119,6 +119,10 @@ class _FreeTopics:
     def __init__(self, profile: GroupProfile) -> None:
         b = topic_bank()
         family = "learn" if profile.paid and C.gtype(profile) == "知识型" else FAMILY.get(C.gtype(profile), "care")
+        if family == "care" and "seller" in C.audience_classes(profile):
+            family = "trade"  # peers who sell (dealers, shop owners) talk trade, not 进群的初心
+        if family == "learn" and "parent" in C.audience_classes(profile):
+            family = "parents"  # the children learn; the members are their parents
         facts = group_facts(profile)
         self.topics = [(t, topic_classes(t)) for t in profile.topics]
         self.topics = [(t, k) for t, k in self.topics if k]
@@ -197,7 +201,10 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
         slot = f"free{sk['type']}{sk['title']}"
         title = expand(sk["title"], free.profile, slot).format(**fill)
         text = expand(sk["text"], free.profile, slot).format(**fill)
-        if guard.take(title, text):
+        # the guard sees what members will read (a seniors' group's deadlines are reworded: two votes
+        # whose plain wording meets would repeat a clause)
+        seen = plain_words(text, free.profile) if "senior" in C.audience_classes(free.profile) else text
+        if guard.take(title, seen):
             if sk.get("options"):
                 free.polled.add(sk["options"])
             return kind, sk, title, text
@@ -230,9 +237,13 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     book: RuleBook = load_rules(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
     morning, evening = _slot_times(profile)
     by_day: dict[dt.date, list[dict[str, Any]]] = {start + dt.timedelta(days=i): [] for i in range(days)}
+    seen: set[str] = set()
     for on, ev in occurrences(profile, start, days):
-        # each date gets its own wording: a daily routine does not read the same fourteen times
-        n = compose_notice(profile, ev, on, book, slot=on.isoformat())
+        # each date gets its own wording: a daily routine does not read the same fourteen times, and
+        # its closing line ("看完回个1") is said on its first day and on Mondays, not every morning
+        routine_day = ev.cadence.kind in ("daily", "workdays") and ev.title in seen and on.weekday() != 0
+        seen.add(ev.title)
+        n = compose_notice(profile, ev, on, book, slot=on.isoformat(), closing=not routine_day)
         needs = list(n.needs)
         time = ev.time
         if ev.all_day:  # a whole-day event is announced in the morning slot; it has no start time
@@ -252,7 +263,10 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     guard = _SkeletonGuard(profile, book)
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
-    twice = not in_person(profile)
+    # an online learning or hobby group talks twice a day (共振); a shop's or a clinic's customers, a
+    # volunteer or workplace group are not sent two topics a day — once a day is plenty
+    facts = group_facts(profile)
+    twice = not facts.in_person and not facts.business and facts.type in topic_bank()["twice_daily_types"]
     types = topic_bank()["types"]
     empty = []
     for on, entries in by_day.items():
