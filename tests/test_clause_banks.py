@@ -42,7 +42,7 @@ GROUPS: dict[str, dict[str, Any]] = {
                     "details": "讲pandas的分组统计，带电脑"}],
     },
     "groupbuy": {
-        "name": "翠湖湾水果团", "positioning": "翠湖湾小区邻居团购应季水果，东门自提", "topics": ["水果", "生鲜"], "type": "消费型",
+        "name": "翠湖湾水果团", "positioning": "翠湖湾小区邻居团购应季水果，团长在东门发货自提", "topics": ["水果", "生鲜"], "type": "消费型",
         "locality": "武汉·光谷·翠湖湾小区", "banned": ["微商"], "purchase_path": "群接龙下单，次日东门自提",
         "events": [{"title": "水果接龙", "kind": "接龙", "cadence": "每天", "time": "10:00", "details": "按序号接龙，20:00截单"},
                    {"title": "周三秒杀", "kind": "秒杀", "cadence": "每周三", "time": "19:30", "details": "赣南脐橙10斤装，每户限1份"}],
@@ -101,6 +101,16 @@ GROUPS: dict[str, dict[str, Any]] = {
         "name": "", "positioning": "杭州湘湖周末一起划桨板、皮划艇", "topics": ["桨板", "皮划艇"], "type": "兴趣型",
         "events": [{"title": "周日湘湖桨板", "kind": "线下活动", "cadence": "每周日", "time": "09:00", "place": "湘湖码头",
                     "details": "两小时，自带防晒和换洗衣服"}],
+    },
+    "night-fishing": {
+        "name": "", "positioning": "佛山顺德的钓友周末去水库夜钓", "topics": ["夜钓", "饵料"], "type": "兴趣型",
+        "events": [{"title": "周六水库夜钓", "kind": "线下活动", "cadence": "每周六", "time": "19:00", "place": "北滘水库南岸",
+                    "details": "自带头灯和钓具，雷雨天取消"}],
+    },
+    "high-trek": {
+        "name": "", "positioning": "成都的山友每月走一条高海拔线路", "topics": ["登山", "高海拔徒步"], "type": "兴趣型",
+        "events": [{"title": "四姑娘山二峰", "kind": "线下活动", "cadence": "每月第一个周六", "time": "06:00", "place": "日隆镇游客中心",
+                    "details": "海拔5276米，带冲锋衣和头灯，有高原反应马上下撤"}],
     },
     "clinic": {
         "name": "贝齿口腔·江北客户群", "brand": "贝齿口腔", "type": "品牌型", "topics": ["洗牙", "牙齿矫正", "儿童口腔"],

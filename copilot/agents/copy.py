@@ -388,13 +388,24 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     return Composed(out, why)
 
 
+def public_audience(audience: str) -> str:
+    """Who the group is for, without what some members are going through: the head clause stays, a
+    later clause about some of them ("不少是独自在家的", "有的刚做完手术") or naming a circumstance goes."""
+    table = C.audience_table()
+    subset, private = [fold(w) for w in table["subset_words"]], [fold(w) for w in table["vulnerable_words"]]
+    clauses = [c for c in re.split(r"(?<=[，,；;。])", audience) if c.strip()]
+    kept = clauses[:1] + [c for c in clauses[1:] if not fold(c).strip().startswith(tuple(subset))
+                          and not any(w in fold(c) for w in private)]
+    return "".join(kept).rstrip("，,；; ")
+
+
 def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list[dict[str, Any]]:
     """朋友圈招募 posts (full and short) from the clause bank: the group's own benefits, threshold and,
     for a paid group, the fee and how to sign up."""
     bank = clause_bank()["moments"]
     # who the group is for stays; clauses about some of its members ("不少是子女不在身边的") are their
     # circumstances, not the group's, and a public post leaves them out
-    profile = profile.model_copy(update={"audience": drop_clauses(profile.audience, list(C.audience_table()["subset_words"]))})
+    profile = profile.model_copy(update={"audience": public_audience(profile.audience)})
     bens = benefits(profile, today)[:3]
     # a public post does not broadcast members' circumstances (独居, 患者…): those clauses are left out
     private = list(C.audience_table()["vulnerable_words"])

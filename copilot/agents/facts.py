@@ -30,8 +30,9 @@ def _event_fact_params() -> dict[str, Any]:
 
 
 def in_person(profile: GroupProfile) -> bool:
-    """Members meet in person: an offline event or class, or any event held at a physical place."""
-    return any(e.kind in ("线下活动", "课程") or physical_place(e) for e in profile.all_events())
+    """Members meet in person: an offline event, a class with no online place, or any event held at a
+    physical place (a class held in a live room is online)."""
+    return any(e.kind == "线下活动" or physical_place(e) or (e.kind == "课程" and not e.place) for e in profile.all_events())
 
 
 def outdoor(profile: GroupProfile) -> bool:

@@ -89,9 +89,11 @@ def _slot_times(profile: GroupProfile) -> tuple[str, str]:
     default = next(d for d in topic_bank()["default_times"] if applies(d.get("when"), facts))
     morning, evening = default["times"]
     times = [e.time for e in profile.all_events() if e.time]
-    mornings = Counter(t for t in times if t < "12:00")
+    (m_lo, m_hi), (e_lo, e_hi) = topic_bank()["slot_windows"]["morning"], topic_bank()["slot_windows"]["evening"]
+    # an event at 05:30 (a fishing trip) or 23:30 (a night session) is no time to post a topic
+    mornings = Counter(t for t in times if m_lo <= t < m_hi)
     # a daytime group (seniors) keeps its afternoon slot: its own evening events are not copied
-    evenings = Counter(t for t in times if t >= "17:00" and not default.get("daytime"))
+    evenings = Counter(t for t in times if e_lo <= t <= e_hi and not default.get("daytime"))
     if mornings:
         morning = mornings.most_common(1)[0][0]
     if evenings:
@@ -269,15 +271,19 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     twice = not facts.in_person and not facts.business and facts.type in topic_bank()["twice_daily_types"]
     types = topic_bank()["types"]
     empty = []
+    weekdays_only = bool(C.audience_classes(profile) & set(topic_bank()["weekdays_only_audiences"]))
     for on, entries in by_day.items():
+        if weekdays_only and on.weekday() >= 5:
+            continue  # colleagues are not sent topics at the weekend
         for time in _free_slots(entries, routine, morning, evening, twice):
             got = _draw(free, on, who, guard)
             if got is None:
                 break
             kind, sk, title, text = got
             entries.append(_entry((on - start).days + 1, on, time, kind, title, text,
-                                  list(sk.get("steps") or types[kind]["steps"]), types[kind]["why"], []))
-        if not entries:
+                                  list(sk.get("steps") or types[kind]["steps"]), types[kind]["why"],
+                                  list(types[kind].get("needs", []))))
+        if not entries and not (weekdays_only and on.weekday() >= 5):
             empty.append(on)
     out = [e for on in sorted(by_day) for e in sorted(by_day[on], key=lambda e: e["time"])]
     notes = [f"{ev.title}：{n}" for ev in profile.all_events() for n in ev.cadence.holiday_notes(start, days)]

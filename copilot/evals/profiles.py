@@ -14,7 +14,8 @@ all its events, promotion copy when it has products) and scored on what the issu
   lists under ``needs`` for the operator;
 - cross-profile similarity per kind (intro, rules, welcome, calendar, activity notice; the calendar is
   the two-week calendar operators ask for (``--days 14``), ``calendar_window`` the two-month one,
-  reported only: its free slots use up the topic bank and so share more): the share of
+  reported only: its free slots use up the topic bank and so share more; ``similarity_worst`` is the
+  highest single profile's share per kind, beside the mean that is gated): the share of
   a draft's clause text — the profile's own words and all numbers masked, clauses with fewer than
   four characters of template text left out — that also appears, clause for clause, in another
   profile's draft of the same kind (:func:`shared_clause_share`), among the profiles of the same folder
@@ -115,7 +116,7 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
                      "rules_passed": sum(bool(c.passed) for c in checks), "rules_checked": len(checks),
                      "failed_rules": sorted({c.rule_id for c in checks if c.passed is False})})
         texts[pid] = drafts
-    similarity = {}
+    similarity, worst = {}, {}
     for k in SIMILARITY_KINDS:
         # each profile against the others of its own folder (eight groups to a folder, as in the locked
         # half): the share grows with the number of groups compared, so folders keep halves comparable
@@ -123,6 +124,7 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
                   for pid, v in shared_clause_share({q: t for q, t in by_kind[k].items() if pools[q] == pool},
                                                     words).items()}
         similarity[k] = round(sum(shares.values()) / max(1, len(shares)), 4)
+        worst[k] = round(max(shares.values(), default=0.0), 4)  # the group whose drafts read most like the others'
         for row in rows:
             row.setdefault("similarity", {})[k] = round(shares.get(row["profile"], 0.0), 4)
     n = max(1, len(rows))
@@ -136,5 +138,6 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
         "rule_pass_rate": round(sum(r["rules_passed"] for r in rows) / max(1, checked), 4),
         "similarity": similarity,
         "similarity_max": max(similarity.values()) if similarity else 0.0,
+        "similarity_worst": worst,
     }
     return metrics, rows
