@@ -284,6 +284,14 @@ def price_lines(profile: GroupProfile, event: Event) -> list[str]:
     return out
 
 
+def _how_to_buy(profile: GroupProfile, spec: dict[str, Any], key: str) -> tuple[list[str], list[str]]:
+    """(lines, needs): a sale or member day says how to buy — the profile's purchase path — else the
+    operator is asked for it."""
+    if profile.purchase_path:
+        return [phrase(spec["path"], profile, "path" + key).format(path=profile.purchase_path).rstrip("。") + "。"], []
+    return [], [str(spec["path_need"])]
+
+
 def _common_run(a: str, b: str, n: int) -> bool:
     """``a`` and ``b`` share a run of ``n`` characters."""
     return any(a[i:i + n] in b for i in range(len(a) - n + 1))
@@ -367,11 +375,9 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     if spec.get("topic_need") and not event.details:
         needs.append(str(spec["topic_need"]))
     if spec.get("path") and not (event.place and not trivial):
-        # a sale or member day says how to buy: the profile's purchase path, else the operator is asked
-        if profile.purchase_path:
-            lines.append(phrase(spec["path"], profile, "path" + key).format(path=profile.purchase_path).rstrip("。") + "。")
-        else:
-            needs.append(str(spec["path_need"]))
+        line, need = _how_to_buy(profile, spec, key)
+        lines += line
+        needs += need
     needs += fee_needs(profile, event)
     if event.signup:
         if any(fold(w) in fold(event.signup) for w in bank()["no_signup_words"]):

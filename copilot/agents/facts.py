@@ -17,7 +17,7 @@ from copilot.agents.events import physical_place
 from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import load_rules
 from copilot.paths import KNOWLEDGE_DIR, load_resource
-from copilot.profile import Event, GroupProfile
+from copilot.profile import GroupProfile
 from copilot.textnorm import fold
 
 _FIELDS = ("card_format", "allowed_domains", "banned", "products", "purchase_path", "locality", "brand", "paid")

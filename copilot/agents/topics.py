@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
 from copilot.agents.events import compose_notice, expand, off_dates, pick
-from copilot.agents.facts import applies, group_facts, in_person, topic_classes, verb_fill
+from copilot.agents.facts import applies, group_facts, topic_classes, verb_fill
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.checks import profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
