@@ -203,3 +203,15 @@ def test_urgency_in_the_operators_details_goes_whole_and_the_notice_says_so(offl
     text = result.drafts[0]["text"]
     assert "先到先得" not in text and "每户限1份" in text and "59" in text
     assert "先到先得" in (result.notice or "")
+
+
+def test_an_invitation_only_group_is_not_advertised_to_everyone(offline):
+    closed = profile_from_data({"name": "", "brand": "青禾口腔", "positioning": "青禾口腔的老患者群，提醒复查时间", "topics": ["洗牙", "复查"],
+                                "type": "品牌型", "threshold": "看过病的患者，由前台拉进群"})
+    result = draft("copy", closed, offline, kind="moments")
+    full = result.drafts[0]["text"]
+    assert "核对" in full and "我拉你进群" not in full, full
+    assert "前台拉" in (result.notice or "")
+    open_group = profile_from_data({"name": "", "positioning": "宁波周末一起骑车去东钱湖", "topics": ["骑行"], "type": "兴趣型"})
+    opened = draft("copy", open_group, offline, kind="moments")
+    assert "核对" not in opened.drafts[0]["text"] and "邀请制" not in (opened.notice or "")

@@ -399,6 +399,12 @@ def public_audience(audience: str) -> str:
     return "".join(kept).rstrip("，,；; ")
 
 
+def closed_group_words(profile: GroupProfile) -> list[str]:
+    """The words of the threshold or positioning that make the group invitation-only or internal."""
+    said = fold(" ".join([profile.threshold, profile.positioning, profile.audience]))
+    return [w for w in clause_bank()["moments"]["closed_words"] if fold(w) in said]
+
+
 def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list[dict[str, Any]]:
     """朋友圈招募 posts (full and short) from the clause bank: the group's own benefits, threshold and,
     for a paid group, the fee and how to sign up."""
@@ -422,9 +428,14 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
             "path": profile.purchase_path.rstrip("。")}
     entry = "entry" if profile.threshold else "entry_open"  # who the group is for is not an entry condition
+    closed = closed_group_words(profile)
     lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", entry)]
     if profile.paid:
         lines.append(phrase(bank["fee"] if profile.purchase_path else bank["fee_nopath"], profile, "mfee").format(**fill))
+    elif closed:
+        # "已经是我们的老客户" only where there is a business whose customers they are
+        calls = bank["call_closed"] if C.brand(profile) else bank["call_closed"][:1]
+        lines.append(phrase(calls, profile, "mcall").format(who="老客户"))
     else:
         lines.append(phrase(bank["call"], profile, "mcall").format(**fill))
     short_bank = bank["short"].get(C.gtype(profile), bank["short"]["其他"])
@@ -495,7 +506,10 @@ def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, 
         return compose_promotion(profile, ctx)
     if kind == "moments":
         # the start date stands for "now": a course whose weeks are over by then is not advertised
-        return Composed(compose_moments(profile, dt.date.fromisoformat(str(ctx["start"])))[:n], "朋友圈文案只有完整版和短版两种写法")
+        closed = closed_group_words(profile)
+        notes = [clause_bank()["moments"]["closed_note"].format(words="、".join(closed))] if closed else []
+        return Composed(compose_moments(profile, dt.date.fromisoformat(str(ctx["start"])))[:n], "朋友圈文案只有完整版和短版两种写法",
+                        notes=notes)
     if kind == "activity":
         return compose_activity(profile, ctx)
     return compose_notice(profile, ctx)
