@@ -215,3 +215,13 @@ def test_an_invitation_only_group_is_not_advertised_to_everyone(offline):
     open_group = profile_from_data({"name": "", "positioning": "宁波周末一起骑车去东钱湖", "topics": ["骑行"], "type": "兴趣型"})
     opened = draft("copy", open_group, offline, kind="moments")
     assert "核对" not in opened.drafts[0]["text"] and "邀请制" not in (opened.notice or "")
+
+
+def test_a_class_held_in_a_live_room_is_online_everywhere(offline):
+    p = profile_from_data({"name": "", "positioning": "付费写作营，每周二晚上直播课", "topics": ["写作", "非虚构"], "type": "知识型",
+                           "paid": {"price": 999, "term": "期（8周）"},
+                           "events": [{"title": "周二直播课", "kind": "课程", "cadence": "每周二", "time": "20:00", "place": "小鹅通直播间",
+                                       "host": "周老师", "details": "讲选题和结构，带上你本周的草稿"}]})
+    notice = _notice(p, offline)[0]
+    assert "教室" not in notice["text"] and not any("教室" in s for s in notice["steps"]), notice
+    assert "守时" not in draft("rules", p, offline).drafts[0]["text"]  # no in-person clause for an online course

@@ -348,7 +348,7 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]} and not _place_required(event, book)
     if event.place and not trivial and event.place not in lines[0] and spec.get("place"):
         # a room members walk into is a place, not an "入口" (which is for a link or a live room)
-        places = spec.get("place_physical", spec["place"]) if physical_place(event) else spec["place"]
+        places = spec.get("place_physical", spec["place"]) if physical_place(event) else spec.get("place_online", spec["place"])
         where.append(phrase(fitting(places, fill), profile, "place" + key).format(**fill))
     if event.host and spec.get("host"):
         where.append(phrase(fitting(spec["host"], fill), profile, "host" + key).format(**fill))
@@ -390,4 +390,6 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     if not event.time and not event.all_day:
         needs.append("开始时间")
     text = "\n".join(ln for ln in lines if ln.strip())
-    return Notice(text=text, needs=needs, steps=list(spec.get("steps", [])), why=str(spec.get("why", "")))
+    online = bool(event.place) and not physical_place(event) and "steps_online" in spec
+    steps = list(spec["steps_online"] if online else spec.get("steps", []))
+    return Notice(text=text, needs=needs, steps=steps, why=str(spec.get("why", "")))
