@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.agents.events import expand, is_finished, phrase, pick, when_label
+from copilot.agents.events import expand, is_finished, is_paused, phrase, pick, when_label
 from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned, verb_fill
 from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
@@ -287,7 +287,8 @@ def self_intro(profile: GroupProfile) -> str:
 
 def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str:
     """The soonest of ``events`` from ``today`` with its date ("12月3日（周四）20:30 案例直播"); with
-    ``now`` (HH:MM) an event earlier today is over and its next date counts."""
+    ``now`` (HH:MM) an event earlier today is over and its next date counts. A date the event does not
+    run on (before a course's start date, after its last week, a week the rotation skips) is no next time."""
     if not events:
         return ""
     if today is None:
@@ -296,7 +297,8 @@ def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str
     def still_ahead(d: dt.date, e: Event) -> bool:
         return not (now and d == today and (e.time or "00:00") <= now)
 
-    dated = [(d, e) for e in events for d in [x for x in e.cadence.dates(today, 62) if still_ahead(x, e)][:1]]
+    dated = [(d, e) for e in events
+             for d in [x for x in e.cadence.dates(today, 62) if still_ahead(x, e) and not is_paused(e, x)][:1]]
     if not dated:  # nothing ahead in the next two months: point to nothing rather than to the past
         return ""
     on, ev = min(dated, key=lambda x: (x[0], x[1].time or ""))
