@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from copilot.agents import draft
+from copilot.agents import DraftError, draft
 from copilot.agents import events as events_mod
 from copilot.agents.docs import card_format, clause_bank
 from copilot.agents.facts import applies, group_facts
@@ -330,3 +330,24 @@ def test_outdoor_phrasings_fit_any_outdoor_activity(offline, force_pick):
         text = "\n".join(draft(t, pets, offline, **o).drafts[0]["text"] for t, o in TARGETS)
         assert "骑不动" not in text and "跑不动" not in text, (i, text)
         assert "流浪猫上的" not in text and "领养上的" not in text, (i, text)
+
+
+# written for this test: a dental clinic's patient group whose front desk adds patients, and a
+# hospital's internal journal club
+def test_moments_of_a_group_staff_let_people_into_do_not_say_message_me(offline):
+    clinic = profile_from_data({"name": "皓齿口腔复诊群", "positioning": "皓齿口腔的老患者群，提醒复诊、讲刷牙和牙线的日常护理",
+                                "topics": ["口腔护理", "复诊提醒"], "type": "品牌型", "brand": "皓齿口腔",
+                                "threshold": "在本院看过牙的患者，由前台拉进群"})
+    texts = [d["text"] for d in draft("copy", clinic, offline, kind="moments").drafts]
+    assert len(texts) == 2 and all("私信我" not in t and "拉你" not in t for t in texts), texts
+    assert all("由前台拉进群" in t for t in texts), texts  # the real way in is told instead
+
+
+def test_no_public_recruiting_post_for_an_internal_group(offline):
+    club = profile_from_data({"name": "仁和医院文献读书会", "positioning": "医院内部的文献读书会，每月一起读两篇临床论文",
+                              "topics": ["临床论文", "循证医学"], "type": "知识型", "audience": "仁和医院在职员工",
+                              "banned": ["讨论内容不外传"]})
+    with pytest.raises(DraftError, match="在职员工|不外传") as err:
+        draft("copy", club, offline, kind="moments")
+    assert "内部渠道" in str(err.value)
+    assert draft("copy", club, offline, kind="notice").drafts  # group-internal copy is still written

@@ -355,6 +355,18 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     return Composed(out, why)
 
 
+def _closed_entry(profile: GroupProfile) -> bool:
+    """Staff let members in on a condition (到店办卡后由前台拉进群): nobody joins by messaging the operator."""
+    return any(fold(w) in fold(profile.threshold) for w in clause_bank()["moments"]["closed_entry_words"])
+
+
+def internal_cue(profile: GroupProfile) -> str | None:
+    """The words that make the group internal-only (公司内部, 在职员工, 不外传), if any: such a group gets
+    no public recruiting post."""
+    blob = fold(" ".join([profile.positioning, profile.audience, profile.threshold, *profile.banned]))
+    return next((w for w in clause_bank()["moments"]["internal_words"] if fold(w) in blob), None)
+
+
 def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list[dict[str, Any]]:
     """朋友圈招募 posts (full and short) from the clause bank: the group's own benefits, threshold and,
     for a paid group, the fee and how to sign up."""
@@ -374,12 +386,17 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
             "path": profile.purchase_path.rstrip("。")}
     entry = "entry" if profile.threshold else "entry_open"  # who the group is for is not an entry condition
+    closed = _closed_entry(profile)
     lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", entry)]
     if profile.paid:
         lines.append(phrase(bank["fee"] if profile.purchase_path else bank["fee_nopath"], profile, "mfee").format(**fill))
+    elif closed:
+        lines.append(phrase(bank["call_closed"], profile, "mcall").format(**fill))
     else:
         lines.append(phrase(bank["call"], profile, "mcall").format(**fill))
     short_bank = bank["short"].get(C.gtype(profile), bank["short"]["其他"])
+    if closed:  # staff let members in on a condition: no "私信我，拉你进群"
+        short_bank = bank["short_closed"]
     if not practice and any("{tp}" in v for v in short_bank):  # "一起学{t}" needs something one learns
         short_bank = bank["short_subject"]
     short = phrase(short_bank, profile, "mshort").format(**fill)
@@ -475,6 +492,8 @@ def draft_copy(profile: GroupProfile, engine: Engine, *, kind: CopyKind = "activ
         raise DraftError(f"--kind 只能是 {'/'.join(KIND_NAMES)}，收到 {kind!r}")
     if kind == "promotion" and not _priced(profile):
         raise DraftError("群档案里没有带价格的商品（products 的 price），无法写促销文案；请先在档案里补充商品和价格")
+    if kind == "moments" and (cue := internal_cue(profile)):
+        raise DraftError(clause_bank()["moments"]["internal_refusal"].format(cue=cue))
     if n is None:
         n = DEFAULT_N[kind]
     first = dt.date.fromisoformat(start) if isinstance(start, str) else (start or next_monday())
