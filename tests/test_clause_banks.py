@@ -351,3 +351,26 @@ def test_no_public_recruiting_post_for_an_internal_group(offline):
         draft("copy", club, offline, kind="moments")
     assert "内部渠道" in str(err.value)
     assert draft("copy", club, offline, kind="notice").drafts  # group-internal copy is still written
+
+
+# written for this test: an alpine hiking club (its outing names only the peak), a reservoir fishing club,
+# and a riverside running club, which gets neither clause
+def test_rules_carry_the_safety_clause_of_the_groups_own_kind_of_outing(offline):
+    hike = profile_from_data({"name": "岳麓山友会", "positioning": "长沙的山友每月一起走一条高山线路", "topics": ["登山", "高山徒步"],
+                              "type": "兴趣型", "events": [{"title": "每月出队", "kind": "线下活动", "cadence": "每月第一个周六",
+                                                            "time": "05:30", "place": "岳麓区政府门口集合",
+                                                            "details": "本月去武功山金顶，海拔1900米，当天往返"}]})
+    fish = profile_from_data({"name": "青山湖钓友会", "positioning": "周末一起去水库野钓", "topics": ["野钓", "路亚"],
+                              "type": "兴趣型", "events": [{"title": "周六夜钓", "kind": "线下活动", "cadence": "每周六",
+                                                            "time": "19:00", "place": "青山水库北岸"}]})
+    run = profile_from_data({"name": "江滩夜跑团", "positioning": "下班后沿江滩跑步", "topics": ["夜跑", "配速"], "type": "兴趣型",
+                             "events": [{"title": "周三夜跑", "kind": "线下活动", "cadence": "每周三", "time": "19:30",
+                                         "place": "汉口江滩三阳路入口"}]})
+
+    def rules(p):
+        return "\n".join(d["text"] for d in draft("rules", p, offline).drafts)
+
+    hike_text, fish_text, run_text = rules(hike), rules(fish), rules(run)
+    assert "高山" in hike_text and "保暖" in hike_text, hike_text
+    assert "湿滑" in fish_text and "头灯" in fish_text and "高山" not in fish_text, fish_text
+    assert "湿滑" not in run_text and "收竿" not in run_text and "高山" not in run_text, run_text
