@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from copilot.config import get_settings
 from copilot.llm import Engine, LLMUnavailable, get_engine
 from copilot.profile import GroupProfile, ProfileError, load_profile
+from copilot.textnorm import to_script, written_script
 
 err = Console(stderr=True, soft_wrap=True)  # no hard wrapping at 80 columns when piped
 
@@ -32,8 +33,10 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON")]
 
 def fail(message: str, code: int = 1, *, json_error: dict[str, object] | None = None) -> typer.Exit:
     """Print a Chinese error line (no traceback) and return the exit to raise. With ``json_error``
-    (a ``--json`` caller) stdout also gets ``{"error": message, **json_error}``, so it always parses."""
-    err.print(f"[red]错误：[/red]{message}", highlight=False)
+    (a ``--json`` caller) stdout also gets ``{"error": message, **json_error}``, so it always parses.
+    A message in Traditional (a Traditional group's draft error) gets its label in Traditional too."""
+    label = to_script("错误：", written_script(str(message)))
+    err.print(f"[red]{label}[/red]{message}", highlight=False)
     if json_error is not None:
         emit_json({"error": message, **json_error})
     return typer.Exit(code)

@@ -350,6 +350,10 @@ class GroupProfile(BaseModel):
     def display_name(self) -> str:
         return self.name or self.topics[0] + "交流群"
 
+    def locality_parts(self) -> list[str]:
+        """The places of ``locality`` in the operator's order ("台中·南區" → 台中, 南區)."""
+        return [p.strip() for p in re.split(r"[·・/／,，\s]+", self.locality) if p.strip()]
+
     def all_events(self) -> list[Event]:
         """The structured ``events`` plus the old ``schedule`` lines that could be parsed."""
         parsed = [e for e in (event_from_schedule(s) for s in self.schedule) if e is not None]

@@ -125,6 +125,17 @@ def test_cli_failed_error_rule_exits_1_with_banner_and_notice(monkeypatch, tmp_p
     assert "intro.no_hype" in out["notice"] and any(c["passed"] is False for c in out["checks"])
 
 
+def test_cli_refusal_of_a_traditional_group_is_labelled_in_traditional(tmp_path):
+    data = {k: v for k, v in TAIPEI.items() if k != "products"}  # nothing to sell: promotion copy is refused
+    path = tmp_path / "tw.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    res = _cli("draft", "copy", "--kind", "promotion", "-p", str(path), "--engine", "offline")
+    assert res.exit_code != 0
+    assert "錯誤：" in res.output and "错误：" not in res.output and "商品" in res.output, res.output
+    res = _cli("draft", "copy", "--kind", "promotion", "-p", str(tmp_path / "missing.yaml"), "--engine", "offline")
+    assert "错误：" in res.output  # a Simplified message keeps the Simplified label
+
+
 # -- script -----------------------------------------------------------------------------------
 _SIMPLIFIED_LABELS = ("规则检查", "通过", "开场", "步骤", "为什么", "依据小节", "给运营")  # 引用卡片/生成引擎 are the same in both
 

@@ -187,7 +187,8 @@ def test_every_phrasing_passes_the_rules(offline, force_pick, group, target, opt
 
 def test_every_conditional_clause_is_exercised_by_some_group():
     """A clause no test group qualifies for would never be composed (and so never checked) above."""
-    facts = [group_facts(p) for p in [*PROFILES.values(), profile_from_data({**GROUPS["brand"], "positioning": "山野咖啡会员，常来有徽章"})]]
+    extra = [profile_from_data({**GROUPS["brand"], "positioning": "山野咖啡会员，常来有徽章"}), *map(profile_from_data, OUTINGS.values())]
+    facts = [group_facts(p) for p in [*PROFILES.values(), *extra]]
     bank = clause_bank()
     items = [*bank["rules"]["speak"], *bank["rules"]["forbid"], *bank["rules"]["reward"], *bank["welcome"]["say"]]
     unused = [str(it["variants"][0]) for it in items if not any(applies(it.get("when"), f) for f in facts)]
@@ -356,3 +357,23 @@ def test_outdoor_phrasings_fit_any_outdoor_activity(offline, force_pick):
         text = "\n".join(draft(t, pets, offline, **o).drafts[0]["text"] for t, o in TARGETS)
         assert "骑不动" not in text and "跑不动" not in text, (i, text)
         assert "流浪猫上的" not in text and "领养上的" not in text, (i, text)
+
+
+# written for this test: an alpine hiking club (its outing names only the peak), a reservoir fishing club,
+# and a riverside running club, which gets neither clause
+OUTINGS: dict[str, dict[str, Any]] = {
+    "hike": {"name": "岳麓山友会", "positioning": "长沙的山友每月一起走一条高山线路", "topics": ["登山", "高山徒步"],
+             "type": "兴趣型", "events": [{"title": "每月出队", "kind": "线下活动", "cadence": "每月第一个周六", "time": "05:30",
+                                           "place": "岳麓区政府门口集合", "details": "本月去武功山金顶，海拔1900米，当天往返"}]},
+    "fish": {"name": "青山湖钓友会", "positioning": "周末一起去水库野钓", "topics": ["野钓", "路亚"], "type": "兴趣型",
+             "events": [{"title": "周六夜钓", "kind": "线下活动", "cadence": "每周六", "time": "19:00", "place": "青山水库北岸"}]},
+    "run": {"name": "江滩夜跑团", "positioning": "下班后沿江滩跑步", "topics": ["夜跑", "配速"], "type": "兴趣型",
+            "events": [{"title": "周三夜跑", "kind": "线下活动", "cadence": "每周三", "time": "19:30", "place": "汉口江滩三阳路入口"}]},
+}
+
+
+def test_rules_carry_the_safety_clause_of_the_groups_own_kind_of_outing(offline):
+    text = {k: "\n".join(d["text"] for d in draft("rules", profile_from_data(v), offline).drafts) for k, v in OUTINGS.items()}
+    assert "高山" in text["hike"] and "领队" in text["hike"], text["hike"]
+    assert "湿滑" in text["fish"] and "高山" not in text["fish"], text["fish"]
+    assert "湿滑" not in text["run"] and "收竿" not in text["run"] and "高山" not in text["run"], text["run"]

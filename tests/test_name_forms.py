@@ -52,3 +52,27 @@ def test_a_brand_word_is_not_repeated_by_the_topic(offline):
                               "topics": ["咖啡豆", "手冲"], "type": "品牌型"})
     names = [d["name"] for d in draft("name", shop, offline, n=5).drafts]
     assert all(n.startswith("栖木咖啡") for n in names) and not any("咖啡咖啡" in n for n in names), names
+
+
+# written for this test: a university cycling club in Taiwan, a hospital's staff running group, and a
+# neighbourhood group whose name starts with its own estate (a place, not an owner)
+def test_a_school_or_company_group_keeps_whose_it_is(offline):
+    club = profile_from_data({"name": "逢甲大學單車社", "positioning": "逢甲大學的單車社，週末騎台中近郊的自行車道",
+                              "topics": ["單車", "自行車道"], "type": "兴趣型", "locality": "台中·西屯區",
+                              "audience": "逢甲大學在學學生", "script": "zh-Hant"})
+    names = [d["name"] for d in draft("name", club, offline, n=5).drafts]
+    assert names and all(n.startswith("逢甲大學") for n in names), names
+    assert all(any(t in n for t in ("單車", "自行車")) for n in names), names  # whose AND what, never whose alone
+    staff = profile_from_data({"name": "仁和医院跑团", "positioning": "下班后一起跑步", "topics": ["跑步", "配速"],
+                               "type": "兴趣型", "audience": "仁和医院的医护和职工"})
+    assert all(d["name"].startswith("仁和医院") for d in draft("name", staff, offline, n=5).drafts)
+    estate = profile_from_data({"name": "枫林湾邻里群", "positioning": "枫林湾小区的邻居互通消息", "topics": ["邻里互助", "物业"],
+                                "type": "其他", "locality": "成都·枫林湾"})
+    assert not all(d["name"].startswith("枫林湾") for d in draft("name", estate, offline, n=5).drafts)
+
+
+def test_traditional_drafts_keep_the_operators_place_names(offline):
+    club = profile_from_data({"name": "", "positioning": "台中南屯的街坊一起練太鼓", "topics": ["太鼓", "打擊樂"],
+                              "type": "兴趣型", "locality": "台中·南屯區", "script": "zh-Hant"})
+    text = " ".join(d["name"] for d in draft("name", club, offline, n=5).drafts)
+    assert "台中" in text and "臺中" not in text, text

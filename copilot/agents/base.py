@@ -172,7 +172,8 @@ def protected_strings(profile: GroupProfile | None, script: str) -> list[str]:
     """
     if profile is None:
         return []
-    exact = [profile.name, profile.brand] + [p.name for p in profile.products] + list(profile.schedule)
+    exact = [profile.name, profile.brand, *profile.locality_parts()] + [p.name for p in profile.products]
+    exact += list(profile.schedule)
     exact += [piece for item in profile.schedule for piece in item.split()]
     events = profile.all_events()
     exact += [e.title for e in events] + [e.place for e in events] + [e.host for e in events]

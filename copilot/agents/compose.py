@@ -15,7 +15,7 @@ from typing import Any
 from copilot.knowledge.checks import topic_words
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, has_word, tokenize
+from copilot.textnorm import fold, has_word, tokenize, word_class
 
 
 @lru_cache(maxsize=1)
@@ -91,9 +91,8 @@ def places(profile: GroupProfile) -> list[str]:
     if not profile.locality:
         c = city(profile)
         return [c] if c else []
-    parts = [p.strip() for p in re.split(r"[·・/／,，\s]+", profile.locality) if p.strip()]
     out = []
-    for p in reversed(parts):
+    for p in reversed(profile.locality_parts()):
         for suf in name_words()["locality_suffixes"]:
             if fold(p).endswith(suf) and len(p) - len(suf) >= 2:
                 p = p[: -len(suf)]
@@ -114,6 +113,27 @@ def brand(profile: GroupProfile) -> str | None:
     return m.group(1) if m else None
 
 
+def organisation(profile: GroupProfile) -> str | None:
+    """The school, company or institution a group without a ``brand`` belongs to: the longest leading
+    words of its current name (three characters or more) that its positioning, audience or threshold
+    names again ("中興大學登山社" + "中興大學的登山社…" → 中興大學), unless that word is one of the
+    group's topics, places or audience words — those say what the group is about, not whose it is."""
+    name, blob = fold(profile.name), fold(" ".join([profile.positioning, profile.audience, profile.threshold]))
+    ordinary = [*map(fold, profile.topics), *map(fold, places(profile)), *map(fold, profile.locality_parts())]
+    if a := audience_word(profile):
+        ordinary.append(a)
+    lead = re.match(r"\w+", name)  # the name's first run of words, cut only between jieba's words
+    ends, n = [], 0
+    for w in tokenize(lead.group(0) if lead else "", for_search=False, keep_stopwords=True):
+        n += len(w)
+        ends.append(n)
+    for end in sorted((e for e in ends if 3 <= e < len(name)), reverse=True):
+        head = name[:end]
+        if head in blob and not any(w in head or head in w for w in ordinary if w):
+            return profile.name[:end]
+    return None
+
+
 def _ends(words: list[str], max_len: int) -> tuple[str, str]:
     """The longest run of leading words and of trailing words that fits ``max_len`` characters."""
     head, tail = "", ""
@@ -126,6 +146,10 @@ def _ends(words: list[str], max_len: int) -> tuple[str, str]:
             break
         tail = w + tail
     return head, tail
+
+
+def _is_noun(tag: str | None) -> bool:
+    return bool(tag) and (tag in ("vn", "l") or (tag.startswith("n") and tag[:2] not in ("nr", "ns")))
 
 
 def short_topics(profile: GroupProfile, max_len: int = 6, limit: int = 6) -> list[str]:
@@ -144,7 +168,9 @@ def short_topics(profile: GroupProfile, max_len: int = 6, limit: int = 6) -> lis
         specific = set(topic_words(profile))
         for t in profile.topics + [profile.positioning]:
             for w in words_of(t):
-                if 2 <= len(w) <= 4 and w in specific:
+                # only nouns of the dictionary: a mis-cut (骑台 from 騎台中) is in none, a time or place
+                # word (周末, 近郊) says when or where, not what — 逢甲大學週末交流群
+                if 2 <= len(w) <= 4 and w in specific and _is_noun(word_class(w)):
                     out.setdefault(w, None)
     return list(out)[:limit] or [profile.topics[0][:max_len]]
 

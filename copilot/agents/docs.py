@@ -287,7 +287,8 @@ def self_intro(profile: GroupProfile) -> str:
 
 def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str:
     """The soonest of ``events`` from ``today`` with its date ("12月3日（周四）20:30 案例直播"); with
-    ``now`` (HH:MM) an event earlier today is over and its next date counts."""
+    ``now`` (HH:MM) an event earlier today is over and its next date counts. A date the event does not
+    run on (before a course's start date, after its last week, a week the rotation skips) is no next time."""
     if not events:
         return ""
     if today is None:
@@ -297,7 +298,8 @@ def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str
         # a course that has not started yet, or a week the operator skips, is no date to point to
         return not (now and d == today and (e.time or "00:00") <= now) and not is_paused(e, d)
 
-    dated = [(d, e) for e in events for d in [x for x in e.cadence.dates(today, 62) if still_ahead(x, e)][:1]]
+    dated = [(d, e) for e in events
+             for d in [x for x in e.cadence.dates(today, 62) if still_ahead(x, e) and not is_paused(e, x)][:1]]
     if not dated:  # nothing ahead in the next two months: point to nothing rather than to the past
         return ""
     on, ev = min(dated, key=lambda x: (x[0], x[1].time or ""))

@@ -46,21 +46,25 @@ def _quals(profile: GroupProfile) -> list[tuple[str, str]]:
     return quals
 
 
-def _brand_candidates(profile: GroupProfile, b: str) -> list[tuple[float, str, str]]:
-    """A brand's group is named after the brand first (rule name.carries_brand)."""
+def _brand_candidates(profile: GroupProfile, b: str, kind: str = "品牌") -> list[tuple[float, str, str]]:
+    """A brand's group is named after the brand first (rule name.carries_brand); a school's or a
+    company's group after its organisation (``kind`` 组织), so outsiders and members see whose it is."""
     topics, forms, out = C.short_topics(profile), C.forms(profile), []
+    seen = "一眼认出是哪家" if kind == "品牌" else "一眼认出是哪里的群"
     for ti, t in enumerate(topics):
         for fi, f in enumerate(forms):
             score = 4.0 - 0.6 * ti - 0.25 * fi
             if not _overlap(b, t) and not (f.startswith(t[-1]) or t.endswith(f[:2]) or _overlap(t, f)):
-                out.append((score, f"{b}{t}{f}", f"品牌+主题+形式：“{b}”一眼认出是哪家，“{t}”说明聊什么，“{f}”说明玩法"))
+                out.append((score, f"{b}{t}{f}", f"{kind}+主题+形式：“{b}”{seen}，“{t}”说明聊什么，“{f}”说明玩法"))
         # brand + form alone says what the group is about only when the brand name carries the topic
         # ("云岫茶舍" → 茶); "云栖会员群" would not tell a stranger it is about tea
-        if any(w in fold(b) for w in topic_words(profile)):
+        # (an organisation's name carries none of the group's own topics: 中興大學俱樂部 says whose, not what)
+        words = topic_words(profile) if kind == "品牌" else [fold(t) for t in profile.topics]
+        if any(w in fold(b) for w in words):
             for fi, f in enumerate(forms):
-                out.append((3.5 - 0.25 * fi, f"{b}{f}", f"品牌+形式：“{b}”一眼认出是哪家，“{f}”说明这是怎样的群"))
+                out.append((3.5 - 0.25 * fi, f"{b}{f}", f"{kind}+形式：“{b}”{seen}，“{f}”说明这是怎样的群"))
         if a := C.audience_word(profile):
-            out.append((3.4, f"{b}{a}{forms[0]}", f"品牌+人群+形式：“{b}”的{a}在这里"))
+            out.append((3.4, f"{b}{a}{forms[0]}", f"{kind}+人群+形式：“{b}”的{a}在这里"))
     return out
 
 
@@ -68,6 +72,8 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     """(score, name, rationale) for every formula combination."""
     if b := C.brand(profile):
         return _brand_candidates(profile, b)
+    if org := C.organisation(profile):
+        return _brand_candidates(profile, org, "组织")
     quals = _quals(profile)
     out: list[tuple[float, str, str]] = []
     # a form that says on its own what the group does (合唱团, 拼车群) needs only a place or audience word —
