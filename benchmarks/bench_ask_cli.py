@@ -1,5 +1,8 @@
 """Where a cold ``copilot ask`` spends its time: process start to answer, and the phases inside one
 process (imports, opening the index with and without its snapshot, loading the e5 encoder, answering).
+It also times ``import copilot.cli`` alone (the command modules of drafting, moderation, notes and evals
+load only when one of their commands runs) beside the same import plus those modules (what every call
+paid before they were loaded lazily).
 
 Each phase runs in a fresh interpreter (``python -c``) against one built data dir, so figures include
 what a real CLI call pays. Run: ``.venv/bin/python benchmarks/bench_ask_cli.py [--data-dir DIR]``
@@ -43,10 +46,26 @@ QUESTIONS = ["群里老有人半夜发语音刷屏，白天的人爬楼很累，
              "团购群想加一个每周固定的福利日，怎么安排不招人烦"]
 
 
+CLI_IMPORTS = {"import copilot.cli (lazy)": "import copilot.cli",
+               "copilot.cli + every command module (before)": "import copilot.cli, copilot.agents.cli, "
+               "copilot.moderation.cli, copilot.notes.cli, copilot.evals.cli"}
+
+
+def time_cli_imports(runs: int = 5) -> None:
+    """Median wall time of each :data:`CLI_IMPORTS` statement in a fresh interpreter."""
+    for label, statement in CLI_IMPORTS.items():
+        probe = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+        times = [float(subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True,
+                                      text=True).stdout) for _ in range(runs)]
+        print(f"{label}: median {statistics.median(times):.2f} s, min {min(times):.2f} s "
+              f"(load {os.getloadavg()[0]:.1f})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path)
     args = ap.parse_args()
+    time_cli_imports()
     with tempfile.TemporaryDirectory() as tmp:
         data = args.data_dir or Path(tmp)
         index = KnowledgeIndex(Settings(data_dir=data, llm_provider="offline"))

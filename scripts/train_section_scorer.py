@@ -8,8 +8,13 @@ not words, so the model learns which signal tells the situations apart. A logist
 script prints five-fold cross-validated hit@1 / hit@3 (questions held out) beside the first stage's,
 then fits on every question and writes ``copilot/resources/retrieval/section_scorer.json``.
 
-Run: ``.venv/bin/python scripts/train_section_scorer.py [--data-dir DIR]``; then refit the confidence
-(``scripts/calibrate_ask.py``), which uses the best candidate's fit as a feature.
+It then prints, for each tuning file held out in turn (trained on the others), hit@1 / hit@3 of the first
+stage, of ``reorder`` (every candidate by fit) and of ``fill`` (the first stage's best kept first, the
+runners-up by fit): the check that decides which mode ships. ``--hold-out NAME`` leaves a tuning file out
+of the shipped model too (to judge it end to end with ``copilot eval`` before training on it).
+
+Run: ``.venv/bin/python scripts/train_section_scorer.py [--data-dir DIR] [--fill] [--hold-out tuning_x]``;
+then refit the confidence (``scripts/calibrate_ask.py``), which uses the best candidate's fit as a feature.
 """
 
 from __future__ import annotations
@@ -33,8 +38,9 @@ from copilot.paths import EVALS_DIR
 CANDIDATES = 12
 
 
-def samples(index: KnowledgeIndex) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per in-scope tuning question: the candidates' feature rows (first-stage order) and their labels."""
+def samples(index: KnowledgeIndex) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """Per in-scope tuning question: its file, the candidates' feature rows (first-stage order) and their
+    labels."""
     cards = {c.id: c for c in load_cards(index.settings.knowledge_dir)}
     loaded = index._ensure_loaded()  # noqa: SLF001 - the script reads the index's section table
     out = []
@@ -49,25 +55,48 @@ def samples(index: KnowledgeIndex) -> list[tuple[np.ndarray, np.ndarray]]:
             fused = signals.fused()
             top = np.argsort(-fused, kind="stable")[:CANDIDATES]
             labels = np.asarray([loaded.sections[int(i)] in ok for i in top], dtype=int)
-            out.append((signals.pair_matrix(fused, top), labels))
+            out.append((name, signals.pair_matrix(fused, top), labels))
         print(f"{name}: {len(out)} questions so far")
     return out
 
 
-def fit(rows: list[tuple[np.ndarray, np.ndarray]], c: float) -> tuple[LogisticRegression, np.ndarray, np.ndarray]:
+Rows = list[tuple[np.ndarray, np.ndarray]]
+
+
+def fit(rows: Rows, c: float) -> tuple[LogisticRegression, np.ndarray, np.ndarray]:
     x = np.concatenate([m for m, _ in rows])
     y = np.concatenate([lab for _, lab in rows])
     mean, scale = x.mean(0), x.std(0) + 1e-9
     return LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y), mean, scale
 
 
-def hits(rows: list[tuple[np.ndarray, np.ndarray]], scores: list[np.ndarray]) -> tuple[float, float]:
+def hits(rows: Rows, scores: list[np.ndarray]) -> tuple[float, float]:
     at1 = at3 = 0
     for (_, lab), sc in zip(rows, scores):
         order = np.argsort(-sc, kind="stable")
         at1 += int(lab[order[0]])
         at3 += int(lab[order[:3]].any())
     return at1 / len(rows), at3 / len(rows)
+
+
+def keep_first(scores: np.ndarray) -> np.ndarray:
+    """Scores that keep candidate 0 (the first stage's best) first and order the rest by ``scores``."""
+    out = scores.copy()
+    out[0] = np.inf
+    return out
+
+
+def by_file(named: list[tuple[str, np.ndarray, np.ndarray]], c: float) -> None:
+    """Each tuning file held out in turn: hit@1 / hit@3 of the first stage, ``reorder`` and ``fill``."""
+    for name in dict.fromkeys(n for n, _, _ in named):
+        train = [(m, lab) for n, m, lab in named if n != name]
+        test = [(m, lab) for n, m, lab in named if n == name]
+        model, mean, scale = fit(train, c)
+        scores = [model.decision_function((m - mean) / scale) for m, _ in test]
+        first = hits(test, [-np.arange(len(lab), dtype=float) for _, lab in test])
+        print(f"held out {name} ({len(test)}): first stage hit@1/hit@3 {first[0]:.3f}/{first[1]:.3f}; "
+              f"reorder {'/'.join(f'{v:.3f}' for v in hits(test, scores))}; "
+              f"fill {'/'.join(f'{v:.3f}' for v in hits(test, [keep_first(s) for s in scores]))}")
 
 
 def main() -> None:
@@ -77,12 +106,18 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=SCORER_FILE)
     ap.add_argument("--reorder", action="store_true",
                     help="let the scorer reorder the candidates (off: it lowered the locked split's hit@3)")
+    ap.add_argument("--fill", action="store_true",
+                    help="keep the first stage's best section first and order the runners-up by fit")
+    ap.add_argument("--hold-out", action="append", default=[], metavar="NAME",
+                    help="a tuning file (its stem) the shipped model is not trained on")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         index = KnowledgeIndex(Settings(data_dir=args.data_dir or Path(tmp), llm_provider="offline"))
         if not index.is_current():
             index.build()
-        rows = samples(index)
+        named = samples(index)
+    by_file(named, args.c)
+    rows = [(m, lab) for n, m, lab in named if n not in args.hold_out]
     first = hits(rows, [-np.arange(len(lab), dtype=float) for _, lab in rows])
     folds = np.arange(len(rows)) % 5
     held: list[np.ndarray] = [np.zeros(0)] * len(rows)
@@ -113,8 +148,9 @@ def main() -> None:
     result = SectionScorer(
         features=list(PAIR_FEATURES), mean=mean.round(6).tolist(), scale=scale.round(6).tolist(),
         coef=model.coef_[0].round(6).tolist(), intercept=round(float(model.intercept_[0]), 6),
-        candidates=CANDIDATES, second=round(second, 4), hedge=round(hedge, 4), reorder=args.reorder,
-        fitted_on=(f"evals/retrieval/tuning*.jsonl: {len(rows)} in-scope questions; first stage hit@1 "
+        candidates=CANDIDATES, second=round(second, 4), hedge=round(hedge, 4), reorder=args.reorder, fill=args.fill,
+        fitted_on=(f"evals/retrieval/tuning*.jsonl{' except ' + ', '.join(args.hold_out) if args.hold_out else ''}: "
+                   f"{len(rows)} in-scope questions; first stage hit@1 "
                    f"{first[0]:.3f} hit@3 {first[1]:.3f}; five-fold held out hit@1 {cv[0]:.3f} hit@3 {cv[1]:.3f}"))
     atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")
     print(result.fitted_on)

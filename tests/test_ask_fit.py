@@ -152,3 +152,33 @@ def test_answers_carry_the_fit_of_their_first_section(kb_index: KnowledgeIndex, 
     assert json.loads(answer.model_dump_json())["fit"] == answer.fit
     declined = answer_question("帮我订一张周六上海到成都的机票", kb_index, get_engine(settings))
     assert not declined.covered and declined.fit == 0.0
+
+
+def _scorer(**mode: bool) -> SectionScorer:
+    return SectionScorer(features=list(PAIR_FEATURES), mean=[0.0] * len(PAIR_FEATURES),
+                         scale=[1.0] * len(PAIR_FEATURES), coef=[0.0] * len(PAIR_FEATURES), intercept=0.0,
+                         candidates=4, second=0.5, **mode)
+
+
+def test_fill_keeps_the_first_stage_winner_and_orders_the_runners_up_by_fit() -> None:
+    order = np.array([3, 0, 1, 2, 4, 5])  # first-stage order of six sections
+    fit = np.array([0.2, 0.9, 0.5, 0.1, 0.95, 0.99])  # section 5 fits best but is not a candidate (5th)
+    assert _scorer(fill=True).order(order, fit).tolist() == [3, 1, 2, 0, 4, 5]
+    assert _scorer(reorder=True).order(order, fit).tolist() == [1, 2, 0, 3, 4, 5]
+    assert _scorer().order(order, fit).tolist() == order.tolist()
+    # fewer sections than candidates (a tiny imported index) is fine
+    assert _scorer(fill=True).order(np.array([1, 0]), np.array([0.9, 0.1])).tolist() == [1, 0]
+
+
+def test_the_second_section_may_come_from_the_third_place() -> None:
+    scorer = section_scorer()
+    assert scorer is not None
+    first = _sec("成员争吵怎么降温", 0.30, 0.95)
+    # the best-fitting runner-up scores too far below the first; the next one passes every gate
+    far = _sec("常见的几类危机", 0.20, 0.90)
+    close = _sec("通用响应流程", 0.29, scorer.second + 0.05)
+    assert chosen_sections(_ranked(first, far, close)) == [first, close]
+    # never more than two sections, and a fourth-placed one is not considered
+    also = _sec("负面投诉与舆情", 0.29, scorer.second + 0.05)
+    assert chosen_sections(_ranked(first, close, also)) == [first, close]
+    assert chosen_sections(_ranked(first, far, far, close)) == [first]

@@ -27,9 +27,13 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
     # classifier (round 21) took it to 0.808 / 0.726 / 0.875 / 0.014 at the cost of one old-locked answer
     # (0.853 → 0.840; over both locked splits every figure improved), so the old locked answer gate is a
     # ratchet at 0.84 — issue 15's 0.85 is NOT met — and the blind split's figures are ratchets too.
+    # Round 22: the scorer orders the runners-up by situation fit (``fill``): blind hit@3 0.808 → 0.849
+    # (the ranking does not depend on the coverage models, so this figure holds for the shipped state);
+    # the scope/confidence refits tried with it were dropped (see README), so the decline figures are
+    # round 21's and the answer ratchets stay where they were.
     "retrieval": [("recall_at_5", ">=", 0.9), ("mrr", ">=", 0.75),
                   ("locked.section_hit_at_3", ">=", 0.93), ("locked.answer_section_rate", ">=", 0.84),
-                  ("locked_blind.section_hit_at_3", ">=", 0.80), ("locked_blind.answer_section_rate", ">=", 0.72),
+                  ("locked_blind.section_hit_at_3", ">=", 0.84), ("locked_blind.answer_section_rate", ">=", 0.72),
                   ("locked_blind.oos_decline_rate", ">=", 0.87), ("locked_blind.false_decline_rate", "<=", 0.03),
                   ("locked.oos_decline_rate", ">=", 0.90), ("locked.false_decline_rate", "<=", 0.05),
                   ("tuning.section_hit_at_3", ">=", 0.94), ("tuning.answer_section_rate", ">=", 0.86),

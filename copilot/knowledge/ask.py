@@ -128,6 +128,10 @@ SECOND_SECTION_RATIO = 0.85
 # ... and only when its best sentence is within this cosine of the first section's best sentence
 SECOND_SECTION_SENTENCE_GAP = 0.02
 MAX_SECTIONS = 2
+# the second section is the first of the runners-up in the top three that passes the gates: with a
+# scorer that orders the runners-up by fit (``fill``) the best-fitting one may score too far below the
+# first, and the next one is still a candidate
+SECOND_FROM = 3
 LLM_SECTIONS = 3
 _PART_HEADS = {
     "source": "资料：",
@@ -160,8 +164,8 @@ def _relevant(sec: SectionHit, first: SectionHit) -> bool:
 
 
 def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
-    """The one or two sections an answer is built from: the best, and the next when it scores close and
-    is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
+    """The one or two sections an answer is built from: the best, and the first runner-up in the top three
+    that scores close and is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
     ``second``) or the best one fits only loosely (:func:`hedged`: two candidates are offered, said to
     be the nearest); sections of one card are given in the card's order (分享前, 分享中…)."""
     if not ranking.sections:
@@ -170,7 +174,9 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     scorer = section_scorer()
     second_fit = scorer.second if scorer is not None and not hedged(ranking) else 0.0
     out = [first]
-    for sec in ranking.sections[1:MAX_SECTIONS]:
+    for sec in ranking.sections[1:SECOND_FROM]:
+        if len(out) == MAX_SECTIONS:
+            break
         if sec.fit >= second_fit and sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
             out.append(sec)
     if len({s.source for s in out}) == 1:

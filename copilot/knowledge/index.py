@@ -459,7 +459,8 @@ class KnowledgeIndex:
                                                                         dict[str, float]]:
         """The fused scores, the section order, each section's situation fit and the confidence features:
         with a trained :class:`~copilot.knowledge.ranking.SectionScorer` each first-stage candidate gets
-        its fit (and the candidates are reordered by it when the scorer says ``reorder``); the best fit
+        its fit (and the candidates are reordered by it when the scorer says ``reorder``, or all but the
+        first when it says ``fill``); the best fit
         is a confidence feature."""
         fused = signals.fused(rerank=rerank)
         order = np.argsort(-fused, kind="stable")
@@ -469,8 +470,7 @@ class KnowledgeIndex:
         if scorer is not None:
             top = order[:scorer.candidates]
             fit[top] = scorer.probability(signals.pair_matrix(fused, top))
-            if scorer.reorder:
-                order = np.concatenate([top[np.argsort(-fit[top], kind="stable")], order[scorer.candidates:]])
+            order = scorer.order(order, fit)
             features["fit"] = float(fit[top].max())
         return fused, order, fit, features
 
