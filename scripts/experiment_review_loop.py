@@ -10,7 +10,7 @@ admin's answers (:func:`copilot.moderation.review.answer`), the group is retrain
 held-out fifth is moderated by the whole offline pipeline. The same K asked at random is the baseline:
 does asking about the least-sure messages teach more per answer?
 
-Usage: ``.venv/bin/python scripts/experiment_review_loop.py [--k 50 100 200 400] [--seed 0]``
+Usage: ``.venv/bin/python scripts/experiment_review_loop.py [--k 100 400] [--random 400] [--all] [--seed 0]``
 """
 
 from __future__ import annotations
@@ -78,7 +78,9 @@ def ask(base: Path, work: Path, truth: dict[str, int], k: int, how: str, seed: i
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--k", type=int, nargs="+", default=[50, 100, 200, 400])
+    ap.add_argument("--k", type=int, nargs="+", default=[100, 400], help="问最拿不准的 K 条")
+    ap.add_argument("--random", type=int, nargs="*", default=[400], help="对照：随机问 K 条")
+    ap.add_argument("--all", action="store_true", help="也试一次把之后的消息全部标注（上限）")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     if not gi.DATA.exists():
@@ -105,7 +107,8 @@ def main() -> int:
         audit.engine.dispose()
         pipe, alone = score(base, test)
         print(f"K=0：流水线 {pipe}；群模型单独 {alone}")
-        runs = [(k, how) for k in args.k for how in ("uncertain", "random")] + [(len(live), "all")]
+        runs = [(k, "uncertain") for k in args.k] + [(k, "random") for k in args.random] + \
+            ([(len(live), "all")] if args.all else [])
         for i, (k, how) in enumerate(runs):
             work = Path(tmp) / f"run{i}"
             info = ask(base, work, truth, k, "uncertain" if how == "all" else how, args.seed)

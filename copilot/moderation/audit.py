@@ -477,6 +477,13 @@ class AuditLog:
         with self.engine.connect() as conn:
             return [(t, lab) for t, lab in conn.execute(q)]
 
+    def labelled_history(self, profile_key: str) -> list[tuple[str, str, str]]:
+        """(text, label, source) of one profile's feedback, oldest first; source ``import`` or ``review``."""
+        q = select(feedback.c.text, feedback.c.correct, feedback.c.source).where(
+            feedback.c.profile_key == profile_key).order_by(feedback.c.ts)
+        with self.engine.connect() as conn:
+            return [(t, lab, src or "review") for t, lab, src in conn.execute(q)]
+
     def feedback_scopes(self) -> list[str]:
         """The profile keys that have feedback or imported examples (not the profile-less "")."""
         with self.engine.connect() as conn:
