@@ -411,3 +411,19 @@ def test_an_abuse_verdict_always_says_why(env: Settings) -> None:
 def test_common_names_for_a_group_type_are_understood() -> None:
     for raw, want in (("学习型", "知识型"), ("電商型", "消费型"), ("粉丝型", "品牌型")):
         assert parse_profile_text(f"positioning: 一起备考注会\ntopics: [注会]\ntype: {raw}\n").type == want
+
+
+def test_hard_review_answers_train_the_group_model_but_only_the_imported_history_is_scored(env: Settings) -> None:
+    audit = AuditLog.from_settings(env)
+    audit.import_examples("blockland", [(t, "ad" if y == "1" else "ok") for t, y in game_history()])
+    alone = train_group(env, "blockland", audit)
+    mod = Moderator(env, parse_profile_text(GAME), audit=audit, profile_key="blockland")
+    # the admin confirms borderline messages (some say "ad" of what reads like chat, and back)
+    borderline = ["有无好用的材质包推荐", "谁有矿透，私我", "今晚服务器几点维护", "出个附魔书，便宜", "新人求带下矿"]
+    for i, text in enumerate(borderline):
+        v = mod.moderate({"id": f"b{i}", "user": f"u{i}", "text": text})
+        audit.record_feedback(v.verdict_id, "ad" if i % 2 else "ok")
+    mixed = train_group(env, "blockland", audit)
+    assert mixed["examples"] == alone["examples"] + len(borderline)
+    assert mixed["cv"]["scored"] == alone["cv"]["scored"] == alone["examples"]  # the imported rows only
+    assert "只用来训练" in mixed["message"] and "只用来训练" not in alone["message"]

@@ -210,3 +210,22 @@ def test_examples_are_listed_by_their_chinese_names(settings: Settings) -> None:
     assert {"考研英语每日打卡营", "山谷咖啡会员俱乐部", "手机摄影同好群", "6月龄+宝宝辅食交流群"} <= set(names)
     assert not [n for n in names if n.isascii()]  # no file stems like kaoyan-english
     assert "考研英语" in profiles.load_profile_text("考研英语每日打卡营", settings)[0]
+
+
+def test_moderation_tab_lists_the_selected_groups_least_sure_messages(settings: Settings) -> None:
+    s = _with_profiles(settings)
+    name = "6月龄+宝宝辅食交流群"
+    assert moderation.uncertain_rows(s, None)[0] == [] and "请先" in moderation.uncertain_rows(s, None)[1]
+    assert moderation.uncertain_rows(s, name)[0] == []  # nothing judged live yet
+    moderation.test_messages(name, "路人甲：出几盒自家宝宝吃不完的米粉，便宜", s)  # a test run is never asked about
+    assert moderation.uncertain_rows(s, name)[0] == []
+    profile = store(s).load(name)
+    bot = Moderator(s, profile, group="20001", profile_key=profile_key(store(s).path(name), profile))
+    texts = ["出几盒自家宝宝吃不完的米粉，便宜", "宝宝八个月了，蛋黄可以整个吃吗？", "加 v 信 ab12345678 领取内部辅食资料"]
+    real = [bot.moderate({"id": str(i), "user": f"u{i}", "group": "20001", "text": t}) for i, t in enumerate(texts)]
+    rows, status = moderation.uncertain_rows(s, name, 2)
+    assert len(rows) == 2 and "最拿不准的 2 条" in status
+    assert {r[0] for r in rows} <= {v.verdict_id for v in real}
+    # answering one from the table removes it from the next list
+    assert moderation.give_feedback(rows[0][0], "广告", s).startswith("✅")
+    assert rows[0][0] not in {r[0] for r in moderation.uncertain_rows(s, name, 10)[0]}

@@ -477,6 +477,13 @@ class AuditLog:
         with self.engine.connect() as conn:
             return [(t, lab) for t, lab in conn.execute(q)]
 
+    def labelled_history(self, profile_key: str) -> list[tuple[str, str, str]]:
+        """(text, label, source) of one profile's feedback, oldest first; source ``import`` or ``review``."""
+        q = select(feedback.c.text, feedback.c.correct, feedback.c.source).where(
+            feedback.c.profile_key == profile_key).order_by(feedback.c.ts)
+        with self.engine.connect() as conn:
+            return [(t, lab, src or "review") for t, lab, src in conn.execute(q)]
+
     def feedback_scopes(self) -> list[str]:
         """The profile keys that have feedback or imported examples (not the profile-less "")."""
         with self.engine.connect() as conn:
@@ -515,6 +522,27 @@ class AuditLog:
         with self._lock:
             self._fb_cache = None
         return {"added": added, "replaced": replaced}
+
+    def unreviewed(self, profile_key: str, *, group: str | None = None, limit: int = 5000) -> list[dict[str, Any]]:
+        """The profile's latest live verdicts (no test runs) that no operator has labelled yet, newest first.
+
+        Only verdicts judged with this profile: the admin of one group is never asked about another's.
+        """
+        conds = [verdicts.c.profile_key == str(profile_key), verdicts.c.dry_run == 0, feedback.c.verdict_id.is_(None)]
+        if group:
+            conds.append(verdicts.c.group_id == str(group))
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(verdicts).select_from(verdicts.outerjoin(feedback, feedback.c.verdict_id == verdicts.c.id))
+                .where(*conds).order_by(verdicts.c.ts.desc()).limit(max(1, int(limit)))
+            ).mappings().all()
+        return [_row(r) | {"fingerprint": r["fingerprint"]} for r in rows]
+
+    def labelled_fingerprints(self, profile_key: str) -> set[str]:
+        """Normalised texts this profile already has a label for (imported or given by an operator)."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(feedback.c.fingerprint)
+                                    .where(feedback.c.profile_key == str(profile_key))).scalars())
 
     def get(self, verdict_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:

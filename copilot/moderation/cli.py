@@ -16,9 +16,11 @@ from copilot.config import get_settings
 from copilot.files import UnreadableFile, decode_lines
 from copilot.moderation.audit import AuditError, AuditLog
 from copilot.moderation.importing import FORMATS, HistoryFileError, read_labelled
+from copilot.moderation.labels import LABEL_ZH, LABELS, label_from_zh
 from copilot.moderation.message import BadMessage, Message, loads, message_from
 from copilot.moderation.pipeline import Moderator
 from copilot.moderation.policy import Policy, PolicyError, group_policies, load_policies
+from copilot.moderation.review import answer, uncertain
 from copilot.moderation.training import retrain_groups, train_group
 from copilot.profile import GroupMap, profile_key
 from copilot.server import bind_problem, create_app
@@ -191,6 +193,84 @@ def unimport_cmd(
     emit_json({"group": key, "removed": removed, "model": result})
 
 
+_CHOICES = "  ".join(f"{i}={LABEL_ZH[lab]}" for i, lab in enumerate(LABELS, 1))
+
+
+def _label_of(reply: str) -> str | None:
+    """An answer typed by the admin: a number of the menu, a label or its Chinese name."""
+    reply = reply.strip()
+    if reply.isdigit() and 1 <= int(reply) <= len(LABELS):
+        return LABELS[int(reply) - 1].value
+    label = label_from_zh(reply)
+    return label.value if label is not None else None
+
+
+def _read_answers(path: Path) -> list[tuple[str, str]]:
+    """JSON Lines ``{"verdict_id", "label"}`` (label: ad/ok/… or its Chinese name); a bad line stops everything."""
+    out = []
+    for lineno, line in enumerate(_read_input(path), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = loads(line, f"第 {lineno} 行")
+            vid, raw = str(obj["verdict_id"]), str(obj["label"])
+        except (BadMessage, KeyError, TypeError) as exc:
+            raise fail(f"{path} 第 {lineno} 行不是 {{\"verdict_id\", \"label\"}}：{exc}", 2) from None
+        out.append((vid, _label_of(raw) or raw))
+    return out
+
+
+def review_cmd(
+    profile: Annotated[Path, typer.Option("--profile", "-p", help="要确认的群的群档案")],
+    k: Annotated[int, typer.Option("-k", "--limit", min=1, max=500, help="最多问几条")] = 20,
+    group: Annotated[Optional[str], typer.Option("--group", help="只看这个群号的消息")] = None,
+    answers_file: Annotated[Optional[Path], typer.Option("--answers", help="JSON Lines {verdict_id,label}：批量提交答案，不逐条提问")] = None,
+    list_only: Annotated[bool, typer.Option("--list", help="只列出最不确定的消息（JSON），不提问")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="试运行：检查答案，但什么都不写")] = False,
+    retrain: Annotated[bool, typer.Option("--retrain", help="存好答案后立即重训这个群的专属模型")] = False,
+) -> None:
+    """列出本群模型最拿不准的消息，请管理员逐条标注（广告/正常/跑题…），答案存为本群的反馈样本。"""
+    prof = load_profile_or_fail(profile)
+    key = profile_key(profile, prof)
+    settings = get_settings()
+    audit = AuditLog.from_settings(settings)
+    try:
+        if answers_file is not None:
+            given = _read_answers(answers_file)
+        else:
+            items = uncertain(audit, key, limit=k, group=group)
+            if list_only:
+                emit_json({"profile_key": key, "items": items})
+                return
+            if not items:
+                warn(f"群档案 {key} 没有待确认的消息（审核日志里没有未标注的判定）")
+                emit_json({"profile_key": key, "answered": 0, "stored": 0, "dry_run": dry_run})
+                return
+            given = []
+            warn(f"群档案 {key}：{len(items)} 条最拿不准的消息。输入 {_CHOICES}；回车跳过，q 结束。")
+            for i, item in enumerate(items, 1):
+                warn(f"[{i}/{len(items)}] {item['text'][:300]}\n    现在的判定：{LABEL_ZH[item['label']]}"
+                     f"（广告概率 {item['ad_prob']}）")
+                reply = typer.prompt("标签", default="", show_default=False, err=True).strip()
+                if reply.lower() == "q":
+                    break
+                if reply and (label := _label_of(reply)) is not None:
+                    given.append((item["verdict_id"], label))
+                elif reply:
+                    warn(f"看不懂“{reply}”，这条跳过")
+        result = answer(audit, key, given, dry_run=dry_run)
+    except AuditError as exc:
+        raise fail(str(exc), 2) from None
+    if dry_run:
+        warn(f"试运行：{len(given)} 条答案检查通过，未写入")
+    elif retrain and given:
+        result["model"] = train_group(settings, key, audit)
+        warn(result["model"]["message"])
+    elif given:
+        warn(f"已存为群档案 {key} 的 {len(given)} 条标注；运行 copilot moderation-retrain（或加 --retrain）让群模型学到它们")
+    emit_json(result)
+
+
 def retrain_cmd() -> None:
     """按群重新训练专属广告模型（各群只用本群的反馈和导入的标注；不比共享模型好的不启用）。"""
     emit_json(retrain_groups(get_settings()))
@@ -228,4 +308,5 @@ def register(app: typer.Typer) -> None:
     app.command("moderation-import")(import_cmd)
     app.command("moderation-unimport")(unimport_cmd)
     app.command("moderation-retrain")(retrain_cmd)
+    app.command("moderation-review")(review_cmd)
     app.command("serve")(serve_cmd)

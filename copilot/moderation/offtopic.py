@@ -46,6 +46,14 @@ def _relevance() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
             tuple(str(a) for a in data["chatter_anchors"]))
 
 
+@lru_cache(maxsize=1)
+def _still_on() -> re.Pattern[str]:
+    """还 + one verb + 吗: "is the group's arrangement still on?" (words in relevance.yaml)."""
+    data = load_resource(RELEVANCE)["still_on"]
+    lead, tail = ("|".join(map(re.escape, data[k])) for k in ("lead", "tail"))
+    return re.compile(rf"(?:{lead})[\u3400-\u9fff](?:{tail})")
+
+
 # cos(message, profile) − cos(message, chatter) at or above this is "about the group".
 SEMANTIC_MARGIN = 0.0
 CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated message is off-topic
@@ -147,6 +155,7 @@ class OffTopicDetector:
     def __init__(self, profile: GroupProfile, *, embedder=None) -> None:  # type: ignore[no-untyped-def]
         self.profile = profile
         self.vocab = profile_vocab(profile)
+        self.meets = bool(profile.all_events())  # the group has arrangements members ask about
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -201,6 +210,8 @@ class OffTopicDetector:
         if related:
             return TopicResult(False, 0.1, related[:5], "与群主题相关（同类群常聊）：" + "、".join(related[:5]), about_group=True)
         logistics = sorted(set(lexicons().words["event_logistics"].findall(compact)))
+        if not logistics and report.question and self.meets:
+            logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
         if report.urls and not report.blocked_urls:

@@ -29,7 +29,7 @@ from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import OffTopicDetector
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host
+from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import squeeze, to_script
@@ -145,6 +145,10 @@ class Moderator:
         self.banned = alternation(profile.banned) if profile and profile.banned else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
             if profile else ""
+        # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
+        # offer of their own item is the group's business there, not an ad
+        self.resale = bool(profile and lexicons().words["resale.group"].search(
+            normalise(" ".join([profile.positioning, *profile.topics])).compact))
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -242,7 +246,8 @@ class Moderator:
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
-        scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE)
+        scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
+                         group_model=group_model)
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -250,8 +255,8 @@ class Moderator:
         self._offtopic(body, rep, scores, checks)
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
-                and not _plain_offer(rep, p_ad, checks):  # the group's own history outranks a guess
-            _member_post(rep, scores, checks)
+                and not _plain_offer(rep, p_ad, checks, resale=self.resale):  # the group's own history outranks a guess
+            _member_post(rep, scores, checks, resale=self.resale)
         label = _pick_label(scores)
         if scores[label] < 0.5:
             fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
@@ -461,7 +466,8 @@ def _classifier_weight(p_ad: float, ad_signals: float, sure: float) -> float:
     return (0.6 if ad_signals > 0.2 else 0.35) * p_ad
 
 
-def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: float = 0.9) -> dict[Label, float]:
+def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: float = 0.9,
+            group_model: bool = False) -> dict[Label, float]:
     """Per-label evidence: the signals' noisy-OR, with the ad score adjusted for what it really is."""
     ad_sig = rep.total(Label.AD)
     ad = 1 - (1 - ad_sig) * (1 - _classifier_weight(p_ad, ad_sig, sure))
@@ -482,9 +488,14 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # "#接龙 1. 5-302 两份 2. 8-1101 一份": room numbers and counts, the group's own order list
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["roster"] = True
-    if rep.question and p_ad < 0.5 and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH):
+    # a price question counts as asking only when nothing but the price points at a sale (no code to copy,
+    # no handle, no shop words): "口令…复制打开, 还是60g的" is a deal post, not a question
+    asking = p_ad < 0.5 or (rep.price_ask and not group_model and set(rep.names(Label.AD)) <= {"money"})
+    if rep.question and asking and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH):
         # asking about terms ("免费送还是收邮费？", "怎么付款？扫码还是转账？") is not offering them —
-        # unless the wording itself reads like this community's ads (a request for cheats in a game group)
+        # unless the wording itself reads like this community's ads (a request for cheats in a game group).
+        # Whether a price is fair ("卖家要2300，这价能入吗？") is asked, whatever the shared model makes of
+        # the digits; a group's own model, trained on what its admins deleted, still decides alone.
         ad *= QUESTION_DISCOUNT
         checks["question"] = True
     spam = rep.total(Label.SPAM)
@@ -551,18 +562,21 @@ _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "a
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
-def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> bool:
+def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, resale: bool = False) -> bool:
     """A statement the classifier is sure reads like an offer (出/收/接单… with no question asked, no call
     to the group's own sign-up and no link — a shared link is what the member-post rule weighs): short
     on-topic offers carry no contact, so that rule must not clear them. They stay "classifier alone"
-    (labelled, reviewed, never deleted on the classifier's word)."""
-    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls)
+    (labelled, reviewed, never deleted on the classifier's word). Where the profile lets members pass on
+    their own things, a member offering something as their own (自用、闲置、转租…) is the group's
+    business, and the member-post rule weighs it like any other post."""
+    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or (resale and rep.own_item))
     if offer:
         checks["classifier"]["plain_offer"] = True
     return offer
 
 
-def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *,
+                 resale: bool = False) -> None:
     """A member's own post about the group's subject is not an ad (the methodology asks members to share).
 
     With no seller evidence (contact, invitation, pointer to a profile or shop, QR code, ad words,
@@ -574,6 +588,10 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
       or a pitch: a person decides, nothing is deleted.
     """
     names = set(rep.names(Label.AD))
+    if (rep.sign_up and not rep.urls and "money" not in names) or (resale and rep.own_item):
+        # "有空的私聊我报名": an organiser collecting names for the group's own event; "自用闲置…想要的私聊"
+        # where members pass on their things: the deal is settled privately (a handle still counts)
+        names.discard("invite")
     promo = next((s for s in rep.signals if s.name == "promo_words"), None)
     business = next((s for s in rep.signals if s.name == "business"), None)
     # one deal word (打折, 限时) beside a shop page and its price is how a member passes on a deal: at

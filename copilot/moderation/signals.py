@@ -253,6 +253,8 @@ class SignalReport:
     question: bool = False  # asks something (请问…/…吗/…？)
     roster: bool = False  # a sign-up list (接龙 + numbered lines): room numbers and counts, not disguised digits
     sign_up: bool = False  # calls the group to sign up (接龙/报名…): the group's own order or event
+    price_ask: bool = False  # a question about whether a price is fair (这价能入吗？)
+    own_item: bool = False  # presents a thing as the sender's own (自用/闲置/用过/转租…)
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -526,5 +528,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     warning = bool(lex.warning.search(c))
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
+    price_ask = question and bool(lex.words["price_ask"].search(c))
+    own_item = bool(lex.words["resale.own"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
-                        chatter, warning, question, roster, sign_up)
+                        chatter, warning, question, roster, sign_up, price_ask, own_item)

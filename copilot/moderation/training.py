@@ -86,7 +86,7 @@ def fit_ngram(texts: list[str], y: list[int], *, C: float | None = None, min_df:
 
 
 def cross_validate(texts: list[str], y: list[int], shared: NgramModel, *, seed: int = 0,
-                   floor: Sequence[tuple[str, int]] = ()) -> dict[str, Any]:
+                   floor: Sequence[tuple[str, int]] = (), typical: Sequence[bool] | None = None) -> dict[str, Any]:
     """Out-of-fold P/R/F1 of a group model (each fold trained afresh on the other folds + ``floor``, our
     hand-written examples) beside the shared model's P/R/F1.
 
@@ -94,6 +94,11 @@ def cross_validate(texts: list[str], y: list[int], shared: NgramModel, *, seed: 
     its training texts): on the ones it has seen it looks better than it will on the group's next
     messages. When too few unseen messages remain, its recorded held-out F1 (measured when it was
     built) stands in, and ``shared_estimate`` says so.
+
+    ``typical`` marks the messages that stand for the group's ordinary traffic (an imported history).
+    Answers to "confirm uncertain" questions and corrections of wrong verdicts are the hardest messages
+    by choice: they train every fold, but when enough typical messages exist only those are scored —
+    otherwise each hard answer would lower the group's figure and the better model would be refused.
     """
     from sklearn.model_selection import StratifiedKFold  # noqa: PLC0415 - scikit-learn only when training
 
@@ -105,13 +110,17 @@ def cross_validate(texts: list[str], y: list[int], shared: NgramModel, *, seed: 
                              [y[i] for i in train] + [v for _, v in floor], C=FOLD_C, seed=seed)
         pred[test] = [model.score(texts[i]) >= 0.5 for i in test]
     gold = [bool(v) for v in y]
+    scored = [i for i in range(len(texts)) if typical is None or typical[i]]
+    if not _enough(scored, gold):
+        scored = list(range(len(texts)))
     seen = set(shared.meta.get("trained_keys") or [])
-    unseen = [i for i, t in enumerate(texts) if text_key(t) not in seen]
-    out: dict[str, Any] = {"group": binary(gold, list(pred)), "folds": k, "shared_seen": len(texts) - len(unseen)}
+    unseen = [i for i in scored if text_key(texts[i]) not in seen]
+    out: dict[str, Any] = {"group": binary([gold[i] for i in scored], [bool(pred[i]) for i in scored]), "folds": k,
+                           "shared_seen": len(scored) - len(unseen), "scored": len(scored)}
     pos = sum(gold[i] for i in unseen)
     if len(unseen) >= MIN_EXAMPLES and MIN_POSITIVES // 2 <= pos <= len(unseen) - MIN_POSITIVES // 2:
         out["shared"] = binary([gold[i] for i in unseen], [shared.score(texts[i]) >= 0.5 for i in unseen])
-        if unseen != list(range(len(texts))):
+        if unseen != scored:
             out["group_on_unseen"] = binary([gold[i] for i in unseen], [bool(pred[i]) for i in unseen])
     else:
         heldout = shared.meta.get("heldout") or {}
@@ -119,6 +128,11 @@ def cross_validate(texts: list[str], y: list[int], shared: NgramModel, *, seed: 
         out["shared"] = {"precision": 0.0, "recall": 0.0, "f1": min(f1s) if f1s else 0.0}
         out["shared_estimate"] = True
     return out
+
+
+def _enough(idx: list[int], gold: list[bool]) -> bool:
+    pos = sum(gold[i] for i in idx)
+    return len(idx) >= MIN_EXAMPLES and MIN_POSITIVES <= pos <= len(idx) - MIN_POSITIVES
 
 
 def _f1(fig: dict[str, Any]) -> float:
@@ -154,7 +168,8 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
     enabled one is removed only when the new figures say the shared model is better.
     """
     audit = audit or AuditLog.from_settings(settings)
-    samples = audit.feedback_samples(profile_key=key)
+    history = audit.labelled_history(key)
+    samples = [(t, lab) for t, lab, _ in history]
     texts = [t for t, _ in samples]
     y = [1 if lab == "ad" else 0 for _, lab in samples]
     out: dict[str, Any] = {"group": key, "examples": len(samples), "ads": sum(y), "enabled": False}
@@ -164,7 +179,7 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
         return out
     shared = load_classifier()
     extra = load_extra_examples()
-    cv = cross_validate(texts, y, shared, floor=extra)
+    cv = cross_validate(texts, y, shared, floor=extra, typical=[src == "import" for _, _, src in history])
     out["cv"] = cv
     g, s = cv.get("group_on_unseen") or cv["group"], cv["shared"]
     if cv.get("shared_estimate"):
@@ -174,7 +189,9 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
     else:
         figures = (f"群模型 P {g['precision']:.3f} R {g['recall']:.3f} F1 {g['f1']:.3f}；"
                    f"共享模型 P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}（{cv['folds']} 折交叉验证"
-                   + (f"，只比共享模型没见过的 {len(texts) - cv['shared_seen']} 条" if cv["shared_seen"] else "") + "）")
+                   + (f"，只比共享模型没见过的 {cv['scored'] - cv['shared_seen']} 条" if cv["shared_seen"] else "") + "）")
+    if cv["scored"] < len(texts):
+        figures += f"；只在导入的 {cv['scored']} 条历史上计分，管理员确认和纠正的 {len(texts) - cv['scored']} 条只用来训练"
     share = sum(y) / len(y)
     chance = 2 * share / (1 + share)  # F1 of calling every message an ad: a model must beat guessing
     if _f1(g) <= max(_f1(s), chance):

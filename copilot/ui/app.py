@@ -254,6 +254,9 @@ def _moderation_tab(settings: Settings, picker: gr.Dropdown) -> None:
         log_status = gr.Markdown()
         log = gr.Dataframe(headers=moderation.LOG_COLUMNS, interactive=False, wrap=True, elem_id="mod-log")
         query.click(partial(moderation.audit_rows, settings), [group, label, action, days], [log, log_status])
+        # the confirm-uncertain loop: the selected group's least-sure messages in the same table
+        unsure = gr.Button("列出本群最拿不准的消息", elem_id="log-uncertain")
+        unsure.click(partial(moderation.uncertain_rows, settings), [picker], [log, log_status])
         with gr.Row():
             verdict_id = gr.Textbox(label="审核编号", elem_id="fb-id")
             correct = gr.Dropdown(list(moderation.LABEL_NAMES.values()), label="正确的判定", elem_id="fb-label")

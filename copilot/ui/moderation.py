@@ -14,6 +14,7 @@ from copilot.config import Settings
 from copilot.moderation import AuditError, AuditLog, Moderator, retrain_groups
 from copilot.moderation.labels import ACTION_ZH, LABEL_ZH, action_from_zh, label_from_zh
 from copilot.moderation.message import split_nickname
+from copilot.moderation.review import uncertain
 from copilot.moderation.training import correction_effect
 from copilot.profile import GroupMap, ProfileError, profile_key
 from copilot.ui.profiles import store
@@ -129,6 +130,25 @@ def audit_rows(settings: Settings, group: str | None, label: str | None, action:
                      LABEL_NAMES.get(item["label"], item["label"]), ACTION_NAMES.get(item["action"], item["action"]),
                      str(item.get("reason", "")), LABEL_NAMES.get(item.get("feedback") or "", item.get("feedback") or "")])
     return rows, f"共 {page['total']} 条记录，显示最新 {len(rows)} 条。"
+
+
+def uncertain_rows(settings: Settings, profile_name: str | None, limit: float = 20) -> tuple[list[list[Any]], str]:
+    """The selected profile's least-sure unlabelled live verdicts, in the audit-log table's columns:
+    clicking one fills 审核编号, and 记录纠正 stores the answer as this group's feedback."""
+    if not profile_name:
+        return [], "请先在页面顶部选择群档案：只会列出这个群档案判过的消息，答案也只教这个群。"
+    try:
+        key = profile_key(store(settings).path(profile_name), store(settings).load(profile_name))
+    except (ProfileError, OSError) as exc:
+        return [], f"❌ {exc}"
+    items = uncertain(AuditLog.from_settings(settings), key, limit=int(limit or 20))
+    rows = [[i["verdict_id"], i["time"][5:16].replace("T", " "), i["group"], "", i["text"][:80],
+             LABEL_NAMES.get(i["label"], i["label"]), ACTION_NAMES.get(i["action"], i["action"]),
+             f"广告概率 {i['ad_prob']}；" + str(i["reason"]), ""] for i in items]
+    if not rows:
+        return [], f"群档案 {key} 没有待确认的消息（机器人判过、还没人标注的消息里没有拿不准的）。"
+    return rows, (f"群档案 {key} 最拿不准的 {len(rows)} 条（最不确定的在前）。点一行填入审核编号，选正确的判定后“记录纠正”；"
+                  "标得越多，“用反馈重新训练”后这个群的专属模型越准。")
 
 
 def member(item: dict[str, Any]) -> str:
