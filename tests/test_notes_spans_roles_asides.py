@@ -1,0 +1,53 @@
+"""Round 22 of issue 13: deadlines said as spans before a named event, holidays and parts of a month;
+owners named as a collective role; side exchanges kept out of the notes. Every input is written for
+this test (not taken from an eval chat)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from copilot.notes.dates import event_days, find_deadline
+
+SAID = datetime(2027, 3, 3, 20, 0)  # a Wednesday evening
+SHOW = date(2027, 3, 20)  # the event under discussion (a Saturday)
+
+
+def test_span_before_any_event_word_counts_back_from_the_event() -> None:
+    assert find_deadline("节目单在汇演前三天定下来", SAID, event=SHOW).day == date(2027, 3, 17)
+    assert find_deadline("横幅印好，开幕前一周送到场馆", SAID, event=SHOW).day == date(2027, 3, 13)
+    d = find_deadline("要搭车的提前两天跟我说", SAID, event=SHOW)
+    assert (d.day, d.text) == (date(2027, 3, 18), "提前两天")  # the words start at the event word
+    # the same words with no event known stay words only, never counted from the message
+    assert find_deadline("节目单在汇演前三天定下来", SAID).day is None
+
+
+def test_the_other_day_and_a_weekday_are_no_event() -> None:
+    assert find_deadline("我前两天去过那家店", SAID, event=SHOW) is None
+    assert find_deadline("周五前两天把表交了", SAID, event=SHOW).day == date(2027, 3, 5)  # 周五前
+
+
+def test_back_from_the_event_and_the_day_before_it() -> None:
+    assert find_deadline("春游回来三天内交观后感", SAID, event=SHOW).day == date(2027, 3, 23)
+    assert find_deadline("婚礼前把伴手礼装好", SAID, event=SHOW).day == date(2027, 3, 19)
+    assert find_deadline("睡前记得吃药", SAID, event=SHOW) is None  # 睡 is no event word
+
+
+def test_holidays_and_parts_of_a_month() -> None:
+    assert find_deadline("劳动节前把排班定了", SAID).day == date(2027, 4, 30)
+    assert find_deadline("元旦前交年终总结", datetime(2027, 12, 5, 9, 0)).day == date(2027, 12, 31)
+    assert find_deadline("下月初以前把名单给我", SAID).day == date(2027, 4, 1)
+    assert find_deadline("样片4月中旬之前剪好", SAID).day == date(2027, 4, 15)
+    assert find_deadline("月中前把发票寄出", datetime(2027, 3, 20, 9, 0)).day == date(2027, 4, 15)
+
+
+def test_event_day_prefers_a_written_date_to_a_day_counted_from_the_message() -> None:
+    days = event_days([("义卖定在3月20日周六", SAID), ("我明天去问场地", SAID), ("后天我也有空", SAID),
+                       ("海报活动前一周发", SAID)])
+    assert days[-1] == SHOW
+    # with no written date, the most named relative day is still the event
+    assert event_days([("明天去爬山", SAID), ("明天几点集合", SAID)])[-1] == date(2027, 3, 4)
+
+
+def test_span_inputs_that_are_not_text_do_not_break() -> None:
+    assert find_deadline("", SAID, event=SHOW) is None
+    assert find_deadline("汇演" * 5000 + "前三天", SAID, event=SHOW) is not None
