@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from copilot.notes.dates import event_days, find_deadline
+from copilot.notes.parse import parse_text
+from copilot.notes.structure import find_actions
 
 SAID = datetime(2027, 3, 3, 20, 0)  # a Wednesday evening
 SHOW = date(2027, 3, 20)  # the event under discussion (a Saturday)
@@ -51,3 +53,39 @@ def test_event_day_prefers_a_written_date_to_a_day_counted_from_the_message() ->
 def test_span_inputs_that_are_not_text_do_not_break() -> None:
     assert find_deadline("", SAID, event=SHOW) is None
     assert find_deadline("汇演" * 5000 + "前三天", SAID, event=SHOW) is not None
+
+
+# -- collective roles ---------------------------------------------------------------------------------
+ROLES = """[2027-03-03 20:00] 社长-老蔡: 春季义卖定在3月20日周六，在社区活动中心
+[2027-03-03 20:01] 社长-老蔡: 各小组组长周五前把本组的义卖物品清单报给我
+[2027-03-03 20:02] 摄影组-阿彬: 收到
+[2027-03-03 20:03] 社长-老蔡: 每个摊位负责人义卖前两天去领桌布
+[2027-03-03 20:04] 社长-老蔡: 大家周日前在群里接龙报名
+[2027-03-03 20:05] 后勤组-小娟: 收到
+[2027-03-03 20:06] 后勤组-大壮: 后勤组们明天下午去搬桌子
+"""
+
+
+def test_a_collective_role_owns_its_task_as_written_and_the_group_keeps_its_own() -> None:
+    actions, _, _ = find_actions(parse_text(ROLES, "fair.txt").messages)
+    by_task = {a.task: (a.owner, a.deadline) for a in actions}
+    owners = {a.owner for a in actions}
+    assert any(o == "各小组组长" and d == "2027-03-05" for o, d in by_task.values())
+    assert any(o == "每个摊位负责人" and d == "2027-03-18" for o, d in by_task.values())  # 义卖前两天
+    assert any(o == "大家" and "接龙" in t for t, (o, _) in by_task.items())
+    assert "各小" not in owners and "社长-老蔡" not in owners  # not cut short, not the one who assigns
+
+
+def test_a_role_that_participants_names_share_with_a_plural_is_that_role() -> None:
+    actions, _, _ = find_actions(parse_text(ROLES, "fair.txt").messages)
+    assert any(a.owner == "后勤组们" and "搬桌子" in a.task for a in actions)
+    # the same plural with no participant named after it is no role: 朋友们 is whoever is told
+    chat = "[2027-03-03 20:00] 阿May: 朋友们周五前把照片发我\n[2027-03-03 20:01] 小北: 好\n"
+    assert all(a.owner != "朋友们" for a in find_actions(parse_text(chat, "x.txt").messages)[0])
+
+
+def test_each_person_and_each_household_stay_the_whole_group() -> None:
+    chat = ("[2027-03-03 20:00] 楼长-王姐: 每户周五前交30元卫生费\n"
+            "[2027-03-03 20:01] 楼长-王姐: 每个人明天前在表里签名\n")
+    actions, _, _ = find_actions(parse_text(chat, "fee.txt").messages)
+    assert actions and all(a.owner == "大家" for a in actions)

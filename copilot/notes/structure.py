@@ -157,6 +157,7 @@ class People:
     pattern: re.Pattern[str] | None = None
     at: re.Pattern[str] = _MENTION  # "@name": a group-card name with a space ("@3-2班 李妈妈") taken whole
     lead_at: re.Pattern[str] = _LEAD_MENTIONS
+    roles: re.Pattern[str] = cue("owner", "collective")  # 各组组长, 每家店, and the chat's own roles (伴娘们)
 
     @classmethod
     def of(cls, messages: list[Message]) -> People:
@@ -169,14 +170,15 @@ class People:
                     by_alias[a] = s
         ordered = sorted(by_alias, key=len, reverse=True)
         pattern = re.compile("|".join(re.escape(a) for a in ordered)) if ordered else None
+        roles = _roles(speakers)
         spaced = sorted({n for s in speakers if re.search(r"\s", s.strip()) for n in (s.strip(), _fold(s).strip())},
                         key=len, reverse=True)
         if not spaced:
-            return cls(speakers, by_alias, pattern)
+            return cls(speakers, by_alias, pattern, roles=roles)
         names = "|".join(re.escape(n) for n in spaced)
         at = re.compile(rf"@({names}|[^\s@，,：:。]{{1,20}})")
         lead_at = re.compile(rf"^(?:@(?:{names}|[^\s@，,：:。]{{1,20}})\s*)+")
-        return cls(speakers, by_alias, pattern, at, lead_at)
+        return cls(speakers, by_alias, pattern, at, lead_at, roles)
 
     def resolve(self, name: str) -> str | None:
         """The speaker a name (an @mention, a vocative) refers to, or None."""
@@ -215,6 +217,22 @@ class People:
         else:  # 小戴 is 跑团助教小戴, 小周 is 小周助教
             hits = {s for s in self.speakers if _fold(s).endswith(name) or _fold(s).startswith(name)}
         return hits.pop() if len(hits) == 1 else as_written
+
+
+def _roles(speakers: list[str]) -> re.Pattern[str]:
+    """Collective roles a clause may give work to: 各/每个 + a unit or role (``cues.yaml``
+    owner.collective), and a role word two or more participants' names start with ("伴娘Coco",
+    "伴娘糖糖", "志愿者-豆豆" → 伴娘, 志愿者) with 各/每个 before it or 们/团 after it."""
+    folded = [_fold(s).strip() for s in speakers]
+    heads = {m.group(0) for f in folded for m in [re.match(r"[\u4e00-\u9fff]{2,4}(?=[^\u4e00-\u9fff])", f)] if m}
+    shared = sorted((h for h in heads if sum(f.startswith(h) for f in folded) >= 2), key=len, reverse=True)
+    static = cue("owner", "collective").pattern
+    if not shared:
+        return cue("owner", "collective")
+    names = "|".join(map(re.escape, shared))
+    before = "|".join(map(re.escape, sorted(map(str, raw("owner", "role_quantifiers")), key=len, reverse=True)))
+    after = "|".join(map(re.escape, map(str, raw("owner", "role_plurals"))))
+    return re.compile(rf"{static}|(?:{before})(?:{names})|(?:{names})(?:{after})")
 
 
 # -- session type, roles, topic ----------------------------------------------------------------------
@@ -605,6 +623,9 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
         if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
             spans.append((m.start(1), m.end(1), c.people.resolve(m.group(1)) or m.group(1)))
     same = len(c.clause) == len(c.f)
+    # a collective role (各楼栋楼长, 每家店, 伴娘们) is the owner as written, before any name inside it
+    spans = [(m.start(), m.end(), c.clause[m.start():m.end()] if same else m.group(0))
+             for m in c.people.roles.finditer(c.f, skip)] + spans
     spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f) if s >= skip]
     taken: list[tuple[int, int, str]] = []
     for s, e, who in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
