@@ -89,3 +89,55 @@ def test_each_person_and_each_household_stay_the_whole_group() -> None:
             "[2027-03-03 20:01] 楼长-王姐: 每个人明天前在表里签名\n")
     actions, _, _ = find_actions(parse_text(chat, "fee.txt").messages)
     assert actions and all(a.owner == "大家" for a in actions)
+
+
+# -- side exchanges ---------------------------------------------------------------------------------
+CLUB = """[2027-04-06 20:00] 社长-阿宁: 各位书友，四月的读书会定在4月17日周六下午2点，在图书馆三楼报告厅，读《活着》
+[2027-04-06 20:01] 小麦: 收到
+[2027-04-06 20:02] 社长-阿宁: 这次每人准备一段三分钟的读后感，周四前把题目报给我
+[2027-04-06 20:03] 青青: @小麦 你上周说的那家酸菜鱼叫什么名字来着
+[2027-04-06 20:04] 小麦: 叫江边小馆，在地铁口旁边，周末要排队
+[2027-04-06 20:05] 青青: 好嘞那我周末去尝尝
+[2027-04-06 20:06] 社长-阿宁: 场地的投影仪要提前调试，谁能帮忙？
+[2027-04-06 20:07] 老周: 我懂设备，我可以
+[2027-04-06 20:08] 社长-阿宁: 好，那就老周读书会前一天下午去图书馆试一下投影
+[2027-04-06 20:09] 大林: 今天降温了，出门冻得直哆嗦
+[2027-04-06 20:10] 小麦: 我也是，羽绒服又穿上了
+[2027-04-06 20:11] 大林: 书可以在图书馆借吗
+[2027-04-06 20:12] 社长-阿宁: 可以借，图书馆有十本，先到先得
+[2027-04-06 20:13] 社长-阿宁: 签到表和茶歇我来准备，大家不用带吃的
+"""
+
+
+def _club():
+    from copilot.notes import render_markdown
+    from copilot.notes.offline import summarize_offline
+    from copilot.notes.structure import analyze
+
+    transcript = parse_text(CLUB, "club.txt")
+    st = analyze(transcript)
+    return render_markdown(summarize_offline(transcript, st), appendix=False), st
+
+
+def test_a_peers_aside_stays_out_even_when_it_asks_and_addresses_someone() -> None:
+    md, st = _club()
+    for chatter in ("酸菜鱼", "江边小馆", "羽绒服", "哆嗦"):
+        assert chatter not in md
+    assert st.asides
+
+
+def test_a_volunteer_answering_in_other_words_and_the_groups_own_question_stay() -> None:
+    md, st = _club()
+    # "我懂设备，我可以" shares no word with the organiser, but the organiser names its speaker next
+    assert any(a.owner == "老周" and a.deadline == "2027-04-16" for a in st.actions)  # 读书会前一天
+    assert any("图书馆借" in p.question and "十本" in p.answer for p in st.qa)  # a question to the group
+    assert any(a.owner == "大家" and "读后感" in a.task for a in st.actions)
+    assert "三楼报告厅" in md
+
+
+def test_no_asides_in_a_short_chat_or_an_empty_one() -> None:
+    from copilot.notes.structure import analyze
+
+    short = "\n".join(CLUB.splitlines()[:6]) + "\n"
+    assert analyze(parse_text(short, "short.txt")).asides == frozenset()
+    assert analyze(parse_text("[2027-04-06 20:00] 阿宁: 好\n", "one.txt")).asides == frozenset()

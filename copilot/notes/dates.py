@@ -78,6 +78,7 @@ class _Lexicon:
     event_words: frozenset[str]
     event_classes: tuple[str, ...]
     in_advance: frozenset[str]
+    event_suffixes: frozenset[str]
     holidays: dict[str, tuple[int, int]]
 
 
@@ -140,6 +141,7 @@ def _lexicon() -> _Lexicon:
         event_words=frozenset(fold(str(w)) for w in d["event_words"]),
         event_classes=tuple(str(c) for c in d["event_word_classes"]),
         in_advance=frozenset(fold(str(w)) for w in d["in_advance"]),
+        event_suffixes=frozenset(fold(str(w)) for w in d["event_suffixes"]),
         holidays={fold(str(k)): (int(str(v)[:2]), int(str(v)[3:])) for k, v in d["holidays"].items()},
     )
 
@@ -314,6 +316,8 @@ def _event_word(text: str, lex: _Lexicon) -> str | None:
     last = found[-1] if found else ""
     if not text.endswith(last):
         return None
+    if last in lex.event_suffixes and len(found) > 1 and text.endswith(found[-2] + last):
+        return _event_word(text[:-len(last)], lex) and found[-2] + last  # 播种日: 播种 names it
     ok = last in lex.event_words or last in lex.in_advance or (word_class(last) or "-")[0] in lex.event_classes
     return last if ok and last else None
 
@@ -444,8 +448,9 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
 def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
     """For each message, the day of the event under discussion so far: among the later days the messages
     up to it name as when something happens (no 前/截止: not a deadline), the one named most often; on a
-    tie the latest named. A day written as a date or a weekday (9月19日, 周六) outranks one counted from
-    the message (明天, 后天): "我明天就去问" says when someone acts, not when the event is."""
+    tie the latest named. A calendar date written out (9月19日) outranks a weekday (周末, 周六), which
+    outranks a day counted from the message (明天, 后天): "我明天就去问" says when someone acts, and
+    "周末去尝尝" in an aside is no event."""
     counts: dict[date, tuple[int, int, int]] = {}
     best: date | None = None
     out: list[date | None] = []
@@ -454,7 +459,7 @@ def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
             named: dict[date, int] = {}
             for d in time_expressions(text, when):
                 if d.day and not d.marked and d.day > when.date():
-                    named[d.day] = max(named.get(d.day, 0), int(not d.relative))
+                    named[d.day] = max(named.get(d.day, 0), 2 if d.spelled else int(not d.relative))
             for d, written in named.items():
                 old = counts.get(d, (0, 0, 0))
                 counts[d] = (max(old[0], written), old[1] + 1, n)

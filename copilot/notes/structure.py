@@ -26,7 +26,7 @@ from typing import NamedTuple
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
-from copilot.notes.dates import event_days, find_deadline, next_meetings
+from copilot.notes.dates import event_days, find_deadline, next_meetings, time_expressions
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
@@ -63,6 +63,7 @@ class Structure:
     actions: list[ActionItem] = field(default_factory=list)
     announcements: list[Announcement] = field(default_factory=list)
     topic_words: frozenset[str] = frozenset()  # words the session keeps coming back to
+    asides: frozenset[int] = frozenset()  # ids of side exchanges nobody running the chat takes up
 
 
 @lru_cache(maxsize=65536)
@@ -373,6 +374,97 @@ def side_remarks(messages: list[Message]) -> set[int]:
                     *(b for j, b in enumerate(bags) if j not in (i, i - 1) and messages[j].id not in out)):
             out.add(m.id)
     return out
+
+
+_ACK = cue("reply", "acks")
+ASIDE_WINDOW = 3
+SHORT_ASIDE = 12  # fewer messages than this: too short to tell the matter from an aside by recurrence
+RUNS_SHARE = 0.25  # the organiser's share of the messages in a chat someone runs
+
+
+def _content(m: Message, people: People) -> set[str]:
+    """The content words of a message, without the names of the people in it (an @ of a member
+    says whom it speaks to, not what about)."""
+    generic = cue("generic_words")
+    function_tags = _function_tags()
+    text = _fold(people.lead_at.sub("", m.text))
+    if people.pattern is not None:
+        text = people.pattern.sub(" ", text)
+    return {t for t in words(text) if len(t) >= 2 and not t.isdigit() and t not in _QWORDS
+            and not generic.fullmatch(t) and word_class(t) not in function_tags}
+
+
+def _spoken_to(m: Message, people: People) -> list[str]:
+    """Whom ``m`` opens by addressing: its @names, or the participant it starts with ("小桃你中午吃的啥")."""
+    return people.lead(m.text) or [who for pos, _, who in people.named_in(m.text[:12]) if pos == 0 and who != m.speaker][:1]
+
+
+def _to_a_peer(m: Message, people: People, organisers: set[str]) -> bool:
+    """Whether ``m`` speaks to members who do not run the chat ("小桃你中午吃的啥", "@志明 你兒子上小學了嗎")."""
+    to = _spoken_to(m, people)
+    return bool(to) and all(n != "大家" and n not in organisers for n in to)
+
+
+def side_exchanges(messages: list[Message], organisers: set[str], dated: frozenset[int] = frozenset(),
+                   tasks: frozenset[int] = frozenset()) -> frozenset[int]:
+    """Ids of the lines of side exchanges (a member's lunch, a show two members watched, a child's new
+    school), judged by relevance, not by a list of chatter words: a line is a side line when none of
+    its content words is in the organisers' lines or in any message more than :data:`ASIDE_WINDOW`
+    messages away (so the replies around it, which share its words, do not count), it is not an
+    organiser's own line, and no organiser's line right after it takes it up (shares a word with it, or
+    answers it when it asks). A line with no content word of its own ("哈哈对") right after a side line
+    belongs to it. A reply that opens with an agreement (行，… / 好的 …) answers what came before and is
+    kept. An exchange counts only when its first line takes up no question asked just before it, is no
+    dated task (``dated``: ids of messages a to-do with a deadline comes from), is no task taken on
+    right after an organiser spoke (``tasks``: ids of messages any to-do comes from), and, if it asks or
+    @-addresses, speaks to one member who does not run the chat (a question to the group or to an
+    organiser is business it brings up)."""
+    people = People.of(messages)
+    bags = [_content(m, people) for m in messages]
+    own = [m.speaker in organisers for m in messages]
+    said = set().union(*(b for b, o in zip(bags, own, strict=True) if o))
+    out: set[int] = set()
+    for i, m in enumerate(messages):
+        if own[i] or not bags[i] or bags[i] & said or _ACK.match(_CLAUSE.split(_fold(m.text).strip())[0].strip()):
+            continue
+        far = set().union(*(b for j, b in enumerate(bags) if abs(j - i) > ASIDE_WINDOW))
+        if bags[i] & far:
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 3, len(messages))) if own[j]), None)
+        # an organiser takes it up: shares a word, answers the question, or names its speaker ("好，那就番茄大叔…")
+        if nxt is not None and (bags[i] & bags[nxt] or (is_question(m.text) and relevant(m.text, messages[nxt].text))
+                                or any(who == m.speaker for _, _, who in people.named_in(messages[nxt].text))):
+            continue
+        out.add(m.id)
+    for i, m in enumerate(messages):
+        if i > 0 and messages[i - 1].id in out and not own[i] and not bags[i] and not is_question(m.text):
+            out.add(m.id)
+    # a line joins the exchange before it only when it replies to it (shares a word, follows a question,
+    # or says nothing of its own); two unrelated asides in a row are two exchanges
+    runs: list[list[int]] = []
+    index = {m.id: i for i, m in enumerate(messages)}
+    for m in messages:
+        if m.id not in out:
+            continue
+        i = index[m.id]
+        prev = runs[-1][-1] if runs else -2
+        # (a question of its own joins it too, unless it turns to someone else: that opens a new exchange)
+        if prev == i - 1 and (bags[i] & bags[prev] or is_question(messages[prev].text) or not bags[i]
+                              or is_question(m.text) and not _spoken_to(m, people)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    kept: set[int] = set()
+    for run in runs:
+        head = messages[run[0]]
+        asked = any(is_question(messages[j].text) and bags[j] & bags[run[0]]
+                    for j in range(max(0, run[0] - ASIDE_WINDOW), run[0]))
+        business = (is_question(head.text) or "@" in head.text) and not _to_a_peer(head, people, organisers)
+        # a task taken on right after an organiser spoke answers them, whatever its words
+        answers = head.id in tasks and run[0] > 0 and own[run[0] - 1]
+        if not (asked or head.id in dated or business or answers or any(d.marked for d in time_expressions(head.text, None))):
+            kept |= {messages[i].id for i in run}
+    return frozenset(kept)
 
 
 def on_topic(text: str, topic: frozenset[str]) -> bool:
@@ -1057,6 +1149,20 @@ def analyze(transcript: Transcript) -> Structure:
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
     qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set, tasks)
           if not any(set(p.sources) <= t for t in taken)]
+    # who runs the chat: the host or its main voice, and whoever gives work to someone else
+    organisers = {host} if host else set(list(share)[:1])
+    if session == "主讲分享":
+        organisers |= set(speakers[:1])
+    organisers |= {who for a in actions if a.sources and a.owner in share
+                   for who in [_speaker_of(msgs, a.sources[0])] if who and a.owner != who}
+    runs = len(msgs) >= SHORT_ASIDE and share.get(next(iter(sorted(organisers, key=lambda o: -share.get(o, 0))), ""), 0) >= RUNS_SHARE
+    asides = side_exchanges(msgs, organisers, frozenset(a.sources[0] for a in actions if a.sources and a.deadline_text),
+                            frozenset(i for a in actions for i in a.sources)) if runs else frozenset()
+    # what lies wholly in a side exchange is not the chat's business; a dated to-do never does
+    actions = [a for a in actions if a.deadline or not (a.sources and set(a.sources) <= asides)]
+    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides)]
+    decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides)]
+    qa = [p for p in qa if not (p.sources and set(p.sources) <= asides)]
     return Structure(
         session_type=session,
         speakers=speakers,
@@ -1069,4 +1175,5 @@ def analyze(transcript: Transcript) -> Structure:
         actions=actions,
         announcements=announcements,
         topic_words=topic_set,
+        asides=asides,
     )
