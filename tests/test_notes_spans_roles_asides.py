@@ -141,3 +141,18 @@ def test_no_asides_in_a_short_chat_or_an_empty_one() -> None:
     short = "\n".join(CLUB.splitlines()[:6]) + "\n"
     assert analyze(parse_text(short, "short.txt")).asides == frozenset()
     assert analyze(parse_text("[2027-04-06 20:00] 阿宁: 好\n", "one.txt")).asides == frozenset()
+
+
+# -- a notice with a deadline and no one named ---------------------------------------------------------
+def test_a_dated_notice_with_no_subject_is_the_groups_and_a_reply_stays_the_speakers() -> None:
+    chat = ("[2027-05-10 19:00] 队长-阿光: 这次夏令营的保险费每人45元，5月20日前交到会计小林那里\n"
+            "[2027-05-10 19:01] 队长-阿光: 营地在千岛湖，体检报告出发前三天上传\n"
+            "[2027-05-10 19:02] 小熊: 周五前能交吗\n"
+            "[2027-05-10 19:03] 会计小林: 好的，周五前我把收款码发群里\n")
+    actions, _, _ = find_actions(parse_text(chat, "camp.txt").messages)
+    owed = {(a.owner, a.deadline) for a in actions}
+    assert ("大家", "2027-05-20") in owed
+    assert ("会计小林", "2027-05-14") in owed
+    assert not any(a.owner == "小熊" for a in actions)  # asking about a deadline gives no one work
+    # 出发前三天 with no event day known stays words only: never counted from the message
+    assert all(a.deadline is None for a in actions if "体检报告" in a.task)

@@ -905,6 +905,7 @@ def _has_verb(f: str) -> bool:
 
 
 SURE_OWNER = 0.8  # a named owner this sure needs no other sign that the clause is a task
+COMMITS = 0.5  # the sentence classifier's commitment probability from which a subjectless line is a promise
 _PAST = cue("patterns", "past")
 
 
@@ -932,14 +933,17 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     marked = deadline is not None and deadline.marked
     future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
-    if owner is None and future and has(f, "action", "imperative") and not has(f, "action", "advice"):
-        owner = "大家"  # "记得明天带身份证": the group is told
+    replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(cue("action", "reply_openers").match(_fold(m.text)))
+    told = has(f, "action", "imperative") or (marked and not replying and kind["commitment"] < COMMITS and not asks(clause.text))
+    if owner is None and future and told and not has(f, "action", "advice"):
+        # "记得明天带身份证", "管理费3月15日前交到副园长那里": the group is told (a notice with a
+        # "…前" deadline and no one named is not the speaker's own promise unless it reads as one)
+        owner = "大家"
     elif owner is None:
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
-        replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(cue("action", "reply_openers").match(_fold(m.text)))
         short = len(re.sub(r"\W", "", f)) <= 14  # "好的，后天发你": a short reply is a promise, a long one advice
-        if not (marked and (kind["commitment"] >= 0.5 or replying) or replying and short and deadline is not None) \
+        if not (marked and (kind["commitment"] >= COMMITS or replying) or replying and short and deadline is not None) \
                 or asks(clause.text) or has(f, "action", "advice"):
             return None
         owner = m.speaker
