@@ -156,3 +156,25 @@ def test_a_dated_notice_with_no_subject_is_the_groups_and_a_reply_stays_the_spea
     assert not any(a.owner == "小熊" for a in actions)  # asking about a deadline gives no one work
     # 出发前三天 with no event day known stays words only: never counted from the message
     assert all(a.deadline is None for a in actions if "体检报告" in a.task)
+
+
+# -- ads someone in the chat points out --------------------------------------------------------------
+def test_an_ad_the_host_calls_out_is_dropped_with_the_call_out() -> None:
+    chat = ("[2027-06-01 20:00] 群主-大勇: 端午龙舟赛6月19日上午9点在江滨公园，每队12人\n"
+            "[2027-06-01 20:01] 阿芬: 收到\n"
+            "[2027-06-01 20:02] 理财顾问Grace: 各位好，我在做年金规划，收益稳稳的，有兴趣的私聊我哦\n"
+            "[2027-06-01 20:03] 群主-大勇: Grace，群里先别推销了\n"
+            "[2027-06-01 20:04] 阿芬: 龙舟队服要自己买吗\n"
+            "[2027-06-01 20:05] 群主-大勇: 统一发，不用买\n")
+    transcript = parse_text(chat, "boat.txt")  # parsing drops the noise, with its reasons
+    kept, gone = transcript.messages, {d.speaker: d.reason for d in transcript.dropped}
+    assert gone.get("理财顾问Grace") and "群主-大勇" in gone
+    assert any("龙舟赛" in m.text for m in kept) and any("统一发" in m.text for m in kept)
+
+
+def test_a_members_own_message_is_not_made_an_ad_by_a_call_out() -> None:
+    chat = ("[2027-06-01 20:00] 群主-大勇: 端午龙舟赛6月19日上午9点在江滨公园\n"
+            "[2027-06-01 20:01] 阿芬: 我朋友开了家奶茶店，大家有空去坐坐\n"
+            "[2027-06-01 20:02] 阿芬: 队服要自己买吗\n"
+            "[2027-06-01 20:03] 群主-大勇: 阿芬，这个算广告啊哈哈\n")
+    assert not any(d.speaker == "阿芬" for d in parse_text(chat, "boat.txt").dropped)  # she takes part in the chat
