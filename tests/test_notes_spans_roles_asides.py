@@ -178,3 +178,11 @@ def test_a_members_own_message_is_not_made_an_ad_by_a_call_out() -> None:
             "[2027-06-01 20:02] 阿芬: 队服要自己买吗\n"
             "[2027-06-01 20:03] 群主-大勇: 阿芬，这个算广告啊哈哈\n")
     assert not any(d.speaker == "阿芬" for d in parse_text(chat, "boat.txt").dropped)  # she takes part in the chat
+
+
+def test_a_role_most_members_carry_is_the_whole_group() -> None:
+    chat = ("[2027-03-03 20:00] 园长-周老师: 请每位家长周五前在群里交回执\n"
+            "[2027-03-03 20:01] 家长-豆豆妈: 收到\n[2027-03-03 20:02] 家长-乐乐爸: 收到\n"
+            "[2027-03-03 20:03] 家长-小米妈: 好的\n")
+    actions, _, _ = find_actions(parse_text(chat, "kids.txt").messages)
+    assert [a.owner for a in actions] == ["大家"]

@@ -223,10 +223,13 @@ class People:
 def _roles(speakers: list[str]) -> re.Pattern[str]:
     """Collective roles a clause may give work to: 各/每个 + a unit or role (``cues.yaml``
     owner.collective), and a role word two or more participants' names start with ("伴娘Coco",
-    "伴娘糖糖", "志愿者-豆豆" → 伴娘, 志愿者) with 各/每个 before it or 们/团 after it."""
+    "伴娘糖糖", "志愿者-豆豆" → 伴娘, 志愿者) with 各/每个 before it or 们/团 after it — unless more
+    than half of the participants carry it (then it is the group: 每位家长 in a parents' group is 大家)."""
     folded = [_fold(s).strip() for s in speakers]
     heads = {m.group(0) for f in folded for m in [re.match(r"[\u4e00-\u9fff]{2,4}(?=[^\u4e00-\u9fff])", f)] if m}
-    shared = sorted((h for h in heads if sum(f.startswith(h) for f in folded) >= 2), key=len, reverse=True)
+    # a role most of the members carry (家长-… in a parents' group) is the whole group, not a part of it
+    shared = sorted((h for h in heads if 2 <= sum(f.startswith(h) for f in folded) <= len(folded) / 2),
+                    key=len, reverse=True)
     static = cue("owner", "collective").pattern
     if not shared:
         return cue("owner", "collective")
