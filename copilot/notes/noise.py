@@ -264,7 +264,8 @@ def called_out(messages: list[Message], reasons: dict[int, str | None], particip
         before = [x for x in messages[max(0, i - r.call_out_window):i] if x.speaker != m.speaker]
         named = [x for x in before if _named(x.speaker, f)]
         target = (named or before[-1:] or [None])[-1]
-        if target is None or target.speaker in participants:
+        # a question is never the ad ("群里能发店铺链接吗" — "不行，群里不让发广告")
+        if target is None or target.speaker in participants or asks(fold(target.text)):
             continue
         out[target.id] = reasons[target.id] or AD_REASON
         out[m.id] = r.reasons["call_outs"]
