@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -68,6 +69,8 @@ class _Lexicon:
     parts: dict[str, dict[str, Any]]
     same_day: re.Pattern[str]
     extra: re.Pattern[str]
+    event_span: re.Pattern[str]
+    span_hint: re.Pattern[str]
     units: dict[str, int]
     next_week_words: frozenset[str]
     past: re.Pattern[str]
@@ -116,12 +119,6 @@ def _lexicon() -> _Lexicon:
             rf"|(?P<mm>\d{{1,2}})月(?:底|末)(?P<mmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<ev>{_alt(d['event_words'])})(?:{_alt(d['event_end'])})?(?:(?P<after>{_alt(d['event_after'])})|{_alt(d['event_before'])})"
             rf"(?P<en>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
-            # 团建回来一周内: back from the event, no 后
-            rf"|(?P<bk>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_back'])})(?P<bn>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<bu>{_alt(d['span_units'])})"
-            rf"(?:{_alt(d['span_marks'])})"
-            # 婚礼前一天 / 开战前一天 / 提前一天: a span before an event-like word (checked in _extra)
-            rf"|(?P<gx>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_before'])})(?P<gn>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<gu>{_alt(d['span_units'])})"
-            rf"(?:{_alt(d['span_marks'])})?"
             # 开学前 / 婚礼之前: by the day before the event
             rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{_CN}])"
             rf"|(?P<hol>{_alt(d['holidays'])})(?:{_alt(d['event_before'])})(?![\d{_CN}])"
@@ -130,6 +127,14 @@ def _lexicon() -> _Lexicon:
             # 下次活动前 / 下次聚会记得带 (not 下次聚会后): the next meeting
             rf"|(?P<nx>{_alt(d['next_time'])})(?:{_alt(d['event_words'] + d['meeting_words'])})(?P<nxmark>{_alt(d['event_before'])})?"
             rf"(?!{_alt(d['after_next_time'])})"),
+        # 团建回来一周内 (back from the event, no 后) / 婚礼前一天, 开战前一天, 提前一天 (a span before an
+        # event-like word, checked in _extra): a separate pattern, tried only where a span follows 前/回来
+        event_span=re.compile(
+            rf"(?P<bk>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_back'])})(?P<bn>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<bu>{_alt(d['span_units'])})"
+            rf"(?:{_alt(d['span_marks'])})"
+            rf"|(?P<gx>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_before'])})(?P<gn>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<gu>{_alt(d['span_units'])})"
+            rf"(?:{_alt(d['span_marks'])})?"),
+        span_hint=re.compile(rf"(?:{_alt(d['event_before'] + d['event_back'])})(?:\d|[{_CN}])"),
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
         past=re.compile(_alt(d["past_marks"])),
@@ -260,7 +265,7 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
 def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: date | None = None,
            meeting: date | None = None) -> Deadline | None:
     """两天内 / 6月底前 / 这周内 / 活动后两天内 / 下次上课前: spans, whole weeks or months, the next meeting."""
-    g = match.groupdict()
+    g = defaultdict(lambda: None, match.groupdict())  # the event-span pattern has fewer groups
     found = Deadline(text=match.group(0), marked=any(g[k] for k in ("span", "mmark", "wmark", "ev", "nxmark", "bk", "gx", "ev0",
                                                                      "hol", "msmark")))
     if g["nx"]:  # the chat's stated schedule, else the event still ahead, else words only
@@ -271,7 +276,7 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     if g["ev"] or g["bk"] or g["gx"]:  # counted from the event's day; unknown without one (not from the message's day)
         named = g["gx"] or g["bk"]
         if named:
-            last = _event_word(named, lex)
+            last = _event_word(named)
             if last is None:
                 return None  # 我前两天…: "the other day", not a span before an event
             found.text = match.group(0)[len(named) - len(last):]  # 婚礼前三天, not 的事婚礼前三天
@@ -308,16 +313,18 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     return found
 
 
-def _event_word(text: str, lex: _Lexicon) -> str | None:
+@lru_cache(maxsize=4096)
+def _event_word(text: str) -> str | None:
     """The last word of ``text`` if it names an event a span can count back from: an event word, a
     noun or verb by jieba's dictionary (婚礼, 开战, 出发), or 提 of 提前 — not a pronoun, a time word or
     a figure (我前两天, 周五前两天)."""
+    lex = _lexicon()
     found = tokenize(text, for_search=False, keep_stopwords=True)
     last = found[-1] if found else ""
     if not text.endswith(last):
         return None
     if last in lex.event_suffixes and len(found) > 1 and text.endswith(found[-2] + last):
-        return _event_word(text[:-len(last)], lex) and found[-2] + last  # 播种日: 播种 names it
+        return _event_word(text[:-len(last)]) and found[-2] + last  # 播种日: 播种 names it
     ok = last in lex.event_words or last in lex.in_advance or (word_class(last) or "-")[0] in lex.event_classes
     return last if ok and last else None
 
@@ -360,6 +367,14 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
         if found is not None:
             found.attached = bool(match.group("nx")) and _attached(folded, match.end(), lex)  # 下次聚会带上
             spans.append((match.start(), match.end(), found))
+    if lex.span_hint.search(folded):
+        for match in lex.event_span.finditer(folded):
+            found = _extra(match, when, lex, event, meeting)
+            overlap = [x for x in spans if not (match.end() <= x[0] or match.start() >= x[1])]
+            # it replaces the spans it holds (春游回来「三天内」); one it cuts into wins
+            if found is not None and all(match.start() <= x[0] and x[1] <= match.end() for x in overlap):
+                spans = [x for x in spans if x not in overlap] + [(match.start(), match.end(), found)]
+        spans.sort(key=lambda x: x[0])
     plain = [d for d in _plain_expressions(folded, when, lex, spans, event)]
     return tuple(sorted(spans + plain, key=lambda x: x[0]))
 

@@ -385,15 +385,12 @@ SHORT_ASIDE = 12  # fewer messages than this: too short to tell the matter from 
 RUNS_SHARE = 0.25  # the organiser's share of the messages in a chat someone runs
 
 
-def _content(m: Message, people: People) -> set[str]:
-    """The content words of a message, without the names of the people in it (an @ of a member
-    says whom it speaks to, not what about)."""
+def _content(m: Message, names: frozenset[str]) -> set[str]:
+    """The content words of a message, without the words of the participants' names (an @ of a
+    member says whom it speaks to, not what about)."""
     generic = cue("generic_words")
     function_tags = _function_tags()
-    text = _fold(people.lead_at.sub("", m.text))
-    if people.pattern is not None:
-        text = people.pattern.sub(" ", text)
-    return {t for t in words(text) if len(t) >= 2 and not t.isdigit() and t not in _QWORDS
+    return {t for t in words(m.text) if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and t not in names
             and not generic.fullmatch(t) and word_class(t) not in function_tags}
 
 
@@ -423,15 +420,17 @@ def side_exchanges(messages: list[Message], organisers: set[str], dated: frozens
     @-addresses, speaks to one member who does not run the chat (a question to the group or to an
     organiser is business it brings up)."""
     people = People.of(messages)
-    bags = [_content(m, people) for m in messages]
+    names = frozenset(w for who in people.speakers for w in words(who))
+    bags = [_content(m, names) for m in messages]
     own = [m.speaker in organisers for m in messages]
     said = set().union(*(b for b, o in zip(bags, own, strict=True) if o))
+    total = Counter(w for b in bags for w in b)  # how many messages use each word
     out: set[int] = set()
     for i, m in enumerate(messages):
         if own[i] or not bags[i] or bags[i] & said or _ACK.match(_CLAUSE.split(_fold(m.text).strip())[0].strip()):
             continue
-        far = set().union(*(b for j, b in enumerate(bags) if abs(j - i) > ASIDE_WINDOW))
-        if bags[i] & far:
+        near = Counter(w for b in bags[max(0, i - ASIDE_WINDOW):i + ASIDE_WINDOW + 1] for w in b)
+        if any(total[w] > near[w] for w in bags[i]):  # used again further away: the chat's matter
             continue
         nxt = next((j for j in range(i + 1, min(i + 3, len(messages))) if own[j]), None)
         # an organiser takes it up: shares a word, answers the question, or names its speaker ("好，那就番茄大叔…")
