@@ -42,7 +42,7 @@ GROUPS: dict[str, dict[str, Any]] = {
                     "details": "讲pandas的分组统计，带电脑"}],
     },
     "groupbuy": {
-        "name": "翠湖湾水果团", "positioning": "翠湖湾小区邻居团应季水果，东门自提", "topics": ["水果", "生鲜"], "type": "消费型",
+        "name": "翠湖湾水果团", "positioning": "翠湖湾小区邻居团购应季水果，团长在东门发货自提", "topics": ["水果", "生鲜"], "type": "消费型",
         "locality": "武汉·光谷·翠湖湾小区", "banned": ["微商"], "purchase_path": "群接龙下单，次日东门自提",
         "events": [{"title": "水果接龙", "kind": "接龙", "cadence": "每天", "time": "10:00", "details": "按序号接龙，20:00截单"},
                    {"title": "周三秒杀", "kind": "秒杀", "cadence": "每周三", "time": "19:30", "details": "赣南脐橙10斤装，每户限1份"}],
@@ -101,6 +101,32 @@ GROUPS: dict[str, dict[str, Any]] = {
         "name": "", "positioning": "杭州湘湖周末一起划桨板、皮划艇", "topics": ["桨板", "皮划艇"], "type": "兴趣型",
         "events": [{"title": "周日湘湖桨板", "kind": "线下活动", "cadence": "每周日", "time": "09:00", "place": "湘湖码头",
                     "details": "两小时，自带防晒和换洗衣服"}],
+    },
+    "night-fishing": {
+        "name": "", "positioning": "佛山顺德的钓友周末去水库夜钓", "topics": ["夜钓", "饵料"], "type": "兴趣型",
+        "events": [{"title": "周六水库夜钓", "kind": "线下活动", "cadence": "每周六", "time": "19:00", "place": "北滘水库南岸",
+                    "details": "自带头灯和钓具，雷雨天取消"}],
+    },
+    "high-trek": {
+        "name": "", "positioning": "成都的山友每月走一条高海拔线路", "topics": ["登山", "高海拔徒步"], "type": "兴趣型",
+        "events": [{"title": "四姑娘山二峰", "kind": "线下活动", "cadence": "每月第一个周六", "time": "06:00", "place": "日隆镇游客中心",
+                    "details": "海拔5276米，带冲锋衣和头灯，有高原反应马上下撤"}],
+    },
+    "clinic": {
+        "name": "贝齿口腔·江北客户群", "brand": "贝齿口腔", "type": "品牌型", "topics": ["洗牙", "牙齿矫正", "儿童口腔"],
+        "positioning": "贝齿口腔江北店的老客户群，医生解答常见口腔问题，提醒洗牙复查时间",
+        "events": [{"title": "医生答疑", "kind": "答疑", "cadence": "每周四", "time": "20:00", "place": "群内",
+                    "details": "只答常见问题，急症请直接来院"}],
+        "products": [{"name": "超声波洗牙", "price": 198, "promo_price": 158, "unit": "次"}],
+    },
+    "guesthouse": {
+        "name": "云上小院民宿会员群", "brand": "云上小院", "type": "品牌型", "locality": "大理·喜洲",
+        "positioning": "住过云上小院的客人群，空房和时令活动先发群里", "topics": ["民宿", "山居", "徒步"],
+        "products": [{"name": "山景大床房", "price": 580, "unit": "晚"}],
+    },
+    "praised-checkin": {
+        "name": "", "positioning": "考研人每天打卡学习时长，每周表扬坚持最久的", "topics": ["考研", "英语"], "type": "知识型",
+        "events": [{"title": "学习打卡", "kind": "打卡", "cadence": "每天", "time": "22:00", "details": "发今日学习时长截图"}],
     },
 }
 PROFILES = {k: profile_from_data(v) for k, v in GROUPS.items()}

@@ -31,6 +31,22 @@ def audience_classes(profile: GroupProfile) -> frozenset[str]:
     return frozenset(k for k, cues in audience_table()["classes"].items() if any(has_word(blob, c) for c in cues))
 
 
+@lru_cache(maxsize=1)
+def business_table() -> dict[str, Any]:
+    return load_resource("drafting/businesses.yaml")
+
+
+def business_classes(profile: GroupProfile) -> frozenset[str]:
+    """What the group's business is (``classes`` in businesses.yaml: health, lodging, food, groupbuy),
+    read from what the operator says the group sells — brand, name, positioning, topics, products, purchase path —
+    never from who the members are. Only for groups that sell: a brand/consumer group or one with products."""
+    if profile.type not in ("品牌型", "消费型") and not profile.brand and not profile.products:
+        return frozenset()
+    blob = fold(" ".join([profile.brand, profile.name, profile.positioning, profile.purchase_path, *profile.topics,
+                          *[p.name + " " + p.description for p in profile.products]]))
+    return frozenset(k for k, cues in business_table()["classes"].items() if any(fold(c) in blob for c in cues))
+
+
 def gtype(profile: GroupProfile) -> str:
     """The group type drafts are written for: the profile's, except that a 消费型 group whose members
     are sellers is a peer group of sellers (其他), not a group of shoppers."""

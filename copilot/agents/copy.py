@@ -12,6 +12,7 @@ the add-on worth more than the main item, is not proposed. No false urgency, no 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -29,7 +30,7 @@ from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile, Product
-from copilot.textnorm import fold, tokenize
+from copilot.textnorm import fold, split_sentences, tokenize
 
 CopyKind = Literal["activity", "promotion", "moments", "notice"]
 KIND_NAMES = {"activity": "活动文案", "promotion": "促销文案", "moments": "朋友圈文案", "notice": "群通知"}
@@ -143,7 +144,7 @@ def mentions_product(ev: Event, p: Product, on: dt.date | None = None) -> bool:
     return fold(p.name) in blob or any(w in blob for w in tokenize(p.name, for_search=False) if len(w) >= 3)
 
 
-def member_price_day(profile: GroupProfile, start: dt.date) -> tuple[dt.date, Event] | None:
+def member_price_day(profile: GroupProfile, start: dt.date, product: Product | None = None) -> tuple[dt.date, Event] | None:
     """The next 会员日 whose price the profile's promo prices are: "全场会员价" says so (``day_price_words``).
     A bare 会员日 (no details) says nothing about prices, so none is tied to it (its offer goes to needs). One that gives an extra discount on the member price ("会员价再打9折")
     means the member price is standing, and one that offers something else ("开台费8折") has nothing to
@@ -156,6 +157,10 @@ def member_price_day(profile: GroupProfile, start: dt.date) -> tuple[dt.date, Ev
             # a 会员日 whose details offer something else ("开台费8折"), or give no details at all, is no
             # deadline for a product's price: only one that names a price word ties the promo prices to it
             linked = any(w in said for w in priced) and not any(w in said for w in extra)
+            # a 会员日 that names its products ("驱虫套餐会员价99元") is no deadline for the others' prices
+            named = [q for q in profile.products if mentions_product(ev, q, on)]
+            if product is not None and named and product not in named:
+                return None
             return (on, ev) if linked else None
     return None
 
@@ -171,7 +176,7 @@ def sale_event(profile: GroupProfile, p: Product, start: dt.date) -> tuple[dt.da
             continue
         if ev.kind in ("会员日", "秒杀") and not is_paused(ev, on) and mentions_product(ev, p, on):
             return on, ev
-    return member_price_day(profile, start) if p.promo_price else None
+    return member_price_day(profile, start, p) if p.promo_price else None
 
 
 def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str, tactic: str,
@@ -193,9 +198,37 @@ def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str
     note = [f"套路：{tactic}。{info.get('why', '')}。", "算式：" + "；".join(arithmetic) + "。" if arithmetic else "",
             f"风险：{info.get('risk', '')}。" if info.get("risk") else "", suggestion, buy_note, end_note]
     needs = [] if end else [promo_bank()["deadline_need"]]
-    text = "\n".join(x for x in (offer, buy + "。", end + "。" if end else "") if x)
+    terms = price_conditions(offer, quoted, sale)
+    text = "\n".join(x for x in (offer, terms, buy + "。", end + "。" if end else "") if x)
     return {"title": title, "text": text, "tactic": tactic, "arithmetic": arithmetic,
             "operator_note": "".join(x for x in note if x).replace("。。", "。"), "needs": needs, "event": ""}
+
+
+def price_conditions(offer: str, quoted: tuple[Product, ...], sale: tuple[dt.date, Event] | None) -> str:
+    """The conditions the profile ties to a quoted price, kept with it: clauses of the sale's details
+    that name a quoted product and carry a condition ("限当月入住"), and quoted products' descriptions
+    that do ("适合10公斤以下猫狗") — a member must not read the price without its terms."""
+    words = [fold(w) for w in promo_bank()["condition_words"]]
+    said = fold(offer)
+    out: list[str] = []
+
+    def keep(clause: str) -> None:
+        c = clause.strip(" ，,；;。")
+        if c and any(w in fold(c) for w in words) and fold(c) not in said and c not in out:
+            out.append(c)
+
+    if sale:
+        for sentence in split_sentences(sale[1].details):
+            fs = fold(sentence)
+            if any(fold(p.name) in fs or any(w in fs for w in tokenize(p.name, for_search=False) if len(w) >= 3)
+                   for p in quoted):
+                for clause in re.split(r"[，,；;]", sentence):
+                    keep(clause)
+    for p in quoted:
+        for clause in re.split(r"[，,；;。]", p.description):
+            if clause.strip() and fold(clause.strip()) not in said:
+                keep(f"{p.name}{clause.strip()}" if len(quoted) > 1 else clause)
+    return (promo_bank()["conditions"].format(terms="；".join(out)) + "。") if out else ""
 
 
 def _suggest_note(what: str) -> str:
@@ -288,7 +321,7 @@ def _discount(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | No
     if desc and fold(desc) not in fold(offer):  # a description that only says "会员价" is not said twice
         offer += f"\n{desc}。"
     return _draft(profile, ctx, title=f"{p.name} {label}", offer=offer, tactic="折扣",
-                  arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"], sale=sale, standing=standing)
+                  arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"], sale=sale, standing=standing, quoted=(p,))
 
 
 _WHY_MISSING = {
@@ -355,17 +388,38 @@ def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     return Composed(out, why)
 
 
+def public_audience(audience: str) -> str:
+    """Who the group is for, without what some members are going through: the head clause stays, a
+    later clause about some of them ("不少是独自在家的", "有的刚做完手术") or naming a circumstance goes."""
+    table = C.audience_table()
+    subset, private = [fold(w) for w in table["subset_words"]], [fold(w) for w in table["vulnerable_words"]]
+    clauses = [c for c in re.split(r"(?<=[，,；;。])", audience) if c.strip()]
+    kept = clauses[:1] + [c for c in clauses[1:] if not fold(c).strip().startswith(tuple(subset))
+                          and not any(w in fold(c) for w in private)]
+    return "".join(kept).rstrip("，,；; ")
+
+
+def closed_group_words(profile: GroupProfile) -> list[str]:
+    """The words of the threshold or positioning that make the group invitation-only or internal."""
+    said = fold(" ".join([profile.threshold, profile.positioning, profile.audience]))
+    return [w for w in clause_bank()["moments"]["closed_words"] if fold(w) in said]
+
+
 def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list[dict[str, Any]]:
     """朋友圈招募 posts (full and short) from the clause bank: the group's own benefits, threshold and,
     for a paid group, the fee and how to sign up."""
     bank = clause_bank()["moments"]
+    # who the group is for stays; clauses about some of its members ("不少是子女不在身边的") are their
+    # circumstances, not the group's, and a public post leaves them out
+    profile = profile.model_copy(update={"audience": public_audience(profile.audience)})
     bens = benefits(profile, today)[:3]
     # a public post does not broadcast members' circumstances (独居, 患者…): those clauses are left out
     private = list(C.audience_table()["vulnerable_words"])
     pos = drop_clauses(profile.positioning, private).rstrip("。.！!；; ")
     pos = pos if len(pos) >= 8 else f"围绕{'、'.join(profile.topics[:3])}的交流"
+    audience = profile.audience
     # an audience list with one group left out would read "适合他们的子女…": left out whole
-    aud = "" if drop_clauses(profile.audience, private) != profile.audience else profile.audience.rstrip("。.；; ")
+    aud = "" if drop_clauses(audience, private) != audience else audience.rstrip("。.；;，, ")
     practice = slot_topic(profile, "practice")
     fill = {"name": profile.display_name(), "pos": pos, "t0": lead_topic(profile), "tp": practice or "",
             **verb_fill(practice or ""),
@@ -374,9 +428,14 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
             "path": profile.purchase_path.rstrip("。")}
     entry = "entry" if profile.threshold else "entry_open"  # who the group is for is not an entry condition
+    closed = closed_group_words(profile)
     lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", entry)]
     if profile.paid:
         lines.append(phrase(bank["fee"] if profile.purchase_path else bank["fee_nopath"], profile, "mfee").format(**fill))
+    elif closed:
+        # "已经是我们的老客户" only where there is a business whose customers they are
+        calls = bank["call_closed"] if C.brand(profile) else bank["call_closed"][:1]
+        lines.append(phrase(calls, profile, "mcall").format(who="老客户"))
     else:
         lines.append(phrase(bank["call"], profile, "mcall").format(**fill))
     short_bank = bank["short"].get(C.gtype(profile), bank["short"]["其他"])
@@ -447,7 +506,10 @@ def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, 
         return compose_promotion(profile, ctx)
     if kind == "moments":
         # the start date stands for "now": a course whose weeks are over by then is not advertised
-        return Composed(compose_moments(profile, dt.date.fromisoformat(str(ctx["start"])))[:n], "朋友圈文案只有完整版和短版两种写法")
+        closed = closed_group_words(profile)
+        notes = [clause_bank()["moments"]["closed_note"].format(words="、".join(closed))] if closed else []
+        return Composed(compose_moments(profile, dt.date.fromisoformat(str(ctx["start"])))[:n], "朋友圈文案只有完整版和短版两种写法",
+                        notes=notes)
     if kind == "activity":
         return compose_activity(profile, ctx)
     return compose_notice(profile, ctx)

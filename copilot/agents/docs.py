@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.agents.events import expand, is_finished, phrase, pick, when_label
+from copilot.agents.events import expand, is_finished, is_paused, phrase, pick, when_label
 from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned, verb_fill
 from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
@@ -294,7 +294,8 @@ def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str
         return f"{events[0].when} {events[0].title}"
 
     def still_ahead(d: dt.date, e: Event) -> bool:
-        return not (now and d == today and (e.time or "00:00") <= now)
+        # a course that has not started yet, or a week the operator skips, is no date to point to
+        return not (now and d == today and (e.time or "00:00") <= now) and not is_paused(e, d)
 
     dated = [(d, e) for e in events for d in [x for x in e.cadence.dates(today, 62) if still_ahead(x, e)][:1]]
     if not dated:  # nothing ahead in the next two months: point to nothing rather than to the past

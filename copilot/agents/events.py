@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from copilot.cadence import weekday_name
-from copilot.knowledge.checks import outdoor_event
+from copilot.knowledge.checks import outdoor_event, requirement_applies, requirement_met
 from copilot.knowledge.rules import RuleBook
 from copilot.paths import load_resource
 from copilot.profile import Event, GroupProfile
@@ -122,6 +122,17 @@ class Notice:
     why: str = ""
 
 
+def physical_place(event: Event) -> bool:
+    """The event has a place members go to (not a link, a live room or the group itself)."""
+    if not event.place:
+        return False
+    place = fold(event.place)
+    b = bank()
+    if place in {fold(t) for t in b["trivial_places"]}:
+        return False
+    return not any(fold(w) in place for w in b["online_place_words"])
+
+
 def _requirements(book: RuleBook) -> dict[str, Any]:
     return dict(book.get("topics.event_facts").check.params)
 
@@ -134,17 +145,7 @@ def missing_facts(event: Event, book: RuleBook) -> list[str]:
     reqs = list(spec.get("requires", []))
     if outdoor_event(event, params):
         reqs += spec.get("outdoor_requires", [])
-    out = []
-    for r in reqs:
-        if "field" in r:
-            ok = bool(getattr(event, r["field"], ""))
-        elif "pattern" in r:
-            ok = bool(re.search(r["pattern"], blob))
-        else:
-            ok = any(fold(w) in blob for w in r.get("any", []))
-        if not ok:
-            out.append(r["need"])
-    return out
+    return [r["need"] for r in reqs if requirement_applies(r, event) and not requirement_met(r, event, blob)]
 
 
 def _place_required(event: Event, book: RuleBook) -> bool:
@@ -283,6 +284,33 @@ def price_lines(profile: GroupProfile, event: Event) -> list[str]:
     return out
 
 
+def _how_to_buy(profile: GroupProfile, spec: dict[str, Any], key: str) -> tuple[list[str], list[str]]:
+    """(lines, needs): a sale or member day says how to buy — the profile's purchase path — else the
+    operator is asked for it."""
+    if profile.purchase_path:
+        return [phrase(spec["path"], profile, "path" + key).format(path=profile.purchase_path).rstrip("。") + "。"], []
+    return [], [str(spec["path_need"])]
+
+
+def _common_run(a: str, b: str, n: int) -> bool:
+    """``a`` and ``b`` share a run of ``n`` characters."""
+    return any(a[i:i + n] in b for i in range(len(a) - n + 1))
+
+
+def fee_needs(profile: GroupProfile, event: Event) -> list[str]:
+    """An event that is one of the profile's priced products ("周末挖笋体验" / "亲子挖笋体验 120元/位")
+    but says nothing of a fee: the operator is asked to state it, the notice does not guess."""
+    said = fold(" ".join([event.title, event.details, event.signup]))
+    if event.kind not in ("线下活动", "课程", "分享") or any(fold(w) in said for w in bank()["fee_words"]):
+        return []
+    title = fold(event.title)
+    for p in profile.products:
+        if p.price and _common_run(fold(p.name), title, 4):
+            price = f"{p.price:g}元" + (f"/{p.unit}" if p.unit else "")
+            return [str(bank()["fee_need"]).format(name=p.name, price=price)]
+    return []
+
+
 def _closings(spec: dict[str, Any], event: Event, book: RuleBook) -> list[Any]:
     """The closing lines that fit this event: "路上互相照应" only for a ride or a hike (not a climbing
     gym), "等回放" only when the operator says there is a replay."""
@@ -305,8 +333,9 @@ def _when_and_openers(event: Event, on: dt.date | None, openers: list[Any]) -> t
 
 
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
-                   *, slot: str = "") -> Notice:
-    """The notice members read for one occurrence of ``event`` (``on`` None: the event in general)."""
+                   *, slot: str = "", closing: bool = True) -> Notice:
+    """The notice members read for one occurrence of ``event`` (``on`` None: the event in general);
+    ``closing`` False: no closing line (a daily routine's reminder does not end the same way every day)."""
     spec = bank()["kinds"].get(event.kind) or bank()["kinds"]["其他"]
     key = f"{event.kind}{slot}"
     when, openers = _when_and_openers(event, on, list(spec["openers"]))
@@ -318,7 +347,9 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     # "群内" goes without saying for a vote, but a talk or class must still say where (rule topics.event_facts)
     trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]} and not _place_required(event, book)
     if event.place and not trivial and event.place not in lines[0] and spec.get("place"):
-        where.append(phrase(fitting(spec["place"], fill), profile, "place" + key).format(**fill))
+        # a room members walk into is a place, not an "入口" (which is for a link or a live room)
+        places = spec.get("place_physical", spec["place"]) if physical_place(event) else spec.get("place_online", spec["place"])
+        where.append(phrase(fitting(places, fill), profile, "place" + key).format(**fill))
     if event.host and spec.get("host"):
         where.append(phrase(fitting(spec["host"], fill), profile, "host" + key).format(**fill))
     if where:
@@ -343,15 +374,22 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         needs.append(str(spec["host_need"]))
     if spec.get("topic_need") and not event.details:
         needs.append(str(spec["topic_need"]))
+    if spec.get("path") and not (event.place and not trivial):
+        line, need = _how_to_buy(profile, spec, key)
+        lines += line
+        needs += need
+    needs += fee_needs(profile, event)
     if event.signup:
         if any(fold(w) in fold(event.signup) for w in bank()["no_signup_words"]):
             lines.append(event.signup.rstrip("。") + "。")
         else:
             lines.append(str(pick(fitting(bank()["signup"], fill), profile, "signup" + key)).format(**fill).rstrip("。") + "。")
-    closing = phrase(_closings(spec, event, book), profile, "close" + key)
+    closing = phrase(_closings(spec, event, book), profile, "close" + key) if closing else ""
     if closing:
         lines.append(closing + "。")
     if not event.time and not event.all_day:
         needs.append("开始时间")
     text = "\n".join(ln for ln in lines if ln.strip())
-    return Notice(text=text, needs=needs, steps=list(spec.get("steps", [])), why=str(spec.get("why", "")))
+    online = bool(event.place) and not physical_place(event) and "steps_online" in spec
+    steps = list(spec["steps_online"] if online else spec.get("steps", []))
+    return Notice(text=text, needs=needs, steps=steps, why=str(spec.get("why", "")))

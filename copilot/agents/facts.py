@@ -13,11 +13,11 @@ from functools import lru_cache
 from typing import Any
 
 from copilot.agents import compose as C
-from copilot.agents.events import bank as event_bank
+from copilot.agents.events import physical_place
 from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import load_rules
 from copilot.paths import KNOWLEDGE_DIR, load_resource
-from copilot.profile import Event, GroupProfile
+from copilot.profile import GroupProfile
 from copilot.textnorm import fold
 
 _FIELDS = ("card_format", "allowed_domains", "banned", "products", "purchase_path", "locality", "brand", "paid")
@@ -29,20 +29,10 @@ def _event_fact_params() -> dict[str, Any]:
     return dict(load_rules(KNOWLEDGE_DIR).get("topics.event_facts").check.params)
 
 
-def physical_place(event: Event) -> bool:
-    """The event has a place members go to (not a link, a live room or the group itself)."""
-    if not event.place:
-        return False
-    place = fold(event.place)
-    b = event_bank()
-    if place in {fold(t) for t in b["trivial_places"]}:
-        return False
-    return not any(fold(w) in place for w in b["online_place_words"])
-
-
 def in_person(profile: GroupProfile) -> bool:
-    """Members meet in person: an offline event or class, or any event held at a physical place."""
-    return any(e.kind in ("线下活动", "课程") or physical_place(e) for e in profile.all_events())
+    """Members meet in person: an offline event, a class with no online place, or any event held at a
+    physical place (a class held in a live room is online)."""
+    return any(e.kind == "线下活动" or physical_place(e) or (e.kind == "课程" and not e.place) for e in profile.all_events())
 
 
 def outdoor(profile: GroupProfile) -> bool:
@@ -80,6 +70,7 @@ class Facts:
     banned: tuple[str, ...]
     audience: frozenset[str] = frozenset()
     policy: str = ""
+    business: frozenset[str] = frozenset()
 
 
 def group_facts(profile: GroupProfile) -> Facts:
@@ -87,7 +78,7 @@ def group_facts(profile: GroupProfile) -> Facts:
                  outdoor=outdoor(profile), kinds=frozenset(e.kind for e in profile.all_events()),
                  has=frozenset(k for k in _FIELDS if getattr(profile, k)), blob=profile_blob(profile),
                  banned=tuple(fold(w) for w in profile.banned if w.strip()), audience=C.audience_classes(profile),
-                 policy=fold(policy_text(profile)))
+                 policy=fold(policy_text(profile)), business=C.business_classes(profile))
 
 
 def _one(when: dict[str, Any], f: Facts) -> bool:
@@ -103,6 +94,8 @@ def _one(when: dict[str, Any], f: Facts) -> bool:
         "asks" not in when or any(fold(w) in f.policy for w in when["asks"]),
         "audience" not in when or bool(f.audience & set(when["audience"])),
         "not_audience" not in when or not (f.audience & set(when["not_audience"])),
+        "business" not in when or bool(f.business & set(when["business"])),
+        "not_business" not in when or not (f.business & set(when["not_business"])),
     ]
     return all(checks)
 
@@ -138,7 +131,7 @@ def topic_classes(word: str) -> set[str]:
 
     if has("role") or w in {fold(x) for x in c["form"]}:
         return set()
-    out = {"subject"}
+    out = {"subject"} | ({"routine"} if has("routine") else set())
     if has("practice"):
         out |= {"practice"} | ({"gear"} if has("gear") else set())
     elif has("product"):

@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
-from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
+from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
 from copilot.agents.events import compose_notice, expand, off_dates, pick
-from copilot.agents.facts import applies, group_facts, in_person, topic_classes, verb_fill
+from copilot.agents.facts import applies, group_facts, topic_classes, verb_fill
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.checks import profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
@@ -89,9 +89,11 @@ def _slot_times(profile: GroupProfile) -> tuple[str, str]:
     default = next(d for d in topic_bank()["default_times"] if applies(d.get("when"), facts))
     morning, evening = default["times"]
     times = [e.time for e in profile.all_events() if e.time]
-    mornings = Counter(t for t in times if t < "12:00")
+    (m_lo, m_hi), (e_lo, e_hi) = topic_bank()["slot_windows"]["morning"], topic_bank()["slot_windows"]["evening"]
+    # an event at 05:30 (a fishing trip) or 23:30 (a night session) is no time to post a topic
+    mornings = Counter(t for t in times if m_lo <= t < m_hi)
     # a daytime group (seniors) keeps its afternoon slot: its own evening events are not copied
-    evenings = Counter(t for t in times if t >= "17:00" and not default.get("daytime"))
+    evenings = Counter(t for t in times if e_lo <= t <= e_hi and not default.get("daytime"))
     if mornings:
         morning = mornings.most_common(1)[0][0]
     if evenings:
@@ -105,6 +107,13 @@ def _entry(day: int, on: dt.date, time: str, kind: str, title: str, opening: str
             "title": title, "opening": opening, "steps": steps[:3], "why": why, "needs": needs, "event": event}
 
 
+def poll_options(profile: GroupProfile) -> dict[str, list[str]]:
+    """What a free-slot vote may offer, only from the profile (never invented perks): its topic words
+    that are subjects (``options: topics``) or its products by name (``options: products``)."""
+    return {"topics": [t for t in profile.topics if topic_classes(t)][:3],
+            "products": [p.name for p in profile.products][:3]}
+
+
 class _FreeTopics:
     """Skeletons for the free slots of one calendar: types in rotation, each skeleton used once, each
     filled only with a topic word of the kind it declares (an activity, a product, gear…)."""
@@ -112,13 +121,24 @@ class _FreeTopics:
     def __init__(self, profile: GroupProfile) -> None:
         b = topic_bank()
         family = "learn" if profile.paid and C.gtype(profile) == "知识型" else FAMILY.get(C.gtype(profile), "care")
+        if family == "care" and "seller" in C.audience_classes(profile):
+            family = "trade"  # peers who sell (dealers, shop owners) talk trade, not 进群的初心
+        if family == "learn" and "parent" in C.audience_classes(profile):
+            family = "parents"  # the children learn; the members are their parents
         facts = group_facts(profile)
         self.topics = [(t, topic_classes(t)) for t in profile.topics]
         self.topics = [(t, k) for t, k in self.topics if k]
-        own = [{**sk, "_domain": True} for d in domains(profile) for sk in d["skeletons"]]
+        # the group's business first (a clinic, a B&B, a bakery), then the domain of its topics
+        own = [{**sk, "_domain": True} for cls in sorted(facts.business) for sk in b.get("businesses", {}).get(cls, [])]
+        own += [{**sk, "_domain": True} for d in domains(profile) for sk in d["skeletons"]]
+        self.options = poll_options(profile)
+        self.polled: set[str] = set()
+        no_advice = applies(b["no_advice_when"], facts)
         pool = [sk for sk in own + list(b["families"][family]) + list(b["families"]["common"])
                 if applies(sk.get("when"), facts) and not (sk.get("not_brand") and C.brand(profile))
                 and ("{brand}" not in sk["text"] + sk["title"] or C.brand(profile))
+                and not (sk.get("advice") and no_advice)
+                and len(self.options.get(sk.get("options", ""), ["", ""])) >= 2
                 and any(sk["slot"] in k for _, k in self.topics)]
         self.by_type: dict[str, list[dict[str, Any]]] = {}
         for i, sk in enumerate(pool):
@@ -175,11 +195,20 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
     clashing skeleton is skipped and the next one tried."""
     while (got := free.next(on)) is not None:
         kind, sk, topic = got
-        fill = {"t": topic, "who": who, "brand": C.brand(free.profile) or "", **verb_fill(topic)}
+        if sk.get("options") in free.polled:
+            continue  # one vote over the same options (the products, the topics) per calendar
+        opts = free.options.get(sk.get("options", ""), [])
+        fill = {"t": topic, "who": who, "brand": C.brand(free.profile) or "", **verb_fill(topic),
+                "opts": " ".join(f"{letter}. {o}" for letter, o in zip("ABC", opts, strict=False))}
         slot = f"free{sk['type']}{sk['title']}"
         title = expand(sk["title"], free.profile, slot).format(**fill)
         text = expand(sk["text"], free.profile, slot).format(**fill)
-        if guard.take(title, text):
+        # the guard sees what members will read (a seniors' group's deadlines are reworded: two votes
+        # whose plain wording meets would repeat a clause)
+        seen = plain_words(text, free.profile) if "senior" in C.audience_classes(free.profile) else text
+        if guard.take(title, seen):
+            if sk.get("options"):
+                free.polled.add(sk["options"])
             return kind, sk, title, text
     return None
 
@@ -210,9 +239,13 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     book: RuleBook = load_rules(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
     morning, evening = _slot_times(profile)
     by_day: dict[dt.date, list[dict[str, Any]]] = {start + dt.timedelta(days=i): [] for i in range(days)}
+    seen: set[str] = set()
     for on, ev in occurrences(profile, start, days):
-        # each date gets its own wording: a daily routine does not read the same fourteen times
-        n = compose_notice(profile, ev, on, book, slot=on.isoformat())
+        # each date gets its own wording: a daily routine does not read the same fourteen times, and
+        # its closing line ("看完回个1") is said on its first day and on Mondays, not every morning
+        routine_day = ev.cadence.kind in ("daily", "workdays") and ev.title in seen and on.weekday() != 0
+        seen.add(ev.title)
+        n = compose_notice(profile, ev, on, book, slot=on.isoformat(), closing=not routine_day)
         needs = list(n.needs)
         time = ev.time
         if ev.all_day:  # a whole-day event is announced in the morning slot; it has no start time
@@ -232,18 +265,25 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     guard = _SkeletonGuard(profile, book)
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
-    twice = not in_person(profile)
+    # an online learning or hobby group talks twice a day (共振); a shop's or a clinic's customers, a
+    # volunteer or workplace group are not sent two topics a day — once a day is plenty
+    facts = group_facts(profile)
+    twice = not facts.in_person and not facts.business and facts.type in topic_bank()["twice_daily_types"]
     types = topic_bank()["types"]
     empty = []
+    weekdays_only = bool(C.audience_classes(profile) & set(topic_bank()["weekdays_only_audiences"]))
     for on, entries in by_day.items():
+        if weekdays_only and on.weekday() >= 5:
+            continue  # colleagues are not sent topics at the weekend
         for time in _free_slots(entries, routine, morning, evening, twice):
             got = _draw(free, on, who, guard)
             if got is None:
                 break
             kind, sk, title, text = got
             entries.append(_entry((on - start).days + 1, on, time, kind, title, text,
-                                  list(sk.get("steps") or types[kind]["steps"]), types[kind]["why"], []))
-        if not entries:
+                                  list(sk.get("steps") or types[kind]["steps"]), types[kind]["why"],
+                                  list(types[kind].get("needs", []))))
+        if not entries and not (weekdays_only and on.weekday() >= 5):
             empty.append(on)
     out = [e for on in sorted(by_day) for e in sorted(by_day[on], key=lambda e: e["time"])]
     notes = [f"{ev.title}：{n}" for ev in profile.all_events() for n in ev.cadence.holiday_notes(start, days)]

@@ -13,8 +13,9 @@ all its events, promotion copy when it has products) and scored on what the issu
   weather rule outdoors — per kind, :mod:`copilot.evals.reader`) that the notice neither tells nor
   lists under ``needs`` for the operator;
 - cross-profile similarity per kind (intro, rules, welcome, calendar, activity notice; the calendar is
-  the default one-week calendar, ``calendar_window`` the two-month one, whose free slots use up the
-  topic bank and so share more): the share of
+  the two-week calendar operators ask for (``--days 14``), ``calendar_window`` the two-month one,
+  reported only: its free slots use up the topic bank and so share more; ``similarity_worst`` is the
+  highest single profile's share per kind, beside the mean that is gated): the share of
   a draft's clause text — the profile's own words and all numbers masked, clauses with fewer than
   four characters of template text left out — that also appears, clause for clause, in another
   profile's draft of the same kind (:func:`shared_clause_share`), among the profiles of the same folder
@@ -38,7 +39,8 @@ from copilot.profile import GroupProfile, load_profile
 
 WINDOW_START = dt.date(2026, 11, 30)  # a Monday; with 63 days the window ends 2027-01-31
 WINDOW_DAYS = 63
-WEEK_START = dt.date(2026, 12, 7)  # the default one-week calendar an operator asks for, inside the window
+WEEK_START = dt.date(2026, 12, 7)  # the calendar an operator asks for starts on a Monday inside the window
+CALENDAR_DAYS = 14  # operators plan two weeks at a time: the gated calendar is as long as the one they post
 SIMILARITY_KINDS = ("intro", "rules", "welcome", "calendar", "activity", "calendar_window")
 MIN_TEMPLATE_CHARS = 4
 
@@ -57,7 +59,7 @@ def profile_drafts(profile: GroupProfile, engine: Engine) -> dict[str, Any]:
         "rules": draft("rules", profile, engine),
         "welcome": draft("welcome", profile, engine, n=2, today=WINDOW_START),
         "calendar_window": draft("topics", profile, engine, days=WINDOW_DAYS, start=WINDOW_START),
-        "calendar": draft("topics", profile, engine, days=7, start=WEEK_START),
+        "calendar": draft("topics", profile, engine, days=CALENDAR_DAYS, start=WEEK_START),
         "activity": draft("copy", profile, engine, kind="activity", n=len(profile.all_events()) or 1,
                           start=WINDOW_START),
     }
@@ -114,7 +116,7 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
                      "rules_passed": sum(bool(c.passed) for c in checks), "rules_checked": len(checks),
                      "failed_rules": sorted({c.rule_id for c in checks if c.passed is False})})
         texts[pid] = drafts
-    similarity = {}
+    similarity, worst = {}, {}
     for k in SIMILARITY_KINDS:
         # each profile against the others of its own folder (eight groups to a folder, as in the locked
         # half): the share grows with the number of groups compared, so folders keep halves comparable
@@ -122,6 +124,7 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
                   for pid, v in shared_clause_share({q: t for q, t in by_kind[k].items() if pools[q] == pool},
                                                     words).items()}
         similarity[k] = round(sum(shares.values()) / max(1, len(shares)), 4)
+        worst[k] = round(max(shares.values(), default=0.0), 4)  # the group whose drafts read most like the others'
         for row in rows:
             row.setdefault("similarity", {})[k] = round(shares.get(row["profile"], 0.0), 4)
     n = max(1, len(rows))
@@ -135,5 +138,6 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
         "rule_pass_rate": round(sum(r["rules_passed"] for r in rows) / max(1, checked), 4),
         "similarity": similarity,
         "similarity_max": max(similarity.values()) if similarity else 0.0,
+        "similarity_worst": worst,
     }
     return metrics, rows

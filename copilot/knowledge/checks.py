@@ -996,13 +996,24 @@ def _distinct_skeletons(c: CheckInput) -> CheckOutcome:
     return True, f"{len(free)} 条空档话题没有共用句式"
 
 
-def _requirement_met(req: Mapping[str, Any], event: Any, text: str) -> bool:
+def requirement_met(req: Mapping[str, Any], event: Any, text: str) -> bool:
+    """``text`` states what ``req`` asks for: the event's field (quoted), the pattern, or one of the
+    ``any`` words — a field requirement with ``any`` words is met by either ("报名：前台登记" or "直接来")."""
     if "field" in req:
         value = fold(str(getattr(event, req["field"], "") or ""))
-        return bool(value) and value[:12] in text
+        if value and value[:12] in text:
+            return True
+        return "any" in req and any(fold(w) in text for w in req["any"])
     if "pattern" in req:
         return bool(re.search(str(req["pattern"]), text))
     return any(fold(w) in text for w in req.get("any", []))
+
+
+def requirement_applies(req: Mapping[str, Any], event: Any) -> bool:
+    """A requirement with ``not_cadence`` does not apply to events of those cadence kinds (a daily
+    morning exercise needs no sign-up line)."""
+    cadence = getattr(getattr(event, "cadence", None), "kind", "")
+    return cadence not in req.get("not_cadence", [])
 
 
 def outdoor_event(event: Any, params: dict[str, Any]) -> bool:
@@ -1027,13 +1038,14 @@ def _event_facts(c: CheckInput) -> CheckOutcome:
         reqs = list(spec.get("requires", []))
         if outdoor_event(ev, params):
             reqs += spec.get("outdoor_requires", [])
+        reqs = [r for r in reqs if requirement_applies(r, ev)]
         needs = fold(" ".join(str(x) for x in (_get(d, "needs", None) or [])))
         ft = fold(text)
         for r in reqs:
             checked += 1
             # a need written out in Traditional with Taiwan/Hong Kong wording (連結 for 链接) is the same need
             said = {fold(r["need"]), *(fold(to_local_traditional(r["need"], region)) for region in ("tw", "hk"))}
-            if not _requirement_met(r, ev, ft) and not any(v in needs for v in said):
+            if not requirement_met(r, ev, ft) and not any(v in needs for v in said):
                 problems.append(f"“{ev.title}”没有交代{r['need']}，也没有列进 needs")
     if problems:
         return False, shorten(problems)
