@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -23,7 +24,7 @@ from typing import Any
 
 from copilot.notes.cues import cue
 from copilot.paths import load_resource
-from copilot.textnorm import fold
+from copilot.textnorm import fold, tokenize, word_class
 
 TIME_FILE = "notes/time.yaml"
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -68,6 +69,8 @@ class _Lexicon:
     parts: dict[str, dict[str, Any]]
     same_day: re.Pattern[str]
     extra: re.Pattern[str]
+    event_span: re.Pattern[str]
+    span_hint: re.Pattern[str]
     units: dict[str, int]
     next_week_words: frozenset[str]
     past: re.Pattern[str]
@@ -75,6 +78,11 @@ class _Lexicon:
     day_starts_at: int
     evening_from: int
     weekly: re.Pattern[str]
+    event_words: frozenset[str]
+    event_classes: tuple[str, ...]
+    in_advance: frozenset[str]
+    event_suffixes: frozenset[str]
+    holidays: dict[str, tuple[int, int]]
 
 
 @lru_cache(maxsize=1)
@@ -111,10 +119,22 @@ def _lexicon() -> _Lexicon:
             rf"|(?P<mm>\d{{1,2}})月(?:底|末)(?P<mmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<ev>{_alt(d['event_words'])})(?:{_alt(d['event_end'])})?(?:(?P<after>{_alt(d['event_after'])})|{_alt(d['event_before'])})"
             rf"(?P<en>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
+            # 开学前 / 婚礼之前: by the day before the event
+            rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{_CN}])"
+            rf"|(?P<hol>{_alt(d['holidays'])})(?:{_alt(d['event_before'])})(?![\d{_CN}])"
+            rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>{_alt(d['month_mid'])}))(?P<msmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"
             # 下次活动前 / 下次聚会记得带 (not 下次聚会后): the next meeting
             rf"|(?P<nx>{_alt(d['next_time'])})(?:{_alt(d['event_words'] + d['meeting_words'])})(?P<nxmark>{_alt(d['event_before'])})?"
             rf"(?!{_alt(d['after_next_time'])})"),
+        # 团建回来一周内 (back from the event, no 后) / 婚礼前一天, 开战前一天, 提前一天 (a span before an
+        # event-like word, checked in _extra): a separate pattern, tried only where a span follows 前/回来
+        event_span=re.compile(
+            rf"(?P<bk>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_back'])})(?P<bn>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<bu>{_alt(d['span_units'])})"
+            rf"(?:{_alt(d['span_marks'])})"
+            rf"|(?P<gx>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_before'])})(?P<gn>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<gu>{_alt(d['span_units'])})"
+            rf"(?:{_alt(d['span_marks'])})?"),
+        span_hint=re.compile(rf"(?:{_alt(d['event_before'] + d['event_back'])})(?:\d|[{_CN}])"),
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
         past=re.compile(_alt(d["past_marks"])),
@@ -123,6 +143,11 @@ def _lexicon() -> _Lexicon:
         evening_from=int(d["evening_from"]),
         weekly=re.compile(rf"(?:{_alt(d['weekly'])})(?P<wd>[{''.join(weekdays)}])"
                           rf"|(?:{_alt(d['monthly'])})第(?P<nth>[1-4一二三四])个?(?:{_alt(d['weekday_prefix'])})(?P<mwd>[{''.join(weekdays)}])"),
+        event_words=frozenset(fold(str(w)) for w in d["event_words"]),
+        event_classes=tuple(str(c) for c in d["event_word_classes"]),
+        in_advance=frozenset(fold(str(w)) for w in d["in_advance"]),
+        event_suffixes=frozenset(fold(str(w)) for w in d["event_suffixes"]),
+        holidays={fold(str(k)): (int(str(v)[:2]), int(str(v)[3:])) for k, v in d["holidays"].items()},
     )
 
 
@@ -136,6 +161,7 @@ class Deadline:
     marked: bool = False  # followed by 前/之前/截止…: a deadline, not just a time
     attached: bool = False  # a task follows it ("明天发群里"), not a state ("周末都在家")
     spelled: bool = False  # a calendar date written out (3月26日)
+    relative: bool = False  # a day counted from the message (今天/明天/后天): when someone acts, not an event's date
 
     @property
     def iso(self) -> str | None:
@@ -209,7 +235,7 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
 
 def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: date | None = None) -> Deadline:
     g = match.groupdict()
-    deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]), spelled=bool(g["mo"]))
+    deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]), spelled=bool(g["mo"]), relative=bool(g["rel"]))
     if base is None or base.year <= 1900:  # no date in the export: keep the words only
         return deadline
     today = base.date()
@@ -239,24 +265,41 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
 def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: date | None = None,
            meeting: date | None = None) -> Deadline | None:
     """两天内 / 6月底前 / 这周内 / 活动后两天内 / 下次上课前: spans, whole weeks or months, the next meeting."""
-    g = match.groupdict()
-    found = Deadline(text=match.group(0), marked=bool(g["span"] or g["mmark"] or g["wmark"] or g["ev"] or g["nxmark"]))
+    g = defaultdict(lambda: None, match.groupdict())  # the event-span pattern has fewer groups
+    found = Deadline(text=match.group(0), marked=any(g[k] for k in ("span", "mmark", "wmark", "ev", "nxmark", "bk", "gx", "ev0",
+                                                                     "hol", "msmark")))
     if g["nx"]:  # the chat's stated schedule, else the event still ahead, else words only
         today = base.date() if base is not None and base.year > 1900 else None
         ahead = [d for d in (meeting, event) if d is not None and today is not None and d > today]
         found.day = ahead[0] if ahead else None
         return found
-    if g["ev"]:  # counted from the event's day; unknown without one (not from the message's day)
-        n = cn_to_int(g["en"])
+    if g["ev"] or g["bk"] or g["gx"]:  # counted from the event's day; unknown without one (not from the message's day)
+        named = g["gx"] or g["bk"]
+        if named:
+            last = _event_word(named)
+            if last is None:
+                return None  # 我前两天…: "the other day", not a span before an event
+            found.text = match.group(0)[len(named) - len(last):]  # 婚礼前三天, not 的事婚礼前三天
+        n = cn_to_int(g["en"] or g["bn"] or g["gn"])
+        after = bool(g["after"] or g["bk"])
         if event is not None and n is not None:
-            found.day = event + timedelta(days=(n if g["after"] else -n) * lex.units[g["eu"]])
+            found.day = event + timedelta(days=(n if after else -n) * lex.units[g["eu"] or g["bu"] or g["gu"]])
+        return found
+    if g["ev0"]:  # 开学前: by the day before the event
+        found.day = event - timedelta(days=1) if event is not None else None
         return found
     if g["week"] and not g["wmark"]:
         return None  # "这周" alone is when something happens, not by when
     if base is None or base.year <= 1900:
         return found
     today = base.date()
-    if g["n"]:
+    if g["hol"]:  # 国庆前: the day before the holiday's next date
+        month, day = lex.holidays[g["hol"]]
+        when = date(today.year, month, day)
+        found.day = (when if when >= today else date(today.year + 1, month, day)) - timedelta(days=1)
+    elif g["ms"] or g["mid"]:
+        found.day = _month_part(today, g, lex)
+    elif g["n"]:
         n = cn_to_int(g["n"])
         found.day = today + timedelta(days=n * lex.units[g["u"]]) if n is not None else None
     elif g["mm"]:
@@ -270,12 +313,41 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     return found
 
 
+@lru_cache(maxsize=4096)
+def _event_word(text: str) -> str | None:
+    """The last word of ``text`` if it names an event a span can count back from: an event word, a
+    noun or verb by jieba's dictionary (婚礼, 开战, 出发), or 提 of 提前 — not a pronoun, a time word or
+    a figure (我前两天, 周五前两天)."""
+    lex = _lexicon()
+    found = tokenize(text, for_search=False, keep_stopwords=True)
+    last = found[-1] if found else ""
+    if not text.endswith(last):
+        return None
+    if last in lex.event_suffixes and len(found) > 1 and text.endswith(found[-2] + last):
+        return _event_word(text[:-len(last)]) and found[-2] + last  # 播种日: 播种 names it
+    ok = last in lex.event_words or last in lex.in_advance or (word_class(last) or "-")[0] in lex.event_classes
+    return last if ok and last else None
+
+
+def _month_part(today: date, g: dict[str, str | None], lex: _Lexicon) -> date | None:
+    """下个月初 → next month's 1st; 9月中旬 → 15 September; 月中 → this month's 15th (next month's if past)."""
+    if g["ms"]:
+        return date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+    if g["mdm"]:
+        month = int(g["mdm"])
+        if not 1 <= month <= 12:
+            return None
+        return date(today.year + (month < today.month - 6), month, 15)
+    mid = today.replace(day=15)
+    return mid if mid >= today else date(today.year + (today.month == 12), today.month % 12 + 1, 15)
+
+
 def time_expressions(text: str, when: datetime | None, event: date | None = None,
                      meeting: date | None = None) -> list[Deadline]:
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written). ``event``
     is the day of the event under discussion: spans counted from it ("活动后两天内") and a bare hour
     said the evening before it resolve against it."""
-    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled)
+    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative)
             for d in _expressions(text, when, event, meeting)]
 
 
@@ -295,6 +367,14 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
         if found is not None:
             found.attached = bool(match.group("nx")) and _attached(folded, match.end(), lex)  # 下次聚会带上
             spans.append((match.start(), match.end(), found))
+    if lex.span_hint.search(folded):
+        for match in lex.event_span.finditer(folded):
+            found = _extra(match, when, lex, event, meeting)
+            overlap = [x for x in spans if not (match.end() <= x[0] or match.start() >= x[1])]
+            # it replaces the spans it holds (春游回来「三天内」); one it cuts into wins
+            if found is not None and all(match.start() <= x[0] and x[1] <= match.end() for x in overlap):
+                spans = [x for x in spans if x not in overlap] + [(match.start(), match.end(), found)]
+        spans.sort(key=lambda x: x[0])
     plain = [d for d in _plain_expressions(folded, when, lex, spans, event)]
     return tuple(sorted(spans + plain, key=lambda x: x[0]))
 
@@ -383,15 +463,21 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
 def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
     """For each message, the day of the event under discussion so far: among the later days the messages
     up to it name as when something happens (no 前/截止: not a deadline), the one named most often; on a
-    tie the latest named."""
-    counts: dict[date, tuple[int, int]] = {}
+    tie the latest named. A calendar date written out (9月19日) outranks a weekday (周末, 周六), which
+    outranks a day counted from the message (明天, 后天): "我明天就去问" says when someone acts, and
+    "周末去尝尝" in an aside is no event."""
+    counts: dict[date, tuple[int, int, int]] = {}
     best: date | None = None
     out: list[date | None] = []
     for n, (text, when) in enumerate(texts):
         if when is not None:
-            named = {d.day for d in time_expressions(text, when) if d.day and not d.marked and d.day > when.date()}
-            for d in named:
-                counts[d] = (counts.get(d, (0, 0))[0] + 1, n)
+            named: dict[date, int] = {}
+            for d in time_expressions(text, when):
+                if d.day and not d.marked and d.day > when.date():
+                    named[d.day] = max(named.get(d.day, 0), 2 if d.spelled else int(not d.relative))
+            for d, written in named.items():
+                old = counts.get(d, (0, 0, 0))
+                counts[d] = (max(old[0], written), old[1] + 1, n)
                 if best is None or counts[d] >= counts[best]:
                     best = d
         out.append(best)

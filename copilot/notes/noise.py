@@ -56,6 +56,9 @@ class NoiseRules:
     greeting_rest: int
     chain: re.Pattern[str]
     chain_hits: int
+    call_out: re.Pattern[str]
+    call_out_max: int
+    call_out_window: int
     reasons: dict[str, str]
 
 
@@ -81,6 +84,8 @@ def rules() -> NoiseRules:
         greeting=rx("greetings", "cues"), address=rx("greetings", "address"), acks=rx("greetings", "acks"),
         greeting_rest=int(data["greetings"]["max_rest"]),
         chain=rx("chain_forwards", "cues"), chain_hits=int(data["chain_forwards"]["min_hits"]),
+        call_out=rx("call_outs", "cues"), call_out_max=int(data["call_outs"]["max_chars"]),
+        call_out_window=int(data["call_outs"]["window"]),
         reasons={k: v["reason"] for k, v in data.items() if isinstance(v, dict) and "reason" in v},
     )
 
@@ -245,6 +250,36 @@ def _flagged(text: str) -> bool:
     return analysis is not None and analysis.label in (Label.AD, Label.SPAM)
 
 
+def called_out(messages: list[Message], reasons: dict[int, str | None], participants: set[str]) -> dict[int, str]:
+    """Ads someone in the chat points out, and the lines that point them out (``noise.yaml``
+    call_outs): id → reason. The ad is the message the short call-out names or follows, within a few
+    messages, from a speaker who does not take part in the chat (a member's own message that a host
+    answers with "别发错群" is not made an ad: it must come from an outsider)."""
+    r = rules()
+    out: dict[int, str] = {}
+    for i, m in enumerate(messages):
+        f = fold(m.text)
+        if reasons[m.id] is not None or len(f) > r.call_out_max or not r.call_out.search(f):
+            continue
+        before = [x for x in messages[max(0, i - r.call_out_window):i] if x.speaker != m.speaker]
+        named = [x for x in before if _named(x.speaker, f)]
+        target = (named or before[-1:] or [None])[-1]
+        # a question is never the ad ("群里能发店铺链接吗" — "不行，群里不让发广告")
+        if target is None or target.speaker in participants or asks(fold(target.text)):
+            continue
+        out[target.id] = reasons[target.id] or AD_REASON
+        out[m.id] = r.reasons["call_outs"]
+    return out
+
+
+def _named(speaker: str, folded: str) -> bool:
+    """Whether ``folded`` names ``speaker`` by their nickname or a part of it (理财顾问Grace → grace,
+    保险顾问-Kevin → kevin)."""
+    name = fold(speaker)
+    parts = re.findall(r"[a-z0-9]{2,}|[\u4e00-\u9fff]{2,}", name)
+    return name in folded or any(p in folded for p in parts)
+
+
 def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
     """Drop platform lines, placeholders, greetings, chain forwards, ads and repeats; strip inline
     placeholders from what is kept. Returns (kept, dropped-with-reasons)."""
@@ -253,6 +288,7 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
     seen: dict[str, int] = {}  # folded text of a kept message → its id
     reasons = {m.id: noise_reason(m) for m in messages}
     participants = _participants(messages, reasons)
+    reasons |= called_out(messages, reasons, participants)
     for m in messages:
         reason = reasons[m.id]
         if reason is None and ad_verdict(m.text, participant=m.speaker in participants) == "ad":
