@@ -182,3 +182,15 @@ def test_no_two_patterns_that_can_meet_in_one_calendar_share_a_sentence():
     clashes = [(a, b, clauses[a] & clauses[b]) for a, b in itertools.combinations(clauses, 2)
                if (a[0] == b[0] or "domain" in a[0] + b[0] or "common" in a[0] + b[0]) and clauses[a] & clauses[b]]
     assert not clashes, clashes
+
+
+# written for this test: a group of parents whose topics are a counselling subject and an exam — neither is
+# something one "学"s or "练"s as a hobby
+def test_verbs_before_a_topic_only_for_topics_one_does(offline):
+    exam = profile_from_data({"name": "实验中学初三家长群", "positioning": "初三家长交流中考复习节奏、孩子情绪和择校信息",
+                              "type": "知识型", "topics": ["中考", "择校", "情绪疏导", "睡眠"],
+                              "audience": "孩子在读初三的家长，多数第一次陪考"})
+    text = "\n".join(f"{d['title']} {d['opening']}" for d in draft("topics", exam, offline, days=14, start="2027-03-01").drafts)
+    for bad in [v + t for v in "学练玩" for t in ("情绪疏导", "中考", "择校", "睡眠")]:
+        assert bad not in text, (bad, text)
+    assert "中考" in text or "情绪疏导" in text, text  # the free slots still talk about the group's topics

@@ -73,14 +73,16 @@ def pick(options: list[Any], profile: GroupProfile, slot: str) -> Any:
 _ALTERNATION = re.compile(r"\[([^\[\]|]*(?:\|[^\[\]|]*)+)\]")
 
 
-def expand(text: str, profile: GroupProfile, slot: str) -> str:
-    """A phrasing with its interchangeable phrases (``[甲|乙]``) resolved, one per group and slot."""
+def expand(text: str, profile: GroupProfile, slot: str, avoid: str = "") -> str:
+    """A phrasing with its interchangeable phrases (``[甲|乙]``) resolved, one per group and slot;
+    alternatives containing ``avoid`` are left out while another one is there."""
     count = 0
 
     def one(m: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        return str(pick(m.group(1).split("|"), profile, f"{slot}~{count}"))
+        options = m.group(1).split("|")
+        return str(pick([o for o in options if not avoid or avoid not in o] or options, profile, f"{slot}~{count}"))
 
     return _ALTERNATION.sub(one, text)
 

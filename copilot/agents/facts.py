@@ -159,6 +159,12 @@ def topic_verb(word: str, default: str) -> str:
     return default
 
 
+def takes_verb(word: str) -> bool:
+    """A topic word one does (a practice, or a word with its own verb in topics.yaml): "练{t}"/"玩{t}"
+    only fit these — "学高考", "玩山径", "练郊野公园" do not read."""
+    return "practice" in topic_classes(word) or topic_verb(word, "\0") != "\0"
+
+
 def verb_fill(word: str) -> dict[str, str]:
     """The ``{v_学}`` ``{v_玩}`` ``{v_练}`` fills of a skeleton for ``word``."""
     return {f"v_{d}": topic_verb(word, d) for d in ("学", "玩", "练")}

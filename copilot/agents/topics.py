@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
 from copilot.agents.events import compose_notice, expand, off_dates, pick
-from copilot.agents.facts import applies, group_facts, topic_classes, verb_fill
+from copilot.agents.facts import applies, group_facts, takes_verb, topic_classes, verb_fill
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.checks import profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
@@ -201,8 +201,12 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
         fill = {"t": topic, "who": who, "brand": C.brand(free.profile) or "", **verb_fill(topic),
                 "opts": " ".join(f"{letter}. {o}" for letter, o in zip("ABC", opts, strict=False))}
         slot = f"free{sk['type']}{sk['title']}"
-        title = expand(sk["title"], free.profile, slot).format(**fill)
-        text = expand(sk["text"], free.profile, slot).format(**fill)
+        # a verb before the topic ("{v_玩}{t}") only for a topic one does; a skeleton that needs one is skipped
+        avoid = "" if takes_verb(topic) else "{v_"
+        title_raw, text_raw = expand(sk["title"], free.profile, slot, avoid), expand(sk["text"], free.profile, slot, avoid)
+        if avoid and avoid in title_raw + text_raw:
+            continue
+        title, text = title_raw.format(**fill), text_raw.format(**fill)
         # the guard sees what members will read (a seniors' group's deadlines are reworded: two votes
         # whose plain wording meets would repeat a clause)
         seen = plain_words(text, free.profile) if "senior" in C.audience_classes(free.profile) else text
