@@ -247,6 +247,26 @@ def test_cli_dry_run_writes_no_verdict_strike_or_member(env: Settings, tmp_path:
     assert [json.loads(x)["action"] for x in res.stdout.splitlines()] == ["delete", "mute", "kick"]
 
 
+def test_cli_runs_without_a_group_count_strikes_per_profile(env: Settings, tmp_path: Path) -> None:
+    # the same member posts the same kind of ad in two groups, each run with its own profile and no --group
+    ad = "兼职日结 加微信 abc123456，手机就能做"
+    def run(name: str, msg_id: str) -> dict:
+        line = json.dumps({"id": msg_id, "user": "u7", "text": ad}, ensure_ascii=False)
+        return json.loads(_run("moderate", "-p", str(tmp_path / f"{name}.yaml"), stdin=line).stdout)
+
+    first, other = run("knitting", "1"), run("cycling", "2")
+    assert first["action"] == other["action"] == "delete", (first, other)  # a first offence in each group
+    assert run("knitting", "3")["action"] == "mute"  # the second one in the same group escalates
+
+
+def test_a_dry_run_judges_afresh_what_a_live_run_already_judged(env: Settings, tmp_path: Path) -> None:
+    line = json.dumps({"id": "9", "user": "u8", "group": "g2", "text": "兼职日结 加微信 abc123456"}, ensure_ascii=False)
+    live = json.loads(_run("moderate", "-p", str(tmp_path / "knitting.yaml"), stdin=line).stdout)
+    test = json.loads(_run("moderate", "-p", str(tmp_path / "knitting.yaml"), "--dry-run", stdin=line).stdout)
+    assert live["dry_run"] is False and test["dry_run"] is True and "试运行" in test["reason"]
+    assert not test.get("replayed"), test  # not the stored verdict of the live run
+
+
 # --- the UI's mapping reaches the hook ------------------------------------------------------------
 def test_a_mapping_saved_in_the_ui_reaches_a_running_hook(env: Settings) -> None:
     client = TestClient(create_app(env), base_url=LOCAL)

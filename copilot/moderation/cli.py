@@ -77,9 +77,12 @@ def moderate_cmd(
         pol = pols.get(group) or pols[""]
     lines = _read_input(input_file)
     eng = resolve_engine(engine)
+    key = profile_key(profile, prof)
+    # without --group, strikes and re-delivery are counted per profile: runs for different groups'
+    # profiles must not share one anonymous group (a member's strike in one group is none in another)
     mod = Moderator(settings, prof, policy=pol, audit=None if no_audit else "default",
-                    engine=eng, semantic=semantic, group=group, profile_key=profile_key(profile, prof),
-                    dry_run=dry_run)
+                    engine=eng, semantic=semantic, group=group or (f"profile:{key}" if key else ""),
+                    profile_key=key, dry_run=dry_run)
     out = sys.stdout
     errors = 0
     for lineno, line in enumerate(lines, 1):

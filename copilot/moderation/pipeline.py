@@ -171,12 +171,13 @@ class Moderator:
 
         Idempotent per message: a message with an id that was already judged (same group, id,
         user and text — a bot retrying after a timeout) gets the stored verdict back, with no new
-        strike and no new audit row. Messages without an id are always judged afresh.
+        strike and no new audit row. Messages without an id, and every message of a dry run (a test
+        after a correction must show the new judgement, not the stored one), are judged afresh.
         """
         msg = _coerce(message)
         if deadline is None:
             deadline = time.monotonic() + self.settings.moderation_judge_timeout
-        if self.audit is None or not msg.id:
+        if self.audit is None or not msg.id or self.dry_run:
             return self._moderate(msg, deadline)
         group = msg.group or self.group or ""
         # One lock stripe per message key so two concurrent retries in this process wait for each
