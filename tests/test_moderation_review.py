@@ -108,12 +108,14 @@ def test_cli_review_interactive_answers_then_retrain_uses_them(tmp_path: Path, m
     dry = runner.invoke(app, ["moderation-review", "-p", str(prof), "-k", "2", "--dry-run"], input="3\n1\n")
     assert dry.exit_code == 0, dry.output
     assert AuditLog.from_settings(settings).feedback_samples("knit") == []
-    # number, Chinese name, an unreadable reply (skipped), then q
-    run = runner.invoke(app, ["moderation-review", "-p", str(prof), "-k", "5"], input="3\n正常\n乱写\nq\n")
+    # a number; an unreadable reply is asked again (not skipped: the second of two items gets 正常)
+    run = runner.invoke(app, ["moderation-review", "-p", str(prof), "-k", "2"], input="3\n乱写\n正常\n")
     assert run.exit_code == 0, run.output
     out = run.stdout  # the test runner echoes typed replies onto stdout; the result is the JSON after them
-    assert json.loads(out[out.index("{"):])["stored"] == 2
+    assert json.loads(out[out.index("{"):])["stored"] == 2 and "看不懂“乱写”" in run.output
     assert sorted(lab for _, lab in AuditLog.from_settings(settings).feedback_samples("knit")) == ["ad", "ok"]
+    stop = runner.invoke(app, ["moderation-review", "-p", str(prof), "-k", "3"], input="q\n")  # q ends at once
+    assert stop.exit_code == 0 and json.loads(stop.stdout[stop.stdout.index("{"):])["stored"] == 0
     # answers from a file; a malformed file stops before anything is written
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"verdict_id": "x"}\n', encoding="utf-8")

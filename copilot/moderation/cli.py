@@ -254,13 +254,11 @@ def review_cmd(
             for i, item in enumerate(items, 1):
                 warn(f"[{i}/{len(items)}] {item['text'][:300]}\n    现在的判定：{LABEL_ZH[item['label']]}"
                      f"（广告概率 {item['ad_prob']}）")
-                reply = typer.prompt("标签", default="", show_default=False, err=True).strip()
-                if reply.lower() == "q":
+                reply = _ask_label()
+                if reply == "q":
                     break
-                if reply and (label := _label_of(reply)) is not None:
-                    given.append((item["verdict_id"], label))
-                elif reply:
-                    warn(f"看不懂“{reply}”，这条跳过")
+                if reply:
+                    given.append((item["verdict_id"], reply))
         result = answer(audit, key, given, dry_run=dry_run)
     except AuditError as exc:
         raise fail(str(exc), 2) from None
@@ -272,6 +270,18 @@ def review_cmd(
     elif given:
         warn(f"已存为群档案 {key} 的 {len(given)} 条标注；运行 copilot moderation-retrain（或加 --retrain）让群模型学到它们")
     emit_json(result)
+
+
+def _ask_label() -> str:
+    """One label typed by the admin: a label name, "" to skip, "q" to stop; a reply it cannot read is
+    asked again (a typo must not silently skip the message)."""
+    while True:
+        reply = typer.prompt("标签", default="", show_default=False, err=True).strip()
+        if not reply or reply.lower() == "q":
+            return reply.lower()
+        if (label := _label_of(reply)) is not None:
+            return label
+        warn(f"看不懂“{reply}”，请输入 {_CHOICES}；回车跳过，q 结束")
 
 
 def retrain_cmd() -> None:
