@@ -298,8 +298,7 @@ def next_event(events: list[Event], today: dt.date | None, now: str = "") -> str
         # a course that has not started yet, or a week the operator skips, is no date to point to
         return not (now and d == today and (e.time or "00:00") <= now) and not is_paused(e, d)
 
-    dated = [(d, e) for e in events
-             for d in [x for x in e.cadence.dates(today, 62) if still_ahead(x, e) and not is_paused(e, x)][:1]]
+    dated = [(d, e) for e in events for d in [x for x in e.cadence.dates(today, 62) if still_ahead(x, e)][:1]]
     if not dated:  # nothing ahead in the next two months: point to nothing rather than to the past
         return ""
     on, ev = min(dated, key=lambda x: (x[0], x[1].time or ""))
