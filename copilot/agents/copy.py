@@ -139,9 +139,13 @@ def deadline(profile: GroupProfile, start: dt.date, sale: tuple[dt.date, Event] 
     return "", ""  # the profile gives no end date: none is invented, the draft lists it under needs
 
 
+def names_product(folded: str, p: Product) -> bool:
+    """``folded`` (folded text) names the product: its whole name or one of its words of 3+ characters."""
+    return fold(p.name) in folded or any(w in folded for w in tokenize(p.name, for_search=False) if len(w) >= 3)
+
+
 def mentions_product(ev: Event, p: Product, on: dt.date | None = None) -> bool:
-    blob = fold(ev.title + rotation(ev, on).text)
-    return fold(p.name) in blob or any(w in blob for w in tokenize(p.name, for_search=False) if len(w) >= 3)
+    return names_product(fold(ev.title + rotation(ev, on).text), p)
 
 
 def member_price_day(profile: GroupProfile, start: dt.date, product: Product | None = None) -> tuple[dt.date, Event] | None:
@@ -219,9 +223,7 @@ def price_conditions(offer: str, quoted: tuple[Product, ...], sale: tuple[dt.dat
 
     if sale:
         for sentence in split_sentences(sale[1].details):
-            fs = fold(sentence)
-            if any(fold(p.name) in fs or any(w in fs for w in tokenize(p.name, for_search=False) if len(w) >= 3)
-                   for p in quoted):
+            if any(names_product(fold(sentence), p) for p in quoted):
                 for clause in re.split(r"[，,；;]", sentence):
                     keep(clause)
     for p in quoted:
