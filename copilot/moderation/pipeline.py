@@ -179,7 +179,7 @@ class Moderator:
             deadline = time.monotonic() + self.settings.moderation_judge_timeout
         if self.audit is None or not msg.id or self.dry_run:
             return self._moderate(msg, deadline)
-        group = msg.group or self.group or ""
+        group = self._group_of(msg)
         # One lock stripe per message key so two concurrent retries in this process wait for each
         # other; across processes the audit log's delivery claim (see AuditLog.record) decides.
         with _MSG_LOCKS[hash((group, msg.id)) % len(_MSG_LOCKS)]:
@@ -188,6 +188,11 @@ class Moderator:
                 return _replay(stored, msg)
             return self._moderate(msg, deadline)
 
+    def _group_of(self, msg: Message) -> str:
+        """The group a message's strikes, re-delivery and flood counts belong to: its own group id, else
+        the one this moderator was made for."""
+        return msg.group or self.group or ""
+
     def _moderate(self, msg: Message, deadline: float) -> Verdict:
         verdict = self._decide(msg, deadline)
         if self.audit is None:
@@ -195,11 +200,11 @@ class Moderator:
             return self._in_script(verdict)
         if self.dry_run:  # a test: strikes are read so the ladder shows right, nothing is written
             user = msg.user or ""
-            before = self.audit.count_strikes(msg.group or self.group or "", user, verdict.label,
+            before = self.audit.count_strikes(self._group_of(msg), user, verdict.label,
                                               self.policy.window_days) if user and verdict.label in VIOLATIONS else 0
             self._apply_policy(msg, verdict, before)
             return self._in_script(verdict)
-        group, user = msg.group or self.group or "", msg.user or ""
+        group, user = self._group_of(msg), msg.user or ""
         if not (user and verdict.label in VIOLATIONS):  # no strike to count: a plain write
             self._apply_policy(msg, verdict, 0)
             first = self.audit.record(self._in_script(verdict), group=group, user=user, message_id=msg.id or "",
@@ -298,7 +303,7 @@ class Moderator:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
         if not msg.user:  # anonymous messages cannot be attributed, so they are never counted as a flood
             return
-        group = msg.group or self.group or ""
+        group = self._group_of(msg)
         flood = self.flood.observe(group, msg.user, fingerprint(msg.text), msg.ts or time.time())
         if self.audit is not None and _flood_reason(flood, Label.AD) is None:
             # earlier messages judged by other hook workers, or before a restart
@@ -326,7 +331,7 @@ class Moderator:
         """
         if self.audit is None or not msg.user:
             return
-        group = msg.group or self.group or ""
+        group = self._group_of(msg)
         if (group, msg.user) in self._established:  # a record of approved messages does not go away
             a.checks["trust"] = {"new_member": False, "established": True}
             return
