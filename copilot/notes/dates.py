@@ -288,8 +288,9 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     if g["ev0"]:  # 开学前: by the day before the event
         found.day = event - timedelta(days=1) if event is not None else None
         return found
-    if g["week"] and not g["wmark"]:
-        return None  # "这周" alone is when something happens, not by when
+    # "这周" alone is when something happens ("这周都在家"), unless a task follows it ("这周就提交"):
+    # then it is due by the week's end, like 这周内 (see _located); counted from the message like 明天
+    found.relative = bool(g["week"] and not g["wmark"])
     if base is None or base.year <= 1900:
         return found
     today = base.date()
@@ -365,7 +366,9 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
     for match in lex.extra.finditer(folded):
         found = _extra(match, when, lex, event, meeting)
         if found is not None:
-            found.attached = bool(match.group("nx")) and _attached(folded, match.end(), lex)  # 下次聚会带上
+            found.attached = bool(match.group("nx") or found.relative) and _attached(folded, match.end(), lex)  # 下次聚会带上
+            if found.relative and not found.attached:
+                continue  # "这周都在家": when, not by when
             spans.append((match.start(), match.end(), found))
     if lex.span_hint.search(folded):
         for match in lex.event_span.finditer(folded):

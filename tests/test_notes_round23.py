@@ -1,0 +1,65 @@
+"""Round 23 of issue 13: side questions between two members kept out of the Q&A, "这周" as a deadline
+only when a task follows it, a name on its own (a vocative in voice-to-text) never an owner. Every
+input is written for this test (not taken from an eval chat)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from copilot.notes.dates import find_deadline
+from copilot.notes.parse import parse_text
+from copilot.notes.structure import analyze, find_actions
+
+SAID = datetime(2027, 4, 14, 20, 0)  # a Wednesday evening
+
+
+def test_this_week_is_a_deadline_only_when_a_task_follows_it() -> None:
+    d = find_deadline("报销单我这周就交上去", SAID)
+    assert (d.text, d.day, d.marked) == ("这周", date(2027, 4, 18), False)
+    assert find_deadline("下星期把照片整理好", SAID).day == date(2027, 4, 25)
+    assert find_deadline("这周都在外地出差", SAID) is None  # when, not by when
+    assert find_deadline("这周内交", SAID).marked  # the marked form is unchanged
+
+
+def _chat(lines: list[tuple[str, str]], day: str = "2027-04-14") -> str:
+    return "\n".join(f"[{day} 20:{i:02d}] {who}: {text}" for i, (who, text) in enumerate(lines))
+
+
+def test_a_name_on_its_own_addresses_and_owns_nothing() -> None:
+    text = _chat([("业主-老彭", "师傅们周末能进场吗"),
+                  ("木工-小蒋", "彭哥 柜子的板材我周五之前拉到楼下 到了给你打电话"),
+                  ("业主-老彭", "好的辛苦")])
+    actions, _, _ = find_actions(parse_text(text).messages)
+    assert [(a.owner, a.deadline) for a in actions] == [("木工-小蒋", "2027-04-16")]
+    assert "板材" in actions[0].task
+
+
+SIDE = [("站长-罗姐", "本周六的植树活动在滨江公园东门集合，早上8点签到，一共报了40人"),
+        ("志愿者-阿诚", "收到"),
+        ("站长-罗姐", "手套和铁锹站里准备，水自己带"),
+        ("志愿者-小蔓", "@志愿者-阿诚 你家狗狗上次做完手术恢复得怎么样"),
+        ("志愿者-阿诚", "好多了，现在能跑能跳，就是还不让洗澡"),
+        ("志愿者-小蔓", "那就好"),
+        ("志愿者-大卫", "站长，下雨的话还去吗"),
+        ("站长-罗姐", "小雨照常，大雨改到下周六，前一天晚上群里通知"),
+        ("志愿者-小蔓", "要穿长袖吗"),
+        ("站长-罗姐", "最好长袖长裤，公园里蚊子多"),
+        ("志愿者-大卫", "好的"),
+        ("站长-罗姐", "签到表我周五晚上发群里，大家别迟到"),
+        ("志愿者-阿诚", "明白")]
+
+
+def test_a_side_question_to_a_peer_is_no_question_and_answer() -> None:
+    st = analyze(parse_text(_chat(SIDE)))
+    asked = [p.question for p in st.qa]
+    assert not any("狗狗" in q for q in asked)
+    # the group's own questions are still there, each with its answer
+    assert any("下雨" in p.question and "大雨" in p.answer for p in st.qa)
+    assert any("长袖" in p.question and "长裤" in p.answer for p in st.qa)
+
+
+def test_a_peer_question_on_the_chat_s_business_stays() -> None:
+    lines = [*SIDE[:3], ("志愿者-小蔓", "@志愿者-阿诚 你上次植树用的铁锹还在站里吗"),
+             ("志愿者-阿诚", "在的，放在仓库铁锹架上"), *SIDE[6:]]
+    st = analyze(parse_text(_chat(lines)))
+    assert any("铁锹" in p.question for p in st.qa)
