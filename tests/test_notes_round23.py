@@ -63,3 +63,27 @@ def test_a_peer_question_on_the_chat_s_business_stays() -> None:
              ("志愿者-阿诚", "在的，放在仓库铁锹架上"), *SIDE[6:]]
     st = analyze(parse_text(_chat(lines)))
     assert any("铁锹" in p.question for p in st.qa)
+
+
+def _actions(lines: list[tuple[str, str]]) -> list[tuple[str | None, str, str | None]]:
+    actions, _, _ = find_actions(parse_text(_chat(lines)).messages)
+    return [(a.owner, a.task, a.deadline) for a in actions]
+
+
+def test_a_condition_on_who_gives_the_group_the_task() -> None:
+    got = _actions([("社长-老童", "五一骑行去千岛湖，两天一夜"),
+                    ("社长-老童", "谁要是想去，这周五之前在群里接龙，名额20个"),
+                    ("社长-老童", "哪位有车的话周六早上顺路带两个人")])
+    assert [(o, d) for o, _, d in got] == [("大家", "2027-04-16"), ("大家", "2027-04-17")]
+    assert "接龙" in got[0][1]
+    # asking who will is a question, not a task; the question is not read as one either
+    assert _actions([("社长-老童", "谁有空周六帮忙搬帐篷？")]) == []
+    st = analyze(parse_text(_chat([("社长-老童", "谁要是想去，这周五之前在群里接龙"), ("队员-阿芝", "我去")])))
+    assert st.qa == []
+
+
+def test_one_person_asked_to_hand_something_over_owes_it() -> None:
+    got = _actions([("仓管-老茅", "@队员-阿芝 明天把仓库钥匙给我"), ("队员-阿芝", "好")])
+    assert [(o, d) for o, _, d in got] == [("队员-阿芝", "2027-04-15")]
+    # money said to the group with no day stays a reminder
+    assert _actions([("仓管-老茅", "押金交给我")]) == []

@@ -83,6 +83,8 @@ def question_strength(text: str) -> float:
     if len(f) < 3 or has(f, "question", "jokes"):
         return 0.0
     p = sentence_kind(text)["question"]
+    if "?" not in f and cue("action", "whoever").match(f):
+        return p * 0.45  # "谁要是参加，周五前接龙": a condition on who, said to the group, asks nothing
     if asks(text):
         return max(p, 0.7)
     if has(f, "question", "weak_interrogatives"):
@@ -930,6 +932,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                  homework: bool, event: date | None = None, meeting: date | None = None,
                  asker: str | None = None) -> ActionItem | None:
     f = _fold(clause.text)
+    whoever = None if clause.owner else _whoever(clause.text, m, event, meeting)
+    if whoever is not None:
+        return whoever
     owner = clause.owner or ("大家" if homework else None)
     if has(f, "action", "not_a_task"):
         return None
@@ -965,8 +970,10 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             return None
         owner = m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
-            future and has(f, "action", "imperative")):
-        return None  # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task
+            future and (has(f, "action", "imperative") or clause.kind == "to_me" and owner != "大家")):
+        # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
+        # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
+        return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
             kind["other"] >= 0.5 or asks(clause.text)):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
@@ -977,6 +984,22 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
+                      deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _whoever(text: str, m: Message, event: date | None, meeting: date | None) -> ActionItem | None:
+    """"谁要是参加，周五前在群里接龙" / "哪位有空的话周日上午来帮忙搬书": a condition on who, then what
+    to do — the group's to-do (whoever it fits), due when the rest of the sentence says. A question
+    ("谁有空帮忙？") or a rest that asks, supposes or does nothing is none."""
+    f = _fold(text)
+    cond = cue("action", "whoever").match(f)
+    if cond is None or "?" in f:
+        return None
+    rest = f[cond.end():]
+    if not _has_verb(rest) or asks(rest) or has(rest, "action", "hypothetical") or has(rest, "action", "not_a_task"):
+        return None
+    deadline = find_deadline(rest, m.time, m.text, event=event, meeting=meeting)
+    return ActionItem(task=_clean(text), owner="大家", deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
 
 
