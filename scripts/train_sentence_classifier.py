@@ -73,7 +73,7 @@ def main() -> int:
     sk = clf.predict_proba(vec.transform(probe))
     ours = np.array([[model.probabilities(t)[lab] for lab in LABELS] for t in probe])
     return save_exported(model, sk, ours, args.out, 1e-2,
-                         f"{len(rows)} 句，{len(weights)} 个特征，文件 {args.out.stat().st_size / 1e3:.0f} KB → {args.out}")
+                         f"{len(rows)} 句，{len(weights)} 个特征 → {args.out}")
 
 
 if __name__ == "__main__":
