@@ -5,7 +5,11 @@ input is written for this test (not taken from an eval chat)."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import render_markdown, summarize_text
 from copilot.notes.dates import find_deadline
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import analyze, find_actions
@@ -87,3 +91,21 @@ def test_one_person_asked_to_hand_something_over_owes_it() -> None:
     assert [(o, d) for o, _, d in got] == [("队员-阿芝", "2027-04-15")]
     # money said to the group with no day stays a reminder
     assert _actions([("仓管-老茅", "押金交给我")]) == []
+
+
+
+def test_an_open_question_nobody_takes_up_stays_out_of_the_summary(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", llm_provider="offline")
+    lines = [*SIDE[:3], ("志愿者-大卫", "站长，下雨的话还去吗"), ("站长-罗姐", "小雨照常，大雨改到下周六"),
+             ("志愿者-小蔓", "好久没去看电影了，这周末有人一起吗"), ("志愿者-阿诚", "我我我"),
+             ("志愿者-小蔓", "要穿长袖吗"), ("站长-罗姐", "最好长袖长裤，公园里蚊子多"),
+             ("站长-罗姐", "签到表我周五晚上发群里，大家别迟到"), ("志愿者-大卫", "好的"), ("志愿者-阿诚", "明白")]
+    notes = summarize_text(_chat(lines), "chat.txt", settings, get_engine(settings)).notes
+    told = render_markdown(notes, appendix=False).split("## 问答")[0]  # the summary and the key points
+    assert "电影" not in told
+    assert "滨江公园" in told and "签到表" in told
+
+
+def test_an_invitation_that_asks_who_is_no_one_s_task() -> None:
+    assert _actions([("队员-阿芝", "好久没吃火锅了，周末谁约")]) == []  # 好久 opens no "好，…" reply
+    assert [(o, d) for o, _, d in _actions([("队员-阿芝", "好，周五前把表交上来")])] == [("队员-阿芝", "2027-04-16")]

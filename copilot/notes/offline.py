@@ -182,7 +182,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
             tokens = list(words(s))
             # in a talk the speaker's own words are the topic; anyone else's side remark is not
-            topical = m.id not in st.asides and ((short and m.id not in aside) or (st.session_type == "主讲分享" and m.speaker in st.speakers)
+            topical = m.id not in st.chatter and ((short and m.id not in aside) or (st.session_type == "主讲分享" and m.speaker in st.speakers)
                        or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s, by_kind=False)))
             # (any figure answers "多少钱" by kind, but only the same subject is on topic)
             facts = len(cue("fact_marks").findall(fold(s)))

@@ -64,6 +64,7 @@ class Structure:
     announcements: list[Announcement] = field(default_factory=list)
     topic_words: frozenset[str] = frozenset()  # words the session keeps coming back to
     asides: frozenset[int] = frozenset()  # ids of side exchanges nobody running the chat takes up
+    chatter: frozenset[int] = frozenset()  # asides and open questions nobody takes up: not for the summary
 
 
 @lru_cache(maxsize=65536)
@@ -408,7 +409,7 @@ def _to_a_peer(m: Message, people: People, organisers: set[str]) -> bool:
 
 
 def side_exchanges(messages: list[Message], organisers: set[str], dated: frozenset[int] = frozenset(),
-                   tasks: frozenset[int] = frozenset()) -> frozenset[int]:
+                   tasks: frozenset[int] = frozenset(), *, open_questions: bool = False) -> frozenset[int]:
     """Ids of the lines of side exchanges (a member's lunch, a show two members watched, a child's new
     school), judged by relevance, not by a list of chatter words: a line is a side line when none of
     its content words is in the organisers' lines or in any message more than :data:`ASIDE_WINDOW`
@@ -420,7 +421,9 @@ def side_exchanges(messages: list[Message], organisers: set[str], dated: frozens
     dated task (``dated``: ids of messages a to-do with a deadline comes from), is no task taken on
     right after an organiser spoke (``tasks``: ids of messages any to-do comes from), and, if it asks or
     @-addresses, speaks to one member who does not run the chat (a question to the group or to an
-    organiser is business it brings up)."""
+    organiser is business it brings up). With ``open_questions``, a question put to nobody in particular
+    ("周末谁约烧烤", "门口新开的面包店有人去过吗") whose words the chat never takes up is an aside too:
+    kept out of what the summary tells, while its pair may still be listed as Q&A."""
     people = People.of(messages)
     names = frozenset(w for who in people.speakers for w in words(who))
     bags = [_content(m, names) for m in messages]
@@ -463,7 +466,8 @@ def side_exchanges(messages: list[Message], organisers: set[str], dated: frozens
         head = messages[run[0]]
         asked = any(is_question(messages[j].text) and bags[j] & bags[run[0]]
                     for j in range(max(0, run[0] - ASIDE_WINDOW), run[0]))
-        business = (is_question(head.text) or "@" in head.text) and not _to_a_peer(head, people, organisers)
+        business = (is_question(head.text) or "@" in head.text) and not _to_a_peer(head, people, organisers) \
+            and not (open_questions and not _spoken_to(head, people))
         # a task taken on right after an organiser spoke answers them, whatever its words
         answers = head.id in tasks and run[0] > 0 and own[run[0] - 1]
         if not (asked or head.id in dated or business or answers or any(d.marked for d in time_expressions(head.text, None))):
@@ -966,8 +970,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
         short = len(re.sub(r"\W", "", f)) <= 14  # "好的，后天发你": a short reply is a promise, a long one advice
         if not (marked and (kind["commitment"] >= COMMITS or replying) or replying and short and deadline is not None) \
-                or asks(clause.text) or has(f, "action", "advice"):
-            return None
+                or is_question(clause.text) or has(f, "action", "advice"):
+            return None  # (a question by its words or by the classifier: "周末谁约" takes nothing on)
         owner = m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
             future and (has(f, "action", "imperative") or clause.kind == "to_me" and owner != "大家")):
@@ -1202,6 +1206,9 @@ def analyze(transcript: Transcript) -> Structure:
     runs = len(msgs) >= SHORT_ASIDE and share.get(next(iter(sorted(organisers, key=lambda o: -share.get(o, 0))), ""), 0) >= RUNS_SHARE
     asides = side_exchanges(msgs, organisers, frozenset(a.sources[0] for a in actions if a.sources and a.deadline_text),
                             frozenset(i for a in actions for i in a.sources)) if runs else frozenset()
+    # what the summary and key points tell: also the questions to nobody in particular the chat never takes up
+    chatter = (asides | side_exchanges(msgs, organisers, frozenset(a.sources[0] for a in actions if a.sources and a.deadline_text),
+                                       frozenset(i for a in actions for i in a.sources), open_questions=True)) if runs else asides
     # what lies wholly in a side exchange is not the chat's business; a dated to-do never does. A
     # question and answer pair goes only when its question is also put to a peer by name or @ (你家闺女…
     # to one member): dropping every pair inside a side exchange lowered the old locked pairs 0.820 -> 0.803
@@ -1224,4 +1231,5 @@ def analyze(transcript: Transcript) -> Structure:
         announcements=announcements,
         topic_words=topic_set,
         asides=asides,
+        chatter=chatter,
     )
