@@ -109,3 +109,15 @@ def test_an_open_question_nobody_takes_up_stays_out_of_the_summary(tmp_path: Pat
 def test_an_invitation_that_asks_who_is_no_one_s_task() -> None:
     assert _actions([("队员-阿芝", "好久没吃火锅了，周末谁约")]) == []  # 好久 opens no "好，…" reply
     assert [(o, d) for o, _, d in _actions([("队员-阿芝", "好，周五前把表交上来")])] == [("队员-阿芝", "2027-04-16")]
+
+
+def test_a_request_put_as_a_question_gives_the_one_asked_the_work() -> None:
+    got = _actions([("团长-阿兰", "取货点今天人太多了，小罗你下午能帮我去仓库搬两箱吗"), ("小罗", "可以")])
+    assert [o for o, _, _ in got] == ["小罗"]
+    assert _actions([("团长-阿兰", "小罗你下午有空吗")]) == []  # asking about someone is no request
+
+
+def test_a_condition_the_group_is_told_to_act_on_is_its_to_do() -> None:
+    got = _actions([("班主任-周老师", "秋游方案发群文件了 各位家长看过没意见的话周五之前在群里回个收到")])
+    assert [(o, d) for o, _, d in got] == [("大家", "2027-04-16")]
+    assert _actions([("班主任-周老师", "如果下雨的话，我们改到室内")]) == []

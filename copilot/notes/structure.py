@@ -944,13 +944,19 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     at = clause.text.find(clause.owner_text) if clause.owner_text else -1
     promise = clause.text[:at + len(clause.owner_text)] if at >= 0 else clause.text
-    if has(_fold(promise), "action", "hypothetical"):
+    # a condition the group is told to act on ("各位家长看完没有问题的话这周内在群里回个1") is its to-do
+    ifs = list(cue("action", "hypothetical").finditer(f))
+    then = f[ifs[-1].end():] if ifs else ""
+    group_if = clause.kind == "everyone" and _has_verb(then) and _due(then)
+    if has(_fold(promise), "action", "hypothetical") and not group_if:
         return None
     # the time of the promise, not of what happens if it fails ("…修不好的话明天换一台")
-    timed = promise if has(f, "action", "hypothetical") else clause.text
+    timed = then if group_if else promise if ifs else clause.text
     kind = sentence_kind(clause.text)
     owner_part = clause.owner_text or clause.text
-    if asks(owner_part) and clause.kind != "first_person":
+    # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
+    request = clause.kind in ("named", "assigned") and has(f, "action", "request")
+    if asks(owner_part) and clause.kind != "first_person" and not request:
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
     deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
@@ -979,7 +985,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
-            kind["other"] >= 0.5 or asks(clause.text)):
+            kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
     elif clause.kind == "first_person" and (_PAST.search(f) or deadline is None and (
             kind["commitment"] < 0.7 or "我先" in f or asks(clause.text))):
