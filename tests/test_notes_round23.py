@@ -121,3 +121,18 @@ def test_a_condition_the_group_is_told_to_act_on_is_its_to_do() -> None:
     got = _actions([("班主任-周老师", "秋游方案发群文件了 各位家长看过没意见的话周五之前在群里回个收到")])
     assert [(o, d) for o, _, d in got] == [("大家", "2027-04-16")]
     assert _actions([("班主任-周老师", "如果下雨的话，我们改到室内")]) == []
+
+
+def test_possession_hand_offs_and_payments_name_the_right_person() -> None:
+    # the one who has the thing hands it over; the one it goes to owes nothing
+    got = _actions([("社长-老童", "音箱谁拿着呢"), ("队员-阿芝", "音箱在我这儿，周六带去活动室给小满")])
+    assert [(o, d) for o, _, d in got] == [("队员-阿芝", "2027-04-17")]
+    # money handed to someone named is owed by the payers, however sure the owner model is of the payee
+    got = _actions([("社长-老童", "车费交给会计阿蓉，一人40，周五之前")])
+    assert [(o, d) for o, _, d in got] == [("大家", "2027-04-16")]
+
+
+def test_a_verb_inside_a_word_is_no_whoever_clause() -> None:
+    # 运动会的横幅: "会…的" inside 运动会 is not "whoever will"; the person asked does it
+    got = _actions([("班主任-周老师", "@家委-李爸爸 运动会的横幅麻烦您联系一下打印店，周四前要")])
+    assert [(o, d) for o, _, d in got] == [("家委-李爸爸", "2027-04-15")]

@@ -83,9 +83,14 @@ def find_mentions(folded: str, people: list[tuple[int, int, str]]) -> list[Menti
     def free(s: int, e: int) -> bool:
         return all(e <= m.start or s >= m.end for m in found)
 
+    bounds: frozenset[int] | None = None
     for pattern in (cue("owner", "group"), cue("action", "everyone")):
         for m in pattern.finditer(folded):
             if m.end() > m.start() and free(m.start(), m.end()):
+                if pattern is not cue("owner", "group"):
+                    bounds = word_bounds(folded) if bounds is None else bounds
+                    if m.start() not in bounds:
+                        continue  # 运动会的横幅: "会…的" starts inside a word, no "whoever will"
                 found.append(Mention(m.start(), m.end(), "G"))
     for kind, pattern in (("I", cue("owner", "me")), ("Y", cue("owner", "you"))):
         for m in pattern.finditer(folded):

@@ -763,6 +763,8 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
             return Owner("大家", "everyone", p)
         who = _addressee(c, mentions, best)
         return Owner(who, "assigned", p) if who else Owner(None, "")
+    if any(mentions[i].kind == "P" and cue("owner", "paid_to").search(c.f[:mentions[i].start]) for i in inside):
+        return _senders(c)  # "钱交给会计小梅，周四之前": the payers owe it, whoever the model thought of the one paid
     f = _fold(text)
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
