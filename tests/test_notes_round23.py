@@ -136,3 +136,9 @@ def test_a_verb_inside_a_word_is_no_whoever_clause() -> None:
     # 运动会的横幅: "会…的" inside 运动会 is not "whoever will"; the person asked does it
     got = _actions([("班主任-周老师", "@家委-李爸爸 运动会的横幅麻烦您联系一下打印店，周四前要")])
     assert [(o, d) for o, _, d in got] == [("家委-李爸爸", "2027-04-15")]
+
+
+def test_what_is_done_then_what_is_promised() -> None:
+    got = _actions([("队员-阿芝", "旧衣服我昨天收了三十多件，周六之前分好类")])
+    assert [(o, d) for o, _, d in got] == [("队员-阿芝", "2027-04-17")]
+    assert _actions([("队员-阿芝", "我报了500")]) == []  # the past alone promises nothing

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
-from copilot.notes.dates import event_days, find_deadline, next_meetings, time_expressions
+from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetings, time_expressions
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
@@ -989,7 +989,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
-    elif clause.kind == "first_person" and (_PAST.search(f) or deadline is None and (
+    elif clause.kind == "first_person" and (_done_only(f, deadline) or deadline is None and (
             kind["commitment"] < 0.7 or "我先" in f or asks(clause.text))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
@@ -997,6 +997,18 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _done_only(f: str, deadline: Deadline | None) -> bool:
+    """Whether a first-person line tells only what is done (我报了500): a past clause ("这周我收了二十本")
+    followed by a clause with a "…前" deadline ("周六之前贴好标签") still promises the rest."""
+    past = _PAST.search(f)
+    if past is None:
+        return False
+    if deadline is None or not deadline.marked:
+        return True
+    later = f.find(_fold(deadline.text), past.end())
+    return not (later > past.end() and _CLAUSE.search(f[past.end():later]))
 
 
 def _whoever(text: str, m: Message, event: date | None, meeting: date | None) -> ActionItem | None:
