@@ -142,3 +142,18 @@ def test_what_is_done_then_what_is_promised() -> None:
     got = _actions([("队员-阿芝", "旧衣服我昨天收了三十多件，周六之前分好类")])
     assert [(o, d) for o, _, d in got] == [("队员-阿芝", "2027-04-17")]
     assert _actions([("队员-阿芝", "我报了500")]) == []  # the past alone promises nothing
+
+
+def test_yes_no_questions_take_their_yes_or_no() -> None:
+    lines = [("教练-老温", "周六上午的游泳课8点开始，在体育中心二楼泳池"),
+             ("家长-小满妈", "上次的泳帽还要带吗"),
+             ("家长-阿朵爸", "@家长-小满妈 你家小满报暑假的集训了吗"),
+             ("家长-小满妈", "报了，七月那期"),
+             ("教练-老温", "不用带了，这期统一发新的"),
+             ("家长-奶奶", "我不会扫码，能交现金吗"),
+             ("教练-老温", "可以的，上课前交给我就行")]
+    st = analyze(parse_text(_chat(lines)))
+    pairs = {(p.asker, p.answerer): p for p in st.qa}
+    # the @-question to the asker about something else opens its own question, not an answer
+    assert "不用带" in pairs[("家长-小满妈", "教练-老温")].answer
+    assert "可以的" in pairs[("家长-奶奶", "教练-老温")].answer

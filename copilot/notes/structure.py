@@ -506,7 +506,9 @@ def relevant(question: str, reply: str, *, by_kind: bool = True) -> bool:
     """Whether ``reply`` plausibly answers ``question``: shared content words or a shared 2-char run,
     or (``by_kind``) the kind of thing asked for (a time, an amount) given."""
     # a pronoun in common (那边, 我家) is no common ground
-    q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS and word_class(t) not in _pronoun_tags()}
+    # (nor a conjunction or an adverb: 另外, 然后, 还是 say nothing of what is asked)
+    q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS and word_class(t) not in _pronoun_tags()
+         and word_class(t) not in _function_tags()}
     a = set(words(reply))
     if q & a:
         return True
@@ -515,6 +517,8 @@ def relevant(question: str, reply: str, *, by_kind: bool = True) -> bool:
            for g in common):
         return True
     fq, fr = _fold(question), _fold(reply)
+    if by_kind and cue("question", "final").search(fq) and cue("reply", "yes_no").match(fr.strip()):
+        return True  # "能交现金吗" — "可以的，…"
     return by_kind and (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
 
 
@@ -546,7 +550,9 @@ def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host
 def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     if not candidates:
         return None
-    scored = [(relevant(q.text, reply.text), -q.index if has(_fold(reply.text), "reply", "back_reference") else 0, q)
+    # by shared words only: a bare "不用" or a figure fits any yes/no or "how much" question, and then
+    # the one just asked is meant
+    scored = [(relevant(q.text, reply.text, by_kind=False), -q.index if has(_fold(reply.text), "reply", "back_reference") else 0, q)
               for q in candidates]
     relevant_ones = [s for s in scored if s[0]]
     if not relevant_ones:  # nothing in common: the question just asked
@@ -615,7 +621,10 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             last_answered.answer.append(m)
             continue
         awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
-        if _is_question_msg(m, session, speakers, host) and not (awaited and "?" not in f):
+        # an @-reply to someone with an open question answers it, unless it asks about something else
+        # ("@豆豆爸 你家豆豆寒假去滑雪了吗" after his question about the workbook opens a new one)
+        if _is_question_msg(m, session, speakers, host) and not (
+                awaited and "?" not in f and any(relevant(q.text, m.text) for q in awaited)):
             mine = [q for q in opened if q.msg.speaker == m.speaker and i - q.index <= 12 and not q.answer]
             if mine and has(f, "question", "follow_up"):
                 mine[-1].text += " " + _clean(m.text)
