@@ -157,3 +157,11 @@ def test_yes_no_questions_take_their_yes_or_no() -> None:
     # the @-question to the asker about something else opens its own question, not an answer
     assert "不用带" in pairs[("家长-小满妈", "教练-老温")].answer
     assert "可以的" in pairs[("家长-奶奶", "教练-老温")].answer
+
+
+def test_from_now_on_i_will_and_whoever_it_does_not_fit() -> None:
+    got = _actions([("社长-老童", "借书登记本谁来管"), ("队员-阿芝", "好，借阅登记以后我来管")])
+    assert [o for o, _, _ in got] == ["队员-阿芝"]
+    assert _actions([("队员-阿芝", "以后都是我做饭")]) == []  # a habit told, not a task
+    got = _actions([("社长-老童", "队旗只剩3面，尺寸不合适的周五前私信我")])
+    assert [(o, d) for o, _, d in got] == [("大家", "2027-04-16")]

@@ -938,6 +938,7 @@ def _has_verb(f: str) -> bool:
     return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", f)))
 
 
+_WILL = re.compile("我(?:" + "|".join(re.escape(str(w)) for w in raw("action", "first_person_future")) + ")")
 SURE_OWNER = 0.8  # a named owner this sure needs no other sign that the clause is a task
 COMMITS = 0.5  # the sentence classifier's commitment probability from which a subjectless line is a promise
 _PAST = cue("patterns", "past")
@@ -971,8 +972,10 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
     deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
-    # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time
-    if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None):
+    # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
+    # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
+    if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
+            or clause.kind == "first_person" and _WILL.search(f)):
         return None
     marked = deadline is not None and deadline.marked
     future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
