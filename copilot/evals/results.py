@@ -55,9 +55,9 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
               ("tuning.invented_entities", "<=", 0.0), ("locked.key_facts", ">=", 0.85), ("locked.qa_pairs", ">=", 0.8),
               ("locked.todos_with_owner", ">=", 0.81), ("locked.deadlines_resolved", ">=", 0.76),
               ("locked.invented_entities", "<=", 0.0), ("locked_blind.key_facts", ">=", 0.85),
-              ("locked_blind.qa_pairs", ">=", 0.9), ("locked_blind.todos_with_owner", ">=", 0.64),
+              ("locked_blind.qa_pairs", ">=", 0.9), ("locked_blind.todos_with_owner", ">=", 0.66),
               ("locked_blind.deadlines_resolved", ">=", 0.62),
-              ("locked_blind.leaked_noise", "<=", 4), ("locked_blind.invented_entities", "<=", 0.0)],
+              ("locked_blind.leaked_noise", "<=", 3), ("locked_blind.invented_entities", "<=", 0.0)],
     # issue 14: drafts that fit each group (evals/profiles/, offline)
     "profiles": [("events_placed_rate", ">=", 1.0), ("placeholders", "<=", 0.0), ("tactic_leaks", "<=", 0.0),
                  ("reader_gaps", "<=", 0.0),
