@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from copilot.cadence import Cadence, CadenceError, find_clock, parse_cadence
+from copilot.cadence import vocabulary as cadence_vocabulary
 from copilot.files import UnreadableFile, atomic_write, read_text_file
 from copilot.paths import load_resource
 from copilot.textnorm import Script, fold, to_simplified, tokenize, written_script
@@ -126,7 +127,8 @@ def normalise_time(value: Any) -> str | None:
     clock = find_clock(value) if isinstance(value, str) else None
     if isinstance(value, str) and _CLOCKISH.match(fold(value).strip()):
         raise ValueError(f"时间“{value}”不存在（一天是 00:00 到 23:59），请写成带引号的 \"HH:MM\"，如 \"19:30\"")
-    if clock is None or fold(value).strip()[clock.span[1]:].strip():
+    after = fold(value).strip()[clock.span[1]:].strip() if clock else ""
+    if clock is None or (after and after not in cadence_vocabulary()["time_trailers"]):
         raise ValueError(f"时间“{value}”看不懂，请写成带引号的 \"HH:MM\"，如 \"19:30\"")
     return clock.time  # "8点" / "晚上8点半"; time_notes() says when the reading is a guess
 
@@ -145,6 +147,7 @@ class Event(BaseModel):
     signup: str = Field("", max_length=120)
     details: str = Field("", max_length=800)
     _time_note: str = PrivateAttr("")
+    _kind_note: str = PrivateAttr("")
     _all_day: bool = PrivateAttr(False)
 
     @field_validator("kind", mode="before")
@@ -153,7 +156,13 @@ class Event(BaseModel):
         if not isinstance(v, str):
             return v
         k = to_simplified(fold(v)).strip()
-        return kind_table()["aliases"].get(k, k)
+        table = kind_table()
+        k = table["aliases"].get(k, k)
+        if k in table["kinds"] or not k:
+            return k
+        # a kind outside the list (家长会, 品茶会) is read by its words, else 其他 — never a reason to
+        # refuse the whole profile; kind_note tells the operator how it was read
+        return next((kind for word, kind in table["label_words"] if word in k), "其他")
 
     @field_validator("time", mode="before")
     @classmethod
@@ -162,12 +171,17 @@ class Event(BaseModel):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _note_guessed_time(cls, data: Any, handler: Any) -> Any:
+    def _notes_for_the_operator(cls, data: Any, handler: Any) -> Any:
         raw = data.get("time") if isinstance(data, dict) else None
         all_day = isinstance(raw, str) and to_simplified(fold(raw)).strip() in kind_table()["all_day_words"]
         if all_day:
             data = {**data, "time": None}
         event = handler(data)
+        written = data.get("kind") if isinstance(data, dict) else None
+        folded = to_simplified(fold(written)).strip() if isinstance(written, str) else ""
+        if folded and event.kind not in (folded, kind_table()["aliases"].get(folded)):
+            event._kind_note = (f"活动类型“{written.strip()}”不在可选类型里，按“{event.kind}”处理；"
+                                f"可选：{'、'.join(kind_table()['kinds'])}")
         if isinstance(data, dict):
             event._all_day = all_day or (event.time is None and event.kind in kind_table()["all_day_kinds"])
         clock = find_clock(raw) if isinstance(raw, str) and not _TIME.match(fold(raw).strip()) else None
@@ -179,6 +193,11 @@ class Event(BaseModel):
     def all_day(self) -> bool:
         """The event lasts the whole day (time: 全天, or a 会员日 with no time): no start time to ask for."""
         return self._all_day
+
+    @property
+    def kind_note(self) -> str:
+        """How a kind outside the list was read ("家长会" → 其他), else ''."""
+        return self._kind_note
 
     @property
     def time_note(self) -> str:
@@ -367,8 +386,12 @@ class GroupProfile(BaseModel):
         """Times read as a guess ("每天 8点 作业提醒" → 08:00), for the operator to confirm."""
         return [f"{e.title}：{e.time_note}" for e in self.all_events() if e.time_note]
 
+    def kind_notes(self) -> list[str]:
+        """Event kinds written outside the list and how they were read, for the operator to confirm."""
+        return [f"{e.title}：{e.kind_note}" for e in self.all_events() if e.kind_note]
+
     def cadence_notes(self) -> list[str]:
-        """Cadences some months lack (每月第五个周一, 每月31号), for the operator to confirm."""
+        """Cadences some months lack (每月第五个周一, 每月31号) or with no day (每月一次), for the operator."""
         return [f"{e.title}：{n}" for e in self.all_events() if (n := e.cadence.irregular_note())]
 
     def schedule_problems(self) -> list[str]:
