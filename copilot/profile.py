@@ -133,6 +133,25 @@ def normalise_time(value: Any) -> str | None:
     return clock.time  # "8点" / "晚上8点半"; time_notes() says when the reading is a guess
 
 
+def time_range(text: str) -> tuple[str, str, str] | None:
+    """``"19:30-21:30"`` / ``"晚上7点~9点"`` → (start as written, start, end) when both sides read as a
+    time; an end in 点 before the start takes the start's half of the day (晚上7点~9点 ends at 21:00)."""
+    folded = fold(text).strip()
+    for mark in cadence_vocabulary()["range_marks"]:
+        head, sep, tail = folded.partition(str(mark))
+        if not sep or not head.strip() or not tail.strip():
+            continue
+        try:
+            start, end = normalise_time(head.strip()), normalise_time(tail.strip())
+        except ValueError:
+            continue
+        if start and end:
+            if end <= start and int(end[:2]) + 12 < 24 and ":" not in tail:  # 23:00-01:00 runs overnight
+                end = f"{int(end[:2]) + 12:02d}{end[2:]}"
+            return head.strip(), start, end
+    return None
+
+
 class Event(BaseModel):
     """One fixed arrangement of the group: what, which kind, when (cadence + time), where, who."""
 
@@ -142,6 +161,7 @@ class Event(BaseModel):
     kind: EventKind = "其他"
     cadence: CadenceField
     time: str | None = None
+    end: str | None = None  # 19:30-21:30 → time 19:30, end 21:30
     place: str = Field("", max_length=80)
     host: str = Field("", max_length=40)
     signup: str = Field("", max_length=120)
@@ -164,7 +184,7 @@ class Event(BaseModel):
         # refuse the whole profile; kind_note tells the operator how it was read
         return next((kind for word, kind in table["label_words"] if word in k), "其他")
 
-    @field_validator("time", mode="before")
+    @field_validator("time", "end", mode="before")
     @classmethod
     def _time(cls, v: Any) -> Any:
         return normalise_time(v)
@@ -176,6 +196,9 @@ class Event(BaseModel):
         all_day = isinstance(raw, str) and to_simplified(fold(raw)).strip() in kind_table()["all_day_words"]
         if all_day:
             data = {**data, "time": None}
+        elif isinstance(raw, str) and isinstance(data, dict) and not data.get("end") and (span := time_range(raw)):
+            raw, start, end = span
+            data = {**data, "time": start, "end": end}
         event = handler(data)
         written = data.get("kind") if isinstance(data, dict) else None
         folded = to_simplified(fold(written)).strip() if isinstance(written, str) else ""
@@ -209,7 +232,8 @@ class Event(BaseModel):
         """每周二、四 21:00 — the cadence and time as members read them."""
         if self.all_day:
             return f"{self.cadence.label} {kind_table()['all_day_words'][0]}"
-        return f"{self.cadence.label} {self.time}" if self.time else self.cadence.label
+        clock = f"{self.time}-{self.end}" if self.time and self.end else self.time
+        return f"{self.cadence.label} {clock}" if clock else self.cadence.label
 
 
 class Paid(BaseModel):

@@ -254,3 +254,23 @@ def test_time_words_after_the_clock_are_read_and_other_words_still_refused() -> 
     with pytest.raises(ProfileError) as info:
         parse_profile_text(base.format(t="20:00看心情"))
     assert "看不懂" in dict(info.value.problems)["events.0.time"]
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [("\"19:30-21:30\"", "19:30", "21:30"), ("晚上7点~9点", "19:00", "21:00"), ("\"23:00-01:00\"", "23:00", "01:00"),
+     ("下午2点到4点半", "14:00", "16:30")],
+)
+def test_a_time_range_gives_start_and_end(written, start, end) -> None:
+    p = parse_profile_text("positioning: 业余羽毛球联赛约球\ntopics: [羽毛球, 场地]\nevents:\n"
+                           f"  - {{title: 周三夜场, kind: 线下活动, cadence: 每周三, time: {written}}}\n")
+    ev = p.events[0]
+    assert (ev.time, ev.end) == (start, end)
+    assert ev.when == f"每周三 {start}-{end}"
+
+
+def test_a_range_with_an_impossible_side_is_still_an_error() -> None:
+    with pytest.raises(ProfileError) as info:
+        parse_profile_text("positioning: 羽毛球约球\ntopics: [羽毛球]\nevents:\n"
+                           "  - {title: 夜场, kind: 线下活动, cadence: 每周三, time: \"19:30-25:00\"}\n")
+    assert "events.0.time" in dict(info.value.problems)
