@@ -149,6 +149,9 @@ class Moderator:
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
             normalise(" ".join([profile.positioning, *profile.topics])).compact))
+        # a group of one trade where firms post openings (律师同行, 数据工程师交流): a job post is its business
+        self.jobs = bool(profile and lexicons().words["jobs.group"].search(
+            normalise(" ".join([profile.name or "", profile.positioning, profile.audience, *profile.topics])).compact))
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -258,11 +261,12 @@ class Moderator:
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
-        self._offtopic(body, rep, scores, checks)
+        deal = self._members_deal(rep)
+        self._offtopic(body, rep, scores, checks, deal)
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
-                and not _plain_offer(rep, p_ad, checks, resale=self.resale):  # the group's own history outranks a guess
-            _member_post(rep, scores, checks, resale=self.resale)
+                and not _plain_offer(rep, p_ad, checks, deal=deal):  # the group's own history outranks a guess
+            _member_post(rep, scores, checks, deal=deal)
         label = _pick_label(scores)
         if scores[label] < 0.5:
             fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
@@ -272,10 +276,24 @@ class Moderator:
             return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep)
 
-    def _offtopic(self, body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    def _members_deal(self, rep: SignalReport) -> str | None:
+        """The kind of deal between members this profile allows and the message is, or None: a member's own
+        item where members pass things on (闲置/转让 in the profile), a job post in a group of one trade."""
+        if self.resale and rep.own_item:
+            return "resale"
+        if self.jobs and rep.job_post:
+            return "job"
+        return None
+
+    def _offtopic(self, body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any],
+                  deal: str | None = None) -> None:
         """Relevance to the profile (only with a profile): sets the off-topic score and its check."""
         if self.offtopic is None:
             checks["offtopic"] = {"skipped": "未配置群档案，不判断跑题"}
+            return
+        if deal is not None:  # the group's own business, whatever the item or the job is called
+            checks["offtopic"] = {"off_topic": False, "about_group": True, "deal": deal,
+                                  "detail": _DEAL_ZH[deal], "chatter": rep.chatter[:3]}
             return
         tr = self.offtopic.check(body, rep)
         checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
@@ -507,6 +525,11 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     spam = rep.total(Label.SPAM)
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
+    if rep.rule_notice and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _OFFERING):
+        # "【群规】只限个人闲置，商家和代购一律踢": the rules name what is banned; nothing is offered (a
+        # chain letter dressed as a rule — "本群规定：转发到三个群" — is still judged as spam)
+        ad = min(ad, MEMBER_SHARING_CAP)
+        checks["rule_notice"] = True
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
 
 
@@ -514,8 +537,9 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
     """The abuse model's evidence beside the insult lexicon.
 
     It knows contempt without swear words (你这水平也好意思问) and insults the lexicon has never seen,
-    and it was trained to leave criticism of ideas, self-mockery, banter and quoted insults alone. On
-    its own it labels (a person decides); with a lexicon insult it strengthens the case.
+    and it was trained to leave criticism of ideas, self-mockery, banter and quoted insults alone. With
+    a lexicon insult it strengthens the case; without one it labels (a person decides) only when the
+    message addresses or characterises a person (``attack`` words outside quotations).
     """
     if "reported" in {s.variant for s in rep.signals if s.label == Label.ABUSE}:
         return  # the insult is quoted to report it: nobody is being abused
@@ -524,6 +548,11 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
     lexicon = scores[Label.ABUSE]
     alone = lexicon < 0.2
     if p < (ABUSE_MODEL_ALONE if alone else 0.5):
+        return
+    if alone and not rep.attack:
+        # no rude word and nobody addressed or characterised: the model alone has scored event notices,
+        # reports to the admins and chain letters 0.97+ — it only speaks beside a clear attack on someone
+        checks["abuse_model_unheeded"] = "没有辱骂用语，也没有针对某人的说法"
         return
     combined = 1 - (1 - lexicon) * (1 - ABUSE_MODEL_WEIGHT * p)
     scores[Label.ABUSE] = min(combined, ABUSE_MODEL_ALONE_CAP) if alone else combined
@@ -562,27 +591,31 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推"}
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "evasion", "injection"})
+                     "business", "scam", "banned", "evasion", "injection", "referral", "health_claim"})
+# What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
+_OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
-def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, resale: bool = False) -> bool:
+def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal: str | None = None) -> bool:
     """A statement the classifier is sure reads like an offer (出/收/接单… with no question asked, no call
     to the group's own sign-up and no link — a shared link is what the member-post rule weighs): short
     on-topic offers carry no contact, so that rule must not clear them. They stay "classifier alone"
     (labelled, reviewed, never deleted on the classifier's word). Where the profile lets members pass on
     their own things, a member offering something as their own (自用、闲置、转租…) is the group's
-    business, and the member-post rule weighs it like any other post."""
-    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or (resale and rep.own_item))
+    business, and so is a job post in a group of one trade (``deal``): the member-post rule weighs them
+    like any other post."""
+    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal)
     if offer:
         checks["classifier"]["plain_offer"] = True
     return offer
 
 
 def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *,
-                 resale: bool = False) -> None:
+                 deal: str | None = None) -> None:
     """A member's own post about the group's subject is not an ad (the methodology asks members to share).
 
     With no seller evidence (contact, invitation, pointer to a profile or shop, QR code, ad words,
@@ -594,9 +627,10 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
       or a pitch: a person decides, nothing is deleted.
     """
     names = set(rep.names(Label.AD))
-    if (rep.sign_up and not rep.urls and "money" not in names) or (resale and rep.own_item):
+    if (rep.sign_up and not rep.urls and "money" not in names) or deal:
         # "有空的私聊我报名": an organiser collecting names for the group's own event; "自用闲置…想要的私聊"
-        # where members pass on their things: the deal is settled privately (a handle still counts)
+        # where members pass on their things, "在招…有兴趣私我发JD" among colleagues: the deal is settled
+        # privately (a handle still counts)
         names.discard("invite")
     promo = next((s for s in rep.signals if s.name == "promo_words"), None)
     business = next((s for s in rep.signals if s.name == "business"), None)

@@ -1,0 +1,137 @@
+"""Evidence weighed in context (qa17c's failure classes): the abuse model never acts alone, rule notices
+that name banned things, quoted insults in stories, members' deals the profile allows, chain letters,
+referral links and health claims. Each harmless case has a twin that must still be caught."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copilot.config import Settings
+from copilot.moderation import Moderator
+from copilot.profile import parse_profile_text
+
+GUITAR_SWAP = """
+name: 二手吉他交换群
+positioning: 琴友之间转让、交换自己的闲置吉他和效果器，交流调琴，只限个人闲置，禁止琴行商家和代购
+topics: [吉他, 效果器, 闲置, 转让, 调琴]
+banned: [琴行, 代购]
+"""
+ARCHITECTS = """
+name: 建筑设计师同行群
+positioning: 建筑设计师交流方案、规范更新和职业发展，设计院可以发招聘
+topics: [方案, 规范, 施工图, 职业发展, 招聘]
+audience: 建筑设计院的设计师
+"""
+AQUARIUM = """
+name: 海水缸玩家群
+positioning: 海水缸玩家交流造景、水质和珊瑚养护
+topics: [海水缸, 珊瑚, 水质, 造景]
+"""
+HEALTH = """
+name: 痛风病友群
+positioning: 痛风病友交流饮食、用药和复查经验，禁止推销保健品
+topics: [痛风, 尿酸, 饮食, 用药, 复查]
+banned: [保健品]
+"""
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", llm_provider="offline")
+
+
+def _mod(settings: Settings, text: str) -> Moderator:
+    return Moderator(settings, parse_profile_text(text), audit=None)
+
+
+def test_abuse_model_alone_does_not_label_notices_reports_or_chain_letters(settings: Settings) -> None:
+    mod = _mod(settings, AQUARIUM)
+    for text in ("周六下午群友换珊瑚，地点在花鸟市场三楼，带上你家多出来的断枝",
+                 "@群主 这个号今天发了五次同样的链接，是不是机器人？",
+                 "这条消息转发给五个鱼友群，你的缸一年不死鱼，不转的下周就爆藻"):
+        v = mod.moderate(text)
+        assert v.label != "abuse", (text, v.reason)
+    chain = mod.moderate("这条消息转发给五个鱼友群，你的缸一年不死鱼，不转的下周就爆藻")
+    assert chain.label == "spam", chain.reason
+
+
+def test_contempt_without_a_swear_word_is_still_abuse(settings: Settings) -> None:
+    mod = _mod(settings, AQUARIUM)
+    for text in ("你这种人也配养海水缸？养一缸死一缸", "就你这水平还来教别人调水质，省省吧"):
+        v = mod.moderate(text)
+        assert v.label == "abuse", (text, v.reason)
+
+
+def test_rule_notice_naming_banned_things_is_not_an_ad_but_an_offer_with_them_is(settings: Settings) -> None:
+    mod = _mod(settings, GUITAR_SWAP)
+    for text in ("【群规】只能转让自己的琴，琴行和代购发广告直接踢，交易请当面验琴",
+                 "再提醒一次，群里禁止琴行商家发帖，违者移出"):
+        v = mod.moderate(text)
+        assert v.label == "ok" and v.action == "none", (text, v.reason)
+    pitch = mod.moderate("琴行新到一批雅马哈，代购价八折，加微信 qinhang_99 看琴")
+    assert pitch.label == "ad" and pitch.action == "delete", pitch.reason
+    health = _mod(settings, HEALTH)
+    rule = health.moderate("群规：禁止推销保健品和偏方，用药请听医生的")
+    assert rule.label == "ok", rule.reason
+
+
+def test_quoted_insult_in_a_story_is_not_the_speakers_abuse(settings: Settings) -> None:
+    mod = _mod(settings, AQUARIUM)
+    for text in ("去水族店问珊瑚价格，老板骂我‘傻逼买不起就别问’，大家别去那家",
+                 "我老婆嫌我花钱，说我‘玩缸玩成了废物’，哈哈"):
+        v = mod.moderate(text)
+        assert v.label != "abuse", (text, v.reason)
+    # an insult of the writer's own beside the quotation is still abuse
+    own = mod.moderate("你才是傻逼，还学人家说‘买不起就别问’")
+    assert own.label == "abuse", own.reason
+
+
+def test_members_own_item_with_a_private_chat_is_not_an_ad_where_resale_is_allowed(settings: Settings) -> None:
+    mod = _mod(settings, GUITAR_SWAP)
+    own = mod.moderate("自用的一台单块过载，买了半年没怎么踩，280，想要的私我")
+    assert own.label == "ok" and own.action == "none", own.reason
+    # a handle is still a handle, and a shop's wording is still a shop's
+    handle = mod.moderate("自用的一台单块过载，280，加微信 guitar_fx88")
+    assert handle.label == "ad", handle.reason
+
+
+def test_job_post_in_a_group_of_one_trade_is_not_an_ad_but_a_course_pitch_is(settings: Settings) -> None:
+    mod = _mod(settings, ARCHITECTS)
+    job = mod.moderate("我们院在招两名施工图设计师，base杭州，月薪15-20k，有兴趣的私我发岗位说明")
+    assert job.label == "ok" and job.action == "none", job.reason
+    pitch = mod.moderate("建筑考证培训包过，不过全额退款，报名加微信 kaozheng_2027")
+    assert pitch.label == "ad", pitch.reason
+    # the same job post in a group that is not about one trade is left to the usual rules
+    hobby = _mod(settings, AQUARIUM).moderate("我们院在招两名施工图设计师，月薪15-20k，有兴趣的私我")
+    assert hobby.label != "ok" or hobby.action == "none"
+
+
+def test_chain_letter_variants_are_spam(settings: Settings) -> None:
+    mod = _mod(settings, AQUARIUM)
+    for text in ("把这条转发到三个水族群，今年珊瑚疯长，不转的缸里全是藻",
+                 "收到的请发给十个鱼友，保你一年不死鱼，不发的倒霉"):
+        v = mod.moderate(text)
+        assert v.label == "spam", (text, v.reason)
+    # forwarding a tutorial is not a chain letter
+    tip = mod.moderate("我把这篇水质教程转发到了三个群，真的讲得很清楚")
+    assert tip.label != "spam", tip.reason
+
+
+def test_referral_links_and_codes_are_ad_evidence(settings: Settings) -> None:
+    mod = _mod(settings, AQUARIUM)
+    link = mod.moderate("推荐一个买珊瑚的平台 https://coral-mall.cn/?ref=lee77 注册送优惠券")
+    assert link.label == "ad" and link.action == "delete", link.reason
+    code = mod.moderate("这个APP买海盐便宜，填我的邀请码 SEA2027 注册就送30元")
+    assert code.label == "ad", code.reason
+    share = mod.moderate("分享一个查珊瑚学名的网站 https://coral-atlas.org/species ，图很全")
+    assert share.label == "ok", share.reason
+
+
+def test_health_claim_with_a_way_to_buy_is_an_ad_but_a_members_own_result_is_not(settings: Settings) -> None:
+    mod = _mod(settings, HEALTH)
+    ad = mod.moderate("降酸神茶喝两个月停药不反弹，私我拿货")
+    assert ad.label == "ad" and ad.action == "delete", ad.reason
+    member = mod.moderate("我两个月少吃海鲜，尿酸降了100，复查医生说继续保持")
+    assert member.label == "ok", member.reason
