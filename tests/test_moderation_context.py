@@ -135,3 +135,44 @@ def test_health_claim_with_a_way_to_buy_is_an_ad_but_a_members_own_result_is_not
     assert ad.label == "ad" and ad.action == "delete", ad.reason
     member = mod.moderate("我两个月少吃海鲜，尿酸降了100，复查医生说继续保持")
     assert member.label == "ok", member.reason
+
+
+SURF = """
+name: 冲浪约浪群
+positioning: 万宁日月湾冲浪爱好者约浪、交流冲浪板和浪况
+topics: [冲浪, 约浪, 浪况, 冲浪板]
+"""
+CLIMBING = """
+name: 抱石小分队
+positioning: 岩馆抱石爱好者约练、交流技巧和伤病预防
+topics: [抱石, 约练, 线路]
+"""
+DOG = """
+name: 柯基狗狗交流群
+positioning: 养狗的主人交流喂养、训练和看病经验，晒狗
+topics: [喂养, 训犬, 看病, 晒狗]
+"""
+
+
+def test_gear_and_safety_talk_of_the_groups_domain_is_on_topic(settings: Settings) -> None:
+    mod = _mod(settings, CLIMBING)
+    for text in ("快挂的锁扣有点卡，还能继续用吗？", "新买的岩鞋磨皮磨得厉害，大家怎么处理的"):
+        v = mod.moderate(text)
+        assert v.label == "ok", (text, v.reason)
+    # everyday chatter in the same group is still off-topic
+    chatter = mod.moderate("今晚追剧到三点，这部电视剧的结局太气人了")
+    assert chatter.label == "off_topic", chatter.reason
+
+
+def test_a_group_with_no_domain_entry_is_judged_as_before(settings: Settings) -> None:
+    # no domain cue in a surfing profile: the climbing words above are not its words
+    mod = _mod(settings, SURF)
+    assert "快挂" not in mod.offtopic.vocab.related.pattern
+
+
+def test_a_chatter_word_that_is_the_groups_subject_is_not_chatter(settings: Settings) -> None:
+    mod = _mod(settings, DOG)
+    v = mod.moderate("晒一下我家狗子，今天洗完澡又白又香")
+    assert v.label == "ok" and v.action == "none", v.reason
+    reading = _mod(settings, AQUARIUM).moderate("最近股票跌得厉害，基金也全绿了，亏麻了")
+    assert reading.label == "off_topic", reading.reason

@@ -60,6 +60,7 @@ CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated mes
 CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
 TOPIC_WORDS = "moderation/topic_words.yaml"
+DOMAINS = "moderation/domains.yaml"
 
 
 @lru_cache(maxsize=1)
@@ -75,14 +76,15 @@ def topic_types() -> dict[str, dict[str, list[str]]]:
 
 def related_words(words: frozenset[str], text: str) -> tuple[list[str], frozenset[str]]:
     """The group types a profile's words match (a name word, or three of its words) and their words,
-    plus the everyday words its setting makes its own (``contexts`` in lexicons.yaml, cued by ``text``)."""
+    plus the everyday words its setting makes its own (``contexts`` in lexicons.yaml) and the gear,
+    technique and upkeep words of its hobby or trade (``domains.yaml``), both cued by ``text``."""
     types, related = [], set()
     for name, t in topic_types().items():
         names = set(t["names"]) & words
         if names or len(set(t["words"]) & words) >= 3:
             types.append(name)
             related.update(t["words"])
-    for name, ctx in lexicon_data()["contexts"].items():
+    for name, ctx in [*lexicon_data()["contexts"].items(), *load_resource(DOMAINS)["domains"].items()]:
         if any(cue in text for cue in ctx["cues"]):
             types.append(name)
             related.update(ctx["words"])
@@ -156,6 +158,9 @@ class OffTopicDetector:
         self.profile = profile
         self.vocab = profile_vocab(profile)
         self.meets = bool(profile.all_events())  # the group has arrangements members ask about
+        # the profile's own text: a chatter word it contains (猫 in 养猫人, 股票 in a stock group) is its subject
+        self.own_text = normalise(" ".join([profile.name or "", profile.positioning, profile.audience,
+                                            *profile.topics])).compact
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -181,10 +186,11 @@ class OffTopicDetector:
         relevant = self._relevance(n.compact, report)
         if relevant is not None:
             return relevant
+        chatter = [w for w in report.chatter if w not in self.own_text]
         p = load_chatter_model().score(text)
-        for _ in report.chatter[:2]:  # chatter words add to the model's evidence, never decide alone
+        for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
             p += (1 - p) * CHATTER_WORD_BOOST
-        words = "（" + "、".join(report.chatter[:3]) + "）" if report.chatter else ""
+        words = "（" + "、".join(chatter[:3]) + "）" if chatter else ""
         if self.embedder is not None and p >= CHATTER_MIN:
             margin = self.semantic_margin(text)
             if margin >= SEMANTIC_MARGIN:
@@ -196,14 +202,15 @@ class OffTopicDetector:
         # must not tell a cyclist off in public
         score = 0.5 + 0.5 * (p - CHATTER_MIN) / (1 - CHATTER_MIN)
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
-        if not report.chatter and score > REVIEW_CAP:
+        if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
         return TopicResult(True, round(score, 3), [], detail)
 
     def _relevance(self, compact: str, report: SignalReport) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile."""
         v = self.vocab
-        shared = sorted(set(v.pattern.findall(compact))) or sorted(_bigrams(compact) & v.bigrams)
+        shared = sorted(set(v.pattern.findall(compact))) or sorted(_bigrams(compact) & v.bigrams) \
+            or [w for w in report.chatter if w in self.own_text]
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
         related = sorted(set(v.related.findall(compact)))
