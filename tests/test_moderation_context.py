@@ -176,3 +176,15 @@ def test_a_chatter_word_that_is_the_groups_subject_is_not_chatter(settings: Sett
     assert v.label == "ok" and v.action == "none", v.reason
     reading = _mod(settings, AQUARIUM).moderate("最近股票跌得厉害，基金也全绿了，亏麻了")
     assert reading.label == "off_topic", reading.reason
+
+
+def test_own_used_gear_on_topic_is_a_members_post_in_any_group(settings: Settings) -> None:
+    mod = _mod(settings, CLIMBING)  # the profile says nothing about resale
+    used = mod.moderate("自用的安全带，M码，用过十几次，150，需要的私聊")
+    assert used.label == "ok" and used.action == "none", used.reason
+    # new stock sold "at half the list price", paid first, is not a member's used gear
+    stock = mod.moderate("全新岩鞋一批，原价九百现价三百，先付款后发货，私聊")
+    assert stock.label == "ad", stock.reason
+    # used things off the group's subject are not made on-topic by being used
+    other = mod.moderate("自用的扫地机器人，九成新，300，需要的私聊")
+    assert other.label != "ok", other.reason

@@ -263,6 +263,8 @@ class Moderator:
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
         deal = self._members_deal(rep)
         self._offtopic(body, rep, scores, checks, deal)
+        if deal is None and rep.used_item and checks["offtopic"].get("about_group"):
+            deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal):  # the group's own history outranks a guess
@@ -278,7 +280,9 @@ class Moderator:
 
     def _members_deal(self, rep: SignalReport) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
-        item where members pass things on (闲置/转让 in the profile), a job post in a group of one trade."""
+        item where members pass things on (闲置/转让 in the profile), a job post in a group of one trade.
+        (A member's own *used* gear that is about the group's subject is a third kind, ``own_item``, decided
+        after relevance: it does not make the message on-topic by itself.)"""
         if self.resale and rep.own_item:
             return "resale"
         if self.jobs and rep.job_post:
@@ -591,7 +595,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
-_DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推"}
+_DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推"}  # own_item: not shown
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "scam", "banned", "evasion", "injection", "referral", "health_claim"})
