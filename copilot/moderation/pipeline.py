@@ -193,8 +193,12 @@ class Moderator:
 
     def _group_of(self, msg: Message) -> str:
         """The group a message's strikes, re-delivery and flood counts belong to: its own group id, else
-        the one this moderator was made for."""
-        return msg.group or self.group or ""
+        the one this moderator was made for, else its profile's (``profile:<key>``). Messages without a
+        group id judged for different profiles (the CLI, ``/v1/moderate`` without ``group``, the UI's test
+        panel) never share one anonymous group: a member's strike in one group is none in another. They
+        are recorded in the audit log under that ``profile:<key>`` group; only with no profile at all is
+        the group empty."""
+        return msg.group or self.group or (f"profile:{self.profile_key}" if self.profile_key else "")
 
     def _moderate(self, msg: Message, deadline: float) -> Verdict:
         verdict = self._decide(msg, deadline)
