@@ -10,6 +10,8 @@ import pytest
 
 from copilot.config import Settings
 from copilot.moderation import Moderator
+from copilot.moderation.normalise import normalise
+from copilot.moderation.signals import detect
 from copilot.profile import parse_profile_text
 
 GUITAR_SWAP = """
@@ -188,3 +190,11 @@ def test_own_used_gear_on_topic_is_a_members_post_in_any_group(settings: Setting
     # used things off the group's subject are not made on-topic by being used
     other = mod.moderate("自用的扫地机器人，九成新，300，需要的私聊")
     assert other.label != "ok", other.reason
+
+
+def test_a_sellers_testimonial_is_not_the_senders_own_use(settings: Settings) -> None:
+    assert not detect(normalise("用过的人都说好的指力板训练课，私我")).used_item
+    assert detect(normalise("指力板自用过半年，八成新，私我")).used_item
+    swap = _mod(settings, GUITAR_SWAP)  # where members pass on their own things, a testimonial is still a pitch
+    pitch = swap.moderate("用过的都说好，这款效果器群友价，私我")
+    assert pitch.label == "ad", pitch.reason

@@ -590,7 +590,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     price_ask = question and bool(lex.words["price_ask"].search(c))
-    own_item = bool(lex.words["resale.own"].search(c))
+    own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c)
     used_item = own_item and bool(lex.words["resale.used"].search(c))
     attack = bool(lex.words["abuse.attack"].search(unquoted(n.folded)))
     rule_notice = bool(lex.words["rule_notice"].search(c))
