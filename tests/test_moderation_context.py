@@ -198,3 +198,9 @@ def test_a_sellers_testimonial_is_not_the_senders_own_use(settings: Settings) ->
     swap = _mod(settings, GUITAR_SWAP)  # where members pass on their own things, a testimonial is still a pitch
     pitch = swap.moderate("用过的都说好，这款效果器群友价，私我")
     assert pitch.label == "ad", pitch.reason
+
+
+def test_a_pitch_for_own_use_stock_is_not_a_members_used_gear(settings: Settings) -> None:
+    mod = _mod(settings, CLIMBING)
+    v = mod.moderate("自用款指力板，效果特别好，推荐给岩友，需要的私我")
+    assert v.label == "ad", v.reason

@@ -271,7 +271,7 @@ class SignalReport:
     sign_up: bool = False  # calls the group to sign up (接龙/报名…): the group's own order or event
     price_ask: bool = False  # a question about whether a price is fair (这价能入吗？)
     own_item: bool = False  # presents a thing as the sender's own (自用/闲置/用过/转租…)
-    used_item: bool = False  # … and as used by the sender (自用/穿过/八成新…, not 原价/全新)
+    used_item: bool = False  # … and as used by the sender (自用/穿过/八成新…, not 原价/全新), with no pitch words
     attack: bool = False  # addresses or characterises a person (你这种人, 就你这水平), outside quotations
     rule_notice: bool = False  # restates the group's rules (群规, 禁止…, 违者移出)
     job_post: bool = False  # an opening or a referral for a job (在招, 内推, JD, 月薪)
@@ -591,7 +591,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     price_ask = question and bool(lex.words["price_ask"].search(c))
     own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c)
-    used_item = own_item and bool(lex.words["resale.used"].search(c))
+    used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
     attack = bool(lex.words["abuse.attack"].search(unquoted(n.folded)))
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
