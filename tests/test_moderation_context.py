@@ -204,3 +204,45 @@ def test_a_pitch_for_own_use_stock_is_not_a_members_used_gear(settings: Settings
     mod = _mod(settings, CLIMBING)
     v = mod.moderate("自用款指力板，效果特别好，推荐给岩友，需要的私我")
     assert v.label == "ad", v.reason
+
+
+LANDLORDS = """
+name: 翠湖苑业主租客群
+positioning: 翠湖苑小区业主和租客交流物业、维修和租房；业主可以发自己房子出租和车位出租，租客可以找室友合租，中介和装修公司不允许发广告
+topics: [物业, 维修, 租房, 合租, 车位]
+"""
+MAKEUP = """
+name: 新娘跟妆同行群
+positioning: 新娘跟妆师之间对档期、转单和交流妆面，同行可以发自己的空档期和转单信息；禁止卖课
+topics: [跟妆, 档期, 转单, 妆面]
+allowed_domains: [xiaohongshu.com]
+"""
+
+
+def test_what_the_positioning_allows_members_to_post_is_the_groups_business(settings: Settings) -> None:
+    from copilot.moderation.offtopic import permitted_words
+
+    words = permitted_words(parse_profile_text(LANDLORDS).positioning)
+    assert {"出租", "室友"} <= words and "中介" not in words  # a negated clause grants nothing
+    mod = _mod(settings, LANDLORDS)
+    flat = mod.moderate("8栋两室朝南出租，业主直租，月租2800，押一付三，看房私聊我")
+    assert flat.label == "ok" and flat.action == "none", flat.reason
+    agent = mod.moderate("专业中介，翠湖苑及周边房源上百套，加微信 fangyuan_88 免费带看")
+    assert agent.label == "ad", agent.reason
+    # on the subject is not enough: the offer must be one the profile allows
+    app = _mod(settings, LANDLORDS).moderate("发现一个租房app能赚零花钱，每天签到提现，感兴趣的私我拉你")
+    assert (app.checks.get("offtopic") or {}).get("deal") is None, app.reason
+
+
+def test_a_pointer_to_a_platform_the_profile_allows_is_not_a_pointer_away(settings: Settings) -> None:
+    mod = _mod(settings, MAKEUP)
+    v = mod.moderate("12月3号我有空档，需要转单的私我，作品在小红书搜“阿May跟妆”")
+    assert v.action != "delete", v.reason
+    other = _mod(settings, AQUARIUM).moderate("珊瑚低价出，抖音搜“海缸老李”看直播下单")
+    assert other.label == "ad", other.reason
+
+
+def test_a_notice_that_the_banned_post_was_removed_is_not_an_ad(settings: Settings) -> None:
+    mod = _mod(settings, GUITAR_SWAP)
+    v = mod.moderate("刚才发琴行广告的那个人已经踢了，消息也已删除，再说一遍我们只做个人闲置")
+    assert v.label == "ok" and v.action == "none", v.reason

@@ -125,6 +125,26 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...]) -> 
                         tuple(types), _alternation(related))
 
 
+@lru_cache(maxsize=64)
+def permitted_words(positioning: str) -> frozenset[str]:
+    """The words of what a profile's positioning says members may post (relevance.yaml ``permission``):
+    "本小区房东可以发自己房子出租、租客可以转租找室友" → 房子, 出租, 租客, 转租, 室友. Clauses after a negated
+    verb (不允许, 不可以) are not permissions."""
+    perm = load_resource(RELEVANCE)["permission"]
+    generic, particles, _ = _relevance()
+    stop = set(perm["stop"]) | generic | particles
+    verbs = re.compile("|".join(map(re.escape, perm["verbs"])))
+    negations = tuple(perm["negations"])
+    words: set[str] = set()
+    # an aside that takes something back ("（商家和代购不行）") is no permission
+    text = re.sub(r"[（(][^）)]*(?:" + "|".join(map(re.escape, negations)) + r")[^）)]*[）)]", "", fold(positioning))
+    for clause in re.split(r"[，,；;。.!！？?\n]", text):
+        granted = next((m for m in verbs.finditer(clause) if not clause[: m.start()].endswith(negations)), None)
+        if granted is not None:
+            words.update(w for w in tokenize(clause[granted.end():], for_search=False) if len(w) >= 2 and w not in stop)
+    return frozenset(words)
+
+
 def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else re.compile(r"(?!x)x")

@@ -27,7 +27,7 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
-from copilot.moderation.offtopic import OffTopicDetector
+from copilot.moderation.offtopic import OffTopicDetector, permitted_words
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons
 from copilot.paths import load_resource
@@ -152,6 +152,9 @@ class Moderator:
         # a group of one trade where firms post openings (律师同行, 数据工程师交流): a job post is its business
         self.jobs = bool(profile and lexicons().words["jobs.group"].search(
             normalise(" ".join([profile.name or "", profile.positioning, profile.audience, *profile.topics])).compact))
+        # what the positioning says members may post (房东可以发自己房子出租, 同行可以发转单信息)
+        granted = permitted_words(profile.positioning) if profile else frozenset()
+        self.permitted = alternation(sorted(granted)) if granted else None
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -265,7 +268,7 @@ class Moderator:
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
-        deal = self._members_deal(rep)
+        deal = self._members_deal(rep, n.compact)
         self._offtopic(body, rep, scores, checks, deal)
         if deal is None and rep.used_item and checks["offtopic"].get("about_group"):
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
@@ -282,15 +285,20 @@ class Moderator:
             return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep)
 
-    def _members_deal(self, rep: SignalReport) -> str | None:
+    def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
-        item where members pass things on (闲置/转让 in the profile), a job post in a group of one trade.
+        item where members pass things on (闲置/转让 in the profile), a job post in a group of one trade, an
+        offer of what the positioning says members may post (``declared``: a landlord's flat where
+        "房东可以发自己房子出租", a free date where "同行可以发自己的空档期").
         (A member's own *used* gear that is about the group's subject is a third kind, ``own_item``, decided
         after relevance: it does not make the message on-topic by itself.)"""
         if self.resale and rep.own_item:
             return "resale"
         if self.jobs and rep.job_post:
             return "job"
+        if self.permitted is not None and self.permitted.search(compact) and \
+                (rep.own_item or lexicons().words["resale.deal"].search(compact)):
+            return "declared"
         return None
 
     def _offtopic(self, body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any],
@@ -599,7 +607,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
-_DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推"}  # own_item: not shown
+_DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
+           "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "scam", "banned", "evasion", "injection", "referral", "health_claim"})
@@ -647,6 +656,8 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     soft = business is not None and business.detail.count("、") == 0
     if soft:
         names.discard("business")
+    if deal in ("resale", "declared"):
+        soft = False  # one trade word (出租, 转让价) is how a deal the group allows is worded
     if names & _SELLER or rep.contacts or (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
     if any(h in SHORTENERS for h in rep.blocked_urls):

@@ -376,6 +376,14 @@ def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits, "with_handle" if patterns().mention_handle.search(scan.n.compact) or scan.contacts else "default")
 
 
+def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Pointers to a contact or shop elsewhere — except to a platform whose domain the profile allows."""
+    allowed = [name for name, domain in load_resource(PATTERNS)["platform_domains"].items()
+               if domain_allowed(str(domain), scan.allowed_domains)]
+    hits = [h for h in scan.words(spec) if not any(h.startswith(name) for name in allowed)]
+    return Finding(hits) if hits else None
+
+
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.n.evasions:
         return None
@@ -534,7 +542,7 @@ def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 _DETECTORS: dict[str, Detector] = {
-    "contact": _contact, "invite": _invite, "pointer": _words, "evasion": _evasion, "link": _link, "qr": _words,
+    "contact": _contact, "invite": _invite, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
