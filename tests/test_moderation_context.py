@@ -246,3 +246,29 @@ def test_a_notice_that_the_banned_post_was_removed_is_not_an_ad(settings: Settin
     mod = _mod(settings, GUITAR_SWAP)
     v = mod.moderate("刚才发琴行广告的那个人已经踢了，消息也已删除，再说一遍我们只做个人闲置")
     assert v.label == "ok" and v.action == "none", v.reason
+
+
+BADMINTON_WEST = """
+name: 城东羽毛球约球群
+positioning: 城东上班族约羽毛球、双打轮换和场地AA
+topics: [羽毛球, 约球, 双打, 场地]
+audience: 城东和滨江的上班族球友
+"""
+
+
+def test_a_place_in_the_profile_does_not_make_a_message_on_topic(settings: Settings) -> None:
+    mod = _mod(settings, BADMINTON_WEST)
+    for text in ("城东哪家牙科看智齿靠谱啊，疼了三天了", "滨江那边的房子现在租金多少，想换个地方住"):
+        v = mod.moderate(text)
+        assert (v.checks.get("offtopic") or {}).get("about_group") is not True, (text, v.checks.get("offtopic"))
+    # the group's own subject in the same place still is
+    ok = mod.moderate("城东体育馆周三晚上还有场地吗，想约双打")
+    assert ok.label == "ok", ok.reason
+
+
+def test_pulling_friends_in_for_a_red_packet_and_chain_letters_to_loved_ones_are_spam(settings: Settings) -> None:
+    mod = _mod(settings, BADMINTON_WEST)
+    for text in ("晚上群里发大红包，先拉五个好友进群才能抢，拉满截图给我",
+                 "紧急！今晚手机辐射超标，看到的转给你关心的人，一定要关机"):
+        v = mod.moderate(text)
+        assert v.label == "spam", (text, v.reason)

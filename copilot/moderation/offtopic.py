@@ -33,7 +33,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, lexicon_data, lexicons
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, tokenize
+from copilot.textnorm import fold, tokenize, word_class
 
 RELEVANCE = "moderation/relevance.yaml"
 
@@ -61,6 +61,7 @@ CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
 TOPIC_WORDS = "moderation/topic_words.yaml"
 DOMAINS = "moderation/domains.yaml"
+_NOT_TOPICS = ("ns", "m")  # jieba's place-name and numeral classes
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +114,9 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...]) -> 
     generic, particles, _ = _relevance()
     words: set[str] = set()
     for t in texts:
-        words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2)
+        # place names and numerals (杭州, 城西, 几个) say where the group is, not what it is about: "城西哪里能换
+        # 手机屏" is not about a badminton league in 城西. The topics the operator listed are kept whatever they are.
+        words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2 and word_class(w) not in _NOT_TOPICS)
     words.update(fold(t) for t in topics)
     words = {w for w in words if w and w not in generic and w not in particles}
     grams: set[str] = set()

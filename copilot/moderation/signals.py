@@ -548,7 +548,7 @@ _DETECTORS: dict[str, Detector] = {
     "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "chain_letter": _chain_letter, "referral": _referral,
-    "health_claim": _health_claim, "profile_pointer": _combo, "dare": _combo,
+    "health_claim": _health_claim, "recruit": _combo, "profile_pointer": _combo, "dare": _combo,
 }
 
 
