@@ -272,3 +272,29 @@ def test_pulling_friends_in_for_a_red_packet_and_chain_letters_to_loved_ones_are
                  "紧急！今晚手机辐射超标，看到的转给你关心的人，一定要关机"):
         v = mod.moderate(text)
         assert v.label == "spam", (text, v.reason)
+
+
+def test_a_scam_warning_that_quotes_the_scammer_is_not_an_ad_but_one_with_its_own_pointer_is_reviewed(
+        settings: Settings) -> None:
+    mod = _mod(settings, HEALTH)
+    warn = mod.moderate("大家小心，有人私聊我说“加入我们团队保证月入三万”，就是骗会员费的，别上当")
+    assert warn.label == "ok" and warn.action == "none", warn.reason
+    pitch = mod.moderate("小心被骗！正规渠道请看我头像，有需要私聊")
+    assert pitch.label == "ad", pitch.reason
+
+
+def test_letter_spaced_text_hides_an_invitation(settings: Settings) -> None:
+    v = _mod(settings, HEALTH).moderate("降 尿 酸 的 好 东 西 需 要 私 我")
+    assert "逐字隔开" in v.checks["normalise"]["evasions"] and v.label == "ad", v.reason
+
+
+def test_a_reply_to_a_member_is_not_judged_off_topic_by_the_model_alone(settings: Settings) -> None:
+    mod = _mod(settings, CLIMBING)
+    assert mod.moderate("@小林 我周六下午都在，到了喊我").label == "ok"
+    # a chatter word still speaks
+    assert mod.moderate("@小林 昨晚那部电视剧你追了吗，结局太气人了").label == "off_topic"
+
+
+def test_a_call_to_buy_beside_a_link_is_seller_evidence(settings: Settings) -> None:
+    v = _mod(settings, CLIMBING).moderate("抱石纪念T恤定制，点链接下单 https://tshirt-shop.cn/a1")
+    assert v.label == "ad", v.reason

@@ -210,6 +210,9 @@ class OffTopicDetector:
         if relevant is not None:
             return relevant
         chatter = [w for w in report.chatter if w not in self.own_text]
+        if text.lstrip().startswith("@") and not chatter:
+            # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
+            return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
         p = load_chatter_model().score(text)
         for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
             p += (1 - p) * CHATTER_WORD_BOOST

@@ -520,9 +520,12 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     if rep.urls and not rep.blocked_urls and not rep.contacts:
         ad *= 0.5  # only links to the group's allowed domains: a legitimate share
     if rep.warning and not rep.contacts and not rep.blocked_urls and ad >= 0.5:
-        # "大家注意，有人私聊发'加v信刷单日结'，是骗子": the ad words are quoted to warn the
-        # group; with no handle or link of its own there is nothing to sell. A person decides.
-        ad = min(ad, WARNING_CAP)
+        # "大家注意，有人私聊发'加v信刷单日结'，是骗子": the ad words are quoted to warn the group. With no
+        # handle, link, pointer or QR code of its own, and the scammer's words in quotation marks (or no
+        # invitation at all), there is nothing to sell; otherwise a person decides.
+        reported = rep.quoted or "invite" not in rep.names(Label.AD)
+        pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "qr"}
+        ad = min(ad, MEMBER_SHARING_CAP if reported and not pointing else WARNING_CAP)
         checks["warning"] = True
     if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
         # "#接龙 1. 5-302 两份 2. 8-1101 一份": room numbers and counts, the group's own order list
@@ -611,7 +614,7 @@ _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同�
            "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "evasion", "injection", "referral", "health_claim"})
+                     "business", "scam", "banned", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip

@@ -275,6 +275,7 @@ class SignalReport:
     attack: bool = False  # addresses or characterises a person (你这种人, 就你这水平), outside quotations
     rule_notice: bool = False  # restates the group's rules (群规, 禁止…, 违者移出)
     job_post: bool = False  # an opening or a referral for a job (在招, 内推, JD, 月薪)
+    quoted: bool = False  # quotes someone's words in quotation marks
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -548,7 +549,7 @@ _DETECTORS: dict[str, Detector] = {
     "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "chain_letter": _chain_letter, "referral": _referral,
-    "health_claim": _health_claim, "recruit": _combo, "profile_pointer": _combo, "dare": _combo,
+    "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo,
 }
 
 
@@ -605,4 +606,4 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attack,
-                        rule_notice, job_post)
+                        rule_notice, job_post, bool(_QUOTED.search(n.folded)))
