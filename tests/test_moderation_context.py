@@ -298,3 +298,8 @@ def test_a_reply_to_a_member_is_not_judged_off_topic_by_the_model_alone(settings
 def test_a_call_to_buy_beside_a_link_is_seller_evidence(settings: Settings) -> None:
     v = _mod(settings, CLIMBING).moderate("抱石纪念T恤定制，点链接下单 https://tshirt-shop.cn/a1")
     assert v.label == "ad", v.reason
+
+
+def test_one_numeral_after_a_number_is_a_measure_not_a_spelled_handle() -> None:
+    assert "数字变形" not in normalise("3栋1502两室一厅，押一付三").evasions
+    assert "数字变形" in normalise("加我 幺三九零零一二三四五六").evasions

@@ -138,7 +138,8 @@ def normalise(text: str) -> Normalised:
             evasions.extend(f for f in found if f != canonical)
             compact = pattern.sub(canonical, compact)
     digits = sp.digit_run.sub(_digit_run, compact)
-    if digits != compact:
+    # one numeral after a number is a measure ("1202两室一厅"), not a spelled handle: two or more are
+    if len(digits) != len(compact) or sum(a != b for a, b in zip(digits, compact)) >= 2:
         evasions.append("数字变形")
     if _SPACED.search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text
         evasions.append("逐字隔开")
