@@ -74,3 +74,16 @@ def test_the_member_day_offer_is_written_in_the_operators_words_and_ends_that_da
     assert "体验课立减30元，成品杯8折" in day["text"] and "12月8日" in day["text"]
     assert "小程序「泥巴陶艺」预约" in day["text"]
     assert "折扣" not in day["text"] and "套路" not in day["text"]
+
+
+def test_a_member_day_without_a_readable_offer_is_left_to_the_notice(offline):
+    # "积分翻倍，送书签" names no discount a member can read as one: no member-day promotion is made of
+    # it, and what is made passes its own checks
+    shop = profile_from_data({
+        "name": "拾光书店会员群", "brand": "拾光书店", "type": "品牌型", "positioning": "拾光书店的会员群，发新书、读书会和会员日",
+        "topics": ["新书", "读书会"], "products": [{"name": "帆布袋", "price": 39}, {"name": "手账本", "price": 29}],
+        "events": [{"title": "会员日", "kind": "会员日", "cadence": "每月10号", "details": "积分翻倍，到店送书签。"}],
+    })
+    result = draft("copy", shop, offline, kind="promotion", n=5, start=dt.date(2026, 12, 1))
+    assert not any(d["title"].startswith("会员日") for d in result.drafts)
+    assert not [c for c in result.checks if c.passed is False]

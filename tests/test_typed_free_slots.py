@@ -171,3 +171,16 @@ def test_the_collocation_check_is_scored_on_hand_labels(tmp_path):
     labels = tmp_path / "labels.yaml"
     labels.write_text("sentences:\n  - {topics: [栈道], fits: false, text: 今天天气好}\n", encoding="utf-8")
     assert checker_scores(labels) == {"n": 1, "precision": 0.0, "recall": 0.0}
+
+
+def test_a_calendar_with_days_off_still_keeps_most_posts_on_the_group(offline):
+    # colleagues get no weekend posts: a two-month calendar has fewer posts than days, and the posts
+    # naming neither the topics nor the members must still leave topics.on_topic satisfied
+    club = profile_from_data({
+        "name": "蓝鲸科技羽毛球群", "type": "其他", "positioning": "蓝鲸科技同事下班后约羽毛球", "topics": ["羽毛球", "球拍"],
+        "audience": "蓝鲸科技的同事",
+        "events": [{"title": "周四约球", "kind": "线下活动", "cadence": "每周四", "time": "19:00", "place": "公司旁体育馆"}],
+    })
+    result = draft("topics", club, offline, days=63, start=D(2026, 11, 30))
+    assert not [c for c in result.checks if c.passed is False and c.rule_id == "topics.on_topic"]
+    assert not any(D.fromisoformat(e["date"]).weekday() >= 5 for e in _free(result))

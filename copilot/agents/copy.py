@@ -332,7 +332,9 @@ def _member_day(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | 
     """The group's own 会员日 offer, in the operator's words ("全场鲜花9折"), on its next date: the offer
     the profile already makes, with its day as the deadline — nothing is computed or invented."""
     start = dt.date.fromisoformat(str(ctx["start"]))
-    words = [fold(w) for w in promo_bank()["day_offer_words"]]
+    # an offer members can read as one (立减, 8折, 送1…: the words rule copy.names_tactic looks for);
+    # "积分翻倍，送书签" is left to the activity notice
+    words = [fold(w) for w in load_rules(KNOWLEDGE_DIR).get("copy.names_tactic").check.params["words"]]
     for on, ev in occurrences(profile, start, 62):
         said = rotation(ev, on).text.strip().rstrip("。")
         if ev.kind == "会员日" and said and any(w in fold(said) for w in words):
@@ -342,7 +344,7 @@ def _member_day(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | 
 
 
 _WHY_MISSING = {
-    "_member_day": "会员日优惠需要档案里的会员日写明优惠内容（如“全场9折”）",
+    "_member_day": "会员日优惠需要档案里的会员日写明打几折、立减多少这样的优惠",
     "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的三成五）",
     "_bundle": "组合套装需要至少两件带价格的商品",
     "_group_buy": "拼团需要一件现价不低于10元、还没有打折的商品",

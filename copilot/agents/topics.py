@@ -23,7 +23,7 @@ from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain
 from copilot.agents.events import compose_notice, expand, off_dates, pick
 from copilot.agents.facts import applies, audience_noun, group_facts, takes_verb, topic_classes, verb_fill, word_kind
 from copilot.cadence import beijing_now, holiday_note, weekday_name
-from copilot.knowledge.checks import on_topic_words, profile_words, skeleton_clauses
+from copilot.knowledge.checks import member_text, on_topic_words, profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, load_resource
@@ -331,6 +331,11 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         if not entries and not (weekdays_only and on.weekday() >= 5):
             empty.append(on)
     out = [e for on in sorted(by_day) for e in sorted(by_day[on], key=lambda e: e["time"])]
+    # a calendar with fewer posts than days (weekends off, a bank run dry) leaves less room for posts
+    # naming neither the group's topics nor its members: the last of them go until topics.on_topic holds
+    loose = [e for e in out if not e["event"] and not any(w in fold(member_text(e, "topics")) for w in free.anchors)]
+    while loose and (len(out) - len(loose)) / len(out) < ratio:
+        out.remove(loose.pop())
     notes = [f"{ev.title}：{n}" for ev in profile.all_events() for n in ev.cadence.holiday_notes(start, days)]
     if free.exhausted or empty:
         usable = "、".join(t for t, _ in free.topics if t) or "（没有能当话题的词）"
