@@ -145,8 +145,12 @@ def test_a_member_day_that_names_no_price_does_not_become_a_products_deadline(of
     unlinked = _profile(**base, events=[day])
     linked = _profile(**base, events=[{**day, "details": "全场会员价"}])
     start = dt.date(2026, 12, 14)
-    text = _all_text(draft("copy", unlinked, offline, kind="promotion", start=start))
-    assert "12月18日" not in text and "会员日当天" not in text
+    result = draft("copy", unlinked, offline, kind="promotion", start=start)
+    # the day's own offer ("饮品9折") is a promotion of its own, ending that day; the products' prices are not tied to it
+    own = [d for d in result.drafts if d["title"].startswith("会员日")]
+    assert len(own) == 1 and "会员当天饮品9折" in own[0]["text"] and "12月18日" in own[0]["text"]
+    others = "\n".join(d["text"] + " ".join(d.get("needs") or []) for d in result.drafts if d not in own)
+    assert "12月18日" not in others and "会员日当天" not in others
     assert "12月18日" in _all_text(draft("copy", linked, offline, kind="promotion", start=start))
 
 

@@ -185,7 +185,7 @@ def sale_event(profile: GroupProfile, p: Product, start: dt.date) -> tuple[dt.da
 
 def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str, tactic: str,
            arithmetic: list[str], suggestion: str = "", sale: tuple[dt.date, Event] | None = None,
-           standing: str = "", quoted: tuple[Product, ...] = ()) -> dict[str, Any]:
+           standing: str = "", quoted: tuple[Product, ...] = (), needs: list[str] | None = None) -> dict[str, Any]:
     """A promotion: the member text (offer, how to buy, deadline) and the operator's note apart. A
     ``standing`` price (会员价) has no deadline: the text says it holds, the note says why."""
     buy, buy_note = how_to_buy(profile)
@@ -201,7 +201,7 @@ def _draft(profile: GroupProfile, ctx: dict[str, Any], *, title: str, offer: str
     info = promo_bank()["tactics"].get(tactic, {})
     note = [f"套路：{tactic}。{info.get('why', '')}。", "算式：" + "；".join(arithmetic) + "。" if arithmetic else "",
             f"风险：{info.get('risk', '')}。" if info.get("risk") else "", suggestion, buy_note, end_note]
-    needs = [] if end else [promo_bank()["deadline_need"]]
+    needs = ([] if end else [promo_bank()["deadline_need"]]) + list(needs or [])
     terms = price_conditions(offer, quoted, sale)
     text = "\n".join(x for x in (offer, terms, buy + "。", end + "。" if end else "") if x)
     return {"title": title, "text": text, "tactic": tactic, "arithmetic": arithmetic,
@@ -284,9 +284,11 @@ def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | N
         return None
     lines = [f"{m(now)} × 0.9 = {m(price)} 元", f"{m(now)} - {m(price)} = {m(round(now - price, 2))} 元",
              f"3 × {m(price)} = {m(round(3 * price, 2))} 元"]
-    offer = f"【三人拼团】{p.name}（{_price_label(profile, p)}），3人成团每人{m(price)}元，成团进度在群里更新。"
+    # how a group forms and what happens if it does not are the operator's to say: asked, not promised
+    offer = f"【三人拼团】{p.name}（{_price_label(profile, p)}），3人成团每人{m(price)}元。"
     return _draft(profile, ctx, title=f"{p.name} 三人拼团·{SUGGESTED}", offer=offer, tactic="拼团", arithmetic=lines,
-                  suggestion=_suggest_note("拼团价、成团人数和未成团的处理方式"), quoted=(p,))
+                  suggestion=_suggest_note("拼团价、成团人数和未成团的处理方式"), quoted=(p,),
+                  needs=[promo_bank()["group_buy_need"]])
 
 
 def _buy_n(profile: GroupProfile, ctx: dict[str, Any], n: int = 3) -> dict[str, Any] | None:
@@ -326,7 +328,23 @@ def _discount(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | No
                   arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"], sale=sale, standing=standing, quoted=(p,))
 
 
+def _member_day(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The group's own 会员日 offer, in the operator's words ("全场鲜花9折"), on its next date: the offer
+    the profile already makes, with its day as the deadline — nothing is computed or invented."""
+    start = dt.date.fromisoformat(str(ctx["start"]))
+    # an offer members can read as one (立减, 8折, 送1…: the words rule copy.names_tactic looks for);
+    # "积分翻倍，送书签" is left to the activity notice
+    words = [fold(w) for w in load_rules(KNOWLEDGE_DIR).get("copy.names_tactic").check.params["words"]]
+    for on, ev in occurrences(profile, start, 62):
+        said = rotation(ev, on).text.strip().rstrip("。")
+        if ev.kind == "会员日" and said and any(w in fold(said) for w in words):
+            offer = f"【{ev.title}·{on.month}月{on.day}日】{said}。"
+            return _draft(profile, ctx, title=f"{ev.title}优惠", offer=offer, tactic="会员日优惠", arithmetic=[], sale=(on, ev))
+    return None
+
+
 _WHY_MISSING = {
+    "_member_day": "会员日优惠需要档案里的会员日写明打几折、立减多少这样的优惠",
     "_addon": "加价换购需要一贵一便宜两件商品（便宜的不超过贵的三成五）",
     "_bundle": "组合套装需要至少两件带价格的商品",
     "_group_buy": "拼团需要一件现价不低于10元、还没有打折的商品",
@@ -341,7 +359,7 @@ def compose_promotion(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
         raise DraftError("群档案里没有带价格的商品（products 的 price），无法写促销文案；请先在档案里补充商品和价格")
     out: list[dict[str, Any]] = []
     missing: list[str] = []
-    for f in (_discount, _addon, _bundle, _group_buy, _buy_n):
+    for f in (_member_day, _discount, _addon, _bundle, _group_buy, _buy_n):
         d = f(profile, ctx)
         if d:
             out.append(d)
@@ -426,7 +444,8 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
     fill = {"name": profile.display_name(), "pos": pos, "t0": lead_topic(profile), "tp": practice or "",
             **verb_fill(practice or ""),
             "aud": f"适合{aud}，" if aud else "", "ben": bens[0],
-            "bens": "；".join(bens), "entry": entry_conditions(profile), "brand": C.brand(profile) or profile.display_name(),
+            "bens": "；".join(bens), "entry": entry_conditions(profile),
+            "who_for": aud or clause_bank()["rules"]["entry_default_aud"].format(t=lead_topic(profile)), "brand": C.brand(profile) or profile.display_name(),
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
             "path": profile.purchase_path.rstrip("。")}
     entry = "entry" if profile.threshold else "entry_open"  # who the group is for is not an entry condition
@@ -441,7 +460,9 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
     else:
         lines.append(phrase(bank["call"], profile, "mcall").format(**fill))
     short_bank = bank["short"].get(C.gtype(profile), bank["short"]["其他"])
-    if not practice and any("{tp}" in v for v in short_bank):  # "一起学{t}" needs something one learns
+    if C.audience_classes(profile) & set(bank["non_doers"]):
+        short_bank = bank["short"]["其他"]  # parents, peer sellers, volunteers do not "学高考" themselves
+    elif not practice and any("{tp}" in v for v in short_bank):  # "一起学{t}" needs something one learns
         short_bank = bank["short_subject"]
     short = phrase(short_bank, profile, "mshort").format(**fill)
     if profile.paid:

@@ -8,6 +8,7 @@ an event kind, or words the operator wrote.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,7 +19,7 @@ from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import load_rules
 from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold
+from copilot.textnorm import fold, tokenize, word_class
 
 _FIELDS = ("card_format", "allowed_domains", "banned", "products", "purchase_path", "locality", "brand", "paid")
 
@@ -116,27 +117,64 @@ def suggests_banned(text: str, facts: Facts) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _topic_word_classes() -> dict[str, list[str]]:
-    data = load_resource("drafting/topics.yaml")
-    return dict(data["classes"])
+def word_kind_table() -> dict[str, Any]:
+    """``resources/drafting/word_kinds.yaml``, its word lists folded once."""
+    data = load_resource("drafting/word_kinds.yaml")
+    kinds = {k: {"words": {fold(w) for w in v.get("words", [])}, "heads": sorted({fold(h) for h in v.get("heads", [])}, key=len, reverse=True)}
+             for k, v in data["kinds"].items()}
+    return {"order": list(data["order"]), "slots": dict(data["slots"]), "kinds": kinds,
+            "gear": [fold(h) for h in data["gear_heads"]], "not_addressed": {fold(w) for w in data["not_addressed"]}}
 
 
-def topic_classes(word: str) -> set[str]:
-    """Which slots a topic word fits (``classes`` in topics.yaml): role and form words fit none."""
-    c = _topic_word_classes()
-    w = fold(word)
+def word_kind(word: str, products: tuple[str, ...] = ()) -> str:
+    """What kind of word a topic word is (activity, field, product, exam, duty, matter, concern, place,
+    people, service, routine, animal, form — ``word_kinds.yaml``), or ``unknown``: a product the profile
+    the whole word in a kind's list, then its head (the end of a Chinese compound: 郊野公园 is a 公园),
+    then a product the profile sells, then jieba's place tag."""
+    table = word_kind_table()
+    w = fold(word).strip()
+    if not w:
+        return "unknown"
+    for k in table["order"]:
+        if w in table["kinds"][k]["words"]:
+            return str(k)
+    for k in table["order"]:
+        if any(w.endswith(h) for h in table["kinds"][k]["heads"]):
+            return str(k)
+    if any(w in n or n in w for n in (fold(p) for p in products if p.strip())):
+        return "product"  # a word of no listed kind that names what the group sells
+    if word_pos(w) == "ns":
+        return "place"
+    return "unknown"
 
-    def has(key: str) -> bool:
-        return any(fold(x) in w for x in c[key])
 
-    if has("role") or w in {fold(x) for x in c["form"]}:
-        return set()
-    out = {"subject"} | ({"routine"} if has("routine") else set())
-    if has("practice"):
-        out |= {"practice"} | ({"gear"} if has("gear") else set())
-    elif has("product"):
-        out.add("product")
+def word_pos(word: str) -> str:
+    """jieba's part-of-speech tag of the last word of ``word``."""
+    cut = tokenize(word, for_search=False, keep_stopwords=True)
+    return (word_class(cut[-1]) or "") if cut else ""
+
+
+def topic_classes(word: str, products: tuple[str, ...] = ()) -> set[str]:
+    """Which skeleton slots a topic word fits (``slots`` in word_kinds.yaml): a person or a form fits
+    none, a word of unknown kind none either (a shorter calendar beats 练郊野公园)."""
+    table = word_kind_table()
+    kind = word_kind(word, products)
+    out = set(table["slots"].get(kind, []))
+    if kind == "activity" and any(fold(word).endswith(h) for h in table["gear"]):
+        out.add("gear")
     return out
+
+
+def audience_noun(profile: GroupProfile) -> str:
+    """Who the members are, as one noun from the first clause of the profile's ``audience`` (业主, 家长,
+    司机, 志愿者): the first people word after the clause's last 的 ("孩子的家长" are 家长, "…的业主和租户"
+    are 业主), leaving out words for who they are in life rather than in this group (上班族, 学生, 老人:
+    ``not_addressed`` in word_kinds.yaml); "" when none is left."""
+    clause = re.split(r"[，,。；;：:（(]", profile.audience.strip(), maxsplit=1)[0]
+    words = [w for w in tokenize(clause, for_search=False, keep_stopwords=True) if w.strip()]
+    after = max((i for i, w in enumerate(words) if w == "的"), default=-1) + 1
+    skip = word_kind_table()["not_addressed"]
+    return next((w for w in words[after:] if len(w) >= 2 and word_kind(w) == "people" and fold(w) not in skip), "")
 
 
 def slot_topic(profile: GroupProfile, slot: str) -> str | None:

@@ -21,14 +21,14 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
 from copilot.agents.events import compose_notice, expand, off_dates, pick
-from copilot.agents.facts import applies, group_facts, takes_verb, topic_classes, verb_fill
+from copilot.agents.facts import applies, audience_noun, group_facts, takes_verb, topic_classes, verb_fill, word_kind
 from copilot.cadence import beijing_now, holiday_note, weekday_name
-from copilot.knowledge.checks import profile_words, skeleton_clauses
+from copilot.knowledge.checks import member_text, on_topic_words, profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.profile import Event, GroupProfile
-from copilot.textnorm import has_word
+from copilot.textnorm import fold, has_word
 
 _DISTINCT_RULE = "topics.distinct_skeletons"
 TYPE_ORDER = ["求助", "投票", "观点", "案例", "清单", "晒图", "闲聊"]
@@ -108,42 +108,70 @@ def _entry(day: int, on: dt.date, time: str, kind: str, title: str, opening: str
 
 
 def poll_options(profile: GroupProfile) -> dict[str, list[str]]:
-    """What a free-slot vote may offer, only from the profile (never invented perks): its topic words
-    that are subjects (``options: topics``) or its products by name (``options: products``)."""
-    return {"topics": [t for t in profile.topics if topic_classes(t)][:3],
-            "products": [p.name for p in profile.products][:3]}
+    """What a free-slot vote may offer, only from the profile (never invented perks): its products by
+    name (``options: products``), or its topic words (``options: topics``) when at least two are of one
+    kind (two fields, two activities — "A. 行山 B. 郊野公园" is no choice) and the group has a talk or
+    a Q&A the vote chooses for (``topic_poll_kinds`` in topics.yaml)."""
+    products = tuple(p.name for p in profile.products)
+    kinds = {e.kind for e in profile.all_events()}
+    by_kind: dict[str, list[str]] = {}
+    for t in profile.topics:
+        by_kind.setdefault(word_kind(t, products), []).append(t)
+    same = max((ws for k, ws in by_kind.items() if k not in ("unknown", "people", "form")), key=len, default=[])
+    topics = same[:3] if len(same) >= 2 and kinds & set(topic_bank()["topic_poll_kinds"]) else []
+    return {"topics": topics, "products": [p.name for p in profile.products][:3]}
+
+
+def _slots(sk: dict[str, Any]) -> list[str]:
+    """The slots a skeleton takes (``slot`` is one name or a list); ``none``: it inserts no topic word."""
+    slot = sk["slot"]
+    return list(slot) if isinstance(slot, list) else [slot]
+
+
+def _fits(sk: dict[str, Any], classes: set[str]) -> bool:
+    return any(s in classes for s in _slots(sk))
 
 
 class _FreeTopics:
     """Skeletons for the free slots of one calendar: types in rotation, each skeleton used once, each
     filled only with a topic word of the kind it declares (an activity, a product, gear…)."""
 
-    def __init__(self, profile: GroupProfile) -> None:
+    def __init__(self, profile: GroupProfile, max_unanchored: int = 0) -> None:
         b = topic_bank()
+        # posts that name no topic, positioning or audience word (本周问题征集…): at most as many as
+        # rule topics.on_topic leaves room for
+        self.anchors = on_topic_words(profile)
+        self.max_unanchored = max_unanchored
+        self.unanchored = 0
         family = "learn" if profile.paid and C.gtype(profile) == "知识型" else FAMILY.get(C.gtype(profile), "care")
-        if family == "care" and "seller" in C.audience_classes(profile):
-            family = "trade"  # peers who sell (dealers, shop owners) talk trade, not 进群的初心
+        if family in ("care", "learn") and "seller" in C.audience_classes(profile):
+            family = "trade"  # peers who sell (dealers, shop owners, a paid circle of sellers) talk trade, not 进群的初心
         if family == "learn" and "parent" in C.audience_classes(profile):
             family = "parents"  # the children learn; the members are their parents
         facts = group_facts(profile)
-        self.topics = [(t, topic_classes(t)) for t in profile.topics]
+        products = tuple(p.name for p in profile.products)
+        self.topics = [(t, topic_classes(t, products)) for t in profile.topics]
         self.topics = [(t, k) for t, k in self.topics if k]
+        # questions that insert no topic word, written for who the members are (parents, volunteers, peers…)
+        self.topics.append(("", {"none"}))
         # the group's business first (a clinic, a B&B, a bakery), then the domain of its topics
         own = [{**sk, "_domain": True} for cls in sorted(facts.business) for sk in b.get("businesses", {}).get(cls, [])]
         own += [{**sk, "_domain": True} for d in domains(profile) for sk in d["skeletons"]]
         self.options = poll_options(profile)
+        self.aud = audience_noun(profile)
         self.polled: set[str] = set()
         no_advice = applies(b["no_advice_when"], facts)
-        pool = [sk for sk in own + list(b["families"][family]) + list(b["families"]["common"])
+        pool = [sk for sk in own + list(b["families"][family]) + list(b["families"]["common"]) + list(b["open"])
                 if applies(sk.get("when"), facts) and not (sk.get("not_brand") and C.brand(profile))
                 and ("{brand}" not in sk["text"] + sk["title"] or C.brand(profile))
                 and not (sk.get("advice") and no_advice)
                 and len(self.options.get(sk.get("options", ""), ["", ""])) >= 2
-                and any(sk["slot"] in k for _, k in self.topics)]
+                and any(_fits(sk, k) for _, k in self.topics)]
         self.by_type: dict[str, list[dict[str, Any]]] = {}
         for i, sk in enumerate(pool):
             # the group's own domain's skeletons first, then the group type's, each type in a per-group order
-            order = (0 if sk.get("_domain") else 1, pick(list(range(97)), profile, f"sk{i}"))
+            # (questions with no topic word last: they fill what the group's own words cannot)
+            order = (0 if sk.get("_domain") else 2 if _slots(sk) == ["none"] else 1, pick(list(range(97)), profile, f"sk{i}"))
             self.by_type.setdefault(sk["type"], []).append({**sk, "_order": order})
         for v in self.by_type.values():
             v.sort(key=lambda sk: sk["_order"])
@@ -154,7 +182,7 @@ class _FreeTopics:
         self.exhausted = not self.types
 
     def _topic(self, sk: dict[str, Any]) -> str:
-        fits = [t for t, k in self.topics if sk["slot"] in k]
+        fits = [t for t, k in self.topics if _fits(sk, k)]
         if sk.get("main"):
             return fits[0]
         self.topic_turn += 1
@@ -198,7 +226,9 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
         if sk.get("options") in free.polled:
             continue  # one vote over the same options (the products, the topics) per calendar
         opts = free.options.get(sk.get("options", ""), [])
-        fill = {"t": topic, "who": who, "brand": C.brand(free.profile) or "", **verb_fill(topic),
+        if "{aud}" in sk["text"] and not free.aud:
+            continue  # "各位{aud}" only where the audience names who the members are
+        fill = {"t": topic, "who": who, "aud": free.aud, "brand": C.brand(free.profile) or "", **verb_fill(topic),
                 "opts": " ".join(f"{letter}. {o}" for letter, o in zip("ABC", opts, strict=False))}
         slot = f"free{sk['type']}{sk['title']}"
         # a verb before the topic ("{v_玩}{t}") only for a topic one does; a skeleton that needs one is skipped
@@ -207,10 +237,14 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
         if avoid and avoid in title_raw + text_raw:
             continue
         title, text = title_raw.format(**fill), text_raw.format(**fill)
+        anchored = any(w in fold(title + text) for w in free.anchors)
+        if not anchored and free.unanchored >= free.max_unanchored:
+            continue  # a question naming neither the group's topics nor its members: only a few per calendar
         # the guard sees what members will read (a seniors' group's deadlines are reworded: two votes
         # whose plain wording meets would repeat a clause)
         seen = plain_words(text, free.profile) if "senior" in C.audience_classes(free.profile) else text
         if guard.take(title, seen):
+            free.unanchored += not anchored
             if sk.get("options"):
                 free.polled.add(sk["options"])
             return kind, sk, title, text
@@ -222,8 +256,13 @@ def _free_slots(entries: list[dict[str, Any]], routine: set[str], day: str, even
     that talk twice a day (online groups: the 共振 of the methodology); a group that meets in person
     gets one, in the day slot when its evening only holds a daily routine."""
     slots = []
-    day_free = not any(abs(_minutes(e["time"]) - _minutes(day)) < 120 for e in entries)
-    if not any(e["time"] >= "17:00" for e in entries):
+
+    def clear(slot: str) -> bool:
+        # not while the group is at its own event (a 15:00 visit is no time for a 15:30 topic)
+        return not any(abs(_minutes(e["time"]) - _minutes(slot)) < 120 for e in entries)
+
+    day_free = clear(day)
+    if not any(e["time"] >= "17:00" for e in entries) and clear(evening):
         slots.append(evening)
     elif not twice and day_free and all(e["event"] in routine for e in entries):
         slots.append(day)
@@ -265,14 +304,16 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         if n.paused:
             entry["paused"] = True
         by_day[on].append(entry)
-    free = _FreeTopics(profile)
+    ratio = float(book.get("topics.on_topic").check.params.get("min_ratio", 1.0))
+    free = _FreeTopics(profile, max_unanchored=int((1 - ratio) * days))
     guard = _SkeletonGuard(profile, book)
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
     # an online learning or hobby group talks twice a day (共振); a shop's or a clinic's customers, a
     # volunteer or workplace group are not sent two topics a day — once a day is plenty
     facts = group_facts(profile)
-    twice = not facts.in_person and not facts.business and facts.type in topic_bank()["twice_daily_types"]
+    twice = (not facts.in_person and not facts.business and facts.type in topic_bank()["twice_daily_types"]
+             and not facts.audience & set(topic_bank()["once_daily_audiences"]))
     types = topic_bank()["types"]
     empty = []
     weekdays_only = bool(C.audience_classes(profile) & set(topic_bank()["weekdays_only_audiences"]))
@@ -290,9 +331,14 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         if not entries and not (weekdays_only and on.weekday() >= 5):
             empty.append(on)
     out = [e for on in sorted(by_day) for e in sorted(by_day[on], key=lambda e: e["time"])]
+    # a calendar with fewer posts than days (weekends off, a bank run dry) leaves less room for posts
+    # naming neither the group's topics nor its members: the last of them go until topics.on_topic holds
+    loose = [e for e in out if not e["event"] and not any(w in fold(member_text(e, "topics")) for w in free.anchors)]
+    while loose and (len(out) - len(loose)) / len(out) < ratio:
+        out.remove(loose.pop())
     notes = [f"{ev.title}：{n}" for ev in profile.all_events() for n in ev.cadence.holiday_notes(start, days)]
     if free.exhausted or empty:
-        usable = "、".join(t for t, _ in free.topics) or "（没有能当话题的词）"
+        usable = "、".join(t for t, _ in free.topics if t) or "（没有能当话题的词）"
         notes.append(f"话题库里适合这个群的句式已经用完（能用的主题词：{usable}），"
                      + (f"{'、'.join(f'{d.month}月{d.day}日' for d in empty)}没有排内容；" if empty else "后面的空档没有再排话题；")
                      + "可以在 topics 里补几个具体的主题词、自己补话题，或缩短 --days")

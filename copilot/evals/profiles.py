@@ -12,6 +12,9 @@ all its events, promotion copy when it has products) and scored on what the issu
 - reader gaps: facts a member needs to act on an activity notice (time, place, what to bring, the
   weather rule outdoors — per kind, :mod:`copilot.evals.reader`) that the notice neither tells nor
   lists under ``needs`` for the operator;
+- slot fit: free-slot posts of the two-week calendar whose topic word misfits the words around it
+  ("练郊野公园", "孩子学心理疏导", a duty with a "预算": :mod:`copilot.evals.fit`), beside the precision and
+  recall of that check on hand-labelled sentences (``fit_labels.yaml``);
 - cross-profile similarity per kind (intro, rules, welcome, calendar, activity notice; the calendar is
   the two-week calendar operators ask for (``--days 14``), ``calendar_window`` the two-month one,
   reported only: its free slots use up the topic bank and so share more; ``similarity_worst`` is the
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from copilot.agents import DraftError, draft
+from copilot.evals.fit import checker_scores, free_slot_misfits
 from copilot.evals.reader import reader_gaps
 from copilot.knowledge.checks import member_text, profile_words, skeleton_clauses
 from copilot.llm import Engine
@@ -110,7 +114,10 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
                      for rid in ("member.no_placeholders", "member.no_tactic_leak")}
         gaps = (reader_gaps(profile, drafts["calendar_window"].drafts, lambda d: member_text(d, "topics"))
                 + reader_gaps(profile, drafts["activity"].drafts, lambda d: member_text(d, "copy")))
+        misfit = free_slot_misfits(profile, drafts["calendar"].drafts)
         rows.append({"profile": pid, "events_placed": bool(placed.passed), "placed_reason": placed.reason,
+                     "slot_misfits": len(misfit), "slot_misfit_list": misfit,
+                     "free_slots": sum(1 for d in drafts["calendar"].drafts if not d.get("event")),
                      "reader_gaps": len(gaps), "reader_gap_list": gaps,
                      "placeholders": per_draft["member.no_placeholders"], "tactic_leaks": per_draft["member.no_tactic_leak"],
                      "rules_passed": sum(bool(c.passed) for c in checks), "rules_checked": len(checks),
@@ -136,6 +143,11 @@ def score_split(split: str, engine: Engine) -> tuple[dict[str, Any], list[dict[s
         "tactic_leaks": sum(r["tactic_leaks"] for r in rows),
         "reader_gaps": sum(r["reader_gaps"] for r in rows),
         "rule_pass_rate": round(sum(r["rules_passed"] for r in rows) / max(1, checked), 4),
+        # free-slot posts of the two-week calendars whose topic word misfits the words around it
+        # (copilot.evals.fit), and how that check itself scores on hand-labelled sentences
+        "slot_misfits": sum(r["slot_misfits"] for r in rows),
+        "slot_fit_rate": round(1 - sum(r["slot_misfits"] for r in rows) / max(1, sum(r["free_slots"] for r in rows)), 4),
+        "fit_checker": checker_scores(),
         "similarity": similarity,
         "similarity_max": max(similarity.values()) if similarity else 0.0,
         "similarity_worst": worst,

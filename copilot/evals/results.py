@@ -60,7 +60,8 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
               ("locked_blind.leaked_noise", "<=", 3), ("locked_blind.invented_entities", "<=", 0.0)],
     # issue 14: drafts that fit each group (evals/profiles/, offline)
     "profiles": [("events_placed_rate", ">=", 1.0), ("placeholders", "<=", 0.0), ("tactic_leaks", "<=", 0.0),
-                 ("reader_gaps", "<=", 0.0),
+                 ("reader_gaps", "<=", 0.0), ("slot_misfits", "<=", 0.0),
+                 ("fit_checker.precision", ">=", 0.9), ("fit_checker.recall", ">=", 0.85),
                  ("rule_pass_rate", ">=", 1.0), ("similarity.calendar", "<=", 0.4), ("similarity.welcome", "<=", 0.4),
                  ("similarity.rules", "<=", 0.4), ("similarity.activity", "<=", 0.4)],
 }

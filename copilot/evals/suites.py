@@ -329,7 +329,9 @@ def run_profiles(ctx: EvalContext) -> SuiteResult:
                   Check(name="没有套路/算式外泄", passed=r["tactic_leaks"] == 0, reason=f"{r['tactic_leaks']} 份草稿外泄"),
                   Check(name="活动通知成员能照着做", passed=r["reader_gaps"] == 0,
                         reason="；".join(r["reader_gap_list"][:5]) or "时间、地点、要带什么、天气安排都写了或列进了待补"),
-                  Check(name="规则全部通过", passed=not r["failed_rules"], reason="、".join(r["failed_rules"]) or "全部通过")]
+                  Check(name="规则全部通过", passed=not r["failed_rules"], reason="、".join(r["failed_rules"]) or "全部通过"),
+                  Check(name="空档话题的主题词搭得上", passed=r["slot_misfits"] == 0,
+                        reason="；".join(r["slot_misfit_list"][:3]) or f"{r['free_slots']} 条空档话题都搭得上")]
         cases.append(CaseResult(suite="profiles", id=r["profile"], passed=all(c.passed for c in checks), checks=checks,
                                 engine=ctx.engine.name, output={"similarity": r["similarity"]}))
     charts = {"跨群共用的句子占比": list(metrics["similarity"].items())}

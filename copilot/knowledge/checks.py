@@ -216,6 +216,16 @@ def topic_words(profile: Any) -> list[str]:
     return list(seen)
 
 
+def on_topic_words(profile: Any) -> list[str]:
+    """What shows a calendar post is about this group (rule ``topics.on_topic``): its topic and
+    positioning words, and the words of its audience — a question asked of its own members (家长,
+    志愿者, 司机) is about the group too."""
+    words = topic_words(profile)
+    if not words:
+        return []
+    return words + [w for w in tokenize(getattr(profile, "audience", "") or "") if len(w) >= 2 and w not in _GENERIC]
+
+
 def shorten(items: Sequence[str], n: int = 3) -> str:
     """The first ``n`` items joined with ；, plus how many there are in all."""
     items = list(items)
@@ -227,7 +237,7 @@ def shorten(items: Sequence[str], n: int = 3) -> str:
 @check_kind("mentions_profile_topic")
 def _mentions_topic(c: CheckInput) -> CheckOutcome:
     rule, texts, profile = c.rule, c.texts, c.profile
-    words = topic_words(profile)
+    words = on_topic_words(profile)
     if not words:
         return False, "群档案里没有可用的主题关键词"
     # the group's own events are on topic by definition (they come from its profile)
