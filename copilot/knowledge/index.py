@@ -42,7 +42,6 @@ from copilot.knowledge.ranking import (
     asks_to_operate,
     confidence_model,
     off_scope,
-    outside_topics,
     section_scorer,
 )
 from copilot.textnorm import fold, split_sentences, tokenize
@@ -503,8 +502,7 @@ class KnowledgeIndex:
                                        chunks=[_hit(r, float(fused[i])) for r in rows],
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
                                        lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
-        return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms,
-                              outside_topics(query, loaded.imported_text))
+        return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms)
 
 
 def _hit(row: dict[str, object], score: float, **ranks: int | None) -> Hit:
@@ -571,7 +569,6 @@ class _Loaded:
     asks_grams: list[frozenset[str]] = field(default_factory=list)  # each question's character bigrams
     head_grams: list[frozenset[str]] = field(default_factory=list)  # each section heading's bigrams
     tokens: list[list[str]] = field(default_factory=list)  # each chunk's BM25 tokens (kept in the snapshot)
-    imported_text: str = ""  # the folded text of the operator's imported documents (not the cards)
 
     def gram_overlap(self, question: str) -> tuple[np.ndarray, np.ndarray]:
         """Per section: the best share of the question's character bigrams that one of the questions the
@@ -652,8 +649,7 @@ class _Loaded:
                    sentence_section=sentence_section, sentence_penalty=sentence_penalty, section_words=section_words,
                    field_words=[frozenset(f) for f in fields_corpus], df=df, asks_bm25=asks_bm25,
                    asks_vectors=asks_vectors, asks_section=asks_section, asks_grams=asks_grams,
-                   head_grams=[char_bigrams(sec) for _, sec in sections], tokens=corpus,
-                   imported_text="\n".join(fold(str(r["text"])) for r in rows if r.get("kind", "card") != "card"))
+                   head_grams=[char_bigrams(sec) for _, sec in sections], tokens=corpus)
 
     def per_section(self, values: np.ndarray, owner: np.ndarray, floor: float = -1e9) -> np.ndarray:
         """The best of ``values`` per section (``owner`` maps each value to its section); ``floor`` for a

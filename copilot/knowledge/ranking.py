@@ -278,21 +278,6 @@ def asks_to_operate(question: str) -> bool:
     return any(c in text for c in _operation_cues())
 
 
-@lru_cache(maxsize=1)
-def _outside_cues() -> tuple[str, ...]:
-    data = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
-    return tuple(fold(str(c)) for c in data.get("outside", []) if c)
-
-
-def outside_topics(question: str, imported: str = "") -> tuple[str, ...]:
-    """The phrases of ``question`` naming a subject the cards do not teach (lending money, law and tax,
-    a platform's customer service, an app that does not work, mass-messaging software:
-    ``resources/retrieval/scope.yaml`` → ``outside``); a phrase the operator's imported material
-    (``imported``, folded) uses is left out, since that material may answer it."""
-    text = fold(question)
-    return tuple(c for c in _outside_cues() if c in text and c not in imported)
-
-
 @lru_cache(maxsize=2)
 def _confidence_model(path: Path, mtime: float) -> ConfidenceModel:
     return ConfidenceModel.model_validate(json.loads(path.read_text(encoding="utf-8")))
@@ -332,11 +317,10 @@ class SectionRanking:
     threshold: float
     related_floor: float
     expansion: tuple[str, ...] = ()
-    outside: tuple[str, ...] = ()  # phrases naming a subject the cards do not teach (:func:`outside_topics`)
 
     @property
     def covered(self) -> bool:
-        return bool(self.sections) and self.confidence >= self.threshold and not self.outside
+        return bool(self.sections) and self.confidence >= self.threshold
 
     def related(self, n: int = 3) -> list[SectionHit]:
         """Sections near an uncovered question, offered as 相关内容 (none when nothing is near)."""
