@@ -34,8 +34,8 @@ from copilot.knowledge.expansion import Expander, SynonymError, SynonymTable, lo
 from copilot.knowledge.index import KnowledgeIndex, key_terms, rerank_sentences
 from copilot.knowledge.ranking import ConfidenceModel, SectionHit, SectionRanking, asks_to_operate, confidence_model
 from copilot.llm import OFFLINE, get_engine
-from copilot.paths import KNOWLEDGE_DIR
-from copilot.textnorm import to_traditional
+from copilot.paths import EVALS_DIR, KNOWLEDGE_DIR
+from copilot.textnorm import char_ngrams, to_traditional
 
 # -- expansion ----------------------------------------------------------------------------------
 TABLE = SynonymTable.model_validate({
@@ -162,6 +162,22 @@ def test_every_card_section_lists_the_situations_that_need_it() -> None:
     # one field: a section's asks first, then its situations
     both, asks = load_asks(KNOWLEDGE_DIR), load_asks(KNOWLEDGE_DIR, (ASKS_FILE,))
     assert all(both[k] == asks[k] + situations[k] for k in sections)
+
+
+def test_situations_are_not_copied_from_the_tuning_questions() -> None:
+    """The situations are judged on tuning questions written apart from them; a line that is nearly one of
+    those questions (character bigrams, Jaccard ≥ 0.8) would make the figures measure the copy."""
+    def grams(text: str) -> set[str]:
+        return set(char_ngrams(text, 2, 2))
+
+    files = [*sorted((EVALS_DIR / "retrieval").glob("tuning*.jsonl")), EVALS_DIR / "retrieval.jsonl"]
+    questions = [grams(json.loads(line)["question"]) for f in files
+                 for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(questions) > 500
+    for lines in load_asks(KNOWLEDGE_DIR, (SITUATIONS_FILE,)).values():
+        for line in lines:
+            g = grams(line)
+            assert max(len(g & q) / len(g | q) for q in questions if q) < 0.8, line
 
 
 def _knowledge_copy(tmp_path: Path, asks_yaml: str) -> Path:
