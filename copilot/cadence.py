@@ -31,7 +31,7 @@ from copilot.paths import load_resource
 from copilot.textnorm import fold
 
 WEEKDAY_NAMES = "一二三四五六日"
-CadenceKind = Literal["daily", "workdays", "weekly", "monthly_day", "monthly_nth", "once"]
+CadenceKind = Literal["daily", "workdays", "weekly", "monthly_day", "monthly_nth", "once", "undated"]
 
 
 class CadenceError(ValueError):
@@ -58,10 +58,14 @@ class Cadence(BaseModel):
     nth: int | None = None
     date: dt.date | None = None
     interval: int = 1  # 2: every other week, counted from ``date``
+    written: str = ""  # ``undated``: how often, as the operator wrote it (每月一次, 不定期)
+    rest: str = ""  # what followed a readable first clause (每月1号出题、月底截止 → 月底截止), not placed
 
     @property
     def label(self) -> str:
         """Canonical Simplified wording (每周二、四; 每月最后一个周五; 2026年12月20日)."""
+        if self.kind == "undated":
+            return self.written
         if self.kind == "daily":
             return "每天"
         if self.kind == "workdays":
@@ -86,6 +90,8 @@ class Cadence(BaseModel):
     def dates(self, start: dt.date, days: int) -> list[dt.date]:
         """Every date this cadence falls on in ``[start, start + days)``."""
         end = start + dt.timedelta(days=days - 1)
+        if self.kind == "undated":
+            return []  # no day to put it on; undated_note() asks the operator for one
         if self.kind == "once":
             return [self.date] if self.date and start <= self.date <= end else []
         if self.kind == "monthly_day":
@@ -107,8 +113,12 @@ class Cadence(BaseModel):
         return [d.date() for d in rule]
 
     def irregular_note(self, year: int = 2027) -> str:
-        """A cadence some months lack (每月第五个周一, 每月31号), said once for the operator; else ''.
-        The example month is the first of ``year`` that lacks the day."""
+        """A cadence some months lack (每月第五个周一, 每月31号) or one with no day at all (每月一次),
+        said once for the operator; else ''. The example month is the first of ``year`` that lacks the day."""
+        if self.kind == "undated":
+            return str(vocabulary()["undated_note"]).format(label=self.label)
+        if self.rest:
+            return str(vocabulary()["rest_note"]).format(label=self.label, rest=self.rest)
         words = vocabulary()["irregular"]
         months = [dt.date(year, m, 1) for m in range(1, 13)]
         if self.kind == "monthly_nth" and (self.nth or 0) >= 5:
@@ -349,6 +359,8 @@ def _parse_fortnight(text: str, raw: str) -> Cadence | None:
 
 def _without_day_part(text: str) -> str:
     """每周六上午 → 每周六: a part of the day is not a cadence (the time belongs in ``time``)."""
+    if text in vocabulary()["daily"]:  # 每晚 is a cadence, not 每 + 晚
+        return text
     for part in sorted(vocabulary()["day_parts"], key=len, reverse=True):
         if text.endswith(part) and len(text) > len(part):
             return text[: -len(part)]
@@ -356,7 +368,12 @@ def _without_day_part(text: str) -> str:
 
 
 def parse_cadence(value: Any) -> Cadence:
-    """A cadence from what an operator wrote (str, ``datetime.date``, or an already parsed Cadence)."""
+    """A cadence from what an operator wrote (str, ``datetime.date``, or an already parsed Cadence).
+
+    What the strict grammar cannot read is still kept when it says how often but not which day
+    (每月一次, 不定期 → ``undated``) or when it starts with a readable cadence (每月1号出题、月底截止 →
+    每月1号, the rest told to the operator); anything else is a ``CadenceError`` with examples.
+    """
     if isinstance(value, Cadence):
         return value
     if isinstance(value, dict):
@@ -368,6 +385,38 @@ def parse_cadence(value: Any) -> Cadence:
     if not isinstance(value, str) or not value.strip():
         raise CadenceError("周期不能为空；可以这样写：" + " / ".join(str(x) for x in vocabulary()["examples"]))
     raw = value.strip()
+    try:
+        return _parse_strict(raw)
+    except CadenceError:
+        v = vocabulary()
+        if len(raw) <= 40 and any(str(w) in fold(raw) for w in v["undated_markers"]):
+            return Cadence(kind="undated", written=raw)
+        marks = "".join(str(m) for m in v["clause_marks"]) + " "
+        for cut in range(min(len(raw), 40) - 1, 1, -1):  # the longest readable head, never inside a number
+            if not _ends_a_cadence(raw[:cut].strip(marks)) or len(raw[cut:].strip(marks)) < 2:
+                continue
+            try:
+                return _parse_strict(raw[:cut].strip(marks)).model_copy(update={"rest": raw[cut:].strip(marks)})
+            except CadenceError:
+                continue
+        raise
+
+
+def _ends_a_cadence(head: str) -> bool:
+    """Where a readable head may stop: after 号/日/天/月底-like words or a weekday after 周/星期/a joiner —
+    not inside a number or a word (每月最后一 is not 每月最后一个周一)."""
+    v = vocabulary()
+    text = fold(head)
+    if len(text) < 2:
+        return False
+    if text[-1] in v["head_endings"]:
+        return True
+    before = [str(p)[-1] for p in v["week_prefixes"]] + [str(j) for j in v["weekday_joiners"]]
+    return text[-1] in v["weekdays"] and not text[-1].isdigit() and text[-2] in before
+
+
+def _parse_strict(raw: str) -> Cadence:
+    """The cadence grammar of cadence.yaml: daily, workdays, weekly, fortnightly, monthly, one date."""
     text = re.sub(r"\s+", "", fold(raw))
     v = vocabulary()
     text = _without_day_part(text)

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from copilot.cadence import Cadence, CadenceError, find_clock, parse_cadence
+from copilot.cadence import vocabulary as cadence_vocabulary
 from copilot.files import UnreadableFile, atomic_write, read_text_file
 from copilot.paths import load_resource
 from copilot.textnorm import Script, fold, to_simplified, tokenize, written_script
@@ -126,9 +127,29 @@ def normalise_time(value: Any) -> str | None:
     clock = find_clock(value) if isinstance(value, str) else None
     if isinstance(value, str) and _CLOCKISH.match(fold(value).strip()):
         raise ValueError(f"时间“{value}”不存在（一天是 00:00 到 23:59），请写成带引号的 \"HH:MM\"，如 \"19:30\"")
-    if clock is None or fold(value).strip()[clock.span[1]:].strip():
+    after = fold(value).strip()[clock.span[1]:].strip() if clock else ""
+    if clock is None or (after and after not in cadence_vocabulary()["time_trailers"]):
         raise ValueError(f"时间“{value}”看不懂，请写成带引号的 \"HH:MM\"，如 \"19:30\"")
     return clock.time  # "8点" / "晚上8点半"; time_notes() says when the reading is a guess
+
+
+def time_range(text: str) -> tuple[str, str, str] | None:
+    """``"19:30-21:30"`` / ``"晚上7点~9点"`` → (start as written, start, end) when both sides read as a
+    time; an end in 点 before the start takes the start's half of the day (晚上7点~9点 ends at 21:00)."""
+    folded = fold(text).strip()
+    for mark in cadence_vocabulary()["range_marks"]:
+        head, sep, tail = folded.partition(str(mark))
+        if not sep or not head.strip() or not tail.strip():
+            continue
+        try:
+            start, end = normalise_time(head.strip()), normalise_time(tail.strip())
+        except ValueError:
+            continue
+        if start and end:
+            if end <= start and int(end[:2]) + 12 < 24 and ":" not in tail:  # 23:00-01:00 runs overnight
+                end = f"{int(end[:2]) + 12:02d}{end[2:]}"
+            return head.strip(), start, end
+    return None
 
 
 class Event(BaseModel):
@@ -140,11 +161,13 @@ class Event(BaseModel):
     kind: EventKind = "其他"
     cadence: CadenceField
     time: str | None = None
+    end: str | None = None  # 19:30-21:30 → time 19:30, end 21:30
     place: str = Field("", max_length=80)
     host: str = Field("", max_length=40)
     signup: str = Field("", max_length=120)
     details: str = Field("", max_length=800)
     _time_note: str = PrivateAttr("")
+    _kind_note: str = PrivateAttr("")
     _all_day: bool = PrivateAttr(False)
 
     @field_validator("kind", mode="before")
@@ -153,21 +176,35 @@ class Event(BaseModel):
         if not isinstance(v, str):
             return v
         k = to_simplified(fold(v)).strip()
-        return kind_table()["aliases"].get(k, k)
+        table = kind_table()
+        k = table["aliases"].get(k, k)
+        if k in table["kinds"] or not k:
+            return k
+        # a kind outside the list (家长会, 品茶会) is read by its words, else 其他 — never a reason to
+        # refuse the whole profile; kind_note tells the operator how it was read
+        return next((kind for word, kind in table["label_words"] if word in k), "其他")
 
-    @field_validator("time", mode="before")
+    @field_validator("time", "end", mode="before")
     @classmethod
     def _time(cls, v: Any) -> Any:
         return normalise_time(v)
 
     @model_validator(mode="wrap")
     @classmethod
-    def _note_guessed_time(cls, data: Any, handler: Any) -> Any:
+    def _notes_for_the_operator(cls, data: Any, handler: Any) -> Any:
         raw = data.get("time") if isinstance(data, dict) else None
         all_day = isinstance(raw, str) and to_simplified(fold(raw)).strip() in kind_table()["all_day_words"]
         if all_day:
             data = {**data, "time": None}
+        elif isinstance(raw, str) and isinstance(data, dict) and not data.get("end") and (span := time_range(raw)):
+            raw, start, end = span
+            data = {**data, "time": start, "end": end}
         event = handler(data)
+        written = data.get("kind") if isinstance(data, dict) else None
+        folded = to_simplified(fold(written)).strip() if isinstance(written, str) else ""
+        if folded and event.kind not in (folded, kind_table()["aliases"].get(folded)):
+            event._kind_note = (f"活动类型“{written.strip()}”不在可选类型里，按“{event.kind}”处理；"
+                                f"可选：{'、'.join(kind_table()['kinds'])}")
         if isinstance(data, dict):
             event._all_day = all_day or (event.time is None and event.kind in kind_table()["all_day_kinds"])
         clock = find_clock(raw) if isinstance(raw, str) and not _TIME.match(fold(raw).strip()) else None
@@ -181,6 +218,11 @@ class Event(BaseModel):
         return self._all_day
 
     @property
+    def kind_note(self) -> str:
+        """How a kind outside the list was read ("家长会" → 其他), else ''."""
+        return self._kind_note
+
+    @property
     def time_note(self) -> str:
         """Why the time is a guess ("8点" read as 08:00), else ''."""
         return self._time_note
@@ -190,7 +232,8 @@ class Event(BaseModel):
         """每周二、四 21:00 — the cadence and time as members read them."""
         if self.all_day:
             return f"{self.cadence.label} {kind_table()['all_day_words'][0]}"
-        return f"{self.cadence.label} {self.time}" if self.time else self.cadence.label
+        clock = f"{self.time}-{self.end}" if self.time and self.end else self.time
+        return f"{self.cadence.label} {clock}" if clock else self.cadence.label
 
 
 class Paid(BaseModel):
@@ -367,8 +410,12 @@ class GroupProfile(BaseModel):
         """Times read as a guess ("每天 8点 作业提醒" → 08:00), for the operator to confirm."""
         return [f"{e.title}：{e.time_note}" for e in self.all_events() if e.time_note]
 
+    def kind_notes(self) -> list[str]:
+        """Event kinds written outside the list and how they were read, for the operator to confirm."""
+        return [f"{e.title}：{e.kind_note}" for e in self.all_events() if e.kind_note]
+
     def cadence_notes(self) -> list[str]:
-        """Cadences some months lack (每月第五个周一, 每月31号), for the operator to confirm."""
+        """Cadences some months lack (每月第五个周一, 每月31号) or with no day (每月一次), for the operator."""
         return [f"{e.title}：{n}" for e in self.all_events() if (n := e.cadence.irregular_note())]
 
     def schedule_problems(self) -> list[str]:

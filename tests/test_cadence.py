@@ -100,3 +100,28 @@ def test_fortnight_and_month_end_errors_say_how_to_write_it(raw, says):
     with pytest.raises(CadenceError) as exc:
         parse_cadence(raw)
     assert says in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "label", "rest"),
+    [("每月1号出题、月底截止", "每月1号", "出题、月底截止"), ("每周六（雨天取消）", "每周六", "雨天取消"),
+     ("每周二、四晚上集合", "每周二、四", "晚上集合"), ("每月第一个周六下午出发", "每月第一个周六", "下午出发")],
+)
+def test_a_readable_head_is_placed_and_the_rest_is_told_to_the_operator(raw, label, rest):
+    c = parse_cadence(raw)
+    assert c.label == label and c.rest == rest
+    assert f"“{rest}”没有排进日历" in c.irregular_note()
+
+
+@pytest.mark.parametrize("raw", ["每月最后一天的", "每月32号，月底截止", "每两周六出发", "隔天"])
+def test_a_head_is_never_cut_inside_a_number_or_a_word(raw):
+    # 每月最后一 would read as 每月最后一个周一; 每月3 would be the 3rd — both must stay errors
+    with pytest.raises(CadenceError):
+        parse_cadence(raw)
+
+
+def test_undated_cadences_are_kept_but_placed_nowhere():
+    for raw in ("每月一次", "不定期", "每学期一次", "每年5月上旬", "每周两次"):
+        c = parse_cadence(raw)
+        assert c.kind == "undated" and c.label == raw and c.recurring
+        assert c.dates(D(2027, 1, 1), 366) == [] and "没有固定日期" in c.irregular_note()

@@ -487,6 +487,8 @@ def _notice(run: Any, d: _Drafting, checks: list[CheckResult], drafts: list[dict
                      "。请写成“每周三 21:00 真题精讲”“隔周日（2026-12-06起） 14:00 辅食分享”，或改用 events 字段")
     if (irregular := d.profile.cadence_notes()) and d.spec.target in ("topics", "intro", "copy"):
         notes.append("；".join(irregular))
+    if (kinds := d.profile.kind_notes()) and d.spec.target in ("topics", "intro", "copy"):
+        notes.append("；".join(kinds))
     if (guessed := d.profile.time_notes()) and d.spec.target in ("topics", "intro", "copy", "welcome"):
         notes.append("这些时间是按写法推断的，请核对：" + "；".join(guessed))
     want = d.context.get("n")

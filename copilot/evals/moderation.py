@@ -35,6 +35,10 @@ EVAL_GAP_S = 45.0
 QQ_ADS = ROOT.parent / "shared" / "data" / "qq_group_ads" / "train.txt"
 
 
+BLIND = "locked_blind/messages.jsonl"  # written by an independent writer who saw no code or eval file
+INDEPENDENT = "independent/messages.jsonl"  # another independent writer's set, readable: a tuning set
+
+
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
     rows = []
     for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
@@ -51,13 +55,14 @@ def prf(gold: list[str], pred: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engine | None = None,
-            settings: Settings | None = None) -> dict[str, Any]:
+            settings: Settings | None = None, profiles: Path = DATA_DIR / "profiles") -> dict[str, Any]:
     """Moderate every row with its profile's Moderator (no audit log), in file order.
 
     ``engine``: an LLM engine used as the judge for the uncertain band (None = offline layers only).
     ``settings``: given, each profile is keyed by its file name, so the group models enabled in that
     data directory are used for their groups (as ``copilot moderate -p`` does); by default every group
     uses the shared model and the figures do not depend on the machine's data directory.
+    ``profiles``: the folder of the rows' group profiles (a set written apart keeps its own).
     """
     keyed = settings is not None
     settings = settings or Settings(llm_provider="offline")
@@ -70,7 +75,7 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
     for row in rows:
         prof = row["profile"]
         if prof not in mods:
-            mods[prof] = Moderator(settings, load_profile(DATA_DIR / "profiles" / f"{prof}.yaml"), audit=None,
+            mods[prof] = Moderator(settings, load_profile(profiles / f"{prof}.yaml"), audit=None,
                                    semantic=semantic, engine=engine, profile_key=prof if keyed else None)
         # a set's messages are posted minutes apart, not replayed in one burst: give them times, so the
         # flood layer judges the pace of the chat and not the speed of this loop
@@ -103,11 +108,14 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
 
 
 def split_figures(name: str) -> dict[str, Any] | None:
-    """Aggregate figures of a tuning or locked set (``tuning.jsonl`` / ``locked.jsonl``): per-label P/R/F1,
-    accuracy and legitimate messages acted on. No per-message results: the locked set is only scored."""
-    if not (DATA_DIR / name).exists():
+    """Aggregate figures of a tuning or locked set (``tuning.jsonl`` / ``locked.jsonl`` / the blind
+    ``locked_blind/messages.jsonl`` / ``independent/messages.jsonl``, whose profiles sit beside them): per-label P/R/F1, accuracy and
+    legitimate messages acted on. No per-message results: a locked set is only scored."""
+    path = DATA_DIR / name
+    if not path.exists():
         return None
-    report = run_set(load_set(name))
+    own = path.parent / "profiles"
+    report = run_set(load_set(name), profiles=own if path.parent != DATA_DIR and own.is_dir() else DATA_DIR / "profiles")
     per = report["per_label"]
     return {"n": report["n"], "accuracy": report["accuracy"], "legit_acted_rate": report["legit_acted_rate"],
             **{lab: {k: per[lab][k] for k in ("precision", "recall", "f1")} for lab in LABELS if lab != Label.OK}}
@@ -167,7 +175,8 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     semantic = os.environ.get("COPILOT_EVAL_SEMANTIC", "") == "1"
     report = {"set": run_set(load_set(), semantic=semantic), "semantic": semantic,
               "dev": run_set(load_set("dev.jsonl"), semantic=semantic), "qq_heldout": qq_heldout(),
-              "splits": {name: split_figures(f"{name}.jsonl") for name in ("tuning", "locked")}}
+              "splits": {name: split_figures(f"{name}.jsonl") for name in ("tuning", "locked")}
+              | {"independent": split_figures(INDEPENDENT), "blind": split_figures(BLIND)}}
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
@@ -185,7 +194,8 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     con.print(c)
     con.print("切片准确率：" + "，".join(f"{k} {v['accuracy']:.2f}（{v['n']}）" for k, v in s["slices"].items()), highlight=False)
     con.print(f"开发集（调规则用）准确率 {report['dev']['accuracy']:.3f}（{report['dev']['n']} 条）", highlight=False)
-    for name, zh in (("tuning", "调参集"), ("locked", "锁定集（只评分，不看单条）")):
+    for name, zh in (("tuning", "调参集"), ("independent", "独立作者调参集"), ("locked", "锁定集（只评分，不看单条）"),
+                     ("blind", "盲写锁定集（独立作者写，只评分）")):
         f = report["splits"][name]
         if f:
             con.print(f"新群{zh} {f['n']} 条：广告 P {f['ad']['precision']:.3f} R {f['ad']['recall']:.3f}，"
