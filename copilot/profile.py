@@ -10,7 +10,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import yaml
 from pydantic import (
@@ -326,7 +326,14 @@ class GroupProfile(BaseModel):
         if not isinstance(v, str):
             return v
         folded = to_simplified(v.strip())
-        return kind_table().get("type_aliases", {}).get(folded, folded)
+        aliases = kind_table().get("type_aliases", {})
+        folded = aliases.get(folded, folded)
+        if folded and folded not in get_args(GroupType):
+            # the accepted other names are listed with the five, so a name that works is never a surprise
+            also = "；".join(f"{'、'.join(k for k, t in aliases.items() if t == target)} → {target}"
+                            for target in dict.fromkeys(aliases.values()))
+            raise ValueError(f"“{v}”不是可选的社群类型，可选：{' / '.join(get_args(GroupType))}（也认：{also}）")
+        return folded
 
     @field_validator("platform", mode="before")
     @classmethod

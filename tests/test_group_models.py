@@ -22,9 +22,10 @@ from copilot.config import Settings
 from copilot.moderation.audit import AuditLog
 from copilot.moderation.classifier import group_model_path, load_group_model
 from copilot.moderation.importing import HistoryFileError, read_labelled
+from copilot.moderation.message import Message
 from copilot.moderation.pipeline import Moderator
 from copilot.moderation.training import train_group
-from copilot.profile import GroupMap, ProfileStore, parse_profile_text
+from copilot.profile import GroupMap, ProfileError, ProfileStore, parse_profile_text
 from copilot.server import create_app
 from copilot.ui import moderation as ui_moderation
 
@@ -240,11 +241,39 @@ def test_cli_dry_run_writes_no_verdict_strike_or_member(env: Settings, tmp_path:
     verdicts = [json.loads(x) for x in res.stdout.splitlines()]
     assert all(v["dry_run"] and "试运行" in v["reason"] for v in verdicts)
     assert {v["action"] for v in verdicts} == {"delete"}  # no strikes counted: every one is a first offence
-    assert _counts(env.data_dir / "moderation.sqlite") == dict.fromkeys(
-        ("verdicts", "strikes", "members", "deliveries", "feedback"), 0)
+    # the first dry run does not even create the audit database (nothing to read, nothing to write)
+    assert not (env.data_dir / "moderation.sqlite").exists()
     # a real run afterwards starts from a clean record
     res = _run("moderate", "-p", str(tmp_path / "knitting.yaml"), stdin=lines)
     assert [json.loads(x)["action"] for x in res.stdout.splitlines()] == ["delete", "mute", "kick"]
+
+
+def test_cli_dry_run_on_an_existing_log_reads_strikes_and_writes_nothing(env: Settings, tmp_path: Path) -> None:
+    ad = "兼职日结，手机就能做，加微信 dd_8899321"
+    live = json.dumps({"id": "1", "user": "u2", "group": "g", "text": ad}, ensure_ascii=False)
+    assert json.loads(_run("moderate", "-p", str(tmp_path / "knitting.yaml"), stdin=live).stdout)["action"] == "delete"
+    before = _counts(env.data_dir / "moderation.sqlite")
+    test = json.dumps({"id": "2", "user": "u2", "group": "g", "text": ad}, ensure_ascii=False)
+    dry = json.loads(_run("moderate", "-p", str(tmp_path / "knitting.yaml"), "--dry-run", stdin=test).stdout)
+    assert dry["action"] == "mute" and dry["dry_run"]  # the live strike is read: the ladder shows right
+    assert _counts(env.data_dir / "moderation.sqlite") == before
+
+
+def test_moderators_without_a_group_count_strikes_per_profile(env: Settings) -> None:
+    # as the HTTP hook and the UI make them: no group for the moderator, none in the messages
+    audit = AuditLog.from_settings(env)
+    knit = Moderator(env, parse_profile_text(KNITTING), audit=audit, profile_key="knitting")
+    game = Moderator(env, parse_profile_text(GAME), audit=audit, profile_key="blockland")
+    ad = "兼职日结，手机就能做，加微信 kz_77881234"
+    assert knit.moderate({"id": "k1", "user": "u9", "text": ad}).action == "delete"
+    assert game.moderate({"id": "g1", "user": "u9", "text": ad}).action == "delete"  # a first offence here too
+    assert knit.moderate({"id": "k2", "user": "u9", "text": ad}).action == "mute"
+    # the audit log names the profile's group for messages that carried none
+    assert {r["group_id"] for r in audit.query(limit=10)["items"]} == {"profile:knitting", "profile:blockland"}
+    # a message with its own group id is counted under it, whatever the profile
+    assert knit.moderate({"id": "k3", "user": "u9", "group": "30001", "text": ad}).action == "delete"
+    # with no profile at all there is no key to tell groups apart: the empty group, as before
+    assert Moderator(env, None, audit=audit)._group_of(Message(text="x")) == ""
 
 
 def test_cli_runs_without_a_group_count_strikes_per_profile(env: Settings, tmp_path: Path) -> None:
@@ -431,6 +460,10 @@ def test_an_abuse_verdict_always_says_why(env: Settings) -> None:
 def test_common_names_for_a_group_type_are_understood() -> None:
     for raw, want in (("学习型", "知识型"), ("電商型", "消费型"), ("粉丝型", "品牌型")):
         assert parse_profile_text(f"positioning: 一起备考注会\ntopics: [注会]\ntype: {raw}\n").type == want
+    # a name that is not understood is refused with the five values *and* the other names that work
+    with pytest.raises(ProfileError) as err:
+        parse_profile_text("positioning: 一起备考注会\ntopics: [注会]\ntype: 交易型\n")
+    assert "交易型" in str(err.value) and "知识型" in str(err.value) and "学习型" in str(err.value)
 
 
 def test_hard_review_answers_train_the_group_model_but_only_the_imported_history_is_scored(env: Settings) -> None:

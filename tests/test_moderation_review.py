@@ -123,3 +123,29 @@ def test_cli_review_interactive_answers_then_retrain_uses_them(tmp_path: Path, m
     # the stored answers are what retraining reads for this group (too few here to enable a model)
     result = train_group(settings, "knit", AuditLog.from_settings(settings))
     assert result["examples"] == 2 and not result["enabled"]
+
+
+def test_cli_review_answers_file_reports_every_problem_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copilot.cli import app
+    from copilot.config import get_settings
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    settings = get_settings()
+    prof = tmp_path / "knit.yaml"
+    prof.write_text(KNIT, encoding="utf-8")
+    _judge(settings, KNIT, "knit", MESSAGES)
+    good = uncertain(AuditLog.from_settings(settings), "knit", limit=1)[0]["verdict_id"]
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text("\n".join([
+        json.dumps({"verdict_id": good, "label": "广告"}, ensure_ascii=False),
+        '{"verdict_id": "abc", "label": ',                      # line 2: not JSON
+        json.dumps({"verdict_id": "nope0000", "label": "ok"}),    # line 3: no such verdict
+        json.dumps({"verdict_id": good, "label": "大概是广告吧"}, ensure_ascii=False),  # line 4: bad label
+    ]) + "\n", encoding="utf-8")
+    run = CliRunner().invoke(app, ["moderation-review", "-p", str(prof), "--answers", str(answers)])
+    assert run.exit_code == 2
+    # the broken JSON line does not hide the other two problems, and each is named by its line
+    for where in ("第 2 行", "第 3 行", "第 4 行"):
+        assert where in run.output, run.output
+    assert "第 1 行" not in run.output
+    assert AuditLog.from_settings(settings).feedback_samples("knit") == []  # nothing stored

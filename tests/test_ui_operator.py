@@ -89,12 +89,24 @@ def test_yaml_errors_point_at_the_operators_line_and_column(text: str, where: st
 
 def test_every_validation_message_is_chinese() -> None:
     text = ("positioning: 短\ntopics: []\ntype: 运动型\nplatform: 抖音\nscript: 火星文\nproducts: [{name: 橙子, price: 贵}]\n"
-            "events: [{title: 晨跑, kind: 随便, cadence: 每天}]\nunknown_key: 1\n")
+            "events: [{title: 晨跑, kind: 随便, cadence: 每周八}]\nunknown_key: 1\n")
     message = profiles.validate_profile_text(text)
     assert message.startswith("❌")
     assert not LATIN_OR.search(message), message
-    for key in ("positioning", "topics", "type", "platform", "script", "products.0.price", "events.0.kind", "unknown_key"):
+    for key in ("positioning", "topics", "type", "platform", "script", "products.0.price", "events.0.cadence", "unknown_key"):
         assert key in message
+
+
+def test_a_valid_profile_lists_how_loose_fields_were_read() -> None:
+    # a kind outside the list or a cadence without a day is accepted, and the editor says how it was read
+    text = ("positioning: 退休老人结伴自驾出游\ntopics: [自驾, 路线]\n"
+            "events: [{title: 长线自驾, kind: 长途自驾, cadence: 每月一次}, {title: 城郊游, kind: 出游, cadence: 每周二, time: 8点}]\n")
+    message = profiles.validate_profile_text(text)
+    assert message.startswith("✅") and "请核对这些读法" in message
+    assert "“长途自驾”不在可选类型里，按“其他”处理" in message and "每月一次：没有固定日期" in message
+    assert "“8点”按 08:00 排" in message
+    plain = profiles.validate_profile_text("positioning: 退休老人结伴自驾出游\ntopics: [自驾, 路线]\n")
+    assert "请核对" not in plain
 
 
 def test_saving_over_another_profile_asks_first(settings: Settings) -> None:

@@ -236,6 +236,14 @@ class AuditLog:
                 log = _instances[url] = cls(url)
             return log
 
+    @classmethod
+    def existing(cls, settings: Settings) -> AuditLog | None:
+        """The configured audit log when there is one to read — a database URL, or the SQLite file already
+        exists — else None. A test run (dry run) reads strikes and feedback but must not create a file."""
+        if not settings.database_url and not (settings.data_dir / "moderation.sqlite").exists():
+            return None
+        return cls.from_settings(settings)
+
     # -- writing -------------------------------------------------------------------------------
     def record(self, verdict: Any, *, group: str = "", user: str = "", message_id: str = "", text: str = "",
                strike: bool = False, claim: bool = False, msg_ts: float | None = None,

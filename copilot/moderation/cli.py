@@ -78,10 +78,10 @@ def moderate_cmd(
     lines = _read_input(input_file)
     eng = resolve_engine(engine)
     key = profile_key(profile, prof)
-    # without --group, strikes and re-delivery are counted per profile: runs for different groups'
-    # profiles must not share one anonymous group (a member's strike in one group is none in another)
-    mod = Moderator(settings, prof, policy=pol, audit=None if no_audit else "default",
-                    engine=eng, semantic=semantic, group=group or (f"profile:{key}" if key else ""),
+    # without --group, strikes and re-delivery are counted per profile (Moderator: group "profile:<key>")
+    # a dry run reads an existing log (strikes, feedback) and never creates one
+    audit = None if no_audit else (AuditLog.existing(settings) if dry_run else "default")
+    mod = Moderator(settings, prof, policy=pol, audit=audit, engine=eng, semantic=semantic, group=group,
                     profile_key=key, dry_run=dry_run)
     out = sys.stdout
     errors = 0
@@ -208,9 +208,11 @@ def _label_of(reply: str) -> str | None:
     return label.value if label is not None else None
 
 
-def _read_answers(path: Path) -> list[tuple[str, str]]:
-    """JSON Lines ``{"verdict_id", "label"}`` (label: ad/ok/… or its Chinese name); a bad line stops everything."""
-    out = []
+def _read_answers(path: Path) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+    """JSON Lines ``{"verdict_id", "label"}`` (label: ad/ok/… or its Chinese name): the answers, the line of
+    each ("第 3 行") and the lines that could not be read. A bad line stores nothing (see ``answer``), but
+    the other lines are still checked, so every problem of the file is reported at once."""
+    out, where, problems = [], [], []
     for lineno, line in enumerate(_read_input(path), 1):
         if not line.strip():
             continue
@@ -218,9 +220,11 @@ def _read_answers(path: Path) -> list[tuple[str, str]]:
             obj = loads(line, f"第 {lineno} 行")
             vid, raw = str(obj["verdict_id"]), str(obj["label"])
         except (BadMessage, KeyError, TypeError) as exc:
-            raise fail(f"{path} 第 {lineno} 行不是 {{\"verdict_id\", \"label\"}}：{exc}", 2) from None
+            problems.append(f"第 {lineno} 行不是 {{\"verdict_id\", \"label\"}}：{exc}")
+            continue
         out.append((vid, _label_of(raw) or raw))
-    return out
+        where.append(f"第 {lineno} 行")
+    return out, where, problems
 
 
 def review_cmd(
@@ -237,9 +241,11 @@ def review_cmd(
     key = profile_key(profile, prof)
     settings = get_settings()
     audit = AuditLog.from_settings(settings)
+    where: list[str] | None = None
+    unreadable: list[str] = []
     try:
         if answers_file is not None:
-            given = _read_answers(answers_file)
+            given, where, unreadable = _read_answers(answers_file)
         else:
             items = uncertain(audit, key, limit=k, group=group)
             if list_only:
@@ -259,7 +265,7 @@ def review_cmd(
                     break
                 if reply:
                     given.append((item["verdict_id"], reply))
-        result = answer(audit, key, given, dry_run=dry_run)
+        result = answer(audit, key, given, dry_run=dry_run, where=where, problems=unreadable)
     except AuditError as exc:
         raise fail(str(exc), 2) from None
     if dry_run:

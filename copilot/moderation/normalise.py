@@ -107,6 +107,9 @@ def _digit_run(m: re.Match[str]) -> str:
     return head + run
 
 
+_SPACED = re.compile(r"(?:[\u3400-\u9fff][ \u3000]+){5,}[\u3400-\u9fff]")
+
+
 @lru_cache(maxsize=1)
 def _heart_handle() -> re.Pattern[str]:
     """v❤ / 微💗: a handle letter followed by hearts (the letters are data: spellings.yaml)."""
@@ -135,6 +138,9 @@ def normalise(text: str) -> Normalised:
             evasions.extend(f for f in found if f != canonical)
             compact = pattern.sub(canonical, compact)
     digits = sp.digit_run.sub(_digit_run, compact)
-    if digits != compact:
+    # one numeral after a number is a measure ("1202两室一厅"), not a spelled handle: two or more are
+    if len(digits) != len(compact) or sum(a != b for a, b in zip(digits, compact)) >= 2:
         evasions.append("数字变形")
+    if _SPACED.search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text
+        evasions.append("逐字隔开")
     return Normalised(raw=raw, folded=folded, compact=compact, digits=digits, evasions=tuple(evasions))

@@ -33,7 +33,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, lexicon_data, lexicons
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, tokenize
+from copilot.textnorm import fold, tokenize, word_class
 
 RELEVANCE = "moderation/relevance.yaml"
 
@@ -60,6 +60,8 @@ CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated mes
 CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
 TOPIC_WORDS = "moderation/topic_words.yaml"
+DOMAINS = "moderation/domains.yaml"
+_NOT_TOPICS = ("ns", "m")  # jieba's place-name and numeral classes
 
 
 @lru_cache(maxsize=1)
@@ -75,14 +77,15 @@ def topic_types() -> dict[str, dict[str, list[str]]]:
 
 def related_words(words: frozenset[str], text: str) -> tuple[list[str], frozenset[str]]:
     """The group types a profile's words match (a name word, or three of its words) and their words,
-    plus the everyday words its setting makes its own (``contexts`` in lexicons.yaml, cued by ``text``)."""
+    plus the everyday words its setting makes its own (``contexts`` in lexicons.yaml) and the gear,
+    technique and upkeep words of its hobby or trade (``domains.yaml``), both cued by ``text``."""
     types, related = [], set()
     for name, t in topic_types().items():
         names = set(t["names"]) & words
         if names or len(set(t["words"]) & words) >= 3:
             types.append(name)
             related.update(t["words"])
-    for name, ctx in lexicon_data()["contexts"].items():
+    for name, ctx in [*lexicon_data()["contexts"].items(), *load_resource(DOMAINS)["domains"].items()]:
         if any(cue in text for cue in ctx["cues"]):
             types.append(name)
             related.update(ctx["words"])
@@ -111,7 +114,9 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...]) -> 
     generic, particles, _ = _relevance()
     words: set[str] = set()
     for t in texts:
-        words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2)
+        # place names and numerals (杭州, 城西, 几个) say where the group is, not what it is about: "城西哪里能换
+        # 手机屏" is not about a badminton league in 城西. The topics the operator listed are kept whatever they are.
+        words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2 and word_class(w) not in _NOT_TOPICS)
     words.update(fold(t) for t in topics)
     words = {w for w in words if w and w not in generic and w not in particles}
     grams: set[str] = set()
@@ -121,6 +126,26 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...]) -> 
     types, related = related_words(frozenset(words), fold(" ".join(texts)))
     return ProfileVocab(frozenset(words), frozenset(grams), tuple(fold(t) for t in topics), _alternation(words),
                         tuple(types), _alternation(related))
+
+
+@lru_cache(maxsize=64)
+def permitted_words(positioning: str) -> frozenset[str]:
+    """The words of what a profile's positioning says members may post (relevance.yaml ``permission``):
+    "本小区房东可以发自己房子出租、租客可以转租找室友" → 房子, 出租, 租客, 转租, 室友. Clauses after a negated
+    verb (不允许, 不可以) are not permissions."""
+    perm = load_resource(RELEVANCE)["permission"]
+    generic, particles, _ = _relevance()
+    stop = set(perm["stop"]) | generic | particles
+    verbs = re.compile("|".join(map(re.escape, perm["verbs"])))
+    negations = tuple(perm["negations"])
+    words: set[str] = set()
+    # an aside that takes something back ("（商家和代购不行）") is no permission
+    text = re.sub(r"[（(][^）)]*(?:" + "|".join(map(re.escape, negations)) + r")[^）)]*[）)]", "", fold(positioning))
+    for clause in re.split(r"[，,；;。.!！？?\n]", text):
+        granted = next((m for m in verbs.finditer(clause) if not clause[: m.start()].endswith(negations)), None)
+        if granted is not None:
+            words.update(w for w in tokenize(clause[granted.end():], for_search=False) if len(w) >= 2 and w not in stop)
+    return frozenset(words)
 
 
 def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
@@ -156,6 +181,9 @@ class OffTopicDetector:
         self.profile = profile
         self.vocab = profile_vocab(profile)
         self.meets = bool(profile.all_events())  # the group has arrangements members ask about
+        # the profile's own text: a chatter word it contains (猫 in 养猫人, 股票 in a stock group) is its subject
+        self.own_text = normalise(" ".join([profile.name or "", profile.positioning, profile.audience,
+                                            *profile.topics])).compact
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -181,10 +209,14 @@ class OffTopicDetector:
         relevant = self._relevance(n.compact, report)
         if relevant is not None:
             return relevant
+        chatter = [w for w in report.chatter if w not in self.own_text]
+        if text.lstrip().startswith("@") and not chatter:
+            # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
+            return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
         p = load_chatter_model().score(text)
-        for _ in report.chatter[:2]:  # chatter words add to the model's evidence, never decide alone
+        for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
             p += (1 - p) * CHATTER_WORD_BOOST
-        words = "（" + "、".join(report.chatter[:3]) + "）" if report.chatter else ""
+        words = "（" + "、".join(chatter[:3]) + "）" if chatter else ""
         if self.embedder is not None and p >= CHATTER_MIN:
             margin = self.semantic_margin(text)
             if margin >= SEMANTIC_MARGIN:
@@ -196,14 +228,15 @@ class OffTopicDetector:
         # must not tell a cyclist off in public
         score = 0.5 + 0.5 * (p - CHATTER_MIN) / (1 - CHATTER_MIN)
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
-        if not report.chatter and score > REVIEW_CAP:
+        if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
         return TopicResult(True, round(score, 3), [], detail)
 
     def _relevance(self, compact: str, report: SignalReport) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile."""
         v = self.vocab
-        shared = sorted(set(v.pattern.findall(compact))) or sorted(_bigrams(compact) & v.bigrams)
+        shared = sorted(set(v.pattern.findall(compact))) or sorted(_bigrams(compact) & v.bigrams) \
+            or [w for w in report.chatter if w in self.own_text]
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
         related = sorted(set(v.related.findall(compact)))

@@ -27,7 +27,7 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
-from copilot.moderation.offtopic import OffTopicDetector
+from copilot.moderation.offtopic import OffTopicDetector, permitted_words
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons
 from copilot.paths import load_resource
@@ -149,6 +149,12 @@ class Moderator:
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
             normalise(" ".join([profile.positioning, *profile.topics])).compact))
+        # a group of one trade where firms post openings (律师同行, 数据工程师交流): a job post is its business
+        self.jobs = bool(profile and lexicons().words["jobs.group"].search(
+            normalise(" ".join([profile.name or "", profile.positioning, profile.audience, *profile.topics])).compact))
+        # what the positioning says members may post (房东可以发自己房子出租, 同行可以发转单信息)
+        granted = permitted_words(profile.positioning) if profile else frozenset()
+        self.permitted = alternation(sorted(granted)) if granted else None
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -190,8 +196,12 @@ class Moderator:
 
     def _group_of(self, msg: Message) -> str:
         """The group a message's strikes, re-delivery and flood counts belong to: its own group id, else
-        the one this moderator was made for."""
-        return msg.group or self.group or ""
+        the one this moderator was made for, else its profile's (``profile:<key>``). Messages without a
+        group id judged for different profiles (the CLI, ``/v1/moderate`` without ``group``, the UI's test
+        panel) never share one anonymous group: a member's strike in one group is none in another. They
+        are recorded in the audit log under that ``profile:<key>`` group; only with no profile at all is
+        the group empty."""
+        return msg.group or self.group or (f"profile:{self.profile_key}" if self.profile_key else "")
 
     def _moderate(self, msg: Message, deadline: float) -> Verdict:
         verdict = self._decide(msg, deadline)
@@ -258,11 +268,14 @@ class Moderator:
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
-        self._offtopic(body, rep, scores, checks)
+        deal = self._members_deal(rep, n.compact)
+        self._offtopic(body, rep, scores, checks, deal)
+        if deal is None and rep.used_item and checks["offtopic"].get("about_group"):
+            deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
-                and not _plain_offer(rep, p_ad, checks, resale=self.resale):  # the group's own history outranks a guess
-            _member_post(rep, scores, checks, resale=self.resale)
+                and not _plain_offer(rep, p_ad, checks, deal=deal):  # the group's own history outranks a guess
+            _member_post(rep, scores, checks, deal=deal)
         label = _pick_label(scores)
         if scores[label] < 0.5:
             fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
@@ -272,10 +285,31 @@ class Moderator:
             return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep)
 
-    def _offtopic(self, body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
+        """The kind of deal between members this profile allows and the message is, or None: a member's own
+        item where members pass things on (闲置/转让 in the profile), a job post in a group of one trade, an
+        offer of what the positioning says members may post (``declared``: a landlord's flat where
+        "房东可以发自己房子出租", a free date where "同行可以发自己的空档期").
+        (A member's own *used* gear that is about the group's subject is a third kind, ``own_item``, decided
+        after relevance: it does not make the message on-topic by itself.)"""
+        if self.resale and rep.own_item:
+            return "resale"
+        if self.jobs and rep.job_post:
+            return "job"
+        if self.permitted is not None and self.permitted.search(compact) and \
+                (rep.own_item or lexicons().words["resale.deal"].search(compact)):
+            return "declared"
+        return None
+
+    def _offtopic(self, body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any],
+                  deal: str | None = None) -> None:
         """Relevance to the profile (only with a profile): sets the off-topic score and its check."""
         if self.offtopic is None:
             checks["offtopic"] = {"skipped": "未配置群档案，不判断跑题"}
+            return
+        if deal is not None:  # the group's own business, whatever the item or the job is called
+            checks["offtopic"] = {"off_topic": False, "about_group": True, "deal": deal,
+                                  "detail": _DEAL_ZH[deal], "chatter": rep.chatter[:3]}
             return
         tr = self.offtopic.check(body, rep)
         checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
@@ -486,9 +520,12 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     if rep.urls and not rep.blocked_urls and not rep.contacts:
         ad *= 0.5  # only links to the group's allowed domains: a legitimate share
     if rep.warning and not rep.contacts and not rep.blocked_urls and ad >= 0.5:
-        # "大家注意，有人私聊发'加v信刷单日结'，是骗子": the ad words are quoted to warn the
-        # group; with no handle or link of its own there is nothing to sell. A person decides.
-        ad = min(ad, WARNING_CAP)
+        # "大家注意，有人私聊发'加v信刷单日结'，是骗子": the ad words are quoted to warn the group. With no
+        # handle, link, pointer or QR code of its own, and the scammer's words in quotation marks (or no
+        # invitation at all), there is nothing to sell; otherwise a person decides.
+        reported = rep.quoted or "invite" not in rep.names(Label.AD)
+        pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "qr"}
+        ad = min(ad, MEMBER_SHARING_CAP if reported and not pointing else WARNING_CAP)
         checks["warning"] = True
     if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
         # "#接龙 1. 5-302 两份 2. 8-1101 一份": room numbers and counts, the group's own order list
@@ -507,6 +544,11 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     spam = rep.total(Label.SPAM)
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
+    if rep.rule_notice and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _OFFERING):
+        # "【群规】只限个人闲置，商家和代购一律踢": the rules name what is banned; nothing is offered (a
+        # chain letter dressed as a rule — "本群规定：转发到三个群" — is still judged as spam)
+        ad = min(ad, MEMBER_SHARING_CAP)
+        checks["rule_notice"] = True
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
 
 
@@ -514,8 +556,9 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
     """The abuse model's evidence beside the insult lexicon.
 
     It knows contempt without swear words (你这水平也好意思问) and insults the lexicon has never seen,
-    and it was trained to leave criticism of ideas, self-mockery, banter and quoted insults alone. On
-    its own it labels (a person decides); with a lexicon insult it strengthens the case.
+    and it was trained to leave criticism of ideas, self-mockery, banter and quoted insults alone. With
+    a lexicon insult it strengthens the case; without one it labels (a person decides) only when the
+    message addresses or characterises a person (``attack`` words outside quotations).
     """
     if "reported" in {s.variant for s in rep.signals if s.label == Label.ABUSE}:
         return  # the insult is quoted to report it: nobody is being abused
@@ -524,6 +567,11 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
     lexicon = scores[Label.ABUSE]
     alone = lexicon < 0.2
     if p < (ABUSE_MODEL_ALONE if alone else 0.5):
+        return
+    if alone and not rep.attack:
+        # no rude word and nobody addressed or characterised: the model alone has scored event notices,
+        # reports to the admins and chain letters 0.97+ — it only speaks beside a clear attack on someone
+        checks["abuse_model_unheeded"] = "没有辱骂用语，也没有针对某人的说法"
         return
     combined = 1 - (1 - lexicon) * (1 - ABUSE_MODEL_WEIGHT * p)
     scores[Label.ABUSE] = min(combined, ABUSE_MODEL_ALONE_CAP) if alone else combined
@@ -562,27 +610,32 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
+           "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "evasion", "injection"})
+                     "business", "scam", "banned", "evasion", "injection", "referral", "health_claim", "buy_call"})
+# What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
+_OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
-def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, resale: bool = False) -> bool:
+def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal: str | None = None) -> bool:
     """A statement the classifier is sure reads like an offer (出/收/接单… with no question asked, no call
     to the group's own sign-up and no link — a shared link is what the member-post rule weighs): short
     on-topic offers carry no contact, so that rule must not clear them. They stay "classifier alone"
     (labelled, reviewed, never deleted on the classifier's word). Where the profile lets members pass on
     their own things, a member offering something as their own (自用、闲置、转租…) is the group's
-    business, and the member-post rule weighs it like any other post."""
-    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or (resale and rep.own_item))
+    business, and so is a job post in a group of one trade (``deal``): the member-post rule weighs them
+    like any other post."""
+    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal)
     if offer:
         checks["classifier"]["plain_offer"] = True
     return offer
 
 
 def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *,
-                 resale: bool = False) -> None:
+                 deal: str | None = None) -> None:
     """A member's own post about the group's subject is not an ad (the methodology asks members to share).
 
     With no seller evidence (contact, invitation, pointer to a profile or shop, QR code, ad words,
@@ -594,9 +647,10 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
       or a pitch: a person decides, nothing is deleted.
     """
     names = set(rep.names(Label.AD))
-    if (rep.sign_up and not rep.urls and "money" not in names) or (resale and rep.own_item):
+    if (rep.sign_up and not rep.urls and "money" not in names) or deal:
         # "有空的私聊我报名": an organiser collecting names for the group's own event; "自用闲置…想要的私聊"
-        # where members pass on their things: the deal is settled privately (a handle still counts)
+        # where members pass on their things, "在招…有兴趣私我发JD" among colleagues: the deal is settled
+        # privately (a handle still counts)
         names.discard("invite")
     promo = next((s for s in rep.signals if s.name == "promo_words"), None)
     business = next((s for s in rep.signals if s.name == "business"), None)
@@ -605,6 +659,8 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     soft = business is not None and business.detail.count("、") == 0
     if soft:
         names.discard("business")
+    if deal in ("resale", "declared"):
+        soft = False  # one trade word (出租, 转让价) is how a deal the group allows is worded
     if names & _SELLER or rep.contacts or (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
     if any(h in SHORTENERS for h in rep.blocked_urls):

@@ -53,22 +53,25 @@ def uncertain(audit: AuditLog, profile_key: str, *, limit: int = 20, group: str 
 
 
 def answer(audit: AuditLog, profile_key: str, answers: list[tuple[str, str]], *,
-           dry_run: bool = False) -> dict[str, Any]:
+           dry_run: bool = False, where: list[str] | None = None, problems: list[str] | None = None) -> dict[str, Any]:
     """Store the admin's (verdict_id, label) answers as the profile's feedback; ``dry_run`` checks only.
 
     Every answer is checked before any is stored: an unknown label, an unknown verdict or a verdict of
-    another profile is refused with its line, and nothing is written.
+    another profile is refused with its place (``where``: "第 3 行" per answer; default "第 i 条"), and
+    nothing is written. ``problems``: what the caller already found (lines it could not read); they are
+    reported together with these, so one bad line does not hide the others.
     """
-    problems: list[str] = []
+    problems = list(problems or [])
     for i, (vid, label) in enumerate(answers, 1):
+        at = where[i - 1] if where else f"第 {i} 条"
         if label not in LABELS:
-            problems.append(f"第 {i} 条：标签 {label!r} 无效，可选：{' / '.join(LABELS)}")
+            problems.append(f"{at}：标签 {label!r} 无效，可选：{' / '.join(LABELS)}")
             continue
         row = audit.get(vid)
         if row is None:
-            problems.append(f"第 {i} 条：找不到审核记录 {vid}")
+            problems.append(f"{at}：找不到审核记录 {vid}")
         elif (row.get("profile_key") or "") != profile_key:
-            problems.append(f"第 {i} 条：审核记录 {vid} 不属于群档案 {profile_key}，不能在这里标注")
+            problems.append(f"{at}：审核记录 {vid} 不属于群档案 {profile_key}，不能在这里标注")
     if problems:
         raise AuditError("；".join(problems))
     counts: dict[str, int] = {}

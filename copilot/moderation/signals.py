@@ -163,6 +163,10 @@ def _alt(words: list[str]) -> str:
     return f"(?:{_either(words)})"
 
 
+_QUOTE_OPEN = "“\"「『‘'"
+_QUOTE_CLOSE = "”\"」』’'"
+
+
 @dataclass(frozen=True)
 class Patterns:
     """The compiled contact, money and reported-speech patterns (built once from patterns.yaml)."""
@@ -176,12 +180,17 @@ class Patterns:
     money: re.Pattern[str]
     income: re.Pattern[str]
     reported_speech: re.Pattern[str]
+    speech_quote: re.Pattern[str]
+    recipients: re.Pattern[str]
+    referral_param: re.Pattern[str]
+    health_claim: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     d = load_resource(PATTERNS)
     wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
+    qv, rc, hc = d["quote_verbs"], d["recipients"], d["health_claim"]
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
     return Patterns(
         wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
@@ -199,6 +208,13 @@ def patterns() -> Patterns:
                           + "|" + _alt(inc["earn_verbs"]) + r"(?:\d+|" + _either(inc["earn_amounts"]) + ")"),
         reported_speech=re.compile(_alt(rep["verbs"]) + _alt(rep["objects"])
                                    + r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]{0,24}"),
+        # a quotation right after a speech verb: 骂'…', 说我'…', 冲我喊了一句'…'
+        speech_quote=re.compile(_alt(qv["verbs"]) + rf"[^\s{_QUOTE_OPEN}{_QUOTE_CLOSE}\uff0c\u3002,.]{{0,{int(qv['max_gap'])}}}"
+                                + rf"[:\uff1a]?\s*[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]"),
+        recipients=re.compile(rf"[{rc['counts']}]+{re.escape(str(rc['counter']))}[\u3400-\u9fff]{{0,{int(rc['max_chars'])}}}?{_alt(rc['ends'])}"),
+        referral_param=re.compile(r"[?&]" + _alt(d["referral_params"]) + r"="),
+        health_claim=re.compile(rf"[{hc['counts']}]+" + _alt(hc["periods"]) + r"[\u3400-\u9fff]{0,2}?" + _alt(hc["verbs"])
+                                + rf"[\u3400-\u9fff]{{0,4}}?[{hc['counts']}]+"),
     )
 
 
@@ -255,6 +271,11 @@ class SignalReport:
     sign_up: bool = False  # calls the group to sign up (接龙/报名…): the group's own order or event
     price_ask: bool = False  # a question about whether a price is fair (这价能入吗？)
     own_item: bool = False  # presents a thing as the sender's own (自用/闲置/用过/转租…)
+    used_item: bool = False  # … and as used by the sender (自用/穿过/八成新…, not 原价/全新), with no pitch words
+    attack: bool = False  # addresses or characterises a person (你这种人, 就你这水平), outside quotations
+    rule_notice: bool = False  # restates the group's rules (群规, 禁止…, 违者移出)
+    job_post: bool = False  # an opening or a referral for a job (在招, 内推, JD, 月薪)
+    quoted: bool = False  # quotes someone's words in quotation marks
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -356,6 +377,14 @@ def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits, "with_handle" if patterns().mention_handle.search(scan.n.compact) or scan.contacts else "default")
 
 
+def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Pointers to a contact or shop elsewhere — except to a platform whose domain the profile allows."""
+    allowed = [name for name, domain in load_resource(PATTERNS)["platform_domains"].items()
+               if domain_allowed(str(domain), scan.allowed_domains)]
+    hits = [h for h in scan.words(spec) if not any(h.startswith(name) for name in allowed)]
+    return Finding(hits) if hits else None
+
+
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.n.evasions:
         return None
@@ -435,26 +464,41 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits, "targeted" if scan.lex.words["abuse.target"].search(scan.n.compact) else "default")
 
 
-_QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{1,60})[”\"」』’']")
+_QUOTED = re.compile(rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]")
 
 
 def _reported(scan: Scan, hits: list[str]) -> bool:
-    """The insults are someone else's words, quoted to report them ("有人骂我'蠢货'，管理员看看").
+    """The insults are someone else's words, quoted (a report, a story of what happened to the writer).
 
-    A report cue (骂我、请管理员…) must be present and every insult must sit inside quotation marks or
-    in the reported speech after 说我/骂我; an insult of the writer's own outside them is still abuse.
+    Either every insult sits inside a quotation right after a speech verb ("被司机骂'找死啊'，大家注意安全",
+    "教练说我'就是个废物'"), or — with a report cue (骂我、请管理员…) — inside any quotation or in the
+    reported speech after 说我/骂我. An insult of the writer's own outside them is still abuse.
     """
+    folded = scan.n.folded
+    spoken = [m for m in patterns().speech_quote.finditer(folded)]
+    if spoken and _all_inside(folded, hits, [m.group(1) for m in spoken], [m.group(0) for m in spoken]):
+        return True
     if not scan.lex.words["report"].search(scan.n.compact):
         return False
-    folded = scan.n.folded
-    zone = "".join(m.group(1) for m in _QUOTED.finditer(folded)) + "".join(
-        m.group(0) for m in patterns().reported_speech.finditer(folded))
+    quoted = list(_QUOTED.finditer(folded))
+    said = [m.group(0) for m in patterns().reported_speech.finditer(folded)]
+    return _all_inside(folded, hits, [m.group(1) for m in quoted] + said, [m.group(0) for m in quoted] + said)
+
+
+def _all_inside(folded: str, hits: list[str], zones: list[str], spans: list[str]) -> bool:
+    """Every hit is inside one of ``zones`` and none is left once ``spans`` are cut out of the text."""
+    zone = "".join(zones)
     if not zone:
         return False
     outside = folded
-    for piece in [m.group(0) for m in _QUOTED.finditer(folded)] + [m.group(0) for m in patterns().reported_speech.finditer(folded)]:
+    for piece in spans:
         outside = outside.replace(piece, " ")
     return all(h in zone for h in hits) and not any(h in outside for h in hits)
+
+
+def unquoted(folded: str) -> str:
+    """The text with every quotation cut out: what the writer says in their own voice."""
+    return _QUOTED.sub(" ", folded)
 
 
 def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -473,13 +517,39 @@ def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding([]) if hit else None
 
 
+def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安."""
+    c = scan.n.compact
+    spread = scan.lex.words["spam.spread"].findall(c)
+    hook = scan.lex.words["chain_hook"].findall(c)
+    if not (spread and hook):
+        return None
+    audience = scan.lex.words["spam.audience"].findall(c) + patterns().recipients.findall(scan.n.digits)
+    return Finding(spread + audience + hook) if audience else None
+
+
+def _referral(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A referral code or sign-up reward in words, or a link that carries the sender's referral parameter."""
+    hits = scan.words(spec)
+    hits += [host_of(u) + "（推广参数）" for u in scan.urls if patterns().referral_param.search(u)]
+    if not hits:
+        return None
+    return Finding(hits, "with_link" if scan.blocked else "default")
+
+
+def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
+    hits = scan.words(spec) + patterns().health_claim.findall(scan.n.digits)
+    return Finding(hits) if hits else None
+
+
 _DETECTORS: dict[str, Detector] = {
-    "contact": _contact, "invite": _invite, "pointer": _words, "evasion": _evasion, "link": _link, "qr": _words,
+    "contact": _contact, "invite": _invite, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
-    "injection": _injection, "solicitation": _combo, "chain_letter": _combo, "profile_pointer": _combo, "dare": _combo,
+    "injection": _injection, "solicitation": _combo, "chain_letter": _chain_letter, "referral": _referral,
+    "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo,
 }
 
 
@@ -529,6 +599,11 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     price_ask = question and bool(lex.words["price_ask"].search(c))
-    own_item = bool(lex.words["resale.own"].search(c))
+    own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c)
+    used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
+    attack = bool(lex.words["abuse.attack"].search(unquoted(n.folded)))
+    rule_notice = bool(lex.words["rule_notice"].search(c))
+    job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
-                        chatter, warning, question, roster, sign_up, price_ask, own_item)
+                        chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attack,
+                        rule_notice, job_post, bool(_QUOTED.search(n.folded)))

@@ -31,20 +31,24 @@ _DRY_RUN_IDS: deque[str] = deque(maxlen=5000)
 
 
 @lru_cache(maxsize=16)
-def _moderator(settings_json: str, profile_name: str, mtime: float):  # type: ignore[no-untyped-def]
+def _moderator(settings_json: str, profile_name: str, mtime: float, log_exists: bool):  # type: ignore[no-untyped-def]
 
     settings = Settings.model_validate_json(settings_json)
     profile = store(settings).load(profile_name) if profile_name else None
     key = profile_key(store(settings).path(profile_name), profile) if profile_name else ""
-    # a test run: the live log is read (strikes, the group's feedback) but never written
-    return Moderator(settings, profile, group=profile_name or "ui-test", profile_key=key, dry_run=True)
+    # a test run: the live log is read (strikes, the group's feedback) but never written — nor created;
+    # strikes are the profile's (group "profile:<key>", as the CLI and the hook count messages without a group)
+    return Moderator(settings, profile, audit=AuditLog.existing(settings) if log_exists else None,
+                     group="" if key else "ui-test",
+                     profile_key=key, dry_run=True)
 
 
 def moderator_for(settings: Settings, profile_name: str | None):  # type: ignore[no-untyped-def]
     """One test Moderator per (profile, file version); flood state carries across test runs."""
     path = store(settings).path(profile_name) if profile_name else None
     mtime = path.stat().st_mtime if path and path.exists() else 0.0
-    return _moderator(settings.model_dump_json(), profile_name or "", mtime)
+    # a log that appears later (the hook's first message) is read from then on: its existence is in the key
+    return _moderator(settings.model_dump_json(), profile_name or "", mtime, AuditLog.existing(settings) is not None)
 
 
 def parse_lines(text: str) -> list[dict[str, Any]]:

@@ -107,7 +107,9 @@ def validate_profile_text(text: str) -> str:
         p = parse_profile_text(text or "")
     except ProfileError as exc:
         return "❌ " + problems_markdown(exc)
-    return f"✅ 档案有效：{p.display_name()}（主题：{'、'.join(p.topics)}）"
+    told = p.kind_notes() + p.cadence_notes() + p.time_notes()
+    notes = "".join(f"\n- {n}" for n in told)
+    return f"✅ 档案有效：{p.display_name()}（主题：{'、'.join(p.topics)}）" + (f"\n\n请核对这些读法：{notes}" if notes else "")
 
 
 @dataclass
