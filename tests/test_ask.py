@@ -28,14 +28,14 @@ from copilot.knowledge.ask import (
     readable_lines,
     section_citations,
 )
-from copilot.knowledge.asks import load_asks
+from copilot.knowledge.asks import ASKS_FILE, SITUATIONS_FILE, load_asks
 from copilot.knowledge.cards import CardError, load_cards
 from copilot.knowledge.expansion import Expander, SynonymError, SynonymTable, load_expander
 from copilot.knowledge.index import KnowledgeIndex, key_terms, rerank_sentences
 from copilot.knowledge.ranking import ConfidenceModel, SectionHit, SectionRanking, asks_to_operate, confidence_model
 from copilot.llm import OFFLINE, get_engine
-from copilot.paths import KNOWLEDGE_DIR
-from copilot.textnorm import to_traditional
+from copilot.paths import EVALS_DIR, KNOWLEDGE_DIR
+from copilot.textnorm import char_ngrams, to_traditional
 
 # -- expansion ----------------------------------------------------------------------------------
 TABLE = SynonymTable.model_validate({
@@ -154,6 +154,32 @@ def test_every_card_section_lists_the_questions_it_answers() -> None:
     assert all(len(q) >= 2 and all(len(x) >= 4 for x in q) for q in asks.values())
 
 
+def test_every_card_section_lists_the_situations_that_need_it() -> None:
+    situations = load_asks(KNOWLEDGE_DIR, (SITUATIONS_FILE,))
+    sections = {(c.id, s) for c in load_cards(KNOWLEDGE_DIR) for s in c.sections()}
+    assert set(situations) == sections
+    assert all(situations[k] and all(len(x) >= 6 for x in situations[k]) for k in sections)
+    # one field: a section's asks first, then its situations
+    both, asks = load_asks(KNOWLEDGE_DIR), load_asks(KNOWLEDGE_DIR, (ASKS_FILE,))
+    assert all(both[k] == asks[k] + situations[k] for k in sections)
+
+
+def test_situations_are_not_copied_from_the_tuning_questions() -> None:
+    """The situations are judged on tuning questions written apart from them; a line that is nearly one of
+    those questions (character bigrams, Jaccard ≥ 0.8) would make the figures measure the copy."""
+    def grams(text: str) -> set[str]:
+        return set(char_ngrams(text, 2, 2))
+
+    files = [*sorted((EVALS_DIR / "retrieval").glob("tuning*.jsonl")), EVALS_DIR / "retrieval.jsonl"]
+    questions = [grams(json.loads(line)["question"]) for f in files
+                 for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(questions) > 500
+    for lines in load_asks(KNOWLEDGE_DIR, (SITUATIONS_FILE,)).values():
+        for line in lines:
+            g = grams(line)
+            assert max(len(g & q) / len(g | q) for q in questions if q) < 0.8, line
+
+
 def _knowledge_copy(tmp_path: Path, asks_yaml: str) -> Path:
     (tmp_path / "cards").mkdir(parents=True)
     src = KNOWLEDGE_DIR / "cards" / "crisis.md"
@@ -175,9 +201,24 @@ def test_asks_resolve_their_sections_and_bad_ones_are_reported_in_chinese(tmp_pa
             load_asks(bad)
 
 
+def test_situations_join_the_asks_field_and_their_errors_name_their_file(tmp_path: Path) -> None:
+    root = _knowledge_copy(tmp_path / "a", "crisis:\n  成员争吵怎么降温: [老会员互相对骂怎么劝]\n")
+    (root / SITUATIONS_FILE).write_text("crisis:\n  成员争吵怎么降温: [群里两个人越说越难听，旁边还有人拱火]\n"
+                                        "  广告刷屏与诈骗: [刚进群的号一口气发了十几条链接]\n", encoding="utf-8")
+    assert load_asks(root) == {("crisis", "成员争吵怎么降温"): ("老会员互相对骂怎么劝", "群里两个人越说越难听，旁边还有人拱火"),
+                               ("crisis", "广告刷屏与诈骗"): ("刚进群的号一口气发了十几条链接",)}
+    (root / SITUATIONS_FILE).write_text("crisis:\n  没有这一节: [有人吵架]\n", encoding="utf-8")
+    with pytest.raises(CardError, match="situations.yaml.*没有这一节"):
+        load_asks(root)
+
+
 @pytest.mark.parametrize(("question", "section"), [
     ("两位老会员为了拼单的事在群里互相攻击，旁边的人也开始站边了，我该怎么劝", ("crisis", "成员争吵怎么降温")),
     ("群里一年都没说过话的人，要不要清理掉腾位置", ("lifecycle", "定期清理成员")),
+    # described by symptom, with no word of the heading (knowledge/situations.yaml)
+    ("直播讲课讲到一半，底下有人开始刷表情包发链接，主讲人都被打断了", ("share-sessions", "分享中：主持与秩序")),
+    ("发出去的投票和问题都没人搭理，群里已经安静好几天了", ("daily-topics", "冷场了怎么救")),
+    ("刚招进来的助理什么都问我，同一件事每个人做得都不一样", ("operating-system", "SOP：把经验固定成标准流程")),
 ])
 def test_a_situation_finds_the_section_that_answers_it(kb_index: KnowledgeIndex, question: str,
                                                        section: tuple[str, str]) -> None:

@@ -31,9 +31,13 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
     # (the ranking does not depend on the coverage models, so this figure holds for the shipped state);
     # the scope/confidence refits tried with it were dropped (see README), so the decline figures are
     # round 21's and the answer ratchets stay where they were.
+    # Round 23: per-section situations (knowledge/situations.yaml) join the asks field: locked 0.973 / 0.920 /
+    # 0.967 / 0.027, blind 0.863 / 0.781 / 0.875 / 0.014 (no figure lower). The ratchets below were raised
+    # from these measured locked figures (floors only: locked answers 0.84 → 0.90, blind hit@3 0.84 → 0.86,
+    # blind answers 0.72 → 0.77); issue 15's blind targets (0.90 / 0.85 / 0.90) are still NOT met.
     "retrieval": [("recall_at_5", ">=", 0.9), ("mrr", ">=", 0.75),
-                  ("locked.section_hit_at_3", ">=", 0.93), ("locked.answer_section_rate", ">=", 0.84),
-                  ("locked_blind.section_hit_at_3", ">=", 0.84), ("locked_blind.answer_section_rate", ">=", 0.72),
+                  ("locked.section_hit_at_3", ">=", 0.93), ("locked.answer_section_rate", ">=", 0.90),
+                  ("locked_blind.section_hit_at_3", ">=", 0.86), ("locked_blind.answer_section_rate", ">=", 0.77),
                   ("locked_blind.oos_decline_rate", ">=", 0.87), ("locked_blind.false_decline_rate", "<=", 0.03),
                   ("locked.oos_decline_rate", ">=", 0.90), ("locked.false_decline_rate", "<=", 0.05),
                   ("tuning.section_hit_at_3", ">=", 0.94), ("tuning.answer_section_rate", ">=", 0.86),

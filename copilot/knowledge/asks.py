@@ -5,6 +5,10 @@ Operators describe situations ("两个群友吵起来了，其他人还在站队
 operators ask them (document expansion, "doc2query"); the index matches a question against them by
 words (BM25) and by meaning (e5 vectors), as one more signal of :mod:`copilot.knowledge.ranking`.
 The file is data: a section missing from it simply has no such field.
+
+``knowledge/situations.yaml`` has the same shape and joins the same field: per section, the symptoms
+and situations that make an operator need it ("话题发出去半天没一个人回"), written from the section's
+content the way someone describes what is going wrong before they know which method applies.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from copilot.knowledge.cards import CardError, load_cards
 from copilot.validation import zh_problems
 
 ASKS_FILE = "asks.yaml"
+SITUATIONS_FILE = "situations.yaml"
+FILES = (ASKS_FILE, SITUATIONS_FILE)
 
 
 class AsksTable(RootModel[dict[str, dict[str, list[str]]]]):
@@ -38,22 +44,26 @@ def _load(path: Path, mtime: float) -> dict[tuple[str, str], tuple[str, ...]]:
             for card, sections in table.root.items() for heading, questions in (sections or {}).items()}
 
 
-def load_asks(knowledge_dir: Path) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(card id, current heading) → the questions that section answers; headings renamed since are
-    resolved through the card's ``section_aliases``; a card or heading that does not exist is an error
-    (a typo would silently drop the field)."""
-    path = knowledge_dir / ASKS_FILE
-    if not path.exists():
-        return {}
-    raw = _load(path, path.stat().st_mtime)
-    cards = {c.id: c for c in load_cards(knowledge_dir)}
+def load_asks(knowledge_dir: Path, files: tuple[str, ...] = FILES) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(card id, current heading) → the questions that section answers and the situations that need it
+    (``files`` under ``knowledge_dir``, in order; a missing file adds nothing); headings renamed since
+    are resolved through the card's ``section_aliases``; a card or heading that does not exist is an
+    error (a typo would silently drop the field)."""
     out: dict[tuple[str, str], tuple[str, ...]] = {}
-    for (card_id, heading), questions in raw.items():
-        card = cards.get(card_id)
-        if card is None:
-            raise CardError(f"{ASKS_FILE}：没有 id 为 {card_id} 的卡片")
-        current = card.resolve_section(heading)
-        if current is None:
-            raise CardError(f"{ASKS_FILE}：卡片 {card_id} 没有小节「{heading}」")
-        out[(card_id, current)] = out.get((card_id, current), ()) + questions
+    cards = None
+    for name in files:
+        path = knowledge_dir / name
+        if not path.exists():
+            continue
+        raw = _load(path, path.stat().st_mtime)
+        if cards is None:
+            cards = {c.id: c for c in load_cards(knowledge_dir)}
+        for (card_id, heading), questions in raw.items():
+            card = cards.get(card_id)
+            if card is None:
+                raise CardError(f"{name}：没有 id 为 {card_id} 的卡片")
+            current = card.resolve_section(heading)
+            if current is None:
+                raise CardError(f"{name}：卡片 {card_id} 没有小节「{heading}」")
+            out[(card_id, current)] = out.get((card_id, current), ()) + questions
     return out
