@@ -184,3 +184,45 @@ def test_a_calendar_with_days_off_still_keeps_most_posts_on_the_group(offline):
     result = draft("topics", club, offline, days=63, start=D(2026, 11, 30))
     assert not [c for c in result.checks if c.passed is False and c.rule_id == "topics.on_topic"]
     assert not any(D.fromisoformat(e["date"]).weekday() >= 5 for e in _free(result))
+
+
+# ---- after the fresh QA of round 23 (qa14g): a non-food shop, a privacy ban, an evening report ----
+
+SWIM = profile_from_data({
+    "name": "浪花少儿游泳班家长群", "type": "消费型", "platform": "wechat", "brand": "浪花游泳",
+    "positioning": "浪花游泳馆少儿班的家长约课、看进度、问考级",
+    "topics": ["蛙泳", "自由泳", "游泳考级", "约课"],
+    "audience": "孩子在浪花游泳馆上课的家长",
+    "banned": ["在群里发孩子泳衣照片", "私下找教练加课"],
+    "products": [{"name": "蛙泳提高课10节", "price": 1200}, {"name": "游泳考级陪练", "price": 150}],
+    "events": [{"title": "今日课程小结", "kind": "晨报", "cadence": "每天", "time": "18:30", "place": "群内"},
+               {"title": "周六考级模拟", "kind": "线下活动", "cadence": "每周六", "time": "09:00", "place": "浪花游泳馆深水区"}],
+})
+
+
+@pytest.mark.parametrize(("word", "products", "kind"), [
+    ("科目二", ("科目二加练课时",), "exam"), ("科目三", (), "exam"), ("模拟考", (), "exam"),
+    ("蛙泳", ("蛙泳提高课10节",), "activity"),  # the course is about 蛙泳; 蛙泳 is not what is sold
+    ("云雾毛尖", ("明前云雾毛尖 250g",), "product"), ("凤凰单丛", ("凤凰单丛",), "product"),
+])
+def test_a_word_a_product_name_starts_with_is_its_subject_not_the_product(word, products, kind):
+    assert word_kind(word, products) == kind
+
+
+def test_a_shop_that_sells_no_food_never_asks_how_members_eat_it(offline):
+    text = "\n".join(e["title"] + e["opening"] for e in _free(draft("topics", SWIM, offline, days=14, start=D(2026, 12, 7))))
+    assert text and not any(w in text for w in ("怎么吃", "吃法", "上桌", "口味", "吃不完", "爱吃"))
+
+
+def test_a_group_that_bans_photos_gets_no_photo_post(offline):
+    result = draft("topics", SWIM, offline, days=14, start=D(2026, 12, 7))
+    assert _free(result) and not any(e["type"] == "晒图" for e in _free(result))
+    bank = topic_bank()
+    assert "照片" in bank["photo_ban_words"]
+
+
+def test_an_evening_report_does_not_open_with_good_morning(offline):
+    result = draft("topics", SWIM, offline, days=14, start=D(2026, 12, 7))
+    reports = [e["opening"] for e in result.drafts if e["event"] and "课程小结" in e["title"]]
+    assert len(reports) == 14
+    assert not any(w in o for o in reports for w in ("早上好", "新的一天", "早安"))

@@ -328,6 +328,10 @@ def _closings(spec: dict[str, Any], event: Event, book: RuleBook) -> list[Any]:
 def _when_and_openers(event: Event, on: dt.date | None, openers: list[Any]) -> tuple[str, list[Any]]:
     """The date and time members read, and the openers that fit it: a whole day has no "到点开始"."""
     when = when_label(on, event.time, event)
+    if event.time:  # 早上好 only in the morning: a 17:30 report opens otherwise
+        parts = bank()["day_part_words"]
+        openers = [o for o in openers
+                   if all(span[0] <= str(event.time) <= span[1] for w, span in parts.items() if w in str(o))] or openers
     if not event.all_day:
         return when, openers
     when += "" if on is None else bank()["all_day_label"]

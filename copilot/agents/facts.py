@@ -22,6 +22,7 @@ from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize, word_class
 
 _FIELDS = ("card_format", "allowed_domains", "banned", "products", "purchase_path", "locality", "brand", "paid")
+_CJK = re.compile(r"[\u4e00-\u9fff]")  # a product name going on in Chinese after a word names something else
 
 
 @lru_cache(maxsize=1)
@@ -141,8 +142,8 @@ def word_kind(word: str, products: tuple[str, ...] = ()) -> str:
     for k in table["order"]:
         if any(w.endswith(h) for h in table["kinds"][k]["heads"]):
             return str(k)
-    if any(w in n or n in w for n in (fold(p) for p in products if p.strip())):
-        return "product"  # a word of no listed kind that names what the group sells
+    if any(n in w or (w in n and not _CJK.search(n.split(w, 1)[1])) for n in (fold(p) for p in products if p.strip())):
+        return "product"  # names what the group sells (明前云雾毛尖 250g is a 云雾毛尖; 科目二加练课时 is no 科目二)
     if word_pos(w) == "ns":
         return "place"
     return "unknown"

@@ -161,8 +161,11 @@ class _FreeTopics:
         self.aud = audience_noun(profile)
         self.polled: set[str] = set()
         no_advice = applies(b["no_advice_when"], facts)
+        banned = fold(" ".join(profile.banned))
+        no_photos = any(fold(w) in banned for w in b["photo_ban_words"])  # 禁发老人照片: no 晒图 slot
         pool = [sk for sk in own + list(b["families"][family]) + list(b["families"]["common"]) + list(b["open"])
                 if applies(sk.get("when"), facts) and not (sk.get("not_brand") and C.brand(profile))
+                and not (no_photos and sk["type"] == "晒图")
                 and ("{brand}" not in sk["text"] + sk["title"] or C.brand(profile))
                 and not (sk.get("advice") and no_advice)
                 and len(self.options.get(sk.get("options", ""), ["", ""])) >= 2
