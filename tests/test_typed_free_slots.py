@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from copilot.agents import draft
+from copilot.agents.compose import business_classes, gtype
 from copilot.agents.facts import audience_noun, word_kind
 from copilot.agents.topics import poll_options, topic_bank
 from copilot.config import Settings
@@ -226,3 +227,13 @@ def test_an_evening_report_does_not_open_with_good_morning(offline):
     reports = [e["opening"] for e in result.drafts if e["event"] and "课程小结" in e["title"]]
     assert len(reports) == 14
     assert not any(w in o for o in reports for w in ("早上好", "新的一天", "早安"))
+
+
+def test_a_consumer_group_that_sells_only_a_service_gets_no_shop_clauses(offline):
+    assert "service" in business_classes(SWIM) and gtype(SWIM) == "其他"
+    bakery = profile_from_data({"name": "麦香烘焙", "type": "消费型", "positioning": "社区面包店的新品、预订和周末烘焙课",
+                                "topics": ["面包", "蛋糕", "烘焙课"], "products": [{"name": "周末烘焙课", "price": 98}]})
+    assert gtype(bakery) == "消费型"  # goods and a class: still a shop
+    for kind in ("intro", "rules"):
+        text = "\n".join(d["text"] for d in draft(kind, SWIM, offline).drafts)
+        assert text and not any(w in text for w in ("上新", "到货", "订单号", "下单"))

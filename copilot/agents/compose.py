@@ -49,9 +49,13 @@ def business_classes(profile: GroupProfile) -> frozenset[str]:
 
 def gtype(profile: GroupProfile) -> str:
     """The group type drafts are written for: the profile's, except that a 消费型 group whose members
-    are sellers is a peer group of sellers (其他), not a group of shoppers."""
+    are sellers is a peer group of sellers (其他), not a group of shoppers, and one that sells only a
+    service (a driving school, a gym) has no 上新, 到货 or 订单号 to talk about (其他 as well)."""
     t = profile.type or "其他"
-    return "其他" if t == "消费型" and "seller" in audience_classes(profile) else t
+    if t != "消费型":
+        return t
+    sells = business_classes(profile)
+    return "其他" if "seller" in audience_classes(profile) or ("service" in sells and not sells & {"food", "groupbuy"}) else t
 
 
 @lru_cache(maxsize=1)
