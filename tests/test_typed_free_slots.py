@@ -237,3 +237,15 @@ def test_a_consumer_group_that_sells_only_a_service_gets_no_shop_clauses(offline
     for kind in ("intro", "rules"):
         text = "\n".join(d["text"] for d in draft(kind, SWIM, offline).drafts)
         assert text and not any(w in text for w in ("上新", "到货", "订单号", "下单"))
+
+
+def test_a_daily_reports_standing_description_is_said_once_a_week_not_every_day(offline):
+    result = draft("topics", SWIM, offline, days=14, start=D(2026, 12, 7))
+    said = [e for e in result.drafts if e["event"] and "课程小结" in e["title"]]
+    desc = profile_from_data({**SWIM.model_dump(mode="json", exclude_none=True), "events": [
+        {"title": "今日课程小结", "kind": "晨报", "cadence": "每天", "time": "18:30", "place": "群内",
+         "details": "教练说一下今天各组练了什么、谁进步了，单个孩子的问题私信家长。"}]})
+    again = [e for e in draft("topics", desc, offline, days=14, start=D(2026, 12, 7)).drafts if e["event"]]
+    with_desc = [e for e in again if "各组练了什么" in e["opening"]]
+    assert said and len(again) == 14 and len(with_desc) == 2  # the two Mondays, when the week's routine is introduced
+    assert all(D.fromisoformat(e["date"]).weekday() == 0 for e in with_desc)

@@ -368,7 +368,8 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     if rot.state == "unanchored":
         needs.append(rot.need)
     details, content = _detail_lines(event, on, participation_only=event.kind == "晨报")
-    lines += [close_sentence(d) for d in details]
+    if closing or event.kind != "晨报":  # a daily report's standing description is said once a week, not 15 times
+        lines += [close_sentence(d) for d in details]
     prices = price_lines(profile, event)
     if prices and any(n for n in needs if n in _PRICE_NEEDS):
         lines += prices
