@@ -338,6 +338,13 @@ def _when_and_openers(event: Event, on: dt.date | None, openers: list[Any]) -> t
     return when, [o for o in openers if not any(w in o for w in bank()["timed_words"])] or openers
 
 
+def _notice_details(event: Event, on: dt.date | None, *, first_of_week: bool) -> tuple[list[str], str]:
+    """The detail lines of one notice and the report content asked for: a daily report's standing
+    description is said on the first day of the week, not every day (15 times in two weeks)."""
+    details, content = _detail_lines(event, on, participation_only=event.kind == "晨报")
+    return (details if first_of_week or event.kind != "晨报" else []), content
+
+
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
                    *, slot: str = "", closing: bool = True) -> Notice:
     """The notice members read for one occurrence of ``event`` (``on`` None: the event in general);
@@ -367,9 +374,8 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         return Notice(text=text, needs=[], steps=[], why=str(wording["why"]), paused=True)
     if rot.state == "unanchored":
         needs.append(rot.need)
-    details, content = _detail_lines(event, on, participation_only=event.kind == "晨报")
-    if closing or event.kind != "晨报":  # a daily report's standing description is said once a week, not 15 times
-        lines += [close_sentence(d) for d in details]
+    details, content = _notice_details(event, on, first_of_week=closing)
+    lines += [close_sentence(d) for d in details]
     prices = price_lines(profile, event)
     if prices and any(n for n in needs if n in _PRICE_NEEDS):
         lines += prices
