@@ -96,6 +96,12 @@ def kind_table() -> dict[str, Any]:
     return load_resource("drafting/kinds.yaml")
 
 
+def kind_by_words(text: str, default: str) -> str:
+    """The event kind a title or a free-written kind names by its words (``label_words``: 精讲 → 分享,
+    约骑 → 线下活动), first match from the top; ``default`` when none is in ``text``."""
+    return next((kind for word, kind in kind_table()["label_words"] if word in text), default)
+
+
 EventKind = Literal["晨报", "分享", "答疑", "投票", "线下活动", "秒杀", "会员日", "打卡", "课程", "晒图", "接龙",
                     "领养发布", "直播", "复盘", "讨论", "其他"]
 _TIME = re.compile(r"^([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)$")
@@ -182,7 +188,7 @@ class Event(BaseModel):
             return k
         # a kind outside the list (家长会, 品茶会) is read by its words, else 其他 — never a reason to
         # refuse the whole profile; kind_note tells the operator how it was read
-        return next((kind for word, kind in table["label_words"] if word in k), "其他")
+        return kind_by_words(k, "其他")
 
     @field_validator("time", "end", mode="before")
     @classmethod
@@ -261,7 +267,7 @@ def event_from_schedule(raw: str) -> Event | None:
     original = raw.strip()
     # the label as the operator wrote it (a Traditional schedule keeps its script)
     title = original[len(original) - len(label):].strip() if label and len(original) >= len(label) else label
-    kind = next((k for w, k in kind_table()["label_words"] if w in label), "讨论")
+    kind = kind_by_words(label, "讨论")
     event = Event(title=title or original, kind=kind, cadence=cadence, time=time)
     event._time_note = clock.note if clock else ""
     return event
