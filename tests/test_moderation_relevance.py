@@ -122,9 +122,13 @@ def test_a_chatter_word_alone_does_not_decide(mods: dict[str, Moderator]) -> Non
     # 下雨 is a chatter topic, but this is about the group's ride
     v = _judge(mods, "cycling", "明天下雨的话路线改走隧道那条吗")
     assert v.label == "ok"
-    # without a chatter topic word, a chatter-like message is labelled but left to a person
-    v = _judge(mods, "study", "谁知道附近哪家修手机的靠谱，屏幕摔裂了")
+    # without a chatter topic word and asking nothing, a chatter-like message is labelled but left to a person
+    v = _judge(mods, "study", "昨天在楼下排了半小时队买包子，还没买到")
     assert v.label == "off_topic" and v.action == "review"
+    # asking the group for a repair shop: the chatter model and the unrelated request agree, so it is reminded
+    v = _judge(mods, "study", "谁知道附近哪家修手机的靠谱，屏幕摔裂了")
+    assert v.label == "off_topic" and v.action == "remind"
+    assert "闲聊模型" in v.reason and "与本群无关的求助" in v.reason
 
 
 @pytest.mark.parametrize("text", [
