@@ -336,13 +336,18 @@ class Scan:
     urls: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     found: dict[str, list[str]] = field(default_factory=dict)  # signal name → its hits, in table order
+    masked: dict[str, str] = field(default_factory=dict)  # mask lexicon → the compact text without its phrases
 
     def words(self, spec: SignalSpec) -> list[str]:
         return self.lex.words[spec.words].findall(self.text(spec)) if spec.words else []
 
     def text(self, spec: SignalSpec) -> str:
         """The compact text a spec reads: without its ``mask`` phrases (a disclaimer is not a business word)."""
-        return self.lex.words[spec.mask].sub("", self.n.compact) if spec.mask else self.n.compact
+        if not spec.mask:
+            return self.n.compact
+        if spec.mask not in self.masked:
+            self.masked[spec.mask] = self.lex.words[spec.mask].sub("", self.n.compact)
+        return self.masked[spec.mask]
 
 
 @dataclass
