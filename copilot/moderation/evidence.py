@@ -45,12 +45,15 @@ def evidence_rules() -> EvidenceRules:
                          layer_of, frozenset(map(str, data["combos"])), names)
 
 
-def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False) -> dict[str, Any]:
+def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, own_words: str | None = None) -> dict[str, Any]:
     """The layers that support ``label`` in a verdict's ``checks`` and whether they may act.
 
     Returns ``{"layers": {layer: 中文名}, "count": n, "enough": bool}`` — ``count`` counts a combo
     signal twice and a decisive layer as enough by itself. ``attack``: the message addresses or
-    characterises a person (abuse only)."""
+    characterises a person (abuse only). ``own_words``: the text without what it quotes others as saying
+    (folded); a word signal whose every hit is only inside such a quotation reports someone else's words
+    and is no layer
+    ("那桌骂我'卖狗屎的'": 狗 is not the writer's chatter)."""
     rules = evidence_rules()
     found: dict[str, str] = {}
     weight = 0
@@ -59,7 +62,7 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False) -
         if sig.get("label") != label:
             continue
         items = set(sig.get("items") or ())
-        if items and items <= seen:
+        if items and (items <= seen or _quoted_only(items, own_words)):
             continue
         seen |= items
         layer = rules.layer_of.get(str(sig.get("name")), str(sig.get("name")))
@@ -68,7 +71,7 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False) -
             weight += 2 if sig.get("name") in rules.combos else 1
         elif sig.get("name") in rules.combos:
             weight += 1
-    for layer in _model_layers(label, checks, attack=attack):
+    for layer in _model_layers(label, checks, attack=attack, own_words=own_words):
         if layer not in found:
             found[layer] = rules.names.get(layer, layer)
             weight += 1
@@ -76,7 +79,12 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False) -
     return {"layers": found, "count": weight, "enough": enough}
 
 
-def _model_layers(label: str, checks: dict[str, Any], *, attack: bool) -> list[str]:
+def _quoted_only(items: set[str], own_words: str | None) -> bool:
+    """Every hit is a plain word that the writer's own words (outside quotations) do not contain."""
+    return own_words is not None and all(" " not in w and w not in own_words for w in items)
+
+
+def _model_layers(label: str, checks: dict[str, Any], *, attack: bool, own_words: str | None) -> list[str]:
     """The non-signal layers that speak for ``label``."""
     out = []
     clf = checks.get("classifier") or {}
@@ -96,10 +104,8 @@ def _model_layers(label: str, checks: dict[str, Any], *, attack: bool) -> list[s
         ot = checks.get("offtopic") or {}
         if ot.get("chatter_p") is not None and float(ot["chatter_p"]) >= float(ot.get("chatter_min", 1.0)):
             out.append("chatter_model")
-        if ot.get("chatter_words"):
+        if ot.get("chatter_words") and not _quoted_only(set(ot["chatter_words"]), own_words):
             out.append("chatter_words")
-        if ot.get("unrelated_request"):
-            out.append("unrelated_request")
     if trust.get("strict") and label in (Label.AD, Label.SPAM):
         out.append("new_member")
     if (checks.get("flood") or {}).get("hit"):

@@ -31,7 +31,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, permitted_words, thread_seconds
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons
+from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons, unspoken
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import squeeze, to_script
@@ -322,7 +322,7 @@ class Moderator:
         checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
                               "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3],
                               "about_group": tr.about_group, "chatter_p": tr.chatter_p, "chatter_min": CHATTER_MIN,
-                              "chatter_words": list(tr.chatter_words), "unrelated_request": tr.unrelated_request}
+                              "chatter_words": list(tr.chatter_words)}
         if tr.off_topic:
             scores[Label.OFF_TOPIC] = tr.score
 
@@ -338,7 +338,8 @@ class Moderator:
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
-            a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack)
+            own = unspoken(normalise(judged_text(text)[0]).folded) if a.signals.quoted else None
+            a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own)
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(p for p in a.reasons if p)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,

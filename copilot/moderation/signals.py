@@ -508,6 +508,12 @@ def _all_inside(folded: str, hits: list[str], zones: list[str], spans: list[str]
     return all(h in zone for h in hits) and not any(h in outside for h in hits)
 
 
+def unspoken(folded: str) -> str:
+    """The text without what it quotes others as saying (骂我"…", 说'…'): a quotation after a speech verb.
+    A quoted name ("同城引流神器") is the writer's own words and stays."""
+    return patterns().speech_quote.sub(lambda m: m.group(0).replace(m.group(1), " "), folded)
+
+
 def unquoted(folded: str) -> str:
     """The text with every quotation cut out: what the writer says in their own voice."""
     return _QUOTED.sub(" ", folded)
