@@ -104,16 +104,6 @@ class ProfileVocab:
     related: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def _reply_leads() -> frozenset[str]:
-    return frozenset(fold(str(w)) for w in load_resource(RELEVANCE)["reply_leads"])
-
-
-def thread_seconds() -> float:
-    """How long after a message about the group a reply-shaped message still belongs to its thread."""
-    return float(load_resource(RELEVANCE)["thread_seconds"])
-
-
 def _bigrams(s: str) -> set[str]:
     s = re.sub(r"[^\u3400-\u9fffa-z0-9]", "", s)
     return {s[i : i + 2] for i in range(len(s) - 1)}
@@ -244,11 +234,6 @@ class OffTopicDetector:
         if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
         return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]))
-
-    def in_thread(self, text: str) -> bool:
-        """Starts like an answer or a reaction to what was just said (开的，… / 对，… / 哈哈 …)."""
-        first = re.split(r"[，,。.!！？?~～\s]+", fold(text).strip(), maxsplit=1)[0]
-        return first in _reply_leads()
 
     def _relevance(self, compact: str, report: SignalReport) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile."""

@@ -28,7 +28,7 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
-from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, permitted_words, thread_seconds
+from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, permitted_words
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons, unspoken
@@ -142,7 +142,6 @@ class Moderator:
         self.dry_run = dry_run
         self.flood = FloodTracker()
         self._since: dict[str, float] = {}
-        self._thread: dict[str, float] = {}  # group → when its last message about the group was posted
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.banned = alternation(profile.banned) if profile and profile.banned else None
@@ -332,7 +331,6 @@ class Moderator:
             return Verdict(id=msg.id or "", label=Label.OK, action=Action.NONE, score=1.0, reason="空消息，不处理",
                            checks={"normalise": {"empty": True}}, rule_ids=[])
         a = self.analyse(text)
-        self._thread_layer(msg, a)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
         self._feedback_layer(text, a)
@@ -344,23 +342,6 @@ class Moderator:
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
                        profile_key=self.profile_key, dry_run=self.dry_run)
-
-    def _thread_layer(self, msg: Message, a: Analysis) -> None:
-        """Thread context (stateful): a reply-shaped message ("开的，下雨也开") right after a message about the
-        group belongs to that talk — not off-topic, whatever everyday words it uses."""
-        if self.offtopic is None:
-            return
-        group, now = self._group_of(msg), msg.ts or time.time()
-        ot = a.checks.get("offtopic") or {}
-        last = self._thread.get(group)
-        if a.label == Label.OFF_TOPIC and last is not None and 0 <= now - last <= thread_seconds() \
-                and self.offtopic.in_thread(msg.text):
-            a.label, a.score, a.reasons = Label.OK, 0.9, ["接着群里刚才的本群话题回复，不算跑题"]
-            ot["in_thread"] = True
-        if ot.get("about_group") or ot.get("in_thread"):
-            if len(self._thread) > 10_000:
-                self._thread.clear()
-            self._thread[group] = now
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
