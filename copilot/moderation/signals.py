@@ -339,7 +339,9 @@ class Scan:
     masked: dict[str, str] = field(default_factory=dict)  # mask lexicon → the compact text without its phrases
 
     def words(self, spec: SignalSpec) -> list[str]:
-        return self.lex.words[spec.words].findall(self.text(spec)) if spec.words else []
+        if not spec.words:
+            return []
+        return self.lex.words[spec.words].findall(self.text(spec) if spec.mask else self.n.compact)
 
     def text(self, spec: SignalSpec) -> str:
         """The compact text a spec reads: without its ``mask`` phrases (a disclaimer is not a business word)."""
