@@ -749,6 +749,10 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     before = [m for m in mentions[:at] if m.kind == "P" and mentions[at].start - m.end <= 2]
     if before:
         return before[-1].name
+    # "物资清单明天中午前发群里，@阿珍 这个你整理一下": an @name earlier in the sentence is the one 你 means
+    tagged = [m for m in mentions[:at] if m.kind == "P" and m.start > 0 and c.f[m.start - 1] == "@"]
+    if tagged:
+        return tagged[-1].name
     return c.lead[0] if c.lead else c.spoken_to
 
 
@@ -774,6 +778,12 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
         return Owner(who, "assigned", p) if who else Owner(None, "")
     if any(mentions[i].kind == "P" and cue("owner", "paid_to").search(c.f[:mentions[i].start]) for i in inside):
         return _senders(c)  # "钱交给会计小梅，周四之前": the payers owe it, whoever the model thought of the one paid
+    given = [i for i in inside if mentions[i].kind == "P" and cue("owner", "handed_to").search(c.f[span[0]:mentions[i].start])
+             and not has(c.f[:mentions[i].start], "owner", "money")]
+    if any(x.kind == "G" for x in mentions):
+        given = []
+    if given:
+        return Owner(_joined(c, mentions, given[0]), "named", scores[given[0]])  # "摄影这块交给小北": 小北's work
     f = _fold(text)
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
@@ -848,6 +858,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # a clause that is only a name ("王工 插座位置我周日之前标好", voice-to-text) addresses someone: the
     # work is in the clause after it
     parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
+    _handed_on(parts, people)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
     if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
@@ -870,6 +881,26 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else:
             pending.append(c.text)
     return groups
+
+
+def _handed_on(parts: list[_Clause], people: People) -> None:
+    """"横幅原本是张阿姨去印，她这周回老家了，改成阿May你来": work handed on within a sentence belongs to
+    the one named after 改成/换成…; the clauses before it (the old owner, the reason) keep no owner and
+    join the new owner's task."""
+    was, now = cue("owner", "reassigned_from"), cue("owner", "reassigned_to")
+    folded = [_fold(c.text) for c in parts]
+    turn = next((i for i, f in enumerate(folded) if now.search(f)), None)
+    if turn is None or not any(was.search(f) for f in folded[: turn + 1]):
+        return
+    for c in parts[:turn]:
+        c.owner, c.kind = None, ""
+    f = folded[turn]
+    hit = now.search(f)
+    after = hit.end() if hit else 0
+    named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= after)
+    named += sorted((s, people.written(n, n)) for s, _e, n in name_shaped(f) if s >= after)
+    if named and named[0][0] - after <= 1:
+        parts[turn].owner, parts[turn].kind = named[0][1], "named"
 
 
 def _only_names(text: str, people: People) -> bool:
@@ -1073,14 +1104,65 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker)
+                if action is None:
+                    action = _accepted(clause, messages, idx, events[idx], meetings[idx])
                 if action is not None:
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
             _merge(actions, volunteered)
+        _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     return actions, decisions, _merge_announcements(announcements)
+
+
+def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | None,
+              meeting: date | None) -> ActionItem | None:
+    """"摄影这块交给小北" — 小北: "没问题": work given to someone named, with no date, is a to-do once
+    that person takes it on in one of the next few messages; the date may come with the acceptance
+    ("行，明天之前搞定")."""
+    m = messages[idx]
+    if clause.kind not in ("named", "assigned") or not clause.owner or clause.owner == m.speaker:
+        return None
+    f = _fold(clause.text)
+    if asks(clause.text) or has(f, "action", "hypothetical") or has(f, "action", "not_a_task") \
+            or not (_has_verb(f) or has(f, "owner", "reassigned_to") or cue("action", "assign").search(f)):
+        return None
+    for reply in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]:
+        if reply.speaker != clause.owner:
+            continue
+        said = _fold(reply.text).strip()
+        if not cue("owner", "accepts").match(said) or asks(reply.text):
+            return None
+        deadline = find_deadline(clause.text, m.time, m.text, event=event, meeting=meeting) \
+            or find_deadline(reply.text, reply.time, reply.text, event=event, meeting=meeting)
+        return ActionItem(task=_clean(clause.text), owner=clause.owner, deadline=deadline.iso if deadline else None,
+                          deadline_text=deadline.text if deadline else None, sources=[m.id, reply.id])
+    return None
+
+
+def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, event: date | None,
+                 meeting: date | None) -> None:
+    """"酒店我去订" … "酒店什么时候能定下来？" — "周日之前": a short answer that only gives a time dates the
+    owner's to-do the question is about (one still without a date)."""
+    m = messages[idx]
+    said = re.sub(r"\W", "", _fold(m.text))
+    if not said or len(said) > int(raw("reply", "date_only_chars")) or is_question(m.text):
+        return
+    q = next((messages[j] for j in range(idx - 1, max(-1, idx - 4), -1)
+              if messages[j].speaker != m.speaker and is_question(messages[j].text)
+              and has(_fold(messages[j].text), "reply", "asks_time")), None)
+    if q is None:
+        return
+    deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
+    if deadline is None or deadline.day is None:
+        return
+    for a in reversed(actions):
+        if a.deadline is None and a.owner == m.speaker and relevant(q.text, a.task, by_kind=False):
+            a.deadline, a.deadline_text = deadline.iso, deadline.text
+            a.sources = sorted({*a.sources, q.id, m.id})
+            return
 
 
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
