@@ -859,6 +859,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # work is in the clause after it
     parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
     _handed_on(parts, people)
+    _posts_for_group(parts, speaker)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
     if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
@@ -885,22 +886,36 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
 
 def _handed_on(parts: list[_Clause], people: People) -> None:
     """"横幅原本是张阿姨去印，她这周回老家了，改成阿May你来": work handed on within a sentence belongs to
-    the one named after 改成/换成…; the clauses before it (the old owner, the reason) keep no owner and
-    join the new owner's task."""
+    the one named after 改成/换成…; the clauses from the "was" (原本/本来…) to it (the old owner, the
+    reason) are one task of the new owner. Clauses before the "was" keep their own owners."""
     was, now = cue("owner", "reassigned_from"), cue("owner", "reassigned_to")
     folded = [_fold(c.text) for c in parts]
     turn = next((i for i, f in enumerate(folded) if now.search(f)), None)
-    if turn is None or not any(was.search(f) for f in folded[: turn + 1]):
+    start = next((i for i, f in enumerate(folded[: (turn or 0) + 1]) if was.search(f)), None)
+    if turn is None or start is None:
         return
-    for c in parts[:turn]:
-        c.owner, c.kind = None, ""
     f = folded[turn]
     hit = now.search(f)
     after = hit.end() if hit else 0
     named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= after)
     named += sorted((s, people.written(n, n)) for s, _e, n in name_shaped(f) if s >= after)
+    handed = parts[turn]
     if named and named[0][0] - after <= 1:
-        parts[turn].owner, parts[turn].kind = named[0][1], "named"
+        handed.owner, handed.kind = named[0][1], "named"
+    handed.text = "，".join(c.text for c in parts[start : turn + 1])
+    parts[start : turn + 1] = [handed]
+
+
+def _posts_for_group(parts: list[_Clause], speaker: str) -> None:
+    """"名单明晚前发群里，大家核对一下": a clause with no one named that posts something to the group,
+    before a clause that gives the group work, is the speaker's own (the group acts on what is posted)."""
+    later_group = False
+    for c in reversed(parts):
+        if c.owner == "大家" and c.kind == "everyone" or c.owner is None and has(_fold(c.text), "owner", "group"):
+            later_group = True
+        elif c.owner is None and later_group and has(_fold(c.text), "owner", "to_the_group") \
+                and find_deadline(c.text, None) is not None:
+            c.owner, c.kind = speaker, "first_person"
 
 
 def _only_names(text: str, people: People) -> bool:
@@ -922,12 +937,18 @@ def _task(text: str, m: Message, people: People, context: dict[str, Message], as
         about = _clean(context[lead[0]].text)
         if not relevant(task, about) or len(task) < 12:
             short = about if len(about) <= 50 else about[:30] + "…" + about[-20:]  # what it is about, what it asks
-            task += f"（回复{lead[0]}：{short}）"
+            task += _REPLY_NOTE.format(who=lead[0], about=short)
     return task
 
 
+_REPLY_NOTE = "（回复{who}：{about}）"
+_REPLY_LABEL = re.compile(r"（回复[^：）]{1,30}：|）")
+
+
 def _same_task(a: ActionItem, b: ActionItem) -> bool:
-    return relevant(a.task, b.task) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
+    # the label of what a task replies to is no common ground ("宪法我负责（回复Jenny：…）" and "我明天去预约
+    # （回复小安：…）" are two), what it replies to is
+    return relevant(_REPLY_LABEL.sub(" ", a.task), _REPLY_LABEL.sub(" ", b.task)) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
                                          or a.deadline[:10] == b.deadline[:10])
 
 
@@ -1009,7 +1030,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             or clause.kind == "first_person" and _WILL.search(f)):
         return None
     marked = deadline is not None and deadline.marked
-    future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
+    future = deadline is not None and deadline.day is not None and m.time is not None and (
+        deadline.day > m.time.date() or deadline.day == m.time.date() and (deadline.clock or "") > m.time.strftime("%H:%M"))
     replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(cue("action", "reply_openers").match(_fold(m.text)))
     told = has(f, "action", "imperative") or (marked and not replying and kind["commitment"] < COMMITS and not asks(clause.text))
     if owner is None and future and told and not has(f, "action", "advice"):
@@ -1033,7 +1055,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
     elif clause.kind == "first_person" and (_done_only(f, deadline) or deadline is None and (
-            kind["commitment"] < 0.7 or "我先" in f or asks(clause.text))):
+            kind["commitment"] < 0.7 or "我先" in f or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
@@ -1106,6 +1128,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
+                if action is not None and clause.kind in ("", "to_me") and _dates_assigned(actions, action, speaker_of, m):
+                    continue
                 if action is not None:
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
@@ -1142,13 +1166,42 @@ def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | 
     return None
 
 
+def _dates_assigned(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str], m: Message) -> bool:
+    """"PPT 阿雅你来做" — "好" — "周五之前给我看一版": a follow-up with a date and no one named, from the
+    one who has just given someone work, dates that work (instead of becoming the group's to-do)."""
+    if new.owner != "大家" or new.deadline is None:
+        return False
+    window = int(raw("owner", "accept_window"))
+    for a in reversed(actions):
+        if new.sources[0] - a.sources[-1] > window:
+            return False
+        if speaker_of.get(a.sources[0]) == m.speaker and a.owner not in (m.speaker, "大家") and a.deadline is None:
+            a.deadline, a.deadline_text = new.deadline, new.deadline_text
+            a.sources = sorted({*a.sources, m.id})
+            return True
+    return False
+
+
 def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, event: date | None,
                  meeting: date | None) -> None:
     """"酒店我去订" … "酒店什么时候能定下来？" — "周日之前": a short answer that only gives a time dates the
-    owner's to-do the question is about (one still without a date)."""
+    owner's to-do the question is about (one still without a date); "这个交给小王" — "好的，周五前出稿": the
+    date given with an acceptance dates the work just accepted."""
     m = messages[idx]
     said = re.sub(r"\W", "", _fold(m.text))
-    if not said or len(said) > int(raw("reply", "date_only_chars")) or is_question(m.text):
+    if not said or is_question(m.text):
+        return
+    if cue("owner", "accepts").match(_fold(m.text).strip()):
+        deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
+        window = int(raw("owner", "accept_window"))
+        fresh = [a for a in actions if a.owner == m.speaker and a.deadline is None and m.id - a.sources[-1] <= window
+                 and any(messages[j].speaker != m.speaker for j in range(max(0, idx - window), idx)
+                         if messages[j].id == a.sources[0])]
+        if deadline is not None and deadline.day is not None and fresh:
+            fresh[-1].deadline, fresh[-1].deadline_text = deadline.iso, deadline.text
+            fresh[-1].sources = sorted({*fresh[-1].sources, m.id})
+            return
+    if len(said) > int(raw("reply", "date_only_chars")):
         return
     q = next((messages[j] for j in range(idx - 1, max(-1, idx - 4), -1)
               if messages[j].speaker != m.speaker and is_question(messages[j].text)

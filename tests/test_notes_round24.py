@@ -1,0 +1,84 @@
+"""Round 24 of issue 13: owners read from the chat's structure and dates carried from nearby messages —
+work handed on (原本…改成X), 交给X, an assignment accepted by the person named, an @name before 你, a
+date given in a later answer or with an acceptance, a follow-up date from the one who gave the work, a
+post to the group before the group's own step — and LINE exports. Every input is written for this test
+(not taken from an eval chat)."""
+
+from __future__ import annotations
+
+from copilot.notes.parse import parse_bytes, parse_text
+from copilot.notes.structure import find_actions
+
+
+def _actions(lines: list[tuple[str, str]], day: str = "2027-04-14") -> list[tuple[str | None, str | None, str]]:
+    """(owner, deadline, task) of a chat written on ``day`` (a Wednesday), one message a minute from 20:00."""
+    text = "\n".join(f"[{day} 20:{i:02d}] {who}: {said}" for i, (who, said) in enumerate(lines))
+    actions, _, _ = find_actions(parse_text(text).messages)
+    return [(a.owner, a.deadline, a.task) for a in actions]
+
+
+def test_work_handed_on_in_a_sentence_goes_to_the_later_owner() -> None:
+    got = _actions([("站长-蓉姐", "茶歇原来是阿斌负责，他周末值班，换成小蒋来弄"),
+                    ("小蒋", "好的")])
+    assert [(o, d) for o, d, _ in got] == [("小蒋", None)]
+    assert "茶歇" in got[0][2]  # what was handed on stays in the task
+    # an owner named before the "was" keeps their own task
+    got = _actions([("班长", "板报我负责，合唱原本是晓晴，改给阿德"), ("阿德", "没问题")])
+    assert {o for o, _, _ in got} == {"班长", "阿德"}
+
+
+def test_given_to_someone_who_accepts_is_their_todo_and_a_date_with_the_yes_counts() -> None:
+    got = _actions([("领队老金", "收尾车这块交给阿凯"), ("阿凯", "行，周六之前把车检做了")])
+    assert [(o, d) for o, d, _ in got] == [("阿凯", "2027-04-17")]
+    got = _actions([("领队老金", "收尾车这块交给阿凯"), ("阿凯", "好的，周五前搞定")])
+    assert [(o, d) for o, d, _ in got] == [("阿凯", "2027-04-16")]
+    # no acceptance and no date: a remark about someone, not a to-do
+    assert _actions([("领队老金", "上次收尾车是阿凯开的，他开得稳")]) == []
+
+
+def test_money_or_the_groups_writing_handed_to_someone_is_not_their_work() -> None:
+    got = _actions([("会长", "年费还是每人200元，月底前交给财务小黎")])
+    assert [o for o, _, _ in got] == ["大家"]
+
+
+def test_an_at_name_earlier_in_the_sentence_is_who_you_means() -> None:
+    got = _actions([("阿坤", "装备到了吗"), ("队长", "签到表明天中午前要打印好，@美琪 这个你去弄一下")])
+    assert [(o, d) for o, d, _ in got] == [("美琪", "2027-04-15 12:00")]
+
+
+def test_a_time_only_answer_to_when_dates_the_repliers_todo() -> None:
+    got = _actions([("社长阿文", "音响我去借"), ("小柯", "音响大概什么时候能借到"), ("社长阿文", "下周一之前")])
+    assert [(o, d) for o, d, _ in got] == [("社长阿文", "2027-04-19")]
+
+
+def test_a_dated_follow_up_from_the_one_who_gave_the_work_dates_that_work() -> None:
+    got = _actions([("主编", "封面设计小唐你来做"), ("小唐", "好"), ("主编", "周五之前给我看一版")])
+    assert [(o, d) for o, d, _ in got] == [("小唐", "2027-04-16")]
+
+
+def test_posting_to_the_group_before_the_groups_step_is_the_speakers() -> None:
+    got = _actions([("团长", "座位表后天前发群里，大家看看坐哪")])
+    assert [(o, d) for o, d, _ in got] == [("团长", "2027-04-16")]
+    # a post with no step for the group after it is still the group's when told as a rule
+    assert [o for o, _, _ in _actions([("老师", "作文今晚九点前发到群里")])] == ["大家"]
+
+
+def test_a_question_before_a_first_person_clause_takes_nothing_on() -> None:
+    assert _actions([("阿琳", "展会门票还有吗，我朋友也想去")]) == []
+    got = _actions([("阿琳", "投影仪我去借，顺便问问能不能多借一根线")])
+    assert [o for o, _, _ in got] == ["阿琳"]
+
+
+def test_line_exports_are_read_with_their_days_quotes_and_recalls() -> None:
+    text = ("[LINE] 社區羽球團的聊天記錄\n儲存日期：2027/04/14 22:00\n\n"
+            "2027/04/14（三）\n20:01\t阿哲\t\"週六的場地我訂好了\n下午兩點到四點\"\n"
+            "20:03\t\t阿哲已收回訊息\n20:05\t小芸\t球我帶，週五前買好\n"
+            "2027/04/15（四）\n09:10\t阿哲\t[貼圖]\n")
+    t = parse_bytes(text.encode("utf-8"), "line.txt")
+    assert t.format == "line"
+    assert [(m.speaker, m.text, m.time.isoformat()) for m in t.messages] == [
+        ("阿哲", "週六的場地我訂好了\n下午兩點到四點", "2027-04-14T20:01:00"),
+        ("小芸", "球我帶，週五前買好", "2027-04-14T20:05:00")]
+    assert sorted(d.reason for d in t.dropped) == ["图片/表情占位", "系统消息"]
+    # a LINE file saved as UTF-16 reads the same
+    assert parse_bytes(text.encode("utf-16"), "line.txt").messages[1].speaker == "小芸"
