@@ -1,7 +1,6 @@
 """Round 24 of issue 13: owners read from the chat's structure and dates carried from nearby messages —
 work handed on (原本…改成X), 交给X, an assignment accepted by the person named, an @name before 你, a
-date given in a later answer or with an acceptance, a follow-up date from the one who gave the work, a
-post to the group before the group's own step — and LINE exports. Every input is written for this test
+date given in a later answer or with an acceptance — and LINE exports. Every input is written for this test
 (not taken from an eval chat)."""
 
 from __future__ import annotations
@@ -51,16 +50,11 @@ def test_a_time_only_answer_to_when_dates_the_repliers_todo() -> None:
     assert [(o, d) for o, d, _ in got] == [("社长阿文", "2027-04-19")]
 
 
-def test_a_dated_follow_up_from_the_one_who_gave_the_work_dates_that_work() -> None:
-    got = _actions([("主编", "封面设计小唐你来做"), ("小唐", "好"), ("主编", "周五之前给我看一版")])
-    assert [(o, d) for o, d, _ in got] == [("小唐", "2027-04-16")]
-
-
-def test_posting_to_the_group_before_the_groups_step_is_the_speakers() -> None:
-    got = _actions([("团长", "座位表后天前发群里，大家看看坐哪")])
-    assert [(o, d) for o, d, _ in got] == [("团长", "2027-04-16")]
-    # a post with no step for the group after it is still the group's when told as a rule
-    assert [o for o, _, _ in _actions([("老师", "作文今晚九点前发到群里")])] == ["大家"]
+def test_a_thing_changed_is_not_work_handed_on() -> None:
+    # no one before 改成 and no person after it: a fact that changed, not an owner
+    assert _actions([("讲师阿斌", "封面原来是PNG，换成WebP以后小了一半")]) == []
+    got = _actions([("阿琪", "海报本来我周六做，改成周日做，周日晚上前发群里")])
+    assert [o for o, _, _ in got] == ["阿琪"]
 
 
 def test_a_question_before_a_first_person_clause_takes_nothing_on() -> None:

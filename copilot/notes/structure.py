@@ -778,8 +778,7 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
         return Owner(who, "assigned", p) if who else Owner(None, "")
     if any(mentions[i].kind == "P" and cue("owner", "paid_to").search(c.f[:mentions[i].start]) for i in inside):
         return _senders(c)  # "钱交给会计小梅，周四之前": the payers owe it, whoever the model thought of the one paid
-    given = [i for i in inside if mentions[i].kind == "P" and cue("owner", "handed_to").search(c.f[span[0]:mentions[i].start])
-             and not has(c.f[:mentions[i].start], "owner", "money")]
+    given = [i for i in inside if mentions[i].kind == "P" and cue("owner", "handed_to").search(c.f[span[0]:mentions[i].start])]
     if any(x.kind == "G" for x in mentions):
         given = []
     if given:
@@ -859,7 +858,6 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # work is in the clause after it
     parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
     _handed_on(parts, people)
-    _posts_for_group(parts, speaker)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
     if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
@@ -898,24 +896,14 @@ def _handed_on(parts: list[_Clause], people: People) -> None:
     hit = now.search(f)
     after = hit.end() if hit else 0
     named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= after)
-    named += sorted((s, people.written(n, n)) for s, _e, n in name_shaped(f) if s >= after)
+    named += sorted((s, people.written(n, n)) for s, _e, n in name_shaped(f) if s >= after and not n.isascii())
+    # a person right after 改成: a date or a thing changed ("本来周六，改成周日", "原来是JPG，换成AVIF") is no handing on
+    if not named or named[0][0] - after > 1:
+        return
     handed = parts[turn]
-    if named and named[0][0] - after <= 1:
-        handed.owner, handed.kind = named[0][1], "named"
+    handed.owner, handed.kind = named[0][1], "named"
     handed.text = "，".join(c.text for c in parts[start : turn + 1])
     parts[start : turn + 1] = [handed]
-
-
-def _posts_for_group(parts: list[_Clause], speaker: str) -> None:
-    """"名单明晚前发群里，大家核对一下": a clause with no one named that posts something to the group,
-    before a clause that gives the group work, is the speaker's own (the group acts on what is posted)."""
-    later_group = False
-    for c in reversed(parts):
-        if c.owner == "大家" and c.kind == "everyone" or c.owner is None and has(_fold(c.text), "owner", "group"):
-            later_group = True
-        elif c.owner is None and later_group and has(_fold(c.text), "owner", "to_the_group") \
-                and find_deadline(c.text, None) is not None:
-            c.owner, c.kind = speaker, "first_person"
 
 
 def _only_names(text: str, people: People) -> bool:
@@ -1030,8 +1018,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             or clause.kind == "first_person" and _WILL.search(f)):
         return None
     marked = deadline is not None and deadline.marked
-    future = deadline is not None and deadline.day is not None and m.time is not None and (
-        deadline.day > m.time.date() or deadline.day == m.time.date() and (deadline.clock or "") > m.time.strftime("%H:%M"))
+    future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
     replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(cue("action", "reply_openers").match(_fold(m.text)))
     told = has(f, "action", "imperative") or (marked and not replying and kind["commitment"] < COMMITS and not asks(clause.text))
     if owner is None and future and told and not has(f, "action", "advice"):
@@ -1128,8 +1115,6 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
-                if action is not None and clause.kind in ("", "to_me") and _dates_assigned(actions, action, speaker_of, m):
-                    continue
                 if action is not None:
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
@@ -1164,22 +1149,6 @@ def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | 
         return ActionItem(task=_clean(clause.text), owner=clause.owner, deadline=deadline.iso if deadline else None,
                           deadline_text=deadline.text if deadline else None, sources=[m.id, reply.id])
     return None
-
-
-def _dates_assigned(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str], m: Message) -> bool:
-    """"PPT 阿雅你来做" — "好" — "周五之前给我看一版": a follow-up with a date and no one named, from the
-    one who has just given someone work, dates that work (instead of becoming the group's to-do)."""
-    if new.owner != "大家" or new.deadline is None:
-        return False
-    window = int(raw("owner", "accept_window"))
-    for a in reversed(actions):
-        if new.sources[0] - a.sources[-1] > window:
-            return False
-        if speaker_of.get(a.sources[0]) == m.speaker and a.owner not in (m.speaker, "大家") and a.deadline is None:
-            a.deadline, a.deadline_text = new.deadline, new.deadline_text
-            a.sources = sorted({*a.sources, m.id})
-            return True
-    return False
 
 
 def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, event: date | None,
