@@ -76,3 +76,10 @@ def test_line_exports_are_read_with_their_days_quotes_and_recalls() -> None:
     assert sorted(d.reason for d in t.dropped) == ["图片/表情占位", "系统消息"]
     # a LINE file saved as UTF-16 reads the same
     assert parse_bytes(text.encode("utf-16"), "line.txt").messages[1].speaker == "小芸"
+
+
+def test_a_dated_instruction_opening_with_a_members_name_is_theirs() -> None:
+    got = _actions([("店长", "晓雯，15号前把仓库盘点一遍，下个月5号交报告"), ("晓雯", "好的店长")])
+    assert [(o, d) for o, d, _ in got] == [("晓雯", "2027-04-15")]
+    # the same instruction to nobody in particular is the group's
+    assert [o for o, _, _ in _actions([("店长", "15号前把仓库盘点一遍，下个月5号交报告")])] == ["大家"]

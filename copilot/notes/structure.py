@@ -1023,8 +1023,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     told = has(f, "action", "imperative") or (marked and not replying and kind["commitment"] < COMMITS and not asks(clause.text))
     if owner is None and future and told and not has(f, "action", "advice"):
         # "记得明天带身份证", "管理费3月15日前交到副园长那里": the group is told (a notice with a
-        # "…前" deadline and no one named is not the speaker's own promise unless it reads as one)
-        owner = "大家"
+        # "…前" deadline and no one named is not the speaker's own promise unless it reads as one) —
+        # unless the message opens by calling one member ("苗苗，15号前盘点一下仓库"): then it is theirs
+        owner = _vocative(m, people) or "大家"
     elif owner is None:
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
@@ -1049,6 +1050,16 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _vocative(m: Message, people: People) -> str | None:
+    """The one member a message opens by calling by name, then a pause ("苗苗，…"), if not the speaker (an
+    @name is read by the owner resolver, with what it asks)."""
+    to = _spoken_to(m, people)
+    if len(to) != 1 or to[0] in (m.speaker, "大家") or people.lead(m.text):
+        return None
+    at = next((pos + len(alias) for pos, alias, who in people.named_in(m.text[:12]) if pos == 0 and who == to[0]), None)
+    return to[0] if at is not None and re.match(r"[，,\s]", _fold(m.text)[at:at + 1]) else None
 
 
 def _done_only(f: str, deadline: Deadline | None) -> bool:
