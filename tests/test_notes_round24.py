@@ -83,3 +83,16 @@ def test_a_dated_instruction_opening_with_a_members_name_is_theirs() -> None:
     assert [(o, d) for o, d, _ in got] == [("晓雯", "2027-04-15")]
     # the same instruction to nobody in particular is the group's
     assert [o for o, _, _ in _actions([("店长", "15号前把仓库盘点一遍，下个月5号交报告")])] == ["大家"]
+
+
+def test_a_wecom_archive_names_speakers_by_from_name_not_by_id() -> None:
+    data = ('{"roomname": "物业服务群", "chatdata": ['
+            '{"from": "wm01ab", "from_name": "物业-小葛", "msgtime": 1781657102000, "msgtype": "text",'
+            ' "text": {"content": "明天上午9点停水两小时"}},'
+            '{"from": "wm02cd", "from_name": "3栋-老钱", "msgtime": 1781657170000, "msgtype": "text",'
+            ' "text": {"content": "那我今晚先把水缸接满"}}]}')
+    t = parse_bytes(data.encode("utf-8"), "wecom.json")
+    assert [(m.speaker, m.speaker_id) for m in t.messages] == [("物业-小葛", "wm01ab"), ("3栋-老钱", "wm02cd")]
+    # a record whose only speaker field is "from" keeps it as the name
+    t = parse_bytes('[{"from": "阿坤", "text": "周六见"}, {"from": "小敏", "text": "好"}]'.encode(), "plain.json")
+    assert [(m.speaker, m.speaker_id) for m in t.messages] == [("阿坤", None), ("小敏", None)]

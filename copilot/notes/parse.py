@@ -306,12 +306,13 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
 
 # -- structured exports ---------------------------------------------------------------------------
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "speaker": ("speaker", "sender", "nickname", "nick", "name", "from", "user", "author", "发送者", "发送人",
-                "昵称", "发言人", "用户"),
+    # a display name before an id: WeCom's archive has "from" (wm… id) beside "from_name"
+    "speaker": ("speaker", "sender_name", "from_name", "fromname", "user_name", "display_name", "sender", "nickname",
+                "nick", "name", "from", "user", "author", "发送者", "发送人", "昵称", "发言人", "用户"),
     "text": ("text", "content", "message", "msg", "body", "内容", "消息", "消息内容", "文本"),
     "time": ("time", "timestamp", "datetime", "date", "created_at", "ts", "msgtime", "send_time", "sendtime", "create_time",
              "时间", "发送时间", "日期"),
-    "speaker_id": ("speaker_id", "sender_id", "user_id", "uid", "qq", "wxid", "id号", "QQ号", "账号"),
+    "speaker_id": ("speaker_id", "sender_id", "user_id", "uid", "qq", "wxid", "from", "id号", "QQ号", "账号"),
 }
 
 
@@ -339,6 +340,7 @@ def _records_to_messages(records: list[tuple[int, Any]], name: str, columns: Map
         tk = _pick(keys, DEFAULT_COLUMNS["text"], columns.get("text"))
         mk = _pick(keys, DEFAULT_COLUMNS["time"], columns.get("time"))
         ik = _pick(keys, DEFAULT_COLUMNS["speaker_id"], columns.get("speaker_id"))
+        ik = None if ik == sk else ik  # "from" is the id only beside a name
         speaker = rec.get(sk) if sk else None
         text = rec.get(tk) if tk else None
         if isinstance(speaker, Mapping):  # {"sender": {"nickname": ..}}
