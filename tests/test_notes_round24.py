@@ -6,7 +6,7 @@ date given in a later answer or with an acceptance — and LINE exports. Every i
 from __future__ import annotations
 
 from copilot.notes.parse import parse_bytes, parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.structure import aliases, find_actions
 
 
 def _actions(lines: list[tuple[str, str]], day: str = "2027-04-14") -> list[tuple[str | None, str | None, str]]:
@@ -96,3 +96,9 @@ def test_a_wecom_archive_names_speakers_by_from_name_not_by_id() -> None:
     # a record whose only speaker field is "from" keeps it as the name
     t = parse_bytes('[{"from": "阿坤", "text": "周六见"}, {"from": "小敏", "text": "好"}]'.encode(), "plain.json")
     assert [(m.speaker, m.speaker_id) for m in t.messages] == [("阿坤", None), ("小敏", None)]
+
+
+def test_a_nickname_with_a_number_or_a_description_is_called_by_its_name() -> None:
+    assert {"老魏", "小蕾"} <= aliases("老魏1962") | aliases("爱跳舞的小蕾")
+    got = _actions([("队长", "7号的球衣老魏负责洗，周五前带来"), ("老魏1962", "好的")])
+    assert [(o, d) for o, d, _ in got] == [("老魏1962", "2027-04-16")]

@@ -149,6 +149,9 @@ def aliases(speaker: str) -> set[str]:
             out.add(part[1:])  # 何雨桐 is called 雨桐
     if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
         out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2}
+    # 大刘2号 / 孟凡2001 / 李阿姨1958: the name before a number; 晨跑的小何: the name after a description
+    out |= {m.group(1) for m in [re.fullmatch(r"(.+?)\d{1,4}号?", full)] if m}
+    out |= {full.rsplit("的", 1)[1]} if "的" in full[1:-1] else set()
     return {a for a in out if len(a) >= 2}
 
 
