@@ -5,6 +5,9 @@ date given in a later answer or with an acceptance — and LINE exports. Every i
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
+from copilot.notes.dates import find_deadline
 from copilot.notes.parse import parse_bytes, parse_text
 from copilot.notes.structure import aliases, find_actions
 
@@ -102,3 +105,14 @@ def test_a_nickname_with_a_number_or_a_description_is_called_by_its_name() -> No
     assert {"老魏", "小蕾"} <= aliases("老魏1962") | aliases("爱跳舞的小蕾")
     got = _actions([("队长", "7号的球衣老魏负责洗，周五前带来"), ("老魏1962", "好的")])
     assert [(o, d) for o, d, _ in got] == [("老魏1962", "2027-04-16")]
+
+
+def test_month_slash_day_dates_and_taiwans_you_and_a_request_accepted() -> None:
+    said = datetime(2027, 4, 14, 20, 0)
+    assert find_deadline("4/30前把稿子交上来", said).day == date(2027, 4, 30)
+    assert find_deadline("比数是3/2", said) is None  # a score, not a date
+    got = _actions([("導演", "@小琪 道具妳負責可以嗎？4/20前把清單丟群組讓我看"), ("小琪", "可以啊")])
+    assert {(o, d) for o, d, _ in got} == {("小琪", "2027-04-20")}
+    got = _actions([("導演", "燈光本來想給阿豪，他要上班，燈光改給小杰可以嗎"), ("小杰", "可以 我做 4/25前交設計")])
+    assert [(o, d) for o, d, _ in got] == [("小杰", "2027-04-25")]
+    assert "燈光" in got[0][2]

@@ -1149,7 +1149,8 @@ def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | 
     if clause.kind not in ("named", "assigned") or not clause.owner or clause.owner == m.speaker:
         return None
     f = _fold(clause.text)
-    if asks(clause.text) or has(f, "action", "hypothetical") or has(f, "action", "not_a_task") \
+    # (a request put as a question counts: "海报改给阿凯可以吗" — "可以 我做")
+    if has(f, "action", "hypothetical") or has(f, "action", "not_a_task") \
             or not (_has_verb(f) or has(f, "owner", "reassigned_to") or cue("action", "assign").search(f)):
         return None
     for reply in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]:
@@ -1159,6 +1160,7 @@ def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | 
         if not cue("owner", "accepts").match(said) or asks(reply.text):
             return None
         deadline = find_deadline(clause.text, m.time, m.text, event=event, meeting=meeting) \
+            or find_deadline(m.text, m.time, m.text, event=event, meeting=meeting) \
             or find_deadline(reply.text, reply.time, reply.text, event=event, meeting=meeting)
         return ActionItem(task=_clean(clause.text), owner=clause.owner, deadline=deadline.iso if deadline else None,
                           deadline_text=deadline.text if deadline else None, sources=[m.id, reply.id])
