@@ -116,3 +116,12 @@ def test_month_slash_day_dates_and_taiwans_you_and_a_request_accepted() -> None:
     got = _actions([("導演", "燈光本來想給阿豪，他要上班，燈光改給小杰可以嗎"), ("小杰", "可以 我做 4/25前交設計")])
     assert [(o, d) for o, d, _ in got] == [("小杰", "2027-04-25")]
     assert "燈光" in got[0][2]
+
+
+def test_a_promise_after_a_report_of_what_was_done_and_signing_as_a_task() -> None:
+    got = _actions([("会长", "@阿芸 我问了物业，地下室可以借用，我明天把借用单发群里")])
+    assert [(o, d) for o, d, _ in got] == [("会长", "2027-04-15")]
+    # what was done, then a time with no 我 of its own: a report, not a promise
+    assert _actions([("阿芸", "我刚给大家买了一箱苹果，明天给大家分")]) == []
+    got = _actions([("秘书", "场地我来联系，明天下午签合同")])
+    assert [(o, d) for o, d, _ in got] == [("秘书", "2027-04-15")]

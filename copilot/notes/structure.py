@@ -1067,13 +1067,17 @@ def _vocative(m: Message, people: People) -> str | None:
 
 def _done_only(f: str, deadline: Deadline | None) -> bool:
     """Whether a first-person line tells only what is done (我报了500): a past clause ("这周我收了二十本")
-    followed by a clause with a "…前" deadline ("周六之前贴好标签") still promises the rest."""
+    followed by a clause with a "…前" deadline ("周六之前贴好标签") or a time with a task ("我问了村委…，我
+    明天把位置图发群里") still promises the rest."""
     past = _PAST.search(f)
     if past is None:
         return False
-    if deadline is None or not deadline.marked:
+    if deadline is None or not (deadline.marked or deadline.attached):
         return True
     later = f.find(_fold(deadline.text), past.end())
+    if not deadline.marked:  # an unmarked time promises only with its own 我 after the past clause
+        again = cue("owner", "me").search(f, past.end())
+        return not (again and _CLAUSE.search(f[past.end():again.start()]) and abs(later - again.start()) <= 4)
     return not (later > past.end() and _CLAUSE.search(f[past.end():later]))
 
 
