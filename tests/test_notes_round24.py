@@ -125,3 +125,11 @@ def test_a_promise_after_a_report_of_what_was_done_and_signing_as_a_task() -> No
     assert _actions([("阿芸", "我刚给大家买了一箱苹果，明天给大家分")]) == []
     got = _actions([("秘书", "场地我来联系，明天下午签合同")])
     assert [(o, d) for o, d, _ in got] == [("秘书", "2027-04-15")]
+
+
+def test_cantonese_short_promises_past_and_hand_ins_to_a_named_collector() -> None:
+    got = _actions([("司庫", "會費仲未交嘅請喺月尾之前交俾我"), ("阿玲", "我聽日轉")])
+    assert ("阿玲", "2027-04-15") in [(o, d) for o, d, _ in got]
+    assert _actions([("阿玲", "我今日去咗酒樓飲茶，啲蝦餃好正")]) == []  # 咗: what was done
+    got = _actions([("社長", "每位社員要賣最少10張飛，4月30號之前將數交俾阿明統計"), ("阿明", "收到")])
+    assert [(o, d) for o, d, _ in got] == [("大家", "2027-04-30")]

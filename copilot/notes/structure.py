@@ -764,21 +764,32 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     threshold; else "今晚11点前转我" (the speaker receives) is the group's, or the @-addressed person's."""
     inside = [i for i, m in enumerate(mentions) if span[0] <= m.start < span[1]]
     best = max(inside, key=lambda i: (scores[i], -i), default=None)
-    if best is not None and scores[best] >= OWNER_THRESHOLD:
-        m, p = mentions[best], scores[best]
-        if m.kind == "P" and cue("owner", "paid_to").search(c.f[:m.start]):
-            return _senders(c)  # the one paid receives; the payers owe
-        if m.kind == "P":
-            return Owner(_joined(c, mentions, best), "named", p)
-        if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]) \
-                and _due(c.f[span[0]:span[1]]):
-            return _senders(c)  # "周六前发我就行": the speaker receives (with no date it is an instruction)
-        if m.kind == "I":
-            return Owner(c.speaker, "first_person", p)
-        if m.kind == "G":
-            return Owner("大家", "everyone", p)
-        who = _addressee(c, mentions, best)
-        return Owner(who, "assigned", p) if who else Owner(None, "")
+    if best is None or scores[best] < OWNER_THRESHOLD:
+        return _unsure(c, mentions, scores, span, text, inside)
+    m, p = mentions[best], scores[best]
+    if m.kind == "P" and cue("owner", "paid_to").search(c.f[:m.start]):
+        return _senders(c)  # the one paid receives; the payers owe
+    if m.kind == "P" and cue("owner", "handed_in").search(c.f[max(0, m.start - 4):m.start]) \
+            and any(x.kind == "G" and cue("owner", "group").fullmatch(c.f[x.start:x.end]) for x in mentions):
+        return Owner("大家", "everyone", p)  # "每位社員…9月10號之前將數交俾靚仔明統計": the group hands it in
+    if m.kind == "P":
+        return Owner(_joined(c, mentions, best), "named", p)
+    if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]) \
+            and _due(c.f[span[0]:span[1]]):
+        return _senders(c)  # "周六前发我就行": the speaker receives (with no date it is an instruction)
+    if m.kind == "I":
+        return Owner(c.speaker, "first_person", p)
+    if m.kind == "G":
+        return Owner("大家", "everyone", p)
+    who = _addressee(c, mentions, best)
+    return Owner(who, "assigned", p) if who else Owner(None, "")
+
+
+def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str,
+            inside: list[int]) -> Owner:
+    """The owner of a clause none of whose mentions the owner model is sure of: the payers of money paid
+    to someone, the one a duty is given to, the addressed person or group told what to do, the senders
+    of what the speaker receives, or the speaker of "我" right before a time with a task."""
     if any(mentions[i].kind == "P" and cue("owner", "paid_to").search(c.f[:mentions[i].start]) for i in inside):
         return _senders(c)  # "钱交给会计小梅，周四之前": the payers owe it, whoever the model thought of the one paid
     given = [i for i in inside if mentions[i].kind == "P" and cue("owner", "handed_to").search(c.f[span[0]:mentions[i].start])]
@@ -793,6 +804,11 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
         return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
     if has(f, "action", "to_me"):
         return _senders(c)
+    for i in inside:  # "我聽日轉", "我周五前交": 我 and a time with a task right after it, too short for the model
+        after = c.f[mentions[i].end:span[1]]
+        due = find_deadline(after, None, strict=False) if mentions[i].kind == "I" else None
+        if due is not None and (due.marked or due.attached) and after.find(_fold(due.text)) in (0, 1):
+            return Owner(c.speaker, "first_person", scores[i])
     return Owner(None, "")
 
 
