@@ -807,7 +807,9 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
     for i in inside:  # "我聽日轉", "我周五前交": 我 and a time with a task right after it, too short for the model
         after = c.f[mentions[i].end:span[1]]
         due = find_deadline(after, None, strict=False) if mentions[i].kind == "I" else None
-        if due is not None and (due.marked or due.attached) and after.find(_fold(due.text)) in (0, 1):
+        at = after.find(_fold(due.text)) if due is not None else -1
+        if due is not None and (due.marked or due.attached) and at in (0, 1) \
+                and not cue("owner", "availability").match(after[at + len(due.text):]):
             return Owner(c.speaker, "first_person", scores[i])
     return Owner(None, "")
 
