@@ -133,3 +133,11 @@ def test_cantonese_short_promises_past_and_hand_ins_to_a_named_collector() -> No
     assert _actions([("阿玲", "我今日去咗酒樓飲茶，啲蝦餃好正")]) == []  # 咗: what was done
     got = _actions([("社長", "每位社員要賣最少10張飛，4月30號之前將數交俾阿明統計"), ("阿明", "收到")])
     assert [(o, d) for o, d, _ in got] == [("大家", "2027-04-30")]
+
+
+def test_the_time_right_after_my_promise_beats_a_bare_closing_date() -> None:
+    got = _actions([("秘书长", "好 报名接龙我明天发群里 4月25日截止")])
+    assert [(o, d) for o, d, _ in got] == [("秘书长", "2027-04-15")]
+    # a later "…前" with its own task is still the deadline
+    got = _actions([("采购", "我今天就跟工厂下单，周五前确认交期")])
+    assert [(o, d) for o, d, _ in got] == [("采购", "2027-04-16")]

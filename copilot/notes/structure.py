@@ -1033,6 +1033,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
     deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+    if clause.kind == "first_person" and deadline is not None and deadline.marked and not deadline.attached:
+        deadline = _own_time(timed, m, event, meeting) or deadline  # (a bare "1月25日截止" closes something else)
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
@@ -1071,6 +1073,21 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _own_time(text: str, m: Message, event: date | None, meeting: date | None) -> Deadline | None:
+    """"包车接龙我明天发群里 1月25日截止": the time right after the speaker's 我 with a task is when they
+    do it (the later 截止 is the sign-up's own close)."""
+    f = _fold(text)
+    me = cue("owner", "me").search(f)
+    if me is None:
+        return None
+    after = text[me.end():] if len(text) == len(f) else f[me.end():]
+    first = next(iter(time_expressions(after, m.time, event, meeting)), None)
+    if first is None or first.day is None or not (first.marked or first.attached) \
+            or _fold(after).find(_fold(first.text)) not in (0, 1):
+        return None
+    return first
 
 
 def _vocative(m: Message, people: People) -> str | None:
