@@ -141,3 +141,9 @@ def test_the_time_right_after_my_promise_beats_a_bare_closing_date() -> None:
     # a later "…前" with its own task is still the deadline
     got = _actions([("采购", "我今天就跟工厂下单，周五前确认交期")])
     assert [(o, d) for o, d, _ in got] == [("采购", "2027-04-16")]
+
+
+def test_a_southern_given_name_is_called_with_a() -> None:
+    assert {"阿伟", "家伟"} <= aliases("黄家伟") and {"阿辉", "志辉"} <= aliases("李志辉3号")
+    got = _actions([("村长", "围栏的事阿伟去谈，下周三前给回话"), ("黄家伟", "好 我去谈")])
+    assert [o for o, _, _ in got] == ["黄家伟"]

@@ -146,11 +146,15 @@ def aliases(speaker: str) -> set[str]:
         if len(part) >= 2 and not re.search(r"\d", part):
             out.add(part)
         if re.fullmatch(r"[\u4e00-\u9fff]{3}", part) and part[0] in str(raw("owner", "surnames")):
-            out.add(part[1:])  # 何雨桐 is called 雨桐
+            out |= {part[1:], "阿" + part[-1]}  # 何雨桐 is called 雨桐; 陈家强 阿强 (the south's 阿 + the last character)
     if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
         out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2}
     # 大刘2号 / 孟凡2001 / 李阿姨1958: the name before a number; 晨跑的小何: the name after a description
-    out |= {m.group(1) for m in [re.fullmatch(r"(.+?)\d{1,4}号?", full)] if m}
+    bare = re.fullmatch(r"(.+?)\d{1,4}号?", full)
+    if bare:
+        out.add(bare.group(1))
+        if re.fullmatch(r"[\u4e00-\u9fff]{3}", bare.group(1)) and bare.group(1)[0] in str(raw("owner", "surnames")):
+            out |= {bare.group(1)[1:], "阿" + bare.group(1)[-1]}  # 陈家明2号 is 家明 too
     out |= {full.rsplit("的", 1)[1]} if "的" in full[1:-1] else set()
     return {a for a in out if len(a) >= 2}
 
