@@ -639,7 +639,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
             continue
-        if is_chatter(m.text) or cue("reply", "acks").match(f):
+        if is_chatter(m.text) or cue("reply", "acks").match(f) or _courtesy(f, people):
             continue
         recent = [q for q in opened if i - q.index <= window]
         chosen: _Open | None = None
@@ -661,6 +661,16 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
     return [_pair(q, messages, session, decisions or []) for q in opened if q.answer and _kept(q, speakers, host, topic)]
+
+
+def _courtesy(f: str, people: People) -> bool:
+    """Thanks, praise or a wish to someone, and nothing else ("谢谢王姐 祝王姐后天一把过", "会长威武")."""
+    f = people.at.sub(" ", f)
+    for _, alias, _who in people.named_in(f):
+        f = f.replace(alias, " ")
+    for start, end, _name in reversed(name_shaped(f)):  # 王姐, 刘老师: people not (yet) in the chat
+        f = f[:start] + " " + f[end:]
+    return bool(cue("reply", "courtesy").match(f))
 
 
 def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]) -> bool:
