@@ -145,18 +145,23 @@ def aliases(speaker: str) -> set[str]:
                 break
         if len(part) >= 2 and not re.search(r"\d", part):
             out.add(part)
-        if re.fullmatch(r"[\u4e00-\u9fff]{3}", part) and part[0] in str(raw("owner", "surnames")):
-            out |= {part[1:], "阿" + part[-1]}  # 何雨桐 is called 雨桐; 陈家强 阿强 (the south's 阿 + the last character)
+        out |= _given_names(part)
     if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
         out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2}
     # 大刘2号 / 孟凡2001 / 李阿姨1958: the name before a number; 晨跑的小何: the name after a description
     bare = re.fullmatch(r"(.+?)\d{1,4}号?", full)
     if bare:
-        out.add(bare.group(1))
-        if re.fullmatch(r"[\u4e00-\u9fff]{3}", bare.group(1)) and bare.group(1)[0] in str(raw("owner", "surnames")):
-            out |= {bare.group(1)[1:], "阿" + bare.group(1)[-1]}  # 陈家明2号 is 家明 too
+        out |= {bare.group(1)} | _given_names(bare.group(1))
     out |= {full.rsplit("的", 1)[1]} if "的" in full[1:-1] else set()
     return {a for a in out if len(a) >= 2}
+
+
+def _given_names(name: str) -> set[str]:
+    """What a surname + two-character given name is also called: 何雨桐 → 雨桐, 陈家强 → 阿强 (the south's
+    阿 + the last character)."""
+    if re.fullmatch(r"[\u4e00-\u9fff]{3}", name) and name[0] in str(raw("owner", "surnames")):
+        return {name[1:], "阿" + name[-1]}
+    return set()
 
 
 @dataclass
@@ -1232,9 +1237,10 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
     if cue("owner", "accepts").match(_fold(m.text).strip()):
         deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
         window = int(raw("owner", "accept_window"))
-        fresh = [a for a in actions if a.owner == m.speaker and a.deadline is None and m.id - a.sources[-1] <= window
-                 and any(messages[j].speaker != m.speaker for j in range(max(0, idx - window), idx)
-                         if messages[j].id == a.sources[0])]
+        said_by = {x.id: x.speaker for x in messages[max(0, idx - window):idx]}
+        # work given by someone else just before
+        fresh = [a for a in actions if a.owner == m.speaker and a.deadline is None
+                 and said_by.get(a.sources[0], m.speaker) != m.speaker]
         if deadline is not None and deadline.day is not None and fresh:
             fresh[-1].deadline, fresh[-1].deadline_text = deadline.iso, deadline.text
             fresh[-1].sources = sorted({*fresh[-1].sources, m.id})
