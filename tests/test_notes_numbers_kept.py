@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import render_markdown, summarize_text
+from copilot.notes.dates import find_deadline
 from copilot.notes.faithfulness import find_ungrounded
 from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.offline import clean_sentence
@@ -40,3 +43,17 @@ def test_a_number_cut_from_a_longer_one_is_ungrounded() -> None:
     whole = notes.model_copy(update={"summary": "宴会厅一共8000元",
                                      "key_points": [KeyPoint(text="宴会厅一共8000元，能坐12桌", speaker="阿敏", sources=[2])]})
     assert find_ungrounded(whole, transcript) == []
+
+
+def test_a_ratio_or_a_score_is_no_clock_and_this_weeks_day_already_gone_is_the_coming_one() -> None:
+    evening = datetime(2026, 11, 24, 20, 0)
+    assert find_deadline("今天早上冲的耶加，粉水比例是1:16，挺甜", evening) is None
+    assert find_deadline("配比1:2:3，按这个调", evening) is None
+    assert find_deadline("上周联赛我们3:1赢了", evening) is None
+    due = find_deadline("明天9:30前把表发群里", evening)
+    assert due is not None and (due.day, due.clock) == (date(2026, 11, 25), "09:30")
+    # said on Sunday 22 November: 這週五前 cannot mean the Friday two days ago
+    sunday = find_deadline("展示架我去借，這週五前回報能借幾個", datetime(2026, 11, 22, 20, 0))
+    assert sunday is not None and sunday.day == date(2026, 11, 27)
+    midweek = find_deadline("这周五前把名单发我", datetime(2026, 11, 18, 20, 0))
+    assert midweek is not None and midweek.day == date(2026, 11, 20)
