@@ -157,6 +157,11 @@ def load_ask_cases(path: Path) -> list[AskCase]:
     return cases
 
 
+# tuning files kept out of every trained model (scope classifier, confidence, section scorer, near-miss
+# prototypes): read and scored per question, but only ever a measure of how the method does on new phrasing
+HELD_OUT = ("tuning_heldout24",)
+
+
 def ask_split_files(directory: Path) -> dict[str, tuple[str, Path]]:
     """The ask splits in ``directory`` by name (the file's stem): every ``tuning*.jsonl`` is scored as a
     tuning split (per question), every ``locked*.jsonl`` as a locked one (totals only). A new file
