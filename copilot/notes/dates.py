@@ -91,7 +91,7 @@ def _lexicon() -> _Lexicon:
     weekdays = {fold(str(k)): int(v) for k, v in d["weekday_names"].items()}
     week = rf"(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])})?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
     not_day = _alt(d["not_a_day_after"])
-    absolute = (r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?=\s*(?:前|之前|以前))"
+    absolute = (r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?<![\d/.])(?P<dm>\d{1,2})[./](?P<dd>\d{1,2})(?![\d/.])(?=\s*(?:前|之前|以前|截止|[（(]?(?:周|星期|礼拜|週)))"
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})?(?<![第\dA-Za-z])(?P<dn>\d{{1,2}})[日号](?!{not_day}))")
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|(?P<me>{_alt(d['month_end'])}))"
     part = rf"(?:{_alt(d['day_parts'])})"
