@@ -22,7 +22,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from copilot.config import Settings
-from copilot.evals.retrieval import ask_split_files, load_ask_cases
+from copilot.evals.retrieval import HELD_OUT, ask_split_files, load_ask_cases
 from copilot.files import atomic_write
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import CONFIDENCE_FILE, ConfidenceModel, question_key, scope_model
@@ -35,7 +35,7 @@ FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operatio
 def questions(hold_out: str = "") -> list[tuple[str, int]]:
     out = []
     for name, (half, path) in ask_split_files(EVALS_DIR / "retrieval").items():
-        if half == "tuning" and name != hold_out:
+        if half == "tuning" and name != hold_out and name not in HELD_OUT:
             out += [(case.question, int(case.in_scope)) for case in load_ask_cases(path)]
     for line in (EVALS_DIR / "retrieval.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():

@@ -38,7 +38,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from copilot.evals.retrieval import ask_split_files, load_ask_cases
+from copilot.evals.retrieval import HELD_OUT, ask_split_files, load_ask_cases
 from copilot.files import atomic_write
 from copilot.knowledge.asks import load_asks
 from copilot.knowledge.ranking import OFF_SCOPE_FILE, SCOPE_MODEL_FILE, ScopeModel, question_key, scope_grams
@@ -51,7 +51,7 @@ FOLDS = 5
 def examples(hold_out: str = "") -> tuple[list[str], list[int]]:
     seen: dict[str, int] = {}
     for name, (half, path) in ask_split_files(EVALS_DIR / "retrieval").items():
-        if half == "tuning" and name != hold_out:
+        if half == "tuning" and name != hold_out and name not in HELD_OUT:
             for case in load_ask_cases(path):
                 seen.setdefault(case.question, int(not case.in_scope))
     for questions in (yaml.safe_load(OFF_SCOPE_FILE.read_text(encoding="utf-8")) or {}).values():

@@ -28,7 +28,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from copilot.config import Settings
-from copilot.evals.retrieval import ask_split_files, load_ask_cases
+from copilot.evals.retrieval import HELD_OUT, ask_split_files, load_ask_cases
 from copilot.files import atomic_write
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex
@@ -117,7 +117,7 @@ def main() -> None:
             index.build()
         named = samples(index)
     by_file(named, args.c)
-    rows = [(m, lab) for n, m, lab in named if n not in args.hold_out]
+    rows = [(m, lab) for n, m, lab in named if n not in args.hold_out and n not in HELD_OUT]
     first = hits(rows, [-np.arange(len(lab), dtype=float) for _, lab in rows])
     folds = np.arange(len(rows)) % 5
     held: list[np.ndarray] = [np.zeros(0)] * len(rows)

@@ -12,7 +12,7 @@ import pytest
 
 from copilot.config import Settings
 from copilot.evals import suites
-from copilot.evals.retrieval import ask_split_files
+from copilot.evals.retrieval import AskCase, ask_split_files, evaluate_ask
 from copilot.evals.runner import make_context
 from copilot.knowledge.ask import (
     answer_question,
@@ -182,3 +182,22 @@ def test_the_second_section_may_come_from_the_third_place() -> None:
     also = _sec("负面投诉与舆情", 0.29, scorer.second + 0.05)
     assert chosen_sections(_ranked(first, close, also)) == [first, close]
     assert chosen_sections(_ranked(first, far, far, close)) == [first]
+
+
+def test_misplaced_counts_answers_that_missed_an_acceptable_section_in_the_top_three(kb_index: KnowledgeIndex,
+                                                                                    settings: Settings) -> None:
+    """Written for this test: one question labelled with its own best section (answered from it), one with
+    its second-ranked section only — misplaced unless the answer took that one too — and a near miss."""
+    question = "两个群友在群里吵起来了，越吵越凶，我该怎么劝"
+    top = kb_index.search_sections(question, k=3).sections
+    first, second = (top[0].source, top[0].section), (top[1].source, top[1].section)
+    cases = [AskCase(id="a", question=question, sections=[first]),
+             AskCase(id="b", question=question, sections=[second]),
+             AskCase(id="c", question="群里的姐妹找我借三千块周转，说月底还，我借不借", in_scope=False)]
+    report = evaluate_ask(kb_index, get_engine(settings), cases)
+    a, b, c = report.results
+    assert a.hit_at_3 and a.answer_ok and a.misplaced is False
+    assert b.hit_at_3 and b.misplaced == (not b.answer_ok)
+    assert c.misplaced is None
+    assert report.misplaced_rate == pytest.approx(sum(bool(r.misplaced) for r in (a, b)) / 2)
+    assert "misplaced_rate" in report.totals()

@@ -125,6 +125,18 @@ def test_csv_in_gbk_with_chinese_headers_and_quoted_commas(tmp_path: Path) -> No
     assert data.skipped == [(4, "只有 2 列")]
 
 
+def test_an_unclosed_quote_in_a_csv_loses_its_own_line_only(tmp_path: Path) -> None:
+    # a stray " opens a quoted cell that runs on through the next lines: the reader must not swallow them
+    text = ("text,label\n二手镜头多少钱收的,0\n\"转让自用防潮箱 50出,0\n周六扫街几点集合,0\n"
+            "代购相机 私聊 15800001111,1\n快门线在哪买的,0\n\"第一行\n第二行\",0\n加V看主页 内部价,1\n")
+    f = tmp_path / "history.csv"
+    f.write_bytes(text.encode("gbk"))
+    data = read_labelled(f)
+    assert [t for t, _ in data.examples] == ["二手镜头多少钱收的", "周六扫街几点集合", "代购相机 私聊 15800001111",
+                                           "快门线在哪买的", "第一行\n第二行", "加V看主页 内部价"]
+    assert [(n, why[:6]) for n, why in data.skipped] == [(3, "引号没有闭合")] and "从第 4 行起" in data.skipped[0][1]
+
+
 def test_unusable_history_files_are_refused_clearly(tmp_path: Path) -> None:
     no_cols = tmp_path / "a.csv"
     no_cols.write_text("消息,备注\n你好,无\n", encoding="utf-8")

@@ -118,6 +118,8 @@ class AskResult(BaseModel):
     answer_sections: list[str]
     hit_at_3: bool | None = None  # in scope only
     answer_ok: bool | None = None  # in scope only: covered and built from an acceptable section
+    # in scope only: an acceptable section was in the top 3 and the question was answered, but from none of them
+    misplaced: bool | None = None
 
     @property
     def passed(self) -> bool:
@@ -135,12 +137,15 @@ class AskReport(BaseModel):
     answer_section_rate: float
     oos_decline_rate: float
     false_decline_rate: float
+    # answered from no acceptable section although one was in the top 3 (the answer picked the wrong one)
+    misplaced_rate: float = 0.0
     results: list[AskResult]
 
     def totals(self) -> dict[str, float | int]:
         return {"n_in_scope": self.n_in_scope, "n_out_of_scope": self.n_out_of_scope,
                 "section_hit_at_3": self.section_hit_at_3, "answer_section_rate": self.answer_section_rate,
-                "oos_decline_rate": self.oos_decline_rate, "false_decline_rate": self.false_decline_rate}
+                "oos_decline_rate": self.oos_decline_rate, "false_decline_rate": self.false_decline_rate,
+                "misplaced_rate": self.misplaced_rate}
 
 
 def load_ask_cases(path: Path) -> list[AskCase]:
@@ -155,6 +160,11 @@ def load_ask_cases(path: Path) -> list[AskCase]:
                 raise ValueError(f"{path.name}:{no}: 范围内的问题没有标注可接受的小节")
             cases.append(case)
     return cases
+
+
+# tuning files kept out of every trained model (scope classifier, confidence, section scorer, near-miss
+# prototypes): read and scored per question, but only ever a measure of how the method does on new phrasing
+HELD_OUT = ("tuning_heldout24",)
 
 
 def ask_split_files(directory: Path) -> dict[str, tuple[str, Path]]:
@@ -195,7 +205,8 @@ def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *,
             id=case.id, question=case.question, in_scope=case.in_scope, top3=top3, covered=covered,
             confidence=ranking.confidence, answer_sections=used,
             hit_at_3=bool(ok & set(top3)) if case.in_scope else None,
-            answer_ok=(covered and bool(ok & set(used))) if case.in_scope else None))
+            answer_ok=(covered and bool(ok & set(used))) if case.in_scope else None,
+            misplaced=(covered and bool(ok & set(top3)) and not ok & set(used)) if case.in_scope else None))
     inside = [r for r in results if r.in_scope]
     outside = [r for r in results if not r.in_scope]
 
@@ -208,4 +219,5 @@ def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *,
         answer_section_rate=rate(inside, lambda r: bool(r.answer_ok)),
         oos_decline_rate=rate(outside, lambda r: not r.covered),
         false_decline_rate=rate(inside, lambda r: not r.covered),
+        misplaced_rate=rate(inside, lambda r: bool(r.misplaced)),
         results=results)

@@ -41,6 +41,7 @@ from copilot.knowledge.ranking import (
     Signals,
     asks_to_operate,
     confidence_model,
+    near_misses,
     off_scope,
     section_scorer,
 )
@@ -255,8 +256,10 @@ class KnowledgeIndex:
         """Make sure every stored chunk's sentences have cached vectors (for the rerank); returns how
         many were embedded. Cached ones cost a lookup, so an unchanged index passes through quickly."""
         docs = self.collection.get(include=["documents"])["documents"]
+        near = near_misses()
         sentences = sorted({fold(t) for d in docs for t in rerank_sentences(d)}
-                           | {fold(q) for qs in load_asks(self.settings.knowledge_dir).values() for q in qs})
+                           | {fold(q) for qs in load_asks(self.settings.knowledge_dir).values() for q in qs}
+                           | {fold(q) for q in (near.texts if near else [])})
         before = self.embedder.misses
         for i in range(0, len(sentences), batch):
             if progress:
@@ -447,7 +450,9 @@ class KnowledgeIndex:
         swapped = [w for w in own if not any(w in m or m in w for m in matched)] + extra
         every = list(range(len(loaded.sections)))
         gram_asks, gram_head = loaded.gram_overlap(query)
-        return Signals(gram_asks=gram_asks, gram_head=gram_head, dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
+        near = near_misses()
+        return Signals(near_miss=near.score(qv, loaded.near_vectors, loaded.asks_vectors) if near else 0.0,
+                       gram_asks=gram_asks, gram_head=gram_head, dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
                        lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,
                        sentence=sentence, asks_dense=asks_dense, asks_lexical=asks_lexical, expanded=bool(terms),
                        operation=asks_to_operate(query), scope=off_scope(query),
@@ -492,6 +497,8 @@ class KnowledgeIndex:
         signals, terms = self.signals(query, expand=expand)
         fused, order, fit, features = self._second_stage(signals, rerank=rerank)
         confidence = model.probability(features)
+        near = near_misses()
+        near_miss = bool(near and near.declines(signals.near_miss, confidence))
         sections = []
         sentence = signals.sentence if signals.sentence is not None else signals.dense
         for i in order[:k]:
@@ -502,7 +509,8 @@ class KnowledgeIndex:
                                        chunks=[_hit(r, float(fused[i])) for r in rows],
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
                                        lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
-        return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms)
+        return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms,
+                              near_miss=near_miss)
 
 
 def _hit(row: dict[str, object], score: float, **ranks: int | None) -> Hit:
@@ -567,6 +575,7 @@ class _Loaded:
     asks_vectors: np.ndarray | None = None  # their e5 vectors
     asks_section: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
     asks_grams: list[frozenset[str]] = field(default_factory=list)  # each question's character bigrams
+    near_vectors: np.ndarray | None = None  # e5 vectors of the near misses (:class:`NearMisses`), once embedded
     head_grams: list[frozenset[str]] = field(default_factory=list)  # each section heading's bigrams
     tokens: list[list[str]] = field(default_factory=list)  # each chunk's BM25 tokens (kept in the snapshot)
 
@@ -642,13 +651,15 @@ class _Loaded:
         asks_bm25, asks_vectors, asks_section = _asks_field(asks or {}, section_index, embedder)
         asks_grams = [char_bigrams(q) for key, questions in (asks or {}).items() if key in section_index
                       for q in questions]
+        near = near_misses()
+        near_vectors = embedder.cached([fold(q) for q in near.texts]) if near and near.texts else None
         return cls(rows=rows, rows_by_id={str(r["id"]): r for r in rows},
                    section_sizes={k: len(section_rows[i]) for k, i in section_index.items()},
                    sections=sections, section_rows=section_rows, chunk_section=np.asarray(chunk_section, dtype=int),
                    vectors=vectors, bm25=bm25, fields=fields, sentence_vectors=sentence_vectors,
                    sentence_section=sentence_section, sentence_penalty=sentence_penalty, section_words=section_words,
                    field_words=[frozenset(f) for f in fields_corpus], df=df, asks_bm25=asks_bm25,
-                   asks_vectors=asks_vectors, asks_section=asks_section, asks_grams=asks_grams,
+                   asks_vectors=asks_vectors, asks_section=asks_section, asks_grams=asks_grams, near_vectors=near_vectors,
                    head_grams=[char_bigrams(sec) for _, sec in sections], tokens=corpus)
 
     def per_section(self, values: np.ndarray, owner: np.ndarray, floor: float = -1e9) -> np.ndarray:

@@ -57,6 +57,7 @@ SCOPE_FILE = RESOURCES_DIR / "retrieval" / "scope.yaml"
 SCORER_FILE = RESOURCES_DIR / "retrieval" / "section_scorer.json"
 OFF_SCOPE_FILE = RESOURCES_DIR / "retrieval" / "off_scope.yaml"  # training data of the scope model
 SCOPE_MODEL_FILE = RESOURCES_DIR / "retrieval" / "scope_classifier.json"
+NEAR_MISS_FILE = RESOURCES_DIR / "retrieval" / "near_misses.json"
 FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operation", "scope", "fit")
 SCOPE_NGRAMS = (1, 3)
 # what the (question, section) scorer sees of one candidate section (:meth:`Signals.pair_matrix`)
@@ -92,6 +93,7 @@ class Signals:
     title: float = 0.0  # the same over sections' headings and key terms only
     operation: bool = False  # the question is about operating some app (:func:`asks_to_operate`)
     scope: float = 0.0  # how much the question reads like a near-miss outside the cards (:class:`ScopeModel`)
+    near_miss: float = 0.0  # how much closer it is to near misses than to section questions (:class:`NearMisses`)
     gram_asks: np.ndarray | None = None  # the best character-bigram share with a question the section answers
     gram_head: np.ndarray | None = None  # the share of the section heading's bigrams in the question
 
@@ -265,6 +267,41 @@ def off_scope(question: str) -> float:
     return model.probability(question) if model is not None else 0.0
 
 
+class NearMisses(BaseModel):
+    """A decline signal that does not rest on how similar the best section is: questions that sound like
+    running a group but ask what the cards do not teach (``texts``: the near misses of
+    ``resources/retrieval/off_scope.yaml`` and of the tuning splits, written out by
+    ``scripts/build_near_misses.py``) are embedded like the questions each section answers. A question
+    whose ``k`` nearest near misses are closer on average than its ``k`` nearest section questions by
+    more than ``margin`` is declined unless the confidence is at least ``below`` (a strong section match
+    still answers it). The file also says which files the texts came from (``built_from``)."""
+
+    texts: list[str]
+    k: int = 3
+    margin: float = 0.01
+    below: float = 0.85
+
+    def score(self, question: np.ndarray | None, near: np.ndarray | None, asks: np.ndarray | None) -> float:
+        """Mean cosine of the ``k`` nearest near misses minus that of the ``k`` nearest section questions."""
+        if question is None or near is None or asks is None or not len(near) or not len(asks):
+            return 0.0
+        k = max(1, self.k)
+        return float(np.sort(near @ question)[-k:].mean() - np.sort(asks @ question)[-k:].mean())
+
+    def declines(self, score: float, confidence: float) -> bool:
+        return score > self.margin and confidence < self.below
+
+
+@lru_cache(maxsize=2)
+def _near_misses(path: Path, mtime: float) -> NearMisses:
+    return NearMisses.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+def near_misses(path: Path = NEAR_MISS_FILE) -> NearMisses | None:
+    """The shipped near-miss prototypes, or None when there are none."""
+    return _near_misses(path, path.stat().st_mtime) if path.exists() else None
+
+
 @lru_cache(maxsize=1)
 def _operation_cues() -> tuple[str, ...]:
     data = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
@@ -317,10 +354,11 @@ class SectionRanking:
     threshold: float
     related_floor: float
     expansion: tuple[str, ...] = ()
+    near_miss: bool = False  # it reads like a near miss the cards do not cover (:class:`NearMisses`)
 
     @property
     def covered(self) -> bool:
-        return bool(self.sections) and self.confidence >= self.threshold
+        return bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
 
     def related(self, n: int = 3) -> list[SectionHit]:
         """Sections near an uncovered question, offered as 相关内容 (none when nothing is near)."""

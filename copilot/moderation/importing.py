@@ -122,17 +122,37 @@ def _read_csv(text: str, out: Labelled) -> None:
     ti, li = _column(header, _TEXT_COLUMNS), _column(header, _LABEL_COLUMNS)
     if ti is None or li is None:
         raise HistoryFileError(f"CSV 表头需要 text 和 label 两列（或 文本/标签），实际是：{'、'.join(header)[:120]}")
+    _read_csv_rows(text.split("\n"), reader.line_num, (ti, li), out)
+
+
+def _read_csv_rows(lines: list[str], skip: int, columns: tuple[int, int], out: Labelled) -> None:
+    """The data rows after the first ``skip`` physical lines. A quoted cell that is never closed swallows
+    the lines after it into one row; such a row is reported and reading starts again on the next line,
+    so one stray quote loses one line, not the rest of the file."""
+    restart: int | None = skip
+    while restart is not None:
+        restart = _read_csv_from(lines, restart, columns, out)
+
+
+def _read_csv_from(lines: list[str], skip: int, columns: tuple[int, int], out: Labelled) -> int | None:
+    """Rows after line ``skip`` until the end (None) or a row with an unclosed quote (the line to restart at)."""
+    ti, li = columns
+    reader = csv.reader(io.StringIO("\n".join(lines[skip:])))
     while True:
-        start = reader.line_num + 1
+        start = skip + reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return None
         except csv.Error as exc:
             out.skipped.append((start, f"CSV 格式错误：{exc}"))
             continue
+        end = skip + reader.line_num
         if not any(cell.strip() for cell in row):
             continue
+        if end > start and (len(row) <= max(ti, li) or parse_label(row[li]) is None):
+            out.skipped.append((start, f"引号没有闭合（一直读到第 {end} 行）；这一行跳过，从第 {start + 1} 行起重新读"))
+            return start
         if len(row) <= max(ti, li):
             out.skipped.append((start, f"只有 {len(row)} 列"))
             continue

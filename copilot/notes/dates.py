@@ -74,6 +74,7 @@ class _Lexicon:
     units: dict[str, int]
     next_week_words: frozenset[str]
     past: re.Pattern[str]
+    ratio: re.Pattern[str]
     next_month: frozenset[str]
     day_starts_at: int
     evening_from: int
@@ -91,7 +92,7 @@ def _lexicon() -> _Lexicon:
     weekdays = {fold(str(k)): int(v) for k, v in d["weekday_names"].items()}
     week = rf"(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])})?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
     not_day = _alt(d["not_a_day_after"])
-    absolute = (r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?=\s*(?:前|之前|以前))"
+    absolute = (r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?<![\d/.])(?P<dm>\d{1,2})[./](?P<dd>\d{1,2})(?![\d/.])(?=\s*(?:前|之前|以前|截止|[（(]?(?:周|星期|礼拜|週)))"
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})?(?<![第\dA-Za-z])(?P<dn>\d{{1,2}})[日号](?!{not_day}))")
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|(?P<me>{_alt(d['month_end'])}))"
     part = rf"(?:{_alt(d['day_parts'])})"
@@ -138,6 +139,7 @@ def _lexicon() -> _Lexicon:
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
         past=re.compile(_alt(d["past_marks"])),
+        ratio=re.compile(rf"(?:{_alt(d['ratio_words'])})\s*[是为:：]?\s*$"),
         next_month=frozenset(fold(w) for w in d["next_month"]),
         day_starts_at=int(d["day_starts_at"]),
         evening_from=int(d["evening_from"]),
@@ -176,8 +178,9 @@ def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon, marked: bool 
         return monday + timedelta(days=14 + wd - 1)
     if week in lex.next_week:
         return monday + timedelta(days=7 + wd - 1)
-    if week in lex.this_week:
-        return monday + timedelta(days=wd - 1)
+    if week in lex.this_week:  # 这周五 said on a Sunday is never a deadline already gone: the coming Friday
+        day = monday + timedelta(days=wd - 1)
+        return day if day >= base else day + timedelta(days=7)
     ahead = (wd - base.isoweekday()) % 7
     if ahead == 0 and marked:  # "周五前" said on a Friday: by next Friday, not by tonight
         ahead = 7
@@ -398,6 +401,10 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
             continue
         if folded[match.end():match.end() + 1] == "的" and not match.group("h") and not match.group("mark"):
             continue  # 今天的PPT, 周六的活动: which one, not when
+        if match.group("h") and (lex.ratio.search(folded[max(0, match.start() - 6):match.start()])
+                                 or re.match(r"[:：]\d", folded[match.end():match.end() + 2])
+                                 or re.search(r"[:：]\d$", match.group(0).strip())):
+            continue  # 比例是1:16, 1:2:3, 3:1 (a clock's minutes after a colon have two digits): not a clock
         found = _resolve(match, when, lex, event)
         if match.group("wd") and match.start() - spelled_end <= 1 and out and out[-1][2].day:
             found.day = out[-1][2].day  # 4月2日周四: the weekday names the date just written

@@ -65,6 +65,7 @@ class _Source:
             self.speakers = set()
             self.ids = {int(x) for x in _ID_REF.findall(text)}
         self.folded = _norm_date(re.sub(r"\s+", "", fold(text)))
+        self.spaced = _norm_date(re.sub(r"\s+", " ", fold(text)))  # "6230 9101" stays two numbers
         self.numbers = {float(n) for n in _NUMBER.findall(self.folded)}
         for run in _CN_NUM.findall(self.folded):
             value = cn_to_int(run)
@@ -75,6 +76,10 @@ class _Source:
 
     def has(self, entity: str) -> bool:
         return _norm_date(re.sub(r"\s+", "", fold(entity))) in self.folded
+
+    def has_whole_number(self, number: str) -> bool:
+        """``number`` written as a number of its own, not as the start or end of a longer one (30 in 3000)."""
+        return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)", self.spaced) is not None
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +140,7 @@ def _ungrounded_in(text: str, people: Iterable[str], src: _Source) -> list[str]:
     bad: list[str] = []
     for ent in entities(text):
         if _NUMBER.fullmatch(ent):
-            ok = _number_ok(ent, src) or src.has(ent)
+            ok = _number_ok(ent, src) or src.has_whole_number(ent)
         else:
             ok = src.has(ent) or ent in src.speakers
             if not ok and ent[0] in _PARTICLES and len(ent) > 2:  # tagger glued 由/和/请… to a name

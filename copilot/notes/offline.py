@@ -45,7 +45,8 @@ _OPENER = cue("summary", "opener")
 _PROMPT = cue("summary", "prompt")
 _ACK_HEAD = cue("summary", "ack_head")
 _DECIDED = cue("summary", "decided")
-_REPEAT = re.compile(r"(\S{1,4}?)\1{2,}")  # 这个这个这个 → 这个
+# 这个这个这个 → 这个; never digits or Latin letters (3000 is not a stutter of 30, nor www of w)
+_REPEAT = re.compile(r"((?:(?![\dA-Za-z])\S){1,4}?)\1{2,}")
 _ENUM = cue("patterns", "enumeration")
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.

@@ -60,6 +60,11 @@ _NAME_ID_TIME = re.compile(rf"^(\S.{{0,39}}?){_ID}\s+(?:{_DATE}\s+)?{_TIME}\s*$"
 _US_INLINE = re.compile(r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)\]?"
                         r"\s*(?:-\s*)?([^\s:：][^:：]{0,30}?)\s*[:：]\s?(.*)$")
 
+# LINE: a day line ("2026/03/27（五）", "2026.03.27 星期五"), then "20:01<TAB>昵称<TAB>内容" lines under it
+_LINE_DAY = re.compile(rf"^{_DATE}\s*(?:[（(][^()（）]{{1,3}}[)）]|(?:星期|週|周)[一二三四五六日天])?$")
+# (a line with no name column — "20:20<TAB>阿凯已收回讯息" — is the platform's own: a system line)
+_LINE_MSG = re.compile(r"^(上午|下午|晚上|凌晨|早上|中午)?\s*(\d{1,2}):(\d{2})\t(?:([^\t]{0,40})\t)?(.*)$")
+
 # -- helpers --------------------------------------------------------------------------------------
 def _hour(h: str, before: str | None, after: str | None) -> int:
     """The 24-hour clock hour of ``h`` with its meridiem: 下午8 / 8 PM → 20, 12 AM → 0."""
@@ -179,6 +184,8 @@ class _TextExport:
     current: Message | None = None
     body: list[str] = field(default_factory=list)
     last_time: datetime | None = None
+    day: tuple[str, str, str] | None = None  # a LINE export's current day line
+    quoted: bool = False  # the current LINE message opened a quote its last line closes
     first_bad: tuple[int, str] | None = None
 
     def flush(self) -> None:
@@ -186,8 +193,10 @@ class _TextExport:
             extra = "\n".join(self.body).strip()
             m = self.current
             m.text = (m.text + ("\n" if m.text and extra else "") + extra).strip()
+            if self.quoted and m.text.endswith('"'):
+                m.text = m.text[:-1].rstrip()
             self.messages.append(m)
-        self.current, self.body = None, []
+        self.current, self.body, self.quoted = None, [], False
 
     def start(self, n: int, line: str, head: _Head) -> None:
         try:
@@ -212,6 +221,16 @@ class _TextExport:
         elif self.current is None and not self.messages and cue("parse", "qq_meta").match(stripped):
             if stripped.startswith("消息对象"):
                 self.group = re.split(r"[:：]", stripped, maxsplit=1)[-1].strip() or None
+        elif self.current is None and not self.messages and cue("parse", "line_meta").match(fold(stripped)):
+            return
+        elif (day := _LINE_DAY.match(stripped)) is not None:
+            self.flush()
+            self.day = (day.group(1), day.group(2), day.group(3))
+        elif self.day is not None and (line := _LINE_MSG.match(raw.strip(" "))) is not None:
+            before, h, mi, nick, rest = line.groups()
+            self.start(n, stripped, _Head("line", (*self.day, before, h, mi, None, None), (nick or "").strip() or "系统",
+                                          None, _unwrap(rest)))
+            self.quoted = rest.strip().startswith('"')
         elif (head := _message_head(stripped)) is not None:
             self.start(n, stripped, head)
         elif self.current is None:
@@ -234,7 +253,13 @@ class _TextExport:
 
     @property
     def format(self) -> str:
-        return max(("qq", "wechat", "wechat-inline", "pasted"), key=lambda k: self.formats[k])
+        return max(("qq", "wechat", "wechat-inline", "line", "pasted"), key=lambda k: self.formats[k])
+
+
+def _unwrap(text: str) -> str:
+    """LINE wraps a message of several lines in double quotes: the first line opens them, the last closes them."""
+    text = text.strip()
+    return text[1:] if text.startswith('"') else text
 
 
 def _parse_lines(text: str, name: str) -> _TextExport:
@@ -281,12 +306,13 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
 
 # -- structured exports ---------------------------------------------------------------------------
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "speaker": ("speaker", "sender", "nickname", "nick", "name", "from", "user", "author", "发送者", "发送人",
-                "昵称", "发言人", "用户"),
+    # a display name before an id: WeCom's archive has "from" (wm… id) beside "from_name"
+    "speaker": ("speaker", "sender_name", "from_name", "fromname", "user_name", "display_name", "sender", "nickname",
+                "nick", "name", "from", "user", "author", "发送者", "发送人", "昵称", "发言人", "用户"),
     "text": ("text", "content", "message", "msg", "body", "内容", "消息", "消息内容", "文本"),
     "time": ("time", "timestamp", "datetime", "date", "created_at", "ts", "msgtime", "send_time", "sendtime", "create_time",
              "时间", "发送时间", "日期"),
-    "speaker_id": ("speaker_id", "sender_id", "user_id", "uid", "qq", "wxid", "id号", "QQ号", "账号"),
+    "speaker_id": ("speaker_id", "sender_id", "user_id", "uid", "qq", "wxid", "from", "id号", "QQ号", "账号"),
 }
 
 
@@ -314,6 +340,7 @@ def _records_to_messages(records: list[tuple[int, Any]], name: str, columns: Map
         tk = _pick(keys, DEFAULT_COLUMNS["text"], columns.get("text"))
         mk = _pick(keys, DEFAULT_COLUMNS["time"], columns.get("time"))
         ik = _pick(keys, DEFAULT_COLUMNS["speaker_id"], columns.get("speaker_id"))
+        ik = None if ik == sk else ik  # "from" is the id only beside a name
         speaker = rec.get(sk) if sk else None
         text = rec.get(tk) if tk else None
         if isinstance(speaker, Mapping):  # {"sender": {"nickname": ..}}

@@ -145,11 +145,23 @@ def aliases(speaker: str) -> set[str]:
                 break
         if len(part) >= 2 and not re.search(r"\d", part):
             out.add(part)
-        if re.fullmatch(r"[\u4e00-\u9fff]{3}", part) and part[0] in str(raw("owner", "surnames")):
-            out.add(part[1:])  # 何雨桐 is called 雨桐
+        out |= _given_names(part)
     if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
         out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2}
+    # 大刘2号 / 孟凡2001 / 李阿姨1958: the name before a number; 晨跑的小何: the name after a description
+    bare = re.fullmatch(r"(.+?)\d{1,4}号?", full)
+    if bare:
+        out |= {bare.group(1)} | _given_names(bare.group(1))
+    out |= {full.rsplit("的", 1)[1]} if "的" in full[1:-1] else set()
     return {a for a in out if len(a) >= 2}
+
+
+def _given_names(name: str) -> set[str]:
+    """What a surname + two-character given name is also called: 何雨桐 → 雨桐, 陈家强 → 阿强 (the south's
+    阿 + the last character)."""
+    if re.fullmatch(r"[\u4e00-\u9fff]{3}", name) and name[0] in str(raw("owner", "surnames")):
+        return {name[1:], "阿" + name[-1]}
+    return set()
 
 
 @dataclass
@@ -632,7 +644,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
             continue
-        if is_chatter(m.text) or cue("reply", "acks").match(f):
+        if is_chatter(m.text) or cue("reply", "acks").match(f) or _courtesy(f, people):
             continue
         recent = [q for q in opened if i - q.index <= window]
         chosen: _Open | None = None
@@ -654,6 +666,16 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
     return [_pair(q, messages, session, decisions or []) for q in opened if q.answer and _kept(q, speakers, host, topic)]
+
+
+def _courtesy(f: str, people: People) -> bool:
+    """Thanks, praise or a wish to someone, and nothing else ("谢谢王姐 祝王姐后天一把过", "会长威武")."""
+    f = people.at.sub(" ", f)
+    for _, alias, _who in people.named_in(f):
+        f = f.replace(alias, " ")
+    for start, end, _name in reversed(name_shaped(f)):  # 王姐, 刘老师: people not (yet) in the chat
+        f = f[:start] + " " + f[end:]
+    return bool(cue("reply", "courtesy").match(f))
 
 
 def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]) -> bool:
@@ -749,6 +771,10 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     before = [m for m in mentions[:at] if m.kind == "P" and mentions[at].start - m.end <= 2]
     if before:
         return before[-1].name
+    # "物资清单明天中午前发群里，@阿珍 这个你整理一下": an @name earlier in the sentence is the one 你 means
+    tagged = [m for m in mentions[:at] if m.kind == "P" and m.start > 0 and c.f[m.start - 1] == "@"]
+    if tagged:
+        return tagged[-1].name
     return c.lead[0] if c.lead else c.spoken_to
 
 
@@ -757,23 +783,39 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     threshold; else "今晚11点前转我" (the speaker receives) is the group's, or the @-addressed person's."""
     inside = [i for i, m in enumerate(mentions) if span[0] <= m.start < span[1]]
     best = max(inside, key=lambda i: (scores[i], -i), default=None)
-    if best is not None and scores[best] >= OWNER_THRESHOLD:
-        m, p = mentions[best], scores[best]
-        if m.kind == "P" and cue("owner", "paid_to").search(c.f[:m.start]):
-            return _senders(c)  # the one paid receives; the payers owe
-        if m.kind == "P":
-            return Owner(_joined(c, mentions, best), "named", p)
-        if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]) \
-                and _due(c.f[span[0]:span[1]]):
-            return _senders(c)  # "周六前发我就行": the speaker receives (with no date it is an instruction)
-        if m.kind == "I":
-            return Owner(c.speaker, "first_person", p)
-        if m.kind == "G":
-            return Owner("大家", "everyone", p)
-        who = _addressee(c, mentions, best)
-        return Owner(who, "assigned", p) if who else Owner(None, "")
+    if best is None or scores[best] < OWNER_THRESHOLD:
+        return _unsure(c, mentions, scores, span, text, inside)
+    m, p = mentions[best], scores[best]
+    if m.kind == "P" and cue("owner", "paid_to").search(c.f[:m.start]):
+        return _senders(c)  # the one paid receives; the payers owe
+    if m.kind == "P" and cue("owner", "handed_in").search(c.f[max(0, m.start - 4):m.start]) \
+            and any(x.kind == "G" and cue("owner", "group").fullmatch(c.f[x.start:x.end]) for x in mentions):
+        return Owner("大家", "everyone", p)  # "每位社員…9月10號之前將數交俾靚仔明統計": the group hands it in
+    if m.kind == "P":
+        return Owner(_joined(c, mentions, best), "named", p)
+    if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]) \
+            and _due(c.f[span[0]:span[1]]):
+        return _senders(c)  # "周六前发我就行": the speaker receives (with no date it is an instruction)
+    if m.kind == "I":
+        return Owner(c.speaker, "first_person", p)
+    if m.kind == "G":
+        return Owner("大家", "everyone", p)
+    who = _addressee(c, mentions, best)
+    return Owner(who, "assigned", p) if who else Owner(None, "")
+
+
+def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str,
+            inside: list[int]) -> Owner:
+    """The owner of a clause none of whose mentions the owner model is sure of: the payers of money paid
+    to someone, the one a duty is given to, the addressed person or group told what to do, the senders
+    of what the speaker receives, or the speaker of "我" right before a time with a task."""
     if any(mentions[i].kind == "P" and cue("owner", "paid_to").search(c.f[:mentions[i].start]) for i in inside):
         return _senders(c)  # "钱交给会计小梅，周四之前": the payers owe it, whoever the model thought of the one paid
+    given = [i for i in inside if mentions[i].kind == "P" and cue("owner", "handed_to").search(c.f[span[0]:mentions[i].start])]
+    if any(x.kind == "G" for x in mentions):
+        given = []
+    if given:
+        return Owner(_joined(c, mentions, given[0]), "named", scores[given[0]])  # "摄影这块交给小北": 小北's work
     f = _fold(text)
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
@@ -781,6 +823,13 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
         return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
     if has(f, "action", "to_me"):
         return _senders(c)
+    for i in inside:  # "我聽日轉", "我周五前交": 我 and a time with a task right after it, too short for the model
+        after = c.f[mentions[i].end:span[1]]
+        due = find_deadline(after, None, strict=False) if mentions[i].kind == "I" else None
+        at = after.find(_fold(due.text)) if due is not None else -1
+        if due is not None and (due.marked or due.attached) and at in (0, 1) \
+                and not cue("owner", "availability").match(after[at + len(due.text):]):
+            return Owner(c.speaker, "first_person", scores[i])
     return Owner(None, "")
 
 
@@ -848,6 +897,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # a clause that is only a name ("王工 插座位置我周日之前标好", voice-to-text) addresses someone: the
     # work is in the clause after it
     parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
+    _handed_on(parts, people)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
     if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
@@ -872,6 +922,30 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     return groups
 
 
+def _handed_on(parts: list[_Clause], people: People) -> None:
+    """"横幅原本是张阿姨去印，她这周回老家了，改成阿May你来": work handed on within a sentence belongs to
+    the one named after 改成/换成…; the clauses from the "was" (原本/本来…) to it (the old owner, the
+    reason) are one task of the new owner. Clauses before the "was" keep their own owners."""
+    was, now = cue("owner", "reassigned_from"), cue("owner", "reassigned_to")
+    folded = [_fold(c.text) for c in parts]
+    turn = next((i for i, f in enumerate(folded) if now.search(f)), None)
+    start = next((i for i, f in enumerate(folded[: (turn or 0) + 1]) if was.search(f)), None)
+    if turn is None or start is None:
+        return
+    f = folded[turn]
+    hit = now.search(f)
+    after = hit.end() if hit else 0
+    named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= after)
+    named += sorted((s, people.written(n, n)) for s, _e, n in name_shaped(f) if s >= after and not n.isascii())
+    # a person right after 改成: a date or a thing changed ("本来周六，改成周日", "原来是JPG，换成AVIF") is no handing on
+    if not named or named[0][0] - after > 1:
+        return
+    handed = parts[turn]
+    handed.owner, handed.kind = named[0][1], "named"
+    handed.text = "，".join(c.text for c in parts[start : turn + 1])
+    parts[start : turn + 1] = [handed]
+
+
 def _only_names(text: str, people: People) -> bool:
     """Whether ``text`` says nothing but participants' names and @names (a vocative on its own)."""
     f = people.at.sub(" ", _fold(text))
@@ -891,12 +965,18 @@ def _task(text: str, m: Message, people: People, context: dict[str, Message], as
         about = _clean(context[lead[0]].text)
         if not relevant(task, about) or len(task) < 12:
             short = about if len(about) <= 50 else about[:30] + "…" + about[-20:]  # what it is about, what it asks
-            task += f"（回复{lead[0]}：{short}）"
+            task += _REPLY_NOTE.format(who=lead[0], about=short)
     return task
 
 
+_REPLY_NOTE = "（回复{who}：{about}）"
+_REPLY_LABEL = re.compile(r"（回复[^：）]{1,30}：|）")
+
+
 def _same_task(a: ActionItem, b: ActionItem) -> bool:
-    return relevant(a.task, b.task) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
+    # the label of what a task replies to is no common ground ("宪法我负责（回复Jenny：…）" and "我明天去预约
+    # （回复小安：…）" are two), what it replies to is
+    return relevant(_REPLY_LABEL.sub(" ", a.task), _REPLY_LABEL.sub(" ", b.task)) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
                                          or a.deadline[:10] == b.deadline[:10])
 
 
@@ -972,6 +1052,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
     deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+    if clause.kind == "first_person" and deadline is not None and deadline.marked and not deadline.attached:
+        deadline = _own_time(timed, m, event, meeting) or deadline  # (a bare "1月25日截止" closes something else)
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
@@ -983,8 +1065,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     told = has(f, "action", "imperative") or (marked and not replying and kind["commitment"] < COMMITS and not asks(clause.text))
     if owner is None and future and told and not has(f, "action", "advice"):
         # "记得明天带身份证", "管理费3月15日前交到副园长那里": the group is told (a notice with a
-        # "…前" deadline and no one named is not the speaker's own promise unless it reads as one)
-        owner = "大家"
+        # "…前" deadline and no one named is not the speaker's own promise unless it reads as one) —
+        # unless the message opens by calling one member ("苗苗，15号前盘点一下仓库"): then it is theirs
+        owner = _vocative(m, people) or "大家"
     elif owner is None:
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
@@ -1002,7 +1085,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
     elif clause.kind == "first_person" and (_done_only(f, deadline) or deadline is None and (
-            kind["commitment"] < 0.7 or "我先" in f or asks(clause.text))):
+            kind["commitment"] < 0.7 or "我先" in f or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
@@ -1011,15 +1094,44 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
 
 
+def _own_time(text: str, m: Message, event: date | None, meeting: date | None) -> Deadline | None:
+    """"包车接龙我明天发群里 1月25日截止": the time right after the speaker's 我 with a task is when they
+    do it (the later 截止 is the sign-up's own close)."""
+    f = _fold(text)
+    me = cue("owner", "me").search(f)
+    if me is None:
+        return None
+    after = text[me.end():] if len(text) == len(f) else f[me.end():]
+    first = next(iter(time_expressions(after, m.time, event, meeting)), None)
+    if first is None or first.day is None or not (first.marked or first.attached) \
+            or _fold(after).find(_fold(first.text)) not in (0, 1):
+        return None
+    return first
+
+
+def _vocative(m: Message, people: People) -> str | None:
+    """The one member a message opens by calling by name, then a pause ("苗苗，…"), if not the speaker (an
+    @name is read by the owner resolver, with what it asks)."""
+    to = _spoken_to(m, people)
+    if len(to) != 1 or to[0] in (m.speaker, "大家") or people.lead(m.text):
+        return None
+    at = next((pos + len(alias) for pos, alias, who in people.named_in(m.text[:12]) if pos == 0 and who == to[0]), None)
+    return to[0] if at is not None and re.match(r"[，,\s]", _fold(m.text)[at:at + 1]) else None
+
+
 def _done_only(f: str, deadline: Deadline | None) -> bool:
     """Whether a first-person line tells only what is done (我报了500): a past clause ("这周我收了二十本")
-    followed by a clause with a "…前" deadline ("周六之前贴好标签") still promises the rest."""
+    followed by a clause with a "…前" deadline ("周六之前贴好标签") or a time with a task ("我问了村委…，我
+    明天把位置图发群里") still promises the rest."""
     past = _PAST.search(f)
     if past is None:
         return False
-    if deadline is None or not deadline.marked:
+    if deadline is None or not (deadline.marked or deadline.attached):
         return True
     later = f.find(_fold(deadline.text), past.end())
+    if not deadline.marked:  # an unmarked time promises only with its own 我 after the past clause
+        again = cue("owner", "me").search(f, past.end())
+        return not (again and _CLAUSE.search(f[past.end():again.start()]) and abs(later - again.start()) <= 4)
     return not (later > past.end() and _CLAUSE.search(f[past.end():later]))
 
 
@@ -1073,14 +1185,81 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker)
+                if action is None:
+                    action = _accepted(clause, messages, idx, events[idx], meetings[idx])
                 if action is not None:
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
             _merge(actions, volunteered)
+        _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     return actions, decisions, _merge_announcements(announcements)
+
+
+def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | None,
+              meeting: date | None) -> ActionItem | None:
+    """"摄影这块交给小北" — 小北: "没问题": work given to someone named, with no date, is a to-do once
+    that person takes it on in one of the next few messages; the date may come with the acceptance
+    ("行，明天之前搞定")."""
+    m = messages[idx]
+    if clause.kind not in ("named", "assigned") or not clause.owner or clause.owner == m.speaker:
+        return None
+    f = _fold(clause.text)
+    # (a request put as a question counts: "海报改给阿凯可以吗" — "可以 我做")
+    if has(f, "action", "hypothetical") or has(f, "action", "not_a_task") \
+            or not (_has_verb(f) or has(f, "owner", "reassigned_to") or cue("action", "assign").search(f)):
+        return None
+    for reply in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]:
+        if reply.speaker != clause.owner:
+            continue
+        said = _fold(reply.text).strip()
+        if not cue("owner", "accepts").match(said) or asks(reply.text):
+            return None
+        deadline = find_deadline(clause.text, m.time, m.text, event=event, meeting=meeting) \
+            or find_deadline(m.text, m.time, m.text, event=event, meeting=meeting) \
+            or find_deadline(reply.text, reply.time, reply.text, event=event, meeting=meeting)
+        return ActionItem(task=_clean(clause.text), owner=clause.owner, deadline=deadline.iso if deadline else None,
+                          deadline_text=deadline.text if deadline else None, sources=[m.id, reply.id])
+    return None
+
+
+def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, event: date | None,
+                 meeting: date | None) -> None:
+    """"酒店我去订" … "酒店什么时候能定下来？" — "周日之前": a short answer that only gives a time dates the
+    owner's to-do the question is about (one still without a date); "这个交给小王" — "好的，周五前出稿": the
+    date given with an acceptance dates the work just accepted."""
+    m = messages[idx]
+    said = re.sub(r"\W", "", _fold(m.text))
+    if not said or is_question(m.text):
+        return
+    if cue("owner", "accepts").match(_fold(m.text).strip()):
+        deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
+        window = int(raw("owner", "accept_window"))
+        said_by = {x.id: x.speaker for x in messages[max(0, idx - window):idx]}
+        # work given by someone else just before
+        fresh = [a for a in actions if a.owner == m.speaker and a.deadline is None
+                 and said_by.get(a.sources[0], m.speaker) != m.speaker]
+        if deadline is not None and deadline.day is not None and fresh:
+            fresh[-1].deadline, fresh[-1].deadline_text = deadline.iso, deadline.text
+            fresh[-1].sources = sorted({*fresh[-1].sources, m.id})
+            return
+    if len(said) > int(raw("reply", "date_only_chars")):
+        return
+    q = next((messages[j] for j in range(idx - 1, max(-1, idx - 4), -1)
+              if messages[j].speaker != m.speaker and is_question(messages[j].text)
+              and has(_fold(messages[j].text), "reply", "asks_time")), None)
+    if q is None:
+        return
+    deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
+    if deadline is None or deadline.day is None:
+        return
+    for a in reversed(actions):
+        if a.deadline is None and a.owner == m.speaker and relevant(q.text, a.task, by_kind=False):
+            a.deadline, a.deadline_text = deadline.iso, deadline.text
+            a.sources = sorted({*a.sources, q.id, m.id})
+            return
 
 
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:

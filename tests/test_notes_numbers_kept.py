@@ -1,0 +1,59 @@
+"""Amounts keep every digit from chat to notes, and the grounding check sees a number that lost some."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import render_markdown, summarize_text
+from copilot.notes.dates import find_deadline
+from copilot.notes.faithfulness import find_ungrounded
+from copilot.notes.model import KeyPoint, Notes
+from copilot.notes.offline import clean_sentence
+from copilot.notes.parse import parse_text
+
+CHAT = """[2026-12-03 20:00:00] 老周: 年会的预算大家看一下
+[2026-12-03 20:01:00] 阿敏: 酒店报价了，宴会厅一共8000元，能坐12桌
+[2026-12-03 20:02:00] 小胡: 抽奖奖品预算2000元，一等奖一台1000块的平板
+[2026-12-03 20:03:00] 老周: 那就按宴会厅8000元加奖品2000元报上去
+[2026-12-03 20:04:00] 阿敏: 好的，我明天把报价单发群里
+"""
+
+
+def test_stutter_trimming_never_touches_digits_or_latin_letters() -> None:
+    assert clean_sentence("宴会厅一共8000元，门票1111张") == "宴会厅一共8000元，门票1111张"
+    assert clean_sentence("网址是www.example.com") == "网址是www.example.com"
+    assert clean_sentence("就是就是就是这个意思") == "就是这个意思"  # a real stutter is still trimmed
+
+
+def test_amounts_in_thousands_reach_the_notes_whole(tmp_path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    result = summarize_text(CHAT, "年会预算.txt", settings, get_engine(settings, prefer="offline"))
+    md = render_markdown(result.notes, appendix=False)
+    assert "8000元" in md and "2000元" in md and "1000块" in md
+    assert "80元" not in md and "20元" not in md and "10块" not in md
+
+
+def test_a_number_cut_from_a_longer_one_is_ungrounded() -> None:
+    transcript = parse_text(CHAT, "年会")
+    notes = Notes(title="年会预算", summary="宴会厅一共80元",
+                  key_points=[KeyPoint(text="宴会厅一共80元，能坐12桌", speaker="阿敏", sources=[2])])
+    assert "80" in find_ungrounded(notes, transcript)
+    whole = notes.model_copy(update={"summary": "宴会厅一共8000元",
+                                     "key_points": [KeyPoint(text="宴会厅一共8000元，能坐12桌", speaker="阿敏", sources=[2])]})
+    assert find_ungrounded(whole, transcript) == []
+
+
+def test_a_ratio_or_a_score_is_no_clock_and_this_weeks_day_already_gone_is_the_coming_one() -> None:
+    evening = datetime(2026, 11, 24, 20, 0)
+    assert find_deadline("今天早上冲的耶加，粉水比例是1:16，挺甜", evening) is None
+    assert find_deadline("配比1:2:3，按这个调", evening) is None
+    assert find_deadline("上周联赛我们3:1赢了", evening) is None
+    due = find_deadline("明天9:30前把表发群里", evening)
+    assert due is not None and (due.day, due.clock) == (date(2026, 11, 25), "09:30")
+    # said on Sunday 22 November: 這週五前 cannot mean the Friday two days ago
+    sunday = find_deadline("展示架我去借，這週五前回報能借幾個", datetime(2026, 11, 22, 20, 0))
+    assert sunday is not None and sunday.day == date(2026, 11, 27)
+    midweek = find_deadline("这周五前把名单发我", datetime(2026, 11, 18, 20, 0))
+    assert midweek is not None and midweek.day == date(2026, 11, 20)
