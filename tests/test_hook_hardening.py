@@ -31,7 +31,7 @@ positioning: 周末一起骑行、交流路线、装备和骑行安全
 topics: [骑行, 路线, 约骑, 装备, 公路车]
 """
 AD = "代购名牌包包内部渠道价，加 v 信 bag_master88 下单，日结兼职招代理"
-UNSURE = "谁知道附近哪家修手机的靠谱，屏幕摔裂了"  # reads like chatter, but no chatter topic word: labelled, a person decides (the uncertain band)
+UNSURE = "昨天在楼下排了半小时队买包子，还没买到"  # reads like chatter, but no chatter topic word: labelled, a person decides (the uncertain band)
 
 
 def _settings(tmp_path: Path, **kw) -> Settings:  # type: ignore[no-untyped-def]

@@ -34,7 +34,7 @@ positioning: 同小区的宝妈交流辅食、早教、疫苗和带娃经验
 topics: [辅食, 早教, 疫苗, 睡眠, 带娃]
 """
 AD = "兼职日结，手机就能做，加微信 mama_job520 领任务，一单一结"
-UNSURE = "谁知道附近哪家修手机的靠谱，屏幕摔裂了"  # the uncertain band: the judge is asked
+UNSURE = "昨天在楼下排了半小时队买包子，还没买到"  # the uncertain band: the judge is asked
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ positioning: 每天早上跑步打卡，交流配速、训练计划和跑鞋装�
 topics: [跑步, 打卡, 配速, 马拉松, 跑鞋]
 """)
 # No profile words and life chatter by the chatter model, but no chatter topic word: unsure (score 0.65).
-UNSURE = "谁知道附近哪家修手机的靠谱，屏幕摔裂了"  # reads like chatter, but no chatter topic word: labelled, a person decides (the uncertain band)
+UNSURE = "昨天在楼下排了半小时队买包子，还没买到"  # reads like chatter, but no chatter topic word and asks nothing: labelled, a person decides (the uncertain band)
 
 
 @pytest.fixture

@@ -122,7 +122,10 @@ def test_a_chatter_word_alone_does_not_decide(mods: dict[str, Moderator]) -> Non
     # 下雨 is a chatter topic, but this is about the group's ride
     v = _judge(mods, "cycling", "明天下雨的话路线改走隧道那条吗")
     assert v.label == "ok"
-    # without a chatter topic word, a chatter-like message is labelled but left to a person
+    # without a chatter topic word and asking nothing, a chatter-like message is labelled but left to a person
+    v = _judge(mods, "study", "昨天在楼下排了半小时队买包子，还没买到")
+    assert v.label == "off_topic" and v.action == "review"
+    # the chatter model alone (no chatter word) labels; one layer never reminds in public
     v = _judge(mods, "study", "谁知道附近哪家修手机的靠谱，屏幕摔裂了")
     assert v.label == "off_topic" and v.action == "review"
 

@@ -172,6 +172,8 @@ class TopicResult:
     detail: str
     semantic: float | None = None
     about_group: bool = False
+    chatter_p: float | None = None  # the chatter model's probability, when it was asked
+    chatter_words: tuple[str, ...] = ()  # chatter words that are not the profile's own subject
 
 
 class OffTopicDetector:
@@ -222,7 +224,8 @@ class OffTopicDetector:
             if margin >= SEMANTIC_MARGIN:
                 return TopicResult(False, 0.3, [], f"语义上接近群主题（差值 {margin:.2f}）", margin)
         if p < CHATTER_MIN:
-            return TopicResult(False, round(p * 0.5, 3), [], f"未提及群主题词，但不像闲聊（闲聊概率 {p:.2f}）")
+            return TopicResult(False, round(p * 0.5, 3), [], f"未提及群主题词，但不像闲聊（闲聊概率 {p:.2f}）",
+                               chatter_p=round(p, 3))
         # 0.6 → 0.5 (labelled, a person decides) … 1.0 → 1.0; reminders from the act threshold up, and
         # only with a chatter word beside the model: a model that does not know 内胎 belongs to cycling
         # must not tell a cyclist off in public
@@ -230,7 +233,7 @@ class OffTopicDetector:
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
         if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
-        return TopicResult(True, round(score, 3), [], detail)
+        return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]))
 
     def _relevance(self, compact: str, report: SignalReport) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile."""

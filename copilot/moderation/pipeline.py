@@ -23,13 +23,15 @@ from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
+from copilot.moderation.evidence import corroboration, evidence_note
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
-from copilot.moderation.offtopic import OffTopicDetector, permitted_words
+from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, permitted_words
+from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons
+from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons, unspoken
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import squeeze, to_script
@@ -153,8 +155,10 @@ class Moderator:
         self.jobs = bool(profile and lexicons().words["jobs.group"].search(
             normalise(" ".join([profile.name or "", profile.positioning, profile.audience, *profile.topics])).compact))
         # what the positioning says members may post (房东可以发自己房子出租, 同行可以发转单信息)
-        granted = permitted_words(profile.positioning) if profile else frozenset()
-        self.permitted = alternation(sorted(granted)) if granted else None
+        permitted = permitted_words(profile.positioning) if profile else frozenset()
+        self.permitted = alternation(sorted(permitted)) if permitted else None
+        # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
+        self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -269,13 +273,14 @@ class Moderator:
             checks["offtopic"] = {"social": True}
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
         deal = self._members_deal(rep, n.compact)
+        category = offered(n.compact, self.granted) if deal is not None else None
         self._offtopic(body, rep, scores, checks, deal)
         if deal is None and rep.used_item and checks["offtopic"].get("about_group"):
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal):  # the group's own history outranks a guess
-            _member_post(rep, scores, checks, deal=deal)
+            _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset())
         label = _pick_label(scores)
         if scores[label] < 0.5:
             fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
@@ -299,7 +304,8 @@ class Moderator:
         if self.permitted is not None and self.permitted.search(compact) and \
                 (rep.own_item or lexicons().words["resale.deal"].search(compact)):
             return "declared"
-        return None
+        category = offered(compact, self.granted)
+        return f"{GRANTED}{category.name}" if category is not None else None
 
     def _offtopic(self, body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any],
                   deal: str | None = None) -> None:
@@ -309,12 +315,13 @@ class Moderator:
             return
         if deal is not None:  # the group's own business, whatever the item or the job is called
             checks["offtopic"] = {"off_topic": False, "about_group": True, "deal": deal,
-                                  "detail": _DEAL_ZH[deal], "chatter": rep.chatter[:3]}
+                                  "detail": _deal_zh(deal), "chatter": rep.chatter[:3]}
             return
         tr = self.offtopic.check(body, rep)
         checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
                               "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3],
-                              "about_group": tr.about_group}
+                              "about_group": tr.about_group, "chatter_p": tr.chatter_p, "chatter_min": CHATTER_MIN,
+                              "chatter_words": list(tr.chatter_words)}
         if tr.off_topic:
             scores[Label.OFF_TOPIC] = tr.score
 
@@ -328,6 +335,9 @@ class Moderator:
         self._trust_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
+        if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
+            own = unspoken(normalise(judged_text(text)[0]).folded) if a.signals.quoted else None
+            a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own)
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(p for p in a.reasons if p)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
@@ -349,6 +359,7 @@ class Moderator:
                 flood["users_same_text"] = max(flood["users_same_text"], seen["other_users_same_text"] + 1)
         a.checks["flood"] = flood
         hit = _flood_reason(flood, a.label)
+        flood["hit"] = bool(hit)
         if hit and a.label in (Label.OK, Label.OFF_TOPIC, Label.SPAM):
             a.label, a.score, a.reasons = Label.SPAM, max(a.score if a.label == Label.SPAM else 0.0, 0.85), [hit]
         elif hit:
@@ -444,6 +455,7 @@ class Moderator:
         strict = bool((v.checks.get("trust") or {}).get("strict"))
         if v.score < pol.act_threshold - (NEW_MEMBER_LEEWAY if strict else 0.0):
             v.action, v.mute_seconds = Action.REVIEW, 0
+        _safeguard(v)
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
         v.exempt = pol.is_exempt(msg.user, msg.role)
         if v.exempt:
@@ -467,6 +479,20 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _safeguard(v: Verdict) -> None:
+    """No action beyond review on one layer's word: a label that only one independent layer supports (one
+    classifier score, one lexicon hit, one off-topic guess) goes to a person; the reason names the layers."""
+    ev = v.checks.get("evidence")
+    if ev is None or v.action not in ACTED:
+        return
+    if ev["enough"]:
+        v.reason += "；" + evidence_note(ev, held=False)
+        return
+    v.action, v.mute_seconds = Action.REVIEW, 0
+    ev["held"] = True
+    v.reason += "；" + evidence_note(ev, held=True)
 
 
 def judged_text(text: str) -> tuple[str, bool]:
@@ -612,11 +638,20 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
            "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
+GRANTED = "granted:"  # a deal of a permission category the profile grants (permissions.yaml): granted:rent_out
+
+
+def _deal_zh(deal: str) -> str:
+    if deal.startswith(GRANTED):
+        name = deal.removeprefix(GRANTED)
+        return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
+    return _DEAL_ZH[deal]
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "scam", "banned", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
+_DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
@@ -635,7 +670,7 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
 
 
 def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *,
-                 deal: str | None = None) -> None:
+                 deal: str | None = None, deal_words: frozenset[str] = frozenset()) -> None:
     """A member's own post about the group's subject is not an ad (the methodology asks members to share).
 
     With no seller evidence (contact, invitation, pointer to a profile or shop, QR code, ad words,
@@ -652,14 +687,16 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         # where members pass on their things, "在招…有兴趣私我发JD" among colleagues: the deal is settled
         # privately (a handle still counts)
         names.discard("invite")
-    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
-    business = next((s for s in rep.signals if s.name == "business"), None)
+    # the words of a kind of post the profile allows (出租, 低价出, 征稿) are how that post is worded there
+    names -= {s.name for s in rep.signals if s.name in _DEAL_WORDED and s.items and set(s.items) <= deal_words}
+    promo = next((s for s in rep.signals if s.name == "promo_words" and s.name in names), None)
+    business = next((s for s in rep.signals if s.name == "business" and s.name in names), None)
     # one deal word (打折, 限时) beside a shop page and its price is how a member passes on a deal: at
     # most that case is left to a person; with no shop page it still counts as a seller's word
     soft = business is not None and business.detail.count("、") == 0
     if soft:
         names.discard("business")
-    if deal in ("resale", "declared"):
+    if deal in ("resale", "declared") or (deal or "").startswith(GRANTED):
         soft = False  # one trade word (出租, 转让价) is how a deal the group allows is worded
     if names & _SELLER or rep.contacts or (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return

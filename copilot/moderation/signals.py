@@ -30,9 +30,11 @@ class Signal:
     weight: float
     detail: str
     variant: str = "default"  # which weight of the signal table applied (targeted, reported, with_link…)
+    items: tuple[str, ...] = ()  # the distinct hits
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "label": self.label, "weight": round(self.weight, 3), "detail": self.detail}
+        return {"name": self.name, "label": self.label, "weight": round(self.weight, 3), "detail": self.detail,
+                "items": list(self.items)}
 
 
 def alternation(words: list[str]) -> re.Pattern[str]:
@@ -120,6 +122,7 @@ class SignalSpec:
     requires: tuple[str, ...] = ()  # the signal counts only beside one of these …
     alone_from: int = 0  # … or with at least this many distinct hits of its own (0: never alone)
     combo: tuple[str, ...] = ()  # lexicons that must all be present (co-occurrence)
+    mask: str | None = None  # a lexicon of phrases removed before looking (disclaimers: 不要中介费)
 
     def weight(self, variant: str, distinct: int) -> float:
         return min(self.weights[variant] + self.per_extra * max(0, distinct - 1), self.cap)
@@ -142,7 +145,7 @@ def signal_table() -> SignalTable:
                                 per_extra=float(row.get("per_extra", 0.0)), cap=float(row.get("max", 1.0)),
                                 words=row.get("words"), max_chars=row.get("max_chars"),
                                 requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ())),
-                                alone_from=int(row.get("alone_from", 0))))
+                                alone_from=int(row.get("alone_from", 0)), mask=row.get("mask")))
     missing = [s.name for s in specs if s.name not in _DETECTORS]
     if missing:
         raise ValueError(f"{SIGNALS}: no detector for {missing}")
@@ -333,9 +336,20 @@ class Scan:
     urls: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     found: dict[str, list[str]] = field(default_factory=dict)  # signal name → its hits, in table order
+    masked: dict[str, str] = field(default_factory=dict)  # mask lexicon → the compact text without its phrases
 
     def words(self, spec: SignalSpec) -> list[str]:
-        return self.lex.words[spec.words].findall(self.n.compact) if spec.words else []
+        if not spec.words:
+            return []
+        return self.lex.words[spec.words].findall(self.text(spec) if spec.mask else self.n.compact)
+
+    def text(self, spec: SignalSpec) -> str:
+        """The compact text a spec reads: without its ``mask`` phrases (a disclaimer is not a business word)."""
+        if not spec.mask:
+            return self.n.compact
+        if spec.mask not in self.masked:
+            self.masked[spec.mask] = self.lex.words[spec.mask].sub("", self.n.compact)
+        return self.masked[spec.mask]
 
 
 @dataclass
@@ -424,7 +438,7 @@ def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
-    hits = scan.banned.findall(scan.n.compact) if scan.banned is not None else []
+    hits = scan.banned.findall(scan.text(spec)) if scan.banned is not None else []
     return Finding(hits) if hits else None
 
 
@@ -496,6 +510,12 @@ def _all_inside(folded: str, hits: list[str], zones: list[str], spans: list[str]
     return all(h in zone for h in hits) and not any(h in outside for h in hits)
 
 
+def unspoken(folded: str) -> str:
+    """The text without what it quotes others as saying (骂我"…", 说'…'): a quotation after a speech verb.
+    A quoted name ("同城引流神器") is the writer's own words and stays."""
+    return patterns().speech_quote.sub(lambda m: m.group(0).replace(m.group(1), " "), folded)
+
+
 def unquoted(folded: str) -> str:
     """The text with every quotation cut out: what the writer says in their own voice."""
     return _QUOTED.sub(" ", folded)
@@ -559,7 +579,8 @@ def _signal(spec: SignalSpec, f: Finding) -> Signal:
     if spec.max_chars and "{items}" in spec.detail:
         prefix = spec.detail.split("{items}")[0]
         detail = prefix + items[: spec.max_chars]
-    return Signal(spec.name, spec.label, spec.weight(f.variant, len(set(f.items))), detail, f.variant or "default")
+    return Signal(spec.name, spec.label, spec.weight(f.variant, len(set(f.items))), detail, f.variant or "default",
+                  tuple(dict.fromkeys(f.items)))
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.Pattern[str] | None = None,

@@ -1,0 +1,125 @@
+"""The policy safeguard: a verdict acts on a member only when independent layers of evidence agree.
+
+Each layer of the moderator (rule signals grouped by what they show, the ad classifier, the group's
+own model, the abuse model, the chatter model and chatter words, the member's history, the flood
+tracker, the LLM judge) gives its own reason. :func:`corroboration` lists the layers that support a
+verdict's label; the policy (``Moderator._apply_policy``) only warns, deletes, mutes, removes or
+reminds in public when at least ``min_layers`` of them agree (``resources/moderation/evidence.yaml``);
+otherwise the verdict keeps its label and goes to a person (review). Like tg-spam, every layer's
+finding is shown, so an operator sees *why* the bot acted or held back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from copilot.moderation.labels import Label
+from copilot.paths import load_resource
+
+EVIDENCE = "moderation/evidence.yaml"
+CLASSIFIER_LAYER = 0.7  # the shared ad classifier counts as a layer of its own from this probability
+GROUP_MODEL_LAYER = 0.5  # a group's own model (cross-validated on its history) from this one
+ABUSE_MODEL_LAYER = 0.5
+
+
+@dataclass(frozen=True)
+class EvidenceRules:
+    """evidence.yaml: how many layers must agree, for which labels, and each signal's layer."""
+
+    min_layers: int
+    labels: frozenset[str]
+    decisive: frozenset[str]
+    layer_of: dict[str, str]  # signal name → layer
+    combos: frozenset[str]
+    names: dict[str, str]  # layer → Chinese name
+
+
+@lru_cache(maxsize=1)
+def evidence_rules() -> EvidenceRules:
+    data = load_resource(EVIDENCE)
+    layer_of = {str(sig): str(layer) for layer, row in data["layers"].items() for sig in row["signals"]}
+    names = {str(k): str(v["zh"]) for k, v in data["layers"].items()} | {str(k): str(v) for k, v in data["names"].items()}
+    return EvidenceRules(int(data["min_layers"]), frozenset(map(str, data["labels"])), frozenset(map(str, data["decisive"])),
+                         layer_of, frozenset(map(str, data["combos"])), names)
+
+
+def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, own_words: str | None = None) -> dict[str, Any]:
+    """The layers that support ``label`` in a verdict's ``checks`` and whether they may act.
+
+    Returns ``{"layers": {layer: 中文名}, "count": n, "enough": bool}`` — ``count`` counts a combo
+    signal twice and a decisive layer as enough by itself. ``attack``: the message addresses or
+    characterises a person (abuse only). ``own_words``: the text without what it quotes others as saying
+    (folded); a word signal whose every hit is only inside such a quotation reports someone else's words
+    and is no layer
+    ("那桌骂我'卖狗屎的'": 狗 is not the writer's chatter)."""
+    rules = evidence_rules()
+    found: dict[str, str] = {}
+    weight = 0
+    seen: set[str] = set()  # words already counted: one word found by two lexicons is one piece of evidence
+    for sig in checks.get("signals") or []:
+        if sig.get("label") != label:
+            continue
+        items = set(sig.get("items") or ())
+        if items and (items <= seen or _quoted_only(items, own_words)):
+            continue
+        seen |= items
+        layer = rules.layer_of.get(str(sig.get("name")), str(sig.get("name")))
+        if layer not in found:
+            found[layer] = rules.names.get(layer, layer)
+            weight += 2 if sig.get("name") in rules.combos else 1
+        elif sig.get("name") in rules.combos:
+            weight += 1
+    for layer in _model_layers(label, checks, attack=attack, own_words=own_words):
+        if layer not in found:
+            found[layer] = rules.names.get(layer, layer)
+            weight += 1
+    enough = weight >= rules.min_layers or bool(rules.decisive & set(found)) or label not in rules.labels
+    return {"layers": found, "count": weight, "enough": enough}
+
+
+def _quoted_only(items: set[str], own_words: str | None) -> bool:
+    """Every hit is a plain word that the writer's own words (outside quotations) do not contain."""
+    return own_words is not None and all(" " not in w and w not in own_words for w in items)
+
+
+def _model_layers(label: str, checks: dict[str, Any], *, attack: bool, own_words: str | None) -> list[str]:
+    """The non-signal layers that speak for ``label``."""
+    out = []
+    clf = checks.get("classifier") or {}
+    trust = checks.get("trust") or {}
+    judge = checks.get("judge") or {}
+    if label == Label.AD and clf:
+        group = clf.get("model") == "group"
+        if float(clf.get("ad_prob", 0.0)) >= (GROUP_MODEL_LAYER if group else CLASSIFIER_LAYER) \
+                and not checks.get("question"):
+            out.append("group_model" if group else "classifier")
+    if label == Label.ABUSE:
+        if float(checks.get("abuse_model") or 0.0) >= ABUSE_MODEL_LAYER and "abuse_model_unheeded" not in checks:
+            out.append("abuse_model")
+        if attack:
+            out.append("attack")
+    if label == Label.OFF_TOPIC:
+        ot = checks.get("offtopic") or {}
+        if ot.get("chatter_p") is not None and float(ot["chatter_p"]) >= float(ot.get("chatter_min", 1.0)):
+            out.append("chatter_model")
+        if ot.get("chatter_words") and not _quoted_only(set(ot["chatter_words"]), own_words):
+            out.append("chatter_words")
+    if trust.get("strict") and label in (Label.AD, Label.SPAM):
+        out.append("new_member")
+    if (checks.get("flood") or {}).get("hit"):
+        out.append("flood")
+    if judge.get("used") and judge.get("label") == label:
+        out.append("judge")
+    if checks.get("feedback") == label:
+        out.append("feedback")
+    return out
+
+
+def evidence_note(ev: dict[str, Any], *, held: bool) -> str:
+    """The reason part that names the agreeing layers (acted) or the single one (held back)."""
+    names = "、".join(ev["layers"].values()) or "无"
+    if held:
+        return f"只有一项依据（{names}），不单独处置"
+    return f"依据：{names}"

@@ -1,0 +1,59 @@
+"""What a profile allows members to post, as categories (``resources/moderation/permissions.yaml``).
+
+An allowance is read by meaning, not matched literally: 业主直租 in a profile grants the category
+``rent_out``, and then a member's 房子想租出去 or 转租一间次卧 is that kind of post. A clause that
+negates its allowance (禁止中介发房源) grants nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from copilot.moderation.signals import alternation, lexicons
+from copilot.paths import load_resource
+from copilot.textnorm import fold
+
+PERMISSIONS = "moderation/permissions.yaml"
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    zh: str
+    grant: re.Pattern[str]
+    offer: re.Pattern[str]
+    offer_words: frozenset[str]
+    unless: str | None = None  # a lexicons.yaml list whose words make the message a pitch instead
+
+
+@lru_cache(maxsize=1)
+def categories() -> tuple[tuple[Category, ...], tuple[str, ...]]:
+    data = load_resource(PERMISSIONS)
+    cats = tuple(Category(str(name), str(row["zh"]), alternation([fold(str(w)) for w in row["grant"]]),
+                          alternation([fold(str(w)) for w in row["offer"]]), frozenset(fold(str(w)) for w in row["offer"]),
+                          row.get("unless"))
+                 for name, row in data["categories"].items())
+    return cats, tuple(str(n) for n in data["negations"])
+
+
+@lru_cache(maxsize=64)
+def granted(profile_text: str) -> frozenset[str]:
+    """The categories a profile's positioning and topics (one string) allow members to post."""
+    cats, negations = categories()
+    out: set[str] = set()
+    for clause in re.split(r"[，,；;。.!！？?\n]", fold(profile_text)):
+        for cat in cats:
+            m = cat.grant.search(clause)
+            if m is not None and not any(neg in clause[: m.start()] for neg in negations):
+                out.add(cat.name)
+    return frozenset(out)
+
+
+def offered(compact: str, allowed: frozenset[str]) -> Category | None:
+    """The granted category whose kind of post the message makes, or None."""
+    if not allowed:
+        return None
+    return next((cat for cat in categories()[0] if cat.name in allowed and cat.offer.search(compact)
+                 and not (cat.unless and lexicons().words[cat.unless].search(compact))), None)
