@@ -166,3 +166,27 @@ def test_words_quoted_from_someone_else_are_no_layer_but_a_quoted_name_is() -> N
 def test_unspoken_cuts_reported_speech_only() -> None:
     assert "卖狗屎" not in unspoken(normalise('昨晚有人骂我"卖狗屎的"，大家小心').folded)
     assert "引流神器" in unspoken(normalise('我这有"同城引流神器"，v：abc888').folded)
+
+
+def test_a_word_inside_a_longer_word_already_counted_is_the_same_evidence() -> None:
+    # 联系 (pitch words) inside 联系我 (an invitation to reach the sender): one piece of evidence
+    checks = {"signals": [
+        {"name": "invite", "label": "ad", "items": ["联系我"]},
+        {"name": "promo_words", "label": "ad", "items": ["联系"]},
+    ], "classifier": {"ad_prob": 0.1, "model": "shared"}}
+    ev = corroboration("ad", checks)
+    assert ev["count"] == 1 and not ev["enough"]
+
+
+@pytest.mark.parametrize("text", [
+    "寻猫！昨晚在4栋楼道跑丢一只三花，左耳有缺口，有看到的邻居请联系我 13912345678，必有重谢",
+    "今天在南门捡到一个黑色钱包，里面有身份证，失主请联系 15011112222 来认领",
+])
+def test_a_lost_or_found_notice_with_a_phone_number_is_never_deleted(text: str) -> None:
+    v = _say(_mod(HOUSE), text)
+    assert v.action in ("none", "review"), v.reason
+
+
+def test_a_pet_boarding_pitch_dressed_with_a_phone_number_is_still_deleted() -> None:
+    v = _say(_mod(HOUSE), "专业上门喂猫遛狗，价格实惠，节假日不加价，联系我13800001234")
+    assert v.label == "ad" and v.action == "delete"

@@ -17,6 +17,7 @@ from typing import Any
 
 from copilot.moderation.labels import Label
 from copilot.paths import load_resource
+from copilot.textnorm import fold
 
 EVIDENCE = "moderation/evidence.yaml"
 CLASSIFIER_LAYER = 0.7  # the shared ad classifier counts as a layer of its own from this probability
@@ -34,6 +35,7 @@ class EvidenceRules:
     layer_of: dict[str, str]  # signal name → layer
     combos: frozenset[str]
     names: dict[str, str]  # layer → Chinese name
+    purposes: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (cue words, layers that are one there)
 
 
 @lru_cache(maxsize=1)
@@ -41,11 +43,14 @@ def evidence_rules() -> EvidenceRules:
     data = load_resource(EVIDENCE)
     layer_of = {str(sig): str(layer) for layer, row in data["layers"].items() for sig in row["signals"]}
     names = {str(k): str(v["zh"]) for k, v in data["layers"].items()} | {str(k): str(v) for k, v in data["names"].items()}
+    purposes = tuple((tuple(fold(str(w)) for w in row["words"]), tuple(str(x) for x in row["one_layer"]))
+                     for row in (data.get("purposes") or {}).values())
     return EvidenceRules(int(data["min_layers"]), frozenset(map(str, data["labels"])), frozenset(map(str, data["decisive"])),
-                         layer_of, frozenset(map(str, data["combos"])), names)
+                         layer_of, frozenset(map(str, data["combos"])), names, purposes)
 
 
-def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, own_words: str | None = None) -> dict[str, Any]:
+def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, own_words: str | None = None,
+                  text: str = "") -> dict[str, Any]:
     """The layers that support ``label`` in a verdict's ``checks`` and whether they may act.
 
     Returns ``{"layers": {layer: 中文名}, "count": n, "enough": bool}`` — ``count`` counts a combo
@@ -53,8 +58,11 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
     characterises a person (abuse only). ``own_words``: the text without what it quotes others as saying
     (folded); a word signal whose every hit is only inside such a quotation reports someone else's words
     and is no layer
-    ("那桌骂我'卖狗屎的'": 狗 is not the writer's chatter)."""
+    ("那桌骂我'卖狗屎的'": 狗 is not the writer's chatter). ``text``: the message (folded); where it has a
+    purpose's cue words (a lost-pet notice), that purpose's layers are one piece of evidence (its phone
+    number and 联系我 are what such a notice is for)."""
     rules = evidence_rules()
+    alias = {layer: group[0] for words, group in rules.purposes if any(w in text for w in words) for layer in group}
     found: dict[str, str] = {}
     weight = 0
     seen: set[str] = set()  # words already counted: one word found by two lexicons is one piece of evidence
@@ -62,21 +70,28 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
         if sig.get("label") != label:
             continue
         items = set(sig.get("items") or ())
-        if items and (items <= seen or _quoted_only(items, own_words)):
+        if items and (_already_counted(items, seen) or _quoted_only(items, own_words)):
             continue
         seen |= items
         layer = rules.layer_of.get(str(sig.get("name")), str(sig.get("name")))
+        layer = alias.get(layer, layer)
         if layer not in found:
             found[layer] = rules.names.get(layer, layer)
             weight += 2 if sig.get("name") in rules.combos else 1
         elif sig.get("name") in rules.combos:
             weight += 1
     for layer in _model_layers(label, checks, attack=attack, own_words=own_words):
+        layer = alias.get(layer, layer)
         if layer not in found:
             found[layer] = rules.names.get(layer, layer)
             weight += 1
     enough = weight >= rules.min_layers or bool(rules.decisive & set(found)) or label not in rules.labels
     return {"layers": found, "count": weight, "enough": enough}
+
+
+def _already_counted(items: set[str], seen: set[str]) -> bool:
+    """Every hit is a word already counted or part of one (联系 inside 联系我): the same words again."""
+    return all(any(w in s for s in seen) for w in items)
 
 
 def _quoted_only(items: set[str], own_words: str | None) -> bool:

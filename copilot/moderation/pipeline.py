@@ -336,8 +336,9 @@ class Moderator:
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
-            own = unspoken(normalise(judged_text(text)[0]).folded) if a.signals.quoted else None
-            a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own)
+            folded = normalise(judged_text(text)[0]).folded
+            own = unspoken(folded) if a.signals.quoted else None
+            a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own, text=folded)
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(p for p in a.reasons if p)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
