@@ -209,6 +209,8 @@ def rotation(event: Event, on: dt.date | None) -> Rotation:
     if not this or "停" in this:
         return Rotation("", "paused")
     label = f"本周（第{week}周）" if anchor else "本周"
+    if anchor:  # the course has started: its start date is past news for members in week N
+        tail = re.sub(re.escape(anchor.group(0)) + r"[。；;，,]?", "", tail).strip()
     return Rotation(f"{label}：{this}。{tail}")
 
 
@@ -253,13 +255,43 @@ def _detail_lines(event: Event, on: dt.date | None, participation_only: bool) ->
     sentences = split_sentences(details)
     if participation_only:
         words = bank()["participation_words"]
-        keep = [s for s in sentences if any(w in fold(s) for w in words)]
+        # what the host is told to post ("说一下今天的饮食…") is the report's content, not a line for members
+        keep = [s for s in sentences if any(w in fold(s) for w in words) and not _host_content(s)]
         rest = [s for s in sentences if s not in keep]
-        return keep, "".join(rest)
+        return [for_members(s) for s in keep], "".join(rest)
     lines: list[str] = []
     for s in sentences:
-        lines += _vote_lines(s) if event.kind == "投票" else [s]
+        lines += _vote_lines(s) if event.kind == "投票" else [for_members(s)]
     return lines, ""
+
+
+def _host_content(clause: str) -> str | None:
+    """What follows a directive to the host at the start of ``clause`` ("说一下本周的作业" → "本周的作业")."""
+    c = clause.strip()
+    verb = next((v for v in bank()["host_directives"]["content"] if c.startswith(v)), None)
+    return c[len(verb):].strip() if verb and len(c) > len(verb) + 1 else None
+
+
+def for_members(sentence: str) -> str:
+    """An operator's detail sentence as members read it: "提醒大家带好头盔" → "带好头盔"; a directive to
+    the host ("说一下本周的作业截止") becomes what this time's post or session is about."""
+    spec = bank()["host_directives"]
+    clauses = [c for c in re.split(r"([，,])", sentence)]
+    out: list[str] = []
+    labelled = False
+    for c in clauses:
+        if c in "，,":
+            out.append(c)
+            continue
+        stripped = c.strip()
+        who = next((w for w in spec["address"] if stripped.startswith(w)), None)
+        if who and len(stripped) > len(who) + 1:
+            stripped = stripped[len(who):].lstrip("：:，, ")
+        if (body := _host_content(stripped)) is not None:
+            stripped = body if labelled or out else spec["content_label"] + body
+            labelled = True
+        out.append(stripped)
+    return "".join(out)
 
 
 _PRICE_NEEDS = ("秒杀的商品和价格",)

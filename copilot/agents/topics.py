@@ -254,6 +254,70 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
     return None
 
 
+class _Anchored:
+    """Free-slot posts built from the group's own events and the calendar's season, drawn before the
+    generic skeletons: the evening before an event (a last check, questions collected), the day after
+    (a look back), and what this kind of group talks about in these months (``event_links`` and
+    ``seasons`` in topics.yaml). Nothing the profile does not give is filled in."""
+
+    def __init__(self, profile: GroupProfile, occ: list[tuple[dt.date, Event]], facts: Any) -> None:
+        b = topic_bank()
+        self.profile = profile
+        banned = fold(" ".join(profile.banned))
+        self.no_photos = any(fold(w) in banned for w in b["photo_ban_words"])
+        self.facts = facts
+        self.links: dict[dt.date, list[tuple[Event, dict[str, Any]]]] = {}
+        for on, ev in occ:
+            if ev.cadence.kind in ("daily", "workdays"):
+                continue  # a daily routine gets no eve and no look back
+            spec = b.get("event_links", {}).get(ev.kind, {})
+            for rel, shift in (("before", -1), ("after", 1)):
+                # each group its own order of the wordings, so two groups of one kind do not read alike
+                ranked = sorted(enumerate(spec.get(rel, [])), key=lambda x: pick(list(range(97)), profile, f"link{ev.kind}{rel}{x[0]}"))
+                for _, sk in ranked:
+                    if self._usable(sk, ev):
+                        self.links.setdefault(on + dt.timedelta(days=shift), []).append((ev, sk))
+        blob = " ".join([profile.name, profile.positioning, profile.audience, *profile.topics, *(p.name for p in profile.products)])
+        self.seasons = [(set(x["months"]), sk) for x in b.get("seasons", []) if any(has_word(blob, c) or fold(c) in fold(blob) for c in x["cues"])
+                        for sk in x["posts"] if applies(sk.get("when"), facts)]
+        self.used: set[str] = set()
+        self.last_link: dict[str, dt.date] = {}
+        self.last_season: dt.date | None = None
+
+    def _usable(self, sk: dict[str, Any], ev: Event) -> bool:
+        return (applies(sk.get("when"), self.facts) and not (sk.get("photos") and self.no_photos)
+                and not (sk.get("signup") and not ev.signup) and not (sk.get("host") and not ev.host)
+                and all(getattr(ev, f) for f in ("time", "place") if "{" + f + "}" in sk["text"]))
+
+    def draw(self, on: dt.date, taken: list[dict[str, Any]], who: str, guard: _SkeletonGuard) -> tuple[str, dict[str, Any], str, str] | None:
+        own = {e["event"] for e in taken}
+        # a wording not yet used for this event first: a weekly event's eve does not read the same twice
+        for ev, sk in sorted(self.links.get(on, []), key=lambda x: f"{x[0].title}{x[1]['title']}" in self.used):
+            last = self.last_link.get(ev.title)
+            if ev.title in own or (last and (on - last).days < 7):
+                continue  # not on the event's own day; a weekly event gets one eve or look back a week
+            fill = {"title": ev.title, "time": ev.time or "", "place": ev.place, "host": ev.host, "signup": ev.signup.rstrip("。"), "who": who}
+            slot = f"link{ev.title}{sk['title']}{on.isoformat()}"
+            title, text = (expand(sk[k], self.profile, slot).format(**fill) for k in ("title", "text"))
+            if guard.take(title, text):
+                self.last_link[ev.title] = on
+                self.used.add(f"{ev.title}{sk['title']}")
+                return sk["type"], sk, title, text
+        # a season's post at most every third day, so the calendar does not turn into a weather report
+        if self.last_season and (on - self.last_season).days < 3:
+            return None
+        for months, sk in self.seasons:
+            if on.month not in months or sk["title"] in self.used:
+                continue
+            title = expand(sk["title"], self.profile, "season" + sk["title"])
+            text = expand(sk["text"], self.profile, "season" + sk["title"]).format(who=who)
+            if guard.take(title, text):
+                self.used.add(sk["title"])
+                self.last_season = on
+                return sk["type"], sk, title, text
+        return None
+
+
 def _free_slots(entries: list[dict[str, Any]], routine: set[str], day: str, evening: str, twice: bool) -> list[str]:
     """Times for free topics on one day: the evening when it is free, and the day slot too for groups
     that talk twice a day (online groups: the 共振 of the methodology); a group that meets in person
@@ -310,6 +374,7 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     ratio = float(book.get("topics.on_topic").check.params.get("min_ratio", 1.0))
     free = _FreeTopics(profile, max_unanchored=int((1 - ratio) * days))
     guard = _SkeletonGuard(profile, book)
+    anchored = _Anchored(profile, occurrences(profile, start, days), group_facts(profile))
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
     # an online learning or hobby group talks twice a day (共振); a shop's or a clinic's customers, a
@@ -324,7 +389,7 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         if weekdays_only and on.weekday() >= 5:
             continue  # colleagues are not sent topics at the weekend
         for time in _free_slots(entries, routine, morning, evening, twice):
-            got = _draw(free, on, who, guard)
+            got = anchored.draw(on, entries, who, guard) or _draw(free, on, who, guard)
             if got is None:
                 break
             kind, sk, title, text = got

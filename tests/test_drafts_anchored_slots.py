@@ -1,0 +1,102 @@
+"""Free slots built from the group's own events and the calendar's season, and operator details told
+apart from text for members (round 24). Profiles are written for this test, not taken from the eval sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from copilot.agents import draft
+from copilot.agents.events import for_members
+from copilot.config import Settings
+from copilot.knowledge.checks import failures, member_text
+from copilot.llm import get_engine
+from copilot.profile import profile_from_data
+
+DEC = dt.date(2026, 12, 7)  # a Monday in winter
+JUL = dt.date(2027, 7, 5)  # a Monday in summer
+
+
+@pytest.fixture(scope="module")
+def offline():
+    return get_engine(Settings(llm_provider="offline"), prefer="offline")
+
+
+def _calendar(data, engine, start=DEC, days=14):
+    result = draft("topics", profile_from_data(data), engine, days=days, start=start)
+    assert not failures(result.checks, include_warn=False), [c.reason for c in failures(result.checks)]
+    return result.drafts
+
+
+KAYAK = {"name": "千岛湖皮划艇周末队", "type": "兴趣型", "positioning": "杭州的皮划艇爱好者周末去千岛湖划船", "topics": ["皮划艇", "桨板", "救生衣"],
+         "events": [{"title": "周六湖上划", "kind": "线下活动", "cadence": "每周六", "time": "08:00", "place": "千岛湖东南湖区码头",
+                     "signup": "周五中午前群接龙", "details": "提醒大家穿速干衣、带一双能下水的鞋。"}]}
+
+ORCHARD = {"name": "赣南脐橙果园老客群", "brand": "橙心果园", "type": "消费型", "positioning": "买过橙心果园脐橙的老客户，提前订来年的果子",
+           "topics": ["脐橙", "果园", "预订"], "audience": "买过我们脐橙的老客户",
+           "products": [{"name": "2027年脐橙预订", "price": 99, "unit": "10斤", "description": "来年11月采摘后发货"}],
+           "purchase_path": "私聊园主下单"}
+
+EV = {"name": "星途电车车主群", "brand": "星途", "type": "品牌型", "positioning": "星途门店的车主交流用车和充电", "topics": ["电车", "充电", "续航"],
+      "audience": "在门店提车的车主"}
+
+
+def test_an_event_gets_its_eve_and_its_look_back_as_free_posts(offline):
+    entries = _calendar(KAYAK, offline)
+    free = [e for e in entries if not e["event"]]
+    eves = [e for e in free if e["date"] in ("2026-12-11", "2026-12-18")]
+    assert eves and all("周六湖上划" in e["title"] + e["opening"] for e in eves), [e["opening"] for e in eves]
+    # a weekly event's two eves do not read the same
+    assert len({e["opening"] for e in eves}) == len(eves)
+    # never on the event's own day, and a look back only after it happened
+    assert not [e for e in free if e["date"] in ("2026-12-12", "2026-12-19") and "周六湖上划" in e["title"]]
+
+
+def test_the_season_of_the_calendar_chooses_what_the_group_talks_about(offline):
+    winter = " ".join(e["opening"] for e in _calendar(EV, offline))
+    summer = " ".join(e["opening"] for e in _calendar(EV, offline, start=JUL))
+    assert "天冷" in winter or "冬天" in winter, winter
+    assert "天冷" not in summer and "冬天" not in summer
+    assert "空调" in summer, summer
+
+
+def test_an_orchard_in_winter_is_not_asked_about_picking_or_eating_this_years_fruit(offline):
+    text = " ".join(e["title"] + e["opening"] for e in _calendar(ORCHARD, offline) if not e["event"])
+    assert "冬天" in text or "下一季" in text, text
+    for off_season in ("采摘", "晒一张最近买到", "吃不完", "预订的老习惯", "小时候家里的预订"):
+        assert off_season not in text, (off_season, text)
+
+
+@pytest.mark.parametrize(("operator", "member"), [
+    ("提醒大家带好头盔和护膝", "带好头盔和护膝"),
+    ("说一下本周的作业截止和学院通知", "这次的内容：本周的作业截止和学院通知"),
+    ("发几张果园这周的照片，说一下树的情况", "这次的内容：果园这周的照片，树的情况"),
+    ("每人发一段30秒以内的录屏", "每人发一段30秒以内的录屏"),  # members' own task: unchanged
+    ("请大家准时到", "请大家准时到"),
+    ("说一下", "说一下"),  # nothing after the directive: left as written
+    ("", ""),
+])
+def test_operator_directives_become_text_for_members(operator, member):
+    assert for_members(operator) == member
+
+
+def test_a_calendar_never_posts_the_hosts_instructions_to_members(offline):
+    data = {"name": "软工3班班级群", "type": "其他", "positioning": "班级群，辅导员和班委发通知", "topics": ["课表", "作业"],
+            "events": [{"title": "周日班会", "kind": "分享", "cadence": "每周日", "time": "21:00", "place": "群语音", "host": "班长",
+                        "details": "说一下下周的考试安排，提醒大家按时交实验报告。"}]}
+    texts = [member_text(e, "topics") for e in _calendar(data, offline) if e["event"]]
+    assert texts
+    for t in texts:
+        assert "说一下" not in t and "提醒大家" not in t, t
+        assert "下周的考试安排" in t and "按时交实验报告" in t, t
+
+
+def test_a_course_already_running_does_not_tell_its_start_date_as_news(offline):
+    data = {"name": "剪辑实操班", "type": "知识型", "positioning": "短视频剪辑实操课的学员群", "topics": ["剪辑", "调色"],
+            "paid": {"price": 980, "term": "期"},
+            "events": [{"title": "周二直播课", "kind": "课程", "cadence": "每周二", "time": "20:00", "place": "腾讯会议",
+                        "details": "第1周 素材整理；第2周 粗剪；第3周 精剪；第4周 调色；第5周 字幕；第6周 导出。2026-11-17开课。"}]}
+    lessons = [member_text(e, "topics") for e in _calendar(data, offline) if e["event"]]
+    assert lessons and any("第4周" in t for t in lessons), lessons
+    assert not any("2026-11-17" in t for t in lessons), lessons
