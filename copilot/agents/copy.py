@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, drop_clauses, run_agent
-from copilot.agents.docs import benefits, clause_bank, entry_conditions
+from copilot.agents.docs import benefits, clause_bank, entry_conditions, selling_exception
 from copilot.agents.events import compose_notice as compose_event_notice
 from copilot.agents.events import is_paused, phrase, rotation, when_label
 from copilot.agents.facts import lead_topic, physical_place, slot_topic, verb_fill
@@ -516,7 +516,10 @@ def compose_notice(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
             notes.append("档案里的活动都在这周之前，请在群档案的 events 里补上新的安排")
         else:
             lines.append(f"这周（{span}）没有固定活动，有安排会在{where}通知。")
-    lines += [say("remind"), say("close")]
+    remind = say("remind")
+    if exception := selling_exception(profile, short=True):  # "不发广告" has its members' selling day
+        remind = remind.rstrip("。") + f"（广告一条：{exception}）。"
+    lines += [remind, say("close")]
     draft = {"title": f"{name} 本周安排（{span}）", "text": "\n".join(x for x in lines if x), "tactic": "", "arithmetic": [],
              "operator_note": ""}
     return Composed([draft], f"{KIND_NAMES['notice']}每次只写一条", notes=notes)

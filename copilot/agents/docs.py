@@ -17,8 +17,8 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.agents.events import expand, is_finished, is_paused, phrase, pick, when_label
-from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned, verb_fill
+from copilot.agents.events import expand, for_members, is_finished, is_paused, phrase, pick, when_label
+from copilot.agents.facts import applies, group_facts, lead_topic, selling_days, slot_topic, suggests_banned, verb_fill
 from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
@@ -144,6 +144,8 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     forbid = choose(rules["forbid"], profile, "forbid")
     picked = [choose(rules["speak"], profile, "speak")[0], *forbid[:3], *forbid[4:5]]  # topic, ads, abuse, flooding, special
     short = [re.split(r"[；;]", c.format(**fill))[0].rstrip("。，, ") for c in picked]
+    if len(short) > 1 and (exception := selling_exception(profile, short=True)):
+        short[1] += f"（{exception}）"
     marks = "①②③④⑤⑥"
     summary = phrase(bank["summary"], profile, "summary").format(where=where)
     lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。"
@@ -221,6 +223,21 @@ def event_norms(profile: GroupProfile) -> list[str]:
     return out
 
 
+def selling_exception(profile: GroupProfile, *, short: bool = False) -> str:
+    """The members' selling day the no-ads rule must carve out ("例外：每周三的「摊主上新日」可以发自己的东西：
+    每人最多发三张图…"), in the operator's own words; "" when members never sell here."""
+    days = selling_days(profile)
+    if not days:
+        return ""
+    spec = clause_bank()["rules"]["selling_day"]
+    e = days[0]
+    if short:
+        return str(spec["short"]).format(when=e.cadence.label, title=e.title)
+    rule = "；".join(for_members(x).rstrip("。") for x in split_sentences(e.details))
+    return phrase(spec["exception"], profile, "selling").format(when=e.cadence.label, title=e.title,
+                                                                 rule=f"：{rule}。" if rule else "。")
+
+
 def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     name = profile.display_name()
     bank = clause_bank()["rules"]
@@ -237,6 +254,8 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
             if (member := member_banned(profile)) else ""}
     speak = [c.format(**fill) for c in choose(bank["speak"], profile, "speak")]
     forbid = [c.format(**fill) for c in choose(bank["forbid"], profile, "forbid")]
+    if forbid and (exception := selling_exception(profile)):
+        forbid[0] = forbid[0].rstrip("。") + "。" + exception  # the no-ads rule says when members may sell
     norms = event_norms(profile)
     penalty = [phrase(step, profile, f"penalty{i}") for i, step in enumerate(bank["penalty"])]
     secret = next((item for item in bank["forbid"] if item.get("id") == "confidentiality"), None)
