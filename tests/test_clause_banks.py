@@ -187,7 +187,9 @@ def test_every_phrasing_passes_the_rules(offline, force_pick, group, target, opt
 
 def test_every_conditional_clause_is_exercised_by_some_group():
     """A clause no test group qualifies for would never be composed (and so never checked) above."""
-    extra = [profile_from_data({**GROUPS["brand"], "positioning": "山野咖啡会员，常来有徽章"}), *map(profile_from_data, OUTINGS.values())]
+    extra = [profile_from_data({**GROUPS["brand"], "positioning": "山野咖啡会员，常来有徽章"}), *map(profile_from_data, OUTINGS.values()),
+             profile_from_data({"name": "和园3号楼住户群", "type": "其他", "positioning": "和园3号楼住户的通知群", "topics": ["报修"],
+                                "card_format": "房号-称呼"})]
     facts = [group_facts(p) for p in [*PROFILES.values(), *extra]]
     bank = clause_bank()
     items = [*bank["rules"]["speak"], *bank["rules"]["forbid"], *bank["rules"]["reward"], *bank["welcome"]["say"]]

@@ -100,3 +100,18 @@ def test_a_course_already_running_does_not_tell_its_start_date_as_news(offline):
     lessons = [member_text(e, "topics") for e in _calendar(data, offline) if e["event"]]
     assert lessons and any("第4周" in t for t in lessons), lessons
     assert not any("2026-11-17" in t for t in lessons), lessons
+
+
+def test_welcomes_keep_the_operators_sentence_whole_and_ask_a_closed_group_only_who_you_are(offline):
+    data = {"name": "滨湖镇白茶茶农群", "type": "其他", "card_format": "村名-姓名",
+            "positioning": "滨湖镇、石亭村一带做白茶的茶农交流做茶、萎凋和晒青的经验，也聊行情和卖茶的路子",
+            "topics": ["白茶", "萎凋", "晒青"], "audience": "做白茶的茶农"}
+    for d in draft("welcome", profile_from_data(data), offline, n=3).drafts:
+        text = d["text"]
+        assert "就是" not in text, text
+        assert "滨湖镇、石亭村一带做白茶的茶农" in text, text  # never cut to "滨湖镇" (the list's first item)
+        assert len(text) <= 120
+    tenants = {"name": "和园公寓租客群", "type": "其他", "brand": "和园公寓", "card_format": "房间号-称呼",
+               "positioning": "和园公寓的租客群，管家发报修和停水通知", "topics": ["报修", "停水停电"], "audience": "在住的租客"}
+    text = " ".join(d["text"] for d in draft("welcome", profile_from_data(tenants), offline, n=3).drafts)
+    assert "产品" not in text and "感兴趣" not in text, text

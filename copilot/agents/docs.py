@@ -359,8 +359,13 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
         versions = [greet + part["value"] + part["card"] + "，" + intro + part["rules"] + extra
                     for greet in (part["greet"], part["greet_short"])
                     for intro in (part["intro"], part["intro_short"]) for extra in (fam + nxt, nxt)]
-        # still too long: the value cut to the first item of the operator's list, then the event left out
-        texts = [v.format(**fill) for v in versions] + [versions[-1].format(**{**fill, "value": fill["value"].split("、")[0]})]
+        texts = [v.format(**fill) for v in versions]
+        # still too long: the operator's list in the value loses its last items (…、作业安排等) — never cut
+        # to its first item ("福鼎点头、磻溪一带做白茶的茶农…" is not "福鼎点头"), then the event is left out
+        value = fill["value"]
+        while "、" in value:
+            value = value.rsplit("、", 1)[0].removesuffix("等")  + "等"
+            texts.append(versions[-1].format(**{**fill, "value": value}))
         texts.append((part["greet_short"] + part["value"] + part["card"] + "，" + part["intro_short"] + part["rules"]).format(**fill))
         out.append({"title": "", "text": next((t for t in texts if len(t) <= 118), texts[-1])})  # welcome.no_flooding
     return Composed(out)
