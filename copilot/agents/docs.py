@@ -335,6 +335,18 @@ def core_value(profile: GroupProfile) -> str:
     return max(clauses, key=lambda c: sum(t in fold(c) for t in topics))
 
 
+def _shorter_values(profile: GroupProfile, value: str) -> list[str]:
+    """Shorter ways to say the core value, each a whole phrase: the operator's list at the end of it losing
+    its last items ("…在校情况、作业安排和家校配合" → "…在校情况等"; a list inside the clause, "给街头、工地、
+    城中村救下来的猫找家", is never cut), then the positioning's other clauses, shortest first."""
+    out = []
+    while "、" in value and len(tail := value.rsplit("、", 1)[1]) <= 10 and "的" not in tail:
+        value = value.rsplit("、", 1)[0].removesuffix("等") + "等"
+        out.append(value)
+    others = [c.strip() for c in _CLAUSE.split(profile.positioning) if len(c.strip()) >= 6 and c.strip() != value]
+    return out + sorted(others, key=len)
+
+
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     # Every variant says what members get here and, when the profile has one, the next activity (card
     # intro-welcome: 迎新 tells the core value and the coming activity), within the welcome.no_flooding
@@ -362,9 +374,7 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
         texts = [v.format(**fill) for v in versions]
         # still too long: the operator's list in the value loses its last items (…、作业安排等) — never cut
         # to its first item ("福鼎点头、磻溪一带做白茶的茶农…" is not "福鼎点头"), then the event is left out
-        value = fill["value"]
-        while "、" in value:
-            value = value.rsplit("、", 1)[0].removesuffix("等")  + "等"
+        for value in _shorter_values(profile, fill["value"]):
             texts.append(versions[-1].format(**{**fill, "value": value}))
         texts.append((part["greet_short"] + part["value"] + part["card"] + "，" + part["intro_short"] + part["rules"]).format(**fill))
         out.append({"title": "", "text": next((t for t in texts if len(t) <= 118), texts[-1])})  # welcome.no_flooding
