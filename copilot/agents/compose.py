@@ -198,6 +198,42 @@ def domain_forms(profile: GroupProfile) -> list[tuple[str, bool]]:
             if any(has_word(blob, c) for c in d["cues"]) for f in d["forms"]]
 
 
+def form_supported(profile: GroupProfile, form: str) -> bool:
+    """A form that states a fact (团购群, 会员群, 福利群) only where the profile says it (``form_requires``)."""
+    needs = name_words()["form_requires"].get(form)
+    if not needs:
+        return True
+    blob = fold(" ".join([profile.name, profile.positioning, profile.audience, profile.threshold, *profile.goals,
+                          *[e.title + " " + e.details for e in profile.all_events()],
+                          *[p.name + " " + p.description for p in profile.products]]))
+    said = {"promo": any(p.promo_price for p in profile.products), **{f"kind:{e.kind}": True for e in profile.all_events()}}
+    return any(said.get(w, False) or (":" not in w and w != "promo" and fold(w) in blob) for w in needs)
+
+
+def identity(profile: GroupProfile) -> str:
+    """The part of the operator's group name that says which one it is — up to its class, building, shop,
+    campus or department ("城关二中初二(3)班家长群" → 城关二中初二(3)班, "颐康养老院·二号楼家属群" →
+    颐康养老院·二号楼); "" when the name has no such unit or it is too long for a name."""
+    units = name_words()["identity_units"]
+    name = profile.name.strip()
+    numbered = "|".join(map(re.escape, sorted(units["numbered"], key=len, reverse=True)))
+    named = "|".join(map(re.escape, sorted(units["named"], key=len, reverse=True)))
+    found = [m.end() for m in re.finditer(rf"(?:[0-9０-９一二三四五六七八九十百]+[)）]?|[(（][0-9０-９一二三四五六七八九十]+[)）])(?:{numbered})", name)]
+    # a named unit is followed by more name or nothing: 科 in 科二科三 is an exam, not a department
+    found += [m.end() for m in re.finditer(rf"[\u4e00-\u9fff]{{2,}}?(?:{named})(?![一二三四五六七八九十0-9０-９])(?=[\u4e00-\u9fff·]|$)", name)]
+    if not found:
+        return ""
+    head = name[: max(found)]
+    return head if len(head) <= int(name_words()["identity_max"]) else ""
+
+
+def audience_forms(profile: GroupProfile) -> list[str]:
+    """Forms that say who the members are (家长群, 租客群, 家属群), from the audience, name and threshold."""
+    blob = " ".join([profile.audience, profile.name, profile.threshold])
+    found = sorted((blob.index(cue), i, fs) for i, (cue, fs) in enumerate(name_words()["audience_forms"]) if cue in blob)
+    return [f for _, _, fs in found for f in fs]  # the members the operator names first come first
+
+
 def forms(profile: GroupProfile) -> list[str]:
     words = name_words()
     blob = " ".join(profile.schedule + profile.goals + [profile.positioning] + [e.title for e in profile.all_events()])
@@ -209,6 +245,8 @@ def forms(profile: GroupProfile) -> list[str]:
         if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid):
             continue
         if f == "同好会" and gtype(profile) != "兴趣型":  # 同好 is for hobbies, not a rescue team or a sellers' circle
+            continue
+        if not form_supported(profile, f):  # a driving school is no 团购群, a car owners' club no 会员群
             continue
         out.setdefault(f, None)
     return list(out)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -321,6 +322,11 @@ def _distinct(c: CheckInput) -> CheckOutcome:
     rule, texts = c.rule, c.texts
     limit = float(rule.check.params.get("max_similarity", 0.6))
     folded = [re.sub(r"\s+", "", fold(t)) for t in texts]
+    # a start every candidate shares (the brand, the class or building the group is) is kept on purpose:
+    # the candidates are compared on the rest ("初二(3)班家长群" / "初二(3)班家校群" still differ by one word)
+    common = os.path.commonprefix(folded) if len(folded) > 1 else ""
+    if len(common) >= 2 and all(len(f) > len(common) for f in folded):
+        folded = [f[len(common):] for f in folded]
     pairs = []
     for i in range(len(folded)):
         for j in range(i + 1, len(folded)):
