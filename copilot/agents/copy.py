@@ -425,10 +425,26 @@ def closed_group_words(profile: GroupProfile) -> list[str]:
     return [w for w in clause_bank()["moments"]["closed_words"] if fold(w) in said]
 
 
+def members_only_words(profile: GroupProfile) -> list[str]:
+    """The words that make the group one for a fixed set of people (a class, a building's residents, this
+    cohort): no public recruiting post is written for it."""
+    said = fold(" ".join([profile.threshold, profile.audience, profile.name]))
+    return [w for w in clause_bank()["moments"]["members_only_words"] if fold(w) in said]
+
+
+def _invites(bank: dict[str, Any], fill: dict[str, str]) -> list[dict[str, Any]]:
+    """A private invitation for the people the group is for, instead of a public post (full and short)."""
+    full, short = bank["invite_title"]
+    text = "\n".join(line.format(**fill) for line in bank["invite"])
+    return [{"title": full, "text": text, "tactic": "", "arithmetic": [], "operator_note": ""},
+            {"title": short, "text": bank["invite_short"][0].format(**fill), "tactic": "", "arithmetic": [], "operator_note": ""}]
+
+
 def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list[dict[str, Any]]:
     """朋友圈招募 posts (full and short) from the clause bank: the group's own benefits, threshold and,
     for a paid group, the fee and how to sign up."""
     bank = clause_bank()["moments"]
+    written = profile.audience.rstrip("。.；;，, ")  # a private invitation goes to these people: said as written
     # who the group is for stays; clauses about some of its members ("不少是子女不在身边的") are their
     # circumstances, not the group's, and a public post leaves them out
     profile = profile.model_copy(update={"audience": public_audience(profile.audience)})
@@ -448,6 +464,8 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
             "who_for": aud or clause_bank()["rules"]["entry_default_aud"].format(t=lead_topic(profile)), "brand": C.brand(profile) or profile.display_name(),
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
             "path": profile.purchase_path.rstrip("。")}
+    if members_only_words(profile):
+        return _invites(bank, {**fill, "who_for": written or fill["who_for"]})
     entry = "entry" if profile.threshold else "entry_open"  # who the group is for is not an entry condition
     closed = closed_group_words(profile)
     lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", entry)]
@@ -532,8 +550,9 @@ def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, 
         return compose_promotion(profile, ctx)
     if kind == "moments":
         # the start date stands for "now": a course whose weeks are over by then is not advertised
-        closed = closed_group_words(profile)
-        notes = [clause_bank()["moments"]["closed_note"].format(words="、".join(closed))] if closed else []
+        closed, only = closed_group_words(profile), members_only_words(profile)
+        notes = ([clause_bank()["moments"]["invite_note"].format(words="、".join(only))] if only else
+                 [clause_bank()["moments"]["closed_note"].format(words="、".join(closed))] if closed else [])
         return Composed(compose_moments(profile, dt.date.fromisoformat(str(ctx["start"])))[:n], "朋友圈文案只有完整版和短版两种写法",
                         notes=notes)
     if kind == "activity":
