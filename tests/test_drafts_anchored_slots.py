@@ -115,3 +115,21 @@ def test_welcomes_keep_the_operators_sentence_whole_and_ask_a_closed_group_only_
                "positioning": "和园公寓的租客群，管家发报修和停水通知", "topics": ["报修", "停水停电"], "audience": "在住的租客"}
     text = " ".join(d["text"] for d in draft("welcome", profile_from_data(tenants), offline, n=3).drafts)
     assert "产品" not in text and "感兴趣" not in text, text
+
+
+def test_a_group_run_by_an_institution_does_not_ask_members_to_share_out_its_staffs_duties(offline):
+    home = {"name": "安和养老院三号楼家属群", "brand": "安和养老院", "type": "其他", "positioning": "三号楼老人的家属和院方沟通照护和探视",
+            "topics": ["照护", "探视", "老人活动"], "audience": "三号楼老人的子女和家属",
+            "events": [{"title": "周六探视", "kind": "线下活动", "cadence": "每周六", "time": "14:00", "place": "三号楼会客厅"}]}
+    text = " ".join(e["opening"] for e in _calendar(home, offline) if not e["event"])
+    for duty_talk in ("固定几个人负责", "谁有空谁来", "分工", "信得过哪个机构", "靠谱的照护资源"):
+        assert duty_talk not in text, (duty_talk, text)
+
+
+def test_a_driving_school_is_not_sent_a_school_terms_exam_post_or_asked_to_recommend_other_schools(offline):
+    school = {"name": "安达驾校练车群", "brand": "安达驾校", "type": "消费型", "positioning": "安达驾校学员约练车、准备考试",
+              "topics": ["科目二", "科目三", "考试"], "audience": "在学学员",
+              "products": [{"name": "科目二加练课时", "price": 120, "unit": "小时"}],
+              "events": [{"title": "周三答疑", "kind": "答疑", "cadence": "每周三", "time": "20:00", "place": "群内"}]}
+    text = " ".join(e["opening"] for e in _calendar(school, offline) if not e["event"])
+    assert "期末" not in text and "哪个机构" not in text, text

@@ -21,7 +21,15 @@ from pydantic import BaseModel, Field
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
 from copilot.agents.events import compose_notice, expand, off_dates, pick
-from copilot.agents.facts import applies, audience_noun, group_facts, takes_verb, topic_classes, verb_fill, word_kind
+from copilot.agents.facts import (
+    applies,
+    audience_noun,
+    group_facts,
+    takes_verb,
+    topic_classes,
+    verb_fill,
+    word_kind,
+)
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.checks import member_text, on_topic_words, profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
@@ -150,7 +158,7 @@ class _FreeTopics:
             family = "parents"  # the children learn; the members are their parents
         facts = group_facts(profile)
         products = tuple(p.name for p in profile.products)
-        self.topics = [(t, topic_classes(t, products)) for t in profile.topics]
+        self.topics = [(t, self._classes(profile, t, products)) for t in profile.topics]
         self.topics = [(t, k) for t, k in self.topics if k]
         # questions that insert no topic word, written for who the members are (parents, volunteers, peers…)
         self.topics.append(("", {"none"}))
@@ -183,6 +191,19 @@ class _FreeTopics:
         self.turn = 0
         self.topic_turn = int(pick(list(range(len(self.topics) or 1)), profile, "topic0") or 0)
         self.exhausted = not self.types
+
+    @staticmethod
+    def _classes(profile: GroupProfile, word: str, products: tuple[str, ...]) -> set[str]:
+        """The skeleton slots a topic word fills in this group: a service the group's business sells (日常保洁
+        at a cleaning company) is the customers' service, not an activity they do; a duty (照护, 垃圾分类) is
+        the members' own only where they are volunteers or workers — where a brand or an institution runs the
+        group (a nursing home, an apartment block), the staff do it and members are not asked to share it out."""
+        classes = topic_classes(word, products)
+        if "service" in C.business_classes(profile) and any(fold(word) in fold(p) for p in products):
+            classes = {"service"}  # what customers say about a service they buy, not "在日常保洁上做对了"
+        if C.brand(profile) and not C.audience_classes(profile) & {"volunteer", "worker"}:
+            classes -= {"duty"}
+        return classes
 
     def _topic(self, sk: dict[str, Any]) -> str:
         fits = [t for t, k in self.topics if _fits(sk, k)]
