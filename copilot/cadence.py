@@ -367,12 +367,14 @@ def _without_day_part(text: str) -> str:
     return text
 
 
-def parse_cadence(value: Any) -> Cadence:
+def parse_cadence(value: Any, *, relative: bool = True) -> Cadence:
     """A cadence from what an operator wrote (str, ``datetime.date``, or an already parsed Cadence).
 
     What the strict grammar cannot read is still kept when it says how often but not which day
-    (每月一次, 不定期 → ``undated``) or when it starts with a readable cadence (每月1号出题、月底截止 →
-    每月1号, the rest told to the operator); anything else is a ``CadenceError`` with examples.
+    (每月一次, 不定期 → ``undated``), when it names no day at all but a time relative to something else
+    (长假前一周 → ``undated``; only with ``relative``: the first word of an old schedule line is no cadence
+    unless it reads as one) or when it starts with a readable cadence (每月1号出题、月底截止 → 每月1号, the rest
+    told to the operator); anything else is a ``CadenceError`` with examples.
     """
     if isinstance(value, Cadence):
         return value
@@ -399,7 +401,20 @@ def parse_cadence(value: Any) -> Cadence:
                 return _parse_strict(raw[:cut].strip(marks)).model_copy(update={"rest": raw[cut:].strip(marks)})
             except CadenceError:
                 continue
+        if relative and len(raw) <= 40 and not _names_a_day(raw):  # 长假前一周, 开学第一周: when, but relative to something else
+            return Cadence(kind="undated", written=raw)
         raise
+
+
+def _names_a_day(raw: str) -> bool:
+    """Whether a cadence tries to name a day the grammar reads — it has a digit, a weekday after 周/星期, or
+    starts like a rhythm (每…, 隔…, 双周…) — so that failing to parse is a typo worth an error. One that does
+    neither says when relative to something else (长假前一周, 开学第一周) and is kept undated."""
+    v = vocabulary()
+    text = re.sub(r"\s+", "", fold(raw))
+    if any(ch.isdigit() for ch in text) or text.startswith(tuple(str(w) for w in v["rhythm_openers"])):
+        return True
+    return any(f"{p}{d}" in text for p in v["week_prefixes"] for d in v["weekdays"])
 
 
 def _ends_a_cadence(head: str) -> bool:

@@ -261,7 +261,7 @@ def event_from_schedule(raw: str) -> Event | None:
         head, _, label = text.partition(" ")
         time = None
     try:
-        cadence = parse_cadence(head)
+        cadence = parse_cadence(head, relative=False)
     except CadenceError:
         return None
     original = raw.strip()
@@ -438,7 +438,7 @@ class GroupProfile(BaseModel):
             clock = find_clock(line)
             head = fold(line).strip()[: clock.span[0]] if clock else re.split(r"\s+", fold(line).strip(), maxsplit=1)[0]
             try:
-                parse_cadence(head)
+                parse_cadence(head, relative=False)
                 out.append(f"{line}（没找到周期）")
             except CadenceError as exc:
                 out.append(f"{line}（{str(exc).split('；')[0]}）")

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from copilot.cadence import CadenceError, parse_cadence
+from copilot.profile import parse_profile_text
 
 D = dt.date
 
@@ -125,3 +126,23 @@ def test_undated_cadences_are_kept_but_placed_nowhere():
         c = parse_cadence(raw)
         assert c.kind == "undated" and c.label == raw and c.recurring
         assert c.dates(D(2027, 1, 1), 366) == [] and "没有固定日期" in c.irregular_note()
+
+
+@pytest.mark.parametrize("raw", ["国庆长假前一周", "开学第一周", "節前兩天", "比赛前一天晚上"])
+def test_a_time_relative_to_something_else_is_kept_undated(raw):
+    # names no weekday, no day number and does not start like a rhythm: a profile with it still loads
+    c = parse_cadence(raw)
+    assert c.kind == "undated" and c.dates(D(2026, 12, 1), 400) == [] and "没有固定日期" in c.irregular_note()
+    p = parse_profile_text(f"positioning: 两地通勤拼车\ntopics: [拼车]\nevents:\n  - {{title: 假期拼车登记, kind: 接龙, cadence: {raw}}}\n")
+    assert [e.cadence.kind for e in p.all_events()] == ["undated"]
+
+
+@pytest.mark.parametrize("raw", ["每周八", "隔天", "每月第三个", "每两天"])
+def test_a_cadence_that_starts_like_a_rhythm_but_does_not_parse_stays_an_error(raw):
+    with pytest.raises(CadenceError):
+        parse_cadence(raw)
+
+
+def test_an_old_schedule_line_without_a_cadence_is_reported_not_kept():
+    p = parse_profile_text("positioning: 一起读书、每月线下聚一次\ntopics: [读书]\nschedule: [\"有空就聊\", \"开学第一周 见面会\"]\n")
+    assert p.all_events() == [] and p.unparsed_schedule() == ["有空就聊", "开学第一周 见面会"]

@@ -14,7 +14,8 @@ from copilot.config import Settings
 from copilot.evals import notes as ev
 from copilot.llm import get_engine
 from copilot.notes.model import ActionItem, Announcement, Decision, KeyPoint, Notes, QAPair
-from copilot.notes.parse import parse_text
+from copilot.notes.parse import parse_file, parse_text
+from copilot.textnorm import fold
 
 CHAT = """[2025-06-10 20:00] 阿宁: 周六放映定哪部？我提议《海边的曼彻斯特》，场地费120元
 [2025-06-10 20:02] 小舟: 投影仪谁带
@@ -113,3 +114,17 @@ def test_aggregate_pools_items_and_the_locked_half_reports_totals_only(tmp_path:
     assert all(isinstance(v, int) for v in by_class.values())
     assert all(isinstance(v, (int, float)) or v is None for v in figures.values())
     assert ev.score_locked(settings, get_engine(settings), tmp_path / "nowhere") == {"n": 0}
+
+
+def test_an_independent_writers_chats_parse_and_every_expected_wording_is_in_them() -> None:
+    # the writer chose the export layouts (a GBK CSV, a WeCom archive of their own design, LINE-style recalls):
+    # the parser must read every one, and a spec wording the parsed chat lacks would make a fact unscoreable
+    specs = ev.load_specs(ev.INDEPENDENT_DIR)
+    assert len(specs) >= 12
+    for name, spec in specs.items():
+        transcript = parse_file(ev.INDEPENDENT_DIR / name)
+        assert len(transcript.messages) >= 40, name
+        text = fold("\n".join(f"{m.speaker}\n{m.text}" for m in transcript.messages))
+        wordings = [w for fact in spec.key_facts for w in fact] + [w for q in spec.qa for w in q.question + q.answer]
+        wordings += [w for a in spec.actions for w in a.task] + [a.owner for a in spec.actions if a.owner != "大家"]
+        assert [w for w in wordings if fold(w) not in text] == [], name

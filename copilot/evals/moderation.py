@@ -36,7 +36,8 @@ QQ_ADS = ROOT.parent / "shared" / "data" / "qq_group_ads" / "train.txt"
 
 
 BLIND = "locked_blind/messages.jsonl"  # written by an independent writer who saw no code or eval file
-INDEPENDENT = "independent/messages.jsonl"  # another independent writer's set, readable: a tuning set
+# other independent writers' sets, readable: tuning sets (each first scored out of sample, then read)
+INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "independent2/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
@@ -109,7 +110,7 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
 
 def split_figures(name: str) -> dict[str, Any] | None:
     """Aggregate figures of a tuning or locked set (``tuning.jsonl`` / ``locked.jsonl`` / the blind
-    ``locked_blind/messages.jsonl`` / ``independent/messages.jsonl``, whose profiles sit beside them): per-label P/R/F1, accuracy and
+    ``locked_blind/messages.jsonl`` / ``independent*/messages.jsonl``, whose profiles sit beside them): per-label P/R/F1, accuracy and
     legitimate messages acted on. No per-message results: a locked set is only scored."""
     path = DATA_DIR / name
     if not path.exists():
@@ -176,7 +177,7 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     report = {"set": run_set(load_set(), semantic=semantic), "semantic": semantic,
               "dev": run_set(load_set("dev.jsonl"), semantic=semantic), "qq_heldout": qq_heldout(),
               "splits": {name: split_figures(f"{name}.jsonl") for name in ("tuning", "locked")}
-              | {"independent": split_figures(INDEPENDENT), "blind": split_figures(BLIND)}}
+              | {name: split_figures(path) for name, path in INDEPENDENT.items()} | {"blind": split_figures(BLIND)}}
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
@@ -194,7 +195,8 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     con.print(c)
     con.print("切片准确率：" + "，".join(f"{k} {v['accuracy']:.2f}（{v['n']}）" for k, v in s["slices"].items()), highlight=False)
     con.print(f"开发集（调规则用）准确率 {report['dev']['accuracy']:.3f}（{report['dev']['n']} 条）", highlight=False)
-    for name, zh in (("tuning", "调参集"), ("independent", "独立作者调参集"), ("locked", "锁定集（只评分，不看单条）"),
+    for name, zh in (("tuning", "调参集"), ("independent", "独立作者调参集"), ("independent2", "第二位独立作者调参集"),
+                     ("locked", "锁定集（只评分，不看单条）"),
                      ("blind", "盲写锁定集（独立作者写，只评分）")):
         f = report["splits"][name]
         if f:

@@ -45,6 +45,8 @@ LOCKED_DIR = NOTES_EVAL_DIR / "locked"
 # written by someone who had seen neither the code nor the other chats (round 21): scored only, like locked
 LOCKED_BLIND_DIR = NOTES_EVAL_DIR / "locked_blind"
 LOCKED_SPLITS = {"locked": LOCKED_DIR, "locked_blind": LOCKED_BLIND_DIR}
+# another independent writer's chats (round 24), readable: a tuning set, first scored out of sample
+INDEPENDENT_DIR = NOTES_EVAL_DIR / "independent"
 MIN_COVERAGE = 0.6
 
 
@@ -384,6 +386,8 @@ def main(as_json: bool = False) -> int:
     engine = get_engine(settings, prefer="offline")
     tuning = score_split(TUNING_DIR, settings, engine)
     halves = {"tuning": aggregate(tuning)}
+    if (INDEPENDENT_DIR / "expected.yaml").exists():
+        halves["independent"] = aggregate(score_split(INDEPENDENT_DIR, settings, engine))
     halves |= {name: score_locked(settings, engine, folder) for name, folder in LOCKED_SPLITS.items()}
     if as_json:
         print(json.dumps(halves, ensure_ascii=False, indent=1))
