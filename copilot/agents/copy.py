@@ -86,8 +86,8 @@ def _price_label(profile: GroupProfile, p: Product) -> str:
 def is_consumable(p: Product) -> bool:
     """买N送1 only suits things that get used up (card promotion: 常用、消耗快的东西)."""
     blob = p.name + p.description
-    if any(w in blob for w in promo_bank()["core_words"]):
-        return False
+    if any(w in blob for w in promo_bank()["core_words"] + promo_bank()["trial_words"]):
+        return False  # a course or a service is no stock-up item, nor is a sample one tries once
     return p.unit in promo_bank()["consumable_units"]
 
 
