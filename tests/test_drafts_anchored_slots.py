@@ -133,3 +133,25 @@ def test_a_driving_school_is_not_sent_a_school_terms_exam_post_or_asked_to_recom
               "events": [{"title": "周三答疑", "kind": "答疑", "cadence": "每周三", "time": "20:00", "place": "群内"}]}
     text = " ".join(e["opening"] for e in _calendar(school, offline) if not e["event"])
     assert "期末" not in text and "哪个机构" not in text, text
+
+
+def test_the_relatives_of_old_people_are_not_written_for_as_old_people_and_game_makers_not_as_players(offline):
+    from copilot.agents import compose as C
+    relatives = profile_from_data({"name": "松鹤院家属群", "type": "其他", "positioning": "家属和院方沟通", "topics": ["探视"],
+                                   "audience": "入住老人的子女和家属"})
+    assert "senior" not in C.audience_classes(relatives)
+    seniors = profile_from_data({"name": "银龄合唱团", "type": "兴趣型", "positioning": "一起唱歌", "topics": ["合唱"],
+                                 "audience": "60岁以上的退休老人"})
+    assert "senior" in C.audience_classes(seniors)
+    makers = {"name": "像素工坊", "type": "知识型", "positioning": "独立游戏开发者交流引擎和美术", "topics": ["关卡设计", "像素美术"],
+              "audience": "做独立游戏的开发者"}
+    text = " ".join(e["opening"] for e in _calendar(makers, offline))
+    for player_talk in ("入坑", "翻盘", "卡关", "莽夫"):
+        assert player_talk not in text, (player_talk, text)
+
+
+def test_an_eve_post_at_midday_does_not_say_tonight(offline):
+    data = {"name": "乐龄探视群", "type": "其他", "positioning": "家属和院方沟通探视", "topics": ["探视"], "audience": "老人的子女",
+            "events": [{"title": "周日探视", "kind": "线下活动", "cadence": "每周日", "time": "14:30", "place": "一号楼会客厅"}]}
+    eves = [e for e in _calendar(data, offline) if not e["event"] and "周日探视" in e["opening"]]
+    assert eves and not any("今晚" in e["opening"] for e in eves if e["time"] < "17:00"), eves

@@ -28,7 +28,10 @@ def audience_classes(profile: GroupProfile) -> frozenset[str]:
     ``senior``. The operator's ``audience`` says who the members are; the positioning is read only when
     it is empty (a group that cares for old people is not a group of old people). Cues match whole words."""
     blob = profile.audience.strip() or profile.positioning
-    return frozenset(k for k, cues in audience_table()["classes"].items() if any(has_word(blob, c) for c in cues))
+    # "入住老人的子女和家属" are the children, not old people: whose relatives they are is not who they are
+    relations = "|".join(map(re.escape, audience_table()["relation_heads"]))
+    heads = re.sub(rf"[^\s，,、；;。和与及或]+的(?={relations})", "", blob)
+    return frozenset(k for k, cues in audience_table()["classes"].items() if any(has_word(heads, c) for c in cues))
 
 
 @lru_cache(maxsize=1)

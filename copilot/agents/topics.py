@@ -71,7 +71,8 @@ def domains(profile: GroupProfile) -> list[dict[str, Any]]:
     """The topic domains (``domains`` in topics.yaml) whose cue words the group's topics or
     positioning use: a choir gets questions about singing, a guild about its game."""
     blob = " ".join([*profile.topics, profile.positioning])
-    return [d for d in topic_bank().get("domains", {}).values() if any(has_word(blob, c) for c in d["cues"])]
+    return [d for d in topic_bank().get("domains", {}).values() if any(has_word(blob, c) for c in d["cues"])
+            and not any(has_word(blob, c) or fold(c) in fold(blob) for c in d.get("not_cues", []))]
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
