@@ -155,3 +155,10 @@ def test_an_eve_post_at_midday_does_not_say_tonight(offline):
             "events": [{"title": "周日探视", "kind": "线下活动", "cadence": "每周日", "time": "14:30", "place": "一号楼会客厅"}]}
     eves = [e for e in _calendar(data, offline) if not e["event"] and "周日探视" in e["opening"]]
     assert eves and not any("今晚" in e["opening"] for e in eves if e["time"] < "17:00"), eves
+
+
+def test_farmers_who_sell_their_tea_talk_trade_even_in_a_hobby_typed_group(offline):
+    farmers = {"name": "武夷岩茶茶农群", "type": "兴趣型", "positioning": "做岩茶的茶农交流做青、焙火和行情", "topics": ["岩茶", "焙火"],
+               "audience": "自己种茶、做茶、卖茶的茶农"}
+    text = " ".join(e["opening"] for e in _calendar(farmers, offline) if not e["event"])
+    assert "同行" in text or "入行" in text or "这行" in text, text

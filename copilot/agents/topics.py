@@ -153,8 +153,8 @@ class _FreeTopics:
         self.max_unanchored = max_unanchored
         self.unanchored = 0
         family = "learn" if profile.paid and C.gtype(profile) == "知识型" else FAMILY.get(C.gtype(profile), "care")
-        if family in ("care", "learn") and "seller" in C.audience_classes(profile):
-            family = "trade"  # peers who sell (dealers, shop owners, a paid circle of sellers) talk trade, not 进群的初心
+        if family in ("care", "learn", "hobby") and "seller" in C.audience_classes(profile):
+            family = "trade"  # peers who sell (dealers, farmers, stallholders, a paid circle) talk trade, not 进群的初心
         if family == "learn" and "parent" in C.audience_classes(profile):
             family = "parents"  # the children learn; the members are their parents
         facts = group_facts(profile)
