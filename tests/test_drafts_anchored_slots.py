@@ -162,3 +162,16 @@ def test_farmers_who_sell_their_tea_talk_trade_even_in_a_hobby_typed_group(offli
                "audience": "自己种茶、做茶、卖茶的茶农"}
     text = " ".join(e["opening"] for e in _calendar(farmers, offline) if not e["event"])
     assert "同行" in text or "入行" in text or "这行" in text, text
+
+
+def test_a_meeting_or_a_review_filed_as_a_talk_is_not_announced_as_a_lecture(offline):
+    data = {"name": "城南摄影会", "type": "兴趣型", "positioning": "城南拍街头的朋友互相看片", "topics": ["街拍", "构图"],
+            "events": [{"title": "周四作品点评", "kind": "分享", "cadence": "每周四", "time": "21:00", "place": "群内",
+                        "details": "每人发两张，说说想被点评的地方。"}]}
+    notices = [e for e in _calendar(data, offline) if e["event"]]
+    assert notices
+    for e in notices:
+        text = member_text(e, "topics")
+        assert "来听" not in text and "想听" not in text and "21:00" in text, text
+    follow = " ".join(e["opening"] for e in _calendar(data, offline) if not e["event"])
+    assert "听了的" not in follow

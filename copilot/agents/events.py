@@ -377,13 +377,33 @@ def _notice_details(event: Event, on: dt.date | None, *, first_of_week: bool) ->
     return (details if first_of_week or event.kind != "晨报" else []), content
 
 
+def wording_kind(event: Event) -> str:
+    """The kind whose wording a notice uses: a 分享 that its title calls a meeting or a review (班会, 点评)
+    is announced as one ("来聊", "把作品发上来"), not as a lecture to come and listen to."""
+    spec = bank()["talk_as"]
+    if event.kind not in spec["kinds"]:
+        return event.kind
+    return next((kind for word, kind in spec["words"] if word in event.title), event.kind)
+
+
+def _wording(event: Event) -> tuple[dict[str, Any], list[Any]]:
+    """The wording spec of a notice and its openers: worded as a meeting (:func:`wording_kind`), a talk
+    still owes members its date and time, so only openers that say them."""
+    spec = bank()["kinds"].get(wording_kind(event)) or bank()["kinds"]["其他"]
+    openers = list(spec["openers"])
+    if wording_kind(event) != event.kind:
+        openers = [o for o in openers if "{when}" in o] or openers
+        spec = {"place": bank()["talk_as"]["place"], **spec}
+    return spec, openers
+
+
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
                    *, slot: str = "", closing: bool = True) -> Notice:
     """The notice members read for one occurrence of ``event`` (``on`` None: the event in general);
     ``closing`` False: no closing line (a daily routine's reminder does not end the same way every day)."""
-    spec = bank()["kinds"].get(event.kind) or bank()["kinds"]["其他"]
+    spec, openers = _wording(event)
     key = f"{event.kind}{slot}"
-    when, openers = _when_and_openers(event, on, list(spec["openers"]))
+    when, openers = _when_and_openers(event, on, openers)
     title = event.title
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
     lines = [str(pick(fitting(openers, fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]

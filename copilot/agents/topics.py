@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
-from copilot.agents.events import compose_notice, expand, off_dates, pick
+from copilot.agents.events import compose_notice, expand, off_dates, pick, wording_kind
 from copilot.agents.facts import (
     applies,
     audience_noun,
@@ -292,7 +292,7 @@ class _Anchored:
         for on, ev in occ:
             if ev.cadence.kind in ("daily", "workdays"):
                 continue  # a daily routine gets no eve and no look back
-            spec = b.get("event_links", {}).get(ev.kind, {})
+            spec = b.get("event_links", {}).get(wording_kind(ev), {})  # a 班会 filed as 分享 gets no "听了的"
             for rel, shift in (("before", -1), ("after", 1)):
                 # each group its own order of the wordings, so two groups of one kind do not read alike
                 ranked = sorted(enumerate(spec.get(rel, [])), key=lambda x: pick(list(range(97)), profile, f"link{ev.kind}{rel}{x[0]}"))
