@@ -30,7 +30,8 @@ def audience_classes(profile: GroupProfile) -> frozenset[str]:
     blob = profile.audience.strip() or profile.positioning
     # "入住老人的子女和家属" are the children, not old people: whose relatives they are is not who they are
     relations = "|".join(map(re.escape, audience_table()["relation_heads"]))
-    heads = re.sub(rf"[^\s，,、；;。和与及或]+的(?={relations})", "", blob)
+    mod = audience_table()["modifier"]
+    heads = re.sub(rf"[^\s{re.escape(mod['stops'])}]+{re.escape(mod['mark'])}(?={relations})", "", blob)
     return frozenset(k for k, cues in audience_table()["classes"].items() if any(has_word(heads, c) for c in cues))
 
 
@@ -221,9 +222,13 @@ def identity(profile: GroupProfile) -> str:
     name = profile.name.strip()
     numbered = "|".join(map(re.escape, sorted(units["numbered"], key=len, reverse=True)))
     named = "|".join(map(re.escape, sorted(units["named"], key=len, reverse=True)))
-    found = [m.end() for m in re.finditer(rf"(?:[0-9０-９一二三四五六七八九十百]+[)）]?|[(（][0-9０-９一二三四五六七八九十]+[)）])(?:{numbered})", name)]
+    digits = name_words()["identity_numerals"]
+    opening, closing = (re.escape(b) for b in name_words()["identity_brackets"])
+    number = rf"(?:[{digits}]+[{closing}]?|[{opening}][{digits}]+[{closing}])"
+    found = [m.end() for m in re.finditer(rf"{number}(?:{numbered})", name)]
     # a named unit is followed by more name or nothing: 科 in 科二科三 is an exam, not a department
-    found += [m.end() for m in re.finditer(rf"[\u4e00-\u9fff]{{2,}}?(?:{named})(?![一二三四五六七八九十0-9０-９])(?=[\u4e00-\u9fff·]|$)", name)]
+    stop = name_words()["identity_stop_next"]
+    found += [m.end() for m in re.finditer(rf"\w{{2,}}?(?:{named})(?![{stop}])(?=\w|·|$)", name)]
     if not found:
         return ""
     head = name[: max(found)]
