@@ -108,3 +108,17 @@ def test_a_group_only_for_a_class_or_a_buildings_residents_gets_a_private_invita
     open_group = {**ward, "name": "康复训练交流群", "audience": "想做康复训练的朋友", "threshold": "", "positioning": "交流康复训练的经验"}
     text = " ".join(d["text"] for d in draft("copy", profile_from_data(open_group), engine, kind="moments", start=dt.date(2026, 12, 7)).drafts)
     assert "私发" not in text
+
+
+def test_a_moments_post_does_not_call_a_car_owners_club_a_members_group():
+    from copilot.agents import draft
+    from copilot.config import Settings
+    from copilot.llm import get_engine
+    from copilot.profile import profile_from_data
+    engine = get_engine(Settings(llm_provider="offline"), prefer="offline")
+    owners = {"name": "远航汽车车主群", "brand": "远航汽车", "type": "品牌型", "positioning": "在远航门店提车的车主交流用车和保养",
+              "topics": ["用车", "保养"], "audience": "在门店提车的车主"}
+    text = " ".join(d["text"] for d in draft("copy", profile_from_data(owners), engine, kind="moments").drafts)
+    assert "会员群" not in text, text
+    members = {**owners, "name": "远航汽车会员群", "audience": "办了远航会员卡的车主"}
+    assert draft("copy", profile_from_data(members), engine, kind="moments").drafts

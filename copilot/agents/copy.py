@@ -478,6 +478,9 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
     else:
         lines.append(phrase(bank["call"], profile, "mcall").format(**fill))
     short_bank = bank["short"].get(C.gtype(profile), bank["short"]["其他"])
+    # "会员群在招新", "开团了" state facts: only where the profile says them (names.yaml form_requires)
+    claims = C.name_words()["form_requires"]
+    short_bank = [v for v in short_bank if all(C.form_supported(profile, f) for f in claims if f in v)] or bank["short"]["其他"]
     if C.audience_classes(profile) & set(bank["non_doers"]):
         short_bank = bank["short"]["其他"]  # parents, peer sellers, volunteers do not "学高考" themselves
     elif not practice and any("{tp}" in v for v in short_bank):  # "一起学{t}" needs something one learns
