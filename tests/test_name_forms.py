@@ -109,3 +109,12 @@ def test_names_state_no_fact_the_profile_does_not_give():
               "topics": ["用车", "保养"], "audience": "在门店提车的车主"}
     names = _names(owners)
     assert not any("会员" in n for n in names) and any("车主" in n for n in names), names
+
+
+def test_candidates_sharing_the_groups_unit_are_compared_on_the_rest_but_one_character_variants_still_count():
+    from copilot.knowledge.checks import too_similar
+    lead = "城关二中初二(3)班"
+    assert not too_similar(lead + "家长群", lead + "家校沟通群", 0.6, lead)
+    assert too_similar(lead + "车主群", lead + "车主会", 0.6, lead)
+    assert too_similar("杭州跑步训练营", "杭州跑步训练群", 0.6, "杭州跑步训练")
+    assert too_similar("杭州跑步训练营", "杭州跑步训练群", 0.6)

@@ -7,14 +7,13 @@ greedily so candidates are not one-character variants of each other.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.knowledge.checks import check_rule, topic_words
+from copilot.knowledge.checks import check_rule, too_similar, topic_words
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR
@@ -94,12 +93,6 @@ def _identity(profile: GroupProfile) -> str:
     return "" if b and b not in ident else ident
 
 
-def _similar(a: str, b: str, lead: str) -> float:
-    """How alike two candidates are once the start they must share (the group's class, building) is set aside."""
-    fa, fb, fl = fold(a), fold(b), fold(lead)
-    if fl and fa.startswith(fl) and fb.startswith(fl) and len(fa) > len(fl) and len(fb) > len(fl):
-        fa, fb = fa[len(fl):], fb[len(fl):]
-    return SequenceMatcher(None, fa, fb).ratio()
 
 
 def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
@@ -162,7 +155,7 @@ def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
                 continue
             if not all(check_rule(rule, book, "name", [name], profile).passed for rule in (hype, says)):
                 continue  # never proposed: a hyped name, or one that does not say what the group is
-            if any(_similar(name, c["name"], lead) > max_sim for c in chosen):
+            if any(too_similar(fold(name), fold(c["name"]), max_sim, fold(lead)) for c in chosen):
                 continue
             form = next((f for f in all_forms if name.split("·")[0].endswith(f)), "")
             # first pass, for variety: one candidate per form, at most two catch-all forms (交流群, 互助群…)
