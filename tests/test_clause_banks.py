@@ -187,7 +187,9 @@ def test_every_phrasing_passes_the_rules(offline, force_pick, group, target, opt
 
 def test_every_conditional_clause_is_exercised_by_some_group():
     """A clause no test group qualifies for would never be composed (and so never checked) above."""
-    extra = [profile_from_data({**GROUPS["brand"], "positioning": "山野咖啡会员，常来有徽章"}), *map(profile_from_data, OUTINGS.values())]
+    extra = [profile_from_data({**GROUPS["brand"], "positioning": "山野咖啡会员，常来有徽章"}), *map(profile_from_data, OUTINGS.values()),
+             profile_from_data({"name": "和园3号楼住户群", "type": "其他", "positioning": "和园3号楼住户的通知群", "topics": ["报修"],
+                                "card_format": "房号-称呼"})]
     facts = [group_facts(p) for p in [*PROFILES.values(), *extra]]
     bank = clause_bank()
     items = [*bank["rules"]["speak"], *bank["rules"]["forbid"], *bank["rules"]["reward"], *bank["welcome"]["say"]]
@@ -369,6 +371,14 @@ OUTINGS: dict[str, dict[str, Any]] = {
              "events": [{"title": "周六夜钓", "kind": "线下活动", "cadence": "每周六", "time": "19:00", "place": "青山水库北岸"}]},
     "run": {"name": "江滩夜跑团", "positioning": "下班后沿江滩跑步", "topics": ["夜跑", "配速"], "type": "兴趣型",
             "events": [{"title": "周三夜跑", "kind": "线下活动", "cadence": "每周三", "time": "19:30", "place": "汉口江滩三阳路入口"}]},
+    # a trip by car: its 公里 and 湖边 are driven, not walked
+    "drive": {"name": "蓝湾车友会", "positioning": "同一家门店提车的车主周末结伴自驾", "topics": ["自驾", "充电"], "type": "兴趣型",
+              "events": [{"title": "周日湖边自驾", "kind": "线下活动", "cadence": "每周日", "time": "08:00", "place": "门店停车场",
+                          "details": "单程120公里，到湖边公园吃午饭，中途有快充站。"}]},
+    # a market in a park: outdoors, but nobody runs or climbs
+    "market": {"name": "河西周末市集摊主群", "positioning": "周末市集的摊主一起报摊位、交流摆摊", "topics": ["摆摊", "文创"], "type": "其他",
+               "events": [{"title": "周日市集", "kind": "线下活动", "cadence": "每周日", "time": "10:00", "place": "滨河公园北广场",
+                           "details": "摊主9点前到场，自带桌布。"}]},
 }
 
 
@@ -377,3 +387,36 @@ def test_rules_carry_the_safety_clause_of_the_groups_own_kind_of_outing(offline)
     assert "高山" in text["hike"] and "领队" in text["hike"], text["hike"]
     assert "湿滑" in text["fish"] and "高山" not in text["fish"], text["fish"]
     assert "湿滑" not in text["run"] and "收竿" not in text["run"] and "高山" not in text["run"], text["run"]
+    for outing in ("drive", "market"):  # no hiker's "身体不舒服就停、别掉队" for a drive or a market stall
+        assert not any(w in text[outing] for w in ("掉队", "身体不适", "身体不舒服", "量力而行")), text[outing]
+    assert "疲劳驾驶" in text["drive"], text["drive"]
+    assert "疲劳驾驶" not in text["market"] and "疲劳驾驶" not in text["run"]
+
+
+def test_the_no_ads_rule_carves_out_the_members_selling_day_in_rules_intro_and_weekly_notice(offline):
+    data = {"name": "湖畔陶艺人交流群", "type": "其他", "positioning": "做陶的手作人交流烧窑和釉料，每周五可以发自己的作品和价格",
+            "topics": ["陶艺", "釉料", "烧窑"], "audience": "自己做陶、开小店的手作人",
+            "events": [{"title": "周五作品日", "kind": "晒图", "cadence": "每周五", "time": "20:00", "place": "群内",
+                        "details": "每人发三张图和价格，只发自己做的。"}]}
+    prof = profile_from_data(data)
+    rules = draft("rules", prof, offline).drafts[0]["text"]
+    assert "周五作品日" in rules and "只发自己做的" in rules, rules
+    intro = draft("intro", prof, offline).drafts[0]["text"]
+    assert "「周五作品日」除外" in intro, intro
+    notice = draft("copy", prof, offline, kind="notice", start=dt.date(2026, 12, 7)).drafts[0]["text"]
+    assert "除外" in notice, notice
+    # a group without such a day keeps its plain rule
+    plain = {**data, "events": [{**data["events"][0], "title": "周五作品点评", "details": "每人发一张图，大家点评烧成效果。"}]}
+    assert "除外" not in draft("intro", profile_from_data(plain), offline).drafts[0]["text"]
+
+
+def test_signup_and_punctuality_clauses_only_where_members_sign_up_and_show_up(offline):
+    base = {"name": "和园租客群", "type": "其他", "positioning": "和园公寓租客的报修和通知群", "topics": ["报修", "停水停电"],
+            "audience": "在住的租客"}
+    visits = {**base, "events": [{"title": "周四上门维修", "kind": "其他", "cadence": "每周四", "time": "10:00", "place": "各房间"}]}
+    text = draft("rules", profile_from_data(visits), offline).drafts[0]["text"]
+    assert "报了名" not in text and "守时" not in text and "准时" not in text, text
+    meetup = {**base, "events": [{"title": "周六楼下集市", "kind": "线下活动", "cadence": "每周六", "time": "10:00", "place": "一楼大堂",
+                                  "signup": "群接龙"}]}
+    text = draft("rules", profile_from_data(meetup), offline).drafts[0]["text"]
+    assert ("报了名" in text or "接了龙" in text) and ("守时" in text or "准时" in text), text

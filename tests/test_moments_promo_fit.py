@@ -87,3 +87,38 @@ def test_a_member_day_without_a_readable_offer_is_left_to_the_notice(offline):
     result = draft("copy", shop, offline, kind="promotion", n=5, start=dt.date(2026, 12, 1))
     assert not any(d["title"].startswith("会员日") for d in result.drafts)
     assert not [c for c in result.checks if c.passed is False]
+
+
+def test_a_group_only_for_a_class_or_a_buildings_residents_gets_a_private_invitation_not_a_public_post():
+    import datetime as dt
+
+    from copilot.agents import draft
+    from copilot.config import Settings
+    from copilot.llm import get_engine
+    from copilot.profile import profile_from_data
+    engine = get_engine(Settings(llm_provider="offline"), prefer="offline")
+    ward = {"name": "骨科病区康复随访群", "type": "其他", "positioning": "骨科出院病人的康复随访，护士答疑、提醒复查", "topics": ["康复训练", "复查"],
+            "audience": "骨科术后出院的病人和家属", "threshold": "出院时由护士邀请",
+            "events": [{"title": "周二护士答疑", "kind": "答疑", "cadence": "每周二", "time": "15:00", "place": "群内"}]}
+    res = draft("copy", profile_from_data(ward), engine, kind="moments", start=dt.date(2026, 12, 7))
+    text = " ".join(d["text"] + d["title"] for d in res.drafts)
+    assert "招新" not in text and "不发朋友圈" in text, text
+    assert "骨科术后出院的病人和家属" in text  # the invitation names whom it is for, as the operator wrote it
+    assert "私发" in (res.notice or ""), res.notice
+    open_group = {**ward, "name": "康复训练交流群", "audience": "想做康复训练的朋友", "threshold": "", "positioning": "交流康复训练的经验"}
+    text = " ".join(d["text"] for d in draft("copy", profile_from_data(open_group), engine, kind="moments", start=dt.date(2026, 12, 7)).drafts)
+    assert "私发" not in text
+
+
+def test_a_moments_post_does_not_call_a_car_owners_club_a_members_group():
+    from copilot.agents import draft
+    from copilot.config import Settings
+    from copilot.llm import get_engine
+    from copilot.profile import profile_from_data
+    engine = get_engine(Settings(llm_provider="offline"), prefer="offline")
+    owners = {"name": "远航汽车车主群", "brand": "远航汽车", "type": "品牌型", "positioning": "在远航门店提车的车主交流用车和保养",
+              "topics": ["用车", "保养"], "audience": "在门店提车的车主"}
+    text = " ".join(d["text"] for d in draft("copy", profile_from_data(owners), engine, kind="moments").drafts)
+    assert "会员群" not in text, text
+    members = {**owners, "name": "远航汽车会员群", "audience": "办了远航会员卡的车主"}
+    assert draft("copy", profile_from_data(members), engine, kind="moments").drafts

@@ -76,3 +76,45 @@ def test_traditional_drafts_keep_the_operators_place_names(offline):
                               "type": "兴趣型", "locality": "台中·南屯區", "script": "zh-Hant"})
     text = " ".join(d["name"] for d in draft("name", club, offline, n=5).drafts)
     assert "台中" in text and "臺中" not in text, text
+
+
+def _names(data, n=5):
+    from copilot.agents import draft
+    from copilot.config import Settings
+    from copilot.llm import get_engine
+    from copilot.profile import profile_from_data
+    engine = get_engine(Settings(llm_provider="offline"), prefer="offline")
+    return [d["name"] for d in draft("name", profile_from_data(data), engine, n=n).drafts]
+
+
+def test_names_keep_the_class_building_or_shop_the_group_is():
+    cls = {"name": "实验小学三(2)班家长群", "type": "其他", "positioning": "三(2)班家长和班主任沟通作业和活动", "topics": ["作业", "班级活动"],
+           "audience": "三(2)班学生的家长"}
+    names = _names(cls)
+    assert len(names) >= 2 and all("三(2)班" in n for n in names), names
+    assert any(n.endswith("家长群") for n in names), names
+    flat = {"name": "和园公寓东湖店租客群", "type": "其他", "positioning": "东湖店租客的报修和通知群", "topics": ["报修", "停水停电"],
+            "audience": "在住的租客"}
+    names = _names(flat)
+    assert names and all("东湖店" in n for n in names), names
+
+
+def test_names_state_no_fact_the_profile_does_not_give():
+    school = {"name": "安达驾校练车群", "brand": "安达驾校", "type": "消费型", "positioning": "安达驾校学员约练车和模拟考",
+              "topics": ["科目二", "科目三", "练车"], "audience": "在学学员",
+              "products": [{"name": "科目二加练课时", "price": 120, "unit": "小时"}]}
+    names = _names(school)
+    assert not any(w in n for n in names for w in ("团购", "会员", "福利")), names
+    owners = {"name": "远航汽车车主群", "brand": "远航汽车", "type": "品牌型", "positioning": "在远航门店提车的车主交流用车",
+              "topics": ["用车", "保养"], "audience": "在门店提车的车主"}
+    names = _names(owners)
+    assert not any("会员" in n for n in names) and any("车主" in n for n in names), names
+
+
+def test_candidates_sharing_the_groups_unit_are_compared_on_the_rest_but_one_character_variants_still_count():
+    from copilot.knowledge.checks import too_similar
+    lead = "城关二中初二(3)班"
+    assert not too_similar(lead + "家长群", lead + "家校沟通群", 0.6, lead)
+    assert too_similar(lead + "车主群", lead + "车主会", 0.6, lead)
+    assert too_similar("杭州跑步训练营", "杭州跑步训练群", 0.6, "杭州跑步训练")
+    assert too_similar("杭州跑步训练营", "杭州跑步训练群", 0.6)

@@ -104,3 +104,21 @@ def test_hype_in_event_and_product_wording_is_not_quoted_to_members(offline):
         assert "名额有限" not in text and "赶紧" not in text and "名额有限" in (result.notice or "")
     notice = draft("copy", club, offline, kind="activity", n=1, start=D(2026, 12, 1)).drafts[0]["text"]
     assert "长安的荔枝" in notice and "书友阿青" in notice and "不推销任何课程" in notice
+
+
+def test_no_buy_n_for_a_sample_and_no_add_on_deal_for_a_service():
+    from copilot.agents import draft
+    from copilot.config import Settings
+    from copilot.llm import get_engine
+    from copilot.profile import profile_from_data
+    engine = get_engine(Settings(llm_provider="offline"), prefer="offline")
+    shop = {"name": "岩韵茶舍老客群", "brand": "岩韵茶舍", "type": "消费型", "positioning": "岩韵茶舍老客户买茶、品茶", "topics": ["岩茶", "红茶"],
+            "purchase_path": "小程序「岩韵茶舍」",
+            "products": [{"name": "岩茶品鉴小样", "price": 39, "unit": "盒"}, {"name": "大红袍", "price": 268, "unit": "罐"}]}
+    texts = " ".join(d["text"] for d in draft("copy", profile_from_data(shop), engine, kind="promotion").drafts)
+    assert "买3送1" not in texts, texts
+    garage = {"name": "驰远汽修老客群", "brand": "驰远汽修", "type": "消费型", "positioning": "驰远汽修的老客户保养预约", "topics": ["保养", "轮胎"],
+              "purchase_path": "电话预约",
+              "products": [{"name": "雨刮片", "price": 600, "unit": "对"}, {"name": "空调清洗保养", "price": 199, "unit": "次"}]}
+    texts = " ".join(d["text"] for d in draft("copy", profile_from_data(garage), engine, kind="promotion").drafts)
+    assert "换购空调清洗保养" not in texts, texts

@@ -28,7 +28,11 @@ def audience_classes(profile: GroupProfile) -> frozenset[str]:
     ``senior``. The operator's ``audience`` says who the members are; the positioning is read only when
     it is empty (a group that cares for old people is not a group of old people). Cues match whole words."""
     blob = profile.audience.strip() or profile.positioning
-    return frozenset(k for k, cues in audience_table()["classes"].items() if any(has_word(blob, c) for c in cues))
+    # "入住老人的子女和家属" are the children, not old people: whose relatives they are is not who they are
+    relations = "|".join(map(re.escape, audience_table()["relation_heads"]))
+    mod = audience_table()["modifier"]
+    heads = re.sub(rf"[^\s{re.escape(mod['stops'])}]+{re.escape(mod['mark'])}(?={relations})", "", blob)
+    return frozenset(k for k, cues in audience_table()["classes"].items() if any(has_word(heads, c) for c in cues))
 
 
 @lru_cache(maxsize=1)
@@ -198,6 +202,46 @@ def domain_forms(profile: GroupProfile) -> list[tuple[str, bool]]:
             if any(has_word(blob, c) for c in d["cues"]) for f in d["forms"]]
 
 
+def form_supported(profile: GroupProfile, form: str) -> bool:
+    """A form that states a fact (团购群, 会员群, 福利群) only where the profile says it (``form_requires``)."""
+    needs = name_words()["form_requires"].get(form)
+    if not needs:
+        return True
+    blob = fold(" ".join([profile.name, profile.positioning, profile.audience, profile.threshold, *profile.goals,
+                          *[e.title + " " + e.details for e in profile.all_events()],
+                          *[p.name + " " + p.description for p in profile.products]]))
+    said = {"promo": any(p.promo_price for p in profile.products), **{f"kind:{e.kind}": True for e in profile.all_events()}}
+    return any(said.get(w, False) or (":" not in w and w != "promo" and fold(w) in blob) for w in needs)
+
+
+def identity(profile: GroupProfile) -> str:
+    """The part of the operator's group name that says which one it is — up to its class, building, shop,
+    campus or department ("城关二中初二(3)班家长群" → 城关二中初二(3)班, "颐康养老院·二号楼家属群" →
+    颐康养老院·二号楼); "" when the name has no such unit or it is too long for a name."""
+    units = name_words()["identity_units"]
+    name = profile.name.strip()
+    numbered = "|".join(map(re.escape, sorted(units["numbered"], key=len, reverse=True)))
+    named = "|".join(map(re.escape, sorted(units["named"], key=len, reverse=True)))
+    digits = name_words()["identity_numerals"]
+    opening, closing = (re.escape(b) for b in name_words()["identity_brackets"])
+    number = rf"(?:[{digits}]+[{closing}]?|[{opening}][{digits}]+[{closing}])"
+    found = [m.end() for m in re.finditer(rf"{number}(?:{numbered})", name)]
+    # a named unit is followed by more name or nothing: 科 in 科二科三 is an exam, not a department
+    stop = name_words()["identity_stop_next"]
+    found += [m.end() for m in re.finditer(rf"\w{{2,}}?(?:{named})(?![{stop}])(?=\w|·|$)", name)]
+    if not found:
+        return ""
+    head = name[: max(found)]
+    return head if len(head) <= int(name_words()["identity_max"]) else ""
+
+
+def audience_forms(profile: GroupProfile) -> list[str]:
+    """Forms that say who the members are (家长群, 租客群, 家属群), from the audience, name and threshold."""
+    blob = " ".join([profile.audience, profile.name, profile.threshold])
+    found = sorted((blob.index(cue), i, fs) for i, (cue, fs) in enumerate(name_words()["audience_forms"]) if cue in blob)
+    return [f for _, _, fs in found for f in fs]  # the members the operator names first come first
+
+
 def forms(profile: GroupProfile) -> list[str]:
     words = name_words()
     blob = " ".join(profile.schedule + profile.goals + [profile.positioning] + [e.title for e in profile.all_events()])
@@ -209,6 +253,8 @@ def forms(profile: GroupProfile) -> list[str]:
         if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid):
             continue
         if f == "同好会" and gtype(profile) != "兴趣型":  # 同好 is for hobbies, not a rescue team or a sellers' circle
+            continue
+        if not form_supported(profile, f):  # a driving school is no 团购群, a car owners' club no 会员群
             continue
         out.setdefault(f, None)
     return list(out)

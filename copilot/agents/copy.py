@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, drop_clauses, run_agent
-from copilot.agents.docs import benefits, clause_bank, entry_conditions
+from copilot.agents.docs import benefits, clause_bank, entry_conditions, selling_exception
 from copilot.agents.events import compose_notice as compose_event_notice
 from copilot.agents.events import is_paused, phrase, rotation, when_label
 from copilot.agents.facts import lead_topic, physical_place, slot_topic, verb_fill
@@ -86,8 +86,8 @@ def _price_label(profile: GroupProfile, p: Product) -> str:
 def is_consumable(p: Product) -> bool:
     """买N送1 only suits things that get used up (card promotion: 常用、消耗快的东西)."""
     blob = p.name + p.description
-    if any(w in blob for w in promo_bank()["core_words"]):
-        return False
+    if any(w in blob for w in promo_bank()["core_words"] + promo_bank()["trial_words"]):
+        return False  # a course or a service is no stock-up item, nor is a sample one tries once
     return p.unit in promo_bank()["consumable_units"]
 
 
@@ -425,10 +425,26 @@ def closed_group_words(profile: GroupProfile) -> list[str]:
     return [w for w in clause_bank()["moments"]["closed_words"] if fold(w) in said]
 
 
+def members_only_words(profile: GroupProfile) -> list[str]:
+    """The words that make the group one for a fixed set of people (a class, a building's residents, this
+    cohort): no public recruiting post is written for it."""
+    said = fold(" ".join([profile.threshold, profile.audience, profile.name]))
+    return [w for w in clause_bank()["moments"]["members_only_words"] if fold(w) in said]
+
+
+def _invites(bank: dict[str, Any], fill: dict[str, str]) -> list[dict[str, Any]]:
+    """A private invitation for the people the group is for, instead of a public post (full and short)."""
+    full, short = bank["invite_title"]
+    text = "\n".join(line.format(**fill) for line in bank["invite"])
+    return [{"title": full, "text": text, "tactic": "", "arithmetic": [], "operator_note": ""},
+            {"title": short, "text": bank["invite_short"][0].format(**fill), "tactic": "", "arithmetic": [], "operator_note": ""}]
+
+
 def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list[dict[str, Any]]:
     """朋友圈招募 posts (full and short) from the clause bank: the group's own benefits, threshold and,
     for a paid group, the fee and how to sign up."""
     bank = clause_bank()["moments"]
+    written = profile.audience.rstrip("。.；;，, ")  # a private invitation goes to these people: said as written
     # who the group is for stays; clauses about some of its members ("不少是子女不在身边的") are their
     # circumstances, not the group's, and a public post leaves them out
     profile = profile.model_copy(update={"audience": public_audience(profile.audience)})
@@ -448,6 +464,8 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
             "who_for": aud or clause_bank()["rules"]["entry_default_aud"].format(t=lead_topic(profile)), "brand": C.brand(profile) or profile.display_name(),
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
             "path": profile.purchase_path.rstrip("。")}
+    if members_only_words(profile):
+        return _invites(bank, {**fill, "who_for": written or fill["who_for"]})
     entry = "entry" if profile.threshold else "entry_open"  # who the group is for is not an entry condition
     closed = closed_group_words(profile)
     lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", entry)]
@@ -460,6 +478,9 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
     else:
         lines.append(phrase(bank["call"], profile, "mcall").format(**fill))
     short_bank = bank["short"].get(C.gtype(profile), bank["short"]["其他"])
+    # "会员群在招新", "开团了" state facts: only where the profile says them (names.yaml form_requires)
+    claims = C.name_words()["form_requires"]
+    short_bank = [v for v in short_bank if all(C.form_supported(profile, f) for f in claims if f in v)] or bank["short"]["其他"]
     if C.audience_classes(profile) & set(bank["non_doers"]):
         short_bank = bank["short"]["其他"]  # parents, peer sellers, volunteers do not "学高考" themselves
     elif not practice and any("{tp}" in v for v in short_bank):  # "一起学{t}" needs something one learns
@@ -516,7 +537,10 @@ def compose_notice(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
             notes.append("档案里的活动都在这周之前，请在群档案的 events 里补上新的安排")
         else:
             lines.append(f"这周（{span}）没有固定活动，有安排会在{where}通知。")
-    lines += [say("remind"), say("close")]
+    remind = say("remind")
+    if exception := selling_exception(profile, short=True):  # "不发广告" has its members' selling day
+        remind = remind.rstrip("。") + f"（广告一条：{exception}）。"
+    lines += [remind, say("close")]
     draft = {"title": f"{name} 本周安排（{span}）", "text": "\n".join(x for x in lines if x), "tactic": "", "arithmetic": [],
              "operator_note": ""}
     return Composed([draft], f"{KIND_NAMES['notice']}每次只写一条", notes=notes)
@@ -529,8 +553,9 @@ def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, 
         return compose_promotion(profile, ctx)
     if kind == "moments":
         # the start date stands for "now": a course whose weeks are over by then is not advertised
-        closed = closed_group_words(profile)
-        notes = [clause_bank()["moments"]["closed_note"].format(words="、".join(closed))] if closed else []
+        closed, only = closed_group_words(profile), members_only_words(profile)
+        notes = ([clause_bank()["moments"]["invite_note"].format(words="、".join(only))] if only else
+                 [clause_bank()["moments"]["closed_note"].format(words="、".join(closed))] if closed else [])
         return Composed(compose_moments(profile, dt.date.fromisoformat(str(ctx["start"])))[:n], "朋友圈文案只有完整版和短版两种写法",
                         notes=notes)
     if kind == "activity":

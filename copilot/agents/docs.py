@@ -17,8 +17,8 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.agents.events import expand, is_finished, is_paused, phrase, pick, when_label
-from copilot.agents.facts import applies, group_facts, lead_topic, slot_topic, suggests_banned, verb_fill
+from copilot.agents.events import expand, for_members, is_finished, is_paused, phrase, pick, when_label
+from copilot.agents.facts import applies, group_facts, lead_topic, selling_days, slot_topic, suggests_banned, verb_fill
 from copilot.cadence import beijing_now
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
@@ -144,6 +144,8 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     forbid = choose(rules["forbid"], profile, "forbid")
     picked = [choose(rules["speak"], profile, "speak")[0], *forbid[:3], *forbid[4:5]]  # topic, ads, abuse, flooding, special
     short = [re.split(r"[；;]", c.format(**fill))[0].rstrip("。，, ") for c in picked]
+    if len(short) > 1 and (exception := selling_exception(profile, short=True)):
+        short[1] += f"（{exception}）"
     marks = "①②③④⑤⑥"
     summary = phrase(bank["summary"], profile, "summary").format(where=where)
     lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。"
@@ -221,6 +223,21 @@ def event_norms(profile: GroupProfile) -> list[str]:
     return out
 
 
+def selling_exception(profile: GroupProfile, *, short: bool = False) -> str:
+    """The members' selling day the no-ads rule must carve out ("例外：每周三的「摊主上新日」可以发自己的东西：
+    每人最多发三张图…"), in the operator's own words; "" when members never sell here."""
+    days = selling_days(profile)
+    if not days:
+        return ""
+    spec = clause_bank()["rules"]["selling_day"]
+    e = days[0]
+    if short:
+        return str(spec["short"]).format(when=e.cadence.label, title=e.title)
+    rule = "；".join(for_members(x).rstrip("。") for x in split_sentences(e.details))
+    return phrase(spec["exception"], profile, "selling").format(when=e.cadence.label, title=e.title,
+                                                                 rule=f"：{rule}。" if rule else "。")
+
+
 def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     name = profile.display_name()
     bank = clause_bank()["rules"]
@@ -237,6 +254,8 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
             if (member := member_banned(profile)) else ""}
     speak = [c.format(**fill) for c in choose(bank["speak"], profile, "speak")]
     forbid = [c.format(**fill) for c in choose(bank["forbid"], profile, "forbid")]
+    if forbid and (exception := selling_exception(profile)):
+        forbid[0] = forbid[0].rstrip("。") + "。" + exception  # the no-ads rule says when members may sell
     norms = event_norms(profile)
     penalty = [phrase(step, profile, f"penalty{i}") for i, step in enumerate(bank["penalty"])]
     secret = next((item for item in bank["forbid"] if item.get("id") == "confidentiality"), None)
@@ -316,6 +335,18 @@ def core_value(profile: GroupProfile) -> str:
     return max(clauses, key=lambda c: sum(t in fold(c) for t in topics))
 
 
+def _shorter_values(profile: GroupProfile, value: str) -> list[str]:
+    """Shorter ways to say the core value, each a whole phrase: the operator's list at the end of it losing
+    its last items ("…在校情况、作业安排和家校配合" → "…在校情况等"; a list inside the clause, "给街头、工地、
+    城中村救下来的猫找家", is never cut), then the positioning's other clauses, shortest first."""
+    out = []
+    while "、" in value and len(tail := value.rsplit("、", 1)[1]) <= 10 and "的" not in tail:
+        value = value.rsplit("、", 1)[0].removesuffix("等") + "等"
+        out.append(value)
+    others = [c.strip() for c in _CLAUSE.split(profile.positioning) if len(c.strip()) >= 6 and c.strip() != value]
+    return out + sorted(others, key=len)
+
+
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     # Every variant says what members get here and, when the profile has one, the next activity (card
     # intro-welcome: 迎新 tells the core value and the coming activity), within the welcome.no_flooding
@@ -340,8 +371,11 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
         versions = [greet + part["value"] + part["card"] + "，" + intro + part["rules"] + extra
                     for greet in (part["greet"], part["greet_short"])
                     for intro in (part["intro"], part["intro_short"]) for extra in (fam + nxt, nxt)]
-        # still too long: the value cut to the first item of the operator's list, then the event left out
-        texts = [v.format(**fill) for v in versions] + [versions[-1].format(**{**fill, "value": fill["value"].split("、")[0]})]
+        texts = [v.format(**fill) for v in versions]
+        # still too long: the operator's list in the value loses its last items (…、作业安排等) — never cut
+        # to its first item ("福鼎点头、磻溪一带做白茶的茶农…" is not "福鼎点头"), then the event is left out
+        for value in _shorter_values(profile, fill["value"]):
+            texts.append(versions[-1].format(**{**fill, "value": value}))
         texts.append((part["greet_short"] + part["value"] + part["card"] + "，" + part["intro_short"] + part["rules"]).format(**fill))
         out.append({"title": "", "text": next((t for t in texts if len(t) <= 118), texts[-1])})  # welcome.no_flooding
     return Composed(out)

@@ -209,6 +209,8 @@ def rotation(event: Event, on: dt.date | None) -> Rotation:
     if not this or "停" in this:
         return Rotation("", "paused")
     label = f"本周（第{week}周）" if anchor else "本周"
+    if anchor:  # the course has started: its start date is past news for members in week N
+        tail = re.sub(re.escape(anchor.group(0)) + r"[。；;，,]?", "", tail).strip()
     return Rotation(f"{label}：{this}。{tail}")
 
 
@@ -253,13 +255,43 @@ def _detail_lines(event: Event, on: dt.date | None, participation_only: bool) ->
     sentences = split_sentences(details)
     if participation_only:
         words = bank()["participation_words"]
-        keep = [s for s in sentences if any(w in fold(s) for w in words)]
+        # what the host is told to post ("说一下今天的饮食…") is the report's content, not a line for members
+        keep = [s for s in sentences if any(w in fold(s) for w in words) and not _host_content(s)]
         rest = [s for s in sentences if s not in keep]
-        return keep, "".join(rest)
+        return [for_members(s) for s in keep], "".join(rest)
     lines: list[str] = []
     for s in sentences:
-        lines += _vote_lines(s) if event.kind == "投票" else [s]
+        lines += _vote_lines(s) if event.kind == "投票" else [for_members(s)]
     return lines, ""
+
+
+def _host_content(clause: str) -> str | None:
+    """What follows a directive to the host at the start of ``clause`` ("说一下本周的作业" → "本周的作业")."""
+    c = clause.strip()
+    verb = next((v for v in bank()["host_directives"]["content"] if c.startswith(v)), None)
+    return c[len(verb):].strip() if verb and len(c) > len(verb) + 1 else None
+
+
+def for_members(sentence: str) -> str:
+    """An operator's detail sentence as members read it: "提醒大家带好头盔" → "带好头盔"; a directive to
+    the host ("说一下本周的作业截止") becomes what this time's post or session is about."""
+    spec = bank()["host_directives"]
+    clauses = [c for c in re.split(r"([，,])", sentence)]
+    out: list[str] = []
+    labelled = False
+    for c in clauses:
+        if c in "，,":
+            out.append(c)
+            continue
+        stripped = c.strip()
+        who = next((w for w in spec["address"] if stripped.startswith(w)), None)
+        if who and len(stripped) > len(who) + 1:
+            stripped = stripped[len(who):].lstrip("：:，, ")
+        if (body := _host_content(stripped)) is not None:
+            stripped = body if labelled or out else spec["content_label"] + body
+            labelled = True
+        out.append(stripped)
+    return "".join(out)
 
 
 _PRICE_NEEDS = ("秒杀的商品和价格",)
@@ -345,13 +377,33 @@ def _notice_details(event: Event, on: dt.date | None, *, first_of_week: bool) ->
     return (details if first_of_week or event.kind != "晨报" else []), content
 
 
+def wording_kind(event: Event) -> str:
+    """The kind whose wording a notice uses: a 分享 that its title calls a meeting or a review (班会, 点评)
+    is announced as one ("来聊", "把作品发上来"), not as a lecture to come and listen to."""
+    spec = bank()["talk_as"]
+    if event.kind not in spec["kinds"]:
+        return event.kind
+    return next((kind for word, kind in spec["words"] if word in event.title), event.kind)
+
+
+def _wording(event: Event) -> tuple[dict[str, Any], list[Any]]:
+    """The wording spec of a notice and its openers: worded as a meeting (:func:`wording_kind`), a talk
+    still owes members its date and time, so only openers that say them."""
+    spec = bank()["kinds"].get(wording_kind(event)) or bank()["kinds"]["其他"]
+    openers = list(spec["openers"])
+    if wording_kind(event) != event.kind:
+        openers = [o for o in openers if "{when}" in o] or openers
+        spec = {"place": bank()["talk_as"]["place"], **spec}
+    return spec, openers
+
+
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
                    *, slot: str = "", closing: bool = True) -> Notice:
     """The notice members read for one occurrence of ``event`` (``on`` None: the event in general);
     ``closing`` False: no closing line (a daily routine's reminder does not end the same way every day)."""
-    spec = bank()["kinds"].get(event.kind) or bank()["kinds"]["其他"]
+    spec, openers = _wording(event)
     key = f"{event.kind}{slot}"
-    when, openers = _when_and_openers(event, on, list(spec["openers"]))
+    when, openers = _when_and_openers(event, on, openers)
     title = event.title
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
     lines = [str(pick(fitting(openers, fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]

@@ -37,10 +37,25 @@ def in_person(profile: GroupProfile) -> bool:
     return any(e.kind == "线下活动" or physical_place(e) or (e.kind == "课程" and not e.place) for e in profile.all_events())
 
 
+def drive_event(event: Any) -> bool:
+    """An outing members make by car (自驾, 车队, 拼车): road safety, not a hiker's (``drive_words`` in clauses.yaml)."""
+    said = fold(" ".join([event.title, event.place, event.details]))
+    return any(fold(w) in said for w in load_resource("drafting/clauses.yaml")["drive_words"])
+
+
 def outdoor(profile: GroupProfile) -> bool:
-    """An in-person event that is outdoor or physical exertion (a ride, a run, a hike)."""
+    """An in-person event that is outdoor or physical exertion (a ride, a run, a hike); a trip by car is
+    not one (its 公里 and 湖边 are driven, not walked)."""
     params = _event_fact_params()
-    return any(e.kind == "线下活动" and outdoor_event(e, params) for e in profile.all_events())
+    return any(e.kind == "线下活动" and outdoor_event(e, params) and not drive_event(e) for e in profile.all_events())
+
+
+def selling_days(profile: GroupProfile) -> list[Any]:
+    """The events on which members may post what they sell (a sellers' group's 上新日, a farmers' 晒茶日):
+    an event of a members' posting kind whose title or details speak of selling (``selling_day`` in clauses.yaml)."""
+    spec = load_resource("drafting/clauses.yaml")["rules"]["selling_day"]
+    return [e for e in profile.all_events() if e.kind in spec["kinds"]
+            and any(fold(w) in fold(e.title + e.details) for w in spec["words"])]
 
 
 def profile_blob(profile: GroupProfile) -> str:
@@ -73,6 +88,8 @@ class Facts:
     audience: frozenset[str] = frozenset()
     policy: str = ""
     business: frozenset[str] = frozenset()
+    signup: bool = False
+    drive: bool = False
 
 
 def group_facts(profile: GroupProfile) -> Facts:
@@ -80,7 +97,9 @@ def group_facts(profile: GroupProfile) -> Facts:
                  outdoor=outdoor(profile), kinds=frozenset(e.kind for e in profile.all_events()),
                  has=frozenset(k for k in _FIELDS if getattr(profile, k)), blob=profile_blob(profile),
                  banned=tuple(fold(w) for w in profile.banned if w.strip()), audience=C.audience_classes(profile),
-                 policy=fold(policy_text(profile)), business=C.business_classes(profile))
+                 policy=fold(policy_text(profile)), business=C.business_classes(profile),
+                 signup=any(e.signup for e in profile.all_events()),
+                 drive=any(e.kind == "线下活动" and drive_event(e) for e in profile.all_events()))
 
 
 def _one(when: dict[str, Any], f: Facts) -> bool:
@@ -98,6 +117,8 @@ def _one(when: dict[str, Any], f: Facts) -> bool:
         "not_audience" not in when or not (f.audience & set(when["not_audience"])),
         "business" not in when or bool(f.business & set(when["business"])),
         "not_business" not in when or not (f.business & set(when["not_business"])),
+        "signup" not in when or f.signup == when["signup"],
+        "drive" not in when or f.drive == when["drive"],
     ]
     return all(checks)
 

@@ -7,14 +7,13 @@ greedily so candidates are not one-character variants of each other.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, run_agent
-from copilot.knowledge.checks import check_rule, topic_words
+from copilot.knowledge.checks import check_rule, too_similar, topic_words
 from copilot.knowledge.rules import load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR
@@ -68,14 +67,46 @@ def _brand_candidates(profile: GroupProfile, b: str, kind: str = "品牌") -> li
     return out
 
 
+def _member_candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
+    """Names that keep which group it is and who is in it: the unit of the operator's own name (a class,
+    a building, a shop, a department) with a form for its members ("初二(3)班家长群", "望京店租客群");
+    without such a unit, the brand, organisation or place with the members' form ("点头茶农群")."""
+    ident, members = _identity(profile), C.audience_forms(profile)
+    if not ident:
+        lead = C.brand(profile) or C.organisation(profile) or next(iter(C.places(profile)), "")
+        return [(4.2 - 0.2 * i, f"{lead}{f}", f"名字+成员：“{lead}”说明是哪家、哪里的群，“{f}”说明谁在里面")
+                for i, f in enumerate(members) if lead and not lead.endswith(f[:2])]
+    out = [(6.0 - 0.3 * i, f"{ident}{f}", f"身份+成员：“{ident}”说明是哪一个群，“{f}”说明谁在里面")
+           for i, f in enumerate(members)]
+    out += [(5.0 - 0.3 * i, f"{ident}{t}群", f"身份+主题：“{ident}”说明是哪一个群，“{t}”说明聊什么")
+            for i, t in enumerate(C.short_topics(profile)[:3]) if t not in ident]
+    # the class or building alone is a name too (the one left when no form fits in 16 characters)
+    out.append((4.0, ident, f"身份：“{ident}”本身就说清了是哪个群"))
+    return out
+
+
+def _identity(profile: GroupProfile) -> str:
+    """The name's unit (:func:`compose.identity`), unless it drops the brand (rule name.carries_brand):
+    then the brand's own candidates carry the group."""
+    ident = C.identity(profile)
+    b = C.brand(profile)
+    return "" if b and b not in ident else ident
+
+
+
+
 def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
-    """(score, name, rationale) for every formula combination."""
+    """(score, name, rationale) for every formula combination; a group whose name says which one it is
+    (班级, 楼号, 门店) keeps that in every candidate."""
+    members = _member_candidates(profile)
+    if _identity(profile):
+        return members
     if b := C.brand(profile):
-        return _brand_candidates(profile, b)
+        return members + _brand_candidates(profile, b)
     if org := C.organisation(profile):
-        return _brand_candidates(profile, org, "组织")
+        return members + _brand_candidates(profile, org, "组织")
     quals = _quals(profile)
-    out: list[tuple[float, str, str]] = []
+    out: list[tuple[float, str, str]] = list(members)
     # a form that says on its own what the group does (合唱团, 拼车群) needs only a place or audience word —
     # when it carries one of the group's own topic words (a choir is a 合唱团; 歌友会 alone would not say it)
     words = topic_words(profile)
@@ -109,8 +140,9 @@ def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     n = int(ctx.get("n", 5))
     max_chars, max_sim = _limits(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
     book = load_rules(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
-    hype = book.get("name.no_hype")
+    hype, says = book.get("name.no_hype"), book.get("name.says_what")
     pool = sorted(_candidates(profile), key=lambda c: -c[0])
+    lead = _identity(profile) or C.brand(profile) or C.organisation(profile) or ""
     chosen: list[dict[str, Any]] = []
     seen_forms: list[str] = []
     generic = set(C.name_words()["generic_forms"])
@@ -121,9 +153,9 @@ def offline_names(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
                 break
             if len(name) > max_chars or any(c["name"] == name for c in chosen):
                 continue
-            if not check_rule(hype, book, "name", [name], profile).passed:
-                continue
-            if any(SequenceMatcher(None, fold(name), fold(c["name"])).ratio() > max_sim for c in chosen):
+            if not all(check_rule(rule, book, "name", [name], profile).passed for rule in (hype, says)):
+                continue  # never proposed: a hyped name, or one that does not say what the group is
+            if any(too_similar(fold(name), fold(c["name"]), max_sim, fold(lead)) for c in chosen):
                 continue
             form = next((f for f in all_forms if name.split("·")[0].endswith(f)), "")
             # first pass, for variety: one candidate per form, at most two catch-all forms (交流群, 互助群…)

@@ -20,8 +20,16 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
-from copilot.agents.events import compose_notice, expand, off_dates, pick
-from copilot.agents.facts import applies, audience_noun, group_facts, takes_verb, topic_classes, verb_fill, word_kind
+from copilot.agents.events import compose_notice, expand, off_dates, pick, wording_kind
+from copilot.agents.facts import (
+    applies,
+    audience_noun,
+    group_facts,
+    takes_verb,
+    topic_classes,
+    verb_fill,
+    word_kind,
+)
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.checks import member_text, on_topic_words, profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
@@ -63,7 +71,8 @@ def domains(profile: GroupProfile) -> list[dict[str, Any]]:
     """The topic domains (``domains`` in topics.yaml) whose cue words the group's topics or
     positioning use: a choir gets questions about singing, a guild about its game."""
     blob = " ".join([*profile.topics, profile.positioning])
-    return [d for d in topic_bank().get("domains", {}).values() if any(has_word(blob, c) for c in d["cues"])]
+    return [d for d in topic_bank().get("domains", {}).values() if any(has_word(blob, c) for c in d["cues"])
+            and not any(has_word(blob, c) or fold(c) in fold(blob) for c in d.get("not_cues", []))]
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
@@ -144,13 +153,13 @@ class _FreeTopics:
         self.max_unanchored = max_unanchored
         self.unanchored = 0
         family = "learn" if profile.paid and C.gtype(profile) == "知识型" else FAMILY.get(C.gtype(profile), "care")
-        if family in ("care", "learn") and "seller" in C.audience_classes(profile):
-            family = "trade"  # peers who sell (dealers, shop owners, a paid circle of sellers) talk trade, not 进群的初心
+        if family in ("care", "learn", "hobby") and "seller" in C.audience_classes(profile):
+            family = "trade"  # peers who sell (dealers, farmers, stallholders, a paid circle) talk trade, not 进群的初心
         if family == "learn" and "parent" in C.audience_classes(profile):
             family = "parents"  # the children learn; the members are their parents
         facts = group_facts(profile)
         products = tuple(p.name for p in profile.products)
-        self.topics = [(t, topic_classes(t, products)) for t in profile.topics]
+        self.topics = [(t, self._classes(profile, t, products)) for t in profile.topics]
         self.topics = [(t, k) for t, k in self.topics if k]
         # questions that insert no topic word, written for who the members are (parents, volunteers, peers…)
         self.topics.append(("", {"none"}))
@@ -183,6 +192,19 @@ class _FreeTopics:
         self.turn = 0
         self.topic_turn = int(pick(list(range(len(self.topics) or 1)), profile, "topic0") or 0)
         self.exhausted = not self.types
+
+    @staticmethod
+    def _classes(profile: GroupProfile, word: str, products: tuple[str, ...]) -> set[str]:
+        """The skeleton slots a topic word fills in this group: a service the group's business sells (日常保洁
+        at a cleaning company) is the customers' service, not an activity they do; a duty (照护, 垃圾分类) is
+        the members' own only where they are volunteers or workers — where a brand or an institution runs the
+        group (a nursing home, an apartment block), the staff do it and members are not asked to share it out."""
+        classes = topic_classes(word, products)
+        if "service" in C.business_classes(profile) and any(fold(word) in fold(p) for p in products):
+            classes = {"service"}  # what customers say about a service they buy, not "在日常保洁上做对了"
+        if C.brand(profile) and not C.audience_classes(profile) & {"volunteer", "worker"}:
+            classes -= {"duty"}
+        return classes
 
     def _topic(self, sk: dict[str, Any]) -> str:
         fits = [t for t, k in self.topics if _fits(sk, k)]
@@ -254,6 +276,70 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
     return None
 
 
+class _Anchored:
+    """Free-slot posts built from the group's own events and the calendar's season, drawn before the
+    generic skeletons: the evening before an event (a last check, questions collected), the day after
+    (a look back), and what this kind of group talks about in these months (``event_links`` and
+    ``seasons`` in topics.yaml). Nothing the profile does not give is filled in."""
+
+    def __init__(self, profile: GroupProfile, occ: list[tuple[dt.date, Event]], facts: Any) -> None:
+        b = topic_bank()
+        self.profile = profile
+        banned = fold(" ".join(profile.banned))
+        self.no_photos = any(fold(w) in banned for w in b["photo_ban_words"])
+        self.facts = facts
+        self.links: dict[dt.date, list[tuple[Event, dict[str, Any]]]] = {}
+        for on, ev in occ:
+            if ev.cadence.kind in ("daily", "workdays"):
+                continue  # a daily routine gets no eve and no look back
+            spec = b.get("event_links", {}).get(wording_kind(ev), {})  # a 班会 filed as 分享 gets no "听了的"
+            for rel, shift in (("before", -1), ("after", 1)):
+                # each group its own order of the wordings, so two groups of one kind do not read alike
+                ranked = sorted(enumerate(spec.get(rel, [])), key=lambda x: pick(list(range(97)), profile, f"link{ev.kind}{rel}{x[0]}"))
+                for _, sk in ranked:
+                    if self._usable(sk, ev):
+                        self.links.setdefault(on + dt.timedelta(days=shift), []).append((ev, sk))
+        blob = " ".join([profile.name, profile.positioning, profile.audience, *profile.topics, *(p.name for p in profile.products)])
+        self.seasons = [(set(x["months"]), sk) for x in b.get("seasons", []) if any(has_word(blob, c) or fold(c) in fold(blob) for c in x["cues"])
+                        for sk in x["posts"] if applies(sk.get("when"), facts)]
+        self.used: set[str] = set()
+        self.last_link: dict[str, dt.date] = {}
+        self.last_season: dt.date | None = None
+
+    def _usable(self, sk: dict[str, Any], ev: Event) -> bool:
+        return (applies(sk.get("when"), self.facts) and not (sk.get("photos") and self.no_photos)
+                and not (sk.get("signup") and not ev.signup) and not (sk.get("host") and not ev.host)
+                and all(getattr(ev, f) for f in ("time", "place") if "{" + f + "}" in sk["text"]))
+
+    def draw(self, on: dt.date, taken: list[dict[str, Any]], who: str, guard: _SkeletonGuard) -> tuple[str, dict[str, Any], str, str] | None:
+        own = {e["event"] for e in taken}
+        # a wording not yet used for this event first: a weekly event's eve does not read the same twice
+        for ev, sk in sorted(self.links.get(on, []), key=lambda x: f"{x[0].title}{x[1]['title']}" in self.used):
+            last = self.last_link.get(ev.title)
+            if ev.title in own or (last and (on - last).days < 7):
+                continue  # not on the event's own day; a weekly event gets one eve or look back a week
+            fill = {"title": ev.title, "time": ev.time or "", "place": ev.place, "host": ev.host, "signup": ev.signup.rstrip("。"), "who": who}
+            slot = f"link{ev.title}{sk['title']}{on.isoformat()}"
+            title, text = (expand(sk[k], self.profile, slot).format(**fill) for k in ("title", "text"))
+            if guard.take(title, text):
+                self.last_link[ev.title] = on
+                self.used.add(f"{ev.title}{sk['title']}")
+                return sk["type"], sk, title, text
+        # a season's post at most every third day, so the calendar does not turn into a weather report
+        if self.last_season and (on - self.last_season).days < 3:
+            return None
+        for months, sk in self.seasons:
+            if on.month not in months or sk["title"] in self.used:
+                continue
+            title = expand(sk["title"], self.profile, "season" + sk["title"])
+            text = expand(sk["text"], self.profile, "season" + sk["title"]).format(who=who)
+            if guard.take(title, text):
+                self.used.add(sk["title"])
+                self.last_season = on
+                return sk["type"], sk, title, text
+        return None
+
+
 def _free_slots(entries: list[dict[str, Any]], routine: set[str], day: str, evening: str, twice: bool) -> list[str]:
     """Times for free topics on one day: the evening when it is free, and the day slot too for groups
     that talk twice a day (online groups: the 共振 of the methodology); a group that meets in person
@@ -310,6 +396,7 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     ratio = float(book.get("topics.on_topic").check.params.get("min_ratio", 1.0))
     free = _FreeTopics(profile, max_unanchored=int((1 - ratio) * days))
     guard = _SkeletonGuard(profile, book)
+    anchored = _Anchored(profile, occurrences(profile, start, days), group_facts(profile))
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
     # an online learning or hobby group talks twice a day (共振); a shop's or a clinic's customers, a
@@ -324,7 +411,7 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         if weekdays_only and on.weekday() >= 5:
             continue  # colleagues are not sent topics at the weekend
         for time in _free_slots(entries, routine, morning, evening, twice):
-            got = _draw(free, on, who, guard)
+            got = anchored.draw(on, entries, who, guard) or _draw(free, on, who, guard)
             if got is None:
                 break
             kind, sk, title, text = got

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from copilot.agents.events import for_members
 from copilot.knowledge.checks import outdoor_event
 from copilot.knowledge.rules import load_rules
 from copilot.paths import KNOWLEDGE_DIR, load_resource
@@ -33,8 +34,9 @@ def _outdoor_params() -> dict[str, Any]:
 
 
 def _own_sentences(event: Event, words: list[str]) -> list[str]:
-    """The operator's sentences in the event's details/signup that carry one of ``words``."""
-    parts = [s.strip(" ，,") for s in _SENTENCE.split(event.details + "。" + event.signup) if s.strip(" ，,")]
+    """The operator's sentences in the event's details/signup that carry one of ``words``, as members
+    read them ("提醒大家带好头盔" is posted as "带好头盔")."""
+    parts = [for_members(s.strip(" ，,")) for s in _SENTENCE.split(event.details + "。" + event.signup) if s.strip(" ，,")]
     return [fold(s) for s in parts if any(fold(w) in fold(s) for w in words)]
 
 

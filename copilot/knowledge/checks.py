@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -316,16 +317,30 @@ def _only_forbidden(text: str, word: str, negations: list[str], profile: Any) ->
     return True
 
 
+def too_similar(a: str, b: str, limit: float, lead: str = "") -> bool:
+    """Two candidates are near copies: beyond the ``lead`` both carry on purpose (a brand, a class), they
+    differ by at most one character, or what follows it is more alike than ``limit`` ("杭州跑步训练营" /
+    "杭州跑步训练群" and "初二(3)班车主群" / "初二(3)班车主会" are; "…家长群" / "…家校沟通群" are not)."""
+    if not (lead and len(lead) >= 2 and a.startswith(lead) and b.startswith(lead) and len(a) > len(lead) < len(b)):
+        return SequenceMatcher(None, a, b).ratio() > limit
+    ra, rb = a[len(lead):], b[len(lead):]
+    matcher = SequenceMatcher(None, ra, rb)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    return max(len(ra), len(rb)) - same <= 1 or matcher.ratio() > limit
+
+
 @check_kind("distinct")
 def _distinct(c: CheckInput) -> CheckOutcome:
     rule, texts = c.rule, c.texts
     limit = float(rule.check.params.get("max_similarity", 0.6))
     folded = [re.sub(r"\s+", "", fold(t)) for t in texts]
+    # a start every candidate shares (the brand, the class or building the group is) is kept on purpose
+    common = os.path.commonprefix(folded) if len(folded) > 1 else ""
     pairs = []
     for i in range(len(folded)):
         for j in range(i + 1, len(folded)):
-            sim = SequenceMatcher(None, folded[i], folded[j]).ratio()
-            if sim > limit:
+            if too_similar(folded[i], folded[j], limit, common):
+                sim = SequenceMatcher(None, folded[i], folded[j]).ratio()
                 pairs.append(f"“{texts[i]}”与“{texts[j]}”相似度 {sim:.2f}")
     if len(texts) < 2:
         return True, "只有一个候选，无需比较"
