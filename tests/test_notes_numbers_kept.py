@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from copilot.config import Settings
 from copilot.llm import get_engine
@@ -12,6 +13,7 @@ from copilot.notes.faithfulness import find_ungrounded
 from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.offline import clean_sentence
 from copilot.notes.parse import parse_text
+from copilot.notes.structure import items
 
 CHAT = """[2026-12-03 20:00:00] 老周: 年会的预算大家看一下
 [2026-12-03 20:01:00] 阿敏: 酒店报价了，宴会厅一共8000元，能坐12桌
@@ -57,3 +59,16 @@ def test_a_ratio_or_a_score_is_no_clock_and_this_weeks_day_already_gone_is_the_c
     assert sunday is not None and sunday.day == date(2026, 11, 27)
     midweek = find_deadline("这周五前把名单发我", datetime(2026, 11, 18, 20, 0))
     assert midweek is not None and midweek.day == date(2026, 11, 20)
+
+
+def test_a_numbered_wrap_up_after_a_colon_is_cut_at_its_items_not_inside_a_version() -> None:
+    wrap = "总结一下今天定的：1. 引擎用Godot 4.3 2. 题材是解谜，5层楼 3. 分辨率320x180 4. 周日晚9点开会"
+    assert items(wrap) == ["总结一下今天定的：", "引擎用Godot 4.3", "题材是解谜，5层楼", "分辨率320x180", "周日晚9点开会"]
+    assert items("时间：19:30 地点：3楼") == ["时间：19:30 地点：3楼"]  # a clock after a colon is no item number
+    chat = ("[2026-11-27 21:00:00] 林舟: 今晚把引擎和题材定下来\n[2026-11-27 21:05:00] 小满: 我觉得Godot好\n"
+            f"[2026-11-27 21:30:00] 林舟: {wrap}\n[2026-11-27 21:31:00] 小满: 好的\n")
+    settings = Settings(data_dir=Path("/nonexistent"))
+    notes = summarize_text(chat, "jam.txt", settings, get_engine(settings, prefer="offline")).notes
+    decided = [d.text for d in notes.decisions]
+    for item in ("引擎用Godot 4.3", "分辨率320x180", "周日晚9点开会"):
+        assert item in decided
