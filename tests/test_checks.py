@@ -391,6 +391,14 @@ def test_events_placed_checks_every_date_across_a_month_end(book):
     assert one(book, "topics.events_placed", wrong_kind, p, context=ctx).passed is False
 
 
+def test_events_placed_says_which_events_have_no_date_in_the_window(book):
+    p = _fit_profile()
+    ctx = {"start": "2026-12-01", "days": 7}  # 12-02 (周三) only: the last-Friday tasting falls outside
+    res = one(book, "topics.events_placed", [_cal("2026-12-02", "周三茶友投票", "投票", "21:00")], p, context=ctx)
+    assert res.passed and "有日期的 1 个固定活动" in res.reason
+    assert "月底品鉴会在这 7 天里没有日期" in res.reason and "都按日期排进" in res.reason
+
+
 def test_event_facts_need_the_fact_or_a_needs_entry(book):
     p = _fit_profile()
     vote = _cal("2026-12-23", "周三茶友投票", "投票", "21:00")

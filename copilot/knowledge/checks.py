@@ -933,11 +933,13 @@ def _events_placed(c: CheckInput) -> CheckOutcome:
     first = _date.fromisoformat(str(start))
     entries = [(str(_get(d, "date", "")), fold(str(_get(d, "type", ""))), fold(str(_get(d, "title", ""))),
                 fold(str(_get(d, "event", ""))), str(_get(d, "time", ""))) for d in c.drafts]
-    missing, placed, stray = [], 0, []
+    missing, placed, stray, outside = [], 0, [], []
     off = c.context.get("off_dates") or {}  # dates the event's own details rule out (a finished course)
     for ev in events:
         title = fold(ev.title)
         dates = {d.isoformat() for d in ev.cadence.dates(first, int(days))} - set(off.get(ev.title, []))
+        if not dates:
+            outside.append(ev.title)
         for day in sorted(dates):
             ok = any(dd == day and ty == fold(ev.kind) and (title in ti or title == evt) and (not ev.time or tm == ev.time)
                      for dd, ty, ti, evt, tm in entries)
@@ -948,7 +950,9 @@ def _events_placed(c: CheckInput) -> CheckOutcome:
     if missing or stray:
         return False, "；".join(x for x in (("没有按日期排进日历：" + shorten(missing)) if missing else "",
                                            ("排在了不该有的日期：" + shorten(stray)) if stray else "") if x)
-    return True, f"档案里的 {len(events)} 个固定活动都按日期排进了日历（共 {placed} 次）"
+    inside = len(events) - len(outside)
+    gone = f"；{'、'.join(outside)}在这 {days} 天里没有日期（不定期或在窗口外），没有排" if outside else ""
+    return True, f"这 {days} 天里有日期的 {inside} 个固定活动都按日期排进了日历（共 {placed} 次）{gone}"
 
 
 def _profile_blob(profile: Any) -> str:
