@@ -287,6 +287,10 @@ def test_empty_and_huge_messages(msettings: Settings, reading) -> None:
     assert mod.moderate({"text": "   "}).reason == "空消息，不处理"
     big = mod.moderate({"user": "h", "text": "正常的读书笔记内容。" * 5000})
     assert big.checks["normalise"]["truncated"] is True
+    assert "只检查了开头和结尾" in big.reason
+    # a flagged huge message also says that its middle went unread (an ad hidden there was not seen)
+    wall = mod.moderate({"user": "w", "text": "哈" * 9000 + "加微信 abc12345 领资料" + "哈" * 9000})
+    assert wall.label != "ok" and "超长消息" in wall.reason and "中间没有读" in wall.reason
 
 
 # --- audit log: restart, query, stats, feedback ------------------------------------------------

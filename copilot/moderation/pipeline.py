@@ -457,6 +457,8 @@ class Moderator:
         if v.score < pol.act_threshold - (NEW_MEMBER_LEEWAY if strict else 0.0):
             v.action, v.mute_seconds = Action.REVIEW, 0
         _safeguard(v)
+        if (v.checks.get("normalise") or {}).get("truncated"):  # say what was not read, whatever the label
+            v.reason += f"；超长消息（{v.checks['normalise'].get('chars', 0)} 字）只检查了开头和结尾，中间没有读"
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
         v.exempt = pol.is_exempt(msg.user, msg.role)
         if v.exempt:
