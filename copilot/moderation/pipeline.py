@@ -271,7 +271,7 @@ class Moderator:
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
-            return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep)
+            return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep, n.folded)
         deal = self._members_deal(rep, n.compact)
         category = offered(n.compact, self.granted) if deal is not None else None
         self._offtopic(body, rep, scores, checks, deal)
@@ -287,8 +287,8 @@ class Moderator:
             reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
             if rep.injection:
                 reasons.append(_INJECTION_NOTE)
-            return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep)
-        return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep)
+            return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep, n.folded)
+        return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
@@ -336,9 +336,8 @@ class Moderator:
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
-            folded = normalise(judged_text(text)[0]).folded
-            own = unspoken(folded) if a.signals.quoted else None
-            a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own, text=folded)
+            own = unspoken(a.folded) if a.signals.quoted else None
+            a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own, text=a.folded)
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(p for p in a.reasons if p)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
@@ -520,6 +519,7 @@ class Analysis:
     reasons: list[str]
     checks: dict[str, Any]
     signals: SignalReport
+    folded: str  # the text the layers read, normalised and folded (the safeguard reads it again)
 
 
 def _classifier_weight(p_ad: float, ad_signals: float, sure: float) -> float:
