@@ -552,8 +552,10 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # "大家注意，有人私聊发'加v信刷单日结'，是骗子": the ad words are quoted to warn the group. With no
         # handle, link, pointer or QR code of its own, and the scammer's words in quotation marks (or no
         # invitation at all), there is nothing to sell; otherwise a person decides.
-        reported = rep.quoted or "invite" not in rep.names(Label.AD)
-        pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "qr"}
+        # "有人私聊我说…让我扫码…大家别扫" retells the scammer's words without quotation marks: the 私聊我
+        # and the 扫码 are what was done to the writer, so they are reported too
+        reported = rep.quoted or rep.narrated or "invite" not in rep.names(Label.AD)
+        pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "qr"} and not rep.narrated
         ad = min(ad, MEMBER_SHARING_CAP if reported and not pointing else WARNING_CAP)
         checks["warning"] = True
     if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
@@ -573,12 +575,22 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     spam = rep.total(Label.SPAM)
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
-    if rep.rule_notice and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _OFFERING):
+    if rep.rule_notice and not (rep.contacts or rep.blocked_urls or _offered(rep)):
         # "【群规】只限个人闲置，商家和代购一律踢": the rules name what is banned; nothing is offered (a
         # chain letter dressed as a rule — "本群规定：转发到三个群" — is still judged as spam)
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["rule_notice"] = True
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
+
+
+def _offered(rep: SignalReport) -> set[str]:
+    """The ways to reach or pay the sender a message offers; a QR code a rule notice only names (发群二维码的
+    直接踢) is the thing banned, not one to scan."""
+    names = set(rep.names(Label.AD)) & _OFFERING
+    qr = next((s for s in rep.signals if s.name == "qr"), None)
+    if qr is not None and all(lexicons().words["rule_named"].fullmatch(item) for item in qr.items):
+        names.discard("qr")
+    return names
 
 
 def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
