@@ -126,8 +126,11 @@ def test_a_chatter_word_alone_does_not_decide(mods: dict[str, Moderator]) -> Non
     v = _judge(mods, "study", "昨天在楼下排了半小时队买包子，还没买到")
     assert v.label == "off_topic" and v.action == "review"
     # the chatter model alone (no chatter word) labels; one layer never reminds in public
+    v = _judge(mods, "study", "谁知道附近哪家包子铺靠谱，排队的那家总卖完")
+    assert v.label == "off_topic" and v.action == "review", v.reason
+    # a life errand (修手机) beside the chatter model is a second layer
     v = _judge(mods, "study", "谁知道附近哪家修手机的靠谱，屏幕摔裂了")
-    assert v.label == "off_topic" and v.action == "review"
+    assert v.label == "off_topic" and v.action == "remind", v.reason
 
 
 @pytest.mark.parametrize("text", [
