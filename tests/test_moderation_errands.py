@@ -10,6 +10,7 @@ import pytest
 
 from copilot.config import Settings
 from copilot.moderation import Moderator
+from copilot.moderation.evidence import corroboration
 from copilot.moderation.labels import ACTED
 from copilot.profile import parse_profile_text
 
@@ -68,3 +69,27 @@ def test_a_related_word_inside_a_longer_chatter_word_does_not_make_it_on_topic(s
     # 服务 makes the game-server kind of group match this profile, and 世界 is one of that kind's words
     mod = _mod(settings, CARERS)
     assert mod.moderate("今晚世界杯决赛谁看？一起熬夜啊").label == "off_topic"
+
+
+def test_the_weather_beside_the_chatter_model_labels_but_never_reminds(settings: Settings) -> None:
+    stall = """
+name: 东门夜市摊主群
+positioning: 夜市摊主交流出摊、进货、管理处通知和摊位安排
+topics: [出摊, 收摊, 进货, 摊位, 管理处, 城管, 卫生]
+"""
+    v = _mod(settings, stall).moderate("开的开的，下雨也照样开，直接过来就行")
+    assert v.action not in ACTED, v.reason
+    # a chatter topic that is nobody's outing still makes the second layer
+    v = _mod(settings, stall).moderate("昨晚那部宫斗剧大结局你们看了吗，太虐了")
+    assert v.label == "off_topic" and v.action in ACTED, v.reason
+
+
+def test_the_chatter_model_layer_reads_the_models_own_probability() -> None:
+    # the chatter word raised chatter_p over the line; the model itself was not there: one layer, not two
+    boosted = {"offtopic": {"chatter_p": 0.65, "model_p": 0.46, "chatter_min": 0.6, "chatter_words": ["火锅"]}}
+    ev = corroboration("off_topic", boosted)
+    assert set(ev["layers"]) == {"chatter_words"} and not ev["enough"]
+    sure = {"offtopic": {"chatter_p": 0.97, "model_p": 0.95, "chatter_min": 0.6, "chatter_words": ["火锅"]}}
+    assert corroboration("off_topic", sure)["enough"]
+    weather = {"offtopic": {"chatter_p": 0.97, "model_p": 0.95, "chatter_min": 0.6, "chatter_words": ["下雨"]}}
+    assert set(corroboration("off_topic", weather)["layers"]) == {"chatter_model"}

@@ -175,6 +175,7 @@ class TopicResult:
     about_group: bool = False
     chatter_p: float | None = None  # the chatter model's probability, when it was asked
     chatter_words: tuple[str, ...] = ()  # chatter words that are not the profile's own subject
+    model_p: float | None = None  # the model's probability before the chatter words raised it
 
 
 class OffTopicDetector:
@@ -218,7 +219,7 @@ class OffTopicDetector:
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
-        p = load_chatter_model().score(text)
+        p = model_p = load_chatter_model().score(text)
         for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
             p += (1 - p) * CHATTER_WORD_BOOST
         words = "（" + "、".join(chatter[:3]) + "）" if chatter else ""
@@ -229,7 +230,7 @@ class OffTopicDetector:
         if p < CHATTER_MIN and errands:
             # a life errand nothing ties to the group: labelled, a person decides (one layer, never a reminder)
             return TopicResult(True, ERRAND_SCORE, [], f"与群主题无关的生活事务（{'、'.join(errands[:3])}）",
-                               chatter_p=round(p, 3), chatter_words=tuple(errands[:3]))
+                               chatter_p=round(p, 3), chatter_words=tuple(errands[:3]), model_p=round(model_p, 3))
         if p < CHATTER_MIN:
             return TopicResult(False, round(p * 0.5, 3), [], f"未提及群主题词，但不像闲聊（闲聊概率 {p:.2f}）",
                                chatter_p=round(p, 3))
@@ -240,7 +241,8 @@ class OffTopicDetector:
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
         if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
-        return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]))
+        return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]),
+                           model_p=round(model_p, 3))
 
     def _errands(self, compact: str) -> list[str]:
         """The life errands (errands in lexicons.yaml) a message is about that are not this group's business:

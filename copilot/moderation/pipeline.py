@@ -321,7 +321,7 @@ class Moderator:
         checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
                               "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3],
                               "about_group": tr.about_group, "chatter_p": tr.chatter_p, "chatter_min": CHATTER_MIN,
-                              "chatter_words": list(tr.chatter_words)}
+                              "chatter_words": list(tr.chatter_words), "model_p": tr.model_p}
         if tr.off_topic:
             scores[Label.OFF_TOPIC] = tr.score
 
