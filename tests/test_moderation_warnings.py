@@ -41,6 +41,7 @@ def _mod(settings: Settings, text: str) -> Moderator:
     "有人私聊我说有正岩牛肉老枞，一斤只要两百，先付定金再发货，大家别信",
     "今天有个号加我微信说是茶厂的，让我扫码进品鉴群领免费茶样，大家别扫",
     "有个陌生人给我打电话说可以帮忙代存茶包升值，先交五百保管费，明显是割韭菜",
+    "有人在别的群发卖老枞的广告说加微信拿货，别信，我同事被骗了三百",
 ])
 def test_a_warning_that_retells_the_offer_without_quotation_marks_is_not_an_ad(settings: Settings, text: str) -> None:
     v = _mod(settings, TEA).moderate(text)
@@ -61,6 +62,14 @@ def test_a_retold_offer_is_marked_as_narrated_but_an_invitation_is_not() -> None
     assert detect(normalise("有个自称老师的加我微信说要收餐费")).narrated
     assert not detect(normalise("需要的私聊我，价格好说")).narrated
     assert not detect(normalise("")).narrated
+    assert detect(normalise("有人在群里发广告说加微信拿货，别理")).narrated
+    assert not detect(normalise("有人要的话，加微信说一声")).narrated  # the clause ends before 说
+
+
+def test_a_look_at_the_senders_profile_in_any_word_order_is_a_pointer() -> None:
+    for text in ("需要茶的宝子们看我签名", "想要便宜好茶的点开我头像", "正岩茶低价出，需要的看主页"):
+        assert "pointer" in detect(normalise(text)).names(), text
+    assert "pointer" not in detect(normalise("我看了一下群主页的公告，明天照常")).names()
 
 
 def test_a_rule_notice_that_bans_posting_qr_codes_is_not_an_ad_but_a_code_to_scan_is(settings: Settings) -> None:

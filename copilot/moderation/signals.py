@@ -166,6 +166,7 @@ def _alt(words: list[str]) -> str:
     return f"(?:{_either(words)})"
 
 
+_CLAUSE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]"  # a character inside one clause
 _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
 
@@ -184,6 +185,7 @@ class Patterns:
     income: re.Pattern[str]
     reported_speech: re.Pattern[str]
     narrated_contact: re.Pattern[str]
+    profile_look: re.Pattern[str]
     speech_quote: re.Pattern[str]
     recipients: re.Pattern[str]
     referral_param: re.Pattern[str]
@@ -194,7 +196,7 @@ class Patterns:
 def patterns() -> Patterns:
     d = load_resource(PATTERNS)
     wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
-    qv, rc, hc, nc = d["quote_verbs"], d["recipients"], d["health_claim"], d["narrated_contact"]
+    qv, rc, hc, nc, pl = d["quote_verbs"], d["recipients"], d["health_claim"], d["narrated_contact"], d["profile_look"]
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
     return Patterns(
         wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
@@ -213,7 +215,9 @@ def patterns() -> Patterns:
         reported_speech=re.compile(_alt(rep["verbs"]) + _alt(rep["objects"])
                                    + r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]{0,24}"),
         narrated_contact=re.compile(_alt(nc["verbs"]) + _alt(nc["objects"])
-                                    + rf"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]{{0,{int(nc['max_gap'])}}}?" + _alt(nc["says"])),
+                                    + rf"{_CLAUSE}{{0,{int(nc['max_gap'])}}}?" + _alt(nc["says"])
+                                    + "|" + _alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?" + _alt(nc["says"])),
+        profile_look=re.compile(_alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
         # a quotation right after a speech verb: 骂'…', 说我'…', 冲我喊了一句'…'
         speech_quote=re.compile(_alt(qv["verbs"]) + rf"[^\s{_QUOTE_OPEN}{_QUOTE_CLOSE}\uff0c\u3002,.]{{0,{int(qv['max_gap'])}}}"
                                 + rf"[:\uff1a]?\s*[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]"),
@@ -401,6 +405,7 @@ def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
     allowed = [name for name, domain in load_resource(PATTERNS)["platform_domains"].items()
                if domain_allowed(str(domain), scan.allowed_domains)]
     hits = [h for h in scan.words(spec) if not any(h.startswith(name) for name in allowed)]
+    hits += [h for h in patterns().profile_look.findall(scan.n.compact) if not any(h in w or w in h for w in hits)]
     return Finding(hits) if hits else None
 
 
