@@ -285,6 +285,8 @@ class Moderator:
         if scores[label] < 0.5:
             fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
             reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
+            if checks.get("warning"):
+                reasons.append(_WARNING_OK_NOTE)
             if rep.injection:
                 reasons.append(_INJECTION_NOTE)
             return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep, n.folded)
@@ -651,6 +653,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
            "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
 GRANTED = "granted:"  # a deal of a permission category the profile grants (permissions.yaml): granted:rent_out
