@@ -156,3 +156,14 @@ def test_a_quoted_insult_reported_to_the_admin_is_not_abuse(mods: dict[str, Mode
 def test_quick_label_without_a_profile_never_says_off_topic(tmp_path: Path) -> None:
     mod = Moderator(Settings(data_dir=tmp_path, llm_provider="offline"), None, audit=None)
     assert mod.moderate("周末去游乐园排了三小时队，累死了").label == "ok"
+
+
+@pytest.mark.parametrize("text", ["哈哈这张真好看", "海报画得真好", "哇绝了"])
+def test_short_praise_of_a_members_work_is_social_not_chatter(mods: dict[str, Moderator], text: str) -> None:
+    v = _judge(mods, "design", text)
+    assert v.label == "ok" and v.checks["offtopic"].get("social"), v.reason
+
+
+def test_praise_does_not_hide_a_pitch(mods: dict[str, Moderator]) -> None:
+    v = _judge(mods, "design", "好看的设计素材全套打包9.9，需要的加微信 sucai_888")
+    assert v.label == "ad", v.reason
