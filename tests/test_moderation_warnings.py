@@ -90,3 +90,9 @@ def test_a_phone_number_is_not_read_as_an_amount_of_money() -> None:
 def test_a_lost_relative_notice_with_a_phone_number_is_never_deleted(settings: Settings) -> None:
     v = _mod(settings, CHOIR).moderate("我爸下午在菜市场附近走失，穿灰色棉袄，有看到的请打13912345678，万分感谢")
     assert v.action not in ACTED, v.reason
+    assert v.label == "ok" and "寻人寻物" in v.reason, v.reason
+
+
+def test_a_finding_service_with_a_price_is_still_an_ad(settings: Settings) -> None:
+    v = _mod(settings, CHOIR).moderate("宠物走丢了别着急，专业寻宠团队，找到再付款，500起，电话13912345678")
+    assert v.label == "ad", v.reason

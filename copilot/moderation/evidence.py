@@ -37,6 +37,7 @@ class EvidenceRules:
     names: dict[str, str]  # layer → Chinese name
     purposes: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (cue words, layers that are one there)
     ambient: frozenset[str] = frozenset()  # chatter words that are no layer (the weather every outing shares)
+    notices: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # (cue words, business words that undo them)
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,16 @@ def evidence_rules() -> EvidenceRules:
                      for row in (data.get("purposes") or {}).values())
     return EvidenceRules(int(data["min_layers"]), frozenset(map(str, data["labels"])), frozenset(map(str, data["decisive"])),
                          layer_of, frozenset(map(str, data["combos"])), names, purposes,
-                         frozenset(fold(str(w)) for w in data.get("ambient_chatter") or ()))
+                         frozenset(fold(str(w)) for w in data.get("ambient_chatter") or ()),
+                         tuple((tuple(fold(str(w)) for w in row["words"]), tuple(fold(str(w)) for w in row.get("not_with") or ()))
+                               for row in (data.get("purposes") or {}).values()))
+
+
+def reach_notice(text: str) -> bool:
+    """The message (folded) has a purpose's cue words and none of its business words: a notice that asks to
+    be reached (寻狗, 走失, 捡到…), not a service that finds things for a fee."""
+    return any(any(w in text for w in words) and not any(b in text for b in not_with)
+               for words, not_with in evidence_rules().notices)
 
 
 def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, own_words: str | None = None,

@@ -23,7 +23,7 @@ from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
-from copilot.moderation.evidence import corroboration, evidence_note
+from copilot.moderation.evidence import corroboration, evidence_note, reach_notice
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
@@ -268,6 +268,12 @@ class Moderator:
                                 "model": "group" if group_model else "shared"}
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model)
+        if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
+                and not group_model and reach_notice(n.folded):
+            # "寻狗！…有看到的请联系我138…": the number and 联系我 are what a lost-or-found notice is for; with no
+            # price, link, seller's word or hidden handle there is nothing to sell
+            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+            checks["reach_notice"] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -287,6 +293,8 @@ class Moderator:
             reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
             if checks.get("warning"):
                 reasons.append(_WARNING_OK_NOTE)
+            if checks.get("reach_notice"):
+                reasons.append(_NOTICE_OK_NOTE)
             if rep.injection:
                 reasons.append(_INJECTION_NOTE)
             return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep, n.folded)
@@ -653,6 +661,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
            "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
@@ -801,6 +810,7 @@ def _ago(hours: float) -> str:
 
 SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evidence of its own
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
+_NOTICE_REACH = frozenset({"contact", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "self_promo"})  # ways to reach a seller besides a handle
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
