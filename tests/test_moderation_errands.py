@@ -4,15 +4,13 @@ carers' group and 医保, a class parents' group and 小学报名) they are on t
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from copilot.config import Settings
 from copilot.moderation import Moderator
 from copilot.moderation.evidence import corroboration
 from copilot.moderation.labels import ACTED
-from copilot.profile import parse_profile_text
 
 CAMERA = """
 name: 胶片相机爱好者群
@@ -33,54 +31,45 @@ topics: [作业, 接送, 通知, 家长会]
 """
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", llm_provider="offline")
-
-
-def _mod(settings: Settings, text: str) -> Moderator:
-    return Moderator(settings, parse_profile_text(text), audit=None)
-
-
 @pytest.mark.parametrize("text", [
     "社保断缴两个月对以后退休有影响吗",
     "有人知道公积金怎么线上提取吗",
     "孩子明年上幼儿园，报名需要哪些材料",
     "驾照到期了，换证要去哪里体检",
 ])
-def test_an_errand_in_an_unrelated_group_is_off_topic_but_only_reviewed(settings: Settings, text: str) -> None:
-    v = _mod(settings, CAMERA).moderate(text)
+def test_an_errand_in_an_unrelated_group_is_off_topic_but_only_reviewed(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(CAMERA).moderate(text)
     assert v.label == "off_topic", v.reason
     # the errand word is one layer: a public reminder needs the chatter model to agree
     assert v.action not in ACTED or "闲聊模型" in v.reason, v.reason
 
 
-def test_an_errand_that_is_the_groups_business_is_on_topic(settings: Settings) -> None:
-    assert _mod(settings, CARERS).moderate("医保异地就医备案怎么弄，想带我爸去省城复查").label == "ok"
-    assert _mod(settings, CLASS).moderate("小学报名那会儿要准备哪些材料，明年弟弟也要上了").label == "ok"
+def test_an_errand_that_is_the_groups_business_is_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    assert profile_moderator(CARERS).moderate("医保异地就医备案怎么弄，想带我爸去省城复查").label == "ok"
+    assert profile_moderator(CLASS).moderate("小学报名那会儿要准备哪些材料，明年弟弟也要上了").label == "ok"
 
 
-def test_the_groups_own_sign_up_is_still_on_topic(settings: Settings) -> None:
-    v = _mod(settings, CAMERA).moderate("这个月扫街报名截止到哪天？")
+def test_the_groups_own_sign_up_is_still_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(CAMERA).moderate("这个月扫街报名截止到哪天？")
     assert v.label == "ok", v.reason
 
 
-def test_a_related_word_inside_a_longer_chatter_word_does_not_make_it_on_topic(settings: Settings) -> None:
+def test_a_related_word_inside_a_longer_chatter_word_does_not_make_it_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
     # 服务 makes the game-server kind of group match this profile, and 世界 is one of that kind's words
-    mod = _mod(settings, CARERS)
+    mod = profile_moderator(CARERS)
     assert mod.moderate("今晚世界杯决赛谁看？一起熬夜啊").label == "off_topic"
 
 
-def test_the_weather_beside_the_chatter_model_labels_but_never_reminds(settings: Settings) -> None:
+def test_the_weather_beside_the_chatter_model_labels_but_never_reminds(profile_moderator: Callable[[str], Moderator]) -> None:
     stall = """
 name: 东门夜市摊主群
 positioning: 夜市摊主交流出摊、进货、管理处通知和摊位安排
 topics: [出摊, 收摊, 进货, 摊位, 管理处, 城管, 卫生]
 """
-    v = _mod(settings, stall).moderate("开的开的，下雨也照样开，直接过来就行")
+    v = profile_moderator(stall).moderate("开的开的，下雨也照样开，直接过来就行")
     assert v.action not in ACTED, v.reason
     # a chatter topic that is nobody's outing still makes the second layer
-    v = _mod(settings, stall).moderate("昨晚那部宫斗剧大结局你们看了吗，太虐了")
+    v = profile_moderator(stall).moderate("昨晚那部宫斗剧大结局你们看了吗，太虐了")
     assert v.label == "off_topic" and v.action in ACTED, v.reason
 
 

@@ -4,16 +4,14 @@ offers the same thing in the writer's own voice and must still be caught."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from copilot.config import Settings
 from copilot.moderation import Moderator
 from copilot.moderation.labels import ACTED
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import detect
-from copilot.profile import parse_profile_text
 
 TEA = """
 name: 岩茶爱好者群
@@ -28,28 +26,19 @@ topics: [合唱, 排练, 声部, 演出, 发声, 谱子]
 """
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", llm_provider="offline")
-
-
-def _mod(settings: Settings, text: str) -> Moderator:
-    return Moderator(settings, parse_profile_text(text), audit=None)
-
-
 @pytest.mark.parametrize("text", [
     "有人私聊我说有正岩牛肉老枞，一斤只要两百，先付定金再发货，大家别信",
     "今天有个号加我微信说是茶厂的，让我扫码进品鉴群领免费茶样，大家别扫",
     "有个陌生人给我打电话说可以帮忙代存茶包升值，先交五百保管费，明显是割韭菜",
     "有人在别的群发卖老枞的广告说加微信拿货，别信，我同事被骗了三百",
 ])
-def test_a_warning_that_retells_the_offer_without_quotation_marks_is_not_an_ad(settings: Settings, text: str) -> None:
-    v = _mod(settings, TEA).moderate(text)
+def test_a_warning_that_retells_the_offer_without_quotation_marks_is_not_an_ad(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(TEA).moderate(text)
     assert v.label == "ok" and v.action not in ACTED, v.reason
 
 
-def test_the_same_offer_in_the_writers_own_voice_is_still_an_ad(settings: Settings) -> None:
-    mod = _mod(settings, TEA)
+def test_the_same_offer_in_the_writers_own_voice_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    mod = profile_moderator(TEA)
     for text in ("正岩牛肉老枞，一斤只要两百，先付定金再发货，私聊我",
                  "茶厂品鉴群领免费茶样，扫码进群，加我微信 tea_sample01",
                  "好多茶友私聊我说喝了睡得香，需要的加我微信 tea_home88 别信外面的假货"):
@@ -72,8 +61,8 @@ def test_a_look_at_the_senders_profile_in_any_word_order_is_a_pointer() -> None:
     assert "pointer" not in detect(normalise("我看了一下群主页的公告，明天照常")).names()
 
 
-def test_a_rule_notice_that_bans_posting_qr_codes_is_not_an_ad_but_a_code_to_scan_is(settings: Settings) -> None:
-    mod = _mod(settings, CHOIR)
+def test_a_rule_notice_that_bans_posting_qr_codes_is_not_an_ad_but_a_code_to_scan_is(profile_moderator: Callable[[str], Moderator]) -> None:
+    mod = profile_moderator(CHOIR)
     rule = mod.moderate("重申群规：卖保健品的、发别的群二维码的，一律踢出，不警告")
     assert rule.label == "ok" and rule.action not in ACTED, rule.reason
     scan = mod.moderate("禁止外传！内部福利群，扫码进群领鸡蛋")
@@ -87,12 +76,12 @@ def test_a_phone_number_is_not_read_as_an_amount_of_money() -> None:
     assert "money" in detect(normalise("这个相机3万块出")).names()
 
 
-def test_a_lost_relative_notice_with_a_phone_number_is_never_deleted(settings: Settings) -> None:
-    v = _mod(settings, CHOIR).moderate("我爸下午在菜市场附近走失，穿灰色棉袄，有看到的请打13912345678，万分感谢")
+def test_a_lost_relative_notice_with_a_phone_number_is_never_deleted(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(CHOIR).moderate("我爸下午在菜市场附近走失，穿灰色棉袄，有看到的请打13912345678，万分感谢")
     assert v.action not in ACTED, v.reason
     assert v.label == "ok" and "寻人寻物" in v.reason, v.reason
 
 
-def test_a_finding_service_with_a_price_is_still_an_ad(settings: Settings) -> None:
-    v = _mod(settings, CHOIR).moderate("宠物走丢了别着急，专业寻宠团队，找到再付款，500起，电话13912345678")
+def test_a_finding_service_with_a_price_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(CHOIR).moderate("宠物走丢了别着急，专业寻宠团队，找到再付款，500起，电话13912345678")
     assert v.label == "ad", v.reason
