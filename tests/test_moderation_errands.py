@@ -82,3 +82,15 @@ def test_the_chatter_model_layer_reads_the_models_own_probability() -> None:
     assert corroboration("off_topic", sure)["enough"]
     weather = {"offtopic": {"chatter_p": 0.97, "model_p": 0.95, "chatter_min": 0.6, "chatter_words": ["下雨"]}}
     assert set(corroboration("off_topic", weather)["layers"]) == {"chatter_model"}
+
+
+def test_camera_upkeep_is_a_photography_groups_subject(profile_moderator: Callable[[str], Moderator]) -> None:
+    photo = """
+name: 周末扫街摄影群
+positioning: 摄影爱好者交流拍摄、器材和后期，每周末约拍
+topics: [扫街, 人像, 风光, 后期, 器材]
+"""
+    mod = profile_moderator(photo)
+    for text in ("新买的防潮箱放了两天，读数还是下不去，要换干燥剂吗", "传感器上好几个灰点，自己用气吹吹得掉吗"):
+        assert mod.moderate(text).label == "ok", text
+    assert mod.moderate("社保断缴一个月会影响买房资格吗").label == "off_topic"
