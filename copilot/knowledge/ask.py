@@ -31,7 +31,7 @@ from copilot.knowledge.ranking import SectionHit, SectionRanking, section_scorer
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
-from copilot.textnorm import cjk_ratio, is_traditional, split_sentences, to_script
+from copilot.textnorm import asked_script, cjk_ratio, split_sentences, to_script
 from copilot.tokens import count_tokens, fit_to_budget
 
 
@@ -146,14 +146,14 @@ _PART_HEADS = {
 
 def answer_script(question: str, configured: str) -> str:
     """Answer in Traditional when configured so, or when the operator asked in Traditional."""
-    return "zh-Hant" if configured == "zh-Hant" or is_traditional(question) else "zh-Hans"
+    return "zh-Hant" if configured == "zh-Hant" or asked_script(question) == "zh-Hant" else "zh-Hans"
 
 
 def question_script(question: str) -> str:
     """The script the question is written in: ``zh-Hant``, ``zh-Hans``, or ``other`` (no Chinese)."""
     if cjk_ratio(question) == 0:
         return "other"
-    return "zh-Hant" if is_traditional(question) else "zh-Hans"
+    return asked_script(question)
 
 
 def _ref(sec: SectionHit) -> SectionRef:
