@@ -190,6 +190,9 @@ def test_a_group_model_no_better_than_the_shared_one_is_refused(env: Settings) -
     assert not out["enabled"] and "不启用" in out["message"]
     assert "不比共享模型好" in out["message"] or "没有学到规律" in out["message"]
     assert "已停用之前的群模型" in out["message"]
+    n = out["examples"]  # after de-duplication
+    # a refusal also says what more labels are needed when the history is short of the enabling minimum
+    assert ("还差" in out["message"]) == (n < 100 or out["ads"] < 20 or n - out["ads"] < 20)
     assert not group_model_path(env.data_dir, "noisy").exists()
     assert load_group_model(env.data_dir, "noisy") is None
 

@@ -212,7 +212,9 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
     chance = 2 * share / (1 + share)  # F1 of calling every message an ad: a model must beat guessing
     if _f1(g) <= max(_f1(s), chance):
         why = "不比共享模型好" if _f1(g) <= _f1(s) else f"没有学到规律（不比全部判为广告的 F1 {chance:.3f} 好）"
-        out["message"] = f"群模型{why}，不启用：{figures}" + ("；已停用之前的群模型" if path.exists() else "")
+        short = enable_shortfall(samples)  # say it too: more labels are what would change the answer
+        out["message"] = (f"群模型{why}，不启用：{figures}" + ("；已停用之前的群模型" if path.exists() else "")
+                          + (f"；另外，群 {key} {short}" if short else ""))
         path.unlink(missing_ok=True)
         return out
     if (short := enable_shortfall(samples)) is not None:
