@@ -352,11 +352,12 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     earlier one is left out.
     """
     housekeeping = [d.text for d in st.decisions] + [a.task for a in st.actions] + [a.text for a in st.announcements]
+    given = {a.sources[0] for a in st.actions if a.sources}  # where work was given out (also work handed on since)
 
     def position(s: Sentence) -> bool:
         # not _LOGISTICS: in a discussion "下班后7点跑" is a position, not schedule housekeeping
         return (len(s.text) >= 8 and s.topical and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
-                and not _PROMPT.search(s.text)
+                and not _PROMPT.search(s.text) and s.msg.id not in given
                 and not any(_near_dup(s.text, h) or s.text in h for h in housekeeping))
 
     picked: list[Sentence] = []

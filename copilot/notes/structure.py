@@ -1195,7 +1195,115 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
-    return actions, decisions, _merge_announcements(announcements)
+    return _settle_owners(actions, messages, people), decisions, _merge_announcements(announcements)
+
+
+def _task_parts(a: ActionItem) -> list[str]:
+    return [p for p in a.task.split("；") if p.strip()]
+
+
+def _declined(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
+    """Whether ``a``'s owner said they cannot do it (做不了 / 去不了 / 顾不过来) soon after it was given
+    and never took it on after that."""
+    first = at.get(a.sources[0])
+    if first is None:
+        return False
+    given = messages[first].speaker != a.owner  # asked of them, not their own promise
+    for k, m in enumerate(messages[first : first + int(raw("owner", "decline_window")) + 1]):
+        if m.speaker != a.owner or not has(_fold(m.text), "owner", "declines") or is_question(m.text):
+            continue
+        # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
+        if _same_work(m.text, a.task) or (given and k <= int(raw("owner", "accept_window"))):
+            return all(at.get(x, -1) <= at[m.id] for x in a.sources)
+    return False
+
+
+def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: list[Message], people: People) -> bool:
+    """Whether ``b`` (a later owner's to-do on the same work as the task part ``a``) took that work over:
+    someone other than the new owner gave it to them by name, the work named beside the name
+    (茶点交给小林爸爸 / 裱画那就麻烦王阿姨 / 那公众号给豆豆吧)."""
+    hands = cue("owner", "hands_on")
+    work = _work_words(a) & _work_words(b.task)
+    for m in messages[span[0] + 1 : span[1] + 1]:
+        if m.speaker == b.owner:
+            continue
+        for clause in re.split(r"[，,。；;！!？?\n]", _fold(m.text)):
+            if not any(w in clause for w in work):
+                continue
+            for pos, _alias, who in people.named_in(clause):
+                if who == b.owner and hands.search(clause[max(0, pos - 8) : pos]):
+                    return True
+    return False
+
+
+def _work_words(text: str) -> set[str]:
+    """The words naming the work in a task (茶点, 公众号, 裱画), not who does it (我来, 你, 大家) nor how."""
+    person = re.compile(f"{cue('owner', 'me').pattern}|{cue('owner', 'you').pattern}|{cue('owner', 'group').pattern}")
+    return {w for w in words(_REPLY_LABEL.sub(" ", text)) if len(w) >= 2 and w not in _QWORDS
+            and word_class(w) not in _pronoun_tags() and word_class(w) not in _function_tags() and word_class(w) != "t"
+            and not person.search(w) and not _NUMBER.search(w)}
+
+
+def _same_work(a: str, b: str) -> bool:
+    return bool(_work_words(a) & _work_words(b))
+
+
+def _settle_owners(actions: list[ActionItem], messages: list[Message], people: People) -> list[ActionItem]:
+    """Work that moved stays with its last owner: a to-do its owner declined is dropped, and work given on to
+    someone later (the same work, a later to-do of another owner) leaves the earlier owner's list."""
+    at = {m.id: i for i, m in enumerate(messages)}
+    group = cue("owner", "group")
+    first = {id(a): at.get(a.sources[0], -1) for a in actions if a.sources}
+    last = {id(a): at.get(a.sources[-1], -1) for a in actions if a.sources}
+    kept: list[ActionItem] = []
+    for a in actions:
+        if not a.owner or group.fullmatch(_fold(a.owner)) or not a.sources:
+            kept.append(a)
+            continue
+        if _named_in_passing(a, people):
+            continue
+        mine = {people.written(n, n) for n in _owner_names(a.owner)}  # 刘梅和Cindy: 刘梅 is one of them
+        later = [b for b in actions if b is not a and b.owner and b.owner not in mine | {a.owner} and b.sources
+                 and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
+        if _declined(a, messages, at):
+            _inherit(a, [b for b in later if _same_work(a.task, b.task)])
+            continue
+        parts = _task_parts(a)
+        moved = [p for p in parts if any(_same_work(p, b.task)
+                                         and _handed_on_later(p, b, (first[id(a)], last[id(b)]), messages, people)
+                                         for b in later)]
+        if not moved:
+            kept.append(a)
+            continue
+        _inherit(a, [b for b in later if any(_same_work(p, b.task) for p in moved)])
+        if len(moved) < len(parts):
+            a.task = "；".join(p for p in parts if p not in moved)
+            kept.append(a)
+    return kept
+
+
+def _named_in_passing(a: ActionItem, people: People) -> bool:
+    """An owner who is no participant and is named only in an example or a quotation (比如“王小明-三年级”), or
+    a word that is a file name (config.yml): a bystander, not someone with work."""
+    if a.owner in people.speakers or people.resolve(a.owner or "") is not None:
+        return False
+    f, name = _fold(a.task), _fold(a.owner or "")
+    spots = [m.start() for m in re.finditer(re.escape(name), f)] if name else []
+    if not spots:
+        return False
+    example = cue("owner", "example_marks")
+    return all(example.search(f[max(0, i - 20) : i]) or re.match(r"\.[a-z]{2,4}(?![a-z])", f[i + len(name) :]) for i in spots)
+
+
+def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
+    """The work goes to the one who has it now with where it was given (its messages) and its date (when
+    they gave none)."""
+    if not new_owners:
+        return
+    now = new_owners[0]
+    now.sources = sorted({*now.sources, *old.sources})
+    if old.deadline is not None and now.deadline is None:
+        now.deadline, now.deadline_text = old.deadline, old.deadline_text
 
 
 def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | None,

@@ -1,0 +1,67 @@
+"""Round 25 of issue 13: work that moves between people across messages stays with its last owner — a task
+its owner declines (这次做不了 / 去不了 / 顾不过来) is not theirs, and work given on by name to someone else
+later (茶点交给X / 那就麻烦X) leaves the earlier owner's list with its date. Every input is written for this
+test (not taken from an eval chat)."""
+
+from __future__ import annotations
+
+from copilot.notes.parse import parse_text
+from copilot.notes.structure import find_actions
+
+
+def _actions(lines: list[tuple[str, str]], day: str = "2027-04-14") -> list[tuple[str | None, str | None, str]]:
+    """(owner, deadline, task) of a chat written on ``day`` (a Wednesday), one message a minute from 20:00."""
+    text = "\n".join(f"[{day} 20:{i:02d}] {who}: {said}" for i, (who, said) in enumerate(lines))
+    actions, _, _ = find_actions(parse_text(text).messages)
+    return [(a.owner, a.deadline, a.task) for a in actions]
+
+
+def test_a_task_declined_by_the_person_asked_is_not_theirs() -> None:
+    got = _actions([("站长-秋姐", "签到台还是阿峰负责吧，上次做得好"),
+                    ("阿峰", "抱歉，那天我要值夜班，这次来不了"),
+                    ("小葵", "签到台我来，周五前把名单打印好")])
+    assert [(o, d) for o, d, _ in got] == [("小葵", "2027-04-16")]
+
+
+def test_a_declined_task_keeps_its_date_for_the_one_who_takes_it() -> None:
+    got = _actions([("领队-大熊", "分工：阿凡负责借帐篷，周六前拿到"),
+                    ("阿凡", "大熊，我这周出差，帐篷的事可能弄不了"),
+                    ("领队-大熊", "那帐篷改成老周来弄吧"),
+                    ("老周", "行，交给我")])
+    assert [(o, d) for o, d, _ in got] == [("老周", "2027-04-17")]
+
+
+def test_work_given_on_by_name_in_a_later_message_leaves_the_first_owner() -> None:
+    got = _actions([("会长-阿梅", "横幅我来订"),
+                    ("会长-阿梅", "我明天临时要去外地，横幅交给小罗吧"),
+                    ("小罗", "没问题，横幅我来，周五前订好")])
+    assert [(o, d) for o, d, _ in got] == [("小罗", "2027-04-16")]
+
+
+def test_two_people_with_different_work_both_keep_theirs() -> None:
+    # another person named later for other work is no hand-over
+    got = _actions([("社长-Leo", "灯光我来弄"),
+                    ("社长-Leo", "音响交给阿岚吧"),
+                    ("阿岚", "好的，音响我周五前借到")])
+    assert {o for o, _, _ in got} == {"社长-Leo", "阿岚"}
+    # someone who can't come to a dinner has declined no task
+    got = _actions([("小米", "海报我来做，周四前发群里"), ("小米", "周六聚餐我去不了哈")])
+    assert [o for o, _, _ in got] == ["小米"]
+
+
+def test_a_declined_task_in_traditional_cantonese() -> None:
+    got = _actions([("會長-阿康", "場刊交俾阿詩整"),
+                    ("阿詩", "我下個禮拜返大陸，唔得閒做場刊"),
+                    ("會長-阿康", "咁場刊交給小馬啦"),
+                    ("小馬", "冇問題，場刊我下週一前整好")])
+    assert [o for o, _, _ in got] == ["小馬"]
+
+
+def test_a_name_in_an_example_or_a_file_name_is_no_owner() -> None:
+    got = _actions([("班主任-周老师", "报名表备注写孩子姓名加班级，例如“李小乐-二年级”，周五前交")])
+    assert all(o != "小乐" and o != "李小乐" for o, _, _ in got)
+    got = _actions([("维护者-阿泰", "好，就按这个来：两个都认，settings.yml打弃用警告，4.0删除"), ("小吴", "同意")])
+    assert all(o != "settings" for o, _, _ in got)
+    # a participant named in a quotation is still a participant
+    got = _actions([("社长-阿文", "“小柯负责借音响”这事定了，小柯周五前借到"), ("小柯", "好的")])
+    assert [o for o, _, _ in got] == ["小柯"]
