@@ -65,3 +65,45 @@ def test_a_name_in_an_example_or_a_file_name_is_no_owner() -> None:
     # a participant named in a quotation is still a participant
     got = _actions([("社长-阿文", "“小柯负责借音响”这事定了，小柯周五前借到"), ("小柯", "好的")])
     assert [o for o, _, _ in got] == ["小柯"]
+
+
+def _decisions(lines: list[tuple[str, str]], day: str = "2027-04-14") -> list[tuple[str, list[str]]]:
+    text = "\n".join(f"[{day} 20:{i:02d}] {who}: {said}" for i, (who, said) in enumerate(lines))
+    _, decisions, _ = find_actions(parse_text(text).messages)
+    return [(d.text, d.by) for d in decisions]
+
+
+def test_a_vote_result_is_a_decision_and_the_votes_are_its_agreement() -> None:
+    got = _decisions([("会长-老韩", "两条路线：一是走环湖，二是爬后山，选一的扣1，选二的扣2"),
+                      ("阿青", "1"), ("大刘", "1"), ("米粒", "2"),
+                      ("会长-老韩", "环湖线9票对3票通过，周日早上7点东门集合")])
+    assert len(got) == 1 and "环湖" in got[0][0]
+    assert {"阿青", "大刘"} <= set(got[0][1])
+
+
+def test_the_agenda_is_no_decision() -> None:
+    assert _decisions([("队长-阿城", "今晚把比赛报名和队服的事定下来，大家说说想法"),
+                       ("小韦", "同意")]) == []
+    assert _decisions([("店长-Coco", "有个事要定一下，周年庆是打折还是送券")]) == []
+
+
+def test_work_given_to_someone_is_a_todo_not_a_decision() -> None:
+    assert _decisions([("老师-阿兰", "音响那就麻烦阿勇去借一下吧"), ("阿勇", "好的")]) == []
+    # a settled point that also gives out work stays a decision
+    got = _decisions([("小洁", "我提议周五聚餐吃火锅"), ("阿勇", "同意"),
+                      ("老师-阿兰", "那就这么定了，周五晚7点火锅，阿勇你订位")])
+    assert len(got) == 1 and "火锅" in got[0][0]
+
+
+def test_a_yes_to_an_earlier_decision_is_not_a_yes_to_the_next() -> None:
+    got = _decisions([("班长-大卫", "我提议聚会去江边的烧烤店"), ("阿珍", "同意"), ("老唐", "可以"),
+                      ("班长-大卫", "那就定江边烧烤店"),
+                      ("班长-大卫", "费用就AA吧，每人150，那就这么定了")])
+    aa = next(by for text, by in got if "AA" in text)
+    assert "阿珍" not in aa and "老唐" not in aa
+
+
+def test_a_wrap_up_numbered_in_chinese_gives_each_item() -> None:
+    got = _decisions([("會長-阿康", "總結：一、展覽12月5號開幕；二、門票全免；三、每人最多交三件作品")])
+    texts = [t for t, _ in got]
+    assert any("門票全免" in t for t in texts) and any("三件" in t for t in texts)

@@ -1195,7 +1195,18 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
-    return _settle_owners(actions, messages, people), decisions, _merge_announcements(announcements)
+    actions = _settle_owners(actions, messages, people)
+    return actions, [d for d in decisions if not _only_an_ask(d, actions)], _merge_announcements(announcements)
+
+
+def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
+    """A "decision" that only gives someone work ("裱画那就麻烦王阿姨帮忙联系一下吧") is that person's to-do; a
+    settled point that also hands out work ("那就这么定了，…糖糖你订个位") stays a decision."""
+    if has(_fold(d.text), "decision", "strong") or has(_fold(d.text), "decision", "summary_header"):
+        return False
+    group = cue("owner", "group")
+    return any(a.owner and not group.fullmatch(_fold(a.owner)) and a.sources and a.sources[0] == d.sources[0]
+               and _fold(d.text) in _fold(a.task) for a in actions)
 
 
 def _task_parts(a: ActionItem) -> list[str]:
@@ -1404,6 +1415,9 @@ def _agreed(messages: list[Message], idx: int, m: Message) -> list[str]:
                 is_question(messages[j].text) and has(_fold(messages[j].text), "question", "group_prompts")):
             start = j
             break
+        if _decides(messages[j].text):  # a yes before an earlier decision was a yes to that one
+            start = j
+            break
     people = [m.speaker]
     if start < idx:
         people.append(messages[start].speaker)
@@ -1509,8 +1523,12 @@ def analyze(transcript: Transcript) -> Structure:
         if topic and host is None and topic in msgs[0].text:  # who asked the question started it
             host = msgs[0].speaker
     topic_set = topic_words(msgs)
-    if session == "主讲分享":  # what the speaker tells of their own past ("后来决定每月收29元") is the talk
-        decisions = [d for d in decisions if not all(_speaker_of(msgs, i) in speakers for i in d.sources)]
+    # what the speaker tells of their own past ("后来决定每月收29元") or advises (尺码表全部改成实测) is the
+    # talk; a dated plan they settle (演出确定是8/22, 改到晚上6点) is a decision of the group
+    if session == "主讲分享":
+        decisions = [d for d in decisions if not (all(_speaker_of(msgs, i) in speakers for i in d.sources)
+                                                  and (has(_fold(d.text), "decision", "told_past")
+                                                       or not has(_fold(d.text), "decision", "planned")))]
     # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
     taken = [set(a.sources) for a in actions if len(a.sources) > 1]
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
