@@ -11,15 +11,11 @@ from copilot.notes.model import Notes, Omitted
 from copilot.textnorm import to_script
 
 MAX_LISTED = 20  # ids or warnings listed per line of the appendix
-EXCERPT = 24
-# reasons that are a judgement call (an ad, a greeting, a forward, a repeat): listed with their text;
-# platform lines and stickers by id only
+# reasons that are a judgement call (an ad, a greeting, a forward, a repeat): listed with who posted them,
+# so the operator can check the call by id (the JSON output's "dropped" keeps the text); never the text itself —
+# notes that are posted back to the group must not repost the ad, the rumour or the stickers they left out.
+# Platform lines and stickers by id only
 _SHOWN_REASONS = frozenset({"广告/垃圾消息", "问候/告别/客套", "转发的谣言/标题党", "重复"})
-
-
-def _excerpt(text: str) -> str:
-    t = " ".join(text.split())
-    return t if len(t) <= EXCERPT else t[:EXCERPT] + "…"
 
 
 def _cite(sources: list[int], time: str | None = None) -> str:
@@ -137,7 +133,7 @@ class _Writer:
                 by_reason.setdefault(o.reason.split("（")[0], []).append(o)
             for reason, items in by_reason.items():
                 if reason in _SHOWN_REASONS:  # a judgement call: the operator sees what was cut
-                    shown = "；".join(f"#{o.id} {C(o.speaker)}：{C(_excerpt(o.text))}" for o in items[:MAX_LISTED])
+                    shown = "；".join(f"#{o.id} {C(o.speaker)}" for o in items[:MAX_LISTED])
                 else:
                     shown = " ".join(f"#{o.id}" for o in items[:MAX_LISTED])
                 more = L(f" 等 {len(items)} 条") if len(items) > MAX_LISTED else ""
