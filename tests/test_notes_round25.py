@@ -5,6 +5,8 @@ test (not taken from an eval chat)."""
 
 from __future__ import annotations
 
+from copilot.notes.faithfulness import find_ungrounded, ground_notes
+from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import find_actions
 
@@ -107,3 +109,20 @@ def test_a_wrap_up_numbered_in_chinese_gives_each_item() -> None:
     got = _decisions([("會長-阿康", "總結：一、展覽12月5號開幕；二、門票全免；三、每人最多交三件作品")])
     texts = [t for t, _ in got]
     assert any("門票全免" in t for t in texts) and any("三件" in t for t in texts)
+
+
+def test_a_figure_is_checked_against_the_message_it_cites() -> None:
+    chat = parse_text("[2027-04-14 20:00] 班长-阿伟: 饭店问好了，老地方3000一桌，坐10人\n"
+                      "[2027-04-14 20:01] 小丽: 我出30块油费\n")
+
+    def notes(text: str, source: int) -> Notes:
+        return Notes(title="同学聚会", summary="", key_points=[KeyPoint(text=text, sources=[source], speaker="班长-阿伟")])
+
+    # 30 and 10 occur in the chat, but the cited message says 3000: a wrong price, caught
+    bad = notes("老地方30一桌，坐10人", 1)
+    assert "30" in find_ungrounded(bad, chat)
+    cleaned, removed = ground_notes(bad, chat)
+    assert cleaned.key_points == [] and "所引消息" in removed[0]
+    # the figures of the cited message pass; a figure from another message cited wrongly does not
+    assert find_ungrounded(notes("老地方3000一桌，坐10人", 1), chat) == []
+    assert find_ungrounded(notes("我出30块油费", 1), chat) == ["30"]

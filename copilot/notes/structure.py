@@ -160,7 +160,7 @@ def _given_names(name: str) -> set[str]:
     """What a surname + two-character given name is also called: 何雨桐 → 雨桐, 陈家强 → 阿强 (the south's
     阿 + the last character)."""
     if re.fullmatch(r"[\u4e00-\u9fff]{3}", name) and name[0] in str(raw("owner", "surnames")):
-        return {name[1:], "阿" + name[-1]}
+        return {name[1:], str(raw("owner", "given_name_prefix")) + name[-1]}
     return set()
 
 
@@ -1085,7 +1085,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
     elif clause.kind == "first_person" and (_done_only(f, deadline) or deadline is None and (
-            kind["commitment"] < 0.7 or "我先" in f or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
+            kind["commitment"] < 0.7 or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
