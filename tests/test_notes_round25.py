@@ -8,7 +8,7 @@ from __future__ import annotations
 from copilot.notes.faithfulness import find_ungrounded, ground_notes
 from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import analyze, find_actions
+from copilot.notes.structure import find_actions
 
 
 def _actions(lines: list[tuple[str, str]], day: str = "2027-04-14") -> list[tuple[str | None, str | None, str]]:
@@ -126,30 +126,3 @@ def test_a_figure_is_checked_against_the_message_it_cites() -> None:
     # the figures of the cited message pass; a figure from another message cited wrongly does not
     assert find_ungrounded(notes("老地方3000一桌，坐10人", 1), chat) == []
     assert find_ungrounded(notes("我出30块油费", 1), chat) == ["30"]
-
-
-def _qa(lines: list[tuple[str, str]], day: str = "2027-04-14") -> list[tuple[str, str, str]]:
-    text = "\n".join(f"[{day} 20:{i:02d}] {who}: {said}" for i, (who, said) in enumerate(lines))
-    st = analyze(parse_text(text))
-    return [(q.question, q.answerer or "", q.answer) for q in st.qa]
-
-
-def test_an_ask_for_a_volunteer_taken_on_is_a_todo_not_a_question() -> None:
-    lines = [("群主-阿敏", "周六市集需要一个人去跟居委会借帐篷，谁方便"),
-             ("阿豪", "我去借吧，居委会的刘姐我熟，周五前借好"),
-             ("小雅", "市集几点开始"),
-             ("群主-阿敏", "上午9点，下午4点收摊")]
-    got = _qa(lines)
-    assert [q for q, _, _ in got] == ["市集几点开始"]
-    st = analyze(parse_text("\n".join(f"[2027-04-14 20:{i:02d}] {w}: {s}" for i, (w, s) in enumerate(lines))))
-    assert any(a.owner == "阿豪" for a in st.actions)
-
-
-def test_a_later_decision_on_another_matter_is_not_glued_to_an_answer() -> None:
-    got = _qa([("新人-小北", "大家好，入会费一年多少呀"),
-               ("会计-阿芳", "一年80，月底前交就行"),
-               ("会长-老宋", "下面说聚餐，我提议周六去吃烤鱼"),
-               ("阿芳", "同意"),
-               ("会长-老宋", "那就这么定了，周六晚7点吃烤鱼")])
-    answer = next(a for q, _, a in got if "入会费" in q)
-    assert "80" in answer and "烤鱼" not in answer

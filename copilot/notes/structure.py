@@ -668,14 +668,6 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     return [_pair(q, messages, session, decisions or []) for q in opened if q.answer and _kept(q, speakers, host, topic)]
 
 
-def _taken_on(p: QAPair, actions: list[ActionItem]) -> bool:
-    """"谁方便去借桌子" — "我去借吧，…": an ask for someone to do the work, answered by the one who takes it on,
-    is that person's to-do, not a question and its answer."""
-    if len(p.sources) < 2 or not has(_fold(p.question), "action", "who_asks"):
-        return False
-    return any(a.owner == p.answerer and p.sources[1] in a.sources for a in actions)
-
-
 def _courtesy(f: str, people: People) -> bool:
     """Thanks, praise or a wish to someone, and nothing else ("谢谢王姐 祝王姐后天一把过", "会长威武")."""
     f = people.at.sub(" ", f)
@@ -702,8 +694,7 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
     sources = [q.msg.id] + [m.id for m in q.answer]
     if session == "话题讨论":
         last = q.answer[-1].id
-        # on the same matter (a word for the thing asked about in common, not only a figure or a pronoun)
-        settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and _same_work(q.text, d.text)]
+        settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)]
         if settled:
             answer.append(settled[0].text)
             sources.append(settled[0].sources[-1])
@@ -1542,7 +1533,7 @@ def analyze(transcript: Transcript) -> Structure:
     taken = [set(a.sources) for a in actions if len(a.sources) > 1]
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
     qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set, tasks)
-          if not any(set(p.sources) <= t for t in taken) and not _taken_on(p, actions)]
+          if not any(set(p.sources) <= t for t in taken)]
     # who runs the chat: the host or its main voice, and whoever gives work to someone else
     organisers = {host} if host else set(list(share)[:1])
     if session == "主讲分享":
