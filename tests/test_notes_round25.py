@@ -5,6 +5,9 @@ test (not taken from an eval chat)."""
 
 from __future__ import annotations
 
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import render_markdown, summarize_text
 from copilot.notes.faithfulness import find_ungrounded, ground_notes
 from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.parse import parse_text
@@ -126,3 +129,23 @@ def test_a_figure_is_checked_against_the_message_it_cites() -> None:
     # the figures of the cited message pass; a figure from another message cited wrongly does not
     assert find_ungrounded(notes("老地方3000一桌，坐10人", 1), chat) == []
     assert find_ungrounded(notes("我出30块油费", 1), chat) == ["30"]
+
+
+GREETED = """\
+[2027-05-08 09:00] 社长-老方: 各位社员早上好，通知一下：年度摄影展5月30日开幕，每人最多交3幅作品，5月20日前交到活动室
+[2027-05-08 09:02] 阿梅: 收到
+[2027-05-08 09:03] 社长-老方: 【通知】本周六外拍改到植物园东门，早上8点集合，门票15元自理
+[2027-05-08 09:05] 小吴: 作品要装框吗
+[2027-05-08 09:06] 社长-老方: 不用装框，统一打印成A3
+[2027-05-08 09:08] 阿梅: 我负责布展，5月28日前把展板借好
+"""
+
+
+def test_greetings_never_open_a_key_point_a_task_or_a_notice_and_labels_are_not_doubled(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(data_dir=tmp_path / "data", llm_provider="offline")
+    result = summarize_text(GREETED, "greeted.txt", settings, get_engine(settings))
+    body = render_markdown(result.notes, appendix=False)
+    assert "早上好" not in body
+    assert "5月30日" in body and "3幅" in body  # the notice itself is kept
+    assert "【通知】【通知】" not in body and "【通知】一下" not in body
+    assert any("植物园东门" in a.text for a in result.notes.announcements)

@@ -36,6 +36,7 @@ from copilot.textnorm import fold, split_sentences
 # reactions, logistics, housekeeping, openers); what is left here is the format of enumerations.
 _FILLER_HEAD = cue("summary", "filler_head")
 _FILLER_INLINE = cue("summary", "filler_inline")
+_GREETING_HEAD = cue("summary", "greeting_head")
 _PROCEDURAL = cue("summary", "procedural")
 _KEY = cue("summary", "conclusion")
 _REACTION = cue("summary", "reaction")
@@ -131,6 +132,8 @@ def with_headings(pieces: list[str]) -> list[str]:
 def clean_sentence(text: str) -> str:
     """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
     s = _FILLER_HEAD.sub("", text.strip())
+    rest = _GREETING_HEAD.sub("", s)
+    s = rest if len(rest) >= MIN_CHARS else s  # "各位早上好，通知一下：…" → "通知一下：…"
     s = _FILLER_INLINE.sub("", s)
     s = _REPEAT.sub(r"\1", s)
     return s.strip(" ，,、")

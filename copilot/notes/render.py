@@ -6,6 +6,8 @@ makes a write-up trustworthy enough to pass on.
 
 from __future__ import annotations
 
+import re
+
 from copilot.llm import engine_label
 from copilot.notes.model import Notes, Omitted
 from copilot.textnorm import to_script
@@ -22,6 +24,15 @@ def _cite(sources: list[int], time: str | None = None) -> str:
     refs = " ".join(f"#{s}" for s in sources)
     bits = [b for b in (time, refs) if b]
     return f"（{'，'.join(bits)}）" if bits else ""
+
+
+def _unlabelled(text: str, kind: str) -> str:
+    """The announcement without the label we print before it: "【通知】本周六…" or "下期预告：…" under 【通知】 /
+    【下期预告】 read "【通知】【通知】…" (qa13c)."""
+    k = re.escape(kind)
+    label = rf"(?:【{k}】|\[{k}\]|{k}[:：])\s*"  # 通知一下：… keeps its words
+    rest = re.sub(rf"^{label}", "", text)
+    return rest if len(rest) >= 4 else text
 
 
 def requested_script(settings: object) -> str | None:
@@ -109,7 +120,7 @@ class _Writer:
     def announcements(self) -> list[str]:
         if not self.notes.announcements:
             return []
-        return [f"## {self.L('公告')}", ""] + [f"- 【{self.L(a.kind)}】{self.C(a.text)}{_cite(a.sources)}"
+        return [f"## {self.L('公告')}", ""] + [f"- 【{self.L(a.kind)}】{self.C(_unlabelled(a.text, a.kind))}{_cite(a.sources)}"
                                               for a in self.notes.announcements] + [""]
 
     def quotes(self) -> list[str]:

@@ -550,6 +550,12 @@ def _clean(text: str) -> str:
     return _MENTION.sub("", text).strip(" ，,")
 
 
+def _ungreeted(text: str) -> str:
+    """A notice or a task without the greeting it opens with ("各位学员早上好，通知一下：…" → "通知一下：…")."""
+    rest = cue("summary", "greeting_head").sub("", text)
+    return rest if len(rest) >= 6 else text
+
+
 def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host: str | None) -> bool:
     f = _fold(m.text)
     if session == "主讲分享" and (m.speaker in speakers or m.speaker == host):
@@ -959,7 +965,7 @@ def _only_names(text: str, people: People) -> bool:
 def _task(text: str, m: Message, people: People, context: dict[str, Message], asker: str | None = None) -> str:
     """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift),
     also a reply with no @ to the question just asked ("可以，我整理一下，这周内发群里")."""
-    task = _clean(text)
+    task = _ungreeted(_clean(text))
     lead = people.lead(m.text) or ([asker] if asker else [])
     if lead and lead[0] in context:
         about = _clean(context[lead[0]].text)
@@ -1173,7 +1179,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             f = _fold(s)
             kind = _announcement_kind(f, in_list=notice_list and n > 0)
             if kind:
-                announcements.append(Announcement(text=_clean(s), kind=kind, sources=[m.id]))
+                announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
             if (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
                 decisions.append(Decision(text=_clean(s), by=_agreed(messages, idx, m), sources=[m.id]))
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
