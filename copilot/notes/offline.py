@@ -133,7 +133,7 @@ def clean_sentence(text: str) -> str:
     """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
     s = _FILLER_HEAD.sub("", text.strip())
     rest = _GREETING_HEAD.sub("", s)
-    s = rest if len(rest) >= MIN_CHARS else s  # "各位早上好，通知一下：…" → "通知一下：…"
+    s = rest if len(rest) >= MIN_CHARS else s  # "各位家长晚上好，提醒一下：…" → "提醒一下：…"
     s = _FILLER_INLINE.sub("", s)
     s = _REPEAT.sub(r"\1", s)
     return s.strip(" ，,、")

@@ -551,7 +551,7 @@ def _clean(text: str) -> str:
 
 
 def _ungreeted(text: str) -> str:
-    """A notice or a task without the greeting it opens with ("各位学员早上好，通知一下：…" → "通知一下：…")."""
+    """A notice or a task without the greeting it opens with ("各位家长晚上好，提醒一下：…" → "提醒一下：…")."""
     rest = cue("summary", "greeting_head").sub("", text)
     return rest if len(rest) >= 6 else text
 
@@ -1206,8 +1206,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
 
 
 def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
-    """A "decision" that only gives someone work ("裱画那就麻烦王阿姨帮忙联系一下吧") is that person's to-do; a
-    settled point that also hands out work ("那就这么定了，…糖糖你订个位") stays a decision."""
+    """A "decision" that only gives someone work ("横幅那就麻烦小许去印一下吧") is that person's to-do; a
+    settled point that also hands out work ("那就这么定了，…阿成你订车") stays a decision."""
     if has(_fold(d.text), "decision", "strong") or has(_fold(d.text), "decision", "summary_header"):
         return False
     group = cue("owner", "group")
@@ -1238,7 +1238,7 @@ def _declined(a: ActionItem, messages: list[Message], at: dict[int, int]) -> boo
 def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: list[Message], people: People) -> bool:
     """Whether ``b`` (a later owner's to-do on the same work as the task part ``a``) took that work over:
     someone other than the new owner gave it to them by name, the work named beside the name
-    (茶点交给小林爸爸 / 裱画那就麻烦王阿姨 / 那公众号给豆豆吧)."""
+    (签到表交给小许 / 横幅那就麻烦阿成 / 那海报给Coco吧)."""
     hands = cue("owner", "hands_on")
     work = _work_words(a) & _work_words(b.task)
     for m in messages[span[0] + 1 : span[1] + 1]:
@@ -1254,7 +1254,7 @@ def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: lis
 
 
 def _work_words(text: str) -> set[str]:
-    """The words naming the work in a task (茶点, 公众号, 裱画), not who does it (我来, 你, 大家) nor how."""
+    """The words naming the work in a task (横幅, 签到表, 海报), not who does it (我来, 你, 大家) nor how."""
     person = re.compile(f"{cue('owner', 'me').pattern}|{cue('owner', 'you').pattern}|{cue('owner', 'group').pattern}")
     return {w for w in words(_REPLY_LABEL.sub(" ", text)) if len(w) >= 2 and w not in _QWORDS
             and word_class(w) not in _pronoun_tags() and word_class(w) not in _function_tags() and word_class(w) != "t"
@@ -1300,8 +1300,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
 
 
 def _named_in_passing(a: ActionItem, people: People) -> bool:
-    """An owner who is no participant and is named only in an example or a quotation (比如“王小明-三年级”), or
-    a word that is a file name (config.yml): a bystander, not someone with work."""
+    """An owner who is no participant and is named only in an example or a quotation (例如“张小凡-初一”), or
+    a word that is a file name (settings.ini): a bystander, not someone with work."""
     if a.owner in people.speakers or people.resolve(a.owner or "") is not None:
         return False
     f, name = _fold(a.task), _fold(a.owner or "")
@@ -1529,8 +1529,8 @@ def analyze(transcript: Transcript) -> Structure:
         if topic and host is None and topic in msgs[0].text:  # who asked the question started it
             host = msgs[0].speaker
     topic_set = topic_words(msgs)
-    # what the speaker tells of their own past ("后来决定每月收29元") or advises (尺码表全部改成实测) is the
-    # talk; a dated plan they settle (演出确定是8/22, 改到晚上6点) is a decision of the group
+    # what the speaker tells of their own past ("后来决定每月收29元") or advises (主图全部换成白底) is the
+    # talk; a dated plan they settle (公演定在9/5, 改到下午3点) is a decision of the group
     if session == "主讲分享":
         decisions = [d for d in decisions if not (all(_speaker_of(msgs, i) in speakers for i in d.sources)
                                                   and (has(_fold(d.text), "decision", "told_past")
