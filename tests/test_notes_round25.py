@@ -11,7 +11,7 @@ from copilot.notes import render_markdown, summarize_text
 from copilot.notes.faithfulness import find_ungrounded, ground_notes
 from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.structure import analyze, find_actions
 
 
 def _actions(lines: list[tuple[str, str]], day: str = "2027-04-14") -> list[tuple[str | None, str | None, str]]:
@@ -149,3 +149,11 @@ def test_greetings_never_open_a_key_point_a_task_or_a_notice_and_labels_are_not_
     assert "5月30日" in body and "3幅" in body  # the notice itself is kept
     assert "【通知】【通知】" not in body and "【通知】一下" not in body
     assert any("植物园东门" in a.text for a in result.notes.announcements)
+
+
+def test_a_follow_up_joined_to_a_question_is_cited_with_it() -> None:
+    st = analyze(parse_text("[2027-04-14 20:00] 小周: 请问周六的体验课在哪里上\n"
+                            "[2027-04-14 20:01] 小周: 补充一下，带孩子的话是不是要另交50元\n"
+                            "[2027-04-14 20:02] 老师-阿琪: 在活动中心二楼，孩子不用另交钱\n"))
+    q = st.qa[0]
+    assert "50元" in q.question and 2 in q.sources  # the figure in the question comes from message #2

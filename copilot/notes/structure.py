@@ -544,6 +544,7 @@ class _Open:
     answer: list[Message] = field(default_factory=list)
     direct: bool = False  # answered by an @-reply or by the person it was put to
     loose: bool = False  # answered only by coming next: kept when the exchange is on the session's subject
+    more: list[int] = field(default_factory=list)  # the asker's follow-ups joined to the question (cited too)
 
 
 def _clean(text: str) -> str:
@@ -646,6 +647,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             mine = [q for q in opened if q.msg.speaker == m.speaker and i - q.index <= 12 and not q.answer]
             if mine and has(f, "question", "follow_up"):
                 mine[-1].text += " " + _clean(m.text)
+                mine[-1].more.append(m.id)
                 continue
             to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
@@ -697,7 +699,7 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
 
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
     answer = [_clean(m.text) for m in q.answer]
-    sources = [q.msg.id] + [m.id for m in q.answer]
+    sources = [q.msg.id, *q.more] + [m.id for m in q.answer]
     if session == "话题讨论":
         last = q.answer[-1].id
         settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)]
