@@ -9,7 +9,7 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import render_markdown, summarize_text
 from copilot.notes.faithfulness import find_ungrounded, ground_notes
-from copilot.notes.model import KeyPoint, Notes
+from copilot.notes.model import ActionItem, KeyPoint, Notes
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import analyze, find_actions
 
@@ -157,3 +157,11 @@ def test_a_follow_up_joined_to_a_question_is_cited_with_it() -> None:
                             "[2027-04-14 20:02] 老师-阿琪: 在活动中心二楼，孩子不用另交钱\n"))
     q = st.qa[0]
     assert "50元" in q.question and 2 in q.sources  # the figure in the question comes from message #2
+
+
+def test_the_note_of_the_question_a_task_answers_is_not_held_to_the_tasks_citations() -> None:
+    chat = parse_text("[2027-04-14 20:00] 小王: @阿成 腊月二十六（2月13日）几点出发\n"
+                      "[2027-04-14 20:01] 阿成: @小王 我来安排，明天8点前发群里\n")
+    from_note = Notes(title="返乡包车", summary="", actions=[ActionItem(
+        task="我来安排，明天8点前发群里（回复小王：腊月二十六（2月13日）几点出发）", owner="阿成", sources=[2])])
+    assert find_ungrounded(from_note, chat) == []

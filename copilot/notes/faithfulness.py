@@ -157,7 +157,9 @@ def _ungrounded_in(text: str, people: Iterable[str], src: _Source) -> list[str]:
     return bad
 
 
-_REPLY_NOTE = re.compile(r"（回复[^：）]{1,30}：[^）]*）")  # a to-do's note of the question it answers (not cited)
+# a to-do's note of the question it answers (not cited): it closes its task, so it runs to the "）" before the
+# next task (；) or the end, whatever brackets the question itself holds
+_REPLY_NOTE = re.compile(r"（回复[^：）]{1,30}：.*?）(?=；|$)", re.S)
 
 
 def _cited_texts(notes: Notes) -> list[tuple[str, str, list[int]]]:
