@@ -160,8 +160,8 @@ def test_a_follow_up_joined_to_a_question_is_cited_with_it() -> None:
 
 
 def test_the_note_of_the_question_a_task_answers_is_not_held_to_the_tasks_citations() -> None:
-    chat = parse_text("[2027-04-14 20:00] 小王: @阿成 腊月二十六（2月13日）几点出发\n"
+    chat = parse_text("[2027-04-14 20:00] 小王: @阿成 腊月二十六（2月13日）早上7点还是9点出发\n"
                       "[2027-04-14 20:01] 阿成: @小王 我来安排，明天8点前发群里\n")
     from_note = Notes(title="返乡包车", summary="", actions=[ActionItem(
-        task="我来安排，明天8点前发群里（回复小王：腊月二十六（2月13日）几点出发）", owner="阿成", sources=[2])])
+        task="我来安排，明天8点前发群里（回复小王：腊月二十六（2月13日）早上7点还是9点出发）", owner="阿成", sources=[2])])
     assert find_ungrounded(from_note, chat) == []
