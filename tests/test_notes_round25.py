@@ -8,7 +8,7 @@ from __future__ import annotations
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import render_markdown, summarize_text
-from copilot.notes.faithfulness import find_ungrounded, ground_notes
+from copilot.notes.faithfulness import find_miscited, find_ungrounded, ground_notes
 from copilot.notes.model import ActionItem, KeyPoint, Notes
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import analyze, find_actions
@@ -123,12 +123,15 @@ def test_a_figure_is_checked_against_the_message_it_cites() -> None:
 
     # 30 and 10 occur in the chat, but the cited message says 3000: a wrong price, caught
     bad = notes("老地方30一桌，坐10人", 1)
-    assert "30" in find_ungrounded(bad, chat)
+    assert find_miscited(bad, chat) == ["要点 1：所引消息中没有「30」"]
     cleaned, removed = ground_notes(bad, chat)
     assert cleaned.key_points == [] and "所引消息" in removed[0]
-    # the figures of the cited message pass; a figure from another message cited wrongly does not
-    assert find_ungrounded(notes("老地方3000一桌，坐10人", 1), chat) == []
-    assert find_ungrounded(notes("我出30块油费", 1), chat) == ["30"]
+    # the figures of the cited message pass; a figure from another message cited wrongly does not — it is in
+    # the chat (not invented) but not where the item says it comes from (miscited)
+    assert find_miscited(notes("老地方3000一桌，坐10人", 1), chat) == []
+    wrong_source = notes("我出30块油费", 1)
+    assert find_ungrounded(wrong_source, chat) == [] and find_miscited(wrong_source, chat) == ["要点 1：所引消息中没有「30」"]
+    assert find_miscited(notes("我出30块油费", 2), chat) == []
 
 
 GREETED = """\

@@ -197,10 +197,16 @@ def find_ungrounded(notes: Notes, transcript: Transcript | str) -> list[str]:
     for _, text, people in _item_texts(notes):
         for ent in _ungrounded_in(text, people, src):
             seen.setdefault(ent, None)
-    for _, text, sources in _cited_texts(notes):
-        for ent in _uncited_figures(text, sources, src):
-            seen.setdefault(ent, None)
     return list(seen)
+
+
+def find_miscited(notes: Notes, transcript: Transcript) -> list[str]:
+    """Items whose numbers, times or dates are in the chat but not in the messages the item cites
+    (Chinese, one line per item): not invented, yet a member checking the citation would not find them."""
+    src = _Source(transcript)
+    return [f"{where}：所引消息中没有「{'、'.join(dict.fromkeys(wrong))}」"
+            for where, text, sources in _cited_texts(notes)
+            if (wrong := _uncited_figures(text, sources, src))]
 
 
 def _cited_items(notes: Notes) -> list[tuple[str, list[int]]]:
