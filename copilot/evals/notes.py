@@ -32,7 +32,7 @@ from rich.table import Table
 from copilot.config import Settings, get_settings
 from copilot.llm import Engine, get_engine
 from copilot.notes import Notes, Transcript, render_markdown, summarize_file
-from copilot.notes.faithfulness import find_bad_citations, find_ungrounded
+from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_ungrounded
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.structure import display_name
@@ -206,6 +206,7 @@ class ChatScore:
     leaked: list[str] = field(default_factory=list)
     leaked_classes: dict[str, int] = field(default_factory=dict)  # leak class → count (no text: safe for locked)
     invented: list[str] = field(default_factory=list)
+    miscited: list[str] = field(default_factory=list)  # figures in the chat but not in the cited messages
     bad_citations: list[str] = field(default_factory=list)
     notes_chars: int = 0
     transcript_chars: int = 0
@@ -303,6 +304,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
         kind = leak_class(x, transcript)
         s.leaked_classes[kind] = s.leaked_classes.get(kind, 0) + 1
     s.invented = find_ungrounded(notes, transcript)
+    s.miscited = find_miscited(notes, transcript)
     s.bad_citations = find_bad_citations(notes, transcript)
     s.notes_chars = len(md)
     s.transcript_chars = sum(len(m.text) for m in transcript.messages)
@@ -339,6 +341,7 @@ def aggregate(scores: list[ChatScore]) -> dict[str, Any]:
             by_class[kind] = by_class.get(kind, 0) + n
     metrics["leaked_by_class"] = by_class  # aggregate counts per kind of noise, no text
     metrics["invented_entities"] = sum(len(s.invented) for s in scores)
+    metrics["miscited_figures"] = sum(len(s.miscited) for s in scores)
     metrics["bad_citations"] = sum(len(s.bad_citations) for s in scores)
     # how much of the chat the notes repeat: a write-up that pastes the whole chat would cover every fact
     metrics["notes_to_chat_chars"] = round(sum(s.notes_chars for s in ok) / max(1, sum(s.transcript_chars for s in ok)), 3)
@@ -370,7 +373,7 @@ MISS_LABELS = (("key_facts", "事实覆盖"), ("qa", "问答配对"), ("todos", 
                ("decisions", "决定"), ("announcements", "公告"))
 HEADLINE = (*((k, label) for k, label, _ in TARGETS), ("decisions", "决定"), ("decision_agreement", "决定的同意人"),
             ("announcements", "公告"), ("leaked_noise", "泄漏噪声"), ("leaked_by_class", "泄漏噪声（按类）"),
-            ("invented_entities", "编造实体"))
+            ("invented_entities", "编造实体"), ("miscited_figures", "数字不在所引消息里"))
 
 
 def show(value: Any) -> str:

@@ -56,7 +56,10 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
               # leak — a ratchet at 17 (55 chats), not the target 0. Locked figures are ratchets (targets:
               # 0.80 / 0.75 / 0)
               ("tuning.deadlines_resolved", ">=", 0.85), ("tuning.leaked_noise", "<=", 17),
-              ("tuning.invented_entities", "<=", 0.0), ("locked.key_facts", ">=", 0.85), ("locked.qa_pairs", ">=", 0.8),
+              ("tuning.invented_entities", "<=", 0.0),
+              # a figure that is in the chat but not in the messages an item cites (round 25's per-citation check):
+              # 0 on tuning; the locked halves are reported beside it, not gated (own locked reads 1)
+              ("tuning.miscited_figures", "<=", 0.0), ("locked.key_facts", ">=", 0.85), ("locked.qa_pairs", ">=", 0.8),
               ("locked.todos_with_owner", ">=", 0.81), ("locked.deadlines_resolved", ">=", 0.76),
               ("locked.invented_entities", "<=", 0.0), ("locked_blind.key_facts", ">=", 0.85),
               ("locked_blind.qa_pairs", ">=", 0.9), ("locked_blind.todos_with_owner", ">=", 0.66),

@@ -267,7 +267,8 @@ def _tuning_case(score: notes_eval.ChatScore) -> CaseResult:
     checks = [Check(name=label, passed=not score.misses.get(kind), reason="；".join(score.misses.get(kind, []))[:300] or "全部找到")
               for kind, label in notes_eval.MISS_LABELS]
     checks += [Check(name="没有泄漏噪声", passed=not score.leaked, reason="、".join(score.leaked) or "无"),
-               Check(name="没有编造实体", passed=not score.invented, reason="、".join(score.invented) or "无")]
+               Check(name="没有编造实体", passed=not score.invented, reason="、".join(score.invented) or "无"),
+               Check(name="数字在所引消息里", passed=not score.miscited, reason="；".join(score.miscited) or "无")]
     return CaseResult(suite="notes", id=f"tuning/{score.file}", passed=all(c.passed for c in checks), checks=checks,
                       engine=score.engine, seconds=score.seconds)
 

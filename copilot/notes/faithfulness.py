@@ -59,11 +59,13 @@ class _Source:
                 parts.append(transcript.group)
             self.speakers = set(transcript.speakers)
             self.ids = transcript.ids
+            self.by_id = {m.id: f"{m.speaker}：{m.text}" for m in transcript.messages}
             text = "\n".join(parts)
         else:
             text = transcript
             self.speakers = set()
             self.ids = {int(x) for x in _ID_REF.findall(text)}
+            self.by_id = {}
         self.folded = _norm_date(re.sub(r"\s+", "", fold(text)))
         self.spaced = _norm_date(re.sub(r"\s+", " ", fold(text)))  # "6230 9101" stays two numbers
         self.numbers = {float(n) for n in _NUMBER.findall(self.folded)}
@@ -155,6 +157,33 @@ def _ungrounded_in(text: str, people: Iterable[str], src: _Source) -> list[str]:
     return bad
 
 
+# a to-do's note of the question it answers (not cited): it closes its task, so it runs to the "）" before the
+# next task (；) or the end, whatever brackets the question itself holds
+_REPLY_NOTE = re.compile(r"（回复[^：）]{1,30}：.*?）(?=；|$)", re.S)
+
+
+def _cited_texts(notes: Notes) -> list[tuple[str, str, list[int]]]:
+    """(location, text, cited ids) of every item that cites messages: its numbers must be in those messages."""
+    return (
+        [(f"要点 {i}", p.text, p.sources) for i, p in enumerate(notes.key_points, 1)]
+        + [(f"问答 {i}", f"{q.question}\n{q.answer}", q.sources) for i, q in enumerate(notes.qa, 1)]
+        + [(f"决定 {i}", d.text, d.sources) for i, d in enumerate(notes.decisions, 1)]
+        + [(f"待办 {i}", _REPLY_NOTE.sub("", a.task), a.sources) for i, a in enumerate(notes.actions, 1)]
+        + [(f"公告 {i}", a.text, a.sources) for i, a in enumerate(notes.announcements, 1)]
+        + [(f"金句 {i}", q.text, q.sources) for i, q in enumerate(notes.quotes, 1)]
+    )
+
+
+def _uncited_figures(text: str, sources: list[int], src: _Source) -> list[str]:
+    """Numbers, times and dates in ``text`` that its cited messages do not hold: a figure found elsewhere in
+    the chat but not where the item says it comes from is still a wrong figure (30 for the 3000 cited)."""
+    cited = [src.by_id[i] for i in sources if i in src.by_id]
+    if not cited or not src.by_id:
+        return []
+    own = _Source("\n".join(f"[#{i}] {t}" for i, t in zip(sources, cited, strict=False)))
+    return [e for e in entities(text) if re.search(r"\d", e) and _ungrounded_in(e, [], own)]
+
+
 def find_ungrounded(notes: Notes, transcript: Transcript | str) -> list[str]:
     """Names/numbers/dates in ``notes`` that do not occur in ``transcript`` (deduplicated, in order).
 
@@ -169,6 +198,15 @@ def find_ungrounded(notes: Notes, transcript: Transcript | str) -> list[str]:
         for ent in _ungrounded_in(text, people, src):
             seen.setdefault(ent, None)
     return list(seen)
+
+
+def find_miscited(notes: Notes, transcript: Transcript) -> list[str]:
+    """Items whose numbers, times or dates are in the chat but not in the messages the item cites
+    (Chinese, one line per item): not invented, yet a member checking the citation would not find them."""
+    src = _Source(transcript)
+    return [f"{where}：所引消息中没有「{'、'.join(dict.fromkeys(wrong))}」"
+            for where, text, sources in _cited_texts(notes)
+            if (wrong := _uncited_figures(text, sources, src))]
 
 
 def _cited_items(notes: Notes) -> list[tuple[str, list[int]]]:
@@ -214,10 +252,14 @@ def ground_notes(notes: Notes, transcript: Transcript) -> tuple[Notes, list[str]
     removed: list[str] = []
     data = notes.model_copy(deep=True)
 
-    def keep(where: str, text: str, people: list[str], sources: list[int] | None) -> bool:
+    def keep(where: str, text: str, people: list[str], sources: list[int] | None, figures: str | None = None) -> bool:
         bad = _ungrounded_in(text, people, src)
         if bad:
             removed.append(f"{where}：原文中没有「{'、'.join(dict.fromkeys(bad))}」，已删除")
+            return False
+        wrong = _uncited_figures(text if figures is None else figures, sources or [], src)
+        if wrong:
+            removed.append(f"{where}：所引消息中没有「{'、'.join(dict.fromkeys(wrong))}」，已删除")
             return False
         if sources is not None:
             if not sources:
@@ -234,7 +276,8 @@ def ground_notes(notes: Notes, transcript: Transcript) -> tuple[Notes, list[str]
                if keep(f"问答 {i}", f"{q.question}\n{q.answer}", [x for x in (q.asker, q.answerer) if x], q.sources)]
     data.decisions = [d for i, d in enumerate(data.decisions, 1) if keep(f"决定 {i}", d.text, [], d.sources)]
     data.actions = [a for i, a in enumerate(data.actions, 1)
-                    if keep(f"待办 {i}", f"{a.task}\n{a.deadline or ''}", [a.owner] if a.owner else [], a.sources)]
+                    if keep(f"待办 {i}", f"{a.task}\n{a.deadline or ''}", [a.owner] if a.owner else [], a.sources,
+                            figures=_REPLY_NOTE.sub("", a.task))]
     data.announcements = [a for i, a in enumerate(data.announcements, 1) if keep(f"公告 {i}", a.text, [], a.sources)]
     data.quotes = [q for i, q in enumerate(data.quotes, 1)
                    if keep(f"金句 {i}", q.text, [q.speaker] if q.speaker else [], q.sources)]

@@ -36,6 +36,7 @@ from copilot.textnorm import fold, split_sentences
 # reactions, logistics, housekeeping, openers); what is left here is the format of enumerations.
 _FILLER_HEAD = cue("summary", "filler_head")
 _FILLER_INLINE = cue("summary", "filler_inline")
+_GREETING_HEAD = cue("summary", "greeting_head")
 _PROCEDURAL = cue("summary", "procedural")
 _KEY = cue("summary", "conclusion")
 _REACTION = cue("summary", "reaction")
@@ -131,6 +132,8 @@ def with_headings(pieces: list[str]) -> list[str]:
 def clean_sentence(text: str) -> str:
     """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
     s = _FILLER_HEAD.sub("", text.strip())
+    rest = _GREETING_HEAD.sub("", s)
+    s = rest if len(rest) >= MIN_CHARS else s  # "各位家长晚上好，提醒一下：…" → "提醒一下：…"
     s = _FILLER_INLINE.sub("", s)
     s = _REPEAT.sub(r"\1", s)
     return s.strip(" ，,、")
@@ -352,11 +355,12 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     earlier one is left out.
     """
     housekeeping = [d.text for d in st.decisions] + [a.task for a in st.actions] + [a.text for a in st.announcements]
+    given = {a.sources[0] for a in st.actions if a.sources}  # where work was given out (also work handed on since)
 
     def position(s: Sentence) -> bool:
         # not _LOGISTICS: in a discussion "下班后7点跑" is a position, not schedule housekeeping
         return (len(s.text) >= 8 and s.topical and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
-                and not _PROMPT.search(s.text)
+                and not _PROMPT.search(s.text) and s.msg.id not in given
                 and not any(_near_dup(s.text, h) or s.text in h for h in housekeeping))
 
     picked: list[Sentence] = []

@@ -6,26 +6,33 @@ makes a write-up trustworthy enough to pass on.
 
 from __future__ import annotations
 
+import re
+
 from copilot.llm import engine_label
 from copilot.notes.model import Notes, Omitted
 from copilot.textnorm import to_script
 
 MAX_LISTED = 20  # ids or warnings listed per line of the appendix
-EXCERPT = 24
-# reasons that are a judgement call (an ad, a greeting, a forward, a repeat): listed with their text;
-# platform lines and stickers by id only
+# reasons that are a judgement call (an ad, a greeting, a forward, a repeat): listed with who posted them,
+# so the operator can check the call by id (the JSON output's "dropped" keeps the text); never the text itself —
+# notes that are posted back to the group must not repost the ad, the rumour or the stickers they left out.
+# Platform lines and stickers by id only
 _SHOWN_REASONS = frozenset({"广告/垃圾消息", "问候/告别/客套", "转发的谣言/标题党", "重复"})
-
-
-def _excerpt(text: str) -> str:
-    t = " ".join(text.split())
-    return t if len(t) <= EXCERPT else t[:EXCERPT] + "…"
 
 
 def _cite(sources: list[int], time: str | None = None) -> str:
     refs = " ".join(f"#{s}" for s in sources)
     bits = [b for b in (time, refs) if b]
     return f"（{'，'.join(bits)}）" if bits else ""
+
+
+def _unlabelled(text: str, kind: str) -> str:
+    """The announcement without the label we print before it: "【通知】本周六…" or "下期预告：…" under 【通知】 /
+    【下期预告】 read "【通知】【通知】…" (qa13c)."""
+    k = re.escape(kind)
+    label = rf"(?:【{k}】|\[{k}\]|{k}[:：])\s*"  # 通知一下：… keeps its words
+    rest = re.sub(rf"^{label}", "", text)
+    return rest if len(rest) >= 4 else text
 
 
 def requested_script(settings: object) -> str | None:
@@ -113,7 +120,7 @@ class _Writer:
     def announcements(self) -> list[str]:
         if not self.notes.announcements:
             return []
-        return [f"## {self.L('公告')}", ""] + [f"- 【{self.L(a.kind)}】{self.C(a.text)}{_cite(a.sources)}"
+        return [f"## {self.L('公告')}", ""] + [f"- 【{self.L(a.kind)}】{self.C(_unlabelled(a.text, a.kind))}{_cite(a.sources)}"
                                               for a in self.notes.announcements] + [""]
 
     def quotes(self) -> list[str]:
@@ -137,7 +144,7 @@ class _Writer:
                 by_reason.setdefault(o.reason.split("（")[0], []).append(o)
             for reason, items in by_reason.items():
                 if reason in _SHOWN_REASONS:  # a judgement call: the operator sees what was cut
-                    shown = "；".join(f"#{o.id} {C(o.speaker)}：{C(_excerpt(o.text))}" for o in items[:MAX_LISTED])
+                    shown = "；".join(f"#{o.id} {C(o.speaker)}" for o in items[:MAX_LISTED])
                 else:
                     shown = " ".join(f"#{o.id}" for o in items[:MAX_LISTED])
                 more = L(f" 等 {len(items)} 条") if len(items) > MAX_LISTED else ""

@@ -160,7 +160,7 @@ def _given_names(name: str) -> set[str]:
     """What a surname + two-character given name is also called: 何雨桐 → 雨桐, 陈家强 → 阿强 (the south's
     阿 + the last character)."""
     if re.fullmatch(r"[\u4e00-\u9fff]{3}", name) and name[0] in str(raw("owner", "surnames")):
-        return {name[1:], "阿" + name[-1]}
+        return {name[1:], str(raw("owner", "given_name_prefix")) + name[-1]}
     return set()
 
 
@@ -544,10 +544,17 @@ class _Open:
     answer: list[Message] = field(default_factory=list)
     direct: bool = False  # answered by an @-reply or by the person it was put to
     loose: bool = False  # answered only by coming next: kept when the exchange is on the session's subject
+    more: list[int] = field(default_factory=list)  # the asker's follow-ups joined to the question (cited too)
 
 
 def _clean(text: str) -> str:
     return _MENTION.sub("", text).strip(" ，,")
+
+
+def _ungreeted(text: str) -> str:
+    """A notice or a task without the greeting it opens with ("各位家长晚上好，提醒一下：…" → "提醒一下：…")."""
+    rest = cue("summary", "greeting_head").sub("", text)
+    return rest if len(rest) >= 6 else text
 
 
 def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host: str | None) -> bool:
@@ -640,6 +647,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             mine = [q for q in opened if q.msg.speaker == m.speaker and i - q.index <= 12 and not q.answer]
             if mine and has(f, "question", "follow_up"):
                 mine[-1].text += " " + _clean(m.text)
+                mine[-1].more.append(m.id)
                 continue
             to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
@@ -691,7 +699,7 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
 
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
     answer = [_clean(m.text) for m in q.answer]
-    sources = [q.msg.id] + [m.id for m in q.answer]
+    sources = [q.msg.id, *q.more] + [m.id for m in q.answer]
     if session == "话题讨论":
         last = q.answer[-1].id
         settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)]
@@ -959,7 +967,7 @@ def _only_names(text: str, people: People) -> bool:
 def _task(text: str, m: Message, people: People, context: dict[str, Message], asker: str | None = None) -> str:
     """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift),
     also a reply with no @ to the question just asked ("可以，我整理一下，这周内发群里")."""
-    task = _clean(text)
+    task = _ungreeted(_clean(text))
     lead = people.lead(m.text) or ([asker] if asker else [])
     if lead and lead[0] in context:
         about = _clean(context[lead[0]].text)
@@ -1085,7 +1093,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
     elif clause.kind == "first_person" and (_done_only(f, deadline) or deadline is None and (
-            kind["commitment"] < 0.7 or "我先" in f or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
+            kind["commitment"] < 0.7 or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
@@ -1173,7 +1181,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             f = _fold(s)
             kind = _announcement_kind(f, in_list=notice_list and n > 0)
             if kind:
-                announcements.append(Announcement(text=_clean(s), kind=kind, sources=[m.id]))
+                announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
             if (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
                 decisions.append(Decision(text=_clean(s), by=_agreed(messages, idx, m), sources=[m.id]))
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
@@ -1195,7 +1203,126 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
-    return actions, decisions, _merge_announcements(announcements)
+    actions = _settle_owners(actions, messages, people)
+    return actions, [d for d in decisions if not _only_an_ask(d, actions)], _merge_announcements(announcements)
+
+
+def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
+    """A "decision" that only gives someone work ("横幅那就麻烦小许去印一下吧") is that person's to-do; a
+    settled point that also hands out work ("那就这么定了，…阿成你订车") stays a decision."""
+    if has(_fold(d.text), "decision", "strong") or has(_fold(d.text), "decision", "summary_header"):
+        return False
+    group = cue("owner", "group")
+    return any(a.owner and not group.fullmatch(_fold(a.owner)) and a.sources and a.sources[0] == d.sources[0]
+               and _fold(d.text) in _fold(a.task) for a in actions)
+
+
+def _task_parts(a: ActionItem) -> list[str]:
+    return [p for p in a.task.split("；") if p.strip()]
+
+
+def _declined(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
+    """Whether ``a``'s owner said they cannot do it (做不了 / 去不了 / 顾不过来) soon after it was given
+    and never took it on after that."""
+    first = at.get(a.sources[0])
+    if first is None:
+        return False
+    given = messages[first].speaker != a.owner  # asked of them, not their own promise
+    for k, m in enumerate(messages[first : first + int(raw("owner", "decline_window")) + 1]):
+        if m.speaker != a.owner or not has(_fold(m.text), "owner", "declines") or is_question(m.text):
+            continue
+        # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
+        if _same_work(m.text, a.task) or (given and k <= int(raw("owner", "accept_window"))):
+            return all(at.get(x, -1) <= at[m.id] for x in a.sources)
+    return False
+
+
+def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: list[Message], people: People) -> bool:
+    """Whether ``b`` (a later owner's to-do on the same work as the task part ``a``) took that work over:
+    someone other than the new owner gave it to them by name, the work named beside the name
+    (签到表交给小许 / 横幅那就麻烦阿成 / 那海报给Coco吧)."""
+    hands = cue("owner", "hands_on")
+    work = _work_words(a) & _work_words(b.task)
+    for m in messages[span[0] + 1 : span[1] + 1]:
+        if m.speaker == b.owner:
+            continue
+        for clause in re.split(r"[，,。；;！!？?\n]", _fold(m.text)):
+            if not any(w in clause for w in work):
+                continue
+            for pos, _alias, who in people.named_in(clause):
+                if who == b.owner and hands.search(clause[max(0, pos - 8) : pos]):
+                    return True
+    return False
+
+
+def _work_words(text: str) -> set[str]:
+    """The words naming the work in a task (横幅, 签到表, 海报), not who does it (我来, 你, 大家) nor how."""
+    person = re.compile(f"{cue('owner', 'me').pattern}|{cue('owner', 'you').pattern}|{cue('owner', 'group').pattern}")
+    return {w for w in words(_REPLY_LABEL.sub(" ", text)) if len(w) >= 2 and w not in _QWORDS
+            and word_class(w) not in _pronoun_tags() and word_class(w) not in _function_tags() and word_class(w) != "t"
+            and not person.search(w) and not _NUMBER.search(w)}
+
+
+def _same_work(a: str, b: str) -> bool:
+    return bool(_work_words(a) & _work_words(b))
+
+
+def _settle_owners(actions: list[ActionItem], messages: list[Message], people: People) -> list[ActionItem]:
+    """Work that moved stays with its last owner: a to-do its owner declined is dropped, and work given on to
+    someone later (the same work, a later to-do of another owner) leaves the earlier owner's list."""
+    at = {m.id: i for i, m in enumerate(messages)}
+    group = cue("owner", "group")
+    first = {id(a): at.get(a.sources[0], -1) for a in actions if a.sources}
+    last = {id(a): at.get(a.sources[-1], -1) for a in actions if a.sources}
+    kept: list[ActionItem] = []
+    for a in actions:
+        if not a.owner or group.fullmatch(_fold(a.owner)) or not a.sources:
+            kept.append(a)
+            continue
+        if _named_in_passing(a, people):
+            continue
+        mine = {people.written(n, n) for n in _owner_names(a.owner)}  # 刘梅和Cindy: 刘梅 is one of them
+        later = [b for b in actions if b is not a and b.owner and b.owner not in mine | {a.owner} and b.sources
+                 and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
+        if _declined(a, messages, at):
+            _inherit(a, [b for b in later if _same_work(a.task, b.task)])
+            continue
+        parts = _task_parts(a)
+        moved = [p for p in parts if any(_same_work(p, b.task)
+                                         and _handed_on_later(p, b, (first[id(a)], last[id(b)]), messages, people)
+                                         for b in later)]
+        if not moved:
+            kept.append(a)
+            continue
+        _inherit(a, [b for b in later if any(_same_work(p, b.task) for p in moved)])
+        if len(moved) < len(parts):
+            a.task = "；".join(p for p in parts if p not in moved)
+            kept.append(a)
+    return kept
+
+
+def _named_in_passing(a: ActionItem, people: People) -> bool:
+    """An owner who is no participant and is named only in an example or a quotation (例如“张小凡-初一”), or
+    a word that is a file name (settings.ini): a bystander, not someone with work."""
+    if a.owner in people.speakers or people.resolve(a.owner or "") is not None:
+        return False
+    f, name = _fold(a.task), _fold(a.owner or "")
+    spots = [m.start() for m in re.finditer(re.escape(name), f)] if name else []
+    if not spots:
+        return False
+    example = cue("owner", "example_marks")
+    return all(example.search(f[max(0, i - 20) : i]) or re.match(r"\.[a-z]{2,4}(?![a-z])", f[i + len(name) :]) for i in spots)
+
+
+def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
+    """The work goes to the one who has it now with where it was given (its messages) and its date (when
+    they gave none)."""
+    if not new_owners:
+        return
+    now = new_owners[0]
+    now.sources = sorted({*now.sources, *old.sources})
+    if old.deadline is not None and now.deadline is None:
+        now.deadline, now.deadline_text = old.deadline, old.deadline_text
 
 
 def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | None,
@@ -1294,6 +1421,9 @@ def _agreed(messages: list[Message], idx: int, m: Message) -> list[str]:
     for j in range(idx - 1, max(-1, idx - 20), -1):
         if has(_fold(messages[j].text), "decision", "proposal") or (
                 is_question(messages[j].text) and has(_fold(messages[j].text), "question", "group_prompts")):
+            start = j
+            break
+        if _decides(messages[j].text):  # a yes before an earlier decision was a yes to that one
             start = j
             break
     people = [m.speaker]
@@ -1401,8 +1531,12 @@ def analyze(transcript: Transcript) -> Structure:
         if topic and host is None and topic in msgs[0].text:  # who asked the question started it
             host = msgs[0].speaker
     topic_set = topic_words(msgs)
-    if session == "主讲分享":  # what the speaker tells of their own past ("后来决定每月收29元") is the talk
-        decisions = [d for d in decisions if not all(_speaker_of(msgs, i) in speakers for i in d.sources)]
+    # what the speaker tells of their own past ("后来决定每月收29元") or advises (主图全部换成白底) is the
+    # talk; a dated plan they settle (公演定在9/5, 改到下午3点) is a decision of the group
+    if session == "主讲分享":
+        decisions = [d for d in decisions if not (all(_speaker_of(msgs, i) in speakers for i in d.sources)
+                                                  and (has(_fold(d.text), "decision", "told_past")
+                                                       or not has(_fold(d.text), "decision", "planned")))]
     # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
     taken = [set(a.sources) for a in actions if len(a.sources) > 1]
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
