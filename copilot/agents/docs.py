@@ -355,7 +355,10 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     bank = {k: v for k, v in clause_bank()["welcome"].items() if k != "say"}
     today = dt.date.fromisoformat(str(ctx["today"])) if ctx.get("today") else None
     upcoming = upcoming_events(profile, today)
-    events = [e for e in upcoming if e.cadence.kind not in ("daily", "workdays")] or upcoming
+    # a newcomer is pointed to a gathering, not to the members' selling day (a swap day's 卖货)
+    selling = {e.title for e in selling_days(profile)}
+    events = ([e for e in upcoming if e.cadence.kind not in ("daily", "workdays") and e.title not in selling]
+              or [e for e in upcoming if e.title not in selling] or upcoming)
     fill = {"name": profile.display_name(), "card": card_format(profile), "say": self_intro(profile),
             "where": where_rules(profile), "who": C.address(profile), "昵称": "{昵称}",
             "next": next_event(events, today, str(ctx.get("now") or "")),
