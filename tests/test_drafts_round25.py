@@ -166,3 +166,19 @@ def test_a_newcomer_is_pointed_to_a_gathering_not_to_the_selling_day(offline):
     for d in result.drafts:
         text = d["text"] if isinstance(d, dict) else str(d)
         assert "交换日" not in text
+
+
+def test_a_lean_calendar_whose_words_were_all_understood_says_why_instead_of_failing(offline):
+    # a housekeeper's notice group: its words are errands (快递通知, 停水通知) that no free question fits
+    tenants = profile_from_data({
+        "name": "悦居公寓西溪店住户群", "type": "其他", "platform": "wechat", "brand": "悦居公寓",
+        "positioning": "悦居公寓西溪店的住户群，管家发停水和快递通知。", "audience": "西溪店在住的租客。",
+        "topics": ["停水", "快递"],
+        "events": [{"title": "周四保洁日", "kind": "其他", "cadence": "每周四", "time": "10:00", "place": "各楼层"}],
+    })
+    result = draft("topics", tenants, offline, days=14, start=D(2026, 12, 7))
+    check = next(c for c in result.checks if c.rule_id == "topics.days_filled")
+    if len({e["date"] for e in result.drafts}) < 7:
+        assert check.passed is True and "宁可空着" in check.reason
+    assert "认不出" not in (result.notice or "")
+    assert not any("快递走到" in e["opening"] or "参与快递" in e["opening"] for e in result.drafts)

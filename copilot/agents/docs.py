@@ -347,6 +347,12 @@ def _shorter_values(profile: GroupProfile, value: str) -> list[str]:
     return out + sorted(others, key=len)
 
 
+def _names_itself(name: str, value: str) -> bool:
+    """The positioning sentence repeats four or more characters of the group's name in a row."""
+    n = fold(name)
+    return any(n[i:i + 4] in fold(value) for i in range(max(0, len(n) - 3)))
+
+
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     # Every variant says what members get here and, when the profile has one, the next activity (card
     # intro-welcome: 迎新 tells the core value and the coming activity), within the welcome.no_flooding
@@ -365,8 +371,11 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
             "value": core_value(profile), "t": lead_topic(profile)}
     family = any(w in profile.audience for w in ("子女", "家属", "父母"))
     out = []
+    # a value that already names the group (运营写的“XX书法二班的班级群”) is not led by the name again
+    named = _names_itself(fill["name"], fill["value"])
     for i in range(n):
-        part = {k: phrase(v, profile, f"w{k}{i}") for k, v in bank.items()}
+        part = {k: phrase([x for x in v if not (named and "{name}" in x)] or v if k == "value" else v, profile, f"w{k}{i}")
+                for k, v in bank.items()}
         if not fill["card"]:
             part["card"] = part["card_generic"]
         nxt = part["next"] if fill["next"] else ""

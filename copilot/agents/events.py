@@ -144,10 +144,13 @@ def missing_facts(event: Event, book: RuleBook) -> list[str]:
     params = _requirements(book)
     spec = (params.get("requires") or {}).get(event.kind, {})
     blob = fold(" ".join([event.title, event.place, event.signup, event.details]))
+    # the place says where, not what to bring or what happens in rain ("武康路一带" carries no 带)
+    said = fold(" ".join([event.title, event.signup, event.details]))
     reqs = list(spec.get("requires", []))
     if outdoor_event(event, params):
         reqs += spec.get("outdoor_requires", [])
-    return [r["need"] for r in reqs if requirement_applies(r, event) and not requirement_met(r, event, blob)]
+    return [r["need"] for r in reqs if requirement_applies(r, event)
+            and not requirement_met(r, event, blob if "field" in r else said)]
 
 
 def _place_required(event: Event, book: RuleBook) -> bool:

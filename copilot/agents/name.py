@@ -73,9 +73,12 @@ def _member_candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     without such a unit, the brand, organisation or place with the members' form ("点头茶农群")."""
     ident, members = _identity(profile), C.audience_forms(profile)
     if not ident:
-        lead = C.brand(profile) or C.organisation(profile) or next(iter(C.places(profile)), "")
+        owner = C.brand(profile) or C.organisation(profile)
+        lead = owner or next(iter(C.places(profile)), "")
+        # a place with the members' form ("翠湖湾住户群") names a residents' group: only when the operator's
+        # own name says the group is one (a badminton or dog-walking group of one estate is no 住户群)
         return [(4.2 - 0.2 * i, f"{lead}{f}", f"名字+成员：“{lead}”说明是哪家、哪里的群，“{f}”说明谁在里面")
-                for i, f in enumerate(members) if lead and not lead.endswith(f[:2])]
+                for i, f in enumerate(members) if lead and not lead.endswith(f[:2]) and (owner or f[:2] in profile.name)]
     out = [(6.0 - 0.3 * i, f"{ident}{f}", f"身份+成员：“{ident}”说明是哪一个群，“{f}”说明谁在里面")
            for i, f in enumerate(members)]
     out += [(5.0 - 0.3 * i, f"{ident}{t}群", f"身份+主题：“{ident}”说明是哪一个群，“{t}”说明聊什么")
@@ -114,7 +117,8 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     for fi, f in enumerate(selfish):
         out += [(3.7 - 0.3 * fi - 0.2 * qi, f"{q}{f}", f"{kind}+形式：“{q}”筛出对口的人，“{f}”一看就知道是做什么的群")
                 for qi, (q, kind) in enumerate(quals)]
-    for ti, t in enumerate(C.short_topics(profile)):
+    # the operator lists the group's subject first: a name says that, not a side topic ("牵绳", "后期")
+    for ti, t in enumerate(C.short_topics(profile)[:2]):
         for fi, f in enumerate(C.forms(profile)):
             base_score = 3.0 - 0.6 * ti - 0.25 * fi
             if f.startswith(t[-1]) or t.endswith(f[:2]) or _overlap(t, f):  # 团购+团购群, 合唱+合唱团 → awkward repeat

@@ -118,6 +118,13 @@ def _entry(day: int, on: dt.date, time: str, kind: str, title: str, opening: str
             "title": title, "opening": opening, "steps": steps[:3], "why": why, "needs": needs, "event": event}
 
 
+def untyped_words(profile: GroupProfile) -> list[str]:
+    """The group's topic words of no kind the lexicon or the profile's own wording shows: no free
+    question can take them (rule topics.days_filled names them when they leave the calendar empty)."""
+    products, context = tuple(p.name for p in profile.products), profile_context(profile)
+    return [t for t in profile.topics if t.strip() and word_kind(t, products, context) == "unknown"]
+
+
 def poll_options(profile: GroupProfile) -> dict[str, list[str]]:
     """What a free-slot vote may offer, only from the profile (never invented perks): its products by
     name (``options: products``), or its topic words (``options: topics``) when at least two are of one
@@ -165,7 +172,7 @@ class _FreeTopics:
         self.topics = [(t, self._classes(profile, t, products)) for t in profile.topics]
         # the group's words no skeleton can take (of no kind the lexicon or the profile's wording shows):
         # the calendar's notice names them, so a short calendar says why
-        self.untyped = [t for t, k in self.topics if not k and word_kind(t, products, self.context) == "unknown"]
+        self.untyped = untyped_words(profile)
         self.topics = [(t, k) for t, k in self.topics if k]
         # questions that insert no topic word, written for who the members are (parents, volunteers, peers…)
         self.topics.append(("", {"none"}))
@@ -218,11 +225,12 @@ class _FreeTopics:
     def _topic(self, sk: dict[str, Any]) -> str | None:
         """The topic word for ``sk``: the least used of the words that fit it (a word at its cap is
         not used again — None when every fitting word is)."""
+        if sk.get("main"):  # written for the group's first word of its kind: that word or none
+            first = next((t for t, k in self.topics if _fits(sk, k)), None)
+            return first if first is not None and (not first or self.uses[first] < self.cap) else None
         fits = [t for t, k in self.topics if _fits(sk, k) and (not t or self.uses[t] < self.cap)]
         if not fits:
             return None
-        if sk.get("main"):
-            return fits[0]
         self.topic_turn += 1
         least = min(self.uses[t] for t in fits)
         fits = [t for t in fits if self.uses[t] == least]
@@ -475,8 +483,9 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
     while loose and (len(out) - len(loose)) / len(out) < ratio:
         out.remove(loose.pop())
     notes = [f"{ev.title}：{n}" for ev in profile.all_events() for n in ev.cadence.holiday_notes(start, days)]
-    if free.untyped:
-        notes.append(f"这些主题词认不出是哪一类（自己做的事、学问、商品、地方……），没有拿来写话题：{'、'.join(free.untyped)}；"
+    said = fold(" ".join(member_text(e, "topics") for e in out))
+    if untyped := [w for w in free.untyped if fold(w) not in said]:
+        notes.append(f"这些主题词认不出是哪一类（自己做的事、学问、商品、地方……），没有拿来写话题：{'、'.join(untyped)}；"
                      "可以在定位里写一句成员拿它做什么（如“X玩家”“X作品”“买X”），或换成更具体的说法")
     if free.exhausted or empty:
         usable = "、".join(t for t, _ in free.topics if t) or "（没有能当话题的词）"
@@ -530,6 +539,6 @@ def draft_topics(profile: GroupProfile, engine: Engine, *, days: int = 7, start:
     rest = [(first + dt.timedelta(days=i)).isoformat() for i in range(days)
             if (first + dt.timedelta(days=i)).weekday() >= 5 and C.audience_classes(profile) & set(topic_bank()["weekdays_only_audiences"])]
     ctx = {"days": days, "start": first.isoformat(), "knowledge_dir": engine.settings.knowledge_dir, "rest_days": rest,
-           "audience": sorted(C.audience_classes(profile)),
+           "audience": sorted(C.audience_classes(profile)), "untyped": untyped_words(profile),
            "occurrences": calendar_context(profile, first, days), "off_dates": calendar_off_dates(profile, first, days)}
     return run_agent(SPEC, profile, engine, context=ctx)

@@ -988,7 +988,8 @@ def _days_filled(c: CheckInput) -> CheckOutcome:
         return True, NOT_APPLICABLE + "没有给出日历的起止日期"
     first = _date.fromisoformat(str(start))
     rest = set(c.context.get("rest_days") or [])
-    want = [d for d in ((first + dt.timedelta(days=i)).isoformat() for i in range(int(days))) if d not in rest]
+    span = min(int(days), int(c.rule.check.params.get("window_days", days)))
+    want = [d for d in ((first + dt.timedelta(days=i)).isoformat() for i in range(span)) if d not in rest]
     if not want:
         return True, NOT_APPLICABLE + "这几天都是有意不排的日子"
     have = {str(_get(d, "date", "")) for d in c.drafts}
@@ -997,8 +998,16 @@ def _days_filled(c: CheckInput) -> CheckOutcome:
     filled = len(want) - len(empty)
     if filled / len(want) < ratio:
         shown = "、".join(f"{int(d[5:7])}月{int(d[8:])}日" for d in empty[:6]) + ("…" if len(empty) > 6 else "")
-        return False, (f"{len(want)} 天里只有 {filled} 天有内容，{len(empty)} 天空着（{shown}）：群的主题词大多认不出类型，"
-                       "或话题库里适合这个群的句式不够；看日历末尾的注意事项，补几个具体的主题词，或缩短 --days")
+        # a word a post already talks about (暖气 in a season's post) was not left out
+        untyped = [w for w in c.context.get("untyped") or [] if not any(fold(w) in fold(t) for t in c.texts)]
+        if untyped or "untyped" not in c.context:
+            # the group's own words were not understood: the calendar is short because of us
+            return False, (f"{len(want)} 天里只有 {filled} 天有内容，{len(empty)} 天空着（{shown}）："
+                           + (f"群的主题词{'、'.join(untyped[:5])}认不出类型，没有拿来写话题；" if untyped else "")
+                           + "补几个具体的主题词（或在定位里写成员拿它做什么），或缩短 --days")
+        # every word understood, no fitting question left: the calendar says why instead of filling
+        return True, (f"{len(want)} 天里只有 {filled} 天有内容，{len(empty)} 天空着（{shown}）：群的主题词都认得，"
+                      "但适合这个群的问法用完了，宁可空着也不凑（日历末尾的注意事项列了哪几天）")
     return True, f"{len(want)} 天里有 {filled} 天有内容" + (f"（{len(empty)} 天空着）" if empty else "")
 
 
