@@ -384,6 +384,8 @@ def wording_kind(event: Event) -> str:
     """The kind whose wording a notice uses: a 分享 that its title calls a meeting or a review (班会, 点评)
     is announced as one ("来聊", "把作品发上来"), not as a lecture to come and listen to."""
     spec = bank()["talk_as"]
+    if event.kind == "线下活动" and event.place and not physical_place(event):
+        return str(bank()["online_meeting_as"])  # "offline" in an online meeting: no 怎么去、带什么, no 见面地点
     if event.kind not in spec["kinds"]:
         return event.kind
     return next((kind for word, kind in spec["words"] if word in event.title), event.kind)

@@ -34,7 +34,9 @@ def _event_fact_params() -> dict[str, Any]:
 def in_person(profile: GroupProfile) -> bool:
     """Members meet in person: an offline event, a class with no online place, or any event held at a
     physical place (a class held in a live room is online)."""
-    return any(e.kind == "线下活动" or physical_place(e) or (e.kind == "课程" and not e.place) for e in profile.all_events())
+    # an "offline" event held in an online meeting (kind 线下活动, place 腾讯会议) is not met in person
+    return any((e.kind == "线下活动" and (not e.place or physical_place(e))) or physical_place(e) or (e.kind == "课程" and not e.place)
+               for e in profile.all_events())
 
 
 def drive_event(event: Any) -> bool:
@@ -194,12 +196,13 @@ def word_kind(word: str, products: tuple[str, ...] = (), context: str = "") -> s
     for k in table["order"]:
         if w in table["kinds"][k]["words"]:
             return str(k)
-    for k in table["order"]:
-        head = next((h for h in table["kinds"][k]["heads"] if w.endswith(h)), None)
-        if head is not None:
-            lead = w[:-len(head)][-1:]
-            # 种菜, 遛狗: a doing whose object is the head, not the thing itself
-            return "activity" if k in table["verb_lead_kinds"] and lead and lead in table["verb_leads"] else str(k)
+    # the longest listed ending is the compound's head (楷书 is a 楷书, not a 书); ties go by ``order``
+    heads = [(len(h), -i, k, h) for i, k in enumerate(table["order"]) for h in table["kinds"][k]["heads"] if w.endswith(h)]
+    if heads:
+        _, _, k, head = max(heads)
+        lead = w[:-len(head)][-1:]
+        # 种菜, 遛狗: a doing whose object is the head, not the thing itself
+        return "activity" if k in table["verb_lead_kinds"] and lead and lead in table["verb_leads"] else str(k)
     if any(n in w or (w in n and not _CJK.search(n.split(w, 1)[1])) for n in (fold(p) for p in products if p.strip())):
         return "product"  # names what the group sells (明前云雾毛尖 250g is a 云雾毛尖; 科目二加练课时 is no 科目二)
     if word_pos(w) == "ns":
