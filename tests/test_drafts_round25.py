@@ -93,12 +93,19 @@ def test_a_calendar_of_typed_hobby_words_is_filled(offline):
     assert "速拧" in untyped and "魔方" not in untyped and "盲拧" not in untyped
 
 
-def test_a_mostly_empty_calendar_fails_and_names_the_words_it_could_not_use(offline):
+def test_a_mostly_empty_calendar_says_how_many_days_are_empty_and_which_words_it_could_not_use(offline):
     result = draft("topics", CUBE_BARE, offline, days=14, start=D(2026, 12, 7))
     check = next(c for c in result.checks if c.rule_id == "topics.days_filled")
-    assert check.passed is False
-    assert "空着" in check.reason
+    # the rule passes only because it says why (say_why in rules.yaml): how many days, which words
+    assert "空着" in check.reason and "魔方" in check.reason and "认不出" in check.reason
     assert "魔方" in result.notice and "盲拧" in result.notice
+
+
+def test_a_calendar_that_gives_no_account_of_its_empty_days_fails():
+    book = load_rules(KNOWLEDGE_DIR)
+    drafts = [{"date": "2026-12-07", "title": "周报", "opening": "本周周报来了，看完回个1。"}]
+    by_id = {c.rule_id: c for c in run_checks(book, "topics", drafts, CUBE, {"start": "2026-12-07", "days": 14})}
+    assert by_id["topics.days_filled"].passed is False and "没有说明" in by_id["topics.days_filled"].reason
 
 
 def test_days_filled_leaves_out_the_days_kept_free_on_purpose():

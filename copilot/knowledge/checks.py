@@ -1000,14 +1000,13 @@ def _days_filled(c: CheckInput) -> CheckOutcome:
         shown = "、".join(f"{int(d[5:7])}月{int(d[8:])}日" for d in empty[:6]) + ("…" if len(empty) > 6 else "")
         # a word a post already talks about (暖气 in a season's post) was not left out
         untyped = [w for w in c.context.get("untyped") or [] if not any(fold(w) in fold(t) for t in c.texts)]
-        if untyped or "untyped" not in c.context:
-            # the group's own words were not understood: the calendar is short because of us
-            return False, (f"{len(want)} 天里只有 {filled} 天有内容，{len(empty)} 天空着（{shown}）："
-                           + (f"群的主题词{'、'.join(untyped[:5])}认不出类型，没有拿来写话题；" if untyped else "")
-                           + "补几个具体的主题词（或在定位里写成员拿它做什么），或缩短 --days")
-        # every word understood, no fitting question left: the calendar says why instead of filling
-        return True, (f"{len(want)} 天里只有 {filled} 天有内容，{len(empty)} 天空着（{shown}）：群的主题词都认得，"
-                      "但适合这个群的问法用完了，宁可空着也不凑（日历末尾的注意事项列了哪几天）")
+        if "untyped" not in c.context:  # no account of why (a calendar checked on its own): it fails
+            return False, f"{len(want)} 天里只有 {filled} 天有内容，{len(empty)} 天空着（{shown}），也没有说明为什么"
+        # the calendar says why it is short (``say_why``: the rule's own choice of failing or explaining)
+        why = (f"群的主题词{'、'.join(untyped[:5])}认不出类型，没有拿来写话题；补几个具体的主题词（或在定位里写成员拿它做什么），或缩短 --days"
+               if untyped else "群的主题词都认得，但适合这个群的问法用完了，宁可空着也不凑")
+        return bool(c.rule.check.params.get("say_why", False)), (
+            f"{len(want)} 天里只有 {filled} 天有内容，{len(empty)} 天空着（{shown}）：{why}（日历末尾的注意事项列了哪几天）")
     return True, f"{len(want)} 天里有 {filled} 天有内容" + (f"（{len(empty)} 天空着）" if empty else "")
 
 
