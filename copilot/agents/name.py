@@ -78,7 +78,8 @@ def _member_candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
         # a place with the members' form ("翠湖湾住户群") names a residents' group: only when the operator's
         # own name says the group is one (a badminton or dog-walking group of one estate is no 住户群)
         return [(4.2 - 0.2 * i, f"{lead}{f}", f"名字+成员：“{lead}”说明是哪家、哪里的群，“{f}”说明谁在里面")
-                for i, f in enumerate(members) if lead and not lead.endswith(f[:2]) and (owner or f[:2] in profile.name)]
+                for i, f in enumerate(members) if lead and not lead.endswith(f[:2])
+                and (owner or f[:2] in profile.name or not _residents_form(f))]
     out = [(6.0 - 0.3 * i, f"{ident}{f}", f"身份+成员：“{ident}”说明是哪一个群，“{f}”说明谁在里面")
            for i, f in enumerate(members)]
     out += [(5.0 - 0.3 * i, f"{ident}{t}群", f"身份+主题：“{ident}”说明是哪一个群，“{t}”说明聊什么")
@@ -86,6 +87,11 @@ def _member_candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     # the class or building alone is a name too (the one left when no form fits in 16 characters)
     out.append((4.0, ident, f"身份：“{ident}”本身就说清了是哪个群"))
     return out
+
+
+def _residents_form(form: str) -> bool:
+    """A form naming the members as residents (住户群, 业主群: ``resident`` in audiences.yaml)."""
+    return any(form.startswith(w) for w in C.audience_table()["classes"]["resident"])
 
 
 def _identity(profile: GroupProfile) -> str:
@@ -117,8 +123,7 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     for fi, f in enumerate(selfish):
         out += [(3.7 - 0.3 * fi - 0.2 * qi, f"{q}{f}", f"{kind}+形式：“{q}”筛出对口的人，“{f}”一看就知道是做什么的群")
                 for qi, (q, kind) in enumerate(quals)]
-    # the operator lists the group's subject first: a name says that, not a side topic ("牵绳", "后期")
-    for ti, t in enumerate(C.short_topics(profile)[:2]):
+    for ti, t in enumerate(C.short_topics(profile)):
         for fi, f in enumerate(C.forms(profile)):
             base_score = 3.0 - 0.6 * ti - 0.25 * fi
             if f.startswith(t[-1]) or t.endswith(f[:2]) or _overlap(t, f):  # 团购+团购群, 合唱+合唱团 → awkward repeat
