@@ -378,6 +378,8 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
                 for k, v in bank.items()}
         if not fill["card"]:
             part["card"] = part["card_generic"]
+        if "{name}" in part["greet"] and "{name}" in part["value"]:  # "X欢迎你。X这里：…" says the name twice
+            part["value"] = phrase([x for x in bank["value"] if "{name}" not in x], profile, f"wvalue{i}")
         nxt = part["next"] if fill["next"] else ""
         fam = part["family"] if family else ""
         versions = [greet + part["value"] + part["card"] + "，" + intro + part["rules"] + extra
