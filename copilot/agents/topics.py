@@ -438,21 +438,22 @@ def _fill_free(profile: GroupProfile, by_day: dict[dt.date, list[dict[str, Any]]
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
     types = topic_bank()["types"]
-    empty = []
     weekdays_only = bool(C.audience_classes(profile) & set(topic_bank()["weekdays_only_audiences"]))
-    for on, entries in by_day.items():
-        if weekdays_only and on.weekday() >= 5:
-            continue  # colleagues are not sent topics at the weekend
-        for time in _free_slots(entries, routine, slots[0], slots[1], twice):
-            got = anchored.draw(on, entries, who, guard) or _draw(free, on, who, guard)
-            if got is None:
-                break
-            kind, sk, title, text = got
-            entries.append(_entry((on - start).days + 1, on, time, kind, title, text,
-                                  list(sk.get("steps") or types[kind]["steps"]), types[kind]["why"],
-                                  list(types[kind].get("needs", []))))
-        if not entries:
-            empty.append(on)
+    # a group that talks twice a day gets its first post every day before any day gets its second: when
+    # good questions run short, the calendar thins out evenly instead of going silent after a few days
+    for second in ((False, True) if twice else (False,)):
+        for on, entries in by_day.items():
+            if weekdays_only and on.weekday() >= 5:
+                continue  # colleagues are not sent topics at the weekend
+            for time in _free_slots(entries, routine, slots[0], slots[1], second):
+                got = anchored.draw(on, entries, who, guard) or _draw(free, on, who, guard)
+                if got is None:
+                    break
+                kind, sk, title, text = got
+                entries.append(_entry((on - start).days + 1, on, time, kind, title, text,
+                                      list(sk.get("steps") or types[kind]["steps"]), types[kind]["why"],
+                                      list(types[kind].get("needs", []))))
+    empty = [on for on, entries in by_day.items() if not entries]
     return free, empty
 
 
@@ -468,13 +469,6 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
              and not facts.audience & set(topic_bank()["once_daily_audiences"]))
     by_day = _event_days(profile, start, days, book, *slots)
     free, empty = _fill_free(profile, by_day, book, slots, twice)
-    if twice and empty:
-        # too few good questions for two a day: one a day over the whole calendar beats two a day
-        # for the first days and nothing after
-        once = _event_days(profile, start, days, book, *slots)
-        free_once, empty_once = _fill_free(profile, once, book, slots, False)
-        if len(empty_once) < len(empty):
-            by_day, free, empty = once, free_once, empty_once
     out = [e for on in sorted(by_day) for e in sorted(by_day[on], key=lambda e: e["time"])]
     # a calendar with fewer posts than days (weekends off, a bank run dry) leaves less room for posts
     # naming neither the group's topics nor its members: the last of them go until topics.on_topic holds
