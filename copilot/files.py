@@ -52,8 +52,8 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     return str(best)
 
 
-def _decode_line(line: bytes) -> str:
-    """One record of a file that is not valid UTF-8 as a whole: a damaged UTF-8 line (a truncated
+def decode_record(line: bytes) -> str:
+    """One record (a line of a file, a hook's request body) that declares no encoding: a damaged UTF-8 line (a truncated
     nickname, one stray byte) keeps its readable characters, with U+FFFD for the bad bytes; a line
     with no more readable UTF-8 than bad bytes was written in GBK/GB18030."""
     try:
@@ -82,7 +82,7 @@ def decode_lines(data: bytes, name: str = "") -> list[str]:
     elif b"\x00" in data[:8192]:
         raise UnreadableFile(f"{label}：看起来是二进制文件，不是文本")
     else:
-        lines = [_decode_line(raw) for raw in data.removeprefix(b"\xef\xbb\xbf").split(b"\n")]
+        lines = [decode_record(raw) for raw in data.removeprefix(b"\xef\xbb\xbf").split(b"\n")]
     return [line.removesuffix("\r") for line in lines]
 
 

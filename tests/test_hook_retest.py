@@ -286,3 +286,15 @@ def test_a_read_only_data_dir_is_explained(tmp_path: Path, monkeypatch: pytest.M
         main()
     err = capsys.readouterr().err
     assert stop.value.code == 2 and "无法打开或写入" in err and "COPILOT_DATA_DIR" in err and "Traceback" not in err
+
+
+def test_an_undeclared_gbk_body_is_read_as_gbk_not_passed_as_replacement_characters(client: TestClient) -> None:
+    # an older bot framework posts GBK without a charset: read as UTF-8 the ad would be a row of U+FFFD
+    body = json.dumps({"id": "g1", "user": "g", "text": AD}, ensure_ascii=False).encode("gbk")
+    v = client.post("/v1/moderate", content=body, headers=JSON).json()
+    assert v["label"] == "ad" and v["action"] == "delete"
+    event = json.dumps(_event(), ensure_ascii=False).encode("gbk")
+    assert client.post("/onebot/v11", content=event, headers=JSON).json().get("delete") is True
+    calm = json.dumps({"id": "g2", "user": "g", "text": "周六上午的观鸟活动改到湿地公园北门集合"},
+                      ensure_ascii=False).encode("gbk")
+    assert client.post("/v1/moderate", content=calm, headers=JSON).json()["label"] == "ok"

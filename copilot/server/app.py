@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import OperationalError
 
 from copilot.config import Settings, get_settings
+from copilot.files import decode_record
 from copilot.llm import Engine, get_engine
 from copilot.moderation.audit import AuditLog
 from copilot.moderation.judge import JudgePool
@@ -62,14 +63,21 @@ _GB_CHARSETS = {"gbk", "gb2312", "gb18030", "cp936"}
 
 
 def _decode_body(raw: bytes, content_type: str = "") -> Any:
-    """The JSON of a request body. JSON is UTF-8 unless the request declares a GB charset; a body
-    is never re-decoded in another encoding because one byte is bad (an ad in UTF-8 would turn to
-    mojibake and pass): an invalid byte becomes U+FFFD and the rest is read as sent."""
+    """The JSON of a request body. JSON is UTF-8 unless the request declares a GB charset. A body that
+    declares nothing is read like a line of an imported file (:func:`decode_record`): one bad byte
+    never re-decodes it in another encoding (an ad in UTF-8 would turn to mojibake and pass) — it
+    becomes U+FFFD and the rest is read as sent — but a body with more bad bytes than readable UTF-8
+    was sent in GBK by a framework that did not say so, and is read as GB18030 (read as UTF-8 an ad
+    would come out as U+FFFD and pass as 正常)."""
     if not raw.strip():
         raise BadRequest("请求体为空，需要 JSON")
     charset = next((p.split("=", 1)[1].strip(' "').lower() for p in content_type.split(";")[1:]
-                    if p.strip().lower().startswith("charset=")), "utf-8")
-    text = raw.decode("gb18030" if charset in _GB_CHARSETS else "utf-8", "replace").removeprefix("\ufeff")
+                    if p.strip().lower().startswith("charset=")), None)
+    if charset is None:
+        text = decode_record(raw)
+    else:
+        text = raw.decode("gb18030" if charset in _GB_CHARSETS else "utf-8", "replace")
+    text = text.removeprefix("\ufeff")
     try:
         return loads(text, "请求体")
     except BadMessage as exc:
