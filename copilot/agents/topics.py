@@ -478,7 +478,9 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         out.remove(loose.pop())
     notes = [f"{ev.title}：{n}" for ev in profile.all_events() for n in ev.cadence.holiday_notes(start, days)]
     said = fold(" ".join(member_text(e, "topics") for e in out))
-    if untyped := [w for w in free.untyped if fold(w) not in said]:
+    untyped = [w for w in free.untyped if fold(w) not in said]
+    # named when they cost the calendar something: days left empty, or most of the group's words unused
+    if untyped and (empty or 2 * len(untyped) >= len([t for t in profile.topics if t.strip()])):
         notes.append(f"这些主题词认不出是哪一类（自己做的事、学问、商品、地方……），没有拿来写话题：{'、'.join(untyped)}；"
                      "可以在定位里写一句成员拿它做什么（如“X玩家”“X作品”“买X”），或换成更具体的说法")
     if free.exhausted or empty:
