@@ -167,7 +167,8 @@ def ask_cmd(
         head = f"  [{c.n}] {c.label}：{c.title} › {c.section}"
         typer.echo(to_script(head, answer.script))
         typer.echo("      " + to_script(c.where(), answer.script))
-    coverage = "资料覆盖" if answer.covered else "资料未覆盖"
+    # a hedged answer says "only something near" in its first line: the footer must not say "covered"
+    coverage = ("资料覆盖" if answer.direct else "资料只有相近的内容") if answer.covered else "资料未覆盖"
     # the fit says how sure we are the section suits the situation asked about (covered answers only)
     fit = f"，小节贴合度 {answer.fit:.2f}" if answer.covered else ""
     typer.echo(to_script(f"\n（{coverage}，检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}{fit}；"

@@ -132,6 +132,24 @@ def t2s_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+@lru_cache(maxsize=8192)
+def _simplified_only(ch: str) -> bool:
+    """A character Traditional writes differently (个 → 個, 么 → 麼)."""
+    return to_traditional(ch) != ch
+
+
+def asked_script(text: str) -> str:
+    """The script a short text (a question) leans to: ``zh-Hant`` when it has more Traditional-only than
+    Simplified-only characters — one 潛 in 潛水的要不要清理 is enough, while two Traditional characters
+    typed into a Simplified question (怎么找管理員幫忙, with 个/么/过/来 around them) are not."""
+    trad = simp = 0
+    for ch in text:
+        if _CJK_RE.match(ch):
+            trad += t2s_char(ch) != ch
+            simp += _simplified_only(ch)
+    return "zh-Hant" if trad > simp else "zh-Hans"
+
+
 def written_script(text: str) -> str:
     """``zh-Hant`` when a clear share of the Chinese characters of ``text`` are Traditional-only forms
     (at least 3 and 4 %), else ``zh-Hans``: one Traditional name (陳) in a Simplified text does not count."""

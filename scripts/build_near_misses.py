@@ -30,11 +30,15 @@ def texts() -> tuple[list[str], list[str]]:
     for questions in (yaml.safe_load(OFF_SCOPE_FILE.read_text(encoding="utf-8")) or {}).values():
         seen.update(dict.fromkeys(questions))
     used.append(OFF_SCOPE_FILE.name)
-    for name, (half, path) in ask_split_files(EVALS_DIR / "retrieval").items():
+    files = ask_split_files(EVALS_DIR / "retrieval")
+    for name, (half, path) in files.items():
         if half == "tuning" and name not in HELD_OUT:
             seen.update(dict.fromkeys(c.question for c in load_ask_cases(path) if not c.in_scope))
             used.append(path.name)
-    return list(seen), used
+    # a question a held-out file shares word for word with a training file is no prototype either: else
+    # that held-out question would be declined because it is itself in the table
+    held = {c.question for name in HELD_OUT if name in files for c in load_ask_cases(files[name][1])}
+    return [q for q in seen if q not in held], used
 
 
 def main() -> None:

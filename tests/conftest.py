@@ -11,6 +11,8 @@ import pytest
 
 from copilot.config import Settings, get_settings
 from copilot.devtools.fake_openai import FakeOpenAI
+from copilot.moderation import Moderator
+from copilot.profile import parse_profile_text
 
 _ENV_PREFIXES = ("COPILOT_", "OPENAI_")
 
@@ -41,6 +43,17 @@ def group_settings(tmp_path: Path) -> Callable[..., Settings]:
         path.write_text(profile, encoding="utf-8")
         values = {"data_dir": tmp_path / "data", "llm_provider": "offline", "groups": {group: str(path)}}
         return Settings(**{**values, **overrides})
+
+    return make
+
+
+@pytest.fixture
+def profile_moderator(tmp_path: Path) -> Callable[[str], Moderator]:
+    """``make(profile_yaml)``: an offline Moderator for a profile written as YAML, with no audit log."""
+    settings = Settings(data_dir=tmp_path / "data", llm_provider="offline")
+
+    def make(profile: str) -> Moderator:
+        return Moderator(settings, parse_profile_text(profile), audit=None)
 
     return make
 

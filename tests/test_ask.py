@@ -447,6 +447,8 @@ def test_ask_json_errors_are_json_on_stdout(monkeypatch: pytest.MonkeyPatch, sha
     ("¿Cómo mantengo activo mi grupo?", "other"),
     ("WeChat群里没人说话怎么办", "zh-Hans"),
     ("群裡沒人說話怎麼辦", "zh-Hant"),
+    ("潛水的要不要清理", "zh-Hant"),  # one Traditional-only character and nothing Simplified-only
+    ("群主一个人忙不过来，怎么找管理員幫忙？", "zh-Hans"),  # two typed in Traditional among 个/过/来/么
 ])
 def test_the_question_script_is_reported_as_asked(kb_index: KnowledgeIndex, settings: Settings, question: str,
                                                   asked_in: str) -> None:

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from typer.testing import CliRunner
 
 from copilot.config import Settings
 from copilot.evals import suites
 from copilot.evals.retrieval import AskCase, ask_split_files, evaluate_ask
 from copilot.evals.runner import make_context
+from copilot.knowledge import ask as ask_module
 from copilot.knowledge.ask import (
     answer_question,
     chosen_sections,
@@ -132,6 +134,31 @@ def test_a_loose_answer_says_the_material_does_not_speak_to_it_directly(kb_index
     assert compose_offline([sec], cites, loose=True).startswith(head)
     assert "「内容规划与每日话题 › 冷场了怎么救」" in compose_offline([sec], cites, loose=True)
     assert head not in compose_offline([sec], cites)
+
+
+def test_a_hedged_answer_is_not_reported_as_plainly_covered(monkeypatch: pytest.MonkeyPatch,
+                                                            shared_data_dir: Path) -> None:
+    """The first line says only something near was found: the footer and ``direct`` say the same, not
+    "资料覆盖" under that warning; a direct answer keeps both."""
+    from copilot.cli import app
+
+    scorer = section_scorer()
+    assert scorer is not None
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(shared_data_dir))
+    question = "烘焙班的学员群最近两周都没人说话了，发了作业也没人交，我该怎么把气氛带起来"
+    runner = CliRunner()
+    monkeypatch.setattr(ask_module, "section_scorer", lambda: scorer.model_copy(update={"hedge": 1.01}))
+    loose = json.loads(runner.invoke(app, ["ask", question, "--json"]).stdout)
+    assert loose["covered"] is True and loose["direct"] is False
+    assert loose["answer"].startswith(decline_texts().not_direct.split("「")[0])
+    footer = runner.invoke(app, ["ask", question]).stdout.strip().splitlines()[-1]
+    assert "资料只有相近的内容" in footer and "资料覆盖" not in footer
+    monkeypatch.setattr(ask_module, "section_scorer", lambda: scorer.model_copy(update={"hedge": 0.0}))
+    sure = json.loads(runner.invoke(app, ["ask", question, "--json"]).stdout)
+    assert sure["covered"] is True and sure["direct"] is True
+    assert "资料覆盖" in runner.invoke(app, ["ask", question]).stdout.strip().splitlines()[-1]
+    declined = json.loads(runner.invoke(app, ["ask", "帮我查一下明天杭州到黄山的高铁票", "--json"]).stdout)
+    assert declined["covered"] is False and declined["direct"] is False
 
 
 def test_steps_lead_when_the_material_part_is_an_anecdote(kb_index: KnowledgeIndex) -> None:

@@ -13,7 +13,10 @@ from typer.testing import CliRunner
 
 from copilot.cli import app
 from copilot.config import Settings
+from copilot.evals import suites
+from copilot.evals.retrieval import ask_split_files
 from copilot.evals.runner import GATES, SUITE_NAMES, make_context, run_suites, write_reports
+from copilot.paths import EVALS_DIR
 
 
 def test_offline_eval_meets_every_gate(shared_data_dir: Path, tmp_path: Path) -> None:
@@ -37,6 +40,12 @@ def test_offline_eval_meets_every_gate(shared_data_dir: Path, tmp_path: Path) ->
 def test_eval_command_writes_reports_and_fails_on_a_broken_gate(
         shared_data_dir: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("COPILOT_DATA_DIR", str(shared_data_dir))
+    # the CLI's wiring (reports, --json, exit codes), not the figures: test_offline_eval_meets_every_gate
+    # scores every split against the real gates; here one small ask split keeps two runs cheap
+    small = {k: v for k, v in ask_split_files(EVALS_DIR / "retrieval").items() if k == "tuning_keywords"}
+    assert small
+    monkeypatch.setattr(suites, "ask_split_files", lambda directory: small)
+    monkeypatch.setitem(GATES, "retrieval", [("recall_at_5", ">=", 0.9), ("tuning_keywords.section_hit_at_3", ">=", 0.8)])
     result = CliRunner().invoke(app, ["eval", "retrieval", "--report", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output[result.output.index("{"):])

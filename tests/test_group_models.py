@@ -190,6 +190,9 @@ def test_a_group_model_no_better_than_the_shared_one_is_refused(env: Settings) -
     assert not out["enabled"] and "不启用" in out["message"]
     assert "不比共享模型好" in out["message"] or "没有学到规律" in out["message"]
     assert "已停用之前的群模型" in out["message"]
+    n = out["examples"]  # after de-duplication
+    # a refusal also says what more labels are needed when the history is short of the enabling minimum
+    assert ("还差" in out["message"]) == (n < 100 or out["ads"] < 20 or n - out["ads"] < 20)
     assert not group_model_path(env.data_dir, "noisy").exists()
     assert load_group_model(env.data_dir, "noisy") is None
 
@@ -199,6 +202,21 @@ def test_too_little_history_keeps_the_shared_model(env: Settings) -> None:
     audit.import_examples("tiny", [("出飞行端", "ad"), ("今晚打末影龙吗", "ok")])
     out = train_group(env, "tiny", audit)
     assert not out["enabled"] and "至少需要" in out["message"]
+
+
+def test_a_history_that_would_win_on_cross_validation_but_is_too_small_is_not_enabled(env: Settings) -> None:
+    # a third of the learnable game history: enough rows to cross-validate, too few to trust
+    rows = game_history()[:45]
+    audit = AuditLog.from_settings(env)
+    audit.import_examples("smallgame", [(t, "ad" if y == "1" else "ok") for t, y in rows])
+    out = train_group(env, "smallgame", audit)
+    n, ads = out["examples"], out["ads"]  # as stored: the history repeats a few texts
+    assert ads >= 8 and n - ads >= 8  # cross-validation itself runs
+    assert not out["enabled"] and "cv" in out, out
+    msg = out["message"]
+    assert "启用专属模型至少需要 100 条" in msg and f"标注还差 {100 - n} 条" in msg, msg
+    assert ("广告还差" in msg) == (ads < 20) and "继续使用共享模型" in msg
+    assert not group_model_path(env.data_dir, "smallgame").exists()
 
 
 def test_retrain_per_group_from_accumulated_feedback(env: Settings, tmp_path: Path) -> None:

@@ -126,8 +126,11 @@ def test_a_chatter_word_alone_does_not_decide(mods: dict[str, Moderator]) -> Non
     v = _judge(mods, "study", "昨天在楼下排了半小时队买包子，还没买到")
     assert v.label == "off_topic" and v.action == "review"
     # the chatter model alone (no chatter word) labels; one layer never reminds in public
+    v = _judge(mods, "study", "谁知道附近哪家包子铺靠谱，排队的那家总卖完")
+    assert v.label == "off_topic" and v.action == "review", v.reason
+    # a life errand (修手机) beside the chatter model is a second layer
     v = _judge(mods, "study", "谁知道附近哪家修手机的靠谱，屏幕摔裂了")
-    assert v.label == "off_topic" and v.action == "review"
+    assert v.label == "off_topic" and v.action == "remind", v.reason
 
 
 @pytest.mark.parametrize("text", [
@@ -153,3 +156,14 @@ def test_a_quoted_insult_reported_to_the_admin_is_not_abuse(mods: dict[str, Mode
 def test_quick_label_without_a_profile_never_says_off_topic(tmp_path: Path) -> None:
     mod = Moderator(Settings(data_dir=tmp_path, llm_provider="offline"), None, audit=None)
     assert mod.moderate("周末去游乐园排了三小时队，累死了").label == "ok"
+
+
+@pytest.mark.parametrize("text", ["哈哈这张真好看", "海报画得真好", "哇绝了"])
+def test_short_praise_of_a_members_work_is_social_not_chatter(mods: dict[str, Moderator], text: str) -> None:
+    v = _judge(mods, "design", text)
+    assert v.label == "ok" and v.checks["offtopic"].get("social"), v.reason
+
+
+def test_praise_does_not_hide_a_pitch(mods: dict[str, Moderator]) -> None:
+    v = _judge(mods, "design", "好看的设计素材全套打包9.9，需要的加微信 sucai_888")
+    assert v.label == "ad", v.reason

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from copilot.textnorm import (
+    asked_script,
     char_ngrams,
     cjk_ratio,
     fold,
@@ -68,3 +71,15 @@ def test_char_ngrams_and_sentences() -> None:
     assert char_ngrams("加 微信", 2, 2) == ["加微", "微信"]
     assert split_sentences("第一句。第二句！第三句？\n第四句") == ["第一句。", "第二句！", "第三句？", "第四句"]
     assert cjk_ratio("abc") == 0.0 and cjk_ratio("社群abc") == 0.4 and cjk_ratio("") == 0.0
+
+
+@pytest.mark.parametrize(("text", "script"), [
+    ("潛水的要不要清理", "zh-Hant"),
+    ("群規怎麼寫才有人看", "zh-Hant"),
+    ("群主一个人忙不过来，怎么找管理員幫忙？", "zh-Hans"),
+    ("我们群里有个台湾朋友叫陳志明，他说话总被误会怎么办", "zh-Hans"),
+    ("禁言", "zh-Hans"),  # the same in both scripts: Simplified by default
+    ("", "zh-Hans"),
+])
+def test_asked_script_follows_the_characters_that_differ(text: str, script: str) -> None:
+    assert asked_script(text) == script

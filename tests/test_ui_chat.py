@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from copilot.config import Settings
-from copilot.ui.chat import chat_respond
+from copilot.knowledge.ask import Answer, SectionRef
+from copilot.llm import OFFLINE
+from copilot.ui.chat import chat_respond, format_sources
 
 
 def _run(message: str, settings: Settings, history=None):  # type: ignore[no-untyped-def]
@@ -70,3 +72,13 @@ def test_profile_tab_callbacks(settings: Settings) -> None:
     assert loaded.strip() == text.strip() and "已载入" in status
     status, names = ui.delete_profile("跑团", settings)
     assert names == [] and "已删除" in status
+
+
+def test_a_hedged_answer_names_its_sections_as_the_nearest_not_as_the_basis() -> None:
+    ref = SectionRef(source="daily-topics", title="内容规划与每日话题", section="冷场了怎么救")
+    common = {"question": "群里连着两周没人说话，作业也没人交", "answer": "…", "citations": [], "engine": OFFLINE,
+              "sections": [ref], "confidence": 0.6, "threshold": 0.13}
+    loose = format_sources([], OFFLINE, answer=Answer(**common, direct=False))
+    assert "最接近的内容" in loose and "**依据：**" not in loose and "冷场了怎么救" in loose
+    sure = format_sources([], OFFLINE, answer=Answer(**common))
+    assert "**依据：** 内容规划与每日话题 › 冷场了怎么救" in sure and "最接近" not in sure

@@ -109,7 +109,8 @@ def test_moderation_tab_flags_an_ad_and_takes_feedback(settings: Settings) -> No
     assert moderation.verdict_id_of_row(None) == ""
     message = moderation.give_feedback(real[0].verdict_id, "闲聊跑题", s)
     # the truth about retraining: one label is far from what a group's own model needs
-    assert message.startswith("✅") and "只有 1 条标注" in message and "至少需要 30 条" in message
+    assert message.startswith("✅") and "只有 1 条标注" in message and "至少需要 100 条" in message
+    assert "广告还差 20 条" in message  # says what is missing
     log, _ = moderation.audit_rows(s, "", "", "", 7)
     fixed = moderation.LOG_COLUMNS.index("纠正")
     assert any(r[0] == real[0].verdict_id and r[fixed] == "闲聊跑题" for r in log)

@@ -31,7 +31,7 @@ from copilot.knowledge.ranking import SectionHit, SectionRanking, section_scorer
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
-from copilot.textnorm import cjk_ratio, is_traditional, split_sentences, to_script
+from copilot.textnorm import asked_script, cjk_ratio, split_sentences, to_script
 from copilot.tokens import count_tokens, fit_to_budget
 
 
@@ -97,6 +97,9 @@ class Answer(BaseModel):
     # is a section an operator would accept (1.0 when no scorer is installed, 0.0 in a decline); below
     # the scorer's ``hedge`` the answer says the material does not speak to this situation directly
     fit: float = 0.0
+    # False when the answer opens by saying the material has only something near (:func:`hedged`): the
+    # footer and ``--json`` then say so too instead of a plain "covered" under that warning
+    direct: bool = True
 
 
 class DeclineTexts(BaseModel):
@@ -143,14 +146,14 @@ _PART_HEADS = {
 
 def answer_script(question: str, configured: str) -> str:
     """Answer in Traditional when configured so, or when the operator asked in Traditional."""
-    return "zh-Hant" if configured == "zh-Hant" or is_traditional(question) else "zh-Hans"
+    return "zh-Hant" if configured == "zh-Hant" or asked_script(question) == "zh-Hant" else "zh-Hans"
 
 
 def question_script(question: str) -> str:
     """The script the question is written in: ``zh-Hant``, ``zh-Hans``, or ``other`` (no Chinese)."""
     if cjk_ratio(question) == 0:
         return "other"
-    return "zh-Hant" if is_traditional(question) else "zh-Hans"
+    return asked_script(question)
 
 
 def _ref(sec: SectionHit) -> SectionRef:
@@ -353,6 +356,7 @@ def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
     asked_in = question_script(question)
     return in_script(Answer(question=question, answer=decline_text(ranking, asked_in), engine=engine,
                             citations=[], notice=notice, script=script, question_script=asked_in, covered=False,
+                            direct=False,
                             suggest_import=offers_import(ranking, asked_in), confidence=ranking.confidence,
                             threshold=ranking.threshold, related=[_ref(s) for s in related]))
 
@@ -407,11 +411,12 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             notice = f"{exc}；已改用离线引擎生成"
     sections = chosen_sections(ranking)
     citations = section_citations(sections, index)
-    text = compose_offline(sections, citations, loose=hedged(ranking))
+    loose = hedged(ranking)
+    text = compose_offline(sections, citations, loose=loose)
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
-                              sections=[_ref(s) for s in sections], fit=ranking.sections[0].fit))
+                              sections=[_ref(s) for s in sections], fit=ranking.sections[0].fit, direct=not loose))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer

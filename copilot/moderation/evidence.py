@@ -36,6 +36,8 @@ class EvidenceRules:
     combos: frozenset[str]
     names: dict[str, str]  # layer → Chinese name
     purposes: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (cue words, layers that are one there)
+    ambient: frozenset[str] = frozenset()  # chatter words that are no layer (the weather every outing shares)
+    notices: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # (cue words, business words that undo them)
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +48,17 @@ def evidence_rules() -> EvidenceRules:
     purposes = tuple((tuple(fold(str(w)) for w in row["words"]), tuple(str(x) for x in row["one_layer"]))
                      for row in (data.get("purposes") or {}).values())
     return EvidenceRules(int(data["min_layers"]), frozenset(map(str, data["labels"])), frozenset(map(str, data["decisive"])),
-                         layer_of, frozenset(map(str, data["combos"])), names, purposes)
+                         layer_of, frozenset(map(str, data["combos"])), names, purposes,
+                         frozenset(fold(str(w)) for w in data.get("ambient_chatter") or ()),
+                         tuple((tuple(fold(str(w)) for w in row["words"]), tuple(fold(str(w)) for w in row.get("not_with") or ()))
+                               for row in (data.get("purposes") or {}).values()))
+
+
+def reach_notice(text: str) -> bool:
+    """The message (folded) has a purpose's cue words and none of its business words: a notice that asks to
+    be reached (寻狗, 走失, 捡到…), not a service that finds things for a fee."""
+    return any(any(w in text for w in words) and not any(b in text for b in not_with)
+               for words, not_with in evidence_rules().notices)
 
 
 def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, own_words: str | None = None,
@@ -117,9 +129,12 @@ def _model_layers(label: str, checks: dict[str, Any], *, attack: bool, own_words
             out.append("attack")
     if label == Label.OFF_TOPIC:
         ot = checks.get("offtopic") or {}
-        if ot.get("chatter_p") is not None and float(ot["chatter_p"]) >= float(ot.get("chatter_min", 1.0)):
+        # the model's own probability: the chatter words already raised chatter_p, and they are a layer of their own
+        model_p = ot.get("model_p", ot.get("chatter_p"))
+        if model_p is not None and float(model_p) >= float(ot.get("chatter_min", 1.0)):
             out.append("chatter_model")
-        if ot.get("chatter_words") and not _quoted_only(set(ot["chatter_words"]), own_words):
+        words = set(ot.get("chatter_words") or ()) - evidence_rules().ambient
+        if words and not _quoted_only(words, own_words):
             out.append("chatter_words")
     if trust.get("strict") and label in (Label.AD, Label.SPAM):
         out.append("new_member")

@@ -59,6 +59,7 @@ SEMANTIC_MARGIN = 0.0
 CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated message is off-topic
 CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
+ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
 TOPIC_WORDS = "moderation/topic_words.yaml"
 DOMAINS = "moderation/domains.yaml"
 _NOT_TOPICS = ("ns", "m")  # jieba's place-name and numeral classes
@@ -174,6 +175,7 @@ class TopicResult:
     about_group: bool = False
     chatter_p: float | None = None  # the chatter model's probability, when it was asked
     chatter_words: tuple[str, ...] = ()  # chatter words that are not the profile's own subject
+    model_p: float | None = None  # the model's probability before the chatter words raised it
 
 
 class OffTopicDetector:
@@ -208,14 +210,16 @@ class OffTopicDetector:
         if report.social or not report.substantive:
             return TopicResult(False, 0.0, [], "寒暄/简短消息，不算跑题")
         n = normalise(text)
-        relevant = self._relevance(n.compact, report)
+        errands = self._errands(n.compact)
+        relevant = self._relevance(n.compact, report, errand=bool(errands))
         if relevant is not None:
             return relevant
         chatter = [w for w in report.chatter if w not in self.own_text]
+        chatter += [w for w in errands if w not in chatter]
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
-        p = load_chatter_model().score(text)
+        p = model_p = load_chatter_model().score(text)
         for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
             p += (1 - p) * CHATTER_WORD_BOOST
         words = "（" + "、".join(chatter[:3]) + "）" if chatter else ""
@@ -223,6 +227,10 @@ class OffTopicDetector:
             margin = self.semantic_margin(text)
             if margin >= SEMANTIC_MARGIN:
                 return TopicResult(False, 0.3, [], f"语义上接近群主题（差值 {margin:.2f}）", margin)
+        if p < CHATTER_MIN and errands:
+            # a life errand nothing ties to the group: labelled, a person decides (one layer, never a reminder)
+            return TopicResult(True, ERRAND_SCORE, [], f"与群主题无关的生活事务（{'、'.join(errands[:3])}）",
+                               chatter_p=round(p, 3), chatter_words=tuple(errands[:3]), model_p=round(model_p, 3))
         if p < CHATTER_MIN:
             return TopicResult(False, round(p * 0.5, 3), [], f"未提及群主题词，但不像闲聊（闲聊概率 {p:.2f}）",
                                chatter_p=round(p, 3))
@@ -233,20 +241,32 @@ class OffTopicDetector:
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
         if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
-        return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]))
+        return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]),
+                           model_p=round(model_p, 3))
 
-    def _relevance(self, compact: str, report: SignalReport) -> TopicResult | None:
-        """Why the message is about the group, or None when nothing ties it to the profile."""
+    def _errands(self, compact: str) -> list[str]:
+        """The life errands (errands in lexicons.yaml) a message is about that are not this group's business:
+        neither in the profile's own text nor among its kind of group's words."""
+        v = self.vocab
+        return [w for w in dict.fromkeys(lexicons().words["errands"].findall(compact))
+                if w not in self.own_text and not v.pattern.search(w) and not v.related.search(w)]
+
+    def _relevance(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:
+        """Why the message is about the group, or None when nothing ties it to the profile. With a life errand
+        in it, a sign-up or a date is the errand's (幼儿园报名), not the group's own arrangement."""
         v = self.vocab
         shared = sorted(set(v.pattern.findall(compact))) or sorted(_bigrams(compact) & v.bigrams) \
             or [w for w in report.chatter if w in self.own_text]
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
-        related = sorted(set(v.related.findall(compact)))
+        # a related word inside a longer chatter word (世界 in 世界杯) is not the group's
+        chatter = [m.span() for m in lexicons().chatter.finditer(compact) if m.group(0) not in self.own_text]
+        related = sorted({m.group(0) for m in v.related.finditer(compact)
+                          if not any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in chatter)})
         if related:
             return TopicResult(False, 0.1, related[:5], "与群主题相关（同类群常聊）：" + "、".join(related[:5]), about_group=True)
-        logistics = sorted(set(lexicons().words["event_logistics"].findall(compact)))
-        if not logistics and report.question and self.meets:
+        logistics = [] if errand else sorted(set(lexicons().words["event_logistics"].findall(compact)))
+        if not logistics and not errand and report.question and self.meets:
             logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)

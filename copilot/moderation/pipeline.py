@@ -23,7 +23,7 @@ from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
-from copilot.moderation.evidence import corroboration, evidence_note
+from copilot.moderation.evidence import corroboration, evidence_note, reach_notice
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
@@ -268,6 +268,12 @@ class Moderator:
                                 "model": "group" if group_model else "shared"}
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model)
+        if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
+                and not group_model and reach_notice(n.folded):
+            # "寻狗！…有看到的请联系我138…": the number and 联系我 are what a lost-or-found notice is for; with no
+            # price, link, seller's word or hidden handle there is nothing to sell
+            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+            checks["reach_notice"] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -285,6 +291,10 @@ class Moderator:
         if scores[label] < 0.5:
             fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
             reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
+            if checks.get("warning"):
+                reasons.append(_WARNING_OK_NOTE)
+            if checks.get("reach_notice"):
+                reasons.append(_NOTICE_OK_NOTE)
             if rep.injection:
                 reasons.append(_INJECTION_NOTE)
             return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep, n.folded)
@@ -321,7 +331,7 @@ class Moderator:
         checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
                               "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3],
                               "about_group": tr.about_group, "chatter_p": tr.chatter_p, "chatter_min": CHATTER_MIN,
-                              "chatter_words": list(tr.chatter_words)}
+                              "chatter_words": list(tr.chatter_words), "model_p": tr.model_p}
         if tr.off_topic:
             scores[Label.OFF_TOPIC] = tr.score
 
@@ -552,8 +562,10 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # "大家注意，有人私聊发'加v信刷单日结'，是骗子": the ad words are quoted to warn the group. With no
         # handle, link, pointer or QR code of its own, and the scammer's words in quotation marks (or no
         # invitation at all), there is nothing to sell; otherwise a person decides.
-        reported = rep.quoted or "invite" not in rep.names(Label.AD)
-        pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "qr"}
+        # "有人私聊我说…让我扫码…大家别扫" retells the scammer's words without quotation marks: the 私聊我
+        # and the 扫码 are what was done to the writer, so they are reported too
+        reported = rep.quoted or rep.narrated or "invite" not in rep.names(Label.AD)
+        pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "qr"} and not rep.narrated
         ad = min(ad, MEMBER_SHARING_CAP if reported and not pointing else WARNING_CAP)
         checks["warning"] = True
     if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
@@ -573,12 +585,22 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     spam = rep.total(Label.SPAM)
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
-    if rep.rule_notice and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _OFFERING):
+    if rep.rule_notice and not (rep.contacts or rep.blocked_urls or _offered(rep)):
         # "【群规】只限个人闲置，商家和代购一律踢": the rules name what is banned; nothing is offered (a
         # chain letter dressed as a rule — "本群规定：转发到三个群" — is still judged as spam)
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["rule_notice"] = True
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
+
+
+def _offered(rep: SignalReport) -> set[str]:
+    """The ways to reach or pay the sender a message offers; a QR code a rule notice only names (发群二维码的
+    直接踢) is the thing banned, not one to scan."""
+    names = set(rep.names(Label.AD)) & _OFFERING
+    qr = next((s for s in rep.signals if s.name == "qr"), None)
+    if qr is not None and all(lexicons().words["rule_named"].fullmatch(item) for item in qr.items):
+        names.discard("qr")
+    return names
 
 
 def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
@@ -639,6 +661,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
+_WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
            "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
 GRANTED = "granted:"  # a deal of a permission category the profile grants (permissions.yaml): granted:rent_out
@@ -786,6 +810,7 @@ def _ago(hours: float) -> str:
 
 SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evidence of its own
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
+_NOTICE_REACH = frozenset({"contact", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "self_promo"})  # ways to reach a seller besides a handle
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …

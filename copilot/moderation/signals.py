@@ -166,6 +166,7 @@ def _alt(words: list[str]) -> str:
     return f"(?:{_either(words)})"
 
 
+_CLAUSE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]"  # a character inside one clause
 _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
 
@@ -183,6 +184,8 @@ class Patterns:
     money: re.Pattern[str]
     income: re.Pattern[str]
     reported_speech: re.Pattern[str]
+    narrated_contact: re.Pattern[str]
+    profile_look: re.Pattern[str]
     speech_quote: re.Pattern[str]
     recipients: re.Pattern[str]
     referral_param: re.Pattern[str]
@@ -193,7 +196,7 @@ class Patterns:
 def patterns() -> Patterns:
     d = load_resource(PATTERNS)
     wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
-    qv, rc, hc = d["quote_verbs"], d["recipients"], d["health_claim"]
+    qv, rc, hc, nc, pl = d["quote_verbs"], d["recipients"], d["health_claim"], d["narrated_contact"], d["profile_look"]
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
     return Patterns(
         wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
@@ -211,6 +214,10 @@ def patterns() -> Patterns:
                           + "|" + _alt(inc["earn_verbs"]) + r"(?:\d+|" + _either(inc["earn_amounts"]) + ")"),
         reported_speech=re.compile(_alt(rep["verbs"]) + _alt(rep["objects"])
                                    + r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]{0,24}"),
+        narrated_contact=re.compile(_alt(nc["verbs"]) + _alt(nc["objects"])
+                                    + rf"{_CLAUSE}{{0,{int(nc['max_gap'])}}}?" + _alt(nc["says"])
+                                    + "|" + _alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?" + _alt(nc["says"])),
+        profile_look=re.compile(_alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
         # a quotation right after a speech verb: 骂'…', 说我'…', 冲我喊了一句'…'
         speech_quote=re.compile(_alt(qv["verbs"]) + rf"[^\s{_QUOTE_OPEN}{_QUOTE_CLOSE}\uff0c\u3002,.]{{0,{int(qv['max_gap'])}}}"
                                 + rf"[:\uff1a]?\s*[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]"),
@@ -231,6 +238,7 @@ _TRUSTED_DOMAINS = ("gov.cn", "edu.cn", "chsi.com.cn", "12306.cn", "github.com",
 SHORTENERS = {"t.cn", "dwz.cn", "url.cn", "suo.im", "bit.ly", "tinyurl.com", "is.gd", "c.tb.cn", "m.tb.cn",
                "v.douyin.com", "u.jd.com", "mobile.yangkeduo.com", "p.pinduoduo.com", "s.click.taobao.com"}
 
+MONEY_MAX_DIGITS = 9  # nobody writes a price of 100,000,000 in a group chat; that many digits is a number to call
 _ROSTER_LINE = re.compile(r"(?m)^\s*\d{1,3}\s*[.、．)）]")  # "1. 5-302 两份" / "2、王姐 一箱"
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _REPEAT = re.compile(r"(.{1,4}?)\1{5,}")
@@ -279,6 +287,7 @@ class SignalReport:
     rule_notice: bool = False  # restates the group's rules (群规, 禁止…, 违者移出)
     job_post: bool = False  # an opening or a referral for a job (在招, 内推, JD, 月薪)
     quoted: bool = False  # quotes someone's words in quotation marks
+    narrated: bool = False  # retells what someone who reached the writer said (有人私聊我说…), no quotation marks
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -396,6 +405,7 @@ def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
     allowed = [name for name, domain in load_resource(PATTERNS)["platform_domains"].items()
                if domain_allowed(str(domain), scan.allowed_domains)]
     hits = [h for h in scan.words(spec) if not any(h.startswith(name) for name in allowed)]
+    hits += [h for h in patterns().profile_look.findall(scan.n.compact) if not any(h in w or w in h for w in hits)]
     return Finding(hits) if hits else None
 
 
@@ -434,6 +444,8 @@ def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None  # a promised income already says it
     # the folded text keeps decimal points (29.9元 is not 299元); spelled-out amounts only in the digit form
     hits = patterns().money.findall(scan.n.folded) or patterns().money.findall(scan.n.digits)
+    # a digit run as long as a phone number is not an amount: "请打139…678，万分感谢" has no 万
+    hits = [h for h in hits if len(re.sub(r"\D", "", h.split(".")[0])) < MONEY_MAX_DIGITS]
     return Finding(hits) if hits else None
 
 
@@ -627,4 +639,5 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attack,
-                        rule_notice, job_post, bool(_QUOTED.search(n.folded)))
+                        rule_notice, job_post, bool(_QUOTED.search(n.folded)),
+                        bool(patterns().narrated_contact.search(n.folded)))

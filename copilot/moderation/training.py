@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 C_GRID = (0.3, 1.0, 3.0, 10.0)
 MIN_EXAMPLES = 30  # fewer labelled messages than this cannot be cross-validated honestly
 MIN_POSITIVES = 8
+# A group model is enabled only on a history this large: on a few dozen rows five folds score a handful of
+# ads each, so a "better" F1 is luck as often as not (a 34-row import once won with precision 0.625)
+MIN_ENABLE_EXAMPLES = 100
+MIN_ENABLE_EACH = 20  # ads, and messages that are not ads
 FOLDS = 5
 FOLD_C = 10.0  # C for the cross-validation folds (the final model chooses its own by CV)
 
@@ -148,13 +152,25 @@ def shortfall(samples: list[tuple[str, str]]) -> str | None:
     return None
 
 
+def enable_shortfall(samples: list[tuple[str, str]]) -> str | None:
+    """What these (text, label) samples lack before a group model may be enabled (Chinese); None when enough."""
+    ads = sum(1 for _, lab in samples if lab == "ad")
+    gaps = [f"{what}还差 {need - have} 条" for what, have, need in (
+        ("标注", len(samples), MIN_ENABLE_EXAMPLES), ("广告", ads, MIN_ENABLE_EACH),
+        ("非广告", len(samples) - ads, MIN_ENABLE_EACH)) if have < need]
+    if not gaps:
+        return None
+    return (f"只有 {len(samples)} 条标注（其中广告 {ads} 条），启用专属模型至少需要 {MIN_ENABLE_EXAMPLES} 条、"
+            f"广告和非广告各至少 {MIN_ENABLE_EACH} 条：{'，'.join(gaps)}")
+
+
 def correction_effect(audit: AuditLog, profile_key: str) -> str:
     """What an operator's correction changes now and what retraining would still need (Chinese)."""
     now = "同样的消息以后会直接按纠正后的判定处理。"
     if not profile_key:
         return now + "这条判定没有群档案，不用于训练群的专属模型。"
     samples = audit.feedback_samples(profile_key=profile_key)
-    if (short := shortfall(samples)) is not None:
+    if (short := enable_shortfall(samples)) is not None:
         return now + f"这个群{short}，现在“用反馈重新训练”还不会启用专属模型。"
     return now + f"这个群已有 {len(samples)} 条标注，可以点“用反馈重新训练”训练专属模型。"
 
@@ -196,7 +212,15 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
     chance = 2 * share / (1 + share)  # F1 of calling every message an ad: a model must beat guessing
     if _f1(g) <= max(_f1(s), chance):
         why = "不比共享模型好" if _f1(g) <= _f1(s) else f"没有学到规律（不比全部判为广告的 F1 {chance:.3f} 好）"
-        out["message"] = f"群模型{why}，不启用：{figures}" + ("；已停用之前的群模型" if path.exists() else "")
+        short = enable_shortfall(samples)  # say it too: more labels are what would change the answer
+        out["message"] = (f"群模型{why}，不启用：{figures}" + ("；已停用之前的群模型" if path.exists() else "")
+                          + (f"；另外，群 {key} {short}" if short else ""))
+        path.unlink(missing_ok=True)
+        return out
+    if (short := enable_shortfall(samples)) is not None:
+        # the figures are shown, but too few rows stand behind them to act on a member's message
+        out["message"] = (f"群 {key} {short}；交叉验证（仅供参考）：{figures}；继续使用共享模型"
+                          + ("；已停用之前的群模型" if path.exists() else ""))
         path.unlink(missing_ok=True)
         return out
     model, info = fit_ngram(texts + [t for t, _ in extra], y + [v for _, v in extra])

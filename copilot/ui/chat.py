@@ -25,7 +25,8 @@ def format_sources(citations: list[Citation], engine: str, notice: str | None = 
     if answer is not None:
         if answer.covered:
             basis = "；".join(s.label for s in answer.sections)
-            lines.append(f"**依据：** {basis}" if basis else "**依据：** （未标明）")
+            head = "依据" if answer.direct else "最接近的内容（资料里没有完全对应的）"
+            lines.append(f"**{head}：** {basis}" if basis else f"**{head}：** （未标明）")
         else:
             lines.append(f"**资料未覆盖这个问题**（检索置信度 {answer.confidence:.2f}，低于阈值 {answer.threshold:.2f}）"
                          + ("；相关的小节（不是答案）：" if answer.related else ""))
