@@ -110,7 +110,7 @@ def test_name_candidates_respect_rules_for_every_profile(offline):
 def test_traditional_output_from_profile_keeps_placeholder(offline):
     result = draft("welcome", prof("hr-exchange"), offline)
     text = result.drafts[0]["text"]
-    assert "歡迎" in text and "{昵称}" in text  # converted, placeholder untouched for the bot
+    assert "群規" in text and "{昵称}" in text  # converted, placeholder untouched for the bot
     assert not failures(result.checks)
 
 

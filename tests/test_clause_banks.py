@@ -189,7 +189,11 @@ def test_every_conditional_clause_is_exercised_by_some_group():
     """A clause no test group qualifies for would never be composed (and so never checked) above."""
     extra = [profile_from_data({**GROUPS["brand"], "positioning": "山野咖啡会员，常来有徽章"}), *map(profile_from_data, OUTINGS.values()),
              profile_from_data({"name": "和园3号楼住户群", "type": "其他", "positioning": "和园3号楼住户的通知群", "topics": ["报修"],
-                                "card_format": "房号-称呼"})]
+                                "card_format": "房号-称呼"}),
+             # parents bringing their children to an outing (the children-in-your-own-care clause)
+             profile_from_data({"name": "周末遛娃团", "type": "兴趣型", "positioning": "带孩子周末去公园认植物", "topics": ["亲子"],
+                                "audience": "带3到6岁孩子的家长",
+                                "events": [{"title": "周日公园认植物", "kind": "线下活动", "cadence": "每周日", "time": "09:30", "place": "西湖公园东门"}]})]
     facts = [group_facts(p) for p in [*PROFILES.values(), *extra]]
     bank = clause_bank()
     items = [*bank["rules"]["speak"], *bank["rules"]["forbid"], *bank["rules"]["reward"], *bank["welcome"]["say"]]

@@ -95,7 +95,8 @@ def test_a_group_gets_its_own_domains_questions_and_every_variant_passes(offline
         assert not failures(result.checks), [c.reason for c in failures(result.checks)]
         free = _free(result)
         titles = {v.replace("{t}", "") for sk_title in own for v in _variants(sk_title)}
-        assert sum(any(t and t in e["title"] for t in titles) for e in free) >= min(5, len(free)), [e["title"] for e in free]
+        # one topic word fills at most four posts a week (topics.yaml word_cap): a one-word group gets four
+        assert sum(any(t and t in e["title"] for t in titles) for e in free) >= min(4, len(free)), [e["title"] for e in free]
         assert all("[" not in e["opening"] and "|" not in e["opening"] for e in free)
     # the domain comes from the group's own words: a woodwork group with the same fields gets none of it
     assert [d["skeletons"] for d in domains(profile)] == [topic_bank()["domains"][domain]["skeletons"]]

@@ -347,6 +347,12 @@ def _shorter_values(profile: GroupProfile, value: str) -> list[str]:
     return out + sorted(others, key=len)
 
 
+def _names_itself(name: str, value: str) -> bool:
+    """The positioning sentence repeats four or more characters of the group's name in a row."""
+    n = fold(name)
+    return any(n[i:i + 4] in fold(value) for i in range(max(0, len(n) - 3)))
+
+
 def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
     # Every variant says what members get here and, when the profile has one, the next activity (card
     # intro-welcome: 迎新 tells the core value and the coming activity), within the welcome.no_flooding
@@ -355,17 +361,25 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     bank = {k: v for k, v in clause_bank()["welcome"].items() if k != "say"}
     today = dt.date.fromisoformat(str(ctx["today"])) if ctx.get("today") else None
     upcoming = upcoming_events(profile, today)
-    events = [e for e in upcoming if e.cadence.kind not in ("daily", "workdays")] or upcoming
+    # a newcomer is pointed to a gathering, not to the members' selling day (a swap day's 卖货)
+    selling = {e.title for e in selling_days(profile)}
+    events = ([e for e in upcoming if e.cadence.kind not in ("daily", "workdays") and e.title not in selling]
+              or [e for e in upcoming if e.title not in selling] or upcoming)
     fill = {"name": profile.display_name(), "card": card_format(profile), "say": self_intro(profile),
             "where": where_rules(profile), "who": C.address(profile), "昵称": "{昵称}",
             "next": next_event(events, today, str(ctx.get("now") or "")),
             "value": core_value(profile), "t": lead_topic(profile)}
     family = any(w in profile.audience for w in ("子女", "家属", "父母"))
     out = []
+    # a value that already names the group (运营写的“XX书法二班的班级群”) is not led by the name again
+    named = _names_itself(fill["name"], fill["value"])
     for i in range(n):
-        part = {k: phrase(v, profile, f"w{k}{i}") for k, v in bank.items()}
+        part = {k: phrase([x for x in v if not (named and "{name}" in x)] or v if k == "value" else v, profile, f"w{k}{i}")
+                for k, v in bank.items()}
         if not fill["card"]:
             part["card"] = part["card_generic"]
+        if "{name}" in part["greet"] and "{name}" in part["value"]:  # "X欢迎你。X这里：…" says the name twice
+            part["value"] = phrase([x for x in bank["value"] if "{name}" not in x], profile, f"wvalue{i}")
         nxt = part["next"] if fill["next"] else ""
         fam = part["family"] if family else ""
         versions = [greet + part["value"] + part["card"] + "，" + intro + part["rules"] + extra

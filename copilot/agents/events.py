@@ -144,10 +144,13 @@ def missing_facts(event: Event, book: RuleBook) -> list[str]:
     params = _requirements(book)
     spec = (params.get("requires") or {}).get(event.kind, {})
     blob = fold(" ".join([event.title, event.place, event.signup, event.details]))
+    # the place says where, not what to bring or what happens in rain ("武康路一带" carries no 带)
+    said = fold(" ".join([event.title, event.signup, event.details]))
     reqs = list(spec.get("requires", []))
     if outdoor_event(event, params):
         reqs += spec.get("outdoor_requires", [])
-    return [r["need"] for r in reqs if requirement_applies(r, event) and not requirement_met(r, event, blob)]
+    return [r["need"] for r in reqs if requirement_applies(r, event)
+            and not requirement_met(r, event, blob if "field" in r else said)]
 
 
 def _place_required(event: Event, book: RuleBook) -> bool:
@@ -381,6 +384,8 @@ def wording_kind(event: Event) -> str:
     """The kind whose wording a notice uses: a 分享 that its title calls a meeting or a review (班会, 点评)
     is announced as one ("来聊", "把作品发上来"), not as a lecture to come and listen to."""
     spec = bank()["talk_as"]
+    if event.kind == "线下活动" and event.place and not physical_place(event):
+        return str(bank()["online_meeting_as"])  # "offline" in an online meeting: no 怎么去、带什么, no 见面地点
     if event.kind not in spec["kinds"]:
         return event.kind
     return next((kind for word, kind in spec["words"] if word in event.title), event.kind)
@@ -397,6 +402,21 @@ def _wording(event: Event) -> tuple[dict[str, Any], list[Any]]:
     return spec, openers
 
 
+def _where(profile: GroupProfile, event: Event, spec: dict[str, Any], fill: dict[str, str], key: str, skip: str) -> list[str]:
+    """The place and host lines of a notice (not those ``skip`` already says). A kind with no wording
+    of its own for them still says them (``fallback``): a fact the operator gave is never dropped."""
+    fb, where = bank()["fallback"], []
+    if event.place and event.place not in skip:
+        # a room members walk into is a place, not an "入口" (which is for a link or a live room)
+        base = spec.get("place") or fb["place"]
+        places = (spec.get("place_physical", base) if physical_place(event)
+                  else spec.get("place_online", base if spec.get("place") else fb["place_online"]))
+        where.append(phrase(fitting(places, fill), profile, "place" + key).format(**fill))
+    if event.host and event.host not in skip:
+        where.append(phrase(fitting(spec.get("host") or fb["host"], fill), profile, "host" + key).format(**fill))
+    return where
+
+
 def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book: RuleBook,
                    *, slot: str = "", closing: bool = True) -> Notice:
     """The notice members read for one occurrence of ``event`` (``on`` None: the event in general);
@@ -408,15 +428,9 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
     fill = {"when": when, "title": title, "place": event.place, "host": event.host, "signup": event.signup}
     lines = [str(pick(fitting(openers, fill), profile, "open" + key)).format(**fill).rstrip("。") + "。"]
     needs = [f"{n}" for n in missing_facts(event, book)]
-    where = []
     # "群内" goes without saying for a vote, but a talk or class must still say where (rule topics.event_facts)
     trivial = fold(event.place) in {fold(t) for t in bank()["trivial_places"]} and not _place_required(event, book)
-    if event.place and not trivial and event.place not in lines[0] and spec.get("place"):
-        # a room members walk into is a place, not an "入口" (which is for a link or a live room)
-        places = spec.get("place_physical", spec["place"]) if physical_place(event) else spec.get("place_online", spec["place"])
-        where.append(phrase(fitting(places, fill), profile, "place" + key).format(**fill))
-    if event.host and spec.get("host"):
-        where.append(phrase(fitting(spec["host"], fill), profile, "host" + key).format(**fill))
+    where = _where(profile, event, spec, fill, key, skip=lines[0] if not trivial else lines[0] + event.place)
     if where:
         lines.append("，".join(where) + "。")
     rot = rotation(event, on)
@@ -449,6 +463,8 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
             lines.append(event.signup.rstrip("。") + "。")
         else:
             lines.append(str(pick(fitting(bank()["signup"], fill), profile, "signup" + key)).format(**fill).rstrip("。") + "。")
+    if event.host and "closings_hosted" in spec:  # a host leads it: members do not write their own review
+        spec = {**spec, "closings": spec["closings_hosted"], "steps": spec.get("steps_hosted", spec.get("steps", []))}
     closing = phrase(_closings(spec, event, book), profile, "close" + key) if closing else ""
     if closing:
         lines.append(closing + "。")

@@ -34,7 +34,9 @@ def _event_fact_params() -> dict[str, Any]:
 def in_person(profile: GroupProfile) -> bool:
     """Members meet in person: an offline event, a class with no online place, or any event held at a
     physical place (a class held in a live room is online)."""
-    return any(e.kind == "线下活动" or physical_place(e) or (e.kind == "课程" and not e.place) for e in profile.all_events())
+    # an "offline" event held in an online meeting (kind 线下活动, place 腾讯会议) is not met in person
+    return any((e.kind == "线下活动" and (not e.place or physical_place(e))) or physical_place(e) or (e.kind == "课程" and not e.place)
+               for e in profile.all_events())
 
 
 def drive_event(event: Any) -> bool:
@@ -145,10 +147,44 @@ def word_kind_table() -> dict[str, Any]:
     kinds = {k: {"words": {fold(w) for w in v.get("words", [])}, "heads": sorted({fold(h) for h in v.get("heads", [])}, key=len, reverse=True)}
              for k, v in data["kinds"].items()}
     return {"order": list(data["order"]), "slots": dict(data["slots"]), "kinds": kinds,
-            "gear": [fold(h) for h in data["gear_heads"]], "not_addressed": {fold(w) for w in data["not_addressed"]}}
+            "gear": [fold(h) for h in data["gear_heads"]], "not_addressed": {fold(w) for w in data["not_addressed"]},
+            "context": data.get("context", {}), "verb_leads": set(data.get("verb_leads", [])),
+            "verb_lead_kinds": set(data.get("verb_lead_kinds", []))}
 
 
-def word_kind(word: str, products: tuple[str, ...] = ()) -> str:
+def profile_context(profile: GroupProfile) -> str:
+    """The operator's own sentences about the group (name, positioning, audience, events' titles and
+    details), folded: where an unlisted topic word shows its kind ("积木玩家", "MOC作品")."""
+    parts = [profile.name, profile.positioning, profile.audience]
+    parts += [f"{e.title}。{e.details}" for e in profile.all_events()]
+    return fold("。".join(p for p in parts if p))
+
+
+def context_reading(word: str, context: str) -> tuple[str, str | None]:
+    """What the operator's own wording around ``word`` says it is (``context`` in word_kinds.yaml):
+    the kind and the verb that wording carries (None: no verb), or ("unknown", None)."""
+    w = fold(word).strip()
+    if not w or not context:
+        return "unknown", None
+    ctx = word_kind_table()["context"]
+    joiners = tuple(fold(j) for j in ctx.get("joiners", []))
+    for m in re.finditer(re.escape(w), context):
+        after = re.split(r"[，,。；;：:！!？?\s（(）)]", context[m.end():m.end() + 16], maxsplit=1)[0]
+        if after.startswith(joiners):  # 乐高和国产积木玩家: the last of the joined words carries the cue
+            after = after[1:]
+        for row in ctx.get("after", []):
+            for cue in row["cues"]:
+                at = after.find(fold(cue))
+                if at == 0 or (at > 0 and context[m.end()] in joiners and at <= 6):
+                    return str(row["kind"]), row.get("verb")
+        before = context[max(0, m.start() - 3):m.start()]
+        for row in ctx.get("before", []):
+            if any(before.endswith(fold(c)) for c in row["cues"]):
+                return str(row["kind"]), row.get("verb")
+    return "unknown", None
+
+
+def word_kind(word: str, products: tuple[str, ...] = (), context: str = "") -> str:
     """What kind of word a topic word is (activity, field, product, exam, duty, matter, concern, place,
     people, service, routine, animal, form — ``word_kinds.yaml``), or ``unknown``: a product the profile
     the whole word in a kind's list, then its head (the end of a Chinese compound: 郊野公园 is a 公园),
@@ -160,14 +196,18 @@ def word_kind(word: str, products: tuple[str, ...] = ()) -> str:
     for k in table["order"]:
         if w in table["kinds"][k]["words"]:
             return str(k)
-    for k in table["order"]:
-        if any(w.endswith(h) for h in table["kinds"][k]["heads"]):
-            return str(k)
+    # the longest listed ending is the compound's head (楷书 is a 楷书, not a 书); ties go by ``order``
+    heads = [(len(h), -i, k, h) for i, k in enumerate(table["order"]) for h in table["kinds"][k]["heads"] if w.endswith(h)]
+    if heads:
+        _, _, k, head = max(heads)
+        lead = w[:-len(head)][-1:]
+        # 种菜, 遛狗: a doing whose object is the head, not the thing itself
+        return "activity" if k in table["verb_lead_kinds"] and lead and lead in table["verb_leads"] else str(k)
     if any(n in w or (w in n and not _CJK.search(n.split(w, 1)[1])) for n in (fold(p) for p in products if p.strip())):
         return "product"  # names what the group sells (明前云雾毛尖 250g is a 云雾毛尖; 科目二加练课时 is no 科目二)
     if word_pos(w) == "ns":
         return "place"
-    return "unknown"
+    return context_reading(w, context)[0]
 
 
 def word_pos(word: str) -> str:
@@ -176,11 +216,13 @@ def word_pos(word: str) -> str:
     return (word_class(cut[-1]) or "") if cut else ""
 
 
-def topic_classes(word: str, products: tuple[str, ...] = ()) -> set[str]:
+def topic_classes(word: str, products: tuple[str, ...] = (), context: str = "") -> set[str]:
     """Which skeleton slots a topic word fits (``slots`` in word_kinds.yaml): a person or a form fits
     none, a word of unknown kind none either (a shorter calendar beats 练郊野公园)."""
     table = word_kind_table()
-    kind = word_kind(word, products)
+    kind = word_kind(word, products, context)
+    if word_kind(word, products) == "unknown":  # typed by the profile's wording only: the safe slots
+        return set(table["slots"].get(kind, [])) & {"subject", "product"}
     out = set(table["slots"].get(kind, []))
     if kind == "activity" and any(fold(word).endswith(h) for h in table["gear"]):
         out.add("gear")
@@ -219,12 +261,19 @@ def topic_verb(word: str, default: str) -> str:
     return default
 
 
-def takes_verb(word: str) -> bool:
-    """A topic word one does (a practice, or a word with its own verb in topics.yaml): "练{t}"/"玩{t}"
-    only fit these — "学高考", "玩山径", "练郊野公园" do not read."""
-    return "practice" in topic_classes(word) or topic_verb(word, "\0") != "\0"
+def takes_verb(word: str, context: str = "") -> bool:
+    """A topic word with its own verb in topics.yaml (桌游: 玩, 马拉松: 跑, 登山: none): "练{t}"/"玩{t}"
+    only fit these — "学高考", "玩山径", "练郊野公园", "玩排练" do not read. A word typed only by the profile's
+    wording takes the verb that wording carries ("积木玩家": 玩), and none when it carries none ("MOC作品")."""
+    if topic_verb(word, "\0") != "\0":
+        return True
+    if word_kind(word) == "unknown" and context:
+        return context_reading(word, context)[1] is not None
+    # an activity with no verb of its own in topics.yaml takes none ("玩排练", "练构图" do not read)
+    return False
 
 
-def verb_fill(word: str) -> dict[str, str]:
+def verb_fill(word: str, context: str = "") -> dict[str, str]:
     """The ``{v_学}`` ``{v_玩}`` ``{v_练}`` fills of a skeleton for ``word``."""
-    return {f"v_{d}": topic_verb(word, d) for d in ("学", "玩", "练")}
+    own = context_reading(word, context)[1] if context and word_kind(word) == "unknown" else None
+    return {f"v_{d}": topic_verb(word, own or d) for d in ("学", "玩", "练")}

@@ -73,9 +73,13 @@ def _member_candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     without such a unit, the brand, organisation or place with the members' form ("点头茶农群")."""
     ident, members = _identity(profile), C.audience_forms(profile)
     if not ident:
-        lead = C.brand(profile) or C.organisation(profile) or next(iter(C.places(profile)), "")
+        owner = C.brand(profile) or C.organisation(profile)
+        lead = owner or next(iter(C.places(profile)), "")
+        # a place with the members' form ("翠湖湾住户群") names a residents' group: only when the operator's
+        # own name says the group is one (a badminton or dog-walking group of one estate is no 住户群)
         return [(4.2 - 0.2 * i, f"{lead}{f}", f"名字+成员：“{lead}”说明是哪家、哪里的群，“{f}”说明谁在里面")
-                for i, f in enumerate(members) if lead and not lead.endswith(f[:2])]
+                for i, f in enumerate(members) if lead and not lead.endswith(f[:2])
+                and (owner or f[:2] in profile.name or not _residents_form(f))]
     out = [(6.0 - 0.3 * i, f"{ident}{f}", f"身份+成员：“{ident}”说明是哪一个群，“{f}”说明谁在里面")
            for i, f in enumerate(members)]
     out += [(5.0 - 0.3 * i, f"{ident}{t}群", f"身份+主题：“{ident}”说明是哪一个群，“{t}”说明聊什么")
@@ -83,6 +87,11 @@ def _member_candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
     # the class or building alone is a name too (the one left when no form fits in 16 characters)
     out.append((4.0, ident, f"身份：“{ident}”本身就说清了是哪个群"))
     return out
+
+
+def _residents_form(form: str) -> bool:
+    """A form naming the members as residents (住户群, 业主群: ``resident`` in audiences.yaml)."""
+    return any(form.startswith(w) for w in C.audience_table()["classes"]["resident"])
 
 
 def _identity(profile: GroupProfile) -> str:

@@ -25,13 +25,14 @@ from copilot.agents.facts import (
     applies,
     audience_noun,
     group_facts,
+    profile_context,
     takes_verb,
     topic_classes,
     verb_fill,
     word_kind,
 )
 from copilot.cadence import beijing_now, holiday_note, weekday_name
-from copilot.knowledge.checks import member_text, on_topic_words, profile_words, skeleton_clauses
+from copilot.knowledge.checks import audience_misfits, member_text, on_topic_words, profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
 from copilot.paths import KNOWLEDGE_DIR, load_resource
@@ -39,6 +40,7 @@ from copilot.profile import Event, GroupProfile
 from copilot.textnorm import fold, has_word
 
 _DISTINCT_RULE = "topics.distinct_skeletons"
+_AUDIENCE_RULE = "topics.audience_fit"
 TYPE_ORDER = ["求助", "投票", "观点", "案例", "清单", "晒图", "闲聊"]
 FAMILY = {"知识型": "learn", "兴趣型": "hobby", "消费型": "buy", "品牌型": "brand", "其他": "care"}
 
@@ -116,6 +118,13 @@ def _entry(day: int, on: dt.date, time: str, kind: str, title: str, opening: str
             "title": title, "opening": opening, "steps": steps[:3], "why": why, "needs": needs, "event": event}
 
 
+def untyped_words(profile: GroupProfile) -> list[str]:
+    """The group's topic words of no kind the lexicon or the profile's own wording shows: no free
+    question can take them (rule topics.days_filled names them when they leave the calendar empty)."""
+    products, context = tuple(p.name for p in profile.products), profile_context(profile)
+    return [t for t in profile.topics if t.strip() and word_kind(t, products, context) == "unknown"]
+
+
 def poll_options(profile: GroupProfile) -> dict[str, list[str]]:
     """What a free-slot vote may offer, only from the profile (never invented perks): its products by
     name (``options: products``), or its topic words (``options: topics``) when at least two are of one
@@ -125,8 +134,8 @@ def poll_options(profile: GroupProfile) -> dict[str, list[str]]:
     kinds = {e.kind for e in profile.all_events()}
     by_kind: dict[str, list[str]] = {}
     for t in profile.topics:
-        by_kind.setdefault(word_kind(t, products), []).append(t)
-    same = max((ws for k, ws in by_kind.items() if k not in ("unknown", "people", "form")), key=len, default=[])
+        by_kind.setdefault(word_kind(t, products, profile_context(profile)), []).append(t)
+    same = max((ws for k, ws in by_kind.items() if k in topic_bank()["topic_poll_word_kinds"]), key=len, default=[])
     topics = same[:3] if len(same) >= 2 and kinds & set(topic_bank()["topic_poll_kinds"]) else []
     return {"topics": topics, "products": [p.name for p in profile.products][:3]}
 
@@ -145,7 +154,7 @@ class _FreeTopics:
     """Skeletons for the free slots of one calendar: types in rotation, each skeleton used once, each
     filled only with a topic word of the kind it declares (an activity, a product, gear…)."""
 
-    def __init__(self, profile: GroupProfile, max_unanchored: int = 0) -> None:
+    def __init__(self, profile: GroupProfile, max_unanchored: int = 0, days: int = 7) -> None:
         b = topic_bank()
         # posts that name no topic, positioning or audience word (本周问题征集…): at most as many as
         # rule topics.on_topic leaves room for
@@ -159,7 +168,11 @@ class _FreeTopics:
             family = "parents"  # the children learn; the members are their parents
         facts = group_facts(profile)
         products = tuple(p.name for p in profile.products)
+        self.context = profile_context(profile)
         self.topics = [(t, self._classes(profile, t, products)) for t in profile.topics]
+        # the group's words no skeleton can take (of no kind the lexicon or the profile's wording shows):
+        # the calendar's notice names them, so a short calendar says why
+        self.untyped = untyped_words(profile)
         self.topics = [(t, k) for t, k in self.topics if k]
         # questions that insert no topic word, written for who the members are (parents, volunteers, peers…)
         self.topics.append(("", {"none"}))
@@ -189,6 +202,9 @@ class _FreeTopics:
             v.sort(key=lambda sk: sk["_order"])
         self.types = [t for t in TYPE_ORDER if t in self.by_type]
         self.profile = profile
+        self.uses: Counter[str] = Counter()
+        cap = topic_bank()["word_cap"]
+        self.cap = max(int(cap["min"]), days // int(cap["per_days"]))
         self.turn = 0
         self.topic_turn = int(pick(list(range(len(self.topics) or 1)), profile, "topic0") or 0)
         self.exhausted = not self.types
@@ -199,28 +215,39 @@ class _FreeTopics:
         at a cleaning company) is the customers' service, not an activity they do; a duty (照护, 垃圾分类) is
         the members' own only where they are volunteers or workers — where a brand or an institution runs the
         group (a nursing home, an apartment block), the staff do it and members are not asked to share it out."""
-        classes = topic_classes(word, products)
+        classes = topic_classes(word, products, profile_context(profile))
         if "service" in C.business_classes(profile) and any(fold(word) in fold(p) for p in products):
             classes = {"service"}  # what customers say about a service they buy, not "在日常保洁上做对了"
         if C.brand(profile) and not C.audience_classes(profile) & {"volunteer", "worker"}:
             classes -= {"duty"}
         return classes
 
-    def _topic(self, sk: dict[str, Any]) -> str:
-        fits = [t for t, k in self.topics if _fits(sk, k)]
-        if sk.get("main"):
-            return fits[0]
+    def _topic(self, sk: dict[str, Any]) -> str | None:
+        """The topic word for ``sk``: the least used of the words that fit it (a word at its cap is
+        not used again — None when every fitting word is)."""
+        if sk.get("main"):  # written for the group's first word of its kind: that word or none
+            first = next((t for t, k in self.topics if _fits(sk, k)), None)
+            return first if first is not None and (not first or self.uses[first] < self.cap) else None
+        fits = [t for t, k in self.topics if _fits(sk, k) and (not t or self.uses[t] < self.cap)]
+        if not fits:
+            return None
         self.topic_turn += 1
+        least = min(self.uses[t] for t in fits)
+        fits = [t for t in fits if self.uses[t] == least]
         return fits[self.topic_turn % len(fits)]
+
+    def use(self, topic: str) -> None:
+        self.uses[topic] += bool(topic)
 
     def next(self, on: dt.date) -> tuple[str, dict[str, Any], str] | None:
         for _ in range(len(self.types)):
             kind = self.types[self.turn % len(self.types)]
             self.turn += 1
-            sk = next((sk for sk in self.by_type[kind] if "days" not in sk or on.weekday() in sk["days"]), None)
-            if sk is not None:
+            for sk in [sk for sk in self.by_type[kind] if "days" not in sk or on.weekday() in sk["days"]]:
                 self.by_type[kind].remove(sk)
-                return kind, sk, self._topic(sk)
+                topic = self._topic(sk)
+                if topic is not None:
+                    return kind, sk, topic
         self.exhausted = not any(self.by_type.values())
         return None
 
@@ -233,8 +260,14 @@ class _SkeletonGuard:
         self.words = profile_words(profile)
         self.min_chars = int(book.get(_DISTINCT_RULE).check.params.get("min_chars", 6))
         self.seen: dict[str, str] = {}
+        # rule topics.audience_fit: a post spoken to people the members are not is not emitted either
+        self.marks = book.get(_AUDIENCE_RULE).check.params.get("marks", [])
+        self.audience = C.audience_classes(profile)
+        self.profile = profile
 
     def take(self, title: str, opening: str) -> bool:
+        if audience_misfits(f"{title}\n{opening}", self.marks, self.audience, self.profile):
+            return False
         clauses = [c for c, _ in skeleton_clauses(opening, self.words, self.min_chars)]
         if any(self.seen.get(c, title) != title for c in clauses):
             return False
@@ -253,11 +286,11 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
         opts = free.options.get(sk.get("options", ""), [])
         if "{aud}" in sk["text"] and not free.aud:
             continue  # "各位{aud}" only where the audience names who the members are
-        fill = {"t": topic, "who": who, "aud": free.aud, "brand": C.brand(free.profile) or "", **verb_fill(topic),
+        fill = {"t": topic, "who": who, "aud": free.aud, "brand": C.brand(free.profile) or "", **verb_fill(topic, free.context),
                 "opts": " ".join(f"{letter}. {o}" for letter, o in zip("ABC", opts, strict=False))}
         slot = f"free{sk['type']}{sk['title']}"
         # a verb before the topic ("{v_玩}{t}") only for a topic one does; a skeleton that needs one is skipped
-        avoid = "" if takes_verb(topic) else "{v_"
+        avoid = "" if takes_verb(topic, free.context) else "{v_"
         title_raw, text_raw = expand(sk["title"], free.profile, slot, avoid), expand(sk["text"], free.profile, slot, avoid)
         if avoid and avoid in title_raw + text_raw:
             continue
@@ -270,6 +303,7 @@ def _draw(free: _FreeTopics, on: dt.date, who: str, guard: _SkeletonGuard) -> tu
         seen = plain_words(text, free.profile) if "senior" in C.audience_classes(free.profile) else text
         if guard.take(title, seen):
             free.unanchored += not anchored
+            free.use(topic)
             if sk.get("options"):
                 free.polled.add(sk["options"])
             return kind, sk, title, text
@@ -365,11 +399,8 @@ def _minutes(hhmm: str) -> int:
     return int(h) * 60 + int(m or 0)
 
 
-def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
-    days = int(ctx.get("days", 7))
-    start = dt.date.fromisoformat(str(ctx["start"]))
-    book: RuleBook = load_rules(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
-    morning, evening = _slot_times(profile)
+def _event_days(profile: GroupProfile, start: dt.date, days: int, book: RuleBook, morning: str, evening: str) -> dict[dt.date, list[dict[str, Any]]]:
+    """The calendar's days with the group's own events on them, each with its notice."""
     by_day: dict[dt.date, list[dict[str, Any]]] = {start + dt.timedelta(days=i): [] for i in range(days)}
     seen: set[str] = set()
     for on, ev in occurrences(profile, start, days):
@@ -393,40 +424,65 @@ def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str
         if n.paused:
             entry["paused"] = True
         by_day[on].append(entry)
+    return by_day
+
+
+def _fill_free(profile: GroupProfile, by_day: dict[dt.date, list[dict[str, Any]]], book: RuleBook,
+               slots: tuple[str, str], twice: bool) -> tuple[_FreeTopics, list[dt.date]]:
+    """Free topics into the calendar's free slots (in place); the free-topic source and the days left empty."""
+    start, days = min(by_day), len(by_day)
     ratio = float(book.get("topics.on_topic").check.params.get("min_ratio", 1.0))
-    free = _FreeTopics(profile, max_unanchored=int((1 - ratio) * days))
+    free = _FreeTopics(profile, max_unanchored=int((1 - ratio) * days), days=days)
     guard = _SkeletonGuard(profile, book)
     anchored = _Anchored(profile, occurrences(profile, start, days), group_facts(profile))
     who = C.address(profile)
     routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
+    types = topic_bank()["types"]
+    weekdays_only = bool(C.audience_classes(profile) & set(topic_bank()["weekdays_only_audiences"]))
+    # a group that talks twice a day gets its first post every day before any day gets its second: when
+    # good questions run short, the calendar thins out evenly instead of going silent after a few days
+    for second in ((False, True) if twice else (False,)):
+        for on, entries in by_day.items():
+            if weekdays_only and on.weekday() >= 5:
+                continue  # colleagues are not sent topics at the weekend
+            for time in _free_slots(entries, routine, slots[0], slots[1], second):
+                got = anchored.draw(on, entries, who, guard) or _draw(free, on, who, guard)
+                if got is None:
+                    break
+                kind, sk, title, text = got
+                entries.append(_entry((on - start).days + 1, on, time, kind, title, text,
+                                      list(sk.get("steps") or types[kind]["steps"]), types[kind]["why"],
+                                      list(types[kind].get("needs", []))))
+    empty = [on for on, entries in by_day.items() if not entries]
+    return free, empty
+
+
+def compose_topics(profile: GroupProfile, passages: list[Passage], ctx: dict[str, Any]) -> Composed:
+    days = int(ctx.get("days", 7))
+    start = dt.date.fromisoformat(str(ctx["start"]))
+    book: RuleBook = load_rules(ctx.get("knowledge_dir", KNOWLEDGE_DIR))
+    slots = _slot_times(profile)
     # an online learning or hobby group talks twice a day (共振); a shop's or a clinic's customers, a
     # volunteer or workplace group are not sent two topics a day — once a day is plenty
     facts = group_facts(profile)
     twice = (not facts.in_person and not facts.business and facts.type in topic_bank()["twice_daily_types"]
              and not facts.audience & set(topic_bank()["once_daily_audiences"]))
-    types = topic_bank()["types"]
-    empty = []
-    weekdays_only = bool(C.audience_classes(profile) & set(topic_bank()["weekdays_only_audiences"]))
-    for on, entries in by_day.items():
-        if weekdays_only and on.weekday() >= 5:
-            continue  # colleagues are not sent topics at the weekend
-        for time in _free_slots(entries, routine, morning, evening, twice):
-            got = anchored.draw(on, entries, who, guard) or _draw(free, on, who, guard)
-            if got is None:
-                break
-            kind, sk, title, text = got
-            entries.append(_entry((on - start).days + 1, on, time, kind, title, text,
-                                  list(sk.get("steps") or types[kind]["steps"]), types[kind]["why"],
-                                  list(types[kind].get("needs", []))))
-        if not entries and not (weekdays_only and on.weekday() >= 5):
-            empty.append(on)
+    by_day = _event_days(profile, start, days, book, *slots)
+    free, empty = _fill_free(profile, by_day, book, slots, twice)
     out = [e for on in sorted(by_day) for e in sorted(by_day[on], key=lambda e: e["time"])]
     # a calendar with fewer posts than days (weekends off, a bank run dry) leaves less room for posts
     # naming neither the group's topics nor its members: the last of them go until topics.on_topic holds
+    ratio = float(book.get("topics.on_topic").check.params.get("min_ratio", 1.0))
     loose = [e for e in out if not e["event"] and not any(w in fold(member_text(e, "topics")) for w in free.anchors)]
     while loose and (len(out) - len(loose)) / len(out) < ratio:
         out.remove(loose.pop())
     notes = [f"{ev.title}：{n}" for ev in profile.all_events() for n in ev.cadence.holiday_notes(start, days)]
+    said = fold(" ".join(member_text(e, "topics") for e in out))
+    untyped = [w for w in free.untyped if fold(w) not in said]
+    # named when they cost the calendar something: days left empty, or most of the group's words unused
+    if untyped and (empty or 2 * len(untyped) >= len([t for t in profile.topics if t.strip()])):
+        notes.append(f"这些主题词认不出是哪一类（自己做的事、学问、商品、地方……），没有拿来写话题：{'、'.join(untyped)}；"
+                     "可以在定位里写一句成员拿它做什么（如“X玩家”“X作品”“买X”），或换成更具体的说法")
     if free.exhausted or empty:
         usable = "、".join(t for t, _ in free.topics if t) or "（没有能当话题的词）"
         notes.append(f"话题库里适合这个群的句式已经用完（能用的主题词：{usable}），"
@@ -474,6 +530,11 @@ SPEC = AgentSpec(
 def draft_topics(profile: GroupProfile, engine: Engine, *, days: int = 7, start: dt.date | str | None = None) -> DraftResult:
     """A calendar of ``days`` days from ``start`` (default: next Monday)."""
     first = dt.date.fromisoformat(start) if isinstance(start, str) else (start or next_monday())
-    ctx = {"days": days, "start": first.isoformat(), "knowledge_dir": engine.settings.knowledge_dir,
+    # days the calendar leaves empty on purpose (colleagues get no topics at the weekend): rule
+    # topics.days_filled does not count them
+    rest = [(first + dt.timedelta(days=i)).isoformat() for i in range(days)
+            if (first + dt.timedelta(days=i)).weekday() >= 5 and C.audience_classes(profile) & set(topic_bank()["weekdays_only_audiences"])]
+    ctx = {"days": days, "start": first.isoformat(), "knowledge_dir": engine.settings.knowledge_dir, "rest_days": rest,
+           "audience": sorted(C.audience_classes(profile)), "untyped": untyped_words(profile),
            "occurrences": calendar_context(profile, first, days), "off_dates": calendar_off_dates(profile, first, days)}
     return run_agent(SPEC, profile, engine, context=ctx)

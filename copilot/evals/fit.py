@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from copilot.agents.facts import word_kind
+from copilot.agents.facts import profile_context, word_kind
 from copilot.paths import EVALS_DIR, load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold
@@ -42,7 +42,7 @@ def frames() -> list[dict[str, Any]]:
     return out
 
 
-def misfits(text: str, topics: list[str], products: tuple[str, ...] = ()) -> list[str]:
+def misfits(text: str, topics: list[str], products: tuple[str, ...] = (), context: str = "") -> list[str]:
     """Why ``text`` misuses one of ``topics`` ("郊野公园：“练/玩”后面要是自己去做的事"), one line per
     (word, frame); [] when every topic word in it stands where its kind reads."""
     t = fold(text)
@@ -50,7 +50,7 @@ def misfits(text: str, topics: list[str], products: tuple[str, ...] = ()) -> lis
     out = []
     for word in sorted({w for w in topics if w.strip()}, key=len, reverse=True):
         w = fold(word)
-        kind = word_kind(word, products)
+        kind = word_kind(word, products, context)  # typed as the drafts type it (the profile's wording too)
         for m in re.finditer(re.escape(w), t):
             if any(a <= m.start() < b for a, b in taken):
                 continue  # inside a longer topic word already read (公园 in 郊野公园)
@@ -72,7 +72,7 @@ def free_slot_misfits(profile: GroupProfile, drafts: list[dict[str, Any]]) -> li
     for d in drafts:
         if d.get("event"):
             continue
-        found = misfits(f"{d.get('title', '')}。{d.get('opening', '')}", list(profile.topics), products)
+        found = misfits(f"{d.get('title', '')}。{d.get('opening', '')}", list(profile.topics), products, profile_context(profile))
         if found:
             out.append(f"{d.get('date', '')} {d.get('title', '')}：{found[0]}")
     return out

@@ -22,7 +22,7 @@ import datetime as dt
 import operator
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
 from difflib import SequenceMatcher
@@ -953,6 +953,61 @@ def _events_placed(c: CheckInput) -> CheckOutcome:
     inside = len(events) - len(outside)
     gone = f"；{'、'.join(outside)}在这 {days} 天里没有日期（不定期或在窗口外），没有排" if outside else ""
     return True, f"这 {days} 天里有日期的 {inside} 个固定活动都按日期排进了日历（共 {placed} 次）{gone}"
+
+
+def audience_misfits(text: str, marks: Sequence[Mapping[str, Any]], audience: Iterable[str], profile: Any) -> list[str]:
+    """The words of ``text`` addressed to people the members are not (rule ``topics.audience_fit``):
+    期末 and 哪门课 speak to students, 探望老人 to the relatives who visit — a retirees' class is neither.
+    A word the operator wrote in the profile (positioning, events) is theirs to use."""
+    t, have, own = fold(text), set(audience), _profile_blob(profile)
+    return [f"“{w}”是说给{m['who']}的" for m in marks if not have & set(m["for"])
+            for w in (fold(x) for x in m["words"]) if w in t and w not in own][:1]
+
+
+@check_kind("audience_fit")
+def _audience_fit(c: CheckInput) -> CheckOutcome:
+    """A free-slot post speaks to who the members are (``audience`` in the context: the profile's
+    audience classes); the group's own events are the operator's and are not judged."""
+    if "audience" not in c.context:
+        return True, NOT_APPLICABLE + "没有给出成员是谁"
+    marks = c.rule.check.params.get("marks", [])
+    bad = [f"{_clip(t)}：{w[0]}" for d, t in zip(c.drafts, c.texts, strict=False) if not _get(d, "event")
+           and (w := audience_misfits(t, marks, c.context.get("audience") or [], c.profile))]
+    if bad:
+        return False, "空档话题说给了群里没有的人：" + shorten(bad)
+    return True, "空档话题都是说给群里的成员的"
+
+
+@check_kind("days_filled")
+def _days_filled(c: CheckInput) -> CheckOutcome:
+    """Most days of a calendar carry a post: a two-week calendar with ten empty days is no calendar,
+    whatever else it gets right. Days left empty on purpose (``rest_days``: colleagues' weekends) are
+    not counted."""
+    start, days = c.context.get("start"), c.context.get("days")
+    if not start or not days:
+        return True, NOT_APPLICABLE + "没有给出日历的起止日期"
+    first = _date.fromisoformat(str(start))
+    rest = set(c.context.get("rest_days") or [])
+    span = min(int(days), int(c.rule.check.params.get("window_days", days)))
+    want = [d for d in ((first + dt.timedelta(days=i)).isoformat() for i in range(span)) if d not in rest]
+    if not want:
+        return True, NOT_APPLICABLE + "这几天都是有意不排的日子"
+    have = {str(_get(d, "date", "")) for d in c.drafts}
+    empty = [d for d in want if d not in have]
+    ratio = float(c.rule.check.params.get("min_ratio", 0.5))
+    filled = len(want) - len(empty)
+    if filled / len(want) < ratio:
+        shown = "、".join(f"{int(d[5:7])}月{int(d[8:])}日" for d in empty[:6]) + ("…" if len(empty) > 6 else "")
+        # a word a post already talks about (暖气 in a season's post) was not left out
+        untyped = [w for w in c.context.get("untyped") or [] if not any(fold(w) in fold(t) for t in c.texts)]
+        if "untyped" not in c.context:  # no account of why (a calendar checked on its own): it fails
+            return False, f"{len(want)} 天里只有 {filled} 天有内容，{len(empty)} 天空着（{shown}），也没有说明为什么"
+        # the calendar says why it is short (``say_why``: the rule's own choice of failing or explaining)
+        why = (f"群的主题词{'、'.join(untyped[:5])}认不出类型，没有拿来写话题；补几个具体的主题词（或在定位里写成员拿它做什么），或缩短 --days"
+               if untyped else "群的主题词都认得，但适合这个群的问法用完了，宁可空着也不凑")
+        return bool(c.rule.check.params.get("say_why", False)), (
+            f"{len(want)} 天里只有 {filled} 天有内容，{len(empty)} 天空着（{shown}）：{why}（日历末尾的注意事项列了哪几天）")
+    return True, f"{len(want)} 天里有 {filled} 天有内容" + (f"（{len(empty)} 天空着）" if empty else "")
 
 
 def _profile_blob(profile: Any) -> str:
