@@ -455,7 +455,7 @@ def profile_from_data(data: Any, source: str = "") -> GroupProfile:
     try:
         return GroupProfile.model_validate(data)
     except ValidationError as exc:
-        raise ProfileError(zh_problems(exc), source) from None
+        raise ProfileError(zh_problems(exc, GroupProfile), source) from None
 
 
 class _ProfileLoader(yaml.SafeLoader):

@@ -7,10 +7,12 @@ Chinese — never pydantic's English (``Input should be 'a', 'b' or 'c'``).
 
 from __future__ import annotations
 
+import difflib
 import re
+import typing
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 _TEXT = {
     "missing": "必填项缺失",
@@ -74,7 +76,41 @@ def location(error: Any) -> str:
     return ".".join(str(p) for p in error.get("loc", ())) or "(根)"
 
 
-def zh_problems(exc: ValidationError) -> list[tuple[str, str]]:
-    """Every problem of ``exc`` as (dotted key, Chinese reason), in pydantic's order."""
-    return [(location(e), zh_reason(e)) for e in exc.errors()]
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model that holds the last key of ``loc`` (``products.0.desc`` → the product model)."""
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return None
+        inner = [a for a in (field.annotation, *typing.get_args(field.annotation))
+                 for a in (a, *typing.get_args(a)) if isinstance(a, type) and issubclass(a, BaseModel)]
+        if not inner:
+            return None
+        model = inner[0]
+    return model
+
+
+def _unknown_key_hint(model: type[BaseModel] | None, error: Any) -> str:
+    """For a key the model does not know: the field it most likely meant, or the fields it has."""
+    loc = tuple(error.get("loc", ()))
+    holder = _model_at(model, loc) if model is not None and loc else None
+    if holder is None:
+        return ""
+    names = list(holder.model_fields)
+    given = str(loc[-1]).strip().lower()
+    near = [n for n in names if n.startswith(given) or given.startswith(n)] if len(given) >= 3 else []
+    near = near or difflib.get_close_matches(given, names, n=2, cutoff=0.6)
+    if near:
+        return f"；是不是 {'、'.join(near)}？"
+    return f"；这里可用的字段：{'、'.join(names)}"
+
+
+def zh_problems(exc: ValidationError, model: type[BaseModel] | None = None) -> list[tuple[str, str]]:
+    """Every problem of ``exc`` as (dotted key, Chinese reason), in pydantic's order. With the ``model``
+    that was validated, a key it does not know also gets the field it most likely meant (desc →
+    description) or the fields that level has."""
+    return [(location(e), zh_reason(e) + (_unknown_key_hint(model, e) if e.get("type") == "extra_forbidden" else ""))
+            for e in exc.errors()]
 

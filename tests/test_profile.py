@@ -14,6 +14,7 @@ from copilot.profile import (
     ProfileStore,
     load_profile,
     parse_profile_text,
+    profile_from_data,
 )
 
 GOOD = """
@@ -274,3 +275,18 @@ def test_a_range_with_an_impossible_side_is_still_an_error() -> None:
         parse_profile_text("positioning: 羽毛球约球\ntopics: [羽毛球]\nevents:\n"
                            "  - {title: 夜场, kind: 线下活动, cadence: 每周三, time: \"19:30-25:00\"}\n")
     assert "events.0.time" in dict(info.value.problems)
+
+
+@pytest.mark.parametrize(("data", "key", "hint"), [
+    ({"products": [{"name": "周末烘焙课", "price": 380, "desc": "两小时，自带围裙"}]}, "products.0.desc", "是不是 description？"),
+    ({"topcis": ["烘焙"]}, "topcis", "是不是 topics？"),
+    ({"events": [{"title": "周六骑行", "kind": "线下活动", "cadence": "每周六", "detial": "8点集合"}]},
+     "events.0.detial", "是不是 details？"),
+    ({"zzz": 1}, "zzz", "这里可用的字段：name、"),
+])
+def test_an_unknown_key_names_the_field_it_probably_meant(data: dict, key: str, hint: str) -> None:  # type: ignore[type-arg]
+    base = {"name": "阿May廚房烹飪班", "positioning": "烹飪班學員交流做菜心得", "topics": ["烘焙", "家常菜"]}
+    with pytest.raises(ProfileError) as err:
+        profile_from_data(base | data)
+    line = next(x for x in str(err.value).splitlines() if key in x)
+    assert "不认识的字段" in line and hint in line
