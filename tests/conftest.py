@@ -11,6 +11,7 @@ import pytest
 
 from copilot.config import Settings, get_settings
 from copilot.devtools.fake_openai import FakeOpenAI
+from copilot.llm import get_engine
 from copilot.moderation import Moderator
 from copilot.profile import parse_profile_text
 
@@ -99,6 +100,13 @@ def kb_index(shared_data_dir: Path):  # type: ignore[no-untyped-def]
     from copilot.knowledge.index import KnowledgeIndex
 
     return KnowledgeIndex(Settings(data_dir=shared_data_dir, llm_provider="offline"))
+
+
+@pytest.fixture(scope="session")
+def offline():  # type: ignore[no-untyped-def]
+    """The offline engine (drafting and checks need no data dir). The notes tests override this name with
+    offline Settings of their own data dir."""
+    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 @pytest.fixture

@@ -32,11 +32,6 @@ TARGETS = [("name", {"n": 5}), ("intro", {}), ("rules", {}), ("welcome", {"n": 2
            ("copy", {"kind": "activity"}), ("copy", {"kind": "moments"}), ("copy", {"kind": "notice"})]
 
 
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
-
-
 def prof(key: str):
     return load_profile(PROFILES / f"{SIX.get(key, key)}.yaml")
 

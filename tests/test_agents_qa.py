@@ -10,9 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from copilot.agents import DraftError, draft
-from copilot.config import Settings
 from copilot.knowledge.checks import draft_text, failures
-from copilot.llm import get_engine
 from copilot.profile import load_profile, profile_from_data
 
 PROFILES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
@@ -37,11 +35,6 @@ TAIPEI = {
                  {"name": "濾紙", "price": 120, "unit": "盒"}],
     "script": "zh-Hant",
 }
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def _cli(*args: str):

@@ -17,10 +17,8 @@ from copilot.agents import draft
 from copilot.agents import events as events_mod
 from copilot.agents.docs import card_format, clause_bank
 from copilot.agents.facts import applies, group_facts
-from copilot.config import Settings
 from copilot.knowledge.checks import failures
 from copilot.knowledge.rules import load_rules
-from copilot.llm import get_engine
 from copilot.paths import KNOWLEDGE_DIR
 from copilot.profile import profile_from_data
 
@@ -131,11 +129,6 @@ GROUPS: dict[str, dict[str, Any]] = {
 }
 PROFILES = {k: profile_from_data(v) for k, v in GROUPS.items()}
 TARGETS = [("rules", {}), ("intro", {}), ("welcome", {"n": 1})]
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def _longest_options(node: Any) -> int:

@@ -9,18 +9,11 @@ import pytest
 
 from copilot.agents import draft
 from copilot.agents.events import for_members
-from copilot.config import Settings
 from copilot.knowledge.checks import failures, member_text
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 
 DEC = dt.date(2026, 12, 7)  # a Monday in winter
 JUL = dt.date(2027, 7, 5)  # a Monday in summer
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def _calendar(data, engine, start=DEC, days=14):

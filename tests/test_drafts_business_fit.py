@@ -12,18 +12,11 @@ import re
 import pytest
 
 from copilot.agents import draft
-from copilot.config import Settings
 from copilot.evals.profiles import shared_clause_share
 from copilot.knowledge.checks import failures, member_text, profile_words
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 
 START = dt.date(2026, 12, 7)  # a Monday
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def _calendar(profile, engine, days=14):

@@ -13,22 +13,13 @@ from datetime import date as D
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from copilot.agents import docs as docs_mod
 from copilot.agents import draft
 from copilot.agents.events import rotation
-from copilot.config import Settings
 from copilot.knowledge.checks import failures
-from copilot.llm import get_engine
 from copilot.profile import load_profile, profile_from_data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def fixture(name: str):

@@ -11,19 +11,12 @@ import pytest
 
 from copilot.agents import draft
 from copilot.agents.facts import context_reading, profile_context, topic_classes, word_kind
-from copilot.config import Settings
 from copilot.knowledge.checks import run_checks
 from copilot.knowledge.rules import load_rules
-from copilot.llm import get_engine
 from copilot.paths import KNOWLEDGE_DIR
 from copilot.profile import profile_from_data
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 # groups written for this test: a Rubik's-cube club whose words no lexicon lists, the same club with

@@ -6,12 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
-
 from copilot.agents import draft
-from copilot.config import Settings
 from copilot.knowledge.checks import failures
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 from copilot.textnorm import is_traditional, written_script
 
@@ -32,11 +28,6 @@ STARGAZE = {
     "events": [{"title": "周二星座课", "kind": "分享", "cadence": "每周二", "time": "21:00", "place": "群内",
                 "details": "每次讲一个星座的故事和找法"}],
 }
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def test_the_script_a_profile_is_written_in_is_the_script_of_its_drafts(offline):

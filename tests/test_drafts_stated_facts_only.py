@@ -13,9 +13,7 @@ import pytest
 from copilot.agents import DraftError, draft
 from copilot.agents.facts import topic_verb
 from copilot.cadence import parse_cadence
-from copilot.config import Settings
 from copilot.knowledge.checks import failures
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 
 D = dt.date
@@ -38,11 +36,6 @@ RUN_CLUB = {
          "host": "教练小飞", "details": "2026-11-04开课。第1周上坡姿态，第2周下坡技巧，第3周登山杖，第4周综合测试。"},
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def _texts(result):

@@ -12,10 +12,8 @@ from copilot.agents import compose as C
 from copilot.agents import draft
 from copilot.agents.events import compose_notice
 from copilot.agents.topics import _SkeletonGuard, domains
-from copilot.config import Settings
 from copilot.knowledge.checks import failures
 from copilot.knowledge.rules import load_rules
-from copilot.llm import get_engine
 from copilot.paths import KNOWLEDGE_DIR
 from copilot.profile import ProfileError, profile_from_data
 from copilot.textnorm import has_word
@@ -92,11 +90,6 @@ def test_a_timed_event_without_time_still_asks_for_it():
     ev = p.all_events()[0]
     assert not ev.all_day
     assert "开始时间" in compose_notice(p, ev, dt.date(2026, 12, 9), load_rules(KNOWLEDGE_DIR)).needs
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def _all_text(result) -> str:

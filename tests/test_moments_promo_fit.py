@@ -7,18 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from copilot.agents import draft
-from copilot.config import Settings
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
-
 
 # written for this test: parents of a music-exam class (members do not sit the exam), a ceramics
 # studio with a member day and a glaze class

@@ -8,16 +8,8 @@ import pytest
 
 from copilot.agents import draft
 from copilot.agents.compose import name_words
-from copilot.config import Settings
 from copilot.knowledge.checks import failures
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
-
 
 # written for this test: a seniors' folk choir, a school-run carpool, a furniture swap group, a badminton club
 GROUPS = {

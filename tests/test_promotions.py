@@ -8,9 +8,7 @@ import datetime as dt
 import pytest
 
 from copilot.agents import DraftError, draft
-from copilot.config import Settings
 from copilot.knowledge.checks import failures
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 
 D = dt.date
@@ -30,11 +28,6 @@ SHOP = {
                  {"name": "玻璃公道杯", "price": 59, "promo_price": 39, "unit": "个"},
                  {"name": "茶巾", "price": 15, "unit": "条"}],
 }
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def test_core_membership_and_what_it_includes_get_no_deals(offline):

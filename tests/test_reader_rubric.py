@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from copilot.agents import draft
-from copilot.config import Settings
 from copilot.evals.reader import reader_gaps
 from copilot.knowledge.checks import member_text, run_checks
 from copilot.knowledge.rules import load_rules
-from copilot.llm import get_engine
 from copilot.paths import KNOWLEDGE_DIR
 from copilot.profile import profile_from_data
 
@@ -25,11 +21,6 @@ HIKE = {
 
 def _text(d):
     return member_text(d, "copy")
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def test_the_composed_notice_gives_a_member_everything(offline):

@@ -7,8 +7,6 @@ import datetime as dt
 import pytest
 
 from copilot.agents import DraftError, draft
-from copilot.config import Settings
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 
 D = dt.date
@@ -27,11 +25,6 @@ ONE_OFFS = profile_from_data({
     "events": [{"title": "跨年徒步", "kind": "线下活动", "cadence": "2026-12-31", "time": "22:00", "place": "梧桐山南门",
                 "details": "带头灯和保暖衣；下雨取消"}],
 })
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 def test_week_notice_lists_only_this_weeks_dates(offline):

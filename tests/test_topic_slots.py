@@ -13,17 +13,10 @@ import pytest
 from copilot.agents import draft
 from copilot.agents.facts import topic_classes, verb_fill
 from copilot.agents.topics import domains, topic_bank
-from copilot.config import Settings
 from copilot.knowledge.checks import failures, skeleton_clauses
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 @pytest.mark.parametrize(("word", "fits"), [

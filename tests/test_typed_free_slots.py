@@ -13,18 +13,11 @@ from copilot.agents import draft
 from copilot.agents.compose import business_classes, gtype
 from copilot.agents.facts import audience_noun, word_kind
 from copilot.agents.topics import poll_options, topic_bank
-from copilot.config import Settings
 from copilot.evals.fit import checker_scores, free_slot_misfits, misfits
 from copilot.knowledge.checks import failures
-from copilot.llm import get_engine
 from copilot.profile import profile_from_data
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def offline():
-    return get_engine(Settings(llm_provider="offline"), prefer="offline")
 
 
 # groups written for this test: a hospice volunteers' rota, parents of children sitting the 中考, a
