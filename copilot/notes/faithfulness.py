@@ -178,7 +178,7 @@ def _uncited_figures(text: str, sources: list[int], src: _Source) -> list[str]:
     """Numbers, times and dates in ``text`` that its cited messages do not hold: a figure found elsewhere in
     the chat but not where the item says it comes from is still a wrong figure (30 for the 3000 cited)."""
     cited = [src.by_id[i] for i in sources if i in src.by_id]
-    if not cited or not src.by_id:
+    if not cited:  # a raw-text source has no messages by id: nothing to compare with
         return []
     own = _Source("\n".join(f"[#{i}] {t}" for i, t in zip(sources, cited, strict=False)))
     return [e for e in entities(text) if re.search(r"\d", e) and _ungrounded_in(e, [], own)]
@@ -210,14 +210,7 @@ def find_miscited(notes: Notes, transcript: Transcript) -> list[str]:
 
 
 def _cited_items(notes: Notes) -> list[tuple[str, list[int]]]:
-    return (
-        [(f"要点 {i}", p.sources) for i, p in enumerate(notes.key_points, 1)]
-        + [(f"问答 {i}", q.sources) for i, q in enumerate(notes.qa, 1)]
-        + [(f"决定 {i}", d.sources) for i, d in enumerate(notes.decisions, 1)]
-        + [(f"待办 {i}", a.sources) for i, a in enumerate(notes.actions, 1)]
-        + [(f"公告 {i}", a.sources) for i, a in enumerate(notes.announcements, 1)]
-        + [(f"金句 {i}", q.sources) for i, q in enumerate(notes.quotes, 1)]
-    )
+    return [(where, sources) for where, _, sources in _cited_texts(notes)]
 
 
 def find_bad_citations(notes: Notes, transcript: Transcript | str | Iterable[int]) -> list[str]:
