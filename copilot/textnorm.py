@@ -120,11 +120,6 @@ def _canonical_script(value: Any) -> Any:
 Script = Annotated[Literal["zh-Hans", "zh-Hant"], BeforeValidator(_canonical_script)]
 
 
-def is_traditional(text: str) -> bool:
-    """Whether ``text`` contains characters that only Traditional script uses (群規, 怎麼…)."""
-    return bool(text) and to_simplified(text) != text
-
-
 @lru_cache(maxsize=8192)
 def t2s_char(ch: str) -> str:
     """One character in Simplified (itself when OpenCC would make it longer or shorter)."""
