@@ -84,8 +84,9 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
         field = model.model_fields.get(str(part))
         if field is None:
             return None
-        inner = [a for a in (field.annotation, *typing.get_args(field.annotation))
-                 for a in (a, *typing.get_args(a)) if isinstance(a, type) and issubclass(a, BaseModel)]
+        # list[Event], Event | None, list[Product] | None: the model inside, up to two levels down
+        outer = (field.annotation, *typing.get_args(field.annotation))
+        inner = [t for a in outer for t in (a, *typing.get_args(a)) if isinstance(t, type) and issubclass(t, BaseModel)]
         if not inner:
             return None
         model = inner[0]

@@ -210,14 +210,15 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
         figures += f"；只在导入的 {cv['scored']} 条历史上计分，管理员确认和纠正的 {len(texts) - cv['scored']} 条只用来训练"
     share = sum(y) / len(y)
     chance = 2 * share / (1 + share)  # F1 of calling every message an ad: a model must beat guessing
+    short = enable_shortfall(samples)
     if _f1(g) <= max(_f1(s), chance):
         why = "不比共享模型好" if _f1(g) <= _f1(s) else f"没有学到规律（不比全部判为广告的 F1 {chance:.3f} 好）"
-        short = enable_shortfall(samples)  # say it too: more labels are what would change the answer
+        # a refusal says what is short too: more labels are what would change the answer
         out["message"] = (f"群模型{why}，不启用：{figures}" + ("；已停用之前的群模型" if path.exists() else "")
                           + (f"；另外，群 {key} {short}" if short else ""))
         path.unlink(missing_ok=True)
         return out
-    if (short := enable_shortfall(samples)) is not None:
+    if short is not None:
         # the figures are shown, but too few rows stand behind them to act on a member's message
         out["message"] = (f"群 {key} {short}；交叉验证（仅供参考）：{figures}；继续使用共享模型"
                           + ("；已停用之前的群模型" if path.exists() else ""))
