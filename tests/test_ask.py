@@ -23,6 +23,7 @@ from copilot.knowledge.ask import (
     chosen_sections,
     decline_text,
     decline_texts,
+    is_example,
     offers_import,
     plain_text,
     readable_lines,
@@ -338,6 +339,24 @@ def test_offline_answer_gives_each_chosen_section_whole_and_in_card_order(kb_ind
                            for ln in c.text.split("\n"))
         else:
             assert kinds == sorted(kinds, key=["source", "experience"].index)
+
+
+@pytest.mark.parametrize("question, example", [
+    ("准备在群里搞一次连续打卡，有没有现成的完整方案可以参考", True),
+    ("入群申请要填的问卷，给个能直接用的样子", True),
+    ("新人进群后第一周要做哪些事", False),
+])
+def test_a_worked_example_is_said_to_be_one_groups_practice(kb_index: KnowledgeIndex, settings: Settings,
+                                                             question: str, example: bool) -> None:
+    answer = answer_question(question, kb_index, get_engine(settings))
+    assert answer.covered
+    lines = answer.answer.splitlines()
+    note = decline_texts().example_note
+    assert any(is_example(s.section) for s in answer.sections) is example
+    for sec in answer.sections:  # the note follows the 依据 line of an example section, and only there
+        at = lines.index(f"依据：{sec.label}")
+        assert (lines[at + 1] == note) is is_example(sec.section)
+    assert answer.answer.count(note) == sum(is_example(s.section) for s in answer.sections)
 
 
 def test_tables_become_prose_lines() -> None:

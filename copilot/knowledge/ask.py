@@ -26,7 +26,7 @@ import yaml
 from pydantic import BaseModel
 
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
-from copilot.knowledge.index import KnowledgeIndex
+from copilot.knowledge.index import KnowledgeIndex, example_cues
 from copilot.knowledge.ranking import SectionHit, SectionRanking, section_scorer
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
@@ -112,6 +112,7 @@ class DeclineTexts(BaseModel):
     not_chinese: str
     cli_import_hint: str
     not_direct: str
+    example_note: str
 
 
 @lru_cache(maxsize=1)
@@ -276,11 +277,19 @@ def compose_offline(sections: list[SectionHit], citations: list[Citation], *, lo
         lines.append(f"方法论资料里没有直接讲到这一点。以下是经验建议（{EXPERIENCE_NOTE}）：")
     for sec in sections:
         lines.append(f"依据：{sec.label}")
+        if is_example(sec.section):
+            lines.append(decline_texts().example_note)
         for c in (c for c in citations if (c.source, c.section) == (sec.source, sec.section)):
             if kinds != {"experience"}:
                 lines.append(_PART_HEADS.get(c.basis, _PART_HEADS["unmarked"]))
             lines += [f"{line} [{c.n}]" for line in _dedupe(readable_lines(c.text))]
     return "\n".join(lines)
+
+
+def is_example(section: str) -> bool:
+    """Whether a section is a worked example (its heading names it so: ``examples.yaml``'s ``heading``),
+    which an answer presents as one group's practice, not as the advice itself."""
+    return any(cue in section for cue in example_cues().heading)
 
 
 def _dedupe(lines: list[str]) -> list[str]:
