@@ -119,3 +119,11 @@ def test_a_riders_group_is_named_for_its_riders_and_a_pupils_parents_group_for_i
     })
     names = [d["name"] for d in draft("name", parents, offline, n=5).drafts]
     assert any("家长" in n for n in names) and not any("学员群" in n for n in names)
+
+
+def test_a_drink_is_drunk_and_decanting_is_a_doing_not_a_product():
+    from copilot.agents.facts import verb_fill, word_kind
+    assert verb_fill("葡萄酒")["v_吃"] == "喝" and verb_fill("白茶")["v_吃"] == "喝"
+    assert verb_fill("茶叶蛋")["v_吃"] == "吃" and verb_fill("面包")["v_吃"] == "吃"
+    assert verb_fill("茶艺")["v_学"] == "学"  # the drink verb is for eating templates only
+    assert word_kind("醒酒") == "activity" and word_kind("品茶") == "activity" and word_kind("黄酒") == "product"
