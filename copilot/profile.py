@@ -33,7 +33,7 @@ from copilot.textnorm import Script, fold, to_simplified, tokenize, written_scri
 from copilot.validation import zh_problems
 
 GroupType = Literal["消费型", "知识型", "品牌型", "兴趣型", "其他"]
-Platform = Literal["wechat", "qq", "wecom"]
+Platform = Literal["wechat", "qq", "wecom", "line", "telegram", "whatsapp", "discord", "feishu", "dingtalk", "weibo"]
 
 _FIELD_NAMES = {
     "name": "群名",
@@ -348,7 +348,11 @@ class GroupProfile(BaseModel):
         if not isinstance(v, str):
             return v
         key = to_simplified(fold(v)).strip().lower()
-        return aliases()["platform"].get(key, key)
+        key = aliases()["platform"].get(key, key)
+        if key not in get_args(Platform):
+            named = "、".join(f"{t['label']}（{p}）" for p, t in aliases()["platforms"].items())
+            raise ValueError(f"“{v}”不是认得的平台，可选：{named}")
+        return key
 
     @field_validator("topics", "banned", "goals", mode="before")
     @classmethod
@@ -402,6 +406,10 @@ class GroupProfile(BaseModel):
         for w in words:
             seen.setdefault(w, None)
         return list(seen)
+
+    def pinned_place(self) -> str:
+        """Where members look up the rules and the schedule on this platform (QQ 群文件, Telegram 置顶消息)."""
+        return aliases()["platforms"][self.platform]["pinned"]
 
     def display_name(self) -> str:
         return self.name or self.topics[0] + "交流群"
@@ -692,7 +700,7 @@ positioning: "为新手跑者提供每日打卡、训练计划和赛事信息交
 topics: [跑步, 打卡, 训练计划, 马拉松]
 audience: "刚开始跑步一年内的上班族"
 type: 兴趣型        # 消费型/知识型/品牌型/兴趣型/其他
-platform: wechat    # wechat/qq/wecom
+platform: wechat    # wechat/qq/wecom/line/telegram/whatsapp/discord/feishu/dingtalk/weibo
 locality: "杭州·西湖区"          # 城市·区·小区，可不填
 card_format: "跑龄-片区-昵称"     # 群名片格式，可不填
 threshold: "填写跑步经历问卷"

@@ -12,7 +12,7 @@ from typing import Any, get_args
 
 import yaml
 
-from copilot.profile import GroupType, Platform, load_profile_data
+from copilot.profile import GroupType, Platform, aliases, load_profile_data
 
 # (key, what the form calls it); the order is the form's order
 FORM_FIELDS: tuple[tuple[str, str], ...] = (
@@ -27,7 +27,7 @@ FORM_FIELDS: tuple[tuple[str, str], ...] = (
     ("tone", "语气"),
 )
 TYPE_CHOICES: list[str] = ["", *get_args(GroupType)]
-PLATFORM_CHOICES: list[tuple[str, str]] = list(zip(("微信", "QQ", "企业微信"), get_args(Platform), strict=True))
+PLATFORM_CHOICES: list[tuple[str, str]] = [(aliases()["platforms"][p]["label"], p) for p in get_args(Platform)]
 PRODUCT_COLUMNS = ["名称", "原价（元）", "活动价（元）", "单位", "说明"]
 _PRODUCT_KEYS = ("name", "price", "promo_price", "unit", "description")
 _LIST_FIELDS = {"topics": "、", "goals": "\n"}  # list fields and how the form joins them

@@ -38,7 +38,7 @@ def test_good_profile_parses_and_normalises() -> None:
 
 
 def test_every_problem_is_reported_at_once() -> None:
-    bad = "name: 群\npositioning: 短\ntopics: []\ntype: 随便型\nplatform: telegram\ncolour: red\nproducts: [{name: 米粉, price: -3}]\n"
+    bad = "name: 群\npositioning: 短\ntopics: []\ntype: 随便型\nplatform: 飞信\ncolour: red\nproducts: [{name: 米粉, price: -3}]\n"
     with pytest.raises(ProfileError) as info:
         parse_profile_text(bad, "bad.yaml")
     keys = {k for k, _ in info.value.problems}
@@ -200,8 +200,9 @@ def test_platform_written_in_chinese(written: str, platform: str) -> None:
 
 
 def test_unknown_platform_is_still_refused() -> None:
-    with pytest.raises(ProfileError, match="platform"):
-        parse_profile_text("positioning: 小区邻居团购水果\ntopics: [水果]\nplatform: 钉钉\n")
+    with pytest.raises(ProfileError, match="platform") as info:
+        parse_profile_text("positioning: 小区邻居团购水果\ntopics: [水果]\nplatform: 米聊\n")
+    assert "“米聊”不是认得的平台" in str(info.value) and "钉钉（dingtalk）" in str(info.value)
 
 
 def test_a_tab_in_yaml_says_to_use_spaces() -> None:

@@ -187,7 +187,7 @@ def protected_strings(profile: GroupProfile | None, script: str) -> list[str]:
         # tokenize folds to Simplified: keep only words found verbatim in what the operator wrote
         out += [w for t in exact + free for w in tokenize(t, for_search=False, keep_stopwords=True)
                 if len(w) >= 2 and w in t]
-    return sorted(set(out), key=len, reverse=True)
+    return sorted(set(out), key=lambda w: (-len(w), w))  # longest first; a tie by text, not by set order
 
 
 def operator_terms(profile: GroupProfile | None) -> list[str]:
@@ -200,7 +200,7 @@ def operator_terms(profile: GroupProfile | None) -> list[str]:
     texts = [profile.positioning, profile.audience, profile.threshold, *profile.topics, *profile.goals,
              *[" ".join([e.title, e.place, e.details, e.signup]) for e in events]]
     words = {w for t in texts for w in tokenize(t, for_search=False) if len(w) >= 2} | set(profile.topics)
-    return sorted(words, key=len, reverse=True)
+    return sorted(words, key=lambda w: (-len(w), w))  # longest first; a tie by text: the same drafts every run
 
 
 def operator_glyphs(profile: GroupProfile, region: str) -> dict[str, str]:
@@ -254,7 +254,7 @@ def plain_words(value: Any, profile: GroupProfile) -> Any:
     words (``plain_words`` in audiences.yaml); the operator's own names and titles stay as written."""
     table = C.audience_table()["plain_words"]
     keep = sorted({s for s in [profile.name, profile.brand, *profile.topics, *(e.title for e in profile.all_events())]
-                   if s and any(w in s for w in table)}, key=len, reverse=True)
+                   if s and any(w in s for w in table)}, key=lambda w: (-len(w), w))
 
     def conv(text: str) -> str:
         parts = re.split("(" + "|".join(map(re.escape, keep)) + ")", text) if keep else [text]

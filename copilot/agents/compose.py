@@ -23,15 +23,19 @@ def audience_table() -> dict[str, Any]:
     return load_resource("drafting/audiences.yaml")
 
 
+def member_heads(text: str) -> str:
+    """``text`` without the modifiers that say whose relatives the members are: "入住老人的子女和家属" are
+    the children, not old people; "在读学员的家长" are parents, not pupils."""
+    relations = "|".join(map(re.escape, audience_table()["relation_heads"]))
+    mod = audience_table()["modifier"]
+    return re.sub(rf"[^\s{re.escape(mod['stops'])}]+{re.escape(mod['mark'])}(?={relations})", "", text)
+
+
 def audience_classes(profile: GroupProfile) -> frozenset[str]:
     """Who the members are (``classes`` in audiences.yaml): ``seller`` (they sell, they do not shop),
     ``senior``. The operator's ``audience`` says who the members are; the positioning is read only when
     it is empty (a group that cares for old people is not a group of old people). Cues match whole words."""
-    blob = profile.audience.strip() or profile.positioning
-    # "入住老人的子女和家属" are the children, not old people: whose relatives they are is not who they are
-    relations = "|".join(map(re.escape, audience_table()["relation_heads"]))
-    mod = audience_table()["modifier"]
-    heads = re.sub(rf"[^\s{re.escape(mod['stops'])}]+{re.escape(mod['mark'])}(?={relations})", "", blob)
+    heads = member_heads(profile.audience.strip() or profile.positioning)
     return frozenset(k for k, cues in audience_table()["classes"].items() if any(has_word(heads, c) for c in cues))
 
 
@@ -237,14 +241,27 @@ def identity(profile: GroupProfile) -> str:
 
 def audience_forms(profile: GroupProfile) -> list[str]:
     """Forms that say who the members are (家长群, 租客群, 家属群), from the audience, name and threshold."""
-    blob = " ".join([profile.audience, profile.name, profile.threshold])
+    blob = " ".join([member_heads(profile.audience), profile.name, profile.threshold])
     found = sorted((blob.index(cue), i, fs) for i, (cue, fs) in enumerate(name_words()["audience_forms"]) if cue in blob)
-    return [f for _, _, fs in found for f in fs]  # the members the operator names first come first
+    # people of one trade (骑手, 司机, 护士: an audience class of audiences.yaml) are named by the word the
+    # operator used for them ("在江宁送外卖的骑手" → 骑手互助群), the first one the audience says
+    n = len(name_words()["audience_forms"])
+    for j, (cls, forms) in enumerate(name_words()["class_forms"].items()):
+        said = member_heads(profile.audience)
+        cues = [c for c in audience_table()["classes"].get(cls, []) if has_word(said, c)]
+        if cues:
+            cue = min(cues, key=said.index)
+            found.append((said.index(cue), n + j, [f.format(w=cue) for f in forms]))
+    found.sort()
+    return list(dict.fromkeys(f for _, _, fs in found for f in fs))  # the members the operator names first come first
 
 
 def forms(profile: GroupProfile) -> list[str]:
     words = name_words()
-    blob = " ".join(profile.schedule + profile.goals + [profile.positioning] + [e.title for e in profile.all_events()])
+    # what the group does week in, week out names its form; a monthly or one-off event does not (a riders'
+    # group with a monthly battery group-buy is no 团购群)
+    blob = " ".join(profile.schedule + profile.goals + [profile.positioning]
+                    + [e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays", "weekly")])
     extra = [f for f, _ in domain_forms(profile)] + [f for w, f in words["activity_forms"].items() if w in blob]
     out: dict[str, None] = {}
     avoid = [w for cls in audience_classes(profile) for w in audience_table()["avoid_forms"].get(cls, [])]

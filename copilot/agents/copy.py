@@ -428,8 +428,12 @@ def closed_group_words(profile: GroupProfile) -> list[str]:
 def members_only_words(profile: GroupProfile) -> list[str]:
     """The words that make the group one for a fixed set of people (a class, a building's residents, this
     cohort): no public recruiting post is written for it."""
+    bank = clause_bank()["moments"]
     said = fold(" ".join([profile.threshold, profile.audience, profile.name]))
-    return [w for w in clause_bank()["moments"]["members_only_words"] if fold(w) in said]
+    # or a group the operator says is not recruited for in public (不对外招募, 只对会员开放)
+    stated = fold(" ".join([profile.threshold, profile.positioning]))
+    return ([w for w in bank["members_only_words"] if fold(w) in said]
+            + [w for w in bank["no_public_words"] if fold(w) in stated])
 
 
 def _invites(bank: dict[str, Any], fill: dict[str, str]) -> list[dict[str, Any]]:
@@ -505,7 +509,7 @@ def compose_notice(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     """本周安排 for the week from ``start``: each event on its dates in that week (daily routines on one
     line); a week without events says when the next one is, or that every event is over."""
     name = profile.display_name()
-    where = "群文件" if profile.platform == "qq" else "群公告"
+    where = profile.pinned_place()
     start = dt.date.fromisoformat(str(ctx["start"]))
     end = start + dt.timedelta(days=6)
     span = f"{start.month}月{start.day}日—{end.month}月{end.day}日"

@@ -43,7 +43,7 @@ def clause_bank() -> dict[str, Any]:
 
 
 def where_rules(profile: GroupProfile) -> str:
-    return "群文件" if profile.platform == "qq" else "群公告"
+    return profile.pinned_place()
 
 
 def benefits(profile: GroupProfile, today: dt.date | None = None) -> list[str]:
@@ -343,6 +343,9 @@ def _shorter_values(profile: GroupProfile, value: str) -> list[str]:
     while "、" in value and len(tail := value.rsplit("、", 1)[1]) <= 10 and "的" not in tail:
         value = value.rsplit("、", 1)[0].removesuffix("等") + "等"
         out.append(value)
+    # a clause that lists its matters after a colon ("…骑手互相照应：哪里好停车、…") is whole without the list
+    head = re.split(r"[：:]", value, maxsplit=1)[0].strip()
+    out += [head] if len(head) >= 6 and head != value else []
     others = [c.strip() for c in _CLAUSE.split(profile.positioning) if len(c.strip()) >= 6 and c.strip() != value]
     return out + sorted(others, key=len)
 
@@ -390,6 +393,10 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
         # to its first item ("福鼎点头、磻溪一带做白茶的茶农…" is not "福鼎点头"), then the event is left out
         for value in _shorter_values(profile, fill["value"]):
             texts.append(versions[-1].format(**{**fill, "value": value}))
+        # still too long: a lead-in without the group's name ("本群：…") before the event is left out
+        bare = phrase([x for x in bank["value"] if "{name}" not in x], profile, f"wvalue{i}")
+        tight = part["greet_short"] + bare + part["card"] + "，" + part["intro_short"] + part["rules"] + nxt
+        texts += [tight.format(**{**fill, "value": value}) for value in [fill["value"], *_shorter_values(profile, fill["value"])]]
         texts.append((part["greet_short"] + part["value"] + part["card"] + "，" + part["intro_short"] + part["rules"]).format(**fill))
         out.append({"title": "", "text": next((t for t in texts if len(t) <= 118), texts[-1])})  # welcome.no_flooding
     return Composed(out)

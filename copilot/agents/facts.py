@@ -256,7 +256,9 @@ def topic_verb(word: str, default: str) -> str:
     from ``verbs`` in topics.yaml; ``default`` when the word is of no listed kind."""
     w = fold(word)
     for row in load_resource("drafting/topics.yaml").get("verbs", []):
-        if any(fold(x) in w for x in row["words"]):
+        if default not in row.get("for", [default]) or (default == "吃" and "for" not in row):
+            continue  # a row for one verb only (喝 for 吃: 红酒 is drunk; 茶艺 is still learnt); 吃 only by its rows
+        if any(w.endswith(fold(x)) if row.get("ends") else fold(x) in w for x in row["words"]):
             return str(row["verb"])
     return default
 
@@ -276,4 +278,4 @@ def takes_verb(word: str, context: str = "") -> bool:
 def verb_fill(word: str, context: str = "") -> dict[str, str]:
     """The ``{v_学}`` ``{v_玩}`` ``{v_练}`` fills of a skeleton for ``word``."""
     own = context_reading(word, context)[1] if context and word_kind(word) == "unknown" else None
-    return {f"v_{d}": topic_verb(word, own or d) for d in ("学", "玩", "练")}
+    return {f"v_{d}": topic_verb(word, own or d) for d in ("学", "玩", "练")} | {"v_吃": topic_verb(word, "吃")}

@@ -421,9 +421,12 @@ def _no_flooding(c: CheckInput) -> CheckOutcome:
 
 @check_kind("varied_types")
 def _varied_types(c: CheckInput) -> CheckOutcome:
-    # A one-day plan cannot rotate three forms; ask for as many forms as there are entries.
+    # A one-day plan cannot rotate three forms; ask for as many forms as there are entries. A group's own
+    # event on several dates is one entry (its kind is the operator's, not a form the calendar chose), so a
+    # lean calendar — one free post beside a weekly event — is asked for two forms, not three
     rule, drafts = c.rule, c.drafts
-    need = min(int(rule.check.params.get("min_types", 3)), len(drafts))
+    distinct = len({str(_get(d, "event") or "") for d in drafts if _get(d, "event")}) + sum(1 for d in drafts if not _get(d, "event"))
+    need = min(int(rule.check.params.get("min_types", 3)), distinct)
     types = {fold(str(_get(d, "type", "") or "")).strip() for d in drafts} - {""}
     if c.target == "topics" and drafts and all(_get(d, "event") for d in drafts) and len(types) < need:
         return True, f"日历里都是群自己的固定活动（{'、'.join(sorted(types))}），没有空档可以轮换形式"
@@ -892,7 +895,7 @@ def profile_words(profile: Any) -> list[str]:
         for w in tokenize(text, for_search=False):
             if len(w) >= 2:
                 words.add(w)
-    return sorted((w for w in words if w), key=len, reverse=True)
+    return sorted((w for w in words if w), key=lambda w: (-len(w), w))
 
 
 def masked(text: str, words: Sequence[str]) -> str:
