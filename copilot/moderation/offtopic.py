@@ -46,6 +46,11 @@ def _relevance() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
             tuple(str(a) for a in data["chatter_anchors"]))
 
 
+def generic_words() -> frozenset[str]:
+    """Words too general to name a group's subject or arrangement (大家, 活动, 周末…; relevance.yaml)."""
+    return _relevance()[0]
+
+
 @lru_cache(maxsize=1)
 def _still_on() -> re.Pattern[str]:
     """还 + one verb + 吗: "is the group's arrangement still on?" (words in relevance.yaml)."""

@@ -8,6 +8,7 @@ result goes into ``Verdict.checks`` and the firing ones into the one-line Chines
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import uuid
@@ -28,13 +29,13 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
-from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, permitted_words
+from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, generic_words, permitted_words
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons, unspoken
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import squeeze, to_script
+from copilot.textnorm import squeeze, to_script, tokenize, word_class
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
@@ -159,6 +160,8 @@ class Moderator:
         self.permitted = alternation(sorted(permitted)) if permitted else None
         # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
+        # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
+        self.own_events = _event_words(profile) if profile else None
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -274,6 +277,8 @@ class Moderator:
             # price, link, seller's word or hidden handle there is nothing to sell
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["reach_notice"] = True
+        if scores[Label.AD] >= 0.5 and not group_model:
+            self._own_event_sign_up(rep, n.compact, scores, checks)
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -295,10 +300,25 @@ class Moderator:
                 reasons.append(_WARNING_OK_NOTE)
             if checks.get("reach_notice"):
                 reasons.append(_NOTICE_OK_NOTE)
+            if checks.get("own_event"):
+                reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
             if rep.injection:
                 reasons.append(_INJECTION_NOTE)
             return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep, n.folded)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
+
+    def _own_event_sign_up(self, rep: SignalReport, compact: str, scores: dict[Label, float],
+                           checks: dict[str, Any]) -> None:
+        """A sign-up for one of the group's own events (its title or name words from the profile, and 报名/
+        接龙…): the organiser's handle, 私聊我, the AA fee and one form link are how members sign up, not an
+        offer. Anything a seller adds (ad words, income, a hidden handle, a pointer elsewhere…) still counts."""
+        if self.own_events is None or not rep.sign_up or len(set(rep.urls)) > 1:
+            return
+        named = sorted(set(self.own_events.findall(compact)))
+        if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH:
+            return
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["own_event"] = named[:3]
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
@@ -661,6 +681,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
@@ -673,6 +694,25 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
+# What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
+_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link"})
+
+
+def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
+    """The names of the profile's events as members write them: each title and the words of it that name
+    the arrangement (拉练 in 月度拉练), not its time or place words (周六, 每月, 城西)."""
+    generic = generic_words()
+    words: set[str] = set()
+    for event in profile.all_events():
+        title = normalise(event.title).compact
+        if len(title) >= 2:
+            words.add(title)
+        words.update(w for w in tokenize(event.title, for_search=False)
+                     if len(w) >= 2 and w not in generic and word_class(w) not in _NOT_EVENT_NAMES)
+    return alternation(sorted(words)) if words else None
+
+
+_NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "scam", "banned", "evasion", "injection", "referral", "health_claim", "buy_call"})

@@ -1,0 +1,53 @@
+"""A sign-up for one of the group's own events (listed in its profile) is the organiser's: the handle, 私聊我,
+the AA fee and a form link are how members sign up. A seller who names the event still sells, and a
+sign-up for something the profile does not list gets no such allowance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from copilot.moderation import Moderator
+from copilot.moderation.labels import ACTED
+
+RUNNERS = """
+name: 滨江夜跑团
+positioning: 滨江跑友交流跑步训练、装备和伤病恢复，每周六晨跑、每月一次拉练，活动费AA
+topics: [跑步, 配速, 跑鞋, 马拉松, 拉伸, 间歇跑]
+audience: 城东上班族跑者
+events:
+  - {title: 周六晨跑, kind: 活动, cadence: 每周六, place: 滨江公园东门}
+  - {title: 月度拉练, kind: 活动, cadence: 每月一次, place: 九溪}
+"""
+NO_EVENTS = """
+name: 滨江夜跑团
+positioning: 滨江跑友交流跑步训练、装备和伤病恢复，活动费AA
+topics: [跑步, 配速, 跑鞋, 马拉松, 拉伸, 间歇跑]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "周六晨跑报名请私聊我，AA每人20元，含补给和保险",
+    "月度拉练报名加我微信 binjiang_run 备注姓名，费用AA",
+    "这次拉练的报名表在这 https://docs.qq.com/form/page/DabcXYZ 填完等通知，费用AA约30元",
+])
+def test_a_sign_up_for_the_groups_own_event_is_not_an_ad(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(RUNNERS).moderate(text)
+    assert v.label == "ok", v.reason
+    assert v.action not in ACTED
+    assert "本群活动" in v.reason
+
+
+def test_the_same_sign_up_without_the_event_in_the_profile_is_still_weighed_as_an_offer(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(NO_EVENTS).moderate("月度拉练报名加我微信 binjiang_run 备注姓名，费用AA")
+    assert v.label == "ad", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "晨跑训练营报名私聊我，三个月破三，学费1999，名额有限",
+    "代购跑鞋，拉练前报名私聊我",
+])
+def test_a_seller_naming_the_event_still_sells(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    assert profile_moderator(RUNNERS).moderate(text).label == "ad"
