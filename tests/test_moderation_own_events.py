@@ -51,3 +51,17 @@ def test_the_same_sign_up_without_the_event_in_the_profile_is_still_weighed_as_a
 ])
 def test_a_seller_naming_the_event_still_sells(profile_moderator: Callable[[str], Moderator], text: str) -> None:
     assert profile_moderator(RUNNERS).moderate(text).label == "ad"
+
+
+def test_a_rule_notice_quoting_a_banned_post_is_not_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(RUNNERS).moderate("群主提醒：群里不许发二维码和微信号，上次有人发了“加V领跑鞋”的广告已经踢了")
+    assert v.label == "ok", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "【群规】禁止发广告，上次有人发“加V领跑鞋”被踢了，想买跑鞋的加我 V：shoe_88",
+    "【群规】不许发“加V领券”这种广告，要领券的私聊我",
+])
+def test_a_rule_notice_that_offers_something_outside_its_quotes_is_still_an_ad(
+        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    assert profile_moderator(RUNNERS).moderate(text).label == "ad"

@@ -32,7 +32,8 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, generic_words, permitted_words
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons, unspoken
+from copilot.moderation.signals import (SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons, unquoted,
+                                        unspoken)
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import squeeze, to_script, tokenize, word_class
@@ -269,8 +270,11 @@ class Moderator:
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
+        # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
+        own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
+                     topic_text=self.topic_text, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
-                         group_model=group_model)
+                         group_model=group_model, own=own)
         if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
                 and not group_model and reach_notice(n.folded):
             # "寻狗！…有看到的请联系我138…": the number and 联系我 are what a lost-or-found notice is for; with no
@@ -566,8 +570,9 @@ def _classifier_weight(p_ad: float, ad_signals: float, sure: float) -> float:
 
 
 def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: float = 0.9,
-            group_model: bool = False) -> dict[Label, float]:
-    """Per-label evidence: the signals' noisy-OR, with the ad score adjusted for what it really is."""
+            group_model: bool = False, own: SignalReport | None = None) -> dict[Label, float]:
+    """Per-label evidence: the signals' noisy-OR, with the ad score adjusted for what it really is.
+    ``own``: the signals of the text outside its quotations (what a rule notice itself offers)."""
     ad_sig = rep.total(Label.AD)
     ad = 1 - (1 - ad_sig) * (1 - _classifier_weight(p_ad, ad_sig, sure))
     if p_ad >= sure and ad_sig < 0.4:
@@ -605,7 +610,8 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     spam = rep.total(Label.SPAM)
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
-    if rep.rule_notice and not (rep.contacts or rep.blocked_urls or _offered(rep)):
+    own = own or rep
+    if rep.rule_notice and not (own.contacts or own.blocked_urls or _offered(own)):
         # "【群规】只限个人闲置，商家和代购一律踢": the rules name what is banned; nothing is offered (a
         # chain letter dressed as a rule — "本群规定：转发到三个群" — is still judged as spam)
         ad = min(ad, MEMBER_SHARING_CAP)
