@@ -32,8 +32,8 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, generic_words, permitted_words
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import (SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons, unquoted,
-                                        unspoken)
+from copilot.moderation.signals import (SHORTENERS, SignalReport, alternation, banned_terms, detect, is_shop_host,
+                                        lexicons, unquoted, unspoken)
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import squeeze, to_script, tokenize, word_class
@@ -146,7 +146,8 @@ class Moderator:
         self._since: dict[str, float] = {}
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
-        self.banned = alternation(profile.banned) if profile and profile.banned else None
+        terms = banned_terms(profile.banned) if profile else []
+        self.banned = alternation(terms) if terms else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
             if profile else ""
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
