@@ -478,7 +478,11 @@ def _repetition(scan: Scan, spec: SignalSpec) -> Finding | None:
     else:  # a long post: any real text uses many characters, so ask how much it compresses instead
         raw = c.encode("utf-8")
         low_variety = len(zlib.compress(raw)) / len(raw) < t["repetition_compression"]
-    return Finding([]) if (rep and len(rep.group(0)) >= t["repetition_min_chars"]) or low_variety else None
+    if rep and len(rep.group(0)) >= t["repetition_min_chars"]:
+        # a run beside words of the writer's own ("哈哈哈哈…笑死，老王这跤摔得") is emphasis, not a flood
+        own = _REPEAT.sub("", c)
+        return Finding([]) if len(own) < t["repetition_own_words"] else None
+    return Finding([]) if low_variety else None
 
 
 def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:
