@@ -65,3 +65,22 @@ def test_a_rule_notice_quoting_a_banned_post_is_not_an_ad(profile_moderator: Cal
 def test_a_rule_notice_that_offers_something_outside_its_quotes_is_still_an_ad(
         profile_moderator: Callable[[str], Moderator], text: str) -> None:
     assert profile_moderator(RUNNERS).moderate(text).label == "ad"
+
+
+NEIGHBOURS = """
+name: 城南邻里互助群
+positioning: 城南小区邻居互相帮忙、交流生活信息、组织亲子和合唱活动
+topics: [邻里, 互助, 亲子活动, 合唱团, 物业, 停车]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "这次郊游每人交150，含大巴和午饭，钱转给小李",
+    "上周换了个手机屏，花了380，师傅说是原装的",
+    "我们合唱团的服装费每人120，下次排练带现金",
+    "物业说下月起车位管理费60一个月，有异议的周五去物业中心",
+    "我家暖气片漏水，找人换阀门花了260，大家注意检查",
+])
+def test_a_members_price_talk_and_the_groups_own_fees_are_not_ads(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(NEIGHBOURS).moderate(text)
+    assert v.label != "ad", v.reason
