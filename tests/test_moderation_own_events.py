@@ -84,3 +84,18 @@ topics: [邻里, 互助, 亲子活动, 合唱团, 物业, 停车]
 def test_a_members_price_talk_and_the_groups_own_fees_are_not_ads(profile_moderator: Callable[[str], Moderator], text: str) -> None:
     v = profile_moderator(NEIGHBOURS).moderate(text)
     assert v.label != "ad", v.reason
+
+
+VOLUNTEERS = """
+name: 城南献血志愿者群
+positioning: 献血志愿者排班、培训和经验交流
+topics: [献血, 志愿服务, 排班, 献血车]
+events:
+  - {title: 新志愿者培训, kind: 课程, cadence: 每月第二个周日, place: 中心血站三楼}
+"""
+
+
+def test_a_kind_of_event_alone_does_not_name_the_groups_own(profile_moderator: Callable[[str], Moderator]) -> None:
+    mod = profile_moderator(VOLUNTEERS)
+    assert mod.moderate("新志愿者培训报名私聊我，带身份证复印件").label == "ok"
+    assert mod.moderate("培训报名加我微信 kaozheng_88，三个月拿证").label == "ad"

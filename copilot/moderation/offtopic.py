@@ -52,6 +52,12 @@ def generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def event_kind_words() -> frozenset[str]:
+    """Words for a kind of arrangement (培训, 比赛, 聚餐…; relevance.yaml): alone they name no group's own event."""
+    return frozenset(str(w) for w in load_resource(RELEVANCE)["event_kinds"])
+
+
+@lru_cache(maxsize=1)
 def _still_on() -> re.Pattern[str]:
     """还 + one verb + 吗: "is the group's arrangement still on?" (words in relevance.yaml)."""
     data = load_resource(RELEVANCE)["still_on"]

@@ -29,7 +29,7 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
-from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, generic_words, permitted_words
+from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, event_kind_words, generic_words, permitted_words
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import (SHORTENERS, SignalReport, alternation, banned_terms, detect, is_shop_host,
@@ -708,7 +708,7 @@ _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link"})
 def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
     """The names of the profile's events as members write them: each title and the words of it that name
     the arrangement (拉练 in 月度拉练), not its time or place words (周六, 每月, 城西)."""
-    generic = generic_words()
+    generic = generic_words() | event_kind_words()
     words: set[str] = set()
     for event in profile.all_events():
         title = normalise(event.title).compact
