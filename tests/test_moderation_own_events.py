@@ -99,3 +99,8 @@ def test_a_kind_of_event_alone_does_not_name_the_groups_own(profile_moderator: C
     mod = profile_moderator(VOLUNTEERS)
     assert mod.moderate("新志愿者培训报名私聊我，带身份证复印件").label == "ok"
     assert mod.moderate("培训报名加我微信 kaozheng_88，三个月拿证").label == "ad"
+
+
+def test_a_pitch_dressed_as_the_events_sign_up_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(RUNNERS).moderate("周六晨跑报名送跑鞋团购特价，名额有限，加我微信 run_shop88")
+    assert v.label == "ad", v.reason

@@ -320,7 +320,9 @@ class Moderator:
         if self.own_events is None or not rep.sign_up or len(set(rep.urls)) > 1:
             return
         named = sorted(set(self.own_events.findall(compact)))
-        if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH:
+        promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+        if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH or \
+                (promo is not None and not set(promo.items) <= _SIGN_UP_WORDS):
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_event"] = named[:3]
@@ -703,6 +705,8 @@ def _deal_zh(deal: str) -> str:
     return _DEAL_ZH[deal]
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
 _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link"})
+# … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
+_SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
 
 def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
