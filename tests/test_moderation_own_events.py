@@ -104,3 +104,15 @@ def test_a_kind_of_event_alone_does_not_name_the_groups_own(profile_moderator: C
 def test_a_pitch_dressed_as_the_events_sign_up_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
     v = profile_moderator(RUNNERS).moderate("周六晨跑报名送跑鞋团购特价，名额有限，加我微信 run_shop88")
     assert v.label == "ad", v.reason
+
+
+def test_a_warning_that_retells_the_scammers_handle_is_only_reviewed(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(RUNNERS).moderate("有人私聊我说加他微信 run_coach88 就打折，大家别上当")
+    assert v.action not in ACTED, v.reason
+    assert "防骗" in v.reason
+
+
+def test_a_pitch_dressed_as_a_warning_with_the_writers_own_handle_is_still_deleted(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(RUNNERS).moderate("有人私聊我说想买跑鞋，我这有货，加我微信 shoe_99，别上当买假货")
+    assert v.label == "ad" and v.action in ACTED, v.reason

@@ -275,7 +275,7 @@ class Moderator:
         own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
                      topic_text=self.topic_text, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
-                         group_model=group_model, own=own)
+                         group_model=group_model, own=own, text=n.compact)
         if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
                 and not group_model and reach_notice(n.folded):
             # "寻狗！…有看到的请联系我138…": the number and 联系我 are what a lost-or-found notice is for; with no
@@ -573,9 +573,10 @@ def _classifier_weight(p_ad: float, ad_signals: float, sure: float) -> float:
 
 
 def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: float = 0.9,
-            group_model: bool = False, own: SignalReport | None = None) -> dict[Label, float]:
+            group_model: bool = False, own: SignalReport | None = None, text: str = "") -> dict[Label, float]:
     """Per-label evidence: the signals' noisy-OR, with the ad score adjusted for what it really is.
-    ``own``: the signals of the text outside its quotations (what a rule notice itself offers)."""
+    ``own``: the signals of the text outside its quotations (what a rule notice itself offers); ``text``: the
+    message's compact form."""
     ad_sig = rep.total(Label.AD)
     ad = 1 - (1 - ad_sig) * (1 - _classifier_weight(p_ad, ad_sig, sure))
     if p_ad >= sure and ad_sig < 0.4:
@@ -596,6 +597,11 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "qr"} and not rep.narrated
         ad = min(ad, MEMBER_SHARING_CAP if reported and not pointing else WARNING_CAP)
         checks["warning"] = True
+    elif rep.warning and rep.narrated and ad >= 0.5 and not _own_invitation(rep, text):
+        # "有人私聊我说加他微信 xxx 就打折，大家别上当": the handle is the one the writer was approached from,
+        # retold to warn the group — or a pitch dressed as a warning; a person decides, nothing is deleted
+        ad = min(ad, WARNING_CAP)
+        checks["warning_handle"] = True
     if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
         # "#接龙 1. 5-302 两份 2. 8-1101 一份": room numbers and counts, the group's own order list
         ad = min(ad, MEMBER_SHARING_CAP)
@@ -620,6 +626,13 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["rule_notice"] = True
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
+
+
+def _own_invitation(rep: SignalReport, text: str) -> bool:
+    """An invitation in the writer's own voice (加我, 找我 — not the 私聊我 of "有人私聊我说…", which retells);
+    ``text``: the message's compact form."""
+    invite = next((s for s in rep.signals if s.name == "invite"), None)
+    return invite is not None and any(i.endswith("我") and i + "说" not in text for i in invite.items)
 
 
 def _offered(rep: SignalReport) -> set[str]:
@@ -680,6 +693,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("与群主题相关、只有一个普通链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks.get("warning"):
         parts.append("像是提醒大家防骗（引用了广告说法，本身没有联系方式或链接），交人工判断")
+    if label == Label.AD and checks.get("warning_handle"):
+        parts.append("像是提醒大家防骗（转述了找上门的人留的联系方式），交人工判断，不删除")
     if label == Label.ABUSE and checks.get("abuse_model_reason"):
         parts.append(checks["abuse_model_reason"])
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
