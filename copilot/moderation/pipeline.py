@@ -305,6 +305,8 @@ class Moderator:
                 reasons.append(_WARNING_OK_NOTE)
             if checks.get("reach_notice"):
                 reasons.append(_NOTICE_OK_NOTE)
+            if checks.get("group_poll"):
+                reasons.append(_GROUP_POLL_NOTE)
             if checks.get("own_event"):
                 reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
             if rep.injection:
@@ -617,6 +619,10 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         ad *= QUESTION_DISCOUNT
         checks["question"] = True
     spam = rep.total(Label.SPAM)
+    if spam >= 0.5 and _group_poll(rep, text):
+        # "拉练路线大家投个票：A九溪 B龙井，群投票已发": the group choosing for itself, nobody's favour
+        spam = min(spam, MEMBER_SHARING_CAP)
+        checks["group_poll"] = True
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
     own = own or rep
@@ -626,6 +632,15 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["rule_notice"] = True
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
+
+
+def _group_poll(rep: SignalReport, text: str) -> bool:
+    """A vote the group holds about its own choice: only plea/vote signals, a cue that it is held in the group
+    (群投票, 群公告, 每人一票…), no link outside the allowed sites, no reward and nobody's own favour (帮我, 我家…)."""
+    words = lexicons().words
+    return set(rep.names(Label.SPAM)) <= {"solicitation", "vote"} and not rep.blocked_urls \
+        and bool(words["spam.group_poll"].search(text)) \
+        and not words["spam.reward"].search(text) and not words["spam.for_me"].search(text)
 
 
 def _own_invitation(rep: SignalReport, text: str) -> bool:
@@ -705,6 +720,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
