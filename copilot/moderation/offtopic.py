@@ -33,7 +33,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, lexicon_data, lexicons
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, tokenize, word_class
+from copilot.textnorm import fold, tokenize, word_bounds, word_class
 
 RELEVANCE = "moderation/relevance.yaml"
 
@@ -44,6 +44,17 @@ def _relevance() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     data = load_resource(RELEVANCE)
     return (frozenset(str(w) for w in data["generic"]), frozenset(str(w) for w in data["particles"]),
             tuple(str(a) for a in data["chatter_anchors"]))
+
+
+def generic_words() -> frozenset[str]:
+    """Words too general to name a group's subject or arrangement (大家, 活动, 周末…; relevance.yaml)."""
+    return _relevance()[0]
+
+
+@lru_cache(maxsize=1)
+def event_kind_words() -> frozenset[str]:
+    """Words for a kind of arrangement (培训, 比赛, 聚餐…; relevance.yaml): alone they name no group's own event."""
+    return frozenset(str(w) for w in load_resource(RELEVANCE)["event_kinds"])
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +158,13 @@ def permitted_words(positioning: str) -> frozenset[str]:
         if granted is not None:
             words.update(w for w in tokenize(clause[granted.end():], for_search=False) if len(w) >= 2 and w not in stop)
     return frozenset(words)
+
+
+def _whole_at_one_end(text: str, start: int, end: int) -> bool:
+    """The span ``text[start:end]`` begins or ends where a jieba word does; a span cut off from words at both
+    ends straddles two words (宜家 in 便宜|家里) — a mis-split at one end (我献|了 → 献了) still counts."""
+    bounds = word_bounds(text)
+    return start in bounds or end in bounds
 
 
 def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
@@ -261,8 +279,10 @@ class OffTopicDetector:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
         # a related word inside a longer chatter word (世界 in 世界杯) is not the group's
         chatter = [m.span() for m in lexicons().chatter.finditer(compact) if m.group(0) not in self.own_text]
-        related = sorted({m.group(0) for m in v.related.finditer(compact)
-                          if not any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in chatter)})
+        # … nor one made of the tail of a word and the head of the next (便宜|家里 has no 宜家 in it)
+        found = [m for m in v.related.finditer(compact)
+                 if not any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in chatter)]
+        related = sorted({m.group(0) for m in found if _whole_at_one_end(compact, m.start(), m.end())})
         if related:
             return TopicResult(False, 0.1, related[:5], "与群主题相关（同类群常聊）：" + "、".join(related[:5]), about_group=True)
         logistics = [] if errand else sorted(set(lexicons().words["event_logistics"].findall(compact)))

@@ -8,6 +8,7 @@ result goes into ``Verdict.checks`` and the firing ones into the one-line Chines
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import uuid
@@ -28,13 +29,14 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
-from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, permitted_words
+from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, event_kind_words, generic_words, permitted_words
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import SHORTENERS, SignalReport, alternation, detect, is_shop_host, lexicons, unspoken
+from copilot.moderation.signals import (SHORTENERS, SignalReport, alternation, banned_terms, detect, is_shop_host,
+                                        lexicons, unquoted, unspoken)
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import squeeze, to_script
+from copilot.textnorm import squeeze, to_script, tokenize, word_class
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
@@ -144,7 +146,8 @@ class Moderator:
         self._since: dict[str, float] = {}
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
-        self.banned = alternation(profile.banned) if profile and profile.banned else None
+        terms = banned_terms(profile.banned) if profile else []
+        self.banned = alternation(terms) if terms else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
             if profile else ""
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
@@ -159,6 +162,8 @@ class Moderator:
         self.permitted = alternation(sorted(permitted)) if permitted else None
         # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
+        # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
+        self.own_events = _event_words(profile) if profile else None
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -266,14 +271,19 @@ class Moderator:
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
+        # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
+        own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
+                     topic_text=self.topic_text, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
-                         group_model=group_model)
+                         group_model=group_model, own=own, text=n.compact)
         if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
                 and not group_model and reach_notice(n.folded):
             # "寻狗！…有看到的请联系我138…": the number and 联系我 are what a lost-or-found notice is for; with no
             # price, link, seller's word or hidden handle there is nothing to sell
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["reach_notice"] = True
+        if scores[Label.AD] >= 0.5 and not group_model:
+            self._own_event_sign_up(rep, n.compact, scores, checks)
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -295,10 +305,29 @@ class Moderator:
                 reasons.append(_WARNING_OK_NOTE)
             if checks.get("reach_notice"):
                 reasons.append(_NOTICE_OK_NOTE)
+            if checks.get("group_poll"):
+                reasons.append(_GROUP_POLL_NOTE)
+            if checks.get("own_event"):
+                reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
             if rep.injection:
                 reasons.append(_INJECTION_NOTE)
             return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep, n.folded)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
+
+    def _own_event_sign_up(self, rep: SignalReport, compact: str, scores: dict[Label, float],
+                           checks: dict[str, Any]) -> None:
+        """A sign-up for one of the group's own events (its title or name words from the profile, and 报名/
+        接龙…): the organiser's handle, 私聊我, the AA fee and one form link are how members sign up, not an
+        offer. Anything a seller adds (ad words, income, a hidden handle, a pointer elsewhere…) still counts."""
+        if self.own_events is None or not rep.sign_up or len(set(rep.urls)) > 1:
+            return
+        named = sorted(set(self.own_events.findall(compact)))
+        promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+        if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH or \
+                (promo is not None and not set(promo.items) <= _SIGN_UP_WORDS):
+            return
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["own_event"] = named[:3]
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
@@ -546,8 +575,10 @@ def _classifier_weight(p_ad: float, ad_signals: float, sure: float) -> float:
 
 
 def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: float = 0.9,
-            group_model: bool = False) -> dict[Label, float]:
-    """Per-label evidence: the signals' noisy-OR, with the ad score adjusted for what it really is."""
+            group_model: bool = False, own: SignalReport | None = None, text: str = "") -> dict[Label, float]:
+    """Per-label evidence: the signals' noisy-OR, with the ad score adjusted for what it really is.
+    ``own``: the signals of the text outside its quotations (what a rule notice itself offers); ``text``: the
+    message's compact form."""
     ad_sig = rep.total(Label.AD)
     ad = 1 - (1 - ad_sig) * (1 - _classifier_weight(p_ad, ad_sig, sure))
     if p_ad >= sure and ad_sig < 0.4:
@@ -568,6 +599,11 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "qr"} and not rep.narrated
         ad = min(ad, MEMBER_SHARING_CAP if reported and not pointing else WARNING_CAP)
         checks["warning"] = True
+    elif rep.warning and rep.narrated and ad >= 0.5 and not _own_invitation(rep, text):
+        # "有人私聊我说加他微信 xxx 就打折，大家别上当": the handle is the one the writer was approached from,
+        # retold to warn the group — or a pitch dressed as a warning; a person decides, nothing is deleted
+        ad = min(ad, WARNING_CAP)
+        checks["warning_handle"] = True
     if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
         # "#接龙 1. 5-302 两份 2. 8-1101 一份": room numbers and counts, the group's own order list
         ad = min(ad, MEMBER_SHARING_CAP)
@@ -583,14 +619,35 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         ad *= QUESTION_DISCOUNT
         checks["question"] = True
     spam = rep.total(Label.SPAM)
+    if spam >= 0.5 and _group_poll(rep, text):
+        # "拉练路线大家投个票：A九溪 B龙井，群投票已发": the group choosing for itself, nobody's favour
+        spam = min(spam, MEMBER_SHARING_CAP)
+        checks["group_poll"] = True
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
-    if rep.rule_notice and not (rep.contacts or rep.blocked_urls or _offered(rep)):
+    own = own or rep
+    if rep.rule_notice and not (own.contacts or own.blocked_urls or _offered(own)):
         # "【群规】只限个人闲置，商家和代购一律踢": the rules name what is banned; nothing is offered (a
         # chain letter dressed as a rule — "本群规定：转发到三个群" — is still judged as spam)
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["rule_notice"] = True
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
+
+
+def _group_poll(rep: SignalReport, text: str) -> bool:
+    """A vote the group holds about its own choice: only plea/vote signals, a cue that it is held in the group
+    (群投票, 群公告, 每人一票…), no link outside the allowed sites, no reward and nobody's own favour (帮我, 我家…)."""
+    words = lexicons().words
+    return set(rep.names(Label.SPAM)) <= {"solicitation", "vote"} and not rep.blocked_urls \
+        and bool(words["spam.group_poll"].search(text)) \
+        and not words["spam.reward"].search(text) and not words["spam.for_me"].search(text)
+
+
+def _own_invitation(rep: SignalReport, text: str) -> bool:
+    """An invitation in the writer's own voice (加我, 找我 — not the 私聊我 of "有人私聊我说…", which retells);
+    ``text``: the message's compact form."""
+    invite = next((s for s in rep.signals if s.name == "invite"), None)
+    return invite is not None and any(i.endswith("我") and i + "说" not in text for i in invite.items)
 
 
 def _offered(rep: SignalReport) -> set[str]:
@@ -651,6 +708,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("与群主题相关、只有一个普通链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks.get("warning"):
         parts.append("像是提醒大家防骗（引用了广告说法，本身没有联系方式或链接），交人工判断")
+    if label == Label.AD and checks.get("warning_handle"):
+        parts.append("像是提醒大家防骗（转述了找上门的人留的联系方式），交人工判断，不删除")
     if label == Label.ABUSE and checks.get("abuse_model_reason"):
         parts.append(checks["abuse_model_reason"])
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
@@ -661,6 +720,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
+_OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
@@ -673,6 +734,27 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
+# What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
+_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link"})
+# … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
+_SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
+
+
+def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
+    """The names of the profile's events as members write them: each title and the words of it that name
+    the arrangement (拉练 in 月度拉练), not its time or place words (周六, 每月, 城西)."""
+    generic = generic_words() | event_kind_words()
+    words: set[str] = set()
+    for event in profile.all_events():
+        title = normalise(event.title).compact
+        if len(title) >= 2:
+            words.add(title)
+        words.update(w for w in tokenize(event.title, for_search=False)
+                     if len(w) >= 2 and w not in generic and word_class(w) not in _NOT_EVENT_NAMES)
+    return alternation(sorted(words)) if words else None
+
+
+_NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "scam", "banned", "evasion", "injection", "referral", "health_claim", "buy_call"})

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from copilot.moderation.normalise import URL_RE, Normalised
+from copilot.moderation.normalise import URL_RE, Normalised, normalise
 from copilot.paths import load_resource
 
 LEXICONS = "moderation/lexicons.yaml"
@@ -45,6 +45,13 @@ def alternation(words: list[str]) -> re.Pattern[str]:
         for w in words
     ]
     return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+
+
+def banned_terms(items: list[str]) -> list[str]:
+    """A profile's banned items as the messages' matching form reads them: folded (保險推銷 → 保险推销, as the
+    message is) and split where the writer lists alternatives (网贷/口子, 代写论文/代考 → 代考)."""
+    terms = {normalise(t).compact for item in items for t in re.split(r"[/、,，;；|／]", str(item))}
+    return sorted(t for t in terms if len(t) >= 2)
 
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
@@ -471,7 +478,11 @@ def _repetition(scan: Scan, spec: SignalSpec) -> Finding | None:
     else:  # a long post: any real text uses many characters, so ask how much it compresses instead
         raw = c.encode("utf-8")
         low_variety = len(zlib.compress(raw)) / len(raw) < t["repetition_compression"]
-    return Finding([]) if (rep and len(rep.group(0)) >= t["repetition_min_chars"]) or low_variety else None
+    if rep and len(rep.group(0)) >= t["repetition_min_chars"]:
+        # a run beside words of the writer's own ("哈哈哈哈…笑死，老王这跤摔得") is emphasis, not a flood
+        own = _REPEAT.sub("", c)
+        return Finding([]) if len(own) < t["repetition_own_words"] else None
+    return Finding([]) if low_variety else None
 
 
 def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:
