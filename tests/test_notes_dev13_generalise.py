@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from copilot.notes.dates import find_deadline
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.structure import analyze, find_actions
 
 SAID = datetime(2026, 5, 4, 19, 30)  # a Monday evening
 
@@ -36,3 +36,22 @@ def test_lead_word_deadline_reaches_the_todo() -> None:
         "[2026-05-04 19:31] 阿洁: 收到\n")
     actions, _, _ = find_actions(chat.messages)
     assert any(a.owner == "大家" and a.deadline == "2026-05-08" for a in actions), actions
+
+
+def test_undated_job_taken_on_for_a_coming_event_is_due_that_day() -> None:
+    chat = parse_text(
+        "[2026-05-04 20:00] 队长-阿峰: 5月16日周六去莫干山徒步，早上7点半在地铁站集合\n"
+        "[2026-05-04 20:02] 阿峰: 需要一位带急救包，一位负责拍照\n"
+        "[2026-05-04 20:03] 小鹿: 急救包我来带，我是医生\n"
+        "[2026-05-04 20:05] 老周: 拍照我来\n")
+    structure = analyze(chat)
+    kit = [a for a in structure.actions if "急救包" in a.task]
+    assert kit and kit[0].owner == "小鹿" and kit[0].deadline == "2026-05-16", structure.actions
+
+
+def test_undated_job_with_no_event_ahead_stays_undated() -> None:
+    chat = parse_text(
+        "[2026-05-04 20:00] 阿峰: 上次徒步的照片还没人整理\n"
+        "[2026-05-04 20:03] 小鹿: 照片我来整理，我有空\n")
+    structure = analyze(chat)
+    assert all(a.deadline is None for a in structure.actions), structure.actions

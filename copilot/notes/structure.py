@@ -1207,6 +1207,19 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     return actions, [d for d in decisions if not _only_an_ask(d, actions)], _merge_announcements(announcements)
 
 
+def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
+    """A to-do with no time of its own, taken on while an event is ahead ("医药箱我来带" for Saturday's
+    match), is due on that event's day: the day the chat names for it (so the date is grounded)."""
+    at = {m.id: i for i, m in enumerate(messages)}
+    for a in actions:
+        i = at.get(a.sources[0]) if a.sources else None
+        if a.deadline is not None or i is None or messages[i].time is None:
+            continue
+        day = events[i]
+        if day is not None and day > messages[i].time.date():
+            a.deadline, a.deadline_text = day.isoformat(), f"{day.month}月{day.day}日"
+
+
 def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
     """A "decision" that only gives someone work ("横幅那就麻烦小许去印一下吧") is that person's to-do; a
     settled point that also hands out work ("那就这么定了，…阿成你订车") stays a decision."""
@@ -1561,6 +1574,7 @@ def analyze(transcript: Transcript) -> Structure:
     people = People.of(msgs)
     qa = [p for p in qa if not (set(p.sources) <= asides and _to_a_peer(by_id[p.sources[0]], people, organisers))]
     actions = [a for a in actions if a.deadline or not (a.sources and set(a.sources) <= asides)]
+    _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides)]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides)]
     return Structure(
