@@ -55,3 +55,13 @@ def test_undated_job_with_no_event_ahead_stays_undated() -> None:
         "[2026-05-04 20:03] 小鹿: 照片我来整理，我有空\n")
     structure = analyze(chat)
     assert all(a.deadline is None for a in structure.actions), structure.actions
+
+
+def test_a_first_person_question_with_a_date_is_no_commitment() -> None:
+    chat = parse_text(
+        "[2026-05-04 10:00] 班主任-李老师: 周三体检，早上空腹，8点在校门口集合\n"
+        "[2026-05-04 10:02] 朵朵妈: 啊我后天也体检吗 我怎么没收到短信\n"
+        "[2026-05-04 10:05] 小宇爸: 体检表我明天带到学校\n")
+    actions, _, _ = find_actions(chat.messages)
+    assert not any(a.owner == "朵朵妈" for a in actions), actions
+    assert any(a.owner == "小宇爸" and a.deadline == "2026-05-05" for a in actions), actions

@@ -1092,7 +1092,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
-    elif clause.kind == "first_person" and (_done_only(f, deadline) or deadline is None and (
+    elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or deadline is None and (
             kind["commitment"] < 0.7 or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
