@@ -65,3 +65,9 @@ def test_a_first_person_question_with_a_date_is_no_commitment() -> None:
     actions, _, _ = find_actions(chat.messages)
     assert not any(a.owner == "朵朵妈" for a in actions), actions
     assert any(a.owner == "小宇爸" and a.deadline == "2026-05-05" for a in actions), actions
+
+
+def test_weekend_as_a_deadline_runs_to_sunday() -> None:
+    said = datetime(2026, 5, 6, 9, 0)  # a Wednesday
+    assert find_deadline("空调这周末前修好", said).day == date(2026, 5, 10)
+    assert find_deadline("下周末之前把作品交上来", said).day == date(2026, 5, 17)

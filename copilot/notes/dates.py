@@ -63,6 +63,7 @@ class _Lexicon:
     days: dict[str, int]
     evening: frozenset[str]
     weekdays: dict[str, int]
+    weekend_deadline: dict[str, int]
     next_week: frozenset[str]
     after_next: frozenset[str]
     this_week: frozenset[str]
@@ -111,6 +112,7 @@ def _lexicon() -> _Lexicon:
         days={fold(k): int(v) for k, v in d["days"].items()},
         evening=frozenset(fold(w) for w in d["evening_days"]),
         weekdays=weekdays,
+        weekend_deadline={fold(str(k)): int(v) for k, v in d["weekend_deadline"].items()},
         next_week=frozenset(fold(w) for w in d["next_week"]),
         after_next=frozenset(fold(w) for w in d["week_after_next"]),
         this_week=frozenset(fold(w) for w in d["this_week"]),
@@ -193,7 +195,9 @@ def _day(g: dict[str, str | None], base: date, lex: _Lexicon) -> date | None:
     if g["rel"]:
         return base + timedelta(days=lex.days[g["rel"]])
     if g["wd"]:
-        return _weekday(base, lex.weekdays[g["wd"]], g["wk"], lex, marked=bool(g.get("mark")))
+        marked = bool(g.get("mark"))
+        wd = lex.weekend_deadline.get(g["wd"], lex.weekdays[g["wd"]]) if marked else lex.weekdays[g["wd"]]
+        return _weekday(base, wd, g["wk"], lex, marked=marked)
     month, day = (g["mo"], g["md"]) if g["mo"] else (g["dm"], g["dd"]) if g["dm"] else (None, g["dn"])
     if day and g.get("mp"):  # 下个月5号 / 本月20号
         nxt = g["mp"] in lex.next_month
