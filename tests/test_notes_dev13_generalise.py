@@ -71,3 +71,12 @@ def test_weekend_as_a_deadline_runs_to_sunday() -> None:
     said = datetime(2026, 5, 6, 9, 0)  # a Wednesday
     assert find_deadline("空调这周末前修好", said).day == date(2026, 5, 10)
     assert find_deadline("下周末之前把作品交上来", said).day == date(2026, 5, 17)
+
+
+def test_a_cards_common_word_inside_a_longer_word_is_not_that_person() -> None:
+    chat = parse_text(
+        "[2026-05-04 10:00] 物业-陈经理: 下周三停水检修，谁能去借两个大水桶\n"
+        "[2026-05-04 10:03] 老杨: 水桶从物业管理处借，我去借，周二之前搬到楼下\n")
+    actions, _, _ = find_actions(chat.messages)
+    buckets = [a for a in actions if "水桶" in a.task]
+    assert buckets and all(a.owner == "老杨" for a in buckets), actions

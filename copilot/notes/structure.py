@@ -30,7 +30,7 @@ from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetin
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
-from copilot.textnorm import split_sentences, tokenize, word_class
+from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
 
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
@@ -757,7 +757,8 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     """Participants named in the clause (by any of their names) and @names, as (start, end, who)."""
     lead = c.people.lead_at.match(c.f)
     skip = lead.end() if lead else 0  # "@阿杰 …" at the start addresses a reply; the model reads the rest
-    spans = [(pos, pos + len(alias), who) for pos, alias, who in c.people.named_in(c.f) if pos >= skip]
+    spans = [(pos, pos + len(alias), who) for pos, alias, who in c.people.named_in(c.f)
+             if pos >= skip and not _inside_a_word(c.f, pos, pos + len(alias), who)]
     for m in c.people.at.finditer(c.f, skip):
         if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
             spans.append((m.start(1), m.end(1), c.people.resolve(m.group(1)) or m.group(1)))
@@ -771,6 +772,19 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
         if all(e <= ts or s >= te for ts, te, _ in taken):
             taken.append((s, e, who))
     return taken
+
+
+def _inside_a_word(f: str, start: int, end: int, who: str) -> bool:
+    """A card's leading common-word part (社区 of 社区-刘主任, 物业 of 物业-陈经理) inside a longer word
+    the chat uses (社区卫生站, 物业管理处): a thing, not the person. (The name itself is never read so:
+    jieba cuts names badly, 老马来做 → 老/马来/做.)"""
+    alias = f[start:end]
+    card = _fold(who)
+    if not (card.startswith(alias) and card[len(alias):len(alias) + 1] in str(raw("name_parts", "separators"))
+            and len(card) > len(alias) + 1) or word_frequency(alias) < int(raw("owner", "rival_word")):
+        return False
+    bounds = word_bounds(f)
+    return start not in bounds or (end < len(f) and end not in bounds)
 
 
 def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
