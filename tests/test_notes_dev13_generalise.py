@@ -80,3 +80,13 @@ def test_a_cards_common_word_inside_a_longer_word_is_not_that_person() -> None:
     actions, _, _ = find_actions(chat.messages)
     buckets = [a for a in actions if "水桶" in a.task]
     assert buckets and all(a.owner == "老杨" for a in buckets), actions
+
+
+def test_work_told_to_the_addressee_before_the_speakers_own_step_is_theirs() -> None:
+    chat = parse_text(
+        "[2026-05-04 15:40] 小唐: 机房有两台打印机坏了，要不要报修\n"
+        "[2026-05-04 15:43] 主管-老潘: @小唐 要，在系统里报修，写两台，我审批\n"
+        "[2026-05-04 15:44] 小唐: 好的\n")
+    actions, _, _ = find_actions(chat.messages)
+    paper = [a for a in actions if "两台" in a.task]
+    assert paper and paper[0].owner == "小唐", actions

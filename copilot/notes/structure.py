@@ -920,6 +920,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # work is in the clause after it
     parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
     _handed_on(parts, people)
+    _told_first(parts, speaker, lead)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
     if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
@@ -942,6 +943,17 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else:
             pending.append(c.text)
     return groups
+
+
+def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
+    """"@阿琳 要，在系统里报领，写10包，我审批": in a reply to one person @-addressed, the subject-less work
+    before the speaker's own step ("我审批", "我统一交") is the addressee's."""
+    mine = next((i for i, c in enumerate(parts) if c.kind == "first_person"), None)
+    if mine is None or len(lead) != 1 or lead[0] in (speaker, "大家"):
+        return
+    for c in parts[:mine]:
+        if c.owner is None and _has_verb(_fold(c.text)) and not asks(c.text):
+            c.owner, c.kind, c.owner_text = lead[0], "assigned", c.text
 
 
 def _handed_on(parts: list[_Clause], people: People) -> None:
