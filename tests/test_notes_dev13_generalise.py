@@ -90,3 +90,14 @@ def test_work_told_to_the_addressee_before_the_speakers_own_step_is_theirs() -> 
     actions, _, _ = find_actions(chat.messages)
     paper = [a for a in actions if "两台" in a.task]
     assert paper and paper[0].owner == "小唐", actions
+
+
+def test_a_change_of_plan_is_a_decision() -> None:
+    chat = parse_text(
+        "[2026-05-04 18:00] 领队-阿峰: 周六早上7点半地铁站集合\n"
+        "[2026-05-05 11:20] 领队-阿峰: 更正一下：景区通知山路上午封闭，集合时间推迟到9点，地点不变\n"
+        "[2026-05-05 11:22] 小鹿: 收到\n")
+    _, decisions, _ = find_actions(chat.messages)
+    assert any("推迟到9点" in d.text for d in decisions), decisions
+    # a bare plan with no change is no decision
+    assert not any("7点半" in d.text for d in decisions), decisions
