@@ -101,3 +101,15 @@ def test_a_change_of_plan_is_a_decision() -> None:
     assert any("推迟到9点" in d.text for d in decisions), decisions
     # a bare plan with no change is no decision
     assert not any("7点半" in d.text for d in decisions), decisions
+
+
+def test_a_one_line_recap_gives_each_item_as_a_decision() -> None:
+    chat = parse_text(
+        "[2026-05-04 21:00] 班长-小敏: 聚餐的事大家还有意见吗\n"
+        "[2026-05-04 21:05] 班长-小敏: 刚才定的：5月23日晚上老地方火锅，每人120元，阿凯周三前订包间，横幅不做了\n"
+        "[2026-05-04 21:06] 阿凯: 好\n")
+    _, decisions, _ = find_actions(chat.messages)
+    texts = [d.text for d in decisions]
+    assert any("每人120元" in t for t in texts), texts
+    assert any("阿凯周三前订包间" in t for t in texts), texts  # settled, although it also gives work
+    assert any("横幅不做了" in t for t in texts), texts

@@ -1191,6 +1191,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     actions: list[ActionItem] = []
     decisions: list[Decision] = []
     announcements: list[Announcement] = []
+    recapped: set[int] = set()
     last_by: dict[str, Message] = {}
     speaker_of = {m.id: m.speaker for m in messages}
     events = event_days([(m.text, m.time) for m in messages])
@@ -1208,7 +1209,14 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             kind = _announcement_kind(f, in_list=notice_list and n > 0)
             if kind:
                 announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
-            if (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
+            recap = None if summary_list else cue("decision", "summary_inline").match(f)
+            if recap:  # "今晚定的：A，B，C": each item is a decision
+                by = _agreed(messages, idx, m)
+                listed = [Decision(text=_clean(x), by=by, sources=[m.id])
+                          for x in re.split(r"[，,；;]", s[recap.end():]) if len(x.strip()) >= 2]
+                decisions += listed
+                recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
+            elif (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
                 decisions.append(Decision(text=_clean(s), by=_agreed(messages, idx, m), sources=[m.id]))
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
                 continue  # a preview, not a to-do
@@ -1230,7 +1238,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     actions = _settle_owners(actions, messages, people)
-    return actions, [d for d in decisions if not _only_an_ask(d, actions)], _merge_announcements(announcements)
+    return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
+        _merge_announcements(announcements)
 
 
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
