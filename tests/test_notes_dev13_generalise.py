@@ -113,3 +113,17 @@ def test_a_one_line_recap_gives_each_item_as_a_decision() -> None:
     assert any("每人120元" in t for t in texts), texts
     assert any("阿凯周三前订包间" in t for t in texts), texts  # settled, although it also gives work
     assert any("横幅不做了" in t for t in texts), texts
+
+
+def test_an_at_reply_answers_the_askers_open_question_not_one_a_peer_answered() -> None:
+    chat = parse_text(
+        "[2026-05-04 09:00] 小陈: 组长 我周五的值班能不能跟谁换一下\n"
+        "[2026-05-04 09:10] 阿豪: 我周五休息 可以帮你值 你下周二的值班给我换成早班行吗\n"
+        "[2026-05-04 09:12] 小陈: 行 就这么换\n"
+        "[2026-05-04 09:30] 老吴: 今天食堂有啥\n"
+        "[2026-05-04 09:31] 小陈: 红烧肉\n"
+        "[2026-05-04 10:20] 阿豪: 有人知道这个月值班补贴什么时候发吗\n"
+        "[2026-05-04 10:25] 组长-孟姐: @阿豪 财务说跟工资一起发，值班补贴从每次80涨到100了\n")
+    structure = analyze(chat)
+    pay = [p for p in structure.qa if "补贴" in p.question]
+    assert pay and "涨到100" in pay[0].answer, structure.qa

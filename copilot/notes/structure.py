@@ -576,8 +576,9 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     relevant_ones = [s for s in scored if s[0]]
     if not relevant_ones:  # nothing in common: the question just asked
         return max(candidates, key=lambda q: q.index)
-    # answers come in the order the questions were asked unless the reply names an earlier one
-    return min(relevant_ones, key=lambda s: (s[1], s[2].index))[2]
+    # answers come in the order the questions were asked unless the reply names an earlier one; a
+    # question someone else has already answered waits behind one nobody has
+    return min(relevant_ones, key=lambda s: (s[1], bool(s[2].answer), s[2].index))[2]
 
 
 def _continues(prev: _Open | None, m: Message, before: Message | None, people: People,
