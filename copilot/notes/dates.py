@@ -63,6 +63,7 @@ class _Lexicon:
     days: dict[str, int]
     evening: frozenset[str]
     weekdays: dict[str, int]
+    weekend_deadline: dict[str, int]
     next_week: frozenset[str]
     after_next: frozenset[str]
     this_week: frozenset[str]
@@ -74,6 +75,7 @@ class _Lexicon:
     units: dict[str, int]
     next_week_words: frozenset[str]
     past: re.Pattern[str]
+    lead_mark: re.Pattern[str]
     ratio: re.Pattern[str]
     next_month: frozenset[str]
     day_starts_at: int
@@ -110,6 +112,7 @@ def _lexicon() -> _Lexicon:
         days={fold(k): int(v) for k, v in d["days"].items()},
         evening=frozenset(fold(w) for w in d["evening_days"]),
         weekdays=weekdays,
+        weekend_deadline={fold(str(k)): int(v) for k, v in d["weekend_deadline"].items()},
         next_week=frozenset(fold(w) for w in d["next_week"]),
         after_next=frozenset(fold(w) for w in d["week_after_next"]),
         this_week=frozenset(fold(w) for w in d["this_week"]),
@@ -139,6 +142,7 @@ def _lexicon() -> _Lexicon:
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
         past=re.compile(_alt(d["past_marks"])),
+        lead_mark=re.compile(rf"(?:{_alt(d['deadline_lead_marks'])})[是为：:到在]?\s*$"),
         ratio=re.compile(rf"(?:{_alt(d['ratio_words'])})\s*[是为:：]?\s*$"),
         next_month=frozenset(fold(w) for w in d["next_month"]),
         day_starts_at=int(d["day_starts_at"]),
@@ -191,7 +195,9 @@ def _day(g: dict[str, str | None], base: date, lex: _Lexicon) -> date | None:
     if g["rel"]:
         return base + timedelta(days=lex.days[g["rel"]])
     if g["wd"]:
-        return _weekday(base, lex.weekdays[g["wd"]], g["wk"], lex, marked=bool(g.get("mark")))
+        marked = bool(g.get("mark"))
+        wd = lex.weekend_deadline.get(g["wd"], lex.weekdays[g["wd"]]) if marked else lex.weekdays[g["wd"]]
+        return _weekday(base, wd, g["wk"], lex, marked=marked)
     month, day = (g["mo"], g["md"]) if g["mo"] else (g["dm"], g["dd"]) if g["dm"] else (None, g["dn"])
     if day and g.get("mp"):  # 下个月5号 / 本月20号
         nxt = g["mp"] in lex.next_month
@@ -415,6 +421,8 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
             found.day = out[-1][2].day  # "大后天去提货，下午4点前到": the time of that day
         if lex.past.search(folded[max(0, match.start() - 2):match.end()]):
             found.day, found.clock, found.marked = None, None, False  # 昨天, 上周五: the past, not a deadline
+        if not found.marked and found.day is not None and lex.lead_mark.search(folded[max(0, match.start() - 6):match.start()]):
+            found.marked = True  # 截止4月30日, 最晚周五: the deadline word stands before the time
         found.attached = _attached(folded, match.end(), lex)
         out.append((match.start(), match.end(), found))
     return out
@@ -439,7 +447,9 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     ``event`` is the day of the event under discussion (:func:`event_days`), ``meeting`` the next day of
     the chat's stated schedule (:func:`next_meetings`)."""
     found = time_expressions(text, when, event, meeting)
-    marked = [d for d in found if d.marked]
+    # of several "…前" times, the one with a task in its own clause and a known day ("考试之前要…，
+    # 这个月25号前完成" is due on the 25th, not on the exam's eve)
+    marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
     if marked:
         return marked[0]
     usable = [d for d in found if d.attached or d.clock or d.spelled] if strict else found

@@ -30,7 +30,7 @@ from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetin
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
-from copilot.textnorm import split_sentences, tokenize, word_class
+from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
 
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
@@ -576,8 +576,9 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     relevant_ones = [s for s in scored if s[0]]
     if not relevant_ones:  # nothing in common: the question just asked
         return max(candidates, key=lambda q: q.index)
-    # answers come in the order the questions were asked unless the reply names an earlier one
-    return min(relevant_ones, key=lambda s: (s[1], s[2].index))[2]
+    # answers come in the order the questions were asked unless the reply names an earlier one; a
+    # question someone else has already answered waits behind one nobody has
+    return min(relevant_ones, key=lambda s: (s[1], bool(s[2].answer), s[2].index))[2]
 
 
 def _continues(prev: _Open | None, m: Message, before: Message | None, people: People,
@@ -757,7 +758,8 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     """Participants named in the clause (by any of their names) and @names, as (start, end, who)."""
     lead = c.people.lead_at.match(c.f)
     skip = lead.end() if lead else 0  # "@阿杰 …" at the start addresses a reply; the model reads the rest
-    spans = [(pos, pos + len(alias), who) for pos, alias, who in c.people.named_in(c.f) if pos >= skip]
+    spans = [(pos, pos + len(alias), who) for pos, alias, who in c.people.named_in(c.f)
+             if pos >= skip and not _inside_a_word(c.f, pos, pos + len(alias), who)]
     for m in c.people.at.finditer(c.f, skip):
         if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
             spans.append((m.start(1), m.end(1), c.people.resolve(m.group(1)) or m.group(1)))
@@ -771,6 +773,19 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
         if all(e <= ts or s >= te for ts, te, _ in taken):
             taken.append((s, e, who))
     return taken
+
+
+def _inside_a_word(f: str, start: int, end: int, who: str) -> bool:
+    """A card's leading common-word part (社区 of 社区-刘主任, 物业 of 物业-陈经理) inside a longer word
+    the chat uses (社区卫生站, 物业管理处): a thing, not the person. (The name itself is never read so:
+    jieba cuts names badly, 老马来做 → 老/马来/做.)"""
+    alias = f[start:end]
+    card = _fold(who)
+    if not (card.startswith(alias) and card[len(alias):len(alias) + 1] in str(raw("name_parts", "separators"))
+            and len(card) > len(alias) + 1) or word_frequency(alias) < int(raw("owner", "rival_word")):
+        return False
+    bounds = word_bounds(f)
+    return start not in bounds or (end < len(f) and end not in bounds)
 
 
 def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
@@ -906,6 +921,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # work is in the clause after it
     parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
     _handed_on(parts, people)
+    _told_first(parts, speaker, lead)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
     if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
@@ -928,6 +944,17 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else:
             pending.append(c.text)
     return groups
+
+
+def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
+    """"@阿琳 要，在系统里报领，写10包，我审批": in a reply to one person @-addressed, the subject-less work
+    before the speaker's own step ("我审批", "我统一交") is the addressee's."""
+    mine = next((i for i, c in enumerate(parts) if c.kind == "first_person"), None)
+    if mine is None or len(lead) != 1 or lead[0] in (speaker, "大家"):
+        return
+    for c in parts[:mine]:
+        if c.owner is None and _has_verb(_fold(c.text)) and not asks(c.text):
+            c.owner, c.kind, c.owner_text = lead[0], "assigned", c.text
 
 
 def _handed_on(parts: list[_Clause], people: People) -> None:
@@ -1092,7 +1119,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
-    elif clause.kind == "first_person" and (_done_only(f, deadline) or deadline is None and (
+    elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or deadline is None and (
             kind["commitment"] < 0.7 or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
@@ -1165,6 +1192,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     actions: list[ActionItem] = []
     decisions: list[Decision] = []
     announcements: list[Announcement] = []
+    recapped: set[int] = set()
     last_by: dict[str, Message] = {}
     speaker_of = {m.id: m.speaker for m in messages}
     events = event_days([(m.text, m.time) for m in messages])
@@ -1182,7 +1210,14 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             kind = _announcement_kind(f, in_list=notice_list and n > 0)
             if kind:
                 announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
-            if (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
+            recap = None if summary_list else cue("decision", "summary_inline").match(f)
+            if recap:  # "今晚定的：A，B，C": each item is a decision
+                by = _agreed(messages, idx, m)
+                listed = [Decision(text=_clean(x), by=by, sources=[m.id])
+                          for x in re.split(r"[，,；;]", s[recap.end():]) if len(x.strip()) >= 2]
+                decisions += listed
+                recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
+            elif (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
                 decisions.append(Decision(text=_clean(s), by=_agreed(messages, idx, m), sources=[m.id]))
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
                 continue  # a preview, not a to-do
@@ -1204,7 +1239,21 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     actions = _settle_owners(actions, messages, people)
-    return actions, [d for d in decisions if not _only_an_ask(d, actions)], _merge_announcements(announcements)
+    return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
+        _merge_announcements(announcements)
+
+
+def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
+    """A to-do with no time of its own, taken on while an event is ahead ("医药箱我来带" for Saturday's
+    match), is due on that event's day: the day the chat names for it (so the date is grounded)."""
+    at = {m.id: i for i, m in enumerate(messages)}
+    for a in actions:
+        i = at.get(a.sources[0]) if a.sources else None
+        if a.deadline is not None or i is None or messages[i].time is None:
+            continue
+        day = events[i]
+        if day is not None and day > messages[i].time.date():
+            a.deadline, a.deadline_text = day.isoformat(), f"{day.month}月{day.day}日"
 
 
 def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
@@ -1561,6 +1610,7 @@ def analyze(transcript: Transcript) -> Structure:
     people = People.of(msgs)
     qa = [p for p in qa if not (set(p.sources) <= asides and _to_a_peer(by_id[p.sources[0]], people, organisers))]
     actions = [a for a in actions if a.deadline or not (a.sources and set(a.sources) <= asides)]
+    _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides)]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides)]
     return Structure(
