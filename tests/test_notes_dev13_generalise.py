@@ -127,3 +127,26 @@ def test_an_at_reply_answers_the_askers_open_question_not_one_a_peer_answered() 
     structure = analyze(chat)
     pay = [p for p in structure.qa if "补贴" in p.question]
     assert pay and "涨到100" in pay[0].answer, structure.qa
+
+
+def test_a_recap_list_opened_by_any_settling_header_gives_one_decision_per_item() -> None:
+    # the header that opens the list varies by chair: 拍板了 / 整理一下今天決定的 / 商量好的
+    for header in ("好，那我拍板了：", "好，我整理一下今天決定的：", "咱们商量好的："):
+        chat = parse_text(
+            "[2026-05-04 19:30] 社长-阿鹏: 露营的事大家说说，去东湖还是去九峰山\n"
+            "[2026-05-04 19:32] 小北: 九峰山吧，有营地可以搭帐篷\n"
+            f"[2026-05-04 19:40] 社长-阿鹏: {header}\n1. 5月16日周六去九峰山营地\n2. 每人AA 85元，含营位和烧烤炭\n"
+            "3. 早上8点在地铁站C口集合\n"
+            "[2026-05-04 19:41] 小北: 同意\n")
+        _, decisions, _ = find_actions(chat.messages)
+        texts = [d.text for d in decisions]
+        assert any("九峰山营地" in t for t in texts), (header, texts)
+        assert any("85元" in t for t in texts) and any("8点" in t for t in texts), (header, texts)
+        assert not any(t.rstrip("：:") .endswith(("拍板了", "決定的", "决定的", "商量好的")) for t in texts), texts
+
+
+def test_a_list_of_notices_is_no_recap_of_decisions() -> None:
+    chat = parse_text(
+        "[2026-05-04 19:30] 社长-阿鹏: 几个通知：\n1. 下周营地装备自带\n2. 雨天改期另行通知\n")
+    _, decisions, _ = find_actions(chat.messages)
+    assert not decisions, decisions
