@@ -242,3 +242,28 @@ def test_a_daily_reports_standing_description_is_said_once_a_week_not_every_day(
     with_desc = [e for e in again if "各组练了什么" in e["opening"]]
     assert said and len(again) == 14 and len(with_desc) == 2  # the two Mondays, when the week's routine is introduced
     assert all(D.fromisoformat(e["date"]).weekday() == 0 for e in with_desc)
+
+
+@pytest.mark.parametrize(("word", "kind"), [
+    ("极限飞盘", "activity"), ("城市骑行", "activity"), ("亲子烘焙", "activity"), ("成人芭蕾舞", "activity"),
+    ("夜跑", "activity"), ("郊野公园", "place"), ("星穹铁道", "unknown")])
+def test_a_compound_ending_with_a_listed_word_is_of_that_words_kind(word, kind):
+    assert word_kind(word) == kind
+
+
+# a lakeside ultimate club written for this test: its core word is a compound no list names whole
+ULTIMATE = profile_from_data({
+    "name": "东湖极限飞盘队", "type": "兴趣型", "platform": "wechat", "locality": "武汉·东湖",
+    "positioning": "武汉东湖边上班族的极限飞盘俱乐部，每周末训练和比赛",
+    "topics": ["极限飞盘", "跑位", "友谊赛"],
+    "audience": "在光谷上班的年轻人，新手居多",
+    "events": [{"title": "周日草坪训练", "kind": "线下活动", "cadence": "每周日", "time": "09:00", "place": "东湖绿道磨山段草坪"}],
+})
+
+
+def test_the_groups_core_compound_word_carries_its_free_slots(offline):
+    result = draft("topics", ULTIMATE, offline, days=14, start=D(2026, 12, 7))
+    assert not failures(result.checks), [c.reason for c in failures(result.checks)]
+    text = "\n".join(e["title"] + e["opening"] for e in _free(result))
+    # the first topic is what the group is about: it leads the free posts, not the side word after it
+    assert text.count("极限飞盘") >= 2 and text.count("极限飞盘") >= text.count("友谊赛"), text

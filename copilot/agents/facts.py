@@ -198,6 +198,9 @@ def word_kind(word: str, products: tuple[str, ...] = (), context: str = "") -> s
             return str(k)
     # the longest listed ending is the compound's head (楷书 is a 楷书, not a 书); ties go by ``order``
     heads = [(len(h), -i, k, h) for i, k in enumerate(table["order"]) for h in table["kinds"][k]["heads"] if w.endswith(h)]
+    if not heads:  # a compound ending with a listed word is of that word's kind (极限飞盘 is a 飞盘, 城市骑行 a 骑行)
+        heads = [(len(x), -i, k, x) for i, k in enumerate(table["order"]) for x in table["kinds"][k]["words"]
+                 if len(x) >= 2 and len(w) > len(x) and w.endswith(x)]
     if heads:
         _, _, k, head = max(heads)
         lead = w[:-len(head)][-1:]
