@@ -376,6 +376,13 @@ OUTINGS: dict[str, dict[str, Any]] = {
     "market": {"name": "河西周末市集摊主群", "positioning": "周末市集的摊主一起报摊位、交流摆摊", "topics": ["摆摊", "文创"], "type": "其他",
                "events": [{"title": "周日市集", "kind": "线下活动", "cadence": "每周日", "time": "10:00", "place": "滨河公园北广场",
                            "details": "摊主9点前到场，自带桌布。"}]},
+    # freedivers wear no life jacket: their rule is a buddy watching from the surface
+    "dive": {"name": "三亚自由潜小队", "positioning": "在三亚练自由潜和闭气的潜水员一起约船出海", "topics": ["自由潜", "耳压平衡"],
+             "type": "兴趣型", "events": [{"title": "周六出海", "kind": "线下活动", "cadence": "每周六", "time": "07:30", "place": "后海码头",
+                                           "details": "船上集合，自备面镜脚蹼。"}]},
+    # paddlers wear one, even when the operator's text uses 潜水 for lurking
+    "kayak": {"name": "湘江皮划艇群", "positioning": "周末一起划皮划艇，别光在群里潜水", "topics": ["皮划艇"], "type": "兴趣型",
+              "events": [{"title": "周日划艇", "kind": "线下活动", "cadence": "每周日", "time": "09:00", "place": "橘子洲码头"}]},
 }
 
 
@@ -388,6 +395,8 @@ def test_rules_carry_the_safety_clause_of_the_groups_own_kind_of_outing(offline)
         assert not any(w in text[outing] for w in ("掉队", "身体不适", "身体不舒服", "量力而行")), text[outing]
     assert "疲劳驾驶" in text["drive"], text["drive"]
     assert "疲劳驾驶" not in text["market"] and "疲劳驾驶" not in text["run"]
+    assert "救生衣" not in text["dive"] and "独潜" in text["dive"], text["dive"]
+    assert "救生衣" in text["kayak"] and "独潜" not in text["kayak"], text["kayak"]
 
 
 def test_the_no_ads_rule_carves_out_the_members_selling_day_in_rules_intro_and_weekly_notice(offline):

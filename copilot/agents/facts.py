@@ -114,6 +114,7 @@ def _one(when: dict[str, Any], f: Facts) -> bool:
         "kinds" not in when or bool(f.kinds & set(when["kinds"])),
         "has" not in when or set(when["has"]) <= f.has,
         "mentions" not in when or any(fold(w) in f.blob for w in when["mentions"]),
+        "not_mentions" not in when or not any(fold(w) in f.blob for w in when["not_mentions"]),
         "asks" not in when or any(fold(w) in f.policy for w in when["asks"]),
         "audience" not in when or bool(f.audience & set(when["audience"])),
         "not_audience" not in when or not (f.audience & set(when["not_audience"])),
