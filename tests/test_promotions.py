@@ -115,3 +115,21 @@ def test_no_buy_n_for_a_sample_and_no_add_on_deal_for_a_service():
               "products": [{"name": "雨刮片", "price": 600, "unit": "对"}, {"name": "空调清洗保养", "price": 199, "unit": "次"}]}
     texts = " ".join(d["text"] for d in draft("copy", profile_from_data(garage), engine, kind="promotion").drafts)
     assert "换购空调清洗保养" not in texts, texts
+
+
+def test_suggested_prices_are_ones_a_shop_would_print(offline):
+    # a candle shop written for this test: 138 + 109 = 247, 9折 222.3 → 222 元; a cheap pair stays to the fen
+    candles = {"name": "松间香氛会员群", "brand": "松间", "positioning": "松间香氛老客户的会员群", "topics": ["香薰", "蜡烛"],
+               "type": "品牌型", "purchase_path": "小程序「松间香氛」",
+               "products": [{"name": "雪松香薰蜡烛", "price": 168, "promo_price": 138, "unit": "个"},
+                            {"name": "白茶扩香", "price": 129, "promo_price": 109, "unit": "瓶"}]}
+    by = {d["tactic"]: d for d in draft("copy", profile_from_data(candles), offline, kind="promotion", n=5,
+                                         start=D(2026, 12, 7)).drafts}
+    bundle = by["组合套装"]
+    assert "套装价222元" in bundle["text"] and "222.3" not in bundle["text"], bundle["text"]
+    assert "247 × 0.9 = 222.3" in bundle["operator_note"] and "取整为 222 元" in bundle["operator_note"]
+    assert "247 - 222 = 25 元" in bundle["operator_note"]
+    cheap = {**candles, "products": [{"name": "火柴", "price": 6.5, "unit": "盒"}, {"name": "灭烛罩", "price": 8, "unit": "个"}]}
+    drafts = draft("copy", profile_from_data(cheap), offline, kind="promotion", n=5, start=D(2026, 12, 7)).drafts
+    bundles = [d for d in drafts if d["tactic"] == "组合套装"]
+    assert bundles and "套装价13.05元" in bundles[0]["text"], [d["text"] for d in drafts]

@@ -254,21 +254,33 @@ def _addon(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
                   arithmetic=lines, suggestion=_suggest_note("“加1元换购”这项优惠"), quoted=(main, add))
 
 
+def _tenth_off(now: float) -> tuple[float, list[str]]:
+    """10 % off ``now`` as a price a shop would print, with its arithmetic: from 20 元 up, whole yuan
+    rounded down (222.3 → 222: the cut grows by under a yuan); below that, to the fen (2.65 → 2 would be
+    a 25 % cut)."""
+    exact = round(now * 0.9, 2)
+    lines = [f"{m(now)} × 0.9 = {m(exact)} 元"]
+    if now >= 20 and exact != int(exact):
+        lines.append(f"取整为 {int(exact)} 元")
+        return float(int(exact)), lines
+    return exact, lines
+
+
 def _bundle(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
     ps = dealable(profile)
     if len(ps) < 2:
         return None
     a, b = ps[0], ps[1]
     now = current_price(a) + current_price(b)
-    price = round(now * 0.9, 2)  # to the fen: a price is never rounded to whole yuan (2.65 → 2 would be a 25 % cut)
+    price, tenth = _tenth_off(now)
     if price <= 0 or price >= now:
         return None
-    lines = [f"{m(current_price(a))} + {m(current_price(b))} = {m(now)} 元",
-             f"{m(now)} × 0.9 = {m(price)} 元", f"{m(now)} - {m(price)} = {m(round(now - price, 2))} 元"]
+    lines = [f"{m(current_price(a))} + {m(current_price(b))} = {m(now)} 元", *tenth,
+             f"{m(now)} - {m(price)} = {m(round(now - price, 2))} 元"]
     offer = (f"【组合套装】{a.name}（{_price_label(profile, a)}）+ {b.name}（{_price_label(profile, b)}），"
              f"一起买套装价{m(price)}元，比分开买少花{m(round(now - price, 2))}元；单买照常供应。")
     return _draft(profile, ctx, title=f"{a.name}+{b.name} 组合套装·{SUGGESTED}", offer=offer, tactic="组合套装",
-                  arithmetic=lines, suggestion=_suggest_note("套装价（按两样现价合计打9折，算到分）"), quoted=(a, b))
+                  arithmetic=lines, suggestion=_suggest_note("套装价（按两样现价合计打9折）"), quoted=(a, b))
 
 
 def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | None:
@@ -279,10 +291,10 @@ def _group_buy(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | N
         return None
     p = next((p for p in ps if p.promo_price), ps[0])
     now = current_price(p)
-    price = round(now * 0.9, 2)
+    price, tenth = _tenth_off(now)
     if price >= now:
         return None
-    lines = [f"{m(now)} × 0.9 = {m(price)} 元", f"{m(now)} - {m(price)} = {m(round(now - price, 2))} 元",
+    lines = [*tenth, f"{m(now)} - {m(price)} = {m(round(now - price, 2))} 元",
              f"3 × {m(price)} = {m(round(3 * price, 2))} 元"]
     # how a group forms and what happens if it does not are the operator's to say: asked, not promised
     offer = f"【三人拼团】{p.name}（{_price_label(profile, p)}），3人成团每人{m(price)}元。"
