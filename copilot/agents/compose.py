@@ -95,7 +95,9 @@ def city(profile: GroupProfile) -> str | None:
 def audience_word(profile: GroupProfile) -> str | None:
     """The audience as a name word, recognised from a fixed list ("60岁以上的老人" → 老年), never a
     fragment cut out of the operator's sentence."""
-    return next((word for cue, word in name_words()["audience"] if has_word(profile.audience, cue)), None)
+    mixed = name_words()["mixed_audience"]
+    clauses = [c for c in re.split(r"[，,。；;！!（(）)]", profile.audience) if c.strip() and not any(m in fold(c) for m in mixed)]
+    return next((word for cue, word in name_words()["audience"] if any(has_word(c, cue) for c in clauses)), None)
 
 
 def places(profile: GroupProfile) -> list[str]:
@@ -266,8 +268,10 @@ def forms(profile: GroupProfile) -> list[str]:
     out: dict[str, None] = {}
     avoid = [w for cls in audience_classes(profile) for w in audience_table()["avoid_forms"].get(cls, [])]
     by_type = words["forms"]
-    for f in extra + by_type.get(gtype(profile), by_type["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
-        if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid):
+    paid = words["paid_forms"] if profile.paid else []
+    long_paid = bool(profile.paid) and any(t in fold(profile.paid.term) for t in words["long_terms"])
+    for f in paid + extra + by_type.get(gtype(profile), by_type["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
+        if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid) or (long_paid and f.endswith("营")):
             continue
         if f == "同好会" and gtype(profile) != "兴趣型":  # 同好 is for hobbies, not a rescue team or a sellers' circle
             continue

@@ -1,0 +1,66 @@
+"""Round 27: classes a fresh operator found on six new profiles — names that say who only part of the
+members are, a year-long paid circle named like a short camp, names standing on a side word, and a
+class notice that sends members to a 教室 on a lawn. Profiles written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from copilot.agents import compose as C
+from copilot.agents import draft
+from copilot.knowledge.checks import failures
+from copilot.profile import profile_from_data
+
+D = dt.date
+
+# a resin-figure painters' group whose members are students and office workers alike
+FIGURES = {"name": "", "type": "兴趣型", "platform": "QQ群",
+           "positioning": "树脂手办和GK白模的涂装交流，新手老手都欢迎",
+           "audience": "做GK白模涂装的模友，学生和上班族都有",
+           "topics": ["GK手办", "喷涂", "旧化", "打磨"]}
+# a paid, year-long circle of small-shop owners who do a weekly check-in
+OWNERS = {"name": "小店主年度圈", "type": "知识型", "platform": "微信",
+          "positioning": "给开实体小店的店主一年陪跑：选址、进货、会员复购",
+          "audience": "开小店一到三年的店主，多数是夫妻店，也有少数连锁加盟",
+          "topics": ["实体店经营", "会员复购", "进货"], "paid": {"price": 899, "term": "年"},
+          "events": [{"title": "每周经营打卡", "kind": "打卡", "cadence": "每周一", "time": "21:00", "place": "群内"}]}
+
+
+def _names(data, offline):
+    result = draft("name", profile_from_data(data), offline)
+    assert not failures(result.checks, include_warn=False), [c.reason for c in failures(result.checks)]
+    return [d["name"] for d in result.drafts]
+
+
+def test_an_audience_word_for_only_part_of_the_members_does_not_name_the_group(offline):
+    assert C.audience_word(profile_from_data(FIGURES)) is None
+    names = _names(FIGURES, offline)
+    assert not any("上班族" in n or "学生" in n for n in names), names
+    # a group of office workers only keeps its word
+    only = {**FIGURES, "audience": "在园区上班的上班族，午休时间交流"}
+    assert C.audience_word(profile_from_data(only)) == "上班族"
+
+
+def test_names_stand_on_the_groups_own_subject_before_a_technique_word(offline):
+    names = _names(FIGURES, offline)
+    assert names and "GK手办" in names[0], names
+    # a technique word (旧化, 打磨) may fill the list's tail, never lead it
+    assert not any(w in n for n in names[:2] for w in ("旧化", "打磨")), names
+
+
+def test_a_year_long_paid_circle_is_no_camp(offline):
+    names = _names(OWNERS, offline)
+    assert not any(n.endswith("营") for n in names), names
+    assert any(n.endswith("圈") for n in names), names
+    assert "营" in "".join(C.forms(profile_from_data({**OWNERS, "paid": None})))  # a free check-in group may be one
+
+
+def test_a_class_on_a_lawn_sends_nobody_to_a_classroom(offline):
+    lawn = {"name": "江滩飞盘新手课", "type": "兴趣型", "platform": "微信", "positioning": "江滩草坪上的飞盘新手课",
+            "topics": ["飞盘"], "audience": "想学飞盘的年轻人",
+            "events": [{"title": "周三新手课", "kind": "课程", "cadence": "每周三", "time": "19:30", "place": "江滩三号草坪",
+                        "host": "教练阿凯"}]}
+    result = draft("topics", profile_from_data(lawn), offline, days=7, start=D(2026, 12, 7))
+    cls = [e for e in result.drafts if e.get("event") == "周三新手课"]
+    assert cls and "江滩三号草坪" in cls[0]["opening"], result.drafts
+    assert "教室" not in cls[0]["opening"] and "教室" not in "".join(cls[0]["steps"]), cls[0]
