@@ -8,6 +8,7 @@ import datetime as dt
 
 from copilot.agents import compose as C
 from copilot.agents import draft
+from copilot.agents.topics import _FreeTopics
 from copilot.knowledge.checks import failures
 from copilot.profile import profile_from_data
 
@@ -64,3 +65,23 @@ def test_a_class_on_a_lawn_sends_nobody_to_a_classroom(offline):
     cls = [e for e in result.drafts if e.get("event") == "周三新手课"]
     assert cls and "江滩三号草坪" in cls[0]["opening"], result.drafts
     assert "教室" not in cls[0]["opening"] and "教室" not in "".join(cls[0]["steps"]), cls[0]
+
+
+def test_event_reminders_go_out_before_the_start_and_early_starts_the_evening_before(offline):
+    boats = {"name": "东山岛出海钓鱼群", "type": "兴趣型", "platform": "微信", "locality": "漳州·东山岛",
+             "positioning": "东山岛周边约船出海海钓", "topics": ["海钓", "东山岛"], "audience": "喜欢海钓的钓友",
+             "events": [{"title": "周六出海", "kind": "线下活动", "cadence": "每周六", "time": "06:30", "place": "铜陵码头"},
+                        {"title": "周三钓具分享", "kind": "分享", "cadence": "每周三", "time": "20:30", "place": "群内"}]}
+    result = draft("topics", profile_from_data(boats), offline, days=7, start=D(2026, 12, 7))
+    by = {e.get("event"): e for e in result.drafts if e.get("event")}
+    assert by["周六出海"]["time"] == "06:30" and by["周六出海"]["post_at"] == "前一天 20:00", by["周六出海"]
+    assert by["周三钓具分享"]["post_at"] == "19:30", by["周三钓具分享"]
+
+
+
+def test_a_topic_word_that_is_the_groups_locality_is_a_place():
+    # 小琉球 ends like a ball game (球); the operator's locality says it is an island
+    isle = profile_from_data({"name": "", "type": "兴趣型", "platform": "LINE", "locality": "屏東·小琉球",
+                              "positioning": "小琉球潛水和看海龜", "topics": ["潛水", "小琉球"], "audience": "愛玩水的遊客"})
+    assert _FreeTopics._classes(isle, "小琉球", ()) == {"place"}
+    assert "practice" in _FreeTopics._classes(isle, "潛水", ())

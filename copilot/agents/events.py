@@ -57,6 +57,19 @@ def bank() -> dict[str, Any]:
     return load_resource("drafting/events.yaml")
 
 
+def post_time(kind: str, start: str) -> str:
+    """When the day's reminder of an event starting at ``start`` (HH:MM) goes out: ``post_lead`` in
+    events.yaml before it ("08:30" outdoors → "06:30" is too early → "前一天 20:00"; an online talk at
+    20:00 → "19:00")."""
+    lead = bank()["post_lead"]
+    h, _, m = start.partition(":")
+    at = int(h) * 60 + int(m or 0) - int(lead["kinds"].get(kind, lead["default"]))
+    eh, _, em = str(lead["earliest"]).partition(":")
+    if at < int(eh) * 60 + int(em):
+        return f"前一天 {lead['evening']}"
+    return f"{at // 60:02d}:{at % 60:02d}"
+
+
 def group_key(profile: GroupProfile) -> str:
     """What makes one group's choices differ from another's."""
     return f"{profile.name}|{profile.positioning}|{'、'.join(profile.topics)}"

@@ -61,7 +61,8 @@ def render_text(result: DraftResult, *, include_checks: bool = True) -> str:
             lines.append(f"{i}. {d['name']}  —— {d.get('rationale', '')}")
         elif result.target == "topics":
             date = f"{d['date']} " if d.get("date") else ""
-            lines.append(f"{L('第')}{d['day']}{L('天')} {date}{d.get('weekday', '')} {d['time']}【{d['type']}】{d['title']}")
+            post = f"（{L('提醒')} {L(d['post_at'])} {L('发')}）" if d.get("post_at") else ""
+            lines.append(f"{L('第')}{d['day']}{L('天')} {date}{d.get('weekday', '')} {d['time']}【{d['type']}】{d['title']}{post}")
             lines.append(f"    {L('开场')}：" + str(d["opening"]).replace("\n", "\n      "))
             if d.get("steps"):
                 lines.append(f"    {L('步骤')}：" + " → ".join(d["steps"]))

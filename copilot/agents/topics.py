@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
-from copilot.agents.events import compose_notice, expand, off_dates, pick, wording_kind
+from copilot.agents.events import compose_notice, expand, off_dates, pick, post_time, wording_kind
 from copilot.agents.facts import (
     applies,
     audience_noun,
@@ -30,6 +30,7 @@ from copilot.agents.facts import (
     topic_classes,
     verb_fill,
     word_kind,
+    word_kind_table,
 )
 from copilot.cadence import beijing_now, holiday_note, weekday_name
 from copilot.knowledge.checks import audience_misfits, member_text, on_topic_words, profile_words, skeleton_clauses
@@ -216,6 +217,8 @@ class _FreeTopics:
         the members' own only where they are volunteers or workers — where a brand or an institution runs the
         group (a nursing home, an apartment block), the staff do it and members are not asked to share it out."""
         classes = topic_classes(word, products, profile_context(profile))
+        if profile.locality and fold(word) in fold(profile.locality):  # the group's own place (小琉球 is no 球)
+            classes = set(word_kind_table()["slots"].get("place", []))
         if "service" in C.business_classes(profile) and any(fold(word) in fold(p) for p in products):
             classes = {"service"}  # what customers say about a service they buy, not "在日常保洁上做对了"
         if C.brand(profile) and not C.audience_classes(profile) & {"volunteer", "worker"}:
@@ -423,6 +426,8 @@ def _event_days(profile: GroupProfile, start: dt.date, days: int, book: RuleBook
         entry = _entry((on - start).days + 1, on, time, ev.kind, ev.title, n.text, n.steps, why, needs, ev.title)
         if n.paused:
             entry["paused"] = True
+        if ev.time and not ev.all_day:  # the reminder goes out ahead of the start, not at it
+            entry["post_at"] = post_time(ev.kind, ev.time)
         by_day[on].append(entry)
     return by_day
 
