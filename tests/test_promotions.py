@@ -133,3 +133,17 @@ def test_suggested_prices_are_ones_a_shop_would_print(offline):
     drafts = draft("copy", profile_from_data(cheap), offline, kind="promotion", n=5, start=D(2026, 12, 7)).drafts
     bundles = [d for d in drafts if d["tactic"] == "组合套装"]
     assert bundles and "套装价13.05元" in bundles[0]["text"], [d["text"] for d in drafts]
+
+
+def test_a_product_that_includes_the_groups_own_events_is_its_core_product(offline):
+    # an online cohort (no ``paid`` field) selling itself: its weekly live class is what members joined for
+    cohort = {"name": "零基础剪辑共学营", "type": "知识型", "positioning": "六周学会用剪映剪短视频", "topics": ["剪辑", "短视频"],
+              "events": [{"title": "周四直播带练", "kind": "课程", "cadence": "每周四", "time": "20:00", "place": "腾讯会议"}],
+              "products": [{"name": "六周剪辑共学", "price": 299, "unit": "期", "description": "含6次直播带练和作业点评"}]}
+    with pytest.raises(DraftError, match="核心付费产品"):
+        draft("copy", profile_from_data(cohort), offline, kind="promotion", n=3)
+    # a product that only shares a word with the events is still an ordinary item to deal on
+    extra = {**cohort, "products": [*cohort["products"], {"name": "剪辑素材包", "price": 39, "unit": "份", "description": "转场和字幕模板"}]}
+    result = draft("copy", profile_from_data(extra), offline, kind="promotion", n=3, start=D(2026, 12, 7))
+    text = "\n".join(d["text"] for d in result.drafts)
+    assert "剪辑素材包" in text and "六周剪辑共学" not in text, text

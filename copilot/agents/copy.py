@@ -96,7 +96,18 @@ def is_core_product(profile: GroupProfile, p: Product) -> bool:
     blob = fold(p.name + " " + p.description)
     for phrase_ in promo_bank()["price_phrases"]:  # "会员价" says who pays that price, not that it is a membership
         blob = blob.replace(fold(phrase_), "")
-    return any(w in blob for w in promo_bank()["core_words"]) or bool(profile.paid and profile.paid.price <= (p.price or 0))
+    return (any(w in blob for w in promo_bank()["core_words"]) or bool(profile.paid and profile.paid.price <= (p.price or 0))
+            or _includes_the_groups_events(profile, p))
+
+
+def _includes_the_groups_events(profile: GroupProfile, p: Product) -> bool:
+    """``p`` says it includes what the group itself runs ("含8次直播带练和答疑" where 直播带练 is the group's
+    weekly event): it is what members joined for, not an extra to deal on."""
+    desc = fold(p.description)
+    if not any(w in desc for w in promo_bank()["includes_words"]):
+        return False
+    titles = {w for e in profile.all_events() for w in tokenize(e.title, for_search=False) if len(w) >= 2}
+    return any(fold(w) in desc for w in titles)
 
 
 def included_in(p: Product, q: Product) -> bool:
