@@ -85,3 +85,18 @@ def test_a_topic_word_that_is_the_groups_locality_is_a_place():
                               "positioning": "小琉球潛水和看海龜", "topics": ["潛水", "小琉球"], "audience": "愛玩水的遊客"})
     assert _FreeTopics._classes(isle, "小琉球", ()) == {"place"}
     assert "practice" in _FreeTopics._classes(isle, "潛水", ())
+
+
+def test_no_post_of_a_two_week_calendar_repeats_another(offline):
+    # a tea shop with a weekly live tasting: its eve post is written once, not every week
+    tea = {"name": "", "brand": "山岚茶舍", "type": "品牌型", "platform": "微信", "positioning": "山岚茶舍老茶客的会员群",
+           "topics": ["岩茶", "冲泡"], "audience": "在山岚茶舍买过茶的老客",
+           "events": [{"title": "周四品茶直播", "kind": "直播", "cadence": "每周四", "time": "20:00", "place": "视频号「山岚茶舍」",
+                       "host": "茶师阿青", "details": "每周讲一款新到的岩茶。"}]}
+    result = draft("topics", profile_from_data(tea), offline, days=14, start=D(2026, 12, 7))
+    # (the event's own notices carry the operator's details every week, as they should)
+    free = [e for e in result.drafts if not e.get("event")]
+    assert len(free) >= 8, result.drafts
+    sentences = [s.strip() for e in free for s in e["opening"].replace("？", "。").split("。") if len(s.strip()) >= 8]
+    repeated = {s for s in sentences if sentences.count(s) > 1}
+    assert not repeated, repeated

@@ -350,8 +350,8 @@ class _Anchored:
 
     def draw(self, on: dt.date, taken: list[dict[str, Any]], who: str, guard: _SkeletonGuard) -> tuple[str, dict[str, Any], str, str] | None:
         own = {e["event"] for e in taken}
-        # a wording not yet used for this event first: a weekly event's eve does not read the same twice
-        for ev, sk in sorted(self.links.get(on, []), key=lambda x: f"{x[0].title}{x[1]['title']}" in self.used):
+        # only a wording not yet used for this event: a weekly event's eve does not read the same twice
+        for ev, sk in [x for x in self.links.get(on, []) if f"{x[0].title}{x[1]['title']}" not in self.used]:
             last = self.last_link.get(ev.title)
             if ev.title in own or (last and (on - last).days < 7):
                 continue  # not on the event's own day; a weekly event gets one eve or look back a week
