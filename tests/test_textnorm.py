@@ -83,3 +83,10 @@ def test_char_ngrams_and_sentences() -> None:
 ])
 def test_asked_script_follows_the_characters_that_differ(text: str, script: str) -> None:
     assert asked_script(text) == script
+
+
+def test_locative_li_left_simplified_by_opencc_becomes_traditional_but_distances_and_villages_keep_it():
+    assert to_traditional("发言前请先读记事本里的群规") == "發言前請先讀記事本裡的群規"
+    assert to_traditional("相册里有上次活动的照片") == "相冊裡有上次活動的照片"
+    assert to_traditional("周六骑40公里，里长也来") == "週六騎40公里，里長也來"
+    assert to_traditional("邻里之间互相照应") == "鄰里之間互相照應"
