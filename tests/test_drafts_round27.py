@@ -100,3 +100,19 @@ def test_no_post_of_a_two_week_calendar_repeats_another(offline):
     sentences = [s.strip() for e in free for s in e["opening"].replace("？", "。").split("。") if len(s.strip()) >= 8]
     repeated = {s for s in sentences if sentences.count(s) > 1}
     assert not repeated, repeated
+
+
+def test_a_weekly_check_in_is_not_told_once_a_day_and_a_pool_session_needs_no_weather_plan(offline):
+    swim = {"name": "", "type": "兴趣型", "platform": "微信", "positioning": "成年人学自由泳，每周一起练", "topics": ["游泳", "自由泳"],
+            "audience": "想学会自由泳的上班族",
+            "events": [{"title": "周日训练打卡", "kind": "打卡", "cadence": "每周日", "time": "21:00", "place": "群内",
+                        "details": "发本周游了多少米。"},
+                       {"title": "周三泳池课", "kind": "线下活动", "cadence": "每周三", "time": "19:00", "place": "市体育中心游泳馆",
+                        "details": "自带泳帽泳镜。"}]}
+    texts, needs = [], []
+    for start in (D(2026, 12, 7), D(2027, 1, 4), D(2027, 3, 1)):  # several weeks: every closing variant has its turn
+        result = draft("topics", profile_from_data(swim), offline, days=14, start=start)
+        texts += [e["opening"] for e in result.drafts if e.get("event") == "周日训练打卡"]
+        needs += [n for e in result.drafts if e.get("event") == "周三泳池课" for n in e["needs"]]
+    assert texts and not any("一天一次" in t for t in texts), texts
+    assert not any("天气" in n for n in needs), needs

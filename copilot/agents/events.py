@@ -367,6 +367,8 @@ def _closings(spec: dict[str, Any], event: Event, book: RuleBook) -> list[Any]:
     closings = list(spec.get("closings", [""]))
     if spec.get("outdoor_closings") and outdoor_event(event, _requirements(book)):
         closings += spec["outdoor_closings"]
+    if spec.get("daily_closings") and event.cadence.kind in ("daily", "workdays"):
+        closings += spec["daily_closings"]
     said = fold(" ".join([event.title, event.place, event.signup, event.details]))
     if spec.get("replay_closings") and any(fold(w) in said for w in bank()["replay_words"]):
         closings += spec["replay_closings"]
