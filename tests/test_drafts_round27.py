@@ -116,3 +116,12 @@ def test_a_weekly_check_in_is_not_told_once_a_day_and_a_pool_session_needs_no_we
         needs += [n for e in result.drafts if e.get("event") == "周三泳池课" for n in e["needs"]]
     assert texts and not any("一天一次" in t for t in texts), texts
     assert not any("天气" in n for n in needs), needs
+
+
+def test_a_vote_or_check_in_is_posted_at_its_own_time_with_no_reminder_ahead(offline):
+    club = {"name": "", "type": "兴趣型", "platform": "微信", "positioning": "周末一起爬山", "topics": ["登山"], "audience": "爱爬山的上班族",
+            "events": [{"title": "周三路线投票", "kind": "投票", "cadence": "每周三", "time": "20:30", "place": "群内",
+                        "details": "A. 梧桐山 B. 七娘山，周四中午截止。"}]}
+    result = draft("topics", profile_from_data(club), offline, days=7, start=D(2026, 12, 7))
+    vote = [e for e in result.drafts if e.get("event") == "周三路线投票"]
+    assert vote and vote[0]["time"] == "20:30" and "post_at" not in vote[0], vote

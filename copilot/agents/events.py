@@ -57,13 +57,15 @@ def bank() -> dict[str, Any]:
     return load_resource("drafting/events.yaml")
 
 
-def post_time(kind: str, start: str) -> str:
+def post_time(kind: str, start: str) -> str | None:
     """When the day's reminder of an event starting at ``start`` (HH:MM) goes out: ``post_lead`` in
     events.yaml before it ("08:30" outdoors → "06:30" is too early → "前一天 20:00"; an online talk at
-    20:00 → "19:00")."""
+    20:00 → "19:00"); None for a kind whose post is the event itself (a vote, a check-in)."""
     lead = bank()["post_lead"]
+    if kind not in lead["kinds"]:
+        return None
     h, _, m = start.partition(":")
-    at = int(h) * 60 + int(m or 0) - int(lead["kinds"].get(kind, lead["default"]))
+    at = int(h) * 60 + int(m or 0) - int(lead["kinds"][kind])
     eh, _, em = str(lead["earliest"]).partition(":")
     if at < int(eh) * 60 + int(em):
         return f"前一天 {lead['evening']}"

@@ -426,8 +426,8 @@ def _event_days(profile: GroupProfile, start: dt.date, days: int, book: RuleBook
         entry = _entry((on - start).days + 1, on, time, ev.kind, ev.title, n.text, n.steps, why, needs, ev.title)
         if n.paused:
             entry["paused"] = True
-        if ev.time and not ev.all_day:  # the reminder goes out ahead of the start, not at it
-            entry["post_at"] = post_time(ev.kind, ev.time)
+        if ev.time and not ev.all_day and (post := post_time(ev.kind, ev.time)):  # a reminder ahead of the start
+            entry["post_at"] = post
         by_day[on].append(entry)
     return by_day
 
