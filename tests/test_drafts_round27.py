@@ -8,7 +8,10 @@ import datetime as dt
 
 from copilot.agents import compose as C
 from copilot.agents import draft
+from copilot.agents.events import _closings, bank
 from copilot.agents.topics import _FreeTopics
+from copilot.knowledge.rules import load_rules
+from copilot.paths import KNOWLEDGE_DIR
 from copilot.knowledge.checks import failures
 from copilot.profile import profile_from_data
 
@@ -125,3 +128,41 @@ def test_a_vote_or_check_in_is_posted_at_its_own_time_with_no_reminder_ahead(off
     result = draft("topics", profile_from_data(club), offline, days=7, start=D(2026, 12, 7))
     vote = [e for e in result.drafts if e.get("event") == "周三路线投票"]
     assert vote and vote[0]["time"] == "20:30" and "post_at" not in vote[0], vote
+
+
+def test_the_default_activity_notice_is_for_the_next_outing_not_the_weekly_photo_post(offline):
+    birds = {"name": "", "type": "兴趣型", "platform": "微信", "positioning": "西湖边一起观鸟、拍鸟", "topics": ["观鸟", "鸟类摄影"],
+             "audience": "杭州的观鸟爱好者",
+             "events": [{"title": "周日晒鸟图", "kind": "晒图", "cadence": "每周日", "time": "19:00"},
+                        {"title": "周三辨鸟课", "kind": "分享", "cadence": "每周三", "time": "20:00", "place": "群内"},
+                        {"title": "月度湿地观鸟", "kind": "线下活动", "cadence": "每月第二个周六", "time": "07:00",
+                         "place": "西溪湿地周家村入口", "signup": "群接龙"}]}
+    notice = draft("copy", profile_from_data(birds), offline, kind="activity", start=D(2026, 12, 1)).drafts
+    assert len(notice) == 1 and notice[0]["event"] == "月度湿地观鸟", [d["title"] for d in notice]
+    # three notices: the outing, the talk, then the photo post
+    three = draft("copy", profile_from_data(birds), offline, kind="activity", n=3, start=D(2026, 12, 1)).drafts
+    assert {d["event"] for d in three} == {"月度湿地观鸟", "周三辨鸟课", "周日晒鸟图"}
+
+
+def test_an_operators_own_post_turns_a_bare_fa_into_what_is_posted(offline):
+    inn = {"name": "", "brand": "竹溪山房", "type": "品牌型", "platform": "微信", "positioning": "竹溪山房民宿老客群，发房态和淡季特价",
+           "topics": ["民宿", "周末度假"], "audience": "住过竹溪山房的客人",
+           "events": [{"title": "周四房态", "kind": "晨报", "cadence": "每周四", "time": "10:00", "details": "发这周末还空着的房间"}]}
+    text = draft("copy", profile_from_data(inn), offline, kind="activity", start=D(2026, 12, 7)).drafts[0]["text"]
+    assert "发这周末" not in text and "这周末还空着的房间" in text, text
+    # in a check-in the same verb is what members do, and stays
+    swim = {**inn, "events": [{"title": "周日打卡", "kind": "打卡", "cadence": "每周日", "time": "21:00", "details": "发本周游了多少米"}]}
+    text = draft("copy", profile_from_data(swim), offline, kind="activity", start=D(2026, 12, 7)).drafts[0]["text"]
+    assert "发本周游了多少米" in text, text
+
+
+def test_a_paid_groups_posts_never_ask_members_to_pass_them_on(offline):
+    circle = {"name": "", "type": "知识型", "platform": "微信", "positioning": "独立设计师接单陪跑，一年", "topics": ["接单", "报价"],
+              "audience": "刚开始接私单的独立设计师", "paid": {"price": 699, "term": "年"},
+              "events": [{"title": "每日接单简报", "kind": "晨报", "cadence": "每天", "time": "08:30", "details": "当天值得看的需求和报价案例"}]}
+    result = draft("topics", profile_from_data(circle), offline, days=14, start=D(2026, 12, 7))
+    assert not any("转给" in e["opening"] for e in result.drafts), [e["opening"] for e in result.drafts if "转" in e["opening"]]
+    # the closing lines a morning post may end with: the forwarding one only where membership is free
+    ev, spec, book = profile_from_data(circle).events[0], bank()["kinds"]["晨报"], load_rules(KNOWLEDGE_DIR)
+    assert not any("转给" in c for c in _closings(spec, ev, book, paid=True))
+    assert any("转给" in c for c in _closings(spec, ev, book, paid=False))

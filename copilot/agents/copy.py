@@ -22,7 +22,7 @@ from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftError, DraftResult, Passage, drop_clauses, run_agent
 from copilot.agents.docs import benefits, clause_bank, entry_conditions, selling_exception
 from copilot.agents.events import compose_notice as compose_event_notice
-from copilot.agents.events import is_paused, phrase, rotation, when_label
+from copilot.agents.events import happens_apart, is_paused, phrase, rotation, when_label
 from copilot.agents.facts import lead_topic, physical_place, slot_topic, verb_fill
 from copilot.agents.topics import next_monday, occurrences
 from copilot.cadence import holiday_name, holiday_note, weekday_name
@@ -397,14 +397,23 @@ def compose_promotion(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
 
 
 def _upcoming(profile: GroupProfile, start: dt.date) -> list[tuple[dt.date, Event]]:
-    """Each event once, at its next date from ``start``: occasional events first (they need an
-    announcement), then the daily routines."""
+    """Each event once, at its next date from ``start``: events held apart from their post first (an
+    outing, a class, a talk: they need an announcement; a monthly or one-off one in the next two weeks
+    before a weekly one), then the ones that are their own post (a weekly photo day, a vote), then the
+    daily routines; by date within each."""
     seen: dict[str, tuple[dt.date, Event]] = {}
     for on, ev in occurrences(profile, start, 62):
         if not is_paused(ev, on):  # a week the operator's rotation skips gets no notice
             seen.setdefault(ev.title, (on, ev))
     daily = ("daily", "workdays")
-    return sorted(seen.values(), key=lambda x: (x[1].cadence.kind in daily, x[0], x[1].time or ""))
+    rare = ("once", "monthly_day", "monthly_nth")  # a monthly outing or a one-off within two weeks before a weekly talk
+
+    def key(x: tuple[dt.date, Event]) -> tuple[bool, bool, bool, dt.date, str]:
+        on, ev = x
+        return (ev.cadence.kind in daily, not happens_apart(ev.kind),
+                not (ev.cadence.kind in rare and (on - start).days <= 14), on, ev.time or "")
+
+    return sorted(seen.values(), key=key)
 
 
 def compose_activity(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:

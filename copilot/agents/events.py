@@ -57,12 +57,19 @@ def bank() -> dict[str, Any]:
     return load_resource("drafting/events.yaml")
 
 
+def happens_apart(kind: str) -> bool:
+    """Whether an event of ``kind`` happens apart from its post (an outing, a class, a live talk: it is
+    announced, then held) — ``post_lead`` in events.yaml — rather than being the post itself (a vote,
+    a check-in, a photo day)."""
+    return kind in bank()["post_lead"]["kinds"]
+
+
 def post_time(kind: str, start: str) -> str | None:
     """When the day's reminder of an event starting at ``start`` (HH:MM) goes out: ``post_lead`` in
     events.yaml before it ("08:30" outdoors → "06:30" is too early → "前一天 20:00"; an online talk at
     20:00 → "19:00"); None for a kind whose post is the event itself (a vote, a check-in)."""
     lead = bank()["post_lead"]
-    if kind not in lead["kinds"]:
+    if not happens_apart(kind):
         return None
     h, _, m = start.partition(":")
     at = int(h) * 60 + int(m or 0) - int(lead["kinds"][kind])
@@ -276,23 +283,28 @@ def _detail_lines(event: Event, on: dt.date | None, participation_only: bool) ->
         # what the host is told to post ("说一下今天的饮食…") is the report's content, not a line for members
         keep = [s for s in sentences if any(w in fold(s) for w in words) and not _host_content(s)]
         rest = [s for s in sentences if s not in keep]
-        return [for_members(s) for s in keep], "".join(rest)
+        return [for_members(s, event.kind) for s in keep], "".join(rest)
     lines: list[str] = []
     for s in sentences:
-        lines += _vote_lines(s) if event.kind == "投票" else [for_members(s)]
+        lines += _vote_lines(s) if event.kind == "投票" else [for_members(s, event.kind)]
     return lines, ""
 
 
-def _host_content(clause: str) -> str | None:
-    """What follows a directive to the host at the start of ``clause`` ("说一下本周的作业" → "本周的作业")."""
+def _host_content(clause: str, operator_post: bool = False) -> str | None:
+    """What follows a directive to the host at the start of ``clause`` ("说一下本周的作业" → "本周的作业");
+    in a post the operator sends themselves (``operator_post``), a bare 发 too ("发本周末还剩哪些房型")."""
     c = clause.strip()
-    verb = next((v for v in bank()["host_directives"]["content"] if c.startswith(v)), None)
+    spec = bank()["host_directives"]
+    verb = next((v for v in spec["content"] if c.startswith(v)), None)
+    if verb is None and operator_post:
+        verb = next((v for v in spec["bare"] if c.startswith(v) and not c[len(v):].startswith(tuple(spec["bare_not_before"]))), None)
     return c[len(verb):].strip() if verb and len(c) > len(verb) + 1 else None
 
 
-def for_members(sentence: str) -> str:
+def for_members(sentence: str, kind: str = "") -> str:
     """An operator's detail sentence as members read it: "提醒大家带好头盔" → "带好头盔"; a directive to
-    the host ("说一下本周的作业截止") becomes what this time's post or session is about."""
+    the host ("说一下本周的作业截止"; in an event of ``kind`` the operator posts, "发本周的房态") becomes
+    what this time's post or session is about."""
     spec = bank()["host_directives"]
     clauses = [c for c in re.split(r"([，,])", sentence)]
     out: list[str] = []
@@ -305,7 +317,7 @@ def for_members(sentence: str) -> str:
         who = next((w for w in spec["address"] if stripped.startswith(w)), None)
         if who and len(stripped) > len(who) + 1:
             stripped = stripped[len(who):].lstrip("：:，, ")
-        if (body := _host_content(stripped)) is not None:
+        if (body := _host_content(stripped, kind in spec["operator_posts"])) is not None:
             stripped = body if labelled or out else spec["content_label"] + body
             labelled = True
         out.append(stripped)
@@ -363,10 +375,12 @@ def fee_needs(profile: GroupProfile, event: Event) -> list[str]:
     return []
 
 
-def _closings(spec: dict[str, Any], event: Event, book: RuleBook) -> list[Any]:
+def _closings(spec: dict[str, Any], event: Event, book: RuleBook, *, paid: bool = False) -> list[Any]:
     """The closing lines that fit this event: "路上互相照应" only for a ride or a hike (not a climbing
-    gym), "等回放" only when the operator says there is a replay."""
+    gym), "等回放" only when the operator says there is a replay, "转给需要的人" only in a free group."""
     closings = list(spec.get("closings", [""]))
+    if not paid:
+        closings += spec.get("free_closings", [])
     if spec.get("outdoor_closings") and outdoor_event(event, _requirements(book)):
         closings += spec["outdoor_closings"]
     if spec.get("daily_closings") and event.cadence.kind in ("daily", "workdays"):
@@ -482,7 +496,7 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
             lines.append(str(pick(fitting(bank()["signup"], fill), profile, "signup" + key)).format(**fill).rstrip("。") + "。")
     if event.host and "closings_hosted" in spec:  # a host leads it: members do not write their own review
         spec = {**spec, "closings": spec["closings_hosted"], "steps": spec.get("steps_hosted", spec.get("steps", []))}
-    closing = phrase(_closings(spec, event, book), profile, "close" + key) if closing else ""
+    closing = phrase(_closings(spec, event, book, paid=profile.paid is not None), profile, "close" + key) if closing else ""
     if closing:
         lines.append(closing + "。")
     if not event.time and not event.all_day:
