@@ -166,3 +166,16 @@ def test_a_paid_groups_posts_never_ask_members_to_pass_them_on(offline):
     ev, spec, book = profile_from_data(circle).events[0], bank()["kinds"]["晨报"], load_rules(KNOWLEDGE_DIR)
     assert not any("转给" in c for c in _closings(spec, ev, book, paid=True))
     assert any("转给" in c for c in _closings(spec, ev, book, paid=False))
+
+
+def test_forms_come_from_what_the_group_does_each_week_not_from_a_side_topic(offline):
+    inn = {"name": "", "type": "消费型", "platform": "微信", "locality": "湖州·安吉",
+           "positioning": "安吉竹林民宿的老客群，分享入住体验，发房态和周边徒步路线",
+           "topics": ["民宿", "周末度假", "徒步路线"], "audience": "住过的客人"}
+    forms = C.forms(profile_from_data(inn))
+    assert "分享会" not in forms and "徒步队" not in forms, forms
+    # a group with a weekly talk, and one whose own subject is hiking, keep those forms
+    talks = {**inn, "events": [{"title": "周三住客分享", "kind": "分享", "cadence": "每周三", "time": "20:00", "place": "群内"}]}
+    assert "分享会" in C.forms(profile_from_data(talks))
+    hikers = {**inn, "topics": ["徒步", "露营"], "positioning": "周末一起徒步"}
+    assert "徒步队" in C.forms(profile_from_data(hikers))

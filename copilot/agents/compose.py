@@ -203,7 +203,8 @@ def is_checkin(profile: GroupProfile) -> bool:
 def domain_forms(profile: GroupProfile) -> list[tuple[str, bool]]:
     """(form, says-what-on-its-own) for the kind of group its topics and positioning name (a choir →
     合唱团, a carpool → 拼车群), from ``domain_forms`` in names.yaml."""
-    blob = " ".join([*profile.topics, profile.positioning])
+    # the group's own first topics and its name: a side topic (a homestay's 徒步路线) names no form
+    blob = " ".join([*profile.topics[:2], profile.name])
     return [(f, bool(d.get("self"))) for d in name_words()["domain_forms"]
             if any(has_word(blob, c) for c in d["cues"]) for f in d["forms"]]
 
@@ -264,7 +265,10 @@ def forms(profile: GroupProfile) -> list[str]:
     # group with a monthly battery group-buy is no 团购群)
     blob = " ".join(profile.schedule + profile.goals + [profile.positioning]
                     + [e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays", "weekly")])
-    extra = [f for f, _ in domain_forms(profile)] + [f for w, f in words["activity_forms"].items() if w in blob]
+    weekly = " ".join(e.title + e.kind for e in profile.all_events() if e.cadence.kind in ("daily", "workdays", "weekly"))
+    # 分享 is in every other positioning ("分享经验"): 分享会 only for a group whose week has a talk
+    extra = [f for f, _ in domain_forms(profile)] + [f for w, f in words["activity_forms"].items()
+                                                      if (w in weekly if w in words["activity_forms_by_event"] else w in blob)]
     out: dict[str, None] = {}
     avoid = [w for cls in audience_classes(profile) for w in audience_table()["avoid_forms"].get(cls, [])]
     by_type = words["forms"]
