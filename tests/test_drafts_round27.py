@@ -179,3 +179,14 @@ def test_forms_come_from_what_the_group_does_each_week_not_from_a_side_topic(off
     assert "分享会" in C.forms(profile_from_data(talks))
     hikers = {**inn, "topics": ["徒步", "露营"], "positioning": "周末一起徒步"}
     assert "徒步队" in C.forms(profile_from_data(hikers))
+
+
+def test_rules_say_what_to_do_when_you_cannot_come_once(offline):
+    club = {"name": "", "type": "兴趣型", "platform": "微信", "positioning": "周末一起去郊外观鸟", "topics": ["观鸟"],
+            "audience": "观鸟爱好者",
+            "events": [{"title": "周六观鸟", "kind": "线下活动", "cadence": "每周六", "time": "07:30", "place": "湿地公园南门",
+                        "signup": "群接龙"}]}
+    for i in range(4):  # several rounds of wording
+        text = draft("rules", profile_from_data({**club, "name": f"观鸟{i}群"}), offline).drafts[0]["text"]
+        lines = [ln for ln in text.splitlines() if "来不了" in ln or "去不了" in ln]
+        assert len(lines) == 1, lines
