@@ -1,0 +1,145 @@
+"""QA classes of issue 17, round 2: ads with no handle or an unusual contact marker, the profile's banned
+items offered for trade, the group's own fee notices, insults without swear words, kin words read as rude,
+and what the bot says after a removal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from copilot.config import Settings
+from copilot.moderation.normalise import normalise
+from copilot.moderation.pipeline import Moderator
+from copilot.moderation.signals import banned_list, detect
+from copilot.profile import parse_profile_text
+
+T0 = 1_767_225_600.0
+
+SENIORS = parse_profile_text("""
+name: 和平里长者学手机群
+positioning: 社区志愿者每周教老人用智能手机：视频通话、扫码付款、挂号、识别诈骗电话
+topics: [智能手机, 视频通话, 扫码付款, 网上挂号, 防诈骗]
+audience: 社区里的老人和家属
+banned: [保健品推销, 理财产品]
+events:
+  - {title: 手机课, kind: 课程, cadence: 每周三, time: "09:00-10:30", place: 社区服务中心二楼}
+""")
+BIRDS = parse_profile_text("""
+name: 文鸟爱好者群
+positioning: 养文鸟的鸟友交流喂养、洗澡、繁殖和看病，自家用不上的笼具可以转给鸟友
+topics: [文鸟, 鸟粮, 笼具, 繁殖, 鸟病]
+banned: [野生鸟, 代写论文]
+""")
+BAND = parse_profile_text("""
+name: 周末管乐团
+positioning: 业余管乐团，每周六下午排练，每年两场演出
+topics: [管乐, 排练, 演出, 声部, 乐谱]
+audience: 喜欢吹奏乐器的上班族
+""")
+
+
+def _mod(profile) -> Moderator:  # type: ignore[no-untyped-def]
+    return Moderator(Settings(llm_provider="offline", data_dir=Path("/nonexistent")), profile, audit=None)
+
+
+def _say(mod: Moderator, text: str, i: int = 0):  # type: ignore[no-untyped-def]
+    return mod.moderate({"user": f"m{i}", "text": text, "ts": T0 + 60 * i})
+
+
+# -- ads with no handle, or an unusual marker ----------------------------------------------------
+def test_a_penguin_emoji_before_a_spaced_number_is_a_qq_number() -> None:
+    n = normalise("🐧 3 5 6 7 8 9 1 2 0 鸟笼鸟架批发")
+    assert n.compact.startswith("qq356789120")
+    v = _say(_mod(BIRDS), "🐧 3 5 6 7 8 9 1 2 0 鸟笼鸟架批发")
+    assert v.label == "ad" and v.action == "delete"
+    assert "QQ" in v.reason
+
+
+def test_pointing_at_the_profile_signature_is_a_pointer() -> None:
+    v = _say(_mod(BIRDS), "想要文鸟繁殖教程的朋友看我个签")
+    assert v.label == "ad" and "pointer" in [s["name"] for s in v.checks["signals"]]
+    assert v.action in ("review", "delete")
+
+
+def test_a_stranger_collecting_replies_with_a_free_gift_is_soliciting() -> None:
+    v = _say(_mod(SENIORS), "各位叔叔阿姨好，我是刚来的养生顾问，周六上午社区广场免费测血糖，还送小礼品，想参加的扣1")
+    assert v.label == "ad" and v.action == "delete"
+    assert "lure_reply" in [s["name"] for s in v.checks["signals"]]
+    assert "赠品" in v.reason
+
+
+def test_the_groups_own_class_sign_up_by_reply_is_not_an_ad() -> None:
+    mod = _mod(SENIORS)
+    v = _say(mod, "下周三手机课讲怎么用手机挂号，要来的回复1，我好准备座位")
+    assert v.label == "ok" and v.action == "none"
+    # a reply call alone, no lure: nothing to bait with
+    assert "lure_reply" not in detect(normalise("明天几点上课？知道的回复一下")).names("ad")
+
+
+# -- the profile's banned list --------------------------------------------------------------------
+def test_a_banned_item_matched_by_its_part_and_offered_is_deleted() -> None:
+    v = _say(_mod(BIRDS), "刚到几只野生黄雀，叫声好听，要的私我")
+    assert v.label == "ad" and v.action == "delete"
+    assert "野生鸟" in v.reason and "违禁" in v.reason
+
+
+def test_a_banned_item_with_a_price_is_deleted() -> None:
+    v = _say(_mod(BIRDS), "代写论文，本科毕业论文一篇八百，包查重")
+    assert v.label == "ad" and v.action == "delete"
+
+
+def test_a_banned_word_in_a_rules_talk_or_a_rescue_is_not_acted_on() -> None:
+    mod = _mod(BIRDS)
+    rules = _say(mod, "提醒一下，群里禁止野生鸟交易，看到有人收购野生鸟请告诉群主")
+    assert rules.action == "none"
+    rescue = _say(mod, "楼下捡到一只野生麻雀，翅膀受伤了，附近有救助站吗", 1)
+    assert rescue.label != "ad" and rescue.action in ("none", "review")
+    # a part alone (no trade) is no evidence at all
+    assert "banned" not in detect(normalise("野生的麻雀能养吗"), banned=banned_list(BIRDS.banned)).names("ad")
+
+
+def test_banned_parts_skip_words_that_only_name_a_kind() -> None:
+    bl = banned_list(["活体买卖", "理财产品", "野生鸟"])
+    assert bl is not None and bl.parts is not None
+    assert bl.item_of.get("活体") == "活体买卖" and "买卖" not in bl.item_of and bl.item_of.get("野生") == "野生鸟"
+
+
+# -- the group's own fee ------------------------------------------------------------------------
+def test_the_groups_own_fee_notice_is_not_an_ad() -> None:
+    mod = _mod(BAND)
+    v = _say(mod, "今年的乐团会费每人300元，周六排练时交给各声部长，或者扫群公告里的收款码，备注姓名")
+    assert v.label == "ok" and v.action == "none"
+    assert v.checks.get("group_fee") and "费用通知" in v.reason
+    assert "invite" not in detect(normalise("扫码付款时备注姓名")).names("ad")
+
+
+def test_a_seller_quoting_a_per_head_price_is_still_an_ad() -> None:
+    v = _say(_mod(BAND), "萨克斯速成班每人只要199元，加我微信 sax_2288 报名")
+    assert v.label == "ad" and v.action == "delete" and not v.checks.get("group_fee")
+
+
+# -- abuse ------------------------------------------------------------------------------------------
+def test_comparing_someones_playing_to_excrement_is_abuse() -> None:
+    v = _say(_mod(BAND), "你吹得跟屎一样，还天天抢独奏")
+    assert v.label == "abuse" and v.action in ("warn", "review")
+    assert "闲聊" not in v.reason
+
+
+def test_running_someone_down_twice_without_swear_words_is_labelled_for_review() -> None:
+    v = _say(_mod(BAND), "你这破号吹成这样还好意思坐首席")
+    assert v.label == "abuse" and v.action == "review"
+
+
+def test_a_kin_word_before_de_is_not_rude() -> None:
+    rep = detect(normalise("我妈的手机总是弹广告，怎么关掉"))
+    assert "rude" not in rep.names("abuse")
+    assert "rude" in detect(normalise("你妈的，说谁呢")).names("abuse")
+
+
+# -- what the bot says after a removal -----------------------------------------------------------
+def test_the_kick_reply_does_not_threaten_a_next_time(tmp_path: Path) -> None:
+    mod = Moderator(Settings(llm_provider="offline", data_dir=tmp_path), BAND)
+    ad = "加 v 信 band_77889，在家兼职日结三百"
+    out = [mod.moderate({"id": str(i), "user": "x", "group": "g9", "text": ad}) for i in range(3)]
+    assert [v.action for v in out] == ["delete", "mute", "kick"]
+    assert out[2].reply and "移出" in out[2].reply and "多次发布将" not in out[2].reply
+    assert out[1].reply and "多次发布" in out[1].reply
