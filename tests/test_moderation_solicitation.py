@@ -143,3 +143,11 @@ def test_the_kick_reply_does_not_threaten_a_next_time(tmp_path: Path) -> None:
     assert [v.action for v in out] == ["delete", "mute", "kick"]
     assert out[2].reply and "移出" in out[2].reply and "多次发布将" not in out[2].reply
     assert out[1].reply and "多次发布" in out[1].reply
+
+
+def test_other_messaging_apps_and_a_speech_bubble_are_invitations() -> None:
+    assert "invite" in detect(normalise("港股打新内部额度，有兴趣WhatsApp我")).names("ad")
+    assert "invite" in detect(normalise("新到一批鸟笼，💬我拿价格")).names("ad")
+    assert "pointer" in detect(normalise("想接翻译单的Line搜寻 @fanyi_88")).names("ad")
+    # naming the app in passing is not an invitation
+    assert "invite" not in detect(normalise("我女儿在国外，平时都用WhatsApp视频")).names("ad")
