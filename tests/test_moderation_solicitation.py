@@ -97,6 +97,17 @@ def test_a_banned_word_in_a_rules_talk_or_a_rescue_is_not_acted_on() -> None:
     assert "banned" not in detect(normalise("野生的麻雀能养吗"), banned=banned_list(BIRDS.banned)).names("ad")
 
 
+def test_a_warning_or_a_story_about_a_banned_item_is_not_an_offer() -> None:
+    mod = _mod(SENIORS)
+    warn = _say(mod, "上周有人在楼下推销保健品，还留了手机13812345678说有货，大家千万别信")
+    assert warn.action in ("none", "review")
+    assert "banned_deal" not in [s["name"] for s in warn.checks["signals"]]
+    story = _say(mod, "我爸这阵子迷上保健品了，老说要私聊那个推销员问问", 1)
+    assert story.action in ("none", "review")
+    offer = _say(mod, "进口保健品到货了，有货，需要的私聊我", 2)
+    assert offer.label == "ad" and offer.action == "delete"
+
+
 def test_banned_parts_skip_words_that_only_name_a_kind() -> None:
     bl = banned_list(["活体买卖", "理财产品", "野生鸟"])
     assert bl is not None and bl.parts is not None

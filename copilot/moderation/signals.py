@@ -503,10 +503,10 @@ def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding
 
 
 def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """A banned item offered or sought: beside trade words (收购, 有货, 私聊, 一票…), a price, a handle or an
-    invitation to get in touch."""
+    """A banned item offered or sought: beside trade words (收购, 有货, 一票…), a unit price, a price, a handle or
+    an invitation to get in touch. A warning about the banned thing (…留了电话，大家千万别信) offers nothing."""
     found = _banned_hits(scan, spec)
-    if found is None:
+    if found is None or scan.lex.warning.search(scan.n.compact):
         return None
     named = "".join(found.items)  # the item's own words (代刷 of 代刷票) are not a trade beside it
     trade = [w for w in scan.lex.words["ad.trade"].findall(scan.n.compact) if w not in named]
