@@ -71,6 +71,11 @@ def test_the_groups_own_class_sign_up_by_reply_is_not_an_ad() -> None:
     mod = _mod(SENIORS)
     v = _say(mod, "下周三手机课讲怎么用手机挂号，要来的回复1，我好准备座位")
     assert v.label == "ok" and v.action == "none"
+    gift = _say(mod, "手机课最后一节结束发小礼品，要来的扣1", 1)
+    assert gift.action == "none"
+    # a lure and a reply call with no other layer (no seller's role, no urgency, no classifier): a person decides
+    bare = _say(_mod(BAND), "周日公园有免费测血压，送小礼品，想去的回复1", 2)
+    assert bare.action in ("none", "review")
     # a reply call alone, no lure: nothing to bait with
     assert "lure_reply" not in detect(normalise("明天几点上课？知道的回复一下")).names("ad")
 

@@ -755,7 +755,7 @@ def _deal_zh(deal: str) -> str:
     return _DEAL_ZH[deal]
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
-_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link"})
+_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply"})
 # … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
