@@ -167,3 +167,15 @@ def test_other_messaging_apps_and_a_speech_bubble_are_invitations() -> None:
     assert "pointer" in detect(normalise("想接翻译单的Line搜寻 @fanyi_88")).names("ad")
     # naming the app in passing is not an invitation
     assert "invite" not in detect(normalise("我女儿在国外，平时都用WhatsApp视频")).names("ad")
+
+
+# -- off-topic: the arrangements of something else ------------------------------------------------
+def test_a_time_question_about_another_activity_is_not_about_the_groups_own_event() -> None:
+    mod = _mod(BAND)
+    other = _say(mod, "今晚演唱会几点开始？有人一起去吗")
+    assert other.label == "off_topic"
+    assert "关于群里活动的安排" not in (other.checks["offtopic"].get("detail") or "")
+    own = _say(mod, "下雨了周六还排练吗？", 1)  # the weather belongs to every outing
+    assert own.label == "ok"
+    plain = _say(mod, "这周六几点开始？我可能晚到", 2)
+    assert plain.label == "ok"
