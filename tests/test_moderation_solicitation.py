@@ -179,3 +179,10 @@ def test_a_time_question_about_another_activity_is_not_about_the_groups_own_even
     assert own.label == "ok"
     plain = _say(mod, "这周六几点开始？我可能晚到", 2)
     assert plain.label == "ok"
+
+
+def test_shopping_festival_chatter_is_off_topic_but_the_groups_own_goods_on_sale_are_not() -> None:
+    mod = _mod(BAND)
+    v = _say(mod, "黑五你们都抢到什么好东西了")
+    assert v.label == "off_topic" and "黑五" in v.checks["offtopic"]["chatter_words"]
+    assert _say(mod, "双12有没有人知道哪家乐谱架打折", 1).label == "ok"
