@@ -186,3 +186,11 @@ def test_shopping_festival_chatter_is_off_topic_but_the_groups_own_goods_on_sale
     v = _say(mod, "黑五你们都抢到什么好东西了")
     assert v.label == "off_topic" and "黑五" in v.checks["offtopic"]["chatter_words"]
     assert _say(mod, "双12有没有人知道哪家乐谱架打折", 1).label == "ok"
+
+
+def test_a_member_giving_away_their_own_gear_because_of_a_move_is_not_a_life_errand() -> None:
+    mod = _mod(BAND)
+    gift = _say(mod, "搬家了用不上，两个谱架免费送给需要的团友")
+    assert gift.label == "ok"
+    errand = _say(mod, "搬家公司哪家靠谱？下周要搬", 1)
+    assert errand.label == "off_topic"

@@ -229,7 +229,8 @@ class OffTopicDetector:
         if report.social or not report.substantive:
             return TopicResult(False, 0.0, [], "寒暄/简短消息，不算跑题")
         n = normalise(text)
-        errands = self._errands(n.compact)
+        # a member passing on their own used thing says why (搬家用不上了): the errand is the reason, not the subject
+        errands = [] if report.used_item else self._errands(n.compact)
         relevant = self._relevance(n.compact, report, errand=bool(errands))
         if relevant is not None:
             return relevant
