@@ -145,6 +145,13 @@ def test_running_someone_down_twice_without_swear_words_is_labelled_for_review()
     assert v.label == "abuse" and v.action == "review"
 
 
+def test_shunning_someone_is_abuse_but_asking_who_partners_them_is_not() -> None:
+    mod = _mod(BAND)
+    v = _say(mod, "跟你分到一个声部算我倒霉，节奏从来没对过")
+    assert v.label == "abuse" and "shun" in [s["name"] for s in v.checks["signals"]]
+    assert _say(mod, "周六合奏谁跟你一组？我还没分到", 1).label == "ok"
+
+
 def test_a_kin_word_before_de_is_not_rude() -> None:
     rep = detect(normalise("我妈的手机总是弹广告，怎么关掉"))
     assert "rude" not in rep.names("abuse")

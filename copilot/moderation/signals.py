@@ -652,7 +652,7 @@ _DETECTORS: dict[str, Detector] = {
     "self_promo": _words, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "chain_letter": _chain_letter, "referral": _referral,
-    "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo,
+    "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
 }
 
 
