@@ -80,6 +80,13 @@ def test_the_groups_own_class_sign_up_by_reply_is_not_an_ad() -> None:
     assert "lure_reply" not in detect(normalise("明天几点上课？知道的回复一下")).names("ad")
 
 
+def test_a_search_pointer_to_a_tutorial_is_not_labelled_by_itself() -> None:
+    v = _say(_mod(BIRDS), "小红书搜“文鸟洗澡”，有个博主拍得很清楚")
+    assert v.label == "ok"
+    pointer = next(s for s in v.checks["signals"] if s["name"] == "pointer")
+    assert pointer["weight"] < 0.5
+
+
 # -- the profile's banned list --------------------------------------------------------------------
 def test_a_banned_item_matched_by_its_part_and_offered_is_deleted() -> None:
     v = _say(_mod(BIRDS), "刚到几只野生黄雀，叫声好听，要的私我")
@@ -111,6 +118,12 @@ def test_a_warning_or_a_story_about_a_banned_item_is_not_an_offer() -> None:
     assert story.action in ("none", "review")
     offer = _say(mod, "进口保健品到货了，有货，需要的私聊我", 2)
     assert offer.label == "ad" and offer.action == "delete"
+
+
+def test_a_question_about_a_banned_item_with_an_invitation_is_not_an_offer() -> None:
+    v = _say(_mod(BIRDS), "野生的鸟到底能不能养？懂行的私我讲讲")
+    assert v.action in ("none", "review")
+    assert "banned_deal" not in [s["name"] for s in v.checks["signals"]]
 
 
 def test_banned_parts_skip_words_that_only_name_a_kind() -> None:

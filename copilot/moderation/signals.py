@@ -443,7 +443,10 @@ def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
                if domain_allowed(str(domain), scan.allowed_domains)]
     hits = [h for h in scan.words(spec) if not any(h.startswith(name) for name in allowed)]
     hits += [h for h in patterns().profile_look.findall(scan.n.compact) if not any(h in w or w in h for w in hits)]
-    return Finding(hits) if hits else None
+    if not hits:
+        return None
+    own = any(scan.lex.words["ad.profile_place"].search(h) for h in hits)
+    return Finding(hits, "own_profile" if own else "default")
 
 
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -504,7 +507,8 @@ def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding
 
 def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A banned item offered or sought: beside trade words (收购, 有货, 一票…), a unit price, a price, a handle or
-    an invitation to get in touch. A warning about the banned thing (…留了电话，大家千万别信) offers nothing."""
+    (not in a question) an invitation to get in touch. A warning about the banned thing (…留了电话，大家千万别信)
+    offers nothing."""
     found = _banned_hits(scan, spec)
     if found is None or scan.lex.warning.search(scan.n.compact):
         return None
@@ -512,7 +516,9 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     trade = [w for w in scan.lex.words["ad.trade"].findall(scan.n.compact) if w not in named]
     trade += patterns().unit_price.findall(scan.n.compact)
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
-        trade += [w for name in ("money", "contact", "invite") for w in scan.found.get(name, [])]
+        # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
+        asking = bool(scan.lex.words["question"].search(scan.n.folded.replace("？", "?")))
+        trade += [w for name in ("money", "contact") + (() if asking else ("invite",)) for w in scan.found.get(name, [])]
     return Finding(found.items + list(dict.fromkeys(trade))[:3]) if trade else None  # one weight: no variant
 
 
