@@ -17,7 +17,10 @@ banned: [保險推銷, 網貸/口子, 代寫文書/代辦證件]
 
 
 def _banned_hits(mod: Moderator, text: str) -> list[str]:
-    return [i for s in mod.analyse(text).checks["signals"] if s["name"] == "banned" for i in s["items"]]
+    """The banned items found, whether named alone or offered (banned_deal also lists the trade words)."""
+    items = set(banned_terms(["保險推銷", "網貸/口子", "代寫文書/代辦證件"]))
+    return [i for s in mod.analyse(text).checks["signals"] if s["name"] in ("banned", "banned_deal")
+            for i in s["items"] if i in items]
 
 
 def test_banned_items_are_split_at_listed_alternatives_and_folded() -> None:

@@ -11,7 +11,7 @@ from copilot.moderation.evidence import corroboration
 from copilot.moderation.normalise import normalise
 from copilot.moderation.permissions import granted, offered
 from copilot.moderation.pipeline import Moderator
-from copilot.moderation.signals import alternation, detect, unspoken
+from copilot.moderation.signals import banned_list, detect, unspoken
 from copilot.profile import parse_profile_text
 
 T0 = 1_767_225_600.0
@@ -32,7 +32,7 @@ banned: [中介]
 """)
 
 
-HOUSE_BANNED = alternation(HOUSE.banned)
+HOUSE_BANNED = banned_list(HOUSE.banned)
 
 
 def _mod(profile, tmp_path: Path | None = None) -> Moderator:  # type: ignore[no-untyped-def]

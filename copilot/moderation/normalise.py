@@ -117,11 +117,20 @@ def _heart_handle() -> re.Pattern[str]:
     return re.compile(rf"([{letters}])\s*[❤♥💗💕️]+")
 
 
+@lru_cache(maxsize=1)
+def _symbols() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Emoji that stand for a contact word (🐧 → 企鹅), from spellings.yaml."""
+    table = {str(k): str(v) for k, v in (load_resource(SPELLINGS).get("symbols") or {}).items()}
+    return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), table
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> Normalised:
     """Normalise one message (cached: floods repeat the same text many times)."""
     raw = text or ""
     s = _EMOJI_NUM_RE.sub(lambda m: _EMOJI_NUM[m.group(0)], raw)
+    symbols, words = _symbols()
+    s = symbols.sub(lambda m: words[m.group(0)], s)
     folded = _COMBINING.sub("", fold(s)).translate(_PLUS)
     evasions: list[str] = []
     skeleton = folded.translate(_skeleton())

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from copilot.moderation.classifier import load_chatter_model
+from copilot.moderation.evidence import evidence_rules
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, lexicon_data, lexicons
 from copilot.paths import load_resource
@@ -228,7 +229,8 @@ class OffTopicDetector:
         if report.social or not report.substantive:
             return TopicResult(False, 0.0, [], "寒暄/简短消息，不算跑题")
         n = normalise(text)
-        errands = self._errands(n.compact)
+        # a member passing on their own used thing says why (搬家用不上了): the errand is the reason, not the subject
+        errands = [] if report.used_item else self._errands(n.compact)
         relevant = self._relevance(n.compact, report, errand=bool(errands))
         if relevant is not None:
             return relevant
@@ -285,8 +287,12 @@ class OffTopicDetector:
         related = sorted({m.group(0) for m in found if _whole_at_one_end(compact, m.start(), m.end())})
         if related:
             return TopicResult(False, 0.1, related[:5], "与群主题相关（同类群常聊）：" + "、".join(related[:5]), about_group=True)
-        logistics = [] if errand else sorted(set(lexicons().words["event_logistics"].findall(compact)))
-        if not logistics and not errand and report.question and self.meets:
+        # the arrangements of something the chatter words name ("演唱会几点开始", "球赛取消了吗") are not the group's;
+        # the weather (下雨了今晚还跳吗) is every outing's
+        ambient = evidence_rules().ambient
+        elsewhere = any(compact[a:b] not in ambient for a, b in chatter)
+        logistics = [] if errand or elsewhere else sorted(set(lexicons().words["event_logistics"].findall(compact)))
+        if not logistics and not errand and not elsewhere and report.question and self.meets:
             logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)

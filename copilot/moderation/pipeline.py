@@ -32,7 +32,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, event_kind_words, generic_words, permitted_words
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import (SHORTENERS, SignalReport, alternation, banned_terms, detect, is_shop_host,
+from copilot.moderation.signals import (SHORTENERS, SignalReport, alternation, banned_list, detect, is_shop_host,
                                         lexicons, unquoted, unspoken)
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
@@ -146,8 +146,7 @@ class Moderator:
         self._since: dict[str, float] = {}
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
-        terms = banned_terms(profile.banned) if profile else []
-        self.banned = alternation(terms) if terms else None
+        self.banned = banned_list(profile.banned) if profile else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
             if profile else ""
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
@@ -284,6 +283,10 @@ class Moderator:
             checks["reach_notice"] = True
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
+        if scores[Label.AD] >= 0.5 and not group_model and _group_fee(rep, n.compact):
+            # "演出服每人120元，周三交给声部长" / "年费每人200元，扫群公告里的收款码，备注姓名": the group's own fee
+            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+            checks["group_fee"] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -307,6 +310,8 @@ class Moderator:
                 reasons.append(_NOTICE_OK_NOTE)
             if checks.get("group_poll"):
                 reasons.append(_GROUP_POLL_NOTE)
+            if checks.get("group_fee"):
+                reasons.append(_GROUP_FEE_NOTE)
             if checks.get("own_event"):
                 reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
             if rep.injection:
@@ -643,6 +648,15 @@ def _group_poll(rep: SignalReport, text: str) -> bool:
         and not words["spam.reward"].search(text) and not words["spam.for_me"].search(text)
 
 
+def _group_fee(rep: SignalReport, text: str) -> bool:
+    """A notice of the group's own fee: a per-head amount (每人, 人均…) paid to someone or something of the group
+    (交给声部长, 群公告里的收款码, 年费…), with a price and nothing else an outsider selling would add — no
+    handle, link, invitation, pointer or seller's word. ``text``: the message's compact form."""
+    words = lexicons().words
+    return "money" in rep.names(Label.AD) and set(rep.names(Label.AD)) <= _FEE_PATH and not rep.urls \
+        and bool(words["ad.fee_per_head"].search(text)) and bool(words["ad.fee_payee"].search(text))
+
+
 def _own_invitation(rep: SignalReport, text: str) -> bool:
     """An invitation in the writer's own voice (加我, 找我 — not the 私聊我 of "有人私聊我说…", which retells);
     ``text``: the message's compact form."""
@@ -674,7 +688,9 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
     checks["abuse_model"] = round(p, 3)
     lexicon = scores[Label.ABUSE]
     alone = lexicon < 0.2
-    if p < (ABUSE_MODEL_ALONE if alone else 0.5):
+    # without a rude word the model must be sure — or the writer runs someone down twice over (你这破… 还好意思…)
+    floor = (ABUSE_MODEL_ALONE if rep.attacks < 2 else ABUSE_MODEL_ATTACKS) if alone else 0.5
+    if p < floor:
         return
     if alone and not rep.attack:
         # no rude word and nobody addressed or characterised: the model alone has scored event notices,
@@ -682,7 +698,9 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
         checks["abuse_model_unheeded"] = "没有辱骂用语，也没有针对某人的说法"
         return
     combined = 1 - (1 - lexicon) * (1 - ABUSE_MODEL_WEIGHT * p)
-    scores[Label.ABUSE] = min(combined, ABUSE_MODEL_ALONE_CAP) if alone else combined
+    if alone:  # labelled for a person to decide, never acted on
+        combined = ABUSE_MODEL_ALONE_CAP if rep.attacks >= 2 else min(combined, ABUSE_MODEL_ALONE_CAP)
+    scores[Label.ABUSE] = combined
     checks["abuse_model_reason"] = (f"辱骂模型判断像人身攻击（概率 {p:.2f}）" +
                                     ("，没有明确的辱骂用语，交人工判断" if alone else ""))
 
@@ -720,6 +738,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
@@ -734,8 +753,9 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
+_FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
-_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link"})
+_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply"})
 # … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
@@ -757,7 +777,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "evasion", "injection", "referral", "health_claim", "buy_call"})
+                     "business", "scam", "banned", "banned_deal", "lure_reply", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use
@@ -858,6 +878,8 @@ def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
         return said["off_topic"].format(lead=lead, topic=topic)
     if v.label == Label.AD and v.action not in (Action.MUTE, Action.KICK):
         return None
+    if v.action == Action.KICK:  # after a removal there is no "next time" to warn about: say what was done
+        return said["kick"]
     return said.get(str(v.label)) if v.label in (Label.SPAM, Label.ABUSE, Label.AD) else None
 
 
@@ -896,6 +918,7 @@ _NOTICE_REACH = frozenset({"contact", "invite", "promo_words"})  # all a lost-or
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "self_promo"})  # ways to reach a seller besides a handle
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
+ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues
 ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act threshold)
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete

@@ -16,6 +16,7 @@ from typing import Any
 
 from copilot.moderation.normalise import URL_RE, Normalised, normalise
 from copilot.paths import load_resource
+from copilot.textnorm import tokenize
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -52,6 +53,31 @@ def banned_terms(items: list[str]) -> list[str]:
     message is) and split where the writer lists alternatives (网贷/口子, 代写论文/代考 → 代考)."""
     terms = {normalise(t).compact for item in items for t in re.split(r"[/、,，;；|／]", str(item))}
     return sorted(t for t in terms if len(t) >= 2)
+
+
+@dataclass(frozen=True)
+class BannedList:
+    """A profile's banned items, matched whole (代刷票) and by their distinctive part (野生 of 野生鸟, 活体 of
+    活体买卖): the first word of a several-word item, unless it only names a kind (买卖, 产品 — lexicons.yaml
+    ``ad.banned_generic``). A part alone is weak evidence; beside a trade it is an offer of the banned thing."""
+
+    whole: re.Pattern[str]
+    parts: re.Pattern[str] | None
+    item_of: dict[str, str]  # part → the banned item it stands for
+
+
+def banned_list(items: list[str]) -> BannedList | None:
+    """The compiled :class:`BannedList` of a profile's ``banned`` items, or None when it has none."""
+    terms = banned_terms(items)
+    if not terms:
+        return None
+    generic = set(lexicon_data()["ad"]["banned_generic"])
+    item_of: dict[str, str] = {}
+    for term in terms:
+        words = tokenize(term, for_search=False, keep_stopwords=True)
+        if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in generic:
+            item_of.setdefault(words[0], term)
+    return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of)
 
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
@@ -197,6 +223,7 @@ class Patterns:
     recipients: re.Pattern[str]
     referral_param: re.Pattern[str]
     health_claim: re.Pattern[str]
+    unit_price: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +231,7 @@ def patterns() -> Patterns:
     d = load_resource(PATTERNS)
     wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
     qv, rc, hc, nc, pl = d["quote_verbs"], d["recipients"], d["health_claim"], d["narrated_contact"], d["profile_look"]
+    up = d["unit_price"]
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
     return Patterns(
         wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
@@ -232,6 +260,7 @@ def patterns() -> Patterns:
         referral_param=re.compile(r"[?&]" + _alt(d["referral_params"]) + r"="),
         health_claim=re.compile(rf"[{hc['counts']}]+" + _alt(hc["periods"]) + r"[\u3400-\u9fff]{0,2}?" + _alt(hc["verbs"])
                                 + rf"[\u3400-\u9fff]{{0,4}}?[{hc['counts']}]+"),
+        unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])),
     )
 
 
@@ -295,6 +324,7 @@ class SignalReport:
     job_post: bool = False  # an opening or a referral for a job (在招, 内推, JD, 月薪)
     quoted: bool = False  # quotes someone's words in quotation marks
     narrated: bool = False  # retells what someone who reached the writer said (有人私聊我说…), no quotation marks
+    attacks: int = 0  # how many distinct attack cues (你这破 … 还好意思: two, a person run down twice over)
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -346,7 +376,7 @@ class Scan:
     lex: Lexicons
     thresholds: dict[str, float]
     allowed_domains: tuple[str, ...]
-    banned: re.Pattern[str] | None
+    banned: BannedList | None
     topic_text: str
     contacts: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
@@ -413,7 +443,10 @@ def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
                if domain_allowed(str(domain), scan.allowed_domains)]
     hits = [h for h in scan.words(spec) if not any(h.startswith(name) for name in allowed)]
     hits += [h for h in patterns().profile_look.findall(scan.n.compact) if not any(h in w or w in h for w in hits)]
-    return Finding(hits) if hits else None
+    if not hits:
+        return None
+    own = any(scan.lex.words["ad.profile_place"].search(h) for h in hits)
+    return Finding(hits, "own_profile" if own else "default")
 
 
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -456,9 +489,42 @@ def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits) if hits else None
 
 
+def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding | None:
+    """The profile's banned items in the message: whole ones, else (``parts``) the items a distinctive part
+    names. A part that is the group's own subject (蜂蜜 of 蜂蜜收购商 in a beekeepers' group) gives the variant
+    ``subject``: there it names the banned item only beside a trade word (收购), not beside a price."""
+    if scan.banned is None:
+        return None
+    text = scan.text(spec)
+    whole = scan.banned.whole.findall(text)
+    if whole:
+        return Finding(whole)
+    found = list(dict.fromkeys(scan.banned.parts.findall(text))) if parts and scan.banned.parts is not None else []
+    subject = bool(scan.topic_text) and all(p in scan.topic_text for p in found)
+    return Finding([f"{scan.banned.item_of[p]}（{p}…）" for p in found], "subject" if subject else "default") \
+        if found else None
+
+
+def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A banned item offered or sought: beside trade words (收购, 有货, 一票…), a unit price, a price, a handle or
+    (not in a question) an invitation to get in touch. A warning about the banned thing (…留了电话，大家千万别信)
+    offers nothing."""
+    found = _banned_hits(scan, spec)
+    if found is None or scan.lex.warning.search(scan.n.compact):
+        return None
+    named = "".join(found.items)  # the item's own words (代刷 of 代刷票) are not a trade beside it
+    trade = [w for w in scan.lex.words["ad.trade"].findall(scan.n.compact) if w not in named]
+    trade += patterns().unit_price.findall(scan.n.compact)
+    if found.variant != "subject":  # the group's subject with a price or a handle is members' business
+        # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
+        asking = bool(scan.lex.words["question"].search(scan.n.folded.replace("？", "?")))
+        trade += [w for name in ("money", "contact") + (() if asking else ("invite",)) for w in scan.found.get(name, [])]
+    return Finding(found.items + list(dict.fromkeys(trade))[:3]) if trade else None  # one weight: no variant
+
+
 def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
-    hits = scan.banned.findall(scan.text(spec)) if scan.banned is not None else []
-    return Finding(hits) if hits else None
+    """A whole banned item with no trade (a part alone, 野生 in a talk about a wild sparrow, is no evidence)."""
+    return None if scan.found.get("banned_deal") else _banned_hits(scan, spec, parts=False)
 
 
 def _vote(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -589,10 +655,10 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "banned": _banned, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "chain_letter": _chain_letter, "referral": _referral,
-    "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo,
+    "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
 }
 
 
@@ -606,7 +672,7 @@ def _signal(spec: SignalSpec, f: Finding) -> Signal:
                   tuple(dict.fromkeys(f.items)))
 
 
-def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.Pattern[str] | None = None,
+def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: BannedList | None = None,
            topic_text: str = "", ad_prob: float = 0.0) -> SignalReport:
     """Run every detector of the signal table on a normalised message, in table order.
 
@@ -645,10 +711,11 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: re.P
     price_ask = question and bool(lex.words["price_ask"].search(c))
     own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c)
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
-    attack = bool(lex.words["abuse.attack"].search(unquoted(n.folded)))
+    attacks = len(set(lex.words["abuse.attack"].findall(unquoted(n.folded))))
+    attack = attacks > 0
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attack,
                         rule_notice, job_post, bool(_QUOTED.search(n.folded)),
-                        bool(patterns().narrated_contact.search(n.folded)))
+                        bool(patterns().narrated_contact.search(n.folded)), attacks)
