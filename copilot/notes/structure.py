@@ -26,7 +26,7 @@ from typing import NamedTuple
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
-from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetings, time_expressions
+from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetings, says_soon, time_expressions
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
@@ -1245,11 +1245,12 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
 
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
     """A to-do with no time of its own, taken on while an event is ahead ("医药箱我来带" for Saturday's
-    match), is due on that event's day: the day the chat names for it (so the date is grounded)."""
+    match), is due on that event's day: the day the chat names for it (so the date is grounded). Not one
+    whose own time could not be dated ("海报出来后两天内") nor one put a moment away ("一会发")."""
     at = {m.id: i for i, m in enumerate(messages)}
     for a in actions:
         i = at.get(a.sources[0]) if a.sources else None
-        if a.deadline is not None or i is None or messages[i].time is None:
+        if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
             continue
         day = events[i]
         if day is not None and day > messages[i].time.date():

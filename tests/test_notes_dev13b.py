@@ -1,0 +1,60 @@
+"""Issue 13, round 2 of the QA13 fixes: deadlines that must stay words only (a span after something the
+chat gives no day for, a day set in the past, work put "a moment" away) and 当天 meaning the event's day.
+Every chat here is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from copilot.notes.dates import find_deadline, time_expressions
+from copilot.notes.parse import parse_text
+from copilot.notes.structure import analyze
+
+WHEN = datetime(2026, 3, 4, 20, 10)  # a Wednesday
+EVENT = date(2026, 3, 21)
+
+
+def test_a_span_after_an_undated_happening_is_not_counted_from_the_message() -> None:
+    d = find_deadline("易拉宝我来印，设计稿定了以后三天内取回来", WHEN, event=EVENT)
+    assert d is not None and d.day is None and d.text.endswith("以后三天内") and "定了" in d.text
+    # the same span with nothing before it still counts from the message
+    assert find_deadline("易拉宝我来印，三天内取回来", WHEN).day == date(2026, 3, 7)
+
+
+def test_dangtian_is_the_event_day_not_the_message_day() -> None:
+    d = find_deadline("你当天上午那场负责签到", WHEN, event=EVENT)
+    assert d is not None and d.day == EVENT
+    # no event day known: words only, never the chat's own date
+    assert find_deadline("你当天上午那场负责签到", WHEN).day is None
+
+
+def test_a_day_in_a_sentence_set_last_year_is_no_deadline() -> None:
+    found = time_expressions("前年没提前订场，3月底场地全满了，今年一定早点", WHEN)
+    assert found and all(d.day is None for d in found)
+    # a present frame after it, or a 前 deadline, is ahead again
+    assert time_expressions("前年是这样，今年3月底前交", WHEN)[0].day == date(2026, 3, 31)
+    assert time_expressions("上个月的水电账我理好了，月底前发群里", WHEN)[0].day == date(2026, 3, 31)
+
+
+CHAT = """2026-03-04 20:01:00 社长阿彤
+3月21日周六在湿地公园办观鸟日，大家有空的都来
+2026-03-04 20:03:12 小林
+3月21日我能去，望远镜要自己带吗
+2026-03-04 20:04:40 社长阿彤
+望远镜社里有六副，不够的自己带
+2026-03-04 20:06:02 老鹰
+报名表的链接稍后我发群里
+2026-03-04 20:07:30 社长阿彤
+好，3月21日八点半公园东门集合
+2026-03-04 20:09:10 小林
+点心我来带
+"""
+
+
+def test_work_put_a_moment_away_does_not_take_the_event_day() -> None:
+    notes = analyze(parse_text(CHAT))
+    link = next(a for a in notes.actions if "链接" in a.task)
+    assert link.owner == "老鹰" and link.deadline is None
+    # a to-do with no time of its own still takes the event's day
+    snack = next(a for a in notes.actions if "点心" in a.task)
+    assert snack.owner == "小林" and snack.deadline == "2026-03-21"
