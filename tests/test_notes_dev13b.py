@@ -58,3 +58,27 @@ def test_work_put_a_moment_away_does_not_take_the_event_day() -> None:
     # a to-do with no time of its own still takes the event's day
     snack = next(a for a in notes.actions if "点心" in a.task)
     assert snack.owner == "小林" and snack.deadline == "2026-03-21"
+
+
+TECH = """2026-03-04 20:01:00 主讲-阿远
+今天分享我们用Go写的日志采集器，目标是单机每秒5万条
+2026-03-04 20:03:12 主讲-阿远
+序列化从JSON换成Protobuf以后CPU降了大概四成
+2026-03-04 20:05:40 主讲-阿远
+许可证是MIT，商用随便用
+2026-03-04 20:07:02 小葛
+代码能开源吗
+2026-03-04 20:08:30 主讲-阿远
+仓库周五前开放，施工中的模块先不放
+2026-03-04 20:09:10 主讲-阿远
+演示视频我明天发群里，Vivian帮忙剪一下
+"""
+
+
+def test_acronyms_words_and_products_are_not_owners() -> None:
+    notes = analyze(parse_text(TECH))
+    owners = {a.owner for a in notes.actions}
+    assert not owners & {"Go", "JSON", "Protobuf", "MIT", "CPU", "施工"}
+    # a capitalised name of someone not in the chat still takes work
+    assert any(a.owner == "Vivian" and "剪" in a.task for a in notes.actions)
+    assert any(a.owner == "主讲-阿远" and "演示视频" in a.task for a in notes.actions)

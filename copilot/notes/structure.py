@@ -767,12 +767,19 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     # a collective role (各楼栋楼长, 每家店, 伴娘们) is the owner as written, before any name inside it
     spans = [(m.start(), m.end(), c.clause[m.start():m.end()] if same else m.group(0))
              for m in c.people.roles.finditer(c.f, skip)] + spans
-    spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f) if s >= skip]
+    spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f)
+              if s >= skip and (not name.isascii() or c.people.resolve(name) or same and _latin_name(c.clause, s, e))]
     taken: list[tuple[int, int, str]] = []
     for s, e, who in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
         if all(e <= ts or s >= te for ts, te, _ in taken):
             taken.append((s, e, who))
     return taken
+
+
+def _latin_name(text: str, start: int, end: int) -> bool:
+    """A Latin word of someone not in the chat is a name when written like one (Vivian, Lisa): not an
+    acronym (CPR, FPS), a lower-case word (slides, musl) or a product with a version (Apache-2.0)."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+", text[start:end])) and not re.match(r"-?\d", text[end:end + 2])
 
 
 def _inside_a_word(f: str, start: int, end: int, who: str) -> bool:
