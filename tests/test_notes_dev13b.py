@@ -82,3 +82,25 @@ def test_acronyms_words_and_products_are_not_owners() -> None:
     # a capitalised name of someone not in the chat still takes work
     assert any(a.owner == "Vivian" and "剪" in a.task for a in notes.actions)
     assert any(a.owner == "主讲-阿远" and "演示视频" in a.task for a in notes.actions)
+
+
+TALK = """2026-05-09 19:30:00 群主-阿桂
+欢迎阿澄来给我们分享《阳台种番茄》！
+2026-05-09 19:31:10 阿澄
+大家好，我今天讲三块：选种、搭架、防虫
+2026-05-09 19:40:22 阿澄
+搭架用竹竿就行，一米五高，每棵一根
+2026-05-09 19:52:40 小满
+阿澄老师，支架我周末做不完了
+2026-05-09 19:55:02 阿澄
+今天的讲稿我明天发群文件
+"""
+
+
+def test_a_welcome_a_talks_plan_and_what_cannot_be_done_are_not_to_dos() -> None:
+    notes = analyze(parse_text(TALK))
+    tasks = [(a.owner, a.task) for a in notes.actions]
+    assert not any("欢迎" in t or "讲三块" in t or "做不完" in t for _, t in tasks), tasks
+    # the promise after the talk is kept, with its owner and date
+    assert any(o == "阿澄" and "讲稿" in t for o, t in tasks)
+    assert next(a for a in notes.actions if "讲稿" in a.task).deadline == "2026-05-10"
