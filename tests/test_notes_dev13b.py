@@ -104,3 +104,22 @@ def test_a_welcome_a_talks_plan_and_what_cannot_be_done_are_not_to_dos() -> None
     # the promise after the talk is kept, with its owner and date
     assert any(o == "阿澄" and "讲稿" in t for o, t in tasks)
     assert next(a for a in notes.actions if "讲稿" in a.task).deadline == "2026-05-10"
+
+
+LIST = """2026-05-09 20:00:00 社长阿彤
+几个通知：
+1. 下周六的观鸟活动改在湿地公园北门集合
+2. 望远镜押金每副50元，活动结束退
+2026-05-09 20:02:00 社长阿彤
+分工：小林周三前订大巴；阿鹏负责买水，周五前买好；
+2026-05-09 20:03:00 小林
+好，周三前订好大巴
+"""
+
+
+def test_a_list_header_is_no_announcement_and_joined_tasks_have_one_separator() -> None:
+    notes = analyze(parse_text(LIST))
+    assert notes.announcements and not any(a.text.rstrip("：: ").endswith("通知") for a in notes.announcements)
+    assert any("押金" in a.text for a in notes.announcements)
+    assert notes.actions and not any("；；" in a.task or a.task.endswith("；") for a in notes.actions)
+    assert any(a.owner == "小林" and "大巴" in a.task for a in notes.actions)

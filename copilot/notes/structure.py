@@ -548,7 +548,7 @@ class _Open:
 
 
 def _clean(text: str) -> str:
-    return _MENTION.sub("", text).strip(" ，,")
+    return _MENTION.sub("", text).strip(" ，,；;")  # a list item's own "；" would double when items join
 
 
 def _ungreeted(text: str) -> str:
@@ -1215,7 +1215,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 continue
             f = _fold(s)
             kind = _announcement_kind(f, in_list=notice_list and n > 0)
-            if kind:
+            if kind and not (n == 0 and len(parts) > 1 and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
                 announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
             if recap:  # "今晚定的：A，B，C": each item is a decision
