@@ -123,3 +123,43 @@ def test_a_list_header_is_no_announcement_and_joined_tasks_have_one_separator() 
     assert any("押金" in a.text for a in notes.announcements)
     assert notes.actions and not any("；；" in a.task or a.task.endswith("；") for a in notes.actions)
     assert any(a.owner == "小林" and "大巴" in a.task for a in notes.actions)
+
+
+def test_a_question_followed_by_a_joke_still_asks() -> None:
+    from copilot.notes.structure import is_question
+
+    assert is_question("投影仪谁带？上回忘了带只能干聊哈哈")
+    assert not is_question("哈哈哈你咋又迟到")  # ribbing, one sentence: no question
+
+
+OUTING = """2026-07-01 19:00:00 领队阿山
+周六去溪谷露营，早上7点地铁站集合，一共12人
+2026-07-01 19:02:00 领队阿山
+营地费每人60元，周四前转我
+2026-07-01 19:03:00 小溪
+收到
+2026-07-01 19:05:00 石头
+炭火谁带？上回没炭只能啃面包哈哈
+2026-07-01 19:06:00 阿桃
+炭我来，带两袋，周五下班去买
+2026-07-01 19:08:00 小溪
+营地有淋浴吗
+2026-07-01 19:09:00 领队阿山
+有，热水到晚上10点
+2026-07-01 19:10:00 石头
+帐篷要自己带吗
+2026-07-01 19:11:00 领队阿山
+营地可以租，一顶50元
+2026-07-01 19:12:00 小溪
+那我租一顶
+2026-07-01 19:13:00 阿桃
+周六见
+2026-07-01 19:14:00 领队阿山
+周六见，别迟到
+"""
+
+
+def test_who_brings_it_answered_by_a_volunteer_is_a_to_do() -> None:
+    notes = analyze(parse_text(OUTING))
+    charcoal = [a for a in notes.actions if "炭" in a.task]
+    assert charcoal and charcoal[0].owner == "阿桃"

@@ -81,7 +81,11 @@ def question_strength(text: str) -> float:
     make it one unless the classifier is sure it is not; a weak interrogative (什么, 谁) needs the
     classifier's support; jokes score 0."""
     f = _fold(text).strip()
-    if len(f) < 3 or has(f, "question", "jokes"):
+    if has(f, "question", "jokes"):
+        # "冰块谁带？去年鱼都臭了哈哈": the joke is its own sentence; the question before it still asks
+        serious = [x for x in re.split(r"(?<=[。！!？?])", text) if x.strip() and not has(_fold(x), "question", "jokes")]
+        return question_strength("".join(serious)) if serious and len(serious) < len(re.split(r"(?<=[。！!？?])", text.strip())) else 0.0
+    if len(f) < 3:
         return 0.0
     p = sentence_kind(text)["question"]
     if "?" not in f and cue("action", "whoever").match(f):
