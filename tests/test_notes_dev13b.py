@@ -163,3 +163,26 @@ def test_who_brings_it_answered_by_a_volunteer_is_a_to_do() -> None:
     notes = analyze(parse_text(OUTING))
     charcoal = [a for a in notes.actions if "炭" in a.task]
     assert charcoal and charcoal[0].owner == "阿桃"
+
+
+def test_a_corrected_count_is_no_key_point_and_the_correction_is() -> None:
+    from copilot.notes.structure import superseded
+
+    chat = parse_text("""2026-07-02 10:00:00 财务-阿青
+保险费每人15元，周五前转我
+2026-07-02 10:20:00 财务-阿青
+已收保险费：阿桃、石头，目前2人
+2026-07-02 10:21:00 小溪
+我晚上转
+2026-07-02 10:22:00 财务-阿青
+更正：已收保险费3人，阿桃、石头、小溪
+""")
+    stale = superseded(chat.messages)
+    assert stale == {chat.messages[1].id}
+    # a correction about something else replaces nothing
+    other = parse_text("""2026-07-02 10:00:00 财务-阿青
+保险费每人15元
+2026-07-02 10:05:00 财务-阿青
+更正：集合地点改到南门
+""")
+    assert superseded(other.messages) == set()

@@ -491,6 +491,20 @@ def side_exchanges(messages: list[Message], organisers: set[str], dated: frozens
     return frozenset(kept)
 
 
+def superseded(messages: list[Message], reach: int = 5) -> set[int]:
+    """Ids of messages a correction by the same speaker replaces: "已收定金：大鹏、浪里白条，目前2人" is
+    stale once "更正：已收定金3人…" follows within ``reach`` messages on the same subject."""
+    out: set[int] = set()
+    for j, m in enumerate(messages):
+        if not cue("correction").match(_fold(m.text).strip()):
+            continue
+        earlier = [x for x in messages[max(0, j - reach):j] if x.speaker == m.speaker
+                   and relevant(x.text, m.text, by_kind=False)]
+        if earlier:
+            out.add(earlier[-1].id)
+    return out
+
+
 def on_topic(text: str, topic: frozenset[str]) -> bool:
     return any(t in topic for t in words(text))
 
