@@ -186,3 +186,24 @@ def test_a_corrected_count_is_no_key_point_and_the_correction_is() -> None:
 更正：集合地点改到南门
 """)
     assert superseded(other.messages) == set()
+
+
+ACKS = """2026-07-03 20:00:00 领队阿山
+@小溪 明天早上6:40到地铁站门口等我，车票我带
+2026-07-03 20:01:00 小溪
+收到 6:40
+2026-07-03 20:02:00 石头
+领队我几点到
+2026-07-03 20:03:00 领队阿山
+@石头 你也6:40
+2026-07-03 20:04:00 石头
+收到领队
+2026-07-03 20:05:00 阿桃
+收到，我明天把路线图发群里
+"""
+
+
+def test_an_acknowledgement_repeating_a_name_or_time_is_no_to_do() -> None:
+    notes = analyze(parse_text(ACKS))
+    assert not any(a.task.strip() in ("收到 6:40", "收到领队") for a in notes.actions), notes.actions
+    assert any(a.owner == "阿桃" and "路线图" in a.task and a.deadline == "2026-07-04" for a in notes.actions)

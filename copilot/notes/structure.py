@@ -26,7 +26,7 @@ from typing import NamedTuple
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
-from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetings, says_soon, time_expressions
+from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetings, says_soon, time_expressions, time_spans
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
@@ -1088,6 +1088,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                  homework: bool, event: date | None = None, meeting: date | None = None,
                  asker: str | None = None) -> ActionItem | None:
     f = _fold(clause.text)
+    if _only_an_ack(f, people):
+        return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats
     whoever = None if clause.owner else _whoever(clause.text, m, event, meeting)
     if whoever is not None:
         return whoever
@@ -1152,6 +1154,18 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _only_an_ack(f: str, people: People) -> bool:
+    """Whether a folded clause says nothing but an acknowledgement once the names and times it repeats
+    are taken out ("收到会长", "好的 6:40")."""
+    rest = f
+    for start, end in sorted(time_spans(f), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    for _, alias, _who in people.named_in(rest):
+        rest = rest.replace(alias, " ")
+    rest = re.sub(r"[\W\d]+", " ", people.at.sub(" ", rest)).strip()
+    return bool(rest) and all(cue("reply", "acks").match(w) for w in rest.split())
 
 
 def _own_time(text: str, m: Message, event: date | None, meeting: date | None) -> Deadline | None:
