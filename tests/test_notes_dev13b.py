@@ -207,3 +207,15 @@ def test_an_acknowledgement_repeating_a_name_or_time_is_no_to_do() -> None:
     notes = analyze(parse_text(ACKS))
     assert not any(a.task.strip() in ("收到 6:40", "收到领队") for a in notes.actions), notes.actions
     assert any(a.owner == "阿桃" and "路线图" in a.task and a.deadline == "2026-07-04" for a in notes.actions)
+
+
+def test_a_question_its_asker_answers_with_a_proposal_takes_no_unrelated_reply() -> None:
+    chat = parse_text("""2026-07-04 20:00:00 店长阿May
+下个月店庆，想听听大家意见
+2026-07-04 20:01:00 阿杰
+学生要不要优惠？学生证打9折，其他原价
+2026-07-04 20:02:00 店长阿May
+我查了一下，场地电费一晚大概80元
+""")
+    notes = analyze(chat)
+    assert not any("学生" in q.question and "电费" in q.answer for q in notes.qa), notes.qa

@@ -608,6 +608,13 @@ def _continues(prev: _Open | None, m: Message, before: Message | None, people: P
             and not has(_fold(m.text), "reply", "topic_shift") and _announcement_kind(_fold(m.text), False) is None)
 
 
+def _proposes(text: str) -> bool:
+    """A question its asker goes on to answer with a proposal ("会员要不要打折？会员85折，非会员原价"):
+    the next line answers it only if it is about it."""
+    parts = [x for x in re.split(r"(?<=[？?])", text.strip()) if x.strip()]
+    return len(parts) > 1 and "?" in _fold(parts[0]) and not asks(parts[-1]) and len(re.sub(r"\W", "", parts[-1])) >= 4
+
+
 def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, speakers: list[str],
                  near: int) -> tuple[_Open | None, bool]:
     """The open question a reply without @ answers (and whether it was put to the replier): one put to
@@ -621,7 +628,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(close, m)
         sure = q is not None and (relevant(q.text, m.text) or (session == "主讲分享" and m.speaker in speakers))
-        if q is not None and (sure or q.index == i - 1):
+        if q is not None and (sure or q.index == i - 1 and not _proposes(q.msg.text)):
             q.loose = not sure
             return q, False
     guessed = [q for q in recent if i - q.index <= near and q.loose and not q.direct and q.msg.speaker != m.speaker
