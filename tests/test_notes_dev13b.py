@@ -219,3 +219,15 @@ def test_a_question_its_asker_answers_with_a_proposal_takes_no_unrelated_reply()
 """)
     notes = analyze(chat)
     assert not any("学生" in q.question and "电费" in q.answer for q in notes.qa), notes.qa
+
+
+def test_a_recap_item_with_no_one_named_is_a_decision_not_a_to_do() -> None:
+    notes = analyze(parse_text("""2026-07-04 20:00:00 社长阿彤
+好，那我拍板了：
+1. 7月18日周六在湿地公园办观鸟日
+2. 当天不收新会员
+3. 小林周三前把大巴订好
+"""))
+    assert any("不收新会员" in d.text for d in notes.decisions)
+    assert not any("不收新会员" in a.task for a in notes.actions), notes.actions
+    assert any(a.owner == "小林" and "大巴" in a.task and a.deadline == "2026-07-08" for a in notes.actions)

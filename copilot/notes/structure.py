@@ -1271,7 +1271,10 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
             sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
+            settled = bool(recap) or (summary_list and n > 0)
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
+                if settled and clause.owner is None:
+                    continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
