@@ -231,3 +231,15 @@ def test_a_recap_item_with_no_one_named_is_a_decision_not_a_to_do() -> None:
     assert any("不收新会员" in d.text for d in notes.decisions)
     assert not any("不收新会员" in a.task for a in notes.actions), notes.actions
     assert any(a.owner == "小林" and "大巴" in a.task and a.deadline == "2026-07-08" for a in notes.actions)
+
+
+def test_a_thing_that_shares_the_speakers_name_is_not_their_to_do() -> None:
+    notes = analyze(parse_text("""2026-07-05 20:00:00 米粒
+今天讲怎么煮一锅好米饭
+2026-07-05 20:05:00 米粒
+第一步，米粒淘洗两遍就够，别用力搓，营养会流失
+2026-07-05 20:10:00 米粒
+今天的步骤我明天整理成图发群里
+"""))
+    assert not any("淘洗" in a.task for a in notes.actions), notes.actions
+    assert any(a.owner == "米粒" and "整理成图" in a.task for a in notes.actions)

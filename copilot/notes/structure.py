@@ -1150,6 +1150,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
+    elif clause.kind == "named" and owner == m.speaker and has(f, "action", "advice"):
+        return None  # the speaker's own name as a thing ("米粒淘洗两遍就够，别用力搓" said by 米粒): advice, not work
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
