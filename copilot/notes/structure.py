@@ -1168,6 +1168,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
 def _only_an_ack(f: str, people: People) -> bool:
     """Whether a folded clause says nothing but an acknowledgement once the names and times it repeats
     are taken out ("收到会长", "好的 6:40")."""
+    if len(f) > 24:  # an acknowledgement is short
+        return False
     rest = f
     for start, end in sorted(time_spans(f), reverse=True):
         rest = rest[:start] + " " + rest[end:]
