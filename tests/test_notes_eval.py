@@ -60,9 +60,9 @@ def test_complete_notes_score_full_marks(transcript) -> None:  # type: ignore[no
     s = ev.score_notes(_notes(), transcript, ev.ChatSpec.model_validate(SPEC))
     assert {k: (t.hit, t.total) for k, t in s.tallies.items() if t.total} == {
         "key_facts": (3, 3), "qa_pairs": (1, 1), "qa_precision": (1, 1), "todos_with_owner": (1, 1),
-        "todo_precision": (1, 1), "deadlines_resolved": (1, 1), "decisions": (1, 1), "decision_agreement": (2, 2),
-        "announcements": (1, 1), "session_type": (1, 1), "host": (1, 1), "date": (1, 1), "script": (1, 1),
-        "format": (1, 1)}
+        "todo_precision": (1, 1), "deadlines_resolved": (1, 1), "deadline_precision": (1, 1), "decisions": (1, 1),
+        "decision_agreement": (2, 2), "announcements": (1, 1), "session_type": (1, 1), "host": (1, 1), "date": (1, 1),
+        "script": (1, 1), "format": (1, 1)}
     assert s.leaked == [] and s.invented == [] and s.bad_citations == [] and s.misses == {}
 
 
@@ -84,6 +84,17 @@ def test_wrong_people_unresolved_dates_and_noise_are_not_found(transcript) -> No
     assert t["todo_precision"].hit == 0 and t["todo_precision"].total == 1
     assert s.leaked == ["撤回"] and "150" in s.invented
     assert "报名表" in s.misses["todos"][0] and "周五前" in s.misses["deadlines"][0]
+
+
+def test_a_date_the_list_does_not_give_counts_against_deadline_precision(transcript) -> None:  # type: ignore[no-untyped-def]
+    spec = dict(SPEC, actions=[{"owner": "小舟", "task": ["报名表"], "deadline": None, "deadline_text": "海报出来后"}])
+    wrong = _notes(actions=[ActionItem(task="把报名表发群里", owner="小舟", deadline="2025-06-12", sources=[5])])
+    s = ev.score_notes(wrong, transcript, ev.ChatSpec.model_validate(spec))
+    assert (s.tallies["deadline_precision"].hit, s.tallies["deadline_precision"].total) == (0, 1)
+    assert "2025-06-12" in s.misses["dates"][0]
+    words_only = _notes(actions=[ActionItem(task="把报名表发群里", owner="小舟", deadline_text="海报出来后", sources=[5])])
+    s = ev.score_notes(words_only, transcript, ev.ChatSpec.model_validate(spec))
+    assert s.tallies["deadline_precision"].total == 0 and s.tallies["todo_precision"].hit == 1
 
 
 def test_a_deadline_in_chinese_date_form_counts(transcript) -> None:  # type: ignore[no-untyped-def]

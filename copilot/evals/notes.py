@@ -193,6 +193,7 @@ class Tally:
 
 
 _TALLIES = ("key_facts", "qa_pairs", "qa_precision", "todos_with_owner", "todo_precision", "deadlines_resolved",
+            "deadline_precision",
             "decisions", "decision_agreement", "announcements", "session_type", "host", "date", "script", "format")
 
 
@@ -236,11 +237,13 @@ def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
 
 def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
     matched: set[int] = set()
+    dated: dict[int, ActionSpec] = {}  # a found to-do with a date → the listed one it matches
     for want in spec.actions:
         same_task = [i for i, a in enumerate(notes.actions) if _has_all(a.task, want.task)]
         owned = [i for i in same_task if _name(notes.actions[i].owner) == _name(want.owner)]
         s.tallies["todos_with_owner"].add(bool(owned))
         matched |= set(owned)
+        dated |= {i: want for i in owned if notes.actions[i].deadline and i not in dated}
         if not owned:
             got = "、".join(f"{notes.actions[i].owner}" for i in same_task) or "没找到"
             s.miss("todos", f"{want.owner}：{'/'.join(want.task)}（得到：{got}）")
@@ -253,6 +256,12 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
                 s.miss("deadlines", f"{'/'.join(want.task)}：{want.deadline_text} → {want.deadline}（得到：{got}）")
     for i in range(len(notes.actions)):
         s.tallies["todo_precision"].add(i in matched)
+    # a date given to a listed to-do is right only when it is the listed deadline ("海报出来后两天内" has none)
+    for i, want in dated.items():
+        ok = bool(want.deadline) and any(fold(f) in fold(notes.actions[i].deadline or "") for f in _date_forms(want.deadline))
+        s.tallies["deadline_precision"].add(ok)
+        if not ok:
+            s.miss("dates", f"{'/'.join(want.task)}：{notes.actions[i].deadline}（应为：{want.deadline or want.deadline_text or '无'}）")
 
 
 def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
@@ -370,8 +379,10 @@ def score_locked(settings: Settings, engine: Engine, folder: Path = LOCKED_DIR, 
 TARGETS = (("key_facts", "事实覆盖", 0.85), ("qa_pairs", "问答配对", 0.80), ("todos_with_owner", "待办（负责人对）", 0.80),
            ("deadlines_resolved", "期限解析", 0.75))
 MISS_LABELS = (("key_facts", "事实覆盖"), ("qa", "问答配对"), ("todos", "待办（负责人对）"), ("deadlines", "期限解析"),
+               ("dates", "期限日期错"),
                ("decisions", "决定"), ("announcements", "公告"))
-HEADLINE = (*((k, label) for k, label, _ in TARGETS), ("decisions", "决定"), ("decision_agreement", "决定的同意人"),
+HEADLINE = (*((k, label) for k, label, _ in TARGETS), ("qa_precision", "问答准确率"), ("todo_precision", "待办准确率"),
+            ("deadline_precision", "期限日期准确率"), ("decisions", "决定"), ("decision_agreement", "决定的同意人"),
             ("announcements", "公告"), ("leaked_noise", "泄漏噪声"), ("leaked_by_class", "泄漏噪声（按类）"),
             ("invented_entities", "编造实体"), ("miscited_figures", "数字不在所引消息里"))
 

@@ -75,6 +75,9 @@ class _Lexicon:
     units: dict[str, int]
     next_week_words: frozenset[str]
     past: re.Pattern[str]
+    past_frame: re.Pattern[str]
+    present_frame: re.Pattern[str]
+    event_after: re.Pattern[str]
     lead_mark: re.Pattern[str]
     ratio: re.Pattern[str]
     next_month: frozenset[str]
@@ -86,6 +89,8 @@ class _Lexicon:
     in_advance: frozenset[str]
     event_suffixes: frozenset[str]
     holidays: dict[str, tuple[int, int]]
+    event_day_words: frozenset[str]
+    soon: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +147,9 @@ def _lexicon() -> _Lexicon:
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
         past=re.compile(_alt(d["past_marks"])),
+        past_frame=re.compile(_alt(d["past_frames"])),
+        present_frame=re.compile(_alt(d["present_frames"])),
+        event_after=re.compile(rf"(?:{_alt(d['event_after'])})$"),
         lead_mark=re.compile(rf"(?:{_alt(d['deadline_lead_marks'])})[是为：:到在]?\s*$"),
         ratio=re.compile(rf"(?:{_alt(d['ratio_words'])})\s*[是为:：]?\s*$"),
         next_month=frozenset(fold(w) for w in d["next_month"]),
@@ -154,6 +162,8 @@ def _lexicon() -> _Lexicon:
         in_advance=frozenset(fold(str(w)) for w in d["in_advance"]),
         event_suffixes=frozenset(fold(str(w)) for w in d["event_suffixes"]),
         holidays={fold(str(k)): (int(str(v)[:2]), int(str(v)[3:])) for k, v in d["holidays"].items()},
+        event_day_words=frozenset(fold(str(w)) for w in d["event_day_words"]),
+        soon=re.compile(_alt(d["soon"])),
     )
 
 
@@ -251,6 +261,10 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
     if g["rel"] and lex.days[g["rel"]] > 0 and base.hour < lex.day_starts_at:
         today -= timedelta(days=1)  # "明天" at 00:30 is the coming day, not the one after
     day = _day(g, today, lex)
+    if g["rel"] in lex.event_day_words:  # "当天下午那场": the event's day, unknown without one
+        day = event if event is not None and event > today else None
+        if day is None:
+            return deadline
     inner = g.get("inner")
     if inner:  # 下周一（4月13日）: the date the writer spelled out wins
         spelled = lex.pattern.search(fold(inner))
@@ -378,6 +392,10 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
             found.attached = bool(match.group("nx") or found.relative) and _attached(folded, match.end(), lex)  # 下次聚会带上
             if found.relative and not found.attached:
                 continue  # "这周都在家": when, not by when
+            if match.group("n") and lex.event_after.search(folded[:match.start()]):
+                # "海报出来后两天内": counted from something the chat gives no day for, not from the message
+                anchor = re.search(r"[^\s，,。；;：:！!？?、]{1,8}$", folded[:match.start()])
+                found.day, found.text = None, (anchor.group(0) if anchor else "") + found.text
             spans.append((match.start(), match.end(), found))
     if lex.span_hint.search(folded):
         for match in lex.event_span.finditer(folded):
@@ -388,7 +406,27 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
                 spans = [x for x in spans if x not in overlap] + [(match.start(), match.end(), found)]
         spans.sort(key=lambda x: x[0])
     plain = [d for d in _plain_expressions(folded, when, lex, spans, event)]
+    for start, _, found in spans + plain:
+        if not found.marked and "月" in found.text and _past_frame(folded, start, lex):
+            found.day, found.clock, found.marked = None, None, False
     return tuple(sorted(spans + plain, key=lambda x: x[0]))
+
+
+def _past_frame(folded: str, start: int, lex: _Lexicon) -> bool:
+    """Whether the sentence before ``start`` sets the time in the past ("去年没搭棚，11月底一场霜"): a
+    past frame word with no present one (今年) after it. Only a calendar day with no 前/截止 is read so:
+    a deadline is ahead whatever it follows ("上个月的开销月底前公示")."""
+    before = re.split(r"[。！!？?\n]", folded[:start])[-1]
+    last = None
+    for last in lex.past_frame.finditer(before):
+        pass
+    return last is not None and not lex.present_frame.search(before, last.end())
+
+
+def says_soon(text: str) -> bool:
+    """Whether ``text`` puts its work a moment away ("帳號等一下發", "我一会发群文件"): due soon after the
+    message, not on the day of the event under discussion."""
+    return bool(_lexicon().soon.search(fold(text)))
 
 
 def time_spans(folded: str) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from copilot.notes.structure import (
     is_question,
     relevant,
     side_remarks,
+    superseded,
     topic_words,
     words,
 )
@@ -164,8 +165,9 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
     anonymous = all(_ANON_SPEAKER.match(m.speaker or "") for m in transcript.messages[:50])
     short = len(transcript.messages) < (SHORT_MEETING if anonymous else SHORT_CHAT) or not topic
     aside = side_remarks(transcript.messages) if short and not anonymous else set()
+    stale = superseded(transcript.messages)
     for m in transcript.messages:
-        if is_chatter(m.text):
+        if is_chatter(m.text) or m.id in stale:
             continue
         base = _role_weight(m, st)
         for raw in with_headings(_pieces(m.text)):

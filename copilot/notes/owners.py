@@ -57,7 +57,8 @@ def name_shaped(f: str) -> list[tuple[int, int, str]]:
     not (yet) in the chat, e.g. "让小王明天去…", "由陈老师负责…"."""
     prefix, titled, latin = _name_patterns()
     common = int(raw("owner", "common_word"))
-    out = [(m.start(), m.end(), m.group(0)) for m in titled.finditer(f)]
+    # 王工, 李总 — not 施工 (a word far more common than any such name)
+    out = [(m.start(), m.end(), m.group(0)) for m in titled.finditer(f) if word_frequency(m.group(0)) < common]
     out += [(m.start(), m.end(), m.group(0)) for m in prefix.finditer(f)
             if word_frequency(m.group(0)) < common and not cue("owner", "not_names").fullmatch(m.group(0))
             and not _cuts_a_word(f, m.start(), m.end())]

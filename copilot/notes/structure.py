@@ -26,7 +26,7 @@ from typing import NamedTuple
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
-from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetings, time_expressions
+from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetings, says_soon, time_expressions, time_spans
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
@@ -81,7 +81,11 @@ def question_strength(text: str) -> float:
     make it one unless the classifier is sure it is not; a weak interrogative (什么, 谁) needs the
     classifier's support; jokes score 0."""
     f = _fold(text).strip()
-    if len(f) < 3 or has(f, "question", "jokes"):
+    if has(f, "question", "jokes"):
+        # "冰块谁带？去年鱼都臭了哈哈": the joke is its own sentence; the question before it still asks
+        serious = [x for x in re.split(r"(?<=[。！!？?])", text) if x.strip() and not has(_fold(x), "question", "jokes")]
+        return question_strength("".join(serious)) if serious and len(serious) < len(re.split(r"(?<=[。！!？?])", text.strip())) else 0.0
+    if len(f) < 3:
         return 0.0
     p = sentence_kind(text)["question"]
     if "?" not in f and cue("action", "whoever").match(f):
@@ -487,6 +491,20 @@ def side_exchanges(messages: list[Message], organisers: set[str], dated: frozens
     return frozenset(kept)
 
 
+def superseded(messages: list[Message], reach: int = 5) -> set[int]:
+    """Ids of messages a correction by the same speaker replaces: "已收定金：大鹏、浪里白条，目前2人" is
+    stale once "更正：已收定金3人…" follows within ``reach`` messages on the same subject."""
+    out: set[int] = set()
+    for j, m in enumerate(messages):
+        if not cue("correction").match(_fold(m.text).strip()):
+            continue
+        earlier = [x for x in messages[max(0, j - reach):j] if x.speaker == m.speaker
+                   and relevant(x.text, m.text, by_kind=False)]
+        if earlier:
+            out.add(earlier[-1].id)
+    return out
+
+
 def on_topic(text: str, topic: frozenset[str]) -> bool:
     return any(t in topic for t in words(text))
 
@@ -548,7 +566,7 @@ class _Open:
 
 
 def _clean(text: str) -> str:
-    return _MENTION.sub("", text).strip(" ，,")
+    return _MENTION.sub("", text).strip(" ，,；;")  # a list item's own "；" would double when items join
 
 
 def _ungreeted(text: str) -> str:
@@ -590,6 +608,13 @@ def _continues(prev: _Open | None, m: Message, before: Message | None, people: P
             and not has(_fold(m.text), "reply", "topic_shift") and _announcement_kind(_fold(m.text), False) is None)
 
 
+def _proposes(text: str) -> bool:
+    """A question its asker goes on to answer with a proposal ("会员要不要打折？会员85折，非会员原价"):
+    the next line answers it only if it is about it."""
+    parts = [x for x in re.split(r"(?<=[？?])", text.strip()) if x.strip()]
+    return len(parts) > 1 and "?" in _fold(parts[0]) and not asks(parts[-1]) and len(re.sub(r"\W", "", parts[-1])) >= 4
+
+
 def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, speakers: list[str],
                  near: int) -> tuple[_Open | None, bool]:
     """The open question a reply without @ answers (and whether it was put to the replier): one put to
@@ -603,7 +628,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(close, m)
         sure = q is not None and (relevant(q.text, m.text) or (session == "主讲分享" and m.speaker in speakers))
-        if q is not None and (sure or q.index == i - 1):
+        if q is not None and (sure or q.index == i - 1 and not _proposes(q.msg.text)):
             q.loose = not sure
             return q, False
     guessed = [q for q in recent if i - q.index <= near and q.loose and not q.direct and q.msg.speaker != m.speaker
@@ -767,12 +792,19 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     # a collective role (各楼栋楼长, 每家店, 伴娘们) is the owner as written, before any name inside it
     spans = [(m.start(), m.end(), c.clause[m.start():m.end()] if same else m.group(0))
              for m in c.people.roles.finditer(c.f, skip)] + spans
-    spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f) if s >= skip]
+    spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f)
+              if s >= skip and (not name.isascii() or c.people.resolve(name) or same and _latin_name(c.clause, s, e))]
     taken: list[tuple[int, int, str]] = []
     for s, e, who in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
         if all(e <= ts or s >= te for ts, te, _ in taken):
             taken.append((s, e, who))
     return taken
+
+
+def _latin_name(text: str, start: int, end: int) -> bool:
+    """A Latin word of someone not in the chat is a name when written like one (Vivian, Lisa): not an
+    acronym (CPR, FPS), a lower-case word (slides, musl) or a product with a version (Apache-2.0)."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+", text[start:end])) and not re.match(r"-?\d", text[end:end + 2])
 
 
 def _inside_a_word(f: str, start: int, end: int, who: str) -> bool:
@@ -1063,6 +1095,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                  homework: bool, event: date | None = None, meeting: date | None = None,
                  asker: str | None = None) -> ActionItem | None:
     f = _fold(clause.text)
+    if _only_an_ack(f, people):
+        return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats
     whoever = None if clause.owner else _whoever(clause.text, m, event, meeting)
     if whoever is not None:
         return whoever
@@ -1116,6 +1150,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
+    elif clause.kind == "named" and owner == m.speaker and has(f, "action", "advice"):
+        return None  # the speaker's own name as a thing ("米粒淘洗两遍就够，别用力搓" said by 米粒): advice, not work
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
@@ -1127,6 +1163,20 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _only_an_ack(f: str, people: People) -> bool:
+    """Whether a folded clause says nothing but an acknowledgement once the names and times it repeats
+    are taken out ("收到会长", "好的 6:40")."""
+    if len(f) > 24:  # an acknowledgement is short
+        return False
+    rest = f
+    for start, end in sorted(time_spans(f), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    for _, alias, _who in people.named_in(rest):
+        rest = rest.replace(alias, " ")
+    rest = re.sub(r"[\W\d]+", " ", people.at.sub(" ", rest)).strip()
+    return bool(rest) and all(cue("reply", "acks").match(w) for w in rest.split())
 
 
 def _own_time(text: str, m: Message, event: date | None, meeting: date | None) -> Deadline | None:
@@ -1208,7 +1258,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 continue
             f = _fold(s)
             kind = _announcement_kind(f, in_list=notice_list and n > 0)
-            if kind:
+            if kind and not (n == 0 and len(parts) > 1 and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
                 announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
             if recap:  # "今晚定的：A，B，C": each item is a decision
@@ -1225,7 +1275,10 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
             sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
+            settled = bool(recap) or (summary_list and n > 0)
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
+                if settled and clause.owner is None:
+                    continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
@@ -1245,11 +1298,12 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
 
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
     """A to-do with no time of its own, taken on while an event is ahead ("医药箱我来带" for Saturday's
-    match), is due on that event's day: the day the chat names for it (so the date is grounded)."""
+    match), is due on that event's day: the day the chat names for it (so the date is grounded). Not one
+    whose own time could not be dated ("海报出来后两天内") nor one put a moment away ("一会发")."""
     at = {m.id: i for i, m in enumerate(messages)}
     for a in actions:
         i = at.get(a.sources[0]) if a.sources else None
-        if a.deadline is not None or i is None or messages[i].time is None:
+        if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
             continue
         day = events[i]
         if day is not None and day > messages[i].time.date():
