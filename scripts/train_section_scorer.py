@@ -14,7 +14,8 @@ runners-up by fit): the check that decides which mode ships. ``--hold-out NAME``
 of the shipped model too (to judge it end to end with ``copilot eval`` before training on it).
 
 Run: ``.venv/bin/python scripts/train_section_scorer.py [--data-dir DIR] [--fill] [--hold-out tuning_x]``;
-then refit the confidence (``scripts/calibrate_ask.py``), which uses the best candidate's fit as a feature.
+then refit the confidence (``scripts/calibrate_ask.py``), which uses the best candidate's fit as a feature,
+and recalibrate the warning (``scripts/calibrate_warn.py``: this script does not keep ``warn``).
 """
 
 from __future__ import annotations

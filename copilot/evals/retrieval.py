@@ -116,6 +116,7 @@ class AskResult(BaseModel):
     covered: bool
     confidence: float
     answer_sections: list[str]
+    fit: float = 0.0  # the scorer's fit of the answer's first section (0 when declined)
     hit_at_3: bool | None = None  # in scope only
     answer_ok: bool | None = None  # in scope only: covered and built from an acceptable section
     # in scope only: an acceptable section was in the top 3 and the question was answered, but from none of them
@@ -182,10 +183,10 @@ def _key(source: str, section: str) -> str:
     return f"{source} › {section}"
 
 
-def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, rerank: bool = True,
-                 expand: bool = True) -> AskReport:
-    """Section hit@3, the share of in-scope answers built from an acceptable section, and the decline
-    rates (out of scope declined; in scope wrongly declined) for ``cases`` answered with ``engine``."""
+def answer_rows(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, rerank: bool = True,
+                expand: bool = True) -> list[AskResult]:
+    """Each of ``cases`` ranked and answered with ``engine``: its top 3, whether it was covered, the
+    sections the answer is built from and whether one of them is acceptable."""
     # a label written before a section was renamed (the card's front matter records the rename) counts
     cards = {c.id: c for c in load_cards(index.settings.knowledge_dir)}
 
@@ -203,10 +204,18 @@ def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *,
         ok = {current(c, s) for c, s in case.sections}
         results.append(AskResult(
             id=case.id, question=case.question, in_scope=case.in_scope, top3=top3, covered=covered,
-            confidence=ranking.confidence, answer_sections=used,
+            confidence=ranking.confidence, answer_sections=used, fit=answer.fit if answer else 0.0,
             hit_at_3=bool(ok & set(top3)) if case.in_scope else None,
             answer_ok=(covered and bool(ok & set(used))) if case.in_scope else None,
             misplaced=(covered and bool(ok & set(top3)) and not ok & set(used)) if case.in_scope else None))
+    return results
+
+
+def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, rerank: bool = True,
+                 expand: bool = True) -> AskReport:
+    """Section hit@3, the share of in-scope answers built from an acceptable section, and the decline
+    rates (out of scope declined; in scope wrongly declined) for ``cases`` answered with ``engine``."""
+    results = answer_rows(index, engine, cases, rerank=rerank, expand=expand)
     inside = [r for r in results if r.in_scope]
     outside = [r for r in results if not r.in_scope]
 

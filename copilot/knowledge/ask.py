@@ -95,7 +95,7 @@ class Answer(BaseModel):
     related: list[SectionRef] = []
     # how well the first section fits the situation asked about: the trained scorer's estimate that it
     # is a section an operator would accept (1.0 when no scorer is installed, 0.0 in a decline); below
-    # the scorer's ``hedge`` the answer says the material does not speak to this situation directly
+    # the scorer's ``warn`` the answer says the material may not speak to this situation
     fit: float = 0.0
     # False when the answer opens by saying the material has only something near (:func:`hedged`): the
     # footer and ``--json`` then say so too instead of a plain "covered" under that warning
@@ -112,6 +112,7 @@ class DeclineTexts(BaseModel):
     not_chinese: str
     cli_import_hint: str
     not_direct: str
+    experience_only: str
     example_note: str
 
 
@@ -137,6 +138,7 @@ MAX_SECTIONS = 2
 # first, and the next one is still a candidate
 SECOND_FROM = 3
 LLM_SECTIONS = 3
+LEAD_GAP = 0.3
 _PART_HEADS = {
     "source": "资料：",
     "experience": f"经验建议（{EXPERIENCE_NOTE}）：",
@@ -170,15 +172,15 @@ def _relevant(sec: SectionHit, first: SectionHit) -> bool:
 def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     """The one or two sections an answer is built from: the best, and the first runner-up in the top three
     that scores close and is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
-    ``second``) or the best one fits only loosely (:func:`hedged`: two candidates are offered, said to
-    be the nearest); sections of one card are given in the card's order (分享前, 分享中…)."""
+    ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered); sections of one
+    card are given in the card's order (分享前, 分享中…). The best is :func:`leading`."""
     if not ranking.sections:
         return []
-    first = ranking.sections[0]
+    first = leading(ranking)
     scorer = section_scorer()
-    second_fit = scorer.second if scorer is not None and not hedged(ranking) else 0.0
+    second_fit = scorer.second if scorer is not None and not loose(ranking) else 0.0
     out = [first]
-    for sec in ranking.sections[1:SECOND_FROM]:
+    for sec in (s for s in ranking.sections[:SECOND_FROM] if s is not first):
         if len(out) == MAX_SECTIONS:
             break
         if sec.fit >= second_fit and sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
@@ -188,11 +190,28 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     return out
 
 
-def hedged(ranking: SectionRanking) -> bool:
-    """The best section fits the situation asked about only loosely (below the scorer's ``hedge``):
-    the answer says so before giving it, instead of passing a neighbour off as the answer."""
+def leading(ranking: SectionRanking) -> SectionHit:
+    """The section an answer leads with: the first stage's best, unless a runner-up in the top three fits
+    the situation better by at least :data:`LEAD_GAP` (a section whose heading is the question's own
+    words, ranked second behind a keyword neighbour)."""
+    first = ranking.sections[0]
+    best = max(ranking.sections[:SECOND_FROM], key=lambda s: s.fit)
+    return best if best.fit >= first.fit + LEAD_GAP else first
+
+
+def loose(ranking: SectionRanking) -> bool:
+    """The best section fits the situation asked about only loosely (below the scorer's ``hedge``): a
+    close runner-up joins the answer even when it does not fit by itself (two candidates beat one)."""
     scorer = section_scorer()
-    return bool(ranking.sections) and scorer is not None and ranking.sections[0].fit < scorer.hedge
+    return bool(ranking.sections) and scorer is not None and leading(ranking).fit < scorer.hedge
+
+
+def hedged(ranking: SectionRanking) -> bool:
+    """The best section fits so poorly (below the scorer's ``warn``, where most answers on the tuning
+    questions were from no acceptable section) that the answer says so before giving it, instead of
+    passing a neighbour off as the answer; rare on an answer from the right section."""
+    scorer = section_scorer()
+    return bool(ranking.sections) and scorer is not None and leading(ranking).fit < scorer.warn
 
 
 def _has_steps(text: str) -> bool:
@@ -274,7 +293,7 @@ def compose_offline(sections: list[SectionHit], citations: list[Citation], *, lo
     if loose and sections:
         lines.append(decline_texts().not_direct.format(section="」「".join(s.label for s in sections)))
     if kinds == {"experience"}:
-        lines.append(f"方法论资料里没有直接讲到这一点。以下是经验建议（{EXPERIENCE_NOTE}）：")
+        lines.append(decline_texts().experience_only.format(note=EXPERIENCE_NOTE))
     for sec in sections:
         lines.append(f"依据：{sec.label}")
         if is_example(sec.section):
@@ -420,12 +439,12 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             notice = f"{exc}；已改用离线引擎生成"
     sections = chosen_sections(ranking)
     citations = section_citations(sections, index)
-    loose = hedged(ranking)
-    text = compose_offline(sections, citations, loose=loose)
+    warned = hedged(ranking)
+    text = compose_offline(sections, citations, loose=warned)
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
-                              sections=[_ref(s) for s in sections], fit=ranking.sections[0].fit, direct=not loose))
+                              sections=[_ref(s) for s in sections], fit=leading(ranking).fit, direct=not warned))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer

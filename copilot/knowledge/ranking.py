@@ -50,6 +50,10 @@ EXPANSION_WEIGHT = 0.5
 # stage-one weights per signal (reciprocal rank fusion)
 WEIGHTS = {"dense": 1.0, "lexical": 1.0, "fields": 0.5, "asks_dense": 0.5, "asks_lexical": 2.0}
 RERANK_TOP = 12
+# a section is offered as 相关内容 under a decline only when its fit (:class:`SectionScorer`, the estimated
+# chance that it is a section an operator would accept) is at least this: below it the list was noise
+# (an abstract-algebra question got 会员日与接龙抽免单 because both say 群)
+RELATED_FIT = 0.5
 SENTENCE_WEIGHT = 2.0
 CONFIDENCE_FILE = RESOURCES_DIR / "retrieval" / "confidence.json"
 EXAMPLES_FILE = RESOURCES_DIR / "retrieval" / "examples.yaml"
@@ -176,7 +180,8 @@ class SectionScorer(BaseModel):
     (positives: their acceptable sections; negatives: the other candidates, i.e. sections of the same
     card and sections sharing the question's words). ``second`` is the fit a second section needs to
     join an answer; below ``hedge`` the best section's fit is loose (held out, about half such answers
-    were from an acceptable section) and the answer says the material does not speak to it directly."""
+    were from an acceptable section) and a close runner-up joins it; below ``warn`` the answer says the
+    material may not speak to it (``scripts/calibrate_warn.py``)."""
 
     features: list[str]
     mean: list[float]
@@ -186,6 +191,10 @@ class SectionScorer(BaseModel):
     candidates: int
     second: float
     hedge: float = 0.5
+    # below ``warn`` (lower than ``hedge``) the answer opens by saying the material has only something near:
+    # calibrated so that it rarely fires on an answer from an acceptable section (``hedge`` alone, 0.77,
+    # warned on 42 % of the tuning answers that were from an acceptable section)
+    warn: float = 0.0
     # reorder the candidates by fit (off: on 2026-11-30 it raised tuning hit@3 but lowered the locked
     # split's, so the fit only gates the second section and the hedge and is reported as ``fit``)
     reorder: bool = False
@@ -361,7 +370,9 @@ class SectionRanking:
         return bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
 
     def related(self, n: int = 3) -> list[SectionHit]:
-        """Sections near an uncovered question, offered as 相关内容 (none when nothing is near)."""
+        """Sections near an uncovered question, offered as 相关内容: of the best ``n``, those the scorer
+        thinks more likely than not to fit a question like this one (:data:`RELATED_FIT`); none when
+        nothing is near (a question that only shares the word 群 with the cards)."""
         if self.covered or self.confidence < self.related_floor:
             return []
-        return self.sections[:n]
+        return [s for s in self.sections[:n] if s.fit >= RELATED_FIT]
