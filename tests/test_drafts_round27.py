@@ -10,9 +10,9 @@ from copilot.agents import compose as C
 from copilot.agents import draft
 from copilot.agents.events import _closings, bank
 from copilot.agents.topics import _FreeTopics
+from copilot.knowledge.checks import failures
 from copilot.knowledge.rules import load_rules
 from copilot.paths import KNOWLEDGE_DIR
-from copilot.knowledge.checks import failures
 from copilot.profile import profile_from_data
 
 D = dt.date

@@ -32,8 +32,17 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, event_kind_words, generic_words, permitted_words
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
-from copilot.moderation.signals import (SHORTENERS, SignalReport, alternation, banned_list, detect, is_shop_host,
-                                        lexicons, unquoted, unspoken)
+from copilot.moderation.signals import (
+    SHORTENERS,
+    SignalReport,
+    alternation,
+    banned_list,
+    detect,
+    is_shop_host,
+    lexicons,
+    unquoted,
+    unspoken,
+)
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import squeeze, to_script, tokenize, word_class

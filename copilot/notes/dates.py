@@ -417,10 +417,8 @@ def _past_frame(folded: str, start: int, lex: _Lexicon) -> bool:
     past frame word with no present one (今年) after it. Only a calendar day with no 前/截止 is read so:
     a deadline is ahead whatever it follows ("上个月的开销月底前公示")."""
     before = re.split(r"[。！!？?\n]", folded[:start])[-1]
-    last = None
-    for last in lex.past_frame.finditer(before):
-        pass
-    return last is not None and not lex.present_frame.search(before, last.end())
+    frames = list(lex.past_frame.finditer(before))
+    return bool(frames) and not lex.present_frame.search(before, frames[-1].end())
 
 
 def says_soon(text: str) -> bool:

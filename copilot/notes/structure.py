@@ -26,7 +26,15 @@ from typing import NamedTuple
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
-from copilot.notes.dates import Deadline, event_days, find_deadline, next_meetings, says_soon, time_expressions, time_spans
+from copilot.notes.dates import (
+    Deadline,
+    event_days,
+    find_deadline,
+    next_meetings,
+    says_soon,
+    time_expressions,
+    time_spans,
+)
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
