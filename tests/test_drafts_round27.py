@@ -190,3 +190,20 @@ def test_rules_say_what_to_do_when_you_cannot_come_once(offline):
         text = draft("rules", profile_from_data({**club, "name": f"观鸟{i}群"}), offline).drafts[0]["text"]
         lines = [ln for ln in text.splitlines() if "来不了" in ln or "去不了" in ln]
         assert len(lines) == 1, lines
+
+
+def test_a_tea_shops_calendar_invents_no_orchard_and_drinks_are_not_chewed(offline):
+    shop = {"name": "", "brand": "青柠记", "type": "品牌型", "platform": "企业微信", "positioning": "青柠记茶饮的会员群：新品试喝、会员日优惠",
+            "topics": ["柠檬茶", "杨梅冰茶", "奶茶"], "audience": "常来店里的年轻顾客",
+            "products": [{"name": "杨梅冰茶", "price": 19, "unit": "杯"}, {"name": "手打柠檬茶", "price": 16, "unit": "杯"}],
+            "events": [{"title": "会员日", "kind": "会员日", "cadence": "每月18号", "time": "全天", "details": "全场饮品8折"}]}
+    text = "\n".join(e["opening"] for e in draft("topics", profile_from_data(shop), offline, days=28, start=D(2026, 12, 1)).drafts)
+    for bad in ("果园", "修枝", "来年的果子", "嚼劲", "配什么一起吃", "牛奶、咖啡还是茶"):
+        assert bad not in text, (bad, text)
+
+
+def test_only_a_yearly_fee_names_a_yearly_circle():
+    base = {"name": "", "type": "知识型", "platform": "微信", "positioning": "上班族一起记账存钱", "topics": ["记账"],
+            "audience": "想存下钱的上班族"}
+    assert "年度圈" not in C.forms(profile_from_data({**base, "paid": {"price": 199, "term": "季度"}}))
+    assert "年度圈" in C.forms(profile_from_data({**base, "paid": {"price": 599, "term": "年"}}))

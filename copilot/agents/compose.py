@@ -274,8 +274,10 @@ def forms(profile: GroupProfile) -> list[str]:
     by_type = words["forms"]
     paid = words["paid_forms"] if profile.paid else []
     long_paid = bool(profile.paid) and any(t in fold(profile.paid.term) for t in words["long_terms"])
+    yearly = bool(profile.paid) and "年" in fold(profile.paid.term) and "半年" not in fold(profile.paid.term)
     for f in paid + extra + by_type.get(gtype(profile), by_type["其他"]) + ["交流群", "互助群", "小组", "同好会"]:
-        if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid) or (long_paid and f.endswith("营")):
+        if ("打卡" in f and not is_checkin(profile)) or any(w in f for w in avoid) or (long_paid and f.endswith("营")) \
+                or (f in words["yearly_forms"] and not yearly):
             continue
         if f == "同好会" and gtype(profile) != "兴趣型":  # 同好 is for hobbies, not a rescue team or a sellers' circle
             continue

@@ -28,6 +28,7 @@ from copilot.agents.facts import (
     profile_context,
     takes_verb,
     topic_classes,
+    topic_verb,
     verb_fill,
     word_kind,
     word_kind_table,
@@ -231,7 +232,8 @@ class _FreeTopics:
         if sk.get("main"):  # written for the group's first word of its kind: that word or none
             first = next((t for t, k in self.topics if _fits(sk, k)), None)
             return first if first is not None and (not first or self.uses[first] < self.cap) else None
-        fits = [t for t, k in self.topics if _fits(sk, k) and (not t or self.uses[t] < self.cap)]
+        fits = [t for t, k in self.topics if _fits(sk, k) and (not t or self.uses[t] < self.cap)
+                and not (sk.get("eaten") and topic_verb(t, "吃") == "喝")]  # 奶茶 is drunk, not chewed
         if not fits:
             return None
         self.topic_turn += 1
