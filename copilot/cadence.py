@@ -47,6 +47,12 @@ def weekday_name(i: int) -> str:
     return "周" + WEEKDAY_NAMES[i]
 
 
+def clock_minutes(hhmm: str) -> int:
+    """Minutes after midnight of an "HH:MM" (or "HH") clock time."""
+    h, _, m = hhmm.partition(":")
+    return int(h) * 60 + int(m or 0)
+
+
 class Cadence(BaseModel):
     """A parsed cadence. ``weekdays`` are 0=周一…6=周日; ``nth`` is 1…5 or -1 (最后一个)."""
 
@@ -60,6 +66,11 @@ class Cadence(BaseModel):
     interval: int = 1  # 2: every other week, counted from ``date``
     written: str = ""  # ``undated``: how often, as the operator wrote it (每月一次, 不定期)
     rest: str = ""  # what followed a readable first clause (每月1号出题、月底截止 → 月底截止), not placed
+
+    @property
+    def routine(self) -> bool:
+        """Every day or every working day: a routine, not an occasion to announce."""
+        return self.kind in ("daily", "workdays")
 
     @property
     def label(self) -> str:

@@ -263,9 +263,9 @@ def forms(profile: GroupProfile) -> list[str]:
     words = name_words()
     # what the group does week in, week out names its form; a monthly or one-off event does not (a riders'
     # group with a monthly battery group-buy is no 团购群)
-    blob = " ".join(profile.schedule + profile.goals + [profile.positioning]
-                    + [e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays", "weekly")])
-    weekly = " ".join(e.title + e.kind for e in profile.all_events() if e.cadence.kind in ("daily", "workdays", "weekly"))
+    regular = [e for e in profile.all_events() if e.cadence.routine or e.cadence.kind == "weekly"]
+    blob = " ".join(profile.schedule + profile.goals + [profile.positioning] + [e.title for e in regular])
+    weekly = " ".join(e.title + e.kind for e in regular)
     # 分享 is in every other positioning ("分享经验"): 分享会 only for a group whose week has a talk
     extra = [f for f, _ in domain_forms(profile)] + [f for w, f in words["activity_forms"].items()
                                                       if (w in weekly if w in words["activity_forms_by_event"] else w in blob)]

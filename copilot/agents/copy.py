@@ -103,20 +103,20 @@ def is_core_product(profile: GroupProfile, p: Product) -> bool:
 def _includes_the_groups_events(profile: GroupProfile, p: Product) -> bool:
     """``p`` says it includes what the group itself runs ("含8次直播带练和答疑" where 直播带练 is the group's
     weekly event): it is what members joined for, not an extra to deal on."""
-    desc = fold(p.description)
+    return any(_says_it_includes(p.description, e.title) for e in profile.all_events())
+
+
+def _says_it_includes(description: str, name: str) -> bool:
+    """``description`` says it includes (含、包括…) something called ``name``: a word of the name in it."""
+    desc = fold(description)
     if not any(w in desc for w in promo_bank()["includes_words"]):
         return False
-    titles = {w for e in profile.all_events() for w in tokenize(e.title, for_search=False) if len(w) >= 2}
-    return any(fold(w) in desc for w in titles)
+    return any(fold(w) in desc for w in tokenize(name, for_search=False) if len(w) >= 2)
 
 
 def included_in(p: Product, q: Product) -> bool:
     """``q``'s description says it already includes ``p`` ("年卡：含全年直播和线下沙龙" includes 沙龙单次票)."""
-    desc = fold(q.description)
-    if p is q or not any(w in desc for w in promo_bank()["includes_words"]):
-        return False
-    words = [w for w in tokenize(p.name, for_search=False) if len(w) >= 2]
-    return any(w in desc for w in words)
+    return p is not q and _says_it_includes(q.description, p.name)
 
 
 def dealable(profile: GroupProfile) -> list[Product]:
@@ -405,12 +405,11 @@ def _upcoming(profile: GroupProfile, start: dt.date) -> list[tuple[dt.date, Even
     for on, ev in occurrences(profile, start, 62):
         if not is_paused(ev, on):  # a week the operator's rotation skips gets no notice
             seen.setdefault(ev.title, (on, ev))
-    daily = ("daily", "workdays")
     rare = ("once", "monthly_day", "monthly_nth")  # a monthly outing or a one-off within two weeks before a weekly talk
 
     def key(x: tuple[dt.date, Event]) -> tuple[bool, bool, bool, dt.date, str]:
         on, ev = x
-        return (ev.cadence.kind in daily, not happens_apart(ev.kind),
+        return (ev.cadence.routine, not happens_apart(ev.kind),
                 not (ev.cadence.kind in rare and (on - start).days <= 14), on, ev.time or "")
 
     return sorted(seen.values(), key=key)
@@ -546,7 +545,7 @@ def compose_notice(profile: GroupProfile, ctx: dict[str, Any]) -> Composed:
     end = start + dt.timedelta(days=6)
     span = f"{start.month}月{start.day}日—{end.month}月{end.day}日"
     week = occurrences(profile, start, 7)
-    routine = {ev.title: ev for _, ev in week if ev.cadence.kind in ("daily", "workdays")}
+    routine = {ev.title: ev for _, ev in week if ev.cadence.routine}
     nb = clause_bank()["notice"]
     fill = {"name": name, "span": span, "who": C.address(profile), "topics": "、".join(profile.topics[:3]), "where": where}
 

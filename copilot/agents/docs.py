@@ -366,7 +366,7 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     upcoming = upcoming_events(profile, today)
     # a newcomer is pointed to a gathering, not to the members' selling day (a swap day's 卖货)
     selling = {e.title for e in selling_days(profile)}
-    events = ([e for e in upcoming if e.cadence.kind not in ("daily", "workdays") and e.title not in selling]
+    events = ([e for e in upcoming if not e.cadence.routine and e.title not in selling]
               or [e for e in upcoming if e.title not in selling] or upcoming)
     fill = {"name": profile.display_name(), "card": card_format(profile), "say": self_intro(profile),
             "where": where_rules(profile), "who": C.address(profile), "昵称": "{昵称}",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from copilot.cadence import weekday_name
+from copilot.cadence import clock_minutes, weekday_name
 from copilot.knowledge.checks import outdoor_event, requirement_applies, requirement_met
 from copilot.knowledge.rules import RuleBook
 from copilot.paths import load_resource
@@ -71,10 +71,8 @@ def post_time(kind: str, start: str) -> str | None:
     lead = bank()["post_lead"]
     if not happens_apart(kind):
         return None
-    h, _, m = start.partition(":")
-    at = int(h) * 60 + int(m or 0) - int(lead["kinds"][kind])
-    eh, _, em = str(lead["earliest"]).partition(":")
-    if at < int(eh) * 60 + int(em):
+    at = clock_minutes(start) - int(lead["kinds"][kind])
+    if at < clock_minutes(str(lead["earliest"])):
         return f"前一天 {lead['evening']}"
     return f"{at // 60:02d}:{at % 60:02d}"
 
@@ -383,7 +381,7 @@ def _closings(spec: dict[str, Any], event: Event, book: RuleBook, *, paid: bool 
         closings += spec.get("free_closings", [])
     if spec.get("outdoor_closings") and outdoor_event(event, _requirements(book)):
         closings += spec["outdoor_closings"]
-    if spec.get("daily_closings") and event.cadence.kind in ("daily", "workdays"):
+    if spec.get("daily_closings") and event.cadence.routine:
         closings += spec["daily_closings"]
     said = fold(" ".join([event.title, event.place, event.signup, event.details]))
     if spec.get("replay_closings") and any(fold(w) in said for w in bank()["replay_words"]):

@@ -105,7 +105,7 @@ def _identity(profile: GroupProfile) -> str:
 
 
 
-def _side_word(profile: GroupProfile, index: int, topic: str) -> bool:
+def _side_word(index: int, topic: str) -> bool:
     """A topic word after the group's first that is of no known kind (a technique, a side word: 跑位,
     旧化): a name stands on it only when nothing better is left ("旧化俱乐部" says little)."""
     return index > 0 and not topic_classes(topic)
@@ -132,7 +132,7 @@ def _candidates(profile: GroupProfile) -> list[tuple[float, str, str]]:
                 for qi, (q, kind) in enumerate(quals)]
     for ti, t in enumerate(C.short_topics(profile)):
         for fi, f in enumerate(C.forms(profile)):
-            base_score = 3.0 - 0.6 * ti - 0.25 * fi - 1.5 * _side_word(profile, ti, t)
+            base_score = 3.0 - 0.6 * ti - 0.25 * fi - 1.5 * _side_word(ti, t)
             if f.startswith(t[-1]) or t.endswith(f[:2]) or _overlap(t, f):  # 团购+团购群, 合唱+合唱团 → awkward repeat
                 continue
             out.append((base_score, f"{t}{f}", f"主题+形式：“{t}”开头一眼看出聊什么，“{f}”说明这是怎样的群"))

@@ -33,7 +33,7 @@ from copilot.agents.facts import (
     word_kind,
     word_kind_table,
 )
-from copilot.cadence import beijing_now, holiday_note, weekday_name
+from copilot.cadence import beijing_now, clock_minutes, holiday_note, weekday_name
 from copilot.knowledge.checks import audience_misfits, member_text, on_topic_words, profile_words, skeleton_clauses
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import Engine
@@ -329,7 +329,7 @@ class _Anchored:
         self.facts = facts
         self.links: dict[dt.date, list[tuple[Event, dict[str, Any]]]] = {}
         for on, ev in occ:
-            if ev.cadence.kind in ("daily", "workdays"):
+            if ev.cadence.routine:
                 continue  # a daily routine gets no eve and no look back
             spec = b.get("event_links", {}).get(wording_kind(ev), {})  # a 班会 filed as 分享 gets no "听了的"
             for rel, shift in (("before", -1), ("after", 1)):
@@ -387,7 +387,7 @@ def _free_slots(entries: list[dict[str, Any]], routine: set[str], day: str, even
 
     def clear(slot: str) -> bool:
         # not while the group is at its own event (a 15:00 visit is no time for a 15:30 topic)
-        return not any(abs(_minutes(e["time"]) - _minutes(slot)) < 120 for e in entries)
+        return not any(abs(clock_minutes(e["time"]) - clock_minutes(slot)) < 120 for e in entries)
 
     day_free = clear(day)
     if not any(e["time"] >= "17:00" for e in entries) and clear(evening):
@@ -399,11 +399,6 @@ def _free_slots(entries: list[dict[str, Any]], routine: set[str], day: str, even
     return slots[: max(0, 2 - len(entries))]
 
 
-def _minutes(hhmm: str) -> int:
-    h, _, m = hhmm.partition(":")
-    return int(h) * 60 + int(m or 0)
-
-
 def _event_days(profile: GroupProfile, start: dt.date, days: int, book: RuleBook, morning: str, evening: str) -> dict[dt.date, list[dict[str, Any]]]:
     """The calendar's days with the group's own events on them, each with its notice."""
     by_day: dict[dt.date, list[dict[str, Any]]] = {start + dt.timedelta(days=i): [] for i in range(days)}
@@ -411,7 +406,7 @@ def _event_days(profile: GroupProfile, start: dt.date, days: int, book: RuleBook
     for on, ev in occurrences(profile, start, days):
         # each date gets its own wording: a daily routine does not read the same fourteen times, and
         # its closing line ("看完回个1") is said on its first day and on Mondays, not every morning
-        routine_day = ev.cadence.kind in ("daily", "workdays") and ev.title in seen and on.weekday() != 0
+        routine_day = ev.cadence.routine and ev.title in seen and on.weekday() != 0
         seen.add(ev.title)
         n = compose_notice(profile, ev, on, book, slot=on.isoformat(), closing=not routine_day)
         needs = list(n.needs)
@@ -443,7 +438,7 @@ def _fill_free(profile: GroupProfile, by_day: dict[dt.date, list[dict[str, Any]]
     guard = _SkeletonGuard(profile, book)
     anchored = _Anchored(profile, occurrences(profile, start, days), group_facts(profile))
     who = C.address(profile)
-    routine = {e.title for e in profile.all_events() if e.cadence.kind in ("daily", "workdays")}
+    routine = {e.title for e in profile.all_events() if e.cadence.routine}
     types = topic_bank()["types"]
     weekdays_only = bool(C.audience_classes(profile) & set(topic_bank()["weekdays_only_audiences"]))
     # a group that talks twice a day gets its first post every day before any day gets its second: when
