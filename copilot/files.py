@@ -31,7 +31,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     if not data.strip():
         raise UnreadableFile(f"{label}：文件为空")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return _decode_utf16(data, label)
     if b"\x00" in data[:8192]:
         raise UnreadableFile(f"{label}：看起来是二进制文件，不是文本")
     try:
@@ -50,6 +50,17 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     if best is None:
         raise UnreadableFile(f"{label}：无法识别文件编码（不是 UTF-8/GBK/GB18030 文本？）")
     return str(best)
+
+
+def _decode_utf16(data: bytes, label: str) -> str:
+    """A file that starts with a UTF-16 byte-order mark (Windows Notepad's "Unicode"): a truncated or
+    binary file behind the mark is refused with the file named, never a traceback."""
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(
+            f"{label}：以 UTF-16 标记开头，但第 {exc.start} 字节处内容不完整或不是文本（文件被截断或不是聊天记录？）"
+        ) from exc
 
 
 def decode_record(line: bytes) -> str:
@@ -78,7 +89,7 @@ def decode_lines(data: bytes, name: str = "") -> list[str]:
     if not data.strip():
         raise UnreadableFile(f"{label}：文件为空")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        lines = data.decode("utf-16").split("\n")
+        lines = _decode_utf16(data, label).split("\n")
     elif b"\x00" in data[:8192]:
         raise UnreadableFile(f"{label}：看起来是二进制文件，不是文本")
     else:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from copilot.files import UnreadableFile, decode_bytes
+from copilot.files import UnreadableFile, decode_bytes, decode_lines
 from copilot.knowledge.chunking import chunk_text, split_sections
 from copilot.knowledge.ingest import IngestError, clean_text, fix_mojibake, load_document
 from copilot.tokens import count_tokens
@@ -36,6 +36,18 @@ def test_decode_rejects_empty_and_binary() -> None:
         decode_bytes(b"   \n", "a.txt")
     with pytest.raises(UnreadableFile, match="二进制"):
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "b.txt")
+
+
+def test_a_truncated_or_binary_file_behind_a_utf16_mark_is_refused_by_name() -> None:
+    # Notepad's "Unicode" export cut off mid-character, and a binary blob that happens to start with FF FE.
+    cut = "群主：今晚八点开会".encode("utf-16")[:-1]
+    blob = b"\xff\xfe\x00\x01binary\x00"
+    for data in (cut, blob):
+        with pytest.raises(UnreadableFile, match="导出.txt：以 UTF-16 标记开头"):
+            decode_bytes(data, "导出.txt")
+        with pytest.raises(UnreadableFile, match="消息.jsonl：以 UTF-16 标记开头"):
+            decode_lines(data, "消息.jsonl")
+    assert decode_lines('{"text": "早"}\n{"text": "好"}'.encode("utf-16"), "消息.jsonl") == ['{"text": "早"}', '{"text": "好"}']
 
 
 def test_pinyin_mojibake_and_boilerplate_are_removed() -> None:
