@@ -119,6 +119,35 @@ def test_a_non_json_200_is_a_failed_call_not_a_crash(fake_llm: FakeOpenAI, llm_s
     assert fell.engine == OFFLINE and fell.value.names == ["离线"] and "不是合法的 JSON" in (fell.notice or "")
 
 
+@pytest.mark.parametrize(("body", "reason"), [
+    # a gateway's quota message sent as a 200
+    (b'{"error": {"message": "\u4f59\u989d\u4e0d\u8db3", "code": "quota"}}', "模型接口返回了错误：余额不足"),
+    # a reply with no choices at all
+    (b'{"id": "x", "object": "chat.completion", "created": 1, "model": "m", "choices": []}', "choices 为空"),
+])
+def test_a_200_without_an_answer_is_a_failed_call(fake_llm: FakeOpenAI, llm_settings: Settings,
+                                                  body: bytes, reason: str) -> None:
+    engine = get_engine(llm_settings.model_copy(update={"llm_max_retries": 0}))
+    fake_llm.push(Reply(raw=body))
+    with pytest.raises(LLMUnavailable, match=reason):
+        invoke_structured(engine, MESSAGES, Names)
+    fake_llm.push(*[Reply(raw=body) for _ in range(3)])
+    fell = run_with_fallback(engine, lambda e: invoke_structured(e, MESSAGES, Names), lambda: Names(names=["离线"]))
+    assert fell.engine == OFFLINE and fell.value.names == ["离线"] and reason in (fell.notice or "")
+
+
+def test_ask_falls_back_offline_when_the_endpoint_ignores_streaming(fake_llm: FakeOpenAI, llm_settings: Settings,
+                                                                    kb_index) -> None:  # type: ignore[no-untyped-def]
+    """Some proxies answer a stream=true request with one plain JSON body: no chunks arrive, and ask
+    answers offline saying why instead of raising."""
+    plain = (b'{"id": "x", "object": "chat.completion", "created": 1, "model": "m", "choices": [{"index": 0, '
+             b'"finish_reason": "stop", "message": {"role": "assistant", "content": "ok"}}]}')
+    fake_llm.push(*[Reply(raw=plain) for _ in range(3)])
+    answer = answer_question("群里有人天天发广告怎么处理", kb_index, get_engine(llm_settings))
+    assert answer.engine == OFFLINE and answer.citations
+    assert answer.notice and "不支持 stream" in answer.notice and "已改用离线引擎" in answer.notice
+
+
 def test_an_endpoint_that_never_answers_falls_back_within_the_deadline(fake_llm: FakeOpenAI,
                                                                         llm_settings: Settings) -> None:
     """Connect works, the reply never comes: the call ends at llm_deadline, whatever the timeout and retries."""

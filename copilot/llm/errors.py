@@ -61,6 +61,24 @@ def call_guarded(fn: Callable[[], T], deadline: float | None = None) -> T:
         raise LLMUnavailable(describe_error(exc)) from exc
     except json.JSONDecodeError as exc:
         raise LLMUnavailable("模型接口返回的不是合法的 JSON 响应（可能是代理或网关的错误页）") from exc
+    except (ValueError, LookupError, TypeError, AttributeError) as exc:
+        # The client library could not make a reply out of a 200: an error object instead of choices
+        # (a gateway's quota message), an empty choices list, a plain JSON body to a streaming request
+        # (an endpoint that ignores stream=true). The endpoint answered, but with nothing usable.
+        raise LLMUnavailable(unusable_reply(exc)) from exc
+
+
+def unusable_reply(exc: BaseException) -> str:
+    """A one-line Chinese reason for a 200 reply the client library could not turn into an answer."""
+    detail = exc.args[0] if exc.args else ""
+    if isinstance(detail, dict):  # langchain-openai raises ValueError(response["error"])
+        return f"模型接口返回了错误：{str(detail.get('message') or detail)[:120]}"
+    if isinstance(exc, IndexError):
+        return "模型接口的回复里没有任何候选答案（choices 为空）"
+    if "No generation chunks" in str(detail):
+        return "模型接口对流式请求没有返回任何内容（接口可能不支持 stream）"
+    detail = str(detail).strip().replace("\n", " ")[:120]
+    return f"模型接口的回复无法使用（{type(exc).__name__}{'：' + detail if detail else ''}）"
 
 
 def with_deadline(fn: Callable[[], T], seconds: float) -> T:
