@@ -40,6 +40,7 @@ from copilot.moderation.signals import (
     detect,
     is_shop_host,
     lexicons,
+    patterns,
     unquoted,
     unspoken,
 )
@@ -311,21 +312,8 @@ class Moderator:
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset())
         label = _pick_label(scores)
         if scores[label] < 0.5:
-            fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
-            reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
-            if checks.get("warning"):
-                reasons.append(_WARNING_OK_NOTE)
-            if checks.get("reach_notice"):
-                reasons.append(_NOTICE_OK_NOTE)
-            if checks.get("group_poll"):
-                reasons.append(_GROUP_POLL_NOTE)
-            if checks.get("group_fee"):
-                reasons.append(_GROUP_FEE_NOTE)
-            if checks.get("own_event"):
-                reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
-            if rep.injection:
-                reasons.append(_INJECTION_NOTE)
-            return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep, n.folded)
+            return Analysis(Label.OK, 1 - max(scores.values()), _ok_reasons(rep, checks, n.compact), checks, rep,
+                            n.folded)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
 
     def _own_event_sign_up(self, rep: SignalReport, compact: str, scores: dict[Label, float],
@@ -724,6 +712,22 @@ def _pick_label(scores: dict[Label, float]) -> Label:
     return violation if scores[violation] >= 0.5 else best
 
 
+def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list[str]:
+    """Why a message is ok: no violation, the weak signals seen, and what made them harmless."""
+    fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
+    reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
+    notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
+             (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE)]
+    reasons += [note for hit, note in notes if hit]
+    if checks.get("own_event"):
+        reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
+    if patterns().group_qr.search(compact):
+        reasons.append(_GROUP_QR_NOTE)
+    if rep.injection:
+        reasons.append(_INJECTION_NOTE)
+    return reasons
+
+
 def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> list[str]:
     """The reason parts for a violation or off-topic label, strongest evidence first."""
     parts = [s.detail for s in rep.signals if s.label == label and s.name != "injection"][:3]
@@ -750,6 +754,7 @@ _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予�
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
+_GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方：是本群的报名或收款方式，不是外部联系方式"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",

@@ -224,6 +224,7 @@ class Patterns:
     referral_param: re.Pattern[str]
     health_claim: re.Pattern[str]
     unit_price: re.Pattern[str]
+    group_qr: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +232,8 @@ def patterns() -> Patterns:
     d = load_resource(PATTERNS)
     wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
     qv, rc, hc, nc, pl = d["quote_verbs"], d["recipients"], d["health_claim"], d["narrated_contact"], d["profile_look"]
-    up = d["unit_price"]
+    up, gq = d["unit_price"], d["group_qr"]
+    qr_words = _alt(load_resource(LEXICONS)["qr"])
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
     return Patterns(
         wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
@@ -261,6 +263,8 @@ def patterns() -> Patterns:
         health_claim=re.compile(rf"[{hc['counts']}]+" + _alt(hc["periods"]) + r"[\u3400-\u9fff]{0,2}?" + _alt(hc["verbs"])
                                 + rf"[\u3400-\u9fff]{{0,4}}?[{hc['counts']}]+"),
         unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])),
+        group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
+                            + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])),
     )
 
 
@@ -394,7 +398,9 @@ class Scan:
         if not spec.mask:
             return self.n.compact
         if spec.mask not in self.masked:
-            self.masked[spec.mask] = self.lex.words[spec.mask].sub("", self.n.compact)
+            # a lexicon of phrases, or a pattern of patterns.yaml (group_qr: a QR code in the group's own place)
+            rx = self.lex.words.get(spec.mask) or getattr(patterns(), spec.mask)
+            self.masked[spec.mask] = rx.sub("", self.n.compact)
         return self.masked[spec.mask]
 
 

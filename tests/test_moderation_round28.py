@@ -1,0 +1,40 @@
+"""Round 28 (issue 17, third QA): the group's own QR code, reply-to-join bait, on-topic jargon, prices with
+units, the banned list both ways, chain letters without 转发这条, put-downs and daily-life chatter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from copilot.moderation import Moderator
+from copilot.moderation.labels import ACTED
+
+POTTERY = """
+name: 周末陶艺手作群
+positioning: 喜欢陶艺的朋友交流拉坯、修坯、上釉和烧窑，每月一次线下手作日
+topics: [陶艺, 拉坯, 上釉, 烧窑, 手作]
+audience: 陶艺爱好者
+banned: [仿古瓷, 代烧]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "【手作日】下周六下午线下拉坯体验，每人材料费35元，扫群公告里的二维码报名",
+    "月底烧窑拼窑报名：每件10元，二维码在群文件里，付完在群接龙写名字",
+    "上次手作日的照片传群相册了，下次想来的扫群相册置顶的二维码登记",
+])
+def test_a_qr_code_in_the_groups_own_place_is_its_sign_up_path(profile_moderator: Callable[[str], Moderator],
+                                                               text: str) -> None:
+    v = profile_moderator(POTTERY).moderate({"id": "1", "user": "m1", "text": text})
+    assert v.action not in ACTED, v.reason
+    assert v.label == "ok", v.reason
+    assert "群公告" in v.reason or "本群" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "扫码加我微信，免费领拉坯教程",
+    "陶艺速成班扫码进群，名额有限，限时特价",
+])
+def test_a_qr_code_of_ones_own_is_still_an_ad(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    assert profile_moderator(POTTERY).moderate(text).label == "ad"
