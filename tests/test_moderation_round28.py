@@ -38,3 +38,29 @@ def test_a_qr_code_in_the_groups_own_place_is_its_sign_up_path(profile_moderator
 ])
 def test_a_qr_code_of_ones_own_is_still_an_ad(profile_moderator: Callable[[str], Moderator], text: str) -> None:
     assert profile_moderator(POTTERY).moderate(text).label == "ad"
+
+
+@pytest.mark.parametrize("text", [
+    "想要全套上釉配方的扣1，我拉你进群",
+    "陶艺素材包免费送，评论区扣1进群领取",
+    "每天在家日入五百，想了解的扣1",
+])
+def test_reply_to_join_bait_without_a_contact_is_an_ad(profile_moderator: Callable[[str], Moderator],
+                                                       text: str) -> None:
+    v = profile_moderator(POTTERY).moderate(text)
+    assert v.label == "ad", v.reason
+    assert "扣" in v.reason
+
+
+@pytest.mark.parametrize("text", ["上釉好货都在我主页", "全套拉坯资料在个签，自取"])
+def test_goods_kept_on_the_senders_profile_are_a_pointer_not_chatter(profile_moderator: Callable[[str], Moderator],
+                                                                     text: str) -> None:
+    v = profile_moderator(POTTERY).moderate(text)
+    assert v.label == "ad", v.reason
+    assert "指向别处" in v.reason
+
+
+@pytest.mark.parametrize("text", ["下周手作日想来的扣1，我统计人数订材料", "上次烧窑的资料放群相册了，自取"])
+def test_counting_heads_and_the_groups_own_files_stay_ok(profile_moderator: Callable[[str], Moderator],
+                                                         text: str) -> None:
+    assert profile_moderator(POTTERY).moderate(text).label == "ok"

@@ -154,7 +154,8 @@ class SignalSpec:
     max_chars: int | None = None
     requires: tuple[str, ...] = ()  # the signal counts only beside one of these …
     alone_from: int = 0  # … or with at least this many distinct hits of its own (0: never alone)
-    combo: tuple[str, ...] = ()  # lexicons that must all be present (co-occurrence)
+    combo: tuple[str, ...] = ()  # lexicons that must all be present (co-occurrence) …
+    or_combo: tuple[str, ...] = ()  # … or, failing that, all of these
     mask: str | None = None  # a lexicon of phrases removed before looking (disclaimers: 不要中介费)
 
     def weight(self, variant: str, distinct: int) -> float:
@@ -178,6 +179,7 @@ def signal_table() -> SignalTable:
                                 per_extra=float(row.get("per_extra", 0.0)), cap=float(row.get("max", 1.0)),
                                 words=row.get("words"), max_chars=row.get("max_chars"),
                                 requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ())),
+                                or_combo=tuple(row.get("or_combo", ())),
                                 alone_from=int(row.get("alone_from", 0)), mask=row.get("mask")))
     missing = [s.name for s in specs if s.name not in _DETECTORS]
     if missing:
@@ -247,7 +249,8 @@ def patterns() -> Patterns:
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
         mention_handle=re.compile(_alt(d["handle_mentions"])),
         money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z]))"),
-        income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + _either(inc["amounts"]) + ")"
+        income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + rf"[{inc['numerals']}]+" + _alt(inc["magnitudes"])
+                          + "|" + _either(inc["amounts"]) + ")"
                           + "|" + _alt(inc["earn_verbs"]) + r"(?:\d+|" + _either(inc["earn_amounts"]) + ")"),
         reported_speech=re.compile(_alt(rep["verbs"]) + _alt(rep["objects"])
                                    + r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]{0,24}"),
@@ -618,13 +621,25 @@ def unquoted(folded: str) -> str:
 
 def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Every lexicon of the combo present: a plea and a favour, a spread, an audience and a hook."""
-    found = []
-    for key in spec.combo:
+    found = _all_of(scan, spec.combo)
+    if not found and spec.or_combo:
+        found = _all_of(scan, spec.or_combo)
+        if found:  # the second pattern may weigh more (the sender's own profile)
+            return Finding(found, "or_combo" if "or_combo" in spec.weights else "default")
+    if not found:
+        return None
+    return Finding(found, "with_link" if scan.urls and "with_link" in spec.weights else "default")
+
+
+def _all_of(scan: Scan, keys: tuple[str, ...]) -> list[str]:
+    """The hits of every lexicon in ``keys``, or nothing when one of them has none."""
+    found: list[str] = []
+    for key in keys:
         hits = scan.lex.words[key].findall(scan.n.compact)
         if not hits:
-            return None
+            return []
         found += hits
-    return Finding(found, "with_link" if scan.urls and "with_link" in spec.weights else "default")
+    return found
 
 
 def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
