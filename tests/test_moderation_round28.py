@@ -64,3 +64,36 @@ def test_goods_kept_on_the_senders_profile_are_a_pointer_not_chatter(profile_mod
 def test_counting_heads_and_the_groups_own_files_stay_ok(profile_moderator: Callable[[str], Moderator],
                                                          text: str) -> None:
     assert profile_moderator(POTTERY).moderate(text).label == "ok"
+
+
+PETS = """
+name: 南湖流浪狗救助群
+positioning: 志愿者协调流浪狗救助、绝育和领养回访
+topics: [流浪狗, 绝育, 救助, 领养]
+banned: [品种犬买卖, 狗肉]
+"""
+
+
+def test_a_banned_item_with_a_price_per_head_is_a_trade_and_the_reason_names_it(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(PETS).moderate("刚生了一窝柯基，品种犬，2500一只，要的私聊")
+    assert v.label == "ad", v.reason
+    assert "品种犬买卖" in v.reason
+    assert "规则证据不足" not in v.reason
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    (POTTERY, "提醒一下新来的朋友，别买网上那种仿古瓷"),
+    (POTTERY, "群规再说一次：禁止在群里接代烧的活"),
+    (PETS, "提醒：本群禁止任何品种犬买卖，发现直接移出"),
+])
+def test_a_warning_or_rule_about_a_banned_item_is_ok(profile_moderator: Callable[[str], Moderator],
+                                                     profile: str, text: str) -> None:
+    v = profile_moderator(profile).moderate(text)
+    assert v.label == "ok", v.reason
+
+
+def test_an_offer_of_a_banned_item_is_still_flagged(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(POTTERY).moderate("仿古瓷到货一批，有意者私聊")
+    assert v.label == "ad", v.reason
+    assert "仿古瓷" in v.reason

@@ -730,7 +730,9 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
 
 def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> list[str]:
     """The reason parts for a violation or off-topic label, strongest evidence first."""
-    parts = [s.detail for s in rep.signals if s.label == label and s.name != "injection"][:3]
+    own = [s for s in rep.signals if s.label == label and s.name != "injection"]
+    # the strongest three, and always the profile's banned item the evidence note will name
+    parts = [s.detail for s in own[:3]] + [s.detail for s in own[3:] if s.name in _NAMED_ALWAYS]
     if label == Label.AD and p_ad >= 0.5:
         parts.append(f"分类器广告概率 {p_ad:.2f}")
     if label == Label.OFF_TOPIC:
@@ -750,6 +752,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     return parts
 
 
+_NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"

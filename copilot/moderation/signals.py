@@ -265,7 +265,9 @@ def patterns() -> Patterns:
         referral_param=re.compile(r"[?&]" + _alt(d["referral_params"]) + r"="),
         health_claim=re.compile(rf"[{hc['counts']}]+" + _alt(hc["periods"]) + r"[\u3400-\u9fff]{0,2}?" + _alt(hc["verbs"])
                                 + rf"[\u3400-\u9fff]{{0,4}}?[{hc['counts']}]+"),
-        unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])),
+        # … or the amount first (3000一只, 80每张): two digits or more, then each + counter
+        unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])
+                              + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])),
     )
@@ -532,8 +534,11 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """A whole banned item with no trade (a part alone, 野生 in a talk about a wild sparrow, is no evidence)."""
-    return None if scan.found.get("banned_deal") else _banned_hits(scan, spec, parts=False)
+    """A whole banned item with no trade (a part alone, 野生 in a talk about a wild sparrow, is no evidence). Named
+    in a warning or a rule (提醒大家别买…, 群里禁止…) it is what the group is told to avoid, not an offer."""
+    if scan.found.get("banned_deal") or scan.lex.words["ad.banned_frame"].search(scan.n.compact):
+        return None
+    return _banned_hits(scan, spec, parts=False)
 
 
 def _vote(scan: Scan, spec: SignalSpec) -> Finding | None:
