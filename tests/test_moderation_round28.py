@@ -8,7 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from copilot.moderation import Moderator
+from copilot.moderation.classifier import load_classifier
 from copilot.moderation.labels import ACTED
+from copilot.moderation.signals import without_measures
 
 POTTERY = """
 name: 周末陶艺手作群
@@ -97,3 +99,26 @@ def test_an_offer_of_a_banned_item_is_still_flagged(profile_moderator: Callable[
     v = profile_moderator(POTTERY).moderate("仿古瓷到货一批，有意者私聊")
     assert v.label == "ad", v.reason
     assert "仿古瓷" in v.reason
+
+
+def test_measured_numbers_lose_their_digits_and_prices_keep_theirs() -> None:
+    assert without_measures("素烧900度，釉烧1230度保温20分钟") == "素烧度，釉烧度保温分钟"
+    assert without_measures("泥料10kg一包38元") == "泥料kg一包38元"
+
+
+def test_the_classifier_does_not_read_a_temperature_as_a_price(profile_moderator: Callable[[str], Moderator]) -> None:
+    text = "上下都1250度，釉色出不来"
+    v = profile_moderator(POTTERY).moderate(text)
+    assert v.label != "ad", v.reason
+    assert v.checks["classifier"]["ad_prob"] < load_classifier().score(text) - 0.2
+
+
+def test_the_groups_own_accounts_are_not_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(PETS).moderate("【本月收支公示】收到爱心捐款5420元，支出医药费3180元，结余见群文件，有问题私聊管理员")
+    assert v.label == "ok", v.reason
+    assert "账目公示" in v.reason
+
+
+def test_an_accounts_word_does_not_clear_a_pitch(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(PETS).moderate("收支明细都公开，加盟我们的宠物店，首月返现3000元，加微信 pet_join88")
+    assert v.label == "ad", v.reason

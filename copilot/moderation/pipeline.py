@@ -43,6 +43,7 @@ from copilot.moderation.signals import (
     patterns,
     unquoted,
     unspoken,
+    without_measures,
 )
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
@@ -274,7 +275,7 @@ class Moderator:
         if over_long:
             checks["normalise"]["chars"] = len(squeeze(text))
         clf = self.classifier
-        p_ad = clf.score(body)
+        p_ad = clf.score(without_measures(body))  # 150度 is a temperature: its digits are no price
         rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, ad_prob=p_ad)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
@@ -297,6 +298,10 @@ class Moderator:
             # "演出服每人120元，周三交给声部长" / "年费每人200元，扫群公告里的收款码，备注姓名": the group's own fee
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["group_fee"] = True
+        if scores[Label.AD] >= 0.5 and not group_model and _group_accounts(rep, n.compact):
+            # "【捐款公示】本月收到善款3260元，支出…明细见群文件，有疑问私聊财务": the group reports its money
+            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+            checks["group_accounts"] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -654,6 +659,16 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
         and bool(words["ad.fee_per_head"].search(text)) and bool(words["ad.fee_payee"].search(text))
 
 
+def _group_accounts(rep: SignalReport, text: str) -> bool:
+    """The group's own accounts (公示, 收支, 结余…: two such words) with amounts and at most a word of whom to ask
+    (私聊财务): money reported to the members, no handle, link or seller's word. ``text``: the compact form."""
+    names = set(rep.names(Label.AD))
+    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    return "money" in names and names <= {"money", "promo_words"} and not (rep.urls or rep.contacts) \
+        and (promo is None or set(promo.items) <= _SIGN_UP_WORDS) \
+        and len(set(lexicons().words["ad.accounts"].findall(text))) >= 2
+
+
 def _own_invitation(rep: SignalReport, text: str) -> bool:
     """An invitation in the writer's own voice (加我, 找我 — not the 私聊我 of "有人私聊我说…", which retells);
     ``text``: the message's compact form."""
@@ -717,7 +732,8 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
-             (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE)]
+             (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
+             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
         reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
@@ -755,6 +771,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 _NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
+_GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
 _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方：是本群的报名或收款方式，不是外部联系方式"

@@ -227,6 +227,7 @@ class Patterns:
     health_claim: re.Pattern[str]
     unit_price: re.Pattern[str]
     group_qr: re.Pattern[str]
+    measure: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -268,9 +269,16 @@ def patterns() -> Patterns:
         # … or the amount first (3000一只, 80每张): two digits or more, then each + counter
         unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
+        measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])),
     )
+
+
+def without_measures(text: str) -> str:
+    """The text with the digits of its measured quantities dropped (烤箱150度 → 烤箱度, 500g → g): what the ad
+    classifier reads, so a temperature or a weight is not taken for a price by its digit grams."""
+    return patterns().measure.sub(lambda m: m.group(1), text)
 
 
 _WXID = re.compile(r"wxid_[a-z0-9]{6,}")
