@@ -122,3 +122,20 @@ def test_the_groups_own_accounts_are_not_an_ad(profile_moderator: Callable[[str]
 def test_an_accounts_word_does_not_clear_a_pitch(profile_moderator: Callable[[str], Moderator]) -> None:
     v = profile_moderator(PETS).moderate("收支明细都公开，加盟我们的宠物店，首月返现3000元，加微信 pet_join88")
     assert v.label == "ad", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "转发救救这只狗！看到不转的都是冷血，不分享就是没良心",
+    "把这段话转发给8个狗友，你家狗狗一辈子平安，永远不会生病",
+])
+def test_chain_letters_without_the_stock_wording_are_spam(profile_moderator: Callable[[str], Moderator],
+                                                          text: str) -> None:
+    v = profile_moderator(PETS).moderate(text)
+    assert v.label == "spam", v.reason
+    assert "转发链" in v.reason
+
+
+@pytest.mark.parametrize("text", ["有人在别的群转发虐狗视频，太冷血了，已经举报", "麻烦大家帮忙转发一下小黑的领养信息，谢谢"])
+def test_forwarding_talk_without_guilt_at_non_forwarders_is_ok(profile_moderator: Callable[[str], Moderator],
+                                                               text: str) -> None:
+    assert profile_moderator(PETS).moderate(text).label == "ok"

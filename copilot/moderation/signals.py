@@ -661,9 +661,14 @@ def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安."""
+    """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安; or a spread and guilt
+    or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named."""
     c = scan.n.compact
     spread = scan.lex.words["spam.spread"].findall(c)
+    guilt = scan.lex.words["chain_guilt"].findall(c)
+    refusal = scan.lex.words["chain_refusal"].findall(c)
+    if spread and refusal and guilt:
+        return Finding(spread + refusal + guilt)
     hook = scan.lex.words["chain_hook"].findall(c)
     if not (spread and hook):
         return None
