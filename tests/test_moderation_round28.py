@@ -139,3 +139,32 @@ def test_chain_letters_without_the_stock_wording_are_spam(profile_moderator: Cal
 def test_forwarding_talk_without_guilt_at_non_forwarders_is_ok(profile_moderator: Callable[[str], Moderator],
                                                                text: str) -> None:
     assert profile_moderator(PETS).moderate(text).label == "ok"
+
+
+CATS = """
+name: 东湖流浪猫互助群
+positioning: 附近的志愿者一起给流浪猫做绝育、治病和找领养
+topics: [流浪猫, 绝育, 领养]
+"""
+PHOTO = """
+name: 周末人像摄影约拍群
+positioning: 喜欢人像摄影的朋友交流布光、修图和约拍
+topics: [人像, 布光, 修图, 约拍]
+"""
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    (POTTERY, "电窑上下都1250度，釉色出不来，是不是泥料的问题"),
+    (CATS, "楼下那只狸花嘴巴一直流口水，像是口炎，有熟悉的医生吗"),
+    (PHOTO, "哈哈这张小狗拍得真好，逆光那一下绝了"),
+])
+def test_the_jargon_of_the_groups_family_is_on_topic(profile_moderator: Callable[[str], Moderator],
+                                                     profile: str, text: str) -> None:
+    v = profile_moderator(profile).moderate(text)
+    assert v.label == "ok", v.reason
+
+
+def test_a_life_errand_is_still_off_topic_there(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(POTTERY).moderate("有人知道视频会员的自动续费怎么关吗，又被扣了一个月")
+    assert v.label == "off_topic", v.reason
+    assert v.action not in ACTED
