@@ -168,3 +168,18 @@ def test_a_life_errand_is_still_off_topic_there(profile_moderator: Callable[[str
     v = profile_moderator(POTTERY).moderate("有人知道视频会员的自动续费怎么关吗，又被扣了一个月")
     assert v.label == "off_topic", v.reason
     assert v.action not in ACTED
+
+
+@pytest.mark.parametrize("text", ["脑子不好使就别学陶艺了，白瞎这么好的泥", "脑子这么不好使就别来手作日了，浪费大家时间"])
+def test_put_downs_without_swear_words_go_to_a_person(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(POTTERY).moderate(text)
+    assert v.label == "abuse", v.reason
+    assert v.action == "review"
+
+
+@pytest.mark.parametrize("text", ["新手只有一台傻瓜相机，能来手作日拍点照片吗", "我这么笨的都学会拉坯了，大家别怕"])
+def test_harmless_compounds_and_self_mockery_are_not_rude(profile_moderator: Callable[[str], Moderator],
+                                                          text: str) -> None:
+    v = profile_moderator(POTTERY).moderate(text)
+    assert v.label == "ok", v.reason
+    assert "粗鲁用语" not in v.reason
