@@ -11,6 +11,7 @@ from copilot.moderation import Moderator
 from copilot.moderation.classifier import load_classifier
 from copilot.moderation.labels import ACTED
 from copilot.moderation.signals import without_measures
+from copilot.moderation.training import MIN_ENABLE_EXAMPLES, enable_shortfall, shortfall
 
 POTTERY = """
 name: 周末陶艺手作群
@@ -183,3 +184,13 @@ def test_harmless_compounds_and_self_mockery_are_not_rude(profile_moderator: Cal
     v = profile_moderator(POTTERY).moderate(text)
     assert v.label == "ok", v.reason
     assert "粗鲁用语" not in v.reason
+
+
+def test_the_two_label_thresholds_say_what_each_is_for() -> None:
+    few = [("加微信领资料 abc123", "ad")] * 3 + [("今天拉坯又塌了", "ok")] * 10
+    short = shortfall(few)
+    assert short is not None and "交叉验证" in short and "启用专属模型" in short and str(MIN_ENABLE_EXAMPLES) in short
+    some = [("加微信领资料 abc123", "ad")] * 10 + [("今天拉坯又塌了", "ok")] * 30
+    assert shortfall(some) is None
+    enable = enable_shortfall(some)
+    assert enable is not None and "交叉验证" in enable and "代替共享模型" in enable
