@@ -194,3 +194,19 @@ def test_the_two_label_thresholds_say_what_each_is_for() -> None:
     assert shortfall(some) is None
     enable = enable_shortfall(some)
     assert enable is not None and "交叉验证" in enable and "代替共享模型" in enable
+
+
+def test_an_on_topic_private_offer_with_nothing_else_goes_to_a_person(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(POTTERY).moderate("推荐一个免费的上釉教程APP，我每天跟着练，想要的可以私我发链接")
+    assert v.label == "ad", v.reason
+    assert v.action == "review"
+    assert "可能是成员分享" in v.reason
+
+
+def test_a_private_offer_with_a_lure_or_handle_is_still_deleted(profile_moderator: Callable[[str], Moderator]) -> None:
+    assert profile_moderator(POTTERY).moderate("陶艺资料免费领取，需要的私我").action == "delete"
+
+
+def test_the_groups_accounts_with_an_income_line_are_ok(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(POTTERY).moderate("本月手作日经费公示：收入1280元，支出泥料760元、电费150元，结余370元")
+    assert v.label == "ok", v.reason

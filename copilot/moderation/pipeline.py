@@ -315,6 +315,11 @@ class Moderator:
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset())
+        if checks["offtopic"].get("about_group") and scores[Label.AD] > PRIVATE_OFFER_CAP and _private_offer(rep):
+            # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
+            # passing something on or a bait; no handle, price or link to tell them apart: a person decides
+            scores[Label.AD] = PRIVATE_OFFER_CAP
+            checks["private_offer"] = True
         label = _pick_label(scores)
         if scores[label] < 0.5:
             return Analysis(Label.OK, 1 - max(scores.values()), _ok_reasons(rep, checks, n.compact), checks, rep,
@@ -664,9 +669,19 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
     (私聊财务): money reported to the members, no handle, link or seller's word. ``text``: the compact form."""
     names = set(rep.names(Label.AD))
     promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    accounts = lexicons().words["ad.accounts"]
     return "money" in names and names <= {"money", "promo_words"} and not (rep.urls or rep.contacts) \
-        and (promo is None or set(promo.items) <= _SIGN_UP_WORDS) \
-        and len(set(lexicons().words["ad.accounts"].findall(text))) >= 2
+        and (promo is None or all(w in _SIGN_UP_WORDS or accounts.fullmatch(w) for w in promo.items)) \
+        and len(set(accounts.findall(text))) >= 2
+
+
+def _private_offer(rep: SignalReport) -> bool:
+    """All the message offers is 私我/私聊我 and a word or two of everyday promo (免费, 链接): no handle, price, link,
+    QR code, pointer, lure or seller's word."""
+    names = set(rep.names(Label.AD))
+    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    return "invite" in names and names <= {"invite", "promo_words"} and not (rep.contacts or rep.urls) \
+        and (promo is None or len(promo.items) <= _CALL_TO_BUY_MAX)
 
 
 def _own_invitation(rep: SignalReport, text: str) -> bool:
@@ -761,6 +776,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("像是提醒大家防骗（转述了找上门的人留的联系方式），交人工判断，不删除")
     if label == Label.ABUSE and checks.get("abuse_model_reason"):
         parts.append(checks["abuse_model_reason"])
+    if label == Label.AD and checks.get("private_offer"):
+        parts.append("与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
         parts.append("主要依据分类器，规则证据不足，交人工判断")
     if rep.injection:
@@ -957,6 +974,7 @@ ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act thr
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
+PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
 
