@@ -210,3 +210,14 @@ def test_a_private_offer_with_a_lure_or_handle_is_still_deleted(profile_moderato
 def test_the_groups_accounts_with_an_income_line_are_ok(profile_moderator: Callable[[str], Moderator]) -> None:
     v = profile_moderator(POTTERY).moderate("本月手作日经费公示：收入1280元，支出泥料760元、电费150元，结余370元")
     assert v.label == "ok", v.reason
+
+
+def test_the_groups_event_fee_paid_by_scanning_at_the_venue_is_not_an_ad(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(POTTERY).moderate("【手作日】周日下午泥塑体验，材料费每人40元，现场扫码付给场地，报名找群主")
+    assert v.label == "ok", v.reason
+    assert "本群自己的费用" in v.reason
+
+
+def test_a_class_sold_per_head_by_qr_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    assert profile_moderator(POTTERY).moderate("陶艺体验课每人69元，现场扫码付款，名额有限").label == "ad"

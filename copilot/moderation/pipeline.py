@@ -660,7 +660,11 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
     (交给声部长, 群公告里的收款码, 年费…), with a price and nothing else an outsider selling would add — no
     handle, link, invitation, pointer or seller's word. ``text``: the message's compact form."""
     words = lexicons().words
-    return "money" in rep.names(Label.AD) and set(rep.names(Label.AD)) <= _FEE_PATH and not rep.urls \
+    names = set(rep.names(Label.AD))
+    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    if promo is not None and all(words["qr"].fullmatch(w) for w in promo.items):
+        names.discard("promo_words")  # 扫码 as a promo word is the QR code itself, counted once
+    return "money" in names and names <= _FEE_PATH and not rep.urls \
         and bool(words["ad.fee_per_head"].search(text)) and bool(words["ad.fee_payee"].search(text))
 
 
