@@ -221,3 +221,15 @@ def test_the_groups_event_fee_paid_by_scanning_at_the_venue_is_not_an_ad(
 
 def test_a_class_sold_per_head_by_qr_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
     assert profile_moderator(POTTERY).moderate("陶艺体验课每人69元，现场扫码付款，名额有限").label == "ad"
+
+
+def test_a_members_priced_recommendation_of_what_they_use_is_not_an_offer(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(PETS).moderate("推荐个狗粮：某某全价犬粮，性价比很高，2kg 69元，我们救助站一直在用")
+    assert v.label == "ok", v.reason
+
+
+def test_a_short_priced_offer_without_own_use_still_goes_to_a_person(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(PETS).moderate("出全价犬粮，2kg 69元，便宜出")
+    assert v.label == "ad", v.reason
+    assert v.action == "review"

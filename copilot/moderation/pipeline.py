@@ -313,7 +313,7 @@ class Moderator:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
-                and not _plain_offer(rep, p_ad, checks, deal=deal):  # the group's own history outranks a guess
+                and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset())
         if checks["offtopic"].get("about_group") and scores[Label.AD] > PRIVATE_OFFER_CAP and _private_offer(rep):
             # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
@@ -839,7 +839,8 @@ _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signal
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
-def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal: str | None = None) -> bool:
+def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal: str | None = None,
+                 text: str = "") -> bool:
     """A statement the classifier is sure reads like an offer (出/收/接单… with no question asked, no call
     to the group's own sign-up and no link — a shared link is what the member-post rule weighs): short
     on-topic offers carry no contact, so that rule must not clear them. They stay "classifier alone"
@@ -847,7 +848,9 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
     their own things, a member offering something as their own (自用、闲置、转租…) is the group's
     business, and so is a job post in a group of one trade (``deal``): the member-post rule weighs them
     like any other post."""
-    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal)
+    # a member's report of their own use (救助点一直在用, 我家吃了半年) recommends; it does not offer
+    own_use = bool(text) and bool(lexicons().words["ad.own_use"].search(text))
+    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal or own_use)
     if offer:
         checks["classifier"]["plain_offer"] = True
     return offer
