@@ -4,8 +4,13 @@ units, the banned list both ways, chain letters without 转发这条, put-downs 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
+
+from copilot.config import Settings
+from copilot.server import create_app
 
 from copilot.moderation import Moderator
 from copilot.moderation.classifier import load_classifier
@@ -233,3 +238,20 @@ def test_a_short_priced_offer_without_own_use_still_goes_to_a_person(profile_mod
     v = profile_moderator(PETS).moderate("出全价犬粮，2kg 69元，便宜出")
     assert v.label == "ad", v.reason
     assert v.action == "review"
+
+
+def test_the_live_hook_does_not_delete_a_members_sign_up_notice_with_the_groups_qr_code(tmp_path: Path) -> None:
+    prof = tmp_path / "pottery.yaml"
+    prof.write_text(POTTERY, encoding="utf-8")
+    app = create_app(Settings(data_dir=tmp_path / "data", llm_provider="offline", groups={"20002": str(prof)}))
+    client = TestClient(app, base_url="http://127.0.0.1")
+    text = "【手作日】下周六下午线下拉坯体验，每人材料费35元，扫群公告里的二维码报名"
+    event = {"time": 1700000000, "self_id": 1, "post_type": "message", "message_type": "group", "sub_type": "normal",
+             "message_id": 7, "group_id": 20002, "user_id": 31, "raw_message": text,
+             "message": [{"type": "text", "data": {"text": text}}], "sender": {"user_id": 31, "role": "member"}}
+    r = client.post("/onebot/v11", json=event)
+    assert r.status_code == 200, r.text
+    assert not r.json().get("delete"), r.text
+    seller = dict(event, message_id=8, raw_message="扫码加我微信领陶艺教程，免费",
+                  message=[{"type": "text", "data": {"text": "扫码加我微信领陶艺教程，免费"}}])
+    assert client.post("/onebot/v11", json=seller).json().get("delete") is True
