@@ -10,13 +10,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from copilot.config import Settings
-from copilot.server import create_app
-
 from copilot.moderation import Moderator
 from copilot.moderation.classifier import load_classifier
 from copilot.moderation.labels import ACTED
 from copilot.moderation.signals import without_measures
 from copilot.moderation.training import MIN_ENABLE_EXAMPLES, enable_shortfall, shortfall
+from copilot.server import create_app
 
 POTTERY = """
 name: 周末陶艺手作群
