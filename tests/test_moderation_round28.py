@@ -254,3 +254,4 @@ def test_the_live_hook_does_not_delete_a_members_sign_up_notice_with_the_groups_
     seller = dict(event, message_id=8, raw_message="扫码加我微信领陶艺教程，免费",
                   message=[{"type": "text", "data": {"text": "扫码加我微信领陶艺教程，免费"}}])
     assert client.post("/onebot/v11", json=seller).json().get("delete") is True
+
