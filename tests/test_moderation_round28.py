@@ -255,3 +255,15 @@ def test_the_live_hook_does_not_delete_a_members_sign_up_notice_with_the_groups_
                   message=[{"type": "text", "data": {"text": "扫码加我微信领陶艺教程，免费"}}])
     assert client.post("/onebot/v11", json=seller).json().get("delete") is True
 
+
+
+def test_something_left_behind_with_a_number_to_call_is_a_lost_and_found_notice(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(POTTERY).moderate("上周手作日谁把围裙忘在活动室了？灰色的，失主联系我 13698765432")
+    assert v.label == "ok", v.reason
+    assert v.action not in ACTED
+
+
+def test_a_seller_using_lost_and_found_words_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(POTTERY).moderate("专业寻物团队，东西落在哪都能找回，收费合理，联系 13698765432")
+    assert v.label == "ad", v.reason
