@@ -267,3 +267,14 @@ def test_something_left_behind_with_a_number_to_call_is_a_lost_and_found_notice(
 def test_a_seller_using_lost_and_found_words_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
     v = profile_moderator(POTTERY).moderate("专业寻物团队，东西落在哪都能找回，收费合理，联系 13698765432")
     assert v.label == "ad", v.reason
+
+
+def test_a_sign_up_that_goes_to_the_groups_organiser_is_the_groups_own(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(POTTERY).moderate("【报名】月底去景德镇看窑，每人AA车费约150元，报名请加群主微信 taoyi_qz 备注昵称")
+    assert v.label == "ok", v.reason
+    assert "群主组织" in v.reason
+
+
+def test_a_course_sold_through_the_organisers_handle_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(POTTERY).moderate("陶艺私教课报名请加群主微信 taoyi_vip，每人899元，名额有限")
+    assert v.label == "ad", v.reason

@@ -330,10 +330,15 @@ class Moderator:
                            checks: dict[str, Any]) -> None:
         """A sign-up for one of the group's own events (its title or name words from the profile, and 报名/
         接龙…): the organiser's handle, 私聊我, the AA fee and one form link are how members sign up, not an
-        offer. Anything a seller adds (ad words, income, a hidden handle, a pointer elsewhere…) still counts."""
-        if self.own_events is None or not rep.sign_up or len(set(rep.urls)) > 1:
+        offer. Anything a seller adds (ad words, income, a hidden handle, a pointer elsewhere…) still counts.
+        An event the profile does not list is the group's own when the sign-up goes to one of its organisers
+        (报名请加群主微信, 找领队报名: ``ad.organiser``), with a fee each (每人AA…)."""
+        if not rep.sign_up or len(set(rep.urls)) > 1:
             return
-        named = sorted(set(self.own_events.findall(compact)))
+        named = sorted(set(self.own_events.findall(compact))) if self.own_events is not None else []
+        words = lexicons().words
+        if not named and words["ad.fee_per_head"].search(compact):
+            named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]
         promo = next((s for s in rep.signals if s.name == "promo_words"), None)
         if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH or \
                 (promo is not None and not set(promo.items) <= _SIGN_UP_WORDS):
@@ -756,7 +761,7 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
         reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
-    if patterns().group_qr.search(compact):
+    if any(lexicons().words["qr"].search(m.group(0)) for m in patterns().group_qr.finditer(compact)):
         reasons.append(_GROUP_QR_NOTE)
     if rep.injection:
         reasons.append(_INJECTION_NOTE)

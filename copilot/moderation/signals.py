@@ -271,7 +271,8 @@ def patterns() -> Patterns:
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
-                            + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])),
+                            + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
+                            + "|" + _alt(gq["organisers"])),
     )
 
 
@@ -634,9 +635,10 @@ def unquoted(folded: str) -> str:
 
 def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Every lexicon of the combo present: a plea and a favour, a spread, an audience and a hook."""
-    found = _all_of(scan, spec.combo)
+    text = scan.text(spec)
+    found = _all_of(scan, spec.combo, text)
     if not found and spec.or_combo:
-        found = _all_of(scan, spec.or_combo)
+        found = _all_of(scan, spec.or_combo, text)
         if found:  # the second pattern may weigh more (the sender's own profile)
             return Finding(found, "or_combo" if "or_combo" in spec.weights else "default")
     if not found:
@@ -644,11 +646,11 @@ def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(found, "with_link" if scan.urls and "with_link" in spec.weights else "default")
 
 
-def _all_of(scan: Scan, keys: tuple[str, ...]) -> list[str]:
-    """The hits of every lexicon in ``keys``, or nothing when one of them has none."""
+def _all_of(scan: Scan, keys: tuple[str, ...], text: str) -> list[str]:
+    """The hits in ``text`` of every lexicon in ``keys``, or nothing when one of them has none."""
     found: list[str] = []
     for key in keys:
-        hits = scan.lex.words[key].findall(scan.n.compact)
+        hits = scan.lex.words[key].findall(text)
         if not hits:
             return []
         found += hits
