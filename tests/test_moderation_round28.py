@@ -278,3 +278,8 @@ def test_a_sign_up_that_goes_to_the_groups_organiser_is_the_groups_own(profile_m
 def test_a_course_sold_through_the_organisers_handle_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
     v = profile_moderator(POTTERY).moderate("陶艺私教课报名请加群主微信 taoyi_vip，每人899元，名额有限")
     assert v.label == "ad", v.reason
+
+
+def test_scam_durations_percentages_and_multiples_keep_their_digits() -> None:
+    text = "跟着老师做单，3天回本，收益8%，一个月翻2倍"
+    assert without_measures(text) == text
