@@ -31,7 +31,7 @@ import numpy as np
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules
 from copilot.moderation.normalise import normalise
-from copilot.moderation.signals import SignalReport, lexicon_data, lexicons
+from copilot.moderation.signals import SignalReport, banned_list, lexicon_data, lexicons
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize, word_bounds, word_class
@@ -207,6 +207,8 @@ class OffTopicDetector:
         # the profile's own text: a chatter word it contains (猫 in 养猫人, 股票 in a stock group) is its subject
         self.own_text = normalise(" ".join([profile.name or "", profile.positioning, profile.audience,
                                             *profile.topics])).compact
+        # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
+        self.banned = banned_list(profile.banned)
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -279,6 +281,9 @@ class OffTopicDetector:
             or [w for w in report.chatter if w in self.own_text]
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
+        named = self.banned.whole.findall(compact) if self.banned is not None else []
+        if named:
+            return TopicResult(False, 0.1, named[:3], "提到群档案的违禁项（群规）：" + "、".join(named[:3]), about_group=True)
         # a related word inside a longer chatter word (世界 in 世界杯) is not the group's
         chatter = [m.span() for m in lexicons().chatter.finditer(compact) if m.group(0) not in self.own_text]
         # … nor one made of the tail of a word and the head of the next (便宜|家里 has no 宜家 in it)

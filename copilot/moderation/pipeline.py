@@ -40,8 +40,10 @@ from copilot.moderation.signals import (
     detect,
     is_shop_host,
     lexicons,
+    patterns,
     unquoted,
     unspoken,
+    without_measures,
 )
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
@@ -273,7 +275,7 @@ class Moderator:
         if over_long:
             checks["normalise"]["chars"] = len(squeeze(text))
         clf = self.classifier
-        p_ad = clf.score(body)
+        p_ad = clf.score(without_measures(body))  # 150度 is a temperature: its digits are no price
         rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, ad_prob=p_ad)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
@@ -296,6 +298,10 @@ class Moderator:
             # "演出服每人120元，周三交给声部长" / "年费每人200元，扫群公告里的收款码，备注姓名": the group's own fee
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["group_fee"] = True
+        if scores[Label.AD] >= 0.5 and not group_model and _group_accounts(rep, n.compact):
+            # "【捐款公示】本月收到善款3260元，支出…明细见群文件，有疑问私聊财务": the group reports its money
+            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+            checks["group_accounts"] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -307,35 +313,32 @@ class Moderator:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
-                and not _plain_offer(rep, p_ad, checks, deal=deal):  # the group's own history outranks a guess
+                and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset())
+        if checks["offtopic"].get("about_group") and scores[Label.AD] > PRIVATE_OFFER_CAP and _private_offer(rep):
+            # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
+            # passing something on or a bait; no handle, price or link to tell them apart: a person decides
+            scores[Label.AD] = PRIVATE_OFFER_CAP
+            checks["private_offer"] = True
         label = _pick_label(scores)
         if scores[label] < 0.5:
-            fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
-            reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
-            if checks.get("warning"):
-                reasons.append(_WARNING_OK_NOTE)
-            if checks.get("reach_notice"):
-                reasons.append(_NOTICE_OK_NOTE)
-            if checks.get("group_poll"):
-                reasons.append(_GROUP_POLL_NOTE)
-            if checks.get("group_fee"):
-                reasons.append(_GROUP_FEE_NOTE)
-            if checks.get("own_event"):
-                reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
-            if rep.injection:
-                reasons.append(_INJECTION_NOTE)
-            return Analysis(Label.OK, 1 - max(scores.values()), reasons, checks, rep, n.folded)
+            return Analysis(Label.OK, 1 - max(scores.values()), _ok_reasons(rep, checks, n.compact), checks, rep,
+                            n.folded)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
 
     def _own_event_sign_up(self, rep: SignalReport, compact: str, scores: dict[Label, float],
                            checks: dict[str, Any]) -> None:
         """A sign-up for one of the group's own events (its title or name words from the profile, and 报名/
         接龙…): the organiser's handle, 私聊我, the AA fee and one form link are how members sign up, not an
-        offer. Anything a seller adds (ad words, income, a hidden handle, a pointer elsewhere…) still counts."""
-        if self.own_events is None or not rep.sign_up or len(set(rep.urls)) > 1:
+        offer. Anything a seller adds (ad words, income, a hidden handle, a pointer elsewhere…) still counts.
+        An event the profile does not list is the group's own when the sign-up goes to one of its organisers
+        (报名请加群主微信, 找领队报名: ``ad.organiser``), with a fee each (每人AA…)."""
+        if not rep.sign_up or len(set(rep.urls)) > 1:
             return
-        named = sorted(set(self.own_events.findall(compact)))
+        named = sorted(set(self.own_events.findall(compact))) if self.own_events is not None else []
+        words = lexicons().words
+        if not named and words["ad.fee_per_head"].search(compact):
+            named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]
         promo = next((s for s in rep.signals if s.name == "promo_words"), None)
         if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH or \
                 (promo is not None and not set(promo.items) <= _SIGN_UP_WORDS):
@@ -662,8 +665,32 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
     (交给声部长, 群公告里的收款码, 年费…), with a price and nothing else an outsider selling would add — no
     handle, link, invitation, pointer or seller's word. ``text``: the message's compact form."""
     words = lexicons().words
-    return "money" in rep.names(Label.AD) and set(rep.names(Label.AD)) <= _FEE_PATH and not rep.urls \
+    names = set(rep.names(Label.AD))
+    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    if promo is not None and all(words["qr"].fullmatch(w) for w in promo.items):
+        names.discard("promo_words")  # 扫码 as a promo word is the QR code itself, counted once
+    return "money" in names and names <= _FEE_PATH and not rep.urls \
         and bool(words["ad.fee_per_head"].search(text)) and bool(words["ad.fee_payee"].search(text))
+
+
+def _group_accounts(rep: SignalReport, text: str) -> bool:
+    """The group's own accounts (公示, 收支, 结余…: two such words) with amounts and at most a word of whom to ask
+    (私聊财务): money reported to the members, no handle, link or seller's word. ``text``: the compact form."""
+    names = set(rep.names(Label.AD))
+    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    accounts = lexicons().words["ad.accounts"]
+    return "money" in names and names <= {"money", "promo_words"} and not (rep.urls or rep.contacts) \
+        and (promo is None or all(w in _SIGN_UP_WORDS or accounts.fullmatch(w) for w in promo.items)) \
+        and len(set(accounts.findall(text))) >= 2
+
+
+def _private_offer(rep: SignalReport) -> bool:
+    """All the message offers is 私我/私聊我 and a word or two of everyday promo (免费, 链接): no handle, price, link,
+    QR code, pointer, lure or seller's word."""
+    names = set(rep.names(Label.AD))
+    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    return "invite" in names and names <= {"invite", "promo_words"} and not (rep.contacts or rep.urls) \
+        and (promo is None or len(promo.items) <= _CALL_TO_BUY_MAX)
 
 
 def _own_invitation(rep: SignalReport, text: str) -> bool:
@@ -724,9 +751,28 @@ def _pick_label(scores: dict[Label, float]) -> Label:
     return violation if scores[violation] >= 0.5 else best
 
 
+def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list[str]:
+    """Why a message is ok: no violation, the weak signals seen, and what made them harmless."""
+    fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
+    reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
+    notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
+             (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
+             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE)]
+    reasons += [note for hit, note in notes if hit]
+    if checks.get("own_event"):
+        reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
+    if any(lexicons().words["qr"].search(m.group(0)) for m in patterns().group_qr.finditer(compact)):
+        reasons.append(_GROUP_QR_NOTE)
+    if rep.injection:
+        reasons.append(_INJECTION_NOTE)
+    return reasons
+
+
 def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> list[str]:
     """The reason parts for a violation or off-topic label, strongest evidence first."""
-    parts = [s.detail for s in rep.signals if s.label == label and s.name != "injection"][:3]
+    own = [s for s in rep.signals if s.label == label and s.name != "injection"]
+    # the strongest three, and always the profile's banned item the evidence note will name
+    parts = [s.detail for s in own[:3]] + [s.detail for s in own[3:] if s.name in _NAMED_ALWAYS]
     if label == Label.AD and p_ad >= 0.5:
         parts.append(f"分类器广告概率 {p_ad:.2f}")
     if label == Label.OFF_TOPIC:
@@ -739,6 +785,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("像是提醒大家防骗（转述了找上门的人留的联系方式），交人工判断，不删除")
     if label == Label.ABUSE and checks.get("abuse_model_reason"):
         parts.append(checks["abuse_model_reason"])
+    if label == Label.AD and checks.get("private_offer"):
+        parts.append("与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
         parts.append("主要依据分类器，规则证据不足，交人工判断")
     if rep.injection:
@@ -746,10 +794,13 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     return parts
 
 
+_NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
+_GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
+_GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方：是本群的报名或收款方式，不是外部联系方式"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
@@ -793,7 +844,8 @@ _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signal
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
-def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal: str | None = None) -> bool:
+def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal: str | None = None,
+                 text: str = "") -> bool:
     """A statement the classifier is sure reads like an offer (出/收/接单… with no question asked, no call
     to the group's own sign-up and no link — a shared link is what the member-post rule weighs): short
     on-topic offers carry no contact, so that rule must not clear them. They stay "classifier alone"
@@ -801,7 +853,9 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
     their own things, a member offering something as their own (自用、闲置、转租…) is the group's
     business, and so is a job post in a group of one trade (``deal``): the member-post rule weighs them
     like any other post."""
-    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal)
+    # a member's report of their own use (救助点一直在用, 我家吃了半年) recommends; it does not offer
+    own_use = bool(text) and bool(lexicons().words["ad.own_use"].search(text))
+    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal or own_use)
     if offer:
         checks["classifier"]["plain_offer"] = True
     return offer
@@ -932,6 +986,7 @@ ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act thr
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
+PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
 

@@ -154,7 +154,8 @@ class SignalSpec:
     max_chars: int | None = None
     requires: tuple[str, ...] = ()  # the signal counts only beside one of these …
     alone_from: int = 0  # … or with at least this many distinct hits of its own (0: never alone)
-    combo: tuple[str, ...] = ()  # lexicons that must all be present (co-occurrence)
+    combo: tuple[str, ...] = ()  # lexicons that must all be present (co-occurrence) …
+    or_combo: tuple[str, ...] = ()  # … or, failing that, all of these
     mask: str | None = None  # a lexicon of phrases removed before looking (disclaimers: 不要中介费)
 
     def weight(self, variant: str, distinct: int) -> float:
@@ -178,6 +179,7 @@ def signal_table() -> SignalTable:
                                 per_extra=float(row.get("per_extra", 0.0)), cap=float(row.get("max", 1.0)),
                                 words=row.get("words"), max_chars=row.get("max_chars"),
                                 requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ())),
+                                or_combo=tuple(row.get("or_combo", ())),
                                 alone_from=int(row.get("alone_from", 0)), mask=row.get("mask")))
     missing = [s.name for s in specs if s.name not in _DETECTORS]
     if missing:
@@ -224,6 +226,8 @@ class Patterns:
     referral_param: re.Pattern[str]
     health_claim: re.Pattern[str]
     unit_price: re.Pattern[str]
+    group_qr: re.Pattern[str]
+    measure: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +235,8 @@ def patterns() -> Patterns:
     d = load_resource(PATTERNS)
     wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
     qv, rc, hc, nc, pl = d["quote_verbs"], d["recipients"], d["health_claim"], d["narrated_contact"], d["profile_look"]
-    up = d["unit_price"]
+    up, gq = d["unit_price"], d["group_qr"]
+    qr_words = _alt(load_resource(LEXICONS)["qr"])
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
     return Patterns(
         wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
@@ -245,7 +250,8 @@ def patterns() -> Patterns:
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
         mention_handle=re.compile(_alt(d["handle_mentions"])),
         money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z]))"),
-        income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + _either(inc["amounts"]) + ")"
+        income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + rf"[{inc['numerals']}]+" + _alt(inc["magnitudes"])
+                          + "|" + _either(inc["amounts"]) + ")"
                           + "|" + _alt(inc["earn_verbs"]) + r"(?:\d+|" + _either(inc["earn_amounts"]) + ")"),
         reported_speech=re.compile(_alt(rep["verbs"]) + _alt(rep["objects"])
                                    + r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]{0,24}"),
@@ -260,8 +266,20 @@ def patterns() -> Patterns:
         referral_param=re.compile(r"[?&]" + _alt(d["referral_params"]) + r"="),
         health_claim=re.compile(rf"[{hc['counts']}]+" + _alt(hc["periods"]) + r"[\u3400-\u9fff]{0,2}?" + _alt(hc["verbs"])
                                 + rf"[\u3400-\u9fff]{{0,4}}?[{hc['counts']}]+"),
-        unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])),
+        # … or the amount first (3000一只, 80每张): two digits or more, then each + counter
+        unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])
+                              + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
+        measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
+        group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
+                            + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
+                            + "|" + _alt(gq["organisers"])),
     )
+
+
+def without_measures(text: str) -> str:
+    """The text with the digits of its measured quantities dropped (烤箱150度 → 烤箱度, 500g → g): what the ad
+    classifier reads, so a temperature or a weight is not taken for a price by its digit grams."""
+    return patterns().measure.sub(lambda m: m.group(1), text)
 
 
 _WXID = re.compile(r"wxid_[a-z0-9]{6,}")
@@ -394,7 +412,9 @@ class Scan:
         if not spec.mask:
             return self.n.compact
         if spec.mask not in self.masked:
-            self.masked[spec.mask] = self.lex.words[spec.mask].sub("", self.n.compact)
+            # a lexicon of phrases, or a pattern of patterns.yaml (group_qr: a QR code in the group's own place)
+            rx = self.lex.words.get(spec.mask) or getattr(patterns(), spec.mask)
+            self.masked[spec.mask] = rx.sub("", self.n.compact)
         return self.masked[spec.mask]
 
 
@@ -523,8 +543,11 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """A whole banned item with no trade (a part alone, 野生 in a talk about a wild sparrow, is no evidence)."""
-    return None if scan.found.get("banned_deal") else _banned_hits(scan, spec, parts=False)
+    """A whole banned item with no trade (a part alone, 野生 in a talk about a wild sparrow, is no evidence). Named
+    in a warning or a rule (提醒大家别买…, 群里禁止…) it is what the group is told to avoid, not an offer."""
+    if scan.found.get("banned_deal") or scan.lex.words["ad.banned_frame"].search(scan.n.compact):
+        return None
+    return _banned_hits(scan, spec, parts=False)
 
 
 def _vote(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -612,13 +635,26 @@ def unquoted(folded: str) -> str:
 
 def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Every lexicon of the combo present: a plea and a favour, a spread, an audience and a hook."""
-    found = []
-    for key in spec.combo:
-        hits = scan.lex.words[key].findall(scan.n.compact)
-        if not hits:
-            return None
-        found += hits
+    text = scan.text(spec)
+    found = _all_of(scan, spec.combo, text)
+    if not found and spec.or_combo:
+        found = _all_of(scan, spec.or_combo, text)
+        if found:  # the second pattern may weigh more (the sender's own profile)
+            return Finding(found, "or_combo" if "or_combo" in spec.weights else "default")
+    if not found:
+        return None
     return Finding(found, "with_link" if scan.urls and "with_link" in spec.weights else "default")
+
+
+def _all_of(scan: Scan, keys: tuple[str, ...], text: str) -> list[str]:
+    """The hits in ``text`` of every lexicon in ``keys``, or nothing when one of them has none."""
+    found: list[str] = []
+    for key in keys:
+        hits = scan.lex.words[key].findall(text)
+        if not hits:
+            return []
+        found += hits
+    return found
 
 
 def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -627,9 +663,14 @@ def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安."""
+    """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安; or a spread and guilt
+    or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named."""
     c = scan.n.compact
     spread = scan.lex.words["spam.spread"].findall(c)
+    guilt = scan.lex.words["chain_guilt"].findall(c)
+    refusal = scan.lex.words["chain_refusal"].findall(c)
+    if spread and refusal and guilt:
+        return Finding(spread + refusal + guilt)
     hook = scan.lex.words["chain_hook"].findall(c)
     if not (spread and hook):
         return None

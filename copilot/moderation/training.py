@@ -148,7 +148,8 @@ def shortfall(samples: list[tuple[str, str]]) -> str | None:
     ads = sum(1 for _, lab in samples if lab == "ad")
     if len(samples) < MIN_EXAMPLES or ads < MIN_POSITIVES or len(samples) - ads < MIN_POSITIVES:
         return (f"只有 {len(samples)} 条标注（其中广告 {ads} 条），至少需要 {MIN_EXAMPLES} 条、"
-                f"广告和非广告各至少 {MIN_POSITIVES} 条才能交叉验证")
+                f"广告和非广告各至少 {MIN_POSITIVES} 条才能交叉验证（先试训，看它在本群判得准不准）；"
+                f"要启用专属模型代替共享模型，另需 {MIN_ENABLE_EXAMPLES} 条、广告和非广告各 {MIN_ENABLE_EACH} 条")
     return None
 
 
@@ -161,7 +162,8 @@ def enable_shortfall(samples: list[tuple[str, str]]) -> str | None:
     if not gaps:
         return None
     return (f"只有 {len(samples)} 条标注（其中广告 {ads} 条），启用专属模型至少需要 {MIN_ENABLE_EXAMPLES} 条、"
-            f"广告和非广告各至少 {MIN_ENABLE_EACH} 条：{'，'.join(gaps)}")
+            f"广告和非广告各至少 {MIN_ENABLE_EACH} 条：{'，'.join(gaps)}（{MIN_EXAMPLES} 条只够交叉验证、看一看"
+            f"效果；要让它代替共享模型去删消息，需要更多标注才能确定它在本群确实更准）")
 
 
 def correction_effect(audit: AuditLog, profile_key: str) -> str:
