@@ -11,8 +11,9 @@ import datetime as dt
 import pytest
 
 from copilot.agents import draft
-from copilot.agents.base import convert_script
+from copilot.agents.base import convert_script, profile_vars
 from copilot.agents.events import wording_kind
+from copilot.agents.facts import context_reading, profile_context
 from copilot.agents.topics import banned_clashes, domains
 from copilot.knowledge.checks import failures, run_checks
 from copilot.knowledge.rules import load_rules
@@ -206,3 +207,25 @@ def test_a_products_jotted_description_reads_as_a_sentence(offline):
     text = "\n".join(d["text"] for d in drafts)
     assert "大号 会员日特价" not in text and "会员日特价。" not in text, text
     assert "全麦核桃欧包：大号。" in text, text
+
+
+def test_the_llm_prompt_is_told_what_the_platform_cannot_do():
+    line = profile_vars(profile_from_data(BAKING), "zh-Hant")["platform_lacks"]
+    assert "禁言" in line and "群名片" in line, line
+    assert "platform_lacks" not in profile_vars(profile_from_data(MURDER), "zh-Hans")  # QQ can mute
+
+
+# a paid Q&A circle whose topic words no lexicon lists; its positioning says they are things to sort out
+PAPERWORK = {"name": "", "type": "知识型", "platform": "微信", "threshold": "付费入圈", "paid": {"price": 299, "term": "年"},
+             "positioning": "帮双职工家庭理清公积金、社保、个税专项扣除的付费答疑圈",
+             "topics": ["公积金", "社保", "个税专项扣除"], "audience": "双职工父母",
+             "events": [{"title": "周四政策答疑", "kind": "答疑", "cadence": "每周四", "time": "20:30", "place": "群内", "host": "周老师"}]}
+
+
+def test_words_listed_after_a_verb_take_its_kind_and_fill_the_calendar(offline):
+    ctx = profile_context(profile_from_data(PAPERWORK))
+    assert [context_reading(w, ctx)[0] for w in PAPERWORK["topics"]] == ["matter"] * 3
+    assert context_reading("社保", "大家聊聊公积金、社保") == ("unknown", None)  # no verb leads the list
+    days = _calendar(PAPERWORK, offline)
+    free = [e for e in days if not e["event"]]
+    assert len({e["date"] for e in days}) == 7 and len(free) >= 5, days
