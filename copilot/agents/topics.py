@@ -366,8 +366,13 @@ class _Anchored:
     def _usable(self, sk: dict[str, Any], ev: Event) -> bool:
         return (applies(sk.get("when"), self.facts) and not (sk.get("photos") and self.no_photos)
                 and not (sk.get("signup") and not ev.signup) and not (sk.get("host") and not ev.host)
-                and not (sk.get("repeat") and any(w in ev.title for w in topic_bank()["newcomer_words"]))
+                and not sk.get("repeat" if self._for_newcomers(ev) else "newcomer")
                 and all(getattr(ev, f) for f in ("time", "place") if "{" + f + "}" in sk["text"]))
+
+    @staticmethod
+    def _for_newcomers(ev: Event) -> bool:
+        """An event held for newcomers (新手局, 新同学入门课): it has no "上次" to ask about."""
+        return any(w in ev.title for w in topic_bank()["newcomer_words"])
 
     def draw(self, on: dt.date, taken: list[dict[str, Any]], who: str, guard: _SkeletonGuard) -> tuple[str, dict[str, Any], str, str] | None:
         own = {e["event"] for e in taken}
