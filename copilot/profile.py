@@ -84,6 +84,25 @@ def _where(key: str) -> str:
     return f"{key}（{field}）"
 
 
+def type_from_stems(word: str) -> str | None:
+    """The group type a free-worded type names (``type_stems`` in kinds.yaml): 付费知识型 and 知识付费型
+    alike are 知识型 — the word, its 型/类/群 ending dropped, splits wholly into stems of one type, in any
+    order; stems of two types (兴趣学习型) or an unknown rest name none."""
+    table = kind_table()
+    rest = word
+    for suffix in table["type_suffixes"]:
+        rest = rest.removesuffix(suffix)
+    stems = sorted(((s, t) for t, ws in table["type_stems"].items() for s in ws), key=lambda x: -len(x[0]))
+    found: set[str] = set()
+    while rest:
+        hit = next(((s, t) for s, t in stems if rest.startswith(s)), None)
+        if hit is None:
+            return None
+        found.add(hit[1])
+        rest = rest[len(hit[0]):]
+    return found.pop() if len(found) == 1 else None
+
+
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, Any]:
     """Other spellings operators use for a field's choices (platform 微信 → wechat)."""
@@ -332,13 +351,15 @@ class GroupProfile(BaseModel):
         if not isinstance(v, str):
             return v
         folded = to_simplified(v.strip())
-        aliases = kind_table().get("type_aliases", {})
-        folded = aliases.get(folded, folded)
         if folded and folded not in get_args(GroupType):
-            # the accepted other names are listed with the five, so a name that works is never a surprise
-            also = "；".join(f"{'、'.join(k for k, t in aliases.items() if t == target)} → {target}"
-                            for target in dict.fromkeys(aliases.values()))
-            raise ValueError(f"“{v}”不是可选的社群类型，可选：{' / '.join(get_args(GroupType))}（也认：{also}）")
+            target = type_from_stems(folded)
+            if target is None:
+                # the accepted stems are listed with the five, so a name that works is never a surprise
+                stems = kind_table()["type_stems"]
+                also = "；".join(f"{t}：{'、'.join(ws)}" for t, ws in stems.items() if t != "其他")
+                raise ValueError(f"“{v}”不是可选的社群类型，可选：{' / '.join(get_args(GroupType))}"
+                                 f"（也认由同一类词根组成的说法，顺序不限，如 学习型、付费知识型 → 知识型；{also}）")
+            folded = target
         return folded
 
     @field_validator("platform", mode="before")
@@ -409,7 +430,21 @@ class GroupProfile(BaseModel):
 
     def pinned_place(self) -> str:
         """Where members look up the rules and the schedule on this platform (QQ 群文件, Telegram 置顶消息)."""
-        return aliases()["platforms"][self.platform]["pinned"]
+        return str(self.platform_info()["pinned"])
+
+    def platform_info(self) -> dict[str, Any]:
+        """What this platform's groups are and can do (``platforms`` in profile_aliases.yaml)."""
+        return dict(aliases()["platforms"][self.platform])
+
+    def lacks(self, capability: str) -> bool:
+        """Whether this platform's groups cannot do ``capability`` (mute, delete, card): a LINE group
+        has no 24-hour mute and no per-group nickname."""
+        return capability in self.platform_info().get("lacks", [])
+
+    def fits_platform(self, text: str) -> bool:
+        """Whether ``text`` asks for nothing this platform's groups cannot do (``capability_words``)."""
+        words = aliases()["capability_words"]
+        return not any(w in text for cap in self.platform_info().get("lacks", []) for w in words.get(cap, []))
 
     def display_name(self) -> str:
         return self.name or self.topics[0] + "交流群"

@@ -25,7 +25,7 @@ from copilot.knowledge.checks import CheckResult, failures, run_checks
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_with_fallback, schema_hint
 from copilot.paths import load_resource
-from copilot.profile import GroupProfile
+from copilot.profile import GroupProfile, aliases
 from copilot.prompts import PromptError, load_prompt
 from copilot.textnorm import fold, glyph_choices, hant_region, to_local_traditional, to_script, to_simplified, tokenize
 from copilot.tokens import count_tokens, fit_to_budget
@@ -411,6 +411,9 @@ def profile_vars(profile: GroupProfile, script: str) -> dict[str, Any]:
         data.pop("schedule", None)
     data.setdefault("name", profile.name)
     data.setdefault("tone", "")
+    if lacks := profile.platform_info().get("lacks"):  # a LINE group: no 禁言, no 群名片 — the drafts must not promise them
+        labels = aliases()["capability_labels"]
+        data["platform_lacks"] = "这个平台的群做不到：" + "；".join(labels[c] for c in lacks)
     data["script"] = script
     return data
 

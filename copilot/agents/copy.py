@@ -238,10 +238,17 @@ def price_conditions(offer: str, quoted: tuple[Product, ...], sale: tuple[dt.dat
                 for clause in re.split(r"[，,；;]", sentence):
                     keep(clause)
     for p in quoted:
-        for clause in re.split(r"[，,；;。]", p.description):
-            if clause.strip() and fold(clause.strip()) not in said:
-                keep(f"{p.name}{clause.strip()}" if len(quoted) > 1 else clause)
+        desc = desc_sentence(p.description)
+        if desc and fold(desc) not in said:
+            keep(f"{desc}（{p.name}）" if len(quoted) > 1 else desc)
     return (promo_bank()["conditions"].format(terms="；".join(out)) + "。") if out else ""
+
+
+def desc_sentence(description: str) -> str:
+    """A product's description as members read it: the operator's jotted parts ("中杯 会员日活动价")
+    joined into one clause, without the parts that restate the price the offer line already gives."""
+    parts = [x for x in re.split(r"[\s，,；;。、]+", description) if x]
+    return "，".join(x for x in parts if not any(w in x for w in promo_bank()["desc_price_words"]))
 
 
 def _suggest_note(what: str) -> str:
@@ -344,9 +351,9 @@ def _discount(profile: GroupProfile, ctx: dict[str, Any]) -> dict[str, Any] | No
     standing = label if label == "会员价" and not sale else ""
     head = f"{sale[1].title}·{sale[0].month}月{sale[0].day}日" if sale else standing or "折扣"
     offer = f"【{head}】{p.name}原价{m(p.price)}元，{label}{m(p.promo_price)}元，立省{m(saved)}元（约{m(rate)}折）。"
-    desc = p.description.strip().rstrip("。")
+    desc = desc_sentence(p.description)
     if desc and fold(desc) not in fold(offer):  # a description that only says "会员价" is not said twice
-        offer += f"\n{desc}。"
+        offer += "\n" + promo_bank()["desc_line"].format(name=p.name, desc=desc)
     return _draft(profile, ctx, title=f"{p.name} {label}", offer=offer, tactic="折扣",
                   arithmetic=[f"{m(p.price)} - {m(p.promo_price)} = {m(saved)} 元"], sale=sale, standing=standing, quoted=(p,))
 
@@ -498,13 +505,20 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
             "bens": "；".join(bens), "entry": entry_conditions(profile),
             "who_for": aud or clause_bank()["rules"]["entry_default_aud"].format(t=lead_topic(profile)), "brand": C.brand(profile) or profile.display_name(),
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
-            "path": profile.purchase_path.rstrip("。")}
+            "path": profile.purchase_path.rstrip("。"), "join": profile.platform_info()["join"]}
+    # prospects read only what concerns them before joining: not "入群后按格式改群名片"
+    fill["entry"] = drop_clauses(fill["entry"], bank["after_join_words"]).rstrip("。，, ")
     if members_only_words(profile):
         return _invites(bank, {**fill, "who_for": written or fill["who_for"]})
-    entry = "entry" if profile.threshold else "entry_open"  # who the group is for is not an entry condition
+    # who the group is for is not an entry condition; a way to join on one's own (门店扫码) is said in the call
+    self_join = bool(profile.threshold) and any(w in fill["entry"] for w in bank["self_join_words"])
+    entry = "entry" if profile.threshold and fill["entry"] and not self_join else "entry_open"
     closed = closed_group_words(profile)
-    lines = [phrase(bank[k], profile, "m" + k).format(**fill) for k in ("open", "bens", entry)]
-    if profile.paid:
+    opens = bank["open"].get(C.gtype(profile), bank["open"]["其他"])
+    lines = [phrase(opens, profile, "mopen").format(**fill), *(phrase(bank[k], profile, "m" + k).format(**fill) for k in ("bens", entry))]
+    if self_join and not profile.paid:
+        lines.append(phrase(bank["call_self"], profile, "mcall").format(**fill))
+    elif profile.paid:
         lines.append(phrase(bank["fee"] if profile.purchase_path else bank["fee_nopath"], profile, "mfee").format(**fill))
     elif closed:
         # "已经是我们的老客户" only where there is a business whose customers they are
@@ -521,11 +535,14 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
     elif not practice and any("{tp}" in v for v in short_bank):  # "一起学{t}" needs something one learns
         short_bank = bank["short_subject"]
     short = phrase(short_bank, profile, "mshort").format(**fill)
+    if self_join and not profile.paid:  # "私信我" where members join by scanning the shop's code: the way in instead
+        short = "".join(x + "。" for x in short.split("。") if x and "私信" not in x) + phrase(bank["call_self"], profile, "mshortcall").format(**fill)
     if profile.paid:
         short += phrase(bank["short_fee" if profile.purchase_path else "short_fee_nopath"], profile, "mshortfee").format(**fill)
+    channel = profile.platform_info()["moments"]  # QQ 空间 for a QQ group, not 朋友圈
     return [
-        {"title": "朋友圈招募（完整版）", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""},
-        {"title": "朋友圈招募（短版）", "text": short, "tactic": "", "arithmetic": [], "operator_note": ""},
+        {"title": f"{channel}招募（完整版）", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""},
+        {"title": f"{channel}招募（短版）", "text": short, "tactic": "", "arithmetic": [], "operator_note": ""},
     ]
 
 

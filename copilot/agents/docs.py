@@ -149,7 +149,7 @@ def compose_intro(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     marks = "①②③④⑤⑥"
     summary = phrase(bank["summary"], profile, "summary").format(where=where)
     lines.append(summary + "；".join(f"{marks[i]} {c}" for i, c in enumerate(short)) + "。"
-                 + phrase(bank["summary_penalty"], profile, "summary_penalty"))
+                 + phrase(fitting(bank["summary_penalty"], profile) or bank["summary_penalty_alt"], profile, "summary_penalty"))
     rest = [e for e in events if e not in listed]
     if rest:
         lines.append(phrase(bank["more_events"] if listed else bank["events"], profile, "events"))
@@ -257,7 +257,7 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
     if forbid and (exception := selling_exception(profile)):
         forbid[0] = forbid[0].rstrip("。") + "。" + exception  # the no-ads rule says when members may sell
     norms = event_norms(profile)
-    penalty = [phrase(step, profile, f"penalty{i}") for i, step in enumerate(bank["penalty"])]
+    penalty = [phrase(fitting(step, profile) or alt, profile, f"penalty{i}") for i, (step, alt) in enumerate(zip(bank["penalty"], bank["penalty_alt"], strict=True))]
     secret = next((item for item in bank["forbid"] if item.get("id") == "confidentiality"), None)
     facts = group_facts(profile)
     if secret and applies(secret.get("when"), facts) and applies(bank["penalty_secret_when"], facts):
@@ -277,9 +277,16 @@ def compose_rules(profile: GroupProfile, passages: list[Passage], ctx: dict[str,
 def card_clause(profile: GroupProfile, bank: dict[str, Any], card: str) -> str:
     """The 群名片 sentence of the rules: the profile's format (unless its threshold already says it),
     else the generic one that asks for the member's usual name and names no fields."""
+    none = "_none" if profile.lacks("card") else ""  # a LINE group has no 群名片: members say how to call them
     if not card:
-        return phrase(bank["card_generic"], profile, "card")
-    return "" if card in profile.threshold else phrase(bank["card"], profile, "card").format(card=card)
+        return phrase(bank[f"card{none}_generic"], profile, "card")
+    return "" if card in profile.threshold else phrase(bank[f"card{none}"], profile, "card").format(card=card)
+
+
+def fitting(variants: list[str], profile: GroupProfile) -> list[str]:
+    """The phrasings this platform's groups can carry out (no 禁言 where a LINE or WhatsApp group
+    cannot mute one member); empty when none can."""
+    return [v for v in variants if profile.fits_platform(v)]
 
 
 
@@ -379,7 +386,9 @@ def compose_welcome(profile: GroupProfile, passages: list[Passage], ctx: dict[st
     for i in range(n):
         part = {k: phrase([x for x in v if not (named and "{name}" in x)] or v if k == "value" else v, profile, f"w{k}{i}")
                 for k, v in bank.items()}
-        if not fill["card"]:
+        if profile.lacks("card"):  # no per-group nickname on this platform (LINE, WhatsApp)
+            part["card"] = part["card_none"] if fill["card"] else part["card_none_generic"]
+        elif not fill["card"]:
             part["card"] = part["card_generic"]
         if "{name}" in part["greet"] and "{name}" in part["value"]:  # "X欢迎你。X这里：…" says the name twice
             part["value"] = phrase([x for x in bank["value"] if "{name}" not in x], profile, f"wvalue{i}")

@@ -413,6 +413,9 @@ def wording_kind(event: Event) -> str:
     """The kind whose wording a notice uses: a 分享 that its title calls a meeting or a review (班会, 点评)
     is announced as one ("来聊", "把作品发上来"), not as a lecture to come and listen to."""
     spec = bank()["talk_as"]
+    exam = bank()["exam_as"]
+    if event.kind in exam["kinds"] and any(w in event.title for w in exam["words"]):
+        return "模考"  # a mock exam filed as 答疑 is no Q&A: no "问题越具体，回答越快"
     if event.kind == "线下活动" and event.place and not physical_place(event):
         return str(bank()["online_meeting_as"])  # "offline" in an online meeting: no 怎么去、带什么, no 见面地点
     if event.kind not in spec["kinds"]:

@@ -164,9 +164,15 @@ def profile_context(profile: GroupProfile) -> str:
 def context_reading(word: str, context: str) -> tuple[str, str | None]:
     """What the operator's own wording around ``word`` says it is (``context`` in word_kinds.yaml):
     the kind and the verb that wording carries (None: no verb), or ("unknown", None)."""
+    row = context_row(word, context)
+    return (str(row["kind"]), row.get("verb")) if row else ("unknown", None)
+
+
+def context_row(word: str, context: str) -> dict[str, Any] | None:
+    """The ``context`` row of word_kinds.yaml the operator's wording around ``word`` matches, or None."""
     w = fold(word).strip()
     if not w or not context:
-        return "unknown", None
+        return None
     ctx = word_kind_table()["context"]
     joiners = tuple(fold(j) for j in ctx.get("joiners", []))
     for m in re.finditer(re.escape(w), context):
@@ -177,12 +183,15 @@ def context_reading(word: str, context: str) -> tuple[str, str | None]:
             for cue in row["cues"]:
                 at = after.find(fold(cue))
                 if at == 0 or (at > 0 and context[m.end()] in joiners and at <= 6):
-                    return str(row["kind"]), row.get("verb")
+                    return dict(row)
         before = context[max(0, m.start() - 3):m.start()]
+        # a word inside a list (理清公积金、社保、个税) takes the verb that leads the list in its clause
+        listed = before.endswith("、")
+        clause = re.split(r"[，,。；;：:！!？?\s（(）)]", context[:m.start()])[-1]
         for row in ctx.get("before", []):
-            if any(before.endswith(fold(c)) for c in row["cues"]):
-                return str(row["kind"]), row.get("verb")
-    return "unknown", None
+            if any(before.endswith(fold(c)) or (listed and fold(c) in clause) for c in row["cues"]):
+                return dict(row)
+    return None
 
 
 def word_kind(word: str, products: tuple[str, ...] = (), context: str = "") -> str:
@@ -226,7 +235,8 @@ def topic_classes(word: str, products: tuple[str, ...] = (), context: str = "") 
     table = word_kind_table()
     kind = word_kind(word, products, context)
     if word_kind(word, products) == "unknown":  # typed by the profile's wording only: the safe slots
-        return set(table["slots"].get(kind, [])) & {"subject", "product"}
+        row = context_row(word, context) or {}  # …and those its wording opens (理清公积金: a matter to handle)
+        return set(table["slots"].get(kind, [])) & {"subject", "product", *row.get("slots", [])}
     out = set(table["slots"].get(kind, []))
     if kind == "activity" and any(fold(word).endswith(h) for h in table["gear"]):
         out.add("gear")

@@ -79,6 +79,14 @@ def domains(profile: GroupProfile) -> list[dict[str, Any]]:
             and not any(has_word(blob, c) or fold(c) in fold(blob) for c in d.get("not_cues", []))]
 
 
+def banned_clashes(profile: GroupProfile) -> list[str]:
+    """Words no free-slot post may carry in this group (``banned_clash`` in topics.yaml): what its
+    ``banned`` list rules out — a group banning 剧透 is not asked about 攻略 or who the 凶手 was."""
+    banned = " ".join(profile.banned)
+    return [fold(w) for x in topic_bank().get("banned_clash", []) if any(fold(c) in fold(banned) for c in x["cues"])
+            for w in x["avoid"]]
+
+
 def next_monday(today: dt.date | None = None) -> dt.date:
     today = today or beijing_now().date()
     return today + dt.timedelta(days=7 - today.weekday())
@@ -231,15 +239,22 @@ class _FreeTopics:
         not used again — None when every fitting word is)."""
         if sk.get("main"):  # written for the group's first word of its kind: that word or none
             first = next((t for t, k in self.topics if _fits(sk, k)), None)
+            if first and sk.get("spoken") and self._written(first):
+                return None
             return first if first is not None and (not first or self.uses[first] < self.cap) else None
         fits = [t for t, k in self.topics if _fits(sk, k) and (not t or self.uses[t] < self.cap)
-                and not (sk.get("eaten") and topic_verb(t, "吃") == "喝")]  # 奶茶 is drunk, not chewed
+                and not (sk.get("eaten") and topic_verb(t, "吃") == "喝")  # 奶茶 is drunk, not chewed
+                and not (sk.get("spoken") and self._written(t))]  # 托福写作 has no 卡壳 when speaking
         if not fits:
             return None
         self.topic_turn += 1
         least = min(self.uses[t] for t in fits)
         fits = [t for t in fits if self.uses[t] == least]
         return fits[self.topic_turn % len(fits)]
+
+    @staticmethod
+    def _written(topic: str) -> bool:
+        return any(w in topic for w in topic_bank()["written_words"])
 
     def use(self, topic: str) -> None:
         self.uses[topic] += bool(topic)
@@ -269,10 +284,13 @@ class _SkeletonGuard:
         self.marks = book.get(_AUDIENCE_RULE).check.params.get("marks", [])
         self.audience = C.audience_classes(profile)
         self.profile = profile
+        self.avoid = banned_clashes(profile)
 
     def take(self, title: str, opening: str) -> bool:
         if audience_misfits(f"{title}\n{opening}", self.marks, self.audience, self.profile):
             return False
+        if any(w in fold(f"{title}\n{opening}") for w in self.avoid):
+            return False  # a post that runs into what the group bans (攻略 where 剧透 is banned)
         clauses = [c for c, _ in skeleton_clauses(opening, self.words, self.min_chars)]
         if any(self.seen.get(c, title) != title for c in clauses):
             return False
@@ -348,7 +366,13 @@ class _Anchored:
     def _usable(self, sk: dict[str, Any], ev: Event) -> bool:
         return (applies(sk.get("when"), self.facts) and not (sk.get("photos") and self.no_photos)
                 and not (sk.get("signup") and not ev.signup) and not (sk.get("host") and not ev.host)
+                and not sk.get("repeat" if self._for_newcomers(ev) else "newcomer")
                 and all(getattr(ev, f) for f in ("time", "place") if "{" + f + "}" in sk["text"]))
+
+    @staticmethod
+    def _for_newcomers(ev: Event) -> bool:
+        """An event held for newcomers (新手局, 新同学入门课): it has no "上次" to ask about."""
+        return any(w in ev.title for w in topic_bank()["newcomer_words"])
 
     def draw(self, on: dt.date, taken: list[dict[str, Any]], who: str, guard: _SkeletonGuard) -> tuple[str, dict[str, Any], str, str] | None:
         own = {e["event"] for e in taken}

@@ -355,10 +355,26 @@ def _sections_missing(text: str, sections: list[dict[str, Any]]) -> list[str]:
             if not any(fold(w) in ft for w in [*s.get("any", []), *s.get("headings", [])])]
 
 
+def _lacks(profile: Any, capability: str) -> bool:
+    """Whether the profile's platform cannot do ``capability`` (a LINE group cannot mute one member)."""
+    return bool(profile is not None and hasattr(profile, "lacks") and profile.lacks(capability))
+
+
+def _for_platform(items: list[Any], profile: Any) -> list[Any]:
+    """Sections (or words) as the profile's platform can meet them: an item with ``lacking``
+    ({capability: replacement}) is replaced where the platform lacks that capability (the 禁言 step
+    of a penalty ladder is a 警告 on LINE and WhatsApp)."""
+    out = []
+    for item in items:
+        alt = item.get("lacking", {}) if isinstance(item, dict) else {}
+        out.append(next((rep for cap, rep in alt.items() if _lacks(profile, cap)), item))
+    return out
+
+
 @check_kind("has_sections")
 def _has_sections(c: CheckInput) -> CheckOutcome:
     rule, texts = c.rule, c.texts
-    sections = rule.check.params.get("sections") or []
+    sections = _for_platform(rule.check.params.get("sections") or [], c.profile)
     problems = []
     for i, t in enumerate(texts, 1):
         missing = _sections_missing(t, sections)
@@ -376,7 +392,10 @@ def _contains_any(c: CheckInput) -> CheckOutcome:
     kinds = rule.check.params.get("when_kind")
     if kinds and context.get("kind") not in kinds:
         return True, NOT_APPLICABLE + f"仅检查 {'/'.join(kinds)} 类文稿"
-    words = [fold(w) for w in [*(rule.check.params.get("words") or []), *(rule.check.params.get("headings") or [])]]
+    words = [*(rule.check.params.get("words") or []), *(rule.check.params.get("headings") or [])]
+    # a platform with no per-group nickname (LINE) is asked for a name in the self-intro instead
+    words = next((ws for cap, ws in (rule.check.params.get("lacking") or {}).items() if _lacks(c.profile, cap)), words)
+    words = [fold(w) for w in words]
     bad = [t for t in texts if not any(w in fold(t) for w in words)]
     if bad:
         return False, f"没有出现任何一个要求的说法（如 {'、'.join(words[:5])}）：" + shorten([_clip(t) for t in bad])
