@@ -1276,7 +1276,13 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 decisions += listed
                 recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
             elif (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
-                decisions.append(Decision(text=_clean(s), by=_agreed(messages, idx, m), sources=[m.id]))
+                settled_here = _settled(s, messages, idx, decisions) if not summary_list else \
+                    Decision(text=_clean(s), by=[], sources=[m.id])
+                if settled_here is not None:
+                    settled_here.by = _agreed(messages, idx, m)
+                    decisions.append(settled_here)
+                    if settled_here.sources[0] != m.id:  # a yes to a line: settled, even where it gives work
+                        recapped.add(id(settled_here))
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
                 continue  # a preview, not a to-do
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
@@ -1523,6 +1529,32 @@ def _decides(sentence: str) -> bool:
         return False
     kind = sentence_kind(sentence)
     return kind["other"] < 0.7 or has(f, "decision", "summary_header")
+
+
+def _bare(sentence: str) -> bool:
+    """A settling line with nothing settled in it: "那就这样，周六见！", "终于定了！", "行，那就这么定了"."""
+    f = cue("decision", "sign_off").sub("", _fold(sentence))
+    return len(cue("decision", "formula").sub("", f)) < 2
+
+
+def _settled(sentence: str, messages: list[Message], idx: int, decisions: list[Decision]) -> Decision | None:
+    """The decision ``sentence`` (in ``messages[idx]``) makes. A bare one takes its content from the line it
+    agrees to, the content line just before it; a sign-off ("那就这样，周六见！") or a
+    yes to what is already a decision settles nothing new."""
+    m = messages[idx]
+    if not _bare(sentence):
+        return Decision(text=_clean(sentence), sources=[m.id])
+    if cue("decision", "sign_off").search(_fold(sentence)):
+        return None
+    decided = {i for d in decisions for i in d.sources}
+    for j in range(idx - 1, max(-1, idx - 4), -1):
+        prev = messages[j]
+        if prev.id in decided:
+            return None
+        if is_question(prev.text) or is_chatter(prev.text) or _bare(prev.text) or len(_clean(prev.text)) < 6:
+            continue
+        return Decision(text=_clean(prev.text), sources=[prev.id, m.id])
+    return None
 
 
 def _agreed(messages: list[Message], idx: int, m: Message) -> list[str]:

@@ -1,0 +1,84 @@
+"""Issue 13, round 3 of the QA13 fixes: a decision says what was settled (a sign-off or an agenda line is
+no decision; a bare "就这么定了" takes its content from the line it agrees to), Cantonese settling words,
+and personal plans or attendance are no to-dos. Every chat here is written for these tests."""
+
+from __future__ import annotations
+
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import summarize_text
+from copilot.notes.model import Notes
+from copilot.notes.parse import parse_text
+from copilot.notes.structure import analyze
+
+PICNIC = """2026-05-06 20:00:00 阿雯
+各位晚上好，周日野餐的事今晚定下来，地点、吃的、分工
+2026-05-06 20:02:10 阿雯
+两个地方：滨江公园草坪，免费；植物园，门票15元一人
+2026-05-06 20:03:30 大刘
+滨江近，我投滨江
+2026-05-06 20:04:02 小苏
+同意滨江
+2026-05-06 20:05:20 阿雯
+那地点就定滨江公园草坪，周日上午10点东门见
+2026-05-06 20:07:45 大刘
+野餐垫我带两张
+2026-05-06 20:09:00 小苏
+水果我周六去买
+2026-05-06 20:10:30 阿雯
+那就这样，周日见！
+"""
+
+
+def _notes(text: str) -> Notes:
+    settings = Settings(llm_provider="offline")
+    return summarize_text(text, "chat.txt", settings, get_engine(settings, prefer="offline")).notes
+
+
+def test_a_sign_off_and_an_agenda_are_no_decision_the_settled_place_is() -> None:
+    st = analyze(parse_text(PICNIC))
+    texts = [d.text for d in st.decisions]
+    assert any("滨江公园草坪" in t for t in texts)
+    assert not any("周日见" in t or "今晚定下来" in t for t in texts)
+    notes = _notes(PICNIC)
+    assert "周日见" not in notes.title and "滨江" in notes.title
+    assert "最后决定：那就这样" not in notes.summary and "滨江公园草坪" in notes.summary
+
+
+CARPOOL = """2026-09-01 21:00:00 豆妈
+周末接送排班，我们三家轮流
+2026-09-01 21:02:00 豆妈
+周六我家开，周日果果爸开
+2026-09-01 21:04:00 果果爸
+周日我要加班，那周日换成小米妈开，下周六我补上
+2026-09-01 21:05:00 豆妈
+行，那就这么定了
+"""
+
+
+def test_a_bare_yes_takes_its_content_from_the_line_it_agrees_to() -> None:
+    st = analyze(parse_text(CARPOOL))
+    assert [d.text for d in st.decisions if "就这么定了" in d.text] == []
+    agreed = [d for d in st.decisions if "小米妈" in d.text]
+    assert agreed and len(agreed[0].sources) == 2 and "就这么定了" not in agreed[0].text
+    assert "豆妈" in agreed[0].by
+
+
+HIKE_HK = """2026-11-02 20:00:00 阿峰
+今晚傾下星期六去邊度行
+2026-11-02 20:01:00 阿峰
+一係行獅子山，一係行大帽山
+2026-11-02 20:03:00 美儀
+獅子山近啲，我揀獅子山
+2026-11-02 20:05:00 阿峰
+咁就定咗獅子山，星期六朝早9點黃大仙站B2出口等
+2026-11-02 20:09:00 阿峰
+就咁定，星期六見！
+"""
+
+
+def test_cantonese_settling_words_and_sign_off() -> None:
+    st = analyze(parse_text(HIKE_HK))
+    texts = [d.text for d in st.decisions]
+    assert any("獅子山" in t and "9點" in t for t in texts)
+    assert not any("星期六見" in t for t in texts)
