@@ -82,3 +82,45 @@ def test_cantonese_settling_words_and_sign_off() -> None:
     texts = [d.text for d in st.decisions]
     assert any("獅子山" in t and "9點" in t for t in texts)
     assert not any("星期六見" in t for t in texts)
+
+
+BOOK_CLUB = """2026-06-03 20:00:00 主持人小安
+各位晚上好，今晚聊《活着》，先说说读后感
+2026-06-03 20:03:00 阿树
+福贵一家一个个走掉，读到有庆那段我哭了
+2026-06-03 20:05:00 主持人小安
+下期预告：6月17日周三晚8点，老周带大家读《平凡的世界》
+2026-06-03 20:06:00 小禾
+下期我来不了，要出差
+2026-06-03 20:07:00 阿树
+我下个月换工作啦，去做会计
+2026-06-03 20:07:30 小禾
+恭喜恭喜
+2026-06-03 20:08:00 主持人小安
+阿树你周五前把今晚的摘录整理一下发群里
+2026-06-03 20:09:00 阿树
+好的，周五前发
+2026-06-03 20:10:00 大鹏
+收到，我下期会来
+"""
+
+
+def test_attendance_and_life_news_are_no_todo_preview_or_point() -> None:
+    notes = _notes(BOOK_CLUB)
+    tasks = [(a.owner, a.task) for a in notes.actions]
+    assert any(owner == "阿树" and "摘录" in task for owner, task in tasks)
+    assert not any("换工作" in task or "来不了" in task or "会来" in task for _, task in tasks)
+    assert [a.text for a in notes.announcements if "来不了" in a.text] == []
+    assert any("平凡的世界" in a.text for a in notes.announcements)
+    told = notes.summary + "".join(p.text for p in notes.key_points)
+    assert "换工作" not in told and "来不了" not in told and "恭喜恭喜" not in told
+
+
+def test_bringing_something_over_is_still_work() -> None:
+    chat = """2026-06-03 20:00:00 阿凯
+周六烧烤，炭和烤架谁带
+2026-06-03 20:02:00 大熊
+烤架我周六带过去
+"""
+    st = analyze(parse_text(chat))
+    assert any(a.owner == "大熊" and "烤架" in a.task for a in st.actions)

@@ -122,6 +122,28 @@ def is_question(text: str) -> bool:
     return question_strength(text) >= 0.5
 
 
+def personal(text: str) -> bool:
+    """A short message about the speaker's own plans, attendance or life news ("收到，我会去", "我周六不去了",
+    "我下个月转工啦"): nobody's work, no announcement, no key point."""
+    return len(text.strip()) <= raw("personal", "max_chars") and has(_fold(text), "personal", "cues")
+
+
+def _personal_exchanges(messages: list[Message], tasks: frozenset[int]) -> frozenset[int]:
+    """Ids of :func:`personal` messages and of the short reactions right after one ("哈哈哈柯基是这样的",
+    "可不是嘛气死我了"): no question, no figure, no task, no acknowledgement of business (好的/收到)."""
+    out: set[int] = set()
+    for i, m in enumerate(messages):
+        if not personal(m.text):
+            continue
+        out.add(m.id)
+        for nxt in messages[i + 1 : i + 3]:
+            t = nxt.text.strip()
+            if len(t) > 16 or is_question(t) or re.search(r"\d", t) or nxt.id in tasks or _ACK.match(_fold(t)):
+                break
+            out.add(nxt.id)
+    return frozenset(out)
+
+
 def is_chatter(text: str) -> bool:
     return bool(cue("chatter").match(_fold(text).strip())) or len(text.strip()) <= 2
 
@@ -1703,9 +1725,12 @@ def analyze(transcript: Transcript) -> Structure:
     by_id = {m.id: m for m in msgs}
     people = People.of(msgs)
     qa = [p for p in qa if not (set(p.sources) <= asides and _to_a_peer(by_id[p.sources[0]], people, organisers))]
-    actions = [a for a in actions if a.deadline or not (a.sources and set(a.sources) <= asides)]
+    own = _personal_exchanges(msgs, tasks)  # attendance and life news, and the reactions to it
+    chatter |= own
+    actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
+               and not (a.sources and a.sources[0] in own)]
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
-    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides)]
+    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides)]
     return Structure(
         session_type=session,
