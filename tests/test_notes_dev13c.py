@@ -124,3 +124,30 @@ def test_bringing_something_over_is_still_work() -> None:
 """
     st = analyze(parse_text(chat))
     assert any(a.owner == "大熊" and "烤架" in a.task for a in st.actions)
+
+
+PARKING = """2026-07-08 20:00:00 3栋老陈
+地下车位重新划线的事，物业报价一共1.2万，按户分摊
+2026-07-08 20:02:00 1单元张奶奶
+我家没车也要出钱吗
+2026-07-08 20:03:00 3栋老陈
+@1单元张奶奶 没车的不用出，有车位的每户大概300，您家以后停电动车也方便
+2026-07-08 20:05:00 小郑
+分摊的钱转给谁
+2026-07-08 20:06:00 3栋老陈
+转给我就行，下周一前转齐，我微信号就是手机号
+2026-07-08 20:08:00 小郑
+血压高要不要紧，我早上量的150
+2026-07-08 20:09:00 3栋老陈
+@小郑 建议你连续量一周记下来，周五前拿给社区医生看
+"""
+
+
+def test_an_answer_is_no_work_for_the_asker_and_the_payee_owes_nothing() -> None:
+    st = analyze(parse_text(PARKING))
+    owners = {(a.owner, a.task[:6]) for a in st.actions}
+    assert not any(owner == "1单元张奶奶" for owner, _ in owners)  # an answer with figures tells, asks nothing
+    paid = [a for a in st.actions if "转齐" in a.task]
+    assert paid and paid[0].owner == "大家"  # everyone pays; the one paid and the one who asked do not own it
+    # advice that tells the asker what to do is still their to-do
+    assert any(a.owner == "小郑" and "连续量" in a.task for a in st.actions)

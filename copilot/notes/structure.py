@@ -878,9 +878,12 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
         return Owner("大家", "everyone", p)  # "每位社員…9月10號之前將數交俾靚仔明統計": the group hands it in
     if m.kind == "P":
         return Owner(_joined(c, mentions, best), "named", p)
-    if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]) \
-            and _due(c.f[span[0]:span[1]]):
+    receiver = cue("owner", "receiver_verb")
+    if m.kind == "I" and receiver.search(c.f[max(0, m.start - 4):m.start]) and _due(c.f[span[0]:span[1]]):
         return _senders(c)  # "周六前发我就行": the speaker receives (with no date it is an instruction)
+    if m.kind == "I" and _due(c.f) and has(c.f, "action", "to_me") and any(
+            x.kind == "I" and receiver.search(c.f[max(0, x.start - 4):x.start]) for x in (mentions[i] for i in inside)):
+        return _senders(c)  # "转给我就行，周四前转齐，我手机号…": the 我 of a phone number does nothing
     if m.kind == "I":
         return Owner(c.speaker, "first_person", p)
     if m.kind == "G":
@@ -921,6 +924,8 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
 def _senders(c: _Ctx) -> Owner:
     """Who owes what the speaker receives: the person @-addressed, the one whose question this answers,
     else the group."""
+    if not c.lead and has(c.f, "owner", "all_of_them"):
+        return Owner("大家", "to_me")  # "转给我就行，周四前转齐": everyone pays, not only the one who asked
     return Owner(c.lead[0] if c.lead else c.asker or "大家", "to_me")
 
 
@@ -1182,6 +1187,12 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     elif clause.kind == "named" and owner == m.speaker and has(f, "action", "advice"):
         return None  # the speaker's own name as a thing ("米粒淘洗两遍就够，别用力搓" said by 米粒): advice, not work
+    elif clause.kind == "assigned" and asker is not None and owner == asker and not marked and not homework \
+            and not (has(f, "action", "imperative") or _directive(f)) \
+            and not has(f, "owner", "tell_you"):
+        # "@阿婆 二楼8%，…您家以后也方便" answers the asker's question: information, not their work (but
+        # "建议你连续量7天" tells them what to do)
+        return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
