@@ -151,3 +151,58 @@ def test_an_answer_is_no_work_for_the_asker_and_the_payee_owes_nothing() -> None
     assert paid and paid[0].owner == "大家"  # everyone pays; the one paid and the one who asked do not own it
     # advice that tells the asker what to do is still their to-do
     assert any(a.owner == "小郑" and "连续量" in a.task for a in st.actions)
+
+
+TEA_TALK = """2026-08-12 20:00:00 主持人阿青
+各位茶友晚上好，今晚有请林老师分享《白茶的存放与冲泡》，有问题随时提
+2026-08-12 20:01:00 林老师
+谢谢阿青。先说存放：白茶怕潮怕异味，密封避光，湿度控制在60%以下
+2026-08-12 20:02:00 林老师
+家里存茶不要放厨房和卫生间，纸箱加铝箔袋就够，不用买专门的茶仓
+2026-08-12 20:02:30 林老师
+每年梅雨季过后打开看一次，有霉味的单独拿出来
+2026-08-12 20:03:00 小桔
+老白茶和新白茶差在哪，喝得出来吗
+2026-08-12 20:04:00 林老师
+喝得出来，老白茶有枣香药香，汤色偏红，新茶是毫香清鲜
+2026-08-12 20:05:00 林老师
+再说冲泡。水温90度左右，前三泡快出汤，5秒以内
+2026-08-12 20:06:00 阿木
+饼茶撬不开怎么办
+2026-08-12 20:07:00 林老师
+用茶针从侧面斜着插进去，顺着层次撬，别从正面硬撬
+2026-08-12 20:08:00 林老师
+还有一点，煮茶只适合三年以上的老白茶，新茶煮了会苦
+"""
+
+
+def test_an_answer_ends_where_the_speaker_moves_on_to_the_next_point() -> None:
+    notes = _notes(TEA_TALK)
+    answers = {p.question[:4]: p.answer for p in notes.qa}
+    old_new = next(a for q, a in answers.items() if q.startswith("老白茶"))
+    assert "枣香" in old_new and "冲泡" not in old_new and "90度" not in old_new
+    cake = next(a for q, a in answers.items() if q.startswith("饼茶"))
+    assert "茶针" in cake and "煮茶" not in cake
+
+
+HIKE_QA = """2026-11-02 20:00:00 阿峰
+今晚傾下星期六行獅子山嘅安排
+2026-11-02 20:01:00 美儀
+我下個月搬屋啦
+2026-11-02 20:01:30 阿豪
+恭喜！搬去邊？
+2026-11-02 20:02:00 美儀
+搬去沙田
+2026-11-02 20:03:00 阿豪
+如果落雨點算
+2026-11-02 20:04:00 阿峰
+@阿豪 紅雨或者八號風球就取消，前一晚9點通知
+2026-11-02 20:05:00 阿峰
+星期六朝早9點黃大仙站B2出口等
+"""
+
+
+def test_a_cantonese_question_without_a_mark_takes_the_answer_to_it() -> None:
+    notes = _notes(HIKE_QA)
+    rain = [p for p in notes.qa if "取消" in p.answer]
+    assert rain and "落雨" in rain[0].question

@@ -756,7 +756,7 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
     answer = [_clean(m.text) for m in q.answer]
     sources = [q.msg.id, *q.more] + [m.id for m in q.answer]
-    if session == "话题讨论":
+    if session == "话题讨论" and not q.direct:  # (an @-reply or the one asked has answered it already)
         last = q.answer[-1].id
         settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)]
         if settled:
