@@ -206,3 +206,30 @@ def test_a_cantonese_question_without_a_mark_takes_the_answer_to_it() -> None:
     notes = _notes(HIKE_QA)
     rain = [p for p in notes.qa if "取消" in p.answer]
     assert rain and "落雨" in rain[0].question
+
+
+PLANT_TALK = """2026-09-05 20:00:00 主持人小绿
+各位晚上好，今晚有请阿松老师分享《多肉度夏》，有问题随时提
+2026-09-05 20:01:00 阿松老师
+谢谢小绿。今天讲三块：浇水、遮阳、常见问题
+2026-09-05 20:02:00 阿松老师
+第一，夏天怎么浇水。气温超过35度就断水，每月只沿盆边给一次小水，傍晚浇
+2026-09-05 20:04:00 阿松老师
+第二，遮阳。用50%的遮阳网，中午11点到下午3点一定要遮，不然叶子会晒伤
+2026-09-05 20:05:00 阿松老师
+第三，通风。闷热不通风最容易黑腐，不管是哪个品种，都要放在风能吹到的地方
+2026-09-05 20:06:00 小叶
+叶子发软是缺水吗
+2026-09-05 20:07:00 阿松老师
+@小叶 夏天叶子软多半是根出了问题，先别急着浇水，脱盆看看根
+2026-09-05 20:08:00 阿松老师
+今天就到这儿，大家回去先把遮阳网挂上，有问题可以在群里问我
+"""
+
+
+def test_a_point_with_a_question_for_its_heading_is_a_point_and_the_goodbye_is_not() -> None:
+    notes = _notes(PLANT_TALK)
+    points = " ".join(p.text for p in notes.key_points)
+    assert "35度就断水" in points  # "夏天怎么浇水。" heads the point; it asks nobody
+    assert "风能吹到" in points  # "不管是哪个品种" asks nothing either
+    assert "今天就到这儿" not in points

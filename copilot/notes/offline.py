@@ -130,6 +130,12 @@ def with_headings(pieces: list[str]) -> list[str]:
     return out
 
 
+def _asks(sentence: str) -> bool:
+    """Whether a sentence asks, judged after its heading: "第二，每天怎么练。每次训练10到15分钟…" tells."""
+    body = [p for p in re.split(r"(?<=[。！!？?])", sentence) if p.strip()]
+    return is_question(body[-1] if body else sentence)
+
+
 def clean_sentence(text: str) -> str:
     """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
     s = _FILLER_HEAD.sub("", text.strip())
@@ -175,7 +181,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             if len(s) < MIN_CHARS:
                 continue
             w = base
-            if is_question(s):
+            if _asks(s):
                 w *= 0.5
             if _PROCEDURAL.search(s) or _HOUSEKEEPING.search(s):
                 w *= 0.3
@@ -448,7 +454,7 @@ def _content_rows(sentences: list[Sentence], st: Structure, exclude_ids: set[int
     talk only the speaker's own (the host's welcome and logistics are not the talk), when there are
     at least two."""
     rows = [i for i, s in enumerate(sentences) if s.msg.id not in exclude_ids and not _PROCEDURAL.search(s.text)
-            and s.topical and not is_question(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
+            and s.topical and not _asks(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
     if st.session_type == "主讲分享":
         own = [i for i in rows if sentences[i].msg.speaker in st.speakers]
         rows = own if len(own) >= 2 else rows

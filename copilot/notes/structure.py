@@ -109,7 +109,7 @@ def question_strength(text: str) -> float:
 def asks(text: str) -> bool:
     """A question by its form, whatever the classifier thinks: a question mark, a final particle
     closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
-    f = _fold(text).strip()
+    f = cue("question", "embedded").sub("", _fold(text).strip())
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
