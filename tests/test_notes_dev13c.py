@@ -8,6 +8,7 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.model import Notes
+from copilot.notes.offline import candidate_sentences
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import analyze
 
@@ -233,3 +234,30 @@ def test_a_point_with_a_question_for_its_heading_is_a_point_and_the_goodbye_is_n
     assert "35度就断水" in points  # "夏天怎么浇水。" heads the point; it asks nobody
     assert "风能吹到" in points  # "不管是哪个品种" asks nothing either
     assert "今天就到这儿" not in points
+
+
+def test_the_hosts_dated_notice_is_a_key_point_even_off_the_main_subject() -> None:
+    lines = ["2026-07-10 20:00:00 楼长老何", "今晚把3号楼外墙翻新的事商量一下，物业给了两个方案"]
+    talk = [("楼长老何", "甲方案：真石漆，总价42万，工期60天"), ("楼长老何", "乙方案：外墙砖，总价55万，工期80天"),
+            ("会计小吴", "维修基金能出30万，剩下的按面积分摊"), ("302王姐", "真石漆便宜，我支持甲方案"),
+            ("501老林", "外墙砖耐用，不过贵太多了，我也选甲"), ("会计小吴", "甲方案每平米大概摊80元"),
+            ("302王姐", "那挺合理的"), ("501老林", "同意"),
+            ("201赵叔", "真石漆能保几年，会不会过两年就掉色"), ("楼长老何", "施工方说质保8年，正常10年以上没问题"),
+            ("601小陈", "顶楼的防水能一起做吗，我家一下雨墙角就渗"), ("楼长老何", "防水另算，大概每户再加600元"),
+            ("401刘姨", "施工的时候窗户要一直关着吗"), ("楼长老何", "喷漆那几天要关，前后大概一周"),
+            ("302王姐", "脚手架会不会有小偷爬上来"), ("楼长老何", "物业晚上加一班保安巡逻，脚手架底下装护栏"),
+            ("201赵叔", "空调外机要挪吗"), ("会计小吴", "外机不用挪，施工方会套上防护罩"),
+            ("501老林", "分摊按建筑面积还是套内面积"), ("会计小吴", "按房产证上的建筑面积算"),
+            ("601小陈", "钱什么时候交"), ("会计小吴", "开工前一次交齐，我到时候发收款码"),
+            ("401刘姨", "我家90平大概要出多少"), ("会计小吴", "90平的话7200元左右"),
+            ("201赵叔", "颜色能选吗，别太花"), ("楼长老何", "施工方给了三个色卡，米白、浅灰、暖黄"),
+            ("302王姐", "米白吧，耐看"), ("601小陈", "我也投米白"),
+            ("楼长老何", "那就定甲方案，真石漆"),
+            ("楼长老何", "周日业主会上午10点在居委会二楼，大家带好身份证和户口本")]
+    for n, (who, text) in enumerate(talk, start=1):
+        lines += [f"2026-07-10 20:{n:02d}:00 {who}", text]
+    transcript = parse_text("\n".join(lines) + "\n")
+    st = analyze(transcript)
+    assert st.host == "楼长老何"
+    notice = [s for s in candidate_sentences(transcript, st) if "居委会二楼" in s.text]
+    assert notice and notice[0].topical  # weighed like the matter in hand, not like a side remark

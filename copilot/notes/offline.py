@@ -50,6 +50,7 @@ _DECIDED = cue("summary", "decided")
 # 这个这个这个 → 这个; never digits or Latin letters (3000 is not a stutter of 30, nor www of w)
 _REPEAT = re.compile(r"((?:(?![\dA-Za-z])\S){1,4}?)\1{2,}")
 _ENUM = cue("patterns", "enumeration")
+_PLANNED = cue("decision", "planned")  # a date or a clock time
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
 _LEAD_IN = cue("patterns", "lead_in")
@@ -194,8 +195,10 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
             tokens = list(words(s))
             # in a talk the speaker's own words are the topic; anyone else's side remark is not
+            # (and the host's notice of a time or a date: "周六业主大会早上9点在物业活动室，带好身份证")
             topical = m.id not in st.chatter and ((short and m.id not in aside) or (st.session_type == "主讲分享" and m.speaker in st.speakers)
-                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s, by_kind=False)))
+                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s, by_kind=False))
+                       or m.speaker == st.host and bool(_PLANNED.search(fold(s))))
             # (any figure answers "多少钱" by kind, but only the same subject is on topic)
             facts = len(cue("fact_marks").findall(fold(s)))
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
