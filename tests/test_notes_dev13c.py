@@ -261,3 +261,15 @@ def test_the_hosts_dated_notice_is_a_key_point_even_off_the_main_subject() -> No
     assert st.host == "楼长老何"
     notice = [s for s in candidate_sentences(transcript, st) if "居委会二楼" in s.text]
     assert notice and notice[0].topical  # weighed like the matter in hand, not like a side remark
+
+
+def test_a_message_whose_sender_the_platform_removes_right_after_is_an_ad() -> None:
+    chat = """[2026-11-03 20:00:10] 阿傑: 今晚傾下星期日單車遊嘅路線
+[2026-11-03 20:01:00] 阿傑: 一係沙田去大埔，一係屯門去元朗
+[2026-11-03 20:02:00] 美美: 沙田好啲，單車徑平坦
+[2026-11-03 20:03:00] 二手單車行: 全新單車頭盔兩個只售$120，有意 WhatsApp 6123 4567
+[2026-11-03 20:03:20] 系統消息: 「二手單車行」已被移出群聊
+[2026-11-03 20:04:00] 阿傑: 好，就揀沙田去大埔
+"""
+    notes = _notes(chat)
+    assert any(o.speaker == "二手單車行" and o.reason == "广告/垃圾消息" for o in notes.omitted)
