@@ -132,9 +132,10 @@ def with_headings(pieces: list[str]) -> list[str]:
 
 
 def _asks(sentence: str) -> bool:
-    """Whether a sentence asks, judged after its heading: "第二，每天怎么练。每次训练10到15分钟…" tells."""
+    """Whether a sentence asks; a numbered point is judged after its heading: "第二，每天怎么练。每次训练
+    10到15分钟…" tells. (Not any heading: in a spoken meeting "那怎么办呢？我觉得…" stays a question.)"""
     body = [p for p in re.split(r"(?<=[。！!？?])", sentence) if p.strip()]
-    return is_question(body[-1] if body else sentence)
+    return is_question(body[-1] if body and _ENUM.match(sentence.strip()) else sentence)
 
 
 def clean_sentence(text: str) -> str:
