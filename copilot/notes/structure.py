@@ -1185,13 +1185,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
-    elif clause.kind == "named" and owner == m.speaker and has(f, "action", "advice"):
-        return None  # the speaker's own name as a thing ("米粒淘洗两遍就够，别用力搓" said by 米粒): advice, not work
-    elif clause.kind == "assigned" and asker is not None and owner == asker and not marked and not homework \
-            and not (has(f, "action", "imperative") or _directive(f)) \
-            and not has(f, "owner", "tell_you"):
-        # "@阿婆 二楼8%，…您家以后也方便" answers the asker's question: information, not their work (but
-        # "建议你连续量7天" tells them what to do)
+    elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework):
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
             kind["other"] >= 0.5 or asks(clause.text) and not request):
@@ -1204,6 +1198,16 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _told_not_given(clause: _Clause, owner: str | None, speaker: str, asker: str | None, f: str, dated: bool) -> bool:
+    """Advice or information that names someone without giving them work: the speaker's own name as a thing
+    ("米粒淘洗两遍就够，别用力搓" said by 米粒), or an answer to the asker's question ("@阿婆 二楼8%，…您家以后
+    也方便") that does not tell them what to do (as "建议你连续量7天" or "麻烦您…" do)."""
+    if clause.kind == "named" and owner == speaker:
+        return has(f, "action", "advice")
+    return clause.kind == "assigned" and asker is not None and owner == asker and not dated \
+        and not (has(f, "action", "imperative") or _directive(f) or has(f, "owner", "tell_you"))
 
 
 def _only_an_ack(f: str, people: People) -> bool:
@@ -1309,13 +1313,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 decisions += listed
                 recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
             elif (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
-                settled_here = _settled(s, messages, idx, decisions) if not summary_list else \
-                    Decision(text=_clean(s), by=[], sources=[m.id])
-                if settled_here is not None:
-                    settled_here.by = _agreed(messages, idx, m)
-                    decisions.append(settled_here)
-                    if settled_here.sources[0] != m.id:  # a yes to a line: settled, even where it gives work
-                        recapped.add(id(settled_here))
+                _add_decision(decisions, recapped, s, messages, idx, listed=summary_list)
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
                 continue  # a preview, not a to-do
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
@@ -1562,6 +1560,20 @@ def _decides(sentence: str) -> bool:
         return False
     kind = sentence_kind(sentence)
     return kind["other"] < 0.7 or has(f, "decision", "summary_header")
+
+
+def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, messages: list[Message], idx: int,
+                  *, listed: bool) -> None:
+    """Add what ``sentence`` of ``messages[idx]`` settles (an item of a recap list as it stands); a yes
+    that takes its content from the line it agrees to is settled even where that line gives work."""
+    m = messages[idx]
+    found = Decision(text=_clean(sentence), sources=[m.id]) if listed else _settled(sentence, messages, idx, decisions)
+    if found is None:
+        return
+    found.by = _agreed(messages, idx, m)
+    decisions.append(found)
+    if found.sources[0] != m.id:
+        recapped.add(id(found))
 
 
 def _bare(sentence: str) -> bool:
