@@ -273,3 +273,16 @@ def test_a_message_whose_sender_the_platform_removes_right_after_is_an_ad() -> N
 """
     notes = _notes(chat)
     assert any(o.speaker == "二手單車行" and o.reason == "广告/垃圾消息" for o in notes.omitted)
+
+
+def test_a_report_of_what_is_done_is_no_work_for_the_one_addressed() -> None:
+    chat = """2026-04-08 09:00:00 5栋-老赵
+5栋的单元门禁又坏了，刷卡没反应，物业能不能管管
+2026-04-08 09:10:00 物业-小林
+@5栋-老赵 已经报修了，厂家说明天上午10点前到，我明天上午去现场盯着
+2026-04-08 09:12:00 5栋-老赵
+好的谢谢
+"""
+    st = analyze(parse_text(chat))
+    assert not any(a.owner == "5栋-老赵" for a in st.actions)
+    assert any(a.owner == "物业-小林" and "盯着" in a.task for a in st.actions)

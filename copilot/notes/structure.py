@@ -1019,8 +1019,9 @@ def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
     mine = next((i for i, c in enumerate(parts) if c.kind == "first_person"), None)
     if mine is None or len(lead) != 1 or lead[0] in (speaker, "大家"):
         return
-    for c in parts[:mine]:
-        if c.owner is None and _has_verb(_fold(c.text)) and not asks(c.text):
+    for c in parts[:mine]:  # (not what is already done: "@老李 已经报修了，…，我明天去盯着" is the speaker's report)
+        if c.owner is None and _has_verb(_fold(c.text)) and not asks(c.text) \
+                and not has(_fold(c.text), "action", "already"):
             c.owner, c.kind, c.owner_text = lead[0], "assigned", c.text
 
 
