@@ -259,16 +259,21 @@ def called_out(messages: list[Message], reasons: dict[int, str | None], particip
     out: dict[int, str] = {}
     for i, m in enumerate(messages):
         f = fold(m.text)
-        if reasons[m.id] is not None or len(f) > r.call_out_max or not r.call_out.search(f):
+        # the platform's own "「X」已被移出群聊" right after X's only message calls it out too
+        removal = reasons[m.id] == r.reasons["system_lines"]
+        if (reasons[m.id] is not None and not removal) or len(f) > r.call_out_max or not r.call_out.search(f):
             continue
         before = [x for x in messages[max(0, i - r.call_out_window):i] if x.speaker != m.speaker]
         named = [x for x in before if _named(x.speaker, f)]
+        if removal and not named:
+            continue
         target = (named or before[-1:] or [None])[-1]
         # a question is never the ad ("群里能发店铺链接吗" — "不行，群里不让发广告")
         if target is None or target.speaker in participants or asks(fold(target.text)):
             continue
         out[target.id] = reasons[target.id] or AD_REASON
-        out[m.id] = r.reasons["call_outs"]
+        if not removal:
+            out[m.id] = r.reasons["call_outs"]
     return out
 
 

@@ -50,6 +50,7 @@ _DECIDED = cue("summary", "decided")
 # 这个这个这个 → 这个; never digits or Latin letters (3000 is not a stutter of 30, nor www of w)
 _REPEAT = re.compile(r"((?:(?![\dA-Za-z])\S){1,4}?)\1{2,}")
 _ENUM = cue("patterns", "enumeration")
+_PLANNED = cue("decision", "planned")  # a date or a clock time
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
 _LEAD_IN = cue("patterns", "lead_in")
@@ -130,6 +131,13 @@ def with_headings(pieces: list[str]) -> list[str]:
     return out
 
 
+def _asks(sentence: str) -> bool:
+    """Whether a sentence asks; a numbered point is judged after its heading: "第二，每天怎么练。每次训练
+    10到15分钟…" tells. (Not any heading: in a spoken meeting "那怎么办呢？我觉得…" stays a question.)"""
+    body = [p for p in re.split(r"(?<=[。！!？?])", sentence) if p.strip()]
+    return is_question(body[-1] if body and _ENUM.match(sentence.strip()) else sentence)
+
+
 def clean_sentence(text: str) -> str:
     """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
     s = _FILLER_HEAD.sub("", text.strip())
@@ -175,7 +183,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             if len(s) < MIN_CHARS:
                 continue
             w = base
-            if is_question(s):
+            if _asks(s):
                 w *= 0.5
             if _PROCEDURAL.search(s) or _HOUSEKEEPING.search(s):
                 w *= 0.3
@@ -188,8 +196,10 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             w *= min(1.0, 0.55 + len(s) / 60)  # very short sentences carry little
             tokens = list(words(s))
             # in a talk the speaker's own words are the topic; anyone else's side remark is not
+            # (and the host's notice of a time or a date: "周六业主大会早上9点在物业活动室，带好身份证")
             topical = m.id not in st.chatter and ((short and m.id not in aside) or (st.session_type == "主讲分享" and m.speaker in st.speakers)
-                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s, by_kind=False)))
+                       or any(t in topic for t in tokens) or bool(st.topic and relevant(st.topic, s, by_kind=False))
+                       or m.speaker == st.host and bool(_PLANNED.search(fold(s))))
             # (any figure answers "多少钱" by kind, but only the same subject is on topic)
             facts = len(cue("fact_marks").findall(fold(s)))
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
@@ -448,7 +458,7 @@ def _content_rows(sentences: list[Sentence], st: Structure, exclude_ids: set[int
     talk only the speaker's own (the host's welcome and logistics are not the talk), when there are
     at least two."""
     rows = [i for i, s in enumerate(sentences) if s.msg.id not in exclude_ids and not _PROCEDURAL.search(s.text)
-            and s.topical and not is_question(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
+            and s.topical and not _asks(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
     if st.session_type == "主讲分享":
         own = [i for i in rows if sentences[i].msg.speaker in st.speakers]
         rows = own if len(own) >= 2 else rows

@@ -109,7 +109,7 @@ def question_strength(text: str) -> float:
 def asks(text: str) -> bool:
     """A question by its form, whatever the classifier thinks: a question mark, a final particle
     closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
-    f = _fold(text).strip()
+    f = cue("question", "embedded").sub("", _fold(text).strip())
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
@@ -120,6 +120,28 @@ def asks(text: str) -> bool:
 
 def is_question(text: str) -> bool:
     return question_strength(text) >= 0.5
+
+
+def personal(text: str) -> bool:
+    """A short message about the speaker's own plans, attendance or life news ("收到，我会去", "我周六不去了",
+    "我下个月转工啦"): nobody's work, no announcement, no key point."""
+    return len(text.strip()) <= raw("personal", "max_chars") and has(_fold(text), "personal", "cues")
+
+
+def _personal_exchanges(messages: list[Message], tasks: frozenset[int]) -> frozenset[int]:
+    """Ids of :func:`personal` messages and of the short reactions right after one ("哈哈哈柯基是这样的",
+    "可不是嘛气死我了"): no question, no figure, no task, no acknowledgement of business (好的/收到)."""
+    out: set[int] = set()
+    for i, m in enumerate(messages):
+        if not personal(m.text):
+            continue
+        out.add(m.id)
+        for nxt in messages[i + 1 : i + 3]:
+            t = nxt.text.strip()
+            if len(t) > 16 or is_question(t) or re.search(r"\d", t) or nxt.id in tasks or _ACK.match(_fold(t)):
+                break
+            out.add(nxt.id)
+    return frozenset(out)
 
 
 def is_chatter(text: str) -> bool:
@@ -734,7 +756,7 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
     answer = [_clean(m.text) for m in q.answer]
     sources = [q.msg.id, *q.more] + [m.id for m in q.answer]
-    if session == "话题讨论":
+    if session == "话题讨论" and not q.direct:  # (an @-reply or the one asked has answered it already)
         last = q.answer[-1].id
         settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)]
         if settled:
@@ -856,9 +878,12 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
         return Owner("大家", "everyone", p)  # "每位社員…9月10號之前將數交俾靚仔明統計": the group hands it in
     if m.kind == "P":
         return Owner(_joined(c, mentions, best), "named", p)
-    if m.kind == "I" and cue("owner", "receiver_verb").search(c.f[max(0, m.start - 4):m.start]) \
-            and _due(c.f[span[0]:span[1]]):
+    receiver = cue("owner", "receiver_verb")
+    if m.kind == "I" and receiver.search(c.f[max(0, m.start - 4):m.start]) and _due(c.f[span[0]:span[1]]):
         return _senders(c)  # "周六前发我就行": the speaker receives (with no date it is an instruction)
+    if m.kind == "I" and _due(c.f) and has(c.f, "action", "to_me") and any(
+            x.kind == "I" and receiver.search(c.f[max(0, x.start - 4):x.start]) for x in (mentions[i] for i in inside)):
+        return _senders(c)  # "转给我就行，周四前转齐，我手机号…": the 我 of a phone number does nothing
     if m.kind == "I":
         return Owner(c.speaker, "first_person", p)
     if m.kind == "G":
@@ -899,6 +924,8 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
 def _senders(c: _Ctx) -> Owner:
     """Who owes what the speaker receives: the person @-addressed, the one whose question this answers,
     else the group."""
+    if not c.lead and has(c.f, "owner", "all_of_them"):
+        return Owner("大家", "to_me")  # "转给我就行，周四前转齐": everyone pays, not only the one who asked
     return Owner(c.lead[0] if c.lead else c.asker or "大家", "to_me")
 
 
@@ -992,8 +1019,9 @@ def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
     mine = next((i for i, c in enumerate(parts) if c.kind == "first_person"), None)
     if mine is None or len(lead) != 1 or lead[0] in (speaker, "大家"):
         return
-    for c in parts[:mine]:
-        if c.owner is None and _has_verb(_fold(c.text)) and not asks(c.text):
+    for c in parts[:mine]:  # (not what is already done: "@老李 已经报修了，…，我明天去盯着" is the speaker's report)
+        if c.owner is None and _has_verb(_fold(c.text)) and not asks(c.text) \
+                and not has(_fold(c.text), "action", "already"):
             c.owner, c.kind, c.owner_text = lead[0], "assigned", c.text
 
 
@@ -1158,8 +1186,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
-    elif clause.kind == "named" and owner == m.speaker and has(f, "action", "advice"):
-        return None  # the speaker's own name as a thing ("米粒淘洗两遍就够，别用力搓" said by 米粒): advice, not work
+    elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework):
+        return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
             kind["other"] >= 0.5 or asks(clause.text) and not request):
         return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
@@ -1171,6 +1199,16 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _told_not_given(clause: _Clause, owner: str | None, speaker: str, asker: str | None, f: str, dated: bool) -> bool:
+    """Advice or information that names someone without giving them work: the speaker's own name as a thing
+    ("米粒淘洗两遍就够，别用力搓" said by 米粒), or an answer to the asker's question ("@阿婆 二楼8%，…您家以后
+    也方便") that does not tell them what to do (as "建议你连续量7天" or "麻烦您…" do)."""
+    if clause.kind == "named" and owner == speaker:
+        return has(f, "action", "advice")
+    return clause.kind == "assigned" and asker is not None and owner == asker and not dated \
+        and not (has(f, "action", "imperative") or _directive(f) or has(f, "owner", "tell_you"))
 
 
 def _only_an_ack(f: str, people: People) -> bool:
@@ -1276,7 +1314,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 decisions += listed
                 recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
             elif (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
-                decisions.append(Decision(text=_clean(s), by=_agreed(messages, idx, m), sources=[m.id]))
+                _add_decision(decisions, recapped, s, messages, idx, listed=summary_list)
             if kind == "下期预告" and not re.search(r"由|负责|你来", s):
                 continue  # a preview, not a to-do
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
@@ -1525,6 +1563,46 @@ def _decides(sentence: str) -> bool:
     return kind["other"] < 0.7 or has(f, "decision", "summary_header")
 
 
+def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, messages: list[Message], idx: int,
+                  *, listed: bool) -> None:
+    """Add what ``sentence`` of ``messages[idx]`` settles (an item of a recap list as it stands); a yes
+    that takes its content from the line it agrees to is settled even where that line gives work."""
+    m = messages[idx]
+    found = Decision(text=_clean(sentence), sources=[m.id]) if listed else _settled(sentence, messages, idx, decisions)
+    if found is None:
+        return
+    found.by = _agreed(messages, idx, m)
+    decisions.append(found)
+    if found.sources[0] != m.id:
+        recapped.add(id(found))
+
+
+def _bare(sentence: str) -> bool:
+    """A settling line with nothing settled in it: "那就这样，周六见！", "终于定了！", "行，那就这么定了"."""
+    f = cue("decision", "sign_off").sub("", _fold(sentence))
+    return len(cue("decision", "formula").sub("", f)) < 2
+
+
+def _settled(sentence: str, messages: list[Message], idx: int, decisions: list[Decision]) -> Decision | None:
+    """The decision ``sentence`` (in ``messages[idx]``) makes. A bare one takes its content from the line it
+    agrees to, the content line just before it; a sign-off ("那就这样，周六见！") or a
+    yes to what is already a decision settles nothing new."""
+    m = messages[idx]
+    if not _bare(sentence):
+        return Decision(text=_clean(sentence), sources=[m.id])
+    if cue("decision", "sign_off").search(_fold(sentence)):
+        return None
+    decided = {i for d in decisions for i in d.sources}
+    for j in range(idx - 1, max(-1, idx - 4), -1):
+        prev = messages[j]
+        if prev.id in decided:
+            return None
+        if is_question(prev.text) or is_chatter(prev.text) or _bare(prev.text) or len(_clean(prev.text)) < 6:
+            continue
+        return Decision(text=_clean(prev.text), sources=[prev.id, m.id])
+    return None
+
+
 def _agreed(messages: list[Message], idx: int, m: Message) -> list[str]:
     """Who made or agreed to the decision in ``messages[idx]``: the decider, the proposer, and those
     who said yes between the proposal and the decision (or just after it)."""
@@ -1671,9 +1749,12 @@ def analyze(transcript: Transcript) -> Structure:
     by_id = {m.id: m for m in msgs}
     people = People.of(msgs)
     qa = [p for p in qa if not (set(p.sources) <= asides and _to_a_peer(by_id[p.sources[0]], people, organisers))]
-    actions = [a for a in actions if a.deadline or not (a.sources and set(a.sources) <= asides)]
+    own = _personal_exchanges(msgs, tasks)  # attendance and life news, and the reactions to it
+    chatter |= own
+    actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
+               and not (a.sources and a.sources[0] in own)]
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
-    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides)]
+    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides)]
     return Structure(
         session_type=session,
