@@ -188,6 +188,55 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     return out
 
 
+class QuestionParts(BaseModel):
+    """How a question that asks two things is cut in two (``resources/retrieval/parts.yaml``)."""
+
+    joiners: list[str]
+    marks: list[str]
+    min_chars: int
+
+
+@lru_cache(maxsize=1)
+def _parts_cues() -> QuestionParts:
+    path = RESOURCES_DIR / "retrieval" / "parts.yaml"
+    return QuestionParts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def question_parts(question: str) -> list[str]:
+    """The question's two parts when it asks two things (cut at its first joiner such as 另外, or at a
+    question mark with more words after it, both halves long enough), else the question alone."""
+    cues = _parts_cues()
+    text = question.strip()
+    cuts = [(text.find(w), len(w)) for w in cues.joiners if text.find(w) > 0]
+    cuts += [(text.find(m) + len(m), 0) for m in cues.marks if 0 < text.find(m) < len(text) - len(m)]
+    for at, skip in sorted(cuts):
+        head, tail = text[:at].strip(" ，,。；;"), text[at + skip:].strip(" ，,。；;")
+        tail = next((tail[len(w):] for w in cues.joiners if tail.startswith(w)), tail).strip(" ，,")
+        if len(head) >= cues.min_chars and len(tail) >= cues.min_chars:
+            return [head, tail]
+    return [text]
+
+
+def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex) -> list[SectionHit]:
+    """``sections`` with the section that answers the question's second part (:func:`question_parts`),
+    when it is covered, fits its part (the scorer's ``second``) and is not in the answer yet: it takes the
+    place of a second section chosen for the whole question (each part gets its section)."""
+    parts = question_parts(question)
+    scorer = section_scorer()
+    if len(parts) < 2 or not sections or scorer is None:
+        return sections
+    ranking = index.search_sections(parts[1], k=SECOND_FROM)
+    if not ranking.covered:
+        return sections
+    best = ranking.leading()
+    if best.fit < scorer.second or any((s.source, s.section) == (best.source, best.section) for s in sections):
+        return sections
+    out = [sections[0], best]
+    if out[0].source == best.source:
+        out.sort(key=lambda s: s.position)
+    return out
+
+
 def leading(ranking: SectionRanking) -> SectionHit:
     """The section an answer leads with (:meth:`SectionRanking.leading`)."""
     return ranking.leading()
@@ -446,7 +495,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
-    sections = chosen_sections(ranking)
+    sections = with_second_part(chosen_sections(ranking), question, index)
     citations = section_citations(sections, index)
     warned = hedged(ranking)
     text = compose_offline(sections, citations, loose=warned, question=question)
