@@ -37,6 +37,7 @@ def test_each_part_of_a_two_part_question_gets_its_section(kb_index: KnowledgeIn
                            kb_index, engine)
     first = answer_question("我们登山群最近越来越冷清了，有没有办法拉起来？", kb_index, engine)
     second = answer_question("长期不说话的人要不要清出去", kb_index, engine)
-    assert both.covered and len(both.sections) == 2
-    assert both.sections[0] == first.sections[0] and both.sections[1] == second.sections[0]
+    assert both.covered and 2 <= len(both.sections) <= 3
+    assert both.sections[0] == first.sections[0] and both.sections[-1] == second.sections[0]
+    assert second.sections[0] not in first.sections
     assert any(c.section == second.sections[0].section for c in both.citations)

