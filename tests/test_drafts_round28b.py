@@ -107,3 +107,13 @@ def test_course_posts_follow_its_weeks(offline):
     first = draft("topics", profile_from_data(SKETCH), offline, days=7, start=dt.date(2026, 11, 2))
     assert not any("上次课" in d["opening"] for d in first.drafts), [d["opening"] for d in first.drafts]
     assert "各位成年人" not in _texts(result)
+
+
+def test_a_tasting_in_a_group_that_bans_drink_driving_reminds_not_to_drive(offline):
+    wine = profile_from_data(WINE)  # bans 酒驾; its open day is at the winery's tasting room
+    text = draft("copy", wine, offline, kind="activity", start=START).drafts[0]["text"]
+    assert "不开车" in text, text
+    sober = profile_from_data({**WINE, "banned": ["劝酒"]})  # no drink-driving ban: no reminder is made up
+    assert "不开车" not in draft("copy", sober, offline, kind="activity", start=START).drafts[0]["text"]
+    hike = profile_from_data({**BOARD, "banned": ["酒驾"]})  # a board-game afternoon is no drinking event
+    assert "不开车" not in draft("copy", hike, offline, kind="activity", start=START).drafts[0]["text"]

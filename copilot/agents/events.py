@@ -251,6 +251,15 @@ def course_week(event: Event, on: dt.date) -> int | None:
     return (on - (first - dt.timedelta(days=first.weekday()))).days // 7 + 1
 
 
+def ban_reminders(profile: GroupProfile, event: Event) -> list[str]:
+    """Lines reminding members of what the group bans where this event comes near it (``ban_reminders`` in
+    events.yaml: a group that bans 酒驾 holding a tasting says not to drive after drinking)."""
+    banned = fold(" ".join(profile.banned))
+    said = fold(" ".join([event.title, event.details, event.place]))
+    return [str(r["line"]) for r in bank().get("ban_reminders", [])
+            if any(fold(b) in banned for b in r["bans"]) and any(fold(c) in said for c in r["cues"])]
+
+
 def is_finished(event: Event, on: dt.date) -> bool:
     """The course's weeks written in ``event.details`` are over by ``on`` (no longer a current activity)."""
     return rotation(event, on).state == "after"
@@ -488,6 +497,7 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         needs.append(rot.need)
     details, content = _notice_details(event, on, first_of_week=closing)
     lines += [close_sentence(d) for d in details]
+    lines += ban_reminders(profile, event)
     prices = price_lines(profile, event)
     if prices and any(n for n in needs if n in _PRICE_NEEDS):
         lines += prices
