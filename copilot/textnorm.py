@@ -213,9 +213,27 @@ def squeeze(text: str) -> str:
     return _SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text).strip()
 
 
+@lru_cache(maxsize=1)
+def _variant_spellings() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """``resources/variant_spellings.yaml``: regional spellings of one word (瑜珈 → 瑜伽) as one pattern,
+    longest first; each replacement keeps the length, so positions in the folded text stay the original's."""
+    table = {str(k): str(v) for k, v in (load_resource("variant_spellings.yaml").get("spellings") or {}).items()}
+    bad = [k for k, v in table.items() if len(k) != len(v)]
+    if bad:
+        raise ValueError(f"variant_spellings.yaml: a spelling and its replacement differ in length: {bad}")
+    if not table:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
 def fold(text: str) -> str:
-    """The matching form of ``text``: NFKC, zero-width removed, lower case, Simplified script."""
-    return to_simplified(width_fold(text)).lower()
+    """The matching form of ``text``: NFKC, zero-width removed, lower case, Simplified script, and one
+    spelling for a word regions write differently (瑜珈 → 瑜伽: ``resources/variant_spellings.yaml``)."""
+    out = to_simplified(width_fold(text)).lower()
+    if (variants := _variant_spellings()) is not None:
+        pattern, table = variants
+        out = pattern.sub(lambda m: table[m.group(0)], out)
+    return out
 
 
 def cjk_ratio(text: str) -> float:

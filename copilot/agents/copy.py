@@ -458,16 +458,18 @@ def public_audience(audience: str) -> str:
 
 
 def closed_group_words(profile: GroupProfile) -> list[str]:
-    """The words of the threshold or positioning that make the group invitation-only or internal."""
-    said = fold(" ".join([profile.threshold, profile.positioning, profile.audience]))
+    """The words of the threshold or positioning that make the group invitation-only or internal. Who the
+    group is for (audience: "在读大学生", "本校家长") describes its members, not a rule for getting in."""
+    said = fold(" ".join([profile.threshold, profile.positioning]))
     return [w for w in clause_bank()["moments"]["closed_words"] if fold(w) in said]
 
 
 def members_only_words(profile: GroupProfile) -> list[str]:
     """The words that make the group one for a fixed set of people (a class, a building's residents, this
-    cohort): no public recruiting post is written for it."""
+    cohort): no public recruiting post is written for it. Only the entry rule and the group's name say so;
+    the audience ("武汉在读大学生") says who is welcome, not that others are turned away."""
     bank = clause_bank()["moments"]
-    said = fold(" ".join([profile.threshold, profile.audience, profile.name]))
+    said = fold(" ".join([profile.threshold, profile.name]))
     # or a group the operator says is not recruited for in public (不对外招募, 只对会员开放)
     stated = fold(" ".join([profile.threshold, profile.positioning]))
     return ([w for w in bank["members_only_words"] if fold(w) in said]
@@ -476,7 +478,7 @@ def members_only_words(profile: GroupProfile) -> list[str]:
 
 def _invites(bank: dict[str, Any], fill: dict[str, str]) -> list[dict[str, Any]]:
     """A private invitation for the people the group is for, instead of a public post (full and short)."""
-    full, short = bank["invite_title"]
+    full, short = (t.format(channel=fill["channel"]) for t in bank["invite_title"])
     text = "\n".join(line.format(**fill) for line in bank["invite"])
     return [{"title": full, "text": text, "tactic": "", "arithmetic": [], "operator_note": ""},
             {"title": short, "text": bank["invite_short"][0].format(**fill), "tactic": "", "arithmetic": [], "operator_note": ""}]
@@ -505,7 +507,8 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
             "bens": "；".join(bens), "entry": entry_conditions(profile),
             "who_for": aud or clause_bank()["rules"]["entry_default_aud"].format(t=lead_topic(profile)), "brand": C.brand(profile) or profile.display_name(),
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
-            "path": profile.purchase_path.rstrip("。"), "join": profile.platform_info()["join"]}
+            "path": profile.purchase_path.rstrip("。"), "join": profile.platform_info()["join"],
+            "channel": profile.platform_info()["moments"]}  # QQ空间 for a QQ group, not 朋友圈
     # prospects read only what concerns them before joining: not "入群后按格式改群名片"
     fill["entry"] = drop_clauses(fill["entry"], bank["after_join_words"]).rstrip("。，, ")
     if members_only_words(profile):
@@ -539,7 +542,7 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
         short = "".join(x + "。" for x in short.split("。") if x and "私信" not in x) + phrase(bank["call_self"], profile, "mshortcall").format(**fill)
     if profile.paid:
         short += phrase(bank["short_fee" if profile.purchase_path else "short_fee_nopath"], profile, "mshortfee").format(**fill)
-    channel = profile.platform_info()["moments"]  # QQ 空间 for a QQ group, not 朋友圈
+    channel = fill["channel"]
     return [
         {"title": f"{channel}招募（完整版）", "text": "\n".join(lines), "tactic": "", "arithmetic": [], "operator_note": ""},
         {"title": f"{channel}招募（短版）", "text": short, "tactic": "", "arithmetic": [], "operator_note": ""},
@@ -606,8 +609,9 @@ def compose_copy(profile: GroupProfile, passages: list[Passage], ctx: dict[str, 
     if kind == "moments":
         # the start date stands for "now": a course whose weeks are over by then is not advertised
         closed, only = closed_group_words(profile), members_only_words(profile)
-        notes = ([clause_bank()["moments"]["invite_note"].format(words="、".join(only))] if only else
-                 [clause_bank()["moments"]["closed_note"].format(words="、".join(closed))] if closed else [])
+        channel = profile.platform_info()["moments"]
+        notes = ([clause_bank()["moments"]["invite_note"].format(words="、".join(only), channel=channel)] if only else
+                 [clause_bank()["moments"]["closed_note"].format(words="、".join(closed), channel=channel)] if closed else [])
         return Composed(compose_moments(profile, dt.date.fromisoformat(str(ctx["start"])))[:n], "朋友圈文案只有完整版和短版两种写法",
                         notes=notes)
     if kind == "activity":

@@ -218,7 +218,7 @@ def rotation(event: Event, on: dt.date | None) -> Rotation:
     lead = details[: marks[0].start()]
     anchor = _course_start().search(details)
     if anchor:
-        first = dt.date(int(anchor.group(1)), int(anchor.group(2)), int(anchor.group(3)))
+        first = _start_date(anchor)
         week = (on - (first - dt.timedelta(days=first.weekday()))).days // 7 + 1
         if on < first:
             return Rotation("", "before", f"{first.month}月{first.day}日开课")
@@ -235,6 +235,29 @@ def rotation(event: Event, on: dt.date | None) -> Rotation:
     if anchor:  # the course has started: its start date is past news for members in week N
         tail = re.sub(re.escape(anchor.group(0)) + r"[。；;，,]?", "", tail).strip()
     return Rotation(f"{label}：{this}。{tail}")
+
+
+def _start_date(anchor: re.Match[str]) -> dt.date:
+    return dt.date(int(anchor.group(1)), int(anchor.group(2)), int(anchor.group(3)))
+
+
+def course_week(event: Event, on: dt.date) -> int | None:
+    """Which week of the course ``on`` falls in, counted from the start date in the details ("2026-12-01开课":
+    that date's week is week 1, earlier dates 0 or less); None when the details give no start date."""
+    anchor = _course_start().search(event.details)
+    if not anchor:
+        return None
+    first = _start_date(anchor)
+    return (on - (first - dt.timedelta(days=first.weekday()))).days // 7 + 1
+
+
+def ban_reminders(profile: GroupProfile, event: Event) -> list[str]:
+    """Lines reminding members of what the group bans where this event comes near it (``ban_reminders`` in
+    events.yaml: a group that bans 酒驾 holding a tasting says not to drive after drinking)."""
+    banned = fold(" ".join(profile.banned))
+    said = fold(" ".join([event.title, event.details, event.place]))
+    return [str(r["line"]) for r in bank().get("ban_reminders", [])
+            if any(fold(b) in banned for b in r["bans"]) and any(fold(c) in said for c in r["cues"])]
 
 
 def is_finished(event: Event, on: dt.date) -> bool:
@@ -474,6 +497,7 @@ def compose_notice(profile: GroupProfile, event: Event, on: dt.date | None, book
         needs.append(rot.need)
     details, content = _notice_details(event, on, first_of_week=closing)
     lines += [close_sentence(d) for d in details]
+    lines += ban_reminders(profile, event)
     prices = price_lines(profile, event)
     if prices and any(n for n in needs if n in _PRICE_NEEDS):
         lines += prices

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
-from copilot.agents.events import compose_notice, expand, off_dates, pick, post_time, wording_kind
+from copilot.agents.events import compose_notice, course_week, expand, is_paused, off_dates, pick, post_time, wording_kind
 from copilot.agents.facts import (
     applies,
     audience_noun,
@@ -347,14 +347,14 @@ class _Anchored:
         self.facts = facts
         self.links: dict[dt.date, list[tuple[Event, dict[str, Any]]]] = {}
         for on, ev in occ:
-            if ev.cadence.routine:
-                continue  # a daily routine gets no eve and no look back
+            if ev.cadence.routine or is_paused(ev, on):
+                continue  # a daily routine gets no eve and no look back; nor a date the event is not held (结课后)
             spec = b.get("event_links", {}).get(wording_kind(ev), {})  # a 班会 filed as 分享 gets no "听了的"
             for rel, shift in (("before", -1), ("after", 1)):
                 # each group its own order of the wordings, so two groups of one kind do not read alike
                 ranked = sorted(enumerate(spec.get(rel, [])), key=lambda x: pick(list(range(97)), profile, f"link{ev.kind}{rel}{x[0]}"))
                 for _, sk in ranked:
-                    if self._usable(sk, ev):
+                    if self._usable(sk, ev, on):
                         self.links.setdefault(on + dt.timedelta(days=shift), []).append((ev, sk))
         blob = " ".join([profile.name, profile.positioning, profile.audience, *profile.topics, *(p.name for p in profile.products)])
         self.seasons = [(set(x["months"]), sk) for x in b.get("seasons", []) if any(has_word(blob, c) or fold(c) in fold(blob) for c in x["cues"])
@@ -363,16 +363,18 @@ class _Anchored:
         self.last_link: dict[str, dt.date] = {}
         self.last_season: dt.date | None = None
 
-    def _usable(self, sk: dict[str, Any], ev: Event) -> bool:
+    def _usable(self, sk: dict[str, Any], ev: Event, on: dt.date) -> bool:
         return (applies(sk.get("when"), self.facts) and not (sk.get("photos") and self.no_photos)
                 and not (sk.get("signup") and not ev.signup) and not (sk.get("host") and not ev.host)
-                and not sk.get("repeat" if self._for_newcomers(ev) else "newcomer")
+                and not sk.get("repeat" if self._for_newcomers(ev, on) else "newcomer")
                 and all(getattr(ev, f) for f in ("time", "place") if "{" + f + "}" in sk["text"]))
 
     @staticmethod
-    def _for_newcomers(ev: Event) -> bool:
-        """An event held for newcomers (新手局, 新同学入门课): it has no "上次" to ask about."""
-        return any(w in ev.title for w in topic_bank()["newcomer_words"])
+    def _for_newcomers(ev: Event, on: dt.date) -> bool:
+        """An event held for newcomers (新手局, 新同学入门课): it has no "上次" to ask about — except a course
+        with dated weeks after its first week, whose members have been to class (新手和弦课 in week 4)."""
+        week = course_week(ev, on)
+        return any(w in ev.title for w in topic_bank()["newcomer_words"]) and (week is None or week <= 1)
 
     def draw(self, on: dt.date, taken: list[dict[str, Any]], who: str, guard: _SkeletonGuard) -> tuple[str, dict[str, Any], str, str] | None:
         own = {e["event"] for e in taken}
