@@ -31,7 +31,7 @@ import numpy as np
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules
 from copilot.moderation.normalise import normalise
-from copilot.moderation.signals import SignalReport, banned_list, lexicon_data, lexicons
+from copilot.moderation.signals import SignalReport, banned_list, cue_words, lexicon_data, lexicons
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, tokenize, word_bounds, word_class
@@ -270,7 +270,7 @@ class OffTopicDetector:
         """The life errands (errands in lexicons.yaml) a message is about that are not this group's business:
         neither in the profile's own text nor among its kind of group's words."""
         v = self.vocab
-        return [w for w in dict.fromkeys(lexicons().words["errands"].findall(compact))
+        return [w for w in dict.fromkeys(cue_words(lexicons().words["errands"], compact))
                 if w not in self.own_text and not v.pattern.search(w) and not v.related.search(w)]
 
     def _relevance(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:
