@@ -1,0 +1,53 @@
+"""Round 29 (issue 17, fourth QA): reply bait without a contact, the group's own event named by its event and
+not by its subject, put-downs without swear words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from copilot.moderation import Moderator
+from copilot.moderation.labels import ACTED
+
+BADMINTON = """
+name: 滨江羽毛球约球群
+positioning: 滨江羽毛球爱好者约球、交流技术和装备，每周六晚上组织一次AA约球
+topics: [羽毛球, 球拍, 步法, 双打]
+audience: 羽毛球爱好者
+events:
+  - {title: 周六晚AA约球, kind: 线下活动, cadence: 每周六, details: 每人场地费35元，到场交现金}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "想要原厂羽毛球拍员工价的扣1，我私你",
+    "低价球馆年卡，想要的评论区扣1，私你",
+    "想领免费羽毛球的回复“要”，数量有限",
+    "👇👇👇想要同款球拍的看我朋友圈",
+])
+def test_reply_bait_without_a_contact_is_an_ad(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(BADMINTON).moderate({"id": "1", "user": "m1", "text": text})
+    assert v.label == "ad", v.reason
+    assert "本群活动" not in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "这周六约球还有位置吗，想去的扣1",
+    "明晚临时加场，想打的扣1",
+    "周六晚AA约球开始接龙，想来的扣1，场地费到场交",
+])
+def test_a_plain_sign_up_by_reply_stays_ok(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(BADMINTON).moderate({"id": "2", "user": "m2", "text": text})
+    assert v.label == "ok", v.reason
+    assert v.action not in ACTED
+
+
+SUBJECT_TITLED = BADMINTON.replace("周六晚AA约球", "周六羽毛球局")
+
+
+def test_the_groups_subject_in_an_event_title_does_not_make_an_offer_its_event(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(SUBJECT_TITLED).moderate({"id": "3", "user": "m3", "text": "想要正品羽毛球内部价的扣1，私你报名"})
+    assert v.label == "ad", v.reason
+    assert "本群活动" not in v.reason
