@@ -51,3 +51,26 @@ def test_the_groups_subject_in_an_event_title_does_not_make_an_offer_its_event(
     v = profile_moderator(SUBJECT_TITLED).moderate({"id": "3", "user": "m3", "text": "想要正品羽毛球内部价的扣1，私你报名"})
     assert v.label == "ad", v.reason
     assert "本群活动" not in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "拿个破拍子还好意思来约球，拖后腿",
+    "看了两个视频也来群里装懂，真是可笑",
+])
+def test_a_put_down_without_swear_words_goes_to_abuse_review(profile_moderator: Callable[[str], Moderator],
+                                                            text: str) -> None:
+    v = profile_moderator(BADMINTON).moderate({"id": "4", "user": "m4", "text": text})
+    assert v.label == "abuse", v.reason
+    assert "闲聊" not in v.reason
+    assert v.action == "review"
+
+
+@pytest.mark.parametrize("text", [
+    "我怕我拖后腿，还是先练练再来双打",
+    "我水平一般，还好意思报名双打吗哈哈",
+    "新手别怕拖后腿，大家都是这么过来的",
+])
+def test_self_doubt_with_the_same_words_is_no_put_down(profile_moderator: Callable[[str], Moderator],
+                                                       text: str) -> None:
+    v = profile_moderator(BADMINTON).moderate({"id": "5", "user": "m5", "text": text})
+    assert v.label == "ok", v.reason
