@@ -74,3 +74,24 @@ def test_self_doubt_with_the_same_words_is_no_put_down(profile_moderator: Callab
                                                        text: str) -> None:
     v = profile_moderator(BADMINTON).moderate({"id": "5", "user": "m5", "text": text})
     assert v.label == "ok", v.reason
+
+
+RIDES = """
+name: 苏州周末骑行群
+positioning: 苏州骑友交流公路车骑行路线、车辆保养，每月组织一次环太湖长途骑行
+topics: [骑行, 公路车, 骑行路线, 保养]
+audience: 骑行爱好者
+events:
+  - {title: 月度环湖骑, kind: 线下活动, cadence: 每月一次, details: 茶水费每人20元，建议带对讲机和头灯，跟收尾车队走}
+"""
+
+
+def test_a_thing_the_events_own_text_names_is_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(RIDES).moderate({"id": "6", "user": "m6", "text": "没有对讲机的话能跟上收尾车队吗"})
+    assert v.label == "ok", v.reason
+
+
+def test_an_everyday_word_of_the_events_text_does_not_make_chatter_on_topic(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(RIDES).moderate({"id": "7", "user": "m7", "text": "有人一起拼车回老家吗，过年那几天"})
+    assert v.label == "off_topic", v.reason
