@@ -95,3 +95,10 @@ def test_an_everyday_word_of_the_events_text_does_not_make_chatter_on_topic(
         profile_moderator: Callable[[str], Moderator]) -> None:
     v = profile_moderator(RIDES).moderate({"id": "7", "user": "m7", "text": "有人一起拼车回老家吗，过年那几天"})
     assert v.label == "off_topic", v.reason
+
+
+def test_the_word_link_is_not_a_sales_word(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(BADMINTON).moderate(
+        {"id": "8", "user": "m8", "text": "京东上这款护膝79块，链接发群里了 https://item.jd.com/1234.html 打球膝盖不好的可以看看"})
+    assert "推销类用语" not in v.reason
+    assert v.action not in ACTED
