@@ -48,11 +48,15 @@ def alternation(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
 
 
+SHORT_CUE = 2  # a cue word this short can be a piece of another word; a longer one (看看我的店) is a phrase
+
+
 def cue_words(rx: re.Pattern[str], text: str) -> list[str]:
     """The hits of a word list's alternation that are words of ``text``, not the tail or head of a longer
-    word: 湖人 is no chatter word in 今天西湖人好多 (西湖 | 人), 加群 no promo word in 加群主微信 (加 | 群主)."""
+    word: 湖人 is no chatter word in 今天西湖人好多 (西湖 | 人), 加群 no promo word in 加群主微信 (加 | 群主).
+    Longer cues are phrases written as stems (看看我的店 in 看看我的店铺) and count as they are."""
     return [m.group(0) for m in rx.finditer(text)
-            if m.group(0).isascii() or not cuts_word(text, m.start(), m.end())]
+            if m.group(0).isascii() or len(m.group(0)) > SHORT_CUE or not cuts_word(text, m.start(), m.end())]
 
 
 def banned_terms(items: list[str]) -> list[str]:
