@@ -315,7 +315,7 @@ class Moderator:
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset())
-        if checks["offtopic"].get("about_group") and scores[Label.AD] > PRIVATE_OFFER_CAP and _private_offer(rep):
+        if checks["offtopic"].get("about_group") and scores[Label.AD] >= PRIVATE_OFFER_CAP and _private_offer(rep):
             # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
             # passing something on or a bait; no handle, price or link to tell them apart: a person decides
             scores[Label.AD] = PRIVATE_OFFER_CAP
