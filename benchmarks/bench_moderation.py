@@ -35,7 +35,7 @@ def main() -> None:
 
     rows = load_set()
     texts = [f"{r['text']} {i}" for i, r in enumerate(rows * (args.n // len(rows) + 1))][: args.n]
-    quick_label("预热")
+    quick_label("预热：扫码加群")  # a cue word: jieba's dictionary (loaded once per process) is loaded before timing
     t = time.perf_counter()
     for x in texts:
         quick_label(x)

@@ -312,6 +312,25 @@ def word_bounds(text: str) -> frozenset[int]:
     return frozenset({0, len(text)} | {i for _, a, b in jieba.tokenize(text) for i in (a, b)})
 
 
+@lru_cache(maxsize=65536)
+def word_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """jieba's dictionary words of ``text`` as (start, end) offsets (no HMM guesses such as 人速 in 考研人速转)."""
+    ensure_jieba()
+    return tuple((a, b) for _, a, b in jieba.tokenize(text, HMM=False))
+
+
+# a word jieba's dictionary counts fewer times is a rare compound (转发给 3, 家养 …), not a word a cue cuts
+COMMON_WORD_FREQ = 10
+
+
+def cuts_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` takes the tail or head of a longer common word of ``text``: 湖人 in 西湖人好多
+    (西湖 | 人), 加群 in 加群主 (加 | 群主); not 请转 in 请转发给 (转发给 is a rare dictionary compound). A span inside one word (湖人 in 湖人队) or made of whole words
+    cuts nothing."""
+    return any(((a < start < b < end) or (start < a < end < b)) and word_frequency(text[a:b]) >= COMMON_WORD_FREQ
+               for a, b in word_spans(text))
+
+
 def has_word(text: str, word: str) -> bool:
     """Whether ``word`` occurs in ``text`` as whole jieba words (both compared after ``fold``): 团本
     is not in 接龙团本地菜农 (团 | 本地), 二手 is not in 二手车, 老人 is in 空巢老人."""

@@ -31,10 +31,10 @@ import numpy as np
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules
 from copilot.moderation.normalise import normalise
-from copilot.moderation.signals import SignalReport, banned_list, lexicon_data, lexicons
+from copilot.moderation.signals import SignalReport, banned_list, cue_words, lexicon_data, lexicons
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, tokenize, word_bounds, word_class
+from copilot.textnorm import fold, tokenize, word_bounds, word_class, word_frequency
 
 RELEVANCE = "moderation/relevance.yaml"
 
@@ -123,13 +123,19 @@ def _bigrams(s: str) -> set[str]:
 
 
 @lru_cache(maxsize=64)
-def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...]) -> ProfileVocab:
+def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...],
+                  details: tuple[str, ...] = ()) -> ProfileVocab:
     generic, particles, _ = _relevance()
     words: set[str] = set()
     for t in texts:
         # place names and numerals (杭州, 城西, 几个) say where the group is, not what it is about: "城西哪里能换
         # 手机屏" is not about a badminton league in 城西. The topics the operator listed are kept whatever they are.
         words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2 and word_class(w) not in _NOT_TOPICS)
+    for t in details:
+        # the things an event's own text names (茶水费, 对讲机, 车队): its nouns, not everyday ones (现金, 孩子,
+        # 志愿) nor its verbs (报名, 集合, 拼车) — members ask about those in any group
+        words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2 and word_class(w) in _THING
+                     and word_frequency(w) < EVERYDAY_WORD_FREQ)
     words.update(fold(t) for t in topics)
     words = {w for w in words if w and w not in generic and w not in particles}
     grams: set[str] = set()
@@ -173,11 +179,16 @@ def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else re.compile(r"(?!x)x")
 
 
+_THING = ("n", "nz", "ng")  # jieba's common nouns (茶水费 is read as 茶水 + 费)
+EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is everyday (现金 1029, 孩子), not the event's
+
+
 def profile_vocab(profile: GroupProfile) -> ProfileVocab:
     texts = (profile.name, profile.positioning, profile.audience, *profile.topics, *profile.goals,
              *(p.name + " " + p.description for p in profile.products),
              *(f"{e.title} {e.place}" for e in profile.all_events()))
-    return _vocab_cached(profile.model_dump_json(), tuple(texts), tuple(profile.topics))
+    details = tuple(f"{e.signup} {e.details}" for e in profile.all_events())
+    return _vocab_cached(profile.model_dump_json(), tuple(texts), tuple(profile.topics), details)
 
 
 @dataclass
@@ -270,7 +281,7 @@ class OffTopicDetector:
         """The life errands (errands in lexicons.yaml) a message is about that are not this group's business:
         neither in the profile's own text nor among its kind of group's words."""
         v = self.vocab
-        return [w for w in dict.fromkeys(lexicons().words["errands"].findall(compact))
+        return [w for w in dict.fromkeys(cue_words(lexicons().words["errands"], compact))
                 if w not in self.own_text and not v.pattern.search(w) and not v.related.search(w)]
 
     def _relevance(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:

@@ -315,7 +315,7 @@ class Moderator:
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset())
-        if checks["offtopic"].get("about_group") and scores[Label.AD] > PRIVATE_OFFER_CAP and _private_offer(rep):
+        if checks["offtopic"].get("about_group") and scores[Label.AD] >= PRIVATE_OFFER_CAP and _private_offer(rep):
             # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
             # passing something on or a bait; no handle, price or link to tell them apart: a person decides
             scores[Label.AD] = PRIVATE_OFFER_CAP
@@ -822,8 +822,9 @@ _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
 def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
     """The names of the profile's events as members write them: each title and the words of it that name
-    the arrangement (拉练 in 月度拉练), not its time or place words (周六, 每月, 城西)."""
-    generic = generic_words() | event_kind_words()
+    the arrangement (拉练 in 月度拉练), not its time or place words (周六, 每月, 城西) nor the group's topics."""
+    # the group's subject (飞盘 in 周六深圳湾飞盘局 of a frisbee group) names no event: a seller of frisbees says it too
+    generic = generic_words() | event_kind_words() | {normalise(t).compact for t in profile.topics}
     words: set[str] = set()
     for event in profile.all_events():
         title = normalise(event.title).compact

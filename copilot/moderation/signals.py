@@ -16,7 +16,7 @@ from typing import Any
 
 from copilot.moderation.normalise import URL_RE, Normalised, normalise
 from copilot.paths import load_resource
-from copilot.textnorm import tokenize
+from copilot.textnorm import cuts_word, tokenize
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -46,6 +46,17 @@ def alternation(words: list[str]) -> re.Pattern[str]:
         for w in words
     ]
     return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+
+
+SHORT_CUE = 2  # a cue word this short can be a piece of another word; a longer one (看看我的店) is a phrase
+
+
+def cue_words(rx: re.Pattern[str], text: str) -> list[str]:
+    """The hits of a word list's alternation that are words of ``text``, not the tail or head of a longer
+    word: 湖人 is no chatter word in 今天西湖人好多 (西湖 | 人), 加群 no promo word in 加群主微信 (加 | 群主).
+    Longer cues are phrases written as stems (看看我的店 in 看看我的店铺) and count as they are."""
+    return [m.group(0) for m in rx.finditer(text)
+            if m.group(0).isascii() or len(m.group(0)) > SHORT_CUE or not cuts_word(text, m.start(), m.end())]
 
 
 def banned_terms(items: list[str]) -> list[str]:
@@ -405,7 +416,7 @@ class Scan:
     def words(self, spec: SignalSpec) -> list[str]:
         if not spec.words:
             return []
-        return self.lex.words[spec.words].findall(self.text(spec) if spec.mask else self.n.compact)
+        return cue_words(self.lex.words[spec.words], self.text(spec) if spec.mask else self.n.compact)
 
     def text(self, spec: SignalSpec) -> str:
         """The compact text a spec reads: without its ``mask`` phrases (a disclaimer is not a business word)."""
@@ -745,7 +756,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     social = _is_social(n, lex)
     cjk = len(re.findall(r"[\u3400-\u9fff]", c))
     substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
-    chatter = list(dict.fromkeys(lex.chatter.findall(c)))
+    chatter = list(dict.fromkeys(cue_words(lex.chatter, c)))
     warning = bool(lex.warning.search(c))
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
