@@ -20,7 +20,16 @@ from pydantic import BaseModel, Field
 
 from copilot.agents import compose as C
 from copilot.agents.base import AgentSpec, Composed, DraftResult, Passage, plain_words, run_agent
-from copilot.agents.events import compose_notice, course_week, expand, is_paused, off_dates, pick, post_time, wording_kind
+from copilot.agents.events import (
+    compose_notice,
+    course_week,
+    expand,
+    is_paused,
+    off_dates,
+    pick,
+    post_time,
+    wording_kind,
+)
 from copilot.agents.facts import (
     applies,
     audience_noun,
