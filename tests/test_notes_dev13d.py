@@ -1,0 +1,53 @@
+"""Issue 13, round 3b of the QA13 fixes: titles cut like key points (never inside a time), a heading left
+after a list marker reads as a label, a member's preference or personal errand is no to-do, a deadline
+relative to the event counts from the event's day, and the organiser's own phone number is no ad.
+Every chat here is written for these tests."""
+
+from __future__ import annotations
+
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import summarize_text
+from copilot.notes.model import Notes
+
+
+def _notes(text: str) -> Notes:
+    settings = Settings(llm_provider="offline")
+    return summarize_text(text, "chat.txt", settings, get_engine(settings, prefer="offline")).notes
+
+
+HIKE = """2026-04-08 20:00:00 山风
+周六徒步的路线今晚定一下，南坡或者北坡
+2026-04-08 20:01:30 阿岩
+南坡12公里，坡缓，适合新人
+2026-04-08 20:02:40 小溪
+北坡风景好但是陡，新人多还是南坡吧
+2026-04-08 20:04:00 山风
+好，那就定了：4月11日周六走南坡，早上7:45在地铁站B口集合，8点出发
+2026-04-08 20:05:10 阿岩
+同意
+"""
+
+
+def test_a_title_is_never_cut_inside_a_clock_time() -> None:
+    title = _notes(HIKE).title
+    assert "南坡" in title
+    assert not title.rstrip("…").endswith(("早上7", "7:", "7:4"))
+    assert "早上7" not in title or "7:45" in title
+
+
+TALK = """小鹿：欢迎大家，今晚请阿泽给我们讲手冲咖啡
+阿泽：大家好，今天讲三件事：磨豆、水温、注水
+阿泽：第一，磨豆。手冲用中细研磨，颗粒像细砂糖，太细会苦，太粗会酸
+阿泽：第二，水温。浅烘豆用92度左右的水，深烘豆用85到88度，温度计30块就能买到
+阿泽：第三，注水。先闷蒸30秒，然后分三段注水，总时长控制在2分半以内
+小鹿：谢谢阿泽！
+"""
+
+
+def test_a_heading_left_after_a_list_marker_reads_as_a_label_and_no_title_starts_with_it() -> None:
+    notes = _notes(TALK)
+    points = [p.text for p in notes.key_points]
+    assert any(p.startswith("水温：") and "92度" in p for p in points)
+    assert not any(p.startswith(("磨豆。", "水温。", "注水。")) for p in points)
+    assert not notes.title.startswith(("磨豆", "水温", "注水"))
