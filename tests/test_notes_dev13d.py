@@ -51,3 +51,29 @@ def test_a_heading_left_after_a_list_marker_reads_as_a_label_and_no_title_starts
     assert any(p.startswith("水温：") and "92度" in p for p in points)
     assert not any(p.startswith(("磨豆。", "水温。", "注水。")) for p in points)
     assert not notes.title.startswith(("磨豆", "水温", "注水"))
+
+
+PARTY = """2026-06-03 20:00:00 阿琳
+月底读书会的周年聚会，日期和分工今晚定
+2026-06-03 20:01:10 老唐
+20号那天我有事，我倾向27号
+2026-06-03 20:02:30 小葵
+我更想去江边那家茶馆，人均60
+2026-06-03 20:03:40 阿琳
+好，那就定了：6月27日周六下午3点，江边茶馆
+2026-06-03 20:05:00 小葵
+不过27号上午我要陪我爸去医院复查，下午3点前能到
+2026-06-03 20:06:20 阿琳
+分工：老唐周五前订好包间，小葵负责做一张邀请海报
+2026-06-03 20:07:00 老唐
+收到
+"""
+
+
+def test_a_preference_or_a_personal_errand_with_a_date_is_no_todo() -> None:
+    notes = _notes(PARTY)
+    todos = [(a.owner, a.task) for a in notes.actions]
+    assert not any("倾向" in t or "更想" in t or "复查" in t for _, t in todos)
+    assert any(o == "老唐" and "包间" in t for o, t in todos)
+    assert any(o == "小葵" and "海报" in t for o, t in todos)
+    assert "复查" not in notes.summary and "倾向" not in notes.summary.split("接下来")[-1]
