@@ -77,3 +77,20 @@ def test_a_preference_or_a_personal_errand_with_a_date_is_no_todo() -> None:
     assert any(o == "老唐" and "包间" in t for o, t in todos)
     assert any(o == "小葵" and "海报" in t for o, t in todos)
     assert "复查" not in notes.summary and "倾向" not in notes.summary.split("接下来")[-1]
+
+
+def test_an_hour_after_a_span_before_the_event_is_that_days_hour() -> None:
+    from datetime import date, datetime
+
+    from copilot.notes.dates import find_deadline
+
+    said = datetime(2026, 5, 4, 21, 10)  # a Monday evening; the trip is Saturday 5月9日
+    d = find_deadline("门票大家自己买，出发前两天下午6点前把截图发我", said, event=date(2026, 5, 9))
+    assert d is not None and (d.day, d.clock) == (date(2026, 5, 7), "18:00")
+    assert d.text.startswith("出发前两天")
+    # no event day in the chat: the hour is not put on the message's day, the words stay
+    d = find_deadline("门票大家自己买，出发前两天下午6点前把截图发我", said)
+    assert d is not None and d.day is None and "出发前两天" in d.text
+    # an hour after a day counted from the message is still that day's hour
+    d = find_deadline("后天下午6点前把截图发我", said, event=date(2026, 5, 9))
+    assert (d.day, d.clock) == (date(2026, 5, 6), "18:00")
