@@ -94,3 +94,37 @@ def test_an_hour_after_a_span_before_the_event_is_that_days_hour() -> None:
     # an hour after a day counted from the message is still that day's hour
     d = find_deadline("后天下午6点前把截图发我", said, event=date(2026, 5, 9))
     assert (d.day, d.clock) == (date(2026, 5, 6), "18:00")
+
+
+FERRY = """2026-07-02 20:00:00 海哥
+周末海岛一日游，今晚把集合和船票定下来
+2026-07-02 20:01:00 阿蓝
+船票我查了，早班8:10，往返90元
+2026-07-02 20:02:00 海哥
+好，那就定了：7月4日周六坐8:10的早班船，7点半码头集合
+2026-07-02 20:03:00 阿蓝
+船票钱大家转给阿珍，阿珍统一买
+2026-07-02 20:04:00 阿珍
+转账备注名字，有问题随时私聊我，有急事打我电话139 8765 4321
+2026-07-02 20:05:00 阿蓝
+收到
+2026-07-02 20:06:00 阿珍
+明天中午前我把名单发群里
+"""
+
+
+def test_the_organisers_own_phone_number_is_no_ad_and_no_task() -> None:
+    settings = Settings(llm_provider="offline")
+    result = summarize_text(FERRY, "chat.txt", settings, get_engine(settings, prefer="offline"))
+    notes = result.notes
+    assert not any("139" in d.text for d in result.dropped)
+    assert not any("私聊我" in a.task for a in notes.actions)
+    assert any(a.owner == "阿珍" and "名单" in a.task for a in notes.actions)
+
+
+def test_a_traditional_join_line_is_a_system_line() -> None:
+    from copilot.notes.model import Message
+    from copilot.notes.noise import noise_reason
+
+    assert noise_reason(Message(id=1, time=None, speaker="阿凱", text="「小芸」加入了群組")) == "系统消息"
+    assert noise_reason(Message(id=2, time=None, speaker="小芸", text="大家好，我是小芸，剛加入，請多指教")) != "系统消息"
