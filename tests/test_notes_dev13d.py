@@ -128,3 +128,13 @@ def test_a_traditional_join_line_is_a_system_line() -> None:
 
     assert noise_reason(Message(id=1, time=None, speaker="阿凱", text="「小芸」加入了群組")) == "系统消息"
     assert noise_reason(Message(id=2, time=None, speaker="小芸", text="大家好，我是小芸，剛加入，請多指教")) != "系统消息"
+
+
+def test_a_bare_small_hour_is_the_afternoon_not_the_night() -> None:
+    from datetime import date, datetime
+
+    from copilot.notes.dates import find_deadline
+
+    d = find_deadline("别急，3点半才开始，你赶得上", datetime(2026, 8, 5, 20, 30), event=date(2026, 8, 9))
+    assert d is not None and (d.day, d.clock) == (date(2026, 8, 9), "15:30")
+    assert find_deadline("明天凌晨3点前交", datetime(2026, 8, 5, 9, 0)).clock == "03:00"

@@ -243,6 +243,8 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
     pm = info.get("pm") or (evening_day and not part)
     if info.get("noon") and hour < 6:
         pm = True
+    if not part and 1 <= hour < lex.day_starts_at:
+        pm = True  # a bare "2点半": before the day starts is the night, when no group meets or hands anything in
     if not part and now is not None and 1 <= hour < 12 and hour <= now.hour < hour + 12:
         pm = True  # "八点前" written at 10:00 means this evening, not tomorrow morning
     if pm and 1 <= hour < 12:
