@@ -243,6 +243,8 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
     pm = info.get("pm") or (evening_day and not part)
     if info.get("noon") and hour < 6:
         pm = True
+    if not part and 1 <= hour < lex.day_starts_at:
+        pm = True  # a bare "2点半": before the day starts is the night, when no group meets or hands anything in
     if not part and now is not None and 1 <= hour < 12 and hour <= now.hour < hour + 12:
         pm = True  # "八点前" written at 10:00 means this evening, not tomorrow morning
     if pm and 1 <= hour < 12:
@@ -453,14 +455,21 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
         if match.group("mo"):
             spelled_end = match.end("md")
         no_day = not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "me"))
-        if no_day and found.clock and out and out[-1][2].day and not re.search(r"[。！？!?\n]", folded[out[-1][1]:match.start()]):
+        start = match.start()
+        # "出发前一天晚上8点前": the hour of the day just counted from the event (words only without one)
+        day_span = next((t for t in taken if t[1] <= start and not folded[t[1]:start].strip() and t[2].clock is None), None)
+        if no_day and found.clock and day_span is not None:
+            start, found.day, found.text = day_span[0], day_span[2].day, day_span[2].text + found.text
+            found.marked = found.marked or day_span[2].marked
+            taken.remove(day_span)  # one expression, not a day and an hour of the message's day
+        elif no_day and found.clock and out and out[-1][2].day and not re.search(r"[。！？!?\n]", folded[out[-1][1]:start]):
             found.day = out[-1][2].day  # "大后天去提货，下午4点前到": the time of that day
         if lex.past.search(folded[max(0, match.start() - 2):match.end()]):
             found.day, found.clock, found.marked = None, None, False  # 昨天, 上周五: the past, not a deadline
         if not found.marked and found.day is not None and lex.lead_mark.search(folded[max(0, match.start() - 6):match.start()]):
             found.marked = True  # 截止4月30日, 最晚周五: the deadline word stands before the time
         found.attached = _attached(folded, match.end(), lex)
-        out.append((match.start(), match.end(), found))
+        out.append((start, match.end(), found))
     return out
 
 

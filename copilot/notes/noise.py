@@ -186,7 +186,7 @@ _RECRUITING = frozenset({"ad_words", "income", "self_promo", "business", "banned
 PITCH_SCORE = 0.9  # how sure the moderation layers must be before a participant's message is an ad
 
 
-def ad_verdict(text: str, *, participant: bool = False) -> str:
+def ad_verdict(text: str, *, participant: bool = False, member: bool = False) -> str:
     """``"ad"`` (drop) or ``"ok"``. The moderation layers (:func:`copilot.moderation.quick_analysis`)
     are one witness, never the judge: in a group-buy or a parenting chat, questions about price,
     postage and payment *are* the content, and a host's "有问题私信我" or an organiser's own phone
@@ -194,7 +194,9 @@ def ad_verdict(text: str, *, participant: bool = False) -> str:
     evidence — a way to reach the seller (a contact, a link; from someone who never takes part, also
     "加微信"/扫码) **and** selling words — and never when it asks something without a contact in it.
     From a ``participant`` (someone who also takes part in the chat) it must moreover be a pitch: a
-    contact or link written out, nobody addressed, and the moderation layers sure of it.
+    contact or link written out, nobody addressed, and the moderation layers sure of it. From a
+    ``member`` the discussion runs through (see :func:`_addressed`), "私聊我/打我电话" are no selling
+    words: only recruiting or business words make their message a pitch.
     """
     folded = fold(text)
     analysis = _analysis(text)
@@ -208,7 +210,7 @@ def ad_verdict(text: str, *, participant: bool = False) -> str:
     reach = written or bool(names & _POINTERS)
     if not participant:  # a drive-by: recruiting/money-making words, or a way to reach them and selling
         return "ad" if names & _RECRUITING or reach and names & (_SELLING | {"invite"}) else "ok"
-    pitch = bool(names & _SELLING) and (written or reach and names & _RECRUITING) \
+    pitch = bool(names & (_RECRUITING if member else _SELLING)) and (written or reach and names & _RECRUITING) \
         and analysis.score >= PITCH_SCORE and "@" not in text and not asks(folded)
     return "ad" if pitch else "ok"
 
@@ -277,6 +279,17 @@ def called_out(messages: list[Message], reasons: dict[int, str | None], particip
     return out
 
 
+def _addressed(messages: list[Message], reasons: dict[int, str | None], participants: set[str]) -> set[str]:
+    """Participants whom another participant names in a plain message that neither asks nor calls an ad
+    out ("保单截图发给小周", "小周统计报名"; not "小芳这个是广告吗"):
+    the people the discussion runs through. Their own phone number or "私聊我" is what members need to
+    reach them, not an advertiser's contact."""
+    r = rules()
+    said = [(m.speaker, f) for m in messages if reasons[m.id] is None and m.speaker in participants
+            and not points_elsewhere(m.text) and not asks(f := fold(m.text)) and not r.call_out.search(f)]
+    return {p for p in participants if any(who != p and _named(p, f) for who, f in said)}
+
+
 def _named(speaker: str, folded: str) -> bool:
     """Whether ``folded`` names ``speaker`` by their nickname or a part of it (理财顾问Grace → grace,
     保险顾问-Kevin → kevin)."""
@@ -294,9 +307,11 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
     reasons = {m.id: noise_reason(m) for m in messages}
     participants = _participants(messages, reasons)
     reasons |= called_out(messages, reasons, participants)
+    members = _addressed(messages, reasons, participants)
     for m in messages:
         reason = reasons[m.id]
-        if reason is None and ad_verdict(m.text, participant=m.speaker in participants) == "ad":
+        if reason is None and ad_verdict(m.text, participant=m.speaker in participants,
+                                         member=m.speaker in members) == "ad":
             reason = AD_REASON
         if reason is not None:
             m.kind = "empty" if reason == "空消息" else "media" if reason == rules().reasons["placeholders"] \

@@ -303,7 +303,22 @@ def _near_dup(a: str, b: str) -> bool:
 
 
 def _keypoint_text(s: Sentence) -> str:
-    return _LEAD_IN.sub("", s.text) or s.text
+    """The sentence without its list marker; a bare heading left at its front ("第一，设备。入门喷笔…")
+    reads as a label ("设备：入门喷笔…"), not as a sentence of one word."""
+    text = _LEAD_IN.sub("", s.text)
+    if not text:
+        return s.text
+    head, body = _heading(text)
+    return f"{head}：{body}" if head and text != s.text else text
+
+
+def _heading(text: str) -> tuple[str, str]:
+    """A short label sentence opening ``text`` ("设备。…") and the rest; ("", text) when there is none."""
+    m = _HEAD_SENTENCE.match(text)
+    return (m.group(1), text[m.end():]) if m and len(text) > m.end() + MIN_CHARS else ("", text)
+
+
+_HEAD_SENTENCE = re.compile(r"([^\W\d_]{1,6})[。．.](?!\d)\s*")
 
 
 def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None,
@@ -336,7 +351,7 @@ def _subject(st: Structure, points: list[Sentence]) -> str | None:
         cut = _DECIDED.match(text)
         text = _ACK_HEAD.sub("", text[cut.end():] if cut else text)
     elif points:
-        text = _MENTION_HEAD.sub("", _keypoint_text(max(points, key=lambda s: s.score)))
+        text = _heading(_LEAD_IN.sub("", _MENTION_HEAD.sub("", max(points, key=lambda s: s.score).text)))[1]
     else:
         return None
     subject = _clause(text, 24)
@@ -352,8 +367,9 @@ def _clause(text: str, limit: int = 40) -> str:
     t = text.rstrip("。！？!?；;，, ")
     if len(t) <= limit:
         return t
-    cut = max((m.end() - 1 for m in re.finditer(r"[，,；;：:]", t[:limit + 1])), default=-1)
-    return t[:cut] if cut >= 10 else t[:limit] + "…"
+    # a pause, not the ASCII colon or comma inside 6:30 / 1,280; never a cut inside a figure or a time
+    cut = max((m.start() - 1 for m in _COMMA.finditer(t[:limit + 1]) if m.start() > 0), default=-1)
+    return t[:cut] if cut >= 10 else t[:safe_cut(t, limit)] + "…"
 
 
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
