@@ -128,6 +128,9 @@ def test_a_traditional_join_line_is_a_system_line() -> None:
 
     assert noise_reason(Message(id=1, time=None, speaker="阿凱", text="「小芸」加入了群組")) == "系统消息"
     assert noise_reason(Message(id=2, time=None, speaker="小芸", text="大家好，我是小芸，剛加入，請多指教")) != "系统消息"
+    assert noise_reason(Message(id=3, time=None, speaker="阿凱", text="小芸加入了群聊")) == "系统消息"
+    # a member who says they joined is speaking, not the platform
+    assert noise_reason(Message(id=4, time=None, speaker="小芸", text="我加入了群组以后才知道周六要交报名费")) is None
 
 
 def test_a_bare_small_hour_is_the_afternoon_not_the_night() -> None:
