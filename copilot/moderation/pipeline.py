@@ -339,7 +339,7 @@ class Moderator:
         words = lexicons().words
         if not named and words["ad.fee_per_head"].search(compact):
             named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]
-        promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+        promo = rep.signal("promo_words")
         if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH or \
                 (promo is not None and not set(promo.items) <= _SIGN_UP_WORDS):
             return
@@ -666,7 +666,7 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
     handle, link, invitation, pointer or seller's word. ``text``: the message's compact form."""
     words = lexicons().words
     names = set(rep.names(Label.AD))
-    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    promo = rep.signal("promo_words")
     if promo is not None and all(words["qr"].fullmatch(w) for w in promo.items):
         names.discard("promo_words")  # 扫码 as a promo word is the QR code itself, counted once
     return "money" in names and names <= _FEE_PATH and not rep.urls \
@@ -677,7 +677,7 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
     """The group's own accounts (公示, 收支, 结余…: two such words) with amounts and at most a word of whom to ask
     (私聊财务): money reported to the members, no handle, link or seller's word. ``text``: the compact form."""
     names = set(rep.names(Label.AD))
-    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    promo = rep.signal("promo_words")
     accounts = lexicons().words["ad.accounts"]
     return "money" in names and names <= {"money", "promo_words"} and not (rep.urls or rep.contacts) \
         and (promo is None or all(w in _SIGN_UP_WORDS or accounts.fullmatch(w) for w in promo.items)) \
@@ -688,7 +688,7 @@ def _private_offer(rep: SignalReport) -> bool:
     """All the message offers is 私我/私聊我 and a word or two of everyday promo (免费, 链接): no handle, price, link,
     QR code, pointer, lure or seller's word."""
     names = set(rep.names(Label.AD))
-    promo = next((s for s in rep.signals if s.name == "promo_words"), None)
+    promo = rep.signal("promo_words")
     return "invite" in names and names <= {"invite", "promo_words"} and not (rep.contacts or rep.urls) \
         and (promo is None or len(promo.items) <= _CALL_TO_BUY_MAX)
 
@@ -696,7 +696,7 @@ def _private_offer(rep: SignalReport) -> bool:
 def _own_invitation(rep: SignalReport, text: str) -> bool:
     """An invitation in the writer's own voice (加我, 找我 — not the 私聊我 of "有人私聊我说…", which retells);
     ``text``: the message's compact form."""
-    invite = next((s for s in rep.signals if s.name == "invite"), None)
+    invite = rep.signal("invite")
     return invite is not None and any(i.endswith("我") and i + "说" not in text for i in invite.items)
 
 
@@ -704,7 +704,7 @@ def _offered(rep: SignalReport) -> set[str]:
     """The ways to reach or pay the sender a message offers; a QR code a rule notice only names (发群二维码的
     直接踢) is the thing banned, not one to scan."""
     names = set(rep.names(Label.AD)) & _OFFERING
-    qr = next((s for s in rep.signals if s.name == "qr"), None)
+    qr = rep.signal("qr")
     if qr is not None and all(lexicons().words["rule_named"].fullmatch(item) for item in qr.items):
         names.discard("qr")
     return names
@@ -882,8 +882,8 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         names.discard("invite")
     # the words of a kind of post the profile allows (出租, 低价出, 征稿) are how that post is worded there
     names -= {s.name for s in rep.signals if s.name in _DEAL_WORDED and s.items and set(s.items) <= deal_words}
-    promo = next((s for s in rep.signals if s.name == "promo_words" and s.name in names), None)
-    business = next((s for s in rep.signals if s.name == "business" and s.name in names), None)
+    promo = rep.signal("promo_words") if "promo_words" in names else None
+    business = rep.signal("business") if "business" in names else None
     # one deal word (打折, 限时) beside a shop page and its price is how a member passes on a deal: at
     # most that case is left to a person; with no shop page it still counts as a seller's word
     soft = business is not None and business.detail.count("、") == 0

@@ -348,12 +348,17 @@ class SignalReport:
     price_ask: bool = False  # a question about whether a price is fair (这价能入吗？)
     own_item: bool = False  # presents a thing as the sender's own (自用/闲置/用过/转租…)
     used_item: bool = False  # … and as used by the sender (自用/穿过/八成新…, not 原价/全新), with no pitch words
-    attack: bool = False  # addresses or characterises a person (你这种人, 就你这水平), outside quotations
+    # distinct attack cues outside quotations (你这种人, 就你这水平; 你这破 … 还好意思: two, a person run down twice over)
+    attacks: int = 0
     rule_notice: bool = False  # restates the group's rules (群规, 禁止…, 违者移出)
     job_post: bool = False  # an opening or a referral for a job (在招, 内推, JD, 月薪)
     quoted: bool = False  # quotes someone's words in quotation marks
     narrated: bool = False  # retells what someone who reached the writer said (有人私聊我说…), no quotation marks
-    attacks: int = 0  # how many distinct attack cues (你这破 … 还好意思: two, a person run down twice over)
+
+    @property
+    def attack(self) -> bool:
+        """Addresses or characterises a person, outside quotations."""
+        return self.attacks > 0
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
@@ -365,6 +370,10 @@ class SignalReport:
 
     def names(self, label: str | None = None) -> list[str]:
         return [s.name for s in self.signals if label is None or s.label == label]
+
+    def signal(self, name: str) -> Signal | None:
+        """The signal called ``name`` if it fired."""
+        return next((s for s in self.signals if s.name == name), None)
 
 
 def _is_social(n: Normalised, lex: Lexicons) -> bool:
@@ -764,10 +773,9 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c)
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
     attacks = len(set(lex.words["abuse.attack"].findall(unquoted(n.folded))))
-    attack = attacks > 0
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
-                        chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attack,
+                        chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attacks,
                         rule_notice, job_post, bool(_QUOTED.search(n.folded)),
-                        bool(patterns().narrated_contact.search(n.folded)), attacks)
+                        bool(patterns().narrated_contact.search(n.folded)))
