@@ -281,7 +281,7 @@ def test_related_sections_are_offered_only_when_they_fit(kb_index: KnowledgeInde
 def test_a_runner_up_that_fits_much_better_leads_the_answer() -> None:
     keyword = _sec("常用活跃玩法", 0.30, 0.2, source="activity")
     heading = _sec("新人的头三天", 0.28, 0.2 + LEAD_GAP + 0.05, source="onboarding")
-    assert ask_module.leading(_ranked(keyword, heading)) is heading
+    assert _ranked(keyword, heading).leading() is heading
     assert chosen_sections(_ranked(keyword, heading))[0] is heading
     close = _sec("新人的头三天", 0.28, 0.2 + LEAD_GAP - 0.05, source="onboarding")
-    assert ask_module.leading(_ranked(keyword, close)) is keyword
+    assert _ranked(keyword, close).leading() is keyword

@@ -171,10 +171,10 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     """The one or two sections an answer is built from: the best, and the first runner-up in the top three
     that scores close and is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
     ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered); sections of one
-    card are given in the card's order (分享前, 分享中…). The best is :func:`leading`."""
+    card are given in the card's order (分享前, 分享中…). The best is :meth:`SectionRanking.leading`."""
     if not ranking.sections:
         return []
-    first = leading(ranking)
+    first = ranking.leading()
     scorer = section_scorer()
     second_fit = scorer.second if scorer is not None and not loose(ranking) else 0.0
     out = [first]
@@ -238,16 +238,11 @@ def with_second_part(sections: list[SectionHit], question: str, index: Knowledge
     return out
 
 
-def leading(ranking: SectionRanking) -> SectionHit:
-    """The section an answer leads with (:meth:`SectionRanking.leading`)."""
-    return ranking.leading()
-
-
 def loose(ranking: SectionRanking) -> bool:
     """The best section fits the situation asked about only loosely (below the scorer's ``hedge``): a
     close runner-up joins the answer even when it does not fit by itself (two candidates beat one)."""
     scorer = section_scorer()
-    return bool(ranking.sections) and scorer is not None and leading(ranking).fit < scorer.hedge
+    return bool(ranking.sections) and scorer is not None and ranking.leading().fit < scorer.hedge
 
 
 def hedged(ranking: SectionRanking) -> bool:
@@ -255,7 +250,7 @@ def hedged(ranking: SectionRanking) -> bool:
     questions were from no acceptable section) that the answer says so before giving it, instead of
     passing a neighbour off as the answer; rare on an answer from the right section."""
     scorer = section_scorer()
-    return bool(ranking.sections) and scorer is not None and leading(ranking).fit < scorer.warn
+    return bool(ranking.sections) and scorer is not None and ranking.leading().fit < scorer.warn
 
 
 def _has_steps(text: str) -> bool:
@@ -503,7 +498,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
-                              sections=[_ref(s) for s in sections], fit=leading(ranking).fit, direct=not warned))
+                              sections=[_ref(s) for s in sections], fit=ranking.leading().fit, direct=not warned))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer
