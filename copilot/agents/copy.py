@@ -501,14 +501,15 @@ def compose_moments(profile: GroupProfile, today: dt.date | None = None) -> list
     # an audience list with one group left out would read "适合他们的子女…": left out whole
     aud = "" if drop_clauses(audience, private) != audience else audience.rstrip("。.；;，, ")
     practice = slot_topic(profile, "practice")
+    platform = profile.platform_info()
     fill = {"name": profile.display_name(), "pos": pos, "t0": lead_topic(profile), "tp": practice or "",
             **verb_fill(practice or ""),
             "aud": f"适合{aud}，" if aud else "", "ben": bens[0],
             "bens": "；".join(bens), "entry": entry_conditions(profile),
             "who_for": aud or clause_bank()["rules"]["entry_default_aud"].format(t=lead_topic(profile)), "brand": C.brand(profile) or profile.display_name(),
             "fee": f"{C.fmt_money(profile.paid.price)}元/{profile.paid.term}" if profile.paid else "",
-            "path": profile.purchase_path.rstrip("。"), "join": profile.platform_info()["join"],
-            "channel": profile.platform_info()["moments"]}  # QQ空间 for a QQ group, not 朋友圈
+            "path": profile.purchase_path.rstrip("。"), "join": platform["join"],
+            "channel": platform["moments"]}  # QQ空间 for a QQ group, not 朋友圈
     # prospects read only what concerns them before joining: not "入群后按格式改群名片"
     fill["entry"] = drop_clauses(fill["entry"], bank["after_join_words"]).rstrip("。，, ")
     if members_only_words(profile):

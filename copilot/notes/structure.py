@@ -91,8 +91,9 @@ def question_strength(text: str) -> float:
     f = _fold(text).strip()
     if has(f, "question", "jokes"):
         # "冰块谁带？去年鱼都臭了哈哈": the joke is its own sentence; the question before it still asks
-        serious = [x for x in re.split(r"(?<=[。！!？?])", text) if x.strip() and not has(_fold(x), "question", "jokes")]
-        return question_strength("".join(serious)) if serious and len(serious) < len(re.split(r"(?<=[。！!？?])", text.strip())) else 0.0
+        sentences = [x for x in re.split(r"(?<=[。！!？?])", text) if x.strip()]
+        serious = [x for x in sentences if not has(_fold(x), "question", "jokes")]
+        return question_strength("".join(serious)) if serious and len(serious) < len(sentences) else 0.0
     if len(f) < 3:
         return 0.0
     p = sentence_kind(text)["question"]
