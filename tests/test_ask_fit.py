@@ -242,6 +242,23 @@ def test_misplaced_counts_answers_that_missed_an_acceptable_section_in_the_top_t
     assert "misplaced_rate" in report.totals()
 
 
+def test_a_label_may_carry_the_heading_marker_but_must_name_a_real_section(kb_index: KnowledgeIndex,
+                                                                           settings: Settings) -> None:
+    """A label written as the card shows it ("## 成员争吵怎么降温") scores like the bare heading; a heading the
+    card does not have is an error, not a silent miss on every question labelled with it."""
+    question = "两个群友在群里吵起来了，越吵越凶，我该怎么劝"
+    top = kb_index.search_sections(question, k=3).sections[0]
+    plain = evaluate_ask(kb_index, get_engine(settings), [AskCase(id="a", question=question,
+                                                                  sections=[(top.source, top.section)])])
+    marked = evaluate_ask(kb_index, get_engine(settings), [AskCase(id="a", question=question,
+                                                                   sections=[(top.source, f"## {top.section}")])])
+    assert plain.results[0].hit_at_3 and marked.results[0].hit_at_3
+    assert marked.results[0].answer_ok == plain.results[0].answer_ok
+    with pytest.raises(ValueError, match="小节不存在"):
+        evaluate_ask(kb_index, get_engine(settings), [AskCase(id="b", question=question,
+                                                              sections=[(top.source, "群主怎么吵赢")])])
+
+
 # -- the warning, the related list and the lead ---------------------------------------------------
 @pytest.mark.parametrize("question", [
     "宠物领养群最近冷场了，发啥都没人回，怎么救",

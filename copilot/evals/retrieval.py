@@ -191,7 +191,13 @@ def answer_rows(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, 
     cards = {c.id: c for c in load_cards(index.settings.knowledge_dir)}
 
     def current(card: str, section: str) -> str:
-        return _key(card, (cards[card].resolve_section(section) if card in cards else None) or section)
+        # a label names a card's "## heading"; the marker is optional, a heading the card lacks is an error
+        # (it would score as a silent miss on every question that uses it)
+        heading = section.lstrip("#").strip()
+        found = cards[card].resolve_section(heading) if card in cards else None
+        if found is None:
+            raise ValueError(f"评测用例标注的小节不存在：{card} › {section}")
+        return _key(card, found)
 
     results = []
     for case in cases:
