@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from copilot.moderation.classifier import load_chatter_model
-from copilot.moderation.evidence import evidence_rules
+from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, banned_list, cue_words, lexicon_data, lexicons
 from copilot.paths import load_resource
@@ -50,6 +50,12 @@ def _relevance() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 def generic_words() -> frozenset[str]:
     """Words too general to name a group's subject or arrangement (大家, 活动, 周末…; relevance.yaml)."""
     return _relevance()[0]
+
+
+@lru_cache(maxsize=1)
+def _lost_found_settings() -> frozenset[str]:
+    """The settings (lexicons.yaml contexts) whose members share a place: a lost thing there is the group's."""
+    return frozenset(str(s) for s in load_resource(RELEVANCE)["lost_found_settings"])
 
 
 @lru_cache(maxsize=1)
@@ -277,6 +283,10 @@ class OffTopicDetector:
         return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]),
                            model_p=round(model_p, 3))
 
+    def _shares_place(self) -> bool:
+        """Members meet in person (the profile has events) or share a place (relevance.yaml lost_found_settings)."""
+        return self.meets or bool(set(self.vocab.types) & _lost_found_settings())
+
     def _errands(self, compact: str) -> list[str]:
         """The life errands (errands in lexicons.yaml) a message is about that are not this group's business:
         neither in the profile's own text nor among its kind of group's words."""
@@ -312,6 +322,8 @@ class OffTopicDetector:
             logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
+        if not errand and not elsewhere and self._shares_place() and reach_notice(compact):
+            return TopicResult(False, 0.1, [], "失物招领/寻物：群里的人一起活动或在同一个地方，丢的东西是群里的事", about_group=True)
         if report.urls and not report.blocked_urls:
             return TopicResult(False, 0.1, [], "分享了本群允许的站点链接", about_group=True)
         return None

@@ -33,6 +33,7 @@ from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, event_kin
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import (
+    SHOP_SHARE_HOSTS,
     SHORTENERS,
     SignalReport,
     alternation,
@@ -314,7 +315,8 @@ class Moderator:
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
-            _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset())
+            _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
+                         text=n.compact)
         if checks["offtopic"].get("about_group") and scores[Label.AD] >= PRIVATE_OFFER_CAP and _private_offer(rep):
             # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
             # passing something on or a bait; no handle, price or link to tell them apart: a person decides
@@ -763,6 +765,8 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
         reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
     if any(lexicons().words["qr"].search(m.group(0)) for m in patterns().group_qr.finditer(compact)):
         reasons.append(_GROUP_QR_NOTE)
+    if checks.get("offtopic", {}).get("member_shop_share"):
+        reasons.append(_SHOP_SHARE_NOTE)
     if rep.injection:
         reasons.append(_INJECTION_NOTE)
     return reasons
@@ -796,11 +800,12 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 _NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
-_GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方：是本群的报名或收款方式，不是外部联系方式"
+_GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
@@ -863,7 +868,7 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
 
 
 def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *,
-                 deal: str | None = None, deal_words: frozenset[str] = frozenset()) -> None:
+                 deal: str | None = None, deal_words: frozenset[str] = frozenset(), text: str = "") -> None:
     """A member's own post about the group's subject is not an ad (the methodology asks members to share).
 
     With no seller evidence (contact, invitation, pointer to a profile or shop, QR code, ad words,
@@ -872,7 +877,10 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     * no link but a price (what a second-hand book fetches, the group's own group-buy price) is talk
       about the group's business — not an ad on the classifier's say-so;
     * one link and a price (the rice flour a member buys, with its shop page) may be a recommendation
-      or a pitch: a person decides, nothing is deleted.
+      or a pitch: a person decides, nothing is deleted — unless the member asks the group about it
+      (值不值, 靠谱吗, 有没有用过) or reports their own purchase or use (拼多多上买的, 用了两年): that is the
+      member's own share, not an ad. A shopping app's share link (m.tb.cn) is such a product page, not a
+      disguising shortener.
     """
     names = set(rep.names(Label.AD))
     if (rep.sign_up and not rep.urls and "money" not in names) or deal:
@@ -893,7 +901,10 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         soft = False  # one trade word (出租, 转让价) is how a deal the group allows is worded
     if names & _SELLER or rep.contacts or (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
-    if any(h in SHORTENERS for h in rep.blocked_urls):
+    # a shopping app's share link is a member's product page only in the member's own voice (值不值, 我买的…);
+    # alone it hides where it goes like any shortener
+    voice = _member_voice(text)
+    if any(h in SHORTENERS and not (h in SHOP_SHARE_HOSTS and voice) for h in rep.blocked_urls):
         return
     links, priced = len(set(rep.urls)), "money" in names
     if soft and not (links == 1 and priced):
@@ -904,10 +915,19 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         cap, note = MEMBER_SHARING_CAP, "group_business"
     elif links == 1 and (all(is_shop_host(h) for h in rep.blocked_urls) or len(set(rep.blocked_urls)) <= 1):
         cap, note = SHOPPING_LINK_CAP, "shopping_link_on_topic"
+        if not soft and voice:
+            cap, note = MEMBER_SHARING_CAP, "member_shop_share"
     else:
         return
     scores[Label.AD] = min(scores[Label.AD], cap)
     checks["offtopic"][note] = True
+
+
+def _member_voice(text: str) -> bool:
+    """The writer asks the group about the thing (值不值, 帮看看) or reports their own purchase or use of it
+    (拼多多上买的, 一直在用): lexicons.yaml ad.opinion_ask, ad.own_buy, ad.own_use."""
+    words = lexicons().words
+    return bool(text) and any(words[k].search(text) for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use"))
 
 
 def _flood_reason(flood: dict[str, Any], label: str) -> str | None:
