@@ -925,9 +925,11 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
 
 def _member_voice(text: str) -> bool:
     """The writer asks the group about the thing (值不值, 帮看看) or reports their own purchase or use of it
-    (拼多多上买的, 一直在用): lexicons.yaml ad.opinion_ask, ad.own_buy, ad.own_use."""
+    (拼多多上买的, 一直在用): lexicons.yaml ad.opinion_ask, ad.own_buy, ad.own_use — and asks nobody to reply."""
     words = lexicons().words
-    return bool(text) and any(words[k].search(text) for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use"))
+    # asking for replies (扣1, 私你) is how a bait collects leads, whatever it asks about the product
+    return bool(text) and any(words[k].search(text) for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use")) \
+        and not words["ad.reply_call"].search(text)
 
 
 def _flood_reason(flood: dict[str, Any], label: str) -> str | None:
