@@ -207,3 +207,32 @@ def test_chain_letters_promising_luck_or_spreading_a_scare_are_spam(profile_mode
 def test_forwarding_the_rehearsal_notice_is_no_chain_letter(profile_moderator: Callable[[str], Moderator]) -> None:
     v = profile_moderator(CHOIR).moderate({"id": "16", "user": "m16", "text": "周四排练改到下午，麻烦声部长转发给各自声部的人"})
     assert v.label == "ok", v.reason
+
+
+BRICKS = """
+name: 小砖块积木交流群
+positioning: 积木爱好者交流拼搭技巧、MOC作品和零件收纳；群友可以转让自己的闲置套装；商家和代购不允许
+topics: [积木, 乐高, 拼搭, MOC, 零件, 人仔, 套装]
+audience: 积木玩家
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "谁有多余的乐高2x4红色零件？我想买一些，价格合适就行，私聊我",
+    "有没有人出城市系列的消防局套装？价格好说，私聊",
+])
+def test_a_members_wanted_post_is_not_deleted(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(BRICKS).moderate({"id": "17", "user": "m17", "text": text})
+    assert v.label != "ad", v.reason
+    assert v.action not in ACTED
+
+
+@pytest.mark.parametrize("text", [
+    "长期高价回收各种乐高套装，私聊我",
+    "想收一个绝版人仔，价格好说，加我微信 brick_7788",
+])
+def test_a_dealers_buying_ad_or_a_handle_is_still_an_ad(profile_moderator: Callable[[str], Moderator],
+                                                        text: str) -> None:
+    v = profile_moderator(BRICKS).moderate({"id": "18", "user": "m18", "text": text})
+    assert v.label == "ad", v.reason
+    assert v.action in ACTED

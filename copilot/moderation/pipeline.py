@@ -303,6 +303,10 @@ class Moderator:
             # "【捐款公示】本月收到善款3260元，支出…明细见群文件，有疑问私聊财务": the group reports its money
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["group_accounts"] = True
+        if scores[Label.AD] >= 0.5 and not group_model and _wanted_post(rep, n.compact):
+            # "谁有多余的2x4红砖？我想买一些，价格合适就行，私聊我": a member wants to buy, nothing is offered
+            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+            checks["wanted"] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -675,6 +679,16 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
         and bool(words["ad.fee_per_head"].search(text)) and bool(words["ad.fee_payee"].search(text))
 
 
+def _wanted_post(rep: SignalReport, text: str) -> bool:
+    """A member looking to buy one thing (谁有多余的…, 我想买一个, 有没有人出…; lexicons.yaml ad.wanted) and asking
+    to be told privately: its 私聊我 and 价格好说 are a buyer's, not a seller's. A dealer's buying ad (收各种, 高价
+    回收, 长期收; ad.wanted_not), a handle, a link or any other seller's word is not this. ``text``: compact form."""
+    words = lexicons().words
+    names = set(rep.names(Label.AD))
+    return bool(words["ad.wanted"].search(text)) and not words["ad.wanted_not"].search(text) \
+        and names <= _WANTED_PATH and not (rep.urls or rep.contacts)
+
+
 def _group_accounts(rep: SignalReport, text: str) -> bool:
     """The group's own accounts (公示, 收支, 结余…: two such words) with amounts and at most a word of whom to ask
     (私聊财务): money reported to the members, no handle, link or seller's word. ``text``: the compact form."""
@@ -759,7 +773,7 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
              (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
-             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE)]
+             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("wanted"), _WANTED_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
         reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
@@ -803,6 +817,7 @@ _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予�
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
+_WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
 _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
@@ -818,6 +833,7 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
+_WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
 _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply"})
