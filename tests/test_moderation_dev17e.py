@@ -236,3 +236,21 @@ def test_a_dealers_buying_ad_or_a_handle_is_still_an_ad(profile_moderator: Calla
     v = profile_moderator(BRICKS).moderate({"id": "18", "user": "m18", "text": text})
     assert v.label == "ad", v.reason
     assert v.action in ACTED
+
+
+def test_a_colleagues_job_post_may_say_where_cvs_go(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(TAX.replace("交流做账、报税、发票和考证", "交流做账、报税、发票和考证；同行可以发招聘和内推")).moderate(
+        {"id": "19", "user": "m19", "text": "我们事务所招两名审计助理，有初级证优先，有意向的加我微信 audit_li2026 发简历"})
+    assert v.label == "ok", v.reason
+    assert v.action not in ACTED
+
+
+@pytest.mark.parametrize("text", [
+    "招聘兼职记账员，在家做账日赚500，加微信 zhangfang_88 发简历",  # a promised income is still a pitch
+    "我们事务所招审计助理，有意向的加我微信 audit_li2026",  # no CV: the handle is just a handle
+])
+def test_a_job_post_with_income_promises_or_no_cv_keeps_its_handle_as_evidence(
+        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(TAX.replace("交流做账、报税、发票和考证", "交流做账、报税、发票和考证；同行可以发招聘和内推")).moderate(
+        {"id": "20", "user": "m20", "text": text})
+    assert v.label == "ad", v.reason

@@ -904,6 +904,10 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         # where members pass on their things, "在招…有兴趣私我发JD" among colleagues: the deal is settled
         # privately (a handle still counts)
         names.discard("invite")
+    # a job post among colleagues that says where CVs go: the handle beside it is that place
+    applies = deal in ("job", f"{GRANTED}jobs") and bool(lexicons().words["jobs.apply"].search(text))
+    if applies:
+        names.discard("contact")
     # the words of a kind of post the profile allows (出租, 低价出, 征稿) are how that post is worded there
     names -= {s.name for s in rep.signals if s.name in _DEAL_WORDED and s.items and set(s.items) <= deal_words}
     promo = rep.signal("promo_words") if "promo_words" in names else None
@@ -915,7 +919,8 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         names.discard("business")
     if deal in ("resale", "declared") or (deal or "").startswith(GRANTED):
         soft = False  # one trade word (出租, 转让价) is how a deal the group allows is worded
-    if names & _SELLER or rep.contacts or (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
+    if names & _SELLER or (rep.contacts and not applies) or \
+            (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
     # a shopping app's share link is a member's product page only in the member's own voice (值不值, 我买的…);
     # alone it hides where it goes like any shortener
