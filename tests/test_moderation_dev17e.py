@@ -254,3 +254,29 @@ def test_a_job_post_with_income_promises_or_no_cv_keeps_its_handle_as_evidence(
     v = profile_moderator(TAX.replace("交流做账、报税、发票和考证", "交流做账、报税、发票和考证；同行可以发招聘和内推")).moderate(
         {"id": "20", "user": "m20", "text": text})
     assert v.label == "ad", v.reason
+
+
+TEA = """
+name: 山间茶友群
+positioning: 茶友交流冲泡、茶叶和茶器，偶尔在群友家里办线下品鉴
+topics: [茶叶, 冲泡, 岩茶, 普洱, 茶器, 品鉴]
+audience: 喝茶的朋友
+"""
+
+
+def test_a_tasting_fee_paid_to_the_host_is_the_groups_own(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(TEA).moderate({"id": "21", "user": "m21", "text": "周六在我家茶室办个品鉴，每人40茶水费，到时扫码付给我就行"})
+    assert v.label == "ok", v.reason
+    assert "本群自己的费用通知" in v.reason
+
+
+def test_a_per_head_price_with_a_sellers_words_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(TEA).moderate({"id": "22", "user": "m22", "text": "明前龙井每人只要88一斤，扫码付给我，包邮到家"})
+    assert v.label == "ad", v.reason
+    assert v.action in ACTED
+
+
+def test_a_platform_bought_item_with_its_share_link_is_sharing(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(TEA).moderate(
+        {"id": "23", "user": "m23", "text": "这个公道杯拼多多买的35，出汤很顺 https://mobile.yangkeduo.com/goods.html?goods_id=7712"})
+    assert v.label == "ok", v.reason

@@ -675,8 +675,11 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
     promo = rep.signal("promo_words")
     if promo is not None and all(words["qr"].fullmatch(w) for w in promo.items):
         names.discard("promo_words")  # 扫码 as a promo word is the QR code itself, counted once
-    return "money" in names and names <= _FEE_PATH and not rep.urls \
-        and bool(words["ad.fee_per_head"].search(text)) and bool(words["ad.fee_payee"].search(text))
+    per_head = words["ad.fee_per_head"].search(text)
+    # the amount is the price signal, or a bare number right after 每人 (每人50茶水费: no 元 written)
+    priced = "money" in names or (per_head is not None and text[per_head.end():per_head.end() + 1].isdigit())
+    return priced and names <= _FEE_PATH and not rep.urls \
+        and per_head is not None and bool(words["ad.fee_payee"].search(text))
 
 
 def _wanted_post(rep: SignalReport, text: str) -> bool:
