@@ -280,3 +280,25 @@ def test_a_platform_bought_item_with_its_share_link_is_sharing(profile_moderator
     v = profile_moderator(TEA).moderate(
         {"id": "23", "user": "m23", "text": "这个公道杯拼多多买的35，出汤很顺 https://mobile.yangkeduo.com/goods.html?goods_id=7712"})
     assert v.label == "ok", v.reason
+
+
+BONSAI = """
+name: 老桩盆景交流群
+positioning: 盆景爱好者交流树桩养护、修剪蟠扎和换盆；苗圃商家铺货不允许
+topics: [盆景, 树桩, 修剪, 蟠扎, 换盆, 盆器]
+audience: 园艺爱好者
+"""
+
+
+def test_a_member_giving_their_own_plant_away_with_a_phone_is_not_deleted(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(BONSAI).moderate(
+        {"id": "24", "user": "m24", "text": "我家那盆榆树桩不养了，有没有人要，送给懂养的，自提，联系电话13912340000"})
+    assert v.action not in ACTED, v.reason
+
+
+def test_a_giveaway_that_also_pitches_is_still_deleted(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(BONSAI).moderate(
+        {"id": "25", "user": "m25", "text": "自家闲置的盆器送人，要的打我电话13912340000，顺便看看我家新到的树桩，特价"})
+    assert v.label == "ad", v.reason
+    assert v.action in ACTED

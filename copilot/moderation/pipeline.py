@@ -307,6 +307,10 @@ class Moderator:
             # "谁有多余的2x4红砖？我想买一些，价格合适就行，私聊我": a member wants to buy, nothing is offered
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["wanted"] = True
+        if scores[Label.AD] >= GIVEAWAY_CAP and not group_model and _own_giveaway(rep, n.compact):
+            # "我家的真柏不养了，送给懂养的，联系电话…": a member's own thing given away; a person decides
+            scores[Label.AD] = GIVEAWAY_CAP
+            checks["giveaway"] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -692,6 +696,16 @@ def _wanted_post(rep: SignalReport, text: str) -> bool:
         and names <= _WANTED_PATH and not (rep.urls or rep.contacts)
 
 
+def _own_giveaway(rep: SignalReport, text: str) -> bool:
+    """The sender gives their own thing away (我家的真柏不养了，送给懂养的，自提; resale.own + resale.giveaway) and
+    leaves a way to reach them to arrange it: no price, link, QR code or seller's word. ``text``: compact form."""
+    words = lexicons().words
+    promo = rep.signal("promo_words")
+    return rep.own_item and bool(words["resale.giveaway"].search(text)) \
+        and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
+        and (promo is None or set(promo.items) <= _SIGN_UP_WORDS)  # 联系/私聊 only: 特价, 免费送 are a pitch's
+
+
 def _group_accounts(rep: SignalReport, text: str) -> bool:
     """The group's own accounts (公示, 收支, 结余…: two such words) with amounts and at most a word of whom to ask
     (私聊财务): money reported to the members, no handle, link or seller's word. ``text``: the compact form."""
@@ -806,6 +820,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("像是提醒大家防骗（转述了找上门的人留的联系方式），交人工判断，不删除")
     if label == Label.ABUSE and checks.get("abuse_model_reason"):
         parts.append(checks["abuse_model_reason"])
+    if label == Label.AD and checks.get("giveaway"):
+        parts.append("像是成员把自己的东西送人（留的电话是约自提用的），没有价格、链接或推销用语，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
         parts.append("与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
@@ -836,6 +852,7 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
+_GIVEAWAY_PATH = frozenset({"contact", "invite", "promo_words"})  # all a member's giveaway may carry (a phone, 联系我)
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
@@ -1033,6 +1050,7 @@ ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act thr
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
+GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arrange it: review, never delete
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
