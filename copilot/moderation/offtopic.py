@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from copilot.moderation.classifier import load_chatter_model
-from copilot.moderation.evidence import evidence_rules
+from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, banned_list, cue_words, lexicon_data, lexicons
 from copilot.paths import load_resource
@@ -53,6 +53,12 @@ def generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _lost_found_settings() -> frozenset[str]:
+    """The settings (lexicons.yaml contexts) whose members share a place: a lost thing there is the group's."""
+    return frozenset(str(s) for s in load_resource(RELEVANCE)["lost_found_settings"])
+
+
+@lru_cache(maxsize=1)
 def event_kind_words() -> frozenset[str]:
     """Words for a kind of arrangement (培训, 比赛, 聚餐…; relevance.yaml): alone they name no group's own event."""
     return frozenset(str(w) for w in load_resource(RELEVANCE)["event_kinds"])
@@ -72,6 +78,7 @@ CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated mes
 CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
 ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
+CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
 TOPIC_WORDS = "moderation/topic_words.yaml"
 DOMAINS = "moderation/domains.yaml"
 _NOT_TOPICS = ("ns", "m")  # jieba's place-name and numeral classes
@@ -264,6 +271,11 @@ class OffTopicDetector:
             # a life errand nothing ties to the group: labelled, a person decides (one layer, never a reminder)
             return TopicResult(True, ERRAND_SCORE, [], f"与群主题无关的生活事务（{'、'.join(errands[:3])}）",
                                chatter_p=round(p, 3), chatter_words=tuple(errands[:3]), model_p=round(model_p, 3))
+        if p < CHATTER_MIN and chatter and model_p >= CHATTER_WORD_FLOOR:
+            # the whole message: nothing in it ties it to the group, it names a chatter topic (火锅, 双十二) and the
+            # model leans that way — labelled off-topic for a person to look at (one layer, never a reminder)
+            return TopicResult(True, ERRAND_SCORE, [], f"与群主题无关的闲聊话题（{'、'.join(chatter[:3])}）",
+                               chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]), model_p=round(model_p, 3))
         if p < CHATTER_MIN:
             return TopicResult(False, round(p * 0.5, 3), [], f"未提及群主题词，但不像闲聊（闲聊概率 {p:.2f}）",
                                chatter_p=round(p, 3))
@@ -276,6 +288,10 @@ class OffTopicDetector:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
         return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]),
                            model_p=round(model_p, 3))
+
+    def _shares_place(self) -> bool:
+        """Members meet in person (the profile has events) or share a place (relevance.yaml lost_found_settings)."""
+        return self.meets or bool(set(self.vocab.types) & _lost_found_settings())
 
     def _errands(self, compact: str) -> list[str]:
         """The life errands (errands in lexicons.yaml) a message is about that are not this group's business:
@@ -307,11 +323,15 @@ class OffTopicDetector:
         # the weather (下雨了今晚还跳吗) is every outing's
         ambient = evidence_rules().ambient
         elsewhere = any(compact[a:b] not in ambient for a, b in chatter)
-        logistics = [] if errand or elsewhere else sorted(set(lexicons().words["event_logistics"].findall(compact)))
+        # … and a group with no events of its own has no arrangements to ask about: "孩子学校运动会要报名了" and
+        # "商场有活动" in an accountants' group are someone else's sign-up and sale, weighed like any other talk
+        logistics = [] if errand or elsewhere or not self.meets else sorted(set(lexicons().words["event_logistics"].findall(compact)))
         if not logistics and not errand and not elsewhere and report.question and self.meets:
             logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
+        if not errand and not elsewhere and self._shares_place() and reach_notice(compact):
+            return TopicResult(False, 0.1, [], "失物招领/寻物：群里的人一起活动或在同一个地方，丢的东西是群里的事", about_group=True)
         if report.urls and not report.blocked_urls:
             return TopicResult(False, 0.1, [], "分享了本群允许的站点链接", about_group=True)
         return None

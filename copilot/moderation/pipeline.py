@@ -33,6 +33,7 @@ from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, event_kin
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import (
+    SHOP_SHARE_HOSTS,
     SHORTENERS,
     SignalReport,
     alternation,
@@ -302,6 +303,14 @@ class Moderator:
             # "【捐款公示】本月收到善款3260元，支出…明细见群文件，有疑问私聊财务": the group reports its money
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["group_accounts"] = True
+        if scores[Label.AD] >= 0.5 and not group_model and _wanted_post(rep, n.compact):
+            # "谁有多余的2x4红砖？我想买一些，价格合适就行，私聊我": a member wants to buy, nothing is offered
+            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+            checks["wanted"] = True
+        if scores[Label.AD] >= GIVEAWAY_CAP and not group_model and _own_giveaway(rep, n.compact):
+            # "我家的真柏不养了，送给懂养的，联系电话…": a member's own thing given away; a person decides
+            scores[Label.AD] = GIVEAWAY_CAP
+            checks["giveaway"] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -314,7 +323,8 @@ class Moderator:
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
-            _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset())
+            _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
+                         text=n.compact)
         if checks["offtopic"].get("about_group") and scores[Label.AD] >= PRIVATE_OFFER_CAP and _private_offer(rep):
             # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
             # passing something on or a bait; no handle, price or link to tell them apart: a person decides
@@ -669,8 +679,31 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
     promo = rep.signal("promo_words")
     if promo is not None and all(words["qr"].fullmatch(w) for w in promo.items):
         names.discard("promo_words")  # 扫码 as a promo word is the QR code itself, counted once
-    return "money" in names and names <= _FEE_PATH and not rep.urls \
-        and bool(words["ad.fee_per_head"].search(text)) and bool(words["ad.fee_payee"].search(text))
+    per_head = words["ad.fee_per_head"].search(text)
+    # the amount is the price signal, or a bare number right after 每人 (每人50茶水费: no 元 written)
+    priced = "money" in names or (per_head is not None and text[per_head.end():per_head.end() + 1].isdigit())
+    return priced and names <= _FEE_PATH and not rep.urls \
+        and per_head is not None and bool(words["ad.fee_payee"].search(text))
+
+
+def _wanted_post(rep: SignalReport, text: str) -> bool:
+    """A member looking to buy one thing (谁有多余的…, 我想买一个, 有没有人出…; lexicons.yaml ad.wanted) and asking
+    to be told privately: its 私聊我 and 价格好说 are a buyer's, not a seller's. A dealer's buying ad (收各种, 高价
+    回收, 长期收; ad.wanted_not), a handle, a link or any other seller's word is not this. ``text``: compact form."""
+    words = lexicons().words
+    names = set(rep.names(Label.AD))
+    return bool(words["ad.wanted"].search(text)) and not words["ad.wanted_not"].search(text) \
+        and names <= _WANTED_PATH and not (rep.urls or rep.contacts)
+
+
+def _own_giveaway(rep: SignalReport, text: str) -> bool:
+    """The sender gives their own thing away (我家的真柏不养了，送给懂养的，自提; resale.own + resale.giveaway) and
+    leaves a way to reach them to arrange it: no price, link, QR code or seller's word. ``text``: compact form."""
+    words = lexicons().words
+    promo = rep.signal("promo_words")
+    return rep.own_item and bool(words["resale.giveaway"].search(text)) \
+        and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
+        and (promo is None or set(promo.items) <= _SIGN_UP_WORDS)  # 联系/私聊 only: 特价, 免费送 are a pitch's
 
 
 def _group_accounts(rep: SignalReport, text: str) -> bool:
@@ -757,12 +790,14 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
              (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
-             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE)]
+             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("wanted"), _WANTED_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
         reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
     if any(lexicons().words["qr"].search(m.group(0)) for m in patterns().group_qr.finditer(compact)):
         reasons.append(_GROUP_QR_NOTE)
+    if checks.get("offtopic", {}).get("member_shop_share"):
+        reasons.append(_SHOP_SHARE_NOTE)
     if rep.injection:
         reasons.append(_INJECTION_NOTE)
     return reasons
@@ -785,6 +820,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("像是提醒大家防骗（转述了找上门的人留的联系方式），交人工判断，不删除")
     if label == Label.ABUSE and checks.get("abuse_model_reason"):
         parts.append(checks["abuse_model_reason"])
+    if label == Label.AD and checks.get("giveaway"):
+        parts.append("像是成员把自己的东西送人（留的电话是约自提用的），没有价格、链接或推销用语，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
         parts.append("与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
@@ -796,11 +833,13 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 _NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
+_WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
-_GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方：是本群的报名或收款方式，不是外部联系方式"
+_GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
@@ -813,6 +852,8 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
+_GIVEAWAY_PATH = frozenset({"contact", "invite", "promo_words"})  # all a member's giveaway may carry (a phone, 联系我)
+_WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
 _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply"})
@@ -863,7 +904,7 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
 
 
 def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *,
-                 deal: str | None = None, deal_words: frozenset[str] = frozenset()) -> None:
+                 deal: str | None = None, deal_words: frozenset[str] = frozenset(), text: str = "") -> None:
     """A member's own post about the group's subject is not an ad (the methodology asks members to share).
 
     With no seller evidence (contact, invitation, pointer to a profile or shop, QR code, ad words,
@@ -872,7 +913,10 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     * no link but a price (what a second-hand book fetches, the group's own group-buy price) is talk
       about the group's business — not an ad on the classifier's say-so;
     * one link and a price (the rice flour a member buys, with its shop page) may be a recommendation
-      or a pitch: a person decides, nothing is deleted.
+      or a pitch: a person decides, nothing is deleted — unless the member asks the group about it
+      (值不值, 靠谱吗, 有没有用过) or reports their own purchase or use (拼多多上买的, 用了两年): that is the
+      member's own share, not an ad. A shopping app's share link (m.tb.cn) is such a product page, not a
+      disguising shortener.
     """
     names = set(rep.names(Label.AD))
     if (rep.sign_up and not rep.urls and "money" not in names) or deal:
@@ -880,6 +924,10 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         # where members pass on their things, "在招…有兴趣私我发JD" among colleagues: the deal is settled
         # privately (a handle still counts)
         names.discard("invite")
+    # a job post among colleagues that says where CVs go: the handle beside it is that place
+    applies = deal in ("job", f"{GRANTED}jobs") and bool(lexicons().words["jobs.apply"].search(text))
+    if applies:
+        names.discard("contact")
     # the words of a kind of post the profile allows (出租, 低价出, 征稿) are how that post is worded there
     names -= {s.name for s in rep.signals if s.name in _DEAL_WORDED and s.items and set(s.items) <= deal_words}
     promo = rep.signal("promo_words") if "promo_words" in names else None
@@ -891,9 +939,13 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         names.discard("business")
     if deal in ("resale", "declared") or (deal or "").startswith(GRANTED):
         soft = False  # one trade word (出租, 转让价) is how a deal the group allows is worded
-    if names & _SELLER or rep.contacts or (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
+    if names & _SELLER or (rep.contacts and not applies) or \
+            (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
-    if any(h in SHORTENERS for h in rep.blocked_urls):
+    # a shopping app's share link is a member's product page only in the member's own voice (值不值, 我买的…);
+    # alone it hides where it goes like any shortener
+    voice = _member_voice(text)
+    if any(h in SHORTENERS and not (h in SHOP_SHARE_HOSTS and voice) for h in rep.blocked_urls):
         return
     links, priced = len(set(rep.urls)), "money" in names
     if soft and not (links == 1 and priced):
@@ -904,10 +956,21 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         cap, note = MEMBER_SHARING_CAP, "group_business"
     elif links == 1 and (all(is_shop_host(h) for h in rep.blocked_urls) or len(set(rep.blocked_urls)) <= 1):
         cap, note = SHOPPING_LINK_CAP, "shopping_link_on_topic"
+        if not soft and voice:
+            cap, note = MEMBER_SHARING_CAP, "member_shop_share"
     else:
         return
     scores[Label.AD] = min(scores[Label.AD], cap)
     checks["offtopic"][note] = True
+
+
+def _member_voice(text: str) -> bool:
+    """The writer asks the group about the thing (值不值, 帮看看) or reports their own purchase or use of it
+    (拼多多上买的, 一直在用): lexicons.yaml ad.opinion_ask, ad.own_buy, ad.own_use — and asks nobody to reply."""
+    words = lexicons().words
+    # asking for replies (扣1, 私你) is how a bait collects leads, whatever it asks about the product
+    return bool(text) and any(words[k].search(text) for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use")) \
+        and not words["ad.reply_call"].search(text)
 
 
 def _flood_reason(flood: dict[str, Any], label: str) -> str | None:
@@ -987,6 +1050,7 @@ ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act thr
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
+GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arrange it: review, never delete
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]

@@ -300,8 +300,9 @@ _LANDLINE = re.compile(r"^0\d{9,11}$")
 _TRUSTED_DOMAINS = ("gov.cn", "edu.cn", "chsi.com.cn", "12306.cn", "github.com", "apps.apple.com")
 
 # --- links ---------------------------------------------------------------------------------
-SHORTENERS = {"t.cn", "dwz.cn", "url.cn", "suo.im", "bit.ly", "tinyurl.com", "is.gd", "c.tb.cn", "m.tb.cn",
-               "v.douyin.com", "u.jd.com", "mobile.yangkeduo.com", "p.pinduoduo.com", "s.click.taobao.com"}
+SHORTENERS = frozenset(str(h) for h in lexicon_data()["links"]["shorteners"])  # lexicons.yaml "links"
+# a shopping app's share link of a product page (m.tb.cn): a shortener by weight, a product page to the member-post rule
+SHOP_SHARE_HOSTS = frozenset(str(h) for h in lexicon_data()["links"]["shop_share"])
 
 MONEY_MAX_DIGITS = 9  # nobody writes a price of 100,000,000 in a group chat; that many digits is a number to call
 _ROSTER_LINE = re.compile(r"(?m)^\s*\d{1,3}\s*[.、．)）]")  # "1. 5-302 两份" / "2、王姐 一箱"
