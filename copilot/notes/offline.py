@@ -44,6 +44,8 @@ _REACTION = cue("summary", "reaction")
 _LOGISTICS = cue("summary", "logistics")
 _HOUSEKEEPING = cue("summary", "housekeeping")
 _OPENER = cue("summary", "opener")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")  # 第二块 is an order, not an amount
+_FRAMING = cue("summary", "framing")  # "我先简单说几句", "大概就这些，有问题可以问我", a bare "第二块线缆。"
 _PROMPT = cue("summary", "prompt")
 _ACK_HEAD = cue("summary", "ack_head")
 _DECIDED = cue("summary", "decided")
@@ -118,6 +120,14 @@ def _social(text: str) -> bool:
                 or _OPENER.search(s) or greeting_only(fold(s)))
 
 
+def framing(sentence: str) -> bool:
+    """A line that frames the talk and says nothing itself ("我先讲少少…", "大概系咁，有咩问题可以问我",
+    a bare heading "第二块线缆。"): never a key point, a summary sentence or a quote. A framing clause
+    with a fact after it ("我先简单说几句：低于5度要搬进屋") is not one: it keeps its fact."""
+    f = fold(sentence).strip()
+    return bool(_FRAMING.search(f)) and not cue("fact_marks").search(_ORDINAL.sub("", f))
+
+
 def with_headings(pieces: list[str]) -> list[str]:
     """A short sentence that opens what follows ("第二个坑是只看蛋白质含量。" "内容节奏。") is a heading:
     it stays with the next sentence of the same message, so a point keeps its fact, not just its title."""
@@ -180,7 +190,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
         base = _role_weight(m, st)
         for raw in with_headings(_pieces(m.text)):
             s = clean_sentence(raw)
-            if len(s) < MIN_CHARS:
+            if len(s) < MIN_CHARS or framing(s):
                 continue
             w = base
             if _asks(s):
@@ -339,23 +349,46 @@ def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None,
 def _title(transcript: Transcript, st: Structure, points: list[Sentence]) -> str:
     """The title the chat gave itself (《…》, 分享「…」, the opening question), else what it settled or
     its strongest point in its own words — never a string of keywords ("研磨、大概、新台币")."""
-    topic = st.topic or _subject(st, points)
+    topic = st.topic or _subject(st, points, transcript.messages)
     if st.session_type == "主讲分享" and st.speakers:
         return f"{topic}｜{st.speakers[0]}分享整理" if topic else f"{st.speakers[0]}分享整理"
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
 
 
-def _subject(st: Structure, points: list[Sentence]) -> str | None:
-    if st.decisions:
-        text = st.decisions[-1].text
-        cut = _DECIDED.match(text)
-        text = _ACK_HEAD.sub("", text[cut.end():] if cut else text)
-    elif points:
-        text = _heading(_LEAD_IN.sub("", _MENTION_HEAD.sub("", max(points, key=lambda s: s.score).text)))[1]
-    else:
+def _subject(st: Structure, points: list[Sentence], messages: list[Message] | None = None) -> str | None:
+    """What the chat is about when it names no topic: a discussion's opening line ("周六去水库夜钓，早上…"
+    → 周六去水库夜钓), else its strongest point. Never a decision ("不是五点半，改成六点" is what was
+    settled, listed under 决定, not what the chat was about)."""
+    decided = {i for d in st.decisions for i in d.sources}
+    if st.session_type == "话题讨论" and messages:
+        opening = _opening(messages[0], decided, st, messages[1:])
+        if opening:
+            return opening
+    kept = [s for s in points if s.msg.id not in decided] or points
+    if not kept:
         return None
+    text = _heading(_LEAD_IN.sub("", _MENTION_HEAD.sub("", max(kept, key=lambda s: s.score).text)))[1]
     subject = _clause(text, 24)
     return subject if len(subject) >= 6 else None
+
+
+def _opening(m: Message, decided: set[int], st: Structure, later: list[Message]) -> str | None:
+    """The first clause of the chat's opening message that says something (not a greeting, a framing
+    line or a question), as the topic: the opener says what the chat is about — when it is the host's
+    and the chat comes back to its words ("看我上周钓的翘嘴" opening a trip's planning is a side remark)."""
+    if m.id in decided or m.id in st.chatter or (st.host and m.speaker != st.host):
+        return None
+    for piece in _pieces(clean_sentence(m.text)):
+        body = _MENTION_HEAD.sub("", piece)
+        asked = _PROMPT.search(body)  # "年会的场地大家有什么想法" → 年会的场地
+        if asked and asked.start() >= 4:
+            body = body[:asked.start()].rstrip("，,、 的")
+        first = re.split(r"[，,；;：:。！!]", body, maxsplit=1)[0].strip()
+        head = first if 4 <= len(first) <= 24 else _clause(body, 24)
+        if len(head) >= 4 and not _social(head) and not framing(head) and (asked or not is_question(head)) \
+                and any(t in st.topic_words or any(t in x.text for x in later) for t in words(head)):
+            return head
+    return None
 
 
 _ANON_SPEAKER = cue("patterns", "anonymous_speaker")
