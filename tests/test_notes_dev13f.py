@@ -229,3 +229,33 @@ def test_agenda_lines_name_the_topic_and_a_personal_line_does_not() -> None:
     assert first("今晚同大家倾下冬泳同埋渡海泳") == "冬泳同埋渡海泳"
     assert first("我家里有两件事要忙") is None
     assert first("") is None
+
+
+CHOIR = """2026-12-01 20:00:00 团长-何姐
+春节联欢的事情今晚得定下来了，曲目、服装、排练三件事
+2026-12-01 20:01:00 男高-老韩
+曲目我建议唱《茉莉花》，大家都熟
+2026-12-01 20:02:00 女中-小梅
+我下个月要去三亚过冬，1月10号才回来，排练可能来不了
+2026-12-01 20:03:00 团长-何姐
+那就定了，曲目唱《茉莉花》，服装统一穿红色上衣
+2026-12-01 20:04:00 男高-老韩
+同意
+2026-12-01 20:05:00 女中-阿琴
+那个5栋的老吴又把自行车停在排练室门口了，进出都不方便
+2026-12-01 20:06:00 团长-何姐
+排练每周六下午2点在社区活动室，一共4次
+"""
+
+
+def test_a_members_trip_and_a_complaint_naming_a_neighbour_stay_out_of_the_summary_side() -> None:
+    notes = _notes(CHOIR)
+    told = _told(notes)
+    quotes = "\n".join(q.text for q in notes.quotes)
+    assert "三亚" not in told and "三亚" not in quotes
+    assert "老吴" not in told and "老吴" not in quotes
+    from copilot.notes import render_markdown
+
+    assert "下午2点" in render_markdown(notes, appendix=False)  # the rehearsal plan is kept (as a notice)
+    assert "春节联欢" in notes.title and "茉莉花" not in notes.title
+    assert not any("今晚得定下来" in d.text for d in notes.decisions)

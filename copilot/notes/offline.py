@@ -45,7 +45,8 @@ _LOGISTICS = cue("summary", "logistics")
 _HOUSEKEEPING = cue("summary", "housekeeping")
 _OPENER = cue("summary", "opener")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")  # 第二块 is an order, not an amount
-_FRAMING = cue("summary", "framing")  # "我先简单说几句", "大概就这些，有问题可以问我", a bare "第二块线缆。"
+_FRAMING = cue("summary", "framing")
+_COMPLAINT, _NEIGHBOUR = cue("summary", "complaint"), cue("summary", "neighbour")  # "我先简单说几句", "大概就这些，有问题可以问我", a bare "第二块线缆。"
 _PROMPT = cue("summary", "prompt")
 _ACK_HEAD = cue("summary", "ack_head")
 _DECIDED = cue("summary", "decided")
@@ -128,6 +129,17 @@ def framing(sentence: str) -> bool:
     return bool(_FRAMING.search(f)) and not cue("fact_marks").search(_ORDINAL.sub("", f))
 
 
+def framing_only(sentence: str) -> bool:
+    """No figure, time, amount or title in it: nothing a reader would look up."""
+    return not cue("fact_marks").search(_ORDINAL.sub("", fold(sentence)))
+
+
+def blames(sentence: str) -> bool:
+    """A complaint that names a neighbour ("那个7栋的老刘又把装修垃圾扔厨余桶了"): not for the notes."""
+    f = fold(sentence)
+    return bool(_COMPLAINT.search(f) and _NEIGHBOUR.search(f))
+
+
 def with_headings(pieces: list[str]) -> list[str]:
     """A short sentence that opens what follows ("第二个坑是只看蛋白质含量。" "内容节奏。") is a heading:
     it stays with the next sentence of the same message, so a point keeps its fact, not just its title."""
@@ -184,13 +196,18 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
     short = len(transcript.messages) < (SHORT_MEETING if anonymous else SHORT_CHAT) or not topic
     aside = side_remarks(transcript.messages) if short and not anonymous else set()
     stale = superseded(transcript.messages)
+    opening = {m.id for m in transcript.messages[:3]}
+
+    def agenda(sentence: str) -> bool:  # the opener's agenda ("春游的事今晚得定下来，地点、时间、费用"): the title's
+        return m.id in opening and bool(st.topic) and st.topic in sentence and framing_only(sentence)
+
     for m in transcript.messages:
         if is_chatter(m.text) or m.id in stale:
             continue
         base = _role_weight(m, st)
         for raw in with_headings(_pieces(m.text)):
             s = clean_sentence(raw)
-            if len(s) < MIN_CHARS or framing(s):
+            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s):
                 continue
             w = base
             if _asks(s):
@@ -460,7 +477,7 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
             text += f"{display_name(d.by[0])}拍板" + (f"，{'、'.join(agreed)}同意" if agreed else "") + "。"
         text += f"最后决定：{_clause(rest if len(rest) >= 6 else d.text, 50)}。"
         sources.extend(d.sources)
-    nxt = [a for a in st.actions if a.owner][:3]
+    nxt = [a for a in st.actions if a.owner and not blames(a.task)][:3]  # never a line blaming a neighbour
     if nxt:  # what happens next
         text += "接下来：" + "；".join(_next_step(a) for a in nxt) + "。"
         sources.extend(i for a in nxt for i in a.sources[:1])
