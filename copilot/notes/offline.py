@@ -402,6 +402,10 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
             body = body[:asked.start()].rstrip("，,、 的")
         first = re.split(r"[，,；;：:。！!]", body, maxsplit=1)[0].strip()
         head = first if 4 <= len(first) <= 24 else _clause(body, 24)
+        when = cue("decision", "undecided").search(head)  # "周六徒步的路线今晚定一下" → 周六徒步的路线
+        if when and when.start() >= 4:
+            head = head[:when.start()].rstrip("，,、 的要得就先")
+            head = re.sub(r"(?:今[天晚日]|明[天晚日])$", "", head)
         if len(head) >= 4 and not _social(head) and not framing(head) and (asked or not is_question(head)) \
                 and any(t in st.topic_words or any(t in x.text for x in later) for t in words(head)):
             return head
