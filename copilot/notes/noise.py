@@ -60,6 +60,7 @@ class NoiseRules:
     call_out_max: int
     call_out_window: int
     reasons: dict[str, str]
+    price: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,7 @@ def rules() -> NoiseRules:
         chain=rx("chain_forwards", "cues"), chain_hits=int(data["chain_forwards"]["min_hits"]),
         call_out=rx("call_outs", "cues"), call_out_max=int(data["call_outs"]["max_chars"]),
         call_out_window=int(data["call_outs"]["window"]),
+        price=rx("priced_contacts", "price"),
         reasons={k: v["reason"] for k, v in data.items() if isinstance(v, dict) and "reason" in v},
     )
 
@@ -279,6 +281,12 @@ def called_out(messages: list[Message], reasons: dict[int, str | None], particip
     return out
 
 
+def priced_contact(m: Message, participants: set[str]) -> bool:
+    """A drive-by's price with a way to reach them ("意外险一年只需$399…WhatsApp 9123 4567") is an ad
+    whatever the moderation layers say (``noise.yaml`` priced_contacts); a member's is not judged here."""
+    return m.speaker not in participants and bool(rules().price.search(fold(m.text))) and points_elsewhere(m.text)
+
+
 def _addressed(messages: list[Message], reasons: dict[int, str | None], participants: set[str]) -> set[str]:
     """Participants whom another participant names in a plain message that neither asks nor calls an ad
     out ("保单截图发给小周", "小周统计报名"; not "小芳这个是广告吗"):
@@ -310,8 +318,8 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
     members = _addressed(messages, reasons, participants)
     for m in messages:
         reason = reasons[m.id]
-        if reason is None and ad_verdict(m.text, participant=m.speaker in participants,
-                                         member=m.speaker in members) == "ad":
+        if reason is None and (ad_verdict(m.text, participant=m.speaker in participants,
+                                          member=m.speaker in members) == "ad" or priced_contact(m, participants)):
             reason = AD_REASON
         if reason is not None:
             m.kind = "empty" if reason == "空消息" else "media" if reason == rules().reasons["placeholders"] \

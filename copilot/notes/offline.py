@@ -44,6 +44,9 @@ _REACTION = cue("summary", "reaction")
 _LOGISTICS = cue("summary", "logistics")
 _HOUSEKEEPING = cue("summary", "housekeeping")
 _OPENER = cue("summary", "opener")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")  # 第二块 is an order, not an amount
+_FRAMING = cue("summary", "framing")
+_COMPLAINT, _NEIGHBOUR = cue("summary", "complaint"), cue("summary", "neighbour")  # "我先简单说几句", "大概就这些，有问题可以问我", a bare "第二块线缆。"
 _PROMPT = cue("summary", "prompt")
 _ACK_HEAD = cue("summary", "ack_head")
 _DECIDED = cue("summary", "decided")
@@ -118,6 +121,25 @@ def _social(text: str) -> bool:
                 or _OPENER.search(s) or greeting_only(fold(s)))
 
 
+def framing(sentence: str) -> bool:
+    """A line that frames the talk and says nothing itself ("我先讲少少…", "大概系咁，有咩问题可以问我",
+    a bare heading "第二块线缆。"): never a key point, a summary sentence or a quote. A framing clause
+    with a fact after it ("我先简单说几句：低于5度要搬进屋") is not one: it keeps its fact."""
+    f = fold(sentence).strip()
+    return bool(_FRAMING.search(f)) and not cue("fact_marks").search(_ORDINAL.sub("", f))
+
+
+def framing_only(sentence: str) -> bool:
+    """No figure, time, amount or title in it: nothing a reader would look up."""
+    return not cue("fact_marks").search(_ORDINAL.sub("", fold(sentence)))
+
+
+def blames(sentence: str) -> bool:
+    """A complaint that names a neighbour ("那个7栋的老刘又把装修垃圾扔厨余桶了"): not for the notes."""
+    f = fold(sentence)
+    return bool(_COMPLAINT.search(f) and _NEIGHBOUR.search(f))
+
+
 def with_headings(pieces: list[str]) -> list[str]:
     """A short sentence that opens what follows ("第二个坑是只看蛋白质含量。" "内容节奏。") is a heading:
     it stays with the next sentence of the same message, so a point keeps its fact, not just its title."""
@@ -174,13 +196,18 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
     short = len(transcript.messages) < (SHORT_MEETING if anonymous else SHORT_CHAT) or not topic
     aside = side_remarks(transcript.messages) if short and not anonymous else set()
     stale = superseded(transcript.messages)
+    opening = {m.id for m in transcript.messages[:3]}
+
+    def agenda(sentence: str) -> bool:  # the opener's agenda ("春游的事今晚得定下来，地点、时间、费用"): the title's
+        return m.id in opening and bool(st.topic) and st.topic in sentence and framing_only(sentence)
+
     for m in transcript.messages:
         if is_chatter(m.text) or m.id in stale:
             continue
         base = _role_weight(m, st)
         for raw in with_headings(_pieces(m.text)):
             s = clean_sentence(raw)
-            if len(s) < MIN_CHARS:
+            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s):
                 continue
             w = base
             if _asks(s):
@@ -339,23 +366,50 @@ def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None,
 def _title(transcript: Transcript, st: Structure, points: list[Sentence]) -> str:
     """The title the chat gave itself (《…》, 分享「…」, the opening question), else what it settled or
     its strongest point in its own words — never a string of keywords ("研磨、大概、新台币")."""
-    topic = st.topic or _subject(st, points)
+    topic = st.topic or _subject(st, points, transcript.messages)
     if st.session_type == "主讲分享" and st.speakers:
         return f"{topic}｜{st.speakers[0]}分享整理" if topic else f"{st.speakers[0]}分享整理"
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
 
 
-def _subject(st: Structure, points: list[Sentence]) -> str | None:
-    if st.decisions:
-        text = st.decisions[-1].text
-        cut = _DECIDED.match(text)
-        text = _ACK_HEAD.sub("", text[cut.end():] if cut else text)
-    elif points:
-        text = _heading(_LEAD_IN.sub("", _MENTION_HEAD.sub("", max(points, key=lambda s: s.score).text)))[1]
-    else:
+def _subject(st: Structure, points: list[Sentence], messages: list[Message] | None = None) -> str | None:
+    """What the chat is about when it names no topic: a discussion's opening line ("周六去水库夜钓，早上…"
+    → 周六去水库夜钓), else its strongest point. Never a decision ("不是五点半，改成六点" is what was
+    settled, listed under 决定, not what the chat was about)."""
+    decided = {i for d in st.decisions for i in d.sources}
+    if st.session_type == "话题讨论" and messages:
+        opening = _opening(messages[0], decided, st, messages[1:])
+        if opening:
+            return opening
+    kept = [s for s in points if s.msg.id not in decided] or points
+    if not kept:
         return None
+    text = _heading(_LEAD_IN.sub("", _MENTION_HEAD.sub("", max(kept, key=lambda s: s.score).text)))[1]
     subject = _clause(text, 24)
     return subject if len(subject) >= 6 else None
+
+
+def _opening(m: Message, decided: set[int], st: Structure, later: list[Message]) -> str | None:
+    """The first clause of the chat's opening message that says something (not a greeting, a framing
+    line or a question), as the topic: the opener says what the chat is about — when it is the host's
+    and the chat comes back to its words ("看我上周钓的翘嘴" opening a trip's planning is a side remark)."""
+    if m.id in decided or m.id in st.chatter or (st.host and m.speaker != st.host):
+        return None
+    for piece in _pieces(clean_sentence(m.text)):
+        body = _MENTION_HEAD.sub("", piece)
+        asked = _PROMPT.search(body)  # "年会的场地大家有什么想法" → 年会的场地
+        if asked and asked.start() >= 4:
+            body = body[:asked.start()].rstrip("，,、 的")
+        first = re.split(r"[，,；;：:。！!]", body, maxsplit=1)[0].strip()
+        head = first if 4 <= len(first) <= 24 else _clause(body, 24)
+        when = cue("decision", "undecided").search(head)  # "周六徒步的路线今晚定一下" → 周六徒步的路线
+        if when and when.start() >= 4:
+            head = head[:when.start()].rstrip("，,、 的要得就先")
+            head = re.sub(r"(?:今[天晚日]|明[天晚日])$", "", head)
+        if len(head) >= 4 and not _social(head) and not framing(head) and (asked or not is_question(head)) \
+                and any(t in st.topic_words or any(t in x.text for x in later) for t in words(head)):
+            return head
+    return None
 
 
 _ANON_SPEAKER = cue("patterns", "anonymous_speaker")
@@ -427,7 +481,7 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
             text += f"{display_name(d.by[0])}拍板" + (f"，{'、'.join(agreed)}同意" if agreed else "") + "。"
         text += f"最后决定：{_clause(rest if len(rest) >= 6 else d.text, 50)}。"
         sources.extend(d.sources)
-    nxt = [a for a in st.actions if a.owner][:3]
+    nxt = [a for a in st.actions if a.owner and not blames(a.task)][:3]  # never a line blaming a neighbour
     if nxt:  # what happens next
         text += "接下来：" + "；".join(_next_step(a) for a in nxt) + "。"
         sources.extend(i for a in nxt for i in a.sources[:1])

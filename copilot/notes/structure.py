@@ -526,8 +526,16 @@ def superseded(messages: list[Message], reach: int = 5) -> set[int]:
     """Ids of messages a correction by the same speaker replaces: "已收定金：大鹏、浪里白条，目前2人" is
     stale once "更正：已收定金3人…" follows within ``reach`` messages on the same subject."""
     out: set[int] = set()
+    planned, moved, far = cue("moved_when"), cue("moved"), int(raw("moved_reach"))
     for j, m in enumerate(messages):
-        if not cue("correction").match(_fold(m.text).strip()):
+        f = _fold(m.text).strip()
+        if any(planned.search(f[x.start():x.end() + 8]) for x in moved.finditer(f)) and not is_question(m.text) \
+                and not has(f, "decision", "undecided") and not has(f, "moved_unless"):
+            # anyone's change of a time: the older timed line on the same subject is stale
+            older = [x for x in messages[max(0, j - far):j] if planned.search(_fold(x.text))
+                     and not moved.search(_fold(x.text)) and relevant(x.text, m.text, by_kind=False)]
+            out |= {x.id for x in older}
+        if not cue("correction").match(f):
             continue
         earlier = [x for x in messages[max(0, j - reach):j] if x.speaker == m.speaker
                    and relevant(x.text, m.text, by_kind=False)]
@@ -639,6 +647,15 @@ def _continues(prev: _Open | None, m: Message, before: Message | None, people: P
             and not has(_fold(m.text), "reply", "topic_shift") and _announcement_kind(_fold(m.text), False) is None)
 
 
+def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int, window: int) -> bool:
+    """The answerer's next line takes up another open question by its words ("菠菜还是生菜？" "自来水能直接
+    浇吗" — "生菜更耐寒" — "自来水要放一天再浇"): it answers that one, not the first one's answer going on."""
+    if prev is None or relevant(prev.text, m.text, by_kind=False):
+        return False
+    return any(q is not prev and not q.answer and q.msg.speaker != m.speaker and i - q.index <= window
+               and relevant(q.text, m.text, by_kind=False) for q in opened)
+
+
 def _proposes(text: str) -> bool:
     """A question its asker goes on to answer with a proposal ("会员要不要打折？会员85折，非会员原价"):
     the next line answers it only if it is about it."""
@@ -692,7 +709,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     for i, m in enumerate(messages):
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else [])
-        if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks):
+        if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
+                and not _answers_another(last_answered, m, opened, i, window):
             assert last_answered is not None
             last_answered.answer.append(m)
             continue
@@ -1657,6 +1675,22 @@ def _merge_announcements(announcements: list[Announcement]) -> list[Announcement
     return out
 
 
+def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
+    """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once: as its most
+    complete wording, citing both, with everyone who made or agreed to either."""
+    out: list[Decision] = []
+    for d in decisions:
+        twin = next((b for b in out if _similar(d.text, b.text)), None)
+        if twin is None:
+            out.append(d)
+            continue
+        if _completeness(d.text) > _completeness(twin.text):
+            twin.text = d.text
+        twin.sources = sorted(set(twin.sources + d.sources))
+        twin.by = list(dict.fromkeys(twin.by + d.by))
+    return out
+
+
 def _similar(a: str, b: str) -> bool:
     x, y = _content_bigrams(a), _content_bigrams(b)
     inter = len(x & y)
@@ -1756,7 +1790,7 @@ def analyze(transcript: Transcript) -> Structure:
                and not (a.sources and a.sources[0] in own)]
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)]
-    decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides)]
+    decisions = _merge_decisions([d for d in decisions if not (d.sources and set(d.sources) <= asides)])
     return Structure(
         session_type=session,
         speakers=speakers,
