@@ -23,7 +23,7 @@ from typer.core import TyperGroup
 
 from copilot.cli_support import EngineOpt, JsonOpt, build_progress, emit_json, err, fail, resolve_engine, warn
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
-from copilot.knowledge.ask import Citation, answer_question, decline_texts
+from copilot.knowledge.ask import Citation, answer_question, decline_reason, decline_texts
 from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.llm import engine_label
 from copilot.textnorm import to_script
@@ -171,7 +171,10 @@ def ask_cmd(
     coverage = ("资料覆盖" if answer.direct else "资料只有相近的内容") if answer.covered else "资料未覆盖"
     # the fit says how sure we are the section suits the situation asked about (covered answers only)
     fit = f"，小节贴合度 {answer.fit:.2f}" if answer.covered else ""
-    typer.echo(to_script(f"\n（{coverage}，检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}{fit}；"
+    # a decline says why (a confidence above the threshold next to "not covered" read like a bug)
+    numbers = decline_reason(answer) if not answer.covered else \
+        f"检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}{fit}"
+    typer.echo(to_script(f"\n（{coverage}，{numbers}；"
                          f"生成引擎：{engine_label(answer.engine)}）", answer.script))
     if answer.suggest_import:
         typer.echo(to_script(decline_texts().cli_import_hint, answer.script))

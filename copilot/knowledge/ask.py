@@ -97,6 +97,9 @@ class Answer(BaseModel):
     # is a section an operator would accept (1.0 when no scorer is installed, 0.0 in a decline); below
     # the scorer's ``warn`` the answer says the material may not speak to this situation
     fit: float = 0.0
+    # why a decline declined (:attr:`SectionRanking.declined_by`; "" when covered): the footer says it, so a
+    # confidence above the threshold next to "not covered" is not left unexplained
+    declined_by: str = ""
     # False when the answer opens by saying the material has only something near (:func:`hedged`): the
     # footer and ``--json`` then say so too instead of a plain "covered" under that warning
     direct: bool = True
@@ -112,6 +115,8 @@ class DeclineTexts(BaseModel):
     not_chinese: str
     cli_import_hint: str
     not_direct: str
+    # the footer's reason for a decline, by :attr:`SectionRanking.declined_by`
+    declined_why: dict[str, str] = {}
     experience_only: str
     example_note: str
 
@@ -120,6 +125,15 @@ class DeclineTexts(BaseModel):
 def decline_texts() -> DeclineTexts:
     path = RESOURCES_DIR / "retrieval" / "decline.yaml"
     return DeclineTexts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def decline_reason(answer: Answer) -> str:
+    """The footer's words for why ``answer`` was declined (empty when it was answered)."""
+    if answer.covered:
+        return ""
+    why = decline_texts().declined_why
+    text = why.get(answer.declined_by) or why.get("confidence", "")
+    return text.format(confidence=answer.confidence, threshold=answer.threshold)
 
 
 EXPERIENCE_NOTE = "本项目的实操经验，不是方法论资料的原话"
@@ -432,7 +446,7 @@ def in_script(answer: Answer) -> Answer:
 
 
 def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
-              notice: str | None = None) -> Answer:
+              notice: str | None = None, declined_by: str = "") -> Answer:
     # a non-answer cites nothing: the related sections are named in the text and in ``related``
     related = ranking.related()
     asked_in = question_script(question)
@@ -440,7 +454,8 @@ def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
                             citations=[], notice=notice, script=script, question_script=asked_in, covered=False,
                             direct=False,
                             suggest_import=offers_import(ranking, asked_in), confidence=ranking.confidence,
-                            threshold=ranking.threshold, related=[_ref(s) for s in related]))
+                            threshold=ranking.threshold, related=[_ref(s) for s in related],
+                            declined_by=declined_by or ranking.declined_by))
 
 
 def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Iterator[str | Answer]:
@@ -452,8 +467,9 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     script = answer_script(question, engine.settings.script)
     ranking = index.search_sections(question, k=max(k, LLM_SECTIONS))
     if not ranking.covered:
-        notice = None if engine.is_offline else "资料没有覆盖这个问题（检索置信度低于阈值），没有调用模型"
-        answer = _declined(question, ranking, OFFLINE, script, notice)
+        answer = _declined(question, ranking, OFFLINE, script)
+        if not engine.is_offline:
+            answer = answer.model_copy(update={"notice": f"资料没有覆盖这个问题（{decline_reason(answer)}），没有调用模型"})
         yield answer.answer
         yield answer
         return
@@ -479,7 +495,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                 yield piece
             text = _clean_markers("".join(parts), len(citations)).strip()
             if text.startswith(LLM_NOT_COVERED):
-                yield _declined(question, ranking, engine.name, script)
+                yield _declined(question, ranking, engine.name, script, declined_by="model")
                 return
             if text:
                 yield in_script(Answer(question=question, answer=text, citations=citations, engine=engine.name,

@@ -340,10 +340,14 @@ class Scene(BaseModel):
 
     def of(self, question: str) -> str:
         """``life`` when the question names more life/work words than group words, ``none`` when it names
-        no group word, else ``group``."""
+        no group word, else ``group``. A group word that is part of a named life word does not count (家族群
+        is one life word, and the 群 of 在群里说她 then means that family chat)."""
         text = fold(question)
-        group = sum(w in text for w in self.group)
-        life = sum(w in text for w in self.life)
+        named = [w for w in self.life if w in text]
+        # a group word inside a named life word (the 群 of 家族群, 工作群) names that private chat, and so does
+        # the same word elsewhere in the question (家族群里……在群里说她): neither makes it a community question
+        group = sum(w in text and not any(w in n for n in named) for w in self.group)
+        life = len(named)
         return "life" if life > group else ("group" if group else "none")
 
 
@@ -400,6 +404,19 @@ class SectionRanking:
     def covered(self) -> bool:
         return (bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
                 and not self.off_scene)
+
+    @property
+    def declined_by(self) -> str:
+        """Why an uncovered question was declined: ``confidence`` (below the threshold), ``near_miss`` (it reads
+        like a question the cards do not teach although the confidence passed), ``scene`` (not about a group
+        and the best section fits it loosely) or ``none`` (nothing to rank); ``""`` when it is covered."""
+        if self.covered:
+            return ""
+        if not self.sections:
+            return "none"
+        if self.confidence < self.threshold:
+            return "confidence"
+        return "near_miss" if self.near_miss else "scene"
 
     @property
     def scene(self) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from copilot.config import Settings
-from copilot.knowledge.ask import Answer, Citation, stream_answer
+from copilot.knowledge.ask import Answer, Citation, decline_reason, stream_answer
 from copilot.knowledge.index import get_index
 from copilot.llm import engine_label, get_engine
 
@@ -28,7 +28,7 @@ def format_sources(citations: list[Citation], engine: str, notice: str | None = 
             head = "依据" if answer.direct else "最接近的内容（资料里没有完全对应的）"
             lines.append(f"**{head}：** {basis}" if basis else f"**{head}：** （未标明）")
         else:
-            lines.append(f"**资料未覆盖这个问题**（检索置信度 {answer.confidence:.2f}，低于阈值 {answer.threshold:.2f}）"
+            lines.append(f"**资料未覆盖这个问题**（{decline_reason(answer)}）"
                          + ("；相关的小节（不是答案）：" if answer.related else ""))
             lines += [f"- {r.label}" for r in answer.related]
     if notice:
