@@ -858,6 +858,10 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     before = [m for m in mentions[:at] if m.kind == "P" and mentions[at].start - m.end <= 2]
     if before:
         return before[-1].name
+    # "阿涛，明天中午前你去…": the one the sentence opens by calling, then a pause
+    called = [m for m in mentions[:at] if m.kind == "P" and m.start == 0 and re.match(r"[，,\s]", c.f[m.end:m.end + 1])]
+    if called:
+        return called[0].name
     # "物资清单明天中午前发群里，@阿珍 这个你整理一下": an @name earlier in the sentence is the one 你 means
     tagged = [m for m in mentions[:at] if m.kind == "P" and m.start > 0 and c.f[m.start - 1] == "@"]
     if tagged:
@@ -1130,7 +1134,9 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
 
 
 def _has_verb(f: str) -> bool:
-    return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", f)))
+    """An action verb of ``cues.yaml``, or 把 + what is done ("你去仓库把帐篷清点一下")."""
+    return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", f))) \
+        or any(cue("action", "disposal").match(f[i:]) for i in range(len(f)) if f[i] == "把")
 
 
 _WILL = re.compile("我(?:" + "|".join(re.escape(str(w)) for w in raw("action", "first_person_future")) + ")")
