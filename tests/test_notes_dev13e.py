@@ -137,3 +137,11 @@ def test_shipped_model_and_its_data() -> None:
                     for p in (ROOT / "evals" / "notes" / split).iterdir() if p.name != "expected.yaml")
     copied = [r["text"] for r in rows if len(r["text"]) >= 12 and r["text"].replace("[", "").replace("]", "") in chats]
     assert copied == [], copied
+
+
+def test_a_preview_sentence_keeps_the_work_its_speaker_takes_on() -> None:
+    chat = "[2026-11-23 20:00] 组长-阿蓉: 下周六的读书分享会，场地我周三前订好\n[2026-11-23 20:01] 老钱: 好的\n"
+    assert _actions(chat) == [("组长-阿蓉", "下周六的读书分享会，场地我周三前订好", "2026-11-25")]
+    # the preview alone gives no one work
+    chat = "[2026-11-23 20:00] 组长-阿蓉: 下周六的读书分享会，主讲是老钱，欢迎大家\n[2026-11-23 20:01] 老钱: 好的\n"
+    assert _actions(chat) == []

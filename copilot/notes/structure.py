@@ -1346,8 +1346,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
             elif (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
                 _add_decision(decisions, recapped, s, messages, idx, listed=summary_list)
-            if kind == "下期预告" and not re.search(r"由|负责|你来", s):
-                continue  # a preview, not a to-do
+            # a preview is not a to-do — but a clause of it where someone takes work on is
+            # ("下周六的读书分享会，场地我周三前订好")
+            preview = kind == "下期预告" and not re.search(r"由|负责|你来", s)
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
@@ -1356,6 +1357,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
                 if settled and clause.owner is None:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
+                if preview and clause.kind != "first_person":
+                    continue
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
