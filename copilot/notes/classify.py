@@ -39,8 +39,12 @@ class SentenceClassifier:
     meta: dict[str, object]
 
     def probabilities(self, text: str) -> dict[str, float]:
+        return self.probabilities_of(features(text))
+
+    def probabilities_of(self, grams: set[str]) -> dict[str, float]:
+        """P(label) for a text already turned into its features (another model's feature function)."""
         scores = list(self.bias)
-        for gram in features(text):
+        for gram in grams:
             row = self.weights.get(gram)
             if row is not None:
                 for i, w in enumerate(row):

@@ -479,7 +479,8 @@ def _attached(folded: str, end: int, lex: _Lexicon) -> bool:
     clauses = re.split(r"[，,；;]", re.split(r"[。！!？?\n]", folded[end:end + 32], maxsplit=1)[0])
     # a time standing alone in front ("周五晚上，大家把表交给我") goes with the clause after it
     rest = clauses[0] if clauses[0].strip() or len(clauses) == 1 else clauses[1]
-    return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", rest)))
+    return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", rest))
+                or cue("action", "disposal").match(rest))
 
 
 def find_deadline(text: str, when: datetime | None, context: str = "", *, strict: bool = True,

@@ -38,6 +38,7 @@ from copilot.notes.dates import (
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
+from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
 
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
@@ -875,6 +876,10 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     before = [m for m in mentions[:at] if m.kind == "P" and mentions[at].start - m.end <= 2]
     if before:
         return before[-1].name
+    # "阿涛，明天中午前你去…": the one the sentence opens by calling, then a pause
+    called = [m for m in mentions[:at] if m.kind == "P" and m.start == 0 and re.match(r"[，,\s]", c.f[m.end:m.end + 1])]
+    if called:
+        return called[0].name
     # "物资清单明天中午前发群里，@阿珍 这个你整理一下": an @name earlier in the sentence is the one 你 means
     tagged = [m for m in mentions[:at] if m.kind == "P" and m.start > 0 and c.f[m.start - 1] == "@"]
     if tagged:
@@ -1110,6 +1115,25 @@ def _owner_names(owner: str | None) -> set[str]:
 def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str] | None = None,
            horizon: int = 12) -> None:
     """One to-do per owner and task: "阿輝你負責買" and 阿輝's own "收到，下星期五之前一定買齊" are one."""
+    a = _merge_target(actions, new, speaker_of, horizon)
+    if a is None:
+        actions.append(new)
+        return
+    mine, theirs = _owner_names(a.owner), _owner_names(new.owner)
+    if len(theirs) > len(mine):
+        a.owner = new.owner
+    if _fold(new.task) not in _fold(a.task):
+        a.task = f"{a.task}；{new.task}"
+    if new.deadline is not None and (a.deadline is None or (  # "周六晚上" then "周六晚上9点前": the closer time
+            len(new.deadline) > len(a.deadline) and new.deadline.startswith(a.deadline[:10]))):
+        a.deadline, a.deadline_text = new.deadline, new.deadline_text
+    a.deadline_text = a.deadline_text or new.deadline_text
+    a.sources = sorted(set(a.sources + new.sources))
+
+
+def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str] | None = None,
+                  horizon: int = 12) -> ActionItem | None:
+    """The to-do already listed that ``new`` is part of (same owner and task, or the reply taking it on)."""
     for a in reversed(actions):
         same_day = a.deadline is not None and new.deadline is not None and a.deadline[:10] == new.deadline[:10]
         if new.sources[0] - a.sources[-1] > (horizon * 3 if same_day else horizon):
@@ -1123,21 +1147,14 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
         # "阿杰：我可以" and "横幅就是阿杰和小美" are one to-do, now for both
         if (a.owner == new.owner or (mine & theirs and (mine <= theirs or theirs <= mine))) \
                 and (_same_task(a, new) or reply):
-            if len(theirs) > len(mine):
-                a.owner = new.owner
-            if _fold(new.task) not in _fold(a.task):
-                a.task = f"{a.task}；{new.task}"
-            if new.deadline is not None and (a.deadline is None or (  # "周六晚上" then "周六晚上9点前": the closer time
-                    len(new.deadline) > len(a.deadline) and new.deadline.startswith(a.deadline[:10]))):
-                a.deadline, a.deadline_text = new.deadline, new.deadline_text
-            a.deadline_text = a.deadline_text or new.deadline_text
-            a.sources = sorted(set(a.sources + new.sources))
-            return
-    actions.append(new)
+            return a
+    return None
 
 
 def _has_verb(f: str) -> bool:
-    return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", f)))
+    """An action verb of ``cues.yaml``, or 把 + what is done ("你去仓库把帐篷清点一下")."""
+    return bool(cue("action", "verbs").search(cue("action", "verb_not").sub(" ", f))) \
+        or any(cue("action", "disposal").match(f[i:]) for i in range(len(f)) if f[i] == "把")
 
 
 _WILL = re.compile("我(?:" + "|".join(re.escape(str(w)) for w in raw("action", "first_person_future")) + ")")
@@ -1218,6 +1235,19 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _marked(action: ActionItem, m: Message) -> bool:
+    """Whether a to-do's time is a deadline ("周五前", "25号截止"), not just a time ("周五")."""
+    return bool(action.deadline_text) and any(d.marked for d in time_expressions(action.deadline_text or "", m.time))
+
+
+def not_a_task(text: str, speaker: str, people: People) -> bool:
+    """Whether the task model (:mod:`copilot.notes.tasks`) is sure a clause is no group to-do."""
+    f = _fold(text)
+    norm = normalised(f, _person_spans(_Ctx(text, f, speaker, people, [], None)))
+    # the whole clause or any part of it between pauses ("早上148偏高，建议你连续量7天记下来，下次带给我看")
+    return all(task_probability(part) < task_gate() for part in (norm, *re.split(r"[,;，；]", norm)) if part.strip())
 
 
 def _told_not_given(clause: _Clause, owner: str | None, speaker: str, asker: str | None, f: str, dated: bool) -> bool:
@@ -1334,8 +1364,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
             elif (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
                 _add_decision(decisions, recapped, s, messages, idx, listed=summary_list)
-            if kind == "下期预告" and not re.search(r"由|负责|你来", s):
-                continue  # a preview, not a to-do
+            # a preview is not a to-do — but a clause of it where someone takes work on is
+            # ("下周六的读书分享会，场地我周三前订好")
+            preview = kind == "下期预告" and not re.search(r"由|负责|你来", s)
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
@@ -1344,11 +1375,16 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
                 if settled and clause.owner is None:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
+                if preview and clause.kind != "first_person":
+                    continue
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
-                if action is not None:
+                # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
+                # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
+                if action is not None and (_merge_target(actions, action, speaker_of) is not None
+                                           or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
