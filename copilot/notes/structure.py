@@ -1366,7 +1366,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 _add_decision(decisions, recapped, s, messages, idx, listed=summary_list)
             # a preview is not a to-do — but a clause of it where someone takes work on is
             # ("下周六的读书分享会，场地我周三前订好")
-            preview = kind == "下期预告" and not re.search(r"由|负责|你来", s)
+            preview = kind == "下期预告" and not has(f, "action", "assign")
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
