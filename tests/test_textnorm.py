@@ -48,6 +48,13 @@ def test_verb_fa_after_a_word_ending_in_jie_is_not_hair() -> None:
     assert "總結發" in to_local_traditional("把总结发给新成员", "tw")
 
 
+def test_jia_before_shenme_is_not_the_utensils_word() -> None:
+    # OpenCC alone reads 家什 (utensils) across the boundary of 大家|什么 and writes 傢; 大家伙 is everyone
+    assert to_traditional("用三句话介绍自己：能帮大家什么、需要什么帮助") == "用三句話介紹自己：能幫大家什麼、需要什麼幫助"
+    assert to_local_traditional("国家什么时候放假不归我们群管", "hk") == "國家什麼時候放假不歸我們羣管"
+    assert to_local_traditional("周六大家伙一起去爬山", "tw") == "週六大家夥一起去爬山"
+
+
 def test_tokenize_segments_chinese_and_drops_stopwords() -> None:
     words = tokenize("我们的社群运营应该怎么做群规？")
     assert "群规" in words
