@@ -225,6 +225,8 @@ class OffTopicDetector:
         # the profile's own text: a chatter word it contains (猫 in 养猫人, 股票 in a stock group) is its subject
         self.own_text = normalise(" ".join([profile.name or "", profile.positioning, profile.audience,
                                             *profile.topics])).compact
+        # what the group is about, without who its members are: a who-word here (老人 in 照护老人) is its subject
+        self.subject_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact
         # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
         self.banned = banned_list(profile.banned)
         self.embedder = embedder
@@ -322,7 +324,11 @@ class OffTopicDetector:
         """Why the message is about the group, or None when nothing ties it to the profile. With a life errand
         in it, a sign-up or a date is the errand's (幼儿园报名), not the group's own arrangement."""
         v = self.vocab
-        shared = sorted(set(v.pattern.findall(compact))) or sorted(_bigrams(compact) & v.bigrams) \
+        # who the members are (退休, 上班族; who_words) says nothing about what the message is about — unless the
+        # group's subject names them (照护老人)
+        who = lexicons().words["who_words"]
+        shared = sorted({w for w in v.pattern.findall(compact) if not who.fullmatch(w) or w in self.subject_text}) \
+            or sorted(_bigrams(compact) & v.bigrams) \
             or [w for w in report.chatter if w in self.own_text]
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
