@@ -225,6 +225,8 @@ class OffTopicDetector:
         # the profile's own text: a chatter word it contains (猫 in 养猫人, 股票 in a stock group) is its subject
         self.own_text = normalise(" ".join([profile.name or "", profile.positioning, profile.audience,
                                             *profile.topics])).compact
+        # what the group is about, without who its members are: a who-word here (老人 in 照护老人) is its subject
+        self.subject_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact
         # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
         self.banned = banned_list(profile.banned)
         self.embedder = embedder
@@ -251,6 +253,8 @@ class OffTopicDetector:
         n = normalise(text)
         # a member passing on their own used thing says why (搬家用不上了): the errand is the reason, not the subject
         errands = [] if report.used_item else self._errands(n.compact)
+        if not report.used_item:  # "商场今天有活动，满300减50": another venue's sale or sign-up is an errand of life too
+            errands += [w for w in self._elsewhere_doings(n.compact) if w not in errands]
         relevant = self._relevance(n.compact, report, errand=bool(errands))
         if relevant is not None:
             return relevant
@@ -300,11 +304,31 @@ class OffTopicDetector:
         return [w for w in dict.fromkeys(cue_words(lexicons().words["errands"], compact))
                 if w not in self.own_text and not v.pattern.search(w) and not v.related.search(w)]
 
+    def _elsewhere(self, compact: str) -> list[str]:
+        """Other venues (商场, 食堂, 菜市场; elsewhere in lexicons.yaml) the message names that the profile does not:
+        their 活动/报名 are that place's, not the group's own arrangements."""
+        v = self.vocab
+        return [w for w in dict.fromkeys(cue_words(lexicons().words["elsewhere"], compact))
+                if w not in self.own_text and not v.pattern.search(w) and not v.related.search(w)]
+
+    def _elsewhere_doings(self, compact: str) -> list[str]:
+        """Another venue (``_elsewhere``) named beside an event's or a sale's words (活动, 报名, 买一送一, 满减):
+        that place's doings, which nothing in the message ties to the group."""
+        places = self._elsewhere(compact)
+        words = lexicons().words
+        if places and (words["event_logistics"].search(compact) or words["ad.business"].search(compact)):
+            return places
+        return []
+
     def _relevance(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile. With a life errand
         in it, a sign-up or a date is the errand's (幼儿园报名), not the group's own arrangement."""
         v = self.vocab
-        shared = sorted(set(v.pattern.findall(compact))) or sorted(_bigrams(compact) & v.bigrams) \
+        # who the members are (退休, 上班族; who_words) says nothing about what the message is about — unless the
+        # group's subject names them (照护老人)
+        who = lexicons().words["who_words"]
+        shared = sorted({w for w in v.pattern.findall(compact) if not who.fullmatch(w) or w in self.subject_text}) \
+            or sorted(_bigrams(compact) & v.bigrams) \
             or [w for w in report.chatter if w in self.own_text]
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
@@ -322,7 +346,7 @@ class OffTopicDetector:
         # the arrangements of something the chatter words name ("演唱会几点开始", "球赛取消了吗") are not the group's;
         # the weather (下雨了今晚还跳吗) is every outing's
         ambient = evidence_rules().ambient
-        elsewhere = any(compact[a:b] not in ambient for a, b in chatter)
+        elsewhere = any(compact[a:b] not in ambient for a, b in chatter) or bool(self._elsewhere(compact))
         # … and a group with no events of its own has no arrangements to ask about: "孩子学校运动会要报名了" and
         # "商场有活动" in an accountants' group are someone else's sign-up and sale, weighed like any other talk
         logistics = [] if errand or elsewhere or not self.meets else sorted(set(lexicons().words["event_logistics"].findall(compact)))

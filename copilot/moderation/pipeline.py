@@ -311,6 +311,10 @@ class Moderator:
             # "我家的真柏不养了，送给懂养的，联系电话…": a member's own thing given away; a person decides
             scores[Label.AD] = GIVEAWAY_CAP
             checks["giveaway"] = True
+        if scores[Label.AD] >= REFERRAL_CAP and not group_model and _member_referral(rep, n.compact):
+            # "我家一直叫的送水师傅…电话135…报我们小区九折": a member vouches for someone they use; a person decides
+            scores[Label.AD] = REFERRAL_CAP
+            checks["member_referral"] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -706,6 +710,15 @@ def _own_giveaway(rep: SignalReport, text: str) -> bool:
         and (promo is None or set(promo.items) <= _SIGN_UP_WORDS)  # 联系/私聊 only: 特价, 免费送 are a pitch's
 
 
+def _member_referral(rep: SignalReport, text: str) -> bool:
+    """A member vouching for a third party they use (我家一直叫的…, 用过觉得不错, 可以找他; lexicons.yaml
+    ad.referral_voice) with the party's phone, shop name, price or a member's discount — and not in the seller's own
+    voice (本店, 我们家, 加我, 私我; ad.seller_voice), with no link, hidden handle or other ad pattern. ``text``: compact."""
+    words = lexicons().words
+    return bool(words["ad.referral_voice"].search(text)) and not words["ad.seller_voice"].search(text) \
+        and set(rep.names(Label.AD)) <= _REFERRAL_PATH and not rep.urls
+
+
 def _group_accounts(rep: SignalReport, text: str) -> bool:
     """The group's own accounts (公示, 收支, 结余…: two such words) with amounts and at most a word of whom to ask
     (私聊财务): money reported to the members, no handle, link or seller's word. ``text``: the compact form."""
@@ -853,6 +866,8 @@ def _deal_zh(deal: str) -> str:
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
 _GIVEAWAY_PATH = frozenset({"contact", "invite", "promo_words"})  # all a member's giveaway may carry (a phone, 联系我)
+# all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
+_REFERRAL_PATH = frozenset({"contact", "business", "promo_words", "money", "ad_words"})
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
@@ -1050,6 +1065,7 @@ ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act thr
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
+REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
 GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arrange it: review, never delete
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
