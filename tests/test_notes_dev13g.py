@@ -115,3 +115,39 @@ def test_empty_and_garbled_chats_give_no_to_dos() -> None:
     assert _notes("2026-11-10 20:00:00 阿明\n好的阿芳\n").actions == []
     with pytest.raises(NotesParseError):
         _notes("乱码 ### ???\n")
+
+
+# "下周二排练前" is before the rehearsal on the day named — not the eve of the show in January
+BAND = """2026-12-21 20:00:00 团长阿文
+元旦晚会1月3号晚上七点在社区礼堂，大家加油
+2026-12-21 20:01:00 团长阿文
+阿鹏你把新的谱子打印出来，下周二排练前带过来
+2026-12-21 20:02:00 阿鹏
+收到
+2026-12-21 20:03:00 团长阿文
+小雨排练前把歌词背熟
+"""
+
+
+def test_a_named_days_session_dates_the_deadline_and_a_far_show_does_not() -> None:
+    actions = _notes(BAND).actions
+    score = [a for a in actions if a.owner == "阿鹏"]
+    assert len(score) == 1 and score[0].deadline == "2026-12-29"
+    assert "下周二" in (score[0].deadline_text or "")
+    lyrics = [a for a in actions if a.owner == "小雨"]
+    # the next rehearsal is not named: no date, and never the show's eve in the next year
+    assert all(a.deadline is None or not a.deadline.startswith("2027") for a in lyrics)
+
+
+def test_the_deadline_words_resolve_directly() -> None:
+    from datetime import date, datetime
+
+    from copilot.notes.dates import find_deadline
+
+    said = datetime(2026, 12, 22, 19, 0)
+    show = date(2027, 1, 3)
+    assert find_deadline("下周二排练前交", said, event=show).day == date(2026, 12, 29)
+    assert find_deadline("排练前把歌词背熟", said, event=show).day is None
+    assert find_deadline("排练前把歌词背熟", said, event=date(2026, 12, 24)).day == date(2026, 12, 23)
+    assert find_deadline("比赛前交报名费", said, event=show).day == date(2027, 1, 2)  # a one-off event keeps its eve
+    assert find_deadline("聽晚之前放上群", said).day == date(2026, 12, 23)
