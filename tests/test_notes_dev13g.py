@@ -151,3 +151,40 @@ def test_the_deadline_words_resolve_directly() -> None:
     assert find_deadline("排练前把歌词背熟", said, event=date(2026, 12, 24)).day == date(2026, 12, 23)
     assert find_deadline("比赛前交报名费", said, event=show).day == date(2027, 1, 2)  # a one-off event keeps its eve
     assert find_deadline("聽晚之前放上群", said).day == date(2026, 12, 23)
+
+
+# a talk: the speaker's advice to the audience, a worry and the answer lifting it are no to-dos
+CHARGER = """2026-11-18 20:00:00 群主阿琴
+今晚请王工给大家讲讲家里装充电桩的流程
+2026-11-18 20:01:00 王工
+你要先去供电局申请报装，带上车位产权证明和身份证
+2026-11-18 20:02:00 王工
+物业那边要开一个同意安装的证明，不开的话可以找业委会
+2026-11-18 20:03:00 小周
+我下周就提车了，赶得上吗
+2026-11-18 20:04:00 王工
+赶得上，一般十个工作日左右装好
+2026-11-18 20:05:00 阿May
+咁我趕唔切報名喎
+2026-11-18 20:06:00 群主阿琴
+你唔使自己報，我統一報
+2026-11-18 20:07:00 老刘
+楼下那家天天把车停在我车位上，烦死了
+2026-11-18 20:08:00 群主阿琴
+下周三前大家把想问的问题发给我，我汇总给王工
+"""
+
+
+def test_talk_advice_a_worry_and_its_answer_are_no_to_dos() -> None:
+    notes = _notes(CHARGER)
+    tasks = " ".join(a.task for a in notes.actions)
+    for line in ("供电局", "趕唔切", "唔使自己報", "车位上"):
+        assert line not in tasks
+    # the host's real request stays, owned by the group, due next Wednesday
+    ask = [a for a in notes.actions if "问题发给我" in a.task]
+    assert len(ask) == 1 and ask[0].owner == "大家" and ask[0].deadline == "2026-11-25"
+
+
+def test_a_direct_instruction_to_a_named_member_in_a_talk_stays_theirs() -> None:
+    text = CHARGER + "2026-11-18 20:09:00 王工\n小周你提车后把车位照片发我，我帮你看看\n"
+    assert any(a.owner == "小周" and "车位照片" in a.task for a in _notes(text).actions)

@@ -1380,6 +1380,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     speaker_of = {m.id: m.speaker for m in messages}
     events = event_days([(m.text, m.time) for m in messages])
     meetings = next_meetings([(m.text, m.time) for m in messages])
+    invited = find_invitation(messages)
     for idx, m in enumerate(messages):
         lead = people.lead(m.text)
         parts = items(m.text)
@@ -1406,6 +1407,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             # ("下周六的读书分享会，场地我周三前订好")
             preview = kind == "下期预告" and not re.search(r"由|负责|你来", s)
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
+            if invited is not None and (spoken_to, m.speaker) == invited and not is_question(messages[idx - 1].text):
+                spoken_to = None  # the invited speaker's 你 after the host's introduction is the audience (advice)
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
             sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
