@@ -188,3 +188,25 @@ def test_talk_advice_a_worry_and_its_answer_are_no_to_dos() -> None:
 def test_a_direct_instruction_to_a_named_member_in_a_talk_stays_theirs() -> None:
     text = CHARGER + "2026-11-18 20:09:00 王工\n小周你提车后把车位照片发我，我帮你看看\n"
     assert any(a.owner == "小周" and "车位照片" in a.task for a in _notes(text).actions)
+
+
+FISH = """2026-11-19 20:00:00 群主老林
+今晚请阿鱼给大家分享草缸入门
+2026-11-19 20:01:00 阿鱼
+我是阿鱼，养草缸六年了，今天主要讲三件事：灯光、二氧化碳和换水
+2026-11-19 20:02:00 阿鱼
+灯光每天开6到8小时，太长容易长藻
+2026-11-19 20:03:00 大熊
+我明天去花鸟市场买鱼，有没有人一起😄
+2026-11-19 20:04:00 阿鱼
+换水每周一次，每次换三分之一
+2026-11-19 20:05:00 群主老林
+阿鱼的课件周五前我整理好发群里
+"""
+
+
+def test_a_self_introduction_and_a_personal_outing_are_no_to_dos() -> None:
+    actions = _notes(FISH).actions
+    assert not any("花鸟市场" in a.task or "三件事" in a.task for a in actions)
+    slides = [a for a in actions if "课件" in a.task]
+    assert len(slides) == 1 and slides[0].owner == "群主老林" and slides[0].deadline == "2026-11-20"
