@@ -85,6 +85,8 @@ class _Lexicon:
     evening_from: int
     weekly: re.Pattern[str]
     event_words: frozenset[str]
+    sessions: frozenset[str]
+    session_days: int
     event_classes: tuple[str, ...]
     in_advance: frozenset[str]
     event_suffixes: frozenset[str]
@@ -158,6 +160,8 @@ def _lexicon() -> _Lexicon:
         weekly=re.compile(rf"(?:{_alt(d['weekly'])})(?P<wd>[{''.join(weekdays)}])"
                           rf"|(?:{_alt(d['monthly'])})第(?P<nth>[1-4一二三四])个?(?:{_alt(d['weekday_prefix'])})(?P<mwd>[{''.join(weekdays)}])"),
         event_words=frozenset(fold(str(w)) for w in d["event_words"]),
+        sessions=frozenset(fold(str(w)) for w in d["sessions"]),
+        session_days=int(d["session_days"]),
         event_classes=tuple(str(c) for c in d["event_word_classes"]),
         in_advance=frozenset(fold(str(w)) for w in d["in_advance"]),
         event_suffixes=frozenset(fold(str(w)) for w in d["event_suffixes"]),
@@ -311,7 +315,7 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
             found.day = event + timedelta(days=(n if after else -n) * lex.units[g["eu"] or g["bu"] or g["gu"]])
         return found
     if g["ev0"]:  # 开学前: by the day before the event
-        found.day = event - timedelta(days=1) if event is not None else None
+        found.day = _before_event(g["ev0"], base, lex, event, meeting)
         return found
     # "这周" alone is when something happens ("这周都在家"), unless a task follows it ("这周就提交"):
     # then it is due by the week's end, like 这周内 (see _located); counted from the message like 明天
@@ -337,6 +341,21 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
         sunday = today + timedelta(days=7 - today.isoweekday())
         found.day = sunday + timedelta(days=7) if g["week"] in lex.next_week_words else sunday
     return found
+
+
+def _before_event(word: str, base: datetime | None, lex: _Lexicon, event: date | None, meeting: date | None) -> date | None:
+    """The day "<event>前" is due: the eve of the event under discussion; for a recurring session
+    ("排练前") the next session — the stated schedule's, else the event only when it is within the
+    week, never the eve of a show weeks away."""
+    day = event - timedelta(days=1) if event is not None else None
+    if fold(word) not in lex.sessions:
+        return day
+    today = base.date() if base is not None and base.year > 1900 else None
+    if meeting is not None and today is not None and meeting > today:
+        return meeting
+    if event is None or today is None or (event - today).days > lex.session_days:
+        return None
+    return day
 
 
 @lru_cache(maxsize=4096)
@@ -388,8 +407,11 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
              meeting: date | None = None) -> tuple[tuple[int, int, Deadline], ...]:
     lex = _lexicon()
     spans: list[tuple[int, int, Deadline]] = []
+    before_event: set[str] = set()  # the texts of "活动前" spans (the eve of the event under discussion)
     for match in lex.extra.finditer(folded):
         found = _extra(match, when, lex, event, meeting)
+        if found is not None and match.groupdict().get("ev0"):
+            before_event.add(found.text)
         if found is not None:
             found.attached = bool(match.group("nx") or found.relative) and _attached(folded, match.end(), lex)  # 下次聚会带上
             if found.relative and not found.attached:
@@ -408,6 +430,17 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
                 spans = [x for x in spans if x not in overlap] + [(match.start(), match.end(), found)]
         spans.sort(key=lambda x: x[0])
     plain = [d for d in _plain_expressions(folded, when, lex, spans, event)]
+    # "下周二排练前": before the event held on the day just named — that day, not the eve of whichever
+    # event the chat discusses (a show weeks away)
+    for k, (start, end, found) in enumerate(spans):
+        if found.text not in before_event:
+            continue
+        day = next((x for x in plain if x[1] <= start and not folded[x[1]:start].strip() and x[2].day is not None
+                    and x[2].clock is None), None)
+        if day is not None:
+            plain.remove(day)
+            spans[k] = (day[0], end, Deadline(day[2].text + found.text, day[2].day, None, True, found.attached,
+                                              day[2].spelled))
     for start, _, found in spans + plain:
         if not found.marked and "月" in found.text and _past_frame(folded, start, lex):
             found.day, found.clock, found.marked = None, None, False

@@ -1001,6 +1001,9 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work."""
+    vocative = _acked_vocative(sentence, speaker, people)
+    if vocative is not None:
+        return [vocative]
     whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker))
     # (unless the speaker then says what they will do: "彭哥 板材我周五之前拉到楼下" is the speaker's)
     said_next = next((o.kind for _, o in scored[1:] if o.who), "")
@@ -1035,6 +1038,41 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else:
             pending.append(c.text)
     return groups
+
+
+def _slot_only(text: str, people: People, owner: str | None) -> bool:
+    """"老方周一三五", "阿杰周六日": a name and the days it is given in a decided rota — a slot of the
+    decision, with no work in it to list as a to-do."""
+    f = _fold(text).strip()
+    names = [(p, p + len(a)) for p, a, _ in people.named_in(f)]
+    if owner and not names and _fold(owner) in f:
+        at = f.find(_fold(owner))
+        names = [(at, at + len(_fold(owner)))]
+    if not names or not time_spans(f):
+        return False
+    for start, end in sorted(names + time_spans(f), reverse=True):
+        f = f[:start] + f[end:]
+    return not re.sub(r"[\W\d一二三四五六七日天、和跟及]", "", f)
+
+
+def _acked_vocative(sentence: str, speaker: str, people: People) -> _Clause | None:
+    """"好的何姐 周五前给你": a reply that accepts and then names the person it answers is the sender's
+    own step — the name is a vocative, not the owner — unless the rest tells that person to act
+    ("好的何姐，你先把名单发我")."""
+    f = _fold(sentence).strip()
+    ack = cue("owner", "accepts").match(f)
+    if not ack:
+        return None
+    rest = f[ack.end():].lstrip(" ，,。.！!~～")
+    named = people.named_in(rest)
+    if not named or named[0][0] != 0:
+        return None
+    _, alias, who = named[0]
+    after = rest[len(alias):]
+    if who == speaker or not after.strip(" ，,") or cue("owner", "tell_you").search(after) \
+            or people.named_in(after):
+        return None
+    return _Clause(sentence, speaker, "first_person", sentence)
 
 
 def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
@@ -1173,7 +1211,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if whoever is not None:
         return whoever
     owner = clause.owner or ("大家" if homework else None)
-    if has(f, "action", "not_a_task"):
+    if has(f, "action", "not_a_task") or _slot_only(clause.owner_text or clause.text, people, clause.owner):
         return None
     at = clause.text.find(clause.owner_text) if clause.owner_text else -1
     promise = clause.text[:at + len(clause.owner_text)] if at >= 0 else clause.text
@@ -1342,6 +1380,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     speaker_of = {m.id: m.speaker for m in messages}
     events = event_days([(m.text, m.time) for m in messages])
     meetings = next_meetings([(m.text, m.time) for m in messages])
+    invited = find_invitation(messages)
     for idx, m in enumerate(messages):
         lead = people.lead(m.text)
         parts = items(m.text)
@@ -1368,6 +1407,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             # ("下周六的读书分享会，场地我周三前订好")
             preview = kind == "下期预告" and not has(f, "action", "assign")
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
+            if invited is not None and (spoken_to, m.speaker) == invited and not is_question(messages[idx - 1].text):
+                spoken_to = None  # the invited speaker's 你 after the host's introduction is the audience (advice)
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
             sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
@@ -1405,6 +1446,12 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
     for a in actions:
         i = at.get(a.sources[0]) if a.sources else None
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
+            continue
+        # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
+        own = [d for d in time_expressions(a.task, messages[i].time) if d.day is not None]
+        if own:
+            if own[-1].day >= messages[i].time.date():
+                a.deadline, a.deadline_text = own[-1].iso, own[-1].text
             continue
         day = events[i]
         if day is not None and day > messages[i].time.date():
