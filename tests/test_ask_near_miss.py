@@ -86,7 +86,9 @@ DECLINED_BY_NEAR_MISS = [
 def test_near_misses_the_similarity_alone_would_answer_are_declined(kb_index: KnowledgeIndex,
                                                                     settings: Settings, question: str) -> None:
     ranking = kb_index.search_sections(question)
-    assert ranking.near_miss and ranking.confidence >= ranking.threshold
+    # the near-miss signal fires on each; since round 29 (dev15e) the confidence model also weighs the best
+    # section's fit, so some of them (借三千块: fit 0.09) fall below the threshold as well
+    assert ranking.near_miss and not ranking.covered
     answer = answer_question(question, kb_index, get_engine(settings))
     assert not answer.covered and answer.answer.startswith(NOT_COVERED) and not answer.citations
 
