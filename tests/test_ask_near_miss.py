@@ -107,3 +107,22 @@ def test_group_questions_near_them_are_still_answered(kb_index: KnowledgeIndex, 
     assert not kb_index.search_sections(question).near_miss
     answer = answer_question(question, kb_index, get_engine(settings))
     assert answer.covered and answer.sections
+
+
+def test_near_misses_added_after_the_index_was_built_still_count(kb_index: KnowledgeIndex,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade ships new near misses (a resource, not a card, so the index is not rebuilt): loading the
+    index embeds the ones it has no vector for, instead of switching the whole signal off."""
+    from copilot.knowledge import index as index_module
+    from copilot.textnorm import fold
+
+    shipped = near_misses()
+    assert shipped is not None
+    new = "这是升级后才加进来的近邻问题：群里收的会费要不要去税务局报税"  # written for this test, never embedded
+    assert kb_index.embedder.cached([fold(new)]) is None  # vectors are kept by the folded text
+    grown = shipped.model_copy(update={"texts": [*shipped.texts, new]})
+    monkeypatch.setattr(index_module, "near_misses", lambda: grown)
+    fresh = KnowledgeIndex(kb_index.settings)
+    loaded = fresh._ensure_loaded()
+    assert loaded.near_vectors is not None and len(loaded.near_vectors) == len(grown.texts)
+    assert kb_index.embedder.cached([fold(new)]) is not None

@@ -652,7 +652,9 @@ class _Loaded:
         asks_grams = [char_bigrams(q) for key, questions in (asks or {}).items() if key in section_index
                       for q in questions]
         near = near_misses()
-        near_vectors = embedder.cached([fold(q) for q in near.texts]) if near and near.texts else None
+        # the near misses ship with the package, not the cards: after an upgrade adds some, an index built
+        # before has no vectors for them, and reading only cached ones would switch the decline off unseen
+        near_vectors = embedder.embed_passages([fold(q) for q in near.texts]) if near and near.texts else None
         return cls(rows=rows, rows_by_id={str(r["id"]): r for r in rows},
                    section_sizes={k: len(section_rows[i]) for k, i in section_index.items()},
                    sections=sections, section_rows=section_rows, chunk_section=np.asarray(chunk_section, dtype=int),
