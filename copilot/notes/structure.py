@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from copilot.notes.classify import sentence_kind
 from copilot.notes.cues import cue, cue_list, has, raw
@@ -1743,35 +1744,40 @@ def _completeness(text: str) -> int:
     return len(re.findall(r"\d+|《[^》]+》", text)) * 3 + len(text) // 20
 
 
-def _merge_announcements(announcements: list[Announcement]) -> list[Announcement]:
-    """Copies of one notice (the same 下期预告 posted twice, a shortened repeat) are one announcement,
-    written as its most complete copy, citing every copy."""
-    out: list[Announcement] = []
-    for a in announcements:
-        twin = next((b for b in out if b.kind == a.kind and _similar(a.text, b.text)), None)
+_Copy = TypeVar("_Copy", Announcement, Decision)
+
+
+def _merge_copies(items: list[_Copy], same: Callable[[_Copy, _Copy], bool],
+                  join: Callable[[_Copy, _Copy], None] | None = None) -> list[_Copy]:
+    """Copies of one item (``same``) are one, written as its most complete copy, citing every copy;
+    ``join`` carries anything else the copy adds into the one kept."""
+    out: list[_Copy] = []
+    for item in items:
+        twin = next((b for b in out if same(item, b)), None)
         if twin is None:
-            out.append(a)
+            out.append(item)
             continue
-        if _completeness(a.text) > _completeness(twin.text):
-            twin.text = a.text
-        twin.sources = sorted(set(twin.sources + a.sources))
+        if _completeness(item.text) > _completeness(twin.text):
+            twin.text = item.text
+        twin.sources = sorted(set(twin.sources + item.sources))
+        if join is not None:
+            join(twin, item)
     return out
+
+
+def _merge_announcements(announcements: list[Announcement]) -> list[Announcement]:
+    """Copies of one notice (the same 下期预告 posted twice, a shortened repeat) are one announcement."""
+    return _merge_copies(announcements, lambda a, b: a.kind == b.kind and _similar(a.text, b.text))
 
 
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
-    """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once: as its most
-    complete wording, citing both, with everyone who made or agreed to either."""
-    out: list[Decision] = []
-    for d in decisions:
-        twin = next((b for b in out if _similar(d.text, b.text)), None)
-        if twin is None:
-            out.append(d)
-            continue
-        if _completeness(d.text) > _completeness(twin.text):
-            twin.text = d.text
-        twin.sources = sorted(set(twin.sources + d.sources))
-        twin.by = list(dict.fromkeys(twin.by + d.by))
-    return out
+    """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once, with everyone who
+    made or agreed to either."""
+
+    def join(kept: Decision, copy: Decision) -> None:
+        kept.by = list(dict.fromkeys(kept.by + copy.by))
+
+    return _merge_copies(decisions, lambda a, b: _similar(a.text, b.text), join)
 
 
 def _similar(a: str, b: str) -> bool:
