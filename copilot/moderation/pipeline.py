@@ -13,6 +13,7 @@ import threading
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -295,26 +296,13 @@ class Moderator:
             checks["reach_notice"] = True
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
-        if scores[Label.AD] >= 0.5 and not group_model and _group_fee(rep, n.compact):
-            # "演出服每人120元，周三交给声部长" / "年费每人200元，扫群公告里的收款码，备注姓名": the group's own fee
-            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
-            checks["group_fee"] = True
-        if scores[Label.AD] >= 0.5 and not group_model and _group_accounts(rep, n.compact):
-            # "【捐款公示】本月收到善款3260元，支出…明细见群文件，有疑问私聊财务": the group reports its money
-            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
-            checks["group_accounts"] = True
-        if scores[Label.AD] >= 0.5 and not group_model and _wanted_post(rep, n.compact):
-            # "谁有多余的2x4红砖？我想买一些，价格合适就行，私聊我": a member wants to buy, nothing is offered
-            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
-            checks["wanted"] = True
-        if scores[Label.AD] >= GIVEAWAY_CAP and not group_model and _own_giveaway(rep, n.compact):
-            # "我家的真柏不养了，送给懂养的，联系电话…": a member's own thing given away; a person decides
-            scores[Label.AD] = GIVEAWAY_CAP
-            checks["giveaway"] = True
-        if scores[Label.AD] >= REFERRAL_CAP and not group_model and _member_referral(rep, n.compact):
-            # "我家一直叫的送水师傅…电话135…报我们小区九折": a member vouches for someone they use; a person decides
-            scores[Label.AD] = REFERRAL_CAP
-            checks["member_referral"] = True
+        if not group_model:
+            # the group's own fee and accounts, a member's wanted post, giveaway or word for a tradesman: each caps
+            # the ad score where it applies (_MEMBER_CHECKS), in order, each seeing the score the last one left
+            for key, floor, cap, applies in _MEMBER_CHECKS:
+                if scores[Label.AD] >= floor and applies(rep, n.compact):
+                    scores[Label.AD] = min(scores[Label.AD], cap)
+                    checks[key] = True
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -1070,6 +1058,18 @@ GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arra
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
+# What a member's own message can be although it carries an ad's signals: (checks key, the ad score from which it
+# is asked, the score it caps the message at, the test). Examples of each:
+# group_fee "演出服每人120元，周三交给声部长"; group_accounts "【捐款公示】本月收到善款3260元…有疑问私聊财务";
+# wanted "谁有多余的2x4红砖？我想买一些，私聊我"; giveaway "我家的真柏不养了，送给懂养的，联系电话…" (a person decides);
+# member_referral "我家一直叫的送水师傅…电话135…报我们小区九折" (a person decides).
+_MEMBER_CHECKS: tuple[tuple[str, float, float, Callable[[SignalReport, str], bool]], ...] = (
+    ("group_fee", 0.5, MEMBER_SHARING_CAP, _group_fee),
+    ("group_accounts", 0.5, MEMBER_SHARING_CAP, _group_accounts),
+    ("wanted", 0.5, MEMBER_SHARING_CAP, _wanted_post),
+    ("giveaway", GIVEAWAY_CAP, GIVEAWAY_CAP, _own_giveaway),
+    ("member_referral", REFERRAL_CAP, REFERRAL_CAP, _member_referral),
+)
 
 
 def _replay(row: dict[str, Any], msg: Message) -> Verdict:
