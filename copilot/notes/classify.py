@@ -25,10 +25,16 @@ LABELS = ("question", "commitment", "decision", "announcement", "other")
 MAX_CHARS = 200  # a wall of text is judged by its opening
 
 
-def features(text: str) -> set[str]:
-    """Character 1–3 grams of the folded text with start/end marks (^吗 … 吗$ carry the sentence ends)."""
-    s = "^" + "".join(fold(text).split())[:MAX_CHARS] + "$"
+def char_grams(text: str, limit: int = MAX_CHARS) -> set[str]:
+    """Character 1–3 grams of ``text`` (white space dropped, its first ``limit`` characters) with start/end
+    marks (^吗 … 吗$ carry the sentence ends): the features of every small sentence model in notes."""
+    s = "^" + "".join(text.split())[:limit] + "$"
     return {s[i : i + n] for n in (1, 2, 3) for i in range(len(s) - n + 1)}
+
+
+def features(text: str) -> set[str]:
+    """The sentence classifier's features: :func:`char_grams` of the folded text."""
+    return char_grams(fold(text))
 
 
 @dataclass

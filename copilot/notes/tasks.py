@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from copilot.notes.classify import SentenceClassifier
+from copilot.notes.classify import SentenceClassifier, char_grams
 from copilot.notes.owners import find_mentions, normalise
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import fold
@@ -34,9 +34,8 @@ def normalised(folded: str, people: list[tuple[int, int, str]]) -> str:
 
 
 def features(norm: str) -> set[str]:
-    """Character 1–3 grams of a normalised clause with start/end marks."""
-    s = "^" + "".join(norm.split())[:MAX_CHARS] + "$"
-    return {s[i:i + n] for n in (1, 2, 3) for i in range(len(s) - n + 1)}
+    """:func:`~copilot.notes.classify.char_grams` of a normalised clause (already folded)."""
+    return char_grams(norm, MAX_CHARS)
 
 
 def marked_clause(text: str) -> tuple[str, list[tuple[int, int, str]]]:
