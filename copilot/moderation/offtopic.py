@@ -300,15 +300,18 @@ class OffTopicDetector:
     def _errands(self, compact: str) -> list[str]:
         """The life errands (errands in lexicons.yaml) a message is about that are not this group's business:
         neither in the profile's own text nor among its kind of group's words."""
-        v = self.vocab
-        return [w for w in dict.fromkeys(cue_words(lexicons().words["errands"], compact))
-                if w not in self.own_text and not v.pattern.search(w) and not v.related.search(w)]
+        return self._not_ours("errands", compact)
 
     def _elsewhere(self, compact: str) -> list[str]:
         """Other venues (商场, 食堂, 菜市场; elsewhere in lexicons.yaml) the message names that the profile does not:
         their 活动/报名 are that place's, not the group's own arrangements."""
+        return self._not_ours("elsewhere", compact)
+
+    def _not_ours(self, lexicon: str, compact: str) -> list[str]:
+        """The words of ``lexicon`` (lexicons.yaml) in the message that are not this group's business: neither in
+        the profile's own text nor among its kind of group's words."""
         v = self.vocab
-        return [w for w in dict.fromkeys(cue_words(lexicons().words["elsewhere"], compact))
+        return [w for w in dict.fromkeys(cue_words(lexicons().words[lexicon], compact))
                 if w not in self.own_text and not v.pattern.search(w) and not v.related.search(w)]
 
     def _elsewhere_doings(self, compact: str) -> list[str]:
