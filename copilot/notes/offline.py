@@ -45,8 +45,8 @@ _LOGISTICS = cue("summary", "logistics")
 _HOUSEKEEPING = cue("summary", "housekeeping")
 _OPENER = cue("summary", "opener")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")  # 第二块 is an order, not an amount
-_FRAMING = cue("summary", "framing")
-_COMPLAINT, _NEIGHBOUR = cue("summary", "complaint"), cue("summary", "neighbour")  # "我先简单说几句", "大概就这些，有问题可以问我", a bare "第二块线缆。"
+_FRAMING = cue("summary", "framing")  # "我先简单说几句", "大概就这些，有问题可以问我", a bare "第二块线缆。"
+_COMPLAINT, _NEIGHBOUR = cue("summary", "complaint"), cue("summary", "neighbour")  # "那个7栋的老刘又…"
 _PROMPT = cue("summary", "prompt")
 _ACK_HEAD = cue("summary", "ack_head")
 _DECIDED = cue("summary", "decided")
@@ -125,8 +125,7 @@ def framing(sentence: str) -> bool:
     """A line that frames the talk and says nothing itself ("我先讲少少…", "大概系咁，有咩问题可以问我",
     a bare heading "第二块线缆。"): never a key point, a summary sentence or a quote. A framing clause
     with a fact after it ("我先简单说几句：低于5度要搬进屋") is not one: it keeps its fact."""
-    f = fold(sentence).strip()
-    return bool(_FRAMING.search(f)) and not cue("fact_marks").search(_ORDINAL.sub("", f))
+    return bool(_FRAMING.search(fold(sentence).strip())) and framing_only(sentence)
 
 
 def framing_only(sentence: str) -> bool:
