@@ -226,9 +226,23 @@ def _variant_spellings() -> tuple[re.Pattern[str], dict[str, str]] | None:
     return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
 
 
+FOLD_CACHE_CHARS = 512  # messages and sentences are folded again and again by each layer; whole files are not
+
+
 def fold(text: str) -> str:
     """The matching form of ``text``: NFKC, zero-width removed, lower case, Simplified script, and one
-    spelling for a word regions write differently (瑜珈 → 瑜伽: ``resources/variant_spellings.yaml``)."""
+    spelling for a word regions write differently (瑜珈 → 瑜伽: ``resources/variant_spellings.yaml``).
+
+    Short texts are remembered (a notes run folds each message and sentence in a dozen places)."""
+    return _fold_cached(text) if len(text) <= FOLD_CACHE_CHARS else _fold(text)
+
+
+@lru_cache(maxsize=32768)
+def _fold_cached(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     out = to_simplified(width_fold(text)).lower()
     if (variants := _variant_spellings()) is not None:
         pattern, table = variants

@@ -8,7 +8,7 @@ Public API: :func:`quick_label` (stateless offline label), :class:`Moderator` / 
 from copilot.moderation.audit import AuditError, AuditLog
 from copilot.moderation.labels import ACTIONS, LABELS, Action, Label
 from copilot.moderation.message import BadMessage, Message
-from copilot.moderation.pipeline import Moderator, Verdict, quick_analysis, quick_label
+from copilot.moderation.pipeline import Moderator, Verdict, quick_analysis, quick_label, quick_signals
 from copilot.moderation.policy import Policy, Step
 from copilot.moderation.training import retrain_groups, train_group
 
@@ -26,6 +26,7 @@ __all__ = [
     "Step",
     "Verdict",
     "quick_analysis",
+    "quick_signals",
     "quick_label",
     "retrain_groups",
     "train_group",

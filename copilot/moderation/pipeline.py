@@ -268,6 +268,14 @@ class Moderator:
         return self.audit.record_feedback(verdict_id, correct_label)
 
     # -- layers ------------------------------------------------------------------------------
+    def possible_signals(self, text: str) -> SignalReport:
+        """The signals ``text`` can show at most, without the classifier: every detector runs as if the
+        classifier read the message as an ad, so a signal missing here is missing from :meth:`analyse`
+        too (its contacts and links are the same). A fraction of :meth:`analyse`'s cost: callers that
+        only act on some signals ask this first and skip the full analysis when none can be there."""
+        return detect(normalise(judged_text(text)[0]), allowed_domains=self.allowed, banned=self.banned,
+                      topic_text=self.topic_text, ad_prob=1.0)
+
     def analyse(self, text: str) -> Analysis:
         """Offline layers only, stateless: the label, its score, the reasons and every layer's checks."""
         checks: dict[str, Any] = {}
@@ -1099,6 +1107,15 @@ _quick: Moderator | None = None
 _quick_lock = threading.Lock()
 
 
+def _quick_moderator() -> Moderator:
+    global _quick
+    if _quick is None:
+        with _quick_lock:
+            if _quick is None:
+                _quick = Moderator(Settings.model_construct(), None, audit=None)
+    return _quick
+
+
 def quick_analysis(text: str) -> Analysis | None:
     """The offline layers' view of one message with no profile and no state, or None on empty text.
 
@@ -1106,14 +1123,17 @@ def quick_analysis(text: str) -> Analysis | None:
     calls). Settings are defaults only (``model_construct``), so a broken environment or
     ``copilot.toml`` cannot break it.
     """
-    global _quick
     if not isinstance(text, str) or not text.strip():
         return None
-    if _quick is None:
-        with _quick_lock:
-            if _quick is None:
-                _quick = Moderator(Settings.model_construct(), None, audit=None)
-    return _quick.analyse(text)
+    return _quick_moderator().analyse(text)
+
+
+def quick_signals(text: str) -> SignalReport | None:
+    """:meth:`Moderator.possible_signals` with no profile and no state, or None on empty text: the cheap
+    first look before :func:`quick_analysis`."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return _quick_moderator().possible_signals(text)
 
 
 def quick_label(text: str) -> Label:

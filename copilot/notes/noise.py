@@ -16,8 +16,9 @@ from functools import lru_cache
 
 import yaml
 
-from copilot.moderation import Label, quick_analysis
+from copilot.moderation import Label, quick_analysis, quick_signals
 from copilot.moderation.pipeline import Analysis
+from copilot.moderation.signals import SignalReport
 from copilot.notes.cues import has, phrases_regex
 from copilot.notes.dates import time_expressions
 from copilot.notes.model import Dropped, Message, Transcript
@@ -201,6 +202,11 @@ def ad_verdict(text: str, *, participant: bool = False, member: bool = False) ->
     words: only recruiting or business words make their message a pitch.
     """
     folded = fold(text)
+    possible = _signals(text)
+    # an ad needs recruiting words or a way to reach the seller (a contact, a link, a pointer such as 扫码):
+    # with none of them among the signals the message can show at most, the full analysis cannot make one
+    if possible is None or not (possible.contacts or possible.urls or set(possible.names()) & (_RECRUITING | _POINTERS)):
+        return "ok"
     analysis = _analysis(text)
     if analysis is None or analysis.label not in (Label.AD, Label.SPAM):
         return "ok"
@@ -223,6 +229,13 @@ def _analysis(text: str) -> Analysis | None:
     return quick_analysis(text)
 
 
+@lru_cache(maxsize=8192)
+def _signals(text: str) -> SignalReport | None:
+    """The signals ``text`` can show at most (:func:`copilot.moderation.quick_signals`, no classifier):
+    the cheap look that spares most messages the full analysis."""
+    return quick_signals(text)
+
+
 def asks(folded: str) -> bool:
     """A question mark, or a word that asks (吗, 多少, 能不能…: ``cues.yaml`` question cues): a pitch
     tells, a member asks."""
@@ -233,19 +246,21 @@ def points_elsewhere(text: str) -> bool:
     """A contact or a link in ``text`` (by the moderation layers' extractors)."""
     if not _ALNUM.search(fold(text)):
         return False
-    analysis = _analysis(text)
-    return analysis is not None and bool(analysis.signals.contacts or analysis.signals.urls)
+    possible = _signals(text)  # contacts and links do not depend on the classifier
+    return possible is not None and bool(possible.contacts or possible.urls)
 
 
 def _participants(messages: list[Message], reasons: dict[int, str | None]) -> set[str]:
     """Speakers who take part in the chat: another message of theirs is content — not noise, no
     contact or link, not flagged by the moderation layers. Being named by others does not count (a
     host scolding a spammer by name does not make them a member of the conversation)."""
+    posts = Counter(m.speaker for m in messages if reasons[m.id] is None)
     plain: Counter[str] = Counter()
     for m in messages:
-        if reasons[m.id] is None and not points_elsewhere(m.text) and not _flagged(m.text):
+        # two plain messages settle it, and one post alone never does: neither needs another analysis
+        if reasons[m.id] is None and posts[m.speaker] >= 2 and plain[m.speaker] < 2 \
+                and not points_elsewhere(m.text) and not _flagged(m.text):
             plain[m.speaker] += 1
-    posts = Counter(m.speaker for m in messages if reasons[m.id] is None)
     return {s for s, n in posts.items() if plain[s] >= 2 or (plain[s] >= 1 and n >= 2)}
 
 
