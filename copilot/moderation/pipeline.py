@@ -30,7 +30,15 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
-from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, event_kind_words, generic_words, permitted_words
+from copilot.moderation.offtopic import (
+    CHATTER_MIN,
+    OffTopicDetector,
+    event_kind_words,
+    generic_words,
+    organiser_clauses,
+    organiser_words,
+    permitted_words,
+)
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import (
@@ -176,6 +184,13 @@ class Moderator:
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
         self.own_events = _event_words(profile) if profile else None
+        # what the group's own organiser offers (店员发新品、预订蛋糕…; 老师可以发自己的大师课) and the prices the profile
+        # itself states (an event's 每人30元, a product's price): a message offering them is the group's own offer
+        own = (organiser_words(profile.positioning) | permitted) - generic_words() if profile else frozenset()
+        self.own_offer = alternation(sorted(own)) if own else None
+        self.own_offer_text = "。".join(organiser_clauses(profile.positioning)) if profile else ""
+        self.own_prices = _profile_prices(profile) if profile else frozenset()
+        self.who_text = normalise(" ".join([profile.name or "", profile.audience])).compact if profile else ""
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -296,6 +311,8 @@ class Moderator:
             checks["reach_notice"] = True
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
+        if scores[Label.AD] >= 0.5 and not group_model:
+            self._own_offer(rep, n.compact, scores, checks)
         if not group_model:
             # the group's own fee and accounts, a member's wanted post, giveaway or word for a tradesman: each caps
             # the ad score where it applies (_MEMBER_CHECKS), in order, each seeing the score the last one left
@@ -347,6 +364,33 @@ class Moderator:
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_event"] = named[:3]
+
+    def _own_offer(self, rep: SignalReport, compact: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+        """The group's own paid event or product, offered in its own group ("这周六亲子烘焙课还有3组名额，每组88元，扫码
+        预订" where the profile's event says 每组亲子88元; "本周新品…会员价12元，到店自提" in the shop's own group): the QR
+        code, the price and 到店 are how the group's own organiser sells. Tied to the profile by the event's name or a
+        price the profile states — then anything the offer says about paying (扫码, 到店) is the event's — or by the words
+        of what the positioning says the organiser posts (新品, 会员, 自提), and then every promo or shop word must be one
+        of those. A handle, a link, a disguise, another venue (奶茶店, 超市) or any other seller's word keeps it an ad."""
+        names = set(rep.names(Label.AD))
+        if not names or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
+                or self.offtopic is None or self.offtopic._elsewhere(compact):
+            return
+        # an event's name, not the people it is for (摊主 in 摊主月度大会 is everyone in a stall-holders' group)
+        named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \
+            if self.own_events is not None else []
+        money = rep.signal("money")
+        priced = [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
+        tie: list[str] = named or priced
+        if not tie:
+            own = set(self.own_offer.findall(compact)) if self.own_offer is not None else set()
+            said = [w for name in ("promo_words", "business") if (sig := rep.signal(name)) is not None for w in sig.items]
+            qr = lexicons().words["qr"]
+            if not own or any(not (w in self.own_offer_text or w in _SIGN_UP_WORDS or qr.fullmatch(w)) for w in said):
+                return
+            tie = sorted(own)
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["own_offer"] = tie[:3]
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
@@ -862,6 +906,27 @@ _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee ma
 _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply"})
 # … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
+
+
+# What the group's own offer may carry: its price, the QR code to pay or book, 扫码/报名, 到店 (see _own_offer).
+_OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business"})
+
+
+def _amount(text: str) -> float | None:
+    """The number in a price as written (88元 → 88.0, ¥12.5 → 12.5), or None."""
+    m = re.search(r"\d+(?:\.\d+)?", text)
+    return float(m.group(0)) if m else None
+
+
+def _profile_prices(profile: GroupProfile) -> frozenset[float]:
+    """The prices the profile itself states: in its events' details and sign-up notes, its products, its paid tier."""
+    texts = [f"{e.signup} {e.details}" for e in profile.all_events()]
+    found = {float(m.group(0)) for t in texts for m in re.finditer(r"\d+(?:\.\d+)?(?=\s*元|\s*块)", t)}
+    for p in profile.products:
+        found.update(x for x in (p.price, p.promo_price) if x)
+    if profile.paid is not None:
+        found.add(profile.paid.price)
+    return frozenset(found)
 
 
 def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
