@@ -674,7 +674,10 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     # a price question counts as asking only when nothing but the price points at a sale (no code to copy,
     # no handle, no shop words): "口令…复制打开, 还是60g的" is a deal post, not a question
     asking = p_ad < 0.5 or (rep.price_ask and not group_model and set(rep.names(Label.AD)) <= {"money"})
-    if rep.question and asking and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH):
+    # the profile's banned item beside a trade (有要画眉的吗…价格好说) is offered whatever the sentence form: the trade
+    # signal already leaves out a question's invitation, so asking discounts nothing more
+    if rep.question and asking and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH) \
+            and "banned_deal" not in rep.names(Label.AD):
         # asking about terms ("免费送还是收邮费？", "怎么付款？扫码还是转账？") is not offering them —
         # unless the wording itself reads like this community's ads (a request for cheats in a game group).
         # Whether a price is fair ("卖家要2300，这价能入吗？") is asked, whatever the shared model makes of

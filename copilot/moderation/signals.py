@@ -83,11 +83,16 @@ def banned_list(items: list[str]) -> BannedList | None:
     if not terms:
         return None
     generic = set(lexicon_data()["ad"]["banned_generic"])
+    senses = {normalise(k).compact: v for k, v in lexicon_data()["ad"]["banned_senses"].items()}
     item_of: dict[str, str] = {}
     for term in terms:
         words = tokenize(term, for_search=False, keep_stopwords=True)
         if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in generic:
             item_of.setdefault(words[0], term)
+        # what a seller writes for the item's part without its word (山上的 for 野生): the same part, paraphrased
+        for part, said in senses.items():
+            if part in term:
+                item_of.update((normalise(w).compact, term) for w in said if normalise(w).compact not in item_of)
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of)
 
 
