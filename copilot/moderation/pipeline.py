@@ -767,7 +767,7 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
 
 def _private_offer(rep: SignalReport) -> bool:
     """All the message offers is 私我/私聊我 and a word or two of everyday promo (免费, 链接): no handle, price, link,
-    QR code, pointer, lure or seller's word."""
+    QR code, pointer, lure or seller's word (a seller's word beside 私我 is its own signal, private_seller)."""
     names = set(rep.names(Label.AD))
     promo = rep.signal("promo_words")
     return "invite" in names and names <= {"invite", "promo_words"} and not (rep.contacts or rep.urls) \
@@ -950,7 +950,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "banned_deal", "lure_reply", "evasion", "injection", "referral", "health_claim", "buy_call"})
+                     "business", "scam", "banned", "banned_deal", "lure_reply", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use

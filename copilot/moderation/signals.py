@@ -243,6 +243,7 @@ class Patterns:
     health_claim: re.Pattern[str]
     unit_price: re.Pattern[str]
     group_qr: re.Pattern[str]
+    cheaper: re.Pattern[str]
     measure: re.Pattern[str]
 
 
@@ -283,6 +284,8 @@ def patterns() -> Patterns:
         health_claim=re.compile(rf"[{hc['counts']}]+" + _alt(hc["periods"]) + r"[\u3400-\u9fff]{0,2}?" + _alt(hc["verbs"])
                                 + rf"[\u3400-\u9fff]{{0,4}}?[{hc['counts']}]+"),
         # … or the amount first (3000一只, 80每张): two digits or more, then each + counter
+        cheaper=re.compile(_alt(d["cheaper"]["lead"]) + rf"{_CLAUSE}{{1,{int(d['cheaper']['gap'])}}}?"
+                           + _alt(d["cheaper"]["tail"]) + "|" + d["cheaper"]["discount"]),
         unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
@@ -713,13 +716,23 @@ def _referral(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits, "with_link" if scan.blocked else "default")
 
 
+def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A seller's word (源头厂家, 名额不多) or a discount against the shops (比超市便宜三成) beside an invitation to get
+    in touch privately (私我, 滴滴我): the offer and its way to buy. (A unit price is not one: a landlord's 3500一个月
+    and a member's 贴砖一平80 are quoted with 私聊 too.)"""
+    if not scan.found.get("invite"):
+        return None
+    hits = scan.words(spec) + patterns().cheaper.findall(scan.n.compact)
+    return Finding(list(dict.fromkeys(hits))) if hits else None
+
+
 def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec) + patterns().health_claim.findall(scan.n.digits)
     return Finding(hits) if hits else None
 
 
 _DETECTORS: dict[str, Detector] = {
-    "contact": _contact, "invite": _invite, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
+    "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
