@@ -791,7 +791,9 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     price_ask = question and bool(lex.words["price_ask"].search(c))
     own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c)
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
-    attacks = len(set(lex.words["abuse.attack"].findall(unquoted(n.folded))))
+    own_words = unquoted(n.folded)
+    # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
+    attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words))
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
