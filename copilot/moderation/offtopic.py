@@ -281,6 +281,8 @@ class OffTopicDetector:
         errands = [] if report.used_item else self._errands(n.compact)
         if not report.used_item:  # "商场今天有活动，满300减50": another venue's sale or sign-up is an errand of life too
             errands += [w for w in self._elsewhere_doings(n.compact) if w not in errands]
+            # "周末有没有人一起去爬山" in a calligraphy group: the members' own plans, not the group's arrangement
+            errands += [w for w in self._outings(n.compact) if w not in errands]
         relevant = self._relevance(n.compact, report, errand=bool(errands))
         if relevant is not None:
             return relevant
@@ -339,6 +341,13 @@ class OffTopicDetector:
         v = self.vocab
         return [w for w in dict.fromkeys(cue_words(lexicons().words[lexicon], compact))
                 if w not in self.own_text and not v.pattern.search(w) and not v.related.search(w)]
+
+    def _outings(self, compact: str) -> list[str]:
+        """An outing (``outings`` in lexicons.yaml: 吃火锅, 爬山, 看樱花) the message invites members to (``invitation``:
+        一起去, 有没有人一起) that is not this group's business."""
+        if not lexicons().words["invitation"].search(compact):
+            return []
+        return self._not_ours("outings", compact)
 
     def _elsewhere_doings(self, compact: str) -> list[str]:
         """Another venue (``_elsewhere``) named beside an event's or a sale's words (活动, 报名, 买一送一, 满减):
