@@ -96,6 +96,13 @@ def banned_list(items: list[str]) -> BannedList | None:
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of)
 
 
+def warns(compact: str) -> bool:
+    """The message warns the group (骗子, 别信, 千万别…) — not a seller's reassurance (我不是骗子; lexicons.yaml
+    ``warning_not``, masked first). ``compact``: the message's compact form."""
+    lex = lexicons()
+    return bool(lex.warning.search(lex.words["warning_not"].sub("", compact)))
+
+
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
     """English multi-word phrases matched on the folded text, words separated by any whitespace.
 
@@ -559,7 +566,7 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     (not in a question) an invitation to get in touch. A warning about the banned thing (…留了电话，大家千万别信)
     offers nothing."""
     found = _banned_hits(scan, spec)
-    if found is None or scan.lex.warning.search(scan.n.compact):
+    if found is None or warns(scan.n.compact):
         return None
     named = "".join(found.items)  # the item's own words (代刷 of 代刷票) are not a trade beside it
     trade = [w for w in scan.lex.words["ad.trade"].findall(scan.n.compact) if w not in named]
@@ -785,7 +792,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     cjk = len(re.findall(r"[\u3400-\u9fff]", c))
     substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
     chatter = list(dict.fromkeys(cue_words(lex.chatter, c)))
-    warning = bool(lex.warning.search(c))
+    warning = warns(c)
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     price_ask = question and bool(lex.words["price_ask"].search(c))
