@@ -191,6 +191,8 @@ class Moderator:
         self.own_offer_text = "。".join(organiser_clauses(profile.positioning)) if profile else ""
         self.own_prices = _profile_prices(profile) if profile else frozenset()
         self.who_text = normalise(" ".join([profile.name or "", profile.audience])).compact if profile else ""
+        products = {normalise(p.name).compact for p in profile.products} if profile else set()
+        self.own_products = alternation(sorted(w for w in products if len(w) >= 2)) if products else None
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -368,17 +370,20 @@ class Moderator:
     def _own_offer(self, rep: SignalReport, compact: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
         """The group's own paid event or product, offered in its own group ("这周六亲子烘焙课还有3组名额，每组88元，扫码
         预订" where the profile's event says 每组亲子88元; "本周新品…会员价12元，到店自提" in the shop's own group): the QR
-        code, the price and 到店 are how the group's own organiser sells. Tied to the profile by the event's name or a
-        price the profile states — then anything the offer says about paying (扫码, 到店) is the event's — or by the words
+        code, the price and 到店 are how the group's own organiser sells. Tied to the profile by the name of one of its
+        events or products, or a price the profile states — then anything the offer says about paying (扫码, 到店) is the event's — or by the words
         of what the positioning says the organiser posts (新品, 会员, 自提), and then every promo or shop word must be one
-        of those. A handle, a link, a disguise, another venue (奶茶店, 超市) or any other seller's word keeps it an ad."""
+        of those. A handle, a link, a disguise, another venue (奶茶店, 超市), another business named as such (隔壁新开的…;
+        ad.third_party) or any other seller's word keeps it an ad."""
         names = set(rep.names(Label.AD))
         if not names or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
-                or self.offtopic is None or self.offtopic._elsewhere(compact):
+                or self.offtopic is None or self.offtopic._elsewhere(compact) \
+                or lexicons().words["ad.third_party"].search(compact):
             return
         # an event's name, not the people it is for (摊主 in 摊主月度大会 is everyone in a stall-holders' group)
         named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \
             if self.own_events is not None else []
+        named += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
         money = rep.signal("money")
         priced = [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
         tie: list[str] = named or priced
