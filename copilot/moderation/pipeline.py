@@ -929,7 +929,7 @@ def _amount(text: str) -> float | None:
 def _profile_prices(profile: GroupProfile) -> frozenset[float]:
     """The prices the profile itself states: in its events' details and sign-up notes, its products, its paid tier."""
     texts = [f"{e.signup} {e.details}" for e in profile.all_events()]
-    found = {float(m.group(0)) for t in texts for m in re.finditer(r"\d+(?:\.\d+)?(?=\s*元|\s*块)", t)}
+    found = {a for t in texts for hit in patterns().money.findall(normalise(t).folded) if (a := _amount(hit)) is not None}
     for p in profile.products:
         found.update(x for x in (p.price, p.promo_price) if x)
     if profile.paid is not None:
