@@ -173,3 +173,21 @@ def test_a_real_warning_still_is_one(profile_moderator: Callable[[str], Moderato
 def test_bad_input_in_the_shops_group_never_raises(profile_moderator: Callable[[str], Moderator], text: str) -> None:
     v = profile_moderator(STUDIO).moderate({"id": "x", "user": "u12", "text": text})
     assert v.label in ("ok", "ad", "spam", "off_topic", "abuse")
+
+
+HANFU = """
+name: 苏州汉服同袍会
+positioning: 汉服同袍交流穿搭、发型和拍照，组织外拍；同袍可以出自己穿过的汉服
+topics: [汉服, 穿搭, 发型, 外拍]
+audience: 汉服爱好者
+"""
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("今天穿明制袄裙去上班，同事都说好看", "ok"),      # a 形制 the profile does not name: the hanfu domain's word
+    ("今天上班又被老板骂了，好烦", "off_topic"),         # the same life word with nothing of the group in it
+])
+def test_a_hanfu_groups_own_words_tie_a_message_the_profile_does_not_name(
+        profile_moderator: Callable[[str], Moderator], text: str, label: str) -> None:
+    v = profile_moderator(HANFU).moderate({"id": "f", "user": "u13", "text": text})
+    assert v.label == label, v.reason
