@@ -96,8 +96,8 @@ audience: 家属
 @pytest.mark.parametrize("text", [
     "就你这逻辑也配上场？回炉重造吧",
     "就你这水平也配当一辩？回去多读两年书",
-    # one attack cue and an abuse model below its floor (0.83): not yet labelled — the known miss of this round
-    pytest.param("连规则都没看懂，脑子呢？", marks=pytest.mark.xfail(strict=True, reason="abuse model under its floor")),
+    # one attack cue and an abuse model below its sure floor (0.83): a put-down by itself (abuse.contempt, dev17g)
+    "连规则都没看懂，脑子呢？",
 ])
 def test_contempt_without_swear_words_is_labelled_abuse(profile_moderator: Callable[[str], Moderator],
                                                          text: str) -> None:

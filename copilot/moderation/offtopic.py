@@ -174,6 +174,32 @@ def permitted_words(positioning: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def organiser_clauses(positioning: str) -> tuple[str, ...]:
+    """The clauses of the positioning that say what the group's own organiser posts (relevance.yaml
+    ``organiser_post``): "店员发新品、预订蛋糕、到店自提和会员优惠", "会员日优惠由药房在群里发布". A clause counts when it
+    has a posting verb and a poster of the group's own in it or in the clause before ("品牌官方会员群，发布新品…");
+    a clause that forbids (不允许, 禁止) is none."""
+    spec = load_resource(RELEVANCE)["organiser_post"]
+    negations = tuple(load_resource(RELEVANCE)["permission"]["negations"])
+    posters, verbs = _alternation(set(spec["posters"])), _alternation(set(spec["verbs"]))
+    found, before = [], ""
+    for clause in re.split(r"[，,；;。.!！？?\n]", fold(positioning)):
+        if verbs.search(clause) and not any(n in clause for n in negations) and \
+                (posters.search(clause) or posters.search(before)):
+            found.append(clause)
+        before = clause
+    return tuple(found)
+
+
+def organiser_words(positioning: str) -> frozenset[str]:
+    """The words of :func:`organiser_clauses`: "店员发新品、预订蛋糕…" → 新品, 预订, 蛋糕, 自提, 会员, 优惠."""
+    spec = load_resource(RELEVANCE)["organiser_post"]
+    generic, particles, _ = _relevance()
+    stop = set(spec["stop"]) | set(spec["posters"]) | set(spec["verbs"]) | generic | particles
+    return frozenset(w for clause in organiser_clauses(positioning) for w in tokenize(clause, for_search=False)
+                     if len(w) >= 2 and w not in stop)
+
+
 def _whole_at_one_end(text: str, start: int, end: int) -> bool:
     """The span ``text[start:end]`` begins or ends where a jieba word does; a span cut off from words at both
     ends straddles two words (宜家 in 便宜|家里) — a mis-split at one end (我献|了 → 献了) still counts."""
@@ -255,6 +281,8 @@ class OffTopicDetector:
         errands = [] if report.used_item else self._errands(n.compact)
         if not report.used_item:  # "商场今天有活动，满300减50": another venue's sale or sign-up is an errand of life too
             errands += [w for w in self._elsewhere_doings(n.compact) if w not in errands]
+            # "周末有没有人一起去爬山" in a calligraphy group: the members' own plans, not the group's arrangement
+            errands += [w for w in self._outings(n.compact) if w not in errands]
         relevant = self._relevance(n.compact, report, errand=bool(errands))
         if relevant is not None:
             return relevant
@@ -313,6 +341,13 @@ class OffTopicDetector:
         v = self.vocab
         return [w for w in dict.fromkeys(cue_words(lexicons().words[lexicon], compact))
                 if w not in self.own_text and not v.pattern.search(w) and not v.related.search(w)]
+
+    def _outings(self, compact: str) -> list[str]:
+        """An outing (``outings`` in lexicons.yaml: 吃火锅, 爬山, 看樱花) the message invites members to (``invitation``:
+        一起去, 有没有人一起) that is not this group's business."""
+        if not lexicons().words["invitation"].search(compact):
+            return []
+        return self._not_ours("outings", compact)
 
     def _elsewhere_doings(self, compact: str) -> list[str]:
         """Another venue (``_elsewhere``) named beside an event's or a sale's words (活动, 报名, 买一送一, 满减):

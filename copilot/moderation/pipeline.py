@@ -30,7 +30,15 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import normalise
-from copilot.moderation.offtopic import CHATTER_MIN, OffTopicDetector, event_kind_words, generic_words, permitted_words
+from copilot.moderation.offtopic import (
+    CHATTER_MIN,
+    OffTopicDetector,
+    event_kind_words,
+    generic_words,
+    organiser_clauses,
+    organiser_words,
+    permitted_words,
+)
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import (
@@ -176,6 +184,15 @@ class Moderator:
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
         self.own_events = _event_words(profile) if profile else None
+        # what the group's own organiser offers (店员发新品、预订蛋糕…; 老师可以发自己的大师课) and the prices the profile
+        # itself states (an event's 每人30元, a product's price): a message offering them is the group's own offer
+        own = (organiser_words(profile.positioning) | permitted) - generic_words() if profile else frozenset()
+        self.own_offer = alternation(sorted(own)) if own else None
+        self.own_offer_text = "。".join(organiser_clauses(profile.positioning)) if profile else ""
+        self.own_prices = _profile_prices(profile) if profile else frozenset()
+        self.who_text = normalise(" ".join([profile.name or "", profile.audience])).compact if profile else ""
+        products = {normalise(p.name).compact for p in profile.products} if profile else set()
+        self.own_products = alternation(sorted(w for w in products if len(w) >= 2)) if products else None
         embedder = make_embedder(settings) if semantic and profile is not None else None
         self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
 
@@ -304,6 +321,8 @@ class Moderator:
             checks["reach_notice"] = True
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
+        if scores[Label.AD] >= 0.5 and not group_model:
+            self._own_offer(rep, n.compact, scores, checks)
         if not group_model:
             # the group's own fee and accounts, a member's wanted post, giveaway or word for a tradesman: each caps
             # the ad score where it applies (_MEMBER_CHECKS), in order, each seeing the score the last one left
@@ -355,6 +374,36 @@ class Moderator:
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_event"] = named[:3]
+
+    def _own_offer(self, rep: SignalReport, compact: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+        """The group's own paid event or product, offered in its own group ("这周六亲子烘焙课还有3组名额，每组88元，扫码
+        预订" where the profile's event says 每组亲子88元; "本周新品…会员价12元，到店自提" in the shop's own group): the QR
+        code, the price and 到店 are how the group's own organiser sells. Tied to the profile by the name of one of its
+        events or products, or a price the profile states — then anything the offer says about paying (扫码, 到店) is the event's — or by the words
+        of what the positioning says the organiser posts (新品, 会员, 自提), and then every promo or shop word must be one
+        of those. A handle, a link, a disguise, another venue (奶茶店, 超市), another business named as such (隔壁新开的…;
+        ad.third_party) or any other seller's word keeps it an ad."""
+        names = set(rep.names(Label.AD))
+        if not names or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
+                or self.offtopic is None or self.offtopic._elsewhere(compact) \
+                or lexicons().words["ad.third_party"].search(compact):
+            return
+        # an event's name, not the people it is for (摊主 in 摊主月度大会 is everyone in a stall-holders' group)
+        named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \
+            if self.own_events is not None else []
+        named += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
+        money = rep.signal("money")
+        priced = [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
+        tie: list[str] = named or priced
+        if not tie:
+            own = set(self.own_offer.findall(compact)) if self.own_offer is not None else set()
+            said = [w for name in ("promo_words", "business") if (sig := rep.signal(name)) is not None for w in sig.items]
+            qr = lexicons().words["qr"]
+            if not own or any(not (w in self.own_offer_text or w in _SIGN_UP_WORDS or qr.fullmatch(w)) for w in said):
+                return
+            tie = sorted(own)
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["own_offer"] = tie[:3]
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
@@ -638,7 +687,10 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     # a price question counts as asking only when nothing but the price points at a sale (no code to copy,
     # no handle, no shop words): "口令…复制打开, 还是60g的" is a deal post, not a question
     asking = p_ad < 0.5 or (rep.price_ask and not group_model and set(rep.names(Label.AD)) <= {"money"})
-    if rep.question and asking and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH):
+    # the profile's banned item beside a trade (有要画眉的吗…价格好说) is offered whatever the sentence form: the trade
+    # signal already leaves out a question's invitation, so asking discounts nothing more
+    if rep.question and asking and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH) \
+            and "banned_deal" not in rep.names(Label.AD):
         # asking about terms ("免费送还是收邮费？", "怎么付款？扫码还是转账？") is not offering them —
         # unless the wording itself reads like this community's ads (a request for cheats in a game group).
         # Whether a price is fair ("卖家要2300，这价能入吗？") is asked, whatever the shared model makes of
@@ -728,7 +780,7 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
 
 def _private_offer(rep: SignalReport) -> bool:
     """All the message offers is 私我/私聊我 and a word or two of everyday promo (免费, 链接): no handle, price, link,
-    QR code, pointer, lure or seller's word."""
+    QR code, pointer, lure or seller's word (a seller's word beside 私我 is its own signal, private_seller)."""
     names = set(rep.names(Label.AD))
     promo = rep.signal("promo_words")
     return "invite" in names and names <= {"invite", "promo_words"} and not (rep.contacts or rep.urls) \
@@ -872,6 +924,27 @@ _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", 
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
 
+# What the group's own offer may carry: its price, the QR code to pay or book, 扫码/报名, 到店 (see _own_offer).
+_OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business"})
+
+
+def _amount(text: str) -> float | None:
+    """The number in a price as written (88元 → 88.0, ¥12.5 → 12.5), or None."""
+    m = re.search(r"\d+(?:\.\d+)?", text)
+    return float(m.group(0)) if m else None
+
+
+def _profile_prices(profile: GroupProfile) -> frozenset[float]:
+    """The prices the profile itself states: in its events' details and sign-up notes, its products, its paid tier."""
+    texts = [f"{e.signup} {e.details}" for e in profile.all_events()]
+    found = {a for t in texts for hit in patterns().money.findall(normalise(t).folded) if (a := _amount(hit)) is not None}
+    for p in profile.products:
+        found.update(x for x in (p.price, p.promo_price) if x)
+    if profile.paid is not None:
+        found.add(profile.paid.price)
+    return frozenset(found)
+
+
 def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
     """The names of the profile's events as members write them: each title and the words of it that name
     the arrangement (拉练 in 月度拉练), not its time or place words (周六, 每月, 城西) nor the group's topics."""
@@ -890,7 +963,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "banned_deal", "lure_reply", "evasion", "injection", "referral", "health_claim", "buy_call"})
+                     "business", "scam", "banned", "banned_deal", "lure_reply", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use

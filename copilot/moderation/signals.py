@@ -83,12 +83,24 @@ def banned_list(items: list[str]) -> BannedList | None:
     if not terms:
         return None
     generic = set(lexicon_data()["ad"]["banned_generic"])
+    senses = {normalise(k).compact: v for k, v in lexicon_data()["ad"]["banned_senses"].items()}
     item_of: dict[str, str] = {}
     for term in terms:
         words = tokenize(term, for_search=False, keep_stopwords=True)
         if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in generic:
             item_of.setdefault(words[0], term)
+        # what a seller writes for the item's part without its word (山上的 for 野生): the same part, paraphrased
+        for part, said in senses.items():
+            if part in term:
+                item_of.update((normalise(w).compact, term) for w in said if normalise(w).compact not in item_of)
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of)
+
+
+def warns(compact: str) -> bool:
+    """The message warns the group (骗子, 别信, 千万别…) — not a seller's reassurance (我不是骗子; lexicons.yaml
+    ``warning_not``, masked first). ``compact``: the message's compact form."""
+    lex = lexicons()
+    return bool(lex.warning.search(lex.words["warning_not"].sub("", compact)))
 
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
@@ -238,6 +250,7 @@ class Patterns:
     health_claim: re.Pattern[str]
     unit_price: re.Pattern[str]
     group_qr: re.Pattern[str]
+    cheaper: re.Pattern[str]
     measure: re.Pattern[str]
 
 
@@ -278,6 +291,8 @@ def patterns() -> Patterns:
         health_claim=re.compile(rf"[{hc['counts']}]+" + _alt(hc["periods"]) + r"[\u3400-\u9fff]{0,2}?" + _alt(hc["verbs"])
                                 + rf"[\u3400-\u9fff]{{0,4}}?[{hc['counts']}]+"),
         # … or the amount first (3000一只, 80每张): two digits or more, then each + counter
+        cheaper=re.compile(_alt(d["cheaper"]["lead"]) + rf"{_CLAUSE}{{1,{int(d['cheaper']['gap'])}}}?"
+                           + _alt(d["cheaper"]["tail"]) + "|" + d["cheaper"]["discount"]),
         unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
@@ -551,7 +566,7 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     (not in a question) an invitation to get in touch. A warning about the banned thing (…留了电话，大家千万别信)
     offers nothing."""
     found = _banned_hits(scan, spec)
-    if found is None or scan.lex.warning.search(scan.n.compact):
+    if found is None or warns(scan.n.compact):
         return None
     named = "".join(found.items)  # the item's own words (代刷 of 代刷票) are not a trade beside it
     trade = [w for w in scan.lex.words["ad.trade"].findall(scan.n.compact) if w not in named]
@@ -708,13 +723,23 @@ def _referral(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits, "with_link" if scan.blocked else "default")
 
 
+def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A seller's word (源头厂家, 名额不多) or a discount against the shops (比超市便宜三成) beside an invitation to get
+    in touch privately (私我, 滴滴我): the offer and its way to buy. (A unit price is not one: a landlord's 3500一个月
+    and a member's 贴砖一平80 are quoted with 私聊 too.)"""
+    if not scan.found.get("invite"):
+        return None
+    hits = scan.words(spec) + patterns().cheaper.findall(scan.n.compact)
+    return Finding(list(dict.fromkeys(hits))) if hits else None
+
+
 def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec) + patterns().health_claim.findall(scan.n.digits)
     return Finding(hits) if hits else None
 
 
 _DETECTORS: dict[str, Detector] = {
-    "contact": _contact, "invite": _invite, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
+    "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
@@ -767,13 +792,15 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     cjk = len(re.findall(r"[\u3400-\u9fff]", c))
     substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
     chatter = list(dict.fromkeys(cue_words(lex.chatter, c)))
-    warning = bool(lex.warning.search(c))
+    warning = warns(c)
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     price_ask = question and bool(lex.words["price_ask"].search(c))
     own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c)
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
-    attacks = len(set(lex.words["abuse.attack"].findall(unquoted(n.folded))))
+    own_words = unquoted(n.folded)
+    # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
+    attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words))
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
