@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.index import KnowledgeIndex, example_cues
-from copilot.knowledge.ranking import SECOND_FROM, SectionHit, SectionRanking, section_scorer
+from copilot.knowledge.ranking import SECOND_FROM, SectionHit, SectionRanking, parts_cues, section_scorer
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
@@ -202,24 +202,10 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     return out
 
 
-class QuestionParts(BaseModel):
-    """How a question that asks two things is cut in two (``resources/retrieval/parts.yaml``)."""
-
-    joiners: list[str]
-    marks: list[str]
-    min_chars: int
-
-
-@lru_cache(maxsize=1)
-def _parts_cues() -> QuestionParts:
-    path = RESOURCES_DIR / "retrieval" / "parts.yaml"
-    return QuestionParts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-
-
 def question_parts(question: str) -> list[str]:
     """The question's two parts when it asks two things (cut at its first joiner such as 另外, or at a
     question mark with more words after it, both halves long enough), else the question alone."""
-    cues = _parts_cues()
+    cues = parts_cues()
     text = question.strip()
     cuts = [(text.find(w), len(w)) for w in cues.joiners if text.find(w) > 0]
     cuts += [(text.find(m) + len(m), 0) for m in cues.marks if 0 < text.find(m) < len(text) - len(m)]

@@ -39,10 +39,12 @@ from copilot.knowledge.ranking import (
     SectionHit,
     SectionRanking,
     Signals,
+    asking_clause,
     asks_to_operate,
     confidence_model,
     near_misses,
     off_scope,
+    parts_cues,
     section_scorer,
 )
 from copilot.textnorm import fold, split_sentences, tokenize
@@ -420,6 +422,18 @@ class KnowledgeIndex:
                              bm25_rank=lexical.index(cid) + 1 if cid in lexical else None))
         return hits
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The question's e5 vector, leaning towards the clause that asks (:func:`asking_clause`): its own
+        vector joins the whole question's with ``parts.yaml``'s ``asks_weight``, so a situation told at length
+        does not outweigh the short clause that says what is wanted."""
+        qv = self.embedder.embed_query(fold(query))
+        weight = parts_cues().asks_weight
+        clause = asking_clause(query) if weight > 0 else ""
+        if not clause:
+            return qv
+        mixed = qv + weight * self.embedder.embed_query(clause)
+        return mixed / (float(np.linalg.norm(mixed)) or 1.0)
+
     def signals(self, query: str, *, expand: bool = True) -> tuple[Signals, tuple[str, ...]]:
         """Per-section scores for ``query`` (see :mod:`copilot.knowledge.ranking`) and the card terms
         the synonym table added to it."""
@@ -428,7 +442,7 @@ class KnowledgeIndex:
         terms = expansion.terms if expansion else ()
         own = tokenize(query) or [fold(query)]
         extra = tokenize(" ".join(terms)) if terms else []
-        qv = self.embedder.embed_query(fold(query))
+        qv = self.query_vector(query)
         own_lexical = loaded.bm25_scores(loaded.bm25, own)
         lexical = own_lexical + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.bm25, extra)
         fields = (loaded.bm25_scores(loaded.fields, own)

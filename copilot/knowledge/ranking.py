@@ -66,6 +66,7 @@ SCORER_FILE = RESOURCES_DIR / "retrieval" / "section_scorer.json"
 OFF_SCOPE_FILE = RESOURCES_DIR / "retrieval" / "off_scope.yaml"  # training data of the scope model
 SCOPE_MODEL_FILE = RESOURCES_DIR / "retrieval" / "scope_classifier.json"
 NEAR_MISS_FILE = RESOURCES_DIR / "retrieval" / "near_misses.json"
+PARTS_FILE = RESOURCES_DIR / "retrieval" / "parts.yaml"
 FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operation", "scope", "fit")
 SCOPE_NGRAMS = (1, 3)
 # what the (question, section) scorer sees of one candidate section (:meth:`Signals.pair_matrix`)
@@ -313,6 +314,50 @@ def _near_misses(path: Path, mtime: float) -> NearMisses:
 def near_misses(path: Path = NEAR_MISS_FILE) -> NearMisses | None:
     """The shipped near-miss prototypes, or None when there are none."""
     return _near_misses(path, path.stat().st_mtime) if path.exists() else None
+
+
+class QuestionParts(BaseModel):
+    """How a question is cut into what it asks (``resources/retrieval/parts.yaml``): ``joiners``/``marks``
+    cut a question that asks two things in two (:func:`copilot.knowledge.ask.question_parts`); ``clauses``
+    split it into comma clauses and ``asks`` are the forms that make a clause the one asking
+    (:func:`asking_clause`)."""
+
+    joiners: list[str]
+    marks: list[str]
+    min_chars: int
+    clauses: list[str] = []
+    asks: list[str] = []
+    not_asks: list[str] = []  # forms holding an ask word that ask nothing (不怎么管, 没什么人)
+    asks_weight: float = 0.0
+
+    def asks_in(self, clause: str) -> bool:
+        """Whether ``clause`` (folded) asks something: an ``asks`` form left once the ``not_asks`` ones are removed."""
+        for form in self.not_asks:
+            clause = clause.replace(form, "|")
+        return any(a in clause for a in self.asks)
+
+
+@lru_cache(maxsize=1)
+def parts_cues() -> QuestionParts:
+    return QuestionParts.model_validate(yaml.safe_load(PARTS_FILE.read_text(encoding="utf-8")))
+
+
+def asking_clause(question: str) -> str:
+    """The clause of a situational question that carries what is asked (the first comma clause holding 要不要,
+    怎么, 吗… of ``parts.yaml``'s ``asks``, not only as 不怎么/没什么 of its ``not_asks``),
+    or ``""`` when the question is one clause or none asks: in
+    "群里冷清了半年，群主都不说话了，还能救回来吗" the situation is told first and the ask comes last."""
+    cues = parts_cues()
+    if not cues.asks or not cues.clauses:
+        return ""
+    text = fold(question).strip()
+    pieces = [text]
+    for mark in cues.clauses:
+        pieces = [p for piece in pieces for p in piece.split(mark)]
+    clauses = [p.strip() for p in pieces if p.strip()]
+    if len(clauses) < 2:
+        return ""
+    return next((c for c in clauses if cues.asks_in(c)), "")
 
 
 @lru_cache(maxsize=1)
