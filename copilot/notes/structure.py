@@ -301,6 +301,20 @@ def find_topic(messages: list[Message]) -> str | None:
             match = pattern.search(m.text)
             if match:
                 return match.group(1).strip(" ：:，,")
+    return stated_topic(messages)
+
+
+def stated_topic(messages: list[Message]) -> str | None:
+    """The subject the opener states in words ("今天跟大家讲一下二十四式太极拳的站桩要领", "今晚請咗Jason師傅同大家講下
+    拉花入門"), as written (read on the folded text, cut from the original when folding kept its length)."""
+    for m in messages[:8]:
+        f = _fold(m.text)
+        if has(f, "announcement", "next"):
+            continue
+        match = cue("patterns", "stated_topic").search(f)
+        if match:
+            same = len(f) == len(m.text)
+            return (m.text[match.start(1):match.end(1)] if same else match.group(1)).strip(" ：:，,")
     return None
 
 
@@ -1787,6 +1801,14 @@ def _similar(a: str, b: str) -> bool:
 
 
 # -- phases ------------------------------------------------------------------------------------------
+def _talk_tip(a: Announcement, messages: list[Message], speakers: list[str]) -> bool:
+    """The speaker's own reminder in a talk that gives advice and no date or time ("最后提醒一下，鱼不要一次下
+    太多，第一批不超过5条"): a point of the talk (a key point), not a notice to the group."""
+    f = _fold(a.text)
+    return a.kind == "通知" and bool(a.sources) and all(_speaker_of(messages, i) in speakers for i in a.sources) \
+        and has(f, "action", "advice") and not has(f, "decision", "planned")
+
+
 def segments(messages: list[Message], session: SessionType, speakers: list[str], qa: list[QAPair]) -> list[Segment]:
     """Phases of the session: 开场 / 主讲 / 问答 for a talk; time-gap blocks for a discussion."""
     if not messages:
@@ -1878,7 +1900,8 @@ def analyze(transcript: Transcript) -> Structure:
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
                and not (a.sources and a.sources[0] in own)]
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
-    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)]
+    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)
+                     and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = _merge_decisions([d for d in decisions if not (d.sources and set(d.sources) <= asides)])
     return Structure(
         session_type=session,
