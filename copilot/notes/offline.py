@@ -144,6 +144,13 @@ def reply_fragment(sentence: str) -> bool:
     return bool(m) and len(f) - m.end() <= int(cue_value("summary", "fragment_chars"))
 
 
+def bare_opinion(sentence: str) -> bool:
+    """A short view with no figure, time or title ("抽奖还是有意思的吧", "我觉得没必要"): a reaction, no point."""
+    f = fold(sentence).strip()
+    return len(f) <= int(cue_value("summary", "opinion_chars")) and bool(cue("question", "opinion").search(f)) \
+        and framing_only(sentence)
+
+
 def blames(sentence: str) -> bool:
     """A complaint that names a neighbour ("那个7栋的老刘又把装修垃圾扔厨余桶了"): not for the notes."""
     f = fold(sentence)
@@ -626,7 +633,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     summary, body = _summary(sentences, X, st, lead, budget, notice_ids, qa_ids)
     summary_sources = sorted({s.msg.id for s in body})
 
-    prow = _content_rows(sentences, st, qa_ids | notice_ids)
+    # a bare opinion with nothing to look up ("抽奖还是有意思的吧") is a reaction, no point of the notes
+    prow = [i for i in _content_rows(sentences, st, qa_ids | notice_ids) if not bare_opinion(sentences[i].text)]
     point_pool = [sentences[i] for i in prow]
     chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None,
                  fact_boost=FACT_BOOST)
