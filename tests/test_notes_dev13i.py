@@ -192,3 +192,26 @@ def test_a_bare_opinion_is_no_key_point_but_a_position_with_content_stays() -> N
     points = _points(_notes(HIKING))
     assert not any("稳妥点吧" in p for p in points)
     assert any("1月1日早上7点半" in p for p in points)
+
+
+# a residents' group weighing a fee: the first reply is one member's opinion, others vote the other way
+PARKING = """2026-12-12 20:00 业委会老陈
+小区临时停车收费的事今晚商量一下
+2026-12-12 20:01 业委会老陈
+外来车辆现在每天大概30辆，物业说要收点费管一管
+2026-12-12 20:02 阿强
+停车费怎么收 按月还是按次
+2026-12-12 20:03 小周妈妈
+按次吧，很多访客一个月就来一两次
+2026-12-12 20:04 Tina
+我觉得按月，算起来简单
+2026-12-12 20:05 老吴
+同意按次+1
+2026-12-12 20:06 业委会老陈
+那就按次收，每次5元，下周一开始
+"""
+
+
+def test_an_opinion_among_other_votes_is_not_the_answer() -> None:
+    qa = _notes(PARKING).qa
+    assert not any("算起来简单" in p.answer for p in qa)

@@ -652,16 +652,22 @@ def _alternative(m: Message, session: SessionType, speakers: list[str], host: st
 
 
 def _disputed(q: _Open, messages: list[Message], session: SessionType) -> bool:
-    """In a discussion, a question answered by one member's opinion ("要不要搞个抽奖" — "我觉得抽奖没必要") that
-    another member answers with a different view ("抽奖还是有意思的吧") is still open: no answer is settled."""
+    """In a discussion, a question answered by one member's opinion ("要不要搞个抽奖" — "我觉得抽奖没必要") while
+    another member gives a view of their own on it, just before or after ("抽奖还是有意思的吧", "收个10块意思一下吧"),
+    is still open: no one's opinion is its answer."""
     if session != "话题讨论" or q.direct or not q.answer:
         return False
     first = q.answer[0]
     if not cue("question", "opinion").search(_fold(first.text)):
         return False
     at = next((k for k, x in enumerate(messages) if x.id == first.id), len(messages))
-    return any(x.speaker not in (q.msg.speaker, first.speaker) and cue("question", "opinion").search(_fold(x.text))
-               and relevant(q.text, x.text, by_kind=False) for x in messages[at + 1 : at + 4])
+    def view(x: Message) -> bool:  # on the question's words, or an opinion or a vote of its own ("同意收10块")
+        f = _fold(x.text)
+        return relevant(q.text, x.text, by_kind=False) or bool(cue("question", "opinion").search(f)) \
+            or has(f, "decision", "agree")
+
+    return any(x.speaker not in (q.msg.speaker, first.speaker) and x.id != q.msg.id and view(x)
+               for x in messages[max(q.index + 1, at - 3) : at + 4])
 
 
 def _clean(text: str) -> str:
