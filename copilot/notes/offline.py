@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from copilot.notes.cues import cue
+from copilot.notes.cues import raw as cue_value
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
 from copilot.notes.noise import greeting_only
 from copilot.notes.structure import (
@@ -38,6 +39,9 @@ from copilot.textnorm import fold, split_sentences
 _FILLER_HEAD = cue("summary", "filler_head")
 _FILLER_INLINE = cue("summary", "filler_inline")
 _GREETING_HEAD = cue("summary", "greeting_head")
+_THANKS_HEAD = cue("summary", "thanks_head")
+_REMINDER_HEAD = cue("summary", "reminder_head")
+_TALK_PLAN = cue("patterns", "talk_plan")  # "今天主要讲三件事：…": the talk's outline, said once
 _PROCEDURAL = cue("summary", "procedural")
 _KEY = cue("summary", "conclusion")
 _REACTION = cue("summary", "reaction")
@@ -133,6 +137,20 @@ def framing_only(sentence: str) -> bool:
     return not cue("fact_marks").search(_ORDINAL.sub("", fold(sentence)))
 
 
+def reply_fragment(sentence: str) -> bool:
+    """A short yes to someone ("係，禮拜四前我整好放上嚟"): it needs what it answers, so it is no point."""
+    f = fold(sentence).strip()
+    m = cue("summary", "reply_fragment").match(f)
+    return bool(m) and len(f) - m.end() <= int(cue_value("summary", "fragment_chars"))
+
+
+def bare_opinion(sentence: str) -> bool:
+    """A short view with no figure, time or title ("抽奖还是有意思的吧", "我觉得没必要"): a reaction, no point."""
+    f = fold(sentence).strip()
+    return len(f) <= int(cue_value("summary", "opinion_chars")) and bool(cue("question", "opinion").search(f)) \
+        and framing_only(sentence)
+
+
 def blames(sentence: str) -> bool:
     """A complaint that names a neighbour ("那个7栋的老刘又把装修垃圾扔厨余桶了"): not for the notes."""
     f = fold(sentence)
@@ -162,8 +180,9 @@ def _asks(sentence: str) -> bool:
 def clean_sentence(text: str) -> str:
     """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
     s = _FILLER_HEAD.sub("", text.strip())
-    rest = _GREETING_HEAD.sub("", s)
-    s = rest if len(rest) >= MIN_CHARS else s  # "各位家长晚上好，提醒一下：…" → "提醒一下：…"
+    for head in (_GREETING_HEAD, _THANKS_HEAD):
+        rest = head.sub("", s)
+        s = rest if len(rest) >= MIN_CHARS else s  # "各位家长晚上好，提醒一下：…" → "提醒一下：…"
     s = _FILLER_INLINE.sub("", s)
     s = _REPEAT.sub(r"\1", s)
     return s.strip(" ，,、")
@@ -196,17 +215,23 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
     aside = side_remarks(transcript.messages) if short and not anonymous else set()
     stale = superseded(transcript.messages)
     opening = {m.id for m in transcript.messages[:3]}
+    early = {m.id for m in transcript.messages[:8]}
 
     def agenda(sentence: str) -> bool:  # the opener's agenda ("春游的事今晚得定下来，地点、时间、费用"): the title's
+        if m.id in early and _TALK_PLAN.search(fold(sentence)) and framing_only(sentence):
+            return True  # the talk's plan ("我是阿鱼…今天主要讲三件事：开缸、硝化、换水"): the title and lead tell it
         return m.id in opening and bool(st.topic) and st.topic in sentence and framing_only(sentence)
 
     for m in transcript.messages:
         if is_chatter(m.text) or m.id in stale:
             continue
         base = _role_weight(m, st)
+        talks = st.session_type == "主讲分享" and m.speaker in st.speakers
         for raw in with_headings(_pieces(m.text)):
             s = clean_sentence(raw)
-            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s):
+            if talks:  # the speaker's "最后提醒一下，…" is advice of the talk, not housekeeping
+                s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
+            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw):
                 continue
             w = base
             if _asks(s):
@@ -608,7 +633,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     summary, body = _summary(sentences, X, st, lead, budget, notice_ids, qa_ids)
     summary_sources = sorted({s.msg.id for s in body})
 
-    prow = _content_rows(sentences, st, qa_ids | notice_ids)
+    # a bare opinion with nothing to look up ("抽奖还是有意思的吧") is a reaction, no point of the notes
+    prow = [i for i in _content_rows(sentences, st, qa_ids | notice_ids) if not bare_opinion(sentences[i].text)]
     point_pool = [sentences[i] for i in prow]
     chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None,
                  fact_boost=FACT_BOOST)

@@ -301,6 +301,20 @@ def find_topic(messages: list[Message]) -> str | None:
             match = pattern.search(m.text)
             if match:
                 return match.group(1).strip(" ：:，,")
+    return stated_topic(messages)
+
+
+def stated_topic(messages: list[Message]) -> str | None:
+    """The subject the opener states in words ("今天跟大家讲一下二十四式太极拳的站桩要领", "今晚請咗Jason師傅同大家講下
+    拉花入門"), as written (read on the folded text, cut from the original when folding kept its length)."""
+    for m in messages[:8]:
+        f = _fold(m.text)
+        if has(f, "announcement", "next"):
+            continue
+        match = cue("patterns", "stated_topic").search(f)
+        if match:
+            same = len(f) == len(m.text)
+            return (m.text[match.start(1):match.end(1)] if same else match.group(1)).strip(" ：:，,")
     return None
 
 
@@ -604,6 +618,56 @@ class _Open:
     direct: bool = False  # answered by an @-reply or by the person it was put to
     loose: bool = False  # answered only by coming next: kept when the exchange is on the session's subject
     more: list[int] = field(default_factory=list)  # the asker's follow-ups joined to the question (cited too)
+    alt: tuple[str, str] | None = None  # "A还是B" with no question form: asks only if a reply picks A or B
+
+
+def _echoes(question: str, reply: str) -> bool:
+    """A reply that repeats what a yes/no or "who has" question asks about ("定金能退吗" — "…全退，之后不退";
+    "你们谁玩过血染钟楼" — "玩过 说书人超累") answers it, whatever words they share."""
+    m = cue("question", "predicate").search(_fold(question))
+    verb = next((g for g in m.groups() if g), None) if m else None
+    if not verb:
+        return False
+    f = _fold(reply)
+    # one character is echoed only as a yes or a no of its own ("全退", "不退", "退得"), not inside another word
+    return verb in f if len(verb) >= 2 else bool(re.search(f"(?:不|没|全|能|可以|会){re.escape(verb)}|{re.escape(verb)}(?:了|过|得)", f))
+
+
+def _picks(q: _Open, m: Message) -> bool:
+    """Whether ``m`` (someone else's) picks one side of the "A还是B" put in ``q``."""
+    if q.alt is None:
+        return True
+    f = _fold(m.text)
+    return m.speaker != q.msg.speaker and (q.alt[0] in f or q.alt[1] in f)
+
+
+def _alternative(m: Message, session: SessionType, speakers: list[str], host: str | None) -> tuple[str, str] | None:
+    """The two sides of a choice put without a question form ("師傅用全脂定低脂奶好" → 全脂 / 低脂); not in the
+    talk's own lines (the speaker's "用全脂还是低脂都可以" is the talk)."""
+    f = _fold(_clean(m.text))
+    if session == "主讲分享" and (m.speaker in speakers or m.speaker == host) or cue("question", "opinion").search(f):
+        return None  # (nor an opinion: "抽奖还是有意思的吧" picks a side itself)
+    match = cue("question", "alternative").search(f)
+    return (match.group(1), match.group(2)) if match and match.group(1) != match.group(2) else None
+
+
+def _disputed(q: _Open, messages: list[Message], session: SessionType) -> bool:
+    """In a discussion, a question answered by one member's opinion ("要不要搞个抽奖" — "我觉得抽奖没必要") while
+    another member gives a view of their own on it, just before or after ("抽奖还是有意思的吧", "收个10块意思一下吧"),
+    is still open: no one's opinion is its answer."""
+    if session != "话题讨论" or q.direct or not q.answer:
+        return False
+    first = q.answer[0]
+    if not cue("question", "opinion").search(_fold(first.text)):
+        return False
+    at = next((k for k, x in enumerate(messages) if x.id == first.id), len(messages))
+    def view(x: Message) -> bool:  # on the question's words, or an opinion or a vote of its own ("同意收10块")
+        f = _fold(x.text)
+        return relevant(q.text, x.text, by_kind=False) or bool(cue("question", "opinion").search(f)) \
+            or has(f, "decision", "agree")
+
+    return any(x.speaker not in (q.msg.speaker, first.speaker) and x.id != q.msg.id and view(x)
+               for x in messages[max(q.index + 1, at - 3) : at + 4])
 
 
 def _clean(text: str) -> str:
@@ -675,6 +739,10 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     if put_to_me:
         return _pick_open(put_to_me, m), True
     close = [q for q in recent if i - q.index <= near and not q.answer and q.msg.speaker != m.speaker]
+    echoed = [q for q in close if _echoes(q.text, m.text)]
+    if echoed:  # it repeats what the question asked: it answers that one (still kept only on the subject)
+        echoed[-1].loose = False
+        return echoed[-1], False
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(close, m)
         sure = q is not None and (relevant(q.text, m.text) or (session == "主讲分享" and m.speaker in speakers))
@@ -731,7 +799,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             continue
         if is_chatter(m.text) or cue("reply", "acks").match(f) or _courtesy(f, people):
             continue
-        recent = [q for q in opened if i - q.index <= window]
+        recent = [q for q in opened if i - q.index <= window and _picks(q, m)]
         chosen: _Open | None = None
         if targets:
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
@@ -739,6 +807,9 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         else:
             chosen, direct = _unaddressed(recent, m, i, session, speakers, near)
         if chosen is None:
+            alt = _alternative(m, session, speakers, host)
+            if alt:  # a choice put without a question form: open only if a reply picks a side
+                opened.append(_Open(m, i, _clean(m.text), set(targets), alt=alt))
             continue
         if direct and chosen.answer and not chosen.direct:
             chosen.answer = []  # the @-reply to the asker supersedes a bystander's guess
@@ -750,7 +821,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         last_answered = chosen
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
-    return [_pair(q, messages, session, decisions or []) for q in opened if q.answer and _kept(q, speakers, host, topic)]
+    return [_pair(q, messages, session, decisions or []) for q in opened
+            if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)]
 
 
 def _courtesy(f: str, people: People) -> bool:
@@ -766,9 +838,12 @@ def _courtesy(f: str, people: People) -> bool:
 def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]) -> bool:
     """A side remark answered by another side remark is chatter, not Q&A: the main voices' relevant
     answers are Q&A; a reply that only came next must be on the session's subject."""
+    asked, answered = on_topic(q.text, topic), on_topic(" ".join(m.text for m in q.answer), topic)
+    if q.alt is not None:  # a choice with no question form asks only when a main voice answers the asker himself
+        # (on-topic or unaddressed picks kept the old locked pairs but leaked 3 noise items: side chatter)
+        return q.direct and (q.answer[0].speaker in speakers or q.answer[0].speaker == host)
     if q.direct:
         return True
-    asked, answered = on_topic(q.text, topic), on_topic(" ".join(m.text for m in q.answer), topic)
     if q.loose:  # (a chat too short for its words to come back is all on its subject)
         return not topic or (asked and answered)
     return q.answer[0].speaker in speakers or q.answer[0].speaker == host or (asked and answered)
@@ -1787,6 +1862,14 @@ def _similar(a: str, b: str) -> bool:
 
 
 # -- phases ------------------------------------------------------------------------------------------
+def _talk_tip(a: Announcement, messages: list[Message], speakers: list[str]) -> bool:
+    """The speaker's own reminder in a talk that gives advice and no date or time ("最后提醒一下，鱼不要一次下
+    太多，第一批不超过5条"): a point of the talk (a key point), not a notice to the group."""
+    f = _fold(a.text)
+    return a.kind == "通知" and bool(a.sources) and all(_speaker_of(messages, i) in speakers for i in a.sources) \
+        and has(f, "action", "advice") and not has(f, "decision", "planned")
+
+
 def segments(messages: list[Message], session: SessionType, speakers: list[str], qa: list[QAPair]) -> list[Segment]:
     """Phases of the session: 开场 / 主讲 / 问答 for a talk; time-gap blocks for a discussion."""
     if not messages:
@@ -1878,7 +1961,8 @@ def analyze(transcript: Transcript) -> Structure:
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
                and not (a.sources and a.sources[0] in own)]
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
-    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)]
+    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)
+                     and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = _merge_decisions([d for d in decisions if not (d.sources and set(d.sources) <= asides)])
     return Structure(
         session_type=session,
