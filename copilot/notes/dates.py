@@ -93,6 +93,7 @@ class _Lexicon:
     holidays: dict[str, tuple[int, int]]
     event_day_words: frozenset[str]
     soon: re.Pattern[str]
+    at_event: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +169,7 @@ def _lexicon() -> _Lexicon:
         holidays={fold(str(k)): (int(str(v)[:2]), int(str(v)[3:])) for k, v in d["holidays"].items()},
         event_day_words=frozenset(fold(str(w)) for w in d["event_day_words"]),
         soon=re.compile(_alt(d["soon"])),
+        at_event=re.compile(_alt(d["at_event"] + d["same_day_refs"])),
     )
 
 
@@ -460,6 +462,12 @@ def says_soon(text: str) -> bool:
     """Whether ``text`` puts its work a moment away ("帳號等一下發", "我一会发群文件"): due soon after the
     message, not on the day of the event under discussion."""
     return bool(_lexicon().soon.search(fold(text)))
+
+
+def done_at_event(text: str) -> bool:
+    """Whether ``text``'s work is done at the event itself ("点心我来带", "当天我负责拍照"), so due on its day,
+    rather than sent or handed in some time before it ("你把名字发给李大爷就行": no day said, none given)."""
+    return bool(_lexicon().at_event.search(fold(text)))
 
 
 def time_spans(folded: str) -> list[tuple[int, int]]:

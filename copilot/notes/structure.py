@@ -29,6 +29,7 @@ from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
+    done_at_event,
     event_days,
     find_deadline,
     next_meetings,
@@ -998,10 +999,11 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
 
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
-             spoken_to: str | None = None, asker: str | None = None) -> list[_Clause]:
+             spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
-    owner when someone else in the sentence does the work."""
+    owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
+    "谁来…" call, so an opening offer ("我来吧") makes the speaker the owner of the work after it."""
     vocative = _acked_vocative(sentence, speaker, people)
     if vocative is not None:
         return [vocative]
@@ -1015,6 +1017,8 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # a clause that is only a name ("王工 插座位置我周日之前标好", voice-to-text) addresses someone: the
     # work is in the clause after it
     parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
+    if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
+        parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
     _handed_on(parts, people)
     _told_first(parts, speaker, lead)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
@@ -1137,6 +1141,7 @@ def _task(text: str, m: Message, people: People, context: dict[str, Message], as
 
 _REPLY_NOTE = "（回复{who}：{about}）"
 _REPLY_LABEL = re.compile(r"（回复[^：）]{1,30}：|）")
+_REPLY_NOTE_RE = re.compile(r"（回复[^）]*）")
 
 
 def _same_task(a: ActionItem, b: ActionItem) -> bool:
@@ -1384,6 +1389,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     invited = find_invitation(messages)
     for idx, m in enumerate(messages):
         lead = people.lead(m.text)
+        offered = _call_answered(messages, idx, m) is not None
         parts = items(m.text)
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
@@ -1414,7 +1420,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
             sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
             settled = bool(recap) or (summary_list and n > 0)
-            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
+            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered):
                 if settled and clause.owner is None:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
                 if preview and clause.kind != "first_person":
@@ -1440,8 +1446,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
 
 
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
-    """A to-do with no time of its own, taken on while an event is ahead ("医药箱我来带" for Saturday's
-    match), is due on that event's day: the day the chat names for it (so the date is grounded). Not one
+    """A to-do with no time of its own, taken on while an event is ahead, for work done at the event
+    ("医药箱我来带" for Saturday's match), is due on that event's day: the day the chat names for it (so
+    the date is grounded). Not work sent or handed in before it ("你把名字发给李大爷就行"), nor one
     whose own time could not be dated ("海报出来后两天内") nor one put a moment away ("一会发")."""
     at = {m.id: i for i, m in enumerate(messages)}
     for a in actions:
@@ -1455,7 +1462,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
                 a.deadline, a.deadline_text = own[-1].iso, own[-1].text
             continue
         day = events[i]
-        if day is not None and day > messages[i].time.date():
+        if day is not None and day > messages[i].time.date() and done_at_event(_REPLY_NOTE_RE.sub("", a.task)):
             a.deadline, a.deadline_text = day.isoformat(), f"{day.month}月{day.day}日"
 
 
@@ -1641,20 +1648,35 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
             return
 
 
+def _offer_only(text: str) -> bool:
+    """Whether a clause is nothing but a volunteer's offer ("我来吧", "我可以！")."""
+    said = _fold(text).strip()
+    offer = cue("action", "volunteer").match(said)
+    return offer is not None and not re.sub(r"\W", "", said[offer.end():])
+
+
+def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | None:
+    """The "谁来…/谁能…" call for help that ``m``, opening with a volunteer's offer ("我来吧"), answers."""
+    if not cue("action", "volunteer").match(_fold(m.text).strip()):
+        return None
+    return next((q for q in (messages[j] for j in range(idx - 1, max(-1, idx - 6), -1))
+                 if q.speaker != m.speaker and has(_fold(q.text), "action", "who_asks") and is_question(q.text)), None)
+
+
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
-    that goes on to name its own task ("我来负责拍照和写简报…") is that task, not the question's."""
+    that goes on to name its own task ("我来吧，周五前出一个清单…") is that task, not the question's
+    (read clause by clause, the offer making the speaker its owner)."""
     said = _fold(m.text).strip()
     offer = cue("action", "volunteer").match(said)
     if not offer or len(said) - offer.end() > int(raw("action", "volunteer_rest")):
         return None
-    for j in range(idx - 1, max(-1, idx - 6), -1):
-        q = messages[j]
-        if q.speaker != m.speaker and has(_fold(q.text), "action", "who_asks") and is_question(q.text):
-            deadline = find_deadline(q.text, q.time)
-            return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
-                              deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
-    return None
+    q = _call_answered(messages, idx, m)
+    if q is None:
+        return None
+    deadline = find_deadline(q.text, q.time)
+    return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
+                      deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
 
 
 # -- decisions and announcements -----------------------------------------------------------------------
