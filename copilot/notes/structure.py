@@ -1403,8 +1403,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
             if recap:  # "今晚定的：A，B，C": each item is a decision
-                by = _agreed(messages, idx, m)
-                listed = [Decision(text=_clean(x), by=by, sources=[m.id])
+                listed = [Decision(text=_clean(x), by=_recap_agreed(messages, idx, m, x), sources=[m.id])
                           for x in re.split(r"[，,；;]", s[recap.end():]) if len(x.strip()) >= 2]
                 decisions += listed
                 recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
@@ -1472,8 +1471,23 @@ def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
     if has(_fold(d.text), "decision", "strong") or has(_fold(d.text), "decision", "summary_header"):
         return False
     group = cue("owner", "group")
-    return any(a.owner and not group.fullmatch(_fold(a.owner)) and a.sources and a.sources[0] == d.sources[0]
-               and _fold(d.text) in _fold(a.task) for a in actions)
+    asked = [a for a in actions if a.owner and not group.fullmatch(_fold(a.owner)) and a.sources
+             and a.sources[0] == d.sources[0] and _fold(d.text) in _fold(a.task)]
+    return bool(asked) and not _settles_besides(d.text, {n for a in asked for n in _owner_names(a.owner)})
+
+
+def _settles_besides(text: str, owners: set[str]) -> bool:
+    """Whether a decision line settles something besides the work it gives ``owners``: "好，那就统一买两卷，
+    钱从公费出，小钱你负责下单" settles what to buy and who pays (a decision and a to-do); "横幅那就麻烦小许去
+    印一下吧" only asks. The clauses that name no owner and no 你, less their times and settling words, must
+    still say something."""
+    you = cue("owner", "you")
+    rest = [c for c in _CLAUSE.split(_fold(text))
+            if c.strip() and not you.search(c) and not any(_fold(o) in c for o in owners if o)]
+    said = "".join(rest)
+    for start, end in sorted(time_spans(said), reverse=True):
+        said = said[:start] + said[end:]
+    return len(cue("decision", "formula").sub("", said)) >= 4
 
 
 def _task_parts(a: ActionItem) -> list[str]:
@@ -1696,7 +1710,7 @@ def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, 
     found = Decision(text=_clean(sentence), sources=[m.id]) if listed else _settled(sentence, messages, idx, decisions)
     if found is None:
         return
-    found.by = _agreed(messages, idx, m)
+    found.by = _recap_agreed(messages, idx, m, found.text) if listed else _agreed(messages, idx, m, found.text)
     decisions.append(found)
     if found.sources[0] != m.id:
         recapped.add(id(found))
@@ -1728,27 +1742,80 @@ def _settled(sentence: str, messages: list[Message], idx: int, decisions: list[D
     return None
 
 
-def _agreed(messages: list[Message], idx: int, m: Message) -> list[str]:
-    """Who made or agreed to the decision in ``messages[idx]``: the decider, the proposer, and those
-    who said yes between the proposal and the decision (or just after it)."""
-    start = idx
-    for j in range(idx - 1, max(-1, idx - 20), -1):
-        if has(_fold(messages[j].text), "decision", "proposal") or (
-                is_question(messages[j].text) and has(_fold(messages[j].text), "question", "group_prompts")):
-            start = j
-            break
-        if _decides(messages[j].text):  # a yes before an earlier decision was a yes to that one
-            start = j
-            break
+def _recap_agreed(messages: list[Message], idx: int, m: Message, text: str) -> list[str]:
+    """Who agreed to an item of a recap ("总结一下今天定的：1. 5月9日…"): the item was put up earlier in the
+    chat, so its yeses are the ones given to that first mention (the line most like it), not to whatever
+    was settled just before the recap."""
+    words = _content_bigrams(text)
+    origin = next((j for j in range(idx) if words and len(_content_bigrams(messages[j].text) & words) >= 0.5 * len(words)), None)
+    if origin is None:
+        return _agreed(messages, idx, m, text)
+    return list(dict.fromkeys([m.speaker, *_agreed(messages, origin, messages[origin], text)]))
+
+
+def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> list[str]:
+    """Who made or agreed to the decision ``text`` in ``messages[idx]``: the decider, the proposer, and those
+    who said yes after the proposal (or right after the decision, before the decider goes on). A vote names its choice ("我选荔枝", "我也
+    投星空"): it is a yes only when the choice is what was decided; a bare yes ("1", "+1", "同意", "可以")
+    counts after the proposal or after a vote for what was decided. Each member's first vote counts, and
+    someone merely speaking nearby agrees to nothing."""
+    stop = next((j for j in range(idx - 1, max(-1, idx - 20), -1) if _decides(messages[j].text)), None)
+    first = max(-1, idx - 20) + 1 if stop is None else stop + 1  # a yes before an earlier decision was to that one
+    # the proposal: the nearest line that proposes, else the nearest question about what was then decided
+    start = next((j for j in range(idx - 1, first - 1, -1) if _puts_up(messages[j].text, "")), None)
+    if start is None:
+        start = next((j for j in range(idx - 1, first - 1, -1) if _puts_up(messages[j].text, text)), None)
     people = [m.speaker]
-    if start < idx:
+    if start is not None:
         people.append(messages[start].speaker)
-    agree = cue("decision", "agree")
-    for other in messages[start + 1 : idx] + messages[idx + 1 : idx + 4]:
-        f = _fold(other.text).strip()
-        if len(f) <= 24 and agree.search(f) and not is_question(other.text):
+    decided = _fold(text)
+    stance: dict[str, bool] = {}  # each member's first vote
+    opened = start if start is not None else first - 1  # no proposal: since the last decision
+    for j in range(first, idx):
+        other = messages[j]
+        if other.speaker == m.speaker or other.speaker in stance:
+            continue
+        vote = _vote(other.text)
+        if vote is not None and decided:
+            stance[other.speaker] = _same_choice(vote, decided)
+            opened = min(opened, j)
+        elif j > opened and _says_yes(other.text):
+            stance[other.speaker] = True
+    people += [who for who, yes in stance.items() if yes]
+    for other in messages[idx + 1 : idx + 4]:  # the yeses right after it, until the decider says something else
+        if other.speaker == m.speaker:
+            break
+        if _says_yes(other.text) and stance.get(other.speaker, True):
             people.append(other.speaker)
     return list(dict.fromkeys(people))
+
+
+def _puts_up(line: str, decided: str) -> bool:
+    """Whether ``line`` puts the matter up for a yes: a proposal ("我提议…", "投个票"), a question to the
+    group, or a question about what was then decided ("比赛衣服要统一吗" before "…统一订白色太极服")."""
+    f = _fold(line)
+    if has(f, "decision", "proposal"):
+        return True
+    if not is_question(line):
+        return False
+    return has(f, "question", "group_prompts") or bool(decided) and bool(_content_bigrams(line) & _content_bigrams(decided))
+
+
+def _says_yes(text: str) -> bool:
+    f = _fold(text).strip()
+    return len(f) <= 24 and bool(cue("decision", "agree").search(f)) and not is_question(text)
+
+
+def _vote(text: str) -> str | None:
+    """The choice a vote names ("我选荔枝" → 荔枝, "我也投星空" → 星空), or None."""
+    hit = cue("decision", "vote").search(_fold(text))
+    return hit.group("choice").strip() if hit else None
+
+
+def _same_choice(choice: str, decided: str) -> bool:
+    """Whether a vote's choice is what the decision settled: its words or a two-character part of them."""
+    choice = re.sub(r"[\W吧啊呀哈的]", "", choice)
+    return bool(choice) and (choice in decided or any(choice[i:i + 2] in decided for i in range(len(choice) - 1)))
 
 
 def _announcement_kind(f: str, in_list: bool) -> str | None:
@@ -1835,6 +1902,18 @@ def segments(messages: list[Message], session: SessionType, speakers: list[str],
     return out
 
 
+def _told_or_advised(text: str) -> bool:
+    """A talk speaker's "decision" that is the story of the past ("后来决定每月收29元") or advice (主图全部
+    换成白底), not a plan of the group: one with a date or time (公演定在9/5, 明天开始改到早上七点半) is a
+    plan, and a deadline's 之前 ("这个礼拜六之前报给我") tells no past."""
+    f = _fold(text)
+    spans = time_spans(f)
+    untimed = f
+    for start, end in sorted(spans, reverse=True):
+        untimed = untimed[:start] + " " + untimed[end:]
+    return has(untimed, "decision", "told_past") or not (spans or has(f, "decision", "planned"))
+
+
 def _speaker_of(messages: list[Message], msg_id: int) -> str | None:
     return next((m.speaker for m in messages if m.id == msg_id), None)
 
@@ -1870,8 +1949,7 @@ def analyze(transcript: Transcript) -> Structure:
     # talk; a dated plan they settle (公演定在9/5, 改到下午3点) is a decision of the group
     if session == "主讲分享":
         decisions = [d for d in decisions if not (all(_speaker_of(msgs, i) in speakers for i in d.sources)
-                                                  and (has(_fold(d.text), "decision", "told_past")
-                                                       or not has(_fold(d.text), "decision", "planned")))]
+                                                  and _told_or_advised(d.text))]
     # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
     taken = [set(a.sources) for a in actions if len(a.sources) > 1]
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
