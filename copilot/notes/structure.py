@@ -930,6 +930,10 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
         given = []
     if given:
         return Owner(_joined(c, mentions, given[0]), "named", scores[given[0]])  # "摄影这块交给小北": 小北's work
+    for i in inside:  # "笔记Jason师傅话会整理好": a promise reported for someone named is that person's
+        m = mentions[i]
+        if m.kind == "P" and cue("owner", "reported").match(c.f, m.end):
+            return Owner(_joined(c, mentions, i), "named", scores[i])
     f = _fold(text)
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
@@ -1281,6 +1285,16 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
 
 
+def _me_too(clause: _Clause, messages: list[Message], idx: int, actions: list[ActionItem]) -> bool:
+    """"我明天去花鸟市场买鱼" — "我周六也要去换个灯": a "me too" answering someone else's own plan, which
+    gave no to-do, is a plan of one's own as well (not work for the group)."""
+    if clause.kind != "first_person" or not idx or not cue("action", "me_too").search(_fold(clause.text)):
+        return False
+    prev = messages[idx - 1]
+    return prev.speaker != messages[idx].speaker and cue("owner", "me").search(_fold(prev.text)) is not None \
+        and not any(prev.id in a.sources for a in actions)
+
+
 def _marked(action: ActionItem, m: Message) -> bool:
     """Whether a to-do's time is a deadline ("周五前", "25号截止"), not just a time ("周五")."""
     return bool(action.deadline_text) and any(d.marked for d in time_expressions(action.deadline_text or "", m.time))
@@ -1430,8 +1444,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
-                if action is not None and (_merge_target(actions, action, speaker_of) is not None
-                                           or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
+                if action is not None and not _me_too(clause, messages, idx, actions) and (
+                        _merge_target(actions, action, speaker_of) is not None
+                        or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
