@@ -32,6 +32,7 @@ from copilot.notes.dates import (
     done_at_event,
     event_days,
     find_deadline,
+    names_event,
     next_meetings,
     says_soon,
     time_expressions,
@@ -1412,7 +1413,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             if len(s) < 4:
                 continue
             f = _fold(s)
-            kind = _announcement_kind(f, in_list=notice_list and n > 0)
+            kind = _announcement_kind(f, in_list=notice_list and n > 0) or _event_notice(s, m)
             if kind and not (n == 0 and len(parts) > 1 and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
                 announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
@@ -1841,6 +1842,25 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
     if has(f, "announcement", "notice") or in_list:
         return "通知"
     return None
+
+
+def _event_notice(sentence: str, m: Message) -> str | None:
+    """"下个月十二号区里有个太极比赛我们队要报名报名费每人二十块": a coming event named with its date (not a
+    day counted from the message, not a deadline) and a further figure (a fee, a count) is a notice to the
+    group, said with no notice word — unless it asks, settles (a decision) or the speaker takes something on."""
+    if m.time is None or len(sentence) < 12 or is_question(sentence) or not names_event(sentence) or _decides(sentence):
+        return None
+    f = _fold(sentence)
+    if cue("owner", "me").search(f):
+        return None
+    dated = [d for d in time_expressions(sentence, m.time) if d.day and d.day > m.time.date() and not d.marked
+             and not d.relative]
+    if not dated:
+        return None
+    rest = f
+    for start, end in sorted(time_spans(f), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    return "通知" if cue("patterns", "counted").search(rest) else None
 
 
 def _completeness(text: str) -> int:
