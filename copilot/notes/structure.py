@@ -1413,7 +1413,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             if len(s) < 4:
                 continue
             f = _fold(s)
-            kind = _announcement_kind(f, in_list=notice_list and n > 0) or _event_notice(s, m)
+            # (the chat's opening line is its topic, told by the title and summary: no notice of its own)
+            kind = _announcement_kind(f, in_list=notice_list and n > 0) or (_event_notice(s, m) if idx else None)
             if kind and not (n == 0 and len(parts) > 1 and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
                 announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
