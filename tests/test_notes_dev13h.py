@@ -236,3 +236,24 @@ def test_bad_input_keeps_its_clear_error() -> None:
     assert _notes("2026-12-01 20:00:00 阿焙\n我来吧\n").actions == []
     with pytest.raises(NotesParseError):
         _notes("\x00\x01 ### ???\n")
+
+
+# Cantonese: a volunteer's 我嚟 answers 邊個幫手…; a matter put to the group (A定係B) is no decision yet
+DRAGON = """2026-11-30 21:00:00 隊長阿詩
+隊衫要收尺碼，邊個幫手統計吓？
+2026-11-30 21:01:00 阿欣
+我嚟啦
+2026-11-30 21:02:00 隊長阿詩
+仲有一樣要大家決定，打邊爐去九龍城定係去荃灣
+2026-11-30 21:03:00 阿欣
+九龍城啦
+2026-11-30 21:04:00 隊長阿詩
+好，咁就決定咗去九龍城打邊爐，12月20號晚上7點
+"""
+
+
+def test_a_cantonese_volunteer_and_a_matter_put_to_the_group() -> None:
+    notes = _notes(DRAGON)
+    assert any(a.owner == "阿欣" and "尺碼" in a.task for a in notes.actions)
+    assert not any("定係" in d.text for d in notes.decisions)
+    assert any("九龍城" in d.text and "決定咗" in d.text for d in notes.decisions)
