@@ -93,6 +93,7 @@ class _Lexicon:
     holidays: dict[str, tuple[int, int]]
     event_day_words: frozenset[str]
     soon: re.Pattern[str]
+    at_event: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +102,14 @@ def _lexicon() -> _Lexicon:
     weekdays = {fold(str(k)): int(v) for k, v in d["weekday_names"].items()}
     week = rf"(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])})?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
     not_day = _alt(d["not_a_day_after"])
-    absolute = (r"(?:(?P<mo>\d{1,2})月(?P<md>\d{1,2})[日号]?|(?<![\d/.])(?P<dm>\d{1,2})[./](?P<dd>\d{1,2})(?![\d/.])(?=\s*(?:前|之前|以前|截止|[（(]?(?:周|星期|礼拜|週)))"
-                rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})?(?<![第\dA-Za-z])(?P<dn>\d{{1,2}})[日号](?!{not_day}))")
+    # a date in Chinese numerals (voice-to-text: 十二月十三号, 下个月十二号): a bare day only with 号 (一日三餐 is no date)
+    cn_day = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    cn_month = "(?:十[一二]?|[一二三四五六七八九])"
+    absolute = (rf"(?:(?P<mo>\d{{1,2}}|(?<![{_CN}]){cn_month})月(?P<md>\d{{1,2}}|{cn_day})[日号]?"
+                r"|(?<![\d/.])(?P<dm>\d{1,2})[./](?P<dd>\d{1,2})(?![\d/.])(?=\s*(?:前|之前|以前|截止|[（(]?(?:周|星期|礼拜|週)))"
+                # after 下个月/本月 a day is a date whatever follows (下个月十二号区里有比赛); alone, not 5号楼
+                rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})(?P<dm2>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号]"
+                rf"|(?<![第\dA-Za-z{_CN}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|(?P<me>{_alt(d['month_end'])}))"
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
@@ -168,6 +175,7 @@ def _lexicon() -> _Lexicon:
         holidays={fold(str(k)): (int(str(v)[:2]), int(str(v)[3:])) for k, v in d["holidays"].items()},
         event_day_words=frozenset(fold(str(w)) for w in d["event_day_words"]),
         soon=re.compile(_alt(d["soon"])),
+        at_event=re.compile(_alt(d["at_event"] + d["same_day_refs"])),
     )
 
 
@@ -205,6 +213,14 @@ def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon, marked: bool 
     return base + timedelta(days=ahead)
 
 
+def _number(figure: str | None) -> str | None:
+    """A day or month written in digits or Chinese numerals (十二 → "12")."""
+    if figure is None or figure.isdigit():
+        return figure
+    value = cn_to_int(figure)
+    return None if value is None else str(value)
+
+
 def _day(g: dict[str, str | None], base: date, lex: _Lexicon) -> date | None:
     if g["rel"]:
         return base + timedelta(days=lex.days[g["rel"]])
@@ -212,7 +228,8 @@ def _day(g: dict[str, str | None], base: date, lex: _Lexicon) -> date | None:
         marked = bool(g.get("mark"))
         wd = lex.weekend_deadline.get(g["wd"], lex.weekdays[g["wd"]]) if marked else lex.weekdays[g["wd"]]
         return _weekday(base, wd, g["wk"], lex, marked=marked)
-    month, day = (g["mo"], g["md"]) if g["mo"] else (g["dm"], g["dd"]) if g["dm"] else (None, g["dn"])
+    month, day = (g["mo"], g["md"]) if g["mo"] else (g["dm"], g["dd"]) if g["dm"] else (None, g["dn"] or g["dm2"])
+    month, day = (_number(month), _number(day))
     if day and g.get("mp"):  # 下个月5号 / 本月20号
         nxt = g["mp"] in lex.next_month
         year, mon = (base.year + (base.month == 12), base.month % 12 + 1) if nxt else (base.year, base.month)
@@ -462,6 +479,18 @@ def says_soon(text: str) -> bool:
     return bool(_lexicon().soon.search(fold(text)))
 
 
+def names_event(text: str) -> bool:
+    """Whether ``text`` names an event (比赛, 聚会, 运动会…: time.yaml's event words)."""
+    f = fold(text)
+    return any(w in f for w in _lexicon().event_words)
+
+
+def done_at_event(text: str) -> bool:
+    """Whether ``text``'s work is done at the event itself ("点心我来带", "当天我负责拍照"), so due on its day,
+    rather than sent or handed in some time before it ("你把名字发给李大爷就行": no day said, none given)."""
+    return bool(_lexicon().at_event.search(fold(text)))
+
+
 def time_spans(folded: str) -> list[tuple[int, int]]:
     """Where the time expressions of an already folded text stand (start, end)."""
     return [(s, e) for s, e, _ in _located(folded, None)]
@@ -474,7 +503,7 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
     for match in lex.pattern.finditer(folded):
         if any(s < match.end() and match.start() < e for s, e, _ in taken):
             continue
-        if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "me", "h")):
+        if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me", "h")):
             continue
         if folded[match.end():match.end() + 1] == "的" and not match.group("h") and not match.group("mark"):
             continue  # 今天的PPT, 周六的活动: which one, not when
@@ -487,7 +516,7 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
             found.day = out[-1][2].day  # 4月2日周四: the weekday names the date just written
         if match.group("mo"):
             spelled_end = match.end("md")
-        no_day = not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "me"))
+        no_day = not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me"))
         start = match.start()
         # "出发前一天晚上8点前": the hour of the day just counted from the event (words only without one)
         day_span = next((t for t in taken if t[1] <= start and not folded[t[1]:start].strip() and t[2].clock is None), None)

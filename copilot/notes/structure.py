@@ -29,8 +29,10 @@ from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
+    done_at_event,
     event_days,
     find_deadline,
+    names_event,
     next_meetings,
     says_soon,
     time_expressions,
@@ -1004,6 +1006,10 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
         given = []
     if given:
         return Owner(_joined(c, mentions, given[0]), "named", scores[given[0]])  # "摄影这块交给小北": 小北's work
+    for i in inside:  # "笔记Jason师傅话会整理好": a promise reported for someone named is that person's
+        m = mentions[i]
+        if m.kind == "P" and cue("owner", "reported").match(c.f, m.end):
+            return Owner(_joined(c, mentions, i), "named", scores[i])
     f = _fold(text)
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
@@ -1073,10 +1079,11 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
 
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
-             spoken_to: str | None = None, asker: str | None = None) -> list[_Clause]:
+             spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
-    owner when someone else in the sentence does the work."""
+    owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
+    "谁来…" call, so an opening offer ("我来吧") makes the speaker the owner of the work after it."""
     vocative = _acked_vocative(sentence, speaker, people)
     if vocative is not None:
         return [vocative]
@@ -1090,6 +1097,8 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # a clause that is only a name ("王工 插座位置我周日之前标好", voice-to-text) addresses someone: the
     # work is in the clause after it
     parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
+    if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
+        parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
     _handed_on(parts, people)
     _told_first(parts, speaker, lead)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
@@ -1212,6 +1221,7 @@ def _task(text: str, m: Message, people: People, context: dict[str, Message], as
 
 _REPLY_NOTE = "（回复{who}：{about}）"
 _REPLY_LABEL = re.compile(r"（回复[^：）]{1,30}：|）")
+_REPLY_NOTE_RE = re.compile(r"（回复[^）]*）")
 
 
 def _same_task(a: ActionItem, b: ActionItem) -> bool:
@@ -1351,6 +1361,16 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
 
 
+def _me_too(clause: _Clause, messages: list[Message], idx: int, actions: list[ActionItem]) -> bool:
+    """"我明天去花鸟市场买鱼" — "我周六也要去换个灯": a "me too" answering someone else's own plan, which
+    gave no to-do, is a plan of one's own as well (not work for the group)."""
+    if clause.kind != "first_person" or not idx or not cue("action", "me_too").search(_fold(clause.text)):
+        return False
+    prev = messages[idx - 1]
+    return prev.speaker != messages[idx].speaker and cue("owner", "me").search(_fold(prev.text)) is not None \
+        and not any(prev.id in a.sources for a in actions)
+
+
 def _marked(action: ActionItem, m: Message) -> bool:
     """Whether a to-do's time is a deadline ("周五前", "25号截止"), not just a time ("周五")."""
     return bool(action.deadline_text) and any(d.marked for d in time_expressions(action.deadline_text or "", m.time))
@@ -1459,6 +1479,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     invited = find_invitation(messages)
     for idx, m in enumerate(messages):
         lead = people.lead(m.text)
+        offered = _call_answered(messages, idx, m) is not None
         parts = items(m.text)
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
@@ -1467,13 +1488,13 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             if len(s) < 4:
                 continue
             f = _fold(s)
-            kind = _announcement_kind(f, in_list=notice_list and n > 0)
+            # (the chat's opening line is its topic, told by the title and summary: no notice of its own)
+            kind = _announcement_kind(f, in_list=notice_list and n > 0) or (_event_notice(s, m) if idx else None)
             if kind and not (n == 0 and len(parts) > 1 and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
                 announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
             if recap:  # "今晚定的：A，B，C": each item is a decision
-                by = _agreed(messages, idx, m)
-                listed = [Decision(text=_clean(x), by=by, sources=[m.id])
+                listed = [Decision(text=_clean(x), by=_recap_agreed(messages, idx, m, x), sources=[m.id])
                           for x in re.split(r"[，,；;]", s[recap.end():]) if len(x.strip()) >= 2]
                 decisions += listed
                 recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
@@ -1489,7 +1510,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
             sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
             settled = bool(recap) or (summary_list and n > 0)
-            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender):
+            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered):
                 if settled and clause.owner is None:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
                 if preview and clause.kind != "first_person":
@@ -1500,8 +1521,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
-                if action is not None and (_merge_target(actions, action, speaker_of) is not None
-                                           or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
+                if action is not None and not _me_too(clause, messages, idx, actions) and (
+                        _merge_target(actions, action, speaker_of) is not None
+                        or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
                     _merge(actions, action, speaker_of)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
@@ -1515,8 +1537,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
 
 
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
-    """A to-do with no time of its own, taken on while an event is ahead ("医药箱我来带" for Saturday's
-    match), is due on that event's day: the day the chat names for it (so the date is grounded). Not one
+    """A to-do with no time of its own, taken on while an event is ahead, for work done at the event
+    ("医药箱我来带" for Saturday's match), is due on that event's day: the day the chat names for it (so
+    the date is grounded). Not work sent or handed in before it ("你把名字发给李大爷就行"), nor one
     whose own time could not be dated ("海报出来后两天内") nor one put a moment away ("一会发")."""
     at = {m.id: i for i, m in enumerate(messages)}
     for a in actions:
@@ -1530,7 +1553,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
                 a.deadline, a.deadline_text = own[-1].iso, own[-1].text
             continue
         day = events[i]
-        if day is not None and day > messages[i].time.date():
+        if day is not None and day > messages[i].time.date() and done_at_event(_REPLY_NOTE_RE.sub("", a.task)):
             a.deadline, a.deadline_text = day.isoformat(), f"{day.month}月{day.day}日"
 
 
@@ -1540,8 +1563,23 @@ def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
     if has(_fold(d.text), "decision", "strong") or has(_fold(d.text), "decision", "summary_header"):
         return False
     group = cue("owner", "group")
-    return any(a.owner and not group.fullmatch(_fold(a.owner)) and a.sources and a.sources[0] == d.sources[0]
-               and _fold(d.text) in _fold(a.task) for a in actions)
+    asked = [a for a in actions if a.owner and not group.fullmatch(_fold(a.owner)) and a.sources
+             and a.sources[0] == d.sources[0] and _fold(d.text) in _fold(a.task)]
+    return bool(asked) and not _settles_besides(d.text, {n for a in asked for n in _owner_names(a.owner)})
+
+
+def _settles_besides(text: str, owners: set[str]) -> bool:
+    """Whether a decision line settles something besides the work it gives ``owners``: "好，那就统一买两卷，
+    钱从公费出，小钱你负责下单" settles what to buy and who pays (a decision and a to-do); "横幅那就麻烦小许去
+    印一下吧" only asks. The clauses that name no owner and no 你, less their times and settling words, must
+    still say something."""
+    you = cue("owner", "you")
+    rest = [c for c in _CLAUSE.split(_fold(text))
+            if c.strip() and not you.search(c) and not any(_fold(o) in c for o in owners if o)]
+    said = "".join(rest)
+    for start, end in sorted(time_spans(said), reverse=True):
+        said = said[:start] + said[end:]
+    return len(cue("decision", "formula").sub("", said)) >= 4
 
 
 def _task_parts(a: ActionItem) -> list[str]:
@@ -1716,20 +1754,35 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
             return
 
 
+def _offer_only(text: str) -> bool:
+    """Whether a clause is nothing but a volunteer's offer ("我来吧", "我可以！")."""
+    said = _fold(text).strip()
+    offer = cue("action", "volunteer").match(said)
+    return offer is not None and not re.sub(r"\W", "", said[offer.end():])
+
+
+def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | None:
+    """The "谁来…/谁能…" call for help that ``m``, opening with a volunteer's offer ("我来吧"), answers."""
+    if not cue("action", "volunteer").match(_fold(m.text).strip()):
+        return None
+    return next((q for q in (messages[j] for j in range(idx - 1, max(-1, idx - 6), -1))
+                 if q.speaker != m.speaker and has(_fold(q.text), "action", "who_asks") and is_question(q.text)), None)
+
+
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
-    that goes on to name its own task ("我来负责拍照和写简报…") is that task, not the question's."""
+    that goes on to name its own task ("我来吧，周五前出一个清单…") is that task, not the question's
+    (read clause by clause, the offer making the speaker its owner)."""
     said = _fold(m.text).strip()
     offer = cue("action", "volunteer").match(said)
     if not offer or len(said) - offer.end() > int(raw("action", "volunteer_rest")):
         return None
-    for j in range(idx - 1, max(-1, idx - 6), -1):
-        q = messages[j]
-        if q.speaker != m.speaker and has(_fold(q.text), "action", "who_asks") and is_question(q.text):
-            deadline = find_deadline(q.text, q.time)
-            return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
-                              deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
-    return None
+    q = _call_answered(messages, idx, m)
+    if q is None:
+        return None
+    deadline = find_deadline(q.text, q.time)
+    return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
+                      deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
 
 
 # -- decisions and announcements -----------------------------------------------------------------------
@@ -1749,7 +1802,7 @@ def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, 
     found = Decision(text=_clean(sentence), sources=[m.id]) if listed else _settled(sentence, messages, idx, decisions)
     if found is None:
         return
-    found.by = _agreed(messages, idx, m)
+    found.by = _recap_agreed(messages, idx, m, found.text) if listed else _agreed(messages, idx, m, found.text)
     decisions.append(found)
     if found.sources[0] != m.id:
         recapped.add(id(found))
@@ -1781,27 +1834,80 @@ def _settled(sentence: str, messages: list[Message], idx: int, decisions: list[D
     return None
 
 
-def _agreed(messages: list[Message], idx: int, m: Message) -> list[str]:
-    """Who made or agreed to the decision in ``messages[idx]``: the decider, the proposer, and those
-    who said yes between the proposal and the decision (or just after it)."""
-    start = idx
-    for j in range(idx - 1, max(-1, idx - 20), -1):
-        if has(_fold(messages[j].text), "decision", "proposal") or (
-                is_question(messages[j].text) and has(_fold(messages[j].text), "question", "group_prompts")):
-            start = j
-            break
-        if _decides(messages[j].text):  # a yes before an earlier decision was a yes to that one
-            start = j
-            break
+def _recap_agreed(messages: list[Message], idx: int, m: Message, text: str) -> list[str]:
+    """Who agreed to an item of a recap ("总结一下今天定的：1. 5月9日…"): the item was put up earlier in the
+    chat, so its yeses are the ones given to that first mention (the line most like it), not to whatever
+    was settled just before the recap."""
+    words = _content_bigrams(text)
+    origin = next((j for j in range(idx) if words and len(_content_bigrams(messages[j].text) & words) >= 0.5 * len(words)), None)
+    if origin is None:
+        return _agreed(messages, idx, m, text)
+    return list(dict.fromkeys([m.speaker, *_agreed(messages, origin, messages[origin], text)]))
+
+
+def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> list[str]:
+    """Who made or agreed to the decision ``text`` in ``messages[idx]``: the decider, the proposer, and those
+    who said yes after the proposal (or right after the decision, before the decider goes on). A vote names its choice ("我选荔枝", "我也
+    投星空"): it is a yes only when the choice is what was decided; a bare yes ("1", "+1", "同意", "可以")
+    counts after the proposal or after a vote for what was decided. Each member's first vote counts, and
+    someone merely speaking nearby agrees to nothing."""
+    stop = next((j for j in range(idx - 1, max(-1, idx - 20), -1) if _decides(messages[j].text)), None)
+    first = max(-1, idx - 20) + 1 if stop is None else stop + 1  # a yes before an earlier decision was to that one
+    # the proposal: the nearest line that proposes, else the nearest question about what was then decided
+    start = next((j for j in range(idx - 1, first - 1, -1) if _puts_up(messages[j].text, "")), None)
+    if start is None:
+        start = next((j for j in range(idx - 1, first - 1, -1) if _puts_up(messages[j].text, text)), None)
     people = [m.speaker]
-    if start < idx:
+    if start is not None:
         people.append(messages[start].speaker)
-    agree = cue("decision", "agree")
-    for other in messages[start + 1 : idx] + messages[idx + 1 : idx + 4]:
-        f = _fold(other.text).strip()
-        if len(f) <= 24 and agree.search(f) and not is_question(other.text):
+    decided = _fold(text)
+    stance: dict[str, bool] = {}  # each member's first vote
+    opened = start if start is not None else first - 1  # no proposal: since the last decision
+    for j in range(first, idx):
+        other = messages[j]
+        if other.speaker == m.speaker or other.speaker in stance:
+            continue
+        vote = _vote(other.text)
+        if vote is not None and decided:
+            stance[other.speaker] = _same_choice(vote, decided)
+            opened = min(opened, j)
+        elif j > opened and _says_yes(other.text):
+            stance[other.speaker] = True
+    people += [who for who, yes in stance.items() if yes]
+    for other in messages[idx + 1 : idx + 4]:  # the yeses right after it, until the decider says something else
+        if other.speaker == m.speaker:
+            break
+        if _says_yes(other.text) and stance.get(other.speaker, True):
             people.append(other.speaker)
     return list(dict.fromkeys(people))
+
+
+def _puts_up(line: str, decided: str) -> bool:
+    """Whether ``line`` puts the matter up for a yes: a proposal ("我提议…", "投个票"), a question to the
+    group, or a question about what was then decided ("比赛衣服要统一吗" before "…统一订白色太极服")."""
+    f = _fold(line)
+    if has(f, "decision", "proposal"):
+        return True
+    if not is_question(line):
+        return False
+    return has(f, "question", "group_prompts") or bool(decided) and bool(_content_bigrams(line) & _content_bigrams(decided))
+
+
+def _says_yes(text: str) -> bool:
+    f = _fold(text).strip()
+    return len(f) <= 24 and bool(cue("decision", "agree").search(f)) and not is_question(text)
+
+
+def _vote(text: str) -> str | None:
+    """The choice a vote names ("我选荔枝" → 荔枝, "我也投星空" → 星空), or None."""
+    hit = cue("decision", "vote").search(_fold(text))
+    return hit.group("choice").strip() if hit else None
+
+
+def _same_choice(choice: str, decided: str) -> bool:
+    """Whether a vote's choice is what the decision settled: its words or a two-character part of them."""
+    choice = re.sub(r"[\W吧啊呀哈的]", "", choice)
+    return bool(choice) and (choice in decided or any(choice[i:i + 2] in decided for i in range(len(choice) - 1)))
 
 
 def _announcement_kind(f: str, in_list: bool) -> str | None:
@@ -1812,6 +1918,25 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
     if has(f, "announcement", "notice") or in_list:
         return "通知"
     return None
+
+
+def _event_notice(sentence: str, m: Message) -> str | None:
+    """"下个月十二号区里有个太极比赛我们队要报名报名费每人二十块": a coming event named with its date (not a
+    day counted from the message, not a deadline) and a further figure (a fee, a count) is a notice to the
+    group, said with no notice word — unless it asks, settles (a decision) or the speaker takes something on."""
+    if m.time is None or len(sentence) < 12 or is_question(sentence) or not names_event(sentence) or _decides(sentence):
+        return None
+    f = _fold(sentence)
+    if cue("owner", "me").search(f):
+        return None
+    dated = [d for d in time_expressions(sentence, m.time) if d.day and d.day > m.time.date() and not d.marked
+             and not d.relative]
+    if not dated:
+        return None
+    rest = f
+    for start, end in sorted(time_spans(f), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    return "通知" if cue("patterns", "counted").search(rest) else None
 
 
 def _completeness(text: str) -> int:
@@ -1896,6 +2021,18 @@ def segments(messages: list[Message], session: SessionType, speakers: list[str],
     return out
 
 
+def _told_or_advised(text: str) -> bool:
+    """A talk speaker's "decision" that is the story of the past ("后来决定每月收29元") or advice (主图全部
+    换成白底), not a plan of the group: one with a date or time (公演定在9/5, 明天开始改到早上七点半) is a
+    plan, and a deadline's 之前 ("这个礼拜六之前报给我") tells no past."""
+    f = _fold(text)
+    spans = time_spans(f)
+    untimed = f
+    for start, end in sorted(spans, reverse=True):
+        untimed = untimed[:start] + " " + untimed[end:]
+    return has(untimed, "decision", "told_past") or not (spans or has(f, "decision", "planned"))
+
+
 def _speaker_of(messages: list[Message], msg_id: int) -> str | None:
     return next((m.speaker for m in messages if m.id == msg_id), None)
 
@@ -1931,8 +2068,7 @@ def analyze(transcript: Transcript) -> Structure:
     # talk; a dated plan they settle (公演定在9/5, 改到下午3点) is a decision of the group
     if session == "主讲分享":
         decisions = [d for d in decisions if not (all(_speaker_of(msgs, i) in speakers for i in d.sources)
-                                                  and (has(_fold(d.text), "decision", "told_past")
-                                                       or not has(_fold(d.text), "decision", "planned")))]
+                                                  and _told_or_advised(d.text))]
     # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
     taken = [set(a.sources) for a in actions if len(a.sources) > 1]
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
