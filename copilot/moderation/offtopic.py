@@ -20,6 +20,7 @@ can clear a message that is close in meaning to the profile.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, banned_list, cue_words, lexicon_data, lexicons
-from copilot.paths import load_resource
+from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import COMMON_WORD_FREQ, fold, tokenize, word_bounds, word_class, word_frequency
 
@@ -48,9 +49,15 @@ def _relevance() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _unknown_noun_rule() -> tuple[int, frozenset[str], int]:
+def _unknown_noun_rule() -> tuple[int, frozenset[str], int, str]:
+    """relevance.yaml ``unknown_noun``, with the folded text of the chat corpora it names (read once)."""
     data = load_resource(RELEVANCE)["unknown_noun"]
-    return int(data["max_freq"]), frozenset(str(c) for c in data["classes"]), int(data["min_len"])
+    seen = []
+    for rel in data["seen_in"]:
+        for line in (RESOURCES_DIR / rel).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                seen.append(fold(str(json.loads(line).get("text", ""))))
+    return int(data["max_freq"]), frozenset(str(c) for c in data["classes"]), int(data["min_len"]), "\n".join(seen)
 
 
 def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -58,14 +65,14 @@ def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset()) -> 
     (relevance.yaml ``unknown_noun``), not one of ``known`` (the chatter and errand words already found)."""
     import jieba.posseg as pseg  # noqa: PLC0415 - the POS tagger loads its own model, only when asked
 
-    max_freq, classes, min_len = _unknown_noun_rule()
+    max_freq, classes, min_len, seen = _unknown_noun_rule()
     generic = generic_words()
     out = []
     for tok in pseg.lcut(fold(text)):
         w, flag = tok.word, tok.flag
         if len(w) < min_len or not re.fullmatch(r"[\u3400-\u9fff]+", w) or w in generic or w in known:
             continue
-        if any(w in k or k in w for k in known):
+        if any(w in k or k in w for k in known) or w in seen:
             continue
         freq = word_frequency(w)
         # a rare word made up of a common one (太精彩 = 太 + 精彩) is no unknown name

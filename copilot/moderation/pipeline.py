@@ -726,6 +726,8 @@ def _shop_link_only(rep: SignalReport, text: str) -> bool:
         return False
     if not rep.blocked_urls or any(h in SHORTENERS or not is_shop_host(h) for h in rep.blocked_urls):
         return False
+    if "business" in names and "money" not in names:
+        return False  # a seller's word (秒杀) with no price to pass on is a pitch, as in _member_post
     wordy = [s for s in rep.signals if s.name in ("promo_words", "business")]
     return all(len(s.items) <= 1 for s in wordy) and not lexicons().words["ad.reply_call"].search(text)
 
