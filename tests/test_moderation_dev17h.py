@@ -139,6 +139,7 @@ def test_a_shop_page_with_a_handle_bait_or_shortener_is_still_deleted(
 # -- A: a life word beside a word the profile does not know ----------------------------------------------------------
 @pytest.mark.parametrize("profile, text", [
     (QIPAO, "今天穿海派改良款去上班 同事都夸好看"),
+    (QIPAO, "今天穿宋制去上班 同事都说好看"),
     (BIRDING, "今天去上班路上看到一只戴胜 好开心"),
 ])
 def test_a_life_word_beside_an_unknown_noun_is_never_a_public_reminder(
@@ -157,5 +158,7 @@ def test_unknown_nouns_are_rare_nouns_not_common_words_or_bad_input() -> None:
     assert "戴胜" in unknown_nouns("今天去上班路上看到一只戴胜")
     assert unknown_nouns("今天上班被老板骂了 好烦") == []
     assert unknown_nouns("太精彩了") == []  # 太 + 精彩: made of a common word
+    assert unknown_nouns("今天股票又跌了 亏麻了") == []  # a new word before 了 is a predicate
+    assert unknown_nouns("哪家修手机的靠谱") == []  # 靠谱: our chat corpora use it
     assert unknown_nouns("看到一只戴胜", {"戴胜"}) == []
     assert unknown_nouns("") == [] and unknown_nouns("🙂🙂 123 abc") == []

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import jieba
 import numpy as np
 
 from copilot.moderation.classifier import load_chatter_model
@@ -35,7 +36,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, banned_list, cue_words, lexicon_data, lexicons
 from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import COMMON_WORD_FREQ, fold, tokenize, word_bounds, word_class, word_frequency
+from copilot.textnorm import COMMON_WORD_FREQ, ensure_jieba, fold, tokenize, word_bounds, word_class, word_frequency
 
 RELEVANCE = "moderation/relevance.yaml"
 
@@ -49,7 +50,7 @@ def _relevance() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _unknown_noun_rule() -> tuple[int, frozenset[str], int, str]:
+def _unknown_noun_rule() -> tuple[int, frozenset[str], int, str, frozenset[str]]:
     """relevance.yaml ``unknown_noun``, with the folded text of the chat corpora it names (read once)."""
     data = load_resource(RELEVANCE)["unknown_noun"]
     seen = []
@@ -57,19 +58,22 @@ def _unknown_noun_rule() -> tuple[int, frozenset[str], int, str]:
         for line in (RESOURCES_DIR / rel).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 seen.append(fold(str(json.loads(line).get("text", ""))))
-    return int(data["max_freq"]), frozenset(str(c) for c in data["classes"]), int(data["min_len"]), "\n".join(seen)
+    return (int(data["max_freq"]), frozenset(str(c) for c in data["classes"]), int(data["min_len"]), "\n".join(seen),
+            frozenset(str(p) for p in data["aspect"]))
 
 
 def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Words of ``text`` that may be a group's jargon: a rare dictionary noun or a word jieba has never seen
     (relevance.yaml ``unknown_noun``), not one of ``known`` (the chatter and errand words already found)."""
-    import jieba.posseg as pseg  # noqa: PLC0415 - the POS tagger loads its own model, only when asked
-
-    max_freq, classes, min_len, seen = _unknown_noun_rule()
+    max_freq, classes, min_len, seen, aspect = _unknown_noun_rule()
     generic = generic_words()
     out = []
-    for tok in pseg.lcut(fold(text)):
-        w, flag = tok.word, tok.flag
+    ensure_jieba()
+    words = jieba.lcut(fold(text))  # with HMM: a word the dictionary lacks (睫角, 宋制) comes out whole
+    for i, w in enumerate(words):
+        flag = word_class(w)
+        if flag is None:  # not in the dictionary: a new name — unless an aspect particle makes it a predicate (亏麻了)
+            flag = "v" if i + 1 < len(words) and words[i + 1] in aspect else "n"
         if len(w) < min_len or not re.fullmatch(r"[\u3400-\u9fff]+", w) or w in generic or w in known:
             continue
         if any(w in k or k in w for k in known) or w in seen:
