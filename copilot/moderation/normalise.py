@@ -107,7 +107,9 @@ def _digit_run(m: re.Match[str]) -> str:
     return head + run
 
 
-_SPACED = re.compile(r"(?:[\u3400-\u9fff][ \u3000]+){5,}[\u3400-\u9fff]")
+_SPACED = re.compile(r"(?:[\u3400-\u9fff][ \u3000]+){5,}[\u3400-\u9fff]"
+                     # a handle spelled one letter or digit apart ("t a o c i 8 8 8"), so no handle pattern sees it
+                     r"|(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")
 
 
 @lru_cache(maxsize=1)

@@ -20,21 +20,23 @@ can clear a message that is close in meaning to the profile.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import jieba
 import numpy as np
 
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import SignalReport, banned_list, cue_words, lexicon_data, lexicons
-from copilot.paths import load_resource
+from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, tokenize, word_bounds, word_class, word_frequency
+from copilot.textnorm import COMMON_WORD_FREQ, ensure_jieba, fold, tokenize, word_bounds, word_class, word_frequency
 
 RELEVANCE = "moderation/relevance.yaml"
 
@@ -45,6 +47,45 @@ def _relevance() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     data = load_resource(RELEVANCE)
     return (frozenset(str(w) for w in data["generic"]), frozenset(str(w) for w in data["particles"]),
             tuple(str(a) for a in data["chatter_anchors"]))
+
+
+@lru_cache(maxsize=1)
+def _unknown_noun_rule() -> tuple[int, frozenset[str], int, str, frozenset[str]]:
+    """relevance.yaml ``unknown_noun``, with the folded text of the chat corpora it names (read once)."""
+    data = load_resource(RELEVANCE)["unknown_noun"]
+    seen = []
+    for rel in data["seen_in"]:
+        for line in (RESOURCES_DIR / rel).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                seen.append(fold(str(json.loads(line).get("text", ""))))
+    return (int(data["max_freq"]), frozenset(str(c) for c in data["classes"]), int(data["min_len"]), "\n".join(seen),
+            frozenset(str(p) for p in data["aspect"]))
+
+
+def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Words of ``text`` that may be a group's jargon: a rare dictionary noun or a word jieba has never seen
+    (relevance.yaml ``unknown_noun``), not one of ``known`` (the chatter and errand words already found)."""
+    max_freq, classes, min_len, seen, aspect = _unknown_noun_rule()
+    generic = generic_words()
+    out = []
+    ensure_jieba()
+    words = jieba.lcut(fold(text))  # with HMM: a word the dictionary lacks (睫角, 宋制) comes out whole
+    for i, w in enumerate(words):
+        flag = word_class(w)
+        if flag is None:  # not in the dictionary: a new name — unless an aspect particle makes it a predicate (亏麻了)
+            flag = "v" if i + 1 < len(words) and words[i + 1] in aspect else "n"
+        if len(w) < min_len or not re.fullmatch(r"[\u3400-\u9fff]+", w) or w in generic or w in known:
+            continue
+        if any(w in k or k in w for k in known) or w in seen:
+            continue
+        freq = word_frequency(w)
+        # a rare word made up of a common one (太精彩 = 太 + 精彩) is no unknown name
+        if any(word_frequency(w[i:j]) >= COMMON_WORD_FREQ
+               for i in range(len(w)) for j in range(i + 2, len(w) + 1) if j - i < len(w)):
+            continue
+        if flag in classes and freq < max_freq:
+            out.append(w)
+    return out
 
 
 def generic_words() -> frozenset[str]:
@@ -318,6 +359,10 @@ class OffTopicDetector:
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
         if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
+        elif score > REVIEW_CAP and (jargon := unknown_nouns(text, set(chatter))):
+            # "今天穿宋制去上班": a life word beside a word we do not know is no proof of chatter — 宋制 may be
+            # the group's own subject; a person decides, nobody is reminded in public
+            score, detail = REVIEW_CAP, detail + f"，但提到了不认识的词（{'、'.join(jargon[:2])}），可能是本群的行话，交人工判断"
         return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]),
                            model_p=round(model_p, 3))
 

@@ -767,6 +767,23 @@ def _member_referral(rep: SignalReport, text: str) -> bool:
         and set(rep.names(Label.AD)) <= _REFERRAL_PATH and not rep.urls
 
 
+def _shop_link_only(rep: SignalReport, text: str) -> bool:
+    """A member passing on one product page of a big shopping platform (item.taobao.com, item.jd.com) with at
+    most its price and a word of promo ("这家店的新款上架了 是正品 价格在349 链接 …"), on the group's subject or
+    not: no handle, invitation, pointer, QR code, seller's word, reply bait or hidden link — nothing to tell it
+    from a shop's pitch but the classifier, so a person decides (SHOPPING_LINK_CAP), it is never deleted.
+    ``text``: the compact form."""
+    names = set(rep.names(Label.AD))
+    if "link" not in names or not names <= _SHOP_LINK_PATH or rep.contacts or len(set(rep.urls)) != 1:
+        return False
+    if not rep.blocked_urls or any(h in SHORTENERS or not is_shop_host(h) for h in rep.blocked_urls):
+        return False
+    if "business" in names and "money" not in names:
+        return False  # a seller's word (秒杀) with no price to pass on is a pitch, as in _member_post
+    wordy = [s for s in rep.signals if s.name in ("promo_words", "business")]
+    return all(len(s.items) <= 1 for s in wordy) and not lexicons().words["ad.reply_call"].search(text)
+
+
 def _group_accounts(rep: SignalReport, text: str) -> bool:
     """The group's own accounts (公示, 收支, 结余…: two such words) with amounts and at most a word of whom to ask
     (私聊财务): money reported to the members, no handle, link or seller's word. ``text``: the compact form."""
@@ -883,6 +900,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append(checks["abuse_model_reason"])
     if label == Label.AD and checks.get("giveaway"):
         parts.append("像是成员把自己的东西送人（留的电话是约自提用的），没有价格、链接或推销用语，交人工判断，不删除")
+    if label == Label.AD and checks.get("shop_link_only") and not checks["offtopic"].get("shopping_link_on_topic"):
+        parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
         parts.append("与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
@@ -1150,7 +1169,10 @@ _MEMBER_CHECKS: tuple[tuple[str, float, float, Callable[[SignalReport, str], boo
     ("wanted", 0.5, MEMBER_SHARING_CAP, _wanted_post),
     ("giveaway", GIVEAWAY_CAP, GIVEAWAY_CAP, _own_giveaway),
     ("member_referral", REFERRAL_CAP, REFERRAL_CAP, _member_referral),
+    ("shop_link_only", SHOPPING_LINK_CAP, SHOPPING_LINK_CAP, _shop_link_only),
 )
+# all the ad evidence a member's one shop page may carry (_shop_link_only): the link, its price, a word of promo
+_SHOP_LINK_PATH = frozenset({"link", "money", "promo_words", "business"})
 
 
 def _replay(row: dict[str, Any], msg: Message) -> Verdict:

@@ -679,7 +679,12 @@ def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
             return Finding(found, "or_combo" if "or_combo" in spec.weights else "default")
     if not found:
         return None
-    return Finding(found, "with_link" if scan.urls and "with_link" in spec.weights else "default")
+    if scan.urls and "with_link" in spec.weights:
+        return Finding(found, "with_link")
+    # a plea for the writer's own benefit (帮我点一下红包, 帮我家孩子投一票): a request to act on, not to weigh
+    if "for_me" in spec.weights and scan.lex.words["spam.for_me"].search(text):
+        return Finding(found, "for_me")
+    return Finding(found, "default")
 
 
 def _all_of(scan: Scan, keys: tuple[str, ...], text: str) -> list[str]:
