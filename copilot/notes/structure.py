@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
@@ -433,6 +433,8 @@ def side_remarks(messages: list[Message]) -> set[int]:
 
 _ACK = cue("reply", "acks")
 ASIDE_WINDOW = 3
+NOTICE_REACH = 4  # messages after an event notice in which its speaker's terms (limit, sign-up) still belong to it
+_ANY_DAY = datetime(2000, 1, 3, 12)
 SHORT_ASIDE = 12  # fewer messages than this: too short to tell the matter from an aside by recurrence
 RUNS_SHARE = 0.25  # the organiser's share of the messages in a chat someone runs
 
@@ -732,6 +734,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if is_chatter(m.text) or cue("reply", "acks").match(f) or _courtesy(f, people):
             continue
         recent = [q for q in opened if i - q.index <= window]
+        if not targets and notice(m.text) and not any(_notice_answers(q, m, i, near) for q in recent):
+            continue  # a notice to the group answers no question but one asking its time, place or cost
         chosen: _Open | None = None
         if targets:
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
@@ -1382,6 +1386,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     events = event_days([(m.text, m.time) for m in messages])
     meetings = next_meetings([(m.text, m.time) for m in messages])
     invited = find_invitation(messages)
+    told: dict[str, tuple[int, Announcement]] = {}  # each speaker's last notice (message index, notice)
     for idx, m in enumerate(messages):
         lead = people.lead(m.text)
         parts = items(m.text)
@@ -1392,9 +1397,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             if len(s) < 4:
                 continue
             f = _fold(s)
-            kind = _announcement_kind(f, in_list=notice_list and n > 0)
-            if kind and not (n == 0 and len(parts) > 1 and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
-                announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
+            kind = _file_notice(announcements, told, s, messages, idx, in_list=notice_list and n > 0,
+                                heads=n == 0 and len(parts) > 1)
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
             if recap:  # "今晚定的：A，B，C": each item is a decision
                 by = _agreed(messages, idx, m)
@@ -1437,6 +1441,25 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     actions = _settle_owners(actions, messages, people)
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
+
+
+def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, Announcement]], s: str,
+                 messages: list[Message], idx: int, *, in_list: bool, heads: bool) -> str | None:
+    """The kind of notice sentence ``s`` of ``messages[idx]`` is (None: none), filed in ``announcements``;
+    the limit, sign-up or fee of the event its speaker just announced is added to that notice."""
+    m, f = messages[idx], _fold(s)
+    kind = _announcement_kind(f, in_list=in_list)
+    if kind is None and not _decides(s) and event_notice(s, m.time):  # a dated decision is a decision
+        kind = "通知"
+    if kind and not (heads and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
+        announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
+        told[m.speaker] = (idx, announcements[-1])
+    elif kind is None and _notice_terms(s) and m.speaker in told and idx - told[m.speaker][0] <= NOTICE_REACH \
+            and not (idx and messages[idx - 1].speaker != m.speaker and is_question(messages[idx - 1].text)):
+        event = told[m.speaker][1]  # (not the answer to someone's "费用多少")
+        event.text = f"{event.text}；{_ungreeted(_clean(s))}"
+        event.sources = sorted(set(event.sources) | {m.id})
+    return kind
 
 
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
@@ -1737,6 +1760,53 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
     if has(f, "announcement", "notice") or in_list:
         return "通知"
     return None
+
+
+def event_notice(sentence: str, when: datetime | None = None) -> bool:
+    """An event told to the group with no notice word ("顺便说下周六11月28号早上7点半的湿地活动，集合点在
+    公园东门"): what (an event), when (a day that is no deadline) and one more of where, a clock time or
+    the terms of taking part. Not a question, nor the speaker's own plan ("12月5号我自己要去崇明拍一趟")."""
+    f = _fold(sentence)
+    if len(f) < 10 or not has(f, "announcement", "event") or has(f, "announcement", "own_plan") \
+            or has(f, "decision", "proposal"):  # "排练我建议每周二四晚上7点" is put to the group, not told
+        return False
+    # a clock time is read only against a day: a chat with no timestamps is read against any day
+    times = [d for d in time_expressions(sentence, when or _ANY_DAY) if not d.marked]
+    if not times or is_question(sentence):
+        return False
+    return any(d.clock for d in times) or has(f, "announcement", "where") or has(f, "announcement", "terms")
+
+
+def _notice_answers(q: _Open, m: Message, i: int, near: int) -> bool:
+    """Whether a notice answers the open question ``q``: one asking its time, place or cost, on its
+    subject or just asked ("服装在哪里领" — "周六下午2点到5点在体育中心东门领"); a yes/no question just
+    asked that the notice opens by answering ("场地还是活动中心吗" — "对，活动中心一楼…"); one just asked
+    that it takes up, unless it turns to something else ("另外提醒…", "顺便说…")."""
+    if q.answer or i - q.index > near:
+        return False
+    just_asked, f = q.index == i - 1, _fold(m.text)
+    return (_asks_logistics(q.text) and (just_asked or relevant(q.text, m.text))) \
+        or (just_asked and bool(cue("reply", "yes_no").match(f) or cue("reply", "yes_first").match(f))) \
+        or (just_asked and relevant(q.text, m.text) and not has(f, "reply", "topic_shift"))
+
+
+def _asks_logistics(question: str) -> bool:
+    """A question asking when, where or how much ("活动几点集合", "在哪上课", "费用多少")."""
+    f = _fold(question)
+    return has(f, "reply", "asks_time") or has(f, "reply", "asks_place") or has(f, "reply", "asks_amount")
+
+
+def _notice_terms(sentence: str) -> bool:
+    """A line that adds the terms of an event just announced ("人数上限20人，报名请在周四前私我")."""
+    f = _fold(sentence)
+    return has(f, "announcement", "terms") and not is_question(sentence) and not has(f, "announcement", "own_plan")
+
+
+def notice(text: str) -> bool:
+    """Whether a message tells the group something (a notice word or an event notice): no answer to a
+    question it has nothing in common with."""
+    f = _fold(text)
+    return _announcement_kind(f, False) is not None or any(event_notice(s) for s in split_sentences(text))
 
 
 def _completeness(text: str) -> int:
