@@ -605,6 +605,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     lead = _lead(transcript, st)
     qa_ids = {i for p in st.qa for i in p.sources}
     notice_ids = {i for a in st.announcements for i in a.sources}
+    if st.session_type == "主讲分享":  # a point the speaker counts out (第一，冬训12月6号开始…) is the talk, notice or not
+        notice_ids -= {m.id for m in transcript.messages if m.speaker in st.speakers and _ENUM.match(m.text)}
     summary, body = _summary(sentences, X, st, lead, budget, notice_ids, qa_ids)
     summary_sources = sorted({s.msg.id for s in body})
 

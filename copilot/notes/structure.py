@@ -347,20 +347,37 @@ def _host(messages: list[Message], exclude: set[str]) -> str | None:
     return best[0] if best else None
 
 
+def enumerated_points(messages: list[Message], speaker: str) -> int:
+    """How many of ``speaker``'s messages hold a point counted out (第一，… / 首先，… / 其次…), when at
+    least half of them tell rather than hand out work (the task model): "第一，各店店长三天内把排班表报给
+    人事" is an organiser's list of to-dos, "第二，划桨重点系入水要深" a talk's point. 0 otherwise."""
+    enum = cue("patterns", "enumeration")
+    points = [f for m in messages if m.speaker == speaker
+              for f in [next((f for f in (_fold(x).strip() for x in split_sentences(m.text)) if enum.match(f)), None)]
+              if f is not None]
+    telling = sum(task_probability(normalised(f, [])) < 0.5 for f in points)
+    return len(points) if 2 * telling >= len(points) else 0
+
+
 def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionType, list[str]]:
     """主讲分享 when one or two people carry most of the text in long turns, else 话题讨论."""
     text = _fold("\n".join(m.text for m in messages[:15]))
     ranked = list(share)
     if not ranked:
         return "话题讨论", []
-    top = ranked[0]
+    points = {s: enumerated_points(messages, s) for s in ranked[:2]}
+    # the one who counts out their points (第一…第四) gives the talk, even when a host's admin after it
+    # is about as long
+    top = ranked[1] if len(ranked) > 1 and points[ranked[0]] < MIN_POINTS <= points[ranked[1]] \
+        and share[ranked[1]] >= 0.25 else ranked[0]
     top_msgs = [m for m in messages if m.speaker == top]
     avg_len = sum(len(m.text) for m in top_msgs) / max(1, len(top_msgs))
+    counted = points[top] >= MIN_POINTS
     lecture_score = (share[top] >= 0.45) + (share[top] >= 0.6) + (avg_len >= 40) + has(text, "lecture") \
-        - 2 * has(text, "discussion")
-    # a talk also needs the shape of one: a run of the speaker's messages, or words that say so
-    # (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has neither
-    talk_shaped = monologue(messages, top) >= 3 or has(text, "lecture") or has(_fold(top), "lecture")
+        + counted - 2 * has(text, "discussion")
+    # a talk also needs the shape of one: a run of the speaker's messages, points counted out, or words
+    # that say so (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has none
+    talk_shaped = monologue(messages, top) >= 3 or counted or has(text, "lecture") or has(_fold(top), "lecture")
     if lecture_score >= 2 and len(top_msgs) >= 2 and talk_shaped:
         speakers = [top] + [s for s in ranked[1:3] if share[s] >= 0.3]
         return "主讲分享", speakers
@@ -433,6 +450,7 @@ def side_remarks(messages: list[Message]) -> set[int]:
 
 _ACK = cue("reply", "acks")
 ASIDE_WINDOW = 3
+MIN_POINTS = 3  # a speaker's messages with a counted-out point (第一，…) that make a talk
 NOTICE_REACH = 4  # messages after an event notice in which its speaker's terms (limit, sign-up) still belong to it
 _ANY_DAY = datetime(2000, 1, 3, 12)
 SHORT_ASIDE = 12  # fewer messages than this: too short to tell the matter from an aside by recurrence
