@@ -373,13 +373,14 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
     top_msgs = [m for m in messages if m.speaker == top]
     avg_len = sum(len(m.text) for m in top_msgs) / max(1, len(top_msgs))
     counted = points[top] >= MIN_POINTS
-    lecture_score = (share[top] >= 0.45) + (share[top] >= 0.6) + (avg_len >= 40) + has(text, "lecture") \
-        + counted - 2 * has(text, "discussion")
+    # points counted out are a talk's own sign: its speaker needs a smaller share of the text (the admin after)
+    lecture_score = (share[top] >= (0.4 if counted else 0.45)) + (share[top] >= 0.6) + (avg_len >= 40) \
+        + has(text, "lecture") + counted - 2 * has(text, "discussion")
     # a talk also needs the shape of one: a run of the speaker's messages, points counted out, or words
     # that say so (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has none
     talk_shaped = monologue(messages, top) >= 3 or counted or has(text, "lecture") or has(_fold(top), "lecture")
     if lecture_score >= 2 and len(top_msgs) >= 2 and talk_shaped:
-        speakers = [top] + [s for s in ranked[1:3] if share[s] >= 0.3]
+        speakers = [top] + [s for s in ranked[:3] if s != top and share[s] >= 0.3]
         return "主讲分享", speakers
     speakers = [s for s in ranked[:4] if share[s] >= 0.1] or ranked[:1]
     return "话题讨论", speakers
