@@ -353,7 +353,7 @@ def enumerated_points(messages: list[Message], speaker: str) -> int:
     人事" is an organiser's list of to-dos, "第二，划桨重点系入水要深" a talk's point. 0 otherwise."""
     enum = cue("patterns", "enumeration")
     points = [f for m in messages if m.speaker == speaker
-              for f in [next((f for f in (_fold(x).strip() for x in split_sentences(m.text)) if enum.match(f)), None)]
+              for f in [next((f for f in (x.strip() for x in _SENTENCE_END.split(_fold(m.text))) if enum.match(f)), None)]
               if f is not None]
     telling = sum(task_probability(normalised(f, [])) < 0.5 for f in points)
     return len(points) if 2 * telling >= len(points) else 0
@@ -451,6 +451,7 @@ def side_remarks(messages: list[Message]) -> set[int]:
 
 _ACK = cue("reply", "acks")
 ASIDE_WINDOW = 3
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
 MIN_POINTS = 3  # a speaker's messages with a counted-out point (第一，…) that make a talk
 NOTICE_REACH = 4  # messages after an event notice in which its speaker's terms (limit, sign-up) still belong to it
 _ANY_DAY = datetime(2000, 1, 3, 12)
@@ -1468,7 +1469,7 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
     the limit, sign-up or fee of the event its speaker just announced is added to that notice."""
     m, f = messages[idx], _fold(s)
     kind = _announcement_kind(f, in_list=in_list)
-    if kind is None and not _decides(s) and event_notice(s, m.time):  # a dated decision is a decision
+    if kind is None and not _decides(s) and event_notice(s):  # a dated decision is a decision
         kind = "通知"
     if kind and not (heads and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
         announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
@@ -1781,7 +1782,8 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
     return None
 
 
-def event_notice(sentence: str, when: datetime | None = None) -> bool:
+@lru_cache(maxsize=8192)
+def event_notice(sentence: str) -> bool:
     """An event told to the group with no notice word ("顺便说下周六11月28号早上7点半的湿地活动，集合点在
     公园东门"): what (an event), when (a day that is no deadline) and one more of where, a clock time or
     the terms of taking part. Not a question, nor the speaker's own plan ("12月5号我自己要去崇明拍一趟")."""
@@ -1789,8 +1791,8 @@ def event_notice(sentence: str, when: datetime | None = None) -> bool:
     if len(f) < 10 or not has(f, "announcement", "event") or has(f, "announcement", "own_plan") \
             or has(f, "decision", "proposal"):  # "排练我建议每周二四晚上7点" is put to the group, not told
         return False
-    # a clock time is read only against a day: a chat with no timestamps is read against any day
-    times = [d for d in time_expressions(sentence, when or _ANY_DAY) if not d.marked]
+    # whether it names a clock time does not hang on the message's day: read against any day (cached)
+    times = [d for d in time_expressions(sentence, _ANY_DAY) if not d.marked]
     if not times or is_question(sentence):
         return False
     return any(d.clock for d in times) or has(f, "announcement", "where") or has(f, "announcement", "terms")
