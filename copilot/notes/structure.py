@@ -1823,11 +1823,15 @@ def _notice_terms(sentence: str) -> bool:
     return has(f, "announcement", "terms") and not is_question(sentence) and not has(f, "announcement", "own_plan")
 
 
+def notice_word(text: str) -> bool:
+    """Whether a message says it is a notice, a preview or homework (通知：, @所有人, 下期预告…)."""
+    return _announcement_kind(_fold(text), False) is not None
+
+
 def notice(text: str) -> bool:
     """Whether a message tells the group something (a notice word or an event notice): no answer to a
     question it has nothing in common with."""
-    f = _fold(text)
-    return _announcement_kind(f, False) is not None or any(event_notice(s) for s in split_sentences(text))
+    return notice_word(text) or any(event_notice(s) for s in split_sentences(text))
 
 
 def _completeness(text: str) -> int:
