@@ -25,6 +25,7 @@ from copilot.notes.structure import (
     display_name,
     is_chatter,
     is_question,
+    notice_word,
     relevant,
     side_remarks,
     superseded,
@@ -629,7 +630,10 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     budget = summary_chars or int(min(SUMMARY_MAX, max(80, total_chars * SUMMARY_SHARE)))
     lead = _lead(transcript, st)
     qa_ids = {i for p in st.qa for i in p.sources}
-    notice_ids = {i for a in st.announcements for i in a.sources}
+    # what a notice word marks (通知：…, 下期预告) is housekeeping; an event told in passing ("书法班3月7日开课，
+    # 每周六上午9点，在少年宫205教室", a coach's "第一，冬训12月6号开始…") is also what the chat is about
+    notice_ids = {m.id for m in transcript.messages
+                  if m.id in {i for a in st.announcements for i in a.sources} and notice_word(m.text)}
     summary, body = _summary(sentences, X, st, lead, budget, notice_ids, qa_ids)
     summary_sources = sorted({s.msg.id for s in body})
 

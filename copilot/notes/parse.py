@@ -26,7 +26,7 @@ from copilot.moderation.message import split_nickname
 from copilot.notes.cues import cue
 from copilot.notes.cues import raw as raw_cue
 from copilot.notes.model import Dropped, Message, Transcript
-from copilot.notes.noise import clean_noise
+from copilot.notes.noise import ad_verdict, clean_noise
 from copilot.textnorm import fold
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -275,10 +275,15 @@ def _parse_lines(text: str, name: str) -> _TextExport:
     return export
 
 
+UNSIGNED = "（未署名）"  # the sender of a pasted line that names none and is nobody's message (an ad)
+
+
 def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
     """A chat pasted as "昵称：内容" lines with no times at all (what the moderation panel accepts; the
     split is :func:`copilot.moderation.message.split_nickname`). A line without a speaker, or a
-    "时间：周六" field line (``cues.yaml`` parse.field_labels), continues the message above. None
+    "时间：周六" field line (``cues.yaml`` parse.field_labels), continues the message above — unless
+    it is an ad (:func:`~copilot.notes.noise.ad_verdict`): that is a message of its own, sent by
+    nobody named (:data:`UNSIGNED`), never the previous member's. None
     when too few lines look like that (then the file is not a chat and the usual error is raised)."""
     export = _TextExport(name)
     labels = cue("parse", "field_labels")
@@ -293,6 +298,10 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
             export.flush()
             export.formats["pasted"] += 1
             export.current = Message(id=len(export.messages) + 1, time=None, speaker=split[0], text=split[1], line=n)
+        elif ad_verdict(line) == "ad":
+            # an ad pasted with no nickname is nobody's: it must not join (and be blamed on) the message above
+            export.flush()
+            export.current = Message(id=len(export.messages) + 1, time=None, speaker=UNSIGNED, text=line, line=n)
         elif export.current is not None:
             export.body.append(line)
         else:

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
@@ -363,22 +363,40 @@ def _host(messages: list[Message], exclude: set[str]) -> str | None:
     return best[0] if best else None
 
 
+def enumerated_points(messages: list[Message], speaker: str) -> int:
+    """How many of ``speaker``'s messages hold a point counted out (第一，… / 首先，… / 其次…), when at
+    least half of them tell rather than hand out work (the task model): "第一，各店店长三天内把排班表报给
+    人事" is an organiser's list of to-dos, "第二，划桨重点系入水要深" a talk's point. 0 otherwise."""
+    enum = cue("patterns", "enumeration")
+    points = [f for m in messages if m.speaker == speaker
+              for f in [next((f for f in (x.strip() for x in _SENTENCE_END.split(_fold(m.text))) if enum.match(f)), None)]
+              if f is not None]
+    telling = sum(task_probability(normalised(f, [])) < 0.5 for f in points)
+    return len(points) if 2 * telling >= len(points) else 0
+
+
 def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionType, list[str]]:
     """主讲分享 when one or two people carry most of the text in long turns, else 话题讨论."""
     text = _fold("\n".join(m.text for m in messages[:15]))
     ranked = list(share)
     if not ranked:
         return "话题讨论", []
-    top = ranked[0]
+    points = {s: enumerated_points(messages, s) for s in ranked[:2]}
+    # the one who counts out their points (第一…第四) gives the talk, even when a host's admin after it
+    # is about as long
+    top = ranked[1] if len(ranked) > 1 and points[ranked[0]] < MIN_POINTS <= points[ranked[1]] \
+        and share[ranked[1]] >= 0.25 else ranked[0]
     top_msgs = [m for m in messages if m.speaker == top]
     avg_len = sum(len(m.text) for m in top_msgs) / max(1, len(top_msgs))
-    lecture_score = (share[top] >= 0.45) + (share[top] >= 0.6) + (avg_len >= 40) + has(text, "lecture") \
-        - 2 * has(text, "discussion")
-    # a talk also needs the shape of one: a run of the speaker's messages, or words that say so
-    # (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has neither
-    talk_shaped = monologue(messages, top) >= 3 or has(text, "lecture") or has(_fold(top), "lecture")
+    counted = points[top] >= MIN_POINTS
+    # points counted out are a talk's own sign: its speaker needs a smaller share of the text (the admin after)
+    lecture_score = (share[top] >= (0.4 if counted else 0.45)) + (share[top] >= 0.6) + (avg_len >= 40) \
+        + has(text, "lecture") + counted - 2 * has(text, "discussion")
+    # a talk also needs the shape of one: a run of the speaker's messages, points counted out, or words
+    # that say so (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has none
+    talk_shaped = monologue(messages, top) >= 3 or counted or has(text, "lecture") or has(_fold(top), "lecture")
     if lecture_score >= 2 and len(top_msgs) >= 2 and talk_shaped:
-        speakers = [top] + [s for s in ranked[1:3] if share[s] >= 0.3]
+        speakers = [top] + [s for s in ranked[:3] if s != top and share[s] >= 0.3]
         return "主讲分享", speakers
     speakers = [s for s in ranked[:4] if share[s] >= 0.1] or ranked[:1]
     return "话题讨论", speakers
@@ -449,6 +467,10 @@ def side_remarks(messages: list[Message]) -> set[int]:
 
 _ACK = cue("reply", "acks")
 ASIDE_WINDOW = 3
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+MIN_POINTS = 3  # a speaker's messages with a counted-out point (第一，…) that make a talk
+NOTICE_REACH = 4  # messages after an event notice in which its speaker's terms (limit, sign-up) still belong to it
+_ANY_DAY = datetime(2000, 1, 3, 12)
 SHORT_ASIDE = 12  # fewer messages than this: too short to tell the matter from an aside by recurrence
 RUNS_SHARE = 0.25  # the organiser's share of the messages in a chat someone runs
 
@@ -802,6 +824,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if is_chatter(m.text) or cue("reply", "acks").match(f) or _courtesy(f, people):
             continue
         recent = [q for q in opened if i - q.index <= window and _picks(q, m)]
+        if not targets and notice(m.text) and not any(_notice_answers(q, m, i, near) for q in recent):
+            continue  # a notice to the group answers no question but one asking its time, place or cost
         chosen: _Open | None = None
         if targets:
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
@@ -1477,6 +1501,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     events = event_days([(m.text, m.time) for m in messages])
     meetings = next_meetings([(m.text, m.time) for m in messages])
     invited = find_invitation(messages)
+    told: dict[str, tuple[int, Announcement]] = {}  # each speaker's last notice (message index, notice)
     for idx, m in enumerate(messages):
         lead = people.lead(m.text)
         offered = _call_answered(messages, idx, m) is not None
@@ -1488,10 +1513,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             if len(s) < 4:
                 continue
             f = _fold(s)
-            # (the chat's opening line is its topic, told by the title and summary: no notice of its own)
-            kind = _announcement_kind(f, in_list=notice_list and n > 0) or (_event_notice(s, m) if idx else None)
-            if kind and not (n == 0 and len(parts) > 1 and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
-                announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
+            kind = _file_notice(announcements, told, s, messages, idx, in_list=notice_list and n > 0,
+                                heads=n == 0 and len(parts) > 1)
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
             if recap:  # "今晚定的：A，B，C": each item is a decision
                 listed = [Decision(text=_clean(x), by=_recap_agreed(messages, idx, m, x), sources=[m.id])
@@ -1534,6 +1557,29 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     actions = _settle_owners(actions, messages, people)
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
+
+
+def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, Announcement]], s: str,
+                 messages: list[Message], idx: int, *, in_list: bool, heads: bool) -> str | None:
+    """The kind of notice sentence ``s`` of ``messages[idx]`` is (None: none), filed in ``announcements``;
+    the limit, sign-up or fee of the event its speaker just announced is added to that notice."""
+    m, f = messages[idx], _fold(s)
+    kind = _announcement_kind(f, in_list=in_list)
+    # an event told without a notice word: never the chat's opening line (its topic, told by the title and
+    # summary), never a dated decision (a decision)
+    if kind is None and idx and not _decides(s) and event_notice(s):
+        kind = "通知"
+    if kind is None and idx:
+        kind = _event_notice(s, m)
+    if kind and not (heads and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
+        announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
+        told[m.speaker] = (idx, announcements[-1])
+    elif kind is None and _notice_terms(s) and m.speaker in told and idx - told[m.speaker][0] <= NOTICE_REACH \
+            and not (idx and messages[idx - 1].speaker != m.speaker and is_question(messages[idx - 1].text)):
+        event = told[m.speaker][1]  # (not the answer to someone's "费用多少")
+        event.text = f"{event.text}；{_ungreeted(_clean(s))}"
+        event.sources = sorted(set(event.sources) | {m.id})
+    return kind
 
 
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
@@ -1937,6 +1983,58 @@ def _event_notice(sentence: str, m: Message) -> str | None:
     for start, end in sorted(time_spans(f), reverse=True):
         rest = rest[:start] + " " + rest[end:]
     return "通知" if cue("patterns", "counted").search(rest) else None
+
+
+@lru_cache(maxsize=8192)
+def event_notice(sentence: str) -> bool:
+    """An event told to the group with no notice word ("顺便说下周六11月28号早上7点半的湿地活动，集合点在
+    公园东门"): what (an event), when (a day that is no deadline) and one more of where, a clock time or
+    the terms of taking part. Not a question, nor the speaker's own plan ("12月5号我自己要去崇明拍一趟")."""
+    f = _fold(sentence)
+    if len(f) < 10 or not has(f, "announcement", "event") or has(f, "announcement", "own_plan") \
+            or has(f, "decision", "proposal"):  # "排练我建议每周二四晚上7点" is put to the group, not told
+        return False
+    # whether it names a clock time does not hang on the message's day: read against any day (cached)
+    times = [d for d in time_expressions(sentence, _ANY_DAY) if not d.marked]
+    if not times or is_question(sentence):
+        return False
+    return any(d.clock for d in times) or has(f, "announcement", "where") or has(f, "announcement", "terms")
+
+
+def _notice_answers(q: _Open, m: Message, i: int, near: int) -> bool:
+    """Whether a notice answers the open question ``q``: one asking its time, place or cost, on its
+    subject or just asked ("服装在哪里领" — "周六下午2点到5点在体育中心东门领"); a yes/no question just
+    asked that the notice opens by answering ("场地还是活动中心吗" — "对，活动中心一楼…"); one just asked
+    that it takes up, unless it turns to something else ("另外提醒…", "顺便说…")."""
+    if q.answer or i - q.index > near:
+        return False
+    just_asked, f = q.index == i - 1, _fold(m.text)
+    return (_asks_logistics(q.text) and (just_asked or relevant(q.text, m.text))) \
+        or (just_asked and bool(cue("reply", "yes_no").match(f) or cue("reply", "yes_first").match(f))) \
+        or (just_asked and relevant(q.text, m.text) and not has(f, "reply", "topic_shift"))
+
+
+def _asks_logistics(question: str) -> bool:
+    """A question asking when, where or how much ("活动几点集合", "在哪上课", "费用多少")."""
+    f = _fold(question)
+    return has(f, "reply", "asks_time") or has(f, "reply", "asks_place") or has(f, "reply", "asks_amount")
+
+
+def _notice_terms(sentence: str) -> bool:
+    """A line that adds the terms of an event just announced ("人数上限20人，报名请在周四前私我")."""
+    f = _fold(sentence)
+    return has(f, "announcement", "terms") and not is_question(sentence) and not has(f, "announcement", "own_plan")
+
+
+def notice_word(text: str) -> bool:
+    """Whether a message says it is a notice, a preview or homework (通知：, @所有人, 下期预告…)."""
+    return _announcement_kind(_fold(text), False) is not None
+
+
+def notice(text: str) -> bool:
+    """Whether a message tells the group something (a notice word or an event notice): no answer to a
+    question it has nothing in common with."""
+    return notice_word(text) or any(event_notice(s) for s in split_sentences(text))
 
 
 def _completeness(text: str) -> int:
