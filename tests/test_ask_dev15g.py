@@ -14,6 +14,7 @@ from copilot.knowledge.ask import (
     Citation,
     chosen_sections,
     compose_offline,
+    llm_sections,
     section_citations,
     section_lines,
     with_pointed,
@@ -171,3 +172,9 @@ def test_a_section_of_examples_only_keeps_them_labelled() -> None:
 def test_no_sections_compose_to_nothing() -> None:
     assert compose_offline([], [], question="") == ""
     assert chosen_sections(_ranking("")) == []
+
+
+def test_the_model_does_not_read_an_out_of_scene_section_when_others_are_left() -> None:
+    quarrel = _ranking("合唱团两个声部长在群里互相指责，怎么劝", COMPLAINT, QUARREL, ADS)
+    assert [s.section for s in llm_sections(quarrel)] == ["成员争吵怎么降温", "广告怎么处理"]
+    assert llm_sections(_ranking("合唱团两个声部长吵起来了", COMPLAINT)) == [COMPLAINT]

@@ -215,6 +215,13 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     return out
 
 
+def llm_sections(ranking: SectionRanking) -> list[SectionHit]:
+    """The sections the model reads: the top :data:`LLM_SECTIONS` without those written for a setting the question
+    does not name (:func:`in_scene`), unless none is left."""
+    top = ranking.sections[:LLM_SECTIONS]
+    return [s for s in top if in_scene(s, ranking.question)] or top
+
+
 def with_pointed(sections: list[SectionHit], ranking: SectionRanking, index: KnowledgeIndex) -> list[SectionHit]:
     """``sections`` and, when one of them sends the reader to another card ("那时要看生命周期卡片"), that card's
     best-ranked section for this question if the ranking has one that fits (the scorer's ``second``) and is in
@@ -605,7 +612,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
         return
     notice = None
     if not engine.is_offline:
-        offered = ranking.sections[:LLM_SECTIONS]
+        offered = llm_sections(ranking)
         citations = section_citations(offered, index)
         citations = fit_to_budget(citations, engine.settings.llm_context_tokens // 2,
                                   cost=lambda c: count_tokens(c.text), overhead=20)
