@@ -160,3 +160,31 @@ def test_a_request_then_a_name_then_work_in_simplified() -> None:
     notes = _notes(chat)
     sign = [a for a in notes.actions if "签到表" in a.task and "打印" in a.task]
     assert len(sign) == 1 and sign[0].owner == "小周"
+
+
+# -- 5. a line that settles a matter by its value and hands out work ----------------------------------
+def test_a_matter_set_to_a_value_and_work_given_gives_a_decision_and_a_to_do() -> None:
+    chat = """2026-11-30 20:00:00 小鹿导演
+元旦那场《茶馆》票怎么卖
+2026-11-30 20:01:00 婷婷
+我觉得免费
+2026-11-30 20:02:00 阿宽
+收一点吧 不然没人珍惜
+2026-11-30 20:03:00 小鹿导演
+那票价就10元，收入全部捐社区图书角，阿峰你明晚把售票小程序弄好
+2026-11-30 20:04:00 阿峰
+收到
+"""
+    notes = _notes(chat)
+    assert any("10元" in d.text and "图书角" in d.text for d in notes.decisions), notes.decisions
+    app = [a for a in notes.actions if "小程序" in a.task]
+    assert len(app) == 1 and app[0].owner == "阿峰" and app[0].deadline == "2026-12-01"
+
+
+def test_a_person_then_a_time_is_no_decision() -> None:
+    chat = """2026-11-30 20:00:00 小鹿导演
+周六下午两点排练
+2026-11-30 20:01:00 婷婷
+那我就3点到吧，上午有课
+"""
+    assert not _notes(chat).decisions
