@@ -152,9 +152,16 @@ def _ungrounded_in(text: str, people: Iterable[str], src: _Source) -> list[str]:
         if not ok:
             bad.append(ent)
     for person in people:
-        if person and person not in _GENERIC_PEOPLE and person not in src.speakers and not src.has(person):
-            bad.append(person)
+        if person and not _person_ok(person, src) and not all(_person_ok(p, src) for p in _CO_OWNERS.split(person)):
+            bad.append(person)  # (co-owners "蛇叔和阿橘" are grounded when each of them is)
     return bad
+
+
+_CO_OWNERS = re.compile(r"[和、]")
+
+
+def _person_ok(person: str, src: _Source) -> bool:
+    return bool(person) and (person in _GENERIC_PEOPLE or person in src.speakers or src.has(person))
 
 
 # a to-do's note of the question it answers (not cited): it closes its task, so it runs to the "）" before the

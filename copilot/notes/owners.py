@@ -61,10 +61,15 @@ def name_shaped(f: str) -> list[tuple[int, int, str]]:
     out = [(m.start(), m.end(), m.group(0)) for m in titled.finditer(f) if word_frequency(m.group(0)) < common]
     out += [(m.start(), m.end(), m.group(0)) for m in prefix.finditer(f)
             if word_frequency(m.group(0)) < common and not cue("owner", "not_names").fullmatch(m.group(0))
-            and not _cuts_a_word(f, m.start(), m.end())]
+            and not _cuts_a_word(f, m.start(), m.end()) and not _attributive(f, m.start())]
     out += [(m.start(), m.end(), m.group(0)) for m in latin.finditer(f)
             if not cue("owner", "not_names").fullmatch(m.group(0))]
     return out
+
+
+def _attributive(f: str, start: int) -> bool:
+    """要个老式电扇, 买台小型的: a classifier right before the "name" makes it part of a thing's name."""
+    return start > 0 and f[start - 1] in raw("owner", "attributive_before")
 
 
 def _cuts_a_word(f: str, start: int, end: int) -> bool:

@@ -1003,6 +1003,8 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
             and any(x.kind == "G" and cue("owner", "group").fullmatch(c.f[x.start:x.end]) for x in mentions):
         return Owner("大家", "everyone", p)  # "每位社員…9月10號之前將數交俾靚仔明統計": the group hands it in
     if m.kind == "P":
+        if best + 1 < len(mentions) and mentions[best + 1].kind == "Y" and mentions[best + 1].start == m.end:
+            return Owner(_co_owners(c, mentions, best + 1, m.name), "named", p)  # "Kelly你同细路强…"
         return Owner(_joined(c, mentions, best), "named", p)
     receiver = cue("owner", "receiver_verb")
     if m.kind == "I" and receiver.search(c.f[max(0, m.start - 4):m.start]) and _due(c.f[span[0]:span[1]]):
@@ -1011,10 +1013,13 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
             x.kind == "I" and receiver.search(c.f[max(0, x.start - 4):x.start]) for x in (mentions[i] for i in inside)):
         return _senders(c)  # "转给我就行，周四前转齐，我手机号…": the 我 of a phone number does nothing
     if m.kind == "I":
-        return Owner(c.speaker, "first_person", p)
+        together = _co_owners(c, mentions, best, c.speaker)
+        return Owner(together, "first_person" if together == c.speaker else "named", p)
     if m.kind == "G":
         return Owner("大家", "everyone", p)
     who = _addressee(c, mentions, best)
+    glued = best > 0 and mentions[best - 1].kind == "P" and mentions[best - 1].end == m.start
+    who = _co_owners(c, mentions, best, who) if glued else who
     return Owner(who, "assigned", p) if who else Owner(None, "")
 
 
@@ -1071,6 +1076,26 @@ def _directive(f: str) -> bool:
     return "把" in f and _due(f)
 
 
+def _co_owners(c: _Ctx, mentions: list[Mention], at: int, who: str | None) -> str | None:
+    """The speaker (我) or the one told (你, right after their name) at ``mentions[at]`` and someone named
+    joined to them, when doing words follow ("场地布置我和阿橘去弄" → 蛇叔和阿橘, "Kelly你同细路强早15分钟到"
+    → Kelly和细路强); else ``who`` alone. "我跟阿峰说一下" (阿峰 is told) stays the speaker's."""
+    if who is None:
+        return None
+    joined, doing = cue("owner", "joined_by"), cue("owner", "joined_doing")
+    names = [who]
+    last = mentions[at]
+    for m in mentions[at + 1:]:
+        gap = c.f[last.end:m.start]
+        if m.kind != "P" or not joined.fullmatch(gap) or m.name in names:
+            break
+        names.append(m.name or c.f[m.start:m.end])
+        last = m
+    if len(names) == 1 or not doing.match(c.f[last.end:].lstrip()):
+        return who
+    return "和".join(names)
+
+
 def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     """The person at ``mentions[at]``, or the people joined to them (小王和小李分别负责…) as written."""
     joined = cue("owner", "joined_by")
@@ -1108,7 +1133,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
     "谁来…" call, so an opening offer ("我来吧") makes the speaker the owner of the work after it."""
-    vocative = _acked_vocative(sentence, speaker, people)
+    vocative = _acked_vocative(sentence, speaker, people) or _thanked_vocative(sentence, speaker, people)
     if vocative is not None:
         return [vocative]
     whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker))
@@ -1182,6 +1207,28 @@ def _acked_vocative(sentence: str, speaker: str, people: People) -> _Clause | No
             or people.named_in(after):
         return None
     return _Clause(sentence, speaker, "first_person", sentence)
+
+
+def _thanked_vocative(sentence: str, speaker: str, people: People) -> _Clause | None:
+    """"唔該阿欣，尺碼下星期三前收齊", "麻烦小周 周五前把表发我": thanks or a request, then the person it is
+    said to, then work (a doing word or a deadline) — that person's to-do. Thanks alone ("谢谢阿欣，辛苦了")
+    or for work already done ("多谢阿欣，已经收齐了") gives none."""
+    f = _fold(sentence).strip()
+    thanked = cue("owner", "thanked").match(f)
+    if not thanked:
+        return None
+    rest = f[thanked.end():]
+    named = people.named_in(rest)
+    if not named or named[0][0] != 0:
+        return None
+    _, alias, who = named[0]
+    after = rest[len(alias):]
+    if who == speaker or not re.match(r"[，,\s]", after) or people.named_in(after):
+        return None
+    work = after.strip(" ，,")
+    if not work or has(work, "action", "already") or not (_has_verb(work) or _due(work)):
+        return None
+    return _Clause(sentence, who, "assigned", sentence)
 
 
 def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
@@ -1261,9 +1308,9 @@ def _owner_names(owner: str | None) -> set[str]:
 
 
 def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str] | None = None,
-           horizon: int = 12) -> None:
+           horizon: int = 12, calls: dict[int, str] | None = None) -> None:
     """One to-do per owner and task: "阿輝你負責買" and 阿輝's own "收到，下星期五之前一定買齊" are one."""
-    a = _merge_target(actions, new, speaker_of, horizon)
+    a = _merge_target(actions, new, speaker_of, horizon, calls)
     if a is None:
         actions.append(new)
         return
@@ -1280,8 +1327,10 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
 
 
 def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str] | None = None,
-                  horizon: int = 12) -> ActionItem | None:
-    """The to-do already listed that ``new`` is part of (same owner and task, or the reply taking it on)."""
+                  horizon: int = 12, calls: dict[int, str] | None = None) -> ActionItem | None:
+    """The to-do already listed that ``new`` is part of (same owner and task, the reply taking it on, or
+    the assignment of work someone volunteered for: ``calls`` maps a volunteer's message to the "谁来…" call
+    it answered, so "我来 我奶奶家有藤椅" and "道具小雨负责，12月10号前" after "道具那块谁来弄" are one)."""
     for a in reversed(actions):
         same_day = a.deadline is not None and new.deadline is not None and a.deadline[:10] == new.deadline[:10]
         if new.sources[0] - a.sources[-1] > (horizon * 3 if same_day else horizon):
@@ -1294,9 +1343,18 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
         mine, theirs = _owner_names(a.owner), _owner_names(new.owner)
         # "阿杰：我可以" and "横幅就是阿杰和小美" are one to-do, now for both
         if (a.owner == new.owner or (mine & theirs and (mine <= theirs or theirs <= mine))) \
-                and (_same_task(a, new) or reply):
+                and (_same_task(a, new) or reply or _ratifies(a, new, speaker_of, calls)):
             return a
     return None
+
+
+def _ratifies(a: ActionItem, new: ActionItem, speaker_of: dict[int, str] | None, calls: dict[int, str] | None) -> bool:
+    """Whether ``new``, work given to ``a``'s owner by someone else a few messages after that owner
+    volunteered in ``a`` (answering a call), gives the work the call asked for."""
+    if not calls or not speaker_of or speaker_of.get(new.sources[0]) in (None, new.owner) \
+            or new.sources[0] - a.sources[-1] > int(raw("action", "ratify_window")):
+        return False
+    return any(x in calls and speaker_of.get(x) == a.owner and _same_work(calls[x], new.task) for x in a.sources)
 
 
 def _has_verb(f: str) -> bool:
@@ -1498,13 +1556,14 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     recapped: set[int] = set()
     last_by: dict[str, Message] = {}
     speaker_of = {m.id: m.speaker for m in messages}
+    calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
     events = event_days([(m.text, m.time) for m in messages])
     meetings = next_meetings([(m.text, m.time) for m in messages])
     invited = find_invitation(messages)
     told: dict[str, tuple[int, Announcement]] = {}  # each speaker's last notice (message index, notice)
     for idx, m in enumerate(messages):
         lead = people.lead(m.text)
-        offered = _call_answered(messages, idx, m) is not None
+        offered = _note_call(calls, messages, idx, m)
         parts = items(m.text)
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
@@ -1545,9 +1604,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 if action is not None and not _me_too(clause, messages, idx, actions) and (
-                        _merge_target(actions, action, speaker_of) is not None
+                        _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
-                    _merge(actions, action, speaker_of)
+                    _merge(actions, action, speaker_of, calls=calls)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
             _merge(actions, volunteered)
@@ -1805,6 +1864,15 @@ def _offer_only(text: str) -> bool:
     said = _fold(text).strip()
     offer = cue("action", "volunteer").match(said)
     return offer is not None and not re.sub(r"\W", "", said[offer.end():])
+
+
+def _note_call(calls: dict[int, str], messages: list[Message], idx: int, m: Message) -> bool:
+    """Whether ``m`` answers a "谁来…" call with a volunteer's offer; if so the call's text is kept in
+    ``calls`` under ``m``'s id."""
+    call = _call_answered(messages, idx, m)
+    if call is not None:
+        calls[m.id] = call.text
+    return call is not None
 
 
 def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | None:
