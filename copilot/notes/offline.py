@@ -178,10 +178,13 @@ def _asks(sentence: str) -> bool:
     return is_question(body[-1] if body and _ENUM.match(sentence.strip()) else sentence)
 
 
-def clean_sentence(text: str) -> str:
-    """Trim spoken filler and stutters without rewording (so every fact stays verbatim)."""
+def clean_sentence(text: str, *, spoken: bool = False) -> str:
+    """Trim spoken filler and stutters without rewording (so every fact stays verbatim).
+
+    A chat's "多謝阿Ben，…" thanks a member before the point and is cut; in a ``spoken`` transcript (a
+    meeting with anonymous speaker labels) "感谢…" opens a turn whose content it is, and stays."""
     s = _FILLER_HEAD.sub("", text.strip())
-    for head in (_GREETING_HEAD, _THANKS_HEAD):
+    for head in (_GREETING_HEAD,) if spoken else (_GREETING_HEAD, _THANKS_HEAD):
         rest = head.sub("", s)
         s = rest if len(rest) >= MIN_CHARS else s  # "各位家长晚上好，提醒一下：…" → "提醒一下：…"
     s = _FILLER_INLINE.sub("", s)
@@ -229,7 +232,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
         base = _role_weight(m, st)
         talks = st.session_type == "主讲分享" and m.speaker in st.speakers
         for raw in with_headings(_pieces(m.text)):
-            s = clean_sentence(raw)
+            s = clean_sentence(raw, spoken=anonymous)
             if talks:  # the speaker's "最后提醒一下，…" is advice of the talk, not housekeeping
                 s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
             if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw):
