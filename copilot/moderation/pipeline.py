@@ -167,9 +167,9 @@ class Moderator:
         self._since: dict[str, float] = {}
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
-        self.banned = banned_list(profile.banned) if profile else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
             if profile else ""
+        self.banned = banned_list(profile.banned, self.topic_text, tuple(profile.topics)) if profile else None
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
