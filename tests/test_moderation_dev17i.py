@@ -98,3 +98,66 @@ def test_a_banned_item_stands_for_its_kind_by_meaning_not_by_its_letters() -> No
     assert banned_list(["活体买卖"], "读书会", ("读书",)).kind_item == {}  # type: ignore[union-attr]
     # an item banning the wild ones only, or content about the animal, does not stand for the kind
     assert banned_list(["野生鸟", "虐猫内容"], "", ()).kind_item == {}  # type: ignore[union-attr]
+
+
+# -- 2: bait and pointers without a contact ---------------------------------------------------------------------
+PHONE_PHOTO = """
+name: 手机摄影交流群
+positioning: 用手机拍照的爱好者交流构图、调色和后期，每周一次主题作业点评
+topics: [手机摄影, 构图, 调色, 后期, 滤镜, 作业点评]
+audience: 喜欢用手机拍照的群友
+events:
+  - {title: 周日扫街, kind: 外拍, cadence: 每周日上午, place: 老城区}
+"""
+
+EXAM = """
+name: 考公上岸互助群
+positioning: 备考公务员的同学互相督促打卡，交流行测申论做题方法和面试经验
+topics: [公务员考试, 行测, 申论, 面试, 打卡, 真题]
+audience: 备考公务员的同学
+"""
+
+TRADE_3D = """
+name: 激光雕刻玩家群
+positioning: 激光雕刻机玩家交流参数、材料和作品，允许群友转让自用闲置设备和配件
+topics: [激光雕刻, 雕刻机, 参数, 材料, 作品]
+audience: 激光雕刻爱好者
+"""
+
+
+@pytest.mark.parametrize("profile, text", [
+    (PHONE_PHOTO, "回复888 我拉你进后期交流群"),                  # any reply code, then a pull into another group
+    (EXAM, "想了解怎么一个月上岸的 回复6 我拉你进资料群"),        # the 怎么 is the lure's, not a question
+    (PHONE_PHOTO, "有需要便宜三脚架的可以看我朋友圈～"),          # want … look at my Moments
+    (EXAM, "有需要申论范文的可以看我空间"),                        # … or my QQ space: the same pointer
+])
+def test_reply_bait_into_a_group_and_a_pointer_to_the_senders_profile_are_deleted(
+        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
+    v = _judge(profile_moderator, profile, text)
+    assert v.label == "ad" and v.action == "delete", v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (PHONE_PHOTO, "想要全套调色预设的朋友评论区扣1，我统一回复"),  # collect replies, answer privately
+    (EXAM, "出粉笔会员账号 共享 便宜出 年付"),
+    (TRADE_3D, "出某宝会员账号 共享 年付 便宜出"),                # seats on an account are nobody's used gear
+])
+def test_bait_and_account_seats_without_a_contact_are_at_least_reviewed_as_ads(
+        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
+    v = _judge(profile_moderator, profile, text)
+    assert v.label == "ad" and v.action in ("review", "delete"), v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (PHONE_PHOTO, "这周日扫街想去的回复1 我拉你进扫街小群"),      # the group's own outing
+    (PHONE_PHOTO, "这个滤镜便宜又好用 想要参数的扣1 我发群文件"),  # handed out in the group
+    (PHONE_PHOTO, "我朋友圈有上次扫街的合集 大家可以看看"),
+    (PHONE_PHOTO, "回复3楼：预设我也在找"),                        # answering a post, no code asked for
+    (EXAM, "今晚打卡 回复1 我统计一下人数"),
+    (EXAM, "粉笔会员账号到期了 大家续费了吗"),
+    (TRADE_3D, "出一台闲置的雕刻机 自用八成新 1500 要的私聊"),    # a member's own used gear where resale is allowed
+])
+def test_members_replies_pointers_and_own_gear_are_not_acted_on(
+        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
+    v = _judge(profile_moderator, profile, text)
+    assert v.label != "ad" and v.action in ("none", "review"), v.reason

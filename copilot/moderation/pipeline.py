@@ -688,9 +688,10 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     # no handle, no shop words): "口令…复制打开, 还是60g的" is a deal post, not a question
     asking = p_ad < 0.5 or (rep.price_ask and not group_model and set(rep.names(Label.AD)) <= {"money"})
     # the profile's banned item beside a trade (有要画眉的吗…价格好说) is offered whatever the sentence form: the trade
-    # signal already leaves out a question's invitation, so asking discounts nothing more
+    # signal already leaves out a question's invitation, so asking discounts nothing more; nor does reply bait ask
+    # anything ("想了解怎么…的 回复666": the 怎么 is the lure's, the call for replies is the point)
     if rep.question and asking and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH) \
-            and "banned_deal" not in rep.names(Label.AD):
+            and not _NOT_ASKED & set(rep.names(Label.AD)):
         # asking about terms ("免费送还是收邮费？", "怎么付款？扫码还是转账？") is not offering them —
         # unless the wording itself reads like this community's ads (a request for cheats in a game group).
         # Whether a price is fair ("卖家要2300，这价能入吗？") is asked, whatever the shared model makes of
@@ -938,7 +939,7 @@ _REFERRAL_PATH = frozenset({"contact", "business", "promo_words", "money", "ad_w
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
-_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply"})
+_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
 # … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
@@ -1146,6 +1147,7 @@ SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evi
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
 _NOTICE_REACH = frozenset({"contact", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "self_promo"})  # ways to reach a seller besides a handle
+_NOT_ASKED = frozenset({"banned_deal", "lure_reply"})  # offers a question's form does not soften
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues

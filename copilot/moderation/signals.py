@@ -239,8 +239,13 @@ def lexicons() -> Lexicons:
     data = lexicon_data()
     lists = _word_lists(data)
     social = frozenset(str(w).lower() for w in data["social"])
+    words = {key: alternation(words) for key, words in lists.items()}
+    # reply bait asks for any code, not only the listed ones (回复888, 扣6): patterns.yaml reply_code
+    rc = load_resource(PATTERNS)["reply_code"]
+    words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(rc["verbs"]) + rf"\d{{1,{int(rc['digits'])}}}"
+                                        + r"(?!\d)(?!" + _alt(rc["not_before"]) + ")")
     return Lexicons(
-        words={key: alternation(words) for key, words in lists.items()},
+        words=words,
         injection=alternation([w for w in data["injection"] if " " not in w]),
         injection_en=_phrases([w for w in data["injection"] if " " in w] + list(data.get("injection_en", []))),
         social=social,
@@ -893,7 +898,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
@@ -947,7 +952,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     price_ask = question and bool(lex.words["price_ask"].search(c))
-    own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c)
+    own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c) \
+        and not lex.words["resale.virtual"].search(c)
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
     own_words = unquoted(n.folded)
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
