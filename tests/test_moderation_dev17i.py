@@ -161,3 +161,48 @@ def test_members_replies_pointers_and_own_gear_are_not_acted_on(
         profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
     v = _judge(profile_moderator, profile, text)
     assert v.label != "ad" and v.action in ("none", "review"), v.reason
+
+
+# -- 3: a rival business in a shop's own customer group ---------------------------------------------------------
+FLORIST = """
+name: 花间集花艺工作室·老客户群
+positioning: 花间集花艺工作室的客户企业微信群，店员在群里发布每周花束、花艺体验课和会员福利，客户交流插花和养护
+topics: [花束, 插花, 花艺, 鲜花养护, 体验课, 会员]
+audience: 在工作室买过花或上过课的客户
+type: 品牌型
+platform: wecom
+products:
+  - {name: 每周花束, price: 99, unit: 束}
+  - {name: 花艺体验课, price: 168, unit: 人}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "隔壁新开的花艺馆开业全场五折，地址在文三路，大家可以去看看",
+    "街对面新开了一家花店 开业酬宾 买一送一 大家去逛逛",
+    "我朋友开的花店在搞活动 满100减30 地址在学院路 可以去看看",  # its deal in digits
+])
+def test_another_business_offer_in_a_shops_own_group_is_a_deleted_ad(
+        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = _judge(profile_moderator, FLORIST, text)
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "别家" in v.reason, v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "本周六花艺体验课还有3个名额 每人168 扫码预订",    # the shop's own offer
+    "店里新到的郁金香 会员价39一束 到店自取",
+    "本店二店新开了 全场八折 欢迎老客户去逛逛",       # the shop's own branch, in its own voice
+    "隔壁新开的面馆挺好吃 就是有点贵",                 # another place named, nothing offered
+    "商场今天有活动 满300减50 好多人",                  # a deal in digits with no business named
+])
+def test_the_shops_own_offers_and_talk_of_other_places_are_not_deleted(
+        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = _judge(profile_moderator, FLORIST, text)
+    assert v.label != "ad" and v.action in ("none", "review"), v.reason
+
+
+def test_a_rival_is_no_ad_in_a_group_that_is_no_shops(profile_moderator: Callable[[str], Moderator]) -> None:
+    # in a members' hobby group another shop's offer is talk about a shop, not the host shop's customers sent away
+    v = _judge(profile_moderator, PHONE_PHOTO, "隔壁新开的影楼开业 满200减50")
+    assert not any(s["name"] == "rival" for s in v.checks["signals"]), v.reason

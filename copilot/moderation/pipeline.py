@@ -51,6 +51,7 @@ from copilot.moderation.signals import (
     is_shop_host,
     lexicons,
     patterns,
+    shop_group,
     unquoted,
     unspoken,
     without_measures,
@@ -170,6 +171,9 @@ class Moderator:
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
             if profile else ""
         self.banned = banned_list(profile.banned, self.topic_text, tuple(profile.topics)) if profile else None
+        # a shop's or a brand's own customer group: another business's offer there is a rival's ad (signals.yaml rival)
+        self.shop = bool(profile and shop_group(profile.name or "", profile.positioning, profile.audience, profile.type,
+                                                len(profile.products)))
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
@@ -291,7 +295,7 @@ class Moderator:
         too (its contacts and links are the same). A fraction of :meth:`analyse`'s cost: callers that
         only act on some signals ask this first and skip the full analysis when none can be there."""
         return detect(normalise(judged_text(text)[0]), allowed_domains=self.allowed, banned=self.banned,
-                      topic_text=self.topic_text, ad_prob=1.0)
+                      topic_text=self.topic_text, shop=self.shop, ad_prob=1.0)
 
     def analyse(self, text: str) -> Analysis:
         """Offline layers only, stateless: the label, its score, the reasons and every layer's checks."""
@@ -303,14 +307,14 @@ class Moderator:
             checks["normalise"]["chars"] = len(squeeze(text))
         clf = self.classifier
         p_ad = clf.score(without_measures(body))  # 150度 is a temperature: its digits are no price
-        rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, ad_prob=p_ad)
+        rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
-                     topic_text=self.topic_text, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
+                     topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
         if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
@@ -382,11 +386,11 @@ class Moderator:
         events or products, or a price the profile states — then anything the offer says about paying (扫码, 到店) is the event's — or by the words
         of what the positioning says the organiser posts (新品, 会员, 自提), and then every promo or shop word must be one
         of those. A handle, a link, a disguise, another venue (奶茶店, 超市), another business named as such (隔壁新开的…;
-        ad.third_party) or any other seller's word keeps it an ad."""
+        ad.rival, ad.third_party) or any other seller's word keeps it an ad."""
         names = set(rep.names(Label.AD))
         if not names or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
                 or self.offtopic is None or self.offtopic._elsewhere(compact) \
-                or lexicons().words["ad.third_party"].search(compact):
+                or lexicons().words["ad.third_party"].search(compact) or lexicons().words["ad.rival"].search(compact):
             return
         # an event's name, not the people it is for (摊主 in 摊主月度大会 is everyone in a stall-holders' group)
         named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \

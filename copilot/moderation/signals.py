@@ -343,6 +343,7 @@ class Patterns:
     referral_param: re.Pattern[str]
     health_claim: re.Pattern[str]
     unit_price: re.Pattern[str]
+    deal_terms: re.Pattern[str]
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
     measure: re.Pattern[str]
@@ -389,6 +390,8 @@ def patterns() -> Patterns:
                            + _alt(d["cheaper"]["tail"]) + "|" + d["cheaper"]["discount"]),
         unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
+        deal_terms=re.compile(r"(?<![\d.])\d(?:\.\d)?" + re.escape(str(d["deal_terms"]["discount"]))
+                              + "|" + re.escape(str(d["deal_terms"]["spend"])) + r"\d+" + _alt(d["deal_terms"]["cut"]) + r"\d+"),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
@@ -526,6 +529,7 @@ class Scan:
     allowed_domains: tuple[str, ...]
     banned: BannedList | None
     topic_text: str
+    shop: bool = False  # the profile is a shop's own customer group
     contacts: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -737,6 +741,28 @@ def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
     return _banned_hits(scan, spec, parts=False)
 
 
+def _rival(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """In a shop's own customer group, another business named as such (隔壁新开的…, 朋友开的店) — not in the shop's own
+    voice (本店, 我们店: lexicons.yaml ad.seller_voice), which announces its own branch."""
+    if not scan.shop or scan.lex.words["ad.seller_voice"].search(scan.n.compact):
+        return None
+    return _words(scan, spec)
+
+
+def _rival_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A deal in digits (5折, 满100减30: patterns.yaml deal_terms) — weighed beside a rival only (signals.yaml)."""
+    hits = patterns().deal_terms.findall(scan.n.compact)
+    return Finding(hits) if hits else None
+
+
+def shop_group(name: str, positioning: str, audience: str, kind: str | None, products: int) -> bool:
+    """A shop's or a brand's own customer group: its profile lists products, is of a shop's type (lexicons.yaml
+    ``ad.shop_group_types``) or says so (工作室, 门店, 老客户…: ``ad.shop_group``)."""
+    data = lexicon_data()["ad"]
+    return products > 0 or (kind or "") in data["shop_group_types"] or \
+        bool(lexicons().words["ad.shop_group"].search(normalise(" ".join([name, positioning, audience])).compact))
+
+
 def _vote(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec)
     if not hits:
@@ -898,7 +924,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
@@ -916,15 +942,17 @@ def _signal(spec: SignalSpec, f: Finding) -> Signal:
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: BannedList | None = None,
-           topic_text: str = "", ad_prob: float = 0.0) -> SignalReport:
+           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False) -> SignalReport:
     """Run every detector of the signal table on a normalised message, in table order.
+
+    ``shop``: the profile is a shop's or a brand's own customer group (:func:`shop_group`).
 
     ``ad_prob``: the ad classifier's probability for the message; a signal whose ``requires`` lists
     ``classifier`` counts when the classifier also reads the whole message as an ad (≥ 0.5) and the
     message is not a question.
     """
     lex, table = lexicons(), signal_table()
-    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text)
+    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop)
     sig: list[Signal] = []
     for spec in table.specs:
         finding = _DETECTORS[spec.name](scan, spec)
