@@ -206,3 +206,27 @@ def test_a_rival_is_no_ad_in_a_group_that_is_no_shops(profile_moderator: Callabl
     # in a members' hobby group another shop's offer is talk about a shop, not the host shop's customers sent away
     v = _judge(profile_moderator, PHONE_PHOTO, "隔壁新开的影楼开业 满200减50")
     assert not any(s["name"] == "rival" for s in v.checks["signals"]), v.reason
+
+
+# -- 4: a member's plea for their own favour is spam to remind, not an ad to delete -----------------------------
+@pytest.mark.parametrize("profile, text", [
+    (EXAM, "大家帮我领个红包 点开就行 https://u.jd.com/xyz"),          # the link is the favour's target
+    (PHONE_PHOTO, "给我的摄影作品点个赞吧 每天都能投 链接在我空间"),   # … and so is the pointer to the profile
+    (FLORIST, "给我家孩子的舞蹈视频投一票吧 链接在我朋友圈 每天都能投"),
+    (EXAM, "帮我投一票 3号就是我 https://vote.example.com/123"),        # a vote with a link stays spam
+])
+def test_a_plea_for_the_writers_own_favour_is_spam_reminded_not_an_ad(
+        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
+    v = _judge(profile_moderator, profile, text)
+    assert v.label == "spam" and v.action == "remind", v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (EXAM, "上次群里抽奖 给我的奖品今天到了 谢谢群主"),   # 给我的 + 抽奖, but nobody is asked for anything
+    (EXAM, "老师能给我点评一下这篇申论吗"),
+    (PHONE_PHOTO, "给我的作品点评一下吧 第一次交作业"),
+])
+def test_asking_for_feedback_or_thanking_is_no_plea(profile_moderator: Callable[[str], Moderator], profile: str,
+                                                    text: str) -> None:
+    v = _judge(profile_moderator, profile, text)
+    assert v.label == "ok", v.reason

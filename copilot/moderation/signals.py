@@ -244,6 +244,11 @@ def lexicons() -> Lexicons:
     rc = load_resource(PATTERNS)["reply_code"]
     words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(rc["verbs"]) + rf"\d{{1,{int(rc['digits'])}}}"
                                         + r"(?!\d)(?!" + _alt(rc["not_before"]) + ")")
+    # a plea in the writer's own name: 给我(的短视频)点个赞 (patterns.yaml plea_for_me)
+    pf = load_resource(PATTERNS)["plea_for_me"]
+    words["spam.plea"] = re.compile(words["spam.plea"].pattern + "|" + _alt(pf["leads"])
+                                    + rf"(?:{_alt(pf['owned'])}[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{0,{int(pf['gap'])}}}?)?"
+                                    + "(?:" + words["spam.favour"].pattern + ")")
     return Lexicons(
         words=words,
         injection=alternation([w for w in data["injection"] if " " not in w]),
