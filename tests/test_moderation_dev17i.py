@@ -130,6 +130,8 @@ audience: 激光雕刻爱好者
     (EXAM, "想了解怎么一个月上岸的 回复6 我拉你进资料群"),        # the 怎么 is the lure's, not a question
     (PHONE_PHOTO, "有需要便宜三脚架的可以看我朋友圈～"),          # want … look at my Moments
     (EXAM, "有需要申论范文的可以看我空间"),                        # … or my QQ space: the same pointer
+    (PHONE_PHOTO, "需要滤镜素材的看我空间～"),                     # the want said around the thing
+    (PHONE_PHOTO, "需要滤镜素材的看我朋友圈～"),
 ])
 def test_reply_bait_into_a_group_and_a_pointer_to_the_senders_profile_are_deleted(
         profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:

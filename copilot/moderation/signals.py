@@ -244,6 +244,10 @@ def lexicons() -> Lexicons:
     rc = load_resource(PATTERNS)["reply_code"]
     words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(rc["verbs"]) + rf"\d{{1,{int(rc['digits'])}}}"
                                         + r"(?!\d)(?!" + _alt(rc["not_before"]) + ")")
+    # a want said around the thing: 需要滤镜素材的 (patterns.yaml want_clause)
+    wc = load_resource(PATTERNS)["want_clause"]
+    words["ad.want"] = re.compile(words["ad.want"].pattern + "|" + _alt(wc["leads"])
+                                  + rf"[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{1,{int(wc['gap'])}}}?" + re.escape(str(wc["end"])))
     # a plea in the writer's own name: 给我(的短视频)点个赞 (patterns.yaml plea_for_me)
     pf = load_resource(PATTERNS)["plea_for_me"]
     words["spam.plea"] = re.compile(words["spam.plea"].pattern + "|" + _alt(pf["leads"])
@@ -756,6 +760,8 @@ def _rival(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 def _rival_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A deal in digits (5折, 满100减30: patterns.yaml deal_terms) — weighed beside a rival only (signals.yaml)."""
+    if not scan.shop:
+        return None
     hits = patterns().deal_terms.findall(scan.n.compact)
     return Finding(hits) if hits else None
 
