@@ -36,6 +36,13 @@ audience: 养兰的兰友
 banned: [野生兰花买卖, 下山兰]
 """
 
+TORTOISE = """
+name: 陆龟饲养交流群
+positioning: 陆龟饲养者交流喂食、温湿度、晒背和疾病
+topics: [陆龟, 喂食, 温湿度, 晒背, 饲养箱, 疾病]
+banned: [活体交易, 野生个体]
+"""
+
 _IDS = count()
 
 
@@ -58,6 +65,8 @@ def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: 
     (HAMSTER, "刚到一批布丁仓鼠 有要的吗", "活体买卖"),
     (HAMSTER, "出一对紫仓 包健康", "活体买卖"),
     (ORCHID, "山里挖的蕙兰 50一苗 需要的朋友联系", "野生兰花买卖"),
+    (TORTOISE, "自繁的赫曼 开食稳定 可以视频挑 需要的私聊", "活体交易"),   # a breed the profile never names
+    (TORTOISE, "出一对苏卡达 公母都有 300一只", "活体交易"),
 ])
 def test_an_offer_of_a_banned_kind_by_its_members_name_is_deleted_citing_the_rule(
         profile_moderator: Callable[[str], Moderator], profile: str, text: str, rule: str) -> None:
@@ -76,6 +85,7 @@ def test_an_offer_of_a_banned_kind_by_its_members_name_is_deleted_citing_the_rul
     (FINCH, "我家文鸟今天第一次上手了 好开心"),
     (HAMSTER, "我家仓鼠宝宝一窝六只 都满月了 好可爱"),
     (HAMSTER, "金丝熊的笼子多大合适 我现在用的60一个"),
+    (TORTOISE, "赫曼最近不怎么吃东西 是不是温度低了"),
     # 野生兰花买卖 and 下山兰 ban the wild ones: a nursery orchid bought with a price is none
     (ORCHID, "今年买的蕙兰 带花苞 80一盆 开得很好"),
     (ORCHID, "听说野生兰花不能挖 大家别去山上挖了"),
