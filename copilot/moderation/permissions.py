@@ -25,7 +25,7 @@ class Category:
     grant: re.Pattern[str]
     offer: re.Pattern[str]
     offer_words: frozenset[str]
-    unless: str | None = None  # a lexicons.yaml list whose words make the message a pitch instead
+    unless: tuple[str, ...] = ()  # lexicons.yaml lists whose words make the message a pitch instead
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +33,7 @@ def categories() -> tuple[tuple[Category, ...], tuple[str, ...]]:
     data = load_resource(PERMISSIONS)
     cats = tuple(Category(str(name), str(row["zh"]), alternation([fold(str(w)) for w in row["grant"]]),
                           alternation([fold(str(w)) for w in row["offer"]]), frozenset(fold(str(w)) for w in row["offer"]),
-                          row.get("unless"))
+                          tuple(row.get("unless") or ()))
                  for name, row in data["categories"].items())
     return cats, tuple(str(n) for n in data["negations"])
 
@@ -56,4 +56,4 @@ def offered(compact: str, allowed: frozenset[str]) -> Category | None:
     if not allowed:
         return None
     return next((cat for cat in categories()[0] if cat.name in allowed and cat.offer.search(compact)
-                 and not (cat.unless and lexicons().words[cat.unless].search(compact))), None)
+                 and not any(lexicons().words[u].search(compact) for u in cat.unless)), None)

@@ -51,6 +51,7 @@ from copilot.moderation.signals import (
     is_shop_host,
     lexicons,
     patterns,
+    shop_group,
     unquoted,
     unspoken,
     without_measures,
@@ -167,9 +168,12 @@ class Moderator:
         self._since: dict[str, float] = {}
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
-        self.banned = banned_list(profile.banned) if profile else None
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
             if profile else ""
+        self.banned = banned_list(profile.banned, self.topic_text, tuple(profile.topics)) if profile else None
+        # a shop's or a brand's own customer group: another business's offer there is a rival's ad (signals.yaml rival)
+        self.shop = bool(profile and shop_group(profile.name or "", profile.positioning, profile.audience, profile.type,
+                                                len(profile.products)))
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
@@ -291,7 +295,7 @@ class Moderator:
         too (its contacts and links are the same). A fraction of :meth:`analyse`'s cost: callers that
         only act on some signals ask this first and skip the full analysis when none can be there."""
         return detect(normalise(judged_text(text)[0]), allowed_domains=self.allowed, banned=self.banned,
-                      topic_text=self.topic_text, ad_prob=1.0)
+                      topic_text=self.topic_text, shop=self.shop, ad_prob=1.0)
 
     def analyse(self, text: str) -> Analysis:
         """Offline layers only, stateless: the label, its score, the reasons and every layer's checks."""
@@ -303,14 +307,14 @@ class Moderator:
             checks["normalise"]["chars"] = len(squeeze(text))
         clf = self.classifier
         p_ad = clf.score(without_measures(body))  # 150度 is a temperature: its digits are no price
-        rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, ad_prob=p_ad)
+        rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
-                     topic_text=self.topic_text, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
+                     topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
         if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
@@ -382,11 +386,11 @@ class Moderator:
         events or products, or a price the profile states — then anything the offer says about paying (扫码, 到店) is the event's — or by the words
         of what the positioning says the organiser posts (新品, 会员, 自提), and then every promo or shop word must be one
         of those. A handle, a link, a disguise, another venue (奶茶店, 超市), another business named as such (隔壁新开的…;
-        ad.third_party) or any other seller's word keeps it an ad."""
+        ad.rival, ad.third_party) or any other seller's word keeps it an ad."""
         names = set(rep.names(Label.AD))
         if not names or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
                 or self.offtopic is None or self.offtopic._elsewhere(compact) \
-                or lexicons().words["ad.third_party"].search(compact):
+                or lexicons().words["ad.third_party"].search(compact) or lexicons().words["ad.rival"].search(compact):
             return
         # an event's name, not the people it is for (摊主 in 摊主月度大会 is everyone in a stall-holders' group)
         named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \
@@ -688,9 +692,10 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     # no handle, no shop words): "口令…复制打开, 还是60g的" is a deal post, not a question
     asking = p_ad < 0.5 or (rep.price_ask and not group_model and set(rep.names(Label.AD)) <= {"money"})
     # the profile's banned item beside a trade (有要画眉的吗…价格好说) is offered whatever the sentence form: the trade
-    # signal already leaves out a question's invitation, so asking discounts nothing more
+    # signal already leaves out a question's invitation, so asking discounts nothing more; nor does reply bait ask
+    # anything ("想了解怎么…的 回复666": the 怎么 is the lure's, the call for replies is the point)
     if rep.question and asking and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH) \
-            and "banned_deal" not in rep.names(Label.AD):
+            and not _NOT_ASKED & set(rep.names(Label.AD)):
         # asking about terms ("免费送还是收邮费？", "怎么付款？扫码还是转账？") is not offering them —
         # unless the wording itself reads like this community's ads (a request for cheats in a game group).
         # Whether a price is fair ("卖家要2300，这价能入吗？") is asked, whatever the shared model makes of
@@ -938,7 +943,7 @@ _REFERRAL_PATH = frozenset({"contact", "business", "promo_words", "money", "ad_w
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
-_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply"})
+_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
 # … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
@@ -1146,6 +1151,7 @@ SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evi
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
 _NOTICE_REACH = frozenset({"contact", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "self_promo"})  # ways to reach a seller besides a handle
+_NOT_ASKED = frozenset({"banned_deal", "lure_reply"})  # offers a question's form does not soften
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues

@@ -70,21 +70,87 @@ def banned_terms(items: list[str]) -> list[str]:
 class BannedList:
     """A profile's banned items, matched whole (代刷票) and by their distinctive part (野生 of 野生鸟, 活体 of
     活体买卖): the first word of a several-word item, unless it only names a kind (买卖, 产品 — lexicons.yaml
-    ``ad.banned_generic``). A part alone is weak evidence; beside a trade it is an offer of the banned thing."""
+    ``ad.banned_generic``). A part alone is weak evidence; beside a trade it is an offer of the banned thing.
+
+    An item that bans trading a kind of living thing (活鸟买卖, 出售雏鸟, 活体买卖; kinds.yaml) is also read by meaning:
+    ``kinds`` matches the members of its kind (玄凤, 画眉, 金太阳), the profile's own words for them (虎皮鹦鹉) and, for
+    animals, their young (一窝, 宝宝; only these for an item on the young) — see ``_kind_deal``."""
 
     whole: re.Pattern[str]
     parts: re.Pattern[str] | None
     item_of: dict[str, str]  # part → the banned item it stands for
+    kinds: re.Pattern[str] | None = None  # the members of the kinds the items ban trading
+    kind_item: dict[str, str] = field(default_factory=dict)  # member → the banned item it stands for
+    per_head: re.Pattern[str] | None = None  # a price per head in the kinds' counters (500一只, 50一苗)
+    sell: re.Pattern[str] | None = None  # a clause that opens by selling a member (出手养小金太阳, 出两只玄凤)
 
 
-def banned_list(items: list[str]) -> BannedList | None:
-    """The compiled :class:`BannedList` of a profile's ``banned`` items, or None when it has none."""
+KINDS = "moderation/kinds.yaml"
+_ANY_KIND = "*"  # an item naming a live animal without its kind (活体买卖): the kinds the profile keeps
+
+
+def _strip(term: str, words: list[str]) -> str:
+    for w in sorted(words, key=len, reverse=True):
+        term = term.replace(w, "")
+    return term
+
+
+def _profile_order(items: list[str], terms: list[str]) -> list[str]:
+    """``terms`` (banned_terms of ``items``) in the order the profile lists them: its first item leads."""
+    order = {normalise(t).compact: i for i, item in enumerate(items) for t in re.split(r"[/、,，;；|／]", str(item))}
+    return sorted(terms, key=lambda t: order.get(t, len(order)))
+
+
+def _kind_of(term: str) -> tuple[str, bool] | None:
+    """The kind of living thing a banned item bans trading and whether only its young (活鸟买卖 → (鸟, False), 出售雏鸟
+    → (鸟, True), 活体买卖 → (any kind the profile keeps, False)), or None when the item has other words than its kind
+    and kinds.yaml marks (虐猫内容, 外部猫粮广告) or bans only the wild ones (野生鸟, 下山兰: the kind does not say wild)."""
+    data = load_resource(KINDS)
+    rest = _strip(term, [str(w) for w in lexicon_data()["ad"]["banned_generic"]] + [str(w) for w in data["trade_marks"]])
+    if any(str(w) in rest for w in data["wild_marks"]):
+        return None
+    young = any(str(w) in rest for w in data["young_marks"])
+    if rest in data["any_animal"]:
+        return _ANY_KIND, young
+    rest = _strip(rest, [str(w) for w in data["live_marks"] + data["young_marks"]])
+    for kind, spec in data["kinds"].items():
+        if rest == kind or rest in spec["members"]:
+            return str(kind), young
+    return None
+
+
+def _kind_members(kind: str, topics: list[str], *, young: bool) -> set[str]:
+    """A kind's members: the lexicon's and the profile's own topic words ending in one of them or in the kind (虎皮鹦鹉,
+    玄凤鹦鹉 — not 鸟粮) and, for animals, their young (kinds.yaml ``offspring``); ``young``: the young only."""
+    data = load_resource(KINDS)
+    spec = data["kinds"][kind]
+    offspring = {normalise(str(w)).compact for w in data["offspring"]} if spec.get("young", True) else set()
+    if young:
+        return offspring
+    members = {normalise(str(m)).compact for m in spec["members"]}
+    members |= {t for t in topics if len(t) >= 2 and any(t.endswith(m) for m in members | {kind})}
+    return members | offspring
+
+
+def _kinds_kept(profile_text: str) -> list[str]:
+    """The kinds of living thing a profile's own words keep (仓鼠 in a hamster group's topics → 鼠)."""
+    return [str(k) for k, spec in load_resource(KINDS)["kinds"].items()
+            if spec.get("young", True) and (k in profile_text or any(str(m) in profile_text for m in spec["members"]))]
+
+
+def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...] = ()) -> BannedList | None:
+    """The compiled :class:`BannedList` of a profile's ``banned`` items, or None when it has none.
+    ``profile_text``: the profile's own words (compact form) and ``topics`` its topic words, which say what an item
+    naming any live animal (活体买卖) means in this group and how the members call the kind they keep."""
     terms = banned_terms(items)
     if not terms:
         return None
     generic = set(lexicon_data()["ad"]["banned_generic"])
     senses = {normalise(k).compact: v for k, v in lexicon_data()["ad"]["banned_senses"].items()}
     item_of: dict[str, str] = {}
+    kind_item: dict[str, str] = {}
+    counters: set[str] = set()
+    topic_words = [normalise(t).compact for t in topics]
     for term in terms:
         words = tokenize(term, for_search=False, keep_stopwords=True)
         if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in generic:
@@ -93,7 +159,30 @@ def banned_list(items: list[str]) -> BannedList | None:
         for part, said in senses.items():
             if part in term:
                 item_of.update((normalise(w).compact, term) for w in said if normalise(w).compact not in item_of)
-    return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of)
+    # the item a member of a kind stands for: the profile's first item of that kind — for the young (一窝, 宝宝) the
+    # first that bans trading the young (出售雏鸟 rather than 活鸟买卖)
+    data = load_resource(KINDS)
+    young_items: dict[str, str] = {}
+    for term in _profile_order(items, terms):
+        found = _kind_of(term)
+        if found is None:
+            continue
+        kind, young = found
+        for k in (_kinds_kept(profile_text) if kind == _ANY_KIND else [kind]):
+            counters.update(str(c) for c in data["kinds"][k]["counters"])
+            for member in _kind_members(k, topic_words, young=young):
+                (young_items if young else kind_item).setdefault(member, term)
+    kind_item.update(young_items)  # a litter is cited as the item on the young
+    per_head = sell = kinds = None
+    if kind_item:
+        data, up = load_resource(KINDS), load_resource(PATTERNS)["unit_price"]
+        kinds = alternation(sorted(kind_item))
+        per_head = re.compile(r"(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(sorted(counters))
+                              + "|" + _alt(up["each"]) + _alt(sorted(counters)) + rf"[{up['numerals']}]+" + _alt(up["units"]))
+        # … not a thing of the animal's (出两只玄凤的鸟笼 sells cages)
+        sell = re.compile("^" + _alt(data["sell_lead"]) + _alt(data["sell_gap"]) + "*" + _alt(sorted(kind_item)) + "(?!" + _alt(data["not_after"]) + ")")
+    return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of,
+                      kinds, kind_item, per_head, sell)
 
 
 def warns(compact: str) -> bool:
@@ -150,8 +239,22 @@ def lexicons() -> Lexicons:
     data = lexicon_data()
     lists = _word_lists(data)
     social = frozenset(str(w).lower() for w in data["social"])
+    words = {key: alternation(words) for key, words in lists.items()}
+    # reply bait asks for any code, not only the listed ones (回复888, 扣6): patterns.yaml reply_code
+    rc = load_resource(PATTERNS)["reply_code"]
+    words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(rc["verbs"]) + rf"\d{{1,{int(rc['digits'])}}}"
+                                        + r"(?!\d)(?!" + _alt(rc["not_before"]) + ")")
+    # a want said around the thing: 需要滤镜素材的 (patterns.yaml want_clause)
+    wc = load_resource(PATTERNS)["want_clause"]
+    words["ad.want"] = re.compile(words["ad.want"].pattern + "|" + _alt(wc["leads"])
+                                  + rf"[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{1,{int(wc['gap'])}}}?" + re.escape(str(wc["end"])))
+    # a plea in the writer's own name: 给我(的短视频)点个赞 (patterns.yaml plea_for_me)
+    pf = load_resource(PATTERNS)["plea_for_me"]
+    words["spam.plea"] = re.compile(words["spam.plea"].pattern + "|" + _alt(pf["leads"])
+                                    + rf"(?:{_alt(pf['owned'])}[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{0,{int(pf['gap'])}}}?)?"
+                                    + "(?:" + words["spam.favour"].pattern + ")")
     return Lexicons(
-        words={key: alternation(words) for key, words in lists.items()},
+        words=words,
         injection=alternation([w for w in data["injection"] if " " not in w]),
         injection_en=_phrases([w for w in data["injection"] if " " in w] + list(data.get("injection_en", []))),
         social=social,
@@ -249,6 +352,7 @@ class Patterns:
     referral_param: re.Pattern[str]
     health_claim: re.Pattern[str]
     unit_price: re.Pattern[str]
+    deal_terms: re.Pattern[str]
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
     measure: re.Pattern[str]
@@ -295,6 +399,8 @@ def patterns() -> Patterns:
                            + _alt(d["cheaper"]["tail"]) + "|" + d["cheaper"]["discount"]),
         unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
+        deal_terms=re.compile(r"(?<![\d.])\d(?:\.\d)?" + re.escape(str(d["deal_terms"]["discount"]))
+                              + "|" + re.escape(str(d["deal_terms"]["spend"])) + r"\d+" + _alt(d["deal_terms"]["cut"]) + r"\d+"),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
@@ -432,6 +538,7 @@ class Scan:
     allowed_domains: tuple[str, ...]
     banned: BannedList | None
     topic_text: str
+    shop: bool = False  # the profile is a shop's own customer group
     contacts: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -564,18 +671,75 @@ def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding
 def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A banned item offered or sought: beside trade words (收购, 有货, 一票…), a unit price, a price, a handle or
     (not in a question) an invitation to get in touch. A warning about the banned thing (…留了电话，大家千万别信)
-    offers nothing."""
-    found = _banned_hits(scan, spec)
-    if found is None or warns(scan.n.compact):
+    offers nothing. An item named by a member of its kind (玄凤 for 活鸟买卖) is weighed by ``_kind_deal``."""
+    if warns(scan.n.compact):
         return None
+    found = _banned_hits(scan, spec)
+    if found is None:
+        return _kind_deal(scan)
     named = "".join(found.items)  # the item's own words (代刷 of 代刷票) are not a trade beside it
-    trade = [w for w in scan.lex.words["ad.trade"].findall(scan.n.compact) if w not in named]
+    trade = [w for w in _trade_words(scan) if w not in named]
     trade += patterns().unit_price.findall(scan.n.compact)
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
         # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
         asking = bool(scan.lex.words["question"].search(scan.n.folded.replace("？", "?")))
         trade += [w for name in ("money", "contact") + (() if asking else ("invite",)) for w in scan.found.get(name, [])]
-    return Finding(found.items + list(dict.fromkeys(trade))[:3]) if trade else None  # one weight: no variant
+    trade = list(dict.fromkeys(trade))[:3]
+    return Finding(found.items, suffix="、".join(trade)) if trade else None  # one weight: no variant
+
+
+def _trade_words(scan: Scan) -> list[str]:
+    """The trade words of the message (ad.trade: 收购, 有货, 刚到一批…), and a rehoming that asks a fee (领回家 …
+    象征性收点费用: ad.rehome beside ad.rehome_fee)."""
+    c = scan.n.compact
+    trade = scan.lex.words["ad.trade"].findall(c)
+    if scan.lex.words["ad.rehome_fee"].search(c):
+        trade += scan.lex.words["ad.rehome"].findall(c)
+    return trade
+
+
+def _kind_deal(scan: Scan) -> Finding | None:
+    """A banned kind of living thing offered by a member's name (活鸟买卖 ← "出手养小金太阳…需要的私聊", 出售幼崽 ←
+    "金丝熊生了一窝…收点笼子钱 30一只"): a member of the kind, treated as a live thing to pass on — a ``live`` cue
+    (一窝, 满月, 亲人, 包活…), a clause that opens by selling it, or a trade word in the same clause as its name — and a
+    trade: a trade word, a price per head in the kind's counters (500一只) or that opening. Unlike the item's own
+    words the name is the group's everyday subject, so a bare price, handle or 私聊 is no trade beside it (a member's
+    "我的文鸟是花200买的", "玄凤的旧鸟笼有人要吗" offer no bird)."""
+    b = scan.banned
+    if b is None or b.kinds is None:
+        return None
+    c = scan.n.compact
+    names = list(dict.fromkeys(cue_words(b.kinds, c)))
+    if not names:
+        return None
+    trade = _trade_words(scan)
+    per_head = b.per_head.findall(c) if b.per_head is not None else []
+    clauses = [x for x in (re.sub(r"\s+", "", part) for part in _CLAUSES.split(scan.n.folded)) if x]
+    sold = [m.group(0) for x in clauses if b.sell is not None and (m := b.sell.match(x))]
+    if not (trade or per_head or sold):
+        return None
+    beside = any(scan.lex.words["ad.trade"].search(x) and b.kinds.search(x) for x in clauses)
+    if not (sold or beside or load_kinds().live.search(c)):  # "鸟市的金太阳都卖到2000一只了" is market talk
+        return None
+    by_item: dict[str, list[str]] = {}
+    for n in names:
+        by_item.setdefault(b.kind_item[n], []).append(n)
+    items = [f"{item}（{'、'.join(said[:2])}…）" for item, said in by_item.items()]
+    return Finding(items, suffix="、".join(list(dict.fromkeys(sold + per_head + trade))[:3]))
+
+
+_CLAUSES = re.compile(r"[,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a\u3001~\n]+|\s{1,}")
+
+
+@dataclass(frozen=True)
+class Kinds:
+    live: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_kinds() -> Kinds:
+    """The compiled cues of kinds.yaml that do not depend on a profile."""
+    return Kinds(live=alternation([str(w) for w in load_resource(KINDS)["live"]]))
 
 
 def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -584,6 +748,30 @@ def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.found.get("banned_deal") or scan.lex.words["ad.banned_frame"].search(scan.n.compact):
         return None
     return _banned_hits(scan, spec, parts=False)
+
+
+def _rival(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """In a shop's own customer group, another business named as such (隔壁新开的…, 朋友开的店) — not in the shop's own
+    voice (本店, 我们店: lexicons.yaml ad.seller_voice), which announces its own branch."""
+    if not scan.shop or scan.lex.words["ad.seller_voice"].search(scan.n.compact):
+        return None
+    return _words(scan, spec)
+
+
+def _rival_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A deal in digits (5折, 满100减30: patterns.yaml deal_terms) — weighed beside a rival only (signals.yaml)."""
+    if not scan.shop:
+        return None
+    hits = patterns().deal_terms.findall(scan.n.compact)
+    return Finding(hits) if hits else None
+
+
+def shop_group(name: str, positioning: str, audience: str, kind: str | None, products: int) -> bool:
+    """A shop's or a brand's own customer group: its profile lists products, is of a shop's type (lexicons.yaml
+    ``ad.shop_group_types``) or says so (工作室, 门店, 老客户…: ``ad.shop_group``)."""
+    data = lexicon_data()["ad"]
+    return products > 0 or (kind or "") in data["shop_group_types"] or \
+        bool(lexicons().words["ad.shop_group"].search(normalise(" ".join([name, positioning, audience])).compact))
 
 
 def _vote(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -747,7 +935,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
@@ -765,15 +953,17 @@ def _signal(spec: SignalSpec, f: Finding) -> Signal:
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: BannedList | None = None,
-           topic_text: str = "", ad_prob: float = 0.0) -> SignalReport:
+           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False) -> SignalReport:
     """Run every detector of the signal table on a normalised message, in table order.
+
+    ``shop``: the profile is a shop's or a brand's own customer group (:func:`shop_group`).
 
     ``ad_prob``: the ad classifier's probability for the message; a signal whose ``requires`` lists
     ``classifier`` counts when the classifier also reads the whole message as an ad (≥ 0.5) and the
     message is not a question.
     """
     lex, table = lexicons(), signal_table()
-    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text)
+    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop)
     sig: list[Signal] = []
     for spec in table.specs:
         finding = _DETECTORS[spec.name](scan, spec)
@@ -801,7 +991,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     price_ask = question and bool(lex.words["price_ask"].search(c))
-    own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c)
+    own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c) \
+        and not lex.words["resale.virtual"].search(c)
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
     own_words = unquoted(n.folded)
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
