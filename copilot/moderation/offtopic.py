@@ -306,6 +306,7 @@ def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else re.compile(r"(?!x)x")
 
 
+_OBJECT_CLASSES = ("n", "ng", "zg")  # a character that is a noun by itself (鼠, 猫; jieba tags 鸟 and 车 zg)
 _THING = ("n", "nz", "ng")  # jieba's common nouns (茶水费 is read as 茶水 + 费)
 EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is everyday (现金 1029, 孩子), not the event's
 
@@ -321,10 +322,11 @@ def profile_vocab(profile: GroupProfile) -> ProfileVocab:
 @lru_cache(maxsize=64)
 def _topic_chars_cached(name: str, topics: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     rare = _invitation_rule()[4]
-    entries = [fold(t) for t in (*topics, name) if t]
+    generic = generic_words()  # 交流群 in a name says nothing of the subject
+    entries = [fold(t) for t in topics if t] + [w for w in tokenize(name, for_search=False) if w not in generic]
     chars = {c for e in entries for c in e if re.fullmatch(r"[\u3400-\u9fff]", c) and word_frequency(c) < rare}
     # the thing the group keeps or plays with, named in two of its topics (鸟粮, 鸟笼, 训鸟 → 鸟; 仓鼠, 鼠粮 → 鼠)
-    objects = {c for c in chars if sum(c in e for e in entries) >= 2}
+    objects = {c for c in chars if sum(c in e for e in entries) >= 2 and word_class(c) in _OBJECT_CLASSES}
     return frozenset(chars), frozenset(objects)
 
 
@@ -535,7 +537,7 @@ class OffTopicDetector:
             or [w for w in report.chatter if w in self.own_text]
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
-        if self.objects:  # "鸟找到了" in a parrot group: the group's domain object, as a word of its own
+        if any(c in compact for c in self.objects):  # "鸟找到了" in a parrot group: its domain object, as a word of its own
             own = sorted({w for w in _words(compact) if w in self.objects})
             if own:
                 return TopicResult(False, 0.1, own, "与群主题相关（群里养/玩的对象）：" + "、".join(own), about_group=True)
