@@ -44,6 +44,13 @@ topics: [美甲, 甲油胶, 延长甲, 手绘, 门店经营, 美睫]
 audience: 美甲师和美甲店主
 """
 
+FINCH = """
+name: 文鸟爱好者群
+positioning: 养文鸟的鸟友交流手养、喂食、换羽和看病，互助找飞走的鸟
+topics: [文鸟, 鸟粮, 鸟笼, 手养, 换羽]
+audience: 养文鸟的鸟友
+"""
+
 _IDS = count()
 
 
@@ -111,6 +118,17 @@ def test_the_groups_domain_object_on_its_own_is_on_topic(
         profile_moderator: Callable[[str], Moderator], text: str) -> None:
     v = _judge(profile_moderator, HAMSTER, text)
     assert v.label == "ok", v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (HAMSTER, "这个牌子的磨牙棒我上次在拼多多买的才9块 是不是假的啊"),
+    (FINCH, "这家的谷子我在拼多多买的才15块 是不是陈粮啊"),
+])
+def test_a_kind_of_the_groups_things_with_a_price_and_a_shop_is_on_topic(
+        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
+    # 磨牙棒, 谷子 are the upkeep of small pets and birds (domains.yaml), whatever the shop and the price
+    v = _judge(profile_moderator, profile, text)
+    assert v.label == "ok" and v.action == "none", v.reason
 
 
 def test_a_character_inside_another_word_is_not_the_domain_object(
