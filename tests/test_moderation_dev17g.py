@@ -132,7 +132,8 @@ def test_contempt_without_swear_words_is_abuse_for_review(profile_moderator: Cal
                                                           text: str) -> None:
     v = profile_moderator(MOOT).moderate({"id": "a", "user": "u6", "text": text})
     assert v.label == "abuse", v.reason
-    assert v.action == "review", v.reason
+    # round 31 (dev17j): a contempt form the abuse model is sure of (>= 0.9) is acted on; otherwise a person decides
+    assert v.action == ("warn" if v.checks["abuse_model"] >= 0.9 else "review"), v.reason
 
 
 @pytest.mark.parametrize("text", ["我不同意这个陈述思路，质证部分的证据链站不住脚", "这次复盘我觉得庭审节奏太慢了"])

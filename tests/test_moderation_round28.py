@@ -175,11 +175,14 @@ def test_a_life_errand_is_still_off_topic_there(profile_moderator: Callable[[str
     assert v.action not in ACTED
 
 
-@pytest.mark.parametrize("text", ["脑子不好使就别学陶艺了，白瞎这么好的泥", "脑子这么不好使就别来手作日了，浪费大家时间"])
-def test_put_downs_without_swear_words_go_to_a_person(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+# round 31 (dev17j): two put-down cues (脑子不好使 + 白瞎) beside a sure abuse model are acted on; one cue goes to a person
+@pytest.mark.parametrize("text, action", [("脑子不好使就别学陶艺了，白瞎这么好的泥", "warn"),
+                                          ("脑子这么不好使就别来手作日了，浪费大家时间", "review")])
+def test_put_downs_without_swear_words_go_to_a_person(profile_moderator: Callable[[str], Moderator], text: str,
+                                                      action: str) -> None:
     v = profile_moderator(POTTERY).moderate(text)
     assert v.label == "abuse", v.reason
-    assert v.action == "review"
+    assert v.action == action, v.reason
 
 
 @pytest.mark.parametrize("text", ["新手只有一台傻瓜相机，能来手作日拍点照片吗", "我这么笨的都学会拉坯了，大家别怕"])

@@ -136,6 +136,8 @@ def _model_layers(label: str, checks: dict[str, Any], *, attack: bool, own_words
         words = set(ot.get("chatter_words") or ()) - evidence_rules().ambient
         if words and not _quoted_only(words, own_words):
             out.append("chatter_words")
+        if ot.get("invitation"):  # 有人…吗 / 一起去 / 求推荐 to members, about something none of the group's
+            out.append("invitation")
     if trust.get("strict") and label in (Label.AD, Label.SPAM):
         out.append("new_member")
     if (checks.get("flood") or {}).get("hit"):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -113,12 +113,59 @@ def _still_on() -> re.Pattern[str]:
     return re.compile(rf"(?:{lead})[\u3400-\u9fff](?:{tail})")
 
 
+@lru_cache(maxsize=1)
+def _invitation_rule() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str], int]:
+    """relevance.yaml ``invitation``: the forms of an invitation and of a request to members, their own words, the
+    word classes an object can have and the frequency under which a topic character is telling."""
+    data = load_resource(RELEVANCE)["invitation"]
+    invite, request = (re.compile("|".join(f"(?:{f})" for f in data[k])) for k in ("invite", "request"))
+    return (invite, request, frozenset(str(w) for w in data["stop"]), frozenset(str(c) for c in data["classes"]),
+            int(data["rare_char"]))
+
+
+@lru_cache(maxsize=1)
+def _distress() -> re.Pattern[str]:
+    """A member in trouble (relevance.yaml ``distress``): never pulled back to the topic in public."""
+    return _alternation(frozenset(str(w) for w in load_resource(RELEVANCE)["distress"]))
+
+
+def distress_words(compact: str) -> list[str]:
+    """The distress cues (病了, 走丢, 住院…) in a compact folded message."""
+    return list(dict.fromkeys(_distress().findall(compact)))
+
+
+def invitation_objects(compact: str) -> tuple[str, list[str]] | None:
+    """What an invitation ("invite": 今晚有人打王者吗, 一起去, 差一个) or a request ("request": 有没有人懂, 求推荐) to
+    members is about (relevance.yaml ``invitation``): its content words once the form, times, places, numbers, pronouns
+    and generic words are gone ("今晚有人打王者吗 五排差一个" → invite, [王者]). None when it has no such form; a
+    request form outranks an invitation's ("有人有好点子吗" asks)."""
+    invite, request, stop, classes, _ = _invitation_rule()
+    kind = "request" if request.search(compact) else "invite" if invite.search(compact) else None
+    if kind is None:
+        return None
+    generic, particles, _ = _relevance()
+    who = lexicons().words["who_words"]
+    ensure_jieba()
+    out = []
+    for w in jieba.lcut(compact):  # the form's own words are in ``stop``
+        if len(w) < 2 or not re.fullmatch(r"[\u3400-\u9fffa-z0-9]+", w) or w.isdigit():
+            continue
+        flag = word_class(w)
+        if w in stop or w in generic or w in particles or who.fullmatch(w):
+            continue
+        if flag is not None and flag not in classes:
+            continue
+        out.append(w)
+    return kind, list(dict.fromkeys(out))
+
+
 # cos(message, profile) − cos(message, chatter) at or above this is "about the group".
 SEMANTIC_MARGIN = 0.0
 CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated message is off-topic
 CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
 ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
+INVITATION_SCORE = 0.75  # an invitation whose object is none of the group's: a gentle reminder
 CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
 TOPIC_WORDS = "moderation/topic_words.yaml"
 DOMAINS = "moderation/domains.yaml"
@@ -163,6 +210,12 @@ class ProfileVocab:
     pattern: re.Pattern[str]
     types: tuple[str, ...]
     related: re.Pattern[str]
+
+
+def _words(compact: str) -> list[str]:
+    """jieba's words of a compact folded message (with HMM, as :func:`unknown_nouns` cuts)."""
+    ensure_jieba()
+    return jieba.lcut(compact)
 
 
 def _bigrams(s: str) -> set[str]:
@@ -253,6 +306,7 @@ def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else re.compile(r"(?!x)x")
 
 
+_OBJECT_CLASSES = ("n", "ng", "zg")  # a character that is a noun by itself (鼠, 猫; jieba tags 鸟 and 车 zg)
 _THING = ("n", "nz", "ng")  # jieba's common nouns (茶水费 is read as 茶水 + 费)
 EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is everyday (现金 1029, 孩子), not the event's
 
@@ -263,6 +317,23 @@ def profile_vocab(profile: GroupProfile) -> ProfileVocab:
              *(f"{e.title} {e.place}" for e in profile.all_events()))
     details = tuple(f"{e.signup} {e.details}" for e in profile.all_events())
     return _vocab_cached(profile.model_dump_json(), tuple(texts), tuple(profile.topics), details)
+
+
+@lru_cache(maxsize=64)
+def _topic_chars_cached(name: str, topics: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    rare = _invitation_rule()[4]
+    generic = generic_words()  # 交流群 in a name says nothing of the subject
+    entries = [fold(t) for t in topics if t] + [w for w in tokenize(name, for_search=False) if w not in generic]
+    chars = {c for e in entries for c in e if re.fullmatch(r"[\u3400-\u9fff]", c) and word_frequency(c) < rare}
+    # the thing the group keeps or plays with, named in two of its topics (鸟粮, 鸟笼, 训鸟 → 鸟; 仓鼠, 鼠粮 → 鼠)
+    objects = {c for c in chars if sum(c in e for e in entries) >= 2 and word_class(c) in _OBJECT_CLASSES}
+    return frozenset(chars), frozenset(objects)
+
+
+def _topic_chars(profile: GroupProfile) -> tuple[frozenset[str], frozenset[str]]:
+    """The telling characters of a profile's name and topics (rarer than relevance.yaml ``invitation.rare_char``: 展 in
+    画展, 吹 in 吹奏 — not 打 in 打印), and among them the group's domain objects: a character two of them share."""
+    return _topic_chars_cached(profile.name or "", tuple(profile.topics))
 
 
 @dataclass
@@ -280,6 +351,7 @@ class TopicResult:
     chatter_p: float | None = None  # the chatter model's probability, when it was asked
     chatter_words: tuple[str, ...] = ()  # chatter words that are not the profile's own subject
     model_p: float | None = None  # the model's probability before the chatter words raised it
+    invitation: bool = False  # an invitation or request to members whose object is none of the group's
 
 
 class OffTopicDetector:
@@ -296,6 +368,7 @@ class OffTopicDetector:
         self.subject_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact
         # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
         self.banned = banned_list(profile.banned)
+        self.topic_chars, self.objects = _topic_chars(profile)
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -332,6 +405,15 @@ class OffTopicDetector:
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
+        result = self._by_model(text, chatter, errands)
+        lean = result.model_p if result.model_p is not None else result.chatter_p
+        invited = self._invitation(n.compact, lean if lean is not None else 0.0)
+        if invited is not None and result.semantic is None and (not result.off_topic or result.score < invited.score):
+            result = invited
+        return self._kindly(n.compact, result)
+
+    def _by_model(self, text: str, chatter: list[str], errands: list[str]) -> TopicResult:
+        """The chatter model's reading of a message nothing ties to the group, with its chatter and errand words."""
         p = model_p = load_chatter_model().score(text)
         for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
             p += (1 - p) * CHATTER_WORD_BOOST
@@ -365,6 +447,46 @@ class OffTopicDetector:
             score, detail = REVIEW_CAP, detail + f"，但提到了不认识的词（{'、'.join(jargon[:2])}），可能是本群的行话，交人工判断"
         return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]),
                            model_p=round(model_p, 3))
+
+    def _invitation(self, compact: str, model_p: float) -> TopicResult | None:
+        """An invitation or a request to members (relevance.yaml ``invitation``) whose object nothing ties to the group.
+        An invitation is off-topic and reminded — only reviewed when the object has a rare or unknown word (maybe the
+        group's jargon). A request is off-topic for review, and only when the chatter model (``model_p``) leans that
+        way: a question about a thing of the group's kind that we do not know (郫县豆瓣 among cooks) is no chatter.
+        None without such a form or object, or when an object shares a telling character with the profile's name and
+        topics (看展 beside 画展: maybe the group's own outing)."""
+        found = invitation_objects(compact)
+        if found is None:
+            return None
+        kind, objects = found
+        if not objects or any(c in self.topic_chars for w in objects for c in w):
+            return None
+        what = "、".join(objects[:3])
+        if kind == "request":
+            # a member asking for help in trouble ("求助！我家小黄从阳台飞走了") may be the group's own mutual aid
+            if model_p < CHATTER_WORD_FLOOR or distress_words(compact):
+                return None
+            return TopicResult(True, REVIEW_CAP, [], f"向群友请教的事与群主题无关（{what}），交人工判断",
+                               chatter_words=tuple(objects[:3]), invitation=True)
+        jargon = unknown_nouns(" ".join(objects))
+        if jargon:
+            return TopicResult(True, REVIEW_CAP, [], f"邀请群友一起做的事与群主题无关（{what}），但提到了不认识的词"
+                               f"（{'、'.join(jargon[:2])}），可能是本群的行话，交人工判断", chatter_words=tuple(objects[:3]),
+                               invitation=True)
+        return TopicResult(True, INVITATION_SCORE, [], f"邀请群友一起做的事与群主题无关（{what}）",
+                           chatter_words=tuple(objects[:3]), invitation=True)
+
+    @staticmethod
+    def _kindly(compact: str, result: TopicResult) -> TopicResult:
+        """A member in trouble (病了, 走丢, 住院; relevance.yaml ``distress``) is not pulled back to the topic in public:
+        the off-topic label stays for a person to look at."""
+        if not result.off_topic or result.score <= REVIEW_CAP:
+            return result
+        cues = distress_words(compact)
+        if not cues:
+            return result
+        return replace(result, score=REVIEW_CAP,
+                       detail=result.detail + f"；成员遇到难事（{'、'.join(cues[:2])}），不在群里提醒，交人工关心和判断")
 
     def _shares_place(self) -> bool:
         """Members meet in person (the profile has events) or share a place (relevance.yaml lost_found_settings)."""
@@ -415,6 +537,10 @@ class OffTopicDetector:
             or [w for w in report.chatter if w in self.own_text]
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
+        if any(c in compact for c in self.objects):  # "鸟找到了" in a parrot group: its domain object, as a word of its own
+            own = sorted({w for w in _words(compact) if w in self.objects})
+            if own:
+                return TopicResult(False, 0.1, own, "与群主题相关（群里养/玩的对象）：" + "、".join(own), about_group=True)
         named = self.banned.whole.findall(compact) if self.banned is not None else []
         if named:
             return TopicResult(False, 0.1, named[:3], "提到群档案的违禁项（群规）：" + "、".join(named[:3]), about_group=True)

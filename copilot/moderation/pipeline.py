@@ -440,7 +440,8 @@ class Moderator:
         checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
                               "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3],
                               "about_group": tr.about_group, "chatter_p": tr.chatter_p, "chatter_min": CHATTER_MIN,
-                              "chatter_words": list(tr.chatter_words), "model_p": tr.model_p}
+                              "chatter_words": list(tr.chatter_words), "model_p": tr.model_p,
+                              **({"invitation": True} if tr.invitation else {})}
         if tr.off_topic:
             scores[Label.OFF_TOPIC] = tr.score
 
@@ -850,11 +851,17 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
         checks["abuse_model_unheeded"] = "没有辱骂用语，也没有针对某人的说法"
         return
     combined = 1 - (1 - lexicon) * (1 - ABUSE_MODEL_WEIGHT * p)
-    if alone:  # labelled for a person to decide, never acted on
+    agree = alone and rep.attacks >= 2 and p >= ABUSE_MODEL_ALONE
+    if agree:
+        # "就你这水平还好意思晒作品", "你们外地人就是素质低": a put-down by its form (contempt, a slur on a kind of people,
+        # two attack cues) and a model that is sure — two layers agree, so it is acted on like a rude word
+        combined = ABUSE_MODEL_AGREE
+    elif alone:  # labelled for a person to decide, never acted on
         combined = ABUSE_MODEL_ALONE_CAP if rep.attacks >= 2 else min(combined, ABUSE_MODEL_ALONE_CAP)
     scores[Label.ABUSE] = combined
     checks["abuse_model_reason"] = (f"辱骂模型判断像人身攻击（概率 {p:.2f}）" +
-                                    ("，没有明确的辱骂用语，交人工判断" if alone else ""))
+                                    ("，没有脏字，但话里贬低对方（轻蔑/地域或身份歧视的说法）" if agree
+                                     else "，没有明确的辱骂用语，交人工判断" if alone else ""))
 
 
 _PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
@@ -1156,6 +1163,7 @@ ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues
 ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act threshold)
+ABUSE_MODEL_AGREE = 0.75  # … unless the model is sure (ABUSE_MODEL_ALONE) beside a contempt form: acted on
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review

@@ -358,6 +358,14 @@ class Patterns:
     measure: re.Pattern[str]
 
 
+
+@lru_cache(maxsize=1)
+def group_slur() -> re.Pattern[str]:
+    """A put-down of a whole kind of people ("外地人就是素质低", "河南人都是骗子"; patterns.yaml ``group_slur``)."""
+    d = load_resource(PATTERNS)["group_slur"]
+    group = "(?:" + _either(d["groups"]) + "|" + r"[\u4e00-\u9fff]{1,3}" + re.escape(str(d["group_suffix"])) + ")"
+    return re.compile(group + _alt(d["generalisers"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"]))
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     d = load_resource(PATTERNS)
@@ -996,7 +1004,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
     own_words = unquoted(n.folded)
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
-    attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words))
+    attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words)
+                                                                             or group_slur().search(own_words))
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
