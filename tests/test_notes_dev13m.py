@@ -14,7 +14,8 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.model import Notes
-from copilot.notes.structure import event_notice, notice
+from copilot.notes.structure import asks, event_notice, is_question, notice
+from copilot.textnorm import fold
 
 SENT = datetime(2026, 11, 26, 20, 30)
 
@@ -72,3 +73,94 @@ CHOIR = """2026-11-20 19:30 合唱团-林老师
 def test_date_and_figure_event_is_filed_under_notices() -> None:
     notes = _notes(CHOIR)
     assert any("新年音乐会" in a.text and a.kind == "通知" for a in notes.announcements)
+
+
+# -- questions put without "？" ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "尤克里里还是吉他好上手",  # parallel options closing the clause, an evaluative tail
+    "那基础差的话先练音阶还是先练曲子",  # options opening alike (先练/先练)
+    "年会是穿正装还是自己随便穿",  # a copula before the first option
+    "集訓係朝早定夜晚",  # Cantonese A定B after 係
+    "門票係網上買定現場買",
+    "头盔必须自己带吧",  # a presumption put to be confirmed
+    "比赛奖品有啥",  # the interrogative object closes the clause
+    "报名要准备些什么",
+])
+def test_questions_without_a_question_mark(text: str) -> None:
+    assert asks(text) and is_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "地点还是社区活动室二楼",  # 还是 = still
+    "月费还是120，老会员不涨",
+    "问题是场地还是太小",  # 还是 + a degree
+    "这个是馆长定的大家理解下",  # 定 = decided
+    "那就租大巴吧 但是价钱一定要谈",  # 一定, and a settling line
+    "我们还是去湿地公园吧",  # an opinion
+    "那就必须提前一周订吧",  # a settling line, not a presumption asked
+    "带什么都行",
+])
+def test_statements_with_the_same_words_do_not_ask(text: str) -> None:
+    assert not asks(text)
+
+
+# a WeChat copy-paste: a ukulele club, a choice asked with no "？", its answer from the teacher
+UKULELE = """2026-11-24 20:00 尤克里里社-小雅老师
+大家晚上好，今晚说下零基础班的事，12月6号开课，每周六下午3点，在文化宫302
+2026-11-24 20:01 阿诚
+老师好
+2026-11-24 20:02 阿诚
+二十三寸还是二十六寸好点
+2026-11-24 20:03 尤克里里社-小雅老师
+手小的选二十三寸，男生一般二十六寸，价格都在300左右
+2026-11-24 20:04 桃子
+那零基础先学和弦还是先学指弹
+2026-11-24 20:05 尤克里里社-小雅老师
+先学四个基础和弦，C、Am、F、G，两周就能弹第一首歌
+2026-11-24 20:06 阿诚
+调音器必须买吧
+2026-11-24 20:07 尤克里里社-小雅老师
+不用买，手机装个调音APP就行
+2026-11-24 20:08 桃子
+好的谢谢老师
+2026-11-24 20:09 尤克里里社-小雅老师
+报名的同学周五前把名字发我
+"""
+
+
+def test_choice_and_presumption_questions_are_paired_with_their_answers() -> None:
+    notes = _notes(UKULELE)
+    pairs = {(fold(p.question), fold(p.answer)) for p in notes.qa}
+    assert any("二十六寸" in q and "手小" in a for q, a in pairs)
+    assert any("先学和弦" in q and "四个基础和弦" in a for q, a in pairs)
+    assert any("调音器" in q and "调音app" in a for q, a in pairs)
+    # no question is filed as another one's answer, and an answer is no key point or quote of its own
+    assert not any("还是" in a for _, a in pairs)
+    assert not any("手小的选" in k.text for k in notes.key_points)
+    assert not any("手小的选" in q.text for q in notes.quotes)
+
+
+# an inline-timestamp chat in Cantonese: a lion-dance troupe, two A定B questions
+LION = """[2026-12-02 21:00] 龍獅隊-強哥: 各位晚上好，講下元旦醒獅表演嘅安排
+[2026-12-02 21:01] 阿杰: 收到
+[2026-12-02 21:01] 龍獅隊-強哥: 元旦日朝早10點喺荃灣廣場表演，一共三場，每場20分鐘
+[2026-12-02 21:02] 阿杰: 集訓係逢星期二定星期四
+[2026-12-02 21:03] 龍獅隊-強哥: @阿杰 星期四夜晚8點，12月10號、17號、24號
+[2026-12-02 21:04] 細佬: 獅頭係借定自己買
+[2026-12-02 21:05] 龍獅隊-強哥: @細佬 借，總會有兩個新獅頭，按金500
+[2026-12-02 21:06] 細佬: 明白
+[2026-12-02 21:07] 龍獅隊-強哥: 鑼鼓邊個負責搬？
+[2026-12-02 21:08] 阿杰: 我嚟，星期四之前搬去會館
+"""
+
+
+def test_cantonese_a_ding_b_questions_are_answered_and_never_answers() -> None:
+    notes = _notes(LION)
+    assert notes.script == "zh-Hant"
+    by_q = {p.question: p for p in notes.qa}
+    ding = [p for q, p in by_q.items() if "定" in q]
+    assert len(ding) == 2
+    assert any("星期四夜晚" in p.answer for p in ding) and any("按金500" in p.answer for p in ding)
+    # the volunteer's "我嚟" answers who carries the drums, never a choice question
+    assert not any("定" in p.answer for p in notes.qa)
+    assert any(a.owner == "阿杰" and "鑼鼓" in a.task for a in notes.actions)

@@ -117,9 +117,33 @@ def asks(text: str) -> bool:
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
-    return "?" in f or any(final.search(c) or weak_final.search(c) for c in clauses) or bool(
+    return "?" in f or any(final.search(c) or weak_final.search(c) or choice_asked(c) for c in clauses) or bool(
         cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives") \
-        or has(f, "question", "anywhere")
+        or has(f, "question", "anywhere") or any(has(c, "question", "object_final") or has(c, "question", "confirm")
+                                                 for c in clauses)
+
+
+def choice_asked(clause: str) -> bool:
+    """Whether a folded clause asks a choice with no "？" ("美音还是英音好点", "先背单词还是先练口语",
+    "戏服系租定自己带"): the connector and the second option close it, and the first option follows a
+    copula or parallels the second (a character in common); 定 only after a copula. "地点还是图书馆三楼"
+    (还是 = still) and an opinion ("还是A吧", "我觉得还是…") do not ask."""
+    m = cue("question", "choice").search(clause)
+    if m is None or cue("question", "opinion").search(clause):
+        return False
+    a, b = m.group("a"), m.group("b")
+    if cue("question", "choice_not_b").search(b):
+        return False
+    copula = list(cue("question", "choice_copula").finditer(a))
+    if copula:
+        return len(a) - copula[-1].end() >= 1  # an option after it ("时间系定咗" has none)
+    if m.group("c") != "还是":
+        return False
+    if m.group("tail") and m.group("tail")[0] in "好划合方实点":
+        return True  # "…还是…好点": weighed against each other
+    # parallel options open or close alike: 先背单词/先练口语, 美音/英音, 周六去/周日去 (not 学费/一学期1600元)
+    loose = str(raw("question", "choice_shared_not"))
+    return (b[0] in a[-8:] and b[0] not in loose) or (a[-1] == b[-1] and a[-1] not in loose)
 
 
 def is_question(text: str) -> bool:
