@@ -12,9 +12,10 @@ import pytest
 
 from copilot.config import Settings
 from copilot.llm import get_engine
-from copilot.notes import summarize_text
+from copilot.notes import offline, summarize_text
 from copilot.notes.model import Notes
-from copilot.notes.structure import asks, event_notice, is_question, notice
+from copilot.notes.parse import parse_text
+from copilot.notes.structure import analyze, asks, event_notice, is_question, notice
 from copilot.textnorm import fold
 
 SENT = datetime(2026, 11, 26, 20, 30)
@@ -164,3 +165,47 @@ def test_cantonese_a_ding_b_questions_are_answered_and_never_answers() -> None:
     # the volunteer's "我嚟" answers who carries the drums, never a choice question
     assert not any("定" in p.answer for p in notes.qa)
     assert any(a.owner == "阿杰" and "鑼鼓" in a.task for a in notes.actions)
+
+
+# -- an organiser's plain event facts ----------------------------------------------------------------------
+# a CSV export: a chess club plans its year-end tournament; the organiser states facts with no notice word
+CHESS = """时间,发送人,内容
+2026-11-27 20:00:00,棋社-老周,各位棋友晚上好，年底比赛的事今天商量一下
+2026-11-27 20:00:30,小马,来了
+2026-11-27 20:01:00,棋社-老周,12月19号周六棋院快棋积分赛，报名费30元，目前报了18人，上限32人
+2026-11-27 20:01:40,小马,奖品有啥
+2026-11-27 20:02:10,棋社-老周,冠军奖杯加500，亚军300，季军150
+2026-11-27 20:02:50,阿文,比赛在哪下
+2026-11-27 20:03:20,棋社-老周,@阿文 棋院二楼大厅
+2026-11-27 20:04:00,阿文,我上周去杭州看了场围棋比赛，人超多
+2026-11-27 20:04:30,小马,哈哈
+2026-11-27 20:05:00,棋社-老周,用时每方15分钟，每步加5秒，一共7轮，首轮按等级分配对
+2026-11-27 20:05:40,阿文,裁判谁来
+2026-11-27 20:06:10,老秦,我来当裁判，我有二级裁判证
+2026-11-27 20:06:40,棋社-老周,好，老秦你周三前把对阵表排出来
+2026-11-27 20:07:00,老秦,收到
+2026-11-27 20:07:30,棋社-老周,下周四晚上7点在棋院开个赛前会，地点还是二楼小会议室
+2026-11-27 20:08:00,阿文,好的
+"""
+
+
+def test_organiser_event_facts_reach_the_notices_and_the_key_points() -> None:
+    notes = _notes(CHESS, "chess.csv")
+    notices = " ".join(a.text for a in notes.announcements)
+    assert "积分赛" in notices and "上限32人" in notices  # a named match with its terms: a 通知
+    assert "赛前会" in notices and "小会议室" in notices
+    # the prize list answers the short question that asked it
+    assert any("奖品" in q.question and "亚军300" in q.answer for q in notes.qa)
+    # the organiser's fact-dense rules are part of the matter
+    assert any("每步加5秒" in k.text for k in notes.key_points) or "每步加5秒" in notes.summary
+
+
+def test_organiser_fact_dense_sentence_is_on_the_matter_whatever_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(offline, "SHORT_CHAT", 0)  # read as a long chat: by its words, not by its side remarks
+    transcript = parse_text(CHESS, "chess.csv")
+    st = analyze(transcript)
+    st.topic, st.topic_words, st.chatter = None, frozenset({"裁判"}), frozenset()  # words the rules line does not use
+    by_text = {s.text: s for s in offline.candidate_sentences(transcript, st)}
+    rules = next(s for t, s in by_text.items() if "每步加5秒" in t)
+    aside = next(s for t, s in by_text.items() if "杭州" in t)  # a member's aside with no figures
+    assert rules.topical and not aside.topical

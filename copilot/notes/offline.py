@@ -68,6 +68,7 @@ SHORT_CHAT = 30  # a chat this short is read by its side remarks (structure.side
 SHORT_MEETING = 15  # a transcribed meeting with anonymous speakers (发言人1…) has no side remarks to tell
 MAX_GRAPH = 1000
 SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
+HOST_FACTS = 3  # figures/titles in an organiser's sentence that make it part of the matter
 FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
 
 
@@ -257,6 +258,9 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
                        or m.speaker == st.host and bool(_PLANNED.search(fold(s))))
             # (any figure answers "多少钱" by kind, but only the same subject is on topic)
             facts = len(cue("fact_marks").findall(fold(s)))
+            # the organiser's fact-dense statement is the matter itself, whatever its words ("而家有三个节目：
+            # 《帝女花》…每个节目唔超过15分钟", "一等奖300，二等200，三等100"): figures, titles, amounts
+            topical = topical or (m.id not in st.chatter and m.speaker == st.host and facts >= HOST_FACTS)
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
     return out
 

@@ -893,9 +893,19 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return q.direct and (q.answer[0].speaker in speakers or q.answer[0].speaker == host)
     if q.direct:
         return True
-    if q.loose:  # (a chat too short for its words to come back is all on its subject)
-        return not topic or (asked and answered)
+    if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
+        # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
+        return not topic or (asked and answered) or _host_answers(q, host)
     return q.answer[0].speaker in speakers or q.answer[0].speaker == host or (asked and answered)
+
+
+def _host_answers(q: _Open, host: str | None) -> bool:
+    """The one running the chat answers a member's question right after it, with something to tell ("奖品有啥"
+    — "冠军500，亚军300"): not a brush-off ("别理他") nor a sign-off ("先这样，散会")."""
+    if host is None or q.alt is not None or q.msg.speaker == host or q.answer[0].speaker != host:
+        return False
+    said = _clean(q.answer[0].text)
+    return len(re.sub(r"\W", "", said)) >= 6 and not has(_fold(said), "decision", "sign_off")
 
 
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
