@@ -209,3 +209,35 @@ def test_organiser_fact_dense_sentence_is_on_the_matter_whatever_its_words(monke
     rules = next(s for t, s in by_text.items() if "每步加5秒" in t)
     aside = next(s for t, s in by_text.items() if "杭州" in t)  # a member's aside with no figures
     assert rules.topical and not aside.topical
+
+
+# -- personal lines in a discussion ----------------------------------------------------------------------
+# a WeChat copy-paste: a hiking group plans a trip; a newcomer introduces himself, members tell their own
+# errands and past trips, and one member takes on a purchase for the group
+HIKE = """2026-12-03 20:00 徒步群-阿峰
+各位晚上好，下周六去梧桐山徒步的事今晚定一下
+2026-12-03 20:01 Leo
+hi all 我是Leo，刚从北京搬来深圳，平时周末爬爬山，体力一般
+2026-12-03 20:01 徒步群-阿峰
+欢迎Leo！这次路线走泰山涧上山，全程12公里，爬升900米，早上7点半在梧桐山村口集合
+2026-12-03 20:02 小雯
+我下周三要去医院复查，12月8号还要去4S店保养车
+2026-12-03 20:03 大鹏
+我上次在山顶那个小卖部买水一瓶10块，太贵了
+2026-12-03 20:04 徒步群-阿峰
+午饭各自带干粮，登山杖建议带上
+2026-12-03 20:05 小雯
+那我周五去超市买10箱矿泉水给大家带上
+2026-12-03 20:06 徒步群-阿峰
+好的，小雯辛苦，钱从活动经费出
+2026-12-03 20:07 大鹏
+收到
+"""
+
+
+def test_self_intros_and_own_errands_stay_out_of_the_points_but_work_stays() -> None:
+    notes = _notes(HIKE)
+    told = notes.summary + " ".join(k.text for k in notes.key_points) + " ".join(q.text for q in notes.quotes)
+    assert "刚从北京搬来" not in told and "4S店" not in told and "小卖部" not in told
+    assert "泰山涧" in told or any("泰山涧" in a.text for a in notes.announcements)
+    assert any(a.owner == "小雯" and "矿泉水" in a.task for a in notes.actions)
