@@ -241,3 +241,25 @@ def test_self_intros_and_own_errands_stay_out_of_the_points_but_work_stays() -> 
     assert "刚从北京搬来" not in told and "4S店" not in told and "小卖部" not in told
     assert "泰山涧" in told or any("泰山涧" in a.text for a in notes.announcements)
     assert any(a.owner == "小雯" and "矿泉水" in a.task for a in notes.actions)
+
+
+# -- a title from the opening line that states the occasion -------------------------------------------------
+# pasted "昵称：内容", voice-to-text with no punctuation: a food-bank team's briefing and a few questions
+FOODBANK = """周姐：各位义工晚上好我简单讲一下下周日去城南食物银行分拣物资的安排大家先听我说
+周姐：这次一共去十个人早上八点半在食物银行后门集合九点开始分拣十二点结束
+周姐：第一个是把捐来的米面油按保质期分开过期的一律不要这个最花时间
+周姐：第二个是打包家庭包每包一袋米一桶油两包挂面要装得整齐不要超重
+周姐：还有大家注意仓库里不能拍照特别是受助家庭的名单上次有人发朋友圈被投诉了
+阿Ken：周姐请问要自己带手套吗
+周姐：不用那边有一次性手套和围裙
+小林：停车方便吗
+周姐：后门能停十几台车不过周日上午人多建议坐地铁三号线
+阿Ken：好的
+小林：收到
+"""
+
+
+def test_title_is_the_occasion_the_opener_states_not_a_truncated_sentence() -> None:
+    notes = _notes(FOODBANK)
+    assert "下周日去城南食物银行分拣物资的安排" in notes.title
+    assert "…" not in notes.title

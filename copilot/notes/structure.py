@@ -336,7 +336,8 @@ def stated_topic(messages: list[Message]) -> str | None:
         f = _fold(m.text)
         if has(f, "announcement", "next"):
             continue
-        match = cue("patterns", "stated_topic").search(f)
+        match = cue("patterns", "stated_topic").search(f) or (cue("patterns", "stated_occasion").search(f)
+                                                               if m is messages[0] else None)
         if match:
             same = len(f) == len(m.text)
             return (m.text[match.start(1):match.end(1)] if same else match.group(1)).strip(" ：:，,")
