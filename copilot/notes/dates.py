@@ -479,12 +479,6 @@ def says_soon(text: str) -> bool:
     return bool(_lexicon().soon.search(fold(text)))
 
 
-def names_event(text: str) -> bool:
-    """Whether ``text`` names an event (比赛, 聚会, 运动会…: time.yaml's event words)."""
-    f = fold(text)
-    return any(w in f for w in _lexicon().event_words)
-
-
 def done_at_event(text: str) -> bool:
     """Whether ``text``'s work is done at the event itself ("点心我来带", "当天我负责拍照"), so due on its day,
     rather than sent or handed in some time before it ("你把名字发给李大爷就行": no day said, none given)."""

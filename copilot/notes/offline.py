@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from copilot.notes.cues import cue
+from copilot.notes.cues import cue, cue_list, has
 from copilot.notes.cues import raw as cue_value
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
 from copilot.notes.noise import greeting_only
@@ -68,6 +68,7 @@ SHORT_CHAT = 30  # a chat this short is read by its side remarks (structure.side
 SHORT_MEETING = 15  # a transcribed meeting with anonymous speakers (发言人1…) has no side remarks to tell
 MAX_GRAPH = 1000
 SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
+HOST_FACTS = 3  # figures/titles in an organiser's sentence that make it part of the matter
 FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
 
 
@@ -203,6 +204,13 @@ class Sentence:
     facts: int = 0  # figures, times, amounts, titles in it (key points prefer fact-dense sentences)
 
 
+def _about_oneself(text: str) -> bool:
+    """A member introducing themself ("hi all 我是Tom，刚搬来…") or telling their own errand on a date ("我这台车
+    上周刚保养过，12月28号还要去4S换个轮胎")."""
+    f = fold(text).strip()
+    return any(p.search(f) for p in cue_list("personal", "intro")) or has(f, "personal", "own_errand") or has(f, "personal", "own_past")
+
+
 def _role_weight(m: Message, st: Structure) -> float:
     if st.session_type == "主讲分享":
         if m.speaker in st.speakers:
@@ -220,6 +228,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
     stale = superseded(transcript.messages)
     opening = {m.id for m in transcript.messages[:3]}
     early = {m.id for m in transcript.messages[:8]}
+    work = {i for a in st.actions for i in a.sources}  # "我周六去买水果" taken on is a to-do, not an errand of one's own
 
     def agenda(sentence: str) -> bool:  # the opener's agenda ("春游的事今晚得定下来，地点、时间、费用"): the title's
         if m.id in early and _TALK_PLAN.search(fold(sentence)) and framing_only(sentence):
@@ -257,6 +266,11 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
                        or m.speaker == st.host and bool(_PLANNED.search(fold(s))))
             # (any figure answers "多少钱" by kind, but only the same subject is on topic)
             facts = len(cue("fact_marks").findall(fold(s)))
+            # the organiser's fact-dense statement is the matter itself, whatever its words ("而家有三个节目：
+            # 《帝女花》…每个节目唔超过15分钟", "一等奖300，二等200，三等100"): figures, titles, amounts
+            topical = topical or (m.id not in st.chatter and m.speaker == st.host and facts >= HOST_FACTS)
+            if m.speaker != st.host and st.session_type == "话题讨论" and m.id not in work and _about_oneself(m.text):
+                topical = False  # a member's self-introduction or own errand: no group fact
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
     return out
 

@@ -32,7 +32,6 @@ from copilot.notes.dates import (
     done_at_event,
     event_days,
     find_deadline,
-    names_event,
     next_meetings,
     says_soon,
     time_expressions,
@@ -118,9 +117,33 @@ def asks(text: str) -> bool:
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
-    return "?" in f or any(final.search(c) or weak_final.search(c) for c in clauses) or bool(
+    return "?" in f or any(final.search(c) or weak_final.search(c) or choice_asked(c) for c in clauses) or bool(
         cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives") \
-        or has(f, "question", "anywhere")
+        or has(f, "question", "anywhere") or any(has(c, "question", "object_final") or has(c, "question", "confirm")
+                                                 for c in clauses)
+
+
+def choice_asked(clause: str) -> bool:
+    """Whether a folded clause asks a choice with no "？" ("美音还是英音好点", "先背单词还是先练口语",
+    "戏服系租定自己带"): the connector and the second option close it, and the first option follows a
+    copula or parallels the second (a character in common); 定 only after a copula. "地点还是图书馆三楼"
+    (还是 = still) and an opinion ("还是A吧", "我觉得还是…") do not ask."""
+    m = cue("question", "choice").search(clause)
+    if m is None or cue("question", "opinion").search(clause):
+        return False
+    a, b = m.group("a"), m.group("b")
+    if cue("question", "choice_not_b").search(b):
+        return False
+    copula = list(cue("question", "choice_copula").finditer(a))
+    if copula:
+        return len(a) - copula[-1].end() >= 1  # an option after it ("时间系定咗" has none)
+    if m.group("c") != "还是":
+        return False
+    if m.group("tail") and m.group("tail")[0] in "好划合方实点":
+        return True  # "…还是…好点": weighed against each other
+    # parallel options open or close alike: 先背单词/先练口语, 美音/英音, 周六去/周日去 (not 学费/一学期1600元)
+    loose = str(raw("question", "choice_shared_not"))
+    return (b[0] in a[-8:] and b[0] not in loose) or (a[-1] == b[-1] and a[-1] not in loose)
 
 
 def is_question(text: str) -> bool:
@@ -313,7 +336,8 @@ def stated_topic(messages: list[Message]) -> str | None:
         f = _fold(m.text)
         if has(f, "announcement", "next"):
             continue
-        match = cue("patterns", "stated_topic").search(f)
+        match = cue("patterns", "stated_topic").search(f) or (cue("patterns", "stated_occasion").search(f)
+                                                               if m is messages[0] else None)
         if match:
             same = len(f) == len(m.text)
             return (m.text[match.start(1):match.end(1)] if same else match.group(1)).strip(" ：:，,")
@@ -824,7 +848,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if is_chatter(m.text) or cue("reply", "acks").match(f) or _courtesy(f, people):
             continue
         recent = [q for q in opened if i - q.index <= window and _picks(q, m)]
-        if not targets and notice(m.text) and not any(_notice_answers(q, m, i, near) for q in recent):
+        if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
             continue  # a notice to the group answers no question but one asking its time, place or cost
         chosen: _Open | None = None
         if targets:
@@ -870,9 +894,19 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return q.direct and (q.answer[0].speaker in speakers or q.answer[0].speaker == host)
     if q.direct:
         return True
-    if q.loose:  # (a chat too short for its words to come back is all on its subject)
-        return not topic or (asked and answered)
+    if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
+        # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
+        return not topic or (asked and answered) or _host_answers(q, host)
     return q.answer[0].speaker in speakers or q.answer[0].speaker == host or (asked and answered)
+
+
+def _host_answers(q: _Open, host: str | None) -> bool:
+    """The one running the chat answers a member's question right after it, with something to tell ("奖品有啥"
+    — "冠军500，亚军300"): not a brush-off ("别理他") nor a sign-off ("先这样，散会")."""
+    if host is None or q.alt is not None or q.msg.speaker == host or q.answer[0].speaker != host:
+        return False
+    said = _clean(q.answer[0].text)
+    return len(re.sub(r"\W", "", said)) >= 6 and not has(_fold(said), "decision", "sign_off")
 
 
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
@@ -1626,10 +1660,8 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
     kind = _announcement_kind(f, in_list=in_list)
     # an event told without a notice word: never the chat's opening line (its topic, told by the title and
     # summary), never a dated decision (a decision)
-    if kind is None and idx and not _decides(s) and event_notice(s):
+    if kind is None and idx and not _decides(s) and event_notice(s, m.time):
         kind = "通知"
-    if kind is None and idx:
-        kind = _event_notice(s, m)
     if kind and not (heads and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
         announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
         told[m.speaker] = (idx, announcements[-1])
@@ -2034,39 +2066,34 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
     return None
 
 
-def _event_notice(sentence: str, m: Message) -> str | None:
-    """"下个月十二号区里有个太极比赛我们队要报名报名费每人二十块": a coming event named with its date (not a
-    day counted from the message, not a deadline) and a further figure (a fee, a count) is a notice to the
-    group, said with no notice word — unless it asks, settles (a decision) or the speaker takes something on."""
-    if m.time is None or len(sentence) < 12 or is_question(sentence) or not names_event(sentence) or _decides(sentence):
-        return None
-    f = _fold(sentence)
-    if cue("owner", "me").search(f):
-        return None
-    dated = [d for d in time_expressions(sentence, m.time) if d.day and d.day > m.time.date() and not d.marked
-             and not d.relative]
-    if not dated:
-        return None
-    rest = f
-    for start, end in sorted(time_spans(f), reverse=True):
-        rest = rest[:start] + " " + rest[end:]
-    return "通知" if cue("patterns", "counted").search(rest) else None
-
-
 @lru_cache(maxsize=8192)
-def event_notice(sentence: str) -> bool:
-    """An event told to the group with no notice word ("顺便说下周六11月28号早上7点半的湿地活动，集合点在
-    公园东门"): what (an event), when (a day that is no deadline) and one more of where, a clock time or
-    the terms of taking part. Not a question, nor the speaker's own plan ("12月5号我自己要去崇明拍一趟")."""
+def event_notice(sentence: str, when: datetime | None = None) -> bool:
+    """An event told to the group with no notice word: what (an event: cues.yaml ``announcement.event``),
+    when (a day that is no deadline) and one more thing about it — where, a clock time, the terms of taking
+    part ("顺便说下周六11月28号早上7点半的湿地活动，集合点在公园东门"), or, read against the message's time
+    ``when``, a date ahead (not a day counted from the message) with a figure of its own ("下个月十二号区里有个太极
+    比赛我们队要报名报名费每人二十块"). Not a question, nor a proposal put to the group, nor the speaker's own
+    plan ("12月5号我自己要去崇明拍一趟"); a date and a figure alone do not tell an event someone says 我 in."""
     f = _fold(sentence)
     if len(f) < 10 or not has(f, "announcement", "event") or has(f, "announcement", "own_plan") \
             or has(f, "decision", "proposal"):  # "排练我建议每周二四晚上7点" is put to the group, not told
         return False
-    # whether it names a clock time does not hang on the message's day: read against any day (cached)
+    # whether it names a clock time does not hang on the message's day: read against any day
     times = [d for d in time_expressions(sentence, _ANY_DAY) if not d.marked]
     if not times or is_question(sentence):
         return False
-    return any(d.clock for d in times) or has(f, "announcement", "where") or has(f, "announcement", "terms")
+    if any(d.clock for d in times) or has(f, "announcement", "where") or has(f, "announcement", "terms"):
+        return True
+    if when is None or cue("owner", "me").search(f):
+        return False
+    ahead = [d for d in time_expressions(sentence, when) if d.day and d.day > when.date() and not d.marked
+             and not d.relative]
+    if not ahead:
+        return False
+    rest = f
+    for start, end in sorted(time_spans(f), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    return bool(cue("patterns", "counted").search(rest))
 
 
 def _notice_answers(q: _Open, m: Message, i: int, near: int) -> bool:
@@ -2099,10 +2126,10 @@ def notice_word(text: str) -> bool:
     return _announcement_kind(_fold(text), False) is not None
 
 
-def notice(text: str) -> bool:
-    """Whether a message tells the group something (a notice word or an event notice): no answer to a
-    question it has nothing in common with."""
-    return notice_word(text) or any(event_notice(s) for s in split_sentences(text))
+def notice(text: str, when: datetime | None = None) -> bool:
+    """Whether a message (sent at ``when``) tells the group something (a notice word or an event notice,
+    the same reading that files it under 公告): no answer to a question it has nothing in common with."""
+    return notice_word(text) or any(event_notice(s, when) for s in split_sentences(text))
 
 
 def _completeness(text: str) -> int:
