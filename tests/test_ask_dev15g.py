@@ -1,5 +1,5 @@
 """Round 30 (dev15g): what an offline answer is built from once the sections are ranked. A section written for
-another setting does not lead or join; a later section's repeats are left out; a pointer to a card the answer
+another setting does not join (round 31: the first-ranked section always answers, whole); a later section's repeats are left out; a pointer to a card the answer
 lacks is taken out or the card's section joins; other groups' examples give way to the method. Questions and
 groups written for these tests."""
 
@@ -55,15 +55,21 @@ def settings(tmp_path) -> Settings:  # type: ignore[no-untyped-def]
     "桌游群两个老玩家为了规则解释吵起来了，还互相翻旧账，我这个群主该怎么劝",
     "诗词群里几个长辈天天转发养生谣言，说她两句就生气，怎么处理",
 ])
-def test_a_brand_complaint_section_does_not_lead_a_members_quarrel(question: str) -> None:
-    chosen = chosen_sections(_ranking(question, COMPLAINT, QUARREL))
-    assert chosen[0].section == "成员争吵怎么降温"
-    assert all(s.section != "负面投诉与舆情" for s in chosen)
+def test_a_brand_complaint_section_does_not_join_a_members_quarrel(question: str) -> None:
+    chosen = chosen_sections(_ranking(question, QUARREL, COMPLAINT))
+    assert [s.section for s in chosen] == ["成员争吵怎么降温"]
+
+
+def test_the_first_ranked_section_answers_even_out_of_scene() -> None:
+    # round 31: the answering section is left alone (moving the lead lowered the old blind split); only the
+    # extra sections obey the scene rule
+    chosen = chosen_sections(_ranking("桌游群两个老玩家吵起来了怎么劝", COMPLAINT, QUARREL))
+    assert chosen[0].section == "负面投诉与舆情"
 
 
 def test_a_customer_complaint_still_gets_the_complaint_section() -> None:
-    chosen = chosen_sections(_ranking("有顾客在我们店铺的粉丝群里说发货太慢、售后没人理，别人也跟着抱怨", COMPLAINT, QUARREL))
-    assert chosen[0].section == "负面投诉与舆情"
+    chosen = chosen_sections(_ranking("有顾客在我们店铺的粉丝群里说发货太慢、售后没人理，别人也跟着抱怨", QUARREL, COMPLAINT))
+    assert "负面投诉与舆情" in [s.section for s in chosen]
 
 
 def test_an_out_of_scene_section_alone_is_still_given() -> None:
@@ -118,12 +124,21 @@ def test_seen_tells_a_paraphrased_step_from_a_new_one() -> None:
     assert not seen.repeats("")  # bad input: nothing to repeat
 
 
-def test_a_pointer_to_a_card_the_answer_lacks_is_taken_out(settings: Settings) -> None:
-    citations = section_citations([COLD], _index(settings))
-    assert any("卡片" in c.text for c in citations)  # the card does point to another card
-    text = compose_offline([COLD], citations, question="轮滑群冷了一个月，第一步做什么")
-    assert "卡片" not in text
+def test_a_pointer_to_a_card_the_answer_lacks_is_taken_out_of_an_extra_section(settings: Settings) -> None:
+    sections = [DETOUR, COLD]
+    citations = section_citations(sections, _index(settings))
+    assert any("卡片" in c.text for c in citations if c.section == COLD.section)  # the card points to another
+    text = compose_offline(sections, citations, question="轮滑群冷了一个月，话题也老歪，第一步做什么", lead=DETOUR)
+    assert "卡片" not in text.split("依据：内容规划与每日话题 › 冷场了怎么救")[1]
     assert "单靠话题救不了一个整体在衰退的群。" in text
+
+
+def test_the_answering_section_is_given_whole(settings: Settings) -> None:
+    citations = section_citations([COLD], _index(settings))
+    text = compose_offline([COLD], citations, question="轮滑群冷了一个月，第一步做什么")
+    expected = [line for c in citations for line in c.text.splitlines() if line.strip()]
+    assert "生命周期卡片" in text  # its pointer is not cut: the answering section is left as the card has it
+    assert len([ln for ln in text.splitlines() if ln.endswith("]")]) >= len(expected) - 2
 
 
 def test_a_pointer_is_kept_when_its_card_is_in_the_answer(settings: Settings) -> None:
@@ -152,20 +167,30 @@ def test_unpoint(line: str, expected: str) -> None:
     assert compose_cues().unpoint(line) == expected
 
 
-def test_other_groups_examples_give_way_to_the_method(settings: Settings) -> None:
+def test_other_groups_examples_give_way_to_the_method_in_an_extra_section(settings: Settings) -> None:
+    sections = [COLD, DETOUR]
+    citations = section_citations(sections, _index(settings))
+    text = compose_offline(sections, citations, question="魔方群天天斗图，聊技巧的帖子被刷掉了，群也冷")
+    extra = text.split("依据：闲聊歪楼与广告处理")[1]
+    assert "跑步群里在聊火锅" not in extra and "读书群里" not in extra
+    assert "顺着对方的话头" in extra and "跑步群" in extra  # the note names the kinds left out
+    # a running club asking keeps its own example; the others still give way
+    own = compose_offline(sections, citations, question="跑团群里总聊火锅，怎么拉回跑步话题")
+    assert "跑步群里在聊火锅" in own and "读书群里" not in own.split("依据：闲聊歪楼与广告处理")[1]
+
+
+def test_the_answering_sections_examples_stay_marked(settings: Settings) -> None:
     citations = section_citations([DETOUR], _index(settings))
     text = compose_offline([DETOUR], citations, question="魔方群天天斗图，聊技巧的帖子被刷掉了")
-    assert "跑步群里在聊火锅" not in text and "读书群里" not in text
-    assert "顺着对方的话头" in text and "跑步群" in text  # the note names the kinds left out
-    # a running club asking keeps its own example; the others still give way
-    own = compose_offline([DETOUR], citations, question="跑团群里总聊火锅，怎么拉回跑步话题")
-    assert "跑步群里在聊火锅" in own and "读书群里" not in own
+    assert "跑步群里在聊火锅" in text and "顺着对方的话头" in text
 
 
 def test_a_section_of_examples_only_keeps_them_labelled() -> None:
     text = "几个例子：\n- 跑团群里有人晒配速：先夸再问训练计划\n- 读书群里有人晒书单：请他说说最喜欢哪本"
-    c = Citation(n=1, source="x", title="例", section="接话", text=text, basis="experience")
-    out = compose_offline([_hit("x", "例", "接话", 0.5, 0.7)], [c], question="围棋群怎么接话")
+    c = Citation(n=2, source="x", title="例", section="接话", text=text, basis="experience")
+    lead = Citation(n=1, source="y", title="方法", section="先听", text="先听完再回应。", basis="experience")
+    sections = [_hit("y", "方法", "先听", 0.6, 0.8), _hit("x", "例", "接话", 0.5, 0.7)]
+    out = compose_offline(sections, [lead, c], question="围棋群怎么接话")
     assert "晒配速" in out and "跑步群的例子" in out and "读书群的例子" in out
 
 
@@ -174,7 +199,8 @@ def test_no_sections_compose_to_nothing() -> None:
     assert chosen_sections(_ranking("")) == []
 
 
-def test_the_model_does_not_read_an_out_of_scene_section_when_others_are_left() -> None:
-    quarrel = _ranking("合唱团两个声部长在群里互相指责，怎么劝", COMPLAINT, QUARREL, ADS)
+def test_the_model_does_not_read_an_out_of_scene_extra_section() -> None:
+    quarrel = _ranking("合唱团两个声部长在群里互相指责，怎么劝", QUARREL, COMPLAINT, ADS)
     assert [s.section for s in llm_sections(quarrel)] == ["成员争吵怎么降温", "广告怎么处理"]
     assert llm_sections(_ranking("合唱团两个声部长吵起来了", COMPLAINT)) == [COMPLAINT]
+    assert llm_sections(_ranking("")) == []

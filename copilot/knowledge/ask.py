@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 import yaml
 from pydantic import BaseModel
@@ -32,7 +33,7 @@ from copilot.knowledge.ranking import SECOND_FROM, SectionHit, SectionRanking, p
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
-from copilot.textnorm import asked_script, cjk_ratio, split_sentences, to_script
+from copilot.textnorm import asked_script, cjk_ratio, fold, split_sentences, to_script
 from copilot.tokens import count_tokens, fit_to_budget
 
 
@@ -120,6 +121,7 @@ class DeclineTexts(BaseModel):
     declined_why: dict[str, str] = {}
     experience_only: str
     example_note: str
+    part_not_covered: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -192,15 +194,14 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     """The one or two sections an answer is built from: the best, and the first runner-up in the top three
     that scores close and is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
     ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered); sections of one
-    card are given in the card's order (分享前, 分享中…). The best is :meth:`SectionRanking.leading`, unless it
-    is written for another setting (:func:`in_scene`) and a section of the top three is not: that one leads.
-    A section out of the question's setting never joins."""
+    card are given in the card's order (分享前, 分享中…). The best is :meth:`SectionRanking.leading` and always
+    answers (round 31: moving the lead off a section written for another setting lowered the old blind split's
+    answers from an acceptable section, 0.781 → 0.767); a runner-up out of the question's setting
+    (:func:`in_scene`) never joins."""
     if not ranking.sections:
         return []
     question = ranking.question
     first = ranking.leading()
-    if not in_scene(first, question):
-        first = next((s for s in ranking.sections[:SECOND_FROM] if in_scene(s, question)), first)
     scorer = section_scorer()
     second_fit = scorer.second if scorer is not None and not loose(ranking) else 0.0
     out = [first]
@@ -217,9 +218,11 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
 
 def llm_sections(ranking: SectionRanking) -> list[SectionHit]:
     """The sections the model reads: the top :data:`LLM_SECTIONS` without those written for a setting the question
-    does not name (:func:`in_scene`), unless none is left."""
-    top = ranking.sections[:LLM_SECTIONS]
-    return [s for s in top if in_scene(s, ranking.question)] or top
+    does not name (:func:`in_scene`); the section an answer leads with (:meth:`SectionRanking.leading`) stays."""
+    if not ranking.sections:
+        return []
+    lead = ranking.leading()
+    return [s for s in ranking.sections[:LLM_SECTIONS] if s is lead or in_scene(s, ranking.question)]
 
 
 def with_pointed(sections: list[SectionHit], ranking: SectionRanking, index: KnowledgeIndex) -> list[SectionHit]:
@@ -262,25 +265,61 @@ def question_parts(question: str) -> list[str]:
     return [text]
 
 
-def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex) -> list[SectionHit]:
-    """``sections`` and then the section that answers the question's second part (:func:`question_parts`),
-    when it is covered, fits its part (the scorer's ``second``) and is not in the answer yet. It is added,
-    not put in place of a second section chosen for the whole question: replacing lowered the blind
-    locked split's answers from an acceptable section (0.781 → 0.753)."""
+class SecondPart(NamedTuple):
+    """A two-part question's second part: its text ("" for a one-part question), the section that answers it
+    (None when none fits) and the section ranked nearest to it even when it does not fit."""
+
+    text: str = ""
+    best: SectionHit | None = None
+    near: tuple[tuple[str, str], ...] = ()
+
+
+def second_part(question: str, index: KnowledgeIndex) -> SecondPart:
+    """The question's second part (:func:`question_parts`) and the section that answers it: the best for the
+    part alone when that part is covered and the section fits it (the scorer's ``second``), else None."""
     parts = question_parts(question)
     scorer = section_scorer()
-    if len(parts) < 2 or not sections or scorer is None:
-        return sections
+    if len(parts) < 2 or scorer is None:
+        return SecondPart()
     ranking = index.search_sections(parts[1], k=SECOND_FROM)
-    if not ranking.covered:
-        return sections
+    if not ranking.sections:
+        return SecondPart(parts[1])
     best = ranking.leading()
-    if best.fit < scorer.second or not in_scene(best, question) or any((s.source, s.section) == (best.source, best.section) for s in sections):
+    near = ((best.source, best.section),)
+    if not ranking.covered:
+        return SecondPart(parts[1], None, near)
+    return SecondPart(parts[1], best if best.fit >= scorer.second else None, near)
+
+
+def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex,
+                     part: SecondPart | None = None) -> list[SectionHit]:
+    """``sections`` and then the section that answers the question's second part (:func:`second_part`, or
+    ``part`` when already found), when it is in the question's setting and not in the answer yet. It is added,
+    not put in place of a second section chosen for the whole question: replacing lowered the blind
+    locked split's answers from an acceptable section (0.781 → 0.753)."""
+    best = (part if part is not None else second_part(question, index)).best
+    if not sections or best is None:
+        return sections
+    if not in_scene(best, question) or any((s.source, s.section) == (best.source, best.section) for s in sections):
         return sections
     out = [*sections, best]
     if len({s.source for s in out}) == 1:
         out.sort(key=lambda s: s.position)
     return out
+
+
+def part_left_out(sections: list[SectionHit], part: SecondPart) -> str:
+    """The note that the material has no section for the question's second part (``part`` from
+    :func:`second_part`): "要不要收押金" asked after a question about check-in rules is not silently dropped.
+    "" when the question asks one thing, when its second part asks nothing (it tells more of the situation,
+    ``parts.yaml``'s ``asks``), when a section fits that part, or when the section nearest to that part is in the
+    answer anyway (the answer speaks to it). On the tuning questions it fires on 2 of 641 answers (both vague
+    follow-ups, "后面怎么收场"), so it says the answer *may* not cover the part."""
+    if not part.text or not sections or part.best is not None or not parts_cues().asks_in(fold(part.text)):
+        return ""
+    if {(s.source, s.section) for s in sections} & set(part.near):
+        return ""
+    return decline_texts().part_not_covered.format(part=part.text.rstrip("？?。！!，, "))
 
 
 def loose(ranking: SectionRanking) -> bool:
@@ -417,16 +456,33 @@ def _part_lines(text: str, question: str, titles: set[str]) -> tuple[list[str], 
     return lines, kinds
 
 
-def section_lines(sections: list[SectionHit], citations: list[Citation], question: str = "") -> dict[tuple[str, str], list[str]]:
-    """Each section's answer lines, each ending with its citation marker: sentences a section before it already
-    gave left out (:class:`Seen`; a note says so), examples from another kind of group left out when the
-    section has method lines besides (a note names them), labelled when it has only examples; empty for a
-    section that adds nothing."""
+def _lead_lines(sec: SectionHit, citations: list[Citation], question: str) -> list[str]:
+    """The answering section's lines, whole: every line of its parts in order, an example from one other kind
+    of group marked (:func:`mark_example`), each with its citation marker."""
+    return [f"{mark_example(line, question)} [{c.n}]"
+            for c in citations if (c.source, c.section) == (sec.source, sec.section)
+            for line in _dedupe(readable_lines(c.text))]
+
+
+def section_lines(sections: list[SectionHit], citations: list[Citation], question: str = "",
+                  lead: SectionHit | None = None) -> dict[tuple[str, str], list[str]]:
+    """Each section's answer lines, each ending with its citation marker. The answering section ``lead``
+    (default: the first) is given whole (:func:`_lead_lines`). An extra section: sentences a section before it
+    already gave left out (:class:`Seen`; a note says so), examples from another kind of group left out when
+    the section has method lines besides (a note names them), labelled when it has only examples, pointers to
+    cards the answer lacks taken out; empty for an extra section that adds nothing."""
     cues = compose_cues()
     titles = {s.title for s in sections}
     seen = Seen()
     out: dict[tuple[str, str], list[str]] = {}
-    for i, sec in enumerate(sections):
+    lead = lead if lead is not None else (sections[0] if sections else None)
+    lead_key = (lead.source, lead.section) if lead is not None else None
+    for sec in sections:
+        if (sec.source, sec.section) == lead_key:
+            out[lead_key] = _lead_lines(sec, citations, question)
+            for line in out[lead_key]:
+                seen.add(re.sub(r" \[\d+\]$", "", line))
+            continue
         rows: list[tuple[str, int]] = []
         kinds: list[str] = []
         repeated = False
@@ -436,7 +492,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
             for line in lines:
                 other = line.startswith("\0")
                 text = line.lstrip("\0")
-                new = seen.new_part(text) if i else text
+                new = seen.new_part(text)
                 if not new:
                     repeated = True
                     continue
@@ -468,7 +524,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
 
 
 def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False,
-                    question: str = "") -> str:
+                    question: str = "", lead: SectionHit | None = None) -> str:
     """The offline answer: each section named, then its parts whole and in order (steps first), every
     line cited (:func:`section_lines`: what an earlier section said is not repeated, other groups' examples
     give way to the method); ``loose`` (:func:`hedged`) first says the material does not speak to this directly."""
@@ -478,7 +534,7 @@ def compose_offline(sections: list[SectionHit], citations: list[Citation], *, lo
         lines.append(decline_texts().not_direct.format(section="」「".join(s.label for s in sections)))
     if kinds == {"experience"}:
         lines.append(decline_texts().experience_only.format(note=EXPERIENCE_NOTE))
-    given = section_lines(sections, citations, question)
+    given = section_lines(sections, citations, question, lead)
     for sec in sections:
         lines.append(f"依据：{sec.label}")
         if is_example(sec.section):
@@ -630,14 +686,19 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
-    sections = with_pointed(with_second_part(chosen_sections(ranking), question, index), ranking, index)
+    part = second_part(question, index)
+    sections = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
     citations = section_citations(sections, index)
-    given = section_lines(sections, citations, question)
-    if not all(given[(s.source, s.section)] for s in sections):  # a section that only repeats does not join
-        sections = [s for s in sections if given[(s.source, s.section)]]
+    lead = ranking.leading()
+    given = section_lines(sections, citations, question, lead)
+    if not all(given[(s.source, s.section)] for s in sections):  # an extra section that only repeats does not join
+        sections = [s for s in sections if s is lead or given[(s.source, s.section)]]
         citations = section_citations(sections, index)
     warned = hedged(ranking)
-    text = compose_offline(sections, citations, loose=warned, question=question)
+    text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
+    left_out = part_left_out(sections, part)
+    if left_out:
+        text = f"{text}\n{left_out}"
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
