@@ -55,9 +55,12 @@ def settings(tmp_path) -> Settings:  # type: ignore[no-untyped-def]
     "桌游群两个老玩家为了规则解释吵起来了，还互相翻旧账，我这个群主该怎么劝",
     "诗词群里几个长辈天天转发养生谣言，说她两句就生气，怎么处理",
 ])
-def test_a_brand_complaint_section_does_not_join_a_members_quarrel(question: str) -> None:
-    chosen = chosen_sections(_ranking(question, QUARREL, COMPLAINT))
-    assert [s.section for s in chosen] == ["成员争吵怎么降温"]
+def test_a_brand_complaint_section_is_not_given_to_the_model_for_a_members_quarrel(question: str) -> None:
+    # round 31: the offline answer's sections are chosen as before the scene rule (keeping an out-of-scene
+    # runner-up out lowered the old blind split); the model's extra passages still leave it out
+    ranking = _ranking(question, QUARREL, COMPLAINT)
+    assert "成员争吵怎么降温" in [s.section for s in chosen_sections(ranking)]
+    assert [s.section for s in llm_sections(ranking)] == ["成员争吵怎么降温"]
 
 
 def test_the_first_ranked_section_answers_even_out_of_scene() -> None:
@@ -78,10 +81,10 @@ def test_an_out_of_scene_section_alone_is_still_given() -> None:
     assert [s.section for s in chosen] == ["负面投诉与舆情"]
 
 
-def test_a_wind_down_section_does_not_join_a_new_paid_group_question() -> None:
-    new = chosen_sections(_ranking("想开一个收费的摄影进阶群，年费怎么定，怎么让人觉得值", ADS, WIND_DOWN))
+def test_a_wind_down_section_is_not_given_to_the_model_for_a_new_paid_group_question() -> None:
+    new = llm_sections(_ranking("想开一个收费的摄影进阶群，年费怎么定，怎么让人觉得值", ADS, WIND_DOWN))
     assert [s.section for s in new] == ["广告怎么处理"]
-    ending = chosen_sections(_ranking("摄影群做不下去了，想解散又舍不得，广告也越来越多", ADS, WIND_DOWN))
+    ending = llm_sections(_ranking("摄影群做不下去了，想解散又舍不得，广告也越来越多", ADS, WIND_DOWN))
     assert "体面收尾与重启" in [s.section for s in ending]
 
 
@@ -107,13 +110,13 @@ def test_a_second_section_that_repeats_the_ladder_gives_only_what_is_new(setting
     assert "一律转到私聊沟通" in second  # what the rules section adds is kept
 
 
-def test_a_section_that_only_repeats_adds_nothing() -> None:
+def test_a_section_that_only_repeats_says_so() -> None:
     text = "1. 第一次：删掉消息，私聊提醒一次；\n2. 第二次：禁言一天。"
     a = Citation(n=1, source="a", title="甲", section="处理", text=text, basis="experience")
     b = Citation(n=2, source="b", title="乙", section="处理", text=text, basis="experience")
     sections = [_hit("a", "甲", "处理", 0.5, 0.7), _hit("b", "乙", "处理", 0.5, 0.7)]
     lines = section_lines(sections, [a, b], "花友群有人发广告")
-    assert lines[("a", "处理")] and lines[("b", "处理")] == []
+    assert lines[("a", "处理")] and lines[("b", "处理")] == [compose_cues().repeat_note]
 
 
 def test_seen_tells_a_paraphrased_step_from_a_new_one() -> None:
