@@ -1,11 +1,12 @@
 """What an offline answer is built from once the sections are ranked (``resources/retrieval/compose.yaml``).
 
 - **Scene**: a section written for one kind of setting (a brand answering its customers: 订单号, "这件事确实
-  是我们没做好") does not lead, and does not join, an answer to a question that names nothing of that setting
-  (:meth:`ComposeCues.out_of_scene`).
+  是我们没做好") is not among the model's extra passages, and does not join through a pointer, for a question
+  that names nothing of that setting (:meth:`ComposeCues.out_of_scene`). The offline answer's sections are chosen
+  as ranked (round 31: keeping such a runner-up out lowered the old blind split).
 - **Repeats**: a later section's sentences that repeat what an earlier section already said (the same
   three-step ladder in 广告怎么处理 and 违规怎么处理, the same story told in two cards) are left out; a section
-  with nothing new does not join (:class:`Seen`).
+  with nothing new keeps its heading and a note (:class:`Seen`). The answering section is always given whole.
 - **Pointers**: a line that sends the reader to another card ("那时要看生命周期卡片") either has that card's
   section in the answer or loses the pointer (:meth:`ComposeCues.pointed_titles`, :meth:`ComposeCues.unpoint`).
 
