@@ -21,17 +21,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 import yaml
 from pydantic import BaseModel
 
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
+from copilot.knowledge.composition import Seen, compose_cues
 from copilot.knowledge.index import KnowledgeIndex, example_cues
 from copilot.knowledge.ranking import SECOND_FROM, SectionHit, SectionRanking, parts_cues, section_scorer
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
-from copilot.textnorm import asked_script, cjk_ratio, split_sentences, to_script
+from copilot.textnorm import asked_script, cjk_ratio, fold, split_sentences, to_script
 from copilot.tokens import count_tokens, fit_to_budget
 
 
@@ -119,6 +121,7 @@ class DeclineTexts(BaseModel):
     declined_why: dict[str, str] = {}
     experience_only: str
     example_note: str
+    part_not_covered: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -181,11 +184,20 @@ def _relevant(sec: SectionHit, first: SectionHit) -> bool:
     return sec.lexical > 0 and sec.sentence >= first.sentence - SECOND_SECTION_SENTENCE_GAP
 
 
+def in_scene(sec: SectionHit, question: str) -> bool:
+    """Whether ``sec`` may lead or join an answer to ``question``: it is not written for a setting the question
+    names nothing of (a brand's complaint script for a quarrel between hobby-group members: ``compose.yaml``)."""
+    return not compose_cues().out_of_scene(sec.source, sec.section, question)
+
+
 def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     """The one or two sections an answer is built from: the best, and the first runner-up in the top three
     that scores close and is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
     ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered); sections of one
-    card are given in the card's order (分享前, 分享中…). The best is :meth:`SectionRanking.leading`."""
+    card are given in the card's order (分享前, 分享中…). The best is :meth:`SectionRanking.leading` and always
+    answers (round 31: moving the lead off a section written for another setting lowered the old blind split's
+    answers from an acceptable section, 0.781 → 0.767, and so did keeping a runner-up out of the question's
+    setting from joining, round 31: the sections are chosen as before; the composition only shapes their text)."""
     if not ranking.sections:
         return []
     first = ranking.leading()
@@ -200,6 +212,40 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     if len({s.source for s in out}) == 1:
         out.sort(key=lambda s: s.position)
     return out
+
+
+def llm_sections(ranking: SectionRanking) -> list[SectionHit]:
+    """The sections the model reads: the top :data:`LLM_SECTIONS` without those written for a setting the question
+    does not name (:func:`in_scene`); the section an answer leads with (:meth:`SectionRanking.leading`) stays."""
+    if not ranking.sections:
+        return []
+    lead = ranking.leading()
+    return [s for s in ranking.sections[:LLM_SECTIONS] if s is lead or in_scene(s, ranking.question)]
+
+
+def with_pointed(sections: list[SectionHit], ranking: SectionRanking, index: KnowledgeIndex) -> list[SectionHit]:
+    """``sections`` and, when one of them sends the reader to another card ("那时要看生命周期卡片"), that card's
+    best-ranked section for this question if the ranking has one that fits (the scorer's ``second``) and is in
+    the question's setting. A pointer whose card is still missing is taken out of the answer's text
+    (:func:`compose_offline`)."""
+    scorer = section_scorer()
+    if not sections or len(sections) > MAX_SECTIONS:
+        return sections
+    cards = cards_by_id(index.settings.knowledge_dir)
+    cues = compose_cues()
+    names = [n for s in sections if s.kind == "card" and s.source in cards
+             for p in cards[s.source].parts() if p.section == s.section for n in cues.pointed_names(p.text)]
+    have = {s.source for s in sections}
+    for name in dict.fromkeys(names):
+        card = next((c for c in cards.values() if name in c.title), None)
+        if card is None or card.id in have:
+            continue
+        least = scorer.second if scorer is not None else 0.0
+        hit = next((s for s in ranking.sections if s.source == card.id and s.fit >= least
+                    and in_scene(s, ranking.question)), None)
+        if hit is not None:
+            return [*sections, hit]
+    return sections
 
 
 def question_parts(question: str) -> list[str]:
@@ -217,25 +263,61 @@ def question_parts(question: str) -> list[str]:
     return [text]
 
 
-def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex) -> list[SectionHit]:
-    """``sections`` and then the section that answers the question's second part (:func:`question_parts`),
-    when it is covered, fits its part (the scorer's ``second``) and is not in the answer yet. It is added,
-    not put in place of a second section chosen for the whole question: replacing lowered the blind
-    locked split's answers from an acceptable section (0.781 → 0.753)."""
+class SecondPart(NamedTuple):
+    """A two-part question's second part: its text ("" for a one-part question), the section that answers it
+    (None when none fits) and the section ranked nearest to it even when it does not fit."""
+
+    text: str = ""
+    best: SectionHit | None = None
+    near: tuple[tuple[str, str], ...] = ()
+
+
+def second_part(question: str, index: KnowledgeIndex) -> SecondPart:
+    """The question's second part (:func:`question_parts`) and the section that answers it: the best for the
+    part alone when that part is covered and the section fits it (the scorer's ``second``), else None."""
     parts = question_parts(question)
     scorer = section_scorer()
-    if len(parts) < 2 or not sections or scorer is None:
-        return sections
+    if len(parts) < 2 or scorer is None:
+        return SecondPart()
     ranking = index.search_sections(parts[1], k=SECOND_FROM)
-    if not ranking.covered:
-        return sections
+    if not ranking.sections:
+        return SecondPart(parts[1])
     best = ranking.leading()
-    if best.fit < scorer.second or any((s.source, s.section) == (best.source, best.section) for s in sections):
+    near = ((best.source, best.section),)
+    if not ranking.covered:
+        return SecondPart(parts[1], None, near)
+    return SecondPart(parts[1], best if best.fit >= scorer.second else None, near)
+
+
+def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex,
+                     part: SecondPart | None = None) -> list[SectionHit]:
+    """``sections`` and then the section that answers the question's second part (:func:`second_part`, or
+    ``part`` when already found), when it is not in the answer yet. It is added,
+    not put in place of a second section chosen for the whole question: replacing lowered the blind
+    locked split's answers from an acceptable section (0.781 → 0.753)."""
+    best = (part if part is not None else second_part(question, index)).best
+    if not sections or best is None:
+        return sections
+    if any((s.source, s.section) == (best.source, best.section) for s in sections):
         return sections
     out = [*sections, best]
     if len({s.source for s in out}) == 1:
         out.sort(key=lambda s: s.position)
     return out
+
+
+def part_left_out(sections: list[SectionHit], part: SecondPart) -> str:
+    """The note that the material has no section for the question's second part (``part`` from
+    :func:`second_part`): "要不要收押金" asked after a question about check-in rules is not silently dropped.
+    "" when the question asks one thing, when its second part asks nothing (it tells more of the situation,
+    ``parts.yaml``'s ``asks``), when a section fits that part, or when the section nearest to that part is in the
+    answer anyway (the answer speaks to it). On the tuning questions it fires on 2 of 641 answers (both vague
+    follow-ups, "后面怎么收场"), so it says the answer *may* not cover the part."""
+    if not part.text or not sections or part.best is not None or not parts_cues().asks_in(fold(part.text)):
+        return ""
+    if {(s.source, s.section) for s in sections} & set(part.near):
+        return ""
+    return decline_texts().part_not_covered.format(part=part.text.rstrip("？?。！!，, "))
 
 
 def loose(ranking: SectionRanking) -> bool:
@@ -324,38 +406,148 @@ def plain_text(text: str) -> str:
     return "\n".join(readable_lines(text))
 
 
+def other_kind(line: str, question: str) -> str:
+    """The kind of group ``line``'s example comes from when it is an example of one kind the question does
+    not name (``examples.yaml``'s ``kinds``), else ""."""
+    cues = example_cues()
+    kinds = cues.kinds_in(line)
+    if len(kinds) != 1 or kinds & cues.kinds_in(question):
+        return ""
+    return next(iter(kinds))
+
+
 def mark_example(line: str, question: str) -> str:
     """``line`` with a note of the kind of group its example comes from (``examples.yaml``'s ``kinds``)
     when it is an example of one kind the question does not name: a running club's 群名片 format shown to
     a board-game group is marked as the running club's, so it is not posted as it is."""
-    cues = example_cues()
-    if not cues.is_example(line):
+    if not example_cues().is_example(line):
         return line
-    kinds = cues.kinds_in(line)
-    if len(kinds) != 1 or kinds & cues.kinds_in(question):
-        return line
-    return line + cues.kind_note.format(kind=next(iter(kinds)))
+    kind = other_kind(line, question)
+    return line + example_cues().kind_note.format(kind=kind) if kind else line
+
+
+def _is_item(line: str) -> bool:
+    return bool(re.match(r"\s*(\d+[.、]|[-*•] )", line))
+
+
+def _part_lines(text: str, question: str, titles: set[str]) -> tuple[list[str], list[str]]:
+    """A part's lines as the answer gives them (pointers to cards not in the answer taken out) and the kinds
+    of the other groups' examples left out; an example is a line with an example cue, or a list item under
+    a line with one that ends in a colon ("几个例子：")."""
+    cues = compose_cues()
+    lines, kinds = [], []
+    under_example = False
+    for line in _dedupe(readable_lines(text)):
+        if any(not any(n in t for t in titles) for n in cues.pointed_names(line)):
+            line = cues.unpoint(line)
+        example = example_cues().is_example(line) or (under_example and _is_item(line))
+        if example_cues().is_example(line) and line.endswith(("：", ":")):
+            under_example = True
+        elif not _is_item(line):
+            under_example = False
+        kind = other_kind(line, question) if example else ""
+        if kind:
+            kinds.append(kind)
+            lines.append("\0" + line)  # an other-kind example: dropped or labelled by the section
+        elif line:
+            lines.append(line)
+    return lines, kinds
+
+
+def _lead_lines(sec: SectionHit, citations: list[Citation], question: str) -> list[str]:
+    """The answering section's lines, whole: every line of its parts in order, an example from one other kind
+    of group marked (:func:`mark_example`), each with its citation marker."""
+    return [f"{mark_example(line, question)} [{c.n}]"
+            for c in citations if (c.source, c.section) == (sec.source, sec.section)
+            for line in _dedupe(readable_lines(c.text))]
+
+
+def section_lines(sections: list[SectionHit], citations: list[Citation], question: str = "",
+                  lead: SectionHit | None = None) -> dict[tuple[str, str], list[str]]:
+    """Each section's answer lines, each ending with its citation marker. The answering section ``lead``
+    (default: the first) is given whole (:func:`_lead_lines`). An extra section: sentences a section before it
+    already gave left out (:class:`Seen`; a note says so), examples from another kind of group left out when
+    the section has method lines besides (a note names them), labelled when it has only examples, pointers to
+    cards the answer lacks taken out; empty for an extra section that adds nothing."""
+    cues = compose_cues()
+    titles = {s.title for s in sections}
+    seen = Seen()
+    out: dict[tuple[str, str], list[str]] = {}
+    lead = lead if lead is not None else (sections[0] if sections else None)
+    lead_key = (lead.source, lead.section) if lead is not None else None
+    for sec in sections:
+        if (sec.source, sec.section) == lead_key:
+            out[lead_key] = _lead_lines(sec, citations, question)
+            for line in out[lead_key]:
+                seen.add(re.sub(r" \[\d+\]$", "", line))
+            continue
+        rows: list[tuple[str, int]] = []
+        kinds: list[str] = []
+        repeated = False
+        for c in (c for c in citations if (c.source, c.section) == (sec.source, sec.section)):
+            lines, found = _part_lines(c.text, question, titles)
+            kinds += found
+            for line in lines:
+                other = line.startswith("\0")
+                text = line.lstrip("\0")
+                new = seen.new_part(text)
+                if not new:
+                    repeated = True
+                    continue
+                if new != text and _is_item(text) and not _is_item(new):
+                    new = text  # a list item keeps its number even when its first sentence repeats
+                rows.append(("\0" + new if other else new, c.n))
+        # an example's lead-in ("几个例子：") is not a method line of its own
+        method = [(t, n) for t, n in rows if not t.startswith("\0")
+                  and not (example_cues().is_example(t) and t.endswith(("：", ":")))]
+        if method and len(method) < len(rows):
+            # the other groups' examples give way to the method: one note where the first of them was
+            lines = []
+            for t, n in rows:
+                if not t.startswith("\0"):
+                    lines.append(f"{t} [{n}]")
+                elif "\0" not in "".join(lines):
+                    lines.append("\0" + cues.other_kind_note.format(kinds="、".join(dict.fromkeys(kinds)), n=n))
+            lines = [ln.lstrip("\0") for ln in lines]
+        else:
+            note = example_cues().kind_note
+            lines = [f"{t[1:]}{note.format(kind=other_kind(t[1:], question))} [{n}]" if t.startswith("\0")
+                     else f"{t} [{n}]" for t, n in rows]
+        if method and repeated:
+            lines.append(cues.repeat_note)
+        # an extra that only repeats stays (dropping it lowered the old blind split) and says so
+        out[(sec.source, sec.section)] = lines if rows else ([cues.repeat_note] if repeated else [])
+        for t, _ in rows:
+            seen.add(t.lstrip("\0"))
+    return out
 
 
 def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False,
-                    question: str = "") -> str:
+                    question: str = "", lead: SectionHit | None = None) -> str:
     """The offline answer: each section named, then its parts whole and in order (steps first), every
-    line cited, an example from one kind of group marked as such (:func:`mark_example`); ``loose``
-    (:func:`hedged`) first says the material does not speak to this directly."""
+    line cited (:func:`section_lines`: what an earlier section said is not repeated, other groups' examples
+    give way to the method); ``loose`` (:func:`hedged`) first says the material does not speak to this directly."""
     kinds = {c.basis for c in citations}
     lines: list[str] = []
     if loose and sections:
         lines.append(decline_texts().not_direct.format(section="」「".join(s.label for s in sections)))
     if kinds == {"experience"}:
         lines.append(decline_texts().experience_only.format(note=EXPERIENCE_NOTE))
+    given = section_lines(sections, citations, question, lead)
     for sec in sections:
         lines.append(f"依据：{sec.label}")
         if is_example(sec.section):
             lines.append(decline_texts().example_note)
-        for c in (c for c in citations if (c.source, c.section) == (sec.source, sec.section)):
-            if kinds != {"experience"}:
+        body = given.get((sec.source, sec.section), [])
+        by_n = {c.n: c for c in citations}
+        last = None
+        for line in body:
+            n = re.search(r"\[(\d+)\]$", line)
+            c = by_n.get(int(n.group(1))) if n else None
+            if c is not None and c.n != last and kinds != {"experience"}:
                 lines.append(_PART_HEADS.get(c.basis, _PART_HEADS["unmarked"]))
-            lines += [f"{mark_example(line, question)} [{c.n}]" for line in _dedupe(readable_lines(c.text))]
+                last = c.n
+            lines.append(line)
     return "\n".join(lines)
 
 
@@ -461,7 +653,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
         return
     notice = None
     if not engine.is_offline:
-        offered = ranking.sections[:LLM_SECTIONS]
+        offered = llm_sections(ranking)
         citations = section_citations(offered, index)
         citations = fit_to_budget(citations, engine.settings.llm_context_tokens // 2,
                                   cost=lambda c: count_tokens(c.text), overhead=20)
@@ -493,10 +685,15 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
-    sections = with_second_part(chosen_sections(ranking), question, index)
+    part = second_part(question, index)
+    sections = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
     citations = section_citations(sections, index)
+    lead = ranking.leading()
     warned = hedged(ranking)
-    text = compose_offline(sections, citations, loose=warned, question=question)
+    text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
+    left_out = part_left_out(sections, part)
+    if left_out:
+        text = f"{text}\n{left_out}"
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,

@@ -1,0 +1,138 @@
+"""What an offline answer is built from once the sections are ranked (``resources/retrieval/compose.yaml``).
+
+- **Scene**: a section written for one kind of setting (a brand answering its customers: 订单号, "这件事确实
+  是我们没做好") is not among the model's extra passages, and does not join through a pointer, for a question
+  that names nothing of that setting (:meth:`ComposeCues.out_of_scene`). The offline answer's sections are chosen
+  as ranked (round 31: keeping such a runner-up out lowered the old blind split).
+- **Repeats**: a later section's sentences that repeat what an earlier section already said (the same
+  three-step ladder in 广告怎么处理 and 违规怎么处理, the same story told in two cards) are left out; a section
+  with nothing new keeps its heading and a note (:class:`Seen`). The answering section is always given whole.
+- **Pointers**: a line that sends the reader to another card ("那时要看生命周期卡片") either has that card's
+  section in the answer or loses the pointer (:meth:`ComposeCues.pointed_titles`, :meth:`ComposeCues.unpoint`).
+
+Ranking and confidence are not decided here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+
+import yaml
+from pydantic import BaseModel
+
+from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import fold, split_sentences
+
+COMPOSE_FILE = RESOURCES_DIR / "retrieval" / "compose.yaml"
+
+
+class SceneCues(BaseModel):
+    """One setting: the words that say a question is in it, and the sections written only for it."""
+
+    words: list[str]
+    sections: list[str]
+
+
+class PointerCues(BaseModel):
+    before: list[str]
+    after: str
+
+
+class ComposeCues(BaseModel):
+    scenes: dict[str, SceneCues] = {}
+    near_duplicate: float = 0.6
+    same_step: float = 0.35
+    repeat_note: str = ""
+    pointer: PointerCues = PointerCues(before=["见"], after="卡片")
+    other_kind_note: str = ""
+
+    @cached_property
+    def _section_scenes(self) -> dict[tuple[str, str], list[SceneCues]]:
+        out: dict[tuple[str, str], list[SceneCues]] = {}
+        for scene in self.scenes.values():
+            for label in scene.sections:
+                card, _, heading = (x.strip() for x in label.partition("›"))
+                out.setdefault((card, heading), []).append(scene)
+        return out
+
+    def out_of_scene(self, source: str, section: str, question: str) -> bool:
+        """Whether the section is written for a setting the question names none of the words of."""
+        scenes = self._section_scenes.get((source, section))
+        if not scenes:
+            return False
+        text = fold(question)
+        return not any(fold(w) in text for scene in scenes for w in scene.words)
+
+    @cached_property
+    def _pointer(self) -> re.Pattern[str]:
+        before = "|".join(map(re.escape, self.pointer.before))
+        return re.compile(f"(?:{before})([^，,。；;：:（）()\\s「」]{{2,10}}?){re.escape(self.pointer.after)}")
+
+    def pointed_names(self, text: str) -> list[str]:
+        """The card names ``text`` points the reader to ("看生命周期卡片" → 生命周期)."""
+        return self._pointer.findall(text)
+
+    def unpoint(self, line: str) -> str:
+        """``line`` without the clause or bracket that points to another card."""
+        if not self._pointer.search(line):
+            return line
+        line = re.sub(r"[（(][^（）()]*[）)]", lambda m: "" if self._pointer.search(m.group(0)) else m.group(0), line)
+        clauses = re.split(r"([，,；;——]+)", line)
+        kept: list[str] = []
+        for piece in clauses:
+            if self._pointer.search(piece):
+                if kept and re.fullmatch(r"[，,；;——]+", kept[-1]):
+                    kept.pop()
+                end = re.search(r"[。！？!?]$", piece)
+                kept.append(end.group(0) if end else "")
+            else:
+                kept.append(piece)
+        return "".join(kept).strip()
+
+
+@lru_cache(maxsize=1)
+def compose_cues() -> ComposeCues:
+    return ComposeCues.model_validate(yaml.safe_load(COMPOSE_FILE.read_text(encoding="utf-8")) or {})
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in fold(text) if c.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def _lead(sentence: str) -> str:
+    """The label a step or a table row starts with ("第一次：…" → 第一次), "" when it has none."""
+    m = re.match(r"\s*(?:\d+[.、)）]\s*|[-*•]\s*)?([^：:，,。；;\s]{1,6})[：:]", sentence)
+    return fold(m.group(1)) if m else ""
+
+
+class Seen:
+    """The sentences an answer has given so far, to tell whether a later one repeats one of them: most of its
+    character bigrams are in one given sentence, or it is the same step of a ladder (the same label, "第二次：")
+    with a good part of its bigrams in that step."""
+
+    def __init__(self, share: float | None = None) -> None:
+        cues = compose_cues()
+        self.share = cues.near_duplicate if share is None else share
+        self.same_step = cues.same_step
+        self._given: list[tuple[str, set[str]]] = []
+
+    def repeats(self, sentence: str) -> bool:
+        grams = _bigrams(sentence)
+        if len(grams) < 4:
+            return False
+        lead = _lead(sentence)
+        return any(len(grams & g) / len(grams) >= (self.same_step if lead and lead == at else self.share)
+                   for at, g in self._given)
+
+    def add(self, text: str) -> None:
+        for line in text.split("\n"):
+            for i, s in enumerate(split_sentences(line)):
+                grams = _bigrams(s)
+                if grams:
+                    self._given.append((_lead(s) if i == 0 else "", grams))
+
+    def new_part(self, line: str) -> str:
+        """The sentences of ``line`` that do not repeat a given one ("" when all do)."""
+        return "".join(s for s in split_sentences(line) if not self.repeats(s))
