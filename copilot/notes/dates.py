@@ -555,6 +555,12 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     ``event`` is the day of the event under discussion (:func:`event_days`), ``meeting`` the next day of
     the chat's stated schedule (:func:`next_meetings`)."""
     found = time_expressions(text, when, event, meeting)
+    folded = fold(text)
+    weekly = [(m.start(), m.end()) for m in _lexicon().weekly.finditer(folded)]
+    if weekly:  # "从12月1日起每周二晚8点加一场线上场": the sessions' time, not when any work is due
+        found = [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative)
+                 for s, _, d in _located(folded, when, event, meeting)
+                 if d.marked or not any(ws <= s <= we for ws, we in weekly)]
     # of several "…前" times, the one with a task in its own clause and a known day ("考试之前要…，
     # 这个月25号前完成" is due on the 25th, not on the exam's eve)
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
