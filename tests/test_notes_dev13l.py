@@ -206,3 +206,33 @@ def test_a_recurring_session_time_is_no_deadline() -> None:
     # not the Tuesday before the sessions start (11-24 20:00): at the earliest when they start
     assert code[0].deadline is None or code[0].deadline >= "2026-12-01"
     assert "周二晚8点" not in (code[0].deadline_text or "")
+
+
+# -- an instruction is no decision -------------------------------------------------------------------------
+CONVOY = """2026-12-07 20:00:00 领队老K
+说正事，几件事分一下：路书和每天行程铁柱你来做
+2026-12-07 20:01:00 铁柱
+没问题
+2026-12-07 20:02:00 领队老K
+对讲机，频道统一用409.750，每台车自己带
+2026-12-07 20:03:00 领队老K
+急救包小雨你来准备，周五前买好
+2026-12-07 20:04:00 小雨
+收到
+"""
+
+
+def test_an_instruction_nobody_put_up_or_agreed_to_is_no_decision() -> None:
+    notes = _notes(CONVOY)
+    assert not any("409.750" in d.text for d in notes.decisions), notes.decisions
+    # the same words settle something once members asked about it and agreed
+    asked = """2026-12-07 20:00:00 铁柱
+对讲机频道统一用哪个？
+2026-12-07 20:01:00 小雨
+用409.750吧，上次就是这个
+2026-12-07 20:01:30 铁柱
+同意
+2026-12-07 20:02:00 领队老K
+对讲机，频道统一用409.750，每台车自己带
+"""
+    assert any("409.750" in d.text for d in _notes(asked).decisions)

@@ -1621,6 +1621,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     actions = _settle_owners(actions, messages, people)
+    decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
 
@@ -1667,6 +1668,25 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         day = events[i]
         if day is not None and day > messages[i].time.date() and done_at_event(_REPLY_NOTE_RE.sub("", a.task)):
             a.deadline, a.deadline_text = day.isoformat(), f"{day.month}月{day.day}日"
+
+
+def _instruction(d: Decision, messages: list[Message]) -> bool:
+    """A line with only a weak settling word ("对讲机，频道统一用462.550") that nobody put up, asked about or
+    agreed to is the organiser's instruction, not a decision of the group: no strong settling word, no date
+    or time (a plan), no acceptance in it, no one but its speaker among its people, and no earlier line (a
+    proposal or a question) sharing its content."""
+    f = _fold(d.text)
+    # a dated plan (定在12月12日), a line closing something (那就唱…) or taking something up (200可以) is one
+    if has(f, "decision", "strong") or len(d.by) > 1 or not d.sources or has(f, "decision", "planned") \
+            or cue("decision", "accept_head").match(f) or has(f, "decision", "agree") or has(f, "decision", "taken_up"):
+        return False
+    at = next((i for i, m in enumerate(messages) if m.id == d.sources[0]), None)
+    if at is None:
+        return False
+    words = _content_bigrams(d.text)
+    reach = int(raw("decision", "accept_reach"))
+    return not any(_puts_up(o.text, d.text) or (is_question(o.text) and words & _content_bigrams(o.text))
+                   for o in messages[max(0, at - reach) : at])
 
 
 def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
