@@ -236,3 +236,34 @@ def test_an_instruction_nobody_put_up_or_agreed_to_is_no_decision() -> None:
 对讲机，频道统一用409.750，每台车自己带
 """
     assert any("409.750" in d.text for d in _notes(asked).decisions)
+
+
+def test_the_week_of_the_event_dates_work_for_it_at_the_event_not_after() -> None:
+    chat = """2026-11-19 19:00:00 Lily
+下周四英语角主题是“点餐”，地点还是图书馆三楼
+2026-11-19 19:01:00 Lily
+另外下周点餐场景要准备菜单道具，Sunny你打印一下菜单，10份
+2026-11-19 19:02:00 Sunny
+好的
+"""
+    menu = [a for a in _notes(chat).actions if "菜单" in a.task]
+    assert menu and menu[0].owner == "Sunny"
+    assert menu[0].deadline is None or menu[0].deadline <= "2026-11-26"
+    # a week word saying when someone acts is still the week's end, event or not
+    acts = _notes("""2026-11-19 19:00:00 Lily
+下周四英语角主题是“点餐”，地点还是图书馆三楼
+2026-11-19 19:01:00 Sunny
+那报销单我下周就交
+""")
+    assert [a.deadline for a in acts.actions if "报销单" in a.task] == ["2026-11-29"]
+
+
+def test_work_done_every_week_keeps_its_words_and_no_one_date() -> None:
+    chat = """2026-11-03 17:00:00 护士长
+这个月的值班表改成阿琳负责，每周三把值班表交给我
+2026-11-03 17:01:00 阿琳
+好的
+"""
+    duty = [a for a in _notes(chat).actions if "值班表" in a.task]
+    assert duty and duty[0].owner == "阿琳"
+    assert duty[0].deadline is None and "周三" in (duty[0].deadline_text or "")
