@@ -1683,6 +1683,9 @@ def _instruction(d: Decision, messages: list[Message]) -> bool:
     at = next((i for i, m in enumerate(messages) if m.id == d.sources[0]), None)
     if at is None:
         return False
+    parts = items(messages[at].text)
+    if len(parts) > 1 and has(_fold(parts[0]), "decision", "summary_header"):
+        return False  # an item of a list of what was settled ("那我拍板了：… 2. 当天不收新会员")
     words = _content_bigrams(d.text)
     reach = int(raw("decision", "accept_reach"))
     return not any(_puts_up(o.text, d.text) or (is_question(o.text) and words & _content_bigrams(o.text))
