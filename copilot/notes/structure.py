@@ -1674,7 +1674,7 @@ def _instruction(d: Decision, messages: list[Message]) -> bool:
     """A line with only a weak settling word ("对讲机，频道统一用462.550") that nobody put up, asked about or
     agreed to is the organiser's instruction, not a decision of the group: no strong settling word, no date
     or time (a plan), no acceptance in it, no one but its speaker among its people, and no earlier line (a
-    proposal or a question) sharing its content."""
+    proposal or a question) before it."""
     f = _fold(d.text)
     # a dated plan (定在12月12日), a line closing something (那就唱…) or taking something up (200可以) is one
     if has(f, "decision", "strong") or len(d.by) > 1 or not d.sources or has(f, "decision", "planned") \
@@ -1686,10 +1686,9 @@ def _instruction(d: Decision, messages: list[Message]) -> bool:
     parts = items(messages[at].text)
     if len(parts) > 1 and has(_fold(parts[0]), "decision", "summary_header"):
         return False  # an item of a list of what was settled ("那我拍板了：… 2. 当天不收新会员")
-    words = _content_bigrams(d.text)
     reach = int(raw("decision", "accept_reach"))
-    return not any(_puts_up(o.text, d.text) or (is_question(o.text) and words & _content_bigrams(o.text))
-                   for o in messages[max(0, at - reach) : at])
+    # (any question counts: "票怎么卖" puts up what "那票价就10元" settles, with no word in common)
+    return not any(_puts_up(o.text, d.text) or is_question(o.text) for o in messages[max(0, at - reach) : at])
 
 
 def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
