@@ -74,6 +74,7 @@ class _Lexicon:
     span_hint: re.Pattern[str]
     units: dict[str, int]
     next_week_words: frozenset[str]
+    week_adverbial: re.Pattern[str]
     past: re.Pattern[str]
     past_frame: re.Pattern[str]
     present_frame: re.Pattern[str]
@@ -155,6 +156,7 @@ def _lexicon() -> _Lexicon:
         span_hint=re.compile(rf"(?:{_alt(d['event_before'] + d['event_back'])})(?:\d|[{_CN}])"),
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
+        week_adverbial=re.compile(d["week_adverbial"]),
         past=re.compile(_alt(d["past_marks"])),
         past_frame=re.compile(_alt(d["past_frames"])),
         present_frame=re.compile(_alt(d["present_frames"])),
@@ -357,6 +359,12 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     else:
         sunday = today + timedelta(days=7 - today.isoweekday())
         found.day = sunday + timedelta(days=7) if g["week"] in lex.next_week_words else sunday
+        # "下周点餐场景要准备菜单": the week word names that week's event under discussion, and work for it
+        # is due when it is held (11-26), not at the week's end after it
+        after = match.string[match.end():]
+        if g["week"] and not g["wmark"] and event is not None and found.day - timedelta(days=7) < event < found.day \
+                and event > today and not lex.week_adverbial.match(after) and not cue("action", "verbs").match(after):
+            found.day = event
     return found
 
 
@@ -549,6 +557,15 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     ``event`` is the day of the event under discussion (:func:`event_days`), ``meeting`` the next day of
     the chat's stated schedule (:func:`next_meetings`)."""
     found = time_expressions(text, when, event, meeting)
+    folded = fold(text)
+    weekly = [(m.start(), m.end()) for m in _lexicon().weekly.finditer(folded)]
+    if weekly:  # "从12月1日起每周二晚8点加一场线上场": the sessions' time, not when any work is due; work
+        # done every week ("每周三把质控表交给我") keeps its words and has no one date
+        found = [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative)
+                 if d.marked or not any(ws <= s <= we for ws, we in weekly)
+                 else Deadline(d.text, None, None, False, True, False, False)
+                 for s, _, d in _located(folded, when, event, meeting)
+                 if d.marked or d.attached or not any(ws <= s <= we for ws, we in weekly)]
     # of several "…前" times, the one with a task in its own clause and a known day ("考试之前要…，
     # 这个月25号前完成" is due on the 25th, not on the exam's eve)
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))

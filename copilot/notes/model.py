@@ -106,6 +106,7 @@ class QAPair(BaseModel):
 class Decision(BaseModel):
     text: str = Field(min_length=1)
     by: list[str] = Field(default_factory=list, description="提出或同意这个决定的人")
+    decider: str | None = Field(None, description="拍板的人（也在 by 里）；不知道时为空")
     sources: Sources = Field(default_factory=list)
 
 

@@ -50,6 +50,7 @@ class NoiseRules:
     placeholder: re.Pattern[str]
     bracket_only: re.Pattern[str]
     emoticons: re.Pattern[str]
+    vote_label: re.Pattern[str]
     reactions: re.Pattern[str]
     greeting: re.Pattern[str]
     address: re.Pattern[str]
@@ -82,6 +83,7 @@ def rules() -> NoiseRules:
         placeholder=placeholder,
         bracket_only=phrases_regex(data["placeholders"]["bracket_only"]),
         emoticons=phrases_regex(data["placeholders"]["emoticons"]),
+        vote_label=phrases_regex(data["placeholders"]["vote_label"]),
         reactions=phrases_regex(data["reactions"]["whole"]),
         greeting=rx("greetings", "cues"), address=rx("greetings", "address"), acks=rx("greetings", "acks"),
         greeting_rest=int(data["greetings"]["max_rest"]),
@@ -114,8 +116,8 @@ def _content(text: str) -> str:
 def emoticon_only(folded: str) -> bool:
     """(^_^) / T_T / orz / (๑•̀ㅂ•́)و✧: no Chinese character, no digit, and no word of two letters or more
     once the listed emoticons are taken out (so "ok" and an English sentence are kept)."""
-    if _HAN.search(folded) or _DIGIT.search(folded):
-        return False
+    if _HAN.search(folded) or _DIGIT.search(folded) or rules().vote_label.match(folded.strip()):
+        return False  # (a lone option letter, "A" / "B", is a vote in a poll, not a sticker)
     rest = rules().emoticons.sub(" ", _EMOJI.sub("", folded)).strip()
     return not _LETTER_RUN.search(rest)
 

@@ -470,7 +470,7 @@ def _clause(text: str, limit: int = 40) -> str:
 
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
                        everything: list[Sentence], settled: set[int] | None = None,
-                       max_voices: int = 4) -> tuple[str, list[int]] | None:
+                       max_voices: int = 4, senders: dict[int, str] | None = None) -> tuple[str, list[int]] | None:
     """A discussion told as who said what, then what was decided; None when there is no exchange.
 
     An MMR pick of the "best" sentences reads like a random quote from a discussion: operators
@@ -525,7 +525,8 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         sources.extend(d.sources)
     nxt = [a for a in st.actions if a.owner and not blames(a.task)][:3]  # never a line blaming a neighbour
     if nxt:  # what happens next
-        text += "接下来：" + "；".join(_next_step(a) for a in nxt) + "。"
+        text += "接下来：" + "；".join(_next_step(a, (senders or {}).get(a.sources[0]) if a.sources else None)
+                                    for a in nxt) + "。"
         sources.extend(i for a in nxt for i in a.sources[:1])
     return text, sorted(set(sources))
 
@@ -539,13 +540,44 @@ def talk_summary(lead: str, points: list[Sentence], most: int = 5) -> tuple[str,
     return lead + "主要讲了：" + "；".join(parts) + "。", sorted({s.msg.id for s in chosen})
 
 
-def _next_step(a: ActionItem) -> str:
-    """One to-do as a next step: the owner and their own words (the piece with the date, if merged)."""
+def _next_step(a: ActionItem, sender: str | None = None) -> str:
+    """One to-do as a next step: the owner and their own words (the piece with the date, if merged). Work
+    someone else gave them ("路书和每天行程铁柱你来做", said by 老K) is not the owner's words: it is told as
+    what the owner does ("铁柱负责路书和每天行程"), never under the owner's name as if they said it."""
     pieces = [p for p in re.split(r"[；;]", re.sub(r"（回复.*?）$", "", a.task)) if p.strip()]
     piece = next((p for p in pieces if a.deadline_text and a.deadline_text in p), pieces[-1] if pieces else a.task)
     piece = _ACK_HEAD.sub("", re.sub(r"^[^：:，,]{0,8}[：:]", "", _MENTION_HEAD.sub("", piece.strip())))
     due = "，".join(x for x in (a.deadline_text, a.deadline) if x and (x not in piece or x == a.deadline))
+    if sender and a.owner and sender != a.owner and not cue("owner", "group").fullmatch(fold(a.owner)):
+        return _given_step(piece, a.owner) + (f"（{due}）" if due else "")
     return f"{display_name(a.owner)}：{_clause(piece, 30)}" + (f"（{due}）" if due else "")
+
+
+def _given_step(piece: str, owner: str) -> str:
+    """Work given to ``owner`` in someone else's words, told with the owner as its subject: the clause that
+    names them (or its 你), the decision and hand-over words before it left out ("加亲子组，老猫你来负责规则"
+    → "老猫负责规则"; "路书铁柱你来做" → "铁柱负责路书"; "王阿姨你周六顺路买一下" → "王阿姨周六顺路买一下")."""
+    name = display_name(owner) or owner
+    folded = fold(piece)
+    spots = [(folded.find(fold(x)), len(x)) for x in dict.fromkeys([owner, name]) if x and fold(x) in folded]
+    if not spots and cue("owner", "you").search(folded):
+        spots = [(cue("owner", "you").search(folded).start(), 0)]
+    if not spots or len(folded) != len(piece):
+        return f"{name}负责：{_clause(piece, 30)}"
+    pos, width = min(spots)
+    start = max(piece.rfind(c, 0, pos) for c in "，,。；;！! ") + 1
+    before = cue("owner", "hands_on").sub("", piece[start:pos]).strip()
+    after = _GIVEN_HEAD.sub("", piece[pos + width:])
+    if len(re.sub(r"\W", "", _GIVEN_VERB.sub("", after))) >= 3:  # what they do is said after the name
+        # (written apart from the name: "老陈统筹一下" would read as a new name, 陈统筹)
+        return f"{name}{_clause(after, 30)}" if after.startswith("负责") else f"{name}负责：{_clause(after, 30)}"
+    if len(re.sub(r"\W", "", before)) >= 2:  # "路书和每天行程铁柱你来做": the work is said before it
+        return f"{name}负责{_clause(before, 30)}"
+    return f"{name}负责：{_clause(piece, 30)}"
+
+
+_GIVEN_HEAD = cue("summary", "given_head")  # "…老猫你来负责规则" → "负责规则"
+_GIVEN_VERB = cue("summary", "given_verb")  # "路书铁柱你来做" → "铁柱负责路书"
 
 
 def _lead(transcript: Transcript, st: Structure) -> str:
@@ -664,7 +696,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     points = sorted(chosen, key=lambda s: s.msg.id)
     if st.session_type == "话题讨论":
         settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
-        told = discussion_summary(lead, st, points, point_pool, sentences, settled)
+        told = discussion_summary(lead, st, points, point_pool, sentences, settled,
+                                  senders={m.id: m.speaker for m in transcript.messages})
         if told is not None:
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:

@@ -101,7 +101,11 @@ class _Writer:
             return []
         lines = [f"## {self.L('决定')}", ""]
         for d in self.notes.decisions:
-            by = f"（{self.L('同意')}：{'、'.join(self.C(b) for b in d.by)}）" if len(d.by) > 1 else ""
+            # who settled it is not listed as agreeing with themself
+            others = [b for b in d.by if b != d.decider]
+            by = "" if len(d.by) <= 1 or not others else \
+                f"（{self.L('拍板')}：{self.C(d.decider)}；{self.L('同意')}：{'、'.join(self.C(b) for b in others)}）" \
+                if d.decider else f"（{self.L('同意')}：{'、'.join(self.C(b) for b in others)}）"
             lines.append(f"- {self.C(d.text)}{by}{_cite(d.sources)}")
         return lines + [""]
 

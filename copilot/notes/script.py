@@ -101,6 +101,7 @@ def restore_notes(notes: Notes, original: Transcript) -> Notes:
         q.asker, q.answerer = r.name(q.asker), r.name(q.answerer)
     for d in n.decisions:
         d.text, d.by = r.text(d.text, d.sources), [r.name(b) or b for b in d.by]
+        d.decider = r.name(d.decider) or d.decider
     for a in n.actions:
         a.task, a.owner = r.text(a.task, a.sources), r.name(a.owner)
         a.deadline_text = r.text(a.deadline_text, a.sources) if a.deadline_text else a.deadline_text

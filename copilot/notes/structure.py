@@ -1609,7 +1609,14 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             kind = _file_notice(announcements, told, s, messages, idx, in_list=notice_list and n > 0,
                                 heads=n == 0 and len(parts) > 1)
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
-            if recap:  # "今晚定的：A，B，C": each item is a decision
+            # (a line with a settling word of its own, "那就定了，…", is read as any decision line)
+            closing = _closes_agreed(s, messages, idx, people) \
+                if n == 0 and not recap and not summary_list and not has(f, "decision", "strong") else None
+            if closing is not None:  # "行，加亲子组，老猫你来负责…": what the members agreed to is settled
+                found = Decision(text=closing, by=_agreed(messages, idx, m, closing), sources=[m.id])
+                decisions.append(found)
+                recapped.add(id(found))  # a decision, even where the same line gives the work
+            elif recap:  # "今晚定的：A，B，C": each item is a decision
                 listed = [Decision(text=_clean(x), by=_recap_agreed(messages, idx, m, x), sources=[m.id])
                           for x in re.split(r"[，,；;]", s[recap.end():]) if len(x.strip()) >= 2]
                 decisions += listed
@@ -1648,6 +1655,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     actions = _settle_owners(actions, messages, people)
+    decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
 
@@ -1692,6 +1700,27 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         day = events[i]
         if day is not None and day > messages[i].time.date() and done_at_event(_REPLY_NOTE_RE.sub("", a.task)):
             a.deadline, a.deadline_text = day.isoformat(), f"{day.month}月{day.day}日"
+
+
+def _instruction(d: Decision, messages: list[Message]) -> bool:
+    """A line with only a weak settling word ("对讲机，频道统一用462.550") that nobody put up, asked about or
+    agreed to is the organiser's instruction, not a decision of the group: no strong settling word, no date
+    or time (a plan), no acceptance in it, no one but its speaker among its people, and no earlier line (a
+    proposal or a question) before it."""
+    f = _fold(d.text)
+    # a dated plan (定在12月12日), a line closing something (那就唱…) or taking something up (200可以) is one
+    if has(f, "decision", "strong") or len(d.by) > 1 or not d.sources or has(f, "decision", "planned") \
+            or cue("decision", "accept_head").match(f) or has(f, "decision", "agree") or has(f, "decision", "taken_up"):
+        return False
+    at = next((i for i, m in enumerate(messages) if m.id == d.sources[0]), None)
+    if at is None:
+        return False
+    parts = items(messages[at].text)
+    if len(parts) > 1 and has(_fold(parts[0]), "decision", "summary_header"):
+        return False  # an item of a list of what was settled ("那我拍板了：… 2. 当天不收新会员")
+    reach = int(raw("decision", "accept_reach"))
+    # (any question counts: "票怎么卖" puts up what "那票价就10元" settles, with no word in common)
+    return not any(_puts_up(o.text, d.text) or is_question(o.text) for o in messages[max(0, at - reach) : at])
 
 
 def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
@@ -1954,6 +1983,53 @@ def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, 
         recapped.add(id(found))
 
 
+def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: People) -> str | None:
+    """What a line settles when it closes a proposal the members just agreed to: an acceptance head
+    (行，/好，/那就/咁) then the decided content, then perhaps the work it gives out ("行，加亲子组，老猫你来负责
+    规则…", "好，保险统一买，我来办", "咁演出之后去酒家食饭，AA，我订枱"). Others must have said yes (or voted)
+    in the lines before it, after a line that shares the decided content. The content is the line up to
+    where it gives work (a 你, a 我 or a member named); None when it is no such line."""
+    f = _fold(sentence)
+    head = cue("decision", "accept_head").match(f)
+    if head is None or is_question(sentence) or has(f, "decision", "undecided"):
+        return None
+    width = len(head.group(0))
+    if _fold(sentence[:width]) != head.group(0):
+        return None
+    content = _decided_content(sentence[width:], people)
+    said = content
+    for start, end in sorted(time_spans(said), reverse=True):
+        said = said[:start] + said[end:]
+    if len(cue("decision", "formula").sub("", _fold(said))) < 3:
+        return None
+    m, window = messages[idx], messages[max(0, idx - int(raw("decision", "accept_reach"))) : idx]
+    yeses = [k for k, o in enumerate(window) if o.speaker != m.speaker and (_says_yes(o.text) or _vote(o.text))]
+    if not yeses:
+        return None
+    words = _content_bigrams(content)
+    return _clean(content) if any(words & _content_bigrams(o.text) for o in window[: yeses[-1]]) else None
+
+
+def _decided_content(text: str, people: People) -> str:
+    """The clauses of a settling line before the one that gives work: cut at its first 你, 我 (not 我们) or
+    member named ("…用团队经费王阿姨你周六早上顺路买一下" → "…用团队经费")."""
+    you, me = cue("owner", "you"), cue("owner", "me")
+    kept: list[str] = []
+    for clause in _CLAUSE.split(text):
+        fc = _fold(clause)
+        spots = [x.start() for x in (you.search(fc), me.search(fc)) if x] + [pos for pos, *_ in people.named_in(clause)]
+        if spots:
+            # a later clause's words before the name are the work's object ("…，会议号我来发"); only a line
+            # written without commas has the decision itself there
+            cut = min(spots)
+            if not kept and cut >= 2 and len(fc) == len(clause):
+                kept.append(clause[:cut])
+            break
+        if clause.strip():
+            kept.append(clause.strip())
+    return "，".join(kept)
+
+
 def _bare(sentence: str) -> bool:
     """A settling line with nothing settled in it: "那就这样，周六见！", "终于定了！", "行，那就这么定了"."""
     f = cue("decision", "sign_off").sub("", _fold(sentence))
@@ -2006,6 +2082,7 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     people = [m.speaker]
     if start is not None:
         people.append(messages[start].speaker)
+        people += _suggested(messages, start, idx, text)
     decided = _fold(text)
     stance: dict[str, bool] = {}  # each member's first vote
     opened = start if start is not None else first - 1  # no proposal: since the last decision
@@ -2017,8 +2094,10 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         if vote is not None and decided:
             stance[other.speaker] = _same_choice(vote, decided)
             opened = min(opened, j)
-        elif j > opened and _says_yes(other.text):
+        elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j):
             stance[other.speaker] = True
+    # a member who voted for another choice agreed to nothing, even the one who put the matter up
+    people = [p for p in people if p == m.speaker or stance.get(p, True)]
     people += [who for who, yes in stance.items() if yes]
     for other in messages[idx + 1 : idx + 4]:  # the yeses right after it, until the decider says something else
         if other.speaker == m.speaker:
@@ -2026,6 +2105,29 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         if _says_yes(other.text) and stance.get(other.speaker, True):
             people.append(other.speaker)
     return list(dict.fromkeys(people))
+
+
+def _suggested(messages: list[Message], start: int, idx: int, decided: str) -> list[str]:
+    """Who suggested what was decided, when the matter was put up as a question ("给老人带点什么大家觉得呢"
+    — "买点水果吧" … "那就买水果礼盒"): the first other member whose answer (no question) shares its content."""
+    if not decided or not is_question(messages[start].text):
+        return []
+    words = _content_bigrams(decided)
+    return next(([o.speaker] for o in messages[start + 1 : idx]
+                 if o.speaker not in (messages[start].speaker, messages[idx].speaker) and not is_question(o.text)
+                 and not _says_yes(o.text) and words & _content_bigrams(o.text)), [])
+
+
+def _answers_ask(messages: list[Message], j: int) -> bool:
+    """Whether the yes ``messages[j]`` answers work just asked of its speaker ("Sunny你打印一下签到表" —
+    "没问题"): the message before it, by someone else, names them. Such a yes takes the work on; it
+    agrees to no later proposal."""
+    me = messages[j].speaker
+    prev = next((messages[k] for k in range(j - 1, max(-1, j - 3), -1) if messages[k].speaker != me), None)
+    if prev is None:
+        return False
+    f, names = _fold(prev.text), {me, display_name(me)}
+    return any(n and len(n) >= 2 and _fold(n) in f for n in names)
 
 
 def _puts_up(line: str, decided: str) -> bool:
@@ -2046,7 +2148,8 @@ def _says_yes(text: str) -> bool:
 
 def _vote(text: str) -> str | None:
     """The choice a vote names ("我选荔枝" → 荔枝, "我也投星空" → 星空), or None."""
-    hit = cue("decision", "vote").search(_fold(text))
+    f = _fold(text).strip()
+    hit = cue("decision", "vote_label").match(f) or cue("decision", "vote").search(f)
     return hit.group("choice").strip() if hit else None
 
 
@@ -2293,6 +2396,8 @@ def analyze(transcript: Transcript) -> Structure:
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = _merge_decisions([d for d in decisions if not (d.sources and set(d.sources) <= asides)])
+    for d in decisions:  # the one who made the decision line is the first of its people
+        d.decider = d.decider or (d.by[0] if d.by else None)
     return Structure(
         session_type=session,
         speakers=speakers,
