@@ -372,12 +372,19 @@ def _records_to_messages(records: list[tuple[int, Any]], name: str, columns: Map
     return messages, warnings
 
 
-def _parse_json(text: str, name: str, columns: Mapping[str, str] | None) -> tuple[list[Message], list[str]]:
+# where a JSON export's wrapper object names its group ({"group": "…", "messages": […]})
+GROUP_KEYS = ("group", "group_name", "groupName", "chat", "chat_name", "title", "群名", "群聊")
+
+
+def _parse_json(text: str, name: str,
+                columns: Mapping[str, str] | None) -> tuple[list[Message], list[str], str | None]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise NotesParseError(f"{name}：JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}") from None
+    group = None
     if isinstance(data, Mapping):
+        group = next((v.strip() for k in GROUP_KEYS if isinstance(v := data.get(k), str) and v.strip()), None)
         lists = [v for v in data.values() if isinstance(v, list)]
         for key in ("messages", "data", "records", "msgs", "消息"):
             if isinstance(data.get(key), list):
@@ -390,7 +397,7 @@ def _parse_json(text: str, name: str, columns: Mapping[str, str] | None) -> tupl
     messages, warnings = _records_to_messages(list(enumerate(data, 1)), name, columns, "条")
     if not messages:
         raise NotesParseError(f"{name}：JSON 中没有可用的消息（{'；'.join(warnings[:3]) or '数组为空'}）")
-    return messages, warnings
+    return messages, warnings, group
 
 
 def _parse_jsonl(text: str, name: str, columns: Mapping[str, str] | None) -> tuple[list[Message], list[str]]:
@@ -493,7 +500,7 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
     fmt = detect_format(text, suffix or Path(name).suffix)
     group: str | None = None
     if fmt == "json":
-        messages, warnings = _parse_json(text, name, columns)
+        messages, warnings, group = _parse_json(text, name, columns)
     elif fmt == "jsonl":
         messages, warnings = _parse_jsonl(text, name, columns)
     elif fmt == "csv":

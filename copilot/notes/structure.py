@@ -1601,13 +1601,15 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         parts = items(m.text)
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
-        notice_list = len(parts) > 1 and bool(cue("announcement", "list_header").search(header))
+        # the list's header may follow a closing line in the same message ("…感谢周老师！几个通知：1. …")
+        notice_at = next((n for n, s in enumerate(parts[:-1]) if cue("announcement", "list_header").search(_fold(s))),
+                         None)
         for n, s in enumerate(parts):
             if len(s) < 4:
                 continue
             f = _fold(s)
-            kind = _file_notice(announcements, told, s, messages, idx, in_list=notice_list and n > 0,
-                                heads=n == 0 and len(parts) > 1)
+            kind = _file_notice(announcements, told, s, messages, idx,
+                                in_list=notice_at is not None and n > notice_at, heads=n < len(parts) - 1)
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
             # (a line with a settling word of its own, "那就定了，…", is read as any decision line)
             closing = _closes_agreed(s, messages, idx, people) \

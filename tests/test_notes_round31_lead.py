@@ -1,0 +1,66 @@
+"""Round 31, found by a new user's chats (qa13r9), fixed by the lead: a stated topic keeps the 下 of
+下个月/下周 after 商量下/讲下/聊下; a notice list whose header follows a closing line in the same message
+files no empty "几个通知：" notice; a JSON export's wrapper names the group. Chats written for these tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import summarize_text
+from copilot.notes.model import Message, Notes
+from copilot.notes.parse import parse_text
+from copilot.notes.structure import stated_topic
+
+
+def _notes(text: str, name: str = "chat.txt") -> Notes:
+    settings = Settings(llm_provider="offline")
+    return summarize_text(text, name, settings, get_engine(settings, prefer="offline")).notes
+
+
+@pytest.mark.parametrize(("opening", "topic"), [
+    ("各位晚上好，今天主要商量下个月社区义诊的事，大家说说想法", "下个月社区义诊"),
+    ("今晚跟大家聊下周日的换书市集，有几件事要定", "下周日的换书市集"),
+    ("今天讲下星期六的观星路线，大家听一下", "下星期六的观星路线"),
+    ("今晚商量下冬季菜园的事", "冬季菜园"),  # 下 here is 一下: not part of the topic
+])
+def test_stated_topic_keeps_the_week_or_month_word(opening: str, topic: str) -> None:
+    assert stated_topic([Message(id=1, time=None, speaker="群主", text=opening)]) == topic
+
+
+# a QQ-style export: a talk ends with thanks and, in the same message, a numbered notice list
+TALK = """2026-11-24 20:00:05 主持阿敏(20011)
+大家好，今晚请阿凯老师跟大家讲讲木工榫卯入门，讲完可以提问
+2026-11-24 20:01:10 阿凯老师(20012)
+第一，燕尾榫先画线再锯，锯在废料一侧，留半毫米修
+2026-11-24 20:03:40 阿凯老师(20012)
+第二，凿子要磨到能刮下手臂的汗毛，钝凿子反而容易伤手
+2026-11-24 20:06:02 阿凯老师(20012)
+第三，胶水别涂太多，挤出来的用湿布马上擦掉，干了很难处理
+2026-11-24 20:08:30 小周(20013)
+老师 新手买日式凿还是国产凿
+2026-11-24 20:09:12 阿凯老师(20012)
+新手买国产的就够，一套六支两百左右，先练手
+2026-11-24 20:12:45 主持阿敏(20011)
+今天分享就到这里，谢谢阿凯老师！几个通知：1. 本周日11月29日上午10点工房开放练习，30元一人含木料，地址解放路66号 2. 下期预告：12月6日周日晚8点，小周分享《手工砂纸打磨》
+"""
+
+
+def test_notice_list_after_a_closing_line_files_its_items_not_its_header() -> None:
+    notes = _notes(TALK, "woodwork.txt")
+    texts = [a.text for a in notes.announcements]
+    assert not any(t.rstrip("：:").endswith("几个通知") for t in texts), texts
+    assert any("工房开放练习" in t and "30元" in t for t in texts)
+    assert any(a.kind == "下期预告" and "手工砂纸打磨" in a.text for a in notes.announcements)
+
+
+def test_json_wrapper_names_the_group() -> None:
+    chat = {"group": "城西木工坊学员群", "messages": [
+        {"time": "2026-11-24 20:00:05", "sender": "阿敏", "text": "今晚商量下周日开放日的分工"},
+        {"time": "2026-11-24 20:01:00", "sender": "小周", "text": "我来负责签到，周六前把名单打印好"},
+    ]}
+    assert parse_text(json.dumps(chat, ensure_ascii=False), "chat.json").group == "城西木工坊学员群"
+    unnamed = {"messages": chat["messages"]}  # no group named: none invented
+    assert parse_text(json.dumps(unnamed, ensure_ascii=False), "chat.json").group is None
