@@ -64,3 +64,26 @@ def test_json_wrapper_names_the_group() -> None:
     assert parse_text(json.dumps(chat, ensure_ascii=False), "chat.json").group == "城西木工坊学员群"
     unnamed = {"messages": chat["messages"]}  # no group named: none invented
     assert parse_text(json.dumps(unnamed, ensure_ascii=False), "chat.json").group is None
+
+
+# a WeChat copy-paste: a bakery class; a member asks the teacher a choice question by name, the host asks
+# who will count heads and adds when the count is due, a member volunteers
+CLASS = """[2026-11-24 20:00] 主持小米: 大家好，今晚请麦子老师讲讲欧包整形，讲完可以提问
+[2026-11-24 20:01] 麦子老师: 第一，预发酵要够，面团摸起来像耳垂一样软
+[2026-11-24 20:03] 麦子老师: 第二，整形时手上少沾粉，收口朝下捏紧
+[2026-11-24 20:05] 麦子老师: 第三，割包刀要快，角度三十度左右，一刀到底
+[2026-11-24 20:07] 阿蓝: 麦子老师 我的面包老是塌 是面粉的问题还是发酵的问题
+[2026-11-24 20:08] 麦子老师: 多半是发酵过头了，手指按下去回弹慢就该进炉了
+[2026-11-24 20:10] 主持小米: 周日练习谁来统计一下人数？周六中午前要报给烘焙室
+[2026-11-24 20:11] 豆豆: 我来
+[2026-11-24 20:12] 主持小米: 好的谢谢豆豆，今晚就到这里
+"""
+
+
+def test_a_question_put_to_someone_by_name_is_no_to_do_and_the_call_is_one_to_do() -> None:
+    notes = _notes(CLASS, "bakery.txt")
+    assert not any(a.owner == "麦子老师" for a in notes.actions), notes.actions
+    assert any("塌" in q.question and "发酵过头" in q.answer for q in notes.qa)
+    counts = [a for a in notes.actions if "报给烘焙室" in a.task]
+    assert [a.owner for a in counts] == ["豆豆"], notes.actions
+    assert counts[0].deadline and counts[0].deadline.startswith("2026-11-28")

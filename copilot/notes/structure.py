@@ -1464,9 +1464,11 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework):
         return None
-    elif clause.kind in ("named", "assigned") and not marked and not homework and clause.p < SURE_OWNER and (
-            kind["other"] >= 0.5 or asks(clause.text) and not request):
-        return None  # "老吴这种一看就是谣言": someone named in a remark, not given work
+    elif clause.kind in ("named", "assigned") and not marked and not homework and (
+            clause.p < SURE_OWNER and kind["other"] >= 0.5 or asks(clause.text) and not request):
+        # "老吴这种一看就是谣言": someone named in a remark, not given work; "周老师 拉坯老是偏 是手的问题还是泥的
+        # 问题": someone asked a question (however sure the owner model is of the name), not given work
+        return None
     elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or deadline is None and (
             kind["commitment"] < 0.7 or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
@@ -1652,6 +1654,10 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                     _merge(actions, action, speaker_of, calls=calls)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
+            # the call's own clauses told to everyone ("谁来统计人数？周五中午前要报给工作室") are the
+            # volunteer's work now, not a second to-do for 大家
+            asked, whole = volunteered.sources[0], _fold(volunteered.task)
+            actions[:] = [a for a in actions if not (a.owner == "大家" and a.sources == [asked] and _fold(a.task) in whole)]
             _merge(actions, volunteered)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
