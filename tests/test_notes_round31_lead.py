@@ -87,3 +87,24 @@ def test_a_question_put_to_someone_by_name_is_no_to_do_and_the_call_is_one_to_do
     counts = [a for a in notes.actions if "报给烘焙室" in a.task]
     assert [a.owner for a in counts] == ["豆豆"], notes.actions
     assert counts[0].deadline and counts[0].deadline.startswith("2026-11-28")
+
+
+# a Cantonese WeChat export: the teacher asks 得唔得 about moving a class; members answer 得 / 冇問題 / +1
+MOVE = """[2026-11-27 20:16] 阿May老師: 有件事要大家決定：下堂想改去12月4號週五晚7點，大家得唔得？
+[2026-11-27 20:17] 阿聰: 得
+[2026-11-27 20:17] 小欣: OK 冇問題
+[2026-11-27 20:17] 陳太: +1
+[2026-11-27 20:18] 阿May老師: 好，咁就決定改12月4號週五晚7點
+"""
+
+
+def test_a_bare_cantonese_de_is_a_yes_to_the_decision() -> None:
+    notes = _notes(MOVE, "move.txt")
+    decision = next(d for d in notes.decisions if "12月4號" in d.text)
+    assert {"阿聰", "小欣", "陳太"} <= set(decision.by), decision
+
+
+@pytest.mark.parametrize("line", ["得等我睇下先", "得閒再講"])
+def test_a_line_going_on_after_de_is_no_yes(line: str) -> None:
+    from copilot.notes.structure import _says_yes
+    assert not _says_yes(line)
