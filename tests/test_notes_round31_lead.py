@@ -108,3 +108,20 @@ def test_a_bare_cantonese_de_is_a_yes_to_the_decision() -> None:
 def test_a_line_going_on_after_de_is_no_yes(line: str) -> None:
     from copilot.notes.structure import _says_yes
     assert not _says_yes(line)
+
+
+# a WeChat copy-paste: a volunteer team settles a date and closes with a recap that ends with whom to call
+RECAP = """[2026-11-25 19:30] 周队: 今晚商量下月的社区义剪，大家看放周六还是周日
+[2026-11-25 19:31] 小敏: 周六上午吧，老人起得早
+[2026-11-25 19:31] 阿华: 同意周六上午
+[2026-11-25 19:32] 周队: 那就定12月12日周六上午9点，在社区活动室
+[2026-11-25 19:33] 阿华: 好
+[2026-11-25 19:40] 周队: 总结一下：12月12日周六上午9点社区活动室，理发师请了3位，有事找我 13800138000
+"""
+
+
+def test_a_recap_item_saying_whom_to_call_is_no_decision() -> None:
+    notes = _notes(RECAP, "haircut.txt")
+    texts = [d.text for d in notes.decisions]
+    assert any("12月12日" in t for t in texts), texts
+    assert not any("13800138000" in t or "有事找我" in t for t in texts), texts

@@ -1622,10 +1622,12 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 recapped.add(id(found))  # a decision, even where the same line gives the work
             elif recap:  # "今晚定的：A，B，C": each item is a decision
                 listed = [Decision(text=_clean(x), by=_recap_agreed(messages, idx, m, x), sources=[m.id])
-                          for x in re.split(r"[，,；;]", s[recap.end():]) if len(x.strip()) >= 2]
+                          for x in re.split(r"[，,；;]", s[recap.end():])
+                          if len(x.strip()) >= 2 and not has(_fold(x), "decision", "recap_contact")]
                 decisions += listed
                 recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
-            elif (summary_list and n > 0) or (_decides(s) and not (summary_list and n == 0)):
+            elif (summary_list and n > 0 and not has(f, "decision", "recap_contact")) or (
+                    _decides(s) and not (summary_list and n == 0)):
                 _add_decision(decisions, recapped, s, messages, idx, listed=summary_list)
             # a preview is not a to-do — but a clause of it where someone takes work on is
             # ("下周六的读书分享会，场地我周三前订好")
