@@ -61,6 +61,7 @@ def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: 
     (BABIES, "回楼上，我们楼好几家都请的育儿嫂刘姐，很靠谱，电话 136 2290 1187，可以找她问问"),
     (BABIES, "我家一直请的通乳师傅手法很好，一次两百，电话 138 0021 4567，可以找她"),
     (RUNNING, "上次找的那个运动康复的李医生很专业，膝盖就是他帮我调好的，电话 131 5567 2280"),  # used once, third person
+    (FISHING, "我们钓友一直找的修竿老王手艺好，换导环三十，需要的私聊我给电话"),  # the number passed on privately
     (FISHING, "出海船钓的手续可以找码头边那家代办，我们钓友一直找他们，电话 186 7730 5521"),  # its trade, not a pitch
 ])
 def test_a_members_referral_with_one_phone_and_no_pitch_is_ok(
@@ -76,6 +77,8 @@ def test_a_members_referral_with_one_phone_and_no_pitch_is_ok(
     (FISHING, "我们钓友一直找的修竿老王，手艺好，电话 幺五九 三三八一 二二零七"),          # digits disguised
     (FISHING, "我们钓友一直找的修竿老王，量大从优，电话 159 3381 2207，可以找他"),          # a dealer's word
     (RUNNING, "我找过城南那家按摩店的小张，手法好，电话 131 5567 2280，微信 zhang3388"),      # two contacts
+    (FISHING, "我们钓友一直找的修竿老王，需要的私聊我给电话，量大从优"),
+    (FISHING, "修竿找我，需要的私聊我给电话"),                                            # no referral, the writer sells
     (BABIES, "我们机构专业通乳，一次两百，电话 138 0021 4567，欢迎咨询"),
     (BABIES, "月嫂找我，我们公司的金牌月嫂，电话 138 0021 4567"),
 ])

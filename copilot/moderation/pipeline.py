@@ -811,17 +811,25 @@ def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> boo
     """A member's plain word for a helper or service the writer and the group use (我们这边一直找的调律师傅…电话…可以找他;
     裱框可以找三楼的刘师傅，他做得好，电话…): the referral voice (lexicons.yaml ad.referral_voice), exactly ONE contact, at
     most the helper's price and trade (代办: ad.referral_trade) — no perk (报我们小区九折: ad.referral_perk), seller's or
-    dealer's voice (ad.seller_voice, ad.trade_voice), link, disguised digits, spam or any other ad signal. ``text``: compact."""
+    dealer's voice (ad.seller_voice, ad.trade_voice), link, disguised digits, spam or any other ad signal. Instead of the
+    contact the member may offer to pass the helper's number on (需要的私聊我给电话: ad.referral_pass); then 私聊我 is how
+    to ask for it, not a seller's voice. ``text``: compact."""
     words = lexicons().words
-    if evasions or rep.urls or len(rep.contacts) != 1 or rep.names(Label.SPAM) \
-            or not words["ad.referral_voice"].search(text):
+    if evasions or rep.urls or rep.names(Label.SPAM) or not words["ad.referral_voice"].search(text):
         return False
-    if any(words[k].search(text) for k in ("ad.referral_perk", "ad.seller_voice", "ad.trade_voice")):
+    passed = not rep.contacts and bool(words["ad.referral_pass"].search(text))
+    if len(rep.contacts) != 1 and not passed:
+        return False
+    said = words["ad.invite"].sub("", text) if passed else text  # 私聊我 asks for the helper's number
+    if any(words[k].search(said) for k in ("ad.referral_perk", "ad.seller_voice", "ad.trade_voice")):
         return False
     names = set(rep.names(Label.AD))
     business = rep.signal("business")
     if business is not None and all(words["ad.referral_trade"].fullmatch(w) for w in business.items):
         names.discard("business")
+    promo = rep.signal("promo_words")
+    if passed and (promo is None or set(promo.items) <= _SIGN_UP_WORDS):
+        names -= {"invite", "promo_words"}
     return names <= _PLAIN_REFERRAL_PATH
 
 
@@ -993,7 +1001,7 @@ _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予�
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
-_REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写信人和群里人在用的，只留一个电话，没有优惠、链接或商家口吻"
+_REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写信人和群里人在用的，最多留一个电话（或说私下给），没有优惠、链接或商家口吻"
 _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），没有联系方式、链接、推销用语或商家口吻"
 _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
