@@ -178,6 +178,10 @@ class Moderator:
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
             normalise(" ".join([profile.positioning, *profile.topics])).compact))
+        # the profile bans every trade between members (禁止买卖, 二手交易): no member's surplus is passed on there
+        forbidden = lexicons().words["resale.forbidden"]
+        self.no_trade = bool(profile) and any(
+            re.fullmatch(f"(?:{forbidden.pattern})+", normalise(item).compact) for item in profile.banned)
         # a group of one trade where firms post openings (律师同行, 数据工程师交流): a job post is its business
         self.jobs = bool(profile and lexicons().words["jobs.group"].search(
             normalise(" ".join([profile.name or "", profile.positioning, profile.audience, *profile.topics])).compact))
@@ -334,6 +338,7 @@ class Moderator:
                 if scores[Label.AD] >= floor and applies(rep, n.compact):
                     scores[Label.AD] = min(scores[Label.AD], cap)
                     checks[key] = True
+            self._members_own(rep, n.compact, bool(n.evasions), scores, checks)
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -341,7 +346,7 @@ class Moderator:
         deal = self._members_deal(rep, n.compact)
         category = offered(n.compact, self.granted) if deal is not None else None
         self._offtopic(body, rep, scores, checks, deal)
-        if deal is None and rep.used_item and checks["offtopic"].get("about_group"):
+        if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
@@ -408,6 +413,35 @@ class Moderator:
             tie = sorted(own)
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_offer"] = tie[:3]
+
+    def _members_own(self, rep: SignalReport, compact: str, evasions: bool, scores: dict[Label, float],
+                     checks: dict[str, Any]) -> None:
+        """A member's plain word for a helper the group uses (one phone, no pitch), a member passing on a few of their
+        own surplus things at cost, a member recommending a thing they use with its one shop page: each is the members'
+        own business, not an ad — the ad score is capped at MEMBER_SHARING_CAP (ok) and the check noted."""
+        for key, applies in (("plain_referral", lambda: _plain_referral(rep, compact, evasions)),
+                             ("member_surplus", lambda: self._member_surplus(rep, compact)),
+                             ("voiced_shop_link", lambda: _voiced_shop_link(rep, compact))):
+            if scores[Label.AD] >= 0.5 and applies():
+                scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+                checks[key] = True
+
+    def _member_surplus(self, rep: SignalReport, compact: str) -> bool:
+        """A member passing on a few of their own surplus things to the group (多买了两包酵母，原价转给群友，私聊; 吃不完的两袋
+        冻干，没拆，便宜出给群友): a surplus cue and a small lot (lexicons.yaml resale.surplus, resale.small_lot), a member's
+        terms (原价, 半价, 给群友, 邮费自理: resale.at_cost), at most 私聊 and a price — no contact, link, pitch (resale.pitch)
+        or dealer's word (ad.trade_voice), and a profile that does not ban trade between members. ``compact``: compact form."""
+        words = lexicons().words
+        if self.no_trade or rep.urls or rep.contacts or rep.names(Label.SPAM):
+            return False
+        if not all(words[k].search(compact) for k in ("resale.surplus", "resale.small_lot", "resale.at_cost")):
+            return False
+        if words["resale.pitch"].search(compact) or words["ad.trade_voice"].search(compact) \
+                or words["resale.virtual"].search(compact):
+            return False
+        promo = rep.signal("promo_words")
+        return set(rep.names(Label.AD)) <= _SURPLUS_PATH \
+            and (promo is None or set(promo.items) <= _SIGN_UP_WORDS | _SURPLUS_WORDS)
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
@@ -773,6 +807,44 @@ def _member_referral(rep: SignalReport, text: str) -> bool:
         and set(rep.names(Label.AD)) <= _REFERRAL_PATH and not rep.urls
 
 
+def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> bool:
+    """A member's plain word for a helper or service the writer and the group use (我们这边一直找的调律师傅…电话…可以找他;
+    裱框可以找三楼的刘师傅，他做得好，电话…): the referral voice (lexicons.yaml ad.referral_voice), exactly ONE contact, at
+    most the helper's price and trade (代办: ad.referral_trade) — no perk (报我们小区九折: ad.referral_perk), seller's or
+    dealer's voice (ad.seller_voice, ad.trade_voice), link, disguised digits, spam or any other ad signal. Instead of the
+    contact the member may offer to pass the helper's number on (需要的私聊我给电话: ad.referral_pass); then 私聊我 is how
+    to ask for it, not a seller's voice. ``text``: compact."""
+    words = lexicons().words
+    if evasions or rep.urls or rep.names(Label.SPAM) or not words["ad.referral_voice"].search(text):
+        return False
+    passed = not rep.contacts and bool(words["ad.referral_pass"].search(text))
+    if len(rep.contacts) != 1 and not passed:
+        return False
+    said = words["ad.invite"].sub("", text) if passed else text  # 私聊我 asks for the helper's number
+    if any(words[k].search(said) for k in ("ad.referral_perk", "ad.seller_voice", "ad.trade_voice")):
+        return False
+    names = set(rep.names(Label.AD))
+    business = rep.signal("business")
+    if business is not None and all(words["ad.referral_trade"].fullmatch(w) for w in business.items):
+        names.discard("business")
+    promo = rep.signal("promo_words")
+    if passed and (promo is None or set(promo.items) <= _SIGN_UP_WORDS):
+        names -= {"invite", "promo_words"}
+    return names <= _PLAIN_REFERRAL_PATH
+
+
+def _voiced_shop_link(rep: SignalReport, text: str) -> bool:
+    """A member recommending, in their own voice, one thing they use with its one product page on a big shopping
+    platform (这款数位板真的推荐，拼多多不到400 <link>; 夹在兰架上正好 <link>): the member's voice (_member_voice), exactly one
+    link, to a shop's product page or a shopping app's share link, at most its price — no contact, invitation, promo or
+    seller's word, reply bait or other ad signal, on the group's subject or not. ``text``: the compact form."""
+    if rep.contacts or len(set(rep.urls)) != 1 or not set(rep.names(Label.AD)) <= {"link", "money"} \
+            or rep.names(Label.SPAM) or not _member_voice(text):
+        return False
+    return bool(rep.blocked_urls) and all(h in SHOP_SHARE_HOSTS or (h not in SHORTENERS and is_shop_host(h))
+                                          for h in rep.blocked_urls)
+
+
 def _shop_link_only(rep: SignalReport, text: str) -> bool:
     """A member passing on one product page of a big shopping platform (item.taobao.com, item.jd.com) with at
     most its price and a word of promo ("这家店的新款上架了 是正品 价格在349 链接 …"), on the group's subject or
@@ -880,13 +952,14 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
              (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
-             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("wanted"), _WANTED_NOTE)]
+             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("wanted"), _WANTED_NOTE),
+             (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
         reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
     if any(lexicons().words["qr"].search(m.group(0)) for m in patterns().group_qr.finditer(compact)):
         reasons.append(_GROUP_QR_NOTE)
-    if checks.get("offtopic", {}).get("member_shop_share"):
+    if checks.get("offtopic", {}).get("member_shop_share") or checks.get("voiced_shop_link"):
         reasons.append(_SHOP_SHARE_NOTE)
     if rep.injection:
         reasons.append(_INJECTION_NOTE)
@@ -928,6 +1001,8 @@ _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予�
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
+_REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写信人和群里人在用的，最多留一个电话（或说私下给），没有优惠、链接或商家口吻"
+_SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），没有联系方式、链接、推销用语或商家口吻"
 _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
@@ -947,6 +1022,9 @@ def _deal_zh(deal: str) -> str:
 _GIVEAWAY_PATH = frozenset({"contact", "invite", "promo_words"})  # all a member's giveaway may carry (a phone, 联系我)
 # all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
 _REFERRAL_PATH = frozenset({"contact", "business", "promo_words", "money", "ad_words"})
+_PLAIN_REFERRAL_PATH = frozenset({"contact", "money"})  # a member's plain referral: the helper's phone and price only
+_SURPLUS_PATH = frozenset({"invite", "promo_words", "money"})  # a member's surplus: 私聊/需要的私我, a price
+_SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
@@ -1084,7 +1162,7 @@ def _member_voice(text: str) -> bool:
     (拼多多上买的, 一直在用): lexicons.yaml ad.opinion_ask, ad.own_buy, ad.own_use — and asks nobody to reply."""
     words = lexicons().words
     # asking for replies (扣1, 私你) is how a bait collects leads, whatever it asks about the product
-    return bool(text) and any(words[k].search(text) for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use")) \
+    return bool(text) and any(words[k].search(text) for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use", "ad.own_recommend")) \
         and not words["ad.reply_call"].search(text)
 
 

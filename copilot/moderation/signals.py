@@ -253,6 +253,10 @@ def lexicons() -> Lexicons:
     words["spam.plea"] = re.compile(words["spam.plea"].pattern + "|" + _alt(pf["leads"])
                                     + rf"(?:{_alt(pf['owned'])}[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{0,{int(pf['gap'])}}}?)?"
                                     + "(?:" + words["spam.favour"].pattern + ")")
+    # a small lot of a member's own surplus: 两包, 一卷, 2盒 (patterns.yaml small_lot), not part of a larger count (12包)
+    sl = load_resource(PATTERNS)["small_lot"]
+    words["resale.small_lot"] = re.compile("(?<![0-9" + "".join(sl["not_after"]) + "])" + _alt([str(c) for c in sl["counts"]])
+                                           + _alt(sl["counters"]))
     return Lexicons(
         words=words,
         injection=alternation([w for w in data["injection"] if " " not in w]),
