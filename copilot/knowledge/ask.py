@@ -430,16 +430,19 @@ def _is_item(line: str) -> bool:
     return bool(re.match(r"\s*(\d+[.、]|[-*•] )", line))
 
 
-def _part_lines(text: str, question: str, titles: set[str]) -> tuple[list[str], list[str]]:
-    """A part's lines as the answer gives them (pointers to cards not in the answer taken out) and the kinds
-    of the other groups' examples left out; an example is a line with an example cue, or a list item under
-    a line with one that ends in a colon ("几个例子：")."""
+def _part_lines(text: str, question: str, titles: set[str], alone: bool = False) -> tuple[list[str], list[str]]:
+    """A part's lines as the answer gives them (pointers to cards not in the answer taken out, and to the next
+    section when the section is ``alone`` from its card) and the kinds of the other groups' examples left out;
+    an example is a line with an example cue, or a list item under a line with one that ends in a colon
+    ("几个例子：")."""
     cues = compose_cues()
     lines, kinds = [], []
     under_example = False
     for line in _dedupe(readable_lines(text)):
         if any(not any(n in t for t in titles) for n in cues.pointed_names(line)):
             line = cues.unpoint(line)
+        if alone:
+            line = cues.unpoint(line, next_section=True)
         example = example_cues().is_example(line) or (under_example and _is_item(line))
         if example_cues().is_example(line) and line.endswith(("：", ":")):
             under_example = True
@@ -454,10 +457,12 @@ def _part_lines(text: str, question: str, titles: set[str]) -> tuple[list[str], 
     return lines, kinds
 
 
-def _lead_lines(sec: SectionHit, citations: list[Citation], question: str) -> list[str]:
+def _lead_lines(sec: SectionHit, citations: list[Citation], question: str, alone: bool = False) -> list[str]:
     """The answering section's lines, whole: every line of its parts in order, an example from one other kind
-    of group marked (:func:`mark_example`), each with its citation marker."""
-    return [f"{mark_example(line, question)} [{c.n}]"
+    of group marked (:func:`mark_example`), each with its citation marker; a pointer to the next section of
+    its card cut when the section is ``alone`` from its card in the answer."""
+    cues = compose_cues()
+    return [f"{mark_example(cues.unpoint(line, next_section=alone), question)} [{c.n}]"
             for c in citations if (c.source, c.section) == (sec.source, sec.section)
             for line in _dedupe(readable_lines(c.text))]
 
@@ -476,8 +481,9 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
     lead = lead if lead is not None else (sections[0] if sections else None)
     lead_key = (lead.source, lead.section) if lead is not None else None
     for sec in sections:
+        alone = sum(s.source == sec.source for s in sections) == 1
         if (sec.source, sec.section) == lead_key:
-            out[lead_key] = _lead_lines(sec, citations, question)
+            out[lead_key] = _lead_lines(sec, citations, question, alone)
             for line in out[lead_key]:
                 seen.add(re.sub(r" \[\d+\]$", "", line))
             continue
@@ -485,7 +491,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         kinds: list[str] = []
         repeated = False
         for c in (c for c in citations if (c.source, c.section) == (sec.source, sec.section)):
-            lines, found = _part_lines(c.text, question, titles)
+            lines, found = _part_lines(c.text, question, titles, alone)
             kinds += found
             for line in lines:
                 other = line.startswith("\0")
@@ -501,14 +507,12 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         method = [(t, n) for t, n in rows if not t.startswith("\0")
                   and not (example_cues().is_example(t) and t.endswith(("：", ":")))]
         if method and len(method) < len(rows):
-            # the other groups' examples give way to the method: one note where the first of them was
-            lines = []
-            for t, n in rows:
-                if not t.startswith("\0"):
-                    lines.append(f"{t} [{n}]")
-                elif "\0" not in "".join(lines):
-                    lines.append("\0" + cues.other_kind_note.format(kinds="、".join(dict.fromkeys(kinds)), n=n))
-            lines = [ln.lstrip("\0") for ln in lines]
+            # the other groups' examples give way to the method: one note after the section's lines, citing
+            # where the first of them was (in its place the note split a list from its lead-in: "好例子：")
+            lines = [f"{t} [{n}]" for t, n in rows if not t.startswith("\0")]
+            first = next((n for t, n in rows if t.startswith("\0")), None)
+            if first is not None:  # (the rows besides the method may be only an example's lead-in)
+                lines.append(cues.other_kind_note.format(kinds="、".join(dict.fromkeys(kinds)), n=first))
         else:
             note = example_cues().kind_note
             lines = [f"{t[1:]}{note.format(kind=other_kind(t[1:], question))} [{n}]" if t.startswith("\0")

@@ -46,6 +46,9 @@ class ComposeCues(BaseModel):
     repeat_note: str = ""
     pointer: PointerCues = PointerCues(before=["见"], after="卡片")
     other_kind_note: str = ""
+    # words that point to the next section of the same card ("见下一节的分工表"): cut when the answer has
+    # no other section of that card
+    next_section: list[str] = []
 
     @cached_property
     def _section_scenes(self) -> dict[tuple[str, str], list[SceneCues]]:
@@ -73,15 +76,22 @@ class ComposeCues(BaseModel):
         """The card names ``text`` points the reader to ("看生命周期卡片" → 生命周期)."""
         return self._pointer.findall(text)
 
-    def unpoint(self, line: str) -> str:
-        """``line`` without the clause or bracket that points to another card."""
-        if not self._pointer.search(line):
+    @cached_property
+    def _next_section(self) -> re.Pattern[str] | None:
+        words = [w for w in self.next_section if w]
+        return re.compile("|".join(map(re.escape, words))) if words else None
+
+    def unpoint(self, line: str, *, next_section: bool = False) -> str:
+        """``line`` without the clause or bracket that points to another card (``next_section``: or to the
+        next section of its own card)."""
+        pattern = self._next_section if next_section else self._pointer
+        if pattern is None or not pattern.search(line):
             return line
-        line = re.sub(r"[（(][^（）()]*[）)]", lambda m: "" if self._pointer.search(m.group(0)) else m.group(0), line)
+        line = re.sub(r"[（(][^（）()]*[）)]", lambda m: "" if pattern.search(m.group(0)) else m.group(0), line)
         clauses = re.split(r"([，,；;——]+)", line)
         kept: list[str] = []
         for piece in clauses:
-            if self._pointer.search(piece):
+            if pattern.search(piece):
                 if kept and re.fullmatch(r"[，,；;——]+", kept[-1]):
                     kept.pop()
                 end = re.search(r"[。！？!?]$", piece)
