@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from copilot.config import Settings, get_settings
 from copilot.devtools.fake_openai import FakeOpenAI
 from copilot.llm import get_engine
-from copilot.moderation import Moderator
+from copilot.moderation import Moderator, Verdict
 from copilot.profile import parse_profile_text
 
 _ENV_PREFIXES = ("COPILOT_", "OPENAI_")
@@ -57,6 +58,20 @@ def profile_moderator(tmp_path: Path) -> Callable[[str], Moderator]:
         return Moderator(settings, parse_profile_text(profile), audit=None)
 
     return make
+
+
+@pytest.fixture
+def judge(profile_moderator: Callable[[str], Moderator]) -> Callable[[str, str], Verdict]:
+    """``judge(profile_yaml, text)``: the offline verdict on ``text`` in that group, each call by a different
+    member a minute after the last (no flood or repeat layer ties one case to another)."""
+    ids = count()
+
+    def run(profile: str, text: str) -> Verdict:
+        i = next(ids)
+        return profile_moderator(profile).moderate({"id": f"m{i}", "user": f"u{i}", "text": text,
+                                                    "ts": 1_767_225_600.0 + 60 * i})
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,10 @@ does not know (review, never a public reminder)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import count
 
 import pytest
 
-from copilot.moderation import Moderator
+from copilot.moderation import Verdict
 from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import unknown_nouns
 
@@ -35,12 +34,6 @@ topics: [观鸟, 鸟种, 辨认, 望远镜, 记录, 观鸟点]
 audience: 观鸟爱好者
 """
 
-_IDS = count()
-
-
-def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: ignore[no-untyped-def]
-    i = next(_IDS)  # a different member each time, a minute apart: no flood or repeat layer
-    return make(profile).moderate({"id": f"m{i}", "user": f"u{i}", "text": text, "ts": 1_767_225_600.0 + 60 * i})
 
 
 # -- C: handles spelled one letter apart, ➕🛰 ---------------------------------------------------------------------
@@ -49,8 +42,8 @@ def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: 
     ("有需要望远镜的吗 厂家直销 ➕🛰️ g u a n n i a o 2 0 2 5", "guanniao2025"),
 ])
 def test_a_handle_spelled_one_letter_apart_after_a_satellite_is_a_deleted_ad(
-        profile_moderator: Callable[[str], Moderator], text: str, handle: str) -> None:
-    v = _judge(profile_moderator, TORTOISE, text)
+        judge: Callable[[str, str], Verdict], text: str, handle: str) -> None:
+    v = judge(TORTOISE, text)
     assert v.label == "ad" and v.action == "delete", v.reason
     assert handle in v.reason, v.reason
 
@@ -72,9 +65,9 @@ def test_spaced_letters_are_an_evasion_but_a_satellite_alone_is_only_a_word() ->
     "转给十个好友 今晚零点以后手机会自动关机",
 ])
 def test_a_hoax_chain_letter_without_a_curse_is_spam_and_reminded(
-        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+        judge: Callable[[str, str], Verdict], text: str) -> None:
     # the profile allows members to pass on their own qipao: 转给 is not a resale here
-    v = _judge(profile_moderator, QIPAO, text)
+    v = judge(QIPAO, text)
     assert v.label == "spam" and v.action == "remind", v.reason
 
 
@@ -83,33 +76,33 @@ def test_a_hoax_chain_letter_without_a_curse_is_spam_and_reminded(
     "这件旗袍我穿了两次 转给需要的姐妹 180包邮",
 ])
 def test_passing_things_on_to_friends_is_not_a_chain_letter(
-        profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, QIPAO, text)
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(QIPAO, text)
     assert v.label != "spam", v.reason
 
 
 @pytest.mark.parametrize("text", ["帮我在拼多多助力一下 谢谢大家", "帮我点一下红包 谢谢各位", "麻烦大家帮我家孩子投一票"])
 def test_a_plea_for_the_writers_own_benefit_is_reminded_not_only_reviewed(
-        profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, TORTOISE, text)
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(TORTOISE, text)
     assert v.label == "spam" and v.action == "remind", v.reason
 
 
-def test_a_poll_the_group_holds_is_still_not_spam(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _judge(profile_moderator, BIRDING, "下周观鸟点二选一 大家在群投票里投一票 每人一票")
+def test_a_poll_the_group_holds_is_still_not_spam(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(BIRDING, "下周观鸟点二选一 大家在群投票里投一票 每人一票")
     assert v.label != "spam", v.reason
 
 
 # -- C: reply bait and a QR code on the sender's profile -----------------------------------------------------------
 @pytest.mark.parametrize("text", ["想要冷冻乳鼠的扣个1 我拉你", "免费领龟粮 扫我朋友圈的码", "要龟粮试吃装的 扫我头像的码领"])
 def test_reply_bait_and_a_profile_qr_are_ads_not_chatter(
-        profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, TORTOISE, text)
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(TORTOISE, text)
     assert v.label == "ad", v.reason
 
 
-def test_a_member_pulling_a_friend_up_is_not_bait(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _judge(profile_moderator, BIRDING, "你在湿地公园东门等我 我拉你进观鸟点的小路")
+def test_a_member_pulling_a_friend_up_is_not_bait(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(BIRDING, "你在湿地公园东门等我 我拉你进观鸟点的小路")
     assert v.label != "ad", v.reason
 
 
@@ -119,8 +112,8 @@ def test_a_member_pulling_a_friend_up_is_not_bait(profile_moderator: Callable[[s
     "这家的新品到了 价格在129 链接 https://item.jd.com/100023456.html",
 ])
 def test_one_shop_page_and_a_price_is_reviewed_never_deleted(
-        profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, QIPAO, text)
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(QIPAO, text)
     assert v.action in ("none", "review"), v.reason
 
 
@@ -130,8 +123,8 @@ def test_one_shop_page_and_a_price_is_reviewed_never_deleted(
     "新款上架 价格349 https://m.tb.cn/h.5xYzAbC",
 ])
 def test_a_shop_page_with_a_handle_bait_or_shortener_is_still_deleted(
-        profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, QIPAO, text)
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(QIPAO, text)
     assert v.label == "ad", v.reason
     assert not v.checks.get("shop_link_only"), v.reason
 
@@ -143,14 +136,14 @@ def test_a_shop_page_with_a_handle_bait_or_shortener_is_still_deleted(
     (BIRDING, "今天去上班路上看到一只戴胜 好开心"),
 ])
 def test_a_life_word_beside_an_unknown_noun_is_never_a_public_reminder(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.action in ("none", "review"), v.reason
 
 
 @pytest.mark.parametrize("text", ["今天上班被老板骂了 好烦", "昨晚的球赛你们看了吗 太精彩了", "今天股票又跌了 亏麻了"])
-def test_plain_chatter_is_still_reminded(profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, QIPAO, text)
+def test_plain_chatter_is_still_reminded(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(QIPAO, text)
     assert v.label == "off_topic" and v.action == "remind", v.reason
 
 

@@ -5,11 +5,10 @@ plea (帮我领个红包, 给我的视频点个赞) that is spam to remind, not 
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import count
 
 import pytest
 
-from copilot.moderation import Moderator
+from copilot.moderation import Verdict
 from copilot.moderation.signals import banned_list
 
 FINCH = """
@@ -43,12 +42,6 @@ topics: [陆龟, 喂食, 温湿度, 晒背, 饲养箱, 疾病]
 banned: [活体交易, 野生个体]
 """
 
-_IDS = count()
-
-
-def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: ignore[no-untyped-def]
-    i = next(_IDS)  # a different member each time, a minute apart: no flood or repeat layer
-    return make(profile).moderate({"id": f"m{i}", "user": f"u{i}", "text": text, "ts": 1_767_225_600.0 + 60 * i})
 
 
 # -- 1: the profile's banned trade, read by the kind it names ---------------------------------------------------
@@ -69,8 +62,8 @@ def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: 
     (TORTOISE, "出一对苏卡达 公母都有 300一只", "活体交易"),
 ])
 def test_an_offer_of_a_banned_kind_by_its_members_name_is_deleted_citing_the_rule(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str, rule: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str, rule: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ad" and v.action == "delete", v.reason
     assert f"群规禁止{rule}" in v.reason, v.reason
 
@@ -91,8 +84,8 @@ def test_an_offer_of_a_banned_kind_by_its_members_name_is_deleted_citing_the_rul
     (ORCHID, "听说野生兰花不能挖 大家别去山上挖了"),
 ])
 def test_talk_about_the_banned_kind_is_not_an_offer(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert "群规禁止" not in v.reason, v.reason
     assert v.action in ("none", "review"), v.reason
 
@@ -144,8 +137,8 @@ audience: 激光雕刻爱好者
     (PHONE_PHOTO, "需要滤镜素材的看我朋友圈～"),
 ])
 def test_reply_bait_into_a_group_and_a_pointer_to_the_senders_profile_are_deleted(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ad" and v.action == "delete", v.reason
 
 
@@ -155,8 +148,8 @@ def test_reply_bait_into_a_group_and_a_pointer_to_the_senders_profile_are_delete
     (TRADE_3D, "出某宝会员账号 共享 年付 便宜出"),                # seats on an account are nobody's used gear
 ])
 def test_bait_and_account_seats_without_a_contact_are_at_least_reviewed_as_ads(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ad" and v.action in ("review", "delete"), v.reason
 
 
@@ -170,8 +163,8 @@ def test_bait_and_account_seats_without_a_contact_are_at_least_reviewed_as_ads(
     (TRADE_3D, "出一台闲置的雕刻机 自用八成新 1500 要的私聊"),    # a member's own used gear where resale is allowed
 ])
 def test_members_replies_pointers_and_own_gear_are_not_acted_on(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label != "ad" and v.action in ("none", "review"), v.reason
 
 
@@ -195,8 +188,8 @@ products:
     "我朋友开的花店在搞活动 满100减30 地址在学院路 可以去看看",  # its deal in digits
 ])
 def test_another_business_offer_in_a_shops_own_group_is_a_deleted_ad(
-        profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, FLORIST, text)
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(FLORIST, text)
     assert v.label == "ad" and v.action == "delete", v.reason
     assert "别家" in v.reason, v.reason
 
@@ -209,14 +202,14 @@ def test_another_business_offer_in_a_shops_own_group_is_a_deleted_ad(
     "商场今天有活动 满300减50 好多人",                  # a deal in digits with no business named
 ])
 def test_the_shops_own_offers_and_talk_of_other_places_are_not_deleted(
-        profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, FLORIST, text)
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(FLORIST, text)
     assert v.label != "ad" and v.action in ("none", "review"), v.reason
 
 
-def test_a_rival_is_no_ad_in_a_group_that_is_no_shops(profile_moderator: Callable[[str], Moderator]) -> None:
+def test_a_rival_is_no_ad_in_a_group_that_is_no_shops(judge: Callable[[str, str], Verdict]) -> None:
     # in a members' hobby group another shop's offer is talk about a shop, not the host shop's customers sent away
-    v = _judge(profile_moderator, PHONE_PHOTO, "隔壁新开的影楼开业 满200减50")
+    v = judge(PHONE_PHOTO, "隔壁新开的影楼开业 满200减50")
     assert not any(s["name"] == "rival" for s in v.checks["signals"]), v.reason
 
 
@@ -228,8 +221,8 @@ def test_a_rival_is_no_ad_in_a_group_that_is_no_shops(profile_moderator: Callabl
     (EXAM, "帮我投一票 3号就是我 https://vote.example.com/123"),        # a vote with a link stays spam
 ])
 def test_a_plea_for_the_writers_own_favour_is_spam_reminded_not_an_ad(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "spam" and v.action == "remind", v.reason
 
 
@@ -238,7 +231,7 @@ def test_a_plea_for_the_writers_own_favour_is_spam_reminded_not_an_ad(
     (EXAM, "老师能给我点评一下这篇申论吗"),
     (PHONE_PHOTO, "给我的作品点评一下吧 第一次交作业"),
 ])
-def test_asking_for_feedback_or_thanking_is_no_plea(profile_moderator: Callable[[str], Moderator], profile: str,
+def test_asking_for_feedback_or_thanking_is_no_plea(judge: Callable[[str, str], Verdict], profile: str,
                                                     text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+    v = judge(profile, text)
     assert v.label == "ok", v.reason

@@ -6,11 +6,10 @@ no public pull-back for a member in trouble (病了, 走丢)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import count
 
 import pytest
 
-from copilot.moderation import Moderator
+from copilot.moderation import Verdict
 from copilot.moderation.offtopic import distress_words, invitation_objects
 from copilot.moderation.signals import group_slur
 
@@ -51,12 +50,6 @@ topics: [文鸟, 鸟粮, 鸟笼, 手养, 换羽]
 audience: 养文鸟的鸟友
 """
 
-_IDS = count()
-
-
-def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: ignore[no-untyped-def]
-    i = next(_IDS)  # a different member each time, a minute apart: no flood or repeat layer
-    return make(profile).moderate({"id": f"j{i}", "user": f"ju{i}", "text": text, "ts": 1_767_225_600.0 + 60 * i})
 
 
 # -- 1: an invitation or request whose object is none of the group's ---------------------------------------------
@@ -67,8 +60,8 @@ def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: 
     (HAMSTER, "今晚有人打王者吗 还差一个"),
 ])
 def test_an_invitation_to_something_outside_the_topics_is_reminded(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "off_topic" and v.action == "remind", v.reason
     assert v.reply, v.reason
 
@@ -83,21 +76,21 @@ def test_an_invitation_to_something_outside_the_topics_is_reminded(
     (NAILS, "有没有人一起去学日式美甲 想找个伴"),
 ])
 def test_an_invitation_inside_the_topics_is_left_alone(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ok" and v.action == "none", v.reason
 
 
 def test_a_request_outside_the_topics_is_reviewed_never_reminded(
-        profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _judge(profile_moderator, SAX, "单位年会要出个节目 有人有好点子吗")
+        judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(SAX, "单位年会要出个节目 有人有好点子吗")
     assert v.label == "off_topic" and v.action == "review", v.reason
     assert "请教" in v.reason, v.reason
 
 
 def test_an_invitation_whose_object_we_do_not_know_is_only_reviewed(
-        profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _judge(profile_moderator, HAMSTER, "周末一起去普陀山拜佛吗")  # 拜佛: a word the dictionary barely knows
+        judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(HAMSTER, "周末一起去普陀山拜佛吗")  # 拜佛: a word the dictionary barely knows
     assert v.label == "off_topic" and v.action == "review", v.reason
 
 
@@ -115,8 +108,8 @@ def test_invitation_objects_drop_the_form_times_places_and_numbers() -> None:
     "我家的鼠这两天老是啃笼子 正常吗",
 ])
 def test_the_groups_domain_object_on_its_own_is_on_topic(
-        profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, HAMSTER, text)
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(HAMSTER, text)
     assert v.label == "ok", v.reason
 
 
@@ -125,16 +118,16 @@ def test_the_groups_domain_object_on_its_own_is_on_topic(
     (FINCH, "这家的谷子我在拼多多买的才15块 是不是陈粮啊"),
 ])
 def test_a_kind_of_the_groups_things_with_a_price_and_a_shop_is_on_topic(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     # 磨牙棒, 谷子 are the upkeep of small pets and birds (domains.yaml), whatever the shop and the price
-    v = _judge(profile_moderator, profile, text)
+    v = judge(profile, text)
     assert v.label == "ok" and v.action == "none", v.reason
 
 
 def test_a_character_inside_another_word_is_not_the_domain_object(
-        profile_moderator: Callable[[str], Moderator]) -> None:
+        judge: Callable[[str, str], Verdict]) -> None:
     # 鼠标 is a computer mouse: 鼠 is not a word of its own there
-    v = _judge(profile_moderator, HAMSTER, "今晚有人一起打游戏吗 我新买了个鼠标")
+    v = judge(HAMSTER, "今晚有人一起打游戏吗 我新买了个鼠标")
     assert v.label == "off_topic", v.reason
 
 
@@ -146,8 +139,8 @@ def test_a_character_inside_another_word_is_not_the_domain_object(
     (NAILS, "就你这水平还好意思发作品 线条跟狗爬的一样"),
 ])
 def test_contempt_the_abuse_model_agrees_with_is_acted_on_as_abuse(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "abuse" and v.action == "warn", v.reason
     assert "闲聊" not in v.reason, v.reason
 
@@ -158,8 +151,8 @@ def test_contempt_the_abuse_model_agrees_with_is_acted_on_as_abuse(
     (SAX, "我吹得跟杀鸡一样哈哈 大家别笑"),  # self-mockery
 ])
 def test_reports_criticism_and_self_mockery_are_not_acted_on_as_abuse(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label != "abuse" and v.action in ("none", "review"), v.reason
 
 
@@ -176,14 +169,14 @@ def test_a_slur_on_a_kind_of_people_is_a_form_not_a_word() -> None:
     (NAILS, "我家狗狗昨天走丢了 在城西那边 大家帮忙留意一下"),
 ])
 def test_a_member_in_trouble_is_reviewed_not_reminded(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.action == "review" and not v.reply, v.reason
     assert "难事" in v.reason, v.reason
 
 
-def test_chatter_without_trouble_is_still_reminded(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _judge(profile_moderator, SAX, "昨晚那场球赛看了没 最后一分钟绝杀太刺激了")
+def test_chatter_without_trouble_is_still_reminded(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(SAX, "昨晚那场球赛看了没 最后一分钟绝杀太刺激了")
     assert v.label == "off_topic" and v.action == "remind", v.reason
 
 

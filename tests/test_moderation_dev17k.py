@@ -6,11 +6,10 @@ contacts, a perk, disguised digits or a dealer's word stay ads. Groups and messa
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import count
 
 import pytest
 
-from copilot.moderation import Moderator
+from copilot.moderation import Moderator, Verdict
 
 FISHING = """
 name: 周末路亚钓鱼群
@@ -47,12 +46,6 @@ audience: 城东的跑步爱好者
 banned: [跑鞋代购, 商家广告]
 """
 
-_IDS = count()
-
-
-def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: ignore[no-untyped-def]
-    i = next(_IDS)  # a different member each time, a minute apart: no flood or repeat layer
-    return make(profile).moderate({"id": f"k{i}", "user": f"w{i}", "text": text, "ts": 1_767_225_600.0 + 60 * i})
 
 
 # -- a member's referral: the writer and the group as customers, one phone, no pitch ------------------------------
@@ -65,8 +58,8 @@ def _judge(make: Callable[[str], Moderator], profile: str, text: str):  # type: 
     (FISHING, "出海船钓的手续可以找码头边那家代办，我们钓友一直找他们，电话 186 7730 5521"),  # its trade, not a pitch
 ])
 def test_a_members_referral_with_one_phone_and_no_pitch_is_ok(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ok" and v.action == "none", v.reason
     assert "成员推荐师傅/服务，含电话，非推销" in v.reason, v.reason
 
@@ -83,8 +76,8 @@ def test_a_members_referral_with_one_phone_and_no_pitch_is_ok(
     (BABIES, "月嫂找我，我们公司的金牌月嫂，电话 138 0021 4567"),
 ])
 def test_the_same_referral_in_a_sellers_voice_or_with_more_stays_an_ad(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ad", v.reason
     assert "成员推荐师傅/服务" not in v.reason
 
@@ -96,8 +89,8 @@ def test_the_same_referral_in_a_sellers_voice_or_with_more_stays_an_ad(
     (RUNNING, "多买了一双跑步袜，没拆，原价给群友，私聊"),
 ])
 def test_a_member_passing_on_a_few_surplus_things_at_cost_is_ok(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ok" and v.action == "none", v.reason
     assert "成员转让自己多出来的少量东西" in v.reason, v.reason
 
@@ -110,8 +103,8 @@ def test_a_member_passing_on_a_few_surplus_things_at_cost_is_ok(
     (COFFEE_NO_TRADE, "多买了两包埃塞的豆子，没拆，原价转给群友，私聊"),     # the rules ban trade between members
 ])
 def test_a_surplus_with_a_dealers_word_a_contact_a_pitch_or_a_trade_ban_is_not_cleared(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ad", v.reason
     assert "成员转让自己多出来的少量东西" not in v.reason
 
@@ -130,8 +123,8 @@ def test_the_trade_ban_only_counts_when_the_banned_item_is_trade_itself(
     (RUNNING, "这副压缩腿套我用着不错，拼多多59 https://mobile.yangkeduo.com/goods.html?goods_id=51234"),
 ])
 def test_a_first_person_recommendation_with_one_shop_link_is_ok(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ok" and v.action == "none", v.reason
 
 
@@ -143,12 +136,12 @@ def test_a_first_person_recommendation_with_one_shop_link_is_ok(
     (RUNNING, "跑鞋代购，这双真的推荐，京东不到500 https://item.jd.com/100012.html"),
 ])
 def test_a_recommendation_with_bait_a_handle_two_links_or_a_pitch_stays_an_ad(
-        profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _judge(profile_moderator, profile, text)
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
     assert v.label == "ad", v.reason
 
 
 @pytest.mark.parametrize("text", ["", "   ", "电话", "多买了", "可以找他 电话 电话 电话"])
-def test_bad_or_bare_input_is_not_an_ad(profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = _judge(profile_moderator, BABIES, text)
+def test_bad_or_bare_input_is_not_an_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(BABIES, text)
     assert v.label != "ad", v.reason
