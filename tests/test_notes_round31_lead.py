@@ -125,3 +125,10 @@ def test_a_recap_item_saying_whom_to_call_is_no_decision() -> None:
     texts = [d.text for d in notes.decisions]
     assert any("12月12日" in t for t in texts), texts
     assert not any("13800138000" in t or "有事找我" in t for t in texts), texts
+
+
+def test_leave_given_in_a_decision_is_no_to_do_for_the_one_excused() -> None:
+    chat = MOVE.replace("好，咁就決定改12月4號週五晚7點", "好，咁就決定改12月4號週五晚7點，阿聰遲少少冇所謂")
+    notes = _notes(chat, "move.txt")
+    assert any("12月4號" in d.text for d in notes.decisions)
+    assert not any(a.owner == "阿聰" for a in notes.actions), notes.actions
