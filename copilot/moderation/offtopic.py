@@ -129,6 +129,18 @@ def _distress() -> re.Pattern[str]:
     return _alternation(frozenset(str(w) for w in load_resource(RELEVANCE)["distress"]))
 
 
+@lru_cache(maxsize=1)
+def _thanks_lead() -> tuple[str, ...]:
+    """The thanks a message may open with, or close its first clause with (relevance.yaml ``thanks_lead``)."""
+    return tuple(sorted((str(w) for w in load_resource(RELEVANCE)["thanks_lead"]), key=len, reverse=True))
+
+
+def thanks(folded: str) -> bool:
+    """Whether a message opens by thanking someone ("谢谢王老师…", "阿峰辛苦晒…"): its first clause holds a thanks."""
+    first = re.split(r"[,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a~\s]+", folded.strip(), maxsplit=1)[0][:12]
+    return any(w in first for w in _thanks_lead())
+
+
 def distress_words(compact: str) -> list[str]:
     """The distress cues (病了, 走丢, 住院…) in a compact folded message."""
     return list(dict.fromkeys(_distress().findall(compact)))
@@ -402,6 +414,9 @@ class OffTopicDetector:
             return relevant
         chatter = [w for w in report.chatter if w not in self.own_text]
         chatter += [w for w in errands if w not in chatter]
+        if not chatter and thanks(n.folded):
+            # "谢谢Tony老师 这次剪得超满意": thanks to the host or a member is the group's own courtesy
+            return TopicResult(False, 0.1, [], "向群友、主持或老师道谢，是群里的礼节，不算跑题")
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
