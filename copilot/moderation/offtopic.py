@@ -512,7 +512,7 @@ class OffTopicDetector:
         neither in the profile's own text nor among its kind of group's words."""
         return self._not_ours("errands", compact)
 
-    def _elsewhere(self, compact: str) -> list[str]:
+    def elsewhere(self, compact: str) -> list[str]:
         """Other venues (商场, 食堂, 菜市场; elsewhere in lexicons.yaml) the message names that the profile does not:
         their 活动/报名 are that place's, not the group's own arrangements."""
         return self._not_ours("elsewhere", compact)
@@ -532,9 +532,9 @@ class OffTopicDetector:
         return self._not_ours("outings", compact)
 
     def _elsewhere_doings(self, compact: str) -> list[str]:
-        """Another venue (``_elsewhere``) named beside an event's or a sale's words (活动, 报名, 买一送一, 满减):
+        """Another venue (``elsewhere``) named beside an event's or a sale's words (活动, 报名, 买一送一, 满减):
         that place's doings, which nothing in the message ties to the group."""
-        places = self._elsewhere(compact)
+        places = self.elsewhere(compact)
         words = lexicons().words
         if places and (words["event_logistics"].search(compact) or words["ad.business"].search(compact)):
             return places
@@ -570,7 +570,7 @@ class OffTopicDetector:
         # the arrangements of something the chatter words name ("演唱会几点开始", "球赛取消了吗") are not the group's;
         # the weather (下雨了今晚还跳吗) is every outing's
         ambient = evidence_rules().ambient
-        elsewhere = any(compact[a:b] not in ambient for a, b in chatter) or bool(self._elsewhere(compact))
+        elsewhere = any(compact[a:b] not in ambient for a, b in chatter) or bool(self.elsewhere(compact))
         # … and a group with no events of its own has no arrangements to ask about: "孩子学校运动会要报名了" and
         # "商场有活动" in an accountants' group are someone else's sign-up and sale, weighed like any other talk
         logistics = [] if errand or elsewhere or not self.meets else sorted(set(lexicons().words["event_logistics"].findall(compact)))

@@ -334,11 +334,16 @@ class Moderator:
         if not group_model:
             # the group's own fee and accounts, a member's wanted post, giveaway or word for a tradesman: each caps
             # the ad score where it applies (_MEMBER_CHECKS), in order, each seeing the score the last one left
-            for key, floor, cap, applies in _MEMBER_CHECKS:
+            # then a member's plain word for a helper, a few of their own surplus things, a product they use with its
+            # one shop page: members' own business (floor 0.5, capped to ok)
+            evasions = bool(n.evasions)
+            own = (("plain_referral", 0.5, MEMBER_SHARING_CAP, lambda r, c: _plain_referral(r, c, evasions)),
+                   ("member_surplus", 0.5, MEMBER_SHARING_CAP, self._member_surplus),
+                   ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link))
+            for key, floor, cap, applies in (*_MEMBER_CHECKS, *own):
                 if scores[Label.AD] >= floor and applies(rep, n.compact):
                     scores[Label.AD] = min(scores[Label.AD], cap)
                     checks[key] = True
-            self._members_own(rep, n.compact, bool(n.evasions), scores, checks)
         _abuse_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
@@ -394,7 +399,7 @@ class Moderator:
         ad.rival, ad.third_party) or any other seller's word keeps it an ad."""
         names = set(rep.names(Label.AD))
         if not names or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
-                or self.offtopic is None or self.offtopic._elsewhere(compact) \
+                or self.offtopic is None or self.offtopic.elsewhere(compact) \
                 or lexicons().words["ad.third_party"].search(compact) or lexicons().words["ad.rival"].search(compact):
             return
         # an event's name, not the people it is for (摊主 in 摊主月度大会 is everyone in a stall-holders' group)
@@ -413,18 +418,6 @@ class Moderator:
             tie = sorted(own)
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_offer"] = tie[:3]
-
-    def _members_own(self, rep: SignalReport, compact: str, evasions: bool, scores: dict[Label, float],
-                     checks: dict[str, Any]) -> None:
-        """A member's plain word for a helper the group uses (one phone, no pitch), a member passing on a few of their
-        own surplus things at cost, a member recommending a thing they use with its one shop page: each is the members'
-        own business, not an ad — the ad score is capped at MEMBER_SHARING_CAP (ok) and the check noted."""
-        for key, applies in (("plain_referral", lambda: _plain_referral(rep, compact, evasions)),
-                             ("member_surplus", lambda: self._member_surplus(rep, compact)),
-                             ("voiced_shop_link", lambda: _voiced_shop_link(rep, compact))):
-            if scores[Label.AD] >= 0.5 and applies():
-                scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
-                checks[key] = True
 
     def _member_surplus(self, rep: SignalReport, compact: str) -> bool:
         """A member passing on a few of their own surplus things to the group (多买了两包酵母，原价转给群友，私聊; 吃不完的两袋
