@@ -758,7 +758,7 @@ def _continues(prev: _Open | None, m: Message, before: Message | None, people: P
     new matter, a notice, or hands out work or settles something: those are to-dos and decisions)."""
     return (prev is not None and m.id not in tasks and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
             and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text
-            and not has(_fold(m.text), "reply", "topic_shift") and _announcement_kind(_fold(m.text), False) is None)
+            and not has(_fold(m.text), "reply", "topic_shift") and not notice_word(m.text))
 
 
 def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int, window: int) -> bool:
