@@ -23,8 +23,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 from copilot.files import atomic_write
@@ -38,21 +43,37 @@ EXTRA_EXAMPLES = RESOURCES_DIR / "moderation" / "train_extra.jsonl"
 NGRAM_RANGE = (1, 3)
 
 
-def features(text: str) -> set[str]:
+def features(text: str) -> frozenset[str]:
     """Unique character 1–3 grams of the normalised (variant-folded, digit-spelled) text.
 
     Digits are collapsed to ``0`` so that every phone or QQ number looks alike to the model, and
-    a trailing ``§`` marks messages that contain a link.
+    a trailing ``§`` marks messages that contain a link. Remembered for the last few texts: one message
+    is read by the ad, abuse and chatter models and for the ad model's reason.
     """
+    return _features(text)
+
+
+@lru_cache(maxsize=64)
+def _features(text: str) -> frozenset[str]:
     n = normalise(text)
-    s = "".join("0" if ch.isdigit() else ch for ch in n.digits)
+    s = n.digits.translate(_digit_zero())
     if URL_RE.search(n.folded):
         s += "§"  # links are stripped from the compact form; keep "has a link" as a feature
-    grams: set[str] = set()
     lo, hi = NGRAM_RANGE
-    for n in range(lo, hi + 1):
-        grams.update(s[i : i + n] for i in range(len(s) - n + 1))
-    return grams
+    grams: list[str] = []
+    prev = list(s)  # the n-grams are the (n-1)-grams, each with the character after it
+    for n in range(1, hi + 1):
+        if n > 1:
+            prev = list(map(add, prev, s[n - 1 :]))
+        if n >= lo:
+            grams += prev
+    return frozenset(grams)
+
+
+@lru_cache(maxsize=1)
+def _digit_zero() -> dict[int, str]:
+    """Every character ``str.isdigit`` accepts, mapped to ``0`` (a translate table, built once)."""
+    return {c: "0" for c in range(sys.maxunicode + 1) if chr(c).isdigit()}
 
 
 def text_key(text: str) -> str:
@@ -82,8 +103,7 @@ class NgramModel:
     def score(self, text: str) -> float:
         if not text:
             return 0.0
-        w = self.weights
-        return sigmoid(self.bias + sum(w.get(g, 0.0) for g in features(text)))
+        return sigmoid(self.bias + sum(map(self.weights.get, features(text), repeat(0.0))))
 
     def top_grams(self, text: str, n: int = 3) -> list[str]:
         """The grams that pushed the score up most (for the verdict's reason)."""
@@ -109,12 +129,17 @@ _cache: dict[tuple[str, float], NgramModel] = {}
 
 def _cached(path: Path) -> NgramModel:
     """The model at ``path``, loaded once per modification time (a retrain takes effect at once)."""
-    key = (str(path), path.stat().st_mtime)
-    if key not in _cache:
+    return _cached_at(str(path), os.stat(path).st_mtime)
+
+
+def _cached_at(path: str, mtime: float) -> NgramModel:
+    key = (path, mtime)
+    model = _cache.get(key)
+    if model is None:
         if len(_cache) > 32:
             _cache.clear()
-        _cache[key] = NgramModel.load(path)
-    return _cache[key]
+        model = _cache[key] = NgramModel.load(Path(path))
+    return model
 
 
 def load_classifier() -> NgramModel:
@@ -132,6 +157,7 @@ def load_abuse_model() -> NgramModel:
     return _cached(ABUSE_MODEL)
 
 
+@lru_cache(maxsize=1024)
 def group_model_path(data_dir: Path, key: str) -> Path:
     """Where a group's own ad model lives; ``key`` is the profile key (see ``copilot.profile.profile_key``)."""
     safe = re.sub(r"[^\w.-]", "_", key, flags=re.UNICODE).strip("._") or "_"
@@ -139,11 +165,16 @@ def group_model_path(data_dir: Path, key: str) -> Path:
 
 
 def load_group_model(data_dir: Path, key: str) -> NgramModel | None:
-    """The group's enabled ad model, or None (the group uses the shared model)."""
+    """The group's enabled ad model, or None (the group uses the shared model). One ``stat`` per call: asked
+    for every message, so a model enabled or retrained since the last one is used at once."""
     if not key:
         return None
-    path = group_model_path(data_dir, key)
-    return _cached(path) if path.exists() else None
+    path = str(group_model_path(data_dir, key))
+    try:
+        mtime = os.stat(path).st_mtime
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return _cached_at(path, mtime)
 
 
 def load_extra_examples(path: Path = EXTRA_EXAMPLES) -> list[tuple[str, int]]:
