@@ -341,8 +341,33 @@ def cuts_word(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` takes the tail or head of a longer common word of ``text``: 湖人 in 西湖人好多
     (西湖 | 人), 加群 in 加群主 (加 | 群主); not 请转 in 请转发给 (转发给 is a rare dictionary compound). A span inside one word (湖人 in 湖人队) or made of whole words
     cuts nothing."""
-    return any(((a < start < b < end) or (start < a < end < b)) and word_frequency(text[a:b]) >= COMMON_WORD_FREQ
-               for a, b in word_spans(text))
+    return _may_cut(text, start, end) and any(
+        ((a < start < b < end) or (start < a < end < b)) and word_frequency(text[a:b]) >= COMMON_WORD_FREQ
+        for a, b in word_spans(text))
+
+
+def _may_cut(text: str, start: int, end: int) -> bool:
+    """Whether some common dictionary word of ``text`` crosses an edge of ``text[start:end]`` at all — what any
+    word jieba could cut there must be. Dictionary look-ups of the few substrings over each edge: most cue hits
+    cross none, and the message is not segmented for them (a hit of one character never cuts a word)."""
+    ensure_jieba()
+    freq = jieba.dt.FREQ
+    longest = _longest_word(len(freq))
+    for b in range(start + 1, end):  # a word from before the span that ends inside it
+        for a in range(max(0, b - longest), start):
+            if (freq.get(text[a:b]) or 0) >= COMMON_WORD_FREQ:
+                return True
+    for a in range(start + 1, end):  # a word from inside the span that ends after it
+        for b in range(end + 1, min(len(text), a + longest) + 1):
+            if (freq.get(text[a:b]) or 0) >= COMMON_WORD_FREQ:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _longest_word(size: int) -> int:  # noqa: ARG001 - the dictionary's size: a word added since is measured too
+    """The length of jieba's longest dictionary word."""
+    return max(map(len, jieba.dt.FREQ), default=1)
 
 
 def has_word(text: str, word: str) -> bool:
