@@ -39,13 +39,39 @@ class Signal:
 
 
 def alternation(words: list[str]) -> re.Pattern[str]:
-    """One regex for a word list; pure-ASCII words (sb, tmd, mc) must not sit inside a longer word."""
-    words = sorted({str(w).lower() for w in words if w}, key=len, reverse=True)
-    parts = [
-        rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() and w[:1].isalpha() else re.escape(w)
-        for w in words
-    ]
+    """One regex for a word list; pure-ASCII words (sb, tmd, mc) must not sit inside a longer word.
+
+    At each place it matches the longest word of the list (a Latin one only with no letter either side), as a
+    plain ``w1|w2|…`` sorted longest first does; written as a tree of the words' common beginnings (加(?:微信|群))
+    so that the engine compares each character once instead of trying every word in turn."""
+    words = {str(w).lower() for w in words if w}
+    latin = {w for w in words if w.isascii() and w[:1].isalpha()}
+    # a word with another letter first, or none (加v, 6666), starts where no Latin word can: the two never compete
+    parts = ([_tree(words - latin, "")] if words - latin else []) + \
+        ([r"(?<![a-z])" + _tree(latin, r"(?![a-z])")] if latin else [])
     return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+
+
+def _tree(words: set[str], end: str) -> str:
+    """The regex of ``words`` as a tree of their characters: a longer word is tried before a word it extends, and
+    ``end`` must hold where a word ends."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        kids = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not kids:
+            return end
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
+
+    return emit(root)
 
 
 SHORT_CUE = 2  # a cue word this short can be a piece of another word; a longer one (看看我的店) is a phrase
