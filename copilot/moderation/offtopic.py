@@ -76,14 +76,14 @@ def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset()) -> 
             flag = "v" if i + 1 < len(words) and words[i + 1] in aspect else "n"
         if len(w) < min_len or not re.fullmatch(r"[\u3400-\u9fff]+", w) or w in generic or w in known:
             continue
-        if any(w in k or k in w for k in known) or w in seen:
-            continue
         freq = word_frequency(w)
+        if flag not in classes or freq >= max_freq or any(w in k or k in w for k in known):
+            continue
         # a rare word made up of a common one (太精彩 = 太 + 精彩) is no unknown name
         if any(word_frequency(w[i:j]) >= COMMON_WORD_FREQ
                for i in range(len(w)) for j in range(i + 2, len(w) + 1) if j - i < len(w)):
             continue
-        if flag in classes and freq < max_freq:
+        if w not in seen:  # last: a search through the chat corpora's whole text
             out.append(w)
     return out
 
