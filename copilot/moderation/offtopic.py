@@ -49,8 +49,25 @@ def _relevance() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
             tuple(str(a) for a in data["chatter_anchors"]))
 
 
+class _SeenText:
+    """A long text asked whether a word occurs in it, many times: where each pair of characters starts is
+    indexed once, so a word is compared only where its first two characters stand (``word in text``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        at: dict[str, list[int]] = {}
+        for i in range(len(text) - 1):
+            at.setdefault(text[i : i + 2], []).append(i)
+        self.at = at
+
+    def __contains__(self, word: str) -> bool:
+        if len(word) < 2:
+            return word in self.text
+        return any(self.text.startswith(word, i) for i in self.at.get(word[:2], ()))
+
+
 @lru_cache(maxsize=1)
-def _unknown_noun_rule() -> tuple[int, frozenset[str], int, str, frozenset[str]]:
+def _unknown_noun_rule() -> tuple[int, frozenset[str], int, _SeenText, frozenset[str]]:
     """relevance.yaml ``unknown_noun``, with the folded text of the chat corpora it names (read once)."""
     data = load_resource(RELEVANCE)["unknown_noun"]
     seen = []
@@ -58,7 +75,7 @@ def _unknown_noun_rule() -> tuple[int, frozenset[str], int, str, frozenset[str]]
         for line in (RESOURCES_DIR / rel).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 seen.append(fold(str(json.loads(line).get("text", ""))))
-    return (int(data["max_freq"]), frozenset(str(c) for c in data["classes"]), int(data["min_len"]), "\n".join(seen),
+    return (int(data["max_freq"]), frozenset(str(c) for c in data["classes"]), int(data["min_len"]), _SeenText("\n".join(seen)),
             frozenset(str(p) for p in data["aspect"]))
 
 
@@ -83,7 +100,7 @@ def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset()) -> 
         if any(word_frequency(w[i:j]) >= COMMON_WORD_FREQ
                for i in range(len(w)) for j in range(i + 2, len(w) + 1) if j - i < len(w)):
             continue
-        if w not in seen:  # last: a search through the chat corpora's whole text
+        if w not in seen:  # last: a look-up in the chat corpora's text
             out.append(w)
     return out
 
