@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -358,9 +359,11 @@ def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
     return chosen
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _bigrams(text: str) -> frozenset[str]:
+    """(cached: each candidate quote is compared with every key point, each point with the ones before)"""
     t = "".join(ch for ch in text if ch.isalnum())
-    return {t[i : i + 2] for i in range(len(t) - 1)} or {t}
+    return frozenset({t[i : i + 2] for i in range(len(t) - 1)} or {t})
 
 
 def _near_dup(a: str, b: str) -> bool:
