@@ -179,6 +179,9 @@ def test_vote_shaped_lines_count_only_after_a_vote_is_called() -> None:
     assert offline.votes_and_sign_offs(msgs("方案投个票，a扣1，b扣2", "1 a近一点", "2", "好的收到")) == {2, 3}
     assert offline.votes_and_sign_offs(msgs("行 先这样吧 大家晚安")) == {1}
     assert offline.votes_and_sign_offs(msgs("先这样，周六早上8点南门集合")) == set()  # a fact after it
+    assert offline.votes_and_sign_offs(msgs("对了 春游的事下次再说 先这样 大家忙")) == {1}  # closes on a sign-off
+    assert offline.votes_and_sign_offs(msgs("周日早上7点东门集合，就这样")) == set()  # a time: it tells
+    assert offline.votes_and_sign_offs(msgs("我觉得就这样挺好的")) == set()
 
 
 def test_yes_answer_without_a_figure_is_skipped_one_with_a_figure_stays() -> None:

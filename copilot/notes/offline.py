@@ -504,12 +504,14 @@ def _yes_answers(messages: list[Message], qa_ids: set[int]) -> set[int]:
 
 def votes_and_sign_offs(messages: list[Message]) -> set[int]:
     """Ids of the messages that are no one's point: a bare vote after a vote was called ("1 白色太容易脏了"
-    after "蓝色扣一白色扣二"; it is counted under the decision) and a sign-off ("好了就这些大家早点睡周六见")."""
+    after "蓝色扣一白色扣二"; it is counted under the decision) and a sign-off ("好了就这些大家早点睡周六见", or a
+    line with no figure that closes on one: "对了 年底聚餐的事下次再议 先这样 大家忙")."""
     out: set[int] = set()
     called = False
     for m in messages:
         f = fold(m.text).strip()
-        if (called and cue("summary", "vote_head").match(f)) or _SIGN_OFF.match(f):
+        if (called and cue("summary", "vote_head").match(f)) or _SIGN_OFF.match(f) \
+                or (cue("summary", "sign_off_tail").search(f) and framing_only(m.text)):
             out.add(m.id)
         called = called or bool(cue("summary", "vote_call").search(f))
     return out
