@@ -296,6 +296,51 @@ def word_class(word: str) -> str | None:
     return _word_tags().get(word)
 
 
+# jieba cuts a text block by block (a run of Han/Latin/digits, or the punctuation and spaces between
+# runs) and no block's words depend on another's, so the words of one block are remembered: a sentence
+# is cut once whether it comes as its own text or inside its message, and every later pass over it
+# (topic words, key points, word bounds) reads the cached cut. Exactly jieba's own result.
+_JIEBA_BLOCK = jieba.re_han_default
+
+
+@lru_cache(maxsize=131072)
+def _cut_block(block: str, hmm: bool) -> tuple[str, ...]:
+    return tuple(jieba.dt.cut(block, HMM=hmm))
+
+
+def cut_words(text: str, *, hmm: bool = True) -> list[str]:
+    """``jieba.lcut(text, HMM=hmm)``, cut block by block through a cache (same words, same order)."""
+    ensure_jieba()
+    out: list[str] = []
+    for block in _JIEBA_BLOCK.split(text):
+        if block:
+            out.extend(_cut_block(block, hmm))
+    return out
+
+
+def _search_words(words: list[str]) -> list[str]:
+    """``jieba.lcut_for_search`` on top of the words of :func:`cut_words`: each long word's dictionary
+    sub-words (2- then 3-character) before the word itself."""
+    freq = jieba.dt.FREQ
+    out: list[str] = []
+    for w in words:
+        if len(w) > 2:
+            out.extend(g for i in range(len(w) - 1) if freq.get(g := w[i:i + 2]))
+        if len(w) > 3:
+            out.extend(g for i in range(len(w) - 2) if freq.get(g := w[i:i + 3]))
+        out.append(w)
+    return out
+
+
+def _offsets(words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each word of a cut (``jieba.tokenize``'s default mode)."""
+    spans, start = [], 0
+    for w in words:
+        spans.append((start, start + len(w)))
+        start += len(w)
+    return spans
+
+
 def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False) -> list[str]:
     """Words of ``text`` for BM25 and overlap scores: folded, jieba-segmented, punctuation dropped.
 
@@ -303,9 +348,9 @@ def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False
     (社群运营 → 社群, 运营, 社群运营) so that a query and a passage meet even when one of them
     uses the compound and the other the parts.
     """
-    ensure_jieba()
-    folded = fold(text)
-    words = jieba.lcut_for_search(folded) if for_search else jieba.lcut(folded)
+    words = cut_words(fold(text))
+    if for_search:
+        words = _search_words(words)
     stop = stopwords()
     out = []
     for w in words:
@@ -322,15 +367,13 @@ def tokenize(text: str, *, for_search: bool = True, keep_stopwords: bool = False
 def word_bounds(text: str) -> frozenset[int]:
     """Offsets in ``text`` where jieba puts a word boundary (0 and len included): a span that starts or
     ends elsewhere cuts through a word (小赠品 → 小 | 赠品: "小赠" is no name)."""
-    ensure_jieba()
-    return frozenset({0, len(text)} | {i for _, a, b in jieba.tokenize(text) for i in (a, b)})
+    return frozenset({0, len(text)} | {i for span in _offsets(cut_words(text)) for i in span})
 
 
 @lru_cache(maxsize=65536)
 def word_spans(text: str) -> tuple[tuple[int, int], ...]:
     """jieba's dictionary words of ``text`` as (start, end) offsets (no HMM guesses such as 人速 in 考研人速转)."""
-    ensure_jieba()
-    return tuple((a, b) for _, a, b in jieba.tokenize(text, HMM=False))
+    return tuple(_offsets(cut_words(text, hmm=False)))
 
 
 # a word jieba's dictionary counts fewer times is a rare compound (转发给 3, 家养 …), not a word a cue cuts

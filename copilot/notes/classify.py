@@ -49,12 +49,11 @@ class SentenceClassifier:
 
     def probabilities_of(self, grams: set[str]) -> dict[str, float]:
         """P(label) for a text already turned into its features (another model's feature function)."""
-        scores = list(self.bias)
-        for gram in grams:
-            row = self.weights.get(gram)
-            if row is not None:
-                for i, w in enumerate(row):
-                    scores[i] += w
+        weights = self.weights
+        rows = [row for gram in grams if (row := weights.get(gram)) is not None]
+        # each label's score summed in C, in the same order as adding the rows one by one
+        scores = [sum(column, b) for b, column in zip(self.bias, zip(*rows, strict=True), strict=True)] \
+            if rows else list(self.bias)
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)

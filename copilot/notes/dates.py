@@ -431,9 +431,12 @@ def _expressions(text: str, when: datetime | None, event: date | None = None,
 def _located(folded: str, when: datetime | None, event: date | None = None,
              meeting: date | None = None) -> tuple[tuple[int, int, Deadline], ...]:
     lex = _lexicon()
+    extra, event_spans, plain_matches = _matches(folded)
+    if not (extra or event_spans or plain_matches):
+        return ()
     spans: list[tuple[int, int, Deadline]] = []
     before_event: set[str] = set()  # the texts of "活动前" spans (the eve of the event under discussion)
-    for match in lex.extra.finditer(folded):
+    for match in extra:
         found = _extra(match, when, lex, event, meeting)
         if found is not None and match.groupdict().get("ev0"):
             before_event.add(found.text)
@@ -446,15 +449,15 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
                 anchor = re.search(r"[^\s，,。；;：:！!？?、]{1,8}$", folded[:match.start()])
                 found.day, found.text = None, (anchor.group(0) if anchor else "") + found.text
             spans.append((match.start(), match.end(), found))
-    if lex.span_hint.search(folded):
-        for match in lex.event_span.finditer(folded):
+    if event_spans:
+        for match in event_spans:
             found = _extra(match, when, lex, event, meeting)
             overlap = [x for x in spans if not (match.end() <= x[0] or match.start() >= x[1])]
             # it replaces the spans it holds (春游回来「三天内」); one it cuts into wins
             if found is not None and all(match.start() <= x[0] and x[1] <= match.end() for x in overlap):
                 spans = [x for x in spans if x not in overlap] + [(match.start(), match.end(), found)]
         spans.sort(key=lambda x: x[0])
-    plain = [d for d in _plain_expressions(folded, when, lex, spans, event)]
+    plain = [d for d in _plain_expressions(folded, when, lex, spans, event, plain_matches)]
     # "下周二排练前": before the event held on the day just named — that day, not the eve of whichever
     # event the chat discusses (a show weeks away)
     for k, (start, end, found) in enumerate(spans):
@@ -498,11 +501,21 @@ def time_spans(folded: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in _located(folded, None)]
 
 
+@lru_cache(maxsize=16384)
+def _matches(folded: str) -> tuple[tuple[re.Match[str], ...], tuple[re.Match[str], ...], tuple[re.Match[str], ...]]:
+    """Where the time patterns match ``folded`` (the extra forms, the event spans, the plain forms): the
+    same whatever the message's time or the event's day, so a text read against several is scanned once."""
+    lex = _lexicon()
+    event_spans = tuple(lex.event_span.finditer(folded)) if lex.span_hint.search(folded) else ()
+    return tuple(lex.extra.finditer(folded)), event_spans, tuple(lex.pattern.finditer(folded))
+
+
 def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken: list[tuple[int, int, Deadline]],
-                       event: date | None = None) -> list[tuple[int, int, Deadline]]:
+                       event: date | None = None,
+                       matches: tuple[re.Match[str], ...] | None = None) -> list[tuple[int, int, Deadline]]:
     out: list[tuple[int, int, Deadline]] = []
     spelled_end = -2  # where the last spelled-out date (4月2日) ended
-    for match in lex.pattern.finditer(folded):
+    for match in lex.pattern.finditer(folded) if matches is None else matches:
         if any(s < match.end() and match.start() < e for s, e, _ in taken):
             continue
         if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me", "h")):

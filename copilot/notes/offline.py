@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -32,7 +33,7 @@ from copilot.notes.structure import (
     topic_words,
     words,
 )
-from copilot.textnorm import fold, split_sentences
+from copilot.textnorm import fold, split_sentences, word_bounds
 
 # The word banks are data (resources/notes/cues.yaml, section summary: filler — sounds anywhere at the
 # start, 那个/然后/好的 only before a pause, because "这个办法好" carries meaning —, procedure,
@@ -358,9 +359,11 @@ def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
     return chosen
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _bigrams(text: str) -> frozenset[str]:
+    """(cached: each candidate quote is compared with every key point, each point with the ones before)"""
     t = "".join(ch for ch in text if ch.isalnum())
-    return {t[i : i + 2] for i in range(len(t) - 1)} or {t}
+    return frozenset({t[i : i + 2] for i in range(len(t) - 1)} or {t})
 
 
 def _near_dup(a: str, b: str) -> bool:
@@ -423,6 +426,25 @@ def _subject(st: Structure, points: list[Sentence], messages: list[Message] | No
         opening = _opening(messages[0], decided, st, messages[1:])
         if opening:
             return opening
+        # a newcomer's question or a side remark came first: the occasion is in the first line of the
+        # one who runs the chat ("说正事：这周日的集体飞行，原定…"), not in a late reply
+        # (its first line that is no answer, no reply, no work given out and not said to one member:
+        # "要，队服统一穿黑色…" answers, "老刘，这种文章别转了哈" speaks to 老刘)
+        # the one running it: the host, else whoever settles its matter, else its main voice
+        organisers = {st.host} if st.host else {d.by[0] for d in st.decisions if d.by} | set(st.speakers[:1])
+        busy = decided | {i for p in st.qa for i in p.sources} | {i for a in st.actions for i in a.sources}
+        yes = cue("summary", "reply_fragment")
+        others = {fold(m.speaker) for m in messages if m.speaker and m.speaker not in organisers}
+
+        def occasion_line(m: Message) -> bool:
+            f = fold(_MENTION_HEAD.sub("", m.text)).strip()
+            return m.speaker in organisers and m.id not in busy and not m.text.lstrip().startswith("@") \
+                and not yes.match(f) and not any(f.startswith(o) for o in others)
+
+        first = next((i for i, m in enumerate(messages[: max(1, len(messages) // 2)]) if i and occasion_line(m)), None)
+        opening = _opening(messages[first], decided, st, messages[first + 1:]) if first is not None else None
+        if opening:
+            return opening
     kept = [s for s in points if s.msg.id not in decided] or points
     if not kept:
         return None
@@ -438,12 +460,14 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
     if m.id in decided or m.id in st.chatter or (st.host and m.speaker != st.host):
         return None
     for piece in _pieces(clean_sentence(m.text)):
-        body = _MENTION_HEAD.sub("", piece)
+        body = _MATTER_HEAD.sub("", _MENTION_HEAD.sub("", piece))  # "兄弟们说个事这周六…" → "这周六…"
+        if not body.strip():
+            continue
         asked = _PROMPT.search(body)  # "年会的场地大家有什么想法" → 年会的场地
         if asked and asked.start() >= 4:
             body = body[:asked.start()].rstrip("，,、 的")
         first = re.split(r"[，,；;：:。！!]", body, maxsplit=1)[0].strip()
-        head = first if 4 <= len(first) <= 24 else _clause(body, 24)
+        head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
         when = cue("decision", "undecided").search(head)  # "周六徒步的路线今晚定一下" → 周六徒步的路线
         if when and when.start() >= 4:
             head = head[:when.start()].rstrip("，,、 的要得就先")
@@ -456,6 +480,41 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
 
 _ANON_SPEAKER = cue("patterns", "anonymous_speaker")
 _MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "可以试试…"
+_MATTER_HEAD = cue("summary", "matter_head")
+_SIGN_OFF = cue("summary", "sign_off")
+TITLE_CHARS = 24
+
+
+def _occasion(clause: str) -> str | None:
+    """A long clause with no pause in it (a voice message typed out: "这周六下午三点跟蓝鲸队踢友谊赛在体育公园
+    五号场…") cut right after the last occasion it names within the title's length (an event word of
+    cues.yaml ``announcement.event``: 友谊赛, 聚餐, 培训…), so the title is short and whole; None without one."""
+    head = fold(clause[:TITLE_CHARS])
+    bounds = word_bounds(fold(clause))  # after a whole word: not 会议 of 会议室
+    ends = [m.end() for m in cue("announcement", "event").finditer(head) if m.end() in bounds]
+    return clause[:ends[-1]] if ends and ends[-1] >= 6 else None
+
+
+def _yes_answers(messages: list[Message], qa_ids: set[int]) -> set[int]:
+    """Ids of the Q&A messages that open with a yes and give no figure ("对 合格的发…"): an answer that needs its
+    question ("可以，12岁以下小孩半价750" gives a fact of its own and stays)."""
+    yes = cue("summary", "reply_fragment")
+    return {m.id for m in messages if m.id in qa_ids and yes.match(fold(m.text).strip()) and framing_only(m.text)}
+
+
+def votes_and_sign_offs(messages: list[Message]) -> set[int]:
+    """Ids of the messages that are no one's point: a bare vote after a vote was called ("1 白色太容易脏了"
+    after "蓝色扣一白色扣二"; it is counted under the decision) and a sign-off ("好了就这些大家早点睡周六见", or a
+    line with no figure that closes on one: "对了 年底聚餐的事下次再议 先这样 大家忙")."""
+    out: set[int] = set()
+    called = False
+    for m in messages:
+        f = fold(m.text).strip()
+        if (called and cue("summary", "vote_head").match(f)) or _SIGN_OFF.match(f) \
+                or (cue("summary", "sign_off_tail").search(f) and framing_only(m.text)):
+            out.add(m.id)
+        called = called or bool(cue("summary", "vote_call").search(f))
+    return out
 
 
 def _clause(text: str, limit: int = 40) -> str:
@@ -470,21 +529,24 @@ def _clause(text: str, limit: int = 40) -> str:
 
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
                        everything: list[Sentence], settled: set[int] | None = None,
-                       max_voices: int = 4, senders: dict[int, str] | None = None) -> tuple[str, list[int]] | None:
+                       max_voices: int = 4, senders: dict[int, str] | None = None,
+                       skip: set[int] | None = None) -> tuple[str, list[int]] | None:
     """A discussion told as who said what, then what was decided; None when there is no exchange.
 
     An MMR pick of the "best" sentences reads like a random quote from a discussion: operators
     want each main voice's position in one line and the outcome, the way a host wraps up. The
     host's opener and the decision/to-do lines are not anyone's position; a voice that repeats an
-    earlier one is left out.
+    earlier one is left out, and so are the ``skip`` messages (votes, sign-offs, and answers that open
+    with a yes — "对 合格的发红十字会救护员证" confirms its question, listed under Q&A, and is nobody's view).
     """
+    skip = skip or set()
     housekeeping = [d.text for d in st.decisions] + [a.task for a in st.actions] + [a.text for a in st.announcements]
     given = {a.sources[0] for a in st.actions if a.sources}  # where work was given out (also work handed on since)
 
     def position(s: Sentence) -> bool:
         # not _LOGISTICS: in a discussion "下班后7点跑" is a position, not schedule housekeeping
         return (len(s.text) >= 8 and s.topical and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
-                and not _PROMPT.search(s.text) and s.msg.id not in given
+                and not _PROMPT.search(s.text) and s.msg.id not in given and s.msg.id not in skip
                 and not any(_near_dup(s.text, h) or s.text in h for h in housekeeping))
 
     picked: list[Sentence] = []
@@ -683,11 +745,13 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     # 每周六上午9点，在少年宫205教室", a coach's "第一，冬训12月6号开始…") is also what the chat is about
     notice_ids = {m.id for m in transcript.messages
                   if m.id in {i for a in st.announcements for i in a.sources} and notice_word(m.text)}
-    summary, body = _summary(sentences, X, st, lead, budget, notice_ids, qa_ids)
+    no_point = votes_and_sign_offs(transcript.messages)
+    summary, body = _summary(sentences, X, st, lead, budget, notice_ids | no_point, qa_ids)
     summary_sources = sorted({s.msg.id for s in body})
 
     # a bare opinion with nothing to look up ("抽奖还是有意思的吧") is a reaction, no point of the notes
-    prow = [i for i in _content_rows(sentences, st, qa_ids | notice_ids) if not bare_opinion(sentences[i].text)]
+    prow = [i for i in _content_rows(sentences, st, qa_ids | notice_ids | no_point)
+            if not bare_opinion(sentences[i].text)]
     point_pool = [sentences[i] for i in prow]
     chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None,
                  fact_boost=FACT_BOOST)
@@ -697,7 +761,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     if st.session_type == "话题讨论":
         settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
         told = discussion_summary(lead, st, points, point_pool, sentences, settled,
-                                  senders={m.id: m.speaker for m in transcript.messages})
+                                  senders={m.id: m.speaker for m in transcript.messages},
+                                  skip=no_point | _yes_answers(transcript.messages, qa_ids))
         if told is not None:
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:
