@@ -152,3 +152,33 @@ def test_an_own_errand_question_answered_by_at_reply_is_still_qa() -> None:
 """
     notes = _notes(chat)
     assert any(p.asker == "小米" and "8点前" in p.answer for p in notes.qa)
+
+
+# -- the thing, then when, then a sending verb: the speaker's own promise -------------------------------
+BIRDS = """[2026-10-20 20:00] 领队老鹰: 周日湿地观鸟活动的安排：早上6点半南门集合，带好望远镜
+[2026-10-20 20:01] 小翠: 收到
+[2026-10-20 20:02] 领队老鹰: 鸟种记录表明天发，周六上午统一送到各家
+[2026-10-20 20:03] 小翠: 体检报告明天出，我看完再说能不能去
+"""
+
+
+def test_a_subjectless_send_with_a_time_is_the_speakers_promise() -> None:
+    notes = _notes(BIRDS)
+    mine = [a for a in notes.actions if a.owner == "领队老鹰" and "记录表" in a.task]
+    assert mine and (mine[0].deadline or "")[:10] in ("2026-10-21", "2026-10-24")
+    # a result that comes out on a day is nobody's work
+    assert not any("体检报告" in a.task for a in notes.actions)
+
+
+# -- thanks, then work sent to the one thanked: the speaker's to-do --------------------------------------
+def test_work_sent_to_the_one_thanked_is_the_speakers() -> None:
+    chat = """[2026-06-17 20:00] 小蔡: 我明天上午要去面试 图书馆的借书证能不能请人代领
+[2026-06-17 20:01] 阿鹏: 小蔡我帮你领
+[2026-06-17 20:02] 小蔡: 谢谢阿鹏 明早把身份证复印件给你
+[2026-06-17 20:03] 社长老叶: 唔該阿鹏，名單聽日之前收齊
+"""
+    notes = _notes(chat)
+    copy = [a for a in notes.actions if "复印件" in a.task]
+    assert copy and copy[0].owner == "小蔡" and copy[0].deadline == "2026-06-18"
+    # thanks, then work with no receiver: still the thanked one's
+    assert any(a.owner == "阿鹏" and "名單" in a.task for a in notes.actions)

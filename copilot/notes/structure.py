@@ -1293,6 +1293,8 @@ def _thanked_vocative(sentence: str, speaker: str, people: People) -> _Clause | 
     work = after.strip(" ，,")
     if not work or has(work, "action", "already") or not (_has_verb(work) or _due(work)):
         return None
+    if has(work, "owner", "to_you"):  # "谢谢一帆 明早把复印件给你": the one thanked receives, the speaker does it
+        return _Clause(sentence, speaker, "first_person", work)
     return _Clause(sentence, who, "assigned", sentence)
 
 
@@ -1484,8 +1486,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
         short = len(re.sub(r"\W", "", f)) <= 14  # "好的，后天发你": a short reply is a promise, a long one advice
-        if not (marked and (kind["commitment"] >= COMMITS or replying) or replying and short and deadline is not None) \
-                or is_question(clause.text) or has(f, "action", "advice"):
+        if not (marked and (kind["commitment"] >= COMMITS or replying) or replying and short and deadline is not None
+                or future and _self_paced(f)) or is_question(clause.text) or has(f, "action", "advice"):
             return None  # (a question by its words or by the classifier: "周末谁约" takes nothing on)
         owner = m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
@@ -1508,6 +1510,13 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _self_paced(f: str) -> bool:
+    """"报名链接明天发", "比赛名单下周四训练后公布": a folded clause naming the thing, then when, then a sending verb
+    and nothing after it — the speaker's own promise with its subject dropped."""
+    spans = time_spans(f)
+    return bool(spans) and bool(cue("action", "self_paced").match(f[spans[-1][1]:].strip()))
 
 
 def _me_too(clause: _Clause, messages: list[Message], idx: int, actions: list[ActionItem]) -> bool:
