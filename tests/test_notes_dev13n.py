@@ -182,3 +182,17 @@ def test_work_sent_to_the_one_thanked_is_the_speakers() -> None:
     assert copy and copy[0].owner == "小蔡" and copy[0].deadline == "2026-06-18"
     # thanks, then work with no receiver: still the thanked one's
     assert any(a.owner == "阿鹏" and "名單" in a.task for a in notes.actions)
+
+
+# -- a sign-up with a head count is no to-do -------------------------------------------------------------
+def test_sign_ups_with_a_head_count_are_not_to_dos() -> None:
+    chat = """[2026-01-10 20:00] 会长老彭: 2月1日同乡会年饭，一人120元，要去的在群里报人数，1月25日前报齐
+[2026-01-10 20:02] 阿梁: 算我两个
+[2026-01-10 20:03] 小芸: 我报一个 带老公孩子3个人
+[2026-01-10 20:04] 老何: 我报了，钱我明天转给会长
+"""
+    notes = _notes(chat)
+    owners = [a.owner for a in notes.actions]
+    assert "阿梁" not in owners and "小芸" not in owners
+    assert "大家" in owners  # the call itself is the group's to-do
+    assert any(a.owner == "老何" and a.deadline == "2026-01-11" for a in notes.actions)  # a real promise stays
