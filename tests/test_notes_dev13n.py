@@ -196,3 +196,13 @@ def test_sign_ups_with_a_head_count_are_not_to_dos() -> None:
     assert "阿梁" not in owners and "小芸" not in owners
     assert "大家" in owners  # the call itself is the group's to-do
     assert any(a.owner == "老何" and a.deadline == "2026-01-11" for a in notes.actions)  # a real promise stays
+
+
+# -- an owner's own "…前" is theirs, not the next clause's -------------------------------------------------
+def test_an_owners_own_deadline_beats_a_later_clauses() -> None:
+    chat = """[2026-01-19 20:00] 会长老彭: 今晚定的：2月8日中午聚贤楼，成人100元，老周周三前谈好价，各片区1月31日前报节目给小美，主持小美和阿兰
+[2026-01-19 20:01] 老周: 收到
+"""
+    notes = _notes(chat)
+    zhou = [a for a in notes.actions if a.owner == "老周"]
+    assert zhou and zhou[0].deadline == "2026-01-21"

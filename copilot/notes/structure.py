@@ -1465,9 +1465,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if asks(owner_part) and clause.kind != "first_person" and not request:
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
-    deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
-    if clause.kind == "first_person" and deadline is not None and deadline.marked and not deadline.attached:
-        deadline = _own_time(timed, m, event, meeting) or deadline  # (a bare "1月25日截止" closes something else)
+    deadline = _clause_deadline(clause, timed, m, homework, event, meeting, conditional=bool(ifs))
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
@@ -1510,6 +1508,21 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _clause_deadline(clause: _Clause, timed: str, m: Message, homework: bool, event: date | None,
+                     meeting: date | None, *, conditional: bool) -> Deadline | None:
+    """When the work of ``clause`` is due (``timed``: the part of it whose time counts)."""
+    deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+    if clause.kind == "first_person" and deadline is not None and deadline.marked and not deadline.attached:
+        return _own_time(timed, m, event, meeting) or deadline  # (a bare "1月25日截止" closes something else)
+    if clause.owner_text and clause.owner_text != clause.text and not conditional:
+        # the owner's own clause keeps its own "…前" ("老谭周三前谈好价，各片区1月31日前报节目"): a later
+        # clause's time belongs to the work told there
+        own = find_deadline(clause.owner_text, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+        if own is not None and own.marked:
+            return own
+    return deadline
 
 
 def _self_paced(f: str) -> bool:
