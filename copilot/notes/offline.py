@@ -16,12 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from copilot.notes.cues import cue, cue_list, has
+from copilot.notes.cues import cue
 from copilot.notes.cues import raw as cue_value
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
 from copilot.notes.noise import greeting_only
 from copilot.notes.structure import (
     Structure,
+    about_oneself,
     analyze,
     display_name,
     is_chatter,
@@ -205,13 +206,6 @@ class Sentence:
     facts: int = 0  # figures, times, amounts, titles in it (key points prefer fact-dense sentences)
 
 
-def _about_oneself(text: str) -> bool:
-    """A member introducing themself ("hi all 我是Tom，刚搬来…") or telling their own errand on a date ("我这台车
-    上周刚保养过，12月28号还要去4S换个轮胎")."""
-    f = fold(text).strip()
-    return any(p.search(f) for p in cue_list("personal", "intro")) or has(f, "personal", "own_errand") or has(f, "personal", "own_past")
-
-
 def _role_weight(m: Message, st: Structure) -> float:
     if st.session_type == "主讲分享":
         if m.speaker in st.speakers:
@@ -270,7 +264,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             # the organiser's fact-dense statement is the matter itself, whatever its words ("而家有三个节目：
             # 《帝女花》…每个节目唔超过15分钟", "一等奖300，二等200，三等100"): figures, titles, amounts
             topical = topical or (m.id not in st.chatter and m.speaker == st.host and facts >= HOST_FACTS)
-            if m.speaker != st.host and st.session_type == "话题讨论" and m.id not in work and _about_oneself(m.text):
+            if m.speaker != st.host and st.session_type == "话题讨论" and m.id not in work and about_oneself(m.text):
                 topical = False  # a member's self-introduction or own errand: no group fact
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
     return out

@@ -104,7 +104,7 @@ def question_strength(text: str) -> float:
         return p * 0.45  # "谁要是参加，周五前接龙": a condition on who, said to the group, asks nothing
     if asks(text):
         return max(p, 0.7)
-    if has(f, "question", "weak_interrogatives"):
+    if has(cue("question", "indefinite").sub(" ", f), "question", "weak_interrogatives"):
         return max(p, 0.6) if p >= 0.15 else p
     return p * 0.45  # the classifier alone, with no interrogative form, does not make a question
 
@@ -154,6 +154,20 @@ def personal(text: str) -> bool:
     """A short message about the speaker's own plans, attendance or life news ("收到，我会去", "我周六不去了",
     "我下个月转工啦"): nobody's work, no announcement, no key point."""
     return len(text.strip()) <= raw("personal", "max_chars") and has(_fold(text), "personal", "cues")
+
+
+def about_oneself(text: str) -> bool:
+    """A member introducing themself ("hi all 我是Tom，刚搬来…", "大家好 我叫Mandy 做護士嘅 下個月12號去日本旅行") or
+    telling their own errand on a date ("我这台车上周刚保养过，12月28号还要去4S换个轮胎"): their own life, not
+    group work, no key point."""
+    f = _fold(text).strip()
+    return _introduces(text) or has(f, "personal", "own_errand") or has(f, "personal", "own_past")
+
+
+def _introduces(text: str) -> bool:
+    """A member introducing themself ("大家好 我叫Mandy 做護士嘅…", "我是新来的老胡，在杭州做设计…")."""
+    f = _fold(text).strip()
+    return any(p.search(f) for p in cue_list("personal", "intro"))
 
 
 def _personal_exchanges(messages: list[Message], tasks: frozenset[int]) -> frozenset[int]:
@@ -851,6 +865,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
             continue  # a notice to the group answers no question but one asking its time, place or cost
         chosen: _Open | None = None
+        if targets and m.id in tasks and cue("reply", "assigns").match(_LEAD_MENTIONS.sub("", f).lstrip(" ，,")):
+            continue  # work for the one addressed, not an answer to their question
         if targets:
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
             direct = chosen is not None
@@ -889,11 +905,16 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
     """A side remark answered by another side remark is chatter, not Q&A: the main voices' relevant
     answers are Q&A; a reply that only came next must be on the session's subject."""
     asked, answered = on_topic(q.text, topic), on_topic(" ".join(m.text for m in q.answer), topic)
+    if not q.direct and has(_fold(q.msg.text).strip(), "personal", "own_errand"):
+        return False  # "我下周二出差去成都…有人在成都的吗" — "我老家成都的": chatter about the asker's own trip
     if q.alt is not None:  # a choice with no question form asks only when a main voice answers the asker himself
         # (on-topic or unaddressed picks kept the old locked pairs but leaked 3 noise items: side chatter)
         return q.direct and (q.answer[0].speaker in speakers or q.answer[0].speaker == host)
     if q.direct:
         return True
+    fq = _fold(q.text)
+    if (has(fq, "reply", "asks_amount") or has(fq, "reply", "asks_time")) and _NUMBER.search(_fold(q.answer[0].text)):
+        return True  # "市集攤位要幾錢" — "上年係$450兩日": the figure asked for, given, is a fact on any subject
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or (asked and answered) or _host_answers(q, host)
@@ -914,12 +935,22 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
     sources = [q.msg.id, *q.more] + [m.id for m in q.answer]
     if session == "话题讨论" and not q.direct:  # (an @-reply or the one asked has answered it already)
         last = q.answer[-1].id
-        settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)]
+        said = {m.id: m.text for m in messages}
+        # (not a later recap's item, "总结一下：12月5日…，红十字会教材": it restates what was settled, answers nothing)
+        settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)
+                   and not _recap(said.get(d.sources[-1], ""))]
         if settled:
             answer.append(settled[0].text)
             sources.append(settled[0].sources[-1])
     return QAPair(question=q.text, asker=q.msg.speaker, answer=" ".join(answer), answerer=q.answer[0].speaker,
                   sources=sorted(set(sources)))
+
+
+def _recap(text: str) -> bool:
+    """A message summing up what was settled ("总结一下：A，B，C" / "今晚定的：1. … 2. …")."""
+    parts = items(text)
+    return bool(parts) and (bool(cue("decision", "summary_inline").match(_fold(parts[0])))
+                            or len(parts) > 1 and bool(cue("decision", "summary_header").search(_fold(parts[0]))))
 
 
 # -- items: numbered lists and sentences ---------------------------------------------------------------
@@ -1262,6 +1293,8 @@ def _thanked_vocative(sentence: str, speaker: str, people: People) -> _Clause | 
     work = after.strip(" ，,")
     if not work or has(work, "action", "already") or not (_has_verb(work) or _due(work)):
         return None
+    if has(work, "owner", "to_you"):  # "谢谢一帆 明早把复印件给你": the one thanked receives, the speaker does it
+        return _Clause(sentence, speaker, "first_person", work)
     return _Clause(sentence, who, "assigned", sentence)
 
 
@@ -1432,9 +1465,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if asks(owner_part) and clause.kind != "first_person" and not request:
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
-    deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
-    if clause.kind == "first_person" and deadline is not None and deadline.marked and not deadline.attached:
-        deadline = _own_time(timed, m, event, meeting) or deadline  # (a bare "1月25日截止" closes something else)
+    deadline = _clause_deadline(clause, timed, m, homework, event, meeting, conditional=bool(ifs))
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
@@ -1453,8 +1484,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
         short = len(re.sub(r"\W", "", f)) <= 14  # "好的，后天发你": a short reply is a promise, a long one advice
-        if not (marked and (kind["commitment"] >= COMMITS or replying) or replying and short and deadline is not None) \
-                or is_question(clause.text) or has(f, "action", "advice"):
+        if not (marked and (kind["commitment"] >= COMMITS or replying) or replying and short and deadline is not None
+                or future and _self_paced(f)) or is_question(clause.text) or has(f, "action", "advice"):
             return None  # (a question by its words or by the classifier: "周末谁约" takes nothing on)
         owner = m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
@@ -1477,6 +1508,28 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _clause_deadline(clause: _Clause, timed: str, m: Message, homework: bool, event: date | None,
+                     meeting: date | None, *, conditional: bool) -> Deadline | None:
+    """When the work of ``clause`` is due (``timed``: the part of it whose time counts)."""
+    deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+    if clause.kind == "first_person" and deadline is not None and deadline.marked and not deadline.attached:
+        return _own_time(timed, m, event, meeting) or deadline  # (a bare "1月25日截止" closes something else)
+    if clause.owner_text and clause.owner_text != clause.text and not conditional:
+        # the owner's own clause keeps its own "…前" ("老谭周三前谈好价，各片区1月31日前报节目"): a later
+        # clause's time belongs to the work told there
+        own = find_deadline(clause.owner_text, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+        if own is not None and own.marked:
+            return own
+    return deadline
+
+
+def _self_paced(f: str) -> bool:
+    """"报名链接明天发", "比赛名单下周四训练后公布": a folded clause naming the thing, then when, then a sending verb
+    and nothing after it — the speaker's own promise with its subject dropped."""
+    spans = time_spans(f)
+    return bool(spans) and bool(cue("action", "self_paced").match(f[spans[-1][1]:].strip()))
 
 
 def _me_too(clause: _Clause, messages: list[Message], idx: int, actions: list[ActionItem]) -> bool:
@@ -1600,6 +1653,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     for idx, m in enumerate(messages):
         lead = people.lead(m.text)
         offered = _note_call(calls, messages, idx, m)
+        # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
+        own_life = not offered and _introduces(m.text)
         parts = items(m.text)
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
@@ -1650,17 +1705,15 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
-                if action is not None and not _me_too(clause, messages, idx, actions) and (
+                # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
+                own_plan = own_life and action is not None and action.owner == m.speaker and not _marked(action, m)
+                if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
                     _merge(actions, action, speaker_of, calls=calls)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
-            # the call's own clauses told to everyone ("谁来统计人数？周五中午前要报给工作室") are the
-            # volunteer's work now, not a second to-do for 大家
-            asked, whole = volunteered.sources[0], _fold(volunteered.task)
-            actions[:] = [a for a in actions if not (a.owner == "大家" and a.sources == [asked] and _fold(a.task) in whole)]
-            _merge(actions, volunteered)
+            _take_call(actions, volunteered, m)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
@@ -1668,6 +1721,22 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
+
+
+def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -> None:
+    """File the work a volunteer's ``m`` takes on from a "谁来…" call (``volunteered``). The call's own clauses
+    told to everyone ("谁来统计人数？周五中午前要报给工作室") are the volunteer's work now, not a second to-do
+    for 大家; a reply that names its own part and time ("我可以 推文下周三前发") is already the volunteer's item,
+    the call in its note: the call's other parts (拍合影) join it and its time stays the reply's own."""
+    asked, whole = volunteered.sources[0], _fold(volunteered.task)
+    actions[:] = [a for a in actions if not (a.owner == "大家" and a.sources == [asked] and _fold(a.task) in whole)]
+    own = next((a for a in actions if m.id in a.sources and a.owner == m.speaker), None)
+    if own is None:
+        _merge(actions, volunteered)
+        return
+    own.sources = sorted(set(own.sources) | set(volunteered.sources))
+    if own.deadline is None:
+        own.deadline, own.deadline_text = volunteered.deadline, volunteered.deadline_text
 
 
 def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, Announcement]], s: str,
