@@ -60,3 +60,43 @@ def test_an_audience_or_place_word_beside_the_groups_subject_stays_on_topic(
         judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     v = judge(profile, text)
     assert v.label == "ok" and v.action == "none", v.reason
+
+
+# -- insults without swear words: a put-down by its form and a target ---------------------------------------------
+@pytest.mark.parametrize("profile, text", [
+    (KAYAK, "桨都拿反了还来凑啥热闹 回家玩沙子去吧"),                         # sent away to a child's pastime
+    (CHICKENS, "群里有的人天天问孵化温度 长没长脑子啊 置顶都不看"),           # 有的人 + 长没长脑子
+])
+def test_a_put_down_by_its_form_is_abuse_and_acted_on(
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "abuse" and v.action == "warn", v.reason
+    assert "说到" not in (v.reply or "")
+
+
+def test_a_member_shunned_in_the_third_person_is_abuse_never_a_chatter_reply(
+        judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(KAYAK, "那个总迟到的大哥真是猪队友 全程划水 下次谁跟他一条船谁倒霉")
+    assert v.label == "abuse" and v.action == "review", v.reason
+    assert v.reply is None
+
+
+def test_chatter_about_a_person_is_not_answered_in_public(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(KAYAK, "那个卖衣服的大姐昨天在商场跟人吵起来了 笑死")
+    assert v.label == "off_topic" and v.action == "review" and v.reply is None, v.reason
+    assert "话里在说某个人" in v.reason
+    # the same chatter about nobody is still reminded
+    v = judge(KAYAK, "昨天商场衣服打折 买了三件 太划算了")
+    assert v.label == "off_topic", v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (KAYAK, "那个穿蓝色救生衣的大哥划得真好 下次想跟他学学转向"),             # praise of a member in the third person
+    (KAYAK, "有些人说周日会下雨 还划吗"),                                     # 有些人 reporting, no put-down
+    (KAYAK, "周日回家玩了一下午桨板 孩子开心坏了"),                           # 回家玩 without sending anyone away
+    (CHICKENS, "有的人说冬天鸡舍要加灯 有的人说不用 到底听谁的"),
+])
+def test_talk_about_members_without_a_put_down_stays_ok(
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ok" and v.action == "none", v.reason

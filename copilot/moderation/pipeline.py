@@ -39,6 +39,9 @@ from copilot.moderation.offtopic import (
     organiser_words,
     permitted_words,
 )
+from copilot.moderation.offtopic import (
+    REVIEW_CAP as OFFTOPIC_REVIEW_CAP,
+)
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import (
@@ -351,6 +354,12 @@ class Moderator:
         deal = self._members_deal(rep, n.compact)
         category = offered(n.compact, self.granted) if deal is not None else None
         self._offtopic(body, rep, scores, checks, deal)
+        if scores[Label.OFF_TOPIC] > OFFTOPIC_REVIEW_CAP and rep.attack:
+            # "那个穿红衣服的妹子真的是猪队友…": talk about a person (a put-down, a target) is never answered with a chatter
+            # reply in public — the one it is about would read it as the bot joining in; a person decides
+            scores[Label.OFF_TOPIC] = OFFTOPIC_REVIEW_CAP
+            checks["offtopic"]["about_person"] = True
+            checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
         if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
@@ -991,6 +1000,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 _NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"

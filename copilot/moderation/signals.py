@@ -371,6 +371,20 @@ def group_slur() -> re.Pattern[str]:
     return re.compile(group + _alt(d["generalisers"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"]))
 
 @lru_cache(maxsize=1)
+def put_down() -> re.Pattern[str]:
+    """A put-down by its form: sending someone away to a child's pastime ("回家玩泥巴去吧"; patterns.yaml ``put_down``)."""
+    d = load_resource(PATTERNS)["put_down"]["send_away"]
+    return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"]))
+
+
+@lru_cache(maxsize=1)
+def third_person() -> re.Pattern[str]:
+    """A member talked about in the third person ("那个穿红衣服的妹子"; patterns.yaml ``third_person``)."""
+    d = load_resource(PATTERNS)["third_person"]
+    return re.compile(_alt(d["lead"]) + f"{_CLAUSE}{{0,{int(d['max_gap'])}}}?" + _alt(d["persons"]))
+
+
+@lru_cache(maxsize=1)
 def patterns() -> Patterns:
     d = load_resource(PATTERNS)
     wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
@@ -1009,7 +1023,9 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     own_words = unquoted(n.folded)
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
     attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words)
-                                                                             or group_slur().search(own_words))
+                                                                             or group_slur().search(own_words)
+                                                                             or put_down().search(own_words)) \
+        + bool(third_person().search(own_words))
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
