@@ -100,3 +100,42 @@ def test_talk_about_members_without_a_put_down_stays_ok(
         judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     v = judge(profile, text)
     assert v.label == "ok" and v.action == "none", v.reason
+
+
+ERHU = """
+name: 二胡爱好者交流群
+positioning: 业余拉二胡的朋友交流练琴、换弦、松香和曲谱，成员可以转让自己的闲置二胡和正版曲谱
+topics: [二胡, 换弦, 松香, 曲谱, 指法, 揉弦]
+audience: 各地业余二胡爱好者
+banned: [盗版曲谱买卖, 卖琴广告]
+"""
+
+
+# -- ads the group's rules or its disguises give away ---------------------------------------------------------------
+@pytest.mark.parametrize("profile, text", [
+    (KAYAK, "救生衣批发 全网最低价 加 k a y a k 8 8 6"),                   # a handle spelled apart, no label
+    (KAYAK, "威❤️信 p a d d l e 6 6 桨板 工厂直发"),                         # hearts inside 威信
+    (CHICKENS, "在家养鸡也能月入过万 每天一小时 回复“鸡”我拉你进学习群"),     # a quoted reply code
+])
+def test_disguised_handles_and_quoted_reply_codes_are_deleted(
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ad" and v.action == "delete", v.reason
+
+
+def test_a_pirated_copy_under_another_name_is_deleted_citing_the_rule(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ERHU, "手上有一批考级曲谱的高仿本 跟正版一模一样 价格只要一半 开店的朋友可以了解下")
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "群规禁止盗版曲谱买卖" in v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (ERHU, "群规说了别买高仿本 大家注意"),                                     # the rule restated
+    (ERHU, "我买的正版曲谱 跟书店里的一模一样 就是贵了点"),                    # a member's own copy
+    (KAYAK, "周日划行的接龙 看到的回复“收到”就行"),                          # a quoted reply to the organiser
+    (KAYAK, "周日 9 点 在 3 号 码 头 集合"),                                   # digits spaced apart, no handle
+])
+def test_the_same_words_without_an_offer_stay_ok(
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ok" and v.action == "none", v.reason

@@ -371,6 +371,19 @@ def group_slur() -> re.Pattern[str]:
     return re.compile(group + _alt(d["generalisers"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"]))
 
 @lru_cache(maxsize=1)
+def quoted_reply_code() -> re.Pattern[str]:
+    """A reply code in quotation marks after a reply verb (回复“学”; patterns.yaml ``reply_code_quoted``)."""
+    d = load_resource(PATTERNS)["reply_code_quoted"]
+    quoted = "|".join(re.escape(q[0]) + rf"[^\s{re.escape(q)}]{{1,{int(d['max_chars'])}}}" + re.escape(q[1]) for q in d["quotes"])
+    return re.compile(_alt(d["verbs"]) + f"(?:{quoted})")
+
+
+def _squeezed(folded: str) -> str:
+    """``folded`` without white space (回复 “学” reads as 回复“学”)."""
+    return re.sub(r"\s+", "", folded)
+
+
+@lru_cache(maxsize=1)
 def put_down() -> re.Pattern[str]:
     """A put-down by its form: sending someone away to a child's pastime ("回家玩泥巴去吧"; patterns.yaml ``put_down``)."""
     d = load_resource(PATTERNS)["put_down"]["send_away"]
@@ -598,6 +611,7 @@ class Finding:
 
 
 Detector = Callable[[Scan, SignalSpec], Finding | None]
+_SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")  # as normalise's 逐字隔开
 
 
 def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -613,6 +627,11 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     contacts += ["账号 " + m.group(1) for m in patterns().labelled_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
+    # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
+    # apart so no word reads — nobody writes a word that way but to hide an account
+    contacts += ["逐字隔开的账号 " + h for m in _SPACED_HANDLE.finditer(scan.n.folded)
+                 if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
+                 and not any(h in c for c in contacts)]
     if not contacts:
         contacts += ["联系号码 " + m.group(1) for m in patterns().contact_num.finditer(d) if not _LANDLINE.match(m.group(1))]
     scan.contacts = contacts
@@ -906,6 +925,8 @@ def _all_of(scan: Scan, keys: tuple[str, ...], text: str) -> list[str]:
     found: list[str] = []
     for key in keys:
         hits = scan.lex.words[key].findall(text)
+        if key == "ad.reply_call" and not hits:  # the compact text has lost the quotation marks of 回复“学”
+            hits = [m.group(0) for m in quoted_reply_code().finditer(_squeezed(scan.n.folded))]
         if not hits:
             return []
         found += hits
