@@ -139,3 +139,34 @@ def test_the_same_words_without_an_offer_stay_ok(
         judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     v = judge(profile, text)
     assert v.label == "ok" and v.action == "none", v.reason
+
+
+# a paddle club whose members may pass on their own boards, and whose own outing has a fee
+PADDLE = """
+name: 钱塘桨板同好会
+positioning: 杭州桨板爱好者约周末划行、交流划桨技术和安全；成员可以转让自己的闲置桨板
+topics: [桨板, 划桨, 划行, 救生衣, 脚绳]
+audience: 杭州的桨板爱好者
+events:
+  - title: 周日江边划行
+    kind: 线下活动
+    cadence: 每周日
+    place: 钱塘江边码头
+    signup: 扫码报名
+    details: 每人50元含保险和教练，扫群公告里的二维码报名。
+"""
+
+
+@pytest.mark.parametrize("profile, text", [
+    (PADDLE, "钱塘江亲子桨板营 周末带娃划桨板+露营 一大一小399 扫码报名👇 [二维码图片]"),
+    (ERHU, "暑期二胡集训营 名师授课 一周880 扫码报名 [二维码图片]"),
+])
+def test_an_outside_organisers_paid_event_on_the_groups_theme_is_an_ad(
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ad" and v.action == "delete", v.reason
+
+
+def test_the_groups_own_paid_event_stays_ok(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PADDLE, "周日江边划行还有3个名额 每人50元 扫码报名")
+    assert v.label == "ok" and v.action == "none", v.reason

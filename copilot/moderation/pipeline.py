@@ -197,7 +197,10 @@ class Moderator:
         self.own_events = _event_words(profile) if profile else None
         # what the group's own organiser offers (店员发新品、预订蛋糕…; 老师可以发自己的大师课) and the prices the profile
         # itself states (an event's 每人30元, a product's price): a message offering them is the group's own offer
-        own = (organiser_words(profile.positioning) | permitted) - generic_words() if profile else frozenset()
+        # — what members may pass on is the organiser's only beyond the group's subject itself (风筝 of "成员可以转让自己的闲置
+        # 风筝" in a kite group: an outside camp "带娃放风筝…扫码报名" says it too)
+        own = (organiser_words(profile.positioning) | (permitted - {normalise(t).compact for t in profile.topics})) \
+            - generic_words() if profile else frozenset()
         self.own_offer = alternation(sorted(own)) if own else None
         self.own_offer_text = "。".join(organiser_clauses(profile.positioning)) if profile else ""
         self.own_prices = _profile_prices(profile) if profile else frozenset()
