@@ -170,3 +170,15 @@ def test_an_outside_organisers_paid_event_on_the_groups_theme_is_an_ad(
 def test_the_groups_own_paid_event_stays_ok(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(PADDLE, "周日江边划行还有3个名额 每人50元 扫码报名")
     assert v.label == "ok" and v.action == "none", v.reason
+
+
+# -- a chain letter with a link is deleted, not only reminded -------------------------------------------------------
+def test_a_chain_letter_with_a_link_is_deleted_with_a_reminder(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(CHICKENS, "转发这条消息到5个群 就能领取100元养鸡补贴 我已经领到了 👉 http://bt.yjz.cc/get?u=3")
+    assert v.label == "spam" and v.action == "delete", v.reason
+    assert v.reply and "转发" in v.reply
+
+
+def test_a_chain_letter_without_a_link_is_reminded(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(CHICKENS, "转发这条消息到5个群 就能领取100元养鸡补贴 我已经领到了 不转的明年鸡瘟")
+    assert v.label == "spam" and v.action == "remind", v.reason

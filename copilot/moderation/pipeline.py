@@ -615,6 +615,11 @@ class Moderator:
         if v.score < pol.act_threshold - (NEW_MEMBER_LEEWAY if strict else 0.0):
             v.action, v.mute_seconds = Action.REVIEW, 0
         _safeguard(v)
+        if v.action == Action.REMIND and v.label == Label.SPAM and _chain_with_link(v.checks):
+            # "转发到3个群就能领50元话费 👉 http://…": a reminder leaves the link in the group for someone to open
+            v.action = Action.DELETE
+            v.reason += "；转发链带着外部链接，删除，免得有人点开"
+            v.checks["chain_link"] = True
         if (v.checks.get("normalise") or {}).get("truncated"):  # say what was not read, whatever the label
             v.reason += f"；超长消息（{v.checks['normalise'].get('chars', 0)} 字）只检查了开头和结尾，中间没有读"
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
@@ -640,6 +645,16 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _chain_with_link(checks: dict[str, Any]) -> bool:
+    """A chain letter (转发到N个群…) that carries a link outside the group's allowed sites (signals.yaml chain,
+    chain_letter and link)."""
+    names = {s.get("name") for s in checks.get("signals") or []}
+    return "link" in names and bool(names & _CHAIN)
+
+
+_CHAIN = frozenset({"chain", "chain_letter"})
 
 
 def _safeguard(v: Verdict) -> None:
@@ -1193,8 +1208,8 @@ def _replies() -> dict[str, str]:
 
 def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
     """Short, impersonal group replies, from ``resources/moderation/replies.yaml``."""
-    if v.action in (Action.NONE, Action.REVIEW, Action.DELETE):
-        return None  # ads are handled privately; nothing is said in the group
+    if v.action in (Action.NONE, Action.REVIEW) or (v.action == Action.DELETE and v.label != Label.SPAM):
+        return None  # ads are handled privately; nothing is said in the group (a deleted chain letter is reminded of)
     said = _replies()
     if v.label == Label.OFF_TOPIC:
         # pick up the thread of the chatter and lead it back, no scolding
