@@ -182,3 +182,26 @@ def test_a_chain_letter_with_a_link_is_deleted_with_a_reminder(judge: Callable[[
 def test_a_chain_letter_without_a_link_is_reminded(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(CHICKENS, "转发这条消息到5个群 就能领取100元养鸡补贴 我已经领到了 不转的明年鸡瘟")
     assert v.label == "spam" and v.action == "remind", v.reason
+
+
+# -- members' own sharing that read like ads ------------------------------------------------------------------------
+@pytest.mark.parametrize("profile, text", [
+    (ERHU, "分享一个自制松香盒的做法 免费的 B站这个视频 https://www.bilibili.com/video/BV9kq4y1 材料费才10块钱"),
+    (CHICKENS, "自家的芦花鸡种蛋想跟鸡友换点乌鸡种蛋 有兴趣的私聊 不卖 只换"),            # the profile allows swaps
+    (PADDLE, "买了个拼多多199的充气桨板 https://mobile.yangkeduo.com/goods.html?goods_id=92 有点漏气 "
+             "大家一般多少钱能买到好点的"),                                              # a buyer's question
+])
+def test_a_members_cost_tip_swap_or_buyers_question_is_ok(
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (ERHU, "自制松香盒 成本价出 30元一个 全国包邮 私聊"),
+    (CHICKENS, "芦花鸡种蛋 5元一枚 全国包邮 量大从优 私聊"),
+])
+def test_the_same_things_offered_for_sale_stay_ads(
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ad", v.reason

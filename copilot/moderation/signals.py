@@ -691,10 +691,18 @@ def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.found.get("income"):
         return None  # a promised income already says it
     # the folded text keeps decimal points (29.9元 is not 299元); spelled-out amounts only in the digit form
-    hits = patterns().money.findall(scan.n.folded) or patterns().money.findall(scan.n.digits)
+    hits = _amounts(scan, scan.n.folded) or _amounts(scan, scan.n.digits)
     # a digit run as long as a phone number is not an amount: "请打139…678，万分感谢" has no 万
     hits = [h for h in hits if len(re.sub(r"\D", "", h.split(".")[0])) < MONEY_MAX_DIGITS]
     return Finding(hits) if hits else None
+
+
+def _amounts(scan: Scan, text: str) -> list[str]:
+    """The amounts of money in ``text``, less what a member's own make cost them (成本不到5块钱; lexicons.yaml
+    ad.own_cost right before the amount)."""
+    cost = scan.lex.words["ad.own_cost"]
+    return [m.group(0) for m in patterns().money.finditer(text)
+            if not any(e.end() >= m.start() - 1 for e in cost.finditer(text, max(0, m.start() - 8), m.start()))]
 
 
 def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding | None:
