@@ -205,3 +205,13 @@ def test_the_same_things_offered_for_sale_stay_ads(
         judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     v = judge(profile, text)
     assert v.label == "ad", v.reason
+
+
+# -- a wanted post is the group's business by what it wants, not by the permission to pass things on ---------------
+def test_wanting_to_buy_an_unrelated_thing_is_not_the_groups_allowed_trade(
+        judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ERHU, "谁有多余的上海迪士尼门票 我想买两张 原价就行")
+    assert v.label == "off_topic", v.reason
+    assert "群档案允许成员转让" not in v.reason
+    v = judge(ERHU, "谁有闲置的练习二胡 我想买一把 原价就行")
+    assert v.label == "ok" and v.action == "none", v.reason

@@ -455,7 +455,10 @@ class Moderator:
         "房东可以发自己房子出租", a free date where "同行可以发自己的空档期").
         (A member's own *used* gear that is about the group's subject is a third kind, ``own_item``, decided
         after relevance: it does not make the message on-topic by itself.)"""
-        if self.resale and rep.own_item:
+        # a member looking to buy (谁有…的票 我想买两张; ad.wanted) passes nothing of theirs on: whether it is the group's
+        # business is the thing's relevance, not the permission to pass on one's own
+        wanted = bool(lexicons().words["ad.wanted"].search(compact)) and not lexicons().words["ad.wanted_not"].search(compact)
+        if self.resale and rep.own_item and not wanted:
             return "resale"
         if self.jobs and rep.job_post:
             return "job"
