@@ -215,3 +215,14 @@ def test_wanting_to_buy_an_unrelated_thing_is_not_the_groups_allowed_trade(
     assert "群档案允许成员转让" not in v.reason
     v = judge(ERHU, "谁有闲置的练习二胡 我想买一把 原价就行")
     assert v.label == "ok" and v.action == "none", v.reason
+
+
+# -- a two-character topic said with its parts apart is still the topic ---------------------------------------------
+def test_a_topic_verb_object_said_apart_is_on_topic(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ERHU, "昨天刚换了根弦 今天又断了 气死我了 哈哈哈")
+    assert v.label == "ok" and v.action == "none", v.reason
+    assert v.checks["offtopic"]["relevant"] == ["换了根弦"], v.checks["offtopic"]
+    # the two characters far apart in other words are no topic
+    v = judge(ERHU, "换个新手机 弦乐团的群也退了")
+    relevant = v.checks.get("offtopic", {}).get("relevant") or []
+    assert not any(w.startswith("换") and w.endswith("弦") for w in relevant), relevant

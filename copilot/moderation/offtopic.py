@@ -226,6 +226,8 @@ class ProfileVocab:
     # who the members are and where they meet (孩子 of 带孩子的家庭, 公园 of the event's place, 文三路 of the shop's address,
     # 老家/农村 of 在农村老家养蜂的蜂友) and nothing else in the profile says: alone they tie no message to the group
     support: frozenset[str] = frozenset()
+    # a two-character topic verb-object said with its parts apart (摇蜜 → 摇了三次蜜, 换弦 → 换了根弦)
+    split: re.Pattern[str] | None = None
 
 
 def _words(compact: str) -> list[str]:
@@ -268,8 +270,11 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...],
     said = {w for t in subject for w in tokenize(t)} | {fold(t) for t in topics}
     aside = {w for t in support for w in tokenize(t)
              if w in places or word_class(w) in _PLACE or word_frequency(w) >= EVERYDAY_WORD_FREQ} - said
+    pairs = [t for t in (fold(t) for t in topics) if re.fullmatch(r"[\u3400-\u9fff]{2}", t)]
+    split = re.compile("|".join(f"{re.escape(t[0])}[\u3400-\u9fff0-9]{{1,{SPLIT_GAP}}}?{re.escape(t[1])}" for t in pairs)) \
+        if pairs else None
     return ProfileVocab(frozenset(words), frozenset(grams), tuple(fold(t) for t in topics), _alternation(words),
-                        tuple(types), _alternation(related), frozenset(words & aside))
+                        tuple(types), _alternation(related), frozenset(words & aside), split)
 
 
 @lru_cache(maxsize=64)
@@ -332,6 +337,7 @@ def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
 
 _OBJECT_CLASSES = ("n", "ng", "zg")  # a character that is a noun by itself (鼠, 猫; jieba tags 鸟 and 车 zg)
 _THING = ("n", "nz", "ng")  # jieba's common nouns (茶水费 is read as 茶水 + 费)
+SPLIT_GAP = 3  # at most this many characters between the two of a split topic word (摇了三次蜜)
 EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is everyday (现金 1029, 孩子), not the event's
 
 
@@ -569,6 +575,7 @@ class OffTopicDetector:
         aside = found & v.support
         shared = sorted(found - aside) or (sorted(aside) if aside and any(c in compact for c in self.objects) else []) \
             or sorted(_bigrams(compact) & v.bigrams) \
+            or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
             or [w for w in report.chatter if w in self.own_text]
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
