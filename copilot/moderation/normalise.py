@@ -114,9 +114,11 @@ _SPACED = re.compile(r"(?:[\u3400-\u9fff][ \u3000]+){5,}[\u3400-\u9fff]"
 
 @lru_cache(maxsize=1)
 def _heart_handle() -> re.Pattern[str]:
-    """v❤ / 微💗: a handle letter followed by hearts (the letters are data: spellings.yaml)."""
+    """v❤ / 微💗: a handle letter followed by hearts (the letters are data: spellings.yaml); hearts set inside the word
+    ("威❤️信") stand for nothing, the 信 is written."""
     letters = "".join(re.escape(str(c)) for c in load_resource(SPELLINGS)["heart_handle"])
-    return re.compile(rf"([{letters}])\s*[❤♥💗💕️]+")
+    char = re.escape(str(load_resource(SPELLINGS)["heart_char"]))
+    return re.compile(rf"([{letters}])\s*[❤♥💗💕️]+(?:\s*{char})?")
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +142,7 @@ def normalise(text: str) -> Normalised:
         evasions.append("形近字母")  # Cyrillic/Greek look-alikes inside Latin handles
         folded = skeleton
     # hearts stand in for 信 ("v❤", "薇❤"); they are punctuation to _NON_WORD, so fold them first
-    folded = _heart_handle().sub(lambda m: m.group(1) + "信", folded)
+    folded = _heart_handle().sub(lambda m: m.group(1) + str(load_resource(SPELLINGS)["heart_char"]), folded)
     compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))
     sp = spellings()
     for pattern, canonical in sp.variants:

@@ -39,6 +39,9 @@ from copilot.moderation.offtopic import (
     organiser_words,
     permitted_words,
 )
+from copilot.moderation.offtopic import (
+    REVIEW_CAP as OFFTOPIC_REVIEW_CAP,
+)
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import (
@@ -194,7 +197,10 @@ class Moderator:
         self.own_events = _event_words(profile) if profile else None
         # what the group's own organiser offers (店员发新品、预订蛋糕…; 老师可以发自己的大师课) and the prices the profile
         # itself states (an event's 每人30元, a product's price): a message offering them is the group's own offer
-        own = (organiser_words(profile.positioning) | permitted) - generic_words() if profile else frozenset()
+        # — what members may pass on is the organiser's only beyond the group's subject itself (风筝 of "成员可以转让自己的闲置
+        # 风筝" in a kite group: an outside camp "带娃放风筝…扫码报名" says it too)
+        own = (organiser_words(profile.positioning) | (permitted - {normalise(t).compact for t in profile.topics})) \
+            - generic_words() if profile else frozenset()
         self.own_offer = alternation(sorted(own)) if own else None
         self.own_offer_text = "。".join(organiser_clauses(profile.positioning)) if profile else ""
         self.own_prices = _profile_prices(profile) if profile else frozenset()
@@ -351,6 +357,12 @@ class Moderator:
         deal = self._members_deal(rep, n.compact)
         category = offered(n.compact, self.granted) if deal is not None else None
         self._offtopic(body, rep, scores, checks, deal)
+        if scores[Label.OFF_TOPIC] > OFFTOPIC_REVIEW_CAP and rep.attack:
+            # "那个穿红衣服的妹子真的是猪队友…": talk about a person (a put-down, a target) is never answered with a chatter
+            # reply in public — the one it is about would read it as the bot joining in; a person decides
+            scores[Label.OFF_TOPIC] = OFFTOPIC_REVIEW_CAP
+            checks["offtopic"]["about_person"] = True
+            checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
         if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
@@ -443,7 +455,10 @@ class Moderator:
         "房东可以发自己房子出租", a free date where "同行可以发自己的空档期").
         (A member's own *used* gear that is about the group's subject is a third kind, ``own_item``, decided
         after relevance: it does not make the message on-topic by itself.)"""
-        if self.resale and rep.own_item:
+        # a member looking to buy (谁有…的票 我想买两张; ad.wanted) passes nothing of theirs on: whether it is the group's
+        # business is the thing's relevance, not the permission to pass on one's own
+        wanted = bool(lexicons().words["ad.wanted"].search(compact)) and not lexicons().words["ad.wanted_not"].search(compact)
+        if self.resale and rep.own_item and not wanted:
             return "resale"
         if self.jobs and rep.job_post:
             return "job"
@@ -603,6 +618,11 @@ class Moderator:
         if v.score < pol.act_threshold - (NEW_MEMBER_LEEWAY if strict else 0.0):
             v.action, v.mute_seconds = Action.REVIEW, 0
         _safeguard(v)
+        if v.action == Action.REMIND and v.label == Label.SPAM and _chain_with_link(v.checks):
+            # "转发到3个群就能领50元话费 👉 http://…": a reminder leaves the link in the group for someone to open
+            v.action = Action.DELETE
+            v.reason += "；转发链带着外部链接，删除，免得有人点开"
+            v.checks["chain_link"] = True
         if (v.checks.get("normalise") or {}).get("truncated"):  # say what was not read, whatever the label
             v.reason += f"；超长消息（{v.checks['normalise'].get('chars', 0)} 字）只检查了开头和结尾，中间没有读"
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
@@ -628,6 +648,16 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _chain_with_link(checks: dict[str, Any]) -> bool:
+    """A chain letter (转发到N个群…) that carries a link outside the group's allowed sites (signals.yaml chain,
+    chain_letter and link)."""
+    names = {s.get("name") for s in checks.get("signals") or []}
+    return "link" in names and bool(names & _CHAIN)
+
+
+_CHAIN = frozenset({"chain", "chain_letter"})
 
 
 def _safeguard(v: Verdict) -> None:
@@ -991,6 +1021,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 _NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
@@ -1180,8 +1211,8 @@ def _replies() -> dict[str, str]:
 
 def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
     """Short, impersonal group replies, from ``resources/moderation/replies.yaml``."""
-    if v.action in (Action.NONE, Action.REVIEW, Action.DELETE):
-        return None  # ads are handled privately; nothing is said in the group
+    if v.action in (Action.NONE, Action.REVIEW) or (v.action == Action.DELETE and v.label != Label.SPAM):
+        return None  # ads are handled privately; nothing is said in the group (a deleted chain letter is reminded of)
     said = _replies()
     if v.label == Label.OFF_TOPIC:
         # pick up the thread of the chatter and lead it back, no scolding

@@ -397,6 +397,33 @@ def group_slur() -> re.Pattern[str]:
     return re.compile(group + _alt(d["generalisers"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"]))
 
 @lru_cache(maxsize=1)
+def quoted_reply_code() -> re.Pattern[str]:
+    """A reply code in quotation marks after a reply verb (回复“学”; patterns.yaml ``reply_code_quoted``)."""
+    d = load_resource(PATTERNS)["reply_code_quoted"]
+    quoted = "|".join(re.escape(q[0]) + rf"[^\s{re.escape(q)}]{{1,{int(d['max_chars'])}}}" + re.escape(q[1]) for q in d["quotes"])
+    return re.compile(_alt(d["verbs"]) + f"(?:{quoted})")
+
+
+def _squeezed(folded: str) -> str:
+    """``folded`` without white space (回复 “学” reads as 回复“学”)."""
+    return re.sub(r"\s+", "", folded)
+
+
+@lru_cache(maxsize=1)
+def put_down() -> re.Pattern[str]:
+    """A put-down by its form: sending someone away to a child's pastime ("回家玩泥巴去吧"; patterns.yaml ``put_down``)."""
+    d = load_resource(PATTERNS)["put_down"]["send_away"]
+    return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"]))
+
+
+@lru_cache(maxsize=1)
+def third_person() -> re.Pattern[str]:
+    """A member talked about in the third person ("那个穿红衣服的妹子"; patterns.yaml ``third_person``)."""
+    d = load_resource(PATTERNS)["third_person"]
+    return re.compile(_alt(d["lead"]) + f"{_CLAUSE}{{0,{int(d['max_gap'])}}}?" + _alt(d["persons"]))
+
+
+@lru_cache(maxsize=1)
 def patterns() -> Patterns:
     d = load_resource(PATTERNS)
     wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
@@ -610,6 +637,7 @@ class Finding:
 
 
 Detector = Callable[[Scan, SignalSpec], Finding | None]
+_SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")  # as normalise's 逐字隔开
 
 
 def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -625,6 +653,11 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     contacts += ["账号 " + m.group(1) for m in patterns().labelled_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
+    # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
+    # apart so no word reads — nobody writes a word that way but to hide an account
+    contacts += ["逐字隔开的账号 " + h for m in _SPACED_HANDLE.finditer(scan.n.folded)
+                 if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
+                 and not any(h in c for c in contacts)]
     if not contacts:
         contacts += ["联系号码 " + m.group(1) for m in patterns().contact_num.finditer(d) if not _LANDLINE.match(m.group(1))]
     scan.contacts = contacts
@@ -684,10 +717,18 @@ def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.found.get("income"):
         return None  # a promised income already says it
     # the folded text keeps decimal points (29.9元 is not 299元); spelled-out amounts only in the digit form
-    hits = patterns().money.findall(scan.n.folded) or patterns().money.findall(scan.n.digits)
+    hits = _amounts(scan, scan.n.folded) or _amounts(scan, scan.n.digits)
     # a digit run as long as a phone number is not an amount: "请打139…678，万分感谢" has no 万
     hits = [h for h in hits if len(re.sub(r"\D", "", h.split(".")[0])) < MONEY_MAX_DIGITS]
     return Finding(hits) if hits else None
+
+
+def _amounts(scan: Scan, text: str) -> list[str]:
+    """The amounts of money in ``text``, less what a member's own make cost them (成本不到5块钱; lexicons.yaml
+    ad.own_cost right before the amount)."""
+    cost = scan.lex.words["ad.own_cost"]
+    return [m.group(0) for m in patterns().money.finditer(text)
+            if not any(e.end() >= m.start() - 1 for e in cost.finditer(text, max(0, m.start() - 8), m.start()))]
 
 
 def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding | None:
@@ -918,6 +959,8 @@ def _all_of(scan: Scan, keys: tuple[str, ...], text: str) -> list[str]:
     found: list[str] = []
     for key in keys:
         hits = scan.lex.words[key].findall(text)
+        if key == "ad.reply_call" and not hits:  # the compact text has lost the quotation marks of 回复“学”
+            hits = [m.group(0) for m in quoted_reply_code().finditer(_squeezed(scan.n.folded))]
         if not hits:
             return []
         found += hits
@@ -1035,7 +1078,9 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     own_words = unquoted(n.folded)
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
     attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words)
-                                                                             or group_slur().search(own_words))
+                                                                             or group_slur().search(own_words)
+                                                                             or put_down().search(own_words)) \
+        + bool(third_person().search(own_words))
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
