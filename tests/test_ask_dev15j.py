@@ -79,6 +79,31 @@ def test_a_section_already_in_the_answer_is_moved_first_not_repeated() -> None:
     assert [s.section for s in sections] == ["从成员中发展管理员", "新人的头三天"]
 
 
+def test_a_lead_that_answers_an_earlier_ask_keeps_the_lead_and_the_last_asks_section_follows() -> None:
+    expand = _hit("scale", "扩群", "群满了怎么扩", 0.6)  # below the scorer's hedge: not firm by itself
+    q = "陶笛爱好者群已经满五百人了，想开二群，什么时候该开分群，开了之后要怎么管理比较好"
+    whole = _ranking(q, expand, _hit("x", "分群", "总群、分群与核心群", 0.13), ADMIN)
+    first = _ranking(fold("什么时候该开分群"), _hit("scale", "扩群", "群满了怎么扩", 0.9))
+    last = _ranking(fold("开了之后要怎么管理比较好"), _hit("roles", "分工", "从成员中发展管理员", 0.85))
+    part = ask_part(q, whole, _index({first.question: first, last.question: last}))
+    assert part.best is ADMIN and part.earlier
+    assert [s.section for s in ask_leads([expand], part, q)] == ["群满了怎么扩", "从成员中发展管理员"]
+    assert ask_leads([expand, ADMIN], part, q) == [expand, ADMIN]  # already there: left as it is
+    # when the earlier ask finds another section, the last ask's section leads
+    other = _ranking(fold("什么时候该开分群"), _hit("x", "分群", "总群、分群与核心群", 0.9))
+    part = ask_part(q, whole, _index({other.question: other, last.question: last}))
+    assert not part.earlier and ask_leads([expand], part, q)[0] is ADMIN
+
+
+def test_a_lead_that_fits_the_whole_question_firmly_keeps_the_lead() -> None:
+    firm = _hit("scale", "扩群", "群满了怎么扩", 0.95)
+    q = "陶笛爱好者群满五百人了，开二群之后要怎么管理比较好"
+    whole = _ranking(q, firm, ADMIN)
+    last = _ranking(fold("开二群之后要怎么管理比较好"), _hit("roles", "分工", "从成员中发展管理员", 0.85))
+    part = ask_part(q, whole, _index({last.question: last}))
+    assert part.earlier and ask_leads([firm], part, q) == [firm, ADMIN]
+
+
 def test_the_ask_does_not_lead_when_the_whole_question_never_ranks_its_section() -> None:
     # "我作为群主该怎么处理" alone finds the host's persona; the quarrel itself never ranks it
     q = "轮滑队的群里两个队员为了装备钱吵起来了，互相阴阳怪气好几天，我作为群主该怎么处理"

@@ -31,6 +31,7 @@ from copilot.knowledge.composition import Seen, compose_cues
 from copilot.knowledge.index import KnowledgeIndex, example_cues
 from copilot.knowledge.ranking import (
     SECOND_FROM,
+    QuestionParts,
     SectionHit,
     SectionRanking,
     asking_clauses,
@@ -354,6 +355,9 @@ class AskPart(NamedTuple):
     # no section answers the clause ranked on its own: it is not covered, or its best section fits it below the
     # scorer's ``second`` (a clause whose section fits but which the whole question does not rank is vague, not this)
     unanswered: bool = False
+    # the answer's first section answers an earlier asking clause, or fits the whole question firmly (the scorer's
+    # ``hedge``): it keeps the lead and ``best`` follows it
+    earlier: bool = False
 
 
 def _key(sec: SectionHit) -> tuple[str, str]:
@@ -381,7 +385,19 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     if best.fit < cues.ask_lead_fit or not in_scene(best, question):
         return AskPart(clause, None, near)
     hit = next((s for s in ranking.sections[:cues.ask_lead_among] if _key(s) == _key(best)), None)
-    return AskPart(clause, hit, near)
+    lead = ranking.leading()
+    firm = scorer is not None and lead.fit >= scorer.hedge
+    return AskPart(clause, hit, near, earlier=firm or _answers_earlier(clauses[:-1], lead, index, cues))
+
+
+def _answers_earlier(clauses: list[str], lead: SectionHit, index: KnowledgeIndex, cues: QuestionParts) -> bool:
+    """Whether ``lead`` is the section an earlier asking clause finds on its own (fitting it as the last ask's
+    must): "什么时候该开分群？开了之后要怎么管理" keeps 群满了怎么扩 first and adds the management section after."""
+    for clause in clauses:
+        own = index.search_sections(clause, k=SECOND_FROM)
+        if own.covered and own.sections and _key(own.leading()) == _key(lead) and own.leading().fit >= cues.ask_lead_fit:
+            return True
+    return False
 
 
 def ask_left_out(sections: list[SectionHit], part: AskPart, second: SecondPart | None = None) -> str:
@@ -405,6 +421,9 @@ def ask_leads(sections: list[SectionHit], part: AskPart, question: str = "") -> 
     members is answered by 成员争吵怎么降温 before the brand's complaint script). Sections are only moved or added."""
     if not sections:
         return sections
+    if part.best is not None and part.earlier:
+        have = any(_key(s) == _key(part.best) for s in sections)
+        return sections if have else [*sections, part.best]
     if part.best is not None:
         return [part.best, *(s for s in sections if _key(s) != _key(part.best))]
     if question and not in_scene(sections[0], question):
