@@ -104,6 +104,16 @@ def test_a_lead_that_fits_the_whole_question_firmly_keeps_the_lead() -> None:
     assert part.earlier and ask_leads([firm], part, q) == [firm, ADMIN]
 
 
+def test_a_question_that_asks_two_things_in_turn_keeps_its_order() -> None:
+    q = "桥牌群最近很冷清，有没有办法拉起来？另外长期不说话的人要不要清出去"
+    whole = _ranking(q, CONTENT, CLEAR)
+    last = _ranking(fold("另外长期不说话的人要不要清出去"), _hit("lifecycle", "社群生命周期与定期清理", "定期清理成员", 0.8))
+    by_clause = {last.question: last, fold("长期不说话的人要不要清出去"): last}
+    part = ask_part(q, whole, _index(by_clause))
+    assert part.best is CLEAR and part.earlier
+    assert ask_leads([CONTENT], part, q) == [CONTENT, CLEAR]
+
+
 def test_the_ask_does_not_lead_when_the_whole_question_never_ranks_its_section() -> None:
     # "我作为群主该怎么处理" alone finds the host's persona; the quarrel itself never ranks it
     q = "轮滑队的群里两个队员为了装备钱吵起来了，互相阴阳怪气好几天，我作为群主该怎么处理"

@@ -356,7 +356,8 @@ class AskPart(NamedTuple):
     # scorer's ``second`` (a clause whose section fits but which the whole question does not rank is vague, not this)
     unanswered: bool = False
     # the answer's first section answers an earlier asking clause, or fits the whole question firmly (the scorer's
-    # ``hedge``): it keeps the lead and ``best`` follows it
+    # ``hedge``), or the question asks two things in turn (:func:`question_parts`): it keeps the lead and ``best``
+    # follows it
     earlier: bool = False
 
 
@@ -386,8 +387,9 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
         return AskPart(clause, None, near)
     hit = next((s for s in ranking.sections[:cues.ask_lead_among] if _key(s) == _key(best)), None)
     lead = ranking.leading()
-    firm = scorer is not None and lead.fit >= scorer.hedge
-    return AskPart(clause, hit, near, earlier=firm or _answers_earlier(clauses[:-1], lead, index, cues))
+    # a question cut in two (另外…, a question mark with more after it) is answered in the order it asks
+    ordered = len(question_parts(question)) > 1 or (scorer is not None and lead.fit >= scorer.hedge)
+    return AskPart(clause, hit, near, earlier=ordered or _answers_earlier(clauses[:-1], lead, index, cues))
 
 
 def _answers_earlier(clauses: list[str], lead: SectionHit, index: KnowledgeIndex, cues: QuestionParts) -> bool:
