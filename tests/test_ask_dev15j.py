@@ -66,7 +66,7 @@ Q_CLEAR = "剪纸体验课的学员群有两百人，上完一次课就不说话
 
 def test_the_section_answering_the_last_ask_is_added_first() -> None:
     whole = _ranking(Q_CLEAR, CONTENT, _hit("x", "状态", "从成员感受判断群的状态", 0.29), CLEAR)
-    own = _ranking(fold("要不要把只来过一次的人清出去"), _hit("lifecycle", "社群生命周期与定期清理", "定期清理成员", 0.55))
+    own = _ranking(fold("要不要把只来过一次的人清出去"), _hit("lifecycle", "社群生命周期与定期清理", "定期清理成员", 0.8))
     part = ask_part(Q_CLEAR, whole, _index({own.question: own}))
     assert part.best is CLEAR  # the whole question's hit for that section
     sections = ask_leads([CONTENT], part, Q_CLEAR)
