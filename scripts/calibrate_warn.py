@@ -7,9 +7,14 @@ fit of the answer's first section such that, among the answers whose first secti
 ``--share`` were built from an acceptable section (below it an answer is more likely wrong than right, so
 the warning is honest; above it, it would mostly warn about right answers). It prints how often the
 warning then fires on answers from an acceptable section and on the others, per tuning file (held-out
-files included, as a check).
+files included, as a check), and the curve it chose from: per band of fit, how many answers there were and
+what share of them was from an acceptable section, and for each candidate ``warn`` how many right and wrong
+answers it would warn on.
 
-Run: ``.venv/bin/python scripts/calibrate_warn.py [--data-dir DIR] [--share 0.5]``.
+``--out`` is where the calibrated scorer is written; when that file does not exist yet it is written from the
+scorer in use (``section_scorer.json``) with the new ``warn``. ``--dry-run`` prints the curve and writes nothing.
+
+Run: ``.venv/bin/python scripts/calibrate_warn.py [--data-dir DIR] [--share 0.5] [--out FILE] [--dry-run]``.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ def main() -> None:
     ap.add_argument("--data-dir", type=Path, help="a data dir with a built index (default: a temporary one)")
     ap.add_argument("--share", type=float, default=0.5, help="the largest share of acceptable answers below warn")
     ap.add_argument("--out", type=Path, default=SCORER_FILE)
+    ap.add_argument("--dry-run", action="store_true", help="print the curve and the chosen warn; write nothing")
     args = ap.parse_args()
     scorer = section_scorer()
     if scorer is None:
@@ -49,20 +55,57 @@ def main() -> None:
                 cases = [c for c in load_ask_cases(path) if c.in_scope]
                 per_file[name] = [(r.fit, bool(r.answer_ok)) for r in answer_rows(index, engine, cases) if r.covered]
     fitted = sorted(row for name, rows in per_file.items() if name not in HELD_OUT for row in rows)
-    warn = 0.0
-    for n in range(5, len(fitted) + 1):
-        if sum(ok for _, ok in fitted[:n]) / n <= args.share:
-            warn = fitted[n - 1][0] + 1e-6
+    warn = choose_warn(fitted, args.share)
+    for line in curve_lines(fitted, per_file, warn):
+        print(line)
     for name, rows in per_file.items():
         good = [fit for fit, ok in rows if ok]
         bad = [fit for fit, ok in rows if not ok]
         print(f"{name}{' (held out)' if name in HELD_OUT else ''}: warns on {sum(f < warn for f in good)} of "
               f"{len(good)} answers from an acceptable section, {sum(f < warn for f in bad)} of {len(bad)} others")
-    data = json.loads(args.out.read_text(encoding="utf-8"))
-    data["warn"] = round(warn, 4)
-    atomic_write(args.out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    print(f"warn {data['warn']} → {args.out}")
+    if args.dry_run:
+        print(f"warn {round(warn, 4)} (dry run: nothing written)")
+        return
+    write_warn(args.out, warn)
+    print(f"warn {round(warn, 4)} → {args.out}")
 
+
+def choose_warn(fitted: list[tuple[float, bool]], share: float) -> float:
+    """The highest fit below which at most ``share`` of the (at least five) answers were from an acceptable
+    section; 0 when no such fit exists. ``fitted`` is sorted by fit."""
+    warn = 0.0
+    for n in range(5, len(fitted) + 1):
+        if sum(ok for _, ok in fitted[:n]) / n <= share:
+            warn = fitted[n - 1][0] + 1e-6
+    return warn
+
+
+def curve_lines(fitted: list[tuple[float, bool]], per_file: dict[str, list[tuple[float, bool]]],
+                warn: float) -> list[str]:
+    """The calibration curve: answers per band of fit (fitting files, then held-out files) with the share from
+    an acceptable section, then what a ``warn`` at each band edge would warn on."""
+    held = [row for name, rows in per_file.items() if name in HELD_OUT for row in rows]
+    lines = ["fit band      fitting n  right   held-out n  right"]
+    for lo in [i / 10 for i in range(10)]:
+        hi = lo + 0.1
+        a = [ok for f, ok in fitted if lo <= f < hi or (hi >= 1.0 and f >= lo)]
+        b = [ok for f, ok in held if lo <= f < hi or (hi >= 1.0 and f >= lo)]
+        lines.append(f"{lo:.1f}-{hi:.1f}     {len(a):9d}  {sum(a) / len(a) if a else 0:5.2f}   {len(b):10d}  "
+                     f"{sum(b) / len(b) if b else 0:5.2f}")
+    lines.append("warn   right warned  wrong warned  (fitting files)")
+    for edge in sorted({0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, round(warn, 4)}):
+        good = sum(f < edge for f, ok in fitted if ok)
+        bad = sum(f < edge for f, ok in fitted if not ok)
+        lines.append(f"{edge:.4f} {good:13d} {bad:13d}{'   <- chosen' if edge == round(warn, 4) else ''}")
+    return lines
+
+
+def write_warn(out: Path, warn: float) -> None:
+    """Write ``warn`` into the scorer file ``out``; a file that does not exist yet starts from the scorer in use."""
+    source = out if out.exists() else SCORER_FILE
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["warn"] = round(warn, 4)
+    atomic_write(out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 if __name__ == "__main__":
     main()

@@ -29,7 +29,15 @@ from pydantic import BaseModel
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.composition import Seen, compose_cues
 from copilot.knowledge.index import KnowledgeIndex, example_cues
-from copilot.knowledge.ranking import SECOND_FROM, SectionHit, SectionRanking, parts_cues, section_scorer
+from copilot.knowledge.ranking import (
+    SECOND_FROM,
+    QuestionParts,
+    SectionHit,
+    SectionRanking,
+    asking_clauses,
+    parts_cues,
+    section_scorer,
+)
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
@@ -122,6 +130,7 @@ class DeclineTexts(BaseModel):
     experience_only: str
     example_note: str
     part_not_covered: str = ""
+    ask_not_covered: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -333,6 +342,97 @@ def hedged(ranking: SectionRanking) -> bool:
     passing a neighbour off as the answer; rare on an answer from the right section."""
     scorer = section_scorer()
     return bool(ranking.sections) and scorer is not None and ranking.leading().fit < scorer.warn
+
+
+class AskPart(NamedTuple):
+    """What the question finally asks (its last asking clause, :func:`asking_clauses`; "" when it is one clause),
+    the whole question's section that answers it (None when none does), and the section ranked nearest to the
+    clause on its own."""
+
+    text: str = ""
+    best: SectionHit | None = None
+    near: tuple[tuple[str, str], ...] = ()
+    # no section answers the clause ranked on its own: it is not covered, or its best section fits it below the
+    # scorer's ``second`` (a clause whose section fits but which the whole question does not rank is vague, not this)
+    unanswered: bool = False
+    # the answer's first section answers an earlier asking clause, or fits the whole question firmly (the scorer's
+    # ``hedge``), or the question asks two things in turn (:func:`question_parts`): it keeps the lead and ``best``
+    # follows it
+    earlier: bool = False
+
+
+def _key(sec: SectionHit) -> tuple[str, str]:
+    return sec.source, sec.section
+
+
+def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> AskPart:
+    """The question's ask and the section answering it: the clause's best section ranked on its own, when the
+    clause is covered, that section fits the clause (``parts.yaml``'s ``ask_lead.fit``), is in the question's
+    setting, and is also among the whole question's first ``ask_lead.among`` sections (the situation agrees with
+    the ask: "我作为群主该怎么处理" alone finds the host's persona, which the whole quarrel never ranks)."""
+    cues = parts_cues()
+    clauses = asking_clauses(question)
+    if not clauses or not ranking.sections or cues.ask_lead_fit <= 0:
+        return AskPart()
+    clause = clauses[-1]
+    own = index.search_sections(clause, k=SECOND_FROM)
+    if not own.sections:
+        return AskPart(clause)
+    best = own.leading()
+    near = (_key(best),)
+    scorer = section_scorer()
+    if not own.covered or (scorer is not None and best.fit < scorer.second):
+        return AskPart(clause, None, near, unanswered=True)
+    if best.fit < cues.ask_lead_fit or not in_scene(best, question):
+        return AskPart(clause, None, near)
+    hit = next((s for s in ranking.sections[:cues.ask_lead_among] if _key(s) == _key(best)), None)
+    lead = ranking.leading()
+    # a question cut in two (另外…, a question mark with more after it) is answered in the order it asks
+    ordered = len(question_parts(question)) > 1 or (scorer is not None and lead.fit >= scorer.hedge)
+    return AskPart(clause, hit, near, earlier=ordered or _answers_earlier(clauses[:-1], lead, index, cues))
+
+
+def _answers_earlier(clauses: list[str], lead: SectionHit, index: KnowledgeIndex, cues: QuestionParts) -> bool:
+    """Whether ``lead`` is the section an earlier asking clause finds on its own (fitting it as the last ask's
+    must): "什么时候该开分群？开了之后要怎么管理" keeps 群满了怎么扩 first and adds the management section after."""
+    for clause in clauses:
+        own = index.search_sections(clause, k=SECOND_FROM)
+        if own.covered and own.sections and _key(own.leading()) == _key(lead) and own.leading().fit >= cues.ask_lead_fit:
+            return True
+    return False
+
+
+def ask_left_out(sections: list[SectionHit], part: AskPart, second: SecondPart | None = None) -> str:
+    """The note that no section answers what the question finally asks (``part`` from :func:`ask_part`), so the
+    answer above is about the topic around it: "" when the question has no separate ask, when something answers
+    it, when the ask asks nothing (``parts.yaml``'s ``asks``), when the section nearest to it is in the answer,
+    or when the two-part note (:func:`part_left_out`, ``second``) already names the same words."""
+    if not part.text or not sections or not part.unanswered or not parts_cues().asks_in(part.text):
+        return ""
+    if {_key(s) for s in sections} & set(part.near):
+        return ""
+    if second is not None and second.text and part_left_out(sections, second) and part.text in fold(second.text):
+        return ""
+    return decline_texts().ask_not_covered.format(part=part.text.rstrip("？?。！!，, "))
+
+
+def ask_leads(sections: list[SectionHit], part: AskPart, question: str = "") -> list[SectionHit]:
+    """``sections`` with the section answering the question's ask first (added when it is missing: the answer
+    speaks to what was asked before the topic around it); without one, a first section written for a setting the
+    question does not name (:func:`in_scene`) gives the lead to the first one that is in it (a quarrel between
+    members is answered by 成员争吵怎么降温 before the brand's complaint script). Sections are only moved or added."""
+    if not sections:
+        return sections
+    if part.best is not None and part.earlier:
+        have = any(_key(s) == _key(part.best) for s in sections)
+        return sections if have else [*sections, part.best]
+    if part.best is not None:
+        return [part.best, *(s for s in sections if _key(s) != _key(part.best))]
+    if question and not in_scene(sections[0], question):
+        fits = next((s for s in sections[1:] if in_scene(s, question)), None)
+        if fits is not None:
+            return [fits, *(s for s in sections if s is not fits)]
+    return sections
 
 
 def _has_steps(text: str) -> bool:
@@ -690,14 +790,17 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
     part = second_part(question, index)
-    sections = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
+    chosen = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
+    asked = ask_part(question, ranking, index)
+    sections = ask_leads(chosen, asked, question)
     citations = section_citations(sections, index)
-    lead = ranking.leading()
+    # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
+    lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     warned = hedged(ranking)
     text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
-    left_out = part_left_out(sections, part)
-    if left_out:
-        text = f"{text}\n{left_out}"
+    for left_out in (part_left_out(sections, part), ask_left_out(sections, asked, part)):
+        if left_out:
+            text = f"{text}\n{left_out}"
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,

@@ -40,7 +40,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import char_ngrams, fold
@@ -329,6 +329,19 @@ class QuestionParts(BaseModel):
     asks: list[str] = []
     not_asks: list[str] = []  # forms holding an ask word that ask nothing (不怎么管, 没什么人)
     asks_weight: float = 0.0
+    # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part): its fit for the clause
+    # ranked alone, and how far down the whole question's ranking it may be; fit 0 = off
+    ask_lead_fit: float = 0.0
+    ask_lead_among: int = 5
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ask_lead(cls, data: object) -> object:
+        """``ask_lead: {fit, among}`` in the file is read as the two fields."""
+        if isinstance(data, dict) and isinstance(data.get("ask_lead"), dict):
+            lead = data.pop("ask_lead")
+            data = {**data, "ask_lead_fit": lead.get("fit", 0.0), "ask_lead_among": lead.get("among", 5)}
+        return data
 
     def asks_in(self, clause: str) -> bool:
         """Whether ``clause`` (folded) asks something: an ``asks`` form left once the ``not_asks`` ones are removed."""
@@ -342,22 +355,28 @@ def parts_cues() -> QuestionParts:
     return QuestionParts.model_validate(yaml.safe_load(PARTS_FILE.read_text(encoding="utf-8")))
 
 
-def asking_clause(question: str) -> str:
-    """The clause of a situational question that carries what is asked (the first comma clause holding 要不要,
-    怎么, 吗… of ``parts.yaml``'s ``asks``, not only as 不怎么/没什么 of its ``not_asks``),
-    or ``""`` when the question is one clause or none asks: in
-    "群里冷清了半年，群主都不说话了，还能救回来吗" the situation is told first and the ask comes last."""
+def asking_clauses(question: str) -> list[str]:
+    """The clauses of a situational question that ask (comma clauses holding 要不要, 怎么, 吗… of ``parts.yaml``'s
+    ``asks``, not only as 不怎么/没什么 of its ``not_asks``), folded and in the question's order; ``[]`` when the
+    question is one clause or none asks."""
     cues = parts_cues()
     if not cues.asks or not cues.clauses:
-        return ""
+        return []
     text = fold(question).strip()
     pieces = [text]
     for mark in cues.clauses:
         pieces = [p for piece in pieces for p in piece.split(mark)]
     clauses = [p.strip() for p in pieces if p.strip()]
     if len(clauses) < 2:
-        return ""
-    return next((c for c in clauses if cues.asks_in(c)), "")
+        return []
+    return [c for c in clauses if cues.asks_in(c)]
+
+
+def asking_clause(question: str) -> str:
+    """The clause of a situational question that carries what is asked (the first of :func:`asking_clauses`),
+    or ``""`` when the question is one clause or none asks: in
+    "群里冷清了半年，群主都不说话了，还能救回来吗" the situation is told first and the ask comes last."""
+    return next(iter(asking_clauses(question)), "")
 
 
 @lru_cache(maxsize=1)
