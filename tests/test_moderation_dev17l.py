@@ -38,11 +38,17 @@ audience: 在农村老家或城郊院子里散养几只到几十只鸡的业余�
 
 
 # -- audience and place words back up a topic, they are no topic themselves ----------------------------------------
+# WANTED, NOT SHIPPED: round 32's rule for this (an audience/place word counts only beside the group's domain object)
+# raised locked off-topic F1 .913 -> .923 but lowered the blind split .745 -> .724 — three more ordinary members'
+# messages called off-topic there, no more off-topic caught — so it was taken out; a narrower reading is still owed.
+_OWED = pytest.mark.xfail(strict=True, reason="audience/place words still make a message on-topic alone (rule reverted)")
+
+
 @pytest.mark.parametrize("profile, text", [
-    (KAYAK, "孩子最近老咳嗽 去医院查了说是支原体 大家家里有没有"),       # 孩子 of 带孩子的家庭
-    (KAYAK, "留下镇那边房价最近跌了 有人在看房吗"),                        # 留下镇 of the locality
-    (KAYAK, "公园旁边的楼盘开盘了 均价四万多 房价是不是要涨了"),          # 公园 of the event's place
-    (CHICKENS, "农村现在办养老保险一年交多少 我爸让我问问"),              # 农村 of the audience
+    pytest.param(KAYAK, "孩子最近老咳嗽 去医院查了说是支原体 大家家里有没有", marks=_OWED),  # 孩子 of 带孩子的家庭
+    (KAYAK, "留下镇那边房价最近跌了 有人在看房吗"),                        # 留下镇 of the locality (房价: chatter)
+    pytest.param(KAYAK, "公园旁边的楼盘开盘了 均价四万多 房价是不是要涨了", marks=_OWED),  # 公园 of the event's place
+    pytest.param(CHICKENS, "农村现在办养老保险一年交多少 我爸让我问问", marks=_OWED),  # 农村 of the audience
 ])
 def test_an_audience_or_place_word_alone_does_not_make_it_on_topic(
         judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:

@@ -199,7 +199,6 @@ CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gi
 TOPIC_WORDS = "moderation/topic_words.yaml"
 DOMAINS = "moderation/domains.yaml"
 _NOT_TOPICS = ("ns", "m")  # jieba's place-name and numeral classes
-_PLACE = ("ns", "s")  # jieba's place-name and place-word classes (城郊)
 
 
 @lru_cache(maxsize=1)
@@ -240,9 +239,6 @@ class ProfileVocab:
     pattern: re.Pattern[str]
     types: tuple[str, ...]
     related: re.Pattern[str]
-    # who the members are and where they meet (孩子 of 带孩子的家庭, 公园 of the event's place, 文三路 of the shop's address,
-    # 老家/农村 of 在农村老家养蜂的蜂友) and nothing else in the profile says: alone they tie no message to the group
-    support: frozenset[str] = frozenset()
     # a two-character topic verb-object said with its parts apart (摇蜜 → 摇了三次蜜, 换弦 → 换了根弦)
     split: re.Pattern[str] | None = None
 
@@ -260,8 +256,7 @@ def _bigrams(s: str) -> set[str]:
 
 @lru_cache(maxsize=64)
 def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...],
-                  details: tuple[str, ...] = (), support: tuple[str, ...] = (),
-                  subject: tuple[str, ...] = (), places: frozenset[str] = frozenset()) -> ProfileVocab:
+                  details: tuple[str, ...] = ()) -> ProfileVocab:
     generic, particles, _ = _relevance()
     words: set[str] = set()
     for t in texts:
@@ -280,18 +275,11 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...],
         grams |= _bigrams(fold(t))
     grams -= generic
     types, related = related_words(frozenset(words), fold(" ".join(texts)))
-    # support words: in the audience, the events' places or the locality, and in none of the subject's own fields
-    # (name, topics, goals, products, event titles); the positioning may name them too (杭州文三路店)
-    # — and everyday words (孩子, 公园, 农村) or places (文三路 of the locality, 城郊): a rarer audience word (棋友, 糖尿病,
-    # 训练场) is the group's own subject said another way
-    said = {w for t in subject for w in tokenize(t)} | {fold(t) for t in topics}
-    aside = {w for t in support for w in tokenize(t)
-             if w in places or word_class(w) in _PLACE or word_frequency(w) >= EVERYDAY_WORD_FREQ} - said
     pairs = [t for t in (fold(t) for t in topics) if re.fullmatch(r"[\u3400-\u9fff]{2}", t)]
     split = re.compile("|".join(f"{re.escape(t[0])}[\u3400-\u9fff0-9]{{1,{SPLIT_GAP}}}?{re.escape(t[1])}" for t in pairs)) \
         if pairs else None
     return ProfileVocab(frozenset(words), frozenset(grams), tuple(fold(t) for t in topics), _alternation(words),
-                        tuple(types), _alternation(related), frozenset(words & aside), split)
+                        tuple(types), _alternation(related), split)
 
 
 @lru_cache(maxsize=64)
@@ -363,11 +351,7 @@ def profile_vocab(profile: GroupProfile) -> ProfileVocab:
              *(p.name + " " + p.description for p in profile.products),
              *(f"{e.title} {e.place}" for e in profile.all_events()))
     details = tuple(f"{e.signup} {e.details}" for e in profile.all_events())
-    support = (profile.audience, profile.locality, *(e.place for e in profile.all_events()))
-    subject = (profile.name, *profile.topics, *profile.goals, *(p.name + " " + p.description for p in profile.products),
-               *(e.title for e in profile.all_events()))
-    places = frozenset(w for part in profile.locality_parts() for w in tokenize(part))
-    return _vocab_cached(profile.model_dump_json(), tuple(texts), tuple(profile.topics), details, support, subject, places)
+    return _vocab_cached(profile.model_dump_json(), tuple(texts), tuple(profile.topics), details)
 
 
 @lru_cache(maxsize=64)
@@ -586,11 +570,7 @@ class OffTopicDetector:
         # who the members are (退休, 上班族; who_words) says nothing about what the message is about — unless the
         # group's subject names them (照护老人)
         who = lexicons().words["who_words"]
-        found = {w for w in v.pattern.findall(compact) if not who.fullmatch(w) or w in self.subject_text}
-        # an audience or place word (孩子, 公园) only backs up the group's subject: with its domain object (输棋 in a chess
-        # group) it is the group's talk, alone it is anybody's
-        aside = found & v.support
-        shared = sorted(found - aside) or (sorted(aside) if aside and any(c in compact for c in self.objects) else []) \
+        shared = sorted({w for w in v.pattern.findall(compact) if not who.fullmatch(w) or w in self.subject_text}) \
             or sorted(_bigrams(compact) & v.bigrams) \
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
             or [w for w in report.chatter if w in self.own_text]
