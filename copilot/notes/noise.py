@@ -19,7 +19,7 @@ import yaml
 from copilot.moderation import Label, quick_analysis, quick_signals
 from copilot.moderation.pipeline import Analysis
 from copilot.moderation.signals import SignalReport
-from copilot.notes.cues import has, phrases_regex
+from copilot.notes.cues import has, interrogative, phrases_regex
 from copilot.notes.dates import time_expressions
 from copilot.notes.model import Dropped, Message, Transcript
 from copilot.paths import RESOURCES_DIR
@@ -241,7 +241,7 @@ def _signals(text: str) -> SignalReport | None:
 def asks(folded: str) -> bool:
     """A question mark, or a word that asks (吗, 多少, 能不能…: ``cues.yaml`` question cues): a pitch
     tells, a member asks."""
-    return "?" in folded or has(folded, "question", "anywhere") or has(folded, "question", "interrogatives")
+    return "?" in folded or has(folded, "question", "anywhere") or interrogative(folded)
 
 
 def points_elsewhere(text: str) -> bool:

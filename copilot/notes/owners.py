@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from copilot.notes.classify import sentence_kind
-from copilot.notes.cues import cue, has, raw
+from copilot.notes.cues import cue, has, interrogative, raw
 from copilot.notes.dates import time_spans
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import word_bounds, word_frequency
@@ -134,7 +134,7 @@ def clause_features(folded: str) -> list[str]:
     feats = [f"C{label}" for label, p in kind.items() if p >= 0.5]
     if cue("action", "verbs").search(cue("action", "verb_not").sub(" ", folded)):
         feats.append("Cverb")
-    if has(folded, "question", "interrogatives") or has(folded, "question", "anywhere"):
+    if interrogative(folded) or has(folded, "question", "anywhere"):
         feats.append("Cask")
     return feats
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from copilot.notes.classify import sentence_kind
-from copilot.notes.cues import cue, cue_list, has, raw
+from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
@@ -118,7 +118,7 @@ def asks(text: str) -> bool:
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
     return "?" in f or any(final.search(c) or weak_final.search(c) or choice_asked(c) for c in clauses) or bool(
-        cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or has(f, "question", "interrogatives") \
+        cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or interrogative(f) \
         or has(f, "question", "anywhere") or any(has(c, "question", "object_final") or has(c, "question", "confirm")
                                                  for c in clauses)
 
@@ -865,8 +865,6 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
             continue  # a notice to the group answers no question but one asking its time, place or cost
         chosen: _Open | None = None
-        if targets and m.id in tasks and cue("reply", "assigns").match(_LEAD_MENTIONS.sub("", f).lstrip(" ，,")):
-            continue  # work for the one addressed, not an answer to their question
         if targets:
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
             direct = chosen is not None
