@@ -95,6 +95,7 @@ class _Lexicon:
     event_day_words: frozenset[str]
     soon: re.Pattern[str]
     at_event: re.Pattern[str]
+    range_joint: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +179,7 @@ def _lexicon() -> _Lexicon:
         event_day_words=frozenset(fold(str(w)) for w in d["event_day_words"]),
         soon=re.compile(_alt(d["soon"])),
         at_event=re.compile(_alt(d["at_event"] + d["same_day_refs"])),
+        range_joint=re.compile(rf"\s*(?:{_alt(d['range_joints'])})\s*"),
     )
 
 
@@ -539,6 +541,8 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
             start, found.day, found.text = day_span[0], day_span[2].day, day_span[2].text + found.text
             found.marked = found.marked or day_span[2].marked
             taken.remove(day_span)  # one expression, not a day and an hour of the message's day
+        elif no_day and found.clock and out and out[-1][2].clock and lex.range_joint.fullmatch(folded[out[-1][1]:start]):
+            _range_end(found, out[-1][2], part=bool(match.group("part") or match.group("part2") or match.group("part3")))
         elif no_day and found.clock and out and out[-1][2].day and not re.search(r"[。！？!?\n]", folded[out[-1][1]:start]):
             found.day = out[-1][2].day  # "大后天去提货，下午4点前到": the time of that day
         if lex.past.search(folded[max(0, match.start() - 2):match.end()]):
@@ -548,6 +552,18 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
         found.attached = _attached(folded, match.end(), lex)
         out.append((start, match.end(), found))
     return out
+
+
+def _range_end(found: Deadline, begin: Deadline, *, part: bool) -> None:
+    """The end of a range ("下午2点到5点", "晚上7点至9点"): the day of its beginning, and with no part of the day
+    of its own, the first reading of its hour after the beginning (5点 after 下午2点 is 17:00, not 05:00)."""
+    found.day = begin.day
+    if part or found.clock is None or begin.clock is None:
+        return
+    hour, minute = int(found.clock[:2]) % 12, found.clock[3:]
+    first = int(begin.clock[:2])
+    # the first of the hour's two readings (5 / 17) at or after the beginning: "上午9点到11点" 11:00, "下午2点到5点" 17:00
+    found.clock = f"{next((h for h in (hour, hour + 12) if h >= first), hour + 12):02d}:{minute}"
 
 
 def _attached(folded: str, end: int, lex: _Lexicon) -> bool:
