@@ -389,6 +389,12 @@ def cuts_word(text: str, start: int, end: int) -> bool:
         for a, b in word_spans(text))
 
 
+
+def closes_word(text: str, i: int) -> bool:
+    """Whether the character at ``i`` closes a common dictionary word of ``text`` that starts before it (在 of
+    现在 in 我现在不在: no A-not-A 在不在 there)."""
+    return any(a < i and b == i + 1 and word_frequency(text[a:b]) >= COMMON_WORD_FREQ for a, b in word_spans(text))
+
 def _may_cut(text: str, start: int, end: int) -> bool:
     """Whether some common dictionary word of ``text`` crosses an edge of ``text[start:end]`` at all — what any
     word jieba could cut there must be. Dictionary look-ups of the few substrings over each edge: most cue hits

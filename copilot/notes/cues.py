@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from copilot.paths import load_resource
-from copilot.textnorm import COMMON_WORD_FREQ, fold, word_frequency, word_spans
+from copilot.textnorm import closes_word, fold
 
 CUES_FILE = "notes/cues.yaml"
 _NEVER = re.compile(r"(?!x)x")
@@ -68,9 +68,5 @@ def interrogative(text_folded: str) -> bool:
     """An interrogative word or form anywhere in the folded text (多少, 几点, 有没有, A-not-A such as 能不能 / 要唔要):
     an A-not-A whose first A is the tail of a word ("我现在不在": 现在 | 不在) asks nothing."""
     return has(text_folded, "question", "interrogatives") or any(
-        not _ends_word(text_folded, m.start()) for m in cue("question", "a_not_a").finditer(text_folded))
+        not closes_word(text_folded, m.start()) for m in cue("question", "a_not_a").finditer(text_folded))
 
-
-def _ends_word(text: str, i: int) -> bool:
-    """Whether the character at ``i`` closes a common dictionary word that starts before it (在 of 现在)."""
-    return any(a < i and b == i + 1 and word_frequency(text[a:b]) >= COMMON_WORD_FREQ for a, b in word_spans(text))
