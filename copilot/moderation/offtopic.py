@@ -276,7 +276,7 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...],
     grams -= generic
     types, related = related_words(frozenset(words), fold(" ".join(texts)))
     pairs = [t for t in (fold(t) for t in topics) if re.fullmatch(r"[\u3400-\u9fff]{2}", t)]
-    split = re.compile("|".join(f"{re.escape(t[0])}[\u3400-\u9fff0-9]{{1,{SPLIT_GAP}}}?{re.escape(t[1])}" for t in pairs)) \
+    split = re.compile("|".join(rf"{re.escape(t[0])}[\u3400-\u9fff0-9]{{1,{SPLIT_GAP}}}?{re.escape(t[1])}" for t in pairs)) \
         if pairs else None
     return ProfileVocab(frozenset(words), frozenset(grams), tuple(fold(t) for t in topics), _alternation(words),
                         tuple(types), _alternation(related), split)
