@@ -88,3 +88,19 @@ def test_no_five_in_the_morning_in_the_notes() -> None:
     assert not any((a.deadline or "").endswith("05:00") for a in notes.actions)
     assert any(a.owner == "阿琪" and a.deadline == "2026-12-02 15:00" for a in notes.actions)
     assert not any("不在家" in p.question for p in notes.qa)
+
+
+STARS = """[2026-12-01 21:00] 老周: 周六去郊外看双子座流星雨，大家商量下时间地点
+[2026-12-01 21:02] 北斗: 我觉得去水库那边，光污染少
+[2026-12-01 21:03] 猎户座: 同意水库
+[2026-12-01 21:05] 老周: 那就定周六晚上8点水库停车场集合，我负责带星图
+[2026-12-01 21:06] 北斗: 好
+[2026-12-01 21:08] 老周: 好 今天就这样 大家早点睡 晴天保佑🙏
+"""
+
+
+def test_a_sign_off_with_wishes_is_no_decision() -> None:
+    notes = _notes(STARS)
+    assert any("水库停车场" in d.text for d in notes.decisions)
+    assert not any("早点睡" in d.text or "保佑" in d.text for d in notes.decisions)
+    assert "早点睡" not in notes.summary

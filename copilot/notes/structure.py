@@ -2077,8 +2077,8 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     said = content
     for start, end in sorted(time_spans(said), reverse=True):
         said = said[:start] + said[end:]
-    if len(cue("decision", "formula").sub("", _fold(said))) < 3:
-        return None
+    if len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", _fold(said)))) < 3:
+        return None  # (nothing settled once the sign-off is out: "好 今天就这样 大家早点睡 晴天保佑")
     m, window = messages[idx], messages[max(0, idx - int(raw("decision", "accept_reach"))) : idx]
     yeses = [k for k, o in enumerate(window) if o.speaker != m.speaker and (_says_yes(o.text) or _vote(o.text))]
     if not yeses:
