@@ -104,3 +104,18 @@ def test_a_sign_off_with_wishes_is_no_decision() -> None:
     assert any("水库停车场" in d.text for d in notes.decisions)
     assert not any("早点睡" in d.text or "保佑" in d.text for d in notes.decisions)
     assert "早点睡" not in notes.summary
+
+
+PHONES = """[2026-12-01 19:00] 小林老师: 今晚讲微信支付的安全设置，讲完大家可以提问
+[2026-12-01 19:01] 刘叔: 大家好我是新来的刘叔 住3号楼 12月10号正式退休 请大家多关照
+[2026-12-01 19:02] 小林老师: 欢迎刘叔
+[2026-12-01 19:05] 小林老师: 第一步，打开我-服务-钱包，把单笔限额设成300元
+[2026-12-01 19:08] 陈姐: 下周的课件谁来打印
+[2026-12-01 19:09] 小林老师: 我来，周三前打印好
+"""
+
+
+def test_a_newcomers_self_intro_with_a_date_is_no_to_do_for_anyone() -> None:
+    notes = _notes(PHONES)
+    assert not any("退休" in a.task for a in notes.actions), [(a.owner, a.task) for a in notes.actions]
+    assert any(a.owner == "小林老师" and "打印" in a.task for a in notes.actions)

@@ -1704,7 +1704,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
-                own_plan = own_life and action is not None and action.owner == m.speaker and not _marked(action, m)
+                own_plan = own_life and action is not None and not _marked(action, m)
                 if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
