@@ -25,7 +25,6 @@ import json
 import math
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -56,7 +55,7 @@ def features(text: str) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def _features(text: str) -> frozenset[str]:
     n = normalise(text)
-    s = n.digits.translate(_digit_zero())
+    s = n.digits.translate(_DIGIT_ZERO)
     if URL_RE.search(n.folded):
         s += "§"  # links are stripped from the compact form; keep "has a link" as a feature
     lo, hi = NGRAM_RANGE
@@ -70,10 +69,17 @@ def _features(text: str) -> frozenset[str]:
     return frozenset(grams)
 
 
-@lru_cache(maxsize=1)
-def _digit_zero() -> dict[int, str]:
-    """Every character ``str.isdigit`` accepts, mapped to ``0`` (a translate table, built once)."""
-    return {c: "0" for c in range(sys.maxunicode + 1) if chr(c).isdigit()}
+class _DigitZero(dict[int, str]):
+    """A translate table mapping every character ``str.isdigit`` accepts to ``0`` and any other to itself,
+    filled in as characters are met (building it for all of Unicode up front took 1.3 s on the first message)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = found = "0" if ch.isdigit() else ch
+        return found
+
+
+_DIGIT_ZERO = _DigitZero()
 
 
 def text_key(text: str) -> str:
