@@ -143,7 +143,7 @@ def test_no_ask_part_for_a_one_clause_question_or_an_empty_ranking() -> None:
 
 
 def test_the_lead_is_off_when_the_fit_is_zero(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parts_cues(), "ask_lead_fit", 0.0)
+    monkeypatch.setattr(parts_cues().ask_lead, "fit", 0.0)
     own = _ranking(fold("要不要把只来过一次的人清出去"), CLEAR)
     assert ask_part(Q_CLEAR, _ranking(Q_CLEAR, CONTENT, CLEAR), _index({own.question: own})) == AskPart()
 

@@ -372,7 +372,7 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     the ask: "我作为群主该怎么处理" alone finds the host's persona, which the whole quarrel never ranks)."""
     cues = parts_cues()
     clauses = asking_clauses(question)
-    if not clauses or not ranking.sections or cues.ask_lead_fit <= 0:
+    if not clauses or not ranking.sections or cues.ask_lead.fit <= 0:
         return AskPart()
     clause = clauses[-1]
     own = index.search_sections(clause, k=SECOND_FROM)
@@ -383,9 +383,9 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     scorer = section_scorer()
     if not own.covered or (scorer is not None and best.fit < scorer.second):
         return AskPart(clause, None, near, unanswered=True)
-    if best.fit < cues.ask_lead_fit or not in_scene(best, question):
+    if best.fit < cues.ask_lead.fit or not in_scene(best, question):
         return AskPart(clause, None, near)
-    hit = next((s for s in ranking.sections[:cues.ask_lead_among] if _key(s) == _key(best)), None)
+    hit = next((s for s in ranking.sections[:cues.ask_lead.among] if _key(s) == _key(best)), None)
     lead = ranking.leading()
     # a question cut in two (另外…, a question mark with more after it) is answered in the order it asks
     ordered = len(question_parts(question)) > 1 or (scorer is not None and lead.fit >= scorer.hedge)
@@ -397,7 +397,7 @@ def _answers_earlier(clauses: list[str], lead: SectionHit, index: KnowledgeIndex
     must): "什么时候该开分群？开了之后要怎么管理" keeps 群满了怎么扩 first and adds the management section after."""
     for clause in clauses:
         own = index.search_sections(clause, k=SECOND_FROM)
-        if own.covered and own.sections and _key(own.leading()) == _key(lead) and own.leading().fit >= cues.ask_lead_fit:
+        if own.covered and own.sections and _key(own.leading()) == _key(lead) and own.leading().fit >= cues.ask_lead.fit:
             return True
     return False
 

@@ -40,7 +40,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel
 
 from copilot.paths import RESOURCES_DIR
 from copilot.textnorm import char_ngrams, fold
@@ -316,6 +316,14 @@ def near_misses(path: Path = NEAR_MISS_FILE) -> NearMisses | None:
     return _near_misses(path, path.stat().st_mtime) if path.exists() else None
 
 
+class AskLead(BaseModel):
+    """``parts.yaml``'s ``ask_lead``: the fit the last asking clause's own section needs for the clause ranked
+    alone, and how far down the whole question's ranking it may be; fit 0 = off."""
+
+    fit: float = 0.0
+    among: int = 5
+
+
 class QuestionParts(BaseModel):
     """How a question is cut into what it asks (``resources/retrieval/parts.yaml``): ``joiners``/``marks``
     cut a question that asks two things in two (:func:`copilot.knowledge.ask.question_parts`); ``clauses``
@@ -329,19 +337,8 @@ class QuestionParts(BaseModel):
     asks: list[str] = []
     not_asks: list[str] = []  # forms holding an ask word that ask nothing (不怎么管, 没什么人)
     asks_weight: float = 0.0
-    # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part): its fit for the clause
-    # ranked alone, and how far down the whole question's ranking it may be; fit 0 = off
-    ask_lead_fit: float = 0.0
-    ask_lead_among: int = 5
-
-    @model_validator(mode="before")
-    @classmethod
-    def _ask_lead(cls, data: object) -> object:
-        """``ask_lead: {fit, among}`` in the file is read as the two fields."""
-        if isinstance(data, dict) and isinstance(data.get("ask_lead"), dict):
-            lead = data.pop("ask_lead")
-            data = {**data, "ask_lead_fit": lead.get("fit", 0.0), "ask_lead_among": lead.get("among", 5)}
-        return data
+    # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
+    ask_lead: AskLead = AskLead()
 
     def asks_in(self, clause: str) -> bool:
         """Whether ``clause`` (folded) asks something: an ``asks`` form left once the ``not_asks`` ones are removed."""
