@@ -272,6 +272,11 @@ def question_parts(question: str) -> list[str]:
     return [text]
 
 
+def _key(sec: SectionHit) -> tuple[str, str]:
+    """Which card section a hit is (its card and section heading)."""
+    return sec.source, sec.section
+
+
 class SecondPart(NamedTuple):
     """A two-part question's second part: its text ("" for a one-part question), the section that answers it
     (None when none fits) and the section ranked nearest to it even when it does not fit."""
@@ -292,7 +297,7 @@ def second_part(question: str, index: KnowledgeIndex) -> SecondPart:
     if not ranking.sections:
         return SecondPart(parts[1])
     best = ranking.leading()
-    near = ((best.source, best.section),)
+    near = (_key(best),)
     if not ranking.covered:
         return SecondPart(parts[1], None, near)
     return SecondPart(parts[1], best if best.fit >= scorer.second else None, near)
@@ -307,7 +312,7 @@ def with_second_part(sections: list[SectionHit], question: str, index: Knowledge
     best = (part if part is not None else second_part(question, index)).best
     if not sections or best is None:
         return sections
-    if any((s.source, s.section) == (best.source, best.section) for s in sections):
+    if any(_key(s) == _key(best) for s in sections):
         return sections
     out = [*sections, best]
     if len({s.source for s in out}) == 1:
@@ -324,7 +329,7 @@ def part_left_out(sections: list[SectionHit], part: SecondPart) -> str:
     follow-ups, "后面怎么收场"), so it says the answer *may* not cover the part."""
     if not part.text or not sections or part.best is not None or not parts_cues().asks_in(fold(part.text)):
         return ""
-    if {(s.source, s.section) for s in sections} & set(part.near):
+    if {_key(s) for s in sections} & set(part.near):
         return ""
     return decline_texts().part_not_covered.format(part=part.text.rstrip("？?。！!，, "))
 
@@ -359,10 +364,6 @@ class AskPart(NamedTuple):
     # ``hedge``), or the question asks two things in turn (:func:`question_parts`): it keeps the lead and ``best``
     # follows it
     earlier: bool = False
-
-
-def _key(sec: SectionHit) -> tuple[str, str]:
-    return sec.source, sec.section
 
 
 def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> AskPart:
@@ -563,7 +564,7 @@ def _lead_lines(sec: SectionHit, citations: list[Citation], question: str, alone
     its card cut when the section is ``alone`` from its card in the answer."""
     cues = compose_cues()
     return [f"{mark_example(cues.unpoint(line, next_section=alone), question)} [{c.n}]"
-            for c in citations if (c.source, c.section) == (sec.source, sec.section)
+            for c in citations if (c.source, c.section) == _key(sec)
             for line in _dedupe(readable_lines(c.text))]
 
 
@@ -579,10 +580,10 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
     seen = Seen()
     out: dict[tuple[str, str], list[str]] = {}
     lead = lead if lead is not None else (sections[0] if sections else None)
-    lead_key = (lead.source, lead.section) if lead is not None else None
+    lead_key = _key(lead) if lead is not None else None
     for sec in sections:
         alone = sum(s.source == sec.source for s in sections) == 1
-        if (sec.source, sec.section) == lead_key:
+        if _key(sec) == lead_key:
             out[lead_key] = _lead_lines(sec, citations, question, alone)
             for line in out[lead_key]:
                 seen.add(re.sub(r" \[\d+\]$", "", line))
@@ -590,7 +591,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         rows: list[tuple[str, int]] = []
         kinds: list[str] = []
         repeated = False
-        for c in (c for c in citations if (c.source, c.section) == (sec.source, sec.section)):
+        for c in (c for c in citations if (c.source, c.section) == _key(sec)):
             lines, found = _part_lines(c.text, question, titles, alone)
             kinds += found
             for line in lines:
@@ -620,7 +621,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         if method and repeated:
             lines.append(cues.repeat_note)
         # an extra that only repeats stays (dropping it lowered the old blind split) and says so
-        out[(sec.source, sec.section)] = lines if rows else ([cues.repeat_note] if repeated else [])
+        out[_key(sec)] = lines if rows else ([cues.repeat_note] if repeated else [])
         for t, _ in rows:
             seen.add(t.lstrip("\0"))
     return out
@@ -642,7 +643,7 @@ def compose_offline(sections: list[SectionHit], citations: list[Citation], *, lo
         lines.append(f"依据：{sec.label}")
         if is_example(sec.section):
             lines.append(decline_texts().example_note)
-        body = given.get((sec.source, sec.section), [])
+        body = given.get(_key(sec), [])
         by_n = {c.n: c for c in citations}
         last = None
         for line in body:
@@ -706,7 +707,7 @@ def _cited_sections(text: str, citations: list[Citation], offered: list[SectionH
     """The sections an LLM answer cites, in the order it first cites them (the best one if none)."""
     by_n = {c.n: c for c in citations}
     keys = [(by_n[n].source, by_n[n].section) for n in map(int, re.findall(r"\[(\d+)\]", text)) if n in by_n]
-    refs = {(s.source, s.section): _ref(s) for s in offered}
+    refs = {_key(s): _ref(s) for s in offered}
     ordered = [refs[k] for k in dict.fromkeys(keys) if k in refs]
     return ordered or [_ref(offered[0])]
 
