@@ -293,14 +293,21 @@ def second_part(question: str, index: KnowledgeIndex) -> SecondPart:
     scorer = section_scorer()
     if len(parts) < 2 or scorer is None:
         return SecondPart()
-    ranking = index.search_sections(parts[1], k=SECOND_FROM)
-    if not ranking.sections:
+    best, near, answers = _alone(parts[1], index)
+    if best is None:
         return SecondPart(parts[1])
-    best = ranking.leading()
-    near = (_key(best),)
-    if not ranking.covered:
-        return SecondPart(parts[1], None, near)
-    return SecondPart(parts[1], best if best.fit >= scorer.second else None, near)
+    return SecondPart(parts[1], best if answers else None, near)
+
+
+def _alone(text: str, index: KnowledgeIndex) -> tuple[SectionHit | None, tuple[tuple[str, str], ...], bool]:
+    """The section ranked first for a part of a question searched on its own (None when none is), that section
+    as the part's nearest, and whether it answers the part: the part is covered and the section fits it at the
+    scorer's ``second``."""
+    ranking = index.search_sections(text, k=SECOND_FROM)
+    if not ranking.sections:
+        return None, (), False
+    best, scorer = ranking.leading(), section_scorer()
+    return best, (_key(best),), ranking.covered and (scorer is None or best.fit >= scorer.second)
 
 
 def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex,
@@ -376,14 +383,12 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     if not clauses or not ranking.sections or cues.ask_lead.fit <= 0:
         return AskPart()
     clause = clauses[-1]
-    own = index.search_sections(clause, k=SECOND_FROM)
-    if not own.sections:
+    best, near, answers = _alone(clause, index)
+    if best is None:
         return AskPart(clause)
-    best = own.leading()
-    near = (_key(best),)
-    scorer = section_scorer()
-    if not own.covered or (scorer is not None and best.fit < scorer.second):
+    if not answers:
         return AskPart(clause, None, near, unanswered=True)
+    scorer = section_scorer()
     if best.fit < cues.ask_lead.fit or not in_scene(best, question):
         return AskPart(clause, None, near)
     hit = next((s for s in ranking.sections[:cues.ask_lead.among] if _key(s) == _key(best)), None)
