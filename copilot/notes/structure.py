@@ -1181,7 +1181,16 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
     mentions = find_mentions(c.f, _person_spans(c))
     scores = score_mentions(c.f, mentions)
     same = len(c.f) == len(c.clause)  # fold kept the positions: clauses are cut from the text as written
-    cuts = [0] + [x for m in _CLAUSE.finditer(c.f) for x in (m.start(), m.end())] + [len(c.f)]
+    seps = [(m.start(), m.end()) for m in _CLAUSE.finditer(c.f)]
+    # voice-to-text with no pauses ("押金我明天去交小土豆你明晚前把接龙发一下"): a name then 你 opens a clause
+    # when someone else is already the subject of the words before it (not "改成阿May你来")
+    for x in mentions:
+        if x.kind == "P" and x.start > 0 and cue("owner", "you").match(c.f, x.end) \
+                and re.match(r"[\u4e00-\u9fff]", c.f[x.start - 1]):
+            opened = max((e for _, e in seps if e <= x.start), default=0)
+            if any(opened <= y.start and y.end <= x.start and y.kind in ("P", "I") for y in mentions):
+                seps.append((x.start, x.start))
+    cuts = [0] + [x for sep in sorted(seps) for x in sep] + [len(c.f)]
     parts: list[tuple[str, Owner]] = []
     for start, end in zip(cuts[::2], cuts[1::2]):
         text = (c.clause if same else c.f)[start:end].strip()
@@ -1213,6 +1222,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
     _handed_on(parts, people)
     _told_first(parts, speaker, lead)
+    _paid_to_the_one_told(parts)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
     if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
@@ -1235,6 +1245,18 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else:
             pending.append(c.text)
     return groups
+
+
+def _paid_to_the_one_told(parts: list[_Clause]) -> None:
+    """"阿Ken你负责收钱，下星期一前FPS畀你": after one member is told to do something, a clause with no
+    subject that hands something to that member (给你/畀你) is what everyone else does — the group's to-do."""
+    told = False
+    for c in parts:
+        f = re.sub(r"[\W_]+$", "", _fold(c.text))
+        if c.owner:
+            told = c.kind in ("named", "assigned")  # (after "我帮您登记", "给您回电话" is the speaker's again)
+        elif told and any(x.end() == len(f) for x in cue("owner", "to_you").finditer(f)):
+            c.owner, c.kind, c.owner_text = "大家", "everyone", c.text  # handed over at the end: "…FPS畀你"
 
 
 def _slot_only(text: str, people: People, owner: str | None) -> bool:
@@ -1581,15 +1603,13 @@ def _own_time(text: str, m: Message, event: date | None, meeting: date | None) -
     """"包车接龙我明天发群里 1月25日截止": the time right after the speaker's 我 with a task is when they
     do it (the later 截止 is the sign-up's own close)."""
     f = _fold(text)
-    me = cue("owner", "me").search(f)
-    if me is None:
-        return None
-    after = text[me.end():] if len(text) == len(f) else f[me.end():]
-    first = next(iter(time_expressions(after, m.time, event, meeting)), None)
-    if first is None or first.day is None or not (first.marked or first.attached) \
-            or _fold(after).find(_fold(first.text)) not in (0, 1):
-        return None
-    return first
+    for me in cue("owner", "me").finditer(f):  # ("我来 接龙我明晚发群里 下周一中午截止": the second 我)
+        after = text[me.end():] if len(text) == len(f) else f[me.end():]
+        first = next(iter(time_expressions(after, m.time, event, meeting)), None)
+        if first is not None and first.day is not None and (first.marked or first.attached) \
+                and _fold(after).find(_fold(first.text)) in (0, 1):
+            return first
+    return None
 
 
 def _vocative(m: Message, people: People) -> str | None:
@@ -1653,6 +1673,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         offered = _note_call(calls, messages, idx, m)
         # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
         own_life = not offered and _introduces(m.text)
+        # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
+        # own question is one's own errand
+        own_errand = _after_own_answer(messages, idx, people)
         parts = items(m.text)
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
@@ -1692,6 +1715,10 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
             sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
             settled = bool(recap) or (summary_list and n > 0)
+            # "团购谁来统计一下 我这周要去外地": the one calling for a volunteer tells why they cannot do it
+            calling = calls_for_help(s)
+            # "总结一下：白糖团购蜜糖罐统计，价签阿珍…": a recap names work already given out
+            recapping = bool(recap) or summary_list or has(f, "action", "recap_mark")
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered):
                 if settled and clause.owner is None:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
@@ -1704,7 +1731,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
-                own_plan = own_life and action is not None and not _marked(action, m)
+                own_plan = action is not None and _not_group_work(action, clause, m, actions, own_life=own_life,
+                                                                  own_errand=own_errand, calling=calling,
+                                                                  recapping=recapping)
                 if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
@@ -1719,6 +1748,18 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
+
+
+def _not_group_work(action: ActionItem, clause: _Clause, m: Message, actions: list[ActionItem], *, own_life: bool,
+                    own_errand: bool, calling: bool, recapping: bool) -> bool:
+    """Whether a new to-do with no "…前/截止" deadline of its own is no work for the group: a member's own life
+    (a self-introduction), their own errand after the answer to their own question, the reason a caller for
+    a volunteer gives for not doing it, or a recap repeating the work of someone already listed."""
+    if _marked(action, m):
+        return False  # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
+    mine = clause.kind == "first_person"
+    return own_life or (own_errand or calling) and mine or recapping and any(
+        _owner_names(a.owner) & _owner_names(action.owner) for a in actions)
 
 
 def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -> None:
@@ -2013,12 +2054,41 @@ def _note_call(calls: dict[int, str], messages: list[Message], idx: int, m: Mess
     return call is not None
 
 
+def calls_for_help(text: str) -> bool:
+    """A "谁来…/邊個嚟" call for a volunteer in ``text``, asked in a clause of its own ("团购谁来统计一下 我这周要去外地")."""
+    return any(has(_fold(part), "action", "who_asks") and is_question(part) for part in (text, *_CLAUSE.split(text)) if part)
+
+
+def _takes_on(said: str) -> re.Match[str] | None:
+    """A volunteer's offer in a folded reply: opening it ("我来吧，…"), or inside a short one ("我有车 桌子我来拉")."""
+    return cue("action", "volunteer").match(said) or (
+        cue("action", "takes_on").search(said) if len(said) <= int(raw("action", "takes_on_len")) else None)
+
+
+def _after_own_answer(messages: list[Message], idx: int, people: People) -> bool:
+    """Whether ``messages[idx]`` replies to an answer given to its speaker's own question just before (a
+    question about their own matter, not a "谁来…" call, answered without handing them work)."""
+    if idx < 2:
+        return False
+    m, answer, question = messages[idx], messages[idx - 1], messages[idx - 2]
+    fq, fa = _fold(question.text), _fold(answer.text)
+    keeper = cue("name_parts", "keeper_of").match(_fold(display_name(m.speaker) or ""))
+    own = "我" in fq or (keeper is not None and keeper.group(1) in fq)  # my / my pet's, my child's matter
+    # (not a reply that brings in someone else: "那麻烦阿强帮我领一下 复印件我明天给你")
+    f = _fold(m.text)
+    if has(f, "owner", "to_you") or any(who != m.speaker for _, _, who in people.named_in(f)):
+        return False
+    return own and question.speaker == m.speaker and answer.speaker != m.speaker and is_question(question.text) \
+        and not is_question(answer.text) and not has(fq, "action", "who_asks") and not has(fa, "action", "assign") \
+        and not _due(fa)  # "@小魚 可以，下禮拜三前跟師傅確認尺寸": the answer gives the asker the work
+
+
 def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | None:
-    """The "谁来…/谁能…" call for help that ``m``, opening with a volunteer's offer ("我来吧"), answers."""
-    if not cue("action", "volunteer").match(_fold(m.text).strip()):
+    """The "谁来…/谁能…" call for help that ``m``, with a volunteer's offer ("我来吧"), answers."""
+    if not _takes_on(_fold(m.text).strip()):
         return None
     return next((q for q in (messages[j] for j in range(idx - 1, max(-1, idx - 6), -1))
-                 if q.speaker != m.speaker and has(_fold(q.text), "action", "who_asks") and is_question(q.text)), None)
+                 if q.speaker != m.speaker and calls_for_help(q.text)), None)
 
 
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
@@ -2026,7 +2096,7 @@ def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | No
     that goes on to name its own task ("我来吧，周五前出一个清单…") is that task, not the question's
     (read clause by clause, the offer making the speaker its owner)."""
     said = _fold(m.text).strip()
-    offer = cue("action", "volunteer").match(said)
+    offer = _takes_on(said)
     if not offer or len(said) - offer.end() > int(raw("action", "volunteer_rest")):
         return None
     q = _call_answered(messages, idx, m)
