@@ -88,8 +88,9 @@ def test_a_recap_with_new_work_still_lists_it() -> None:
     assert ji and "修复记录表" in ji[0].task and ji[0].deadline == "2026-11-25"
 
 
-PIGEONS = """[2026-11-21 21:00] 鴿會會長Ben: 各位鴿友 下個月嘅短途賽今晚傾下細節
+PIGEONS = """[2026-11-21 21:00] 鴿會會長Ben: 各位鴿友 12月6號（星期日）嘅短途賽今晚傾下細節
 [2026-11-21 21:01] 阿輝: 好呀
+[2026-11-21 21:01] 鴿會會長Ben: 地點暫定大埔海濱公園 下晝2點到5點 我已經問咗康文署 唔使申請 但唔可以燒嘢食
 [2026-11-21 21:02] 灰鴿主人: 我隻灰鴿呢排唔肯食嘢 係咪病咗定係換毛
 [2026-11-21 21:03] 獸醫Dr. Chan: @灰鴿主人 換毛期食少啲正常 但係如果瀉肚就要睇醫生
 [2026-11-21 21:04] 灰鴿主人: 好 我聽日帶佢去睇
@@ -110,6 +111,8 @@ def test_own_errand_after_own_answer_is_no_to_do_but_group_work_is() -> None:
     # "下星期三前入數畀你": the one told receives, everyone else pays
     everyone = _owned(notes, "大家")
     assert everyone and everyone[0].deadline == "2026-11-25" and "入數" in everyone[0].task
+    # a place and its hours are no one's work (申請 is "apply", not the 請 that asks people to do something)
+    assert not any("公園" in a.task for a in notes.actions)
 
 
 SWAP_VOICE = """[2026-11-22 10:00] 换衣群主丽丽: 大家早上好下周六旧衣交换会在社区活动室大家把不穿的衣服洗干净带来
