@@ -1460,8 +1460,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                  homework: bool, event: date | None = None, meeting: date | None = None,
                  asker: str | None = None) -> ActionItem | None:
     f = _fold(clause.text)
-    if _only_an_ack(f, people):
-        return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats
+    if _only_an_ack(f, people) or cue("summary", "sign_off").match(f):
+        return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
     whoever = None if clause.owner else _whoever(clause.text, m, event, meeting)
     if whoever is not None:
         return whoever
