@@ -153,3 +153,16 @@ def test_a_sign_off_with_today_is_no_promise() -> None:
     notes = _notes(chat)
     mine = _owned(notes, "无线电协会-老钱")
     assert len(mine) == 1 and "图纸" in mine[0].task and mine[0].deadline == "2026-11-25"
+
+
+def test_a_preview_keeps_the_speakers_dropped_subject_promise() -> None:
+    chat = """[2026-11-19 21:00] 换衣群主丽丽: 今天的交换会结束啦 谢谢大家
+[2026-11-19 21:01] 小芸: 辛苦群主
+[2026-11-19 21:02] 换衣群主丽丽: 几件事说一下：
+1. 下期交换会定在12月12日（周六）上午9点，地点社区礼堂，报名表明天发
+2. 没人要的衣服统一捐给旧衣回收站
+"""
+    notes = _notes(chat)
+    lili = _owned(notes, "换衣群主丽丽")
+    assert lili and "报名表" in lili[0].task and lili[0].deadline == "2026-11-20"
+    assert any(a.kind == "下期预告" and "12月12日" in a.text for a in notes.announcements)

@@ -1722,8 +1722,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered):
                 if settled and clause.owner is None:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
-                if preview and clause.kind != "first_person":
-                    continue
+                if preview and clause.kind != "first_person" and not (clause.owner is None and _self_paced(_fold(clause.text))):
+                    continue  # (but "…，报名链接明天发": the speaker's own promise with its subject dropped)
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
