@@ -131,6 +131,9 @@ class DeclineTexts(BaseModel):
     example_note: str
     part_not_covered: str = ""
     ask_not_covered: str = ""
+    asks_head: str = ""
+    ask_answered: str = ""
+    ask_missing: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -339,6 +342,155 @@ def part_left_out(sections: list[SectionHit], part: SecondPart) -> str:
     if {_key(s) for s in sections} & set(part.near):
         return ""
     return decline_texts().part_not_covered.format(part=part.text.rstrip("？?。！!，, "))
+
+
+_CLAUSE_ENDS = "，,。；;？?！! "
+
+
+def question_asks(question: str) -> list[str]:
+    """The asks of a question that asks several things, in order (each with the words it was asked in), or ``[]``
+    when it asks one thing. The question is cut at every question mark with more words after it, at every
+    joiner (另外, 以及…) and at ``ask_map.joiners`` (还有, 顺便…) where they start a clause; a piece shorter than
+    ``min_chars`` goes back to the piece before it ("😂 还有救吗"), and a piece that asks nothing (it tells more of
+    the situation, ``asks``) is no ask."""
+    cues = parts_cues()
+    if cues.ask_map.most < 2:
+        return []
+    text = question.strip()
+    cuts: list[tuple[int, int]] = []
+    for mark in cues.marks:
+        cuts += [(m.end(), 0) for m in re.finditer(re.escape(mark), text) if m.end() < len(text)]
+    for word in cues.joiners:
+        cuts += [(m.start(), len(word)) for m in re.finditer(re.escape(word), text) if m.start() > 0]
+    for word in cues.ask_map.joiners:
+        cuts += [(m.start(), 0) for m in re.finditer(re.escape(word), text)
+                 if m.start() > 0 and text[m.start() - 1] in _CLAUSE_ENDS]
+    pieces: list[str] = []
+    at = 0
+    for cut, skip in sorted(set(cuts)):
+        if cut < at:
+            continue
+        pieces.append(text[at:cut])
+        at = cut + skip
+    pieces.append(text[at:])
+    merged: list[str] = []
+    for piece in (p.strip(_CLAUSE_ENDS.replace("？", "").replace("?", "")) for p in pieces):
+        if not piece:
+            continue
+        if merged and len(piece.strip("？?")) < cues.min_chars:
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    asks: list[str] = []
+    for ask in (a for p in merged if cues.asks_in(fold(p)) for a in _split_starts(p)):
+        # an ask whose own words are too few to search ("福利群？知识科普群？还是售后群，怎么定") goes with the one before
+        if asks and len(ask_words(ask)) < cues.min_chars:
+            asks[-1] = f"{asks[-1]} {ask}"
+        else:
+            asks.append(ask)
+    return asks[:cues.ask_map.most] if len(asks) >= 2 else []
+
+
+def _split_starts(piece: str) -> list[str]:
+    """``piece`` cut before each clause that starts with an ``ask_map.starts`` form (要不要, 会不会…) when a clause
+    before it already asks and both sides are long enough: "怎么分工 要不要给他们点好处" is two asks."""
+    cues = parts_cues()
+    out: list[str] = []
+    at = 0
+    for m in re.finditer(r"[，,；;\s]+", piece):
+        rest = piece[m.end():]
+        head = piece[at:m.start()]
+        if (any(rest.startswith(w) for w in cues.ask_map.starts) and cues.asks_in(fold(head))
+                and len(head) >= cues.min_chars and len(rest.split("，")[0]) >= cues.min_chars):
+            out.append(head)
+            at = m.end()
+    return [*out, piece[at:]]
+
+
+def _situation(question: str, first: str) -> str:
+    """The clauses of the question's first ask that tell the situation (they ask nothing): what a later ask
+    is searched with, so "辦完之後又要做什麼" is searched as the share session's aftermath."""
+    cues = parts_cues()
+    clauses = [c.strip() for c in re.split(r"[，,。；;！!\s]", first) if c.strip()]
+    return "，".join(c for c in clauses if not cues.asks_in(fold(c)))
+
+
+def ask_words(ask: str) -> str:
+    """How an answer names an ask: the asking clauses it ends on ("我是不是该私聊问一下退群的人原因"), without the
+    situation told before them."""
+    cues = parts_cues()
+    clauses = [c.strip() for c in re.split(r"[，,。；;！!\s]", ask.rstrip("？?")) if c.strip()]
+    run: list[str] = []
+    for clause in reversed(clauses):  # the asking clauses it ends on ("要不要带地名 带了会不会限制外地的人")
+        if not cues.asks_in(fold(clause)):
+            break
+        run.insert(0, clause)
+    return ("，".join(run) if run else ask).rstrip("？?。！!，, ")
+
+
+class AskAnswer(NamedTuple):
+    """One ask of a question that asks several things, and the section that answers it (None when none does)."""
+
+    words: str
+    best: SectionHit | None = None
+
+
+def ask_map(question: str, index: KnowledgeIndex, ranking: SectionRanking | None = None) -> list[AskAnswer]:
+    """Each ask of ``question`` (:func:`question_asks`; ``[]`` for one ask) with the section that answers it. Three
+    searches vote: the ask's words alone, the words with the situation told before the first ask ("辦完之後又要
+    做什麼" alone does not know it was a share session), and the whole question (``ranking``); a section's votes are
+    its fits in the covered searches' first ``SECOND_FROM``, and the one with the most answers when one of the ask's
+    own two searches fits it at the scorer's ``second`` and it is in the question's setting (the ask alone is sure of the group's opening
+    warm-up for "活动前怎么预热"; the situation and the whole question agree on the share session's)."""
+    asks = question_asks(question)
+    if not asks:
+        return []
+    scorer = section_scorer()
+    least = scorer.second if scorer is not None else 0.0
+    situation = _situation(question, asks[0])
+    whole = ranking if ranking is not None else index.search_sections(question, k=SECOND_FROM)
+    out = []
+    for ask in asks:
+        words = ask_words(ask)
+        own = [index.search_sections(words, k=SECOND_FROM)]
+        if situation:
+            own.append(index.search_sections(f"{situation}，{words}", k=SECOND_FROM))
+        votes: dict[tuple[str, str], float] = {}
+        firm: dict[tuple[str, str], SectionHit] = {}
+        for found in (f for f in (*own, whole) if f.covered):
+            for sec in found.sections[:SECOND_FROM]:
+                votes[_key(sec)] = votes.get(_key(sec), 0.0) + sec.fit
+                # only the ask's own searches can make a section its answer: the whole question's only votes
+                if (found is not whole and sec.fit >= least and in_scene(sec, question)
+                        and sec.fit > getattr(firm.get(_key(sec)), "fit", -1.0)):
+                    firm[_key(sec)] = sec
+        best = max(firm, key=lambda k: votes[k], default=None)
+        out.append(AskAnswer(words, firm[best] if best is not None else None))
+    return out
+
+
+def with_asks(sections: list[SectionHit], asks: list[AskAnswer]) -> list[SectionHit]:
+    """``sections`` and then each ask's section that is not in them yet (:func:`ask_map`)."""
+    out = list(sections)
+    for ask in asks:
+        if ask.best is not None and not any(_key(s) == _key(ask.best) for s in out):
+            out.append(ask.best)
+    return out
+
+
+def asks_lines(asks: list[AskAnswer], sections: list[SectionHit]) -> list[str]:
+    """The answer's closing lines for a question that asks several things: each ask and the section it is
+    answered by (named), or plainly that the material has no section for it."""
+    if not asks or not sections:
+        return []
+    texts = decline_texts()
+    have = {_key(s): s for s in sections}
+    lines = [texts.asks_head]
+    for ask in asks:
+        sec = have.get(_key(ask.best)) if ask.best is not None else None
+        lines.append(texts.ask_answered.format(part=ask.words, section=sec.label) if sec is not None
+                     else texts.ask_missing.format(part=ask.words))
+    return lines
 
 
 def loose(ranking: SectionRanking) -> bool:
@@ -589,7 +741,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
     for sec in sections:
         alone = sum(s.source == sec.source for s in sections) == 1
         if _key(sec) == lead_key:
-            out[lead_key] = _lead_lines(sec, citations, question, alone)
+            out[lead_key] = _no_dangling(_lead_lines(sec, citations, question, alone))
             for line in out[lead_key]:
                 seen.add(re.sub(r" \[\d+\]$", "", line))
             continue
@@ -615,7 +767,10 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         if method and len(method) < len(rows):
             # the other groups' examples give way to the method: one note after the section's lines, citing
             # where the first of them was (in its place the note split a list from its lead-in: "好例子：")
-            lines = [f"{t} [{n}]" for t, n in rows if not t.startswith("\0")]
+            # an example's lead-in whose examples are left out ("…接回主题，几个例子：") keeps only its method clause
+            lines = [_trim_header(f"{t} [{n}]") if _led_off(rows, i) else f"{t} [{n}]"
+                     for i, (t, n) in enumerate(rows) if not t.startswith("\0")]
+            lines = [line for line in lines if line]
             first = next((n for t, n in rows if t.startswith("\0")), None)
             if first is not None:  # (the rows besides the method may be only an example's lead-in)
                 lines.append(cues.other_kind_note.format(kinds="、".join(dict.fromkeys(kinds)), n=first))
@@ -623,6 +778,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
             note = example_cues().kind_note
             lines = [f"{t[1:]}{note.format(kind=other_kind(t[1:], question))} [{n}]" if t.startswith("\0")
                      else f"{t} [{n}]" for t, n in rows]
+        lines = _no_dangling(lines)
         if method and repeated:
             lines.append(cues.repeat_note)
         # an extra that only repeats stays (dropping it lowered the old blind split) and says so
@@ -630,6 +786,36 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         for t, _ in rows:
             seen.add(t.lstrip("\0"))
     return out
+
+
+def _trim_header(line: str) -> str:
+    """A lead-in line ("…接回主题，几个例子：") without what it introduced: its last clause cut, ended as a sentence;
+    "" when the line is only the lead-in."""
+    m = re.match(r"^(.*?)(?: \[(\d+)\])?$", line)
+    text, n = m.group(1), m.group(2)
+    head = re.split(r"[，,；;]", text.rstrip("：: "))[:-1]
+    kept = "，".join(head).rstrip("，,；; ")
+    if not kept:
+        return ""
+    return f"{kept}。" + (f" [{n}]" if n else "")
+
+
+def _led_off(rows: list[tuple[str, int]], i: int) -> bool:
+    """Whether row ``i`` is a lead-in ("几个例子：") whose next row is an example left out (marked with \\0)."""
+    text = rows[i][0]
+    return (not text.startswith("\0") and text.endswith(("：", ":")) and i + 1 < len(rows)
+            and rows[i + 1][0].startswith("\0"))
+
+
+def _no_dangling(lines: list[str]) -> list[str]:
+    """A section's lines never end on a lead-in without what it introduces: a last line ending in a colon loses
+    its last clause (:func:`_trim_header`) or goes."""
+    while lines and re.sub(r" \[\d+\]$", "", lines[-1]).endswith(("：", ":")):
+        last = _trim_header(lines[-1])
+        lines = [*lines[:-1], last] if last else lines[:-1]
+        if last:
+            break
+    return lines
 
 
 def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False,
@@ -798,13 +984,16 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     part = second_part(question, index)
     chosen = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
     asked = ask_part(question, ranking, index)
-    sections = ask_leads(chosen, asked, question)
+    asks = ask_map(question, index, ranking)
+    sections = with_asks(ask_leads(chosen, asked, question), asks)
     citations = section_citations(sections, index)
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     warned = hedged(ranking)
     text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
-    for left_out in (part_left_out(sections, part), ask_left_out(sections, asked, part)):
+    # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
+    notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part)]
+    for left_out in notes:
         if left_out:
             text = f"{text}\n{left_out}"
     answer = in_script(Answer(question=question, answer=text, citations=citations,

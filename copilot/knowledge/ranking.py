@@ -324,6 +324,18 @@ class AskLead(BaseModel):
     among: int = 5
 
 
+class AskMapCues(BaseModel):
+    """``parts.yaml``'s ``ask_map``: how a question that asks several things is cut into its asks
+    (:func:`copilot.knowledge.ask.question_asks`) and how many it answers one by one; ``most`` 0 = off."""
+
+    # words that start a further ask only at the start of a clause (还有…, 顺便…), kept in the ask's text
+    joiners: list[str] = []
+    # forms that start a further ask at the start of a clause when a clause before it in the same piece already
+    # asks ("管理员之间怎么分工 要不要给他们点好处")
+    starts: list[str] = []
+    most: int = 0
+
+
 class QuestionParts(BaseModel):
     """How a question is cut into what it asks (``resources/retrieval/parts.yaml``): ``joiners``/``marks``
     cut a question that asks two things in two (:func:`copilot.knowledge.ask.question_parts`); ``clauses``
@@ -339,6 +351,8 @@ class QuestionParts(BaseModel):
     asks_weight: float = 0.0
     # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
     ask_lead: AskLead = AskLead()
+    # a question that asks several things is answered ask by ask (copilot/knowledge/ask.py ask_map)
+    ask_map: AskMapCues = AskMapCues()
 
     def asks_in(self, clause: str) -> bool:
         """Whether ``clause`` (folded) asks something: an ``asks`` form left once the ``not_asks`` ones are removed."""
