@@ -398,25 +398,41 @@ def closes_word(text: str, i: int) -> bool:
 def _may_cut(text: str, start: int, end: int) -> bool:
     """Whether some common dictionary word of ``text`` crosses an edge of ``text[start:end]`` at all — what any
     word jieba could cut there must be. Dictionary look-ups of the few substrings over each edge: most cue hits
-    cross none, and the message is not segmented for them (a hit of one character never cuts a word)."""
+    cross none, and the message is not segmented for them (a hit of one character never cuts a word).
+
+    jieba keeps every beginning of a dictionary word in its table too (at frequency 0), so a piece of the text that
+    is not there begins no word: the pieces from one place on are read only as long as they are; and a place whose
+    character begins no word long enough to reach into the span is passed over."""
     ensure_jieba()
     freq = jieba.dt.FREQ
-    longest = _longest_word(len(freq))
-    for b in range(start + 1, end):  # a word from before the span that ends inside it
-        for a in range(max(0, b - longest), start):
-            if (freq.get(text[a:b]) or 0) >= COMMON_WORD_FREQ:
+    longest, reach = _word_reach(len(freq))
+    for a in range(max(0, start + 1 - longest), start):  # a word from before the span that ends inside it
+        if reach.get(text[a], 0) <= start - a:
+            continue
+        for b in range(start + 1, min(end, a + longest + 1)):
+            f = freq.get(text[a:b])
+            if f is None:
+                break
+            if f >= COMMON_WORD_FREQ:
                 return True
     for a in range(start + 1, end):  # a word from inside the span that ends after it
         for b in range(end + 1, min(len(text), a + longest) + 1):
-            if (freq.get(text[a:b]) or 0) >= COMMON_WORD_FREQ:
+            f = freq.get(text[a:b])
+            if f is None:
+                break
+            if f >= COMMON_WORD_FREQ:
                 return True
     return False
 
 
 @lru_cache(maxsize=1)
-def _longest_word(size: int) -> int:  # noqa: ARG001 - the dictionary's size: a word added since is measured too
-    """The length of jieba's longest dictionary word."""
-    return max(map(len, jieba.dt.FREQ), default=1)
+def _word_reach(size: int) -> tuple[int, dict[str, int]]:  # noqa: ARG001 - the dictionary's size: a word added since is measured too
+    """The length of jieba's longest dictionary word, and of the longest word each character begins."""
+    reach: dict[str, int] = {}
+    for w in jieba.dt.FREQ:
+        if len(w) > reach.get(w[:1], 0):
+            reach[w[:1]] = len(w)
+    return max(reach.values(), default=1), reach
 
 
 def has_word(text: str, word: str) -> bool:

@@ -25,6 +25,7 @@ import re
 import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import add
 from typing import Any
 
 import jieba
@@ -79,6 +80,10 @@ def _unknown_noun_rule() -> tuple[int, frozenset[str], int, _SeenText, frozenset
             frozenset(str(p) for p in data["aspect"]))
 
 
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+_CONTENT_WORD = re.compile(r"[\u3400-\u9fffa-z0-9]+")
+
+
 def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Words of ``text`` that may be a group's jargon: a rare dictionary noun or a word jieba has never seen
     (relevance.yaml ``unknown_noun``), not one of ``known`` (the chatter and errand words already found)."""
@@ -91,7 +96,7 @@ def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset()) -> 
         flag = word_class(w)
         if flag is None:  # not in the dictionary: a new name — unless an aspect particle makes it a predicate (亏麻了)
             flag = "v" if i + 1 < len(words) and words[i + 1] in aspect else "n"
-        if len(w) < min_len or not re.fullmatch(r"[\u3400-\u9fff]+", w) or w in generic or w in known:
+        if len(w) < min_len or not _HAN_WORD.fullmatch(w) or w in generic or w in known:
             continue
         freq = word_frequency(w)
         if flag not in classes or freq >= max_freq or any(w in k or k in w for k in known):
@@ -177,7 +182,7 @@ def invitation_objects(compact: str) -> tuple[str, list[str]] | None:
     ensure_jieba()
     out = []
     for w in jieba.lcut(compact):  # the form's own words are in ``stop``
-        if len(w) < 2 or not re.fullmatch(r"[\u3400-\u9fffa-z0-9]+", w) or w.isdigit():
+        if len(w) < 2 or not _CONTENT_WORD.fullmatch(w) or w.isdigit():
             continue
         flag = word_class(w)
         if w in stop or w in generic or w in particles or who.fullmatch(w):
@@ -249,9 +254,12 @@ def _words(compact: str) -> list[str]:
     return jieba.lcut(compact)
 
 
+_NOT_CONTENT = re.compile(r"[^\u3400-\u9fffa-z0-9]")
+
+
 def _bigrams(s: str) -> set[str]:
-    s = re.sub(r"[^\u3400-\u9fffa-z0-9]", "", s)
-    return {s[i : i + 2] for i in range(len(s) - 1)}
+    s = _NOT_CONTENT.sub("", s)
+    return set(map(add, s, s[1:]))
 
 
 @lru_cache(maxsize=64)

@@ -8,10 +8,10 @@ result goes into ``Verdict.checks`` and the firing ones into the one-line Chines
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,6 +69,13 @@ CLASSIFIER_SURE = 0.7  # at or above this the shared classifier may label an ad 
 GROUP_MODEL_SURE = 0.5  # a group's own calibrated model labels from here (still reviewed when alone)
 
 
+def _verdict_id() -> str:
+    """A new verdict id: ``uuid.uuid4().hex[:16]`` (12 random hex digits, the version 4, 3 random) from 8 random bytes,
+    without building the UUID object (a third of the cost)."""
+    h = os.urandom(8).hex()
+    return h[:12] + "4" + h[13:]
+
+
 class Verdict(BaseModel):
     """The decision about one message. ``verdict_id`` is the audit-log key used for feedback."""
 
@@ -81,7 +88,7 @@ class Verdict(BaseModel):
     rule_ids: list[str]
     engine: str = "offline"
     notice: str | None = None
-    verdict_id: str = Field(default_factory=lambda: uuid.uuid4().hex[:16])
+    verdict_id: str = Field(default_factory=_verdict_id)
     strike: int = 0
     mute_seconds: int = 0
     reply: str | None = None

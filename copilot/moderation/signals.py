@@ -11,7 +11,7 @@ import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from copilot.moderation.normalise import URL_RE, Normalised, normalise
@@ -81,8 +81,11 @@ def cue_words(rx: re.Pattern[str], text: str) -> list[str]:
     """The hits of a word list's alternation that are words of ``text``, not the tail or head of a longer
     word: 湖人 is no chatter word in 今天西湖人好多 (西湖 | 人), 加群 no promo word in 加群主微信 (加 | 群主).
     Longer cues are phrases written as stems (看看我的店 in 看看我的店铺) and count as they are."""
-    return [m.group(0) for m in rx.finditer(text)
-            if m.group(0).isascii() or len(m.group(0)) > SHORT_CUE or not cuts_word(text, m.start(), m.end())]
+    first = rx.search(text)
+    if first is None:  # most lists have no word in a message: one search, no iterator
+        return []
+    return [w for m in rx.finditer(text, first.start())  # from the first hit on: the same hits as from 0
+            if (w := m.group(0)).isascii() or len(w) > SHORT_CUE or not cuts_word(text, m.start(), m.end())]
 
 
 def banned_terms(items: list[str]) -> list[str]:
@@ -323,6 +326,11 @@ class SignalTable:
     specs: tuple[SignalSpec, ...]
     thresholds: dict[str, float]
 
+    @cached_property
+    def requiring(self) -> dict[str, SignalSpec]:
+        """The specs whose signal counts only in company (``requires``), by name."""
+        return {spec.name: spec for spec in self.specs if spec.requires}
+
 
 @lru_cache(maxsize=1)
 def signal_table() -> SignalTable:
@@ -506,8 +514,11 @@ def is_shop_host(host: str) -> bool:
     return domain_allowed(host, _SHOP_DOMAINS)
 
 
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
+
+
 def host_of(url: str) -> str:
-    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0].split("?")[0].split(":")[0]
+    host = _SCHEME.sub("", url).split("/")[0].split("?")[0].split(":")[0]
     return host.strip(".")
 
 
@@ -563,8 +574,13 @@ class SignalReport:
         return next((s for s in self.signals if s.name == name), None)
 
 
+_NOT_CORE = re.compile(r"[^0-9a-z\u3400-\u9fff+]")  # what a social message's core keeps: words, digits and +
+_NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]")
+_SOCIAL_CLAUSE = re.compile(r"[,.!?;，。！？；、~\s]+")
+
+
 def _is_social(n: Normalised, lex: Lexicons) -> bool:
-    core = re.sub(r"[^0-9a-z\u3400-\u9fff+]", "", n.folded)
+    core = _NOT_CORE.sub("", n.folded)
     if not core:
         return True  # emoji / punctuation / stickers only
     if core in lex.social:
@@ -580,10 +596,10 @@ def _is_social(n: Normalised, lex: Lexicons) -> bool:
     if len(core) <= 12 and len(rest) <= 3 and len(rest) < len(core) / 2:
         return True
     # "恭喜恭喜，记得发喜糖", "不客气，都是邻居": a social clause and a short tail (a reply, not a topic)
-    clauses = [c for c in re.split(r"[,.!?;，。！？；、~\s]+", n.folded) if c]
+    clauses = [c for c in _SOCIAL_CLAUSE.split(n.folded) if c]
     if len(clauses) == 2:
-        first = re.sub(r"[^0-9a-z\u3400-\u9fff+]", "", clauses[0])
-        tail = re.sub(r"[^0-9a-z\u3400-\u9fff]", "", clauses[1])
+        first = _NOT_CORE.sub("", clauses[0])
+        tail = _NOT_WORD.sub("", clauses[1])
         head_rest = lex.social_fillers.sub("", lex.social_re.sub("", first))
         return bool(first) and len(head_rest) <= 2 and len(tail) <= SOCIAL_TAIL_CHARS
     return False
@@ -673,14 +689,20 @@ def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Pointers to a contact or shop elsewhere — except to a platform whose domain the profile allows."""
-    allowed = [name for name, domain in load_resource(PATTERNS)["platform_domains"].items()
-               if domain_allowed(str(domain), scan.allowed_domains)]
+    allowed = _allowed_platforms(tuple(scan.allowed_domains))
     hits = [h for h in scan.words(spec) if not any(h.startswith(name) for name in allowed)]
     hits += [h for h in patterns().profile_look.findall(scan.n.compact) if not any(h in w or w in h for w in hits)]
     if not hits:
         return None
     own = any(scan.lex.words["ad.profile_place"].search(h) for h in hits)
     return Finding(hits, "own_profile" if own else "default")
+
+
+@lru_cache(maxsize=256)
+def _allowed_platforms(allowed_domains: tuple[str, ...]) -> tuple[str, ...]:
+    """The platforms (patterns.yaml ``platform_domains``) whose domain a profile allows: pointers to them are fine."""
+    return tuple(name for name, domain in load_resource(PATTERNS)["platform_domains"].items()
+                 if domain_allowed(str(domain), allowed_domains))
 
 
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -713,13 +735,16 @@ def _income(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits) if hits else None
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.found.get("income"):
         return None  # a promised income already says it
     # the folded text keeps decimal points (29.9元 is not 299元); spelled-out amounts only in the digit form
     hits = _amounts(scan, scan.n.folded) or _amounts(scan, scan.n.digits)
     # a digit run as long as a phone number is not an amount: "请打139…678，万分感谢" has no 万
-    hits = [h for h in hits if len(re.sub(r"\D", "", h.split(".")[0])) < MONEY_MAX_DIGITS]
+    hits = [h for h in hits if len(_NOT_DIGIT.sub("", h.split(".")[0])) < MONEY_MAX_DIGITS]
     return Finding(hits) if hits else None
 
 
@@ -1033,6 +1058,9 @@ def _signal(spec: SignalSpec, f: Finding) -> Signal:
                   tuple(dict.fromkeys(f.items)))
 
 
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: BannedList | None = None,
            topic_text: str = "", ad_prob: float = 0.0, shop: bool = False) -> SignalReport:
     """Run every detector of the signal table on a normalised message, in table order.
@@ -1052,7 +1080,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
             continue
         scan.found[spec.name] = finding.items or [spec.name]
         sig.append(_signal(spec, finding))
-    specs = {spec.name: spec for spec in table.specs if spec.requires}
+    specs = table.requiring
     question = bool(lex.words["question"].search(n.folded.replace("？", "?")))
     if ad_prob >= 0.5 and not question:  # asking whether 八折 is a good deal is not offering it
         scan.found.setdefault("classifier", [f"{ad_prob:.2f}"])
@@ -1065,7 +1093,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     sig = [s for s in sig if company(s)]
     c = n.compact
     social = _is_social(n, lex)
-    cjk = len(re.findall(r"[\u3400-\u9fff]", c))
+    cjk = len(_CJK_CHAR.findall(c))
     substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
     chatter = list(dict.fromkeys(cue_words(lex.chatter, c)))
     warning = warns(c)
