@@ -2171,17 +2171,38 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         if vote is not None and decided:
             stance[other.speaker] = _same_choice(vote, decided)
             opened = min(opened, j)
-        elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j):
+        elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j) \
+                and _yes_to(messages, j, first, start, decided):
             stance[other.speaker] = True
     # a member who voted for another choice agreed to nothing, even the one who put the matter up
     people = [p for p in people if p == m.speaker or stance.get(p, True)]
     people += [who for who, yes in stance.items() if yes]
-    for other in messages[idx + 1 : idx + 4]:  # the yeses right after it, until the decider says something else
+    voted = any(stance.values())  # the matter was agreed before this line closed it
+    for k, other in enumerate(messages[idx + 1 : idx + 4]):  # the yeses right after it, until the decider says something else
         if other.speaker == m.speaker:
             break
-        if _says_yes(other.text) and stance.get(other.speaker, True):
+        # (once the members agreed before, a yes taking on work the closing line gives its speaker is to the work:
+        # "那就定了 还是周四…，小林老师你周三前把PPT发我" — "没问题"; a line that only gives work is agreed by that yes)
+        if _says_yes(other.text) and stance.get(other.speaker, True) and not (voted and _answers_ask(messages, idx + 1 + k)):
             people.append(other.speaker)
     return list(dict.fromkeys(people))
+
+
+def _yes_to(messages: list[Message], j: int, first: int, start: int | None, decided: str) -> bool:
+    """Whether the yes ``messages[j]`` replies to the matter decided: the line it follows (the nearest one
+    before it, by someone else, that is no yes or vote itself) is the proposal or later, or is on what was
+    decided. A yes following another matter ("同意" under an earlier car-sharing plan) agrees to that one."""
+    me = messages[j].speaker
+    for k in range(j - 1, first - 2, -1):
+        if k < 0:
+            return True
+        if start is not None and k >= start:
+            return True
+        o = messages[k]
+        if o.speaker == me or _says_yes(o.text) or _vote(o.text) or is_chatter(o.text):
+            continue
+        return not decided or bool(_content_bigrams(o.text) & _content_bigrams(decided))
+    return True
 
 
 def _suggested(messages: list[Message], start: int, idx: int, decided: str) -> list[str]:
