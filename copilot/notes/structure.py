@@ -859,7 +859,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
             continue
-        if is_chatter(m.text) or cue("reply", "acks").match(f) or _courtesy(f, people):
+        if is_chatter(m.text) or cue("reply", "acks").match(f) or courtesy(f, people):
             continue
         recent = [q for q in opened if i - q.index <= window and _picks(q, m)]
         if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
@@ -889,11 +889,14 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)]
 
 
-def _courtesy(f: str, people: People) -> bool:
-    """Thanks, praise or a wish to someone, and nothing else ("谢谢王姐 祝王姐后天一把过", "会长威武")."""
+def courtesy(f: str, people: People) -> bool:
+    """Thanks, praise or a wish to someone, and nothing else ("谢谢王姐 祝王姐后天一把过", "会长威武", "thx Mandy！"),
+    on folded text: no answer, no key point."""
     f = people.at.sub(" ", f)
     for _, alias, _who in people.named_in(f):
         f = f.replace(alias, " ")
+    if cue("reply", "courtesy").match(f):  # (before a Latin word of thanks reads as a name: "thx")
+        return True
     for start, end, _name in reversed(name_shaped(f)):  # 王姐, 刘老师: people not (yet) in the chat
         f = f[:start] + " " + f[end:]
     return bool(cue("reply", "courtesy").match(f))
