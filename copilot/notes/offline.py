@@ -475,7 +475,8 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
         asked = _PROMPT.search(body)  # "年会的场地大家有什么想法" → 年会的场地
         if asked and asked.start() >= 4:
             body = body[:asked.start()].rstrip("，,、 的")
-        first = re.split(r"[，,；;：:。！!]", body, maxsplit=1)[0].strip()
+        # (a space between words is a pause in a chat typed without punctuation)
+        first = re.split(r"[，,；;：:。！!]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body, maxsplit=1)[0].strip()
         head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
         when = cue("decision", "undecided").search(head)  # "周六徒步的路线今晚定一下" → 周六徒步的路线
         if when and when.start() >= 4:

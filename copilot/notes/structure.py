@@ -331,16 +331,41 @@ def _roles(speakers: list[str]) -> re.Pattern[str]:
 
 
 # -- session type, roles, topic ----------------------------------------------------------------------
+AGENDA_CHARS = 28  # a listed agenda longer than this is no title
+
+
+def agenda(text: str) -> str | None:
+    """The matters an opener lists to settle ("今晚商量两件事：一是越冬喂糖，二是下个月元旦集市摆摊卖蜜" → 越冬喂糖、下个月
+    元旦集市摆摊卖蜜), within the title's length; None when it lists none."""
+    f = _fold(text)
+    head = cue("summary", "agenda_header").search(f)
+    if head is None or len(f) != len(text):
+        return None
+    marks = list(cue("summary", "agenda_item").finditer(text, head.start()))
+    if len(marks) < 2:
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    parts = [re.split(r"[。！!？?\n]", text[m.end():end])[0].strip(" ，,；;、") for m, end in zip(marks, ends)]
+    parts = [p for p in parts if len(p) >= 2]
+    title = "、".join(parts)
+    return title if len(parts) >= 2 and len(title) <= AGENDA_CHARS else None
+
+
 def find_topic(messages: list[Message]) -> str | None:
-    """The title given at the start (《…》, 分享「…」, 主题是…, 聊聊…), not the next session's in a preview."""
+    """The title given at the start (《…》, 分享「…」, 主题是…, 聊聊…, the matters the opener lists to settle), not
+    the next session's in a preview."""
     for m in messages[:12]:
         if has(_fold(m.text), "announcement", "next"):
             continue
         for pattern in (*_TOPIC[:1], cue("titled"), *_TOPIC[1:]):
+            # (the matters counted and listed, "说两件事：一是…，二是…", are the topic, not the words before the count)
+            listed = agenda(m.text) if pattern is _TOPIC[-1] else None
+            if listed:
+                return listed
             match = pattern.search(m.text)
             if match:
                 return match.group(1).strip(" ：:，,")
-    return stated_topic(messages)
+    return next((x for x in map(lambda m: agenda(m.text), messages[:3]) if x), None) or stated_topic(messages)
 
 
 def stated_topic(messages: list[Message]) -> str | None:
@@ -940,11 +965,24 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
         # (not a later recap's item, "总结一下：12月5日…，红十字会教材": it restates what was settled, answers nothing)
         settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)
                    and not _recap(said.get(d.sources[-1], ""))]
-        if settled:
-            answer.append(settled[0].text)
+        fq = _fold(q.text)
+        given = has(fq, "reply", "asks_amount") and _NUMBER.search(_fold(answer[0]))  # the figure asked for, given
+        part = _settled_part(settled[0].text, People.of(messages)) if settled and not given else ""
+        if part and re.sub(r"\W", "", _fold(part)) not in re.sub(r"\W", "", _fold(" ".join(answer))):
+            answer.append(part)  # (not what the answer said already: "夾錢啦 每人50蚊…" — "咁就決定每人50蚊…")
             sources.append(settled[0].sources[-1])
     return QAPair(question=q.text, asker=q.msg.speaker, answer=" ".join(answer), answerer=q.answer[0].speaker,
                   sources=sorted(set(sources)))
+
+
+def _settled_part(text: str, people: People) -> str:
+    """What a decision settles, as the end of an answer: without its settling head ("那就这么定：") and the work it
+    gives out after ("…，价签阿珍你下周五前做好" is a to-do, not the answer)."""
+    head = cue("summary", "decided").match(text) or re.match(r"^[^：:]{0,12}[：:]", text) \
+        or cue("decision", "accept_head").match(_fold(text))
+    rest = text[head.end():] if head and len(text) - head.end() >= 4 else text
+    kept = _decided_content(rest, people)
+    return kept if len(kept) >= 4 else rest
 
 
 def _recap(text: str) -> bool:
