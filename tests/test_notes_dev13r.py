@@ -176,3 +176,9 @@ def test_agenda_reads_only_a_counted_list() -> None:
     assert agenda("今晚说两件事") is None  # counted, nothing listed
     assert agenda("一是价格，二是时间") is None  # listed, never counted
     assert agenda("") is None
+
+
+def test_the_summary_tells_what_was_decided_without_its_head_or_the_work_it_gives() -> None:
+    summary = _ham().summary
+    assert "最后决定：每人20元，统一买电池和干粮。" in summary
+    assert "最后决定：那就这么定" not in summary

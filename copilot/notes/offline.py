@@ -31,6 +31,7 @@ from copilot.notes.structure import (
     is_question,
     notice_word,
     relevant,
+    settled_part,
     side_remarks,
     superseded,
     topic_words,
@@ -540,7 +541,7 @@ def _clause(text: str, limit: int = 40) -> str:
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
                        everything: list[Sentence], settled: set[int] | None = None,
                        max_voices: int = 4, senders: dict[int, str] | None = None,
-                       skip: set[int] | None = None) -> tuple[str, list[int]] | None:
+                       skip: set[int] | None = None, people: People | None = None) -> tuple[str, list[int]] | None:
     """A discussion told as who said what, then what was decided; None when there is no exchange.
 
     An MMR pick of the "best" sentences reads like a random quote from a discussion: operators
@@ -591,10 +592,14 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         cut = _DECIDED.match(d.text)
         rest = d.text[cut.end():] if cut and not re.search(r"[不没未别]", cut.group(0)) else d.text
         rest = _ACK_HEAD.sub("", rest)
+        # what was settled, not the work the line gives out after it (told under 接下来): "…统一500克玻璃瓶，
+        # 价签阿珍你下周五前做好" → "…统一500克玻璃瓶"
+        part = settled_part(rest, people) if people is not None else rest
+        rest = part if len(part) >= 4 else rest
         if d.by:  # who settled it, and who agreed
             agreed = [display_name(b) or b for b in d.by[1:4]]
             text += f"{display_name(d.by[0])}拍板" + (f"，{'、'.join(agreed)}同意" if agreed else "") + "。"
-        text += f"最后决定：{_clause(rest if len(rest) >= 6 else d.text, 50)}。"
+        text += f"最后决定：{_clause(rest if len(rest) >= (4 if rest is part else 6) else d.text, 50)}。"
         sources.extend(d.sources)
     nxt = [a for a in st.actions if a.owner and not blames(a.task)][:3]  # never a line blaming a neighbour
     if nxt:  # what happens next
@@ -773,7 +778,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
         told = discussion_summary(lead, st, points, point_pool, sentences, settled,
                                   senders={m.id: m.speaker for m in transcript.messages},
-                                  skip=no_point | _yes_answers(transcript.messages, qa_ids))
+                                  skip=no_point | _yes_answers(transcript.messages, qa_ids),
+                                  people=People.of(transcript.messages))
         if told is not None:
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:

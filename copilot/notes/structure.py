@@ -967,7 +967,7 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
                    and not _recap(said.get(d.sources[-1], ""))]
         fq = _fold(q.text)
         given = has(fq, "reply", "asks_amount") and _NUMBER.search(_fold(answer[0]))  # the figure asked for, given
-        part = _settled_part(settled[0].text, People.of(messages)) if settled and not given else ""
+        part = settled_part(settled[0].text, People.of(messages)) if settled and not given else ""
         if part and re.sub(r"\W", "", _fold(part)) not in re.sub(r"\W", "", _fold(" ".join(answer))):
             answer.append(part)  # (not what the answer said already: "夾錢啦 每人50蚊…" — "咁就決定每人50蚊…")
             sources.append(settled[0].sources[-1])
@@ -975,7 +975,7 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
                   sources=sorted(set(sources)))
 
 
-def _settled_part(text: str, people: People) -> str:
+def settled_part(text: str, people: People) -> str:
     """What a decision settles, as the end of an answer: without its settling head ("那就这么定：") and the work it
     gives out after ("…，价签阿珍你下周五前做好" is a to-do, not the answer)."""
     head = cue("summary", "decided").match(text) or re.match(r"^[^：:]{0,12}[：:]", text) \
