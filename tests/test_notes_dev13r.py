@@ -14,7 +14,7 @@ from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.cues import cue
 from copilot.notes.model import Notes
-from copilot.notes.offline import candidate_sentences, own_life
+from copilot.notes.offline import asked_outright, candidate_sentences, own_life
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import People, agenda, analyze, courtesy
 from copilot.textnorm import fold
@@ -117,6 +117,10 @@ def test_a_question_is_no_ones_position_in_the_discussion_summary() -> None:
     assert notes.session_type == "话题讨论"
     assert "能带动两台电台吗" not in notes.summary
     assert "凤凰山吧" in notes.summary  # a real position is still told
+    assert asked_outright("对了阿强 你那台发电机能带动两台电台吗 油耗大不大")
+    assert asked_outright("对了谁有兴趣周末一起去钓鱼")
+    assert not asked_outright("我还不确定频点让不让个人用")  # a doubt told as a view is a position
+    assert not asked_outright("凤凰山吧 视野开阔")
 
 
 # -- 2. notices kept whole --------------------------------------------------------------------------------

@@ -140,6 +140,14 @@ def own_life(text: str) -> bool:
     return about_oneself(text) or (rest != f and about_oneself(rest)) or bool(cue("personal", "family_plan").search(f))
 
 
+def asked_outright(sentence: str) -> bool:
+    """A sentence put as a question — a question mark, 吗, a closing particle or an asking opener ("你那辆车能装三脚架吗
+    后备箱大不大", "对了谁有兴趣周末一起去吃烤肉") —
+    not a doubt told as one's view ("我还不确定航空公司让不让带婴儿车上飞机" says what he does not know)."""
+    f = fold(sentence).strip()
+    return _asks(sentence) and ("?" in f or any(cue("question", k).search(f) for k in ("anywhere", "final", "openers")))
+
+
 def framing(sentence: str) -> bool:
     """A line that frames the talk and says nothing itself ("我先讲少少…", "大概系咁，有咩问题可以问我",
     a bare heading "第二块线缆。"): never a key point, a summary sentence or a quote. A framing clause
@@ -557,7 +565,7 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     def position(s: Sentence) -> bool:
         # not _LOGISTICS: in a discussion "下班后7点跑" is a position, not schedule housekeeping
         # (a question is no one's position: "你那辆车能装三脚架吗" asks, it says nothing)
-        return (len(s.text) >= 8 and s.topical and not _asks(s.text) and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
+        return (len(s.text) >= 8 and s.topical and not asked_outright(s.text) and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
                 and not _PROMPT.search(s.text) and s.msg.id not in given and s.msg.id not in skip
                 and not any(_near_dup(s.text, h) or s.text in h for h in housekeeping))
 
