@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from copilot.notes.dates import find_deadline
 from copilot.notes.parse import parse_bytes, parse_text
-from copilot.notes.structure import People, _courtesy, aliases, find_actions
+from copilot.notes.structure import People, courtesy, aliases, find_actions
 from copilot.textnorm import fold
 
 
@@ -154,6 +154,6 @@ def test_thanks_praise_or_a_wish_is_no_answer() -> None:
     people = People.of(parse_text("[2027-04-14 20:00] 老周-会长: 下周三前把节目报给我\n"
                                   "[2027-04-14 20:01] 阿芳姐: 好的").messages)
     for said in ("谢谢会长 祝会长周末愉快", "会长威武", "感谢阿芳姐！", "谢谢王姐 祝王姐后天一把过"):
-        assert _courtesy(fold(said), people), said
+        assert courtesy(fold(said), people), said
     for said in ("谢谢，周六上午9点在东门集合", "谢谢大家的支持，下周再聚", "不用带，报名字就行"):
-        assert not _courtesy(fold(said), people), said
+        assert not courtesy(fold(said), people), said

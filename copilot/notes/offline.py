@@ -21,14 +21,17 @@ from copilot.notes.cues import raw as cue_value
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
 from copilot.notes.noise import greeting_only
 from copilot.notes.structure import (
+    People,
     Structure,
     about_oneself,
     analyze,
+    courtesy,
     display_name,
     is_chatter,
     is_question,
     notice_word,
     relevant,
+    settled_part,
     side_remarks,
     superseded,
     topic_words,
@@ -129,6 +132,22 @@ def _social(text: str) -> bool:
                 or _OPENER.search(s) or greeting_only(fold(s)))
 
 
+def own_life(text: str) -> bool:
+    """A member's own life, not the group's matter: a self-introduction or an errand of their own, also after a
+    turn word ("另外 我下周六要去…"), or their family's plan on a date ("我老婆说下周六要去我丈母娘家")."""
+    f = fold(text).strip()
+    rest = cue("reply", "topic_shift").sub("", f, count=1).lstrip(" ，,、")
+    return about_oneself(text) or (rest != f and about_oneself(rest)) or bool(cue("personal", "family_plan").search(f))
+
+
+def asked_outright(sentence: str) -> bool:
+    """A sentence put as a question — a question mark, 吗, a closing particle or an asking opener ("你那辆车能装三脚架吗
+    后备箱大不大", "对了谁有兴趣周末一起去吃烤肉") —
+    not a doubt told as one's view ("我还不确定航空公司让不让带婴儿车上飞机" says what he does not know)."""
+    f = fold(sentence).strip()
+    return _asks(sentence) and ("?" in f or any(cue("question", k).search(f) for k in ("anywhere", "final", "openers")))
+
+
 def framing(sentence: str) -> bool:
     """A line that frames the talk and says nothing itself ("我先讲少少…", "大概系咁，有咩问题可以问我",
     a bare heading "第二块线缆。"): never a key point, a summary sentence or a quote. A framing clause
@@ -189,7 +208,9 @@ def clean_sentence(text: str, *, spoken: bool = False) -> str:
     s = _FILLER_HEAD.sub("", text.strip())
     for head in (_GREETING_HEAD,) if spoken else (_GREETING_HEAD, _THANKS_HEAD):
         rest = head.sub("", s)
-        s = rest if len(rest) >= MIN_CHARS else s  # "各位家长晚上好，提醒一下：…" → "提醒一下：…"
+        cut = len(s) - len(rest)  # never inside a Latin name ("多謝Dr. Lam 咁…" is not "Lam 咁…")
+        inside = 0 < cut < len(s) and re.match(r"[A-Za-z]", rest) and re.search(r"[A-Za-z.]\s*$", s[:cut])
+        s = rest if len(rest) >= MIN_CHARS and not inside else s  # "各位家长晚上好，提醒一下：…" → "提醒一下：…"
     s = _FILLER_INLINE.sub("", s)
     s = _REPEAT.sub(r"\1", s)
     return s.strip(" ，,、")
@@ -224,6 +245,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
     opening = {m.id for m in transcript.messages[:3]}
     early = {m.id for m in transcript.messages[:8]}
     work = {i for a in st.actions for i in a.sources}  # "我周六去买水果" taken on is a to-do, not an errand of one's own
+    people = People.of(transcript.messages)
 
     def agenda(sentence: str) -> bool:  # the opener's agenda ("春游的事今晚得定下来，地点、时间、费用"): the title's
         if m.id in early and _TALK_PLAN.search(fold(sentence)) and framing_only(sentence):
@@ -240,6 +262,8 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             if talks:  # the speaker's "最后提醒一下，…" is advice of the talk, not housekeeping
                 s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
             if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw):
+                continue
+            if courtesy(fold(raw).strip(), people):  # thanks to someone ("thx Mandy！") carries no group fact
                 continue
             w = base
             if _asks(s):
@@ -264,7 +288,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
             # the organiser's fact-dense statement is the matter itself, whatever its words ("而家有三个节目：
             # 《帝女花》…每个节目唔超过15分钟", "一等奖300，二等200，三等100"): figures, titles, amounts
             topical = topical or (m.id not in st.chatter and m.speaker == st.host and facts >= HOST_FACTS)
-            if m.speaker != st.host and st.session_type == "话题讨论" and m.id not in work and about_oneself(m.text):
+            if m.speaker != st.host and st.session_type == "话题讨论" and m.id not in work and own_life(m.text):
                 topical = False  # a member's self-introduction or own errand: no group fact
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
     return out
@@ -460,7 +484,8 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
         asked = _PROMPT.search(body)  # "年会的场地大家有什么想法" → 年会的场地
         if asked and asked.start() >= 4:
             body = body[:asked.start()].rstrip("，,、 的")
-        first = re.split(r"[，,；;：:。！!]", body, maxsplit=1)[0].strip()
+        # (a space between words is a pause in a chat typed without punctuation)
+        first = re.split(r"[，,；;：:。！!]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body, maxsplit=1)[0].strip()
         head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
         when = cue("decision", "undecided").search(head)  # "周六徒步的路线今晚定一下" → 周六徒步的路线
         if when and when.start() >= 4:
@@ -524,7 +549,7 @@ def _clause(text: str, limit: int = 40) -> str:
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
                        everything: list[Sentence], settled: set[int] | None = None,
                        max_voices: int = 4, senders: dict[int, str] | None = None,
-                       skip: set[int] | None = None) -> tuple[str, list[int]] | None:
+                       skip: set[int] | None = None, people: People | None = None) -> tuple[str, list[int]] | None:
     """A discussion told as who said what, then what was decided; None when there is no exchange.
 
     An MMR pick of the "best" sentences reads like a random quote from a discussion: operators
@@ -539,7 +564,8 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
 
     def position(s: Sentence) -> bool:
         # not _LOGISTICS: in a discussion "下班后7点跑" is a position, not schedule housekeeping
-        return (len(s.text) >= 8 and s.topical and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
+        # (a question is no one's position: "你那辆车能装三脚架吗" asks, it says nothing)
+        return (len(s.text) >= 8 and s.topical and not asked_outright(s.text) and not _HOUSEKEEPING.search(s.text) and not _OPENER.search(s.text)
                 and not _PROMPT.search(s.text) and s.msg.id not in given and s.msg.id not in skip
                 and not any(_near_dup(s.text, h) or s.text in h for h in housekeeping))
 
@@ -574,10 +600,14 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         cut = _DECIDED.match(d.text)
         rest = d.text[cut.end():] if cut and not re.search(r"[不没未别]", cut.group(0)) else d.text
         rest = _ACK_HEAD.sub("", rest)
+        # what was settled, not the work the line gives out after it (told under 接下来): "…统一500克玻璃瓶，
+        # 价签阿珍你下周五前做好" → "…统一500克玻璃瓶"
+        part = settled_part(rest, people) if people is not None else rest
+        rest = part if len(part) >= 4 else rest
         if d.by:  # who settled it, and who agreed
             agreed = [display_name(b) or b for b in d.by[1:4]]
             text += f"{display_name(d.by[0])}拍板" + (f"，{'、'.join(agreed)}同意" if agreed else "") + "。"
-        text += f"最后决定：{_clause(rest if len(rest) >= 6 else d.text, 50)}。"
+        text += f"最后决定：{_clause(rest if len(rest) >= (4 if rest is part else 6) else d.text, 50)}。"
         sources.extend(d.sources)
     nxt = [a for a in st.actions if a.owner and not blames(a.task)][:3]  # never a line blaming a neighbour
     if nxt:  # what happens next
@@ -756,7 +786,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
         told = discussion_summary(lead, st, points, point_pool, sentences, settled,
                                   senders={m.id: m.speaker for m in transcript.messages},
-                                  skip=no_point | _yes_answers(transcript.messages, qa_ids))
+                                  skip=no_point | _yes_answers(transcript.messages, qa_ids),
+                                  people=People.of(transcript.messages))
         if told is not None:
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:

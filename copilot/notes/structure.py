@@ -331,16 +331,41 @@ def _roles(speakers: list[str]) -> re.Pattern[str]:
 
 
 # -- session type, roles, topic ----------------------------------------------------------------------
+AGENDA_CHARS = 28  # a listed agenda longer than this is no title
+
+
+def agenda(text: str) -> str | None:
+    """The matters an opener lists to settle ("今晚商量两件事：一是越冬喂糖，二是下个月元旦集市摆摊卖蜜" → 越冬喂糖、下个月
+    元旦集市摆摊卖蜜), within the title's length; None when it lists none."""
+    f = _fold(text)
+    head = cue("summary", "agenda_header").search(f)
+    if head is None or len(f) != len(text):
+        return None
+    marks = list(cue("summary", "agenda_item").finditer(text, head.start()))
+    if len(marks) < 2:
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    parts = [re.split(r"[。！!？?\n]", text[m.end():end])[0].strip(" ，,；;、") for m, end in zip(marks, ends)]
+    parts = [p for p in parts if len(p) >= 2]
+    title = "、".join(parts)
+    return title if len(parts) >= 2 and len(title) <= AGENDA_CHARS else None
+
+
 def find_topic(messages: list[Message]) -> str | None:
-    """The title given at the start (《…》, 分享「…」, 主题是…, 聊聊…), not the next session's in a preview."""
+    """The title given at the start (《…》, 分享「…」, 主题是…, 聊聊…, the matters the opener lists to settle), not
+    the next session's in a preview."""
     for m in messages[:12]:
         if has(_fold(m.text), "announcement", "next"):
             continue
         for pattern in (*_TOPIC[:1], cue("titled"), *_TOPIC[1:]):
+            # (the matters counted and listed, "说两件事：一是…，二是…", are the topic, not the words before the count)
+            listed = agenda(m.text) if pattern is _TOPIC[-1] else None
+            if listed:
+                return listed
             match = pattern.search(m.text)
             if match:
                 return match.group(1).strip(" ：:，,")
-    return stated_topic(messages)
+    return next((x for x in map(lambda m: agenda(m.text), messages[:3]) if x), None) or stated_topic(messages)
 
 
 def stated_topic(messages: list[Message]) -> str | None:
@@ -859,7 +884,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
             continue
-        if is_chatter(m.text) or cue("reply", "acks").match(f) or _courtesy(f, people):
+        if is_chatter(m.text) or cue("reply", "acks").match(f) or courtesy(f, people):
             continue
         recent = [q for q in opened if i - q.index <= window and _picks(q, m)]
         if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
@@ -889,11 +914,14 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)]
 
 
-def _courtesy(f: str, people: People) -> bool:
-    """Thanks, praise or a wish to someone, and nothing else ("谢谢王姐 祝王姐后天一把过", "会长威武")."""
+def courtesy(f: str, people: People) -> bool:
+    """Thanks, praise or a wish to someone, and nothing else ("谢谢王姐 祝王姐后天一把过", "会长威武", "thx Mandy！"),
+    on folded text: no answer, no key point."""
     f = people.at.sub(" ", f)
     for _, alias, _who in people.named_in(f):
         f = f.replace(alias, " ")
+    if cue("reply", "courtesy").match(f):  # (before a Latin word of thanks reads as a name: "thx")
+        return True
     for start, end, _name in reversed(name_shaped(f)):  # 王姐, 刘老师: people not (yet) in the chat
         f = f[:start] + " " + f[end:]
     return bool(cue("reply", "courtesy").match(f))
@@ -937,11 +965,24 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
         # (not a later recap's item, "总结一下：12月5日…，红十字会教材": it restates what was settled, answers nothing)
         settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)
                    and not _recap(said.get(d.sources[-1], ""))]
-        if settled:
-            answer.append(settled[0].text)
+        fq = _fold(q.text)
+        given = has(fq, "reply", "asks_amount") and _NUMBER.search(_fold(answer[0]))  # the figure asked for, given
+        part = settled_part(settled[0].text, People.of(messages)) if settled and not given else ""
+        if part and re.sub(r"\W", "", _fold(part)) not in re.sub(r"\W", "", _fold(" ".join(answer))):
+            answer.append(part)  # (not what the answer said already: "夾錢啦 每人50蚊…" — "咁就決定每人50蚊…")
             sources.append(settled[0].sources[-1])
     return QAPair(question=q.text, asker=q.msg.speaker, answer=" ".join(answer), answerer=q.answer[0].speaker,
                   sources=sorted(set(sources)))
+
+
+def settled_part(text: str, people: People) -> str:
+    """What a decision settles, as the end of an answer: without its settling head ("那就这么定：") and the work it
+    gives out after ("…，价签阿珍你下周五前做好" is a to-do, not the answer)."""
+    head = cue("summary", "decided").match(text) or re.match(r"^[^：:]{0,12}[：:]", text) \
+        or cue("decision", "accept_head").match(_fold(text))
+    rest = text[head.end():] if head and len(text) - head.end() >= 4 else text
+    kept = _decided_content(rest, people)
+    return kept if len(kept) >= 4 else rest
 
 
 def _recap(text: str) -> bool:
@@ -2241,17 +2282,38 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         if vote is not None and decided:
             stance[other.speaker] = _same_choice(vote, decided)
             opened = min(opened, j)
-        elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j):
+        elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j) \
+                and _yes_to(messages, j, first, start, decided):
             stance[other.speaker] = True
     # a member who voted for another choice agreed to nothing, even the one who put the matter up
     people = [p for p in people if p == m.speaker or stance.get(p, True)]
     people += [who for who, yes in stance.items() if yes]
-    for other in messages[idx + 1 : idx + 4]:  # the yeses right after it, until the decider says something else
+    voted = any(stance.values())  # the matter was agreed before this line closed it
+    for k, other in enumerate(messages[idx + 1 : idx + 4]):  # the yeses right after it, until the decider says something else
         if other.speaker == m.speaker:
             break
-        if _says_yes(other.text) and stance.get(other.speaker, True):
+        # (once the members agreed before, a yes taking on work the closing line gives its speaker is to the work:
+        # "那就定了 还是周四…，小林老师你周三前把PPT发我" — "没问题"; a line that only gives work is agreed by that yes)
+        if _says_yes(other.text) and stance.get(other.speaker, True) and not (voted and _answers_ask(messages, idx + 1 + k)):
             people.append(other.speaker)
     return list(dict.fromkeys(people))
+
+
+def _yes_to(messages: list[Message], j: int, first: int, start: int | None, decided: str) -> bool:
+    """Whether the yes ``messages[j]`` replies to the matter decided: the line it follows (the nearest one
+    before it, by someone else, that is no yes or vote itself) is the proposal or later, or is on what was
+    decided. A yes following another matter ("同意" under an earlier car-sharing plan) agrees to that one."""
+    me = messages[j].speaker
+    for k in range(j - 1, first - 2, -1):
+        if k < 0:
+            return True
+        if start is not None and k >= start:
+            return True
+        o = messages[k]
+        if o.speaker == me or _says_yes(o.text) or _vote(o.text) or is_chatter(o.text):
+            continue
+        return not decided or bool(_content_bigrams(o.text) & _content_bigrams(decided))
+    return True
 
 
 def _suggested(messages: list[Message], start: int, idx: int, decided: str) -> list[str]:
