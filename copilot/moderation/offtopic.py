@@ -526,6 +526,11 @@ class OffTopicDetector:
         return replace(result, score=REVIEW_CAP,
                        detail=result.detail + f"；成员遇到难事（{'、'.join(cues[:2])}），不在群里提醒，交人工关心和判断")
 
+    def about(self, compact: str, report: SignalReport) -> bool:
+        """The message (compact form) names something of the group's own (its profile's or its kind of group's words)."""
+        r = self._relevance(compact, report)
+        return r is not None and r.about_group
+
     def _shares_place(self) -> bool:
         """Members meet in person (the profile has events) or share a place (relevance.yaml lost_found_settings)."""
         return self.meets or bool(set(self.vocab.types) & _lost_found_settings())

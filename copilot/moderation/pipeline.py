@@ -410,7 +410,7 @@ class Moderator:
         of those. A handle, a link, a disguise, another venue (奶茶店, 超市), another business named as such (隔壁新开的…;
         ad.rival, ad.third_party) or any other seller's word keeps it an ad."""
         names = set(rep.names(Label.AD))
-        if not names or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
+        if (not names and not checks["classifier"].get("alone")) or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
                 or self.offtopic is None or self.offtopic.elsewhere(compact) \
                 or lexicons().words["ad.third_party"].search(compact) or lexicons().words["ad.rival"].search(compact):
             return
@@ -420,7 +420,15 @@ class Moderator:
         named += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
         money = rep.signal("money")
         priced = [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
+        if not priced and self.shop:  # 月卡138 where the profile lists 每周一花 at 138: the shop's own price, bare
+            priced = [p for p in _BARE_PRICE.findall(compact) if float(p) in self.own_prices]
         tie: list[str] = named or priced
+        words = lexicons().words
+        if not tie and self.shop and words["ad.shop_own_voice"].search(compact) \
+                and not words["ad.shop_not_own"].search(compact) and self.offtopic.about(compact, rep):
+            # the shop's own customer group: its own offer on its own subject (到店扫码加入会员小程序 首单立减30), with
+            # nothing that points to another business, a handle or a link, is the shop's (Moderator.shop)
+            tie = ["本店"]
         if not tie:
             own = set(self.own_offer.findall(compact)) if self.own_offer is not None else set()
             said = [w for name in ("promo_words", "business") if (sig := rep.signal(name)) is not None for w in sig.items]
@@ -1057,6 +1065,7 @@ _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", 
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
 
+_BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)
 # What the group's own offer may carry: its price, the QR code to pay or book, 扫码/报名, 到店 (see _own_offer).
 _OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business"})
 

@@ -266,6 +266,11 @@ def lexicons() -> Lexicons:
     lists = _word_lists(data)
     social = frozenset(str(w).lower() for w in data["social"])
     words = {key: alternation(words) for key, words in lists.items()}
+    # a cue that heads another word before some characters (扫码加入 is no 扫码加: patterns.yaml cue_not_before)
+    for key, cues in load_resource(PATTERNS).get("cue_not_before", {}).items():
+        edged = {str(c): [str(x) for x in after] for c, after in cues.items()}
+        words[key] = re.compile("|".join(re.escape(c) + "(?!" + _alt(a) + ")" for c, a in edged.items())
+                                + "|" + alternation([w for w in lists[key] if w.lower() not in edged]).pattern)
     # reply bait asks for any code, not only the listed ones (回复888, 扣6): patterns.yaml reply_code
     rc = load_resource(PATTERNS)["reply_code"]
     words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(rc["verbs"]) + rf"\d{{1,{int(rc['digits'])}}}"

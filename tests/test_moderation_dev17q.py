@@ -1,0 +1,65 @@
+"""Round 33, dev17q (issue 17): qa17r10's failure classes, fixed by method. A shop's own offer in its own customer
+group (its membership, its counter, its listed price) is the shop's; a pull to another group or a private chat is an
+ad lure without a number; put-downs of a person's schooling, wealth or competence are abuse; an invitation to an
+outing the group does not run is off-topic; a paid service doing the banned thing is the banned trade. Groups and
+messages written for these tests (kinds of group not in qa17r10 or the dev sets)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from copilot.moderation import Verdict
+from copilot.moderation.signals import lexicons
+
+OPTICIAN = """
+name: 明视眼镜·老顾客群
+positioning: 明视眼镜（成都玉林店）的老顾客企业微信群，店里发新到镜框、验光预约和会员活动，顾客交流护眼和镜片保养
+topics: [眼镜, 镜框, 镜片, 验光, 护眼, 隐形眼镜]
+audience: 在明视眼镜配过镜的老顾客
+type: 消费型
+platform: wecom
+products:
+  - {name: 渐进多焦点镜片, price: 1280, promo_price: 980, unit: 副, description: 中老年看远看近一副搞定}
+  - {name: 儿童离焦镜片, price: 1680, unit: 副, description: 控制近视加深}
+allowed_domains: [mingshi-glasses.cn]
+"""
+
+BIRDING = """
+name: 湿地观鸟小组
+positioning: 周末去湿地和公园观鸟拍鸟的鸟友交流鸟种辨识、望远镜和镜头，分享观鸟记录
+topics: [观鸟, 鸟种辨识, 望远镜, 拍鸟, 观鸟记录]
+audience: 业余鸟友
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "到店扫码加入会员 配镜立减50 结账时给店员看一下就行",            # the shop's own membership, its counter
+    "年终活动：渐进多焦点980 老顾客再送一副夹片",                    # the profile's own promo price, written bare
+    "会员日本周六 到店验光免费 镜框85折 前台扫码登记",
+])
+def test_the_shops_own_offer_in_its_own_group_is_not_an_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(OPTICIAN, text)
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "扫码加我微信 领配镜优惠券",                                      # 扫码加 + 我: a handle to reach someone
+    "少儿编程招生 扫码领取免费试听课 名额有限",                       # an outside course, not the shop's
+    "隔壁新开的眼镜店全场五折 到店扫码就送镜布",                      # another business named as such
+])
+def test_other_offers_in_a_shop_group_stay_ads(judge: Callable[[str, str], Verdict], text: str) -> None:
+    assert judge(OPTICIAN, text).label == "ad"
+
+
+def test_scan_to_join_is_no_handle_but_scan_to_add_is() -> None:
+    invite = lexicons().words["ad.invite"]
+    assert invite.search("扫码加入会员") is None
+    assert invite.search("扫码加好友") is not None and invite.search("扫码加我") is not None
+    assert invite.search("私我") is not None  # the rest of the list is still there
+
+
+def test_a_shop_offer_outside_a_shop_group_is_not_excused(judge: Callable[[str, str], Verdict]) -> None:
+    # the birders' group is no shop's: the same words are someone's offer there
+    assert judge(BIRDING, "到店扫码加入会员 望远镜立减200 结账时出示给店员").label == "ad"
