@@ -31,6 +31,15 @@ name: 湿地观鸟小组
 positioning: 周末去湿地和公园观鸟拍鸟的鸟友交流鸟种辨识、望远镜和镜头，分享观鸟记录
 topics: [观鸟, 鸟种辨识, 望远镜, 拍鸟, 观鸟记录]
 audience: 业余鸟友
+events:
+  - title: 鸟友周六观鸟
+    kind: 线下活动
+    cadence: 每周六
+    time: "07:00"
+    place: 南沙湿地公园东门
+    host: 老林
+    signup: 群接龙
+    details: 自带望远镜，没有的可以借
 """
 
 
@@ -63,3 +72,25 @@ def test_scan_to_join_is_no_handle_but_scan_to_add_is() -> None:
 def test_a_shop_offer_outside_a_shop_group_is_not_excused(judge: Callable[[str, str], Verdict]) -> None:
     # the birders' group is no shop's: the same words are someone's offer there
     assert judge(BIRDING, "到店扫码加入会员 望远镜立减200 结账时出示给店员").label == "ad"
+
+
+# -- a pull to a private chat or another group is a lure without a number -----------------------------------------
+@pytest.mark.parametrize("text", [
+    "想买望远镜省钱的 扣1 我拉你进鸟友内部团购群",        # 鸟友 is who the event is for, not its name: no sign-up
+    "想学拍鸟的朋友看这里 7天学会拍飞版 报名私我",        # a course's promise in days + 私我
+    "大家好 我是光影摄影工作室的小王 可以帮大家修鸟片 私我",  # a provider presenting itself + 私我
+    "我们工作室承接鸟类科普插画 价格美丽 感兴趣回复1",     # the provider's offer + a reply code
+])
+def test_a_pull_to_a_private_chat_or_group_is_an_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(BIRDING, text)
+    assert v.label == "ad", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "鸟友周六观鸟 想去的回复1 我拉你进活动小群",           # the group's own event: its organiser's sign-up
+    "我们工作室楼下来了一只红嘴蓝鹊 想要原图的私我",       # where the writer works, not a provider's offer
+    "我们机构组织的湿地讲座挺好的 我去听过 有兴趣私我发链接",
+])
+def test_a_members_own_pull_is_not_a_lure(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(BIRDING, text)
+    assert v.label == "ok", v.reason

@@ -390,7 +390,9 @@ class Moderator:
         (报名请加群主微信, 找领队报名: ``ad.organiser``), with a fee each (每人AA…)."""
         if not rep.sign_up or len(set(rep.urls)) > 1:
             return
-        named = sorted(set(self.own_events.findall(compact))) if self.own_events is not None else []
+        # an event's name, not the people it is for (业主 of 业主集体验房: "扣1 我拉你进业主内部团购群" is no sign-up)
+        named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \
+            if self.own_events is not None else []
         words = lexicons().words
         if not named and words["ad.fee_per_head"].search(compact):
             named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]

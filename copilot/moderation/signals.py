@@ -390,6 +390,7 @@ class Patterns:
     deal_terms: re.Pattern[str]
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
+    provider: re.Pattern[str]
     measure: re.Pattern[str]
 
 
@@ -467,6 +468,9 @@ def patterns() -> Patterns:
         # … or the amount first (3000一只, 80每张): two digits or more, then each + counter
         cheaper=re.compile(_alt(d["cheaper"]["lead"]) + rf"{_CLAUSE}{{1,{int(d['cheaper']['gap'])}}}?"
                            + _alt(d["cheaper"]["tail"]) + "|" + d["cheaper"]["discount"]),
+        provider=re.compile(_alt(d["provider"]["lead"]) + rf"{_CLAUSE}{{0,{int(d['provider']['gap'])}}}?" + _alt(d["provider"]["kinds"])
+                            + "|" + _alt(d["provider"]["own_lead"]) + _alt(d["provider"]["kinds"]) + _alt(d["provider"]["offers"])
+                            + r"|\d+" + _alt(d["provider"]["days"]) + rf"{_CLAUSE}{{0,{int(d['provider']['result_gap'])}}}?" + _alt(d["provider"]["results"])),
         unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
         deal_terms=re.compile(r"(?<![\d.])\d(?:\.\d)?" + re.escape(str(d["deal_terms"]["discount"]))
@@ -1006,9 +1010,9 @@ def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A seller's word (源头厂家, 名额不多) or a discount against the shops (比超市便宜三成) beside an invitation to get
     in touch privately (私我, 滴滴我): the offer and its way to buy. (A unit price is not one: a landlord's 3500一个月
     and a member's 贴砖一平80 are quoted with 私聊 too.)"""
-    if not scan.found.get("invite"):
-        return None
-    hits = scan.words(spec) + patterns().cheaper.findall(scan.n.compact)
+    if not (scan.found.get("invite") or scan.lex.words["ad.reply_call"].search(scan.n.compact)):
+        return None  # 私我, or a reply code (回复1, 扣1) that collects the interested
+    hits = scan.words(spec) + patterns().cheaper.findall(scan.n.compact) + patterns().provider.findall(scan.n.compact)
     return Finding(list(dict.fromkeys(hits))) if hits else None
 
 
