@@ -94,3 +94,25 @@ def test_a_pull_to_a_private_chat_or_group_is_an_ad(judge: Callable[[str, str], 
 def test_a_members_own_pull_is_not_a_lure(judge: Callable[[str, str], Verdict], text: str) -> None:
     v = judge(BIRDING, text)
     assert v.label == "ok", v.reason
+
+
+# -- put-downs of schooling, means or competence are abuse, and abuse outranks an ad or chatter guess -------------
+@pytest.mark.parametrize("text", [
+    "分不清白鹭和苍鹭 一看就是没读过书的",
+    "就你家镜头贵 就你有钱是吧",
+    "你一个新手天天在群里教别人怎么拍 有意思吗",
+    "连池鹭都不认识 建议回去上小学",
+    "某些人出二手望远镜 全新价898 现在还卖800 穷疯了吧",   # the ad classifier alone says ad: the put-down wins
+])
+def test_a_put_down_without_swear_words_is_abuse(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(BIRDING, text)
+    assert v.label == "abuse", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "我刚入门 是个新手 还请大家多指点",                     # a newcomer asking, not a novice lecturing
+    "这只是什么鸟 价格嘛 就你懂的",                         # 就你懂的 is a wink, not 就你最懂
+    "医生建议回去读书的孩子多休息 周六我就不带娃来了",
+])
+def test_self_talk_and_look_alikes_are_not_abuse(judge: Callable[[str, str], Verdict], text: str) -> None:
+    assert judge(BIRDING, text).label != "abuse"

@@ -375,6 +375,7 @@ class Moderator:
             # passing something on or a bait; no handle, price or link to tell them apart: a person decides
             scores[Label.AD] = PRIVATE_OFFER_CAP
             checks["private_offer"] = True
+        _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
         if scores[label] < 0.5:
             return Analysis(Label.OK, 1 - max(scores.values()), _ok_reasons(rep, checks, n.compact), checks, rep,
@@ -967,6 +968,17 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
     checks["abuse_model_reason"] = (f"辱骂模型判断像人身攻击（概率 {p:.2f}）" +
                                     ("，没有脏字，但话里贬低对方（轻蔑/地域或身份歧视的说法）" if agree
                                      else "，没有明确的辱骂用语，交人工判断" if alone else ""))
+
+
+def _put_down_first(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """A put-down of someone (一看就是没读过书的, 就你家有钱; patterns.yaml put_down, lexicons.yaml abuse.contempt) labelled
+    abuse is abuse first: a guess that it chats off the subject, or the ad classifier's alone, does not outrank it."""
+    if scores[Label.ABUSE] < 0.5 or rep.attacks < 2:
+        return
+    below = scores[Label.ABUSE] - 0.01
+    scores[Label.OFF_TOPIC] = min(scores[Label.OFF_TOPIC], below)
+    if checks["classifier"].get("alone"):
+        scores[Label.AD] = min(scores[Label.AD], below)
 
 
 _PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
