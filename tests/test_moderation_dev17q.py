@@ -116,3 +116,21 @@ def test_a_put_down_without_swear_words_is_abuse(judge: Callable[[str, str], Ver
 ])
 def test_self_talk_and_look_alikes_are_not_abuse(judge: Callable[[str, str], Verdict], text: str) -> None:
     assert judge(BIRDING, text).label != "abuse"
+
+
+# -- an invitation to an outing the group does not run is off-topic ----------------------------------------------
+@pytest.mark.parametrize("text", ["周末一起去长隆吗 有没有人", "下周有人一起去峨眉山吗"])
+def test_an_invitation_to_a_named_place_is_off_topic_where_the_group_goes_nowhere(
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(OPTICIAN, text)
+    assert v.label == "off_topic" and v.action in ("review", "remind"), v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (BIRDING, "周六一起去南沙湿地吗 听说来了黑脸琵鹭"),   # birders go places: their outing
+    (BIRDING, "下周有人一起去峨眉山吗"),
+    (OPTICIAN, "明天一起去店里验光吗"),                 # the shop itself, no named place
+])
+def test_the_groups_own_outings_stay_ok(judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ok", v.reason
