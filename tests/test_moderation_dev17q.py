@@ -26,6 +26,14 @@ products:
 allowed_domains: [mingshi-glasses.cn]
 """
 
+BLINDBOX = """
+name: 盲盒潮玩交换群
+positioning: 喜欢盲盒和潮玩的玩家交流新系列、晒隐藏款、成员之间交换重复款
+topics: [盲盒, 潮玩, 隐藏款, 交换重复款, 新系列]
+audience: 潮玩玩家
+banned: [代拍, 假货]
+"""
+
 BIRDING = """
 name: 湿地观鸟小组
 positioning: 周末去湿地和公园观鸟拍鸟的鸟友交流鸟种辨识、望远镜和镜头，分享观鸟记录
@@ -134,3 +142,22 @@ def test_an_invitation_to_a_named_place_is_off_topic_where_the_group_goes_nowher
 def test_the_groups_own_outings_stay_ok(judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     v = judge(profile, text)
     assert v.label == "ok", v.reason
+
+
+# -- a paid service doing the banned thing is the banned trade, and the reason cites the rule --------------------
+@pytest.mark.parametrize("text", [
+    "我能帮排队抢 每个收10块跑腿费 要的说",
+    "新系列发售那天可以帮蹲 收点辛苦费 需要的朋友私聊",
+])
+def test_the_banned_service_reworded_is_deleted_citing_the_rule(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(BLINDBOX, text)
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "代拍" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "今天帮我妈排队抢鸡蛋 排了一小时 腿都酸了",            # no trade: someone's errand
+    "新系列发售那天有人一起排队吗 隐藏款概率好低",           # no paid service
+])
+def test_queueing_without_a_paid_service_is_not_the_banned_trade(judge: Callable[[str, str], Verdict], text: str) -> None:
+    assert judge(BLINDBOX, text).label != "ad"
