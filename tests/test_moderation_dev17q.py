@@ -161,3 +161,21 @@ def test_the_banned_service_reworded_is_deleted_citing_the_rule(judge: Callable[
 ])
 def test_queueing_without_a_paid_service_is_not_the_banned_trade(judge: Callable[[str, str], Verdict], text: str) -> None:
     assert judge(BLINDBOX, text).label != "ad"
+
+
+# -- reasons say what the message has ------------------------------------------------------------------------------
+def test_laughing_at_a_show_is_not_talk_about_a_person(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(OPTICIAN, "昨晚那场跨年晚会你们看了吗 笑死我了")
+    assert v.label == "off_topic" and "贬低" not in v.reason and "某个人" not in v.reason, v.reason
+
+
+def test_laughter_cue_still_reads_when_aimed_at_someone() -> None:
+    attack = lexicons().words["abuse.attack"]
+    assert attack.search("笑死我了") is None and attack.search("笑死人了") is None
+    assert attack.search("就你这技术 笑死你算了") is not None
+
+
+def test_a_spaced_out_landline_is_not_reported_as_no_contact(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(BIRDING, "拍鸟摄影培训招生 周末班 地址在天河 电话 020-8 7 6 5 4 3 2 1")
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "未附联系方式" not in v.reason

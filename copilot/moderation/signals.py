@@ -701,7 +701,9 @@ def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.n.evasions:
         return None
-    hiding = bool(scan.contacts or scan.found.get("invite") or scan.found.get("pointer") or "数字变形" in scan.n.evasions)
+    # a number after 电话/联系 (a landline too: 电话 028-8 5 5 5 1 2 3 4) is what the spacing hides
+    hiding = bool(scan.contacts or scan.found.get("invite") or scan.found.get("pointer") or "数字变形" in scan.n.evasions
+                  or patterns().contact_num.search(scan.n.digits))
     return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
 
 
