@@ -10,8 +10,10 @@ from collections.abc import Callable
 
 import pytest
 
-from copilot.moderation import Verdict
+from copilot.config import Settings
+from copilot.moderation import Moderator, Verdict
 from copilot.moderation.signals import lexicons
+from copilot.profile import parse_profile_text
 
 OPTICIAN = """
 name: 明视眼镜·老顾客群
@@ -179,3 +181,32 @@ def test_a_spaced_out_landline_is_not_reported_as_no_contact(judge: Callable[[st
     v = judge(BIRDING, "拍鸟摄影培训招生 周末班 地址在天河 电话 020-8 7 6 5 4 3 2 1")
     assert v.label == "ad" and v.action == "delete", v.reason
     assert "未附联系方式" not in v.reason
+
+
+# -- a member's tip and a member wanting one thing are no offers ---------------------------------------------------
+class _SureAd:
+    """A stand-in ad classifier that reads every message as an ad (0.9): what is left is the rules' reading."""
+
+    is_group_model = False
+
+    def score(self, text: str) -> float:
+        return 0.9
+
+    def top_grams(self, text: str, n: int = 3) -> list[str]:
+        return []
+
+
+@pytest.mark.parametrize("profile, text, expected", [
+    (BIRDING, "分享个望远镜保养小技巧 镜片先用气吹吹灰再用镜头纸擦 能多用好几年", "ok"),   # a member's tip
+    (BLINDBOX, "收一个去年的圣诞隐藏款 有的姐妹吱一声 价格好商量", "ok"),               # wanting one thing
+    (BLINDBOX, "出去年的圣诞隐藏款 全新未拆 价格好商量", "ad"),                     # an offer stays the classifier's
+])
+def test_a_members_tip_or_wanted_post_is_no_plain_offer(profile: str, text: str, expected: str) -> None:
+    mod = Moderator(Settings(llm_provider="offline"), parse_profile_text(profile), audit=None,
+                    classifier=_SureAd())  # type: ignore[arg-type]
+    v = mod.moderate({"id": "m1", "user": "u1", "text": text, "ts": 1_767_225_600.0})
+    assert v.label == expected, v.reason
+
+
+def test_a_dealer_buying_in_bulk_is_still_an_ad(judge: Callable[[str, str], Verdict]) -> None:
+    assert judge(BLINDBOX, "长期高价收各种隐藏款 量大优先 加微信 blindbox2024").label == "ad"
