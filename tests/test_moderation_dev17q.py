@@ -46,7 +46,7 @@ events:
     kind: 线下活动
     cadence: 每周六
     time: "07:00"
-    place: 南沙湿地公园东门
+    place: 海珠湿地公园（石榴岗路入口）
     host: 老林
     signup: 群接龙
     details: 自带望远镜，没有的可以借
@@ -210,3 +210,14 @@ def test_a_members_tip_or_wanted_post_is_no_plain_offer(profile: str, text: str,
 
 def test_a_dealer_buying_in_bulk_is_still_an_ad(judge: Callable[[str, str], Verdict]) -> None:
     assert judge(BLINDBOX, "长期高价收各种隐藏款 量大优先 加微信 blindbox2024").label == "ad"
+
+
+# -- the street of the group's meeting place beside a chatter word is where the talk happens, not what it is about --
+def test_a_restaurant_question_near_the_event_place_is_off_topic(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(BIRDING, "有没有人知道石榴岗路附近哪家火锅好吃 晚上想去")
+    assert v.label == "off_topic", v.reason
+
+
+@pytest.mark.parametrize("text", ["石榴岗今天下雨 周六还去吗", "石榴岗路入口几点开门 周六想早点到"])
+def test_the_event_place_still_ties_its_own_arrangements(judge: Callable[[str, str], Verdict], text: str) -> None:
+    assert judge(BIRDING, text).label == "ok"

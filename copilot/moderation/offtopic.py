@@ -419,6 +419,11 @@ class OffTopicDetector:
         events = " ".join(f"{e.title} {e.place} {e.details}" for e in profile.all_events())
         self.place_text = normalise(f"{self.own_text} {events} {profile.locality or ''}").compact
         self.roams = bool(_outing_rule()[2].search(self.place_text))
+        # the words only the events' places give (愚园 of 愚园路店二楼): where the group meets, not its subject
+        said = normalise(" ".join([self.own_text, *profile.goals, *(p.name + p.description for p in profile.products),
+                                   *(e.title for e in profile.all_events())])).compact
+        places = normalise(" ".join(e.place for e in profile.all_events())).compact
+        self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -615,6 +620,11 @@ class OffTopicDetector:
             or sorted(_bigrams(compact) & v.bigrams) \
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
             or [w for w in report.chatter if w in self.own_text]
+        if shared and self.place_only and all(w in self.place_only for w in shared) \
+                and any(w not in self.own_text and w not in evidence_rules().ambient for w in report.chatter):
+            # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
+            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's)
+            shared = []
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
         if any(c in compact for c in self.objects):  # "鸟找到了" in a parrot group: its domain object, as a word of its own
