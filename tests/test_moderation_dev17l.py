@@ -47,7 +47,9 @@ _OWED = pytest.mark.xfail(strict=True, reason="audience/place words still make a
 @pytest.mark.parametrize("profile, text", [
     pytest.param(KAYAK, "孩子最近老咳嗽 去医院查了说是支原体 大家家里有没有", marks=_OWED),  # 孩子 of 带孩子的家庭
     (KAYAK, "留下镇那边房价最近跌了 有人在看房吗"),                        # 留下镇 of the locality (房价: chatter)
-    pytest.param(KAYAK, "公园旁边的楼盘开盘了 均价四万多 房价是不是要涨了", marks=_OWED),  # 公园 of the event's place
+    # 公园 of the event's place beside a chatter word (房价): fixed in round 33 (dev17q) by the narrower reading —
+    # a word only the events' places give does not make the talk on-topic beside a chatter word
+    (KAYAK, "公园旁边的楼盘开盘了 均价四万多 房价是不是要涨了"),
     pytest.param(CHICKENS, "农村现在办养老保险一年交多少 我爸让我问问", marks=_OWED),  # 农村 of the audience
 ])
 def test_an_audience_or_place_word_alone_does_not_make_it_on_topic(

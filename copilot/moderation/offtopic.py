@@ -146,6 +146,17 @@ def _invitation_rule() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
 
 
 @lru_cache(maxsize=1)
+def _outing_rule() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], frozenset[str], int]:
+    """relevance.yaml ``invitation``: the forms of an invitation to go somewhere, the word classes of a named place,
+    the words of a group that goes places itself, and the classes and frequency under which a plain noun is a place."""
+    data = load_resource(RELEVANCE)["invitation"]
+    rare = data["rare_place"]
+    return (re.compile("|".join(re.escape(str(f)) for f in data["go"])), frozenset(str(c) for c in data["place_classes"]),
+            _alternation(frozenset(str(w) for w in data["roaming"])), frozenset(str(c) for c in rare["classes"]),
+            int(rare["below"]))
+
+
+@lru_cache(maxsize=1)
 def _distress() -> re.Pattern[str]:
     """A member in trouble (relevance.yaml ``distress``): never pulled back to the topic in public."""
     return _alternation(frozenset(str(w) for w in load_resource(RELEVANCE)["distress"]))
@@ -412,6 +423,15 @@ class OffTopicDetector:
         # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
         self.banned = banned_list(profile.banned)
         self.topic_chars, self.objects = _topic_chars(profile)
+        # the group goes places itself (徒步, 观鸟…: relevance.yaml invitation roaming) — its outings are its own
+        events = " ".join(f"{e.title} {e.place} {e.details}" for e in profile.all_events())
+        self.place_text = normalise(f"{self.own_text} {events} {profile.locality or ''}").compact
+        self.roams = bool(_outing_rule()[2].search(self.place_text))
+        # the words only the events' places give (愚园 of 愚园路店二楼): where the group meets, not its subject
+        said = normalise(" ".join([self.own_text, *profile.goals, *(p.name + p.description for p in profile.products),
+                                   *(e.title for e in profile.all_events())])).compact
+        places = normalise(" ".join(e.place for e in profile.all_events())).compact
+        self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -505,6 +525,11 @@ class OffTopicDetector:
         if found is None:
             return None
         kind, objects = found
+        if not objects and kind == "invite":
+            places = self._outing_places(compact)
+            if places:
+                return TopicResult(True, REVIEW_CAP, [], f"邀请群友一起去的地方（{'、'.join(places[:2])}）不是本群的活动，"
+                                   "交人工判断", chatter_words=tuple(places[:2]), invitation=True)
         if not objects or any(c in self.topic_chars for w in objects for c in w):
             return None
         what = "、".join(objects[:3])
@@ -522,6 +547,22 @@ class OffTopicDetector:
         return TopicResult(True, INVITATION_SCORE, [], f"邀请群友一起做的事与群主题无关（{what}）",
                            chatter_words=tuple(objects[:3]), invitation=True)
 
+    def _outing_places(self, compact: str) -> list[str]:
+        """The named places an invitation to go somewhere leads to (周末一起去迪士尼吗 → 迪士尼; relevance.yaml
+        invitation ``go``, ``place_classes``) that nothing of the group's is in — none when the group goes places itself
+        (``roaming`` words in its own text or events) or a place shares a telling character with its topics."""
+        go, classes, _, rare_classes, below = _outing_rule()
+        m = go.search(compact)
+        if m is None or self.roams:
+            return []
+        clause = re.split(r"[,.!?;\uff0c\u3002\uff01\uff1f\uff1b\s]", compact[m.end():], maxsplit=1)[0]
+        ensure_jieba()
+        words = [w for w in jieba.lcut(clause) if len(w) >= 2]
+        if any(w in self.place_text or any(c in self.topic_chars for c in w) for w in words):
+            return []  # 一起去店里验光 — the group's own doing
+        return [w for w in words if word_class(w) in classes
+                or ((word_class(w) or "") in rare_classes and word_frequency(w) < below)]
+
     @staticmethod
     def _kindly(compact: str, result: TopicResult) -> TopicResult:
         """A member in trouble (病了, 走丢, 住院; relevance.yaml ``distress``) is not pulled back to the topic in public:
@@ -533,6 +574,11 @@ class OffTopicDetector:
             return result
         return replace(result, score=REVIEW_CAP,
                        detail=result.detail + f"；成员遇到难事（{'、'.join(cues[:2])}），不在群里提醒，交人工关心和判断")
+
+    def about(self, compact: str, report: SignalReport) -> bool:
+        """The message (compact form) names something of the group's own (its profile's or its kind of group's words)."""
+        r = self._relevance(compact, report)
+        return r is not None and r.about_group
 
     def _shares_place(self) -> bool:
         """Members meet in person (the profile has events) or share a place (relevance.yaml lost_found_settings)."""
@@ -582,6 +628,11 @@ class OffTopicDetector:
             or sorted(_bigrams(compact) & v.bigrams) \
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
             or [w for w in report.chatter if w in self.own_text]
+        if shared and self.place_only and all(w in self.place_only for w in shared) \
+                and any(w not in self.own_text and w not in evidence_rules().ambient for w in report.chatter):
+            # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
+            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's)
+            shared = []
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
         if any(c in compact for c in self.objects):  # "鸟找到了" in a parrot group: its domain object, as a word of its own

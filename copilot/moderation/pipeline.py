@@ -382,6 +382,7 @@ class Moderator:
             # passing something on or a bait; no handle, price or link to tell them apart: a person decides
             scores[Label.AD] = PRIVATE_OFFER_CAP
             checks["private_offer"] = True
+        _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
         if scores[label] < 0.5:
             return Analysis(Label.OK, 1 - max(scores.values()), _ok_reasons(rep, checks, n.compact), checks, rep,
@@ -397,7 +398,9 @@ class Moderator:
         (报名请加群主微信, 找领队报名: ``ad.organiser``), with a fee each (每人AA…)."""
         if not rep.sign_up or len(set(rep.urls)) > 1:
             return
-        named = sorted(set(self.own_events.findall(compact))) if self.own_events is not None else []
+        # an event's name, not the people it is for (业主 of 业主集体验房: "扣1 我拉你进业主内部团购群" is no sign-up)
+        named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \
+            if self.own_events is not None else []
         words = lexicons().words
         if not named and words["ad.fee_per_head"].search(compact):
             named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]
@@ -417,7 +420,7 @@ class Moderator:
         of those. A handle, a link, a disguise, another venue (奶茶店, 超市), another business named as such (隔壁新开的…;
         ad.rival, ad.third_party) or any other seller's word keeps it an ad."""
         names = set(rep.names(Label.AD))
-        if not names or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
+        if (not names and not checks["classifier"].get("alone")) or names - _OWN_OFFER_PATH or rep.contacts or rep.blocked_urls \
                 or self.offtopic is None or self.offtopic.elsewhere(compact) \
                 or lexicons().words["ad.third_party"].search(compact) or lexicons().words["ad.rival"].search(compact):
             return
@@ -427,7 +430,15 @@ class Moderator:
         named += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
         money = rep.signal("money")
         priced = [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
+        if not priced and self.shop:  # 月卡138 where the profile lists 每周一花 at 138: the shop's own price, bare
+            priced = [p for p in _BARE_PRICE.findall(compact) if float(p) in self.own_prices]
         tie: list[str] = named or priced
+        words = lexicons().words
+        if not tie and self.shop and words["ad.shop_own_voice"].search(compact) \
+                and not words["ad.shop_not_own"].search(compact) and self.offtopic.about(compact, rep):
+            # the shop's own customer group: its own offer on its own subject (到店扫码加入会员小程序 首单立减30), with
+            # nothing that points to another business, a handle or a link, is the shop's (Moderator.shop)
+            tie = ["本店"]
         if not tie:
             own = set(self.own_offer.findall(compact)) if self.own_offer is not None else set()
             said = [w for name in ("promo_words", "business") if (sig := rep.signal(name)) is not None for w in sig.items]
@@ -966,6 +977,17 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
                                      else "，没有明确的辱骂用语，交人工判断" if alone else ""))
 
 
+def _put_down_first(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """A put-down of someone (一看就是没读过书的, 就你家有钱; patterns.yaml put_down, lexicons.yaml abuse.contempt) labelled
+    abuse is abuse first: a guess that it chats off the subject, or the ad classifier's alone, does not outrank it."""
+    if scores[Label.ABUSE] < 0.5 or rep.attacks < 2:
+        return
+    below = scores[Label.ABUSE] - 0.01
+    scores[Label.OFF_TOPIC] = min(scores[Label.OFF_TOPIC], below)
+    if checks["classifier"].get("alone"):
+        scores[Label.AD] = min(scores[Label.AD], below)
+
+
 _PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
 
 
@@ -1064,6 +1086,7 @@ _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", 
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
 
+_BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)
 # What the group's own offer may carry: its price, the QR code to pay or book, 扫码/报名, 到店 (see _own_offer).
 _OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business"})
 

@@ -269,6 +269,11 @@ def lexicons() -> Lexicons:
     lists = _word_lists(data)
     social = frozenset(str(w).lower() for w in data["social"])
     words = {key: alternation(words) for key, words in lists.items()}
+    # a cue that heads another word before some characters (扫码加入 is no 扫码加: patterns.yaml cue_not_before)
+    for key, cues in load_resource(PATTERNS).get("cue_not_before", {}).items():
+        edged = {str(c): [str(x) for x in after] for c, after in cues.items()}
+        words[key] = re.compile("|".join(re.escape(c) + "(?!" + _alt(a) + ")" for c, a in edged.items())
+                                + "|" + alternation([w for w in lists[key] if w.lower() not in edged]).pattern)
     # reply bait asks for any code, not only the listed ones (回复888, 扣6): patterns.yaml reply_code
     rc = load_resource(PATTERNS)["reply_code"]
     words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(rc["verbs"]) + rf"\d{{1,{int(rc['digits'])}}}"
@@ -393,6 +398,7 @@ class Patterns:
     deal_terms: re.Pattern[str]
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
+    provider: re.Pattern[str]
     measure: re.Pattern[str]
 
 
@@ -419,9 +425,15 @@ def _squeezed(folded: str) -> str:
 
 @lru_cache(maxsize=1)
 def put_down() -> re.Pattern[str]:
-    """A put-down by its form: sending someone away to a child's pastime ("回家玩泥巴去吧"; patterns.yaml ``put_down``)."""
-    d = load_resource(PATTERNS)["put_down"]["send_away"]
-    return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"]))
+    """A put-down by its form (patterns.yaml ``put_down``): sending someone away to a child's pastime ("回家玩泥巴去吧"),
+    judging their schooling, means or competence ("一看就是没读过书的", "建议回去读小学", "就你家有钱", "你一个外行…指点")."""
+    pd = load_resource(PATTERNS)["put_down"]
+    d, j, sc, o, lc = pd["send_away"], pd["judged"], pd["school"], pd["only_you"], pd["lecturing"]
+    return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"])
+                      + "|" + _alt(j["lead"]) + rf"{_CLAUSE}{{0,{int(j['max_gap'])}}}?" + _alt(j["slight"])
+                      + "|" + _alt(sc["lead"]) + _alt(sc["back"]) + _alt(sc["end"])
+                      + "|" + _alt(o["lead"]) + _alt(o["end"])
+                      + "|" + _alt(lc["lead"]) + _alt(lc["who"]) + rf"{_CLAUSE}{{0,{int(lc['max_gap'])}}}?" + _alt(lc["end"]))
 
 
 @lru_cache(maxsize=1)
@@ -470,6 +482,9 @@ def patterns() -> Patterns:
         # … or the amount first (3000一只, 80每张): two digits or more, then each + counter
         cheaper=re.compile(_alt(d["cheaper"]["lead"]) + rf"{_CLAUSE}{{1,{int(d['cheaper']['gap'])}}}?"
                            + _alt(d["cheaper"]["tail"]) + "|" + d["cheaper"]["discount"]),
+        provider=re.compile(_alt(d["provider"]["lead"]) + rf"{_CLAUSE}{{0,{int(d['provider']['gap'])}}}?" + _alt(d["provider"]["kinds"])
+                            + "|" + _alt(d["provider"]["own_lead"]) + _alt(d["provider"]["kinds"]) + _alt(d["provider"]["offers"])
+                            + r"|\d+" + _alt(d["provider"]["days"]) + rf"{_CLAUSE}{{0,{int(d['provider']['result_gap'])}}}?" + _alt(d["provider"]["results"])),
         unit_price=re.compile(_alt(up["each"]) + _alt(up["counters"]) + rf"[{up['numerals']}]+" + _alt(up["units"])
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
         deal_terms=re.compile(r"(?<![\d.])\d(?:\.\d)?" + re.escape(str(d["deal_terms"]["discount"]))
@@ -708,7 +723,9 @@ def _allowed_platforms(allowed_domains: tuple[str, ...]) -> tuple[str, ...]:
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.n.evasions:
         return None
-    hiding = bool(scan.contacts or scan.found.get("invite") or scan.found.get("pointer") or "数字变形" in scan.n.evasions)
+    # a number after 电话/联系 (a landline too: 电话 028-8 5 5 5 1 2 3 4) is what the spacing hides
+    hiding = bool(scan.contacts or scan.found.get("invite") or scan.found.get("pointer") or "数字变形" in scan.n.evasions
+                  or patterns().contact_num.search(scan.n.digits))
     return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
 
 
@@ -1026,9 +1043,9 @@ def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A seller's word (源头厂家, 名额不多) or a discount against the shops (比超市便宜三成) beside an invitation to get
     in touch privately (私我, 滴滴我): the offer and its way to buy. (A unit price is not one: a landlord's 3500一个月
     and a member's 贴砖一平80 are quoted with 私聊 too.)"""
-    if not scan.found.get("invite"):
-        return None
-    hits = scan.words(spec) + patterns().cheaper.findall(scan.n.compact)
+    if not (scan.found.get("invite") or scan.lex.words["ad.reply_call"].search(scan.n.compact)):
+        return None  # 私我, or a reply code (回复1, 扣1) that collects the interested
+    hits = scan.words(spec) + patterns().cheaper.findall(scan.n.compact) + patterns().provider.findall(scan.n.compact)
     return Finding(list(dict.fromkeys(hits))) if hits else None
 
 
