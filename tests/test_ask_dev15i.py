@@ -45,8 +45,9 @@ MISSING_TAIL = decline_texts().ask_missing.split("」", 1)[1]
 
 def _notes(text: str) -> list[str]:
     """The answer's lines saying a part of the question is not answered (the two-part note or the ask list's line)."""
+    heads = (NOTE_HEAD, to_script(NOTE_HEAD, "zh-Hant"))
     tails = (MISSING_TAIL, to_script(MISSING_TAIL, "zh-Hant"))
-    return [line for line in text.splitlines() if line.startswith(NOTE_HEAD) or line.endswith(tails)]
+    return [line for line in text.splitlines() if line.startswith(heads) or line.endswith(tails)]
 
 
 def _ranking(question: str, *sections: SectionHit) -> SectionRanking:
