@@ -112,6 +112,7 @@ class BannedList:
     kind_item: dict[str, str] = field(default_factory=dict)  # member → the banned item it stands for
     per_head: re.Pattern[str] | None = None  # a price per head in the kinds' counters (500一只, 50一苗)
     sell: re.Pattern[str] | None = None  # a clause that opens by selling a member (出手养小金太阳, 出两只玄凤)
+    resale_item: str = ""  # the first item that bans a resale or paid booking (倒卖场地): read by ``_markup_deal``
 
 
 KINDS = "moderation/kinds.yaml"
@@ -210,8 +211,10 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
                               + "|" + _alt(up["each"]) + _alt(sorted(counters)) + rf"[{up['numerals']}]+" + _alt(up["units"]))
         # … not a thing of the animal's (出两只玄凤的鸟笼 sells cages)
         sell = re.compile("^" + _alt(data["sell_lead"]) + _alt(data["sell_gap"]) + "*" + _alt(sorted(kind_item)) + "(?!" + _alt(data["not_after"]) + ")")
+    marks = [str(w) for w in load_resource(PATTERNS)["resale_markup"]["marks"]]
+    resale = next((t for t in _profile_order(items, terms) if any(m in t for m in marks)), "")
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of,
-                      kinds, kind_item, per_head, sell)
+                      kinds, kind_item, per_head, sell, resale)
 
 
 def warns(compact: str) -> bool:
@@ -797,7 +800,7 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None
     found = _banned_hits(scan, spec)
     if found is None:
-        return _kind_deal(scan)
+        return _kind_deal(scan) or _markup_deal(scan)
     named = "".join(found.items)  # the item's own words (代刷 of 代刷票) are not a trade beside it
     trade = [w for w in _trade_words(scan) if w not in named]
     trade += patterns().unit_price.findall(scan.n.compact)
@@ -847,6 +850,33 @@ def _kind_deal(scan: Scan) -> Finding | None:
         by_item.setdefault(b.kind_item[n], []).append(n)
     items = [f"{item}（{'、'.join(said[:2])}…）" for item, said in by_item.items()]
     return Finding(items, suffix="、".join(list(dict.fromkeys(sold + per_head + trade))[:3]))
+
+
+@lru_cache(maxsize=1)
+def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """patterns.yaml ``resale_markup``: a price then a higher one before a passing-on verb (原价120 现在150转) and an
+    added sum given over (加20块给你)."""
+    d = load_resource(PATTERNS)["resale_markup"]
+    units = _alt(d["units"]) + "?"
+    was = re.compile(_alt(d["was"]) + r"(\d+)" + units + rf"\D{{0,{int(d['gap'])}}}?(\d+)" + units + _alt(d["pass"]))
+    added = re.compile(_alt(d["add"]) + r"(\d+)" + _alt(d["units"]) + _alt(d["pass"]))
+    return was, added
+
+
+def _markup_deal(scan: Scan) -> Finding | None:
+    """A banned resale or paid booking (倒卖场地, 代订场地收费) offered without its word: the thing passed on above what
+    it cost (原价120 现在150转 — not 原价800 现在500转, a member's own used thing at a loss) or for an added sum
+    (加20块给你). Read only when the profile bans such a trade; cites that item."""
+    b = scan.banned
+    if b is None or not b.resale_item:
+        return None
+    c = scan.n.compact
+    was, added = _markup_patterns()
+    hits = [m.group(0) for m in was.finditer(c) if int(m.group(2)) > int(m.group(1))]
+    hits += [m.group(0) for m in added.finditer(c)]
+    if not hits:
+        return None
+    return Finding([b.resale_item], suffix="、".join(hits[:2]))
 
 
 _CLAUSES = re.compile(r"[,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a\u3001~\n]+|\s{1,}")
