@@ -429,14 +429,16 @@ def _squeezed(folded: str) -> str:
 @lru_cache(maxsize=1)
 def put_down() -> re.Pattern[str]:
     """A put-down by its form (patterns.yaml ``put_down``): sending someone away to a child's pastime ("回家玩泥巴去吧"),
-    judging their schooling, means or competence ("一看就是没读过书的", "建议回去读小学", "就你家有钱", "你一个外行…指点")."""
+    judging their schooling, means or competence ("一看就是没读过书的", "建议回去读小学", "就你家有钱", "你一个外行…指点"),
+    sneering at their work ("写成这样还天天打卡")."""
     pd = load_resource(PATTERNS)["put_down"]
-    d, j, sc, o, lc = pd["send_away"], pd["judged"], pd["school"], pd["only_you"], pd["lecturing"]
+    d, j, sc, o, lc, ws = pd["send_away"], pd["judged"], pd["school"], pd["only_you"], pd["lecturing"], pd["work_sneer"]
     return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"])
                       + "|" + _alt(j["lead"]) + rf"{_CLAUSE}{{0,{int(j['max_gap'])}}}?" + _alt(j["slight"])
                       + "|" + _alt(sc["lead"]) + _alt(sc["back"]) + _alt(sc["end"])
                       + "|" + _alt(o["lead"]) + _alt(o["end"])
-                      + "|" + _alt(lc["lead"]) + _alt(lc["who"]) + rf"{_CLAUSE}{{0,{int(lc['max_gap'])}}}?" + _alt(lc["end"]))
+                      + "|" + _alt(lc["lead"]) + _alt(lc["who"]) + rf"{_CLAUSE}{{0,{int(lc['max_gap'])}}}?" + _alt(lc["end"])
+                      + "|" + _alt(ws["verbs"]) + _alt(ws["result"]) + rf"{_CLAUSE}{{0,{int(ws['max_gap'])}}}?" + _alt(ws["end"]))
 
 
 @lru_cache(maxsize=1)
