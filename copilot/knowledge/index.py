@@ -46,6 +46,7 @@ from copilot.knowledge.ranking import (
     off_scope,
     parts_cues,
     section_scorer,
+    without_constraints,
 )
 from copilot.textnorm import fold, split_sentences, tokenize
 
@@ -508,7 +509,8 @@ class KnowledgeIndex:
         model = confidence_model()
         if not loaded.rows:
             return SectionRanking(query, [], 0.0, model.threshold, model.related_floor)
-        signals, terms = self.signals(query, expand=expand)
+        # a condition the question keeps (不…的情况下) is not what it asks: it is left out of the match
+        signals, terms = self.signals(without_constraints(query), expand=expand)
         fused, order, fit, features = self._second_stage(signals, rerank=rerank)
         confidence = model.probability(features)
         near = near_misses()

@@ -336,6 +336,15 @@ class AskMapCues(BaseModel):
     most: int = 0
 
 
+class ConstraintSpan(BaseModel):
+    """``parts.yaml``'s ``constraints``: a span from ``start`` to the nearest of ``ends`` (at most ``most``
+    characters between them) states a condition the answer must keep ("在不天天刷屏广告的情况下"), not what is asked."""
+
+    start: str
+    ends: list[str]
+    most: int = 14
+
+
 class QuestionParts(BaseModel):
     """How a question is cut into what it asks (``resources/retrieval/parts.yaml``): ``joiners``/``marks``
     cut a question that asks two things in two (:func:`copilot.knowledge.ask.question_parts`); ``clauses``
@@ -353,6 +362,8 @@ class QuestionParts(BaseModel):
     ask_lead: AskLead = AskLead()
     # a question that asks several things is answered ask by ask (copilot/knowledge/ask.py ask_map)
     ask_map: AskMapCues = AskMapCues()
+    # condition spans left out of what the question is matched on (:func:`without_constraints`)
+    constraints: list[ConstraintSpan] = []
 
     def asks_in(self, clause: str) -> bool:
         """Whether ``clause`` (folded) asks something: an ``asks`` form left once the ``not_asks`` ones are removed."""
@@ -364,6 +375,25 @@ class QuestionParts(BaseModel):
 @lru_cache(maxsize=1)
 def parts_cues() -> QuestionParts:
     return QuestionParts.model_validate(yaml.safe_load(PARTS_FILE.read_text(encoding="utf-8")))
+
+
+def without_constraints(question: str) -> str:
+    """``question`` without the spans that state a condition to keep (``parts.yaml``'s ``constraints``:
+    "怎么在不天天刷屏广告的情况下提高复购" is matched as "怎么在提高复购"), so that a word the question rules out
+    does not pick the section that leads the answer; the question itself when none is found or too little is left."""
+    text = question
+    for span in parts_cues().constraints:
+        for end in span.ends:
+            at = text.find(end)
+            while at > 0:
+                begin = text.rfind(span.start, max(0, at - span.most - len(span.start)), at)
+                if begin < 0:
+                    at = text.find(end, at + len(end))
+                    continue
+                text = text[:begin] + " " + text[at + len(end):]
+                at = text.find(end, begin + 1)
+    text = " ".join(text.split())
+    return text if len(text) >= parts_cues().min_chars and text != " ".join(question.split()) else question
 
 
 def asking_clauses(question: str) -> list[str]:
