@@ -1035,8 +1035,26 @@ class Owner(NamedTuple):
     p: float = 0.0  # the owner model's probability for the mention chosen
 
 
+_PAUSE = re.compile(r"[，,；;。！!？?：:\n]")
+
+
+def agreement_spans(f: str) -> list[tuple[int, int]]:
+    """The clauses of folded ``f`` that report who agreed ("jason同mandy都同意", "阿飞和小葵都说好"):
+    their names are agreers of a decision (``cues.yaml`` decision ``reported_agree``), not doers."""
+    cuts = [0] + [x for m in _PAUSE.finditer(f) for x in (m.start(), m.end())] + [len(f)]
+    pattern = cue("decision", "reported_agree")
+    return [(s, e) for s, e in zip(cuts[::2], cuts[1::2]) if e > s and pattern.search(f[s:e])]
+
+
 def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
-    """Participants named in the clause (by any of their names) and @names, as (start, end, who)."""
+    """Participants named in the clause (by any of their names) and @names, as (start, end, who); not
+    the names of a clause reporting agreement ("Jason同Mandy都同意"): they agreed, they do nothing."""
+    taken = _named_spans(c)
+    agreed = agreement_spans(c.f)
+    return [t for t in taken if not any(s <= t[0] and t[1] <= e for s, e in agreed)]
+
+
+def _named_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     lead = c.people.lead_at.match(c.f)
     skip = lead.end() if lead else 0  # "@阿杰 …" at the start addresses a reply; the model reads the rest
     spans = [(pos, pos + len(alias), who) for pos, alias, who in c.people.named_in(c.f)
