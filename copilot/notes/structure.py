@@ -2169,7 +2169,11 @@ def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | No
 # -- decisions and announcements -----------------------------------------------------------------------
 def _decides(sentence: str) -> bool:
     f = _fold(sentence)
-    if not has(f, "decision", "cues") or has(f, "decision", "undecided") or is_question(sentence):
+    if has(f, "decision", "undecided") or is_question(sentence):
+        return False
+    if _reports_agreement(f):
+        return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
+    if not has(f, "decision", "cues"):
         return False
     kind = sentence_kind(sentence)
     return kind["other"] < 0.7 or has(f, "decision", "summary_header")
@@ -2273,12 +2277,45 @@ def _recap_agreed(messages: list[Message], idx: int, m: Message, text: str) -> l
     return list(dict.fromkeys([m.speaker, *_agreed(messages, origin, messages[origin], text)]))
 
 
+def _reports_agreement(f: str) -> bool:
+    """Whether folded ``f`` reports that named members agreed and says to what: a clause like "大刘阿杰都同意"
+    (not "我都同意" or "大家都说好", which name nobody) beside some settled content."""
+    spans = agreement_spans(f)
+    if not spans:
+        return False
+    named = [(s, e) for s, e in spans if not re.match(r"^\s*(?:我|你|您|他|她|大家|各位|我们|我哋|你们|佢哋)?\s*(?:都|也|亦)", f[s:e])]
+    if not named:
+        return False
+    rest = "".join(f[e:s] for (_, e), (s, _) in zip([(0, 0), *spans], [*spans, (len(f), len(f))]))
+    return len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", rest))) >= 3
+
+
+def _reported_agreers(messages: list[Message], text: str) -> list[str]:
+    """The members a decision line names as having agreed ("Cici也同意了", "阿飞和小葵都说好")."""
+    f = _fold(text)
+    clauses = [f[s:e] for s, e in agreement_spans(f)]
+    if not clauses:
+        return []
+    found: list[tuple[int, str]] = []
+    for who in dict.fromkeys(x.speaker for x in messages):
+        for name in {who, display_name(who)}:
+            n = _fold(name)
+            at = next((c.find(n) + 1000 * k for k, c in enumerate(clauses) if n and len(n) >= 2 and n in c), -1)
+            if at >= 0:
+                found.append((at, who))
+                break
+    return [who for _, who in sorted(found)]
+
+
 def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> list[str]:
     """Who made or agreed to the decision ``text`` in ``messages[idx]``: the decider, the proposer, and those
     who said yes after the proposal (or right after the decision, before the decider goes on). A vote names its choice ("我选荔枝", "我也
     投星空"): it is a yes only when the choice is what was decided; a bare yes ("1", "+1", "同意", "可以")
     counts after the proposal or after a vote for what was decided. Each member's first vote counts, and
     someone merely speaking nearby agrees to nothing."""
+    reported = _reported_agreers(messages, messages[idx].text)
+    if reported:  # the decider says who agreed ("…，Cici也同意了"): they are the agreers, not whoever spoke nearby
+        return list(dict.fromkeys([m.speaker, *reported]))
     stop = next((j for j in range(idx - 1, max(-1, idx - 20), -1) if _decides(messages[j].text)), None)
     first = max(-1, idx - 20) + 1 if stop is None else stop + 1  # a yes before an earlier decision was to that one
     # the proposal: the nearest line that proposes, else the nearest question about what was then decided
