@@ -2402,7 +2402,10 @@ def _puts_up(line: str, decided: str) -> bool:
         return True
     if not is_question(line):
         return False
-    return has(f, "question", "group_prompts") or bool(decided) and bool(_content_bigrams(line) & _content_bigrams(decided))
+    if has(f, "question", "group_prompts"):
+        return True
+    # (a question for a fact — "报名费多少" — asks about the matter; it puts nothing up for a yes)
+    return bool(decided) and not has(f, "decision", "fact_question") and bool(_content_bigrams(line) & _content_bigrams(decided))
 
 
 def _says_yes(text: str) -> bool:
