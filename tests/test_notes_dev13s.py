@@ -36,6 +36,7 @@ BOARDGAME = """\
 [2026-12-05 21:02] 阿Lok(版主): 場租$600，八個人每人$75
 [2026-12-05 21:03] 肥仔明: 我提議玩狼人殺同卡坦島
 [2026-12-05 21:04] 阿詩: 好呀
+[2026-12-05 21:04] 大頭: +1
 [2026-12-05 21:05] 阿Lok(版主): 好，就咁決定：玩狼人殺同卡坦島，肥仔明同阿詩都同意。肥仔明你負責帶卡坦島，下個禮拜五之前話我知齊唔齊件
 [2026-12-05 21:06] 肥仔明: 冇問題
 [2026-12-05 21:07] 阿Lok(版主): 零食方面，大家夾錢買，Kiki也同意了。Kiki你負責收錢，聽晚之前收齊
@@ -102,7 +103,8 @@ def test_cantonese_reported_agreement_names_the_agreers_and_the_owner_alone() ->
     notes = _notes(BOARDGAME)
     assert _owners_of(notes, "卡坦島") == ["肥仔明"]  # not "肥仔明同阿詩"
     games = next(d for d in notes.decisions if "狼人殺" in d.text)
-    assert set(games.by) >= {"肥仔明", "阿詩"}
+    assert set(games.by) >= {"肥仔明", "阿詩", "大頭"}  # 大頭's +1 counts though the line names only two
+    assert "Kiki" not in games.by  # Kiki only asked the fee
     snacks = next(d for d in notes.decisions if "零食" in d.text or "夾錢" in d.text)
     assert "Kiki" in snacks.by
     assert _owners_of(notes, "收錢") == ["Kiki"]

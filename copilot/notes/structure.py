@@ -2313,9 +2313,6 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     投星空"): it is a yes only when the choice is what was decided; a bare yes ("1", "+1", "同意", "可以")
     counts after the proposal or after a vote for what was decided. Each member's first vote counts, and
     someone merely speaking nearby agrees to nothing."""
-    reported = _reported_agreers(messages, messages[idx].text)
-    if reported:  # the decider says who agreed ("…，Cici也同意了"): they are the agreers, not whoever spoke nearby
-        return list(dict.fromkeys([m.speaker, *reported]))
     stop = next((j for j in range(idx - 1, max(-1, idx - 20), -1) if _decides(messages[j].text)), None)
     first = max(-1, idx - 20) + 1 if stop is None else stop + 1  # a yes before an earlier decision was to that one
     # the proposal: the nearest line that proposes, else the nearest question about what was then decided
@@ -2340,6 +2337,9 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j) \
                 and _yes_to(messages, j, first, start, decided):
             stance[other.speaker] = True
+    reported = _reported_agreers(messages, messages[idx].text)
+    if reported:  # the decider says who agreed ("…，Cici也同意了"): they and those who said yes before, not whoever spoke nearby
+        return list(dict.fromkeys([m.speaker, *reported, *(who for who, yes in stance.items() if yes)]))
     # a member who voted for another choice agreed to nothing, even the one who put the matter up
     people = [p for p in people if p == m.speaker or stance.get(p, True)]
     people += [who for who, yes in stance.items() if yes]
