@@ -66,8 +66,8 @@ def test_agreement_clause_is_found_and_a_task_clause_is_not() -> None:
     f = folded("就这么定：唱两首，阿梅同老陈都同意。阿梅你负责整理谱子，周五前发群里")
     spans = agreement_spans(f)
     assert [f[s:e] for s, e in spans] == ["阿梅同老陈都同意"]
-    assert agreement_spans(folded("阿梅你负责整理谱子，周五前发群里")) == []
-    assert agreement_spans("") == []
+    assert agreement_spans(folded("阿梅你负责整理谱子，周五前发群里")) == ()
+    assert agreement_spans("") == ()
 
 
 def test_names_in_an_agreement_clause_are_agreers_not_owners() -> None:

@@ -1038,12 +1038,13 @@ class Owner(NamedTuple):
 _PAUSE = re.compile(r"[，,；;。！!？?：:\n]")
 
 
-def agreement_spans(f: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8192)
+def agreement_spans(f: str) -> tuple[tuple[int, int], ...]:
     """The clauses of folded ``f`` that report who agreed ("jason同mandy都同意", "阿飞和小葵都说好"):
     their names are agreers of a decision (``cues.yaml`` decision ``reported_agree``), not doers."""
     cuts = [0] + [x for m in _PAUSE.finditer(f) for x in (m.start(), m.end())] + [len(f)]
     pattern = cue("decision", "reported_agree")
-    return [(s, e) for s, e in zip(cuts[::2], cuts[1::2]) if e > s and pattern.search(f[s:e])]
+    return tuple((s, e) for s, e in zip(cuts[::2], cuts[1::2]) if e > s and pattern.search(f[s:e]))
 
 
 def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
