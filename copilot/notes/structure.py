@@ -1035,8 +1035,27 @@ class Owner(NamedTuple):
     p: float = 0.0  # the owner model's probability for the mention chosen
 
 
+_PAUSE = re.compile(r"[，,；;。！!？?：:\n]")
+
+
+@lru_cache(maxsize=8192)
+def agreement_spans(f: str) -> tuple[tuple[int, int], ...]:
+    """The clauses of folded ``f`` that report who agreed ("jason同mandy都同意", "阿飞和小葵都说好"):
+    their names are agreers of a decision (``cues.yaml`` decision ``reported_agree``), not doers."""
+    cuts = [0] + [x for m in _PAUSE.finditer(f) for x in (m.start(), m.end())] + [len(f)]
+    pattern = cue("decision", "reported_agree")
+    return tuple((s, e) for s, e in zip(cuts[::2], cuts[1::2]) if e > s and pattern.search(f[s:e]))
+
+
 def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
-    """Participants named in the clause (by any of their names) and @names, as (start, end, who)."""
+    """Participants named in the clause (by any of their names) and @names, as (start, end, who); not
+    the names of a clause reporting agreement ("Jason同Mandy都同意"): they agreed, they do nothing."""
+    taken = _named_spans(c)
+    agreed = agreement_spans(c.f)
+    return [t for t in taken if not any(s <= t[0] and t[1] <= e for s, e in agreed)]
+
+
+def _named_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     lead = c.people.lead_at.match(c.f)
     skip = lead.end() if lead else 0  # "@阿杰 …" at the start addresses a reply; the model reads the rest
     spans = [(pos, pos + len(alias), who) for pos, alias, who in c.people.named_in(c.f)
@@ -2151,7 +2170,11 @@ def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | No
 # -- decisions and announcements -----------------------------------------------------------------------
 def _decides(sentence: str) -> bool:
     f = _fold(sentence)
-    if not has(f, "decision", "cues") or has(f, "decision", "undecided") or is_question(sentence):
+    if has(f, "decision", "undecided") or is_question(sentence):
+        return False
+    if _reports_agreement(f):
+        return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
+    if not has(f, "decision", "cues"):
         return False
     kind = sentence_kind(sentence)
     return kind["other"] < 0.7 or has(f, "decision", "summary_header")
@@ -2255,6 +2278,36 @@ def _recap_agreed(messages: list[Message], idx: int, m: Message, text: str) -> l
     return list(dict.fromkeys([m.speaker, *_agreed(messages, origin, messages[origin], text)]))
 
 
+def _reports_agreement(f: str) -> bool:
+    """Whether folded ``f`` reports that named members agreed and says to what: a clause like "大刘阿杰都同意"
+    (not "我都同意" or "大家都说好", which name nobody) beside some settled content."""
+    spans = agreement_spans(f)
+    if not spans:
+        return False
+    named = [(s, e) for s, e in spans if not re.match(r"^\s*(?:我|你|您|他|她|大家|各位|我们|我哋|你们|佢哋)?\s*(?:都|也|亦)", f[s:e])]
+    if not named:
+        return False
+    rest = "".join(f[e:s] for (_, e), (s, _) in zip([(0, 0), *spans], [*spans, (len(f), len(f))]))
+    return len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", rest))) >= 3
+
+
+def _reported_agreers(messages: list[Message], text: str) -> list[str]:
+    """The members a decision line names as having agreed ("Cici也同意了", "阿飞和小葵都说好")."""
+    f = _fold(text)
+    clauses = [f[s:e] for s, e in agreement_spans(f)]
+    if not clauses:
+        return []
+    found: list[tuple[int, str]] = []
+    for who in dict.fromkeys(x.speaker for x in messages):
+        for name in {who, display_name(who)}:
+            n = _fold(name)
+            at = next((c.find(n) + 1000 * k for k, c in enumerate(clauses) if n and len(n) >= 2 and n in c), -1)
+            if at >= 0:
+                found.append((at, who))
+                break
+    return [who for _, who in sorted(found)]
+
+
 def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> list[str]:
     """Who made or agreed to the decision ``text`` in ``messages[idx]``: the decider, the proposer, and those
     who said yes after the proposal (or right after the decision, before the decider goes on). A vote names its choice ("我选荔枝", "我也
@@ -2285,6 +2338,9 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j) \
                 and _yes_to(messages, j, first, start, decided):
             stance[other.speaker] = True
+    reported = _reported_agreers(messages, messages[idx].text)
+    if reported:  # the decider says who agreed ("…，Cici也同意了"): they and those who said yes before, not whoever spoke nearby
+        return list(dict.fromkeys([m.speaker, *reported, *(who for who, yes in stance.items() if yes)]))
     # a member who voted for another choice agreed to nothing, even the one who put the matter up
     people = [p for p in people if p == m.speaker or stance.get(p, True)]
     people += [who for who, yes in stance.items() if yes]
@@ -2347,7 +2403,10 @@ def _puts_up(line: str, decided: str) -> bool:
         return True
     if not is_question(line):
         return False
-    return has(f, "question", "group_prompts") or bool(decided) and bool(_content_bigrams(line) & _content_bigrams(decided))
+    if has(f, "question", "group_prompts"):
+        return True
+    # (a question for a fact — "报名费多少" — asks about the matter; it puts nothing up for a yes)
+    return bool(decided) and not has(f, "decision", "fact_question") and bool(_content_bigrams(line) & _content_bigrams(decided))
 
 
 def _says_yes(text: str) -> bool:
