@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from copilot.notes.dates import find_deadline
 from copilot.notes.parse import parse_bytes, parse_text
-from copilot.notes.structure import People, courtesy, aliases, find_actions
+from copilot.notes.structure import People, aliases, courtesy, find_actions
 from copilot.textnorm import fold
 
 
