@@ -2284,7 +2284,8 @@ def _reports_agreement(f: str) -> bool:
     spans = agreement_spans(f)
     if not spans:
         return False
-    named = [(s, e) for s, e in spans if not re.match(r"^\s*(?:我|你|您|他|她|大家|各位|我们|我哋|你们|佢哋)?\s*(?:都|也|亦)", f[s:e])]
+    nobody = cue("decision", "reported_agree_nobody")
+    named = [(s, e) for s, e in spans if not nobody.match(f[s:e])]
     if not named:
         return False
     rest = "".join(f[e:s] for (_, e), (s, _) in zip([(0, 0), *spans], [*spans, (len(f), len(f))]))
