@@ -407,19 +407,26 @@ def _split_starts(piece: str) -> list[str]:
     return [*out, piece[at:]]
 
 
+_CLAUSE_CUT = re.compile(r"[，,。；;！!\s]")
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of ``text`` cut at commas, stops, semicolons, exclamations and spaces (not question marks)."""
+    return [c.strip() for c in _CLAUSE_CUT.split(text) if c.strip()]
+
+
 def _situation(question: str, first: str) -> str:
     """The clauses of the question's first ask that tell the situation (they ask nothing): what a later ask
     is searched with, so "辦完之後又要做什麼" is searched as the share session's aftermath."""
     cues = parts_cues()
-    clauses = [c.strip() for c in re.split(r"[，,。；;！!\s]", first) if c.strip()]
-    return "，".join(c for c in clauses if not cues.asks_in(fold(c)))
+    return "，".join(c for c in _clauses(first) if not cues.asks_in(fold(c)))
 
 
 def ask_words(ask: str) -> str:
     """How an answer names an ask: the asking clauses it ends on ("我是不是该私聊问一下退群的人原因"), without the
     situation told before them."""
     cues = parts_cues()
-    clauses = [c.strip() for c in re.split(r"[，,。；;！!\s]", ask.rstrip("？?")) if c.strip()]
+    clauses = _clauses(ask.rstrip("？?"))
     run: list[str] = []
     for clause in reversed(clauses):  # the asking clauses it ends on ("要不要带地名 带了会不会限制外地的人")
         if not cues.asks_in(fold(clause)):
