@@ -750,7 +750,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         if _key(sec) == lead_key:
             out[lead_key] = _no_dangling(_lead_lines(sec, citations, question, alone))
             for line in out[lead_key]:
-                seen.add(re.sub(r" \[\d+\]$", "", line))
+                seen.add(_cited(line)[0])
             continue
         rows: list[tuple[str, int]] = []
         kinds: list[str] = []
@@ -795,11 +795,19 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
     return out
 
 
+_CITED = re.compile(r"(.*?)(?: \[(\d+)\])?")
+
+
+def _cited(line: str) -> tuple[str, str | None]:
+    """An answer line's text without its closing citation (" [3]"), and that citation's number (None without one)."""
+    m = _CITED.fullmatch(line)
+    return (m.group(1), m.group(2)) if m else (line, None)
+
+
 def _trim_header(line: str) -> str:
     """A lead-in line ("…接回主题，几个例子：") without what it introduced: its last clause cut, ended as a sentence;
     "" when the line is only the lead-in."""
-    m = re.match(r"^(.*?)(?: \[(\d+)\])?$", line)
-    text, n = m.group(1), m.group(2)
+    text, n = _cited(line)
     head = re.split(r"[，,；;]", text.rstrip("：: "))[:-1]
     kept = "，".join(head).rstrip("，,；; ")
     if not kept:
@@ -817,7 +825,7 @@ def _led_off(rows: list[tuple[str, int]], i: int) -> bool:
 def _no_dangling(lines: list[str]) -> list[str]:
     """A section's lines never end on a lead-in without what it introduces: a last line ending in a colon loses
     its last clause (:func:`_trim_header`) or goes."""
-    while lines and re.sub(r" \[\d+\]$", "", lines[-1]).endswith(("：", ":")):
+    while lines and _cited(lines[-1])[0].endswith(("：", ":")):
         last = _trim_header(lines[-1])
         lines = [*lines[:-1], last] if last else lines[:-1]
         if last:
