@@ -365,7 +365,9 @@ def find_topic(messages: list[Message]) -> str | None:
             match = pattern.search(m.text)
             if match:
                 return match.group(1).strip(" ：:，,")
-    return next((x for x in map(lambda m: agenda(m.text), messages[:3]) if x), None) or stated_topic(messages)
+    # the loop above read every other opener's agenda already; what is left of the first three is a preview's
+    previews = (m for m in messages[:3] if has(_fold(m.text), "announcement", "next"))
+    return next((x for x in map(lambda m: agenda(m.text), previews) if x), None) or stated_topic(messages)
 
 
 def stated_topic(messages: list[Message]) -> str | None:
