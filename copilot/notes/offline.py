@@ -235,7 +235,7 @@ def _role_weight(m: Message, st: Structure) -> float:
     return 0.9 if m.speaker == st.host else 1.0
 
 
-def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]:
+def candidate_sentences(transcript: Transcript, st: Structure, people: People | None = None) -> list[Sentence]:
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
     anonymous = all(_ANON_SPEAKER.match(m.speaker or "") for m in transcript.messages[:50])
@@ -245,7 +245,7 @@ def candidate_sentences(transcript: Transcript, st: Structure) -> list[Sentence]
     opening = {m.id for m in transcript.messages[:3]}
     early = {m.id for m in transcript.messages[:8]}
     work = {i for a in st.actions for i in a.sources}  # "我周六去买水果" taken on is a to-do, not an errand of one's own
-    people = People.of(transcript.messages)
+    people = people if people is not None else People.of(transcript.messages)
 
     def agenda(sentence: str) -> bool:  # the opener's agenda ("春游的事今晚得定下来，地点、时间、费用"): the title's
         if m.id in early and _TALK_PLAN.search(fold(sentence)) and framing_only(sentence):
@@ -759,7 +759,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     Steps: rank sentences → lead → summary → outline (key points) → discussion voices → quotes.
     """
     st = structure or analyze(transcript)
-    sentences = candidate_sentences(transcript, st)
+    people = People.of(transcript.messages)
+    sentences = candidate_sentences(transcript, st, people)
     X = textrank(sentences)
     total_chars = sum(len(m.text) for m in transcript.messages)
     budget = summary_chars or int(min(SUMMARY_MAX, max(80, total_chars * SUMMARY_SHARE)))
@@ -787,7 +788,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         told = discussion_summary(lead, st, points, point_pool, sentences, settled,
                                   senders={m.id: m.speaker for m in transcript.messages},
                                   skip=no_point | _yes_answers(transcript.messages, qa_ids),
-                                  people=People.of(transcript.messages))
+                                  people=people)
         if told is not None:
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:

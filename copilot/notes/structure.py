@@ -912,7 +912,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         last_answered = chosen
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
-    return [_pair(q, messages, session, decisions or []) for q in opened
+    return [_pair(q, messages, session, decisions or [], people) for q in opened
             if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)]
 
 
@@ -958,7 +958,8 @@ def _host_answers(q: _Open, host: str | None) -> bool:
     return len(re.sub(r"\W", "", said)) >= 6 and not has(_fold(said), "decision", "sign_off")
 
 
-def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision]) -> QAPair:
+def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision],
+          people: People) -> QAPair:
     answer = [_clean(m.text) for m in q.answer]
     sources = [q.msg.id, *q.more] + [m.id for m in q.answer]
     if session == "话题讨论" and not q.direct:  # (an @-reply or the one asked has answered it already)
@@ -969,7 +970,7 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
                    and not _recap(said.get(d.sources[-1], ""))]
         fq = _fold(q.text)
         given = has(fq, "reply", "asks_amount") and _NUMBER.search(_fold(answer[0]))  # the figure asked for, given
-        part = settled_part(settled[0].text, People.of(messages)) if settled and not given else ""
+        part = settled_part(settled[0].text, people) if settled and not given else ""
         if part and re.sub(r"\W", "", _fold(part)) not in re.sub(r"\W", "", _fold(" ".join(answer))):
             answer.append(part)  # (not what the answer said already: "夾錢啦 每人50蚊…" — "咁就決定每人50蚊…")
             sources.append(settled[0].sources[-1])
