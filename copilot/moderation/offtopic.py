@@ -34,7 +34,7 @@ import numpy as np
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import normalise
-from copilot.moderation.signals import SignalReport, banned_list, cue_words, lexicon_data, lexicons
+from copilot.moderation.signals import NOT_WORD, SignalReport, banned_list, cue_words, lexicon_data, lexicons
 from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import COMMON_WORD_FREQ, ensure_jieba, fold, tokenize, word_bounds, word_class, word_frequency
@@ -265,11 +265,8 @@ def _words(compact: str) -> list[str]:
     return jieba.lcut(compact)
 
 
-_NOT_CONTENT = re.compile(r"[^\u3400-\u9fffa-z0-9]")
-
-
 def _bigrams(s: str) -> set[str]:
-    s = _NOT_CONTENT.sub("", s)
+    s = NOT_WORD.sub("", s)
     return set(map(add, s, s[1:]))
 
 

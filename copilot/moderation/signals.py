@@ -595,7 +595,7 @@ class SignalReport:
 
 
 _NOT_CORE = re.compile(r"[^0-9a-z\u3400-\u9fff+]")  # what a social message's core keeps: words, digits and +
-_NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]")
+NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]")  # what is no word character of a folded message (also offtopic)
 _SOCIAL_CLAUSE = re.compile(r"[,.!?;，。！？；、~\s]+")
 
 
@@ -619,7 +619,7 @@ def _is_social(n: Normalised, lex: Lexicons) -> bool:
     clauses = [c for c in _SOCIAL_CLAUSE.split(n.folded) if c]
     if len(clauses) == 2:
         first = _NOT_CORE.sub("", clauses[0])
-        tail = _NOT_WORD.sub("", clauses[1])
+        tail = NOT_WORD.sub("", clauses[1])
         head_rest = lex.social_fillers.sub("", lex.social_re.sub("", first))
         return bool(first) and len(head_rest) <= 2 and len(tail) <= SOCIAL_TAIL_CHARS
     return False
