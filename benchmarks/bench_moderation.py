@@ -30,9 +30,105 @@ def warm(moderate: Callable[[dict[str, Any]], object], rows: list[dict[str, Any]
         moderate({"id": f"w{i}", "user": f"w{i}", "text": f"预热{i} {r['text']}"})
 
 
+def budget(run: Callable[[], None], n: int) -> None:
+    """Per-layer CPU budget of ``run`` (``n`` messages): every layer and detector is wrapped in a timer that records
+    its own time (its callees' time excluded), printed in µs per message. Instrumented here only, never in the hot
+    path; the wrappers cost ~1 µs per call, so the figures are relative (their sum exceeds the plain run's time)."""
+    from copilot import textnorm
+    from copilot.moderation import classifier, evidence, offtopic, permissions, pipeline, signals
+
+    own: dict[str, int] = {}
+    calls: dict[str, int] = {}
+    stack = [0]
+    clock = time.perf_counter_ns  # cheaper to read than thread_time_ns (a vDSO call, not a syscall): less distortion
+
+    def timed(name: str, f: Callable[..., Any]) -> Callable[..., Any]:
+        def w(*a: Any, **k: Any) -> Any:
+            t0 = clock()
+            stack.append(0)
+            try:
+                return f(*a, **k)
+            finally:
+                dt = clock() - t0
+                inner = stack.pop()
+                own[name] = own.get(name, 0) + dt - inner
+                calls[name] = calls.get(name, 0) + 1
+                stack[-1] += dt
+        return w
+
+    patched: list[tuple[Any, str, Any]] = []
+
+    def patch(obj: Any, attr: str, name: str) -> None:
+        old = getattr(obj, attr)
+        patched.append((obj, attr, old))
+        setattr(obj, attr, timed(name, old))
+
+    for attr in ("normalise", "judged_text", "detect", "without_measures", "_abuse_model", "_scores", "_member_post",
+                 "_plain_offer", "corroboration", "offered", "reach_notice", "unspoken", "unquoted", "Verdict",
+                 "_put_down_first", "_ok_reasons", "_reasons", "rule_ids_for"):
+        if hasattr(pipeline, attr):
+            patch(pipeline, attr, f"pipeline.{attr}")
+    for attr in ("_flood_layer", "_trust_layer", "_feedback_layer", "_judge_layer", "_apply_policy", "_members_deal",
+                 "_own_offer", "_own_event_sign_up", "_member_surplus", "_offtopic", "_in_script"):
+        patch(pipeline.Moderator, attr, f"Moderator.{attr}")
+    patch(classifier.NgramModel, "score", "NgramModel.score")
+    patch(classifier.NgramModel, "top_grams", "NgramModel.top_grams")
+    for attr in ("load_group_model", "load_classifier", "load_abuse_model", "load_chatter_model"):
+        for mod in (pipeline, classifier, offtopic):
+            if hasattr(mod, attr):
+                patch(mod, attr, f"classifier.{attr}")
+    patch(offtopic.OffTopicDetector, "check", "OffTopicDetector.check")
+    patch(offtopic, "unknown_nouns", "offtopic.unknown_nouns")
+    patch(signals, "cue_words", "signals.cue_words (jieba edge check incl.)")
+    patch(signals, "_is_social", "signals._is_social")
+    for mod in (signals, evidence, offtopic, permissions):  # normalise called by the layers themselves
+        if hasattr(mod, "normalise"):
+            patch(mod, "normalise", f"{mod.__name__.rpartition('.')[2]}.normalise")
+    patch(textnorm, "cuts_word", "textnorm.cuts_word")
+    detectors = dict(signals._DETECTORS)
+    signals._DETECTORS.update({name: timed(f"detector {name}", f) for name, f in detectors.items()})
+    t0 = clock()
+    try:
+        run()
+    finally:
+        total = clock() - t0
+        for obj, attr, old in reversed(patched):
+            setattr(obj, attr, old)
+        signals._DETECTORS.update(detectors)
+    own["(rest: Moderator.moderate, analyse, detect's own loop …)"] = total - sum(own.values())
+    print(f"每层 CPU 预算（µs/条，不含被调用层；插桩后共 {total / n / 1000:.0f} µs/条）：")
+    for name, ns in sorted(own.items(), key=lambda kv: -kv[1]):
+        if ns / n >= 500:  # ≥ 0.5 µs per message
+            print(f"  {ns / n / 1000:7.1f}  {ns / total:5.1%}  {calls.get(name, 0) / n:5.2f}×/条  {name}")
+
+
+def _group_moderator(data_dir: Path) -> Any:
+    """The reading group's moderator with a group's own ad model: the game-server lines of our corpus stand in for
+    an imported history (trained here, saved under ``data_dir``)."""
+    from copilot.config import Settings
+    from copilot.evals.moderation import DATA_DIR
+    from copilot.moderation import Moderator
+    from copilot.moderation.classifier import group_model_path
+    from copilot.moderation.training import fit_ngram
+    from copilot.paths import RESOURCES_DIR
+    from copilot.profile import load_profile
+
+    s = Settings(data_dir=data_dir, llm_provider="offline")
+    corpus = [json.loads(x) for x in (RESOURCES_DIR / "moderation" / "corpus.jsonl").read_text("utf-8").splitlines()]
+    mc = [r for r in corpus if r["group"].startswith("游戏")]
+    model, _ = fit_ngram([r["text"] for r in mc], [int(r["label"] == "ad") for r in mc], C=3.0)
+    model.meta = {"group": "bench"}
+    model.save(group_model_path(s.data_dir, "bench"))
+    mod = Moderator(s, load_profile(DATA_DIR / "profiles" / "reading.yaml"), audit=None, profile_key="bench")
+    assert mod.classifier.is_group_model
+    return mod
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=6000)
+    ap.add_argument("--budget", action="store_true",
+                    help="only the per-layer CPU budget of the group-model moderator (instrumented, slower)")
     args = ap.parse_args()
     try:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -41,13 +137,21 @@ def main() -> None:
     from copilot.config import Settings
     from copilot.evals.moderation import DATA_DIR, load_set
     from copilot.moderation import Moderator, quick_label
-    from copilot.moderation.classifier import group_model_path
-    from copilot.moderation.training import fit_ngram
-    from copilot.paths import RESOURCES_DIR
     from copilot.profile import load_profile
 
     rows = load_set()
     texts = [f"{r['text']} {i}" for i, r in enumerate(rows * (args.n // len(rows) + 1))][: args.n]
+    if args.budget:
+        with tempfile.TemporaryDirectory() as tmp:
+            mod = _group_moderator(Path(tmp))
+            warm(mod.moderate, rows)
+            texts = [x + "q" for x in texts]
+
+            def run() -> None:
+                for i, x in enumerate(texts):
+                    mod.moderate({"id": str(i), "user": f"u{i % 500}", "text": x})
+            budget(run, args.n)
+        return
     for i, r in enumerate(rows[:WARM]):
         quick_label(f"预热{i} {r['text']}")  # jieba's dictionary and the lexicons are loaded once per process
     t = time.perf_counter()
@@ -69,14 +173,7 @@ def main() -> None:
         print(f"Moderator（读书会档案，全部离线层，无审核日志）：{args.n / m:,.0f} 条/秒（{m / args.n * 1e6:.0f} µs/条）；"
               f"按 CPU 时间 {args.n / mc_:,.0f} 条/秒（机器忙时墙钟时间偏慢）")
 
-        # a group's own model: the game-server lines of our corpus stand in for an imported history
-        corpus = [json.loads(x) for x in (RESOURCES_DIR / "moderation" / "corpus.jsonl").read_text("utf-8").splitlines()]
-        mc = [r for r in corpus if r["group"].startswith("游戏")]
-        model, _ = fit_ngram([r["text"] for r in mc], [int(r["label"] == "ad") for r in mc], C=3.0)
-        model.meta = {"group": "bench"}
-        model.save(group_model_path(s.data_dir, "bench"))
-        mod = Moderator(s, prof, audit=None, profile_key="bench")
-        assert mod.classifier.is_group_model
+        mod = _group_moderator(Path(tmp))
         warm(mod.moderate, rows)
         # fresh texts again — a letter that makes no unit with the one before: "12mg" was a measured quantity, so every
         # message of this run (and of no other) was read twice by the ad model's path (the text without its measures)
