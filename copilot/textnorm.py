@@ -11,6 +11,7 @@ import logging
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -189,15 +190,48 @@ def _width_table() -> dict[int, str | None]:
     return {**_digits(), **_invisible()}
 
 
+# where chat text lives: ASCII, CJK punctuation, CJK ideographs, full-width forms
+_COMMON_CHARS = ((0x0, 0x7F), (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))
+
+
+def may_have(codes: Iterable[int]) -> re.Pattern[str]:
+    """A regex that finds a character which may be one of ``codes`` (a translate table's keys) — any character
+    outside the common ranges of chat text (ASCII, CJK, full-width), or one of ``codes`` inside them. A text where
+    it finds none is left as it is by the table, without the translate: ``str.translate`` looks every character
+    up in the table, making an int per character; this class tests them in C against a bitmap (one character class
+    of the keys themselves is slower still: thousands of ranges, some outside the BMP, tested one by one)."""
+    keys = set(codes)
+    safe = [c for lo, hi in _COMMON_CHARS for c in range(lo, hi + 1) if c not in keys]
+    ranges: list[list[int]] = []
+    for c in safe:
+        if ranges and c == ranges[-1][1] + 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    body = "".join(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges)
+    return re.compile(f"[^{body}]")
+
+
+@lru_cache(maxsize=1)
+def _invisible_chars() -> re.Pattern[str]:
+    return may_have(_invisible())
+
+
+@lru_cache(maxsize=1)
+def _width_chars() -> re.Pattern[str]:
+    return may_have(_width_table())
+
+
 def strip_invisible(text: str) -> str:
     """``text`` without the characters a reader does not see (see :func:`_invisible`)."""
-    return text.translate(_invisible())
+    return text.translate(_invisible()) if _invisible_chars().search(text) else text
 
 
 def width_fold(text: str) -> str:
     """Full-width → half-width and compatibility forms → plain ones (NFKC), invisible characters
     removed, and decimal digits of any script made ASCII (so ٥٩٢ is read as 592)."""
-    return unicodedata.normalize("NFKC", text).translate(_width_table())
+    text = unicodedata.normalize("NFKC", text)
+    return text.translate(_width_table()) if _width_chars().search(text) else text
 
 
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]*\n[\s\u3000]*|[ \t\u3000\xa0]{2,}")

@@ -17,7 +17,7 @@ from pathlib import Path
 from confusable_homoglyphs import confusables
 
 from copilot.paths import load_resource
-from copilot.textnorm import fold
+from copilot.textnorm import fold, may_have
 
 SPELLINGS = "moderation/spellings.yaml"
 _CJK_BLOCK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -76,6 +76,12 @@ def _skeleton() -> dict[int, str]:
         if latin:
             table[ord(ch)] = latin.lower()
     return table
+
+
+@lru_cache(maxsize=1)
+def _skeleton_chars() -> re.Pattern[str]:
+    """Any look-alike letter of :func:`_skeleton` (most messages have none: no translate for them)."""
+    return may_have(_skeleton())
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,7 @@ def normalise(text: str) -> Normalised:
     s = symbols.sub(lambda m: words[m.group(0)], s)
     folded = _COMBINING.sub("", fold(s)).translate(_PLUS)
     evasions: list[str] = []
-    skeleton = folded.translate(_skeleton())
+    skeleton = folded.translate(_skeleton()) if _skeleton_chars().search(folded) else folded
     if skeleton != folded:
         evasions.append("形近字母")  # Cyrillic/Greek look-alikes inside Latin handles
         folded = skeleton
