@@ -421,9 +421,12 @@ def quoted_reply_code() -> re.Pattern[str]:
     return re.compile(_alt(d["verbs"]) + f"(?:{quoted})")
 
 
+_WHITE_SPACE = re.compile(r"\s+")
+
+
 def _squeezed(folded: str) -> str:
     """``folded`` without white space (回复 “学” reads as 回复“学”)."""
-    return re.sub(r"\s+", "", folded)
+    return _WHITE_SPACE.sub("", folded)
 
 
 @lru_cache(maxsize=1)
@@ -645,6 +648,13 @@ class Scan:
     blocked: list[str] = field(default_factory=list)
     found: dict[str, list[str]] = field(default_factory=dict)  # signal name → its hits, in table order
     masked: dict[str, str] = field(default_factory=dict)  # mask lexicon → the compact text without its phrases
+    _quoted_codes: list[str] | None = None  # reply codes in quotation marks (read by each combo that asks for a reply)
+
+    def quoted_codes(self) -> list[str]:
+        """The reply codes in quotation marks (回复“学”), read once per message: the compact text has lost the marks."""
+        if self._quoted_codes is None:
+            self._quoted_codes = [m.group(0) for m in quoted_reply_code().finditer(_squeezed(self.n.folded))]
+        return self._quoted_codes
 
     def words(self, spec: SignalSpec) -> list[str]:
         if not spec.words:
@@ -1034,7 +1044,7 @@ def _all_of(scan: Scan, keys: tuple[str, ...], text: str) -> list[str]:
     for key in keys:
         hits = scan.lex.words[key].findall(text)
         if key == "ad.reply_call" and not hits:  # the compact text has lost the quotation marks of 回复“学”
-            hits = [m.group(0) for m in quoted_reply_code().finditer(_squeezed(scan.n.folded))]
+            hits = list(scan.quoted_codes())
         if not hits:
             return []
         found += hits
