@@ -45,6 +45,7 @@ from copilot.moderation.offtopic import (
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import (
+    CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
     SHORTENERS,
     SignalReport,
@@ -1192,7 +1193,11 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     # a shopping app's share link is a member's product page only in the member's own voice (值不值, 我买的…);
     # alone it hides where it goes like any shortener
     voice = _member_voice(text)
-    if any(h in SHORTENERS and not (h in SHOP_SHARE_HOSTS and voice) for h in rep.blocked_urls):
+    # … and a video or note platform's share link is what a member passes on in their own or a sharer's words
+    shares = voice or (bool(text) and bool(lexicons().words["ad.share_voice"].search(text))
+                       and not lexicons().words["ad.reply_call"].search(text))
+    if any(h in SHORTENERS and not ((h in SHOP_SHARE_HOSTS and voice) or (h in CONTENT_SHARE_HOSTS and shares))
+           for h in rep.blocked_urls):
         return
     links, priced = len(set(rep.urls)), "money" in names
     if soft and not (links == 1 and priced):

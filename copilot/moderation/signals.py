@@ -531,6 +531,8 @@ _TRUSTED_DOMAINS = ("gov.cn", "edu.cn", "chsi.com.cn", "12306.cn", "github.com",
 SHORTENERS = frozenset(str(h) for h in lexicon_data()["links"]["shorteners"])  # lexicons.yaml "links"
 # a shopping app's share link of a product page (m.tb.cn): a shortener by weight, a product page to the member-post rule
 SHOP_SHARE_HOSTS = frozenset(str(h) for h in lexicon_data()["links"]["shop_share"])
+# a video or note platform's share link (v.douyin.com, xhslink.com): what a member passes on in the member-post rule
+CONTENT_SHARE_HOSTS = frozenset(str(h) for h in lexicon_data()["links"]["content_share"])
 
 MONEY_MAX_DIGITS = 9  # nobody writes a price of 100,000,000 in a group chat; that many digits is a number to call
 _ROSTER_LINE = re.compile(r"(?m)^\s*\d{1,3}\s*[.、．)）]")  # "1. 5-302 两份" / "2、王姐 一箱"
