@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -26,6 +26,7 @@ from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.evidence import corroboration, evidence_note, reach_notice
+from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
@@ -216,7 +217,9 @@ class Moderator:
         products = {normalise(p.name).compact for p in profile.products} if profile else set()
         self.own_products = alternation(sorted(w for w in products if len(w) >= 2)) if products else None
         embedder = make_embedder(settings) if semantic and profile is not None else None
-        self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
+        # the group's own topic words, learned from the messages its admins kept (group_vocab; none without a key)
+        learned = partial(load_vocab, settings.data_dir, self.profile_key) if self.profile_key else None
+        self.offtopic = OffTopicDetector(profile, embedder=embedder, learned=learned) if profile else None
 
     @property
     def classifier(self) -> NgramModel:
