@@ -158,6 +158,12 @@ def _outing_rule() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], fr
 
 
 @lru_cache(maxsize=1)
+def _destinations() -> frozenset[str]:
+    """relevance.yaml ``invitation.destinations``: common nouns that are where a day out leads (故宫, 海边, 公园)."""
+    return frozenset(str(w) for w in load_resource(RELEVANCE)["invitation"]["destinations"])
+
+
+@lru_cache(maxsize=1)
 def _distress() -> re.Pattern[str]:
     """A member in trouble (relevance.yaml ``distress``): never pulled back to the topic in public."""
     return _alternation(frozenset(str(w) for w in load_resource(RELEVANCE)["distress"]))
@@ -572,7 +578,7 @@ class OffTopicDetector:
         words = [w for w in jieba.lcut(clause) if len(w) >= 2]
         if any(w in self.place_text or any(c in self.topic_chars for c in w) for w in words):
             return []  # 一起去店里验光 — the group's own doing
-        return [w for w in words if word_class(w) in classes
+        return [w for w in words if word_class(w) in classes or w in _destinations()
                 or ((word_class(w) or "") in rare_classes and word_frequency(w) < below)]
 
     @staticmethod
