@@ -6,7 +6,8 @@ words those are: the messages they KEPT (feedback ``ok``, imported label 0) are 
 talk. A word becomes the group's topic word when it is in ``min_docs`` or more of those messages and
 is none of: a generic word or particle (relevance.yaml), a chatter word (lexicons.yaml ``chatter``),
 a place name or numeral, an everyday word of jieba's dictionary (frequency ≥ ``max_freq``), or a word
-of the group's deleted or off-topic messages. Stored per group beside its model
+of the group's off-topic messages (an ad's words stay: ads are often about the group's own things — 熄烛罩批发 — and
+the list only weighs relevance, never whether a message sells). Stored per group beside its model
 (``<data_dir>/moderation/groups/<key>.vocab.json``), rebuilt by ``moderation-import`` and
 ``moderation-retrain`` (:func:`copilot.moderation.training.train_group`), read by the off-topic layer of
 that group only (another group's verdicts do not move). Thresholds: relevance.yaml ``learned_vocab``.
@@ -30,6 +31,8 @@ from copilot.textnorm import tokenize, word_class, word_frequency
 
 RELEVANCE = "moderation/relevance.yaml"
 KEPT = frozenset({"ok"})  # the labels of messages the admins kept (import maps 0 → ok)
+OFF_TOPIC = "off_topic"  # the label whose words are not the group's own
+_CLAUSE = re.compile(r"[\s,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a\u3001~]+")
 
 
 def group_vocab_path(data_dir: Path, key: str) -> Path:
@@ -50,16 +53,16 @@ def _rule() -> tuple[int, int, int, frozenset[str], tuple[str, ...]]:
 def _message_words(text: str) -> set[str]:
     """The candidate topic words of one message (each counted once per message)."""
     _, max_freq, _, generic, not_classes = _rule()
-    compact = normalise(text).compact
     chatter = lexicons().chatter
-    return {w for w in tokenize(compact)
+    # clause by clause: a space is where a member ends a word (调 吹口 is not 调吹口)
+    return {w for clause in _CLAUSE.split(normalise(text).folded) if clause for w in tokenize(clause)
             if len(w) >= 2 and re.fullmatch(r"[\u3400-\u9fff]+", w) and w not in generic
             and not chatter.fullmatch(w) and word_class(w) not in not_classes and word_frequency(w) < max_freq}
 
 
 def learn_vocab(history: list[tuple[str, str]]) -> list[str]:
     """The topic words of a group's labelled history [(text, label)]: words of at least ``min_docs`` kept
-    messages and of no deleted or off-topic one, most frequent first, at most ``max_words``."""
+    messages and of no off-topic one, most frequent first, at most ``max_words``."""
     min_docs, _, max_words, _, _ = _rule()
     kept: Counter[str] = Counter()
     other: set[str] = set()
@@ -67,7 +70,7 @@ def learn_vocab(history: list[tuple[str, str]]) -> list[str]:
         words = _message_words(text)
         if label in KEPT:
             kept.update(words)
-        else:
+        elif label == OFF_TOPIC:
             other |= words
     ranked = sorted((w for w, n in kept.items() if n >= min_docs and w not in other), key=lambda w: (-kept[w], w))
     return ranked[:max_words]
