@@ -299,6 +299,10 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...],
         # 志愿) nor its verbs (报名, 集合, 拼车) — members ask about those in any group
         words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2 and word_class(w) in _THING
                      and word_frequency(w) < EVERYDAY_WORD_FREQ)
+    # what kind of group it is (工作室, 客户群, 门店: lexicons.yaml ad.shop_group) and the parts of those words (工作 of
+    # 工作室) say what the group is, not what it talks about: "工作压力好大" in a studio's customer group is no topic
+    kind = [str(w) for w in lexicon_data()["ad"]["shop_group"]]
+    words = {w for w in words if not any(w in k for k in kind)}
     words.update(fold(t) for t in topics)
     words = {w for w in words if w and w not in generic and w not in particles}
     grams: set[str] = set()
@@ -583,11 +587,13 @@ class OffTopicDetector:
 
     @staticmethod
     def _kindly(compact: str, result: TopicResult) -> TopicResult:
-        """A member in trouble (病了, 走丢, 住院; relevance.yaml ``distress``) or under strain (好焦虑, 压力好大: ``worries``)
+        """A member in trouble (病了, 走丢, 住院; relevance.yaml ``distress``) or worried about their life (考研 … 好焦虑: ``worries``)
         is not pulled back to the topic in public: the off-topic label stays for a person to look at."""
         if not result.off_topic or result.score <= REVIEW_CAP:
             return result
-        cues = distress_words(compact) or list(dict.fromkeys(_worry_rule()[1].findall(compact)))  # … or worried (好焦虑)
+        pressures, strain = _worry_rule()
+        # … or worried about their life (考研 … 好焦虑: a pressure beside a strain; 好烦 alone is everyday grumbling)
+        cues = distress_words(compact) or (list(dict.fromkeys(strain.findall(compact))) if pressures.search(compact) else [])
         if not cues:
             return result
         return replace(result, score=REVIEW_CAP,
