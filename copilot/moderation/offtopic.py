@@ -299,10 +299,12 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...],
         # 志愿) nor its verbs (报名, 集合, 拼车) — members ask about those in any group
         words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2 and word_class(w) in _THING
                      and word_frequency(w) < EVERYDAY_WORD_FREQ)
-    # what kind of group it is (工作室, 客户群, 门店: lexicons.yaml ad.shop_group) and the parts of those words (工作 of
-    # 工作室) say what the group is, not what it talks about: "工作压力好大" in a studio's customer group is no topic
-    kind = [str(w) for w in lexicon_data()["ad"]["shop_group"]]
-    words = {w for w in words if not any(w in k for k in kind)}
+    # a part of a word that says what kind of group it is (工作 of 工作室, 客户 of 客户群: lexicons.yaml ad.shop_group) is
+    # not what it talks about — "工作压力好大" in a studio's customer group is no topic — unless it is the shop's own
+    # word (会员 of 会员群: ad.shop_own_voice); the whole word (工作室几点开门) is the shop's
+    ad = lexicon_data()["ad"]
+    kind, own_voice = [str(w) for w in ad["shop_group"]], {str(w) for w in ad["shop_own_voice"]}
+    words = {w for w in words if w in own_voice or not any(w in k and w != k for k in kind)}
     words.update(fold(t) for t in topics)
     words = {w for w in words if w and w not in generic and w not in particles}
     grams: set[str] = set()
