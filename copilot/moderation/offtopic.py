@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import add
@@ -157,9 +158,23 @@ def _outing_rule() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], fr
 
 
 @lru_cache(maxsize=1)
+def _destinations() -> frozenset[str]:
+    """relevance.yaml ``invitation.destinations``: common nouns that are where a day out leads (故宫, 海边, 公园)."""
+    return frozenset(str(w) for w in load_resource(RELEVANCE)["invitation"]["destinations"])
+
+
+@lru_cache(maxsize=1)
 def _distress() -> re.Pattern[str]:
     """A member in trouble (relevance.yaml ``distress``): never pulled back to the topic in public."""
     return _alternation(frozenset(str(w) for w in load_resource(RELEVANCE)["distress"]))
+
+
+@lru_cache(maxsize=1)
+def _worry_rule() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A member's own life worry (relevance.yaml ``worries``): its pressures and its strain words."""
+    data = load_resource(RELEVANCE)["worries"]
+    return (_alternation(frozenset(str(w) for w in data["pressures"])),
+            _alternation(frozenset(str(w) for w in data["strain"])))
 
 
 @lru_cache(maxsize=1)
@@ -284,6 +299,12 @@ def _vocab_cached(key: str, texts: tuple[str, ...], topics: tuple[str, ...],
         # 志愿) nor its verbs (报名, 集合, 拼车) — members ask about those in any group
         words.update(w for w in tokenize(t) if w not in generic and len(w) >= 2 and word_class(w) in _THING
                      and word_frequency(w) < EVERYDAY_WORD_FREQ)
+    # a part of a word that says what kind of group it is (工作 of 工作室, 客户 of 客户群: lexicons.yaml ad.shop_group) is
+    # not what it talks about — "工作压力好大" in a studio's customer group is no topic — unless it is the shop's own
+    # word (会员 of 会员群: ad.shop_own_voice); the whole word (工作室几点开门) is the shop's
+    ad = lexicon_data()["ad"]
+    kind, own_voice = [str(w) for w in ad["shop_group"]], {str(w) for w in ad["shop_own_voice"]}
+    words = {w for w in words if w in own_voice or not any(w in k and w != k for k in kind)}
     words.update(fold(t) for t in topics)
     words = {w for w in words if w and w not in generic and w not in particles}
     grams: set[str] = set()
@@ -408,8 +429,12 @@ class TopicResult:
 class OffTopicDetector:
     """Relevance of messages to one profile; create once per profile (vectors are cached)."""
 
-    def __init__(self, profile: GroupProfile, *, embedder=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, profile: GroupProfile, *, embedder=None,  # type: ignore[no-untyped-def]
+                 learned: Callable[[], re.Pattern[str] | None] | None = None) -> None:
         self.profile = profile
+        # the group's own topic words learned from its kept messages (group_vocab.load_vocab), asked only when
+        # nothing else ties a message to the group
+        self.learned = learned
         self.vocab = profile_vocab(profile)
         self.meets = bool(profile.all_events())  # the group has arrangements members ask about
         # the profile's own text: a chatter word it contains (猫 in 养猫人, 股票 in a stock group) is its subject
@@ -457,6 +482,8 @@ class OffTopicDetector:
             errands += [w for w in self._elsewhere_doings(n.compact) if w not in errands]
             # "周末有没有人一起去爬山" in a calligraphy group: the members' own plans, not the group's arrangement
             errands += [w for w in self._outings(n.compact) if w not in errands]
+            # "考研还有50天 好焦虑" in a candle group: the member's own worry about their life
+            errands += [w for w in self._worries(n.compact) if w not in errands]
         relevant = self._relevance(n.compact, report, errand=bool(errands))
         if relevant is not None:
             return relevant
@@ -557,16 +584,18 @@ class OffTopicDetector:
         words = [w for w in jieba.lcut(clause) if len(w) >= 2]
         if any(w in self.place_text or any(c in self.topic_chars for c in w) for w in words):
             return []  # 一起去店里验光 — the group's own doing
-        return [w for w in words if word_class(w) in classes
+        return [w for w in words if word_class(w) in classes or w in _destinations()
                 or ((word_class(w) or "") in rare_classes and word_frequency(w) < below)]
 
     @staticmethod
     def _kindly(compact: str, result: TopicResult) -> TopicResult:
-        """A member in trouble (病了, 走丢, 住院; relevance.yaml ``distress``) is not pulled back to the topic in public:
-        the off-topic label stays for a person to look at."""
+        """A member in trouble (病了, 走丢, 住院; relevance.yaml ``distress``) or worried about their life (考研 … 好焦虑: ``worries``)
+        is not pulled back to the topic in public: the off-topic label stays for a person to look at."""
         if not result.off_topic or result.score <= REVIEW_CAP:
             return result
-        cues = distress_words(compact)
+        pressures, strain = _worry_rule()
+        # … or worried about their life (考研 … 好焦虑: a pressure beside a strain; 好烦 alone is everyday grumbling)
+        cues = distress_words(compact) or (list(dict.fromkeys(strain.findall(compact))) if pressures.search(compact) else [])
         if not cues:
             return result
         return replace(result, score=REVIEW_CAP,
@@ -580,6 +609,14 @@ class OffTopicDetector:
     def _shares_place(self) -> bool:
         """Members meet in person (the profile has events) or share a place (relevance.yaml lost_found_settings)."""
         return self.meets or bool(set(self.vocab.types) & _lost_found_settings())
+
+    def _worries(self, compact: str) -> list[str]:
+        """The pressures of a member's own life worry (relevance.yaml ``worries``: a pressure beside a strain, 考研 … 好焦虑),
+        unless the profile's own text names the pressure (a 考研 group's members worry about its subject)."""
+        pressures, strain = _worry_rule()
+        if not strain.search(compact):
+            return []
+        return [w for w in dict.fromkeys(pressures.findall(compact)) if w not in self.own_text]
 
     def _errands(self, compact: str) -> list[str]:
         """The life errands (errands in lexicons.yaml) a message is about that are not this group's business:
@@ -647,6 +684,14 @@ class OffTopicDetector:
         related = sorted({m.group(0) for m in found if _whole_at_one_end(compact, m.start(), m.end())})
         if related:
             return TopicResult(False, 0.1, related[:5], "与群主题相关（同类群常聊）：" + "、".join(related[:5]), about_group=True)
+        own = self.learned() if self.learned is not None else None
+        if own is not None:
+            learned = sorted({m.group(0) for m in own.finditer(compact)
+                              if not any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in chatter)
+                              and _whole_at_one_end(compact, m.start(), m.end())})
+            if learned:
+                return TopicResult(False, 0.1, learned[:5], "与群主题相关（本群留下的消息里常聊）：" + "、".join(learned[:5]),
+                                   about_group=True)
         # the arrangements of something the chatter words name ("演唱会几点开始", "球赛取消了吗") are not the group's;
         # the weather (下雨了今晚还跳吗) is every outing's
         ambient = evidence_rules().ambient

@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -26,6 +26,7 @@ from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.evidence import corroboration, evidence_note, reach_notice
+from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
@@ -45,6 +46,7 @@ from copilot.moderation.offtopic import (
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, rule_ids_for
 from copilot.moderation.signals import (
+    CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
     SHORTENERS,
     SignalReport,
@@ -215,7 +217,9 @@ class Moderator:
         products = {normalise(p.name).compact for p in profile.products} if profile else set()
         self.own_products = alternation(sorted(w for w in products if len(w) >= 2)) if products else None
         embedder = make_embedder(settings) if semantic and profile is not None else None
-        self.offtopic = OffTopicDetector(profile, embedder=embedder) if profile else None
+        # the group's own topic words, learned from the messages its admins kept (group_vocab; none without a key)
+        learned = partial(load_vocab, settings.data_dir, self.profile_key) if self.profile_key else None
+        self.offtopic = OffTopicDetector(profile, embedder=embedder, learned=learned) if profile else None
 
     @property
     def classifier(self) -> NgramModel:
@@ -1192,7 +1196,11 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     # a shopping app's share link is a member's product page only in the member's own voice (值不值, 我买的…);
     # alone it hides where it goes like any shortener
     voice = _member_voice(text)
-    if any(h in SHORTENERS and not (h in SHOP_SHARE_HOSTS and voice) for h in rep.blocked_urls):
+    # … and a video or note platform's share link is what a member passes on in their own or a sharer's words
+    shares = voice or (bool(text) and bool(lexicons().words["ad.share_voice"].search(text))
+                       and not lexicons().words["ad.reply_call"].search(text))
+    if any(h in SHORTENERS and not ((h in SHOP_SHARE_HOSTS and voice) or (h in CONTENT_SHARE_HOSTS and shares))
+           for h in rep.blocked_urls):
         return
     links, priced = len(set(rep.urls)), "money" in names
     if soft and not (links == 1 and priced):

@@ -113,6 +113,7 @@ class BannedList:
     per_head: re.Pattern[str] | None = None  # a price per head in the kinds' counters (500一只, 50一苗)
     sell: re.Pattern[str] | None = None  # a clause that opens by selling a member (出手养小金太阳, 出两只玄凤)
     resale_item: str = ""  # the first item that bans a resale or paid booking (倒卖场地): read by ``_markup_deal``
+    resale_object: re.Pattern[str] | None = None  # the thing that item names (场地|场): a markup must be on it
 
 
 KINDS = "moderation/kinds.yaml"
@@ -211,10 +212,23 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
                               + "|" + _alt(up["each"]) + _alt(sorted(counters)) + rf"[{up['numerals']}]+" + _alt(up["units"]))
         # … not a thing of the animal's (出两只玄凤的鸟笼 sells cages)
         sell = re.compile("^" + _alt(data["sell_lead"]) + _alt(data["sell_gap"]) + "*" + _alt(sorted(kind_item)) + "(?!" + _alt(data["not_after"]) + ")")
-    marks = [str(w) for w in load_resource(PATTERNS)["resale_markup"]["marks"]]
+    markup = load_resource(PATTERNS)["resale_markup"]
+    marks = [str(w) for w in markup["marks"]]
     resale = next((t for t in _profile_order(items, terms) if any(m in t for m in marks)), "")
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of,
-                      kinds, kind_item, per_head, sell, resale)
+                      kinds, kind_item, per_head, sell, resale, _resale_object(resale, markup))
+
+
+def _resale_object(item: str, markup: dict[str, Any]) -> re.Pattern[str] | None:
+    """The thing a resale item names (倒卖场地 → 场地|场, 倒卖比赛门票 → 门票|票): the item less its marks, fee words and
+    generic words, read by its last two characters (a Chinese noun's head is at its end) and the one-character ``heads``
+    among them; None when nothing is left (the markup is then read on any thing, as before)."""
+    rest = _strip(item, [str(w) for w in markup["marks"] + markup["fee"] + lexicon_data()["ad"]["banned_generic"]])
+    if not rest:
+        return None
+    tail = rest[-2:]
+    forms = {tail} | {ch for ch in tail if ch in {str(h) for h in markup["heads"]}}
+    return alternation(sorted(forms))
 
 
 def warns(compact: str) -> bool:
@@ -520,6 +534,8 @@ _TRUSTED_DOMAINS = ("gov.cn", "edu.cn", "chsi.com.cn", "12306.cn", "github.com",
 SHORTENERS = frozenset(str(h) for h in lexicon_data()["links"]["shorteners"])  # lexicons.yaml "links"
 # a shopping app's share link of a product page (m.tb.cn): a shortener by weight, a product page to the member-post rule
 SHOP_SHARE_HOSTS = frozenset(str(h) for h in lexicon_data()["links"]["shop_share"])
+# a video or note platform's share link (v.douyin.com, xhslink.com): what a member passes on in the member-post rule
+CONTENT_SHARE_HOSTS = frozenset(str(h) for h in lexicon_data()["links"]["content_share"])
 
 MONEY_MAX_DIGITS = 9  # nobody writes a price of 100,000,000 in a group chat; that many digits is a number to call
 _ROSTER_LINE = re.compile(r"(?m)^\s*\d{1,3}\s*[.、．)）]")  # "1. 5-302 两份" / "2、王姐 一箱"
@@ -883,6 +899,8 @@ def _markup_deal(scan: Scan) -> Finding | None:
     if b is None or not b.resale_item:
         return None
     c = scan.n.compact
+    if b.resale_object is not None and not b.resale_object.search(c):
+        return None  # a markup on another thing (a member's racket in a group that bans court resale)
     was, added = _markup_patterns()
     hits = [m.group(0) for m in was.finditer(c) if int(m.group(2)) > int(m.group(1))]
     hits += [m.group(0) for m in added.finditer(c)]

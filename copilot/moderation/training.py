@@ -29,6 +29,7 @@ from copilot.moderation.classifier import (
     load_extra_examples,
     text_key,
 )
+from copilot.moderation.group_vocab import learn_vocab, save_vocab
 
 if TYPE_CHECKING:
     from sklearn.linear_model import LogisticRegression
@@ -191,6 +192,10 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
     texts = [t for t, _ in samples]
     y = [1 if lab == "ad" else 0 for _, lab in samples]
     out: dict[str, Any] = {"group": key, "examples": len(samples), "ads": sum(y), "enabled": False}
+    # the group's own topic words come from the messages it kept, whatever becomes of its ad model
+    words = learn_vocab(samples)
+    save_vocab(settings.data_dir, key, words, examples=sum(lab == "ok" for _, lab in samples))
+    out["topic_words"] = len(words)
     path = group_model_path(settings.data_dir, key)
     if (short := shortfall(samples)) is not None:
         out["message"] = f"群 {key} {short}；继续使用共享模型"
