@@ -1489,7 +1489,9 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
         asked_by = (speaker_of or {}).get(a.sources[0])
         reply = (len(re.sub(r"\W", "", new.task)) <= 16 and new.sources[0] - a.sources[-1] <= 4
                  and asked_by is not None and asked_by != new.owner
-                 and (speaker_of or {}).get(new.sources[0]) == new.owner)  # the person asked, answering
+                 and (speaker_of or {}).get(new.sources[0]) == new.owner  # the person asked, answering
+                 # (not the volunteer's next line after answering a call: "我有，我揸车带去" … "我聽日打電話問…")
+                 and a.sources[-1] not in (calls or {}))
         mine, theirs = _owner_names(a.owner), _owner_names(new.owner)
         # "阿杰：我可以" and "横幅就是阿杰和小美" are one to-do, now for both
         if (a.owner == new.owner or (mine & theirs and (mine <= theirs or theirs <= mine))) \
@@ -1544,7 +1546,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     kind = sentence_kind(clause.text)
     owner_part = clause.owner_text or clause.text
     # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
-    request = clause.kind in ("named", "assigned") and has(f, "action", "request")
+    request = clause.kind in ("named", "assigned") and (has(f, "action", "request") or has(f, "action", "request_tag"))
     if asks(owner_part) and clause.kind != "first_person" and not request:
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
@@ -1736,6 +1738,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         offered = _note_call(calls, messages, idx, m)
         # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
         own_life = not offered and _introduces(m.text)
+        # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
+        # first-person plan in it is no group work
+        own_trip = not offered and personal(m.text)
         # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
@@ -1795,7 +1800,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
                 own_plan = action is not None and _not_group_work(action, clause, m, actions, own_life=own_life,
-                                                                  own_errand=own_errand, calling=calling,
+                                                                  own_errand=own_errand or own_trip, calling=calling,
                                                                   recapping=recapping)
                 if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
@@ -2124,7 +2129,7 @@ def calls_for_help(text: str) -> bool:
 
 def _takes_on(said: str) -> re.Match[str] | None:
     """A volunteer's offer in a folded reply: opening it ("我来吧，…"), or inside a short one ("我有车 桌子我来拉")."""
-    return cue("action", "volunteer").match(said) or (
+    return cue("action", "volunteer").match(said) or cue("action", "has_it").match(said) or (
         cue("action", "takes_on").search(said) if len(said) <= int(raw("action", "takes_on_len")) else None)
 
 
