@@ -1166,6 +1166,10 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
         if m.kind == "P" and cue("owner", "reported").match(c.f, m.end):
             return Owner(_joined(c, mentions, i), "named", scores[i])
     f = _fold(text)
+    if has(f, "action", "request_tag"):  # "阿珊你禮拜五之前整好張海報得唔得": the one called 你 is asked to do it
+        told = next((i for i in inside if mentions[i].kind == "P" and cue("owner", "you").match(c.f, mentions[i].end)), None)
+        if told is not None:
+            return Owner(_joined(c, mentions, told), "named", scores[told])
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
     if c.lead and _directive(f):
@@ -1469,7 +1473,13 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
         a.owner = new.owner
     if _fold(new.task) not in _fold(a.task):
         a.task = f"{a.task}；{new.task}"
-    if new.deadline is not None and (a.deadline is None or (  # "周六晚上" then "周六晚上9点前": the closer time
+    # (the one asked answering with a "…前" of their own: "12月10号第二期…可以吗" — "没问题，下周一前我先把样品图发给你"
+    # is due by 下周一, the question's plain date is the event's)
+    answered = a.deadline is not None and new.deadline is not None and (speaker_of or {}).get(new.sources[0]) == new.owner \
+        and (speaker_of or {}).get(a.sources[0]) not in (None, new.owner) and new.deadline[:10] != a.deadline[:10] \
+        and (_due(_fold(new.deadline_text or "")) and not _due(_fold(a.deadline_text or ""))
+             or asks(_REPLY_NOTE_RE.sub("", a.task)))  # ("周五前能搞定吗" — "周日吧": the answer's time is agreed)
+    if new.deadline is not None and (a.deadline is None or answered or (  # "周六晚上" then "周六晚上9点前": the closer time
             len(new.deadline) > len(a.deadline) and new.deadline.startswith(a.deadline[:10]))):
         a.deadline, a.deadline_text = new.deadline, new.deadline_text
     a.deadline_text = a.deadline_text or new.deadline_text
@@ -2076,6 +2086,20 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
     date given with an acceptance dates the work just accepted."""
     m = messages[idx]
     said = re.sub(r"\W", "", _fold(m.text))
+    # (before the question test: "周日吧" may read as one)
+    # "小林你周五前能把展板做好吗" — "周日吧，周五来不及": the one asked answers with another day, which is the
+    # one agreed (the reply opens with its time)
+    asked = messages[idx - 1] if idx else None
+    if asked is not None and asked.speaker != m.speaker and asks(asked.text):
+        first = next(iter(time_expressions(m.text, m.time, event, meeting)), None)
+        deadline = first if first is not None and _fold(m.text).strip().startswith(_fold(first.text)) else None
+        opens = deadline is not None
+        for a in actions:
+            if opens and deadline.day is not None and a.owner == m.speaker and a.sources[-1] == asked.id \
+                    and a.deadline is not None and a.deadline[:10] != deadline.iso[:10]:
+                a.deadline, a.deadline_text = deadline.iso, deadline.text
+                a.sources = sorted({*a.sources, m.id})
+                return
     if not said or is_question(m.text):
         return
     if cue("owner", "accepts").match(_fold(m.text).strip()):
