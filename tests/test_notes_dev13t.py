@@ -117,3 +117,49 @@ def test_asking_the_group_stays_a_question_and_a_bare_i_have_offers_nothing() ->
     assert not asks("我明天打电话问物业有没有车位")
     notes = _notes(CATS)
     assert not _todos(notes, "橘子")  # "谁有经验？" — "我有": says what they know, takes nothing on
+
+
+ADOPTION = """\
+[2026-12-07 19:00] 喵喵站长: 领养日的事分一下工
+[2026-12-07 19:01] 喵喵站长: 小林你周五前能把展板做好吗
+[2026-12-07 19:02] 小林: 周日吧，周五来不及
+[2026-12-07 19:03] 喵喵站长: 行
+[2026-12-07 19:04] 喵喵站长: @阿布 那12月19号领养日也麻烦你准备一下猫咪档案，可以吗
+[2026-12-07 19:05] 阿布: 没问题，下周一前我先把档案模板发给你
+[2026-12-07 19:06] 喵喵站长: 感谢！几个事情说一下：1. 这周的任务：每人转发一次领养海报，周四晚上9点前截图发群里 2. 12月19日下午2点第三期领养日，在宠物医院门口
+"""
+
+
+def test_the_answer_not_the_question_sets_the_deadline() -> None:
+    notes = _notes(ADOPTION)
+    lin = _todos(notes, "小林")
+    assert len(lin) == 1 and "展板" in lin[0].task
+    assert (lin[0].deadline or "").startswith("2026-12-13")  # 周日, not the question's 周五前 (12-11)
+    bu = _todos(notes, "阿布")
+    assert len(bu) == 1 and "档案" in bu[0].task
+    assert (bu[0].deadline or "").startswith("2026-12-14")  # 下周一前, not the event's 12月19号
+
+
+def test_a_numbered_notice_keeps_its_second_item() -> None:
+    notes = _notes(ADOPTION)
+    texts = [a.text for a in notes.announcements]
+    assert any("第三期领养日" in t for t in texts)
+    assert any("转发一次领养海报" in t for t in texts)
+
+
+PHOTOS = """\
+[2026-12-09 20:00] 義工隊長阿明: 今日回收嘅相邊個有？
+[2026-12-09 20:01] 阿芬: 我影咗好多，我遲啲send俾大家
+[2026-12-09 20:02] 義工隊長阿明: 唔該晒
+[2026-12-09 20:03] 陳生: 我可能遲啲到，塞緊車
+[2026-12-09 20:04] 義工隊長阿明: 回收嘅數我會整理一下發上群，有問題打我電話61234567
+"""
+
+
+def test_cantonese_later_promise_and_a_contact_remark_glued_to_a_promise() -> None:
+    notes = _notes(PHOTOS)
+    fen = _todos(notes, "阿芬")
+    assert len(fen) == 1 and "send" in fen[0].task
+    assert not _todos(notes, "陳生")  # "我可能遲啲到" is coming late, not a promise
+    ming = _todos(notes, "義工隊長阿明")
+    assert len(ming) == 1 and "回收嘅數" in ming[0].task

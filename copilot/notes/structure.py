@@ -1176,6 +1176,9 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
         return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
     if has(f, "action", "to_me"):
         return _senders(c)
+    for i in inside:  # "我遲啲send俾大家": 我 and a later sending, too short (and too Cantonese) for the model
+        if mentions[i].kind == "I" and cue("action", "later_promise").match(c.f, mentions[i].start):
+            return Owner(c.speaker, "first_person", scores[i])
     for i in inside:  # "我聽日轉", "我周五前交": 我 and a time with a task right after it, too short for the model
         after = c.f[mentions[i].end:span[1]]
         due = find_deadline(after, None, strict=False) if mentions[i].kind == "I" else None
@@ -1497,7 +1500,10 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
             continue
         # "好的，我明天发" right after the request it answers is the same to-do, whatever its words
         asked_by = (speaker_of or {}).get(a.sources[0])
-        reply = (len(re.sub(r"\W", "", new.task)) <= 16 and new.sources[0] - a.sources[-1] <= 4
+        # (a longer one too when it opens by accepting and gives its own "…前": "没问题，下周一前我先把档案模板发给你")
+        reply = ((len(re.sub(r"\W", "", new.task)) <= 16 or cue("owner", "accepts").match(_fold(new.task).strip()) is not None
+                  and _due(_fold(new.deadline_text or "")))
+                 and new.sources[0] - a.sources[-1] <= 4
                  and asked_by is not None and asked_by != new.owner
                  and (speaker_of or {}).get(new.sources[0]) == new.owner  # the person asked, answering
                  # (not the volunteer's next line after answering a call: "我有，我揸车带去" … "我聽日打電話問…")
@@ -1541,7 +1547,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if whoever is not None:
         return whoever
     owner = clause.owner or ("大家" if homework else None)
-    if has(f, "action", "not_a_task") or _slot_only(clause.owner_text or clause.text, people, clause.owner):
+    # (a remark glued on after the owner's own clause does not undo it: "队费的账我会整理一下发群里，有问题打我电话…")
+    if has(_fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else f, "action", "not_a_task") \
+            or _slot_only(clause.owner_text or clause.text, people, clause.owner):
         return None
     at = clause.text.find(clause.owner_text) if clause.owner_text else -1
     promise = clause.text[:at + len(clause.owner_text)] if at >= 0 else clause.text
@@ -1564,7 +1572,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
-            or clause.kind == "first_person" and _WILL.search(f)):
+            or clause.kind == "first_person" and (_WILL.search(f) or has(f, "action", "later_promise"))):
         return None
     marked = deadline is not None and deadline.marked
     future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
@@ -1596,7 +1604,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # 问题": someone asked a question (however sure the owner model is of the name), not given work
         return None
     elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or deadline is None and (
-            kind["commitment"] < 0.7 or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
+            kind["commitment"] < 0.7 and not has(f, "action", "later_promise") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
@@ -1704,6 +1712,9 @@ def _done_only(f: str, deadline: Deadline | None) -> bool:
     past = _PAST.search(f)
     if past is None:
         return False
+    later = cue("action", "later_promise").search(f, past.end())
+    if later is not None and _CLAUSE.search(f[past.end():later.start()]):
+        return False  # "我影咗好多，我遲啲send俾大家": a later promise after the past clause
     if deadline is None or not (deadline.marked or deadline.attached):
         return True
     later = f.find(_fold(deadline.text), past.end())
