@@ -1548,7 +1548,10 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return whoever
     owner = clause.owner or ("大家" if homework else None)
     # (a remark glued on after the owner's own clause does not undo it: "队费的账我会整理一下发群里，有问题打我电话…")
-    if has(_fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else f, "action", "not_a_task") \
+    glued = _fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else ""
+    rest = f.replace(glued, " ") if glued else f
+    if has(glued, "action", "not_a_task") or has(rest, "action", "not_a_task") and not (
+            glued and cue("action", "contact_remark").search(rest)) \
             or _slot_only(clause.owner_text or clause.text, people, clause.owner):
         return None
     at = clause.text.find(clause.owner_text) if clause.owner_text else -1
