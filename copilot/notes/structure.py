@@ -1166,12 +1166,19 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
         if m.kind == "P" and cue("owner", "reported").match(c.f, m.end):
             return Owner(_joined(c, mentions, i), "named", scores[i])
     f = _fold(text)
+    if has(f, "action", "request_tag"):  # "阿珊你禮拜五之前整好張海報得唔得": the one called 你 is asked to do it
+        told = next((i for i in inside if mentions[i].kind == "P" and cue("owner", "you").match(c.f, mentions[i].end)), None)
+        if told is not None:
+            return Owner(_joined(c, mentions, told), "named", scores[told])
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
     if c.lead and _directive(f):
         return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
     if has(f, "action", "to_me"):
         return _senders(c)
+    for i in inside:  # "我遲啲send俾大家": 我 and a later sending, too short (and too Cantonese) for the model
+        if mentions[i].kind == "I" and cue("action", "later_promise").match(c.f, mentions[i].start):
+            return Owner(c.speaker, "first_person", scores[i])
     for i in inside:  # "我聽日轉", "我周五前交": 我 and a time with a task right after it, too short for the model
         after = c.f[mentions[i].end:span[1]]
         due = find_deadline(after, None, strict=False) if mentions[i].kind == "I" else None
@@ -1469,7 +1476,13 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
         a.owner = new.owner
     if _fold(new.task) not in _fold(a.task):
         a.task = f"{a.task}；{new.task}"
-    if new.deadline is not None and (a.deadline is None or (  # "周六晚上" then "周六晚上9点前": the closer time
+    # (the one asked answering with a "…前" of their own: "12月10号第二期…可以吗" — "没问题，下周一前我先把样品图发给你"
+    # is due by 下周一, the question's plain date is the event's)
+    answered = a.deadline is not None and new.deadline is not None and (speaker_of or {}).get(new.sources[0]) == new.owner \
+        and (speaker_of or {}).get(a.sources[0]) not in (None, new.owner) and new.deadline[:10] != a.deadline[:10] \
+        and (_due(_fold(new.deadline_text or "")) and not _due(_fold(a.deadline_text or ""))
+             or asks(_REPLY_NOTE_RE.sub("", a.task)))  # ("周五前能搞定吗" — "周日吧": the answer's time is agreed)
+    if new.deadline is not None and (a.deadline is None or answered or (  # "周六晚上" then "周六晚上9点前": the closer time
             len(new.deadline) > len(a.deadline) and new.deadline.startswith(a.deadline[:10]))):
         a.deadline, a.deadline_text = new.deadline, new.deadline_text
     a.deadline_text = a.deadline_text or new.deadline_text
@@ -1487,9 +1500,14 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
             continue
         # "好的，我明天发" right after the request it answers is the same to-do, whatever its words
         asked_by = (speaker_of or {}).get(a.sources[0])
-        reply = (len(re.sub(r"\W", "", new.task)) <= 16 and new.sources[0] - a.sources[-1] <= 4
+        # (a longer one too when it opens by accepting and gives its own "…前": "没问题，下周一前我先把档案模板发给你")
+        reply = ((len(re.sub(r"\W", "", new.task)) <= 16 or cue("owner", "accepts").match(_fold(new.task).strip()) is not None
+                  and _due(_fold(new.deadline_text or "")))
+                 and new.sources[0] - a.sources[-1] <= 4
                  and asked_by is not None and asked_by != new.owner
-                 and (speaker_of or {}).get(new.sources[0]) == new.owner)  # the person asked, answering
+                 and (speaker_of or {}).get(new.sources[0]) == new.owner  # the person asked, answering
+                 # (not the volunteer's next line after answering a call: "我有，我揸车带去" … "我聽日打電話問…")
+                 and a.sources[-1] not in (calls or {}))
         mine, theirs = _owner_names(a.owner), _owner_names(new.owner)
         # "阿杰：我可以" and "横幅就是阿杰和小美" are one to-do, now for both
         if (a.owner == new.owner or (mine & theirs and (mine <= theirs or theirs <= mine))) \
@@ -1529,7 +1547,12 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if whoever is not None:
         return whoever
     owner = clause.owner or ("大家" if homework else None)
-    if has(f, "action", "not_a_task") or _slot_only(clause.owner_text or clause.text, people, clause.owner):
+    # (a remark glued on after the owner's own clause does not undo it: "队费的账我会整理一下发群里，有问题打我电话…")
+    glued = _fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else ""
+    rest = f.replace(glued, " ") if glued else f
+    if has(glued, "action", "not_a_task") or has(rest, "action", "not_a_task") and not (
+            glued and cue("action", "contact_remark").search(rest)) \
+            or _slot_only(clause.owner_text or clause.text, people, clause.owner):
         return None
     at = clause.text.find(clause.owner_text) if clause.owner_text else -1
     promise = clause.text[:at + len(clause.owner_text)] if at >= 0 else clause.text
@@ -1544,7 +1567,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     kind = sentence_kind(clause.text)
     owner_part = clause.owner_text or clause.text
     # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
-    request = clause.kind in ("named", "assigned") and has(f, "action", "request")
+    request = clause.kind in ("named", "assigned") and (has(f, "action", "request") or has(f, "action", "request_tag"))
     if asks(owner_part) and clause.kind != "first_person" and not request:
         return None  # a question is not an assignment (the classifier alone does not make one)
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
@@ -1552,7 +1575,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
-            or clause.kind == "first_person" and _WILL.search(f)):
+            or clause.kind == "first_person" and (_WILL.search(f) or has(f, "action", "later_promise"))):
         return None
     marked = deadline is not None and deadline.marked
     future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
@@ -1584,7 +1607,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # 问题": someone asked a question (however sure the owner model is of the name), not given work
         return None
     elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or deadline is None and (
-            kind["commitment"] < 0.7 or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
+            kind["commitment"] < 0.7 and not has(f, "action", "later_promise") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
@@ -1692,6 +1715,9 @@ def _done_only(f: str, deadline: Deadline | None) -> bool:
     past = _PAST.search(f)
     if past is None:
         return False
+    later = cue("action", "later_promise").search(f, past.end())
+    if later is not None and _CLAUSE.search(f[past.end():later.start()]):
+        return False  # "我影咗好多，我遲啲send俾大家": a later promise after the past clause
     if deadline is None or not (deadline.marked or deadline.attached):
         return True
     later = f.find(_fold(deadline.text), past.end())
@@ -1736,6 +1762,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         offered = _note_call(calls, messages, idx, m)
         # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
         own_life = not offered and _introduces(m.text)
+        # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
+        # first-person plan in it is no group work
+        own_trip = not offered and personal(m.text)
         # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
@@ -1795,7 +1824,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
                 own_plan = action is not None and _not_group_work(action, clause, m, actions, own_life=own_life,
-                                                                  own_errand=own_errand, calling=calling,
+                                                                  own_errand=own_errand or own_trip, calling=calling,
                                                                   recapping=recapping)
                 if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
@@ -2071,6 +2100,20 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
     date given with an acceptance dates the work just accepted."""
     m = messages[idx]
     said = re.sub(r"\W", "", _fold(m.text))
+    # (before the question test: "周日吧" may read as one)
+    # "小林你周五前能把展板做好吗" — "周日吧，周五来不及": the one asked answers with another day, which is the
+    # one agreed (the reply opens with its time)
+    asked = messages[idx - 1] if idx else None
+    if asked is not None and asked.speaker != m.speaker and asks(asked.text):
+        first = next(iter(time_expressions(m.text, m.time, event, meeting)), None)
+        deadline = first if first is not None and _fold(m.text).strip().startswith(_fold(first.text)) else None
+        opens = deadline is not None
+        for a in actions:
+            if opens and deadline.day is not None and a.owner == m.speaker and a.sources[-1] == asked.id \
+                    and a.deadline is not None and a.deadline[:10] != deadline.iso[:10]:
+                a.deadline, a.deadline_text = deadline.iso, deadline.text
+                a.sources = sorted({*a.sources, m.id})
+                return
     if not said or is_question(m.text):
         return
     if cue("owner", "accepts").match(_fold(m.text).strip()):
@@ -2124,7 +2167,7 @@ def calls_for_help(text: str) -> bool:
 
 def _takes_on(said: str) -> re.Match[str] | None:
     """A volunteer's offer in a folded reply: opening it ("我来吧，…"), or inside a short one ("我有车 桌子我来拉")."""
-    return cue("action", "volunteer").match(said) or (
+    return cue("action", "volunteer").match(said) or cue("action", "has_it").match(said) or (
         cue("action", "takes_on").search(said) if len(said) <= int(raw("action", "takes_on_len")) else None)
 
 
