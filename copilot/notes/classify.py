@@ -38,9 +38,10 @@ def features(text: str) -> set[str]:
     Only the opening is folded when it alone yields the first ``MAX_CHARS`` characters that are kept
     (folding is local, so the grams are the same): a 200,000-character wall took half a second to fold
     whole for the 200 characters read."""
-    head = text[:4 * MAX_CHARS]
-    folded = fold(head)
-    if len(head) < len(text) and len("".join(folded.split())) < MAX_CHARS + 8:
+    if len(text) <= 4 * MAX_CHARS:
+        return char_grams(fold(text))
+    folded = fold(text[:4 * MAX_CHARS])
+    if len("".join(folded.split())) < MAX_CHARS + 8:
         folded = fold(text)  # mostly white space or zero-width characters: fold it all
     return char_grams(folded)
 
