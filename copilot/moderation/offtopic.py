@@ -137,6 +137,19 @@ def _still_on() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _disclaimed() -> re.Pattern[str]:
+    """跟/和/与 + a few characters + 没关系/无关: the words the message itself says are unrelated (relevance.yaml)."""
+    data = load_resource(RELEVANCE)["disclaimed"]
+    lead, tail = ("|".join(map(re.escape, data[k])) for k in ("lead", "tail"))
+    return re.compile(rf"(?:{lead})([^，。,.!！?？\s]{{1,{int(data['max_chars'])}}}?)(?:{tail})")
+
+
+def without_disclaimed(compact: str) -> str:
+    """The message with the words it disclaims ("跟高达没关系" → "跟没关系") taken out."""
+    return _disclaimed().sub(lambda m: m.group(0).replace(m.group(1), "", 1), compact)
+
+
+@lru_cache(maxsize=1)
 def _invitation_rule() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str], int]:
     """relevance.yaml ``invitation``: the forms of an invitation and of a request to members, their own words, the
     word classes an object can have and the frequency under which a topic character is telling."""
@@ -484,7 +497,8 @@ class OffTopicDetector:
             errands += [w for w in self._outings(n.compact) if w not in errands]
             # "考研还有50天 好焦虑" in a candle group: the member's own worry about their life
             errands += [w for w in self._worries(n.compact) if w not in errands]
-        relevant = self._relevance(n.compact, report, errand=bool(errands))
+        # "不过跟高达没关系": a topic word the message disclaims ties nothing to the group
+        relevant = self._relevance(without_disclaimed(n.compact), report, errand=bool(errands))
         if relevant is not None:
             return relevant
         chatter = [w for w in report.chatter if w not in self.own_text]
@@ -531,7 +545,7 @@ class OffTopicDetector:
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
         if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
-        elif score > REVIEW_CAP and (jargon := unknown_nouns(text, set(chatter))):
+        elif score > REVIEW_CAP and (jargon := unknown_nouns(without_disclaimed(text), set(chatter))):
             # "今天穿宋制去上班": a life word beside a word we do not know is no proof of chatter — 宋制 may be
             # the group's own subject; a person decides, nobody is reminded in public
             score, detail = REVIEW_CAP, detail + f"，但提到了不认识的词（{'、'.join(jargon[:2])}），可能是本群的行话，交人工判断"
