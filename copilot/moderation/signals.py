@@ -399,6 +399,7 @@ class Patterns:
     wechat_id: re.Pattern[str]
     qq_num: re.Pattern[str]
     labelled_handle: re.Pattern[str]
+    short_label_run: re.Pattern[str]
     phone: re.Pattern[str]
     contact_num: re.Pattern[str]
     mention_handle: re.Pattern[str]
@@ -480,6 +481,9 @@ def patterns() -> Patterns:
                           + r"?(\d{5,11})|(?<![a-z])q(\d{5,11})(?!\d)"),
         labelled_handle=re.compile(r"(?<![a-z0-9])" + _alt(d["handle_labels"])
                                    + r"\s*[:\uff1a]\s*([a-z][a-z0-9_-]{4,19})(?![a-z0-9_-])"),
+        short_label_run=re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(map(str, d["short_labels"]), key=len, reverse=True)))
+                                   + r")+(?:\s*[:\uff1a]\s*|\s+)((?:[a-z0-9_-]\s*){%d,%d})(?![a-z0-9_-])"
+                                   % (int(d["short_label_run"]["min"]), int(d["short_label_run"]["max"]))),
         # an 11-digit order number looks like a mobile number
         phone=re.compile(r"(?<!\d)" + not_order + r"1[3-9]\d{9}(?!\d)"),
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
@@ -714,6 +718,10 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     contacts += ["QQ/群号 " + (m.group(1) or m.group(2)) for m in patterns().qq_num.finditer(d)]
     contacts += ["账号 " + m.group(1) for m in patterns().labelled_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
+    # "📱微 zhongcai_666", "v：al 2 0 2 4 5 6": a short or emoji label, then letters and digits together (spaced or not)
+    contacts += ["账号 " + h for m in patterns().short_label_run.finditer(scan.n.folded)
+                 if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"\d", h)
+                 and not any(h in c for c in contacts)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
     # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
     # apart so no word reads — nobody writes a word that way but to hide an account
