@@ -114,6 +114,8 @@ class BannedList:
     sell: re.Pattern[str] | None = None  # a clause that opens by selling a member (出手养小金太阳, 出两只玄凤)
     resale_item: str = ""  # the first item that bans a resale or paid booking (倒卖场地): read by ``_markup_deal``
     resale_object: re.Pattern[str] | None = None  # the thing that item names (场地|场): a markup must be on it
+    # (item, the act said near its thing either way round) per item that is an act on a thing (农药代购, 代抢票): _act_deal
+    acts: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
 
 
 KINDS = "moderation/kinds.yaml"
@@ -216,7 +218,28 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
     marks = [str(w) for w in markup["marks"]]
     resale = next((t for t in _profile_order(items, terms) if any(m in t for m in marks)), "")
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of,
-                      kinds, kind_item, per_head, sell, resale, _resale_object(resale, markup))
+                      kinds, kind_item, per_head, sell, resale, _resale_object(resale, markup),
+                      _act_items(_profile_order(items, terms), markup))
+
+
+def _act_items(terms: list[str], markup: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+    """The items that are an act on a thing (lexicons.yaml ``ad.banned_acts``: 农药代购 → 代购 + 农药), each with a
+    pattern of the act as a seller says it (帮大家带, 能搞到) within ``ad.banned_act_gap`` characters of the thing — the
+    item less its act and generic words, read by its last two characters and the one-character heads among them."""
+    ad = lexicon_data()["ad"]
+    acts, gap = ad.get("banned_acts", {}), int(ad.get("banned_act_gap", 6))
+    strip = [str(w) for w in ad["banned_generic"] + markup["marks"] + markup["fee"]] + [str(k) for k in acts]
+    heads = {str(h) for h in markup["heads"]}
+    out = []
+    for term in terms:
+        said = sorted({str(w) for act, words in acts.items() if act in term for w in words}, key=len, reverse=True)
+        thing = _strip(term, strip)
+        if not said or not thing:
+            continue
+        forms = sorted({thing[-2:]} | {ch for ch in thing[-2:] if ch in heads}, key=len, reverse=True)
+        a, t = _alt(said), _alt(forms)
+        out.append((term, re.compile(f"{a}.{{0,{gap}}}?{t}|{t}.{{0,{gap}}}?{a}"), re.compile(a)))
+    return tuple(out)
 
 
 def _resale_object(item: str, markup: dict[str, Any]) -> re.Pattern[str] | None:
@@ -836,9 +859,12 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None
     found = _banned_hits(scan, spec)
     if found is None:
-        return _kind_deal(scan) or _markup_deal(scan)
+        return _kind_deal(scan) or _markup_deal(scan) or _act_deal(scan)
     named = "".join(found.items)  # the item's own words (代刷 of 代刷票) are not a trade beside it
     trade = [w for w in _trade_words(scan) if w not in named]
+    # a fee for the banned service (代抢上海站 成功才收费) is its trade
+    trade += [w for w in load_resource(PATTERNS)["resale_markup"]["fee"] if w in scan.n.compact]
+    trade += _acts_said(scan)
     trade += patterns().unit_price.findall(scan.n.compact)
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
         # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
@@ -886,6 +912,33 @@ def _kind_deal(scan: Scan) -> Finding | None:
         by_item.setdefault(b.kind_item[n], []).append(n)
     items = [f"{item}（{'、'.join(said[:2])}…）" for item, said in by_item.items()]
     return Finding(items, suffix="、".join(list(dict.fromkeys(sold + per_head + trade))[:3]))
+
+
+def _acts_said(scan: Scan) -> list[str]:
+    """Each banned act said near its thing within one clause of a message that asks nothing (see ``_act_deal``)."""
+    b = scan.banned
+    if b is None or not b.acts or scan.lex.words["question"].search(scan.n.folded.replace("？", "?")):
+        return []
+    clauses = [x for x in (re.sub(r"\s+", "", part) for part in _CLAUSES.split(scan.n.folded)) if x]
+    return [m.group(0) for _, near, _ in b.acts for x in clauses if (m := near.search(x))]
+
+
+def _act_deal(scan: Scan) -> Finding | None:
+    """A banned act on a thing said without the item's word, offered (not asked): the act as a seller says it near the
+    thing in one clause ("帮大家带农药" for 农药代购, "这场的票我这能搞到" for 黄牛票), or the act with a fee for it
+    ("代抢上海站 成功才收费" for 代抢票). A question (能帮我抢票吗) or a warning (别找人帮带农药) offers nothing. Cites the item."""
+    b = scan.banned
+    if b is None or not b.acts or scan.lex.words["ad.banned_frame"].search(scan.n.compact) \
+            or scan.lex.words["question"].search(scan.n.folded.replace("？", "?")):
+        return None
+    clauses = [x for x in (re.sub(r"\s+", "", part) for part in _CLAUSES.split(scan.n.folded)) if x]
+    fee = [w for w in load_resource(PATTERNS)["resale_markup"]["fee"] if w in scan.n.compact]
+    for term, near, act in b.acts:
+        if said := next((m.group(0) for x in clauses if (m := near.search(x))), None):
+            return Finding([term], suffix=said)
+        if fee and (m := act.search(scan.n.compact)):
+            return Finding([term], suffix="、".join([m.group(0), *fee[:1]]))
+    return None
 
 
 @lru_cache(maxsize=1)
