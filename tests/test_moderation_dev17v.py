@@ -158,3 +158,10 @@ def test_a_kind_of_groups_own_words_are_on_topic(judge: Callable[[str, str], Ver
 def test_life_chatter_is_still_chatter_in_those_groups(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(FESTIVAL, "今晚吃火锅还是烤肉 纠结死了")
     assert v.label == "off_topic", v.reason
+
+
+# -- the sender's profile pointed at with a bare 点 ----------------------------------------------------------------
+def test_tap_my_avatar_for_the_shop_is_a_pointer(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ANGLING, "厂家直销路亚饵 全网最低 9.9包邮 点我头像进店")
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "点我头像" in v.reason
