@@ -165,3 +165,14 @@ def test_tap_my_avatar_for_the_shop_is_a_pointer(judge: Callable[[str, str], Ver
     v = judge(ANGLING, "厂家直销路亚饵 全网最低 9.9包邮 点我头像进店")
     assert v.label == "ad" and v.action == "delete", v.reason
     assert "点我头像" in v.reason
+
+
+# -- a sneer at someone's result, with no person word --------------------------------------------------------------
+def test_a_sneer_at_someones_result_is_abuse(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(TANKS, "涂成这样还发 你这坦克真可怜 还不如别做")
+    assert v.label == "abuse" and v.action != "none", v.reason
+
+
+def test_own_bad_result_is_not_abuse(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(TANKS, "第一次旧化 脏成这样了 下次还不如先拿废件练练")
+    assert v.label != "abuse", v.reason
