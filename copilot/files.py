@@ -147,3 +147,12 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def modified_at(path: Path | str) -> float | None:
+    """The file's modification time, or None when there is no such file: one ``stat``, for loaders that
+    cache by (path, mtime) so a file rewritten since the last call is read again at once."""
+    try:
+        return os.stat(path).st_mtime
+    except (FileNotFoundError, NotADirectoryError):
+        return None

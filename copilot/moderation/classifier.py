@@ -31,7 +31,7 @@ from itertools import repeat
 from operator import add
 from pathlib import Path
 
-from copilot.files import atomic_write
+from copilot.files import atomic_write, modified_at
 from copilot.moderation.normalise import URL_RE, normalise
 from copilot.paths import RESOURCES_DIR
 
@@ -176,11 +176,8 @@ def load_group_model(data_dir: Path, key: str) -> NgramModel | None:
     if not key:
         return None
     path = str(group_model_path(data_dir, key))
-    try:
-        mtime = os.stat(path).st_mtime
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    return _cached_at(path, mtime)
+    mtime = modified_at(path)
+    return None if mtime is None else _cached_at(path, mtime)
 
 
 def load_extra_examples(path: Path = EXTRA_EXAMPLES) -> list[tuple[str, int]]:

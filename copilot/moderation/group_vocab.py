@@ -16,13 +16,13 @@ that group only (another group's verdicts do not move). Thresholds: relevance.ya
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from copilot.files import atomic_write, modified_at
 from copilot.moderation.classifier import group_model_path
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import alternation, lexicons
@@ -82,11 +82,8 @@ def save_vocab(data_dir: Path, key: str, words: list[str], *, examples: int) -> 
     if not words:
         path.unlink(missing_ok=True)
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"group": key, "built_at": time.time(), "kept_examples": examples, "words": words},
-                              ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, json.dumps({"group": key, "built_at": time.time(), "kept_examples": examples, "words": words},
+                                  ensure_ascii=False))
     return path
 
 
@@ -105,8 +102,5 @@ def load_vocab(data_dir: Path, key: str) -> re.Pattern[str] | None:
     if not key:
         return None
     path = str(group_vocab_path(data_dir, key))
-    try:
-        mtime = os.stat(path).st_mtime
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    return _pattern_at(path, mtime)
+    mtime = modified_at(path)
+    return None if mtime is None else _pattern_at(path, mtime)
