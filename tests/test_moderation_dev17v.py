@@ -160,6 +160,20 @@ def test_life_chatter_is_still_chatter_in_those_groups(judge: Callable[[str, str
     assert v.label == "off_topic", v.reason
 
 
+CLUB_FANS = """
+name: 申城足球俱乐部粉丝群
+positioning: 主队球迷交流赛程、比赛复盘和观赛约球
+topics: [赛程, 复盘, 观赛, 主队]
+audience: 主队球迷
+"""
+
+
+def test_a_fan_group_of_another_kind_does_not_take_a_singers_words(judge: Callable[[str, str], Verdict]) -> None:
+    # 粉丝群 names fans of anything: it is no sign of a music fandom, so a new song is chatter in a football fan group
+    v = judge(CLUB_FANS, "那个女团的新歌你们听了吗 副歌单曲循环一下午了")
+    assert v.label == "off_topic", v.reason
+
+
 # -- the sender's profile pointed at with a bare 点 ----------------------------------------------------------------
 def test_tap_my_avatar_for_the_shop_is_a_pointer(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(ANGLING, "厂家直销路亚饵 全网最低 9.9包邮 点我头像进店")
