@@ -121,6 +121,8 @@ class DeclineTexts(BaseModel):
     not_covered: str
     related_head: str
     import_hint: str
+    # the scenes (scope.yaml's ``scene``) whose declines suggest importing material (:func:`offers_import`)
+    import_scenes: list[str] = ["group", "none"]
     nothing_near: str
     not_chinese: str
     cli_import_hint: str
@@ -897,10 +899,16 @@ def _dedupe(lines: list[str]) -> list[str]:
 
 
 def offers_import(ranking: SectionRanking, asked_in: str) -> bool:
-    """Whether a decline suggests importing the operator's own material: only when something near was
-    found (a question about running a group the cards do not cover), not for a recipe or a question
-    without Chinese."""
-    return bool(ranking.related()) and asked_in != "other"
+    """Whether a decline suggests importing the operator's own material: only for an in-domain question
+    the cards do not cover: something near was found, the question is about a group (its scene is one of
+    ``decline.yaml``'s ``import_scenes``), and it was not declined as a near miss (a personal, software or
+    tax question) or for its scene. Not for a recipe, a family quarrel, a confession in a hobby group, or
+    a question without Chinese: no material the operator could import would answer those."""
+    if asked_in == "other" or not ranking.related():
+        return False
+    if ranking.near_miss or ranking.off_scene:
+        return False
+    return ranking.scene in decline_texts().import_scenes
 
 
 def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans") -> str:
