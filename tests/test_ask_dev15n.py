@@ -44,3 +44,25 @@ def test_personal_questions_are_declined_without_the_import_hint(kb_index: Knowl
     answer = answer_question(question, kb_index, get_engine(settings))
     assert not answer.covered
     assert not answer.suggest_import and decline_texts().import_hint not in answer.answer
+
+
+def _hit(source: str, section: str, fit: float) -> SectionHit:
+    return SectionHit(source=source, title=source, section=section, score=0.3, fit=fit)
+
+
+def test_an_extra_section_that_fits_loosely_and_answers_no_ask_is_dropped() -> None:
+    from copilot.knowledge.ask import without_padding
+    from copilot.knowledge.ranking import section_scorer
+
+    second = section_scorer().second
+    lead = _hit("group-name", "群名要完成的任务", 0.9)
+    good = _hit("group-name", "好名字与坏名字对比", second + 0.2)
+    junk = _hit("moderation-offtopic", "先分清是哪种情况", second - 0.1)
+    ranking = SectionRanking("陶笛群想换个群名，要不要带城市", [lead, good, junk], 0.9, 0.1, 0.05)
+    assert without_padding([lead, good, junk], ranking, named=[]) == [lead, good]
+    # the same loose section stays when an ask of the question names it
+    assert without_padding([lead, junk], ranking, named=[None, junk]) == [lead, junk]
+    # a section the ranking never fitted counts as fit 0
+    stray = _hit("platform-structure", "群多大合适", 0.99)
+    assert without_padding([lead, stray], ranking, named=[]) == [lead]
+    assert without_padding([lead], ranking, named=[]) == [lead]
