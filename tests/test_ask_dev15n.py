@@ -66,3 +66,17 @@ def test_an_extra_section_that_fits_loosely_and_answers_no_ask_is_dropped() -> N
     stray = _hit("platform-structure", "群多大合适", 0.99)
     assert without_padding([lead, stray], ranking, named=[]) == [lead]
     assert without_padding([lead], ranking, named=[]) == [lead]
+
+
+def test_a_deal_group_answer_loses_the_loosely_fitting_extra(kb_index: KnowledgeIndex, settings: Settings,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from copilot.knowledge.ranking import parts_cues
+
+    question = "拼多多砍价群里全是转发链接，群主想让大家聊起来又怕消息太多，发些什么好"
+    engine = get_engine(settings)
+    assert parts_cues().drop_padding and not parts_cues().padding_cap  # shipped: the fit cut, no cap
+    kept = [s.section for s in answer_question(question, kb_index, engine).sections]
+    monkeypatch.setattr(parts_cues(), "drop_padding", False)
+    padded = [s.section for s in answer_question(question, kb_index, engine).sections]
+    assert "从成员感受判断群的状态" in padded and "从成员感受判断群的状态" not in kept
+    assert kept and kept == padded[:len(kept)] and len(kept) <= 2
