@@ -121,6 +121,8 @@ class DeclineTexts(BaseModel):
     not_covered: str
     related_head: str
     import_hint: str
+    # the scenes (scope.yaml's ``scene``) whose declines suggest importing material (:func:`offers_import`)
+    import_scenes: list[str] = ["group", "none"]
     nothing_near: str
     not_chinese: str
     cli_import_hint: str
@@ -474,6 +476,25 @@ def ask_map(question: str, index: KnowledgeIndex, ranking: SectionRanking | None
         best = max(firm, key=lambda k: votes[k], default=None)
         out.append(AskAnswer(words, firm[best] if best is not None else None))
     return out
+
+
+def without_padding(sections: list[SectionHit], ranking: SectionRanking,
+                    named: list[SectionHit | None]) -> list[SectionHit]:
+    """``sections`` without padding (``parts.yaml``'s ``drop_padding``): the first section stays; an extra one that
+    an ask names (``named``: the second part's, the last ask's, each ask's section) stays; any other extra stays only
+    when it fits the whole question at the scorer's ``second`` (its fit in ``ranking``, 0 when the ranking does not
+    have it), and at most ``MAX_SECTIONS`` sections stay counting those, best fit first (card order is kept).
+    A naming question no longer ends with 先分清是哪种情况 of the ads card; a question with three asks keeps three."""
+    scorer = section_scorer()
+    if not parts_cues().drop_padding or scorer is None or len(sections) < 2:
+        return sections
+    fits = {_key(s): s.fit for s in ranking.sections}
+    asked = {_key(s) for s in named if s is not None}
+    extras = [s for s in sections[1:] if _key(s) not in asked and fits.get(_key(s), 0.0) >= scorer.second]
+    room = max(0, MAX_SECTIONS - 1 - sum(1 for s in sections[1:] if _key(s) in asked)) \
+        if parts_cues().padding_cap else len(extras)
+    kept = {_key(s) for s in sorted(extras, key=lambda s: -fits.get(_key(s), 0.0))[:room]}
+    return [sections[0], *(s for s in sections[1:] if _key(s) in asked or _key(s) in kept)]
 
 
 def with_asks(sections: list[SectionHit], asks: list[AskAnswer]) -> list[SectionHit]:
@@ -897,10 +918,16 @@ def _dedupe(lines: list[str]) -> list[str]:
 
 
 def offers_import(ranking: SectionRanking, asked_in: str) -> bool:
-    """Whether a decline suggests importing the operator's own material: only when something near was
-    found (a question about running a group the cards do not cover), not for a recipe or a question
-    without Chinese."""
-    return bool(ranking.related()) and asked_in != "other"
+    """Whether a decline suggests importing the operator's own material: only for an in-domain question
+    the cards do not cover: something near was found, the question is about a group (its scene is one of
+    ``decline.yaml``'s ``import_scenes``), and it was not declined as a near miss (a personal, software or
+    tax question) or for its scene. Not for a recipe, a family quarrel, a confession in a hobby group, or
+    a question without Chinese: no material the operator could import would answer those."""
+    if asked_in == "other" or not ranking.related():
+        return False
+    if ranking.near_miss or ranking.off_scene:
+        return False
+    return ranking.scene in decline_texts().import_scenes
 
 
 def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans") -> str:
@@ -1017,6 +1044,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     asked = ask_part(question, ranking, index)
     asks = ask_map(question, index, ranking)
     sections = with_asks(ask_leads(chosen, asked, question), asks)
+    sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
     citations = section_citations(sections, index)
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()

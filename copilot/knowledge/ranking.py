@@ -358,6 +358,10 @@ class QuestionParts(BaseModel):
     asks: list[str] = []
     not_asks: list[str] = []  # forms holding an ask word that ask nothing (不怎么管, 没什么人)
     asks_weight: float = 0.0
+    # drop an extra section that fits the whole question below the scorer's ``second`` and that no ask names,
+    # and keep at most two sections besides the asks' own (copilot/knowledge/ask.py's ``without_padding``)
+    drop_padding: bool = False
+    padding_cap: bool = False  # with ``drop_padding``: the extras no ask names fill up to two sections at most
     # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
     ask_lead: AskLead = AskLead()
     # a question that asks several things is answered ask by ask (copilot/knowledge/ask.py ask_map)
