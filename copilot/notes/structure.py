@@ -1270,12 +1270,13 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
 
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
-             spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False) -> list[_Clause]:
+             spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False,
+             volunteer: str | None = None) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
     "谁来…" call, so an opening offer ("我来吧") makes the speaker the owner of the work after it."""
-    vocative = _acked_vocative(sentence, speaker, people) or _thanked_vocative(sentence, speaker, people)
+    vocative = _acked_vocative(sentence, speaker, people, volunteer) or _thanked_vocative(sentence, speaker, people)
     if vocative is not None:
         return [vocative]
     whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker))
@@ -1344,7 +1345,7 @@ def _slot_only(text: str, people: People, owner: str | None) -> bool:
     return not re.sub(r"[\W\d一二三四五六七日天、和跟及]", "", f)
 
 
-def _acked_vocative(sentence: str, speaker: str, people: People) -> _Clause | None:
+def _acked_vocative(sentence: str, speaker: str, people: People, volunteer: str | None = None) -> _Clause | None:
     """"好的何姐 周五前给你": a reply that accepts and then names the person it answers is the sender's
     own step — the name is a vocative, not the owner — unless the rest tells that person to act
     ("好的何姐，你先把名单发我")."""
@@ -1359,8 +1360,10 @@ def _acked_vocative(sentence: str, speaker: str, people: People) -> _Clause | No
     _, alias, who = named[0]
     after = rest[len(alias):]
     if who == speaker or not after.strip(" ，,") or cue("owner", "tell_you").search(after) \
-            or people.named_in(after):
-        return None
+            or people.named_in(after) or cue("owner", "acked_subject").match(after):
+        return None  # ("好，周雨负责拍照": 周雨 is the subject — the owner model reads it)
+    if who == volunteer and not cue("owner", "acked_own").search(after):
+        return _Clause(sentence, who, "named", sentence)  # "我来做" — "好的晓婷，周三前出稿发群里"
     return _Clause(sentence, speaker, "first_person", sentence)
 
 
@@ -1522,6 +1525,9 @@ def _ratifies(a: ActionItem, new: ActionItem, speaker_of: dict[int, str] | None,
     if not calls or not speaker_of or speaker_of.get(new.sources[0]) in (None, new.owner) \
             or new.sources[0] - a.sources[-1] > int(raw("action", "ratify_window")):
         return False
+    if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) \
+            and any(x in calls and speaker_of.get(x) == a.owner for x in a.sources):
+        return True  # the next line confirming the offer ("我来做" — "好的晓婷，周三前出稿") is its time
     return any(x in calls and speaker_of.get(x) == a.owner and _same_work(calls[x], new.task) for x in a.sources)
 
 
@@ -1753,7 +1759,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     last_by: dict[str, Message] = {}
     speaker_of = {m.id: m.speaker for m in messages}
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
-    events = event_days([(m.text, m.time) for m in messages])
+    # a member's own plan ("12月20号我要考护士资格证", "我下周三出差") is no event of the group: its day
+    # never anchors "活动前一天" or a to-do's day
+    events = event_days([("" if _introduces(m.text) or personal(m.text) else m.text, m.time) for m in messages])
     meetings = next_meetings([(m.text, m.time) for m in messages])
     invited = find_invitation(messages)
     told: dict[str, tuple[int, Announcement]] = {}  # each speaker's last notice (message index, notice)
@@ -1811,7 +1819,10 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             calling = calls_for_help(s)
             # "总结一下：白糖团购蜜糖罐统计，价签阿珍…": a recap names work already given out
             recapping = bool(recap) or summary_list or has(f, "action", "recap_mark")
-            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered):
+            # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
+            volunteer = spoken_to if spoken_to and idx and messages[idx - 1].id in calls else None
+            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered,
+                                   volunteer=volunteer):
                 if settled and clause.owner is None:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
                 if preview and clause.kind != "first_person" and not (clause.owner is None and _self_paced(_fold(clause.text))):
