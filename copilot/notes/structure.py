@@ -164,6 +164,12 @@ def about_oneself(text: str) -> bool:
     return _introduces(text) or has(f, "personal", "own_errand") or has(f, "personal", "own_past")
 
 
+def _own_day(text: str) -> bool:
+    """A line whose dates are the speaker's own (a self-introduction, a personal plan or errand, their own
+    exam or trip): never the day of the group's event."""
+    return about_oneself(text) or personal(text) or has(_fold(text).strip(), "personal", "own_event")
+
+
 def _introduces(text: str) -> bool:
     """A member introducing themself ("大家好 我叫Mandy 做護士嘅…", "我是新来的老胡，在杭州做设计…")."""
     f = _fold(text).strip()
@@ -1761,7 +1767,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
     # a member's own plan ("12月20号我要考护士资格证", "我下周三出差") is no event of the group: its day
     # never anchors "活动前一天" or a to-do's day
-    events = event_days([("" if _introduces(m.text) or personal(m.text) else m.text, m.time) for m in messages])
+    events = event_days([("" if _own_day(m.text) else m.text, m.time) for m in messages])
     meetings = next_meetings([(m.text, m.time) for m in messages])
     invited = find_invitation(messages)
     told: dict[str, tuple[int, Announcement]] = {}  # each speaker's last notice (message index, notice)
