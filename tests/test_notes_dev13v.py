@@ -114,3 +114,27 @@ def test_own_day_is_a_personal_plan_not_availability():
     assert _own_day("12月19号我要去广州出差")
     assert not _own_day("12月13号我得闲，可以来帮忙")  # free on the event day: the event's day stays
     assert not _own_day("活动定在12月13号周日")
+
+
+def test_conditional_cancel_notice_is_a_notice_not_a_todo_for_everyone():
+    msgs = [Message(id=i, speaker=s, text=t, time=START + timedelta(minutes=i)) for i, (s, t) in enumerate([
+        ("领队阿成", "周日去东湖划艇，早上七点码头集合"),
+        ("小吴", "收到"),
+        ("领队阿成", "要是下大雨我们就延期，周六晚上九点前通知大家"),
+        ("小吴", "好的")])]
+    acts, _, notices = find_actions(msgs)
+    assert not any(a.owner == "大家" and "延期" in a.task for a in acts)
+    assert any("延期" in n.text for n in notices)
+
+
+def test_offer_answers_the_newer_question_not_an_earlier_taken_call():
+    acts = _chat("孟教练|周日下午搞一次围棋模拟赛",
+                 "小宇爸|谁来排对阵表",
+                 "乐乐妈|我来，我用表格排",
+                 "孟教练|谢谢乐乐妈",
+                 "小宇爸|奖品呢",
+                 "阿敏|我可以买点小奖品",
+                 "孟教练|好，阿敏买奖品，预算150以内")
+    assert not any(a.owner == "阿敏" and "对阵表" in a.task for a in acts)
+    assert any(a.owner == "阿敏" and "奖品" in a.task for a in acts)
+    assert any(a.owner == "乐乐妈" and "对阵表" in a.task for a in acts)

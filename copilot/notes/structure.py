@@ -1826,13 +1826,16 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             # "总结一下：白糖团购蜜糖罐统计，价签阿珍…": a recap names work already given out
             recapping = bool(recap) or summary_list or has(f, "action", "recap_mark")
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
-            volunteer = spoken_to if spoken_to and idx and messages[idx - 1].id in calls else None
+            volunteer = _just_volunteered(messages, idx, spoken_to, calls)
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered,
                                    volunteer=volunteer):
                 if settled and clause.owner is None:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
-                if preview and clause.kind != "first_person" and not (clause.owner is None and _self_paced(_fold(clause.text))):
-                    continue  # (but "…，报名链接明天发": the speaker's own promise with its subject dropped)
+                # (a preview's "…，报名链接明天发" is the speaker's own promise with its subject dropped; a rule for a
+                # case that may come, "如果风超过五级就取消", is a notice)
+                if (preview and clause.kind != "first_person" and not (clause.owner is None and _self_paced(_fold(clause.text)))) \
+                        or _conditional_notice(announcements, clause.text, s, m, kind):
+                    continue
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
@@ -1857,6 +1860,21 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
+
+
+def _just_volunteered(messages: list[Message], idx: int, spoken_to: str | None, calls: dict[int, str]) -> str | None:
+    """The member whose message right before ``messages[idx]`` took on a "谁来…" call (None: none)."""
+    return spoken_to if spoken_to and idx and messages[idx - 1].id in calls else None
+
+
+def _conditional_notice(announcements: list[Announcement], clause: str, s: str, m: Message, kind: str | None) -> bool:
+    """Whether ``clause`` is a rule for a case that may come ("如果风超过五级就取消，周五晚上八点前通知大家"):
+    the organiser's notice (filed, once, if its sentence is none yet), nobody's to-do."""
+    if not has(_fold(clause), "action", "conditional_notice"):
+        return False
+    if kind is None:
+        announcements.append(Announcement(text=_ungreeted(_clean(s)), kind="通知", sources=[m.id]))
+    return True
 
 
 def _not_group_work(action: ActionItem, clause: _Clause, m: Message, actions: list[ActionItem], *, own_life: bool,
@@ -2210,8 +2228,16 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
     """The "谁来…/谁能…" call for help that ``m``, with a volunteer's offer ("我来吧"), answers."""
     if not _takes_on(_fold(m.text).strip()):
         return None
-    return next((q for q in (messages[j] for j in range(idx - 1, max(-1, idx - 6), -1))
-                 if q.speaker != m.speaker and calls_for_help(q.text)), None)
+    for q in (messages[j] for j in range(idx - 1, max(-1, idx - 6), -1)):
+        if q.speaker == m.speaker:
+            continue
+        if calls_for_help(q.text):
+            return q
+        # a newer question in between ("模拟赛的奖品呢") is what the offer answers; an earlier call someone else
+        # already took on ("谁来准备对阵表" — "我来") is taken
+        if is_question(q.text) or _takes_on(_fold(q.text).strip()):
+            return None
+    return None
 
 
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
