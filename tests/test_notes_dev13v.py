@@ -138,3 +138,15 @@ def test_offer_answers_the_newer_question_not_an_earlier_taken_call():
     assert not any(a.owner == "阿敏" and "对阵表" in a.task for a in acts)
     assert any(a.owner == "阿敏" and "奖品" in a.task for a in acts)
     assert any(a.owner == "乐乐妈" and "对阵表" in a.task for a in acts)
+
+
+def test_sign_up_terms_line_is_a_notice_kept_whole():
+    msgs = [Message(id=i, speaker=s, text=t, time=START + timedelta(minutes=i)) for i, (s, t) in enumerate([
+        ("献血站小刘", "说下下周的无偿献血进社区"),
+        ("献血站小刘", "这次志愿者补贴每人50元，报名周五中午截止，名额30个"),
+        ("阿秋", "报名截止了吗"),
+        ("献血站小刘", "还没有")])]
+    _, _, notices = find_actions(msgs)
+    kept = [n for n in notices if "50元" in n.text]
+    assert kept and "名额30个" in kept[0].text and "截止" in kept[0].text
+    assert not any("截止了吗" in n.text for n in notices)  # a question about the terms is no notice
