@@ -150,3 +150,12 @@ def test_sign_up_terms_line_is_a_notice_kept_whole():
     kept = [n for n in notices if "50元" in n.text]
     assert kept and "名额30个" in kept[0].text and "截止" in kept[0].text
     assert not any("截止了吗" in n.text for n in notices)  # a question about the terms is no notice
+
+
+def test_cantonese_reminder_head_is_a_notice():
+    msgs = [Message(id=i, speaker=s, text=t, time=START + timedelta(minutes=i)) for i, (s, t) in enumerate([
+        ("阿Lam（主持）", "今晚傾下下次手沖聚會"),
+        ("阿Lam（主持）", "提提大家，租場費今個月開始每人分擔$40"),
+        ("Ivy", "知道")])]
+    _, _, notices = find_actions(msgs)
+    assert any("$40" in n.text and n.kind == "通知" for n in notices)
