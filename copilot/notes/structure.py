@@ -2522,7 +2522,7 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
         return "作业"
     if has(f, "announcement", "next"):
         return "下期预告"
-    if has(f, "announcement", "notice") or in_list or sum(bool(p.search(f)) for p in cue_list("announcement", "terms")) >= 2:
+    if has(f, "announcement", "notice") or in_list or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
         return "通知"
     return None
 
