@@ -1531,7 +1531,8 @@ def _ratifies(a: ActionItem, new: ActionItem, speaker_of: dict[int, str] | None,
     if not calls or not speaker_of or speaker_of.get(new.sources[0]) in (None, new.owner) \
             or new.sources[0] - a.sources[-1] > int(raw("action", "ratify_window")):
         return False
-    if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) \
+    # (not work told to them as more: "好，豆豆你再把桌布洗干净" is a task of its own)
+    if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) and not cue("owner", "you").search(_fold(new.task)) \
             and any(x in calls and speaker_of.get(x) == a.owner for x in a.sources):
         return True  # the next line confirming the offer ("我来做" — "好的晓婷，周三前出稿") is its time
     return any(x in calls and speaker_of.get(x) == a.owner and _same_work(calls[x], new.task) for x in a.sources)
