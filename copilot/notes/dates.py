@@ -81,6 +81,8 @@ class _Lexicon:
     event_after: re.Pattern[str]
     lead_mark: re.Pattern[str]
     ratio: re.Pattern[str]
+    points: re.Pattern[str]
+    points_talk: re.Pattern[str]
     next_month: frozenset[str]
     day_starts_at: int
     evening_from: int
@@ -164,6 +166,8 @@ def _lexicon() -> _Lexicon:
         event_after=re.compile(rf"(?:{_alt(d['event_after'])})$"),
         lead_mark=re.compile(rf"(?:{_alt(d['deadline_lead_marks'])})[是为：:到在]?\s*$"),
         ratio=re.compile(rf"(?:{_alt(d['ratio_words'])})\s*[是为:：]?\s*$"),
+        points=re.compile(rf"^\s*(?:{_alt(d['points_after'])})"),
+        points_talk=re.compile(_alt(d["points_words"])),
         next_month=frozenset(fold(w) for w in d["next_month"]),
         day_starts_at=int(d["day_starts_at"]),
         evening_from=int(d["evening_from"]),
@@ -526,7 +530,9 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
             continue  # 今天的PPT, 周六的活动: which one, not when
         if match.group("h") and (lex.ratio.search(folded[max(0, match.start() - 6):match.start()])
                                  or re.match(r"[:：]\d", folded[match.end():match.end() + 2])
-                                 or re.search(r"[:：]\d$", match.group(0).strip())):
+                                 or re.search(r"[:：]\d$", match.group(0).strip())
+                                 or (match.group(0).rstrip().endswith("点") and (lex.points.match(folded[match.end():])
+                                                                                or lex.points_talk.search(folded)))):
             continue  # 比例是1:16, 1:2:3, 3:1 (a clock's minutes after a colon have two digits): not a clock
         found = _resolve(match, when, lex, event)
         if match.group("wd") and match.start() - spelled_end <= 1 and out and out[-1][2].day:

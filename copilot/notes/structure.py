@@ -164,6 +164,12 @@ def about_oneself(text: str) -> bool:
     return _introduces(text) or has(f, "personal", "own_errand") or has(f, "personal", "own_past")
 
 
+def _own_day(text: str) -> bool:
+    """A line whose dates are the speaker's own (a self-introduction, a personal plan or errand, their own
+    exam or trip): never the day of the group's event."""
+    return about_oneself(text) or personal(text) or has(_fold(text).strip(), "personal", "own_event")
+
+
 def _introduces(text: str) -> bool:
     """A member introducing themself ("大家好 我叫Mandy 做護士嘅…", "我是新来的老胡，在杭州做设计…")."""
     f = _fold(text).strip()
@@ -1270,12 +1276,13 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
 
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
-             spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False) -> list[_Clause]:
+             spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False,
+             volunteer: str | None = None) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
     "谁来…" call, so an opening offer ("我来吧") makes the speaker the owner of the work after it."""
-    vocative = _acked_vocative(sentence, speaker, people) or _thanked_vocative(sentence, speaker, people)
+    vocative = _acked_vocative(sentence, speaker, people, volunteer) or _thanked_vocative(sentence, speaker, people)
     if vocative is not None:
         return [vocative]
     whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker))
@@ -1344,7 +1351,7 @@ def _slot_only(text: str, people: People, owner: str | None) -> bool:
     return not re.sub(r"[\W\d一二三四五六七日天、和跟及]", "", f)
 
 
-def _acked_vocative(sentence: str, speaker: str, people: People) -> _Clause | None:
+def _acked_vocative(sentence: str, speaker: str, people: People, volunteer: str | None = None) -> _Clause | None:
     """"好的何姐 周五前给你": a reply that accepts and then names the person it answers is the sender's
     own step — the name is a vocative, not the owner — unless the rest tells that person to act
     ("好的何姐，你先把名单发我")."""
@@ -1359,8 +1366,10 @@ def _acked_vocative(sentence: str, speaker: str, people: People) -> _Clause | No
     _, alias, who = named[0]
     after = rest[len(alias):]
     if who == speaker or not after.strip(" ，,") or cue("owner", "tell_you").search(after) \
-            or people.named_in(after):
-        return None
+            or people.named_in(after) or cue("owner", "acked_subject").match(after):
+        return None  # ("好，周雨负责拍照": 周雨 is the subject — the owner model reads it)
+    if who == volunteer and not cue("owner", "acked_own").search(after):
+        return _Clause(sentence, who, "named", sentence)  # "我来做" — "好的晓婷，周三前出稿发群里"
     return _Clause(sentence, speaker, "first_person", sentence)
 
 
@@ -1522,6 +1531,10 @@ def _ratifies(a: ActionItem, new: ActionItem, speaker_of: dict[int, str] | None,
     if not calls or not speaker_of or speaker_of.get(new.sources[0]) in (None, new.owner) \
             or new.sources[0] - a.sources[-1] > int(raw("action", "ratify_window")):
         return False
+    # (not work told to them as more: "好，豆豆你再把桌布洗干净" is a task of its own)
+    if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) and not cue("owner", "you").search(_fold(new.task)) \
+            and any(x in calls and speaker_of.get(x) == a.owner for x in a.sources):
+        return True  # the next line confirming the offer ("我来做" — "好的晓婷，周三前出稿") is its time
     return any(x in calls and speaker_of.get(x) == a.owner and _same_work(calls[x], new.task) for x in a.sources)
 
 
@@ -1753,7 +1766,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     last_by: dict[str, Message] = {}
     speaker_of = {m.id: m.speaker for m in messages}
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
-    events = event_days([(m.text, m.time) for m in messages])
+    # a member's own plan ("12月20号我要考护士资格证", "我下周三出差") is no event of the group: its day
+    # never anchors "活动前一天" or a to-do's day
+    events = event_days([("" if _own_day(m.text) else m.text, m.time) for m in messages])
     meetings = next_meetings([(m.text, m.time) for m in messages])
     invited = find_invitation(messages)
     told: dict[str, tuple[int, Announcement]] = {}  # each speaker's last notice (message index, notice)
@@ -1811,11 +1826,17 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             calling = calls_for_help(s)
             # "总结一下：白糖团购蜜糖罐统计，价签阿珍…": a recap names work already given out
             recapping = bool(recap) or summary_list or has(f, "action", "recap_mark")
-            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered):
+            # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
+            volunteer = _just_volunteered(messages, idx, spoken_to, calls)
+            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered,
+                                   volunteer=volunteer):
                 if settled and clause.owner is None:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
-                if preview and clause.kind != "first_person" and not (clause.owner is None and _self_paced(_fold(clause.text))):
-                    continue  # (but "…，报名链接明天发": the speaker's own promise with its subject dropped)
+                # (a preview's "…，报名链接明天发" is the speaker's own promise with its subject dropped; a rule for a
+                # case that may come, "如果风超过五级就取消", is a notice)
+                if (preview and clause.kind != "first_person" and not (clause.owner is None and _self_paced(_fold(clause.text)))) \
+                        or _conditional_notice(announcements, clause.text, s, m, kind):
+                    continue
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
@@ -1840,6 +1861,21 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
+
+
+def _just_volunteered(messages: list[Message], idx: int, spoken_to: str | None, calls: dict[int, str]) -> str | None:
+    """The member whose message right before ``messages[idx]`` took on a "谁来…" call (None: none)."""
+    return spoken_to if spoken_to and idx and messages[idx - 1].id in calls else None
+
+
+def _conditional_notice(announcements: list[Announcement], clause: str, s: str, m: Message, kind: str | None) -> bool:
+    """Whether ``clause`` is a rule for a case that may come ("如果风超过五级就取消，周五晚上八点前通知大家"):
+    the organiser's notice (filed, once, if its sentence is none yet), nobody's to-do."""
+    if not has(_fold(clause), "action", "conditional_notice"):
+        return False
+    if kind is None:
+        announcements.append(Announcement(text=_ungreeted(_clean(s)), kind="通知", sources=[m.id]))
+    return True
 
 
 def _not_group_work(action: ActionItem, clause: _Clause, m: Message, actions: list[ActionItem], *, own_life: bool,
@@ -2193,8 +2229,16 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
     """The "谁来…/谁能…" call for help that ``m``, with a volunteer's offer ("我来吧"), answers."""
     if not _takes_on(_fold(m.text).strip()):
         return None
-    return next((q for q in (messages[j] for j in range(idx - 1, max(-1, idx - 6), -1))
-                 if q.speaker != m.speaker and calls_for_help(q.text)), None)
+    for q in (messages[j] for j in range(idx - 1, max(-1, idx - 6), -1)):
+        if q.speaker == m.speaker:
+            continue
+        if calls_for_help(q.text):
+            return q
+        # a newer question in between ("模拟赛的奖品呢") is what the offer answers; an earlier call someone else
+        # already took on ("谁来准备对阵表" — "我来") is taken
+        if is_question(q.text) or _takes_on(_fold(q.text).strip()):
+            return None
+    return None
 
 
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
@@ -2479,7 +2523,7 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
         return "作业"
     if has(f, "announcement", "next"):
         return "下期预告"
-    if has(f, "announcement", "notice") or in_list:
+    if has(f, "announcement", "notice") or in_list or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
         return "通知"
     return None
 
