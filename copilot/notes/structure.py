@@ -1518,9 +1518,12 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
                  # (not the volunteer's next line after answering a call: "我有，我揸车带去" … "我聽日打電話問…")
                  and a.sources[-1] not in (calls or {}))
         mine, theirs = _owner_names(a.owner), _owner_names(new.owner)
+        # "道具妳負責可以嗎？4/20前把清單丟群組": the role asked for and its work with a time, in one message, are one
+        asked_then_told = a.sources == new.sources and a.deadline is None and new.deadline is not None \
+            and has(_fold(a.task), "action", "request_tag")
         # "阿杰：我可以" and "横幅就是阿杰和小美" are one to-do, now for both
         if (a.owner == new.owner or (mine & theirs and (mine <= theirs or theirs <= mine))) \
-                and (_same_task(a, new) or reply or _ratifies(a, new, speaker_of, calls)):
+                and (_same_task(a, new) or reply or asked_then_told or _ratifies(a, new, speaker_of, calls)):
             return a
     return None
 
