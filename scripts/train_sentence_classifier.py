@@ -29,11 +29,11 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from scipy.special import softmax
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import classification_report, f1_score, log_loss
 from sklearn.model_selection import StratifiedKFold, cross_val_predict, train_test_split
+from sklearn.utils.extmath import softmax
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -103,7 +103,7 @@ def main() -> int:
     temperature, losses = 1.0, {}
     if TUNING_SENTENCES.exists():
         scores = clf.decision_function(vec.transform([r["text"] for r in t_rows]))
-        losses = {t: float(log_loss(t_y, softmax(scores / t, axis=1), labels=list(range(len(LABELS)))))
+        losses = {t: float(log_loss(t_y, softmax(scores / t), labels=list(range(len(LABELS)))))
                   for t in TEMPERATURES}
         temperature = min(losses, key=lambda t: losses[t])
         print("温度（调参聊天句子上的 log-loss）：" + "，".join(f"{t}: {v:.3f}" for t, v in losses.items())
@@ -122,7 +122,7 @@ def main() -> int:
               "source": "copilot/resources/notes/sentences.jsonl; rebuild: scripts/train_sentence_classifier.py"},
     )
     probe = texts[:300]
-    sk = softmax(clf.decision_function(vec.transform(probe)) / temperature, axis=1)
+    sk = softmax(clf.decision_function(vec.transform(probe)) / temperature)
     ours = np.array([[model.probabilities(t)[lab] for lab in LABELS] for t in probe])
     return save_exported(model, sk, ours, args.out, 1e-2,
                          f"{len(rows)} 句，{len(weights)} 个特征 → {args.out}")
