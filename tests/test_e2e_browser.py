@@ -93,6 +93,8 @@ def test_ask_a_question_and_see_a_citation(page) -> None:  # type: ignore[no-unt
     page.fill("#chat-input textarea", "明天深圳会下雨吗")
     page.click("#chat-send")
     expect(page.locator("#chatbot")).to_contain_text("方法论资料没有覆盖这个问题", timeout=60000)
+    # the decline's own sources message comes after its text: wait for it before reading the whole chat
+    expect(page.locator("#chatbot")).to_contain_text("资料未覆盖", timeout=60000)
     chat = page.inner_text("#chatbot")
     assert "📚 来源" in chat and "资料未覆盖" in chat
     shot(page, "1-chat")
