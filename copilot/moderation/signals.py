@@ -692,12 +692,19 @@ class Scan:
     found: dict[str, list[str]] = field(default_factory=dict)  # signal name → its hits, in table order
     masked: dict[str, str] = field(default_factory=dict)  # mask lexicon → the compact text without its phrases
     _quoted_codes: list[str] | None = None  # reply codes in quotation marks (read by each combo that asks for a reply)
+    _clauses: list[str] | None = None  # the message's clauses without white space (read by the banned-trade checks)
 
     def quoted_codes(self) -> list[str]:
         """The reply codes in quotation marks (回复“学”), read once per message: the compact text has lost the marks."""
         if self._quoted_codes is None:
             self._quoted_codes = [m.group(0) for m in quoted_reply_code().finditer(_squeezed(self.n.folded))]
         return self._quoted_codes
+
+    def clauses(self) -> list[str]:
+        """The message's clauses (cut at punctuation and spaces, ``_CLAUSES``), each without white space, read once."""
+        if self._clauses is None:
+            self._clauses = [x for x in (_squeezed(part) for part in _CLAUSES.split(self.n.folded)) if x]
+        return self._clauses
 
     def words(self, spec: SignalSpec) -> list[str]:
         if not spec.words:
@@ -900,7 +907,7 @@ def _kind_deal(scan: Scan) -> Finding | None:
         return None
     trade = _trade_words(scan)
     per_head = b.per_head.findall(c) if b.per_head is not None else []
-    clauses = [x for x in (re.sub(r"\s+", "", part) for part in _CLAUSES.split(scan.n.folded)) if x]
+    clauses = scan.clauses()
     sold = [m.group(0) for x in clauses if b.sell is not None and (m := b.sell.match(x))]
     if not (trade or per_head or sold):
         return None
@@ -919,7 +926,7 @@ def _acts_said(scan: Scan) -> list[str]:
     b = scan.banned
     if b is None or not b.acts or scan.lex.words["question"].search(scan.n.folded.replace("？", "?")):
         return []
-    clauses = [x for x in (re.sub(r"\s+", "", part) for part in _CLAUSES.split(scan.n.folded)) if x]
+    clauses = scan.clauses()
     return [m.group(0) for _, near, _ in b.acts for x in clauses if (m := near.search(x))]
 
 
@@ -931,7 +938,7 @@ def _act_deal(scan: Scan) -> Finding | None:
     if b is None or not b.acts or scan.lex.words["ad.banned_frame"].search(scan.n.compact) \
             or scan.lex.words["question"].search(scan.n.folded.replace("？", "?")):
         return None
-    clauses = [x for x in (re.sub(r"\s+", "", part) for part in _CLAUSES.split(scan.n.folded)) if x]
+    clauses = scan.clauses()
     fee = [w for w in load_resource(PATTERNS)["resale_markup"]["fee"] if w in scan.n.compact]
     for term, near, act in b.acts:
         if said := next((m.group(0) for x in clauses if (m := near.search(x))), None):
