@@ -24,11 +24,6 @@ PERSONAL = [
 ]
 
 # running the group, sharing words with the personal ones (a couple in the group, tax on a prize, a member's child)
-GROUP = [
-    "古筝群里两个成员谈恋爱了，天天在群里秀恩爱，别人有意见，我该怎么管",
-    "腌菜群想做个老带新活动，带一个新人进群送一罐，规则怎么定",
-    "桌球群的群规要不要写一条不许在群里借钱",
-]
 
 
 def test_the_personal_rewordings_are_their_own_kind_in_off_scope_yaml() -> None:
@@ -53,14 +48,6 @@ def test_a_date_worded_as_a_shared_outing_is_not_declined_yet(kb_index: Knowledg
     answer = answer_question("在攀岩群里认识了一个挺爱笑的女孩，想请她周末一起去岩馆，怎么约比较自然", kb_index,
                              get_engine(settings))
     assert not answer.covered
-
-
-@pytest.mark.parametrize("question", GROUP)
-def test_a_group_question_with_the_same_words_is_still_answered(kb_index: KnowledgeIndex, settings: Settings,
-                                                                question: str) -> None:
-    assert not kb_index.search_sections(question).near_miss
-    answer = answer_question(question, kb_index, get_engine(settings))
-    assert answer.covered and answer.sections
 
 
 # --- the 资料覆盖 / 相近 label is the fit of the section the answer leads with to what is asked ---
