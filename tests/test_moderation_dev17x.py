@@ -1,0 +1,38 @@
+"""Round 35, dev17x (issue 17): the cues of a kind of group name that kind only — words every fan group has (应援,
+粉丝群) cue no sports domain; tickets offered for sale with price talk or a private contact are the banned scalping
+trade; counterfeit goods offered are an ad whatever the profile bans; a contact label must start a word.
+Groups and messages written for these tests (a Yue-opera fan club, a dance-show fan group, a sneaker collectors' group,
+a camera club, a hot-spring town's homestay owners — none of them study, cycling, parenting, professional, sports club
+or a qa17r13 kind of group)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from copilot.moderation import Verdict
+
+OPERA_FANS = """
+name: 越剧小生林一舟粉丝群
+positioning: 越剧演员林一舟的戏迷粉丝群，分享演出排期、应援安排、看戏攻略和唱段视频
+topics: [越剧, 演出, 唱段, 看戏, 应援, 剧场]
+audience: 越剧戏迷
+"""
+
+ESPORTS = """
+name: 苍穹战队应援群
+positioning: 苍穹战队（王者荣耀职业队）的粉丝交流比赛、选手和线下观赛
+topics: [比赛, 选手, 观赛, 应援]
+audience: 战队粉丝
+"""
+
+
+# -- 1. a fan group's own kind words (应援, 粉丝群) cue no sports domain -------------------------------------------------
+def test_fan_words_do_not_make_an_opera_club_a_sports_fandom(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(OPERA_FANS, "季后赛谁夺冠了 主场太燃")
+    assert v.label == "off_topic", v.reason
+    assert "同类群常聊" not in v.reason
+
+
+def test_a_team_fan_group_keeps_its_match_words(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ESPORTS, "季后赛谁夺冠了 主场太燃")
+    assert v.label == "ok", v.reason
