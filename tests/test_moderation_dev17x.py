@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from copilot.moderation import Verdict
 
 OPERA_FANS = """
@@ -36,3 +38,31 @@ def test_fan_words_do_not_make_an_opera_club_a_sports_fandom(judge: Callable[[st
 def test_a_team_fan_group_keeps_its_match_words(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(ESPORTS, "季后赛谁夺冠了 主场太燃")
     assert v.label == "ok", v.reason
+
+
+CAMERA = """
+name: 胶片相机交流群
+positioning: 玩胶片机的同好交流器材、冲扫和拍摄心得，可以转让自己的闲置相机和镜头
+topics: [胶片机, 冲扫, 镜头, 胶卷]
+audience: 胶片摄影爱好者
+"""
+
+
+# -- 3. a Chinese contact label must start a word (稍微, 轻微, 保卫 end in one) -------------------------------------------
+@pytest.mark.parametrize("text", [
+    "这台机器稍微 ab12cd 批次的快门会卡 大家注意",
+    "镜头有轻微 m42ab1 转接环的压痕 不影响成像",
+])
+def test_a_word_ending_in_a_label_character_is_no_contact(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(CAMERA, text)
+    assert "账号" not in v.reason and v.label != "ad", v.reason
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("收各种老镜头 价格好说 微 jp2024film", "jp2024film"),
+    ("胶卷低价出 有意加卫 fm 2 0 2 4 8 8", "fm202488"),
+])
+def test_a_label_of_its_own_or_after_a_contact_verb_is_still_a_contact(judge: Callable[[str, str], Verdict],
+                                                                       text: str, handle: str) -> None:
+    v = judge(CAMERA, text)
+    assert v.label == "ad" and handle in v.reason, v.reason

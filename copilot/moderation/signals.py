@@ -16,7 +16,7 @@ from typing import Any
 
 from copilot.moderation.normalise import URL_RE, Normalised, normalise
 from copilot.paths import load_resource
-from copilot.textnorm import cuts_word, tokenize
+from copilot.textnorm import cuts_word, tokenize, word_bounds
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -423,6 +423,7 @@ class Patterns:
     qq_num: re.Pattern[str]
     labelled_handle: re.Pattern[str]
     short_label_run: re.Pattern[str]
+    contact_verb_words: frozenset[str]  # patterns.yaml contact_verbs: 加 of 加微 is no word the label ends
     phone: re.Pattern[str]
     contact_num: re.Pattern[str]
     mention_handle: re.Pattern[str]
@@ -507,6 +508,7 @@ def patterns() -> Patterns:
         short_label_run=re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(map(str, d["short_labels"]), key=len, reverse=True)))
                                    + r")+(?:\s*[:\uff1a]\s*|\s+)((?:[a-z0-9_-]\s*){%d,%d})(?![a-z0-9_-])"
                                    % (int(d["short_label_run"]["min"]), int(d["short_label_run"]["max"]))),
+        contact_verb_words=frozenset(str(w) for w in d["contact_verbs"]),
         # an 11-digit order number looks like a mobile number
         phone=re.compile(r"(?<!\d)" + not_order + r"1[3-9]\d{9}(?!\d)"),
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
@@ -741,6 +743,18 @@ def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits) if hits else None
 
 
+def _label_starts_word(text: str, start: int) -> bool:
+    """A contact label at ``start`` is a word of its own: a Chinese label (微, 卫, 扣) that ends a word (稍微, 轻微, 保卫) is
+    that word, not a label — unless the word is a contact verb and the label (加微: patterns.yaml contact_verbs)."""
+    if not re.match(r"[\u3400-\u9fff]", text[start:start + 1]):
+        return True
+    bounds = word_bounds(text)
+    if start in bounds:
+        return True
+    head = text[max(b for b in bounds if b < start):start]
+    return head in patterns().contact_verb_words
+
+
 def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     d = scan.n.digits
     contacts = ["微信号 " + m.group(1) for m in patterns().wechat_id.finditer(d)]
@@ -751,7 +765,7 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     # "📱微 zhongcai_666", "v：al 2 0 2 4 5 6": a short or emoji label, then letters and digits together (spaced or not)
     contacts += ["账号 " + h for m in patterns().short_label_run.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"\d", h)
-                 and not any(h in c for c in contacts)]
+                 and not any(h in c for c in contacts) and _label_starts_word(scan.n.folded, m.start())]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
     # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
     # apart so no word reads — nobody writes a word that way but to hide an account
