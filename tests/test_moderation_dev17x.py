@@ -66,3 +66,37 @@ def test_a_label_of_its_own_or_after_a_contact_verb_is_still_a_contact(judge: Ca
                                                                        text: str, handle: str) -> None:
     v = judge(CAMERA, text)
     assert v.label == "ad" and handle in v.reason, v.reason
+
+
+MUSICAL = """
+name: 音乐剧观剧互助群
+positioning: 一起看音乐剧的观众交流卡司、座位和观剧攻略，可以原价转让自己看不了的票
+topics: [音乐剧, 卡司, 座位, 观剧]
+audience: 音乐剧观众
+banned: [黄牛票, 加价转票]
+"""
+
+
+# -- 1. tickets offered for sale with price talk or a private invitation are the banned scalping trade -----------------
+@pytest.mark.parametrize("text", [
+    "一楼前排有票 需要的私我 价格好说",
+    "周六晚场多出两张池座票 有需要的找我 可小刀",
+    "VIP座票 加价80 想要的私聊",
+])
+def test_tickets_offered_with_price_talk_or_a_private_invite_are_scalping(judge: Callable[[str, str], Verdict],
+                                                                          text: str) -> None:
+    v = judge(MUSICAL, text)
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "群规禁止" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "周日的票看不了了 原价转一张 私我",          # a member's own ticket at face value
+    "有没有人有周六的票 我想收一张 私我",        # a buyer
+    "终于有票了 明晚见",                         # news, no offer
+    "没有票了好难过 有需要一起看直播的私我",      # no ticket
+    "黄牛都加价500了 太离谱",                    # a complaint
+])
+def test_own_tickets_buyers_and_news_are_no_scalping(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(MUSICAL, text)
+    assert "群规禁止" not in v.reason and v.action != "delete", v.reason

@@ -987,8 +987,41 @@ def _markup_deal(scan: Scan) -> Finding | None:
     hits = [m.group(0) for m in was.finditer(c) if int(m.group(2)) > int(m.group(1))]
     hits += [m.group(0) for m in added.finditer(c)]
     if not hits:
+        hits = _resale_offer(scan, b.resale_object)
+    if not hits:
         return None
     return Finding([b.resale_item], suffix="、".join(hits[:2]))
+
+
+def _resale_offer(scan: Scan, thing: re.Pattern[str] | None) -> list[str]:
+    """The banned resale's thing offered for sale without a markup in figures (patterns.yaml ``resale_markup``: 有票,
+    出两张内场票, 票出, 加价50) beside a seller's company (私我, a handle, 有需要的, 价格好说); none beside a member's own
+    ticket at face value (原价转, 不加价), a buyer's words (求一张) or in a question or a warning."""
+    if thing is None:
+        return []
+    c = scan.n.compact
+    offer, markup, talk, own, buyer = _resale_offer_patterns()
+    if own.search(c) or buyer.search(c) or scan.lex.words["ad.banned_frame"].search(c) \
+            or scan.lex.words["question"].search(scan.n.folded.replace("？", "?")):
+        return []
+    hits = [m.group(0) for x in scan.clauses() for m in offer.finditer(x) if thing.search(m.group(0))]
+    hits += markup.findall(c)
+    if not hits:
+        return []
+    company = [*scan.found.get("invite", []), *scan.found.get("contact", []), *_trade_words(scan), *talk.findall(c)]
+    return list(dict.fromkeys(hits + company)) if company else []
+
+
+@lru_cache(maxsize=1)
+def _resale_offer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """patterns.yaml ``resale_markup``: an offer word before or after a counted thing (有票, 出两张内场票, 票出), a markup with
+    a sum (加价50), the seller's price talk, a member's own-ticket words and a buyer's words."""
+    d = load_resource(PATTERNS)["resale_markup"]
+    heads, gap = _alt(d["heads"]), int(d["offer_gap"])
+    offer = re.compile(rf"(?<!{_alt(d['not_before'])}){_alt(d['offer'])}[^0-9a-z]{{0,{gap}}}?{heads}"
+                       rf"|{heads}{_alt(d['offer_after'])}")
+    markup = re.compile(_alt(d["markup"]) + r"\d+")
+    return offer, markup, *(alternation([str(w) for w in d[k]]) for k in ("price_talk", "own", "buyer"))
 
 
 _CLAUSES = re.compile(r"[,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a\u3001~\n]+|\s{1,}")
