@@ -100,3 +100,34 @@ def test_tickets_offered_with_price_talk_or_a_private_invite_are_scalping(judge:
 def test_own_tickets_buyers_and_news_are_no_scalping(judge: Callable[[str, str], Verdict], text: str) -> None:
     v = judge(MUSICAL, text)
     assert "群规禁止" not in v.reason and v.action != "delete", v.reason
+
+
+SNEAKERS = """
+name: 球鞋收藏交流群
+positioning: 球鞋收藏爱好者交流鉴定、保养和穿搭，可以转让自己穿过的鞋
+topics: [球鞋, 鉴定, 保养, 穿搭]
+audience: 球鞋爱好者
+"""
+
+
+# -- 2. counterfeit goods offered are an ad though the profile bans nothing -------------------------------------------
+@pytest.mark.parametrize("text", [
+    "要AJ1的来 一比一原单 和专柜一模一样 懂的来",
+    "有需要高仿椰子的吗 280包邮 质量杠杠的",
+    "莆田货源 各种款都有 想要的私我",
+])
+def test_counterfeit_goods_offered_are_an_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(SNEAKERS, text)
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "假货" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "帮忙鉴定一下 这双是不是高仿 鞋标有点歪",            # asked about
+    "提醒大家 闲鱼上好多一比一的 别买",                   # a warning
+    "我这双不是高仿 专柜小票都在 原价转 私我",            # the real thing, disclaimed
+    "高仿和正品差在哪 中底的做工一看就知道",              # talk, no company
+])
+def test_counterfeit_asked_warned_or_disclaimed_is_no_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(SNEAKERS, text)
+    assert "假货" not in v.reason and v.action != "delete", v.reason

@@ -962,6 +962,22 @@ def _act_deal(scan: Scan) -> Finding | None:
     return None
 
 
+def _counterfeit_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Counterfeit goods offered (lexicons.yaml ``ad.counterfeit``: 高仿, 一比一, 盗版…) whatever the profile bans: beside a
+    seller's company — someone who wants one (``ad.want``: 有需要的), a wink for the initiated (``ad.wink``: 懂的来), a
+    trade word, a price, an invitation, a handle or a seller's own word (``ad.private_seller``: 便宜一半). Not in a
+    warning or a rule (别买高仿, 群里禁止盗版), nor a bare question about one ("这是高仿吗")."""
+    c = scan.n.compact
+    hits = scan.words(spec)
+    if not hits or warns(c) or scan.lex.words["ad.banned_frame"].search(c):
+        return None
+    company = [*scan.lex.words["ad.wink"].findall(c), *scan.lex.words["ad.want"].findall(c), *_trade_words(scan),
+               *scan.lex.words["ad.private_seller"].findall(c),
+               *(w for name in ("money", "invite", "contact") for w in scan.found.get(name, []))]
+    company = [w for w in dict.fromkeys(company) if w not in hits]
+    return Finding(list(dict.fromkeys(hits))[:3], suffix="、".join(company[:3])) if company else None
+
+
 @lru_cache(maxsize=1)
 def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """patterns.yaml ``resale_markup``: a price then a higher one before a passing-on verb (原价120 现在150转) and an
@@ -1233,7 +1249,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "banned": _banned, "banned_deal": _banned_deal, "lure_reply": _combo, "bait_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
