@@ -131,3 +131,32 @@ def test_counterfeit_goods_offered_are_an_ad(judge: Callable[[str, str], Verdict
 def test_counterfeit_asked_warned_or_disclaimed_is_no_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
     v = judge(SNEAKERS, text)
     assert "假货" not in v.reason and v.action != "delete", v.reason
+
+
+HOMESTAY = """
+name: 温泉镇民宿主交流群
+positioning: 温泉镇的民宿老板交流接待、房价、平台运营和镇上的活动，禁止推销保健品
+topics: [民宿, 接待, 房价, 平台运营]
+audience: 温泉镇的民宿老板
+banned: [推销保健品, 倒卖温泉门票]
+"""
+
+
+# -- 4. a banned item whose first word is its trade (推销 of 推销保健品) is named by its thing and what stands for it ---------
+@pytest.mark.parametrize("text", [
+    "保健品厂家直销 量大从优 有意者联系",
+    "我们公司的深海鱼油 提高免疫力 199两瓶 有需要的私我",
+])
+def test_a_banned_thing_after_its_trade_word_is_cited(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(HOMESTAY, text)
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "推销保健品" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "有客人问房里能不能放鱼油和药 冰箱够不够 大家怎么回的",   # a question about a guest's pills
+    "镇上温泉节周末开幕 有需要的朋友可以带客人来玩",           # 温泉 modifies the banned thing (门票); it is no part
+])
+def test_a_thing_the_group_talks_about_is_no_banned_offer(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(HOMESTAY, text)
+    assert "群规禁止" not in v.reason and v.action != "delete", v.reason

@@ -186,8 +186,13 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
     topic_words = [normalise(t).compact for t in topics]
     for term in terms:
         words = tokenize(term, for_search=False, keep_stopwords=True)
-        if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in generic:
-            item_of.setdefault(words[0], term)
+        # the item's part: its first word — or, when that is its trade (推销 of 推销保健品, 贩卖 of 贩卖返图:
+        # ad.banned_generic), its last, the thing traded (a Chinese noun phrase ends in its head: 门票 of 倒卖温泉门票, not
+        # the 温泉 every message of a hot-spring town names), unless that is one of the group's topics
+        head = words[0] if words and words[0] not in generic else \
+            (words[-1] if words and words[-1] not in generic and not any(words[-1] in t for t in topic_words) else "")
+        if len(words) >= 2 and len(head) >= 2:
+            item_of.setdefault(head, term)
         # what a seller writes for the item's part without its word (山上的 for 野生): the same part, paraphrased
         for part, said in senses.items():
             if part in term:
