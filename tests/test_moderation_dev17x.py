@@ -160,3 +160,19 @@ def test_a_banned_thing_after_its_trade_word_is_cited(judge: Callable[[str, str]
 def test_a_thing_the_group_talks_about_is_no_banned_offer(judge: Callable[[str, str], Verdict], text: str) -> None:
     v = judge(HOMESTAY, text)
     assert "群规禁止" not in v.reason and v.action != "delete", v.reason
+
+
+# -- 5. a promise to send privately to whoever replies with a code is reply bait ------------------------------------------
+@pytest.mark.parametrize("text", [
+    '想要胶片调色预设的 回复"要"私发给你',
+    "想要冲扫店内部折扣的评论区扣1 我发给你",
+])
+def test_a_reply_code_for_a_private_send_is_bait(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(CAMERA, text)
+    assert v.label == "ad", v.reason
+    assert "诱导回复" in v.reason
+
+
+def test_a_member_offering_a_file_by_reply_is_never_deleted(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(CAMERA, "需要上次外拍集合地图的回复1 我发给你")
+    assert v.action not in ("delete", "mute", "remind"), v.reason
