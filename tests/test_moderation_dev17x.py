@@ -176,3 +176,14 @@ def test_a_reply_code_for_a_private_send_is_bait(judge: Callable[[str, str], Ver
 def test_a_member_offering_a_file_by_reply_is_never_deleted(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(CAMERA, "需要上次外拍集合地图的回复1 我发给你")
     assert v.action not in ("delete", "mute", "remind"), v.reason
+
+
+# -- 6. a thing that spins (转起来) is no chain letter; the call to pass it on still is --------------------------------------
+def test_a_spinning_part_is_no_chain_letter(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(CAMERA, "这台老海鸥的过片轮转起来咔咔响 是不是要上油了")
+    assert v.label != "spam" and "转发" not in v.reason, v.reason
+
+
+def test_a_call_to_pass_it_on_is_still_a_chain(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(CAMERA, "好运锦鲤 看到的大家转起来 转发就有好运")
+    assert v.label == "spam", v.reason
