@@ -187,3 +187,37 @@ def test_a_spinning_part_is_no_chain_letter(judge: Callable[[str, str], Verdict]
 def test_a_call_to_pass_it_on_is_still_a_chain(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(CAMERA, "好运锦鲤 看到的大家转起来 转发就有好运")
     assert v.label == "spam", v.reason
+
+
+HERITAGE = """
+name: 古建修缮木匠师傅群
+positioning: 做古建筑修缮的木匠师傅交流榫卯、选料和工地经验
+topics: [古建, 修缮, 榫卯, 选料]
+audience: 古建木匠和学徒
+"""
+
+COSPLAY_PHOTO = """
+name: 漫展约拍摄影群
+positioning: 给coser拍照的摄影师交流漫展约拍、布光和后期
+topics: [约拍, 布光, 后期]
+audience: 摄影师
+"""
+
+
+# -- 7. a kind of group's own gear and technique words (domains.yaml woodworking, cosplay) keep its talk on topic --------
+@pytest.mark.parametrize(("profile", "text"), [
+    (HERITAGE, "这批料含水率太高 开裂了"),
+    (COSPLAY_PHOTO, "这套妆面还原度好高"),
+])
+def test_a_kinds_own_words_are_on_topic(judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ok", v.reason
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    (HERITAGE, "双十一买了个扫地机器人 太好用了"),
+    (COSPLAY_PHOTO, "今晚NBA湖人打勇士 谁赢"),
+])
+def test_chatter_stays_off_topic_there(judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "off_topic", v.reason
