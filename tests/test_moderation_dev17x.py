@@ -221,3 +221,14 @@ def test_a_kinds_own_words_are_on_topic(judge: Callable[[str, str], Verdict], pr
 def test_chatter_stays_off_topic_there(judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     v = judge(profile, text)
     assert v.label == "off_topic", v.reason
+
+
+# -- 8. add-me-for-a-priced-gift is bait like reply-for-a-priced-gift; a free file offered plainly is not --------------
+def test_add_me_for_a_priced_gift_is_bait(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(HERITAGE, "加我送价值199的古建图纸合集 仅限今天")
+    assert v.label == "ad" and v.action == "delete", v.reason
+
+
+def test_a_plain_offer_of_a_free_file_is_not_deleted(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(HERITAGE, "新来的师傅可以加我好友 送你一份榫卯图纸 不要钱")
+    assert v.action != "delete", v.reason
