@@ -11,11 +11,16 @@ Held-out fifth: a stratified fifth of the rows (seed 0) is set aside; C is chose
 cross-validation on the other four fifths, and the held-out per-label precision/recall/F1
 (``sklearn.metrics``) are printed and stored in ``meta.heldout``, beside the model's figures on
 ``evals/notes/sentence_kinds/tuning_heldout.jsonl`` (sentences of tuning chats, never trained on). The
-shipped model is then refitted on all rows with that C, and its weights are divided by a temperature
-chosen on those tuning sentences (lowest log-loss; see ``TEMPERATURES``).
+shipped model is then refitted on all rows with that C and **calibrated**: multinomial Platt scaling
+(``z' = A·z + b``, a small logistic regression) fitted on the 5-fold out-of-fold scores of all rows, as
+the ad model does, folded into the exported weights. A probability then means the same after each
+retrain, so the pipeline's thresholds (``resources/notes/thresholds.yaml``) survive one; the log-loss and
+ECE before/after calibration (out-of-fold, and on the tuning-chat sentences) are stored in
+``meta.calibration``.
 
 Model: scikit-learn ``CountVectorizer`` over :func:`copilot.notes.classify.features` (character 1–3
-grams of the folded text with start/end marks, binary) + multinomial ``LogisticRegression``. Weights are exported as JSON
+grams of the folded text, Cantonese words in their Mandarin form — ``resources/notes/dialect.yaml`` —,
+with start/end marks, binary) + multinomial ``LogisticRegression``. Weights are exported as JSON
 (``{gram: [w per label]}``) and checked to reproduce scikit-learn's probabilities.
 
 Usage: ``.venv/bin/python scripts/train_sentence_classifier.py [--out PATH]``
@@ -44,10 +49,7 @@ from copilot.paths import RESOURCES_DIR  # noqa: E402
 DATA = RESOURCES_DIR / "notes" / "sentences.jsonl"
 TUNING_SENTENCES = ROOT / "evals" / "notes" / "sentence_kinds" / "tuning_heldout.jsonl"
 C_GRID = (0.3, 1.0, 3.0, 10.0)
-# The refitted model is sure of itself on written sentences and over-sure on chat sentences; its weights
-# are divided by the temperature (from this grid) with the lowest log-loss on the tuning-chat sentences,
-# so that the pipeline's thresholds (COMMITS, 0.7 …) meet probabilities as spread as the 960-row model's
-TEMPERATURES = (1.0, 1.5, 2.0, 2.5, 3.0)
+CALIBRATION_C = 1.0  # the calibrator's own regularisation (30 parameters fitted on ~1,700 out-of-fold rows)
 
 
 def _rows(path: Path) -> list[dict]:
@@ -64,10 +66,22 @@ def _per_label(y: np.ndarray, pred: np.ndarray) -> dict:
     return out
 
 
+def _ece(y: np.ndarray, proba: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error of the top label: |accuracy − confidence| weighted over ten bins."""
+    top = proba.max(axis=1)
+    right = (proba.argmax(axis=1) == y).astype(float)
+    edges = np.minimum((top * bins).astype(int), bins - 1)
+    return float(sum(abs(right[edges == k].mean() - top[edges == k].mean()) * (edges == k).sum()
+                     for k in range(bins) if (edges == k).any()) / len(y))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=SHIPPED_MODEL)
+    ap.add_argument("--C", type=float, default=None, help="skip the search for C")
+    ap.add_argument("--calibrate-on-chats", action="store_true",
+                    help="calibrate on the out-of-fold scores and on the tuning-chat sentences")
     args = ap.parse_args()
     rows = _rows(args.data)
     texts = [r["text"] for r in rows]
@@ -78,7 +92,7 @@ def main() -> int:
     X_train = vec.fit_transform([texts[i] for i in idx_train])
     cv = StratifiedKFold(5, shuffle=True, random_state=0)
     best: tuple[float, float] | None = None
-    for C in C_GRID:
+    for C in (args.C,) if args.C else C_GRID:
         pred = cross_val_predict(LogisticRegression(C=C, max_iter=3000), X_train, y[idx_train], cv=cv)
         f1 = f1_score(y[idx_train], pred, average="macro")
         print(f"C={C}: 四份训练集上 5 折交叉验证 macro-F1 {f1:.3f}")
@@ -100,29 +114,51 @@ def main() -> int:
     vec = CountVectorizer(analyzer=analyzer, binary=True, min_df=2)
     X = vec.fit_transform(texts)
     clf = LogisticRegression(C=C, max_iter=3000).fit(X, y)
-    temperature, losses = 1.0, {}
+    # calibration (multinomial Platt scaling): the 5-fold out-of-fold scores of every row are mapped to the
+    # labels by a small logistic regression z' = A·z + b, folded into the exported weights (W' = A·W,
+    # c' = A·c + b), so that a probability means the same after each retrain whatever C or corpus size
+    oof = cross_val_predict(LogisticRegression(C=C, max_iter=3000), X, y, cv=cv, method="decision_function")
+    platt = LogisticRegression(C=CALIBRATION_C, max_iter=3000).fit(oof, y)
+    if args.calibrate_on_chats and TUNING_SENTENCES.exists():
+        # chat sentences are longer and vaguer than written ones: the calibrator also sees the full model's
+        # scores on the tuning-chat sentences (never trained on), weighted to count as much as all the rows
+        t_rows = _rows(TUNING_SENTENCES)
+        t_y = np.array([LABELS.index(r["label"]) for r in t_rows])
+        chat = clf.decision_function(vec.transform([r["text"] for r in t_rows]))
+        weight = np.r_[np.ones(len(y)), np.full(len(t_y), len(y) / len(t_y))]
+        platt = LogisticRegression(C=CALIBRATION_C, max_iter=3000).fit(np.r_[oof, chat], np.r_[y, t_y], sample_weight=weight)
+    A, b = platt.coef_, platt.intercept_
+    raw_loss, cal_loss = (float(log_loss(y, p, labels=list(range(len(LABELS))))) for p in (softmax(oof.copy()), platt.predict_proba(oof)))
+    calibration = {"method": "multinomial Platt scaling on 5-fold out-of-fold scores", "C": CALIBRATION_C,
+                   "oof_log_loss": {"raw": round(raw_loss, 4), "calibrated": round(cal_loss, 4)},
+                   "oof_ece": {"raw": round(_ece(y, softmax(oof.copy())), 4), "calibrated": round(_ece(y, platt.predict_proba(oof)), 4)}}
+    print(f"校准（五折交叉验证外的分数上）：log-loss {raw_loss:.3f} → {cal_loss:.3f}，ECE "
+          f"{calibration['oof_ece']['raw']:.3f} → {calibration['oof_ece']['calibrated']:.3f}")
+    coef = A @ clf.coef_
+    intercept = A @ clf.intercept_ + b
     if TUNING_SENTENCES.exists():
-        scores = clf.decision_function(vec.transform([r["text"] for r in t_rows]))
-        losses = {t: float(log_loss(t_y, softmax(scores / t), labels=list(range(len(LABELS)))))
-                  for t in TEMPERATURES}
-        temperature = min(losses, key=lambda t: losses[t])
-        print("温度（调参聊天句子上的 log-loss）：" + "，".join(f"{t}: {v:.3f}" for t, v in losses.items())
-              + f"；选 {temperature}")
+        t_scores = clf.decision_function(vec.transform([r["text"] for r in t_rows]))
+        t_raw, t_cal = softmax(t_scores.copy()), softmax(t_scores @ A.T + b)
+        calibration["tuning_sentences"] = {
+            "log_loss": {"raw": round(float(log_loss(t_y, t_raw, labels=list(range(len(LABELS))))), 4),
+                         "calibrated": round(float(log_loss(t_y, t_cal, labels=list(range(len(LABELS))))), 4)},
+            "ece": {"raw": round(_ece(t_y, t_raw), 4), "calibrated": round(_ece(t_y, t_cal), 4)}}
+        print(f"调参聊天句子：log-loss {calibration['tuning_sentences']['log_loss']}，ECE {calibration['tuning_sentences']['ece']}")
     grams = vec.get_feature_names_out()
-    weights = {str(g): [float(w) / temperature for w in clf.coef_[:, j]] for j, g in enumerate(grams)
-               if np.abs(clf.coef_[:, j]).max() >= 1e-3}
+    weights = {str(g): [float(w) for w in coef[:, j]] for j, g in enumerate(grams)
+               if np.abs(coef[:, j]).max() >= 1e-3}
     model = SentenceClassifier(
-        labels=LABELS, bias=[float(b) / temperature for b in clf.intercept_], weights=weights,
-        meta={"trained_on": len(rows), "C": C, "features": "char 1-3 grams of fold(text) with ^ and $ marks, binary",
-              "temperature": temperature,
-              "temperature_log_loss": {str(t): round(v, 4) for t, v in losses.items()},
+        labels=LABELS, bias=[float(v) for v in intercept], weights=weights,
+        meta={"trained_on": len(rows), "C": C, "dialect_fold": True,
+              "features": "char 1-3 grams of mandarin(fold(text)) (resources/notes/dialect.yaml) with ^ and $ marks, binary",
+              "calibration": calibration,
               "cv_macro_f1_four_fifths": round(float(cv_f1), 4),
               "heldout": {"rows": len(idx_held), "split": "stratified fifth, seed 0", **held},
               "tuning_sentences": tuning,
               "source": "copilot/resources/notes/sentences.jsonl; rebuild: scripts/train_sentence_classifier.py"},
     )
     probe = texts[:300]
-    sk = softmax(clf.decision_function(vec.transform(probe)) / temperature)
+    sk = softmax(clf.decision_function(vec.transform(probe)) @ A.T + b)
     ours = np.array([[model.probabilities(t)[lab] for lab in LABELS] for t in probe])
     return save_exported(model, sk, ours, args.out, 1e-2,
                          f"{len(rows)} 句，{len(weights)} 个特征 → {args.out}")

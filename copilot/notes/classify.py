@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.textnorm import fold
 
 SHIPPED_MODEL = RESOURCES_DIR / "notes" / "sentence_classifier.json"
+DIALECT_FILE = "notes/dialect.yaml"
+THRESHOLDS_FILE = "notes/thresholds.yaml"
 LABELS = ("question", "commitment", "decision", "announcement", "other")
 MAX_CHARS = 200  # a wall of text is judged by its opening
 
@@ -32,18 +35,62 @@ def char_grams(text: str, limit: int = MAX_CHARS) -> set[str]:
     return {s[i : i + n] for n in (1, 2, 3) for i in range(len(s) - n + 1)}
 
 
-def features(text: str) -> set[str]:
-    """The sentence classifier's features: :func:`char_grams` of the folded text.
+_PAUSE = re.compile(r"[\s，,。.…~～!！]+")
+
+
+@lru_cache(maxsize=1)
+def _dialect() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...], tuple[str, ...]]:
+    """``resources/notes/dialect.yaml``: Cantonese words → their Mandarin form, and the voice-to-text
+    fillers and openers dropped from the opening of a sentence."""
+    data = load_resource(DIALECT_FILE)
+    table = {fold(str(k)): fold(str(v)) for k, v in (data.get("cantonese") or {}).items()}
+    words = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))) if table else re.compile(r"(?!x)x")
+
+    def longest_first(key: str) -> tuple[str, ...]:
+        return tuple(sorted((fold(str(w)) for w in data.get(key) or []), key=len, reverse=True))
+
+    return words, table, longest_first("voice_fillers"), longest_first("voice_openers")
+
+
+def mandarin(folded: str) -> str:
+    """A folded sentence as the classifier reads it: Cantonese words in their Mandarin form (我迟啲发俾大家 →
+    我迟点发给大家) and the voice-to-text fillers that open it dropped (嗯那个就是我明天发 → 我明天发; an opener
+    such as 那个 only before a pause or another filler: "那个人是谁" stays); a sentence of nothing but
+    fillers stays as it is."""
+    words, table, fillers, openers = _dialect()
+    out = words.sub(lambda m: table[m.group(0)], folded) if table else folded
+    rest = out
+    while True:
+        rest = rest[p.end():] if (p := _PAUSE.match(rest)) else rest
+        filler = next((w for w in fillers if rest.startswith(w)), None)
+        if filler is None:
+            opener = next((w for w in openers if rest.startswith(w)), None)
+            after = rest[len(opener):] if opener else ""
+            if opener is None or not (_PAUSE.match(after) or any(after.startswith(w) for w in fillers + openers)):
+                break
+            filler = opener
+        rest = rest[len(filler):]
+    return rest if rest.strip() else out
+
+
+def features(text: str, dialect: bool = True) -> set[str]:
+    """The sentence classifier's features: :func:`char_grams` of the folded text, in its Mandarin form
+    (:func:`mandarin`) unless ``dialect`` is False (a model trained before ``dialect.yaml`` existed).
 
     Only the opening is folded when it alone yields the first ``MAX_CHARS`` characters that are kept
     (folding is local, so the grams are the same): a 200,000-character wall took half a second to fold
     whole for the 200 characters read."""
+    read = mandarin if dialect else _same
     if len(text) <= 4 * MAX_CHARS:
-        return char_grams(fold(text))
+        return char_grams(read(fold(text)))
     folded = fold(text[:4 * MAX_CHARS])
     if len("".join(folded.split())) < MAX_CHARS + 8:
         folded = fold(text)  # mostly white space or zero-width characters: fold it all
-    return char_grams(folded)
+    return char_grams(read(folded))
+
+
+def _same(folded: str) -> str:
+    return folded
 
 
 @dataclass
@@ -54,7 +101,8 @@ class SentenceClassifier:
     meta: dict[str, object]
 
     def probabilities(self, text: str) -> dict[str, float]:
-        return self.probabilities_of(features(text))
+        # the model says whether it was trained on Cantonese read in its Mandarin form (``meta.dialect_fold``)
+        return self.probabilities_of(features(text, bool(self.meta.get("dialect_fold", False))))
 
     def probabilities_of(self, grams: set[str]) -> dict[str, float]:
         """P(label) for a text already turned into its features (another model's feature function)."""
@@ -94,6 +142,13 @@ def save_exported(model: Any, reference: Any, exported: Any, path: Path, toleran
 
 def _flat(values: Any) -> list[float]:
     return [float(v) for v in (values.ravel() if hasattr(values, "ravel") else values)]
+
+
+@lru_cache(maxsize=16)
+def kind_threshold(name: str) -> float:
+    """A threshold the notes rules put on the classifier's probabilities (``resources/notes/thresholds.yaml``:
+    set for the shipped calibrated model on the readable eval sets)."""
+    return float(load_resource(THRESHOLDS_FILE)["sentence_kind"][name])
 
 
 @lru_cache(maxsize=1)

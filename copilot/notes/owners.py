@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from copilot.notes.classify import sentence_kind
+from copilot.notes.classify import kind_threshold, sentence_kind
 from copilot.notes.cues import cue, has, interrogative, raw
 from copilot.notes.dates import time_spans
 from copilot.paths import RESOURCES_DIR
@@ -131,7 +131,8 @@ def clause_features(folded: str) -> list[str]:
     """What the whole clause reads as: the sentence classifier's verdict (a commitment, a question…),
     an action verb (``cues.yaml``) in it, an interrogative."""
     kind = sentence_kind(folded)
-    feats = [f"C{label}" for label, p in kind.items() if p >= 0.5]
+    sure = kind_threshold("owner_feature")
+    feats = [f"C{label}" for label, p in kind.items() if p >= sure]
     if cue("action", "verbs").search(cue("action", "verb_not").sub(" ", folded)):
         feats.append("Cverb")
     if interrogative(folded) or has(folded, "question", "anywhere"):

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
-from copilot.notes.classify import sentence_kind
+from copilot.notes.classify import kind_threshold, sentence_kind
 from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
@@ -1549,7 +1549,9 @@ def _has_verb(f: str) -> bool:
 
 _WILL = re.compile("我(?:" + "|".join(re.escape(str(w)) for w in raw("action", "first_person_future")) + ")")
 SURE_OWNER = 0.8  # a named owner this sure needs no other sign that the clause is a task
-COMMITS = 0.5  # the sentence classifier's commitment probability from which a subjectless line is a promise
+# the sentence classifier's probabilities the to-do and decision rules read (``resources/notes/thresholds.yaml``):
+# they belong to the shipped model and are re-set on the readable eval sets whenever it is retrained
+COMMITS = kind_threshold("commits")  # commitment from which a subjectless line with a "…前" is a promise
 _PAST = cue("patterns", "past")
 
 
@@ -1618,12 +1620,12 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework):
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
-            clause.p < SURE_OWNER and kind["other"] >= 0.5 or asks(clause.text) and not request):
+            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") or asks(clause.text) and not request):
         # "老吴这种一看就是谣言": someone named in a remark, not given work; "周老师 拉坯老是偏 是手的问题还是泥的
         # 问题": someone asked a question (however sure the owner model is of the name), not given work
         return None
     elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or deadline is None and (
-            kind["commitment"] < 0.7 and not has(f, "action", "later_promise") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
+            kind["commitment"] < kind_threshold("first_person_commits") and not has(f, "action", "later_promise") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
@@ -2270,7 +2272,7 @@ def _decides(sentence: str) -> bool:
     if not has(f, "decision", "cues"):
         return False
     kind = sentence_kind(sentence)
-    return kind["other"] < 0.7 or has(f, "decision", "summary_header")
+    return kind["other"] < kind_threshold("decision_other") or has(f, "decision", "summary_header")
 
 
 def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, messages: list[Message], idx: int,
