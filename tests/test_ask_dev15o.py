@@ -1,7 +1,7 @@
 """Round 35 (dev15o): questions about running a paid group (what members get for the fee, how much to charge,
 why few renew) are answered from the cards' own sections instead of being declined as near misses, while
 money questions the cards do not teach (tax, invoices, refunds of one's own fee) are still declined.
-Questions and groups (竹笛, 蝴蝶标本, 茶花, 滑雪板租赁…) are written for these tests."""
+Questions and groups (书法工作室, 蝴蝶标本, 花艺, 滑雪板租赁…) are written for these tests."""
 
 from __future__ import annotations
 
@@ -14,9 +14,12 @@ from copilot.llm import get_engine
 
 PAID_GROUP = {
     # (question, the cards whose sections answer it)
-    "竹笛学员付费群一年收360，好几个学员私下说不值这个钱，怎么让大家觉得物有所值": {"value-benefits"},
+    # declined as a near miss before round 35
+    "我们书法工作室的付费会员群一年580，会员总说不划算，怎么让他们觉得这钱花得值": {"value-benefits"},
     "蝴蝶标本收藏想开个付费交流群，年费打算定200，会不会太贵，定价看什么": {"threshold", "value-benefits"},
-    "茶花养护的付费会员群第一年到期，续费的不到一半，群里到底缺了什么": {"value-benefits", "lifecycle"},
+    # answered from entry thresholds alone before round 35
+    "花艺付费群一年到期只有两成人续费，是不是群里给的东西不够": {"value-benefits", "lifecycle"},
+    # answered from promotion sections (打折, 会员日) before round 35
     "我们滑雪板租赁店的付费会员群想定几条会员权益，除了打折还能给什么": {"value-benefits", "layering-kol"},
 }
 
