@@ -38,6 +38,7 @@ from copilot.notes.dates import (
     time_spans,
 )
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
+from copilot.notes.noise import greeting_only
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
 from copilot.notes.tasks import normalised, task_gate, task_probability
@@ -770,9 +771,14 @@ def _clean(text: str) -> str:
 
 
 def _ungreeted(text: str) -> str:
-    """A notice or a task without the greeting it opens with ("各位家长晚上好，提醒一下：…" → "提醒一下：…")."""
+    """A notice or a task without the greeting it opens with ("各位家长晚上好，提醒一下：…" → "提醒一下：…")
+    nor the farewell it closes on ("有咩問題打我電話 6234 5678，早唞" → "有咩問題打我電話 6234 5678")."""
     rest = cue("summary", "greeting_head").sub("", text)
-    return rest if len(rest) >= 6 else text
+    rest = rest if len(rest) >= 6 else text
+    parts = re.split(r"(?<=[，,])", rest)
+    while len(parts) > 1 and (greeting_only(_fold(parts[-1])) or cue("summary", "sign_off").match(_fold(parts[-1]).strip())):
+        parts.pop()
+    return "".join(parts).rstrip("，, ")
 
 
 def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host: str | None) -> bool:
@@ -2526,7 +2532,7 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
         return "作业"
     if has(f, "announcement", "next"):
         return "下期预告"
-    if has(f, "announcement", "notice") or in_list or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
+    if has(f, "announcement", "notice") or in_list or has(f, "announcement", "contact") or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
         return "通知"
     return None
 

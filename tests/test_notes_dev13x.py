@@ -1,0 +1,63 @@
+"""Round 35 (dev13x): contact numbers and per-person splits kept, sign-offs trimmed, deadline words from data.
+
+Every chat below was written for these tests (allotment garden, lantern-riddle club, HK hiking-boot repair,
+night-market stall, swimming class groups); none is a QA chat or an eval chat.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from copilot.notes.cues import cue, folded
+from copilot.notes.model import Message
+from copilot.notes.noise import greeting_only
+from copilot.notes.structure import find_actions
+
+START = datetime(2026, 12, 2, 20, 0)  # a Wednesday evening
+
+
+def _msgs(*lines: str, start: datetime = START) -> list[Message]:
+    out = []
+    for i, line in enumerate(lines):
+        speaker, text = line.split("|", 1)
+        out.append(Message(id=i, speaker=speaker, text=text, time=start + timedelta(minutes=i)))
+    return out
+
+
+# --- B. a contact number told to the group is a notice, kept whole ---
+
+def test_contact_number_at_the_sign_off_is_kept_as_a_notice():
+    _, _, notices = find_actions(_msgs("园长老蒋|开心农场这周六统一翻地，早上8点在南门集合",
+                                       "阿梅|收到",
+                                       "园长老蒋|有事打我电话13712345678，今天就到这"))
+    kept = [n for n in notices if "13712345678" in n.text]
+    assert kept and kept[0].kind == "通知"
+    assert "今天就到这" not in kept[0].text  # the farewell it closes on is no part of the notice
+
+
+def test_landline_and_hong_kong_numbers_are_contacts():
+    _, _, notices = find_actions(_msgs("阿輝（會長）|下個禮拜六行山鞋維修日",
+                                       "Mandy|好",
+                                       "阿輝（會長）|有咩問題打我電話 6123 4567，早唞",
+                                       "阿輝（會長）|鞋舖電話係2345 6789"))
+    texts = [n.text for n in notices]
+    assert any("6123 4567" in t and "早唞" not in t for t in texts)
+    assert any("2345 6789" in t for t in texts)
+
+
+def test_a_figure_without_a_contact_word_is_no_contact_notice():
+    # a price, a count and a year are no phone numbers: nothing here is a notice
+    _, _, notices = find_actions(_msgs("摊主阿宝|今晚夜市收了2380块，比上周多",
+                                       "小丁|厉害",
+                                       "摊主阿宝|明年2027年想多摆一个摊"))
+    assert not any("2380" in n.text for n in notices)
+
+
+def test_cantonese_good_night_and_rest_lines_are_farewells():
+    assert greeting_only(folded("早唞～"))
+    assert greeting_only(folded("大家早点休息"))
+    assert not greeting_only(folded("早抖之前记得交表格"))
+    sign_off = cue("summary", "sign_off")
+    assert sign_off.match(folded("好啦今晚到此為止，大家早唞"))
+    assert sign_off.match(folded("行那今天就先这样大家早点休息"))
+    assert not sign_off.match(folded("那我们先这样定，周五交"))
