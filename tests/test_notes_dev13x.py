@@ -61,3 +61,30 @@ def test_cantonese_good_night_and_rest_lines_are_farewells():
     assert sign_off.match(folded("好啦今晚到此為止，大家早唞"))
     assert sign_off.match(folded("行那今天就先这样大家早点休息"))
     assert not sign_off.match(folded("那我们先这样定，周五交"))
+
+
+# --- B. a closing per-person share stays with the work it is the terms of ---
+
+def test_closing_share_stays_on_the_task_row():
+    acts, _, _ = find_actions(_msgs("灯谜社-老卢|元宵灯谜会的奖品谁来买",
+                                    "小桐|我来买",
+                                    "灯谜社-老卢|好，小桐负责买奖品，下周五之前买好，每人夹30块"))
+    rows = [a for a in acts if a.owner == "小桐"]
+    assert rows and any("每人夹30块" in a.task for a in rows)
+    assert not any(a.owner == "大家" and "每人夹30块" in a.task for a in acts)
+
+
+def test_share_followed_by_a_payment_is_still_everyones_to_do():
+    acts, _, _ = find_actions(_msgs("泳班-May|下個月游水班開班",
+                                    "泳班-May|分工：Ivy負責收錢，每人$200，星期五之前交畀佢"))
+    assert any(a.owner == "Ivy" and "收錢" in a.task for a in acts)
+    # the share is not folded into Ivy's row: paying by Friday is what everyone else does
+    assert not any(a.owner == "Ivy" and a.deadline for a in acts)
+
+
+def test_share_only_cue_reads_shares_not_payments():
+    def share(t: str) -> bool:
+        return bool(cue("owner", "share_only").search(folded(t).strip()))
+    assert share("每人夾$80") and share("AA每人65") and share("人均大概150")
+    assert not share("每人交150")  # paying is work of its own
+    assert not share("每人两张亲友票")  # tickets, not money

@@ -1300,7 +1300,10 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         return [_Clause(sentence, whole.who, whole.kind, first, whole.p)]  # "小王，你周五前把报名表收齐": one task for the person addressed
     # a clause that is only a name ("王工 插座位置我周日之前标好", voice-to-text) addresses someone: the
     # work is in the clause after it
-    parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
+    # (nor is a closing clause that only says each one's share, "…下禮拜五之前買好，每人夾$80": it is the terms of the
+    # work before it; "每人$30，星期五之前交畀佢" goes on to tell everyone what to do with it)
+    parts = [_Clause(text, None if _only_names(text, people) or i == len(scored) - 1 and i and has(
+        _fold(text).strip(), "owner", "share_only") else o.who, o.kind, p=o.p) for i, (text, o) in enumerate(scored)]
     if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
     _handed_on(parts, people)
