@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from copilot.notes.cues import cue, folded
+from copilot.notes.dates import find_deadline
 from copilot.notes.model import Message
 from copilot.notes.noise import greeting_only
 from copilot.notes.structure import find_actions
@@ -88,3 +89,36 @@ def test_share_only_cue_reads_shares_not_payments():
     assert share("每人夾$80") and share("AA每人65") and share("人均大概150")
     assert not share("每人交150")  # paying is work of its own
     assert not share("每人两张亲友票")  # tickets, not money
+
+
+# --- C. deadline words from time.yaml: next month's end, Cantonese week words, a weekday said after midnight ---
+
+def _due(text: str, when: str):
+    d = find_deadline(text, datetime.fromisoformat(when))
+    return d.day.isoformat() if d and d.day else None
+
+
+def test_next_months_end_is_not_this_months():
+    assert _due("灯谜稿下个月底前交给我", "2026-12-02 10:00") == "2027-01-31"
+    assert _due("会费下月底前交齐", "2026-11-10 10:00") == "2026-12-31"
+    assert _due("统计一下月底前交给社长", "2026-12-02 10:00") == "2026-12-31"  # 一下 is no 下(个月)
+
+
+def test_cantonese_month_end_and_day_after_tomorrow():
+    assert _due("行山鞋月尾之前攞返", "2026-12-02 10:00") == "2026-12-31"
+    assert _due("下個月尾之前交數", "2026-12-02 10:00") == "2027-01-31"
+    assert _due("大後日之前覆我", "2026-12-02 10:00") == "2026-12-05"  # not 後日 (12-04)
+
+
+def test_cantonese_and_libai_week_words():
+    assert _due("下禮拜之前交表", "2026-12-02 10:00") == "2026-12-13"
+    assert _due("呢個禮拜之內俾錢", "2026-12-02 10:00") == "2026-12-06"
+    assert _due("这礼拜内报名", "2026-12-02 10:00") == "2026-12-06"
+
+
+def test_weekday_written_after_midnight_counts_from_the_night_before():
+    # 00:12 on Friday 12-04: the writer is still in Thursday night, "周五前" is this Friday
+    assert _due("摊位费周五前转我", "2026-12-04 00:12") == "2026-12-04"
+    # the same words by day on that Friday: by next Friday
+    assert _due("摊位费周五前转我", "2026-12-04 10:12") == "2026-12-11"
+    assert _due("明天中午前把名单发群里", "2026-12-04 00:30") == "2026-12-04"
