@@ -122,3 +122,31 @@ def test_weekday_written_after_midnight_counts_from_the_night_before():
     # the same words by day on that Friday: by next Friday
     assert _due("摊位费周五前转我", "2026-12-04 10:12") == "2026-12-11"
     assert _due("明天中午前把名单发群里", "2026-12-04 00:30") == "2026-12-04"
+
+
+# --- A. a notice told to everyone is a notice, not a to-do owned by 大家 ---
+
+def test_water_cut_notice_is_no_todo_for_everyone():
+    acts, _, notices = find_actions(_msgs(
+        "物业-小洪|各位业主晚上好",
+        "物业-小洪|通知：本周五12月4日上午9点到下午5点3栋停电检修，请大家提前给手机充好电",
+        "阿楠|收到"))
+    assert any("停电" in n.text and n.kind == "通知" for n in notices)
+    assert not any(a.owner == "大家" for a in acts)
+
+
+def test_rehearsal_notice_is_no_todo_but_a_deadline_for_everyone_still_is():
+    acts, _, notices = find_actions(_msgs(
+        "团长阿芳|说下元旦腰鼓演出的准备",
+        "团长阿芳|下周一开始每天晚上7点在体育馆门口排练，大家尽量都来",
+        "小雯|好的",
+        "团长阿芳|通知：演出服大家周五前把尺码报给小雯"))
+    assert not any(a.owner == "大家" and "排练" in a.task for a in acts)
+    assert any("排练" in n.text for n in notices)
+    # a notice that gives everyone a "…前" deadline is still their to-do
+    assert any(a.owner == "大家" and a.deadline == "2026-12-04" for a in acts)
+
+
+def test_a_named_members_task_in_a_notice_stays_theirs():
+    acts, _, _ = find_actions(_msgs("团长阿芳|通知：下周六腰鼓比赛，小雯你周四前把报名表交到街道"))
+    assert any(a.owner == "小雯" and a.deadline == "2026-12-03" for a in acts)

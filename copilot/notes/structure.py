@@ -1853,6 +1853,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
+                if action is not None and kind == "通知" and action.owner == "大家" and not _marked(action, m):
+                    continue  # "停水…请各位业主提前储水", "排练…大家尽量都来": the notice tells it, no "…前" to owe
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
