@@ -1673,6 +1673,12 @@ def _me_too(clause: _Clause, messages: list[Message], idx: int, actions: list[Ac
         and not any(prev.id in a.sources for a in actions)
 
 
+def _told_in_notice(action: ActionItem, kind: str | None, m: Message) -> bool:
+    """An everyone to-do of a sentence filed as a notice, with no "…前/截止" of its own ("停水…请各位业主提前储水",
+    "排练…大家尽量都来"): the notice tells it; there is nothing the group owes by a time."""
+    return kind == "通知" and action.owner == "大家" and not _marked(action, m)
+
+
 def _marked(action: ActionItem, m: Message) -> bool:
     """Whether a to-do's time is a deadline ("周五前", "25号截止"), not just a time ("周五")."""
     return bool(action.deadline_text) and any(d.marked for d in time_expressions(action.deadline_text or "", m.time))
@@ -1853,15 +1859,14 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                                       meeting=meetings[idx], asker=asker)
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
-                if action is not None and kind == "通知" and action.owner == "大家" and not _marked(action, m):
-                    continue  # "停水…请各位业主提前储水", "排练…大家尽量都来": the notice tells it, no "…前" to owe
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
                 own_plan = action is not None and _not_group_work(action, clause, m, actions, own_life=own_life,
                                                                   own_errand=own_errand or own_trip, calling=calling,
                                                                   recapping=recapping)
-                if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) and (
+                if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
+                        and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
                     _merge(actions, action, speaker_of, calls=calls)
