@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from copilot.notes.cues import cue, folded
-from copilot.notes.dates import find_deadline
+from copilot.notes.dates import event_days, find_deadline
 from copilot.notes.model import Message
 from copilot.notes.noise import greeting_only
 from copilot.notes.structure import find_actions
@@ -150,3 +150,19 @@ def test_rehearsal_notice_is_no_todo_but_a_deadline_for_everyone_still_is():
 def test_a_named_members_task_in_a_notice_stays_theirs():
     acts, _, _ = find_actions(_msgs("团长阿芳|通知：下周六腰鼓比赛，小雯你周四前把报名表交到街道"))
     assert any(a.owner == "小雯" and a.deadline == "2026-12-03" for a in acts)
+
+
+def test_span_told_in_one_message_anchors_on_its_start():
+    acts, _, _ = find_actions(_msgs(
+        "车队长阿鹏|元旦去黄山自驾",
+        "车队长阿鹏|12月31号早上7点出发，1月2号下午返程",
+        "车队长阿鹏|小洁你负责带车载冰箱，出发前一天充好电",
+        "小洁|好"))
+    rows = [a for a in acts if a.owner == "小洁"]
+    assert rows and rows[0].deadline == "2026-12-30"  # the eve of the start, not of the return (01-01)
+
+
+def test_event_named_in_a_later_message_still_wins_a_tie():
+    days = event_days([("周六12月5号去爬山", datetime(2026, 12, 2, 20, 0)),
+                       ("改到12月6号周日吧", datetime(2026, 12, 2, 20, 5))])
+    assert days[-1].isoformat() == "2026-12-06"

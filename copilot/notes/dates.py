@@ -641,7 +641,7 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
 def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
     """For each message, the day of the event under discussion so far: among the later days the messages
     up to it name as when something happens (no 前/截止: not a deadline), the one named most often; on a
-    tie the latest named. A calendar date written out (9月19日) outranks a weekday (周末, 周六), which
+    tie the latest named (in one message, the first: the start of a span). A calendar date written out (9月19日) outranks a weekday (周末, 周六), which
     outranks a day counted from the message (明天, 后天): "我明天就去问" says when someone acts, and
     "周末去尝尝" in an aside is no event."""
     counts: dict[date, tuple[int, int, int]] = {}
@@ -656,7 +656,8 @@ def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
             for d, written in named.items():
                 old = counts.get(d, (0, 0, 0))
                 counts[d] = (max(old[0], written), old[1] + 1, n)
-                if best is None or counts[d] >= counts[best]:
+                # (a tie within one message: the first day it names, where a span starts — "12月31号出发，1月2号返程")
+                if best is None or counts[d] > counts[best]:
                     best = d
         out.append(best)
     return out
