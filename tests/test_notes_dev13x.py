@@ -166,3 +166,8 @@ def test_event_named_in_a_later_message_still_wins_a_tie():
     days = event_days([("周六12月5号去爬山", datetime(2026, 12, 2, 20, 0)),
                        ("改到12月6号周日吧", datetime(2026, 12, 2, 20, 5))])
     assert days[-1].isoformat() == "2026-12-06"
+
+
+def test_advice_to_sleep_early_is_no_farewell():
+    assert greeting_only(folded("各位早点睡吧～"))
+    assert not greeting_only(folded("早点睡觉不熬夜，血压才稳"))
