@@ -171,3 +171,19 @@ def test_event_named_in_a_later_message_still_wins_a_tie():
 def test_advice_to_sleep_early_is_no_farewell():
     assert greeting_only(folded("各位早点睡吧～"))
     assert not greeting_only(folded("早点睡觉不熬夜，血压才稳"))
+
+
+def test_sign_up_told_in_an_answer_is_the_groups_not_the_organisers():
+    acts, _, _ = find_actions(_msgs("夜市摊主群-阿宝|下周六夜市有个亲子摊位活动",
+                                    "小丁|要几个人帮忙",
+                                    "夜市摊主群-阿宝|@小丁 要4个人，周五前在群里接龙报名",
+                                    "小丁|好"))
+    rows = [a for a in acts if "接龙" in a.task]
+    assert rows and all(a.owner == "大家" for a in rows)
+    assert rows[0].deadline == "2026-12-04"
+
+
+def test_the_organisers_own_reply_promise_stays_theirs():
+    acts, _, _ = find_actions(_msgs("小丁|摊位图什么时候有",
+                                    "夜市摊主群-阿宝|@小丁 周五前发群里"))
+    assert any(a.owner == "夜市摊主群-阿宝" and a.deadline == "2026-12-04" for a in acts)

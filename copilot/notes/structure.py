@@ -1618,7 +1618,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         if not (marked and (kind["commitment"] >= COMMITS or replying) or replying and short and deadline is not None
                 or future and _self_paced(f)) or is_question(clause.text) or has(f, "action", "advice"):
             return None  # (a question by its words or by the classifier: "周末谁约" takes nothing on)
-        owner = m.speaker
+        # ("要6个志愿者，周五前在群里接龙报名": signing up is what the members do, not the one answering)
+        owner = "大家" if marked and has(f, "action", "members_sign_up") else m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
             future and (has(f, "action", "imperative") or clause.kind == "to_me" and owner != "大家")):
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
