@@ -114,7 +114,8 @@ def _lexicon() -> _Lexicon:
                 # after 下个月/本月 a day is a date whatever follows (下个月十二号区里有比赛); alone, not 5号楼
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})(?P<dm2>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号]"
                 rf"|(?<![第\dA-Za-z{_CN}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
-    day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|(?P<me>{_alt(d['month_end'])}))"
+    month_end = rf"(?:(?<!一)(?P<mep>{_alt(d['next_month_end'])}))?(?P<me>{_alt(d['month_end'])})"
+    day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|{month_end})"
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
     hour = rf"(?P<h>\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{_CN}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点:：]|點)(?P<m>\d{{1,2}}|半|一刻)?分?"
@@ -255,6 +256,9 @@ def _day(g: dict[str, str | None], base: date, lex: _Lexicon) -> date | None:
             return None
         return found.replace(year=base.year + 1) if found < base - timedelta(days=180) else found
     if g["me"]:
+        if g.get("mep"):  # 下个月底: the end of next month
+            year, mon = base.year + (base.month == 12), base.month % 12 + 1
+            return date(year, mon, calendar.monthrange(year, mon)[1])
         return base.replace(day=calendar.monthrange(base.year, base.month)[1])
     return None
 
@@ -289,8 +293,8 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
     if base is None or base.year <= 1900:  # no date in the export: keep the words only
         return deadline
     today = base.date()
-    if g["rel"] and lex.days[g["rel"]] > 0 and base.hour < lex.day_starts_at:
-        today -= timedelta(days=1)  # "明天" at 00:30 is the coming day, not the one after
+    if (g["rel"] and lex.days[g["rel"]] > 0 or g["wd"]) and base.hour < lex.day_starts_at:
+        today -= timedelta(days=1)  # "明天" at 00:30 is the coming day, not the one after; "周五前" at 00:10 on a Friday is that day
     day = _day(g, today, lex)
     if g["rel"] in lex.event_day_words:  # "当天下午那场": the event's day, unknown without one
         day = event if event is not None and event > today else None
@@ -637,7 +641,7 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
 def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
     """For each message, the day of the event under discussion so far: among the later days the messages
     up to it name as when something happens (no 前/截止: not a deadline), the one named most often; on a
-    tie the latest named. A calendar date written out (9月19日) outranks a weekday (周末, 周六), which
+    tie the latest named (in one message, the first: the start of a span). A calendar date written out (9月19日) outranks a weekday (周末, 周六), which
     outranks a day counted from the message (明天, 后天): "我明天就去问" says when someone acts, and
     "周末去尝尝" in an aside is no event."""
     counts: dict[date, tuple[int, int, int]] = {}
@@ -652,7 +656,8 @@ def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
             for d, written in named.items():
                 old = counts.get(d, (0, 0, 0))
                 counts[d] = (max(old[0], written), old[1] + 1, n)
-                if best is None or counts[d] >= counts[best]:
+                # (a tie within one message: the first day it names, where a span starts — "12月31号出发，1月2号返程")
+                if best is None or counts[d] > counts[best]:
                     best = d
         out.append(best)
     return out

@@ -38,6 +38,7 @@ from copilot.notes.dates import (
     time_spans,
 )
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
+from copilot.notes.noise import greeting_only
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
 from copilot.notes.tasks import normalised, task_gate, task_probability
@@ -770,9 +771,14 @@ def _clean(text: str) -> str:
 
 
 def _ungreeted(text: str) -> str:
-    """A notice or a task without the greeting it opens with ("各位家长晚上好，提醒一下：…" → "提醒一下：…")."""
+    """A notice or a task without the greeting it opens with ("各位家长晚上好，提醒一下：…" → "提醒一下：…")
+    nor the farewell it closes on ("有咩問題打我電話 6234 5678，早唞" → "有咩問題打我電話 6234 5678")."""
     rest = cue("summary", "greeting_head").sub("", text)
-    return rest if len(rest) >= 6 else text
+    rest = rest if len(rest) >= 6 else text
+    parts = re.split(r"(?<=[，,])", rest)
+    while len(parts) > 1 and (greeting_only(_fold(parts[-1])) or cue("summary", "sign_off").match(_fold(parts[-1]).strip())):
+        parts.pop()
+    return "".join(parts).rstrip("，, ")
 
 
 def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host: str | None) -> bool:
@@ -1294,7 +1300,10 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         return [_Clause(sentence, whole.who, whole.kind, first, whole.p)]  # "小王，你周五前把报名表收齐": one task for the person addressed
     # a clause that is only a name ("王工 插座位置我周日之前标好", voice-to-text) addresses someone: the
     # work is in the clause after it
-    parts = [_Clause(text, None if _only_names(text, people) else o.who, o.kind, p=o.p) for text, o in scored]
+    # (nor is a closing clause that only says each one's share, "…下禮拜五之前買好，每人夾$80": it is the terms of the
+    # work before it; "每人$30，星期五之前交畀佢" goes on to tell everyone what to do with it)
+    parts = [_Clause(text, None if _only_names(text, people) or i == len(scored) - 1 and i and has(
+        _fold(text).strip(), "owner", "share_only") else o.who, o.kind, p=o.p) for i, (text, o) in enumerate(scored)]
     if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
     _handed_on(parts, people)
@@ -1611,7 +1620,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         if not (marked and (kind["commitment"] >= COMMITS or replying) or replying and short and deadline is not None
                 or future and _self_paced(f)) or is_question(clause.text) or has(f, "action", "advice"):
             return None  # (a question by its words or by the classifier: "周末谁约" takes nothing on)
-        owner = m.speaker
+        # ("要6个志愿者，周五前在群里接龙报名": signing up is what the members do, not the one answering)
+        owner = "大家" if marked and has(f, "action", "members_sign_up") else m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
             future and (has(f, "action", "imperative") or clause.kind == "to_me" and owner != "大家")):
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
@@ -1664,6 +1674,12 @@ def _me_too(clause: _Clause, messages: list[Message], idx: int, actions: list[Ac
     prev = messages[idx - 1]
     return prev.speaker != messages[idx].speaker and cue("owner", "me").search(_fold(prev.text)) is not None \
         and not any(prev.id in a.sources for a in actions)
+
+
+def _told_in_notice(action: ActionItem, kind: str | None, m: Message) -> bool:
+    """An everyone to-do of a sentence filed as a notice, with no "…前/截止" of its own ("停水…请各位业主提前储水",
+    "排练…大家尽量都来"): the notice tells it; there is nothing the group owes by a time."""
+    return kind == "通知" and action.owner == "大家" and not _marked(action, m)
 
 
 def _marked(action: ActionItem, m: Message) -> bool:
@@ -1852,7 +1868,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 own_plan = action is not None and _not_group_work(action, clause, m, actions, own_life=own_life,
                                                                   own_errand=own_errand or own_trip, calling=calling,
                                                                   recapping=recapping)
-                if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) and (
+                if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
+                        and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
                     _merge(actions, action, speaker_of, calls=calls)
@@ -2528,7 +2545,7 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
         return "作业"
     if has(f, "announcement", "next"):
         return "下期预告"
-    if has(f, "announcement", "notice") or in_list or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
+    if has(f, "announcement", "notice") or in_list or has(f, "announcement", "contact") or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
         return "通知"
     return None
 
