@@ -29,6 +29,19 @@ def test_stutter_trimming_never_touches_digits_or_latin_letters() -> None:
     assert clean_sentence("就是就是就是这个意思") == "就是这个意思"  # a real stutter is still trimmed
 
 
+def test_stutter_trimming_never_shortens_a_number_said_in_chinese_numerals(tmp_path) -> None:
+    # voice-to-text writes phone numbers and amounts as words: 零零零 is part of the number, not a stutter
+    assert clean_sentence("报名电话幺三九零零二七六零零零") == "报名电话幺三九零零二七六零零零"
+    assert clean_sentence("那个那个那个押金明天交") == "那个押金明天交"  # a word stutter is still trimmed
+    chat = tmp_path / "kites.txt"
+    chat.write_text("2026-03-14 19:00:00 老吴(20001)\n周日上午九点在江滩放风筝，自带线轴\n\n"
+                    "2026-03-14 19:01:00 老吴(20001)\n迷路了打我电话一五九零零二一七零零零\n\n"
+                    "2026-03-14 19:02:00 小叶(20002)\n收到\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path)
+    result = summarize_text(chat.read_text(encoding="utf-8"), "kites.txt", settings, get_engine(settings, prefer="offline"))
+    assert "一五九零零二一七零零零" in render_markdown(result.notes)
+
+
 def test_amounts_in_thousands_reach_the_notes_whole(tmp_path) -> None:
     settings = Settings(data_dir=tmp_path)
     result = summarize_text(CHAT, "年会预算.txt", settings, get_engine(settings, prefer="offline"))

@@ -29,7 +29,7 @@ from copilot.textnorm import fold, tokenize, word_class
 TIME_FILE = "notes/time.yaml"
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_CN = "零〇一二两三四五六七八九十"
+CN_DIGITS = "零〇一二两三四五六七八九十"
 
 
 def cn_to_int(text: str) -> int | None:
@@ -109,23 +109,23 @@ def _lexicon() -> _Lexicon:
     # a date in Chinese numerals (voice-to-text: 十二月十三号, 下个月十二号): a bare day only with 号 (一日三餐 is no date)
     cn_day = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
     cn_month = "(?:十[一二]?|[一二三四五六七八九])"
-    absolute = (rf"(?:(?P<mo>\d{{1,2}}|(?<![{_CN}]){cn_month})月(?P<md>\d{{1,2}}|{cn_day})[日号]?"
+    absolute = (rf"(?:(?P<mo>\d{{1,2}}|(?<![{CN_DIGITS}]){cn_month})月(?P<md>\d{{1,2}}|{cn_day})[日号]?"
                 r"|(?<![\d/.])(?P<dm>\d{1,2})[./](?P<dd>\d{1,2})(?![\d/.])(?=\s*(?:前|之前|以前|截止|[（(]?(?:周|星期|礼拜|週)))"
                 # after 下个月/本月 a day is a date whatever follows (下个月十二号区里有比赛); alone, not 5号楼
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})(?P<dm2>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号]"
-                rf"|(?<![第\dA-Za-z{_CN}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
+                rf"|(?<![第\dA-Za-z{CN_DIGITS}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
     month_end = rf"(?:(?<!一)(?P<mep>{_alt(d['next_month_end'])}))?(?P<me>{_alt(d['month_end'])})"
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|{month_end})"
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
-    hour = rf"(?P<h>\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{_CN}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点:：]|點)(?P<m>\d{{1,2}}|半|一刻)?分?"
+    hour = rf"(?P<h>\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点:：]|點)(?P<m>\d{{1,2}}|半|一刻)?分?"
     paren = r"(?:\s*[（(](?P<inner>[^()（）]{1,14})[)）])?"
     mark = rf"(?P<mark>{_alt(d['deadline_marks'])})?"
     # every expression starts with a figure, a day word, a weekday or a part of the day: fail fast elsewhere
     starts = "".join(sorted({w[0] for w in [*map(fold, map(str, d["days"])), *map(fold, map(str, d["day_parts"])),
                                               *map(fold, map(str, d["weekday_prefix"])), *map(fold, map(str, d["next_week"])),
                                               *map(fold, map(str, d["this_week"])), *map(fold, map(str, d["month_end"]))]}))
-    full = rf"(?=[\d{_CN}{re.escape(starts)}])(?:{day}{paren}\s*(?P<part>{part})?|(?P<part2>{part}))?\s*(?:{hour})?\s*(?P<part3>{part})?\s*{mark}"
+    full = rf"(?=[\d{CN_DIGITS}{re.escape(starts)}])(?:{day}{paren}\s*(?P<part>{part})?|(?P<part2>{part}))?\s*(?:{hour})?\s*(?P<part3>{part})?\s*{mark}"
     return _Lexicon(
         pattern=re.compile(full),
         days={fold(k): int(v) for k, v in d["days"].items()},
@@ -138,13 +138,13 @@ def _lexicon() -> _Lexicon:
         parts={fold(k): v for k, v in d["day_parts"].items()},
         same_day=re.compile(_alt(d["same_day_refs"])),
         extra=re.compile(
-            rf"(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<u>{_alt(d['span_units'])})(?P<span>{_alt(d['span_marks'])})"
+            rf"(?P<n>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<u>{_alt(d['span_units'])})(?P<span>{_alt(d['span_marks'])})"
             rf"|(?P<mm>\d{{1,2}})月(?:底|末)(?P<mmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<ev>{_alt(d['event_words'])})(?:{_alt(d['event_end'])})?(?:(?P<after>{_alt(d['event_after'])})|{_alt(d['event_before'])})"
-            rf"(?P<en>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
+            rf"(?P<en>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
             # 开学前 / 婚礼之前: by the day before the event
-            rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{_CN}])"
-            rf"|(?P<hol>{_alt(d['holidays'])})(?:{_alt(d['event_before'])})(?![\d{_CN}])"
+            rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
+            rf"|(?P<hol>{_alt(d['holidays'])})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>{_alt(d['month_mid'])}))(?P<msmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"
             # 下次活动前 / 下次聚会记得带 (not 下次聚会后): the next meeting
@@ -153,11 +153,11 @@ def _lexicon() -> _Lexicon:
         # 团建回来一周内 (back from the event, no 后) / 婚礼前一天, 开战前一天, 提前一天 (a span before an
         # event-like word, checked in _extra): a separate pattern, tried only where a span follows 前/回来
         event_span=re.compile(
-            rf"(?P<bk>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_back'])})(?P<bn>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<bu>{_alt(d['span_units'])})"
+            rf"(?P<bk>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_back'])})(?P<bn>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<bu>{_alt(d['span_units'])})"
             rf"(?:{_alt(d['span_marks'])})"
-            rf"|(?P<gx>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_before'])})(?P<gn>\d{{1,2}}|[{_CN}]{{1,3}})\s*个?(?P<gu>{_alt(d['span_units'])})"
+            rf"|(?P<gx>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_before'])})(?P<gn>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<gu>{_alt(d['span_units'])})"
             rf"(?:{_alt(d['span_marks'])})?"),
-        span_hint=re.compile(rf"(?:{_alt(d['event_before'] + d['event_back'])})(?:\d|[{_CN}])"),
+        span_hint=re.compile(rf"(?:{_alt(d['event_before'] + d['event_back'])})(?:\d|[{CN_DIGITS}])"),
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
         week_adverbial=re.compile(d["week_adverbial"]),

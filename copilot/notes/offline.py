@@ -18,6 +18,7 @@ import numpy as np
 
 from copilot.notes.cues import cue
 from copilot.notes.cues import raw as cue_value
+from copilot.notes.dates import CN_DIGITS
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
 from copilot.notes.noise import greeting_only
 from copilot.notes.structure import (
@@ -60,8 +61,9 @@ _COMPLAINT, _NEIGHBOUR = cue("summary", "complaint"), cue("summary", "neighbour"
 _PROMPT = cue("summary", "prompt")
 _ACK_HEAD = cue("summary", "ack_head")
 _DECIDED = cue("summary", "decided")
-# 这个这个这个 → 这个; never digits or Latin letters (3000 is not a stutter of 30, nor www of w)
-_REPEAT = re.compile(r"((?:(?![\dA-Za-z])\S){1,4}?)\1{2,}")
+# 这个这个这个 → 这个; never digits, Chinese numerals or Latin letters (3000 is not a stutter of 30, nor
+# 一三八零零零 of 一三八零, nor www of w)
+_REPEAT = re.compile(rf"((?:(?![\dA-Za-z{CN_DIGITS}幺])\S){{1,4}}?)\1{{2,}}")
 _ENUM = cue("patterns", "enumeration")
 _PLANNED = cue("decision", "planned")  # a date or a clock time
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
