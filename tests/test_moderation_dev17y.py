@@ -76,10 +76,17 @@ def test_the_groups_admin_running_its_own_follow_event_is_not_acted_on(
     assert v.exempt and v.action == "none", v.reason
 
 
-def test_a_reply_keyword_needs_a_claim_word_and_a_short_keyword(judge: Callable[[str, str], Verdict]) -> None:
-    # 回复 + a long clause + 领取 is no keyword reply; the follow alone is no bait
-    v = judge(GUITAR, "这个公众号我关注了 回复大家之前问的那个谱子到底去哪里领取的问题")
-    assert v.label != "ad" or "关注外部账号并回复暗号领取" not in v.reason, v.reason
+@pytest.mark.parametrize(("group", "text"), [
+    (GUITAR, "有人关注公众号了吗 我回复了半天也没领取到曲谱 是不是过期了"),
+    (KNIT, "关注公众号以后回复什么才能领取图解啊"),
+    (RUN, "关注公众号后台回复了 还是领取不了报名表 群主帮看下"),
+])
+def test_a_member_asking_about_a_follow_and_reply_is_not_bait(judge: Callable[[str, str], Verdict], group: str,
+                                                              text: str) -> None:
+    # a reply told or asked about (回复了, 回复什么, 没领取到) is no keyword reply for a reward
+    v = judge(group, text)
+    assert "关注外部账号并回复暗号领取" not in v.reason, v.reason
+    assert v.action in ("none", "review"), v.reason
 
 
 # -- 2. insults at a member's looks or skill, without a swear word -----------------------------------------------------

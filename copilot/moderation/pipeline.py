@@ -1301,7 +1301,7 @@ SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evi
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
 _NOTICE_REACH = frozenset({"contact", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "self_promo"})  # ways to reach a seller besides a handle
-_NOT_ASKED = frozenset({"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "follow_bait"})  # offers a question's form does not soften
+_NOT_ASKED = frozenset({"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply"})  # offers a question's form does not soften
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues

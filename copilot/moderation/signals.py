@@ -324,8 +324,9 @@ def lexicons() -> Lexicons:
     words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(rc["verbs"]) + rf"\d{{1,{int(rc['digits'])}}}"
                                         + r"(?!\d)(?!" + _alt(rc["not_before"]) + ")")
     cl = load_resource(PATTERNS)["reply_claim"]
-    words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(cl["verbs"])
-                                        + rf"[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{1,{int(cl['gap'])}}}?" + _alt(cl["claims"]))
+    words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(cl["verbs"]) + "(?!" + _alt(cl["not_after_verb"]) + ")"
+                                        + rf"[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b{re.escape(str(cl['not_in_keyword']))}]"
+                                        + rf"{{1,{int(cl['gap'])}}}?" + _alt(cl["claims"]))
     # a want said around the thing: 需要滤镜素材的 (patterns.yaml want_clause)
     wc = load_resource(PATTERNS)["want_clause"]
     words["ad.want"] = re.compile(words["ad.want"].pattern + "|" + _alt(wc["leads"])
