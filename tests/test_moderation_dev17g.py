@@ -125,8 +125,9 @@ def test_a_members_private_invitation_for_a_link_is_at_most_reviewed(
     "连诉状格式都没看懂，脑子呢？",
     "问这种问题，脑子是个好东西，希望你也有",
     "就这水平还想当主辩？回去读书吧",
-    # a contempt form the abuse model does not back (0.44 < its attack floor 0.5): the model must agree — a known miss
-    pytest.param("就这水平还想上庭陈述", marks=pytest.mark.xfail(strict=True, reason="abuse model below its floor")),
+    # a contempt form the abuse model only leans towards (0.44): round 35 (dev17y) three attack cues (就这水平 counts two,
+    # 这水平 one) lower the model's floor to 0.4 — labelled for review, never acted on
+    "就这水平还想上庭陈述",
 ])
 def test_contempt_without_swear_words_is_abuse_for_review(profile_moderator: Callable[[str], Moderator],
                                                           text: str) -> None:

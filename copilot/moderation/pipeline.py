@@ -959,7 +959,10 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
     lexicon = scores[Label.ABUSE]
     alone = lexicon < 0.2
     # without a rude word the model must be sure — or the writer runs someone down twice over (你这破… 还好意思…)
-    floor = (ABUSE_MODEL_ALONE if rep.attacks < 2 else ABUSE_MODEL_ATTACKS) if alone else 0.5
+    # … and a put-down form with a further attack cue beside it (长成这样也敢 + 糟蹋, 就这水平 + 还想) is three cues agreeing:
+    # the model need only lean towards abuse (labelled for review, never acted on below ABUSE_MODEL_ALONE)
+    floor = ((ABUSE_MODEL_ALONE if rep.attacks < 2 else ABUSE_MODEL_ATTACKS if rep.attacks < 3 else ABUSE_MODEL_FORMS)
+             if alone else 0.5)
     if p < floor:
         return
     if alone and not rep.attack:
@@ -1130,7 +1133,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
+                     "business", "scam", "banned", "banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use
@@ -1302,6 +1305,7 @@ _NOT_ASKED = frozenset({"banned_deal", "counterfeit_deal", "lure_reply", "bait_r
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues
+ABUSE_MODEL_FORMS = 0.4  # … or leaning towards abuse beside three (a put-down form and another attack cue)
 ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act threshold)
 ABUSE_MODEL_AGREE = 0.75  # … unless the model is sure (ABUSE_MODEL_ALONE) beside a contempt form: acted on
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete

@@ -323,6 +323,10 @@ def lexicons() -> Lexicons:
     rc = load_resource(PATTERNS)["reply_code"]
     words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(rc["verbs"]) + rf"\d{{1,{int(rc['digits'])}}}"
                                         + r"(?!\d)(?!" + _alt(rc["not_before"]) + ")")
+    cl = load_resource(PATTERNS)["reply_claim"]
+    words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(cl["verbs"]) + "(?!" + _alt(cl["not_after_verb"]) + ")"
+                                        + rf"[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b{re.escape(str(cl['not_in_keyword']))}]"
+                                        + rf"{{1,{int(cl['gap'])}}}?" + _alt(cl["claims"]))
     # a want said around the thing: 需要滤镜素材的 (patterns.yaml want_clause)
     wc = load_resource(PATTERNS)["want_clause"]
     words["ad.want"] = re.compile(words["ad.want"].pattern + "|" + _alt(wc["leads"])
@@ -1254,7 +1258,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
