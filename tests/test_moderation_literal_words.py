@@ -23,3 +23,16 @@ def test_literal_rubbish_is_not_abuse(profile_moderator: Callable[[str], Moderat
 
 def test_calling_a_member_rubbish_is_still_abuse(profile_moderator: Callable[[str], Moderator]) -> None:
     assert profile_moderator(RUNNERS).moderate("你就是个垃圾，跑个五公里都喘").label == "abuse"
+
+
+@pytest.mark.parametrize("text", ["这两款跑鞋的中底是同一种泡棉还是不同的 傻傻分不清",
+                                  "看到半马成绩人都傻了 比上次慢了五分钟", "我真傻 把报名的衣服尺码填错了"])
+def test_a_self_mocking_idiom_with_sha_is_not_abuse(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    # 傻 laughing at oneself (傻傻分不清, 人都傻了) calls nobody names: no warn, no delete
+    v = profile_moderator(RUNNERS).moderate(text)
+    assert v.label != "abuse" and v.action not in {"warn", "delete", "mute"}, v.reason
+
+
+@pytest.mark.parametrize("text", ["你是不是傻 配速都算不明白还带队", "傻子才信你那套训练计划"])
+def test_sha_aimed_at_a_member_is_still_abuse(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    assert profile_moderator(RUNNERS).moderate(text).label == "abuse"
