@@ -117,3 +117,14 @@ def test_cantonese_choice_question_in_a_talk_is_in_qa():
     asked = [p for p in notes.qa if "14mm定係24mm" in p.question]
     assert asked and asked[0].answerer == "阿Ken" and "14mm" in asked[0].answer
     assert "西藏阿里拍銀河" in notes.title
+
+
+def test_a_bare_count_of_matters_is_no_title_and_a_cut_clause_is_skipped():
+    notes = _notes(
+        "队长阿彬|今晚把几件事定一下：村里羽毛球联赛报名费、比赛用球，还有裁判",
+        "小陈|报名费每队200吧",
+        "阿彬|好，报名费每队200，比赛用球用亚狮龙7号",
+        "小陈|裁判我来找",
+    )
+    assert "几件事" not in notes.title
+    assert not notes.title.endswith("…")

@@ -490,6 +490,8 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
         # (a space between words is a pause in a chat typed without punctuation)
         first = re.split(r"[，,；;：:。！!]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body, maxsplit=1)[0].strip()
         head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
+        if head.endswith("…"):
+            continue  # a clause cut mid-phrase ("这次跳的曲子有两个一个是最炫民族风一个是火火的姑…") is no title
         when = cue("decision", "undecided").search(head)  # "周六徒步的路线今晚定一下" → 周六徒步的路线
         if when and when.start() >= 4:
             head = head[:when.start()].rstrip("，,、 的要得就先")
