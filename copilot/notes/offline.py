@@ -479,6 +479,9 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
     and the chat comes back to its words ("看我上周钓的翘嘴" opening a trip's planning is a side remark)."""
     if m.id in decided or m.id in st.chatter or (st.host and m.speaker != st.host):
         return None
+    settled = _SETTLE_MATTER.search(fold(m.text))  # "…我们先把分工和玩法定下来" → 分工和玩法
+    if settled and len(fold(m.text)) == len(m.text):
+        return m.text[settled.start(1):settled.end(1)]
     for piece in _pieces(clean_sentence(m.text)):
         body = _MATTER_HEAD.sub("", _MENTION_HEAD.sub("", piece))  # "兄弟们说个事这周六…" → "这周六…"
         if not body.strip():
@@ -489,6 +492,8 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
         # (a space between words is a pause in a chat typed without punctuation)
         first = re.split(r"[，,；;：:。！!]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body, maxsplit=1)[0].strip()
         head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
+        if head.endswith("…"):
+            continue  # a clause cut mid-phrase ("这次跳的曲子有两个一个是最炫民族风一个是火火的姑…") is no title
         when = cue("decision", "undecided").search(head)  # "周六徒步的路线今晚定一下" → 周六徒步的路线
         if when and when.start() >= 4:
             head = head[:when.start()].rstrip("，,、 的要得就先")
@@ -502,6 +507,7 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
 _ANON_SPEAKER = cue("patterns", "anonymous_speaker")
 _MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "可以试试…"
 _MATTER_HEAD = cue("summary", "matter_head")
+_SETTLE_MATTER = cue("summary", "settle_matter")
 _SIGN_OFF = cue("summary", "sign_off")
 TITLE_CHARS = 24
 
@@ -739,13 +745,14 @@ def _every_voice(chosen: list[Sentence], pool: list[Sentence], st: Structure, ma
 
 
 def _quotes(pool: list[Sentence], points: list[Sentence], st: Structure) -> list[Quote]:
-    """Up to two short, strong sentences not already used, never housekeeping or logistics."""
+    """Up to two short, strong sentences not already used, never housekeeping, logistics or a question."""
     used = {id(s) for s in points}
     housekeeping = {i for a in st.actions for i in a.sources} | {i for a in st.announcements for i in a.sources} \
         | {i for d in st.decisions for i in d.sources}
     candidates = [s for s in pool if id(s) not in used and 10 <= len(s.text) <= 40 and s.topical
                   and (st.session_type == "话题讨论" or s.msg.speaker in st.speakers)
                   and s.msg.id not in housekeeping and not _LOGISTICS.search(s.text)
+                  and not is_question(s.text)  # a question asks, it is nobody's memorable line
                   and not any(_near_dup(s.text, p.text) for p in points)]
     if candidates:  # a quote must be among the stronger sentences, not whatever is left over
         floor = float(np.median([s.score for s in pool])) if pool else 0.0

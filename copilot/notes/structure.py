@@ -124,6 +124,10 @@ def asks(text: str) -> bool:
                                                  for c in clauses)
 
 
+_SPELLED_CHOICE = frozenset(str(w) for w in raw("question", "choice_connectors"))
+_LATIN_OPTION = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*$")
+
+
 def choice_asked(clause: str) -> bool:
     """Whether a folded clause asks a choice with no "？" ("美音还是英音好点", "先背单词还是先练口语",
     "戏服系租定自己带"): the connector and the second option close it, and the first option follows a
@@ -138,8 +142,10 @@ def choice_asked(clause: str) -> bool:
     copula = list(cue("question", "choice_copula").finditer(a))
     if copula:
         return len(a) - copula[-1].end() >= 1  # an option after it ("时间系定咗" has none)
-    if m.group("c") != "还是":
-        return False
+    if m.group("c") not in _SPELLED_CHOICE:
+        return False  # a bare 定 asks only after a copula
+    if _LATIN_OPTION.search(a) and _LATIN_OPTION.fullmatch(b):
+        return True  # two named options alike ("引擎用Unity还是Godot", "要A还是B", "Anilao定係Moalboal")
     if m.group("tail") and m.group("tail")[0] in "好划合方实点":
         return True  # "…还是…好点": weighed against each other
     # parallel options open or close alike: 先背单词/先练口语, 美音/英音, 周六去/周日去 (not 学费/一学期1600元)
