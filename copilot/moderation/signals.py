@@ -704,6 +704,7 @@ class Scan:
     masked: dict[str, str] = field(default_factory=dict)  # mask lexicon → the compact text without its phrases
     _quoted_codes: list[str] | None = None  # reply codes in quotation marks (read by each combo that asks for a reply)
     _clauses: list[str] | None = None  # the message's clauses without white space (read by the banned-trade checks)
+    _asks: bool | None = None  # whether the message asks something (read by the trade checks and the classifier's evidence)
 
     def quoted_codes(self) -> list[str]:
         """The reply codes in quotation marks (回复“学”), read once per message: the compact text has lost the marks."""
@@ -716,6 +717,13 @@ class Scan:
         if self._clauses is None:
             self._clauses = [x for x in (_squeezed(part) for part in _CLAUSES.split(self.n.folded)) if x]
         return self._clauses
+
+    def asks(self) -> bool:
+        """Whether the message asks something (lexicons.yaml ``question``, either question mark), read once per message:
+        asking about a thing or a deal ("能帮我抢票吗", "八折划算吗") is not offering it."""
+        if self._asks is None:
+            self._asks = bool(self.lex.words["question"].search(self.n.folded.replace("？", "?")))
+        return self._asks
 
     def words(self, spec: SignalSpec) -> list[str]:
         if not spec.words:
@@ -898,8 +906,7 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     trade += patterns().unit_price.findall(scan.n.compact)
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
         # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
-        asking = bool(scan.lex.words["question"].search(scan.n.folded.replace("？", "?")))
-        trade += [w for name in ("money", "contact") + (() if asking else ("invite",)) for w in scan.found.get(name, [])]
+        trade += [w for name in ("money", "contact") + (() if scan.asks() else ("invite",)) for w in scan.found.get(name, [])]
     trade = list(dict.fromkeys(trade))[:3]
     return Finding(found.items, suffix="、".join(trade)) if trade else None  # one weight: no variant
 
@@ -947,7 +954,7 @@ def _kind_deal(scan: Scan) -> Finding | None:
 def _acts_said(scan: Scan) -> list[str]:
     """Each banned act said near its thing within one clause of a message that asks nothing (see ``_act_deal``)."""
     b = scan.banned
-    if b is None or not b.acts or scan.lex.words["question"].search(scan.n.folded.replace("？", "?")):
+    if b is None or not b.acts or scan.asks():
         return []
     clauses = scan.clauses()
     return [m.group(0) for _, near, _ in b.acts for x in clauses if (m := near.search(x))]
@@ -959,7 +966,7 @@ def _act_deal(scan: Scan) -> Finding | None:
     ("代抢上海站 成功才收费" for 代抢票). A question (能帮我抢票吗) or a warning (别找人帮带农药) offers nothing. Cites the item."""
     b = scan.banned
     if b is None or not b.acts or scan.lex.words["ad.banned_frame"].search(scan.n.compact) \
-            or scan.lex.words["question"].search(scan.n.folded.replace("？", "?")):
+            or scan.asks():
         return None
     clauses = scan.clauses()
     fee = [w for w in load_resource(PATTERNS)["resale_markup"]["fee"] if w in scan.n.compact]
@@ -1027,7 +1034,7 @@ def _resale_offer(scan: Scan, thing: re.Pattern[str] | None) -> list[str]:
     c = scan.n.compact
     offer, markup, talk, own, buyer = _resale_offer_patterns()
     if own.search(c) or buyer.search(c) or scan.lex.words["ad.banned_frame"].search(c) \
-            or scan.lex.words["question"].search(scan.n.folded.replace("？", "?")):
+            or scan.asks():
         return []
     hits = [m.group(0) for x in scan.clauses() for m in offer.finditer(x) if thing.search(m.group(0))]
     hits += markup.findall(c)
@@ -1298,7 +1305,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
         scan.found[spec.name] = finding.items or [spec.name]
         sig.append(_signal(spec, finding))
     specs = table.requiring
-    question = bool(lex.words["question"].search(n.folded.replace("？", "?")))
+    question = scan.asks()
     if ad_prob >= 0.5 and not question:  # asking whether 八折 is a good deal is not offering it
         scan.found.setdefault("classifier", [f"{ad_prob:.2f}"])
 
