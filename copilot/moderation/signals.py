@@ -901,7 +901,7 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     named = "".join(found.items)  # the item's own words (代刷 of 代刷票) are not a trade beside it
     trade = [w for w in _trade_words(scan) if w not in named]
     # a fee for the banned service (代抢上海站 成功才收费) is its trade
-    trade += [w for w in load_resource(PATTERNS)["resale_markup"]["fee"] if w in scan.n.compact]
+    trade += _fees(scan)
     trade += _acts_said(scan)
     trade += patterns().unit_price.findall(scan.n.compact)
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
@@ -909,6 +909,11 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
         trade += [w for name in ("money", "contact") + (() if scan.asks() else ("invite",)) for w in scan.found.get(name, [])]
     trade = list(dict.fromkeys(trade))[:3]
     return Finding(found.items, suffix="、".join(trade)) if trade else None  # one weight: no variant
+
+
+def _fees(scan: Scan) -> list[str]:
+    """The fee words of the message (patterns.yaml ``resale_markup.fee``: 成功才收费…), the trade of a banned service."""
+    return [w for w in load_resource(PATTERNS)["resale_markup"]["fee"] if w in scan.n.compact]
 
 
 def _trade_words(scan: Scan) -> list[str]:
@@ -969,7 +974,7 @@ def _act_deal(scan: Scan) -> Finding | None:
             or scan.asks():
         return None
     clauses = scan.clauses()
-    fee = [w for w in load_resource(PATTERNS)["resale_markup"]["fee"] if w in scan.n.compact]
+    fee = _fees(scan)
     for term, near, act in b.acts:
         if said := next((m.group(0) for x in clauses if (m := near.search(x))), None):
             return Finding([term], suffix=said)
