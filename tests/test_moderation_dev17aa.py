@@ -171,3 +171,26 @@ def test_a_profile_change_reads_that_groups_own_learned_words(tmp_path: Path) ->
     assert load_vocab(data, "badminton").search("羽毛球馆") and not load_vocab(data, "badminton").search("拍线")
     save_vocab(data, "badminton", [], examples=30)  # no words left: no list
     assert load_vocab(data, "badminton") is None
+
+
+def test_a_hook_serving_many_groups_keeps_the_joint_table_narrow_and_every_score_exact(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(classifier, "_cache", {})  # a fresh process: no model of another test loaded
+    data = tmp_path / "data"
+    shared = [load_classifier(), load_abuse_model(), load_chatter_model()]
+    groups = []
+    for i in range(classifier.JOINT_WIDTH + 3):  # more groups than the table has room for
+        texts = [f"出{i}号服务器账号，私聊", f"代练{i}区上分，加q"] * 3 + [f"{i}区今晚一起开黑吗", "这把打得真好"] * 3
+        model, _ = fit_ngram(texts, [1, 1] * 3 + [0, 0] * 3, C=3.0)
+        model.meta = {"group": f"g{i}"}
+        model.save(group_model_path(data, f"g{i}"))
+        groups.append(load_group_model(data, f"g{i}"))
+    tables = {id(m._column[0]) for m in shared + groups if m._column is not None}
+    assert len(tables) == 1  # one table …
+    table = next(m._column[0] for m in shared if m._column is not None)
+    assert len(next(iter(table.rows.values()))) <= classifier.JOINT_WIDTH  # … at most this wide
+    assert all(m._column is not None for m in shared) and groups[-1]._column is not None
+    assert groups[0]._column is None  # the earliest group's model reads its own table again
+    for text in ("出3号服务器账号，私聊", "今晚一起开黑吗", "推荐一个免费的步法教学视频"):
+        for model in shared + groups:
+            assert model.score(text) == _plain(model, text)

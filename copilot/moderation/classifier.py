@@ -186,8 +186,22 @@ def _cached_at(path: str, mtime: float) -> NgramModel:
         if len(_cache) > 32:
             _cache.clear()
         model = _cache[key] = NgramModel.load(Path(path))
-        _JointTable(list(_cache.values()))  # every loaded model a column of one new table
+        _join(list(_cache.values()))
     return model
+
+
+JOINT_WIDTH = 8  # models in the joint table: the shared ones and the groups' latest (a hook serving many groups)
+
+
+def _join(models: list[NgramModel]) -> None:
+    """A new joint table of the shared models and the most recently loaded group models, ``JOINT_WIDTH`` at most (its
+    memory grows with its width); a model left out looks its grams up in its own table again."""
+    shared = [m for m in models if not m.is_group_model][-JOINT_WIDTH:]
+    room = JOINT_WIDTH - len(shared)
+    joined = shared + ([m for m in models if m.is_group_model][-room:] if room else [])
+    for m in models:
+        m._column = None
+    _JointTable(joined)
 
 
 def load_classifier() -> NgramModel:
