@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from operator import add
+from operator import add, itemgetter
 from pathlib import Path
 
 from copilot.files import atomic_write, modified_at
@@ -101,6 +101,8 @@ class NgramModel:
     weights: dict[str, float]
     bias: float
     meta: dict[str, object] = field(default_factory=dict)
+    # the joint table this model's weights are a column of, and that column (a model loaded from its file; else None)
+    _column: tuple[_JointTable, itemgetter] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def is_group_model(self) -> bool:
@@ -109,7 +111,12 @@ class NgramModel:
     def score(self, text: str) -> float:
         if not text:
             return 0.0
-        return sigmoid(self.bias + sum(map(self.weights.get, features(text), repeat(0.0))))
+        grams = features(text)
+        if self._column is None:
+            return sigmoid(self.bias + sum(map(self.weights.get, grams, repeat(0.0))))
+        table, column = self._column
+        # the same additions in the same order: a gram this model lacks adds 0.0 in both, which changes no sum
+        return sigmoid(self.bias + sum(map(column, table.present(grams))))
 
     def top_grams(self, text: str, n: int = 3) -> list[str]:
         """The grams that pushed the score up most (for the verdict's reason)."""
@@ -130,6 +137,40 @@ class NgramModel:
                    bias=float(data["bias"]), meta=dict(data.get("meta", {})))
 
 
+class _JointTable:
+    """The weights of the models loaded from their files, side by side: gram → (weight in model 0, in model 1, …).
+
+    One message is scored by the (shared or group) ad model, the abuse model and the chatter model, each a look-up
+    per gram in its own table. Here the grams are looked up once per message, in one table; each model's score then
+    sums its column of the rows found (a model without a gram has 0.0 in its column). A table never changes once
+    built: a model keeps the table it is a column of, so a later load (a new table) leaves its scores as they were."""
+
+    __slots__ = ("rows", "_last")
+
+    def __init__(self, models: list[NgramModel]) -> None:
+        rows: dict[str, list[float]] = {}
+        width = len(models)
+        for i, model in enumerate(models):
+            for gram, weight in model.weights.items():
+                row = rows.get(gram)
+                if row is None:
+                    row = rows[gram] = [0.0] * width
+                row[i] = weight
+        self.rows: dict[str, tuple[float, ...]] = {g: tuple(r) for g, r in rows.items()}
+        self._last: tuple[frozenset[str], list[tuple[float, ...]]] = (frozenset(), [])
+        for i, model in enumerate(models):
+            model._column = (self, itemgetter(i))
+
+    def present(self, grams: frozenset[str]) -> list[tuple[float, ...]]:
+        """The rows of ``grams`` that some model weighs, in the order of ``grams``; the last message's are kept."""
+        last = self._last
+        if last[0] is grams:  # features() gives one object per text: the models of one message share the look-up
+            return last[1]
+        rows = list(filter(None, map(self.rows.get, grams)))
+        self._last = (grams, rows)
+        return rows
+
+
 _cache: dict[tuple[str, float], NgramModel] = {}
 
 
@@ -145,7 +186,22 @@ def _cached_at(path: str, mtime: float) -> NgramModel:
         if len(_cache) > 32:
             _cache.clear()
         model = _cache[key] = NgramModel.load(Path(path))
+        _join(list(_cache.values()))
     return model
+
+
+JOINT_WIDTH = 8  # models in the joint table: the shared ones and the groups' latest (a hook serving many groups)
+
+
+def _join(models: list[NgramModel]) -> None:
+    """A new joint table of the shared models and the most recently loaded group models, ``JOINT_WIDTH`` at most (its
+    memory grows with its width); a model left out looks its grams up in its own table again."""
+    shared = [m for m in models if not m.is_group_model][-JOINT_WIDTH:]
+    room = JOINT_WIDTH - len(shared)
+    joined = shared + ([m for m in models if m.is_group_model][-room:] if room else [])
+    for m in models:
+        m._column = None
+    _JointTable(joined)
 
 
 def load_classifier() -> NgramModel:

@@ -35,8 +35,9 @@ OFF_TOPIC = "off_topic"  # the label whose words are not the group's own
 _CLAUSE = re.compile(r"[\s,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a\u3001~]+")
 
 
+@lru_cache(maxsize=1024)
 def group_vocab_path(data_dir: Path, key: str) -> Path:
-    """Where a group's learned topic words live: beside its model file."""
+    """Where a group's learned topic words live: beside its model file (asked for most messages: worked out once)."""
     model = group_model_path(data_dir, key)
     return model.with_name(model.stem + ".vocab.json")
 
