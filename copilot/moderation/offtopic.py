@@ -32,6 +32,7 @@ from typing import Any
 import jieba
 import numpy as np
 
+from copilot.cadence import find_clocks
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import normalise
@@ -396,6 +397,15 @@ SPLIT_GAP = 3  # at most this many characters between the two of a split topic w
 EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is everyday (现金 1029, 孩子), not the event's
 
 
+@lru_cache(maxsize=64)
+def _event_words(title: str) -> frozenset[str]:
+    """The words of an event's title and place (人民公园东门晨练 → 人民, 公园, 东门, 晨练), place names included;
+    generic words (交流, 活动) and numerals are none."""
+    generic, particles, _ = _relevance()
+    return frozenset(w for w in tokenize(title) if len(w) >= 2 and w not in generic and w not in particles
+                     and word_class(w) != "m")
+
+
 def profile_vocab(profile: GroupProfile) -> ProfileVocab:
     texts = (profile.name, profile.positioning, profile.audience, *profile.topics, *profile.goals,
              *(p.name + " " + p.description for p in profile.products),
@@ -467,6 +477,8 @@ class OffTopicDetector:
                                    *(e.title for e in profile.all_events())])).compact
         places = normalise(" ".join(e.place for e in profile.all_events())).compact
         self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
+        # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
+        self.event_slots = tuple((e.time, _event_words(f"{e.title} {e.place}")) for e in profile.all_events() if e.time)
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -624,6 +636,25 @@ class OffTopicDetector:
         """Members meet in person (the profile has events) or share a place (relevance.yaml lost_found_settings)."""
         return self.meets or bool(set(self.vocab.types) & _lost_found_settings())
 
+    def _own_schedule(self, compact: str) -> list[str]:
+        """The time of one of the group's events (6点半 = 06:30; 2点 may be 14:00) said beside a word of that event's
+        title or place (东门, 天府广场) as a whole word: the group's own arrangement. Empty when either is missing."""
+        if not self.event_slots:
+            return []
+        said: set[str] = set()
+        for clock in find_clocks(compact):
+            hour, minute = clock.time.split(":")
+            # a bare hour (2点) may be the afternoon's; the profile's own time says which
+            said |= {clock.time, f"{int(hour) + 12:02d}:{minute}"} if clock.note else {clock.time}
+        if not said:
+            return []
+        words = list(dict.fromkeys(_words(compact)))
+        for time, own in self.event_slots:
+            places = [w for w in words if w in own]
+            if time in said and places:
+                return [time, *places[:2]]
+        return []
+
     def _worries(self, compact: str) -> list[str]:
         """The pressures of a member's own life worry (relevance.yaml ``worries``: a pressure beside a strain, 考研 … 好焦虑),
         unless the profile's own text names the pressure (a 考研 group's members worry about its subject)."""
@@ -717,6 +748,9 @@ class OffTopicDetector:
             logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
+        if not errand and not elsewhere and (own := self._own_schedule(compact)):
+            # "明早6点半东门老地方": the time and the place of the group's own event are its notice, not chatter
+            return TopicResult(False, 0.1, own, "本群活动的时间和地点：" + "、".join(own), about_group=True)
         if not errand and not elsewhere and self._shares_place() and reach_notice(compact):
             return TopicResult(False, 0.1, [], "失物招领/寻物：群里的人一起活动或在同一个地方，丢的东西是群里的事", about_group=True)
         if report.urls and not report.blocked_urls:
