@@ -398,6 +398,12 @@ EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is ever
 
 
 @lru_cache(maxsize=64)
+def _subject_words(subject: str, topics: tuple[str, ...]) -> frozenset[str]:
+    """The whole words (jieba's, not search-mode parts) of what a group is about, and its topics."""
+    return frozenset(tokenize(subject, for_search=False)) | frozenset(topics)
+
+
+@lru_cache(maxsize=64)
 def _event_words(title: str) -> frozenset[str]:
     """The words of an event's title and place (人民公园东门晨练 → 人民, 公园, 东门, 晨练), place names included;
     generic words (交流, 活动) and numerals are none."""
@@ -465,6 +471,8 @@ class OffTopicDetector:
                                             *profile.topics])).compact
         # what the group is about, without who its members are: a who-word here (老人 in 照护老人) is its subject
         self.subject_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact
+        # … as whole words: 孩子 is no word of 毛孩子洗护馆 (a pet shop)
+        self.subject_words = _subject_words(self.subject_text, tuple(fold(t) for t in profile.topics))
         # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
         self.banned = banned_list(profile.banned)
         self.topic_chars, self.objects = _topic_chars(profile)
@@ -703,7 +711,7 @@ class OffTopicDetector:
         # who the members are (退休, 上班族; who_words) says nothing about what the message is about — unless the
         # group's subject names them (照护老人)
         who = lexicons().words["who_words"]
-        shared = sorted({w for w in v.pattern.findall(compact) if not who.fullmatch(w) or w in self.subject_text}) \
+        shared = sorted({w for w in v.pattern.findall(compact) if not who.fullmatch(w) or w in self.subject_words}) \
             or sorted(_bigrams(compact) & v.bigrams) \
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
             or [w for w in report.chatter if w in self.own_text]
