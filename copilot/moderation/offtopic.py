@@ -397,6 +397,17 @@ SPLIT_GAP = 3  # at most this many characters between the two of a split topic w
 EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is everyday (现金 1029, 孩子), not the event's
 
 
+WHOSE_GAP = 2  # at most this many characters between a chatter word and the arrangement it owns (国足的比赛)
+
+
+def _whose(word: str, chatter: list[str], compact: str) -> bool:
+    """``word`` is a kind of arrangement (relevance.yaml event_kinds: 比赛, 聚餐) that a chatter word right before it
+    says is someone else's (国足比赛, 公司聚餐) — not the group's own (打卡完毕，今天也没喝奶茶)."""
+    if word not in event_kind_words():
+        return False
+    return any(re.search(re.escape(c) + f".{{0,{WHOSE_GAP}}}" + re.escape(word), compact) for c in chatter)
+
+
 @lru_cache(maxsize=64)
 def _subject_words(subject: str, topics: tuple[str, ...]) -> frozenset[str]:
     """The whole words (jieba's, not search-mode parts) of what a group is about, and its topics."""
@@ -715,10 +726,11 @@ class OffTopicDetector:
             or sorted(_bigrams(compact) & v.bigrams) \
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
             or [w for w in report.chatter if w in self.own_text]
-        if shared and self.place_only and all(w in self.place_only for w in shared) \
-                and any(w not in self.own_text and w not in evidence_rules().ambient for w in report.chatter):
+        others = [w for w in report.chatter if w not in self.own_text and w not in evidence_rules().ambient]
+        if shared and others and all(w in self.place_only or _whose(w, others, compact) for w in shared):
             # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
-            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's)
+            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's); so
+            # does a kind of arrangement (比赛 of 群内小比赛) that a chatter word says is someone else's (今晚国足比赛)
             shared = []
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
