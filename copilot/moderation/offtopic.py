@@ -243,7 +243,7 @@ INVITATION_SCORE = 0.75  # an invitation whose object is none of the group's: a 
 CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
 TOPIC_WORDS = "moderation/topic_words.yaml"
 DOMAINS = "moderation/domains.yaml"
-_NOT_TOPICS = ("ns", "m")  # jieba's place-name and numeral classes
+_NOT_TOPICS = ("ns", "s", "m")  # jieba's place-name, place-word (城北, 西郊) and numeral classes
 
 
 @lru_cache(maxsize=1)
