@@ -397,13 +397,15 @@ SPLIT_GAP = 3  # at most this many characters between the two of a split topic w
 EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is everyday (现金 1029, 孩子), not the event's
 
 
+_DOINGS = ("v", "vn")  # jieba's verb classes
 WHOSE_GAP = 2  # at most this many characters between a chatter word and the arrangement it owns (国足的比赛)
 
 
 def _whose(word: str, chatter: list[str], compact: str) -> bool:
-    """``word`` is a kind of arrangement (relevance.yaml event_kinds: 比赛, 聚餐) that a chatter word right before it
-    says is someone else's (国足比赛, 公司聚餐) — not the group's own (打卡完毕，今天也没喝奶茶)."""
-    if word not in event_kind_words():
+    """``word`` is a kind of arrangement (relevance.yaml event_kinds: 比赛, 聚餐) or a doing (jieba's verbs: 发售)
+    that a chatter word right before it says is someone else's (国足比赛, 公司聚餐, 新手机发售) — not the group's own
+    (打卡完毕，今天也没喝奶茶)."""
+    if word not in event_kind_words() and word_class(word) not in _DOINGS:
         return False
     return any(re.search(re.escape(c) + f".{{0,{WHOSE_GAP}}}" + re.escape(word), compact) for c in chatter)
 
