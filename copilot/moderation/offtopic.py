@@ -534,7 +534,7 @@ class OffTopicDetector:
         relevant = self._relevance(without_disclaimed(n.compact), report, errand=bool(errands))
         if relevant is not None:
             return relevant
-        chatter = [w for w in report.chatter if w not in self.own_text]
+        chatter = [w for w in report.chatter if not self.owns(w)]
         chatter += [w for w in errands if w not in chatter]
         if not chatter and thanks(n.folded):
             # "谢谢Tony老师 这次剪得超满意": thanks to the host or a member is the group's own courtesy
@@ -648,6 +648,12 @@ class OffTopicDetector:
         return replace(result, score=REVIEW_CAP,
                        detail=result.detail + f"；成员遇到难事（{'、'.join(cues[:2])}），不在群里提醒，交人工关心和判断")
 
+    def owns(self, word: str) -> bool:
+        """A chatter word the profile's own text contains is its subject (猫 of 养猫人, 股票 in a stock group) — a word of
+        who the members are or of their family (老公, 孩子; who_words) only as a whole word of the subject (not 老公 of
+        老公寓, 孩子 of 毛孩子)."""
+        return word in self.own_text and (not lexicons().words["who_words"].fullmatch(word) or word in self.subject_words)
+
     def about(self, compact: str, report: SignalReport) -> bool:
         """The message (compact form) names something of the group's own (its profile's or its kind of group's words)."""
         r = self._relevance(compact, report)
@@ -727,8 +733,8 @@ class OffTopicDetector:
         shared = sorted({w for w in v.pattern.findall(compact) if not who.fullmatch(w) or w in self.subject_words}) \
             or sorted(_bigrams(compact) & v.bigrams) \
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
-            or [w for w in report.chatter if w in self.own_text]
-        others = [w for w in report.chatter if w not in self.own_text and w not in evidence_rules().ambient]
+            or [w for w in report.chatter if self.owns(w)]
+        others = [w for w in report.chatter if not self.owns(w) and w not in evidence_rules().ambient]
         if shared and others and all(w in self.place_only or _whose(w, others, compact) for w in shared):
             # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
             # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's); so
