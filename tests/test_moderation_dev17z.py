@@ -186,3 +186,26 @@ def test_shame_at_oneself_is_no_abuse(judge: Callable[[str, str], Verdict]) -> N
 
 def test_the_moderator_is_built_from_these_profiles(profile_moderator: Callable[[str], Moderator]) -> None:
     assert profile_moderator(DANCE).offtopic is not None
+
+
+SALON = """
+name: 木槿理发工作室老客户群
+positioning: 木槿理发工作室的老客户群，发布预约通知、会员优惠和护发小知识
+topics: [剪发, 烫发, 染发, 护发, 预约]
+audience: 来店里做过头发的客户
+type: 消费型
+products:
+  - {name: 洗剪吹, price: 68, unit: 次}
+"""
+
+
+@pytest.mark.parametrize("text", ["上次把充电宝落在前台了 店员帮我看看还在不在", "哈哈谢谢老板娘 昨天送的小蛋糕很好吃"])
+def test_the_shops_people_and_counter_are_its_own_group_talk(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(SALON, text)
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+@pytest.mark.parametrize("text", ["我老板今天又让我加班到十点 烦死了", "隔壁老板娘家的狗好可爱 天天在楼下跑"])
+def test_a_members_own_boss_is_no_shop_talk(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(SALON, text)
+    assert v.label == "off_topic", v.reason

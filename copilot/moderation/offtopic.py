@@ -36,7 +36,15 @@ from copilot.cadence import find_clocks
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import normalise
-from copilot.moderation.signals import NOT_WORD, SignalReport, banned_list, cue_words, lexicon_data, lexicons
+from copilot.moderation.signals import (
+    NOT_WORD,
+    SignalReport,
+    banned_list,
+    cue_words,
+    lexicon_data,
+    lexicons,
+    shop_group,
+)
 from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import COMMON_WORD_FREQ, ensure_jieba, fold, tokenize, word_bounds, word_class, word_frequency
@@ -398,6 +406,20 @@ EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is ever
 
 
 _DOINGS = ("v", "vn")  # jieba's verb classes
+@lru_cache(maxsize=1)
+def _shop_people_rule() -> re.Pattern[str]:
+    """The shop's people and counter (relevance.yaml shop_people), none right after a member's own (我老板, 隔壁老板)."""
+    data = load_resource(RELEVANCE)
+    own = "".join(f"(?<!{re.escape(str(w))})" for w in data["shop_people_not_after"])
+    return re.compile(own + "(" + "|".join(re.escape(str(w)) for w in sorted(data["shop_people"], key=len, reverse=True)) + ")")
+
+
+def _shop_people(compact: str) -> list[str]:
+    """The shop's people and counter a message names (老板, 店员, 吧台; relevance.yaml shop_people), not a member's own
+    (我老板, 隔壁老板)."""
+    return list(dict.fromkeys(_shop_people_rule().findall(compact)))
+
+
 WHOSE_GAP = 2  # at most this many characters between a chatter word and the arrangement it owns (国足的比赛)
 
 
@@ -499,6 +521,8 @@ class OffTopicDetector:
         places = normalise(" ".join(e.place for e in profile.all_events())).compact
         self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
         # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
+        # a shop's or a brand's own customer group: its people and its counter are the group's (relevance.yaml shop_people)
+        self.shop = shop_group(profile.name or "", profile.positioning, profile.audience, profile.type, len(profile.products))
         self.event_slots = tuple((e.time, _event_words(f"{e.title} {e.place}")) for e in profile.all_events() if e.time)
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
@@ -768,7 +792,9 @@ class OffTopicDetector:
         # the arrangements of something the chatter words name ("演唱会几点开始", "球赛取消了吗") are not the group's;
         # the weather (下雨了今晚还跳吗) is every outing's
         ambient = evidence_rules().ambient
-        elsewhere = any(compact[a:b] not in ambient for a, b in chatter) or bool(self.elsewhere(compact))
+        people = _shop_people(compact) if self.shop else []  # 老板 in a shop's own group is its owner, no chatter
+        elsewhere = any(compact[a:b] not in ambient and compact[a:b] not in people for a, b in chatter) \
+            or bool(self.elsewhere(compact))
         # … and a group with no events of its own has no arrangements to ask about: "孩子学校运动会要报名了" and
         # "商场有活动" in an accountants' group are someone else's sign-up and sale, weighed like any other talk
         logistics = [] if errand or elsewhere or not self.meets else sorted(set(lexicons().words["event_logistics"].findall(compact)))
@@ -776,6 +802,8 @@ class OffTopicDetector:
             logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
+        if people and not errand and not elsewhere:
+            return TopicResult(False, 0.1, people[:2], "对本店的人或地方说的话：" + "、".join(people[:2]), about_group=True)
         if not errand and not elsewhere and (own := self._own_schedule(compact)):
             # "明早6点半东门老地方": the time and the place of the group's own event are its notice, not chatter
             return TopicResult(False, 0.1, own, "本群活动的时间和地点：" + "、".join(own), about_group=True)
