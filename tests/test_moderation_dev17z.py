@@ -209,3 +209,12 @@ def test_the_shops_people_and_counter_are_its_own_group_talk(judge: Callable[[st
 def test_a_members_own_boss_is_no_shop_talk(judge: Callable[[str, str], Verdict], text: str) -> None:
     v = judge(SALON, text)
     assert v.label == "off_topic", v.reason
+
+
+def test_a_bare_offer_with_a_price_is_not_said_to_have_none(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ORGAN, "出一台闲置的61键电子琴 用了半年 350包邮 有需要的私聊")
+    assert v.action in ("none", "review"), v.reason
+    if v.label == "ad":
+        assert "没有联系方式、价格或链接" not in v.reason and "价格" in v.reason
+    w = judge(ORGAN, "61键电子琴的入门谱我整理了一份 想要的私我")
+    assert "只有“私我”、价格" not in w.reason
