@@ -218,3 +218,25 @@ def test_a_bare_offer_with_a_price_is_not_said_to_have_none(judge: Callable[[str
         assert "没有联系方式、价格或链接" not in v.reason and "价格" in v.reason
     w = judge(ORGAN, "61键电子琴的入门谱我整理了一份 想要的私我")
     assert "只有“私我”、价格" not in w.reason
+
+
+CANYON = """
+name: 青溪溯溪户外俱乐部
+positioning: 俱乐部组织溯溪线路，会员交流装备和安全知识；俱乐部活动由领队发布，AA费用
+topics: [溯溪, 溯溪鞋, 路线, 安全, 装备]
+audience: 溯溪爱好者
+banned: [私人收费带队]
+"""
+
+
+def test_a_private_paid_guided_trip_is_the_banned_act(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(CANYON, "我带队走九龙溪 一人180 含头盔和溯溪鞋 想去的私信我")
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "群规禁止私人收费带队" in v.reason
+
+
+@pytest.mark.parametrize("text", ["本周六俱乐部活动 老周带队 一人40 含保险 群里接龙报名",
+                                  "上个月领队带我们走了一趟 一人90 挺值的"])
+def test_the_clubs_own_trip_or_a_past_one_is_not_the_banned_act(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(CANYON, text)
+    assert v.label != "ad" and v.action not in ("delete", "mute", "warn"), v.reason
