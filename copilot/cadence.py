@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -267,6 +268,11 @@ class Clock:
 
 def find_clock(text: str) -> Clock | None:
     """The first time of day in ``text``: ``19:30``, ``8点``, ``8点半``, ``晚上8点``, ``20点30分``."""
+    return next(find_clocks(text), None)
+
+
+def find_clocks(text: str) -> Iterator[Clock]:
+    """Every time of day in ``text``, in order (see :func:`find_clock`)."""
     parts = vocabulary()["clock_day_parts"]
     for m in _CLOCK.finditer(fold(text)):
         hour, minute = int(m.group("h")), int(m.group("m") or m.group("m2") or (30 if m.group("half") else 0))
@@ -282,8 +288,7 @@ def find_clock(text: str) -> Clock | None:
         note = ""
         if not part and m.group("m") is None and 1 <= hour <= 11:
             note = f"“{written}”按 {hour:02d}:{minute:02d} 排；如果是下午或晚上，请写成 {hour + 12:02d}:{minute:02d}"
-        return Clock(f"{hour:02d}:{minute:02d}", (start, m.end()), note)
-    return None
+        yield Clock(f"{hour:02d}:{minute:02d}", (start, m.end()), note)
 
 
 def _error(raw: str, why: str = "") -> CadenceError:

@@ -32,10 +32,19 @@ from typing import Any
 import jieba
 import numpy as np
 
+from copilot.cadence import find_clocks
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import normalise
-from copilot.moderation.signals import NOT_WORD, SignalReport, banned_list, cue_words, lexicon_data, lexicons
+from copilot.moderation.signals import (
+    NOT_WORD,
+    SignalReport,
+    banned_list,
+    cue_words,
+    lexicon_data,
+    lexicons,
+    shop_group,
+)
 from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import COMMON_WORD_FREQ, ensure_jieba, fold, tokenize, word_bounds, word_class, word_frequency
@@ -242,7 +251,7 @@ INVITATION_SCORE = 0.75  # an invitation whose object is none of the group's: a 
 CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
 TOPIC_WORDS = "moderation/topic_words.yaml"
 DOMAINS = "moderation/domains.yaml"
-_NOT_TOPICS = ("ns", "m")  # jieba's place-name and numeral classes
+_NOT_TOPICS = ("ns", "s", "m")  # jieba's place-name, place-word (城北, 西郊) and numeral classes
 
 
 @lru_cache(maxsize=1)
@@ -396,6 +405,48 @@ SPLIT_GAP = 3  # at most this many characters between the two of a split topic w
 EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is everyday (现金 1029, 孩子), not the event's
 
 
+_DOINGS = ("v", "vn")  # jieba's verb classes
+@lru_cache(maxsize=1)
+def _shop_people_rule() -> re.Pattern[str]:
+    """The shop's people and counter (relevance.yaml shop_people), none right after a member's own (我老板, 隔壁老板)."""
+    data = load_resource(RELEVANCE)
+    own = "".join(f"(?<!{re.escape(str(w))})" for w in data["shop_people_not_after"])
+    return re.compile(own + "(" + "|".join(re.escape(str(w)) for w in sorted(data["shop_people"], key=len, reverse=True)) + ")")
+
+
+def _shop_people(compact: str) -> list[str]:
+    """The shop's people and counter a message names (老板, 店员, 吧台; relevance.yaml shop_people), not a member's own
+    (我老板, 隔壁老板)."""
+    return list(dict.fromkeys(_shop_people_rule().findall(compact)))
+
+
+WHOSE_GAP = 2  # at most this many characters between a chatter word and the arrangement it owns (国足的比赛)
+
+
+def _whose(word: str, chatter: list[str], compact: str) -> bool:
+    """``word`` is a kind of arrangement (relevance.yaml event_kinds: 比赛, 聚餐) or a doing (jieba's verbs: 发售)
+    that a chatter word right before it says is someone else's (国足比赛, 公司聚餐, 新手机发售) — not the group's own
+    (打卡完毕，今天也没喝奶茶)."""
+    if word not in event_kind_words() and word_class(word) not in _DOINGS:
+        return False
+    return any(re.search(re.escape(c) + f".{{0,{WHOSE_GAP}}}" + re.escape(word), compact) for c in chatter)
+
+
+@lru_cache(maxsize=64)
+def _subject_words(subject: str, topics: tuple[str, ...]) -> frozenset[str]:
+    """The whole words (jieba's, not search-mode parts) of what a group is about, and its topics."""
+    return frozenset(tokenize(subject, for_search=False)) | frozenset(topics)
+
+
+@lru_cache(maxsize=64)
+def _event_words(title: str) -> frozenset[str]:
+    """The words of an event's title and place (人民公园东门晨练 → 人民, 公园, 东门, 晨练), place names included;
+    generic words (交流, 活动) and numerals are none."""
+    generic, particles, _ = _relevance()
+    return frozenset(w for w in tokenize(title) if len(w) >= 2 and w not in generic and w not in particles
+                     and word_class(w) != "m")
+
+
 def profile_vocab(profile: GroupProfile) -> ProfileVocab:
     texts = (profile.name, profile.positioning, profile.audience, *profile.topics, *profile.goals,
              *(p.name + " " + p.description for p in profile.products),
@@ -455,6 +506,8 @@ class OffTopicDetector:
                                             *profile.topics])).compact
         # what the group is about, without who its members are: a who-word here (老人 in 照护老人) is its subject
         self.subject_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact
+        # … as whole words: 孩子 is no word of 毛孩子洗护馆 (a pet shop)
+        self.subject_words = _subject_words(self.subject_text, tuple(fold(t) for t in profile.topics))
         # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
         self.banned = banned_list(profile.banned)
         self.topic_chars, self.objects = _topic_chars(profile)
@@ -467,6 +520,10 @@ class OffTopicDetector:
                                    *(e.title for e in profile.all_events())])).compact
         places = normalise(" ".join(e.place for e in profile.all_events())).compact
         self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
+        # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
+        # a shop's or a brand's own customer group: its people and its counter are the group's (relevance.yaml shop_people)
+        self.shop = shop_group(profile.name or "", profile.positioning, profile.audience, profile.type, len(profile.products))
+        self.event_slots = tuple((e.time, _event_words(f"{e.title} {e.place}")) for e in profile.all_events() if e.time)
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -501,7 +558,7 @@ class OffTopicDetector:
         relevant = self._relevance(without_disclaimed(n.compact), report, errand=bool(errands))
         if relevant is not None:
             return relevant
-        chatter = [w for w in report.chatter if w not in self.own_text]
+        chatter = [w for w in report.chatter if not self.owns(w)]
         chatter += [w for w in errands if w not in chatter]
         if not chatter and thanks(n.folded):
             # "谢谢Tony老师 这次剪得超满意": thanks to the host or a member is the group's own courtesy
@@ -615,6 +672,12 @@ class OffTopicDetector:
         return replace(result, score=REVIEW_CAP,
                        detail=result.detail + f"；成员遇到难事（{'、'.join(cues[:2])}），不在群里提醒，交人工关心和判断")
 
+    def owns(self, word: str) -> bool:
+        """A chatter word the profile's own text contains is its subject (猫 of 养猫人, 股票 in a stock group) — a word of
+        who the members are or of their family (老公, 孩子; who_words) only as a whole word of the subject (not 老公 of
+        老公寓, 孩子 of 毛孩子)."""
+        return word in self.own_text and (not lexicons().words["who_words"].fullmatch(word) or word in self.subject_words)
+
     def about(self, compact: str, report: SignalReport) -> bool:
         """The message (compact form) names something of the group's own (its profile's or its kind of group's words)."""
         r = self._relevance(compact, report)
@@ -623,6 +686,25 @@ class OffTopicDetector:
     def _shares_place(self) -> bool:
         """Members meet in person (the profile has events) or share a place (relevance.yaml lost_found_settings)."""
         return self.meets or bool(set(self.vocab.types) & _lost_found_settings())
+
+    def _own_schedule(self, compact: str) -> list[str]:
+        """The time of one of the group's events (6点半 = 06:30; 2点 may be 14:00) said beside a word of that event's
+        title or place (东门, 天府广场) as a whole word: the group's own arrangement. Empty when either is missing."""
+        if not self.event_slots:
+            return []
+        said: set[str] = set()
+        for clock in find_clocks(compact):
+            hour, minute = clock.time.split(":")
+            # a bare hour (2点) may be the afternoon's; the profile's own time says which
+            said |= {clock.time, f"{int(hour) + 12:02d}:{minute}"} if clock.note else {clock.time}
+        if not said:
+            return []
+        words = list(dict.fromkeys(_words(compact)))
+        for time, own in self.event_slots:
+            places = [w for w in words if w in own]
+            if time in said and places:
+                return [time, *places[:2]]
+        return []
 
     def _worries(self, compact: str) -> list[str]:
         """The pressures of a member's own life worry (relevance.yaml ``worries``: a pressure beside a strain, 考研 … 好焦虑),
@@ -672,14 +754,15 @@ class OffTopicDetector:
         # who the members are (退休, 上班族; who_words) says nothing about what the message is about — unless the
         # group's subject names them (照护老人)
         who = lexicons().words["who_words"]
-        shared = sorted({w for w in v.pattern.findall(compact) if not who.fullmatch(w) or w in self.subject_text}) \
+        shared = sorted({w for w in v.pattern.findall(compact) if not who.fullmatch(w) or w in self.subject_words}) \
             or sorted(_bigrams(compact) & v.bigrams) \
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
-            or [w for w in report.chatter if w in self.own_text]
-        if shared and self.place_only and all(w in self.place_only for w in shared) \
-                and any(w not in self.own_text and w not in evidence_rules().ambient for w in report.chatter):
+            or [w for w in report.chatter if self.owns(w)]
+        others = [w for w in report.chatter if not self.owns(w) and w not in evidence_rules().ambient]
+        if shared and others and all(w in self.place_only or _whose(w, others, compact) for w in shared):
             # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
-            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's)
+            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's); so
+            # does a kind of arrangement (比赛 of 群内小比赛) that a chatter word says is someone else's (今晚国足比赛)
             shared = []
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
@@ -709,7 +792,9 @@ class OffTopicDetector:
         # the arrangements of something the chatter words name ("演唱会几点开始", "球赛取消了吗") are not the group's;
         # the weather (下雨了今晚还跳吗) is every outing's
         ambient = evidence_rules().ambient
-        elsewhere = any(compact[a:b] not in ambient for a, b in chatter) or bool(self.elsewhere(compact))
+        people = _shop_people(compact) if self.shop else []  # 老板 in a shop's own group is its owner, no chatter
+        elsewhere = any(compact[a:b] not in ambient and compact[a:b] not in people for a, b in chatter) \
+            or bool(self.elsewhere(compact))
         # … and a group with no events of its own has no arrangements to ask about: "孩子学校运动会要报名了" and
         # "商场有活动" in an accountants' group are someone else's sign-up and sale, weighed like any other talk
         logistics = [] if errand or elsewhere or not self.meets else sorted(set(lexicons().words["event_logistics"].findall(compact)))
@@ -717,6 +802,11 @@ class OffTopicDetector:
             logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
+        if people and not errand and not elsewhere:
+            return TopicResult(False, 0.1, people[:2], "对本店的人或地方说的话：" + "、".join(people[:2]), about_group=True)
+        if not errand and not elsewhere and (own := self._own_schedule(compact)):
+            # "明早6点半东门老地方": the time and the place of the group's own event are its notice, not chatter
+            return TopicResult(False, 0.1, own, "本群活动的时间和地点：" + "、".join(own), about_group=True)
         if not errand and not elsewhere and self._shares_place() and reach_notice(compact):
             return TopicResult(False, 0.1, [], "失物招领/寻物：群里的人一起活动或在同一个地方，丢的东西是群里的事", about_group=True)
         if report.urls and not report.blocked_urls:

@@ -385,7 +385,8 @@ class Moderator:
             # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
             # passing something on or a bait; no handle, price or link to tell them apart: a person decides
             scores[Label.AD] = PRIVATE_OFFER_CAP
-            checks["private_offer"] = True
+            # a bare price (120包邮) is no money signal, but the reason must not say there is none
+            checks["private_offer"] = "priced" if rep.signal("money") is not None or _price_said().search(n.compact) else True
         _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
         if scores[label] < 0.5:
@@ -1047,7 +1048,9 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks.get("shop_link_only") and not checks["offtopic"].get("shopping_link_on_topic"):
         parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
-        parts.append("与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
+        parts.append("与群主题相关，只有“私我”、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
+                     if checks["private_offer"] == "priced" else
+                     "与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
         parts.append("主要依据分类器，规则证据不足，交人工判断")
     if rep.injection:
@@ -1091,6 +1094,16 @@ _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee ma
 _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
 # … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
+
+
+
+
+@lru_cache(maxsize=1)
+def _price_said() -> re.Pattern[str]:
+    """A sum said as a price without 元 (120包邮, 80r; patterns.yaml price_said_after)."""
+    after = "|".join(re.escape(str(w)) + ("(?![a-z])" if str(w).isascii() else "")
+                     for w in load_resource("moderation/patterns.yaml")["price_said_after"])
+    return re.compile(rf"(?<![\d.])\d{{2,5}}(?:\.\d+)?(?={after})")
 
 
 _BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)

@@ -974,13 +974,25 @@ def _act_deal(scan: Scan) -> Finding | None:
             or scan.asks():
         return None
     clauses = scan.clauses()
-    fee = _fees(scan)
+    fee = _fees(scan) or _sum_per_head(scan)
     for term, near, act in b.acts:
         if said := next((m.group(0) for x in clauses if (m := near.search(x))), None):
             return Finding([term], suffix=said)
         if fee and (m := act.search(scan.n.compact)):
             return Finding([term], suffix="、".join([m.group(0), *fee[:1]]))
     return None
+
+
+def _sum_per_head(scan: Scan) -> list[str]:
+    """A sum per head (一人150, 每人80: ``ad.fee_per_head`` right before a number) charged for an act by someone who asks
+    to be reached (私信我, a handle) — none when the message is the group's own arrangement (接龙, 报名, 活动…:
+    ``event_logistics``: the club's own outing has its AA fee) or tells of a past trip (no invitation: 上周领队带我们…一人80)."""
+    c = scan.n.compact
+    m = scan.lex.words["ad.fee_per_head"].search(c)
+    if m is None or not c[m.end():m.end() + 1].isdigit() or scan.lex.words["event_logistics"].search(c) \
+            or not (scan.found.get("invite") or scan.found.get("contact")):
+        return []
+    return [m.group(0) + re.match(r"\d+", c[m.end():]).group(0)]  # type: ignore[union-attr]
 
 
 def _counterfeit_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
