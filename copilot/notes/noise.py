@@ -128,14 +128,27 @@ def strip_placeholders(text: str) -> str:
     """``text`` without sticker/image placeholders (matched on the folded text, cut from the original)."""
     r = rules()
     folded = fold(text)
-    if len(folded) != len(text):  # NFKC changed the length: fall back to the folded text
-        return r.placeholder.sub("", folded).strip()
+    starts = None
+    if len(folded) != len(text):
+        # NFKC changed the length ("🕯️" loses its variation selector): fold char by char and map each match
+        # back, so what is kept stays as written (a Traditional message is not turned Simplified)
+        pieces = [fold(ch) for ch in text]
+        folded = "".join(pieces)
+        starts = [0]
+        for piece in pieces:
+            starts.append(starts[-1] + len(piece))
     out, last = [], 0
     for m in r.placeholder.finditer(folded):
-        out.append(text[last:m.start()])
-        last = m.end()
+        start, end = (m.start(), m.end()) if starts is None else (_at(starts, m.start()), _at(starts, m.end()))
+        out.append(text[last:start])
+        last = end
     out.append(text[last:])
     return "".join(out).strip()
+
+
+def _at(starts: list[int], offset: int) -> int:
+    """The index of the original character whose folded form starts at (or covers) ``offset``."""
+    return min(range(len(starts)), key=lambda i: (abs(starts[i] - offset), i))
 
 
 def _content(text: str) -> str:
