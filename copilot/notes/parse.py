@@ -375,6 +375,8 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
             # an ad pasted with no nickname is nobody's: it must not join (and be blamed on) the message above
             export.flush()
             export.current = Message(id=len(export.messages) + 1, time=None, speaker=UNSIGNED, text=line, line=n)
+        elif export.current is not None and platform_line(line):
+            export.asides.append((n, line))  # "豆豆妈撤回了一条消息" with no speaker: not the member's words
         elif export.current is not None:
             export.body.append(line)
         else:
