@@ -107,13 +107,17 @@ def _closing_regex(spec: dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"{spec['lead']}{sep}(?P<core>{spec['core']}){sep}(?:{tail}{sep})*$")
 
 
+CLOSING_WINDOW = 60  # characters at a message's end a closing clause is looked for in
+
+
 def cut_closing(text: str) -> tuple[str, bool] | None:
     """``text`` without the clause that closes the chat at its end (``noise.yaml`` closings), and whether
     that clause is a farewell by itself (it says 到此为止/到这里 or bids good night — not a bare "就这样吧").
     None when there is no such clause, or the text is Traditional/full-width in a way folding changes
     its length (the cut is made on the original text, so a quote keeps its script)."""
     folded = fold(text)
-    match = rules().closing.search(folded)
+    offset = max(0, len(folded) - CLOSING_WINDOW)  # the clause is short: look at the end of the text only
+    match = rules().closing.search(folded, offset)
     if match is None or len(folded) != len(text):
         return None
     farewell = bool(match.group("tail")) or "到" in match.group("core")

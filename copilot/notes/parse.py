@@ -201,6 +201,8 @@ def _time_only_layout(lines: list[str]) -> str | None:
     such lines are at least two and outnumber every other header-like line (QQ, WeChat with dates,
     inline "时间 昵称：内容") — so a body line "小王 8:30" in a file of another layout stays a body."""
     filled = [line.strip() for line in lines if line.strip()]
+    if sum(1 for line in filled if _NAME_TIME.match(line) or _TIME_NAME.match(line)) < 2:
+        return None  # (most exports: no line is a bare name and time, nothing else to read)
     heads = [_message_head(line) is not None for line in filled]
     counts: Counter[str] = Counter()
     for i, line in enumerate(filled[:-1]):
