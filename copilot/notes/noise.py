@@ -36,6 +36,9 @@ _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 REPEAT_CHARS = 15  # a message this long posted again by anyone is a copy (a notice pasted twice)
 AD_REASON = "广告/垃圾消息"
+# a member's own way to be reached, dropped with no selling or recruiting words in it ("有事私聊我，电话139…"):
+# listed as what it is, never as an ad with the organiser's number
+CONTACT_REASON = "联系方式"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class NoiseRules:
     call_out_window: int
     reasons: dict[str, str]
     price: re.Pattern[str]
+    closing: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,22 +95,64 @@ def rules() -> NoiseRules:
         call_out=rx("call_outs", "cues"), call_out_max=int(data["call_outs"]["max_chars"]),
         call_out_window=int(data["call_outs"]["window"]),
         price=rx("priced_contacts", "price"),
+        closing=_closing_regex(data["closings"]),
         reasons={k: v["reason"] for k, v in data.items() if isinstance(v, dict) and "reason" in v},
     )
+
+
+def _closing_regex(spec: dict[str, str]) -> re.Pattern[str]:
+    """``noise.yaml`` closings as one regex anchored at the end of a message: lead, core, farewells."""
+    sep = r"[，,。！!~～.、\s]*"
+    tail = rf"(?P<tail>{spec['tail']})(?:大家|各位|哈|啦|呀|喇)?"
+    return re.compile(rf"{spec['lead']}{sep}(?P<core>{spec['core']}){sep}(?:{tail}{sep})*$")
+
+
+CLOSING_WINDOW = 60  # characters at a message's end a closing clause is looked for in
+
+
+def cut_closing(text: str) -> tuple[str, bool] | None:
+    """``text`` without the clause that closes the chat at its end (``noise.yaml`` closings), and whether
+    that clause is a farewell by itself (it says 到此为止/到这里 or bids good night — not a bare "就这样吧").
+    None when there is no such clause, or the text is Traditional/full-width in a way folding changes
+    its length (the cut is made on the original text, so a quote keeps its script)."""
+    folded = fold(text)
+    offset = max(0, len(folded) - CLOSING_WINDOW)  # the clause is short: look at the end of the text only
+    match = rules().closing.search(folded, offset)
+    if match is None or len(folded) != len(text):
+        return None
+    farewell = bool(match.group("tail")) or "到" in match.group("core")
+    glued = match.start() > 0 and match.group(0) == match.group("core") and folded[match.start() - 1].isalnum()
+    if glued and not farewell:
+        return None
+    rest = text[:match.start()].rstrip(" ，,。！!~～、;；")
+    return rest, farewell
 
 
 def strip_placeholders(text: str) -> str:
     """``text`` without sticker/image placeholders (matched on the folded text, cut from the original)."""
     r = rules()
     folded = fold(text)
-    if len(folded) != len(text):  # NFKC changed the length: fall back to the folded text
-        return r.placeholder.sub("", folded).strip()
+    starts = None
+    if len(folded) != len(text):
+        # NFKC changed the length ("🕯️" loses its variation selector): fold char by char and map each match
+        # back, so what is kept stays as written (a Traditional message is not turned Simplified)
+        pieces = [fold(ch) for ch in text]
+        folded = "".join(pieces)
+        starts = [0]
+        for piece in pieces:
+            starts.append(starts[-1] + len(piece))
     out, last = [], 0
     for m in r.placeholder.finditer(folded):
-        out.append(text[last:m.start()])
-        last = m.end()
+        start, end = (m.start(), m.end()) if starts is None else (_at(starts, m.start()), _at(starts, m.end()))
+        out.append(text[last:start])
+        last = end
     out.append(text[last:])
     return "".join(out).strip()
+
+
+def _at(starts: list[int], offset: int) -> int:
+    """The index of the original character whose folded form starts at (or covers) ``offset``."""
+    return min(range(len(starts)), key=lambda i: (abs(starts[i] - offset), i))
 
 
 def _content(text: str) -> str:
@@ -132,6 +178,17 @@ def greeting_only(folded: str) -> bool:
     rest = r.acks.sub("", r.greeting.sub("", rest).strip(" ，,。！!~～"))
     rest = _content(r.address.sub("", rest))
     return len(rest) <= r.greeting_rest and not any(ch.isdigit() for ch in rest)
+
+
+def platform_line(text: str) -> bool:
+    """``text`` (one line) is what the platform writes into a chat by itself — a join, a recall, a red
+    packet, an unsupported-message placeholder — not a member's words. A text export that puts such a
+    line under a member's message without a header of its own (a WeChat copy-paste) has it split off by
+    the parser, so the member's message is neither glued to it nor dropped with it."""
+    r = rules()
+    folded = fold(text.strip())
+    return bool(folded) and ((len(folded) <= r.system_max and bool(r.system.search(folded)))
+                             or bool(r.platform.search(folded)) or bool(r.red_start.search(folded)))
 
 
 def noise_reason(m: Message) -> str | None:
@@ -252,6 +309,13 @@ def points_elsewhere(text: str) -> bool:
     return possible is not None and bool(possible.contacts or possible.urls)
 
 
+def own_contact(text: str) -> bool:
+    """``text`` gives a way to reach its sender and recruits or sells nothing: no recruiting, business or
+    money-making words (a "私聊我" alone is no sale)."""
+    analysis = _analysis(text)
+    return analysis is not None and not set(analysis.signals.names()) & _RECRUITING
+
+
 def _participants(messages: list[Message], reasons: dict[int, str | None]) -> set[str]:
     """Speakers who take part in the chat: another message of theirs is content — not noise, no
     contact or link, not flagged by the moderation layers. Being named by others does not count (a
@@ -337,7 +401,12 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
         reason = reasons[m.id]
         if reason is None and (ad_verdict(m.text, participant=m.speaker in participants,
                                           member=m.speaker in members) == "ad" or priced_contact(m, participants)):
-            reason = AD_REASON
+            reason = CONTACT_REASON if m.speaker in participants and own_contact(m.text) else AD_REASON
+        closing = cut_closing(m.text) if reason is None else None
+        if closing is not None and not _content(closing[0]) and closing[1]:
+            reason = rules().reasons["greetings"]  # "今日分享到呢度，多谢大家": a farewell
+        elif closing is not None and len(_content(closing[0])) >= 2:
+            m.text = closing[0]  # "有事打我电话138…，今天就这样大家早点睡": the closing is no point, no deadline
         if reason is not None:
             m.kind = "empty" if reason == "空消息" else "media" if reason == rules().reasons["placeholders"] \
                 else "ad" if reason == AD_REASON else "system"

@@ -26,7 +26,7 @@ from copilot.moderation.message import split_nickname
 from copilot.notes.cues import cue
 from copilot.notes.cues import raw as raw_cue
 from copilot.notes.model import Dropped, Message, Transcript
-from copilot.notes.noise import ad_verdict, clean_noise
+from copilot.notes.noise import ad_verdict, clean_noise, platform_line
 from copilot.textnorm import fold
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -56,6 +56,12 @@ _WX_HEAD = re.compile(rf"^\[?{_DATE}\s+{_TIME}\]?\s+(\S.{{0,39}})$")
 # ending in a time ("集合时间 7:30") would start a message
 _NAME_DATE = re.compile(rf"^(\S.{{0,39}}?)\s+{_DATE}\s+{_TIME}\s*$")
 _NAME_ID_TIME = re.compile(rf"^(\S.{{0,39}}?){_ID}\s+(?:{_DATE}\s+)?{_TIME}\s*$")
+# a time of day and a name with nothing else on the line, the body on the next lines — WeChat's copy-paste
+# as "大飞 21:02" (name first) or "21:02 大飞" (time first). Either one alone also fits an ordinary body
+# line ("集合时间 7:30", "8:30 集合"), so they are headers only in a file whose header-like lines are
+# mostly of that layout (:func:`_time_only_layout`, decided once per file)
+_NAME_TIME = re.compile(rf"^(\S.{{0,23}}?)\s+{_TIME}\s*$")
+_TIME_NAME = re.compile(rf"^\[?{_TIME}\]?\s+(\S.{{0,23}})$")
 # US-style stamps of WhatsApp-like exports: "[9/6/25 8:01 PM] 老刘: 文本", "9/6/25, 8:01 PM - 老刘: 文本"
 _US_INLINE = re.compile(r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp]\.?[Mm]\.?))?\]?"
                         r"\s*(?:-\s*)?([^\s:：][^:：]{0,30}?)\s*[:：]\s?(.*)$")
@@ -127,6 +133,9 @@ def _short(line: str, n: int = 30) -> str:
     return line if len(line) <= n else line[:n] + "…"
 
 
+PLATFORM = "系统"  # the sender of a platform line found inside a member's message (noise.yaml system_speakers)
+
+
 # -- text exports ---------------------------------------------------------------------------------
 @dataclass
 class _Head:
@@ -172,6 +181,44 @@ def _message_head(line: str) -> _Head | None:
     return None
 
 
+def _time_only_head(line: str, layout: str | None) -> _Head | None:
+    """The header of a time-only layout ("大飞 21:02" / "21:02 大飞", body on the next lines) on ``line``,
+    when the file was found to be written in ``layout`` ("name-time" / "time-name")."""
+    if layout == "name-time" and (match := _NAME_TIME.match(line)):
+        nick, *clock = match.groups()
+    elif layout == "time-name" and (match := _TIME_NAME.match(line)):
+        *clock, nick = match.groups()
+    else:
+        return None
+    if re.search(r"\d", nick) and not re.search(r"[^\d\s:：.]", nick):  # "21:02 22:10": two times, no name
+        return None
+    return _Head("wechat", (None, None, None, *clock), nick.strip(), None, "")
+
+
+def _time_only_layout(lines: list[str]) -> str | None:
+    """The time-only header layout a text file is written in, or None. A line counts for a layout when
+    it fits it and the next non-empty line is a body (fits no header); the file is in that layout when
+    such lines are at least two and outnumber every other header-like line (QQ, WeChat with dates,
+    inline "时间 昵称：内容") — so a body line "小王 8:30" in a file of another layout stays a body."""
+    filled = [line.strip() for line in lines if line.strip()]
+    if sum(1 for line in filled if _NAME_TIME.match(line) or _TIME_NAME.match(line)) < 2:
+        return None  # (most exports: no line is a bare name and time, nothing else to read)
+    heads = [_message_head(line) is not None for line in filled]
+    counts: Counter[str] = Counter()
+    for i, line in enumerate(filled[:-1]):
+        if heads[i] or heads[i + 1]:
+            continue
+        nxt = filled[i + 1]
+        for layout, pattern in (("name-time", _NAME_TIME), ("time-name", _TIME_NAME)):
+            if pattern.match(line) and _time_only_head(line, layout) and not _NAME_TIME.match(nxt) \
+                    and not _TIME_NAME.match(nxt):
+                counts[layout] += 1
+    if not counts:
+        return None
+    layout, n = counts.most_common(1)[0]
+    return layout if n >= 2 and n > sum(heads) else None
+
+
 @dataclass
 class _TextExport:
     """A text export read line by line: the messages so far and what was odd about it."""
@@ -187,6 +234,8 @@ class _TextExport:
     day: tuple[str, str, str] | None = None  # a LINE export's current day line
     quoted: bool = False  # the current LINE message opened a quote its last line closes
     first_bad: tuple[int, str] | None = None
+    time_only: str | None = None  # the file's time-only header layout (_time_only_layout), if any
+    asides: list[tuple[int, str]] = field(default_factory=list)  # platform lines inside the current message
 
     def flush(self) -> None:
         if self.current is not None:
@@ -196,7 +245,10 @@ class _TextExport:
             if self.quoted and m.text.endswith('"'):
                 m.text = m.text[:-1].rstrip()
             self.messages.append(m)
-        self.current, self.body, self.quoted = None, [], False
+            for n, line in self.asides:  # each platform line is a message of its own, after the one it sat in
+                self.messages.append(Message(id=len(self.messages) + 1, time=m.time, speaker=PLATFORM, text=line,
+                                             line=n))
+        self.current, self.body, self.quoted, self.asides = None, [], False, []
 
     def start(self, n: int, line: str, head: _Head) -> None:
         try:
@@ -233,11 +285,21 @@ class _TextExport:
             self.quoted = rest.strip().startswith('"')
         elif (head := _message_head(stripped)) is not None:
             self.start(n, stripped, head)
+        elif (self.time_only and not (self.current is not None and self.just_started)
+              and (head := _time_only_head(stripped, self.time_only)) is not None):
+            self.start(n, stripped, head)  # (a header's first line after it is its body, whatever it looks like)
         elif self.current is None:
             self.first_bad = self.first_bad or (n, stripped)
             self.warnings.append(f"第 {n} 行：不在任何消息之内，已跳过（{_short(stripped)}）")
+        elif platform_line(stripped) and not self.just_started:
+            self.asides.append((n, stripped))  # "Tony"加入了群聊 with no header: not the member's words
         else:
             self.body.append(stripped)
+
+    @property
+    def just_started(self) -> bool:
+        """The current message is a header with no text yet (its next line is its body)."""
+        return self.current is not None and not self.current.text and not any(self.body)
 
     def finish(self) -> None:
         self.flush()
@@ -247,13 +309,26 @@ class _TextExport:
             raise NotesParseError(f"{self.name}：没有找到任何聊天消息")
         n, line = self.first_bad
         raise NotesParseError(
-            f"{self.name}：无法解析，第 {n} 行「{_short(line)}」不是可识别的聊天记录格式"
-            "（支持 QQ 消息管理器导出、微信导出、JSON/JSONL、CSV）"
+            f"{self.name}：无法解析，第 {n} 行「{_short(line)}」不是可识别的聊天记录格式。支持的格式（每种一例）：\n"
+            + "\n".join(f"  · {label}：{example}" for label, example in ACCEPTED_LAYOUTS)
         )
 
     @property
     def format(self) -> str:
         return max(("qq", "wechat", "wechat-inline", "line", "pasted"), key=lambda k: self.formats[k])
+
+
+# the layouts a file can be in, one example each: what the error for an unreadable file lists
+ACCEPTED_LAYOUTS = (
+    ("QQ 消息管理器导出", "2026-12-01 21:02:05 大飞(123456) 换行写内容"),
+    ("微信导出（时间在前，内容另起一行）", "2026-12-01 21:02 大飞 换行写内容"),
+    ("微信复制（名字在前，内容另起一行）", "大飞 21:02 换行写内容"),
+    ("一行一条", "[2026-12-01 21:02] 大飞：内容"),
+    ("无时间粘贴", "大飞：内容"),
+    ("LINE 导出", "2026/12/01（二） 换行写 21:02<Tab>大飞<Tab>内容"),
+    ("JSON / JSONL", '[{"time": "2026-12-01 21:02", "sender": "大飞", "content": "内容"}]'),
+    ("CSV", "时间,发送人,内容"),
+)
 
 
 def _unwrap(text: str) -> str:
@@ -263,8 +338,8 @@ def _unwrap(text: str) -> str:
 
 
 def _parse_lines(text: str, name: str) -> _TextExport:
-    export = _TextExport(name)
     lines = text.splitlines()
+    export = _TextExport(name, time_only=_time_only_layout(lines))
     for n, raw in enumerate(lines, 1):
         export.read(n, raw.rstrip())
     if not export.messages and export.current is None:
@@ -302,6 +377,8 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
             # an ad pasted with no nickname is nobody's: it must not join (and be blamed on) the message above
             export.flush()
             export.current = Message(id=len(export.messages) + 1, time=None, speaker=UNSIGNED, text=line, line=n)
+        elif export.current is not None and platform_line(line):
+            export.asides.append((n, line))  # "豆豆妈撤回了一条消息" with no speaker: not the member's words
         elif export.current is not None:
             export.body.append(line)
         else:

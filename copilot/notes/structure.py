@@ -365,36 +365,68 @@ def agenda(text: str) -> str | None:
 
 
 def find_topic(messages: list[Message]) -> str | None:
-    """The title given at the start (《…》, 分享「…」, 主题是…, 聊聊…, the matters the opener lists to settle), not
-    the next session's in a preview."""
-    for m in messages[:12]:
+    """The title given at the start (《…》, 分享「…」, 主题是…, 聊聊…, the matters the opener lists to settle, the
+    subject the opener states: "今晚请周老师给大家讲复音口琴的呼吸"), not the next session's in a preview. The
+    earliest message that names one gives it: the host's announced theme outranks a practice piece 《送别》 or
+    a speaker's outline ("今天讲三件事") named after it. A bare time word ("今天") is never a topic."""
+    for i, m in enumerate(messages[:12]):
         if has(_fold(m.text), "announcement", "next"):
             continue
+        text = _greeting_cut(m.text)
         for pattern in (*_TOPIC[:1], cue("titled"), *_TOPIC[1:]):
             # (the matters counted and listed, "说两件事：一是…，二是…", are the topic, not the words before the count)
-            listed = agenda(m.text) if pattern is _TOPIC[-1] else None
+            listed = agenda(text) if pattern is _TOPIC[-1] else None
             if listed:
                 return listed
-            match = pattern.search(m.text)
-            if match:
-                return match.group(1).strip(" ：:，,")
+            match = pattern.search(text)
+            if match and (topic := _topic_words(match.group(1))):
+                return topic
+        if i < STATED_REACH and (topic := _stated(m, first=i == 0)):
+            return topic
     # the loop above read every other opener's agenda already; what is left of the first three is a preview's
     previews = (m for m in messages[:3] if has(_fold(m.text), "announcement", "next"))
-    return next((x for x in map(lambda m: agenda(m.text), previews) if x), None) or stated_topic(messages)
+    return next((x for x in map(lambda m: agenda(m.text), previews) if x), None)
+
+
+STATED_REACH = 8  # the opener's stated subject is looked for in the first messages only
+
+
+def _greeting_cut(text: str) -> str:
+    """``text`` without the greeting it opens with ("大家早上好这周六社区义剪的事情…" → "这周六社区义剪的事情…"), when
+    folding kept its length (the cut is made on the original) and enough is left."""
+    f = _fold(text)
+    head = cue("summary", "greeting_head").match(f) or cue("patterns", "spoken_greeting").match(f)
+    rest = text[head.end():] if head and len(f) == len(text) else text
+    return rest if len(rest.strip()) >= 6 else text
+
+
+def _topic_words(found: str) -> str | None:
+    """A topic as found, trimmed: cut at "…的事" closing a clause ("冬天仓鼠假冬眠的事 最近…" → 冬天仓鼠假冬眠);
+    None when it is only a time word (``patterns.not_topic``: "今天讲三件事" names no topic)."""
+    topic = found.strip(" ：:，,")
+    cut = re.search(r"(?:的事情?|的问题)(?=\s|$)", topic)
+    if cut and cut.start() >= 2:
+        topic = topic[:cut.start()]
+    return None if cue("patterns", "not_topic").match(_fold(topic)) else topic or None
+
+
+def _stated(m: Message, first: bool) -> str | None:
+    f = _fold(m.text)
+    match = cue("patterns", "stated_topic").search(f) or (cue("patterns", "stated_occasion").search(f) if first else None)
+    if not match:
+        return None
+    same = len(f) == len(m.text)
+    return _topic_words(m.text[match.start(1):match.end(1)] if same else match.group(1))
 
 
 def stated_topic(messages: list[Message]) -> str | None:
     """The subject the opener states in words ("今天跟大家讲一下二十四式太极拳的站桩要领", "今晚請咗Jason師傅同大家講下
     拉花入門"), as written (read on the folded text, cut from the original when folding kept its length)."""
-    for m in messages[:8]:
-        f = _fold(m.text)
-        if has(f, "announcement", "next"):
+    for i, m in enumerate(messages[:STATED_REACH]):
+        if has(_fold(m.text), "announcement", "next"):
             continue
-        match = cue("patterns", "stated_topic").search(f) or (cue("patterns", "stated_occasion").search(f)
-                                                               if m is messages[0] else None)
-        if match:
-            same = len(f) == len(m.text)
-            return (m.text[match.start(1):match.end(1)] if same else match.group(1)).strip(" ：:，,")
+        if topic := _stated(m, first=i == 0):
+            return topic
     return None
 
 
