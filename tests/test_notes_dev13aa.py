@@ -132,3 +132,4 @@ def test_bad_input_gives_nothing():
     assert find_actions([]) == ([], [], [])
     actions, decisions, notices = find_actions(_msgs("阿豪|", "Kelly|   ", "阿傑|🦁🦁"))
     assert (actions, decisions, notices) == ([], [], [])
+

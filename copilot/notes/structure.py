@@ -1954,7 +1954,7 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
     kind = _announcement_kind(f, in_list=in_list)
     # an event told without a notice word: never the chat's opening line (its topic, told by the title and
     # summary), never a dated decision (a decision)
-    if kind is None and idx and not _decides(s):
+    if kind is None and not _decides(s):
         told_part = _told_before_asking(s)
         if event_notice(told_part, m.time):
             kind, s = "通知", told_part
