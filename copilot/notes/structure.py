@@ -1952,8 +1952,8 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
     the limit, sign-up or fee of the event its speaker just announced is added to that notice."""
     m, f = messages[idx], _fold(s)
     kind = _announcement_kind(f, in_list=in_list)
-    # an event told without a notice word: never the chat's opening line (its topic, told by the title and
-    # summary), never a dated decision (a decision)
+    # an event told without a notice word (also the chat's opening line: "周六上午九点…滨江公园…报名费八十块"), never a
+    # dated decision (a decision)
     if kind is None and not _decides(s):
         told_part = _told_before_asking(s)
         if event_notice(told_part, m.time):
@@ -2304,10 +2304,15 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
     that goes on to name its own task ("我来吧，周五前出一个清单…") is that task, not the question's
-    (read clause by clause, the offer making the speaker its owner)."""
-    said = _spoken(m.text)
-    offer = _takes_on(said)
-    if not offer or len(said) - offer.end() > int(raw("action", "volunteer_rest")):
+    (read clause by clause, the offer making the speaker its owner); one whose first clause is the offer and
+    whose rest tells others what to do ("我嚟收啦，大家星期四前轉畀我") takes the call on as well."""
+    rest = int(raw("action", "volunteer_rest"))
+    whole = _spoken(m.text)
+    for said in (whole, _CLAUSE.split(whole)[0]):
+        offer = _takes_on(said)
+        if offer and len(said) - offer.end() <= rest:
+            break
+    else:
         return None
     q = _call_answered(messages, idx, m)
     if q is None:
