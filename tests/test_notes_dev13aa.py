@@ -133,3 +133,44 @@ def test_bad_input_gives_nothing():
     actions, decisions, notices = find_actions(_msgs("阿豪|", "Kelly|   ", "阿傑|🦁🦁"))
     assert (actions, decisions, notices) == ([], [], [])
 
+
+def test_a_who_plus_verb_call_is_a_call_and_an_offer_opening_a_longer_reply_takes_it():
+    actions, _, _ = find_actions(_msgs("醒獅隊-阿強|利是錢邊個收？",
+                                       "Mandy|我嚟收啦，大家星期四前轉畀我",
+                                       "阿豪|好"))
+    assert any(a.owner == "Mandy" and "利是錢" in a.task for a in actions)  # the volunteer's own task
+    assert any(a.owner == "大家" and a.deadline == "2026-12-10" for a in actions)  # and everyone's transfer
+
+
+def test_who_did_it_questions_are_no_calls():
+    actions, _, _ = find_actions(_msgs("划艇会-阿Ray|船桨谁收了？", "Winnie|我", "肥仔|谁买的这个牌子"))
+    assert not any(a.owner == "Winnie" for a in actions)
+
+
+def test_a_reply_that_has_it_and_brings_it_still_takes_the_call():
+    actions, _, _ = find_actions(_msgs("醒獅隊-阿強|邊個屋企有長梯？", "阿傑|我有，我揸車帶去"))
+    assert any(a.owner == "阿傑" for a in actions)
+
+
+# --- deadlines: the 下 of 一下 is no "next", and an evening's 12点 is midnight ---
+
+def test_the_xia_of_yixia_is_not_next_week():
+    from copilot.notes.dates import find_deadline
+
+    monday = datetime(2026, 11, 30, 20, 30)
+    assert find_deadline("阿杰你明天把船桨拿去店里修一下周五前拿回来", monday).day.isoformat() == "2026-12-04"
+    assert find_deadline("统计一下下周五前交", monday).day.isoformat() == "2026-12-11"  # 一下 then 下周五
+    assert find_deadline("敲两下月底前交", monday).day.isoformat() == "2026-11-30"
+    assert find_deadline("下个月底前交", monday).day.isoformat() == "2026-12-31"
+
+
+def test_an_evening_twelve_oclock_is_the_end_of_that_day():
+    from copilot.notes.dates import find_deadline
+
+    monday = datetime(2026, 11, 30, 20, 30)
+    tonight = find_deadline("大家今晚12点前接龙", monday)
+    assert (tonight.day.isoformat(), tonight.clock) == ("2026-11-30", "23:59")
+    assert find_deadline("明天晚上十二点前交", monday).clock == "23:59"
+    assert find_deadline("明天中午12点前交", monday).clock == "12:00"  # noon stays noon
+    assert find_deadline("明天12点前交", monday).clock == "12:00"
+    assert find_deadline("今晚8点前交", monday).clock == "20:00"
