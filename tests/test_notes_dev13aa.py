@@ -174,3 +174,22 @@ def test_an_evening_twelve_oclock_is_the_end_of_that_day():
     assert find_deadline("明天中午12点前交", monday).clock == "12:00"  # noon stays noon
     assert find_deadline("明天12点前交", monday).clock == "12:00"
     assert find_deadline("今晚8点前交", monday).clock == "20:00"
+
+
+def test_a_settled_chat_opened_by_a_notice_summarises_the_notice_and_what_happens_next(tmp_path):  # type: ignore[no-untyped-def]
+    from copilot.config import Settings
+    from copilot.llm import get_engine
+    from copilot.notes import render_markdown, summarize_text
+
+    offline = Settings(data_dir=tmp_path / "data", llm_provider="offline")
+
+    chat = ("[2026-12-05 19:30] 风筝会-老郑: 12月19日周六上午9点半在东湖绿道三号门草坪集合放风筝\n"
+            "[2026-12-05 19:31] 阿琳: 要带什么吗？\n"
+            "[2026-12-05 19:32] 风筝会-老郑: 带水和帽子就行\n"
+            "[2026-12-05 19:33] 胖哥: 昨晚的球赛看了没，加时太刺激了\n"
+            "[2026-12-05 19:34] 阿琳: 风筝线我来买，周四前买好\n")
+    notes = summarize_text(chat, "kite.txt", offline, get_engine(offline)).notes
+    md = render_markdown(notes, appendix=False)
+    summary = md.split("## 摘要", 1)[1].split("##", 1)[0]
+    assert "东湖绿道" in summary and "接下来" in summary and "阿琳" in summary
+    assert "球赛" not in md
