@@ -104,7 +104,8 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     d = load_resource(TIME_FILE)
     weekdays = {fold(str(k)): int(v) for k, v in d["weekday_names"].items()}
-    week = rf"(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])})?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
+    not_next = "".join(map(str, d["not_next_after"]))
+    week = rf"(?:(?<![{not_next}])(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])}))?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
     not_day = _alt(d["not_a_day_after"])
     # a date in Chinese numerals (voice-to-text: 十二月十三号, 下个月十二号): a bare day only with 号 (一日三餐 is no date)
     cn_day = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -114,7 +115,7 @@ def _lexicon() -> _Lexicon:
                 # after 下个月/本月 a day is a date whatever follows (下个月十二号区里有比赛); alone, not 5号楼
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})(?P<dm2>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号]"
                 rf"|(?<![第\dA-Za-z{CN_DIGITS}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
-    month_end = rf"(?:(?<!一)(?P<mep>{_alt(d['next_month_end'])}))?(?P<me>{_alt(d['month_end'])})"
+    month_end = rf"(?:(?<![{not_next}])(?P<mep>{_alt(d['next_month_end'])}))?(?P<me>{_alt(d['month_end'])})"
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|{month_end})"
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
@@ -282,8 +283,8 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
         pm = True  # "八点前" written at 10:00 means this evening, not tomorrow morning
     if pm and 1 <= hour < 12:
         hour += 12
-    if hour == 24:  # 24点前: the end of that day
-        hour, minute = 23, 59
+    if hour == 24 or (hour == 12 and not minute and (info.get("night") or (evening_day and not part))):
+        hour, minute = 23, 59  # 24点前, 今晚12点前, 晚上十二点: the end of that day
     return f"{hour:02d}:{minute:02d}" if minute < 60 else None
 
 

@@ -590,6 +590,12 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         if own:  # what they said on their own, before any reply to someone else
             picked.append(max(own, key=lambda s: (not s.msg.text.lstrip().startswith("@"), s.score)))
     settles = bool(st.decisions or any(a.owner for a in st.actions))  # one voice and what happens next
+    # (a chat opened by its organiser's notice, "星期日爬凤凰山，早上八点在地铁站B出口集合", then settled: the notice
+    # and what happens next, though the opener is nobody's position)
+    told = {i for a in st.announcements for i in a.sources}
+    notices = [s for s in pool if s.msg.id in told and len(s.text) >= 8]
+    if settles and not picked and notices:
+        picked = [min(notices, key=lambda s: s.msg.id)]
     if len(picked) < (1 if settles else 2) or all(_ANON_SPEAKER.match(s.msg.speaker or "") for s in picked):
         # "发言人3 said …" tells nothing in a transcribed meeting with anonymous speaker labels:
         # there the content summary (MMR) is the better read

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
-from copilot.notes.classify import kind_threshold, sentence_kind
+from copilot.notes.classify import kind_threshold, mandarin, sentence_kind
 from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
@@ -1855,22 +1855,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             kind = _file_notice(announcements, told, s, messages, idx,
                                 in_list=notice_at is not None and n > notice_at, heads=n < len(parts) - 1)
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
-            # (a line with a settling word of its own, "那就定了，…", is read as any decision line)
-            closing = _closes_agreed(s, messages, idx, people) \
-                if n == 0 and not recap and not summary_list and not has(f, "decision", "strong") else None
-            if closing is not None:  # "行，加亲子组，老猫你来负责…": what the members agreed to is settled
-                found = Decision(text=closing, by=_agreed(messages, idx, m, closing), sources=[m.id])
-                decisions.append(found)
-                recapped.add(id(found))  # a decision, even where the same line gives the work
-            elif recap:  # "今晚定的：A，B，C": each item is a decision
-                listed = [Decision(text=_clean(x), by=_recap_agreed(messages, idx, m, x), sources=[m.id])
-                          for x in re.split(r"[，,；;]", s[recap.end():])
-                          if len(x.strip()) >= 2 and not has(_fold(x), "decision", "recap_contact")]
-                decisions += listed
-                recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
-            elif (summary_list and n > 0 and not has(f, "decision", "recap_contact")) or (
-                    _decides(s) and not (summary_list and n == 0)):
-                _add_decision(decisions, recapped, s, messages, idx, listed=summary_list)
+            _file_decisions(decisions, recapped, s, n, messages, idx, people, recap=recap, summary_list=summary_list)
             # a preview is not a to-do — but a clause of it where someone takes work on is
             # ("下周六的读书分享会，场地我周三前订好")
             preview = kind == "下期预告" and not has(f, "action", "assign")
@@ -1923,6 +1908,33 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         _merge_announcements(announcements)
 
 
+def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: int, messages: list[Message], idx: int,
+                    people: People, *, recap: re.Match[str] | None, summary_list: bool) -> None:
+    """The decisions sentence ``s`` (item ``n``) of ``messages[idx]`` makes, added to ``decisions``; the ids of those
+    settled whatever else the line does (a closing line, a recap, an agreed change) go in ``recapped``."""
+    m, f = messages[idx], _fold(s)
+    # (a line with a settling word of its own, "那就定了，…", is read as any decision line)
+    closing = _closes_agreed(s, messages, idx, people) \
+        if n == 0 and not recap and not summary_list and not has(f, "decision", "strong") else None
+    if closing is not None:  # "行，加亲子组，老猫你来负责…": what the members agreed to is settled
+        found = Decision(text=closing, by=_agreed(messages, idx, m, closing), sources=[m.id])
+        decisions.append(found)
+        recapped.add(id(found))  # a decision, even where the same line gives the work
+    elif recap:  # "今晚定的：A，B，C": each item is a decision
+        listed = [Decision(text=_clean(x), by=_recap_agreed(messages, idx, m, x), sources=[m.id])
+                  for x in re.split(r"[，,；;]", s[recap.end():])
+                  if len(x.strip()) >= 2 and not has(_fold(x), "decision", "recap_contact")]
+        decisions += listed
+        recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
+    elif (summary_list and n > 0 and not has(f, "decision", "recap_contact")) or (
+            _decides(s) and not (summary_list and n == 0)):
+        _add_decision(decisions, recapped, s, messages, idx, listed=summary_list)
+    elif not summary_list and (change := _agreed_change(s, messages, idx)):  # "会费加到150…" — "冇意见"
+        found = Decision(text=_clean(change), by=_agreed(messages, idx, m, change), sources=[m.id])
+        decisions.append(found)
+        recapped.add(id(found))
+
+
 def _just_volunteered(messages: list[Message], idx: int, spoken_to: str | None, calls: dict[int, str]) -> str | None:
     """The member whose message right before ``messages[idx]`` took on a "谁来…" call (None: none)."""
     return spoken_to if spoken_to and idx and messages[idx - 1].id in calls else None
@@ -1972,10 +1984,12 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
     the limit, sign-up or fee of the event its speaker just announced is added to that notice."""
     m, f = messages[idx], _fold(s)
     kind = _announcement_kind(f, in_list=in_list)
-    # an event told without a notice word: never the chat's opening line (its topic, told by the title and
-    # summary), never a dated decision (a decision)
-    if kind is None and idx and not _decides(s) and event_notice(s, m.time):
-        kind = "通知"
+    # an event told without a notice word (also the chat's opening line: "周六上午九点…滨江公园…报名费八十块"), never a
+    # dated decision (a decision)
+    if kind is None and not _decides(s):
+        told_part = _told_before_asking(s)
+        if event_notice(told_part, m.time):
+            kind, s = "通知", told_part
     if kind and not (heads and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
         announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
         told[m.speaker] = (idx, announcements[-1])
@@ -1985,6 +1999,18 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
         event.text = f"{event.text}；{_ungreeted(_clean(s))}"
         event.sources = sorted(set(event.sources) | {m.id})
     return kind
+
+
+def _told_before_asking(sentence: str) -> str:
+    """What a line tells before it asks or puts something to the group ("说下汇报演出的事，12月27日周六下午2点，在
+    文化馆二楼小剧场，…，大家看定哪个" → the clauses before that one): the whole line when it asks nothing or asks
+    in its first clause."""
+    if not is_question(sentence) and not has(_fold(sentence), "decision", "proposal"):
+        return sentence
+    clauses = _CLAUSE.split(sentence)
+    first = next((n for n, c in enumerate(clauses)
+                  if c.strip() and (is_question(c) or has(_fold(c), "decision", "proposal"))), None)
+    return "，".join(c.strip() for c in clauses[:first] if c.strip()) if first else sentence
 
 
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
@@ -2240,9 +2266,15 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
             return
 
 
+def _spoken(text: str) -> str:
+    """``text`` folded and read in its Mandarin form (resources/notes/dialect.yaml: 交畀我 → 交给我, 边个得闲 → 谁有空,
+    冇意见 → 没意见), as the cues for calls, offers and yeses are written."""
+    return mandarin(_fold(text)).strip()
+
+
 def _offer_only(text: str) -> bool:
     """Whether a clause is nothing but a volunteer's offer ("我来吧", "我可以！")."""
-    said = _fold(text).strip()
+    said = _spoken(text)
     offer = cue("action", "volunteer").match(said)
     return offer is not None and not re.sub(r"\W", "", said[offer.end():])
 
@@ -2258,7 +2290,7 @@ def _note_call(calls: dict[int, str], messages: list[Message], idx: int, m: Mess
 
 def calls_for_help(text: str) -> bool:
     """A "谁来…/邊個嚟" call for a volunteer in ``text``, asked in a clause of its own ("团购谁来统计一下 我这周要去外地")."""
-    return any(has(_fold(part), "action", "who_asks") and is_question(part) for part in (text, *_CLAUSE.split(text)) if part)
+    return any(has(_spoken(part), "action", "who_asks") and is_question(part) for part in (text, *_CLAUSE.split(text)) if part)
 
 
 def _takes_on(said: str) -> re.Match[str] | None:
@@ -2287,7 +2319,7 @@ def _after_own_answer(messages: list[Message], idx: int, people: People) -> bool
 
 def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | None:
     """The "谁来…/谁能…" call for help that ``m``, with a volunteer's offer ("我来吧"), answers."""
-    if not _takes_on(_fold(m.text).strip()):
+    if not _takes_on(_spoken(m.text)):
         return None
     for q in (messages[j] for j in range(idx - 1, max(-1, idx - 6), -1)):
         if q.speaker == m.speaker:
@@ -2296,7 +2328,7 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
             return q
         # a newer question in between ("模拟赛的奖品呢") is what the offer answers; an earlier call someone else
         # already took on ("谁来准备对阵表" — "我来") is taken
-        if is_question(q.text) or _takes_on(_fold(q.text).strip()):
+        if is_question(q.text) or _takes_on(_spoken(q.text)):
             return None
     return None
 
@@ -2304,10 +2336,15 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
 def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
     that goes on to name its own task ("我来吧，周五前出一个清单…") is that task, not the question's
-    (read clause by clause, the offer making the speaker its owner)."""
-    said = _fold(m.text).strip()
-    offer = _takes_on(said)
-    if not offer or len(said) - offer.end() > int(raw("action", "volunteer_rest")):
+    (read clause by clause, the offer making the speaker its owner); one whose first clause is the offer and
+    whose rest tells others what to do ("我嚟收啦，大家星期四前轉畀我") takes the call on as well."""
+    rest = int(raw("action", "volunteer_rest"))
+    whole = _spoken(m.text)
+    for said in (whole, _CLAUSE.split(whole)[0]):
+        offer = _takes_on(said)
+        if offer and len(said) - offer.end() <= rest:
+            break
+    else:
         return None
     q = _call_answered(messages, idx, m)
     if q is None:
@@ -2328,6 +2365,23 @@ def _decides(sentence: str) -> bool:
         return False
     kind = sentence_kind(sentence)
     return kind["other"] < kind_threshold("decision_other") or has(f, "decision", "summary_header")
+
+
+def _agreed_change(sentence: str, messages: list[Message], idx: int) -> str | None:
+    """The change ``sentence`` of ``messages[idx]`` tells as settled ("年费今年加到每人200，下年2月1号开始收", also
+    when it then asks "大家有冇意见"), with no proposal or plan of the speaker's own in it, when the next lines by
+    others, before its speaker goes on, say yes to it ("冇意见", "OK", "同意"); else None."""
+    told = _told_before_asking(sentence)
+    f = _fold(told)
+    if not has(f, "decision", "settled_change") or is_question(told) or has(f, "decision", "undecided") \
+            or has(f, "decision", "proposal") or cue("owner", "me").search(f):
+        return None
+    m, yeses = messages[idx], 0
+    for other in messages[idx + 1 : idx + 1 + int(raw("decision", "settled_change_reach"))]:
+        if other.speaker == m.speaker:
+            break
+        yeses += _says_yes(other.text)
+    return told if yeses else None
 
 
 def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, messages: list[Message], idx: int,
@@ -2561,7 +2615,7 @@ def _puts_up(line: str, decided: str) -> bool:
 
 
 def _says_yes(text: str) -> bool:
-    f = _fold(text).strip()
+    f = _spoken(text)
     return len(f) <= 24 and bool(cue("decision", "agree").search(f)) and not is_question(text)
 
 
@@ -2597,13 +2651,18 @@ def event_notice(sentence: str, when: datetime | None = None) -> bool:
     比赛我们队要报名报名费每人二十块"). Not a question, nor a proposal put to the group, nor the speaker's own
     plan ("12月5号我自己要去崇明拍一趟"); a date and a figure alone do not tell an event someone says 我 in."""
     f = _fold(sentence)
-    if len(f) < 10 or not has(f, "announcement", "event") or has(f, "announcement", "own_plan") \
+    if len(f) < 10 or has(f, "announcement", "own_plan") \
             or has(f, "decision", "proposal"):  # "排练我建议每周二四晚上7点" is put to the group, not told
         return False
     # whether it names a clock time does not hang on the message's day: read against any day
     times = [d for d in time_expressions(sentence, _ANY_DAY) if not d.marked]
     if not times or is_question(sentence):
         return False
+    if not has(f, "announcement", "event"):
+        # an event named before, told by its day, clock time and place alone ("12月27日周六下午2点，在文化馆二楼
+        # 小剧场"): a date or weekday (not one counted from today), a clock time and where, nobody's own
+        return any(d.clock for d in times) and any(not d.relative for d in times) \
+            and has(f, "announcement", "where") and not cue("owner", "me").search(f) and not cue("owner", "you").search(f)
     if any(d.clock for d in times) or has(f, "announcement", "where") or has(f, "announcement", "terms"):
         return True
     if when is None or cue("owner", "me").search(f):
