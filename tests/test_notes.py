@@ -82,6 +82,19 @@ def test_json_jsonl_csv_and_columns() -> None:
     assert [m.speaker for m in tc2.messages] == ["阿青", "老王"]
 
 
+def test_csv_headers_in_traditional_or_full_width_are_found_without_columns() -> None:
+    # a Hong Kong club's export: headers in Traditional (發送人 / 內容 / 時間), one in full-width Latin letters
+    hk = ("時間,發送人,內容\n2026-03-07 19:00,阿Ken,今晚傾下行山路線\n2026-03-07 19:02,Mandy,我揀麥理浩徑第二段，"
+          "星期六朝早8點西貢巴士站等\n")
+    t = parse_text(hk, "hiking_hk.csv")
+    assert t.format == "csv" and [m.speaker for m in t.messages] == ["阿Ken", "Mandy"]
+    assert t.messages[1].text.startswith("我揀麥理浩徑") and t.messages[0].time is not None
+    wide = "ＴＩＭＥ,ＳＥＮＤＥＲ,ＣＯＮＴＥＮＴ\n2026-03-07 19:00,阿Ken,今晚傾下行山路線\n"
+    assert [m.speaker for m in parse_text(wide, "wide.csv").messages] == ["阿Ken"]
+    # the sniffing of an unnamed .txt file reads the same folded headers
+    assert parse_text(hk, "export.txt").format == "csv"
+
+
 def test_unparseable_files_name_the_line() -> None:
     with pytest.raises(NotesParseError, match="第 1 行"):
         parse_text("这只是一段普通的文字\n不是聊天记录", "plain.txt")

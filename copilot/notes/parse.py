@@ -405,10 +405,11 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
 def _pick(keys: Iterable[str], wanted: tuple[str, ...], override: str | None) -> str | None:
     if override:
         return override if override in keys else None
-    lowered = {k.strip().lower(): k for k in keys}
+    # a header is matched in its folded form: 發送人 / ＴＩＭＥ are 发送人 / time
+    folded = {fold(k.strip()): k for k in keys}
     for w in wanted:
-        if w.lower() in lowered:
-            return lowered[w.lower()]
+        if fold(w) in folded:
+            return folded[fold(w)]
     return None
 
 
@@ -548,8 +549,8 @@ def detect_format(text: str, suffix: str = "") -> str:
         return "json"
     first_line = stripped.splitlines()[0] if stripped else ""
     if re.search(r"[,\t]", first_line):
-        cells = {c.strip().strip('"').lower() for c in re.split(r"[,\t]", first_line)}
-        if cells & {w.lower() for w in DEFAULT_COLUMNS["text"]} and cells & {w.lower() for w in DEFAULT_COLUMNS["speaker"]}:
+        cells = {fold(c.strip().strip('"')) for c in re.split(r"[,\t]", first_line)}
+        if cells & {fold(w) for w in DEFAULT_COLUMNS["text"]} and cells & {fold(w) for w in DEFAULT_COLUMNS["speaker"]}:
             return "csv"
     if head == "{":
         first = text.lstrip().splitlines()[0].strip()
