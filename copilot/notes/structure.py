@@ -1031,7 +1031,8 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
 def settled_part(text: str, people: People) -> str:
     """What a decision settles, as the end of an answer: without its settling head ("那就这么定：") and the work it
     gives out after ("…，价签阿珍你下周五前做好" is a to-do, not the answer)."""
-    head = cue("summary", "decided").match(text) or re.match(r"^[^：:]{0,12}[：:]", text) \
+    # a label's colon, never the one inside a time ("…分两班，7:30王哥的车" keeps its 7:30)
+    head = cue("summary", "decided").match(text) or re.match(r"^[^：:]{0,12}(?:：|(?<!\d):)", text) \
         or cue("decision", "accept_head").match(_fold(text))
     rest = text[head.end():] if head and len(text) - head.end() >= 4 else text
     kept = _decided_content(rest, people)
@@ -2427,12 +2428,13 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
 
 def _decided_content(text: str, people: People) -> str:
     """The clauses of a settling line before the one that gives work: cut at its first 你, 我 (not 我们) or
-    member named ("…用团队经费王阿姨你周六早上顺路买一下" → "…用团队经费")."""
-    you, me = cue("owner", "you"), cue("owner", "me")
+    member named, not as an owner ("…用团队经费王阿姨你周六早上顺路买一下" → "…用团队经费"; "7:30王哥的车" stays)."""
+    you, me, owns = cue("owner", "you"), cue("owner", "me"), cue("owner", "possessed")
     kept: list[str] = []
     for clause in _CLAUSE.split(text):
         fc = _fold(clause)
-        spots = [x.start() for x in (you.search(fc), me.search(fc)) if x] + [pos for pos, *_ in people.named_in(clause)]
+        spots = [x.start() for x in (you.search(fc), me.search(fc)) if x] + \
+            [pos for pos, alias, _ in people.named_in(clause) if not owns.match(fc, pos + len(alias))]
         if spots:
             # a later clause's words before the name are the work's object ("…，会议号我来发"); only a line
             # written without commas has the decision itself there
