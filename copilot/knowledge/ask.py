@@ -853,10 +853,20 @@ def _trim_header(line: str) -> str:
 
 
 def _led_off(rows: list[tuple[str, int]], i: int) -> bool:
-    """Whether row ``i`` is a lead-in ("几个例子：") whose next row is an example left out (marked with \\0)."""
+    """Whether row ``i`` is a lead-in ("几个例子：") all of whose examples are left out (marked with \\0): its next
+    row is one, and so is every list item after it up to the next line that is not an item. A lead-in that keeps
+    some of its items ("好例子：" whose first example, from another kind of group, gave way) stays as it is."""
     text = rows[i][0]
-    return (not text.startswith("\0") and text.endswith(("：", ":")) and i + 1 < len(rows)
-            and rows[i + 1][0].startswith("\0"))
+    if text.startswith("\0") or not text.endswith(("：", ":")) or i + 1 >= len(rows):
+        return False
+    if not rows[i + 1][0].startswith("\0"):
+        return False
+    block = []
+    for t, _ in rows[i + 1:]:
+        if not _is_item(t.lstrip("\0")):
+            break
+        block.append(t)
+    return all(t.startswith("\0") for t in block)
 
 
 def _no_dangling(lines: list[str]) -> list[str]:
