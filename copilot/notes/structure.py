@@ -114,7 +114,7 @@ def question_strength(text: str) -> float:
 def asks(text: str) -> bool:
     """A question by its form, whatever the classifier thinks: a question mark, a final particle
     closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
-    f = cue("question", "embedded").sub("", _fold(text).strip())
+    f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
@@ -446,18 +446,31 @@ def opening_question(messages: list[Message]) -> str | None:
     return None
 
 
+def _titled(speaker: str) -> set[str]:
+    """What a host may call ``speaker`` by surname and title: 林知远 → 林老师, 林sir, 林姐… (``cues.yaml``
+    invite_titles), when the nickname starts with a surname."""
+    full = _fold(display_name(speaker) or speaker)
+    if not full or full[0] not in str(raw("owner", "surnames")):
+        return set()
+    return {full[0] + _fold(str(t)) for t in raw("invite_titles")}
+
+
 def find_invitation(messages: list[Message]) -> tuple[str, str] | None:
-    """(host, speaker) when an early message invites another participant to give the talk."""
+    """(host, speaker) when an early message invites another participant to give the talk — by a name
+    they go by, or by surname + title when only one of the main voices has that surname."""
     counts = Counter(m.speaker for m in messages)
     invite = cue("invite_verbs")
     words = "|".join(re.escape(str(w)) for w in raw("invite_words"))
+    main = [(s, n) for s, n in counts.most_common(3) if n >= 2]  # the invited speaker is one of the main voices
+    surname = Counter(next(iter(_titled(s)), "")[:1] for s, _ in main)
     for m in messages[:8]:
         if not invite.search(_fold(m.text)):
             continue
-        for other, n in counts.most_common(3):  # the invited speaker is one of the main voices
-            if other == m.speaker or n < 2:
+        for other, _n in main:
+            if other == m.speaker:
                 continue
-            for name in aliases(other) | {_fold(other)}:
+            titled = _titled(other) if surname[_fold(display_name(other) or other)[:1]] == 1 else set()
+            for name in aliases(other) | {_fold(other)} | titled:
                 if len(name) >= 2 and re.search(rf"(?:{words})[^。！？!?]{{0,12}}" + re.escape(name), _fold(m.text)):
                     return m.speaker, other
     return None
@@ -753,6 +766,7 @@ class _Open:
     loose: bool = False  # answered only by coming next: kept when the exchange is on the session's subject
     more: list[int] = field(default_factory=list)  # the asker's follow-ups joined to the question (cited too)
     alt: tuple[str, str] | None = None  # "A还是B" with no question form: asks only if a reply picks A or B
+    closed: bool = False  # the one it was put to took it with an ack ("没问题"): work accepted, nothing to answer
 
 
 def _echoes(question: str, reply: str) -> bool:
@@ -876,7 +890,15 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     only by what came next still takes a later relevant reply instead."""
     put_to_me = [q for q in recent if m.speaker in q.to and not q.direct]
     if put_to_me:
-        return _pick_open(put_to_me, m), True
+        mine = _pick_open(put_to_me, m)
+        # the one asked, speaking on another open question's matter, answers that one ("路书谁来做 阿飞你…"
+        # … "头盔对讲机要不要统一买" — 阿飞: "我有个朋友卖对讲机…")
+        if mine is not None and not relevant(mine.text, m.text, by_kind=False):
+            other = [q for q in recent if q.index > mine.index and i - q.index <= near and not q.answer
+                     and q.msg.speaker != m.speaker and relevant(q.text, m.text, by_kind=False)]
+            if other:
+                return other[-1], False
+        return mine, True
     close = [q for q in recent if i - q.index <= near and not q.answer and q.msg.speaker != m.speaker]
     echoed = [q for q in close if _echoes(q.text, m.text)]
     if echoed:  # it repeats what the question asked: it answers that one (still kept only on the subject)
@@ -936,9 +958,14 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
             continue
-        if is_chatter(m.text) or cue("reply", "acks").match(f) or courtesy(f, people):
+        if cue("reply", "acks").match(f):
+            for q in opened:  # "路书谁来做 阿飞你…" — 阿飞: "没问题": taken on, so no later line of theirs answers it
+                if m.speaker in q.to and not q.answer and i - q.index <= near:
+                    q.closed = True
             continue
-        recent = [q for q in opened if i - q.index <= window and _picks(q, m)]
+        if is_chatter(m.text) or courtesy(f, people):
+            continue
+        recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed]
         if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
             continue  # a notice to the group answers no question but one asking its time, place or cost
         chosen: _Open | None = None
