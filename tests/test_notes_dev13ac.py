@@ -106,3 +106,34 @@ def test_addressed_member_answering_the_question_still_answers_it():
                  "阿东|上坡不多 就最后五公里有两个大坡")
     qa = find_qa(chat, "话题讨论", ["骑行队-老韩", "阿东", "小米"], "骑行队-老韩")
     assert qa and qa[0].answer.startswith("上坡不多")
+
+
+# --- F6. a reluctant yes ("好吧 那就…") before another member settles it is agreement, not a second decision ---
+
+def _decisions(*lines: str):
+    from copilot.notes.model import Transcript
+    from copilot.notes.structure import analyze
+
+    return analyze(Transcript(name="t", messages=_msgs(*lines))).decisions
+
+
+def test_reluctant_yes_then_the_organiser_settling_is_one_decision():
+    found = _decisions("徒步群-老孟|出发时间：周六早上6点半，集合点在地铁站B口",
+                       "阿兰|6点半太早了吧 冬天冷 7点行不行",
+                       "徒步群-老孟|7点的话下山会摸黑 山路晚上不安全",
+                       "大伟|同意6点半 早点走安全",
+                       "阿兰|好吧 那就6点半",
+                       "徒步群-老孟|OK 6点半集合 不改了",
+                       "小静|收到")
+    half_six = [d for d in found if "6点半" in d.text and d.sources and d.sources[-1] >= 4]
+    assert len(half_six) == 1, [d.text for d in found]
+    d = half_six[0]
+    assert d.decider == "徒步群-老孟" and "阿兰" in d.by and d.decider != "阿兰"
+
+
+def test_reluctant_yes_with_no_one_settling_after_stays_a_decision():
+    found = _decisions("读书会-小叶|下次读《额尔古纳河右岸》还是《活着》",
+                       "老贺|活着吧 短一点",
+                       "读书会-小叶|好吧 那就读活着，下周日晚上8点线上",
+                       "老贺|👍")
+    assert any("活着" in d.text for d in found)

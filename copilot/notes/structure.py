@@ -2771,6 +2771,32 @@ def _merge_announcements(announcements: list[Announcement]) -> list[Announcement
     return _merge_copies(announcements, lambda a, b: a.kind == b.kind and _similar(a.text, b.text))
 
 
+CONCEDE_REACH = 3  # messages after a reluctant yes in which another member's settling of it is looked for
+
+
+def _conceded(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
+    """A reluctant yes read as a decision ("好吧 那就7点半 我多穿点") that another member settles just after on
+    the same matter ("OK 7点半集合 不改了") is agreement: it joins that decision, whose line's speaker decides."""
+    at = {m.id: k for k, m in enumerate(messages)}
+    out = list(decisions)
+    for d in decisions:
+        k = at.get(d.sources[0]) if d.sources else None
+        if k is None or not cue("decision", "concede_head").match(_fold(messages[k].text).strip()):
+            continue
+        who, words = messages[k].speaker, _content_bigrams(d.text)
+        later = [e for e in out if e is not d and e.sources and at.get(e.sources[0], -1) in range(k + 1, k + 1 + CONCEDE_REACH)
+                 and messages[at[e.sources[0]]].speaker != who and words & _content_bigrams(e.text)]
+        if not later:
+            continue
+        e = later[0]
+        settler = messages[at[e.sources[0]]].speaker
+        e.by = list(dict.fromkeys([settler, *e.by, who, *d.by]))
+        e.decider = settler
+        e.sources = sorted(set(e.sources) | set(d.sources), key=lambda i: at.get(i, 0))
+        out.remove(d)
+    return out
+
+
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
     """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once, with everyone who
     made or agreed to either."""
@@ -2900,7 +2926,7 @@ def analyze(transcript: Transcript) -> Structure:
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
-    decisions = _merge_decisions([d for d in decisions if not (d.sources and set(d.sources) <= asides)])
+    decisions = _merge_decisions(_conceded([d for d in decisions if not (d.sources and set(d.sources) <= asides)], msgs))
     for d in decisions:  # the one who made the decision line is the first of its people
         d.decider = d.decider or (d.by[0] if d.by else None)
     return Structure(
