@@ -137,3 +137,25 @@ def test_reluctant_yes_with_no_one_settling_after_stays_a_decision():
                        "读书会-小叶|好吧 那就读活着，下周日晚上8点线上",
                        "老贺|👍")
     assert any("活着" in d.text for d in found)
+
+
+def test_a_yes_naming_the_choice_and_a_plus_one_under_it_agree_after_a_side_question():
+    found = _decisions("书法社-老纪|3. 年会场地我问了，文化馆三楼每小时100元，订3个小时，大家AA",
+                       "阿勤|年会那天是1月3号对吧 我负责带笔墨",
+                       "书法社-老纪|对，3号下午两点开始",
+                       "小宋|我同意文化馆三楼，停车方便",
+                       "Vivian|+1",
+                       "书法社-老纪|那就定文化馆三楼，阿勤你明晚之前把订金转给馆里")
+    hall = [d for d in found if "文化馆三楼" in d.text]
+    assert hall and hall[0].decider == "书法社-老纪"
+    assert {"小宋", "Vivian"} <= set(hall[0].by) and "阿勤" not in hall[0].by
+
+
+def test_a_plus_one_under_another_matter_does_not_agree():
+    found = _decisions("书法社-老纪|下周六练隶书，大家带好毛毡",
+                       "阿勤|毛毡我多带两张",
+                       "小宋|+1",
+                       "书法社-老纪|对了 年会场地文化馆三楼每小时100元",
+                       "书法社-老纪|那就定文化馆三楼")
+    hall = [d for d in found if "文化馆三楼" in d.text]
+    assert not hall or "小宋" not in hall[0].by

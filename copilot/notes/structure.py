@@ -2592,15 +2592,20 @@ def _yes_to(messages: list[Message], j: int, first: int, start: int | None, deci
     before it, by someone else, that is no yes or vote itself) is the proposal or later, or is on what was
     decided. A yes following another matter ("同意" under an earlier car-sharing plan) agrees to that one."""
     me = messages[j].speaker
+    words = _content_bigrams(decided) if decided else set()
+    if words & _content_bigrams(messages[j].text):
+        return True  # the yes names what was decided ("我同意琴行二楼，离地铁近")
     for k in range(j - 1, first - 2, -1):
         if k < 0:
             return True
         if start is not None and k >= start:
             return True
         o = messages[k]
+        if o.speaker != me and (_says_yes(o.text) or _vote(o.text)) and words & _content_bigrams(o.text):
+            return True  # "+1" under a yes that names it
         if o.speaker == me or _says_yes(o.text) or _vote(o.text) or is_chatter(o.text):
             continue
-        return not decided or bool(_content_bigrams(o.text) & _content_bigrams(decided))
+        return not decided or bool(words & _content_bigrams(o.text))
     return True
 
 
