@@ -114,7 +114,7 @@ def question_strength(text: str) -> float:
 def asks(text: str) -> bool:
     """A question by its form, whatever the classifier thinks: a question mark, a final particle
     closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
-    f = cue("question", "embedded").sub("", _fold(text).strip())
+    f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
@@ -446,18 +446,31 @@ def opening_question(messages: list[Message]) -> str | None:
     return None
 
 
+def _titled(speaker: str) -> set[str]:
+    """What a host may call ``speaker`` by surname and title: 林知远 → 林老师, 林sir, 林姐… (``cues.yaml``
+    invite_titles), when the nickname starts with a surname."""
+    full = _fold(display_name(speaker) or speaker)
+    if not full or full[0] not in str(raw("owner", "surnames")):
+        return set()
+    return {full[0] + _fold(str(t)) for t in raw("invite_titles")}
+
+
 def find_invitation(messages: list[Message]) -> tuple[str, str] | None:
-    """(host, speaker) when an early message invites another participant to give the talk."""
+    """(host, speaker) when an early message invites another participant to give the talk — by a name
+    they go by, or by surname + title when only one of the main voices has that surname."""
     counts = Counter(m.speaker for m in messages)
     invite = cue("invite_verbs")
     words = "|".join(re.escape(str(w)) for w in raw("invite_words"))
+    main = [(s, n) for s, n in counts.most_common(3) if n >= 2]  # the invited speaker is one of the main voices
+    surname = Counter(next(iter(_titled(s)), "")[:1] for s, _ in main)
     for m in messages[:8]:
         if not invite.search(_fold(m.text)):
             continue
-        for other, n in counts.most_common(3):  # the invited speaker is one of the main voices
-            if other == m.speaker or n < 2:
+        for other, _n in main:
+            if other == m.speaker:
                 continue
-            for name in aliases(other) | {_fold(other)}:
+            titled = _titled(other) if surname[_fold(display_name(other) or other)[:1]] == 1 else set()
+            for name in aliases(other) | {_fold(other)} | titled:
                 if len(name) >= 2 and re.search(rf"(?:{words})[^。！？!?]{{0,12}}" + re.escape(name), _fold(m.text)):
                     return m.speaker, other
     return None
@@ -753,6 +766,7 @@ class _Open:
     loose: bool = False  # answered only by coming next: kept when the exchange is on the session's subject
     more: list[int] = field(default_factory=list)  # the asker's follow-ups joined to the question (cited too)
     alt: tuple[str, str] | None = None  # "A还是B" with no question form: asks only if a reply picks A or B
+    closed: bool = False  # the one it was put to took it with an ack ("没问题"): work accepted, nothing to answer
 
 
 def _echoes(question: str, reply: str) -> bool:
@@ -876,7 +890,15 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     only by what came next still takes a later relevant reply instead."""
     put_to_me = [q for q in recent if m.speaker in q.to and not q.direct]
     if put_to_me:
-        return _pick_open(put_to_me, m), True
+        mine = _pick_open(put_to_me, m)
+        # the one asked, speaking on another open question's matter, answers that one ("路书谁来做 阿飞你…"
+        # … "头盔对讲机要不要统一买" — 阿飞: "我有个朋友卖对讲机…")
+        if mine is not None and not relevant(mine.text, m.text, by_kind=False):
+            other = [q for q in recent if q.index > mine.index and i - q.index <= near and not q.answer
+                     and q.msg.speaker != m.speaker and relevant(q.text, m.text, by_kind=False)]
+            if other:
+                return other[-1], False
+        return mine, True
     close = [q for q in recent if i - q.index <= near and not q.answer and q.msg.speaker != m.speaker]
     echoed = [q for q in close if _echoes(q.text, m.text)]
     if echoed:  # it repeats what the question asked: it answers that one (still kept only on the subject)
@@ -936,9 +958,14 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
             opened.append(_Open(m, i, _clean(m.text), to))
             continue
-        if is_chatter(m.text) or cue("reply", "acks").match(f) or courtesy(f, people):
+        if cue("reply", "acks").match(f):
+            for q in opened:  # "路书谁来做 阿飞你…" — 阿飞: "没问题": taken on, so no later line of theirs answers it
+                if m.speaker in q.to and not q.answer and i - q.index <= near:
+                    q.closed = True
             continue
-        recent = [q for q in opened if i - q.index <= window and _picks(q, m)]
+        if is_chatter(m.text) or courtesy(f, people):
+            continue
+        recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed]
         if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
             continue  # a notice to the group answers no question but one asking its time, place or cost
         chosen: _Open | None = None
@@ -2567,15 +2594,20 @@ def _yes_to(messages: list[Message], j: int, first: int, start: int | None, deci
     before it, by someone else, that is no yes or vote itself) is the proposal or later, or is on what was
     decided. A yes following another matter ("同意" under an earlier car-sharing plan) agrees to that one."""
     me = messages[j].speaker
+    words = _content_bigrams(decided) if decided else set()
+    if words & _content_bigrams(messages[j].text):
+        return True  # the yes names what was decided ("我同意琴行二楼，离地铁近")
     for k in range(j - 1, first - 2, -1):
         if k < 0:
             return True
         if start is not None and k >= start:
             return True
         o = messages[k]
+        if o.speaker != me and (_says_yes(o.text) or _vote(o.text)) and words & _content_bigrams(o.text):
+            return True  # "+1" under a yes that names it
         if o.speaker == me or _says_yes(o.text) or _vote(o.text) or is_chatter(o.text):
             continue
-        return not decided or bool(_content_bigrams(o.text) & _content_bigrams(decided))
+        return not decided or bool(words & _content_bigrams(o.text))
     return True
 
 
@@ -2746,6 +2778,32 @@ def _merge_announcements(announcements: list[Announcement]) -> list[Announcement
     return _merge_copies(announcements, lambda a, b: a.kind == b.kind and _similar(a.text, b.text))
 
 
+CONCEDE_REACH = 3  # messages after a reluctant yes in which another member's settling of it is looked for
+
+
+def _conceded(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
+    """A reluctant yes read as a decision ("好吧 那就7点半 我多穿点") that another member settles just after on
+    the same matter ("OK 7点半集合 不改了") is agreement: it joins that decision, whose line's speaker decides."""
+    at = {m.id: k for k, m in enumerate(messages)}
+    out = list(decisions)
+    for d in decisions:
+        k = at.get(d.sources[0]) if d.sources else None
+        if k is None or not cue("decision", "concede_head").match(_fold(messages[k].text).strip()):
+            continue
+        who, words = messages[k].speaker, _content_bigrams(d.text)
+        later = [e for e in out if e is not d and e.sources and at.get(e.sources[0], -1) in range(k + 1, k + 1 + CONCEDE_REACH)
+                 and messages[at[e.sources[0]]].speaker != who and words & _content_bigrams(e.text)]
+        if not later:
+            continue
+        e = later[0]
+        settler = messages[at[e.sources[0]]].speaker
+        e.by = list(dict.fromkeys([settler, *e.by, who, *d.by]))
+        e.decider = settler
+        e.sources = sorted(set(e.sources) | set(d.sources), key=lambda i: at.get(i, 0))
+        out.remove(d)
+    return out
+
+
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
     """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once, with everyone who
     made or agreed to either."""
@@ -2875,7 +2933,7 @@ def analyze(transcript: Transcript) -> Structure:
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
-    decisions = _merge_decisions([d for d in decisions if not (d.sources and set(d.sources) <= asides)])
+    decisions = _merge_decisions(_conceded([d for d in decisions if not (d.sources and set(d.sources) <= asides)], msgs))
     for d in decisions:  # the one who made the decision line is the first of its people
         d.decider = d.decider or (d.by[0] if d.by else None)
     return Structure(
