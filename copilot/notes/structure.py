@@ -1158,6 +1158,13 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     called = [m for m in mentions[:at] if m.kind == "P" and m.start == 0 and re.match(r"[，,\s]", c.f[m.end:m.end + 1])]
     if called:
         return called[0].name
+    # "刘师傅你认识的人多你周四前帮忙联系两个" (voice-to-text): a later 你 is still the one named right before the
+    # first 你 of the sentence, unless someone else is named in between
+    for j in range(at - 1, 0, -1):
+        if mentions[j].kind == "P":
+            break
+        if mentions[j].kind == "Y" and mentions[j - 1].kind == "P" and mentions[j].start - mentions[j - 1].end <= 1:
+            return mentions[j - 1].name
     # "物资清单明天中午前发群里，@阿珍 这个你整理一下": an @name earlier in the sentence is the one 你 means
     tagged = [m for m in mentions[:at] if m.kind == "P" and m.start > 0 and c.f[m.start - 1] == "@"]
     if tagged:
