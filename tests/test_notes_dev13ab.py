@@ -89,3 +89,26 @@ def test_a_second_name_between_keeps_the_later_one():
                                        "维修群-老吴|张师傅你负责工具阿梁你周六前去超市你把垃圾袋买好"))
     bags = [a for a in actions if "垃圾袋" in a.task]
     assert bags and bags[0].owner == "阿梁"
+
+
+# --- F2. a counted share promised for the event is the speaker's to-do, due on the event day ---
+
+def test_a_counted_share_for_the_potluck_is_due_on_the_event_day():
+    actions, _, _ = find_actions(_msgs("读书会-阿雯|12月19日周六下午两点年终茶话会，在社区图书室，每人带一样吃的",
+                                       "小棠|我带橘子 30个",
+                                       "老葛|好"))
+    oranges = [a for a in actions if "橘子" in a.task]
+    assert oranges and oranges[0].owner == "小棠" and oranges[0].deadline == "2026-12-19"
+
+
+def test_a_share_already_made_or_asked_about_is_no_todo():
+    actions, _, _ = find_actions(_msgs("读书会-阿雯|12月19日周六下午两点年终茶话会，在社区图书室，每人带一样吃的",
+                                       "小棠|上次我带了3个西瓜",
+                                       "老葛|我带两瓶可乐行吗？"))
+    assert not any(a.owner in ("小棠", "老葛") for a in actions)
+
+
+def test_a_count_without_an_event_day_is_left_to_the_task_model():
+    actions, _, _ = find_actions(_msgs("读书会-阿雯|最近大家读什么书",
+                                       "小棠|我带孩子读了3本绘本"))
+    assert "小棠" not in [a.owner for a in actions]
