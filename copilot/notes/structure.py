@@ -1186,6 +1186,13 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     called = [m for m in mentions[:at] if m.kind == "P" and m.start == 0 and re.match(r"[，,\s]", c.f[m.end:m.end + 1])]
     if called:
         return called[0].name
+    # "刘师傅你认识的人多你周四前帮忙联系两个" (voice-to-text): a later 你 is still the one named right before the
+    # first 你 of the sentence, unless someone else is named in between
+    for j in range(at - 1, 0, -1):
+        if mentions[j].kind == "P":
+            break
+        if mentions[j].kind == "Y" and mentions[j - 1].kind == "P" and mentions[j].start - mentions[j - 1].end <= 1:
+            return mentions[j - 1].name
     # "物资清单明天中午前发群里，@阿珍 这个你整理一下": an @name earlier in the sentence is the one 你 means
     tagged = [m for m in mentions[:at] if m.kind == "P" and m.start > 0 and c.f[m.start - 1] == "@"]
     if tagged:
@@ -1670,6 +1677,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
             or clause.kind == "first_person" and (_WILL.search(f) or has(f, "action", "later_promise"))):
         return None
+    if deadline is None and _brings_share(clause, m, event):  # "我带素饺子 50个": due on the event day
+        return ActionItem(task=_task(clause.text, m, people, context, None), owner=m.speaker,
+                          deadline=event.isoformat() if event else None, deadline_text="活动当天", sources=[m.id])
     marked = deadline is not None and deadline.marked
     future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
     replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(cue("action", "reply_openers").match(_fold(m.text)))
@@ -1751,6 +1761,13 @@ def _told_in_notice(action: ActionItem, kind: str | None, m: Message) -> bool:
 def _marked(action: ActionItem, m: Message) -> bool:
     """Whether a to-do's time is a deadline ("周五前", "25号截止"), not just a time ("周五")."""
     return bool(action.deadline_text) and any(d.marked for d in time_expressions(action.deadline_text or "", m.time))
+
+
+def _brings_share(clause: _Clause, m: Message, event: date | None) -> bool:
+    """"我带素饺子 50个", "电推子我带三个": the speaker's promise of a counted share for the event the chat is
+    about (it has an event day), a to-do even where the task model would not call it one."""
+    return event is not None and clause.kind == "first_person" and clause.owner == m.speaker \
+        and not is_question(clause.text) and has(_fold(clause.text).strip(), "action", "brings")
 
 
 def not_a_task(text: str, speaker: str, people: People) -> bool:
@@ -1922,7 +1939,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                 if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
                         and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
-                        or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)):
+                        or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
+                        or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
         volunteered = _volunteer(messages, idx, m)
         if volunteered is not None:
