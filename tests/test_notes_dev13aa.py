@@ -7,21 +7,17 @@ photography walk, a rowing club, a tenants' group); none is a QA chat or an eval
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
+
+from chat_lines import chat_lines
 
 from copilot.notes.structure import _agreed_change, event_notice, find_actions
 
 START = datetime(2026, 12, 5, 19, 30)  # a Saturday evening
 
 
-def _msgs(*lines: str, start: datetime = START) -> list:
-    from copilot.notes.model import Message
-
-    out = []
-    for i, line in enumerate(lines):
-        speaker, text = line.split("|", 1)
-        out.append(Message(id=i, speaker=speaker, text=text, time=start + timedelta(minutes=i)))
-    return out
+_msgs = partial(chat_lines, start=START)  # "speaker|text" lines, one a minute
 
 
 # --- A. an event told by its day, clock time and place (no event word, or a question after it) is a notice ---

@@ -7,21 +7,17 @@ class, a cycling club, a volunteer library, a tenants' repair group); none is a 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
+
+from chat_lines import chat_lines
 
 from copilot.notes.structure import find_actions, personal
 
 START = datetime(2026, 12, 9, 20, 0)  # a Wednesday evening
 
 
-def _msgs(*lines: str, start: datetime = START) -> list:
-    from copilot.notes.model import Message
-
-    out = []
-    for i, line in enumerate(lines):
-        speaker, text = line.split("|", 1)
-        out.append(Message(id=i, speaker=speaker, text=text, time=start + timedelta(minutes=i)))
-    return out
+_msgs = partial(chat_lines, start=START)  # "speaker|text" lines, one a minute
 
 
 def _owners(actions) -> list[str]:

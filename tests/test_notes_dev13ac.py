@@ -7,20 +7,17 @@ woodworking workshop, a choir); none is a QA chat or an eval chat.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
 
-from copilot.notes.model import Message
+from chat_lines import chat_lines
+
 from copilot.notes.structure import find_invitation, find_qa, question_strength
 
 START = datetime(2026, 12, 9, 20, 0)
 
 
-def _msgs(*lines: str) -> list[Message]:
-    out = []
-    for i, line in enumerate(lines):
-        speaker, text = line.split("|", 1)
-        out.append(Message(id=i, speaker=speaker, text=text, time=START + timedelta(minutes=i)))
-    return out
+_msgs = partial(chat_lines, start=START)  # "speaker|text" lines, one a minute
 
 
 _TEA = (

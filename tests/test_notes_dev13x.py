@@ -6,23 +6,20 @@ night-market stall, swimming class groups); none is a QA chat or an eval chat.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
+
+from chat_lines import chat_lines
 
 from copilot.notes.cues import cue, folded
 from copilot.notes.dates import event_days, find_deadline
-from copilot.notes.model import Message
 from copilot.notes.noise import greeting_only
 from copilot.notes.structure import find_actions
 
 START = datetime(2026, 12, 2, 20, 0)  # a Wednesday evening
 
 
-def _msgs(*lines: str, start: datetime = START) -> list[Message]:
-    out = []
-    for i, line in enumerate(lines):
-        speaker, text = line.split("|", 1)
-        out.append(Message(id=i, speaker=speaker, text=text, time=start + timedelta(minutes=i)))
-    return out
+_msgs = partial(chat_lines, start=START)  # "speaker|text" lines, one a minute
 
 
 # --- B. a contact number told to the group is a notice, kept whole ---

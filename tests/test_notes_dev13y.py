@@ -6,21 +6,19 @@ home-brewing group, a village badminton league, a translation volunteers' group)
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
 
-from copilot.notes.model import Message, Transcript
+from chat_lines import chat_lines
+
+from copilot.notes.model import Transcript
 from copilot.notes.offline import summarize_offline
 from copilot.notes.structure import about_oneself, choice_asked, is_question, stated_topic
 
 START = datetime(2026, 12, 3, 19, 30)
 
 
-def _msgs(*lines: str) -> list[Message]:
-    out = []
-    for i, line in enumerate(lines):
-        speaker, text = line.split("|", 1)
-        out.append(Message(id=i + 1, speaker=speaker, text=text, time=START + timedelta(minutes=i)))
-    return out
+_msgs = partial(chat_lines, start=START, first_id=1)  # "speaker|text" lines, one a minute
 
 
 def _notes(*lines: str):

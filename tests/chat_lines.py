@@ -1,0 +1,13 @@
+"""Chats written in notes tests as "speaker|text" lines: one message a minute from ``start``."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from copilot.notes.model import Message
+
+
+def chat_lines(*lines: str, start: datetime, first_id: int = 0) -> list[Message]:
+    """The messages of ``lines`` ("老郑|周六九点集合"), ids from ``first_id``, one minute apart from ``start``."""
+    return [Message(id=first_id + i, speaker=speaker, text=text, time=start + timedelta(minutes=i))
+            for i, (speaker, text) in enumerate(line.split("|", 1) for line in lines)]
