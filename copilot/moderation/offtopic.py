@@ -406,6 +406,8 @@ EVERYDAY_WORD_FREQ = 1000  # a noun jieba's dictionary counts this often is ever
 
 
 _DOINGS = ("v", "vn")  # jieba's verb classes
+
+
 @lru_cache(maxsize=1)
 def _shop_people_rule() -> re.Pattern[str]:
     """The shop's people and counter (relevance.yaml shop_people), none right after a member's own (我老板, 隔壁老板)."""
@@ -520,9 +522,9 @@ class OffTopicDetector:
                                    *(e.title for e in profile.all_events())])).compact
         places = normalise(" ".join(e.place for e in profile.all_events())).compact
         self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
-        # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
         # a shop's or a brand's own customer group: its people and its counter are the group's (relevance.yaml shop_people)
         self.shop = shop_group(profile.name or "", profile.positioning, profile.audience, profile.type, len(profile.products))
+        # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
         self.event_slots = tuple((e.time, _event_words(f"{e.title} {e.place}")) for e in profile.all_events() if e.time)
         self.embedder = embedder
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None

@@ -1096,8 +1096,6 @@ _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", 
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
 
 
-
-
 @lru_cache(maxsize=1)
 def _price_said() -> re.Pattern[str]:
     """A sum said as a price without 元 (120包邮, 80r; patterns.yaml price_said_after)."""
