@@ -116,9 +116,11 @@ def cut_closing(text: str) -> tuple[str, bool] | None:
     None when there is no such clause, or the text is Traditional/full-width in a way folding changes
     its length (the cut is made on the original text, so a quote keeps its script)."""
     folded = fold(text)
+    if len(folded) != len(text):
+        return None
     offset = max(0, len(folded) - CLOSING_WINDOW)  # the clause is short: look at the end of the text only
     match = rules().closing.search(folded, offset)
-    if match is None or len(folded) != len(text):
+    if match is None:
         return None
     farewell = bool(match.group("tail")) or "到" in match.group("core")
     glued = match.start() > 0 and match.group(0) == match.group("core") and folded[match.start() - 1].isalnum()
@@ -185,10 +187,22 @@ def platform_line(text: str) -> bool:
     packet, an unsupported-message placeholder — not a member's words. A text export that puts such a
     line under a member's message without a header of its own (a WeChat copy-paste) has it split off by
     the parser, so the member's message is neither glued to it nor dropped with it."""
-    r = rules()
     folded = fold(text.strip())
-    return bool(folded) and ((len(folded) <= r.system_max and bool(r.system.search(folded)))
-                             or bool(r.platform.search(folded)) or bool(r.red_start.search(folded)))
+    return bool(folded) and _platform_reason(len(folded), folded) is not None
+
+
+def _platform_reason(length: int, folded: str) -> str | None:
+    """Why a text of ``length`` characters (``folded``) is a line the platform writes — a short system line (a join,
+    a recall, a pat), an unsupported-message placeholder, a red packet — or None: what :func:`noise_reason` and
+    :func:`platform_line` both ask."""
+    r = rules()
+    if length <= r.system_max and r.system.search(folded):
+        return r.reasons["system_lines"]
+    if r.platform.search(folded):
+        return r.reasons["platform_lines"]
+    if r.red_start.search(folded):
+        return r.reasons["red_packets"]
+    return None
 
 
 def noise_reason(m: Message) -> str | None:
@@ -197,13 +211,10 @@ def noise_reason(m: Message) -> str | None:
     raw = m.text.strip()
     folded = fold(raw)
     speaker = fold(m.speaker.strip())
-    if speaker in r.system_speakers or (len(raw) <= r.system_max and r.system.search(folded)) \
-            or (not raw and r.system.search(speaker)):  # 拍了拍"王老师" read as a nickname with no text
+    if speaker in r.system_speakers or (not raw and r.system.search(speaker)):  # 拍了拍"王老师" read as a nickname
         return r.reasons["system_lines"]
-    if r.platform.search(folded):
-        return r.reasons["platform_lines"]
-    if r.red_start.search(folded):
-        return r.reasons["red_packets"]
+    if (written := _platform_reason(len(raw), folded)) is not None:
+        return written
     if len(r.chain.findall(folded)) >= r.chain_hits:
         return r.reasons["chain_forwards"]
     bare = r.placeholder.sub("", folded).strip()
