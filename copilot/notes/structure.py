@@ -446,10 +446,15 @@ def opening_question(messages: list[Message]) -> str | None:
     return None
 
 
+def _full_name(speaker: str) -> str:
+    """``speaker``'s name without its tags (folded): 群主小满 → 小满."""
+    return _fold(display_name(speaker) or speaker)
+
+
 def _titled(speaker: str) -> set[str]:
     """What a host may call ``speaker`` by surname and title: 林知远 → 林老师, 林sir, 林姐… (``cues.yaml``
     invite_titles), when the nickname starts with a surname."""
-    full = _fold(display_name(speaker) or speaker)
+    full = _full_name(speaker)
     if not full or full[0] not in str(raw("owner", "surnames")):
         return set()
     return {full[0] + _fold(str(t)) for t in raw("invite_titles")}
@@ -462,14 +467,14 @@ def find_invitation(messages: list[Message]) -> tuple[str, str] | None:
     invite = cue("invite_verbs")
     words = "|".join(re.escape(str(w)) for w in raw("invite_words"))
     main = [(s, n) for s, n in counts.most_common(3) if n >= 2]  # the invited speaker is one of the main voices
-    surname = Counter(next(iter(_titled(s)), "")[:1] for s, _ in main)
+    surnames = Counter(_full_name(s)[:1] for s, _ in main if _titled(s))  # a surname two main voices share names neither
     for m in messages[:8]:
         if not invite.search(_fold(m.text)):
             continue
         for other, _n in main:
             if other == m.speaker:
                 continue
-            titled = _titled(other) if surname[_fold(display_name(other) or other)[:1]] == 1 else set()
+            titled = _titled(other) if surnames[_full_name(other)[:1]] == 1 else set()
             for name in aliases(other) | {_fold(other)} | titled:
                 if len(name) >= 2 and re.search(rf"(?:{words})[^。！？!?]{{0,12}}" + re.escape(name), _fold(m.text)):
                     return m.speaker, other
