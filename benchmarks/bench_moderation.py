@@ -18,7 +18,8 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,24 @@ WARM = 200  # messages judged before timing (their own users and texts)
 def warm(moderate: Callable[[dict[str, Any]], object], rows: list[dict[str, Any]]) -> None:
     for i, r in enumerate(rows[:WARM]):
         moderate({"id": f"w{i}", "user": f"w{i}", "text": f"预热{i} {r['text']}"})
+
+
+@contextmanager
+def _wrapping() -> Iterator[Callable[[Any, str, Callable[[Any], Any]], None]]:
+    """``wrap(obj, attr, make)`` sets ``obj.attr`` to ``make(old)`` (a timer around it) for the ``with`` block; every
+    wrapped attribute is put back on leaving it, in reverse order, also when the run fails."""
+    wrapped: list[tuple[Any, str, Any]] = []
+
+    def wrap(obj: Any, attr: str, make: Callable[[Any], Any]) -> None:
+        old = getattr(obj, attr)
+        wrapped.append((obj, attr, old))
+        setattr(obj, attr, make(old))
+
+    try:
+        yield wrap
+    finally:
+        for obj, attr, old in reversed(wrapped):
+            setattr(obj, attr, old)
 
 
 def budget(run: Callable[[], None], n: int) -> None:
@@ -56,45 +75,40 @@ def budget(run: Callable[[], None], n: int) -> None:
                 stack[-1] += dt
         return w
 
-    patched: list[tuple[Any, str, Any]] = []
+    with _wrapping() as wrap:
+        def patch(obj: Any, attr: str, name: str) -> None:
+            wrap(obj, attr, lambda old: timed(name, old))
 
-    def patch(obj: Any, attr: str, name: str) -> None:
-        old = getattr(obj, attr)
-        patched.append((obj, attr, old))
-        setattr(obj, attr, timed(name, old))
-
-    for attr in ("normalise", "judged_text", "detect", "without_measures", "_abuse_model", "_scores", "_member_post",
-                 "_plain_offer", "corroboration", "offered", "reach_notice", "unspoken", "unquoted", "Verdict",
-                 "_put_down_first", "_ok_reasons", "_reasons", "rule_ids_for"):
-        if hasattr(pipeline, attr):
-            patch(pipeline, attr, f"pipeline.{attr}")
-    for attr in ("_flood_layer", "_trust_layer", "_feedback_layer", "_judge_layer", "_apply_policy", "_members_deal",
-                 "_own_offer", "_own_event_sign_up", "_member_surplus", "_offtopic", "_in_script"):
-        patch(pipeline.Moderator, attr, f"Moderator.{attr}")
-    patch(classifier.NgramModel, "score", "NgramModel.score")
-    patch(classifier.NgramModel, "top_grams", "NgramModel.top_grams")
-    for attr in ("load_group_model", "load_classifier", "load_abuse_model", "load_chatter_model"):
-        for mod in (pipeline, classifier, offtopic):
-            if hasattr(mod, attr):
-                patch(mod, attr, f"classifier.{attr}")
-    patch(offtopic.OffTopicDetector, "check", "OffTopicDetector.check")
-    patch(offtopic, "unknown_nouns", "offtopic.unknown_nouns")
-    patch(signals, "cue_words", "signals.cue_words (jieba edge check incl.)")
-    patch(signals, "_is_social", "signals._is_social")
-    for mod in (signals, evidence, offtopic, permissions):  # normalise called by the layers themselves
-        if hasattr(mod, "normalise"):
-            patch(mod, "normalise", f"{mod.__name__.rpartition('.')[2]}.normalise")
-    patch(textnorm, "cuts_word", "textnorm.cuts_word")
-    detectors = dict(signals._DETECTORS)
-    signals._DETECTORS.update({name: timed(f"detector {name}", f) for name, f in detectors.items()})
-    t0 = clock()
-    try:
-        run()
-    finally:
-        total = clock() - t0
-        for obj, attr, old in reversed(patched):
-            setattr(obj, attr, old)
-        signals._DETECTORS.update(detectors)
+        for attr in ("normalise", "judged_text", "detect", "without_measures", "_abuse_model", "_scores", "_member_post",
+                     "_plain_offer", "corroboration", "offered", "reach_notice", "unspoken", "unquoted", "Verdict",
+                     "_put_down_first", "_ok_reasons", "_reasons", "rule_ids_for"):
+            if hasattr(pipeline, attr):
+                patch(pipeline, attr, f"pipeline.{attr}")
+        for attr in ("_flood_layer", "_trust_layer", "_feedback_layer", "_judge_layer", "_apply_policy", "_members_deal",
+                     "_own_offer", "_own_event_sign_up", "_member_surplus", "_offtopic", "_in_script"):
+            patch(pipeline.Moderator, attr, f"Moderator.{attr}")
+        patch(classifier.NgramModel, "score", "NgramModel.score")
+        patch(classifier.NgramModel, "top_grams", "NgramModel.top_grams")
+        for attr in ("load_group_model", "load_classifier", "load_abuse_model", "load_chatter_model"):
+            for mod in (pipeline, classifier, offtopic):
+                if hasattr(mod, attr):
+                    patch(mod, attr, f"classifier.{attr}")
+        patch(offtopic.OffTopicDetector, "check", "OffTopicDetector.check")
+        patch(offtopic, "unknown_nouns", "offtopic.unknown_nouns")
+        patch(signals, "cue_words", "signals.cue_words (jieba edge check incl.)")
+        patch(signals, "_is_social", "signals._is_social")
+        for mod in (signals, evidence, offtopic, permissions):  # normalise called by the layers themselves
+            if hasattr(mod, "normalise"):
+                patch(mod, "normalise", f"{mod.__name__.rpartition('.')[2]}.normalise")
+        patch(textnorm, "cuts_word", "textnorm.cuts_word")
+        detectors = dict(signals._DETECTORS)
+        signals._DETECTORS.update({name: timed(f"detector {name}", f) for name, f in detectors.items()})
+        t0 = clock()
+        try:
+            run()
+        finally:
+            total = clock() - t0
+            signals._DETECTORS.update(detectors)
     own["(rest: Moderator.moderate, analyse, detect's own loop …)"] = total - sum(own.values())
     print(f"每层 CPU 预算（µs/条，不含被调用层；插桩后共 {total / n / 1000:.0f} µs/条）：")
     for name, ns in sorted(own.items(), key=lambda kv: -kv[1]):
@@ -111,35 +125,31 @@ def stages(run: Callable[[], None], n: int) -> None:
 
     spent: dict[str, int] = {}
     clock = time.thread_time_ns
-    patched: list[tuple[Any, str, Any]] = []
 
-    def patch(obj: Any, attr: str, name: str) -> None:
-        old = getattr(obj, attr)
-        patched.append((obj, attr, old))
-
+    def timer(name: str, old: Callable[..., Any]) -> Callable[..., Any]:
         def w(*a: Any, **k: Any) -> Any:
             t0 = clock()
             try:
                 return old(*a, **k)
             finally:
                 spent[name] = spent.get(name, 0) + clock() - t0
-        setattr(obj, attr, w)
+        return w
 
-    patch(pipeline.Moderator, "analyse", "Moderator.analyse（离线各层合计）")
-    patch(pipeline, "detect", "signals.detect（规则信号，含各检测器）")
-    patch(offtopic.OffTopicDetector, "check", "OffTopicDetector.check（跑题）")
-    patch(classifier.NgramModel, "score", "NgramModel.score（广告/辱骂/闲聊模型）")
-    patch(pipeline, "normalise", "normalise（pipeline 调用）")
-    for attr in ("_apply_policy", "_flood_layer", "_trust_layer", "_judge_layer"):
-        patch(pipeline.Moderator, attr, f"Moderator.{attr}")
-    patch(pipeline, "corroboration", "pipeline.corroboration")
-    t0 = clock()
-    try:
+    with _wrapping() as wrap:
+        def patch(obj: Any, attr: str, name: str) -> None:
+            wrap(obj, attr, lambda old: timer(name, old))
+
+        patch(pipeline.Moderator, "analyse", "Moderator.analyse（离线各层合计）")
+        patch(pipeline, "detect", "signals.detect（规则信号，含各检测器）")
+        patch(offtopic.OffTopicDetector, "check", "OffTopicDetector.check（跑题）")
+        patch(classifier.NgramModel, "score", "NgramModel.score（广告/辱骂/闲聊模型）")
+        patch(pipeline, "normalise", "normalise（pipeline 调用）")
+        for attr in ("_apply_policy", "_flood_layer", "_trust_layer", "_judge_layer"):
+            patch(pipeline.Moderator, attr, f"Moderator.{attr}")
+        patch(pipeline, "corroboration", "pipeline.corroboration")
+        t0 = clock()
         run()
-    finally:
         total = clock() - t0
-        for obj, attr, old in reversed(patched):
-            setattr(obj, attr, old)
     print(f"各阶段 CPU 时间（µs/条，含被调用层；共 {total / n / 1000:.0f} µs/条，{n * 1e9 / total:,.0f} 条/秒）：")
     for name, ns in sorted(spent.items(), key=lambda kv: -kv[1]):
         print(f"  {ns / n / 1000:7.1f}  {ns / total:5.1%}  {name}")
