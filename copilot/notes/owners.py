@@ -52,9 +52,11 @@ def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     return (cue("owner", "name_prefix"), re.compile(f"[{surnames}](?:{titles})"), re.compile(r"(?<![a-z])[a-z]{3,12}(?![a-z])"))
 
 
-def name_shaped(f: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=16384)
+def name_shaped(f: str) -> tuple[tuple[int, int, str], ...]:
     """Words shaped like a person's name (``cues.yaml`` owner section) in folded text: people who are
-    not (yet) in the chat, e.g. "让小王明天去…", "由陈老师负责…"."""
+    not (yet) in the chat, e.g. "让小王明天去…", "由陈老师负责…". (Cached: the structure pass asks for the
+    same clause's names about five times; the cue lists and jieba's dictionary do not change once loaded.)"""
     prefix, titled, latin = _name_patterns()
     common = int(raw("owner", "common_word"))
     # 王工, 李总 — not 施工 (a word far more common than any such name)
@@ -64,7 +66,7 @@ def name_shaped(f: str) -> list[tuple[int, int, str]]:
             and not _cuts_a_word(f, m.start(), m.end()) and not _attributive(f, m.start())]
     out += [(m.start(), m.end(), m.group(0)) for m in latin.finditer(f)
             if not cue("owner", "not_names").fullmatch(m.group(0))]
-    return out
+    return tuple(out)
 
 
 def _attributive(f: str, start: int) -> bool:
