@@ -885,7 +885,10 @@ def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding
         return Finding(whole)
     found = list(dict.fromkeys(scan.banned.parts.findall(text))) if parts and scan.banned.parts is not None else []
     subject = bool(scan.topic_text) and all(p in scan.topic_text for p in found)
-    return Finding([f"{scan.banned.item_of[p]}（{p}…）" for p in found], "subject" if subject else "default") \
+    by_item: dict[str, list[str]] = {}  # each item once, with the words that named it (外部教练私教招揽（私教、一对一…）)
+    for p in found:
+        by_item.setdefault(scan.banned.item_of[p], []).append(p)
+    return Finding([f"{item}（{'、'.join(said[:2])}…）" for item, said in by_item.items()], "subject" if subject else "default") \
         if found else None
 
 
