@@ -459,7 +459,8 @@ def group_slur() -> re.Pattern[str]:
     """A put-down of a whole kind of people ("外地人就是素质低", "河南人都是骗子"; patterns.yaml ``group_slur``)."""
     d = load_resource(PATTERNS)["group_slur"]
     group = "(?:" + _either(d["groups"]) + "|" + r"[\u4e00-\u9fff]{1,3}" + re.escape(str(d["group_suffix"])) + ")"
-    return re.compile(group + _alt(d["generalisers"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"]))
+    return re.compile(group + rf"[\u4e00-\u9fff]{{0,{int(d['act_gap'])}}}?" + _alt(d["generalisers"])
+                      + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"]))
 
 @lru_cache(maxsize=1)
 def quoted_reply_code() -> re.Pattern[str]:
@@ -484,12 +485,16 @@ def put_down() -> re.Pattern[str]:
     sneering at their work ("写成这样还天天打卡")."""
     pd = load_resource(PATTERNS)["put_down"]
     d, j, sc, o, lc, ws = pd["send_away"], pd["judged"], pd["school"], pd["only_you"], pd["lecturing"], pd["work_sneer"]
+    cp, bb = pd["compared"], pd["backbite"]
     return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"])
                       + "|" + _alt(j["lead"]) + rf"{_CLAUSE}{{0,{int(j['max_gap'])}}}?" + _alt(j["slight"])
                       + "|" + _alt(sc["lead"]) + _alt(sc["back"]) + _alt(sc["end"])
                       + "|" + _alt(o["lead"]) + _alt(o["end"])
                       + "|" + _alt(lc["lead"]) + _alt(lc["who"]) + rf"{_CLAUSE}{{0,{int(lc['max_gap'])}}}?" + _alt(lc["end"])
-                      + "|" + _alt(ws["verbs"]) + _alt(ws["result"]) + rf"{_CLAUSE}{{0,{int(ws['max_gap'])}}}?" + _alt(ws["end"]))
+                      + "|" + _alt(ws["verbs"]) + _alt(ws["result"]) + rf"{_CLAUSE}{{0,{int(ws['max_gap'])}}}?" + _alt(ws["end"])
+                      + "|" + _alt(cp["lead"]) + _alt(cp["mid"])
+                      + "|" + _alt(bb["lead"]) + rf"{_CLAUSE}{{0,{int(bb['max_gap'])}}}?" + _alt(bb["persons"])
+                      + rf"{_CLAUSE}{{0,{int(bb['gap'])}}}?" + _alt(bb["slight"]))
 
 
 @lru_cache(maxsize=1)
