@@ -527,7 +527,8 @@ def patterns() -> Patterns:
         phone=re.compile(r"(?<!\d)" + not_order + r"1[3-9]\d{9}(?!\d)"),
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
         mention_handle=re.compile(_alt(d["handle_mentions"])),
-        money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z]))"),
+        money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z])"
+                         + r"|(?<![\d.])\d+\s?" + _alt(d["money_slang"]["units"]) + "(?!" + _alt(d["money_slang"]["not_before"]) + "))"),
         income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + rf"[{inc['numerals']}]+" + _alt(inc["magnitudes"])
                           + "|" + _either(inc["amounts"]) + ")"
                           + "|" + _alt(inc["earn_verbs"]) + r"(?:\d+|" + _either(inc["earn_amounts"]) + ")"),
@@ -864,10 +865,25 @@ def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.found.get("income"):
         return None  # a promised income already says it
     # the folded text keeps decimal points (29.9元 is not 299元); spelled-out amounts only in the digit form
-    hits = _amounts(scan, scan.n.folded) or _amounts(scan, scan.n.digits)
+    hits = _amounts(scan, scan.n.folded)
+    if not hits:
+        hits = _amounts(scan, scan.n.digits)
+        if hits and slang_lengths().search(scan.n.folded):
+            # "5.4米" in the folded text is a length: its compact form 54米 is no price either
+            slang = tuple(str(u) for u in load_resource(PATTERNS)["money_slang"]["units"])
+            hits = [h for h in hits if not h.endswith(slang)]
     # a digit run as long as a phone number is not an amount: "请打139…678，万分感谢" has no 万
     hits = [h for h in hits if len(_NOT_DIGIT.sub("", h.split(".")[0])) < MONEY_MAX_DIGITS]
     return Finding(hits) if hits else None
+
+
+@lru_cache(maxsize=1)
+def slang_lengths() -> re.Pattern[str]:
+    """A slang money unit that is a length here (5.4米, 3米长; patterns.yaml ``money_slang``): a decimal before it, or a
+    word of size after it. Only whole-number amounts (50米) are read as money."""
+    d = load_resource(PATTERNS)["money_slang"]
+    unit = _alt(d["units"])
+    return re.compile(rf"\d+\.\d+\s?{unit}|\d+\s?{unit}(?={_alt(d['not_before'])})")
 
 
 def _amounts(scan: Scan, text: str) -> list[str]:
