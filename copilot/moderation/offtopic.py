@@ -484,7 +484,9 @@ def _topic_chars_cached(name: str, topics: tuple[str, ...]) -> tuple[frozenset[s
     entries = [fold(t) for t in topics if t] + [w for w in tokenize(name, for_search=False) if w not in generic]
     chars = {c for e in entries for c in e if re.fullmatch(r"[\u3400-\u9fff]", c) and word_frequency(c) < rare}
     # the thing the group keeps or plays with, named in two of its topics (鸟粮, 鸟笼, 训鸟 → 鸟; 仓鼠, 鼠粮 → 鼠)
-    objects = {c for c in chars if sum(c in e for e in entries) >= 2 and word_class(c) in _OBJECT_CLASSES}
+    # … a kind of living thing of kinds.yaml whatever jieba calls it (龟 is a place-name character to jieba)
+    kinds = load_resource(KINDS)["kinds"]
+    objects = {c for c in chars if sum(c in e for e in entries) >= 2 and (word_class(c) in _OBJECT_CLASSES or c in kinds)}
     return frozenset(chars), frozenset(objects)
 
 
