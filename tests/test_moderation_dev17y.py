@@ -95,8 +95,8 @@ def test_a_member_asking_about_a_follow_and_reply_is_not_bait(judge: Callable[[s
     (KNIT, "就这水平也好意思晒作品 针脚歪成这样"),
     (KNIT, "长成这样也敢发自拍 糟蹋镜头"),
     (RUN, "就这水平还想当领跑"),
-    # four attack cues, but the abuse model scores the longer put-down lower (0.29 < 0.4): a known miss
-    pytest.param(RUN, "就这水平还想当领跑 别拖累大家", marks=pytest.mark.xfail(strict=True, reason="abuse model below 0.4")),
+    # four attack cues; the abuse model scored the longer put-down 0.29 < 0.4 until its round-37 retrain (dev17ad)
+    (RUN, "就这水平还想当领跑 别拖累大家"),
 ])
 def test_a_sneer_at_looks_or_skill_is_abuse_at_least_for_review(judge: Callable[[str, str], Verdict], group: str,
                                                                 text: str) -> None:

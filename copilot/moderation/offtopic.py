@@ -37,6 +37,7 @@ from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import (
+    KINDS,
     NOT_WORD,
     SignalReport,
     banned_list,
@@ -129,6 +130,22 @@ def generic_words() -> frozenset[str]:
 def _lost_found_settings() -> frozenset[str]:
     """The settings (lexicons.yaml contexts) whose members share a place: a lost thing there is the group's."""
     return frozenset(str(s) for s in load_resource(RELEVANCE)["lost_found_settings"])
+
+
+@lru_cache(maxsize=64)
+def object_words(objects: frozenset[str]) -> frozenset[str]:
+    """How members name a group's domain objects (兔 → 兔子, 兔兔, 家兔, 小兔子, and 垂耳兔 of kinds.yaml's 兔):
+    relevance.yaml ``object_forms`` and the members of the object's kind."""
+    forms = load_resource(RELEVANCE)["object_forms"]
+    suffixes, prefixes = [str(w) for w in forms["suffixes"]], [str(w) for w in forms["prefixes"]]
+    kinds = load_resource(KINDS)["kinds"]
+    out: set[str] = set()
+    for c in objects:
+        bare = [c, *(c + s for s in suffixes)] + ([c + c] if forms["double"] else [])
+        out.update(bare)
+        out.update(p + b for p in prefixes for b in bare)
+        out.update(str(m) for m in (kinds.get(c) or {}).get("members", []))
+    return frozenset(out - objects)
 
 
 @lru_cache(maxsize=1)
@@ -275,10 +292,13 @@ def related_words(words: frozenset[str], text: str) -> tuple[list[str], frozense
         if names or len(set(t["words"]) & words) >= 3:
             types.append(name)
             related.update(t["words"])
-    for name, ctx in [*lexicon_data()["contexts"].items(), *load_resource(DOMAINS)["domains"].items()]:
+    domains = load_resource(DOMAINS)["domains"]
+    for name, ctx in [*lexicon_data()["contexts"].items(), *domains.items()]:
         if any(cue in text for cue in ctx["cues"]):
             types.append(name)
             related.update(ctx["words"])
+            if name in domains:  # a hobby's other names are its words too (顶绳 in a gym that says 攀岩)
+                related.update(ctx["cues"])
     return types, frozenset(related - words - _relevance()[0])
 
 
@@ -464,7 +484,9 @@ def _topic_chars_cached(name: str, topics: tuple[str, ...]) -> tuple[frozenset[s
     entries = [fold(t) for t in topics if t] + [w for w in tokenize(name, for_search=False) if w not in generic]
     chars = {c for e in entries for c in e if re.fullmatch(r"[\u3400-\u9fff]", c) and word_frequency(c) < rare}
     # the thing the group keeps or plays with, named in two of its topics (鸟粮, 鸟笼, 训鸟 → 鸟; 仓鼠, 鼠粮 → 鼠)
-    objects = {c for c in chars if sum(c in e for e in entries) >= 2 and word_class(c) in _OBJECT_CLASSES}
+    # … a kind of living thing of kinds.yaml whatever jieba calls it (龟 is a place-name character to jieba)
+    kinds = load_resource(KINDS)["kinds"]
+    objects = {c for c in chars if sum(c in e for e in entries) >= 2 and (word_class(c) in _OBJECT_CLASSES or c in kinds)}
     return frozenset(chars), frozenset(objects)
 
 
@@ -513,6 +535,7 @@ class OffTopicDetector:
         # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
         self.banned = banned_list(profile.banned)
         self.topic_chars, self.objects = _topic_chars(profile)
+        self.object_words = object_words(self.objects)  # 兔子, 家兔, 垂耳兔 for 兔
         # the group goes places itself (徒步, 观鸟…: relevance.yaml invitation roaming) — its outings are its own
         events = " ".join(f"{e.title} {e.place} {e.details}" for e in profile.all_events())
         self.place_text = normalise(f"{self.own_text} {events} {profile.locality or ''}").compact
@@ -769,7 +792,7 @@ class OffTopicDetector:
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
         if any(c in compact for c in self.objects):  # "鸟找到了" in a parrot group: its domain object, as a word of its own
-            own = sorted({w for w in _words(compact) if w in self.objects})
+            own = sorted({w for w in _words(compact) if w in self.objects or w in self.object_words})
             if own:
                 return TopicResult(False, 0.1, own, "与群主题相关（群里养/玩的对象）：" + "、".join(own), about_group=True)
         named = self.banned.whole.findall(compact) if self.banned is not None else []

@@ -459,7 +459,8 @@ def group_slur() -> re.Pattern[str]:
     """A put-down of a whole kind of people ("外地人就是素质低", "河南人都是骗子"; patterns.yaml ``group_slur``)."""
     d = load_resource(PATTERNS)["group_slur"]
     group = "(?:" + _either(d["groups"]) + "|" + r"[\u4e00-\u9fff]{1,3}" + re.escape(str(d["group_suffix"])) + ")"
-    return re.compile(group + _alt(d["generalisers"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"]))
+    return re.compile(group + rf"[\u4e00-\u9fff]{{0,{int(d['act_gap'])}}}?" + _alt(d["generalisers"])
+                      + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"]))
 
 @lru_cache(maxsize=1)
 def quoted_reply_code() -> re.Pattern[str]:
@@ -484,12 +485,16 @@ def put_down() -> re.Pattern[str]:
     sneering at their work ("写成这样还天天打卡")."""
     pd = load_resource(PATTERNS)["put_down"]
     d, j, sc, o, lc, ws = pd["send_away"], pd["judged"], pd["school"], pd["only_you"], pd["lecturing"], pd["work_sneer"]
+    cp, bb = pd["compared"], pd["backbite"]
     return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"])
                       + "|" + _alt(j["lead"]) + rf"{_CLAUSE}{{0,{int(j['max_gap'])}}}?" + _alt(j["slight"])
                       + "|" + _alt(sc["lead"]) + _alt(sc["back"]) + _alt(sc["end"])
                       + "|" + _alt(o["lead"]) + _alt(o["end"])
                       + "|" + _alt(lc["lead"]) + _alt(lc["who"]) + rf"{_CLAUSE}{{0,{int(lc['max_gap'])}}}?" + _alt(lc["end"])
-                      + "|" + _alt(ws["verbs"]) + _alt(ws["result"]) + rf"{_CLAUSE}{{0,{int(ws['max_gap'])}}}?" + _alt(ws["end"]))
+                      + "|" + _alt(ws["verbs"]) + _alt(ws["result"]) + rf"{_CLAUSE}{{0,{int(ws['max_gap'])}}}?" + _alt(ws["end"])
+                      + "|" + _alt(cp["lead"]) + _alt(cp["mid"])
+                      + "|" + _alt(bb["lead"]) + rf"{_CLAUSE}{{0,{int(bb['max_gap'])}}}?" + _alt(bb["persons"])
+                      + rf"{_CLAUSE}{{0,{int(bb['gap'])}}}?" + _alt(bb["slight"]))
 
 
 @lru_cache(maxsize=1)
@@ -522,7 +527,8 @@ def patterns() -> Patterns:
         phone=re.compile(r"(?<!\d)" + not_order + r"1[3-9]\d{9}(?!\d)"),
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
         mention_handle=re.compile(_alt(d["handle_mentions"])),
-        money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z]))"),
+        money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z])"
+                         + r"|(?<![\d.])\d+\s?" + _alt(d["money_slang"]["units"]) + "(?!" + _alt(d["money_slang"]["not_before"]) + "))"),
         income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + rf"[{inc['numerals']}]+" + _alt(inc["magnitudes"])
                           + "|" + _either(inc["amounts"]) + ")"
                           + "|" + _alt(inc["earn_verbs"]) + r"(?:\d+|" + _either(inc["earn_amounts"]) + ")"),
@@ -859,10 +865,25 @@ def _money(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.found.get("income"):
         return None  # a promised income already says it
     # the folded text keeps decimal points (29.9元 is not 299元); spelled-out amounts only in the digit form
-    hits = _amounts(scan, scan.n.folded) or _amounts(scan, scan.n.digits)
+    hits = _amounts(scan, scan.n.folded)
+    if not hits:
+        hits = _amounts(scan, scan.n.digits)
+        if hits and slang_lengths().search(scan.n.folded):
+            # "5.4米" in the folded text is a length: its compact form 54米 is no price either
+            slang = tuple(str(u) for u in load_resource(PATTERNS)["money_slang"]["units"])
+            hits = [h for h in hits if not h.endswith(slang)]
     # a digit run as long as a phone number is not an amount: "请打139…678，万分感谢" has no 万
     hits = [h for h in hits if len(_NOT_DIGIT.sub("", h.split(".")[0])) < MONEY_MAX_DIGITS]
     return Finding(hits) if hits else None
+
+
+@lru_cache(maxsize=1)
+def slang_lengths() -> re.Pattern[str]:
+    """A slang money unit that is a length here (5.4米, 3米长; patterns.yaml ``money_slang``): a decimal before it, or a
+    word of size after it. Only whole-number amounts (50米) are read as money."""
+    d = load_resource(PATTERNS)["money_slang"]
+    unit = _alt(d["units"])
+    return re.compile(rf"\d+\.\d+\s?{unit}|\d+\s?{unit}(?={_alt(d['not_before'])})")
 
 
 def _amounts(scan: Scan, text: str) -> list[str]:
@@ -885,7 +906,10 @@ def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding
         return Finding(whole)
     found = list(dict.fromkeys(scan.banned.parts.findall(text))) if parts and scan.banned.parts is not None else []
     subject = bool(scan.topic_text) and all(p in scan.topic_text for p in found)
-    return Finding([f"{scan.banned.item_of[p]}（{p}…）" for p in found], "subject" if subject else "default") \
+    by_item: dict[str, list[str]] = {}  # each item once, with the words that named it (外部教练私教招揽（私教、一对一…）)
+    for p in found:
+        by_item.setdefault(scan.banned.item_of[p], []).append(p)
+    return Finding([f"{item}（{'、'.join(said[:2])}…）" for item, said in by_item.items()], "subject" if subject else "default") \
         if found else None
 
 
