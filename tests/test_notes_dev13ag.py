@@ -242,3 +242,21 @@ def test_a_slip_note_takes_back_only_its_own_speakers_short_message() -> None:
     kept = [m.text for m in t.messages]
     assert kept == ["周六义诊8点半开始", "记得带医保卡"]
     assert [d.reason for d in t.dropped] == ["误发/撤回说明", "误发/撤回说明"]
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("有咩问题打俾我 9876 5432 今晚就咁多 早唞", "有咩问题打俾我 9876 5432"),  # a Cantonese sign-off is cut off
+    ("今日就咁多 多谢大家", ""),
+    ("今天就这么多，大家晚安", ""),
+])
+def test_a_sign_off_saying_that_is_all_is_cut(text: str, left: str) -> None:
+    from copilot.notes.noise import cut_closing
+
+    assert cut_closing(text) == (left, True)
+
+
+@pytest.mark.parametrize("text", ["报名费就咁多", "我今天就这么多钱了"])
+def test_that_is_all_inside_a_fact_is_no_sign_off(text: str) -> None:
+    from copilot.notes.noise import cut_closing
+
+    assert cut_closing(text) is None
