@@ -50,6 +50,7 @@ class NoiseRules:
     red_start: re.Pattern[str]
     red_words: re.Pattern[str]
     red_max: int
+    red_requests: re.Pattern[str]
     placeholder: re.Pattern[str]
     bracket_only: re.Pattern[str]
     emoticons: re.Pattern[str]
@@ -67,6 +68,17 @@ class NoiseRules:
     reasons: dict[str, str]
     price: re.Pattern[str]
     closing: re.Pattern[str]
+    mis_sent: re.Pattern[str]
+    mis_cancel: re.Pattern[str]
+    mis_fill: re.Pattern[str]
+    mis_rest: int
+    mis_window: int
+    mis_cancel_max: int
+    quotes: tuple[re.Pattern[str], ...]
+    forward_header: re.Pattern[str]
+    forward_line: re.Pattern[str]
+    archive_placeholders: dict[str, str]
+    archive_fields: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +95,7 @@ def rules() -> NoiseRules:
         system=rx("system_lines", "phrases"), system_max=int(data["system_lines"]["max_chars"]),
         platform=rx("platform_lines", "phrases"),
         red_start=rx("red_packets", "starts"), red_words=rx("red_packets", "words"),
-        red_max=int(data["red_packets"]["max_chars"]),
+        red_max=int(data["red_packets"]["max_chars"]), red_requests=rx("red_packets", "requests"),
         placeholder=placeholder,
         bracket_only=phrases_regex(data["placeholders"]["bracket_only"]),
         emoticons=phrases_regex(data["placeholders"]["emoticons"]),
@@ -96,6 +108,13 @@ def rules() -> NoiseRules:
         call_out_window=int(data["call_outs"]["window"]),
         price=rx("priced_contacts", "price"),
         closing=_closing_regex(data["closings"]),
+        mis_sent=rx("mis_sent", "cues"), mis_cancel=rx("mis_sent", "cancels"), mis_fill=rx("mis_sent", "fillers"),
+        mis_rest=int(data["mis_sent"]["max_rest"]), mis_window=int(data["mis_sent"]["window"]),
+        mis_cancel_max=int(data["mis_sent"]["cancel_max"]),
+        quotes=tuple(re.compile(q, re.S) for q in data["quote_replies"]),
+        forward_header=re.compile(data["forwards"]["header"]), forward_line=re.compile(data["forwards"]["line"]),
+        archive_placeholders={str(k): str(v) for k, v in data["archive_types"]["placeholders"].items()},
+        archive_fields=tuple(str(f) for f in data["archive_types"]["fields"]),
         reasons={k: v["reason"] for k, v in data.items() if isinstance(v, dict) and "reason" in v},
     )
 
@@ -182,6 +201,34 @@ def greeting_only(folded: str) -> bool:
     return len(rest) <= r.greeting_rest and not any(ch.isdigit() for ch in rest)
 
 
+def mis_sent_only(folded: str) -> bool:
+    """语音按错了 / 不好意思发错群了 / 誤傳 請忽略 / 手滑了: a member's note about their own slip, with
+    (almost) nothing else in it (``noise.yaml`` mis_sent)."""
+    r = rules()
+    if not r.mis_sent.search(folded):
+        return False
+    rest = r.placeholder.sub("", folded)
+    rest = r.mis_fill.sub("", r.mis_sent.sub("", rest))
+    rest = _content(r.acks.sub("", r.address.sub("", rest).strip(" ，,。！!~～")))
+    return len(rest) <= r.mis_rest and not any(ch.isdigit() for ch in rest)
+
+
+def cancelled(messages: list[Message], reasons: dict[int, str | None]) -> dict[int, str]:
+    """Messages their own sender takes back ("发错群了", "请忽略", "刚才那个不要听"): id → reason. The
+    taken-back message is the same speaker's last one within a few messages before the note, short, and
+    not already dropped."""
+    r = rules()
+    reason = r.reasons["mis_sent"]
+    out: dict[int, str] = {}
+    for i, m in enumerate(messages):
+        if reasons[m.id] != reason or not r.mis_cancel.search(fold(m.text)):
+            continue
+        own = [x for x in messages[max(0, i - r.mis_window):i] if x.speaker == m.speaker]
+        if own and reasons[own[-1].id] is None and len(own[-1].text) <= r.mis_cancel_max:
+            out[own[-1].id] = reason
+    return out
+
+
 def platform_line(text: str) -> bool:
     """``text`` (one line) is what the platform writes into a chat by itself — a join, a recall, a red
     packet, an unsupported-message placeholder — not a member's words. A text export that puts such a
@@ -224,10 +271,13 @@ def noise_reason(m: Message) -> str | None:
         return r.reasons["placeholders"]
     if greeting_only(folded):
         return r.reasons["greetings"]
+    if mis_sent_only(folded):
+        return r.reasons["mis_sent"]
     if r.reactions.match(re.sub(r"[\s,，、]+", "", _EMOJI.sub("", bare))):
         return r.reasons["reactions"]
     # a short line about a red packet or a transfer is chatter, unless it sets a deadline (a request: 周五前转账给我)
-    if r.red_words.search(bare) and len(_content(bare)) <= r.red_max and not any(d.marked for d in time_expressions(bare, None)):
+    if r.red_words.search(bare) and len(_content(bare)) <= r.red_max and not r.red_requests.search(bare) \
+            and not any(d.marked for d in time_expressions(bare, None)):
         return r.reasons["red_packets"]
     return None
 
@@ -407,6 +457,7 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
     reasons = {m.id: noise_reason(m) for m in messages}
     participants = _participants(messages, reasons)
     reasons |= called_out(messages, reasons, participants)
+    reasons |= cancelled(messages, reasons)
     members = _addressed(messages, reasons, participants)
     for m in messages:
         reason = reasons[m.id]

@@ -27,6 +27,7 @@ from copilot.notes.cues import cue
 from copilot.notes.cues import raw as raw_cue
 from copilot.notes.model import Dropped, Message, Transcript
 from copilot.notes.noise import ad_verdict, clean_noise, platform_line
+from copilot.notes.noise import rules as noise_rules
 from copilot.textnorm import fold
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -435,6 +436,8 @@ def _records_to_messages(records: list[tuple[int, Any]], name: str, columns: Map
         if isinstance(text, Mapping):  # WeCom's archive: {"msgtype": "text", "text": {"content": ..}}
             inner = _pick(list(text.keys()), DEFAULT_COLUMNS["text"], None)
             text = text.get(inner) if inner else None
+        if text is None:
+            text = _archive_body(rec)
         if text is None or str(text).strip() == "" and tk is None:
             warnings.append(f"第 {n} {unit}：缺少消息内容字段（可用字段：{', '.join(map(str, keys))}），已跳过")
             continue
@@ -448,6 +451,27 @@ def _records_to_messages(records: list[tuple[int, Any]], name: str, columns: Map
                                 text=str(text).strip(), speaker_id=str(rec.get(ik)) if ik and rec.get(ik) else None,
                                 line=n))
     return messages, warnings
+
+
+def _archive_body(rec: Mapping[str, Any]) -> str | None:
+    """A WeCom archive record with no text (``noise.yaml`` archive_types): the platform's placeholder for
+    its kind (an image, a recall, a red packet — dropped later with its reason), or the words a kind that
+    carries some holds (a to-do's or a 接龙's title and content), or None when it is neither."""
+    kind = rec.get("msgtype") or rec.get("msg_type")
+    if not isinstance(kind, str):
+        return None
+    r = noise_rules()
+    if kind in r.archive_placeholders:
+        return r.archive_placeholders[kind]
+    body = rec.get(kind)
+    if not isinstance(body, Mapping):
+        return None
+    words: list[str] = []
+    for f in r.archive_fields:
+        value = body.get(f)
+        values = value if isinstance(value, list) else [value]
+        words += [str(v).strip() for v in values if isinstance(v, (str, int, float)) and str(v).strip()]
+    return "\n".join(words) or None
 
 
 # where a JSON export's wrapper object names its group ({"group": "…", "messages": […]})
@@ -558,15 +582,38 @@ def detect_format(text: str, suffix: str = "") -> str:
     return "text"
 
 
-# a quote-reply as WeChat/QQ copy it: 「阿强：原话」, a dashed rule, then the reply
-_QUOTE_REPLY = re.compile(r"^\s*[「『]([^：:」』\n]{1,24})[：:]([^」』]*)[」』]\s*\n\s*(?:[-—─]\s*){3,}\s*\n?(.*)$", re.S)
-
-
 def _unquote(m: Message) -> None:
-    """A quote-reply is its reply (the quoted words are another message of the chat), to the quoted person."""
-    match = _QUOTE_REPLY.match(m.text)
-    if match and match.group(3).strip():
-        m.reply_to, m.text = match.group(1).strip(), match.group(3).strip()
+    """A quote-reply is its reply (the quoted words are another message of the chat), to the quoted person
+    (``noise.yaml`` quote_replies: the forms WeChat, QQ and WeCom copy it in)."""
+    for form in noise_rules().quotes:
+        match = form.match(m.text)
+        if match and match.group("reply").strip():
+            m.reply_to, m.text = match.group("who").strip(), match.group("reply").strip()
+            return
+
+
+def _split_forwards(messages: list[Message]) -> list[Message]:
+    """A merge-forwarded chat pasted as one message (``noise.yaml`` forwards) becomes its header (the
+    platform's line) and one message per forwarded line, in the forwarded person's name: so a line that
+    repeats an earlier message of the chat counts once, and nobody is credited with another's words.
+    Messages are numbered again afterwards."""
+    r = noise_rules()
+    out: list[Message] = []
+    for m in messages:
+        lines = m.text.split("\n")
+        if len(lines) < 2 or not r.forward_header.match(lines[0]) or not r.forward_line.match(lines[1]):
+            out.append(m)
+            continue
+        out.append(Message(0, m.time, m.speaker, lines[0].strip(), m.speaker_id, line=m.line))
+        for raw in lines[1:]:
+            if (hit := r.forward_line.match(raw)) is not None:
+                out.append(Message(0, m.time, hit.group("who").strip(), hit.group("text").strip(), line=m.line))
+            elif raw.strip():  # a forwarded message's next line
+                out[-1].text += "\n" + raw.strip()
+    if len(out) != len(messages):
+        for n, m in enumerate(out, 1):
+            m.id = n
+    return out
 
 
 def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", columns: Mapping[str, str] | None = None,
@@ -589,6 +636,7 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
     if len(messages) > MAX_MESSAGES:
         raise NotesParseError(f"{name}：消息太多（{len(messages):,} 条，上限 {MAX_MESSAGES:,} 条）。"
                               "请按日期拆成几个文件放进一个目录，再用 copilot notes-batch 目录 -o 输出目录 整理")
+    messages = _split_forwards(messages)
     for m in messages:
         _unquote(m)
     dropped: list[Dropped] = []
