@@ -447,7 +447,7 @@ class KnowledgeIndex:
         # the words of the clauses that ask (怎么激活一个冷掉的群) count once more than the situation told around
         # them (二胡…练琴视频…一周都没一条消息), so the answer leads with what is asked, not the loudest background word
         ask_weight = parts_cues().ask_words_weight
-        asked = tokenize(" ".join(asking_clauses(query))) if ask_weight > 0 else []
+        asked = loaded.content_words(tokenize(" ".join(asking_clauses(query)))) if ask_weight > 0 else []
         qv = self.query_vector(query)
         own_lexical = loaded.bm25_scores(loaded.bm25, own)
         lexical = own_lexical + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.bm25, extra)
@@ -623,6 +623,15 @@ class _Loaded:
         counts most (it is what the question is about, and the cards do not say it)."""
         n = len(self.sections)
         return math.log(1 + n / (1 + self.df.get(word, 0)))
+
+    def content_words(self, words: list[str]) -> list[str]:
+        """``words`` without the generic ones of an asking clause: ``parts.yaml``'s ``ask_words_generic`` (作为,
+        现在, 该, 处理, 说点) and any word found in more than ``ask_words_common`` of the sections (群, 内容), so that
+        "作为群主我现在该怎么处理？事后要不要公开说点什么" adds nothing and "怎么激活一个冷掉的群" adds 激活, 冷掉."""
+        cues = parts_cues()
+        generic = set(cues.ask_words_generic)
+        most = cues.ask_words_common * len(self.sections)
+        return [w for w in words if w not in generic and self.df.get(w, 0) <= most]
 
     def cover(self, words: list[str], sections: list[int], which: str = "section") -> float:
         """The best share (IDF-weighted) of ``words`` that one of ``sections`` contains."""
