@@ -358,6 +358,12 @@ class QuestionParts(BaseModel):
     asks: list[str] = []
     not_asks: list[str] = []  # forms holding an ask word that ask nothing (不怎么管, 没什么人)
     asks_weight: float = 0.0
+    # the asking clauses' words are counted once more, times this, in the BM25 signals (0 = off)
+    ask_words_weight: float = 0.0
+    # of those words only the content ones count: not the generic asking words listed here (作为, 现在, 该, 处理, 说点),
+    # nor a word found in more than this share of the sections (群, 内容, 公开: the cards use it everywhere)
+    ask_words_generic: list[str] = []
+    ask_words_common: float = 1.0
     # drop an extra section that fits the whole question below the scorer's ``second`` and that no ask names,
     # and keep at most two sections besides the asks' own (copilot/knowledge/ask.py's ``without_padding``)
     drop_padding: bool = False
