@@ -40,6 +40,7 @@ from copilot.knowledge.ranking import (
     SectionRanking,
     Signals,
     asking_clause,
+    asking_clauses,
     asks_to_operate,
     confidence_model,
     near_misses,
@@ -443,11 +444,22 @@ class KnowledgeIndex:
         terms = expansion.terms if expansion else ()
         own = tokenize(query) or [fold(query)]
         extra = tokenize(" ".join(terms)) if terms else []
+        # the words of the clauses that ask (怎么激活一个冷掉的群) count once more than the situation told around
+        # them (二胡…练琴视频…一周都没一条消息), so the answer leads with what is asked, not the loudest background word
+        ask_weight = parts_cues().ask_words_weight
+        asked_tokens = tokenize(" ".join(asking_clauses(query))) if ask_weight > 0 else []
+        asked = loaded.content_words(asked_tokens)
+        # the questions a section answers keep a common topic word of the ask (发什么内容: 内容) that the cards'
+        # text has everywhere: up to ``ask_words_common_asks`` of the sections
+        asked_topics = loaded.content_words(asked_tokens, common=parts_cues().ask_words_common_asks)
         qv = self.query_vector(query)
         own_lexical = loaded.bm25_scores(loaded.bm25, own)
         lexical = own_lexical + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.bm25, extra)
         fields = (loaded.bm25_scores(loaded.fields, own)
                   + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.fields, extra))
+        if asked:
+            lexical = lexical + ask_weight * loaded.bm25_scores(loaded.bm25, asked)
+            fields = fields + ask_weight * loaded.bm25_scores(loaded.fields, asked)
         sentence = loaded.per_section(loaded.sentence_vectors @ qv - loaded.sentence_penalty, loaded.sentence_section) \
             if loaded.sentence_vectors is not None else None
         asks_dense = loaded.per_section(loaded.asks_vectors @ qv, loaded.asks_section, floor=0.0) \
@@ -456,6 +468,9 @@ class KnowledgeIndex:
                         + EXPANSION_WEIGHT * loaded.per_section(loaded.bm25_scores(loaded.asks_bm25, extra),
                                                                 loaded.asks_section, floor=0.0)) \
             if loaded.asks_bm25 is not None else np.zeros(len(loaded.sections))
+        if asked_topics and loaded.asks_bm25 is not None:
+            asks_lexical = asks_lexical + ask_weight * loaded.per_section(
+                loaded.bm25_scores(loaded.asks_bm25, asked_topics), loaded.asks_section, floor=0.0)
         if sentence is not None and asks_dense is not None:
             # the questions a section answers count as its sentences in the rerank too
             sentence = np.maximum(sentence, asks_dense)
@@ -612,6 +627,19 @@ class _Loaded:
         counts most (it is what the question is about, and the cards do not say it)."""
         n = len(self.sections)
         return math.log(1 + n / (1 + self.df.get(word, 0)))
+
+    def content_words(self, words: list[str], *, common: float | None = None) -> list[str]:
+        """``words`` without the generic ones of an asking clause: ``parts.yaml``'s ``ask_words_generic`` (作为,
+        现在, 该, 处理, 说点) and any word found in more than ``common`` (default ``ask_words_common``) of the
+        sections (群, 内容), so that "作为群主我现在该怎么处理？事后要不要公开说点什么" adds nothing and
+        "怎么激活一个冷掉的群" adds 激活, 冷掉."""
+        cues = parts_cues()
+        generic = set(cues.ask_words_generic)
+        most = (cues.ask_words_common if common is None else common) * len(self.sections)
+        # above the default share only a word of two characters or more still counts (内容, 广告, 群规; not 哪, 发, 个)
+        least = cues.ask_words_common * len(self.sections)
+        return [w for w in words if w not in generic and self.df.get(w, 0) <= most
+                and (len(w) > 1 or self.df.get(w, 0) <= least)]
 
     def cover(self, words: list[str], sections: list[int], which: str = "section") -> float:
         """The best share (IDF-weighted) of ``words`` that one of ``sections`` contains."""

@@ -357,7 +357,17 @@ class QuestionParts(BaseModel):
     clauses: list[str] = []
     asks: list[str] = []
     not_asks: list[str] = []  # forms holding an ask word that ask nothing (不怎么管, 没什么人)
+    # words after which a clause tells what happened, an ask word in it included ("因为版型是不是抄袭吵起来了")
+    told_after: list[str] = []
     asks_weight: float = 0.0
+    # the asking clauses' words are counted once more, times this, in the BM25 signals (0 = off)
+    ask_words_weight: float = 0.0
+    # of those words only the content ones count: not the generic asking words listed here (作为, 现在, 该, 处理, 说点),
+    # nor a word found in more than this share of the sections (群, 内容, 公开: the cards use it everywhere)
+    ask_words_generic: list[str] = []
+    ask_words_common: float = 1.0
+    # the same share for the questions a section answers (asks.yaml), where a common topic word (内容) still points
+    ask_words_common_asks: float = 1.0
     # drop an extra section that fits the whole question below the scorer's ``second`` and that no ask names,
     # and keep at most two sections besides the asks' own (copilot/knowledge/ask.py's ``without_padding``)
     drop_padding: bool = False
@@ -373,6 +383,10 @@ class QuestionParts(BaseModel):
         """Whether ``clause`` (folded) asks something: an ``asks`` form left once the ``not_asks`` ones are removed."""
         for form in self.not_asks:
             clause = clause.replace(form, "|")
+        for word in self.told_after:
+            at = clause.find(word)
+            if at >= 0:
+                clause = clause[:at]
         return any(a in clause for a in self.asks)
 
 
