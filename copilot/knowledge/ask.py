@@ -136,6 +136,7 @@ class DeclineTexts(BaseModel):
     asks_head: str = ""
     ask_answered: str = ""
     ask_missing: str = ""
+    ask_elsewhere: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -566,6 +567,8 @@ class AskPart(NamedTuple):
     # the fit of the clause's own best section to the clause ranked alone (0 when there is none)
     alone_fit: float = 0.0
     alone: tuple[str, str] | None = None
+    # that section itself (None when it does not answer the clause): what :func:`ask_elsewhere` names
+    alone_hit: SectionHit | None = None
 
 
 def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> AskPart:
@@ -581,7 +584,8 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     best, near, answers = _alone(clause, index)
     if best is None:
         return AskPart(clause)
-    own = {"alone_fit": best.fit if answers else 0.0, "alone": _key(best) if answers else None}
+    own = {"alone_fit": best.fit if answers else 0.0, "alone": _key(best) if answers else None,
+           "alone_hit": best if answers else None}
     if not answers:
         return AskPart(clause, None, near, unanswered=True)
     scorer = section_scorer()
@@ -616,6 +620,24 @@ def ask_left_out(sections: list[SectionHit], part: AskPart, second: SecondPart |
     if second is not None and second.text and part_left_out(sections, second) and part.text in fold(second.text):
         return ""
     return decline_texts().ask_not_covered.format(part=part.text.rstrip("？?。！!，, "))
+
+
+def ask_elsewhere(sections: list[SectionHit], part: AskPart, question: str) -> str:
+    """The note naming the section for a yes/no ask the question ends on ("…怎么分工，要不要给他们点好处") when
+    the answer leaves that section out: the clause holds a ``parts.yaml`` ``ask_map.starts`` form and follows
+    an earlier asking clause, its own best section ranked alone fits it at ``ask_note.fit`` (:func:`ask_part`'s
+    ``alone_hit``) and is in the question's setting (:func:`in_scene`), and no section of the answer is that
+    one. "" otherwise, and when ``decline.yaml``'s ``ask_elsewhere`` is empty (off). The ask is not dropped
+    silently: the operator is told where the material speaks to it."""
+    text, cues = decline_texts().ask_elsewhere, parts_cues()
+    hit = part.alone_hit
+    if not text or not sections or hit is None or hit.fit < cues.ask_note.fit:
+        return ""
+    if not any(w in part.text for w in cues.ask_map.starts) or len(asking_clauses(question)) < 2:
+        return ""
+    if any(_key(s) == _key(hit) for s in sections) or not in_scene(hit, question):
+        return ""
+    return text.format(part=part.text.rstrip("？?。！!，, "), section=_ref(hit).label)
 
 
 def ask_leads(sections: list[SectionHit], part: AskPart, question: str = "") -> list[SectionHit]:
@@ -1061,7 +1083,8 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     warned = hedged(ranking, sections[0] if sections else None, asked)
     text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
-    notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part)]
+    notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
+                                           ask_elsewhere(sections, asked, question)]
     for left_out in notes:
         if left_out:
             text = f"{text}\n{left_out}"

@@ -324,6 +324,13 @@ class AskLead(BaseModel):
     among: int = 5
 
 
+class AskNote(BaseModel):
+    """``parts.yaml``'s ``ask_note``: the fit the last yes/no clause's own section needs (ranked alone) before an
+    answer that leaves it out names it (copilot/knowledge/ask.py ``ask_elsewhere``)."""
+
+    fit: float = 1.0
+
+
 class AskMapCues(BaseModel):
     """``parts.yaml``'s ``ask_map``: how a question that asks several things is cut into its asks
     (:func:`copilot.knowledge.ask.question_asks`) and how many it answers one by one; ``most`` 0 = off."""
@@ -366,6 +373,8 @@ class QuestionParts(BaseModel):
     ask_lead: AskLead = AskLead()
     # a question that asks several things is answered ask by ask (copilot/knowledge/ask.py ask_map)
     ask_map: AskMapCues = AskMapCues()
+    # the section of a yes/no ask the answer leaves out is named in a note (copilot/knowledge/ask.py ask_elsewhere)
+    ask_note: AskNote = AskNote()
     # condition spans left out of what the question is matched on (:func:`without_constraints`)
     constraints: list[ConstraintSpan] = []
 

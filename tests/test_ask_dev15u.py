@@ -1,0 +1,80 @@
+"""Round 37 (dev15u): a yes/no ask the question ends on ("…怎么办，要不要…") is not dropped silently. When the
+section that the ask finds on its own fits it, is in the question's setting and is not in the answer, the answer
+ends with a note naming that section. Groups and questions are written for these tests."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from copilot.knowledge.ask import AskPart, ask_elsewhere, ask_part
+from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues
+from copilot.textnorm import fold
+
+
+def _hit(source: str, title: str, section: str, fit: float, score: float = 0.5) -> SectionHit:
+    return SectionHit(source=source, title=title, section=section, score=score, fit=fit, sentence=0.9, lexical=2.0)
+
+
+def _ranking(question: str, *sections: SectionHit, confidence: float = 0.95) -> SectionRanking:
+    return SectionRanking(question, list(sections), confidence, 0.1, 0.05)
+
+
+def _index(by_clause: dict[str, SectionRanking]) -> SimpleNamespace:
+    return SimpleNamespace(search_sections=lambda q, k=3: by_clause.get(q, _ranking(q)))
+
+
+ACTIVE = _hit("activity", "活跃玩法", "常用活跃玩法", 0.8)
+CLEAN = _hit("lifecycle", "社群生命周期与定期清理", "定期清理成员", 0.62)
+COMPLAINT = _hit("crisis", "社群危机预案", "负面投诉与舆情", 0.66)
+
+# a 陶艺体验课 group: asks how to liven it up, then whether to clear out people who came once
+Q_POTTERY = "陶艺体验课的学员群有一百多人，上完课就没人说话了，怎么让大家聊起来，要不要把只来过一次的人清出去"
+ASK = fold("要不要把只来过一次的人清出去")
+
+
+def _part(question: str, clause: str, own: SectionHit, whole: SectionRanking) -> AskPart:
+    return ask_part(question, whole, _index({clause: _ranking(clause, own)}))
+
+
+def test_a_yes_no_ask_whose_section_is_left_out_is_named() -> None:
+    whole = _ranking(Q_POTTERY, ACTIVE)  # the whole question never ranks the clearing section
+    part = _part(Q_POTTERY, ASK, CLEAN, whole)
+    assert part.best is None and part.alone_hit is CLEAN
+    note = ask_elsewhere([ACTIVE], part, Q_POTTERY)
+    assert "要不要把只来过一次的人清出去" in note and "社群生命周期与定期清理 › 定期清理成员" in note
+
+
+def test_no_note_when_the_answer_already_has_that_section() -> None:
+    part = _part(Q_POTTERY, ASK, CLEAN, _ranking(Q_POTTERY, ACTIVE))
+    assert ask_elsewhere([ACTIVE, CLEAN], part, Q_POTTERY) == ""
+
+
+def test_no_note_when_the_asks_own_section_fits_it_loosely() -> None:
+    loose = _hit("lifecycle", "社群生命周期与定期清理", "定期清理成员", parts_cues().ask_note.fit - 0.05)
+    part = _part(Q_POTTERY, ASK, loose, _ranking(Q_POTTERY, ACTIVE))
+    assert ask_elsewhere([ACTIVE], part, Q_POTTERY) == ""
+
+
+def test_no_note_for_an_ask_that_is_not_yes_no_or_stands_alone() -> None:
+    q = "陶艺体验课的学员群有一百多人，上完课就没人说话了，怎么清理只来过一次的人"
+    clause = fold("怎么清理只来过一次的人")
+    part = _part(q, clause, CLEAN, _ranking(q, ACTIVE))
+    assert part.alone_hit is CLEAN
+    assert ask_elsewhere([ACTIVE], part, q) == ""  # not a 要不要/该不该 ask: the answer is about it already
+    alone = "陶艺体验课学员群上完课就没人说话了，要不要把只来过一次的人清出去"  # the only asking clause
+    part = _part(alone, ASK, CLEAN, _ranking(alone, ACTIVE))
+    assert ask_elsewhere([ACTIVE], part, alone) == ""
+
+
+def test_no_note_naming_a_section_written_for_another_setting() -> None:
+    q = "飞盘群两个老队员在群里吵起来了，我该怎么劝，要不要发个公开说明"
+    clause = fold("要不要发个公开说明")
+    part = _part(q, clause, COMPLAINT, _ranking(q, ACTIVE))
+    assert part.alone_hit is COMPLAINT
+    assert ask_elsewhere([ACTIVE], part, q) == ""  # the brand's complaint script is not for a members' quarrel
+
+
+def test_bad_input_gives_no_note() -> None:
+    assert ask_elsewhere([], AskPart(ASK, alone_hit=CLEAN), Q_POTTERY) == ""
+    assert ask_elsewhere([ACTIVE], AskPart(), Q_POTTERY) == ""
+    assert ask_elsewhere([ACTIVE], AskPart("", alone_hit=CLEAN), "") == ""
