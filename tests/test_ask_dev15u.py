@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from copilot.knowledge.ask import AskPart, ask_elsewhere, ask_part
+from copilot.knowledge.ask import AskPart, ask_elsewhere, ask_part, without_padding
 from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues
 from copilot.textnorm import fold
 
@@ -78,3 +78,24 @@ def test_bad_input_gives_no_note() -> None:
     assert ask_elsewhere([], AskPart(ASK, alone_hit=CLEAN), Q_POTTERY) == ""
     assert ask_elsewhere([ACTIVE], AskPart(), Q_POTTERY) == ""
     assert ask_elsewhere([ACTIVE], AskPart("", alone_hit=CLEAN), "") == ""
+
+
+# --- padding: an extra section must be in the question's setting ---------------------------------------------
+
+QUARREL = _hit("crisis", "社群危机预案", "成员争吵怎么降温", 0.85)
+
+
+def test_a_complaint_script_does_not_pad_a_members_quarrel() -> None:
+    q = "尤克里里群里两个老成员为了谁弹得更标准吵起来了，互相挖苦，我该怎么劝"
+    ranking = _ranking(q, QUARREL, COMPLAINT)
+    assert without_padding([QUARREL, COMPLAINT], ranking, named=[None]) == [QUARREL]
+    # a customer's complaint in a shop's group is the script's setting: it stays
+    shop = "我们店铺的顾客群里有人说买到的尤克里里质量问题，在群里骂，我该怎么回应"
+    ranking = _ranking(shop, QUARREL, COMPLAINT)
+    assert without_padding([QUARREL, COMPLAINT], ranking, named=[None]) == [QUARREL, COMPLAINT]
+
+
+def test_an_extra_an_ask_names_stays_even_out_of_setting() -> None:
+    q = "尤克里里群里两个老成员吵起来了，我该怎么劝"
+    ranking = _ranking(q, QUARREL, COMPLAINT)
+    assert without_padding([QUARREL, COMPLAINT], ranking, named=[COMPLAINT]) == [QUARREL, COMPLAINT]

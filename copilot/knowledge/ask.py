@@ -485,15 +485,18 @@ def without_padding(sections: list[SectionHit], ranking: SectionRanking,
     an ask names (``named``: the second part's, the last ask's, each ask's section) stays; any other extra stays only
     when it fits the whole question at the scorer's ``second`` (its fit in ``ranking``, 0 when the ranking does not
     have it), and at most ``MAX_SECTIONS`` sections stay counting those, best fit first (card order is kept).
-    A naming question no longer ends with 先分清是哪种情况 of the ads card; a question with three asks keeps three."""
-    scorer = section_scorer()
-    if not parts_cues().drop_padding or scorer is None or len(sections) < 2:
+    A naming question no longer ends with 先分清是哪种情况 of the ads card; a question with three asks keeps three.
+    With ``padding_scene`` an extra no ask names must also be in the question's setting (:func:`in_scene`): a
+    brand's complaint script does not follow the answer to a quarrel between hobby-group members."""
+    scorer, cues = section_scorer(), parts_cues()
+    if not cues.drop_padding or scorer is None or len(sections) < 2:
         return sections
     fits = {_key(s): s.fit for s in ranking.sections}
     asked = {_key(s) for s in named if s is not None}
-    extras = [s for s in sections[1:] if _key(s) not in asked and fits.get(_key(s), 0.0) >= scorer.second]
+    extras = [s for s in sections[1:] if _key(s) not in asked and fits.get(_key(s), 0.0) >= scorer.second
+              and (not cues.padding_scene or in_scene(s, ranking.question))]
     room = max(0, MAX_SECTIONS - 1 - sum(1 for s in sections[1:] if _key(s) in asked)) \
-        if parts_cues().padding_cap else len(extras)
+        if cues.padding_cap else len(extras)
     kept = {_key(s) for s in sorted(extras, key=lambda s: -fits.get(_key(s), 0.0))[:room]}
     return [sections[0], *(s for s in sections[1:] if _key(s) in asked or _key(s) in kept)]
 
