@@ -1,13 +1,15 @@
 """Round 37 (dev15u): a yes/no ask the question ends on ("…怎么办，要不要…") is not dropped silently. When the
 section that the ask finds on its own fits it, is in the question's setting and is not in the answer, the answer
-ends with a note naming that section. Groups and questions are written for these tests."""
+ends with a note naming that section. An extra section no ask names must be in the question's setting (no brand
+complaint script after a members' quarrel). A question about the asker's own romance with someone met in a group is
+declined (scope.yaml ``private``). Groups and questions are written for these tests."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 from copilot.knowledge.ask import AskPart, ask_elsewhere, ask_part, without_padding
-from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues
+from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues, scene_cues
 from copilot.textnorm import fold
 
 
@@ -99,3 +101,25 @@ def test_an_extra_an_ask_names_stays_even_out_of_setting() -> None:
     q = "尤克里里群里两个老成员吵起来了，我该怎么劝"
     ranking = _ranking(q, QUARREL, COMPLAINT)
     assert without_padding([QUARREL, COMPLAINT], ranking, named=[COMPLAINT]) == [QUARREL, COMPLAINT]
+
+
+# --- the asker's own romance is not a group question -------------------------------------------------------------
+
+CONNECT = _hit("activity-resonance", "活跃玩法与共振节奏", "用户连接：让成员互相认识", 0.93)
+
+
+def test_courting_someone_met_in_the_group_is_declined_however_well_a_section_fits() -> None:
+    for q in ("在徒步群里认识了一个男生，爬完山常一起坐车回去，想跟他表白，又怕以后在群里见面尴尬，怎么办",
+              "读书会群里有个女生聊得很来，想单独约她出来喝咖啡，怎么开口比较自然"):
+        ranking = _ranking(q, CONNECT, confidence=0.97)
+        assert scene_cues().of(q) == "private"
+        assert not ranking.covered and ranking.declined_by == "scene"
+
+
+def test_members_romance_and_the_hosts_private_chat_stay_group_questions() -> None:
+    for q in ("群里两个成员谈恋爱后分手了，天天在群里互相阴阳怪气，我作为群主怎么处理",
+              "有个成员老是发广告，我想约他私聊一下，怎么开口不伤和气",
+              ""):
+        assert scene_cues().of(q) != "private"
+    q = "群里两个成员谈恋爱后分手了，天天在群里互相阴阳怪气，我作为群主怎么处理"
+    assert _ranking(q, QUARREL).covered

@@ -456,12 +456,17 @@ class Scene(BaseModel):
     group: tuple[str, ...]
     life: tuple[str, ...]
     floor: dict[str, float]
+    # the asker's own private life (courting someone met in the group): ``private`` whatever group words it names
+    private: tuple[str, ...] = ()
 
     def of(self, question: str) -> str:
-        """``life`` when the question names more life/work words than group words, ``none`` when it names
-        no group word, else ``group``. A group word that is part of a named life word does not count (家族群
-        is one life word, and the 群 of 在群里说她 then means that family chat)."""
+        """``private`` when the question names a ``private`` word (the asker's own romance: 表白, 约她出来…; the
+        group is only where they met), else ``life`` when the question names more life/work words than group
+        words, ``none`` when it names no group word, else ``group``. A group word that is part of a named life
+        word does not count (家族群 is one life word, and the 群 of 在群里说她 then means that family chat)."""
         text = fold(question)
+        if any(w in text for w in self.private):
+            return "private"
         named = [w for w in self.life if w in text]
         # a group word inside a named life word (the 群 of 家族群, 工作群) names that private chat, and so does
         # the same word elsewhere in the question (家族群里……在群里说她): neither makes it a community question
@@ -475,7 +480,8 @@ def scene_cues() -> Scene:
     data = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
     cues = data.get("scene") or {}
     return Scene(group=tuple(fold(w) for w in cues.get("group", []) if w),
-                 life=tuple(fold(w) for w in cues.get("life", []) if w), floor=data.get("scene_floor") or {})
+                 life=tuple(fold(w) for w in cues.get("life", []) if w),
+                 private=tuple(fold(w) for w in cues.get("private", []) if w), floor=data.get("scene_floor") or {})
 
 
 @lru_cache(maxsize=2)
