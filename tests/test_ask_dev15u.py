@@ -2,13 +2,14 @@
 section that the ask finds on its own fits it, is in the question's setting and is not in the answer, the answer
 ends with a note naming that section. An extra section no ask names must be in the question's setting (no brand
 complaint script after a members' quarrel). A question about the asker's own romance with someone met in a group is
-declined (scope.yaml ``private``). Groups and questions are written for these tests."""
+declined (scope.yaml ``private``). An answer is hedged only when neither its first section nor the lead it gives
+whole fits. Groups and questions are written for these tests."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from copilot.knowledge.ask import AskPart, ask_elsewhere, ask_part, without_padding
+from copilot.knowledge.ask import AskPart, answer_hedged, ask_elsewhere, ask_part, without_padding
 from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues, scene_cues
 from copilot.textnorm import fold
 
@@ -123,3 +124,21 @@ def test_members_romance_and_the_hosts_private_chat_stay_group_questions() -> No
         assert scene_cues().of(q) != "private"
     q = "群里两个成员谈恋爱后分手了，天天在群里互相阴阳怪气，我作为群主怎么处理"
     assert _ranking(q, QUARREL).covered
+
+
+# --- the hedge follows the section the answer gives whole ------------------------------------------------------
+
+SORT = _hit("moderation-offtopic", "闲聊歪楼与广告处理", "先分清是哪种情况", 0.2)
+ADS = _hit("moderation-offtopic", "闲聊歪楼与广告处理", "广告怎么处理", 0.72)
+
+
+def test_a_weak_first_section_in_card_order_does_not_hedge_an_answer_led_by_a_fitting_one() -> None:
+    q = "多肉植物群老有人进来发网店链接，踢了又换号进来，该怎么管"
+    ranking = _ranking(q, ADS, SORT)
+    # the card order shows 先分清 first; the answer's lead (given whole) is 广告怎么处理, which fits
+    assert not answer_hedged(ranking, [SORT, ADS], ADS)
+    # both weak: hedged, as before
+    weak = _hit("moderation-offtopic", "闲聊歪楼与广告处理", "广告怎么处理", 0.25)
+    assert answer_hedged(_ranking(q, weak, SORT), [SORT, weak], weak)
+    assert answer_hedged(_ranking(q, weak, SORT), [SORT, weak], None)
+    assert not answer_hedged(_ranking(q), [], None)  # nothing ranked: nothing to hedge

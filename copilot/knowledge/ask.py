@@ -552,6 +552,17 @@ def hedged(ranking: SectionRanking, lead: SectionHit | None = None, part: AskPar
     return not (part is not None and part.alone == _key(lead) and part.alone_fit >= scorer.hedge)
 
 
+def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
+                  part: AskPart | None = None) -> bool:
+    """Whether an answer built from ``sections`` opens by saying the material has only something near (:func:`hedged`):
+    only when neither the section shown first nor ``lead``, the section the answer gives whole (the ranking's lead,
+    wherever the card order put it), fits what is asked. One card's sections come in card order, so "先分清是哪种情况"
+    may be shown before "广告怎么处理": the answer is not hedged for the first one's fit when the second is its lead."""
+    if not sections:
+        return hedged(ranking, None, part)
+    return hedged(ranking, sections[0], part) and (lead is None or hedged(ranking, lead, part))
+
+
 class AskPart(NamedTuple):
     """What the question finally asks (its last asking clause, :func:`asking_clauses`; "" when it is one clause),
     the whole question's section that answers it (None when none does), and the section ranked nearest to the
@@ -1083,7 +1094,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     citations = section_citations(sections, index)
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
-    warned = hedged(ranking, sections[0] if sections else None, asked)
+    warned = answer_hedged(ranking, sections, lead, asked)
     text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
     notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
