@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from copilot.knowledge.ask import AskPart, answer_hedged, ask_elsewhere, ask_part, without_padding
+from copilot.knowledge.ask import AskPart, answer_fit, answer_hedged, ask_elsewhere, ask_part, without_padding
 from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues, scene_cues
 from copilot.textnorm import fold
 
@@ -142,3 +142,16 @@ def test_a_weak_first_section_in_card_order_does_not_hedge_an_answer_led_by_a_fi
     assert answer_hedged(_ranking(q, weak, SORT), [SORT, weak], weak)
     assert answer_hedged(_ranking(q, weak, SORT), [SORT, weak], None)
     assert not answer_hedged(_ranking(q), [], None)  # nothing ranked: nothing to hedge
+
+
+def test_the_footer_fit_is_the_fit_the_hedge_judged() -> None:
+    q = "多肉植物群老有人进来发网店链接，踢了又换号进来，该怎么管"
+    ranking = _ranking(q, ADS, SORT)
+    assert answer_fit(ranking, [SORT, ADS], ADS) == ADS.fit  # the lead's, not the first shown
+    assert answer_fit(ranking, [SORT, ADS], SORT) == SORT.fit  # a lead moved first is judged by its own fit
+    assert answer_hedged(ranking, [SORT, ADS], SORT)
+    # a section the ranking does not have fits 0, unless it is the ask's own section fitting the ask firmly
+    assert answer_fit(ranking, [CLEAN], CLEAN) == 0.0
+    firm = AskPart(ASK, alone_fit=0.9, alone=("lifecycle", "定期清理成员"), alone_hit=CLEAN)
+    assert answer_fit(ranking, [CLEAN], CLEAN, firm) == 0.9 and not answer_hedged(ranking, [CLEAN], CLEAN, firm)
+    assert answer_fit(ranking, [], None) == 0.0

@@ -103,9 +103,9 @@ class Answer(BaseModel):
     threshold: float = 0.0
     sections: list[SectionRef] = []
     related: list[SectionRef] = []
-    # how well the first section fits the situation asked about: the trained scorer's estimate that it
-    # is a section an operator would accept (1.0 when no scorer is installed, 0.0 in a decline); below
-    # the scorer's ``warn`` the answer says the material may not speak to this situation
+    # how well the answer's first section or its lead fits the situation asked about (:func:`answer_fit`): the
+    # trained scorer's estimate that it is a section an operator would accept (1.0 when no scorer is installed,
+    # 0.0 in a decline); below the scorer's ``warn`` the answer says the material may not speak to this situation
     fit: float = 0.0
     # why a decline declined (:attr:`SectionRanking.declined_by`; "" when covered): the footer says it, so a
     # confidence above the threshold next to "not covered" is not left unexplained
@@ -545,22 +545,40 @@ def hedged(ranking: SectionRanking, lead: SectionHit | None = None, part: AskPar
     scorer = section_scorer()
     if not ranking.sections or scorer is None:
         return False
-    lead = lead or ranking.leading()
-    fit = next((s.fit for s in ranking.sections if _key(s) == _key(lead)), 0.0)
-    if fit >= scorer.warn:
-        return False
-    return not (part is not None and part.alone == _key(lead) and part.alone_fit >= scorer.hedge)
+    return own_fit(ranking, lead or ranking.leading(), part) < scorer.warn
+
+
+def own_fit(ranking: SectionRanking, sec: SectionHit, part: AskPart | None = None) -> float:
+    """How well ``sec`` fits what is asked, as :func:`hedged` judges it: its fit in the ranking (0 when the ranking
+    does not have it), or, when it is the ask clause's own best section fitting that clause firmly (the scorer's
+    ``hedge``), the clause's fit if higher."""
+    fit = next((s.fit for s in ranking.sections if _key(s) == _key(sec)), 0.0)
+    scorer = section_scorer()
+    if part is not None and part.alone == _key(sec) and scorer is not None and part.alone_fit >= scorer.hedge:
+        return max(fit, part.alone_fit)
+    return fit
+
+
+def answer_fit(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
+               part: AskPart | None = None) -> float:
+    """How well an answer built from ``sections`` fits what is asked (:attr:`Answer.fit`, the footer's 小节贴合度): the
+    better :func:`own_fit` of the section shown first and of ``lead``, the section the answer gives whole (the
+    ranking's lead, wherever the card order put it). One card's sections come in card order, so "先分清是哪种情况" may
+    be shown before "广告怎么处理": the answer is judged by the better of the two. 0 when there are no sections."""
+    shown = [s for s in (sections[0] if sections else None, lead) if s is not None]
+    return max((own_fit(ranking, s, part) for s in shown), default=0.0)
 
 
 def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
                   part: AskPart | None = None) -> bool:
     """Whether an answer built from ``sections`` opens by saying the material has only something near (:func:`hedged`):
-    only when neither the section shown first nor ``lead``, the section the answer gives whole (the ranking's lead,
-    wherever the card order put it), fits what is asked. One card's sections come in card order, so "先分清是哪种情况"
-    may be shown before "广告怎么处理": the answer is not hedged for the first one's fit when the second is its lead."""
+    its :func:`answer_fit` is below the scorer's ``warn``, so the number in the footer and the 相近 label agree."""
+    scorer = section_scorer()
+    if not ranking.sections or scorer is None:
+        return False
     if not sections:
         return hedged(ranking, None, part)
-    return hedged(ranking, sections[0], part) and (lead is None or hedged(ranking, lead, part))
+    return answer_fit(ranking, sections, lead, part) < scorer.warn
 
 
 class AskPart(NamedTuple):
@@ -1105,7 +1123,8 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
-                              sections=[_ref(s) for s in sections], fit=ranking.leading().fit, direct=not warned))
+                              sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked),
+                              direct=not warned))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer
