@@ -155,3 +155,4 @@ def test_the_footer_fit_is_the_fit_the_hedge_judged() -> None:
     firm = AskPart(ASK, alone_fit=0.9, alone=("lifecycle", "定期清理成员"), alone_hit=CLEAN)
     assert answer_fit(ranking, [CLEAN], CLEAN, firm) == 0.9 and not answer_hedged(ranking, [CLEAN], CLEAN, firm)
     assert answer_fit(ranking, [], None) == 0.0
+    assert answer_fit(ranking, [SORT], ADS) == SORT.fit  # a lead the answer does not show does not count

@@ -563,9 +563,12 @@ def answer_fit(ranking: SectionRanking, sections: list[SectionHit], lead: Sectio
                part: AskPart | None = None) -> float:
     """How well an answer built from ``sections`` fits what is asked (:attr:`Answer.fit`, the footer's 小节贴合度): the
     better :func:`own_fit` of the section shown first and of ``lead``, the section the answer gives whole (the
-    ranking's lead, wherever the card order put it). One card's sections come in card order, so "先分清是哪种情况" may
-    be shown before "广告怎么处理": the answer is judged by the better of the two. 0 when there are no sections."""
-    shown = [s for s in (sections[0] if sections else None, lead) if s is not None]
+    ranking's lead, wherever the card order put it; only when the answer has it). One card's sections come in card
+    order, so "先分清是哪种情况" may be shown before "广告怎么处理": the answer is judged by the better of the two. 0 when
+    there are no sections."""
+    if not sections:
+        return 0.0
+    shown = [sections[0], *(s for s in sections[1:] if lead is not None and _key(s) == _key(lead))]
     return max((own_fit(ranking, s, part) for s in shown), default=0.0)
 
 
