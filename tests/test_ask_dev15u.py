@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from copilot.knowledge.ask import AskPart, answer_fit, answer_hedged, ask_elsewhere, ask_part, without_padding
 from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues, scene_cues
 from copilot.textnorm import fold
@@ -88,6 +90,17 @@ def test_bad_input_gives_no_note() -> None:
 QUARREL = _hit("crisis", "社群危机预案", "成员争吵怎么降温", 0.85)
 
 
+@pytest.fixture
+def padding_scene():  # type: ignore[no-untyped-def]
+    """parts.yaml's padding_scene on for one test (it ships off: see parts.yaml)."""
+    cues = parts_cues()
+    was = cues.padding_scene
+    cues.padding_scene = True
+    yield
+    cues.padding_scene = was
+
+
+@pytest.mark.usefixtures("padding_scene")
 def test_a_complaint_script_does_not_pad_a_members_quarrel() -> None:
     q = "尤克里里群里两个老成员为了谁弹得更标准吵起来了，互相挖苦，我该怎么劝"
     ranking = _ranking(q, QUARREL, COMPLAINT)
@@ -98,6 +111,7 @@ def test_a_complaint_script_does_not_pad_a_members_quarrel() -> None:
     assert without_padding([QUARREL, COMPLAINT], ranking, named=[None]) == [QUARREL, COMPLAINT]
 
 
+@pytest.mark.usefixtures("padding_scene")
 def test_an_extra_an_ask_names_stays_even_out_of_setting() -> None:
     q = "尤克里里群里两个老成员吵起来了，我该怎么劝"
     ranking = _ranking(q, QUARREL, COMPLAINT)
