@@ -103,9 +103,9 @@ class Answer(BaseModel):
     threshold: float = 0.0
     sections: list[SectionRef] = []
     related: list[SectionRef] = []
-    # how well the first section fits the situation asked about: the trained scorer's estimate that it
-    # is a section an operator would accept (1.0 when no scorer is installed, 0.0 in a decline); below
-    # the scorer's ``warn`` the answer says the material may not speak to this situation
+    # how well the answer's first section or its lead fits the situation asked about (:func:`answer_fit`): the
+    # trained scorer's estimate that it is a section an operator would accept (1.0 when no scorer is installed,
+    # 0.0 in a decline); below the scorer's ``warn`` the answer says the material may not speak to this situation
     fit: float = 0.0
     # why a decline declined (:attr:`SectionRanking.declined_by`; "" when covered): the footer says it, so a
     # confidence above the threshold next to "not covered" is not left unexplained
@@ -136,6 +136,7 @@ class DeclineTexts(BaseModel):
     asks_head: str = ""
     ask_answered: str = ""
     ask_missing: str = ""
+    ask_elsewhere: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -484,15 +485,18 @@ def without_padding(sections: list[SectionHit], ranking: SectionRanking,
     an ask names (``named``: the second part's, the last ask's, each ask's section) stays; any other extra stays only
     when it fits the whole question at the scorer's ``second`` (its fit in ``ranking``, 0 when the ranking does not
     have it), and at most ``MAX_SECTIONS`` sections stay counting those, best fit first (card order is kept).
-    A naming question no longer ends with 先分清是哪种情况 of the ads card; a question with three asks keeps three."""
-    scorer = section_scorer()
-    if not parts_cues().drop_padding or scorer is None or len(sections) < 2:
+    A naming question no longer ends with 先分清是哪种情况 of the ads card; a question with three asks keeps three.
+    With ``padding_scene`` an extra no ask names must also be in the question's setting (:func:`in_scene`): a
+    brand's complaint script does not follow the answer to a quarrel between hobby-group members."""
+    scorer, cues = section_scorer(), parts_cues()
+    if not cues.drop_padding or scorer is None or len(sections) < 2:
         return sections
     fits = {_key(s): s.fit for s in ranking.sections}
     asked = {_key(s) for s in named if s is not None}
-    extras = [s for s in sections[1:] if _key(s) not in asked and fits.get(_key(s), 0.0) >= scorer.second]
+    extras = [s for s in sections[1:] if _key(s) not in asked and fits.get(_key(s), 0.0) >= scorer.second
+              and (not cues.padding_scene or in_scene(s, ranking.question))]
     room = max(0, MAX_SECTIONS - 1 - sum(1 for s in sections[1:] if _key(s) in asked)) \
-        if parts_cues().padding_cap else len(extras)
+        if cues.padding_cap else len(extras)
     kept = {_key(s) for s in sorted(extras, key=lambda s: -fits.get(_key(s), 0.0))[:room]}
     return [sections[0], *(s for s in sections[1:] if _key(s) in asked or _key(s) in kept)]
 
@@ -541,11 +545,43 @@ def hedged(ranking: SectionRanking, lead: SectionHit | None = None, part: AskPar
     scorer = section_scorer()
     if not ranking.sections or scorer is None:
         return False
-    lead = lead or ranking.leading()
-    fit = next((s.fit for s in ranking.sections if _key(s) == _key(lead)), 0.0)
-    if fit >= scorer.warn:
+    return own_fit(ranking, lead or ranking.leading(), part) < scorer.warn
+
+
+def own_fit(ranking: SectionRanking, sec: SectionHit, part: AskPart | None = None) -> float:
+    """How well ``sec`` fits what is asked, as :func:`hedged` judges it: its fit in the ranking (0 when the ranking
+    does not have it), or, when it is the ask clause's own best section fitting that clause firmly (the scorer's
+    ``hedge``), the clause's fit if higher."""
+    fit = next((s.fit for s in ranking.sections if _key(s) == _key(sec)), 0.0)
+    scorer = section_scorer()
+    if part is not None and part.alone == _key(sec) and scorer is not None and part.alone_fit >= scorer.hedge:
+        return max(fit, part.alone_fit)
+    return fit
+
+
+def answer_fit(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
+               part: AskPart | None = None) -> float:
+    """How well an answer built from ``sections`` fits what is asked (:attr:`Answer.fit`, the footer's 小节贴合度): the
+    better :func:`own_fit` of the section shown first and of ``lead``, the section the answer gives whole (the
+    ranking's lead, wherever the card order put it; only when the answer has it). One card's sections come in card
+    order, so "先分清是哪种情况" may be shown before "广告怎么处理": the answer is judged by the better of the two. 0 when
+    there are no sections."""
+    if not sections:
+        return 0.0
+    shown = [sections[0], *(s for s in sections[1:] if lead is not None and _key(s) == _key(lead))]
+    return max((own_fit(ranking, s, part) for s in shown), default=0.0)
+
+
+def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
+                  part: AskPart | None = None) -> bool:
+    """Whether an answer built from ``sections`` opens by saying the material has only something near (:func:`hedged`):
+    its :func:`answer_fit` is below the scorer's ``warn``, so the number in the footer and the 相近 label agree."""
+    scorer = section_scorer()
+    if not ranking.sections or scorer is None:
         return False
-    return not (part is not None and part.alone == _key(lead) and part.alone_fit >= scorer.hedge)
+    if not sections:
+        return hedged(ranking, None, part)
+    return answer_fit(ranking, sections, lead, part) < scorer.warn
 
 
 class AskPart(NamedTuple):
@@ -566,6 +602,8 @@ class AskPart(NamedTuple):
     # the fit of the clause's own best section to the clause ranked alone (0 when there is none)
     alone_fit: float = 0.0
     alone: tuple[str, str] | None = None
+    # that section itself (None when it does not answer the clause): what :func:`ask_elsewhere` names
+    alone_hit: SectionHit | None = None
 
 
 def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> AskPart:
@@ -581,7 +619,8 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     best, near, answers = _alone(clause, index)
     if best is None:
         return AskPart(clause)
-    own = {"alone_fit": best.fit if answers else 0.0, "alone": _key(best) if answers else None}
+    own = {"alone_fit": best.fit if answers else 0.0, "alone": _key(best) if answers else None,
+           "alone_hit": best if answers else None}
     if not answers:
         return AskPart(clause, None, near, unanswered=True)
     scorer = section_scorer()
@@ -616,6 +655,24 @@ def ask_left_out(sections: list[SectionHit], part: AskPart, second: SecondPart |
     if second is not None and second.text and part_left_out(sections, second) and part.text in fold(second.text):
         return ""
     return decline_texts().ask_not_covered.format(part=part.text.rstrip("？?。！!，, "))
+
+
+def ask_elsewhere(sections: list[SectionHit], part: AskPart, question: str) -> str:
+    """The note naming the section for a yes/no ask the question ends on ("…怎么分工，要不要给他们点好处") when
+    the answer leaves that section out: the clause holds a ``parts.yaml`` ``ask_map.starts`` form and follows
+    an earlier asking clause, its own best section ranked alone fits it at ``ask_note.fit`` (:func:`ask_part`'s
+    ``alone_hit``) and is in the question's setting (:func:`in_scene`), and no section of the answer is that
+    one. "" otherwise, and when ``decline.yaml``'s ``ask_elsewhere`` is empty (off). The ask is not dropped
+    silently: the operator is told where the material speaks to it."""
+    text, cues = decline_texts().ask_elsewhere, parts_cues()
+    hit = part.alone_hit
+    if not text or not sections or hit is None or hit.fit < cues.ask_note.fit:
+        return ""
+    if not any(w in part.text for w in cues.ask_map.starts) or len(asking_clauses(question)) < 2:
+        return ""
+    if any(_key(s) == _key(hit) for s in sections) or not in_scene(hit, question):
+        return ""
+    return text.format(part=part.text.rstrip("？?。！!，, "), section=_ref(hit).label)
 
 
 def ask_leads(sections: list[SectionHit], part: AskPart, question: str = "") -> list[SectionHit]:
@@ -1058,17 +1115,19 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     citations = section_citations(sections, index)
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
-    warned = hedged(ranking, sections[0] if sections else None, asked)
+    warned = answer_hedged(ranking, sections, lead, asked)
     text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
-    notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part)]
+    notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
+                                           ask_elsewhere(sections, asked, question)]
     for left_out in notes:
         if left_out:
             text = f"{text}\n{left_out}"
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
-                              sections=[_ref(s) for s in sections], fit=ranking.leading().fit, direct=not warned))
+                              sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked),
+                              direct=not warned))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer

@@ -324,6 +324,13 @@ class AskLead(BaseModel):
     among: int = 5
 
 
+class AskNote(BaseModel):
+    """``parts.yaml``'s ``ask_note``: the fit the last yes/no clause's own section needs (ranked alone) before an
+    answer that leaves it out names it (copilot/knowledge/ask.py ``ask_elsewhere``)."""
+
+    fit: float = 1.0
+
+
 class AskMapCues(BaseModel):
     """``parts.yaml``'s ``ask_map``: how a question that asks several things is cut into its asks
     (:func:`copilot.knowledge.ask.question_asks`) and how many it answers one by one; ``most`` 0 = off."""
@@ -372,10 +379,13 @@ class QuestionParts(BaseModel):
     # and keep at most two sections besides the asks' own (copilot/knowledge/ask.py's ``without_padding``)
     drop_padding: bool = False
     padding_cap: bool = False  # with ``drop_padding``: the extras no ask names fill up to two sections at most
+    padding_scene: bool = False  # with ``drop_padding``: an extra no ask names must be in the question's setting
     # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
     ask_lead: AskLead = AskLead()
     # a question that asks several things is answered ask by ask (copilot/knowledge/ask.py ask_map)
     ask_map: AskMapCues = AskMapCues()
+    # the section of a yes/no ask the answer leaves out is named in a note (copilot/knowledge/ask.py ask_elsewhere)
+    ask_note: AskNote = AskNote()
     # condition spans left out of what the question is matched on (:func:`without_constraints`)
     constraints: list[ConstraintSpan] = []
 
@@ -460,12 +470,17 @@ class Scene(BaseModel):
     group: tuple[str, ...]
     life: tuple[str, ...]
     floor: dict[str, float]
+    # the asker's own private life (courting someone met in the group): ``private`` whatever group words it names
+    private: tuple[str, ...] = ()
 
     def of(self, question: str) -> str:
-        """``life`` when the question names more life/work words than group words, ``none`` when it names
-        no group word, else ``group``. A group word that is part of a named life word does not count (家族群
-        is one life word, and the 群 of 在群里说她 then means that family chat)."""
+        """``private`` when the question names a ``private`` word (the asker's own romance: 表白, 约她出来…; the
+        group is only where they met), else ``life`` when the question names more life/work words than group
+        words, ``none`` when it names no group word, else ``group``. A group word that is part of a named life
+        word does not count (家族群 is one life word, and the 群 of 在群里说她 then means that family chat)."""
         text = fold(question)
+        if any(w in text for w in self.private):
+            return "private"
         named = [w for w in self.life if w in text]
         # a group word inside a named life word (the 群 of 家族群, 工作群) names that private chat, and so does
         # the same word elsewhere in the question (家族群里……在群里说她): neither makes it a community question
@@ -479,7 +494,8 @@ def scene_cues() -> Scene:
     data = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
     cues = data.get("scene") or {}
     return Scene(group=tuple(fold(w) for w in cues.get("group", []) if w),
-                 life=tuple(fold(w) for w in cues.get("life", []) if w), floor=data.get("scene_floor") or {})
+                 life=tuple(fold(w) for w in cues.get("life", []) if w),
+                 private=tuple(fold(w) for w in cues.get("private", []) if w), floor=data.get("scene_floor") or {})
 
 
 @lru_cache(maxsize=2)
