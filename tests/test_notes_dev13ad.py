@@ -187,3 +187,12 @@ def test_a_share_asked_about_is_no_todo():
                                        "阿强|我带两把椅子够不够"))
     assert "阿强" not in _owners(actions)
 
+
+def test_someone_told_not_to_do_something_is_given_no_work():
+    actions, _, _ = find_actions(_msgs("风筝社-阿亮|周六上午十点海边放风筝",
+                                       "卖风筝的王老板|专业风筝批发 全场五折 电话13800002222",
+                                       "阿亮|王老板不要在群里发这个",
+                                       "阿亮|阿强你别忘了周五前把线轴买好",
+                                       "阿强|好"))
+    assert "王老板" not in _owners(actions) and "卖风筝的王老板" not in _owners(actions)
+    assert "阿强" in _owners(actions)

@@ -1752,8 +1752,10 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
             clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") or asks(clause.text) and not request
-            or has(f, "action", "advice") and not _has_verb(_fold(owner_part))):
-        # ("车上不要吃早饭，老徐新车": a rule told to all, the one named only in the reason for it)
+            or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
+            or has(_fold(owner_part).strip(), "action", "told_not_to")):
+        # ("车上不要吃早饭，老徐新车": a rule told to all, the one named only in the reason for it; "刘经理不要在群里发这个":
+        # someone told not to do something is given no work)
         # "老吴这种一看就是谣言": someone named in a remark, not given work; "周老师 拉坯老是偏 是手的问题还是泥的
         # 问题": someone asked a question (however sure the owner model is of the name), not given work
         return None
