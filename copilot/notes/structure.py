@@ -1777,7 +1777,7 @@ def _asks_after(text: str, owner_part: str, deadline: Deadline | None) -> bool:
     at = text.find(owner_part)
     rest = text[at + len(owner_part):] if at >= 0 and owner_part != text else ""
     last = next((p for p in reversed(re.split(r"[，,；;。\s]+", rest)) if p), "")
-    return bool(last) and asks(last) and (deadline is None or _fold(deadline.text) in _fold(last))
+    return bool(last) and asks(last) and deadline is not None and _fold(deadline.text) in _fold(last)
 
 
 def _role_only(f: str, deadline: Deadline | None) -> bool:
