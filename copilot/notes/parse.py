@@ -392,15 +392,16 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
 
 
 # -- structured exports ---------------------------------------------------------------------------
-DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    # a display name before an id: WeCom's archive has "from" (wm… id) beside "from_name"
-    "speaker": ("speaker", "sender_name", "from_name", "fromname", "user_name", "display_name", "sender", "nickname",
-                "nick", "name", "from", "user", "author", "发送者", "发送人", "昵称", "发言人", "用户"),
-    "text": ("text", "content", "message", "msg", "body", "内容", "消息", "消息内容", "文本"),
-    "time": ("time", "timestamp", "datetime", "date", "created_at", "ts", "msgtime", "send_time", "sendtime", "create_time",
-             "时间", "发送时间", "日期"),
-    "speaker_id": ("speaker_id", "sender_id", "user_id", "uid", "qq", "wxid", "from", "id号", "QQ号", "账号"),
-}
+# the column names a JSON/CSV export may use for each role, in order of preference (data: cues.yaml parse.columns);
+# a header is matched in its folded form, so 發送人 / 訊息 are 发送人 / 讯息
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {role: tuple(names) for role, names in raw_cue("parse", "columns").items()}
+
+
+def _wanted_names(role: str) -> str:
+    """The column names an error message offers for ``role``: a few English ones and every Chinese one."""
+    names = DEFAULT_COLUMNS[role]
+    latin = [n for n in names if n.isascii()][:4]
+    return " / ".join(latin + [n for n in names if not n.isascii()])
 
 
 def _pick(keys: Iterable[str], wanted: tuple[str, ...], override: str | None) -> str | None:
@@ -535,7 +536,7 @@ def _parse_csv(text: str, name: str, columns: Mapping[str, str] | None) -> tuple
     columns = columns or {}
     for role in ("speaker", "text"):
         if _pick(header, DEFAULT_COLUMNS[role], columns.get(role)) is None:
-            wanted = columns.get(role) or " / ".join(DEFAULT_COLUMNS[role][:6])
+            wanted = columns.get(role) or _wanted_names(role)
             raise NotesParseError(
                 f"{name}：CSV 第 1 行表头里找不到{'发言人' if role == 'speaker' else '内容'}列（需要 {wanted}；"
                 f"实际表头：{', '.join(header)}）。可用 --columns speaker=列名,text=列名 指定"

@@ -1250,8 +1250,11 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
             return Owner(_co_owners(c, mentions, best + 1, m.name), "named", p)  # "Kelly你同细路强…"
         return Owner(_joined(c, mentions, best), "named", p)
     receiver = cue("owner", "receiver_verb")
-    if m.kind == "I" and receiver.search(c.f[max(0, m.start - 4):m.start]) and _due(c.f[span[0]:span[1]]):
-        return _senders(c)  # "周六前发我就行": the speaker receives (with no date it is an instruction)
+    if m.kind == "I" and receiver.search(c.f[max(0, m.start - 4):m.start]) and (
+            _due(c.f[span[0]:span[1]]) or cue("owner", "paid_to").search(c.f[span[0]:m.start])):
+        # "周六前发我就行": the speaker receives (with no date it is an instruction); "场地费转给我，联系电话…": money
+        # paid to the speaker is the payers' to pay, never the speaker's own work
+        return _senders(c)
     if m.kind == "I" and _due(c.f) and has(c.f, "action", "to_me") and any(
             x.kind == "I" and receiver.search(c.f[max(0, x.start - 4):x.start]) for x in (mentions[i] for i in inside)):
         return _senders(c)  # "转给我就行，周四前转齐，我手机号…": the 我 of a phone number does nothing
@@ -1289,7 +1292,7 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
             return Owner(_joined(c, mentions, told), "named", scores[told])
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
-    if c.lead and _directive(f):
+    if c.lead and (_directive(f) or _tagged_you(c, [mentions[i] for i in inside], f)):
         return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
     if has(f, "action", "to_me"):
         return _senders(c)
@@ -1304,6 +1307,13 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
                 and not cue("owner", "availability").match(after[at + len(due.text):]):
             return Owner(c.speaker, "first_person", scores[i])
     return Owner(None, "")
+
+
+def _tagged_you(c: _Ctx, inside: list[Mention], f: str) -> bool:
+    """"@Ben仔 你表弟嘅事下星期一前話我知", "@李姐 费用你还是负责收": in a message @-addressed to one member, a 你
+    given a duty or a "…前" is that member (the owner model, unsure of a bare 你, reads no one)."""
+    return len(c.lead) == 1 and c.lead[0] not in ("大家", c.speaker) and any(x.kind == "Y" for x in inside) \
+        and (_due(f) or has(f, "action", "assign"))
 
 
 def _senders(c: _Ctx) -> Owner:
@@ -1377,13 +1387,39 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
             opened = max((e for _, e in seps if e <= x.start), default=0)
             if any(opened <= y.start and y.end <= x.start and y.kind in ("P", "I") for y in mentions):
                 seps.append((x.start, x.start))
+    parallel = _parallel_names(c.f, mentions, seps)
+    seps += [(x.start, x.start) for x in parallel]
     cuts = [0] + [x for sep in sorted(seps) for x in sep] + [len(c.f)]
     parts: list[tuple[str, Owner]] = []
     for start, end in zip(cuts[::2], cuts[1::2]):
         text = (c.clause if same else c.f)[start:end].strip()
-        if text:
+        told = next((x for x in parallel if x.start == start), None)
+        if text and told is not None:  # the second name of "柚子单数集橘猫双数集" is given its share as the first is
+            first = max((scores[i] for i, y in enumerate(mentions) if y.kind == "P" and y.end <= start), default=0.0)
+            parts.append((text, Owner(told.name, "named", first) if first >= OWNER_THRESHOLD else _pick(
+                c, mentions, scores, (start, end), text)))
+        elif text:
             parts.append((text, _pick(c, mentions, scores, (start, end), text)))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
+
+
+def _parallel_names(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> list[Mention]:
+    """"柚子单数集橘猫双数集" (no pause): a clause opening with one member and their share, then another member
+    and a share of the same length — two members each given their part. Not a member named as the object of
+    the first share ("柚子帮橘猫翻", "老刘问小王": cue owner.takes_person before the second name)."""
+    found: list[Mention] = []
+    people = [x for x in mentions if x.kind == "P"]
+    for a, b in zip(people, people[1:]):
+        opened = max((e for _, e in seps if e <= a.start), default=0)
+        if f[opened:a.start].strip(" @") or any(opened < s < b.start for s, _ in seps):
+            continue  # the first name must open its clause, the second follow in it with no pause
+        share = f[a.end:b.start]
+        end = min([s for s, _ in seps if s > b.start] + [y.start for y in mentions if y.start > b.start] + [len(f)])
+        other = f[b.end:end].rstrip()
+        if len(share) >= 2 and abs(len(share) - len(other)) <= 1 and re.fullmatch(r"[\u4e00-\u9fff\w]+", share) \
+                and not cue("owner", "takes_person").search(share):
+            found.append(b)
+    return found
 
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
@@ -1692,7 +1728,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     ifs = list(cue("action", "hypothetical").finditer(f))
     then = f[ifs[-1].end():] if ifs else ""
     group_if = clause.kind == "everyone" and _has_verb(then) and _due(then)
-    if has(_fold(promise), "action", "hypothetical") and not group_if:
+    if has(_fold(promise), "action", "hypothetical") and not group_if and not _assigned_before_if(_fold(promise), clause):
         return None
     # the time of the promise, not of what happens if it fails ("…修不好的话明天换一台")
     timed = then if group_if else promise if ifs else clause.text
@@ -1725,7 +1761,11 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
         short = len(re.sub(r"\W", "", f)) <= 14  # "好的，后天发你": a short reply is a promise, a long one advice
-        if not (marked and (kind["commitment"] >= COMMITS or replying) or replying and short and deadline is not None
+        # ("@阿酿 分两次…第二次冷藏前两天": a "…前" anchored on a step of the method, no day in a dated chat, tells
+        # when to do it — an answer, not the speaker's due date)
+        step_only = deadline is not None and deadline.day is None and m.time is not None
+        if not (marked and not step_only and (kind["commitment"] >= COMMITS or replying)
+                or replying and short and deadline is not None
                 or future and _self_paced(f)) or is_question(clause.text) or has(f, "action", "advice"):
             return None  # (a question by its words or by the classifier: "周末谁约" takes nothing on)
         # ("要6个志愿者，周五前在群里接龙报名": signing up is what the members do, not the one answering)
@@ -1738,11 +1778,16 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework):
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
-            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") or asks(clause.text) and not request):
+            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") or asks(clause.text) and not request
+            or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
+            or has(_fold(owner_part).strip(), "action", "told_not_to")):
+        # ("车上不要吃早饭，老徐新车": a rule told to all, the one named only in the reason for it; "刘经理不要在群里发这个":
+        # someone told not to do something is given no work)
         # "老吴这种一看就是谣言": someone named in a remark, not given work; "周老师 拉坯老是偏 是手的问题还是泥的
         # 问题": someone asked a question (however sure the owner model is of the name), not given work
         return None
-    elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or deadline is None and (
+    elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part)
+                                            or _asks_after(clause.text, owner_part, deadline) or _role_only(f, deadline) or deadline is None and (
             kind["commitment"] < kind_threshold("first_person_commits") and not has(f, "action", "later_promise") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
@@ -1752,10 +1797,41 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
 
 
+def _asks_after(text: str, owner_part: str, deadline: Deadline | None) -> bool:
+    """"我周五要去4S店保养，周五那天8点班改成8:15出发行不行": after the speaker's own clause, the last part asks the
+    group (a change put up for a yes or no) and holds the time found — a question, not a promise with that time
+    ("我明天上午打电话订位置，订12个钓位够不够" keeps the promise: its time is its own)."""
+    at = text.find(owner_part)
+    rest = text[at + len(owner_part):] if at >= 0 and owner_part != text else ""
+    last = next((p for p in reversed(re.split(r"[，,；;。\s]+", rest)) if p), "")
+    return bool(last) and asks(last) and deadline is not None and _fold(deadline.text) in _fold(last)
+
+
+def _role_only(f: str, deadline: Deadline | None) -> bool:
+    """"裁判我和棋院的周老师两个人": who fills a role (the speaker and someone else), said with no doing word, no time
+    and no 我来/我去 — a fact."""
+    return deadline is None and has(f, "action", "fills_role") and not _has_verb(f) and not _WILL.search(f) \
+        and not has(f, "action", "later_promise") and not has(f, "action", "takes_on")
+
+
+def _assigned_before_if(f: str, clause: _Clause) -> bool:
+    """"老刘你负责借一下计时器活动中心有8个不够的话再问问棋院星期四之前告诉我": a member is given work (你负责/你来 +
+    a doing word) before the condition starts — the condition governs only the fallback after it, not the duty."""
+    if clause.kind not in ("named", "assigned"):
+        return False
+    cond = cue("action", "hypothetical").search(f)
+    duty = next((m for m in (p.search(f, 0, cond.start()) for p in cue_list("action", "assign")) if m), None) \
+        if cond else None
+    return duty is not None and _has_verb(f[duty.end():cond.start()])
+
+
 def _clause_deadline(clause: _Clause, timed: str, m: Message, homework: bool, event: date | None,
                      meeting: date | None, *, conditional: bool) -> Deadline | None:
     """When the work of ``clause`` is due (``timed``: the part of it whose time counts)."""
     deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+    if clause.kind == "first_person" and deadline is not None and not deadline.marked and clause.owner_text \
+            and _fold(deadline.text) not in _fold(clause.owner_text) and has(_fold(m.text).strip(), "personal", "own_event"):
+        return None  # "我来校对，不过我12月10号到20号考研冲刺": the day of the speaker's own exam or trip is no due date
     if clause.kind == "first_person" and deadline is not None and deadline.marked and not deadline.attached:
         return _own_time(timed, m, event, meeting) or deadline  # (a bare "1月25日截止" closes something else)
     if clause.owner_text and clause.owner_text != clause.text and not conditional:
@@ -1798,8 +1874,14 @@ def _marked(action: ActionItem, m: Message) -> bool:
 def _brings_share(clause: _Clause, m: Message, event: date | None) -> bool:
     """"我带素饺子 50个", "电推子我带三个": the speaker's promise of a counted share for the event the chat is
     about (it has an event day), a to-do even where the task model would not call it one."""
-    return event is not None and clause.kind == "first_person" and clause.owner == m.speaker \
-        and not is_question(clause.text) and has(_fold(clause.text).strip(), "action", "brings")
+    if event is None or not (clause.kind == "first_person" and clause.owner == m.speaker or clause.owner is None):
+        return False  # (a clause with no owner found: "我有两根我带上", the cue's own 我 is the speaker)
+    f = _fold(clause.text).strip()
+    share = cue("action", "brings").search(f)
+    # (voice-to-text glues on what comes next: "电推子我带三个另外充电线谁有多的" — only the share itself must not ask)
+    # ("我带两把椅子够不够" asks about the share itself; "…另外充电线谁有多的" moves on to another thing)
+    return share is not None and not is_question(f[:share.end()]) and (
+        not is_question(f) or has(f[share.end():], "action", "moves_on"))
 
 
 def not_a_task(text: str, speaker: str, people: People) -> bool:
@@ -1915,7 +1997,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         own_life = not offered and _introduces(m.text)
         # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
         # first-person plan in it is no group work
-        own_trip = not offered and personal(m.text)
+        # (or a line telling of their own dated exam or trip: "顺便说一句，我12月20号要回老家，之后半个月不坐")
+        own_trip = not offered and (personal(m.text) or _own_day(m.text))
         # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
@@ -2316,7 +2399,8 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
                 return
     if not said or is_question(m.text):
         return
-    if cue("owner", "accepts").match(_fold(m.text).strip()):
+    # (not the day of the speaker's own exam or trip told with it: "我来校对，不过我12月10号到20号考研冲刺")
+    if cue("owner", "accepts").match(_fold(m.text).strip()) and not _own_day(m.text):
         deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
         window = int(raw("owner", "accept_window"))
         said_by = {x.id: x.speaker for x in messages[max(0, idx - window):idx]}
