@@ -212,3 +212,54 @@ def test_next_steps_in_the_summary_list_no_question():
     nxt = notes.summary.split("接下来：", 1)[1]
     assert "行不行" not in nxt
     assert "明晚之前统计好" in nxt and "名单发群里" in nxt  # the real next steps are still there
+
+
+# --- F9. the rules an organiser states are a key point, whatever their words ---
+
+_PINGPONG = (
+    "乒乓球队-老魏|各位球友，说一下元旦社区乒乓球赛的事",
+    "乒乓球队-老魏|1月3号星期六上午9点在社区文体中心三楼，报名费每人15元",
+    "小钱|好",
+    "乒乓球队-老魏|规则是小组循环后淘汰每局11分三局两胜",
+    "阿鹏|老魏球拍要自己带吗",
+    "乒乓球队-老魏|自己带，球由中心提供",
+    "小钱|我昨天跟我儿子打了一晚上全输了哈哈",
+    "阿鹏|哈哈哈",
+    "乒乓球队-老魏|奖品大家商量一下买球拍还是买运动毛巾",
+    "阿鹏|我觉得买球拍实用",
+    "小钱|同意买球拍",
+    "乒乓球队-老魏|那就买球拍，前三名每人一块，预算500块",
+    "乒乓球队-老魏|谁来负责去买一下",
+    "阿鹏|我去吧，下周一之前买好",
+    "乒乓球队-老魏|好谢谢阿鹏",
+    "老薛|报名是在群里接龙还是去中心登记",
+    "乒乓球队-老魏|群里接龙就行钱当天交",
+    "老薛|好的",
+    "小钱|比赛那天中午管饭吗",
+    "乒乓球队-老魏|不管饭，中午十二点前结束",
+    "老薛|年纪大的有没有分组照顾",
+    "乒乓球队-老魏|六十岁以上单独一个组",
+    "小钱|[强]",
+    "阿鹏|裁判谁来当",
+    "乒乓球队-老魏|裁判我和中心的何老师两个人",
+    "老薛|我下周二要去外地喝喜酒，群里可能不回",
+    "小钱|老薛玩得开心",
+    "老薛|谢谢",
+    "乒乓球队-老魏|小钱你负责借一下记分牌，中心有6块，不够再问问学校，星期四之前告诉我",
+    "小钱|行没问题",
+    "阿鹏|接龙我来发",
+    "阿鹏|接龙 元旦乒乓球赛报名 1 阿鹏",
+    "老薛|2 老薛",
+    "乒乓球队-老魏|最后说一下报名接龙后天晚上8点截止",
+    "小钱|收到",
+)
+
+
+def test_rules_stated_by_the_organiser_are_a_key_point():
+    notes = _notes(*_PINGPONG)
+    assert any("三局两胜" in p.text for p in notes.key_points)
+
+
+def test_a_members_chatter_with_a_figure_is_still_no_key_point():
+    notes = _notes(*_PINGPONG)
+    assert not any("全输了" in p.text for p in notes.key_points)

@@ -292,6 +292,9 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
             # the organiser's fact-dense statement is the matter itself, whatever its words ("而家有三个节目：
             # 《帝女花》…每个节目唔超过15分钟", "一等奖300，二等200，三等100"): figures, titles, amounts
             topical = topical or (m.id not in st.chatter and m.speaker == st.host and facts >= HOST_FACTS)
+            # (and the rules they state: "赛制是瑞士制一共5轮每盘每方20分钟不加秒")
+            topical = topical or (m.id not in st.chatter and m.speaker == st.host and facts >= 1
+                                  and bool(cue("summary", "rules_head").search(fold(s))))
             if m.speaker != st.host and st.session_type == "话题讨论" and m.id not in work and own_life(m.text):
                 topical = False  # a member's self-introduction or own errand: no group fact
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))

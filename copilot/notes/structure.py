@@ -1023,14 +1023,13 @@ def _answered_in_form(q: _Open, m: Message) -> bool:
     that only addresses them: one that hands them work ("@李姐 费用你还是负责收…") or says nothing of the question."""
     if not relevant(q.text, " ".join(x.text for x in q.answer)):
         return False
-    if not relevant(q.text, m.text):
-        return True
+    if not has(_fold(_MENTION.sub("", m.text)), "reply", "hands_work"):
+        return False
     # an answer in the question's own form: its yes or no, its side of an A不A, or the question's own word first
     said = _fold(_MENTION.sub("", q.answer[0].text)).strip()
     lead = _CLAUSE.split(said)[0]
-    in_form = bool(cue("reply", "yes_no").match(said)) or _says_which(q.text, said) \
+    return not relevant(q.text, m.text) or bool(cue("reply", "yes_no").match(said)) or _says_which(q.text, said) \
         or (2 <= len(lead) <= 4 and lead in _fold(q.text))
-    return in_form and has(_fold(_MENTION.sub("", m.text)), "reply", "hands_work")
 
 
 def courtesy(f: str, people: People) -> bool:
@@ -2051,7 +2050,9 @@ def _granted_or_picked(sentence: str, messages: list[Message], idx: int) -> tupl
     head = cue("decision", "granted_head").match(f)
     if head and has(fq, "action", "request_tag"):
         rest = f[head.end():]
-        if len(rest) >= 3 and _content_bigrams(rest) & _content_bigrams(q.text):
+        # (not work asked of the one who says yes: "你下周一前发样品图可以吗" — "没问题，下周一前我先发给你" takes it on)
+        work = cue("owner", "you").search(fq) or cue("owner", "me").search(rest) or _due(rest)
+        if not work and len(rest) >= 3 and _content_bigrams(rest) & _content_bigrams(q.text):
             return sentence, [m.speaker, q.speaker]
         return None
     # the two sides put ("内嵌还是外挂", "霧港定係末班車"): the words either side of the connector
