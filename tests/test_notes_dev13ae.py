@@ -263,3 +263,17 @@ def test_rules_stated_by_the_organiser_are_a_key_point():
 def test_a_members_chatter_with_a_figure_is_still_no_key_point():
     notes = _notes(*_PINGPONG)
     assert not any("全输了" in p.text for p in notes.key_points)
+
+
+def test_cantonese_settling_word_makes_the_main_decision_the_last_word():
+    notes = _notes("桌遊-Ivan|講下下個月聚會嘅安排",
+                   "桌遊-Ivan|下個月聚會有兩個揀：《璀璨寶石》定係《卡坦島》",
+                   "阿欣|我想玩卡坦島",
+                   "Kit仔|卡坦島+1",
+                   "阿Mo|咁我都揀卡坦島",
+                   "桌遊-Ivan|OK咁就定《卡坦島》，每人$80",
+                   "阿欣|玩完去邊度食飯？",
+                   "Kit仔|附近有間火鍋幾好",
+                   "阿Mo|火鍋好呀",
+                   "桌遊-Ivan|好，玩完一齊去食火鍋，AA")
+    assert "卡坦島" in notes.summary.split("最后决定：", 1)[1].split("。", 1)[0]
