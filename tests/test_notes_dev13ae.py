@@ -277,3 +277,13 @@ def test_cantonese_settling_word_makes_the_main_decision_the_last_word():
                    "阿Mo|火鍋好呀",
                    "桌遊-Ivan|好，玩完一齊去食火鍋，AA")
     assert "卡坦島" in notes.summary.split("最后决定：", 1)[1].split("。", 1)[0]
+
+
+def test_a_pick_the_one_who_asked_leaves_open_is_no_decision():
+    chat = _msgs("徒步队-老孟|下周六的路线定一下，走山脊还是走溪谷",
+                 "阿彤|溪谷吧，山脊风太大",
+                 "小岳|同意溪谷",
+                 "大熊|同意",
+                 "徒步队-老孟|我问问护林站那边再定")
+    _, decisions, _ = find_actions(chat)
+    assert not any("溪谷" in d.text for d in decisions)

@@ -2067,6 +2067,10 @@ def _granted_or_picked(sentence: str, messages: list[Message], idx: int) -> tupl
             break
         if _says_yes(o.text) and o.speaker not in yeses:
             yeses.append(o.speaker)
+    # the one who put the choice up still leaves it open ("环湖还是上山" … "我看看天气再说"): not settled
+    later = [o for o in messages[idx + 1 : idx + 6] if o.speaker == q.speaker]
+    if later and (has(_fold(later[0].text), "decision", "deferred") or has(_fold(later[0].text), "decision", "undecided")):
+        return None
     return (sentence, [m.speaker, *yeses]) if len(yeses) >= 2 else None
 
 
