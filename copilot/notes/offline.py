@@ -29,6 +29,7 @@ from copilot.notes.structure import (
     Structure,
     about_oneself,
     analyze,
+    bare_task,
     courtesy,
     display_name,
     is_chatter,
@@ -142,7 +143,8 @@ def own_life(text: str) -> bool:
     turn word ("另外 我下周六要去…"), or their family's plan on a date ("我老婆说下周六要去我丈母娘家")."""
     f = fold(text).strip()
     rest = cue("reply", "topic_shift").sub("", f, count=1).lstrip(" ，,、")
-    return about_oneself(text) or (rest != f and about_oneself(rest)) or bool(cue("personal", "family_plan").search(f))
+    return about_oneself(text) or (rest != f and about_oneself(rest)) or bool(cue("personal", "family_plan").search(f)) \
+        or bool(cue("personal", "own_event").search(f))  # "顺便说一句，我12月20号要回老家": their own dated trip
 
 
 def asked_outright(sentence: str) -> bool:
@@ -293,6 +295,9 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
             # the organiser's fact-dense statement is the matter itself, whatever its words ("而家有三个节目：
             # 《帝女花》…每个节目唔超过15分钟", "一等奖300，二等200，三等100"): figures, titles, amounts
             topical = topical or (m.id not in st.chatter and m.speaker == st.host and facts >= HOST_FACTS)
+            # (and the rules they state: "赛制是瑞士制一共5轮每盘每方20分钟不加秒")
+            topical = topical or (m.id not in st.chatter and m.speaker == st.host and facts >= 1
+                                  and bool(cue("summary", "rules_head").search(fold(s))))
             if m.speaker != st.host and st.session_type == "话题讨论" and m.id not in work and own_life(m.text):
                 topical = False  # a member's self-introduction or own errand: no group fact
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
@@ -643,7 +648,8 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
             text += f"{display_name(d.by[0])}拍板" + (f"，{'、'.join(agreed)}同意" if agreed else "") + "。"
         text += f"最后决定：{_clause(rest if len(rest) >= (4 if rest is part else 6) else d.text, 50)}。"
         sources.extend(d.sources)
-    nxt = [a for a in st.actions if a.owner and not blames(a.task)][:3]  # never a line blaming a neighbour
+    # never a line blaming a neighbour, nor one that asks ("…周五那天8点班改成8:15出发行不行" is no next step)
+    nxt = [a for a in st.actions if a.owner and not blames(a.task) and not is_question(bare_task(a.task))][:3]
     if nxt:  # what happens next
         text += "接下来：" + "；".join(_next_step(a, (senders or {}).get(a.sources[0]) if a.sources else None)
                                     for a in nxt) + "。"

@@ -400,6 +400,8 @@ def find_topic(messages: list[Message]) -> str | None:
         if has(_fold(m.text), "announcement", "next"):
             continue
         text = _greeting_cut(m.text)
+        if len(_TOPIC[0].findall(text)) >= 2 and (interrogative(_fold(text)) or any(choice_asked(c) for c in _CLAUSE.split(_fold(text)))):
+            continue  # the options put to choose from ("《霧港疑雲》6人本定係《末班車》7人本"): not yet the title
         for pattern in (*_TOPIC[:1], cue("titled"), *_TOPIC[1:]):
             # (the matters counted and listed, "说两件事：一是…，二是…", are the topic, not the words before the count)
             listed = agenda(text) if pattern is _TOPIC[-1] else None
@@ -813,6 +815,14 @@ def _echoes(question: str, reply: str) -> bool:
     return verb in f if len(verb) >= 2 else bool(re.search(f"(?:不|没|全|能|可以|会){re.escape(verb)}|{re.escape(verb)}(?:了|过|得)", f))
 
 
+def _says_which(question: str, reply: str) -> bool:
+    """A reply that opens with one side of the question's "A不A" ("够不够" — "够的，…", "去唔去" — "唔去喇")."""
+    m = cue("question", "a_not_a").search(_fold(question))
+    if not m:
+        return False
+    return bool(re.match(rf"^(?:@\S+\s*)?[不没唔冇]?{re.escape(m.group(1))}", _fold(reply).strip()))
+
+
 def _picks(q: _Open, m: Message) -> bool:
     """Whether ``m`` (someone else's) picks one side of the "A还是B" put in ``q``."""
     if q.alt is None:
@@ -1011,9 +1021,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if alt:  # a choice put without a question form: open only if a reply picks a side
                 opened.append(_Open(m, i, _clean(m.text), set(targets), alt=alt))
             continue
-        if direct and chosen.answer and not chosen.direct:
-            chosen.answer = []  # the @-reply to the asker supersedes a bystander's guess
-        if chosen.answer and chosen.direct:
+        if _answer_stands(chosen, m, direct):
             continue
         chosen.answer.append(m)
         chosen.direct = chosen.direct or direct
@@ -1023,6 +1031,32 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     # a side remark answered by another side remark is chatter, not Q&A
     return [_pair(q, messages, session, decisions or [], people) for q in opened
             if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)]
+
+
+def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
+    """Whether ``q`` keeps the answer it has against ``m``: an @-reply to the asker supersedes a bystander's
+    guess (it is cleared here), unless that guess answered in the question's form and ``m`` only gives the asker
+    work; an answer by the one asked stands against anything later."""
+    if direct and q.answer and not q.direct:
+        if _answered_in_form(q, m):
+            return True
+        q.answer = []
+    return bool(q.answer) and q.direct
+
+
+def _answered_in_form(q: _Open, m: Message) -> bool:
+    """A question already answered in its own form by someone else ("那费用怎么算，还是按月摊吗" — "按月，每人
+    每月420"; "6个小时够不够啊" — "够的，上季平均5个半小时") keeps that answer against a later @-reply to the asker
+    that only addresses them: one that hands them work ("@李姐 费用你还是负责收…") or says nothing of the question."""
+    if not relevant(q.text, " ".join(x.text for x in q.answer)):
+        return False
+    if not has(_fold(_MENTION.sub("", m.text)), "reply", "hands_work"):
+        return False
+    # an answer in the question's own form: its yes or no, its side of an A不A, or the question's own word first
+    said = _fold(_MENTION.sub("", q.answer[0].text)).strip()
+    lead = _CLAUSE.split(said)[0]
+    return not relevant(q.text, m.text) or bool(cue("reply", "yes_no").match(said)) or _says_which(q.text, said) \
+        or (2 <= len(lead) <= 4 and lead in _fold(q.text))
 
 
 def courtesy(f: str, people: People) -> bool:
@@ -1052,6 +1086,8 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
     fq = _fold(q.text)
     if (has(fq, "reply", "asks_amount") or has(fq, "reply", "asks_time")) and _NUMBER.search(_fold(q.answer[0].text)):
         return True  # "市集攤位要幾錢" — "上年係$450兩日": the figure asked for, given, is a fact on any subject
+    if _says_which(q.text, q.answer[0].text) and _NUMBER.search(_fold(q.answer[0].text)):
+        return True  # "6个小时够不够" — "够的，上季平均5个半小时": its own yes, backed by a figure
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or (asked and answered) or _host_answers(q, host)
@@ -1075,7 +1111,8 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
         last = q.answer[-1].id
         said = {m.id: m.text for m in messages}
         # (not a later recap's item, "总结一下：12月5日…，红十字会教材": it restates what was settled, answers nothing)
-        settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text)
+        # (sharing the question's words: a figure of another matter, "前三名…600块", answers no "时间多给一点")
+        settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text, by_kind=False)
                    and not _recap(said.get(d.sources[-1], ""))]
         fq = _fold(q.text)
         given = has(fq, "reply", "asks_amount") and _NUMBER.search(_fold(answer[0]))  # the figure asked for, given
@@ -1611,6 +1648,11 @@ _REPLY_LABEL = re.compile(r"（回复[^：）]{1,30}：|）")
 _REPLY_NOTE_RE = re.compile(r"（回复[^）]*）")
 
 
+def bare_task(task: str) -> str:
+    """A to-do's words without the note of what it replied to ("（回复王哥：…）")."""
+    return _REPLY_NOTE_RE.sub("", task)
+
+
 def _same_task(a: ActionItem, b: ActionItem) -> bool:
     # the label of what a task replies to is no common ground ("宪法我负责（回复Jenny：…）" and "我明天去预约
     # （回复小安：…）" are two), what it replies to is
@@ -2094,6 +2136,52 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
         found = Decision(text=_clean(change), by=_agreed(messages, idx, m, change), sources=[m.id])
         decisions.append(found)
         recapped.add(id(found))
+    elif n == 0 and not summary_list and (answer := _granted_or_picked(s, messages, idx)):
+        text, by = answer
+        decisions.append(Decision(text=_clean(text), by=by, sources=[m.id]))
+
+
+def _granted_or_picked(sentence: str, messages: list[Message], idx: int) -> tuple[str, list[str]] | None:
+    """A reply that settles what was just put to its speaker, with who made and agreed to it: a grant of a
+    member's request ("…周五那天8点班改成8:15出发行不行" — "可以，周五就8:15": the yes, then the asked change
+    repeated), or the pick of one side of a choice put to the group that others then agree to ("字幕用内嵌还是外挂"
+    — "内嵌吧，B站那边外挂显示有问题" — "同意内嵌" "同意"). None for any other line."""
+    m = messages[idx]
+    f = _fold(sentence).strip()
+    if is_question(sentence) or has(f, "decision", "undecided"):
+        return None
+    alternative = cue("question", "alternative")
+    asked = next((o for o in reversed(messages[max(0, idx - 2) : idx])
+                  if o.speaker != m.speaker and (is_question(o.text) or alternative.search(_fold(o.text)))), None)
+    if asked is None:
+        return None
+    q = asked
+    fq = _fold(q.text)
+    head = cue("decision", "granted_head").match(f)
+    if head and has(fq, "action", "request_tag"):
+        rest = f[head.end():]
+        # (not work asked of the one who says yes: "你下周一前发样品图可以吗" — "没问题，下周一前我先发给你" takes it on)
+        work = cue("owner", "you").search(fq) or cue("owner", "me").search(rest) or _due(rest)
+        if not work and len(rest) >= 3 and _content_bigrams(rest) & _content_bigrams(q.text):
+            return sentence, [m.speaker, q.speaker]
+        return None
+    # the two sides put ("内嵌还是外挂", "霧港定係末班車"): the words either side of the connector
+    options = [x for c in alternative.finditer(fq) for x in c.groups()]
+    first = _CLAUSE.split(f)[0]
+    picked = [o for o in options if len(o) >= 2 and first.startswith(o) and cue("decision", "pick_tail").match(f[len(o):] or "。")]
+    if not picked:
+        return None
+    yeses = []
+    for o in messages[idx + 1 : idx + 4]:
+        if o.speaker == m.speaker:
+            break
+        if _says_yes(o.text) and o.speaker not in yeses:
+            yeses.append(o.speaker)
+    # the one who put the choice up still leaves it open ("环湖还是上山" … "我看看天气再说"): not settled
+    later = [o for o in messages[idx + 1 : idx + 6] if o.speaker == q.speaker]
+    if later and (has(_fold(later[0].text), "decision", "deferred") or has(_fold(later[0].text), "decision", "undecided")):
+        return None
+    return (sentence, [m.speaker, *yeses]) if len(yeses) >= 2 else None
 
 
 def _just_volunteered(messages: list[Message], idx: int, spoken_to: str | None, calls: dict[int, str]) -> str | None:
