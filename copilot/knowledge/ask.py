@@ -775,14 +775,17 @@ def other_kind(line: str, question: str) -> str:
     return next(iter(kinds))
 
 
+def _kind_noted(line: str, question: str) -> str:
+    """``line`` with the note of the other kind of group its example comes from, when it names one itself."""
+    kind = other_kind(line, question)
+    return line + example_cues().kind_note.format(kind=kind) if kind else line
+
+
 def mark_example(line: str, question: str) -> str:
     """``line`` with a note of the kind of group its example comes from (``examples.yaml``'s ``kinds``)
     when it is an example of one kind the question does not name: a running club's 群名片 format shown to
     a board-game group is marked as the running club's, so it is not posted as it is."""
-    if not example_cues().is_example(line):
-        return line
-    kind = other_kind(line, question)
-    return line + example_cues().kind_note.format(kind=kind) if kind else line
+    return _kind_noted(line, question) if example_cues().is_example(line) else line
 
 
 def _is_item(line: str) -> bool:
@@ -797,17 +800,19 @@ def _part_lines(text: str, question: str, titles: set[str], alone: bool = False)
     cues = compose_cues()
     lines, kinds = [], []
     under_example = False
+    lead_kind = ""  # the kind of group a lead-in's example comes from: its items ("你一周跑几次？") are that example too
     for line in _dedupe(readable_lines(text)):
         if any(not any(n in t for t in titles) for n in cues.pointed_names(line)):
             line = cues.unpoint(line)
         if alone:
             line = cues.unpoint(line, next_section=True)
-        example = example_cues().is_example(line) or (under_example and _is_item(line))
+        item = under_example and _is_item(line)
+        example = example_cues().is_example(line) or item
+        kind = (other_kind(line, question) or (lead_kind if item else "")) if example else ""
         if example_cues().is_example(line) and line.endswith(("：", ":")):
-            under_example = True
+            under_example, lead_kind = True, kind
         elif not _is_item(line):
-            under_example = False
-        kind = other_kind(line, question) if example else ""
+            under_example, lead_kind = False, ""
         if kind:
             kinds.append(kind)
             lines.append("\0" + line)  # an other-kind example: dropped or labelled by the section
@@ -865,8 +870,9 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         # an example's lead-in ("几个例子：") is not a method line of its own
         method = [(t, n) for t, n in rows if not t.startswith("\0")
                   and not (example_cues().is_example(t) and t.endswith(("：", ":")))]
-        if method and len(method) < len(rows):
-            # the other groups' examples give way to the method: one note after the section's lines, citing
+        if method and len(method) < len(rows) and not is_example(sec.section):
+            # the other groups' examples give way to the method (in a worked-example section the example is the
+            # content: it stays, labelled with its kind, as below): one note after the section's lines, citing
             # where the first of them was (in its place the note split a list from its lead-in: "好例子：")
             # an example's lead-in whose examples are left out ("…接回主题，几个例子：") keeps only its method clause
             lines = [_trim_header(f"{t} [{n}]") if _led_off(rows, i) else f"{t} [{n}]"
@@ -876,9 +882,8 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
             if first is not None:  # (the rows besides the method may be only an example's lead-in)
                 lines.append(cues.other_kind_note.format(kinds="、".join(dict.fromkeys(kinds)), n=first))
         else:
-            note = example_cues().kind_note
-            lines = [f"{t[1:]}{note.format(kind=other_kind(t[1:], question))} [{n}]" if t.startswith("\0")
-                     else f"{t} [{n}]" for t, n in rows]
+            # each example labelled once: an item under a labelled lead-in names no kind of its own
+            lines = [f"{_kind_noted(t[1:], question)} [{n}]" if t.startswith("\0") else f"{t} [{n}]" for t, n in rows]
         lines = _no_dangling(lines)
         if method and repeated:
             lines.append(cues.repeat_note)
