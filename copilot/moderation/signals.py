@@ -1078,7 +1078,8 @@ def _counted(thing: re.Pattern[str], compact: str) -> bool:
     "两张" for 票)."""
     d = load_resource(PATTERNS)["resale_markup"]
     counters = [str(c) for head, c in d["counted"].items() if thing.search(str(head))]
-    return bool(counters) and re.search(r"(?:\d+|[一二两三四五六七八九十几俩])" + _alt(counters), compact) is not None
+    return bool(counters) and re.search(r"(?:\d+|" + _alt([str(x) for x in d["numerals"]]) + ")" + _alt(counters),
+                                        compact) is not None
 
 
 def _markup_fees(scan: Scan) -> list[str]:
