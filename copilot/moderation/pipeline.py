@@ -38,6 +38,7 @@ from copilot.moderation.offtopic import (
     generic_words,
     organiser_clauses,
     organiser_words,
+    permitted_things,
     permitted_words,
 )
 from copilot.moderation.offtopic import (
@@ -178,6 +179,8 @@ class Moderator:
         self.dry_run = dry_run
         self.flood = FloodTracker()
         self._since: dict[str, float] = {}
+        self._abuse_recent: dict[str, list[tuple[float, str]]] = {}  # group → (time, member) of recent insults acted on
+        self._abuse_lock = threading.Lock()
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -200,6 +203,7 @@ class Moderator:
         # what the positioning says members may post (房东可以发自己房子出租, 同行可以发转单信息)
         permitted = permitted_words(profile.positioning) if profile else frozenset()
         self.permitted = alternation(sorted(permitted)) if permitted else None
+        self.permitted_things = permitted_things(profile.positioning) if profile else ()  # 种蛋, 小鸡 (for review reasons)
         # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
@@ -582,6 +586,57 @@ class Moderator:
             a.reasons.append(f"新成员（{why}），从严处理")
             a.checks["trust"]["strict"] = True
 
+    def _situated(self, text: str, v: Verdict) -> None:
+        """The action and reason as the group and the message's kind make them: a customer's complaint in a shop's own
+        group, an ad for review offering what the profile lets members pass on, a chain letter spreading a health scare."""
+        if v.label == Label.ABUSE and self.shop:
+            self._complaint_to_shop(text, v)
+        if v.label == Label.AD and v.action == Action.REVIEW \
+                and not {x.get("name") for x in v.checks.get("signals") or []} & _NAMED_ALWAYS:
+            self._permitted_note(text, v)
+        if v.action == Action.REMIND and v.label == Label.SPAM and _chain_scare(v.checks, text):
+            # "禽流感爆发 吃鸡蛋会感染 转给你关心的人": a reminder leaves the rumour in the group for everyone to read
+            v.action = Action.DELETE
+            v.reason += "；转发链散布未经证实的疫情/健康说法，删除，免得谣言留在群里"
+            v.checks["chain_scare"] = True
+
+    def _complaint_to_shop(self, text: str, v: Verdict) -> None:
+        """In a shop's own group, a customer's rude complaint addressed to the shop (lexicons.yaml ``shop_addressee``:
+        店长, 你们客服…) without a swear word or a threat is for the shop to answer: reviewed, not deleted."""
+        words = lexicons().words
+        compact = normalise(text).compact
+        if not words["shop_addressee"].search(compact) or words["abuse.strong"].search(compact) \
+                or words["abuse.threat"].search(compact):
+            return
+        v.checks["shop_complaint"] = True
+        if v.action in ACTED:
+            v.action, v.mute_seconds = Action.REVIEW, 0
+        v.reason += "；这是顾客在本店群里对店家/客服的抱怨，交店家回应，不删除"
+
+    def _permitted_note(self, text: str, v: Verdict) -> None:
+        """An ad for review that offers what the profile lets members pass on (its positioning: 成员自家多余的种蛋、小鸡可以
+        转给群友): the reason says so, for the person who decides."""
+        compact = normalise(text).compact
+        said = [w for w in self.permitted_things if w in compact]
+        if said:
+            v.checks["permitted_item"] = said[:3]
+            v.reason += f"；群档案允许成员转让自己的{'、'.join(said[:3])}，这条可能是成员自己的，请对照群档案判断"
+
+    def _quarrel(self, msg: Message, v: Verdict) -> bool:
+        """Whether another member's insult came in this group in the last minutes (an argument between two members);
+        remembers this one. In memory, like the flood counts."""
+        if v.action not in ACTED:
+            return False
+        group = self._group_of(msg)
+        now = msg.ts or time.time()
+        with self._abuse_lock:
+            recent = [(t, u) for t, u in self._abuse_recent.get(group, []) if now - t <= QUARREL_SECONDS]
+            quarrel = any(u != msg.user for _, u in recent)
+            self._abuse_recent[group] = [*recent[-9:], (now, msg.user or "")]
+            if len(self._abuse_recent) > 10_000:
+                self._abuse_recent.clear()
+        return quarrel
+
     def _group_since(self, group: str) -> float | None:
         """When this group's log starts (the earliest member seen): before a week of history everyone
         looks new, so 'first seen' only counts once the log is older than that."""
@@ -641,6 +696,7 @@ class Moderator:
         if v.score < pol.act_threshold - (NEW_MEMBER_LEEWAY if strict else 0.0):
             v.action, v.mute_seconds = Action.REVIEW, 0
         _safeguard(v)
+        self._situated(msg.text, v)
         if v.action == Action.REMIND and v.label == Label.SPAM and _chain_with_link(v.checks):
             # "转发到3个群就能领50元话费 👉 http://…": a reminder leaves the link in the group for someone to open
             v.action = Action.DELETE
@@ -654,7 +710,7 @@ class Moderator:
             v.action, v.mute_seconds, v.strike = Action.NONE, 0, strikes_before
             v.reason += "；管理员/白名单成员，不处置"
         v.dry_run = pol.dry_run or self.dry_run
-        v.reply = _reply_text(v, self.profile)
+        v.reply = _reply_text(v, self.profile, quarrel=v.label == Label.ABUSE and self._quarrel(msg, v))
         v.checks["policy"] = {"strikes_before": strikes_before, "step": step.action, "exempt": v.exempt,
                               "dry_run": v.dry_run, "window_days": pol.window_days,
                               "mute_seconds": v.mute_seconds, "reply": v.reply}
@@ -671,6 +727,13 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _chain_scare(checks: dict[str, Any], text: str) -> bool:
+    """A chain letter (signals.yaml chain, chain_letter) that scares about health or an epidemic (lexicons.yaml
+    ``chain_scare``: 爆发, 感染, 致癌…)."""
+    names = {s.get("name") for s in checks.get("signals") or []}
+    return bool(names & _CHAIN) and bool(lexicons().words["chain_scare"].search(normalise(text).compact))
 
 
 def _chain_with_link(checks: dict[str, Any]) -> bool:
@@ -1261,8 +1324,9 @@ def _replies() -> dict[str, str]:
     return {str(k): str(v) for k, v in load_resource(REPLIES).items()}
 
 
-def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
-    """Short, impersonal group replies, from ``resources/moderation/replies.yaml``."""
+def _reply_text(v: Verdict, profile: GroupProfile | None, quarrel: bool = False) -> str | None:
+    """Short, impersonal group replies, from ``resources/moderation/replies.yaml``. An insult gets the "pause this
+    argument" line only in a ``quarrel`` (two members trading insults); one member's jab gets the plain one."""
     if v.action in (Action.NONE, Action.REVIEW) or (v.action == Action.DELETE and v.label != Label.SPAM):
         return None  # ads are handled privately; nothing is said in the group (a deleted chain letter is reminded of)
     said = _replies()
@@ -1276,9 +1340,12 @@ def _reply_text(v: Verdict, profile: GroupProfile | None) -> str | None:
         return None
     if v.action == Action.KICK:  # after a removal there is no "next time" to warn about: say what was done
         return said["kick"]
+    if v.label == Label.ABUSE and quarrel:
+        return said["abuse_quarrel"]
     return said.get(str(v.label)) if v.label in (Label.SPAM, Label.ABUSE, Label.AD) else None
 
 
+QUARREL_SECONDS = 600.0  # another member's insult this recent makes an insult part of an argument
 NEW_MEMBER_SURE = 0.9  # a new member's message is acted on by a classifier this sure, without rule evidence
 NEW_MEMBER_LEEWAY = 0.1  # a new member's violation is acted on from act_threshold − this
 NEW_MEMBER_DAYS = 3.0  # joined (or first seen) this recently …

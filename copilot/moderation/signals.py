@@ -928,6 +928,12 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     trade += _fees(scan)
     trade += _acts_said(scan)
     trade += patterns().unit_price.findall(scan.n.compact)
+    # a member's polite offer of the banned thing (我家囤多了 原价转, 成本价给群友): lexicons.yaml ad.banned_trade
+    polite = scan.lex.words["ad.banned_trade"].findall(scan.n.compact)
+    markup = load_resource(PATTERNS)["resale_markup"]
+    if any(m in item for item in found.items for m in markup["marks"]):  # 原价转 of a ticket is no scalping
+        polite = [w for w in polite if not any(o in w for o in markup["own"])]
+    trade += polite
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
         # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
         trade += [w for name in ("money", "contact") + (() if scan.asks() else ("invite",)) for w in scan.found.get(name, [])]
@@ -1054,16 +1060,35 @@ def _markup_deal(scan: Scan) -> Finding | None:
     if b is None or not b.resale_item:
         return None
     c = scan.n.compact
-    if b.resale_object is not None and not b.resale_object.search(c):
+    if b.resale_object is not None and not b.resale_object.search(c) and not _counted(b.resale_object, c):
         return None  # a markup on another thing (a member's racket in a group that bans court resale)
     was, added = _markup_patterns()
     hits = [m.group(0) for m in was.finditer(c) if int(m.group(2)) > int(m.group(1))]
     hits += [m.group(0) for m in added.finditer(c)]
+    hits += _markup_fees(scan)
     if not hits:
         hits = _resale_offer(scan, b.resale_object)
     if not hits:
         return None
     return Finding([b.resale_item], suffix="、".join(hits[:2]))
+
+
+def _counted(thing: re.Pattern[str], compact: str) -> bool:
+    """Whether the resale's thing is counted by its counter without its name (patterns.yaml ``resale_markup.counted``:
+    "两张" for 票)."""
+    d = load_resource(PATTERNS)["resale_markup"]
+    counters = [str(c) for head, c in d["counted"].items() if thing.search(str(head))]
+    return bool(counters) and re.search(r"(?:\d+|" + _alt([str(x) for x in d["numerals"]]) + ")" + _alt(counters),
+                                        compact) is not None
+
+
+def _markup_fees(scan: Scan) -> list[str]:
+    """A markup under another name (patterns.yaml ``resale_markup.markup_fee``: 辛苦费) in a clause that does not refuse
+    it (``fee_refused``: 不要辛苦费)."""
+    d = load_resource(PATTERNS)["resale_markup"]
+    refused = tuple(str(w) for w in d["fee_refused"])
+    return [str(w) for x in scan.clauses() for w in d["markup_fee"]
+            if str(w) in x and not any(r in x[: x.index(str(w))] for r in refused)]
 
 
 def _resale_offer(scan: Scan, thing: re.Pattern[str] | None) -> list[str]:
