@@ -447,7 +447,8 @@ class KnowledgeIndex:
         # the words of the clauses that ask (怎么激活一个冷掉的群) count once more than the situation told around
         # them (二胡…练琴视频…一周都没一条消息), so the answer leads with what is asked, not the loudest background word
         ask_weight = parts_cues().ask_words_weight
-        asked_tokens = tokenize(" ".join(asking_clauses(query))) if ask_weight > 0 else []
+        clauses = asking_clauses(query)
+        asked_tokens = tokenize(" ".join(clauses)) if ask_weight > 0 else []
         asked = loaded.content_words(asked_tokens)
         # the questions a section answers keep a common topic word of the ask (发什么内容: 内容) that the cards'
         # text has everywhere: up to ``ask_words_common_asks`` of the sections
@@ -471,6 +472,13 @@ class KnowledgeIndex:
         if asked_topics and loaded.asks_bm25 is not None:
             asks_lexical = asks_lexical + ask_weight * loaded.per_section(
                 loaded.bm25_scores(loaded.asks_bm25, asked_topics), loaded.asks_section, floor=0.0)
+        clause_asks = clause_asks_lexical = None
+        if clauses and loaded.asks_vectors is not None and loaded.asks_bm25 is not None:
+            # the asking clauses alone against the questions the section answers (a section scorer feature)
+            clause_asks = loaded.per_section(loaded.asks_vectors @ self.embedder.embed_query("，".join(clauses)),
+                                             loaded.asks_section, floor=0.0)
+            clause_asks_lexical = loaded.per_section(
+                loaded.bm25_scores(loaded.asks_bm25, tokenize(" ".join(clauses))), loaded.asks_section, floor=0.0)
         if sentence is not None and asks_dense is not None:
             # the questions a section answers count as its sentences in the rerank too
             sentence = np.maximum(sentence, asks_dense)
@@ -482,7 +490,8 @@ class KnowledgeIndex:
         gram_asks, gram_head = loaded.gram_overlap(query)
         near = near_misses()
         return Signals(near_miss=near.score(qv, loaded.near_vectors, loaded.asks_vectors) if near else 0.0,
-                       gram_asks=gram_asks, gram_head=gram_head, dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
+                       gram_asks=gram_asks, gram_head=gram_head, clause_asks=clause_asks,
+                       clause_asks_lexical=clause_asks_lexical, dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
                        lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,
                        sentence=sentence, asks_dense=asks_dense, asks_lexical=asks_lexical, expanded=bool(terms),
                        operation=asks_to_operate(query), scope=off_scope(query),

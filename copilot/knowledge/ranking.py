@@ -71,7 +71,8 @@ FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operatio
 SCOPE_NGRAMS = (1, 3)
 # what the (question, section) scorer sees of one candidate section (:meth:`Signals.pair_matrix`)
 PAIR_FEATURES = ("dense", "dense_gap", "sentence", "sentence_gap", "asks", "asks_gap", "lexical", "own_lexical",
-                 "fields", "asks_lexical", "fused", "rank", "gram_asks", "gram_head", "gram_head_only")
+                 "fields", "asks_lexical", "fused", "rank", "gram_asks", "gram_head", "gram_head_only",
+                 "clause_asks_gap", "clause_asks_lexical")
 
 
 def rrf(scores: np.ndarray, weight: float, *, k: int = RRF_K, positive_only: bool = False) -> np.ndarray:
@@ -105,6 +106,10 @@ class Signals:
     near_miss: float = 0.0  # how much closer it is to near misses than to section questions (:class:`NearMisses`)
     gram_asks: np.ndarray | None = None  # the best character-bigram share with a question the section answers
     gram_head: np.ndarray | None = None  # the share of the section heading's bigrams in the question
+    # the same two asks signals for the asking clauses alone ("付费群到底该给什么内容，续费怎么做"): the best cosine
+    # with, and BM25 over, the questions a section answers; None when the question is one clause or none asks
+    clause_asks: np.ndarray | None = None
+    clause_asks_lexical: np.ndarray | None = None
 
     def fused(self, *, rerank: bool = True) -> np.ndarray:
         total = rrf(self.dense, WEIGHTS["dense"])
@@ -140,13 +145,19 @@ class Signals:
         rank[order] = np.arange(1, n + 1)
         gram_asks = self.gram_asks if self.gram_asks is not None else zeros
         gram_head = self.gram_head if self.gram_head is not None else zeros
+        clause = self.clause_asks if self.clause_asks is not None else asks
         cols = {"dense": self.dense, "dense_gap": self.dense - self.dense.max(), "sentence": sentence,
                 "sentence_gap": sentence - sentence.max(), "asks": asks, "asks_gap": asks - asks.max(),
                 "lexical": share(self.lexical), "own_lexical": share(self.own_lexical), "fields": share(self.fields),
                 "asks_lexical": share(self.asks_lexical), "fused": share(fused), "rank": 1.0 / rank,
                 "gram_asks": gram_asks, "gram_head": gram_head,
                 # the heading matched while no question the section answers looks like this one
-                "gram_head_only": np.maximum(0.0, gram_head - gram_asks)}
+                "gram_head_only": np.maximum(0.0, gram_head - gram_asks),
+                # what the asking clauses alone find (the whole question's when it has none), so the fit can follow
+                # the ask rather than the loudest word of the situation told around it
+                "clause_asks_gap": clause - clause.max(),
+                "clause_asks_lexical": share(self.clause_asks_lexical if self.clause_asks is not None
+                                             else self.asks_lexical)}
         return np.stack([cols[f][candidates] for f in PAIR_FEATURES], axis=1)
 
     def features(self) -> dict[str, float]:
