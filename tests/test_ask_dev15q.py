@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from ask_signals import signals_at
 
 from copilot.config import Settings
 from copilot.knowledge.ask import answer_question
@@ -53,14 +54,7 @@ def test_a_question_of_one_clause_ranks_as_without_the_ask_weight(kb_index: Know
     # no separate asking clause: nothing is counted twice, so the signals are those of the whole question alone
     question = "羽毛球群怎么定群规"
     assert asking_clauses(question) == []
-    cues = parts_cues()
-    weight = cues.ask_words_weight
-    try:
-        on, _ = kb_index.signals(question)
-        cues.ask_words_weight = 0.0
-        off, _ = kb_index.signals(question)
-    finally:
-        cues.ask_words_weight = weight
+    on, off = signals_at(kb_index, question, 1.0), signals_at(kb_index, question, 0.0)
     assert np.array_equal(on.lexical, off.lexical)
     assert np.array_equal(on.asks_lexical, off.asks_lexical)
 
@@ -68,14 +62,7 @@ def test_a_question_of_one_clause_ranks_as_without_the_ask_weight(kb_index: Know
 def test_the_asking_clause_adds_to_the_bm25_signals(kb_index: KnowledgeIndex, ask_words_on: None) -> None:
     question = "我们读书会群以前挺热闹，现在半年没人说话了。怎么让群重新活跃起来"
     assert asking_clauses(question)
-    cues = parts_cues()
-    weight = cues.ask_words_weight
-    try:
-        on, _ = kb_index.signals(question)
-        cues.ask_words_weight = 0.0
-        off, _ = kb_index.signals(question)
-    finally:
-        cues.ask_words_weight = weight
+    on, off = signals_at(kb_index, question, 1.0), signals_at(kb_index, question, 0.0)
     assert (on.asks_lexical >= off.asks_lexical).all()
     assert (on.asks_lexical > off.asks_lexical).any()
 

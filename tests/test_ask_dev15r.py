@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from ask_signals import signals_at
 
 from copilot.config import Settings
 from copilot.knowledge.ask import answer_question
@@ -20,16 +21,6 @@ from copilot.textnorm import tokenize
 @pytest.fixture
 def ask_words_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts_cues(), "ask_words_weight", 1.0)
-
-
-def _signals(kb_index: KnowledgeIndex, question: str, weight: float):  # noqa: ANN202 - test helper
-    cues = parts_cues()
-    kept = cues.ask_words_weight
-    try:
-        cues.ask_words_weight = weight
-        return kb_index.signals(question)[0]
-    finally:
-        cues.ask_words_weight = kept
 
 
 def test_generic_asking_words_are_data_not_code() -> None:
@@ -53,8 +44,8 @@ QUARREL = ("我们篮球约战群周末两个队员因为分队不公平吵起�
 
 def test_generic_asking_clauses_add_nothing_to_the_bm25_signals(kb_index: KnowledgeIndex) -> None:
     assert len(asking_clauses(QUARREL)) == 2
-    on = _signals(kb_index, QUARREL, 1.0)
-    off = _signals(kb_index, QUARREL, 0.0)
+    on = signals_at(kb_index, QUARREL, 1.0)
+    off = signals_at(kb_index, QUARREL, 0.0)
     assert np.array_equal(on.lexical, off.lexical)
     assert np.array_equal(on.fields, off.fields)
     assert np.array_equal(on.asks_lexical, off.asks_lexical)
@@ -62,8 +53,8 @@ def test_generic_asking_clauses_add_nothing_to_the_bm25_signals(kb_index: Knowle
 
 def test_a_content_clause_still_adds_to_the_bm25_signals(kb_index: KnowledgeIndex) -> None:
     question = "考研互助群去年很热闹，考完试以后半年没人说话了。还有救吗？怎么把群重新激活"
-    on = _signals(kb_index, question, 1.0)
-    off = _signals(kb_index, question, 0.0)
+    on = signals_at(kb_index, question, 1.0)
+    off = signals_at(kb_index, question, 0.0)
     assert (on.asks_lexical >= off.asks_lexical).all()
     assert (on.asks_lexical > off.asks_lexical).any()
 

@@ -15,20 +15,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from ask_signals import signals_at
 
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import asking_clauses, parts_cues
 from copilot.textnorm import fold, tokenize
-
-
-def _signals(kb_index: KnowledgeIndex, question: str, weight: float):  # noqa: ANN202 - test helper
-    cues = parts_cues()
-    kept = cues.ask_words_weight
-    try:
-        cues.ask_words_weight = weight
-        return kb_index.signals(question)[0]
-    finally:
-        cues.ask_words_weight = kept
 
 
 def test_told_after_is_data() -> None:
@@ -77,8 +68,8 @@ def test_a_topic_word_reaches_only_the_asks_signal(kb_index: KnowledgeIndex, mon
     # are unchanged, the questions the sections answer gain
     question = "吉他弹唱群建了三个月，大家只在周末练歌的时候说话，该发什么内容"
     assert asking_clauses(question) == ["该发什么内容"]
-    on = _signals(kb_index, question, 1.0)
-    off = _signals(kb_index, question, 0.0)
+    on = signals_at(kb_index, question, 1.0)
+    off = signals_at(kb_index, question, 0.0)
     assert np.array_equal(on.lexical, off.lexical)
     assert np.array_equal(on.fields, off.fields)
     assert (on.asks_lexical >= off.asks_lexical).all()
