@@ -120,7 +120,7 @@ def test_thanks_then_work_for_the_thanked_is_still_theirs():
 
 def test_day_followed_by_start_is_no_deadline():
     assert find_deadline("物业费下周一开始收", START) is None
-    assert find_deadline("4月1号起交新表", START) is None
+    assert find_deadline("周三起交新表", START) is None
     assert find_deadline("下周一开始报名，周五前截止", START).text == "周五前"
     assert find_deadline("下周一前交", START).day.isoformat() == "2026-03-09"
 

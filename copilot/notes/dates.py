@@ -613,7 +613,8 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
         return marked[0]
     usable = [d for d in found if d.attached or d.clock or d.spelled] if strict else found
     begun = _begins(folded, when, event, meeting)
-    usable = [d for d in usable if d.clock or d.text not in begun]  # "下周一开始收": a start, not a due day
+    # "下周一开始收": a start, not a due day (a spelled date keeps it: "从12月1日起…，会议号我来发" is due by then)
+    usable = [d for d in usable if d.clock or d.spelled or d.text not in begun]
     if usable:
         return usable[-1]
     return _same_day(text, when, context)
