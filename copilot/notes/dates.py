@@ -612,9 +612,23 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if marked:
         return marked[0]
     usable = [d for d in found if d.attached or d.clock or d.spelled] if strict else found
+    begun = _begins(folded, when, event, meeting)
+    # "下周一开始收": a start, not a due day (a spelled date keeps it: "从12月1日起…，会议号我来发" is due by then)
+    usable = [d for d in usable if d.clock or d.spelled or d.text not in begun]
     if usable:
         return usable[-1]
     return _same_day(text, when, context)
+
+
+@lru_cache(maxsize=1)
+def _starts_from() -> re.Pattern[str]:
+    return re.compile(str(load_resource(TIME_FILE)["starts_from"]))
+
+
+def _begins(folded: str, when: datetime | None, event: date | None, meeting: date | None) -> set[str]:
+    """The texts of the unmarked times in ``folded`` that say when something starts ("下周一开始收")."""
+    cue = _starts_from()
+    return {d.text for _, end, d in _located(folded, when, event, meeting) if not d.marked and cue.match(folded[end:])}
 
 
 def _same_day(text: str, when: datetime | None, context: str) -> Deadline | None:

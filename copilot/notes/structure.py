@@ -1266,6 +1266,12 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     tagged = [m for m in mentions[:at] if m.kind == "P" and m.start > 0 and c.f[m.start - 1] == "@"]
     if tagged:
         return tagged[-1].name
+    # "@琳琳 好嘞 另外老K，新人手册你周五前改好": a name called later in the message, then a pause, is the one
+    # 你 means — not the one the message opened by @-addressing
+    turned = [m for m in mentions[:at] if m.kind == "P" and re.match(r"[，,：:\s]", c.f[m.end:m.end + 1])
+              and cue("owner", "turn_to").search(c.f[:m.start])]
+    if turned:
+        return turned[-1].name
     return c.lead[0] if c.lead else c.spoken_to
 
 
@@ -1273,7 +1279,9 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     """The owner of the clause at ``span`` of the sentence: its best-scoring mention if that passes the
     threshold; else "今晚11点前转我" (the speaker receives) is the group's, or the @-addressed person's."""
     inside = [i for i, m in enumerate(mentions) if span[0] <= m.start < span[1]]
-    best = max(inside, key=lambda i: (scores[i], -i), default=None)
+    # "报名表要填每个人的身份证号码": a group whose thing it is (每个人的…) owns no work in the clause
+    doers = [i for i in inside if not (mentions[i].kind == "G" and c.f.startswith("的", mentions[i].end))]
+    best = max(doers, key=lambda i: (scores[i], -i), default=None)
     if best is None or scores[best] < OWNER_THRESHOLD:
         return _unsure(c, mentions, scores, span, text, inside)
     m, p = mentions[best], scores[best]
@@ -1311,8 +1319,8 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
     """The owner of a clause none of whose mentions the owner model is sure of: the payers of money paid
     to someone, the one a duty is given to, the addressed person or group told what to do, the senders
     of what the speaker receives, or the speaker of "我" right before a time with a task."""
-    if any(mentions[i].kind == "P" and cue("owner", "paid_to").search(c.f[:mentions[i].start]) for i in inside):
-        return _senders(c)  # "钱交给会计小梅，周四之前": the payers owe it, whoever the model thought of the one paid
+    if _paid(c, mentions, span, inside):
+        return _senders(c)
     given = [i for i in inside if mentions[i].kind == "P" and cue("owner", "handed_to").search(c.f[span[0]:mentions[i].start])]
     if any(x.kind == "G" for x in mentions):
         given = []
@@ -1323,10 +1331,11 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
         if m.kind == "P" and cue("owner", "reported").match(c.f, m.end):
             return Owner(_joined(c, mentions, i), "named", scores[i])
     f = _fold(text)
-    if has(f, "action", "request_tag"):  # "阿珊你禮拜五之前整好張海報得唔得": the one called 你 is asked to do it
-        told = next((i for i in inside if mentions[i].kind == "P" and cue("owner", "you").match(c.f, mentions[i].end)), None)
-        if told is not None:
-            return Owner(_joined(c, mentions, told), "named", scores[told])
+    # "阿珊你禮拜五之前整好張海報得唔得" (asked), "王老师你字写得好报名表你来填" (given a duty): the one called with
+    # 你 right after the name does it
+    called = next((i for i in inside if mentions[i].kind == "P" and cue("owner", "you").match(c.f, mentions[i].end)), None)
+    if called is not None and (has(f, "action", "request_tag") or has(f, "action", "assign")):
+        return Owner(_joined(c, mentions, called), "named", scores[called])
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
     if c.lead and (_directive(f) or _tagged_you(c, [mentions[i] for i in inside], f)):
@@ -1344,6 +1353,14 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
                 and not cue("owner", "availability").match(after[at + len(due.text):]):
             return Owner(c.speaker, "first_person", scores[i])
     return Owner(None, "")
+
+
+def _paid(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[int]) -> bool:
+    """Whether the clause pays money to someone named ("钱交给会计小梅，周四之前") or to the speaker ("大家禮拜六之前
+    將$180轉俾我"): the payers owe it, whoever the model thought of the one paid."""
+    paid_to = cue("owner", "paid_to")
+    return any(mentions[i].kind == "P" and paid_to.search(c.f[:mentions[i].start])
+               or mentions[i].kind == "I" and paid_to.search(c.f[span[0]:mentions[i].start]) for i in inside)
 
 
 def _tagged_you(c: _Ctx, inside: list[Mention], f: str) -> bool:
@@ -1579,7 +1596,9 @@ def _thanked_vocative(sentence: str, speaker: str, people: People) -> _Clause | 
     work = after.strip(" ，,")
     if not work or has(work, "action", "already") or not (_has_verb(work) or _due(work)):
         return None
-    if has(work, "owner", "to_you"):  # "谢谢一帆 明早把复印件给你": the one thanked receives, the speaker does it
+    if has(work, "owner", "to_you") or cue("owner", "self_start").match(work):
+        # "谢谢一帆 明早把复印件给你": the one thanked receives, the speaker does it; "谢谢老K 我带豆豆去少儿班试试":
+        # what follows in the speaker's own voice is the speaker's
         return _Clause(sentence, speaker, "first_person", work)
     return _Clause(sentence, who, "assigned", sentence)
 
@@ -2808,7 +2827,22 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         # "那就定了 还是周四…，小林老师你周三前把PPT发我" — "没问题"; a line that only gives work is agreed by that yes)
         if _says_yes(other.text) and stance.get(other.speaker, True) and not (voted and _answers_ask(messages, idx + 1 + k)):
             people.append(other.speaker)
+        elif _acknowledges(other.text) and stance.get(other.speaker, True) \
+                and not _given_work(messages[idx].text, other.speaker):
+            people.append(other.speaker)  # "收到" to a decision that gives the member no work of their own
     return list(dict.fromkeys(people))
+
+
+def _acknowledges(text: str) -> bool:
+    """A bare acknowledgement ("收到", "明白", "了解"): after a decision it is a yes, unless it takes on work."""
+    f = _spoken(text)
+    return len(f) <= 12 and bool(cue("decision", "acknowledge").search(f)) and not is_question(text)
+
+
+def _given_work(decision: str, member: str) -> bool:
+    """Whether the decision line names ``member`` (so a 收到 after it takes on their own task)."""
+    f = _fold(decision)
+    return any(a in f for a in aliases(member) | {_fold(display_name(member) or member)} if len(a) >= 2)
 
 
 def _yes_to(messages: list[Message], j: int, first: int, start: int | None, decided: str) -> bool:
