@@ -134,7 +134,9 @@ def test_an_independent_writers_chats_parse_and_every_expected_wording_is_in_the
     assert len(specs) >= 12
     for name, spec in specs.items():
         transcript = parse_file(ev.INDEPENDENT_DIR / name)
-        assert len(transcript.messages) >= 40, name
+        # every member's message is read: kept, or dropped with its reason (a mis-sent 发错群了 is noise since round 37)
+        assert len(transcript.messages) + sum(bool(d.speaker) for d in transcript.dropped) >= 40, name
+        assert len(transcript.messages) >= 30, name
         text = fold("\n".join(f"{m.speaker}\n{m.text}" for m in transcript.messages))
         wordings = [w for fact in spec.key_facts for w in fact] + [w for q in spec.qa for w in q.question + q.answer]
         wordings += [w for a in spec.actions for w in a.task] + [a.owner for a in spec.actions if a.owner != "大家"]
