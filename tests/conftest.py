@@ -117,6 +117,15 @@ def kb_index(shared_data_dir: Path):  # type: ignore[no-untyped-def]
     return KnowledgeIndex(Settings(data_dir=shared_data_dir, llm_provider="offline"))
 
 
+@pytest.fixture
+def ask_words_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The asking clause's words weighted in the first-stage signals (``parts.yaml``'s ``ask_words_weight`` at 1.0; it
+    ships at 0): the ask-clause tests of rounds 36–37 measure the weight's effect with it on."""
+    from copilot.knowledge.ranking import parts_cues
+
+    monkeypatch.setattr(parts_cues(), "ask_words_weight", 1.0)
+
+
 @pytest.fixture(scope="session")
 def offline():  # type: ignore[no-untyped-def]
     """The offline engine (drafting and checks need no data dir). The notes tests override this name with

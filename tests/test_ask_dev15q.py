@@ -14,7 +14,7 @@ from ask_signals import signals_at
 from copilot.config import Settings
 from copilot.knowledge.ask import answer_question
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import asking_clauses, parts_cues
+from copilot.knowledge.ranking import asking_clauses
 from copilot.llm import get_engine
 
 ASK_LEADS = {
@@ -31,26 +31,22 @@ ASK_LEADS = {
 }
 
 
-@pytest.fixture
-def ask_words_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parts_cues(), "ask_words_weight", 1.0)
-
-
 # round 36b (dev15r): the content-word filter drops 内容 (used in more than ask_words_common of the sections), so the
 # 路亚 question's clause keeps only 平常 and 先把内容做好再拉新 leads again; a known miss of the filter, kept visible
 _FILTER_MISS = "我是卖渔具的，拉了个路亚爱好者群，两百多人。群里平常发什么内容比较好？不想每天都是广告"
 
 
+@pytest.mark.usefixtures("ask_words_on")
 @pytest.mark.parametrize("question", [pytest.param(q, marks=pytest.mark.xfail(strict=True, reason="内容 is skipped as common"))
                                       if q == _FILTER_MISS else q for q in ASK_LEADS])
-def test_the_asking_clause_picks_the_section_the_answer_leads_with(kb_index: KnowledgeIndex, settings: Settings,
-                                                                  ask_words_on: None, question: str) -> None:
+def test_the_asking_clause_picks_the_section_the_answer_leads_with(kb_index: KnowledgeIndex, settings: Settings, question: str) -> None:
     answer = answer_question(question, kb_index, get_engine(settings, prefer="offline"))
     assert answer.covered, question
     assert answer.sections[0].section in ASK_LEADS[question], [s.label for s in answer.sections]
 
 
-def test_a_question_of_one_clause_ranks_as_without_the_ask_weight(kb_index: KnowledgeIndex, ask_words_on: None) -> None:
+@pytest.mark.usefixtures("ask_words_on")
+def test_a_question_of_one_clause_ranks_as_without_the_ask_weight(kb_index: KnowledgeIndex) -> None:
     # no separate asking clause: nothing is counted twice, so the signals are those of the whole question alone
     question = "羽毛球群怎么定群规"
     assert asking_clauses(question) == []
@@ -59,7 +55,8 @@ def test_a_question_of_one_clause_ranks_as_without_the_ask_weight(kb_index: Know
     assert np.array_equal(on.asks_lexical, off.asks_lexical)
 
 
-def test_the_asking_clause_adds_to_the_bm25_signals(kb_index: KnowledgeIndex, ask_words_on: None) -> None:
+@pytest.mark.usefixtures("ask_words_on")
+def test_the_asking_clause_adds_to_the_bm25_signals(kb_index: KnowledgeIndex) -> None:
     question = "我们读书会群以前挺热闹，现在半年没人说话了。怎么让群重新活跃起来"
     assert asking_clauses(question)
     on, off = signals_at(kb_index, question, 1.0), signals_at(kb_index, question, 0.0)
@@ -67,8 +64,9 @@ def test_the_asking_clause_adds_to_the_bm25_signals(kb_index: KnowledgeIndex, as
     assert (on.asks_lexical > off.asks_lexical).any()
 
 
+@pytest.mark.usefixtures("ask_words_on")
 @pytest.mark.parametrize("question", ["？？，怎么办？", "群，，，"])
-def test_clauses_of_punctuation_or_ask_words_only_do_not_break_the_ranking(kb_index: KnowledgeIndex, ask_words_on: None,
+def test_clauses_of_punctuation_or_ask_words_only_do_not_break_the_ranking(kb_index: KnowledgeIndex,
                                                                           question: str) -> None:
     ranking = kb_index.search_sections(question)
     assert 0.0 <= ranking.confidence <= 1.0

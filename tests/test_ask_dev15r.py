@@ -18,11 +18,6 @@ from copilot.llm import get_engine
 from copilot.textnorm import tokenize
 
 
-@pytest.fixture
-def ask_words_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parts_cues(), "ask_words_weight", 1.0)
-
-
 def test_generic_asking_words_are_data_not_code() -> None:
     cues = parts_cues()
     assert {"作为", "现在", "处理", "说点"} <= set(cues.ask_words_generic)
@@ -59,14 +54,15 @@ def test_a_content_clause_still_adds_to_the_bm25_signals(kb_index: KnowledgeInde
     assert (on.asks_lexical > off.asks_lexical).any()
 
 
-def test_a_quarrel_asked_in_generic_words_leads_with_calming_the_quarrel(kb_index: KnowledgeIndex, settings: Settings,
-                                                                        ask_words_on: None) -> None:
+@pytest.mark.usefixtures("ask_words_on")
+def test_a_quarrel_asked_in_generic_words_leads_with_calming_the_quarrel(kb_index: KnowledgeIndex, settings: Settings) -> None:
     answer = answer_question(QUARREL, kb_index, get_engine(settings, prefer="offline"))
     assert answer.covered
     assert answer.sections[0].section == "成员争吵怎么降温", [s.label for s in answer.sections]
 
 
+@pytest.mark.usefixtures("ask_words_on")
 @pytest.mark.parametrize("question", ["宠物医院客户群，，我现在该怎么办？要不要说点什么", "手作皮具群 。。 怎么办 吗"])
-def test_generic_only_or_ragged_questions_still_rank(kb_index: KnowledgeIndex, ask_words_on: None, question: str) -> None:
+def test_generic_only_or_ragged_questions_still_rank(kb_index: KnowledgeIndex, question: str) -> None:
     ranking = kb_index.search_sections(question)
     assert 0.0 <= ranking.confidence <= 1.0
