@@ -250,7 +250,7 @@ def aliases(speaker: str) -> set[str]:
     """The names people call ``speaker`` by: 队长刘姐 → 刘姐, 群主-阿柒 → 阿柒, 12栋-Amy妈妈 → Amy妈妈,
     刘婷-注册营养师 → 刘婷 (folded)."""
     full = _fold(speaker)
-    out = {full, _fold(display_name(speaker) or speaker)}
+    out = {full, _full_name(speaker)}
     seps = re.escape(str(raw("name_parts", "separators")))
     parts = [p for p in re.split(f"[{seps}]+", full) if p]
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
@@ -504,7 +504,7 @@ def find_invitation(messages: list[Message]) -> tuple[str, str] | None:
             if other == m.speaker:
                 continue
             titled = _titled(other) if surnames[_full_name(other)[:1]] == 1 else set()
-            for name in aliases(other) | {_fold(other)} | titled:
+            for name in aliases(other) | titled:  # (aliases: the folded name itself among them)
                 if len(name) >= 2 and re.search(rf"(?:{words})[^。！？!?]{{0,12}}" + re.escape(name), _fold(m.text)):
                     return m.speaker, other
     return None
@@ -1701,7 +1701,7 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
     answered = a.deadline is not None and new.deadline is not None and (speaker_of or {}).get(new.sources[0]) == new.owner \
         and (speaker_of or {}).get(a.sources[0]) not in (None, new.owner) and new.deadline[:10] != a.deadline[:10] \
         and (_due(_fold(new.deadline_text or "")) and not _due(_fold(a.deadline_text or ""))
-             or asks(_REPLY_NOTE_RE.sub("", a.task)))  # ("周五前能搞定吗" — "周日吧": the answer's time is agreed)
+             or asks(bare_task(a.task)))  # ("周五前能搞定吗" — "周日吧": the answer's time is agreed)
     if new.deadline is not None and (a.deadline is None or answered or (  # "周六晚上" then "周六晚上9点前": the closer time
             len(new.deadline) > len(a.deadline) and new.deadline.startswith(a.deadline[:10]))):
         a.deadline, a.deadline_text = new.deadline, new.deadline_text
@@ -2298,7 +2298,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
                 a.deadline, a.deadline_text = own[-1].iso, own[-1].text
             continue
         day = events[i]
-        if day is not None and day > messages[i].time.date() and done_at_event(_REPLY_NOTE_RE.sub("", a.task)):
+        if day is not None and day > messages[i].time.date() and done_at_event(bare_task(a.task)):
             a.deadline, a.deadline_text = day.isoformat(), f"{day.month}月{day.day}日"
 
 
@@ -2842,7 +2842,7 @@ def _acknowledges(text: str) -> bool:
 def _given_work(decision: str, member: str) -> bool:
     """Whether the decision line names ``member`` (so a 收到 after it takes on their own task)."""
     f = _fold(decision)
-    return any(a in f for a in aliases(member) | {_fold(display_name(member) or member)} if len(a) >= 2)
+    return any(a in f for a in aliases(member))  # (each at least two characters, the full name among them)
 
 
 def _yes_to(messages: list[Message], j: int, first: int, start: int | None, decided: str) -> bool:
