@@ -24,7 +24,7 @@ from pathlib import Path
 
 from copilot.files import atomic_write, modified_at
 from copilot.moderation.classifier import group_model_path
-from copilot.moderation.normalise import normalise
+from copilot.moderation.normalise import CLAUSE_EDGE, normalise
 from copilot.moderation.signals import alternation, lexicons
 from copilot.paths import load_resource
 from copilot.textnorm import tokenize, word_class, word_frequency
@@ -32,7 +32,6 @@ from copilot.textnorm import tokenize, word_class, word_frequency
 RELEVANCE = "moderation/relevance.yaml"
 KEPT = frozenset({"ok"})  # the labels of messages the admins kept (import maps 0 → ok)
 OFF_TOPIC = "off_topic"  # the label whose words are not the group's own
-_CLAUSE = re.compile(r"[\s,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a\u3001~]+")
 
 
 @lru_cache(maxsize=1024)
@@ -56,7 +55,7 @@ def _message_words(text: str) -> set[str]:
     _, max_freq, _, generic, not_classes = _rule()
     chatter = lexicons().chatter
     # clause by clause: a space is where a member ends a word (调 吹口 is not 调吹口)
-    return {w for clause in _CLAUSE.split(normalise(text).folded) if clause for w in tokenize(clause)
+    return {w for clause in CLAUSE_EDGE.split(normalise(text).folded) if clause for w in tokenize(clause)
             if len(w) >= 2 and re.fullmatch(r"[\u3400-\u9fff]+", w) and w not in generic
             and not chatter.fullmatch(w) and word_class(w) not in not_classes and word_frequency(w) < max_freq}
 

@@ -31,6 +31,9 @@ _EMOJI_NUM_RE = re.compile("|".join(re.escape(k) for k in _EMOJI_NUM))
 _COMBINING = re.compile("[\ufe0f\u20e3]")
 
 # Everything that is not a letter, digit or CJK character: separators spammers insert.
+# the spaces and punctuation between a message's clauses (folded text has ,.!?~... for ，。！？～…; the
+# full-width forms are here for text that was not folded)
+CLAUSE_EDGE = re.compile(r"[\s,.!?;:，。！？；：、~～…]+")
 _NON_WORD = re.compile(r"[^0-9a-z_\u3400-\u4dbf\u4e00-\u9fff+]+")
 
 # Links: kept in ``folded`` for the link check, removed from ``compact`` so that a URL such as

@@ -36,7 +36,7 @@ import numpy as np
 from copilot.cadence import find_clocks
 from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules, reach_notice
-from copilot.moderation.normalise import normalise
+from copilot.moderation.normalise import CLAUSE_EDGE, normalise
 from copilot.moderation.signals import (
     KINDS,
     NOT_WORD,
@@ -147,11 +147,9 @@ def new_word_class(word: str) -> str | None:
 def clause_words(words: list[str], text: str) -> list[str]:
     """``words`` (cut from the compact text) that stand inside one clause of ``text``: a word jieba made across a
     space or a punctuation mark ("…基地不 有两张" → 不有) is no word of the message."""
-    clauses = [c for c in _CLAUSE_EDGE.split(fold(text)) if c]
+    clauses = [c for c in CLAUSE_EDGE.split(fold(text)) if c]
     return [w for w in words if any(w in c for c in clauses)]
 
-
-_CLAUSE_EDGE = re.compile(r"[\s,.!?;:，。！？；：、~～…]+")
 
 
 def generic_words() -> frozenset[str]:
