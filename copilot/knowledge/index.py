@@ -448,7 +448,8 @@ class KnowledgeIndex:
         # them (二胡…练琴视频…一周都没一条消息), so the answer leads with what is asked, not the loudest background word
         ask_weight = parts_cues().ask_words_weight
         clauses = asking_clauses(query)
-        asked_tokens = tokenize(" ".join(clauses)) if ask_weight > 0 else []
+        clause_tokens = tokenize(" ".join(clauses)) if clauses else []
+        asked_tokens = clause_tokens if ask_weight > 0 else []
         asked = loaded.content_words(asked_tokens)
         # the questions a section answers keep a common topic word of the ask (发什么内容: 内容) that the cards'
         # text has everywhere: up to ``ask_words_common_asks`` of the sections
@@ -478,7 +479,7 @@ class KnowledgeIndex:
             clause_asks = loaded.per_section(loaded.asks_vectors @ self.embedder.embed_query("，".join(clauses)),
                                              loaded.asks_section, floor=0.0)
             clause_asks_lexical = loaded.per_section(
-                loaded.bm25_scores(loaded.asks_bm25, tokenize(" ".join(clauses))), loaded.asks_section, floor=0.0)
+                loaded.bm25_scores(loaded.asks_bm25, clause_tokens), loaded.asks_section, floor=0.0)
         if sentence is not None and asks_dense is not None:
             # the questions a section answers count as its sentences in the rerank too
             sentence = np.maximum(sentence, asks_dense)
