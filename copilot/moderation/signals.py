@@ -370,6 +370,7 @@ class SignalSpec:
     combo: tuple[str, ...] = ()  # lexicons that must all be present (co-occurrence) …
     or_combo: tuple[str, ...] = ()  # … or, failing that, all of these
     mask: str | None = None  # a lexicon of phrases removed before looking (disclaimers: 不要中介费)
+    counted_in: tuple[str, ...] = ()  # earlier signals whose hits are cut out first: a cue inside one is counted there
 
     def weight(self, variant: str, distinct: int) -> float:
         return min(self.weights[variant] + self.per_extra * max(0, distinct - 1), self.cap)
@@ -398,10 +399,15 @@ def signal_table() -> SignalTable:
                                 words=row.get("words"), max_chars=row.get("max_chars"),
                                 requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ())),
                                 or_combo=tuple(row.get("or_combo", ())),
-                                alone_from=int(row.get("alone_from", 0)), mask=row.get("mask")))
+                                alone_from=int(row.get("alone_from", 0)), mask=row.get("mask"),
+                                counted_in=tuple(row.get("counted_in", ()))))
     missing = [s.name for s in specs if s.name not in _DETECTORS]
     if missing:
         raise ValueError(f"{SIGNALS}: no detector for {missing}")
+    order = [s.name for s in specs]
+    late = [(s.name, c) for s in specs for c in s.counted_in if c not in order[:order.index(s.name)]]
+    if late:  # detectors run in table order: a signal can only leave out what an earlier one found
+        raise ValueError(f"{SIGNALS}: counted_in names no earlier signal: {late}")
     return SignalTable(tuple(specs), {k: float(v) for k, v in data.get("thresholds", {}).items()})
 
 
@@ -692,6 +698,9 @@ SOCIAL_TAIL_CHARS = 6  # the tail after a thanks/congratulation that still reads
 
 
 # -- detectors: one per row of the signal table ---------------------------------------------------
+CUT = "|"  # what stands in for a cue counted by an earlier signal (no word list has it, and it ends every word)
+
+
 @dataclass
 class Scan:
     """One message being scanned: its forms, the profile's settings and what earlier detectors found."""
@@ -732,9 +741,15 @@ class Scan:
         return self._asks
 
     def words(self, spec: SignalSpec) -> list[str]:
+        """The hits of ``spec``'s word list in the text it reads (``text``), less the cues inside a hit of the signals it
+        is ``counted_in``: the 私聊 of "要的私聊" is the invitation's, not a promo word besides it — one cue, one count."""
         if not spec.words:
             return []
-        return cue_words(self.lex.words[spec.words], self.text(spec) if spec.mask else self.n.compact)
+        text = self.text(spec) if spec.mask else self.n.compact
+        for name in spec.counted_in:
+            for hit in self.found.get(name, ()):
+                text = text.replace(hit, CUT)
+        return cue_words(self.lex.words[spec.words], text)
 
     def text(self, spec: SignalSpec) -> str:
         """The compact text a spec reads: without its ``mask`` phrases (a disclaimer is not a business word)."""
