@@ -380,6 +380,11 @@ class Moderator:
             checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
         if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
+        if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") and _own_item_offer(rep, n.compact):
+            # "出一套自己用了半年的真题…20给研友，想要的私聊" where the profile bans every trade between members: what the
+            # rules forbid, but a member's own used thing with only a price and 私聊 — labelled, never deleted on these cues
+            scores[Label.AD] = NO_TRADE_ITEM_SCORE
+            checks["no_trade_item"] = True
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
@@ -982,6 +987,16 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
         and len(set(accounts.findall(text))) >= 2
 
 
+def _own_item_offer(rep: SignalReport, text: str) -> bool:
+    """A member offers their own used thing (a price, 私聊/要的私, or a deal word: 出给, 转给群友 — lexicons.yaml
+    resale.deal, resale.at_cost) and nothing a seller adds: no handle, link or ad signal besides the invitation, promo
+    words and the price. ``text``: compact form."""
+    words = lexicons().words
+    names = set(rep.names(Label.AD))
+    offered = bool(names & {"money", "invite"}) or any(words[k].search(text) for k in ("resale.deal", "resale.at_cost"))
+    return offered and names <= _SURPLUS_PATH and not (rep.contacts or rep.urls)
+
+
 def _private_offer(rep: SignalReport) -> bool:
     """All the message offers is 私我/私聊我 and a word or two of everyday promo (免费, 链接): no handle, price, link,
     QR code, pointer, lure or seller's word (a seller's word beside 私我 is its own signal, private_seller)."""
@@ -1110,6 +1125,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("像是成员把自己的东西送人（留的电话是约自提用的），没有价格、链接或推销用语，交人工判断，不删除")
     if label == Label.AD and checks.get("shop_link_only") and not checks["offtopic"].get("shopping_link_on_topic"):
         parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
+    if label == Label.AD and checks.get("no_trade_item"):
+        parts.append("群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
         parts.append("与群主题相关，只有“私我”、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
                      if checks["private_offer"] == "priced" else
@@ -1392,6 +1409,7 @@ SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop 
 REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
 GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arrange it: review, never delete
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
+NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile bans all trade: an ad, reviewed
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
 # What a member's own message can be although it carries an ad's signals: (checks key, the ad score from which it
