@@ -50,6 +50,7 @@ from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
     SHORTENERS,
+    SIGN_UP_WORDS,
     SignalReport,
     alternation,
     banned_list,
@@ -420,7 +421,7 @@ class Moderator:
             named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]
         promo = rep.signal("promo_words")
         if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH or \
-                (promo is not None and not set(promo.items) <= _SIGN_UP_WORDS):
+                (promo is not None and not set(promo.items) <= SIGN_UP_WORDS):
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_event"] = named[:3]
@@ -457,7 +458,7 @@ class Moderator:
             own = set(self.own_offer.findall(compact)) if self.own_offer is not None else set()
             said = [w for name in ("promo_words", "business") if (sig := rep.signal(name)) is not None for w in sig.items]
             qr = lexicons().words["qr"]
-            if not own or any(not (w in self.own_offer_text or w in _SIGN_UP_WORDS or qr.fullmatch(w)) for w in said):
+            if not own or any(not (w in self.own_offer_text or w in SIGN_UP_WORDS or qr.fullmatch(w)) for w in said):
                 return
             tie = sorted(own)
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
@@ -478,7 +479,7 @@ class Moderator:
             return False
         promo = rep.signal("promo_words")
         return set(rep.names(Label.AD)) <= _SURPLUS_PATH \
-            and (promo is None or set(promo.items) <= _SIGN_UP_WORDS | _SURPLUS_WORDS)
+            and (promo is None or set(promo.items) <= SIGN_UP_WORDS | _SURPLUS_WORDS)
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
@@ -909,7 +910,7 @@ def _own_giveaway(rep: SignalReport, text: str) -> bool:
     promo = rep.signal("promo_words")
     return rep.own_item and bool(words["resale.giveaway"].search(text)) \
         and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
-        and (promo is None or set(promo.items) <= _SIGN_UP_WORDS)  # 联系/私聊 only: 特价, 免费送 are a pitch's
+        and (promo is None or set(promo.items) <= SIGN_UP_WORDS)  # 联系/私聊 only: 特价, 免费送 are a pitch's
 
 
 def _member_referral(rep: SignalReport, text: str) -> bool:
@@ -942,7 +943,7 @@ def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> boo
     if business is not None and all(words["ad.referral_trade"].fullmatch(w) for w in business.items):
         names.discard("business")
     promo = rep.signal("promo_words")
-    if passed and (promo is None or set(promo.items) <= _SIGN_UP_WORDS):
+    if passed and (promo is None or set(promo.items) <= SIGN_UP_WORDS):
         names -= {"invite", "promo_words"}
     return names <= _PLAIN_REFERRAL_PATH
 
@@ -983,7 +984,7 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
     promo = rep.signal("promo_words")
     accounts = lexicons().words["ad.accounts"]
     return "money" in names and names <= {"money", "promo_words"} and not (rep.urls or rep.contacts) \
-        and (promo is None or all(w in _SIGN_UP_WORDS or accounts.fullmatch(w) for w in promo.items)) \
+        and (promo is None or all(w in SIGN_UP_WORDS or accounts.fullmatch(w) for w in promo.items)) \
         and len(set(accounts.findall(text))) >= 2
 
 
@@ -1172,8 +1173,7 @@ _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's w
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
 _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
-# … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
-_SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
+# … and the only promo words it may use are where to sign up (signals.SIGN_UP_WORDS; 团购, 特价, 名额有限 are a pitch's)
 
 
 @lru_cache(maxsize=1)
@@ -1224,7 +1224,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
+                     "business", "scam", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use

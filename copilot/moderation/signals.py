@@ -453,6 +453,8 @@ class Patterns:
     health_claim: re.Pattern[str]
     unit_price: re.Pattern[str]
     deal_terms: re.Pattern[str]
+    kin_venture: re.Pattern[str]
+    sign_up_gift: re.Pattern[str]
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
     provider: re.Pattern[str]
@@ -561,6 +563,10 @@ def patterns() -> Patterns:
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
         deal_terms=re.compile(r"(?<![\d.])\d(?:\.\d)?" + re.escape(str(d["deal_terms"]["discount"]))
                               + "|" + re.escape(str(d["deal_terms"]["spend"])) + r"\d+" + _alt(d["deal_terms"]["cut"]) + r"\d+"),
+        kin_venture=re.compile(_alt(d["kin_venture"]["kin"]) + rf"{_CLAUSE}{{0,{int(d['kin_venture']['gap'])}}}?"
+                               + _alt(d["kin_venture"]["venture"])),
+        sign_up_gift=re.compile(_alt(d["sign_up_gift"]["acts"]) + rf"{_CLAUSE}{{0,{int(d['sign_up_gift']['gap'])}}}?"
+                                + _alt(d["sign_up_gift"]["gift"])),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
@@ -1175,6 +1181,27 @@ def _rival_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits) if hits else None
 
 
+def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A business the writer names as a relative's or a friend's (我表姐在万达三楼开了家琴行, 我姐夫新开了家冲扫店: patterns.yaml
+    ``kin_venture``) with an offer: a seller's word or a promo word found (business, promo_words — not 私聊/联系 alone),
+    a deal in digits (deal_terms: 5折), a gift for signing up (sign_up_gift: 报名送课), a perk (lexicons.yaml
+    ``ad.kin_offer``: 试听免费, 报我名字) or a way to reach someone (invite, contact). A relative's lessons or visit (我表哥以前
+    在那家琴行学过) opens nothing; a friend's restaurant with its price, or its opening day (开业: ``not_offer``), offers nothing."""
+    c = scan.n.compact
+    ventures = [m.group(0) for m in patterns().kin_venture.finditer(c)]
+    if not ventures:
+        return None
+    promo = [w for w in scan.found.get("promo_words", []) if w not in SIGN_UP_WORDS]
+    opening = set(load_resource(PATTERNS)["kin_venture"]["not_offer"])
+    offer = [*(w for w in scan.found.get("business", []) if w not in opening), *promo, *patterns().deal_terms.findall(c), *patterns().sign_up_gift.findall(c),
+             *scan.lex.words["ad.kin_offer"].findall(c), *scan.found.get("invite", []), *scan.found.get("contact", [])]
+    offer = list(dict.fromkeys(offer))
+    return Finding(list(dict.fromkeys(ventures))[:2], suffix="、".join(offer[:3])) if offer else None
+
+
+SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})  # promo words that only say how to ask or sign up: no offer by themselves
+
+
 def shop_group(name: str, positioning: str, audience: str, kind: str | None, products: int) -> bool:
     """A shop's or a brand's own customer group: its profile lists products, is of a shop's type (lexicons.yaml
     ``ad.shop_group_types``) or says so (工作室, 门店, 老客户…: ``ad.shop_group``)."""
@@ -1346,7 +1373,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
