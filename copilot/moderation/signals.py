@@ -454,6 +454,7 @@ class Patterns:
     unit_price: re.Pattern[str]
     deal_terms: re.Pattern[str]
     kin_venture: re.Pattern[str]
+    like_genuine: re.Pattern[str]
     sign_up_gift: re.Pattern[str]
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
@@ -565,6 +566,8 @@ def patterns() -> Patterns:
                               + "|" + re.escape(str(d["deal_terms"]["spend"])) + r"\d+" + _alt(d["deal_terms"]["cut"]) + r"\d+"),
         kin_venture=re.compile(_alt(d["kin_venture"]["kin"]) + rf"{_CLAUSE}{{0,{int(d['kin_venture']['gap'])}}}?"
                                + _alt(d["kin_venture"]["venture"])),
+        like_genuine=re.compile(_alt(d["like_genuine"]["link"]) + _alt(d["like_genuine"]["genuine"])
+                                + rf"{_CLAUSE}{{0,{int(d['like_genuine']['gap'])}}}?" + _alt(d["like_genuine"]["same"])),
         sign_up_gift=re.compile(_alt(d["sign_up_gift"]["acts"]) + rf"{_CLAUSE}{{0,{int(d['sign_up_gift']['gap'])}}}?"
                                 + _alt(d["sign_up_gift"]["gift"])),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
@@ -1047,12 +1050,13 @@ def _sum_per_head(scan: Scan) -> list[str]:
 
 
 def _counterfeit_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """Counterfeit goods offered (lexicons.yaml ``ad.counterfeit``: 高仿, 一比一, 盗版…) whatever the profile bans: beside a
-    seller's company — someone who wants one (``ad.want``: 有需要的), a wink for the initiated (``ad.wink``: 懂的来), a
-    trade word, a price, an invitation, a handle or a seller's own word (``ad.private_seller``: 便宜一半). Not in a
-    warning or a rule (别买高仿, 群里禁止盗版), nor a bare question about one ("这是高仿吗")."""
+    """Counterfeit goods offered (lexicons.yaml ``ad.counterfeit``: 高仿, 仿的, 一比一, 盗版…; patterns.yaml ``like_genuine``:
+    跟正品看不出区别) whatever the profile bans: beside a seller's company — someone who wants one (``ad.want``: 有需要的), a
+    wink for the initiated (``ad.wink``: 懂的来), a trade word (可以了解一下), a price, an invitation, a handle or a
+    seller's own word (``ad.private_seller``: 便宜一半). Not in a warning or a rule (别买高仿, 群里禁止盗版), nor a bare
+    question about one ("这是高仿吗"). A brand's own re-issue (官方复刻) is masked as a disclaimer (``ad.disclaimed``)."""
     c = scan.n.compact
-    hits = scan.words(spec)
+    hits = [*scan.words(spec), *patterns().like_genuine.findall(scan.text(spec))]
     if not hits or warns(c) or scan.lex.words["ad.banned_frame"].search(c):
         return None
     company = [*scan.lex.words["ad.wink"].findall(c), *scan.lex.words["ad.want"].findall(c), *_trade_words(scan),
