@@ -50,6 +50,7 @@ from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
     SHORTENERS,
+    SIGN_UP_WORDS,
     SignalReport,
     alternation,
     banned_list,
@@ -380,6 +381,11 @@ class Moderator:
             checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
         if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
+        if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") and _own_item_offer(rep, n.compact):
+            # "出一套自己用了半年的真题…20给研友，想要的私聊" where the profile bans every trade between members: what the
+            # rules forbid, but a member's own used thing with only a price and 私聊 — labelled, never deleted on these cues
+            scores[Label.AD] = NO_TRADE_ITEM_SCORE
+            checks["no_trade_item"] = True
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
@@ -415,7 +421,7 @@ class Moderator:
             named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]
         promo = rep.signal("promo_words")
         if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH or \
-                (promo is not None and not set(promo.items) <= _SIGN_UP_WORDS):
+                (promo is not None and not set(promo.items) <= SIGN_UP_WORDS):
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_event"] = named[:3]
@@ -452,7 +458,7 @@ class Moderator:
             own = set(self.own_offer.findall(compact)) if self.own_offer is not None else set()
             said = [w for name in ("promo_words", "business") if (sig := rep.signal(name)) is not None for w in sig.items]
             qr = lexicons().words["qr"]
-            if not own or any(not (w in self.own_offer_text or w in _SIGN_UP_WORDS or qr.fullmatch(w)) for w in said):
+            if not own or any(not (w in self.own_offer_text or w in SIGN_UP_WORDS or qr.fullmatch(w)) for w in said):
                 return
             tie = sorted(own)
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
@@ -473,7 +479,7 @@ class Moderator:
             return False
         promo = rep.signal("promo_words")
         return set(rep.names(Label.AD)) <= _SURPLUS_PATH \
-            and (promo is None or set(promo.items) <= _SIGN_UP_WORDS | _SURPLUS_WORDS)
+            and (promo is None or set(promo.items) <= SIGN_UP_WORDS | _SURPLUS_WORDS)
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
@@ -904,7 +910,7 @@ def _own_giveaway(rep: SignalReport, text: str) -> bool:
     promo = rep.signal("promo_words")
     return rep.own_item and bool(words["resale.giveaway"].search(text)) \
         and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
-        and (promo is None or set(promo.items) <= _SIGN_UP_WORDS)  # 联系/私聊 only: 特价, 免费送 are a pitch's
+        and (promo is None or set(promo.items) <= SIGN_UP_WORDS)  # 联系/私聊 only: 特价, 免费送 are a pitch's
 
 
 def _member_referral(rep: SignalReport, text: str) -> bool:
@@ -937,7 +943,7 @@ def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> boo
     if business is not None and all(words["ad.referral_trade"].fullmatch(w) for w in business.items):
         names.discard("business")
     promo = rep.signal("promo_words")
-    if passed and (promo is None or set(promo.items) <= _SIGN_UP_WORDS):
+    if passed and (promo is None or set(promo.items) <= SIGN_UP_WORDS):
         names -= {"invite", "promo_words"}
     return names <= _PLAIN_REFERRAL_PATH
 
@@ -978,8 +984,18 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
     promo = rep.signal("promo_words")
     accounts = lexicons().words["ad.accounts"]
     return "money" in names and names <= {"money", "promo_words"} and not (rep.urls or rep.contacts) \
-        and (promo is None or all(w in _SIGN_UP_WORDS or accounts.fullmatch(w) for w in promo.items)) \
+        and (promo is None or all(w in SIGN_UP_WORDS or accounts.fullmatch(w) for w in promo.items)) \
         and len(set(accounts.findall(text))) >= 2
+
+
+def _own_item_offer(rep: SignalReport, text: str) -> bool:
+    """A member offers their own used thing (a price, 私聊/要的私, or a deal word: 出给, 转给群友 — lexicons.yaml
+    resale.deal, resale.at_cost) and nothing a seller adds: no handle, link or ad signal besides the invitation, promo
+    words and the price. ``text``: compact form."""
+    words = lexicons().words
+    names = set(rep.names(Label.AD))
+    offered = bool(names & {"money", "invite"}) or any(words[k].search(text) for k in ("resale.deal", "resale.at_cost"))
+    return offered and names <= _SURPLUS_PATH and not (rep.contacts or rep.urls)
 
 
 def _private_offer(rep: SignalReport) -> bool:
@@ -1110,6 +1126,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("像是成员把自己的东西送人（留的电话是约自提用的），没有价格、链接或推销用语，交人工判断，不删除")
     if label == Label.AD and checks.get("shop_link_only") and not checks["offtopic"].get("shopping_link_on_topic"):
         parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
+    if label == Label.AD and checks.get("no_trade_item"):
+        parts.append("群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
         parts.append("与群主题相关，只有“私我”、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
                      if checks["private_offer"] == "priced" else
@@ -1155,8 +1173,7 @@ _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's w
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
 _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
-# … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
-_SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
+# … and the only promo words it may use are where to sign up (signals.SIGN_UP_WORDS; 团购, 特价, 名额有限 are a pitch's)
 
 
 @lru_cache(maxsize=1)
@@ -1207,7 +1224,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
+                     "business", "scam", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use
@@ -1392,6 +1409,7 @@ SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop 
 REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
 GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arrange it: review, never delete
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
+NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile bans all trade: an ad, reviewed
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
 # What a member's own message can be although it carries an ad's signals: (checks key, the ad score from which it

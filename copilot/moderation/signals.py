@@ -370,6 +370,7 @@ class SignalSpec:
     combo: tuple[str, ...] = ()  # lexicons that must all be present (co-occurrence) …
     or_combo: tuple[str, ...] = ()  # … or, failing that, all of these
     mask: str | None = None  # a lexicon of phrases removed before looking (disclaimers: 不要中介费)
+    counted_in: tuple[str, ...] = ()  # earlier signals whose hits are cut out first: a cue inside one is counted there
 
     def weight(self, variant: str, distinct: int) -> float:
         return min(self.weights[variant] + self.per_extra * max(0, distinct - 1), self.cap)
@@ -398,10 +399,15 @@ def signal_table() -> SignalTable:
                                 words=row.get("words"), max_chars=row.get("max_chars"),
                                 requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ())),
                                 or_combo=tuple(row.get("or_combo", ())),
-                                alone_from=int(row.get("alone_from", 0)), mask=row.get("mask")))
+                                alone_from=int(row.get("alone_from", 0)), mask=row.get("mask"),
+                                counted_in=tuple(row.get("counted_in", ()))))
     missing = [s.name for s in specs if s.name not in _DETECTORS]
     if missing:
         raise ValueError(f"{SIGNALS}: no detector for {missing}")
+    order = [s.name for s in specs]
+    late = [(s.name, c) for s in specs for c in s.counted_in if c not in order[:order.index(s.name)]]
+    if late:  # detectors run in table order: a signal can only leave out what an earlier one found
+        raise ValueError(f"{SIGNALS}: counted_in names no earlier signal: {late}")
     return SignalTable(tuple(specs), {k: float(v) for k, v in data.get("thresholds", {}).items()})
 
 
@@ -447,6 +453,9 @@ class Patterns:
     health_claim: re.Pattern[str]
     unit_price: re.Pattern[str]
     deal_terms: re.Pattern[str]
+    kin_venture: re.Pattern[str]
+    like_genuine: re.Pattern[str]
+    sign_up_gift: re.Pattern[str]
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
     provider: re.Pattern[str]
@@ -555,6 +564,12 @@ def patterns() -> Patterns:
                               + r"|(?<!\d)\d{2,}" + _alt(up["each"]) + _alt(up["counters"])),
         deal_terms=re.compile(r"(?<![\d.])\d(?:\.\d)?" + re.escape(str(d["deal_terms"]["discount"]))
                               + "|" + re.escape(str(d["deal_terms"]["spend"])) + r"\d+" + _alt(d["deal_terms"]["cut"]) + r"\d+"),
+        kin_venture=re.compile(_alt(d["kin_venture"]["kin"]) + rf"{_CLAUSE}{{0,{int(d['kin_venture']['gap'])}}}?"
+                               + _alt(d["kin_venture"]["venture"])),
+        like_genuine=re.compile(_alt(d["like_genuine"]["link"]) + _alt(d["like_genuine"]["genuine"])
+                                + rf"{_CLAUSE}{{0,{int(d['like_genuine']['gap'])}}}?" + _alt(d["like_genuine"]["same"])),
+        sign_up_gift=re.compile(_alt(d["sign_up_gift"]["acts"]) + rf"{_CLAUSE}{{0,{int(d['sign_up_gift']['gap'])}}}?"
+                                + _alt(d["sign_up_gift"]["gift"])),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
@@ -692,6 +707,9 @@ SOCIAL_TAIL_CHARS = 6  # the tail after a thanks/congratulation that still reads
 
 
 # -- detectors: one per row of the signal table ---------------------------------------------------
+CUT = "|"  # what stands in for a cue counted by an earlier signal (no word list has it, and it ends every word)
+
+
 @dataclass
 class Scan:
     """One message being scanned: its forms, the profile's settings and what earlier detectors found."""
@@ -732,9 +750,15 @@ class Scan:
         return self._asks
 
     def words(self, spec: SignalSpec) -> list[str]:
+        """The hits of ``spec``'s word list in the text it reads (``text``), less the cues inside a hit of the signals it
+        is ``counted_in``: the 私聊 of "要的私聊" is the invitation's, not a promo word besides it — one cue, one count."""
         if not spec.words:
             return []
-        return cue_words(self.lex.words[spec.words], self.text(spec) if spec.mask else self.n.compact)
+        text = self.text(spec) if spec.mask else self.n.compact
+        for name in spec.counted_in:
+            for hit in self.found.get(name, ()):
+                text = text.replace(hit, CUT)
+        return cue_words(self.lex.words[spec.words], text)
 
     def text(self, spec: SignalSpec) -> str:
         """The compact text a spec reads: without its ``mask`` phrases (a disclaimer is not a business word)."""
@@ -1026,12 +1050,13 @@ def _sum_per_head(scan: Scan) -> list[str]:
 
 
 def _counterfeit_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """Counterfeit goods offered (lexicons.yaml ``ad.counterfeit``: 高仿, 一比一, 盗版…) whatever the profile bans: beside a
-    seller's company — someone who wants one (``ad.want``: 有需要的), a wink for the initiated (``ad.wink``: 懂的来), a
-    trade word, a price, an invitation, a handle or a seller's own word (``ad.private_seller``: 便宜一半). Not in a
-    warning or a rule (别买高仿, 群里禁止盗版), nor a bare question about one ("这是高仿吗")."""
+    """Counterfeit goods offered (lexicons.yaml ``ad.counterfeit``: 高仿, 仿的, 一比一, 盗版…; patterns.yaml ``like_genuine``:
+    跟正品看不出区别) whatever the profile bans: beside a seller's company — someone who wants one (``ad.want``: 有需要的), a
+    wink for the initiated (``ad.wink``: 懂的来), a trade word (可以了解一下), a price, an invitation, a handle or a
+    seller's own word (``ad.private_seller``: 便宜一半). Not in a warning or a rule (别买高仿, 群里禁止盗版), nor a bare
+    question about one ("这是高仿吗"). A brand's own re-issue (官方复刻) is masked as a disclaimer (``ad.disclaimed``)."""
     c = scan.n.compact
-    hits = scan.words(spec)
+    hits = [*scan.words(spec), *patterns().like_genuine.findall(scan.text(spec))]
     if not hits or warns(c) or scan.lex.words["ad.banned_frame"].search(c):
         return None
     company = [*scan.lex.words["ad.wink"].findall(c), *scan.lex.words["ad.want"].findall(c), *_trade_words(scan),
@@ -1158,6 +1183,27 @@ def _rival_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None
     hits = patterns().deal_terms.findall(scan.n.compact)
     return Finding(hits) if hits else None
+
+
+def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A business the writer names as a relative's or a friend's (我表姐在万达三楼开了家琴行, 我姐夫新开了家冲扫店: patterns.yaml
+    ``kin_venture``) with an offer: a seller's word or a promo word found (business, promo_words — not 私聊/联系 alone),
+    a deal in digits (deal_terms: 5折), a gift for signing up (sign_up_gift: 报名送课), a perk (lexicons.yaml
+    ``ad.kin_offer``: 试听免费, 报我名字) or a way to reach someone (invite, contact). A relative's lessons or visit (我表哥以前
+    在那家琴行学过) opens nothing; a friend's restaurant with its price, or its opening day (开业: ``not_offer``), offers nothing."""
+    c = scan.n.compact
+    ventures = [m.group(0) for m in patterns().kin_venture.finditer(c)]
+    if not ventures:
+        return None
+    promo = [w for w in scan.found.get("promo_words", []) if w not in SIGN_UP_WORDS]
+    opening = set(load_resource(PATTERNS)["kin_venture"]["not_offer"])
+    offer = [*(w for w in scan.found.get("business", []) if w not in opening), *promo, *patterns().deal_terms.findall(c), *patterns().sign_up_gift.findall(c),
+             *scan.lex.words["ad.kin_offer"].findall(c), *scan.found.get("invite", []), *scan.found.get("contact", [])]
+    offer = list(dict.fromkeys(offer))
+    return Finding(list(dict.fromkeys(ventures))[:2], suffix="、".join(offer[:3])) if offer else None
+
+
+SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})  # promo words that only say how to ask or sign up: no offer by themselves
 
 
 def shop_group(name: str, positioning: str, audience: str, kind: str | None, products: int) -> bool:
@@ -1331,7 +1377,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _words, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
