@@ -69,7 +69,7 @@ def test_an_ask_the_cards_do_not_cover_moves_nothing() -> None:
     assert clause_lead(whole, uncovered) is None
 
 
-def test_off_by_default_weight_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_weight_zero_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts_cues().clause_lead, "weight", 0.0)
     whole = _ranking(Q, QUIET, POINTS, LAYERS)
     alone = _ranking(ASK, _hit("rules", "群规", "奖励机制别忘了写", 0.83))
