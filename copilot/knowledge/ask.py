@@ -710,11 +710,12 @@ def ask_leads(sections: list[SectionHit], part: AskPart, question: str = "") -> 
     speaks to what was asked before the topic around it); without one, a first section written for a setting the
     question does not name (:func:`in_scene`) gives the lead to the first one that is in it (a quarrel between
     members is answered by 成员争吵怎么降温 before the brand's complaint script). Before either, the section that
-    leads once the fit to the ask weighs in (``part.lead``, :func:`clause_lead`) goes first, unless the ask's own
-    section takes the front. Sections are only moved or added."""
+    leads once the fit to the ask weighs in (``part.lead``, :func:`clause_lead`) goes first when the ask has no
+    section of its own (with one, that section leads, or follows a lead that answers an earlier ask or fits firmly:
+    a question asked in turn keeps its order). Sections are only moved or added."""
     if not sections:
         return sections
-    if part.lead is not None and (part.best is None or part.earlier):
+    if part.lead is not None and part.best is None:
         sections = [part.lead, *(s for s in sections if _key(s) != _key(part.lead))]
     if part.best is not None and part.earlier:
         have = any(_key(s) == _key(part.best) for s in sections)
