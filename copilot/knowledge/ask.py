@@ -309,7 +309,11 @@ def _alone(text: str, index: KnowledgeIndex) -> tuple[SectionHit | None, tuple[t
     """The section ranked first for a part of a question searched on its own (None when none is), that section
     as the part's nearest, and whether it answers the part: the part is covered and the section fits it at the
     scorer's ``second``."""
-    ranking = index.search_sections(text, k=SECOND_FROM)
+    return _answered(index.search_sections(text, k=SECOND_FROM))
+
+
+def _answered(ranking: SectionRanking) -> tuple[SectionHit | None, tuple[tuple[str, str], ...], bool]:
+    """:func:`_alone` for a part already ranked on its own (``ranking``)."""
     if not ranking.sections:
         return None, (), False
     best, scorer = ranking.leading(), section_scorer()
@@ -604,6 +608,8 @@ class AskPart(NamedTuple):
     alone: tuple[str, str] | None = None
     # that section itself (None when it does not answer the clause): what :func:`ask_elsewhere` names
     alone_hit: SectionHit | None = None
+    # the section of the whole question's first ones that leads once its fit to the clause weighs in (:func:`clause_lead`)
+    lead: SectionHit | None = None
 
 
 def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> AskPart:
@@ -616,11 +622,12 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     if not clauses or not ranking.sections or cues.ask_lead.fit <= 0:
         return AskPart()
     clause = clauses[-1]
-    best, near, answers = _alone(clause, index)
+    alone = index.search_sections(clause, k=SECOND_FROM)
+    best, near, answers = _answered(alone)
     if best is None:
         return AskPart(clause)
     own = {"alone_fit": best.fit if answers else 0.0, "alone": _key(best) if answers else None,
-           "alone_hit": best if answers else None}
+           "alone_hit": best if answers else None, "lead": clause_lead(ranking, alone)}
     if not answers:
         return AskPart(clause, None, near, unanswered=True)
     scorer = section_scorer()
@@ -631,6 +638,29 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     # a question cut in two (另外…, a question mark with more after it) is answered in the order it asks
     ordered = len(question_parts(question)) > 1 or (scorer is not None and lead.fit >= scorer.hedge)
     return AskPart(clause, hit, near, earlier=ordered or _answers_earlier(clauses[:-1], lead, index, cues), **own)
+
+
+def clause_lead(ranking: SectionRanking, alone: SectionRanking) -> SectionHit | None:
+    """The section of the whole question's first :data:`SECOND_FROM` that leads the answer once what the question
+    asks weighs in: each is scored by ``(1 - weight) ×`` its fit to the whole question ``+ weight ×`` its fit to
+    the last asking clause ranked on its own (``alone``; 0 when that ranking does not place it in its first
+    :data:`SECOND_FROM`), ``parts.yaml``'s ``clause_lead``. The best leads when its blend beats the ranking's lead's
+    by ``gap``, the clause is covered, and the section is in the question's setting; None otherwise (the lead stays).
+    The narration before the ask ("二胡群……群主也不说话了") keeps its say through the whole question's fit, but a
+    neighbour that only its loudest word picked no longer leads when the ask points at another of the first three."""
+    cues = parts_cues().clause_lead
+    if cues.weight <= 0 or not ranking.sections or not alone.sections or not alone.covered:
+        return None
+    fits = {_key(s): s.fit for s in alone.sections[:SECOND_FROM]}
+
+    def blend(sec: SectionHit) -> float:
+        return (1 - cues.weight) * sec.fit + cues.weight * fits.get(_key(sec), 0.0)
+
+    lead = ranking.leading()
+    best = max(ranking.sections[:SECOND_FROM], key=blend)
+    if _key(best) == _key(lead) or blend(best) < blend(lead) + cues.gap or not in_scene(best, ranking.question):
+        return None
+    return best
 
 
 def _answers_earlier(clauses: list[str], lead: SectionHit, index: KnowledgeIndex, cues: QuestionParts) -> bool:
@@ -679,9 +709,14 @@ def ask_leads(sections: list[SectionHit], part: AskPart, question: str = "") -> 
     """``sections`` with the section answering the question's ask first (added when it is missing: the answer
     speaks to what was asked before the topic around it); without one, a first section written for a setting the
     question does not name (:func:`in_scene`) gives the lead to the first one that is in it (a quarrel between
-    members is answered by 成员争吵怎么降温 before the brand's complaint script). Sections are only moved or added."""
+    members is answered by 成员争吵怎么降温 before the brand's complaint script). Before either, the section that
+    leads once the fit to the ask weighs in (``part.lead``, :func:`clause_lead`) goes first when the ask has no
+    section of its own (with one, that section leads, or follows a lead that answers an earlier ask or fits firmly:
+    a question asked in turn keeps its order). Sections are only moved or added."""
     if not sections:
         return sections
+    if part.lead is not None and part.best is None:
+        sections = [part.lead, *(s for s in sections if _key(s) != _key(part.lead))]
     if part.best is not None and part.earlier:
         have = any(_key(s) == _key(part.best) for s in sections)
         return sections if have else [*sections, part.best]

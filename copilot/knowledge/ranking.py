@@ -335,6 +335,15 @@ class AskLead(BaseModel):
     among: int = 5
 
 
+class ClauseLead(BaseModel):
+    """``parts.yaml``'s ``clause_lead``: how much the fit to the last asking clause ranked alone weighs, beside the
+    fit to the whole question, in choosing which of the whole question's first sections leads an answer, and how
+    far that blend must beat the lead's own; weight 0 = off (copilot/knowledge/ask.py ``clause_lead``)."""
+
+    weight: float = 0.0
+    gap: float = 0.1
+
+
 class AskNote(BaseModel):
     """``parts.yaml``'s ``ask_note``: the fit the last yes/no clause's own section needs (ranked alone) before an
     answer that leaves it out names it (copilot/knowledge/ask.py ``ask_elsewhere``)."""
@@ -393,6 +402,8 @@ class QuestionParts(BaseModel):
     padding_scene: bool = False  # with ``drop_padding``: an extra no ask names must be in the question's setting
     # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
     ask_lead: AskLead = AskLead()
+    # the first section is chosen by its fit to the whole question and to its last asking clause (ask.py clause_lead)
+    clause_lead: ClauseLead = ClauseLead()
     # a question that asks several things is answered ask by ask (copilot/knowledge/ask.py ask_map)
     ask_map: AskMapCues = AskMapCues()
     # the section of a yes/no ask the answer leaves out is named in a note (copilot/knowledge/ask.py ask_elsewhere)

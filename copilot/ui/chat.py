@@ -18,6 +18,26 @@ from copilot.llm import engine_label, get_engine
 History = list[dict[str, Any]]
 
 
+PASSAGE_CHARS = 300
+
+
+def shown_passage(text: str, limit: int = PASSAGE_CHARS) -> str:
+    """A cited passage as the sources panel shows it: whole when it is short; else its first lines up to about
+    ``limit`` characters (never cut inside a line or a step) and how many lines follow, so a section of thirteen
+    steps is not shown as six with no word of the rest."""
+    if len(text) <= limit:
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    for line in lines:
+        if kept and len("\n".join([*kept, line])) > limit:
+            break
+        kept.append(line)
+    if len(kept) == len(lines):
+        return text
+    return "\n".join(kept) + f"\n\n（本段后面还有 {len(lines) - len(kept)} 行未在这里显示）"
+
+
 def format_sources(citations: list[Citation], engine: str, notice: str | None = None, *,
                    answer: Answer | None = None) -> str:
     """Markdown for an answer's sources: coverage and engine line, then each cited passage."""
@@ -34,7 +54,7 @@ def format_sources(citations: list[Citation], engine: str, notice: str | None = 
     if notice:
         lines.append(f"> ⚠️ {notice}")
     for c in citations:
-        passage = c.text if len(c.text) <= 300 else c.text[:300] + "…"
+        passage = shown_passage(c.text)
         lines.append(f"**[{c.n}] {c.label}：{c.title} › {c.section}**  \n`{c.source}` · {c.where()}\n\n{passage}")
     return "\n\n".join(lines)
 
