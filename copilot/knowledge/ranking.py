@@ -391,6 +391,8 @@ class QuestionParts(BaseModel):
     drop_padding: bool = False
     padding_cap: bool = False  # with ``drop_padding``: the extras no ask names fill up to two sections at most
     padding_scene: bool = False  # with ``drop_padding``: an extra no ask names must be in the question's setting
+    # a run of one to four characters said three times or more is read once (textnorm.unpad) before ranking
+    unpad: bool = False
     # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
     ask_lead: AskLead = AskLead()
     # a question that asks several things is answered ask by ask (copilot/knowledge/ask.py ask_map)
