@@ -247,6 +247,16 @@ def squeeze(text: str) -> str:
     return _SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text).strip()
 
 
+# one to four characters (not digits: 1000 is not padding) said three times or more in a row
+_REPEAT_RUN = re.compile(r"((?:(?!\d)\S){1,4}?)\1{2,}")
+
+
+def unpad(text: str) -> str:
+    """``text`` with every run of one to four characters said three times or more in a row made one (啊啊啊啊啊 → 啊,
+    ！！！！ → ！, 群主群主群主 → 群主): what a padded question says, so the padding cannot move how it is ranked."""
+    return _REPEAT_RUN.sub(r"\1", text)
+
+
 @lru_cache(maxsize=1)
 def _variant_spellings() -> tuple[re.Pattern[str], dict[str, str]] | None:
     """``resources/variant_spellings.yaml``: regional spellings of one word (瑜珈 → 瑜伽) as one pattern,

@@ -49,7 +49,7 @@ from copilot.knowledge.ranking import (
     section_scorer,
     without_constraints,
 )
-from copilot.textnorm import fold, split_sentences, tokenize
+from copilot.textnorm import fold, split_sentences, tokenize, unpad
 
 log = logging.getLogger(__name__)
 
@@ -530,6 +530,8 @@ class KnowledgeIndex:
         query = query.strip()
         if not query:
             raise ValueError("问题不能为空")
+        if parts_cues().unpad:  # padding (啊啊啊啊, ！！！！) says nothing the question does not
+            query = unpad(query)
         loaded = self._ensure_loaded()
         model = confidence_model()
         if not loaded.rows:

@@ -400,6 +400,8 @@ class QuestionParts(BaseModel):
     drop_padding: bool = False
     padding_cap: bool = False  # with ``drop_padding``: the extras no ask names fill up to two sections at most
     padding_scene: bool = False  # with ``drop_padding``: an extra no ask names must be in the question's setting
+    # a run of one to four characters said three times or more is read once (textnorm.unpad) before ranking
+    unpad: bool = False
     # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
     ask_lead: AskLead = AskLead()
     # the first section is chosen by its fit to the whole question and to its last asking clause (ask.py clause_lead)
