@@ -16,7 +16,7 @@ from typing import Any
 
 from copilot.moderation.normalise import URL_RE, Normalised, normalise
 from copilot.paths import load_resource
-from copilot.textnorm import cuts_word, tokenize, word_bounds
+from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -88,6 +88,48 @@ def cue_words(rx: re.Pattern[str], text: str) -> list[str]:
             if (w := m.group(0)).isascii() or len(w) > SHORT_CUE or not cuts_word(text, m.start(), m.end())]
 
 
+def kind_words(cue: str) -> frozenset[str]:
+    """The words that still say the kind a one-character cue names (猫: 小猫, 猫咪, 橘猫 of kinds.yaml; 猫粮, 流浪猫 of the
+    domains.yaml hobby whose cues contain it; a young one of it, 小奶猫) — not another thing written with it (熊猫,
+    猫眼, 狗熊)."""
+    return _kind_words().get(cue, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> dict[str, frozenset[str]]:
+    data = load_resource(KINDS)
+    domains = load_resource(DOMAINS)["domains"].values()
+    out: dict[str, set[str]] = {}
+    for kind, spec in data["kinds"].items():
+        if len(kind) == 1:
+            out.setdefault(kind, set()).update(str(w) for w in spec.get("members", []))
+    for cue in out:
+        out[cue].update(str(w) for w in data["offspring"] if cue in str(w))
+        for d in domains:
+            if any(cue in str(c) for c in d["cues"]):
+                out[cue].update(str(w) for w in [*d["cues"], *d["words"]] if cue in str(w))
+        out[cue].add(cue * 2)  # 猫猫, 狗狗
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def whole_cue_words(rx: re.Pattern[str], text: str) -> list[str]:
+    """:func:`cue_words`, where a one-character cue counts only where :func:`said_whole` finds it: 猫 in 我家猫 and 小猫,
+    not in 熊猫基地 or 猫眼螺."""
+    found = cue_words(rx, text)
+    return [w for w in found if len(w) > 1 or w.isascii() or said_whole(w, text)]
+
+
+def said_whole(char: str, text: str) -> bool:
+    """Whether ``text`` has the one-character word ``char`` as a word of its own or inside one of its kind's words
+    (:func:`kind_words`) — not only inside another dictionary word (熊猫, 猫眼, 狗熊). jieba's dictionary decides, so a
+    word it does not know (猫粮 is cut 猫 | 粮) leaves the character whole."""
+    if char not in text:
+        return False
+    own = kind_words(char)
+    spans = [(a, b) for a, b in word_spans(text) if b - a > 1 and text[a:b] not in own]
+    return any(not any(a <= m.start() < b for a, b in spans) for m in re.finditer(re.escape(char), text))
+
+
 def banned_terms(items: list[str]) -> list[str]:
     """A profile's banned items as the messages' matching form reads them: folded (保險推銷 → 保险推销, as the
     message is) and split where the writer lists alternatives (网贷/口子, 代写论文/代考 → 代考)."""
@@ -119,6 +161,7 @@ class BannedList:
 
 
 KINDS = "moderation/kinds.yaml"
+DOMAINS = "moderation/domains.yaml"
 _ANY_KIND = "*"  # an item naming a live animal without its kind (活体买卖): the kinds the profile keeps
 
 
@@ -1385,7 +1428,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     social = _is_social(n, lex)
     cjk = len(_CJK_CHAR.findall(c))
     substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
-    chatter = list(dict.fromkeys(cue_words(lex.chatter, c)))
+    chatter = list(dict.fromkeys(whole_cue_words(lex.chatter, c)))
     warning = warns(c)
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2

@@ -1,0 +1,81 @@
+"""Round 38, dev17ah (issue 17): a one-character chatter word (猫, 狗) is read as a word, not as a piece of another
+word (熊猫, 猫眼螺, 狗熊); belittling a member's talent or taste without a swear word. Groups and messages written
+for these tests (a panda-base volunteers' group, a coin collectors' group, a seafood stall's customers, a knitting
+circle, a calligraphy class)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from copilot.moderation import Verdict
+from copilot.moderation.signals import lexicons, said_whole, whole_cue_words
+
+PANDA = """
+name: 大熊猫基地志愿者群
+positioning: 熊猫基地的志愿讲解员交流排班、讲解词和熊猫的近况
+topics: [大熊猫, 志愿讲解, 排班, 熊猫基地]
+audience: 志愿讲解员
+"""
+
+COINS = """
+name: 钱币收藏交流群
+positioning: 钱币爱好者交流纸币、硬币、纪念币的版别和品相
+topics: [钱币, 纸币, 纪念币, 品相, 版别]
+audience: 钱币藏友
+"""
+
+KNITTING = """
+name: 毛线编织交流群
+positioning: 喜欢织毛衣、钩针的朋友交流针法、线材和作品
+topics: [编织, 针法, 毛线, 钩针]
+audience: 编织爱好者
+"""
+
+CALLIGRAPHY = """
+name: 周末书法班
+positioning: 书法班学员交流临帖、笔墨纸砚和作业
+topics: [书法, 临帖, 毛笔, 作业]
+audience: 成人书法学员
+"""
+
+
+# -- a chatter word of one character is a word of the message, not a piece of another word ------------------------------
+def test_a_kind_named_by_one_character_is_found_as_a_word() -> None:
+    chatter = lexicons().chatter
+    assert "猫" in whole_cue_words(chatter, "我家猫昨天又把花盆打翻了")
+    assert "猫" in whole_cue_words(chatter, "小猫打完疫苗有点蔫")  # a member of the kind (kinds.yaml)
+    assert "猫" in whole_cue_words(chatter, "猫粮换了个牌子")  # jieba does not know 猫粮: the character stays whole
+    assert "猫" not in whole_cue_words(chatter, "周末带娃去熊猫基地排了两小时队")
+    assert "猫" not in whole_cue_words(chatter, "今天的猫眼螺还有吗")
+    assert "狗" not in whole_cue_words(chatter, "动物园的狗熊在晒太阳")
+
+
+def test_said_whole_reads_the_profile_text_by_words() -> None:
+    assert not said_whole("猫", "大熊猫基地志愿者群")
+    assert said_whole("猫", "养猫的朋友交流猫粮")
+
+
+def test_a_panda_coin_is_no_cat_talk_among_collectors(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(COINS, "熊猫银币这几年的版别怎么区分")
+    assert v.label == "ok", v.reason
+    assert "猫" not in ((v.checks.get("offtopic") or {}).get("chatter") or [])
+
+
+def test_a_reminder_never_quotes_a_piece_of_a_word(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(CALLIGRAPHY, "周末带娃去熊猫基地玩了一整天 人山人海")
+    assert "说到猫" not in (v.reply or ""), v.reply
+
+
+def test_a_member_s_cat_is_not_a_panda_group_s_subject(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PANDA, "我家猫这两天老掉毛 有没有好用的梳子推荐")
+    assert v.label == "off_topic", v.reason
+
+
+def test_a_panda_group_still_talks_about_its_pandas(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PANDA, "今天那只小熊猫一直在树上睡觉 游客都没看到")
+    assert v.label == "ok", v.reason
+
+
+def test_a_cat_in_a_knitting_group_is_still_chatter(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(KNITTING, "我家猫昨天把猫粮打翻了 撒了一地 气死我了")
+    assert "猫" in ((v.checks.get("offtopic") or {}).get("chatter") or []), v.reason
