@@ -79,3 +79,40 @@ def test_a_panda_group_still_talks_about_its_pandas(judge: Callable[[str, str], 
 def test_a_cat_in_a_knitting_group_is_still_chatter(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(KNITTING, "我家猫昨天把猫粮打翻了 撒了一地 气死我了")
     assert "猫" in ((v.checks.get("offtopic") or {}).get("chatter") or []), v.reason
+
+
+# -- belittling a member's gift or taste without a swear word: abuse by its form -------------------------------------------
+PAINTING = """
+name: 周末油画小组
+positioning: 业余油画爱好者晒作业、互相点评、交流颜料和画布
+topics: [油画, 作业, 点评, 颜料]
+audience: 业余油画爱好者
+"""
+
+
+def test_judging_a_member_s_taste_is_a_put_down() -> None:
+    from copilot.moderation.signals import put_down
+
+    for text in ("你那审美也就配画个墙绘", "你的水平真的不敢恭维", "你就没那个天赋 别折腾了", "你根本不是这块料",
+                 "装什么大师 自己画成啥样心里没数"):
+        assert put_down().search(text), text
+    for text in ("你的审美挺好的 就是这张颜色有点脏", "你这水平已经很不错了 再练练构图", "我没那个天赋 只能多练",
+                 "我觉得你很有天赋 坚持下去"):
+        assert not put_down().search(text), text
+
+
+def test_denying_a_member_the_gift_is_abuse(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PAINTING, "你就没那个天赋 别浪费颜料了")
+    assert v.label == "abuse", v.reason
+
+
+def test_scorning_a_member_s_taste_is_abuse(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PAINTING, "你的审美真的一言难尽 颜色搭得跟打翻了调色盘似的 别再发了")
+    assert v.label == "abuse", v.reason
+
+
+def test_polite_critique_of_a_painting_stays_ok(judge: Callable[[str, str], Verdict]) -> None:
+    for text in ("我自己画得也一般 就是觉得你这张前景稍微满了点", "暗部可以再压一点 现在整体有点灰",
+                 "你的审美挺好的 就是这张天空颜色有点脏 可以少调几遍"):
+        v = judge(PAINTING, text)
+        assert v.label == "ok", (text, v.reason)
