@@ -116,3 +116,32 @@ def test_polite_critique_of_a_painting_stays_ok(judge: Callable[[str, str], Verd
                  "你的审美挺好的 就是这张天空颜色有点脏 可以少调几遍"):
         v = judge(PAINTING, text)
         assert v.label == "ok", (text, v.reason)
+
+
+# -- a customer ordering at a shop's counter in its own group ------------------------------------------------------------
+FRUIT_STALL = """
+name: 老周水果摊·熟客群
+positioning: 菜场老周水果摊的熟客企业微信群，老板每天发到货和价格，熟客群里预订、约时间自提
+topics: [水果, 到货, 预订, 自提]
+audience: 附近小区的熟客
+type: 品牌型
+platform: wecom
+products:
+  - {name: 赣南脐橙, price: 6, unit: 斤, description: 当季}
+"""
+
+
+def test_an_order_at_the_counter_is_the_shop_s_business(judge: Callable[[str, str], Verdict]) -> None:
+    for text in ("杨梅给我留两斤 下午五点过来拿", "明天的沃柑帮我订一箱 老地方自提"):
+        v = judge(FRUIT_STALL, text)
+        assert v.label == "ok", (text, v.reason)
+
+
+def test_an_order_elsewhere_is_not_the_shop_s(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(FRUIT_STALL, "今晚国足比赛 有人一起看吗 我订了两箱啤酒")
+    assert v.label == "off_topic", v.reason
+
+
+def test_an_order_in_a_hobby_group_is_no_order_at_a_counter(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(CALLIGRAPHY, "周末去吃火锅 给我留两个位子")
+    assert "预订" not in v.reason, v.reason

@@ -493,6 +493,14 @@ def _shop_people(compact: str) -> list[str]:
     return list(dict.fromkeys(_shop_people_rule().findall(compact)))
 
 
+@lru_cache(maxsize=1)
+def _shop_order_rule() -> re.Pattern[str]:
+    """A customer's order at the shop's counter (relevance.yaml shop_order: 给我留一斤, 帮我订三份)."""
+    d = load_resource(RELEVANCE)["shop_order"]
+    verbs, units = _alternation({str(w) for w in d["verbs"]}), _alternation({str(w) for w in d["units"]})
+    return re.compile(f"(?:{verbs.pattern})[{d['numerals']}]{{1,3}}(?:{units.pattern})")
+
+
 WHOSE_GAP = 2  # at most this many characters between a chatter word and the arrangement it owns (国足的比赛)
 
 
@@ -879,7 +887,8 @@ class OffTopicDetector:
         # the arrangements of something the chatter words name ("演唱会几点开始", "球赛取消了吗") are not the group's;
         # the weather (下雨了今晚还跳吗) is every outing's
         ambient = evidence_rules().ambient
-        people = _shop_people(compact) if self.shop else []  # 老板 in a shop's own group is its owner, no chatter
+        # 老板 in a shop's own group is its owner, no chatter; "蛏子给我留一斤" is an order at its counter, whatever the goods
+        people = _shop_people(compact) + _shop_order_rule().findall(compact) if self.shop else []
         elsewhere = any(compact[a:b] not in ambient and compact[a:b] not in people for a, b in chatter) \
             or bool(self.elsewhere(compact))
         # … and a group with no events of its own has no arrangements to ask about: "孩子学校运动会要报名了" and
@@ -890,7 +899,7 @@ class OffTopicDetector:
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
         if people and not errand and not elsewhere:
-            return TopicResult(False, 0.1, people[:2], "对本店的人或地方说的话：" + "、".join(people[:2]), about_group=True)
+            return TopicResult(False, 0.1, people[:2], "对本店的人或地方说的话（或向本店预订）：" + "、".join(people[:2]), about_group=True)
         if not errand and not elsewhere and (own := self._own_schedule(compact)):
             # "明早6点半东门老地方": the time and the place of the group's own event are its notice, not chatter
             return TopicResult(False, 0.1, own, "本群活动的时间和地点：" + "、".join(own), about_group=True)
