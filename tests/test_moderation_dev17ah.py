@@ -145,3 +145,39 @@ def test_an_order_elsewhere_is_not_the_shop_s(judge: Callable[[str, str], Verdic
 def test_an_order_in_a_hobby_group_is_no_order_at_a_counter(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(CALLIGRAPHY, "周末去吃火锅 给我留两个位子")
     assert "预订" not in v.reason, v.reason
+
+
+# -- a hobby's own terms the profile does not list: its domain's words (domains.yaml) -------------------------------------
+ZHENG = """
+name: 周末古筝小班
+positioning: 古筝小班的学员交流练琴和考级
+topics: [古筝, 练琴, 考级]
+audience: 成人古筝学员
+"""
+
+OLD_COINS = """
+name: 老钱币藏友会
+positioning: 钱币藏友交流收藏心得
+topics: [钱币, 收藏]
+audience: 钱币藏友
+"""
+
+KNITTERS = """
+name: 编织角
+positioning: 喜欢编织的朋友交流针法和毛线
+topics: [编织, 毛线]
+audience: 编织爱好者
+"""
+
+
+def test_a_hobby_s_terms_tie_a_message_to_its_group(judge: Callable[[str, str], Verdict]) -> None:
+    for profile, text in ((ZHENG, "轮指练了一周还是不匀 胶布缠多紧合适"), (OLD_COINS, "这张纪念钞是整刀拆出来的吗 荧光挺正"),
+                          (PAINTING, "湿画法总是起水痕 是不是水彩纸太薄")):
+        v = judge(profile, text)
+        assert v.label == "ok", (text, v.reason)
+        assert "同类群常聊" in (v.checks.get("offtopic") or {}).get("detail", ""), v.checks.get("offtopic")
+
+
+def test_another_hobby_s_terms_tie_nothing(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(KNITTERS, "袁大头和船洋现在什么价 有懂的吗")
+    assert "同类群常聊" not in (v.checks.get("offtopic") or {}).get("detail", ""), v.checks.get("offtopic")
