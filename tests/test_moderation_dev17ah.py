@@ -181,3 +181,11 @@ def test_a_hobby_s_terms_tie_a_message_to_its_group(judge: Callable[[str, str], 
 def test_another_hobby_s_terms_tie_nothing(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(KNITTERS, "袁大头和船洋现在什么价 有懂的吗")
     assert "同类群常聊" not in (v.checks.get("offtopic") or {}).get("detail", ""), v.checks.get("offtopic")
+
+
+# -- a member talked about in the third person: inside one phrase --------------------------------------------------------
+def test_a_shop_and_anyone_are_no_member_talked_about() -> None:
+    from copilot.moderation.signals import third_person
+
+    assert not third_person().search("小区门口那个理发店关门了 有人知道搬哪去了吗")
+    assert third_person().search("那个穿红衣服的妹子每次都迟到")

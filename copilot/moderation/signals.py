@@ -463,6 +463,7 @@ def _alt(words: list[str]) -> str:
 
 
 _CLAUSE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]"  # a character inside one clause
+_PHRASE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]"  # … inside one phrase (white space ends it too)
 _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
 
@@ -546,9 +547,10 @@ def put_down() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def third_person() -> re.Pattern[str]:
-    """A member talked about in the third person ("那个穿红衣服的妹子"; patterns.yaml ``third_person``)."""
+    """A member talked about in the third person ("那个穿红衣服的妹子"; patterns.yaml ``third_person``), inside one
+    phrase: a space ends it as a comma would ("那个理发店关门了 有人知道…" talks about a shop, 有人 is anyone)."""
     d = load_resource(PATTERNS)["third_person"]
-    return re.compile(_alt(d["lead"]) + f"{_CLAUSE}{{0,{int(d['max_gap'])}}}?" + _alt(d["persons"]))
+    return re.compile(_alt(d["lead"]) + f"{_PHRASE}{{0,{int(d['max_gap'])}}}?" + _alt(d["persons"]))
 
 
 @lru_cache(maxsize=1)
