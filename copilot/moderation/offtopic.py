@@ -38,6 +38,7 @@ from copilot.moderation.classifier import load_chatter_model
 from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import CLAUSE_EDGE, normalise
 from copilot.moderation.signals import (
+    DOMAINS,
     KINDS,
     NOT_WORD,
     SignalReport,
@@ -45,6 +46,7 @@ from copilot.moderation.signals import (
     cue_words,
     lexicon_data,
     lexicons,
+    said_whole,
     shop_group,
 )
 from copilot.paths import RESOURCES_DIR, load_resource
@@ -298,7 +300,6 @@ ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
 INVITATION_SCORE = 0.75  # an invitation whose object is none of the group's: a gentle reminder
 CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
 TOPIC_WORDS = "moderation/topic_words.yaml"
-DOMAINS = "moderation/domains.yaml"
 _NOT_TOPICS = ("ns", "s", "m")  # jieba's place-name, place-word (城北, 西郊) and numeral classes
 
 
@@ -492,6 +493,14 @@ def _shop_people(compact: str) -> list[str]:
     return list(dict.fromkeys(_shop_people_rule().findall(compact)))
 
 
+@lru_cache(maxsize=1)
+def _shop_order_rule() -> re.Pattern[str]:
+    """A customer's order at the shop's counter (relevance.yaml shop_order: 给我留一斤, 帮我订三份)."""
+    d = load_resource(RELEVANCE)["shop_order"]
+    verbs, units = _alternation({str(w) for w in d["verbs"]}), _alternation({str(w) for w in d["units"]})
+    return re.compile(f"(?:{verbs.pattern})[{d['numerals']}]{{1,3}}(?:{units.pattern})")
+
+
 WHOSE_GAP = 2  # at most this many characters between a chatter word and the arrangement it owns (国足的比赛)
 
 
@@ -536,7 +545,9 @@ def _topic_chars_cached(name: str, topics: tuple[str, ...]) -> tuple[frozenset[s
     # the thing the group keeps or plays with, named in two of its topics (鸟粮, 鸟笼, 训鸟 → 鸟; 仓鼠, 鼠粮 → 鼠)
     # … a kind of living thing of kinds.yaml whatever jieba calls it (龟 is a place-name character to jieba)
     kinds = load_resource(KINDS)["kinds"]
-    objects = {c for c in chars if sum(c in e for e in entries) >= 2 and (word_class(c) in _OBJECT_CLASSES or c in kinds)}
+    # … and a kind's character only where it says that kind (猫 of 养猫, 小猫 — not of 熊猫: signals.said_whole)
+    objects = {c for c in chars if (word_class(c) in _OBJECT_CLASSES or c in kinds)
+               and sum(c in e and (c not in kinds or said_whole(c, e)) for e in entries) >= 2}
     return frozenset(chars), frozenset(objects)
 
 
@@ -758,6 +769,8 @@ class OffTopicDetector:
         """A chatter word the profile's own text contains is its subject (猫 of 养猫人, 股票 in a stock group) — a word of
         who the members are or of their family (老公, 孩子; who_words) only as a whole word of the subject (not 老公 of
         老公寓, 孩子 of 毛孩子)."""
+        if len(word) == 1:  # 猫 is no subject of a panda group (熊猫基地)
+            return said_whole(word, self.own_text)
         return word in self.own_text and (not lexicons().words["who_words"].fullmatch(word) or word in self.subject_words)
 
     def about(self, compact: str, report: SignalReport) -> bool:
@@ -874,7 +887,8 @@ class OffTopicDetector:
         # the arrangements of something the chatter words name ("演唱会几点开始", "球赛取消了吗") are not the group's;
         # the weather (下雨了今晚还跳吗) is every outing's
         ambient = evidence_rules().ambient
-        people = _shop_people(compact) if self.shop else []  # 老板 in a shop's own group is its owner, no chatter
+        # 老板 in a shop's own group is its owner, no chatter; "蛏子给我留一斤" is an order at its counter, whatever the goods
+        people = _shop_people(compact) + _shop_order_rule().findall(compact) if self.shop else []
         elsewhere = any(compact[a:b] not in ambient and compact[a:b] not in people for a, b in chatter) \
             or bool(self.elsewhere(compact))
         # … and a group with no events of its own has no arrangements to ask about: "孩子学校运动会要报名了" and
@@ -885,7 +899,7 @@ class OffTopicDetector:
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
         if people and not errand and not elsewhere:
-            return TopicResult(False, 0.1, people[:2], "对本店的人或地方说的话：" + "、".join(people[:2]), about_group=True)
+            return TopicResult(False, 0.1, people[:2], "对本店的人或地方说的话（或向本店预订）：" + "、".join(people[:2]), about_group=True)
         if not errand and not elsewhere and (own := self._own_schedule(compact)):
             # "明早6点半东门老地方": the time and the place of the group's own event are its notice, not chatter
             return TopicResult(False, 0.1, own, "本群活动的时间和地点：" + "、".join(own), about_group=True)

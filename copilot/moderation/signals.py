@@ -16,7 +16,7 @@ from typing import Any
 
 from copilot.moderation.normalise import URL_RE, Normalised, normalise
 from copilot.paths import load_resource
-from copilot.textnorm import cuts_word, tokenize, word_bounds
+from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -88,6 +88,48 @@ def cue_words(rx: re.Pattern[str], text: str) -> list[str]:
             if (w := m.group(0)).isascii() or len(w) > SHORT_CUE or not cuts_word(text, m.start(), m.end())]
 
 
+def kind_words(cue: str) -> frozenset[str]:
+    """The words that still say the kind a one-character cue names (猫: 小猫, 猫咪, 橘猫 of kinds.yaml; 猫粮, 流浪猫 of the
+    domains.yaml hobby whose cues contain it; a young one of it, 小奶猫) — not another thing written with it (熊猫,
+    猫眼, 狗熊)."""
+    return _kind_words().get(cue, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> dict[str, frozenset[str]]:
+    data = load_resource(KINDS)
+    domains = load_resource(DOMAINS)["domains"].values()
+    out: dict[str, set[str]] = {}
+    for kind, spec in data["kinds"].items():
+        if len(kind) == 1:
+            out.setdefault(kind, set()).update(str(w) for w in spec.get("members", []))
+    for cue in out:
+        out[cue].update(str(w) for w in data["offspring"] if cue in str(w))
+        for d in domains:
+            if any(cue in str(c) for c in d["cues"]):
+                out[cue].update(str(w) for w in [*d["cues"], *d["words"]] if cue in str(w))
+        out[cue].add(cue * 2)  # 猫猫, 狗狗
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def whole_cue_words(rx: re.Pattern[str], text: str) -> list[str]:
+    """:func:`cue_words`, where a one-character cue counts only where :func:`said_whole` finds it: 猫 in 我家猫 and 小猫,
+    not in 熊猫基地 or 猫眼螺."""
+    found = cue_words(rx, text)
+    return [w for w in found if len(w) > 1 or w.isascii() or said_whole(w, text)]
+
+
+def said_whole(char: str, text: str) -> bool:
+    """Whether ``text`` has the one-character word ``char`` as a word of its own or inside one of its kind's words
+    (:func:`kind_words`) — not only inside another dictionary word (熊猫, 猫眼, 狗熊). jieba's dictionary decides, so a
+    word it does not know (猫粮 is cut 猫 | 粮) leaves the character whole."""
+    if char not in text:
+        return False
+    own = kind_words(char)
+    spans = [(a, b) for a, b in word_spans(text) if b - a > 1 and text[a:b] not in own]
+    return any(not any(a <= m.start() < b for a, b in spans) for m in re.finditer(re.escape(char), text))
+
+
 def banned_terms(items: list[str]) -> list[str]:
     """A profile's banned items as the messages' matching form reads them: folded (保險推銷 → 保险推销, as the
     message is) and split where the writer lists alternatives (网贷/口子, 代写论文/代考 → 代考)."""
@@ -119,6 +161,7 @@ class BannedList:
 
 
 KINDS = "moderation/kinds.yaml"
+DOMAINS = "moderation/domains.yaml"
 _ANY_KIND = "*"  # an item naming a live animal without its kind (活体买卖): the kinds the profile keeps
 
 
@@ -426,6 +469,7 @@ def _alt(words: list[str]) -> str:
 
 
 _CLAUSE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]"  # a character inside one clause
+_PHRASE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]"  # … inside one phrase (white space ends it too)
 _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
 
@@ -491,10 +535,11 @@ def _squeezed(folded: str) -> str:
 def put_down() -> re.Pattern[str]:
     """A put-down by its form (patterns.yaml ``put_down``): sending someone away to a child's pastime ("回家玩泥巴去吧"),
     judging their schooling, means or competence ("一看就是没读过书的", "建议回去读小学", "就你家有钱", "你一个外行…指点"),
-    sneering at their work ("写成这样还天天打卡")."""
+    sneering at their work ("写成这样还天天打卡"), judging or denying their gift or taste ("你那审美也就配…", "你就没那个天赋"),
+    mocking them as posing as a master ("装什么大师")."""
     pd = load_resource(PATTERNS)["put_down"]
     d, j, sc, o, lc, ws = pd["send_away"], pd["judged"], pd["school"], pd["only_you"], pd["lecturing"], pd["work_sneer"]
-    cp, bb = pd["compared"], pd["backbite"]
+    cp, bb, gf, ng, ps = pd["compared"], pd["backbite"], pd["gift"], pd["no_gift"], pd["posing"]
     return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"])
                       + "|" + _alt(j["lead"]) + rf"{_CLAUSE}{{0,{int(j['max_gap'])}}}?" + _alt(j["slight"])
                       + "|" + _alt(sc["lead"]) + _alt(sc["back"]) + _alt(sc["end"])
@@ -503,14 +548,18 @@ def put_down() -> re.Pattern[str]:
                       + "|" + _alt(ws["verbs"]) + _alt(ws["result"]) + rf"{_CLAUSE}{{0,{int(ws['max_gap'])}}}?" + _alt(ws["end"])
                       + "|" + _alt(cp["lead"]) + _alt(cp["mid"])
                       + "|" + _alt(bb["lead"]) + rf"{_CLAUSE}{{0,{int(bb['max_gap'])}}}?" + _alt(bb["persons"])
-                      + rf"{_CLAUSE}{{0,{int(bb['gap'])}}}?" + _alt(bb["slight"]))
+                      + rf"{_CLAUSE}{{0,{int(bb['gap'])}}}?" + _alt(bb["slight"])
+                      + "|" + _alt(gf["lead"]) + _alt(gf["faculty"]) + rf"{_CLAUSE}{{0,{int(gf['max_gap'])}}}?" + _alt(gf["verdict"])
+                      + "|" + _alt(ng["lead"]) + rf"{_CLAUSE}{{0,{int(ng['max_gap'])}}}?" + _alt(ng["lack"])
+                      + "|" + _alt(ps["lead"]) + _alt(ps["role"]))
 
 
 @lru_cache(maxsize=1)
 def third_person() -> re.Pattern[str]:
-    """A member talked about in the third person ("那个穿红衣服的妹子"; patterns.yaml ``third_person``)."""
+    """A member talked about in the third person ("那个穿红衣服的妹子"; patterns.yaml ``third_person``), inside one
+    phrase: a space ends it as a comma would ("那个理发店关门了 有人知道…" talks about a shop, 有人 is anyone)."""
     d = load_resource(PATTERNS)["third_person"]
-    return re.compile(_alt(d["lead"]) + f"{_CLAUSE}{{0,{int(d['max_gap'])}}}?" + _alt(d["persons"]))
+    return re.compile(_alt(d["lead"]) + f"{_PHRASE}{{0,{int(d['max_gap'])}}}?" + _alt(d["persons"]))
 
 
 @lru_cache(maxsize=1)
@@ -1431,7 +1480,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     social = _is_social(n, lex)
     cjk = len(_CJK_CHAR.findall(c))
     substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
-    chatter = list(dict.fromkeys(cue_words(lex.chatter, c)))
+    chatter = list(dict.fromkeys(whole_cue_words(lex.chatter, c)))
     warning = warns(c)
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
