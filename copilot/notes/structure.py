@@ -37,7 +37,7 @@ from copilot.notes.dates import (
     time_expressions,
     time_spans,
 )
-from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
+from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, QAPair, SessionType, Transcript
 from copilot.notes.noise import greeting_only
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
@@ -2833,6 +2833,27 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     return list(dict.fromkeys(people))
 
 
+_REACTION_MARKS = re.compile("[\\s\u200d\ufe0f\u2640\u2642\U0001f3fb-\U0001f3ff]")
+
+
+def _reacted_yes(d: Decision, msgs: list[Message], dropped: list[Dropped]) -> list[str]:
+    """Who agreed to decision ``d`` with a reaction alone (👍, 👌, [强]: ``cues.yaml`` decision ``agree_reaction``),
+    posted right after its line — before its decider speaks again, within the next three kept messages. Noise
+    cleaning drops such a line as a sticker, so it is read from ``dropped``; a member the line gives work takes
+    the work on with it, as with a bare 收到 (:func:`_acknowledges`)."""
+    if not d.sources or not d.decider:
+        return []
+    last = max(d.sources)
+    after = [m for m in msgs if m.id > last]
+    ends = [m.id for m in after if m.speaker == d.decider][:1] + [m.id for m in after[3:4]]
+    limit = min(ends, default=None)
+    line = next((m.text for m in msgs if m.id == last), d.text)
+    return [x.speaker for x in dropped
+            if last < x.id and (limit is None or x.id < limit) and x.speaker and x.speaker != d.decider
+            and cue("decision", "agree_reaction").match(_REACTION_MARKS.sub("", _fold(x.text)))
+            and not _given_work(line, x.speaker)]
+
+
 def _acknowledges(text: str) -> bool:
     """A bare acknowledgement ("收到", "明白", "了解"): after a decision it is a yes, unless it takes on work."""
     f = _spoken(text)
@@ -3192,6 +3213,7 @@ def analyze(transcript: Transcript) -> Structure:
     decisions = _merge_decisions(_conceded([d for d in decisions if not (d.sources and set(d.sources) <= asides)], msgs))
     for d in decisions:  # the one who made the decision line is the first of its people
         d.decider = d.decider or (d.by[0] if d.by else None)
+        d.by = list(dict.fromkeys([*d.by, *_reacted_yes(d, msgs, transcript.dropped)]))
     return Structure(
         session_type=session,
         speakers=speakers,

@@ -1,0 +1,115 @@
+"""Round 38 (dev13ai): classes qa13r18 found, each with chats written for these tests (a choir, a hiking club, a
+parents' committee, a Hong Kong church youth group, a photography society, a bakery group-buy, a Taiwan book club).
+
+(1) a 👍 / 👌 / [强] posted alone right after a decision agrees to it (noise cleaning drops it as a sticker);
+(2) an hour with no day of its own goes with the day named before it in the same message ("周六…大家9点前到"),
+    also when the to-do is read from its own clause.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from copilot.notes.dates import find_deadline
+from copilot.notes.parse import parse_text
+from copilot.notes.structure import analyze
+
+
+def _analyze(text: str):
+    return analyze(parse_text(text))
+
+
+# --- (1) reactions alone are yeses ---
+
+def test_thumbs_up_and_ok_after_a_decision_agree_to_it() -> None:
+    s = _analyze(
+        "[2026-12-01 20:00] 合唱团-老周: 新年演出的曲目大家说说\n"
+        "[2026-12-01 20:01] 阿芬: 我想唱茉莉花\n"
+        "[2026-12-01 20:02] 小吴: 茉莉花挺好，大家都会\n"
+        "[2026-12-01 20:03] 合唱团-老周: 那就定了，新年演出唱茉莉花\n"
+        "[2026-12-01 20:03] 老马: 👍🏻\n"
+        "[2026-12-01 20:04] 阿芬: 👌\n"
+        "[2026-12-01 20:05] 合唱团-老周: 下周二晚上第一次排练\n")
+    found = [d for d in s.decisions if "茉莉花" in d.text]
+    assert found and {"老马", "阿芬", "合唱团-老周"} <= set(found[0].by), found
+
+
+def test_sticker_yes_counts_but_other_stickers_do_not() -> None:
+    s = _analyze(
+        "[2026-12-01 20:00] 徒步队长阿坤: 周日的线路投个票，A 九溪 B 宝石山\n"
+        "[2026-12-01 20:01] 阿坤: 那就走九溪，早上8点集合\n"
+        "[2026-12-01 20:02] 大白: [强]\n"
+        "[2026-12-01 20:02] 小雨: [捂脸]\n"
+        "[2026-12-01 20:03] 阿坤: 记得带水\n")
+    found = [d for d in s.decisions if "九溪" in d.text]
+    assert found and "大白" in found[0].by and "小雨" not in found[0].by, found
+
+
+def test_a_reaction_after_the_decider_moves_on_agrees_to_nothing() -> None:
+    # bad input for the rule: the thumbs-up comes after the decider's next, unrelated line
+    s = _analyze(
+        "[2026-12-01 20:00] 家委会-林妈妈: 毕业礼物大家有什么想法\n"
+        "[2026-12-01 20:01] 豆豆妈: 送相册吧\n"
+        "[2026-12-01 20:02] 家委会-林妈妈: 那就定了，毕业礼物做班级相册\n"
+        "[2026-12-01 20:03] 家委会-林妈妈: 另外下周三家长会别忘了\n"
+        "[2026-12-01 20:04] 果果爸: 👍\n")
+    found = [d for d in s.decisions if "相册" in d.text]
+    assert found and "果果爸" not in found[0].by, found
+
+
+def test_thumbs_up_from_the_member_given_work_takes_the_work_not_a_vote() -> None:
+    s = _analyze(
+        "[2026-12-01 20:00] 摄影社-大伟: 年展放哪里，图书馆大厅还是咖啡馆\n"
+        "[2026-12-01 20:01] 阿琪: 图书馆大厅人多\n"
+        "[2026-12-01 20:02] 摄影社-大伟: 那就定图书馆大厅，小方你周五前去借展架\n"
+        "[2026-12-01 20:02] 小方: 👍\n"
+        "[2026-12-01 20:03] 老鲍: 👌\n")
+    found = [d for d in s.decisions if "图书馆" in d.text]
+    assert found and "老鲍" in found[0].by and "小方" not in found[0].by, found
+
+
+# --- (2) an hour goes with the day named before it ---
+
+SAID = datetime(2026, 12, 1, 20, 30)  # a Tuesday evening
+
+
+def test_hour_after_a_weekday_in_the_same_message_is_that_days() -> None:
+    message = "周六在滨江公园烘焙市集摆摊，大家9点前到摊位"
+    d = find_deadline(message, SAID)
+    assert d is not None and d.iso == "2026-12-05 09:00"
+    # read from the to-do's own clause, the message still names the day
+    d = find_deadline("大家9点前到摊位", SAID, message)
+    assert d is not None and d.iso == "2026-12-05 09:00"
+
+
+def test_cantonese_weekday_then_hour_is_that_morning() -> None:
+    message = "禮拜六喺教會禮堂搞聖誕聯歡，大家10點前到幫手佈置"
+    d = find_deadline("大家10點前到幫手佈置", SAID, message)
+    assert d is not None and d.iso == "2026-12-05 10:00"
+
+
+def test_evening_named_with_the_day_keeps_the_hour_in_the_evening() -> None:
+    message = "這週六晚上讀書會聚餐，大家7點前到"
+    d = find_deadline("大家7點前到", SAID, message)
+    assert d is not None and d.iso == "2026-12-05 19:00"
+
+
+def test_hour_with_no_day_named_is_still_tonight() -> None:
+    # bad input for the rule: nothing names a day, so "10点前" said at 20:30 is tonight
+    message = "群相册大家10点前把照片传上去"
+    d = find_deadline("大家10点前把照片传上去", SAID, message)
+    assert d is not None and d.iso == "2026-12-01 22:00"
+
+
+def test_hour_in_a_later_sentence_does_not_borrow_the_day() -> None:
+    # a full stop ends the sentence that named Saturday: the hour after it is today's
+    d = find_deadline("周六去采摘。大家今晚10点前接龙", SAID)
+    assert d is not None and d.iso == "2026-12-01 22:00"
+
+
+def test_saturday_arrival_reaches_the_todo() -> None:
+    s = _analyze(
+        "[2026-12-01 20:30] 团购群主-蓉姐: 周六在小区东门分货，大家9点前到东门取货\n"
+        "[2026-12-01 20:31] 阿敏: 收到\n")
+    got = [a for a in s.actions if a.owner == "大家"]
+    assert got and got[0].deadline == "2026-12-05 09:00", s.actions
