@@ -1768,7 +1768,10 @@ _PAST = cue("patterns", "past")
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool, event: date | None = None, meeting: date | None = None,
-                 asker: str | None = None) -> ActionItem | None:
+                 asker: str | None = None, informs: bool = False) -> ActionItem | None:
+    """The to-do of ``clause`` in ``m``, or None; ``informs``: ``m`` answers a question that asked for a fact, not for
+    work of its speaker ("出发前还有培训吗" — "出发前会安排两次线上试讲"), so a line with no subject tells what
+    will happen rather than promising it."""
     f = _fold(clause.text)
     if _only_an_ack(f, people) or cue("summary", "sign_off").match(f):
         return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
@@ -1825,7 +1828,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # ("@阿酿 分两次…第二次冷藏前两天": a "…前" anchored on a step of the method, no day in a dated chat, tells
         # when to do it — an answer, not the speaker's due date)
         step_only = deadline is not None and deadline.day is None and m.time is not None
-        if not (marked and not step_only and (kind["commitment"] >= COMMITS or replying)
+        if not (marked and not step_only and (kind["commitment"] >= COMMITS or replying and not informs)
                 or replying and short and deadline is not None
                 or future and _self_paced(f)) or is_question(clause.text) or has(f, "action", "advice"):
             return None  # (a question by its words or by the classifier: "周末谁约" takes nothing on)
@@ -1856,6 +1859,16 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _asks_fact(question: str, answer: Message) -> bool:
+    """Whether ``question`` (just before ``answer``) asks for a fact rather than for work of the one answering: it
+    makes no request ("能帮我…吗", "…可以吗"), says no 你/您 and does not name them, and the answer opens with no
+    yes ("好的，…", "可以，…": taking something on)."""
+    f = _fold(question)
+    return not (has(f, "action", "request") or has(f, "action", "request_tag") or has(f, "owner", "you")
+                or any(a in f for a in aliases(answer.speaker))
+                or cue("action", "reply_openers").match(_fold(_LEAD_MENTIONS.sub("", answer.text))))
 
 
 def _asks_after(text: str, owner_part: str, deadline: Deadline | None) -> bool:
@@ -2103,7 +2116,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         or _conditional_notice(announcements, clause.text, s, m, kind):
                     continue
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
-                                      meeting=meetings[idx], asker=asker)
+                                      meeting=meetings[idx], asker=asker,
+                                      informs=asker is not None and _asks_fact(messages[idx - 1].text, m))
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
