@@ -113,3 +113,56 @@ def test_saturday_arrival_reaches_the_todo() -> None:
         "[2026-12-01 20:31] 阿敏: 收到\n")
     got = [a for a in s.actions if a.owner == "大家"]
     assert got and got[0].deadline == "2026-12-05 09:00", s.actions
+
+
+# --- (3) an answer to a question for a fact is no to-do ---
+
+def test_answer_telling_what_will_happen_before_a_trip_is_no_todo() -> None:
+    s = _analyze(
+        "[2026-12-01 20:00] 研学营-唐老师: 寒假研学1月20日出发，去西安看兵马俑\n"
+        "[2026-12-01 20:01] 果果妈: 出发前还开家长会吗\n"
+        "[2026-12-01 20:02] 研学营-唐老师: @果果妈 出发前会开一次线上家长会，链接之后发群里\n")
+    assert not [a for a in s.actions if "家长会" in a.task], s.actions
+    assert any("家长会" in p.answer and p.asker == "果果妈" for p in s.qa), s.qa
+
+
+def test_reply_taking_on_what_was_asked_of_the_speaker_stays_a_todo() -> None:
+    # bad input for the rule: the question asks the one answering for work, and the answer opens with a yes
+    s = _analyze(
+        "[2026-12-01 20:00] 阿凯: 横幅你能帮忙在周五前印好吗\n"
+        "[2026-12-01 20:01] 广告店-老许: 可以，周五前印好\n")
+    assert [a.owner for a in s.actions if "印好" in a.task] == ["广告店-老许"], s.actions
+
+
+def test_subjectless_promise_to_a_request_stays_the_speakers() -> None:
+    s = _analyze(
+        "[2026-12-01 20:00] 业主-小钱: 物业能不能帮忙把北门的路灯修一下\n"
+        "[2026-12-01 20:01] 物业-刘经理: 收到，这周五之前修好\n")
+    assert [a.owner for a in s.actions] == ["物业-刘经理"], s.actions
+
+
+# --- (4) Cantonese doing words ---
+
+def test_cantonese_named_helper_with_a_day_is_their_todo() -> None:
+    s = _analyze(
+        "[2026-12-08 21:00] 教會青年團-Joanne: 聖誕聯歡會嘅嘢差唔多準備好\n"
+        "[2026-12-08 21:01] 教會青年團-Joanne: 阿Ben你19號下晝過嚟幫手執拾禮堂\n"
+        "[2026-12-08 21:02] 阿Ben: 冇問題\n")
+    got = [a for a in s.actions if "禮堂" in a.task]
+    assert got and got[0].owner == "阿Ben" and got[0].deadline == "2026-12-19", s.actions
+
+
+def test_cantonese_carry_job_tomorrow_is_the_named_members() -> None:
+    s = _analyze(
+        "[2026-12-08 21:00] 街坊會-Ivy: 聽日早上派飯\n"
+        "[2026-12-08 21:01] 街坊會-Ivy: 阿雄你聽日早上過嚟幫手搬枱\n")
+    got = [a for a in s.actions if "搬枱" in a.task]
+    assert got and got[0].owner == "阿雄" and got[0].deadline == "2026-12-09", s.actions
+
+
+def test_cantonese_move_news_is_no_todo() -> None:
+    # bad input for the rule: 搬 in a member's own news is no work for the group
+    s = _analyze(
+        "[2026-12-08 21:00] 街坊會-Ivy: 下個月嘅活動遲啲再講\n"
+        "[2026-12-08 21:01] 阿芳: 我哋屋企上個月搬咗去沙田\n")
+    assert not s.actions, s.actions
