@@ -1007,6 +1007,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             continue
         if is_chatter(m.text) or courtesy(f, people):
             continue
+        if not targets and _introduces(m.text):
+            continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
         recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed]
         if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
             continue  # a notice to the group answers no question but one asking its time, place or cost
