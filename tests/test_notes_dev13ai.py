@@ -3,13 +3,21 @@ parents' committee, a Hong Kong church youth group, a photography society, a bak
 
 (1) a 👍 / 👌 / [强] posted alone right after a decision agrees to it (noise cleaning drops it as a sticker);
 (2) an hour with no day of its own goes with the day named before it in the same message ("周六…大家9点前到"),
-    also when the to-do is read from its own clause.
+    also when the to-do is read from its own clause;
+(3) an answer to a question for a fact is no to-do of the one answering ("出发前会安排两次线上试讲");
+(4) Cantonese doing words (帮手, 执嘢/执拾) make a named member's line with a day a to-do;
+(5) a discussion's title is its opener's matter, not whom the opener addresses ("各位义工，…") nor the telling
+    ("…的事跟大家说一下");
+(6) a newcomer's self-introduction answers no notice or question put to the group.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import summarize_text
 from copilot.notes.dates import find_deadline
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import analyze
@@ -165,4 +173,81 @@ def test_cantonese_move_news_is_no_todo() -> None:
     s = _analyze(
         "[2026-12-08 21:00] 街坊會-Ivy: 下個月嘅活動遲啲再講\n"
         "[2026-12-08 21:01] 阿芳: 我哋屋企上個月搬咗去沙田\n")
+    assert not s.actions, s.actions
+
+
+# --- (5) titles ---
+
+def _title(text: str) -> str:
+    settings = Settings(llm_provider="offline")
+    return summarize_text(text, "chat.txt", settings, get_engine(settings, prefer="offline")).notes.title
+
+
+def test_title_skips_whom_the_opener_addresses() -> None:
+    title = _title(
+        "[2026-12-08 21:00] 社区图书角-阿秀: 各位书友，寒假亲子共读活动的安排讲一下\n"
+        "[2026-12-08 21:01] 社区图书角-阿秀: 共读活动1月10日开始，每周六上午10点在图书角，一次读一本绘本\n"
+        "[2026-12-08 21:02] 小米妈: 亲子共读要报名吗\n"
+        "[2026-12-08 21:03] 社区图书角-阿秀: @小米妈 要，周五前在群里接龙报名\n"
+        "[2026-12-08 21:04] 乐乐爸: 绘本要自己带吗\n"
+        "[2026-12-08 21:05] 社区图书角-阿秀: @乐乐爸 不用，图书角有，共读完可以借回家\n")
+    assert "书友" not in title and "各位" not in title, title
+    assert "寒假亲子共读" in title and "讲一下" not in title, title
+
+
+def test_title_cuts_the_telling_after_the_matter() -> None:
+    title = _title(
+        "[2026-12-02 21:00] 车友会-老韩: 元旦自驾去千岛湖的事跟大家说一下\n"
+        "[2026-12-02 21:01] 车友会-老韩: 1月1日早上7点在体育馆停车场集合，自驾去千岛湖，住一晚\n"
+        "[2026-12-02 21:02] 阿强: 千岛湖住哪里\n"
+        "[2026-12-02 21:03] 车友会-老韩: @阿强 住湖边的民宿，一间380\n"
+        "[2026-12-02 21:04] 小叶: 自驾的油费怎么算\n"
+        "[2026-12-02 21:05] 车友会-老韩: @小叶 油费按车AA\n")
+    assert "千岛湖" in title and "说一下" not in title and "跟大家" not in title, title
+
+
+def test_title_keeps_a_short_opener_that_is_only_an_address_and_words() -> None:
+    # bad input for the rule: nothing but the address is left before the comma; the matter after it is the title
+    title = _title(
+        "[2026-12-02 21:00] 合唱团-老周: 各位，新年演出的曲目今晚定一下\n"
+        "[2026-12-02 21:01] 阿芬: 新年演出唱茉莉花吧\n"
+        "[2026-12-02 21:02] 小吴: 茉莉花好，演出大家都会唱\n"
+        "[2026-12-02 21:03] 合唱团-老周: 那就定了，演出唱茉莉花\n")
+    assert title != "话题讨论：各位" and "演出" in title, title
+
+
+# --- (6) a self-introduction is no answer ---
+
+def test_self_introduction_after_a_call_to_come_is_no_answer() -> None:
+    s = _analyze(
+        "[2026-12-03 19:30] 支教队-阿芸: 这周日下午两点在图书馆门口集合，一起去买物资，能来的吗\n"
+        "[2026-12-03 19:31] 小林: 大家好我是小林，新来的，请多关照\n"
+        "[2026-12-03 19:32] 阿明: 我能来\n")
+    assert not [p for p in s.qa if "小林" in p.answer], s.qa
+
+
+def test_an_at_reply_introducing_oneself_to_who_asked_still_answers() -> None:
+    # bad input for the rule: the question asks who the newcomer is, and the reply is addressed to the asker
+    s = _analyze(
+        "[2026-12-03 19:30] 支教队-阿芸: 下周六开行前会，地点在学生活动中心203\n"
+        "[2026-12-03 19:31] 阿明: @小林 你是哪个学院的呀\n"
+        "[2026-12-03 19:32] 小林: @阿明 我是小林，数学学院大二的，请多关照\n")
+    assert any(p.asker == "阿明" and "数学学院" in p.answer for p in s.qa), s.qa
+
+
+# --- (7) carrying something over on a day is work, not the speaker's own trip ---
+
+def test_carrying_something_over_on_a_day_is_a_todo() -> None:
+    s = _analyze(
+        "[2026-12-08 21:00] 街坊會-Ivy: 禮拜六派米要用兩架手推車\n"
+        "[2026-12-08 21:01] 阿強: 我禮拜五把手推車帶過去會堂\n")
+    got = [a for a in s.actions if "手推車" in a.task]
+    assert got and got[0].owner == "阿強" and got[0].deadline == "2026-12-11", s.actions
+
+
+def test_going_somewhere_on_a_day_stays_the_speakers_own_trip() -> None:
+    # bad input for the rule: no carrying verb, the speaker only goes somewhere
+    s = _analyze(
+        "[2026-12-08 21:00] 街坊會-Ivy: 禮拜六派米要用兩架手推車\n"
+        "[2026-12-08 21:01] 阿強: 我禮拜五要去醫院覆診\n")
     assert not s.actions, s.actions
