@@ -1773,7 +1773,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
                  asker: str | None = None, informs: bool = False) -> ActionItem | None:
     """The to-do of ``clause`` in ``m``, or None; ``informs``: ``m`` answers a question that asked for a fact, not for
     work of its speaker ("出发前还有培训吗" — "出发前会安排两次线上试讲"), so a line with no subject tells what
-    will happen rather than promising it."""
+    will happen rather than promising it — unless it tells the members to sign up ("要4个人，周五前在群里接龙报名")."""
     f = _fold(clause.text)
     if _only_an_ack(f, people) or cue("summary", "sign_off").match(f):
         return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
@@ -1830,7 +1830,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # ("@阿酿 分两次…第二次冷藏前两天": a "…前" anchored on a step of the method, no day in a dated chat, tells
         # when to do it — an answer, not the speaker's due date)
         step_only = deadline is not None and deadline.day is None and m.time is not None
-        if not (marked and not step_only and (kind["commitment"] >= COMMITS or replying and not informs)
+        if not (marked and not step_only and (kind["commitment"] >= COMMITS or replying and not (informs and not has(f, "action", "members_sign_up")))
                 or replying and short and deadline is not None
                 or future and _self_paced(f)) or is_question(clause.text) or has(f, "action", "advice"):
             return None  # (a question by its words or by the classifier: "周末谁约" takes nothing on)
