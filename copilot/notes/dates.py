@@ -555,6 +555,11 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
         elif no_day and found.clock and out and out[-1][2].clock and lex.range_joint.fullmatch(folded[out[-1][1]:start]):
             _range_end(found, out[-1][2], part=bool(match.group("part") or match.group("part2") or match.group("part3")))
         elif no_day and found.clock and out and out[-1][2].day and not re.search(r"[。！？!?\n]", folded[out[-1][1]:start]):
+            if when is not None and out[-1][2].day != found.day and out[-1][2].day != when.date():
+                # "这周六中午…，大家11点前到": the hour of that day, read as that day's (not "11 tonight");
+                # an afternoon or evening named with the day ("周六晚上…7点前") keeps the hour after noon
+                later = any(info.get("pm") and part in out[-1][2].text for part, info in lex.parts.items())
+                found.clock = _clock(match.groupdict(), later, lex)
             found.day = out[-1][2].day  # "大后天去提货，下午4点前到": the time of that day
         if lex.past.search(folded[max(0, match.start() - 2):match.end()]):
             found.day, found.clock, found.marked = None, None, False  # 昨天, 上周五: the past, not a deadline
@@ -610,7 +615,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     # 这个月25号前完成" is due on the 25th, not on the exam's eve)
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
     if marked:
-        return marked[0]
+        return _as_in_message(marked[0], text, context, when, event, meeting)
     usable = [d for d in found if d.attached or d.clock or d.spelled] if strict else found
     begun = _begins(folded, when, event, meeting)
     # "下周一开始收": a start, not a due day (a spelled date keeps it: "从12月1日起…，会议号我来发" is due by then)
@@ -618,6 +623,23 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if usable:
         return usable[-1]
     return _same_day(text, when, context)
+
+
+def _as_in_message(found: Deadline, text: str, context: str, when: datetime | None, event: date | None,
+                   meeting: date | None) -> Deadline:
+    """``found`` (a time of the clause ``text``) as read in the whole message ``context``: an hour with no day of
+    its own goes with a day named before it in the same sentence ("禮拜六喺會堂派米，大家9點前到" is due
+    Saturday 09:00, not tomorrow morning)."""
+    if not found.clock or not context or context == text:
+        return found
+    whole, part = fold(context), fold(text)
+    at = whole.find(part)
+    if at <= 0:
+        return found
+    same = [d for s, _, d in _located(whole[:at + len(part)], when, event, meeting) if s >= at and d.text == found.text]
+    if not same or (same[0].day, same[0].clock) == (found.day, found.clock):
+        return found
+    return Deadline(found.text, same[0].day, same[0].clock, found.marked, found.attached, found.spelled, found.relative)
 
 
 @lru_cache(maxsize=1)

@@ -508,7 +508,9 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
     if settled and len(fold(m.text)) == len(m.text):
         return m.text[settled.start(1):settled.end(1)]
     for piece in _pieces(clean_sentence(m.text)):
-        body = _MATTER_HEAD.sub("", _MENTION_HEAD.sub("", piece))  # "兄弟们说个事这周六…" → "这周六…"
+        body = _MENTION_HEAD.sub("", piece)
+        body = _ADDRESS_HEAD.sub("", body) if len(_ADDRESS_HEAD.sub("", body)) >= 4 else body  # "各位菜友，…"
+        body = _MATTER_HEAD.sub("", body)  # "兄弟们说个事这周六…" → "这周六…"
         if not body.strip():
             continue
         asked = _PROMPT.search(body)  # "年会的场地大家有什么想法" → 年会的场地
@@ -519,6 +521,9 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
         head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
         if head.endswith("…"):
             continue  # a clause cut mid-phrase ("这次跳的曲子有两个一个是最炫民族风一个是火火的姑…") is no title
+        told = _MATTER_TOLD.search(head)  # "年底聚会和互助基金的事跟大家说一下" → 年底聚会和互助基金
+        if told and told.start() >= 4:
+            head = head[:told.start()]
         when = cue("decision", "undecided").search(head)  # "周六徒步的路线今晚定一下" → 周六徒步的路线
         if when and when.start() >= 4:
             head = head[:when.start()].rstrip("，,、 的要得就先")
@@ -532,6 +537,8 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
 _ANON_SPEAKER = cue("patterns", "anonymous_speaker")
 _MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "可以试试…"
 _MATTER_HEAD = cue("summary", "matter_head")
+_ADDRESS_HEAD = cue("summary", "address_head")
+_MATTER_TOLD = cue("summary", "matter_told")
 _SETTLE_MATTER = cue("summary", "settle_matter")
 _SIGN_OFF = cue("summary", "sign_off")
 TITLE_CHARS = 24

@@ -37,7 +37,7 @@ from copilot.notes.dates import (
     time_expressions,
     time_spans,
 )
-from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
+from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, QAPair, SessionType, Transcript
 from copilot.notes.noise import greeting_only
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
@@ -1007,6 +1007,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             continue
         if is_chatter(m.text) or courtesy(f, people):
             continue
+        if not targets and _introduces(m.text):
+            continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
         recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed]
         if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
             continue  # a notice to the group answers no question but one asking its time, place or cost
@@ -1768,7 +1770,10 @@ _PAST = cue("patterns", "past")
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool, event: date | None = None, meeting: date | None = None,
-                 asker: str | None = None) -> ActionItem | None:
+                 asker: str | None = None, informs: bool = False) -> ActionItem | None:
+    """The to-do of ``clause`` in ``m``, or None; ``informs``: ``m`` answers a question that asked for a fact, not for
+    work of its speaker ("出发前还有培训吗" — "出发前会安排两次线上试讲"), so a line with no subject tells what
+    will happen rather than promising it — unless it tells the members to sign up ("要4个人，周五前在群里接龙报名")."""
     f = _fold(clause.text)
     if _only_an_ack(f, people) or cue("summary", "sign_off").match(f):
         return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
@@ -1825,7 +1830,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # ("@阿酿 分两次…第二次冷藏前两天": a "…前" anchored on a step of the method, no day in a dated chat, tells
         # when to do it — an answer, not the speaker's due date)
         step_only = deadline is not None and deadline.day is None and m.time is not None
-        if not (marked and not step_only and (kind["commitment"] >= COMMITS or replying)
+        if not (marked and not step_only and (kind["commitment"] >= COMMITS or replying and not (informs and not has(f, "action", "members_sign_up")))
                 or replying and short and deadline is not None
                 or future and _self_paced(f)) or is_question(clause.text) or has(f, "action", "advice"):
             return None  # (a question by its words or by the classifier: "周末谁约" takes nothing on)
@@ -1856,6 +1861,16 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _asks_fact(question: str, answer: Message) -> bool:
+    """Whether ``question`` (just before ``answer``) asks for a fact rather than for work of the one answering: it
+    makes no request ("能帮我…吗", "…可以吗"), says no 你/您 and does not name them, and the answer opens with no
+    yes ("好的，…", "可以，…": taking something on)."""
+    f = _fold(question)
+    return not (has(f, "action", "request") or has(f, "action", "request_tag") or has(f, "owner", "you")
+                or any(a in f for a in aliases(answer.speaker))
+                or cue("action", "reply_openers").match(_fold(_LEAD_MENTIONS.sub("", answer.text))))
 
 
 def _asks_after(text: str, owner_part: str, deadline: Deadline | None) -> bool:
@@ -2103,7 +2118,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         or _conditional_notice(announcements, clause.text, s, m, kind):
                     continue
                 action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
-                                      meeting=meetings[idx], asker=asker)
+                                      meeting=meetings[idx], asker=asker,
+                                      informs=asker is not None and _asks_fact(messages[idx - 1].text, m))
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
@@ -2833,6 +2849,27 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     return list(dict.fromkeys(people))
 
 
+_REACTION_MARKS = re.compile("[\\s\u200d\ufe0f\u2640\u2642\U0001f3fb-\U0001f3ff]")
+
+
+def _reacted_yes(d: Decision, msgs: list[Message], dropped: list[Dropped]) -> list[str]:
+    """Who agreed to decision ``d`` with a reaction alone (👍, 👌, [强]: ``cues.yaml`` decision ``agree_reaction``),
+    posted right after its line — before its decider speaks again, within the next three kept messages. Noise
+    cleaning drops such a line as a sticker, so it is read from ``dropped``; a member the line gives work takes
+    the work on with it, as with a bare 收到 (:func:`_acknowledges`)."""
+    if not d.sources or not d.decider:
+        return []
+    last = max(d.sources)
+    after = [m for m in msgs if m.id > last]
+    ends = [m.id for m in after if m.speaker == d.decider][:1] + [m.id for m in after[3:4]]
+    limit = min(ends, default=None)
+    line = next((m.text for m in msgs if m.id == last), d.text)
+    return [x.speaker for x in dropped
+            if last < x.id and (limit is None or x.id < limit) and x.speaker and x.speaker != d.decider
+            and cue("decision", "agree_reaction").match(_REACTION_MARKS.sub("", _fold(x.text)))
+            and not _given_work(line, x.speaker)]
+
+
 def _acknowledges(text: str) -> bool:
     """A bare acknowledgement ("收到", "明白", "了解"): after a decision it is a yes, unless it takes on work."""
     f = _spoken(text)
@@ -3192,6 +3229,7 @@ def analyze(transcript: Transcript) -> Structure:
     decisions = _merge_decisions(_conceded([d for d in decisions if not (d.sources and set(d.sources) <= asides)], msgs))
     for d in decisions:  # the one who made the decision line is the first of its people
         d.decider = d.decider or (d.by[0] if d.by else None)
+        d.by = list(dict.fromkeys([*d.by, *_reacted_yes(d, msgs, transcript.dropped)]))
     return Structure(
         session_type=session,
         speakers=speakers,
