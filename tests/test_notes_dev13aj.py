@@ -118,3 +118,19 @@ def test_side_question_and_answer_between_members_is_not_listed():
     )
     st = analyze(tr)
     assert not any("电影" in p.question for p in st.qa)
+
+
+def test_answer_to_a_chatter_question_goes_with_it():
+    tr = _transcript(
+        "读书会-阿宁|这周六下午三点读书会，地点在图书馆二楼，读《活着》",
+        "阿宁|每人准备一段最喜欢的段落，五分钟以内",
+        "小马|收到",
+        "小杨|今天路过看见街口新开了家烤肉店，有人吃过吗",
+        "小马|吃过，他们家的五花肉很嫩，就是要排很久",
+        "阿宁|另外这次要交场地费，每人十块",
+    )
+    st = analyze(tr)
+    assert not any("烤肉" in p.question for p in st.qa)
+    assert {3, 4} <= st.chatter
+    notes = summarize_offline(tr, st)
+    assert "五花肉" not in notes.summary + "".join(p.text for p in notes.key_points)

@@ -3200,10 +3200,15 @@ def analyze(transcript: Transcript) -> Structure:
     # what the chatter model is sure of (一家人的近况, food, weather, a show, thanks), whatever its words
     # in the chat; never a line a to-do or a decision comes from, nor one of those who run the chat
     # (a seller's "今天的货到了，一箱5斤" is the matter)
-    talk = chatter_lines(msgs, frozenset(i for a in actions for i in a.sources) | frozenset(
-        i for d in decisions for i in d.sources) | frozenset(m.id for m in msgs if m.speaker in organisers))
+    spared = frozenset(i for a in actions for i in a.sources) | frozenset(i for d in decisions for i in d.sources)
+    talk = chatter_lines(msgs, spared | frozenset(m.id for m in msgs if m.speaker in organisers))
+    # a pair is chatter when all of it is, or when its question is and no organiser answers it
+    # ("小区门口新开了家面包店，有人去过吗" — a member's "去过，…不错"): then so is its answer
+    side = [p for p in qa if set(p.sources) <= talk or p.sources and min(p.sources) in talk
+            and p.answerer not in organisers]
+    talk |= frozenset(i for p in side for i in p.sources) - spared
     chatter |= talk
-    qa = [p for p in qa if not set(p.sources) <= talk]
+    qa = [p for p in qa if p not in side]
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
                and not (a.sources and a.sources[0] in own)]
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
