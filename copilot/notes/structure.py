@@ -3200,7 +3200,9 @@ def analyze(transcript: Transcript) -> Structure:
     # what the chatter model is sure of (一家人的近况, food, weather, a show, thanks), whatever its words
     # in the chat; never a line a to-do or a decision comes from, nor one of those who run the chat
     # (a seller's "今天的货到了，一箱5斤" is the matter)
-    spared = frozenset(i for a in actions for i in a.sources) | frozenset(i for d in decisions for i in d.sources)
+    # (nor a line a decision takes up: "我想吃烧烤，人均五十左右" before "那就定了，周六去吃烧烤")
+    spared = frozenset(i for a in actions for i in a.sources) | frozenset(i for d in decisions for i in d.sources) \
+        | frozenset(m.id for m in msgs if any(relevant(d.text, m.text, by_kind=False) for d in decisions))
     talk = chatter_lines(msgs, spared | frozenset(m.id for m in msgs if m.speaker in organisers))
     # a pair is chatter when all of it is, or when its question is and no organiser answers it
     # ("小区门口新开了家面包店，有人去过吗" — a member's "去过，…不错"): then so is its answer
