@@ -94,6 +94,7 @@ class _Lexicon:
     in_advance: frozenset[str]
     event_suffixes: frozenset[str]
     holidays: dict[str, tuple[int, int]]
+    lunar: dict[str, tuple[date, ...]]  # a moving holiday's dates, in order
     event_day_words: frozenset[str]
     soon: re.Pattern[str]
     at_event: re.Pattern[str]
@@ -145,7 +146,7 @@ def _lexicon() -> _Lexicon:
             rf"(?P<en>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
             # 开学前 / 婚礼之前: by the day before the event
             rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
-            rf"|(?P<hol>{_alt(d['holidays'])})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
+            rf"|(?P<hol>{_alt(list(d['holidays']) + list(d['lunar_holidays']))})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>{_alt(d['month_mid'])}))(?P<msmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"
             # 下次活动前 / 下次聚会记得带 (not 下次聚会后): the next meeting
@@ -182,6 +183,8 @@ def _lexicon() -> _Lexicon:
         in_advance=frozenset(fold(str(w)) for w in d["in_advance"]),
         event_suffixes=frozenset(fold(str(w)) for w in d["event_suffixes"]),
         holidays={fold(str(k)): (int(str(v)[:2]), int(str(v)[3:])) for k, v in d["holidays"].items()},
+        lunar={fold(str(k)): tuple(sorted(date(int(y), int(str(v)[:2]), int(str(v)[3:])) for y, v in years.items()))
+               for k, years in d["lunar_holidays"].items()},
         event_day_words=frozenset(fold(str(w)) for w in d["event_day_words"]),
         soon=re.compile(_alt(d["soon"])),
         at_event=re.compile(_alt(d["at_event"] + d["same_day_refs"])),
@@ -353,7 +356,10 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     if base is None or base.year <= 1900:
         return found
     today = base.date()
-    if g["hol"]:  # 国庆前: the day before the holiday's next date
+    if g["hol"] in lex.lunar:  # 中秋前: the day before its next date in the table (none past the table)
+        ahead = next((x for x in lex.lunar[g["hol"]] if x >= today), None)
+        found.day = ahead - timedelta(days=1) if ahead else None
+    elif g["hol"]:  # 国庆前: the day before the holiday's next date
         month, day = lex.holidays[g["hol"]]
         when = date(today.year, month, day)
         found.day = (when if when >= today else date(today.year + 1, month, day)) - timedelta(days=1)

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
+from copilot.notes.chatter import is_side_chatter
 from copilot.notes.classify import kind_threshold, mandarin, sentence_kind
 from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
@@ -717,6 +718,18 @@ def side_exchanges(messages: list[Message], organisers: set[str], dated: frozens
         if not (asked or head.id in dated or business or answers or any(d.marked for d in time_expressions(head.text, None))):
             kept |= {messages[i].id for i in run}
     return frozenset(kept)
+
+
+def chatter_lines(messages: list[Message], work: frozenset[int] = frozenset()) -> frozenset[int]:
+    """Ids of the messages every sentence of which the chatter model (:mod:`copilot.notes.chatter`) takes
+    for side chatter ("我家狗今天又把沙发咬了一个洞", "今天台北好熱", "生日快樂"), except those in ``work``
+    (a to-do or a decision comes from them): a message that also tells something of the matter stays."""
+    out: set[int] = set()
+    for m in messages:
+        parts = [p for p in (x.strip() for x in _SENTENCE_END.split(m.text)) if p]
+        if m.id not in work and parts and all(is_side_chatter(p) for p in parts):
+            out.add(m.id)
+    return frozenset(out)
 
 
 def superseded(messages: list[Message], reach: int = 5) -> set[int]:
@@ -3221,10 +3234,24 @@ def analyze(transcript: Transcript) -> Structure:
     qa = [p for p in qa if not (set(p.sources) <= asides and _to_a_peer(by_id[p.sources[0]], people, organisers))]
     own = _personal_exchanges(msgs, tasks)  # attendance and life news, and the reactions to it
     chatter |= own
+    # what the chatter model is sure of (一家人的近况, food, weather, a show, thanks), whatever its words
+    # in the chat; never a line a to-do or a decision comes from, nor one of those who run the chat
+    # (a seller's "今天的货到了，一箱5斤" is the matter)
+    # (nor a line a decision takes up: "我想吃烧烤，人均五十左右" before "那就定了，周六去吃烧烤")
+    spared = frozenset(i for a in actions for i in a.sources) | frozenset(i for d in decisions for i in d.sources) \
+        | frozenset(m.id for m in msgs if any(relevant(d.text, m.text, by_kind=False) for d in decisions))
+    talk = chatter_lines(msgs, spared | frozenset(m.id for m in msgs if m.speaker in organisers))
+    # a pair is chatter when all of it is, or when its question is and no organiser answers it
+    # ("小区门口新开了家面包店，有人去过吗" — a member's "去过，…不错"): then so is its answer
+    side = [p for p in qa if set(p.sources) <= talk or p.sources and min(p.sources) in talk
+            and p.answerer not in organisers]
+    talk |= frozenset(i for p in side for i in p.sources) - spared
+    chatter |= talk
+    qa = [p for p in qa if p not in side]
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
                and not (a.sources and a.sources[0] in own)]
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
-    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own)
+    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = _merge_decisions(_conceded([d for d in decisions if not (d.sources and set(d.sources) <= asides)], msgs))
     for d in decisions:  # the one who made the decision line is the first of its people
