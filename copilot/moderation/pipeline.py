@@ -57,6 +57,7 @@ from copilot.moderation.signals import (
     is_shop_host,
     lexicons,
     patterns,
+    said_prices,
     shop_group,
     unquoted,
     unspoken,
@@ -389,8 +390,8 @@ class Moderator:
             # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
             # passing something on or a bait; no handle, price or link to tell them apart: a person decides
             scores[Label.AD] = PRIVATE_OFFER_CAP
-            # a bare price (120包邮) is no money signal, but the reason must not say there is none
-            checks["private_offer"] = "priced" if rep.signal("money") is not None or _price_said().search(n.compact) else True
+            # a bare price (120包邮, 1200，需要的私聊) is no money signal, but the reason must not say there is none
+            checks["private_offer"] = "priced" if rep.signal("money") is not None or said_prices(n.folded) else True
         _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
         if scores[label] < 0.5:
@@ -1157,14 +1158,6 @@ _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee ma
 _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
 # … and the only promo words it may use: where to sign up (团购, 特价, 名额有限 are a pitch's)
 _SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})
-
-
-@lru_cache(maxsize=1)
-def _price_said() -> re.Pattern[str]:
-    """A sum said as a price without 元 (120包邮, 80r; patterns.yaml price_said_after)."""
-    after = "|".join(re.escape(str(w)) + ("(?![a-z])" if str(w).isascii() else "")
-                     for w in load_resource("moderation/patterns.yaml")["price_said_after"])
-    return re.compile(rf"(?<![\d.])\d{{2,5}}(?:\.\d+)?(?={after})")
 
 
 _BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)

@@ -894,6 +894,38 @@ def _amounts(scan: Scan, text: str) -> list[str]:
             if not any(e.end() >= m.start() - 1 for e in cost.finditer(text, max(0, m.start() - 8), m.start()))]
 
 
+_SUM = r"(?<![\d.])\d{2,6}(?:\.\d+)?"  # a sum as written without a unit: 2 to 6 digits, maybe a decimal part
+
+
+def _words_alt(words: list[Any]) -> str:
+    """An alternation of ``words``; a Latin word (r, rmb) may not run on into more letters (80rmb, not 80reply)."""
+    return "(?:" + "|".join(re.escape(str(w)) + ("(?![a-z])" if str(w).isascii() and str(w).isalpha() else "")
+                            for w in sorted(words, key=lambda w: -len(str(w)))) + ")"
+
+
+@lru_cache(maxsize=1)
+def _said_price() -> re.Pattern[str]:
+    """A sum said as a price without 元 (patterns.yaml ``price_said``), read on the folded text (clause edges kept)."""
+    d = load_resource(PATTERNS)["price_said"]
+    before = _words_alt(d["before"]) + rf"\s?({_SUM}(?:\s?{_words_alt(d['range'])}\s?{_SUM})?)"
+    after = rf"({_SUM})(?=\s?{_words_alt(d['after'])})"
+    alone = rf"(?:^|[,;])\s?({_SUM})\s?(?=[,;]\s?{_words_alt(d['alone_before'])})"
+    return re.compile("|".join((before, after, alone)))
+
+
+def said_prices(folded: str) -> list[str]:
+    """Every sum ``folded`` (a normalised message's folded form) states as a price: the money pattern's amounts
+    (30块, ¥99, 2w+) and a sum said as a price without 元 (票价80到280, 原价600, 300俾街坊, 1200自提, a sum standing as
+    its own clause before 需要的私聊). The one price parser of the moderation layers."""
+    money = [(m.start(), m.end(), m.group(0)) for m in patterns().money.finditer(folded)]
+    said = []
+    for m in _said_price().finditer(folded):
+        i = next(i for i in range(1, len(m.groups()) + 1) if m.group(i))
+        if not any(a <= m.start(i) < b for a, b, _ in money):  # 25块 is the money pattern's already
+            said.append((m.start(i), m.end(i), m.group(i)))
+    return list(dict.fromkeys(h.strip() for _, _, h in sorted(money + said)))
+
+
 def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding | None:
     """The profile's banned items in the message: whole ones, else (``parts``) the items a distinctive part
     names. A part that is the group's own subject (蜂蜜 of 蜂蜜收购商 in a beekeepers' group) gives the variant
