@@ -65,3 +65,30 @@ def test_a_members_resale_reason_does_not_deny_its_price(pottery: Moderator, tex
 def test_a_known_chatter_word_is_cut_whole_before_unknown_words_are_named(text: str) -> None:
     assert "集宫" not in unknown_nouns(text, {"宫斗剧"})
     assert "集宫" in unknown_nouns(text)  # jieba alone cuts across the chatter word: the case the known words fix
+
+
+@pytest.fixture(scope="module")
+def opera() -> Moderator:
+    profile = GroupProfile(name="西关粤曲票友群", positioning="粤剧粤曲票友唱曲、拍和、分享演出信息",
+                           topics=["粤剧", "粤曲", "私伙局", "唱腔", "演出"], type="兴趣型", banned=["黄牛票"])
+    return Moderator(Settings(llm_provider="offline"), profile, audit=None)
+
+
+@pytest.mark.parametrize("text", [
+    "下个月友谊剧院有《帝女花》，票价100到480，官方购票链接 https://www.yyjy-theatre.cn/show/88",
+    "佛山琼花大剧院周末有新编粤剧，票价120，官网 https://www.qhdjy.cn",
+    "大麦上开票了，《紫钗记》最低180 https://detail.damai.cn/item.htm?id=123",
+    "Steam上这个唱腔练习软件打折到18块，挺好用 https://store.steampowered.com/app/12345",
+])
+def test_a_members_one_official_or_store_link_with_a_price_is_never_deleted(opera: Moderator, text: str) -> None:
+    v = opera.moderate({"id": "t", "user": "u", "text": text})
+    assert v.action in ("none", "review"), (v.action, v.reason)
+
+
+@pytest.mark.parametrize("text", [
+    "粤剧门票低价出，票价80起，官方购票链接 https://www.yyjy-ticket.cn 加微信 piao8888 拿内部价",
+    "大麦抢不到的找我，代抢所有场次，加v：qiangpiao66 https://detail.damai.cn/item.htm?id=9",
+])
+def test_an_official_or_store_link_beside_a_handle_is_still_deleted(opera: Moderator, text: str) -> None:
+    v = opera.moderate({"id": "t", "user": "u", "text": text})
+    assert v.label == "ad" and v.action in ("delete", "mute"), (v.action, v.reason)

@@ -964,7 +964,8 @@ def _shop_link_only(rep: SignalReport, text: str) -> bool:
     names = set(rep.names(Label.AD))
     if "link" not in names or not names <= _SHOP_LINK_PATH or rep.contacts or len(set(rep.urls)) != 1:
         return False
-    if not rep.blocked_urls or any(h in SHORTENERS or not is_shop_host(h) for h in rep.blocked_urls):
+    official = bool(lexicons().words["ad.official_link"].search(text))  # 官方购票链接 <link>: the show's own page
+    if not rep.blocked_urls or any(h in SHORTENERS or not (is_shop_host(h) or official) for h in rep.blocked_urls):
         return False
     if "business" in names and "money" not in names:
         return False  # a seller's word (秒杀) with no price to pass on is a pitch, as in _member_post

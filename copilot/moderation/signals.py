@@ -587,13 +587,13 @@ _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _REPEAT = re.compile(r"(.{1,4}?)\1{5,}")
 
 
-# Shopping platforms: a member may paste a product link from these while recommending something.
-_SHOP_DOMAINS = ("taobao.com", "tmall.com", "tb.cn", "jd.com", "3.cn", "yangkeduo.com", "pinduoduo.com",
-                 "vip.com", "suning.com", "dangdang.com", "amazon.cn")
+# Shopping platforms, app and game stores, ticketing platforms: a member may paste a product page from these while
+# recommending something (lexicons.yaml links.shop_pages)
+_SHOP_DOMAINS = tuple(str(h) for h in lexicon_data()["links"]["shop_pages"])
 
 
 def is_shop_host(host: str) -> bool:
-    """A product page on a big shopping platform (taobao, jd, pinduoduo …)."""
+    """A product page on a big shopping platform (taobao, jd, pinduoduo …), an app store or a ticketing platform."""
     return domain_allowed(host, _SHOP_DOMAINS)
 
 
