@@ -969,6 +969,7 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
         # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
         trade += [w for name in ("money", "contact") + (() if scan.asks() else ("invite",)) for w in scan.found.get(name, [])]
+        trade += said_prices(scan.n.folded)  # a price said without 元 (只要99, 一块99) is as much a trade
     trade = list(dict.fromkeys(trade))[:3]
     return Finding(found.items, suffix="、".join(trade)) if trade else None  # one weight: no variant
 
