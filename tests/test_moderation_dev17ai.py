@@ -92,3 +92,53 @@ def test_a_members_one_official_or_store_link_with_a_price_is_never_deleted(oper
 def test_an_official_or_store_link_beside_a_handle_is_still_deleted(opera: Moderator, text: str) -> None:
     v = opera.moderate({"id": "t", "user": "u", "text": text})
     assert v.label == "ad" and v.action in ("delete", "mute"), (v.action, v.reason)
+
+
+@pytest.fixture(scope="module")
+def drones() -> Moderator:
+    profile = GroupProfile(name="东莞穿越机约飞群", positioning="FPV穿越机飞手交流装机、调参、周末约飞",
+                           topics=["穿越机", "FPV", "装机", "调参", "图传", "约飞"], type="兴趣型",
+                           banned=["禁飞区飞行", "代飞", "改装电池"])
+    return Moderator(Settings(llm_provider="offline"), profile, audit=None)
+
+
+@pytest.mark.parametrize("text", [
+    "我表哥店里有改装过的高压电池，4S 1500mAh 只要79，比原厂便宜多了，懂的来",
+    "魔改的大容量6S电池，一块110，飞得久，要的私我",
+])
+def test_a_banned_item_reworded_or_sold_through_a_relative_is_acted_on_citing_the_group_rule(
+        drones: Moderator, text: str) -> None:
+    v = drones.moderate({"id": "t", "user": "seller", "text": text})
+    assert v.label == "ad" and v.action in ("delete", "mute"), (v.action, v.reason)
+    assert "群规禁止改装电池" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "出两块自用的6S电池，原装没动过，用了半年，一块60，要的私我",
+    "改装电池千万别买，上周有人的电池鼓包炸了",
+])
+def test_a_members_plain_battery_or_a_warning_is_not_a_banned_trade(drones: Moderator, text: str) -> None:
+    v = drones.moderate({"id": "t", "user": "member", "text": text})
+    assert "群规禁止改装电池" not in v.reason
+    assert v.action not in ("delete", "mute"), (v.action, v.reason)
+
+
+@pytest.fixture(scope="module")
+def headphones() -> Moderator:
+    profile = GroupProfile(name="耳机烧友群", positioning="入耳式耳机、耳放、调音交流，允许转让自用设备",
+                           topics=["耳机", "耳放", "调音", "煲机", "解码"], type="兴趣型")
+    return Moderator(Settings(llm_provider="offline"), profile, audit=None)
+
+
+@pytest.mark.parametrize("text", [
+    "我堂哥在华强北有档口，拿货价帮大家带，一比一复刻外观，音质差不多，要的扣1",
+    "新人进群福利：首单耳放立减150，仅限三天，私聊领券",
+])
+def test_a_counterfeit_offer_or_a_coupon_lure_is_acted_on_at_once(headphones: Moderator, text: str) -> None:
+    v = headphones.moderate({"id": "t", "user": "seller2", "text": text})
+    assert v.label == "ad" and v.action in ("delete", "mute"), (v.action, v.reason)
+
+
+def test_a_warning_about_fakes_is_not_acted_on(headphones: Moderator) -> None:
+    v = headphones.moderate({"id": "t", "user": "member2", "text": "华强北那些一比一复刻的别买，音质差太多了，我上当过"})
+    assert v.action not in ("delete", "mute"), (v.action, v.reason)
