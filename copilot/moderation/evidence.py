@@ -38,6 +38,7 @@ class EvidenceRules:
     purposes: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (cue words, layers that are one there)
     ambient: frozenset[str] = frozenset()  # chatter words that are no layer (the weather every outing shares)
     notices: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # (cue words, business words that undo them)
+    deals: frozenset[str] = frozenset()  # signals of an item beside its trade: their word counted elsewhere is no repeat
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,8 @@ def evidence_rules() -> EvidenceRules:
                          layer_of, frozenset(map(str, data["combos"])), names, purposes,
                          frozenset(fold(str(w)) for w in data.get("ambient_chatter") or ()),
                          tuple((tuple(fold(str(w)) for w in row["words"]), tuple(fold(str(w)) for w in row.get("not_with") or ()))
-                               for row in (data.get("purposes") or {}).values()))
+                               for row in (data.get("purposes") or {}).values()),
+                         frozenset(map(str, data.get("deals") or ())))
 
 
 def reach_notice(text: str) -> bool:
@@ -82,7 +84,9 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
         if sig.get("label") != label:
             continue
         items = set(sig.get("items") or ())
-        if items and (_already_counted(items, seen) or _quoted_only(items, own_words)):
+        # a deal signal (一比一 beside 要的、拿货) is the item and its trade: its item word, already counted as an ad word,
+        # does not make the trade the same evidence again
+        if items and ((_already_counted(items, seen) and sig.get("name") not in rules.deals) or _quoted_only(items, own_words)):
             continue
         seen |= items
         layer = rules.layer_of.get(str(sig.get("name")), str(sig.get("name")))

@@ -108,7 +108,7 @@ def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset(), odd
     generic = generic_words()
     out = []
     ensure_jieba()
-    words = jieba.lcut(fold(text))  # with HMM: a word the dictionary lacks (睫角, 宋制) comes out whole
+    words = _cut_around(fold(text), known)  # with HMM: a word the dictionary lacks (睫角, 宋制) comes out whole
     for i, w in enumerate(words):
         flag = word_class(w)
         glued = False
@@ -133,6 +133,23 @@ def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset(), odd
                 out.append(w)
             elif odd is not None:
                 odd.append(w)
+    return out
+
+
+def _cut_around(text: str, known: set[str] | frozenset[str]) -> list[str]:
+    """jieba's cut of ``text`` (with HMM) in which each of the ``known`` words found there stays one word: the text is
+    cut piece by piece between them, so no word is made across a known word's edge (嗰集宫斗剧 → 嗰, 集, 宫斗剧 — not
+    集宫 and 斗剧 when 宫斗剧 is known)."""
+    ensure_jieba()
+    keep = sorted((k for k in known if k and k in text), key=len, reverse=True)
+    if not keep:
+        return jieba.lcut(text)
+    out: list[str] = []
+    for piece in re.split("(" + "|".join(map(re.escape, keep)) + ")", text):
+        if piece in keep:
+            out.append(piece)
+        elif piece:
+            out.extend(jieba.lcut(piece))
     return out
 
 

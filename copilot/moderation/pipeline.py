@@ -58,6 +58,7 @@ from copilot.moderation.signals import (
     is_shop_host,
     lexicons,
     patterns,
+    said_prices,
     shop_group,
     unquoted,
     unspoken,
@@ -395,8 +396,8 @@ class Moderator:
             # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
             # passing something on or a bait; no handle, price or link to tell them apart: a person decides
             scores[Label.AD] = PRIVATE_OFFER_CAP
-            # a bare price (120包邮) is no money signal, but the reason must not say there is none
-            checks["private_offer"] = "priced" if rep.signal("money") is not None or _price_said().search(n.compact) else True
+            # a bare price (120包邮, 1200，需要的私聊) is no money signal, but the reason must not say there is none
+            checks["private_offer"] = "priced" if rep.signal("money") is not None or said_prices(n.folded) else True
         _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
         if scores[label] < 0.5:
@@ -969,7 +970,8 @@ def _shop_link_only(rep: SignalReport, text: str) -> bool:
     names = set(rep.names(Label.AD))
     if "link" not in names or not names <= _SHOP_LINK_PATH or rep.contacts or len(set(rep.urls)) != 1:
         return False
-    if not rep.blocked_urls or any(h in SHORTENERS or not is_shop_host(h) for h in rep.blocked_urls):
+    official = bool(lexicons().words["ad.official_link"].search(text))  # 官方购票链接 <link>: the show's own page
+    if not rep.blocked_urls or any(h in SHORTENERS or not (is_shop_host(h) or official) for h in rep.blocked_urls):
         return False
     if "business" in names and "money" not in names:
         return False  # a seller's word (秒杀) with no price to pass on is a pitch, as in _member_post
@@ -1174,14 +1176,6 @@ _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee ma
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
 _SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
 # … and the only promo words it may use are where to sign up (signals.SIGN_UP_WORDS; 团购, 特价, 名额有限 are a pitch's)
-
-
-@lru_cache(maxsize=1)
-def _price_said() -> re.Pattern[str]:
-    """A sum said as a price without 元 (120包邮, 80r; patterns.yaml price_said_after)."""
-    after = "|".join(re.escape(str(w)) + ("(?![a-z])" if str(w).isascii() else "")
-                     for w in load_resource("moderation/patterns.yaml")["price_said_after"])
-    return re.compile(rf"(?<![\d.])\d{{2,5}}(?:\.\d+)?(?={after})")
 
 
 _BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)

@@ -651,13 +651,13 @@ _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _REPEAT = re.compile(r"(.{1,4}?)\1{5,}")
 
 
-# Shopping platforms: a member may paste a product link from these while recommending something.
-_SHOP_DOMAINS = ("taobao.com", "tmall.com", "tb.cn", "jd.com", "3.cn", "yangkeduo.com", "pinduoduo.com",
-                 "vip.com", "suning.com", "dangdang.com", "amazon.cn")
+# Shopping platforms, app and game stores, ticketing platforms: a member may paste a product page from these while
+# recommending something (lexicons.yaml links.shop_pages)
+_SHOP_DOMAINS = tuple(str(h) for h in lexicon_data()["links"]["shop_pages"])
 
 
 def is_shop_host(host: str) -> bool:
-    """A product page on a big shopping platform (taobao, jd, pinduoduo …)."""
+    """A product page on a big shopping platform (taobao, jd, pinduoduo …), an app store or a ticketing platform."""
     return domain_allowed(host, _SHOP_DOMAINS)
 
 
@@ -967,6 +967,38 @@ def _amounts(scan: Scan, text: str) -> list[str]:
             if not any(e.end() >= m.start() - 1 for e in cost.finditer(text, max(0, m.start() - 8), m.start()))]
 
 
+_SUM = r"(?<![\d.])\d{2,6}(?:\.\d+)?"  # a sum as written without a unit: 2 to 6 digits, maybe a decimal part
+
+
+def _words_alt(words: list[Any]) -> str:
+    """An alternation of ``words``; a Latin word (r, rmb) may not run on into more letters (80rmb, not 80reply)."""
+    return "(?:" + "|".join(re.escape(str(w)) + ("(?![a-z])" if str(w).isascii() and str(w).isalpha() else "")
+                            for w in sorted(words, key=lambda w: -len(str(w)))) + ")"
+
+
+@lru_cache(maxsize=1)
+def _said_price() -> re.Pattern[str]:
+    """A sum said as a price without 元 (patterns.yaml ``price_said``), read on the folded text (clause edges kept)."""
+    d = load_resource(PATTERNS)["price_said"]
+    before = _words_alt(d["before"]) + rf"\s?({_SUM}(?:\s?{_words_alt(d['range'])}\s?{_SUM})?)"
+    after = rf"({_SUM})(?=\s?{_words_alt(d['after'])})"
+    alone = rf"(?:^|[,;])\s?({_SUM})\s?(?=[,;]\s?{_words_alt(d['alone_before'])})"
+    return re.compile("|".join((before, after, alone)))
+
+
+def said_prices(folded: str) -> list[str]:
+    """Every sum ``folded`` (a normalised message's folded form) states as a price: the money pattern's amounts
+    (30块, ¥99, 2w+) and a sum said as a price without 元 (票价80到280, 原价600, 300俾街坊, 1200自提, a sum standing as
+    its own clause before 需要的私聊). The one price parser of the moderation layers."""
+    money = [(m.start(), m.end(), m.group(0)) for m in patterns().money.finditer(folded)]
+    said = []
+    for m in _said_price().finditer(folded):
+        i = next(i for i in range(1, len(m.groups()) + 1) if m.group(i))
+        if not any(a <= m.start(i) < b for a, b, _ in money):  # 25块 is the money pattern's already
+            said.append((m.start(i), m.end(i), m.group(i)))
+    return list(dict.fromkeys(h.strip() for _, _, h in sorted(money + said)))
+
+
 def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding | None:
     """The profile's banned items in the message: whole ones, else (``parts``) the items a distinctive part
     names. A part that is the group's own subject (蜂蜜 of 蜂蜜收购商 in a beekeepers' group) gives the variant
@@ -1010,6 +1042,7 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
         # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
         trade += [w for name in ("money", "contact") + (() if scan.asks() else ("invite",)) for w in scan.found.get(name, [])]
+        trade += said_prices(scan.n.folded)  # a price said without 元 (只要99, 一块99) is as much a trade
     trade = list(dict.fromkeys(trade))[:3]
     return Finding(found.items, suffix="、".join(trade)) if trade else None  # one weight: no variant
 
