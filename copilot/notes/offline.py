@@ -42,6 +42,7 @@ from copilot.notes.structure import (
     topic_words,
     words,
 )
+from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import fold, split_sentences, word_bounds
 
 # The word banks are data (resources/notes/cues.yaml, section summary: filler — sounds anywhere at the
@@ -700,13 +701,24 @@ def _given_step(piece: str, owner: str) -> str:
     pos, width = min(spots)
     start = max(piece.rfind(c, 0, pos) for c in "，,。；;！! ") + 1
     before = cue("owner", "hands_on").sub("", piece[start:pos]).strip()
-    after = _GIVEN_HEAD.sub("", piece[pos + width:])
+    after = _work_from(_GIVEN_HEAD.sub("", piece[pos + width:]))
     if len(re.sub(r"\W", "", _GIVEN_VERB.sub("", after))) >= 3:  # what they do is said after the name
         # (written apart from the name: "老陈统筹一下" would read as a new name, 陈统筹)
         return f"{name}{_clause(after, 30)}" if after.startswith("负责") else f"{name}负责：{_clause(after, 30)}"
     if len(re.sub(r"\W", "", before)) >= 2:  # "路书和每天行程铁柱你来做": the work is said before it
         return f"{name}负责{_clause(before, 30)}"
     return f"{name}负责：{_clause(piece, 30)}"
+
+
+def _work_from(text: str) -> str:
+    """``text`` from its first clause that gives work: a remark on the one named before it is no step
+    ("李叔你是老菜农了，收菜这件事就麻烦你，…" → "收菜这件事就麻烦你，…"); the text as it is when no later clause does."""
+    cuts = [m.end() for m in re.finditer(r"[，,；;]", text)]
+    for start in [0, *cuts]:
+        part = re.split(r"[，,；;]", text[start:], maxsplit=1)[0]
+        if task_probability(normalised(fold(part), [])) >= task_gate():
+            return text[start:].lstrip()
+    return text
 
 
 _GIVEN_HEAD = cue("summary", "given_head")  # "…老猫你来负责规则" → "负责规则"

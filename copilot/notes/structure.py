@@ -1212,11 +1212,20 @@ def agreement_spans(f: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in zip(cuts[::2], cuts[1::2]) if e > s and pattern.search(f[s:e]))
 
 
+@lru_cache(maxsize=8192)
+def credit_spans(f: str) -> tuple[tuple[int, int], ...]:
+    """The clauses of folded ``f`` that credit who proposed what was settled ("番茄妈妈提的"): the one named
+    proposed it (``cues.yaml`` decision ``credited``), the line gives them no work."""
+    cuts = [0] + [x for m in _PAUSE.finditer(f) for x in (m.start(), m.end())] + [len(f)]
+    pattern = cue("decision", "credited")
+    return tuple((s, e) for s, e in zip(cuts[::2], cuts[1::2]) if e > s and pattern.search(f[s:e]))
+
+
 def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     """Participants named in the clause (by any of their names) and @names, as (start, end, who); not
     the names of a clause reporting agreement ("Jason同Mandy都同意"): they agreed, they do nothing."""
     taken = _named_spans(c)
-    agreed = agreement_spans(c.f)
+    agreed = agreement_spans(c.f) + credit_spans(c.f)
     return [t for t in taken if not any(s <= t[0] and t[1] <= e for s, e in agreed)]
 
 
@@ -1243,8 +1252,10 @@ def _named_spans(c: _Ctx) -> list[tuple[int, int, str]]:
 
 def _latin_name(text: str, start: int, end: int) -> bool:
     """A Latin word of someone not in the chat is a name when written like one (Vivian, Lisa): not an
-    acronym (CPR, FPS), a lower-case word (slides, musl) or a product with a version (Apache-2.0)."""
-    return bool(re.fullmatch(r"[A-Z][a-z]+", text[start:end])) and not re.match(r"-?\d", text[end:end + 2])
+    acronym (CPR, FPS), a lower-case word (slides, musl), a product with a version (Apache-2.0) or a
+    platform or tool after a place or tool word (喺Facebook專頁, 用Excel)."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+", text[start:end])) and not re.match(r"-?\d", text[end:end + 2]) \
+        and not cue("owner", "thing_before").search(text[max(0, start - 4):start])
 
 
 def _inside_a_word(f: str, start: int, end: int, who: str) -> bool:
@@ -1735,9 +1746,12 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
             continue
         # "好的，我明天发" right after the request it answers is the same to-do, whatever its words
         asked_by = (speaker_of or {}).get(a.sources[0])
-        # (a longer one too when it opens by accepting and gives its own "…前": "没问题，下周一前我先把档案模板发给你")
+        # (a longer one too when it opens by accepting and gives its own "…前", or a day no later than the "…前" asked:
+        # "没问题，下周一前我先把档案模板发给你"; "好的没问题我今天晚上碰到物业经理就问" to a "明晚之前")
+        sooner = new.deadline is not None and a.deadline is not None and new.deadline[:10] <= a.deadline[:10] \
+            and _due(_fold(a.deadline_text or ""))  # (a due asked for, not the day of the event the work is for)
         reply = ((len(re.sub(r"\W", "", new.task)) <= 16 or cue("owner", "accepts").match(_fold(new.task).strip()) is not None
-                  and _due(_fold(new.deadline_text or "")))
+                  and (_due(_fold(new.deadline_text or "")) or sooner))
                  and new.sources[0] - a.sources[-1] <= 4
                  and asked_by is not None and asked_by != new.owner
                  and (speaker_of or {}).get(new.sources[0]) == new.owner  # the person asked, answering
@@ -2087,7 +2101,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
         # first-person plan in it is no group work
         # (or a line telling of their own dated exam or trip: "顺便说一句，我12月20号要回老家，之后半个月不坐")
-        own_trip = not offered and (personal(m.text) or _own_day(m.text))
+        own_trip = not offered and (personal(m.text) or _own_day(m.text)) and not _group_errand(messages, idx)
         # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
@@ -2247,6 +2261,17 @@ def _conditional_notice(announcements: list[Announcement], clause: str, s: str, 
     return True
 
 
+def _group_errand(messages: list[Message], idx: int) -> bool:
+    """Whether ``messages[idx]`` answers the question another member just asked about the group's matter (not
+    about the one answering: no 你 in it) with the errand the speaker runs for it ("摊位桌子呢 居委会借得到吗" —
+    "我明晚去居委会问，借4张桌子"): the errand is the group's work, not the speaker's own life."""
+    if idx == 0:
+        return False
+    prev, m = messages[idx - 1], messages[idx]
+    return prev.speaker != m.speaker and is_question(prev.text) and not cue("owner", "you").search(_fold(prev.text)) \
+        and relevant(prev.text, m.text)
+
+
 def _not_group_work(action: ActionItem, clause: _Clause, m: Message, actions: list[ActionItem], *, own_life: bool,
                     own_errand: bool, calling: bool, recapping: bool) -> bool:
     """Whether a new to-do with no "…前/截止" deadline of its own is no work for the group: a member's own life
@@ -2328,7 +2353,11 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
             continue
         day = events[i]
         if day is not None and day > messages[i].time.date() and done_at_event(bare_task(a.task)):
-            a.deadline, a.deadline_text = day.isoformat(), f"{day.month}月{day.day}日"
+            # (told in the words the chat named the day with: a date it never wrote is never printed)
+            named = next((d.text for m in reversed(messages[:i + 1]) if m.time is not None
+                          for d in time_expressions(m.text, m.time) if d.day == day and not d.marked), None)
+            if named is not None:
+                a.deadline, a.deadline_text = day.isoformat(), named
 
 
 def _instruction(d: Decision, messages: list[Message]) -> bool:
@@ -2462,14 +2491,17 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
 
 
 def _named_in_passing(a: ActionItem, people: People) -> bool:
-    """An owner who is no participant and is named only in an example or a quotation (例如“张小凡-初一”), or
-    a word that is a file name (settings.ini): a bystander, not someone with work."""
+    """An owner who is no participant and is named only in an example or a quotation (例如“张小凡-初一”), in
+    an undated answer that opens with a yes, or a word that is a file name (settings.ini): a bystander, not
+    someone with work."""
     if a.owner in people.speakers or people.resolve(a.owner or "") is not None:
         return False
     f, name = _fold(a.task), _fold(a.owner or "")
     spots = [m.start() for m in re.finditer(re.escape(name), f)] if name else []
     if not spots:
         return False
+    if a.deadline is None and len(a.sources) == 1 and cue("reply", "yes_first").match(f):
+        return True  # an answer that opens with a yes ("係，陳師傅佢哋四個人…4000蚊"): a fact about them, no work
     example = cue("owner", "example_marks")
     return all(example.search(f[max(0, i - 20) : i]) or re.match(r"\.[a-z]{2,4}(?![a-z])", f[i + len(name) :]) for i in spots)
 
