@@ -55,6 +55,7 @@ from copilot.moderation.signals import (
     alternation,
     banned_list,
     detect,
+    in_mandarin,
     is_shop_host,
     lexicons,
     patterns,
@@ -1036,7 +1037,9 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
     """
     if "reported" in {s.variant for s in rep.signals if s.label == Label.ABUSE}:
         return  # the insult is quoted to report it: nobody is being abused
-    p = load_abuse_model().score(body)
+    folded = normalise(body).folded
+    said = in_mandarin(folded)  # the model was trained on Mandarin: 冇脑都唔好出声 is read as 没脑子都不要说话
+    p = load_abuse_model().score(said if said != folded else body)
     checks["abuse_model"] = round(p, 3)
     lexicon = scores[Label.ABUSE]
     alone = lexicon < 0.2

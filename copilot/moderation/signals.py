@@ -457,6 +457,7 @@ def signal_table() -> SignalTable:
 # --- contact handles ---------------------------------------------------------------------
 # The words inside these patterns are data (resources/moderation/patterns.yaml); the shapes are code.
 PATTERNS = "moderation/patterns.yaml"
+DIALECT = "notes/dialect.yaml"  # Cantonese words and their Mandarin form, shared with the notes' sentence classifier
 
 
 def _either(words: list[str]) -> str:
@@ -469,6 +470,7 @@ def _alt(words: list[str]) -> str:
 
 
 _CLAUSE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]"  # a character inside one clause
+_SENTENCE = r"[^\u3002\uff01\uff1f.!?\n]"  # a character inside one sentence
 _PHRASE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]"  # … inside one phrase (white space ends it too)
 _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
@@ -552,6 +554,31 @@ def put_down() -> re.Pattern[str]:
                       + "|" + _alt(gf["lead"]) + _alt(gf["faculty"]) + rf"{_CLAUSE}{{0,{int(gf['max_gap'])}}}?" + _alt(gf["verdict"])
                       + "|" + _alt(ng["lead"]) + rf"{_CLAUSE}{{0,{int(ng['max_gap'])}}}?" + _alt(ng["lack"])
                       + "|" + _alt(ps["lead"]) + _alt(ps["role"]))
+
+
+@lru_cache(maxsize=1)
+def _cantonese() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Cantonese words and their Mandarin form, for the abuse layer: the notes' table (``notes/dialect.yaml``) and the
+    words the abuse lexicons and patterns need beside it (patterns.yaml ``cantonese``, which wins on a shared word)."""
+    table = {str(k): str(v) for k, v in (load_resource(DIALECT)["cantonese"] or {}).items()}
+    table |= {str(k): str(v) for k, v in load_resource(PATTERNS)["cantonese"].items()}
+    return re.compile(_either(list(table))), table
+
+
+def in_mandarin(folded: str) -> str:
+    """A folded text with its Cantonese words in their Mandarin form (唱成咁都敢上台 → 唱成这样都敢上台, 冇脑都唔好出声 →
+    没脑子都不要说话), longest word first; Mandarin text is returned as it is."""
+    words, table = _cantonese()
+    return words.sub(lambda m: table[m.group(0)], folded)
+
+
+@lru_cache(maxsize=1)
+def someone_put_down() -> re.Pattern[str]:
+    """Running down an unnamed member by the role they take in the group (patterns.yaml ``someone_put_down``): "有些人…
+    还天天教新人", "有的人拍了两年还分不清…还好意思当管理" — a vague someone, a failing, then daring to teach, judge or lead."""
+    d = load_resource(PATTERNS)["someone_put_down"]
+    return re.compile(_alt(d["lead"]) + f"{_SENTENCE}{{1,{int(d['max_gap'])}}}?" + _alt(d["dare"])
+                      + f"{_CLAUSE}{{0,{int(d['gap'])}}}?" + _alt(d["role"]))
 
 
 @lru_cache(maxsize=1)
@@ -804,6 +831,8 @@ class Scan:
         if not spec.words:
             return []
         text = self.text(spec) if spec.mask else self.n.compact
+        if spec.label == "abuse":
+            text = in_mandarin(text)  # 冇脑, 收声: the insult said in Cantonese
         for name in spec.counted_in:
             for hit in self.found.get(name, ()):
                 text = text.replace(hit, CUT)
@@ -1333,7 +1362,13 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None
     if _reported(scan, hits):
         return Finding(hits, "reported")
-    return Finding(hits, "targeted" if scan.lex.words["abuse.target"].search(scan.n.compact) else "default")
+    return Finding(hits, "targeted" if scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact)) else "default")
+
+
+def _belittle(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """An unnamed member run down by the role they take in the group, in the writer's own words (someone_put_down)."""
+    m = someone_put_down().search(in_mandarin(unquoted(scan.n.folded)))
+    return Finding([m.group(0)]) if m else None
 
 
 _QUOTED = re.compile(rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]")
@@ -1346,7 +1381,7 @@ def _reported(scan: Scan, hits: list[str]) -> bool:
     "教练说我'就是个废物'"), or — with a report cue (骂我、请管理员…) — inside any quotation or in the
     reported speech after 说我/骂我. An insult of the writer's own outside them is still abuse.
     """
-    folded = scan.n.folded
+    folded = in_mandarin(scan.n.folded)  # the hits of an abuse lexicon are read in Mandarin (老嘢 → 老东西)
     spoken = [m for m in patterns().speech_quote.finditer(folded)]
     if spoken and _all_inside(folded, hits, [m.group(1) for m in spoken], [m.group(0) for m in spoken]):
         return True
@@ -1463,6 +1498,7 @@ _DETECTORS: dict[str, Detector] = {
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
+    "belittle": _belittle,
 }
 
 
@@ -1521,11 +1557,12 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c) \
         and not lex.words["resale.virtual"].search(c)
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
-    own_words = unquoted(n.folded)
+    own_words = in_mandarin(unquoted(n.folded))
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
     attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words)
                                                                              or group_slur().search(own_words)
-                                                                             or put_down().search(own_words)) \
+                                                                             or put_down().search(own_words)
+                                                                             or someone_put_down().search(own_words)) \
         + bool(third_person().search(own_words))
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
