@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -386,6 +387,8 @@ class QuestionParts(BaseModel):
     not_asks: list[str] = []  # forms holding an ask word that ask nothing (不怎么管, 没什么人)
     # words after which a clause tells what happened, an ask word in it included ("因为版型是不是抄袭吵起来了")
     told_after: list[str] = []
+    # a clause the asker closed with a question mark (one of ``marks``) asks, ask word or not: "删他还是解释？"
+    marked_asks: bool = False
     asks_weight: float = 0.0
     # the asking clauses' words are counted once more, times this, in the BM25 signals (0 = off)
     ask_words_weight: float = 0.0
@@ -456,13 +459,14 @@ def asking_clauses(question: str) -> list[str]:
     if not cues.asks or not cues.clauses:
         return []
     text = fold(question).strip()
-    pieces = [text]
-    for mark in cues.clauses:
-        pieces = [p for piece in pieces for p in piece.split(mark)]
-    clauses = [p.strip() for p in pieces if p.strip()]
+    marks = {fold(m) for m in cues.marks} if cues.marked_asks else set()
+    pattern = "(" + "|".join(re.escape(m) for m in sorted(cues.clauses, key=len, reverse=True)) + ")"
+    pieces = re.split(pattern, text) + [""]
+    # (clause, whether the asker closed it with a question mark)
+    clauses = [(pieces[i].strip(), pieces[i + 1] in marks) for i in range(0, len(pieces) - 1, 2) if pieces[i].strip()]
     if len(clauses) < 2:
         return []
-    return [c for c in clauses if cues.asks_in(c)]
+    return [c for c, marked in clauses if marked or cues.asks_in(c)]
 
 
 def asking_clause(question: str) -> str:
