@@ -299,6 +299,9 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
             # (and the rules they state: "赛制是瑞士制一共5轮每盘每方20分钟不加秒")
             topical = topical or (m.id not in st.chatter and m.speaker == st.host and facts >= 1
                                   and bool(cue("summary", "rules_head").search(fold(s))))
+            # (and a rule said to everyone, by anyone: "小于半斤的一律放流，每人最多带回5斤")
+            group_rule = facts >= 1 and bool(cue("summary", "group_rule").search(fold(s)))
+            topical = topical or (m.id not in st.chatter and group_rule)
             if m.speaker != st.host and st.session_type == "话题讨论" and m.id not in work and own_life(m.text):
                 topical = False  # a member's self-introduction or own errand: no group fact
             out.append(Sentence(s, m, tokens, w if topical else w * 0.15, topical=topical, facts=facts))
@@ -620,8 +623,10 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
               [s for s in pool if s.msg.speaker == speaker and position(s)] or \
               [s for s in everything if s.msg.speaker == speaker and position(s)]  # a counter-proposal
         own = [s for s in own if not any(_near_dup(s.text, p.text) for p in picked)]
-        if own:  # what they said on their own, before any reply to someone else
-            picked.append(max(own, key=lambda s: (not s.msg.text.lstrip().startswith("@"), s.score)))
+        if own:  # what they said on their own, before any reply to someone else; the one who started the
+            # matter is told by its terms (the offer's figures: "凑够20户每平米85块"), not by a reply to a doubt
+            picked.append(max(own, key=lambda s: (not s.msg.text.lstrip().startswith("@"),
+                                                  speaker == st.host and s.facts > 0, s.score)))
     settles = bool(st.decisions or any(a.owner for a in st.actions))  # one voice and what happens next
     # (a chat opened by its organiser's notice, "星期日爬凤凰山，早上八点在地铁站B出口集合", then settled: the notice
     # and what happens next, though the opener is nobody's position)

@@ -434,6 +434,8 @@ def _topic_words(found: str) -> str | None:
     """A topic as found, trimmed: cut at "…的事" closing a clause ("冬天仓鼠假冬眠的事 最近…" → 冬天仓鼠假冬眠);
     None when it is only a time word (``patterns.not_topic``: "今天讲三件事" names no topic)."""
     topic = found.strip(" ：:，,")
+    filler = cue("patterns", "topic_filler").match(_fold(topic))
+    topic = topic[filler.end():] if filler else topic
     cut = re.search(r"(?:的事情?|的问题)(?=\s|$)", topic)
     if cut and cut.start() >= 2:
         topic = topic[:cut.start()]
@@ -1680,7 +1682,8 @@ def _task(text: str, m: Message, people: People, context: dict[str, Message], as
     also a reply with no @ to the question just asked ("可以，我整理一下，这周内发群里")."""
     task = _ungreeted(_clean(text))
     lead = people.lead(m.text) or ([asker] if asker else [])
-    if lead and lead[0] in context:
+    # (work given to the one addressed, "@小林 你下周三前把大纲发我", answers none of their questions)
+    if lead and lead[0] in context and not has(_fold(text), "action", "given_due"):
         about = _clean(context[lead[0]].text)
         if not relevant(task, about) or len(task) < 12:
             short = about if len(about) <= 50 else about[:30] + "…" + about[-20:]  # what it is about, what it asks
@@ -2306,6 +2309,8 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
     the limit, sign-up or fee of the event its speaker just announced is added to that notice."""
     m, f = messages[idx], _fold(s)
     kind = _announcement_kind(f, in_list=in_list)
+    if kind == "下期预告" and has(f, "action", "given_due"):
+        kind = None  # "@小林 你下周三前把分享大纲发我": work given, not the next session told
     # an event told without a notice word (also the chat's opening line: "周六上午九点…滨江公园…报名费八十块"), never a
     # dated decision (a decision)
     if kind is None and not _decides(s):
@@ -2316,6 +2321,7 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
         announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
         told[m.speaker] = (idx, announcements[-1])
     elif kind is None and _notice_terms(s) and m.speaker in told and idx - told[m.speaker][0] <= NOTICE_REACH \
+            and not has(f, "announcement", "new_matter") \
             and not (idx and messages[idx - 1].speaker != m.speaker and is_question(messages[idx - 1].text)):
         event = told[m.speaker][1]  # (not the answer to someone's "费用多少")
         event.text = f"{event.text}；{_ungreeted(_clean(s))}"
@@ -2691,7 +2697,7 @@ def _decides(sentence: str) -> bool:
         return False
     if _reports_agreement(f):
         return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
-    if not has(f, "decision", "cues"):
+    if not has(cue("decision", "lapse").sub("", f), "decision", "cues"):
         return False
     kind = sentence_kind(sentence)
     return kind["other"] < kind_threshold("decision_other") or has(f, "decision", "summary_header")
