@@ -15,6 +15,7 @@ from functools import lru_cache
 from copilot.notes.cues import cue, raw
 from copilot.notes.dates import cn_to_int, grounded_dates
 from copilot.notes.model import Notes, Transcript
+from copilot.notes.owners import occurs_whole
 from copilot.notes.parse import NotesParseError, parse_text
 from copilot.textnorm import ensure_jieba, fold, split_sentences
 
@@ -161,7 +162,10 @@ _CO_OWNERS = re.compile(r"[和、]")
 
 
 def _person_ok(person: str, src: _Source) -> bool:
-    return bool(person) and (person in _GENERIC_PEOPLE or person in src.speakers or src.has(person))
+    """A participant, a word for the group, or a name the chat writes as a word of its own (not 小望 cut
+    out of 小望远镜)."""
+    return bool(person) and (person in _GENERIC_PEOPLE or person in src.speakers
+                             or (src.has(person) and occurs_whole(fold(person), src.folded)))
 
 
 # a to-do's note of the question it answers (not cited): it closes its task, so it runs to the "）" before the

@@ -25,7 +25,7 @@ from copilot.notes.classify import kind_threshold, sentence_kind
 from copilot.notes.cues import cue, has, interrogative, raw
 from copilot.notes.dates import time_spans
 from copilot.paths import RESOURCES_DIR
-from copilot.textnorm import word_bounds, word_frequency
+from copilot.textnorm import word_bounds, word_frequency, word_spans
 
 SHIPPED_MODEL = RESOURCES_DIR / "notes" / "owner_classifier.json"
 PLACEHOLDER = {"P": "Ⓟ", "I": "Ⓘ", "Y": "Ⓨ", "G": "Ⓖ"}  # a person named, 我, 你/您, the group
@@ -75,14 +75,31 @@ def _attributive(f: str, start: int) -> bool:
 
 
 def _cuts_a_word(f: str, start: int, end: int) -> bool:
-    """小赠品, 老版本, 小一点: the "name" ends inside a word that jieba keeps whole and that its dictionary
-    knows better than the name (小李把表 stays 小李: 李把 is no word)."""
+    """小赠品, 老版本, 小一点, 小望远镜: the "name" ends inside a word that jieba keeps whole and that its
+    dictionary knows better than the name (小李把表 stays 小李: 李把 is no word)."""
     if end >= len(f):
         return False
+    own = word_frequency(f[start:end])
     rival = word_frequency(f[start + 1:end + 1])
     # the dictionary look-ups first: most "names" have no rival, and then no segmentation is needed
-    return rival >= int(raw("owner", "rival_word")) and rival > word_frequency(f[start:end]) \
-        and end not in word_bounds(f)
+    if rival >= int(raw("owner", "rival_word")) and rival > own:
+        return end not in word_bounds(f)
+    # else the word jieba cuts across the name's end (小|望远镜): a known word there swallows the name
+    crossing = [(s, e) for s, e in word_spans(f) if s < end < e]
+    return any(word_frequency(f[s:e]) >= int(raw("owner", "rival_word")) and word_frequency(f[s:e]) > own
+               for s, e in crossing)
+
+
+def occurs_whole(name: str, folded: str) -> bool:
+    """``name`` occurs in ``folded`` at least once as a word of its own, not only cut out of a longer
+    word (小望 in 小望远镜 is no one)."""
+    at = folded.find(name)
+    while at >= 0:
+        lo = max(0, at - 6)
+        if not _cuts_a_word(folded[lo:at + len(name) + 6], at - lo, at - lo + len(name)):
+            return True
+        at = folded.find(name, at + 1)
+    return False
 
 
 def find_mentions(folded: str, people: list[tuple[int, int, str]]) -> list[Mention]:

@@ -1313,7 +1313,7 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     if best is None or scores[best] < OWNER_THRESHOLD:
         return _unsure(c, mentions, scores, span, text, inside)
     m, p = mentions[best], scores[best]
-    if m.kind == "P" and cue("owner", "paid_to").search(c.f[:m.start]):
+    if m.kind == "P" and cue("owner", "paid_to").search(c.f[span[0]:m.start]):
         return _senders(c)  # the one paid receives; the payers owe
     if m.kind == "P" and cue("owner", "handed_in").search(c.f[max(0, m.start - 4):m.start]) \
             and any(x.kind == "G" and cue("owner", "group").fullmatch(c.f[x.start:x.end]) for x in mentions):
@@ -1463,12 +1463,19 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
     seps = [(m.start(), m.end()) for m in _CLAUSE.finditer(c.f)]
     # voice-to-text with no pauses ("押金我明天去交小土豆你明晚前把接龙发一下"): a name then 你 opens a clause
     # when someone else is already the subject of the words before it (not "改成阿May你来")
+    # (or a name then 负责/帮忙, or the group then a time: "…然后红姐负责收报名费大家周六前把30块转给红姐")
+    runon = 0
     for x in mentions:
-        if x.kind == "P" and x.start > 0 and cue("owner", "you").match(c.f, x.end) \
-                and re.match(r"[\u4e00-\u9fff]", c.f[x.start - 1]):
+        opens = x.kind == "P" and cue("owner", "runon_opener").match(c.f, x.end) or x.kind == "G" and any(
+            s == x.end for s, _ in time_spans(c.f))
+        if opens and x.start > 0 and re.match(r"[\u4e00-\u9fff]", c.f[x.start - 1]) \
+                and not cue("owner", "joined_before").search(c.f[:x.start]):
             opened = max((e for _, e in seps if e <= x.start), default=0)
             if any(opened <= y.start and y.end <= x.start and y.kind in ("P", "I") for y in mentions):
                 seps.append((x.start, x.start))
+                runon += 1
+    if runon:  # each run-on clause is read on its own: the names before it are another member's work
+        scores = _scored_by_clause(c.f, mentions, sorted(seps))
     parallel = _parallel_names(c.f, mentions, seps)
     seps += [(x.start, x.start) for x in parallel]
     cuts = [0] + [x for sep in sorted(seps) for x in sep] + [len(c.f)]
@@ -1483,6 +1490,19 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
         elif text:
             parts.append((text, _pick(c, mentions, scores, (start, end), text)))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
+
+
+def _scored_by_clause(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> list[float]:
+    """Each mention scored by the owner model within its own clause (cut at ``seps``), not the whole sentence."""
+    cuts = [0] + [x for sep in seps for x in sep] + [len(f)]
+    out = [0.0] * len(mentions)
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        inside = [i for i, m in enumerate(mentions) if start <= m.start and m.end <= end]
+        shifted = [Mention(mentions[i].start - start, mentions[i].end - start, mentions[i].kind, mentions[i].name)
+                   for i in inside]
+        for i, p in zip(inside, score_mentions(f[start:end], shifted)):
+            out[i] = p
+    return out
 
 
 def _parallel_names(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> list[Mention]:
