@@ -5,34 +5,20 @@ these tests."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
+from ask_signals import fake_hit, fake_index, fake_ranking
 
 from copilot.knowledge.ask import AskPart, ask_leads, ask_part, clause_lead
-from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues
+from copilot.knowledge.ranking import parts_cues
 from copilot.textnorm import fold
 from copilot.ui.chat import shown_passage
-
-
-def _hit(source: str, title: str, section: str, fit: float, score: float = 0.5) -> SectionHit:
-    return SectionHit(source=source, title=title, section=section, score=score, fit=fit, sentence=0.9, lexical=2.0)
-
-
-def _ranking(question: str, *sections: SectionHit, confidence: float = 0.95) -> SectionRanking:
-    return SectionRanking(question, list(sections), confidence, 0.1, 0.05)
-
-
-def _index(by_clause: dict[str, SectionRanking]) -> SimpleNamespace:
-    return SimpleNamespace(search_sections=lambda q, k=3: by_clause.get(q, _ranking(q)))
-
 
 # the story is about a quiet group; what is asked is whether to bring in a points scheme
 Q = "我们羽毛球群三百多人，每次约球都是那十几个人报名，别的人一直潜水，要不要搞个积分制"
 ASK = fold("要不要搞个积分制")
-QUIET = _hit("activity", "活跃", "群冷清的常见原因", 0.62)
-POINTS = _hit("rules", "群规", "奖励机制别忘了写", 0.41)
-LAYERS = _hit("layers", "分层", "把成员分成几层", 0.35)
+QUIET = fake_hit("activity", "活跃", "群冷清的常见原因", 0.62)
+POINTS = fake_hit("rules", "群规", "奖励机制别忘了写", 0.41)
+LAYERS = fake_hit("layers", "分层", "把成员分成几层", 0.35)
 
 
 @pytest.fixture
@@ -43,41 +29,41 @@ def blend_on(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("blend_on")
 def test_the_section_the_ask_points_at_leads_over_the_loudest_word_of_the_story() -> None:
-    whole = _ranking(Q, QUIET, POINTS, LAYERS)
+    whole = fake_ranking(Q, QUIET, POINTS, LAYERS)
     assert whole.leading() is QUIET  # 0.41 is not 0.3 above 0.62: the whole question's fit alone keeps the story's pick
-    alone = _ranking(ASK, _hit("rules", "群规", "奖励机制别忘了写", 0.83), _hit("growth", "增长", "拉新活动", 0.3))
+    alone = fake_ranking(ASK, fake_hit("rules", "群规", "奖励机制别忘了写", 0.83), fake_hit("growth", "增长", "拉新活动", 0.3))
     assert clause_lead(whole, alone) is POINTS
-    part = ask_part(Q, whole, _index({ASK: alone}))
+    part = ask_part(Q, whole, fake_index({ASK: alone}))
     assert part.lead is POINTS
     assert [s.section for s in ask_leads([QUIET, LAYERS], part, Q)] == ["奖励机制别忘了写", "群冷清的常见原因", "把成员分成几层"]
 
 
 @pytest.mark.usefixtures("blend_on")
 def test_the_lead_stays_when_the_ask_agrees_with_it_or_points_only_a_little_elsewhere() -> None:
-    whole = _ranking(Q, QUIET, POINTS, LAYERS)
-    agrees = _ranking(ASK, _hit("activity", "活跃", "群冷清的常见原因", 0.7), _hit("rules", "群规", "奖励机制别忘了写", 0.6))
+    whole = fake_ranking(Q, QUIET, POINTS, LAYERS)
+    agrees = fake_ranking(ASK, fake_hit("activity", "活跃", "群冷清的常见原因", 0.7), fake_hit("rules", "群规", "奖励机制别忘了写", 0.6))
     assert clause_lead(whole, agrees) is None
     # 0.5 × 0.41 + 0.5 × 0.9 = 0.655 against 0.5 × 0.62 + 0.5 × 0.55 = 0.585: closer than the gap
-    near = _ranking(ASK, _hit("rules", "群规", "奖励机制别忘了写", 0.9), _hit("activity", "活跃", "群冷清的常见原因", 0.55))
+    near = fake_ranking(ASK, fake_hit("rules", "群规", "奖励机制别忘了写", 0.9), fake_hit("activity", "活跃", "群冷清的常见原因", 0.55))
     assert clause_lead(whole, near) is None
 
 
 @pytest.mark.usefixtures("blend_on")
 def test_an_ask_the_cards_do_not_cover_moves_nothing() -> None:
-    whole = _ranking(Q, QUIET, POINTS, LAYERS)
-    uncovered = _ranking(ASK, _hit("rules", "群规", "奖励机制别忘了写", 0.83), confidence=0.01)
+    whole = fake_ranking(Q, QUIET, POINTS, LAYERS)
+    uncovered = fake_ranking(ASK, fake_hit("rules", "群规", "奖励机制别忘了写", 0.83), confidence=0.01)
     assert clause_lead(whole, uncovered) is None
 
 
 def test_weight_zero_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts_cues().clause_lead, "weight", 0.0)
-    whole = _ranking(Q, QUIET, POINTS, LAYERS)
-    alone = _ranking(ASK, _hit("rules", "群规", "奖励机制别忘了写", 0.83))
+    whole = fake_ranking(Q, QUIET, POINTS, LAYERS)
+    alone = fake_ranking(ASK, fake_hit("rules", "群规", "奖励机制别忘了写", 0.83))
     assert clause_lead(whole, alone) is None
 
 
 def test_the_asks_own_section_comes_before_the_blended_lead() -> None:
-    own = _hit("lifecycle", "清理", "定期清理成员", 0.3)
+    own = fake_hit("lifecycle", "清理", "定期清理成员", 0.3)
     part = AskPart("要不要把潜水的人清出去", own, lead=POINTS)
     assert [s.section for s in ask_leads([QUIET], part, Q)] == ["定期清理成员", "群冷清的常见原因"]
     # when the lead answers an earlier ask (a question asked in turn), it keeps the front and the ask's section follows
