@@ -19,7 +19,7 @@ ECE before/after calibration (out-of-fold, and on the tuning-chat sentences) are
 ``meta.calibration``.
 
 Model: scikit-learn ``CountVectorizer`` over :func:`copilot.notes.classify.features` (character 1–3
-grams of the folded text, Cantonese words in their Mandarin form — ``resources/notes/dialect.yaml`` —,
+grams of the folded text, Cantonese words in their Mandarin form — ``resources/dialect_yue.yaml`` —,
 with start/end marks, binary) + multinomial ``LogisticRegression``. Weights are exported as JSON
 (``{gram: [w per label]}``) and checked to reproduce scikit-learn's probabilities.
 
@@ -150,7 +150,7 @@ def main() -> int:
     model = SentenceClassifier(
         labels=LABELS, bias=[float(v) for v in intercept], weights=weights,
         meta={"trained_on": len(rows), "C": C, "dialect_fold": True,
-              "features": "char 1-3 grams of mandarin(fold(text)) (resources/notes/dialect.yaml) with ^ and $ marks, binary",
+              "features": "char 1-3 grams of mandarin(fold(text)) (resources/dialect_yue.yaml) with ^ and $ marks, binary",
               "calibration": calibration,
               "cv_macro_f1_four_fifths": round(float(cv_f1), 4),
               "heldout": {"rows": len(idx_held), "split": "stratified fifth, seed 0", **held},

@@ -457,7 +457,7 @@ def signal_table() -> SignalTable:
 # --- contact handles ---------------------------------------------------------------------
 # The words inside these patterns are data (resources/moderation/patterns.yaml); the shapes are code.
 PATTERNS = "moderation/patterns.yaml"
-DIALECT = "notes/dialect.yaml"  # Cantonese words and their Mandarin form, shared with the notes' sentence classifier
+DIALECT = "dialect_yue.yaml"  # Cantonese words and their Mandarin form, one table for the notes and moderation
 
 
 def _either(words: list[str]) -> str:
@@ -558,7 +558,7 @@ def put_down() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _cantonese() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Cantonese words and their Mandarin form, for the abuse layer: the notes' table (``notes/dialect.yaml``) and the
+    """Cantonese words and their Mandarin form, for the abuse layer: the shared table (``dialect_yue.yaml``, also read by the notes) and the
     words the abuse lexicons and patterns need beside it (patterns.yaml ``cantonese``, which wins on a shared word)."""
     table = {str(k): str(v) for k, v in (load_resource(DIALECT)["cantonese"] or {}).items()}
     table |= {str(k): str(v) for k, v in load_resource(PATTERNS)["cantonese"].items()}

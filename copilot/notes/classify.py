@@ -22,7 +22,7 @@ from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.textnorm import fold
 
 SHIPPED_MODEL = RESOURCES_DIR / "notes" / "sentence_classifier.json"
-DIALECT_FILE = "notes/dialect.yaml"
+DIALECT_FILE = "dialect_yue.yaml"
 THRESHOLDS_FILE = "notes/thresholds.yaml"
 LABELS = ("question", "commitment", "decision", "announcement", "other")
 MAX_CHARS = 200  # a wall of text is judged by its opening
@@ -40,7 +40,7 @@ _PAUSE = re.compile(r"[\s，,。.…~～!！]+")
 
 @lru_cache(maxsize=1)
 def _dialect() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...], tuple[str, ...]]:
-    """``resources/notes/dialect.yaml``: Cantonese words → their Mandarin form, and the voice-to-text
+    """``resources/dialect_yue.yaml``: Cantonese words → their Mandarin form, and the voice-to-text
     fillers and openers dropped from the opening of a sentence."""
     data = load_resource(DIALECT_FILE)
     table = {fold(str(k)): fold(str(v)) for k, v in (data.get("cantonese") or {}).items()}

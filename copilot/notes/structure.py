@@ -2623,7 +2623,7 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
 
 
 def _spoken(text: str) -> str:
-    """``text`` folded and read in its Mandarin form (resources/notes/dialect.yaml: 交畀我 → 交给我, 边个得闲 → 谁有空,
+    """``text`` folded and read in its Mandarin form (resources/dialect_yue.yaml: 交畀我 → 交给我, 边个得闲 → 谁有空,
     冇意见 → 没意见), as the cues for calls, offers and yeses are written."""
     return mandarin(_fold(text)).strip()
 
