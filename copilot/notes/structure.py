@@ -1362,8 +1362,13 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
     # "阿珊你禮拜五之前整好張海報得唔得" (asked), "王老师你字写得好报名表你来填" (given a duty): the one called with
     # 你 right after the name does it
     called = next((i for i in inside if mentions[i].kind == "P" and cue("owner", "you").match(c.f, mentions[i].end)), None)
-    if called is not None and (has(f, "action", "request_tag") or has(f, "action", "assign")):
+    if called is not None and (has(f, "action", "request_tag") or has(f, "action", "assign") or _pending(f)):
         return Owner(_joined(c, mentions, called), "named", scores[called])
+    # "小马，你的报名表到现在还没填": the sentence opens by calling a member, then tells their 你 of work still owed
+    you = next((i for i in inside if mentions[i].kind == "Y"), None)
+    if you is not None and _pending(f) and mentions[0].kind == "P" and mentions[0].end <= mentions[you].start \
+            and not c.f[:mentions[0].start].strip(" @") and not re.sub(r"[\s，,]", "", c.f[mentions[0].end:mentions[you].start]):
+        return Owner(_joined(c, mentions, 0), "named", scores[you])
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
     if c.lead and (_directive(f) or _tagged_you(c, [mentions[i] for i in inside], f)):
@@ -1404,6 +1409,12 @@ def _senders(c: _Ctx) -> Owner:
     if not c.lead and has(c.f, "owner", "all_of_them"):
         return Owner("大家", "to_me")  # "转给我就行，周四前转齐": everyone pays, not only the one who asked
     return Owner(c.lead[0] if c.lead else c.asker or "大家", "to_me")
+
+
+def _pending(f: str) -> bool:
+    """"…你那份表还没交": work still owed (cue ``action.pending`` then a doing word), told as a reminder."""
+    hit = cue("action", "pending").search(f)
+    return hit is not None and _has_verb(f[hit.end():])
 
 
 def _due(f: str) -> bool:
@@ -1474,7 +1485,8 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
             if any(opened <= y.start and y.end <= x.start and y.kind in ("P", "I") for y in mentions):
                 seps.append((x.start, x.start))
                 runon += 1
-    if runon:  # each run-on clause is read on its own: the names before it are another member's work
+    # (and "阿凯租车，小玉订民宿，大东做攻略": clauses that each open with another member are each that member's)
+    if runon or _each_opens_with_someone(c.f, mentions, seps):
         scores = _scored_by_clause(c.f, mentions, sorted(seps))
     parallel = _parallel_names(c.f, mentions, seps)
     seps += [(x.start, x.start) for x in parallel]
@@ -1490,6 +1502,27 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
         elif text:
             parts.append((text, _pick(c, mentions, scores, (start, end), text)))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
+
+
+def _each_opens_with_someone(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> bool:
+    """Whether the sentence is a list of shares: each of its two or more clauses opens with a different member
+    (the first after a heading such as "周年庆分工：") and goes on with words of their own, so that one member's
+    clause is not read in the light of the others'."""
+    cuts = [0] + [e for _, e in sorted(seps)]
+    openers: list[str] = []
+    for start in cuts:
+        head = f[start:]
+        colon = re.match(r"[^，,；;：:]{0,12}[：:]", head) if start == 0 else None
+        at = start + (colon.end() if colon else 0)
+        at += len(f[at:]) - len(f[at:].lstrip(" @"))
+        first = next((m for m in mentions if m.start == at and m.kind == "P"), None)
+        nxt = min([s for s, _ in seps if s > at] + [len(f)])
+        if first is not None and first.name not in openers and re.search(r"[\u4e00-\u9fff]", f[first.end:nxt]) \
+                and not any(m.start >= first.end and m.end <= nxt for m in mentions):
+            openers.append(first.name or f[first.start:first.end])
+        elif f[start:].strip():
+            return False
+    return len(openers) >= 2
 
 
 def _scored_by_clause(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> list[float]:
@@ -1894,7 +1927,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework):
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
-            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") or asks(clause.text) and not request
+            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f)
+            or asks(clause.text) and not request
             or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
             or has(_fold(owner_part).strip(), "action", "told_not_to")):
         # ("车上不要吃早饭，老徐新车": a rule told to all, the one named only in the reason for it; "刘经理不要在群里发这个":
