@@ -1499,9 +1499,34 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
             first = max((scores[i] for i, y in enumerate(mentions) if y.kind == "P" and y.end <= start), default=0.0)
             parts.append((text, Owner(told.name, "named", first) if first >= OWNER_THRESHOLD else _pick(
                 c, mentions, scores, (start, end), text)))
+        elif text and (slot := _slot_filled(c, mentions, start, end)) is not None:
+            parts.append((text, slot))
         elif text:
             parts.append((text, _pick(c, mentions, scores, (start, end), text)))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
+
+
+def _slot_filled(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
+    """"周六午餐值班：张姐、老王", "赛后收拾场地：小马、猴子": a duty or a piece of work, a colon, then nothing but
+    the members who take it (joined by 、/和) — a sign-up sheet's slot, theirs. Not a list of who came, won or is
+    away ("到场的有：…", "获奖名单：…": no doing word or duty before the colon)."""
+    f = c.f[start:end]
+    colon = re.search(r"[：:]", f)
+    if colon is None:
+        return None
+    work, rest = f[:colon.start()].strip(), f[colon.end():]
+    names = [m for m in mentions if start + colon.end() <= m.start and m.end <= end]
+    if len(work) < 2 or not names or any(m.kind != "P" for m in names) or asks(work) \
+            or not (_has_verb(work) or has(work, "action", "duty")) or has(work, "action", "already"):
+        return None
+    left = rest
+    for m in reversed(names):
+        left = left[:m.start - start - colon.end()] + left[m.end - start - colon.end():]
+    joiners = "".join(str(w) for w in raw("owner", "joined_by"))
+    if re.sub(rf"[\s，,{re.escape(joiners)}]", "", left):
+        return None
+    text = c.clause if len(c.clause) == len(c.f) else c.f
+    return Owner(text[names[0].start:names[-1].end], "named", SURE_OWNER)
 
 
 def _each_opens_with_someone(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> bool:
@@ -1757,8 +1782,17 @@ def bare_task(task: str) -> str:
 def _same_task(a: ActionItem, b: ActionItem) -> bool:
     # the label of what a task replies to is no common ground ("宪法我负责（回复Jenny：…）" and "我明天去预约
     # （回复小安：…）" are two), what it replies to is
-    return relevant(_REPLY_LABEL.sub(" ", a.task), _REPLY_LABEL.sub(" ", b.task)) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
-                                         or a.deadline[:10] == b.deadline[:10])
+    # (nor is the owner's own name: "小马带两个新球" and "赛后收拾场地：小马、猴子" are two)
+    names = sorted(_owner_names(a.owner) | _owner_names(b.owner), key=len, reverse=True)
+
+    def unnamed(task: str) -> str:
+        task = _REPLY_LABEL.sub(" ", task)
+        for name in names:
+            task = task.replace(name, " ")
+        return task
+
+    return relevant(unnamed(a.task), unnamed(b.task)) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
+                                                           or a.deadline[:10] == b.deadline[:10])
 
 
 def _owner_names(owner: str | None) -> set[str]:
