@@ -1610,6 +1610,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     _handed_on(parts, people)
     _told_first(parts, speaker, lead)
     _paid_to_the_one_told(parts)
+    _said_of_the_one_named(parts, people)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
     if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
@@ -1644,6 +1645,23 @@ def _paid_to_the_one_told(parts: list[_Clause]) -> None:
             told = c.kind in ("named", "assigned")  # (after "我帮您登记", "给您回电话" is the speaker's again)
         elif told and any(x.end() == len(f) for x in cue("owner", "to_you").finditer(f)):
             c.owner, c.kind, c.owner_text = "大家", "everyone", c.text  # handed over at the end: "…FPS畀你"
+
+
+def _said_of_the_one_named(parts: list[_Clause], people: People) -> None:
+    """"报销单交给浩然，他周四统一送财务处": a clause with no owner that opens with 他/她 (cue owner.third_person) and
+    does something is the work of the one member the clause before it names; what the others hand to that member
+    in the clause before ("…周三前交给浩然") is the group's."""
+    for before, c in zip(parts, parts[1:]):
+        f = _fold(c.text).strip()
+        if c.owner is None and cue("owner", "third_person").match(f) and _has_verb(f) and not asks(c.text):
+            b = _fold(before.text)
+            named = people.named_in(b)
+            if len({who for _, _, who in named}) != 1:
+                continue
+            at, _alias, who = named[0]
+            c.owner, c.kind, c.owner_text = who, "named", c.text
+            if before.owner is None and cue("owner", "handed_in").search(b[:at]):
+                before.owner, before.kind, before.owner_text = "大家", "everyone", before.text
 
 
 def _slot_only(text: str, people: People, owner: str | None) -> bool:
