@@ -90,3 +90,13 @@ def test_two_tasks_of_one_member_stay_two() -> None:
     kit = [a for a in actions if "急救包" in a.task]
     assert [a.owner for a in kit] == ["阿凯"]
     assert "营地" not in kit[0].task
+
+
+def test_a_short_promise_answering_a_reminder_dates_it() -> None:
+    actions, _, _ = find_actions(_msgs(
+        "主编老秦|老谭，你的专栏配图到现在还没发过来",
+        "老谭|今晚发完",
+    ))
+    art = [a for a in actions if "配图" in a.task]
+    assert [a.owner for a in art] == ["老谭"]
+    assert art[0].deadline == "2026-04-13"

@@ -2680,7 +2680,10 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
     if not said or is_question(m.text):
         return
     # (not the day of the speaker's own exam or trip told with it: "我来校对，不过我12月10号到20号考研冲刺")
-    if cue("owner", "accepts").match(_fold(m.text).strip()) and not _own_day(m.text):
+    # (or a short promise with a doing word, answering a reminder: "小马，你的表还没填" — "今晚填完")
+    short_promise = len(said) <= int(raw("reply", "promise_chars")) and _has_verb(_fold(m.text)) \
+        and not has(_fold(m.text), "action", "already")
+    if (cue("owner", "accepts").match(_fold(m.text).strip()) or short_promise) and not _own_day(m.text):
         deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
         window = int(raw("owner", "accept_window"))
         said_by = {x.id: x.speaker for x in messages[max(0, idx - window):idx]}
