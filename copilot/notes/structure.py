@@ -1362,8 +1362,13 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
     # "阿珊你禮拜五之前整好張海報得唔得" (asked), "王老师你字写得好报名表你来填" (given a duty): the one called with
     # 你 right after the name does it
     called = next((i for i in inside if mentions[i].kind == "P" and cue("owner", "you").match(c.f, mentions[i].end)), None)
-    if called is not None and (has(f, "action", "request_tag") or has(f, "action", "assign")):
+    if called is not None and (has(f, "action", "request_tag") or has(f, "action", "assign") or _pending(f)):
         return Owner(_joined(c, mentions, called), "named", scores[called])
+    # "小马，你的报名表到现在还没填": the sentence opens by calling a member, then tells their 你 of work still owed
+    you = next((i for i in inside if mentions[i].kind == "Y"), None)
+    if you is not None and _pending(f) and mentions[0].kind == "P" and mentions[0].end <= mentions[you].start \
+            and not c.f[:mentions[0].start].strip(" @") and not re.sub(r"[\s，,]", "", c.f[mentions[0].end:mentions[you].start]):
+        return Owner(_joined(c, mentions, 0), "named", scores[you])
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
     if c.lead and (_directive(f) or _tagged_you(c, [mentions[i] for i in inside], f)):
@@ -1404,6 +1409,12 @@ def _senders(c: _Ctx) -> Owner:
     if not c.lead and has(c.f, "owner", "all_of_them"):
         return Owner("大家", "to_me")  # "转给我就行，周四前转齐": everyone pays, not only the one who asked
     return Owner(c.lead[0] if c.lead else c.asker or "大家", "to_me")
+
+
+def _pending(f: str) -> bool:
+    """"…你那份表还没交": work still owed (cue ``action.pending`` then a doing word), told as a reminder."""
+    hit = cue("action", "pending").search(f)
+    return hit is not None and _has_verb(f[hit.end():])
 
 
 def _due(f: str) -> bool:
@@ -1474,7 +1485,8 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
             if any(opened <= y.start and y.end <= x.start and y.kind in ("P", "I") for y in mentions):
                 seps.append((x.start, x.start))
                 runon += 1
-    if runon:  # each run-on clause is read on its own: the names before it are another member's work
+    # (and "阿凯租车，小玉订民宿，大东做攻略": clauses that each open with another member are each that member's)
+    if runon or _each_opens_with_someone(c.f, mentions, seps):
         scores = _scored_by_clause(c.f, mentions, sorted(seps))
     parallel = _parallel_names(c.f, mentions, seps)
     seps += [(x.start, x.start) for x in parallel]
@@ -1487,9 +1499,55 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
             first = max((scores[i] for i, y in enumerate(mentions) if y.kind == "P" and y.end <= start), default=0.0)
             parts.append((text, Owner(told.name, "named", first) if first >= OWNER_THRESHOLD else _pick(
                 c, mentions, scores, (start, end), text)))
+        elif text and (slot := _slot_filled(c, mentions, start, end)) is not None:
+            parts.append((text, slot))
         elif text:
             parts.append((text, _pick(c, mentions, scores, (start, end), text)))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
+
+
+def _slot_filled(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
+    """"周六午餐值班：张姐、老王", "赛后收拾场地：小马、猴子": a duty or a piece of work, a colon, then nothing but
+    the members who take it (joined by 、/和) — a sign-up sheet's slot, theirs. Not a list of who came, won or is
+    away ("到场的有：…", "获奖名单：…": no doing word or duty before the colon)."""
+    f = c.f[start:end]
+    colon = re.search(r"[：:]", f)
+    if colon is None:
+        return None
+    work, rest = f[:colon.start()].strip(), f[colon.end():]
+    names = [m for m in mentions if start + colon.end() <= m.start and m.end <= end]
+    if len(work) < 2 or not names or any(m.kind != "P" for m in names) or asks(work) \
+            or not (_has_verb(work) or has(work, "action", "duty")) or has(work, "action", "already"):
+        return None
+    left = rest
+    for m in reversed(names):
+        left = left[:m.start - start - colon.end()] + left[m.end - start - colon.end():]
+    joiners = "".join(str(w) for w in raw("owner", "joined_by"))
+    if re.sub(rf"[\s，,{re.escape(joiners)}]", "", left):
+        return None
+    text = c.clause if len(c.clause) == len(c.f) else c.f
+    return Owner(text[names[0].start:names[-1].end], "named", SURE_OWNER)
+
+
+def _each_opens_with_someone(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> bool:
+    """Whether the sentence is a list of shares: each of its two or more clauses opens with a different member
+    (the first after a heading such as "周年庆分工：") and goes on with words of their own, so that one member's
+    clause is not read in the light of the others'."""
+    cuts = [0] + [e for _, e in sorted(seps)]
+    openers: list[str] = []
+    for start in cuts:
+        head = f[start:]
+        colon = re.match(r"[^，,；;：:]{0,12}[：:]", head) if start == 0 else None
+        at = start + (colon.end() if colon else 0)
+        at += len(f[at:]) - len(f[at:].lstrip(" @"))
+        first = next((m for m in mentions if m.start == at and m.kind == "P"), None)
+        nxt = min([s for s, _ in seps if s > at] + [len(f)])
+        if first is not None and first.name not in openers and re.search(r"[\u4e00-\u9fff]", f[first.end:nxt]) \
+                and not any(m.start >= first.end and m.end <= nxt for m in mentions):
+            openers.append(first.name or f[first.start:first.end])
+        elif f[start:].strip():
+            return False
+    return len(openers) >= 2
 
 
 def _scored_by_clause(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> list[float]:
@@ -1552,6 +1610,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     _handed_on(parts, people)
     _told_first(parts, speaker, lead)
     _paid_to_the_one_told(parts)
+    _said_of_the_one_named(parts, people)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
     if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
         for c in parts:
@@ -1586,6 +1645,23 @@ def _paid_to_the_one_told(parts: list[_Clause]) -> None:
             told = c.kind in ("named", "assigned")  # (after "我帮您登记", "给您回电话" is the speaker's again)
         elif told and any(x.end() == len(f) for x in cue("owner", "to_you").finditer(f)):
             c.owner, c.kind, c.owner_text = "大家", "everyone", c.text  # handed over at the end: "…FPS畀你"
+
+
+def _said_of_the_one_named(parts: list[_Clause], people: People) -> None:
+    """"报销单交给浩然，他周四统一送财务处": a clause with no owner that opens with 他/她 (cue owner.third_person) and
+    does something is the work of the one member the clause before it names; what the others hand to that member
+    in the clause before ("…周三前交给浩然") is the group's."""
+    for before, c in zip(parts, parts[1:]):
+        f = _fold(c.text).strip()
+        if c.owner is None and cue("owner", "third_person").match(f) and _has_verb(f) and not asks(c.text):
+            b = _fold(before.text)
+            named = people.named_in(b)
+            if len({who for _, _, who in named}) != 1:
+                continue
+            at, _alias, who = named[0]
+            c.owner, c.kind, c.owner_text = who, "named", c.text
+            if before.owner is None and cue("owner", "handed_in").search(b[:at]):
+                before.owner, before.kind, before.owner_text = "大家", "everyone", before.text
 
 
 def _slot_only(text: str, people: People, owner: str | None) -> bool:
@@ -1724,8 +1800,17 @@ def bare_task(task: str) -> str:
 def _same_task(a: ActionItem, b: ActionItem) -> bool:
     # the label of what a task replies to is no common ground ("宪法我负责（回复Jenny：…）" and "我明天去预约
     # （回复小安：…）" are two), what it replies to is
-    return relevant(_REPLY_LABEL.sub(" ", a.task), _REPLY_LABEL.sub(" ", b.task)) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
-                                         or a.deadline[:10] == b.deadline[:10])
+    # (nor is the owner's own name: "小马带两个新球" and "赛后收拾场地：小马、猴子" are two)
+    names = sorted(_owner_names(a.owner) | _owner_names(b.owner), key=len, reverse=True)
+
+    def unnamed(task: str) -> str:
+        task = _REPLY_LABEL.sub(" ", task)
+        for name in names:
+            task = task.replace(name, " ")
+        return task
+
+    return relevant(unnamed(a.task), unnamed(b.task)) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
+                                                           or a.deadline[:10] == b.deadline[:10])
 
 
 def _owner_names(owner: str | None) -> set[str]:
@@ -1894,7 +1979,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework):
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
-            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") or asks(clause.text) and not request
+            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f)
+            or asks(clause.text) and not request
             or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
             or has(_fold(owner_part).strip(), "action", "told_not_to")):
         # ("车上不要吃早饭，老徐新车": a rule told to all, the one named only in the reason for it; "刘经理不要在群里发这个":
@@ -2594,7 +2680,10 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
     if not said or is_question(m.text):
         return
     # (not the day of the speaker's own exam or trip told with it: "我来校对，不过我12月10号到20号考研冲刺")
-    if cue("owner", "accepts").match(_fold(m.text).strip()) and not _own_day(m.text):
+    # (or a short promise with a doing word, answering a reminder: "小马，你的表还没填" — "今晚填完")
+    short_promise = len(said) <= int(raw("reply", "promise_chars")) and _has_verb(_fold(m.text)) \
+        and not has(_fold(m.text), "action", "already")
+    if (cue("owner", "accepts").match(_fold(m.text).strip()) or short_promise) and not _own_day(m.text):
         deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
         window = int(raw("owner", "accept_window"))
         said_by = {x.id: x.speaker for x in messages[max(0, idx - window):idx]}
