@@ -97,3 +97,24 @@ def test_an_aside_in_the_invitation_does_not_hide_the_talks_theme() -> None:
     lines = _msgs("蜂友群-老贺|今晚请到了黄师傅（养蜂二十多年）来讲冬季蜂群管理，有问题最后问",
                   "黄师傅|谢谢老贺，先说保温，气温低于10度就要给蜂箱加保温板")
     assert stated_topic(lines) == "冬季蜂群管理"
+
+
+ROUTE = (
+    "徒步队-老石|周六的徒步今晚把路线定了，东线走水库大坝，西线翻云台岭",
+    "阿朵|我投西线，风景好",
+    "大伟|西线+1",
+    "小敏|东线平，我膝盖不好",
+    "徒步队-老石|3票西线1票东线，定西线，全程14公里，早上7点半在北门集合",
+    "阿朵|好",
+    "大伟|收到",
+    "小敏|行，那我慢慢走",
+    "徒步队-老石|大伟你周五前把轨迹发群里",
+    "大伟|好的",
+)
+
+
+def test_the_outcome_is_the_agreed_choice_not_the_openers_agenda_line() -> None:
+    n = _notes(*ROUTE)
+    decided = n.summary[n.summary.index("最后决定"):]
+    assert "定西线" in decided and "今晚把路线定了" not in decided, n.summary
+    assert "定西线" in n.title and "东线走水库大坝" not in n.title.partition("：")[2], n.title

@@ -43,6 +43,9 @@ from copilot.notes.structure import (
     topic_words,
     words,
 )
+from copilot.notes.structure import (
+    agenda as listed_matters,
+)
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import fold, split_sentences, word_bounds
 
@@ -462,10 +465,11 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
     """What happened, in the chat's own words: a talk's theme and speaker; a discussion's matter and what it
     settled ("电动车充电桩装哪儿：充电桩装在东门自行车棚旁边"), else the title it gave itself (《…》, the opening
     question) or its strongest point — never a string of keywords, nor a figure or name cut short."""
-    if st.session_type == "话题讨论" and (decided := _decided_title(st, people)):
+    first = transcript.messages[0] if transcript.messages else None
+    listed = bool(st.topic and first and listed_matters(first.text) == st.topic)  # "商量两件事：一是…，二是…"
+    if st.session_type == "话题讨论" and not listed and (decided := _decided_title(st, people)):
         # the matter as the opener put it ("这个月的外拍去哪儿", "电动车充电桩装哪儿"), never a later line that may
-        # be the option that lost or a side item named in passing
-        first = transcript.messages[0] if transcript.messages else None
+        # be the option that lost or a side item named in passing (several matters listed: each has its own outcome)
         settler = _settling(st)
         runs = first is not None and first.speaker in {st.host, *(settler.by[:1] if settler else [])}
         opened = _opening(first, set(), st, transcript.messages[1:], asking=True) if runs else None
@@ -480,7 +484,7 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
 
 
-def _settling(st: Structure) -> Decision | None:
+def _settling(st: Structure, settled: set[int] | None = None) -> Decision | None:
     """The decision that settles the discussion: the one most members agreed to (a vote's outcome before the
     opener's "今晚把路线定了" nobody answered), then a settling word, then the later word ("定在15号" … "最终改成16号")."""
     if not st.decisions:
@@ -488,8 +492,10 @@ def _settling(st: Structure) -> Decision | None:
     strong = cue("decision", "strong")
     # (a line split into several decisions is a recap told in pieces, "场地我；零食小雨": no one piece settles it)
     shared = Counter(i for d in st.decisions for i in set(d.sources))
+    settled = settled or set()
     return max(st.decisions, key=lambda d: (not any(shared[i] > 1 for i in d.sources), len(set(d.by)),
-                                            bool(strong.search(fold(d.text))), max(d.sources, default=0)))
+                                            bool(strong.search(fold(d.text)) or set(d.sources) & settled),
+                                            max(d.sources, default=0)))
 
 
 def _decided_title(st: Structure, people: People | None) -> str | None:
@@ -501,13 +507,20 @@ def _decided_title(st: Structure, people: People | None) -> str | None:
     text = _ACK_HEAD.sub("", d.text)
     part = settled_part(text, people) if people is not None else text
     part = _ACK_HEAD.sub("", _MENTION_HEAD.sub("", part)).strip("，,。！!；; ")
-    for head in (_GREETING_HEAD, _ADDRESS_HEAD):  # "各位晚安，12月12日到13日的露营…" → "12月12日到13日的露营…"
-        cut = head.match(fold(part))
-        if cut and len(fold(part)) == len(part) and len(part) - cut.end() >= 6:
-            part = part[cut.end():].lstrip("，,、 ")
+    part = _without_greeting(part)
     if len(part) < 6 or is_question(part):
         return None
     return _whole_clauses(part, TITLE_CHARS)
+
+
+def _without_greeting(text: str) -> str:
+    """``text`` without the greeting or address it opens with ("各位晚安，12月12日到13日的露营…" → "12月12日到13日
+    的露营…"), when enough is left."""
+    for head in (_GREETING_HEAD, _ADDRESS_HEAD):
+        cut = head.match(fold(text))
+        if cut and len(fold(text)) == len(text) and len(text) - cut.end() >= 6:
+            text = text[cut.end():].lstrip("，,、 ")
+    return text
 
 
 def _whole_clauses(text: str, limit: int) -> str:
@@ -705,15 +718,14 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     sources = [s.msg.id for s in picked]
     text = lead + "；".join(voices) + "。"
     settled = settled or set()
-    if st.decisions:  # the last word counts: "定在15号" … "最终改成16号，就这么定了"
-        strong = [d for d in st.decisions if cue("decision", "strong").search(fold(d.text)) or set(d.sources) & settled]
-        d = (strong or st.decisions)[-1]
+    if st.decisions:  # what settled it: the one most agreed to, then the last word ("定在15号" … "最终改成16号")
+        d = _settling(st, settled)
         listed = [x for x in st.decisions if x.sources == d.sources and x is not d]
         if listed:  # a wrap-up that lists what was decided: say them all
             d = Decision(text="；".join(x.text for x in [*listed, d][-3:]), by=d.by, sources=d.sources)
         cut = _DECIDED.match(d.text)
         rest = d.text[cut.end():] if cut and not re.search(r"[不没未别]", cut.group(0)) else d.text
-        rest = _ACK_HEAD.sub("", rest)
+        rest = _without_greeting(_ACK_HEAD.sub("", rest))
         # what was settled, not the work the line gives out after it (told under 接下来): "…统一500克玻璃瓶，
         # 价签阿珍你下周五前做好" → "…统一500克玻璃瓶"
         part = settled_part(rest, people) if people is not None else rest
