@@ -2,11 +2,12 @@
 speaker — and never cuts a figure short.
 
 Every chat below was written for these tests (a pottery studio, a neighbourhood choir's rehearsal room, a Taiwan
-cycling club, a beekeeping talk); none is a QA or eval chat.
+cycling club, a beekeeping talk, a hiking club's route vote, youth badminton trials); none is a QA or eval chat.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
@@ -16,7 +17,7 @@ from copilot.evals.notes import cut_figures
 from copilot.notes.model import Transcript
 from copilot.notes.offline import summarize_offline
 from copilot.notes.script import make_shadow, restore_notes
-from copilot.notes.structure import stated_topic
+from copilot.notes.structure import analyze, stated_topic
 
 START = datetime(2026, 12, 10, 20, 0)
 _msgs = partial(chat_lines, start=START, first_id=1)  # "speaker|text" lines, one a minute
@@ -118,3 +119,21 @@ def test_the_outcome_is_the_agreed_choice_not_the_openers_agenda_line() -> None:
     decided = n.summary[n.summary.index("最后决定"):]
     assert "定西线" in decided and "今晚把路线定了" not in decided, n.summary
     assert "定西线" in n.title and "东线走水库大坝" not in n.title.partition("：")[2], n.title
+
+
+TRIALS = (
+    "羽协-卢教练|周六青少年羽毛球选拔赛的安排跟各位家长说一下，早上8点半在市体育馆3号馆签到",
+    "羽协-卢教练|比赛分U10和U12两个组，每组取前6名进市队集训，报名费每人60元",
+    "羽协-卢教练|孩子要穿白色运动鞋，自带2支球拍，场馆里不能吃东西",
+    "果果爸|收到",
+    "羽协-卢教练|现在报了28个，还剩4个名额",
+    "羽协-卢教练|成绩周一在公众号公布，进集训的孩子下个月开始每周三训练",
+)
+
+
+def test_a_talk_that_names_no_theme_is_titled_by_what_its_speaker_opens_with() -> None:
+    transcript = Transcript(name="t", messages=_msgs(*TRIALS))
+    st = replace(analyze(transcript), session_type="主讲分享", speakers=["羽协-卢教练"], host=None, topic=None)
+    title = summarize_offline(transcript, st).title
+    assert title.startswith("周六青少年羽毛球选拔赛") and title.endswith("羽协-卢教练分享整理"), title
+    assert "名额" not in title, title  # a head-count told in passing is no theme

@@ -478,7 +478,14 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
         if matter and len(matter) >= 4 and not _near_dup(matter, decided) and matter not in decided:
             return f"{matter.rstrip('？?')}：{decided}"
         return f"决定：{decided}"
-    topic = st.topic or _subject(st, points, transcript.messages)
+    if st.session_type == "主讲分享" and st.speakers and not st.topic:
+        # a talk that names no theme: what its speaker opens with ("周六青溪水库夜钓"), not its strongest point
+        own = next((m for m in transcript.messages if m.speaker == st.speakers[0]), None)
+        opened = _opening(own, set(), st, transcript.messages) if own and own.speaker == (st.host or own.speaker) \
+            else None
+        topic = opened or _subject(st, points, transcript.messages)
+    else:
+        topic = st.topic or _subject(st, points, transcript.messages)
     if st.session_type == "主讲分享" and st.speakers:
         return f"{topic}｜{st.speakers[0]}分享整理" if topic else f"{st.speakers[0]}分享整理"
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
