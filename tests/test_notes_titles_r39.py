@@ -2,7 +2,8 @@
 speaker — and never cuts a figure short.
 
 Every chat below was written for these tests (a pottery studio, a neighbourhood choir's rehearsal room, a Taiwan
-cycling club, a beekeeping talk, a hiking club's route vote, youth badminton trials); none is a QA or eval chat.
+cycling club, a beekeeping talk, a hiking club's route vote, youth badminton trials, a
+photography club's sign-up); none is a QA or eval chat.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from copilot.evals.notes import cut_figures
 from copilot.notes.model import Transcript
 from copilot.notes.offline import summarize_offline
 from copilot.notes.script import make_shadow, restore_notes
-from copilot.notes.structure import analyze, stated_topic
+from copilot.notes.structure import analyze, stated_topic, superseded
 
 START = datetime(2026, 12, 10, 20, 0)
 _msgs = partial(chat_lines, start=START, first_id=1)  # "speaker|text" lines, one a minute
@@ -137,3 +138,23 @@ def test_a_talk_that_names_no_theme_is_titled_by_what_its_speaker_opens_with() -
     title = summarize_offline(transcript, st).title
     assert title.startswith("周六青少年羽毛球选拔赛") and title.endswith("羽协-卢教练分享整理"), title
     assert "名额" not in title, title  # a head-count told in passing is no theme
+
+
+SIGNUP = (
+    "摄影协会-老纪|周日早上拍荷花，6点在湿地公园南门集合，费用每人30元含门票，限15人",
+    "小杜|报名",
+    "阿蕾|我也去",
+    "摄影协会-老纪|现在13个人了，还剩2个名额",
+    "老宋|带上我",
+    "Yoyo|我也要",
+    "摄影协会-老纪|15个满了，后面的排候补，记得带长焦和三脚架",
+)
+
+
+def test_a_later_head_count_supersedes_an_earlier_one() -> None:
+    transcript = Transcript(name="t", messages=_msgs(*SIGNUP))
+    assert [m.id for m in transcript.messages if m.id in superseded(transcript.messages)] == [4]
+    n = summarize_offline(transcript)
+    told = n.summary + "".join(p.text for p in n.key_points) + n.title
+    assert "还剩2个名额" not in told and "15个满了" in told, told
+    assert "每人30元" in told, told  # the first line counts heads too, but says more: it stays

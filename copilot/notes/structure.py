@@ -753,6 +753,9 @@ def superseded(messages: list[Message], reach: int = 5) -> set[int]:
             older = [x for x in messages[max(0, j - far):j] if planned.search(_fold(x.text))
                      and not moved.search(_fold(x.text)) and relevant(x.text, m.text, by_kind=False)]
             out |= {x.id for x in older}
+        counted = cue("headcount")
+        if counted.search(f):  # an earlier line of the same speaker that only counts heads is stale
+            out |= {x.id for x in messages[:j] if x.speaker == m.speaker and _only_counts(_fold(x.text), counted)}
         if not cue("correction").match(f):
             continue
         earlier = [x for x in messages[max(0, j - reach):j] if x.speaker == m.speaker
@@ -760,6 +763,11 @@ def superseded(messages: list[Message], reach: int = 5) -> set[int]:
         if earlier:
             out.add(earlier[-1].id)
     return out
+
+
+def _only_counts(f: str, counted: re.Pattern[str]) -> bool:
+    """A short line whose figures are all head-counts ("现在11个人了，还剩1个名额"): nothing else in it to keep."""
+    return len(f) <= 30 and bool(counted.search(f)) and not re.search(r"\d", counted.sub("", f))
 
 
 def on_topic(text: str, topic: frozenset[str]) -> bool:
