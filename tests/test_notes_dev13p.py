@@ -136,7 +136,7 @@ STARGAZING = """[2026-12-02 19:00] 新人小北: 大家好 刚进群 想问下�
 
 def test_title_is_the_organisers_occasion_not_a_late_reply() -> None:
     notes = _notes(STARGAZING)
-    assert notes.title == "话题讨论：这周六晚上的观星活动"
+    assert notes.title.startswith("这周六晚上的观星活动：改到北边水库"), notes.title  # the occasion, then what changed
 
 
 def test_warning_told_to_newcomers_is_a_notice() -> None:

@@ -61,8 +61,8 @@ def test_complete_notes_score_full_marks(transcript) -> None:  # type: ignore[no
     assert {k: (t.hit, t.total) for k, t in s.tallies.items() if t.total} == {
         "key_facts": (3, 3), "qa_pairs": (1, 1), "qa_precision": (1, 1), "todos_with_owner": (1, 1),
         "todo_precision": (1, 1), "deadlines_resolved": (1, 1), "deadline_precision": (1, 1), "decisions": (1, 1),
-        "decision_agreement": (2, 2), "announcements": (1, 1), "session_type": (1, 1), "host": (1, 1), "date": (1, 1),
-        "script": (1, 1), "format": (1, 1)}
+        "decision_agreement": (2, 2), "announcements": (1, 1), "title_whole": (1, 1), "session_type": (1, 1),
+        "host": (1, 1), "date": (1, 1), "script": (1, 1), "format": (1, 1)}
     assert s.leaked == [] and s.invented == [] and s.bad_citations == [] and s.misses == {}
 
 

@@ -180,7 +180,7 @@ def test_a_discussion_without_a_named_topic_is_titled_by_what_it_settled(offline
 [2025-12-01 19:07] 小陶: 行
 """
     n = _notes(chat, offline)
-    assert n.title.startswith("话题讨论：") and "、" not in n.title
+    assert "酒店宴会厅" in n.title and "农家乐" not in n.title and "、" not in n.title, n.title
     assert "年会" in n.title
 
 

@@ -18,6 +18,7 @@ a Traditional chat's notes are matched against its own Traditional wordings.
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -151,6 +152,8 @@ class ChatSpec(_Spec):
     actions: list[ActionSpec] = Field(default_factory=list)
     announcements: list[AnnouncementSpec] = Field(default_factory=list)
     must_not: list[str] = Field(default_factory=list)
+    title: list[str] = Field(default_factory=list)  # wordings the title must hold (the decided option, the theme)
+    title_not: list[str] = Field(default_factory=list)  # wordings it must not (the option that lost, the opener)
 
 
 def load_specs(folder: Path) -> dict[str, ChatSpec]:
@@ -194,7 +197,7 @@ class Tally:
 
 _TALLIES = ("key_facts", "qa_pairs", "qa_precision", "todos_with_owner", "todo_precision", "deadlines_resolved",
             "deadline_precision",
-            "decisions", "decision_agreement", "announcements", "session_type", "host", "date", "script", "format")
+            "decisions", "decision_agreement", "announcements", "title", "title_whole", "session_type", "host", "date", "script", "format")
 
 
 @dataclass
@@ -284,6 +287,39 @@ def _score_announcements(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
             s.miss("announcements", f"【{want.kind}】{'/'.join(want.text)}")
 
 
+_FIGURE = re.compile(r"\d+(?:[.,，]\d+)*")
+
+
+def cut_figures(title: str, text: str) -> list[str]:
+    """Figures of ``title`` that are cut from a longer one of ``text`` ("營位費每帳每晚1" of "每晚1,200"): the figure
+    with the few characters before it occurs in the chat, but never as a whole figure there. A figure the title
+    does not take from one place of the chat is not judged."""
+    title, text = fold(title), fold(text)
+    out = []
+    for m in _FIGURE.finditer(title):
+        piece = title[max(0, m.start() - 3):m.end()]
+        spots = [i + len(piece) for i in range(len(text)) if text.startswith(piece, i)]
+        if spots and not any(not re.match(r"\d|[.,，]\d", text[j:j + 2]) for j in spots):
+            out.append(m.group(0))
+    return out
+
+
+def _score_title(notes: Notes, transcript: Transcript, spec: ChatSpec, s: ChatScore) -> None:
+    """A whole title (no figure cut short, no clause cut with …) on every chat; where the spec lists wordings,
+    the title holds them all and none of the ones it must not (the option that lost, the opening line)."""
+    cut = cut_figures(notes.title, "\n".join(m.text for m in transcript.messages))
+    whole = not cut and not notes.title.rstrip().endswith(("…", "..."))
+    s.tallies["title_whole"].add(whole)
+    if not whole:
+        s.miss("title", f"标题不完整：{notes.title}")
+    if spec.title or spec.title_not:
+        folded = fold(notes.title)
+        ok = whole and all(fold(w) in folded for w in spec.title) and not any(fold(w) in folded for w in spec.title_not)
+        s.tallies["title"].add(ok)
+        if not ok:
+            s.miss("title", f"{notes.title}（应含：{'/'.join(spec.title)}；不应含：{'/'.join(spec.title_not)}）")
+
+
 def _score_structure(notes: Notes, spec: ChatSpec, transcript_format: str, s: ChatScore) -> None:
     t = s.tallies
     t["session_type"].add(notes.session_type == spec.session_type)
@@ -307,6 +343,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
     _score_actions(notes, spec, s)
     _score_decisions(notes, spec, s)
     _score_announcements(notes, spec, s)
+    _score_title(notes, transcript, spec, s)
     _score_structure(notes, spec, transcript.format, s)
     s.leaked = [x for x in spec.must_not if fold(x) in folded]
     for x in s.leaked:
@@ -380,10 +417,10 @@ TARGETS = (("key_facts", "事实覆盖", 0.85), ("qa_pairs", "问答配对", 0.8
            ("deadlines_resolved", "期限解析", 0.75))
 MISS_LABELS = (("key_facts", "事实覆盖"), ("qa", "问答配对"), ("todos", "待办（负责人对）"), ("deadlines", "期限解析"),
                ("dates", "期限日期错"),
-               ("decisions", "决定"), ("announcements", "公告"))
+               ("decisions", "决定"), ("announcements", "公告"), ("title", "标题"))
 HEADLINE = (*((k, label) for k, label, _ in TARGETS), ("qa_precision", "问答准确率"), ("todo_precision", "待办准确率"),
             ("deadline_precision", "期限日期准确率"), ("decisions", "决定"), ("decision_agreement", "决定的同意人"),
-            ("announcements", "公告"), ("leaked_noise", "泄漏噪声"), ("leaked_by_class", "泄漏噪声（按类）"),
+            ("announcements", "公告"), ("title", "标题说出结果"), ("title_whole", "标题完整"), ("leaked_noise", "泄漏噪声"), ("leaked_by_class", "泄漏噪声（按类）"),
             ("invented_entities", "编造实体"), ("miscited_figures", "数字不在所引消息里"))
 
 

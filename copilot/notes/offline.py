@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +42,9 @@ from copilot.notes.structure import (
     superseded,
     topic_words,
     words,
+)
+from copilot.notes.structure import (
+    agenda as listed_matters,
 )
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import fold, split_sentences, word_bounds
@@ -457,13 +461,90 @@ def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None,
     return sorted(picked, key=lambda s: (s.msg.id, sentences.index(s)))
 
 
-def _title(transcript: Transcript, st: Structure, points: list[Sentence]) -> str:
-    """The title the chat gave itself (《…》, 分享「…」, the opening question), else what it settled or
-    its strongest point in its own words — never a string of keywords ("研磨、大概、新台币")."""
-    topic = st.topic or _subject(st, points, transcript.messages)
+def _title(transcript: Transcript, st: Structure, points: list[Sentence], people: People | None = None) -> str:
+    """What happened, in the chat's own words: a talk's theme and speaker; a discussion's matter and what it
+    settled ("电动车充电桩装哪儿：充电桩装在东门自行车棚旁边"), else the title it gave itself (《…》, the opening
+    question) or its strongest point — never a string of keywords, nor a figure or name cut short."""
+    first = transcript.messages[0] if transcript.messages else None
+    listed = bool(st.topic and first and listed_matters(first.text) == st.topic)  # "商量两件事：一是…，二是…"
+    if st.session_type == "话题讨论" and not listed and (decided := _decided_title(st, people)):
+        # the matter as the opener put it ("这个月的外拍去哪儿", "电动车充电桩装哪儿"), never a later line that may
+        # be the option that lost or a side item named in passing (several matters listed: each has its own outcome)
+        settler = _settling(st)
+        runs = first is not None and first.speaker in {st.host, *(settler.by[:1] if settler else [])}
+        opened = _opening(first, set(), st, transcript.messages[1:], asking=True) if runs else None
+        matter = opened or (st.topic if st.topic and runs and st.topic in first.text else None) \
+            or _subject(st, [], transcript.messages)
+        if matter and len(matter) >= 4 and not _near_dup(matter, decided) and matter not in decided:
+            return f"{matter.rstrip('？?')}：{decided}"
+        return f"决定：{decided}"
+    if st.session_type == "主讲分享" and st.speakers and not st.topic:
+        # a talk that names no theme: what its speaker opens with ("周六青溪水库夜钓"), not its strongest point
+        own = next((m for m in transcript.messages if m.speaker == st.speakers[0]), None)
+        opened = _opening(own, set(), st, transcript.messages) if own and own.speaker == (st.host or own.speaker) \
+            else None
+        topic = opened or _subject(st, points, transcript.messages)
+    else:
+        topic = st.topic or _subject(st, points, transcript.messages)
     if st.session_type == "主讲分享" and st.speakers:
         return f"{topic}｜{st.speakers[0]}分享整理" if topic else f"{st.speakers[0]}分享整理"
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
+
+
+def _settling(st: Structure, settled: set[int] | None = None) -> Decision | None:
+    """The decision that settles the discussion: the one most members agreed to (a vote's outcome before the
+    opener's "今晚把路线定了" nobody answered), then a settling word, then the later word ("定在15号" … "最终改成16号")."""
+    if not st.decisions:
+        return None
+    strong = cue("decision", "strong")
+    # (a line split into several decisions is a recap told in pieces, "场地我；零食小雨": no one piece settles it)
+    shared = Counter(i for d in st.decisions for i in set(d.sources))
+    settled = settled or set()
+    return max(st.decisions, key=lambda d: (not any(shared[i] > 1 for i in d.sources), len(set(d.by)),
+                                            bool(strong.search(fold(d.text)) or set(d.sources) & settled),
+                                            max(d.sources, default=0)))
+
+
+def _decided_title(st: Structure, people: People | None) -> str | None:
+    """What the discussion settled, as the end of its title: the decision without its settling head or the work
+    it gives out, up to a whole clause (a figure, a time or a name is never cut: "每晚1,200" stays whole)."""
+    d = _settling(st)
+    if d is None:
+        return None
+    text = _ACK_HEAD.sub("", d.text)
+    part = settled_part(text, people) if people is not None else text
+    part = _ACK_HEAD.sub("", _MENTION_HEAD.sub("", part)).strip("，,。！!；; ")
+    part = _without_greeting(part)
+    if len(part) < 6 or is_question(part):
+        return None
+    return _whole_clauses(part, TITLE_CHARS)
+
+
+def _without_greeting(text: str) -> str:
+    """``text`` without the greeting or address it opens with ("各位晚安，12月12日到13日的露营…" → "12月12日到13日
+    的露营…"), when enough is left."""
+    for head in (_GREETING_HEAD, _ADDRESS_HEAD):
+        cut = head.match(fold(text))
+        if cut and len(fold(text)) == len(text) and len(text) - cut.end() >= 6:
+            text = text[cut.end():].lstrip("，,、 ")
+    return text
+
+
+def _whole_clauses(text: str, limit: int) -> str:
+    """The opening clauses of ``text`` that fit in ``limit`` characters, cut only at a pause (never the comma
+    of 1,200 or the colon of 6:30); the first clause whole when it alone is longer, up to twice the limit."""
+    parts = [p for p in re.split(r"(?<=[，；;。！!])|(?<=[,:])(?![0-9A-Za-z/])", text) if p]
+    tail = cue("decision", "assent_tail")
+    parts = [p for i, p in enumerate(parts) if not i or not tail.match(fold(p).strip("，,；;。！! "))]
+    out = ""
+    for p in parts:
+        if out and len(out) + len(p) > limit:
+            break
+        out += p
+    out = out.rstrip("，,、；;：:。！! ")
+    if len(out) > 2 * limit:
+        out = out[:safe_cut(out, 2 * limit)].rstrip("，,、；;：:。！! ") + "…"
+    return out
 
 
 def _subject(st: Structure, points: list[Sentence], messages: list[Message] | None = None) -> str | None:
@@ -502,7 +583,7 @@ def _subject(st: Structure, points: list[Sentence], messages: list[Message] | No
     return subject if len(subject) >= 6 else None
 
 
-def _opening(m: Message, decided: set[int], st: Structure, later: list[Message]) -> str | None:
+def _opening(m: Message, decided: set[int], st: Structure, later: list[Message], asking: bool = False) -> str | None:
     """The first clause of the chat's opening message that says something (not a greeting, a framing
     line or a question), as the topic: the opener says what the chat is about — when it is the host's
     and the chat comes back to its words ("看我上周钓的翘嘴" opening a trip's planning is a side remark)."""
@@ -521,7 +602,8 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
         if asked and asked.start() >= 4:
             body = body[:asked.start()].rstrip("，,、 的")
         # (a space between words is a pause in a chat typed without punctuation)
-        first = re.split(r"[，,；;：:。！!]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body, maxsplit=1)[0].strip()
+        # (never at the comma of 1,200 or the colon of 6:30: "營位費每帳每晚1,200元" keeps its figure)
+        first = re.split(r"[，；;：。！!]|[,:](?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body, maxsplit=1)[0].strip()
         head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
         if head.endswith("…"):
             continue  # a clause cut mid-phrase ("这次跳的曲子有两个一个是最炫民族风一个是火火的姑…") is no title
@@ -532,7 +614,7 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message])
         if when and when.start() >= 4:
             head = head[:when.start()].rstrip("，,、 的要得就先")
             head = re.sub(r"(?:今[天晚日]|明[天晚日])$", "", head)
-        if len(head) >= 4 and not _social(head) and not framing(head) and (asked or not is_question(head)) \
+        if len(head) >= 4 and not _social(head) and not framing(head) and (asked or asking or not is_question(head)) \
                 and any(t in st.topic_words or any(t in x.text for x in later) for t in words(head)):
             return head
     return None
@@ -643,15 +725,14 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     sources = [s.msg.id for s in picked]
     text = lead + "；".join(voices) + "。"
     settled = settled or set()
-    if st.decisions:  # the last word counts: "定在15号" … "最终改成16号，就这么定了"
-        strong = [d for d in st.decisions if cue("decision", "strong").search(fold(d.text)) or set(d.sources) & settled]
-        d = (strong or st.decisions)[-1]
+    if st.decisions:  # what settled it: the one most agreed to, then the last word ("定在15号" … "最终改成16号")
+        d = _settling(st, settled)
         listed = [x for x in st.decisions if x.sources == d.sources and x is not d]
         if listed:  # a wrap-up that lists what was decided: say them all
             d = Decision(text="；".join(x.text for x in [*listed, d][-3:]), by=d.by, sources=d.sources)
         cut = _DECIDED.match(d.text)
         rest = d.text[cut.end():] if cut and not re.search(r"[不没未别]", cut.group(0)) else d.text
-        rest = _ACK_HEAD.sub("", rest)
+        rest = _without_greeting(_ACK_HEAD.sub("", rest))
         # what was settled, not the work the line gives out after it (told under 接下来): "…统一500克玻璃瓶，
         # 价签阿珍你下周五前做好" → "…统一500克玻璃瓶"
         part = settled_part(rest, people) if people is not None else rest
@@ -861,7 +942,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
                   for s in points]
     return Notes(
-        title=_title(transcript, st, points),
+        title=_title(transcript, st, points, people),
         date=transcript.date,
         group=transcript.group,
         session_type=st.session_type,

@@ -72,8 +72,10 @@ class Restorer:
                 return self.orig[i][pos : pos + len(key)]
         out: list[str] = []
         run: list[str] = []  # characters the transcript never uses: our own wording
-        for ch, k in zip(s, key):
+        for at, (ch, k) in enumerate(zip(s, key)):
             mapped = self.chars.get(k) or (self.chars.get(ch) if ch != k else None)
+            if ch in ",.:" and 0 < at < len(s) - 1 and s[at - 1].isdigit() and s[at + 1].isdigit():
+                mapped = ch  # the comma of 1,500 or the colon of 6:30 is no pause to write in the chat's script
             if mapped is None:
                 run.append(ch)
                 continue

@@ -48,6 +48,8 @@ from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class,
 _MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
 _CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# a pause that is never the comma inside a figure (1,500 stays whole)
+_CLAUSE_WHOLE = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _TOPIC = cue_list("patterns", "topic")
 _CLARIFY = cue("patterns", "clarify")
 _AT_ALL = frozenset(_fold(str(w)) for w in raw("owner", "at_everyone"))
@@ -442,13 +444,17 @@ def _topic_words(found: str) -> str | None:
     return None if cue("patterns", "not_topic").match(_fold(topic)) else topic or None
 
 
+_ASIDE = re.compile(r"（[^（）]{1,20}）|\([^()]{1,20}\)")  # "请到了陈老师（做了12年多肉大棚）来讲…": an aside
+
+
 def _stated(m: Message, first: bool) -> str | None:
-    f = _fold(m.text)
+    text = _ASIDE.sub("", m.text)
+    f = _fold(text)
     match = cue("patterns", "stated_topic").search(f) or (cue("patterns", "stated_occasion").search(f) if first else None)
     if not match:
         return None
-    same = len(f) == len(m.text)
-    return _topic_words(m.text[match.start(1):match.end(1)] if same else match.group(1))
+    same = len(f) == len(text)
+    return _topic_words(text[match.start(1):match.end(1)] if same else match.group(1))
 
 
 def stated_topic(messages: list[Message]) -> str | None:
@@ -747,6 +753,9 @@ def superseded(messages: list[Message], reach: int = 5) -> set[int]:
             older = [x for x in messages[max(0, j - far):j] if planned.search(_fold(x.text))
                      and not moved.search(_fold(x.text)) and relevant(x.text, m.text, by_kind=False)]
             out |= {x.id for x in older}
+        counted = cue("headcount")
+        if counted.search(f):  # an earlier line of the same speaker that only counts heads is stale
+            out |= {x.id for x in messages[:j] if x.speaker == m.speaker and _only_counts(_fold(x.text), counted)}
         if not cue("correction").match(f):
             continue
         earlier = [x for x in messages[max(0, j - reach):j] if x.speaker == m.speaker
@@ -754,6 +763,11 @@ def superseded(messages: list[Message], reach: int = 5) -> set[int]:
         if earlier:
             out.add(earlier[-1].id)
     return out
+
+
+def _only_counts(f: str, counted: re.Pattern[str]) -> bool:
+    """A short line whose figures are all head-counts ("现在11个人了，还剩1个名额"): nothing else in it to keep."""
+    return len(f) <= 30 and bool(counted.search(f)) and not re.search(r"\d", counted.sub("", f))
 
 
 def on_topic(text: str, topic: frozenset[str]) -> bool:
@@ -2875,7 +2889,7 @@ def _decided_content(text: str, people: People) -> str:
     member named, not as an owner ("…用团队经费王阿姨你周六早上顺路买一下" → "…用团队经费"; "7:30王哥的车" stays)."""
     you, me, owns = cue("owner", "you"), cue("owner", "me"), cue("owner", "possessed")
     kept: list[str] = []
-    for clause in _CLAUSE.split(text):
+    for clause in _CLAUSE_WHOLE.split(text):
         fc = _fold(clause)
         spots = [x.start() for x in (you.search(fc), me.search(fc)) if x] + \
             [pos for pos, alias, _ in people.named_in(clause) if not owns.match(fc, pos + len(alias))]
