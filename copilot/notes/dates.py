@@ -203,6 +203,7 @@ class Deadline:
     attached: bool = False  # a task follows it ("明天发群里"), not a state ("周末都在家")
     spelled: bool = False  # a calendar date written out (3月26日)
     relative: bool = False  # a day counted from the message (今天/明天/后天): when someone acts, not an event's date
+    hour_only: bool = False  # no day word at all ("10点45"): today or tomorrow by the clock, never an event's date
 
     @property
     def iso(self) -> str | None:
@@ -304,6 +305,11 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
         day = event if event is not None and event > today else None
         if day is None:
             return deadline
+    if (g["wd"] and not g["wk"] and (g["h"] or g["part"] or g["part2"] or g["part3"]) and day is not None
+            and event is not None and event.isoweekday() == day.isoweekday() and (event - day).days == 7):
+        # "下周六(11月28日)办绘本会" then "周六早上8点半前到": a time of day on the weekday of the event named
+        # is that event's day, not this week's — the chat's week runs up to the event it is planning
+        day = event
     inner = g.get("inner")
     if inner:  # 下周一（4月13日）: the date the writer spelled out wins
         spelled = lex.pattern.search(fold(inner))
@@ -434,7 +440,7 @@ def time_expressions(text: str, when: datetime | None, event: date | None = None
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written). ``event``
     is the day of the event under discussion: spans counted from it ("活动后两天内") and a bare hour
     said the evening before it resolve against it."""
-    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative)
+    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative, d.hour_only)
             for d in _expressions(text, when, event, meeting)]
 
 
@@ -551,12 +557,14 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
         if match.group("mo"):
             spelled_end = match.end("md")
         no_day = not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me"))
+        found.hour_only = no_day
         start = match.start()
         # "出发前一天晚上8点前": the hour of the day just counted from the event (words only without one)
         day_span = next((t for t in taken if t[1] <= start and not folded[t[1]:start].strip() and t[2].clock is None), None)
         if no_day and found.clock and day_span is not None:
             start, found.day, found.text = day_span[0], day_span[2].day, day_span[2].text + found.text
             found.marked = found.marked or day_span[2].marked
+            found.hour_only = False
             taken.remove(day_span)  # one expression, not a day and an hour of the message's day
         elif no_day and found.clock and out and out[-1][2].clock and lex.range_joint.fullmatch(folded[out[-1][1]:start]):
             _range_end(found, out[-1][2], part=bool(match.group("part") or match.group("part2") or match.group("part3")))
@@ -694,7 +702,9 @@ def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
         if when is not None:
             named: dict[date, int] = {}
             for d in time_expressions(text, when):
-                if d.day and not d.marked and d.day > when.date():
+                # "分两场：上午9点半一场，10点45一场" said the evening before: the hours of the event named
+                # before, not tomorrow's date
+                if d.day and not d.marked and not d.hour_only and d.day > when.date():
                     named[d.day] = max(named.get(d.day, 0), 2 if d.spelled else int(not d.relative))
             for d, written in named.items():
                 old = counts.get(d, (0, 0, 0))

@@ -2184,7 +2184,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
-        volunteered = _volunteer(messages, idx, m)
+        volunteered = _volunteer(messages, idx, m, events, meetings)
         if volunteered is not None:
             _take_call(actions, volunteered, m)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
@@ -2372,7 +2372,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
             continue
         # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
-        own = [d for d in time_expressions(a.task, messages[i].time) if d.day is not None]
+        own = [d for d in time_expressions(a.task, messages[i].time, events[i]) if d.day is not None]
         if own:
             if own[-1].day >= messages[i].time.date():
                 a.deadline, a.deadline_text = own[-1].iso, own[-1].text
@@ -2689,7 +2689,8 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
     return None
 
 
-def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
+def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date | None],
+               meetings: list[date | None]) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
     that goes on to name its own task ("我来吧，周五前出一个清单…") is that task, not the question's
     (read clause by clause, the offer making the speaker its owner); one whose first clause is the offer and
@@ -2705,7 +2706,8 @@ def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | No
     q = _call_answered(messages, idx, m)
     if q is None:
         return None
-    deadline = find_deadline(q.text, q.time)
+    at = next((i for i in range(idx, -1, -1) if messages[i] is q), idx)  # the call's own event and schedule
+    deadline = find_deadline(q.text, q.time, event=events[at], meeting=meetings[at])
     return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
 
