@@ -2997,6 +2997,8 @@ def _answers_ask(messages: list[Message], j: int) -> bool:
     if prev is None:
         return False
     f, names = _fold(prev.text), {me, display_name(me)}
+    if is_question(prev.text) and has(f, "decision", "proposal"):
+        return False  # "我的想法是第一场小鹿妈妈讲，第二场林哥讲，大家同意吗" — "同意": a yes to the proposal put to all
     return any(n and len(n) >= 2 and _fold(n) in f for n in names)
 
 
