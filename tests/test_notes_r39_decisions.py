@@ -38,3 +38,22 @@ def test_a_yes_to_a_proposal_put_to_all_is_agreement_even_when_it_names_the_spea
                      "站长阿岚|好，那就这么定了：上半月小曼，下半月老冯")
     agreed = [d for d in found.decisions if "那就这么定了" in d.text]
     assert agreed and {"小曼", "老冯", "阿杜"} <= set(agreed[0].by)
+
+
+def test_work_handed_on_is_a_decision_agreed_by_the_new_owner() -> None:
+    told = _analyze("教练老韩|周六的划艇体验课，救生衣本来安排小北去借，小北周六要加班，这个改给阿宁去借",
+                    "阿宁|好的，我去借",
+                    "教练老韩|集合时间早上8点，码头见")
+    handed = [d for d in told.decisions if "改给阿宁" in d.text]
+    assert handed and handed[0].by[:2] == ["教练老韩", "阿宁"]
+    asked = _analyze("烘焙班-周老师|下周的面包课，海报本来想给小苏做，但她要忙报名表，海报改给阿琪可以吗",
+                     "阿琪|可以 我做 周五前给初稿")
+    assert any("海报改给阿琪" in d.text and "阿琪" in d.by for d in asked.decisions)
+
+
+def test_a_changed_date_or_a_handing_on_not_taken_up_is_no_such_decision() -> None:
+    moved = _analyze("教练老韩|体验课本来周六，改成周日上午9点，码头集合", "阿宁|收到")
+    assert not any("改成周日" in d.text and "阿宁" in d.by and len(d.sources) == 2 for d in moved.decisions)
+    unanswered = _analyze("烘焙班-周老师|海报本来想给小苏做，但她要忙报名表，海报改给阿琪可以吗",
+                          "小苏|我这周确实忙不过来")
+    assert not any("海报改给阿琪" in d.text for d in unanswered.decisions)

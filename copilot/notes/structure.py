@@ -2224,6 +2224,32 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     elif n == 0 and not summary_list and (answer := _granted_or_picked(s, messages, idx)):
         text, by = answer
         decisions.append(Decision(text=_clean(text), by=by, sources=[m.id]))
+    elif not summary_list and (handed := _handing_on(s, messages, idx, people)):
+        decisions.append(handed)
+        recapped.add(id(handed))  # a decision, even where the same line gives the work
+
+
+def _handing_on(sentence: str, messages: list[Message], idx: int, people: People) -> Decision | None:
+    """Work handed from one member to another, told as done ("本来安排思琪做，她明天要开庭，这个改给一帆做") or
+    asked and taken on ("海报本来想给小鱼做，但她要忙站牌，海报改给阿凯可以吗" — "可以 我做"): a change of plan
+    the group is told, decided by its speaker and agreed by the new owner's yes. A person must follow
+    改给/换成… right away ("本来周六，改成周日" hands nothing on) and the work must have had an owner before (本来…)."""
+    f = _fold(sentence)
+    now, was = cue("owner", "reassigned_to").search(f), cue("owner", "reassigned_from").search(f)
+    if now is None or was is None or was.start() > now.start():
+        return None
+    named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= now.end())
+    named += sorted((st, people.written(n, n)) for st, _e, n in name_shaped(f) if st >= now.end() and not n.isascii())
+    m = messages[idx]
+    if not named or named[0][0] - now.end() > 1 or named[0][1] == m.speaker:
+        return None
+    who = named[0][1]
+    took = next((o for o in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]
+                 if o.speaker == who and cue("owner", "accepts").match(_fold(o.text).strip())), None)
+    if is_question(sentence) and took is None:
+        return None  # asked and not (yet) taken on: nothing settled
+    sources = [m.id] + ([took.id] if took is not None else [])
+    return Decision(text=_clean(sentence), by=[m.speaker] + ([who] if took is not None else []), sources=sources)
 
 
 def _granted_or_picked(sentence: str, messages: list[Message], idx: int) -> tuple[str, list[str]] | None:
