@@ -62,3 +62,15 @@ def test_a_volunteers_to_do_reads_the_events_day() -> None:
     found = analyze(Transcript(name="seeds.txt", messages=msgs, format="wechat"))
     signing = [a for a in found.actions if a.owner == "小满"]
     assert signing and signing[0].deadline == "2026-11-28 08:30"
+
+
+def test_a_months_start_or_the_years_end_with_a_task_is_a_deadline() -> None:
+    said = datetime(2026, 11, 18, 10, 0)
+    cases = {"下个月初把场地费转给我": "2026-12-01", "12月初前把名单报上来": "2026-12-01",
+             "年底前把账目公示出来": "2026-12-31", "年底把会费收齐": "2026-12-31", "明年年底前换届": "2027-12-31"}
+    for text, day in cases.items():
+        due = find_deadline(text, said)
+        assert due is not None and due.iso == day, text
+    # when something happens, with no task attached, is no deadline
+    assert find_deadline("下个月初我们全家去海南", said) is None
+    assert find_deadline("年底大家都忙", said) is None

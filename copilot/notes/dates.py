@@ -147,7 +147,10 @@ def _lexicon() -> _Lexicon:
             # 开学前 / 婚礼之前: by the day before the event
             rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?P<hol>{_alt(list(d['holidays']) + list(d['lunar_holidays']))})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
-            rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>{_alt(d['month_mid'])}))(?P<msmark>{_alt(d['deadline_marks'])})?"
+            rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?P<msm>\d{{1,2}})月(?:{_alt(d['month_start_of'])})"
+            rf"|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>{_alt(d['month_mid'])}))(?P<msmark>{_alt(d['deadline_marks'])})?"
+            # 年底前 / 年底把账结清: the year's last day
+            rf"|(?P<ye>{_alt(d['year_end'])})(?P<yemark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"
             # 下次活动前 / 下次聚会记得带 (not 下次聚会后): the next meeting
             rf"|(?P<nx>{_alt(d['next_time'])})(?:{_alt(d['event_words'] + d['meeting_words'])})(?P<nxmark>{_alt(d['event_before'])})?"
@@ -335,7 +338,7 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     """两天内 / 6月底前 / 这周内 / 活动后两天内 / 下次上课前: spans, whole weeks or months, the next meeting."""
     g = defaultdict(lambda: None, match.groupdict())  # the event-span pattern has fewer groups
     found = Deadline(text=match.group(0), marked=any(g[k] for k in ("span", "mmark", "wmark", "ev", "nxmark", "bk", "gx", "ev0",
-                                                                     "hol", "msmark")))
+                                                                     "hol", "msmark", "yemark")))
     if g["nx"]:  # the chat's stated schedule, else the event still ahead, else words only
         today = base.date() if base is not None and base.year > 1900 else None
         ahead = [d for d in (meeting, event) if d is not None and today is not None and d > today]
@@ -369,8 +372,8 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
         month, day = lex.holidays[g["hol"]]
         when = date(today.year, month, day)
         found.day = (when if when >= today else date(today.year + 1, month, day)) - timedelta(days=1)
-    elif g["ms"] or g["mid"]:
-        found.day = _month_part(today, g, lex)
+    elif g["ms"] or g["msm"] or g["mid"] or g["ye"]:
+        found.day = _month_part(today, g, lex, match.string[:match.start()])
     elif g["n"]:
         n = cn_to_int(g["n"])
         found.day = today + timedelta(days=n * lex.units[g["u"]]) if n is not None else None
@@ -422,10 +425,17 @@ def _event_word(text: str) -> str | None:
     return last if ok and last else None
 
 
-def _month_part(today: date, g: dict[str, str | None], lex: _Lexicon) -> date | None:
-    """下个月初 → next month's 1st; 9月中旬 → 15 September; 月中 → this month's 15th (next month's if past)."""
+def _month_part(today: date, g: dict[str, str | None], lex: _Lexicon, before: str = "") -> date | None:
+    """下个月初 → next month's 1st; 12月初 → 1 December; 年底 → 31 December; 9月中旬 → 15 September; 月中 → this month's 15th (next
+    month's if past)."""
     if g["ms"]:
         return date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+    if g["ye"]:  # 年底: this year's last day (next year's after 明年)
+        ahead = any(before.endswith(fold(str(w))) for w in load_resource(TIME_FILE)["next_year"])
+        return date(today.year + ahead, 12, 31)
+    if g["msm"]:  # 12月初: that month's 1st
+        month = int(g["msm"])
+        return date(today.year + (month < today.month - 6), month, 1) if 1 <= month <= 12 else None
     if g["mdm"]:
         month = int(g["mdm"])
         if not 1 <= month <= 12:
@@ -464,7 +474,9 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
         if found is not None and match.groupdict().get("ev0"):
             before_event.add(found.text)
         if found is not None:
-            found.attached = bool(match.group("nx") or found.relative) and _attached(folded, match.end(), lex)  # 下次聚会带上
+            # 下次聚会带上; 下个月初把钱转我 / 年底把账结清 (a month's or the year's part with a task, no 前: due then)
+            part = not found.marked and any(match.group(k) for k in ("ms", "msm", "mid", "ye"))
+            found.attached = bool(match.group("nx") or found.relative or part) and _attached(folded, match.end(), lex)
             if found.relative and not found.attached:
                 continue  # "这周都在家": when, not by when
             if match.group("n") and lex.event_after.search(folded[:match.start()]):
