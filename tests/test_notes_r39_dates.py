@@ -74,3 +74,14 @@ def test_a_months_start_or_the_years_end_with_a_task_is_a_deadline() -> None:
     # when something happens, with no task attached, is no deadline
     assert find_deadline("下个月初我们全家去海南", said) is None
     assert find_deadline("年底大家都忙", said) is None
+
+
+def test_a_figure_ending_a_name_is_no_hour_and_a_clock_keeps_its_minutes() -> None:
+    said = datetime(2026, 11, 3, 8, 25)
+    assert time_expressions("小夏N2: 换好了两个人一起在群里说一声", said) == []
+    assert time_expressions("房间1123:钥匙在前台", said) == []
+    # "8:30前" written at 8:25 is this morning; at 8:45 it is this evening
+    (morning,) = time_expressions("8:30前把体温单交给我", said)
+    assert morning.iso == "2026-11-03 08:30"
+    (evening,) = time_expressions("8:30前把体温单交给我", datetime(2026, 11, 3, 8, 45))
+    assert evening.iso == "2026-11-03 20:30"

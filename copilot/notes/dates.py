@@ -120,7 +120,8 @@ def _lexicon() -> _Lexicon:
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|{month_end})"
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
-    hour = rf"(?P<h>\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点:：]|點)(?P<m>\d{{1,2}}|半|一刻)?分?"
+    # (a figure ending a Latin name or a longer number is no hour: "小夏N2:", "1123:"; a colon needs its minutes)
+    hour = rf"(?P<h>(?<![a-z\d])\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点點]|[:：](?=\d))(?P<m>\d{{1,2}}|半|一刻)?分?"
     paren = r"(?:\s*[（(](?P<inner>[^()（）]{1,14})[)）])?"
     mark = rf"(?P<mark>{_alt(d['deadline_marks'])})?"
     # every expression starts with a figure, a day word, a weekday or a part of the day: fail fast elsewhere
@@ -286,8 +287,8 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
         pm = True
     if not part and 1 <= hour < lex.day_starts_at:
         pm = True  # a bare "2点半": before the day starts is the night, when no group meets or hands anything in
-    if not part and now is not None and 1 <= hour < 12 and hour <= now.hour < hour + 12:
-        pm = True  # "八点前" written at 10:00 means this evening, not tomorrow morning
+    if not part and now is not None and 1 <= hour < 12 and (hour, minute) <= (now.hour, now.minute) < (hour + 12, minute):
+        pm = True  # "八点前" written at 10:00 means this evening, not tomorrow morning ("8:30前" at 8:25 is this morning)
     if pm and 1 <= hour < 12:
         hour += 12
     if hour == 24 or (hour == 12 and not minute and (info.get("night") or (evening_day and not part))):
