@@ -1,0 +1,42 @@
+"""Round 39 (d13b): a title is never left hanging on the words that say a matter is to be talked over.
+
+"聖誕聯歡嘅事要傾下" (Cantonese 倾 = 商量) titles the notes 聖誕聯歡, not "聖誕聯歡嘅事要傾下"; the cue is read in the
+folded form, so a Traditional chat's "講一下" / "定一下" cut its title as the Simplified ones do.
+
+The chats below were written for these tests (an estate's Christmas party, a Taiwan hiking club); none is a
+QA chat or an eval chat.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+
+from chat_lines import chat_lines
+
+from copilot.notes.model import Transcript
+from copilot.notes.offline import summarize_offline
+
+_msgs = partial(chat_lines, start=datetime(2026, 12, 1, 20, 0))
+
+
+def _title(*lines: str) -> str:
+    return summarize_offline(Transcript(name="t.txt", messages=_msgs(*lines), format="wechat")).title
+
+
+def test_a_cantonese_matter_to_talk_over_is_cut_from_the_title() -> None:
+    title = _title("會長阿威|各位街坊，聖誕聯歡嘅事要傾下",
+                   "會長阿威|日子定咗12月20號星期日晏晝兩點，喺屋邨會堂，每人夾錢80蚊",
+                   "阿玲|食物邊個負責",
+                   "會長阿威|食物阿玲你負責，12月15號前報個菜單俾我",
+                   "肥仔明|聖誕聯歡要唔要抽獎",
+                   "會長阿威|要，聖誕聯歡抽獎禮物預算500蚊，肥仔明你去買")
+    assert title.endswith("聖誕聯歡")
+
+
+def test_a_traditional_matter_told_is_cut_as_a_simplified_one() -> None:
+    title = _title("山社-阿德|年底登山健行的事跟大家講一下",
+                   "山社-阿德|12月27日禮拜六早上7點在捷運站集合，走七星山主峰",
+                   "小芸|要帶午餐嗎",
+                   "山社-阿德|要，山上沒有賣吃的，年底登山健行記得帶兩公升水")
+    assert title.endswith("年底登山健行")
