@@ -57,3 +57,18 @@ def test_a_changed_date_or_a_handing_on_not_taken_up_is_no_such_decision() -> No
     unanswered = _analyze("烘焙班-周老师|海报本来想给小苏做，但她要忙报名表，海报改给阿琪可以吗",
                           "小苏|我这周确实忙不过来")
     assert not any("海报改给阿琪" in d.text for d in unanswered.decisions)
+
+
+def test_a_decision_far_off_does_not_keep_an_aside_sharing_its_word_from_the_chatter_pass() -> None:
+    lines = ["团长老莫|下周六的排练在少年宫三楼，下午2点开始",
+             "小葵|好的",
+             "团长老莫|那就定了，下周六排练，每人带自己的谱架",
+             "阿岳|收到",
+             "小葵|收到",
+             "团长老莫|演出服周三前统一去取",
+             "小葵|周三可以",
+             "阿岳|好",
+             "团长老莫|门票每人两张，周五发",
+             "小葵|话说今天排练室楼下那家牛肉面超好吃，排队排了半小时"]
+    found = _analyze(*lines)
+    assert 9 in found.chatter

@@ -649,6 +649,15 @@ def _spoken_to(m: Message, people: People) -> list[str]:
     return people.lead(m.text) or [who for pos, _, who in people.named_in(m.text[:12]) if pos == 0 and who != m.speaker][:1]
 
 
+def _takes_up(d: Decision, m: Message, at: dict[int, int]) -> bool:
+    """Whether decision ``d`` takes up line ``m``: it shares its content and is settled within the next few lines
+    ("我想吃烧烤，人均五十左右" — "那就定了，周六去吃烧烤"), not somewhere else in the chat."""
+    here = at.get(m.id)
+    reach = int(raw("decision", "takes_up_reach"))
+    return here is not None and any(0 <= at.get(i, -1) - here <= reach for i in d.sources) \
+        and relevant(d.text, m.text, by_kind=False)
+
+
 def _to_a_peer(m: Message, people: People, organisers: set[str]) -> bool:
     """Whether ``m`` speaks to members who do not run the chat ("小桃你中午吃的啥", "@志明 你兒子上小學了嗎")."""
     to = _spoken_to(m, people)
@@ -3326,8 +3335,11 @@ def analyze(transcript: Transcript) -> Structure:
     # in the chat; never a line a to-do or a decision comes from, nor one of those who run the chat
     # (a seller's "今天的货到了，一箱5斤" is the matter)
     # (nor a line a decision takes up: "我想吃烧烤，人均五十左右" before "那就定了，周六去吃烧烤")
+    # (a decision takes a line up when it follows it closely: "话说今天那家卤肉饭超好吃" shares 排练 with a decision
+    # settled ten lines later and is still chatter)
+    at = {m.id: n for n, m in enumerate(msgs)}
     spared = frozenset(i for a in actions for i in a.sources) | frozenset(i for d in decisions for i in d.sources) \
-        | frozenset(m.id for m in msgs if any(relevant(d.text, m.text, by_kind=False) for d in decisions))
+        | frozenset(m.id for m in msgs if any(_takes_up(d, m, at) for d in decisions))
     talk = chatter_lines(msgs, spared | frozenset(m.id for m in msgs if m.speaker in organisers))
     # a pair is chatter when all of it is, or when its question is and no organiser answers it
     # ("小区门口新开了家面包店，有人去过吗" — a member's "去过，…不错"): then so is its answer
