@@ -40,3 +40,11 @@ def test_a_traditional_matter_told_is_cut_as_a_simplified_one() -> None:
                    "小芸|要帶午餐嗎",
                    "山社-阿德|要，山上沒有賣吃的，年底登山健行記得帶兩公升水")
     assert title.endswith("年底登山健行")
+
+
+def test_a_title_is_never_cut_inside_a_time() -> None:
+    title = _title("领队阿海|周日上午9:30北门集合",
+                   "领队阿海|周日上午走摩星岭，中午在山顶吃自带午饭",
+                   "小棠|周日上午要带登山杖吗",
+                   "领队阿海|台阶多，膝盖不好的带上")
+    assert not title.endswith("9") and "9:30" in title
