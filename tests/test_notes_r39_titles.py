@@ -14,6 +14,7 @@ from functools import partial
 
 from chat_lines import chat_lines
 
+from copilot.notes.cues import cue
 from copilot.notes.model import Transcript
 from copilot.notes.offline import summarize_offline
 
@@ -48,3 +49,23 @@ def test_a_title_is_never_cut_inside_a_time() -> None:
                    "小棠|周日上午要带登山杖吗",
                    "领队阿海|台阶多，膝盖不好的带上")
     assert not title.endswith("9") and "9:30" in title
+
+
+def test_a_hosts_closing_wishes_are_no_key_point() -> None:
+    sign_off = cue("summary", "sign_off")
+    assert sign_off.match("今天先这样，有问题私聊我，大家周末愉快")
+    assert sign_off.match("今天就先这样，大家假期快乐！")
+    assert not sign_off.match("先这样，周六上午9点别迟到")
+
+
+def test_the_closing_line_stays_out_of_the_notes() -> None:
+    from copilot.notes.render import render_markdown  # noqa: PLC0415 - rendering only here
+
+    notes = summarize_offline(Transcript(name="t.txt", format="wechat", messages=_msgs(
+        "棋社-唐老师|本月少儿围棋升级赛定在12月13号周日上午9点，地点少年宫三楼",
+        "童童妈妈|报名费多少",
+        "棋社-唐老师|报名费每人50元，12月10号前交给班长",
+        "阳阳爸爸|要带棋具吗",
+        "棋社-唐老师|不用，棋具少年宫统一准备",
+        "棋社-唐老师|今天先这样，有问题私聊我，大家周末愉快")))
+    assert "周末愉快" not in render_markdown(notes, appendix=False)
