@@ -120,7 +120,8 @@ def _lexicon() -> _Lexicon:
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|{month_end})"
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
-    hour = rf"(?P<h>\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点:：]|點)(?P<m>\d{{1,2}}|半|一刻)?分?"
+    # (a figure ending a Latin name or a longer number is no hour: "小夏N2:", "1123:"; a colon needs its minutes)
+    hour = rf"(?P<h>(?<![a-z\d])\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点點]|[:：](?=\d))(?P<m>\d{{1,2}}|半|一刻)?分?"
     paren = r"(?:\s*[（(](?P<inner>[^()（）]{1,14})[)）])?"
     mark = rf"(?P<mark>{_alt(d['deadline_marks'])})?"
     # every expression starts with a figure, a day word, a weekday or a part of the day: fail fast elsewhere
@@ -147,7 +148,10 @@ def _lexicon() -> _Lexicon:
             # 开学前 / 婚礼之前: by the day before the event
             rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?P<hol>{_alt(list(d['holidays']) + list(d['lunar_holidays']))})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
-            rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>{_alt(d['month_mid'])}))(?P<msmark>{_alt(d['deadline_marks'])})?"
+            rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?P<msm>\d{{1,2}})月(?:{_alt(d['month_start_of'])})"
+            rf"|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>{_alt(d['month_mid'])}))(?P<msmark>{_alt(d['deadline_marks'])})?"
+            # 年底前 / 年底把账结清: the year's last day
+            rf"|(?P<ye>{_alt(d['year_end'])})(?P<yemark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"
             # 下次活动前 / 下次聚会记得带 (not 下次聚会后): the next meeting
             rf"|(?P<nx>{_alt(d['next_time'])})(?:{_alt(d['event_words'] + d['meeting_words'])})(?P<nxmark>{_alt(d['event_before'])})?"
@@ -203,6 +207,7 @@ class Deadline:
     attached: bool = False  # a task follows it ("明天发群里"), not a state ("周末都在家")
     spelled: bool = False  # a calendar date written out (3月26日)
     relative: bool = False  # a day counted from the message (今天/明天/后天): when someone acts, not an event's date
+    hour_only: bool = False  # no day word at all ("10点45"): today or tomorrow by the clock, never an event's date
 
     @property
     def iso(self) -> str | None:
@@ -282,8 +287,8 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
         pm = True
     if not part and 1 <= hour < lex.day_starts_at:
         pm = True  # a bare "2点半": before the day starts is the night, when no group meets or hands anything in
-    if not part and now is not None and 1 <= hour < 12 and hour <= now.hour < hour + 12:
-        pm = True  # "八点前" written at 10:00 means this evening, not tomorrow morning
+    if not part and now is not None and 1 <= hour < 12 and (hour, minute) <= (now.hour, now.minute) < (hour + 12, minute):
+        pm = True  # "八点前" written at 10:00 means this evening, not tomorrow morning ("8:30前" at 8:25 is this morning)
     if pm and 1 <= hour < 12:
         hour += 12
     if hour == 24 or (hour == 12 and not minute and (info.get("night") or (evening_day and not part))):
@@ -304,6 +309,11 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
         day = event if event is not None and event > today else None
         if day is None:
             return deadline
+    if (g["wd"] and not g["wk"] and (g["h"] or g["part"] or g["part2"] or g["part3"]) and day is not None
+            and event is not None and event.isoweekday() == day.isoweekday() and (event - day).days == 7):
+        # "下周六(11月28日)办绘本会" then "周六早上8点半前到": a time of day on the weekday of the event named
+        # is that event's day, not this week's — the chat's week runs up to the event it is planning
+        day = event
     inner = g.get("inner")
     if inner:  # 下周一（4月13日）: the date the writer spelled out wins
         spelled = lex.pattern.search(fold(inner))
@@ -329,7 +339,7 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     """两天内 / 6月底前 / 这周内 / 活动后两天内 / 下次上课前: spans, whole weeks or months, the next meeting."""
     g = defaultdict(lambda: None, match.groupdict())  # the event-span pattern has fewer groups
     found = Deadline(text=match.group(0), marked=any(g[k] for k in ("span", "mmark", "wmark", "ev", "nxmark", "bk", "gx", "ev0",
-                                                                     "hol", "msmark")))
+                                                                     "hol", "msmark", "yemark")))
     if g["nx"]:  # the chat's stated schedule, else the event still ahead, else words only
         today = base.date() if base is not None and base.year > 1900 else None
         ahead = [d for d in (meeting, event) if d is not None and today is not None and d > today]
@@ -363,8 +373,8 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
         month, day = lex.holidays[g["hol"]]
         when = date(today.year, month, day)
         found.day = (when if when >= today else date(today.year + 1, month, day)) - timedelta(days=1)
-    elif g["ms"] or g["mid"]:
-        found.day = _month_part(today, g, lex)
+    elif g["ms"] or g["msm"] or g["mid"] or g["ye"]:
+        found.day = _month_part(today, g, lex, match.string[:match.start()])
     elif g["n"]:
         n = cn_to_int(g["n"])
         found.day = today + timedelta(days=n * lex.units[g["u"]]) if n is not None else None
@@ -416,10 +426,17 @@ def _event_word(text: str) -> str | None:
     return last if ok and last else None
 
 
-def _month_part(today: date, g: dict[str, str | None], lex: _Lexicon) -> date | None:
-    """下个月初 → next month's 1st; 9月中旬 → 15 September; 月中 → this month's 15th (next month's if past)."""
+def _month_part(today: date, g: dict[str, str | None], lex: _Lexicon, before: str = "") -> date | None:
+    """下个月初 → next month's 1st; 12月初 → 1 December; 年底 → 31 December; 9月中旬 → 15 September; 月中 → this month's 15th (next
+    month's if past)."""
     if g["ms"]:
         return date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+    if g["ye"]:  # 年底: this year's last day (next year's after 明年)
+        ahead = any(before.endswith(fold(str(w))) for w in load_resource(TIME_FILE)["next_year"])
+        return date(today.year + ahead, 12, 31)
+    if g["msm"]:  # 12月初: that month's 1st
+        month = int(g["msm"])
+        return date(today.year + (month < today.month - 6), month, 1) if 1 <= month <= 12 else None
     if g["mdm"]:
         month = int(g["mdm"])
         if not 1 <= month <= 12:
@@ -434,7 +451,7 @@ def time_expressions(text: str, when: datetime | None, event: date | None = None
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written). ``event``
     is the day of the event under discussion: spans counted from it ("活动后两天内") and a bare hour
     said the evening before it resolve against it."""
-    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative)
+    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative, d.hour_only)
             for d in _expressions(text, when, event, meeting)]
 
 
@@ -458,7 +475,9 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
         if found is not None and match.groupdict().get("ev0"):
             before_event.add(found.text)
         if found is not None:
-            found.attached = bool(match.group("nx") or found.relative) and _attached(folded, match.end(), lex)  # 下次聚会带上
+            # 下次聚会带上; 下个月初把钱转我 / 年底把账结清 (a month's or the year's part with a task, no 前: due then)
+            part = not found.marked and any(match.group(k) for k in ("ms", "msm", "mid", "ye"))
+            found.attached = bool(match.group("nx") or found.relative or part) and _attached(folded, match.end(), lex)
             if found.relative and not found.attached:
                 continue  # "这周都在家": when, not by when
             if match.group("n") and lex.event_after.search(folded[:match.start()]):
@@ -551,12 +570,14 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
         if match.group("mo"):
             spelled_end = match.end("md")
         no_day = not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me"))
+        found.hour_only = no_day
         start = match.start()
         # "出发前一天晚上8点前": the hour of the day just counted from the event (words only without one)
         day_span = next((t for t in taken if t[1] <= start and not folded[t[1]:start].strip() and t[2].clock is None), None)
         if no_day and found.clock and day_span is not None:
             start, found.day, found.text = day_span[0], day_span[2].day, day_span[2].text + found.text
             found.marked = found.marked or day_span[2].marked
+            found.hour_only = False
             taken.remove(day_span)  # one expression, not a day and an hour of the message's day
         elif no_day and found.clock and out and out[-1][2].clock and lex.range_joint.fullmatch(folded[out[-1][1]:start]):
             _range_end(found, out[-1][2], part=bool(match.group("part") or match.group("part2") or match.group("part3")))
@@ -694,7 +715,9 @@ def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
         if when is not None:
             named: dict[date, int] = {}
             for d in time_expressions(text, when):
-                if d.day and not d.marked and d.day > when.date():
+                # "分两场：上午9点半一场，10点45一场" said the evening before: the hours of the event named
+                # before, not tomorrow's date
+                if d.day and not d.marked and not d.hour_only and d.day > when.date():
                     named[d.day] = max(named.get(d.day, 0), 2 if d.spelled else int(not d.relative))
             for d, written in named.items():
                 old = counts.get(d, (0, 0, 0))

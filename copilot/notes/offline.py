@@ -602,15 +602,18 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message],
         if asked and asked.start() >= 4:
             body = body[:asked.start()].rstrip("，,、 的")
         # (a space between words is a pause in a chat typed without punctuation)
-        # (never at the comma of 1,200 or the colon of 6:30: "營位費每帳每晚1,200元" keeps its figure)
-        first = re.split(r"[，；;：。！!]|[,:](?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body, maxsplit=1)[0].strip()
+        # (never at the colon or comma inside a figure: "周日上午9:30集合" is not "周日上午9", and
+        # "營位費每帳每晚1,200元" keeps its figure)
+        first = re.split(r"[，；;。！!]|(?<!\d)[,:：]|[,:：](?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body,
+                         maxsplit=1)[0].strip()
         head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
         if head.endswith("…"):
             continue  # a clause cut mid-phrase ("这次跳的曲子有两个一个是最炫民族风一个是火火的姑…") is no title
-        told = _MATTER_TOLD.search(head)  # "年底聚会和互助基金的事跟大家说一下" → 年底聚会和互助基金
+        # (read in the folded form where it keeps the length: "聖誕聯歡嘅事要傾一下" as "圣诞联欢嘅事要倾一下")
+        told = _MATTER_TOLD.search(_same_length_fold(head))  # "年底聚会和互助基金的事跟大家说一下" → 年底聚会和互助基金
         if told and told.start() >= 4:
             head = head[:told.start()]
-        when = cue("decision", "undecided").search(head)  # "周六徒步的路线今晚定一下" → 周六徒步的路线
+        when = cue("decision", "undecided").search(_same_length_fold(head))  # "周六徒步的路线今晚定一下" → 周六徒步的路线
         if when and when.start() >= 4:
             head = head[:when.start()].rstrip("，,、 的要得就先")
             head = re.sub(r"(?:今[天晚日]|明[天晚日])$", "", head)
@@ -628,6 +631,13 @@ _MATTER_TOLD = cue("summary", "matter_told")
 _SETTLE_MATTER = cue("summary", "settle_matter")
 _SIGN_OFF = cue("summary", "sign_off")
 TITLE_CHARS = 24
+
+
+def _same_length_fold(text: str) -> str:
+    """``text`` folded (Simplified, lower case) when that keeps every position, so a cue found in it cuts
+    ``text`` at the same place; else ``text`` as written."""
+    folded = fold(text)
+    return folded if len(folded) == len(text) else text
 
 
 def _occasion(clause: str) -> str | None:

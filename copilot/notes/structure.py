@@ -655,6 +655,15 @@ def _spoken_to(m: Message, people: People) -> list[str]:
     return people.lead(m.text) or [who for pos, _, who in people.named_in(m.text[:12]) if pos == 0 and who != m.speaker][:1]
 
 
+def _takes_up(d: Decision, m: Message, at: dict[int, int]) -> bool:
+    """Whether decision ``d`` takes up line ``m``: it shares its content and is settled within the next few lines
+    ("我想吃烧烤，人均五十左右" — "那就定了，周六去吃烧烤"), not somewhere else in the chat."""
+    here = at.get(m.id)
+    reach = int(raw("decision", "takes_up_reach"))
+    return here is not None and any(0 <= at.get(i, -1) - here <= reach for i in d.sources) \
+        and relevant(d.text, m.text, by_kind=False)
+
+
 def _to_a_peer(m: Message, people: People, organisers: set[str]) -> bool:
     """Whether ``m`` speaks to members who do not run the chat ("小桃你中午吃的啥", "@志明 你兒子上小學了嗎")."""
     to = _spoken_to(m, people)
@@ -2284,7 +2293,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
-        volunteered = _volunteer(messages, idx, m)
+        volunteered = _volunteer(messages, idx, m, events, meetings)
         if volunteered is not None:
             _take_call(actions, volunteered, m)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
@@ -2324,6 +2333,32 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     elif n == 0 and not summary_list and (answer := _granted_or_picked(s, messages, idx)):
         text, by = answer
         decisions.append(Decision(text=_clean(text), by=by, sources=[m.id]))
+    elif not summary_list and (handed := _handing_on(s, messages, idx, people)):
+        decisions.append(handed)
+        recapped.add(id(handed))  # a decision, even where the same line gives the work
+
+
+def _handing_on(sentence: str, messages: list[Message], idx: int, people: People) -> Decision | None:
+    """Work handed from one member to another, told as done ("本来安排思琪做，她明天要开庭，这个改给一帆做") or
+    asked and taken on ("海报本来想给小鱼做，但她要忙站牌，海报改给阿凯可以吗" — "可以 我做"): a change of plan
+    the group is told, decided by its speaker and agreed by the new owner's yes. A person must follow
+    改给/换成… right away ("本来周六，改成周日" hands nothing on) and the work must have had an owner before (本来…)."""
+    f = _fold(sentence)
+    now, was = cue("owner", "reassigned_to").search(f), cue("owner", "reassigned_from").search(f)
+    if now is None or was is None or was.start() > now.start():
+        return None
+    named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= now.end())
+    named += sorted((st, people.written(n, n)) for st, _e, n in name_shaped(f) if st >= now.end() and not n.isascii())
+    m = messages[idx]
+    if not named or named[0][0] - now.end() > 1 or named[0][1] == m.speaker:
+        return None
+    who = named[0][1]
+    took = next((o for o in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]
+                 if o.speaker == who and cue("owner", "accepts").match(_fold(o.text).strip())), None)
+    if is_question(sentence) and took is None:
+        return None  # asked and not (yet) taken on: nothing settled
+    sources = [m.id] + ([took.id] if took is not None else [])
+    return Decision(text=_clean(sentence), by=[m.speaker] + ([who] if took is not None else []), sources=sources)
 
 
 def _granted_or_picked(sentence: str, messages: list[Message], idx: int) -> tuple[str, list[str]] | None:
@@ -2472,7 +2507,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
             continue
         # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
-        own = [d for d in time_expressions(a.task, messages[i].time) if d.day is not None]
+        own = [d for d in time_expressions(a.task, messages[i].time, events[i]) if d.day is not None]
         if own:
             if own[-1].day >= messages[i].time.date():
                 a.deadline, a.deadline_text = own[-1].iso, own[-1].text
@@ -2792,7 +2827,8 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
     return None
 
 
-def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | None:
+def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date | None],
+               meetings: list[date | None]) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
     that goes on to name its own task ("我来吧，周五前出一个清单…") is that task, not the question's
     (read clause by clause, the offer making the speaker its owner); one whose first clause is the offer and
@@ -2808,7 +2844,8 @@ def _volunteer(messages: list[Message], idx: int, m: Message) -> ActionItem | No
     q = _call_answered(messages, idx, m)
     if q is None:
         return None
-    deadline = find_deadline(q.text, q.time)
+    at = next((i for i in range(idx, -1, -1) if messages[i] is q), idx)  # the call's own event and schedule
+    deadline = find_deadline(q.text, q.time, event=events[at], meeting=meetings[at])
     return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
 
@@ -3098,6 +3135,8 @@ def _answers_ask(messages: list[Message], j: int) -> bool:
     if prev is None:
         return False
     f, names = _fold(prev.text), {me, display_name(me)}
+    if is_question(prev.text) and has(f, "decision", "proposal"):
+        return False  # "我的想法是第一场小鹿妈妈讲，第二场林哥讲，大家同意吗" — "同意": a yes to the proposal put to all
     return any(n and len(n) >= 2 and _fold(n) in f for n in names)
 
 
@@ -3399,8 +3438,11 @@ def analyze(transcript: Transcript) -> Structure:
     # in the chat; never a line a to-do or a decision comes from, nor one of those who run the chat
     # (a seller's "今天的货到了，一箱5斤" is the matter)
     # (nor a line a decision takes up: "我想吃烧烤，人均五十左右" before "那就定了，周六去吃烧烤")
+    # (a decision takes a line up when it follows it closely: "话说今天那家卤肉饭超好吃" shares 排练 with a decision
+    # settled ten lines later and is still chatter)
+    at = {m.id: n for n, m in enumerate(msgs)}
     spared = frozenset(i for a in actions for i in a.sources) | frozenset(i for d in decisions for i in d.sources) \
-        | frozenset(m.id for m in msgs if any(relevant(d.text, m.text, by_kind=False) for d in decisions))
+        | frozenset(m.id for m in msgs if any(_takes_up(d, m, at) for d in decisions))
     talk = chatter_lines(msgs, spared | frozenset(m.id for m in msgs if m.speaker in organisers))
     # a pair is chatter when all of it is, or when its question is and no organiser answers it
     # ("小区门口新开了家面包店，有人去过吗" — a member's "去过，…不错"): then so is its answer
