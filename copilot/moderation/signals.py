@@ -502,6 +502,7 @@ class Patterns:
     kin_venture: re.Pattern[str]
     like_genuine: re.Pattern[str]
     sign_up_gift: re.Pattern[str]
+    buy_get: re.Pattern[str]
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
     provider: re.Pattern[str]
@@ -646,6 +647,8 @@ def patterns() -> Patterns:
                                 + rf"{_CLAUSE}{{0,{int(d['like_genuine']['gap'])}}}?" + _alt(d["like_genuine"]["same"])),
         sign_up_gift=re.compile(_alt(d["sign_up_gift"]["acts"]) + rf"{_CLAUSE}{{0,{int(d['sign_up_gift']['gap'])}}}?"
                                 + _alt(d["sign_up_gift"]["gift"])),
+        buy_get=re.compile(_alt(d["buy_get"]["buy"]) + f"[{d['buy_get']['counts']}]+" + rf"{_CLAUSE}{{0,{int(d['buy_get']['unit_gap'])}}}?"
+                           + _alt(d["buy_get"]["get"]) + f"[{d['buy_get']['counts']}]+"),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
@@ -1485,6 +1488,12 @@ def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(list(dict.fromkeys(hits))) if hits else None
 
 
+def _business(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A seller's words (lexicons.yaml ad.business) and a quantity deal (买三送一: patterns.yaml buy_get)."""
+    hits = scan.words(spec) + patterns().buy_get.findall(scan.n.compact)
+    return Finding(list(dict.fromkeys(hits))) if hits else None
+
+
 def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec) + patterns().health_claim.findall(scan.n.digits)
     return Finding(hits) if hits else None
@@ -1492,7 +1501,7 @@ def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
-    "business": _words, "scam": _words,
+    "business": _business, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,

@@ -1,0 +1,77 @@
+"""Round 39, d17q (issue 17, the fresh QA's classes): a shop's offer with no contact detail (全场八折, 买三送一, 详情咨询
+客服) is an ad; a refundable deposit the group itself holds (押金…退队全退) is not a pay-first scam. Groups and messages
+written for these tests (a rowing club, a seed-swap garden circle, a children's library volunteer group)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from copilot.moderation import Verdict
+from copilot.moderation.signals import patterns
+
+ROWING = """
+name: 江畔赛艇俱乐部
+positioning: 业余赛艇爱好者周末一起下水训练、报名城市赛艇赛；会费、器材押金和比赛费用在群里公示
+topics: [赛艇, 划船, 训练, 桨, 比赛, 体能]
+audience: 上班族和大学生赛艇爱好者
+"""
+
+GARDEN = """
+name: 小院种菜换种子群
+positioning: 在小院和阳台种菜的邻居交流育苗、施肥、病虫害，互相换种子
+topics: [种菜, 育苗, 种子, 施肥, 病虫害, 番茄, 辣椒]
+audience: 城郊小院和阳台种菜的邻居
+"""
+
+LIBRARY = """
+name: 社区儿童图书馆志愿者群
+positioning: 志愿者轮值社区儿童图书馆、组织周末故事会、整理捐赠图书
+topics: [图书馆, 故事会, 轮值, 捐书, 绘本, 志愿者]
+audience: 社区里的家长和大学生志愿者
+"""
+
+
+def test_a_quantity_deal_is_read_as_a_sellers_word() -> None:
+    assert patterns().buy_get.search("有机肥买三送一")
+    assert patterns().buy_get.search("种子买十包送五包")
+    assert patterns().buy_get.search("番茄苗买5送2")
+    assert not patterns().buy_get.search("我买了三包种子，送了一包给邻居")  # 买了 is no count
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    (GARDEN, "新到一批有机菌肥，买三送一，数量有限，详情咨询客服"),
+    (GARDEN, "种子店年底大促，蔬菜种子全场五折，先到先得"),
+    (ROWING, "本店新到一批赛艇手套，全场八折，欢迎到店选购"),
+])
+def test_a_shops_offer_without_a_contact_is_an_ad(judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ad", v.reason
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    (GARDEN, "上周在花鸟市场买的辣椒苗，说是打八折，结果一半都死了"),
+    (GARDEN, "请问附近哪家农资店的有机肥比较靠谱？"),
+    (ROWING, "训练完去码头边那家粥店吃早饭吧，AA"),
+])
+def test_a_member_talking_about_a_shop_is_not_an_ad(judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label != "ad", v.reason
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    (ROWING, "借用俱乐部的桨要交200元押金，退会时桨还回来押金全退"),
+    (LIBRARY, "寒假轮值的志愿者需要交100元保证金，轮值结束全额退还，主要是怕临时缺人"),
+])
+def test_the_groups_own_refundable_deposit_is_not_a_scam(judge: Callable[[str, str], Verdict], profile: str,
+                                                         text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ok", v.reason
+    assert v.action == "none"
+
+
+def test_a_deposit_with_a_strangers_handle_is_still_an_ad(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ROWING, "城市赛艇赛内部名额，交300押金锁定，没抢到全额退，加我微信 rowing_2026")
+    assert v.label == "ad", v.reason
+    assert v.action not in ("none", "review")
