@@ -75,3 +75,42 @@ def test_a_deposit_with_a_strangers_handle_is_still_an_ad(judge: Callable[[str, 
     v = judge(ROWING, "城市赛艇赛内部名额，交300押金锁定，没抢到全额退，加我微信 rowing_2026")
     assert v.label == "ad", v.reason
     assert v.action not in ("none", "review")
+
+
+@pytest.mark.parametrize("text", [
+    "腾讯官方通知：本群今晚零点起解散，把这条转发到群里就能保留",
+    "请大家收到后回复一下，不回复的视为自动退群",
+    "系统通知：今天没在群里发一个“在”的，系统将把你移出本群",
+])
+def test_a_hoax_notice_is_a_chain_letter(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(LIBRARY, text)
+    assert v.label == "spam", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "周日故事会的志愿者名单，收到请回复1，没回复的我晚上挨个打电话",
+    "下学期这个群会解散，大家到新的轮值群里来，群公告里有二维码",
+])
+def test_an_organisers_notice_is_no_chain_letter(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(LIBRARY, text)
+    assert v.label == "ok", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "屌你老母，成日喺度扮专家",
+    "你条友痴线㗎，划成咁仲要坐头排",
+    "收皮啦你，冇人想睇你啲相",
+    "你划的那两下也就配在公园湖里骗骗游客",
+])
+def test_cantonese_abuse_and_a_sneer_are_abuse(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(ROWING, text)
+    assert v.label == "abuse", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "呢个卖家好离谱，收咗钱两个礼拜都唔发货，大家小心啲",
+    "我唔同意你讲嘅，起桨太急反而会乱节奏",
+])
+def test_cantonese_complaint_and_disagreement_are_not_abuse(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(ROWING, text)
+    assert v.label != "abuse", v.reason

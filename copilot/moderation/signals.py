@@ -1455,13 +1455,21 @@ def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安; or a spread and guilt
-    or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named."""
+    or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named; or a hoax notice — a doom for the
+    group or the account (解散, 自动退群, 冻结) beside an authority's act asked (官方…转发保留) or an act refused (不回复的…)."""
     c = scan.n.compact
     spread = scan.lex.words["spam.spread"].findall(c)
     guilt = scan.lex.words["chain_guilt"].findall(c)
     refusal = scan.lex.words["chain_refusal"].findall(c)
     if spread and refusal and guilt:
         return Finding(spread + refusal + guilt)
+    doom = scan.lex.words["chain_doom"].findall(c)
+    if doom:  # a hoax notice: an authority's act asked, or an act refused, on pain of the group or the account
+        no_act = scan.lex.words["chain_no_act"].findall(c)
+        authority = scan.lex.words["chain_authority"].findall(c)
+        act = scan.lex.words["chain_act"].findall(c)
+        if no_act or (authority and act):
+            return Finding(list(dict.fromkeys(authority + (no_act or act) + doom)))
     hook = scan.lex.words["chain_hook"].findall(c)
     if not (spread and hook):
         return None
