@@ -114,3 +114,14 @@ def test_cantonese_abuse_and_a_sneer_are_abuse(judge: Callable[[str, str], Verdi
 def test_cantonese_complaint_and_disagreement_are_not_abuse(judge: Callable[[str, str], Verdict], text: str) -> None:
     v = judge(ROWING, text)
     assert v.label != "abuse", v.reason
+
+
+def test_an_insult_that_calls_someone_is_acted_on(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ROWING, "废物，练了三个月还是划不齐，全船都被你拖慢")
+    assert v.label == "abuse", v.reason
+    assert v.action not in ("none", "review"), v.reason
+
+
+def test_an_exclamation_at_the_weather_calls_nobody(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ROWING, "神经病，四月还下冰雹，周六水上训练肯定取消了吧")
+    assert v.action in ("none", "review"), v.reason

@@ -1365,7 +1365,20 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None
     if _reported(scan, hits):
         return Finding(hits, "reported")
-    return Finding(hits, "targeted" if scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact)) else "default")
+    targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
+        or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
+    return Finding(hits, "targeted" if targeted else "default")
+
+
+_CALL_END = re.compile(r"\s*[,，!！。.~～?？]")
+
+
+def _called(folded: str, hits: list[str]) -> bool:
+    """The message opens by calling the one it answers a name (废物，划个桨都划不齐; 蠢货！; lexicons.yaml abuse.call): the
+    insult is a clause of its own at the start — said to someone, as 你 would say it."""
+    text = folded.lstrip()
+    call = lexicons().words["abuse.call"]
+    return any(call.fullmatch(h) and text.startswith(h) and _CALL_END.match(text, len(h)) is not None for h in hits)
 
 
 def _belittle(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1580,7 +1593,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
                                                                              or group_slur().search(own_words)
                                                                              or put_down().search(own_words)
                                                                              or someone_put_down().search(own_words)) \
-        + bool(third_person().search(own_words))
+        + bool(third_person().search(own_words)) \
+        + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
