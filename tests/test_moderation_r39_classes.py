@@ -125,3 +125,29 @@ def test_an_insult_that_calls_someone_is_acted_on(judge: Callable[[str, str], Ve
 def test_an_exclamation_at_the_weather_calls_nobody(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(ROWING, "神经病，四月还下冰雹，周六水上训练肯定取消了吧")
     assert v.action in ("none", "review"), v.reason
+
+
+BEES = """
+name: 山脚蜂友会
+positioning: 业余养蜂人交流中蜂饲养、分蜂、取蜜和越冬管理
+topics: [养蜂, 中蜂, 蜂箱, 取蜜]
+audience: 城郊的业余养蜂人
+"""
+
+RECORDS = """
+name: 老唱片换碟会
+positioning: 黑胶唱片爱好者交流唱机调校、换碟和粤语老歌版本
+topics: [黑胶, 唱片, 唱机, 换碟]
+audience: 讲粤语的唱片收藏者
+"""
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    (BEES, "开箱看到三个王台，是不是要分蜂了"),
+    (RECORDS, "边度有得洗碟？碟面好多灰"),
+    (GARDEN, "番茄苗夏天暴晒要不要搭遮阳网"),
+])
+def test_a_question_in_the_groups_own_words_is_not_off_topic(judge: Callable[[str, str], Verdict], profile: str,
+                                                             text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ok", v.reason
