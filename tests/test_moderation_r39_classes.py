@@ -4,12 +4,17 @@ written for these tests (a rowing club, a seed-swap garden circle, a children's 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from copilot.config import Settings
 from copilot.moderation import Verdict
+from copilot.moderation.pipeline import Moderator
 from copilot.moderation.signals import patterns
+from copilot.profile import parse_profile_text
 
 ROWING = """
 name: 江畔赛艇俱乐部
@@ -151,3 +156,14 @@ def test_a_question_in_the_groups_own_words_is_not_off_topic(judge: Callable[[st
                                                              text: str) -> None:
     v = judge(profile, text)
     assert v.label == "ok", v.reason
+
+
+def test_a_new_members_shop_offer_is_acted_on(tmp_path: Path) -> None:
+    """Right after joining, "我们店…全场五折" with no contact: a seller's words and a new member agree — acted on."""
+    mod = Moderator(Settings(data_dir=tmp_path, llm_provider="offline"), parse_profile_text(GARDEN))
+    now = time.time()
+    assert mod.audit is not None
+    mod.audit.record_join("g1", "newcomer", now - 120)
+    v = mod.moderate({"id": "n1", "user": "newcomer", "group": "g1", "text": "大家好我是新来的，我们店菜苗全场五折", "ts": now})
+    assert v.label == "ad" and v.checks["trust"]["new_member"], v.reason
+    assert v.action not in ("none", "review"), v.reason
