@@ -167,3 +167,25 @@ def test_a_new_members_shop_offer_is_acted_on(tmp_path: Path) -> None:
     v = mod.moderate({"id": "n1", "user": "newcomer", "group": "g1", "text": "大家好我是新来的，我们店菜苗全场五折", "ts": now})
     assert v.label == "ad" and v.checks["trust"]["new_member"], v.reason
     assert v.action not in ("none", "review"), v.reason
+
+
+SHELTER = """
+name: 河西流浪狗救助群
+positioning: 志愿者交流流浪狗救助、绝育、送养和医疗费用公示
+topics: [流浪狗, 救助, 送养, 绝育, 医疗费, 志愿者]
+audience: 河西片区的救助志愿者
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "救助基金本周入账：陈姐300元，阿伟150元，谢谢大家",
+    "帮忙转发扩散：河西公园走失一只黄色土狗，左耳有缺口，请联系我",
+])
+def test_the_groups_own_fund_and_a_lost_pet_appeal_are_ok(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(SHELTER, text)
+    assert v.label == "ok", v.reason
+
+
+def test_a_lost_child_hoax_is_still_a_chain_letter(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(SHELTER, "紧急扩散！河西小区走失一个4岁女孩，转发20个群，好人一生平安")
+    assert v.label == "spam", v.reason

@@ -351,6 +351,7 @@ class Moderator:
             # price, link, seller's word or hidden handle there is nothing to sell
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["reach_notice"] = True
+        _spread_notice(rep, n.folded, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
@@ -870,6 +871,14 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
 
 
+def _spread_notice(rep: SignalReport, folded: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """"帮忙转发扩散：小区走失一只黑猫…请联系我": passing a lost-or-found notice on is what it asks for. Its only spam
+    evidence is a spread word (扩散) — no chain letter's shape (N个群, 不转就…), no hoax, no favour for a link: not spam."""
+    if scores[Label.SPAM] >= 0.5 and set(rep.names(Label.SPAM)) == {"chain"} and reach_notice(folded):
+        scores[Label.SPAM] = min(scores[Label.SPAM], MEMBER_SHARING_CAP)
+        checks["spread_notice"] = True
+
+
 def _group_poll(rep: SignalReport, text: str) -> bool:
     """A vote the group holds about its own choice: only plea/vote signals, a cue that it is held in the group
     (群投票, 群公告, 每人一票…), no link outside the allowed sites, no reward and nobody's own favour (帮我, 我家…)."""
@@ -1113,6 +1122,7 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
+             (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
              (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
              (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),
              (checks.get("wanted"), _WANTED_NOTE), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
@@ -1168,6 +1178,7 @@ _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法�
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
+_SPREAD_NOTICE_NOTE = "请大家帮忙转发的是寻物/寻宠启事，不是连锁信"
 _GROUP_DEPOSIT_NOTE = "本群自己收的押金/保证金，说明了怎么退，没有外部联系方式、链接、催促或推销用语"
 _REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写信人和群里人在用的，最多留一个电话（或说私下给），没有优惠、链接或商家口吻"
 _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），没有联系方式、链接、推销用语或商家口吻"
