@@ -189,3 +189,9 @@ def test_the_groups_own_fund_and_a_lost_pet_appeal_are_ok(judge: Callable[[str, 
 def test_a_lost_child_hoax_is_still_a_chain_letter(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(SHELTER, "紧急扩散！河西小区走失一个4岁女孩，转发20个群，好人一生平安")
     assert v.label == "spam", v.reason
+
+
+def test_a_cantonese_complaint_about_a_seller_is_not_an_ad(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(RECORDS, "网上买咗张碟，收咗钱成个礼拜都唔发货，呢个卖家真系无良")
+    assert v.label != "ad", v.reason
+    assert v.action in ("none", "review"), v.reason
