@@ -351,6 +351,7 @@ class Moderator:
             # price, link, seller's word or hidden handle there is nothing to sell
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["reach_notice"] = True
+        _spread_notice(rep, n.folded, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
@@ -870,6 +871,14 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
 
 
+def _spread_notice(rep: SignalReport, folded: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """"帮忙转发扩散：小区走失一只黑猫…请联系我": passing a lost-or-found notice on is what it asks for. Its only spam
+    evidence is a spread word (扩散) — no chain letter's shape (N个群, 不转就…), no hoax, no favour for a link: not spam."""
+    if scores[Label.SPAM] >= 0.5 and set(rep.names(Label.SPAM)) == {"chain"} and reach_notice(folded):
+        scores[Label.SPAM] = min(scores[Label.SPAM], MEMBER_SHARING_CAP)
+        checks["spread_notice"] = True
+
+
 def _group_poll(rep: SignalReport, text: str) -> bool:
     """A vote the group holds about its own choice: only plea/vote signals, a cue that it is held in the group
     (群投票, 群公告, 每人一票…), no link outside the allowed sites, no reward and nobody's own favour (帮我, 我家…)."""
@@ -991,6 +1000,24 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
         and len(set(accounts.findall(text))) >= 2
 
 
+def _group_deposit(rep: SignalReport, text: str) -> bool:
+    """A refundable deposit of the group's own (领桨要交100元押金，退队时押金全退; 支教保证金300元，结束后全额退还): a
+    deposit word (lexicons.yaml ad.deposit), its return (ad.refund) — which is also how a pay-first scam promises
+    (全额退 of ad.scam) — and nothing that gives a stranger away: no handle, link, invitation, pointer, urgency or
+    other ad signal than the price, the refund and the words of how to ask. ``text``: the compact form."""
+    words = lexicons().words
+    if rep.urls or rep.contacts or rep.names(Label.SPAM) or not words["ad.deposit"].search(text) \
+            or not words["ad.refund"].search(text):
+        return False
+    scam = rep.signal("scam")
+    if scam is not None and not all(words["ad.refund"].search(w) for w in scam.items):
+        return False
+    promo = rep.signal("promo_words")
+    if promo is not None and not set(promo.items) <= SIGN_UP_WORDS:
+        return False
+    return set(rep.names(Label.AD)) <= {"money", "scam", "promo_words"}
+
+
 def _own_item_offer(rep: SignalReport, text: str) -> bool:
     """A member offers their own used thing (a price, 私聊/要的私, or a deal word: 出给, 转给群友 — lexicons.yaml
     resale.deal, resale.at_cost) and nothing a seller adds: no handle, link or ad signal besides the invitation, promo
@@ -1095,9 +1122,10 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
+             (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
              (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
-             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("wanted"), _WANTED_NOTE),
-             (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
+             (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),
+             (checks.get("wanted"), _WANTED_NOTE), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
         reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
@@ -1150,6 +1178,8 @@ _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法�
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
+_SPREAD_NOTICE_NOTE = "请大家帮忙转发的是寻物/寻宠启事，不是连锁信"
+_GROUP_DEPOSIT_NOTE = "本群自己收的押金/保证金，说明了怎么退，没有外部联系方式、链接、催促或推销用语"
 _REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写信人和群里人在用的，最多留一个电话（或说私下给），没有优惠、链接或商家口吻"
 _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），没有联系方式、链接、推销用语或商家口吻"
 _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
@@ -1412,11 +1442,13 @@ _MSG_LOCKS = [threading.Lock() for _ in range(64)]
 # What a member's own message can be although it carries an ad's signals: (checks key, the ad score from which it
 # is asked, the score it caps the message at, the test). Examples of each:
 # group_fee "演出服每人120元，周三交给声部长"; group_accounts "【捐款公示】本月收到善款3260元…有疑问私聊财务";
+# group_deposit "领桨要交100元押金，退队时押金全退";
 # wanted "谁有多余的2x4红砖？我想买一些，私聊我"; giveaway "我家的真柏不养了，送给懂养的，联系电话…" (a person decides);
 # member_referral "我家一直叫的送水师傅…电话135…报我们小区九折" (a person decides).
 _MEMBER_CHECKS: tuple[tuple[str, float, float, Callable[[SignalReport, str], bool]], ...] = (
     ("group_fee", 0.5, MEMBER_SHARING_CAP, _group_fee),
     ("group_accounts", 0.5, MEMBER_SHARING_CAP, _group_accounts),
+    ("group_deposit", 0.5, MEMBER_SHARING_CAP, _group_deposit),
     ("wanted", 0.5, MEMBER_SHARING_CAP, _wanted_post),
     ("giveaway", GIVEAWAY_CAP, GIVEAWAY_CAP, _own_giveaway),
     ("member_referral", REFERRAL_CAP, REFERRAL_CAP, _member_referral),

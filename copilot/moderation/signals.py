@@ -502,6 +502,7 @@ class Patterns:
     kin_venture: re.Pattern[str]
     like_genuine: re.Pattern[str]
     sign_up_gift: re.Pattern[str]
+    buy_get: re.Pattern[str]
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
     provider: re.Pattern[str]
@@ -646,6 +647,8 @@ def patterns() -> Patterns:
                                 + rf"{_CLAUSE}{{0,{int(d['like_genuine']['gap'])}}}?" + _alt(d["like_genuine"]["same"])),
         sign_up_gift=re.compile(_alt(d["sign_up_gift"]["acts"]) + rf"{_CLAUSE}{{0,{int(d['sign_up_gift']['gap'])}}}?"
                                 + _alt(d["sign_up_gift"]["gift"])),
+        buy_get=re.compile(_alt(d["buy_get"]["buy"]) + f"[{d['buy_get']['counts']}]+" + rf"{_CLAUSE}{{0,{int(d['buy_get']['unit_gap'])}}}?"
+                           + _alt(d["buy_get"]["get"]) + f"[{d['buy_get']['counts']}]+"),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
@@ -1362,7 +1365,20 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None
     if _reported(scan, hits):
         return Finding(hits, "reported")
-    return Finding(hits, "targeted" if scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact)) else "default")
+    targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
+        or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
+    return Finding(hits, "targeted" if targeted else "default")
+
+
+_CALL_END = re.compile(r"\s*[,，!！。.~～?？]")
+
+
+def _called(folded: str, hits: list[str]) -> bool:
+    """The message opens by calling the one it answers a name (废物，划个桨都划不齐; 蠢货！; lexicons.yaml abuse.call): the
+    insult is a clause of its own at the start — said to someone, as 你 would say it."""
+    text = folded.lstrip()
+    call = lexicons().words["abuse.call"]
+    return any(call.fullmatch(h) and text.startswith(h) and _CALL_END.match(text, len(h)) is not None for h in hits)
 
 
 def _belittle(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1452,13 +1468,21 @@ def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安; or a spread and guilt
-    or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named."""
+    or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named; or a hoax notice — a doom for the
+    group or the account (解散, 自动退群, 冻结) beside an authority's act asked (官方…转发保留) or an act refused (不回复的…)."""
     c = scan.n.compact
     spread = scan.lex.words["spam.spread"].findall(c)
     guilt = scan.lex.words["chain_guilt"].findall(c)
     refusal = scan.lex.words["chain_refusal"].findall(c)
     if spread and refusal and guilt:
         return Finding(spread + refusal + guilt)
+    doom = scan.lex.words["chain_doom"].findall(c)
+    if doom:  # a hoax notice: an authority's act asked, or an act refused, on pain of the group or the account
+        no_act = scan.lex.words["chain_no_act"].findall(c)
+        authority = scan.lex.words["chain_authority"].findall(c)
+        act = scan.lex.words["chain_act"].findall(c)
+        if no_act or (authority and act):
+            return Finding(list(dict.fromkeys(authority + (no_act or act) + doom)))
     hook = scan.lex.words["chain_hook"].findall(c)
     if not (spread and hook):
         return None
@@ -1485,6 +1509,16 @@ def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(list(dict.fromkeys(hits))) if hits else None
 
 
+def _business(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A seller's words (lexicons.yaml ad.business) and a quantity deal (买三送一: patterns.yaml buy_get). In a shop's own
+    customer group the shop's own voice (本店, 我们店: ad.seller_voice) is the group's, not another seller's."""
+    hits = scan.words(spec) + patterns().buy_get.findall(scan.n.compact)
+    if scan.shop:
+        voice = scan.lex.words["ad.seller_voice"]
+        hits = [h for h in hits if not voice.fullmatch(h)]
+    return Finding(list(dict.fromkeys(hits))) if hits else None
+
+
 def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec) + patterns().health_claim.findall(scan.n.digits)
     return Finding(hits) if hits else None
@@ -1492,7 +1526,7 @@ def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
-    "business": _words, "scam": _words,
+    "business": _business, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
@@ -1563,7 +1597,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
                                                                              or group_slur().search(own_words)
                                                                              or put_down().search(own_words)
                                                                              or someone_put_down().search(own_words)) \
-        + bool(third_person().search(own_words))
+        + bool(third_person().search(own_words)) \
+        + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
     rule_notice = bool(lex.words["rule_notice"].search(c))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
