@@ -107,8 +107,11 @@ HIKE = """2026-11-22 19:30:00 领队大熊
 
 def test_the_agenda_line_is_the_title_and_no_decision() -> None:
     notes = _notes(HIKE)
-    assert "梧桐山" in notes.title
-    assert "六点半" not in notes.title  # the decision is listed under 决定, not made the title
+    # round 39: a settled discussion is titled by its matter and what was settled (the agreed 六点半), and the
+    # agenda line ("今晚得定下来") is neither the title's settled part nor a decision
+    matter, _, settled = notes.title.partition("：")
+    assert "梧桐山" in matter
+    assert "六点半" in settled and "今晚得定下来" not in notes.title
     assert not any("今晚得定下来" in d.text for d in notes.decisions)
 
 
