@@ -121,8 +121,9 @@ class NgramModel:
     def top_grams(self, text: str, n: int = 3) -> list[str]:
         """The grams that pushed the score up most (for the verdict's reason)."""
         w = self.weights
-        scored = sorted(((w.get(g, 0.0), g) for g in features(text) if len(g) > 1), reverse=True)
-        return [g for v, g in scored[:n] if v > 0]
+        # only the grams that push it up are ranked: they are the first ones of a ranking of all, in the same order
+        scored = sorted(((v, g) for g in features(text) if (v := w.get(g, 0.0)) > 0 and len(g) > 1), reverse=True)
+        return [g for _, g in scored[:n]]
 
     def save(self, path: Path) -> None:
         data = {"bias": round(self.bias, 5), "meta": self.meta,
