@@ -1549,8 +1549,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     sig = [s for s in sig if company(s)]
     c = n.compact
     social = _is_social(n, lex)
-    cjk = len(_CJK_CHAR.findall(c))
-    substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
+    # the Chinese characters are counted only for a short message (a long one is substantive by its length)
+    substantive = not social and (len(c) >= 12 or len(_CJK_CHAR.findall(c)) >= table.thresholds["substantive_cjk"])
     chatter = list(dict.fromkeys(whole_cue_words(lex.chatter, c)))
     warning = warns(c)
     sign_up = bool(lex.words["roster"].search(c))
