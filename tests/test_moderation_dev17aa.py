@@ -85,8 +85,8 @@ def test_verdicts_of_a_mixed_batch_are_those_of_one_look_up_per_model(
         club: tuple[Settings, object], monkeypatch: pytest.MonkeyPatch) -> None:
     settings, profile = club
     looked_up = []
-    present = classifier._JointTable.present
-    monkeypatch.setattr(classifier._JointTable, "present", lambda self, g: looked_up.append(g) or present(self, g))
+    sums = classifier._JointTable.sums
+    monkeypatch.setattr(classifier._JointTable, "sums", lambda self, g: looked_up.append(g) or sums(self, g))
     joint = _verdicts(settings, profile)
     assert len(looked_up) >= len(BATCH)  # the joint table was read …
     assert len({id(g) for g in looked_up}) < len(looked_up)  # … and shared by the models of one message

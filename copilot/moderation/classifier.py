@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from operator import add, itemgetter
+from operator import add
 from pathlib import Path
 
 from copilot.files import atomic_write, modified_at
@@ -102,7 +102,7 @@ class NgramModel:
     bias: float
     meta: dict[str, object] = field(default_factory=dict)
     # the joint table this model's weights are a column of, and that column (a model loaded from its file; else None)
-    _column: tuple[_JointTable, itemgetter] | None = field(default=None, init=False, repr=False, compare=False)
+    _column: tuple[_JointTable, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def is_group_model(self) -> bool:
@@ -116,13 +116,16 @@ class NgramModel:
             return sigmoid(self.bias + sum(map(self.weights.get, grams, repeat(0.0))))
         table, column = self._column
         # the same additions in the same order: a gram this model lacks adds 0.0 in both, which changes no sum
-        return sigmoid(self.bias + sum(map(column, table.present(grams))))
+        return sigmoid(self.bias + table.sums(grams)[column])
 
     def top_grams(self, text: str, n: int = 3) -> list[str]:
         """The grams that pushed the score up most (for the verdict's reason)."""
         w = self.weights
-        scored = sorted(((w.get(g, 0.0), g) for g in features(text) if len(g) > 1), reverse=True)
-        return [g for v, g in scored[:n] if v > 0]
+        # only the grams that push it up are ranked: they are the first ones of a ranking of all, in the same order
+        grams = features(text)
+        scored = sorted([(v, g) for v, g in zip(map(w.get, grams, repeat(0.0)), grams) if v > 0 and len(g) > 1],
+                        reverse=True)
+        return [g for _, g in scored[:n]]
 
     def save(self, path: Path) -> None:
         data = {"bias": round(self.bias, 5), "meta": self.meta,
@@ -141,11 +144,12 @@ class _JointTable:
     """The weights of the models loaded from their files, side by side: gram → (weight in model 0, in model 1, …).
 
     One message is scored by the (shared or group) ad model, the abuse model and the chatter model, each a look-up
-    per gram in its own table. Here the grams are looked up once per message, in one table; each model's score then
-    sums its column of the rows found (a model without a gram has 0.0 in its column). A table never changes once
+    per gram in its own table. Here the grams are looked up once per message, in one table, and every column of the
+    rows found is summed at once (a model without a gram has 0.0 in its column); each model's score reads its own
+    column's sum. A table never changes once
     built: a model keeps the table it is a column of, so a later load (a new table) leaves its scores as they were."""
 
-    __slots__ = ("rows", "_last")
+    __slots__ = ("rows", "width", "_last")
 
     def __init__(self, models: list[NgramModel]) -> None:
         rows: dict[str, list[float]] = {}
@@ -157,18 +161,21 @@ class _JointTable:
                     row = rows[gram] = [0.0] * width
                 row[i] = weight
         self.rows: dict[str, tuple[float, ...]] = {g: tuple(r) for g, r in rows.items()}
-        self._last: tuple[frozenset[str], list[tuple[float, ...]]] = (frozenset(), [])
+        self.width = width
+        self._last: tuple[frozenset[str], tuple[float, ...]] = (frozenset(), (0,) * width)
         for i, model in enumerate(models):
-            model._column = (self, itemgetter(i))
+            model._column = (self, i)
 
-    def present(self, grams: frozenset[str]) -> list[tuple[float, ...]]:
-        """The rows of ``grams`` that some model weighs, in the order of ``grams``; the last message's are kept."""
+    def sums(self, grams: frozenset[str]) -> tuple[float, ...]:
+        """Each model's sum of the weights of ``grams``, added in the order of ``grams`` (the rows found, each column
+        summed in one pass: the same additions as summing one column at a time); the last message's are kept."""
         last = self._last
         if last[0] is grams:  # features() gives one object per text: the models of one message share the look-up
             return last[1]
         rows = list(filter(None, map(self.rows.get, grams)))
-        self._last = (grams, rows)
-        return rows
+        sums = tuple(map(sum, zip(*rows))) if rows else (0,) * self.width
+        self._last = (grams, sums)
+        return sums
 
 
 _cache: dict[tuple[str, float], NgramModel] = {}

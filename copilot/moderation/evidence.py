@@ -11,6 +11,7 @@ finding is shown, so an operator sees *why* the bot acted or held back.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -76,7 +77,7 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
     purpose's cue words (a lost-pet notice), that purpose's layers are one piece of evidence (its phone
     number and 联系我 are what such a notice is for)."""
     rules = evidence_rules()
-    alias = {layer: group[0] for words, group in rules.purposes if any(w in text for w in words) for layer in group}
+    alias = {layer: group[0] for said, group in _purpose_cues() if said.search(text) for layer in group}
     found: dict[str, str] = {}
     weight = 0
     seen: set[str] = set()  # words already counted: one word found by two lexicons is one piece of evidence
@@ -103,6 +104,14 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
             weight += 1
     enough = weight >= rules.min_layers or bool(rules.decisive & set(found)) or label not in rules.labels
     return {"layers": found, "count": weight, "enough": enough}
+
+
+@lru_cache(maxsize=1)
+def _purpose_cues() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """Each purpose's cue words (evidence.yaml ``purposes``) as one pattern — found in a text where any of them is
+    in it — beside the layers that are one there."""
+    return tuple((re.compile("|".join(map(re.escape, words)) if words else r"(?!x)x"), group)
+                 for words, group in evidence_rules().purposes)
 
 
 def _already_counted(items: set[str], seen: set[str]) -> bool:

@@ -52,6 +52,8 @@ class Spellings:
     digits: dict[int, str]  # str.translate table: spelled-out digit → digit
     digit_run: re.Pattern[str]
     weekday: tuple[str, ...] = ()  # 周/星期…: the spelled digit after them names a day, it hides nothing
+    # every variant pattern at once: a text none of them matches is left as it is by all (most messages)
+    any_variant: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +65,8 @@ def spellings() -> Spellings:
     # A run of at least 5 digit-like characters; o and l stand for 0 and 1 only when they do not
     # continue a Latin word ("iso50", "photo2024", "hello12345").
     run = re.compile(f"(?:[0-9{cjk}]|(?<![a-z])[ol])[0-9{cjk}ol]{{4,}}")
-    return Spellings(variants, str.maketrans(table), run, tuple(str(w) for w in data.get("weekday", ())))
+    return Spellings(variants, str.maketrans(table), run, tuple(str(w) for w in data.get("weekday", ())),
+                     re.compile("|".join(f"(?:{p.pattern})" for p, _ in variants) or r"(?!x)x"))
 
 
 @lru_cache(maxsize=1)
@@ -154,14 +157,15 @@ def normalise(text: str) -> Normalised:
     folded = _heart_handle().sub(lambda m: m.group(1) + str(load_resource(SPELLINGS)["heart_char"]), folded)
     compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))
     sp = spellings()
-    for pattern, canonical in sp.variants:
+    # no variant in the text: no pattern finds one, nor after another's substitution (there is none)
+    for pattern, canonical in sp.variants if sp.any_variant.search(compact) else ():
         found = pattern.findall(compact)
         if found:
             evasions.extend(f for f in found if f != canonical)
             compact = pattern.sub(canonical, compact)
     digits = sp.digit_run.sub(_digit_run, compact)
     # one numeral after a number is a measure ("1202两室一厅"), not a spelled handle: two or more are
-    if len(digits) != len(compact) or sum(a != b for a, b in zip(digits, compact)) >= 2:
+    if digits != compact and (len(digits) != len(compact) or sum(a != b for a, b in zip(digits, compact)) >= 2):
         evasions.append("数字变形")
     if _SPACED.search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text
         evasions.append("逐字隔开")

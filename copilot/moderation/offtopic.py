@@ -272,9 +272,12 @@ def _thanks_lead() -> tuple[str, ...]:
     return tuple(sorted((str(w) for w in load_resource(RELEVANCE)["thanks_lead"]), key=len, reverse=True))
 
 
+_CLAUSE_END = re.compile(r"[,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a~\s]+")
+
+
 def thanks(folded: str) -> bool:
     """Whether a message opens by thanking someone ("谢谢王老师…", "阿峰辛苦晒…"): its first clause holds a thanks."""
-    first = re.split(r"[,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a~\s]+", folded.strip(), maxsplit=1)[0][:12]
+    first = _CLAUSE_END.split(folded.strip(), maxsplit=1)[0][:12]
     return any(w in first for w in _thanks_lead())
 
 

@@ -1112,8 +1112,9 @@ _PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
 
 def _pick_label(scores: dict[Label, float]) -> Label:
     """The best-supported label; a rule violation with enough evidence outranks off-topic chatter."""
-    best = max(_PRIORITY, key=lambda k: (scores[k], -_PRIORITY.index(k)))
-    violation = max(_PRIORITY[:3], key=lambda k: (scores[k], -_PRIORITY.index(k)))
+    # max keeps the first of equal scores: a tie goes to the label earlier in _PRIORITY
+    best = max(_PRIORITY, key=scores.__getitem__)
+    violation = max(_PRIORITY[:3], key=scores.__getitem__)
     return violation if scores[violation] >= 0.5 else best
 
 

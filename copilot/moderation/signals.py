@@ -43,18 +43,21 @@ def alternation(words: list[str]) -> re.Pattern[str]:
 
     At each place it matches the longest word of the list (a Latin one only with no letter either side), as a
     plain ``w1|w2|…`` sorted longest first does; written as a tree of the words' common beginnings (加(?:微信|群))
-    so that the engine compares each character once instead of trying every word in turn."""
+    so that the engine compares each character once instead of trying every word in turn. Every branch of the
+    pattern opens with a literal character, so the engine skips the places where no word can start (a Latin word's
+    "no letter before it" is checked after its first letter: a branch opening with that check made the engine try
+    every place of the text)."""
     words = {str(w).lower() for w in words if w}
     latin = {w for w in words if w.isascii() and w[:1].isalpha()}
     # a word with another letter first, or none (加v, 6666), starts where no Latin word can: the two never compete
-    parts = ([_tree(words - latin, "")] if words - latin else []) + \
-        ([r"(?<![a-z])" + _tree(latin, r"(?![a-z])")] if latin else [])
-    return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+    branches = _tree(words - latin, "", "") + _tree(latin, r"(?![a-z])", r"(?<![a-z].)")
+    return re.compile("|".join(branches)) if branches else re.compile(r"(?!x)x")
 
 
-def _tree(words: set[str], end: str) -> str:
-    """The regex of ``words`` as a tree of their characters: a longer word is tried before a word it extends, and
-    ``end`` must hold where a word ends."""
+def _tree(words: set[str], end: str, after_first: str) -> list[str]:
+    """The regex of ``words`` as a tree of their characters, one branch per first character (``after_first`` is
+    checked right after it): a longer word is tried before a word it extends, and ``end`` must hold where a word
+    ends."""
     root: dict[str, Any] = {}
     for w in words:
         node = root
@@ -71,7 +74,7 @@ def _tree(words: set[str], end: str) -> str:
             return body
         return f"(?:{body}|{end})" if end else f"(?:{body})?"
 
-    return emit(root)
+    return [re.escape(ch) + after_first + emit(sub) for ch, sub in sorted(root.items()) if ch]
 
 
 SHORT_CUE = 2  # a cue word this short can be a piece of another word; a longer one (看看我的店) is a phrase
@@ -566,9 +569,11 @@ def _cantonese() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(_either(list(table))), table
 
 
+@lru_cache(maxsize=256)
 def in_mandarin(folded: str) -> str:
     """A folded text with its Cantonese words in their Mandarin form (唱成咁都敢上台 → 唱成这样都敢上台, 冇脑都唔好出声 →
-    没脑子都不要说话), longest word first; Mandarin text is returned as it is."""
+    没脑子都不要说话), longest word first; Mandarin text is returned as it is. Remembered for the last texts: the abuse
+    detectors of one message each read its text in Mandarin."""
     words, table = _cantonese()
     return words.sub(lambda m: table[m.group(0)], folded)
 
@@ -1581,8 +1586,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     sig = [s for s in sig if company(s)]
     c = n.compact
     social = _is_social(n, lex)
-    cjk = len(_CJK_CHAR.findall(c))
-    substantive = not social and (cjk >= table.thresholds["substantive_cjk"] or len(c) >= 12)
+    # the Chinese characters are counted only for a short message (a long one is substantive by its length)
+    substantive = not social and (len(c) >= 12 or len(_CJK_CHAR.findall(c)) >= table.thresholds["substantive_cjk"])
     chatter = list(dict.fromkeys(whole_cue_words(lex.chatter, c)))
     warning = warns(c)
     sign_up = bool(lex.words["roster"].search(c))
