@@ -157,7 +157,8 @@ def test_a_corrected_time_replaces_the_old_one_and_the_opening_line_is_the_title
     told = _told(notes)
     assert "六点" in told
     assert "五点半在小区北门" not in "\n".join([notes.title, *(p.text for p in notes.key_points)])
-    assert notes.title.endswith("周六去水库夜钓")
+    # the opening line is the title's matter, the corrected time what was settled (not the time it replaced)
+    assert notes.title.startswith("周六去水库夜钓：") and "六点" in notes.title and "五点半" not in notes.title
     assert {"老钱", "阿斌"} <= set(next(d for d in notes.decisions if "六点" in d.text).by)
 
 
@@ -260,5 +261,6 @@ def test_a_members_trip_and_a_complaint_naming_a_neighbour_stay_out_of_the_summa
     from copilot.notes import render_markdown
 
     assert "下午2点" in render_markdown(notes, appendix=False)  # the rehearsal plan is kept (as a notice)
-    assert "春节联欢" in notes.title and "茉莉花" not in notes.title
+    # the matter, then what was settled (the song the conductor settled), never a member's aside
+    assert notes.title.startswith("春节联欢：") and "茉莉花" in notes.title and "三亚" not in notes.title
     assert not any("今晚得定下来" in d.text for d in notes.decisions)

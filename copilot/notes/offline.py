@@ -515,6 +515,10 @@ def _decided_title(st: Structure, people: People | None) -> str | None:
     part = settled_part(text, people) if people is not None else text
     part = _ACK_HEAD.sub("", _MENTION_HEAD.sub("", part)).strip("，,。！!；; ")
     part = _without_greeting(part)
+    # (what was settled, not what it replaced: "不是五点半，改成六点在北门集合" → "改成六点在北门集合")
+    if (cut := cue("decision", "corrected_head").match(fold(part))) and len(fold(part)) == len(part) \
+            and len(part) - cut.end() >= 6:
+        part = part[cut.end():]
     if len(part) < 6 or is_question(part):
         return None
     return _whole_clauses(part, TITLE_CHARS)
