@@ -500,14 +500,29 @@ class Scene(BaseModel):
     floor: dict[str, float]
     # the asker's own private life (courting someone met in the group): ``private`` whatever group words it names
     private: tuple[str, ...] = ()
+    # what makes a private word the name of the group's kind (相亲|群, 脱单|交友群): the group is run for it
+    kind_after: tuple[str, ...] = ()
+
+    def names_private(self, text: str) -> bool:
+        """Whether folded ``text`` names a ``private`` word other than as the kind of group it is about (a
+        ``kind_after`` word right after it: 相亲群's newcomers are a group to run, 相亲对象 is the asker's date)."""
+        for word in self.private:
+            at = text.find(word)
+            while at >= 0:
+                rest = text[at + len(word):]
+                if not any(rest.startswith(k) for k in self.kind_after):
+                    return True
+                at = text.find(word, at + 1)
+        return False
 
     def of(self, question: str) -> str:
         """``private`` when the question names a ``private`` word (the asker's own romance: 表白, 约她出来…; the
-        group is only where they met), else ``life`` when the question names more life/work words than group
-        words, ``none`` when it names no group word, else ``group``. A group word that is part of a named life
-        word does not count (家族群 is one life word, and the 群 of 在群里说她 then means that family chat)."""
+        group is only where they met) other than as the kind of group (相亲群), else ``life`` when the question
+        names more life/work words than group words, ``none`` when it names no group word, else ``group``. A
+        group word that is part of a named life word does not count (家族群 is one life word, and the 群 of
+        在群里说她 then means that family chat)."""
         text = fold(question)
-        if any(w in text for w in self.private):
+        if self.names_private(text):
             return "private"
         named = [w for w in self.life if w in text]
         # a group word inside a named life word (the 群 of 家族群, 工作群) names that private chat, and so does
@@ -523,7 +538,8 @@ def scene_cues() -> Scene:
     cues = data.get("scene") or {}
     return Scene(group=tuple(fold(w) for w in cues.get("group", []) if w),
                  life=tuple(fold(w) for w in cues.get("life", []) if w),
-                 private=tuple(fold(w) for w in cues.get("private", []) if w), floor=data.get("scene_floor") or {})
+                 private=tuple(fold(w) for w in cues.get("private", []) if w),
+                 kind_after=tuple(fold(w) for w in cues.get("kind_after", []) if w), floor=data.get("scene_floor") or {})
 
 
 @lru_cache(maxsize=2)
