@@ -47,6 +47,7 @@ from copilot.knowledge.ranking import (
     off_scope,
     parts_cues,
     section_scorer,
+    stated_order,
     without_constraints,
 )
 from copilot.textnorm import fold, split_sentences, tokenize, unpad
@@ -539,6 +540,8 @@ class KnowledgeIndex:
         # a condition the question keeps (不…的情况下) is not what it asks: it is left out of the match
         signals, terms = self.signals(without_constraints(query), expand=expand)
         fused, order, fit, features = self._second_stage(signals, rerank=rerank)
+        if rerank:  # a situation the question states (a rumour it says is false) weighs in on the order
+            order = stated_order(query, order, loaded.sections)
         confidence = model.probability(features)
         near = near_misses()
         near_miss = bool(near and near.declines(signals.near_miss, confidence))

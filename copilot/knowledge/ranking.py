@@ -68,6 +68,7 @@ OFF_SCOPE_FILE = RESOURCES_DIR / "retrieval" / "off_scope.yaml"  # training data
 SCOPE_MODEL_FILE = RESOURCES_DIR / "retrieval" / "scope_classifier.json"
 NEAR_MISS_FILE = RESOURCES_DIR / "retrieval" / "near_misses.json"
 PARTS_FILE = RESOURCES_DIR / "retrieval" / "parts.yaml"
+STATED_FILE = RESOURCES_DIR / "retrieval" / "stated.yaml"
 FEATURES = ("dense", "sentence", "expanded", "cover", "title", "asks", "operation", "scope", "fit")
 SCOPE_NGRAMS = (1, 3)
 # what the (question, section) scorer sees of one candidate section (:meth:`Signals.pair_matrix`)
@@ -425,6 +426,52 @@ class QuestionParts(BaseModel):
             if at >= 0:
                 clause = clause[:at]
         return any(a in clause for a in self.asks)
+
+
+class StatedSituation(BaseModel):
+    """One situation a question may state (``stated.yaml``): the phrases that state it, the sections that answer
+    someone in it and the sections whose premise it contradicts (a false rumour vs. the steps that admit a fault)."""
+
+    name: str
+    says: list[str]
+    toward: list[tuple[str, str]] = []
+    away: list[tuple[str, str]] = []
+
+
+class StatedSituations(BaseModel):
+    """``resources/retrieval/stated.yaml``: what a situation told in the question does to the section order
+    (:func:`stated_order`); ``among`` 0 = off."""
+
+    among: int = 0
+    situations: list[StatedSituation] = []
+
+    def told(self, question: str) -> list[StatedSituation]:
+        """The situations ``question`` states, in the file's order."""
+        text = fold(question)
+        return [s for s in self.situations if any(fold(p) in text for p in s.says)]
+
+
+@lru_cache(maxsize=1)
+def stated_situations() -> StatedSituations:
+    return StatedSituations.model_validate(yaml.safe_load(STATED_FILE.read_text(encoding="utf-8")))
+
+
+def stated_order(question: str, order: np.ndarray, sections: list[tuple[str, str]]) -> np.ndarray:
+    """``order`` (indices into ``sections``, best first) with the situation the question states weighed in: the
+    sections it contradicts go last, and of the sections that answer someone in it, the best placed among the
+    first ``among`` leads ("一次聚会报名的人少" → the section on fixing an event, not one recommending events)."""
+    cues = stated_situations()
+    told = cues.told(question) if cues.among > 0 else []
+    if not told:
+        return order
+    away = {key for s in told for key in s.away}
+    kept = [int(i) for i in order if tuple(sections[int(i)]) not in away]
+    moved = [int(i) for i in order if tuple(sections[int(i)]) in away]
+    toward = next((set(s.toward) for s in told if s.toward), set())
+    lead = next((pos for pos, i in enumerate(kept[:cues.among]) if tuple(sections[i]) in toward), None)
+    if lead:
+        kept.insert(0, kept.pop(lead))
+    return np.array(kept + moved, dtype=order.dtype)
 
 
 @lru_cache(maxsize=1)
