@@ -106,6 +106,9 @@ class AskCase(BaseModel):
     script: str = "zh-Hans"
     style: str = ""
     in_scope: bool = True
+    # no section speaks to the question's topic: ``sections`` are the nearest ones, which the answer should name
+    # as nearest (``direct`` false, footer 资料只有相近的内容) rather than give as a confident answer
+    near: bool = False
 
 
 class AskResult(BaseModel):
@@ -121,6 +124,8 @@ class AskResult(BaseModel):
     answer_ok: bool | None = None  # in scope only: covered and built from an acceptable section
     # in scope only: an acceptable section was in the top 3 and the question was answered, but from none of them
     misplaced: bool | None = None
+    direct: bool = False  # the answer gave its sections as the answer, not as the nearest (false when declined)
+    near: bool = False  # the case is labelled as having only near sections
 
     @property
     def passed(self) -> bool:
@@ -140,13 +145,21 @@ class AskReport(BaseModel):
     false_decline_rate: float
     # answered from no acceptable section although one was in the top 3 (the answer picked the wrong one)
     misplaced_rate: float = 0.0
+    # in scope: answered direct (no 相近 warning) from no acceptable section — confidently wrong (a count)
+    confident_wrong: int = 0
+    # in scope, labelled ``near``: answered direct although only a near section exists (a count)
+    near_direct: int = 0
+    n_near: int = 0
+    # in scope, not ``near``: answered from an acceptable section but opened with the 相近 warning (a count)
+    hedged_right: int = 0
     results: list[AskResult]
 
     def totals(self) -> dict[str, float | int]:
         return {"n_in_scope": self.n_in_scope, "n_out_of_scope": self.n_out_of_scope,
                 "section_hit_at_3": self.section_hit_at_3, "answer_section_rate": self.answer_section_rate,
                 "oos_decline_rate": self.oos_decline_rate, "false_decline_rate": self.false_decline_rate,
-                "misplaced_rate": self.misplaced_rate}
+                "misplaced_rate": self.misplaced_rate, "confident_wrong": self.confident_wrong,
+                "near_direct": self.near_direct, "n_near": self.n_near, "hedged_right": self.hedged_right}
 
 
 def load_ask_cases(path: Path) -> list[AskCase]:
@@ -166,7 +179,7 @@ def load_ask_cases(path: Path) -> list[AskCase]:
 # tuning files kept out of every trained model (scope classifier, confidence, section scorer, near-miss
 # prototypes): read and scored per question, but only ever a measure of how the method does on new phrasing
 HELD_OUT = ("tuning_heldout24", "tuning_heldout25", "tuning_independent25", "tuning_r34", "tuning_r34b", "tuning_r35",
-            "tuning_r36", "tuning_r37", "tuning_r38", "tuning_r38b", "tuning_r39a", "tuning_r39b")
+            "tuning_r36", "tuning_r37", "tuning_r38", "tuning_r38b", "tuning_r39a", "tuning_r39b", "tuning_r39c")
 
 
 def ask_split_files(directory: Path) -> dict[str, tuple[str, Path]]:
@@ -214,7 +227,8 @@ def answer_rows(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, 
             confidence=ranking.confidence, answer_sections=used, fit=answer.fit if answer else 0.0,
             hit_at_3=bool(ok & set(top3)) if case.in_scope else None,
             answer_ok=(covered and bool(ok & set(used))) if case.in_scope else None,
-            misplaced=(covered and bool(ok & set(top3)) and not ok & set(used)) if case.in_scope else None))
+            misplaced=(covered and bool(ok & set(top3)) and not ok & set(used)) if case.in_scope else None,
+            direct=bool(answer and answer.covered and answer.direct), near=case.near))
     return results
 
 
@@ -236,4 +250,7 @@ def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *,
         oos_decline_rate=rate(outside, lambda r: not r.covered),
         false_decline_rate=rate(inside, lambda r: not r.covered),
         misplaced_rate=rate(inside, lambda r: bool(r.misplaced)),
+        confident_wrong=sum(r.direct and not r.answer_ok for r in inside),
+        near_direct=sum(r.direct for r in inside if r.near), n_near=sum(r.near for r in inside),
+        hedged_right=sum(r.covered and not r.direct and bool(r.answer_ok) for r in inside if not r.near),
         results=results)

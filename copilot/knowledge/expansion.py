@@ -66,6 +66,11 @@ class Expander:
         self._words = {s: frozenset(_words(s)) for say, _ in self._groups for s in say}
         self._typos = [(k, v) for t, v in table.typos.items() if (k := _key(t))]
 
+    @property
+    def typos(self) -> dict[str, str]:
+        """The table's mistypings (folded) and what each means."""
+        return dict(self._typos)
+
     def _root(self, phrase: str) -> str:
         """The phrase without its trailing fillers (撕起来 → 撕, 踢出去 → 踢)."""
         stripped = True

@@ -50,6 +50,8 @@ from copilot.knowledge.ranking import (
     stated_order,
     without_constraints,
 )
+from copilot.knowledge.typos import correct as correct_typos
+from copilot.knowledge.typos import homophones
 from copilot.textnorm import fold, split_sentences, tokenize, unpad
 
 log = logging.getLogger(__name__)
@@ -534,6 +536,8 @@ class KnowledgeIndex:
         if parts_cues().unpad:  # padding (啊啊啊啊, ！！！！) says nothing the question does not
             query = unpad(query)
         loaded = self._ensure_loaded()
+        if expand:  # a typo (活越度, 冷厂) read as the card word it stands for (:mod:`copilot.knowledge.typos`)
+            query = correct_typos(query, loaded.df, load_expander(self.settings.knowledge_dir).typos, homophones())
         model = confidence_model()
         if not loaded.rows:
             return SectionRanking(query, [], 0.0, model.threshold, model.related_floor)
