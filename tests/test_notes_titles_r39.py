@@ -158,3 +158,24 @@ def test_a_later_head_count_supersedes_an_earlier_one() -> None:
     told = n.summary + "".join(p.text for p in n.key_points) + n.title
     assert "还剩2个名额" not in told and "15个满了" in told, told
     assert "每人30元" in told, told  # the first line counts heads too, but says more: it stays
+
+
+KAYAK = (
+    "皮划艇社-老范|@全体成员 通知：本周日（12月13日）水上救援演练，早上7:45在湖滨码头集合，穿速干衣带哨子",
+    "阿宁|下雨还练吗",
+    "皮划艇社-老范|小雨照练，雷雨就改到12月20日",
+    "阿宁|收到",
+    "小柯|教练，救生衣自己带还是社里发",
+    "皮划艇社-老范|社里发，每人一件，用完放回架子",
+    "皮划艇社-老范|那就定了：雷雨改到12月20日，小雨照常",
+    "阿宁|同意",
+    "小柯|好的",
+)
+
+
+def test_a_labelled_opener_gives_its_matter_whole_not_cut_at_a_times_colon() -> None:
+    # a kayak club's safety drill: the opener is headed 通知：, its first clause ends right before "早上7:45"
+    notes = _notes(*KAYAK)
+    matter = notes.title.partition("：")[0]
+    assert matter == "本周日（12月13日）水上救援演练"  # no 通知 label, no "早上7" cut from 7:45
+    assert not cut_figures(notes.title, "\n".join(line.split("|", 1)[1] for line in KAYAK))

@@ -682,7 +682,8 @@ def _clause(text: str, limit: int = 40) -> str:
     if len(t) <= limit:
         return t
     # a pause, not the ASCII colon or comma inside 6:30 / 1,280; never a cut inside a figure or a time
-    cut = max((m.start() - 1 for m in _COMMA.finditer(t[:limit + 1]) if m.start() > 0), default=-1)
+    # (the pauses are found in the whole sentence: cut to the limit first, "早上8:30" would end in a bare colon)
+    cut = max((m.start() - 1 for m in _COMMA.finditer(t) if 0 < m.start() <= limit + 1), default=-1)
     return t[:cut] if cut >= 10 else t[:safe_cut(t, limit)] + "…"
 
 
