@@ -93,3 +93,23 @@ def test_a_contact_in_the_picture_with_a_pitch_is_an_ad(judge: Callable[[str, st
 def test_a_picture_without_a_pitch_is_no_pointer(judge: Callable[[str, str], Verdict], text: str) -> None:
     v = judge(CERAMICS, text)
     assert v.label == "ok", v.reason
+
+
+# -- the group's own fee paid by QR to one of its people is the group's, not an ad -----------------------------------
+@pytest.mark.parametrize(("profile", "text"), [
+    (RUNNERS, "场地费15元AA，跑完扫码给阿涛"),
+    (RUNNERS, "周四夜跑每人20补给费，到了扫码转给老周"),
+    (CERAMICS, "本周六活动费每人40，含泥料和烧窑，做完扫码给小贝就行"),
+])
+def test_the_groups_fee_paid_by_qr_to_a_person_is_ok(judge: Callable[[str, str], Verdict], profile: str,
+                                                     text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "跑步训练营每人99元，扫码给我报名，名额有限",      # a seller's course with urgency
+    "代餐奶昔每人一盒只要59元AA拼单，扫码给我",        # a product's pitch
+])
+def test_a_pitch_paid_by_qr_stays_an_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
+    assert judge(RUNNERS, text).label == "ad"
