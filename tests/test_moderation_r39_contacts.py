@@ -113,3 +113,17 @@ def test_the_groups_fee_paid_by_qr_to_a_person_is_ok(judge: Callable[[str, str],
 ])
 def test_a_pitch_paid_by_qr_stays_an_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
     assert judge(RUNNERS, text).label == "ad"
+
+
+# -- a number for finding the group's meeting place is no seller's --------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "周六工作室在文三路陶舍二楼，找不到的话打我电话13905710001",
+    "今天改在后门集合，迷路了打我13905710002",
+])
+def test_a_number_for_finding_the_meeting_place_is_ok(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(CERAMICS, text)
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+def test_a_shop_with_the_same_words_is_still_an_ad(judge: Callable[[str, str], Verdict]) -> None:
+    assert judge(CERAMICS, "陶艺体验课开课啦，找不到的话打我电话13905710003").label == "ad"
