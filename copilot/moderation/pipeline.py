@@ -829,7 +829,7 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # "有人私聊我说…让我扫码…大家别扫" retells the scammer's words without quotation marks: the 私聊我
         # and the 扫码 are what was done to the writer, so they are reported too
         reported = rep.quoted or rep.narrated or "invite" not in rep.names(Label.AD)
-        pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "qr"} and not rep.narrated
+        pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "picture_pointer", "qr"} and not rep.narrated
         ad = min(ad, MEMBER_SHARING_CAP if reported and not pointing else WARNING_CAP)
         checks["warning"] = True
     elif rep.warning and rep.narrated and ad >= 0.5 and not _own_invitation(rep, text):
@@ -888,6 +888,9 @@ def _group_poll(rep: SignalReport, text: str) -> bool:
         and not words["spam.reward"].search(text) and not words["spam.for_me"].search(text)
 
 
+_AMOUNT_BEFORE = re.compile(r"\d\s?[元块]?$")
+
+
 def _group_fee(rep: SignalReport, text: str) -> bool:
     """A notice of the group's own fee: a per-head amount (每人, 人均…) paid to someone or something of the group
     (交给声部长, 群公告里的收款码, 年费…), with a price and nothing else an outsider selling would add — no
@@ -898,8 +901,10 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
     if promo is not None and all(words["qr"].fullmatch(w) for w in promo.items):
         names.discard("promo_words")  # 扫码 as a promo word is the QR code itself, counted once
     per_head = words["ad.fee_per_head"].search(text)
-    # the amount is the price signal, or a bare number right after 每人 (每人50茶水费: no 元 written)
-    priced = "money" in names or (per_head is not None and text[per_head.end():per_head.end() + 1].isdigit())
+    # the amount is the price signal, or a bare number right after 每人 (每人50茶水费: no 元 written) or right before
+    # the share (场地费15元AA: the money pattern stops at a letter after 元)
+    priced = "money" in names or (per_head is not None and (text[per_head.end():per_head.end() + 1].isdigit()
+                                                            or bool(_AMOUNT_BEFORE.search(text[:per_head.start()]))))
     return priced and names <= _FEE_PATH and not rep.urls \
         and per_head is not None and bool(words["ad.fee_payee"].search(text))
 
@@ -1187,7 +1192,7 @@ _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家�
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
 _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
-_NOTICE_OK_NOTE = "寻人寻物/失物招领：留的联系方式是为了让看到的人联系，没有价格、链接或推销用语"
+_NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方式是为了让看到的人（找不到地方的人）联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
            "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
@@ -1199,16 +1204,16 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
-_GIVEAWAY_PATH = frozenset({"contact", "invite", "promo_words"})  # all a member's giveaway may carry (a phone, 联系我)
+_GIVEAWAY_PATH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a member's giveaway may carry (a phone, 联系我)
 # all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
-_REFERRAL_PATH = frozenset({"contact", "business", "promo_words", "money", "ad_words"})
-_PLAIN_REFERRAL_PATH = frozenset({"contact", "money"})  # a member's plain referral: the helper's phone and price only
+_REFERRAL_PATH = frozenset({"contact", "landline", "business", "promo_words", "money", "ad_words"})
+_PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
 _SURPLUS_PATH = frozenset({"invite", "promo_words", "money"})  # a member's surplus: 私聊/需要的私我, a price
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
-_SIGN_UP_PATH = frozenset({"contact", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
+_SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
 # … and the only promo words it may use are where to sign up (signals.SIGN_UP_WORDS; 团购, 特价, 名额有限 are a pitch's)
 
 
@@ -1251,10 +1256,10 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
-_SELLER = frozenset({"contact", "invite", "pointer", "profile_pointer", "qr", "ad_words", "self_promo", "income",
+_SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "scam", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
-_OFFERING = frozenset({"invite", "pointer", "profile_pointer", "qr", "money", "income", "self_promo", "referral"})
+_OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
@@ -1422,8 +1427,8 @@ def _ago(hours: float) -> str:
 
 SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evidence of its own
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
-_NOTICE_REACH = frozenset({"contact", "invite", "promo_words"})  # all a lost-or-found notice may carry
-_REACH = frozenset({"invite", "pointer", "profile_pointer", "self_promo"})  # ways to reach a seller besides a handle
+_NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a lost-or-found notice may carry
+_REACH = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "self_promo"})  # ways to reach a seller besides a handle
 _NOT_ASKED = frozenset({"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply"})  # offers a question's form does not soften
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …

@@ -489,6 +489,7 @@ class Patterns:
     short_label_run: re.Pattern[str]
     contact_verb_words: frozenset[str]  # patterns.yaml contact_verbs: 加 of 加微 is no word the label ends
     phone: re.Pattern[str]
+    landline: re.Pattern[str]
     contact_num: re.Pattern[str]
     mention_handle: re.Pattern[str]
     money: re.Pattern[str]
@@ -595,6 +596,18 @@ def third_person() -> re.Pattern[str]:
     return re.compile(_alt(d["lead"]) + f"{_PHRASE}{{0,{int(d['max_gap'])}}}?" + _alt(d["persons"]))
 
 
+def _landline_pattern(spec: dict[str, Any], not_order: str) -> re.Pattern[str]:
+    """A landline as one is written (patterns.yaml landline), on the folded text: an area code set off by a hyphen,
+    a space or brackets, then the local number (maybe split once by a space); or a service number (400-820-3366)."""
+    ac, loc = spec["area_code"], spec["local"]
+    area = r"0\d{%d,%d}" % (int(ac["min"]), int(ac["max"]))
+    rest = int(loc["min"]) - 1, int(loc["max"]) - 1
+    local = r"[2-9](?:\d[ -]?){%d,%d}\d" % (rest[0] - 1, rest[1] - 1)
+    service = _alt(spec["service_prefixes"]) + r"[ -]?\d{3}[ -]?\d{4}"
+    return re.compile(r"(?<![0-9a-z.:/-])" + not_order + r"(?:\(" + area + r"\)\s?|" + area + r"[ -])" + local
+                      + r"(?![0-9-])|(?<![0-9a-z.:/-])" + service + r"(?![0-9-])")
+
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     d = load_resource(PATTERNS)
@@ -616,6 +629,7 @@ def patterns() -> Patterns:
         contact_verb_words=frozenset(str(w) for w in d["contact_verbs"]),
         # an 11-digit order number looks like a mobile number
         phone=re.compile(r"(?<!\d)" + not_order + r"1[3-9]\d{9}(?!\d)"),
+        landline=_landline_pattern(d["landline"], not_order),
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
         mention_handle=re.compile(_alt(d["handle_mentions"])),
         money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z])"
@@ -869,6 +883,13 @@ class Finding:
 
 Detector = Callable[[Scan, SignalSpec], Finding | None]
 _SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")  # as normalise's 逐字隔开
+
+
+def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A landline or service number (patterns.yaml landline): a shop's or a venue's number, so a contact only in company
+    (signals.yaml landline requires)."""
+    found = ["座机 " + m.group(0)[:-4] + "****" for m in patterns().landline.finditer(scan.n.folded)]
+    return Finding(found) if found else None
 
 
 def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1506,9 +1527,10 @@ def _referral(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A seller's word (源头厂家, 名额不多) or a discount against the shops (比超市便宜三成) beside an invitation to get
-    in touch privately (私我, 滴滴我): the offer and its way to buy. (A unit price is not one: a landlord's 3500一个月
+    in touch privately (私我, 滴滴我, 联系方式见图): the offer and its way to buy. (A unit price is not one: a landlord's 3500一个月
     and a member's 贴砖一平80 are quoted with 私聊 too.)"""
-    if not (scan.found.get("invite") or scan.lex.words["ad.reply_call"].search(scan.n.compact)):
+    if not (scan.found.get("invite") or scan.found.get("picture_pointer")
+            or scan.lex.words["ad.reply_call"].search(scan.n.compact)):
         return None  # 私我, or a reply code (回复1, 扣1) that collects the interested
     hits = scan.words(spec) + patterns().cheaper.findall(scan.n.compact) + patterns().provider.findall(scan.n.compact)
     return Finding(list(dict.fromkeys(hits))) if hits else None
@@ -1530,13 +1552,13 @@ def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 _DETECTORS: dict[str, Detector] = {
-    "contact": _contact, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
+    "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _business, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
-    "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "dare": _combo, "shun": _combo,
+    "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "picture_pointer": _combo, "dare": _combo, "shun": _combo,
     "belittle": _belittle,
 }
 
