@@ -888,9 +888,6 @@ def _group_poll(rep: SignalReport, text: str) -> bool:
         and not words["spam.reward"].search(text) and not words["spam.for_me"].search(text)
 
 
-_AMOUNT_BEFORE = re.compile(r"\d\s?[元块]?$")
-
-
 def _group_fee(rep: SignalReport, text: str) -> bool:
     """A notice of the group's own fee: a per-head amount (每人, 人均…) paid to someone or something of the group
     (交给声部长, 群公告里的收款码, 年费…), with a price and nothing else an outsider selling would add — no
@@ -904,7 +901,7 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
     # the amount is the price signal, or a bare number right after 每人 (每人50茶水费: no 元 written) or right before
     # the share (场地费15元AA: the money pattern stops at a letter after 元)
     priced = "money" in names or (per_head is not None and (text[per_head.end():per_head.end() + 1].isdigit()
-                                                            or bool(_AMOUNT_BEFORE.search(text[:per_head.start()]))))
+                                                            or bool(patterns().amount_end.search(text[:per_head.start()]))))
     return priced and names <= _FEE_PATH and not rep.urls \
         and per_head is not None and bool(words["ad.fee_payee"].search(text))
 

@@ -507,6 +507,7 @@ class Patterns:
     like_genuine: re.Pattern[str]
     sign_up_gift: re.Pattern[str]
     buy_get: re.Pattern[str]
+    amount_end: re.Pattern[str]  # a text ending in an amount (场地费15元 | AA): a figure and its unit, if any
     group_qr: re.Pattern[str]
     cheaper: re.Pattern[str]
     provider: re.Pattern[str]
@@ -664,6 +665,7 @@ def patterns() -> Patterns:
                                + _alt(d["kin_venture"]["venture"])),
         like_genuine=re.compile(_alt(d["like_genuine"]["link"]) + _alt(d["like_genuine"]["genuine"])
                                 + rf"{_CLAUSE}{{0,{int(d['like_genuine']['gap'])}}}?" + _alt(d["like_genuine"]["same"])),
+        amount_end=re.compile(r"\d\s?" + _alt(d["money_units"]) + "?$"),
         sign_up_gift=re.compile(_alt(d["sign_up_gift"]["acts"]) + rf"{_CLAUSE}{{0,{int(d['sign_up_gift']['gap'])}}}?"
                                 + _alt(d["sign_up_gift"]["gift"])),
         buy_get=re.compile(_alt(d["buy_get"]["buy"]) + f"[{d['buy_get']['counts']}]+" + rf"{_CLAUSE}{{0,{int(d['buy_get']['unit_gap'])}}}?"
