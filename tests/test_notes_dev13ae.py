@@ -12,10 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, chat_notes
 
-from copilot.notes.model import Transcript
-from copilot.notes.offline import summarize_offline
 from copilot.notes.structure import find_actions, find_qa, find_topic
 
 START = datetime(2026, 12, 12, 19, 30)
@@ -23,8 +21,7 @@ START = datetime(2026, 12, 12, 19, 30)
 _msgs = partial(chat_lines, start=START)
 
 
-def _notes(*lines: str):
-    return summarize_offline(Transcript(name="t.txt", messages=_msgs(*lines), format="wechat"))
+_notes = partial(chat_notes, start=START, name="t.txt", fmt="wechat")
 
 
 # --- F5. the answer in the question's form stands against a later @-reply that gives the asker work ---

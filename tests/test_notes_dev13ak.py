@@ -18,10 +18,8 @@ import re
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, chat_notes
 
-from copilot.notes.model import Transcript
-from copilot.notes.offline import summarize_offline
 from copilot.notes.structure import classify, find_actions, speaker_share
 
 START = datetime(2026, 4, 6, 20, 0)  # a Monday evening
@@ -29,8 +27,7 @@ START = datetime(2026, 4, 6, 20, 0)  # a Monday evening
 _msgs = partial(chat_lines, start=START)
 
 
-def _notes(*lines: str):
-    return summarize_offline(Transcript(name="t.txt", messages=_msgs(*lines), format="wechat"))
+_notes = partial(chat_notes, start=START, name="t.txt", fmt="wechat")
 
 
 # --- (1) the proposer credited in a settling line is given no work ---

@@ -17,10 +17,8 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, chat_notes
 
-from copilot.notes.model import Transcript
-from copilot.notes.offline import summarize_offline
 from copilot.notes.structure import find_actions, is_question
 
 START = datetime(2026, 4, 6, 20, 0)  # a Monday evening
@@ -28,8 +26,7 @@ START = datetime(2026, 4, 6, 20, 0)  # a Monday evening
 _msgs = partial(chat_lines, start=START)
 
 
-def _notes(*lines: str):
-    return summarize_offline(Transcript(name="t.txt", messages=_msgs(*lines), format="wechat"))
+_notes = partial(chat_notes, start=START, name="t.txt", fmt="wechat")
 
 
 # --- (1) a rule with a figure is a key point; an instruction's lapse clause settles nothing ---

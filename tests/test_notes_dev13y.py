@@ -9,10 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, chat_notes
 
-from copilot.notes.model import Transcript
-from copilot.notes.offline import summarize_offline
 from copilot.notes.structure import about_oneself, choice_asked, is_question, stated_topic
 
 START = datetime(2026, 12, 3, 19, 30)
@@ -21,8 +19,7 @@ START = datetime(2026, 12, 3, 19, 30)
 _msgs = partial(chat_lines, start=START, first_id=1)  # "speaker|text" lines, one a minute
 
 
-def _notes(*lines: str):
-    return summarize_offline(Transcript(name="t", messages=_msgs(*lines)))
+_notes = partial(chat_notes, start=START, first_id=1)
 
 
 ROBOTICS = (

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, chat_notes
 
 from copilot.evals.notes import cut_figures
 from copilot.notes.model import Transcript
@@ -24,8 +24,7 @@ START = datetime(2026, 12, 10, 20, 0)
 _msgs = partial(chat_lines, start=START, first_id=1)  # "speaker|text" lines, one a minute
 
 
-def _notes(*lines: str):
-    return summarize_offline(Transcript(name="t", messages=_msgs(*lines)))
+_notes = partial(chat_notes, start=START, first_id=1)
 
 
 KILN = (
