@@ -467,11 +467,11 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
     question) or its strongest point — never a string of keywords, nor a figure or name cut short."""
     first = transcript.messages[0] if transcript.messages else None
     listed = bool(st.topic and first and listed_matters(first.text) == st.topic)  # "商量两件事：一是…，二是…"
-    if st.session_type == "话题讨论" and not listed and (decided := _decided_title(st, people)):
+    settler = _settling(st) if st.session_type == "话题讨论" and not listed else None
+    if settler is not None and (decided := _decided_title(settler, people)):
         # the matter as the opener put it ("这个月的外拍去哪儿", "电动车充电桩装哪儿"), never a later line that may
         # be the option that lost or a side item named in passing (several matters listed: each has its own outcome)
-        settler = _settling(st)
-        runs = first is not None and first.speaker in {st.host, *(settler.by[:1] if settler else [])}
+        runs = first is not None and first.speaker in {st.host, *settler.by[:1]}
         opened = _opening(first, set(), st, transcript.messages[1:], asking=True) if runs else None
         matter = opened or (st.topic if st.topic and runs and st.topic in first.text else None) \
             or _subject(st, [], transcript.messages)
@@ -505,12 +505,10 @@ def _settling(st: Structure, settled: set[int] | None = None) -> Decision | None
                                             max(d.sources, default=0)))
 
 
-def _decided_title(st: Structure, people: People | None) -> str | None:
-    """What the discussion settled, as the end of its title: the decision without its settling head or the work
-    it gives out, up to a whole clause (a figure, a time or a name is never cut: "每晚1,200" stays whole)."""
-    d = _settling(st)
-    if d is None:
-        return None
+def _decided_title(d: Decision, people: People | None) -> str | None:
+    """What decision ``d`` (the one settling the discussion, :func:`_settling`) settled, as the end of its title:
+    the decision without its settling head or the work it gives out, up to a whole clause (a figure, a time or a
+    name is never cut: "每晚1,200" stays whole)."""
     text = _ACK_HEAD.sub("", d.text)
     part = settled_part(text, people) if people is not None else text
     part = _ACK_HEAD.sub("", _MENTION_HEAD.sub("", part)).strip("，,。！!；; ")
