@@ -69,6 +69,22 @@ def test_moderate_single_and_batch(client: TestClient) -> None:
     assert [v["label"] for v in out] == ["ok", "off_topic", "ok"]  # unknown group, no default profile
 
 
+def test_the_response_says_which_fields_were_ignored_and_which_group_has_no_profile(client: TestClient) -> None:
+    """A bot author who sends OneBot's field names gets the message judged without its group, and is told so."""
+    chatter = "你们追那部宫斗剧了吗，女主的衣服真好看，明星八卦太多了"
+    v = client.post("/v1/moderate", json={"id": "w1", "user_id": 555, "group_id": 10001, "text": chatter,
+                                          "profile": "baby.yaml"}).json()
+    assert v["label"] == "ok"  # no group, so no profile: chatter is not judged
+    ignored, no_profile = v["warnings"]
+    assert "group_id、profile、user_id" in ignored and "group_id 请写成 group" in ignored
+    assert "user_id 请写成 user" in ignored and "profile 请写成" not in ignored
+    assert "没有 group 字段的消息没有对应的群档案" in no_profile and "不判断跑题" in no_profile
+    batch = client.post("/v1/moderate", json=[{"id": "a", "user": "x", "text": chatter, "group": "10001"},
+                                               {"id": "b", "user": "y", "text": chatter, "group": "20002"}]).json()
+    assert "warnings" not in batch[0] and batch[0]["label"] == "off_topic"  # a mapped group, known fields: no noise
+    assert batch[1]["warnings"] == ["群 20002 没有对应的群档案（copilot.toml 的 [groups] 或界面的群映射），只判广告、刷屏和辱骂，不判断跑题"]
+
+
 def test_default_profile_for_unknown_group(tmp_path: Path) -> None:
     s = _settings(tmp_path)
     s = s.model_copy(update={"default_profile": s.groups["10001"]})

@@ -178,6 +178,11 @@ class Moderators:
         self.audit.record_join(group, user, ts)
 
 
+# names bots often send for /v1/moderate's fields (OneBot's and other APIs' spellings)
+FIELD_NAMES = {"group_id": "group", "user_id": "user", "message": "text", "content": "text", "message_id": "id",
+               "time": "ts", "timestamp": "ts", "card": "nickname"}
+
+
 def _v1_messages(body: Any) -> list[Message]:
     """The messages of a ``/v1/moderate`` body: one object or a list of at most MAX_BATCH."""
     if not isinstance(body, list):
@@ -211,6 +216,25 @@ def _moderate_all(mods: Moderators, msgs: list[Message]) -> list[dict[str, Any]]
     return [mods.for_group(m.group).moderate(m, deadline=deadline).public() for m in msgs]
 
 
+def _setup_warnings(mods: Moderators, body: Any, msgs: list[Message]) -> list[list[str]]:
+    """Per message, what a bot author should fix in the request or the set-up (Chinese): fields the hook does not
+    read (``group_id`` instead of ``group`` leaves the message without its group's profile, silently otherwise),
+    and a group with no profile, so nothing is judged off-topic."""
+    objs = body if isinstance(body, list) else [body]
+    out = []
+    for obj, msg in zip(objs, msgs, strict=True):
+        notes = []
+        unknown = sorted(k for k in obj if k not in Message.model_fields) if isinstance(obj, dict) else []
+        if unknown:
+            hint = "".join(f"（{k} 请写成 {FIELD_NAMES[k]}）" for k in unknown if k in FIELD_NAMES)
+            notes.append(f"未识别的字段已忽略：{'、'.join(unknown)}{hint}；可用字段：{'、'.join(Message.model_fields)}")
+        if not (mods.group_map.path_for(msg.group) or mods.settings.default_profile):
+            who = f"群 {msg.group} " if msg.group else "没有 group 字段的消息"
+            notes.append(f"{who}没有对应的群档案（copilot.toml 的 [groups] 或界面的群映射），只判广告、刷屏和辱骂，不判断跑题")
+        out.append(notes)
+    return out
+
+
 def _health(settings: Settings, mods: Moderators, engine: Engine | None, request: Request) -> Response:
     """``ok`` (200), or ``degraded`` (503) with the problems; file paths only for callers with the token."""
     show_paths = api_token(settings) is not None and bearer_ok(settings, request)
@@ -238,6 +262,9 @@ async def _v1(settings: Settings, mods: Moderators, request: Request) -> Respons
     except Exception:  # a bug: retrying the same message will not help
         log.exception("审核失败")
         return error(500, "审核服务内部错误（已记录日志），消息未被处置")
+    for verdict, notes in zip(out, _setup_warnings(mods, body, msgs), strict=True):
+        if notes:
+            verdict["warnings"] = notes
     return JSONResponse(out if isinstance(body, list) else out[0])
 
 
