@@ -599,14 +599,20 @@ def third_person() -> re.Pattern[str]:
 
 def _landline_pattern(spec: dict[str, Any], not_order: str) -> re.Pattern[str]:
     """A landline as one is written (patterns.yaml landline), on the folded text: an area code set off by a hyphen,
-    a space or brackets, then the local number (maybe split once by a space); or a service number (400-820-3366)."""
+    a space or brackets, then the local number (maybe split once by a space); a whole area code and local number with
+    no separator (02083331234); or a service number (400-820-3366)."""
     ac, loc = spec["area_code"], spec["local"]
     area = r"0\d{%d,%d}" % (int(ac["min"]), int(ac["max"]))
     rest = int(loc["min"]) - 1, int(loc["max"]) - 1
     local = r"[2-9](?:\d[ -]?){%d,%d}\d" % (rest[0] - 1, rest[1] - 1)
     service = _alt(spec["service_prefixes"]) + r"[ -]?\d{3}[ -]?\d{4}"
+    b = spec["bare"]
+    bare = r"0(?:%s)[2-9]\d{%d}|0[%s]\d{2}[2-9]\d{%d,%d}" % (
+        "|".join(re.escape(str(a)) for a in b["short_areas"]), int(b["short_local"]) - 1, b["long_area_first"],
+        int(b["long_local"]["min"]) - 1, int(b["long_local"]["max"]) - 1)
     return re.compile(r"(?<![0-9a-z.:/-])" + not_order + r"(?:\(" + area + r"\)\s?|" + area + r"[ -])" + local
-                      + r"(?![0-9-])|(?<![0-9a-z.:/-])" + service + r"(?![0-9-])")
+                      + r"(?![0-9-])|(?<![0-9a-z.:/-])" + service + r"(?![0-9-])"
+                      + r"|(?<![0-9a-z.:/-])" + not_order + r"(?:" + bare + r")(?![0-9-])")
 
 
 @lru_cache(maxsize=1)
