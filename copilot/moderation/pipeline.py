@@ -897,13 +897,14 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
     promo = rep.signal("promo_words")
     if promo is not None and all(words["qr"].fullmatch(w) for w in promo.items):
         names.discard("promo_words")  # 扫码 as a promo word is the QR code itself, counted once
-    per_head = words["ad.fee_per_head"].search(text)
+    shares = list(words["ad.fee_per_head"].finditer(text))
     # the amount is the price signal, or a bare number right after 每人 (每人50茶水费: no 元 written) or right before
-    # the share (场地费15元AA: the money pattern stops at a letter after 元)
-    priced = "money" in names or (per_head is not None and (text[per_head.end():per_head.end() + 1].isdigit()
-                                                            or bool(patterns().amount_end.search(text[:per_head.start()]))))
+    # the share (场地费15元AA: the money pattern stops at a letter after 元) — after or before any of its share words
+    # (AA每人60: the number follows the second)
+    priced = "money" in names or any(text[m.end():m.end() + 1].isdigit()
+                                     or bool(patterns().amount_end.search(text[:m.start()])) for m in shares)
     return priced and names <= _FEE_PATH and not rep.urls \
-        and per_head is not None and bool(words["ad.fee_payee"].search(text))
+        and bool(shares) and bool(words["ad.fee_payee"].search(text))
 
 
 def _wanted_post(rep: SignalReport, text: str) -> bool:
