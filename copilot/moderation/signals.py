@@ -306,10 +306,20 @@ def _resale_object(item: str, markup: dict[str, Any]) -> re.Pattern[str] | None:
 
 
 def warns(compact: str) -> bool:
-    """The message warns the group (骗子, 别信, 千万别…) — not a seller's reassurance (我不是骗子; lexicons.yaml
-    ``warning_not``, masked first). ``compact``: the message's compact form."""
+    """The message warns the group (骗子, 别信, 千万别…) or reports someone else's act (管理员处理一下: lexicons.yaml
+    ``report_call``; 有人在群里发…: patterns.yaml ``reported_act``) — not a seller's reassurance (我不是骗子;
+    lexicons.yaml ``warning_not``, masked first). ``compact``: the message's compact form."""
     lex = lexicons()
-    return bool(lex.warning.search(lex.words["warning_not"].sub("", compact)))
+    c = lex.words["warning_not"].sub("", compact)
+    return bool(lex.warning.search(c) or lex.words["report_call"].search(c) or reported_act().search(c))
+
+
+@lru_cache(maxsize=1)
+def reported_act() -> re.Pattern[str]:
+    """Another person's act retold (patterns.yaml ``reported_act``): a lead (有人, 那个人, 刚才那条), at most
+    ``max_gap`` characters, an act (用了, 在发, 推销, 冒充…), on the compact form."""
+    d = load_resource(PATTERNS)["reported_act"]
+    return re.compile(_alt(d["lead"]) + f".{{0,{int(d['max_gap'])}}}?" + _alt(d["acts"]))
 
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
