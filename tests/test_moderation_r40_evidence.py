@@ -96,3 +96,41 @@ def test_look_alikes_of_a_bare_landline_are_not(text: str) -> None:
 def test_a_course_ad_with_a_bare_landline_is_an_ad(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(ROWERS, "专业皮划艇培训，零基础包教包会，三节课出师，报名电话02161234567")
     assert v.label == "ad" and "座机" in v.reason, v.reason
+
+
+# -- a rule notice names what is banned; a way to report a breach is no offer ----------------------------------------
+PARENTS = """
+name: 小星星舞蹈班家长群
+positioning: 少儿舞蹈班家长接收上课通知、演出安排和服装费收取，班主任李老师负责
+topics: [舞蹈, 上课, 演出, 服装, 考级, 请假, 接送, 排练]
+audience: 舞蹈班孩子的家长
+type: 其他
+banned: [推销课程, 拉人投票, 发商家广告]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "群规提醒：禁止在群里发帮忙砍价、助力的链接，看到直接删",
+    "再强调一次，群里不允许拉投票，帮忙投票这类消息请不要发",
+])
+def test_a_rule_notice_naming_votes_is_no_spam(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(PARENTS, text)
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "帮我家孩子投一票吧，群里不允许发链接我就不发了",   # a plea for the writer's own child
+    "本群规定：每人转发到三个群，不转的踢出",            # a chain letter dressed as a rule
+])
+def test_a_plea_or_chain_dressed_as_a_rule_stays_spam(judge: Callable[[str, str], Verdict], text: str) -> None:
+    assert judge(PARENTS, text).label == "spam"
+
+
+def test_a_rule_notice_with_a_way_to_report_is_ok(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PARENTS, "重申一下：本群禁止推销课程，发现的直接私信我或者李老师")
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+def test_a_course_offered_with_a_rule_word_stays_an_ad(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PARENTS, "暑假舞蹈集训班只要999，不允许外传，感兴趣的私信我")
+    assert v.label == "ad", v.reason

@@ -863,11 +863,15 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
     own = own or rep
-    if rep.rule_notice and not (own.contacts or own.blocked_urls or _offered(own)):
+    if rep.rule_notice and not (own.contacts or own.blocked_urls or _offered(own, text)):
         # "【群规】只限个人闲置，商家和代购一律踢": the rules name what is banned; nothing is offered (a
         # chain letter dressed as a rule — "本群规定：转发到三个群" — is still judged as spam)
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["rule_notice"] = True
+        if spam >= 0.5 and set(rep.names(Label.SPAM)) <= _RULE_NAMED_SPAM and not rep.urls \
+                and not lexicons().words["spam.for_me"].search(text):
+            # "群规提醒：禁止发帮忙投票、助力的链接，看到直接删": the plea is what the rule bans, made for no one
+            spam = min(spam, MEMBER_SHARING_CAP)
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
 
 
@@ -1047,10 +1051,13 @@ def _own_invitation(rep: SignalReport, text: str) -> bool:
     return invite is not None and any(i.endswith("我") and i + "说" not in text for i in invite.items)
 
 
-def _offered(rep: SignalReport) -> set[str]:
+def _offered(rep: SignalReport, text: str = "") -> set[str]:
     """The ways to reach or pay the sender a message offers; a QR code a rule notice only names (发群二维码的
-    直接踢) is the thing banned, not one to scan."""
+    直接踢) is the thing banned, not one to scan; an invitation after a way to report a breach (发现的直接私信我;
+    lexicons.yaml report_channel) reaches the admins, not a seller. ``text``: the compact form."""
     names = set(rep.names(Label.AD)) & _OFFERING
+    if text and lexicons().words["report_channel"].search(text):
+        names.discard("invite")
     qr = rep.signal("qr")
     if qr is not None and all(lexicons().words["rule_named"].fullmatch(item) for item in qr.items):
         names.discard("qr")
@@ -1209,6 +1216,10 @@ _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's
 _SURPLUS_PATH = frozenset({"invite", "promo_words", "money"})  # a member's surplus: 私聊/需要的私我, a price
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
+# the spam a rule notice names as banned (禁止拉票, 请勿发助力链接): a plea or a vote named, not made. Not a chain letter,
+# a red-packet push or a pull dressed as a rule (本群规定：转发到三个群; 每人都要发一个 不发的踢出去): their rule words
+# are the threat that makes them spam
+_RULE_NAMED_SPAM = frozenset({"solicitation", "vote"})
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
 _SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
