@@ -134,3 +134,19 @@ def test_a_rule_notice_with_a_way_to_report_is_ok(judge: Callable[[str, str], Ve
 def test_a_course_offered_with_a_rule_word_stays_an_ad(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(PARENTS, "暑假舞蹈集训班只要999，不允许外传，感兴趣的私信我")
     assert v.label == "ad", v.reason
+
+
+# -- the group's own fee paid to an organiser the profile names ------------------------------------------------------
+PADDLERS = ROWERS + """events:
+  - {title: 周日湖上划, kind: 线下活动, cadence: 每周日, time: "08:00", place: 西湖码头, host: 老林, details: 器材费AA}
+"""
+
+
+def test_the_fee_paid_to_the_profiles_organiser_is_ok(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PADDLERS, "这周器材费每人35元，微信转老林")
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+def test_a_course_paid_to_the_organiser_stays_an_ad(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PADDLERS, "皮划艇训练营每人299元，名额有限，微信转老林报名")
+    assert v.label == "ad", v.reason

@@ -211,6 +211,9 @@ class Moderator:
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
         self.own_events = _event_words(profile) if profile else None
+        # the group's organisers by name (its events' hosts): the payee of the group's own fee (扫码转老马)
+        hosts = sorted({normalise(e.host).compact for e in profile.events if e.host.strip()}) if profile else []
+        self.hosts = alternation(hosts) if hosts else None
         # what the group's own organiser offers (店员发新品、预订蛋糕…; 老师可以发自己的大师课) and the prices the profile
         # itself states (an event's 每人30元, a product's price): a message offering them is the group's own offer
         # — what members may pass on is the organiser's only beyond the group's subject itself (风筝 of "成员可以转让自己的闲置
@@ -362,7 +365,8 @@ class Moderator:
             # then a member's plain word for a helper, a few of their own surplus things, a product they use with its
             # one shop page: members' own business (floor 0.5, capped to ok)
             evasions = bool(n.evasions)
-            own = (("plain_referral", 0.5, MEMBER_SHARING_CAP, lambda r, c: _plain_referral(r, c, evasions)),
+            own = (("group_fee", 0.5, MEMBER_SHARING_CAP, lambda r, c: self.hosts is not None and _group_fee(r, c, self.hosts)),
+                   ("plain_referral", 0.5, MEMBER_SHARING_CAP, lambda r, c: _plain_referral(r, c, evasions)),
                    ("member_surplus", 0.5, MEMBER_SHARING_CAP, self._member_surplus),
                    ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link))
             for key, floor, cap, applies in (*_MEMBER_CHECKS, *own):
@@ -892,10 +896,11 @@ def _group_poll(rep: SignalReport, text: str) -> bool:
         and not words["spam.reward"].search(text) and not words["spam.for_me"].search(text)
 
 
-def _group_fee(rep: SignalReport, text: str) -> bool:
+def _group_fee(rep: SignalReport, text: str, hosts: re.Pattern[str] | None = None) -> bool:
     """A notice of the group's own fee: a per-head amount (每人, 人均…) paid to someone or something of the group
     (交给声部长, 群公告里的收款码, 年费…), with a price and nothing else an outsider selling would add — no
-    handle, link, invitation, pointer or seller's word. ``text``: the message's compact form."""
+    handle, link, invitation, pointer or seller's word. ``text``: the message's compact form; ``hosts``: the names of
+    the group's organisers (its profile's event hosts), a payee of the group's own (微信转老马)."""
     words = lexicons().words
     names = set(rep.names(Label.AD))
     promo = rep.signal("promo_words")
@@ -907,8 +912,8 @@ def _group_fee(rep: SignalReport, text: str) -> bool:
     # (AA每人60: the number follows the second)
     priced = "money" in names or any(text[m.end():m.end() + 1].isdigit()
                                      or bool(patterns().amount_end.search(text[:m.start()])) for m in shares)
-    return priced and names <= _FEE_PATH and not rep.urls \
-        and bool(shares) and bool(words["ad.fee_payee"].search(text))
+    payee = words["ad.fee_payee"].search(text) or (hosts is not None and hosts.search(text))
+    return priced and names <= _FEE_PATH and not rep.urls and bool(shares) and bool(payee)
 
 
 def _wanted_post(rep: SignalReport, text: str) -> bool:
