@@ -150,3 +150,14 @@ def test_the_fee_paid_to_the_profiles_organiser_is_ok(judge: Callable[[str, str]
 def test_a_course_paid_to_the_organiser_stays_an_ad(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(PADDLERS, "皮划艇训练营每人299元，名额有限，微信转老林报名")
     assert v.label == "ad", v.reason
+
+
+# -- a pitch dressed as a warning speaks as the shop -----------------------------------------------------------------
+def test_a_pitch_dressed_as_a_warning_is_no_warning() -> None:
+    assert not warns(normalise("小心买到仿的桨！我家只卖原装，假一赔十，私聊看货").compact)
+    assert warns(normalise("小心那家网店卖仿的桨，我买到的桨叶都裂了").compact)
+
+
+def test_a_pitch_dressed_as_a_warning_stays_an_ad(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(ROWERS, "别被坑了！本店碳纤维桨只要399，正品保证，私聊看货")
+    assert v.label == "ad", v.reason

@@ -310,6 +310,8 @@ def warns(compact: str) -> bool:
     ``report_call``; 有人在群里发…: patterns.yaml ``reported_act``) — not a seller's reassurance (我不是骗子;
     lexicons.yaml ``warning_not``, masked first). ``compact``: the message's compact form."""
     lex = lexicons()
+    if lex.words["warning_seller"].search(compact):
+        return False  # the shop's own voice: a pitch against its rivals (lexicons.yaml warning_seller)
     c = lex.words["warning_not"].sub("", compact)
     return bool(lex.warning.search(c) or lex.words["report_call"].search(c) or reported_act().search(c))
 
