@@ -211,6 +211,9 @@ class Moderator:
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
         self.own_events = _event_words(profile) if profile else None
+        # the group's organisers by name (its events' hosts): the payee of the group's own fee (扫码转老马)
+        hosts = sorted({normalise(e.host).compact for e in profile.events if e.host.strip()}) if profile else []
+        self.hosts = alternation(hosts) if hosts else None
         # what the group's own organiser offers (店员发新品、预订蛋糕…; 老师可以发自己的大师课) and the prices the profile
         # itself states (an event's 每人30元, a product's price): a message offering them is the group's own offer
         # — what members may pass on is the organiser's only beyond the group's subject itself (风筝 of "成员可以转让自己的闲置
@@ -362,7 +365,8 @@ class Moderator:
             # then a member's plain word for a helper, a few of their own surplus things, a product they use with its
             # one shop page: members' own business (floor 0.5, capped to ok)
             evasions = bool(n.evasions)
-            own = (("plain_referral", 0.5, MEMBER_SHARING_CAP, lambda r, c: _plain_referral(r, c, evasions)),
+            own = (("group_fee", 0.5, MEMBER_SHARING_CAP, lambda r, c: self.hosts is not None and _group_fee(r, c, self.hosts)),
+                   ("plain_referral", 0.5, MEMBER_SHARING_CAP, lambda r, c: _plain_referral(r, c, evasions)),
                    ("member_surplus", 0.5, MEMBER_SHARING_CAP, self._member_surplus),
                    ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link))
             for key, floor, cap, applies in (*_MEMBER_CHECKS, *own):
@@ -863,11 +867,15 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
     own = own or rep
-    if rep.rule_notice and not (own.contacts or own.blocked_urls or _offered(own)):
+    if rep.rule_notice and not (own.contacts or own.blocked_urls or _offered(own, text)):
         # "【群规】只限个人闲置，商家和代购一律踢": the rules name what is banned; nothing is offered (a
         # chain letter dressed as a rule — "本群规定：转发到三个群" — is still judged as spam)
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["rule_notice"] = True
+        if spam >= 0.5 and set(rep.names(Label.SPAM)) <= _RULE_NAMED_SPAM and not rep.urls \
+                and not lexicons().words["spam.for_me"].search(text):
+            # "群规提醒：禁止发帮忙投票、助力的链接，看到直接删": the plea is what the rule bans, made for no one
+            spam = min(spam, MEMBER_SHARING_CAP)
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
 
 
@@ -888,22 +896,24 @@ def _group_poll(rep: SignalReport, text: str) -> bool:
         and not words["spam.reward"].search(text) and not words["spam.for_me"].search(text)
 
 
-def _group_fee(rep: SignalReport, text: str) -> bool:
+def _group_fee(rep: SignalReport, text: str, hosts: re.Pattern[str] | None = None) -> bool:
     """A notice of the group's own fee: a per-head amount (每人, 人均…) paid to someone or something of the group
     (交给声部长, 群公告里的收款码, 年费…), with a price and nothing else an outsider selling would add — no
-    handle, link, invitation, pointer or seller's word. ``text``: the message's compact form."""
+    handle, link, invitation, pointer or seller's word. ``text``: the message's compact form; ``hosts``: the names of
+    the group's organisers (its profile's event hosts), a payee of the group's own (微信转老马)."""
     words = lexicons().words
     names = set(rep.names(Label.AD))
     promo = rep.signal("promo_words")
     if promo is not None and all(words["qr"].fullmatch(w) for w in promo.items):
         names.discard("promo_words")  # 扫码 as a promo word is the QR code itself, counted once
-    per_head = words["ad.fee_per_head"].search(text)
+    shares = list(words["ad.fee_per_head"].finditer(text))
     # the amount is the price signal, or a bare number right after 每人 (每人50茶水费: no 元 written) or right before
-    # the share (场地费15元AA: the money pattern stops at a letter after 元)
-    priced = "money" in names or (per_head is not None and (text[per_head.end():per_head.end() + 1].isdigit()
-                                                            or bool(patterns().amount_end.search(text[:per_head.start()]))))
-    return priced and names <= _FEE_PATH and not rep.urls \
-        and per_head is not None and bool(words["ad.fee_payee"].search(text))
+    # the share (场地费15元AA: the money pattern stops at a letter after 元) — after or before any of its share words
+    # (AA每人60: the number follows the second)
+    priced = "money" in names or any(text[m.end():m.end() + 1].isdigit()
+                                     or bool(patterns().amount_end.search(text[:m.start()])) for m in shares)
+    payee = words["ad.fee_payee"].search(text) or (hosts is not None and hosts.search(text))
+    return priced and names <= _FEE_PATH and not rep.urls and bool(shares) and bool(payee)
 
 
 def _wanted_post(rep: SignalReport, text: str) -> bool:
@@ -1046,10 +1056,13 @@ def _own_invitation(rep: SignalReport, text: str) -> bool:
     return invite is not None and any(i.endswith("我") and i + "说" not in text for i in invite.items)
 
 
-def _offered(rep: SignalReport) -> set[str]:
+def _offered(rep: SignalReport, text: str = "") -> set[str]:
     """The ways to reach or pay the sender a message offers; a QR code a rule notice only names (发群二维码的
-    直接踢) is the thing banned, not one to scan."""
+    直接踢) is the thing banned, not one to scan; an invitation after a way to report a breach (发现的直接私信我;
+    lexicons.yaml report_channel) reaches the admins, not a seller. ``text``: the compact form."""
     names = set(rep.names(Label.AD)) & _OFFERING
+    if text and lexicons().words["report_channel"].search(text):
+        names.discard("invite")
     qr = rep.signal("qr")
     if qr is not None and all(lexicons().words["rule_named"].fullmatch(item) for item in qr.items):
         names.discard("qr")
@@ -1208,6 +1221,10 @@ _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's
 _SURPLUS_PATH = frozenset({"invite", "promo_words", "money"})  # a member's surplus: 私聊/需要的私我, a price
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
+# the spam a rule notice names as banned (禁止拉票, 请勿发助力链接): a plea or a vote named, not made. Not a chain letter,
+# a red-packet push or a pull dressed as a rule (本群规定：转发到三个群; 每人都要发一个 不发的踢出去): their rule words
+# are the threat that makes them spam
+_RULE_NAMED_SPAM = frozenset({"solicitation", "vote"})
 _FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
 _SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})

@@ -306,10 +306,22 @@ def _resale_object(item: str, markup: dict[str, Any]) -> re.Pattern[str] | None:
 
 
 def warns(compact: str) -> bool:
-    """The message warns the group (骗子, 别信, 千万别…) — not a seller's reassurance (我不是骗子; lexicons.yaml
-    ``warning_not``, masked first). ``compact``: the message's compact form."""
+    """The message warns the group (骗子, 别信, 千万别…) or reports someone else's act (管理员处理一下: lexicons.yaml
+    ``report_call``; 有人在群里发…: patterns.yaml ``reported_act``) — not a seller's reassurance (我不是骗子;
+    lexicons.yaml ``warning_not``, masked first). ``compact``: the message's compact form."""
     lex = lexicons()
-    return bool(lex.warning.search(lex.words["warning_not"].sub("", compact)))
+    if lex.words["warning_seller"].search(compact):
+        return False  # the shop's own voice: a pitch against its rivals (lexicons.yaml warning_seller)
+    c = lex.words["warning_not"].sub("", compact)
+    return bool(lex.warning.search(c) or lex.words["report_call"].search(c) or reported_act().search(c))
+
+
+@lru_cache(maxsize=1)
+def reported_act() -> re.Pattern[str]:
+    """Another person's act retold (patterns.yaml ``reported_act``): a lead (有人, 那个人, 刚才那条), at most
+    ``max_gap`` characters, an act (用了, 在发, 推销, 冒充…), on the compact form."""
+    d = load_resource(PATTERNS)["reported_act"]
+    return re.compile(_alt(d["lead"]) + f".{{0,{int(d['max_gap'])}}}?" + _alt(d["acts"]))
 
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
@@ -599,14 +611,20 @@ def third_person() -> re.Pattern[str]:
 
 def _landline_pattern(spec: dict[str, Any], not_order: str) -> re.Pattern[str]:
     """A landline as one is written (patterns.yaml landline), on the folded text: an area code set off by a hyphen,
-    a space or brackets, then the local number (maybe split once by a space); or a service number (400-820-3366)."""
+    a space or brackets, then the local number (maybe split once by a space); a whole area code and local number with
+    no separator (02083331234); or a service number (400-820-3366)."""
     ac, loc = spec["area_code"], spec["local"]
     area = r"0\d{%d,%d}" % (int(ac["min"]), int(ac["max"]))
     rest = int(loc["min"]) - 1, int(loc["max"]) - 1
     local = r"[2-9](?:\d[ -]?){%d,%d}\d" % (rest[0] - 1, rest[1] - 1)
     service = _alt(spec["service_prefixes"]) + r"[ -]?\d{3}[ -]?\d{4}"
+    b = spec["bare"]
+    bare = r"0(?:%s)[2-9]\d{%d}|0[%s]\d{2}[2-9]\d{%d,%d}" % (
+        "|".join(re.escape(str(a)) for a in b["short_areas"]), int(b["short_local"]) - 1, b["long_area_first"],
+        int(b["long_local"]["min"]) - 1, int(b["long_local"]["max"]) - 1)
     return re.compile(r"(?<![0-9a-z.:/-])" + not_order + r"(?:\(" + area + r"\)\s?|" + area + r"[ -])" + local
-                      + r"(?![0-9-])|(?<![0-9a-z.:/-])" + service + r"(?![0-9-])")
+                      + r"(?![0-9-])|(?<![0-9a-z.:/-])" + service + r"(?![0-9-])"
+                      + r"|(?<![0-9a-z.:/-])" + not_order + r"(?:" + bare + r")(?![0-9-])")
 
 
 @lru_cache(maxsize=1)
