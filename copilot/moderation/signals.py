@@ -1415,6 +1415,44 @@ def _belittle(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding([m.group(0)]) if m else None
 
 
+@lru_cache(maxsize=1)
+def sneer_forms() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Contempt by its form (patterns.yaml ``sneer``): a person or their work judged then daring ("你这水平也敢…",
+    "这种人也配…"), contempt put as a question or a verdict on someone's sense of self ("你以为你是谁", "没有自知之明"),
+    and not able, so stay away ("不会弹就不要出来献丑"). The first two are checked against their clause (:func:`_sneers`)."""
+    d = load_resource(PATTERNS)["sneer"]
+    dare, rh, cd = d["dare"], d["rhetorical"], d["cant_then_dont"]
+    mock = rh["mock"]
+    return (re.compile(_alt(dare["lead"]) + f"{_SENTENCE}{{0,{int(dare['max_gap'])}}}?" + _alt(dare["words"])),
+            re.compile(_either(rh["words"]) + "|" + _alt(mock["lead"]) + f"{_SENTENCE}{{1,{int(mock['max_gap'])}}}?"
+                       + _alt(mock["mid"]) + f"{_CLAUSE}{{1,{int(mock['gap'])}}}?" + _alt(mock["end"])),
+            re.compile(_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"])))
+
+
+_CLAUSE_START = re.compile(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]")
+
+
+def _sneers(said: str) -> list[str]:
+    """The contempt forms in ``said`` (the writer's own words in Mandarin) whose clause does not open on the writer or
+    on reported words (我这水平还敢…, 说你没有自知之明: patterns.yaml sneer ``not_before``)."""
+    d = load_resource(PATTERNS)["sneer"]
+    dare, rhetorical, cant = sneer_forms()
+    out = []
+    for form, not_before in ((dare, d["dare"]["not_before"]), (rhetorical, d["rhetorical"]["not_before"]), (cant, ())):
+        for m in form.finditer(said):
+            before = said[:m.start()]
+            clause = before[max((i.end() for i in _CLAUSE_START.finditer(before)), default=0):]
+            if not any(w in clause for w in not_before):
+                out.append(m.group(0))
+    return out
+
+
+def _sneer(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Contempt by its form, without a swear word, in the writer's own words (:func:`_sneers`)."""
+    hits = _sneers(in_mandarin(unquoted(scan.n.folded)))
+    return Finding(hits) if hits else None
+
+
 _QUOTED = re.compile(rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]")
 
 
@@ -1562,6 +1600,7 @@ _DETECTORS: dict[str, Detector] = {
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "picture_pointer": _combo, "dare": _combo, "shun": _combo,
     "belittle": _belittle,
+    "sneer": _sneer,
 }
 
 
@@ -1625,7 +1664,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words)
                                                                              or group_slur().search(own_words)
                                                                              or put_down().search(own_words)
-                                                                             or someone_put_down().search(own_words)) \
+                                                                             or someone_put_down().search(own_words)
+                                                                             or "sneer" in scan.found) \
         + bool(third_person().search(own_words)) \
         + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
     rule_notice = bool(lex.words["rule_notice"].search(c))
