@@ -80,3 +80,14 @@ def test_every_signal_s_layer_has_a_chinese_name() -> None:
         layer = rules.layer_of.get(spec.name, spec.name)
         assert layer in rules.names, spec.name
         assert not rules.names[layer].isascii(), spec.name
+
+
+@pytest.mark.parametrize("text", ["你发酵了多久？室温二十六度的话一小时左右，下次试试", "你用的几号模具？换六寸的试试，温度降十度"])
+def test_advice_that_ends_in_try_it_is_no_attack(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(BAKING, text)
+    assert v.label == "ok", v.reason
+
+
+def test_a_dare_that_ends_in_try_it_is_still_a_threat(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(KAYAK, "你再把我的桨藏起来试试")
+    assert v.label == "abuse", v.reason
