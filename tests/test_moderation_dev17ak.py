@@ -91,3 +91,10 @@ def test_advice_that_ends_in_try_it_is_no_attack(judge: Callable[[str, str], Ver
 def test_a_dare_that_ends_in_try_it_is_still_a_threat(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(KAYAK, "你再把我的桨藏起来试试")
     assert v.label == "abuse", v.reason
+
+
+@pytest.mark.parametrize(("group", "text"), [(KAYAK, "烦人的老太婆，管好你自己"), (BAKING, "啰嗦的老头，管好你自己吧")])
+def test_a_brush_off_is_never_shown_as_off_topic(judge: Callable[[str, str], Verdict], group: str, text: str) -> None:
+    v = judge(group, text)
+    assert v.label == "abuse", v.reason
+    assert "跑题" not in v.reason
