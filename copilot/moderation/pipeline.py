@@ -1100,11 +1100,11 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
 
 
 def _put_down_not_chatter(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
-    """A put-down by its form (two attack cues: a contempt form, a sneer, a slur on a kind of people) that the abuse model
-    does not confirm and the off-topic layer would claim ("…，管好你自己" read as chatter) is shown to the admin as what
-    it is: abuse for a person to decide, never "off-topic" — the one it was said to would read a chatter reminder as the
-    bot siding with the writer."""
-    if rep.attacks < 2 or scores[Label.OFF_TOPIC] < 0.5 or scores[Label.ABUSE] >= 0.5:
+    """A put-down by its form (a contempt form, a sneer, a slur on a kind of people — not two loose cues such as 那个大姐 +
+    笑死 in gossip) that the abuse model does not confirm and the off-topic layer would claim ("…，管好你自己" read as
+    chatter) is shown to the admin as what it is: abuse for a person to decide, never "off-topic" — the one it was said
+    to would read a chatter reminder as the bot siding with the writer."""
+    if not rep.put_down or scores[Label.OFF_TOPIC] < 0.5 or scores[Label.ABUSE] >= 0.5:
         return
     scores[Label.ABUSE] = ABUSE_MODEL_ALONE_CAP
     checks["abuse_model_reason"] = PUT_DOWN_NOT_CHATTER_NOTE

@@ -750,6 +750,8 @@ class SignalReport:
     job_post: bool = False  # an opening or a referral for a job (在招, 内推, JD, 月薪)
     quoted: bool = False  # quotes someone's words in quotation marks
     narrated: bool = False  # retells what someone who reached the writer said (有人私聊我说…), no quotation marks
+    # a put-down by its form in the writer's own words (abuse.contempt, a slur, put_down, someone_put_down, a sneer)
+    put_down: bool = False
 
     @property
     def attack(self) -> bool:
@@ -1664,11 +1666,9 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
     own_words = in_mandarin(unquoted(n.folded))
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
-    attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words)
-                                                                             or group_slur().search(own_words)
-                                                                             or put_down().search(own_words)
-                                                                             or someone_put_down().search(own_words)
-                                                                             or "sneer" in scan.found) \
+    form = bool(lex.words["abuse.contempt"].search(own_words) or group_slur().search(own_words) or put_down().search(own_words)
+                or someone_put_down().search(own_words) or "sneer" in scan.found)
+    attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * form \
         + bool(third_person().search(own_words)) \
         + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
     rule_notice = bool(lex.words["rule_notice"].search(c))
@@ -1676,4 +1676,4 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attacks,
                         rule_notice, job_post, bool(_QUOTED.search(n.folded)),
-                        bool(patterns().narrated_contact.search(n.folded)))
+                        bool(patterns().narrated_contact.search(n.folded)), put_down=form)
