@@ -1418,19 +1418,20 @@ def _belittle(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 @lru_cache(maxsize=1)
-def sneer_forms() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Contempt by its form (patterns.yaml ``sneer``): a person or their work judged then daring ("你这水平也敢…",
-    "这种人也配…"), contempt put as a question or a verdict on someone's sense of self ("你以为你是谁", "没有自知之明"),
-    someone summed up as a wasteful novice ("纯属花钱找罪受的菜鸟"), and not able, so stay away ("不会弹就不要出来献丑").
-    All but the last are checked against their clause (:func:`_sneers`)."""
+def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """Contempt by its form (patterns.yaml ``sneer``), each beside the words that must not open its clause before it: a
+    person or their work judged then daring ("你这水平也敢…", "这种人也配…"), contempt put as a question or a verdict on
+    someone's sense of self ("你以为你是谁", "没有自知之明"), someone summed up as a wasteful novice ("纯属花钱找罪受的
+    菜鸟"), and not able, so stay away ("不会弹就不要出来献丑")."""
     d = load_resource(PATTERNS)["sneer"]
     dare, rh, vd, cd = d["dare"], d["rhetorical"], d["verdict"], d["cant_then_dont"]
     mock = rh["mock"]
-    return (re.compile(_alt(dare["lead"]) + f"{_SENTENCE}{{0,{int(dare['max_gap'])}}}?" + _alt(dare["words"])),
-            re.compile(_either(rh["words"]) + "|" + _alt(mock["lead"]) + f"{_SENTENCE}{{1,{int(mock['max_gap'])}}}?"
-                       + _alt(mock["mid"]) + f"{_CLAUSE}{{1,{int(mock['gap'])}}}?" + _alt(mock["end"])),
-            re.compile(_alt(vd["lead"]) + f"{_CLAUSE}{{0,{int(vd['max_gap'])}}}?" + _alt(vd["end"])),
-            re.compile(_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"])))
+    forms = ((_alt(dare["lead"]) + f"{_SENTENCE}{{0,{int(dare['max_gap'])}}}?" + _alt(dare["words"]), dare),
+             (_either(rh["words"]) + "|" + _alt(mock["lead"]) + f"{_SENTENCE}{{1,{int(mock['max_gap'])}}}?"
+              + _alt(mock["mid"]) + f"{_CLAUSE}{{1,{int(mock['gap'])}}}?" + _alt(mock["end"]), rh),
+             (_alt(vd["lead"]) + f"{_CLAUSE}{{0,{int(vd['max_gap'])}}}?" + _alt(vd["end"]), vd),
+             (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd))
+    return tuple((re.compile(rx), tuple(str(w) for w in row.get("not_before") or ())) for rx, row in forms)
 
 
 _CLAUSE_START = re.compile(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]")
@@ -1438,12 +1439,9 @@ _CLAUSE_START = re.compile(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]")
 
 def _sneers(said: str) -> list[str]:
     """The contempt forms in ``said`` (the writer's own words in Mandarin) whose clause does not open on the writer or
-    on reported words (我这水平还敢…, 说你没有自知之明: patterns.yaml sneer ``not_before``)."""
-    d = load_resource(PATTERNS)["sneer"]
-    dare, rhetorical, verdict, cant = sneer_forms()
+    on reported words before the form (我这水平还敢…, 说你没有自知之明: patterns.yaml sneer ``not_before``)."""
     out = []
-    for form, not_before in ((dare, d["dare"]["not_before"]), (rhetorical, d["rhetorical"]["not_before"]),
-                             (verdict, d["verdict"]["not_before"]), (cant, ())):
+    for form, not_before in sneer_forms():
         for m in form.finditer(said):
             before = said[:m.start()]
             clause = before[max((i.end() for i in _CLAUSE_START.finditer(before)), default=0):]
