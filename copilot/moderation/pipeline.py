@@ -404,6 +404,7 @@ class Moderator:
             scores[Label.AD] = PRIVATE_OFFER_CAP
             # a bare price (120包邮, 1200，需要的私聊) is no money signal, but the reason must not say there is none
             checks["private_offer"] = "priced" if rep.signal("money") is not None or said_prices(n.folded) else True
+        _put_down_not_chatter(rep, scores, checks)
         _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
         if scores[label] < 0.5:
@@ -1111,6 +1112,17 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
                                      else "，没有明确的辱骂用语，交人工判断" if alone else ""))
 
 
+def _put_down_not_chatter(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """A put-down by its form (a contempt form, a sneer, a slur on a kind of people — not two loose cues such as 那个大姐 +
+    笑死 in gossip) that the abuse model does not confirm and the off-topic layer would claim ("…，管好你自己" read as
+    chatter) is shown to the admin as what it is: abuse for a person to decide, never "off-topic" — the one it was said
+    to would read a chatter reminder as the bot siding with the writer."""
+    if not rep.put_down or scores[Label.OFF_TOPIC] < 0.5 or scores[Label.ABUSE] >= 0.5:
+        return
+    scores[Label.ABUSE] = ABUSE_MODEL_ALONE_CAP
+    checks["abuse_model_reason"] = PUT_DOWN_NOT_CHATTER_NOTE
+
+
 def _put_down_first(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
     """A put-down of someone (一看就是没读过书的, 就你家有钱; patterns.yaml put_down, lexicons.yaml abuse.contempt) labelled
     abuse is abuse first: a guess that it chats off the subject, or the ad classifier's alone, does not outrank it."""
@@ -1449,6 +1461,7 @@ ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to la
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues
 ABUSE_MODEL_FORMS = 0.4  # … or leaning towards abuse beside three (a put-down form and another attack cue)
 ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act threshold)
+PUT_DOWN_NOT_CHATTER_NOTE = "话里有贬低对方的说法（辱骂模型没有确认），交人工判断是否人身攻击"
 ABUSE_MODEL_AGREE = 0.75  # … unless the model is sure (ABUSE_MODEL_ALONE) beside a contempt form: acted on
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete

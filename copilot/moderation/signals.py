@@ -768,6 +768,8 @@ class SignalReport:
     job_post: bool = False  # an opening or a referral for a job (在招, 内推, JD, 月薪)
     quoted: bool = False  # quotes someone's words in quotation marks
     narrated: bool = False  # retells what someone who reached the writer said (有人私聊我说…), no quotation marks
+    # a put-down by its form in the writer's own words (abuse.contempt, a slur, put_down, someone_put_down, a sneer)
+    put_down: bool = False
 
     @property
     def attack(self) -> bool:
@@ -1433,6 +1435,45 @@ def _belittle(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding([m.group(0)]) if m else None
 
 
+@lru_cache(maxsize=1)
+def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """Contempt by its form (patterns.yaml ``sneer``), each beside the words that must not open its clause before it: a
+    person or their work judged then daring ("你这水平也敢…", "这种人也配…"), contempt put as a question or a verdict on
+    someone's sense of self ("你以为你是谁", "没有自知之明"), someone summed up as a wasteful novice ("纯属花钱找罪受的
+    菜鸟"), and not able, so stay away ("不会弹就不要出来献丑")."""
+    d = load_resource(PATTERNS)["sneer"]
+    dare, rh, vd, cd = d["dare"], d["rhetorical"], d["verdict"], d["cant_then_dont"]
+    mock = rh["mock"]
+    forms = ((_alt(dare["lead"]) + f"{_SENTENCE}{{0,{int(dare['max_gap'])}}}?" + _alt(dare["words"]), dare),
+             (_either(rh["words"]) + "|" + _alt(mock["lead"]) + f"{_SENTENCE}{{1,{int(mock['max_gap'])}}}?"
+              + _alt(mock["mid"]) + f"{_CLAUSE}{{1,{int(mock['gap'])}}}?" + _alt(mock["end"]), rh),
+             (_alt(vd["lead"]) + f"{_CLAUSE}{{0,{int(vd['max_gap'])}}}?" + _alt(vd["end"]), vd),
+             (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd))
+    return tuple((re.compile(rx), tuple(str(w) for w in row.get("not_before") or ())) for rx, row in forms)
+
+
+_CLAUSE_START = re.compile(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]")
+
+
+def _sneers(said: str) -> list[str]:
+    """The contempt forms in ``said`` (the writer's own words in Mandarin) whose clause does not open on the writer or
+    on reported words before the form (我这水平还敢…, 说你没有自知之明: patterns.yaml sneer ``not_before``)."""
+    out = []
+    for form, not_before in sneer_forms():
+        for m in form.finditer(said):
+            before = said[:m.start()]
+            clause = before[max((i.end() for i in _CLAUSE_START.finditer(before)), default=0):]
+            if not any(w in clause for w in not_before):
+                out.append(m.group(0))
+    return out
+
+
+def _sneer(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Contempt by its form, without a swear word, in the writer's own words (:func:`_sneers`)."""
+    hits = _sneers(in_mandarin(unquoted(scan.n.folded)))
+    return Finding(hits) if hits else None
+
+
 _QUOTED = re.compile(rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]")
 
 
@@ -1580,6 +1621,7 @@ _DETECTORS: dict[str, Detector] = {
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "picture_pointer": _combo, "dare": _combo, "shun": _combo,
     "belittle": _belittle,
+    "sneer": _sneer,
 }
 
 
@@ -1640,10 +1682,9 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
     own_words = in_mandarin(unquoted(n.folded))
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
-    attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * bool(lex.words["abuse.contempt"].search(own_words)
-                                                                             or group_slur().search(own_words)
-                                                                             or put_down().search(own_words)
-                                                                             or someone_put_down().search(own_words)) \
+    form = bool(lex.words["abuse.contempt"].search(own_words) or group_slur().search(own_words) or put_down().search(own_words)
+                or someone_put_down().search(own_words) or "sneer" in scan.found)
+    attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * form \
         + bool(third_person().search(own_words)) \
         + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
     rule_notice = bool(lex.words["rule_notice"].search(c))
@@ -1651,4 +1692,4 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attacks,
                         rule_notice, job_post, bool(_QUOTED.search(n.folded)),
-                        bool(patterns().narrated_contact.search(n.folded)))
+                        bool(patterns().narrated_contact.search(n.folded)), put_down=form)
