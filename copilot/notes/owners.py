@@ -69,6 +69,30 @@ def name_shaped(f: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+def prefix_shaped(name: str) -> bool:
+    """A name made only by its shape, 小/老/阿 + one character (``cues.yaml`` owner.name_prefix): 小周, 老何 —
+    and just as well 小火 of 小火熬 or 老抽 of 老抽两勺. Such a name owns work only when the chat knows it
+    as someone (:func:`introduced`)."""
+    return bool(_name_patterns()[0].fullmatch(name))
+
+
+def introduced(texts: list[tuple[str, str]]) -> frozenset[str]:
+    """The prefix-shaped names a chat itself treats as people, from its (speaker, folded text) pairs: one
+    @-mentioned or addressed (小周你…, 小周，你…, ``cues.yaml`` owner.addressed_after), or named by two or
+    more speakers. 小火 said in one cook's instructions is none of these."""
+    after = cue("owner", "addressed_after")
+    said_by: dict[str, set[str]] = {}
+    known: set[str] = set()
+    for who, f in texts:
+        for start, end, name in name_shaped(f):
+            if not prefix_shaped(name):
+                continue
+            said_by.setdefault(name, set()).add(who)
+            if (start > 0 and f[start - 1] == "@") or after.match(f, end):
+                known.add(name)
+    return frozenset(known | {n for n, by in said_by.items() if len(by) >= 2})
+
+
 def _attributive(f: str, start: int) -> bool:
     """要个老式电扇, 买台小型的: a classifier right before the "name" makes it part of a thing's name."""
     return start > 0 and f[start - 1] in raw("owner", "attributive_before")
