@@ -73,3 +73,12 @@ def test_stamps_with_no_speaker_are_not_read_as_names() -> None:
     with pytest.raises(NotesParseError) as info:
         parse_text(chat, "nobody.txt")
     assert "2026-11-03 19:40" in str(info.value) or "不是可识别" in str(info.value)
+
+
+def test_a_month_and_day_without_a_year_is_no_part_of_the_name() -> None:
+    name_first = "摊主阿福 11/3 21:10\n明晚夜市7点开摊\n小美 11/3 21:11\n收到\n"
+    stamp_first = "11月3日 21:10\n摊主阿福：明晚夜市7点开摊\n11月3日 21:11\n小美：收到\n"
+    for chat in (name_first, stamp_first):
+        t = parse_text(chat, "chat.txt", drop_noise=False)
+        assert [(m.speaker, m.text) for m in t.messages] == [("摊主阿福", "明晚夜市7点开摊"), ("小美", "收到")]
+        assert (t.messages[0].time.month, t.messages[0].time.day) == (11, 3)  # type: ignore[union-attr]

@@ -61,12 +61,14 @@ _NAME_ID_TIME = re.compile(rf"^(\S.{{0,39}}?){_ID}\s+(?:{_DATE}\s+)?{_TIME}\s*$"
 # as "大飞 21:02" (name first) or "21:02 大飞" (time first). Either one alone also fits an ordinary body
 # line ("集合时间 7:30", "8:30 集合"), so they are headers only in a file whose header-like lines are
 # mostly of that layout (:func:`_time_only_layout`, decided once per file)
-_NAME_TIME = re.compile(rf"^(\S.{{0,23}}?)\s+{_TIME}\s*$")
+# (a month and day with no year may stand before the time: "大飞 5/3 21:02", "大飞 5月3日 21:02")
+_MONTH_DAY = r"(\d{1,2})[/月](\d{1,2})[日号]?"
+_NAME_TIME = re.compile(rf"^(\S.{{0,23}}?)\s+(?:{_MONTH_DAY}\s+)?{_TIME}\s*$")
 _TIME_NAME = re.compile(rf"^\[?{_TIME}\]?\s+(\S.{{0,23}})$")
 # a line that is only a stamp ("2026-11-18 19:02", "[2026-11-09 20:30]", "20:05"): in a stamp-line layout the
 # speaker is on the line beside it — after it ("名字：内容", "名字：" or a bare "名字" with the text below) or
 # before it (a bare "名字"); decided once per file (:func:`_stamp_layout`)
-_STAMP = re.compile(rf"^\[?(?:{_DATE}\s*)?{_TIME}\]?$")
+_STAMP = re.compile(rf"^\[?(?:{_DATE}\s*|{_MONTH_DAY}\s+)?{_TIME}\]?$")
 # a speaker line beside a stamp: "名字：内容" / "名字：" (the text on the next lines) / "名字: 内容"
 _SPEAKER_COLON = re.compile(r"^([^\s:：\[【(（][^:：]{0,23}?)\s*(?:：|:\s|:$)\s*(.*)$")
 # a bare name beside a stamp: short, one run of words, no sentence punctuation
@@ -98,8 +100,10 @@ def _hour(h: str, before: str | None, after: str | None) -> int:
 def _dt(y: str | None, mo: str | None, d: str | None, before: str | None, h: str, mi: str, s: str | None,
         after: str | None, last: datetime | None) -> datetime:
     hour = _hour(h, before, after)
-    if y is None:  # time only: take the date of the previous message (or none)
+    if y is None:  # time only: take the date of the previous message (or none); a month and day: the year's
         base = last or datetime(1900, 1, 1)
+        if mo is not None and d is not None:
+            base = datetime(base.year, int(mo), int(d))
         return base.replace(hour=hour, minute=int(mi), second=int(s or 0), microsecond=0)
     year = int(y) + (2000 if len(y) == 2 else 0)
     return datetime(year, int(mo or 1), int(d or 1), hour, int(mi), int(s or 0))
@@ -194,14 +198,15 @@ def _time_only_head(line: str, layout: str | None) -> _Head | None:
     """The header of a time-only layout ("大飞 21:02" / "21:02 大飞", body on the next lines) on ``line``,
     when the file was found to be written in ``layout`` ("name-time" / "time-name")."""
     if layout == "name-time" and (match := _NAME_TIME.match(line)):
-        nick, *clock = match.groups()
+        nick, mo, d, *clock = match.groups()
     elif layout == "time-name" and (match := _TIME_NAME.match(line)):
         *clock, nick = match.groups()
+        mo = d = None
     else:
         return None
     if _date_like(nick):  # "21:02 22:10", "2024-05-03 20:15": a date or two times, no name
         return None
-    return _Head("wechat", (None, None, None, *clock), nick.strip(), None, "")
+    return _Head("wechat", (None, mo, d, *clock), nick.strip(), None, "")
 
 
 def _time_only_layout(lines: list[str]) -> str | None:
@@ -231,6 +236,12 @@ def _time_only_layout(lines: list[str]) -> str | None:
 def _date_like(nick: str) -> bool:
     """A "name" made of digits and date/time marks only ("2024-05-03", "5/3", "20:15"): a stamp, not a person."""
     return bool(re.search(r"\d", nick)) and not re.search(r"[^\d\s:：/.\-年月日号\[\]()（）]", nick)
+
+
+def _stamp_parts(line: str) -> tuple[str | None, ...]:
+    """The header parts (year, month, day, meridiem, hour, minute, second, meridiem) of a stamp-only line."""
+    y, mo, d, mo2, d2, *clock = _STAMP.match(line).groups()  # type: ignore[union-attr]
+    return (y, mo or mo2, d or d2, *clock)
 
 
 def _speaker_line(line: str) -> tuple[str, str] | None:
@@ -283,7 +294,7 @@ def _stamp_layout(lines: list[str]) -> _StampLayout | None:
             continue
         j = i + 1 if side == "after" else i - 1
         nick, rest = found[i]
-        parts = _STAMP.match(filled[i][1]).groups()  # type: ignore[union-attr]
+        parts = _stamp_parts(filled[i][1])
         layout.heads[filled[j][0]] = _Head("wechat", tuple(parts), nick, None, rest)
         layout.taken.add(filled[i][0])
     if side == "after" and sum(1 for i in found if _SPEAKER_COLON.match(filled[i + 1][1])) >= share:
@@ -293,7 +304,7 @@ def _stamp_layout(lines: list[str]) -> _StampLayout | None:
         stamp: tuple[str | None, ...] | None = None
         for i, (n, line) in enumerate(filled):
             if i in stamp_set:
-                stamp = _STAMP.match(line).groups()  # type: ignore[union-attr]
+                stamp = _stamp_parts(line)
             elif stamp is not None and n not in layout.heads and (i - 1) not in stamp_set \
                     and (split := split_nickname(line)) is not None and not _date_like(split[0]) \
                     and (split[0] in names or not labels.match(fold(split[0]))):
