@@ -82,3 +82,10 @@ def test_a_month_and_day_without_a_year_is_no_part_of_the_name() -> None:
         t = parse_text(chat, "chat.txt", drop_noise=False)
         assert [(m.speaker, m.text) for m in t.messages] == [("摊主阿福", "明晚夜市7点开摊"), ("小美", "收到")]
         assert (t.messages[0].time.month, t.messages[0].time.day) == (11, 3)  # type: ignore[union-attr]
+
+
+def test_one_dated_separator_over_a_paste_gives_its_messages_their_time() -> None:
+    chat = "2026年11月3日 21:10\n摊主阿福：明晚夜市7点开摊\n小美：收到\n阿福的邻居：我帮忙搬桌子\n"
+    t = parse_text(chat, "chat.txt", drop_noise=False)
+    assert [m.speaker for m in t.messages] == ["摊主阿福", "小美", "阿福的邻居"] and not t.warnings
+    assert all(m.time == datetime(2026, 11, 3, 21, 10) for m in t.messages)

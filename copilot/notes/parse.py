@@ -485,16 +485,26 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
     export = _TextExport(name)
     labels = cue("parse", "field_labels")
     filled = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
-    named = 0
+    named = stamps = 0
     for n, line in filled:
         split = split_nickname(line)
+        if _STAMP.match(line) and (parts := _stamp_parts(line))[1] is not None:
+            # a dated stamp alone on its line (the separator WeChat shows every few minutes): the time of the
+            # messages under it
+            try:
+                export.last_time = _dt(*parts, last=export.last_time)  # type: ignore[arg-type]
+                stamps += 1
+                continue
+            except ValueError:
+                pass
         if _garbage(line):
             export.warnings.append(f"第 {n} 行：含乱码或控制字符，已跳过（{_short(line)!s}）")
         elif split and not (export.current is not None and labels.match(fold(split[0]))):
             named += 1
             export.flush()
             export.formats["pasted"] += 1
-            export.current = Message(id=len(export.messages) + 1, time=None, speaker=split[0], text=split[1], line=n)
+            export.current = Message(id=len(export.messages) + 1, time=export.last_time, speaker=split[0], text=split[1],
+                                     line=n)
         elif ad_verdict(line) == "ad":
             # an ad pasted with no nickname is nobody's: it must not join (and be blamed on) the message above
             export.flush()
@@ -507,7 +517,7 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
             export.warnings.append(f"第 {n} 行：不在任何消息之内，已跳过（{_short(line)}）")
     export.flush()
     speakers = {m.speaker for m in export.messages}
-    if named < 2 or len(speakers) < 2 or named < float(raw_cue("parse", "pasted_share")) * len(filled):
+    if named < 2 or len(speakers) < 2 or named < float(raw_cue("parse", "pasted_share")) * (len(filled) - stamps):
         return None
     return export
 
