@@ -77,10 +77,11 @@ def prefix_shaped(name: str) -> bool:
 
 
 def introduced(texts: list[tuple[str, str]]) -> frozenset[str]:
-    """The prefix-shaped names a chat itself treats as people, from its (speaker, folded text) pairs: one
-    @-mentioned or addressed (小周你…, 小周，你…, ``cues.yaml`` owner.addressed_after), or named by two or
-    more speakers. 小火 said in one cook's instructions is none of these."""
-    after = cue("owner", "addressed_after")
+    """The prefix-shaped names a chat itself treats as people, from its (speaker, folded text) pairs: one that
+    stands somewhere as a person (addressed, given a part, asked or named with someone: ``cues.yaml``
+    owner.person_after / person_before), or named by two or more speakers. 小火 said in one cook's
+    instructions is none of these."""
+    after, before = cue("owner", "person_after"), cue("owner", "person_before")
     said_by: dict[str, set[str]] = {}
     known: set[str] = set()
     for who, f in texts:
@@ -88,7 +89,7 @@ def introduced(texts: list[tuple[str, str]]) -> frozenset[str]:
             if not prefix_shaped(name):
                 continue
             said_by.setdefault(name, set()).add(who)
-            if (start > 0 and f[start - 1] == "@") or after.match(f, end):
+            if after.match(f, end) or before.search(f[max(0, start - 6):start]):
                 known.add(name)
     return frozenset(known | {n for n, by in said_by.items() if len(by) >= 2})
 
