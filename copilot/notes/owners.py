@@ -25,7 +25,7 @@ from copilot.notes.classify import kind_threshold, sentence_kind
 from copilot.notes.cues import cue, has, interrogative, raw
 from copilot.notes.dates import time_spans
 from copilot.paths import RESOURCES_DIR
-from copilot.textnorm import word_bounds, word_frequency, word_spans
+from copilot.textnorm import word_bounds, word_class, word_frequency, word_spans
 
 SHIPPED_MODEL = RESOURCES_DIR / "notes" / "owner_classifier.json"
 PLACEHOLDER = {"P": "Ⓟ", "I": "Ⓘ", "Y": "Ⓨ", "G": "Ⓖ"}  # a person named, 我, 你/您, the group
@@ -74,6 +74,13 @@ def prefix_shaped(name: str) -> bool:
     and just as well 小火 of 小火熬 or 老抽 of 老抽两勺. Such a name owns work only when the chat knows it
     as someone (:func:`introduced`)."""
     return bool(_name_patterns()[0].fullmatch(name))
+
+
+def dictionary_word(name: str) -> bool:
+    """Whether jieba's dictionary knows ``name`` as a word that is no person's name (小火 n, 小心 n, 老抽 nz;
+    not 小林 nr, and not 阿凯, which it does not know): such a prefix-shaped "name" is someone only where the
+    chat treats it as a person (:func:`introduced`)."""
+    return word_frequency(name) > 0 and not (word_class(name) or "").startswith("nr")
 
 
 def introduced(texts: list[tuple[str, str]]) -> frozenset[str]:

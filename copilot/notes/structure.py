@@ -41,7 +41,15 @@ from copilot.notes.dates import (
 from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, QAPair, SessionType, Transcript
 from copilot.notes.noise import greeting_only
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
-from copilot.notes.owners import Mention, find_mentions, introduced, name_shaped, prefix_shaped, score_mentions
+from copilot.notes.owners import (
+    Mention,
+    dictionary_word,
+    find_mentions,
+    introduced,
+    name_shaped,
+    prefix_shaped,
+    score_mentions,
+)
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
 
@@ -345,9 +353,10 @@ class People:
 
     def someone(self, name: str) -> bool:
         """Whether a name-shaped word may stand for a person here: a participant's name, a name of a person's
-        shape (王姐, 刘老师, Vivian), or a prefix-shaped one (小周) the chat treats as someone."""
-        return not prefix_shaped(name) or name in self.introduced or self.resolve(name) is not None \
-            or self.written(name, "") != ""
+        shape (王姐, 刘老师, Vivian), a prefix-shaped one the dictionary knows as no other word (阿凯, 小林), or
+        one it does (小周, 小张 — and 小火) that the chat treats as someone."""
+        return not prefix_shaped(name) or not dictionary_word(name) or name in self.introduced \
+            or self.resolve(name) is not None or self.written(name, "") != ""
 
     def written(self, name: str, as_written: str) -> str:
         """A name the chat uses for someone (小周, May): the participant it is short for when only one
