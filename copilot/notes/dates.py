@@ -105,8 +105,10 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     d = load_resource(TIME_FILE)
     weekdays = {fold(str(k)): int(v) for k, v in d["weekday_names"].items()}
-    not_next = "".join(map(str, d["not_next_after"]))
-    week = rf"(?:(?<![{not_next}])(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])}))?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
+    # 一 after 周/星期/礼拜 is a weekday, not the 一 of 一下: "下周一下周三" is next Monday and next Wednesday
+    weekday_end = "".join(sorted({str(w)[-1] for w in d["weekday_prefix"]}))
+    not_next = f"(?<!(?<![{weekday_end}])[{''.join(map(str, d['not_next_after']))}])"
+    week = rf"(?:{not_next}(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])}))?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
     not_day = _alt(d["not_a_day_after"])
     # a date in Chinese numerals (voice-to-text: 十二月十三号, 下个月十二号): a bare day only with 号 (一日三餐 is no date)
     cn_day = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -116,7 +118,7 @@ def _lexicon() -> _Lexicon:
                 # after 下个月/本月 a day is a date whatever follows (下个月十二号区里有比赛); alone, not 5号楼
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})(?P<dm2>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号]"
                 rf"|(?<![第\dA-Za-z{CN_DIGITS}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
-    month_end = rf"(?:(?<![{not_next}])(?P<mep>{_alt(d['next_month_end'])}))?(?P<me>{_alt(d['month_end'])})"
+    month_end = rf"(?:{not_next}(?P<mep>{_alt(d['next_month_end'])}))?(?P<me>{_alt(d['month_end'])})"
     day = rf"(?:(?P<rel>{_alt(d['days'])})|{week}|{absolute}|{month_end})"
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
@@ -508,7 +510,37 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
     for start, _, found in spans + plain:
         if not found.marked and "月" in found.text and _past_frame(folded, start, lex):
             found.day, found.clock, found.marked = None, None, False
-    return tuple(sorted(spans + plain, key=lambda x: x[0]))
+    located = sorted(spans + plain, key=lambda x: x[0])
+    _roll_past_deadlines(folded, located, when)
+    _done_then(folded, located)
+    return tuple(located)
+
+
+def _roll_past_deadlines(folded: str, located: list[tuple[int, int, Deadline]], when: datetime | None) -> None:
+    """A deadline on a month's day with no year that is long behind the message is next year's ("9月中旬之前"
+    said in November; ``time.yaml`` past_deadline_rolls_after_days), unless the sentence sets the time in the
+    past or names a year."""
+    if when is None:
+        return
+    d = load_resource(TIME_FILE)
+    days = int(d["past_deadline_rolls_after_days"])
+    for start, _, found in located:
+        if not (found.marked and found.day is not None and "月" in found.text) or "年" in folded[max(0, start - 6):start]:
+            continue
+        if (when.date() - found.day).days >= days and not _past_frame(folded, start, _lexicon()):
+            try:
+                found.day = found.day.replace(year=found.day.year + 1)
+            except ValueError:  # 2月29日
+                found.day = found.day.replace(year=found.day.year + 1, day=28)
+
+
+def _done_then(folded: str, located: list[tuple[int, int, Deadline]]) -> None:
+    """Two days in one sentence joined by "…后" ("20日收齐后21日寄出"): the first is when something is done
+    first, the second the work's own day — the task attached to it, not to the first."""
+    joint = re.compile(str(load_resource(TIME_FILE)["done_then"]).strip("/"))
+    for (_, end, first), (start, _, second) in zip(located, located[1:]):
+        if first.day is not None and second.day is not None and not first.marked and joint.match(folded[end:start]):
+            second.attached, first.attached = second.attached or first.attached, False
 
 
 def _past_frame(folded: str, start: int, lex: _Lexicon) -> bool:
@@ -630,6 +662,9 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     the chat's stated schedule (:func:`next_meetings`)."""
     found = time_expressions(text, when, event, meeting)
     folded = fold(text)
+    if _standing(folded, fold(context)):  # "每次活动…当天下午5点前": every activity's day, not one date
+        found = [Deadline(d.text, None, None, d.marked, d.attached, d.spelled, d.relative)
+                 if _lexicon().same_day.search(fold(d.text)) else d for d in found]
     weekly = [(m.start(), m.end()) for m in _lexicon().weekly.finditer(folded)]
     if weekly:  # "从12月1日起每周二晚8点加一场线上场": the sessions' time, not when any work is due; work
         # done every week ("每周三把质控表交给我") keeps its words and has no one date
@@ -650,6 +685,12 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if usable:
         return usable[-1]
     return _same_day(text, when, context)
+
+
+def _standing(folded: str, context: str) -> bool:
+    """Whether the sentence (or its message) states a standing rule (``time.yaml`` standing_rule)."""
+    words = [fold(str(w)) for w in load_resource(TIME_FILE)["standing_rule"]]
+    return any(w in folded or w in context for w in words)
 
 
 def _as_in_message(found: Deadline, text: str, context: str, when: datetime | None, event: date | None,

@@ -25,7 +25,7 @@ from copilot.notes.classify import kind_threshold, sentence_kind
 from copilot.notes.cues import cue, has, interrogative, raw
 from copilot.notes.dates import time_spans
 from copilot.paths import RESOURCES_DIR
-from copilot.textnorm import word_bounds, word_frequency, word_spans
+from copilot.textnorm import word_bounds, word_class, word_frequency, word_spans
 
 SHIPPED_MODEL = RESOURCES_DIR / "notes" / "owner_classifier.json"
 PLACEHOLDER = {"P": "Ⓟ", "I": "Ⓘ", "Y": "Ⓨ", "G": "Ⓖ"}  # a person named, 我, 你/您, the group
@@ -67,6 +67,38 @@ def name_shaped(f: str) -> tuple[tuple[int, int, str], ...]:
     out += [(m.start(), m.end(), m.group(0)) for m in latin.finditer(f)
             if not cue("owner", "not_names").fullmatch(m.group(0))]
     return tuple(out)
+
+
+def prefix_shaped(name: str) -> bool:
+    """A name made only by its shape, 小/老/阿 + one character (``cues.yaml`` owner.name_prefix): 小周, 老何 —
+    and just as well 小火 of 小火熬 or 老抽 of 老抽两勺. Such a name owns work only when the chat knows it
+    as someone (:func:`introduced`)."""
+    return bool(_name_patterns()[0].fullmatch(name))
+
+
+def dictionary_word(name: str) -> bool:
+    """Whether jieba's dictionary knows ``name`` as a word that is no person's name (小火 n, 小心 n, 老抽 nz;
+    not 小林 nr, and not 阿凯, which it does not know): such a prefix-shaped "name" is someone only where the
+    chat treats it as a person (:func:`introduced`)."""
+    return word_frequency(name) > 0 and not (word_class(name) or "").startswith("nr")
+
+
+def introduced(texts: list[tuple[str, str]]) -> frozenset[str]:
+    """The prefix-shaped names a chat itself treats as people, from its (speaker, folded text) pairs: one that
+    stands somewhere as a person (addressed, given a part, asked or named with someone: ``cues.yaml``
+    owner.person_after / person_before), or named by two or more speakers. 小火 said in one cook's
+    instructions is none of these."""
+    after, before = cue("owner", "person_after"), cue("owner", "person_before")
+    said_by: dict[str, set[str]] = {}
+    known: set[str] = set()
+    for who, f in texts:
+        for start, end, name in name_shaped(f):
+            if not prefix_shaped(name):
+                continue
+            said_by.setdefault(name, set()).add(who)
+            if after.match(f, end) or before.search(f[max(0, start - 6):start]):
+                known.add(name)
+    return frozenset(known | {n for n, by in said_by.items() if len(by) >= 2})
 
 
 def _attributive(f: str, start: int) -> bool:

@@ -61,8 +61,18 @@ _NAME_ID_TIME = re.compile(rf"^(\S.{{0,39}}?){_ID}\s+(?:{_DATE}\s+)?{_TIME}\s*$"
 # as "大飞 21:02" (name first) or "21:02 大飞" (time first). Either one alone also fits an ordinary body
 # line ("集合时间 7:30", "8:30 集合"), so they are headers only in a file whose header-like lines are
 # mostly of that layout (:func:`_time_only_layout`, decided once per file)
-_NAME_TIME = re.compile(rf"^(\S.{{0,23}}?)\s+{_TIME}\s*$")
+# (a month and day with no year may stand before the time: "大飞 5/3 21:02", "大飞 5月3日 21:02")
+_MONTH_DAY = r"(\d{1,2})[/月](\d{1,2})[日号]?"
+_NAME_TIME = re.compile(rf"^(\S.{{0,23}}?)\s+(?:{_MONTH_DAY}\s+)?{_TIME}\s*$")
 _TIME_NAME = re.compile(rf"^\[?{_TIME}\]?\s+(\S.{{0,23}})$")
+# a line that is only a stamp ("2026-11-18 19:02", "[2026-11-09 20:30]", "20:05"): in a stamp-line layout the
+# speaker is on the line beside it — after it ("名字：内容", "名字：" or a bare "名字" with the text below) or
+# before it (a bare "名字"); decided once per file (:func:`_stamp_layout`)
+_STAMP = re.compile(rf"^\[?(?:{_DATE}\s*|{_MONTH_DAY}\s+)?{_TIME}\]?$")
+# a speaker line beside a stamp: "名字：内容" / "名字：" (the text on the next lines) / "名字: 内容"
+_SPEAKER_COLON = re.compile(r"^([^\s:：\[【(（][^:：]{0,23}?)\s*(?:：|:\s|:$)\s*(.*)$")
+# a bare name beside a stamp: short, one run of words, no sentence punctuation
+_BARE_NAME = re.compile(r"^[^\s，。！？!?,、；;：:“”\"]{1,16}(?: [^\s，。！？!?,、；;：:“”\"]{1,12})?$")
 # US-style stamps of WhatsApp-like exports: "[9/6/25 8:01 PM] 老刘: 文本", "9/6/25, 8:01 PM - 老刘: 文本"
 _US_INLINE = re.compile(r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp]\.?[Mm]\.?))?\]?"
                         r"\s*(?:-\s*)?([^\s:：][^:：]{0,30}?)\s*[:：]\s?(.*)$")
@@ -90,8 +100,10 @@ def _hour(h: str, before: str | None, after: str | None) -> int:
 def _dt(y: str | None, mo: str | None, d: str | None, before: str | None, h: str, mi: str, s: str | None,
         after: str | None, last: datetime | None) -> datetime:
     hour = _hour(h, before, after)
-    if y is None:  # time only: take the date of the previous message (or none)
+    if y is None:  # time only: take the date of the previous message (or none); a month and day: the year's
         base = last or datetime(1900, 1, 1)
+        if mo is not None and d is not None:
+            base = datetime(base.year, int(mo), int(d))
         return base.replace(hour=hour, minute=int(mi), second=int(s or 0), microsecond=0)
     year = int(y) + (2000 if len(y) == 2 else 0)
     return datetime(year, int(mo or 1), int(d or 1), hour, int(mi), int(s or 0))
@@ -186,14 +198,15 @@ def _time_only_head(line: str, layout: str | None) -> _Head | None:
     """The header of a time-only layout ("大飞 21:02" / "21:02 大飞", body on the next lines) on ``line``,
     when the file was found to be written in ``layout`` ("name-time" / "time-name")."""
     if layout == "name-time" and (match := _NAME_TIME.match(line)):
-        nick, *clock = match.groups()
+        nick, mo, d, *clock = match.groups()
     elif layout == "time-name" and (match := _TIME_NAME.match(line)):
         *clock, nick = match.groups()
+        mo = d = None
     else:
         return None
-    if re.search(r"\d", nick) and not re.search(r"[^\d\s:：.]", nick):  # "21:02 22:10": two times, no name
+    if _date_like(nick):  # "21:02 22:10", "2024-05-03 20:15": a date or two times, no name
         return None
-    return _Head("wechat", (None, None, None, *clock), nick.strip(), None, "")
+    return _Head("wechat", (None, mo, d, *clock), nick.strip(), None, "")
 
 
 def _time_only_layout(lines: list[str]) -> str | None:
@@ -220,6 +233,85 @@ def _time_only_layout(lines: list[str]) -> str | None:
     return layout if n >= 2 and n > sum(heads) else None
 
 
+def _date_like(nick: str) -> bool:
+    """A "name" made of digits and date/time marks only ("2024-05-03", "5/3", "20:15"): a stamp, not a person."""
+    return bool(re.search(r"\d", nick)) and not re.search(r"[^\d\s:：/.\-年月日号\[\]()（）]", nick)
+
+
+def _stamp_parts(line: str) -> tuple[str | None, ...]:
+    """The header parts (year, month, day, meridiem, hour, minute, second, meridiem) of a stamp-only line."""
+    y, mo, d, mo2, d2, *clock = _STAMP.match(line).groups()  # type: ignore[union-attr]
+    return (y, mo or mo2, d or d2, *clock)
+
+
+def _speaker_line(line: str) -> tuple[str, str] | None:
+    """(name, text) of a line that may stand beside a stamp line: "名字：内容", "名字：" or a bare "名字"."""
+    if _STAMP.match(line) or _message_head(line) is not None:
+        return None
+    if (match := _SPEAKER_COLON.match(line)) is not None and not _date_like(match.group(1)):
+        return match.group(1).strip(), match.group(2).strip()
+    if _BARE_NAME.match(line) and not _date_like(line):
+        return line.strip(), ""
+    return None
+
+
+@dataclass
+class _StampLayout:
+    """Where a stamp-line file's headers are: line number → the header that starts there, and the stamp or
+    name lines that the headers took (skipped when read)."""
+
+    heads: dict[int, _Head] = field(default_factory=dict)
+    taken: set[int] = field(default_factory=set)
+
+
+def _stamp_layout(lines: list[str]) -> _StampLayout | None:
+    """The headers of a file written with stamps on lines of their own, or None. The speaker stands after each
+    stamp ("2026-11-18 19:02" then "阿香：内容", "阿香：" or "阿香" with the text below) or before it ("阿香" then
+    the stamp, the text below). The file is in the layout when at least two stamp lines stand alone, they
+    outnumber every other header-like line, and most of them (``cues.yaml`` parse.stamp_share) have a speaker
+    line on the side the layout puts it; when both sides fit (bare names with short replies), the side whose
+    names repeat more (fewer distinct) is the speakers'. In the speaker-after layout a "名字：内容" line of a
+    speaker already seen starts a message of its own at the stamp above (several speakers in one minute)."""
+    filled = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
+    stamps = [i for i, (_, line) in enumerate(filled) if _STAMP.match(line)]
+    if len(stamps) < 2 or len(stamps) <= sum(1 for _, line in filled if _message_head(line) is not None):
+        return None
+    stamp_set = set(stamps)
+    after = {i: sp for i in stamps if i + 1 < len(filled) and i + 1 not in stamp_set
+             and (sp := _speaker_line(filled[i + 1][1])) is not None}
+    before = {i: sp for i in stamps if i > 0 and i - 1 not in stamp_set and (i + 1 < len(filled)) and i + 1 not in stamp_set
+              and (sp := _speaker_line(filled[i - 1][1])) is not None and not sp[1]}
+    share = float(raw_cue("parse", "stamp_share")) * len(stamps)
+    sides = [(side, found) for side, found in (("after", after), ("before", before)) if len(found) >= share]
+    if not sides:
+        return None
+    # a file that opens with a name and then the stamp is speaker-before; one that opens with a stamp, after
+    lead = "before" if stamps[0] == 1 and 1 in before else "after"
+    side, found = min(sides, key=lambda sf: (sf[0] != lead, len({sp[0] for sp in sf[1].values()})))
+    layout = _StampLayout()
+    for i in stamps:
+        if i not in found:
+            continue
+        j = i + 1 if side == "after" else i - 1
+        nick, rest = found[i]
+        parts = _stamp_parts(filled[i][1])
+        layout.heads[filled[j][0]] = _Head("wechat", tuple(parts), nick, None, rest)
+        layout.taken.add(filled[i][0])
+    if side == "after" and sum(1 for i in found if _SPEAKER_COLON.match(filled[i + 1][1])) >= share:
+        # "名字：内容" files: more speakers under the same stamp, each "名字：内容" line (a name already seen, or
+        # one that is not a field label such as 时间：) starts a message at the stamp above
+        names, labels = {sp[0] for sp in found.values()}, cue("parse", "field_labels")
+        stamp: tuple[str | None, ...] | None = None
+        for i, (n, line) in enumerate(filled):
+            if i in stamp_set:
+                stamp = _stamp_parts(line)
+            elif stamp is not None and n not in layout.heads and (i - 1) not in stamp_set \
+                    and (split := split_nickname(line)) is not None and not _date_like(split[0]) \
+                    and (split[0] in names or not labels.match(fold(split[0]))):
+                layout.heads[n] = _Head("wechat", stamp, split[0], None, split[1])
+    return layout
+
+
 @dataclass
 class _TextExport:
     """A text export read line by line: the messages so far and what was odd about it."""
@@ -237,6 +329,8 @@ class _TextExport:
     first_bad: tuple[int, str] | None = None
     time_only: str | None = None  # the file's time-only header layout (_time_only_layout), if any
     asides: list[tuple[int, str]] = field(default_factory=list)  # platform lines inside the current message
+    stamped: _StampLayout | None = None  # the file's stamp-line headers (_stamp_layout), if any
+    skipped: int = 0  # lines outside any message
 
     def flush(self) -> None:
         if self.current is not None:
@@ -276,6 +370,10 @@ class _TextExport:
                 self.group = re.split(r"[:：]", stripped, maxsplit=1)[-1].strip() or None
         elif self.current is None and not self.messages and cue("parse", "line_meta").match(fold(stripped)):
             return
+        elif self.stamped is not None and n in self.stamped.taken:
+            return  # the stamp (or name) line of a header that starts on the line beside it
+        elif self.stamped is not None and n in self.stamped.heads:
+            self.start(n, stripped, self.stamped.heads[n])
         elif (day := _LINE_DAY.match(stripped)) is not None:
             self.flush()
             self.day = (day.group(1), day.group(2), day.group(3))
@@ -291,6 +389,7 @@ class _TextExport:
             self.start(n, stripped, head)  # (a header's first line after it is its body, whatever it looks like)
         elif self.current is None:
             self.first_bad = self.first_bad or (n, stripped)
+            self.skipped += 1
             self.warnings.append(f"第 {n} 行：不在任何消息之内，已跳过（{_short(stripped)}）")
         elif platform_line(stripped) and not self.just_started:
             self.asides.append((n, stripped))  # "Tony"加入了群聊 with no header: not the member's words
@@ -302,15 +401,35 @@ class _TextExport:
         """The current message is a header with no text yet (its next line is its body)."""
         return self.current is not None and not self.current.text and not any(self.body)
 
-    def finish(self) -> None:
+    def finish(self, filled: int = 0) -> None:
         self.flush()
         if self.messages:
+            self.check_sense(filled)
             return
         if self.first_bad is None:
             raise NotesParseError(f"{self.name}：没有找到任何聊天消息")
         n, line = self.first_bad
         raise NotesParseError(
             f"{self.name}：无法解析，第 {n} 行「{_short(line)}」不是可识别的聊天记录格式。支持的格式（每种一例）：\n"
+            + "\n".join(f"  · {label}：{example}" for label, example in ACCEPTED_LAYOUTS)
+        )
+
+    def check_sense(self, filled: int) -> None:
+        """Refuse a file that parsed into nonsense rather than write confident notes from it: most "speakers"
+        are dates or numbers (a stamp read as a name), or most of the file's lines were outside any message
+        (``cues.yaml`` parse.nonsense_share)."""
+        share = float(raw_cue("parse", "nonsense_share"))
+        stamps = [m.speaker for m in self.messages if _date_like(m.speaker)]
+        if stamps and len(stamps) > share * len(self.messages):
+            problem = (f"{len(self.messages)} 条消息里有 {len(stamps)} 条的发言人像日期或数字（如「{_short(stamps[0], 16)}」），"
+                       "多半是把时间行当成了名字")
+        elif self.skipped >= 3 and self.skipped > share * filled:
+            n, line = self.first_bad or (0, "")
+            problem = f"{filled} 行里有 {self.skipped} 行不在任何消息之内（第一处：第 {n} 行「{_short(line)}」）"
+        else:
+            return
+        raise NotesParseError(
+            f"{self.name}：格式没有认准，整理出来的纪要不可信：{problem}。请换成下列任一格式（每种一例）再试：\n"
             + "\n".join(f"  · {label}：{example}" for label, example in ACCEPTED_LAYOUTS)
         )
 
@@ -324,6 +443,7 @@ ACCEPTED_LAYOUTS = (
     ("QQ 消息管理器导出", "2026-12-01 21:02:05 大飞(123456) 换行写内容"),
     ("微信导出（时间在前，内容另起一行）", "2026-12-01 21:02 大飞 换行写内容"),
     ("微信复制（名字在前，内容另起一行）", "大飞 21:02 换行写内容"),
+    ("时间单独一行", "2026-12-01 21:02 换行写 大飞：内容"),
     ("一行一条", "[2026-12-01 21:02] 大飞：内容"),
     ("无时间粘贴", "大飞：内容"),
     ("LINE 导出", "2026/12/01（二） 换行写 21:02<Tab>大飞<Tab>内容"),
@@ -340,14 +460,15 @@ def _unwrap(text: str) -> str:
 
 def _parse_lines(text: str, name: str) -> _TextExport:
     lines = text.splitlines()
-    export = _TextExport(name, time_only=_time_only_layout(lines))
+    stamped = _stamp_layout(lines)
+    export = _TextExport(name, time_only=None if stamped else _time_only_layout(lines), stamped=stamped)
     for n, raw in enumerate(lines, 1):
         export.read(n, raw.rstrip())
     if not export.messages and export.current is None:
         pasted = _parse_pasted(lines, name)
         if pasted is not None:
             return pasted
-    export.finish()
+    export.finish(sum(1 for line in lines if line.strip()))
     return export
 
 
@@ -364,16 +485,26 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
     export = _TextExport(name)
     labels = cue("parse", "field_labels")
     filled = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
-    named = 0
+    named = stamps = 0
     for n, line in filled:
         split = split_nickname(line)
+        if _STAMP.match(line) and (parts := _stamp_parts(line))[1] is not None:
+            # a dated stamp alone on its line (the separator WeChat shows every few minutes): the time of the
+            # messages under it
+            try:
+                export.last_time = _dt(*parts, last=export.last_time)  # type: ignore[arg-type]
+                stamps += 1
+                continue
+            except ValueError:
+                pass
         if _garbage(line):
             export.warnings.append(f"第 {n} 行：含乱码或控制字符，已跳过（{_short(line)!s}）")
         elif split and not (export.current is not None and labels.match(fold(split[0]))):
             named += 1
             export.flush()
             export.formats["pasted"] += 1
-            export.current = Message(id=len(export.messages) + 1, time=None, speaker=split[0], text=split[1], line=n)
+            export.current = Message(id=len(export.messages) + 1, time=export.last_time, speaker=split[0], text=split[1],
+                                     line=n)
         elif ad_verdict(line) == "ad":
             # an ad pasted with no nickname is nobody's: it must not join (and be blamed on) the message above
             export.flush()
@@ -386,7 +517,7 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
             export.warnings.append(f"第 {n} 行：不在任何消息之内，已跳过（{_short(line)}）")
     export.flush()
     speakers = {m.speaker for m in export.messages}
-    if named < 2 or len(speakers) < 2 or named < float(raw_cue("parse", "pasted_share")) * len(filled):
+    if named < 2 or len(speakers) < 2 or named < float(raw_cue("parse", "pasted_share")) * (len(filled) - stamps):
         return None
     return export
 

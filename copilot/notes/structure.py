@@ -41,7 +41,15 @@ from copilot.notes.dates import (
 from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, QAPair, SessionType, Transcript
 from copilot.notes.noise import greeting_only
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
-from copilot.notes.owners import Mention, find_mentions, name_shaped, score_mentions
+from copilot.notes.owners import (
+    Mention,
+    dictionary_word,
+    find_mentions,
+    introduced,
+    name_shaped,
+    prefix_shaped,
+    score_mentions,
+)
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
 
@@ -293,6 +301,7 @@ class People:
     at: re.Pattern[str] = _MENTION  # "@name": a group-card name with a space ("@3-2班 李妈妈") taken whole
     lead_at: re.Pattern[str] = _LEAD_MENTIONS
     roles: re.Pattern[str] = cue("owner", "collective")  # 各组组长, 每家店, and the chat's own roles (伴娘们)
+    introduced: frozenset[str] = frozenset()  # prefix-shaped names the chat treats as people (owners.introduced)
 
     @classmethod
     def of(cls, messages: list[Message]) -> People:
@@ -306,14 +315,15 @@ class People:
         ordered = sorted(by_alias, key=len, reverse=True)
         pattern = re.compile("|".join(re.escape(a) for a in ordered)) if ordered else None
         roles = _roles(speakers)
+        known = introduced([(m.speaker, _fold(m.text)) for m in messages])
         spaced = sorted({n for s in speakers if re.search(r"\s", s.strip()) for n in (s.strip(), _fold(s).strip())},
                         key=len, reverse=True)
         if not spaced:
-            return cls(speakers, by_alias, pattern, roles=roles)
+            return cls(speakers, by_alias, pattern, roles=roles, introduced=known)
         names = "|".join(re.escape(n) for n in spaced)
         at = re.compile(rf"@({names}|[^\s@，,：:。]{{1,20}})")
         lead_at = re.compile(rf"^(?:@(?:{names}|[^\s@，,：:。]{{1,20}})\s*)+")
-        return cls(speakers, by_alias, pattern, at, lead_at, roles)
+        return cls(speakers, by_alias, pattern, at, lead_at, roles, known)
 
     def resolve(self, name: str) -> str | None:
         """The speaker a name (an @mention, a vocative) refers to, or None."""
@@ -340,6 +350,13 @@ class People:
         # "@所有人" / "@全体成员": the whole group is addressed
         return ["大家" if group.fullmatch(_fold(n)) or _fold(n) in _AT_ALL else n
                 for n in self.mentions(found.group(0))] if found else []
+
+    def someone(self, name: str) -> bool:
+        """Whether a name-shaped word may stand for a person here: a participant's name, a name of a person's
+        shape (王姐, 刘老师, Vivian), a prefix-shaped one the dictionary knows as no other word (阿凯, 小林), or
+        one it does (小周, 小张 — and 小火) that the chat treats as someone."""
+        return not prefix_shaped(name) or not dictionary_word(name) or name in self.introduced \
+            or self.resolve(name) is not None or self.written(name, "") != ""
 
     def written(self, name: str, as_written: str) -> str:
         """A name the chat uses for someone (小周, May): the participant it is short for when only one
@@ -1267,7 +1284,8 @@ def _named_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     spans = [(m.start(), m.end(), c.clause[m.start():m.end()] if same else m.group(0))
              for m in c.people.roles.finditer(c.f, skip)] + spans
     spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f)
-              if s >= skip and (not name.isascii() or c.people.resolve(name) or same and _latin_name(c.clause, s, e))]
+              if s >= skip and (not name.isascii() or c.people.resolve(name) or same and _latin_name(c.clause, s, e))
+              and c.people.someone(name)]
     taken: list[tuple[int, int, str]] = []
     for s, e, who in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
         if all(e <= ts or s >= te for ts, te, _ in taken):
