@@ -1183,6 +1183,19 @@ def _recap(text: str) -> bool:
 
 
 # -- items: numbered lists and sentences ---------------------------------------------------------------
+def _changes_whole(parts: list[str]) -> list[str]:
+    """A change told with an exclamation ("本周六夜市换位置了！") is completed by the sentence after it (where
+    to, what stays): the two are one notice, not a bare headline and a stray sentence."""
+    out: list[str] = []
+    for part in parts:
+        if out and re.search(r"[！!]\s*$", out[-1]) and has(_fold(out[-1]), "announcement", "changed_head") \
+                and not is_question(part):
+            out[-1] = f"{out[-1]}{part}"
+        else:
+            out.append(part)
+    return out
+
+
 def items(text: str) -> list[str]:
     """A message cut into its numbered items and lines, then sentences: a host's "1. … 2. …" holds
     several notices and to-dos, each with its own owner and date."""
@@ -2237,7 +2250,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
-        parts = items(m.text)
+        parts = _changes_whole(items(m.text))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         # the list's header may follow a closing line in the same message ("…感谢周老师！几个通知：1. …")
@@ -2574,17 +2587,57 @@ def _task_parts(a: ActionItem) -> list[str]:
 def _declined(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
     """Whether ``a``'s owner said they cannot do it (做不了 / 去不了 / 顾不过来) soon after it was given
     and never took it on after that."""
+    return _declined_at(a, messages, at) is not None
+
+
+def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int]) -> int | None:
+    """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`)."""
     first = at.get(a.sources[0])
     if first is None:
-        return False
+        return None
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
     for k, m in enumerate(messages[first : first + int(raw("owner", "decline_window")) + 1]):
         if m.speaker != a.owner or not has(_fold(m.text), "owner", "declines") or is_question(m.text):
             continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         if _same_work(m.text, a.task) or (given and k <= int(raw("owner", "accept_window"))):
-            return all(at.get(x, -1) <= at[m.id] for x in a.sources)
-    return False
+            return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
+    return None
+
+
+def _taker(a: ActionItem, declined: int, messages: list[Message], people: People) -> tuple[str, int] | None:
+    """Who took over the work ``a``'s owner declined at ``messages[declined]``, and where: in the next few
+    messages, someone else offering it ("我送吧", "我来联系商场吧"), or the one who gave it naming another
+    participant ("那阿珍你接一下？", "好，阿康送")."""
+    giver = next((messages[i].speaker for i in range(declined) if messages[i].id == a.sources[0]), None)
+    for k in range(declined + 1, min(len(messages), declined + 1 + int(raw("owner", "accept_window")))):
+        m = messages[k]
+        if m.speaker == a.owner:
+            continue
+        said = _spoken(m.text)
+        if _takes_on(said) and not has(_fold(m.text), "owner", "declines"):
+            return m.speaker, k
+        named = {who for _, _, who in people.named_in(m.text) if who not in (a.owner, m.speaker)}
+        if m.speaker == giver and len(named) == 1:
+            return named.pop(), k
+    return None
+
+
+def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages: list[Message],
+               people: People) -> ActionItem | None:
+    """The to-do of the one who took over ``a`` after its owner declined it: their own to-do from the messages
+    where they took it (it inherits ``a``), else a new one with ``a``'s work and date."""
+    found = _taker(a, declined, messages, people)
+    if found is None:
+        return None
+    owner, k = found
+    near = {m.id for m in messages[declined : k + int(raw("owner", "accept_window")) + 1]}
+    theirs = next((b for b in actions if b is not a and b.owner == owner and set(b.sources) & near), None)
+    if theirs is not None:
+        _inherit(a, [theirs])
+        return None
+    return ActionItem(task=a.task, owner=owner, deadline=a.deadline, deadline_text=a.deadline_text,
+                      sources=sorted({*a.sources, messages[k].id}))
 
 
 def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: list[Message], people: People) -> bool:
@@ -2634,8 +2687,15 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         mine = {people.written(n, n) for n in _owner_names(a.owner)}  # 刘梅和Cindy: 刘梅 is one of them
         later = [b for b in actions if b is not a and b.owner and b.owner not in mine | {a.owner} and b.sources
                  and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
-        if _declined(a, messages, at):
-            _inherit(a, [b for b in later if _same_work(a.task, b.task)])
+        declined = _declined_at(a, messages, at)
+        if declined is not None:
+            takers = [b for b in later if _same_work(a.task, b.task)]
+            if takers:
+                _inherit(a, takers)
+            else:
+                taken = _take_over(a, declined, actions, messages, people)
+                if taken is not None:
+                    kept.append(taken)
             continue
         parts = _task_parts(a)
         moved = [p for p in parts if any(_same_work(p, b.task)
@@ -2674,6 +2734,10 @@ def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
         return
     now = new_owners[0]
     now.sources = sorted({*now.sources, *old.sources})
+    # the work as it was given ("狮头…你周五前去拿回来") before the taker's own words ("我去拿吧")
+    given = [p for p in _task_parts(old) if p not in now.task]
+    if given:
+        now.task = "；".join([*given, now.task])
     if old.deadline is not None and now.deadline is None:
         now.deadline, now.deadline_text = old.deadline, old.deadline_text
 
@@ -3177,9 +3241,15 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
         return "作业"
     if has(f, "announcement", "next"):
         return "下期预告"
-    if has(f, "announcement", "notice") or in_list or has(f, "announcement", "contact") or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
+    if has(f, "announcement", "notice") or in_list or _change_told(f) or has(f, "announcement", "contact") or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
         return "通知"
     return None
+
+
+def _change_told(f: str) -> bool:
+    """A change told with what it changed to ("…换位置了！…改到滨江广场北侧停车场"): a notice."""
+    head = re.split(r"(?<=[！!])", f, maxsplit=1)
+    return len(head) == 2 and has(head[0], "announcement", "changed_head") and bool(cue("moved").search(head[1]))
 
 
 @lru_cache(maxsize=8192)
