@@ -73,3 +73,32 @@ def test_a_change_told_with_an_exclamation_keeps_where_it_moved() -> None:
         "小秦|收到",
         start=TUESDAY)
     assert any("奥体中心南广场" in a.text for a in notes.announcements)
+
+
+def test_a_recap_roster_is_no_work() -> None:
+    notes = chat_notes(
+        "队长|今天的事情定下来了",
+        "队长|小结：12月13日联赛，上场的是我、阿亮、小周、大刘，候补老孟。",
+        "阿亮|好",
+        start=TUESDAY)
+    assert notes.actions == []
+
+
+def test_a_guest_coming_is_not_their_work() -> None:
+    notes = chat_notes("队长|下个月7日请了退役球员David来，限40人", "阿亮|太好了", start=TUESDAY)
+    assert all(a.owner != "David" for a in notes.actions)
+
+
+def test_introducing_a_friend_is_no_work() -> None:
+    notes = chat_notes(
+        "会长|周日上午放风筝，地点还是奥体中心南广场",
+        "小秦|这是我朋友老梁，做木工的，拉进来一起玩",
+        "会长|欢迎老梁",
+        start=TUESDAY)
+    assert all(a.owner != "小秦" for a in notes.actions)
+
+
+def test_the_time_in_the_works_own_clause() -> None:
+    when = datetime(2026, 12, 1, 21, 0)
+    found = find_deadline("阿亮明天把球网送到体育馆，下周六下午3点体育馆二楼比赛", when)
+    assert found is not None and found.iso == "2026-12-02"

@@ -2451,8 +2451,9 @@ def _not_group_work(action: ActionItem, clause: _Clause, m: Message, actions: li
     if _marked(action, m):
         return False  # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
     mine = clause.kind == "first_person"
-    return own_life or (own_errand or calling) and mine or recapping and any(
-        _owner_names(a.owner) & _owner_names(action.owner) for a in actions)
+    # a recap's roster or settled fact ("总结：12月6日比赛，队员我、老陈…") names people but gives no work
+    return own_life or (own_errand or calling) and mine or recapping and (not _has_verb(_fold(clause.text)) or any(
+        _owner_names(a.owner) & _owner_names(action.owner) for a in actions))
 
 
 def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -> None:
@@ -2724,7 +2725,10 @@ def _named_in_passing(a: ActionItem, people: People) -> bool:
     if a.deadline is None and len(a.sources) == 1 and cue("reply", "yes_first").match(f):
         return True  # an answer that opens with a yes ("係，陳師傅佢哋四個人…4000蚊"): a fact about them, no work
     example = cue("owner", "example_marks")
-    return all(example.search(f[max(0, i - 20) : i]) or re.match(r"\.[a-z]{2,4}(?![a-z])", f[i + len(name) :]) for i in spots)
+    # a guest whose visit is told ("12月5日请了外教Tom来，限30人"): coming is no work of theirs
+    visit = cue("owner", "guest_visit")
+    return all(example.search(f[max(0, i - 20) : i]) or re.match(r"\.[a-z]{2,4}(?![a-z])", f[i + len(name) :])
+               or visit.match(f[i + len(name) :]) for i in spots)
 
 
 def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
