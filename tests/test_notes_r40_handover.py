@@ -102,3 +102,16 @@ def test_the_time_in_the_works_own_clause() -> None:
     when = datetime(2026, 12, 1, 21, 0)
     found = find_deadline("阿亮明天把球网送到体育馆，下周六下午3点体育馆二楼比赛", when)
     assert found is not None and found.iso == "2026-12-02"
+
+
+def test_a_busy_refusal_releases_the_task_and_the_named_taker_has_it() -> None:
+    notes = chat_notes(
+        "会长|各位，周日风筝节的准备说一下",
+        "会长|第一件，要跟公园管理处确认草坪的使用时间，@老吴 你明天打电话问一下",
+        "老吴|这周我在外地开会，电话经常静音，怕耽误事",
+        "小秦|那我来问吧，我认识管理处的人",
+        "会长|行，小秦明天问清楚在群里说",
+        start=TUESDAY)
+    owners = {a.owner: a for a in notes.actions}
+    assert "老吴" not in owners and "会长" not in owners
+    assert "管理处" in owners["小秦"].task and owners["小秦"].deadline == "2026-12-02"

@@ -1715,6 +1715,16 @@ def _slot_only(text: str, people: People, owner: str | None) -> bool:
     return not re.sub(r"[\W\d一二三四五六七日天、和跟及]", "", f)
 
 
+def _timed_subject(after: str) -> bool:
+    """What follows a name with no pause is a time and then work ("行，阿梅明天问清楚在群里说"): the name is the
+    subject of that work, not the one the speaker answers ("好的何姐 周五前给你" pauses after the name)."""
+    spans = time_spans(after)
+    if not spans or spans[0][0] != 0:
+        return False
+    rest = after[spans[0][1]:]
+    return _has_verb(rest) and not has(rest, "owner", "to_you") and not cue("owner", "self_start").match(rest)
+
+
 def _acked_vocative(sentence: str, speaker: str, people: People, volunteer: str | None = None) -> _Clause | None:
     """"好的何姐 周五前给你": a reply that accepts and then names the person it answers is the sender's
     own step — the name is a vocative, not the owner — unless the rest tells that person to act
@@ -1730,7 +1740,7 @@ def _acked_vocative(sentence: str, speaker: str, people: People, volunteer: str 
     _, alias, who = named[0]
     after = rest[len(alias):]
     if who == speaker or not after.strip(" ，,") or cue("owner", "tell_you").search(after) \
-            or people.named_in(after) or cue("owner", "acked_subject").match(after):
+            or people.named_in(after) or cue("owner", "acked_subject").match(after) or _timed_subject(after):
         return None  # ("好，周雨负责拍照": 周雨 is the subject — the owner model reads it)
     if who == volunteer and not cue("owner", "acked_own").search(after):
         return _Clause(sentence, who, "named", sentence)  # "我来做" — "好的晓婷，周三前出稿发群里"
@@ -2637,8 +2647,9 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
     if theirs is not None:
         _inherit(a, [theirs])
         return None
-    return ActionItem(task=a.task, owner=owner, deadline=a.deadline, deadline_text=a.deadline_text,
-                      sources=sorted({*a.sources, messages[k].id}))
+    took = _clean(messages[k].text)  # the words it was taken with ("那我来联系商场吧") stay with the work
+    return ActionItem(task="；".join(p for p in (a.task, took) if p), owner=owner, deadline=a.deadline,
+                      deadline_text=a.deadline_text, sources=sorted({*a.sources, messages[k].id}))
 
 
 def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: list[Message], people: People) -> bool:
