@@ -2625,7 +2625,7 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
         m = messages[k]
         if m.speaker == a.owner:
             continue
-        said = _spoken(m.text)
+        said = cue("owner", "offer_lead").sub("", _spoken(m.text))  # "那我来问吧" offers as "我来问吧" does
         if _takes_on(said) and not has(_fold(m.text), "owner", "declines"):
             return m.speaker, k
         named = {who for _, _, who in people.named_in(m.text) if who not in (a.owner, m.speaker)}
@@ -2644,10 +2644,12 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
     owner, k = found
     near = {m.id for m in messages[declined : k + int(raw("owner", "accept_window")) + 1]}
     theirs = next((b for b in actions if b is not a and b.owner == owner and set(b.sources) & near), None)
+    took = _clean(messages[k].text)  # the words it was taken with ("那我来联系商场吧") stay with the work
     if theirs is not None:
+        if messages[k].id not in theirs.sources:
+            theirs.task, theirs.sources = f"{took}；{theirs.task}", sorted({*theirs.sources, messages[k].id})
         _inherit(a, [theirs])
         return None
-    took = _clean(messages[k].text)  # the words it was taken with ("那我来联系商场吧") stay with the work
     return ActionItem(task="；".join(p for p in (a.task, took) if p), owner=owner, deadline=a.deadline,
                       deadline_text=a.deadline_text, sources=sorted({*a.sources, messages[k].id}))
 
