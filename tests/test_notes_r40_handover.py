@@ -115,3 +115,13 @@ def test_a_busy_refusal_releases_the_task_and_the_named_taker_has_it() -> None:
     owners = {a.owner: a for a in notes.actions}
     assert "老吴" not in owners and "会长" not in owners
     assert "管理处" in owners["小秦"].task and owners["小秦"].deadline == "2026-12-02"
+
+
+def test_a_weekly_slot_gives_a_to_do_no_date() -> None:
+    notes = chat_notes(
+        "团长|下个月的合唱排练说一下",
+        "老孟|教室我负责续订，还是每周三下午3点到5点，每次80元",
+        "团长|好",
+        start=TUESDAY)
+    mine = [a for a in notes.actions if a.owner == "老孟"]
+    assert mine and all(a.deadline is None for a in mine)

@@ -669,6 +669,15 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     return _same_day(text, when, context)
 
 
+def off_schedule(text: str, when: datetime | None, event: date | None = None) -> list[Deadline]:
+    """The time expressions of ``text`` outside a recurring schedule ("我负责续订排练室，还是每周六下午2点到5点"
+    has none: the slot is when it meets, not when any work is due)."""
+    folded = fold(text)
+    located = _located(folded, when, event)
+    weekly = _weekly_spans(folded, located)
+    return [d for s, _, d in located if not any(ws <= s <= we for ws, we in weekly)]
+
+
 def _own_clause(usable: list[Deadline]) -> Deadline:
     """Of several times in a to-do, the last one with the work in its own clause ("老陈明天送两副棋具到文化站，
     下周二晚7点文化站三楼训练" is due tomorrow: the Tuesday is the training's time); the last one when none is."""

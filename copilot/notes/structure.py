@@ -34,6 +34,7 @@ from copilot.notes.dates import (
     event_days,
     find_deadline,
     next_meetings,
+    off_schedule,
     says_soon,
     time_expressions,
     time_spans,
@@ -2531,7 +2532,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
             continue
         # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
-        own = [d for d in time_expressions(a.task, messages[i].time, events[i]) if d.day is not None]
+        own = [d for d in off_schedule(a.task, messages[i].time, events[i]) if d.day is not None]
         if own:
             if own[-1].day >= messages[i].time.date():
                 a.deadline, a.deadline_text = own[-1].iso, own[-1].text
