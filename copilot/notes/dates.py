@@ -99,6 +99,7 @@ class _Lexicon:
     soon: re.Pattern[str]
     at_event: re.Pattern[str]
     range_joint: re.Pattern[str]
+    closing: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +165,9 @@ def _lexicon() -> _Lexicon:
             rf"(?P<bk>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_back'])})(?P<bn>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<bu>{_alt(d['span_units'])})"
             rf"(?:{_alt(d['span_marks'])})"
             rf"|(?P<gx>[\u4e00-\u9fff]{{1,4}})(?:{_alt(d['event_before'])})(?P<gn>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<gu>{_alt(d['span_units'])})"
-            rf"(?:{_alt(d['span_marks'])})?"),
+            rf"(?:{_alt(d['span_marks'])})?"
+            # "前一晚8点看风速": the eve of the event under discussion, with no event word before it
+            rf"|(?<![\u4e00-\u9fff\d])(?:{_alt(d['event_before'])})(?P<sn>{_alt(d['eve_counts'])})(?P<su>{_alt(d['span_units'])})"),
         span_hint=re.compile(rf"(?:{_alt(d['event_before'] + d['event_back'])})(?:\d|[{CN_DIGITS}])"),
         units={fold(k): int(v) for k, v in d["span_units"].items()},
         next_week_words=frozenset(fold(w) for w in d["week_words"] if str(w).startswith("下")),
@@ -195,6 +198,7 @@ def _lexicon() -> _Lexicon:
         soon=re.compile(_alt(d["soon"])),
         at_event=re.compile(_alt(d["at_event"] + d["same_day_refs"])),
         range_joint=re.compile(rf"\s*(?:{_alt(d['range_joints'])})\s*"),
+        closing=re.compile(rf"\s*(?:{_alt(d['closing_words'])})(?!{_alt(d['deadline_marks'])})"),
     )
 
 
@@ -397,6 +401,15 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     return found
 
 
+def _eve(match: re.Match[str], event: date | None, lex: _Lexicon) -> Deadline | None:
+    """"前一晚" / "前一天" opening a clause: counted back from the event under discussion; without one it is
+    no time at all (not the message's day)."""
+    n = cn_to_int(match.group("sn"))
+    if event is None or n is None:
+        return None
+    return Deadline(text=match.group(0), day=event - timedelta(days=n * lex.units[match.group("su")]), marked=True)
+
+
 def _before_event(word: str, base: datetime | None, lex: _Lexicon, event: date | None, meeting: date | None) -> date | None:
     """The day "<event>前" is due: the eve of the event under discussion; for a recurring session
     ("排练前") the next session — the stated schedule's, else the event only when it is within the
@@ -489,7 +502,7 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
             spans.append((match.start(), match.end(), found))
     if event_spans:
         for match in event_spans:
-            found = _extra(match, when, lex, event, meeting)
+            found = _eve(match, event, lex) if match.group("sn") else _extra(match, when, lex, event, meeting)
             overlap = [x for x in spans if not (match.end() <= x[0] or match.start() >= x[1])]
             # it replaces the spans it holds (春游回来「三天内」); one it cuts into wins
             if found is not None and all(match.start() <= x[0] and x[1] <= match.end() for x in overlap):
@@ -665,7 +678,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if _standing(folded, fold(context)):  # "每次活动…当天下午5点前": every activity's day, not one date
         found = [Deadline(d.text, None, None, d.marked, d.attached, d.spelled, d.relative)
                  if _lexicon().same_day.search(fold(d.text)) else d for d in found]
-    weekly = [(m.start(), m.end()) for m in _lexicon().weekly.finditer(folded)]
+    weekly = _weekly_spans(folded, _located(folded, when, event, meeting))
     if weekly:  # "从12月1日起每周二晚8点加一场线上场": the sessions' time, not when any work is due; work
         # done every week ("每周三把质控表交给我") keeps its words and has no one date
         found = [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative)
@@ -679,11 +692,15 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if marked:
         return _as_in_message(marked[0], text, context, when, event, meeting)
     usable = [d for d in found if d.attached or d.clock or d.spelled] if strict else found
+    closed = [d for d in usable if _closing_time(d, folded)]
+    usable = [d for d in usable if d not in closed]
+    if closed and not usable:  # "明天下午去，公所4点半下班": the day the one told goes, not the closing hour
+        usable = [d for d in found if d.relative and d.day is not None and d not in closed]
     begun = _begins(folded, when, event, meeting)
     # "下周一开始收": a start, not a due day (a spelled date keeps it: "从12月1日起…，会议号我来发" is due by then)
     usable = [d for d in usable if d.clock or d.spelled or d.text not in begun]
     if usable:
-        return usable[-1]
+        return _own_clause(usable)
     return _same_day(text, when, context)
 
 
@@ -691,6 +708,49 @@ def _standing(folded: str, context: str) -> bool:
     """Whether the sentence (or its message) states a standing rule (``time.yaml`` standing_rule)."""
     words = [fold(str(w)) for w in load_resource(TIME_FILE)["standing_rule"]]
     return any(w in folded or w in context for w in words)
+
+
+def off_schedule(text: str, when: datetime | None, event: date | None = None) -> list[Deadline]:
+    """The time expressions of ``text`` outside a recurring schedule ("我负责续订排练室，还是每周六下午2点到5点"
+    has none: the slot is when it meets, not when any work is due)."""
+    folded = fold(text)
+    located = _located(folded, when, event)
+    weekly = _weekly_spans(folded, located)
+    return [d for s, _, d in located if not any(ws <= s <= we for ws, we in weekly)]
+
+
+def _own_clause(usable: list[Deadline]) -> Deadline:
+    """Of several times in a to-do, the last one with the work in its own clause ("老陈明天送两副棋具到文化站，
+    下周二晚7点文化站三楼训练" is due tomorrow: the Tuesday is the training's time); the last one when none is."""
+    attached = [d for d in usable if d.attached]
+    return attached[-1] if attached else usable[-1]
+
+
+def _weekly_spans(folded: str, located: tuple[tuple[int, int, Deadline], ...]) -> list[tuple[int, int]]:
+    """Where a recurring schedule is said ("每周六下午2点到5点"): the weekly words and the times that run on
+    from them, the end of a range included (its 5点 is the slot's end, not a deadline)."""
+    lex = _lexicon()
+    spans = []
+    for m in lex.weekly.finditer(folded):
+        start, end = m.start(), m.end()
+        for s, e, _ in sorted(located, key=lambda x: x[0]):
+            if start <= s <= end or (s > end and lex.range_joint.fullmatch(folded[end:s])):
+                end = max(end, e)
+        spans.append((start, end))
+    return spans
+
+
+def _closing_time(found: Deadline, folded: str) -> bool:
+    """A clock followed by a closing word ("公所4点半下班", "包装厂4点半关门") says when a place closes, not when
+    work is due; "5点半下班前" (marked) still is a deadline."""
+    if found.marked or found.clock is None:
+        return False
+    text = fold(found.text)
+    at = folded.find(text)
+    if at < 0:
+        return False
+    closing = _lexicon().closing
+    return bool(closing.match(folded[at + len(text):]) or any(closing.fullmatch(text[i:]) for i in range(1, len(text))))
 
 
 def _as_in_message(found: Deadline, text: str, context: str, when: datetime | None, event: date | None,

@@ -34,6 +34,7 @@ from copilot.notes.dates import (
     event_days,
     find_deadline,
     next_meetings,
+    off_schedule,
     says_soon,
     time_expressions,
     time_spans,
@@ -1200,6 +1201,19 @@ def _recap(text: str) -> bool:
 
 
 # -- items: numbered lists and sentences ---------------------------------------------------------------
+def _changes_whole(parts: list[str]) -> list[str]:
+    """A change told with an exclamation ("本周六夜市换位置了！") is completed by the sentence after it (where
+    to, what stays): the two are one notice, not a bare headline and a stray sentence."""
+    out: list[str] = []
+    for part in parts:
+        if out and re.search(r"[！!]\s*$", out[-1]) and has(_fold(out[-1]), "announcement", "changed_head") \
+                and not is_question(part):
+            out[-1] = f"{out[-1]}{part}"
+        else:
+            out.append(part)
+    return out
+
+
 def items(text: str) -> list[str]:
     """A message cut into its numbered items and lines, then sentences: a host's "1. … 2. …" holds
     several notices and to-dos, each with its own owner and date."""
@@ -1720,6 +1734,16 @@ def _slot_only(text: str, people: People, owner: str | None) -> bool:
     return not re.sub(r"[\W\d一二三四五六七日天、和跟及]", "", f)
 
 
+def _timed_subject(after: str) -> bool:
+    """What follows a name with no pause is a time and then work ("行，阿梅明天问清楚在群里说"): the name is the
+    subject of that work, not the one the speaker answers ("好的何姐 周五前给你" pauses after the name)."""
+    spans = time_spans(after)
+    if not spans or spans[0][0] != 0:
+        return False
+    rest = after[spans[0][1]:]
+    return _has_verb(rest) and not has(rest, "owner", "to_you") and not cue("owner", "self_start").match(rest)
+
+
 def _acked_vocative(sentence: str, speaker: str, people: People, volunteer: str | None = None) -> _Clause | None:
     """"好的何姐 周五前给你": a reply that accepts and then names the person it answers is the sender's
     own step — the name is a vocative, not the owner — unless the rest tells that person to act
@@ -1735,7 +1759,7 @@ def _acked_vocative(sentence: str, speaker: str, people: People, volunteer: str 
     _, alias, who = named[0]
     after = rest[len(alias):]
     if who == speaker or not after.strip(" ，,") or cue("owner", "tell_you").search(after) \
-            or people.named_in(after) or cue("owner", "acked_subject").match(after):
+            or people.named_in(after) or cue("owner", "acked_subject").match(after) or _timed_subject(after):
         return None  # ("好，周雨负责拍照": 周雨 is the subject — the owner model reads it)
     if who == volunteer and not cue("owner", "acked_own").search(after):
         return _Clause(sentence, who, "named", sentence)  # "我来做" — "好的晓婷，周三前出稿发群里"
@@ -2255,7 +2279,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
-        parts = items(m.text)
+        parts = _changes_whole(items(m.text))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         # the list's header may follow a closing line in the same message ("…感谢周老师！几个通知：1. …")
@@ -2456,8 +2480,9 @@ def _not_group_work(action: ActionItem, clause: _Clause, m: Message, actions: li
     if _marked(action, m):
         return False  # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
     mine = clause.kind == "first_person"
-    return own_life or (own_errand or calling) and mine or recapping and any(
-        _owner_names(a.owner) & _owner_names(action.owner) for a in actions)
+    # a recap's roster or settled fact ("总结：12月6日比赛，队员我、老陈…") names people but gives no work
+    return own_life or (own_errand or calling) and mine or recapping and (not _has_verb(_fold(clause.text)) or any(
+        _owner_names(a.owner) & _owner_names(action.owner) for a in actions))
 
 
 def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -> None:
@@ -2525,7 +2550,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
             continue
         # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
-        own = [d for d in time_expressions(a.task, messages[i].time, events[i]) if d.day is not None]
+        own = [d for d in off_schedule(a.task, messages[i].time, events[i]) if d.day is not None]
         if own:
             if own[-1].day >= messages[i].time.date():
                 a.deadline, a.deadline_text = own[-1].iso, own[-1].text
@@ -2592,17 +2617,60 @@ def _task_parts(a: ActionItem) -> list[str]:
 def _declined(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
     """Whether ``a``'s owner said they cannot do it (做不了 / 去不了 / 顾不过来) soon after it was given
     and never took it on after that."""
+    return _declined_at(a, messages, at) is not None
+
+
+def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int]) -> int | None:
+    """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`)."""
     first = at.get(a.sources[0])
     if first is None:
-        return False
+        return None
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
     for k, m in enumerate(messages[first : first + int(raw("owner", "decline_window")) + 1]):
         if m.speaker != a.owner or not has(_fold(m.text), "owner", "declines") or is_question(m.text):
             continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         if _same_work(m.text, a.task) or (given and k <= int(raw("owner", "accept_window"))):
-            return all(at.get(x, -1) <= at[m.id] for x in a.sources)
-    return False
+            return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
+    return None
+
+
+def _taker(a: ActionItem, declined: int, messages: list[Message], people: People) -> tuple[str, int] | None:
+    """Who took over the work ``a``'s owner declined at ``messages[declined]``, and where: in the next few
+    messages, someone else offering it ("我送吧", "我来联系商场吧"), or the one who gave it naming another
+    participant ("那阿珍你接一下？", "好，阿康送")."""
+    giver = next((messages[i].speaker for i in range(declined) if messages[i].id == a.sources[0]), None)
+    for k in range(declined + 1, min(len(messages), declined + 1 + int(raw("owner", "accept_window")))):
+        m = messages[k]
+        if m.speaker == a.owner:
+            continue
+        said = cue("owner", "offer_lead").sub("", _spoken(m.text))  # "那我来问吧" offers as "我来问吧" does
+        if _takes_on(said) and not has(_fold(m.text), "owner", "declines"):
+            return m.speaker, k
+        named = {who for _, _, who in people.named_in(m.text) if who not in (a.owner, m.speaker)}
+        if m.speaker == giver and len(named) == 1:
+            return named.pop(), k
+    return None
+
+
+def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages: list[Message],
+               people: People) -> ActionItem | None:
+    """The to-do of the one who took over ``a`` after its owner declined it: their own to-do from the messages
+    where they took it (it inherits ``a``), else a new one with ``a``'s work and date."""
+    found = _taker(a, declined, messages, people)
+    if found is None:
+        return None
+    owner, k = found
+    near = {m.id for m in messages[declined : k + int(raw("owner", "accept_window")) + 1]}
+    theirs = next((b for b in actions if b is not a and b.owner == owner and set(b.sources) & near), None)
+    took = _clean(messages[k].text)  # the words it was taken with ("那我来联系商场吧") stay with the work
+    if theirs is not None:
+        if messages[k].id not in theirs.sources:
+            theirs.task, theirs.sources = f"{took}；{theirs.task}", sorted({*theirs.sources, messages[k].id})
+        _inherit(a, [theirs])
+        return None
+    return ActionItem(task="；".join(p for p in (a.task, took) if p), owner=owner, deadline=a.deadline,
+                      deadline_text=a.deadline_text, sources=sorted({*a.sources, messages[k].id}))
 
 
 def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: list[Message], people: People) -> bool:
@@ -2652,8 +2720,15 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         mine = {people.written(n, n) for n in _owner_names(a.owner)}  # 刘梅和Cindy: 刘梅 is one of them
         later = [b for b in actions if b is not a and b.owner and b.owner not in mine | {a.owner} and b.sources
                  and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
-        if _declined(a, messages, at):
-            _inherit(a, [b for b in later if _same_work(a.task, b.task)])
+        declined = _declined_at(a, messages, at)
+        if declined is not None:
+            takers = [b for b in later if _same_work(a.task, b.task)]
+            if takers:
+                _inherit(a, takers)
+            else:
+                taken = _take_over(a, declined, actions, messages, people)
+                if taken is not None:
+                    kept.append(taken)
             continue
         parts = _task_parts(a)
         moved = [p for p in parts if any(_same_work(p, b.task)
@@ -2682,7 +2757,10 @@ def _named_in_passing(a: ActionItem, people: People) -> bool:
     if a.deadline is None and len(a.sources) == 1 and cue("reply", "yes_first").match(f):
         return True  # an answer that opens with a yes ("係，陳師傅佢哋四個人…4000蚊"): a fact about them, no work
     example = cue("owner", "example_marks")
-    return all(example.search(f[max(0, i - 20) : i]) or re.match(r"\.[a-z]{2,4}(?![a-z])", f[i + len(name) :]) for i in spots)
+    # a guest whose visit is told ("12月5日请了外教Tom来，限30人"): coming is no work of theirs
+    visit = cue("owner", "guest_visit")
+    return all(example.search(f[max(0, i - 20) : i]) or re.match(r"\.[a-z]{2,4}(?![a-z])", f[i + len(name) :])
+               or visit.match(f[i + len(name) :]) for i in spots)
 
 
 def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
@@ -2692,6 +2770,10 @@ def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
         return
     now = new_owners[0]
     now.sources = sorted({*now.sources, *old.sources})
+    # the work as it was given ("狮头…你周五前去拿回来") before the taker's own words ("我去拿吧")
+    given = [p for p in _task_parts(old) if p not in now.task]
+    if given:
+        now.task = "；".join([*given, now.task])
     if old.deadline is not None and now.deadline is None:
         now.deadline, now.deadline_text = old.deadline, old.deadline_text
 
@@ -3195,9 +3277,15 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
         return "作业"
     if has(f, "announcement", "next"):
         return "下期预告"
-    if has(f, "announcement", "notice") or in_list or has(f, "announcement", "contact") or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
+    if has(f, "announcement", "notice") or in_list or _change_told(f) or has(f, "announcement", "contact") or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
         return "通知"
     return None
+
+
+def _change_told(f: str) -> bool:
+    """A change told with what it changed to ("…换位置了！…改到滨江广场北侧停车场"): a notice."""
+    head = re.split(r"(?<=[！!])", f, maxsplit=1)
+    return len(head) == 2 and has(head[0], "announcement", "changed_head") and bool(cue("moved").search(head[1]))
 
 
 @lru_cache(maxsize=8192)
