@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from copilot.evals.moderation import action_agreement, removed_rates
 from copilot.moderation import Verdict
 from copilot.moderation.normalise import normalise
 from copilot.moderation.policy import Policy, load_policies, spam_kind
@@ -140,3 +141,20 @@ def test_an_apps_name_without_an_account_is_not_a_contact(text: str) -> None:
 def test_a_seller_with_a_line_account_is_deleted(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(FISHERS, "進口碳素魚竿批發，價格實惠，加LINE：rod_tw66")
     assert v.label == "ad" and v.action == "delete", v.reason
+
+
+# -- 5. the eval counts what the group sees ---------------------------------------------------------------------------
+def test_removed_counts_a_right_label_taken_out_of_the_group_only() -> None:
+    gold = ["spam", "spam", "spam", "ad", "ok"]
+    pred = ["spam", "spam", "ok", "ad", "ok"]
+    acts = ["delete", "remind", "none", "mute", "none"]
+    assert removed_rates(gold, pred, acts) == {"ad": 1.0, "spam": 0.333}
+
+
+def test_action_agreement_scores_rows_that_say_what_should_happen() -> None:
+    rows = [{"id": "a", "act": "remove"}, {"id": "b", "act": "remind"}, {"id": "c", "act": "leave"},
+            {"id": "d", "act": "any"}, {"id": "e"}]
+    out = action_agreement(rows, ["delete", "delete", "review", "remind", "none"])
+    assert out is not None and out["n"] == 3 and out["agree"] == 2
+    assert out["misses"] == [{"id": "b", "want": "remind", "got": "delete"}]
+    assert action_agreement([{"id": "x"}], ["none"]) is None
