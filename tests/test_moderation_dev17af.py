@@ -140,10 +140,11 @@ def test_health_scare_chain_is_deleted(judge) -> None:
     assert "谣言" in v.reason
 
 
-def test_plain_chain_letter_is_only_reminded(judge) -> None:
+def test_plain_chain_letter_is_deleted(judge) -> None:
+    # round 40 (issue 17): a chain letter is deleted the first time (spam_kinds.yaml chain), not only reminded of
     v = judge(BEES, "转发这条到三个群 好运连连 不转倒霉一年")
     assert v.label == "spam"
-    assert v.action == "remind"
+    assert v.action == "delete"
 
 
 # 4. a banned trade reworded

@@ -223,7 +223,8 @@ def test_a_rival_is_no_ad_in_a_group_that_is_no_shops(judge: Callable[[str, str]
 def test_a_plea_for_the_writers_own_favour_is_spam_reminded_not_an_ad(
         judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     v = judge(profile, text)
-    assert v.label == "spam" and v.action == "remind", v.reason
+    # round 40 (spam_kinds.yaml): a plea with a link is deleted (the link goes with it), one without is reminded of
+    assert v.label == "spam" and v.action == ("delete" if "http" in text else "remind"), v.reason
 
 
 @pytest.mark.parametrize("profile, text", [

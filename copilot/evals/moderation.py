@@ -23,7 +23,7 @@ from copilot.evals.results import SuiteResult, apply_gates
 from copilot.llm import Engine
 from copilot.metrics import binary, confusion, per_label
 from copilot.moderation.classifier import load_classifier
-from copilot.moderation.labels import ACTED, LABELS, Label
+from copilot.moderation.labels import ACTED, LABELS, Action, Label
 from copilot.moderation.pipeline import Moderator, quick_label
 from copilot.paths import EVALS_DIR, ROOT
 from copilot.profile import load_profile
@@ -71,6 +71,7 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
     gold, pred, errors = [], [], []
     slices: dict[str, list[bool]] = {}
     legit_acted = 0
+    actions: list[str] = []
     by_profile: dict[str, list[bool]] = {}
     t0 = time.perf_counter()
     for row in rows:
@@ -84,6 +85,7 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
                                  "ts": EVAL_T0 + EVAL_GAP_S * len(gold)})
         gold.append(row["label"])
         pred.append(v.label)
+        actions.append(v.action)
         by_profile.setdefault(prof, []).append(v.label == row["label"])
         legit_acted += row["label"] == Label.OK and v.action in ACTED
         tags = list(row.get("tags", []))
@@ -104,8 +106,45 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
         "by_profile": {k: round(sum(v) / len(v), 3) for k, v in sorted(by_profile.items())},
         "legit_acted": legit_acted,
         "legit_acted_rate": round(legit_acted / max(1, gold.count(Label.OK)), 4),
+        "removed": removed_rates(gold, pred, actions),
+        "action_agreement": action_agreement(rows, actions),
         "seconds": round(elapsed, 2),
     }
+
+
+# Taken out of the group: the message is gone (a mute or a removal deletes it as well)
+REMOVED = frozenset({Action.DELETE, Action.MUTE, Action.KICK})
+# a row's "act" (readable dev sets only): what the group should see happen → the actions that do it
+WANTED = {"remove": REMOVED, "remind": frozenset({Action.REMIND}), "leave": frozenset({Action.NONE, Action.REVIEW})}
+
+
+def removed_rates(gold: list[str], pred: list[str], actions: list[str]) -> dict[str, Any]:
+    """Per violation label (ad, spam): the share of its messages labelled right AND taken out of the group (deleted,
+    muted, removed) — a right label left in the group with a reminder or for review is not removed. Totals only."""
+    out = {}
+    for lab in (Label.AD, Label.SPAM):
+        idx = [i for i, g in enumerate(gold) if g == lab]
+        out[str(lab)] = round(sum(pred[i] == lab and actions[i] in REMOVED for i in idx) / max(1, len(idx)), 3)
+    return out
+
+
+def action_agreement(rows: list[dict[str, Any]], actions: list[str]) -> dict[str, Any] | None:
+    """Rows that say what should happen (``act``: remove / remind / leave; ``any`` or none: not scored): how many got
+    it, per wanted outcome, and the misses' ids."""
+    per: dict[str, list[bool]] = {}
+    misses = []
+    for row, act in zip(rows, actions):
+        want = WANTED.get(row.get("act", ""))
+        if want is None:
+            continue
+        per.setdefault(row["act"], []).append(act in want)
+        if act not in want:
+            misses.append({"id": row["id"], "want": row["act"], "got": act})
+    if not per:
+        return None
+    hit = sum(sum(v) for v in per.values())
+    return {"n": sum(len(v) for v in per.values()), "agree": hit,
+            "by_want": {k: f"{sum(v)}/{len(v)}" for k, v in sorted(per.items())}, "misses": misses}
 
 
 def split_figures(name: str) -> dict[str, Any] | None:
@@ -119,6 +158,7 @@ def split_figures(name: str) -> dict[str, Any] | None:
     report = run_set(load_set(name), profiles=own if path.parent != DATA_DIR and own.is_dir() else DATA_DIR / "profiles")
     per = report["per_label"]
     return {"n": report["n"], "accuracy": report["accuracy"], "legit_acted_rate": report["legit_acted_rate"],
+            "removed": report["removed"],
             **{lab: {k: per[lab][k] for k in ("precision", "recall", "f1")} for lab in LABELS if lab != Label.OK}}
 
 

@@ -45,7 +45,7 @@ from copilot.moderation.offtopic import (
     REVIEW_CAP as OFFTOPIC_REVIEW_CAP,
 )
 from copilot.moderation.permissions import categories, granted, offered
-from copilot.moderation.policy import Policy, rule_ids_for
+from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
 from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
@@ -608,11 +608,13 @@ class Moderator:
         if v.label == Label.AD and v.action == Action.REVIEW \
                 and not {x.get("name") for x in v.checks.get("signals") or []} & _NAMED_ALWAYS:
             self._permitted_note(text, v)
-        if v.action == Action.REMIND and v.label == Label.SPAM and _chain_scare(v.checks, text):
+        if v.action in (Action.REMIND, Action.DELETE) and v.label == Label.SPAM and _chain_scare(v.checks, text):
             # "禽流感爆发 吃鸡蛋会感染 转给你关心的人": a reminder leaves the rumour in the group for everyone to read
             v.action = Action.DELETE
             v.reason += "；转发链散布未经证实的疫情/健康说法，删除，免得谣言留在群里"
             v.checks["chain_scare"] = True
+        elif v.action == Action.DELETE and v.label == Label.SPAM and v.checks.get("spam_kind_note"):
+            v.reason += "；" + v.checks["spam_kind_note"]  # why this kind of spam goes (spam_kinds.yaml reason)
 
     def _complaint_to_shop(self, text: str, v: Verdict) -> None:
         """In a shop's own group, a customer's rude complaint addressed to the shop (lexicons.yaml ``shop_addressee``:
@@ -703,7 +705,12 @@ class Moderator:
             if over_long:  # only its head and tail were read: a person looks at the rest
                 v.reason += f"；超长消息（{v.checks['normalise'].get('chars', 0)} 字）只检查了开头和结尾 → 转人工复核"
             return
-        step = pol.step_for(v.label, strikes_before)
+        kind = _spam_kind_of(v)
+        # a chain letter or a bargain link is deleted the first time; a plea is reminded of (spam_kinds.yaml)
+        first = pol.first_spam_step(kind) if strikes_before == 0 else None
+        step = first or pol.step_for(v.label, strikes_before)
+        if first is not None and kind is not None and kind.reason:
+            v.checks["spam_kind_note"] = kind.reason
         v.rule_ids = rule_ids_for(v.label, strikes_before, self.settings.knowledge_dir)
         v.action, v.mute_seconds = step.action, step.mute_seconds
         strict = bool((v.checks.get("trust") or {}).get("strict"))
@@ -741,6 +748,16 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _spam_kind_of(v: Verdict) -> SpamKind | None:
+    """The kind of a spam verdict by its signals (spam_kinds.yaml), noted in its checks; None for other labels."""
+    if v.label != Label.SPAM:
+        return None
+    kind = spam_kind({str(x.get("name")) for x in v.checks.get("signals") or []})
+    if kind is not None:
+        v.checks["spam_kind"] = kind.kind
+    return kind
 
 
 def _chain_scare(checks: dict[str, Any], text: str) -> bool:
@@ -886,6 +903,16 @@ def _spread_notice(rep: SignalReport, folded: str, scores: dict[Label, float], c
     if scores[Label.SPAM] >= 0.5 and set(rep.names(Label.SPAM)) == {"chain"} and reach_notice(folded):
         scores[Label.SPAM] = min(scores[Label.SPAM], MEMBER_SHARING_CAP)
         checks["spread_notice"] = True
+    elif scores[Label.SPAM] >= 0.5 and set(rep.names(Label.SPAM)) == {"chain"} and _debunk(folded):
+        # "群里那个不转发就停机的通知是谣言，别信": the chain's words are quoted to say it is false
+        scores[Label.SPAM] = min(scores[Label.SPAM], MEMBER_SHARING_CAP)
+        checks["debunk"] = True
+
+
+def _debunk(folded: str) -> bool:
+    """The message says a forwarded notice is false (lexicons.yaml chain_debunk, less chain_debunk_not: 不是谣言)."""
+    words = lexicons().words
+    return bool(words["chain_debunk"].search(words["chain_debunk_not"].sub(" ", normalise(folded).compact)))
 
 
 def _group_poll(rep: SignalReport, text: str) -> bool:
@@ -1283,7 +1310,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
+                     "business", "scam", "scam_return", "free_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use
@@ -1418,6 +1445,8 @@ def _reply_text(v: Verdict, profile: GroupProfile | None, quarrel: bool = False)
         return said["kick"]
     if v.label == Label.ABUSE and quarrel:
         return said["abuse_quarrel"]
+    if v.label == Label.SPAM and v.action == Action.DELETE and f"spam_{v.checks.get('spam_kind')}" in said:
+        return said[f"spam_{v.checks['spam_kind']}"]  # what went and why (replies.yaml spam_chain, spam_link)
     return said.get(str(v.label)) if v.label in (Label.SPAM, Label.ABUSE, Label.AD) else None
 
 

@@ -3,7 +3,9 @@
 The ladders follow the methodology (knowledge/rules.yaml, cards moderation-offtopic and
 group-rules): an ad is deleted with a private reminder the first time, the second time within the
 window the member is muted (24 h), the third time removed; off-topic chatter is only ever redirected
-gently; spam gets a reminder then a short mute; abuse is stopped at once and escalates on repeat.
+gently; spam gets a reminder then a short mute — except the kinds whose first offence is deleted
+(resources/moderation/spam_kinds.yaml: chain letters, hoaxes, bargain/vote links); abuse is stopped at once
+and escalates on repeat.
 Each verdict cites the ``policy`` rules of rules.yaml that justify its action (:func:`rule_ids_for`).
 """
 
@@ -13,15 +15,39 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from copilot.knowledge.rules import load_rules
 from copilot.moderation.labels import Action, Label
-from copilot.paths import KNOWLEDGE_DIR
+from copilot.paths import KNOWLEDGE_DIR, load_resource
 from copilot.validation import zh_reason
 
 # the escalation rule's action in rules.yaml: cited on repeat offences, the first-offence rule before
 ESCALATION = "escalate_mute_then_remove"
+
+
+class SpamKind(BaseModel):
+    """A kind of spam (spam_kinds.yaml): the signals that make it, whether it needs a link, its first action."""
+
+    kind: str
+    signals: list[str]
+    link: bool = False
+    first: Action
+    reason: str = ""
+
+
+@lru_cache(maxsize=1)
+def spam_kinds() -> tuple[SpamKind, ...]:
+    """The kinds of spam in resources/moderation/spam_kinds.yaml, in the order they are tried."""
+    return tuple(SpamKind.model_validate(k) for k in load_resource("moderation/spam_kinds.yaml")["kinds"])
+
+
+def spam_kind(signal_names: set[str]) -> SpamKind | None:
+    """The first kind whose signals the verdict carries (a ``link`` kind also needs the link signal)."""
+    for k in spam_kinds():
+        if signal_names & set(k.signals) and (not k.link or "link" in signal_names):
+            return k
+    return None
 
 
 class Step(BaseModel):
@@ -46,16 +72,36 @@ class Policy(BaseModel):
             Label.OK: [Step(action=Action.NONE)],
         }
     )
+    spam_first: dict[str, Action] = Field(
+        default_factory=lambda: {k.kind: k.first for k in spam_kinds()},
+        description="各类刷屏（spam_kinds.yaml：chain / link / plea / flood）首次的处置，覆盖刷屏阶梯的第一级",
+    )
     window_days: float = Field(30, gt=0, description="多少天内的违规计入升级次数")
     act_threshold: float = Field(0.7, ge=0, le=1, description="分数低于此值时只标记为人工复核（review）")
     exempt_users: list[str] = Field(default_factory=list, description="白名单用户（不处置）")
     exempt_roles: list[str] = Field(default_factory=lambda: ["owner", "admin"])
     dry_run: bool = Field(False, description="只记录判断，不执行处置、不累计违规次数")
 
+    @field_validator("spam_first")
+    @classmethod
+    def _every_kind(cls, value: dict[str, Action]) -> dict[str, Action]:
+        """A group that sets some kinds keeps the default for the others; an unknown kind is an error."""
+        known = {k.kind: k.first for k in spam_kinds()}
+        unknown = sorted(set(value) - set(known))
+        if unknown:
+            raise ValueError(f"未知的刷屏类别 {', '.join(unknown)}，可选：{' / '.join(known)}")
+        return {**known, **value}
+
     def step_for(self, label: str, strikes_before: int) -> Step:
         """The ladder step for a member who already has ``strikes_before`` strikes for ``label``."""
         ladder = self.ladders.get(Label(label)) or [Step(action=Action.NONE)]
         return ladder[min(strikes_before, len(ladder) - 1)]
+
+    def first_spam_step(self, kind: SpamKind | None) -> Step | None:
+        """The step for a member's first spam of ``kind`` (spam_kinds.yaml), or None when this policy sets none."""
+        if kind is None or kind.kind not in self.spam_first:
+            return None
+        return Step(action=self.spam_first[kind.kind])
 
     def is_exempt(self, user: str | None, role: str | None) -> bool:
         """Whitelisted users and roles (``Owner``/``owner`` alike: bot frameworks differ in case)."""

@@ -498,6 +498,7 @@ class Patterns:
     wechat_id: re.Pattern[str]
     qq_num: re.Pattern[str]
     labelled_handle: re.Pattern[str]
+    app_handle: re.Pattern[str]
     short_label_run: re.Pattern[str]
     contact_verb_words: frozenset[str]  # patterns.yaml contact_verbs: 加 of 加微 is no word the label ends
     phone: re.Pattern[str]
@@ -627,6 +628,15 @@ def _landline_pattern(spec: dict[str, Any], not_order: str) -> re.Pattern[str]:
                       + r"|(?<![0-9a-z.:/-])" + not_order + r"(?:" + bare + r")(?![0-9-])")
 
 
+def _app_handle_pattern(spec: dict[str, Any]) -> re.Pattern[str]:
+    """An account on another messaging app (patterns.yaml app_handle), on the folded text: the app's name, at least one
+    separator (a colon, 是, ID, @), the account — letters first, then letters, digits, _ . -."""
+    acc = spec["account"]
+    sep = r"(?:\s*" + _alt(spec["separators"]) + r")+\s*"
+    return re.compile(r"(?<![a-z0-9])" + _alt(spec["apps"]) + sep
+                      + r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(acc["min"]) - 1, int(acc["max"]) - 1))
+
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     d = load_resource(PATTERNS)
@@ -642,6 +652,7 @@ def patterns() -> Patterns:
                           + r"?(\d{5,11})|(?<![a-z])q(\d{5,11})(?!\d)"),
         labelled_handle=re.compile(r"(?<![a-z0-9])" + _alt(d["handle_labels"])
                                    + r"\s*[:\uff1a]\s*([a-z][a-z0-9_-]{4,19})(?![a-z0-9_-])"),
+        app_handle=_app_handle_pattern(d["app_handle"]),
         short_label_run=re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(map(str, d["short_labels"]), key=len, reverse=True)))
                                    + r")+(?:\s*[:\uff1a]\s*|\s+)((?:[a-z0-9_-]\s*){%d,%d})(?![a-z0-9_-])"
                                    % (int(d["short_label_run"]["min"]), int(d["short_label_run"]["max"]))),
@@ -942,6 +953,8 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     contacts += ["账号 " + h for m in patterns().short_label_run.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"\d", h)
                  and not any(h in c for c in contacts) and _label_starts_word(scan.n.folded, m.start())]
+    contacts += ["其他聊天软件账号 " + m.group(1) for m in patterns().app_handle.finditer(scan.n.folded)
+                 if not any(m.group(1) in c for c in contacts)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
     # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
     # apart so no word reads — nobody writes a word that way but to hide an account
@@ -1556,8 +1569,11 @@ def _injection(scan: Scan, spec: SignalSpec) -> Finding | None:
 def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安; or a spread and guilt
     or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named; or a hoax notice — a doom for the
-    group or the account (解散, 自动退群, 冻结) beside an authority's act asked (官方…转发保留) or an act refused (不回复的…)."""
+    group or the account (解散, 自动退群, 冻结) beside an authority's act asked (官方…转发保留) or an act refused (不回复的…).
+    A hook may also promise luck (三天内会有好事) or a loss to all (下周起身份证作废). A debunk (那条是谣言，别转了) is none."""
     c = scan.n.compact
+    if scan.lex.words["chain_debunk"].search(scan.lex.words["chain_debunk_not"].sub(" ", c)):
+        return None  # a member saying a forwarded notice is false (那条是谣言，别转了) asks nobody to spread it
     spread = scan.lex.words["spam.spread"].findall(c)
     guilt = scan.lex.words["chain_guilt"].findall(c)
     refusal = scan.lex.words["chain_refusal"].findall(c)
@@ -1570,7 +1586,8 @@ def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
         act = scan.lex.words["chain_act"].findall(c)
         if no_act or (authority and act):
             return Finding(list(dict.fromkeys(authority + (no_act or act) + doom)))
-    hook = scan.lex.words["chain_hook"].findall(c)
+    # the hook: a promise or a threat (chain_hook), luck for forwarding (chain_luck) or a loss said to come to all (chain_loss)
+    hook = [h for key in ("chain_hook", "chain_luck", "chain_loss") for h in scan.lex.words[key].findall(c)]
     if not (spread and hook):
         return None
     audience = scan.lex.words["spam.audience"].findall(c) + patterns().recipients.findall(scan.n.digits)
@@ -1616,7 +1633,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _business, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "picture_pointer": _combo, "dare": _combo, "shun": _combo,
