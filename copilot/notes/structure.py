@@ -783,10 +783,15 @@ def _aside_yeses(d: Decision, messages: list[Message], off: frozenset[int]) -> s
     return out
 
 
+def _states_settled(text: str) -> bool:
+    kinds = sentence_kind(text)
+    return max(kinds, key=kinds.__getitem__) == "decision"
+
+
 def _summed_up_for(d: Decision, messages: list[Message], organisers: set[str], at: dict[int, int]) -> str | None:
     """The organiser whose matter a member's closing line sums up ("那就这么定了 全部用电 各家带垃圾桶" after the
-    market manager's "只能用电" and "每家自己带桶"): the nearest organiser's line, within the reach of a closing
-    line's yeses, that shares what was decided, unless the member put it up first. None when the decider runs
+    market manager's "只能用电"): the nearest organiser's line, within the reach of a closing line's yeses, that
+    shares what was decided and states it as settled, unless the member put it up first. None when the decider runs
     the chat or the line opens on no acceptance."""
     if not d.decider or d.decider in organisers or not d.sources or d.sources[-1] not in at:
         return None
@@ -797,7 +802,9 @@ def _summed_up_for(d: Decision, messages: list[Message], organisers: set[str], a
     decided = _content_bigrams(cue("decision", "formula").sub("", _fold(d.text)))
     for j in range(idx - 1, max(-1, idx - 1 - int(raw("decision", "accept_reach"))), -1):
         said = messages[j]
-        if said.speaker in organisers and decided & _content_bigrams(said.text):
+        # (the organiser's line states it as settled, by the sentence classifier: a suggestion the member then
+        # takes up — "那去北边的水库吧" — leaves the member who took it up its decider)
+        if said.speaker in organisers and decided & _content_bigrams(said.text) and _states_settled(said.text):
             return said.speaker
         if said.speaker == d.decider and decided & _content_bigrams(said.text):
             return None
