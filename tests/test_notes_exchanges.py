@@ -136,3 +136,19 @@ def test_small_talk_nobody_is_named_in_needs_the_chatter_model() -> None:
     ]
     assert not asides(lines, {"队长"}).lines
     assert asides(lines, {"队长"}, chatter=lambda text: 0.9).lines == frozenset({2, 3})
+
+
+_CONCERT = (
+    "团长老魏|各位，元旦音乐会的安排说一下",
+    "团长老魏|12月31号晚上7点在社区礼堂演出，6点到后台化妆",
+    "小杜|演出服是统一发吗",
+    "团长老魏|@小杜 统一发，周四排练的时候领",
+    "副团长阿琼|周四排练记得带谱子",
+    "指挥老范|阿梅你负责联系钢琴伴奏，演出前一天跟她确认一下到场时间",
+    "阿梅|好的范老师",
+)
+
+
+def test_dated_work_one_member_gives_another_on_the_matter_stays_a_todo() -> None:
+    s = analyze(Transcript(name="concert.txt", messages=_msgs(*_CONCERT)))
+    assert any(a.owner == "阿梅" and "钢琴伴奏" in a.task for a in s.actions)

@@ -3541,7 +3541,8 @@ def analyze(transcript: Transcript) -> Structure:
     chatter |= talk
     qa = [p for p in qa if p not in side]
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
-               and not (a.sources and a.sources[0] in own) and not (a.sources and set(a.sources) <= off)]
+               and not (a.sources and a.sources[0] in own)
+               and not (a.sources and set(a.sources) <= (aside.unrelated if a.deadline else off))]
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
