@@ -24,7 +24,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
-from copilot.notes.chatter import is_side_chatter
+from copilot.notes.chatter import chatter_probability, is_side_chatter
 from copilot.notes.classify import kind_threshold, mandarin, sentence_kind
 from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
@@ -39,6 +39,7 @@ from copilot.notes.dates import (
     time_expressions,
     time_spans,
 )
+from copilot.notes.exchanges import Asides, Line, asides
 from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, QAPair, SessionType, Transcript
 from copilot.notes.noise import greeting_only
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
@@ -662,10 +663,15 @@ RUNS_SHARE = 0.25  # the organiser's share of the messages in a chat someone run
 def _content(m: Message, names: frozenset[str]) -> set[str]:
     """The content words of a message, without the words of the participants' names (an @ of a
     member says whom it speaks to, not what about)."""
+    return set(_content_words(m.text, names))
+
+
+@lru_cache(maxsize=16384)
+def _content_words(text: str, names: frozenset[str]) -> frozenset[str]:
     generic = cue("generic_words")
     function_tags = _function_tags()
-    return {t for t in words(m.text) if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and t not in names
-            and not generic.fullmatch(t) and word_class(t) not in function_tags}
+    return frozenset(t for t in words(text) if len(t) >= 2 and not t.isdigit() and t not in _QWORDS and t not in names
+            and not generic.fullmatch(t) and word_class(t) not in function_tags)
 
 
 def _spoken_to(m: Message, people: People) -> list[str]:
@@ -753,6 +759,74 @@ def side_exchanges(messages: list[Message], organisers: set[str], dated: frozens
         if not (asked or head.id in dated or business or answers or any(d.marked for d in time_expressions(head.text, None))):
             kept |= {messages[i].id for i in run}
     return frozenset(kept)
+
+
+def off_matter(messages: list[Message], organisers: set[str], topic: str | None = None) -> Asides:
+    """The exchanges two or more members hold aside, off the chat's matter (:mod:`copilot.notes.exchanges`):
+    "小唐你中午吃的啥" — "黄焖鸡吧" — "行 那就黄焖鸡了 就这么定了"."""
+    people = People.of(messages)
+    names = frozenset(w for who in people.speakers for w in words(who))
+    lines = [Line(id=m.id, speaker=m.speaker,
+                  to=tuple(w for w in _spoken_to(m, people) if w not in ("大家", m.speaker)),
+                  words=_content_words(m.text, names), asks=is_question(m.text),
+                  reacts=bool(_ACK.match(_CLAUSE.split(_fold(m.text).strip())[0].strip())), text=m.text)
+             for m in messages]
+    said = _content_words(topic, names) if topic else frozenset()
+    return asides(lines, organisers, said, chatter_probability)
+
+
+def _names_it(yes: str, decided: str) -> bool:
+    """Whether a yes names something of what was decided: a shared two-character run, or an option's letter or
+    number ("A可以" to "那就定A，…")."""
+    tokens = set(re.findall(r"[a-z0-9]+", _fold(yes)))
+    return bool(_content_bigrams(yes) & _content_bigrams(decided)) or bool(tokens & set(re.findall(r"[a-z0-9]+", _fold(decided))))
+
+
+def _aside_yeses(d: Decision, messages: list[Message], off: frozenset[int]) -> set[str]:
+    """The members among ``d.by`` whose every yes near the decision was said in an aside ("好的 我报" to a
+    badminton call two members made while the organiser's grouping was being agreed) and names nothing of it:
+    they agreed to the aside, not to the decision's own proposal."""
+    at = {m.id: n for n, m in enumerate(messages)}
+    spots = [at[i] for i in d.sources if i in at]
+    if not spots:
+        return set()
+    lo, hi = max(0, min(spots) - 20), min(len(messages), max(spots) + 4)
+    out: set[str] = set()
+    for who in d.by[1:]:
+        yeses = [n for n in range(lo, hi) if messages[n].speaker == who and (_says_yes(messages[n].text) or _vote(messages[n].text))]
+        # (a "+1" under a line that names the decision is a yes to it: "3人一组挺好" — "+1")
+        if yeses and all(messages[n].id in off and not any(_names_it(messages[k].text, d.text) for k in (n - 1, n) if k >= 0)
+                         for n in yeses):
+            out.add(who)
+    return out
+
+
+def _states_settled(text: str) -> bool:
+    kinds = sentence_kind(text)
+    return max(kinds, key=kinds.__getitem__) == "decision"
+
+
+def _summed_up_for(d: Decision, messages: list[Message], organisers: set[str], at: dict[int, int]) -> str | None:
+    """The organiser whose matter a member's closing line sums up ("那就这么定了 全部用电 各家带垃圾桶" after the
+    market manager's "只能用电"): the nearest organiser's line, within the reach of a closing line's yeses, that
+    shares what was decided and states it as settled, unless the member put it up first. None when the decider runs
+    the chat or the line opens on no acceptance."""
+    if not d.decider or d.decider in organisers or not d.sources or d.sources[-1] not in at:
+        return None
+    idx = at[d.sources[-1]]
+    line = messages[idx]
+    if line.speaker != d.decider or not cue("decision", "accept_head").match(_fold(line.text)):
+        return None
+    decided = _content_bigrams(cue("decision", "formula").sub("", _fold(d.text)))
+    for j in range(idx - 1, max(-1, idx - 1 - int(raw("decision", "accept_reach"))), -1):
+        said = messages[j]
+        # (the organiser's line states it as settled, by the sentence classifier: a suggestion the member then
+        # takes up — "那去北边的水库吧" — leaves the member who took it up its decider)
+        if said.speaker in organisers and decided & _content_bigrams(said.text) and _states_settled(said.text):
+            return said.speaker
+        if said.speaker == d.decider and decided & _content_bigrams(said.text):
+            return None
+    return None
 
 
 def chatter_lines(messages: list[Message], work: frozenset[int] = frozenset()) -> frozenset[int]:
@@ -3524,8 +3598,17 @@ def analyze(transcript: Transcript) -> Structure:
     organisers = {host} if host else set(list(share)[:1])
     if session == "主讲分享":
         organisers |= set(speakers[:1])
+    core = set(organisers)
     organisers |= {who for a in actions if a.sources and a.owner in share
                    for who in [_speaker_of(msgs, a.sources[0])] if who and a.owner != who}
+    # for telling asides: who gives work to the group or to more than one member runs part of the chat; who
+    # asks one member a favour ("小俞 明天早上买菜帮我带两斤青菜") does not
+    handed: dict[str, set[str]] = {}
+    for a in actions:
+        who = _speaker_of(msgs, a.sources[0]) if a.sources else None
+        if who and a.owner and a.owner != who:
+            handed.setdefault(who, set()).add(a.owner if a.owner in share else "大家")
+    core |= {who for who, owners in handed.items() if len(owners) > 1 or "大家" in owners}
     runs = len(msgs) >= SHORT_ASIDE and share.get(next(iter(sorted(organisers, key=lambda o: -share.get(o, 0))), ""), 0) >= RUNS_SHARE
     asides = side_exchanges(msgs, organisers, frozenset(a.sources[0] for a in actions if a.sources and a.deadline_text),
                             frozenset(i for a in actions for i in a.sources)) if runs else frozenset()
@@ -3538,8 +3621,14 @@ def analyze(transcript: Transcript) -> Structure:
     by_id = {m.id: m for m in msgs}
     people = People.of(msgs)
     qa = [p for p in qa if not (set(p.sources) <= asides and _to_a_peer(by_id[p.sources[0]], people, organisers))]
+    # an exchange members hold aside, off the chat's matter, asks no question of the notes, gives no work and
+    # settles nothing ("小唐你中午吃的啥" — "黄焖鸡吧" — "行 那就黄焖鸡了 就这么定了")
+    aside = off_matter(msgs, core, topic)
+    off = aside.lines
+    # (a pair goes only when none of its exchange's words is the matter's: one shared word may make it the matter)
+    qa = [p for p in qa if not (p.sources and set(p.sources) <= aside.unrelated)]
     own = _personal_exchanges(msgs, tasks)  # attendance and life news, and the reactions to it
-    chatter |= own
+    chatter |= own | off
     # what the chatter model is sure of (一家人的近况, food, weather, a show, thanks), whatever its words
     # in the chat; never a line a to-do or a decision comes from, nor one of those who run the chat
     # (a seller's "今天的货到了，一箱5斤" is the matter)
@@ -3558,14 +3647,21 @@ def analyze(transcript: Transcript) -> Structure:
     chatter |= talk
     qa = [p for p in qa if p not in side]
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
-               and not (a.sources and a.sources[0] in own)]
+               and not (a.sources and a.sources[0] in own)
+               and not (a.sources and set(a.sources) <= (aside.unrelated if a.deadline else off))]
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
-    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk)
+    announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
-    decisions = _merge_decisions(_conceded([d for d in decisions if not (d.sources and set(d.sources) <= asides)], msgs))
+    decisions = _merge_decisions(_conceded([d for d in decisions if not (d.sources and set(d.sources) <= asides | off)], msgs))
+    at_line = {m.id: n for n, m in enumerate(msgs)}
     for d in decisions:  # the one who made the decision line is the first of its people
         d.decider = d.decider or (d.by[0] if d.by else None)
-        d.by = list(dict.fromkeys([*d.by, *_reacted_yes(d, msgs, transcript.dropped)]))
+        spoken_for = _summed_up_for(d, msgs, core, at_line)
+        if spoken_for:  # a member who sums up ("那就这么定了 …") does not settle what an organiser put
+            d.decider = spoken_for
+            d.by = [spoken_for, *(b for b in d.by if b != spoken_for)]
+        aside = _aside_yeses(d, msgs, off)  # a yes said in an aside agrees to the aside
+        d.by = [b for b in dict.fromkeys([*d.by, *_reacted_yes(d, msgs, transcript.dropped)]) if b not in aside]
     return Structure(
         session_type=session,
         speakers=speakers,
