@@ -1150,12 +1150,13 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     chosen = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
     asked = ask_part(question, ranking, index)
     asks = ask_map(question, index, ranking)
-    sections = with_asks(ask_leads(chosen, asked, question), asks)
+    # a lead chosen for the situation the question states stays first (the ask's clause does not move it)
+    sections = with_asks(chosen if ranking.stated else ask_leads(chosen, asked, question), asks)
     sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
     citations = section_citations(sections, index)
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
-    warned = answer_hedged(ranking, sections, lead, asked)
+    warned = not ranking.stated and answer_hedged(ranking, sections, lead, asked)
     text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
     notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
