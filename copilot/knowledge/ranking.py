@@ -439,6 +439,8 @@ class StatedSituation(BaseModel):
     # the first ``toward`` section leads even when the ranking has none of them among its first ``among`` (an injury
     # at an activity is answered by the crisis response steps whatever else its words point at)
     pull: bool = False
+    # the leading section gives its 经验建议 (what to do) before its 资料 (a case of a rescue that failed, the causes)
+    advice_first: bool = False
 
 
 class StatedSituations(BaseModel):
@@ -456,10 +458,14 @@ class StatedSituations(BaseModel):
     def leads(self, question: str, section: tuple[str, str]) -> bool:
         """Whether ``section`` answers the situation ``question`` states that decides the lead (the first told one
         with ``toward`` sections, as :func:`stated_order` takes it)."""
-        if self.among <= 0:
-            return False
-        first = next((s for s in self.told(question) if s.toward), None)
+        first = self.deciding(question)
         return first is not None and tuple(section) in {tuple(t) for t in first.toward}
+
+    def deciding(self, question: str) -> StatedSituation | None:
+        """The told situation that decides the lead: the first with ``toward`` sections (None when off or none)."""
+        if self.among <= 0:
+            return None
+        return next((s for s in self.told(question) if s.toward), None)
 
 
 @lru_cache(maxsize=1)
