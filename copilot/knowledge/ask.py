@@ -37,6 +37,7 @@ from copilot.knowledge.ranking import (
     asking_clauses,
     parts_cues,
     section_scorer,
+    stated_situations,
 )
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
@@ -742,9 +743,12 @@ def _steps_first(parts: list[Part]) -> list[Part]:
     return parts
 
 
-def section_citations(sections: list[SectionHit], index: KnowledgeIndex, start: int = 1) -> list[Citation]:
+def section_citations(sections: list[SectionHit], index: KnowledgeIndex, start: int = 1,
+                      advice_first: bool = False) -> list[Citation]:
     """Whole parts of ``sections`` as numbered citations, in card order: a card section's 资料 and its
-    经验建议 as written in the card (no chunk overlap), an imported document's chunks as indexed."""
+    经验建议 as written in the card (no chunk overlap), an imported document's chunks as indexed. With
+    ``advice_first`` the first section's 经验建议 comes before its 资料 (the question states it wants to fix
+    something: the steps before the case of a rescue that failed)."""
     cards = cards_by_id(index.settings.knowledge_dir)
     titles = seed_titles(index.settings.knowledge_dir)  # citations name the seed by its title, not its file
     out: list[Citation] = []
@@ -752,9 +756,15 @@ def section_citations(sections: list[SectionHit], index: KnowledgeIndex, start: 
         card = cards.get(sec.source) if sec.kind == "card" else None
         if card is not None:
             sources = {s.ref: s.cite(titles) for s in card.sources}
-            for part in _steps_first([p for p in card.parts() if p.section == sec.section]):
+            # a sentence pointing to another section of the card that the answer does not give is cut
+            unshown = {p.section for p in card.parts()} - {s.section for s in sections if s.source == sec.source}
+            parts = _steps_first([p for p in card.parts() if p.section == sec.section])
+            if advice_first and sec is sections[0]:
+                parts = sorted(parts, key=lambda p: p.basis != "experience")
+            for part in parts:
+                text = compose_cues().unpoint_headings(plain_text(part.text), unshown)
                 out.append(Citation(n=start + len(out), source=sec.source, title=card.title, section=sec.section,
-                                    text=plain_text(part.text), basis=part.basis, cites=[sources[r] for r in part.refs if r in sources]))
+                                    text=text, basis=part.basis, cites=[sources[r] for r in part.refs if r in sources]))
         else:
             for hit in sec.chunks:
                 out.append(Citation(n=start + len(out), source=hit.source, title=hit.title, section=hit.section,
@@ -861,9 +871,23 @@ def _lead_lines(sec: SectionHit, citations: list[Citation], question: str, alone
     of group marked (:func:`mark_example`), each with its citation marker; a pointer to the next section of
     its card cut when the section is ``alone`` from its card in the answer."""
     cues = compose_cues()
-    return [f"{mark_example(cues.unpoint(line, next_section=alone), question)} [{c.n}]"
-            for c in citations if (c.source, c.section) == _key(sec)
+    rows = [(line, c.n) for c in citations if (c.source, c.section) == _key(sec)
             for line in _dedupe(readable_lines(c.text))]
+    out = [f"{mark_example(cues.unpoint(line, next_section=alone), question)} [{n}]"
+           for line, n in rows if not cues.scene_line(line, question)]
+    return out + _scene_note(rows, question)
+
+
+def _scene_note(rows: list[tuple[str, int]], question: str) -> list[str]:
+    """The note that a section's lines written only for another setting (``compose.yaml``'s scene ``lines``: a
+    step asking for the order number, for a question about an injury) were left out, citing the first of them;
+    [] when none was."""
+    cues = compose_cues()
+    left = [(cues.scene_line(line.lstrip("\0"), question), n) for line, n in rows]
+    left = [(label, n) for label, n in left if label]
+    if not left or not cues.scene_line_note:
+        return []
+    return [cues.scene_line_note.format(scene=left[0][0], n=left[0][1])]
 
 
 def section_lines(sections: list[SectionHit], citations: list[Citation], question: str = "",
@@ -889,10 +913,13 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         rows: list[tuple[str, int]] = []
         kinds: list[str] = []
         repeated = False
+        scene_notes: list[str] = []
         for c in (c for c in citations if (c.source, c.section) == _key(sec)):
             lines, found = _part_lines(c.text, question, titles, alone)
             kinds += found
-            for line in lines:
+            off = [(line, c.n) for line in lines if cues.scene_line(line.lstrip("\0"), question)]
+            scene_notes = scene_notes or _scene_note(off, question)
+            for line in (line for line in lines if not cues.scene_line(line.lstrip("\0"), question)):
                 other = line.startswith("\0")
                 text = line.lstrip("\0")
                 new = seen.new_part(text)
@@ -919,7 +946,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         else:
             # each example labelled once: an item under a labelled lead-in names no kind of its own
             lines = [f"{_kind_noted(t[1:], question)} [{n}]" if t.startswith("\0") else f"{t} [{n}]" for t, n in rows]
-        lines = _no_dangling(lines)
+        lines = _no_dangling(lines) + scene_notes
         if method and repeated:
             lines.append(cues.repeat_note)
         # an extra that only repeats stays (dropping it lowered the old blind split) and says so
@@ -1150,12 +1177,14 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     chosen = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
     asked = ask_part(question, ranking, index)
     asks = ask_map(question, index, ranking)
-    sections = with_asks(ask_leads(chosen, asked, question), asks)
+    # a lead chosen for the situation the question states stays first (the ask's clause does not move it)
+    sections = with_asks(chosen if ranking.stated else ask_leads(chosen, asked, question), asks)
     sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
-    citations = section_citations(sections, index)
+    told = stated_situations().deciding(question) if ranking.stated else None
+    citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
-    warned = answer_hedged(ranking, sections, lead, asked)
+    warned = not ranking.stated and answer_hedged(ranking, sections, lead, asked)
     text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
     notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),

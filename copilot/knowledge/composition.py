@@ -32,6 +32,10 @@ class SceneCues(BaseModel):
 
     words: list[str]
     sections: list[str]
+    # lines of any section written only for this setting (a step asking for the order number): left out of an
+    # answer to a question that names none of ``words``, with a note (``scene_line_note``) naming ``label``
+    lines: list[str] = []
+    label: str = ""
 
 
 class PointerCues(BaseModel):
@@ -49,6 +53,38 @@ class ComposeCues(BaseModel):
     # words that point to the next section of the same card ("见下一节的分工表"): cut when the answer has
     # no other section of that card
     next_section: list[str] = []
+    # quote marks around another section's heading ("按下面"体面收尾与重启"的办法"): the sentence that points
+    # there is cut when the answer does not give that section (:meth:`unpoint_headings`)
+    heading_quotes: list[str] = []
+    scene_line_note: str = ""
+
+    def scene_line(self, line: str, question: str) -> str:
+        """The label of the setting ``line`` is written only for (a ``lines`` cue of a scene) when ``question``
+        names none of that scene's words, else ""."""
+        text, asked = fold(line), fold(question)
+        for scene in self.scenes.values():
+            if any(fold(c) in text for c in scene.lines) and not any(fold(w) in asked for w in scene.words):
+                return scene.label or "另一种场合"
+        return ""
+
+    def unpoint_headings(self, text: str, headings: set[str]) -> str:
+        """``text`` without the sentences (cut at 。；！？) that name one of ``headings`` in quotes: a pointer to a
+        section the answer does not give ("不如按下面"体面收尾与重启"的办法处理")."""
+        quoted = [f"{q[0]}{h}{q[-1]}" for q in self.heading_quotes for h in headings if len(q) >= 2]
+        if not quoted or not any(x in text for x in quoted):
+            return text
+        out = []
+        for line in text.split("\n"):
+            pieces = re.split(r"(?<=[。；;！!？?])", line)
+            kept: list[str] = []
+            for piece in pieces:
+                if any(x in piece for x in quoted):
+                    if kept and kept[-1].endswith(("；", ";")) and piece.rstrip().endswith("。"):
+                        kept[-1] = kept[-1][:-1] + "。"
+                    continue
+                kept.append(piece)
+            out.append("".join(kept))
+        return "\n".join(out)
 
     @cached_property
     def _section_scenes(self) -> dict[tuple[str, str], list[SceneCues]]:

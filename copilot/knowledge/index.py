@@ -48,6 +48,7 @@ from copilot.knowledge.ranking import (
     parts_cues,
     section_scorer,
     stated_order,
+    stated_situations,
     without_constraints,
 )
 from copilot.knowledge.typos import correct as correct_typos
@@ -544,8 +545,10 @@ class KnowledgeIndex:
         # a condition the question keeps (不…的情况下) is not what it asks: it is left out of the match
         signals, terms = self.signals(without_constraints(query), expand=expand)
         fused, order, fit, features = self._second_stage(signals, rerank=rerank)
+        stated = False
         if rerank:  # a situation the question states (a rumour it says is false) weighs in on the order
             order = stated_order(query, order, loaded.sections)
+            stated = bool(len(order)) and stated_situations().leads(query, loaded.sections[int(order[0])])
         confidence = model.probability(features)
         near = near_misses()
         near_miss = bool(near and near.declines(signals.near_miss, confidence))
@@ -560,7 +563,7 @@ class KnowledgeIndex:
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
                                        lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
         return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms,
-                              near_miss=near_miss)
+                              near_miss=near_miss, stated=stated)
 
 
 def _hit(row: dict[str, object], score: float, **ranks: int | None) -> Hit:

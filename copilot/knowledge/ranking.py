@@ -436,6 +436,11 @@ class StatedSituation(BaseModel):
     says: list[str]
     toward: list[tuple[str, str]] = []
     away: list[tuple[str, str]] = []
+    # the first ``toward`` section leads even when the ranking has none of them among its first ``among`` (an injury
+    # at an activity is answered by the crisis response steps whatever else its words point at)
+    pull: bool = False
+    # the leading section gives its 经验建议 (what to do) before its 资料 (a case of a rescue that failed, the causes)
+    advice_first: bool = False
 
 
 class StatedSituations(BaseModel):
@@ -449,6 +454,18 @@ class StatedSituations(BaseModel):
         """The situations ``question`` states, in the file's order."""
         text = fold(question)
         return [s for s in self.situations if any(fold(p) in text for p in s.says)]
+
+    def leads(self, question: str, section: tuple[str, str]) -> bool:
+        """Whether ``section`` answers the situation ``question`` states that decides the lead (the first told one
+        with ``toward`` sections, as :func:`stated_order` takes it)."""
+        first = self.deciding(question)
+        return first is not None and tuple(section) in {tuple(t) for t in first.toward}
+
+    def deciding(self, question: str) -> StatedSituation | None:
+        """The told situation that decides the lead: the first with ``toward`` sections (None when off or none)."""
+        if self.among <= 0:
+            return None
+        return next((s for s in self.told(question) if s.toward), None)
 
 
 @lru_cache(maxsize=1)
@@ -467,8 +484,13 @@ def stated_order(question: str, order: np.ndarray, sections: list[tuple[str, str
     away = {key for s in told for key in s.away}
     kept = [int(i) for i in order if tuple(sections[int(i)]) not in away]
     moved = [int(i) for i in order if tuple(sections[int(i)]) in away]
-    toward = next((set(s.toward) for s in told if s.toward), set())
+    first = next((s for s in told if s.toward), None)
+    if first is None:
+        return np.array(kept + moved, dtype=order.dtype)
+    toward = set(first.toward)
     lead = next((pos for pos, i in enumerate(kept[:cues.among]) if tuple(sections[i]) in toward), None)
+    if lead is None and first.pull:
+        lead = next((pos for pos, i in enumerate(kept) if tuple(sections[i]) == tuple(first.toward[0])), None)
     if lead:
         kept.insert(0, kept.pop(lead))
     return np.array(kept + moved, dtype=order.dtype)
@@ -629,6 +651,9 @@ class SectionRanking:
     related_floor: float
     expansion: tuple[str, ...] = ()
     near_miss: bool = False  # it reads like a near miss the cards do not cover (:class:`NearMisses`)
+    # the first section answers a situation the question states (``stated.yaml``, :meth:`StatedSituations.leads`):
+    # it leads the answer as it is, and the answer gives it as the answer, not as the nearest
+    stated: bool = False
 
     @property
     def covered(self) -> bool:
@@ -665,6 +690,8 @@ class SectionRanking:
         the situation better by at least :data:`LEAD_GAP` (a section whose heading is the question's own
         words, ranked second behind a keyword neighbour)."""
         first = self.sections[0]
+        if self.stated:
+            return first
         best = max(self.sections[:SECOND_FROM], key=lambda s: s.fit)
         return best if best.fit >= first.fit + LEAD_GAP else first
 
