@@ -862,6 +862,22 @@ class OffTopicDetector:
             return places
         return []
 
+    def _not_brought(self, compact: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The chatter words (their spans) that are not what comes along to the group's own event: in a group that
+        meets, a word inside one of its logistics cues or right after a bring cue (狗狗 of 可以带狗狗一起去吗; lexicons.yaml
+        ``event_logistics``, ``event_bring``) is that event's arrangement, not another topic."""
+        if not self.meets:
+            return spans
+        brought = [m.span() for m in lexicons().words["event_logistics"].finditer(compact)]
+        bring = tuple(str(w) for w in lexicon_data()["event_bring"])
+        kept, along = [], -1
+        for a, b in spans:  # 狗狗: a word right after one brought along is brought too
+            if any(x <= a and b <= y for x, y in brought) or compact[:a].endswith(bring) or a == along:
+                along = b
+            else:
+                kept.append((a, b))
+        return kept
+
     def _relevance(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile. With a life errand
         in it, a sign-up or a date is the errand's (幼儿园报名), not the group's own arrangement."""
@@ -909,6 +925,7 @@ class OffTopicDetector:
         ambient = evidence_rules().ambient
         # 老板 in a shop's own group is its owner, no chatter; "蛏子给我留一斤" is an order at its counter, whatever the goods
         people = _shop_people(compact) + _shop_order_rule().findall(compact) if self.shop else []
+        chatter = self._not_brought(compact, chatter)
         elsewhere = any(compact[a:b] not in ambient and compact[a:b] not in people for a, b in chatter) \
             or bool(self.elsewhere(compact))
         # … and a group with no events of its own has no arrangements to ask about: "孩子学校运动会要报名了" and
