@@ -38,3 +38,18 @@ def test_the_logistics_of_the_group_s_own_outing_are_on_topic(judge: Callable[[s
 ])
 def test_chatter_in_a_group_that_meets_is_still_off_topic(judge: Callable[[str, str], Verdict], text: str) -> None:
     assert judge(KAYAK, text).label == "off_topic"
+
+
+@pytest.mark.parametrize("text", [
+    "笑死，你这是在湖上画圈吧",
+    "哈哈哈我也是，第一次下水腿一直抖",
+    "同款同款，上周也被风吹回岸边",
+])
+def test_a_short_reaction_naming_no_chatter_topic_is_a_reply_in_a_thread(judge: Callable[[str, str], Verdict],
+                                                                        text: str) -> None:
+    v = judge(KAYAK, text)
+    assert v.label != "off_topic", v.reason
+
+
+def test_a_reaction_that_turns_to_chatter_is_still_judged(judge: Callable[[str, str], Verdict]) -> None:
+    assert judge(KAYAK, "哈哈哈今晚不划了，约了火锅和烧烤").label == "off_topic"

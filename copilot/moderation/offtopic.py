@@ -275,6 +275,12 @@ def _thanks_lead() -> tuple[str, ...]:
 _CLAUSE_END = re.compile(r"[,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a~\s]+")
 
 
+@lru_cache(maxsize=1)
+def reaction_leads() -> tuple[str, ...]:
+    """How a reaction to a member's message opens (lexicons.yaml ``reaction_leads``), lower-cased."""
+    return tuple(str(w).lower() for w in lexicon_data()["reaction_leads"])
+
+
 def thanks(folded: str) -> bool:
     """Whether a message opens by thanking someone ("谢谢王老师…", "阿峰辛苦晒…"): its first clause holds a thanks."""
     first = _CLAUSE_END.split(folded.strip(), maxsplit=1)[0][:12]
@@ -319,6 +325,7 @@ REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, 
 ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
 INVITATION_SCORE = 0.75  # an invitation whose object is none of the group's: a gentle reminder
 CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
+REACTION_MAX_CHARS = 16  # a reaction this short (compact characters) is a reply in a thread, not a topic of its own
 TOPIC_WORDS = "moderation/topic_words.yaml"
 _NOT_TOPICS = ("ns", "s", "m")  # jieba's place-name, place-word (城北, 西郊) and numeral classes
 
@@ -672,6 +679,9 @@ class OffTopicDetector:
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
+        if not chatter and len(n.compact) <= REACTION_MAX_CHARS and n.compact.startswith(reaction_leads()):
+            # "笑死，又迷路了" / "哈哈哈我也是": a reaction to a member's message, the thread's and not a topic of its own
+            return TopicResult(False, 0.1, [], "回应群友的话（笑、附和），没有闲聊话题词，不单独判断跑题")
         result = self._by_model(text, chatter, errands)
         lean = result.model_p if result.model_p is not None else result.chatter_p
         invited = self._invitation(n.compact, lean if lean is not None else 0.0, text)
