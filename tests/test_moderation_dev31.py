@@ -53,3 +53,8 @@ def test_a_short_reaction_naming_no_chatter_topic_is_a_reply_in_a_thread(judge: 
 
 def test_a_reaction_that_turns_to_chatter_is_still_judged(judge: Callable[[str, str], Verdict]) -> None:
     assert judge(KAYAK, "哈哈哈今晚不划了，约了火锅和烧烤").label == "off_topic"
+
+
+@pytest.mark.parametrize("text", ["明早谁去火车站，顺路捎我一下", "春节拼车回老家，还差两个人"])
+def test_a_ride_of_one_s_own_is_not_the_group_s_car_pool(judge: Callable[[str, str], Verdict], text: str) -> None:
+    assert judge(KAYAK, text).label == "off_topic"
