@@ -275,6 +275,12 @@ def _thanks_lead() -> tuple[str, ...]:
 _CLAUSE_END = re.compile(r"[,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a~\s]+")
 
 
+@lru_cache(maxsize=1)
+def reaction_leads() -> tuple[str, ...]:
+    """How a reaction to a member's message opens (lexicons.yaml ``reaction_leads``), lower-cased."""
+    return tuple(str(w).lower() for w in lexicon_data()["reaction_leads"])
+
+
 def thanks(folded: str) -> bool:
     """Whether a message opens by thanking someone ("谢谢王老师…", "阿峰辛苦晒…"): its first clause holds a thanks."""
     first = _CLAUSE_END.split(folded.strip(), maxsplit=1)[0][:12]
@@ -319,6 +325,7 @@ REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, 
 ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
 INVITATION_SCORE = 0.75  # an invitation whose object is none of the group's: a gentle reminder
 CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
+REACTION_MAX_CHARS = 16  # a reaction this short (compact characters) is a reply in a thread, not a topic of its own
 TOPIC_WORDS = "moderation/topic_words.yaml"
 _NOT_TOPICS = ("ns", "s", "m")  # jieba's place-name, place-word (城北, 西郊) and numeral classes
 
@@ -672,6 +679,9 @@ class OffTopicDetector:
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
+        if not chatter and len(n.compact) <= REACTION_MAX_CHARS and n.compact.startswith(reaction_leads()):
+            # "笑死，又迷路了" / "哈哈哈我也是": a reaction to a member's message, the thread's and not a topic of its own
+            return TopicResult(False, 0.1, [], "回应群友的话（笑、附和），没有闲聊话题词，不单独判断跑题")
         result = self._by_model(text, chatter, errands)
         lean = result.model_p if result.model_p is not None else result.chatter_p
         invited = self._invitation(n.compact, lean if lean is not None else 0.0, text)
@@ -862,6 +872,22 @@ class OffTopicDetector:
             return places
         return []
 
+    def _not_brought(self, compact: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The chatter words (their spans) that are not what comes along to the group's own event: in a group that
+        meets, a word inside one of its logistics cues or right after a bring cue (狗狗 of 可以带狗狗一起去吗; lexicons.yaml
+        ``event_logistics``, ``event_bring``) is that event's arrangement, not another topic."""
+        if not self.meets:
+            return spans
+        brought = [m.span() for m in lexicons().words["event_logistics"].finditer(compact)]
+        bring = tuple(str(w) for w in lexicon_data()["event_bring"])
+        kept, along = [], -1
+        for a, b in spans:  # 狗狗: a word right after one brought along is brought too
+            if any(x <= a and b <= y for x, y in brought) or compact[:a].endswith(bring) or a == along:
+                along = b
+            else:
+                kept.append((a, b))
+        return kept
+
     def _relevance(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile. With a life errand
         in it, a sign-up or a date is the errand's (幼儿园报名), not the group's own arrangement."""
@@ -909,6 +935,7 @@ class OffTopicDetector:
         ambient = evidence_rules().ambient
         # 老板 in a shop's own group is its owner, no chatter; "蛏子给我留一斤" is an order at its counter, whatever the goods
         people = _shop_people(compact) + _shop_order_rule().findall(compact) if self.shop else []
+        chatter = self._not_brought(compact, chatter)
         elsewhere = any(compact[a:b] not in ambient and compact[a:b] not in people for a, b in chatter) \
             or bool(self.elsewhere(compact))
         # … and a group with no events of its own has no arrangements to ask about: "孩子学校运动会要报名了" and
