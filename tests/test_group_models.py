@@ -383,6 +383,18 @@ def test_new_members_first_ad_like_message_is_acted_on_established_members_is_re
     assert quick.get("delete") is True
 
 
+def test_a_join_notice_stamped_far_from_the_server_clock_counts_as_joining_now(env: Settings) -> None:
+    """A bot replaying events, or a phone's clock a year off: the notice still means the member just joined."""
+    client = TestClient(create_app(env), base_url=LOCAL)
+    year_ago = int(time.time()) - 365 * 86400
+    joined = client.post("/onebot/v11", json={"post_type": "notice", "notice_type": "group_increase",
+                                              "group_id": 30002, "user_id": 7, "time": year_ago})
+    assert joined.status_code == 204
+    v = client.post("/v1/moderate", json={"id": "n", "user": "7", "group": "30002", "text": SURE_BUT_ALONE}).json()
+    assert v["checks"]["trust"]["new_member"] and "入群 不到 1 小时" in v["reason"]
+    assert v["action"] == "delete"
+
+
 def test_a_bad_join_notice_is_refused(env: Settings) -> None:
     client = TestClient(create_app(env), base_url=LOCAL)
     r = client.post("/onebot/v11", json={"post_type": "notice", "notice_type": "group_increase", "group_id": True})

@@ -554,7 +554,7 @@ class Moderator:
         flood = self.flood.observe(group, msg.user, fingerprint(msg.text), msg.ts or time.time())
         if self.audit is not None and _flood_reason(flood, Label.AD) is None:
             # earlier messages judged by other hook workers, or before a restart
-            live = msg.ts is None or abs(msg.ts - time.time()) < 120
+            live = msg.ts is None or abs(msg.ts - time.time()) < LIVE_SECONDS
             seen = self.audit.recent_activity(group, msg.user, msg.text, live=live)
             flood["repeats_5min"] = max(flood["repeats_5min"], seen["repeats_5min"] + 1)
             flood["burst_10s"] = max(flood["burst_10s"], seen["burst_10s"] + 1)
@@ -584,7 +584,7 @@ class Moderator:
             a.checks["trust"] = {"new_member": False, "established": True}
             return
         record = self.audit.member(group, msg.user)
-        now = msg.ts if msg.ts and abs(msg.ts - time.time()) < 120 else time.time()
+        now = live_time(msg.ts)
         why = _new_member(record, now, self._group_since(group))
         a.checks["trust"] = {"new_member": why is not None, "ok_count": int(record["ok_count"]) if record else 0}
         if record and (record.get("ok_count") or 0) >= NEW_MEMBER_MESSAGES and len(self._established) < 100_000:
@@ -1448,6 +1448,16 @@ def _reply_text(v: Verdict, profile: GroupProfile | None, quarrel: bool = False)
     if v.label == Label.SPAM and v.action == Action.DELETE and f"spam_{v.checks.get('spam_kind')}" in said:
         return said[f"spam_{v.checks['spam_kind']}"]  # what went and why (replies.yaml spam_chain, spam_link)
     return said.get(str(v.label)) if v.label in (Label.SPAM, Label.ABUSE, Label.AD) else None
+
+
+LIVE_SECONDS = 120.0  # an event stamped this close to the server's clock is live; further off, a replay or a skewed clock
+
+
+def live_time(ts: float | None) -> float:
+    """The event's own time when it is live (:data:`LIVE_SECONDS`), else the server's clock: a hook receives
+    messages and join notices as they happen, so a stamp a year off says nothing about when they happened."""
+    now = time.time()
+    return float(ts) if ts and abs(float(ts) - now) < LIVE_SECONDS else now
 
 
 QUARREL_SECONDS = 600.0  # another member's insult this recent makes an insult part of an argument

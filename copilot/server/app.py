@@ -28,7 +28,7 @@ from copilot.moderation.audit import AuditLog
 from copilot.moderation.judge import JudgePool
 from copilot.moderation.labels import Action, Label
 from copilot.moderation.message import BadMessage, Message, loads, message_from
-from copilot.moderation.pipeline import Moderator, Verdict
+from copilot.moderation.pipeline import Moderator, Verdict, live_time
 from copilot.moderation.policy import Policy, group_policies
 from copilot.profile import GroupMap, GroupProfile, ProfileError, load_profile, profile_key
 from copilot.server.guard import (
@@ -175,7 +175,9 @@ class Moderators:
             return mod
 
     def record_join(self, group: str, user: str, ts: float | None) -> None:
-        self.audit.record_join(group, user, ts)
+        """A join notice arrives as the member joins: its own stamp only when live (a replayed or skewed one
+        would make a newcomer look long established)."""
+        self.audit.record_join(group, user, live_time(ts))
 
 
 # names bots often send for /v1/moderate's fields (OneBot's and other APIs' spellings)
