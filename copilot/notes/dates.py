@@ -100,6 +100,9 @@ class _Lexicon:
     at_event: re.Pattern[str]
     range_joint: re.Pattern[str]
     closing: re.Pattern[str]
+    standing: tuple[str, ...]  # words stating a standing rule (每次, 每回…): its 当天 is no one date
+    done_then: re.Pattern[str]  # the joint of "20日收齐后21日寄出"
+    roll_after_days: int  # a yearless month's day this far behind the message is next year's
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +202,9 @@ def _lexicon() -> _Lexicon:
         at_event=re.compile(_alt(d["at_event"] + d["same_day_refs"])),
         range_joint=re.compile(rf"\s*(?:{_alt(d['range_joints'])})\s*"),
         closing=re.compile(rf"\s*(?:{_alt(d['closing_words'])})(?!{_alt(d['deadline_marks'])})"),
+        standing=tuple(fold(str(w)) for w in d["standing_rule"]),
+        done_then=re.compile(str(d["done_then"]).strip("/")),
+        roll_after_days=int(d["past_deadline_rolls_after_days"]),
     )
 
 
@@ -535,12 +541,11 @@ def _roll_past_deadlines(folded: str, located: list[tuple[int, int, Deadline]], 
     past or names a year."""
     if when is None:
         return
-    d = load_resource(TIME_FILE)
-    days = int(d["past_deadline_rolls_after_days"])
+    lex = _lexicon()
     for start, _, found in located:
         if not (found.marked and found.day is not None and "月" in found.text) or "年" in folded[max(0, start - 6):start]:
             continue
-        if (when.date() - found.day).days >= days and not _past_frame(folded, start, _lexicon()):
+        if (when.date() - found.day).days >= lex.roll_after_days and not _past_frame(folded, start, lex):
             try:
                 found.day = found.day.replace(year=found.day.year + 1)
             except ValueError:  # 2月29日
@@ -550,7 +555,7 @@ def _roll_past_deadlines(folded: str, located: list[tuple[int, int, Deadline]], 
 def _done_then(folded: str, located: list[tuple[int, int, Deadline]]) -> None:
     """Two days in one sentence joined by "…后" ("20日收齐后21日寄出"): the first is when something is done
     first, the second the work's own day — the task attached to it, not to the first."""
-    joint = re.compile(str(load_resource(TIME_FILE)["done_then"]).strip("/"))
+    joint = _lexicon().done_then
     for (_, end, first), (start, _, second) in zip(located, located[1:]):
         if first.day is not None and second.day is not None and not first.marked and joint.match(folded[end:start]):
             second.attached, first.attached = second.attached or first.attached, False
@@ -678,13 +683,16 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if _standing(folded, fold(context)):  # "每次活动…当天下午5点前": every activity's day, not one date
         found = [Deadline(d.text, None, None, d.marked, d.attached, d.spelled, d.relative)
                  if _lexicon().same_day.search(fold(d.text)) else d for d in found]
-    weekly = _weekly_spans(folded, _located(folded, when, event, meeting))
+    # the sentence's times with their places, read again only where a weekly schedule is said (most sentences
+    # have none: ``found`` comes from the cached :func:`_expressions`)
+    located = _located(folded, when, event, meeting) if _lexicon().weekly.search(folded) else ()
+    weekly = _weekly_spans(folded, located)
     if weekly:  # "从12月1日起每周二晚8点加一场线上场": the sessions' time, not when any work is due; work
         # done every week ("每周三把质控表交给我") keeps its words and has no one date
         found = [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative)
                  if d.marked or not any(ws <= s <= we for ws, we in weekly)
                  else Deadline(d.text, None, None, False, True, False, False)
-                 for s, _, d in _located(folded, when, event, meeting)
+                 for s, _, d in located
                  if d.marked or d.attached or not any(ws <= s <= we for ws, we in weekly)]
     # of several "…前" times, the one with a task in its own clause and a known day ("考试之前要…，
     # 这个月25号前完成" is due on the 25th, not on the exam's eve)
@@ -706,8 +714,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
 
 def _standing(folded: str, context: str) -> bool:
     """Whether the sentence (or its message) states a standing rule (``time.yaml`` standing_rule)."""
-    words = [fold(str(w)) for w in load_resource(TIME_FILE)["standing_rule"]]
-    return any(w in folded or w in context for w in words)
+    return any(w in folded or w in context for w in _lexicon().standing)
 
 
 def off_schedule(text: str, when: datetime | None, event: date | None = None) -> list[Deadline]:
