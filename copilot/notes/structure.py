@@ -2051,9 +2051,11 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     f = _fold(clause.text)
     if _only_an_ack(f, people) or cue("summary", "sign_off").match(f):
         return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
-    whoever = None if clause.owner else _whoever(clause.text, m, event, meeting)
-    if whoever is not None:
-        return whoever
+    # "谁要是参加，周五前接龙" (the group's), "要是周六下雨 我把雨棚带上" (the speaker's, for the case named)
+    early = (None if clause.owner else _whoever(clause.text, m, event, meeting)) \
+        or _conditional_promise(f, clause, m, people, context, asker, event, meeting)
+    if early is not None:
+        return early
     owner = clause.owner or ("大家" if homework else None)
     # (a remark glued on after the owner's own clause does not undo it: "队费的账我会整理一下发群里，有问题打我电话…")
     glued = _fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else ""
@@ -2163,6 +2165,33 @@ def _role_only(f: str, deadline: Deadline | None) -> bool:
     and no 我来/我去 — a fact."""
     return deadline is None and has(f, "action", "fills_role") and not _has_verb(f) and not _WILL.search(f) \
         and not has(f, "action", "later_promise") and not has(f, "action", "takes_on")
+
+
+def _conditional_promise(f: str, clause: _Clause, m: Message, people: People, context: dict[str, Message],
+                         asker: str | None, event: date | None, meeting: date | None) -> ActionItem | None:
+    """The speaker's to-do for a case that may come (:func:`_promised_if`), due when the promise — not the
+    condition — says."""
+    promised = _promised_if(f, clause, m.speaker)
+    if promised is None:
+        return None
+    due = find_deadline(promised, m.time, m.text, event=event, meeting=meeting)
+    return ActionItem(task=_task(clause.text, m, people, context, asker), owner=m.speaker,
+                      deadline=due.iso if due else None, deadline_text=due.text if due else None, sources=[m.id])
+
+
+def _promised_if(f: str, clause: _Clause, speaker: str) -> str | None:
+    """"如果人数过了十个，我就去问问大车": the speaker's own clause after the last condition of the clause promises
+    work for the case the condition names (cue action.conditional_promise) — the folded promise, or None. A clause
+    given to someone else is not the speaker's."""
+    if clause.owner not in (None, speaker) or clause.kind not in ("", "first_person"):
+        return None
+    found = list(cue("action", "conditional_promise").finditer(f))
+    if not found:
+        return None
+    rest = f[found[-1].end():]
+    if has(rest, "action", "hypothetical") or has(rest, "action", "not_a_task") or asks(rest):
+        return None
+    return rest
 
 
 def _assigned_before_if(f: str, clause: _Clause) -> bool:

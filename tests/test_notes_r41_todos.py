@@ -1,0 +1,76 @@
+"""Round 41 (issue 13, to-dos never found): a member's promise for a case that may come.
+
+"如果人数过了十个，我就去问问大车" — the condition first, then the speaker's own 我就/我再/我把… — is the speaker's
+to-do (cue action.conditional_promise); the condition's own time ("要是周日下雨…") is not the work's due date. A
+refusal for that case ("要是周日下雨我就不去了"), a rule told to the group ("如果风太大我们就改到室内") and a
+question ("如果下雪怎么办") stay none.
+
+Every chat below was written for these tests (a hiking club, a kids' football team, a neighbours' book swap);
+none is an eval chat.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+
+from chat_lines import chat_lines
+
+from copilot.notes.structure import find_actions
+
+START = datetime(2026, 5, 12, 20, 0)  # a Tuesday evening
+
+_msgs = partial(chat_lines, start=START)
+
+_HIKE = (
+    "领队阿杜|周日去凤凰山徒步，早上7点半地铁站B口集合",
+    "小麦|要带午饭吗",
+    "领队阿杜|@小麦 自己带干粮，山上没有店",
+    "老葛|如果报名的超过12个人，我就去租一辆中巴",
+    "小麦|要是周日降温的话 我把家里那几件冲锋衣也带上",
+    "阿琳|我家狗最近老掉毛",
+)
+
+
+def test_conditional_promise_is_the_speakers_todo():
+    actions, _, _ = find_actions(_msgs(*_HIKE))
+    bus = [a for a in actions if "中巴" in a.task]
+    assert [a.owner for a in bus] == ["老葛"]
+    coats = [a for a in actions if "冲锋衣" in a.task]
+    assert [a.owner for a in coats] == ["小麦"]
+
+
+def test_the_conditions_day_is_not_the_due_date():
+    actions, _, _ = find_actions(_msgs(
+        "领队阿杜|下周三晚上7点在社区活动室做行前说明，周日出发",
+        "小麦|要是周六晚上还在下雨的话 我把家里那几件雨衣也带上",
+    ))
+    coats = next(a for a in actions if "雨衣" in a.task)
+    assert coats.owner == "小麦"
+    assert coats.deadline != "2026-05-16"  # 周六 is when it may rain, not when the coats are due
+
+
+def test_a_fallback_with_再_in_a_voice_line():
+    actions, _, _ = find_actions(_msgs(
+        "教练大刘|周六上午九点半区体育场踢友谊赛 小朋友八点五十到",
+        "乐乐爸|万一球衣来不及洗完我再去店里借一套备用的",
+    ))
+    assert [a.owner for a in actions if "球衣" in a.task] == ["乐乐爸"]
+
+
+def test_a_refusal_for_the_case_is_no_todo():
+    actions, _, _ = find_actions(_msgs(
+        "领队阿杜|周日去凤凰山徒步，早上7点半地铁站B口集合",
+        "老葛|要是周日下大雨我就不去了",
+        "小麦|如果下雨的话怎么办",
+    ))
+    assert not [a for a in actions if a.owner in ("老葛", "小麦")]
+
+
+def test_a_rule_for_the_case_told_to_the_group_is_no_ones_promise():
+    actions, _, _ = find_actions(_msgs(
+        "书友会-小唐|本周六下午三点在小区花园换书",
+        "书友会-小唐|如果下雨我们就改到一楼大堂",
+    ))
+    assert not [a for a in actions if a.owner == "书友会-小唐" and "大堂" in a.task]
+
