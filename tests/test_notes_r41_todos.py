@@ -74,3 +74,29 @@ def test_a_rule_for_the_case_told_to_the_group_is_no_ones_promise():
     ))
     assert not [a for a in actions if a.owner == "书友会-小唐" and "大堂" in a.task]
 
+
+# --- a list of shares in one message: each clause opening with a member is that member's, however short ---
+
+def test_each_member_opening_a_clause_of_a_share_list_owns_it():
+    actions, _, _ = find_actions(_msgs(
+        "乐乐爸|周六几点到",
+        "教练大刘|周六友谊赛分工：老宋负责联系裁判，乐乐爸带饮用水和急救包，小林管拍照，阿强记比分",
+        "小林|收到",
+        "老宋|好的",
+        "阿强|ok",
+    ))
+    owners = {a.owner: a.task for a in actions}
+    assert "拍照" in owners.get("小林", "")
+    assert "饮用水" in owners.get("乐乐爸", "")
+    assert "拍照" not in owners.get("乐乐爸", "")  # the next member's share is not glued to the one before
+
+
+def test_a_name_inside_a_share_is_no_opener():
+    # bad input: the second clause names a member only as the one helped, not as the opener
+    actions, _, _ = find_actions(_msgs(
+        "教练大刘|周六友谊赛分工：老宋负责联系裁判，饮用水帮小林一起搬",
+        "小林|好",
+        "老宋|好的",
+    ))
+    assert not [a for a in actions if a.owner == "小林"]
+

@@ -1615,7 +1615,8 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
                 seps.append((x.start, x.start))
                 runon += 1
     # (and "阿凯租车，小玉订民宿，大东做攻略": clauses that each open with another member are each that member's)
-    if runon or _each_opens_with_someone(c.f, mentions, seps):
+    listed = not runon and _each_opens_with_someone(c.f, mentions, seps)
+    if runon or listed:
         scores = _scored_by_clause(c.f, mentions, sorted(seps))
     parallel = _parallel_names(c.f, mentions, seps)
     seps += [(x.start, x.start) for x in parallel]
@@ -1631,8 +1632,25 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
         elif text and (slot := _slot_filled(c, mentions, start, end)) is not None:
             parts.append((text, slot))
         elif text:
-            parts.append((text, _pick(c, mentions, scores, (start, end), text)))
+            picked = _pick(c, mentions, scores, (start, end), text)
+            if listed and picked.who is None:
+                picked = _list_opener(c, mentions, scores, start, end) or picked
+            parts.append((text, picked))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
+
+
+def _list_opener(c: _Ctx, mentions: list[Mention], scores: list[float], start: int, end: int) -> Owner | None:
+    """In a list of shares ("…，阿明带脚环，小孙管直播，王姐统计成绩"), a clause the owner model gives no doer to, which
+    opens with a member and goes on with words of its own, is that member's share: the list's form says so when the
+    clause is too short for the model (管直播, 开车载板子) — as sure as a doer the model is sure of."""
+    f = c.f[start:end]
+    colon = re.match(r"[^，,；;：:]{0,12}[：:]", f) if start == 0 else None
+    at = start + (colon.end() if colon else 0)
+    at += len(c.f[at:end]) - len(c.f[at:end].lstrip(" @"))
+    i = next((i for i, m in enumerate(mentions) if m.start == at and m.kind == "P"), None)
+    if i is None or len(re.findall(r"[\u4e00-\u9fff]", c.f[mentions[i].end:end])) < 2:
+        return None
+    return Owner(_joined(c, mentions, i), "named", max(scores[i], SURE_OWNER))
 
 
 def _slot_filled(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
