@@ -100,3 +100,25 @@ def test_a_name_inside_a_share_is_no_opener():
     ))
     assert not [a for a in actions if a.owner == "小林"]
 
+
+# --- voice-to-text: the speaker's promise, then the group's part with no pause ---
+
+def test_the_groups_part_after_a_promise_does_not_take_the_promise():
+    actions, _, _ = find_actions(_msgs(
+        "教练大刘|周六友谊赛九点开球",
+        "乐乐爸|比赛保险我这边周四之前给大家统一买好你们把孩子身份证号私发我就行",
+    ))
+    insurance = [a for a in actions if "保险" in a.task]
+    assert [a.owner for a in insurance] == ["乐乐爸"]
+    assert insurance[0].deadline == "2026-05-14"
+
+
+def test_a_named_members_work_keeps_the_deadline_said_after_the_groups_part():
+    # the group's part after someone named (not the speaker) stays in that member's clause, with its time
+    actions, _, _ = find_actions(_msgs(
+        "小麦|大巴的票谁来统一订一下",
+        "领队阿杜|好老葛统一订大巴票大家把名字私发给老葛周四晚上前要订好",
+        "老葛|好的",
+    ))
+    tickets = [a for a in actions if "大巴" in a.task and a.owner == "老葛"]
+    assert tickets and tickets[0].deadline == "2026-05-14"

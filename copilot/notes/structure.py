@@ -1606,12 +1606,14 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
     # (or a name then 负责/帮忙, or the group then a time: "…然后红姐负责收报名费大家周六前把30块转给红姐")
     runon = 0
     for x in mentions:
+        # (the group then 把…, "…我这边统一买了你们把身份证号私发我", only after the speaker's own promise)
+        after_me = x.kind == "G" and bool(cue("owner", "group_runon_opener").match(c.f, x.end))
         opens = x.kind == "P" and cue("owner", "runon_opener").match(c.f, x.end) or x.kind == "G" and any(
-            s == x.end for s, _ in time_spans(c.f))
+            s == x.end for s, _ in time_spans(c.f)) or after_me
         if opens and x.start > 0 and re.match(r"[\u4e00-\u9fff]", c.f[x.start - 1]) \
                 and not cue("owner", "joined_before").search(c.f[:x.start]):
             opened = max((e for _, e in seps if e <= x.start), default=0)
-            if any(opened <= y.start and y.end <= x.start and y.kind in ("P", "I") for y in mentions):
+            if any(opened <= y.start and y.end <= x.start and y.kind in (("I",) if after_me else ("P", "I")) for y in mentions):
                 seps.append((x.start, x.start))
                 runon += 1
     # (and "阿凯租车，小玉订民宿，大东做攻略": clauses that each open with another member are each that member's)
