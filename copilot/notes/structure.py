@@ -1606,16 +1606,19 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
     # (or a name then 负责/帮忙, or the group then a time: "…然后红姐负责收报名费大家周六前把30块转给红姐")
     runon = 0
     for x in mentions:
+        # (the group then 把…, "…我这边统一买了你们把身份证号私发我", only after the speaker's own promise)
+        after_me = x.kind == "G" and bool(cue("owner", "group_runon_opener").match(c.f, x.end))
         opens = x.kind == "P" and cue("owner", "runon_opener").match(c.f, x.end) or x.kind == "G" and any(
-            s == x.end for s, _ in time_spans(c.f))
+            s == x.end for s, _ in time_spans(c.f)) or after_me
         if opens and x.start > 0 and re.match(r"[\u4e00-\u9fff]", c.f[x.start - 1]) \
                 and not cue("owner", "joined_before").search(c.f[:x.start]):
             opened = max((e for _, e in seps if e <= x.start), default=0)
-            if any(opened <= y.start and y.end <= x.start and y.kind in ("P", "I") for y in mentions):
+            if any(opened <= y.start and y.end <= x.start and y.kind in (("I",) if after_me else ("P", "I")) for y in mentions):
                 seps.append((x.start, x.start))
                 runon += 1
     # (and "阿凯租车，小玉订民宿，大东做攻略": clauses that each open with another member are each that member's)
-    if runon or _each_opens_with_someone(c.f, mentions, seps):
+    listed = not runon and _each_opens_with_someone(c.f, mentions, seps)
+    if runon or listed:
         scores = _scored_by_clause(c.f, mentions, sorted(seps))
     parallel = _parallel_names(c.f, mentions, seps)
     seps += [(x.start, x.start) for x in parallel]
@@ -1631,8 +1634,25 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
         elif text and (slot := _slot_filled(c, mentions, start, end)) is not None:
             parts.append((text, slot))
         elif text:
-            parts.append((text, _pick(c, mentions, scores, (start, end), text)))
+            picked = _pick(c, mentions, scores, (start, end), text)
+            if listed and picked.who is None:
+                picked = _list_opener(c, mentions, scores, start, end) or picked
+            parts.append((text, picked))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
+
+
+def _list_opener(c: _Ctx, mentions: list[Mention], scores: list[float], start: int, end: int) -> Owner | None:
+    """In a list of shares ("…，阿明带脚环，小孙管直播，王姐统计成绩"), a clause the owner model gives no doer to, which
+    opens with a member and goes on with words of its own, is that member's share: the list's form says so when the
+    clause is too short for the model (管直播, 开车载板子) — as sure as a doer the model is sure of."""
+    f = c.f[start:end]
+    colon = re.match(r"[^，,；;：:]{0,12}[：:]", f) if start == 0 else None
+    at = start + (colon.end() if colon else 0)
+    at += len(c.f[at:end]) - len(c.f[at:end].lstrip(" @"))
+    i = next((i for i, m in enumerate(mentions) if m.start == at and m.kind == "P"), None)
+    if i is None or len(re.findall(r"[\u4e00-\u9fff]", c.f[mentions[i].end:end])) < 2:
+        return None
+    return Owner(_joined(c, mentions, i), "named", max(scores[i], SURE_OWNER))
 
 
 def _slot_filled(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
@@ -2051,9 +2071,11 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     f = _fold(clause.text)
     if _only_an_ack(f, people) or cue("summary", "sign_off").match(f):
         return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
-    whoever = None if clause.owner else _whoever(clause.text, m, event, meeting)
-    if whoever is not None:
-        return whoever
+    # "谁要是参加，周五前接龙" (the group's), "要是周六下雨 我把雨棚带上" (the speaker's, for the case named)
+    early = (None if clause.owner else _whoever(clause.text, m, event, meeting)) \
+        or _conditional_promise(f, clause, m, people, context, asker, event, meeting)
+    if early is not None:
+        return early
     owner = clause.owner or ("大家" if homework else None)
     # (a remark glued on after the owner's own clause does not undo it: "队费的账我会整理一下发群里，有问题打我电话…")
     glued = _fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else ""
@@ -2163,6 +2185,33 @@ def _role_only(f: str, deadline: Deadline | None) -> bool:
     and no 我来/我去 — a fact."""
     return deadline is None and has(f, "action", "fills_role") and not _has_verb(f) and not _WILL.search(f) \
         and not has(f, "action", "later_promise") and not has(f, "action", "takes_on")
+
+
+def _conditional_promise(f: str, clause: _Clause, m: Message, people: People, context: dict[str, Message],
+                         asker: str | None, event: date | None, meeting: date | None) -> ActionItem | None:
+    """The speaker's to-do for a case that may come (:func:`_promised_if`), due when the promise — not the
+    condition — says."""
+    promised = _promised_if(f, clause, m.speaker)
+    if promised is None:
+        return None
+    due = find_deadline(promised, m.time, m.text, event=event, meeting=meeting)
+    return ActionItem(task=_task(clause.text, m, people, context, asker), owner=m.speaker,
+                      deadline=due.iso if due else None, deadline_text=due.text if due else None, sources=[m.id])
+
+
+def _promised_if(f: str, clause: _Clause, speaker: str) -> str | None:
+    """"如果人数过了十个，我就去问问大车": the speaker's own clause after the last condition of the clause promises
+    work for the case the condition names (cue action.conditional_promise) — the folded promise, or None. A clause
+    given to someone else is not the speaker's."""
+    if clause.owner not in (None, speaker) or clause.kind not in ("", "first_person"):
+        return None
+    found = list(cue("action", "conditional_promise").finditer(f))
+    if not found:
+        return None
+    rest = f[found[-1].end():]
+    if has(rest, "action", "hypothetical") or has(rest, "action", "not_a_task") or asks(rest):
+        return None
+    return rest
 
 
 def _assigned_before_if(f: str, clause: _Clause) -> bool:
