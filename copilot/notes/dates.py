@@ -220,6 +220,7 @@ class Deadline:
     spelled: bool = False  # a calendar date written out (3月26日)
     relative: bool = False  # a day counted from the message (今天/明天/后天): when someone acts, not an event's date
     hour_only: bool = False  # no day word at all ("10点45"): today or tomorrow by the clock, never an event's date
+    range_end: bool = False  # the end of a range ("晚上8点到11点"): when an activity ends, never a due time
 
     @property
     def iso(self) -> str | None:
@@ -472,7 +473,7 @@ def time_expressions(text: str, when: datetime | None, event: date | None = None
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written). ``event``
     is the day of the event under discussion: spans counted from it ("活动后两天内") and a bare hour
     said the evening before it resolve against it."""
-    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative, d.hour_only)
+    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative, d.hour_only, d.range_end)
             for d in _expressions(text, when, event, meeting)]
 
 
@@ -649,8 +650,10 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
 
 def _range_end(found: Deadline, begin: Deadline, *, part: bool) -> None:
     """The end of a range ("下午2点到5点", "晚上7点至9点"): the day of its beginning, and with no part of the day
-    of its own, the first reading of its hour after the beginning (5点 after 下午2点 is 17:00, not 05:00)."""
+    of its own, the first reading of its hour after the beginning (5点 after 下午2点 is 17:00, not 05:00).
+    Unless marked ("8点到11点前"), the end says when the activity stops, not when anything is due."""
     found.day = begin.day
+    found.range_end = not found.marked
     if part or found.clock is None or begin.clock is None:
         return
     hour, minute = int(found.clock[:2]) % 12, found.clock[3:]
@@ -699,7 +702,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
     if marked:
         return _as_in_message(marked[0], text, context, when, event, meeting)
-    usable = [d for d in found if d.attached or d.clock or d.spelled] if strict else found
+    usable = [d for d in found if (d.attached or d.clock or d.spelled) and not d.range_end] if strict else found
     closed = [d for d in usable if _closing_time(d, folded)]
     usable = [d for d in usable if d not in closed]
     if closed and not usable:  # "明天下午去，公所4点半下班": the day the one told goes, not the closing hour
