@@ -6,8 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from chat_lines import chat_notes
 
 from copilot.notes.dates import find_deadline, time_expressions
+from copilot.notes.model import Message
+from copilot.notes.structure import People, aliases
 
 WED_EVENING = datetime(2026, 12, 16, 21, 0)
 
@@ -38,3 +41,37 @@ def test_a_marked_end_of_a_range_is_a_deadline() -> None:
     found = find_deadline("报名周四晚上8点到10点前在群里接龙", WED_EVENING)
     assert found is not None
     assert (found.day, found.clock) == (date(2026, 12, 17), "22:00")
+
+
+# -- one person under two names ------------------------------------------------------------------
+
+def test_a_member_called_by_the_surname_is_one_owner() -> None:
+    notes = chat_notes(
+        "社长阿梅|下周日的桥牌友谊赛，比赛用牌我来买",
+        "大刘|记分表谁来做",
+        "社长阿梅|刘哥，记分表你来做，周五前发群里",
+        "大刘|行",
+        "社长阿梅|场地押金200，周四前交给刘老师",
+        start=WED_EVENING)
+    owners = {a.owner for a in notes.actions if "记分表" in a.task}
+    assert owners == {"大刘"}
+
+
+def test_the_full_name_answers_to_old_and_brother_forms() -> None:
+    notes = chat_notes(
+        "合唱团孟老师|新年音乐会的节目单，老孙你周六前打印五十份",
+        "孙志强|好的",
+        start=WED_EVENING)
+    assert [a.owner for a in notes.actions if "节目单" in a.task] == ["孙志强"]
+
+
+def test_a_form_two_members_share_names_neither() -> None:
+    people = People.of([Message(id=1, time=None, speaker="大刘", text="我来"), Message(id=2, time=None, speaker="刘姐", text="我也来")])
+    assert people.resolve("刘老师") is None
+    assert people.resolve("大刘") == "大刘"
+
+
+def test_a_common_word_is_no_call_of_a_surname() -> None:
+    assert "大方" not in aliases("方姐")
+    assert "老方" in aliases("方姐")
+    assert aliases("小刘") == {"小刘"}

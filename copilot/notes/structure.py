@@ -275,6 +275,7 @@ def aliases(speaker: str) -> set[str]:
         if len(part) >= 2 and not re.search(r"\d", part):
             out.add(part)
         out |= _given_names(part)
+        out |= _surname_calls(part)
     if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
         out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2}
     # 大刘2号 / 孟凡2001 / 李阿姨1958: the name before a number; 晨跑的小何: the name after a description
@@ -283,6 +284,22 @@ def aliases(speaker: str) -> set[str]:
         out |= {bare.group(1)} | _given_names(bare.group(1))
     out |= {full.rsplit("的", 1)[1]} if "的" in full[1:-1] else set()
     return {a for a in out if len(a) >= 2}
+
+
+def _surname_calls(name: str) -> set[str]:
+    """What a member called by the surname is also called (``cues.yaml`` name_parts.surname_before/after):
+    大刘 → 老刘, 刘哥, 刘老师…; 孙师傅 → 老孙; 刘建国 → 老刘, 刘哥… A name not of these shapes has none."""
+    before = [_fold(str(w)) for w in raw("name_parts", "surname_before")]
+    after = [_fold(str(w)) for w in raw("name_parts", "surname_after")]
+    surnames = str(raw("owner", "surnames"))
+    if len(name) == 2 and name[0] in before and name[1] in surnames:
+        surname = name[1]
+    elif name[:1] in surnames and (name[1:] in after or re.fullmatch(r"[\u4e00-\u9fff]{3}", name)):
+        surname = name[0]
+    else:
+        return set()
+    common = int(raw("name_parts", "surname_call_max_frequency"))
+    return {c for c in [w + surname for w in before] + [surname + w for w in after] if word_frequency(c) < common}
 
 
 def _given_names(name: str) -> set[str]:
