@@ -75,3 +75,35 @@ def test_a_common_word_is_no_call_of_a_surname() -> None:
     assert "大方" not in aliases("方姐")
     assert "老方" in aliases("方姐")
     assert aliases("小刘") == {"小刘"}
+
+
+# -- a decision settled by someone else than the one who proposed it -----------------------------
+
+def test_a_matter_set_to_a_named_piece_is_decided_by_who_set_it() -> None:
+    notes = chat_notes(
+        "合唱团孟老师|年会合唱在《茉莉花》和《送别》里挑一首",
+        "阿珍|《送别》吧，好记",
+        "老吴|我也觉得《送别》",
+        "合唱团孟老师|好，合唱定《送别》，下周开始练",
+        start=WED_EVENING)
+    found = [d for d in notes.decisions if "送别" in d.text]
+    assert found and found[0].decider == "合唱团孟老师"
+
+
+def test_assent_then_a_matter_and_its_value_settles_it() -> None:
+    notes = chat_notes(
+        "队长阿斌|周末夜骑定个时间",
+        "小鹿|要不周六晚上7点，人多",
+        "队长阿斌|行，夜骑就周六晚上7点，江边码头集合",
+        "小鹿|好",
+        start=WED_EVENING)
+    found = [d for d in notes.decisions if "江边码头" in d.text or "7点" in d.text]
+    assert found and found[0].decider == "队长阿斌"
+
+
+def test_a_question_about_a_piece_decides_nothing() -> None:
+    notes = chat_notes(
+        "阿珍|年会合唱是定《送别》了吗",
+        "合唱团孟老师|还没，周五再说",
+        start=WED_EVENING)
+    assert not [d for d in notes.decisions if "送别" in d.text]
