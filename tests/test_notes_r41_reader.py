@@ -65,16 +65,23 @@ def test_the_full_name_answers_to_old_and_brother_forms() -> None:
     assert [a.owner for a in notes.actions if "节目单" in a.task] == ["孙志强"]
 
 
+def _people(*speakers: str) -> People:
+    return People.of([Message(id=i, time=None, speaker=sp, text="我来") for i, sp in enumerate(speakers)])
+
+
 def test_a_form_two_members_share_names_neither() -> None:
-    people = People.of([Message(id=1, time=None, speaker="大刘", text="我来"), Message(id=2, time=None, speaker="刘姐", text="我也来")])
+    people = _people("大刘", "刘姐")
     assert people.resolve("刘老师") is None
     assert people.resolve("大刘") == "大刘"
+    assert _people("王一鸣", "王芳").resolve("王老师") is None  # the surname shared, even by a plain name
 
 
 def test_a_common_word_is_no_call_of_a_surname() -> None:
-    assert "大方" not in aliases("方姐")
-    assert "老方" in aliases("方姐")
-    assert aliases("小刘") == {"小刘"}
+    people = _people("方姐", "阿凯")
+    assert people.resolve("老方") == "方姐"
+    assert people.resolve("大方") is None
+    assert _people("小刘", "阿凯").resolve("老刘") is None  # someone younger is not 老刘
+    assert "老刘" not in aliases("大刘")  # the calls depend on the chat's members, not on the name alone
 
 
 # -- a decision settled by someone else than the one who proposed it -----------------------------
