@@ -114,3 +114,41 @@ def test_a_question_about_a_piece_decides_nothing() -> None:
         "合唱团孟老师|还没，周五再说",
         start=WED_EVENING)
     assert not [d for d in notes.decisions if "送别" in d.text]
+
+
+# -- a yes that restates the time is no work of its own -------------------------------------------
+
+def test_a_yes_with_the_time_takes_on_the_work_given_just_before() -> None:
+    notes = chat_notes(
+        "店长阿坤|每个人都要带工牌，@小曹 你们组人多，周五前把排班名单报上来",
+        "小曹|好的，周五前报",
+        start=WED_EVENING)
+    roster = [a for a in notes.actions if a.deadline == "2026-12-18"]
+    assert len(roster) == 1
+    assert roster[0].owner == "小曹" and "排班名单" in roster[0].task
+
+
+def test_a_yes_to_the_whole_group_adds_no_work() -> None:
+    notes = chat_notes(
+        "群主阿丽|大家周六前把活动照片传到群相册",
+        "小美|好的，周六前传",
+        start=WED_EVENING)
+    assert [(a.owner, a.deadline) for a in notes.actions] == [("大家", "2026-12-19")]
+
+
+def test_a_yes_keeps_the_time_the_giver_set() -> None:
+    notes = chat_notes(
+        "团长阿宁|老彭你把大巴的订金付了，25号前",
+        "老彭|好，我明天先去问价",
+        start=WED_EVENING)
+    bus = [a for a in notes.actions if a.owner == "老彭"]
+    assert len(bus) == 1
+    assert bus[0].deadline == "2026-12-25"
+
+
+def test_a_yes_to_someone_else_stays_apart() -> None:
+    notes = chat_notes(
+        "团长阿宁|老彭你把大巴的订金付了，25号前",
+        "阿秀|好的，我周五前把名单发群里",
+        start=WED_EVENING)
+    assert {a.owner for a in notes.actions} >= {"老彭", "阿秀"}
