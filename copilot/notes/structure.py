@@ -2456,7 +2456,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
-    actions = _settle_owners(_join_acceptances(actions, messages, people), messages, people)
+    actions = _settle_owners(actions, messages, people)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
@@ -2816,45 +2816,6 @@ def _work_words(text: str) -> set[str]:
 
 def _same_work(a: str, b: str) -> bool:
     return bool(_work_words(a) & _work_words(b))
-
-
-def _join_acceptances(actions: list[ActionItem], messages: list[Message], people: People) -> list[ActionItem]:
-    """A short yes that restates the work's time ("行，周六前买好", "好，15號前弄好", "好的，我那天去签") is not work of
-    its own: it takes on the to-do of a line just before it by someone else (within ``owner.accept_window``
-    messages) — its owner becomes the one who said yes when that line @-addresses them ("@炸串小王 …周六前买块防油
-    地垫"), and a yes to work the line gives the whole group, naming the yes-sayer nowhere, adds nothing to it. The yes's day may be no
-    later than the work's; the to-do keeps the time it was given with."""
-    at = {m.id: i for i, m in enumerate(messages)}
-    window = int(raw("owner", "accept_window"))
-    group = cue("owner", "group")
-    accepts = cue("owner", "accepts")
-    out: list[ActionItem] = []
-    for b in actions:
-        i = at.get(b.sources[0], -1) if len(b.sources) == 1 else -1
-        said = _fold(b.task).strip()
-        target = None
-        if i > 0 and b.owner == messages[i].speaker and accepts.match(said) and len(re.sub(r"\W", "", said)) <= 16:
-            for a in reversed(out):
-                j = at.get(a.sources[-1], -1)
-                if not (0 <= i - j <= window) or messages[j].speaker == b.owner:
-                    continue
-                later = b.deadline is not None and (a.deadline is None or b.deadline[:10] > a.deadline[:10])
-                # (@-addressed: the work is theirs; named in passing, "…转给二姨" or "小贺先出个简版", it may not be)
-                named = b.owner in people.mentions(messages[j].text)
-                passing = any(who == b.owner for _, _, who in people.named_in(messages[j].text))
-                everyone = bool(a.owner) and group.fullmatch(_fold(a.owner or "")) is not None
-                if not later and (named and (a.owner == b.owner or not a.owner or everyone)
-                                  or not passing and everyone):
-                    target = (a, named)
-                break  # only the to-do just before the yes
-        if target is None:
-            out.append(b)
-            continue
-        a, named = target
-        if named:
-            a.owner = b.owner
-        a.sources = sorted(set(a.sources + b.sources))  # (its time stays the one the work was given with)
-    return out
 
 
 def _settle_owners(actions: list[ActionItem], messages: list[Message], people: People) -> list[ActionItem]:
