@@ -114,3 +114,21 @@ def test_a_question_about_a_piece_decides_nothing() -> None:
         "合唱团孟老师|还没，周五再说",
         start=WED_EVENING)
     assert not [d for d in notes.decisions if "送别" in d.text]
+
+
+# -- the one who asked about paying is the one who pays -------------------------------------------
+
+def test_the_asker_about_a_deposit_pays_it() -> None:
+    notes = chat_notes(
+        "阿坤|年夜饭的包间我订一个大桌，押金什么时候交",
+        "饭店经理老冯|押金300，周五前转我就行",
+        start=WED_EVENING)
+    assert [(a.owner, a.deadline) for a in notes.actions] == [("阿坤", "2026-12-18")]
+
+
+def test_a_deposit_told_to_everyone_is_everyones() -> None:
+    notes = chat_notes(
+        "饭店经理老冯|年夜饭包间的押金每桌300，周五前转我就行",
+        "阿坤|好的",
+        start=WED_EVENING)
+    assert [a.owner for a in notes.actions] == ["大家"]
