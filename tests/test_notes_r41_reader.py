@@ -31,6 +31,19 @@ def test_the_end_of_an_evening_range_is_still_read_as_evening() -> None:
     assert [(d.day, d.clock) for d in ends] == [(date(2026, 12, 19), "23:00")]
 
 
+@pytest.mark.parametrize(("text", "ends"), [
+    ("明晚八点到十点在琴房合练", [("20:00", False), ("22:00", True)]),
+    ("周六晚上八点至十一点线上快棋赛", [("20:00", False), ("23:00", True)]),
+])
+def test_a_range_in_chinese_numerals_is_read_as_one(text: str, ends: list[tuple[str, bool]]) -> None:
+    assert [(d.clock, d.range_end) for d in time_expressions(text, WED_EVENING)] == ends
+
+
+@pytest.mark.parametrize("text", ["这样改有一点到位了", "差一点到了，堵在桥上"])
+def test_a_little_before_a_joint_is_no_hour(text: str) -> None:
+    assert not [d for d in time_expressions(text, WED_EVENING) if d.clock]
+
+
 def test_a_day_with_the_task_wins_over_the_range_of_the_activity() -> None:
     found = find_deadline("小杨你周六下午把奖杯搬到活动室，比赛8点到11点，中间你负责计时", WED_EVENING)
     assert found is not None

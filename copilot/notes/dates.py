@@ -127,7 +127,11 @@ def _lexicon() -> _Lexicon:
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
     # (a figure ending a Latin name or a longer number is no hour: "小夏N2:", "1123:"; a colon needs its minutes)
-    hour = rf"(?P<h>(?<![a-z\d])\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点點]|[:：](?=\d))(?P<m>\d{{1,2}}|半|一刻)?分?"
+    # — and at either end of a range ("八点到十一点": a joint of ``range_joints`` after the first, before the second)
+    joints = "".join(re.escape(fold(str(j))) for j in d["range_joints"] if len(fold(str(j))) == 1)
+    hour = (rf"(?P<h>(?<![a-z\d])\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}"
+            rf"(?=[点:：點](?:半|钟|整|前|之前|以前|\d|[{joints}][\d{CN_DIGITS}]))|(?<=[点點][{joints}])[{CN_DIGITS}]{{1,3}}(?=[点點]))"
+            rf"(?:[点點]|[:：](?=\d))(?P<m>\d{{1,2}}|半|一刻)?分?")
     paren = r"(?:\s*[（(](?P<inner>[^()（）]{1,14})[)）])?"
     mark = rf"(?P<mark>{_alt(d['deadline_marks'])})?"
     # every expression starts with a figure, a day word, a weekday or a part of the day: fail fast elsewhere
