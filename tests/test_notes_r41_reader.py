@@ -145,26 +145,3 @@ def test_a_deposit_told_to_everyone_is_everyones() -> None:
         "阿坤|好的",
         start=WED_EVENING)
     assert [a.owner for a in notes.actions] == ["大家"]
-
-
-# -- a line that calls another member answers no one else's question ------------------------------
-
-def test_side_chatter_calling_a_member_is_no_answer() -> None:
-    notes = chat_notes(
-        "领队阿峰|周六去南山徒步，全程12公里，AA每人35",
-        "小敏|路上有厕所吗",
-        "阿杰|小美你家那只猫出院了没",
-        "小美|出院了 昨天接回来的",
-        "领队阿峰|半山腰的观景台有一个",
-        start=WED_EVENING)
-    assert not [q for q in notes.qa if "猫" in q.answer or q.answerer == "阿杰"]
-
-
-def test_calling_the_asker_by_name_answers_them() -> None:
-    notes = chat_notes(
-        "领队阿峰|周六去南山徒步，全程12公里，AA每人35",
-        "小敏|要带午饭吗",
-        "领队阿峰|小敏，山顶有小卖部，带点干粮就行",
-        start=WED_EVENING)
-    lunch = [q for q in notes.qa if "午饭" in q.question]
-    assert lunch and lunch[0].answerer == "领队阿峰" and "小卖部" in lunch[0].answer

@@ -1153,7 +1153,6 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     for i, m in enumerate(messages):
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else [])
-        targets = targets or _called(f, m.speaker, people)
         if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
                 and not _answers_another(last_answered, m, opened, i, window):
             assert last_answered is not None
@@ -1205,13 +1204,6 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     # a side remark answered by another side remark is chatter, not Q&A
     return [_pair(q, messages, session, decisions or [], people) for q in opened
             if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)]
-
-
-def _called(f: str, speaker: str, people: People) -> list[str]:
-    """The member a message opens by calling, without an @ ("小美你家猫好了没", "阿杰，明天见"): it speaks to them,
-    so it answers no one else's question."""
-    return [who for pos, alias, who in people.named_in(f)[:1] if pos == 0 and who != speaker
-            and (f[len(alias):len(alias) + 1] in " ,，:：" or cue("owner", "you").match(f, len(alias)) is not None)]
 
 
 def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
