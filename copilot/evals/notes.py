@@ -122,6 +122,7 @@ class QASpec(_Spec):
 class DecisionSpec(_Spec):
     text: list[str]
     by: list[str] = Field(default_factory=list)
+    decider: str | None = None  # who settled it (not who proposed it); scored where given
 
 
 class ActionSpec(_Spec):
@@ -196,8 +197,8 @@ class Tally:
 
 
 _TALLIES = ("key_facts", "qa_pairs", "qa_precision", "todos_with_owner", "todo_precision", "deadlines_resolved",
-            "deadline_precision",
-            "decisions", "decision_agreement", "announcements", "title", "title_whole", "session_type", "host", "date", "script", "format")
+            "deadline_precision", "deadline_clock",
+            "decisions", "decision_agreement", "decision_decider", "announcements", "title", "title_whole", "session_type", "host", "date", "script", "format")
 
 
 @dataclass
@@ -254,6 +255,9 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
             forms = [fold(f) for f in _date_forms(want.deadline)]
             resolved = any(any(f in fold(notes.actions[i].deadline or "") for f in forms) for i in same_task)
             s.tallies["deadlines_resolved"].add(resolved)
+            if len(want.deadline) > 10:  # a listed hour is judged too: a range's end is no due time
+                s.tallies["deadline_clock"].add(any(fold(notes.actions[i].deadline or "") == fold(want.deadline)
+                                                    for i in same_task))
             if not resolved:
                 got = "、".join(str(notes.actions[i].deadline) for i in same_task) or "没找到待办"
                 s.miss("deadlines", f"{'/'.join(want.task)}：{want.deadline_text} → {want.deadline}（得到：{got}）")
@@ -277,6 +281,11 @@ def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
         agreed = {_name(b) for d in found for b in d.by}
         for person in want.by:
             s.tallies["decision_agreement"].add(_name(person) in agreed)
+        if want.decider:
+            ok = any(_name(d.decider) == _name(want.decider) for d in found)
+            s.tallies["decision_decider"].add(ok)
+            if not ok:
+                s.miss("decisions", f"{'/'.join(want.text)}：拍板的人应为 {want.decider}（得到：{'、'.join(str(d.decider) for d in found)}）")
 
 
 def _score_announcements(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:

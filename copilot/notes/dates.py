@@ -127,7 +127,11 @@ def _lexicon() -> _Lexicon:
     part = rf"(?:{_alt(d['day_parts'])})"
     # a Chinese-numeral hour (八点) only where it cannot be "a point" or "a little" (第一点, 小一点)
     # (a figure ending a Latin name or a longer number is no hour: "小夏N2:", "1123:"; a colon needs its minutes)
-    hour = rf"(?P<h>(?<![a-z\d])\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}(?=[点:：點](?:半|钟|整|前|之前|以前|\d)))(?:[点點]|[:：](?=\d))(?P<m>\d{{1,2}}|半|一刻)?分?"
+    # — and at either end of a range ("八点到十一点": a joint of ``range_joints`` after the first, before the second)
+    joints = "".join(re.escape(fold(str(j))) for j in d["range_joints"] if len(fold(str(j))) == 1)
+    hour = (rf"(?P<h>(?<![a-z\d])\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}"
+            rf"(?=[点:：點](?:半|钟|整|前|之前|以前|\d|[{joints}][\d{CN_DIGITS}]))|(?<=[点點][{joints}])[{CN_DIGITS}]{{1,3}}(?=[点點]))"
+            rf"(?:[点點]|[:：](?=\d))(?P<m>\d{{1,2}}|半|一刻)?分?")
     paren = r"(?:\s*[（(](?P<inner>[^()（）]{1,14})[)）])?"
     mark = rf"(?P<mark>{_alt(d['deadline_marks'])})?"
     # every expression starts with a figure, a day word, a weekday or a part of the day: fail fast elsewhere
@@ -220,6 +224,7 @@ class Deadline:
     spelled: bool = False  # a calendar date written out (3月26日)
     relative: bool = False  # a day counted from the message (今天/明天/后天): when someone acts, not an event's date
     hour_only: bool = False  # no day word at all ("10点45"): today or tomorrow by the clock, never an event's date
+    range_end: bool = False  # the end of a range ("晚上8点到11点"): when an activity ends, never a due time
 
     @property
     def iso(self) -> str | None:
@@ -472,7 +477,7 @@ def time_expressions(text: str, when: datetime | None, event: date | None = None
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written). ``event``
     is the day of the event under discussion: spans counted from it ("活动后两天内") and a bare hour
     said the evening before it resolve against it."""
-    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative, d.hour_only)
+    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative, d.hour_only, d.range_end)
             for d in _expressions(text, when, event, meeting)]
 
 
@@ -649,8 +654,10 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
 
 def _range_end(found: Deadline, begin: Deadline, *, part: bool) -> None:
     """The end of a range ("下午2点到5点", "晚上7点至9点"): the day of its beginning, and with no part of the day
-    of its own, the first reading of its hour after the beginning (5点 after 下午2点 is 17:00, not 05:00)."""
+    of its own, the first reading of its hour after the beginning (5点 after 下午2点 is 17:00, not 05:00).
+    Unless marked ("8点到11点前"), the end says when the activity stops, not when anything is due."""
     found.day = begin.day
+    found.range_end = not found.marked
     if part or found.clock is None or begin.clock is None:
         return
     hour, minute = int(found.clock[:2]) % 12, found.clock[3:]
@@ -699,7 +706,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
     if marked:
         return _as_in_message(marked[0], text, context, when, event, meeting)
-    usable = [d for d in found if d.attached or d.clock or d.spelled] if strict else found
+    usable = [d for d in found if (d.attached or d.clock or d.spelled) and not d.range_end] if strict else found
     closed = [d for d in usable if _closing_time(d, folded)]
     usable = [d for d in usable if d not in closed]
     if closed and not usable:  # "明天下午去，公所4点半下班": the day the one told goes, not the closing hour

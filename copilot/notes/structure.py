@@ -285,6 +285,43 @@ def aliases(speaker: str) -> set[str]:
     return {a for a in out if len(a) >= 2}
 
 
+def _name_parts(speaker: str) -> list[str]:
+    """The parts of a nickname that may be a name (folded, role prefixes dropped): 队长刘姐 → 刘姐."""
+    seps = re.escape(str(raw("name_parts", "separators")))
+    prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
+    out = []
+    for part in (p for p in re.split(f"[{seps}]+", _full_name(speaker)) if p):
+        pre = next((x for x in prefixes if part.startswith(x) and len(part) > len(x) + 1), "")
+        out.append(part[len(pre):])
+    return out
+
+
+def _surnames(speaker: str) -> set[str]:
+    """The surname a member's nickname carries (``cues.yaml`` owner.surnames): 大刘 / 老刘 / 刘哥 / 刘老师 / 刘建国 /
+    王芳 → 刘 / 王; 小刘 too (it shares the surname, though it is no call of 大刘); none for 阿凯, Lily, 棋手小杨."""
+    before = [_fold(str(w)) for w in raw("name_parts", "surname_before")] + [_fold(str(raw("owner", "name_prefix_young")))]
+    after = [_fold(str(w)) for w in raw("name_parts", "surname_after")]
+    family = str(raw("owner", "surnames"))
+    out = set()
+    for name in _name_parts(speaker):
+        if len(name) == 2 and name[0] in before and name[1] in family:
+            out.add(name[1])
+        elif name[:1] in family and (name[1:] in after or re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name)):
+            out.add(name[0])
+    return out
+
+
+def _surname_calls(surname: str, speaker: str) -> set[str]:
+    """What a member with ``surname`` is also called (``cues.yaml`` name_parts.surname_before/after): 老刘, 大刘,
+    刘哥, 刘老师… — not for a 小刘 (someone younger is not 老刘), and no form that is a common word of its own."""
+    if any(p == _fold(str(raw("owner", "name_prefix_young"))) + surname for p in _name_parts(speaker)):
+        return set()
+    before = [_fold(str(w)) for w in raw("name_parts", "surname_before")]
+    after = [_fold(str(w)) for w in raw("name_parts", "surname_after")]
+    common = int(raw("name_parts", "surname_call_max_frequency"))
+    return {c for c in [w + surname for w in before] + [surname + w for w in after] if word_frequency(c) < common}
+
+
 def _given_names(name: str) -> set[str]:
     """What a surname + two-character given name is also called: 何雨桐 → 雨桐, 陈家强 → 阿强 (the south's
     阿 + the last character)."""
@@ -308,10 +345,14 @@ class People:
     @classmethod
     def of(cls, messages: list[Message]) -> People:
         speakers = list(dict.fromkeys(m.speaker for m in messages))
-        counts = Counter(a for s in speakers for a in aliases(s))
+        # 大刘 is also 老刘 / 刘哥 / 刘老师 when no other member has the surname (王一鸣 and 王芳: 王老师 is neither)
+        surnames = Counter(x for s in speakers for x in _surnames(s))
+        named = {s: aliases(s) | {c for x in _surnames(s) if surnames[x] == 1 for c in _surname_calls(x, s)}
+                 for s in speakers}
+        counts = Counter(a for s in speakers for a in named[s])
         by_alias: dict[str, str] = {}
         for s in speakers:
-            for a in aliases(s):
+            for a in named[s]:
                 if counts[a] == 1 or a == _fold(s):
                     by_alias[a] = s
         ordered = sorted(by_alias, key=len, reverse=True)
