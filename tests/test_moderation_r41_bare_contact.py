@@ -78,3 +78,25 @@ def test_a_near_certain_classifier_keeps_a_bare_contact_word_a_persons_call(rail
     assert v.checks["classifier"]["ad_prob"] >= 0.95
     assert not v.checks.get("bare_contact")
     assert v.label == "ad" and v.action == "review", v.reason
+
+
+# details kept in a picture or the group's files (signals.yaml details_pointer): evidence only beside a price or a
+# seller's words — a member's own notes point there too
+@pytest.mark.parametrize("text", [
+    "H0机车模型特价，168一台，详情看图",
+    "数码控制改装套件上新了，详情见群文件，下单私我",
+])
+def test_details_in_a_picture_beside_a_price_or_call_to_buy_are_ad_evidence(railway: Moderator, text: str) -> None:
+    v = _judge(railway, text)
+    assert any(s["name"] == "details_pointer" for s in v.checks["signals"]), v.reason
+    assert v.label == "ad", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "道岔接线的步骤我画出来了，详情看图",
+    "铺轨用的工具清单见群文件，新人照着准备就行",
+])
+def test_a_members_own_notes_in_a_picture_or_the_group_files_are_not(railway: Moderator, text: str) -> None:
+    v = _judge(railway, text)
+    assert not any(s["name"] == "details_pointer" for s in v.checks["signals"]), v.reason
+    assert v.label == "ok", v.reason

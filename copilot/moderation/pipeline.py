@@ -1031,7 +1031,7 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
     names = set(rep.names(Label.AD))
     promo = rep.signal("promo_words")
     accounts = lexicons().words["ad.accounts"]
-    return "money" in names and names <= {"money", "promo_words"} and not (rep.urls or rep.contacts) \
+    return "money" in names and names <= {"money", "promo_words", "details_pointer"} and not (rep.urls or rep.contacts) \
         and (promo is None or all(w in SIGN_UP_WORDS or accounts.fullmatch(w) for w in promo.items)) \
         and len(set(accounts.findall(text))) >= 2
 
@@ -1297,22 +1297,23 @@ _GIVEAWAY_PATH = frozenset({"contact", "landline", "invite", "promo_words"})  # 
 # all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
 _REFERRAL_PATH = frozenset({"contact", "landline", "business", "promo_words", "money", "ad_words"})
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
-_SURPLUS_PATH = frozenset({"invite", "promo_words", "money"})  # a member's surplus: 私聊/需要的私我, a price
+_SURPLUS_PATH = frozenset({"invite", "promo_words", "money", "details_pointer"})  # a member's surplus: 私聊/需要的私我, a price
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 # the spam a rule notice names as banned (禁止拉票, 请勿发助力链接): a plea or a vote named, not made. Not a chain letter,
 # a red-packet push or a pull dressed as a rule (本群规定：转发到三个群; 每人都要发一个 不发的踢出去): their rule words
 # are the threat that makes them spam
 _RULE_NAMED_SPAM = frozenset({"solicitation", "vote"})
-_FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
+_FEE_PATH = frozenset({"money", "qr", "details_pointer"})  # all a notice of the group's own fee may carry (its price, the group's QR code, 明细见群文件)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
-_SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
+_SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "link", "lure_reply", "group_pull",
+                           "details_pointer"})
 # … and the only promo words it may use are where to sign up (signals.SIGN_UP_WORDS; 团购, 特价, 名额有限 are a pitch's)
 
 
 _BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)
 # What the group's own offer may carry: its price, the QR code to pay or book, 扫码/报名, 到店 (see _own_offer).
-_OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business"})
+_OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business", "details_pointer"})
 
 
 def _amount(text: str) -> float | None:
@@ -1349,7 +1350,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
-_SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "qr", "ad_words", "self_promo", "income",
+_SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "details_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "scam", "scam_return", "free_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
