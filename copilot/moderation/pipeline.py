@@ -398,12 +398,8 @@ class Moderator:
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
                          text=n.compact)
-        if checks["offtopic"].get("about_group") and scores[Label.AD] >= PRIVATE_OFFER_CAP and _private_offer(rep):
-            # "推荐个免费的绘本APP…想要的私我发链接": on the group's subject, only 私我 and everyday words — a member
-            # passing something on or a bait; no handle, price or link to tell them apart: a person decides
-            scores[Label.AD] = PRIVATE_OFFER_CAP
-            # a bare price (120包邮, 1200，需要的私聊) is no money signal, but the reason must not say there is none
-            checks["private_offer"] = "priced" if rep.signal("money") is not None or said_prices(n.folded) else True
+        if checks["offtopic"].get("about_group"):
+            _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model)
         _put_down_not_chatter(rep, scores, checks)
         _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
@@ -1035,7 +1031,7 @@ def _group_accounts(rep: SignalReport, text: str) -> bool:
     names = set(rep.names(Label.AD))
     promo = rep.signal("promo_words")
     accounts = lexicons().words["ad.accounts"]
-    return "money" in names and names <= {"money", "promo_words"} and not (rep.urls or rep.contacts) \
+    return "money" in names and names <= {"money", "promo_words", "details_pointer"} and not (rep.urls or rep.contacts) \
         and (promo is None or all(w in SIGN_UP_WORDS or accounts.fullmatch(w) for w in promo.items)) \
         and len(set(accounts.findall(text))) >= 2
 
@@ -1075,6 +1071,49 @@ def _private_offer(rep: SignalReport) -> bool:
     promo = rep.signal("promo_words")
     return "invite" in names and names <= {"invite", "promo_words"} and not (rep.contacts or rep.urls) \
         and (promo is None or len(promo.items) <= _CALL_TO_BUY_MAX)
+
+
+def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict[Label, float], checks: dict[str, Any], *,
+                       group_model: bool) -> None:
+    """An on-topic message whose only ad evidence is a word asking to be messaged. ``folded``: its folded form."""
+    if scores[Label.AD] >= 0.5 and not group_model and p_ad < BARE_CONTACT_MAX_P and _bare_contact(rep, folded):
+        # "谁有多的伊丽莎白圈借我用一周…私我", "今晚八点语音刷题，要一起的私我": on the group's subject, a word asking to be
+        # messaged and nothing else — no handle, price, link, product pitch or call to buy — is how members lend, swap
+        # and meet; neither it nor the shared classifier's score on such a message is ad evidence (unless the
+        # classifier is near certain: then a person decides, as below)
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["bare_contact"] = True
+    if scores[Label.AD] >= PRIVATE_OFFER_CAP and _private_offer(rep):
+        # "自己做的教程笔记，20一份，想要的私我": on the group's subject, only 私我, everyday words and a price — a member
+        # passing something on or a bait; no handle or link to tell them apart: a person decides
+        scores[Label.AD] = PRIVATE_OFFER_CAP
+        # a bare price (120包邮, 1200，需要的私聊) is no money signal, but the reason must not say there is none
+        checks["private_offer"] = "priced" if rep.signal("money") is not None or said_prices(folded) else True
+
+
+_NUMBER = re.compile(r"\d+(?:[.:]\d+)*")
+
+
+def _bare_contact(rep: SignalReport, folded: str) -> bool:
+    """The message's only ad evidence is a bare word asking to be messaged (私我, 私聊, 找我: lexicons.yaml
+    ad.bare_contact), maybe beside everyday words (免费: ad.everyday_promo): no handle, link, price (said, as a money
+    signal, or a number that is no time, date or count: ad.count_unit), product or way to buy said in words
+    (ad.sale_cue), or any other ad signal. ``folded``: the message's folded form."""
+    names = set(rep.names(Label.AD))
+    if not names or not names <= {"invite", "promo_words"} or rep.contacts or rep.urls or said_prices(folded):
+        return False
+    words = lexicons().words
+    if words["ad.sale_cue"].search(folded) or words["resale.testimonial"].search(folded) \
+            or any(not words["ad.everyday_promo"].fullmatch(w) for w in words["resale.pitch"].findall(folded)):
+        # a product, price or way to buy said in words (发价目表, 包退包换, 群友价), a seller's 用过的都说好, a product
+        # praised (效果特别好, 好用) — 推荐 and 分享 alone are what members say of what they pass on
+        return False
+    plain = without_measures(folded)  # 3mm, 20分钟: measured quantities
+    if any(not words["ad.count_unit"].match(plain, m.end()) for m in _NUMBER.finditer(plain)):
+        return False  # a number that is no time, date or count (9.9打包带走, 50一次): maybe the price
+    said = [w for name in ("invite", "promo_words") if (sig := rep.signal(name)) is not None for w in sig.items]
+    bare = [w for w in said if words["ad.bare_contact"].fullmatch(w)]
+    return bool(bare) and all(w in bare or words["ad.everyday_promo"].fullmatch(w) for w in said)
 
 
 def _own_invitation(rep: SignalReport, text: str) -> bool:
@@ -1180,7 +1219,7 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
              (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
              (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
              (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),
-             (checks.get("wanted"), _WANTED_NOTE), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
+             (checks.get("wanted"), _WANTED_NOTE), (checks.get("bare_contact"), _BARE_CONTACT_NOTE), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
         reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
@@ -1237,6 +1276,7 @@ _SPREAD_NOTICE_NOTE = "请大家帮忙转发的是寻物/寻宠启事，不是�
 _GROUP_DEPOSIT_NOTE = "本群自己收的押金/保证金，说明了怎么退，没有外部联系方式、链接、催促或推销用语"
 _REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写信人和群里人在用的，最多留一个电话（或说私下给），没有优惠、链接或商家口吻"
 _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），没有联系方式、链接、推销用语或商家口吻"
+_BARE_CONTACT_NOTE = "与群主题相关，只有“私我/私聊”这样的联系用语，没有联系方式、价格、链接、推销或购买引导，是成员之间的联系，不算广告"
 _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
@@ -1257,22 +1297,23 @@ _GIVEAWAY_PATH = frozenset({"contact", "landline", "invite", "promo_words"})  # 
 # all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
 _REFERRAL_PATH = frozenset({"contact", "landline", "business", "promo_words", "money", "ad_words"})
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
-_SURPLUS_PATH = frozenset({"invite", "promo_words", "money"})  # a member's surplus: 私聊/需要的私我, a price
+_SURPLUS_PATH = frozenset({"invite", "promo_words", "money", "details_pointer"})  # a member's surplus: 私聊/需要的私我, a price
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 # the spam a rule notice names as banned (禁止拉票, 请勿发助力链接): a plea or a vote named, not made. Not a chain letter,
 # a red-packet push or a pull dressed as a rule (本群规定：转发到三个群; 每人都要发一个 不发的踢出去): their rule words
 # are the threat that makes them spam
 _RULE_NAMED_SPAM = frozenset({"solicitation", "vote"})
-_FEE_PATH = frozenset({"money", "qr"})  # all a notice of the group's own fee may carry (its price, the group's QR code)
+_FEE_PATH = frozenset({"money", "qr", "details_pointer"})  # all a notice of the group's own fee may carry (its price, the group's QR code, 明细见群文件)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
-_SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "link", "lure_reply", "group_pull"})
+_SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "link", "lure_reply", "group_pull",
+                           "details_pointer"})
 # … and the only promo words it may use are where to sign up (signals.SIGN_UP_WORDS; 团购, 特价, 名额有限 are a pitch's)
 
 
 _BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)
 # What the group's own offer may carry: its price, the QR code to pay or book, 扫码/报名, 到店 (see _own_offer).
-_OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business"})
+_OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business", "details_pointer"})
 
 
 def _amount(text: str) -> float | None:
@@ -1309,7 +1350,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
-_SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "qr", "ad_words", "self_promo", "income",
+_SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "details_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "scam", "scam_return", "free_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
@@ -1507,6 +1548,7 @@ CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, ne
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
 REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
 GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arrange it: review, never delete
+BARE_CONTACT_MAX_P = 0.95  # a shared classifier this sure keeps a bare contact word on its subject a person's call
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile bans all trade: an ad, reviewed
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
