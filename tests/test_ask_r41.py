@@ -23,5 +23,8 @@ def test_a_second_part_after_a_first_that_only_tells_gets_no_note() -> None:
 def test_the_first_part_is_read_for_whether_it_asks(kb_index: KnowledgeIndex) -> None:
     told = second_part("桥牌俱乐部的老会员彼此都很熟，另外我们只在周三晚上活动，新会员总说融不进去，怎么帮他们融入", kb_index)
     asked = second_part("桥牌俱乐部周三晚上的活动要不要收报名费，另外新会员融不进去怎么办", kb_index)
+    # a first part the asker closed with a question mark asks, even without an ask word (…还是…？)
+    marked = second_part("龙舟队的群是拉新人进大群还是另开个训练群？另外训练群的群规该写哪些", kb_index)
     assert told.text and not told.first_asks
     assert asked.text and asked.first_asks
+    assert marked.text and marked.first_asks
