@@ -1,9 +1,8 @@
-"""Round 41 (issue 15): the "你还问了" note only for a second real ask; a last ask with no words of its own is searched
-with the clause told before it. Questions and groups written for these tests."""
+"""Round 41 (issue 15): the "你还问了" note only for a second real ask. Questions and groups written for these tests."""
 
 from __future__ import annotations
 
-from copilot.knowledge.ask import SecondPart, ask_part, decline_texts, part_left_out, second_part, with_previous
+from copilot.knowledge.ask import SecondPart, decline_texts, part_left_out, second_part
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import SectionHit
 
@@ -29,18 +28,3 @@ def test_the_first_part_is_read_for_whether_it_asks(kb_index: KnowledgeIndex) ->
     assert told.text and not told.first_asks
     assert asked.text and asked.first_asks
     assert marked.text and marked.first_asks
-
-
-# --- a generic last ask is searched with the clause told before it ---------------------------------------------
-
-def test_a_generic_ask_takes_the_clause_before_it(kb_index: KnowledgeIndex) -> None:
-    question = "合唱团年底演出录了好多视频，想剪成合集给以后进群的新人看，该怎么做才好"
-    assert with_previous(question, "该怎么做才好", kb_index) == "想剪成合集给以后进群的新人看，该怎么做才好"
-    # a clause that names what it asks about is searched alone
-    assert with_previous(question, "新人入群欢迎语怎么写", kb_index) == "新人入群欢迎语怎么写"
-
-
-def test_the_ask_part_of_a_generic_ask_is_the_told_want(kb_index: KnowledgeIndex) -> None:
-    question = "合唱团年底演出录了好多视频，想剪成合集给以后进群的新人看，该怎么做才好"
-    part = ask_part(question, kb_index.search_sections(question, k=5), kb_index)
-    assert part.text.startswith("想剪成合集")

@@ -335,9 +335,6 @@ class AskLead(BaseModel):
 
     fit: float = 0.0
     among: int = 5
-    # a last asking clause with no content word of its own ("怎么做比较好", "该怎么办") is searched with the clause told
-    # just before it ("想整理起来留给之后进群的人看"): that clause says what the ask is about
-    generic_takes_previous: bool = False
 
 
 class ClauseLead(BaseModel):
