@@ -71,13 +71,6 @@ class Expander:
         """The table's mistypings (folded) and what each means."""
         return dict(self._typos)
 
-    @property
-    def terms(self) -> frozenset[str]:
-        """Every phrase of the table (what operators say and the card terms it means, and what each typo means),
-        folded: the words a typo in a long question may be read as (:func:`copilot.knowledge.typos.correct`)."""
-        return frozenset([*(s for say, _ in self._groups for s in say),
-                          *(fold(m) for _, means in self._groups for m in means), *(fold(v) for _, v in self._typos)])
-
     def _root(self, phrase: str) -> str:
         """The phrase without its trailing fillers (撕起来 → 撕, 踢出去 → 踢)."""
         stripped = True

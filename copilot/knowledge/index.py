@@ -538,8 +538,7 @@ class KnowledgeIndex:
             query = unpad(query)
         loaded = self._ensure_loaded()
         if expand:  # a typo (活越度, 冷厂) read as the card word it stands for (:mod:`copilot.knowledge.typos`)
-            table = load_expander(self.settings.knowledge_dir)
-            query = correct_typos(query, loaded.df, table.typos, homophones(), table.terms)
+            query = correct_typos(query, loaded.df, load_expander(self.settings.knowledge_dir).typos, homophones())
         model = confidence_model()
         if not loaded.rows:
             return SectionRanking(query, [], 0.0, model.threshold, model.related_floor)

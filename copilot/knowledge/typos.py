@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,10 +38,6 @@ MIN_SECTIONS = 2
 # groups at most this far apart in pinyin order count as the same syllable in another tone (tried after the same tone)
 TONE_REACH = 2
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# a long question is read for homophone typos clause by clause (cut at these marks), each clause of at most MAX_CHARS
-# Han characters as a short question is; False: a long question is read only for the typo table's entries
-CLAUSE_TYPOS = True
-_CLAUSE_CUT = re.compile(r"([，,。；;！!？?、\s]+)")
 
 
 @dataclass(frozen=True)
@@ -90,31 +86,14 @@ def _word_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def correct(question: str, vocabulary: Mapping[str, int], typos: Mapping[str, str] | None = None,
-            sounds: Homophones | None = None, terms: Collection[str] = ()) -> str:
+            sounds: Homophones | None = None) -> str:
     """``question`` with its typos read (see the module): ``vocabulary`` is each word of the cards and the number of
-    sections it occurs in, ``typos`` the table's mistyping → meaning, ``sounds`` the homophone table, ``terms`` the
-    synonym table's phrases (folded): in a long question only a word inside one of them is read (冷请 → 冷清 of
-    冷冷清清), a clause at a time."""
+    sections it occurs in, ``typos`` the table's mistyping → meaning, ``sounds`` the homophone table."""
     for typo, meant in (typos or {}).items():
         if typo and typo in question:
             question = question.replace(typo, meant)
-    if sounds is None:
+    if sounds is None or len(_HAN.findall(question)) > MAX_CHARS:
         return question
-    if len(_HAN.findall(question)) > MAX_CHARS:
-        if not CLAUSE_TYPOS or not terms:
-            return question
-        # a long question is read clause by clause: each short clause as a short question is ("冷请得很" in a long
-        # situation), a clause longer than MAX_CHARS is left as it is
-        pieces = _CLAUSE_CUT.split(question)
-        return "".join(p if _CLAUSE_CUT.fullmatch(p) or len(_HAN.findall(p)) > MAX_CHARS
-                       else _homophones_read(p, vocabulary, sounds, terms, clause=True) for p in pieces)
-    return _homophones_read(question, vocabulary, sounds, terms, clause=False)
-
-
-def _homophones_read(question: str, vocabulary: Mapping[str, int], sounds: Homophones,
-                     terms: Collection[str] = (), clause: bool = False) -> str:
-    """``question`` (a short question or one clause of a long one) with each window of two or three characters that
-    is no word read as the card word one homophone away (:func:`_best`)."""
     ensure_jieba()
     known = jieba.dt.FREQ
     words = [(s, e) for s, e, w in _word_spans(question) if len(w) > 1 and (vocabulary.get(fold(w)) or known.get(w))]
@@ -125,30 +104,24 @@ def _homophones_read(question: str, vocabulary: Mapping[str, int], sounds: Homop
             window = question[i:i + size]
             span = set(range(i, i + size))
             if (taken & span or not all(_HAN.match(c) for c in window) or vocabulary.get(fold(window))
-                    or known.get(window) or known.get(fold(window))
+                    or known.get(window)
                     or any(s < i + size and e > i and not (i <= s and e <= i + size) for s, e in words)):
                 continue
-            best = _best(fold(window), vocabulary, sounds, terms if clause else ())
-            # in a clause of a long question the words around carry more chances of a false reading (想当 → 相当): the
-            # word read must be one jieba knows and part of a phrase of the synonym table, the operators' words
-            if best is not None and clause and (not known.get(best) or not any(best in t for t in terms)):
-                best = None
+            best = _best(fold(window), vocabulary, sounds)
             if best is not None:
                 out[i:i + size] = list(best)
                 taken |= span
     return "".join(out)
 
 
-def _best(window: str, vocabulary: Mapping[str, int], sounds: Homophones, terms: Collection[str] = ()) -> str | None:
+def _best(window: str, vocabulary: Mapping[str, int], sounds: Homophones) -> str | None:
     """The word of the cards ``window`` becomes by one homophone swapped in: nearest tone first, then the word found
-    in most sections; None when there is none found in ``MIN_SECTIONS`` sections (in a clause of a long question one is
-    enough for a word inside a
-    phrase of the synonym table, ``terms``: 冷清 of 冷冷清清 is an operator's word even where one card says it)."""
+    in most sections; None when there is none found in ``MIN_SECTIONS`` sections."""
     found: list[tuple[int, int, str]] = []
     for j, char in enumerate(window):
         for other, gap in sounds.sounds_like(char):
             word = window[:j] + other + window[j + 1:]
             n = vocabulary.get(word, 0)
-            if n >= MIN_SECTIONS or (n and any(word in t for t in terms)):
+            if n >= MIN_SECTIONS:
                 found.append((gap, -n, word))
     return min(found)[2] if found else None
