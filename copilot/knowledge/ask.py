@@ -291,6 +291,10 @@ class SecondPart(NamedTuple):
     text: str = ""
     best: SectionHit | None = None
     near: tuple[tuple[str, str], ...] = ()
+    # the first part asks something too (``parts.yaml``'s ``asks``, or it ends with a question mark): with a first part
+    # that only tells the situation ("另外说一句，我们会员大多是家长。怎么让新会员…") the second part is the question's one
+    # ask, not a second one
+    first_asks: bool = True
 
 
 def second_part(question: str, index: KnowledgeIndex) -> SecondPart:
@@ -300,10 +304,20 @@ def second_part(question: str, index: KnowledgeIndex) -> SecondPart:
     scorer = section_scorer()
     if len(parts) < 2 or scorer is None:
         return SecondPart()
+    # it asks when it holds an ask word or the asker closed it with a question mark ("是开二群还是换成企业微信群？")
+    cues = parts_cues()
+    first_asks = cues.asks_in(fold(parts[0])) or _closed_by_mark(question, parts[0])
     best, near, answers = _alone(parts[1], index)
     if best is None:
-        return SecondPart(parts[1])
-    return SecondPart(parts[1], best if answers else None, near)
+        return SecondPart(parts[1], first_asks=first_asks)
+    return SecondPart(parts[1], best if answers else None, near, first_asks)
+
+
+def _closed_by_mark(question: str, head: str) -> bool:
+    """Whether ``head``, the first part of ``question``, was closed by the asker with a question mark."""
+    at = question.find(head)
+    rest = question[at + len(head):].lstrip(" ") if at >= 0 else ""
+    return head.rstrip().endswith(tuple(parts_cues().marks)) or rest.startswith(tuple(parts_cues().marks))
 
 
 def _alone(text: str, index: KnowledgeIndex) -> tuple[SectionHit | None, tuple[tuple[str, str], ...], bool]:
@@ -344,8 +358,12 @@ def part_left_out(sections: list[SectionHit], part: SecondPart) -> str:
     "" when the question asks one thing, when its second part asks nothing (it tells more of the situation,
     ``parts.yaml``'s ``asks``), when a section fits that part, or when the section nearest to that part is in the
     answer anyway (the answer speaks to it). On the tuning questions it fires on 2 of 641 answers (both vague
-    follow-ups, "后面怎么收场"), so it says the answer *may* not cover the part."""
+    follow-ups, "后面怎么收场"), so it says the answer *may* not cover the part. Nor when the first part asks nothing
+    (it only tells the situation, cut off at 另外 or 以及, and no question mark closes it): then the second part is the one ask
+    the answer is for, and "你还问了" would name the question itself as if it were a second one."""
     if not part.text or not sections or part.best is not None or not parts_cues().asks_in(fold(part.text)):
+        return ""
+    if not part.first_asks:
         return ""
     if {_key(s) for s in sections} & set(part.near):
         return ""
