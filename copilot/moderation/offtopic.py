@@ -332,10 +332,6 @@ REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, 
 ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
 INVITATION_SCORE = 0.75  # an invitation whose object is none of the group's: a gentle reminder
 CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
-TIED_MIN = 0.95  # a message with a telling character of the profile is chatter by the model alone only from here
-TIED_WORD_MIN = 0.0  # … and with a chatter word beside it
-TIE_WORD_MAX_FREQ = 2000  # a word commoner than this (学校, 一个) ties nothing by its characters
-UNTIED_MIN = 1.0  # a message with nothing of the profile in it is chatter for review from here (off: 1.0)
 REACTION_MAX_CHARS = 16  # a reaction this short (compact characters) is a reply in a thread, not a topic of its own
 TOPIC_WORDS = "moderation/topic_words.yaml"
 _NOT_TOPICS = ("ns", "s", "m")  # jieba's place-name, place-word (城北, 西郊) and numeral classes
@@ -703,18 +699,6 @@ class OffTopicDetector:
     def _by_model(self, text: str, chatter: list[str], errands: list[str]) -> TopicResult:
         """The chatter model's reading of a message nothing ties to the group, with its chatter and errand words."""
         p = model_p = load_chatter_model().score(text)
-        # how near the message is to the profile: a telling character of its name and topics (楦 of 鞋楦, 谱 of 谱子)
-        # said outside the chatter words — the model, which does not know this group, must be surer to call it chatter
-        tied = self.telling_chars(normalise(text).compact, chatter)
-        if tied and not errands and model_p < (TIED_WORD_MIN if chatter else TIED_MIN):
-            return TopicResult(False, round(model_p * 0.5, 3), tied[:3],
-                               f"提到了群主题的字（{'、'.join(tied[:3])}），闲聊概率 {model_p:.2f} 不足以判为跑题",
-                               chatter_p=round(model_p, 3), model_p=round(model_p, 3))
-        if not tied and not chatter and not errands and UNTIED_MIN <= model_p < CHATTER_MIN:
-            # nothing of the group's in it, not a word of its subject, and the model leans towards chatter: labelled
-            # off-topic for a person to look at (one layer, never a reminder)
-            return TopicResult(True, ERRAND_SCORE, [], f"没有提到群主题的任何字词，读起来偏向闲聊（闲聊概率 {model_p:.2f}），交人工判断",
-                               chatter_p=round(model_p, 3), model_p=round(model_p, 3))
         for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
             p += (1 - p) * CHATTER_WORD_BOOST
         words = "（" + "、".join(chatter[:3]) + "）" if chatter else ""
@@ -817,17 +801,6 @@ class OffTopicDetector:
             return result
         return replace(result, score=REVIEW_CAP,
                        detail=result.detail + f"；成员遇到难事（{'、'.join(cues[:2])}），不在群里提醒，交人工关心和判断")
-
-    def telling_chars(self, compact: str, chatter: list[str]) -> list[str]:
-        """The telling characters of the profile's name and topics (``topic_chars``) the message says outside its chatter
-        words (狗 of 遛狗 is no tie when the message says 狗 inside 热狗)."""
-        outside = compact
-        for w in chatter:
-            outside = outside.replace(w, " ")
-        ensure_jieba()
-        # … in a word no commoner than relevance.yaml ``tie_word_max_freq``: 楦 of 标准楦, 缝 of 缝了 — not 校 of 学校
-        top = TIE_WORD_MAX_FREQ
-        return list(dict.fromkeys(c for w in jieba.lcut(outside) if word_frequency(w) < top for c in w if c in self.topic_chars))
 
     def owns(self, word: str) -> bool:
         """A chatter word the profile's own text contains is its subject (猫 of 养猫人, 股票 in a stock group) — a word of
