@@ -104,22 +104,3 @@ def test_taiwanese_swearing_at_someone_is_abuse(judge: Callable[[str, str], Verd
 ])
 def test_swearing_at_one_s_own_luck_is_not_abuse(judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     assert judge(profile, text).label != "abuse"
-
-
-def test_a_short_reply_to_chatter_is_that_chatter_s_for_review(profile_moderator: Callable[[str], Moderator]) -> None:
-    reply = "同款，每晚都追到一点"
-    assert _thread(profile_moderator(PLANTS), [reply])[0].label == "ok"  # alone: a reaction, nothing to judge
-    chatter, v = _thread(profile_moderator(PLANTS), ["最近在追一部悬疑剧，好上头", reply])
-    assert chatter.label == "off_topic"
-    assert v.label == "off_topic" and v.checks["offtopic"]["thread_chatter"] is True
-    assert v.action == "review"  # a person looks at it; nobody is reminded in public for a reply
-
-
-def test_a_reply_that_takes_up_nothing_of_the_chatter_stays_ok(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _thread(profile_moderator(PLANTS), ["最近在追一部悬疑剧，好上头", "哈哈哈哈"])[1]
-    assert v.label == "ok"
-
-
-def test_thanks_after_chatter_stays_ok(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _thread(profile_moderator(PLANTS), ["最近在追一部悬疑剧，好上头", "谢谢老邓，追肥的方法学到了"])[1]
-    assert v.label == "ok"

@@ -41,7 +41,6 @@ from copilot.moderation.offtopic import (
     organiser_words,
     permitted_things,
     permitted_words,
-    thanks,
     thread_fillers,
 )
 from copilot.moderation.offtopic import (
@@ -187,9 +186,8 @@ class Moderator:
         self._since: dict[str, float] = {}
         self._abuse_recent: dict[str, list[tuple[float, str]]] = {}  # group → (time, member) of recent insults acted on
         self._abuse_lock = threading.Lock()
-        # group → (time, telling characters, a question?, on topic?) of its last message the topic layer tied to the
-        # group or called chatter
-        self._thread: dict[str, tuple[float, frozenset[str], bool, bool]] = {}
+        # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
+        self._thread: dict[str, tuple[float, frozenset[str], bool]] = {}
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -652,33 +650,24 @@ class Moderator:
         (within :data:`THREAD_SECONDS`) asked something, and this one is short (:data:`THREAD_REPLY_CHARS`), asks nothing
         itself, names no chatter topic or life errand, invites nobody and takes up a character of the question (not a
         particle or a pronoun: relevance.yaml ``thread_filler``). An answer carries the thread on."""
-        topic = a.checks.get("offtopic")
-        if topic is None or "skipped" in topic or "deal" in topic:  # no profile, the group's own deal: nothing to carry
+        topic = a.checks.get("offtopic") or {}
+        if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to carry
             return
         group = self._group_of(msg)
         now = msg.ts or time.time()
         last = self._thread.get(group)
-        recent = last is not None and now - last[0] <= THREAD_SECONDS
-        short = len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS
-        said = _han(a.folded)
-        if a.label == Label.OFF_TOPIC and recent and last[3] and last[2] \
+        if a.label == Label.OFF_TOPIC and last is not None and last[2] and now - last[0] <= THREAD_SECONDS \
                 and a.score <= OFFTOPIC_REVIEW_CAP and not a.signals.question \
                 and not topic.get("chatter") and not topic.get("chatter_words") and not topic.get("invitation") \
-                and short and invitation_objects(a.folded) is None and said & last[1]:
+                and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS and invitation_objects(a.folded) is None \
+                and _han(a.folded) & last[1]:
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
-        elif OFF_THREAD and a.label == Label.OK and recent and not last[3] and short and not topic.get("about_group") \
-                and not a.signals.social and not thanks(a.folded) and said & last[1]:
-            # "同款，每晚都追到一点" right after "最近在追一部悬疑剧": the chatter's thread, for a person to look at (never a
-            # reminder); not thanks or praise (social: 哈哈这张真好看), which are the group's courtesy whatever came before
-            a.label, a.score = Label.OFF_TOPIC, 0.5
-            a.reasons = ["接着群里刚才的闲聊回话，交人工判断"]
-            topic.update(off_topic=True, thread_chatter=True, detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
-            self._thread[group] = (now, said, a.signals.question, True)
+            self._thread[group] = (now, _han(a.folded), a.signals.question)
         elif a.label == Label.OFF_TOPIC:
-            self._thread[group] = (now, said, a.signals.question, False)
+            self._thread.pop(group, None)
         if len(self._thread) > 10_000:
             self._thread.clear()
 
@@ -1506,7 +1495,6 @@ def live_time(ts: float | None) -> float:
 
 THREAD_SECONDS = 180.0  # a short answer this soon after a question about the group's subject answers that thread
 THREAD_REPLY_CHARS = 16  # … when it is this short (compact characters)
-OFF_THREAD = True  # a short reply sharing a character with the chatter just before it is that chatter's, for review
 
 
 def _han(folded: str) -> frozenset[str]:
