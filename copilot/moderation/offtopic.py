@@ -171,6 +171,13 @@ def clause_words(words: list[str], text: str) -> list[str]:
 
 
 
+@lru_cache(maxsize=1)
+def thread_fillers() -> frozenset[str]:
+    """Characters that tie no answer to its question (particles, pronouns, the commonest verbs; relevance.yaml
+    ``thread_filler``, folded)."""
+    return frozenset(fold(str(c)) for c in load_resource(RELEVANCE)["thread_filler"])
+
+
 def generic_words() -> frozenset[str]:
     """Words too general to name a group's subject or arrangement (大家, 活动, 周末…; relevance.yaml)."""
     return _relevance()[0]

@@ -36,10 +36,12 @@ from copilot.moderation.offtopic import (
     OffTopicDetector,
     event_kind_words,
     generic_words,
+    invitation_objects,
     organiser_clauses,
     organiser_words,
     permitted_things,
     permitted_words,
+    thread_fillers,
 )
 from copilot.moderation.offtopic import (
     REVIEW_CAP as OFFTOPIC_REVIEW_CAP,
@@ -184,6 +186,8 @@ class Moderator:
         self._since: dict[str, float] = {}
         self._abuse_recent: dict[str, list[tuple[float, str]]] = {}  # group → (time, member) of recent insults acted on
         self._abuse_lock = threading.Lock()
+        # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
+        self._thread: dict[str, tuple[float, frozenset[str], bool]] = {}
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -532,6 +536,7 @@ class Moderator:
         a = self.analyse(text)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
+        self._thread_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
@@ -633,6 +638,34 @@ class Moderator:
         if said:
             v.checks["permitted_item"] = said[:3]
             v.reason += f"；群档案允许成员转让自己的{'、'.join(said[:3])}，这条可能是成员自己的，请对照群档案判断"
+
+    def _thread_layer(self, msg: Message, a: Analysis) -> None:
+        """What a short answer answers (stateful, in memory like the flood counts): "正常，观察两天，还软就去医院" right after
+        "它吃完驱虫药有点软便，正常吗" is that question's answer, not a topic of its own — the chatter model reads it alone and
+        finds everyday words. Cleared only when the last message in its group that the topic layer tied to the group
+        (within :data:`THREAD_SECONDS`) asked something, and this one is short (:data:`THREAD_REPLY_CHARS`), asks nothing
+        itself, names no chatter topic or life errand, invites nobody and takes up a character of the question (not a
+        particle or a pronoun: relevance.yaml ``thread_filler``). An answer carries the thread on."""
+        topic = a.checks.get("offtopic") or {}
+        if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to carry
+            return
+        group = self._group_of(msg)
+        now = msg.ts or time.time()
+        last = self._thread.get(group)
+        if a.label == Label.OFF_TOPIC and last is not None and last[2] and now - last[0] <= THREAD_SECONDS \
+                and a.score <= OFFTOPIC_REVIEW_CAP and not a.signals.question \
+                and not topic.get("chatter") and not topic.get("chatter_words") and not topic.get("invitation") \
+                and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS and invitation_objects(a.folded) is None \
+                and _han(a.folded) & last[1]:
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
+            topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
+        if topic.get("about_group") or topic.get("thread_reply"):
+            self._thread[group] = (now, _han(a.folded), a.signals.question)
+        elif a.label == Label.OFF_TOPIC:
+            self._thread.pop(group, None)
+        if len(self._thread) > 10_000:
+            self._thread.clear()
 
     def _quarrel(self, msg: Message, v: Verdict) -> bool:
         """Whether another member's insult came in this group in the last minutes (an argument between two members);
@@ -1501,6 +1534,14 @@ def live_time(ts: float | None) -> float:
     return float(ts) if ts and abs(float(ts) - now) < LIVE_SECONDS else now
 
 
+THREAD_SECONDS = 180.0  # a short answer this soon after a question about the group's subject answers that thread
+THREAD_REPLY_CHARS = 16  # … when it is this short (compact characters)
+
+
+def _han(folded: str) -> frozenset[str]:
+    """The Chinese characters of a text that can tie an answer to its question (not particles, pronouns or the most
+    common verbs: relevance.yaml ``thread_filler``)."""
+    return frozenset(c for c in folded if "\u3400" <= c <= "\u9fff") - thread_fillers()
 QUARREL_SECONDS = 600.0  # another member's insult this recent makes an insult part of an argument
 NEW_MEMBER_SURE = 0.9  # a new member's message is acted on by a classifier this sure, without rule evidence
 NEW_MEMBER_LEEWAY = 0.1  # a new member's violation is acted on from act_threshold − this
