@@ -311,8 +311,9 @@ class Moderator:
         return verdict
 
     def _in_script(self, verdict: Verdict) -> Verdict:
-        """The verdict's words in the configured output script (reasons and replies are read by people)."""
-        if self.settings.script == "zh-Hant":
+        """The verdict's words in the group's output script (reasons and replies are read by people): the
+        profile's ``script`` (a Traditional profile is zh-Hant even without the line), else the setting."""
+        if ((self.profile.script if self.profile else None) or self.settings.script) == "zh-Hant":
             verdict.reason = to_script(verdict.reason, "zh-Hant")
             verdict.reply = to_script(verdict.reply, "zh-Hant") if verdict.reply else None
         return verdict
