@@ -243,7 +243,7 @@ def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon, marked: bool 
         day = monday + timedelta(days=wd - 1)
         return day if day >= base else day + timedelta(days=7)
     ahead = (wd - base.isoweekday()) % 7
-    if ahead == 0 and marked:  # "周五前" said on a Friday: by next Friday, not by tonight
+    if ahead == 0:  # "周五前" or a bare 周五 said on a Friday: next Friday (today is 今天 / 今晚)
         ahead = 7
     return base + timedelta(days=ahead)
 
