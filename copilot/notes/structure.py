@@ -3294,6 +3294,7 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     settled = _settled_part(decided)
     stance: dict[str, bool] = {}  # each member's first vote (a vote that says it changes one replaces it)
     choices: set[str] = set()  # the options voted for so far: a line that is only one of them votes for it
+    options = {_fold(messages[start].text)} if start is not None else set()  # …or one the proposal puts up
     opened = start if start is not None else first - 1  # no proposal: since the last decision
     for j in range(first, idx):
         other = messages[j]
@@ -3301,8 +3302,9 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         if other.speaker == m.speaker or (other.speaker in stance and not revote):
             continue
         vote = _vote(other.text)
-        if vote is None and _fold(other.text).strip() in choices:
-            vote = _fold(other.text).strip()
+        bare = re.sub(r"[\W吧啊呀哈的]", "", _fold(other.text))
+        if vote is None and len(bare) >= 2 and not _says_yes(other.text) and any(bare in c for c in choices | options):
+            vote = bare  # a line that is only an option already voted for or put up ("湿地公园" after "不如去湿地公园")
         if vote is not None and decided:
             stance[other.speaker] = _same_choice(vote, settled)
             choices.add(re.sub(r"[\W吧啊呀哈的]", "", vote))
@@ -3430,7 +3432,7 @@ def _says_yes(text: str) -> bool:
 
 
 def _vote(text: str) -> str | None:
-    """The choice a vote names ("我选荔枝" → 荔枝, "我也投星空" → 星空, "《送别》吧" → 《送别》, "+1 周六" → 周六,
+    """The choice a vote names ("我选荔枝" → 荔枝, "我也投星空" → 星空, "《送别》吧" → 《送别》,
     "干脆全穿大红" → 全穿大红), or None. A pick whose choice is itself a yes ("好吧", "行吧") is no vote."""
     f = _fold(text).strip()
     hit = cue("decision", "vote_label").match(f) or cue("decision", "vote").search(f)
