@@ -25,13 +25,16 @@ def _notes(text: str) -> Notes:
     ("不如去湿地公园，人少", "湿地公园"),
     ("干脆都穿白T", "白t"),
     ("那我改投湿地公园", "湿地公园"),
+    ("北门好，停车方便", "北门"),
+    ("墨绿好看，耐脏", "墨绿"),
 ])
 def test_a_pick_and_a_proposal_name_their_choice(line: str, choice: str) -> None:
     got = _vote(line)
     assert got is not None and choice in got
 
 
-@pytest.mark.parametrize("line", ["好吧", "行吧 听你们的", "算了吧", "那就这样吧", "要不要带帐篷？", "要不是下雨早到了"])
+@pytest.mark.parametrize("line", ["好吧", "行吧 听你们的", "算了吧", "那就这样吧", "要不要带帐篷？", "要不是下雨早到了",
+                                  "大家好", "早上好", "分组好，我举双手赞成", "墨绿也好看"])
 def test_a_concession_a_sign_off_and_a_question_are_no_votes(line: str) -> None:
     assert _vote(line) is None
 

@@ -3440,7 +3440,7 @@ def _vote(text: str) -> str | None:
         return hit.group("choice").strip()
     for pattern in cue_list("decision", "vote_pick"):
         pick = pattern.search(f)
-        if pick and not is_question(text):
+        if pick and not is_question(text) and not _says_yes(text):  # ("配对好，我举双手赞成": a yes, not a pick)
             choice = pick.group("choice").strip()
             if cue("decision", "formula").sub("", choice) and not _says_yes(choice) \
                     and not cue("decision", "concede_head").match(choice):
