@@ -3291,15 +3291,23 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         people.append(messages[start].speaker)
         people += _suggested(messages, start, idx, text)
     decided = _fold(text)
-    stance: dict[str, bool] = {}  # each member's first vote
+    settled = _settled_part(decided)
+    stance: dict[str, bool] = {}  # each member's first vote (a vote that says it changes one replaces it)
+    choices: set[str] = set()  # the options voted for so far: a line that is only one of them votes for it
+    options = {_fold(messages[start].text)} if start is not None else set()  # …or one the proposal puts up
     opened = start if start is not None else first - 1  # no proposal: since the last decision
     for j in range(first, idx):
         other = messages[j]
-        if other.speaker == m.speaker or other.speaker in stance:
+        revote = bool(cue("decision", "revote").search(_fold(other.text)))
+        if other.speaker == m.speaker or (other.speaker in stance and not revote):
             continue
         vote = _vote(other.text)
+        bare = re.sub(r"[\W吧啊呀哈的]", "", _fold(other.text))
+        if vote is None and len(bare) >= 2 and not _says_yes(other.text) and any(bare in c for c in choices | options):
+            vote = bare  # a line that is only an option already voted for or put up ("湿地公园" after "不如去湿地公园")
         if vote is not None and decided:
-            stance[other.speaker] = _same_choice(vote, decided)
+            stance[other.speaker] = _same_choice(vote, settled)
+            choices.add(re.sub(r"[\W吧啊呀哈的]", "", vote))
             opened = min(opened, j)
         elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j) \
                 and _yes_to(messages, j, first, start, decided):
@@ -3424,10 +3432,27 @@ def _says_yes(text: str) -> bool:
 
 
 def _vote(text: str) -> str | None:
-    """The choice a vote names ("我选荔枝" → 荔枝, "我也投星空" → 星空), or None."""
+    """The choice a vote names ("我选荔枝" → 荔枝, "我也投星空" → 星空, "《送别》吧" → 《送别》,
+    "干脆全穿大红" → 全穿大红), or None. A pick whose choice is itself a yes ("好吧", "行吧") is no vote."""
     f = _fold(text).strip()
     hit = cue("decision", "vote_label").match(f) or cue("decision", "vote").search(f)
-    return hit.group("choice").strip() if hit else None
+    if hit:
+        return hit.group("choice").strip()
+    for pattern in cue_list("decision", "vote_pick"):
+        pick = pattern.search(f)
+        if pick and not is_question(text) and not _says_yes(text):  # ("配对好，我举双手赞成": a yes, not a pick)
+            choice = pick.group("choice").strip()
+            if cue("decision", "formula").sub("", choice) and not _says_yes(choice) \
+                    and not cue("decision", "concede_head").match(choice):
+                return choice
+    return None
+
+
+def _settled_part(decided: str) -> str:
+    """What a decision line settled, without the vote count it tells ("B四票A一票，那就做B" → "，那就做B"): an option
+    counted there lost unless named again."""
+    rest = cue("decision", "tally").sub("", decided)
+    return rest if rest.strip("，,。！!；; ") else decided
 
 
 def _same_choice(choice: str, decided: str) -> bool:
