@@ -32,5 +32,7 @@ def fake_ranking(question: str, *sections: SectionHit, confidence: float = 0.95)
 
 
 def fake_index(by_clause: dict[str, SectionRanking]) -> SimpleNamespace:
-    """An index whose ``search_sections`` returns the scripted ranking of a clause (an empty one otherwise)."""
-    return SimpleNamespace(search_sections=lambda q, k=3: by_clause.get(q, fake_ranking(q)))
+    """An index whose ``search_sections`` returns the scripted ranking of a clause (an empty one otherwise); every
+    clause names what it asks about (``content_words``), so the last asking clause is searched on its own."""
+    return SimpleNamespace(search_sections=lambda q, k=3: by_clause.get(q, fake_ranking(q)),
+                           content_words=lambda text, common=None: [text] if text else [])

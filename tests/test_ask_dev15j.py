@@ -38,8 +38,10 @@ def _ranking(question: str, *sections: SectionHit, confidence: float = 0.95) -> 
 
 
 def _index(by_clause: dict[str, SectionRanking]) -> SimpleNamespace:
-    """An index whose search_sections answers each clause from ``by_clause`` (an empty ranking otherwise)."""
-    return SimpleNamespace(search_sections=lambda q, k=3: by_clause.get(q, _ranking(q)))
+    """An index whose search_sections answers each clause from ``by_clause`` (an empty ranking otherwise); every
+    clause names what it asks about (content_words), so the last asking clause is searched on its own."""
+    return SimpleNamespace(search_sections=lambda q, k=3: by_clause.get(q, _ranking(q)),
+                           content_words=lambda text, common=None: [text] if text else [])
 
 
 # --- the asking clauses ----------------------------------------------------------------------------------------

@@ -440,6 +440,11 @@ class KnowledgeIndex:
         mixed = qv + weight * self.embedder.embed_query(clause)
         return mixed / (float(np.linalg.norm(mixed)) or 1.0)
 
+    def content_words(self, text: str, *, common: float | None = None) -> list[str]:
+        """The words of ``text`` that point at a section (:meth:`_Loaded.content_words`, ``common`` the share of
+        sections above which a word is too common to): none for "怎么做比较好"."""
+        return self._ensure_loaded().content_words(tokenize(text), common=common)
+
     def signals(self, query: str, *, expand: bool = True) -> tuple[Signals, tuple[str, ...]]:
         """Per-section scores for ``query`` (see :mod:`copilot.knowledge.ranking`) and the card terms
         the synonym table added to it."""

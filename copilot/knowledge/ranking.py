@@ -335,6 +335,11 @@ class AskLead(BaseModel):
 
     fit: float = 0.0
     among: int = 5
+    # a last asking clause with no content word of its own ("怎么做比较好", "该怎么办") is searched with the clause told
+    # just before it ("想整理起来留给之后进群的人看"): that clause says what the ask is about
+    generic_takes_previous: bool = False
+    # the share of sections a word of two characters or more may be in and still name what the clause asks about
+    generic_common: float = 0.5
 
 
 class ClauseLead(BaseModel):
