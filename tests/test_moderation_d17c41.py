@@ -67,3 +67,9 @@ def test_the_banned_trade_with_a_real_invitation_is_still_deleted(profile_modera
 def test_a_member_turning_private_questions_away_is_not_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
     v = profile_moderator(SOURDOUGH).moderate("酵种的问题别私聊我了，我也是新手，直接在群里问大家")
     assert v.label != "ad" and v.action not in ACTED, v.reason
+
+
+@pytest.mark.parametrize("text", ["谁再在群里卖鸟我就踢谁，踢了别来加我求情", "群里卖鸟的一律踢，没有商量", "卖鸟的发现一个踢一个"])
+def test_an_admins_kick_threat_reads_as_a_rule_notice(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(PARROTS).moderate(text)
+    assert v.label == "ok" and v.checks.get("rule_notice"), (text, v.label, v.reason)
