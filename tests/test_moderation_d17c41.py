@@ -73,3 +73,11 @@ def test_a_member_turning_private_questions_away_is_not_an_ad(profile_moderator:
 def test_an_admins_kick_threat_reads_as_a_rule_notice(profile_moderator: Callable[[str], Moderator], text: str) -> None:
     v = profile_moderator(PARROTS).moderate(text)
     assert v.label == "ok" and v.checks.get("rule_notice"), (text, v.label, v.reason)
+
+
+def test_the_ad_classifier_does_not_read_a_refused_invitation(profile_moderator: Callable[[str], Moderator]) -> None:
+    mod = profile_moderator(SOURDOUGH)
+    refused = mod.moderate("酵种我不外卖，不要加我，群里问就行").checks["classifier"]["ad_prob"]
+    dropped = mod.moderate("酵种我不外卖，，群里问就行").checks["classifier"]["ad_prob"]
+    invited = mod.moderate("酵种我不外卖，加我，群里问就行").checks["classifier"]["ad_prob"]
+    assert refused == dropped < invited
