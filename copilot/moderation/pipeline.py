@@ -342,7 +342,8 @@ class Moderator:
         if over_long:
             checks["normalise"]["chars"] = len(squeeze(text))
         clf = self.classifier
-        p_ad = clf.score(without_measures(body))  # 150度 is a temperature: its digits are no price
+        # 150度 is a temperature: its digits are no price; 别私聊我 refuses contact: its 私聊我 is no invitation
+        p_ad = clf.score(patterns().negated_invite.sub("", without_measures(body)))
         rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history

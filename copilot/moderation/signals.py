@@ -525,6 +525,7 @@ class Patterns:
     cheaper: re.Pattern[str]
     provider: re.Pattern[str]
     measure: re.Pattern[str]
+    negated_invite: re.Pattern[str]  # an invitation the writer refuses (别私聊我, 私聊我也不回)
 
 
 
@@ -637,6 +638,14 @@ def _app_handle_pattern(spec: dict[str, Any]) -> re.Pattern[str]:
                       + r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(acc["min"]) - 1, int(acc["max"]) - 1))
 
 
+def _negated_invite_pattern(spec: dict[str, Any], invite: list[str]) -> re.Pattern[str]:
+    """An invitation word (lexicons.yaml ad.invite) with a negation right before it, only fillers between (别再私聊我), or
+    a refusal right after it (私聊我也不回): patterns.yaml ``negated_invite``, read on the compact text."""
+    fill = _alt(spec["fillers"]) + "{0,%d}" % int(spec["max_fillers"])
+    words = _alt(invite)
+    return re.compile(_alt(spec["leads"]) + fill + words + "|" + words + fill + _alt(spec["refusals"]))
+
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     d = load_resource(PATTERNS)
@@ -700,6 +709,7 @@ def patterns() -> Patterns:
         buy_get=re.compile(_alt(d["buy_get"]["buy"]) + f"[{d['buy_get']['counts']}]+" + rf"{_CLAUSE}{{0,{int(d['buy_get']['unit_gap'])}}}?"
                            + _alt(d["buy_get"]["get"]) + f"[{d['buy_get']['counts']}]+"),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
+        negated_invite=_negated_invite_pattern(d["negated_invite"], load_resource(LEXICONS)["ad"]["invite"]),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
                             + "|" + _alt(gq["organisers"])),
@@ -968,7 +978,12 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Invitations to get in touch privately (lexicons.yaml ad.invite) — not one the writer refuses (patterns.yaml
+    ``negated_invite``: "被踢的别加我求情", "私聊我也不回"), which offers no way to reach anyone."""
     hits = scan.words(spec)
+    refused = patterns().negated_invite
+    if hits and refused.search(scan.n.compact):
+        hits = cue_words(scan.lex.words[spec.words], refused.sub(CUT, scan.text(spec)))
     if not hits:
         return None
     return Finding(hits, "with_handle" if patterns().mention_handle.search(scan.n.compact) or scan.contacts else "default")
