@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -477,8 +477,7 @@ def time_expressions(text: str, when: datetime | None, event: date | None = None
     """Every time expression in ``text`` (folded for matching; ``text`` is read as written). ``event``
     is the day of the event under discussion: spans counted from it ("活动后两天内") and a bare hour
     said the evening before it resolve against it."""
-    return [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative, d.hour_only, d.range_end)
-            for d in _expressions(text, when, event, meeting)]
+    return [replace(d) for d in _expressions(text, when, event, meeting)]  # copies of the cached ones
 
 
 @lru_cache(maxsize=16384)
