@@ -36,6 +36,7 @@ from copilot.knowledge.ranking import (
     SectionRanking,
     asking_clauses,
     parts_cues,
+    question_clauses,
     section_scorer,
     stated_situations,
 )
@@ -667,8 +668,7 @@ def with_previous(question: str, clause: str, index: KnowledgeIndex) -> str:
     # 新人 are in a fifth of the sections and still say what "要不要给他个管理员身份让他带新人" asks about
     if index.content_words(clause, common=parts_cues().ask_lead.generic_common):
         return clause
-    pieces = [c.strip() for c in re.split("|".join(re.escape(m) for m in parts_cues().clauses), fold(question))]
-    pieces = [c for c in pieces if c]
+    pieces = [c for c, _ in question_clauses(question)]
     at = max((i for i, c in enumerate(pieces) if c == clause), default=0)
     return f"{pieces[at - 1]}，{clause}" if at > 0 else clause
 

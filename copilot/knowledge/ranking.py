@@ -525,6 +525,18 @@ def without_constraints(question: str) -> str:
     return text if len(text) >= parts_cues().min_chars and text != " ".join(question.split()) else question
 
 
+def question_clauses(question: str) -> list[tuple[str, bool]]:
+    """A question cut at ``parts.yaml``'s ``clauses`` marks: each clause folded and stripped, in order, with whether
+    the asker closed it with a question mark (``marks``); ``[]`` without clause marks."""
+    cues = parts_cues()
+    if not cues.clauses:
+        return []
+    marks = {fold(m) for m in cues.marks}
+    pattern = "(" + "|".join(re.escape(m) for m in sorted(cues.clauses, key=len, reverse=True)) + ")"
+    pieces = re.split(pattern, fold(question).strip()) + [""]
+    return [(pieces[i].strip(), pieces[i + 1] in marks) for i in range(0, len(pieces) - 1, 2) if pieces[i].strip()]
+
+
 def asking_clauses(question: str) -> list[str]:
     """The clauses of a situational question that ask (comma clauses holding 要不要, 怎么, 吗… of ``parts.yaml``'s
     ``asks``, not only as 不怎么/没什么 of its ``not_asks``), folded and in the question's order; ``[]`` when the
@@ -532,12 +544,7 @@ def asking_clauses(question: str) -> list[str]:
     cues = parts_cues()
     if not cues.asks or not cues.clauses:
         return []
-    text = fold(question).strip()
-    marks = {fold(m) for m in cues.marks} if cues.marked_asks else set()
-    pattern = "(" + "|".join(re.escape(m) for m in sorted(cues.clauses, key=len, reverse=True)) + ")"
-    pieces = re.split(pattern, text) + [""]
-    # (clause, whether the asker closed it with a question mark)
-    clauses = [(pieces[i].strip(), pieces[i + 1] in marks) for i in range(0, len(pieces) - 1, 2) if pieces[i].strip()]
+    clauses = [(c, closed and cues.marked_asks) for c, closed in question_clauses(question)]
     if len(clauses) < 2:
         return []
     return [c for c, marked in clauses if marked or cues.asks_in(c)]
