@@ -156,6 +156,7 @@ def asks(text: str) -> bool:
 
 _SPELLED_CHOICE = frozenset(str(w) for w in raw("question", "choice_connectors"))
 _LATIN_OPTION = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*$")
+_CHOICE_NOISE = re.compile(r"[\W吧啊呀哈的]")  # what a vote's choice is compared without (punctuation, particles)
 
 
 def choice_asked(clause: str) -> bool:
@@ -3302,12 +3303,12 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         if other.speaker == m.speaker or (other.speaker in stance and not revote):
             continue
         vote = _vote(other.text)
-        bare = re.sub(r"[\W吧啊呀哈的]", "", _fold(other.text))
+        bare = _CHOICE_NOISE.sub("", _fold(other.text))
         if vote is None and len(bare) >= 2 and not _says_yes(other.text) and any(bare in c for c in choices | options):
             vote = bare  # a line that is only an option already voted for or put up ("湿地公园" after "不如去湿地公园")
         if vote is not None and decided:
             stance[other.speaker] = _same_choice(vote, settled)
-            choices.add(re.sub(r"[\W吧啊呀哈的]", "", vote))
+            choices.add(_CHOICE_NOISE.sub("", vote))
             opened = min(opened, j)
         elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j) \
                 and _yes_to(messages, j, first, start, decided):
@@ -3457,7 +3458,7 @@ def _settled_part(decided: str) -> str:
 
 def _same_choice(choice: str, decided: str) -> bool:
     """Whether a vote's choice is what the decision settled: its words or a two-character part of them."""
-    choice = re.sub(r"[\W吧啊呀哈的]", "", choice)
+    choice = _CHOICE_NOISE.sub("", choice)
     return bool(choice) and (choice in decided or any(choice[i:i + 2] in decided for i in range(len(choice) - 1)))
 
 
