@@ -61,3 +61,25 @@ def test_suite_main_json(capsys) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(capsys.readouterr().out)
     assert data["set"]["n"] >= 250 and "confusion" in data["set"]
     assert data["dev"]["n"] >= 10
+
+
+def test_round42_blind_set_is_registered_and_well_formed() -> None:
+    """independent3 (round 42, written without reading code or eval messages) is scored by its key and
+    meets issue 17's counts; this checks its shape only — no verdicts, its rows are not to be read."""
+    from copilot.evals.moderation import INDEPENDENT
+
+    assert INDEPENDENT["independent3"] == "independent3/messages.jsonl"
+    rows = load_set(INDEPENDENT["independent3"])
+    assert len(rows) >= 320 and len({r["id"] for r in rows}) == len(rows)
+    counts = Counter(r["label"] for r in rows)
+    assert set(counts) == set(LABELS)
+    assert counts["ad"] >= 70 and counts["off_topic"] >= 50 and counts["abuse"] >= 15
+    assert sum(1 for r in rows if r["label"] == "ad" and "evasion" in r["tags"]) >= 25
+    assert sum(1 for r in rows if r["label"] == "ok" and "sharing" in r["tags"]) >= 110
+    assert sum(1 for r in rows if r["label"] == "spam" and "chain" in r["tags"]) >= 10
+    profiles = {r["profile"] for r in rows}
+    assert len(profiles) >= 8
+    own = EVALS_DIR / "moderation" / "independent3" / "profiles"
+    for p in profiles:
+        assert load_profile(own / f"{p}.yaml").name
+    assert not profiles & {f.stem for f in (EVALS_DIR / "moderation" / "profiles").glob("*.yaml")}

@@ -37,7 +37,9 @@ QQ_ADS = ROOT.parent / "shared" / "data" / "qq_group_ads" / "train.txt"
 
 BLIND = "locked_blind/messages.jsonl"  # written by an independent writer who saw no code or eval file
 # other independent writers' sets, readable: tuning sets (each first scored out of sample, then read)
-INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "independent2/messages.jsonl"}
+INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "independent2/messages.jsonl",
+               # round 42: written blind (no code, no eval messages read) — score only, do not read its rows
+               "independent3": "independent3/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
@@ -150,7 +152,9 @@ def action_agreement(rows: list[dict[str, Any]], actions: list[str]) -> dict[str
 def split_figures(name: str) -> dict[str, Any] | None:
     """Aggregate figures of a tuning or locked set (``tuning.jsonl`` / ``locked.jsonl`` / the blind
     ``locked_blind/messages.jsonl`` / ``independent*/messages.jsonl``, whose profiles sit beside them): per-label P/R/F1, accuracy and
-    legitimate messages acted on. No per-message results: a locked set is only scored."""
+    legitimate messages acted on. No per-message results: a locked set is only scored. A registered
+    independent set may be named by its key (``independent3``)."""
+    name = INDEPENDENT.get(name, name)
     path = DATA_DIR / name
     if not path.exists():
         return None
@@ -236,6 +240,7 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     con.print("切片准确率：" + "，".join(f"{k} {v['accuracy']:.2f}（{v['n']}）" for k, v in s["slices"].items()), highlight=False)
     con.print(f"开发集（调规则用）准确率 {report['dev']['accuracy']:.3f}（{report['dev']['n']} 条）", highlight=False)
     for name, zh in (("tuning", "调参集"), ("independent", "独立作者调参集"), ("independent2", "第二位独立作者调参集"),
+                     ("independent3", "第 42 轮盲写集（只评分，不看单条）"),
                      ("locked", "锁定集（只评分，不看单条）"),
                      ("blind", "盲写锁定集（独立作者写，只评分）")):
         f = report["splits"][name]
