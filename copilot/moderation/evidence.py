@@ -40,6 +40,7 @@ class EvidenceRules:
     ambient: frozenset[str] = frozenset()  # chatter words that are no layer (the weather every outing shares)
     notices: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # (cue words, business words that undo them)
     deals: frozenset[str] = frozenset()  # signals of an item beside its trade: their word counted elsewhere is no repeat
+    notes: tuple[str, ...] = ()  # each purpose's note to the admin (evidence.yaml ``note``), beside ``notices``
 
 
 @lru_cache(maxsize=1)
@@ -54,14 +55,25 @@ def evidence_rules() -> EvidenceRules:
                          frozenset(fold(str(w)) for w in data.get("ambient_chatter") or ()),
                          tuple((tuple(fold(str(w)) for w in row["words"]), tuple(fold(str(w)) for w in row.get("not_with") or ()))
                                for row in (data.get("purposes") or {}).values()),
-                         frozenset(map(str, data.get("deals") or ())))
+                         frozenset(map(str, data.get("deals") or ())),
+                         tuple(str(row.get("note") or "") for row in (data.get("purposes") or {}).values()))
 
 
 def reach_notice(text: str) -> bool:
     """The message (folded) has a purpose's cue words and none of its business words: a notice that asks to
-    be reached (寻狗, 走失, 捡到…), not a service that finds things for a fee."""
-    return any(any(w in text for w in words) and not any(b in text for b in not_with)
-               for words, not_with in evidence_rules().notices)
+    be reached (寻狗, 走失, 捡到…, a ride offered to members: 顺路, 油费AA), not a service that finds things or drives
+    people for a fee."""
+    return notice_purpose(text) is not None
+
+
+def notice_purpose(text: str) -> str | None:
+    """The note (evidence.yaml ``note``) of the first purpose whose cue words the message (folded) has and whose business
+    words it has not, or None: why the contact in it is what such a notice is for."""
+    rules = evidence_rules()
+    for (words, not_with), note in zip(rules.notices, rules.notes or ("",) * len(rules.notices)):
+        if any(w in text for w in words) and not any(b in text for b in not_with):
+            return note
+    return None
 
 
 def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, own_words: str | None = None,

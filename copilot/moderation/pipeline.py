@@ -25,7 +25,7 @@ from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
-from copilot.moderation.evidence import corroboration, evidence_note, reach_notice
+from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
@@ -355,11 +355,11 @@ class Moderator:
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
         if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
-                and not group_model and reach_notice(n.folded):
+                and not group_model and (purpose := notice_purpose(n.folded)) is not None:
             # "寻狗！…有看到的请联系我138…": the number and 联系我 are what a lost-or-found notice is for; with no
             # price, link, seller's word or hidden handle there is nothing to sell
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
-            checks["reach_notice"] = True
+            checks["reach_notice"] = purpose or _NOTICE_OK_NOTE
         _spread_notice(rep, n.folded, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
@@ -1250,7 +1250,7 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     """Why a message is ok: no violation, the weak signals seen, and what made them harmless."""
     fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
-    notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
+    notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), checks.get("reach_notice")),
              (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
              (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
              (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),

@@ -1,0 +1,41 @@
+"""Round 42 (issue 17, d17a42): a member's ride or errand offered with their own id is no ad; a driver who carries
+passengers for a living still is; Cantonese and Taiwanese forms of chain letters, like-begging and relatives' shops."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from copilot.moderation import Moderator
+from copilot.moderation.labels import ACTED
+
+HIKING = """
+name: 周末登山徒步群
+positioning: 周末结伴登山徒步，交流路线、装备和安全，每月组织一次郊外徒步
+topics: [徒步, 登山, 路线, 装备, 登山杖, 冲锋衣, 补给, 露营]
+audience: 城里喜欢户外的上班族
+events:
+  - {title: 月度徒步, kind: 线下活动, cadence: 每月第三个周日, time: "07:00", place: 北门地铁站集合}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "下周日去青城山后山，我车上还能坐两个，想蹭车的加我微信 hike_lu2019 油钱平摊",
+    "周六早上我从城东出发，顺路的话可以捎一个人，微信 xiaozhou_trek 说一声",
+    "有没有人周日回城的时候车上有空位？我脚崴了想搭个车，我微信 ankle_88",
+])
+def test_a_members_ride_with_their_own_id_is_not_an_ad(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(HIKING).moderate({"id": "1", "user": "m1", "text": text})
+    assert v.label == "ok", v.reason
+    assert v.action not in ACTED
+    assert "顺路捎人、拼车" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "顺风车专线，每天往返市区和景区，随叫随到，拼车一位三十，加微信 shunfeng_cd88",
+    "包车去四姑娘山，七座商务车，接送服务，报价私聊，电话13912345678",
+])
+def test_a_driver_for_hire_is_still_an_ad(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(HIKING).moderate({"id": "1", "user": "m2", "text": text})
+    assert v.label == "ad", v.reason
