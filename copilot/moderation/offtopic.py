@@ -35,7 +35,7 @@ import numpy as np
 
 from copilot.cadence import find_clocks
 from copilot.moderation.classifier import load_chatter_model
-from copilot.moderation.evidence import evidence_rules, notice_purpose
+from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import CLAUSE_EDGE, normalise
 from copilot.moderation.signals import (
     DOMAINS,
@@ -957,10 +957,8 @@ class OffTopicDetector:
         if not errand and not elsewhere and (own := self._own_schedule(compact)):
             # "明早6点半东门老地方": the time and the place of the group's own event are its notice, not chatter
             return TopicResult(False, 0.1, own, "本群活动的时间和地点：" + "、".join(own), about_group=True)
-        if not errand and not elsewhere and self._shares_place() and (why := notice_purpose(compact)) is not None:
-            # a lost thing, the way to the meeting place, a ride: members who meet or share a place make it their business
-            return TopicResult(False, 0.1, [], "群里的人一起活动或在同一个地方，这是群里的事：" + why.split("：")[0],
-                               about_group=True)
+        if not errand and not elsewhere and self._shares_place() and reach_notice(compact):
+            return TopicResult(False, 0.1, [], "失物招领/寻物：群里的人一起活动或在同一个地方，丢的东西是群里的事", about_group=True)
         if report.urls and not report.blocked_urls:
             return TopicResult(False, 0.1, [], "分享了本群允许的站点链接", about_group=True)
         return None
