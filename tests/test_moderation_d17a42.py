@@ -39,3 +39,35 @@ def test_a_members_ride_with_their_own_id_is_not_an_ad(profile_moderator: Callab
 def test_a_driver_for_hire_is_still_an_ad(profile_moderator: Callable[[str], Moderator], text: str) -> None:
     v = profile_moderator(HIKING).moderate({"id": "1", "user": "m2", "text": text})
     assert v.label == "ad", v.reason
+
+
+CAKES = """
+name: 街坊焗蛋糕群
+positioning: 街坊喺屋企焗蛋糕、麵包同曲奇，交流配方同焗爐溫度
+topics: [蛋糕, 麵包, 曲奇, 焗爐, 配方, 發酵]
+audience: 廣州街坊
+"""
+
+
+@pytest.mark.parametrize(("text", "label", "acted"), [
+    ("網上話豆漿機會爆炸，即刻轉發俾你屋企人，唔轉就係唔理佢哋", "spam", True),   # Cantonese chain letter
+    ("幫手投下票，我個仔參加朗誦比賽 http://vt.example.cn/r8", "spam", True),      # Cantonese vote link
+    ("拜託大家幫我按個讚 我臉書第一則 謝謝", "spam", True),                        # Taiwan Mandarin like-begging
+    ("我家姐喺天河開咗間美甲舖，報我個名有八折", "ad", False),                     # a relative's shop, 报我名 (review)
+])
+def test_dialect_forms_reach_the_spam_and_ad_cues(profile_moderator: Callable[[str], Moderator], text: str,
+                                                  label: str, acted: bool) -> None:
+    v = profile_moderator(CAKES).moderate({"id": "1", "user": "m3", "text": text})
+    assert v.label == label, v.reason
+    assert (v.action in ACTED) is acted, v.action
+
+
+@pytest.mark.parametrize("text", [
+    "聽日我屋企人嚟食飯，焗咗個芝士蛋糕",
+    "我細佬話呢個戚風配方好好食，唔使咁多糖",
+    "幫手睇下我個麵包點解唔發",
+])
+def test_cantonese_talk_with_the_same_words_stays_ok(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(CAKES).moderate({"id": "1", "user": "m4", "text": text})
+    assert v.label == "ok", v.reason
+
