@@ -71,3 +71,34 @@ def test_cantonese_talk_with_the_same_words_stays_ok(profile_moderator: Callable
     v = profile_moderator(CAKES).moderate({"id": "1", "user": "m4", "text": text})
     assert v.label == "ok", v.reason
 
+
+NEIGHBOURS = """
+name: 南湖新村邻里互助群
+positioning: 南湖新村住户互相帮忙：找师傅、借工具、捎东西、失物招领，禁止商家广告
+topics: [互助, 维修, 师傅, 借, 失物招领, 停水, 停电, 邻居]
+audience: 南湖新村的住户
+type: 其他
+banned: [商家广告, 中介]
+"""
+
+
+def test_a_number_given_in_answer_to_a_members_request_is_not_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    mod = profile_moderator(NEIGHBOURS)
+    mod.moderate({"id": "1", "user": "a", "text": "谁认识会修热水器的师傅？洗澡洗到一半没热水了", "ts": 1_000.0})
+    v = mod.moderate({"id": "2", "user": "b", "text": "找小区门口的黄师傅，修热水器很熟，电话13577001234，说是南湖新村的", "ts": 1_060.0})
+    assert v.label == "ok", v.reason
+    assert "求助" in v.reason
+
+
+def test_the_same_number_without_a_request_or_from_a_seller_is_still_judged(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    alone = profile_moderator(NEIGHBOURS).moderate(
+        {"id": "1", "user": "b", "text": "找小区门口的黄师傅，修热水器很熟，电话13577001234，说是南湖新村的", "ts": 1_060.0})
+    assert alone.label == "ad", alone.reason  # no request before it: the number alone is left to a person
+    mod = profile_moderator(NEIGHBOURS)
+    mod.moderate({"id": "1", "user": "a", "text": "谁认识会修热水器的师傅？洗澡洗到一半没热水了", "ts": 1_000.0})
+    seller = mod.moderate({"id": "2", "user": "c", "text": "本人专业维修热水器燃气灶，上门快价格低，电话13577005678",
+                           "ts": 1_030.0})
+    assert seller.label == "ad" and seller.action in ACTED, seller.reason
+    late = mod.moderate({"id": "3", "user": "d", "text": "修热水器找黄师傅，电话13577001234", "ts": 1_000.0 + 3_600})
+    assert late.label == "ad", late.reason  # an hour later the request is no longer open
