@@ -102,3 +102,10 @@ def test_the_same_number_without_a_request_or_from_a_seller_is_still_judged(
     assert seller.label == "ad" and seller.action in ACTED, seller.reason
     late = mod.moderate({"id": "3", "user": "d", "text": "修热水器找黄师傅，电话13577001234", "ts": 1_000.0 + 3_600})
     assert late.label == "ad", late.reason  # an hour later the request is no longer open
+
+
+def test_a_bare_card_after_a_request_is_no_members_word_of_mouth(profile_moderator: Callable[[str], Moderator]) -> None:
+    mod = profile_moderator(NEIGHBOURS)
+    mod.moderate({"id": "1", "user": "a", "text": "谁认识会修热水器的师傅？洗澡洗到一半没热水了", "ts": 1_000.0})
+    v = mod.moderate({"id": "2", "user": "c", "text": "热水器维修 13577009999", "ts": 1_040.0})
+    assert v.label == "ad", v.reason  # nothing says how the writer knows whom they name: left to a person

@@ -676,8 +676,9 @@ class Moderator:
         找的刘师傅…电话139…你就说是…" right after "谁家知道附近有修燃气灶的师傅吗" names the tradesman asked for, it does not sell.
         A request is a question with a help word (lexicons.yaml ``help_request``: 师傅, 哪里能, 医院, 救援, 有冇人识…); within
         :data:`HELP_ANSWER_SECONDS` another member's message that takes up a character of the request (not a particle or a
-        pronoun, as the thread layer reads) and whose only ad evidence is a phone number or a handle (no link, no seller's or
-        promo word, no invitation — the classifier may agree) is that request's answer: ok."""
+        pronoun, as the thread layer reads), says how the writer knows whom they name (``help_answer_voice``: 我上次找的, 说是…
+        介绍的 — not a bare "燃气灶维修 139…", a tradesman's own card) and whose only ad evidence is a phone number or a handle
+        (no link, no seller's or promo word, no invitation — the classifier may agree) is that request's answer: ok."""
         group = self._group_of(msg)
         now = msg.ts or time.time()
         if a.signals.question and lexicons().words["help_request"].search(a.folded):
@@ -688,7 +689,8 @@ class Moderator:
         last = self._asked.get(group)
         if a.label != Label.AD or last is None or now - last[0] > HELP_ANSWER_SECONDS or not msg.user \
                 or msg.user == last[1] or a.signals.urls or not a.signals.contacts or not _han(a.folded) & last[2] \
-                or not set(a.signals.names(Label.AD)) <= _ANSWER_SIGNALS or (a.checks.get("classifier") or {}).get("model") == "group":
+                or not set(a.signals.names(Label.AD)) <= _ANSWER_SIGNALS or (a.checks.get("classifier") or {}).get("model") == "group" \
+                or not lexicons().words["help_answer_voice"].search(a.folded):
             return
         a.label, a.score = Label.OK, 0.7
         a.reasons = [_ANSWER_NOTE]
