@@ -109,3 +109,9 @@ def test_a_bare_card_after_a_request_is_no_members_word_of_mouth(profile_moderat
     mod.moderate({"id": "1", "user": "a", "text": "谁认识会修热水器的师傅？洗澡洗到一半没热水了", "ts": 1_000.0})
     v = mod.moderate({"id": "2", "user": "c", "text": "热水器维修 13577009999", "ts": 1_040.0})
     assert v.label == "ad", v.reason  # nothing says how the writer knows whom they name: left to a person
+
+
+def test_a_reason_quotes_the_dialect_words_the_member_wrote(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(CAKES).moderate({"id": "1", "user": "m5", "text": "網上話豆漿機會爆炸，即刻轉發俾你屋企人，唔轉就係唔理佢哋"})
+    assert v.label == "spam", v.reason
+    assert "屋企人" in v.reason and "家人" not in v.reason.replace("屋企人", "")

@@ -597,6 +597,30 @@ def in_mandarin(folded: str) -> str:
     return words.sub(lambda m: table[m.group(0)], folded)
 
 
+def as_written(text: str, hits: list[str]) -> list[str]:
+    """Hits found in ``in_mandarin(text)``, each as ``text`` writes it (点个赞 found in "帮我按个赞" → 按个赞, 家人 in
+    "转发俾屋企人" → 屋企人): a reason quotes the member's own words, and a later detector cuts them from the text as written.
+    A hit not found in the Mandarin form is returned as it is."""
+    words, table = _cantonese()
+    said: list[str] = []
+    spans: list[tuple[int, int]] = []  # for each character of the Mandarin form, the source characters it stands for
+    pos = 0
+    for m in words.finditer(text):
+        said += text[pos:m.start()]
+        spans += [(i, i + 1) for i in range(pos, m.start())]
+        said += table[m.group(0)]
+        spans += [(m.start(), m.end())] * len(table[m.group(0)])
+        pos = m.end()
+    said += text[pos:]
+    spans += [(i, i + 1) for i in range(pos, len(text))]
+    form = "".join(said)
+    out = []
+    for h in hits:
+        k = form.find(h) if h else -1
+        out.append(text[spans[k][0]:spans[k + len(h) - 1][1]] if k >= 0 else h)
+    return out
+
+
 @lru_cache(maxsize=1)
 def someone_put_down() -> re.Pattern[str]:
     """Running down an unnamed member by the role they take in the group (patterns.yaml ``someone_put_down``): "有些人…
@@ -907,7 +931,7 @@ class Scan:
         hits = cue_words(self.lex.words[spec.words], text)
         if spec.label in DIALECT_READ and (said := in_mandarin(text)) != text:
             # 转发俾屋企人, 帮我按个赞: the cue said in Cantonese or Taiwan Mandarin, read beside the words as written
-            hits += [h for h in cue_words(self.lex.words[spec.words], said) if h not in hits]
+            hits += [h for h in as_written(text, cue_words(self.lex.words[spec.words], said)) if h not in hits]
         return hits
 
     def text(self, spec: SignalSpec) -> str:
@@ -1388,18 +1412,18 @@ def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
     a deal in digits (deal_terms: 5折), a gift for signing up (sign_up_gift: 报名送课), a perk (lexicons.yaml
     ``ad.kin_offer``: 试听免费, 报我名字) or a way to reach someone (invite, contact). A relative's lessons or visit (我表哥以前
     在那家琴行学过) opens nothing; a friend's restaurant with its price, or its opening day (开业: ``not_offer``), offers nothing."""
-    c = scan.n.compact
+    c = written = scan.n.compact
     ventures = [m.group(0) for m in patterns().kin_venture.finditer(c)]
     if not ventures and (said := in_mandarin(c)) != c:  # 我细佬喺祖庙开咗间…: the relative's shop said in Cantonese
         c = said
-        ventures = [m.group(0) for m in patterns().kin_venture.finditer(c)]
+        ventures = as_written(written, [m.group(0) for m in patterns().kin_venture.finditer(c)])
     if not ventures:
         return None
     promo = [w for w in scan.found.get("promo_words", []) if w not in SIGN_UP_WORDS]
     opening = set(load_resource(PATTERNS)["kin_venture"]["not_offer"])
     offer = [*(w for w in scan.found.get("business", []) if w not in opening), *promo, *patterns().deal_terms.findall(c), *patterns().sign_up_gift.findall(c),
              *scan.lex.words["ad.kin_offer"].findall(c), *scan.found.get("invite", []), *scan.found.get("contact", [])]
-    offer = list(dict.fromkeys(offer))
+    offer = list(dict.fromkeys(as_written(written, offer) if c != written else offer))
     return Finding(list(dict.fromkeys(ventures))[:2], suffix="、".join(offer[:3])) if offer else None
 
 
@@ -1561,8 +1585,7 @@ def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
     text = scan.text(spec)
     found = _all_of(scan, spec.combo, text)
     if not found and spec.label in DIALECT_READ and (said := in_mandarin(text)) != text:
-        found = _all_of(scan, spec.combo, said)
-        text = said if found else text
+        found = as_written(text, _all_of(scan, spec.combo, said))
     if not found and spec.or_combo:
         found = _all_of(scan, spec.or_combo, text)
         if found:  # the second pattern may weigh more (the sender's own profile)
@@ -1603,7 +1626,9 @@ def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
     Read in the text as written, then in its mainland Mandarin form (转发俾屋企人，唔转就… → 转发给家人，不转就…)."""
     found = _chain_letter_in(scan, scan.n.compact)
     said = in_mandarin(scan.n.compact)
-    return found if found is not None or said == scan.n.compact else _chain_letter_in(scan, said)
+    if found is not None or said == scan.n.compact or (found := _chain_letter_in(scan, said)) is None:
+        return found
+    return Finding(list(dict.fromkeys(as_written(scan.n.compact, found.items))))
 
 
 def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
