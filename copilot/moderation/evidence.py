@@ -40,6 +40,8 @@ class EvidenceRules:
     ambient: frozenset[str] = frozenset()  # chatter words that are no layer (the weather every outing shares)
     notices: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # (cue words, business words that undo them)
     deals: frozenset[str] = frozenset()  # signals of an item beside its trade: their word counted elsewhere is no repeat
+    notes: tuple[str, ...] = ()  # each purpose's note to the admin (evidence.yaml ``note``), beside ``notices``
+    errands: tuple[bool, ...] = ()  # each purpose is a member's own errand (a ride: evidence.yaml ``errand``), beside ``notices``
 
 
 @lru_cache(maxsize=1)
@@ -54,14 +56,28 @@ def evidence_rules() -> EvidenceRules:
                          frozenset(fold(str(w)) for w in data.get("ambient_chatter") or ()),
                          tuple((tuple(fold(str(w)) for w in row["words"]), tuple(fold(str(w)) for w in row.get("not_with") or ()))
                                for row in (data.get("purposes") or {}).values()),
-                         frozenset(map(str, data.get("deals") or ())))
+                         frozenset(map(str, data.get("deals") or ())),
+                         tuple(str(row.get("note") or "") for row in (data.get("purposes") or {}).values()),
+                         tuple(bool(row.get("errand")) for row in (data.get("purposes") or {}).values()))
 
 
 def reach_notice(text: str) -> bool:
     """The message (folded) has a purpose's cue words and none of its business words: a notice that asks to
-    be reached (寻狗, 走失, 捡到…), not a service that finds things for a fee."""
-    return any(any(w in text for w in words) and not any(b in text for b in not_with)
-               for words, not_with in evidence_rules().notices)
+    be reached (寻狗, 走失, 捡到…), not a service that finds things for a fee. A member's own errand (a ride) is not such a
+    notice: it says nothing about whether the group is its business."""
+    return notice_purpose(text, errands=False) is not None
+
+
+def notice_purpose(text: str, *, errands: bool = True) -> str | None:
+    """The note (evidence.yaml ``note``) of the first purpose whose cue words the message (folded) has and whose business
+    words it has not, or None: why the contact in it is what such a notice is for. ``errands``: a member's own errand
+    (顺路捎两个人, 要拼车的加我 油费AA: ``errand: true``) counts too."""
+    rules = evidence_rules()
+    n = len(rules.notices)
+    for (words, not_with), note, errand in zip(rules.notices, rules.notes or ("",) * n, rules.errands or (False,) * n):
+        if (errands or not errand) and any(w in text for w in words) and not any(b in text for b in not_with):
+            return note
+    return None
 
 
 def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, own_words: str | None = None,

@@ -25,7 +25,7 @@ from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
-from copilot.moderation.evidence import corroboration, evidence_note, reach_notice
+from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
@@ -188,6 +188,7 @@ class Moderator:
         self._abuse_lock = threading.Lock()
         # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
         self._thread: dict[str, tuple[float, frozenset[str], bool]] = {}
+        self._asked: dict[str, tuple[float, str, frozenset[str]]] = {}  # group → when, by whom and in what words someone to call was last asked for
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -355,11 +356,11 @@ class Moderator:
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
         if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
-                and not group_model and reach_notice(n.folded):
+                and not group_model and (purpose := notice_purpose(n.folded)) is not None:
             # "寻狗！…有看到的请联系我138…": the number and 联系我 are what a lost-or-found notice is for; with no
             # price, link, seller's word or hidden handle there is nothing to sell
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
-            checks["reach_notice"] = True
+            checks["reach_notice"] = purpose or _NOTICE_OK_NOTE
         _spread_notice(rep, n.folded, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
@@ -539,6 +540,7 @@ class Moderator:
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
         self._thread_layer(msg, a)
+        self._answer_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
@@ -668,6 +670,31 @@ class Moderator:
             self._thread.pop(group, None)
         if len(self._thread) > 10_000:
             self._thread.clear()
+
+    def _answer_layer(self, msg: Message, a: Analysis) -> None:
+        """A number given in answer to a member's request for someone to call (stateful, in memory like the thread): "我上个月
+        找的刘师傅…电话139…你就说是…" right after "谁家知道附近有修燃气灶的师傅吗" names the tradesman asked for, it does not sell.
+        A request is a question with a help word (lexicons.yaml ``help_request``: 师傅, 哪里能, 医院, 救援, 有冇人识…); within
+        :data:`HELP_ANSWER_SECONDS` another member's message that takes up a character of the request (not a particle or a
+        pronoun, as the thread layer reads), says how the writer knows whom they name (``help_answer_voice``: 我上次找的, 说是…
+        介绍的 — not a bare "燃气灶维修 139…", a tradesman's own card) and whose only ad evidence is a phone number or a handle
+        (no link, no seller's or promo word, no invitation — the classifier may agree) is that request's answer: ok."""
+        group = self._group_of(msg)
+        now = msg.ts or time.time()
+        if a.signals.question and lexicons().words["help_request"].search(a.folded):
+            self._asked[group] = (now, msg.user or "", _han(a.folded))
+            if len(self._asked) > 10_000:
+                self._asked.clear()
+            return
+        last = self._asked.get(group)
+        if a.label != Label.AD or last is None or now - last[0] > HELP_ANSWER_SECONDS or not msg.user \
+                or msg.user == last[1] or a.signals.urls or not a.signals.contacts or not _han(a.folded) & last[2] \
+                or not set(a.signals.names(Label.AD)) <= _ANSWER_SIGNALS or (a.checks.get("classifier") or {}).get("model") == "group" \
+                or not lexicons().words["help_answer_voice"].search(a.folded):
+            return
+        a.label, a.score = Label.OK, 0.7
+        a.reasons = [_ANSWER_NOTE]
+        a.checks["help_answer"] = {"asked_seconds_ago": round(now - last[0])}
 
     def _quarrel(self, msg: Message, v: Verdict) -> bool:
         """Whether another member's insult came in this group in the last minutes (an argument between two members);
@@ -1250,7 +1277,7 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     """Why a message is ok: no violation, the weak signals seen, and what made them harmless."""
     fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
-    notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), _NOTICE_OK_NOTE),
+    notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), checks.get("reach_notice")),
              (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
              (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
              (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),
@@ -1536,6 +1563,9 @@ def live_time(ts: float | None) -> float:
     return float(ts) if ts and abs(float(ts) - now) < LIVE_SECONDS else now
 
 
+HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
+_ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
+_ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 THREAD_SECONDS = 180.0  # a short answer this soon after a question about the group's subject answers that thread
 THREAD_REPLY_CHARS = 16  # … when it is this short (compact characters)
 

@@ -472,6 +472,7 @@ def signal_table() -> SignalTable:
 # --- contact handles ---------------------------------------------------------------------
 # The words inside these patterns are data (resources/moderation/patterns.yaml); the shapes are code.
 PATTERNS = "moderation/patterns.yaml"
+DIALECT_READ = frozenset({"spam", "ad"})  # labels whose cues are also read in the text's mainland Mandarin form
 DIALECT = "dialect_yue.yaml"  # Cantonese words and their Mandarin form, one table for the notes and moderation
 
 
@@ -578,10 +579,12 @@ def put_down() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _cantonese() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Cantonese words and their Mandarin form, for the abuse layer: the shared table (``dialect_yue.yaml``, also read by the notes) and the
-    words the abuse lexicons and patterns need beside it (patterns.yaml ``cantonese``, which wins on a shared word)."""
+    """Cantonese (and Taiwan Mandarin) words and their mainland Mandarin form, for the abuse layer and the spam and ad cues:
+    the shared table (``dialect_yue.yaml``, also read by the notes) and the words the lexicons and patterns need beside it
+    (patterns.yaml ``cantonese`` and ``taiwanese``, which win on a shared word)."""
     table = {str(k): str(v) for k, v in (load_resource(DIALECT)["cantonese"] or {}).items()}
     table |= {str(k): str(v) for k, v in load_resource(PATTERNS)["cantonese"].items()}
+    table |= {str(k): str(v) for k, v in (load_resource(PATTERNS).get("taiwanese") or {}).items()}
     return re.compile(_either(list(table))), table
 
 
@@ -592,6 +595,30 @@ def in_mandarin(folded: str) -> str:
     detectors of one message each read its text in Mandarin."""
     words, table = _cantonese()
     return words.sub(lambda m: table[m.group(0)], folded)
+
+
+def as_written(text: str, hits: list[str]) -> list[str]:
+    """Hits found in ``in_mandarin(text)``, each as ``text`` writes it (点个赞 found in "帮我按个赞" → 按个赞, 家人 in
+    "转发俾屋企人" → 屋企人): a reason quotes the member's own words, and a later detector cuts them from the text as written.
+    A hit not found in the Mandarin form is returned as it is."""
+    words, table = _cantonese()
+    said: list[str] = []
+    spans: list[tuple[int, int]] = []  # for each character of the Mandarin form, the source characters it stands for
+    pos = 0
+    for m in words.finditer(text):
+        said += text[pos:m.start()]
+        spans += [(i, i + 1) for i in range(pos, m.start())]
+        said += table[m.group(0)]
+        spans += [(m.start(), m.end())] * len(table[m.group(0)])
+        pos = m.end()
+    said += text[pos:]
+    spans += [(i, i + 1) for i in range(pos, len(text))]
+    form = "".join(said)
+    out = []
+    for h in hits:
+        k = form.find(h) if h else -1
+        out.append(text[spans[k][0]:spans[k + len(h) - 1][1]] if k >= 0 else h)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -901,7 +928,11 @@ class Scan:
         for name in spec.counted_in:
             for hit in self.found.get(name, ()):
                 text = text.replace(hit, CUT)
-        return cue_words(self.lex.words[spec.words], text)
+        hits = cue_words(self.lex.words[spec.words], text)
+        if spec.label in DIALECT_READ and (said := in_mandarin(text)) != text:
+            # 转发俾屋企人, 帮我按个赞: the cue said in Cantonese or Taiwan Mandarin, read beside the words as written
+            hits += [h for h in as_written(text, cue_words(self.lex.words[spec.words], said)) if h not in hits]
+        return hits
 
     def text(self, spec: SignalSpec) -> str:
         """The compact text a spec reads: without its ``mask`` phrases (a disclaimer is not a business word)."""
@@ -1381,15 +1412,18 @@ def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
     a deal in digits (deal_terms: 5折), a gift for signing up (sign_up_gift: 报名送课), a perk (lexicons.yaml
     ``ad.kin_offer``: 试听免费, 报我名字) or a way to reach someone (invite, contact). A relative's lessons or visit (我表哥以前
     在那家琴行学过) opens nothing; a friend's restaurant with its price, or its opening day (开业: ``not_offer``), offers nothing."""
-    c = scan.n.compact
+    c = written = scan.n.compact
     ventures = [m.group(0) for m in patterns().kin_venture.finditer(c)]
+    if not ventures and (said := in_mandarin(c)) != c:  # 我细佬喺祖庙开咗间…: the relative's shop said in Cantonese
+        c = said
+        ventures = as_written(written, [m.group(0) for m in patterns().kin_venture.finditer(c)])
     if not ventures:
         return None
     promo = [w for w in scan.found.get("promo_words", []) if w not in SIGN_UP_WORDS]
     opening = set(load_resource(PATTERNS)["kin_venture"]["not_offer"])
     offer = [*(w for w in scan.found.get("business", []) if w not in opening), *promo, *patterns().deal_terms.findall(c), *patterns().sign_up_gift.findall(c),
              *scan.lex.words["ad.kin_offer"].findall(c), *scan.found.get("invite", []), *scan.found.get("contact", [])]
-    offer = list(dict.fromkeys(offer))
+    offer = list(dict.fromkeys(as_written(written, offer) if c != written else offer))
     return Finding(list(dict.fromkeys(ventures))[:2], suffix="、".join(offer[:3])) if offer else None
 
 
@@ -1546,9 +1580,12 @@ def unquoted(folded: str) -> str:
 
 
 def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """Every lexicon of the combo present: a plea and a favour, a spread, an audience and a hook."""
+    """Every lexicon of the combo present: a plea and a favour, a spread, an audience and a hook (for spam and ads, in the
+    text as written or in its mainland Mandarin form: 帮手投下票 → 帮忙投个票)."""
     text = scan.text(spec)
     found = _all_of(scan, spec.combo, text)
+    if not found and spec.label in DIALECT_READ and (said := in_mandarin(text)) != text:
+        found = as_written(text, _all_of(scan, spec.combo, said))
     if not found and spec.or_combo:
         found = _all_of(scan, spec.or_combo, text)
         if found:  # the second pattern may weigh more (the sender's own profile)
@@ -1585,8 +1622,17 @@ def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安; or a spread and guilt
     or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named; or a hoax notice — a doom for the
     group or the account (解散, 自动退群, 冻结) beside an authority's act asked (官方…转发保留) or an act refused (不回复的…).
-    A hook may also promise luck (三天内会有好事) or a loss to all (下周起身份证作废). A debunk (那条是谣言，别转了) is none."""
-    c = scan.n.compact
+    A hook may also promise luck (三天内会有好事) or a loss to all (下周起身份证作废). A debunk (那条是谣言，别转了) is none.
+    Read in the text as written, then in its mainland Mandarin form (转发俾屋企人，唔转就… → 转发给家人，不转就…)."""
+    found = _chain_letter_in(scan, scan.n.compact)
+    said = in_mandarin(scan.n.compact)
+    if found is not None or said == scan.n.compact or (found := _chain_letter_in(scan, said)) is None:
+        return found
+    return Finding(list(dict.fromkeys(as_written(scan.n.compact, found.items))))
+
+
+def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
+    """:func:`_chain_letter` on one form of the compact text ``c``."""
     if scan.lex.words["chain_debunk"].search(scan.lex.words["chain_debunk_not"].sub(" ", c)):
         return None  # a member saying a forwarded notice is false (那条是谣言，别转了) asks nobody to spread it
     spread = scan.lex.words["spam.spread"].findall(c)
