@@ -91,3 +91,12 @@ def test_a_name_after_the_topic_without_taking_it_is_no_share():
     ))
     assert not [a for a in actions if a.owner == "阿芳"]
 
+
+def test_how_many_each_gets_leaves_the_named_checker_the_work():
+    actions, _, _ = find_actions(_msgs(
+        "会长老汤|周日放风筝比赛，规则得打印出来",
+        "会长老汤|周五前得把比赛规则复印好，每人一份，阿峰盯着",
+        "阿峰|行",
+    ))
+    assert _owned(actions, "复印") == [("阿峰", "2026-05-15")]
+    assert not [a for a in actions if a.owner == "大家"]  # 每人一份 says what each gets, not everyone's work

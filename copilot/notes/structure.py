@@ -1815,8 +1815,10 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # work is in the clause after it
     # (nor is a closing clause that only says each one's share, "…下禮拜五之前買好，每人夾$80": it is the terms of the
     # work before it; "每人$30，星期五之前交畀佢" goes on to tell everyone what to do with it)
+    # (nor one that only says how many each gets, "…打印出来，每人一份，小钱盯着")
     parts = [_Clause(text, None if _only_names(text, people) or i == len(scored) - 1 and i and has(
-        _fold(text).strip(), "owner", "share_only") else o.who, o.kind, p=o.p) for i, (text, o) in enumerate(scored)]
+        _fold(text).strip(), "owner", "share_only") or i and has(_fold(text).strip(), "owner", "each_gets")
+        else o.who, o.kind, p=o.p) for i, (text, o) in enumerate(scored)]
     if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
     _handed_on(parts, people)
