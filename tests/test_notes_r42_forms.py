@@ -100,3 +100,14 @@ def test_how_many_each_gets_leaves_the_named_checker_the_work():
     ))
     assert _owned(actions, "复印") == [("阿峰", "2026-05-15")]
     assert not [a for a in actions if a.owner == "大家"]  # 每人一份 says what each gets, not everyone's work
+
+
+def test_so_that_everyone_can_is_no_greeting():
+    from copilot.notes.noise import greeting_only
+    from copilot.textnorm import fold
+
+    # "大家好提前准备": 好 is "so that" before a verb, the line gives a due time
+    assert not greeting_only(fold("周五吧，大家好早买"))
+    assert not greeting_only(fold("后天吧 各位好安排"))
+    assert greeting_only(fold("大家好呀～"))
+    assert greeting_only(fold("各位好！"))
