@@ -808,7 +808,8 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
     the faithfulness check accepts in a deadline although the chat never spelled it out."""
     out: set[str] = set()
     for (text, when), event, meeting in zip(texts, event_days(texts), next_meetings(texts), strict=True):
-        for d in time_expressions(text, when, event, meeting):
+        # (read against the event and as said: "最晚周日晚上" before a Sunday event may be this Sunday)
+        for d in [*time_expressions(text, when, event, meeting), *time_expressions(text, when, None, meeting)]:
             if d.day is not None:
                 out |= {d.day.isoformat(), f"{d.day.month}月{d.day.day}日"}
                 if d.clock:

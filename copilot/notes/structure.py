@@ -1675,6 +1675,8 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
                 c, mentions, scores, (start, end), text)))
         elif text and (slot := _slot_filled(c, mentions, start, end)) is not None:
             parts.append((text, slot))
+        elif text and (taker := _topic_first(c, mentions, start, end)) is not None:
+            parts.append((text, taker))
         elif text:
             picked = _pick(c, mentions, scores, (start, end), text)
             if listed and picked.who is None:
@@ -1695,6 +1697,25 @@ def _list_opener(c: _Ctx, mentions: list[Mention], scores: list[float], start: i
     if i is None or len(re.findall(r"[\u4e00-\u9fff]", c.f[mentions[i].end:end])) < 2:
         return None
     return Owner(_joined(c, mentions, i), "named", max(scores[i], SURE_OWNER))
+
+
+def _topic_first(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
+    """"场地的事小王搞定", "加油横幅→阿杰": the work named first, a topic marker (cue owner.topic_marker), then the
+    one member of the clause, then at most a taking word (owner.topic_taker): that member's share, as sure as a
+    doer the owner model is sure of (it reads names after their work as receivers). A name after "的事" with no
+    taking word ("场地的事小王说了算") or a clause naming two people is left to the model."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if len(inside) != 1 or inside[0].kind != "P":
+        return None
+    who = inside[0]
+    before, after = c.f[start:who.start], c.f[who.end:end]
+    marker = cue("owner", "topic_marker").search(before)
+    if marker is None or len(re.findall(r"[\u4e00-\u9fff]", before[:marker.start()])) < 2:
+        return None
+    if not cue("owner", "topic_taker").match(after.strip()) or "的事" in marker.group(0) and not after.strip():
+        return None
+    same = len(c.f) == len(c.clause)
+    return Owner(who.name or (c.clause if same else c.f)[who.start:who.end], "named", SURE_OWNER)
 
 
 def _slot_filled(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
@@ -1794,8 +1815,10 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # work is in the clause after it
     # (nor is a closing clause that only says each one's share, "…下禮拜五之前買好，每人夾$80": it is the terms of the
     # work before it; "每人$30，星期五之前交畀佢" goes on to tell everyone what to do with it)
+    # (nor one that only says how many each gets, "…打印出来，每人一份，小钱盯着")
     parts = [_Clause(text, None if _only_names(text, people) or i == len(scored) - 1 and i and has(
-        _fold(text).strip(), "owner", "share_only") else o.who, o.kind, p=o.p) for i, (text, o) in enumerate(scored)]
+        _fold(text).strip(), "owner", "share_only") or i and has(_fold(text).strip(), "owner", "each_gets")
+        else o.who, o.kind, p=o.p) for i, (text, o) in enumerate(scored)]
     if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
     _handed_on(parts, people)
@@ -2435,6 +2458,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     for idx, m in enumerate(messages):
         lead = people.lead(m.text)
         offered = _note_call(calls, messages, idx, m)
+        # "海报啥时候要" — "那就周四前吧，我好发公众号": the answer dates the asker's work and is no to-do itself
+        due_answer = _due_answer(actions, messages, idx, events[idx], meetings[idx])
         # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
         own_life = not offered and _introduces(m.text)
         # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
@@ -2476,7 +2501,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
             for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered,
                                    volunteer=volunteer):
-                if settled and clause.owner is None:
+                if settled and clause.owner is None or due_answer:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
                 # (a preview's "…，报名链接明天发" is the speaker's own promise with its subject dropped; a rule for a
                 # case that may come, "如果风超过五级就取消", is a notice)
@@ -3023,6 +3048,48 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
             a.deadline, a.deadline_text = deadline.iso, deadline.text
             a.sources = sorted({*a.sources, q.id, m.id})
             return
+
+
+def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, event: date | None,
+                meeting: date | None) -> bool:
+    """The time of work given, told in a later turn by the one who gave it: asked for by the member given
+    it ("海报啥时候要" — "那就周四前吧，我好发公众号"), or added right after that member took it on
+    ("谁能去拿一下靶纸？" — "我下班顺路" — "明天之前拿回来就行"). An answer that opens with its time dates that
+    to-do (replacing a day it only had from the event) and is no to-do of its own. The question must ask
+    when work is due (reply.asks_due) and name the asker's work: "酒店什么时候能定下来" of another's hotel, or
+    "活动几点开始", dates nothing of the asker's."""
+    m = messages[idx]
+    if is_question(m.text):
+        return False
+    said = _fold(m.text).strip()
+    said = said[cue("reply", "due_lead").match(said).end():]
+    # a due time is read from the day it is said (this 周日, not the event's): the event only for what needs it
+    first = next(iter(time_expressions(m.text, m.time, None, meeting)), None)
+    if first is None or first.day is None:
+        first = next(iter(time_expressions(m.text, m.time, event, meeting)), None)
+    if first is None or first.day is None or not said.startswith(_fold(first.text)):
+        return False
+    reach = int(raw("reply", "due_reach"))
+    before = [messages[j] for j in range(idx - 1, max(-1, idx - 1 - reach), -1)]
+    q = next((o for o in before if o.speaker != m.speaker and is_question(o.text)), None)
+    target = None
+    if q is not None and has(_fold(q.text), "reply", "asks_time") and has(_fold(q.text), "reply", "asks_due") \
+            and not calls_for_help(q.text):
+        owned = [a for a in actions if a.owner == q.speaker and m.id not in a.sources]
+        about = [a for a in owned if relevant(q.text, a.task, by_kind=False)]
+        target = about[-1] if about else None
+    elif before and before[0].speaker != m.speaker:
+        # the member just took on work this speaker gave or called for, with no time of their own
+        said_by = {o.id: o.speaker for o in messages[max(0, idx - 1 - reach):idx]}
+        taken = [a for a in actions if a.owner == before[0].speaker and before[0].id in a.sources
+                 and said_by.get(a.sources[0]) == m.speaker
+                 and (a.deadline is None or event is not None and a.deadline[:10] == event.isoformat())]
+        target = taken[-1] if taken else None
+    if target is None:
+        return False
+    target.deadline, target.deadline_text = first.iso, first.text
+    target.sources = sorted({*target.sources, *(o.id for o in ([q] if q is not None else [])), m.id})
+    return True
 
 
 def _spoken(text: str) -> str:
