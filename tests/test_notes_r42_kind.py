@@ -11,7 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_notes
+from chat_lines import chat_lines, chat_notes
+
+from copilot.notes.model import Decision, Transcript
+from copilot.notes.structure import analyze, group_decided
 
 START = datetime(2026, 11, 3, 20, 0)  # a Tuesday evening
 
@@ -39,6 +42,24 @@ def test_a_speaker_holding_the_floor_gives_a_talk_though_the_host_says_liaoliao(
     assert notes.host == "群主小禾"
 
 
+ROUTE_VOTE = (
+    "领骑大海|周日的骑行路线还没定，两条给大家挑：一条是沿江绿道到湿地公园，来回45公里，全程平路，中途有两个补给点",
+    "领骑大海|另一条是翻北山到水库，来回60公里，爬升500米左右，风景好但是累，新手可能跟不上，需要提前吃好早饭带足水",
+    "领骑大海|不管走哪条，早上7点在体育中心南门集合，头盔必须戴，没有尾灯的这周自己去配一个，费用自理",
+    "领骑大海|上次有人迟到半小时大家都在等，这次7点10分准时出发，不等人，迟到的自己跟轨迹追上来",
+    "小峰|我投绿道",
+    "Mia|绿道吧",
+    "老陆|+1 绿道",
+    "领骑大海|绿道三票，那就走沿江绿道，周日7点南门见",
+)
+
+
+def test_members_voting_make_a_discussion_though_the_organiser_talks_at_length() -> None:
+    notes = _notes(*ROUTE_VOTE)
+    assert notes.session_type == "话题讨论"
+    assert any("绿道" in d.text for d in notes.decisions)
+
+
 KITE_CHAT = (
     "会长阿泰|大家聊聊下个月的风筝节要不要报名，报名费每队100元",
     "小柯|我想去，去年那次挺好玩的",
@@ -53,6 +74,22 @@ KITE_CHAT = (
 def test_a_chat_that_says_liaoliao_and_has_no_one_holding_the_floor_stays_a_discussion() -> None:
     notes = _notes(*KITE_CHAT)
     assert notes.session_type == "话题讨论"
+
+
+def test_group_decided_needs_three_people_behind_the_main_voices_decision() -> None:
+    route = ["领骑大海", "小峰", "Mia"]
+    assert group_decided([Decision(text="那就走沿江绿道", by=route, sources=[7])], "领骑大海")
+    # two people, one of them twice, or the decision of someone else than the chat's main voice (a host
+    # settling the next session after a talk) is no discussion
+    assert not group_decided([Decision(text="那就走沿江绿道", by=route[:2], sources=[7])], "领骑大海")
+    assert not group_decided([Decision(text="那就走沿江绿道", by=["领骑大海", "领骑大海", "小峰"], sources=[7])], "领骑大海")
+    assert not group_decided([Decision(text="下期就定周四", by=["群主小禾", "小鹿", "阿泽"], sources=[9])], "周老师")
+    assert not group_decided([], "领骑大海")
+
+
+def test_analyze_reads_the_same_kind_as_the_notes() -> None:
+    st = analyze(Transcript(name="t", messages=chat_lines(*ROUTE_VOTE, start=START)))
+    assert st.session_type == "话题讨论"
 
 
 # --- the title of a planning chat whose opener names its matter ---

@@ -602,12 +602,20 @@ def enumerated_points(messages: list[Message], speaker: str) -> int:
     return len(points) if 2 * telling >= len(points) else 0
 
 
-def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionType, list[str]]:
+def group_decided(decisions: list[Decision], top: str) -> bool:
+    """``top`` (the chat's main voice) settled something with the members: a decision of theirs that at least
+    ``GROUP_DECISION`` people agreed to (a vote taken up, "B线三票A线一票，那就走B线"). A talk's speaker settles
+    nothing with the group; its host may (the next session's date, a group buy after the talk)."""
+    return any(d.by and d.by[0] == top and len(set(d.by)) >= GROUP_DECISION for d in decisions)
+
+
+def classify(messages: list[Message], share: dict[str, float],
+             decisions: list[Decision] | None = None) -> tuple[SessionType, list[str]]:
     """主讲分享 when one or two people carry most of the text in long turns, else 话题讨论.
 
-    The chat's structure comes before the host's wording: a speaker holding the floor (a run of ``FLOOR_RUN``
-    long messages nobody interrupts, not even with a question) makes a talk even when the host invites them
-    to 聊聊."""
+    The chat's structure comes before the host's wording: members who decide together make a discussion
+    however long the organiser's turns are, and a speaker holding the floor (a run of ``FLOOR_RUN`` long
+    messages) that nobody decides anything with makes a talk even when the host invites them to 聊聊."""
     text = _fold("\n".join(m.text for m in messages[:15]))
     ranked = list(share)
     if not ranked:
@@ -621,10 +629,11 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
     avg_len = sum(len(m.text) for m in top_msgs) / max(1, len(top_msgs))
     counted = points[top] >= MIN_POINTS
     # points counted out are a talk's own sign: its speaker needs a smaller share of the text (the admin after)
+    deciding = group_decided(decisions or [], top)
     holds_floor = monologue(messages, top, questions_break=True) >= FLOOR_RUN
-    worded = has(text, "discussion") and not holds_floor
+    worded = has(text, "discussion") and (deciding or not holds_floor)
     lecture_score = (share[top] >= (0.4 if counted else 0.45)) + (share[top] >= 0.6) + (avg_len >= 40) \
-        + has(text, "lecture") + counted - 2 * worded
+        + has(text, "lecture") + counted - 2 * (worded or deciding)
     # a talk also needs the shape of one: a run of the speaker's messages, points counted out, or words
     # that say so (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has none
     talk_shaped = monologue(messages, top) >= 3 or counted or has(text, "lecture") or has(_fold(top), "lecture")
@@ -701,6 +710,7 @@ def side_remarks(messages: list[Message]) -> set[int]:
 _ACK = cue("reply", "acks")
 ASIDE_WINDOW = 3
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+GROUP_DECISION = 3  # people agreeing to one decision (its decider and two more) that make the chat a discussion
 FLOOR_RUN = 4  # long messages in a row by one speaker that make them hold the floor (a talk)
 MIN_POINTS = 3  # a speaker's messages with a counted-out point (第一，…) that make a talk
 NOTICE_REACH = 4  # messages after an event notice in which its speaker's terms (limit, sign-up) still belong to it
@@ -3692,7 +3702,7 @@ def analyze(transcript: Transcript) -> Structure:
         session: SessionType = "主讲分享"
         speakers = [main] + [s for s in share if s not in (main, host) and share[s] >= 0.3]
     else:
-        session, speakers = classify(msgs, share)
+        session, speakers = classify(msgs, share, decisions)
         host = _host(msgs, set(speakers[:1]) if session == "主讲分享" else set())
     if session == "主讲分享" and host in speakers[1:]:  # a talkative host is still the host, not a speaker
         speakers = [s for s in speakers if s != host]
