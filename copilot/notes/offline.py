@@ -613,14 +613,15 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message],
             continue  # a clause cut mid-phrase ("这次跳的曲子有两个一个是最炫民族风一个是火火的姑…") is no title
         # (read in the folded form where it keeps the length: "聖誕聯歡嘅事要傾一下" as "圣诞联欢嘅事要倾一下")
         told = _MATTER_TOLD.search(_same_length_fold(head))  # "年底聚会和互助基金的事跟大家说一下" → 年底聚会和互助基金
-        if told and told.start() >= 4:
+        named = bool(told and told.start() >= 4)  # the opener names its matter: the title, though later lines
+        if named:                                 # speak of its parts (date, place, fee), not of it by name
             head = head[:told.start()]
         when = cue("decision", "undecided").search(_same_length_fold(head))  # "周六徒步的路线今晚定一下" → 周六徒步的路线
         if when and when.start() >= 4:
             head = head[:when.start()].rstrip("，,、 的要得就先")
             head = re.sub(r"(?:今[天晚日]|明[天晚日])$", "", head)
         if len(head) >= 4 and not _social(head) and not framing(head) and (asked or asking or not is_question(head)) \
-                and any(t in st.topic_words or any(t in x.text for x in later) for t in words(head)):
+                and (named or any(t in st.topic_words or any(t in x.text for x in later) for t in words(head))):
             return head
     return None
 

@@ -602,8 +602,20 @@ def enumerated_points(messages: list[Message], speaker: str) -> int:
     return len(points) if 2 * telling >= len(points) else 0
 
 
-def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionType, list[str]]:
-    """主讲分享 when one or two people carry most of the text in long turns, else 话题讨论."""
+def group_decided(decisions: list[Decision], top: str) -> bool:
+    """``top`` (the chat's main voice) settled something with the members: a decision of theirs that at least
+    ``GROUP_DECISION`` people agreed to (a vote taken up, "B线三票A线一票，那就走B线"). A talk's speaker settles
+    nothing with the group; its host may (the next session's date, a group buy after the talk)."""
+    return any(d.by and d.by[0] == top and len(set(d.by)) >= GROUP_DECISION for d in decisions)
+
+
+def classify(messages: list[Message], share: dict[str, float],
+             decisions: list[Decision] | None = None) -> tuple[SessionType, list[str]]:
+    """主讲分享 when one or two people carry most of the text in long turns, else 话题讨论.
+
+    The chat's structure comes before the host's wording: members who decide together make a discussion
+    however long the organiser's turns are, and a speaker holding the floor (a run of ``FLOOR_RUN`` long
+    messages) that nobody decides anything with makes a talk even when the host invites them to 聊聊."""
     text = _fold("\n".join(m.text for m in messages[:15]))
     ranked = list(share)
     if not ranked:
@@ -617,8 +629,11 @@ def classify(messages: list[Message], share: dict[str, float]) -> tuple[SessionT
     avg_len = sum(len(m.text) for m in top_msgs) / max(1, len(top_msgs))
     counted = points[top] >= MIN_POINTS
     # points counted out are a talk's own sign: its speaker needs a smaller share of the text (the admin after)
+    deciding = group_decided(decisions or [], top)
+    holds_floor = monologue(messages, top, questions_break=True) >= FLOOR_RUN
+    worded = has(text, "discussion") and (deciding or not holds_floor)
     lecture_score = (share[top] >= (0.4 if counted else 0.45)) + (share[top] >= 0.6) + (avg_len >= 40) \
-        + has(text, "lecture") + counted - 2 * has(text, "discussion")
+        + has(text, "lecture") + counted - 2 * (worded or deciding)
     # a talk also needs the shape of one: a run of the speaker's messages, points counted out, or words
     # that say so (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has none
     talk_shaped = monologue(messages, top) >= 3 or counted or has(text, "lecture") or has(_fold(top), "lecture")
@@ -695,6 +710,8 @@ def side_remarks(messages: list[Message]) -> set[int]:
 _ACK = cue("reply", "acks")
 ASIDE_WINDOW = 3
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+GROUP_DECISION = 3  # people agreeing to one decision (its decider and two more) that make the chat a discussion
+FLOOR_RUN = 4  # long messages in a row by one speaker that make them hold the floor (a talk)
 MIN_POINTS = 3  # a speaker's messages with a counted-out point (第一，…) that make a talk
 NOTICE_REACH = 4  # messages after an event notice in which its speaker's terms (limit, sign-up) still belong to it
 _ANY_DAY = datetime(2000, 1, 3, 12)
@@ -917,15 +934,17 @@ def on_topic(text: str, topic: frozenset[str]) -> bool:
     return any(t in topic for t in words(text))
 
 
-def monologue(messages: list[Message], speaker: str, interjection: int = 12) -> int:
+def monologue(messages: list[Message], speaker: str, interjection: int = 12, questions_break: bool = False) -> int:
     """The longest run of ``speaker``'s substantive messages with nobody else saying more than a few
-    words in between: a talk has one, a discussion led by a talkative organiser does not."""
+    words in between: a talk has one, a discussion led by a talkative organiser does not. With
+    ``questions_break`` a short question of someone else ends the run too ("幾點練" put to an organiser who
+    plans: a talk's audience keeps its questions for after it)."""
     best = run = 0
     for m in messages:
         if m.speaker == speaker:
             run += len(m.text) >= 30
             best = max(best, run)
-        elif len(m.text) > interjection:
+        elif len(m.text) > interjection or (questions_break and is_question(m.text)):
             run = 0
     return best
 
@@ -3744,18 +3763,18 @@ def analyze(transcript: Transcript) -> Structure:
     msgs = transcript.messages
     share = speaker_share(msgs)
     invited = find_invitation(msgs)
+    actions, decisions, announcements = find_actions(msgs)
     if invited:  # an explicit hand-over settles type, speaker and host
         host, main = invited
         session: SessionType = "主讲分享"
         speakers = [main] + [s for s in share if s not in (main, host) and share[s] >= 0.3]
     else:
-        session, speakers = classify(msgs, share)
+        session, speakers = classify(msgs, share, decisions)
         host = _host(msgs, set(speakers[:1]) if session == "主讲分享" else set())
     if session == "主讲分享" and host in speakers[1:]:  # a talkative host is still the host, not a speaker
         speakers = [s for s in speakers if s != host]
     if session == "话题讨论" and host is None and msgs:
         host = msgs[0].speaker if has(_fold(msgs[0].text), "discussion") else None
-    actions, decisions, announcements = find_actions(msgs)
     if session == "话题讨论" and host is None and share:
         # the organiser: the main voice who also settles things (a decision or a 分工)
         top = next(iter(share))
