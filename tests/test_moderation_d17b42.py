@@ -74,3 +74,33 @@ def test_a_promised_return_with_a_named_manager_to_find_is_a_scam(profile_modera
                                            "text": "养老钱放银行太亏，这个产品保本保息，一年百分之十二，有兴趣找刘主任"})
     assert (v.label, v.action) == ("ad", "delete"), v.reason
     assert any(s["name"] == "scam_return" for s in v.checks["signals"])
+
+
+HOTPOT = """
+name: 杭州火锅搭子群
+positioning: 杭州爱吃火锅的人交流店铺、锅底和蘸料，每月一起去吃一次
+topics: [火锅, 锅底, 蘸料, 毛肚, 鸭肠, 排队]
+audience: 杭州的火锅爱好者
+events:
+  - {title: 月底涮肉局, kind: 线下活动, cadence: 每月最后一个周六, time: "18:30", place: 群里投票选店, host: 阿凯}
+"""
+
+
+def test_a_coupon_behind_a_short_link_is_removed(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(HOTPOT).moderate({"id": "1", "user": "u1", "text": "新开的牛油锅底 点 t.cn/B7kP2q 领券减30"})
+    assert (v.label, v.action) == ("ad", "delete"), v.reason
+
+
+def test_the_group_s_own_event_perk_behind_a_short_link_goes_to_a_person(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    text = "这个月涮肉局那家店给我们群开了优惠 t.cn/C9mQ4r 领了到店出示减30，阿凯谈的"
+    v = profile_moderator(HOTPOT).moderate({"id": "1", "user": "u1", "text": text})
+    assert v.action == "review", v.reason
+    assert v.checks["own_event_perk"] == ["涮肉局"]
+
+
+def test_an_event_perk_with_a_handle_is_still_removed(profile_moderator: Callable[[str], Moderator]) -> None:
+    text = "我们群涮肉局专属优惠 t.cn/C9mQ4r 加我微信 hotpot_hz88 再返现"
+    v = profile_moderator(HOTPOT).moderate({"id": "1", "user": "u1", "text": text})
+    assert (v.label, v.action) == ("ad", "delete"), v.reason
+    assert "own_event_perk" not in v.checks
