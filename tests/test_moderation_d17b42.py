@@ -110,3 +110,15 @@ def test_a_member_retelling_a_scam_to_warn_is_not_labelled_an_ad(profile_moderat
     v = profile_moderator(CHOIR).moderate({"id": "1", "user": "u1",
                                            "text": "我外甥说那种在家刷单返佣金的全是骗人的，先给点小钱再让你垫大钱"})
     assert v.label == "ok", v.reason
+
+
+def test_emoji_breaking_the_invitation_itself_are_an_evasion(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(KITE).moderate({"id": "1", "user": "u1", "text": "🈶要二手风筝的🉑以私🌊聊🏄我，尺寸🌬全🈶"})
+    assert "表情隔字" in v.checks["normalise"]["evasions"]
+    assert (v.label, v.action) == ("ad", "delete"), v.reason
+
+
+def test_emoji_around_an_intact_invitation_are_play(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(KITE).moderate({"id": "1", "user": "u1", "text": "旧风筝线多了两卷 要的私我 白🎁送🎁群🎁友"})
+    assert "表情隔字" in v.checks["normalise"]["evasions"]
+    assert v.action not in ("delete", "mute", "remind"), v.reason

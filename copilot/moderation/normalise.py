@@ -98,6 +98,7 @@ class Normalised:
     ``compact``: ``folded`` with separators removed and variants folded (微信/qq/加微信).
     ``digits``: ``compact`` with spelled-out digit runs turned into Arabic digits.
     ``evasions``: which variant spellings were folded (reported in the verdict's checks).
+    ``decorated``: ``folded`` with the pictographs set between characters still in it (私🙏我).
     """
 
     raw: str
@@ -105,6 +106,7 @@ class Normalised:
     compact: str
     digits: str
     evasions: tuple[str, ...] = field(default_factory=tuple)
+    decorated: str = ""
 
 
 def _digit_run(m: re.Match[str]) -> str:
@@ -140,6 +142,9 @@ def _symbols() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), table
 
 
+DECORATED_MIN = 3  # pictographs set tight between characters in this many places break the words apart on purpose
+
+
 @lru_cache(maxsize=1)
 def _split_chars() -> tuple[re.Pattern[str], dict[str, str]]:
     """Characters written as their parts side by side (亻言 → 信), from spellings.yaml."""
@@ -172,8 +177,12 @@ def normalise(text: str) -> Normalised:
         folded = skeleton
     # hearts stand in for 信 ("v❤", "薇❤"); they are punctuation to _NON_WORD, so fold them first
     folded = _heart_handle().sub(lambda m: m.group(1) + str(load_resource(SPELLINGS)["heart_char"]), folded)
-    # emoji set between the characters of a word (需🙏要, 私🤙🏻我) decorate it: the word is read whole
-    folded = _decoration().sub("", folded)
+    # emoji set between the characters of a word (需🙏要, 私🤙🏻我) decorate it: the word is read whole; set between
+    # character after character (宜💰宝📦可💎币), they are there to break the words apart, as spaces are in 逐字隔开
+    decorated = folded
+    folded, places = _decoration().subn("", folded)
+    if places >= DECORATED_MIN:
+        evasions.append("表情隔字")
     compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))
     sp = spellings()
     # no variant in the text: no pattern finds one, nor after another's substitution (there is none)
@@ -188,4 +197,5 @@ def normalise(text: str) -> Normalised:
         evasions.append("数字变形")
     if _SPACED.search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text
         evasions.append("逐字隔开")
-    return Normalised(raw=raw, folded=folded, compact=compact, digits=digits, evasions=tuple(evasions))
+    return Normalised(raw=raw, folded=folded, compact=compact, digits=digits, evasions=tuple(evasions),
+                      decorated=decorated if places else folded)

@@ -1007,12 +1007,19 @@ def _allowed_platforms(allowed_domains: tuple[str, ...]) -> tuple[str, ...]:
                  if domain_allowed(str(domain), allowed_domains))
 
 
+_BROKEN_BY_EMOJI = frozenset({"表情隔字"})  # normalise's name for pictographs set between character after character
+
+
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.n.evasions:
         return None
     # a number after 电话/联系 (a landline too: 电话 028-8 5 5 5 1 2 3 4) is what the spacing hides
-    hiding = bool(scan.contacts or scan.found.get("invite") or scan.found.get("pointer") or "数字变形" in scan.n.evasions
-                  or patterns().contact_num.search(scan.n.digits))
+    reach = scan.found.get("invite", []) + scan.found.get("pointer", [])
+    if set(scan.n.evasions) <= _BROKEN_BY_EMOJI:
+        # emoji between character after character hide a way to reach the sender when they break its very words
+        # (可以🤙🏻私🙏我); around an intact 要的私我 they are a member's play (送🎁给🎁群🎁友)
+        reach = [w for w in reach if w not in scan.n.decorated]
+    hiding = bool(scan.contacts or reach or "数字变形" in scan.n.evasions or patterns().contact_num.search(scan.n.digits))
     return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
 
 
