@@ -122,3 +122,11 @@ def test_emoji_around_an_intact_invitation_are_play(profile_moderator: Callable[
     v = profile_moderator(KITE).moderate({"id": "1", "user": "u1", "text": "旧风筝线多了两卷 要的私我 白🎁送🎁群🎁友"})
     assert "表情隔字" in v.checks["normalise"]["evasions"]
     assert v.action not in ("delete", "mute", "remind"), v.reason
+
+
+def test_a_squared_ke_before_si_is_an_invitation_and_si_xia_is_not(profile_moderator: Callable[[str], Moderator]) -> None:
+    moderator = profile_moderator(KITE)
+    offer = moderator.moderate({"id": "1", "user": "u1", "text": "全新风筝冲浪板 只要九九九 🉑私"})
+    assert any(s["name"] == "invite" and "可私" in s["items"] for s in offer.checks["signals"]), offer.reason
+    asked = moderator.moderate({"id": "2", "user": "u2", "text": "报名的事不懂的可私下问教练"})
+    assert not any(s["name"] == "invite" for s in asked.checks["signals"]), asked.reason
