@@ -98,6 +98,7 @@ class Normalised:
     ``compact``: ``folded`` with separators removed and variants folded (微信/qq/加微信).
     ``digits``: ``compact`` with spelled-out digit runs turned into Arabic digits.
     ``evasions``: which variant spellings were folded (reported in the verdict's checks).
+    ``decorated``: ``folded`` with the pictographs set between characters still in it (私🙏我).
     """
 
     raw: str
@@ -105,6 +106,7 @@ class Normalised:
     compact: str
     digits: str
     evasions: tuple[str, ...] = field(default_factory=tuple)
+    decorated: str = ""
 
 
 def _digit_run(m: re.Match[str]) -> str:
@@ -140,6 +142,24 @@ def _symbols() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), table
 
 
+DECORATED_MIN = 3  # pictographs set tight between characters in this many places break the words apart on purpose
+
+
+@lru_cache(maxsize=1)
+def _split_chars() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Characters written as their parts side by side (亻言 → 信), from spellings.yaml."""
+    table = {str(k): str(v) for k, v in (load_resource(SPELLINGS).get("split_chars") or {}).items()}
+    return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), table
+
+
+@lru_cache(maxsize=1)
+def _decoration() -> re.Pattern[str]:
+    """Pictographs set tight between two characters of the folded text (私🙏我): spellings.yaml ``decorative_emoji``. One
+    with white space beside it ends a clause ("好吃😋 下次再来") and stays."""
+    emoji = str(load_resource(SPELLINGS).get("decorative_emoji") or r"(?!x)x")
+    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji})+(?=[\u3400-\u9fff])")
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> Normalised:
     """Normalise one message (cached: floods repeat the same text many times)."""
@@ -147,6 +167,8 @@ def normalise(text: str) -> Normalised:
     s = _EMOJI_NUM_RE.sub(lambda m: _EMOJI_NUM[m.group(0)], raw)
     symbols, words = _symbols()
     s = symbols.sub(lambda m: words[m.group(0)], s)
+    split, whole = _split_chars()
+    s = split.sub(lambda m: whole[m.group(0)], s)
     folded = _COMBINING.sub("", fold(s)).translate(_PLUS)
     evasions: list[str] = []
     skeleton = folded.translate(_skeleton()) if _skeleton_chars().search(folded) else folded
@@ -155,6 +177,12 @@ def normalise(text: str) -> Normalised:
         folded = skeleton
     # hearts stand in for 信 ("v❤", "薇❤"); they are punctuation to _NON_WORD, so fold them first
     folded = _heart_handle().sub(lambda m: m.group(1) + str(load_resource(SPELLINGS)["heart_char"]), folded)
+    # emoji set between the characters of a word (需🙏要, 私🤙🏻我) decorate it: the word is read whole; set between
+    # character after character (宜💰宝📦可💎币), they are there to break the words apart, as spaces are in 逐字隔开
+    decorated = folded
+    folded, places = _decoration().subn("", folded)
+    if places >= DECORATED_MIN:
+        evasions.append("表情隔字")
     compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))
     sp = spellings()
     # no variant in the text: no pattern finds one, nor after another's substitution (there is none)
@@ -169,4 +197,5 @@ def normalise(text: str) -> Normalised:
         evasions.append("数字变形")
     if _SPACED.search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text
         evasions.append("逐字隔开")
-    return Normalised(raw=raw, folded=folded, compact=compact, digits=digits, evasions=tuple(evasions))
+    return Normalised(raw=raw, folded=folded, compact=compact, digits=digits, evasions=tuple(evasions),
+                      decorated=decorated if places else folded)

@@ -216,6 +216,7 @@ class Moderator:
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
         self.own_events = _event_words(profile) if profile else None
+        self.perk_events = _event_words(profile, broad=True) if profile else None
         # the group's organisers by name (its events' hosts): the payee of the group's own fee (扫码转老马)
         hosts = sorted({normalise(e.host).compact for e in profile.events if e.host.strip()}) if profile else []
         self.hosts = alternation(hosts) if hosts else None
@@ -366,6 +367,7 @@ class Moderator:
             self._own_event_sign_up(rep, n.compact, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_offer(rep, n.compact, scores, checks)
+            self._own_event_perk(rep, n.compact, scores, checks)
         if not group_model:
             # the group's own fee and accounts, a member's wanted post, giveaway or word for a tradesman: each caps
             # the ad score where it applies (_MEMBER_CHECKS), in order, each seeing the score the last one left
@@ -436,6 +438,19 @@ class Moderator:
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_event"] = named[:3]
+
+    def _own_event_perk(self, rep: SignalReport, compact: str, scores: dict[Label, float],
+                        checks: dict[str, Any]) -> None:
+        """A perk a business gave the group for one of its own events (聚餐那家店给咱们群开了专属券 + one link): a member
+        passing on what the organiser arranged. Its link, a price and shop words are a person's call (review), never a
+        deletion; anything a seller adds (a handle, an invitation, ad words, a promise…) still counts."""
+        if scores[Label.AD] <= SHOPPING_LINK_CAP or self.perk_events is None or len(set(rep.urls)) > 1 or set(rep.names(Label.AD)) - _PERK_PATH \
+                or not lexicons().words["ad.group_perk"].search(compact):
+            return
+        named = sorted(w for w in set(self.perk_events.findall(compact)) if w not in self.who_text)
+        if named:
+            scores[Label.AD] = min(scores[Label.AD], SHOPPING_LINK_CAP)
+            checks["own_event_perk"] = named[:3]
 
     def _own_offer(self, rep: SignalReport, compact: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
         """The group's own paid event or product, offered in its own group ("这周六亲子烘焙课还有3组名额，每组88元，扫码
@@ -1321,6 +1336,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("与群主题相关，只有“私我”、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
                      if checks["private_offer"] == "priced" else
                      "与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
+    if label == Label.AD and checks.get("own_event_perk"):
+        parts.append(_PERK_NOTE.format(event="、".join(checks["own_event_perk"])))
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
         parts.append("主要依据分类器，规则证据不足，交人工判断")
     if rep.injection:
@@ -1341,6 +1358,7 @@ _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给�
 _BARE_CONTACT_NOTE = "与群主题相关，只有“私我/私聊”这样的联系用语，没有联系方式、价格、链接、推销或购买引导，是成员之间的联系，不算广告"
 _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
+_PERK_NOTE = "说的是商家给本群活动（{event}）的优惠，像是成员转告组织者谈下来的福利：链接和价格交人工判断，不删除"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
 _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方式是为了让看到的人（找不到地方的人）联系，没有价格、链接或推销用语"
@@ -1368,6 +1386,8 @@ _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's w
 _RULE_NAMED_SPAM = frozenset({"solicitation", "vote"})
 _FEE_PATH = frozenset({"money", "qr", "details_pointer"})  # all a notice of the group's own fee may carry (its price, the group's QR code, 明细见群文件)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
+# what a perk for the group's own event may carry (_own_event_perk): its one link, the shop's words, a sum
+_PERK_PATH = frozenset({"link", "business", "promo_words", "buy_call", "money"})
 _SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "link", "lure_reply", "group_pull",
                            "details_pointer"})
 # … and the only promo words it may use are where to sign up (signals.SIGN_UP_WORDS; 团购, 特价, 名额有限 are a pitch's)
@@ -1395,11 +1415,13 @@ def _profile_prices(profile: GroupProfile) -> frozenset[float]:
     return frozenset(found)
 
 
-def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
+def _event_words(profile: GroupProfile, *, broad: bool = False) -> re.Pattern[str] | None:
     """The names of the profile's events as members write them: each title and the words of it that name
-    the arrangement (拉练 in 月度拉练), not its time or place words (周六, 每月, 城西) nor the group's topics."""
+    the arrangement (拉练 in 月度拉练), not its time or place words (周六, 每月, 城西) nor the group's topics or a kind
+    of event (``broad``: with those, for a message that also says it is for the group — 给咱们群的聚餐券)."""
     # the group's subject (飞盘 in 周六深圳湾飞盘局 of a frisbee group) names no event: a seller of frisbees says it too
-    generic = generic_words() | event_kind_words() | {normalise(t).compact for t in profile.topics}
+    generic = generic_words() if broad else \
+        generic_words() | event_kind_words() | {normalise(t).compact for t in profile.topics}
     words: set[str] = set()
     for event in profile.all_events():
         title = normalise(event.title).compact
@@ -1413,7 +1435,7 @@ def _event_words(profile: GroupProfile) -> re.Pattern[str] | None:
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "details_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "scam", "scam_return", "free_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
+                     "business", "scam", "scam_return", "free_bait", "loan_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "health_claim", "buy_call"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use

@@ -1038,12 +1038,19 @@ def _allowed_platforms(allowed_domains: tuple[str, ...]) -> tuple[str, ...]:
                  if domain_allowed(str(domain), allowed_domains))
 
 
+_BROKEN_BY_EMOJI = frozenset({"表情隔字"})  # normalise's name for pictographs set between character after character
+
+
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.n.evasions:
         return None
     # a number after 电话/联系 (a landline too: 电话 028-8 5 5 5 1 2 3 4) is what the spacing hides
-    hiding = bool(scan.contacts or scan.found.get("invite") or scan.found.get("pointer") or "数字变形" in scan.n.evasions
-                  or patterns().contact_num.search(scan.n.digits))
+    reach = scan.found.get("invite", []) + scan.found.get("pointer", [])
+    if set(scan.n.evasions) <= _BROKEN_BY_EMOJI:
+        # emoji between character after character hide a way to reach the sender when they break its very words
+        # (可以🤙🏻私🙏我); around an intact 要的私我 they are a member's play (送🎁给🎁群🎁友)
+        reach = [w for w in reach if w not in scan.n.decorated]
+    hiding = bool(scan.contacts or reach or "数字变形" in scan.n.evasions or patterns().contact_num.search(scan.n.digits))
     return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
 
 
@@ -1694,7 +1701,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _business, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "loan_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "picture_pointer": _combo, "details_pointer": _words, "dare": _combo, "shun": _combo,
