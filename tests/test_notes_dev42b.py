@@ -101,3 +101,16 @@ def test_a_line_naming_a_sign_up_sheet_is_no_sign_up_list() -> None:
     assert signup_header("报名表我明天发群里") is None
     assert signup_header("报名表填好了吗\n我还没填") is None  # a question about the sheet
     assert signup_header("分拣接龙\n1. 老陶") == "分拣接龙"
+
+
+def test_list_items_made_to_dos_leave_the_key_points_to_the_matter() -> None:
+    from chat_lines import chat_notes  # noqa: PLC0415
+
+    notes = chat_notes(
+        "导演|年会小品1月20日晚7点在公司礼堂演出，这周的事排一下：\n一、剧本我周三前发群里\n二、道具 @小林 去买，周六前\n三、海报 @阿飞",
+        "小林|收到",
+        "阿飞|好的，我出两版",
+        start=TUESDAY)
+    points = " ".join(p.text for p in notes.key_points)
+    assert "道具" not in points and "公司礼堂" in points
+    assert {a.owner for a in notes.actions} >= {"小林", "阿飞"}

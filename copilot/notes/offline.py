@@ -193,6 +193,17 @@ def blames(sentence: str) -> bool:
     return bool(_COMPLAINT.search(f) and _NEIGHBOUR.search(f))
 
 
+def _listed_todo(piece: str, actions: list[ActionItem]) -> bool:
+    """Whether ``piece`` is an item of a list ("2. @小鱼 做横幅和签到表") that one of ``actions`` was made from."""
+    if not _ITEM.match(piece.strip()):
+        return False
+    def bare(text: str) -> str:  # (the task drops the @name: "服装  去租")
+        return re.sub(r"@\S+|\s+", "", fold(text))
+
+    body = bare(_ITEM.sub("", piece.strip(), count=1))[:8]
+    return len(body) >= 2 and any(body in bare(a.task) for a in actions)
+
+
 def with_headings(pieces: list[str]) -> list[str]:
     """A short sentence that opens what follows ("第二个坑是只看蛋白质含量。" "内容节奏。") is a heading:
     it stays with the next sentence of the same message, so a point keeps its fact, not just its title."""
@@ -275,7 +286,9 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
             s = clean_sentence(raw, spoken=anonymous)
             if talks:  # the speaker's "最后提醒一下，…" is advice of the talk, not housekeeping
                 s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
-            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw):
+            # (an item of a task list is under 待办 already: its slot goes to the matter itself)
+            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw) \
+                    or m.id in work and _listed_todo(raw, st.actions):
                 continue
             if courtesy(fold(raw).strip(), people):  # thanks to someone ("thx Mandy！") carries no group fact
                 continue
