@@ -114,3 +114,15 @@ def test_list_items_made_to_dos_leave_the_key_points_to_the_matter() -> None:
     points = " ".join(p.text for p in notes.key_points)
     assert "道具" not in points and "公司礼堂" in points
     assert {a.owner for a in notes.actions} >= {"小林", "阿飞"}
+
+
+def test_items_numbered_after_a_semicolon_are_cut_apart() -> None:
+    actions, _, _ = find_actions(_msgs(
+        "团长|另外两件事：1. 小芳周六前把谱子打印好；2. 周四排练大家提前十分钟到",
+        "小芳|好的"))
+    task = _by_owner(actions)["小芳"].task
+    assert "谱子" in task and "排练" not in task
+    from copilot.notes.structure import items  # noqa: PLC0415
+
+    # (the item's number is no part of it: "2. 周四…" was read as a sentence opening with "2.")
+    assert items("另外两件事：1. 小芳周六前把谱子打印好；2. 周四排练大家提前十分钟到，小周你来带热身")[-1].startswith("周四")
