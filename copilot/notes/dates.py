@@ -687,17 +687,16 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     found = time_expressions(text, when, event, meeting)
     folded = fold(text)
     if _standing(folded, fold(context)):  # "每次活动…当天下午5点前": every activity's day, not one date
-        found = [Deadline(d.text, None, None, d.marked, d.attached, d.spelled, d.relative)
-                 if _lexicon().same_day.search(fold(d.text)) else d for d in found]
+        found = [replace(d, day=None, clock=None) if _lexicon().same_day.search(fold(d.text)) else d for d in found]
     # the sentence's times with their places, read again only where a weekly schedule is said (most sentences
     # have none: ``found`` comes from the cached :func:`_expressions`)
     located = _located(folded, when, event, meeting) if _lexicon().weekly.search(folded) else ()
     weekly = _weekly_spans(folded, located)
     if weekly:  # "从12月1日起每周二晚8点加一场线上场": the sessions' time, not when any work is due; work
         # done every week ("每周三把质控表交给我") keeps its words and has no one date
-        found = [Deadline(d.text, d.day, d.clock, d.marked, d.attached, d.spelled, d.relative)
-                 if d.marked or not any(ws <= s <= we for ws, we in weekly)
-                 else Deadline(d.text, None, None, False, True, False, False)
+        found = [replace(d) if d.marked or not any(ws <= s <= we for ws, we in weekly)
+                 else replace(d, day=None, clock=None, marked=False, attached=True, spelled=False, relative=False,
+                              hour_only=False, range_end=False)
                  for s, _, d in located
                  if d.marked or d.attached or not any(ws <= s <= we for ws, we in weekly)]
     # of several "…前" times, the one with a task in its own clause and a known day ("考试之前要…，
@@ -780,7 +779,7 @@ def _as_in_message(found: Deadline, text: str, context: str, when: datetime | No
     same = [d for s, _, d in _located(whole[:at + len(part)], when, event, meeting) if s >= at and d.text == found.text]
     if not same or (same[0].day, same[0].clock) == (found.day, found.clock):
         return found
-    return Deadline(found.text, same[0].day, same[0].clock, found.marked, found.attached, found.spelled, found.relative)
+    return replace(found, day=same[0].day, clock=same[0].clock, hour_only=False)  # its day is named before it
 
 
 @lru_cache(maxsize=1)

@@ -79,6 +79,8 @@ class NoiseRules:
     forward_line: re.Pattern[str]
     archive_placeholders: dict[str, str]
     archive_fields: tuple[str, ...]
+    signup: re.Pattern[str]
+    signup_sheet: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +117,7 @@ def rules() -> NoiseRules:
         forward_header=re.compile(data["forwards"]["header"]), forward_line=re.compile(data["forwards"]["line"]),
         archive_placeholders={str(k): str(v) for k, v in data["archive_types"]["placeholders"].items()},
         archive_fields=tuple(str(f) for f in data["archive_types"]["fields"]),
+        signup=rx("signup_copies", "cues"), signup_sheet=rx("signup_copies", "sheet_cues"),
         reasons={k: v["reason"] for k, v in data.items() if isinstance(v, dict) and "reason" in v},
     )
 
@@ -227,6 +230,40 @@ def cancelled(messages: list[Message], reasons: dict[int, str | None]) -> dict[i
         if own and reasons[own[-1].id] is None and len(own[-1].text) <= r.mis_cancel_max:
             out[own[-1].id] = reason
     return out
+
+
+_ENTRY = re.compile(r"\d{1,3}[.．、]")  # "1. 老陶": an entry of a list
+
+
+def signup_heading(text: str) -> str | None:
+    """The heading of a sign-up list (接龙, ``noise.yaml`` signup_copies) as written — its first line, and the next
+    one too when the first is the cue alone ("#接龙") — or None when ``text`` is no such list (one line, a question,
+    a first line without the cue)."""
+    written = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [re.sub(r"[\s#＃]+", "", fold(line)) for line in written]
+    r = rules()
+    if len(lines) < 2 or interrogative(lines[0]) or not (
+            r.signup.search(lines[0]) or r.signup_sheet.search(lines[0]) and any(_ENTRY.match(x) for x in lines[1:])):
+        return None
+    bare = r.signup_sheet.sub("", r.signup.sub("", lines[0]))
+    return "\n".join(written[:1] if re.sub(r"\W", "", bare) else written[:2])
+
+
+def signup_header(text: str) -> str | None:
+    """The heading of the sign-up list ``text`` is a copy of, folded (copies are grouped by it), or None."""
+    heading = signup_heading(text)
+    return None if heading is None else re.sub(r"[\s#＃]+", "", fold(heading))
+
+
+def signup_copies(messages: list[Message], reasons: dict[int, str | None]) -> dict[int, str]:
+    """Every copy of a sign-up list but the last (members copy the 接龙 and add their line): id → reason."""
+    copies: dict[str, list[int]] = {}
+    for m in messages:
+        header = signup_header(m.text) if reasons[m.id] is None else None
+        if header is not None:
+            copies.setdefault(header, []).append(m.id)
+    reason = rules().reasons["signup_copies"]
+    return {i: f"{reason}（#{ids[-1]}）" for ids in copies.values() for i in ids[:-1]}
 
 
 def platform_line(text: str) -> bool:
@@ -458,6 +495,7 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
     participants = _participants(messages, reasons)
     reasons |= called_out(messages, reasons, participants)
     reasons |= cancelled(messages, reasons)
+    reasons |= signup_copies(messages, reasons)
     members = _addressed(messages, reasons, participants)
     for m in messages:
         reason = reasons[m.id]

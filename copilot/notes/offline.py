@@ -24,7 +24,7 @@ from copilot.notes.cues import cue
 from copilot.notes.cues import raw as cue_value
 from copilot.notes.dates import CN_DIGITS
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
-from copilot.notes.noise import greeting_only
+from copilot.notes.noise import greeting_only, signup_header
 from copilot.notes.structure import (
     People,
     Structure,
@@ -78,6 +78,7 @@ _PLANNED = cue("decision", "planned")  # a date or a clock time
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
 _LEAD_IN = cue("patterns", "lead_in")
+_ITEM = cue("action", "list_markers")  # "1. " "① " "一、" "• ": an item of a list
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
 SHORT_CHAT = 30  # a chat this short is read by its side remarks (structure.side_remarks), not by recurring words
@@ -192,13 +193,25 @@ def blames(sentence: str) -> bool:
     return bool(_COMPLAINT.search(f) and _NEIGHBOUR.search(f))
 
 
+def _listed_todo(piece: str, actions: list[ActionItem]) -> bool:
+    """Whether ``piece`` is an item of a list ("2. @小鱼 做横幅和签到表") that one of ``actions`` was made from."""
+    if not _ITEM.match(piece.strip()):
+        return False
+    def bare(text: str) -> str:  # (the task drops the @name: "服装  去租")
+        return re.sub(r"@\S+|\s+", "", fold(text))
+
+    body = bare(_ITEM.sub("", piece.strip(), count=1))[:8]
+    return len(body) >= 2 and any(body in bare(a.task) for a in actions)
+
+
 def with_headings(pieces: list[str]) -> list[str]:
     """A short sentence that opens what follows ("第二个坑是只看蛋白质含量。" "内容节奏。") is a heading:
     it stays with the next sentence of the same message, so a point keeps its fact, not just its title."""
     out: list[str] = []
     for piece in pieces:
+        # (an item of a list is no heading of the next: "2. @小鱼 做横幅" and "3. @老杨 饮用水…" stay two)
         if out and len(out[-1].strip()) < HEADING and len(out[-1]) + len(piece) <= MAX_SENTENCE * 2 \
-                and not _social(out[-1]):
+                and not _social(out[-1]) and not (_ITEM.match(out[-1].strip()) and _ITEM.match(piece.strip())):
             out[-1] += piece
         else:
             out.append(piece)
@@ -265,15 +278,17 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
         return m.id in opening and bool(st.topic) and st.topic in sentence and framing_only(sentence)
 
     for m in transcript.messages:
-        if is_chatter(m.text) or m.id in stale:
-            continue
+        if is_chatter(m.text) or m.id in stale or signup_header(m.text) is not None:
+            continue  # (a 接龙 is listed whole under 公告)
         base = _role_weight(m, st)
         talks = st.session_type == "主讲分享" and m.speaker in st.speakers
         for raw in with_headings(_pieces(m.text)):
             s = clean_sentence(raw, spoken=anonymous)
             if talks:  # the speaker's "最后提醒一下，…" is advice of the talk, not housekeeping
                 s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
-            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw):
+            # (an item of a task list is under 待办 already: its slot goes to the matter itself)
+            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw) \
+                    or m.id in work and _listed_todo(raw, st.actions):
                 continue
             if courtesy(fold(raw).strip(), people):  # thanks to someone ("thx Mandy！") carries no group fact
                 continue

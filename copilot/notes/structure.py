@@ -41,7 +41,7 @@ from copilot.notes.dates import (
 )
 from copilot.notes.exchanges import Asides, Line, asides
 from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, QAPair, SessionType, Transcript
-from copilot.notes.noise import greeting_only
+from copilot.notes.noise import greeting_only, signup_heading
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import (
     Mention,
@@ -1815,7 +1815,7 @@ def _parallel_names(f: str, mentions: list[Mention], seps: list[tuple[int, int]]
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
              spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False,
-             volunteer: str | None = None) -> list[_Clause]:
+             volunteer: str | None = None, item_at: list[str] | None = None) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
@@ -1840,6 +1840,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else o.who, o.kind, p=o.p) for i, (text, o) in enumerate(scored)]
     if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
+    _item_addressed(parts, speaker, item_at or [])
     _handed_on(parts, people)
     _told_first(parts, speaker, lead)
     _paid_to_the_one_told(parts)
@@ -1968,6 +1969,37 @@ def _thanked_vocative(sentence: str, speaker: str, people: People) -> _Clause | 
         # what follows in the speaker's own voice is the speaker's
         return _Clause(sentence, speaker, "first_person", work)
     return _Clause(sentence, who, "assigned", sentence)
+
+
+def signup_card(text: str) -> str:
+    """A sign-up list (接龙) as one line: its heading and every entry, in the members' words."""
+    return " ".join(x for x in (re.sub(r"^[#＃\s]+", "", line).strip() for line in text.split("\n")) if x)
+
+
+def _list_deadline(parts: list[str], m: Message, event: date | None,
+                   meeting: date | None) -> tuple[int, Deadline] | None:
+    """The line of a task list that dates the items without a time of their own ("以上没写时间的，周五晚上8点前都弄好",
+    ``cues.yaml`` action list_default_deadline), as (its index in ``parts``, its deadline), or None."""
+    for n, part in enumerate(parts):
+        if n and has(_fold(part), "action", "list_default_deadline"):
+            found = find_deadline(part, m.time, m.text, event=event, meeting=meeting)
+            if found is not None:
+                return n, found
+    return None
+
+
+def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str]) -> None:
+    """"1. @阿鹏 买垃圾袋和手套，周四前买好", "② 后勤组：搭帐篷、摆桌椅，@朵朵爸": an item of a task list that @-mentions
+    one member gives its work, where the clauses name no owner, to that member (outside a list an opening @ only
+    says whom a reply answers)."""
+    named = set(item_at)
+    if len(named) != 1 or named & {speaker, "大家"} or any(c.owner for c in parts) \
+            or cue("owner", "group").fullmatch(_fold(item_at[0])) or _fold(item_at[0]) in _AT_ALL:
+        return
+    who = named.pop()
+    for c in parts:  # (the list gives the work: "场地布置：桌椅和投影，@晓光" needs no verb of its own)
+        if not asks(c.text) and not has(_fold(c.text), "action", "already"):
+            c.owner, c.kind, c.owner_text, c.p = who, "assigned", c.text, max(c.p, SURE_OWNER)
 
 
 def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
@@ -2475,6 +2507,11 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     invited = find_invitation(messages)
     told: dict[str, tuple[int, Announcement]] = {}  # each speaker's last notice (message index, notice)
     for idx, m in enumerate(messages):
+        # a 接龙 (its latest copy) is listed as it stands; its entries are no one's work, its heading is read as any
+        # line ("接龙：土鸡蛋团购…周四晚8点截单": the group's deadline)
+        heading = signup_heading(m.text)
+        if heading is not None:
+            announcements.append(Announcement(text=signup_card(m.text), kind="通知", sources=[m.id]))
         lead = people.lead(m.text)
         offered = _note_call(calls, messages, idx, m)
         # "海报啥时候要" — "那就周四前吧，我好发公众号": the answer dates the asker's work and is no to-do itself
@@ -2488,23 +2525,21 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
-        parts = _changes_whole(items(m.text))
+        parts = _changes_whole(items(m.text if heading is None else heading))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         # the list's header may follow a closing line in the same message ("…感谢周老师！几个通知：1. …")
         notice_at = next((n for n, s in enumerate(parts[:-1]) if cue("announcement", "list_header").search(_fold(s))),
                          None)
+        task_list = len(parts) > 1 and any(cue("action", "list_markers").search(line) for line in m.text.split("\n"))
+        # the list's heading ("@所有人 本周的事情说一下：") is no item of it
+        headed = task_list and not cue("action", "list_markers").match(m.text.strip())
+        default = _list_deadline(parts, m, events[idx], meetings[idx]) if task_list else None
         for n, s in enumerate(parts):
             if len(s) < 4:
                 continue
             f = _fold(s)
-            kind = _file_notice(announcements, told, s, messages, idx,
-                                in_list=notice_at is not None and n > notice_at, heads=n < len(parts) - 1)
             recap = None if summary_list else cue("decision", "summary_inline").match(f)
-            _file_decisions(decisions, recapped, s, n, messages, idx, people, recap=recap, summary_list=summary_list)
-            # a preview is not a to-do — but a clause of it where someone takes work on is
-            # ("下周六的读书分享会，场地我周三前订好")
-            preview = kind == "下期预告" and not has(f, "action", "assign")
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
             if invited is not None and (spoken_to, m.speaker) == invited and not is_question(messages[idx - 1].text):
                 spoken_to = None  # the invited speaker's 你 after the host's introduction is the audience (advice)
@@ -2518,8 +2553,20 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             recapping = bool(recap) or summary_list or has(f, "action", "recap_mark")
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
-            for clause in _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered,
-                                   volunteer=volunteer):
+            clauses = _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered,
+                               volunteer=volunteer,
+                               item_at=people.mentions(s) if task_list and not (headed and n == 0) else [])
+            # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
+            kind = _file_notice(announcements, told, s, messages, idx,
+                                in_list=notice_at is not None and n > notice_at, heads=n < len(parts) - 1,
+                                work=task_list and any(c.owner for c in clauses))
+            _file_decisions(decisions, recapped, s, n, messages, idx, people, recap=recap, summary_list=summary_list)
+            # a preview is not a to-do — but a clause of it where someone takes work on is
+            # ("下周六的读书分享会，场地我周三前订好")
+            preview = kind == "下期预告" and not has(f, "action", "assign")
+            for clause in clauses:
+                if default is not None and n == default[0]:
+                    break  # the list's "没写时间的…前" line: its time goes to the items, it is no to-do itself
                 if settled and clause.owner is None or due_answer:
                     continue  # "当天不接包场" in a recap of what was decided: settled, no one given work
                 # (a preview's "…，报名链接明天发" is the speaker's own promise with its subject dropped; a rule for a
@@ -2532,6 +2579,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                                       informs=asker is not None and _asks_fact(messages[idx - 1].text, m))
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
+                if action is not None and default is not None and action.deadline is None and not action.deadline_text:
+                    action.deadline, action.deadline_text = default[1].iso, default[1].text  # the list's deadline
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
@@ -2711,7 +2760,7 @@ def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -
 
 
 def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, Announcement]], s: str,
-                 messages: list[Message], idx: int, *, in_list: bool, heads: bool) -> str | None:
+                 messages: list[Message], idx: int, *, in_list: bool, heads: bool, work: bool = False) -> str | None:
     """The kind of notice sentence ``s`` of ``messages[idx]`` is (None: none), filed in ``announcements``;
     the limit, sign-up or fee of the event its speaker just announced is added to that notice."""
     m, f = messages[idx], _fold(s)
@@ -2727,7 +2776,7 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
     if kind and not (heads and re.search(r"[：:]\s*$", s)):  # "几个通知：" heads a list
         announcements.append(Announcement(text=_ungreeted(_clean(s)), kind=kind, sources=[m.id]))
         told[m.speaker] = (idx, announcements[-1])
-    elif kind is None and _notice_terms(s) and m.speaker in told and idx - told[m.speaker][0] <= NOTICE_REACH \
+    elif kind is None and not work and _notice_terms(s) and m.speaker in told and idx - told[m.speaker][0] <= NOTICE_REACH \
             and not has(f, "announcement", "new_matter") \
             and not (idx and messages[idx - 1].speaker != m.speaker and is_question(messages[idx - 1].text)):
         event = told[m.speaker][1]  # (not the answer to someone's "费用多少")
