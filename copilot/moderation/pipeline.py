@@ -26,6 +26,7 @@ from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.evidence import corroboration, evidence_note, reach_notice
+from copilot.moderation.group_talk import SignUpLists
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
@@ -188,6 +189,7 @@ class Moderator:
         self._abuse_lock = threading.Lock()
         # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
         self._thread: dict[str, tuple[float, frozenset[str], bool]] = {}
+        self._lists = SignUpLists()  # group → the numbered list (接龙) its members are filling in
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -538,6 +540,7 @@ class Moderator:
         a = self.analyse(text)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
+        self._group_talk_layer(msg, a)
         self._thread_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
@@ -640,6 +643,26 @@ class Moderator:
         if said:
             v.checks["permitted_item"] = said[:3]
             v.reason += f"；群档案允许成员转让自己的{'、'.join(said[:3])}，这条可能是成员自己的，请对照群档案判断"
+
+    def _group_talk_layer(self, msg: Message, a: Analysis) -> None:
+        """What the group's own recent talk says (stateful, in memory per group; group_talk.py): a line that carries on
+        the numbered list a member started in the group (接龙: "3. 阿珍 小精灵两棵") is that list's. It clears only a
+        message the topic layer would send to review as chatter (no chatter or errand word, no invitation) and is
+        remembered as about the group, so a short answer to it is read with it (the thread layer)."""
+        topic = a.checks.get("offtopic") or {}
+        if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to read
+            return
+        group = self._group_of(msg)
+        now = msg.ts or time.time()
+        compact = normalise(msg.text).compact
+        carried = self._lists.carries_on(group, msg.text, len(compact), now)
+        chatter_review = a.label == Label.OFF_TOPIC and a.score <= OFFTOPIC_REVIEW_CAP and not topic.get("chatter") \
+            and not topic.get("chatter_words") and not topic.get("invitation")
+        if chatter_review and carried is not None:
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = [f"接着群里正在填的接龙（第 {carried} 条），是本群自己的登记，不算跑题"]
+            topic.update(off_topic=False, about_group=True, sign_up_list=carried, detail=a.reasons[0])
+        self._lists.observe(group, msg.text, now, carried)
 
     def _thread_layer(self, msg: Message, a: Analysis) -> None:
         """What a short answer answers (stateful, in memory like the flood counts): "正常，观察两天，还软就去医院" right after

@@ -1,0 +1,84 @@
+"""What a group's own recent talk says is its business: the lists its members are filling in (接龙).
+
+Members fill in a group's lists with bare names and items ("3. 阿珍 带两盆熊童子"). Read alone, such a line looks
+like chatter to the chatter model. A memory of the group's recent messages (in memory per group, like the flood
+counts and the thread layer; rules in relevance.yaml ``group_talk``) says otherwise: :class:`SignUpLists` keeps
+the numbered list a member started in the group, and a numbered line that carries it on is the group's own list.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from copilot.moderation.signals import alternation
+from copilot.paths import load_resource
+
+RELEVANCE = "moderation/relevance.yaml"
+MAX_GROUPS = 10_000  # memories kept before they are dropped (like the thread layer's)
+# a numbered item: a number of one or two digits (not part of a longer number, a decimal or a word) and a list mark
+_ITEM = re.compile(r"(?<![\w.．])(\d{1,2})\s*[.．、)）](?!\d)")
+
+
+@dataclass(frozen=True)
+class ListRule:
+    window_s: float
+    ahead: int
+    max_chars: int
+    start: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def list_rule() -> ListRule:
+    rule = load_resource(RELEVANCE)["group_talk"]["sign_up_list"]
+    return ListRule(float(rule["window_s"]), int(rule["ahead"]), int(rule["max_chars"]),
+                    alternation(sorted(str(w) for w in rule["start_words"])))
+
+
+def numbered_items(text: str) -> list[int]:
+    """The numbers of the numbered items of a text, in order (``1. 小叶 2. 阿珍`` → [1, 2])."""
+    return [int(m.group(1)) for m in _ITEM.finditer(text.strip())]
+
+
+def starts_list(text: str) -> int | None:
+    """The last number of a list the text writes (two items in a row, or item 1 after a start word), else None."""
+    items = numbered_items(text)
+    if any(b == a + 1 for a, b in zip(items, items[1:])) or (items[:1] == [1] and list_rule().start.search(text)):
+        return max(items)
+    return None
+
+
+class SignUpLists:
+    """The numbered list each group is filling in: (time, last number)."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[float, int]] = {}
+        self._lock = threading.Lock()
+
+    def carries_on(self, group: str, text: str, compact_len: int, now: float) -> int | None:
+        """The number of the item a line adds to the group's open list, or None. A line that reposts the list (its
+        items from 1) carries it on too."""
+        rule = list_rule()
+        with self._lock:
+            last = self._last.get(group)
+        items = numbered_items(text)
+        if last is None or not items or now - last[0] > rule.window_s or compact_len > rule.max_chars * len(items):
+            return None
+        top = max(items)
+        first_ok = text.lstrip().startswith(str(items[0])) and last[1] - 1 <= items[0] <= last[1] + rule.ahead
+        repost = items[0] == 1 and last[1] <= top <= last[1] + rule.ahead
+        return top if (first_ok and len(items) == 1) or repost else None
+
+    def observe(self, group: str, text: str, now: float, carried: int | None) -> None:
+        """Remember the list a message starts or carries on."""
+        top = carried if carried is not None else starts_list(text)
+        if top is None:
+            return
+        with self._lock:
+            last = self._last.get(group)
+            keep = max(top, last[1]) if last is not None and now - last[0] <= list_rule().window_s and carried else top
+            self._last[group] = (now, keep)
+            if len(self._last) > MAX_GROUPS:
+                self._last.clear()

@@ -1,0 +1,68 @@
+"""Round 42, d17c42 (issue 17): what a group's own recent talk says is its business — a numbered line that carries on
+the list a member started in the group (接龙) is that list's, not chatter. Group and messages written for these tests
+(a Foshan koi-pond group)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from copilot.moderation import Moderator, Verdict
+from copilot.moderation.group_talk import list_rule, numbered_items, starts_list
+
+KOI = """
+name: 佛山锦鲤池塘交流群
+positioning: 佛山养锦鲤的朋友交流池塘过滤、水质、开口喂养和品鉴，每季度一起去渔场看鱼
+topics: [锦鲤, 池塘, 过滤, 水质, 喂养, 品鉴, 渔场]
+audience: 佛山和周边的锦鲤玩家
+events:
+  - {title: 渔场看鱼, kind: 线下活动, cadence: 2027-03-13, time: "09:00", place: 顺德渔场, host: 阿辉}
+"""
+
+T0 = 1_767_225_600.0
+LIST = "下个月渔场看鱼接龙：1. 阿辉 2. 阿强"
+LINE = "3. 老梁 两条红白"  # a bare name and an item: read alone, nothing ties it to the group
+
+
+def _chat(moderator: Moderator, texts: list[str], gap: float = 60.0, groups: list[str] | None = None) -> list[Verdict]:
+    """The texts posted one after another by different members, ``gap`` seconds apart (in group g1 unless said)."""
+    return [moderator.moderate({"id": f"t{i}", "user": f"u{i}", "group": (groups or [])[i] if groups else "g1",
+                                "text": t, "ts": T0 + gap * i}) for i, t in enumerate(texts)]
+
+
+def test_numbered_items_and_lists() -> None:
+    assert numbered_items(LIST) == [1, 2]
+    assert starts_list(LIST) == 2
+    assert numbered_items("接龙 1、张三") == [1] and starts_list("接龙 1、张三") == 1
+    # a decimal, a model number or one item without a sign-up word is no list
+    assert numbered_items("喷笔口径0.3的够用") == []
+    assert starts_list("1. 先把水换了") is None
+    assert starts_list("T-34 2. 谁有") is None
+
+
+def test_a_numbered_line_alone_is_chatter(profile_moderator: Callable[[str], Moderator]) -> None:
+    # the premise: without the list the line has no word of the group's
+    assert _chat(profile_moderator(KOI), [LINE])[0].label == "off_topic"
+
+
+def test_a_line_that_carries_on_the_group_s_list_is_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    start, line, next_line = _chat(profile_moderator(KOI), [LIST, LINE, "4. 小麦 带两条白写"])
+    assert start.label == "ok"
+    assert line.label == "ok", line.reason
+    assert line.checks["offtopic"]["sign_up_list"] == 3
+    assert "接龙" in line.reason
+    assert next_line.label == "ok"
+
+
+def test_no_list_in_another_group_too_late_or_far_off(profile_moderator: Callable[[str], Moderator]) -> None:
+    other = _chat(profile_moderator(KOI), [LIST, LINE], groups=["g1", "g2"])[1]
+    assert other.label == "off_topic"
+    late = _chat(profile_moderator(KOI), [LIST, LINE], gap=list_rule().window_s + 60)[1]
+    assert late.label == "off_topic"
+    far = _chat(profile_moderator(KOI), [LIST, "9. 老梁 两条红白"])[1]
+    assert far.label == "off_topic"
+
+
+def test_chatter_on_a_numbered_line_stays_chatter(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _chat(profile_moderator(KOI), [LIST, "3. 有人周末一起吃火锅吗"])[1]
+    assert v.label == "off_topic"
+    assert "sign_up_list" not in v.checks["offtopic"]
