@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from copilot.moderation import Moderator, Verdict
-from copilot.moderation.group_talk import list_rule, numbered_items, starts_list
+from copilot.moderation.group_talk import RecentJargon, jargon, list_rule, numbered_items, recent_keep, starts_list
 
 KOI = """
 name: 佛山锦鲤池塘交流群
@@ -66,3 +66,39 @@ def test_chatter_on_a_numbered_line_stays_chatter(profile_moderator: Callable[[s
     v = _chat(profile_moderator(KOI), [LIST, "3. 有人周末一起吃火锅吗"])[1]
     assert v.label == "off_topic"
     assert "sign_up_list" not in v.checks["offtopic"]
+
+
+# the group's jargon: a variety's name no profile lists, first said in a message the topic layer ties to the group
+SAID = "池塘里那条昭和三色最近不太爱吃，水质没问题"
+AGAIN = "我那条昭和三色最近尾鳍有点发白"
+
+
+def test_jargon_alone_is_chatter_and_words_of_everyday_life_are_no_jargon(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    assert _chat(profile_moderator(KOI), [AGAIN])[0].label == "off_topic"
+    assert "昭和" in jargon(AGAIN)
+    assert not jargon("宿舍楼下那家炸鸡我连吃了三天")
+
+
+def test_jargon_of_the_group_s_recent_talk_is_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    said, again = _chat(profile_moderator(KOI), [SAID, AGAIN])
+    assert said.label == "ok"
+    assert again.label == "ok", again.reason
+    assert again.checks["offtopic"]["recent_jargon"] == ["昭和"]
+    assert "昭和" in again.reason
+
+
+def test_jargon_of_another_group_is_not_this_group_s(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _chat(profile_moderator(KOI), [SAID, AGAIN], groups=["g1", "g2"])[1]
+    assert v.label == "off_topic"
+    assert "recent_jargon" not in v.checks["offtopic"]
+
+
+def test_jargon_is_kept_for_a_group_s_last_messages_only(profile_moderator: Callable[[str], Moderator]) -> None:
+    memory = RecentJargon()
+    memory.learn("g1", SAID)
+    assert memory.shared("g1", AGAIN) == ["昭和"]
+    for i in range(recent_keep()):  # the group talks of other things since
+        memory.learn("g1", f"第{i}次换滤材用了珐琅盆")
+    assert memory.shared("g1", AGAIN) == []
+    assert memory.shared("g2", AGAIN) == []

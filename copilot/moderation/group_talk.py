@@ -1,20 +1,30 @@
-"""What a group's own recent talk says is its business: the lists its members are filling in (接龙).
+"""What a group's own recent talk says is its business: the lists its members are filling in (接龙) and the jargon
+of its messages about its subject.
 
-Members fill in a group's lists with bare names and items ("3. 阿珍 带两盆熊童子"). Read alone, such a line looks
-like chatter to the chatter model. A memory of the group's recent messages (in memory per group, like the flood
-counts and the thread layer; rules in relevance.yaml ``group_talk``) says otherwise: :class:`SignUpLists` keeps
-the numbered list a member started in the group, and a numbered line that carries it on is the group's own list.
+Members fill in a group's lists with bare names and items ("3. 阿珍 带两盆熊童子") and talk in the group's jargon
+(电卷烫, 星塵, 补土), which no profile lists. Read alone, such a line looks like chatter to the chatter model. Two
+memories of the group's recent messages (in memory per group, like the flood counts and the thread layer; rules in
+relevance.yaml ``group_talk``) say otherwise:
+
+- :class:`SignUpLists`: the numbered list a member started in the group — a numbered line that carries it on is
+  the group's own list;
+- :class:`RecentJargon`: the jargon (:func:`copilot.moderation.offtopic.unknown_nouns`: rare nouns and words jieba
+  has never seen, not person names) of the group's last messages that something tied to its subject — the
+  stream's version of the words :mod:`copilot.moderation.group_vocab` learns from an imported history.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections import Counter, deque
 from dataclasses import dataclass
 from functools import lru_cache
 
+from copilot.moderation.offtopic import new_word_class, unknown_nouns
 from copilot.moderation.signals import alternation
 from copilot.paths import load_resource
+from copilot.textnorm import word_class
 
 RELEVANCE = "moderation/relevance.yaml"
 MAX_GROUPS = 10_000  # memories kept before they are dropped (like the thread layer's)
@@ -82,3 +92,48 @@ class SignUpLists:
             self._last[group] = (now, keep)
             if len(self._last) > MAX_GROUPS:
                 self._last.clear()
+
+
+@lru_cache(maxsize=1)
+def recent_keep() -> int:
+    return int(load_resource(RELEVANCE)["group_talk"]["recent_jargon"]["keep"])
+
+
+def jargon(text: str) -> frozenset[str]:
+    """The words of a message that may be its group's jargon: :func:`unknown_nouns` without person names (a 接龙
+    line's 青禾 is a member, not a thing the group talks about)."""
+    return frozenset(w for w in unknown_nouns(text) if not str(word_class(w) or new_word_class(w) or "").startswith("nr"))
+
+
+class RecentJargon:
+    """The jargon of each group's last messages that something tied to its subject (at most relevance.yaml
+    ``recent_jargon.keep`` messages a group)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, deque[frozenset[str]]] = {}
+        self._count: dict[str, Counter[str]] = {}
+        self._lock = threading.Lock()
+
+    def learn(self, group: str, text: str) -> None:
+        words = jargon(text)
+        if not words:
+            return
+        with self._lock:
+            if group not in self._seen and len(self._seen) >= MAX_GROUPS:
+                self._seen.clear()
+                self._count.clear()
+            seen = self._seen.setdefault(group, deque())
+            count = self._count.setdefault(group, Counter())
+            seen.append(words)
+            count.update(words)
+            if len(seen) > recent_keep():
+                count.subtract(seen.popleft())
+                count += Counter()  # drop the words whose count fell to nothing
+
+    def shared(self, group: str, text: str) -> list[str]:
+        """The jargon of ``text`` that the group's recent messages about its subject used."""
+        with self._lock:
+            count = self._count.get(group)
+        if not count:
+            return []
+        return sorted(w for w in jargon(text) if count[w] > 0)

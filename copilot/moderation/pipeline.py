@@ -26,7 +26,7 @@ from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.evidence import corroboration, evidence_note, reach_notice
-from copilot.moderation.group_talk import SignUpLists
+from copilot.moderation.group_talk import RecentJargon, SignUpLists
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
@@ -190,6 +190,7 @@ class Moderator:
         # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
         self._thread: dict[str, tuple[float, frozenset[str], bool]] = {}
         self._lists = SignUpLists()  # group → the numbered list (接龙) its members are filling in
+        self._jargon = RecentJargon()  # group → the jargon of its last messages tied to its subject
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -646,9 +647,10 @@ class Moderator:
 
     def _group_talk_layer(self, msg: Message, a: Analysis) -> None:
         """What the group's own recent talk says (stateful, in memory per group; group_talk.py): a line that carries on
-        the numbered list a member started in the group (接龙: "3. 阿珍 小精灵两棵") is that list's. It clears only a
-        message the topic layer would send to review as chatter (no chatter or errand word, no invitation) and is
-        remembered as about the group, so a short answer to it is read with it (the thread layer)."""
+        the numbered list a member started in the group (接龙: "3. 阿珍 小精灵两棵") is that list's, and a message using the
+        jargon of the group's recent messages about its subject (电卷烫 after a 接龙 line naming it) is the group's talk.
+        Either clears only a message the topic layer would send to review as chatter (no chatter or errand word, no
+        invitation) and is remembered as about the group, so a short answer to it is read with it (the thread layer)."""
         topic = a.checks.get("offtopic") or {}
         if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to read
             return
@@ -662,7 +664,13 @@ class Moderator:
             a.label, a.score = Label.OK, 0.9
             a.reasons = [f"接着群里正在填的接龙（第 {carried} 条），是本群自己的登记，不算跑题"]
             topic.update(off_topic=False, about_group=True, sign_up_list=carried, detail=a.reasons[0])
+        elif chatter_review and (said := self._jargon.shared(group, msg.text)):
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = ["与群主题相关（群里最近关于本群话题的消息用过这些词）：" + "、".join(said[:5])]
+            topic.update(off_topic=False, about_group=True, recent_jargon=said[:5], detail=a.reasons[0])
         self._lists.observe(group, msg.text, now, carried)
+        if a.label == Label.OK and topic.get("about_group") and not topic.get("chatter"):
+            self._jargon.learn(group, msg.text)
 
     def _thread_layer(self, msg: Message, a: Analysis) -> None:
         """What a short answer answers (stateful, in memory like the flood counts): "正常，观察两天，还软就去医院" right after
