@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from copilot.moderation import Moderator, Verdict
 from copilot.moderation.group_talk import RecentJargon, jargon, list_rule, numbered_items, recent_keep, starts_list
+from copilot.moderation.offtopic import a_not_a
 
 KOI = """
 name: 佛山锦鲤池塘交流群
@@ -102,3 +103,29 @@ def test_jargon_is_kept_for_a_group_s_last_messages_only(profile_moderator: Call
         memory.learn("g1", f"第{i}次换滤材用了珐琅盆")
     assert memory.shared("g1", AGAIN) == []
     assert memory.shared("g2", AGAIN) == []
+
+
+# the thread layer: a question asked in the A-not-A form, with no question mark, and several members answering it
+ASKED = "池塘过滤要不要加紫外灯"
+ANSWER = "加了以后绿水两天就清了"
+SECOND = "灯管记得一年一换"
+
+
+def test_a_not_a() -> None:
+    assert a_not_a(ASKED) and a_not_a("这个滤材有没有用")
+    assert not a_not_a("池塘过滤要加紫外灯") and not a_not_a("我不去了")
+
+
+def test_answers_to_an_a_not_a_question_are_its_thread(profile_moderator: Callable[[str], Moderator]) -> None:
+    # the premise: each answer alone reads as chatter
+    assert _chat(profile_moderator(KOI), [ANSWER])[0].label == "off_topic"
+    assert _chat(profile_moderator(KOI), [SECOND])[0].label == "off_topic"
+    asked, answer, second = _chat(profile_moderator(KOI), [ASKED, ANSWER, SECOND])
+    assert asked.label == "ok"
+    assert answer.label == "ok" and answer.checks["offtopic"]["thread_reply"] is True
+    # a second member's answer still answers the question
+    assert second.label == "ok" and second.checks["offtopic"]["thread_reply"] is True
+
+
+def test_no_thread_after_the_same_words_as_a_statement(profile_moderator: Callable[[str], Moderator]) -> None:
+    assert _chat(profile_moderator(KOI), ["池塘过滤要加紫外灯", ANSWER])[1].label == "off_topic"

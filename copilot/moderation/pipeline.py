@@ -35,6 +35,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
     OffTopicDetector,
+    a_not_a,
     event_kind_words,
     generic_words,
     invitation_objects,
@@ -694,7 +695,10 @@ class Moderator:
             a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
-            self._thread[group] = (now, _han(a.folded), a.signals.question)
+            # an answer keeps the question open for the next members' answers (several answer one question)
+            asks = a.signals.question or a_not_a(a.folded) or bool(topic.get("thread_reply") and last and last[2])
+            self._thread[group] = (now, _han(a.folded) | (last[1] if topic.get("thread_reply") and last else frozenset()),
+                                   asks)
         elif a.label == Label.OFF_TOPIC:
             self._thread.pop(group, None)
         if len(self._thread) > 10_000:
