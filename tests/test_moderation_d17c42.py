@@ -129,3 +129,12 @@ def test_answers_to_an_a_not_a_question_are_its_thread(profile_moderator: Callab
 
 def test_no_thread_after_the_same_words_as_a_statement(profile_moderator: Callable[[str], Moderator]) -> None:
     assert _chat(profile_moderator(KOI), ["池塘过滤要加紫外灯", ANSWER])[1].label == "off_topic"
+
+
+def test_a_put_down_of_someone_s_taste_is_abuse_not_chatter(profile_moderator: Callable[[str], Moderator]) -> None:
+    m = profile_moderator(KOI)
+    v = _chat(m, ["这种审美也好意思把池子晒出来 看得我尴尬"])[0]
+    assert v.label == "abuse", v.reason
+    assert "审美" in v.reason
+    # about the writer's own taste: self-mockery
+    assert _chat(profile_moderator(KOI), ["我这审美也敢晒池子 大家轻拍"])[0].label != "abuse"
