@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter, deque
+from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 
 from copilot.moderation.offtopic import new_word_class, unknown_nouns
 from copilot.moderation.signals import alternation
 from copilot.paths import load_resource
-from copilot.textnorm import word_class
+from copilot.textnorm import fold, word_class
 
 RELEVANCE = "moderation/relevance.yaml"
 MAX_GROUPS = 10_000  # memories kept before they are dropped (like the thread layer's)
@@ -106,34 +106,32 @@ def jargon(text: str) -> frozenset[str]:
 
 
 class RecentJargon:
-    """The jargon of each group's last messages that something tied to its subject (at most relevance.yaml
-    ``recent_jargon.keep`` messages a group)."""
+    """The texts of each group's last messages that something tied to its subject (at most relevance.yaml
+    ``recent_jargon.keep`` a group), asked which jargon of a message they used. Learning only keeps the folded text:
+    the words are cut only for the few messages the topic layer would send to review (cutting every message would
+    cost as much as the rest of the pipeline)."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, deque[frozenset[str]]] = {}
-        self._count: dict[str, Counter[str]] = {}
+        self._seen: dict[str, deque[str]] = {}
+        self._joined: dict[str, str] = {}  # group → its kept texts joined, made again after a change
         self._lock = threading.Lock()
 
     def learn(self, group: str, text: str) -> None:
-        words = jargon(text)
-        if not words:
-            return
         with self._lock:
             if group not in self._seen and len(self._seen) >= MAX_GROUPS:
                 self._seen.clear()
-                self._count.clear()
-            seen = self._seen.setdefault(group, deque())
-            count = self._count.setdefault(group, Counter())
-            seen.append(words)
-            count.update(words)
-            if len(seen) > recent_keep():
-                count.subtract(seen.popleft())
-                count += Counter()  # drop the words whose count fell to nothing
+                self._joined.clear()
+            seen = self._seen.setdefault(group, deque(maxlen=recent_keep()))
+            seen.append(fold(text))
+            self._joined.pop(group, None)
 
     def shared(self, group: str, text: str) -> list[str]:
         """The jargon of ``text`` that the group's recent messages about its subject used."""
         with self._lock:
-            count = self._count.get(group)
-        if not count:
-            return []
-        return sorted(w for w in jargon(text) if count[w] > 0)
+            seen = self._seen.get(group)
+            if not seen:
+                return []
+            joined = self._joined.get(group)
+            if joined is None:
+                joined = self._joined[group] = "\n".join(seen)
+        return sorted(w for w in jargon(text) if w in joined)
