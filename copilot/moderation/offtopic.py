@@ -178,6 +178,19 @@ def thread_fillers() -> frozenset[str]:
     return frozenset(fold(str(c)) for c in load_resource(RELEVANCE)["thread_filler"])
 
 
+@lru_cache(maxsize=1)
+def _a_not_a() -> frozenset[str]:
+    return frozenset(str(c) for c in load_resource(RELEVANCE)["thread_a_not_a"])
+
+
+def a_not_a(folded: str) -> bool:
+    """Whether a text asks in the A-not-A form (会不会, 要不要, 有没有: relevance.yaml ``thread_a_not_a``), with no
+    question mark or question word needed."""
+    neg = _a_not_a()
+    return any(folded[i] in neg and folded[i - 1] == folded[i + 1] and "\u3400" <= folded[i - 1] <= "\u9fff"
+               for i in range(1, len(folded) - 1))
+
+
 def generic_words() -> frozenset[str]:
     """Words too general to name a group's subject or arrangement (大家, 活动, 周末…; relevance.yaml)."""
     return _relevance()[0]

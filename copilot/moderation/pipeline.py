@@ -26,6 +26,7 @@ from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice
+from copilot.moderation.group_talk import RecentJargon, SignUpLists
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
@@ -34,6 +35,7 @@ from copilot.moderation.normalise import normalise
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
     OffTopicDetector,
+    a_not_a,
     event_kind_words,
     generic_words,
     invitation_objects,
@@ -189,6 +191,8 @@ class Moderator:
         # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
         self._thread: dict[str, tuple[float, frozenset[str], bool]] = {}
         self._asked: dict[str, tuple[float, str, frozenset[str]]] = {}  # group → when, by whom and in what words someone to call was last asked for
+        self._lists = SignUpLists()  # group → the numbered list (接龙) its members are filling in
+        self._jargon = RecentJargon()  # group → the jargon of its last messages tied to its subject
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -554,6 +558,7 @@ class Moderator:
         a = self.analyse(text)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
+        self._group_talk_layer(msg, a)
         self._thread_layer(msg, a)
         self._answer_layer(msg, a)
         self._feedback_layer(text, a)
@@ -658,6 +663,33 @@ class Moderator:
             v.checks["permitted_item"] = said[:3]
             v.reason += f"；群档案允许成员转让自己的{'、'.join(said[:3])}，这条可能是成员自己的，请对照群档案判断"
 
+    def _group_talk_layer(self, msg: Message, a: Analysis) -> None:
+        """What the group's own recent talk says (stateful, in memory per group; group_talk.py): a line that carries on
+        the numbered list a member started in the group (接龙: "3. 阿珍 小精灵两棵") is that list's, and a message using the
+        jargon of the group's recent messages about its subject (电卷烫 after a 接龙 line naming it) is the group's talk.
+        Either clears only a message the topic layer would send to review as chatter (no chatter or errand word, no
+        invitation) and is remembered as about the group, so a short answer to it is read with it (the thread layer)."""
+        topic = a.checks.get("offtopic") or {}
+        if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to read
+            return
+        group = self._group_of(msg)
+        now = msg.ts or time.time()
+        compact = normalise(msg.text).compact
+        carried = self._lists.carries_on(group, msg.text, len(compact), now)
+        chatter_review = a.label == Label.OFF_TOPIC and a.score <= OFFTOPIC_REVIEW_CAP and not topic.get("chatter") \
+            and not topic.get("chatter_words") and not topic.get("invitation")
+        if chatter_review and carried is not None:
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = [f"接着群里正在填的接龙（第 {carried} 条），是本群自己的登记，不算跑题"]
+            topic.update(off_topic=False, about_group=True, sign_up_list=carried, detail=a.reasons[0])
+        elif chatter_review and (said := self._jargon.shared(group, msg.text)):
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = ["与群主题相关（群里最近关于本群话题的消息用过这些词）：" + "、".join(said[:5])]
+            topic.update(off_topic=False, about_group=True, recent_jargon=said[:5], detail=a.reasons[0])
+        self._lists.observe(group, msg.text, now, carried)
+        if a.label == Label.OK and topic.get("about_group") and not topic.get("chatter"):
+            self._jargon.learn(group, msg.text)
+
     def _thread_layer(self, msg: Message, a: Analysis) -> None:
         """What a short answer answers (stateful, in memory like the flood counts): "正常，观察两天，还软就去医院" right after
         "它吃完驱虫药有点软便，正常吗" is that question's answer, not a topic of its own — the chatter model reads it alone and
@@ -680,7 +712,10 @@ class Moderator:
             a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
-            self._thread[group] = (now, _han(a.folded), a.signals.question)
+            # an answer keeps the question open for the next members' answers (several answer one question)
+            asks = a.signals.question or a_not_a(a.folded) or bool(topic.get("thread_reply") and last and last[2])
+            self._thread[group] = (now, _han(a.folded) | (last[1] if topic.get("thread_reply") and last else frozenset()),
+                                   asks)
         elif a.label == Label.OFF_TOPIC:
             self._thread.pop(group, None)
         if len(self._thread) > 10_000:
