@@ -1091,7 +1091,7 @@ def offers_import(ranking: SectionRanking, asked_in: str) -> bool:
     a question without Chinese: no material the operator could import would answer those."""
     if asked_in == "other" or not ranking.related():
         return False
-    if ranking.near_miss or ranking.off_scene:
+    if ranking.near_miss or ranking.off_scene or ranking.off_object:
         return False
     return ranking.scene in decline_texts().import_scenes
 

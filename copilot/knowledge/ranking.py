@@ -583,6 +583,16 @@ class Scene(BaseModel):
     private: tuple[str, ...] = ()
     # what makes a private word the name of the group's kind (相亲|群, 脱单|交友群): the group is run for it
     kind_after: tuple[str, ...] = ()
+    # what a question is about when it is no running of a group (``scope.yaml``'s ``object``): a price, a product
+    # to buy, a body to treat, a law or tax; by class. Words name the object asked about, not the group's business
+    objects: dict[str, tuple[str, ...]] = {}
+    # the fit the leading section needs when the question names such an object (``object_floor``)
+    object_floor: float = 1.01
+
+    def object_of(self, question: str) -> str:
+        """The first ``objects`` class one of whose words ``question`` names, or ``""``."""
+        text = fold(question)
+        return next((kind for kind, words in self.objects.items() if any(w in text for w in words)), "")
 
     def names_private(self, text: str) -> bool:
         """Whether folded ``text`` names a ``private`` word other than as the kind of group it is about (a
@@ -620,7 +630,9 @@ def scene_cues() -> Scene:
     return Scene(group=tuple(fold(w) for w in cues.get("group", []) if w),
                  life=tuple(fold(w) for w in cues.get("life", []) if w),
                  private=tuple(fold(w) for w in cues.get("private", []) if w),
-                 kind_after=tuple(fold(w) for w in cues.get("kind_after", []) if w), floor=data.get("scene_floor") or {})
+                 kind_after=tuple(fold(w) for w in cues.get("kind_after", []) if w), floor=data.get("scene_floor") or {},
+                 objects={k: tuple(fold(w) for w in (v or []) if w) for k, v in (data.get("object") or {}).items()},
+                 object_floor=float(data.get("object_floor", 1.01)))
 
 
 @lru_cache(maxsize=2)
@@ -670,7 +682,7 @@ class SectionRanking:
     @property
     def covered(self) -> bool:
         return (bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
-                and not self.off_scene)
+                and not self.off_scene and not self.off_object)
 
     @property
     def declined_by(self) -> str:
@@ -683,7 +695,9 @@ class SectionRanking:
             return "none"
         if self.confidence < self.threshold:
             return "confidence"
-        return "near_miss" if self.near_miss else "scene"
+        if self.near_miss:
+            return "near_miss"
+        return "scene" if self.off_scene else "object"
 
     @property
     def scene(self) -> str:
@@ -696,6 +710,15 @@ class SectionRanking:
         neighbour's noise or a team's KPI answered from the group cards because they share a word."""
         floor = scene_cues().floor.get(self.scene)
         return bool(self.sections) and floor is not None and self.leading().fit < floor
+
+    @property
+    def off_object(self) -> bool:
+        """The question asks about an object the cards do not teach (a price, a product to buy, a body, a law:
+        :meth:`Scene.object_of`) and its leading section fits it below ``object_floor``: 开价贵不贵 answered
+        from 促销的分寸 because both speak of selling. A section that fits well (买三送一 → 买 N 送 1) still answers."""
+        cues = scene_cues()
+        return (bool(self.sections) and bool(cues.object_of(self.question))
+                and self.leading().fit < cues.object_floor)
 
     def leading(self) -> SectionHit:
         """The section an answer leads with: the first stage's best, unless a runner-up in the top three fits
