@@ -35,6 +35,7 @@ from copilot.knowledge.ranking import (
     SectionHit,
     SectionRanking,
     asking_clauses,
+    marked_ask,
     parts_cues,
     question_clauses,
     section_scorer,
@@ -45,6 +46,8 @@ from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
 from copilot.textnorm import asked_script, cjk_ratio, fold, split_sentences, to_script
 from copilot.tokens import count_tokens, fit_to_budget
+
+LACKS_FILE = RESOURCES_DIR / "retrieval" / "lacks.yaml"
 
 
 class Citation(BaseModel):
@@ -630,6 +633,8 @@ class AskPart(NamedTuple):
     alone_hit: SectionHit | None = None
     # the section of the whole question's first ones that leads once its fit to the clause weighs in (:func:`clause_lead`)
     lead: SectionHit | None = None
+    # the asker marked the ask ("我想问的是：…", :func:`marked_ask`): its section leads even over a stated situation's
+    marked: bool = False
 
 
 def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> AskPart:
@@ -639,9 +644,14 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     the ask: "我作为群主该怎么处理" alone finds the host's persona, which the whole quarrel never ranks)."""
     cues = parts_cues()
     clauses = asking_clauses(question)
-    if not clauses or not ranking.sections or cues.ask_lead.fit <= 0:
+    # what the asker marks as the ask ("我想问的是：…") is ranked whole, its own clauses together
+    marked = marked_ask(question)
+    if not (clauses or marked) or not ranking.sections or cues.ask_lead.fit <= 0:
         return AskPart()
-    clause = with_previous(question, clauses[-1], index) if cues.ask_lead.generic_takes_previous else clauses[-1]
+    if marked:
+        clause = marked
+    else:
+        clause = with_previous(question, clauses[-1], index) if cues.ask_lead.generic_takes_previous else clauses[-1]
     alone = index.search_sections(clause, k=SECOND_FROM)
     best, near, answers = _answered(alone)
     if best is None:
@@ -657,7 +667,9 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     lead = ranking.leading()
     # a question cut in two (另外…, a question mark with more after it) is answered in the order it asks
     ordered = len(question_parts(question)) > 1 or (scorer is not None and lead.fit >= scorer.hedge)
-    return AskPart(clause, hit, near, earlier=ordered or _answers_earlier(clauses[:-1], lead, index, cues), **own)
+    before = [c for c in clauses if c not in marked] if marked else clauses[:-1]
+    return AskPart(clause, hit, near, earlier=ordered or _answers_earlier(before, lead, index, cues), marked=bool(marked),
+                   **own)
 
 
 def with_previous(question: str, clause: str, index: KnowledgeIndex) -> str:
@@ -1036,6 +1048,80 @@ def _no_dangling(lines: list[str]) -> list[str]:
     return lines
 
 
+class Lack(BaseModel):
+    """One thing a question may say the asker lacks (``lacks.yaml``): how it is said, the words of an answer's line
+    that needs it, and the note such a line gets."""
+
+    name: str
+    says: list[str]
+    needs: list[str]
+    note: str  # a step moved after the others
+    mark: str  # a line left in place
+
+
+class Lacks(BaseModel):
+    lacks: list[Lack] = []
+
+    def told(self, question: str) -> list[tuple[Lack, str]]:
+        """The lacks ``question`` states, each with the first of its ``says`` found (as written in the file)."""
+        text = fold(question)
+        found = []
+        for lack in self.lacks:
+            said = next((w for w in lack.says if fold(w) in text), None)
+            if said is not None:
+                found.append((lack, said))
+        return found
+
+
+@lru_cache(maxsize=1)
+def lack_cues() -> Lacks:
+    return Lacks.model_validate(yaml.safe_load(LACKS_FILE.read_text(encoding="utf-8")) or {})
+
+
+_NUMBERED = re.compile(r"^(\d{1,2})\. ")
+_CITE_END = re.compile(r"(\s*\[\d+\])$")
+
+
+def lacking_last(lines: list[str], question: str) -> list[str]:
+    """``lines`` (one section's cited lines) with each step that needs what the question says the asker lacks
+    (``lacks.yaml``: "完全没有钱" and a step paying 报酬) noted, and moved after the other steps of its numbered
+    list (renumbered; a list is a run of numbered lines with the same citation). Other lines keep their place and
+    get the note. ``lines`` unchanged when the question states no lack."""
+    told = lack_cues().told(question)
+    if not told or not lines:
+        return lines
+
+    def note(line: str, moved: bool = True) -> str | None:
+        text = fold(line)
+        lack = next(((k, said) for k, said in told if any(fold(w) in text for w in k.needs)), None)
+        if lack is None:
+            return None
+        cite = _CITE_END.search(line)
+        body, end = (line[:cite.start()], cite.group(1)) if cite else (line, "")
+        said = (lack[0].note if moved else lack[0].mark).format(said=lack[1])
+        return f"{body}{said}{end}"
+
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _NUMBERED.match(lines[i]):
+            out.append(note(lines[i], moved=False) or lines[i])
+            i += 1
+            continue
+        cite = _CITE_END.search(lines[i])
+        j = i
+        while j < len(lines) and _NUMBERED.match(lines[j]) and _CITE_END.search(lines[j]) and cite \
+                and _CITE_END.search(lines[j]).group(1) == cite.group(1):
+            j += 1
+        run = lines[i:max(j, i + 1)]
+        kept = [line for line in run if note(line) is None]
+        moved = [note(line) for line in run if note(line) is not None]
+        start = int(_NUMBERED.match(run[0]).group(1))
+        out.extend(_NUMBERED.sub(f"{start + n}. ", line, count=1) for n, line in enumerate(kept + moved))
+        i = max(j, i + 1)
+    return out
+
+
 def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False,
                     question: str = "", lead: SectionHit | None = None) -> str:
     """The offline answer: each section named, then its parts whole and in order (steps first), every
@@ -1052,7 +1138,7 @@ def compose_offline(sections: list[SectionHit], citations: list[Citation], *, lo
         lines.append(f"依据：{sec.label}")
         if is_example(sec.section):
             lines.append(decline_texts().example_note)
-        body = given.get(_key(sec), [])
+        body = lacking_last(given.get(_key(sec), []), question)
         by_n = {c.n: c for c in citations}
         last = None
         for line in body:
@@ -1209,14 +1295,16 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     chosen = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
     asked = ask_part(question, ranking, index)
     asks = ask_map(question, index, ranking)
-    # a lead chosen for the situation the question states stays first (the ask's clause does not move it)
-    sections = with_asks(chosen if ranking.stated else ask_leads(chosen, asked, question), asks)
+    # a lead chosen for the situation the question states stays first (the ask's clause does not move it), unless the
+    # asker marked what they ask ("我想问的是：…") and a section answers that
+    stated = ranking.stated and not (asked.marked and asked.best is not None)
+    sections = with_asks(chosen if stated else ask_leads(chosen, asked, question), asks)
     sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
-    told = stated_situations().deciding(question) if ranking.stated else None
+    told = stated_situations().deciding(question) if stated else None
     citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
-    warned = not ranking.stated and answer_hedged(ranking, sections, lead, asked)
+    warned = not stated and answer_hedged(ranking, sections, lead, asked)
     text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
     notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),

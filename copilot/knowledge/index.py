@@ -50,6 +50,7 @@ from copilot.knowledge.ranking import (
     stated_order,
     stated_situations,
     without_constraints,
+    without_names,
 )
 from copilot.knowledge.typos import correct as correct_typos
 from copilot.knowledge.typos import homophones
@@ -547,8 +548,8 @@ class KnowledgeIndex:
         model = confidence_model()
         if not loaded.rows:
             return SectionRanking(query, [], 0.0, model.threshold, model.related_floor)
-        # a condition the question keeps (不…的情况下) is not what it asks: it is left out of the match
-        signals, terms = self.signals(without_constraints(query), expand=expand)
+        # a condition the question keeps (不…的情况下) and a quoted name (群叫『…』) are not what it asks: left out of the match
+        signals, terms = self.signals(without_constraints(without_names(query)), expand=expand)
         fused, order, fit, features = self._second_stage(signals, rerank=rerank)
         stated = False
         if rerank:  # a situation the question states (a rumour it says is false) weighs in on the order

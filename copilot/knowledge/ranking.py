@@ -370,6 +370,17 @@ class AskMapCues(BaseModel):
     most: int = 0
 
 
+class NameCues(BaseModel):
+    """``parts.yaml``'s ``names``: a span in one of the ``quotes`` pairs whose opening mark follows one of ``before``
+    by at most ``near`` characters names the group or a product ("我们群叫『上岸打卡营』"): its words say what the
+    group is called, not what is asked, and are left out of the match (:func:`without_names`); no pairs = off."""
+
+    quotes: list[str] = []
+    before: list[str] = []
+    near: int = 4
+    most: int = 20
+
+
 class ConstraintSpan(BaseModel):
     """``parts.yaml``'s ``constraints``: a span from ``start`` to the nearest of ``ends`` (at most ``most``
     characters between them) states a condition the answer must keep ("在不天天刷屏广告的情况下"), not what is asked."""
@@ -421,6 +432,11 @@ class QuestionParts(BaseModel):
     ask_note: AskNote = AskNote()
     # condition spans left out of what the question is matched on (:func:`without_constraints`)
     constraints: list[ConstraintSpan] = []
+    # quoted names left out of what the question is matched on (:func:`without_names`)
+    names: NameCues = NameCues()
+    # phrases after which the asker says what they ask ("我想问的是：…"): the text after the last one is the ask
+    # (:func:`marked_ask`), ranked on its own in place of the last asking clause
+    ask_markers: list[str] = []
 
     def asks_in(self, clause: str) -> bool:
         """Whether ``clause`` (folded) asks something: an ``asks`` form left once the ``not_asks`` ones are removed."""
@@ -523,6 +539,43 @@ def without_constraints(question: str) -> str:
                 at = text.find(end, begin + 1)
     text = " ".join(text.split())
     return text if len(text) >= parts_cues().min_chars and text != " ".join(question.split()) else question
+
+
+def without_names(question: str) -> str:
+    """``question`` without the quoted names it gives (``parts.yaml``'s ``names``: "群名叫『上岸2027·每日打卡』" is
+    matched as "群名叫"), so that a word of a group's or a product's name (打卡, 读书会) does not pick the section
+    that leads the answer; the question itself when none is found or too little is left."""
+    cues = parts_cues().names
+    text = question
+    for pair in cues.quotes:
+        if len(pair) != 2:
+            continue
+        opening, closing = pair
+        at = text.find(opening)
+        while at >= 0:
+            end = text.find(closing, at + 1)
+            if end < 0 or end - at - 1 > cues.most:
+                break
+            if end > at + 1 and any(cue in text[max(0, at - cues.near - len(cue)):at] for cue in cues.before):
+                text = text[:at] + " " + text[end + 1:]
+                at = text.find(opening, at + 1)
+            else:
+                at = text.find(opening, end + 1)
+    text = " ".join(text.split())
+    return text if len(text) >= parts_cues().min_chars and text != " ".join(question.split()) else question
+
+
+def marked_ask(question: str) -> str:
+    """What the question says it asks after one of ``parts.yaml``'s ``ask_markers`` ("…我是唯一的管理员。想问一下：
+    那些三个月没打卡的人要不要清"), folded, from the last marker on, without the marker and the punctuation after
+    it; "" without a marker or when too little follows it."""
+    markers = [fold(m) for m in parts_cues().ask_markers if m]
+    text = fold(question)
+    found = max(((text.rfind(m), m) for m in markers if m in text), default=None)
+    if found is None:
+        return ""
+    rest = text[found[0] + len(found[1]):].lstrip("：:，,、 ").strip()
+    return rest if len(rest) >= parts_cues().min_chars else ""
 
 
 def question_clauses(question: str) -> list[tuple[str, bool]]:
