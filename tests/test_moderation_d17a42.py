@@ -53,7 +53,7 @@ audience: 廣州街坊
     ("網上話豆漿機會爆炸，即刻轉發俾你屋企人，唔轉就係唔理佢哋", "spam", True),   # Cantonese chain letter
     ("幫手投下票，我個仔參加朗誦比賽 http://vt.example.cn/r8", "spam", True),      # Cantonese vote link
     ("拜託大家幫我按個讚 我臉書第一則 謝謝", "spam", True),                        # Taiwan Mandarin like-begging
-    ("我家姐喺天河開咗間美甲舖，報我個名有八折", "ad", False),                     # a relative's shop, 报我名 (review)
+    ("我家姐喺天河開咗間美甲舖，報我個名有八折", "ad", True),                      # 报我名 + a discount: deleted since d17e42
 ])
 def test_dialect_forms_reach_the_spam_and_ad_cues(profile_moderator: Callable[[str], Moderator], text: str,
                                                   label: str, acted: bool) -> None:
