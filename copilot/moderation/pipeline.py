@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -61,6 +61,7 @@ from copilot.moderation.signals import (
     detect,
     in_mandarin,
     is_shop_host,
+    lexicon_data,
     lexicons,
     patterns,
     said_prices,
@@ -190,7 +191,7 @@ class Moderator:
         self._abuse_lock = threading.Lock()
         # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
         self._thread: dict[str, tuple[float, frozenset[str], bool]] = {}
-        self._asked: dict[str, tuple[float, str, frozenset[str]]] = {}  # group → when, by whom and in what words someone to call was last asked for
+        self._asked: dict[str, HelpRequest] = {}  # group → its last request for someone to call or a thing to borrow
         self._lists = SignUpLists()  # group → the numbered list (接龙) its members are filling in
         self._jargon = RecentJargon()  # group → the jargon of its last messages tied to its subject
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
@@ -722,29 +723,43 @@ class Moderator:
             self._thread.clear()
 
     def _answer_layer(self, msg: Message, a: Analysis) -> None:
-        """A number given in answer to a member's request for someone to call (stateful, in memory like the thread): "我上个月
-        找的刘师傅…电话139…你就说是…" right after "谁家知道附近有修燃气灶的师傅吗" names the tradesman asked for, it does not sell.
-        A request is a question with a help word (lexicons.yaml ``help_request``: 师傅, 哪里能, 医院, 救援, 有冇人识…); within
-        :data:`HELP_ANSWER_SECONDS` another member's message that takes up a character of the request (not a particle or a
-        pronoun, as the thread layer reads), says how the writer knows whom they name (``help_answer_voice``: 我上次找的, 说是…
-        介绍的 — not a bare "燃气灶维修 139…", a tradesman's own card) and whose only ad evidence is a phone number or a handle
-        (no link, no seller's or promo word, no invitation — the classifier may agree) is that request's answer: ok."""
+        """A number given in answer to a member's request (stateful, in memory like the thread): "我上个月找的刘师傅…电话139…
+        你就说是…" right after "谁家知道附近有修燃气灶的师傅吗" names the tradesman asked for, and "我有，在4号楼502…打我电话"
+        right after "谁家有电钻借我用一下" lends the thing asked for; neither sells.
+        A help request is a question with a help word (lexicons.yaml ``help_request``: 师傅, 哪里能, 医院, 救援, 有冇人识…); a
+        lending request asks to borrow (``lend_request``: 借我, 借来用, 可以借…), question mark or not. Within
+        :data:`HELP_ANSWER_SECONDS` another member's message whose only ad evidence is a phone number or a handle (no link,
+        no seller's or promo word but the 联系 that tells how to reach the helper — ``help_answer_reach`` —, no invitation;
+        the classifier may agree) answers it when
+        * to a help request: it takes up a character of the request (not a particle or a pronoun, as the thread layer
+          reads) and says how the writer knows whom they name (``help_answer_voice``: 我上次找的, 说是…介绍的) or names the
+          helper by surname and title (``help_answer_named``: 王师傅, 黄太太) — not a bare "燃气灶维修 139…", a tradesman's
+          own card;
+        * to a lending request: it offers the writer's own (``lend_answer_voice``: 我有, 我家有…) — it need not name the thing."""
         group = self._group_of(msg)
         now = msg.ts or time.time()
-        if a.signals.question and lexicons().words["help_request"].search(a.folded):
-            self._asked[group] = (now, msg.user or "", _han(a.folded))
+        words = lexicons().words
+        lend = bool(words["lend_request"].search(a.folded))
+        if lend or (a.signals.question and words["help_request"].search(a.folded)):
+            self._asked[group] = HelpRequest(now, msg.user or "", _han(a.folded), lend)
             if len(self._asked) > 10_000:
                 self._asked.clear()
             return
         last = self._asked.get(group)
-        if a.label != Label.AD or last is None or now - last[0] > HELP_ANSWER_SECONDS or not msg.user \
-                or msg.user == last[1] or a.signals.urls or not a.signals.contacts or not _han(a.folded) & last[2] \
-                or not set(a.signals.names(Label.AD)) <= _ANSWER_SIGNALS or (a.checks.get("classifier") or {}).get("model") == "group" \
-                or not lexicons().words["help_answer_voice"].search(a.folded):
+        if a.label != Label.AD or last is None or now - last.ts > HELP_ANSWER_SECONDS or not msg.user \
+                or msg.user == last.user or a.signals.urls or not a.signals.contacts \
+                or not set(a.signals.names(Label.AD)) <= _ANSWER_SIGNALS | _reach_only(a.signals) \
+                or (a.checks.get("classifier") or {}).get("model") == "group":
+            return
+        if last.lend:
+            if not words["lend_answer_voice"].search(a.folded):
+                return
+        elif not _han(a.folded) & last.chars \
+                or not (words["help_answer_voice"].search(a.folded) or _names_helper(a.folded)):
             return
         a.label, a.score = Label.OK, 0.7
-        a.reasons = [_ANSWER_NOTE]
-        a.checks["help_answer"] = {"asked_seconds_ago": round(now - last[0])}
+        a.reasons = [_LEND_NOTE if last.lend else _ANSWER_NOTE]
+        a.checks["help_answer"] = {"asked_seconds_ago": round(now - last.ts), "lend": last.lend}
 
     def _quarrel(self, msg: Message, v: Verdict) -> bool:
         """Whether another member's insult came in this group in the last minutes (an argument between two members);
@@ -1623,6 +1638,31 @@ def live_time(ts: float | None) -> float:
 HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
 _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
+_LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
+
+
+class HelpRequest(NamedTuple):
+    """A member's last request in a group for someone to call or a thing to borrow (Moderator._answer_layer)."""
+
+    ts: float
+    user: str
+    chars: frozenset[str]  # the request's telling characters (see _han)
+    lend: bool  # a thing to borrow, not someone to call
+
+
+def _reach_only(rep: SignalReport) -> frozenset[str]:
+    """{"promo_words"} when the message's only promo words tell how to reach a helper (lexicons.yaml help_answer_reach: 联系)."""
+    promo = rep.signal("promo_words")
+    reach = lexicons().words["help_answer_reach"]
+    return frozenset({"promo_words"}) if promo is not None and all(reach.fullmatch(w) for w in promo.items) else frozenset()
+
+
+def _names_helper(folded: str) -> bool:
+    """The text names a helper by surname and title (王师傅, 黄太太: lexicons.yaml help_answer_named after a Chinese
+    character that is not a word such as 的, 个, 找: help_answer_not_name)."""
+    not_name = set(lexicon_data()["help_answer_not_name"])
+    return any(m.start() > 0 and "\u4e00" <= folded[m.start() - 1] <= "\u9fff" and folded[m.start() - 1] not in not_name
+               for m in lexicons().words["help_answer_named"].finditer(folded))
 THREAD_SECONDS = 180.0  # a short answer this soon after a question about the group's subject answers that thread
 THREAD_REPLY_CHARS = 16  # … when it is this short (compact characters)
 
