@@ -100,26 +100,3 @@ def test_a_card_not_answering_anyone_or_naming_no_one_is_not_cleared(profile_mod
     first = "谁认识修热水器的师傅？一直打不着火" if "维修" in card else "周五停水，大家提前存点水"
     _, posted = _chat(profile_moderator(YARD), [("小蒋", first), ("新人", card)])
     assert posted.label == "ad", posted.reason
-
-
-TAINAN = """
-name: 台南街舞社練舞群
-positioning: 台南的街舞社員約練舞、排比賽隊形、分享影片和課表
-topics: [街舞, 練舞, 隊形, 比賽, 舞鞋, 音樂, 排練]
-audience: 台南的街舞社員
-platform: line
-script: zh-Hant
-"""
-
-
-def test_a_taiwan_mobile_number_is_a_contact(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = profile_moderator(TAINAN).moderate({"id": "1", "user": "t1", "text": "專業舞鞋修補、換底，價格便宜，歡迎來電 0958-330-217 陳先生"})
-    assert v.label == "ad", v.reason
-    assert "0958****217" in v.reason
-    assert v.action == "delete", v.reason
-
-
-@pytest.mark.parametrize("text", ["比賽成績 0958-330 分", "報名編號 2026-0912-345", "隊形圖改了第 09 版"])
-def test_numbers_that_are_no_taiwan_mobile_are_not_contacts(profile_moderator: Callable[[str], Moderator], text: str) -> None:
-    v = profile_moderator(TAINAN).moderate({"id": "1", "user": "t2", "text": text})
-    assert "****" not in v.reason, v.reason

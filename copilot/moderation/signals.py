@@ -503,7 +503,6 @@ class Patterns:
     short_label_run: re.Pattern[str]
     contact_verb_words: frozenset[str]  # patterns.yaml contact_verbs: 加 of 加微 is no word the label ends
     phone: re.Pattern[str]
-    mobile_abroad: re.Pattern[str]  # patterns.yaml mobile_abroad: Taiwan's 0912-345-678
     landline: re.Pattern[str]
     contact_num: re.Pattern[str]
     mention_handle: re.Pattern[str]
@@ -696,7 +695,6 @@ def patterns() -> Patterns:
         contact_verb_words=frozenset(str(w) for w in d["contact_verbs"]),
         # an 11-digit order number looks like a mobile number
         phone=re.compile(r"(?<!\d)" + not_order + r"1[3-9]\d{9}(?!\d)"),
-        mobile_abroad=re.compile(r"(?<![\d-])(?:" + "|".join(d["mobile_abroad"]) + r")(?![\d-])"),
         landline=_landline_pattern(d["landline"], not_order),
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
         mention_handle=re.compile(_alt(d["handle_mentions"])),
@@ -999,7 +997,6 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     contacts += ["其他聊天软件账号 " + m.group(1) for m in patterns().app_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
-    contacts += ["手机号 " + m.group(0)[:4] + "****" + m.group(0)[-3:] for m in patterns().mobile_abroad.finditer(d)]
     # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
     # apart so no word reads — nobody writes a word that way but to hide an account
     contacts += ["逐字隔开的账号 " + h for m in _SPACED_HANDLE.finditer(scan.n.folded)
