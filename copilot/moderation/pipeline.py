@@ -72,7 +72,7 @@ from copilot.moderation.signals import (
 )
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import squeeze, to_script, tokenize, word_class
+from copilot.textnorm import fold, squeeze, to_script, tokenize, word_class
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
@@ -683,13 +683,14 @@ class Moderator:
             a.label, a.score = Label.OK, 0.9
             a.reasons = [f"接着群里正在填的接龙（第 {carried} 条），是本群自己的登记，不算跑题"]
             topic.update(off_topic=False, about_group=True, sign_up_list=carried, detail=a.reasons[0])
-        elif chatter_review and (said := self._jargon.shared(group, msg.text)):
+        # the group's jargon is read in the Mandarin form of a Cantonese message: 真系, 啱啱 are no jargon of anyone's
+        elif chatter_review and (said := self._jargon.shared(group, in_mandarin(fold(msg.text)))):
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["与群主题相关（群里最近关于本群话题的消息用过这些词）：" + "、".join(said[:5])]
             topic.update(off_topic=False, about_group=True, recent_jargon=said[:5], detail=a.reasons[0])
         self._lists.observe(group, msg.text, now, carried)
         if a.label == Label.OK and topic.get("about_group") and not topic.get("chatter"):
-            self._jargon.learn(group, msg.text)
+            self._jargon.learn(group, in_mandarin(fold(msg.text)))
 
     def _thread_layer(self, msg: Message, a: Analysis) -> None:
         """What a short answer answers (stateful, in memory like the flood counts): "正常，观察两天，还软就去医院" right after
@@ -708,14 +709,14 @@ class Moderator:
                 and a.score <= OFFTOPIC_REVIEW_CAP and not a.signals.question \
                 and not topic.get("chatter") and not topic.get("chatter_words") and not topic.get("invitation") \
                 and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS and invitation_objects(a.folded) is None \
-                and _han(a.folded) & last[1]:
+                and _han(in_mandarin(a.folded)) & last[1]:
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
             # an answer keeps the question open for the next members' answers (several answer one question)
             asks = a.signals.question or a_not_a(a.folded) or bool(topic.get("thread_reply") and last and last[2])
-            self._thread[group] = (now, _han(a.folded) | (last[1] if topic.get("thread_reply") and last else frozenset()),
+            self._thread[group] = (now, _han(in_mandarin(a.folded)) | (last[1] if topic.get("thread_reply") and last else frozenset()),
                                    asks)
         elif a.label == Label.OFF_TOPIC:
             self._thread.pop(group, None)
