@@ -601,8 +601,9 @@ class Moderator:
         Ad accounts post right after joining, and post again, disguised, right after their ad is deleted. For a
         member who joined (OneBot group_increase) or was first seen recently and has posted only a few messages,
         or who was deleted or muted lately however long their record, a sure classifier may act without rule
-        evidence, and the act threshold is lower. Everyone else — in particular members with a record of approved
-        messages — is never acted on by the classifier alone.
+        evidence, and the act threshold is lower; a struck member's bare 私我 on the group's subject, which the
+        classifier is sure is an ad, is no member-to-member contact: it goes to a person. Everyone else — in
+        particular members with a record of approved messages — is never acted on by the classifier alone.
         """
         if self.audit is None or not msg.user:
             return
@@ -610,7 +611,7 @@ class Moderator:
         if self.audit.last_strike(group, msg.user, STRUCK_DAYS) is not None:
             # a strike outweighs any record of approved messages until its window passes
             a.checks["trust"] = {"new_member": False, "struck": True, "why": STRUCK_WHY}
-            self._strict(a, f"近期被处置过的成员（{STRUCK_WHY}）")
+            self._strict(a, f"近期被处置过的成员（{STRUCK_WHY}）", struck=True)
             return
         if (group, msg.user) in self._established:  # a record of approved messages does not go away
             a.checks["trust"] = {"new_member": False, "established": True}
@@ -627,10 +628,18 @@ class Moderator:
         self._strict(a, f"新成员（{why}）")
 
     @staticmethod
-    def _strict(a: Analysis, who: str) -> None:
+    def _strict(a: Analysis, who: str, *, struck: bool = False) -> None:
         """Judge the message of a member on trial (``who``: which kind, with why, for the reason) strictly."""
         clf = a.checks.get("classifier") or {}
         sure = clf.get("ad_prob", 0) >= NEW_MEMBER_SURE
+        if struck and a.label == Label.OK and sure and a.checks.get("bare_contact"):
+            # a bare 私我 on the group's subject is how members lend and meet, but from an account deleted or muted
+            # lately, with the classifier sure of an ad, it is no longer let through: labelled ad, and a person decides
+            a.label, a.score = Label.AD, min(float(clf["ad_prob"]), CLASSIFIER_ALONE_CAP)
+            a.reasons = [f"广告分类器 {clf['ad_prob']:.2f}，只有“私我”一类联系用语",
+                         f"{who}，不按成员之间的联系放行，交人工判断"]
+            a.checks["trust"]["bare_contact_lifted"] = True
+            return
         if a.label == Label.AD and clf.get("alone") and sure:
             a.score = max(a.score, float(clf["ad_prob"]))
             a.reasons = [p for p in a.reasons if "交人工判断" not in p]
