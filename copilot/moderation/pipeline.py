@@ -640,11 +640,6 @@ class Moderator:
                          f"{who}，不按成员之间的联系放行，交人工判断"]
             a.checks["trust"]["bare_contact_lifted"] = True
             return
-        if struck and a.label == Label.OK and a.signals.signal("evasion") is not None:
-            # letters spaced or split by emoji right after a deletion: the writing of someone getting past the filter
-            a.label, a.score = Label.AD, STRUCK_DISGUISE
-            a.reasons = ["变形写法（逐字隔开或夹表情）"]
-            a.checks["trust"]["disguise"] = True
         if a.label == Label.AD and clf.get("alone") and sure:
             a.score = max(a.score, float(clf["ad_prob"]))
             a.reasons = [p for p in a.reasons if "交人工判断" not in p]
@@ -1669,7 +1664,6 @@ NEW_MEMBER_LEEWAY = 0.1  # a new member's violation is acted on from act_thresho
 NEW_MEMBER_DAYS = 3.0  # joined (or first seen) this recently …
 NEW_MEMBER_MESSAGES = 5  # … and fewer messages than this so far: a new member
 STRUCK_DAYS = NEW_MEMBER_DAYS  # a member deleted or muted this recently is judged like a new member, and earns no trust
-STRUCK_DISGUISE = 0.65  # a struck member's disguised writing: acted on at the strict threshold, not the normal one
 STRUCK_WHY = f"近 {STRUCK_DAYS:.0f} 天内因违规被删除或禁言过"
 HISTORY_DAYS = 7.0  # 'first seen' means new only once the group's log is this old
 
