@@ -22,6 +22,7 @@ from copilot.config import Settings
 from copilot.evals.results import SuiteResult, apply_gates
 from copilot.llm import Engine
 from copilot.metrics import binary, confusion, per_label
+from copilot.moderation.audit import AuditLog
 from copilot.moderation.classifier import load_classifier
 from copilot.moderation.labels import ACTED, LABELS, Action, Label
 from copilot.moderation.pipeline import Moderator, quick_label
@@ -50,6 +51,12 @@ def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
     return rows
 
 
+def is_history(rows: list[dict[str, Any]]) -> bool:
+    """A set written as a chat history: some row says its member joined just before (``"joined": true``), so the
+    rows are replayed in order with an audit log, and members' earlier messages and strikes count (dev40)."""
+    return any("joined" in row for row in rows)
+
+
 def prf(gold: list[str], pred: list[str]) -> dict[str, dict[str, Any]]:
     """Per-label precision, recall, F1 and support (sklearn); a figure with no data counts as 0 here,
     so a label the set never predicts fails its gate instead of going missing."""
@@ -59,7 +66,10 @@ def prf(gold: list[str], pred: list[str]) -> dict[str, dict[str, Any]]:
 
 def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engine | None = None,
             settings: Settings | None = None, profiles: Path = DATA_DIR / "profiles") -> dict[str, Any]:
-    """Moderate every row with its profile's Moderator (no audit log), in file order.
+    """Moderate every row with its profile's Moderator, in file order.
+
+    No audit log, unless the set is a history (:func:`is_history`): then its rows are replayed as one chat per profile
+    into a fresh audit log, so members' joins, strikes and records of approved messages count as in a live group.
 
     ``engine``: an LLM engine used as the judge for the uncertain band (None = offline layers only).
     ``settings``: given, each profile is keyed by its file name, so the group models enabled in that
@@ -76,27 +86,35 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
     actions: list[str] = []
     by_profile: dict[str, list[bool]] = {}
     t0 = time.perf_counter()
-    for row in rows:
-        prof = row["profile"]
-        if prof not in mods:
-            mods[prof] = Moderator(settings, load_profile(profiles / f"{prof}.yaml"), audit=None,
-                                   semantic=semantic, engine=engine, profile_key=prof if keyed else None)
-        # a set's messages are posted minutes apart, not replayed in one burst: give them times, so the
-        # flood layer judges the pace of the chat and not the speed of this loop
-        v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"],
-                                 "ts": EVAL_T0 + EVAL_GAP_S * len(gold)})
-        gold.append(row["label"])
-        pred.append(v.label)
-        actions.append(v.action)
-        by_profile.setdefault(prof, []).append(v.label == row["label"])
-        legit_acted += row["label"] == Label.OK and v.action in ACTED
-        tags = list(row.get("tags", []))
-        if to_simplified(row["text"]) != row["text"]:
-            tags.append("traditional")
-        for tag in tags:
-            slices.setdefault(tag, []).append(v.label == row["label"])
-        if v.label != row["label"]:
-            errors.append({"id": row["id"], "gold": row["label"], "pred": v.label, "text": row["text"], "reason": v.reason})
+    with tempfile.TemporaryDirectory() as tmp:
+        audit = AuditLog(f"sqlite:///{Path(tmp) / 'history.sqlite'}") if is_history(rows) else None
+        for row in rows:
+            prof = row["profile"]
+            if prof not in mods:
+                mods[prof] = Moderator(settings, load_profile(profiles / f"{prof}.yaml"), audit=audit,
+                                       semantic=semantic, engine=engine, profile_key=prof if keyed else None,
+                                       group=prof if audit is not None else "")
+            if audit is not None and row.get("joined"):  # the bot's join notice came just before
+                audit.record_join(prof, row["user"])
+            # a set's messages are posted minutes apart, not replayed in one burst: give them times, so the
+            # flood layer judges the pace of the chat and not the speed of this loop
+            v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"],
+                                     "ts": EVAL_T0 + EVAL_GAP_S * len(gold)})
+            gold.append(row["label"])
+            pred.append(v.label)
+            actions.append(v.action)
+            by_profile.setdefault(prof, []).append(v.label == row["label"])
+            legit_acted += row["label"] == Label.OK and v.action in ACTED
+            tags = list(row.get("tags", []))
+            if to_simplified(row["text"]) != row["text"]:
+                tags.append("traditional")
+            for tag in tags:
+                slices.setdefault(tag, []).append(v.label == row["label"])
+            if v.label != row["label"]:
+                errors.append({"id": row["id"], "gold": row["label"], "pred": v.label, "text": row["text"],
+                               "reason": v.reason})
+        if audit is not None:
+            audit.engine.dispose()
     elapsed = time.perf_counter() - t0
     return {
         "n": len(rows),

@@ -247,8 +247,11 @@ class AuditLog:
     # -- writing -------------------------------------------------------------------------------
     def record(self, verdict: Any, *, group: str = "", user: str = "", message_id: str = "", text: str = "",
                strike: bool = False, claim: bool = False, msg_ts: float | None = None,
-               nickname: str = "") -> dict[str, Any] | None:
+               nickname: str = "", credit: bool = True) -> dict[str, Any] | None:
         """Store a verdict (and a strike when an action was taken for a violation).
+
+        ``credit``: an ok verdict adds to the member's record of approved messages (``ok_count``); False for a
+        member still inside the window of a recent strike, whose ok messages earn no trust until it passes.
 
         With ``claim`` (the message carries the bot's own id) the write also claims the delivery
         key in the same transaction. If another worker already recorded this message, nothing is
@@ -260,7 +263,7 @@ class AuditLog:
         row = _verdict_row(verdict, group, user, message_id, text, now, msg_ts, nickname)
         key = delivery_key(group, message_id, user, text) if claim and message_id else None
         try:
-            self._write(row, verdict, group, user, now, strike, key)
+            self._write(row, verdict, group, user, now, strike, key, credit)
         except IntegrityError:
             if key is not None:
                 with self.engine.connect() as conn:
@@ -275,13 +278,13 @@ class AuditLog:
         return None
 
     def _write(self, row: dict[str, Any], verdict: Any, group: str, user: str, now: float, strike: bool,
-               key: str | None) -> None:
+               key: str | None, credit: bool) -> None:
         with self.engine.begin() as conn:
-            self._insert(conn, row, verdict, group, user, now, strike, key)
+            self._insert(conn, row, verdict, group, user, now, strike, key, credit)
 
     @staticmethod
     def _insert(conn: Connection, row: dict[str, Any], verdict: Any, group: str, user: str, now: float,
-                strike: bool, key: str | None) -> None:
+                strike: bool, key: str | None, credit: bool = True) -> None:
         if key is not None:  # first, so a lost race writes nothing at all
             conn.execute(insert(deliveries).values(key=key, verdict_id=verdict.verdict_id))
         conn.execute(insert(verdicts).values(**row))
@@ -289,7 +292,7 @@ class AuditLog:
             conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
                                                 label=verdict.label, verdict_id=verdict.verdict_id))
         if user:
-            _touch_member(conn, str(group or ""), str(user), now, ok=verdict.label == "ok")
+            _touch_member(conn, str(group or ""), str(user), now, ok=credit and verdict.label == "ok")
 
     def record_join(self, group: str, user: str, ts: float | None = None) -> None:
         """A member joined (OneBot ``notice.group_increase``): their first messages are judged strictly.
@@ -397,6 +400,15 @@ class AuditLog:
                     strikes.c.label == label, strikes.c.ts >= since)
             ).scalar_one())
 
+    def last_strike(self, group: str, user: str, window_days: float) -> float | None:
+        """When ``user`` was last acted on for any violation in ``group`` within the window (None: not in it)."""
+        since = time.time() - window_days * 86400
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(func.max(strikes.c.ts)).where(
+                    strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user), strikes.c.ts >= since)
+            ).scalar()
+
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
         """Mark a verdict wrong (or confirm it): it becomes a labelled sample for learning and stats.
 
@@ -409,6 +421,8 @@ class AuditLog:
             row = conn.execute(select(verdicts).where(verdicts.c.id == verdict_id)).mappings().first()
             if row is None:
                 raise AuditError(f"找不到审核记录 {verdict_id}")
+            earlier = conn.execute(select(feedback.c.correct).where(feedback.c.verdict_id == verdict_id)).scalar()
+            _recount_approved(conn, row, earlier or row["label"], correct_label)
             conn.execute(feedback.delete().where(feedback.c.verdict_id == verdict_id))
             conn.execute(insert(feedback).values(
                 verdict_id=verdict_id, ts=time.time(), predicted=row["label"], correct=correct_label,
@@ -667,6 +681,18 @@ def _touch_member(conn: Connection, group: str, user: str, now: float, *, ok: bo
                     "first_seen": func.coalesce(members.c.first_seen, now)})
 
 
+def _recount_approved(conn: Connection, row: Any, was: str, now_label: str) -> None:
+    """An admin's correction moves the member's record of approved messages with it: an ok verdict corrected to a
+    violation (a disguised ad that passed) stops counting as approved, and a violation corrected to ok starts to —
+    unless the message came inside a strike's window, when it earned no trust in the first place."""
+    delta = int(now_label == "ok") - int(was == "ok")
+    if not delta or not row["user_id"] or (json.loads(row["checks"] or "{}").get("trust") or {}).get("struck"):
+        return
+    conn.execute(update(members).where(members.c.group_id == row["group_id"], members.c.user_id == row["user_id"])
+                 .values(ok_count=func.max(members.c.ok_count + delta, 0) if conn.dialect.name == "sqlite"
+                         else func.greatest(members.c.ok_count + delta, 0)))
+
+
 _UPSERT = {"sqlite": sqlite_insert, "postgresql": pg_insert}
 FEEDBACK_REFRESH_S = 2.0  # how often a long-running hook looks for corrections made by other processes
 
@@ -701,13 +727,13 @@ class StrikeTransaction:
         ).scalar_one())
 
     def record(self, verdict: Any, *, message_id: str, text: str, strike: bool, claim: bool,
-               msg_ts: float | None = None, nickname: str = "") -> None:
+               msg_ts: float | None = None, nickname: str = "", credit: bool = True) -> None:
         now = time.time()
         key = delivery_key(self.group, message_id, self.user, text) if claim and message_id else None
         self.log._insert(self.conn, _verdict_row(verdict, self.group, self.user, message_id, text, now, msg_ts,
                                                     nickname),
                          verdict,
-                         self.group, self.user, now, strike, key)
+                         self.group, self.user, now, strike, key, credit)
 
 
 def _ts(v: datetime | float) -> float:

@@ -167,8 +167,8 @@ def _model_layers(label: str, checks: dict[str, Any], *, attack: bool, own_words
             out.append("chatter_words")
         if ot.get("invitation"):  # 有人…吗 / 一起去 / 求推荐 to members, about something none of the group's
             out.append("invitation")
-    if trust.get("strict") and label in (Label.AD, Label.SPAM):
-        out.append("new_member")
+    if trust.get("strict") and label in (Label.AD, Label.SPAM):  # a member on trial: new, or struck lately
+        out.append("struck" if trust.get("struck") else "new_member")
     if (checks.get("flood") or {}).get("hit"):
         out.append("flood")
     if judge.get("used") and judge.get("label") == label:

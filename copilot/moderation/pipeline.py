@@ -303,7 +303,7 @@ class Moderator:
             self._apply_policy(msg, verdict, 0)
             first = self.audit.record(self._in_script(verdict), group=group, user=user, message_id=msg.id or "",
                                       text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts,
-                                      nickname=msg.nickname or "")
+                                      nickname=msg.nickname or "", credit=not _struck(verdict))
             return _replay(first, msg) if first is not None else verdict
         # count, decide and record under the member's strike lock: simultaneous messages from one
         # member (several hook workers) get strike numbers 1, 2, 3 … and the ladder in order
@@ -314,7 +314,7 @@ class Moderator:
             self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days))
             tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
                       strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts,
-                      nickname=msg.nickname or "")
+                      nickname=msg.nickname or "", credit=not _struck(verdict))
         return verdict
 
     def _in_script(self, verdict: Verdict) -> Verdict:
@@ -596,16 +596,24 @@ class Moderator:
             a.score = min(1.0, a.score + 0.1)
 
     def _trust_layer(self, msg: Message, a: Analysis) -> None:
-        """Trust by history (as tg-spam does): a new member's first messages are judged strictly.
+        """Trust by history (as tg-spam does): a new member's first messages are judged strictly, and so are the
+        messages of a member acted on for a violation in the last :data:`STRUCK_DAYS`.
 
-        Ad accounts post right after joining. For a member who joined (OneBot group_increase) or was
-        first seen recently and has posted only a few messages, a sure classifier may act without
-        rule evidence, and the act threshold is lower. Everyone else — in particular members with a
-        record of approved messages — is never acted on by the classifier alone.
+        Ad accounts post right after joining, and post again, disguised, right after their ad is deleted. For a
+        member who joined (OneBot group_increase) or was first seen recently and has posted only a few messages,
+        or who was deleted or muted lately however long their record, a sure classifier may act without rule
+        evidence, and the act threshold is lower; a struck member's bare 私我 on the group's subject, which the
+        classifier is sure is an ad, is no member-to-member contact: it goes to a person. Everyone else — in
+        particular members with a record of approved messages — is never acted on by the classifier alone.
         """
         if self.audit is None or not msg.user:
             return
         group = self._group_of(msg)
+        if self.audit.last_strike(group, msg.user, STRUCK_DAYS) is not None:
+            # a strike outweighs any record of approved messages until its window passes
+            a.checks["trust"] = {"new_member": False, "struck": True, "why": STRUCK_WHY}
+            self._strict(a, f"近期被处置过的成员（{STRUCK_WHY}）", struck=True)
+            return
         if (group, msg.user) in self._established:  # a record of approved messages does not go away
             a.checks["trust"] = {"new_member": False, "established": True}
             return
@@ -618,12 +626,26 @@ class Moderator:
         if why is None:
             return
         a.checks["trust"]["why"] = why
+        self._strict(a, f"新成员（{why}）")
+
+    @staticmethod
+    def _strict(a: Analysis, who: str, *, struck: bool = False) -> None:
+        """Judge the message of a member on trial (``who``: which kind, with why, for the reason) strictly."""
         clf = a.checks.get("classifier") or {}
-        if a.label == Label.AD and clf.get("alone") and clf.get("ad_prob", 0) >= NEW_MEMBER_SURE:
+        sure = clf.get("ad_prob", 0) >= NEW_MEMBER_SURE
+        if struck and a.label == Label.OK and sure and a.checks.get("bare_contact"):
+            # a bare 私我 on the group's subject is how members lend and meet, but from an account deleted or muted
+            # lately, with the classifier sure of an ad, it is no longer let through: labelled ad, and a person decides
+            a.label, a.score = Label.AD, min(float(clf["ad_prob"]), CLASSIFIER_ALONE_CAP)
+            a.reasons = [f"广告分类器 {clf['ad_prob']:.2f}，只有“私我”一类联系用语",
+                         f"{who}，不按成员之间的联系放行，交人工判断"]
+            a.checks["trust"]["bare_contact_lifted"] = True
+            return
+        if a.label == Label.AD and clf.get("alone") and sure:
             a.score = max(a.score, float(clf["ad_prob"]))
             a.reasons = [p for p in a.reasons if "交人工判断" not in p]
         if a.label in VIOLATIONS:
-            a.reasons.append(f"新成员（{why}），从严处理")
+            a.reasons.append(f"{who}，从严处理")
             a.checks["trust"]["strict"] = True
 
     def _situated(self, text: str, v: Verdict) -> None:
@@ -872,6 +894,11 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _struck(v: Verdict) -> bool:
+    """Whether the trust layer found the member inside a strike's window (their ok messages earn no trust yet)."""
+    return bool((v.checks.get("trust") or {}).get("struck"))
 
 
 def _spam_kind_of(v: Verdict) -> SpamKind | None:
@@ -1677,6 +1704,8 @@ NEW_MEMBER_SURE = 0.9  # a new member's message is acted on by a classifier this
 NEW_MEMBER_LEEWAY = 0.1  # a new member's violation is acted on from act_threshold − this
 NEW_MEMBER_DAYS = 3.0  # joined (or first seen) this recently …
 NEW_MEMBER_MESSAGES = 5  # … and fewer messages than this so far: a new member
+STRUCK_DAYS = NEW_MEMBER_DAYS  # a member deleted or muted this recently is judged like a new member, and earns no trust
+STRUCK_WHY = f"近 {STRUCK_DAYS:.0f} 天内因违规被删除或禁言过"
 HISTORY_DAYS = 7.0  # 'first seen' means new only once the group's log is this old
 
 
