@@ -976,7 +976,11 @@ def relevant(question: str, reply: str, *, by_kind: bool = True) -> bool:
     fq, fr = _fold(question), _fold(reply)
     if by_kind and cue("question", "final").search(fq) and cue("reply", "yes_no").match(fr.strip()):
         return True  # "能交现金吗" — "可以的，…"
-    return by_kind and (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
+    if not by_kind:
+        return False
+    if has(fq, "reply", "asks_time") and any(d.marked for d in time_expressions(reply, None)):
+        return True  # "海报啥时候要" — "那就周四前吧": a day the work is due by answers a time question
+    return (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
 
 
 # -- Q&A ---------------------------------------------------------------------------------------------

@@ -1,0 +1,49 @@
+"""Round 42 (issue 13, side chatter that leaks into Q&A).
+
+A time question ("演出服啥时候要") is answered by kind by a day the work is due ("那就下周三前吧"), though it
+holds no digit; a later remark to the group with a vague span ("这两天流感厉害") no longer takes its place as the
+answer. Every chat below was written for these tests (a choir, a cycling club); none is an eval chat.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+
+from chat_lines import chat_lines
+
+from copilot.notes.structure import find_qa, relevant
+
+START = datetime(2026, 5, 12, 20, 0)  # a Tuesday evening
+
+_msgs = partial(chat_lines, start=START)
+
+
+def test_a_due_day_answers_a_time_question_by_kind():
+    assert relevant("演出服啥时候要", "那就下周三前吧，我好安排试穿")
+    assert not relevant("演出服啥时候要", "这两天流感厉害大家多喝水", by_kind=False)
+
+
+def test_a_vague_remark_to_the_group_does_not_replace_the_due_answer():
+    pairs = find_qa(_msgs(
+        "团长阿敏|六月的合唱比赛要准备起来了，今天把分工说一下",
+        "团长阿敏|@小敏 演出服你去租一下，要二十套",
+        "小敏|好的",
+        "小敏|演出服啥时候要",
+        "团长阿敏|那就下周三前吧，我好安排试穿",
+        "阿芳|这两天流感厉害大家多喝水",
+        "老何|我已经中招了",
+    ), "话题讨论", [], "团长阿敏")
+    asked = [p for p in pairs if "演出服" in p.question]
+    assert asked and asked[0].answerer == "团长阿敏"
+    assert not any("流感" in p.answer for p in pairs)
+
+
+def test_a_number_still_answers_a_time_question():
+    pairs = find_qa(_msgs(
+        "队长大鹏|周六骑环湖线，六十公里",
+        "小周|几点集合",
+        "阿龙|我也想问",
+        "队长大鹏|7点半，北门",
+    ), "话题讨论", [], "队长大鹏")
+    assert any("几点" in p.question and "7点半" in p.answer for p in pairs)
