@@ -47,3 +47,26 @@ def test_a_number_still_answers_a_time_question():
         "队长大鹏|7点半，北门",
     ), "话题讨论", [], "队长大鹏")
     assert any("几点" in p.question and "7点半" in p.answer for p in pairs)
+
+
+def test_a_show_named_in_small_talk_is_not_the_chat_s_title():
+    from copilot.notes.structure import find_topic
+
+    messages = _msgs(
+        "组长阿兰|周日上午社区菜园翻地，8点集合，自带手套",
+        "老胡|好的",
+        "小美|你们最近在追《漫长的季节》吗，昨晚哭了好久",
+        "阿杰|追了追了 太好看了",
+        "组长阿兰|翻完地顺便把番茄苗种下去",
+    )
+    assert find_topic(messages) != "漫长的季节"
+
+
+def test_the_opener_s_own_title_is_still_the_topic():
+    from copilot.notes.structure import find_topic
+
+    messages = _msgs(
+        "群主小林|今晚请陈老师讲《家庭阳台种菜入门》，大家先听",
+        "陈老师|大家好，先说土，阳台种菜用营养土，不要直接挖楼下的土",
+    )
+    assert find_topic(messages) == "家庭阳台种菜入门"
