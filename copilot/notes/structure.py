@@ -463,9 +463,9 @@ def find_topic(messages: list[Message]) -> str | None:
     for i, m in enumerate(messages[:12]):
         if has(_fold(m.text), "announcement", "next"):
             continue
-        if i and m.speaker != messages[0].speaker and is_side_chatter(m.text):
-            continue  # a member's small talk ("你们昨晚看那个《繁花》没有，结局也太意外了") names no title of the chat
         text = _greeting_cut(m.text)
+        if i and m.speaker != messages[0].speaker and is_side_chatter(text):
+            continue  # a member's small talk ("你们昨晚看那个《繁花》没有，结局也太意外了") names no title of the chat
         if len(_TOPIC[0].findall(text)) >= 2 and (interrogative(_fold(text)) or any(choice_asked(c) for c in _CLAUSE.split(_fold(text)))):
             continue  # the options put to choose from ("《霧港疑雲》6人本定係《末班車》7人本"): not yet the title
         for pattern in (*_TOPIC[:1], cue("titled"), *_TOPIC[1:]):
