@@ -70,3 +70,22 @@ def test_the_opener_s_own_title_is_still_the_topic():
         "陈老师|大家好，先说土，阳台种菜用营养土，不要直接挖楼下的土",
     )
     assert find_topic(messages) == "家庭阳台种菜入门"
+
+
+def test_a_shared_day_is_no_common_ground_unless_a_time_is_asked():
+    assert not relevant("周六晚上有人去撸串吗", "周六前得把器材清点完，阿明负责", by_kind=False, days=False)
+    assert relevant("周六晚上有人去撸串吗", "周六前得把器材清点完，阿明负责", by_kind=False)
+    assert relevant("周六几点出发", "周六早上6点半，体育馆门口")
+
+
+def test_a_side_call_is_not_answered_by_later_work_on_the_same_day():
+    pairs = find_qa(_msgs(
+        "队长大鹏|周日骑环湖线，早上7点北门集合",
+        "小周|路线多长",
+        "队长大鹏|六十公里左右，中间在驿站休息",
+        "阿龙|周六晚上有人去撸串吗",
+        "队长大鹏|@小周 帮忙统计一下要租车的人",
+        "小周|好的",
+        "队长大鹏|周六前得把头盔和补胎工具清点完，阿明负责",
+    ), "话题讨论", [], "队长大鹏")
+    assert not any("撸串" in p.question for p in pairs)

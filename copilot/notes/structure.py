@@ -961,19 +961,22 @@ def _content_bigrams(text: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
-def relevant(question: str, reply: str, *, by_kind: bool = True) -> bool:
+def relevant(question: str, reply: str, *, by_kind: bool = True, days: bool = True) -> bool:
     """Whether ``reply`` plausibly answers ``question``: shared content words or a shared 2-char run,
-    or (``by_kind``) the kind of thing asked for (a time, an amount) given."""
+    or (``by_kind``) the kind of thing asked for (a time, an amount) given. Without ``days``, a time word in
+    common is no common ground unless the question asks a time."""
     # a pronoun in common (那边, 我家) is no common ground
     # (nor a conjunction or an adverb: 另外, 然后, 还是 say nothing of what is asked)
+    # (nor a time word when the question does not ask a time: "周五晚上有人约火锅吗" — "周五前得把场地订了")
+    asks_time = days or has(_fold(question), "reply", "asks_time")
     q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS and word_class(t) not in _pronoun_tags()
-         and word_class(t) not in _function_tags()}
+         and word_class(t) not in _function_tags() and (asks_time or word_class(t) != "t")}
     a = set(words(reply))
     if q & a:
         return True
     common = _content_bigrams(question) & _content_bigrams(reply)
     if any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) and word_class(g) not in _pronoun_tags()
-           for g in common):
+           and (asks_time or word_class(g) != "t") for g in common):
         return True
     fq, fr = _fold(question), _fold(reply)
     if by_kind and cue("question", "final").search(fq) and cue("reply", "yes_no").match(fr.strip()):
@@ -1145,12 +1148,12 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
         return echoed[-1], False
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(close, m)
-        sure = q is not None and (relevant(q.text, m.text) or (session == "主讲分享" and m.speaker in speakers))
+        sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers))
         if q is not None and (sure or q.index == i - 1 and not _proposes(q.msg.text)):
             q.loose = not sure
             return q, False
     guessed = [q for q in recent if i - q.index <= near and q.loose and not q.direct and q.msg.speaker != m.speaker
-               and relevant(q.text, m.text)]
+               and relevant(q.text, m.text, days=False)]
     if guessed:
         guessed[-1].answer, guessed[-1].loose = [], False
         return guessed[-1], False
