@@ -464,6 +464,8 @@ def find_topic(messages: list[Message]) -> str | None:
         if has(_fold(m.text), "announcement", "next"):
             continue
         text = _greeting_cut(m.text)
+        if i and m.speaker != messages[0].speaker and is_side_chatter(text):
+            continue  # a member's small talk ("你们昨晚看那个《繁花》没有，结局也太意外了") names no title of the chat
         if len(_TOPIC[0].findall(text)) >= 2 and (interrogative(_fold(text)) or any(choice_asked(c) for c in _CLAUSE.split(_fold(text)))):
             continue  # the options put to choose from ("《霧港疑雲》6人本定係《末班車》7人本"): not yet the title
         for pattern in (*_TOPIC[:1], cue("titled"), *_TOPIC[1:]):
@@ -959,24 +961,31 @@ def _content_bigrams(text: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
-def relevant(question: str, reply: str, *, by_kind: bool = True) -> bool:
+def relevant(question: str, reply: str, *, by_kind: bool = True, days: bool = True) -> bool:
     """Whether ``reply`` plausibly answers ``question``: shared content words or a shared 2-char run,
-    or (``by_kind``) the kind of thing asked for (a time, an amount) given."""
+    or (``by_kind``) the kind of thing asked for (a time, an amount) given. Without ``days``, a time word in
+    common is no common ground unless the question asks a time."""
     # a pronoun in common (那边, 我家) is no common ground
     # (nor a conjunction or an adverb: 另外, 然后, 还是 say nothing of what is asked)
+    # (nor a time word when the question does not ask a time: "周五晚上有人约火锅吗" — "周五前得把场地订了")
+    asks_time = days or has(_fold(question), "reply", "asks_time")
     q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS and word_class(t) not in _pronoun_tags()
-         and word_class(t) not in _function_tags()}
+         and word_class(t) not in _function_tags() and (asks_time or word_class(t) != "t")}
     a = set(words(reply))
     if q & a:
         return True
     common = _content_bigrams(question) & _content_bigrams(reply)
     if any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) and word_class(g) not in _pronoun_tags()
-           for g in common):
+           and (asks_time or word_class(g) != "t") for g in common):
         return True
     fq, fr = _fold(question), _fold(reply)
     if by_kind and cue("question", "final").search(fq) and cue("reply", "yes_no").match(fr.strip()):
         return True  # "能交现金吗" — "可以的，…"
-    return by_kind and (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
+    if not by_kind:
+        return False
+    if has(fq, "reply", "asks_time") and any(d.marked for d in time_expressions(reply, None)):
+        return True  # "海报啥时候要" — "那就周四前吧": a day the work is due by answers a time question
+    return (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
 
 
 # -- Q&A ---------------------------------------------------------------------------------------------
@@ -1139,12 +1148,12 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
         return echoed[-1], False
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(close, m)
-        sure = q is not None and (relevant(q.text, m.text) or (session == "主讲分享" and m.speaker in speakers))
+        sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers))
         if q is not None and (sure or q.index == i - 1 and not _proposes(q.msg.text)):
             q.loose = not sure
             return q, False
     guessed = [q for q in recent if i - q.index <= near and q.loose and not q.direct and q.msg.speaker != m.speaker
-               and relevant(q.text, m.text)]
+               and relevant(q.text, m.text, days=False)]
     if guessed:
         guessed[-1].answer, guessed[-1].loose = [], False
         return guessed[-1], False
