@@ -1827,7 +1827,8 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # (unless the speaker then says what they will do: "彭哥 板材我周五之前拉到楼下" is the speaker's)
     said_next = next((o.kind for _, o in scored[1:] if o.who), "")
     if whole.who and whole.kind in ("named", "assigned") and said_next != "first_person" \
-            and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()):
+            and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()) \
+            and {_fold(w) for w in item_at or []} != {_fold(whole.who)}:  # ("茶歇 @大卫": a list item, below)
         first = next((text for text, o in scored if o.who), sentence)
         return [_Clause(sentence, whole.who, whole.kind, first, whole.p)]  # "小王，你周五前把报名表收齐": one task for the person addressed
     # a clause that is only a name ("王工 插座位置我周日之前标好", voice-to-text) addresses someone: the
@@ -1982,7 +1983,8 @@ def _list_deadline(parts: list[str], m: Message, event: date | None,
     ``cues.yaml`` action list_default_deadline), as (its index in ``parts``, its deadline), or None."""
     for n, part in enumerate(parts):
         if n and has(_fold(part), "action", "list_default_deadline"):
-            found = find_deadline(part, m.time, m.text, event=event, meeting=meeting)
+            found = find_deadline(cue("action", "list_head").sub("", part, count=1), m.time, m.text, event=event,
+                                  meeting=meeting)
             if found is not None:
                 return n, found
     return None
@@ -1993,10 +1995,12 @@ def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str]) -> N
     one member gives its work, where the clauses name no owner, to that member (outside a list an opening @ only
     says whom a reply answers)."""
     named = set(item_at)
-    if len(named) != 1 or named & {speaker, "大家"} or any(c.owner for c in parts) \
+    if len(named) != 1 or named & {speaker, "大家"} \
             or cue("owner", "group").fullmatch(_fold(item_at[0])) or _fold(item_at[0]) in _AT_ALL:
         return
     who = named.pop()
+    if any(c.owner and _fold(c.owner) != _fold(who) for c in parts):
+        return  # (the owner model found the same member only: "茶歇 @大卫" is still 大卫's share of the list)
     for c in parts:  # (the list gives the work: "场地布置：桌椅和投影，@晓光" needs no verb of its own)
         if not asks(c.text) and not has(_fold(c.text), "action", "already"):
             c.owner, c.kind, c.owner_text, c.p = who, "assigned", c.text, max(c.p, SURE_OWNER)
@@ -2253,7 +2257,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
-    elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework):
+    elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework) \
+            or _answer_term(clause, owner, m.speaker, asker, f, deadline):
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
             clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f)
@@ -2274,6 +2279,19 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _answer_term(clause: _Clause, owner: str | None, speaker: str, asker: str | None, f: str,
+                 deadline: Deadline | None) -> bool:
+    """A clause of an answer to ``asker``'s question that only states the terms the request comes with: a condition
+    put to the asker ("不收钱，但稿子要提前三天发我过目", cue action.answer_terms; not when it turns to them with 你),
+    or a line whose 我 only receives ("发票拍照给我报销", cue action.to_me) with no time and no promise of the speaker's."""
+    if not asker or asker == speaker:
+        return False
+    if owner == asker and has(f, "action", "answer_terms") and "你" not in f:
+        return True
+    return clause.kind == "first_person" and deadline is None and has(f, "action", "to_me") \
+        and not _WILL.search(f) and not has(f, "action", "later_promise")
 
 
 def _asks_fact(question: str, answer: Message) -> bool:
