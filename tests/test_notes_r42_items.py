@@ -66,6 +66,15 @@ def test_short_list_items_with_one_member_each_are_their_to_dos_with_the_list_da
     assert ("阿Ben", "酒杯和醒酒器", "2026-03-05") in got
 
 
+def test_a_list_item_naming_a_thing_of_a_name_shape_stays_the_mentioned_members():
+    actions, _, _ = find_actions(_msgs(
+        "团长阿May|周六书市摆摊带的东西：\n1. 书签和小卡 @豆豆\n2. 折叠桌 @老周\n以上周四前准备好",
+        "豆豆|好的",
+    ))
+    assert ("豆豆", "书签和小卡", "2026-03-05") in _owners(actions)
+    assert not [a for a in actions if a.owner == "小卡"]
+
+
 def test_a_tab_separated_export_with_a_multi_line_field_is_read_by_its_header():
     text = ("时间\t发送人\t内容\n"
             "2026-03-02 20:00\t阿桂\t周六换书会，地点社区图书角\n"

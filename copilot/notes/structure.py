@@ -1828,7 +1828,8 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     said_next = next((o.kind for _, o in scored[1:] if o.who), "")
     if whole.who and whole.kind in ("named", "assigned") and said_next != "first_person" \
             and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()) \
-            and {_fold(w) for w in item_at or []} != {_fold(whole.who)}:  # ("茶歇 @大卫": a list item, below)
+            and not (len(set(item_at or [])) == 1 and (_fold(item_at[0]) == _fold(whole.who)  # ("茶歇 @大卫": a
+                                                       or people.resolve(whole.who) is None)):  # list item, below)
         first = next((text for text, o in scored if o.who), sentence)
         return [_Clause(sentence, whole.who, whole.kind, first, whole.p)]  # "小王，你周五前把报名表收齐": one task for the person addressed
     # a clause that is only a name ("王工 插座位置我周日之前标好", voice-to-text) addresses someone: the
@@ -1841,7 +1842,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else o.who, o.kind, p=o.p) for i, (text, o) in enumerate(scored)]
     if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
-    _item_addressed(parts, speaker, item_at or [])
+    _item_addressed(parts, speaker, item_at or [], people)
     _handed_on(parts, people)
     _told_first(parts, speaker, lead)
     _paid_to_the_one_told(parts)
@@ -1990,7 +1991,7 @@ def _list_deadline(parts: list[str], m: Message, event: date | None,
     return None
 
 
-def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str]) -> None:
+def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str], people: People) -> None:
     """"1. @阿鹏 买垃圾袋和手套，周四前买好", "② 后勤组：搭帐篷、摆桌椅，@朵朵爸": an item of a task list that @-mentions
     one member gives its work, where the clauses name no owner, to that member (outside a list an opening @ only
     says whom a reply answers)."""
@@ -1999,8 +2000,11 @@ def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str]) -> N
             or cue("owner", "group").fullmatch(_fold(item_at[0])) or _fold(item_at[0]) in _AT_ALL:
         return
     who = named.pop()
-    if any(c.owner and _fold(c.owner) != _fold(who) for c in parts):
-        return  # (the owner model found the same member only: "茶歇 @大卫" is still 大卫's share of the list)
+    # (the owner model found the same member only, or a name-shaped word nobody in the chat goes by: "茶歇 @大卫",
+    # "无料和小卡 @糖糖" are still that member's share of the list)
+    if any(c.owner and _fold(c.owner) != _fold(who) and (c.owner == "大家" or people.resolve(c.owner) is not None)
+           for c in parts):
+        return
     for c in parts:  # (the list gives the work: "场地布置：桌椅和投影，@晓光" needs no verb of its own)
         if not asks(c.text) and not has(_fold(c.text), "action", "already"):
             c.owner, c.kind, c.owner_text, c.p = who, "assigned", c.text, max(c.p, SURE_OWNER)
