@@ -658,8 +658,9 @@ def _parse_csv(text: str, name: str, columns: Mapping[str, str] | None) -> tuple
     sample = text[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;|")
-    except csv.Error:
-        dialect = csv.excel
+    except csv.Error:  # the sniffer gives up on short or multi-line samples: the header line's separator
+        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        dialect = csv.excel_tab if first.count("\t") > first.count(",") else csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     header = reader.fieldnames or []
     if not header:

@@ -1836,7 +1836,9 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     # (unless the speaker then says what they will do: "彭哥 板材我周五之前拉到楼下" is the speaker's)
     said_next = next((o.kind for _, o in scored[1:] if o.who), "")
     if whole.who and whole.kind in ("named", "assigned") and said_next != "first_person" \
-            and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()):
+            and re.match(r"^[\u4e00-\u9fffA-Za-z]{2,6}[，,\s]", sentence.strip()) \
+            and not (len(set(item_at or [])) == 1 and (_fold(item_at[0]) == _fold(whole.who)  # ("茶歇 @大卫": a
+                                                       or people.resolve(whole.who) is None)):  # list item, below)
         first = next((text for text, o in scored if o.who), sentence)
         return [_Clause(sentence, whole.who, whole.kind, first, whole.p)]  # "小王，你周五前把报名表收齐": one task for the person addressed
     # a clause that is only a name ("王工 插座位置我周日之前标好", voice-to-text) addresses someone: the
@@ -1849,7 +1851,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else o.who, o.kind, p=o.p) for i, (text, o) in enumerate(scored)]
     if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
-    _item_addressed(parts, speaker, item_at or [])
+    _item_addressed(parts, speaker, item_at or [], people)
     _handed_on(parts, people)
     _told_first(parts, speaker, lead)
     _paid_to_the_one_told(parts)
@@ -1991,21 +1993,27 @@ def _list_deadline(parts: list[str], m: Message, event: date | None,
     ``cues.yaml`` action list_default_deadline), as (its index in ``parts``, its deadline), or None."""
     for n, part in enumerate(parts):
         if n and has(_fold(part), "action", "list_default_deadline"):
-            found = find_deadline(part, m.time, m.text, event=event, meeting=meeting)
+            found = find_deadline(cue("action", "list_head").sub("", part, count=1), m.time, m.text, event=event,
+                                  meeting=meeting)
             if found is not None:
                 return n, found
     return None
 
 
-def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str]) -> None:
+def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str], people: People) -> None:
     """"1. @阿鹏 买垃圾袋和手套，周四前买好", "② 后勤组：搭帐篷、摆桌椅，@朵朵爸": an item of a task list that @-mentions
     one member gives its work, where the clauses name no owner, to that member (outside a list an opening @ only
     says whom a reply answers)."""
     named = set(item_at)
-    if len(named) != 1 or named & {speaker, "大家"} or any(c.owner for c in parts) \
+    if len(named) != 1 or named & {speaker, "大家"} \
             or cue("owner", "group").fullmatch(_fold(item_at[0])) or _fold(item_at[0]) in _AT_ALL:
         return
     who = named.pop()
+    # (the owner model found the same member only, or a name-shaped word nobody in the chat goes by: "茶歇 @大卫",
+    # "无料和小卡 @糖糖" are still that member's share of the list)
+    if any(c.owner and _fold(c.owner) != _fold(who) and (c.owner == "大家" or people.resolve(c.owner) is not None)
+           for c in parts):
+        return
     for c in parts:  # (the list gives the work: "场地布置：桌椅和投影，@晓光" needs no verb of its own)
         if not asks(c.text) and not has(_fold(c.text), "action", "already"):
             c.owner, c.kind, c.owner_text, c.p = who, "assigned", c.text, max(c.p, SURE_OWNER)
@@ -2262,7 +2270,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
-    elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework):
+    elif _told_not_given(clause, owner, m.speaker, asker, f, marked or homework) \
+            or _answer_term(clause, owner, m.speaker, asker, f, deadline):
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
             clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f)
@@ -2283,6 +2292,19 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _answer_term(clause: _Clause, owner: str | None, speaker: str, asker: str | None, f: str,
+                 deadline: Deadline | None) -> bool:
+    """A clause of an answer to ``asker``'s question that only states the terms the request comes with: a condition
+    put to the asker ("不收钱，但稿子要提前三天发我过目", cue action.answer_terms; not when it turns to them with 你),
+    or a line whose 我 only receives ("发票拍照给我报销", cue action.to_me) with no time and no promise of the speaker's."""
+    if not asker or asker == speaker:
+        return False
+    if owner == asker and has(f, "action", "answer_terms") and "你" not in f:
+        return True
+    return clause.kind == "first_person" and deadline is None and has(f, "action", "to_me") \
+        and not _WILL.search(f) and not has(f, "action", "later_promise")
 
 
 def _asks_fact(question: str, answer: Message) -> bool:
