@@ -735,13 +735,14 @@ class SectionRanking:
     @property
     def covered(self) -> bool:
         return (bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
-                and not self.off_scene and not self.off_object)
+                and not self.off_scene and not self.off_object and not self.off_fit)
 
     @property
     def declined_by(self) -> str:
         """Why an uncovered question was declined: ``confidence`` (below the threshold), ``near_miss`` (it reads
         like a question the cards do not teach although the confidence passed), ``scene`` (not about a group
-        and the best section fits it loosely) or ``none`` (nothing to rank); ``""`` when it is covered."""
+        and the best section fits it loosely), ``object`` (it names an object the cards do not teach), ``fit``
+        (about a group, but the best section fits it below the group floor) or ``none`` (nothing to rank); ``""`` when it is covered."""
         if self.covered:
             return ""
         if not self.sections:
@@ -750,7 +751,9 @@ class SectionRanking:
             return "confidence"
         if self.near_miss:
             return "near_miss"
-        return "scene" if self.off_scene else "object"
+        if self.off_scene:
+            return "scene"
+        return "object" if self.off_object else "fit"
 
     @property
     def scene(self) -> str:
@@ -761,8 +764,18 @@ class SectionRanking:
     def off_scene(self) -> bool:
         """The question is not about a group and its leading section fits it below the scene's floor: a
         neighbour's noise or a team's KPI answered from the group cards because they share a word."""
-        floor = scene_cues().floor.get(self.scene)
-        return bool(self.sections) and floor is not None and self.leading().fit < floor
+        scene = self.scene
+        floor = scene_cues().floor.get(scene)
+        return scene != "group" and bool(self.sections) and floor is not None and self.leading().fit < floor
+
+    @property
+    def off_fit(self) -> bool:
+        """A question about a group whose leading section fits it below the ``group`` scene floor: the best
+        section only shares the hobby's or the group's words (a kayak group's self-rescue drill answered from a
+        safety section at fit 0.04). Its own reason (``fit``), not ``scene``: the question is about a group."""
+        floor = scene_cues().floor.get("group")
+        return (floor is not None and bool(self.sections) and self.scene == "group"
+                and self.leading().fit < floor)
 
     @property
     def off_object(self) -> bool:
