@@ -621,6 +621,13 @@ def as_written(text: str, hits: list[str]) -> list[str]:
     return out
 
 
+def read_as_said(text: str, read: Callable[[str], list[str]]) -> list[str]:
+    """``read`` on the mainland Mandarin form of ``text``, its hits as ``text`` writes them (:func:`as_written`); nothing
+    when that form is ``text`` itself (no Cantonese or Taiwan Mandarin word in it)."""
+    said = in_mandarin(text)
+    return as_written(text, read(said)) if said != text else []
+
+
 @lru_cache(maxsize=1)
 def someone_put_down() -> re.Pattern[str]:
     """Running down an unnamed member by the role they take in the group (patterns.yaml ``someone_put_down``): "有些人…
@@ -929,9 +936,9 @@ class Scan:
             for hit in self.found.get(name, ()):
                 text = text.replace(hit, CUT)
         hits = cue_words(self.lex.words[spec.words], text)
-        if spec.label in DIALECT_READ and (said := in_mandarin(text)) != text:
+        if spec.label in DIALECT_READ:
             # 转发俾屋企人, 帮我按个赞: the cue said in Cantonese or Taiwan Mandarin, read beside the words as written
-            hits += [h for h in as_written(text, cue_words(self.lex.words[spec.words], said)) if h not in hits]
+            hits += [h for h in read_as_said(text, lambda t: cue_words(self.lex.words[spec.words], t)) if h not in hits]
         return hits
 
     def text(self, spec: SignalSpec) -> str:
@@ -1591,8 +1598,8 @@ def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
     text as written or in its mainland Mandarin form: 帮手投下票 → 帮忙投个票)."""
     text = scan.text(spec)
     found = _all_of(scan, spec.combo, text)
-    if not found and spec.label in DIALECT_READ and (said := in_mandarin(text)) != text:
-        found = as_written(text, _all_of(scan, spec.combo, said))
+    if not found and spec.label in DIALECT_READ:
+        found = read_as_said(text, lambda t: _all_of(scan, spec.combo, t))
     if not found and spec.or_combo:
         found = _all_of(scan, spec.or_combo, text)
         if found:  # the second pattern may weigh more (the sender's own profile)
