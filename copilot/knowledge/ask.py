@@ -1113,10 +1113,10 @@ def lacking_last(lines: list[str], question: str) -> list[str]:
         while j < len(lines) and _NUMBERED.match(lines[j]) and _CITE_END.search(lines[j]) and cite \
                 and _CITE_END.search(lines[j]).group(1) == cite.group(1):
             j += 1
-        run = lines[i:max(j, i + 1)]
-        kept = [line for line in run if note(line) is None]
-        moved = [note(line) for line in run if note(line) is not None]
-        start = int(_NUMBERED.match(run[0]).group(1))
+        noted = [(line, note(line)) for line in lines[i:max(j, i + 1)]]
+        kept = [line for line, moved_line in noted if moved_line is None]
+        moved = [moved_line for _, moved_line in noted if moved_line is not None]
+        start = int(_NUMBERED.match(noted[0][0]).group(1))
         out.extend(_NUMBERED.sub(f"{start + n}. ", line, count=1) for n, line in enumerate(kept + moved))
         i = max(j, i + 1)
     return out

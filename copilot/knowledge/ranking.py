@@ -522,6 +522,13 @@ def parts_cues() -> QuestionParts:
     return QuestionParts.model_validate(yaml.safe_load(PARTS_FILE.read_text(encoding="utf-8")))
 
 
+def _what_is_left(text: str, question: str) -> str:
+    """``text`` (``question`` with spans cut out) with its white space squeezed, or ``question`` itself when nothing
+    was cut or too little is left to match on (``parts.yaml``'s ``min_chars``)."""
+    text = " ".join(text.split())
+    return text if len(text) >= parts_cues().min_chars and text != " ".join(question.split()) else question
+
+
 def without_constraints(question: str) -> str:
     """``question`` without the spans that state a condition to keep (``parts.yaml``'s ``constraints``:
     "怎么在不天天刷屏广告的情况下提高复购" is matched as "怎么在提高复购"), so that a word the question rules out
@@ -537,8 +544,7 @@ def without_constraints(question: str) -> str:
                     continue
                 text = text[:begin] + " " + text[at + len(end):]
                 at = text.find(end, begin + 1)
-    text = " ".join(text.split())
-    return text if len(text) >= parts_cues().min_chars and text != " ".join(question.split()) else question
+    return _what_is_left(text, question)
 
 
 def without_names(question: str) -> str:
@@ -561,8 +567,7 @@ def without_names(question: str) -> str:
                 at = text.find(opening, at + 1)
             else:
                 at = text.find(opening, end + 1)
-    text = " ".join(text.split())
-    return text if len(text) >= parts_cues().min_chars and text != " ".join(question.split()) else question
+    return _what_is_left(text, question)
 
 
 def marked_ask(question: str) -> str:
