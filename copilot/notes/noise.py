@@ -233,14 +233,21 @@ def cancelled(messages: list[Message], reasons: dict[int, str | None]) -> dict[i
 
 
 _ENTRY = re.compile(r"\d{1,3}[.．、]")  # "1. 老陶": an entry of a list
+_MARKS = re.compile(r"[\s#＃]+")  # what a copy of a 接龙 may add or drop around its heading ("#接龙")
 
 
+def _bare(text: str) -> str:
+    """``text`` folded, without white space and hash marks: the form a 接龙's heading is compared in."""
+    return _MARKS.sub("", fold(text))
+
+
+@lru_cache(maxsize=4096)
 def signup_heading(text: str) -> str | None:
     """The heading of a sign-up list (接龙, ``noise.yaml`` signup_copies) as written — its first line, and the next
     one too when the first is the cue alone ("#接龙") — or None when ``text`` is no such list (one line, a question,
     a first line without the cue)."""
     written = [line.strip() for line in text.split("\n") if line.strip()]
-    lines = [re.sub(r"[\s#＃]+", "", fold(line)) for line in written]
+    lines = [_bare(line) for line in written]
     r = rules()
     if len(lines) < 2 or interrogative(lines[0]) or not (
             r.signup.search(lines[0]) or r.signup_sheet.search(lines[0]) and any(_ENTRY.match(x) for x in lines[1:])):
@@ -252,7 +259,7 @@ def signup_heading(text: str) -> str | None:
 def signup_header(text: str) -> str | None:
     """The heading of the sign-up list ``text`` is a copy of, folded (copies are grouped by it), or None."""
     heading = signup_heading(text)
-    return None if heading is None else re.sub(r"[\s#＃]+", "", fold(heading))
+    return None if heading is None else _bare(heading)
 
 
 def signup_copies(messages: list[Message], reasons: dict[int, str | None]) -> dict[int, str]:
