@@ -37,9 +37,10 @@ def chat(tmp_path: Path):  # type: ignore[no-untyped-def]
     clock = itertools.count()
     start = time.time() - 86400
 
-    def post(user: str, text: str) -> Verdict:
+    def post(user: str, text: str, ts: float | None = None) -> Verdict:
         n = next(clock)
-        return mod.moderate({"id": f"m{n}", "user": user, "group": GROUP, "text": text, "ts": start + 300 * n})
+        sent = start + 300 * n if ts is None else ts
+        return mod.moderate({"id": f"m{n}", "user": user, "group": GROUP, "text": text, "ts": sent})
 
     post.audit = audit  # type: ignore[attr-defined]
     post.db = tmp_path / "audit.sqlite"  # type: ignore[attr-defined]
@@ -97,3 +98,27 @@ def test_an_ok_verdict_corrected_to_an_ad_stops_counting_as_approved(chat) -> No
     assert chat.audit.member(GROUP, "阿杰")["ok_count"] == 2
     chat.audit.record_feedback(passed[0].verdict_id, "ok")  # and taking it back restores the record
     assert chat.audit.member(GROUP, "阿杰")["ok_count"] == 3
+
+
+def test_a_flood_reminder_does_not_put_the_member_on_trial(chat) -> None:  # type: ignore[no-untyped-def]
+    """Six excited replies in a few seconds get a reminder, but a reminder is not a deletion: the member's next
+    message is judged as a member's (qa17r27: a reminded member's own sale was then deleted as 近期被处置过)."""
+    _regular(chat, "老王")
+    now = time.time() - 3600
+    burst = [chat("老王", text, ts=now + i) for i, text in enumerate(["好棋！", "妙啊", "这步绝了", "哈哈哈", "学到了", "再来一盘"])]
+    reminded = [v for v in burst if v.action == "remind"]
+    assert reminded and all(v.label == "spam" for v in reminded)
+    assert chat.audit.last_strike(GROUP, "老王", STRUCK_DAYS) is None
+    later = chat("老王", SURE_ALONE, ts=now + 120)
+    assert not later.checks["trust"].get("struck") and later.checks["trust"].get("established")
+    assert later.action == "review"  # the classifier alone never acts on an established member
+
+
+def test_a_deleted_ad_puts_the_member_on_trial_but_a_reminder_before_it_did_not(chat) -> None:  # type: ignore[no-untyped-def]
+    now = time.time() - 7200
+    for i, text in enumerate(["好棋！", "妙啊", "这步绝了", "哈哈哈", "学到了", "再来一盘"]):
+        chat("阿杰", text, ts=now + i)
+    assert chat.audit.last_strike(GROUP, "阿杰", STRUCK_DAYS) is None
+    deleted = chat("阿杰", OPEN_AD)
+    assert deleted.action == "delete"
+    assert chat.audit.last_strike(GROUP, "阿杰", STRUCK_DAYS) is not None

@@ -44,7 +44,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from copilot.config import Settings
 from copilot.metrics import per_label
-from copilot.moderation.labels import LABELS
+from copilot.moderation.labels import LABELS, REMOVED
 from copilot.moderation.normalise import normalise
 
 metadata = MetaData()
@@ -401,12 +401,15 @@ class AuditLog:
             ).scalar_one())
 
     def last_strike(self, group: str, user: str, window_days: float) -> float | None:
-        """When ``user`` was last acted on for any violation in ``group`` within the window (None: not in it)."""
+        """When ``user``'s message was last deleted, or ``user`` muted or kicked, for a violation in ``group`` within the
+        window (None: not in it). A remind or a warning is a strike for the ladder but not here."""
         since = time.time() - window_days * 86400
         with self.engine.connect() as conn:
             return conn.execute(
-                select(func.max(strikes.c.ts)).where(
-                    strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user), strikes.c.ts >= since)
+                select(func.max(strikes.c.ts))
+                .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
+                .where(strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user), strikes.c.ts >= since,
+                       verdicts.c.action.in_(sorted(REMOVED)))
             ).scalar()
 
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:

@@ -37,6 +37,9 @@ ACTIONS: tuple[Action, ...] = tuple(Action)
 VIOLATIONS: tuple[Label, ...] = (Label.AD, Label.SPAM, Label.ABUSE)
 # Actions that do something in the group (not none/review).
 ACTED: frozenset[Action] = frozenset({Action.REMIND, Action.DELETE, Action.WARN, Action.MUTE, Action.KICK})
+# Actions that took the message or the member away: only these put a member on trial again (a remind or a warning,
+# e.g. for a burst of short replies, says something in the group but does not mark the member as an ad account).
+REMOVED: frozenset[Action] = frozenset({Action.DELETE, Action.MUTE, Action.KICK})
 
 LABEL_ZH: dict[Label, str] = {
     Label.OK: "正常",
