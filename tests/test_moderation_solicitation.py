@@ -215,3 +215,17 @@ def test_a_member_giving_away_their_own_gear_because_of_a_move_is_not_a_life_err
     assert gift.label == "ok"
     errand = _say(mod, "搬家公司哪家靠谱？下周要搬", 1)
     assert errand.label == "off_topic"
+
+
+def test_a_reminder_says_what_the_member_did(tmp_path: Path) -> None:
+    """qa17r27: a member's own vote plea and a burst of short replies were both told 请不要刷屏或转发无关内容."""
+    mod = Moderator(Settings(llm_provider="offline", data_dir=tmp_path), BAND)
+    plea = mod.moderate({"id": "p1", "user": "李阿姨", "group": "g9", "text": "麻烦大家帮我孙女投一票，18号，谢谢大家了",
+                         "ts": T0})
+    assert plea.label == "spam" and plea.action == "remind"
+    assert plea.reply and "拉票" in plea.reply and "刷屏" not in plea.reply
+    burst = [mod.moderate({"id": f"b{i}", "user": "小号手", "group": "g9", "text": t, "ts": T0 + 600 + i})
+             for i, t in enumerate(["太好听了", "第二首绝了", "圆号稳", "再来一首", "哈哈哈", "鼓掌鼓掌", "安可"])]
+    flooded = [v for v in burst if v.action == "remind"]
+    assert flooded and all(v.label == "spam" for v in flooded)
+    assert all(v.reply and "合成一条" in v.reply and "拉票" not in v.reply for v in flooded)

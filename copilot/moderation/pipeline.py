@@ -1650,6 +1650,10 @@ def _reply_text(v: Verdict, profile: GroupProfile | None, quarrel: bool = False)
         return said["abuse_quarrel"]
     if v.label == Label.SPAM and v.action == Action.DELETE and f"spam_{v.checks.get('spam_kind')}" in said:
         return said[f"spam_{v.checks['spam_kind']}"]  # what went and why (replies.yaml spam_chain, spam_link)
+    if v.label == Label.SPAM and v.action == Action.REMIND:
+        # what the member did: a plea for votes or red packets, or a burst of messages (replies.yaml spam_*_remind)
+        kind = "flood" if (v.checks.get("flood") or {}).get("hit") else v.checks.get("spam_kind")
+        return said.get(f"spam_{kind}_remind", said["spam"])
     return said.get(str(v.label)) if v.label in (Label.SPAM, Label.ABUSE, Label.AD) else None
 
 
