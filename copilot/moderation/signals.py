@@ -1487,6 +1487,8 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec)
     if not hits:
         return None
+    if _titled(scan, hits):
+        return None  # the words of a title (《天才白痴钱》, an album; 〈笨蛋〉, a song) name a work, they call no one
     if _reported(scan, hits):
         return Finding(hits, "reported")
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
@@ -1569,6 +1571,16 @@ def _reported(scan: Scan, hits: list[str]) -> bool:
     quoted = list(_QUOTED.finditer(folded))
     said = [m.group(0) for m in patterns().reported_speech.finditer(folded)]
     return _all_inside(folded, hits, [m.group(1) for m in quoted] + said, [m.group(0) for m in quoted] + said)
+
+
+_TITLED = re.compile(r"[《〈]([^《》〈〉]{1,40})[》〉]")
+
+
+def _titled(scan: Scan, hits: list[str]) -> bool:
+    """Every rude word is inside a work's title in title marks (《…》, 〈…〉)."""
+    folded = in_mandarin(scan.n.folded)
+    titles = list(_TITLED.finditer(folded))
+    return bool(titles) and _all_inside(folded, hits, [m.group(1) for m in titles], [m.group(0) for m in titles])
 
 
 def _all_inside(folded: str, hits: list[str], zones: list[str], spans: list[str]) -> bool:
