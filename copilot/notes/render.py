@@ -13,6 +13,7 @@ from copilot.notes.model import Notes, Omitted
 from copilot.textnorm import to_script
 
 MAX_LISTED = 20  # ids or warnings listed per line of the appendix
+_QUOTED_LINE = re.compile(r"(「[^」]*」|（[^（）]*）$)")  # a transcript line a parse warning quotes
 # reasons that are a judgement call (an ad, a greeting, a forward, a repeat): listed with who posted them,
 # so the operator can check the call by id (the JSON output's "dropped" keeps the text); never the text itself —
 # notes that are posted back to the group must not repost the ad, the rumour or the stickers they left out.
@@ -56,6 +57,12 @@ class _Writer:
 
     def C(self, text: str) -> str:  # noqa: N802 - content taken from the transcript
         return to_script(text, self.target) if self.convert and text else text
+
+    def warning(self, w: str) -> str:
+        """A parse warning: our wording converted, the transcript's own line it quotes (（…） at its end, 「…」) kept as
+        written — qa13r27 saw 台灣 in a skipped header quoted as 臺灣."""
+        parts = _QUOTED_LINE.split(w)
+        return "".join(self.C(p) if i % 2 else self.L(p) for i, p in enumerate(parts))
 
     def meta(self) -> list[str]:
         n, L, C = self.notes, self.L, self.C
@@ -158,7 +165,7 @@ class _Writer:
             if not lines:
                 lines += [f"## {L('附录')}", ""]
             lines.append(L(f"解析警告 {len(n.warnings)} 条（这些行没有整理进来）："))
-            lines += [f"- {L(w)}" for w in n.warnings[:MAX_LISTED]]
+            lines += [f"- {self.warning(w)}" for w in n.warnings[:MAX_LISTED]]
             if len(n.warnings) > MAX_LISTED:
                 lines.append(L(f"- ……另有 {len(n.warnings) - MAX_LISTED} 条"))
             lines.append("")
