@@ -47,6 +47,7 @@ from copilot.moderation.signals import (
     in_mandarin,
     lexicon_data,
     lexicons,
+    read_as_said,
     said_whole,
     shop_group,
 )
@@ -306,6 +307,19 @@ def thanks(folded: str) -> bool:
     """Whether a message opens by thanking someone ("谢谢王老师…", "阿峰辛苦晒…"): its first clause holds a thanks."""
     first = _CLAUSE_END.split(folded.strip(), maxsplit=1)[0][:12]
     return any(w in first for w in _thanks_lead())
+
+
+@lru_cache(maxsize=1)
+def _group_order() -> re.Pattern[str]:
+    d = load_resource(RELEVANCE)["group_order"]
+    return _alternation({str(w) for w in (*d["nuisance"], *d["call"])})
+
+
+def keeps_order(compact: str) -> list[str]:
+    """The words of a complaint of the ads or spam in the group, or of a call on its admins to act (relevance.yaml
+    ``group_order``: 刷广告, 踢了, 拉黑), in the text as written or in its Mandarin form (成日有人入嚟卖嘢 → 卖东西)."""
+    rule = _group_order()
+    return rule.findall(compact) or read_as_said(compact, rule.findall)
 
 
 def distress_words(compact: str) -> list[str]:
@@ -702,6 +716,9 @@ class OffTopicDetector:
         if not chatter and thanks(n.folded):
             # "谢谢Tony老师 这次剪得超满意": thanks to the host or a member is the group's own courtesy
             return TopicResult(False, 0.1, [], "向群友、主持或老师道谢，是群里的礼节，不算跑题")
+        if not chatter and (order := keeps_order(n.compact)):
+            # "tmd谁又在刷广告", "管理员快啲踢咗佢啦": a complaint of the group's ads, a call on its admins — the group's order
+            return TopicResult(False, 0.1, [], f"抱怨群里的广告刷屏或请管理员处理（{'、'.join(order[:2])}），是本群自己的秩序，不算跑题")
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")

@@ -1,0 +1,51 @@
+"""Round 43, d17b43 (issue 17): a group's own talk is on-topic in any dialect or domain — a complaint of the group's
+ads or a call on its admins is the group's order (relevance.yaml ``group_order``), a word we do not know made of the
+thing the group keeps is its jargon, and an answer that takes up a word of a member's question the topic layer let
+pass is that question's thread. Group and messages written for these tests (a Huzhou silkworm keepers' group)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from copilot.moderation import Moderator, Verdict
+from copilot.moderation.offtopic import keeps_order
+
+SILK = """
+name: 湖州养蚕人交流群
+positioning: 湖州的养蚕户和爱好者交流养蚕、桑叶、蚕病防治和收茧
+topics: [养蚕, 蚕宝宝, 蚕茧, 桑叶, 蚕病, 上蔟]
+audience: 湖州的养蚕户
+type: 兴趣型
+"""
+
+T0 = 1_767_225_600.0
+
+
+def _chat(moderator: Moderator, texts: list[str]) -> list[Verdict]:
+    """The texts posted one after another by different members of one group, a minute apart."""
+    return [moderator.moderate({"id": f"t{i}", "user": f"u{i}", "group": "g1", "text": t, "ts": T0 + 60 * i})
+            for i, t in enumerate(texts)]
+
+
+def test_the_group_s_order_words_are_read_in_the_mandarin_form_too() -> None:
+    assert keeps_order("管理员快啲踢咗佢") == ["踢咗"]  # 踢咗 is 踢了, given as written
+    assert keeps_order("谁又在群里刷广告") == ["刷广告"]
+    assert keeps_order("今天天气不错，去桑园转转") == []
+
+
+@pytest.mark.parametrize("text", [
+    "谁又在群里刷广告，管理员踢了吧",
+    "又有人入嚟卖嘢，成日都係咁，烦死",
+    "又有人在洗廣告，趕快檢舉啦",
+])
+def test_a_complaint_of_the_group_s_ads_is_on_topic(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = _chat(profile_moderator(SILK), [text])[0]
+    assert v.label == "ok", v.reason
+    assert "秩序" in v.checks["offtopic"]["detail"]
+
+
+def test_a_complaint_beside_a_chatter_topic_is_still_read(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _chat(profile_moderator(SILK), ["这部电视剧广告也太多了"])[0]
+    assert v.label == "off_topic", v.reason
