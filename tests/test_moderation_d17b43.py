@@ -49,3 +49,22 @@ def test_a_complaint_of_the_group_s_ads_is_on_topic(profile_moderator: Callable[
 def test_a_complaint_beside_a_chatter_topic_is_still_read(profile_moderator: Callable[[str], Moderator]) -> None:
     v = _chat(profile_moderator(SILK), ["这部电视剧广告也太多了"])[0]
     assert v.label == "off_topic", v.reason
+
+
+def test_an_answer_taking_up_a_word_of_a_passed_question_is_its_thread(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    # the question names mulberry kinds the profile does not list: passed as not chatter, tied to nothing
+    question, answer = _chat(profile_moderator(SILK), ["湖桑跟农桑哪个品种出叶多？", "湖桑吧，我家那片地一直种的"])
+    assert question.label == "ok"
+    assert not question.checks["offtopic"]["about_group"]
+    assert answer.label == "ok", answer.reason
+    assert answer.checks["offtopic"].get("thread_reply")
+    # … read alone, the same answer is sent to review as chatter
+    assert _chat(profile_moderator(SILK), ["湖桑吧，我家那片地一直种的"])[0].label == "off_topic"
+
+
+def test_one_shared_character_does_not_tie_an_answer_to_a_passed_question(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    # 种 of 品种 is one character, not a word of the question
+    _, answer = _chat(profile_moderator(SILK), ["湖桑跟农桑哪个品种出叶多？", "我家那片地一直种的，老好了"])
+    assert answer.label == "off_topic", answer.reason
