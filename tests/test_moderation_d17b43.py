@@ -51,6 +51,19 @@ def test_a_complaint_beside_a_chatter_topic_is_still_read(profile_moderator: Cal
     assert v.label == "off_topic", v.reason
 
 
+def test_a_word_made_of_the_group_s_object_is_its_jargon(profile_moderator: Callable[[str], Moderator]) -> None:
+    # 蚕沙 (silkworm droppings) is unknown to jieba; 蚕 is what two of the group's topics keep
+    v = _chat(profile_moderator(SILK), ["我家的蚕沙堆了一院子，老伴天天念叨"])[0]
+    assert v.label == "ok", v.reason
+    assert v.checks["offtopic"]["about_group"]
+    assert "蚕沙" in v.checks["offtopic"]["relevant"]
+
+
+def test_an_unknown_word_of_no_group_object_is_no_jargon(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _chat(profile_moderator(SILK), ["昨晚跟老同学喝到半夜，今天脑壳疼"])[0]  # 脑壳 is unknown, and nobody's silkworm
+    assert v.label == "off_topic", v.reason
+
+
 def test_an_answer_taking_up_a_word_of_a_passed_question_is_its_thread(
         profile_moderator: Callable[[str], Moderator]) -> None:
     # the question names mulberry kinds the profile does not list: passed as not chatter, tied to nothing
