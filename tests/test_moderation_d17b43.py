@@ -81,3 +81,10 @@ def test_one_shared_character_does_not_tie_an_answer_to_a_passed_question(
     # 种 of 品种 is one character, not a word of the question
     _, answer = _chat(profile_moderator(SILK), ["湖桑跟农桑哪个品种出叶多？", "我家那片地一直种的，老好了"])
     assert answer.label == "off_topic", answer.reason
+
+
+def test_a_day_word_shared_with_a_question_is_no_answer(profile_moderator: Callable[[str], Moderator]) -> None:
+    # 明天 is the day both are said, not a word of the question
+    question, chatter = _chat(profile_moderator(SILK), ["蚕宝宝明天要上蔟了吗？", "明天去喝喜酒，穿啥好"])
+    assert question.label == "ok"
+    assert chatter.label == "off_topic", chatter.reason
