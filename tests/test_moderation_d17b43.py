@@ -88,3 +88,24 @@ def test_a_day_word_shared_with_a_question_is_no_answer(profile_moderator: Calla
     question, chatter = _chat(profile_moderator(SILK), ["蚕宝宝明天要上蔟了吗？", "明天去喝喜酒，穿啥好"])
     assert question.label == "ok"
     assert chatter.label == "off_topic", chatter.reason
+
+
+ASKED = "方格簇跟草龙哪个好使，我家老头子天天跟我吵这个"
+TAKEN_UP = "方格簇其实挺好，我家老头子也是后来才认的"
+
+
+def test_a_word_we_do_not_know_another_member_takes_up_is_the_group_s_term(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    moderator = profile_moderator(SILK)
+    asked = moderator.moderate({"id": "a", "user": "老沈", "group": "g1", "text": ASKED, "ts": T0})
+    answer = moderator.moderate({"id": "b", "user": "阿芬", "group": "g1", "text": TAKEN_UP, "ts": T0 + 60})
+    assert asked.label == "off_topic"  # read alone, a person decides
+    assert answer.label == "ok", answer.reason
+    assert "方格" in answer.checks["offtopic"]["repeated_jargon"]
+
+
+def test_a_member_repeating_their_own_word_is_no_shared_term(profile_moderator: Callable[[str], Moderator]) -> None:
+    moderator = profile_moderator(SILK)
+    moderator.moderate({"id": "a", "user": "老沈", "group": "g1", "text": ASKED, "ts": T0})
+    again = moderator.moderate({"id": "b", "user": "老沈", "group": "g1", "text": TAKEN_UP, "ts": T0 + 60})
+    assert again.label == "off_topic", again.reason

@@ -26,7 +26,7 @@ from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice
-from copilot.moderation.group_talk import RecentJargon, SignUpLists
+from copilot.moderation.group_talk import RecentJargon, RepeatedJargon, SignUpLists
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
@@ -196,6 +196,7 @@ class Moderator:
         self._asked: dict[str, HelpRequest] = {}  # group → its last request for someone to call or a thing to borrow
         self._lists = SignUpLists()  # group → the numbered list (接龙) its members are filling in
         self._jargon = RecentJargon()  # group → the jargon of its last messages tied to its subject
+        self._repeated = RepeatedJargon()  # group → the jargon of its last messages sent to review as chatter, by whom
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -712,6 +713,11 @@ class Moderator:
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["与群主题相关（群里最近关于本群话题的消息用过这些词）：" + "、".join(said[:5])]
             topic.update(off_topic=False, about_group=True, recent_jargon=said[:5], detail=a.reasons[0])
+        elif chatter_review and msg.user and \
+                (shared := self._repeated.taken_up(group, msg.user, in_mandarin(fold(msg.text)), now)):
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = ["与群主题相关（另一位群友刚用过同一个不认识的词，是群里共用的行话）：" + "、".join(shared[:5])]
+            topic.update(off_topic=False, about_group=True, repeated_jargon=shared[:5], detail=a.reasons[0])
         self._lists.observe(group, msg.text, now, carried)
         if a.label == Label.OK and topic.get("about_group") and not topic.get("chatter"):
             self._jargon.learn(group, in_mandarin(fold(msg.text)))
