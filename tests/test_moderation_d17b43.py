@@ -109,3 +109,23 @@ def test_a_member_repeating_their_own_word_is_no_shared_term(profile_moderator: 
     moderator.moderate({"id": "a", "user": "老沈", "group": "g1", "text": ASKED, "ts": T0})
     again = moderator.moderate({"id": "b", "user": "老沈", "group": "g1", "text": TAKEN_UP, "ts": T0 + 60})
     assert again.label == "off_topic", again.reason
+
+
+FLUTE = """
+name: 城南竹笛班
+positioning: 城南社区竹笛班的学员交流练习曲、气息和指法，老师每周布置作业
+topics: [竹笛, 练习曲, 气息, 指法, 吐音, 作业]
+audience: 城南社区的竹笛学员
+type: 兴趣型
+"""
+
+
+def test_practising_a_work_is_the_member_s_own_practice(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _chat(profile_moderator(FLUTE), ["最近在吹《姑苏行》，第二段老是接不上气"])[0]
+    assert v.label == "ok", v.reason
+    assert v.checks["offtopic"]["relevant"] == ["姑苏行"]
+
+
+def test_watching_a_work_is_not_practising_it(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _chat(profile_moderator(FLUTE), ["周末去看《繁花》，听说挺好看"])[0]
+    assert v.label == "off_topic", v.reason

@@ -322,6 +322,18 @@ def keeps_order(compact: str) -> list[str]:
     return rule.findall(compact) or read_as_said(compact, rule.findall)
 
 
+@lru_cache(maxsize=1)
+def _practised_work() -> re.Pattern[str]:
+    d = load_resource(RELEVANCE)["practised_work"]
+    verbs = "|".join(sorted((re.escape(str(v)) for v in d["verbs"]), key=len, reverse=True))
+    return re.compile(f"(?:{verbs})[^《》\\s]{{0,{int(d['max_gap'])}}}《([^《》]{{1,20}})》")
+
+
+def practised_works(folded: str) -> list[str]:
+    """The works a member says they practise (relevance.yaml ``practised_work``: 学《客途秋恨》, 临《汉印分韵》)."""
+    return _practised_work().findall(folded)
+
+
 def distress_words(compact: str) -> list[str]:
     """The distress cues (病了, 走丢, 住院…) in a compact folded message."""
     return list(dict.fromkeys(_distress().findall(compact)))
@@ -719,6 +731,10 @@ class OffTopicDetector:
         if not chatter and (order := keeps_order(n.compact)):
             # "tmd谁又在刷广告", "管理员快啲踢咗佢啦": a complaint of the group's ads, a call on its admins — the group's order
             return TopicResult(False, 0.1, [], f"抱怨群里的广告刷屏或请管理员处理（{'、'.join(order[:2])}），是本群自己的秩序，不算跑题")
+        if not chatter and (works := practised_works(n.folded)):
+            # "我想学《客途秋恨》，边个版本好啲？": practising a work is the member's own practice in the group's craft
+            return TopicResult(False, 0.1, works[:3], f"说自己在学、练的作品（《{'》《'.join(works[:2])}》），"
+                               "是成员在本群的练习，不算跑题", about_group=True)
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
