@@ -135,3 +135,32 @@ class RecentJargon:
             if joined is None:
                 joined = self._joined[group] = "\n".join(seen)
         return sorted(w for w in jargon(text) if w in joined)
+
+
+@lru_cache(maxsize=1)
+def _repeated_rule() -> tuple[float, int]:
+    d = load_resource(RELEVANCE)["group_talk"]["repeated_jargon"]
+    return float(d["window_s"]), int(d["keep"])
+
+
+class RepeatedJargon:
+    """The jargon (:func:`jargon`) of each group's last messages the topic layer sent to review as chatter, with who said
+    it: a word we do not know that another member takes up soon after ("边款用单刀还是双刀？" then "阿金刻个边款老好个") is a
+    term the group's members share — its talk, not two members' chatter (relevance.yaml ``repeated_jargon``)."""
+
+    def __init__(self) -> None:
+        self._said: dict[str, deque[tuple[float, str, frozenset[str]]]] = {}
+        self._lock = threading.Lock()
+
+    def taken_up(self, group: str, user: str, text: str, now: float) -> list[str]:
+        """The jargon of ``text`` another member used in the window; remembers this message's own."""
+        window, keep = _repeated_rule()
+        words = jargon(text)
+        with self._lock:
+            if group not in self._said and len(self._said) >= MAX_GROUPS:
+                self._said.clear()
+            said = self._said.setdefault(group, deque(maxlen=keep))
+            shared = sorted({w for ts, who, ws in said if now - ts <= window and who != user for w in ws & words})
+            if words:
+                said.append((now, user, words))
+        return shared

@@ -26,7 +26,7 @@ from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice
-from copilot.moderation.group_talk import RecentJargon, SignUpLists
+from copilot.moderation.group_talk import RecentJargon, RepeatedJargon, SignUpLists
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
@@ -190,10 +190,13 @@ class Moderator:
         self._abuse_recent: dict[str, list[tuple[float, str]]] = {}  # group → (time, member) of recent insults acted on
         self._abuse_lock = threading.Lock()
         # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
-        self._thread: dict[str, tuple[float, frozenset[str], bool]] = {}
+        # per group: (when, the characters a reply may take up, whether it asks, whether the topic layer tied it to the
+        # group — else its words, not a character, tie a reply to it: _thread_layer)
+        self._thread: dict[str, tuple[float, frozenset[str], bool, bool]] = {}
         self._asked: dict[str, HelpRequest] = {}  # group → its last request for someone to call or a thing to borrow
         self._lists = SignUpLists()  # group → the numbered list (接龙) its members are filling in
         self._jargon = RecentJargon()  # group → the jargon of its last messages tied to its subject
+        self._repeated = RepeatedJargon()  # group → the jargon of its last messages sent to review as chatter, by whom
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -710,6 +713,11 @@ class Moderator:
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["与群主题相关（群里最近关于本群话题的消息用过这些词）：" + "、".join(said[:5])]
             topic.update(off_topic=False, about_group=True, recent_jargon=said[:5], detail=a.reasons[0])
+        elif chatter_review and msg.user and \
+                (shared := self._repeated.taken_up(group, msg.user, in_mandarin(fold(msg.text)), now)):
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = ["与群主题相关（另一位群友刚用过同一个不认识的词，是群里共用的行话）：" + "、".join(shared[:5])]
+            topic.update(off_topic=False, about_group=True, repeated_jargon=shared[:5], detail=a.reasons[0])
         self._lists.observe(group, msg.text, now, carried)
         if a.label == Label.OK and topic.get("about_group") and not topic.get("chatter"):
             self._jargon.learn(group, in_mandarin(fold(msg.text)))
@@ -731,15 +739,19 @@ class Moderator:
                 and a.score <= OFFTOPIC_REVIEW_CAP and not a.signals.question \
                 and not topic.get("chatter") and not topic.get("chatter_words") and not topic.get("invitation") \
                 and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS and invitation_objects(a.folded) is None \
-                and _han(in_mandarin(a.folded)) & last[1]:
+                and (_han(in_mandarin(a.folded)) & last[1] if last[3] else _han_pairs(in_mandarin(a.folded)) & last[1]):
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
             # an answer keeps the question open for the next members' answers (several answer one question)
             asks = a.signals.question or a_not_a(a.folded) or bool(topic.get("thread_reply") and last and last[2])
-            self._thread[group] = (now, _han(in_mandarin(a.folded)) | (last[1] if topic.get("thread_reply") and last else frozenset()),
-                                   asks)
+            carried = topic.get("thread_reply") and last is not None and last[3]
+            self._thread[group] = (now, _han(in_mandarin(a.folded)) | (last[1] if carried else frozenset()), asks, True)
+        elif a.label == Label.OK and topic.get("off_topic") is False and (a.signals.question or a_not_a(a.folded)):
+            # "青田石跟寿山石哪个适合新手练刀？": a question the topic layer did not find chatter but tied to nothing it knows
+            # (stones it has never heard of) — an answer that takes up one of its words (青田, 寿山) is its thread's
+            self._thread[group] = (now, _han_pairs(in_mandarin(a.folded)), True, False)
         elif a.label == Label.OFF_TOPIC:
             self._thread.pop(group, None)
         if len(self._thread) > 10_000:
@@ -1697,6 +1709,14 @@ def _names_helper(folded: str) -> bool:
                for m in lexicons().words["help_answer_named"].finditer(folded))
 THREAD_SECONDS = 180.0  # a short answer this soon after a question about the group's subject answers that thread
 THREAD_REPLY_CHARS = 16  # … when it is this short (compact characters)
+
+
+def _han_pairs(folded: str) -> frozenset[str]:
+    """The two-character runs of a text's Chinese characters with a character that can tie an answer to its question
+    (:func:`_han`): 寿山 of "寿山太贵了", not 什么."""
+    telling = _han(folded)
+    return frozenset(a + b for a, b in zip(folded, folded[1:])
+                     if "\u3400" <= a <= "\u9fff" and "\u3400" <= b <= "\u9fff" and (a in telling or b in telling))
 
 
 def _han(folded: str) -> frozenset[str]:
