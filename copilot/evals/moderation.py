@@ -24,7 +24,7 @@ from copilot.llm import Engine
 from copilot.metrics import binary, confusion, per_label
 from copilot.moderation.audit import AuditLog
 from copilot.moderation.classifier import load_classifier
-from copilot.moderation.labels import ACTED, LABELS, Action, Label
+from copilot.moderation.labels import ACTED, LABELS, REMOVED, Action, Label
 from copilot.moderation.pipeline import Moderator, quick_label
 from copilot.paths import EVALS_DIR, ROOT
 from copilot.profile import load_profile
@@ -132,8 +132,6 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
     }
 
 
-# Taken out of the group: the message is gone (a mute or a removal deletes it as well)
-REMOVED = frozenset({Action.DELETE, Action.MUTE, Action.KICK})
 # a row's "act" (readable dev sets only): what the group should see happen → the actions that do it
 WANTED = {"remove": REMOVED, "remind": frozenset({Action.REMIND}), "leave": frozenset({Action.NONE, Action.REVIEW})}
 

@@ -39,7 +39,7 @@ VIOLATIONS: tuple[Label, ...] = (Label.AD, Label.SPAM, Label.ABUSE)
 ACTED: frozenset[Action] = frozenset({Action.REMIND, Action.DELETE, Action.WARN, Action.MUTE, Action.KICK})
 # Actions that took the message or the member away: only these put a member on trial again (a remind or a warning,
 # e.g. for a burst of short replies, says something in the group but does not mark the member as an ad account).
-REMOVED: frozenset[Action] = frozenset({Action.DELETE, Action.MUTE, Action.KICK})
+REMOVED: frozenset[Action] = frozenset({Action.DELETE, Action.MUTE, Action.KICK})  # the message is gone (a mute or a removal deletes it too)
 
 LABEL_ZH: dict[Label, str] = {
     Label.OK: "正常",
