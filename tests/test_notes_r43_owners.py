@@ -107,3 +107,17 @@ def test_work_due_on_the_day_an_earlier_message_names_takes_that_day() -> None:
                        "小叶|我吧",
                        "林老师|好，小叶彩排那天带来"))
     assert [d for _, d in got["小叶"]] == ["2026-03-21"]
+
+
+# --- (6) a line broken off and taken back ---
+
+def test_what_the_writer_broke_off_and_took_back_is_no_to_do() -> None:
+    got = _owned(_msgs("林老师|4月11日周六演出",
+                       "林老师|演出服大家这周内……不对，要先量尺寸，大家下周三前把尺寸发给小叶"))
+    assert [d for _, d in got["大家"]] == ["2026-03-11"]
+
+
+def test_a_plain_no_in_a_line_takes_nothing_back() -> None:
+    got = _owned(_msgs("林老师|4月11日周六演出",
+                       "林老师|演出服大家这周内交上来，尺寸不对的找小叶改"))
+    assert [d for _, d in got["大家"]] == ["2026-03-08"]

@@ -2559,7 +2559,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
         before = len(actions)
-        parts = _changes_whole(items(m.text if heading is None else heading))
+        parts = _changes_whole(items(_corrected(m.text) if heading is None else heading))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         # the list's header may follow a closing line in the same message ("…感谢周老师！几个通知：1. …")
@@ -2674,6 +2674,14 @@ def _day_of_named(actions: list[ActionItem], messages: list[Message]) -> None:
             if day is not None:
                 a.deadline, a.deadline_text = day.day.isoformat(), hit.group(0)
                 break
+
+
+def _corrected(text: str) -> str:
+    """What a message means after the writer broke off and took back its start (cue ``action.self_correction``:
+    "…月底前……不对，送之前要洗，大家下下周一前交到我家" → "送之前要洗，大家下下周一前交到我家")."""
+    found = list(cue("action", "self_correction").finditer(text))  # as written: folding turns "……" into "......"
+    rest = text[found[-1].end():].strip() if found else ""
+    return rest or text
 
 
 def _share_out(actions: list[ActionItem], first: int, m: Message, lead: list[str]) -> None:
