@@ -816,6 +816,18 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _preparation_clauses(text: str) -> tuple[str, ...]:
+    """The folded clauses of ``text`` that name a run-through before the event (time.yaml ``preparation_words``)."""
+    words = time_words("preparation_words")
+    return tuple(c for c in re.split(r"[，,；;。！!？?\n]", fold(text)) if any(w in c for w in words))
+
+
+@lru_cache(maxsize=8)
+def time_words(key: str) -> tuple[str, ...]:
+    return tuple(fold(str(w)) for w in load_resource(TIME_FILE)[key])
+
+
 def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
     """For each message, the day of the event under discussion so far: among the later days the messages
     up to it name as when something happens (no 前/截止: not a deadline), the one named most often; on a
@@ -828,7 +840,10 @@ def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
     for n, (text, when) in enumerate(texts):
         if when is not None:
             named: dict[date, int] = {}
+            prep = _preparation_clauses(text)
             for d in time_expressions(text, when):
+                if any(fold(d.text) in clause for clause in prep):
+                    continue  # a rehearsal's day ("彩排定在12月20日"): not the event's
                 # "分两场：上午9点半一场，10点45一场" said the evening before: the hours of the event named
                 # before, not tomorrow's date
                 if d.day and not d.marked and not d.hour_only and d.day > when.date():

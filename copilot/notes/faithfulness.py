@@ -22,7 +22,7 @@ from copilot.textnorm import ensure_jieba, fold, split_sentences
 _DATE = cue("patterns", "date")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TITLE = re.compile(r"《([^》]{1,40})》")
-_MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
+_MENTION = re.compile(r"[@＠]([^\s@＠，,：:。]{1,20})")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]{2,}")
 _CN_NUM = cue("patterns", "chinese_numeral")
 _GENERIC_PEOPLE = frozenset(str(w) for w in raw("patterns", "generic_people"))

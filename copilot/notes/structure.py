@@ -38,6 +38,7 @@ from copilot.notes.dates import (
     says_soon,
     time_expressions,
     time_spans,
+    time_words,
 )
 from copilot.notes.exchanges import Asides, Line, asides
 from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, QAPair, SessionType, Transcript
@@ -55,8 +56,8 @@ from copilot.notes.owners import (
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
 
-_MENTION = re.compile(r"@([^\s@，,：:。]{1,20})")
-_LEAD_MENTIONS = re.compile(r"^(?:@[^\s@，,：:。]{1,20}\s*)+")
+_MENTION = re.compile(r"[@＠]([^\s@＠，,：:。]{1,20})")
+_LEAD_MENTIONS = re.compile(r"^(?:[@＠][^\s@＠，,：:。]{1,20}\s*)+")  # ＠: a full-width at sign (Taiwan IMEs)
 _CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a pause that is never the comma inside a figure (1,500 stays whole)
 _CLAUSE_WHOLE = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -365,8 +366,8 @@ class People:
         if not spaced:
             return cls(speakers, by_alias, pattern, roles=roles, introduced=known)
         names = "|".join(re.escape(n) for n in spaced)
-        at = re.compile(rf"@({names}|[^\s@，,：:。]{{1,20}})")
-        lead_at = re.compile(rf"^(?:@(?:{names}|[^\s@，,：:。]{{1,20}})\s*)+")
+        at = re.compile(rf"[@＠]({names}|[^\s@＠，,：:。]{{1,20}})")
+        lead_at = re.compile(rf"^(?:[@＠](?:{names}|[^\s@＠，,：:。]{{1,20}})\s*)+")
         return cls(speakers, by_alias, pattern, at, lead_at, roles, known)
 
     def resolve(self, name: str) -> str | None:
@@ -2546,7 +2547,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         lead = people.lead(m.text)
         offered = _note_call(calls, messages, idx, m)
         # "海报啥时候要" — "那就周四前吧，我好发公众号": the answer dates the asker's work and is no to-do itself
-        due_answer = _due_answer(actions, messages, idx, events[idx], meetings[idx])
+        due_answer = _dates_given_work(actions, messages, idx, people, events[idx]) \
+            or _due_answer(actions, messages, idx, events[idx], meetings[idx])
         # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
         own_life = not offered and _introduces(m.text)
         # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
@@ -2556,7 +2558,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
-        parts = _changes_whole(items(m.text if heading is None else heading))
+        before = len(actions)
+        parts = _changes_whole(items(_corrected(m.text) if heading is None else heading))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         # the list's header may follow a closing line in the same message ("…感谢周老师！几个通知：1. …")
@@ -2624,16 +2627,81 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
+        _share_out(actions, before, m, lead)
         volunteered = _volunteer(messages, idx, m, events, meetings)
         if volunteered is not None:
             _take_call(actions, volunteered, m)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
+    _day_of_named(actions, messages)
     actions = _settle_owners(actions, messages, people)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
+
+
+def _day_of_named(actions: list[ActionItem], messages: list[Message]) -> None:
+    """"彩排定在12月20日主日下午2点" … "好，约书亚彩排那天带来": a to-do due on "X那天/X当天" is due on the day an earlier
+    message names with X (a later day than that message's own), not on the event's day — when one is named."""
+    refs = time_words("event_day_refs")
+    at_msg = {o.id: j for j, o in enumerate(messages)}
+    for a in actions:
+        # (only a to-do with no time of its own, or one read from that very word: "下周一之前交回执…开学当天不能入园"
+        # is due on Monday)
+        if a.deadline_text and not any(r in _fold(a.deadline_text) for r in refs):
+            continue
+        for sid in a.sources:
+            j = at_msg.get(sid)
+            if j is None:
+                continue
+            f = _fold(messages[j].text)
+            hit = next((mt for r in refs for mt in [re.search(rf"([\u4e00-\u9fff]{{2}}){re.escape(r)}", f)] if mt), None)
+            if hit is None:
+                continue
+            # (a message with a time of its own is due then: "仪式那天想请周主任讲两句，我明天打电话邀请")
+            if any(d.day is not None and hit.group(0) not in _fold(d.text) and not any(r in _fold(d.text) for r in refs)
+                   for d in time_expressions(messages[j].text, messages[j].time)):
+                break
+            word, day = hit.group(1), None
+            for o in reversed(messages[:j]):
+                for clause in _CLAUSE_WHOLE.split(_fold(o.text)):
+                    if word in clause:
+                        day = next((d for d in time_expressions(clause, o.time) if d.spelled and d.day is not None
+                                    and o.time is not None and d.day >= o.time.date()), None) or day
+                if day is not None:
+                    break
+            if day is not None:
+                a.deadline, a.deadline_text = day.day.isoformat(), hit.group(0)
+                break
+
+
+def _corrected(text: str) -> str:
+    """What a message means after the writer broke off and took back its start (cue ``action.self_correction``:
+    "…月底前……不对，送之前要洗，大家下下周一前交到我家" → "送之前要洗，大家下下周一前交到我家")."""
+    found = list(cue("action", "self_correction").finditer(text))  # as written: folding turns "……" into "......"
+    rest = text[found[-1].end():].strip() if found else ""
+    return rest or text
+
+
+def _share_out(actions: list[ActionItem], first: int, m: Message, lead: list[str]) -> None:
+    """A message @-addressed to several members that lists as many pieces of work and shares them out one each
+    (cue ``owner.shared_out``: "@小蒋 @老胡 @大吴 签到表、急救箱、警戒线，你们三个分别弄一下，都在演练前两天准备好"):
+    its one to-do for them all becomes one per member, in the order they were named, each with the list's deadline."""
+    names = [n for n in lead if n != "大家" and n != m.speaker]
+    if len(names) < 2 or len(set(names)) != len(names) or not has(_fold(m.text), "owner", "shared_out"):
+        return
+    head = _CLAUSE.split(_LEAD_MENTIONS.sub("", m.text).strip(" ，,：:"))[0]
+    pieces = [p.strip() for p in re.split(r"[、/]", head) if p.strip()]
+    whole = [a for a in actions[first:] if m.id in a.sources]
+    if len(pieces) != len(names) or len(whole) > 1 or whole and whole[0].owner in names:
+        return
+    # (with no to-do read from the line, "…，你们按顺序一人一样", the shares have no deadline)
+    given = whole[0] if whole else ActionItem(task=m.text, sources=[m.id])
+    at = actions.index(given) if whole else len(actions)
+    actions[at:at + 1] = [ActionItem(task=piece, owner=name, deadline=given.deadline,
+                                     deadline_text=given.deadline_text, sources=list(given.sources))
+                          for piece, name in zip(pieces, names)]
 
 
 def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: int, messages: list[Message], idx: int,
@@ -3149,6 +3217,42 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
             return
 
 
+def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: int, people: People,
+                      event: date | None) -> bool:
+    """"@大吴 宣传海报你来做吧" — "好" — "海报这周内贴到各栋楼下": a later line of the one who gave work out that opens
+    with that work's name (or two pieces' names, "礼物和收款都在活动前三天弄完") and then its time, naming no one and no
+    我, dates each to-do it names (one with no day yet, or only the event's) and is no to-do of its own."""
+    m = messages[idx]
+    f = _fold(m.text).strip()
+    if is_question(m.text) or _LEAD_MENTIONS.match(m.text) or has(f, "owner", "me") or has(f, "owner", "group") \
+            or has(f, "owner", "you") or people.named_in(f):
+        return False
+    first = next((d for d in time_expressions(m.text, m.time, event) if d.day is not None), None)
+    at = f.find(_fold(first.text)) if first is not None else -1
+    if at <= 0:
+        return False
+    topic = cue("owner", "topic_tail").sub("", cue("owner", "topic_head").sub("", f[:at])).strip()
+    pieces = [p for p in cue("owner", "topic_joins").split(topic) if p]
+    if not pieces or _CLAUSE.search(topic) or any(len(p) < 2 for p in pieces):
+        return False
+    at_msg = {o.id: j for j, o in enumerate(messages)}
+    reach = int(raw("owner", "given_work_reach"))
+    given = [a for a in actions if a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
+             and messages[at_msg[a.sources[0]]].speaker == m.speaker]
+    found = []
+    for p in pieces:
+        shape = re.compile(".{0,3}".join(map(re.escape, p)))
+        named = [a for a in given if shape.search(_fold(a.task))]
+        if not named:
+            return False
+        found.append(named[-1])
+    for a in found:
+        if a.deadline is None or event is not None and a.deadline[:10] == event.isoformat():
+            a.deadline, a.deadline_text = first.iso, first.text
+            a.sources = sorted({*a.sources, m.id})
+    return True
+
+
 def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, event: date | None,
                 meeting: date | None) -> bool:
     """The time of work given, told in a later turn by the one who gave it: asked for by the member given
@@ -3162,6 +3266,11 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
         return False
     said = _fold(m.text).strip()
     said = said[cue("reply", "due_lead").match(said).end():]
+    # (the member just heard from, named first: "我可以" — "那阿梅活动当天早上8点前领到广场")
+    if idx and messages[idx - 1].speaker != m.speaker:
+        named = next((p for p in sorted(_name_parts(messages[idx - 1].speaker), key=len, reverse=True)
+                      if len(p) >= 2 and said.startswith(p)), "")
+        said = said[len(named):].lstrip(" ，,")
     # a due time is read from the day it is said (this 周日, not the event's): the event only for what needs it
     first = next(iter(time_expressions(m.text, m.time, None, meeting)), None)
     if first is None or first.day is None:
