@@ -8,8 +8,6 @@
   before it (cues decision.reverts, reverts_reach); a member's view that leans back ("我觉得还是按原来的…") is not.
 - A statement is no question: 嘛 tells, a count after a negation ("来不了几次") asks nothing, "我看看能不能…" is the
   speaker's own errand, and a bare "未呀" answers (cues question.final, interrogatives, embedded).
-- A line that settles something and gives work keeps them apart: the decision is what comes before the clause naming
-  who does the work, the to-do that clause on.
 
 Every chat below was written for these tests (a pottery studio, a chess club, a choir, a hiking group); none is an
 eval chat.
@@ -101,15 +99,3 @@ def test_rhetorical_line_gets_no_answer_glued_to_it():
         "馆长阿陶|那今天就先这样，有事群里说",
     )
     assert not any("废话" in q.question for q in s.qa)
-
-
-def test_a_line_that_settles_and_gives_work_keeps_them_apart():
-    s = _analyze(
-        "团长老严|合唱比赛穿什么，大家说说",
-        "阿琪|白衬衫黑裤子吧",
-        "小鲁|同意",
-        "团长老严|那就定了白衬衫黑裤子，阿琪你周五前统计一下尺码",
-    )
-    assert [d.text for d in s.decisions] == ["那就定了白衬衫黑裤子"]
-    [task] = [a for a in s.actions if a.owner == "阿琪"]
-    assert task.task.startswith("阿琪你周五前统计") and "白衬衫" not in task.task

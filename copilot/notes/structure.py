@@ -2634,7 +2634,6 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     actions = _settle_owners(actions, messages, people)
-    _work_apart(actions, decisions, people)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
@@ -3097,23 +3096,6 @@ def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | 
         return ActionItem(task=_clean(clause.text), owner=clause.owner, deadline=deadline.iso if deadline else None,
                           deadline_text=deadline.text if deadline else None, sources=[m.id, reply.id])
     return None
-
-
-def _work_apart(actions: list[ActionItem], decisions: list[Decision], people: People) -> None:
-    """A line that settles something and gives work ("那就定了：摆摊，主题做青瓷，阿梅负责把样品周五前打包好"): the
-    to-do is the work, from the clause that names who does it, and the decision what comes before it."""
-    you, me = cue("owner", "you"), cue("owner", "me")
-    for d in decisions:
-        for a in actions:
-            if not (set(d.sources) & set(a.sources)) or a.task != d.text:
-                continue
-            clauses = [c for c in _CLAUSE_WHOLE.split(a.task) if c.strip()]
-            at = next((i for i, c in enumerate(clauses) if you.search(_fold(c)) or me.search(_fold(c))
-                       or any(p == a.owner for _, _, p in people.named_in(c))), 0)
-            before = "，".join(clauses[:at])
-            if at and has(_fold(before), "decision", "cues"):
-                a.task = "，".join(x.strip() for x in clauses[at:])
-                d.text = before
 
 
 def _dates_volunteer(actions: list[ActionItem], messages: list[Message], idx: int, people: People) -> None:
