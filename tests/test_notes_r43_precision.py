@@ -8,6 +8,8 @@
   before it (cues decision.reverts, reverts_reach); a member's view that leans back ("我觉得还是按原来的…") is not.
 - A statement is no question: 嘛 tells, a count after a negation ("来不了几次") asks nothing, "我看看能不能…" is the
   speaker's own errand, and a bare "未呀" answers (cues question.final, interrogatives, embedded).
+- A reason glued after the speaker's own promise ("…我来借吧，我认识少年宫的老师") does not undo it (cue
+  action.reason_remark), as a contact remark did not; knowing someone, said alone, is still no work.
 
 Every chat below was written for these tests (a pottery studio, a chess club, a choir, a hiking group); none is an
 eval chat.
@@ -20,7 +22,7 @@ from datetime import datetime
 from chat_lines import chat_lines
 
 from copilot.notes.model import Transcript
-from copilot.notes.structure import analyze, is_question
+from copilot.notes.structure import analyze, find_actions, is_question
 
 START = datetime(2026, 6, 9, 20, 0)  # a Tuesday evening
 
@@ -99,3 +101,19 @@ def test_rhetorical_line_gets_no_answer_glued_to_it():
         "馆长阿陶|那今天就先这样，有事群里说",
     )
     assert not any("废话" in q.question for q in s.qa)
+
+
+def test_a_reason_glued_after_a_promise_does_not_undo_it():
+    actions, _, _ = find_actions(chat_lines(
+        "社长老葛|比赛要用的棋钟不够，还差六个",
+        "阿峰|棋钟我来借吧，我认识少年宫的老师",
+        start=START))
+    assert [a.owner for a in actions if "棋钟" in a.task] == ["阿峰"]
+
+
+def test_knowing_someone_alone_is_still_no_work():
+    actions, _, _ = find_actions(chat_lines(
+        "社长老葛|比赛要用的棋钟不够，还差六个",
+        "阿峰|我认识少年宫的老师，他们那有棋钟",
+        start=START))
+    assert not [a for a in actions if a.owner == "阿峰"]

@@ -2214,7 +2214,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     glued = _fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else ""
     rest = f.replace(glued, " ") if glued else f
     if has(glued, "action", "not_a_task") or has(rest, "action", "not_a_task") and not (
-            glued and cue("action", "contact_remark").search(rest)) \
+            glued and (cue("action", "contact_remark").search(rest) or cue("action", "reason_remark").search(rest))) \
             or _slot_only(clause.owner_text or clause.text, people, clause.owner):
         return None
     at = clause.text.find(clause.owner_text) if clause.owner_text else -1
