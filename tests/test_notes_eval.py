@@ -61,9 +61,23 @@ def test_complete_notes_score_full_marks(transcript) -> None:  # type: ignore[no
     assert {k: (t.hit, t.total) for k, t in s.tallies.items() if t.total} == {
         "key_facts": (3, 3), "qa_pairs": (1, 1), "qa_precision": (1, 1), "todos_with_owner": (1, 1),
         "todo_precision": (1, 1), "deadlines_resolved": (1, 1), "deadline_precision": (1, 1), "decisions": (1, 1),
-        "decision_agreement": (2, 2), "announcements": (1, 1), "title_whole": (1, 1), "session_type": (1, 1),
-        "host": (1, 1), "date": (1, 1), "script": (1, 1), "format": (1, 1)}
+        "decision_precision": (1, 1), "decision_agreement": (2, 2), "announcements": (1, 1), "title_whole": (1, 1),
+        "session_type": (1, 1), "host": (1, 1), "date": (1, 1), "script": (1, 1), "format": (1, 1)}
     assert s.leaked == [] and s.invented == [] and s.bad_citations == [] and s.misses == {}
+
+
+def test_a_proposal_listed_beside_its_decision_and_near_misses_count_against_precision(transcript) -> None:  # type: ignore[no-untyped-def]
+    spec = ev.ChatSpec.model_validate(SPEC | {"not_decisions": ["我提议"], "not_actions": ["投影仪和幕布都我来"],
+                                              "not_questions": ["同意海边"]})
+    notes = _notes(decisions=[Decision(text="我提议《海边的曼彻斯特》", by=["阿宁"], sources=[1]),
+                              Decision(text="那就定了，周六晚7点放映", by=["阿宁"], sources=[5])])
+    s = ev.score_notes(notes, transcript, spec)
+    t = s.tallies
+    # the proposal holds the listed wording but is a near miss; the bare final holds none of it
+    assert (t["decision_precision"].hit, t["decision_precision"].total) == (1, 2)
+    assert (t["near_misses_rejected"].hit, t["near_misses_rejected"].total) == (2, 3)
+    assert s.misses["near_misses"] == ["not_decisions：我提议"]
+    assert any("周六晚7点放映" in m for m in s.misses["decisions"])
 
 
 def test_wrong_people_unresolved_dates_and_noise_are_not_found(transcript) -> None:  # type: ignore[no-untyped-def]

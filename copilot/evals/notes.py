@@ -155,6 +155,11 @@ class ChatSpec(_Spec):
     must_not: list[str] = Field(default_factory=list)
     title: list[str] = Field(default_factory=list)  # wordings the title must hold (the decided option, the theme)
     title_not: list[str] = Field(default_factory=list)  # wordings it must not (the option that lost, the opener)
+    # near misses: wordings that must not be read as one of these (a closing line or a stated fact as a decision,
+    # a rule or 「我看看」 as a to-do, a proposal ending 吧 or side chat as a question)
+    not_decisions: list[str] = Field(default_factory=list)
+    not_actions: list[str] = Field(default_factory=list)
+    not_questions: list[str] = Field(default_factory=list)
 
 
 def load_specs(folder: Path) -> dict[str, ChatSpec]:
@@ -198,7 +203,7 @@ class Tally:
 
 _TALLIES = ("key_facts", "qa_pairs", "qa_precision", "todos_with_owner", "todo_precision", "deadlines_resolved",
             "deadline_precision", "deadline_clock",
-            "decisions", "decision_agreement", "decision_decider", "announcements", "title", "title_whole", "session_type", "host", "date", "script", "format")
+            "decisions", "decision_precision", "near_misses_rejected", "decision_agreement", "decision_decider", "announcements", "title", "title_whole", "session_type", "host", "date", "script", "format")
 
 
 @dataclass
@@ -272,6 +277,13 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
 
 
 def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
+    # a listed decision is right when it holds one listed decision's wordings (a proposal and its final, listed
+    # apart, count once each: the one without the settled choice's wordings is a miss)
+    for d in notes.decisions:
+        ok = any(_has_all(d.text, want.text) for want in spec.decisions)
+        s.tallies["decision_precision"].add(ok)
+        if not ok:
+            s.miss("decisions", f"不是决定：{d.text}")
     for want in spec.decisions:
         found = [d for d in notes.decisions if _has_all(d.text, want.text)]
         s.tallies["decisions"].add(bool(found))
@@ -286,6 +298,19 @@ def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
             s.tallies["decision_decider"].add(ok)
             if not ok:
                 s.miss("decisions", f"{'/'.join(want.text)}：拍板的人应为 {want.decider}（得到：{'、'.join(str(d.decider) for d in found)}）")
+
+
+def _score_near_misses(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
+    """Each listed near miss is rejected when no item of its section holds it."""
+    sections = (("not_decisions", spec.not_decisions, [d.text for d in notes.decisions]),
+                ("not_actions", spec.not_actions, [a.task for a in notes.actions]),
+                ("not_questions", spec.not_questions, [q.question for q in notes.qa]))
+    for kind, wordings, texts in sections:
+        for w in wordings:
+            ok = not any(fold(w) in fold(t) for t in texts)
+            s.tallies["near_misses_rejected"].add(ok)
+            if not ok:
+                s.miss("near_misses", f"{kind}：{w}")
 
 
 def _score_announcements(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
@@ -351,6 +376,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
     _score_qa(notes, spec, s)
     _score_actions(notes, spec, s)
     _score_decisions(notes, spec, s)
+    _score_near_misses(notes, spec, s)
     _score_announcements(notes, spec, s)
     _score_title(notes, transcript, spec, s)
     _score_structure(notes, spec, transcript.format, s)
@@ -426,9 +452,10 @@ TARGETS = (("key_facts", "事实覆盖", 0.85), ("qa_pairs", "问答配对", 0.8
            ("deadlines_resolved", "期限解析", 0.75))
 MISS_LABELS = (("key_facts", "事实覆盖"), ("qa", "问答配对"), ("todos", "待办（负责人对）"), ("deadlines", "期限解析"),
                ("dates", "期限日期错"),
-               ("decisions", "决定"), ("announcements", "公告"), ("title", "标题"))
+               ("decisions", "决定"), ("near_misses", "近似项误收"), ("announcements", "公告"), ("title", "标题"))
 HEADLINE = (*((k, label) for k, label, _ in TARGETS), ("qa_precision", "问答准确率"), ("todo_precision", "待办准确率"),
-            ("deadline_precision", "期限日期准确率"), ("decisions", "决定"), ("decision_agreement", "决定的同意人"),
+            ("deadline_precision", "期限日期准确率"), ("decisions", "决定"), ("decision_precision", "决定准确率"),
+            ("near_misses_rejected", "近似项未误收"), ("decision_agreement", "决定的同意人"),
             ("announcements", "公告"), ("title", "标题说出结果"), ("title_whole", "标题完整"), ("leaked_noise", "泄漏噪声"), ("leaked_by_class", "泄漏噪声（按类）"),
             ("invented_entities", "编造实体"), ("miscited_figures", "数字不在所引消息里"))
 

@@ -2215,7 +2215,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     glued = _fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else ""
     rest = f.replace(glued, " ") if glued else f
     if has(glued, "action", "not_a_task") or has(rest, "action", "not_a_task") and not (
-            glued and cue("action", "contact_remark").search(rest)) \
+            glued and (cue("action", "contact_remark").search(rest) or cue("action", "reason_remark").search(rest))) \
             or _slot_only(clause.owner_text or clause.text, people, clause.owner):
         return None
     at = clause.text.find(clause.owner_text) if clause.owner_text else -1
@@ -2559,6 +2559,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         # own question is one's own errand
         own_errand = _after_own_answer(messages, idx, people)
         before = len(actions)
+        # "这不明摆着嘛，谁给你发岩鞋": a retort gives no one work
+        retort = has(_fold(m.text), "question", "rhetorical")
         parts = _changes_whole(items(_corrected(m.text) if heading is None else heading))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
@@ -2587,9 +2589,9 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             recapping = bool(recap) or summary_list or has(f, "action", "recap_mark")
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
-            clauses = _clauses(s, m.speaker, people, lead, spoken_to, sender, volunteering=n == 0 and offered,
-                               volunteer=volunteer,
-                               item_at=people.mentions(s) if task_list and not (headed and n == 0) else [])
+            clauses = [] if retort else _clauses(s, m.speaker, people, lead, spoken_to, sender,
+                                                 volunteering=n == 0 and offered, volunteer=volunteer,
+                                                 item_at=people.mentions(s) if task_list and not (headed and n == 0) else [])
             # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
             kind = _file_notice(announcements, told, s, messages, idx,
                                 in_list=notice_at is not None and n > notice_at, heads=n < len(parts) - 1,
@@ -2631,6 +2633,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         volunteered = _volunteer(messages, idx, m, events, meetings)
         if volunteered is not None:
             _take_call(actions, volunteered, m)
+        _dates_volunteer(actions, messages, idx, people)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
@@ -2929,7 +2932,8 @@ def _instruction(d: Decision, messages: list[Message]) -> bool:
     f = _fold(d.text)
     # a dated plan (定在12月12日), a line closing something (那就唱…) or taking something up (200可以) is one
     if has(f, "decision", "strong") or len(d.by) > 1 or not d.sources or has(f, "decision", "planned") \
-            or cue("decision", "accept_head").match(f) or has(f, "decision", "agree") or has(f, "decision", "taken_up"):
+            or cue("decision", "accept_head").match(f) or has(f, "decision", "agree") or has(f, "decision", "taken_up") \
+            or has(f, "decision", "reverts"):  # (going back to the plan before answers the change put up)
         return False
     at = next((i for i, m in enumerate(messages) if m.id == d.sources[0]), None)
     if at is None:
@@ -3160,6 +3164,37 @@ def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | 
         return ActionItem(task=_clean(clause.text), owner=clause.owner, deadline=deadline.iso if deadline else None,
                           deadline_text=deadline.text if deadline else None, sources=[m.id, reply.id])
     return None
+
+
+def _dates_volunteer(actions: list[ActionItem], messages: list[Message], idx: int, people: People) -> None:
+    """"催还的电话我来打" — "好，阿光下周二前打完": the organiser's yes that names the volunteer and a time, with
+    nothing more to do in it than finishing, dates the work just taken on and is no to-do of its own."""
+    m = messages[idx]
+    if not cue("decision", "accept_head").match(_fold(m.text).strip()) or is_question(m.text):
+        return
+    mine = [a for a in actions if a.sources == [m.id]]
+    if len(mine) != 1 or mine[0].deadline is None:
+        return
+    given = mine[0]
+    named = {person for _, _, person in people.named_in(m.text)} - {m.speaker}
+    owner = given.owner if given.owner not in (None, m.speaker) else next(iter(named), None) if len(named) == 1 else None
+    if owner is None:
+        return
+    window = int(raw("owner", "accept_window"))
+    theirs = {x.id for x in messages[max(0, idx - window):idx] if x.speaker == owner}
+    took = [a for a in actions if a is not given and a.owner == owner and a.deadline is None
+            and a.sources and a.sources[0] in theirs]
+    if not took:
+        return
+    rest = _fold(m.text).replace(_fold(owner), "")
+    for start, end in sorted(time_spans(rest), reverse=True):
+        rest = rest[:start] + rest[end:]
+    rest = cue("owner", "finish_only").sub("", cue("decision", "accept_head").sub("", rest))
+    if re.sub(r"\W", "", rest) and not _content_bigrams(rest) & _content_bigrams(took[-1].task):
+        return  # more work than finishing what was taken on ("好，小石周五前把海报也做了")
+    took[-1].deadline, took[-1].deadline_text = given.deadline, given.deadline_text
+    took[-1].sources = sorted({*took[-1].sources, m.id})
+    actions.remove(given)
 
 
 def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, event: date | None,
@@ -3397,6 +3432,8 @@ def _decides(sentence: str) -> bool:
         return False
     if _reports_agreement(f):
         return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
+    if has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal"):
+        return True  # "也是，算了还是按原来的纸质登记": going back to the plan before is settled by its form
     if not has(cue("decision", "lapse").sub("", f), "decision", "cues"):
         return False
     kind = sentence_kind(sentence)
@@ -3447,7 +3484,10 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     width = len(head.group(0))
     if _fold(sentence[:width]) != head.group(0):
         return None
-    content = _decided_content(sentence[width:], people)
+    rest = sentence[width:]
+    if not _CLAUSE_WHOLE.search(rest.strip()) and cue("owner", "me").search(_fold(rest)):
+        return None  # "行，那成人组的线我来定": one clause where the speaker takes the work on is a commitment
+    content = _decided_content(rest, people)
     said = content
     for start, end in sorted(time_spans(said), reverse=True):
         said = said[:start] + said[end:]
@@ -3881,6 +3921,48 @@ def _conceded(decisions: list[Decision], messages: list[Message]) -> list[Decisi
     return out
 
 
+def _reverted(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
+    """A going back to the plan before ("算了，奖金还是按原来的前五名发") undoes what was put up or settled in the
+    few lines before it ("可以，那就改电子表格"): only the going back is a decision."""
+    at = {m.id: k for k, m in enumerate(messages)}
+    reach = int(raw("decision", "reverts_reach"))
+    backs = [at[d.sources[-1]] for d in decisions if d.sources and d.sources[-1] in at and has(_fold(d.text), "decision", "reverts")]
+    return [d for d in decisions if not (d.sources and d.sources[0] in at and not has(_fold(d.text), "decision", "reverts")
+                                         and any(0 < k - at[d.sources[0]] <= reach for k in backs))]
+
+
+def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
+    """A proposal put to a vote ("那就定7点半，同意的扣1") and the line that settles it a few lines on ("好，就这么
+    定了，每周六早上7点半集合", "好，训练时间就这么定了") are one decision: the more complete wording is kept (the
+    proposal's when the settling line names only the matter), without the call for votes, and the one who settled it
+    decides."""
+    at = {m.id: k for k, m in enumerate(messages)}
+    reach, call = int(raw("decision", "vote_reach")), cue("decision", "vote_call")
+
+    def said(d: Decision) -> int:
+        return len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", call.sub("", _fold(d.text)))))
+
+    out = list(decisions)
+    for d in decisions:
+        k = at.get(d.sources[0]) if d.sources else None
+        if k is None or d not in out or not call.search(_fold(messages[k].text)):
+            continue
+        final = next((e for e in out if e is not d and e.sources and at.get(e.sources[-1], -1) in range(k + 1, k + 1 + reach)
+                      and has(_fold(e.text), "decision", "strong")), None)
+        if final is None:
+            continue
+        settler = messages[at[final.sources[-1]]].speaker
+        if said(final) < said(d):
+            final.text = _clean(call.sub("", d.text)) or final.text
+        final.decider = settler
+        final.by = list(dict.fromkeys([settler, *d.by, *final.by]))
+        final.sources = sorted(set(final.sources) | set(d.sources), key=lambda i: at.get(i, 0))
+        out.remove(d)
+    for d in out:  # a proposal settled without a line after it keeps no call for votes in its wording
+        d.text = _clean(call.sub("", d.text)) or d.text
+    return out
+
+
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
     """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once, with everyone who
     made or agreed to either."""
@@ -4043,7 +4125,8 @@ def analyze(transcript: Transcript) -> Structure:
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
-    decisions = _merge_decisions(_conceded([d for d in decisions if not (d.sources and set(d.sources) <= asides | off)], msgs))
+    decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides | off)]
+    decisions = _merge_decisions(_vote_settled(_reverted(_conceded(decisions, msgs), msgs), msgs))
     at_line = {m.id: n for n, m in enumerate(msgs)}
     for d in decisions:  # the one who made the decision line is the first of its people
         d.decider = d.decider or (d.by[0] if d.by else None)

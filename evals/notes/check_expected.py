@@ -40,6 +40,7 @@ def problems(folder: Path) -> list[str]:
                 out.append(f"{name}: deadline {a.deadline} but the chat has no date")
         words += [("announcement", w) for a in spec.announcements for w in a.text]
         words += [("must_not", w) for w in spec.must_not]
+        words += [(kind, w) for kind in ("not_decisions", "not_actions", "not_questions") for w in getattr(spec, kind)]
         words += [("title", w) for w in spec.title] + [("title_not", w) for w in spec.title_not]
         out += [f"{name}: {kind} 「{w}」 is not in the transcript" for kind, w in words
                 if w not in text and fold(w) not in folded]
