@@ -123,3 +123,27 @@ def test_dialect_insults_are_abuse(profile_moderator: Callable[[str], Moderator]
 def test_a_swear_at_one_s_own_luck_is_not_abuse(profile_moderator: Callable[[str], Moderator]) -> None:
     v = _one(profile_moderator(SWIM), "仆街，今朝水溫得十二度，凍到震")
     assert v.label != "abuse", v.reason
+
+
+SWAP = """
+name: 旺角模型交換群
+positioning: 香港模型玩家交流砌模型、上色，群友可以轉讓自己嘅閒置模型
+topics: [模型, 高達, 上色, 噴筆, 水貼, 轉讓閒置]
+audience: 香港模型玩家
+platform: whatsapp
+script: zh-Hant
+"""
+
+
+def test_emoji_between_every_character_are_separators_not_a_flood(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(HAWKER), "🍜加🍜我🍜薇🍜信🍜送🍜你🍜餐🍜券🍜有🍜优🍜惠🍜", user="s4")
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "表情刷屏" not in v.reason
+    wall = _one(profile_moderator(HAWKER), "🍜" * 14, user="s5")
+    assert wall.label == "spam", wall.reason
+
+
+def test_a_perk_group_pull_is_not_a_member_s_own_resale(profile_moderator: Callable[[str], Moderator]) -> None:
+    # the profile lets members pass on their own models; a pull into a perk group passes on nothing of theirs
+    v = _one(profile_moderator(SWAP), "加我好友拉你入模型福利群，每日抽獎送高達", user="s6")
+    assert v.label == "ad" and v.action == "delete", v.reason

@@ -1537,7 +1537,9 @@ def _repetition(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:
-    count = len(_EMOJI.findall(scan.n.raw))
+    # emoji set between character after character (😀加😀我😀微😀信…) are separators normalise folds away, not a wall of
+    # emoji: the words they break are judged (evasion), so they are not counted here
+    count = len(_EMOJI.findall(scan.n.folded))
     return Finding([], count=count) if count >= scan.thresholds["emoji_flood"] else None
 
 
