@@ -147,3 +147,18 @@ def test_a_perk_group_pull_is_not_a_member_s_own_resale(profile_moderator: Calla
     # the profile lets members pass on their own models; a pull into a perk group passes on nothing of theirs
     v = _one(profile_moderator(SWAP), "加我好友拉你入模型福利群，每日抽獎送高達", user="s6")
     assert v.label == "ad" and v.action == "delete", v.reason
+
+
+def test_a_symbol_between_every_character_sets_them_apart(profile_moderator: Callable[[str], Moderator]) -> None:
+    from copilot.moderation.normalise import normalise
+
+    assert "逐字隔开" in normalise("領｜券｜找｜我｜拿｜貨").evasions
+    assert "逐字隔开" not in normalise("紅/黃兩色都有，週六/週日都騎").evasions  # two or three apart are a list, not a hiding
+    v = _one(profile_moderator(KITE), "加·我·賴·拿·特·價·線·輪", user="s7")
+    assert v.label == "ad" and v.action == "delete", v.reason
+
+
+def test_a_qq_number_after_qq_me_is_a_contact(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(KITE), "扣扣我 柒陆伍肆叁贰壹玖捌 風箏便宜賣", user="s8")
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "7654321" in v.reason

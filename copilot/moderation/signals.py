@@ -688,7 +688,8 @@ def _app_handle_pattern(spec: dict[str, Any], apps: list[str]) -> re.Pattern[str
     acc = spec["account"]
     sep = r"(?:\s*" + _alt(spec["separators"]) + r")+\s*"
     led = r"(?<=" + r")|(?<=".join(re.escape(str(w)) for w in spec["led_by"]) + r")"
-    return re.compile(r"(?:(?<![a-z0-9])" + _alt(apps) + sep + "|(?:" + led + ")" + _alt(apps) + r"\s+)"
+    not_app = r"(?!" + _alt(apps) + r"(?![a-z0-9_.-]))"  # 加賴 line: rod_tw66 — the account is rod_tw66, not "line"
+    return re.compile(r"(?:(?<![a-z0-9])" + _alt(apps) + sep + "|(?:" + led + ")" + _alt(apps) + r"\s+)" + not_app
                       + r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(acc["min"]) - 1, int(acc["max"]) - 1))
 
 
