@@ -162,3 +162,9 @@ def test_a_qq_number_after_qq_me_is_a_contact(profile_moderator: Callable[[str],
     v = _one(profile_moderator(KITE), "扣扣我 柒陆伍肆叁贰壹玖捌 風箏便宜賣", user="s8")
     assert v.label == "ad" and v.action == "delete", v.reason
     assert "7654321" in v.reason
+
+
+def test_the_id_after_a_homophone_of_wechat_is_a_contact(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(HAWKER), "喂信 laksa_deal88 叻沙酱批发", user="s9")
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert "laksa_deal88" in v.reason
