@@ -64,6 +64,17 @@ def test_foreign_mobiles_are_found_in_their_written_forms() -> None:
     assert find("WhatsApp +852 6789 0123") == ["+852 6789 0123"]
     assert find("电话 011-2345 6789") == ["011-2345 6789"]
     assert find("預算 6000-8000") == [] and find("高度 5000 米") == []
+    assert find("好友碼 5821 9930 1176 歡迎互加") == []  # one group of a friend code is no phone
+
+
+def test_a_foreign_mobile_beside_a_scam_promise_is_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(SWIM), "救生員牌包過班，報名WhatsApp 6789 0123", user="s10")
+    assert v.label == "ad" and v.action == "delete", v.reason
+
+
+def test_a_member_s_word_for_a_helper_with_a_hong_kong_number_is_fine(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(SWIM), "我上次搵嘅補泳衣李師傅幾好，電話 6789 0123，講係泳會介紹就得")
+    assert v.action not in ("delete", "mute", "kick"), v.reason
 
 
 @pytest.mark.parametrize("text", [

@@ -715,7 +715,8 @@ def _foreign_mobile_pattern(specs: list[dict[str, Any]]) -> re.Pattern[str]:
         if f.get("bare_split"):
             a, b = (int(n) for n in f["bare_split"])
             forms.append(first + r"\d{%d} \d{%d}" % (a - 1, b))  # a space only: 4000-5000 is a range of prices
-    return re.compile(r"(?<![0-9a-z+.:/-])(?:" + "|".join(forms) + r")(?![0-9])")
+    # not one group of a longer run of digit groups (好友码 4821 9930 1176 is a friend code, not 4821 9930)
+    return re.compile(r"(?<![0-9a-z+.:/-])(?<![0-9][ -])(?:" + "|".join(forms) + r")(?![0-9])(?![ -]?[0-9])")
 
 
 def _negated_invite_pattern(spec: dict[str, Any], invite: list[str]) -> re.Pattern[str]:
@@ -1020,8 +1021,13 @@ def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
     p, folded = patterns(), scan.n.folded
     lines = list(p.landline.finditer(folded))
     found = ["座机 " + m.group(0)[:-4] + "****" for m in lines]
-    found += ["手机号（境外） " + m.group(0)[:-4] + "****" for m in p.foreign_mobile.finditer(folded)
-              if not any(m.start() < n.end() and n.start() < m.end() for n in lines)]
+    mobiles = ["手机号（境外） " + m.group(0)[:-4] + "****" for m in p.foreign_mobile.finditer(folded)
+               if not any(m.start() < n.end() and n.start() < m.end() for n in lines)]
+    found += mobiles
+    # one offered after 电话/WhatsApp/联系 is the message's contact for the rules that ask whether a member gives one
+    # number for a helper or an outing (pipeline._plain_referral…), as it was when it counted alone; the signal is this
+    if mobiles and not scan.contacts and (offered := {m.group(1) for m in p.contact_num.finditer(scan.n.digits)} & _foreign_digits(scan)):
+        scan.contacts = ["联系号码 " + d for d in sorted(offered)]
     found += ["社交账号 " + m.group(1) for m in p.profile_handle.finditer(folded)]
     return Finding(found) if found else None
 
