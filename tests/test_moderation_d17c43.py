@@ -152,6 +152,9 @@ def test_emoji_between_every_character_are_separators_not_a_flood(profile_modera
     assert "表情刷屏" not in v.reason
     wall = _one(profile_moderator(HAWKER), "🍜" * 14, user="s5")
     assert wall.label == "spam", wall.reason
+    # runs of emoji between words are a wall all the same, only a lone one between two characters is a separator
+    runs = _one(profile_moderator(HAWKER), "🌸🌸🌸🌸🌸周末愉快🌸🌸🌸🌸🌸周末愉快🌸🌸🌸🌸🌸", user="s11")
+    assert runs.label == "spam", runs.reason
 
 
 def test_a_perk_group_pull_is_not_a_member_s_own_resale(profile_moderator: Callable[[str], Moderator]) -> None:

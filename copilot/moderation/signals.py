@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from copilot.moderation.normalise import URL_RE, Normalised, normalise
+from copilot.moderation.normalise import SPELLINGS, URL_RE, Normalised, normalise
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
 
@@ -1543,10 +1543,18 @@ def _repetition(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding([]) if low_variety else None
 
 
+@lru_cache(maxsize=1)
+def _lone_emoji() -> re.Pattern[str]:
+    """One pictograph (spellings.yaml ``decorative_emoji``, with its variation or skin-tone mark) alone between two
+    characters: a separator (😀加😀我😀微😀信), not part of a wall of emoji (好🌹🌹🌹🌹🌹早)."""
+    emoji = str(load_resource(SPELLINGS).get("decorative_emoji") or r"(?!x)x")
+    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji})[\ufe0f\U0001f3fb-\U0001f3ff]?(?=[\u3400-\u9fff])")
+
+
 def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:
-    # emoji set between character after character (😀加😀我😀微😀信…) are separators normalise folds away, not a wall of
-    # emoji: the words they break are judged (evasion), so they are not counted here
-    count = len(_EMOJI.findall(scan.n.folded))
+    # emoji set one at a time between character after character (😀加😀我😀微😀信…) are separators normalise folds away,
+    # not a wall of emoji: the words they break are judged (evasion), so they are not counted here
+    count = len(_EMOJI.findall(_lone_emoji().sub("", scan.n.decorated or scan.n.raw)))
     return Finding([], count=count) if count >= scan.thresholds["emoji_flood"] else None
 
 
