@@ -121,9 +121,15 @@ def _digit_run(m: re.Match[str]) -> str:
     return head + run
 
 
-_SPACED = re.compile(r"(?:[\u3400-\u9fff][ \u3000]+){5,}[\u3400-\u9fff]"
-                     # a handle spelled one letter or digit apart ("t a o c i 8 8 8"), so no handle pattern sees it
-                     r"|(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")
+@lru_cache(maxsize=1)
+def _spaced() -> re.Pattern[str]:
+    """Characters set apart one by one, so no word of a list matches the raw text: by white space ("需 要 私 我"), or by
+    one symbol of spellings.yaml ``char_separators`` repeated between single characters ("加|我|賴|拿|優|惠"); and a
+    handle spelled one letter or digit apart ("t a o c i 8 8 8"), so no handle pattern sees it."""
+    sym = "".join(re.escape(str(c)) for c in load_resource(SPELLINGS)["char_separators"])
+    return re.compile(r"(?:[\u3400-\u9fff][ \u3000]+){5,}[\u3400-\u9fff]"
+                      rf"|[\u3400-\u9fff]([{sym}])(?:[\u3400-\u9fff]\1){{4,}}[\u3400-\u9fff]"
+                      r"|(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +201,7 @@ def normalise(text: str) -> Normalised:
     # one numeral after a number is a measure ("1202两室一厅"), not a spelled handle: two or more are
     if digits != compact and (len(digits) != len(compact) or sum(a != b for a, b in zip(digits, compact)) >= 2):
         evasions.append("数字变形")
-    if _SPACED.search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text
+    if _spaced().search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text
         evasions.append("逐字隔开")
     return Normalised(raw=raw, folded=folded, compact=compact, digits=digits, evasions=tuple(evasions),
                       decorated=decorated if places else folded)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from copilot.moderation.normalise import URL_RE, Normalised, normalise
+from copilot.moderation.normalise import SPELLINGS, URL_RE, Normalised, normalise
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
 
@@ -360,6 +360,21 @@ def _word_lists(data: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
     return out
 
 
+def contact_apps() -> list[str]:
+    """The messaging apps besides WeChat and QQ a member can be reached on (patterns.yaml ``contact_apps``)."""
+    return [str(a) for a in load_resource(PATTERNS)["contact_apps"]["names"]]
+
+
+def invite_words() -> list[str]:
+    """The invitation words: lexicons.yaml ``ad.invite`` and, for every contact app, 加X (加賴, 加tg) and — for an app
+    named in Latin letters — X我 (line我, whatsapp我; 赖我 is "blame me"): patterns.yaml ``contact_apps``."""
+    spec = load_resource(PATTERNS)["contact_apps"]
+    forms = [f"{lead}{app}" for app in contact_apps() for lead in spec["invite_before"]]
+    forms += [f"{app}{tail}" for app in contact_apps() if app.isascii() for tail in spec["invite_after"]]
+    own = [str(w) for w in load_resource(LEXICONS)["ad"]["invite"]]
+    return own + [w for w in forms if w not in own]
+
+
 @lru_cache(maxsize=1)
 def lexicon_data() -> dict[str, Any]:
     """The lexicon file as written (lists and the ``contexts`` table)."""
@@ -370,6 +385,7 @@ def lexicon_data() -> dict[str, Any]:
 def lexicons() -> Lexicons:
     data = lexicon_data()
     lists = _word_lists(data)
+    lists["ad.invite"] = invite_words()
     social = frozenset(str(w).lower() for w in data["social"])
     words = {key: alternation(words) for key, words in lists.items()}
     # a cue that heads another word before some characters (扫码加入 is no 扫码加: patterns.yaml cue_not_before)
@@ -500,6 +516,8 @@ class Patterns:
     qq_num: re.Pattern[str]
     labelled_handle: re.Pattern[str]
     app_handle: re.Pattern[str]
+    profile_handle: re.Pattern[str]  # an account on a photo or social app: a contact only in company, as a landline
+    foreign_mobile: re.Pattern[str]  # a Taiwan, Hong Kong or Malaysian mobile: a contact only in company, as a landline
     short_label_run: re.Pattern[str]
     contact_verb_words: frozenset[str]  # patterns.yaml contact_verbs: 加 of 加微 is no word the label ends
     phone: re.Pattern[str]
@@ -663,13 +681,42 @@ def _landline_pattern(spec: dict[str, Any], not_order: str) -> re.Pattern[str]:
                       + r"|(?<![0-9a-z.:/-])" + not_order + r"(?:" + bare + r")(?![0-9-])")
 
 
-def _app_handle_pattern(spec: dict[str, Any]) -> re.Pattern[str]:
-    """An account on another messaging app (patterns.yaml app_handle), on the folded text: the app's name, at least one
-    separator (a colon, 是, ID, @), the account — letters first, then letters, digits, _ . -."""
+def _app_handle_pattern(spec: dict[str, Any], apps: list[str]) -> re.Pattern[str]:
+    """An account on another messaging app (patterns.yaml app_handle, the apps of ``contact_apps``), on the folded text:
+    the app's name, at least one separator (a colon, 是, ID, @) — or only white space when an invitation to add the app
+    leads it (加賴 bgcheap) — then the account: letters first, then letters, digits, _ . -."""
     acc = spec["account"]
     sep = r"(?:\s*" + _alt(spec["separators"]) + r")+\s*"
-    return re.compile(r"(?<![a-z0-9])" + _alt(spec["apps"]) + sep
+    led = r"(?<=" + r")|(?<=".join(re.escape(str(w)) for w in spec["led_by"]) + r")"
+    not_app = r"(?!" + _alt(apps) + r"(?![a-z0-9_.-]))"  # 加賴 line: rod_tw66 — the account is rod_tw66, not "line"
+    return re.compile(r"(?:(?<![a-z0-9])" + _alt(apps) + sep + "|(?:" + led + ")" + _alt(apps) + r"\s+)" + not_app
                       + r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(acc["min"]) - 1, int(acc["max"]) - 1))
+
+
+def _profile_handle_pattern(spec: dict[str, Any], account: dict[str, Any]) -> re.Pattern[str]:
+    """An account on a photo or social app (patterns.yaml profile_apps), on the folded text: the app's name, at least
+    one separator, the account (as app_handle's)."""
+    sep = r"(?:\s*" + _alt(spec["separators"]) + r")+\s*"
+    return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + sep
+                      + r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(account["min"]) - 1, int(account["max"]) - 1))
+
+
+def _foreign_mobile_pattern(specs: list[dict[str, Any]]) -> re.Pattern[str]:
+    """A Taiwan, Hong Kong or Malaysian mobile number (patterns.yaml foreign_mobile), on the folded text: the country
+    code (a + optional) or the trunk, the first digit, the rest with a space or a hyphen allowed between digits; a
+    number with no trunk only as its bare split by a space (9345 6120)."""
+    forms = []
+    for f in specs:
+        first, rest = f"[{f['first']}]", f["rest"]
+        body = first + r"(?:[ -]?\d){%d,%d}" % (int(rest["min"]), int(rest["max"]))
+        forms.append(r"\+?" + re.escape(str(f["code"])) + r"[ -]?" + body)
+        if f.get("trunk"):
+            forms.append(re.escape(str(f["trunk"])) + body)
+        if f.get("bare_split"):
+            a, b = (int(n) for n in f["bare_split"])
+            forms.append(first + r"\d{%d} \d{%d}" % (a - 1, b))  # a space only: 4000-5000 is a range of prices
+    # not one group of a longer run of digit groups (好友码 4821 9930 1176 is a friend code, not 4821 9930)
+    return re.compile(r"(?<![0-9a-z+.:/-])(?<![0-9][ -])(?:" + "|".join(forms) + r")(?![0-9])(?![ -]?[0-9])")
 
 
 def _negated_invite_pattern(spec: dict[str, Any], invite: list[str]) -> re.Pattern[str]:
@@ -695,7 +742,9 @@ def patterns() -> Patterns:
                           + r"?(\d{5,11})|(?<![a-z])q(\d{5,11})(?!\d)"),
         labelled_handle=re.compile(r"(?<![a-z0-9])" + _alt(d["handle_labels"])
                                    + r"\s*[:\uff1a]\s*([a-z][a-z0-9_-]{4,19})(?![a-z0-9_-])"),
-        app_handle=_app_handle_pattern(d["app_handle"]),
+        app_handle=_app_handle_pattern(d["app_handle"], contact_apps()),
+        profile_handle=_profile_handle_pattern(d["profile_apps"], d["app_handle"]["account"]),
+        foreign_mobile=_foreign_mobile_pattern(d["foreign_mobile"]),
         short_label_run=re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(map(str, d["short_labels"]), key=len, reverse=True)))
                                    + r")+(?:\s*[:\uff1a]\s*|\s+)((?:[a-z0-9_-]\s*){%d,%d})(?![a-z0-9_-])"
                                    % (int(d["short_label_run"]["min"]), int(d["short_label_run"]["max"]))),
@@ -704,7 +753,7 @@ def patterns() -> Patterns:
         phone=re.compile(r"(?<!\d)" + not_order + r"1[3-9]\d{9}(?!\d)"),
         landline=_landline_pattern(d["landline"], not_order),
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
-        mention_handle=re.compile(_alt(d["handle_mentions"])),
+        mention_handle=re.compile(_alt([*d["handle_mentions"], *(a for a in contact_apps() if a.isascii())])),
         money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z])"
                          + r"|(?<![\d.])\d+\s?" + _alt(d["money_slang"]["units"]) + "(?!" + _alt(d["money_slang"]["not_before"]) + "))"),
         income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + rf"[{inc['numerals']}]+" + _alt(inc["magnitudes"])
@@ -743,7 +792,7 @@ def patterns() -> Patterns:
         buy_get=re.compile(_alt(d["buy_get"]["buy"]) + f"[{d['buy_get']['counts']}]+" + rf"{_CLAUSE}{{0,{int(d['buy_get']['unit_gap'])}}}?"
                            + _alt(d["buy_get"]["get"]) + f"[{d['buy_get']['counts']}]+"),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
-        negated_invite=_negated_invite_pattern(d["negated_invite"], load_resource(LEXICONS)["ad"]["invite"]),
+        negated_invite=_negated_invite_pattern(d["negated_invite"], invite_words()),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
                             + "|" + _alt(gq["organisers"])),
@@ -969,8 +1018,24 @@ _SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?!
 def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A landline or service number (patterns.yaml landline): a shop's or a venue's number, so a contact only in company
     (signals.yaml landline requires)."""
-    found = ["座机 " + m.group(0)[:-4] + "****" for m in patterns().landline.finditer(scan.n.folded)]
+    p, folded = patterns(), scan.n.folded
+    lines = list(p.landline.finditer(folded))
+    found = ["座机 " + m.group(0)[:-4] + "****" for m in lines]
+    mobiles = ["手机号（境外） " + m.group(0)[:-4] + "****" for m in p.foreign_mobile.finditer(folded)
+               if not any(m.start() < n.end() and n.start() < m.end() for n in lines)]
+    found += mobiles
+    # one offered after 电话/WhatsApp/联系 is the message's contact for the rules that ask whether a member gives one
+    # number for a helper or an outing (pipeline._plain_referral…), as it was when it counted alone; the signal is this
+    if mobiles and not scan.contacts and (offered := {m.group(1) for m in p.contact_num.finditer(scan.n.digits)} & _foreign_digits(scan)):
+        scan.contacts = ["联系号码 " + d for d in sorted(offered)]
+    found += ["社交账号 " + m.group(1) for m in p.profile_handle.finditer(folded)]
     return Finding(found) if found else None
+
+
+def _foreign_digits(scan: Scan) -> set[str]:
+    """The digits of the foreign mobile numbers in the text: counted by the landline signal (in company), not as a number
+    offered after 电话/WhatsApp alone."""
+    return {re.sub(r"\D", "", m.group(0)) for m in patterns().foreign_mobile.finditer(scan.n.folded)}
 
 
 def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1010,7 +1075,9 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
                  if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
                  and not any(h in c for c in contacts)]
     if not contacts:
-        contacts += ["联系号码 " + m.group(1) for m in patterns().contact_num.finditer(d) if not _LANDLINE.match(m.group(1))]
+        foreign = _foreign_digits(scan)
+        contacts += ["联系号码 " + m.group(1) for m in patterns().contact_num.finditer(d)
+                     if not _LANDLINE.match(m.group(1)) and m.group(1) not in foreign]
     scan.contacts = contacts
     return Finding(contacts) if contacts else None
 
@@ -1476,8 +1543,18 @@ def _repetition(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding([]) if low_variety else None
 
 
+@lru_cache(maxsize=1)
+def _lone_emoji() -> re.Pattern[str]:
+    """One pictograph (spellings.yaml ``decorative_emoji``, with its variation or skin-tone mark) alone between two
+    characters: a separator (😀加😀我😀微😀信), not part of a wall of emoji (好🌹🌹🌹🌹🌹早)."""
+    emoji = str(load_resource(SPELLINGS).get("decorative_emoji") or r"(?!x)x")
+    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji})[\ufe0f\U0001f3fb-\U0001f3ff]?(?=[\u3400-\u9fff])")
+
+
 def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:
-    count = len(_EMOJI.findall(scan.n.raw))
+    # emoji set one at a time between character after character (😀加😀我😀微😀信…) are separators normalise folds away,
+    # not a wall of emoji: the words they break are judged (evasion), so they are not counted here
+    count = len(_EMOJI.findall(_lone_emoji().sub("", scan.n.decorated or scan.n.raw)))
     return Finding([], count=count) if count >= scan.thresholds["emoji_flood"] else None
 
 
@@ -1720,7 +1797,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _business, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "loan_bait": _combo, "referral_deal": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "perk_group": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "loan_bait": _combo, "referral_deal": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "picture_pointer": _combo, "details_pointer": _words, "dare": _combo, "shun": _combo,
