@@ -1769,9 +1769,11 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     price_ask = question and bool(lex.words["price_ask"].search(c))
-    own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c) \
-        and not lex.words["resale.virtual"].search(c)
-    used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
+    # 自己用咗十年: the sender's own use said in Cantonese is read in its Mandarin form (自己用了十年), as the abuse cues are
+    said = in_mandarin(c)
+    own_item = bool(lex.words["resale.own"].search(said)) and not lex.words["resale.testimonial"].search(said) \
+        and not lex.words["resale.virtual"].search(said)
+    used_item = own_item and bool(lex.words["resale.used"].search(said)) and not lex.words["resale.pitch"].search(said)
     own_words = in_mandarin(unquoted(n.folded))
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
     form = bool(lex.words["abuse.contempt"].search(own_words) or group_slur().search(own_words) or put_down().search(own_words)
