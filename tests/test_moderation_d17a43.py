@@ -86,3 +86,18 @@ def test_a_service_with_its_price_said_without_asking_is_still_an_ad(judge: Call
     v = judge(TAICHI, "一对一太极私教课一节260块，欢迎咨询，名额有限")
     assert v.label == "ad", v.reason
     assert not v.checks.get("question")
+
+
+@pytest.mark.parametrize("text", [
+    "各 款 镜 头 清 仓 处 理 ， 要 的 扣 1",
+    "遮 光 罩 最 后 几 个 ， 要 的 抓 紧",
+])
+def test_a_sellers_sign_spaced_apart_is_read_after_folding(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(LENSES, text)
+    assert v.label == "ad", v.reason
+    assert any(s["name"] == "evasion" and "未附联系方式" not in s["detail"] for s in v.checks["signals"]), v.checks["signals"]
+
+
+def test_spacing_without_a_sellers_sign_stays_a_weak_signal(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(LENSES, "今 天 拍 的 晚 霞 ， 用 的 五 十 定 焦")
+    assert v.label == "ok", v.reason

@@ -1057,7 +1057,10 @@ def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
         # emoji between character after character hide a way to reach the sender when they break its very words
         # (可以🤙🏻私🙏我); around an intact 要的私我 they are a member's play (送🎁给🎁群🎁友)
         reach = [w for w in reach if w not in scan.n.decorated]
-    hiding = bool(scan.contacts or reach or "数字变形" in scan.n.evasions or patterns().contact_num.search(scan.n.digits))
+    # spacing that breaks a seller's sign apart (清 仓, 现 货, 最 后 几 套: lexicons.yaml resale.seller_sign) hides it from
+    # the word lists as a spaced handle hides a contact: read after folding, it is what the spacing is for
+    sale = bool(scan.lex.words["resale.seller_sign"].search(scan.n.compact))
+    hiding = bool(scan.contacts or reach or sale or "数字变形" in scan.n.evasions or patterns().contact_num.search(scan.n.digits))
     return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
 
 
