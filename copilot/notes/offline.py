@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from copilot.notes.cues import cue
+from copilot.notes.cues import cue, cue_list
 from copilot.notes.cues import raw as cue_value
 from copilot.notes.dates import CN_DIGITS
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
@@ -78,6 +78,8 @@ _PLANNED = cue("decision", "planned")  # a date or a clock time
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
 _LEAD_IN = cue("patterns", "lead_in")
+# words quoted in a sentence (“…” 「…」 "…"): what someone says or might say, not what the sentence itself asks
+_QUOTED = re.compile(r"“[^”]{1,40}”|「[^」]{1,40}」|\"[^\"]{1,40}\"")
 _ITEM = cue("action", "list_markers")  # "1. " "① " "一、" "• ": an item of a list
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
@@ -218,9 +220,17 @@ def with_headings(pieces: list[str]) -> list[str]:
     return out
 
 
+def _self_intro(sentence: str) -> bool:
+    """A self-introduction ("大家好，我是阿鱼，养鱼十五年", "我先介绍一下自己，我姓何…"): cues.yaml personal.intro."""
+    f = fold(sentence).strip()
+    return any(p.search(f) for p in cue_list("personal", "intro"))
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks; a numbered point is judged after its heading: "第二，每天怎么练。每次训练
-    10到15分钟…" tells. (Not any heading: in a spoken meeting "那怎么办呢？我觉得…" stays a question.)"""
+    10到15分钟…" tells. (Not any heading: in a spoken meeting "那怎么办呢？我觉得…" stays a question.)
+    A question quoted in it is said, not asked: "别问孩子“你画的是什么”，换成…" tells."""
+    sentence = _QUOTED.sub("“”", sentence)
     body = [p for p in re.split(r"(?<=[。！!？?])", sentence) if p.strip()]
     return is_question(body[-1] if body and _ENUM.match(sentence.strip()) else sentence)
 
@@ -287,7 +297,8 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
             if talks:  # the speaker's "最后提醒一下，…" is advice of the talk, not housekeeping
                 s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
             # (an item of a task list is under 待办 already: its slot goes to the matter itself)
-            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw) \
+            # (the speaker introducing themself frames the talk, like its agenda: "我是周慧敏，做急救培训8年了")
+            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw) or talks and _self_intro(s) \
                     or m.id in work and _listed_todo(raw, st.actions):
                 continue
             if courtesy(fold(raw).strip(), people):  # thanks to someone ("thx Mandy！") carries no group fact
