@@ -12,7 +12,8 @@ from datetime import datetime
 
 from chat_lines import chat_lines, chat_notes
 
-from copilot.notes.offline import _asks
+from copilot.notes.model import ActionItem
+from copilot.notes.offline import _asks, _next_step
 from copilot.notes.structure import find_actions
 
 START = datetime(2026, 4, 11, 19, 30)  # a Saturday evening
@@ -49,3 +50,10 @@ def test_a_line_that_opens_sign_ups_with_its_places_is_a_notice() -> None:
         "阿木|我报一个",
         start=START))
     assert any("嫁接课" in n.text and "名额10个" in n.text for n in notices)
+
+
+def test_a_next_step_keeps_the_item_said_before_the_owner_and_drops_an_acknowledgement() -> None:
+    given = ActionItem(task="折叠桌 阿成 周五前从居委会借回来", owner="阿成", deadline_text="周五前")
+    assert _next_step(given, sender="摊主老叶").startswith("阿成负责折叠桌：")
+    own = ActionItem(task="收到，价签我周五前打印好", owner="小叶", deadline_text="周五前")
+    assert "收到" not in _next_step(own)

@@ -829,8 +829,13 @@ def _given_step(piece: str, owner: str) -> str:
     before = cue("owner", "hands_on").sub("", piece[start:pos]).strip()
     after = _work_from(_GIVEN_HEAD.sub("", piece[pos + width:]))
     if len(re.sub(r"\W", "", _GIVEN_VERB.sub("", after))) >= 3:  # what they do is said after the name
-        # (written apart from the name: "老陈统筹一下" would read as a new name, 陈统筹)
-        return f"{name}{_clause(after, 30)}" if after.startswith("负责") else f"{name}负责：{_clause(after, 30)}"
+        # (written apart from the name: "老陈统筹一下" would read as a new name, 陈统筹; the item said before the
+        # name stays: "易拉宝 大强 周四前从街道办领回来" → "大强负责易拉宝：周四前从街道办领回来")
+        item = cue("owner", "hands_on").sub("", piece[max(piece.rfind(c, 0, pos) for c in "，,。；;！!") + 1:pos]).strip()
+        item = cue("reply", "topic_shift").sub("", item, count=1).strip(" ，,、")  # (not its "还有…")
+        if len(re.sub(r"\W", "", item)) < 2:
+            return f"{name}{_clause(after, 30)}" if after.startswith("负责") else f"{name}负责：{_clause(after, 30)}"
+        return f"{name}负责{_clause(item, 12)}：{_clause(after.removeprefix('负责'), 30)}"
     if len(re.sub(r"\W", "", before)) >= 2:  # "路书和每天行程铁柱你来做": the work is said before it
         return f"{name}负责{_clause(before, 30)}"
     return f"{name}负责：{_clause(piece, 30)}"
