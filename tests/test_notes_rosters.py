@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, chat_notes
 
 from copilot.notes.model import ActionItem
 from copilot.notes.structure import find_actions
@@ -100,3 +100,17 @@ def test_a_share_stays_as_given_when_no_one_changes_it() -> None:
     ))
     by = _by_owner(actions)
     assert {o: ["两束" in a.task for a in by[o]] for o in ("朵爸", "乐乐妈")} == {"朵爸": [True], "乐乐妈": [True]}
+
+
+def test_a_roster_in_one_message_is_one_key_point_with_its_heading_and_lines_in_order() -> None:
+    notes = chat_notes(
+        "教练老魏|下个月的船库钥匙轮流拿一下，大家看看自己哪天",
+        "教练老魏|船库在码头东边，钥匙放在门卫室，记得登记",
+        "教练老魏|每周日早上6点开船库，值日表：\n①3月8日 阿飞\n②3月15日 春生\n③3月22日 老魏",
+        "阿飞|好的",
+        "春生|收到",
+        start=START)
+    points = [k.text for k in notes.key_points if "3月15日" in k.text]
+    assert len(points) == 1
+    p = points[0]
+    assert "开船库" in p and p.index("3月8日") < p.index("3月15日") < p.index("3月22日")

@@ -220,6 +220,12 @@ def with_headings(pieces: list[str]) -> list[str]:
     return out
 
 
+def _one_line(text: str) -> str:
+    """A message of lines as one sentence: its heading (ending with a colon) then its lines joined by "；"."""
+    head, *rest = [x.strip() for x in text.split("\n") if x.strip()]
+    return head + "；".join(rest) if head.endswith((":", "：")) else "；".join([head, *rest])
+
+
 def _self_intro(sentence: str) -> bool:
     """A self-introduction ("大家好，我是阿鱼，养鱼十五年", "我先介绍一下自己，我姓何…"): cues.yaml personal.intro."""
     f = fold(sentence).strip()
@@ -292,7 +298,8 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
             continue  # (a 接龙 is listed whole under 公告)
         base = _role_weight(m, st)
         talks = st.session_type == "主讲分享" and m.speaker in st.speakers
-        for raw in with_headings(_pieces(m.text)):
+        # a roster in one message is one point, its lines in order ("值日表：①12月5日 老周；②12月12日 阿敏；…")
+        for raw in [_one_line(m.text)] if m.id in st.rosters and "\n" in m.text.strip() else with_headings(_pieces(m.text)):
             s = clean_sentence(raw, spoken=anonymous)
             if talks:  # the speaker's "最后提醒一下，…" is advice of the talk, not housekeeping
                 s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
@@ -310,7 +317,8 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
                 w *= 0.3
             if _REACTION.match(s):
                 w *= 0.3
-            if _ENUM.match(raw.strip()) or _KEY.search(s):  # the speaker's own outline and conclusions
+            # the speaker's own outline ("第一，…", and in a talk "1. …" "① …") and conclusions
+            if _ENUM.match(raw.strip()) or talks and _ITEM.match(raw.strip()) or _KEY.search(s):
                 w *= 1.3
             if "@" in s:  # a reply: in a talk usually Q&A (listed separately), in a discussion often advice
                 w *= 0.7 if st.session_type == "主讲分享" else 0.9
@@ -903,7 +911,9 @@ def _outline_size(transcript: Transcript, st: Structure, max_points: int) -> int
     """How many key points: a third of the messages, at least the talk's own numbered points, and
     in a talk roughly one per substantive turn of the speaker."""
     k = max(3, min(max_points, len(transcript.messages) // 3))
-    enumerated = sum(1 for m in transcript.messages if m.speaker in st.speakers and _ENUM.match(m.text))
+    talk = st.session_type == "主讲分享"
+    enumerated = sum(1 for m in transcript.messages
+                     if m.speaker in st.speakers and (_ENUM.match(m.text) or talk and _ITEM.match(m.text)))
     k = max(k, min(max_points, enumerated))
     if st.session_type == "主讲分享":
         turns = sum(1 for m in transcript.messages if m.speaker in st.speakers and len(m.text) >= 30)

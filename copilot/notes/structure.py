@@ -52,7 +52,7 @@ from copilot.notes.owners import (
     prefix_shaped,
     score_mentions,
 )
-from copilot.notes.rosters import roster_actions
+from copilot.notes.rosters import find_rosters, roster_actions
 from copilot.notes.shares import share_actions
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
@@ -92,6 +92,7 @@ class Structure:
     topic_words: frozenset[str] = frozenset()  # words the session keeps coming back to
     asides: frozenset[int] = frozenset()  # ids of side exchanges nobody running the chat takes up
     chatter: frozenset[int] = frozenset()  # asides and open questions nobody takes up: not for the summary
+    rosters: frozenset[int] = frozenset()  # ids of the messages a roster is made of (copilot.notes.rosters)
 
 
 @lru_cache(maxsize=65536)
@@ -3977,6 +3978,7 @@ def analyze(transcript: Transcript) -> Structure:
         actions=actions,
         announcements=announcements,
         topic_words=topic_set,
+        rosters=frozenset(i for r in find_rosters(msgs, People.of(msgs).roster_member) for i in r.sources),
         asides=asides,
         chatter=chatter,
     )
