@@ -114,3 +114,26 @@ def test_a_roster_in_one_message_is_one_key_point_with_its_heading_and_lines_in_
     assert len(points) == 1
     p = points[0]
     assert "开船库" in p and p.index("3月8日") < p.index("3月15日") < p.index("3月22日")
+
+
+def test_a_heading_message_then_one_message_of_marked_entries_is_a_roster() -> None:
+    actions, _, _ = find_actions(_msgs(
+        "社区菜园老包|浇水轮班：",
+        "社区菜园老包|① 3月9日 阿霞 ② 3月10日 大刘 ③ 3月11日 阿霞",
+        "阿霞|好",
+        "大刘|收到",
+    ))
+    got = sorted((a.owner, a.deadline) for a in actions if "浇水" in a.task)
+    assert got == [("大刘", "2026-03-10"), ("阿霞", "2026-03-09"), ("阿霞", "2026-03-11")]
+
+
+def test_the_giver_naming_every_member_again_with_a_share_changes_the_shares() -> None:
+    actions, _, _ = find_actions(_msgs(
+        "合唱团家委小韩|节目单 朵爸和乐乐妈，每人折100份，3月20日前",
+        "朵爸|我那边人手多，我折150吧",
+        "合唱团家委小韩|好 那朵爸 150 乐乐妈 50",
+        "乐乐妈|谢谢朵爸",
+    ))
+    by = _by_owner(actions)
+    assert ["150" in a.task for a in by["朵爸"]] == [True]
+    assert ["50" in a.task and "100" not in a.task for a in by["乐乐妈"]] == [True]

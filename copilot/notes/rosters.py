@@ -27,6 +27,7 @@ _MARKER = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|\d{1,2}[.．、](
 _SLASH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})(?![\d/])")
 _HOURS = re.compile(r"^(\d{1,2})[:：](\d{2})\s*[-~～—－至到]\s*\d{1,2}[:：]\d{2}")
 _SEPARATORS = " \t:：,，.。-—|｜"
+_INLINE = re.compile(r"(?=[①②③④⑤⑥⑦⑧⑨⑩])|[；;]")  # where a line of several entries splits
 _MAX_NAME = 12
 
 
@@ -95,6 +96,14 @@ def _entry(line: str, m: Message, written: Callable[[str], str | None]) -> Entry
     return Entry(words, "、".join(o for o in owners if o), day, clock, [m.id], weekday)
 
 
+def _entries_in(line: str, m: Message, written: Callable[[str], str | None]) -> list[Entry] | None:
+    """The entries of a line: one, or several split at their markers or semicolons ("① 12月1日 小敏 ② 12月2日
+    阿峰", "12/13 Grace；12/20 约翰"); None unless every part is an entry."""
+    parts = [p for p in _INLINE.split(line) if p.strip()]
+    found = [_entry(p, m, written) for p in parts]
+    return [e for e in found if e is not None] if found and all(found) else None
+
+
 def _heading(line: str) -> bool:
     f = _fold(line).strip()
     return bool(f) and (f.endswith((":", "：")) or bool(cue("roster", "heading").search(f)))
@@ -130,10 +139,10 @@ def find_rosters(messages: list[Message], written: Callable[[str], str | None]) 
                 continue
             entries = []
             for nxt in lines[n + 1:]:
-                e = _entry(nxt, m, written)
-                if e is None:
+                more = _entries_in(nxt, m, written)
+                if more is None:
                     break
-                entries.append(e)
+                entries += more
             r = _roster(line, m, idx, entries)
             if r is not None:
                 found.append(r)
@@ -143,18 +152,17 @@ def find_rosters(messages: list[Message], written: Callable[[str], str | None]) 
                 head, _, tail = re.split(r"([:：])", lines[0], maxsplit=1) if re.search(r"[:：]", lines[0]) \
                     else (lines[0], "", "")
                 # "主日献花轮值：12/13 Grace；12/20 约翰；12/27 玛丽"
-                parts = [p for p in re.split(r"[；;]", tail) if p.strip()]
-                entries = [e for p in parts if (e := _entry(p, m, written)) is not None]
-                r = _roster(head, m, idx, entries) if len(entries) == len(parts) else None
+                entries = _entries_in(tail, m, written) if tail.strip() else None
+                r = _roster(head, m, idx, entries) if entries else None
                 if r is None and not tail.strip():
                     # a heading message, then one line per message from the same speaker
                     run: list[Entry] = []
                     j = idx + 1
                     while j < len(messages) and messages[j].speaker == m.speaker and "\n" not in messages[j].text.strip():
-                        e = _entry(messages[j].text, messages[j], written)
-                        if e is None:
+                        more = _entries_in(messages[j].text, messages[j], written)
+                        if more is None:
                             break
-                        run.append(e)
+                        run += more
                         j += 1
                     r = _roster(lines[0], messages[j - 1] if run else m, j - 1, run)
                     if r is not None:

@@ -65,13 +65,16 @@ def _share_in(line: str, m: Message, idx: int, named: Callable[[str], list[tuple
 
 
 def _change(s: Share, m: Message, named: Callable[[str], list[tuple[int, str, str]]]) -> bool:
-    """A line of the share's author that gives each member named after a change word a new share."""
+    """A line of the share's author that gives each member named after a change word a new share, or that
+    names every member again with a share of their own ("好 那Lily 60 豆豆妈 40")."""
     f = _fold(m.text)
-    cut = cue("roster", "change").search(f)
-    if cut is None or m.speaker != s.author:
+    if m.speaker != s.author:
         return False
-    after = f[cut.end():]
+    cut = cue("roster", "change").search(f)
+    after = f[cut.end():] if cut else f
     found = sorted((p, p + len(a), who) for p, a, who in named(after) if who in s.owners)
+    if cut is None and {who for _, _, who in found} != set(s.owners):
+        return False
     changed = False
     for n, (_, end, who) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else len(after)
