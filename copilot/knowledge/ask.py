@@ -142,6 +142,13 @@ class DeclineTexts(BaseModel):
     ask_answered: str = ""
     ask_missing: str = ""
     ask_elsewhere: str = ""
+    # a question declined because what it asks about, without the operator's wrapper, is not covered
+    # (:attr:`SectionRanking.off_wrapper`): says what was asked about ({object}); when a member's question is reported,
+    # ``wrapped_handling`` heads the sections that answer the operations side (how the group takes such questions),
+    # found by ranking ``wrapped_handling_ask``
+    wrapped: str = ""
+    wrapped_handling: str = ""
+    wrapped_handling_ask: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -1189,18 +1196,37 @@ def offers_import(ranking: SectionRanking, asked_in: str) -> bool:
     a question without Chinese: no material the operator could import would answer those."""
     if asked_in == "other" or not ranking.related():
         return False
-    if ranking.near_miss or ranking.off_scene or ranking.off_object:
+    if ranking.near_miss or ranking.off_scene or ranking.off_object or ranking.off_wrapper:
         return False
     return ranking.scene in decline_texts().import_scenes
 
 
-def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans") -> str:
+def handling_sections(ranking: SectionRanking, index: KnowledgeIndex | None) -> list[SectionHit]:
+    """For a question declined for its wrapper that reports a member's question (有新人问…，我该怎么回答): the
+    sections on how a group takes its members' topic questions (``decline.yaml``'s ``wrapped_handling_ask`` ranked),
+    the operations question inside the wrapper; none otherwise."""
+    ask = decline_texts().wrapped_handling_ask
+    if index is None or not ask or not ranking.off_wrapper or ranking.asked is None or not ranking.asked.reported:
+        return []
+    found = index.search_sections(ask, k=SECOND_FROM)
+    return found.sections[:MAX_SECTIONS] if found.covered else []
+
+
+def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans", handling: list[SectionHit] | None = None) -> str:
     """What ``ask`` says when the material does not cover the question (both engines): the nearest
-    sections by their Chinese names, if any, and what the operator can do."""
+    sections by their Chinese names, if any, and what the operator can do. A question declined for its wrapper
+    says what it asked about and offers ``handling`` (:func:`handling_sections`) in place of the nearest sections."""
     texts = decline_texts()
     lines = [texts.not_covered]
     if asked_in == "other":
         lines.append(texts.not_chinese)
+    if ranking.off_wrapper and ranking.asked is not None:
+        if texts.wrapped:
+            lines.append(texts.wrapped.format(object=ranking.asked.text))
+        if handling and texts.wrapped_handling:
+            lines.append(texts.wrapped_handling)
+            lines += [f"- {sec.label}" for sec in handling]
+        return "\n".join(lines)
     related = ranking.related()
     if related:
         lines.append(texts.related_head)
@@ -1242,11 +1268,12 @@ def in_script(answer: Answer) -> Answer:
 
 
 def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
-              notice: str | None = None, declined_by: str = "") -> Answer:
+              notice: str | None = None, declined_by: str = "", index: KnowledgeIndex | None = None) -> Answer:
     # a non-answer cites nothing: the related sections are named in the text and in ``related``
-    related = ranking.related()
+    handling = handling_sections(ranking, index)
+    related = handling if ranking.off_wrapper else ranking.related()
     asked_in = question_script(question)
-    return in_script(Answer(question=question, answer=decline_text(ranking, asked_in), engine=engine,
+    return in_script(Answer(question=question, answer=decline_text(ranking, asked_in, handling), engine=engine,
                             citations=[], notice=notice, script=script, question_script=asked_in, covered=False,
                             direct=False,
                             suggest_import=offers_import(ranking, asked_in), confidence=ranking.confidence,
@@ -1261,9 +1288,9 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     or when the cards do not cover the question) the whole answer arrives as one piece.
     """
     script = answer_script(question, engine.settings.script)
-    ranking = index.search_sections(question, k=max(k, LLM_SECTIONS))
+    ranking = index.search_sections(question, k=max(k, LLM_SECTIONS), unwrap=True)
     if not ranking.covered:
-        answer = _declined(question, ranking, OFFLINE, script)
+        answer = _declined(question, ranking, OFFLINE, script, index=index)
         if not engine.is_offline:
             answer = answer.model_copy(update={"notice": f"资料没有覆盖这个问题（{decline_reason(answer)}），没有调用模型"})
         yield answer.answer
