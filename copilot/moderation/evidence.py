@@ -42,8 +42,6 @@ class EvidenceRules:
     deals: frozenset[str] = frozenset()  # signals of an item beside its trade: their word counted elsewhere is no repeat
     notes: tuple[str, ...] = ()  # each purpose's note to the admin (evidence.yaml ``note``), beside ``notices``
     errands: tuple[bool, ...] = ()  # each purpose is a member's own errand (a ride: evidence.yaml ``errand``), beside ``notices``
-    company: frozenset[str] = frozenset()  # ad layers that together are one piece of evidence (evidence.yaml ``needs_company``)
-    company_when: frozenset[str] = frozenset()  # … in a message the relevance layer marks so (about_group, thread_reply)
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +58,7 @@ def evidence_rules() -> EvidenceRules:
                                for row in (data.get("purposes") or {}).values()),
                          frozenset(map(str, data.get("deals") or ())),
                          tuple(str(row.get("note") or "") for row in (data.get("purposes") or {}).values()),
-                         tuple(bool(row.get("errand")) for row in (data.get("purposes") or {}).values()),
-                         frozenset(map(str, (data.get("needs_company") or {}).get("layers") or ())),
-                         frozenset(map(str, (data.get("needs_company") or {}).get("when") or ())))
+                         tuple(bool(row.get("errand")) for row in (data.get("purposes") or {}).values()))
 
 
 def reach_notice(text: str) -> bool:
@@ -122,9 +118,6 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
         if layer not in found:
             found[layer] = rules.names.get(layer, layer)
             weight += 1
-    topic = checks.get("offtopic") or {}
-    if label == Label.AD and found and set(found) <= rules.company and any(topic.get(k) for k in rules.company_when):
-        weight = min(weight, 1)  # a way to reach the writer, the call to use it and the classifier: no seller's sign beside
     enough = weight >= rules.min_layers or bool(rules.decisive & set(found)) or label not in rules.labels
     return {"layers": found, "count": weight, "enough": enough}
 
