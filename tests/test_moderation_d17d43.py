@@ -72,3 +72,13 @@ def test_a_sale_slipped_into_the_get_together_sign_up_is_an_ad(profile_moderator
     v = _one(profile_moderator(ZONGZI), "聚会每人AA，接龙报名，顺便卖自家腊肠，45一斤，加我微信 lachang_88")
     assert v.label == "ad", v.reason
     assert v.action in REMOVED
+
+
+def test_a_purpose_s_business_words_keep_its_layers_apart() -> None:
+    from copilot.moderation.evidence import corroboration
+    checks = {"signals": [{"name": "contact", "label": "ad", "items": ["手机号 13912345678"]},
+                          {"name": "self_promo", "label": "ad", "items": ["本店"]}]}
+    # a meeting point: the phone and the words around it are one piece of evidence
+    assert not corroboration("ad", checks, text="迷路了打我 13912345678，本店门口见")["enough"]
+    # … unless a word the purpose's business has (专业, 收费) says it is a service
+    assert corroboration("ad", checks, text="专业陪跑，迷路了打我 13912345678，本店门口见")["enough"]
