@@ -70,6 +70,7 @@ from copilot.moderation.signals import (
     unspoken,
     without_measures,
 )
+from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, squeeze, to_script, tokenize, word_class
@@ -1507,7 +1508,14 @@ def _without_contacts(compact: str, rep: SignalReport) -> str:
     is a price."""
     for c in rep.contacts:
         compact = compact.replace(c, " ")
-    return re.sub(r"\d+(?=[点时号:：])|\d{7,}|(?<=[a-z_])\d+", " ", compact)
+    return _not_price_digits().sub(" ", compact)
+
+
+@lru_cache(maxsize=1)
+def _not_price_digits() -> re.Pattern[str]:
+    """Digits that are no price: before a clock unit (patterns.yaml ``clock_units``), a phone's run, a handle's."""
+    units = "|".join(map(re.escape, load_resource(SIGNAL_PATTERNS)["clock_units"]))
+    return re.compile(rf"\d+(?={units})|\d{{7,}}|(?<=[a-z_])\d+")
 
 
 def _amount(text: str) -> float | None:
