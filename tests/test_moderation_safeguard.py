@@ -52,10 +52,13 @@ def test_a_real_ad_is_still_deleted_and_says_which_layers_agree() -> None:
 
 
 def test_a_phone_number_alone_is_only_reviewed() -> None:
-    # a member telling the group how to reach them at the group's own meet-up: one layer (a contact)
-    v = _say(_mod(KNIT), "我手机13912345678，茶话会到了门口打我")
+    # a member telling the group how to reach them at a door: one layer (a contact)
+    v = _say(_mod(KNIT), "我手机13912345678，到了门口打我")
     assert v.label == "ad" and v.action == "review"
     assert v.checks["evidence"]["held"] and "只有一项依据（联系方式）" in v.reason
+    # … at the group's own meet-up (茶话会 of the profile's 编织茶话会): the organiser's or a member's contact for the day
+    v = _say(_mod(KNIT), "我手机13912345678，茶话会到了门口打我", 1)
+    assert v.label == "ok" and "茶话会" in v.reason
 
 
 def test_a_banned_word_in_a_disclaimer_is_no_evidence() -> None:

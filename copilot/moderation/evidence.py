@@ -93,7 +93,8 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
     purpose's cue words (a lost-pet notice), that purpose's layers are one piece of evidence (its phone
     number and 联系我 are what such a notice is for)."""
     rules = evidence_rules()
-    alias = {layer: group[0] for said, group in _purpose_cues() if said.search(text) for layer in group}
+    alias = {layer: group[0] for said, undone, group in _purpose_cues() if said.search(text) and not undone.search(text)
+             for layer in group}
     found: dict[str, str] = {}
     weight = 0
     seen: set[str] = set()  # words already counted: one word found by two lexicons is one piece of evidence
@@ -123,11 +124,17 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
 
 
 @lru_cache(maxsize=1)
-def _purpose_cues() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+def _purpose_cues() -> tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...]:
     """Each purpose's cue words (evidence.yaml ``purposes``) as one pattern — found in a text where any of them is
-    in it — beside the layers that are one there."""
-    return tuple((re.compile("|".join(map(re.escape, words)) if words else r"(?!x)x"), group)
-                 for words, group in evidence_rules().purposes)
+    in it —, its business words (``not_with``: 专业, 收费… undo the purpose, as in :func:`notice_purpose`) as another,
+    beside the layers that are one there."""
+    rules = evidence_rules()
+    return tuple((_any_of(words), _any_of(not_with), group)
+                 for (words, group), (_, not_with) in zip(rules.purposes, rules.notices))
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!x)x")
 
 
 def _already_counted(items: set[str], seen: set[str]) -> bool:

@@ -70,6 +70,7 @@ from copilot.moderation.signals import (
     unspoken,
     without_measures,
 )
+from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, squeeze, to_script, tokenize, word_class
@@ -433,20 +434,30 @@ class Moderator:
         offer. Anything a seller adds (ad words, income, a hidden handle, a pointer elsewhere…) still counts.
         An event the profile does not list is the group's own when the sign-up goes to one of its organisers
         (报名请加群主微信, 找领队报名: ``ad.organiser``), with a fee each (每人AA…)."""
-        if not rep.sign_up or len(set(rep.urls)) > 1:
+        if len(set(rep.urls)) > 1 or (not rep.sign_up and (rep.urls or not rep.contacts)):
             return
         # an event's name, not the people it is for (业主 of 业主集体验房: "扣1 我拉你进业主内部团购群" is no sign-up)
         named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \
             if self.own_events is not None else []
         words = lexicons().words
-        if not named and words["ad.fee_per_head"].search(compact):
+        if not named and rep.sign_up and words["ad.fee_per_head"].search(compact):
             named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]
+            # … or the kind of arrangement the profile's own event is (聚会 of 月度粄食聚会), shared per head, with no
+            # other number that could be a price (…顺便卖腊肉68一斤)
+            if not named and self.perk_events is not None and not _BARE_PRICE.search(_without_contacts(compact, rep)):
+                named = sorted(w for w in set(self.perk_events.findall(compact)) if w not in self.who_text)
         promo = rep.signal("promo_words")
-        if not named or set(rep.names(Label.AD)) - _SIGN_UP_PATH or \
-                (promo is not None and not set(promo.items) <= SIGN_UP_WORDS):
+        # with no sign-up word the contact is the organiser's for the event's own logistics (有事找我, 到了打我):
+        # nothing beside it may be a price, not even a bare number (周六晨骑…有事找我 vs 二手车12000，有事找我)
+        path = _SIGN_UP_PATH if rep.sign_up else _EVENT_REACH_PATH
+        if not named or set(rep.names(Label.AD)) - path or \
+                (promo is not None and not set(promo.items) <= SIGN_UP_WORDS) or \
+                (not rep.sign_up and _BARE_PRICE.search(_without_contacts(compact, rep))):
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_event"] = named[:3]
+        if not rep.sign_up:
+            checks["own_event_reach"] = True
 
     def _own_event_perk(self, rep: SignalReport, compact: str, scores: dict[Label, float],
                         checks: dict[str, Any]) -> None:
@@ -1416,7 +1427,8 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
              (checks.get("member_offer"), _MEMBER_OFFER_NOTES.get(checks.get("member_offer", ""))), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
-        reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
+        note = _OWN_EVENT_REACH_NOTE if checks.get("own_event_reach") else _OWN_EVENT_NOTE
+        reasons.append(note.format(event="、".join(checks["own_event"])))
     if any(lexicons().words["qr"].search(m.group(0)) for m in patterns().group_qr.finditer(compact)):
         reasons.append(_GROUP_QR_NOTE)
     if checks.get("offtopic", {}).get("member_shop_share") or checks.get("voiced_shop_link"):
@@ -1480,6 +1492,7 @@ _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家�
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _PERK_NOTE = "说的是商家给本群活动（{event}）的优惠，像是成员转告组织者谈下来的福利：链接和价格交人工判断，不删除"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
+_OWN_EVENT_REACH_NOTE = "本群活动（{event}）的联络：留的联系方式是组织者或参加的人为活动当天找人用的，没有价格和推销用语"
 _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方式是为了让看到的人（找不到地方的人）联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
@@ -1510,12 +1523,29 @@ _FEE_PATH = frozenset({"money", "qr", "details_pointer"})  # all a notice of the
 _PERK_PATH = frozenset({"link", "business", "promo_words", "buy_call", "money"})
 _SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "link", "lure_reply", "group_pull",
                            "details_pointer"})
+# What a contact for the group's own event may come with when no one is asked to sign up (有事找我, 迷路打我): no money.
+_EVENT_REACH_PATH = frozenset({"contact", "landline", "invite", "promo_words"})
 # … and the only promo words it may use are where to sign up (signals.SIGN_UP_WORDS; 团购, 特价, 名额有限 are a pitch's)
 
 
 _BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)
 # What the group's own offer may carry: its price, the QR code to pay or book, 扫码/报名, 到店 (see _own_offer).
 _OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business", "details_pointer"})
+
+
+def _without_contacts(compact: str, rep: SignalReport) -> str:
+    """The text without the digits of its contacts, times and names (a phone's 6612 0098, 8点, U10), so a bare number left
+    is a price."""
+    for c in rep.contacts:
+        compact = compact.replace(c, " ")
+    return _not_price_digits().sub(" ", compact)
+
+
+@lru_cache(maxsize=1)
+def _not_price_digits() -> re.Pattern[str]:
+    """Digits that are no price: before a clock unit (patterns.yaml ``clock_units``), a phone's run, a handle's."""
+    units = "|".join(map(re.escape, load_resource(SIGNAL_PATTERNS)["clock_units"]))
+    return re.compile(rf"\d+(?={units})|\d{{7,}}|(?<=[a-z_])\d+")
 
 
 def _amount(text: str) -> float | None:
