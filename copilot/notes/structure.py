@@ -2906,6 +2906,27 @@ def _told_before_asking(sentence: str) -> str:
     return "，".join(c.strip() for c in clauses[:first] if c.strip()) if first else sentence
 
 
+def _all_due(actions: list[ActionItem], messages: list[Message]) -> list[ActionItem]:
+    """A line that puts all the work before one day (cue ``action.all_due``: "所有准备工作12月25日前都要弄完") is no
+    to-do of its own: its day is the due date of every to-do given from it on that states no time of its own."""
+    at = {m.id: n for n, m in enumerate(messages)}
+    for n, m in enumerate(messages):
+        if m.time is None or not has(_fold(m.text), "action", "all_due"):
+            continue
+        due = find_deadline(m.text, m.time, m.text)
+        if due is None or due.day is None or due.day <= m.time.date():
+            continue
+        kept = [a for a in actions if a.sources != [m.id]]
+        for a in kept:
+            i = at.get(a.sources[0], -1) if a.sources else -1
+            # (not one whose words name a day of their own, "好，浩浩爸你周五下班去拿": that day is dated later)
+            if a.deadline is None and not a.deadline_text and i > n \
+                    and not any(d.day is not None for d in off_schedule(a.task, messages[i].time)):
+                a.deadline, a.deadline_text = due.iso, due.text
+        return kept
+    return actions
+
+
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
     """A to-do with no time of its own, taken on while an event is ahead, for work done at the event
     ("医药箱我来带" for Saturday's match), is due on that event's day: the day the chat names for it (so
@@ -4129,6 +4150,7 @@ def analyze(transcript: Transcript) -> Structure:
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
                and not (a.sources and a.sources[0] in own)
                and not (a.sources and set(a.sources) <= (aside.unrelated if a.deadline else off))]
+    actions = _all_due(actions, msgs)
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
