@@ -2245,7 +2245,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     deadline = _clause_deadline(clause, timed, m, homework, event, meeting, conditional=bool(ifs))
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
-    if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
+    # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
+    handed = clause.kind in ("named", "assigned") and clause.owner is not None and has(f, "action", "you_take")
+    if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None or handed
             or clause.kind == "first_person" and (_WILL.search(f) or has(f, "action", "later_promise"))):
         return None
     if deadline is None and _brings_share(clause, m, event):  # "我带素饺子 50个": due on the event day
@@ -2282,7 +2284,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             or _answer_term(clause, owner, m.speaker, asker, f, deadline):
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
-            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f)
+            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f) and not handed
             or asks(clause.text) and not request
             or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
             or has(_fold(owner_part).strip(), "action", "told_not_to")):
@@ -2454,7 +2456,7 @@ def _told_not_given(clause: _Clause, owner: str | None, speaker: str, asker: str
     if clause.kind == "named" and owner == speaker:
         return has(f, "action", "advice")
     return clause.kind == "assigned" and asker is not None and owner == asker and not dated \
-        and not (has(f, "action", "imperative") or _directive(f) or has(f, "owner", "tell_you"))
+        and not (has(f, "action", "imperative") or _directive(f) or has(f, "owner", "tell_you") or has(f, "action", "you_take"))
 
 
 def _only_an_ack(f: str, people: People) -> bool:
@@ -2634,6 +2636,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
+                        or clause.kind in ("named", "assigned") and has(_fold(clause.text), "action", "you_take")
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
         _share_out(actions, before, m, lead)
@@ -2936,6 +2939,9 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
     for a in actions:
         i = at.get(a.sources[0]) if a.sources else None
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
+            continue
+        # (only one's own promise, "点心我来带": work given to another with no time, "@陈叔 签到你来管吧", gets none)
+        if not any(m.id in a.sources and m.speaker == a.owner for m in messages):
             continue
         # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
         own = [d for d in off_schedule(a.task, messages[i].time, events[i]) if d.day is not None]
