@@ -80,3 +80,13 @@ def test_work_given_to_another_with_no_time_gets_no_event_day():
     )
     chairs = next(a for a in got if a.owner == "老周")
     assert chairs.deadline is None
+
+
+def test_an_at_after_a_short_yes_still_addresses_the_work():
+    got = _actions(
+        "馆长阿岚|6月28日周日下午2点旧书市集，在社区图书馆门口",
+        "小棠|我家有个折叠书架，要不要带",
+        "馆长阿岚|要，@小棠 书架你带上，周五前拍张照片给我",
+    )
+    shelf = next(a for a in got if "书架" in a.task)
+    assert shelf.owner == "小棠" and shelf.deadline == "2026-06-12"

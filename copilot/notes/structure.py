@@ -2553,7 +2553,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         heading = signup_heading(m.text)
         if heading is not None:
             announcements.append(Announcement(text=signup_card(m.text), kind="通知", sources=[m.id]))
-        lead = people.lead(m.text)
+        # (a short yes before the @: "要，@阿泽 毛钩你带上" is addressed to 阿泽 as "@阿泽 毛钩你带上" is)
+        lead = people.lead(m.text) or people.lead(cue("owner", "yes_head").sub("", m.text, count=1))
         offered = _note_call(calls, messages, idx, m)
         # "海报啥时候要" — "那就周四前吧，我好发公众号": the answer dates the asker's work and is no to-do itself
         due_answer = _dates_given_work(actions, messages, idx, people, events[idx]) \
