@@ -2192,6 +2192,13 @@ def _ratifies(a: ActionItem, new: ActionItem, speaker_of: dict[int, str] | None,
     if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) and not cue("owner", "you").search(_fold(new.task)) \
             and any(x in calls and speaker_of.get(x) == a.owner for x in a.sources):
         return True  # the next line confirming the offer ("我来做" — "好的晓婷，周三前出稿") is its time
+    # the caller's yes that then tells the volunteer how or when ("谁来借？" — "我" — "好，老胡你前一天去拿回来"): the work
+    # the call asked for, unless it gives more (再/另外…)
+    if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) \
+            and speaker_of.get(new.sources[0]) == speaker_of.get(a.sources[0]) \
+            and cue("owner", "accepts").match(_fold(new.task).strip()) and not has(_fold(new.task), "action", "more_work") \
+            and any(x in calls and speaker_of.get(x) == a.owner for x in a.sources):
+        return True
     return any(x in calls and speaker_of.get(x) == a.owner and _same_work(calls[x], new.task) for x in a.sources)
 
 
@@ -2251,7 +2258,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     deadline = _clause_deadline(clause, timed, m, homework, event, meeting, conditional=bool(ifs))
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
-    if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None
+    # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
+    handed = clause.kind in ("named", "assigned") and clause.owner is not None and has(f, "action", "you_take")
+    if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None or handed
             or clause.kind == "first_person" and (_WILL.search(f) or has(f, "action", "later_promise"))):
         return None
     if deadline is None and _brings_share(clause, m, event):  # "我带素饺子 50个": due on the event day
@@ -2288,7 +2297,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             or _answer_term(clause, owner, m.speaker, asker, f, deadline):
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
-            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f)
+            clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f) and not handed
             or asks(clause.text) and not request
             or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
             or has(_fold(owner_part).strip(), "action", "told_not_to")):
@@ -2460,7 +2469,7 @@ def _told_not_given(clause: _Clause, owner: str | None, speaker: str, asker: str
     if clause.kind == "named" and owner == speaker:
         return has(f, "action", "advice")
     return clause.kind == "assigned" and asker is not None and owner == asker and not dated \
-        and not (has(f, "action", "imperative") or _directive(f) or has(f, "owner", "tell_you"))
+        and not (has(f, "action", "imperative") or _directive(f) or has(f, "owner", "tell_you") or has(f, "action", "you_take"))
 
 
 def _only_an_ack(f: str, people: People) -> bool:
@@ -2557,7 +2566,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         heading = signup_heading(m.text)
         if heading is not None:
             announcements.append(Announcement(text=signup_card(m.text), kind="通知", sources=[m.id]))
-        lead = people.lead(m.text)
+        # (a short yes before the @: "要，@阿泽 毛钩你带上" is addressed to 阿泽 as "@阿泽 毛钩你带上" is)
+        lead = people.lead(m.text) or people.lead(cue("owner", "yes_head").sub("", m.text, count=1))
         offered = _note_call(calls, messages, idx, m)
         # "海报啥时候要" — "那就周四前吧，我好发公众号": the answer dates the asker's work and is no to-do itself
         due_answer = _dates_given_work(actions, messages, idx, people, events[idx]) \
@@ -2640,6 +2650,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
+                        or clause.kind in ("named", "assigned") and has(_fold(clause.text), "action", "you_take")
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
         _share_out(actions, before, m, lead)
@@ -2921,6 +2932,27 @@ def _told_before_asking(sentence: str) -> str:
     return "，".join(c.strip() for c in clauses[:first] if c.strip()) if first else sentence
 
 
+def _all_due(actions: list[ActionItem], messages: list[Message]) -> list[ActionItem]:
+    """A line that puts all the work before one day (cue ``action.all_due``: "所有准备工作12月25日前都要弄完") is no
+    to-do of its own: its day is the due date of every to-do given from it on that states no time of its own."""
+    at = {m.id: n for n, m in enumerate(messages)}
+    for n, m in enumerate(messages):
+        if m.time is None or not has(_fold(m.text), "action", "all_due"):
+            continue
+        due = find_deadline(m.text, m.time, m.text)
+        if due is None or due.day is None or due.day <= m.time.date():
+            continue
+        kept = [a for a in actions if a.sources != [m.id]]
+        for a in kept:
+            i = at.get(a.sources[0], -1) if a.sources else -1
+            # (not one whose words name a day of their own, "好，浩浩爸你周五下班去拿": that day is dated later)
+            if a.deadline is None and not a.deadline_text and i > n \
+                    and not any(d.day is not None for d in off_schedule(a.task, messages[i].time)):
+                a.deadline, a.deadline_text = due.iso, due.text
+        return kept
+    return actions
+
+
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
     """A to-do with no time of its own, taken on while an event is ahead, for work done at the event
     ("医药箱我来带" for Saturday's match), is due on that event's day: the day the chat names for it (so
@@ -2930,6 +2962,9 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
     for a in actions:
         i = at.get(a.sources[0]) if a.sources else None
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
+            continue
+        # (only one's own promise, "点心我来带": work given to another with no time, "@陈叔 签到你来管吧", gets none)
+        if not any(m.id in a.sources and m.speaker == a.owner for m in messages):
             continue
         # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
         own = [d for d in off_schedule(a.task, messages[i].time, events[i]) if d.day is not None]
@@ -4144,6 +4179,7 @@ def analyze(transcript: Transcript) -> Structure:
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
                and not (a.sources and a.sources[0] in own)
                and not (a.sources and set(a.sources) <= (aside.unrelated if a.deadline else off))]
+    actions = _all_due(actions, msgs)
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
