@@ -416,7 +416,8 @@ class Moderator:
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
                          text=n.compact)
         if checks["offtopic"].get("about_group"):
-            self._on_subject(rep, n.folded, p_ad, scores, checks, group_model=group_model, disguised=bool(n.evasions))
+            _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
+                               trade=self.resale and not self.no_trade, disguised=bool(n.evasions))
         _put_down_not_chatter(rep, scores, checks)
         _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
@@ -424,15 +425,6 @@ class Moderator:
             return Analysis(Label.OK, 1 - max(scores.values()), _ok_reasons(rep, checks, n.compact), checks, rep,
                             n.folded)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
-
-    def _on_subject(self, rep: SignalReport, folded: str, p_ad: float, scores: dict[Label, float], checks: dict[str, Any], *,
-                    group_model: bool, disguised: bool) -> None:
-        """A message about the group's subject: the classifier with no rule evidence beside it, then a bare 私我 or a
-        member's offer with only 私我 (what the profile allows decides), are weighed as the group's own talk."""
-        if not group_model and not disguised:
-            _classifier_only(rep, folded, scores, checks)
-        _contact_word_only(rep, folded, p_ad, scores, checks, group_model=group_model,
-                           trade=self.resale and not self.no_trade, disguised=disguised)
 
     def _own_event_sign_up(self, rep: SignalReport, compact: str, scores: dict[Label, float],
                            checks: dict[str, Any]) -> None:
@@ -645,8 +637,8 @@ class Moderator:
         """Judge the message of a member on trial (``who``: which kind, with why, for the reason) strictly."""
         clf = a.checks.get("classifier") or {}
         sure = clf.get("ad_prob", 0) >= NEW_MEMBER_SURE
-        if (struck or a.checks.get("member_offer") or a.checks.get("classifier_only")) and a.label == Label.OK and sure \
-                and (a.checks.get("bare_contact") or a.checks.get("member_offer") or a.checks.get("classifier_only")):
+        if (struck or a.checks.get("member_offer")) and a.label == Label.OK and sure \
+                and (a.checks.get("bare_contact") or a.checks.get("member_offer")):
             # a bare 私我 on the group's subject is how members lend and meet, but from an account deleted or muted
             # lately, with the classifier sure of an ad, it is no longer let through: labelled ad, and a person decides
             a.label, a.score = Label.AD, min(float(clf["ad_prob"]), CLASSIFIER_ALONE_CAP)
@@ -1277,18 +1269,6 @@ def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict
         checks["private_offer"] = "priced" if rep.signal("money") is not None or said_prices(folded) else True
 
 
-def _classifier_only(rep: SignalReport, folded: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
-    """On the group's subject with no rule evidence at all — no contact, price, link, invitation or seller's word, no
-    seller's sign (_SELLER_SIGNS: 现货, 批发, 代理…, a free sample, a health claim, 电话) and no price said in words —
-    the shared model's guess is about the words of this group's
-    own talk (拼单, 满五套, 教学), not about a seller: not an ad. ``folded``: the folded form."""
-    words = lexicons().words
-    if scores[Label.AD] >= 0.5 and checks["classifier"].get("alone") and not rep.names(Label.AD) \
-            and not any(words[k].search(folded) for k in _SELLER_SIGNS) and not said_prices(folded):
-        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
-        checks["classifier_only"] = True
-
-
 def _members_offer(rep: SignalReport, folded: str, *, trade: bool) -> str | None:
     """Which member's offer a message with only 私我 is, or None: ``trade`` — the sender's own thing (自用, 闲置, 戴过:
     rep.own_item) where the profile lets members pass things on; ``free`` — something they made themselves (自己整理的,
@@ -1579,9 +1559,6 @@ _SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointe
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "seller_form", "promo_words"})  # word signals a permitted deal may use
-# the lexicons whose words are a seller's signs even when no signal fires for want of company (lexicons.yaml)
-_SELLER_SIGNS = ("resale.seller_form", "resale.seller_sign", "resale.pitch_voice", "resale.testimonial", "ad.free_offer",
-                 "ad.health_claim", "ad.contact_noun")
 _PRICE_ASK_PATH = frozenset({"money", "business"})  # all a question whether a price is fair may carry and still be asked
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
