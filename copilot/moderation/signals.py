@@ -1788,12 +1788,13 @@ def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _business(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """A seller's words (lexicons.yaml ad.business; for seller_form resale.seller_form with its catalogue count) and a quantity deal (买三送一: patterns.yaml buy_get). In a shop's own
-    customer group the shop's own voice (本店, 我们店: ad.seller_voice) is the group's, not another seller's."""
+    """A seller's words (lexicons.yaml ad.business; for seller_form resale.seller_form with its catalogue count) and a
+    quantity deal (买三送一: patterns.yaml buy_get). In a shop's own customer group the shop's own voice (本店, 我们店: ad.seller_voice; for seller_form also 老客户, 到店: ad.shop_own_voice) is
+    the group's, not another seller's."""
     hits = scan.words(spec) + patterns().buy_get.findall(scan.n.compact)
     if scan.shop:
-        voice = scan.lex.words["ad.seller_voice"]
-        hits = [h for h in hits if not voice.fullmatch(h)]
+        voices = [scan.lex.words["ad.seller_voice"]] + ([scan.lex.words["ad.shop_own_voice"]] if spec.name == "seller_form" else [])
+        hits = [h for h in hits if not any(v.fullmatch(h) for v in voices)]
     return Finding(list(dict.fromkeys(hits))) if hits else None
 
 
