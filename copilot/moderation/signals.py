@@ -414,6 +414,12 @@ def lexicons() -> Lexicons:
     sl = load_resource(PATTERNS)["small_lot"]
     words["resale.small_lot"] = re.compile("(?<![0-9" + "".join(sl["not_after"]) + "])" + _alt([str(c) for c in sl["counts"]])
                                            + _alt(sl["counters"]))
+    # a catalogue's count: many kinds or much stock (四十多款, 上百个品种, 一百多台: patterns.yaml catalogue)
+    ct = load_resource(PATTERNS)["catalogue"]
+    count = ("(?:" + _alt(ct["many"]) + "|[0-9]{" + str(int(ct["min_figures"])) + ",}|[" + ct["digits"] + "]?" + _alt(ct["tens"])
+             + "[" + ct["digits"] + "]?)")
+    words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + count + _alt(ct["approx"]) + "?"
+                                             + re.escape(str(ct["counter_lead"])) + "?" + _alt(ct["counters"]))
     return Lexicons(
         words=words,
         injection=alternation([w for w in data["injection"] if " " not in w]),
@@ -1782,12 +1788,13 @@ def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _business(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """A seller's words (lexicons.yaml ad.business) and a quantity deal (买三送一: patterns.yaml buy_get). In a shop's own
-    customer group the shop's own voice (本店, 我们店: ad.seller_voice) is the group's, not another seller's."""
+    """A seller's words (lexicons.yaml ad.business; for seller_form resale.seller_form with its catalogue count) and a
+    quantity deal (买三送一: patterns.yaml buy_get). In a shop's own customer group the shop's own voice (本店, 我们店: ad.seller_voice; for seller_form also 老客户, 到店: ad.shop_own_voice) is
+    the group's, not another seller's."""
     hits = scan.words(spec) + patterns().buy_get.findall(scan.n.compact)
     if scan.shop:
-        voice = scan.lex.words["ad.seller_voice"]
-        hits = [h for h in hits if not voice.fullmatch(h)]
+        voices = [scan.lex.words["ad.seller_voice"]] + ([scan.lex.words["ad.shop_own_voice"]] if spec.name == "seller_form" else [])
+        hits = [h for h in hits if not any(v.fullmatch(h) for v in voices)]
     return Finding(list(dict.fromkeys(hits))) if hits else None
 
 
@@ -1798,7 +1805,7 @@ def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
-    "business": _business, "scam": _words,
+    "business": _business, "seller_form": _business, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
     "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "perk_group": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "loan_bait": _combo, "referral_deal": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
