@@ -117,3 +117,18 @@ def test_a_finding_line_full_of_figures_stays_a_key_point():
         start=START,
     )
     assert any("35人" in k.text and "72岁" in k.text for k in notes.key_points)
+
+
+def test_a_decision_that_only_comes_next_is_no_answer():
+    s = _analyze(
+        "社长老韩|各位棋友，国庆象棋赛的准备说一下",
+        "社长老韩|今年报名的一共35人，分成人组和少儿组",
+        "小蔡|少儿组多大算？",
+        "社长老韩|12岁以下",
+        "阿全|棋钟谁来借",
+        "社长老韩|比赛就还是定在文化宫三楼，每盘不超过40分钟",
+        "小蔡|好的",
+    )
+    assert any("少儿组" in q.question and "12岁" in q.answer for q in s.qa)
+    assert any("文化宫" in d.text for d in s.decisions)
+    assert not any("棋钟" in q.question for q in s.qa)

@@ -1277,7 +1277,14 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
     return [_pair(q, messages, session, decisions or [], people) for q in opened
-            if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)]
+            if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)
+            and not _settles_instead(q, decisions or [])]
+
+
+def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
+    """A question answered only by coming next, by a line that settles another matter ("琴要自己带吗" — "那发表会就
+    还是在文化中心"): the decision is no answer, the question stays open."""
+    return q.loose and not q.direct and any(q.answer[0].id in d.sources for d in decisions)
 
 
 def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
