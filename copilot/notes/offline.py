@@ -232,6 +232,13 @@ def _self_intro(sentence: str) -> bool:
     return any(p.search(f) for p in cue_list("personal", "intro"))
 
 
+def _finding(sentence: str) -> bool:
+    """A line opening on its finding with a figure in it ("结论：报名的一共18人，平均年龄66岁"): a fact of the chat,
+    never housekeeping for the words it holds (``cues.yaml`` summary.finding_head)."""
+    f = fold(sentence)
+    return bool(cue("summary", "finding_head").match(f)) and bool(cue("fact_marks").search(f))
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks; a numbered point is judged after its heading: "第二，每天怎么练。每次训练
     10到15分钟…" tells. (Not any heading: in a spoken meeting "那怎么办呢？我觉得…" stays a question.)
@@ -313,7 +320,7 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
             w = base
             if _asks(s):
                 w *= 0.5
-            if _PROCEDURAL.search(s) or _HOUSEKEEPING.search(s):
+            if (_PROCEDURAL.search(s) or _HOUSEKEEPING.search(s)) and not _finding(s):
                 w *= 0.3
             if _REACTION.match(s):
                 w *= 0.3
@@ -885,8 +892,9 @@ def _content_rows(sentences: list[Sentence], st: Structure, exclude_ids: set[int
     """Sentences that carry content: no procedure, questions, housekeeping or excluded messages; in a
     talk only the speaker's own (the host's welcome and logistics are not the talk), when there are
     at least two."""
-    rows = [i for i, s in enumerate(sentences) if s.msg.id not in exclude_ids and not _PROCEDURAL.search(s.text)
-            and s.topical and not _asks(s.text) and not _HOUSEKEEPING.search(s.text)] or list(range(len(sentences)))
+    rows = [i for i, s in enumerate(sentences) if s.msg.id not in exclude_ids and s.topical and not _asks(s.text)
+            and (_finding(s.text) or not _PROCEDURAL.search(s.text) and not _HOUSEKEEPING.search(s.text))] \
+        or list(range(len(sentences)))
     if st.session_type == "主讲分享":
         own = [i for i in rows if sentences[i].msg.speaker in st.speakers]
         rows = own if len(own) >= 2 else rows

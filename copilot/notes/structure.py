@@ -970,6 +970,12 @@ _QWORDS = frozenset(str(w) for w in raw("patterns", "question_words"))
 _NUMBER = cue("patterns", "counted")
 
 
+@lru_cache(maxsize=1)
+def _shared_stop() -> frozenset[str]:
+    """Two characters in common that are no common ground (``cues.yaml`` reply.shared_stop: 还是, 有没, 请问)."""
+    return frozenset(_fold(w) for w in raw("reply", "shared_stop"))
+
+
 def _content_bigrams(text: str) -> set[str]:
     s = "".join(ch for ch in _MENTION.sub("", _fold(text)) if ch.isalnum())
     return {s[i : i + 2] for i in range(len(s) - 1)}
@@ -989,8 +995,8 @@ def relevant(question: str, reply: str, *, by_kind: bool = True, days: bool = Tr
     if q & a:
         return True
     common = _content_bigrams(question) & _content_bigrams(reply)
-    if any(not any(w in g for w in ("什么", "怎么", "大家", "有没", "没有", "请问", "一下")) and word_class(g) not in _pronoun_tags()
-           and (asks_time or word_class(g) != "t") for g in common):
+    stop = _shared_stop()
+    if any(g not in stop and word_class(g) not in _pronoun_tags() and (asks_time or word_class(g) != "t") for g in common):
         return True
     fq, fr = _fold(question), _fold(reply)
     if by_kind and cue("question", "final").search(fq) and cue("reply", "yes_no").match(fr.strip()):
@@ -1106,8 +1112,10 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     scored = [(relevant(q.text, reply.text, by_kind=False), -q.index if has(_fold(reply.text), "reply", "back_reference") else 0, q)
               for q in candidates]
     relevant_ones = [s for s in scored if s[0]]
-    if not relevant_ones:  # nothing in common: the question just asked
-        return max(candidates, key=lambda q: q.index)
+    if not relevant_ones:  # nothing in common: the question just asked that nobody has answered yet (an @-reply
+        # to an asker who put a side question since, answered by a member, still answers the first one)
+        waiting = [q for q in candidates if not q.answer]
+        return max(waiting or candidates, key=lambda q: q.index)
     # answers come in the order the questions were asked unless the reply names an earlier one; a
     # question someone else has already answered waits behind one nobody has
     return min(relevant_ones, key=lambda s: (s[1], bool(s[2].answer), s[2].index))[2]
@@ -1116,10 +1124,31 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
 def _continues(prev: _Open | None, m: Message, before: Message | None, people: People,
                tasks: frozenset[int] = frozenset()) -> bool:
     """The answerer's very next message goes on with the answer (unless it turns to someone else, to a
-    new matter, a notice, or hands out work or settles something: those are to-dos and decisions)."""
+    new matter, a notice, or hands out work or settles something: those are to-dos and decisions; nor when it
+    quotes someone else: a quote-reply answers the quoted one)."""
     return (prev is not None and m.id not in tasks and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
             and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text
+            and (not m.reply_to or (people.resolve(m.reply_to) or m.reply_to) == prev.msg.speaker)
+            and not (_list_heading(m.text) and not relevant(prev.text, _list_heading(m.text), by_kind=False))
             and not has(_fold(m.text), "reply", "topic_shift") and not notice_word(m.text))
+
+
+def _heard(recent: list[_Open], m: Message, i: int, near: int) -> list[_Open] | None:
+    """The open questions an unaddressed ``m`` may answer, or None: a notice to the group answers no question but
+    one asking its time, place or cost; a list under its own heading only one on the heading's matter ("SDR买哪个
+    型号" — "器材清单：1. 铝板两张 2. …" is a new topic, the answer comes after)."""
+    if notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
+        return None
+    heading = _list_heading(m.text)
+    if heading:
+        return [q for q in recent if relevant(q.text, heading, by_kind=False)] or None
+    return recent
+
+
+def _list_heading(text: str) -> str:
+    """The heading of a list posted as one message ("器材清单：1. 铝板两张 2. 同轴线10米" → "器材清单："), or ""."""
+    parts = items(text)
+    return parts[0] if len(parts) >= 3 and parts[0].rstrip().endswith(("：", ":")) else ""
 
 
 def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int, window: int) -> bool:
@@ -1224,8 +1253,10 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if not targets and _introduces(m.text):
             continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
         recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed]
-        if not targets and notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
-            continue  # a notice to the group answers no question but one asking its time, place or cost
+        heard = recent if targets else _heard(recent, m, i, near)
+        if heard is None:
+            continue
+        recent = heard
         chosen: _Open | None = None
         if targets:
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
@@ -1246,7 +1277,14 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
     return [_pair(q, messages, session, decisions or [], people) for q in opened
-            if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)]
+            if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)
+            and not _settles_instead(q, decisions or [])]
+
+
+def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
+    """A question answered only by coming next, by a line that settles another matter ("琴要自己带吗" — "那发表会就
+    还是在文化中心"): the decision is no answer, the question stays open."""
+    return q.loose and not q.direct and any(q.answer[0].id in d.sources for d in decisions)
 
 
 def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
