@@ -142,6 +142,13 @@ class DeclineTexts(BaseModel):
     ask_answered: str = ""
     ask_missing: str = ""
     ask_elsewhere: str = ""
+    # a question declined because what it asks about, without the operator's wrapper, is not covered
+    # (:attr:`SectionRanking.off_wrapper`): says what was asked about ({object}); when a member's question is reported,
+    # ``wrapped_handling`` heads the sections that answer the operations side (how the group takes such questions),
+    # found by ranking ``wrapped_handling_ask``
+    wrapped: str = ""
+    wrapped_handling: str = ""
+    wrapped_handling_ask: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -507,21 +514,29 @@ def ask_map(question: str, index: KnowledgeIndex, ranking: SectionRanking | None
 
 
 def without_padding(sections: list[SectionHit], ranking: SectionRanking,
-                    named: list[SectionHit | None]) -> list[SectionHit]:
+                    named: list[SectionHit | None], part: AskPart | None = None) -> list[SectionHit]:
     """``sections`` without padding (``parts.yaml``'s ``drop_padding``): the first section stays; an extra one that
     an ask names (``named``: the second part's, the last ask's, each ask's section) stays; any other extra stays only
     when it fits the whole question at the scorer's ``second`` (its fit in ``ranking``, 0 when the ranking does not
     have it), and at most ``MAX_SECTIONS`` sections stay counting those, best fit first (card order is kept).
     A naming question no longer ends with 先分清是哪种情况 of the ads card; a question with three asks keeps three.
     With ``padding_scene`` an extra no ask names must also be in the question's setting (:func:`in_scene`): a
-    brand's complaint script does not follow the answer to a quarrel between hobby-group members."""
+    brand's complaint script does not follow the answer to a quarrel between hobby-group members.
+    With ``padding_ask`` and a question that ends on an asking clause ranked on its own (``part``), an extra no ask
+    names must also fit that clause at ``padding_ask`` when the clause places the answer's first section so too: a neighbour the situation's words picked ("先把内容做好再拉新"
+    beside 群满了怎么扩 for "人满了以后…再开一个群要注意啥") does not pad the answer."""
     scorer, cues = section_scorer(), parts_cues()
     if not cues.drop_padding or scorer is None or len(sections) < 2:
         return sections
     fits = {_key(s): s.fit for s in ranking.sections}
     asked = {_key(s) for s in named if s is not None}
+    clause = dict(part.clause_fits) if part is not None and cues.padding_ask > 0 and part.clause_fits else None
+    # the clause judges the extras only when it places the lead too (else it knows no more than the whole question)
+    if clause is not None and clause.get(_key(sections[0]), 0.0) < cues.padding_ask:
+        clause = None
     extras = [s for s in sections[1:] if _key(s) not in asked and fits.get(_key(s), 0.0) >= scorer.second
-              and (not cues.padding_scene or in_scene(s, ranking.question))]
+              and (not cues.padding_scene or in_scene(s, ranking.question))
+              and (clause is None or clause.get(_key(s), 0.0) >= cues.padding_ask)]
     room = max(0, MAX_SECTIONS - 1 - sum(1 for s in sections[1:] if _key(s) in asked)) \
         if cues.padding_cap else len(extras)
     kept = {_key(s) for s in sorted(extras, key=lambda s: -fits.get(_key(s), 0.0))[:room]}
@@ -635,6 +650,9 @@ class AskPart(NamedTuple):
     lead: SectionHit | None = None
     # the asker marked the ask ("我想问的是：…", :func:`marked_ask`): its section leads even over a stated situation's
     marked: bool = False
+    # each section's fit to the clause ranked alone (its first ``SECOND_FROM``; empty when the clause is not covered):
+    # what an extra section must fit to stay in the answer (``parts.yaml``'s ``padding_ask``, :func:`without_padding`)
+    clause_fits: tuple[tuple[tuple[str, str], float], ...] = ()
 
 
 def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> AskPart:
@@ -656,10 +674,11 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     best, near, answers = _answered(alone)
     if best is None:
         return AskPart(clause)
+    clause_fits = tuple((_key(s), s.fit) for s in alone.sections[:SECOND_FROM]) if alone.covered else ()
     own = {"alone_fit": best.fit if answers else 0.0, "alone": _key(best) if answers else None,
-           "alone_hit": best if answers else None, "lead": clause_lead(ranking, alone)}
+           "alone_hit": best if answers else None, "lead": clause_lead(ranking, alone), "clause_fits": clause_fits}
     if not answers:
-        return AskPart(clause, None, near, unanswered=True)
+        return AskPart(clause, None, near, unanswered=True, clause_fits=clause_fits)
     scorer = section_scorer()
     if best.fit < cues.ask_lead.fit or not in_scene(best, question):
         return AskPart(clause, None, near, **own)
@@ -1177,18 +1196,37 @@ def offers_import(ranking: SectionRanking, asked_in: str) -> bool:
     a question without Chinese: no material the operator could import would answer those."""
     if asked_in == "other" or not ranking.related():
         return False
-    if ranking.near_miss or ranking.off_scene or ranking.off_object:
+    if ranking.near_miss or ranking.off_scene or ranking.off_object or ranking.off_wrapper:
         return False
     return ranking.scene in decline_texts().import_scenes
 
 
-def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans") -> str:
+def handling_sections(ranking: SectionRanking, index: KnowledgeIndex | None) -> list[SectionHit]:
+    """For a question declined for its wrapper that reports a member's question (有新人问…，我该怎么回答): the
+    sections on how a group takes its members' topic questions (``decline.yaml``'s ``wrapped_handling_ask`` ranked),
+    the operations question inside the wrapper; none otherwise."""
+    ask = decline_texts().wrapped_handling_ask
+    if index is None or not ask or not ranking.off_wrapper or ranking.asked is None or not ranking.asked.reported:
+        return []
+    found = index.search_sections(ask, k=SECOND_FROM)
+    return found.sections[:MAX_SECTIONS] if found.covered else []
+
+
+def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans", handling: list[SectionHit] | None = None) -> str:
     """What ``ask`` says when the material does not cover the question (both engines): the nearest
-    sections by their Chinese names, if any, and what the operator can do."""
+    sections by their Chinese names, if any, and what the operator can do. A question declined for its wrapper
+    says what it asked about and offers ``handling`` (:func:`handling_sections`) in place of the nearest sections."""
     texts = decline_texts()
     lines = [texts.not_covered]
     if asked_in == "other":
         lines.append(texts.not_chinese)
+    if ranking.off_wrapper and ranking.asked is not None:
+        if texts.wrapped:
+            lines.append(texts.wrapped.format(object=ranking.asked.text))
+        if handling and texts.wrapped_handling:
+            lines.append(texts.wrapped_handling)
+            lines += [f"- {sec.label}" for sec in handling]
+        return "\n".join(lines)
     related = ranking.related()
     if related:
         lines.append(texts.related_head)
@@ -1230,11 +1268,12 @@ def in_script(answer: Answer) -> Answer:
 
 
 def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
-              notice: str | None = None, declined_by: str = "") -> Answer:
+              notice: str | None = None, declined_by: str = "", index: KnowledgeIndex | None = None) -> Answer:
     # a non-answer cites nothing: the related sections are named in the text and in ``related``
-    related = ranking.related()
+    handling = handling_sections(ranking, index)
+    related = handling if ranking.off_wrapper else ranking.related()
     asked_in = question_script(question)
-    return in_script(Answer(question=question, answer=decline_text(ranking, asked_in), engine=engine,
+    return in_script(Answer(question=question, answer=decline_text(ranking, asked_in, handling), engine=engine,
                             citations=[], notice=notice, script=script, question_script=asked_in, covered=False,
                             direct=False,
                             suggest_import=offers_import(ranking, asked_in), confidence=ranking.confidence,
@@ -1249,9 +1288,9 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     or when the cards do not cover the question) the whole answer arrives as one piece.
     """
     script = answer_script(question, engine.settings.script)
-    ranking = index.search_sections(question, k=max(k, LLM_SECTIONS))
+    ranking = index.search_sections(question, k=max(k, LLM_SECTIONS), unwrap=True)
     if not ranking.covered:
-        answer = _declined(question, ranking, OFFLINE, script)
+        answer = _declined(question, ranking, OFFLINE, script, index=index)
         if not engine.is_offline:
             answer = answer.model_copy(update={"notice": f"资料没有覆盖这个问题（{decline_reason(answer)}），没有调用模型"})
         yield answer.answer
@@ -1301,7 +1340,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     # asker marked what they ask ("我想问的是：…") and a section answers that
     stated = ranking.stated and not (asked.marked and asked.best is not None)
     sections = with_asks(chosen if stated else ask_leads(chosen, asked, asked_q), asks)
-    sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
+    sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)], part=asked)
     told = stated_situations().deciding(asked_q) if stated else None
     citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)

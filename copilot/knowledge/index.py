@@ -39,6 +39,7 @@ from copilot.knowledge.ranking import (
     SectionHit,
     SectionRanking,
     Signals,
+    asked_object,
     asking_clause,
     asking_clauses,
     asks_to_operate,
@@ -534,9 +535,12 @@ class KnowledgeIndex:
         signals, _ = self.signals(query)
         return self._second_stage(signals, rerank=True)[3]
 
-    def search_sections(self, query: str, k: int = 5, *, rerank: bool = True, expand: bool = True) -> SectionRanking:
+    def search_sections(self, query: str, k: int = 5, *, rerank: bool = True, expand: bool = True,
+                        unwrap: bool = False) -> SectionRanking:
         """The ``k`` best sections for ``query``, each with its chunks in card order, and the
-        confidence that the cards cover the question (:class:`~copilot.knowledge.ranking.SectionRanking`)."""
+        confidence that the cards cover the question (:class:`~copilot.knowledge.ranking.SectionRanking`);
+        with ``unwrap``, a question in an operator's wrapper is covered only when what it asks about is
+        (:func:`~copilot.knowledge.ranking.asked_object`)."""
         query = query.strip()
         if not query:
             raise ValueError("问题不能为空")
@@ -569,8 +573,13 @@ class KnowledgeIndex:
                                        chunks=[_hit(r, float(fused[i])) for r in rows],
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
                                        lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
-        return SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms,
-                              near_miss=near_miss, stated=stated)
+        ranking = SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms,
+                                 near_miss=near_miss, stated=stated)
+        if unwrap and ranking.covered and (asked := asked_object(query)) is not None:
+            # a question dressed in operator words (作为群主…怎么跟群友解释) is covered only if what it asks about is
+            alone = self.search_sections(asked.text, k=1, rerank=rerank, expand=expand)
+            ranking.asked, ranking.asked_covered = asked, alone.covered
+        return ranking
 
 
 def _hit(row: dict[str, object], score: float, **ranks: int | None) -> Hit:

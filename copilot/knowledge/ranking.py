@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import yaml
@@ -420,6 +421,9 @@ class QuestionParts(BaseModel):
     drop_padding: bool = False
     padding_cap: bool = False  # with ``drop_padding``: the extras no ask names fill up to two sections at most
     padding_scene: bool = False  # with ``drop_padding``: an extra no ask names must be in the question's setting
+    # with ``drop_padding``: when the question ends on an asking clause, an extra no ask names must also fit that clause
+    # ranked alone at least this much (0 when that ranking's first ``SECOND_FROM`` lack it); 0 = off
+    padding_ask: float = 0.0
     # a run of one to four characters said three times or more is read once (textnorm.unpad) before ranking
     unpad: bool = False
     # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
@@ -628,6 +632,84 @@ def asks_to_operate(question: str) -> bool:
     return any(c in text for c in _operation_cues())
 
 
+class Wrapper(BaseModel):
+    """``scope.yaml``'s ``wrapper``: the operator's words around what a question asks about ("作为群主", "我该怎么
+    给大家解释", "有新人问"). A topic fact dressed in them ("围棋打劫怎么算，我该怎么回答新人") reads like running a
+    group because of 群主 and 新人; its coverage is judged on what is left once they are taken out
+    (:func:`asked_object`). ``role`` phrases name the asker's role; a clause holding a ``tell`` phrase asks how to pass
+    an answer on (it is taken out whole); an ``asker`` word followed by one of ``adverbs`` and ``asked`` reports a
+    member's question, and what follows it is the object."""
+
+    role: tuple[str, ...] = ()
+    tell: tuple[str, ...] = ()
+    askers: tuple[str, ...] = ()
+    adverbs: tuple[str, ...] = ()
+    asked: tuple[str, ...] = ()
+    # a character right after an ``asked`` word that makes it another word (问题)
+    not_after: tuple[str, ...] = ()
+
+    def reported_end(self, text: str) -> int:
+        """Where the member's reported question starts in folded ``text`` (after the last 有人问 / 家长老问), or -1."""
+        end = -1
+        for who in self.askers:
+            at = text.find(who)
+            while at >= 0:
+                rest = at + len(who)
+                for adverb in ("", *self.adverbs):
+                    for verb in self.asked:
+                        form = adverb + verb
+                        if text.startswith(form, rest) and text[rest + len(form):rest + len(form) + 1] not in self.not_after:
+                            end = max(end, rest + len(form))
+                at = text.find(who, at + 1)
+        return end
+
+
+@lru_cache(maxsize=1)
+def wrapper_cues() -> Wrapper:
+    data = (yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}).get("wrapper") or {}
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(fold(w) for w in data.get(key, []) if w)
+    return Wrapper(role=words("role"), tell=words("tell"), askers=words("askers"), adverbs=words("adverbs"),
+                   asked=words("asked"), not_after=words("not_after"))
+
+
+class AskedObject(NamedTuple):
+    """What a wrapped question asks about (:func:`asked_object`): the text, and whether it is a member's question
+    the asker reports (有新人问…), which makes how to take such questions in the group an operations question."""
+
+    text: str
+    reported: bool
+
+
+def asked_object(question: str) -> AskedObject | None:
+    """What ``question`` asks about once the operator's wrapper (:class:`Wrapper`) is taken out: its ``tell``
+    clauses dropped, its ``role`` phrases cut, and, when a clause reports a member's question, only what that member
+    asked; None when the question has no wrapper, too little is left (``parts.yaml``'s ``min_chars``) or what is left
+    asks nothing (``parts.yaml``'s ``asks``: a situation told, whose telling is the operations question).
+    "物业费按建筑面积还是套内面积收，作为群主我应该怎么给大家解释" asks about "物业费按建筑面积还是套内面积收"."""
+    cues = wrapper_cues()
+    text = fold(question)
+    clauses = [c for c, _ in question_clauses(text)] or [text.strip()]
+    kept = [c for c in clauses if not any(t in c for t in cues.tell)]
+    wrapped = len(kept) < len(clauses)
+    out = "，".join(kept)
+    for role in cues.role:
+        if role in out:
+            out, wrapped = out.replace(role, ""), True
+    if not wrapped:
+        return None
+    start = cues.reported_end(out)
+    if start >= 0:
+        out = out[start:]
+    out = out.strip("：:，,、。 ")
+    # what is left must itself ask something (围棋打劫怎么算): when it only tells what happened (群友借钱跑路了，群里
+    # 炸锅了), how to tell the group is the operations question, and the question is judged whole
+    if len(out) < parts_cues().min_chars or not parts_cues().asks_in(out):
+        return None
+    return AskedObject(out, start >= 0)
+
+
 class Scene(BaseModel):
     """Whether a question is about a group at all (``scope.yaml``'s ``scene``): its group words and its
     words for life and work outside a group (a neighbour, a boss, a sales team's KPI). ``floor`` is the fit
@@ -736,18 +818,28 @@ class SectionRanking:
     # the first section answers a situation the question states (``stated.yaml``, :meth:`StatedSituations.leads`):
     # it leads the answer as it is, and the answer gives it as the answer, not as the nearest
     stated: bool = False
+    # what the question asks about once its operator wrapper is taken out (:func:`asked_object`; None without one),
+    # and whether the cards cover that on its own: a wrapper word (群主, 新人) alone does not carry a question in
+    asked: AskedObject | None = None
+    asked_covered: bool = True
 
     @property
     def covered(self) -> bool:
         return (bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
-                and not self.off_scene and not self.off_object and not self.off_fit)
+                and not self.off_scene and not self.off_object and not self.off_wrapper)
+
+    @property
+    def off_wrapper(self) -> bool:
+        """The question is wrapped in operator words (作为群主, 怎么跟群友解释, 有人问) and what it asks about, ranked
+        on its own, is not covered: the wrapper carried it over the threshold."""
+        return self.asked is not None and not self.asked_covered
 
     @property
     def declined_by(self) -> str:
         """Why an uncovered question was declined: ``confidence`` (below the threshold), ``near_miss`` (it reads
         like a question the cards do not teach although the confidence passed), ``scene`` (not about a group
-        and the best section fits it loosely), ``object`` (it names an object the cards do not teach), ``fit``
-        (about a group, but the best section fits it below the group floor) or ``none`` (nothing to rank); ``""`` when it is covered."""
+        and the best section fits it loosely), ``object`` (it names an object the cards do not teach), ``wrapper``
+        (what it asks about, without the operator's wrapper, is not covered) or ``none`` (nothing to rank); ``""`` when it is covered."""
         if self.covered:
             return ""
         if not self.sections:
@@ -758,7 +850,7 @@ class SectionRanking:
             return "near_miss"
         if self.off_scene:
             return "scene"
-        return "object" if self.off_object else "fit"
+        return "object" if self.off_object else "wrapper"
 
     @property
     def scene(self) -> str:
@@ -772,15 +864,6 @@ class SectionRanking:
         scene = self.scene
         floor = scene_cues().floor.get(scene)
         return scene != "group" and bool(self.sections) and floor is not None and self.leading().fit < floor
-
-    @property
-    def off_fit(self) -> bool:
-        """A question about a group whose leading section fits it below the ``group`` scene floor: the best
-        section only shares the hobby's or the group's words (a kayak group's self-rescue drill answered from a
-        safety section at fit 0.04). Its own reason (``fit``), not ``scene``: the question is about a group."""
-        floor = scene_cues().floor.get("group")
-        return (floor is not None and bool(self.sections) and self.scene == "group"
-                and self.leading().fit < floor)
 
     @property
     def off_object(self) -> bool:

@@ -416,7 +416,8 @@ class Moderator:
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
                          text=n.compact)
         if checks["offtopic"].get("about_group"):
-            _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model)
+            _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
+                               trade=self.resale and not self.no_trade, disguised=bool(n.evasions))
         _put_down_not_chatter(rep, scores, checks)
         _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
@@ -636,7 +637,8 @@ class Moderator:
         """Judge the message of a member on trial (``who``: which kind, with why, for the reason) strictly."""
         clf = a.checks.get("classifier") or {}
         sure = clf.get("ad_prob", 0) >= NEW_MEMBER_SURE
-        if struck and a.label == Label.OK and sure and a.checks.get("bare_contact"):
+        if (struck or a.checks.get("member_offer")) and a.label == Label.OK and sure \
+                and (a.checks.get("bare_contact") or a.checks.get("member_offer")):
             # a bare 私我 on the group's subject is how members lend and meet, but from an account deleted or muted
             # lately, with the classifier sure of an ad, it is no longer let through: labelled ad, and a person decides
             a.label, a.score = Label.AD, min(float(clf["ad_prob"]), CLASSIFIER_ALONE_CAP)
@@ -1028,7 +1030,8 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         checks["roster"] = True
     # a price question counts as asking only when nothing but the price points at a sale (no code to copy,
     # no handle, no shop words): "口令…复制打开, 还是60g的" is a deal post, not a question
-    asking = p_ad < 0.5 or (rep.price_ask and not group_model and set(rep.names(Label.AD)) <= {"money"})
+    # (a seller's word beside it is what is priced — 私教课 of "外面一节私教课300块，这价正常吗" — not an offer of it)
+    asking = p_ad < 0.5 or (rep.price_ask and not group_model and set(rep.names(Label.AD)) <= _PRICE_ASK_PATH)
     # the profile's banned item beside a trade (有要画眉的吗…价格好说) is offered whatever the sentence form: the trade
     # signal already leaves out a question's invitation, so asking discounts nothing more; nor does reply bait ask
     # anything ("想了解怎么…的 回复666": the 怎么 is the lure's, the call for replies is the point)
@@ -1241,8 +1244,9 @@ def _private_offer(rep: SignalReport) -> bool:
 
 
 def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict[Label, float], checks: dict[str, Any], *,
-                       group_model: bool) -> None:
-    """An on-topic message whose only ad evidence is a word asking to be messaged. ``folded``: its folded form."""
+                       group_model: bool, trade: bool = False, disguised: bool = False) -> None:
+    """An on-topic message whose only ad evidence is a word asking to be messaged. ``folded``: its folded form;
+    ``trade``: the profile lets members pass their own things on; ``disguised``: the text was spaced or split."""
     if scores[Label.AD] >= 0.5 and not group_model and p_ad < BARE_CONTACT_MAX_P and _bare_contact(rep, folded):
         # "谁有多的伊丽莎白圈借我用一周…私我", "今晚八点语音刷题，要一起的私我": on the group's subject, a word asking to be
         # messaged and nothing else — no handle, price, link, product pitch or call to buy — is how members lend, swap
@@ -1250,12 +1254,34 @@ def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict
         # classifier is near certain: then a person decides, as below)
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["bare_contact"] = True
+    if scores[Label.AD] >= 0.5 and _private_offer(rep) and not group_model and not disguised \
+            and (kind := _members_offer(rep, folded, trade=trade)) is not None:
+        # what the profile allows decides before the classifier: a member's own used thing where members pass things
+        # on, or what they made themselves given free, with only 私我 and no seller's sign, is the group's business
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["member_offer"] = kind
+        return
     if scores[Label.AD] >= PRIVATE_OFFER_CAP and _private_offer(rep):
         # "自己做的教程笔记，20一份，想要的私我": on the group's subject, only 私我, everyday words and a price — a member
         # passing something on or a bait; no handle or link to tell them apart: a person decides
         scores[Label.AD] = PRIVATE_OFFER_CAP
         # a bare price (120包邮, 1200，需要的私聊) is no money signal, but the reason must not say there is none
         checks["private_offer"] = "priced" if rep.signal("money") is not None or said_prices(folded) else True
+
+
+def _members_offer(rep: SignalReport, folded: str, *, trade: bool) -> str | None:
+    """Which member's offer a message with only 私我 is, or None: ``trade`` — the sender's own thing (自用, 闲置, 戴过:
+    rep.own_item) where the profile lets members pass things on; ``free`` — something they made themselves (自己整理的,
+    我录了: resale.own_made) given free (resale.free). A seller's sign (stock, many items, a dealer's or clearance word,
+    urgency, a discount: resale.seller_sign) keeps either a person's call. ``folded``: the folded form."""
+    words = lexicons().words
+    if words["resale.seller_sign"].search(folded) or words["resale.testimonial"].search(folded):
+        return None
+    if trade and rep.own_item:
+        return "trade"
+    if words["resale.own_made"].search(folded) and words["resale.free"].search(folded):
+        return "free"
+    return None
 
 
 _NUMBER = re.compile(r"\d+(?:[.:]\d+)*")
@@ -1386,7 +1412,8 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
              (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
              (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
              (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),
-             (checks.get("wanted"), _WANTED_NOTE), (checks.get("bare_contact"), _BARE_CONTACT_NOTE), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
+             (checks.get("wanted"), _WANTED_NOTE), (checks.get("bare_contact"), _BARE_CONTACT_NOTE),
+             (checks.get("member_offer"), _MEMBER_OFFER_NOTES.get(checks.get("member_offer", ""))), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
         reasons.append(_OWN_EVENT_NOTE.format(event="、".join(checks["own_event"])))
@@ -1445,6 +1472,9 @@ _SPREAD_NOTICE_NOTE = "请大家帮忙转发的是寻物/寻宠启事，不是�
 _GROUP_DEPOSIT_NOTE = "本群自己收的押金/保证金，说明了怎么退，没有外部联系方式、链接、催促或推销用语"
 _REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写信人和群里人在用的，最多留一个电话（或说私下给），没有优惠、链接或商家口吻"
 _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），没有联系方式、链接、推销用语或商家口吻"
+_MEMBER_OFFER_NOTES = {
+    "trade": "本群允许成员之间转让自己的东西：这是成员自己的旧物，只有“私我”，没有存货、批量、代理、清仓或催促这类商家迹象，不算广告",
+    "free": "成员自己整理或制作的东西免费分享，只有“私我”，没有存货、批量、代理或催促这类商家迹象，不算广告"}
 _BARE_CONTACT_NOTE = "与群主题相关，只有“私我/私聊”这样的联系用语，没有联系方式、价格、链接、推销或购买引导，是成员之间的联系，不算广告"
 _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
@@ -1529,6 +1559,7 @@ _SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointe
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "promo_words"})  # word signals a permitted deal may use
+_PRICE_ASK_PATH = frozenset({"money", "business"})  # all a question whether a price is fair may carry and still be asked
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 

@@ -1124,7 +1124,10 @@ def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
         # emoji between character after character hide a way to reach the sender when they break its very words
         # (可以🤙🏻私🙏我); around an intact 要的私我 they are a member's play (送🎁给🎁群🎁友)
         reach = [w for w in reach if w not in scan.n.decorated]
-    hiding = bool(scan.contacts or reach or "数字变形" in scan.n.evasions or patterns().contact_num.search(scan.n.digits))
+    # spacing that breaks a seller's sign apart (清 仓, 现 货, 最 后 几 套: lexicons.yaml resale.seller_sign) hides it from
+    # the word lists as a spaced handle hides a contact: read after folding, it is what the spacing is for
+    sale = bool(scan.lex.words["resale.seller_sign"].search(scan.n.compact))
+    hiding = bool(scan.contacts or reach or sale or "数字变形" in scan.n.evasions or patterns().contact_num.search(scan.n.digits))
     return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
 
 
@@ -1858,9 +1861,11 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
     price_ask = question and bool(lex.words["price_ask"].search(c))
-    own_item = bool(lex.words["resale.own"].search(c)) and not lex.words["resale.testimonial"].search(c) \
-        and not lex.words["resale.virtual"].search(c)
-    used_item = own_item and bool(lex.words["resale.used"].search(c)) and not lex.words["resale.pitch"].search(c)
+    # 自己用咗十年: the sender's own use said in Cantonese is read in its Mandarin form (自己用了十年), as the abuse cues are
+    said = in_mandarin(c)
+    own_item = bool(lex.words["resale.own"].search(said)) and not lex.words["resale.testimonial"].search(said) \
+        and not lex.words["resale.virtual"].search(said)
+    used_item = own_item and bool(lex.words["resale.used"].search(said)) and not lex.words["resale.pitch"].search(said)
     own_words = in_mandarin(unquoted(n.folded))
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
     form = bool(lex.words["abuse.contempt"].search(own_words) or group_slur().search(own_words) or put_down().search(own_words)

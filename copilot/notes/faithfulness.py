@@ -17,6 +17,8 @@ from copilot.notes.dates import cn_to_int, grounded_dates
 from copilot.notes.model import Notes, Transcript
 from copilot.notes.owners import occurs_whole
 from copilot.notes.parse import NotesParseError, parse_text
+from copilot.notes.rosters import roster_days
+from copilot.notes.structure import People
 from copilot.textnorm import ensure_jieba, fold, split_sentences
 
 _DATE = cue("patterns", "date")
@@ -56,6 +58,8 @@ class _Source:
             # a deadline resolved from the chat's own words (明天中午前 → 2026-03-15 12:00) is grounded;
             # "|" keeps one date's digits from running into the next one's once spaces are removed
             parts.append("|".join(sorted(grounded_dates([(m.text, m.time) for m in transcript.messages]))))
+            people = People.of(transcript.messages)  # and the days a roster gives its lines (12/27 → 2026-12-27)
+            parts.append("|".join(sorted(roster_days(transcript.messages, people.roster_member, people.named_in))))
             if transcript.group:
                 parts.append(transcript.group)
             self.speakers = set(transcript.speakers)

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from copilot.notes.cues import cue
+from copilot.notes.cues import cue, cue_list
 from copilot.notes.cues import raw as cue_value
 from copilot.notes.dates import CN_DIGITS
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
@@ -78,6 +78,8 @@ _PLANNED = cue("decision", "planned")  # a date or a clock time
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
 _LEAD_IN = cue("patterns", "lead_in")
+# words quoted in a sentence (“…” 「…」 "…"): what someone says or might say, not what the sentence itself asks
+_QUOTED = re.compile(r"“[^”]{1,40}”|「[^」]{1,40}」|\"[^\"]{1,40}\"")
 _ITEM = cue("action", "list_markers")  # "1. " "① " "一、" "• ": an item of a list
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
@@ -218,9 +220,23 @@ def with_headings(pieces: list[str]) -> list[str]:
     return out
 
 
+def _one_line(text: str) -> str:
+    """A message of lines as one sentence: its heading (ending with a colon) then its lines joined by "；"."""
+    head, *rest = [x.strip() for x in text.split("\n") if x.strip()]
+    return head + "；".join(rest) if head.endswith((":", "：")) else "；".join([head, *rest])
+
+
+def _self_intro(sentence: str) -> bool:
+    """A self-introduction ("大家好，我是阿鱼，养鱼十五年", "我先介绍一下自己，我姓何…"): cues.yaml personal.intro."""
+    f = fold(sentence).strip()
+    return any(p.search(f) for p in cue_list("personal", "intro"))
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks; a numbered point is judged after its heading: "第二，每天怎么练。每次训练
-    10到15分钟…" tells. (Not any heading: in a spoken meeting "那怎么办呢？我觉得…" stays a question.)"""
+    10到15分钟…" tells. (Not any heading: in a spoken meeting "那怎么办呢？我觉得…" stays a question.)
+    A question quoted in it is said, not asked: "别问孩子“你画的是什么”，换成…" tells."""
+    sentence = _QUOTED.sub("“”", sentence)
     body = [p for p in re.split(r"(?<=[。！!？?])", sentence) if p.strip()]
     return is_question(body[-1] if body and _ENUM.match(sentence.strip()) else sentence)
 
@@ -282,12 +298,14 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
             continue  # (a 接龙 is listed whole under 公告)
         base = _role_weight(m, st)
         talks = st.session_type == "主讲分享" and m.speaker in st.speakers
-        for raw in with_headings(_pieces(m.text)):
+        # a roster in one message is one point, its lines in order ("值日表：①12月5日 老周；②12月12日 阿敏；…")
+        for raw in [_one_line(m.text)] if m.id in st.rosters and "\n" in m.text.strip() else with_headings(_pieces(m.text)):
             s = clean_sentence(raw, spoken=anonymous)
             if talks:  # the speaker's "最后提醒一下，…" is advice of the talk, not housekeeping
                 s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
             # (an item of a task list is under 待办 already: its slot goes to the matter itself)
-            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw) \
+            # (the speaker introducing themself frames the talk, like its agenda: "我是周慧敏，做急救培训8年了")
+            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw) or talks and _self_intro(s) \
                     or m.id in work and _listed_todo(raw, st.actions):
                 continue
             if courtesy(fold(raw).strip(), people):  # thanks to someone ("thx Mandy！") carries no group fact
@@ -299,7 +317,8 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
                 w *= 0.3
             if _REACTION.match(s):
                 w *= 0.3
-            if _ENUM.match(raw.strip()) or _KEY.search(s):  # the speaker's own outline and conclusions
+            # the speaker's own outline ("第一，…", and in a talk "1. …" "① …") and conclusions
+            if _ENUM.match(raw.strip()) or talks and _ITEM.match(raw.strip()) or _KEY.search(s):
                 w *= 1.3
             if "@" in s:  # a reply: in a talk usually Q&A (listed separately), in a discussion often advice
                 w *= 0.7 if st.session_type == "主讲分享" else 0.9
@@ -818,8 +837,13 @@ def _given_step(piece: str, owner: str) -> str:
     before = cue("owner", "hands_on").sub("", piece[start:pos]).strip()
     after = _work_from(_GIVEN_HEAD.sub("", piece[pos + width:]))
     if len(re.sub(r"\W", "", _GIVEN_VERB.sub("", after))) >= 3:  # what they do is said after the name
-        # (written apart from the name: "老陈统筹一下" would read as a new name, 陈统筹)
-        return f"{name}{_clause(after, 30)}" if after.startswith("负责") else f"{name}负责：{_clause(after, 30)}"
+        # (written apart from the name: "老陈统筹一下" would read as a new name, 陈统筹; the item said before the
+        # name stays: "易拉宝 大强 周四前从街道办领回来" → "大强负责易拉宝：周四前从街道办领回来")
+        item = cue("owner", "hands_on").sub("", piece[max(piece.rfind(c, 0, pos) for c in "，,。；;！!") + 1:pos]).strip()
+        item = cue("reply", "topic_shift").sub("", item, count=1).strip(" ，,、")  # (not its "还有…")
+        if len(re.sub(r"\W", "", item)) < 2:
+            return f"{name}{_clause(after, 30)}" if after.startswith("负责") else f"{name}负责：{_clause(after, 30)}"
+        return f"{name}负责{_clause(item, 12)}：{_clause(after.removeprefix('负责'), 30)}"
     if len(re.sub(r"\W", "", before)) >= 2:  # "路书和每天行程铁柱你来做": the work is said before it
         return f"{name}负责{_clause(before, 30)}"
     return f"{name}负责：{_clause(piece, 30)}"
@@ -887,7 +911,9 @@ def _outline_size(transcript: Transcript, st: Structure, max_points: int) -> int
     """How many key points: a third of the messages, at least the talk's own numbered points, and
     in a talk roughly one per substantive turn of the speaker."""
     k = max(3, min(max_points, len(transcript.messages) // 3))
-    enumerated = sum(1 for m in transcript.messages if m.speaker in st.speakers and _ENUM.match(m.text))
+    talk = st.session_type == "主讲分享"
+    enumerated = sum(1 for m in transcript.messages
+                     if m.speaker in st.speakers and (_ENUM.match(m.text) or talk and _ITEM.match(m.text)))
     k = max(k, min(max_points, enumerated))
     if st.session_type == "主讲分享":
         turns = sum(1 for m in transcript.messages if m.speaker in st.speakers and len(m.text) >= 30)

@@ -53,6 +53,8 @@ from copilot.notes.owners import (
     prefix_shaped,
     score_mentions,
 )
+from copilot.notes.rosters import find_rosters, roster_actions
+from copilot.notes.shares import share_actions
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
 
@@ -91,6 +93,7 @@ class Structure:
     topic_words: frozenset[str] = frozenset()  # words the session keeps coming back to
     asides: frozenset[int] = frozenset()  # ids of side exchanges nobody running the chat takes up
     chatter: frozenset[int] = frozenset()  # asides and open questions nobody takes up: not for the summary
+    rosters: frozenset[int] = frozenset()  # ids of the messages a roster is made of (copilot.notes.rosters)
 
 
 @lru_cache(maxsize=65536)
@@ -395,6 +398,16 @@ class People:
         # "@所有人" / "@全体成员": the whole group is addressed
         return ["大家" if group.fullmatch(_fold(n)) or _fold(n) in _AT_ALL else n
                 for n in self.mentions(found.group(0))] if found else []
+
+    def roster_member(self, name: str) -> str | None:
+        """The member a roster line's name stands for: a participant (or the one it is short for), or a word of a
+        name's shape (a member who has not spoken: on a line that gives only a slot and a name, 小石 is someone,
+        not a pebble); None for any other word."""
+        found = self.written(name, "")
+        if found:
+            return found
+        f = _fold(name)
+        return name if any(a == 0 and b == len(f) for a, b, _ in name_shaped(f)) else None
 
     def someone(self, name: str) -> bool:
         """Whether a name-shaped word may stand for a person here: a participant's name, a name of a person's
@@ -2638,7 +2651,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     _day_of_named(actions, messages)
-    actions = _settle_owners(actions, messages, people)
+    actions = _with_rosters(_settle_owners(actions, messages, people), messages, people)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
@@ -2705,6 +2718,15 @@ def _share_out(actions: list[ActionItem], first: int, m: Message, lead: list[str
     actions[at:at + 1] = [ActionItem(task=piece, owner=name, deadline=given.deadline,
                                      deadline_text=given.deadline_text, sources=list(given.sources))
                           for piece, name in zip(pieces, names)]
+
+
+def _with_rosters(actions: list[ActionItem], messages: list[Message], people: People) -> list[ActionItem]:
+    """A roster's lines are its to-dos (:mod:`copilot.notes.rosters`), and work shared with a share each is one
+    to-do per member (:mod:`copilot.notes.shares`); what the clause pass made of those messages goes."""
+    listed, covered = roster_actions(messages, people.roster_member, people.named_in)
+    shared, given = share_actions(messages, people.named_in)
+    covered |= given
+    return [a for a in actions if not set(a.sources) <= covered] + listed + shared if listed or shared else actions
 
 
 def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: int, messages: list[Message], idx: int,
@@ -4148,6 +4170,7 @@ def analyze(transcript: Transcript) -> Structure:
         actions=actions,
         announcements=announcements,
         topic_words=topic_set,
+        rosters=frozenset(i for r in find_rosters(msgs, People.of(msgs).roster_member) for i in r.sources),
         asides=asides,
         chatter=chatter,
     )
