@@ -36,7 +36,7 @@ _TOKEN_KEEP = re.compile(f"[{_CJK}A-Za-z0-9]")
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
@@ -144,6 +144,30 @@ def asked_script(text: str) -> str:
             trad += t2s_char(ch) != ch
             simp += _simplified_only(ch)
     return "zh-Hant" if trad > simp else "zh-Hans"
+
+
+@lru_cache(maxsize=1)
+def _hant_words() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """``resources/retrieval/hant_words.yaml``: Taiwan / Hong Kong operators' words (群組, 私訊, 幹部) → the cards' words."""
+    table = {str(k): str(v) for k, v in (load_resource("retrieval/hant_words.yaml").get("words") or {}).items()}
+    if not table:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
+@lru_cache(maxsize=4096)
+def ask_form(text: str) -> str:
+    """The form of a question that retrieval and the fit scorer read: a Traditional question (:func:`asked_script`)
+    in Simplified with the mainland word forms (OpenCC ``tw2sp``: 訊息 → 消息, 網路 → 网络) and the cards' words for the
+    operators' Taiwan / Hong Kong ones (群組 → 群, 幹部 → 管理员: ``resources/retrieval/hant_words.yaml``), so it ranks
+    like its Simplified twin. A Simplified question is returned as it is."""
+    if not text or asked_script(text) != "zh-Hant":
+        return text
+    out = _converter("tw2sp").convert(valid_unicode(text))
+    if (words := _hant_words()) is not None:
+        pattern, table = words
+        out = pattern.sub(lambda m: table[m.group(0)], out)
+    return out
 
 
 def written_script(text: str) -> str:

@@ -44,7 +44,7 @@ from copilot.knowledge.ranking import (
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
-from copilot.textnorm import asked_script, cjk_ratio, fold, split_sentences, to_script
+from copilot.textnorm import ask_form, asked_script, cjk_ratio, fold, split_sentences, to_script
 from copilot.tokens import count_tokens, fit_to_budget
 
 LACKS_FILE = RESOURCES_DIR / "retrieval" / "lacks.yaml"
@@ -1330,24 +1330,26 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
-    part = second_part(question, index)
-    chosen = with_pointed(with_second_part(chosen_sections(ranking), question, index, part), ranking, index)
-    asked = ask_part(question, ranking, index)
-    asks = ask_map(question, index, ranking)
+    # the steps that read the question read it as retrieval did: a Traditional one in Simplified (:func:`ask_form`)
+    asked_q = ask_form(question)
+    part = second_part(asked_q, index)
+    chosen = with_pointed(with_second_part(chosen_sections(ranking), asked_q, index, part), ranking, index)
+    asked = ask_part(asked_q, ranking, index)
+    asks = ask_map(asked_q, index, ranking)
     # a lead chosen for the situation the question states stays first (the ask's clause does not move it), unless the
     # asker marked what they ask ("我想问的是：…") and a section answers that
     stated = ranking.stated and not (asked.marked and asked.best is not None)
-    sections = with_asks(chosen if stated else ask_leads(chosen, asked, question), asks)
+    sections = with_asks(chosen if stated else ask_leads(chosen, asked, asked_q), asks)
     sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)], part=asked)
-    told = stated_situations().deciding(question) if stated else None
+    told = stated_situations().deciding(asked_q) if stated else None
     citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     warned = not stated and answer_hedged(ranking, sections, lead, asked)
-    text = compose_offline(sections, citations, loose=warned, question=question, lead=lead)
+    text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
     notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
-                                           ask_elsewhere(sections, asked, question)]
+                                           ask_elsewhere(sections, asked, asked_q)]
     for left_out in notes:
         if left_out:
             text = f"{text}\n{left_out}"

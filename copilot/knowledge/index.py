@@ -55,7 +55,7 @@ from copilot.knowledge.ranking import (
 )
 from copilot.knowledge.typos import correct as correct_typos
 from copilot.knowledge.typos import homophones
-from copilot.textnorm import fold, split_sentences, tokenize, unpad
+from copilot.textnorm import ask_form, fold, split_sentences, tokenize, unpad
 
 log = logging.getLogger(__name__)
 
@@ -544,6 +544,7 @@ class KnowledgeIndex:
         query = query.strip()
         if not query:
             raise ValueError("问题不能为空")
+        query = ask_form(query)  # a Traditional question ranks as its Simplified twin (群組 → 群, 幹部 → 管理员)
         if parts_cues().unpad:  # padding (啊啊啊啊, ！！！！) says nothing the question does not
             query = unpad(query)
         loaded = self._ensure_loaded()
