@@ -29,14 +29,6 @@ audience: 附近练太极的中老年街坊
 type: 兴趣型
 """
 
-ALLOTMENT = """
-name: 城东共享菜地群
-positioning: 在城东共享菜地各自认领一块地的邻居交流种菜、浇水排班和病虫害
-topics: [种菜, 菜地, 浇水, 施肥, 病虫害, 育苗, 番茄, 黄瓜, 排班]
-audience: 认领了菜地的邻居
-type: 兴趣型
-"""
-
 
 @pytest.mark.parametrize("text", [
     "出一支自己用咗两年嘅腾龙28-75，1800，有意私我",    # the sender's own use said in Cantonese
