@@ -458,7 +458,7 @@ def _month_part(today: date, g: dict[str, str | None], lex: _Lexicon, before: st
     if g["ms"]:
         return date(today.year + (today.month == 12), today.month % 12 + 1, 1)
     if g["ye"]:  # 年底: this year's last day (next year's after 明年)
-        ahead = any(before.endswith(fold(str(w))) for w in load_resource(TIME_FILE)["next_year"])
+        ahead = any(before.endswith(w) for w in time_words("next_year"))
         return date(today.year + ahead, 12, 31)
     if g["msm"]:  # 12月初: that month's 1st
         month = int(g["msm"])

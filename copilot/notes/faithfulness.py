@@ -18,13 +18,12 @@ from copilot.notes.model import Notes, Transcript
 from copilot.notes.owners import occurs_whole
 from copilot.notes.parse import NotesParseError, parse_text
 from copilot.notes.rosters import roster_days
-from copilot.notes.structure import People
+from copilot.notes.structure import MENTION, People
 from copilot.textnorm import ensure_jieba, fold, split_sentences
 
 _DATE = cue("patterns", "date")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TITLE = re.compile(r"《([^》]{1,40})》")
-_MENTION = re.compile(r"[@＠]([^\s@＠，,：:。]{1,20})")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]{2,}")
 _CN_NUM = cue("patterns", "chinese_numeral")
 _GENERIC_PEOPLE = frozenset(str(w) for w in raw("patterns", "generic_people"))
@@ -107,7 +106,7 @@ def entities(text: str) -> list[str]:
     rest = re.sub(r"\d{1,2}[:：]\d{2}(?::\d{2})?", lambda m: out.append(m.group(0)) or " ", rest)  # type: ignore[func-returns-value]
     out += _NUMBER.findall(rest)
     out += [f"《{t}》" for t in _TITLE.findall(text)]
-    out += _MENTION.findall(text)
+    out += MENTION.findall(text)
     out += _LATIN.findall(text)
     out += person_names(text)
     return out

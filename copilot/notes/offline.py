@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from copilot.notes.cues import cue, cue_list
+from copilot.notes.cues import cue
 from copilot.notes.cues import raw as cue_value
 from copilot.notes.dates import CN_DIGITS
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
@@ -33,6 +33,7 @@ from copilot.notes.structure import (
     bare_task,
     courtesy,
     display_name,
+    introduces,
     is_chatter,
     is_question,
     notice_word,
@@ -226,12 +227,6 @@ def _one_line(text: str) -> str:
     return head + "；".join(rest) if head.endswith((":", "：")) else "；".join([head, *rest])
 
 
-def _self_intro(sentence: str) -> bool:
-    """A self-introduction ("大家好，我是阿鱼，养鱼十五年", "我先介绍一下自己，我姓何…"): cues.yaml personal.intro."""
-    f = fold(sentence).strip()
-    return any(p.search(f) for p in cue_list("personal", "intro"))
-
-
 def _finding(sentence: str) -> bool:
     """A line opening on its finding with a figure in it ("结论：报名的一共18人，平均年龄66岁"): a fact of the chat,
     never housekeeping for the words it holds (``cues.yaml`` summary.finding_head)."""
@@ -312,7 +307,7 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
                 s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
             # (an item of a task list is under 待办 already: its slot goes to the matter itself)
             # (the speaker introducing themself frames the talk, like its agenda: "我是周慧敏，做急救培训8年了")
-            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw) or talks and _self_intro(s) \
+            if len(s) < MIN_CHARS or framing(s) or blames(s) or agenda(s) or reply_fragment(raw) or talks and introduces(s) \
                     or m.id in work and _listed_todo(raw, st.actions):
                 continue
             if courtesy(fold(raw).strip(), people):  # thanks to someone ("thx Mandy！") carries no group fact

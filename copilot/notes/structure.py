@@ -58,7 +58,7 @@ from copilot.notes.shares import share_actions
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
 
-_MENTION = re.compile(r"[@＠]([^\s@＠，,：:。]{1,20})")
+MENTION = re.compile(r"[@＠]([^\s@＠，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:[@＠][^\s@＠，,：:。]{1,20}\s*)+")  # ＠: a full-width at sign (Taiwan IMEs)
 _CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a pause that is never the comma inside a figure (1,500 stays whole)
@@ -213,7 +213,7 @@ def about_oneself(text: str) -> bool:
     telling their own errand on a date ("我这台车上周刚保养过，12月28号还要去4S换个轮胎"): their own life, not
     group work, no key point."""
     f = _fold(text).strip()
-    return _introduces(text) or has(f, "personal", "own_errand") or has(f, "personal", "own_past")
+    return introduces(text) or has(f, "personal", "own_errand") or has(f, "personal", "own_past")
 
 
 def _own_day(text: str) -> bool:
@@ -222,7 +222,7 @@ def _own_day(text: str) -> bool:
     return about_oneself(text) or personal(text) or has(_fold(text).strip(), "personal", "own_event")
 
 
-def _introduces(text: str) -> bool:
+def introduces(text: str) -> bool:
     """A member introducing themself ("大家好 我叫Mandy 做護士嘅…", "我是新来的老胡，在杭州做设计…")."""
     f = _fold(text).strip()
     return any(p.search(f) for p in cue_list("personal", "intro"))
@@ -342,7 +342,7 @@ class People:
     speakers: list[str]
     by_alias: dict[str, str]
     pattern: re.Pattern[str] | None = None
-    at: re.Pattern[str] = _MENTION  # "@name": a group-card name with a space ("@3-2班 李妈妈") taken whole
+    at: re.Pattern[str] = MENTION  # "@name": a group-card name with a space ("@3-2班 李妈妈") taken whole
     lead_at: re.Pattern[str] = _LEAD_MENTIONS
     roles: re.Pattern[str] = cue("owner", "collective")  # 各组组长, 每家店, and the chat's own roles (伴娘们)
     introduced: frozenset[str] = frozenset()  # prefix-shaped names the chat treats as people (owners.introduced)
@@ -977,7 +977,7 @@ def _shared_stop() -> frozenset[str]:
 
 
 def _content_bigrams(text: str) -> set[str]:
-    s = "".join(ch for ch in _MENTION.sub("", _fold(text)) if ch.isalnum())
+    s = "".join(ch for ch in MENTION.sub("", _fold(text)) if ch.isalnum())
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
@@ -1081,7 +1081,7 @@ def _disputed(q: _Open, messages: list[Message], session: SessionType) -> bool:
 
 
 def _clean(text: str) -> str:
-    return _MENTION.sub("", text).strip(" ，,；;")  # a list item's own "；" would double when items join
+    return MENTION.sub("", text).strip(" ，,；;")  # a list item's own "；" would double when items join
 
 
 def _ungreeted(text: str) -> str:
@@ -1250,7 +1250,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             continue
         if is_chatter(m.text) or courtesy(f, people):
             continue
-        if not targets and _introduces(m.text):
+        if not targets and introduces(m.text):
             continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
         recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed]
         heard = recent if targets else _heard(recent, m, i, near)
@@ -1304,10 +1304,10 @@ def _answered_in_form(q: _Open, m: Message) -> bool:
     that only addresses them: one that hands them work ("@李姐 费用你还是负责收…") or says nothing of the question."""
     if not relevant(q.text, " ".join(x.text for x in q.answer)):
         return False
-    if not has(_fold(_MENTION.sub("", m.text)), "reply", "hands_work"):
+    if not has(_fold(MENTION.sub("", m.text)), "reply", "hands_work"):
         return False
     # an answer in the question's own form: its yes or no, its side of an A不A, or the question's own word first
-    said = _fold(_MENTION.sub("", q.answer[0].text)).strip()
+    said = _fold(MENTION.sub("", q.answer[0].text)).strip()
     lead = _CLAUSE.split(said)[0]
     return not relevant(q.text, m.text) or bool(cue("reply", "yes_no").match(said)) or _says_which(q.text, said) \
         or (2 <= len(lead) <= 4 and lead in _fold(q.text))
@@ -2611,7 +2611,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         due_answer = _dates_given_work(actions, messages, idx, people, events[idx]) \
             or _due_answer(actions, messages, idx, events[idx], meetings[idx])
         # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
-        own_life = not offered and _introduces(m.text)
+        own_life = not offered and introduces(m.text)
         # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
         # first-person plan in it is no group work
         # (or a line telling of their own dated exam or trip: "顺便说一句，我12月20号要回老家，之后半个月不坐")
