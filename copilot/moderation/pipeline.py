@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, Field
@@ -715,6 +715,7 @@ class Moderator:
         now = msg.ts or time.time()
         compact = normalise(msg.text).compact
         carried = self._lists.carries_on(group, msg.text, len(compact), now)
+        heard = cache(lambda: in_mandarin(fold(msg.text)))  # the Mandarin form, read by up to three layers below
         chatter_review = a.label == Label.OFF_TOPIC and a.score <= OFFTOPIC_REVIEW_CAP and not topic.get("chatter") \
             and not topic.get("chatter_words") and not topic.get("invitation")
         if chatter_review and carried is not None:
@@ -722,18 +723,18 @@ class Moderator:
             a.reasons = [f"接着群里正在填的接龙（第 {carried} 条），是本群自己的登记，不算跑题"]
             topic.update(off_topic=False, about_group=True, sign_up_list=carried, detail=a.reasons[0])
         # the group's jargon is read in the Mandarin form of a Cantonese message: 真系, 啱啱 are no jargon of anyone's
-        elif chatter_review and (said := self._jargon.shared(group, in_mandarin(fold(msg.text)))):
+        elif chatter_review and (said := self._jargon.shared(group, heard())):
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["与群主题相关（群里最近关于本群话题的消息用过这些词）：" + "、".join(said[:5])]
             topic.update(off_topic=False, about_group=True, recent_jargon=said[:5], detail=a.reasons[0])
         elif chatter_review and msg.user and \
-                (shared := self._repeated.taken_up(group, msg.user, in_mandarin(fold(msg.text)), now)):
+                (shared := self._repeated.taken_up(group, msg.user, heard(), now)):
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["与群主题相关（另一位群友刚用过同一个不认识的词，是群里共用的行话）：" + "、".join(shared[:5])]
             topic.update(off_topic=False, about_group=True, repeated_jargon=shared[:5], detail=a.reasons[0])
         self._lists.observe(group, msg.text, now, carried)
         if a.label == Label.OK and topic.get("about_group") and not topic.get("chatter"):
-            self._jargon.learn(group, in_mandarin(fold(msg.text)))
+            self._jargon.learn(group, heard())
 
     def _thread_layer(self, msg: Message, a: Analysis) -> None:
         """What a short answer answers (stateful, in memory like the flood counts): "正常，观察两天，还软就去医院" right after
