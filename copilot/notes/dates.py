@@ -398,7 +398,7 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     elif g["mm"]:
         month = int(g["mm"])
         if 1 <= month <= 12:
-            year = base.year + (month < base.month - 6)
+            year = year_of(month, base)
             found.day = date(year, month, calendar.monthrange(year, month)[1])
     else:
         sunday = today + timedelta(days=7 - today.isoweekday())
@@ -462,12 +462,12 @@ def _month_part(today: date, g: dict[str, str | None], lex: _Lexicon, before: st
         return date(today.year + ahead, 12, 31)
     if g["msm"]:  # 12月初: that month's 1st
         month = int(g["msm"])
-        return date(today.year + (month < today.month - 6), month, 1) if 1 <= month <= 12 else None
+        return date(year_of(month, today), month, 1) if 1 <= month <= 12 else None
     if g["mdm"]:
         month = int(g["mdm"])
         if not 1 <= month <= 12:
             return None
-        return date(today.year + (month < today.month - 6), month, 15)
+        return date(year_of(month, today), month, 15)
     mid = today.replace(day=15)
     return mid if mid >= today else date(today.year + (today.month == 12), today.month % 12 + 1, 15)
 
@@ -821,6 +821,12 @@ def _preparation_clauses(text: str) -> tuple[str, ...]:
     """The folded clauses of ``text`` that name a run-through before the event (time.yaml ``preparation_words``)."""
     words = time_words("preparation_words")
     return tuple(c for c in re.split(r"[，,；;。！!？?\n]", fold(text)) if any(w in c for w in words))
+
+
+def year_of(month: int, today: date) -> int:
+    """The year of a month named without one: this year's, unless it lies more than six months back (12月 said in
+    January is last December; 1月 said in December is next January)."""
+    return today.year + (month < today.month - 6)
 
 
 @lru_cache(maxsize=8)

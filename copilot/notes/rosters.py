@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from copilot.notes.cues import cue, raw
 from copilot.notes.cues import folded as _fold
-from copilot.notes.dates import time_expressions
+from copilot.notes.dates import time_expressions, year_of
 from copilot.notes.model import ActionItem, Message
 
 # a line's list marker: ①, 1. / 1、, (1), -, •
@@ -52,7 +53,9 @@ class Roster:
     entries: list[Entry] = field(default_factory=list)
 
 
-def _joiners() -> re.Pattern[str]:
+@lru_cache(maxsize=1)
+def name_joiners() -> re.Pattern[str]:
+    """What may stand between two names of one entry or share ("和", "、", "跟": cues.yaml roster.name_joiners)."""
     return re.compile("|".join(re.escape(j) for j in raw("roster", "name_joiners")))
 
 
@@ -63,7 +66,7 @@ def _slot(line: str, when: datetime | None) -> tuple[str, int, date | None, str 
     if m and when is not None:
         month, day = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12 and 1 <= day <= 31:
-            year = when.year + (1 if month < when.month - 6 else 0)
+            year = year_of(month, when)
             try:
                 return m.group(0), m.end(), date(year, month, day), None, False
             except ValueError:
@@ -89,7 +92,7 @@ def _entry(line: str, m: Message, written: Callable[[str], str | None]) -> Entry
     rest = _fold(body)[end:].strip(_SEPARATORS)
     if not rest or len(rest) > _MAX_NAME * 2:
         return None
-    names = [n.strip(_SEPARATORS) for n in _joiners().split(rest) if n.strip(_SEPARATORS)]
+    names = [n.strip(_SEPARATORS) for n in name_joiners().split(rest) if n.strip(_SEPARATORS)]
     owners = [written(n) for n in names]
     if not names or any(o is None or len(n) > _MAX_NAME or re.search(r"\d", n) for n, o in zip(names, owners)):
         return None

@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from copilot.notes.cues import cue, raw
+from copilot.notes.cues import cue
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import find_deadline
 from copilot.notes.model import ActionItem, Message
+from copilot.notes.rosters import name_joiners
 
 _CLAUSE_END = "，,。；;！!\n "
 _STRIP = " \t，,。；;：:！!"
@@ -35,8 +36,12 @@ class Share:
 def _joined(f: str, start: int, end: int) -> bool:
     """Only joiners ("和", "、", "跟") between two names."""
     gap = f[start:end].strip()
-    return not gap or bool(re.fullmatch("(?:" + "|".join(re.escape(j) for j in raw("roster", "name_joiners")) + ")+",
-                                        gap))
+    return not gap or bool(re.fullmatch(f"(?:{name_joiners().pattern})+", gap))
+
+
+def _counted(folded: str) -> bool:
+    """A share names how many (a digit or a Chinese numeral: "每人6个", "各两箱")."""
+    return bool(re.search(r"\d", folded) or cue("patterns", "chinese_numeral").search(folded))
 
 
 def _share_in(line: str, m: Message, idx: int, named: Callable[[str], list[tuple[int, str, str]]]) -> Share | None:
@@ -56,7 +61,7 @@ def _share_in(line: str, m: Message, idx: int, named: Callable[[str], list[tuple
     base = line[:run[0][0]].strip(_STRIP)
     end = next((i for i in range(each.end(), len(f)) if f[i] in _CLAUSE_END), len(f))
     part = line[each.start():end].strip(_STRIP)
-    if not base or not re.search(r"\d", part) and not cue("patterns", "chinese_numeral").search(_fold(part)):
+    if not base or not _counted(_fold(part)):
         return None
     due = find_deadline(line, m.time, strict=False)
     owners = [r[2] for r in run]
@@ -79,7 +84,7 @@ def _change(s: Share, m: Message, named: Callable[[str], list[tuple[int, str, st
     for n, (_, end, who) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else len(after)
         part = after[end:stop].strip(_STRIP)
-        if part and (re.search(r"\d", part) or cue("patterns", "chinese_numeral").search(part)):
+        if part and _counted(part):
             s.parts[who] = part
             s.sources[who] = s.sources[who] + [m.id]
             changed = True
