@@ -959,12 +959,19 @@ class Scan:
     _quoted_codes: list[str] | None = None  # reply codes in quotation marks (read by each combo that asks for a reply)
     _clauses: list[str] | None = None  # the message's clauses without white space (read by the banned-trade checks)
     _asks: bool | None = None  # whether the message asks something (read by the trade checks and the classifier's evidence)
+    _foreign: list[re.Match[str]] | None = None  # foreign mobile numbers (read by the landline signal and the referral checks)
 
     def quoted_codes(self) -> list[str]:
         """The reply codes in quotation marks (回复“学”), read once per message: the compact text has lost the marks."""
         if self._quoted_codes is None:
             self._quoted_codes = [m.group(0) for m in quoted_reply_code().finditer(_squeezed(self.n.folded))]
         return self._quoted_codes
+
+    def foreign_mobiles(self) -> list[re.Match[str]]:
+        """The Taiwan, Hong Kong or Malaysian mobile numbers in the folded text (patterns.yaml foreign_mobile), read once."""
+        if self._foreign is None:
+            self._foreign = list(patterns().foreign_mobile.finditer(self.n.folded))
+        return self._foreign
 
     def clauses(self) -> list[str]:
         """The message's clauses (cut at punctuation and spaces, ``_CLAUSES``), each without white space, read once."""
@@ -1027,7 +1034,7 @@ def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
     p, folded = patterns(), scan.n.folded
     lines = list(p.landline.finditer(folded))
     found = ["座机 " + m.group(0)[:-4] + "****" for m in lines]
-    mobiles = ["手机号（境外） " + m.group(0)[:-4] + "****" for m in p.foreign_mobile.finditer(folded)
+    mobiles = ["手机号（境外） " + m.group(0)[:-4] + "****" for m in scan.foreign_mobiles()
                if not any(m.start() < n.end() and n.start() < m.end() for n in lines)]
     found += mobiles
     # one offered after 电话/WhatsApp/联系 is the message's contact for the rules that ask whether a member gives one
@@ -1041,7 +1048,7 @@ def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
 def _foreign_digits(scan: Scan) -> set[str]:
     """The digits of the foreign mobile numbers in the text: counted by the landline signal (in company), not as a number
     offered after 电话/WhatsApp alone."""
-    return {re.sub(r"\D", "", m.group(0)) for m in patterns().foreign_mobile.finditer(scan.n.folded)}
+    return {re.sub(r"\D", "", m.group(0)) for m in scan.foreign_mobiles()}
 
 
 def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
