@@ -155,3 +155,14 @@ def test_an_independent_writers_chats_parse_and_every_expected_wording_is_in_the
         wordings = [w for fact in spec.key_facts for w in fact] + [w for q in spec.qa for w in q.question + q.answer]
         wordings += [w for a in spec.actions for w in a.task] + [a.owner for a in spec.actions if a.owner != "大家"]
         assert [w for w in wordings if fold(w) not in text] == [], name
+
+
+def test_the_second_blind_set_is_scored_beside_locked_and_each_chat_it_names_parses() -> None:
+    # round 44's blind writer: registered like locked_blind so `copilot eval notes` scores it; only counts are
+    # compared here, so a failure names no chat and prints none of its words
+    assert ev.LOCKED_SPLITS["locked_blind2"] == ev.LOCKED_BLIND2_DIR == ev.NOTES_EVAL_DIR / "locked_blind2"
+    specs = ev.load_specs(ev.LOCKED_BLIND2_DIR)
+    assert len(specs) == 14
+    sizes = [len(parse_file(ev.LOCKED_BLIND2_DIR / name).messages) if (ev.LOCKED_BLIND2_DIR / name).is_file() else 0
+             for name in specs]
+    assert sum(1 for n in sizes if n < 20) == 0

@@ -45,7 +45,9 @@ TUNING_DIR = NOTES_EVAL_DIR / "tuning"
 LOCKED_DIR = NOTES_EVAL_DIR / "locked"
 # written by someone who had seen neither the code nor the other chats (round 21): scored only, like locked
 LOCKED_BLIND_DIR = NOTES_EVAL_DIR / "locked_blind"
-LOCKED_SPLITS = {"locked": LOCKED_DIR, "locked_blind": LOCKED_BLIND_DIR}
+# a second blind writer (round 44), who read neither the notes code nor any eval chat: scored only, like locked
+LOCKED_BLIND2_DIR = NOTES_EVAL_DIR / "locked_blind2"
+LOCKED_SPLITS = {"locked": LOCKED_DIR, "locked_blind": LOCKED_BLIND_DIR, "locked_blind2": LOCKED_BLIND2_DIR}
 # another independent writer's chats (round 24), readable: a tuning set, first scored out of sample
 INDEPENDENT_DIR = NOTES_EVAL_DIR / "independent"
 MIN_COVERAGE = 0.6
