@@ -83,3 +83,28 @@ def test_round42_blind_set_is_registered_and_well_formed() -> None:
     for p in profiles:
         assert load_profile(own / f"{p}.yaml").name
     assert not profiles & {f.stem for f in (EVALS_DIR / "moderation" / "profiles").glob("*.yaml")}
+
+
+def test_round44_blind_set_is_registered_and_well_formed() -> None:
+    """independent4 (round 44, written without reading code or eval messages, in 9 kinds of group no
+    other set has) is scored by its key and meets issue 17's counts; shape only — its rows are not to be read."""
+    from copilot.evals.moderation import INDEPENDENT
+
+    assert INDEPENDENT["independent4"] == "independent4/messages.jsonl"
+    rows = load_set(INDEPENDENT["independent4"])
+    assert len(rows) >= 330 and len({r["id"] for r in rows}) == len(rows)
+    counts = Counter(r["label"] for r in rows)
+    assert set(counts) == set(LABELS)
+    assert counts["ad"] >= 70 and counts["off_topic"] >= 50 and counts["abuse"] >= 15
+    assert sum(1 for r in rows if r["label"] == "ad" and "evasion" in r["tags"]) >= 25
+    assert sum(1 for r in rows if r["label"] == "ok" and "sharing" in r["tags"]) >= 120
+    assert sum(1 for r in rows if r["label"] == "spam" and "chain" in r["tags"]) >= 12
+    assert {r["label"] for r in rows if "newcomer" in r["tags"]} == {"ok", "ad"}
+    profiles = {r["profile"] for r in rows}
+    assert len(profiles) >= 9
+    own = EVALS_DIR / "moderation" / "independent4" / "profiles"
+    for p in profiles:
+        assert load_profile(own / f"{p}.yaml").name
+    others = {f.stem for d in ("profiles", "independent2/profiles", "independent3/profiles")
+              for f in (EVALS_DIR / "moderation" / d).glob("*.yaml")}
+    assert not profiles & others

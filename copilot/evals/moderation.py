@@ -40,7 +40,9 @@ BLIND = "locked_blind/messages.jsonl"  # written by an independent writer who sa
 # other independent writers' sets, readable: tuning sets (each first scored out of sample, then read)
 INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "independent2/messages.jsonl",
                # round 42: written blind (no code, no eval messages read) — score only, do not read its rows
-               "independent3": "independent3/messages.jsonl"}
+               "independent3": "independent3/messages.jsonl",
+               # round 44: a fourth blind set, same rules — score only, do not read its rows
+               "independent4": "independent4/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
@@ -257,6 +259,7 @@ def main(as_json: bool = False, k: int = 5) -> int:  # noqa: ARG001 - k is for r
     con.print(f"开发集（调规则用）准确率 {report['dev']['accuracy']:.3f}（{report['dev']['n']} 条）", highlight=False)
     for name, zh in (("tuning", "调参集"), ("independent", "独立作者调参集"), ("independent2", "第二位独立作者调参集"),
                      ("independent3", "第 42 轮盲写集（只评分，不看单条）"),
+                     ("independent4", "第 44 轮盲写集（只评分，不看单条）"),
                      ("locked", "锁定集（只评分，不看单条）"),
                      ("blind", "盲写锁定集（独立作者写，只评分）")):
         f = report["splits"][name]
