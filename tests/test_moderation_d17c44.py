@@ -8,11 +8,14 @@ Tainan clay-miniature group)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from copilot.moderation import Moderator, Verdict
+from copilot.moderation.labels import Label
 from copilot.moderation.normalise import normalise
+from copilot.moderation.pipeline import _rule_talk_not_chatter
 from copilot.moderation.signals import detect, group_slur, in_mandarin
 
 DYE = """
@@ -126,6 +129,8 @@ def test_a_cantonese_red_packet_plea_is_spam(profile_moderator: Callable[[str], 
     v = _one(profile_moderator(CAMERA), "師傅派個利是啦🧧，過年大家開心下")
     assert v.label == "spam", v.reason
     assert "packet_demand" not in _signals("今年公司冇派利是，慘過無糧")
+    assert "packet_demand" in _signals("老細發個紅包啦🧧🧧🧧")
+    assert "packet_demand" not in _signals("老細話年尾會俾大家發個紅包")
 
 
 def test_a_cantonese_chain_letter_is_spam(profile_moderator: Callable[[str], Moderator]) -> None:
@@ -140,3 +145,35 @@ def test_a_cantonese_warning_against_the_banned_act_is_no_ad(profile_moderator: 
     assert "炒價" not in v.reason, v.reason  # the banned act is warned against, not done
     v = _one(profile_moderator(CAMERA), "限量機身炒價出，三千五一部，PM我", user="s2")
     assert v.label == "ad", v.reason
+
+
+def test_a_cantonese_put_down_the_model_is_sure_of_is_reviewed_as_abuse_not_chatter(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(CAMERA), "你咪再喺度扮晒專家啦，睇見你就嬲", user="a3")
+    assert v.label == "abuse" and v.action == "review", v.reason
+    assert "閒聊跑題" not in v.reason and "辱罵模型" in v.reason, v.reason
+
+
+def test_mandarin_gossip_the_model_misreads_stays_chatter(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(DYE), "这周股票又跌成狗了，你们还拿着吗")
+    assert v.label != "abuse", v.reason
+
+
+
+@pytest.mark.parametrize("text, chatter", [
+    ("说一声，群外有人推销高仿大牌丝巾，别买，群规不允许", False),
+    ("说一声，周末去看了个展，挺好看的，推荐", True),
+])
+def test_rule_talk_about_ad_words_is_not_chatter(text: str, chatter: bool) -> None:
+    rep = detect(normalise(text))
+    scores = {label: 0.0 for label in Label}
+    scores[Label.OFF_TOPIC] = 0.65  # the off-topic layer's unsure guess (review)
+    checks: dict[str, Any] = {"rule_notice": True, "offtopic": {}}
+    _rule_talk_not_chatter(rep, scores, checks)
+    assert (scores[Label.OFF_TOPIC] > 0) is chatter
+
+
+def test_a_bare_address_is_quoted_with_the_name_it_leads_to() -> None:
+    assert _signals("你個衰人，借咗我部機又唔還")["rude"] == "粗鲁用语：你个衰人"
+    assert _signals("你很87欸，講都講不聽")["insult"] == "辱骂/人身攻击：你很87"
+    assert "insult" not in _signals("我家老相機是87年買的")

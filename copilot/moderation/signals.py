@@ -1599,9 +1599,25 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None  # the words of a title (《天才白痴钱》, an album; 〈笨蛋〉, a song) name a work, they call no one
     if _reported(scan, hits):
         return Finding(hits, "reported")
+    if spec.name == "rude":
+        hits = _named_after(in_mandarin(scan.n.compact), hits)
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
         or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
     return Finding(hits, "targeted" if targeted else "default")
+
+
+_NAME_AFTER = 2  # the characters of the name a bare address (你个) leads to, quoted with it: 你个仆街, 你个衰人
+
+
+def _named_after(said: str, hits: list[str]) -> list[str]:
+    """A bare address that heads a name (lexicons.yaml abuse.address_lead: 你个, 你丫) quoted with the name it leads to
+    (你个衰人 — not 你个, which tells the admin nothing); the name's first characters, within the clause."""
+    leads = lexicons().words["abuse.address_lead"]
+    out = []
+    for h in hits:
+        m = re.search(re.escape(h) + rf"{_PHRASE}{{1,{_NAME_AFTER}}}", said) if leads.fullmatch(h) else None
+        out.append(m.group(0) if m else h)
+    return out
 
 
 _CALL_END = re.compile(r"\s*[,，!！。.~～?？]")
