@@ -15,6 +15,7 @@ import pytest
 from copilot.moderation import Moderator, Verdict
 from copilot.moderation.labels import Label
 from copilot.moderation.normalise import normalise
+from copilot.moderation.offtopic import apologises
 from copilot.moderation.pipeline import _rule_talk_not_chatter
 from copilot.moderation.signals import detect, group_slur, in_mandarin
 
@@ -177,3 +178,17 @@ def test_a_bare_address_is_quoted_with_the_name_it_leads_to() -> None:
     assert _signals("你個衰人，借咗我部機又唔還")["rude"] == "粗鲁用语：你个衰人"
     assert _signals("你很87欸，講都講不聽")["insult"] == "辱骂/人身攻击：你很87"
     assert "insult" not in _signals("我家老相機是87年買的")
+
+
+@pytest.mark.parametrize("text", [
+    "刚才我语气不好，跟大家说声抱歉",
+    "我上次講錯咗，快門線唔係呢個型號，sorry",
+])
+def test_an_apology_to_the_group_is_not_chatter(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    assert apologises(normalise(text).compact)
+    v = _one(profile_moderator(CAMERA), text)
+    assert v.label == "ok", v.reason
+
+
+def test_a_polite_opener_is_no_apology() -> None:
+    assert not apologises(normalise("不好意思问一下，护照去哪里办").compact)
