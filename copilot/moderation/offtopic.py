@@ -310,6 +310,17 @@ def thanks(folded: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _apology() -> re.Pattern[str]:
+    return _alternation({str(w) for w in load_resource(RELEVANCE)["apology"]})
+
+
+def apologises(compact: str) -> bool:
+    """Whether a member apologises to the group or corrects what they said (relevance.yaml ``apology``), in the text as
+    written or in its Mandarin form (我上次講錯咗 → 讲错了)."""
+    return bool(_apology().search(compact) or _apology().search(in_mandarin(compact)))
+
+
+@lru_cache(maxsize=1)
 def _group_order() -> re.Pattern[str]:
     d = load_resource(RELEVANCE)["group_order"]
     return _alternation({str(w) for w in (*d["nuisance"], *d["call"])})
@@ -728,6 +739,9 @@ class OffTopicDetector:
         if not chatter and thanks(n.folded):
             # "谢谢Tony老师 这次剪得超满意": thanks to the host or a member is the group's own courtesy
             return TopicResult(False, 0.1, [], "向群友、主持或老师道谢，是群里的礼节，不算跑题")
+        if not chatter and apologises(n.compact):
+            # "我上次说错了，抱歉，是我记混了": an apology or a correction to the group is its own courtesy, like thanks
+            return TopicResult(False, 0.1, [], "向群友道歉或更正自己说过的话，是群里的礼节，不算跑题")
         if not chatter and (order := keeps_order(n.compact)):
             # "tmd谁又在刷广告", "管理员快啲踢咗佢啦": a complaint of the group's ads, a call on its admins — the group's order
             return TopicResult(False, 0.1, [], f"抱怨群里的广告刷屏或请管理员处理（{'、'.join(order[:2])}），是本群自己的秩序，不算跑题")

@@ -419,7 +419,9 @@ class Moderator:
         if checks["offtopic"].get("about_group"):
             _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
                                trade=self.resale and not self.no_trade, disguised=bool(n.evasions))
+        _rule_talk_not_chatter(rep, scores, checks)
         _put_down_not_chatter(rep, scores, checks)
+        _sure_abuse_not_chatter(scores, checks)
         _put_down_first(rep, scores, checks)
         label = _pick_label(scores)
         if scores[label] < 0.5:
@@ -1355,6 +1357,8 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
     said = in_mandarin(folded)  # the model was trained on Mandarin: 冇脑都唔好出声 is read as 没脑子都不要说话
     p = load_abuse_model().score(said if said != folded else body)
     checks["abuse_model"] = round(p, 3)
+    if said != folded:
+        checks["abuse_model_dialect"] = True  # read in its Mandarin form: the lexicons may lack its insults
     lexicon = scores[Label.ABUSE]
     alone = lexicon < 0.2
     # without a rude word the model must be sure — or the writer runs someone down twice over (你这破… 还好意思…)
@@ -1392,6 +1396,33 @@ def _put_down_not_chatter(rep: SignalReport, scores: dict[Label, float], checks:
         return
     scores[Label.ABUSE] = ABUSE_MODEL_ALONE_CAP
     checks["abuse_model_reason"] = PUT_DOWN_NOT_CHATTER_NOTE
+
+
+def _rule_talk_not_chatter(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """A rule notice or a warning that names what the group keeps out (提醒大家…卖高仿大牌发夹，别买，群规也不允许: ad words
+    quoted, a rule or a warning around them) is about the group's own rules, whatever its subject: the off-topic layer's
+    unsure guess (review) does not send it to the admin as chatter."""
+    if not rep.names(Label.AD) or not (checks.get("rule_notice") or checks.get("warning") or rep.warning) \
+            or not 0 < scores[Label.OFF_TOPIC] <= OFFTOPIC_REVIEW_CAP:
+        return
+    scores[Label.OFF_TOPIC] = 0.0
+    checks["offtopic"]["rule_talk"] = True
+
+
+def _sure_abuse_not_chatter(scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """A message said in Cantonese or Taiwan Mandarin (read by the model in its Mandarin form) that the abuse model is
+    sure of (ABUSE_MODEL_ALONE) without a rude word the lexicons know or an attack cue — left unheeded, since it has
+    scored notices that high — and that the off-topic layer only sends to review, unsure (an insult in a dialect the
+    lexicons lack, read as "chatter"): a person decides either way, so the admin is shown possible abuse with the
+    model's word, never a chatter reason. Not in Mandarin, whose rude words the lexicons know: there the model alone
+    has read gossip as insults (基金跌成狗了 你们还拿着吗)."""
+    p = float(checks.get("abuse_model") or 0.0)
+    if "abuse_model_unheeded" not in checks or not checks.get("abuse_model_dialect") or p < ABUSE_MODEL_ALONE or scores[Label.ABUSE] >= 0.5 \
+            or not 0.5 <= scores[Label.OFF_TOPIC] <= OFFTOPIC_REVIEW_CAP or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5:
+        return
+    del checks["abuse_model_unheeded"]
+    scores[Label.ABUSE] = ABUSE_MODEL_ALONE_CAP
+    checks["abuse_model_reason"] = f"辱骂模型判断像人身攻击（概率 {p:.2f}）" + SURE_ABUSE_NOT_CHATTER_NOTE
 
 
 def _put_down_first(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
@@ -1827,6 +1858,7 @@ ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to la
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues
 ABUSE_MODEL_FORMS = 0.4  # … or leaning towards abuse beside three (a put-down form and another attack cue)
 ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act threshold)
+SURE_ABUSE_NOT_CHATTER_NOTE = "，没有认得的辱骂用语；不按闲聊处理，交人工判断是否人身攻击"
 PUT_DOWN_NOT_CHATTER_NOTE = "话里有贬低对方的说法（辱骂模型没有确认），交人工判断是否人身攻击"
 ABUSE_MODEL_AGREE = 0.75  # … unless the model is sure (ABUSE_MODEL_ALONE) beside a contempt form: acted on
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete

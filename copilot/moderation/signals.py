@@ -389,9 +389,15 @@ def lexicons() -> Lexicons:
     social = frozenset(str(w).lower() for w in data["social"])
     words = {key: alternation(words) for key, words in lists.items()}
     # a cue that heads another word before some characters (扫码加入 is no 扫码加: patterns.yaml cue_not_before)
-    for key, cues in load_resource(PATTERNS).get("cue_not_before", {}).items():
-        edged = {str(c): [str(x) for x in after] for c, after in cues.items()}
-        words[key] = re.compile("|".join(re.escape(c) + "(?!" + _alt(a) + ")" for c, a in edged.items())
+    # … or tails another before some characters (刚进群 is a newcomer's greeting, no 进群 pull: patterns.yaml cue_not_after)
+    before = load_resource(PATTERNS).get("cue_not_before", {})
+    after = load_resource(PATTERNS).get("cue_not_after", {})
+    for key in dict.fromkeys([*before, *after]):
+        ahead = {str(c): [str(x) for x in a] for c, a in (before.get(key) or {}).items()}
+        behind = {str(c): [str(x) for x in b] for c, b in (after.get(key) or {}).items()}
+        edged = [*ahead, *(c for c in behind if c not in ahead)]
+        words[key] = re.compile("|".join("".join(f"(?<!{re.escape(x)})" for x in behind.get(c, ())) + re.escape(c)
+                                         + ("(?!" + _alt(ahead[c]) + ")" if c in ahead else "") for c in edged)
                                 + "|" + alternation([w for w in lists[key] if w.lower() not in edged]).pattern)
     # reply bait asks for any code, not only the listed ones (回复888, 扣6): patterns.yaml reply_code
     rc = load_resource(PATTERNS)["reply_code"]
@@ -558,9 +564,14 @@ class Patterns:
 def group_slur() -> re.Pattern[str]:
     """A put-down of a whole kind of people ("外地人就是素质低", "河南人都是骗子"; patterns.yaml ``group_slur``)."""
     d = load_resource(PATTERNS)["group_slur"]
-    group = "(?:" + _either(d["groups"]) + "|" + r"[\u4e00-\u9fff]{1,3}" + re.escape(str(d["group_suffix"])) + ")"
+    people = _alt(d["peoples"]) + _alt(d["peoples_suffix"])
+    group = "(?:" + _either(d["groups"]) + "|" + r"[\u4e00-\u9fff]{1,3}" + re.escape(str(d["group_suffix"])) + "|" + people + ")"
     return re.compile(group + rf"[\u4e00-\u9fff]{{0,{int(d['act_gap'])}}}?" + _alt(d["generalisers"])
-                      + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"]))
+                      + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"])
+                      # a people by its place told it knows nothing or is not wanted (港仔懂什么…, 大陆仔不要来…), or summed
+                      # up and dismissed at a clause's end (港女都是这么，…)
+                      + "|" + people + rf"[\u4e00-\u9fff]{{0,{int(d['scorn_gap'])}}}?"
+                      + "(?:" + _alt(d["scorn"]) + "|" + _alt(d["scorn_end"]) + r"(?=[\s,，。.!！?？~～]|$))")
 
 @lru_cache(maxsize=1)
 def quoted_reply_code() -> re.Pattern[str]:
@@ -1368,13 +1379,17 @@ def _sum_per_head(scan: Scan) -> list[str]:
 
 
 def _counterfeit_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """Counterfeit goods offered (lexicons.yaml ``ad.counterfeit``: 高仿, 仿的, 一比一, 盗版…; patterns.yaml ``like_genuine``:
+    """Counterfeit goods offered (lexicons.yaml ``ad.counterfeit``: 高仿, 一比一, 盗版…; ``ad.counterfeit_copy`` — 仿的, 复刻款 —
+    only beside the original copied, ``ad.genuine_ref``: 原厂, 正品; patterns.yaml ``like_genuine``:
     跟正品看不出区别) whatever the profile bans: beside a seller's company — someone who wants one (``ad.want``: 有需要的), a
     wink for the initiated (``ad.wink``: 懂的来), a trade word (可以了解一下), a price, an invitation, a handle or a
     seller's own word (``ad.private_seller``: 便宜一半). Not in a warning or a rule (别买高仿, 群里禁止盗版), nor a bare
     question about one ("这是高仿吗"). A brand's own re-issue (官方复刻) is masked as a disclaimer (``ad.disclaimed``)."""
     c = scan.n.compact
     hits = [*scan.words(spec), *patterns().like_genuine.findall(scan.text(spec))]
+    copies = cue_words(scan.lex.words["ad.counterfeit_copy"], scan.text(spec))
+    if copies and (hits or scan.lex.words["ad.genuine_ref"].search(scan.text(spec))):
+        hits += copies  # a copy of a named original (仿的…跟正品看不出区别), not a craft's own word (点翠仿的)
     if not hits or warns(c) or scan.lex.words["ad.banned_frame"].search(c):
         return None
     company = [*scan.lex.words["ad.wink"].findall(c), *scan.lex.words["ad.want"].findall(c), *_trade_words(scan),
@@ -1584,9 +1599,25 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None  # the words of a title (《天才白痴钱》, an album; 〈笨蛋〉, a song) name a work, they call no one
     if _reported(scan, hits):
         return Finding(hits, "reported")
+    if spec.name == "rude":
+        hits = _named_after(in_mandarin(scan.n.compact), hits)
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
         or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
     return Finding(hits, "targeted" if targeted else "default")
+
+
+_NAME_AFTER = 2  # the characters of the name a bare address (你个) leads to, quoted with it: 你个仆街, 你个衰人
+
+
+def _named_after(said: str, hits: list[str]) -> list[str]:
+    """A bare address that heads a name (lexicons.yaml abuse.address_lead: 你个, 你丫) quoted with the name it leads to
+    (你个衰人 — not 你个, which tells the admin nothing); the name's first characters, within the clause."""
+    leads = lexicons().words["abuse.address_lead"]
+    out = []
+    for h in hits:
+        m = re.search(re.escape(h) + rf"{_PHRASE}{{1,{_NAME_AFTER}}}", said) if leads.fullmatch(h) else None
+        out.append(m.group(0) if m else h)
+    return out
 
 
 _CALL_END = re.compile(r"\s*[,，!！。.~～?？]")
