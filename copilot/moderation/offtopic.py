@@ -204,6 +204,13 @@ def _lost_found_settings() -> frozenset[str]:
     return frozenset(str(s) for s in load_resource(RELEVANCE)["lost_found_settings"])
 
 
+@lru_cache(maxsize=1)
+def _framing() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words after a topic word that make it the members addressed or a landmark (relevance.yaml ``framing``)."""
+    d = load_resource(RELEVANCE)["framing"]
+    return tuple(str(w) for w in d["people"]), tuple(str(w) for w in d["landmark"])
+
+
 @lru_cache(maxsize=64)
 def object_words(objects: frozenset[str]) -> frozenset[str]:
     """How members name a group's domain objects (兔 → 兔子, 兔兔, 家兔, 小兔子, and 垂耳兔 of kinds.yaml's 兔):
@@ -958,6 +965,17 @@ class OffTopicDetector:
                 kept.append((a, b))
         return kept
 
+    def _frames(self, word: str, compact: str) -> bool:
+        """``word`` of the profile says where, who or when rather than what (relevance.yaml ``framing``): no word of the
+        group's listed topics (顺义, 医院, 周三 of its name, positioning, events) that shares no telling character with those topics
+        (棋友 of a 象棋 club does; 顺义 of 顺义马术俱乐部 does not), or a topic word said of the members
+        (志愿者们, 马术圈的人) or as a landmark (医院对面) everywhere the message says it."""
+        if not any(word in t or t in word for t in self.vocab.topics):
+            return not set(word) & _topic_chars_cached("", self.vocab.topics)[0]
+        people, landmark = _framing()
+        ends = [m.end() for m in re.finditer(re.escape(word), compact)]
+        return bool(ends) and all(compact[e:].startswith(people) or compact[e:].startswith(landmark) for e in ends)
+
     def _relevance(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile. With a life errand
         in it, a sign-up or a date is the errand's (幼儿园报名), not the group's own arrangement."""
@@ -970,7 +988,8 @@ class OffTopicDetector:
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
             or [w for w in report.chatter if self.owns(w)]
         others = [w for w in report.chatter if not self.owns(w) and w not in evidence_rules().ambient]
-        if shared and others and all(w in self.place_only or _whose(w, others, compact) for w in shared):
+        if shared and others and all(w in self.place_only or _whose(w, others, compact) or self._frames(w, compact)
+                                     for w in shared):
             # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
             # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's); so
             # does a kind of arrangement (比赛 of 群内小比赛) that a chatter word says is someone else's (今晚国足比赛)

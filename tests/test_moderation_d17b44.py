@@ -1,0 +1,44 @@
+"""Round 44, d17b44 (issue 17): off-topic by meaning, not by one word. A profile word that only frames a chatter
+message — where, who or when it happens (the members addressed: 陶笛圈的人; a landmark: 活动室对面) — does not make it
+the group's talk (relevance.yaml ``framing``). Group and messages written for these tests (a Nanshan ocarina club)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from copilot.moderation import Moderator, Verdict
+
+OCARINA = """
+name: 南山陶笛社
+positioning: 南山区的陶笛爱好者一起练习陶笛、交流指法和曲谱，每周四晚上在社区活动室合奏
+topics: [陶笛, 指法, 曲谱, 合奏, 气息, 音准]
+audience: 南山区喜欢吹陶笛的上班族和退休老人
+type: 兴趣型
+events:
+  - {title: 周四晚上合奏, kind: 线下活动, cadence: 每周四, time: "19:30", place: 社区活动室}
+"""
+
+T0 = 1_767_225_600.0
+
+
+def _one(moderator: Moderator, text: str) -> Verdict:
+    return moderator.moderate({"id": "t1", "user": "u1", "group": "g1", "text": text, "ts": T0})
+
+
+@pytest.mark.parametrize("text", [
+    "陶笛圈的人都看世界杯吗，今晚谁赢",  # the members addressed by the topic word
+    "活动室对面那家奶茶店开业打折",  # the group's place as a landmark
+])
+def test_a_profile_word_that_frames_chatter_does_not_tie_it(profile_moderator: Callable[[str], Moderator],
+                                                             text: str) -> None:
+    v = _one(profile_moderator(OCARINA), text)
+    assert v.label == "off_topic", v.reason
+    assert not v.checks["offtopic"]["about_group"]
+
+
+def test_a_topic_word_as_the_subject_beside_chatter_stays_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(OCARINA), "听了一首世界杯主题曲，想用陶笛吹出来试试")
+    assert v.label == "ok", v.reason
+    assert "陶笛" in v.checks["offtopic"]["relevant"]
