@@ -42,3 +42,22 @@ def test_a_topic_word_as_the_subject_beside_chatter_stays_on_topic(profile_moder
     v = _one(profile_moderator(OCARINA), "听了一首世界杯主题曲，想用陶笛吹出来试试")
     assert v.label == "ok", v.reason
     assert "陶笛" in v.checks["offtopic"]["relevant"]
+
+
+def test_the_day_of_the_group_s_event_still_ties_a_message_beside_chatter(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    # 周四 is when the club plays together: asking for cover that evening is its business, whatever the reason
+    v = _one(profile_moderator(OCARINA), "这周四晚上缺一个人，谁来补一下位，我老婆要加班")
+    assert v.label == "ok", v.reason
+
+
+def test_an_invitation_s_object_is_read_in_the_clause_that_asks(profile_moderator: Callable[[str], Moderator]) -> None:
+    # the 喜酒 is why the member cannot come, not what they invite the others to: nobody is reminded in public
+    v = _one(profile_moderator(OCARINA), "明晚缺一个，谁能替我，我要去喝喜酒")
+    assert v.action not in ("remind", "delete", "mute"), v.reason
+    assert not v.checks["offtopic"].get("invitation"), v.checks["offtopic"]
+
+
+def test_an_invitation_to_another_pastime_is_still_reminded(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(OCARINA), "今晚有人打王者吗，五排差一个")
+    assert v.label == "off_topic" and v.action == "remind", v.reason

@@ -346,20 +346,26 @@ def distress_words(compact: str) -> list[str]:
     return list(dict.fromkeys(_distress().findall(compact)))
 
 
-def invitation_objects(compact: str) -> tuple[str, list[str]] | None:
+def invitation_objects(compact: str, text: str = "") -> tuple[str, list[str]] | None:
     """What an invitation ("invite": 今晚有人打王者吗, 一起去, 差一个) or a request ("request": 有没有人懂, 求推荐) to
     members is about (relevance.yaml ``invitation``): its content words once the form, times, places, numbers, pronouns
     and generic words are gone ("今晚有人打王者吗 五排差一个" → invite, [王者]). None when it has no such form; a
-    request form outranks an invitation's ("有人有好点子吗" asks)."""
+    request form outranks an invitation's ("有人有好点子吗" asks). Given the message as written (``text``), the object
+    is read in the clauses that hold the form only."""
     invite, request, stop, classes, _ = _invitation_rule()
     kind = "request" if request.search(compact) else "invite" if invite.search(compact) else None
     if kind is None:
         return None
+    # the object is in the clause that asks ("周四上午缺一个人，谁能顶一下，我孩子要开家长会": the 家长会 is why the asker
+    # cannot come, not what they invite to); a form across a clause edge leaves the whole message
+    form = request if kind == "request" else invite
+    clauses = [normalise(c).compact for c in CLAUSE_EDGE.split(fold(text))] if text else []
+    asking = "".join(c for c in clauses if c and form.search(c)) or compact
     generic, particles, _ = _relevance()
     who = lexicons().words["who_words"]
     ensure_jieba()
     out = []
-    for w in jieba.lcut(compact):  # the form's own words are in ``stop``
+    for w in jieba.lcut(asking):  # the form's own words are in ``stop``
         if len(w) < 2 or not _CONTENT_WORD.fullmatch(w) or w.isdigit():
             continue
         flag = word_class(w)
@@ -814,15 +820,18 @@ class OffTopicDetector:
         found = invitation_objects(compact)
         if found is None:
             return None
-        kind, objects = found
+        kind, every = found
+        # what it asks for is in the clauses that ask; the words of the others (why the asker asks, 我孩子要开家长会) are
+        # no object, but still tie the message to the group or may be its jargon
+        objects = invitation_objects(compact, text)[1] if text else every  # type: ignore[index]
         if text:  # a word made across the message's clause edges is none of its objects
-            objects = clause_words(objects, text)
-        if not objects and kind == "invite":
+            every, objects = clause_words(every, text), clause_words(objects, text)
+        if not every and kind == "invite":
             places = self._outing_places(compact)
             if places:
                 return TopicResult(True, REVIEW_CAP, [], f"邀请群友一起去的地方（{'、'.join(places[:2])}）不是本群的活动，"
                                    "交人工判断", chatter_words=tuple(places[:2]), invitation=True)
-        if not objects or any(c in self.topic_chars for w in objects for c in w):
+        if not objects or any(c in self.topic_chars for w in every for c in w):
             return None
         what = "、".join(objects[:3])
         if kind == "request":
@@ -831,7 +840,7 @@ class OffTopicDetector:
                 return None
             return TopicResult(True, REVIEW_CAP, [], f"向群友请教的事与群主题无关（{what}），交人工判断",
                                chatter_words=tuple(objects[:3]), invitation=True)
-        jargon = unknown_nouns(" ".join(objects), odd=(odd := []))
+        jargon = unknown_nouns(" ".join(every), odd=(odd := []))
         if odd and not jargon:
             return TopicResult(True, REVIEW_CAP, [], f"邀请群友一起做的事与群主题无关（{what}），但有说法没能读懂（口语或生僻说法），"
                                "交人工判断", chatter_words=tuple(objects[:3]), invitation=True)
@@ -967,11 +976,13 @@ class OffTopicDetector:
 
     def _frames(self, word: str, compact: str) -> bool:
         """``word`` of the profile says where, who or when rather than what (relevance.yaml ``framing``): no word of the
-        group's listed topics (顺义, 医院, 周三 of its name, positioning, events) that shares no telling character with those topics
+        group's listed topics (顺义, 医院 of its name, positioning; not a day like 周三 of its events) that shares no telling character with those topics
         (棋友 of a 象棋 club does; 顺义 of 顺义马术俱乐部 does not), or a topic word said of the members
         (志愿者们, 马术圈的人) or as a landmark (医院对面) everywhere the message says it."""
         if not any(word in t or t in word for t in self.vocab.topics):
-            return not set(word) & _topic_chars_cached("", self.vocab.topics)[0]
+            # … but the day of its own event is when the group meets, not when the chatter happens: "周四晚上缺一个人，
+            # 谁来补一下位，我老婆要加班" asks for cover at the group's Thursday session
+            return word_class(word) != "t" and not set(word) & _topic_chars_cached("", self.vocab.topics)[0]
         people, landmark = _framing()
         ends = [m.end() for m in re.finditer(re.escape(word), compact)]
         return bool(ends) and all(compact[e:].startswith(people) or compact[e:].startswith(landmark) for e in ends)
