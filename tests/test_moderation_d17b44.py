@@ -61,3 +61,22 @@ def test_an_invitation_s_object_is_read_in_the_clause_that_asks(profile_moderato
 def test_an_invitation_to_another_pastime_is_still_reminded(profile_moderator: Callable[[str], Moderator]) -> None:
     v = _one(profile_moderator(OCARINA), "今晚有人打王者吗，五排差一个")
     assert v.label == "off_topic" and v.action == "remind", v.reason
+
+
+
+ELECTRONICS = """
+name: 深水埗电子DIY发烧友
+positioning: 喺深水埗一带玩电子DIY嘅朋友交流焊接、电路、元件同埋鸭寮街买料心得
+topics: [电子, 焊接, 电路, 元件, 电容, 电阻, 万用表, 烙铁, 鸭寮街]
+audience: 香港嘅电子DIY爱好者
+type: 兴趣型
+"""
+
+
+def test_cantonese_everyday_words_are_no_shared_jargon(profile_moderator: Callable[[str], Moderator]) -> None:
+    # 边度 (where) is speech jieba does not know: two members asking "where" share no term of the group
+    m = profile_moderator(ELECTRONICS)
+    first, second = [m.moderate({"id": f"t{i}", "user": f"u{i}", "group": "g1", "text": t, "ts": T0 + 60 * i})
+                     for i, t in enumerate(["部机又坏咗，今晚去边度修好", "我老婆话要去日本旅行，边度好玩啲"])]
+    assert "repeated_jargon" not in second.checks["offtopic"], second.reason
+    assert second.label == "off_topic", second.reason

@@ -92,6 +92,7 @@ def _unknown_noun_rule() -> tuple[int, frozenset[str], int, _SeenText, frozenset
         for line in (RESOURCES_DIR / rel).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 seen.append(fold(str(json.loads(line).get("text", ""))))
+    seen += [str(w) for w in data["everyday"]]  # words of everyday speech are as good as seen
     return (int(data["max_freq"]), frozenset(str(c) for c in data["classes"]), int(data["min_len"]), _SeenText("\n".join(seen)),
             frozenset(str(p) for p in data["aspect"]))
 
