@@ -80,3 +80,11 @@ def test_cantonese_everyday_words_are_no_shared_jargon(profile_moderator: Callab
                      for i, t in enumerate(["部机又坏咗，今晚去边度修好", "我老婆话要去日本旅行，边度好玩啲"])]
     assert "repeated_jargon" not in second.checks["offtopic"], second.reason
     assert second.label == "off_topic", second.reason
+
+
+def test_a_request_for_help_with_an_everyday_thing_is_labelled_for_review(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    # 电脑, 重装系统: words everybody knows, none of the club's — the chatter model need not lean to chatter
+    v = _one(profile_moderator(OCARINA), "有没有人懂怎么给电脑重装系统")
+    assert v.label == "off_topic" and v.action == "review", v.reason
+    assert v.checks["offtopic"].get("invitation")

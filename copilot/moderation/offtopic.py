@@ -837,7 +837,11 @@ class OffTopicDetector:
         what = "、".join(objects[:3])
         if kind == "request":
             # a member asking for help in trouble ("求助！我家小黄从阳台飞走了") may be the group's own mutual aid
-            if model_p < CHATTER_WORD_FLOOR or distress_words(compact):
+            if distress_words(compact):
+                return None
+            # … and a thing we do not know (郫县豆瓣 among cooks) may be of the group's kind: only a request for everyday
+            # things (PPT, 螺蛳粉, 驾校) is off-topic without the chatter model leaning that way
+            if model_p < CHATTER_WORD_FLOOR and (unknown_nouns(" ".join(every), odd=(odd := [])) or odd):
                 return None
             return TopicResult(True, REVIEW_CAP, [], f"向群友请教的事与群主题无关（{what}），交人工判断",
                                chatter_words=tuple(objects[:3]), invitation=True)
