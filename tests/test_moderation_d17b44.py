@@ -88,3 +88,17 @@ def test_a_request_for_help_with_an_everyday_thing_is_labelled_for_review(
     v = _one(profile_moderator(OCARINA), "有没有人懂怎么给电脑重装系统")
     assert v.label == "off_topic" and v.action == "review", v.reason
     assert v.checks["offtopic"].get("invitation")
+
+
+@pytest.mark.parametrize("text", ["陶笛圈的人周末有人一起去爬梧桐山吗", "陶笛圈的人都在哪儿买保险，想给爸妈买一份"])
+def test_a_topic_word_that_only_names_who_is_asked_ties_nothing(profile_moderator: Callable[[str], Moderator],
+                                                                text: str) -> None:
+    v = _one(profile_moderator(OCARINA), text)
+    assert v.label == "off_topic", v.reason
+    assert v.action == "review", v.reason  # no chatter topic word named: a person decides
+
+
+def test_the_members_addressed_beside_the_group_s_own_business_stay_on_topic(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(OCARINA), "陶笛圈的朋友们，这周四合奏的曲谱我放群文件了")
+    assert v.label == "ok", v.reason

@@ -979,6 +979,13 @@ class OffTopicDetector:
                 kept.append((a, b))
         return kept
 
+    def _addresses(self, word: str, compact: str) -> bool:
+        """``word`` is said of the members everywhere the message says it (志愿者们, 马术圈的人: relevance.yaml
+        ``framing.people`` right after it)."""
+        people = _framing()[0]
+        ends = [m.end() for m in re.finditer(re.escape(word), compact)]
+        return bool(ends) and all(compact[e:].startswith(people) for e in ends)
+
     def _frames(self, word: str, compact: str) -> bool:
         """``word`` of the profile says where, who or when rather than what (relevance.yaml ``framing``): no word of the
         group's listed topics (顺义, 医院 of its name, positioning; not a day like 周三 of its events) that shares no telling character with those topics
@@ -992,6 +999,21 @@ class OffTopicDetector:
         ends = [m.end() for m in re.finditer(re.escape(word), compact)]
         return bool(ends) and all(compact[e:].startswith(people) or compact[e:].startswith(landmark) for e in ends)
 
+    def _tying(self, shared: list[str], others: list[str], compact: str) -> list[str]:
+        """The group words of a message (``shared``) that tie it to the group: none when they only name who is asked, or,
+        beside chatter words (``others``), only frame the chatter (where, who) or name someone else's arrangement."""
+        if shared and all(self._addresses(w, compact) for w in shared):
+            # "志愿者们周末有人一起去爬香山吗", "马术圈的人都开什么车": the topic word only names who is asked — the rest of the
+            # message says what it is about
+            return []
+        if shared and others and all(w in self.place_only or _whose(w, others, compact) or self._frames(w, compact)
+                                     for w in shared):
+            # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
+            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's); so
+            # does a kind of arrangement (比赛 of 群内小比赛) that a chatter word says is someone else's (今晚国足比赛)
+            return []
+        return shared
+
     def _relevance(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile. With a life errand
         in it, a sign-up or a date is the errand's (幼儿园报名), not the group's own arrangement."""
@@ -1004,12 +1026,7 @@ class OffTopicDetector:
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
             or [w for w in report.chatter if self.owns(w)]
         others = [w for w in report.chatter if not self.owns(w) and w not in evidence_rules().ambient]
-        if shared and others and all(w in self.place_only or _whose(w, others, compact) or self._frames(w, compact)
-                                     for w in shared):
-            # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
-            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's); so
-            # does a kind of arrangement (比赛 of 群内小比赛) that a chatter word says is someone else's (今晚国足比赛)
-            shared = []
+        shared = self._tying(shared, others, compact)
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
         if any(c in compact for c in self.objects):  # "鸟找到了" in a parrot group: its domain object, as a word of its own
