@@ -102,3 +102,15 @@ def test_the_members_addressed_beside_the_group_s_own_business_stay_on_topic(
         profile_moderator: Callable[[str], Moderator]) -> None:
     v = _one(profile_moderator(OCARINA), "陶笛圈的朋友们，这周四合奏的曲谱我放群文件了")
     assert v.label == "ok", v.reason
+
+
+@pytest.mark.parametrize("text", ["有冇人知边度可以整iPad", "哪里可以办居住证，下个月要用"])
+def test_asking_where_to_get_an_everyday_thing_done_is_a_request(profile_moderator: Callable[[str], Moderator],
+                                                                 text: str) -> None:
+    v = _one(profile_moderator(OCARINA), text)
+    assert v.label == "off_topic" and v.action == "review", v.reason
+
+
+def test_asking_where_to_get_the_group_s_own_thing_stays_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(OCARINA), "哪里有卖陶笛的，想换个十二孔")
+    assert v.label == "ok", v.reason

@@ -352,16 +352,18 @@ def invitation_objects(compact: str, text: str = "") -> tuple[str, list[str]] | 
     members is about (relevance.yaml ``invitation``): its content words once the form, times, places, numbers, pronouns
     and generic words are gone ("今晚有人打王者吗 五排差一个" → invite, [王者]). None when it has no such form; a
     request form outranks an invitation's ("有人有好点子吗" asks). Given the message as written (``text``), the object
-    is read in the clauses that hold the form only."""
+    is read in the clauses up to the last that holds the form."""
     invite, request, stop, classes, _ = _invitation_rule()
     kind = "request" if request.search(compact) else "invite" if invite.search(compact) else None
     if kind is None:
         return None
-    # the object is in the clause that asks ("周四上午缺一个人，谁能顶一下，我孩子要开家长会": the 家长会 is why the asker
-    # cannot come, not what they invite to); a form across a clause edge leaves the whole message
+    # the object is said in the clause that asks or before it ("单位年会要出个节目 有人有好点子吗"), not after it
+    # ("周四上午缺一个人，谁能顶一下，我孩子要开家长会": the 家长会 is why the asker cannot come, not what they invite to);
+    # a form across a clause edge leaves the whole message
     form = request if kind == "request" else invite
     clauses = [normalise(c).compact for c in CLAUSE_EDGE.split(fold(text))] if text else []
-    asking = "".join(c for c in clauses if c and form.search(c)) or compact
+    last = max((i for i, c in enumerate(clauses) if c and form.search(c)), default=None)
+    asking = "".join(clauses[: last + 1]) if last is not None else compact
     generic, particles, _ = _relevance()
     who = lexicons().words["who_words"]
     ensure_jieba()
