@@ -92,6 +92,7 @@ def _unknown_noun_rule() -> tuple[int, frozenset[str], int, _SeenText, frozenset
         for line in (RESOURCES_DIR / rel).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 seen.append(fold(str(json.loads(line).get("text", ""))))
+    seen += [str(w) for w in data["everyday"]]  # words of everyday speech are as good as seen
     return (int(data["max_freq"]), frozenset(str(c) for c in data["classes"]), int(data["min_len"]), _SeenText("\n".join(seen)),
             frozenset(str(p) for p in data["aspect"]))
 
@@ -202,6 +203,13 @@ def generic_words() -> frozenset[str]:
 def _lost_found_settings() -> frozenset[str]:
     """The settings (lexicons.yaml contexts) whose members share a place: a lost thing there is the group's."""
     return frozenset(str(s) for s in load_resource(RELEVANCE)["lost_found_settings"])
+
+
+@lru_cache(maxsize=1)
+def _framing() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words after a topic word that make it the members addressed or a landmark (relevance.yaml ``framing``)."""
+    d = load_resource(RELEVANCE)["framing"]
+    return tuple(str(w) for w in d["people"]), tuple(str(w) for w in d["landmark"])
 
 
 @lru_cache(maxsize=64)
@@ -350,20 +358,28 @@ def distress_words(compact: str) -> list[str]:
     return list(dict.fromkeys(_distress().findall(compact)))
 
 
-def invitation_objects(compact: str) -> tuple[str, list[str]] | None:
+def invitation_objects(compact: str, text: str = "") -> tuple[str, list[str]] | None:
     """What an invitation ("invite": 今晚有人打王者吗, 一起去, 差一个) or a request ("request": 有没有人懂, 求推荐) to
     members is about (relevance.yaml ``invitation``): its content words once the form, times, places, numbers, pronouns
     and generic words are gone ("今晚有人打王者吗 五排差一个" → invite, [王者]). None when it has no such form; a
-    request form outranks an invitation's ("有人有好点子吗" asks)."""
+    request form outranks an invitation's ("有人有好点子吗" asks). Given the message as written (``text``), the object
+    is read in the clauses up to the last that holds the form."""
     invite, request, stop, classes, _ = _invitation_rule()
     kind = "request" if request.search(compact) else "invite" if invite.search(compact) else None
     if kind is None:
         return None
+    # the object is said in the clause that asks or before it ("单位年会要出个节目 有人有好点子吗"), not after it
+    # ("周四上午缺一个人，谁能顶一下，我孩子要开家长会": the 家长会 is why the asker cannot come, not what they invite to);
+    # a form across a clause edge leaves the whole message
+    form = request if kind == "request" else invite
+    clauses = [normalise(c).compact for c in CLAUSE_EDGE.split(fold(text))] if text else []
+    last = max((i for i, c in enumerate(clauses) if c and form.search(c)), default=None)
+    asking = "".join(clauses[: last + 1]) if last is not None else compact
     generic, particles, _ = _relevance()
     who = lexicons().words["who_words"]
     ensure_jieba()
     out = []
-    for w in jieba.lcut(compact):  # the form's own words are in ``stop``
+    for w in jieba.lcut(asking):  # the form's own words are in ``stop``
         if len(w) < 2 or not _CONTENT_WORD.fullmatch(w) or w.isdigit():
             continue
         flag = word_class(w)
@@ -821,24 +837,31 @@ class OffTopicDetector:
         found = invitation_objects(compact)
         if found is None:
             return None
-        kind, objects = found
+        kind, every = found
+        # what it asks for is in the clauses that ask; the words of the others (why the asker asks, 我孩子要开家长会) are
+        # no object, but still tie the message to the group or may be its jargon
+        objects = invitation_objects(compact, text)[1] if text else every  # type: ignore[index]
         if text:  # a word made across the message's clause edges is none of its objects
-            objects = clause_words(objects, text)
-        if not objects and kind == "invite":
+            every, objects = clause_words(every, text), clause_words(objects, text)
+        if not every and kind == "invite":
             places = self._outing_places(compact)
             if places:
                 return TopicResult(True, REVIEW_CAP, [], f"邀请群友一起去的地方（{'、'.join(places[:2])}）不是本群的活动，"
                                    "交人工判断", chatter_words=tuple(places[:2]), invitation=True)
-        if not objects or any(c in self.topic_chars for w in objects for c in w):
+        if not objects or any(c in self.topic_chars for w in every for c in w):
             return None
         what = "、".join(objects[:3])
         if kind == "request":
             # a member asking for help in trouble ("求助！我家小黄从阳台飞走了") may be the group's own mutual aid
-            if model_p < CHATTER_WORD_FLOOR or distress_words(compact):
+            if distress_words(compact):
+                return None
+            # … and a thing we do not know (郫县豆瓣 among cooks) may be of the group's kind: only a request for everyday
+            # things (PPT, 螺蛳粉, 驾校) is off-topic without the chatter model leaning that way
+            if model_p < CHATTER_WORD_FLOOR and (unknown_nouns(" ".join(every), odd=(odd := [])) or odd):
                 return None
             return TopicResult(True, REVIEW_CAP, [], f"向群友请教的事与群主题无关（{what}），交人工判断",
                                chatter_words=tuple(objects[:3]), invitation=True)
-        jargon = unknown_nouns(" ".join(objects), odd=(odd := []))
+        jargon = unknown_nouns(" ".join(every), odd=(odd := []))
         if odd and not jargon:
             return TopicResult(True, REVIEW_CAP, [], f"邀请群友一起做的事与群主题无关（{what}），但有说法没能读懂（口语或生僻说法），"
                                "交人工判断", chatter_words=tuple(objects[:3]), invitation=True)
@@ -972,6 +995,41 @@ class OffTopicDetector:
                 kept.append((a, b))
         return kept
 
+    def _addresses(self, word: str, compact: str) -> bool:
+        """``word`` is said of the members everywhere the message says it (志愿者们, 马术圈的人: relevance.yaml
+        ``framing.people`` right after it)."""
+        people = _framing()[0]
+        ends = [m.end() for m in re.finditer(re.escape(word), compact)]
+        return bool(ends) and all(compact[e:].startswith(people) for e in ends)
+
+    def _frames(self, word: str, compact: str) -> bool:
+        """``word`` of the profile says where, who or when rather than what (relevance.yaml ``framing``): no word of the
+        group's listed topics (顺义, 医院 of its name, positioning; not a day like 周三 of its events) that shares no telling character with those topics
+        (棋友 of a 象棋 club does; 顺义 of 顺义马术俱乐部 does not), or a topic word said of the members
+        (志愿者们, 马术圈的人) or as a landmark (医院对面) everywhere the message says it."""
+        if not any(word in t or t in word for t in self.vocab.topics):
+            # … but the day of its own event is when the group meets, not when the chatter happens: "周四晚上缺一个人，
+            # 谁来补一下位，我老婆要加班" asks for cover at the group's Thursday session
+            return word_class(word) != "t" and not set(word) & _topic_chars_cached("", self.vocab.topics)[0]
+        people, landmark = _framing()
+        ends = [m.end() for m in re.finditer(re.escape(word), compact)]
+        return bool(ends) and all(compact[e:].startswith(people) or compact[e:].startswith(landmark) for e in ends)
+
+    def _tying(self, shared: list[str], others: list[str], compact: str) -> list[str]:
+        """The group words of a message (``shared``) that tie it to the group: none when they only name who is asked, or,
+        beside chatter words (``others``), only frame the chatter (where, who) or name someone else's arrangement."""
+        if shared and all(self._addresses(w, compact) for w in shared):
+            # "志愿者们周末有人一起去爬香山吗", "马术圈的人都开什么车": the topic word only names who is asked — the rest of the
+            # message says what it is about
+            return []
+        if shared and others and all(w in self.place_only or _whose(w, others, compact) or self._frames(w, compact)
+                                     for w in shared):
+            # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
+            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's); so
+            # does a kind of arrangement (比赛 of 群内小比赛) that a chatter word says is someone else's (今晚国足比赛)
+            return []
+        return shared
+
     def _relevance(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:
         """Why the message is about the group, or None when nothing ties it to the profile. With a life errand
         in it, a sign-up or a date is the errand's (幼儿园报名), not the group's own arrangement."""
@@ -984,11 +1042,7 @@ class OffTopicDetector:
             or (sorted(set(v.split.findall(compact))) if v.split is not None else []) \
             or [w for w in report.chatter if self.owns(w)]
         others = [w for w in report.chatter if not self.owns(w) and w not in evidence_rules().ambient]
-        if shared and others and all(w in self.place_only or _whose(w, others, compact) for w in shared):
-            # "愚园路附近哪家火锅好吃": the street of the group's event place beside a chatter word (火锅) is where the talk
-            # happens, not what it is about — the chatter word decides (not the weather: 下雨 is every outing's); so
-            # does a kind of arrangement (比赛 of 群内小比赛) that a chatter word says is someone else's (今晚国足比赛)
-            shared = []
+        shared = self._tying(shared, others, compact)
         if shared:
             return TopicResult(False, 0.05, shared[:5], "与群主题相关：" + "、".join(shared[:5]), about_group=True)
         if any(c in compact for c in self.objects):  # "鸟找到了" in a parrot group: its domain object, as a word of its own
