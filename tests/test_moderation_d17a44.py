@@ -89,11 +89,14 @@ def test_a_question_that_invites_is_no_question_to_answer(profile_moderator: Cal
 def test_a_member_who_posted_before_is_reviewed_a_stranger_deleted(
         profile_moderator: Callable[[str], Moderator]) -> None:
     offer = "周四打完球谁要一起练投篮的加我微信 nanyuan_23"
-    member = _chat(profile_moderator(HOOPS), [("阿伟", "上周四那场防守太松了，下次得多练联防"), ("阿伟", offer)])[-1]
-    stranger = _chat(profile_moderator(HOOPS), [("阿伟", "上周四那场防守太松了，下次得多练联防"), ("路人", offer)])[-1]
+    before = [("阿伟", "上周四那场防守太松了，下次得多练联防"), ("阿伟", "新买的护膝打了两场还不错，就是有点热")]
+    member = _chat(profile_moderator(HOOPS), [*before, ("阿伟", offer)])[-1]
+    once = _chat(profile_moderator(HOOPS), [before[0], ("阿伟", offer)])[-1]
+    stranger = _chat(profile_moderator(HOOPS), [*before, ("路人", offer)])[-1]
     assert member.label == stranger.label == "ad"
     assert member.action == Action.REVIEW, member.reason
-    assert member.checks["belongs"] == {"record": 1}
+    assert member.checks["belongs"] == {"record": 2}
+    assert once.action in REMOVED, once.reason  # one message is no record yet (relevance.yaml member_record)
     assert stranger.action in REMOVED, stranger.reason
 
 
