@@ -115,3 +115,19 @@ def test_a_new_member_answering_gets_no_credit(tmp_path: Path) -> None:
     assert v.checks["trust"]["new_member"]
     assert v.action in REMOVED, v.reason
     assert "belongs" not in v.checks
+
+
+def test_an_answer_right_after_the_question_needs_no_stuck_wording(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    answer = "显影液放久了会失效，底片发灰多半是这个，我整理了一份配药表，加我微信 anlan_film 发你"
+    v = _chat(profile_moderator(DARKROOM), [("小周", QUESTION), ("阿岚", answer)])[-1]
+    assert v.action == Action.REVIEW, v.reason
+    assert v.checks["belongs"]["answers"]
+
+
+def test_the_same_answer_after_someone_else_spoke_is_deleted(profile_moderator: Callable[[str], Moderator]) -> None:
+    """Without the stuck wording, only the message right after the question answers it."""
+    answer = "显影液放久了会失效，底片发灰多半是这个，我整理了一份配药表，加我微信 anlan_film 发你"
+    v = _chat(profile_moderator(DARKROOM), [("小周", QUESTION), ("老葛", "我上周刚冲完一卷伊尔福，颗粒挺细"),
+                                            ("阿岚", answer)])[-1]
+    assert v.action in REMOVED, v.reason

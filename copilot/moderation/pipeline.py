@@ -818,8 +818,8 @@ class Moderator:
         whose only evidence is a way to reach the writer (a contact, 加我/私我, the classifier) is a member's reach for the
         group's business, not a pitch, when
         * it answers another member's recent question — takes up its telling characters (relevance.yaml
-          ``answered_question``) and offers the contact only if the asker is still stuck (lexicons.yaml
-          ``answer_if_stuck``: 看不明白的加我, 还不行打我), or
+          ``answered_question``) and either comes right after it (no message between in the group) or offers the
+          contact only if the asker is still stuck (lexicons.yaml ``answer_if_stuck``: 看不明白的加我, 还不行打我), or
         * its writer has a record in the group: messages let through before with no ad evidence at all, not greetings
           (relevance.yaml ``member_record``; an ad account's 大家好 earns nothing), or an established record in the audit log.
         It is then not acted on: a person decides (``_apply_policy``). A new member, or one struck lately, gets no such
@@ -832,17 +832,20 @@ class Moderator:
         approved = self._approved.get((group, msg.user), 0)
         if a.label == Label.OK and not a.signals.social and not a.signals.names(Label.AD) and len(self._approved) < 100_000:
             self._approved[(group, msg.user)] = approved + 1
+        chars = _han(in_mandarin(a.folded))
+        next_to = self._questions.take_open(group)  # the question this message comes right after, if any
         if a.label == Label.OK and (a.signals.question or a_not_a(a.folded)):
             if not a.signals.names(Label.AD):  # a question that itself gives a way to reach the asker (想去的私我) invites
-                self._questions.ask(group, msg.user, _han(in_mandarin(a.folded)), now)
+                self._questions.ask(group, msg.user, chars, now)
             return
         trust = a.checks.get("trust") or {}
         if a.label != Label.AD or trust.get("new_member") or trust.get("struck") or a.signals.urls \
                 or not set(a.signals.names(Label.AD)) <= _BELONG_SIGNALS | _reach_only(a.signals) \
                 or (a.checks.get("classifier") or {}).get("model") == "group":
             return
-        shared = self._questions.answered(group, msg.user, _han(in_mandarin(a.folded)), now) \
-            if lexicons().words["answer_if_stuck"].search(a.folded) else []
+        shared = (next_to is not None and self._questions.answered(group, msg.user, chars, now, (next_to,))) \
+            or (self._questions.answered(group, msg.user, chars, now)
+                if lexicons().words["answer_if_stuck"].search(a.folded) else [])
         if shared:
             sign, note = {"answers": shared[:5]}, "回答群友刚才的提问（用到提问里的" + "、".join(shared[:5]) + "），还不会的再联系"
         elif trust.get("established") or approved >= member_record():
