@@ -164,3 +164,50 @@ class RepeatedJargon:
             if words:
                 said.append((now, user, words))
         return shared
+
+
+@lru_cache(maxsize=1)
+def member_record() -> int:
+    """How many messages let through, not greetings, give a member a record in the group (relevance.yaml ``member_record``)."""
+    return int(load_resource(RELEVANCE)["group_talk"]["member_record"]["min_approved"])
+
+
+@lru_cache(maxsize=1)
+def _answer_rule() -> tuple[float, int, int]:
+    d = load_resource(RELEVANCE)["group_talk"]["answered_question"]
+    return float(d["window_s"]), int(d["keep"]), int(d["min_shared"])
+
+
+class RecentQuestions:
+    """Each group's last questions that its topic layer let through, with who asked and their telling characters: a
+    later message of another member that takes up enough of one's characters soon after answers it (relevance.yaml
+    ``answered_question``) — the sign that a contact beside the answer is a member's, given for the group's business."""
+
+    def __init__(self) -> None:
+        self._asked: dict[str, deque[tuple[float, str, frozenset[str]]]] = {}
+        self._open: dict[str, tuple[float, str, frozenset[str]]] = {}  # group → its question if it was its last message
+        self._lock = threading.Lock()
+
+    def ask(self, group: str, user: str, chars: frozenset[str], now: float) -> None:
+        _, keep, _ = _answer_rule()
+        with self._lock:
+            if group not in self._asked and len(self._asked) >= MAX_GROUPS:
+                self._asked.clear()
+                self._open.clear()
+            self._asked.setdefault(group, deque(maxlen=keep)).append((now, user, chars))
+            self._open[group] = (now, user, chars)
+
+    def take_open(self, group: str) -> tuple[float, str, frozenset[str]] | None:
+        """The group's question if it was the group's last message (read once: the next message closes it)."""
+        with self._lock:
+            return self._open.pop(group, None)
+
+    def answered(self, group: str, user: str, chars: frozenset[str], now: float,
+                 among: tuple[tuple[float, str, frozenset[str]], ...] | None = None) -> list[str]:
+        """The characters ``chars`` shares with the best-matched question another member asked in the window (of
+        ``among``, else of the group's recent ones), or []."""
+        window, _, least = _answer_rule()
+        with self._lock:
+            asked = list(among if among is not None else self._asked.get(group, ()))
+        best = max((ws & chars for ts, who, ws in asked if now - ts <= window and who != user), key=len, default=set())
+        return sorted(best) if len(best) >= least else []

@@ -26,7 +26,7 @@ from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
 from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice
-from copilot.moderation.group_talk import RecentJargon, RepeatedJargon, SignUpLists
+from copilot.moderation.group_talk import RecentJargon, RecentQuestions, RepeatedJargon, SignUpLists, member_record
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
@@ -198,6 +198,8 @@ class Moderator:
         self._lists = SignUpLists()  # group → the numbered list (接龙) its members are filling in
         self._jargon = RecentJargon()  # group → the jargon of its last messages tied to its subject
         self._repeated = RepeatedJargon()  # group → the jargon of its last messages sent to review as chatter, by whom
+        self._approved: dict[tuple[str, str], int] = {}  # (group, user) → messages let through, not greetings (_belongs_layer)
+        self._questions = RecentQuestions()  # group → its last questions let through, by whom (_belongs_layer)
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -579,6 +581,7 @@ class Moderator:
         self._group_talk_layer(msg, a)
         self._thread_layer(msg, a)
         self._answer_layer(msg, a)
+        self._belongs_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
@@ -812,6 +815,48 @@ class Moderator:
         a.reasons = [_LEND_NOTE if last.lend else _ANSWER_NOTE]
         a.checks["help_answer"] = {"asked_seconds_ago": round(now - last.ts), "lend": last.lend}
 
+    def _belongs_layer(self, msg: Message, a: Analysis) -> None:
+        """A positive sign that a member's contact belongs to the group (stateful, in memory like the thread layer). An ad
+        whose only evidence is a way to reach the writer (a contact, 加我/私我, the classifier) is a member's reach for the
+        group's business, not a pitch, when
+        * it answers another member's recent question — takes up its telling characters (relevance.yaml
+          ``answered_question``) and either comes right after it (no message between in the group) or offers the
+          contact only if the asker is still stuck (lexicons.yaml ``answer_if_stuck``: 看不明白的加我, 还不行打我), or
+        * its writer has a record in the group: messages let through before with no ad evidence at all, not greetings
+          (relevance.yaml ``member_record``; an ad account's 大家好 earns nothing), or an established record in the audit log.
+        It is then not acted on: a person decides (``_apply_policy``). A new member, or one struck lately, gets no such
+        credit (the trust layer); a link, a price, a seller's or promo word (other than the 联系 that tells how to reach
+        them) or the group's own trained model's verdict leaves the ad as it is."""
+        if not msg.user:
+            return
+        group = self._group_of(msg)
+        now = msg.ts or time.time()
+        approved = self._approved.get((group, msg.user), 0)
+        if a.label == Label.OK and not a.signals.social and not a.signals.names(Label.AD) and len(self._approved) < 100_000:
+            self._approved[(group, msg.user)] = approved + 1
+        chars = _han(in_mandarin(a.folded))
+        next_to = self._questions.take_open(group)  # the question this message comes right after, if any
+        if a.label == Label.OK and (a.signals.question or a_not_a(a.folded)):
+            if not a.signals.names(Label.AD):  # a question that itself gives a way to reach the asker (想去的私我) invites
+                self._questions.ask(group, msg.user, chars, now)
+            return
+        trust = a.checks.get("trust") or {}
+        if a.label != Label.AD or trust.get("new_member") or trust.get("struck") or a.signals.urls \
+                or not set(a.signals.names(Label.AD)) <= _BELONG_SIGNALS | _reach_only(a.signals) \
+                or (a.checks.get("classifier") or {}).get("model") == "group":
+            return
+        shared = (next_to is not None and self._questions.answered(group, msg.user, chars, now, (next_to,))) \
+            or (self._questions.answered(group, msg.user, chars, now)
+                if lexicons().words["answer_if_stuck"].search(a.folded) else [])
+        if shared:
+            sign, note = {"answers": shared[:5]}, "回答群友刚才的提问（用到提问里的" + "、".join(shared[:5]) + "），还不会的再联系"
+        elif trust.get("established") or approved >= member_record():
+            sign, note = {"record": approved}, "发消息的是在群里正常发过言的成员"
+        else:
+            return
+        a.checks["belongs"] = sign
+        a.reasons.append(note + "：联系方式像是成员为群里的事留的，不直接处置")
+
     def _quarrel(self, msg: Message, v: Verdict) -> bool:
         """Whether another member's insult came in this group in the last minutes (an argument between two members);
         remembers this one. In memory, like the flood counts."""
@@ -891,6 +936,8 @@ class Moderator:
         if v.score < pol.act_threshold - (NEW_MEMBER_LEEWAY if strict else 0.0):
             v.action, v.mute_seconds = Action.REVIEW, 0
         _safeguard(v)
+        if v.checks.get("belongs") and v.action in ACTED:  # a member's reach for the group's business (_belongs_layer)
+            v.action, v.mute_seconds = Action.REVIEW, 0
         self._situated(msg.text, v)
         if v.action == Action.REMIND and v.label == Label.SPAM and _chain_with_link(v.checks):
             # "转发到3个群就能领50元话费 👉 http://…": a reminder leaves the link in the group for someone to open
@@ -1773,6 +1820,7 @@ def live_time(ts: float | None) -> float:
 
 
 HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
+_BELONG_SIGNALS = frozenset({"contact", "landline", "invite"})  # all the ad evidence a member's reach may carry (_belongs_layer)
 _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
