@@ -103,3 +103,24 @@ def test_the_owner_handing_work_on_by_name_moves_it():
     assert not any(a.owner == "阿宁" for a in got)
     theirs = [a for a in got if a.owner == "小林"]
     assert len(theirs) == 1 and "书目表" in theirs[0].task and theirs[0].deadline == "2026-06-12"
+
+
+def test_a_callers_yes_dates_an_offer_that_names_its_work_and_counts_back_from_the_event():
+    got = _actions(
+        "園長Winnie|６月１９號星期五下晝幼稚園畢業禮，禮堂派糖",
+        "園長Winnie|糖果邊個去買？",
+        "Zoe媽媽|糖果我同阿俊一齊去買",
+        "園長Winnie|好，派糖前兩日買齊",
+    )
+    both = [a for a in got if a.owner == "Zoe媽媽和阿俊"]
+    assert len(both) == 1 and both[0].deadline == "2026-06-17"
+
+
+def test_dangri_is_the_event_day():
+    got = _actions(
+        "園長Winnie|６月１９號星期五下晝幼稚園畢業禮，喺禮堂",
+        "園長Winnie|＠阿俊 當日你負責影相",
+        "阿俊|OK",
+    )
+    mine = [a for a in got if a.owner == "阿俊"]
+    assert len(mine) == 1 and mine[0].deadline == "2026-06-19"

@@ -3489,7 +3489,9 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
         # (or offered it on their own just before: "擀皮我和老周一起负责" — "行，你们俩当天早上8点到")
         said_by = {o.id: o.speaker for o in messages[max(0, idx - 1 - reach):idx]}
         taken = [a for a in actions if before[0].speaker in _owner_names(a.owner) and before[0].id in a.sources
-                 and (said_by.get(a.sources[0]) == m.speaker or told is not None and a.sources[0] == before[0].id)
+                 and (said_by.get(a.sources[0]) == m.speaker or a.sources[0] == before[0].id and (
+                     told is not None or yes is not None and len(before) > 1 and before[1].speaker == m.speaker
+                     and calls_for_help(before[1].text)))  # (an offer answering this speaker's own call)
                  and (a.deadline is None or event is not None and a.deadline[:10] == event.isoformat())]
         if yes is not None and has(said, "action", "more_work"):
             taken = []  # "好，你再把桌布洗了": more work, not the time of what was taken on
