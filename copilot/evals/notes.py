@@ -173,6 +173,14 @@ def _name(text: str | None) -> str:
     return fold(display_name(text) or "").strip()
 
 
+_OWNER_JOINS = re.compile("[和、]")
+
+
+def _owners(text: str | None) -> frozenset[str]:
+    """The people an owner names: a shared task's "阿芬和小周" and "阿芬、小周" are the same two owners."""
+    return frozenset(_name(p) for p in _OWNER_JOINS.split(text or "") if p.strip()) or frozenset({_name(text)})
+
+
 def _has_all(text: str, keywords: list[str]) -> bool:
     folded = fold(text)
     return all(fold(k) in folded for k in keywords)
@@ -251,7 +259,7 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
     dated: dict[int, ActionSpec] = {}  # a found to-do with a date → the listed one it matches
     for want in spec.actions:
         same_task = [i for i, a in enumerate(notes.actions) if _has_all(a.task, want.task)]
-        owned = [i for i in same_task if _name(notes.actions[i].owner) == _name(want.owner)]
+        owned = [i for i in same_task if _owners(notes.actions[i].owner) == _owners(want.owner)]
         s.tallies["todos_with_owner"].add(bool(owned))
         matched |= set(owned)
         dated |= {i: want for i in owned if notes.actions[i].deadline and i not in dated}

@@ -91,6 +91,7 @@ class _Lexicon:
     sessions: frozenset[str]
     session_days: int
     event_classes: tuple[str, ...]
+    object_classes: tuple[str, ...]  # a one-character object after a one-character verb (派|糖): the two name an event
     in_advance: frozenset[str]
     event_suffixes: frozenset[str]
     holidays: dict[str, tuple[int, int]]
@@ -196,6 +197,7 @@ def _lexicon() -> _Lexicon:
         sessions=frozenset(fold(str(w)) for w in d["sessions"]),
         session_days=int(d["session_days"]),
         event_classes=tuple(str(c) for c in d["event_word_classes"]),
+        object_classes=tuple(str(c) for c in d["event_object_classes"]),
         in_advance=frozenset(fold(str(w)) for w in d["in_advance"]),
         event_suffixes=frozenset(fold(str(w)) for w in d["event_suffixes"]),
         holidays={fold(str(k)): (int(str(v)[:2]), int(str(v)[3:])) for k, v in d["holidays"].items()},
@@ -449,6 +451,10 @@ def _event_word(text: str) -> str | None:
     if last in lex.event_suffixes and len(found) > 1 and text.endswith(found[-2] + last):
         return _event_word(text[:-len(last)]) and found[-2] + last  # 播种日: 播种 names it
     ok = last in lex.event_words or last in lex.in_advance or (word_class(last) or "-")[0] in lex.event_classes
+    # a one-character verb and its object that jieba keeps apart (派|糖): the doing names the event
+    if not ok and len(found) > 1 and len(found[-2]) == 1 and len(last) == 1 and word_class(found[-2]) == "v" \
+            and (word_class(last) or "-")[0] in lex.object_classes and text.endswith(found[-2] + last):
+        return found[-2] + last
     return last if ok and last else None
 
 

@@ -1904,6 +1904,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     if volunteering and parts and parts[0].owner is None and _offer_only(parts[0].text):
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
     _item_addressed(parts, speaker, item_at or [], people)
+    _as_usual(parts, speaker, people)
     _handed_on(parts, people)
     _told_first(parts, speaker, lead)
     _paid_to_the_one_told(parts)
@@ -1930,6 +1931,17 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else:
             pending.append(c.text)
     return groups
+
+
+def _as_usual(parts: list[_Clause], speaker: str, people: People) -> None:
+    """"记分牌老规矩，还是老钱做": work said to go as it always has (cue action.as_usual) to the one member the
+    sentence names is theirs, when no clause has an owner yet."""
+    if any(c.owner for c in parts) or not has(_fold("，".join(c.text for c in parts)), "action", "as_usual"):
+        return
+    named = [(c, who) for c in parts for _, _, who in people.named_in(c.text) if who != speaker]
+    if len({who for _, who in named}) == 1:
+        c, who = named[0]
+        c.owner, c.kind, c.owner_text, c.p = who, "named", c.text, SURE_OWNER
 
 
 def _paid_to_the_one_told(parts: list[_Clause]) -> None:
@@ -2207,6 +2219,8 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
                  and new.sources[0] - a.sources[-1] <= 4
                  and asked_by is not None and asked_by != new.owner
                  and (speaker_of or {}).get(new.sources[0]) == new.owner  # the person asked, answering
+                 # (not a line taking on what follows from another message: "流动书车下周二来" — "那书单我来整理")
+                 and not cue("action", "then_take").match(_fold(new.task).strip())
                  # (not the volunteer's next line after answering a call: "我有，我揸车带去" … "我聽日打電話問…")
                  and a.sources[-1] not in (calls or {}))
         mine, theirs = _owner_names(a.owner), _owner_names(new.owner)
@@ -2297,7 +2311,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
-    handed = clause.kind in ("named", "assigned") and clause.owner is not None and has(f, "action", "you_take")
+    handed = clause.kind in ("named", "assigned") and clause.owner is not None and (
+        has(f, "action", "you_take") or has(_fold(m.text), "action", "as_usual"))
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None or handed
             or clause.kind == "first_person" and (_WILL.search(f) or has(f, "action", "later_promise"))):
         return None
@@ -2688,10 +2703,12 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
-                        or clause.kind in ("named", "assigned") and has(_fold(clause.text), "action", "you_take")
+                        or clause.kind in ("named", "assigned") and (has(_fold(clause.text), "action", "you_take")
+                                                                     or has(_fold(m.text), "action", "as_usual"))
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
         _share_out(actions, before, m, lead)
+        _dated_by_what_it_answers(actions, messages, idx, events, meetings)
         volunteered = _volunteer(messages, idx, m, events, meetings)
         if volunteered is not None:
             _take_call(actions, volunteered, m)
@@ -2923,10 +2940,12 @@ def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -
     the call in its note: the call's other parts (拍合影) join it and its time stays the reply's own."""
     asked, whole = volunteered.sources[0], _fold(volunteered.task)
     actions[:] = [a for a in actions if not (a.owner == "大家" and a.sources == [asked] and _fold(a.task) in whole)]
-    own = next((a for a in actions if m.id in a.sources and a.owner == m.speaker), None)
+    own = next((a for a in actions if m.id in a.sources and m.speaker in _owner_names(a.owner)), None)
     if own is None:
         _merge(actions, volunteered)
         return
+    if cue("action", "volunteer_with").fullmatch(_spoken(own.task)):
+        own.task = f"{volunteered.task}；{own.task}"  # "我和小周一起" names no work: the call's is theirs
     own.sources = sorted(set(own.sources) | set(volunteered.sources))
     if own.deadline is None:
         own.deadline, own.deadline_text = volunteered.deadline, volunteered.deadline_text
@@ -3076,14 +3095,26 @@ def _declined(a: ActionItem, messages: list[Message], at: dict[int, int]) -> boo
     return _declined_at(a, messages, at) is not None
 
 
-def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int]) -> int | None:
-    """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`)."""
+def _passed_to(text: str, people: People | None, owner: str | None) -> str | None:
+    """The one member a line hands its speaker's work to ("我周五有事，借桌子换阿强吧": 阿强; cue owner.passes_to
+    right before the name), or None."""
+    if people is None:
+        return None
+    f = _fold(text)
+    names = {who for pos, _, who in people.named_in(f) if who != owner and cue("owner", "passes_to").search(f[max(0, pos - 3):pos])}
+    return names.pop() if len(names) == 1 else None
+
+
+def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People | None = None) -> int | None:
+    """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`): said they cannot
+    (owner.declines), or handed it to someone named (:func:`_passed_to`)."""
     first = at.get(a.sources[0])
     if first is None:
         return None
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
     for k, m in enumerate(messages[first : first + int(raw("owner", "decline_window")) + 1]):
-        if m.speaker != a.owner or not has(_fold(m.text), "owner", "declines") or is_question(m.text):
+        if m.speaker != a.owner or is_question(m.text) or not (
+                has(_fold(m.text), "owner", "declines") or _passed_to(m.text, people, a.owner)):
             continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         if _same_work(m.text, a.task) or (given and k <= int(raw("owner", "accept_window"))):
@@ -3096,6 +3127,9 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
     messages, someone else offering it ("我送吧", "我来联系商场吧"), or the one who gave it naming another
     participant ("那阿珍你接一下？", "好，阿康送")."""
     giver = next((messages[i].speaker for i in range(declined) if messages[i].id == a.sources[0]), None)
+    passed = _passed_to(messages[declined].text, people, a.owner)
+    if passed is not None:
+        return passed, declined
     for k in range(declined + 1, min(len(messages), declined + 1 + int(raw("owner", "accept_window")))):
         m = messages[k]
         if m.speaker == a.owner:
@@ -3176,7 +3210,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         mine = {people.written(n, n) for n in _owner_names(a.owner)}  # 刘梅和Cindy: 刘梅 is one of them
         later = [b for b in actions if b is not a and b.owner and b.owner not in mine | {a.owner} and b.sources
                  and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
-        declined = _declined_at(a, messages, at)
+        declined = _declined_at(a, messages, at, people)
         if declined is not None:
             takers = [b for b in later if _same_work(a.task, b.task)]
             if takers:
@@ -3259,6 +3293,31 @@ def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | 
         return ActionItem(task=_clean(clause.text), owner=clause.owner, deadline=deadline.iso if deadline else None,
                           deadline_text=deadline.text if deadline else None, sources=[m.id, reply.id])
     return None
+
+
+def _dated_by_what_it_answers(actions: list[ActionItem], messages: list[Message], idx: int,
+                              events: list[date | None], meetings: list[date | None]) -> None:
+    """"猪肉摊说周四才有新鲜前腿肉" — "那我来订": a line that takes work on as what follows from the message just
+    before (it opens with 那/咁…, cue action.then_take) and has no time of its own is due on the one day that
+    message names — not the event's day, which is when the work is for, not when it is done."""
+    m = messages[idx]
+    if not idx or not cue("action", "then_take").match(_fold(m.text).strip()):
+        return
+    prev = messages[idx - 1]
+    if prev.speaker == m.speaker or is_question(prev.text):
+        return
+    # (read without the event: "比赛前统一换" counts from the event, whose day is when the work is for)
+    said = [d for d in time_expressions(prev.text, prev.time) if d.day is not None and not d.range_end]
+    if len({d.day for d in said}) != 1:
+        return
+    day = said[0].day
+    if day == events[idx - 1] or prev.time is not None and day < prev.time.date():
+        return
+    said = said[0]
+    for a in actions:
+        if a.deadline is None and a.sources and a.sources[0] == m.id and m.speaker in _owner_names(a.owner):
+            a.deadline, a.deadline_text = said.iso, said.text
+            a.sources = sorted({prev.id, *a.sources})
 
 
 def _dates_volunteer(actions: list[ActionItem], messages: list[Message], idx: int, people: People) -> None:
@@ -3395,7 +3454,11 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
     if is_question(m.text):
         return False
     said = _fold(m.text).strip()
+    yes = cue("decision", "accept_head").match(said)
+    said = said[yes.end():] if yes else said
     said = said[cue("reply", "due_lead").match(said).end():]
+    told = cue("reply", "to_offerer").match(said) if yes is not None else None
+    said = said[told.end():] if told else said
     # (the member just heard from, named first: "我可以" — "那阿梅活动当天早上8点前领到广场")
     if idx and messages[idx - 1].speaker != m.speaker:
         named = next((p for p in sorted(_name_parts(messages[idx - 1].speaker), key=len, reverse=True)
@@ -3413,15 +3476,25 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
     target = None
     if q is not None and has(_fold(q.text), "reply", "asks_time") and has(_fold(q.text), "reply", "asks_due") \
             and not calls_for_help(q.text):
-        owned = [a for a in actions if a.owner == q.speaker and m.id not in a.sources]
+        owned = [a for a in actions if q.speaker in _owner_names(a.owner) and m.id not in a.sources]
         about = [a for a in owned if relevant(q.text, a.task, by_kind=False)]
+        # "@阿芬 报名名单你来统计一下" — "几号要？" — "15号前": a bare "when" naming no work asks about the work this
+        # speaker just gave the asker (or the asker just took on), still without a date
+        if not about and len(re.sub(r"\W", "", q.text)) <= int(raw("reply", "bare_due_chars")):
+            at_msg = {o.id: j for j, o in enumerate(messages)}
+            about = [a for a in owned if a.deadline is None and idx - at_msg.get(a.sources[-1], -1) <= 2 * reach]
         target = about[-1] if about else None
     elif before and before[0].speaker != m.speaker:
         # the member just took on work this speaker gave or called for, with no time of their own
+        # (or offered it on their own just before: "擀皮我和老周一起负责" — "行，你们俩当天早上8点到")
         said_by = {o.id: o.speaker for o in messages[max(0, idx - 1 - reach):idx]}
-        taken = [a for a in actions if a.owner == before[0].speaker and before[0].id in a.sources
-                 and said_by.get(a.sources[0]) == m.speaker
+        taken = [a for a in actions if before[0].speaker in _owner_names(a.owner) and before[0].id in a.sources
+                 and (said_by.get(a.sources[0]) == m.speaker or a.sources[0] == before[0].id and (
+                     told is not None or yes is not None and len(before) > 1 and before[1].speaker == m.speaker
+                     and calls_for_help(before[1].text)))  # (an offer answering this speaker's own call)
                  and (a.deadline is None or event is not None and a.deadline[:10] == event.isoformat())]
+        if yes is not None and has(said, "action", "more_work"):
+            taken = []  # "好，你再把桌布洗了": more work, not the time of what was taken on
         target = taken[-1] if taken else None
     if target is None:
         return False
@@ -3459,7 +3532,8 @@ def calls_for_help(text: str) -> bool:
 
 def _takes_on(said: str) -> re.Match[str] | None:
     """A volunteer's offer in a folded reply: opening it ("我来吧，…"), or inside a short one ("我有车 桌子我来拉")."""
-    return cue("action", "volunteer").match(said) or cue("action", "has_it").match(said) or (
+    return cue("action", "volunteer").match(said) or cue("action", "volunteer_with").match(said) \
+        or cue("action", "has_it").match(said) or (
         cue("action", "takes_on").search(said) if len(said) <= int(raw("action", "takes_on_len")) else None)
 
 
@@ -3516,7 +3590,10 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
         return None
     at = next((i for i in range(idx, -1, -1) if messages[i] is q), idx)  # the call's own event and schedule
     deadline = find_deadline(q.text, q.time, event=events[at], meeting=meetings[at])
-    return ActionItem(task=_clean(q.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
+    # "我和小周一起": the volunteer and the one they bring along share it
+    joint = cue("action", "volunteer_with").match(whole)
+    owner = f"{m.speaker}和{joint.group(1)}" if joint else m.speaker
+    return ActionItem(task=_clean(q.text), owner=owner, deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
 
 

@@ -32,8 +32,8 @@ def problems(folder: Path) -> list[str]:
         words += [("decision", w) for d in spec.decisions for w in d.text]
         for a in spec.actions:
             words += [("task", w) for w in a.task]
-            if a.owner != "大家":
-                words.append(("owner", a.owner))
+            # a shared task lists its owners joined by 、; each of them is named in the chat
+            words += [("owner", o) for o in a.owner.split("、") if o != "大家"]
             if a.deadline_text:
                 words.append(("deadline_text", a.deadline_text))
             if a.deadline and spec.date is None:
