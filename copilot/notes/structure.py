@@ -2344,7 +2344,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "老吴这种一看就是谣言": someone named in a remark, not given work; "周老师 拉坯老是偏 是手的问题还是泥的
         # 问题": someone asked a question (however sure the owner model is of the name), not given work
         return None
-    elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part)
+    elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or _routine(f, deadline)
                                             or _asks_after(clause.text, owner_part, deadline) or _role_only(f, deadline) or deadline is None and (
             kind["commitment"] < kind_threshold("first_person_commits") and not has(f, "action", "later_promise") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
@@ -2353,6 +2353,13 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _routine(f: str, deadline: Deadline | None) -> bool:
+    """"我周二值班 8点才下班", "我上班晚回来天天被收": the speaker's own routine or what keeps happening to them (cue
+    personal.routine) — a constraint or a complaint, no work taken on; its hour is when their day ends, no due time.
+    A "…前" deadline still promises ("我每天7点才下班，周五前把表发群里")."""
+    return not (deadline is not None and deadline.marked) and has(f, "personal", "routine")
 
 
 def _answer_term(clause: _Clause, owner: str | None, speaker: str, asker: str | None, f: str,
