@@ -78,13 +78,3 @@ def test_handing_in_to_the_member_told_of_is_the_groups() -> None:
     handed = next(a for a in actions if "给她" in a.task)
     assert handed.owner == "大家" and handed.deadline == "2026-12-11"
     assert any(a.owner == "小美" and "收" in a.task for a in actions)
-
-
-def test_a_later_sentence_opening_with_its_own_at_is_that_members() -> None:
-    chat = """2026-12-07 20:00:00 会计阿芬
-这个月的水费还按老办法分，每人35。@小龙 你周五前把钱转我
-2026-12-07 20:01:00 小龙
-好
-"""
-    money = next(a for a in _actions(chat) if "转我" in a.task)
-    assert money.owner == "小龙" and money.deadline == "2026-12-11"

@@ -2669,10 +2669,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             recapping = bool(recap) or summary_list or has(f, "action", "recap_mark")
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
-            # ("…每人179.5。@阿泽 你周五前把钱转我": in a message addressed to no one, a later sentence opening with its
-            # own @ is addressed to that member)
-            said_to = lead or (people.lead(s) if n else [])
-            clauses = [] if retort else _clauses(s, m.speaker, people, said_to, spoken_to, sender,
+            clauses = [] if retort else _clauses(s, m.speaker, people, lead, spoken_to, sender,
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "")
