@@ -78,3 +78,29 @@ def test_handing_in_to_the_member_told_of_is_the_groups() -> None:
     handed = next(a for a in actions if "给她" in a.task)
     assert handed.owner == "大家" and handed.deadline == "2026-12-11"
     assert any(a.owner == "小美" and "收" in a.task for a in actions)
+
+
+def test_a_bare_hour_beside_the_end_of_the_working_day_is_the_evenings() -> None:
+    chat = """2026-12-07 20:00:00 会计阿芬
+@小龙 你周三6点前把钱转我，我下班顺路去交
+2026-12-07 20:01:00 老林
+我周六早上8点前把桶送过去，下班再说
+"""
+    actions = _actions(chat)
+    money = next(a for a in actions if "转我" in a.task)
+    assert money.owner == "小龙" and money.deadline == "2026-12-09 18:00"
+    # a morning word said there keeps the morning
+    assert any(a.owner == "老林" and a.deadline == "2026-12-12 08:00" for a in actions)
+
+
+def test_signing_up_with_the_speaker_by_a_time_is_the_groups() -> None:
+    chat = """2026-12-07 20:00:00 前台小雅
+周三想来馆里跟练的，明天中午12点前找我报名，名额15个
+2026-12-07 20:01:00 前台小雅
+海报我周五前发群里，有问题找我
+"""
+    actions = _actions(chat)
+    sign_up = next(a for a in actions if "报名" in a.task)
+    assert sign_up.owner == "大家" and sign_up.deadline == "2026-12-08 12:00"
+    # a contact remark after the speaker's own promise leaves it theirs
+    assert any(a.owner == "前台小雅" and "海报" in a.task for a in actions)
