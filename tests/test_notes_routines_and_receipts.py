@@ -104,3 +104,16 @@ def test_signing_up_with_the_speaker_by_a_time_is_the_groups() -> None:
     assert sign_up.owner == "大家" and sign_up.deadline == "2026-12-08 12:00"
     # a contact remark after the speaker's own promise leaves it theirs
     assert any(a.owner == "前台小雅" and "海报" in a.task for a in actions)
+
+
+def test_a_matter_that_still_has_to_be_settled_is_no_decision() -> None:
+    chat = """2026-12-07 20:00:00 会长老彭
+年会的场地这周得定了，酒楼太贵，农家乐太远
+2026-12-07 20:01:00 小蔡
+我投农家乐
+2026-12-07 20:02:00 会长老彭
+好，那就定了：12月27日中午在农家乐，人均80
+"""
+    _, decisions, _ = find_actions(parse_text(chat, "chat.txt").messages)
+    assert not any("得定了" in d.text for d in decisions)
+    assert any("农家乐" in d.text and "80" in d.text for d in decisions)
