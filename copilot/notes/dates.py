@@ -86,6 +86,9 @@ class _Lexicon:
     next_month: frozenset[str]
     day_starts_at: int
     evening_from: int
+    evening_context: re.Pattern[str]
+    evening_context_hours: tuple[int, int]
+    morning: re.Pattern[str]
     weekly: re.Pattern[str]
     event_words: frozenset[str]
     sessions: frozenset[str]
@@ -191,6 +194,9 @@ def _lexicon() -> _Lexicon:
         next_month=frozenset(fold(w) for w in d["next_month"]),
         day_starts_at=int(d["day_starts_at"]),
         evening_from=int(d["evening_from"]),
+        evening_context=re.compile(_alt(d["evening_context"])),
+        evening_context_hours=(int(d["evening_context_hours"][0]), int(d["evening_context_hours"][1])),
+        morning=re.compile(_alt([k for k, v in d["day_parts"].items() if v.get("pm") is False])),
         weekly=re.compile(rf"(?:{_alt(d['weekly'])})(?P<wd>[{''.join(weekdays)}])"
                           rf"|(?:{_alt(d['monthly'])})第(?P<nth>[1-4一二三四])个?(?:{_alt(d['weekday_prefix'])})(?P<mwd>[{''.join(weekdays)}])"),
         event_words=frozenset(fold(str(w)) for w in d["event_words"]),
@@ -709,7 +715,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     # 这个月25号前完成" is due on the 25th, not on the exam's eve)
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
     if marked:
-        return _as_in_message(marked[0], text, context, when, event, meeting)
+        return _evening(_as_in_message(marked[0], text, context, when, event, meeting), folded, fold(context), when)
     usable = [d for d in found if (d.attached or d.clock or d.spelled) and not d.range_end] if strict else found
     closed = [d for d in usable if _closing_time(d, folded)]
     usable = [d for d in usable if d not in closed]
@@ -719,8 +725,30 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     # "下周一开始收": a start, not a due day (a spelled date keeps it: "从12月1日起…，会议号我来发" is due by then)
     usable = [d for d in usable if d.clock or d.spelled or d.text not in begun]
     if usable:
-        return _own_clause(usable)
+        return _evening(_own_clause(usable), folded, fold(context), when)
     return _same_day(text, when, context)
+
+
+_BARE_HOUR = re.compile(r"[\d一二两三四五六七八九十]+\s*[点:]\s*(?:\d+|半|一刻)?\s*分?\s*(?:前|之前|以前)?\s*")
+
+
+def _evening(d: Deadline | None, folded: str, context: str, when: datetime | None = None) -> Deadline | None:
+    """A bare hour read as the morning's ("6点前" → 06:00) that is the evening's by the words around it ("我周三下班去
+    下单，要的人6点前把钱转我": time.yaml evening_context), unless a morning word is said there too. An hour with no
+    day ("6点前") is today's when the evening's hour is still to come."""
+    lex = _lexicon()
+    if d is None or not d.clock or any(part in fold(d.text) for part in lex.parts):
+        return d
+    hour = int(d.clock[:2])
+    low, high = lex.evening_context_hours
+    words = folded + " " + context
+    if not low <= hour <= high or not lex.evening_context.search(words) or lex.morning.search(words):
+        return d
+    clock = f"{hour + 12:02d}{d.clock[2:]}"
+    day = d.day
+    if when is not None and _BARE_HOUR.fullmatch(fold(d.text)) and clock > when.strftime("%H:%M"):
+        day = when.date()
+    return replace(d, clock=clock, day=day)
 
 
 def _standing(folded: str, context: str) -> bool:

@@ -1444,6 +1444,7 @@ class _Ctx:
     lead: list[str]
     spoken_to: str | None
     asker: str | None = None  # who asked the question this message answers ("照片发给谁？" — "发我就行")
+    said_before: str = ""  # what the one just spoken to said ("押金我先垫了" — "发票拿回来找我报销")
 
 
 class Owner(NamedTuple):
@@ -1582,6 +1583,8 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     if m.kind == "I" and _due(c.f) and has(c.f, "action", "to_me") and any(
             x.kind == "I" and receiver.search(c.f[max(0, x.start - 4):x.start]) for x in (mentions[i] for i in inside)):
         return _senders(c)  # "转给我就行，周四前转齐，我手机号…": the 我 of a phone number does nothing
+    if m.kind == "I" and cue("owner", "refund").match(c.f, m.start):
+        return _reimbursed(c)  # "发票拿回来找我报销": the one who paid brings it
     if m.kind == "I":
         together = _co_owners(c, mentions, best, c.speaker)
         return Owner(together, "first_person" if together == c.speaker else "named", p)
@@ -1652,6 +1655,14 @@ def _tagged_you(c: _Ctx, inside: list[Mention], f: str) -> bool:
     given a duty or a "…前" is that member (the owner model, unsure of a bare 你, reads no one)."""
     return len(c.lead) == 1 and c.lead[0] not in ("大家", c.speaker) and any(x.kind == "Y" for x in inside) \
         and (_due(f) or has(f, "action", "assign"))
+
+
+def _reimbursed(c: _Ctx) -> Owner:
+    """"发票拿回来找我报销": the speaker pays back; the one who paid brings the receipt — the member just spoken to when
+    they said they paid or bought it ("押金我先垫了", "胶布我顺路买"), else whoever paid (the group)."""
+    if c.spoken_to and c.spoken_to != c.speaker and has(_fold(c.said_before), "owner", "paid_for"):
+        return Owner(c.spoken_to, "named", 1.0)
+    return Owner("大家", "to_me")
 
 
 def _senders(c: _Ctx) -> Owner:
@@ -1876,7 +1887,7 @@ def _parallel_names(f: str, mentions: list[Mention], seps: list[tuple[int, int]]
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
              spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False,
-             volunteer: str | None = None, item_at: list[str] | None = None) -> list[_Clause]:
+             volunteer: str | None = None, item_at: list[str] | None = None, said_before: str = "") -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
@@ -1884,7 +1895,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     vocative = _acked_vocative(sentence, speaker, people, volunteer) or _thanked_vocative(sentence, speaker, people)
     if vocative is not None:
         return [vocative]
-    whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker))
+    whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker, said_before))
     # (unless the speaker then says what they will do: "彭哥 板材我周五之前拉到楼下" is the speaker's)
     said_next = next((o.kind for _, o in scored[1:] if o.who), "")
     if whole.who and whole.kind in ("named", "assigned") and said_next != "first_person" \
@@ -1946,13 +1957,14 @@ def _as_usual(parts: list[_Clause], speaker: str, people: People) -> None:
 
 def _paid_to_the_one_told(parts: list[_Clause]) -> None:
     """"阿Ken你负责收钱，下星期一前FPS畀你": after one member is told to do something, a clause with no
-    subject that hands something to that member (给你/畀你) is what everyone else does — the group's to-do."""
+    subject that hands something to that member (给你/畀你, or 给她/给他: "小美帮大家收，周五前把名字给她") is what
+    everyone else does — the group's to-do."""
     told = False
     for c in parts:
         f = re.sub(r"[\W_]+$", "", _fold(c.text))
         if c.owner:
             told = c.kind in ("named", "assigned")  # (after "我帮您登记", "给您回电话" is the speaker's again)
-        elif told and any(x.end() == len(f) for x in cue("owner", "to_you").finditer(f)):
+        elif told and any(x.end() == len(f) for k in ("to_you", "to_them") for x in cue("owner", k).finditer(f)):
             c.owner, c.kind, c.owner_text = "大家", "everyone", c.text  # handed over at the end: "…FPS畀你"
 
 
@@ -2359,7 +2371,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "老吴这种一看就是谣言": someone named in a remark, not given work; "周老师 拉坯老是偏 是手的问题还是泥的
         # 问题": someone asked a question (however sure the owner model is of the name), not given work
         return None
-    elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part)
+    elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or _routine(f, deadline)
                                             or _asks_after(clause.text, owner_part, deadline) or _role_only(f, deadline) or deadline is None and (
             kind["commitment"] < kind_threshold("first_person_commits") and not has(f, "action", "later_promise") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
@@ -2368,6 +2380,13 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _routine(f: str, deadline: Deadline | None) -> bool:
+    """"我周二值班 8点才下班", "我上班晚回来天天被收": the speaker's own routine or what keeps happening to them (cue
+    personal.routine) — a constraint or a complaint, no work taken on; its hour is when their day ends, no due time.
+    A "…前" deadline still promises ("我每天7点才下班，周五前把表发群里")."""
+    return not (deadline is not None and deadline.marked) and has(f, "personal", "routine")
 
 
 def _answer_term(clause: _Clause, owner: str | None, speaker: str, asker: str | None, f: str,
@@ -2667,7 +2686,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
             clauses = [] if retort else _clauses(s, m.speaker, people, lead, spoken_to, sender,
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
-                                                 item_at=people.mentions(s) if task_list and not (headed and n == 0) else [])
+                                                 item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
+                                                 said_before=messages[idx - 1].text if spoken_to else "")
             # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
             kind = _file_notice(announcements, told, s, messages, idx,
                                 in_list=notice_at is not None and n > notice_at, heads=n < len(parts) - 1,
