@@ -514,7 +514,7 @@ def ask_map(question: str, index: KnowledgeIndex, ranking: SectionRanking | None
 
 
 def without_padding(sections: list[SectionHit], ranking: SectionRanking,
-                    named: list[SectionHit | None], part: AskPart | None = None) -> list[SectionHit]:
+                    named: list[SectionHit | None]) -> list[SectionHit]:
     """``sections`` without padding (``parts.yaml``'s ``drop_padding``): the first section stays; an extra one that
     an ask names (``named``: the second part's, the last ask's, each ask's section) stays; any other extra stays only
     when it fits the whole question at the scorer's ``second`` (its fit in ``ranking``, 0 when the ranking does not
@@ -522,21 +522,15 @@ def without_padding(sections: list[SectionHit], ranking: SectionRanking,
     A naming question no longer ends with 先分清是哪种情况 of the ads card; a question with three asks keeps three.
     With ``padding_scene`` an extra no ask names must also be in the question's setting (:func:`in_scene`): a
     brand's complaint script does not follow the answer to a quarrel between hobby-group members.
-    With ``padding_ask`` and a question that ends on an asking clause ranked on its own (``part``), an extra no ask
-    names must also fit that clause at ``padding_ask`` when the clause places the answer's first section so too: a neighbour the situation's words picked ("先把内容做好再拉新"
-    beside 群满了怎么扩 for "人满了以后…再开一个群要注意啥") does not pad the answer."""
+    (Round 43's ``padding_ask``, an extra judged by its fit to the ask clause ranked alone, lost locked answers
+    .933 → .893 at 0.1 and was removed in round 44.)"""
     scorer, cues = section_scorer(), parts_cues()
     if not cues.drop_padding or scorer is None or len(sections) < 2:
         return sections
     fits = {_key(s): s.fit for s in ranking.sections}
     asked = {_key(s) for s in named if s is not None}
-    clause = dict(part.clause_fits) if part is not None and cues.padding_ask > 0 and part.clause_fits else None
-    # the clause judges the extras only when it places the lead too (else it knows no more than the whole question)
-    if clause is not None and clause.get(_key(sections[0]), 0.0) < cues.padding_ask:
-        clause = None
     extras = [s for s in sections[1:] if _key(s) not in asked and fits.get(_key(s), 0.0) >= scorer.second
-              and (not cues.padding_scene or in_scene(s, ranking.question))
-              and (clause is None or clause.get(_key(s), 0.0) >= cues.padding_ask)]
+              and (not cues.padding_scene or in_scene(s, ranking.question))]
     room = max(0, MAX_SECTIONS - 1 - sum(1 for s in sections[1:] if _key(s) in asked)) \
         if cues.padding_cap else len(extras)
     kept = {_key(s) for s in sorted(extras, key=lambda s: -fits.get(_key(s), 0.0))[:room]}
@@ -650,9 +644,6 @@ class AskPart(NamedTuple):
     lead: SectionHit | None = None
     # the asker marked the ask ("我想问的是：…", :func:`marked_ask`): its section leads even over a stated situation's
     marked: bool = False
-    # each section's fit to the clause ranked alone (its first ``SECOND_FROM``; empty when the clause is not covered):
-    # what an extra section must fit to stay in the answer (``parts.yaml``'s ``padding_ask``, :func:`without_padding`)
-    clause_fits: tuple[tuple[tuple[str, str], float], ...] = ()
 
 
 def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> AskPart:
@@ -674,11 +665,10 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     best, near, answers = _answered(alone)
     if best is None:
         return AskPart(clause)
-    clause_fits = tuple((_key(s), s.fit) for s in alone.sections[:SECOND_FROM]) if alone.covered else ()
     own = {"alone_fit": best.fit if answers else 0.0, "alone": _key(best) if answers else None,
-           "alone_hit": best if answers else None, "lead": clause_lead(ranking, alone), "clause_fits": clause_fits}
+           "alone_hit": best if answers else None, "lead": clause_lead(ranking, alone)}
     if not answers:
-        return AskPart(clause, None, near, unanswered=True, clause_fits=clause_fits)
+        return AskPart(clause, None, near, unanswered=True)
     scorer = section_scorer()
     if best.fit < cues.ask_lead.fit or not in_scene(best, question):
         return AskPart(clause, None, near, **own)
@@ -1340,7 +1330,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     # asker marked what they ask ("我想问的是：…") and a section answers that
     stated = ranking.stated and not (asked.marked and asked.best is not None)
     sections = with_asks(chosen if stated else ask_leads(chosen, asked, asked_q), asks)
-    sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)], part=asked)
+    sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
     told = stated_situations().deciding(asked_q) if stated else None
     citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)

@@ -421,9 +421,6 @@ class QuestionParts(BaseModel):
     drop_padding: bool = False
     padding_cap: bool = False  # with ``drop_padding``: the extras no ask names fill up to two sections at most
     padding_scene: bool = False  # with ``drop_padding``: an extra no ask names must be in the question's setting
-    # with ``drop_padding``: when the question ends on an asking clause, an extra no ask names must also fit that clause
-    # ranked alone at least this much (0 when that ranking's first ``SECOND_FROM`` lack it); 0 = off
-    padding_ask: float = 0.0
     # a run of one to four characters said three times or more is read once (textnorm.unpad) before ranking
     unpad: bool = False
     # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
