@@ -126,6 +126,7 @@ class AskResult(BaseModel):
     misplaced: bool | None = None
     direct: bool = False  # the answer gave its sections as the answer, not as the nearest (false when declined)
     near: bool = False  # the case is labelled as having only near sections
+    basis: str = ""  # what the answer's frame was judged against (:attr:`copilot.knowledge.ask.Answer.basis`)
 
     @property
     def passed(self) -> bool:
@@ -230,7 +231,8 @@ def answer_rows(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, 
             hit_at_3=bool(ok & set(top3)) if case.in_scope else None,
             answer_ok=(covered and bool(ok & set(used))) if case.in_scope else None,
             misplaced=(covered and bool(ok & set(top3)) and not ok & set(used)) if case.in_scope else None,
-            direct=bool(answer and answer.covered and answer.direct), near=case.near))
+            direct=bool(answer and answer.covered and answer.direct), near=case.near,
+            basis=answer.basis if answer and answer.covered else ""))
     return results
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.composition import Seen, compose_cues
@@ -118,6 +118,10 @@ class Answer(BaseModel):
     # False when the answer opens by saying the material has only something near (:func:`hedged`): the
     # footer and ``--json`` then say so too instead of a plain "covered" under that warning
     direct: bool = True
+    # what the 相近 / 资料覆盖 frame was judged against (:func:`lead_basis`): "ask" (the lead is what the question's
+    # ask finds on its own), "other" (the lead only shares words with it), "stated" (a stated situation chose the
+    # lead; never hedged), "" (declined or the LLM path). Read by the evals and scripts/calibrate_warn.py, not shown.
+    basis: str = Field("", exclude=True)
 
 
 class DeclineTexts(BaseModel):
@@ -608,16 +612,30 @@ def answer_fit(ranking: SectionRanking, sections: list[SectionHit], lead: Sectio
     return max((own_fit(ranking, s, part) for s in shown), default=0.0)
 
 
+def lead_basis(sections: list[SectionHit], lead: SectionHit | None, part: AskPart | None = None) -> str:
+    """Whether the answer's lead is what the question asks for: "ask" when the question has no separate asking
+    clause (``part.text`` empty: the whole question is the ask) or when the clause's own best section ranked alone
+    (``part.alone``) is the section shown first or ``lead``; "other" otherwise: the lead came from the situation's
+    words, or the clause alone finds nothing that answers it (an answer to 排练通知被刷下去怎么办 led by 新人的头三天)."""
+    if part is None or not part.text:
+        return "ask"
+    shown = {_key(s) for s in sections[:1]} | ({_key(lead)} if lead is not None else set())
+    return "ask" if part.alone is not None and part.alone in shown else "other"
+
+
 def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
                   part: AskPart | None = None) -> bool:
     """Whether an answer built from ``sections`` opens by saying the material has only something near (:func:`hedged`):
-    its :func:`answer_fit` is below the scorer's ``warn``, so the number in the footer and the 相近 label agree."""
+    its :func:`answer_fit` is below the scorer's ``warn``, so the number in the footer and the 相近 label agree. A lead
+    that is not the ask's own section (:func:`lead_basis` "other") must reach ``warn_off_ask`` instead when that is
+    higher: a section that shares a word with the question is not passed off as its answer at a middling fit."""
     scorer = section_scorer()
     if not ranking.sections or scorer is None:
         return False
     if not sections:
         return hedged(ranking, None, part)
-    return answer_fit(ranking, sections, lead, part) < scorer.warn
+    bar = scorer.warn if lead_basis(sections, lead, part) == "ask" else max(scorer.warn, scorer.warn_off_ask)
+    return answer_fit(ranking, sections, lead, part) < bar
 
 
 class AskPart(NamedTuple):
@@ -1347,7 +1365,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
                               sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked),
-                              direct=not warned))
+                              direct=not warned, basis="stated" if stated else lead_basis(sections, lead, asked)))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer

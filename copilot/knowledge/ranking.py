@@ -214,6 +214,10 @@ class SectionScorer(BaseModel):
     # calibrated so that it rarely fires on an answer from an acceptable section (``hedge`` alone, 0.77,
     # warned on 42 % of the tuning answers that were from an acceptable section)
     warn: float = 0.0
+    # below ``warn_off_ask`` (not lower than ``warn``) an answer whose lead is not the ask clause's own best section
+    # (copilot/knowledge/ask.py ``lead_basis``: the lead only shares words with the question) says so too; fitted by
+    # ``scripts/calibrate_warn.py`` on those answers alone; 0 = ``warn`` for every answer
+    warn_off_ask: float = 0.0
     # reorder the candidates by fit (off: on 2026-11-30 it raised tuning hit@3 but lowered the locked
     # split's, so the fit only gates the second section and the hedge and is reported as ``fit``)
     reorder: bool = False
