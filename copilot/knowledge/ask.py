@@ -1350,11 +1350,16 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     sections = with_asks(chosen if stated else ask_leads(chosen, asked, asked_q), asks)
     sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
     told = stated_situations().deciding(asked_q) if stated else None
+    if told is not None and told.covers and sections:  # a member at risk: only the sections that answer it
+        toward = {tuple(t) for t in told.toward}
+        sections = [sections[0], *(s for s in sections[1:] if _key(s) in toward)]
     citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     warned = not stated and answer_hedged(ranking, sections, lead, asked)
     text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
+    if told is not None and told.note:  # a member at risk: our own safety line comes before the method
+        text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
     notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
                                            ask_elsewhere(sections, asked, asked_q)]
