@@ -11,10 +11,14 @@ files included, as a check), and the curve it chose from: per band of fit, how m
 what share of them was from an acceptable section, and for each candidate ``warn`` how many right and wrong
 answers it would warn on.
 
+``--off-ask`` fits ``warn_off_ask`` instead, the same way but only on the answers whose lead is not the ask
+clause's own best section (``Answer.basis`` "other"; answers a stated situation led are never hedged and are left
+out), never below the ``warn`` in use, and writes only it (``warn`` stays as it is).
+
 ``--out`` is where the calibrated scorer is written; when that file does not exist yet it is written from the
 scorer in use (``section_scorer.json``) with the new ``warn``. ``--dry-run`` prints the curve and writes nothing.
 
-Run: ``.venv/bin/python scripts/calibrate_warn.py [--data-dir DIR] [--share 0.5] [--out FILE] [--dry-run]``.
+Run: ``.venv/bin/python scripts/calibrate_warn.py [--data-dir DIR] [--share 0.5] [--out FILE] [--off-ask] [--dry-run]``.
 """
 
 from __future__ import annotations
@@ -39,6 +43,11 @@ def main() -> None:
     ap.add_argument("--share", type=float, default=0.5, help="the largest share of acceptable answers below warn")
     ap.add_argument("--out", type=Path, default=SCORER_FILE)
     ap.add_argument("--dry-run", action="store_true", help="print the curve and the chosen warn; write nothing")
+    ap.add_argument("--fitting-only", action="store_true",
+                    help="answer only the files it fits on (skip the held-out files' check: half the time)")
+    ap.add_argument("--rows", type=Path, help="also write each answer's (file, fit, right, basis) here as JSON Lines")
+    ap.add_argument("--off-ask", action="store_true",
+                    help="fit warn_off_ask on the answers whose lead is not the ask's own section; write only it")
     args = ap.parse_args()
     scorer = section_scorer()
     if scorer is None:
@@ -50,12 +59,20 @@ def main() -> None:
             index.build()
         engine = get_engine(settings, prefer="offline")
         per_file = {}
+        dump = args.rows.open("w", encoding="utf-8") if args.rows else None
         for name, (half, path) in ask_split_files(EVALS_DIR / "retrieval").items():
-            if half == "tuning":
+            if half == "tuning" and not (args.fitting_only and name in HELD_OUT):
                 cases = [c for c in load_ask_cases(path) if c.in_scope]
-                per_file[name] = [(r.fit, bool(r.answer_ok)) for r in answer_rows(index, engine, cases) if r.covered]
+                rows = [r for r in answer_rows(index, engine, cases) if r.covered]
+                per_file[name] = [(r.fit, bool(r.answer_ok)) for r in rows if not args.off_ask or r.basis == "other"]
+                for r in rows if dump and name not in HELD_OUT else []:
+                    dump.write(json.dumps({"file": name, "fit": r.fit, "ok": bool(r.answer_ok), "basis": r.basis}) + "\n")
+        if dump:
+            dump.close()
     fitted = sorted(row for name, rows in per_file.items() if name not in HELD_OUT for row in rows)
     warn = choose_warn(fitted, args.share)
+    if args.off_ask:
+        warn = max(warn, scorer.warn)
     for line in curve_lines(fitted, per_file, warn):
         print(line)
     for name, rows in per_file.items():
@@ -63,11 +80,12 @@ def main() -> None:
         bad = [fit for fit, ok in rows if not ok]
         print(f"{name}{' (held out)' if name in HELD_OUT else ''}: warns on {sum(f < warn for f in good)} of "
               f"{len(good)} answers from an acceptable section, {sum(f < warn for f in bad)} of {len(bad)} others")
+    key = "warn_off_ask" if args.off_ask else "warn"
     if args.dry_run:
-        print(f"warn {round(warn, 4)} (dry run: nothing written)")
+        print(f"{key} {round(warn, 4)} (dry run: nothing written)")
         return
-    write_warn(args.out, warn)
-    print(f"warn {round(warn, 4)} → {args.out}")
+    write_warn(args.out, warn, key)
+    print(f"{key} {round(warn, 4)} → {args.out}")
 
 
 def choose_warn(fitted: list[tuple[float, bool]], share: float) -> float:
@@ -100,11 +118,12 @@ def curve_lines(fitted: list[tuple[float, bool]], per_file: dict[str, list[tuple
     return lines
 
 
-def write_warn(out: Path, warn: float) -> None:
-    """Write ``warn`` into the scorer file ``out``; a file that does not exist yet starts from the scorer in use."""
+def write_warn(out: Path, warn: float, key: str = "warn") -> None:
+    """Write ``warn`` into the scorer file ``out`` as ``key`` (``warn`` or ``warn_off_ask``); a file that does not
+    exist yet starts from the scorer in use."""
     source = out if out.exists() else SCORER_FILE
     data = json.loads(source.read_text(encoding="utf-8"))
-    data["warn"] = round(warn, 4)
+    data[key] = round(warn, 4)
     atomic_write(out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 if __name__ == "__main__":

@@ -126,6 +126,7 @@ class AskResult(BaseModel):
     misplaced: bool | None = None
     direct: bool = False  # the answer gave its sections as the answer, not as the nearest (false when declined)
     near: bool = False  # the case is labelled as having only near sections
+    basis: str = ""  # what the answer's frame was judged against (:attr:`copilot.knowledge.ask.Answer.basis`)
 
     @property
     def passed(self) -> bool:
@@ -181,7 +182,7 @@ def load_ask_cases(path: Path) -> list[AskCase]:
 HELD_OUT = ("tuning_heldout24", "tuning_heldout25", "tuning_independent25", "tuning_r34", "tuning_r34b", "tuning_r35",
             "tuning_r36", "tuning_r37", "tuning_r38", "tuning_r38b", "tuning_r39a", "tuning_r39b", "tuning_r39c",
             "tuning_r40a", "tuning_r40b", "tuning_r41a", "tuning_r42a", "tuning_r42b", "tuning_r42c",
-            "tuning_r43a", "tuning_r43b", "tuning_r43c", "tuning_r44b")
+            "tuning_r43a", "tuning_r43b", "tuning_r43c", "tuning_r44a", "tuning_r44b")
 
 
 def ask_split_files(directory: Path) -> dict[str, tuple[str, Path]]:
@@ -230,7 +231,8 @@ def answer_rows(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, 
             hit_at_3=bool(ok & set(top3)) if case.in_scope else None,
             answer_ok=(covered and bool(ok & set(used))) if case.in_scope else None,
             misplaced=(covered and bool(ok & set(top3)) and not ok & set(used)) if case.in_scope else None,
-            direct=bool(answer and answer.covered and answer.direct), near=case.near))
+            direct=bool(answer and answer.covered and answer.direct), near=case.near,
+            basis=answer.basis if answer and answer.covered else ""))
     return results
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.composition import Seen, compose_cues
@@ -118,6 +118,10 @@ class Answer(BaseModel):
     # False when the answer opens by saying the material has only something near (:func:`hedged`): the
     # footer and ``--json`` then say so too instead of a plain "covered" under that warning
     direct: bool = True
+    # what the 相近 / 资料覆盖 frame was judged against (:func:`lead_basis`): "ask" (the lead is what the question's
+    # ask finds on its own), "other" (the lead only shares words with it), "stated" (a stated situation chose the
+    # lead; never hedged), "" (declined or the LLM path). Read by the evals and scripts/calibrate_warn.py, not shown.
+    basis: str = Field("", exclude=True)
 
 
 class DeclineTexts(BaseModel):
@@ -514,7 +518,7 @@ def ask_map(question: str, index: KnowledgeIndex, ranking: SectionRanking | None
 
 
 def without_padding(sections: list[SectionHit], ranking: SectionRanking,
-                    named: list[SectionHit | None], part: AskPart | None = None) -> list[SectionHit]:
+                    named: list[SectionHit | None]) -> list[SectionHit]:
     """``sections`` without padding (``parts.yaml``'s ``drop_padding``): the first section stays; an extra one that
     an ask names (``named``: the second part's, the last ask's, each ask's section) stays; any other extra stays only
     when it fits the whole question at the scorer's ``second`` (its fit in ``ranking``, 0 when the ranking does not
@@ -522,21 +526,15 @@ def without_padding(sections: list[SectionHit], ranking: SectionRanking,
     A naming question no longer ends with 先分清是哪种情况 of the ads card; a question with three asks keeps three.
     With ``padding_scene`` an extra no ask names must also be in the question's setting (:func:`in_scene`): a
     brand's complaint script does not follow the answer to a quarrel between hobby-group members.
-    With ``padding_ask`` and a question that ends on an asking clause ranked on its own (``part``), an extra no ask
-    names must also fit that clause at ``padding_ask`` when the clause places the answer's first section so too: a neighbour the situation's words picked ("先把内容做好再拉新"
-    beside 群满了怎么扩 for "人满了以后…再开一个群要注意啥") does not pad the answer."""
+    (Round 43's ``padding_ask``, an extra judged by its fit to the ask clause ranked alone, lost locked answers
+    .933 → .893 at 0.1 and was removed in round 44.)"""
     scorer, cues = section_scorer(), parts_cues()
     if not cues.drop_padding or scorer is None or len(sections) < 2:
         return sections
     fits = {_key(s): s.fit for s in ranking.sections}
     asked = {_key(s) for s in named if s is not None}
-    clause = dict(part.clause_fits) if part is not None and cues.padding_ask > 0 and part.clause_fits else None
-    # the clause judges the extras only when it places the lead too (else it knows no more than the whole question)
-    if clause is not None and clause.get(_key(sections[0]), 0.0) < cues.padding_ask:
-        clause = None
     extras = [s for s in sections[1:] if _key(s) not in asked and fits.get(_key(s), 0.0) >= scorer.second
-              and (not cues.padding_scene or in_scene(s, ranking.question))
-              and (clause is None or clause.get(_key(s), 0.0) >= cues.padding_ask)]
+              and (not cues.padding_scene or in_scene(s, ranking.question))]
     room = max(0, MAX_SECTIONS - 1 - sum(1 for s in sections[1:] if _key(s) in asked)) \
         if cues.padding_cap else len(extras)
     kept = {_key(s) for s in sorted(extras, key=lambda s: -fits.get(_key(s), 0.0))[:room]}
@@ -614,16 +612,30 @@ def answer_fit(ranking: SectionRanking, sections: list[SectionHit], lead: Sectio
     return max((own_fit(ranking, s, part) for s in shown), default=0.0)
 
 
+def lead_basis(sections: list[SectionHit], lead: SectionHit | None, part: AskPart | None = None) -> str:
+    """Whether the answer's lead is what the question asks for: "ask" when the question has no separate asking
+    clause (``part.text`` empty: the whole question is the ask) or when the clause's own best section ranked alone
+    (``part.alone``) is the section shown first or ``lead``; "other" otherwise: the lead came from the situation's
+    words, or the clause alone finds nothing that answers it (an answer to 排练通知被刷下去怎么办 led by 新人的头三天)."""
+    if part is None or not part.text:
+        return "ask"
+    shown = {_key(s) for s in sections[:1]} | ({_key(lead)} if lead is not None else set())
+    return "ask" if part.alone is not None and part.alone in shown else "other"
+
+
 def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
                   part: AskPart | None = None) -> bool:
     """Whether an answer built from ``sections`` opens by saying the material has only something near (:func:`hedged`):
-    its :func:`answer_fit` is below the scorer's ``warn``, so the number in the footer and the 相近 label agree."""
+    its :func:`answer_fit` is below the scorer's ``warn``, so the number in the footer and the 相近 label agree. A lead
+    that is not the ask's own section (:func:`lead_basis` "other") must reach ``warn_off_ask`` instead when that is
+    higher: a section that shares a word with the question is not passed off as its answer at a middling fit."""
     scorer = section_scorer()
     if not ranking.sections or scorer is None:
         return False
     if not sections:
         return hedged(ranking, None, part)
-    return answer_fit(ranking, sections, lead, part) < scorer.warn
+    bar = scorer.warn if lead_basis(sections, lead, part) == "ask" else max(scorer.warn, scorer.warn_off_ask)
+    return answer_fit(ranking, sections, lead, part) < bar
 
 
 class AskPart(NamedTuple):
@@ -650,9 +662,6 @@ class AskPart(NamedTuple):
     lead: SectionHit | None = None
     # the asker marked the ask ("我想问的是：…", :func:`marked_ask`): its section leads even over a stated situation's
     marked: bool = False
-    # each section's fit to the clause ranked alone (its first ``SECOND_FROM``; empty when the clause is not covered):
-    # what an extra section must fit to stay in the answer (``parts.yaml``'s ``padding_ask``, :func:`without_padding`)
-    clause_fits: tuple[tuple[tuple[str, str], float], ...] = ()
 
 
 def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> AskPart:
@@ -674,11 +683,10 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     best, near, answers = _answered(alone)
     if best is None:
         return AskPart(clause)
-    clause_fits = tuple((_key(s), s.fit) for s in alone.sections[:SECOND_FROM]) if alone.covered else ()
     own = {"alone_fit": best.fit if answers else 0.0, "alone": _key(best) if answers else None,
-           "alone_hit": best if answers else None, "lead": clause_lead(ranking, alone), "clause_fits": clause_fits}
+           "alone_hit": best if answers else None, "lead": clause_lead(ranking, alone)}
     if not answers:
-        return AskPart(clause, None, near, unanswered=True, clause_fits=clause_fits)
+        return AskPart(clause, None, near, unanswered=True)
     scorer = section_scorer()
     if best.fit < cues.ask_lead.fit or not in_scene(best, question):
         return AskPart(clause, None, near, **own)
@@ -1340,13 +1348,18 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     # asker marked what they ask ("我想问的是：…") and a section answers that
     stated = ranking.stated and not (asked.marked and asked.best is not None)
     sections = with_asks(chosen if stated else ask_leads(chosen, asked, asked_q), asks)
-    sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)], part=asked)
+    sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
     told = stated_situations().deciding(asked_q) if stated else None
+    if told is not None and told.covers and sections:  # a member at risk: only the sections that answer it
+        toward = {tuple(t) for t in told.toward}
+        sections = [sections[0], *(s for s in sections[1:] if _key(s) in toward)]
     citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     warned = not stated and answer_hedged(ranking, sections, lead, asked)
     text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
+    if told is not None and told.note:  # a member at risk: our own safety line comes before the method
+        text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
     notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
                                            ask_elsewhere(sections, asked, asked_q)]
@@ -1357,7 +1370,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
                               sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked),
-                              direct=not warned))
+                              direct=not warned, basis="stated" if stated else lead_basis(sections, lead, asked)))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer

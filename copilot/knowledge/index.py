@@ -556,10 +556,12 @@ class KnowledgeIndex:
         # a condition the question keeps (不…的情况下) and a quoted name (群叫『…』) are not what it asks: left out of the match
         signals, terms = self.signals(without_constraints(without_names(query)), expand=expand)
         fused, order, fit, features = self._second_stage(signals, rerank=rerank)
-        stated = False
+        stated = must_answer = False
         if rerank:  # a situation the question states (a rumour it says is false) weighs in on the order
             order = stated_order(query, order, loaded.sections)
             stated = bool(len(order)) and stated_situations().leads(query, loaded.sections[int(order[0])])
+            told = stated_situations().deciding(query) if stated else None
+            must_answer = bool(told and told.covers)
         confidence = model.probability(features)
         near = near_misses()
         near_miss = bool(near and near.declines(signals.near_miss, confidence))
@@ -574,7 +576,7 @@ class KnowledgeIndex:
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
                                        lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
         ranking = SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms,
-                                 near_miss=near_miss, stated=stated)
+                                 near_miss=near_miss, stated=stated, must_answer=must_answer)
         if unwrap and ranking.covered and (asked := asked_object(query)) is not None:
             # a question dressed in operator words (作为群主…怎么跟群友解释) is covered only if what it asks about is
             alone = self.search_sections(asked.text, k=1, rerank=rerank, expand=expand)

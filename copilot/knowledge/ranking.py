@@ -214,6 +214,10 @@ class SectionScorer(BaseModel):
     # calibrated so that it rarely fires on an answer from an acceptable section (``hedge`` alone, 0.77,
     # warned on 42 % of the tuning answers that were from an acceptable section)
     warn: float = 0.0
+    # below ``warn_off_ask`` (not lower than ``warn``) an answer whose lead is not the ask clause's own best section
+    # (copilot/knowledge/ask.py ``lead_basis``: the lead only shares words with the question) says so too; fitted by
+    # ``scripts/calibrate_warn.py`` on those answers alone; 0 = ``warn`` for every answer
+    warn_off_ask: float = 0.0
     # reorder the candidates by fit (off: on 2026-11-30 it raised tuning hit@3 but lowered the locked
     # split's, so the fit only gates the second section and the hedge and is reported as ``fit``)
     reorder: bool = False
@@ -421,9 +425,6 @@ class QuestionParts(BaseModel):
     drop_padding: bool = False
     padding_cap: bool = False  # with ``drop_padding``: the extras no ask names fill up to two sections at most
     padding_scene: bool = False  # with ``drop_padding``: an extra no ask names must be in the question's setting
-    # with ``drop_padding``: when the question ends on an asking clause, an extra no ask names must also fit that clause
-    # ranked alone at least this much (0 when that ranking's first ``SECOND_FROM`` lack it); 0 = off
-    padding_ask: float = 0.0
     # a run of one to four characters said three times or more is read once (textnorm.unpad) before ranking
     unpad: bool = False
     # the section answering the last asking clause leads (copilot/knowledge/ask.py ask_part)
@@ -466,6 +467,21 @@ class StatedSituation(BaseModel):
     pull: bool = False
     # the leading section gives its 经验建议 (what to do) before its 资料 (a case of a rescue that failed, the causes)
     advice_first: bool = False
+    # the situation is told only when the question also says one of these (empty: ``says`` alone tells it): a minor
+    # and a private approach, a person's address and its being posted
+    also: list[str] = []
+    # ... and says none of these (企业微信的防骚扰设置 is an app's menu, not a member being harassed)
+    unless: list[str] = []
+    # a question stating it is covered whatever the confidence, near-miss and scope models say (someone in the group
+    # is at risk: the operator gets the response steps, not "the material does not cover this")
+    covers: bool = False
+    # a line the answer opens with (our own guardrail, e.g. call the police first when a life is at risk); "" = none
+    note: str = ""
+
+    def said(self, text: str) -> bool:
+        """Whether the folded ``text`` states this situation."""
+        return (any(fold(p) in text for p in self.says) and (not self.also or any(fold(p) in text for p in self.also))
+                and not any(fold(p) in text for p in self.unless))
 
 
 class StatedSituations(BaseModel):
@@ -478,7 +494,7 @@ class StatedSituations(BaseModel):
     def told(self, question: str) -> list[StatedSituation]:
         """The situations ``question`` states, in the file's order."""
         text = fold(question)
-        return [s for s in self.situations if any(fold(p) in text for p in s.says)]
+        return [s for s in self.situations if s.said(text)]
 
     def leads(self, question: str, section: tuple[str, str]) -> bool:
         """Whether ``section`` answers the situation ``question`` states that decides the lead (the first told one
@@ -818,6 +834,8 @@ class SectionRanking:
     # the first section answers a situation the question states (``stated.yaml``, :meth:`StatedSituations.leads`):
     # it leads the answer as it is, and the answer gives it as the answer, not as the nearest
     stated: bool = False
+    # that situation is one whose questions are always answered (``stated.yaml``'s ``covers``: a member at risk)
+    must_answer: bool = False
     # what the question asks about once its operator wrapper is taken out (:func:`asked_object`; None without one),
     # and whether the cards cover that on its own: a wrapper word (群主, 新人) alone does not carry a question in
     asked: AskedObject | None = None
@@ -825,6 +843,8 @@ class SectionRanking:
 
     @property
     def covered(self) -> bool:
+        if self.sections and self.must_answer:
+            return True
         return (bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
                 and not self.off_scene and not self.off_object and not self.off_wrapper)
 
