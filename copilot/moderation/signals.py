@@ -691,20 +691,27 @@ def _app_handle_pattern(spec: dict[str, Any], apps: list[str]) -> re.Pattern[str
     """An account on another messaging app (patterns.yaml app_handle, the apps of ``contact_apps``), on the folded text:
     the app's name, at least one separator (a colon, 是, ID, @) — or only white space when an invitation to add the app
     leads it (加賴 bgcheap) — then the account: letters first, then letters, digits, _ . -."""
-    acc = spec["account"]
-    sep = r"(?:\s*" + _alt(spec["separators"]) + r")+\s*"
     led = r"(?<=" + r")|(?<=".join(re.escape(str(w)) for w in spec["led_by"]) + r")"
     not_app = r"(?!" + _alt(apps) + r"(?![a-z0-9_.-]))"  # 加賴 line: rod_tw66 — the account is rod_tw66, not "line"
-    return re.compile(r"(?:(?<![a-z0-9])" + _alt(apps) + sep + "|(?:" + led + ")" + _alt(apps) + r"\s+)" + not_app
-                      + r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(acc["min"]) - 1, int(acc["max"]) - 1))
+    return re.compile(r"(?:(?<![a-z0-9])" + _alt(apps) + _handle_sep(spec["separators"]) + "|(?:" + led + ")" + _alt(apps)
+                      + r"\s+)" + not_app + _handle_account(spec["account"]))
 
 
 def _profile_handle_pattern(spec: dict[str, Any], account: dict[str, Any]) -> re.Pattern[str]:
     """An account on a photo or social app (patterns.yaml profile_apps), on the folded text: the app's name, at least
     one separator, the account (as app_handle's)."""
-    sep = r"(?:\s*" + _alt(spec["separators"]) + r")+\s*"
-    return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + sep
-                      + r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(account["min"]) - 1, int(account["max"]) - 1))
+    return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + _handle_sep(spec["separators"]) + _handle_account(account))
+
+
+def _handle_sep(separators: list[str]) -> str:
+    """At least one separator before a handle (a colon, 是, ID, @), white space around each."""
+    return r"(?:\s*" + _alt(separators) + r")+\s*"
+
+
+def _handle_account(account: dict[str, Any]) -> str:
+    """The account of a handle (patterns.yaml app_handle ``account``), as a group: a letter first, then letters, digits,
+    _ . - up to its length."""
+    return r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(account["min"]) - 1, int(account["max"]) - 1)
 
 
 def _foreign_mobile_pattern(specs: list[dict[str, Any]]) -> re.Pattern[str]:
