@@ -121,6 +121,9 @@ def _digit_run(m: re.Match[str]) -> str:
     return head + run
 
 
+SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")  # a handle spelled one letter apart: t a o c i 8 8 8
+
+
 @lru_cache(maxsize=1)
 def _spaced() -> re.Pattern[str]:
     """Characters set apart one by one, so no word of a list matches the raw text: by white space ("需 要 私 我"), or by
@@ -129,7 +132,7 @@ def _spaced() -> re.Pattern[str]:
     sym = "".join(re.escape(str(c)) for c in load_resource(SPELLINGS)["char_separators"])
     return re.compile(r"(?:[\u3400-\u9fff][ \u3000]+){5,}[\u3400-\u9fff]"
                       rf"|[\u3400-\u9fff]([{sym}])(?:[\u3400-\u9fff]\1){{4,}}[\u3400-\u9fff]"
-                      r"|(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")
+                      r"|" + SPACED_HANDLE.pattern)
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from copilot.moderation.normalise import SPELLINGS, URL_RE, Normalised, normalise
+from copilot.moderation.normalise import SPACED_HANDLE, SPELLINGS, URL_RE, Normalised, normalise
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
 
@@ -1032,7 +1032,6 @@ class Finding:
 
 
 Detector = Callable[[Scan, SignalSpec], Finding | None]
-_SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")  # as normalise's 逐字隔开
 
 
 def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1091,7 +1090,7 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
     # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
     # apart so no word reads — nobody writes a word that way but to hide an account
-    contacts += ["逐字隔开的账号 " + h for m in _SPACED_HANDLE.finditer(scan.n.folded)
+    contacts += ["逐字隔开的账号 " + h for m in SPACED_HANDLE.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
                  and not any(h in c for c in contacts)]
     if not contacts:
