@@ -165,8 +165,14 @@ def _split_chars() -> tuple[re.Pattern[str], dict[str, str]]:
 def _decoration() -> re.Pattern[str]:
     """Pictographs set tight between two characters of the folded text (私🙏我): spellings.yaml ``decorative_emoji``. One
     with white space beside it ends a clause ("好吃😋 下次再来") and stays."""
+    return decorative_between("+")
+
+
+def decorative_between(marks: str) -> re.Pattern[str]:
+    """A pictograph of spellings.yaml ``decorative_emoji`` set tight between two characters, followed by ``marks``
+    (a quantifier, or the marks that may ride on one pictograph)."""
     emoji = str(load_resource(SPELLINGS).get("decorative_emoji") or r"(?!x)x")
-    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji})+(?=[\u3400-\u9fff])")
+    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji}){marks}(?=[\u3400-\u9fff])")
 
 
 @lru_cache(maxsize=4096)

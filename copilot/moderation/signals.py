@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from copilot.moderation.normalise import SPACED_HANDLE, SPELLINGS, URL_RE, Normalised, normalise
+from copilot.moderation.normalise import SPACED_HANDLE, URL_RE, Normalised, decorative_between, normalise
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
 
@@ -1569,8 +1569,7 @@ def _repetition(scan: Scan, spec: SignalSpec) -> Finding | None:
 def _lone_emoji() -> re.Pattern[str]:
     """One pictograph (spellings.yaml ``decorative_emoji``, with its variation or skin-tone mark) alone between two
     characters: a separator (😀加😀我😀微😀信), not part of a wall of emoji (好🌹🌹🌹🌹🌹早)."""
-    emoji = str(load_resource(SPELLINGS).get("decorative_emoji") or r"(?!x)x")
-    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji})[\ufe0f\U0001f3fb-\U0001f3ff]?(?=[\u3400-\u9fff])")
+    return decorative_between(r"[\ufe0f\U0001f3fb-\U0001f3ff]?")
 
 
 def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:
