@@ -39,6 +39,7 @@ from copilot.notes.dates import (
     time_expressions,
     time_spans,
     time_words,
+    without_times,
 )
 from copilot.notes.exchanges import Asides, Line, asides
 from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, QAPair, SessionType, Transcript
@@ -2515,9 +2516,7 @@ def _only_an_ack(f: str, people: People) -> bool:
     are taken out ("收到会长", "好的 6:40")."""
     if len(f) > 24:  # an acknowledgement is short
         return False
-    rest = f
-    for start, end in sorted(time_spans(f), reverse=True):
-        rest = rest[:start] + " " + rest[end:]
+    rest = without_times(f, " ")
     for _, alias, _who in people.named_in(rest):
         rest = rest.replace(alias, " ")
     rest = re.sub(r"[\W\d]+", " ", people.at.sub(" ", rest)).strip()
@@ -3060,9 +3059,7 @@ def _settles_besides(text: str, owners: set[str]) -> bool:
     you = cue("owner", "you")
     rest = [c for c in _CLAUSE.split(_fold(text))
             if c.strip() and not you.search(c) and not any(_fold(o) in c for o in owners if o)]
-    said = "".join(rest)
-    for start, end in sorted(time_spans(said), reverse=True):
-        said = said[:start] + said[end:]
+    said = without_times("".join(rest))
     return len(cue("decision", "formula").sub("", said)) >= 4
 
 
@@ -3281,9 +3278,7 @@ def _dates_volunteer(actions: list[ActionItem], messages: list[Message], idx: in
             and a.sources and a.sources[0] in theirs]
     if not took:
         return
-    rest = _fold(m.text).replace(_fold(owner), "")
-    for start, end in sorted(time_spans(rest), reverse=True):
-        rest = rest[:start] + rest[end:]
+    rest = without_times(_fold(m.text).replace(_fold(owner), ""))
     rest = cue("owner", "finish_only").sub("", cue("decision", "accept_head").sub("", rest))
     if re.sub(r"\W", "", rest) and not _content_bigrams(rest) & _content_bigrams(took[-1].task):
         return  # more work than finishing what was taken on ("好，小石周五前把海报也做了")
@@ -3583,9 +3578,7 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     if not _CLAUSE_WHOLE.search(rest.strip()) and cue("owner", "me").search(_fold(rest)):
         return None  # "行，那成人组的线我来定": one clause where the speaker takes the work on is a commitment
     content = _decided_content(rest, people)
-    said = content
-    for start, end in sorted(time_spans(said), reverse=True):
-        said = said[:start] + said[end:]
+    said = without_times(content)
     if len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", _fold(said)))) < 3:
         return None  # (nothing settled once the sign-off is out: "好 今天就这样 大家早点睡 晴天保佑")
     m, window = messages[idx], messages[max(0, idx - int(raw("decision", "accept_reach"))) : idx]
@@ -3917,9 +3910,7 @@ def event_notice(sentence: str, when: datetime | None = None) -> bool:
              and not d.relative]
     if not ahead:
         return False
-    rest = f
-    for start, end in sorted(time_spans(f), reverse=True):
-        rest = rest[:start] + " " + rest[end:]
+    rest = without_times(f, " ")
     return bool(cue("patterns", "counted").search(rest))
 
 
