@@ -2227,17 +2227,17 @@ def _ratifies(a: ActionItem, new: ActionItem, speaker_of: dict[int, str] | None,
     if not calls or not speaker_of or speaker_of.get(new.sources[0]) in (None, new.owner) \
             or new.sources[0] - a.sources[-1] > int(raw("action", "ratify_window")):
         return False
-    # (not work told to them as more: "好，豆豆你再把桌布洗干净" is a task of its own)
-    if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) and not cue("owner", "you").search(_fold(new.task)) \
-            and any(x in calls and speaker_of.get(x) == a.owner for x in a.sources):
-        return True  # the next line confirming the offer ("我来做" — "好的晓婷，周三前出稿") is its time
-    # the caller's yes that then tells the volunteer how or when ("谁来借？" — "我" — "好，老胡你前一天去拿回来"): the work
-    # the call asked for, unless it gives more (再/另外…)
     if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) \
-            and speaker_of.get(new.sources[0]) == speaker_of.get(a.sources[0]) \
-            and cue("owner", "accepts").match(_fold(new.task).strip()) and not has(_fold(new.task), "action", "more_work") \
             and any(x in calls and speaker_of.get(x) == a.owner for x in a.sources):
-        return True
+        task = _fold(new.task)
+        # (not work told to them as more: "好，豆豆你再把桌布洗干净" is a task of its own)
+        if not cue("owner", "you").search(task):
+            return True  # the next line confirming the offer ("我来做" — "好的晓婷，周三前出稿") is its time
+        # the caller's yes that then tells the volunteer how or when ("谁来借？" — "我" — "好，老胡你前一天去拿回来"): the work
+        # the call asked for, unless it gives more (再/另外…)
+        if speaker_of.get(new.sources[0]) == speaker_of.get(a.sources[0]) \
+                and cue("owner", "accepts").match(task.strip()) and not has(task, "action", "more_work"):
+            return True
     return any(x in calls and speaker_of.get(x) == a.owner and _same_work(calls[x], new.task) for x in a.sources)
 
 
