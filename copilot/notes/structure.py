@@ -4235,7 +4235,7 @@ def analyze(transcript: Transcript) -> Structure:
         actions=actions,
         announcements=announcements,
         topic_words=topic_set,
-        rosters=frozenset(i for r in find_rosters(msgs, People.of(msgs).roster_member) for i in r.sources),
+        rosters=frozenset(i for r in find_rosters(msgs, people.roster_member) for i in r.sources),
         asides=asides,
         chatter=chatter,
     )
