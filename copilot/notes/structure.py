@@ -2590,6 +2590,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     recapped: set[int] = set()
     last_by: dict[str, Message] = {}
     speaker_of = {m.id: m.speaker for m in messages}
+    at_msg = {m.id: j for j, m in enumerate(messages)}
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
     # a member's own plan ("12月20号我要考护士资格证", "我下周三出差") is no event of the group: its day
     # never anchors "活动前一天" or a to-do's day
@@ -2607,7 +2608,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         lead = people.lead(m.text) or people.lead(cue("owner", "yes_head").sub("", m.text, count=1))
         offered = _note_call(calls, messages, idx, m)
         # "海报啥时候要" — "那就周四前吧，我好发公众号": the answer dates the asker's work and is no to-do itself
-        due_answer = _dates_given_work(actions, messages, idx, people, events[idx]) \
+        due_answer = _dates_given_work(actions, messages, idx, people, events[idx], at_msg) \
             or _due_answer(actions, messages, idx, events[idx], meetings[idx])
         # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
         own_life = not offered and introduces(m.text)
@@ -3343,10 +3344,11 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
 
 
 def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: int, people: People,
-                      event: date | None) -> bool:
+                      event: date | None, at_msg: dict[int, int]) -> bool:
     """"@大吴 宣传海报你来做吧" — "好" — "海报这周内贴到各栋楼下": a later line of the one who gave work out that opens
     with that work's name (or two pieces' names, "礼物和收款都在活动前三天弄完") and then its time, naming no one and no
-    我, dates each to-do it names (one with no day yet, or only the event's) and is no to-do of its own."""
+    我, dates each to-do it names (one with no day yet, or only the event's) and is no to-do of its own. ``at_msg``:
+    each message's place in ``messages`` by id."""
     m = messages[idx]
     f = _fold(m.text).strip()
     if is_question(m.text) or _LEAD_MENTIONS.match(m.text) or has(f, "owner", "me") or has(f, "owner", "group") \
@@ -3360,7 +3362,6 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     pieces = [p for p in cue("owner", "topic_joins").split(topic) if p]
     if not pieces or _CLAUSE.search(topic) or any(len(p) < 2 for p in pieces):
         return False
-    at_msg = {o.id: j for j, o in enumerate(messages)}
     reach = int(raw("owner", "given_work_reach"))
     given = [a for a in actions if a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
              and messages[at_msg[a.sources[0]]].speaker == m.speaker]
