@@ -4013,9 +4013,10 @@ def _reverted(decisions: list[Decision], messages: list[Message]) -> list[Decisi
     few lines before it ("可以，那就改电子表格"): only the going back is a decision."""
     at = {m.id: k for k, m in enumerate(messages)}
     reach = int(raw("decision", "reverts_reach"))
-    backs = [at[d.sources[-1]] for d in decisions if d.sources and d.sources[-1] in at and has(_fold(d.text), "decision", "reverts")]
-    return [d for d in decisions if not (d.sources and d.sources[0] in at and not has(_fold(d.text), "decision", "reverts")
-                                         and any(0 < k - at[d.sources[0]] <= reach for k in backs))]
+    goes_back = [has(_fold(d.text), "decision", "reverts") for d in decisions]
+    backs = [at[d.sources[-1]] for d, back in zip(decisions, goes_back) if d.sources and d.sources[-1] in at and back]
+    return [d for d, back in zip(decisions, goes_back) if not (d.sources and d.sources[0] in at and not back
+                                                                and any(0 < k - at[d.sources[0]] <= reach for k in backs))]
 
 
 def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
