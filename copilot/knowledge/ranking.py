@@ -636,9 +636,19 @@ def asking_clause(question: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _scope() -> dict:
+    """``scope.yaml``, read once for the operation, wrapper and scene cues."""
+    return yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
+
+
+def _folded(words: list) -> tuple[str, ...]:
+    """Cue words of ``scope.yaml`` folded, empty ones left out."""
+    return tuple(fold(w) for w in words if w)
+
+
+@lru_cache(maxsize=1)
 def _operation_cues() -> tuple[str, ...]:
-    data = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
-    return tuple(fold(c) for c in data.get("operation", []) if c)
+    return _folded(_scope().get("operation", []))
 
 
 def asks_to_operate(question: str) -> bool:
@@ -682,10 +692,10 @@ class Wrapper(BaseModel):
 
 @lru_cache(maxsize=1)
 def wrapper_cues() -> Wrapper:
-    data = (yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}).get("wrapper") or {}
+    data = _scope().get("wrapper") or {}
 
     def words(key: str) -> tuple[str, ...]:
-        return tuple(fold(w) for w in data.get(key, []) if w)
+        return _folded(data.get(key, []))
     return Wrapper(role=words("role"), tell=words("tell"), askers=words("askers"), adverbs=words("adverbs"),
                    asked=words("asked"), not_after=words("not_after"))
 
@@ -781,13 +791,12 @@ class Scene(BaseModel):
 
 @lru_cache(maxsize=1)
 def scene_cues() -> Scene:
-    data = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
+    data = _scope()
     cues = data.get("scene") or {}
-    return Scene(group=tuple(fold(w) for w in cues.get("group", []) if w),
-                 life=tuple(fold(w) for w in cues.get("life", []) if w),
-                 private=tuple(fold(w) for w in cues.get("private", []) if w),
-                 kind_after=tuple(fold(w) for w in cues.get("kind_after", []) if w), floor=data.get("scene_floor") or {},
-                 objects={k: tuple(fold(w) for w in (v or []) if w) for k, v in (data.get("object") or {}).items()},
+    return Scene(group=_folded(cues.get("group", [])), life=_folded(cues.get("life", [])),
+                 private=_folded(cues.get("private", [])),
+                 kind_after=_folded(cues.get("kind_after", [])), floor=data.get("scene_floor") or {},
+                 objects={k: _folded(v or []) for k, v in (data.get("object") or {}).items()},
                  object_floor=float(data.get("object_floor", 1.01)))
 
 

@@ -11,7 +11,6 @@ finding is shown, so an operator sees *why* the bot acted or held back.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -73,11 +72,17 @@ def notice_purpose(text: str, *, errands: bool = True) -> str | None:
     words it has not, or None: why the contact in it is what such a notice is for. ``errands``: a member's own errand
     (顺路捎两个人, 要拼车的加我 油费AA: ``errand: true``) counts too."""
     rules = evidence_rules()
-    n = len(rules.notices)
-    for (words, not_with), note, errand in zip(rules.notices, rules.notes or ("",) * n, rules.errands or (False,) * n):
-        if (errands or not errand) and any(w in text for w in words) and not any(b in text for b in not_with):
-            return note
+    for i in _purposes_in(text):
+        if errands or not (rules.errands and rules.errands[i]):
+            return rules.notes[i] if rules.notes else ""
     return None
+
+
+def _purposes_in(text: str) -> list[int]:
+    """The purposes (their place in evidence.yaml ``purposes``) whose cue words the text (folded) has and whose business
+    words (``not_with``: 专业, 收费…) it has not."""
+    return [i for i, (words, not_with) in enumerate(evidence_rules().notices)
+            if any(w in text for w in words) and not any(b in text for b in not_with)]
 
 
 def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, own_words: str | None = None,
@@ -93,8 +98,7 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
     purpose's cue words (a lost-pet notice), that purpose's layers are one piece of evidence (its phone
     number and 联系我 are what such a notice is for)."""
     rules = evidence_rules()
-    alias = {layer: group[0] for said, undone, group in _purpose_cues() if said.search(text) and not undone.search(text)
-             for layer in group}
+    alias = {layer: rules.purposes[i][1][0] for i in _purposes_in(text) for layer in rules.purposes[i][1]}
     found: dict[str, str] = {}
     weight = 0
     seen: set[str] = set()  # words already counted: one word found by two lexicons is one piece of evidence
@@ -121,20 +125,6 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
             weight += 1
     enough = weight >= rules.min_layers or bool(rules.decisive & set(found)) or label not in rules.labels
     return {"layers": found, "count": weight, "enough": enough}
-
-
-@lru_cache(maxsize=1)
-def _purpose_cues() -> tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...]:
-    """Each purpose's cue words (evidence.yaml ``purposes``) as one pattern — found in a text where any of them is
-    in it —, its business words (``not_with``: 专业, 收费… undo the purpose, as in :func:`notice_purpose`) as another,
-    beside the layers that are one there."""
-    rules = evidence_rules()
-    return tuple((_any_of(words), _any_of(not_with), group)
-                 for (words, group), (_, not_with) in zip(rules.purposes, rules.notices))
-
-
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!x)x")
 
 
 def _already_counted(items: set[str], seen: set[str]) -> bool:

@@ -99,9 +99,11 @@ def recent_keep() -> int:
     return int(load_resource(RELEVANCE)["group_talk"]["recent_jargon"]["keep"])
 
 
+@lru_cache(maxsize=256)
 def jargon(text: str) -> frozenset[str]:
     """The words of a message that may be its group's jargon: :func:`unknown_nouns` without person names (a 接龙
-    line's 青禾 is a member, not a thing the group talks about)."""
+    line's 青禾 is a member, not a thing the group talks about). Cached: the recent-jargon and repeated-jargon layers
+    both ask it of the same message."""
     return frozenset(w for w in unknown_nouns(text) if not str(word_class(w) or new_word_class(w) or "").startswith("nr"))
 
 

@@ -121,6 +121,9 @@ def _digit_run(m: re.Match[str]) -> str:
     return head + run
 
 
+SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")  # a handle spelled one letter apart: t a o c i 8 8 8
+
+
 @lru_cache(maxsize=1)
 def _spaced() -> re.Pattern[str]:
     """Characters set apart one by one, so no word of a list matches the raw text: by white space ("需 要 私 我"), or by
@@ -129,7 +132,7 @@ def _spaced() -> re.Pattern[str]:
     sym = "".join(re.escape(str(c)) for c in load_resource(SPELLINGS)["char_separators"])
     return re.compile(r"(?:[\u3400-\u9fff][ \u3000]+){5,}[\u3400-\u9fff]"
                       rf"|[\u3400-\u9fff]([{sym}])(?:[\u3400-\u9fff]\1){{4,}}[\u3400-\u9fff]"
-                      r"|(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")
+                      r"|" + SPACED_HANDLE.pattern)
 
 
 @lru_cache(maxsize=1)
@@ -162,8 +165,14 @@ def _split_chars() -> tuple[re.Pattern[str], dict[str, str]]:
 def _decoration() -> re.Pattern[str]:
     """Pictographs set tight between two characters of the folded text (私🙏我): spellings.yaml ``decorative_emoji``. One
     with white space beside it ends a clause ("好吃😋 下次再来") and stays."""
+    return decorative_between("+")
+
+
+def decorative_between(marks: str) -> re.Pattern[str]:
+    """A pictograph of spellings.yaml ``decorative_emoji`` set tight between two characters, followed by ``marks``
+    (a quantifier, or the marks that may ride on one pictograph)."""
     emoji = str(load_resource(SPELLINGS).get("decorative_emoji") or r"(?!x)x")
-    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji})+(?=[\u3400-\u9fff])")
+    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji}){marks}(?=[\u3400-\u9fff])")
 
 
 @lru_cache(maxsize=4096)

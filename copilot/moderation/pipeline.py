@@ -1315,14 +1315,15 @@ def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict
         # classifier is near certain: then a person decides, as below)
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["bare_contact"] = True
-    if scores[Label.AD] >= 0.5 and _private_offer(rep) and not group_model and not disguised \
+    private = _private_offer(rep)
+    if scores[Label.AD] >= 0.5 and private and not group_model and not disguised \
             and (kind := _members_offer(rep, folded, trade=trade)) is not None:
         # what the profile allows decides before the classifier: a member's own used thing where members pass things
         # on, or what they made themselves given free, with only 私我 and no seller's sign, is the group's business
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["member_offer"] = kind
         return
-    if scores[Label.AD] >= PRIVATE_OFFER_CAP and _private_offer(rep):
+    if scores[Label.AD] >= PRIVATE_OFFER_CAP and private:
         # "自己做的教程笔记，20一份，想要的私我": on the group's subject, only 私我, everyday words and a price — a member
         # passing something on or a bait; no handle or link to tell them apart: a person decides
         scores[Label.AD] = PRIVATE_OFFER_CAP

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from copilot.moderation.normalise import SPELLINGS, URL_RE, Normalised, normalise
+from copilot.moderation.normalise import SPACED_HANDLE, URL_RE, Normalised, decorative_between, normalise
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
 
@@ -702,20 +702,27 @@ def _app_handle_pattern(spec: dict[str, Any], apps: list[str]) -> re.Pattern[str
     """An account on another messaging app (patterns.yaml app_handle, the apps of ``contact_apps``), on the folded text:
     the app's name, at least one separator (a colon, 是, ID, @) — or only white space when an invitation to add the app
     leads it (加賴 bgcheap) — then the account: letters first, then letters, digits, _ . -."""
-    acc = spec["account"]
-    sep = r"(?:\s*" + _alt(spec["separators"]) + r")+\s*"
     led = r"(?<=" + r")|(?<=".join(re.escape(str(w)) for w in spec["led_by"]) + r")"
     not_app = r"(?!" + _alt(apps) + r"(?![a-z0-9_.-]))"  # 加賴 line: rod_tw66 — the account is rod_tw66, not "line"
-    return re.compile(r"(?:(?<![a-z0-9])" + _alt(apps) + sep + "|(?:" + led + ")" + _alt(apps) + r"\s+)" + not_app
-                      + r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(acc["min"]) - 1, int(acc["max"]) - 1))
+    return re.compile(r"(?:(?<![a-z0-9])" + _alt(apps) + _handle_sep(spec["separators"]) + "|(?:" + led + ")" + _alt(apps)
+                      + r"\s+)" + not_app + _handle_account(spec["account"]))
 
 
 def _profile_handle_pattern(spec: dict[str, Any], account: dict[str, Any]) -> re.Pattern[str]:
     """An account on a photo or social app (patterns.yaml profile_apps), on the folded text: the app's name, at least
     one separator, the account (as app_handle's)."""
-    sep = r"(?:\s*" + _alt(spec["separators"]) + r")+\s*"
-    return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + sep
-                      + r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(account["min"]) - 1, int(account["max"]) - 1))
+    return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + _handle_sep(spec["separators"]) + _handle_account(account))
+
+
+def _handle_sep(separators: list[str]) -> str:
+    """At least one separator before a handle (a colon, 是, ID, @), white space around each."""
+    return r"(?:\s*" + _alt(separators) + r")+\s*"
+
+
+def _handle_account(account: dict[str, Any]) -> str:
+    """The account of a handle (patterns.yaml app_handle ``account``), as a group: a letter first, then letters, digits,
+    _ . - up to its length."""
+    return r"([a-z][a-z0-9_.-]{%d,%d})(?![a-z0-9_-])" % (int(account["min"]) - 1, int(account["max"]) - 1)
 
 
 def _foreign_mobile_pattern(specs: list[dict[str, Any]]) -> re.Pattern[str]:
@@ -1036,7 +1043,6 @@ class Finding:
 
 
 Detector = Callable[[Scan, SignalSpec], Finding | None]
-_SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")  # as normalise's 逐字隔开
 
 
 def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1095,7 +1101,7 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
     # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
     # apart so no word reads — nobody writes a word that way but to hide an account
-    contacts += ["逐字隔开的账号 " + h for m in _SPACED_HANDLE.finditer(scan.n.folded)
+    contacts += ["逐字隔开的账号 " + h for m in SPACED_HANDLE.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
                  and not any(h in c for c in contacts)]
     if not contacts:
@@ -1578,8 +1584,7 @@ def _repetition(scan: Scan, spec: SignalSpec) -> Finding | None:
 def _lone_emoji() -> re.Pattern[str]:
     """One pictograph (spellings.yaml ``decorative_emoji``, with its variation or skin-tone mark) alone between two
     characters: a separator (😀加😀我😀微😀信), not part of a wall of emoji (好🌹🌹🌹🌹🌹早)."""
-    emoji = str(load_resource(SPELLINGS).get("decorative_emoji") or r"(?!x)x")
-    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji})[\ufe0f\U0001f3fb-\U0001f3ff]?(?=[\u3400-\u9fff])")
+    return decorative_between(r"[\ufe0f\U0001f3fb-\U0001f3ff]?")
 
 
 def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:

@@ -603,6 +603,13 @@ def time_spans(folded: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in _located(folded, None)]
 
 
+def without_times(folded: str, fill: str = "") -> str:
+    """An already folded text with each of its time expressions (:func:`time_spans`) replaced by ``fill``."""
+    for start, end in sorted(time_spans(folded), reverse=True):
+        folded = folded[:start] + fill + folded[end:]
+    return folded
+
+
 @lru_cache(maxsize=16384)
 def _matches(folded: str) -> tuple[tuple[re.Match[str], ...], tuple[re.Match[str], ...], tuple[re.Match[str], ...]]:
     """Where the time patterns match ``folded`` (the extra forms, the event spans, the plain forms): the

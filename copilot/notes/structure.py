@@ -39,6 +39,7 @@ from copilot.notes.dates import (
     time_expressions,
     time_spans,
     time_words,
+    without_times,
 )
 from copilot.notes.exchanges import Asides, Line, asides
 from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, QAPair, SessionType, Transcript
@@ -2252,17 +2253,17 @@ def _ratifies(a: ActionItem, new: ActionItem, speaker_of: dict[int, str] | None,
     if not calls or not speaker_of or speaker_of.get(new.sources[0]) in (None, new.owner) \
             or new.sources[0] - a.sources[-1] > int(raw("action", "ratify_window")):
         return False
-    # (not work told to them as more: "好，豆豆你再把桌布洗干净" is a task of its own)
-    if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) and not cue("owner", "you").search(_fold(new.task)) \
-            and any(x in calls and speaker_of.get(x) == a.owner for x in a.sources):
-        return True  # the next line confirming the offer ("我来做" — "好的晓婷，周三前出稿") is its time
-    # the caller's yes that then tells the volunteer how or when ("谁来借？" — "我" — "好，老胡你前一天去拿回来"): the work
-    # the call asked for, unless it gives more (再/另外…)
     if new.sources[0] - a.sources[-1] <= int(raw("action", "ratify_next")) \
-            and speaker_of.get(new.sources[0]) == speaker_of.get(a.sources[0]) \
-            and cue("owner", "accepts").match(_fold(new.task).strip()) and not has(_fold(new.task), "action", "more_work") \
             and any(x in calls and speaker_of.get(x) == a.owner for x in a.sources):
-        return True
+        task = _fold(new.task)
+        # (not work told to them as more: "好，豆豆你再把桌布洗干净" is a task of its own)
+        if not cue("owner", "you").search(task):
+            return True  # the next line confirming the offer ("我来做" — "好的晓婷，周三前出稿") is its time
+        # the caller's yes that then tells the volunteer how or when ("谁来借？" — "我" — "好，老胡你前一天去拿回来"): the work
+        # the call asked for, unless it gives more (再/另外…)
+        if speaker_of.get(new.sources[0]) == speaker_of.get(a.sources[0]) \
+                and cue("owner", "accepts").match(task.strip()) and not has(task, "action", "more_work"):
+            return True
     return any(x in calls and speaker_of.get(x) == a.owner and _same_work(calls[x], new.task) for x in a.sources)
 
 
@@ -2549,9 +2550,7 @@ def _only_an_ack(f: str, people: People) -> bool:
     are taken out ("收到会长", "好的 6:40")."""
     if len(f) > 24:  # an acknowledgement is short
         return False
-    rest = f
-    for start, end in sorted(time_spans(f), reverse=True):
-        rest = rest[:start] + " " + rest[end:]
+    rest = without_times(f, " ")
     for _, alias, _who in people.named_in(rest):
         rest = rest.replace(alias, " ")
     rest = re.sub(r"[\W\d]+", " ", people.at.sub(" ", rest)).strip()
@@ -2625,6 +2624,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     recapped: set[int] = set()
     last_by: dict[str, Message] = {}
     speaker_of = {m.id: m.speaker for m in messages}
+    at_msg = {m.id: j for j, m in enumerate(messages)}
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
     # a member's own plan ("12月20号我要考护士资格证", "我下周三出差") is no event of the group: its day
     # never anchors "活动前一天" or a to-do's day
@@ -2642,7 +2642,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         lead = people.lead(m.text) or people.lead(cue("owner", "yes_head").sub("", m.text, count=1))
         offered = _note_call(calls, messages, idx, m)
         # "海报啥时候要" — "那就周四前吧，我好发公众号": the answer dates the asker's work and is no to-do itself
-        due_answer = _dates_given_work(actions, messages, idx, people, events[idx]) \
+        due_answer = _dates_given_work(actions, messages, idx, people, events[idx], at_msg) \
             or _due_answer(actions, messages, idx, events[idx], meetings[idx])
         # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
         own_life = not offered and introduces(m.text)
@@ -3099,9 +3099,7 @@ def _settles_besides(text: str, owners: set[str]) -> bool:
     you = cue("owner", "you")
     rest = [c for c in _CLAUSE.split(_fold(text))
             if c.strip() and not you.search(c) and not any(_fold(o) in c for o in owners if o)]
-    said = "".join(rest)
-    for start, end in sorted(time_spans(said), reverse=True):
-        said = said[:start] + said[end:]
+    said = without_times("".join(rest))
     return len(cue("decision", "formula").sub("", said)) >= 4
 
 
@@ -3360,9 +3358,7 @@ def _dates_volunteer(actions: list[ActionItem], messages: list[Message], idx: in
             and a.sources and a.sources[0] in theirs]
     if not took:
         return
-    rest = _fold(m.text).replace(_fold(owner), "")
-    for start, end in sorted(time_spans(rest), reverse=True):
-        rest = rest[:start] + rest[end:]
+    rest = without_times(_fold(m.text).replace(_fold(owner), ""))
     rest = cue("owner", "finish_only").sub("", cue("decision", "accept_head").sub("", rest))
     if re.sub(r"\W", "", rest) and not _content_bigrams(rest) & _content_bigrams(took[-1].task):
         return  # more work than finishing what was taken on ("好，小石周五前把海报也做了")
@@ -3427,10 +3423,11 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
 
 
 def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: int, people: People,
-                      event: date | None) -> bool:
+                      event: date | None, at_msg: dict[int, int]) -> bool:
     """"@大吴 宣传海报你来做吧" — "好" — "海报这周内贴到各栋楼下": a later line of the one who gave work out that opens
     with that work's name (or two pieces' names, "礼物和收款都在活动前三天弄完") and then its time, naming no one and no
-    我, dates each to-do it names (one with no day yet, or only the event's) and is no to-do of its own."""
+    我, dates each to-do it names (one with no day yet, or only the event's) and is no to-do of its own. ``at_msg``:
+    each message's place in ``messages`` by id."""
     m = messages[idx]
     f = _fold(m.text).strip()
     if is_question(m.text) or _LEAD_MENTIONS.match(m.text) or has(f, "owner", "me") or has(f, "owner", "group") \
@@ -3444,7 +3441,6 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     pieces = [p for p in cue("owner", "topic_joins").split(topic) if p]
     if not pieces or _CLAUSE.search(topic) or any(len(p) < 2 for p in pieces):
         return False
-    at_msg = {o.id: j for j, o in enumerate(messages)}
     reach = int(raw("owner", "given_work_reach"))
     given = [a for a in actions if a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
              and messages[at_msg[a.sources[0]]].speaker == m.speaker]
@@ -3680,9 +3676,7 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     if not _CLAUSE_WHOLE.search(rest.strip()) and cue("owner", "me").search(_fold(rest)):
         return None  # "行，那成人组的线我来定": one clause where the speaker takes the work on is a commitment
     content = _decided_content(rest, people)
-    said = content
-    for start, end in sorted(time_spans(said), reverse=True):
-        said = said[:start] + said[end:]
+    said = without_times(content)
     if len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", _fold(said)))) < 3:
         return None  # (nothing settled once the sign-off is out: "好 今天就这样 大家早点睡 晴天保佑")
     m, window = messages[idx], messages[max(0, idx - int(raw("decision", "accept_reach"))) : idx]
@@ -4014,9 +4008,7 @@ def event_notice(sentence: str, when: datetime | None = None) -> bool:
              and not d.relative]
     if not ahead:
         return False
-    rest = f
-    for start, end in sorted(time_spans(f), reverse=True):
-        rest = rest[:start] + " " + rest[end:]
+    rest = without_times(f, " ")
     return bool(cue("patterns", "counted").search(rest))
 
 
@@ -4118,9 +4110,10 @@ def _reverted(decisions: list[Decision], messages: list[Message]) -> list[Decisi
     few lines before it ("可以，那就改电子表格"): only the going back is a decision."""
     at = {m.id: k for k, m in enumerate(messages)}
     reach = int(raw("decision", "reverts_reach"))
-    backs = [at[d.sources[-1]] for d in decisions if d.sources and d.sources[-1] in at and has(_fold(d.text), "decision", "reverts")]
-    return [d for d in decisions if not (d.sources and d.sources[0] in at and not has(_fold(d.text), "decision", "reverts")
-                                         and any(0 < k - at[d.sources[0]] <= reach for k in backs))]
+    goes_back = [has(_fold(d.text), "decision", "reverts") for d in decisions]
+    backs = [at[d.sources[-1]] for d, back in zip(decisions, goes_back) if d.sources and d.sources[-1] in at and back]
+    return [d for d, back in zip(decisions, goes_back) if not (d.sources and d.sources[0] in at and not back
+                                                                and any(0 < k - at[d.sources[0]] <= reach for k in backs))]
 
 
 def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
@@ -4341,7 +4334,7 @@ def analyze(transcript: Transcript) -> Structure:
         actions=actions,
         announcements=announcements,
         topic_words=topic_set,
-        rosters=frozenset(i for r in find_rosters(msgs, People.of(msgs).roster_member) for i in r.sources),
+        rosters=frozenset(i for r in find_rosters(msgs, people.roster_member) for i in r.sources),
         asides=asides,
         chatter=chatter,
     )
