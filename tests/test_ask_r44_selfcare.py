@@ -4,10 +4,12 @@ feelings and the host's preparation stay group questions. Questions are written 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from ask_signals import fake_hit, fake_ranking
 
-from copilot.knowledge.ranking import scene_cues
+from copilot.knowledge.ranking import scene_cues, stated_situations
 
 QUARREL = fake_hit("crisis", "危机与负面处理", "成员争吵怎么降温", 0.9)
 
@@ -32,3 +34,17 @@ def test_the_askers_own_feelings_are_private_and_declined(question: str) -> None
 def test_members_feelings_and_the_hosts_preparation_stay_group_questions(question: str) -> None:
     assert scene_cues().of(question) != "private"
     assert fake_ranking(question, QUARREL, confidence=0.97).covered
+
+
+@pytest.mark.parametrize("question", [
+    "有群友说最近失眠睡不着，心里难受，我们怕她一时想不开，管理员要怎么处理",
+    "群里那个大哥这几天总说心里过不去，家里人担心他做傻事，群主能做什么",
+])
+def test_a_member_at_risk_in_words_of_feelings_is_answered_not_declined_as_private(question: str) -> None:
+    # the euphemisms (一时想不开, 做傻事) tell a member at risk; that situation is always answered, whatever the
+    # feeling words around it would make of the scene
+    told = stated_situations().deciding(question)
+    assert told is not None and told.name == "self_harm" and told.covers
+    at_risk = replace(fake_ranking(question, QUARREL, confidence=0.2), must_answer=True)
+    assert at_risk.covered
+    assert not fake_ranking(question, QUARREL, confidence=0.2).covered  # without the situation it would be declined
