@@ -800,10 +800,8 @@ class Moderator:
                 self._asked.clear()
             return
         last = self._asked.get(group)
-        if a.label != Label.AD or last is None or now - last.ts > HELP_ANSWER_SECONDS or not msg.user \
-                or msg.user == last.user or a.signals.urls or not a.signals.contacts \
-                or not set(a.signals.names(Label.AD)) <= _ANSWER_SIGNALS | _reach_only(a.signals) \
-                or (a.checks.get("classifier") or {}).get("model") == "group":
+        if not _reach_ad(a, _ANSWER_SIGNALS) or last is None or now - last.ts > HELP_ANSWER_SECONDS or not msg.user \
+                or msg.user == last.user or not a.signals.contacts:
             return
         if last.lend:
             if not words["lend_answer_voice"].search(a.folded):
@@ -841,9 +839,7 @@ class Moderator:
                 self._questions.ask(group, msg.user, chars, now)
             return
         trust = a.checks.get("trust") or {}
-        if a.label != Label.AD or trust.get("new_member") or trust.get("struck") or a.signals.urls \
-                or not set(a.signals.names(Label.AD)) <= _BELONG_SIGNALS | _reach_only(a.signals) \
-                or (a.checks.get("classifier") or {}).get("model") == "group":
+        if not _reach_ad(a, _BELONG_SIGNALS) or trust.get("new_member") or trust.get("struck"):
             return
         shared = (next_to is not None and self._questions.answered(group, msg.user, chars, now, (next_to,))) \
             or (self._questions.answered(group, msg.user, chars, now)
@@ -1821,8 +1817,8 @@ def live_time(ts: float | None) -> float:
 
 
 HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
-_BELONG_SIGNALS = frozenset({"contact", "landline", "invite"})  # all the ad evidence a member's reach may carry (_belongs_layer)
 _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
+_BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's reach may carry (_belongs_layer)
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
@@ -1834,6 +1830,14 @@ class HelpRequest(NamedTuple):
     user: str
     chars: frozenset[str]  # the request's telling characters (see _han)
     lend: bool  # a thing to borrow, not someone to call
+
+
+def _reach_ad(a: Analysis, allowed: frozenset[str]) -> bool:
+    """An ad whose only evidence is a way to reach the writer: no link, nothing outside ``allowed`` and the ways to
+    reach (:func:`_reach_only`), and not the group's own trained model's verdict (the answer and belongs layers)."""
+    return a.label == Label.AD and not a.signals.urls \
+        and set(a.signals.names(Label.AD)) <= allowed | _reach_only(a.signals) \
+        and (a.checks.get("classifier") or {}).get("model") != "group"
 
 
 def _reach_only(rep: SignalReport) -> frozenset[str]:
