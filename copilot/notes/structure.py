@@ -2643,7 +2643,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         offered = _note_call(calls, messages, idx, m)
         # "海报啥时候要" — "那就周四前吧，我好发公众号": the answer dates the asker's work and is no to-do itself
         due_answer = _dates_given_work(actions, messages, idx, people, events[idx], at_msg) \
-            or _due_answer(actions, messages, idx, events[idx], meetings[idx])
+            or _due_answer(actions, messages, idx, events[idx], meetings[idx], at_msg)
         # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
         own_life = not offered and introduces(m.text)
         # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
@@ -3459,13 +3459,13 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
 
 
 def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, event: date | None,
-                meeting: date | None) -> bool:
+                meeting: date | None, at_msg: dict[int, int]) -> bool:
     """The time of work given, told in a later turn by the one who gave it: asked for by the member given
     it ("海报啥时候要" — "那就周四前吧，我好发公众号"), or added right after that member took it on
     ("谁能去拿一下靶纸？" — "我下班顺路" — "明天之前拿回来就行"). An answer that opens with its time dates that
     to-do (replacing a day it only had from the event) and is no to-do of its own. The question must ask
     when work is due (reply.asks_due) and name the asker's work: "酒店什么时候能定下来" of another's hotel, or
-    "活动几点开始", dates nothing of the asker's."""
+    "活动几点开始", dates nothing of the asker's. ``at_msg``: each message's position by id (built once by find_actions)."""
     m = messages[idx]
     if is_question(m.text):
         return False
@@ -3497,7 +3497,6 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
         # "@阿芬 报名名单你来统计一下" — "几号要？" — "15号前": a bare "when" naming no work asks about the work this
         # speaker just gave the asker (or the asker just took on), still without a date
         if not about and len(re.sub(r"\W", "", q.text)) <= int(raw("reply", "bare_due_chars")):
-            at_msg = {o.id: j for j, o in enumerate(messages)}
             about = [a for a in owned if a.deadline is None and idx - at_msg.get(a.sources[-1], -1) <= 2 * reach]
         target = about[-1] if about else None
     elif before and before[0].speaker != m.speaker:
