@@ -624,17 +624,19 @@ def lead_basis(sections: list[SectionHit], lead: SectionHit | None, part: AskPar
 
 
 def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
-                  part: AskPart | None = None) -> bool:
+                  part: AskPart | None = None, basis: str | None = None) -> bool:
     """Whether an answer built from ``sections`` opens by saying the material has only something near (:func:`hedged`):
     its :func:`answer_fit` is below the scorer's ``warn``, so the number in the footer and the 相近 label agree. A lead
     that is not the ask's own section (:func:`lead_basis` "other") must reach ``warn_off_ask`` instead when that is
-    higher: a section that shares a word with the question is not passed off as its answer at a middling fit."""
+    higher: a section that shares a word with the question is not passed off as its answer at a middling fit.
+    ``basis``: the lead's :func:`lead_basis` when the caller has already worked it out."""
     scorer = section_scorer()
     if not ranking.sections or scorer is None:
         return False
     if not sections:
         return hedged(ranking, None, part)
-    bar = scorer.warn if lead_basis(sections, lead, part) == "ask" else max(scorer.warn, scorer.warn_off_ask)
+    basis = basis or lead_basis(sections, lead, part)
+    bar = scorer.warn if basis == "ask" else max(scorer.warn, scorer.warn_off_ask)
     return answer_fit(ranking, sections, lead, part) < bar
 
 
@@ -1356,7 +1358,8 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
-    warned = not stated and answer_hedged(ranking, sections, lead, asked)
+    basis = "stated" if stated else lead_basis(sections, lead, asked)
+    warned = not stated and answer_hedged(ranking, sections, lead, asked, basis)
     text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"
@@ -1370,7 +1373,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
                               sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked),
-                              direct=not warned, basis="stated" if stated else lead_basis(sections, lead, asked)))
+                              direct=not warned, basis=basis))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer
