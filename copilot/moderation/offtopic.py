@@ -212,6 +212,12 @@ def _framing() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(str(w) for w in d["people"]), tuple(str(w) for w in d["landmark"])
 
 
+def _said_before(word: str, compact: str, tails: tuple[str, ...]) -> bool:
+    """``word`` is in ``compact`` and one of ``tails`` follows it everywhere it is (志愿者们, 医院对面)."""
+    ends = [m.end() for m in re.finditer(re.escape(word), compact)]
+    return bool(ends) and all(compact[e:].startswith(tails) for e in ends)
+
+
 @lru_cache(maxsize=64)
 def object_words(objects: frozenset[str]) -> frozenset[str]:
     """How members name a group's domain objects (兔 → 兔子, 兔兔, 家兔, 小兔子, and 垂耳兔 of kinds.yaml's 兔):
@@ -998,9 +1004,7 @@ class OffTopicDetector:
     def _addresses(self, word: str, compact: str) -> bool:
         """``word`` is said of the members everywhere the message says it (志愿者们, 马术圈的人: relevance.yaml
         ``framing.people`` right after it)."""
-        people = _framing()[0]
-        ends = [m.end() for m in re.finditer(re.escape(word), compact)]
-        return bool(ends) and all(compact[e:].startswith(people) for e in ends)
+        return _said_before(word, compact, _framing()[0])
 
     def _frames(self, word: str, compact: str) -> bool:
         """``word`` of the profile says where, who or when rather than what (relevance.yaml ``framing``): no word of the
@@ -1012,8 +1016,7 @@ class OffTopicDetector:
             # 谁来补一下位，我老婆要加班" asks for cover at the group's Thursday session
             return word_class(word) != "t" and not set(word) & _topic_chars_cached("", self.vocab.topics)[0]
         people, landmark = _framing()
-        ends = [m.end() for m in re.finditer(re.escape(word), compact)]
-        return bool(ends) and all(compact[e:].startswith(people) or compact[e:].startswith(landmark) for e in ends)
+        return _said_before(word, compact, people + landmark)
 
     def _tying(self, shared: list[str], others: list[str], compact: str) -> list[str]:
         """The group words of a message (``shared``) that tie it to the group: none when they only name who is asked, or,
