@@ -2281,6 +2281,13 @@ COMMITS = kind_threshold("commits")  # commitment from which a subjectless line 
 _PAST = cue("patterns", "past")
 
 
+def _handed(clause: _Clause, m: Message) -> bool:
+    """Work handed to the one named or assigned: "X你来/你去/你负责 + doing" (cue action.you_take, "@小潘 调音台你来租吧") or
+    said to go as it always has (action.as_usual, "记分牌老规矩，还是老钱做")."""
+    return clause.kind in ("named", "assigned") and (has(_fold(clause.text), "action", "you_take")
+                                                     or has(_fold(m.text), "action", "as_usual"))
+
+
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool, event: date | None = None, meeting: date | None = None,
                  asker: str | None = None, informs: bool = False) -> ActionItem | None:
@@ -2324,8 +2331,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
-    handed = clause.kind in ("named", "assigned") and clause.owner is not None and (
-        has(f, "action", "you_take") or has(_fold(m.text), "action", "as_usual"))
+    handed = clause.owner is not None and _handed(clause, m)
     if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None or handed
             or clause.kind == "first_person" and (_WILL.search(f) or has(f, "action", "later_promise"))):
         return None
@@ -2723,8 +2729,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
-                        or clause.kind in ("named", "assigned") and (has(_fold(clause.text), "action", "you_take")
-                                                                     or has(_fold(m.text), "action", "as_usual"))
+                        or _handed(clause, m)
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
         _share_out(actions, before, m, lead)
