@@ -704,8 +704,8 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     ``event`` is the day of the event under discussion (:func:`event_days`), ``meeting`` the next day of
     the chat's stated schedule (:func:`next_meetings`)."""
     found = time_expressions(text, when, event, meeting)
-    folded = fold(text)
-    if _standing(folded, fold(context)):  # "每次活动…当天下午5点前": every activity's day, not one date
+    folded, ctx = fold(text), fold(context)
+    if _standing(folded, ctx):  # "每次活动…当天下午5点前": every activity's day, not one date
         found = [replace(d, day=None, clock=None) if _lexicon().same_day.search(fold(d.text)) else d for d in found]
     # the sentence's times with their places, read again only where a weekly schedule is said (most sentences
     # have none: ``found`` comes from the cached :func:`_expressions`)
@@ -722,7 +722,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     # 这个月25号前完成" is due on the 25th, not on the exam's eve)
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
     if marked:
-        return _evening(_as_in_message(marked[0], text, context, when, event, meeting), folded, fold(context), when)
+        return _evening(_as_in_message(marked[0], text, context, when, event, meeting), folded, ctx, when)
     usable = [d for d in found if (d.attached or d.clock or d.spelled) and not d.range_end] if strict else found
     closed = [d for d in usable if _closing_time(d, folded)]
     usable = [d for d in usable if d not in closed]
@@ -732,7 +732,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     # "下周一开始收": a start, not a due day (a spelled date keeps it: "从12月1日起…，会议号我来发" is due by then)
     usable = [d for d in usable if d.clock or d.spelled or d.text not in begun]
     if usable:
-        return _evening(_own_clause(usable), folded, fold(context), when)
+        return _evening(_own_clause(usable), folded, ctx, when)
     return _same_day(text, when, context)
 
 
