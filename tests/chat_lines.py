@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from copilot.notes.model import Message, Notes, Transcript
 from copilot.notes.offline import summarize_offline
+from copilot.notes.structure import Structure, analyze
 
 
 def chat_lines(*lines: str, start: datetime, first_id: int = 0) -> list[Message]:
@@ -18,3 +19,8 @@ def chat_notes(*lines: str, start: datetime, first_id: int = 0, name: str = "t",
     """The offline notes of the chat ``lines`` (see :func:`chat_lines`), as transcript ``name`` of format ``fmt``."""
     extra = {"format": fmt} if fmt else {}
     return summarize_offline(Transcript(name=name, messages=chat_lines(*lines, start=start, first_id=first_id), **extra))
+
+
+def chat_structure(*lines: str, start: datetime, first_id: int = 0) -> Structure:
+    """What the notes' structure finder reads in the chat ``lines`` (see :func:`chat_lines`), as transcript "t"."""
+    return analyze(Transcript(name="t", messages=chat_lines(*lines, start=start, first_id=first_id)))

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines, chat_notes
+from chat_lines import chat_notes, chat_structure
 
-from copilot.notes.model import Decision, Transcript
-from copilot.notes.structure import analyze, group_decided
+from copilot.notes.model import Decision
+from copilot.notes.structure import group_decided
 
 START = datetime(2026, 11, 3, 20, 0)  # a Tuesday evening
 
@@ -88,7 +88,7 @@ def test_group_decided_needs_three_people_behind_the_main_voices_decision() -> N
 
 
 def test_analyze_reads_the_same_kind_as_the_notes() -> None:
-    st = analyze(Transcript(name="t", messages=chat_lines(*ROUTE_VOTE, start=START)))
+    st = chat_structure(*ROUTE_VOTE, start=START)
     assert st.session_type == "话题讨论"
 
 

@@ -16,16 +16,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chat_lines import chat_lines
-
-from copilot.notes.model import Transcript
-from copilot.notes.structure import analyze
+from chat_lines import chat_structure
 
 START = datetime(2026, 6, 9, 20, 0)  # a Tuesday evening
 
 
 def _actions(*lines: str):
-    return analyze(Transcript(name="t", messages=chat_lines(*lines, start=START))).actions
+    return chat_structure(*lines, start=START).actions
 
 
 def test_a_bare_me_then_the_callers_yes_is_one_todo_with_the_calls_object():

@@ -19,16 +19,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, chat_structure
 
-from copilot.notes.model import Transcript
-from copilot.notes.structure import analyze, find_actions, is_question
+from copilot.notes.structure import find_actions, is_question
 
 START = datetime(2026, 6, 9, 20, 0)  # a Tuesday evening
 
 
 def _analyze(*lines: str):
-    return analyze(Transcript(name="t", messages=chat_lines(*lines, start=START)))
+    return chat_structure(*lines, start=START)
 
 
 def test_a_conclusion_about_a_fact_is_no_decision():
