@@ -50,6 +50,7 @@ from copilot.moderation.offtopic import (
 )
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
+from copilot.moderation.sender import NAME_WEIGHT, POINTER_WEIGHT, message_points, name_evidence
 from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
@@ -576,6 +577,7 @@ class Moderator:
             return Verdict(id=msg.id or "", label=Label.OK, action=Action.NONE, score=1.0, reason="空消息，不处理",
                            checks={"normalise": {"empty": True}}, rule_ids=[])
         a = self.analyse(text)
+        self._sender_layer(msg, a)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
         self._group_talk_layer(msg, a)
@@ -591,6 +593,43 @@ class Moderator:
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
                        profile_key=self.profile_key, dry_run=self.dry_run)
+
+    def _sender_layer(self, msg: Message, a: Analysis) -> None:
+        """The sender's shown name as evidence of its own (sender.py): an ad account's contact or pitch in its 群名片/昵称
+        (加V看主页, 招代理vx…, 论文代写 扣 9988…) with a message that points at it (看我名字, 私我, 主页有) or offers something
+        (a signal of the message's own, or the classifier sure of an ad in a statement) is an ad, and the reason says the
+        contact is in the name. A name alone never acts: an ordinary or on-topic message keeps its verdict, and so does one
+        the group's own business explains (its event, its fee, a notice, a deal the profile allows) — its name is noted."""
+        ev = name_evidence(msg.nickname)
+        if ev is None or a.label not in (Label.OK, Label.OFF_TOPIC, Label.AD):
+            return
+        note = {"name": ev.name, "items": list(ev.items[:3])}
+        if a.checks.keys() & _GROUP_BUSINESS or (a.checks.get("offtopic") or {}).get("deal"):
+            a.checks["sender_name"] = {**note, "held": True}
+            return
+        clf = a.checks.get("classifier") or {}
+        points = message_points(a.folded)
+        offer = a.signals.names(Label.AD)
+        sure = float(clf.get("ad_prob", 0.0)) >= CLASSIFIER_SURE and not a.signals.question
+        if not (points or offer or sure):
+            return
+        a.checks["sender_name"] = note
+        said = "联系方式" if ev.reach else "推销用语"
+        a.checks["signals"].append({"name": "sender_name", "label": Label.AD, "weight": NAME_WEIGHT,
+                                    "detail": f"{said}在发消息人的群名片/昵称里：{'、'.join(ev.items[:3])}",
+                                    "items": list(ev.items[:3])})
+        if points and not offer:
+            a.checks["signals"].append({"name": "name_pointer", "label": Label.AD, "weight": POINTER_WEIGHT,
+                                        "detail": f"消息指向名字或私聊：{'、'.join(points[:3])}", "items": points[:3]})
+        before = a.score if a.label == Label.AD else (POINTER_WEIGHT if points else float(clf.get("ad_prob", 0.0)))
+        score = 1 - (1 - NAME_WEIGHT) * (1 - before)
+        reason = f"{said}在发消息人的群名片/昵称里（{'、'.join(ev.items[:3])}）"
+        if a.label == Label.AD:
+            a.score = max(a.score, score)
+            a.reasons.insert(0, reason)
+            return
+        a.label, a.score = Label.AD, score
+        a.reasons = [reason + (f"，消息说“{'、'.join(points[:3])}”" if points else "，消息在推销")]
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -1818,7 +1857,11 @@ def live_time(ts: float | None) -> float:
 
 HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
 _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
-_BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's reach may carry (_belongs_layer)
+_BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}
+# the group's own business (its event, fee, accounts, a notice, a helper asked for, a member's surplus): a handle in the
+# sender's name adds nothing to what explains the message (_sender_layer)
+_GROUP_BUSINESS = frozenset({"own_event", "own_offer", "own_event_perk", "group_fee", "group_accounts", "group_deposit",
+                             "reach_notice", "member_surplus", "help_answer"})  # all the ad evidence a member's reach may carry (_belongs_layer)
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
@@ -1835,7 +1878,7 @@ class HelpRequest(NamedTuple):
 def _reach_ad(a: Analysis, allowed: frozenset[str]) -> bool:
     """An ad whose only evidence is a way to reach the writer: no link, nothing outside ``allowed`` and the ways to
     reach (:func:`_reach_only`), and not the group's own trained model's verdict (the answer and belongs layers)."""
-    return a.label == Label.AD and not a.signals.urls \
+    return a.label == Label.AD and not a.signals.urls and "sender_name" not in a.checks \
         and set(a.signals.names(Label.AD)) <= allowed | _reach_only(a.signals) \
         and (a.checks.get("classifier") or {}).get("model") != "group"
 
