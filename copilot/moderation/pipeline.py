@@ -25,7 +25,7 @@ from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
-from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice
+from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice, reach_only_layers
 from copilot.moderation.group_talk import RecentJargon, RecentQuestions, RepeatedJargon, SignUpLists, member_record
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
@@ -301,8 +301,8 @@ class Moderator:
             return self._in_script(verdict)
         if self.dry_run:  # a test: strikes are read so the ladder shows right, nothing is written
             user = msg.user or ""
-            before = self.audit.count_strikes(self._group_of(msg), user, verdict.label,
-                                              self.policy.window_days) if user and verdict.label in VIOLATIONS else 0
+            before = self.audit.count_strikes(self._group_of(msg), user, verdict.label, self.policy.window_days,
+                                              hard_only=_soft(verdict)) if user and verdict.label in VIOLATIONS else 0
             self._apply_policy(msg, verdict, before)
             return self._in_script(verdict)
         group, user = self._group_of(msg), msg.user or ""
@@ -318,10 +318,13 @@ class Moderator:
             first = tx.claimed(msg.id, msg.text) if msg.id else None
             if first is not None:  # another worker recorded this very message first
                 return _replay(first, msg)
-            self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days))
+            # a soft ad (only a way to reach the writer) is not escalated by earlier soft ones: a member whose answer with
+            # their WeChat id was deleted by mistake is not muted for the next one (_soft)
+            soft = _soft(verdict)
+            self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days, hard_only=soft))
             tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
                       strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts,
-                      nickname=msg.nickname or "", credit=not _struck(verdict))
+                      nickname=msg.nickname or "", credit=not _struck(verdict), soft=soft)
         return verdict
 
     def _in_script(self, verdict: Verdict) -> Verdict:
@@ -1004,6 +1007,18 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _soft(v: Verdict) -> bool:
+    """An ad whose every layer of evidence is only a way to reach the writer (evidence.yaml ``reach_only``: a contact,
+    加我/私我, the classifier, the sender's name, the member's newness): its strike is soft — it escalates a later ad
+    with more to it (a link, a price, a pitch), not the next contact-only one, and does not put the member on trial.
+    Noted in the checks."""
+    layers = set((v.checks.get("evidence") or {}).get("layers") or ())
+    soft = v.label == Label.AD and bool(layers) and layers <= reach_only_layers()
+    if soft:
+        v.checks["soft_strike"] = True
+    return soft
 
 
 def _struck(v: Verdict) -> bool:
