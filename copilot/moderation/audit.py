@@ -74,7 +74,8 @@ verdicts = Table(
     # when the message was sent (the bot's timestamp), if known: a backlog delivered after a reconnect
     # is judged in a burst, but it was not sent in one
     Column("msg_ts", Float, nullable=True),
-    # the member's group card or nickname when the bot sent one (shown beside the id; never matched on)
+    # the member's group card or nickname when the bot sent one (shown beside the id; the moderator reads it as evidence
+    # only beside a message that points at it: Moderator._sender_layer)
     Column("nickname", String(128), nullable=False, default="", server_default=""),
     Index("ix_verdicts_group_ts", "group_id", "ts"),
     Index("ix_verdicts_group_msg", "group_id", "message_id"),

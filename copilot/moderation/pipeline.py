@@ -611,10 +611,17 @@ class Moderator:
             a.checks["sender_name"] = {**note, "held": True}
             return
         clf = a.checks.get("classifier") or {}
-        points = message_points(a.folded)
+        pointers, calls = message_points(a.folded)
+        points = pointers + calls
         offer = a.signals.names(Label.AD)
         sure = float(clf.get("ad_prob", 0.0)) >= CLASSIFIER_SURE and not a.signals.question
         if not (points or offer or sure):
+            return
+        if not pointers and set(offer) <= {"invite"} and self.own_events is not None \
+                and any(w not in self.who_text for w in self.own_events.findall(normalise(msg.text).compact)):
+            # "周六晨骑报名接龙…有事找我" from an organiser whose card carries a phone number: a call about one of the
+            # group's own events is how its members find each other — the name is noted, the message keeps its verdict
+            a.checks["sender_name"] = {**note, "held": True}
             return
         a.checks["sender_name"] = note
         said = "联系方式" if ev.reach else "推销用语"

@@ -6,7 +6,7 @@ something. :func:`name_evidence` reads the name the way a message is read (norma
 spaces between digits squeezed) and keeps only what says "reach me" or "I sell": a contact or a hidden handle, an
 invitation, a pitch (兼职, 代购, 招代理 — signals.yaml, the message's own detectors) and a contact lead before a handle
 (lexicons.yaml ``sender_name.lead``: 扣 998877665, 薇dg_1122). :func:`message_points` finds the message's pointer to
-the name (``sender_name.pointer``: 看我名字, 看昵称, 点我头像, 懂的来…).
+the name (``sender_name.pointer``: 看我名字, 看昵称, 点我头像) and its call for a reply (``sender_name.call``: 私我, 懂的来…).
 
 A name alone never acts: the moderator (``Moderator._sender_layer``) labels an ad only when the message points at the
 name or offers something, and an ordinary name (李姐-3栋, Amy_2019, 老王五金店, 浙B老陈) has nothing here.
@@ -66,6 +66,9 @@ def name_evidence(nickname: str | None) -> NameEvidence | None:
     return NameEvidence(nickname.strip(), tuple(items), reach) if items else None
 
 
-def message_points(folded: str) -> list[str]:
-    """The message's words that point at its writer's name or profile, or call for a reply (看我名字, 主页有, 懂的来)."""
-    return sorted(set(lexicons().words["sender_name.pointer"].findall(folded)))
+def message_points(folded: str) -> tuple[list[str], list[str]]:
+    """The message's words that point at its writer's name or profile (看我名字, 主页有), and those that call for a reply
+    with nothing said (私我, 懂的来): lexicons.yaml ``sender_name.pointer`` and ``sender_name.call``."""
+    words = lexicons().words
+    return (sorted(set(words["sender_name.pointer"].findall(folded))),
+            sorted(set(words["sender_name.call"].findall(folded))))
