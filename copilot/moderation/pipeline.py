@@ -50,7 +50,7 @@ from copilot.moderation.offtopic import (
 )
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
-from copilot.moderation.sender import NAME_WEIGHT, POINTER_WEIGHT, message_points, name_evidence
+from copilot.moderation.sender import NAME_OFFER_P, NAME_WEIGHT, POINTER_WEIGHT, message_points, name_evidence
 from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
@@ -614,7 +614,7 @@ class Moderator:
         pointers, calls = message_points(a.folded)
         points = pointers + calls
         offer = a.signals.names(Label.AD)
-        sure = float(clf.get("ad_prob", 0.0)) >= CLASSIFIER_SURE and not a.signals.question
+        sure = float(clf.get("ad_prob", 0.0)) >= NAME_OFFER_P and not a.signals.question
         if not (points or offer or sure):
             return
         if not pointers and set(offer) <= {"invite"} and self.own_events is not None \

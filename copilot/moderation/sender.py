@@ -25,6 +25,7 @@ from copilot.moderation.signals import detect, lexicons
 NAME_REACH = frozenset({"contact", "evasion", "invite", "pointer", "profile_pointer"})
 # … and those that say what the owner sells (a price or a shop's word alone is how a stall names itself: 陈记面料批发)
 NAME_PITCH = frozenset({"ad_words", "seller_form", "private_seller", "loan_bait", "income", "scam", "health_claim"})
+NAME_OFFER_P = 0.5  # the classifier reads the message as an offer from here (no ad signal, no pointer)
 NAME_WEIGHT = 0.75  # a contact or a pitch in the name: as strong as a contact in the message (signals.yaml contact)
 POINTER_WEIGHT = 0.45  # the message's pointer at the name: an invitation beside a handle (signals.yaml invite with_handle)
 HANDLE_MIN = 5  # a handle after a contact lead: at least this many letters and digits, with a digit
