@@ -156,6 +156,7 @@ def test_a_contact_only_strike_does_not_mute_the_next_contact_or_put_the_member_
     assert ordinary.label == "ok" and not (ordinary.checks.get("trust") or {}).get("struck"), ordinary.reason
     again = _say(logged, "小海", "要歌谱电子版的加我微信 haixiao_88", 2, "hai")
     assert again.label == "ad" and again.action == Action.DELETE, again.reason
+    assert again.checks["soft_strikes_skipped"] == 1 and "此前 1 次只凭联系方式的违规不累计升级" in again.reason
     assert not (again.checks.get("trust") or {}).get("struck")
 
 

@@ -321,7 +321,11 @@ class Moderator:
             # a soft ad (only a way to reach the writer) is not escalated by earlier soft ones: a member whose answer with
             # their WeChat id was deleted by mistake is not muted for the next one (_soft)
             soft = _soft(verdict)
-            self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days, hard_only=soft))
+            counted = tx.count_strikes(verdict.label, self.policy.window_days, hard_only=soft)
+            self._apply_policy(msg, verdict, counted)
+            if soft and verdict.action in ACTED and (skipped := tx.count_strikes(verdict.label, self.policy.window_days) - counted):
+                verdict.checks["soft_strikes_skipped"] = skipped
+                verdict.reason += f"；此前 {skipped} 次只凭联系方式的违规不累计升级"
             tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
                       strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts,
                       nickname=msg.nickname or "", credit=not _struck(verdict), soft=soft)
