@@ -41,6 +41,13 @@ events:
   - {title: 周六晨骑, kind: 骑行, cadence: 每周六, time: "06:30", place: 滨江公园南门, details: 报名接龙，AA早餐}
 """
 
+FLOWERS = """
+name: 岭南花鸟市场摊主群
+positioning: 花鸟市场的摊主和老顾客交流进货、养护和行情，摊主可以发自家到货
+topics: [多肉, 兰花, 盆景, 到货, 养护, 花盆, 行情, 摊位]
+audience: 花鸟市场摊主和老顾客
+"""
+
 T0 = 1_767_225_600.0
 POINTER = "想找暑假兼职的同学看我名字"
 
@@ -110,6 +117,19 @@ def test_the_groups_own_event_keeps_its_verdict_whatever_the_organisers_name(
     v = _say(mod, "领队老张 电话13912345678", text, 1, "b")
     assert v.label == "ok" and v.action == Action.NONE, v.reason
     assert v.checks["sender_name"]["held"] is True
+
+
+def test_a_stallholders_bare_dm_on_the_groups_subject_keeps_its_verdict_whatever_the_card(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    mod = profile_moderator(FLOWERS)
+    text = "多肉到货了，有需要的私我"
+    plain = _say(mod, None, text, 0, "a")  # alone: a member's bare 私我 on the group's subject
+    assert plain.label == "ok" and plain.checks.get("bare_contact"), plain.reason
+    v = _say(mod, "阿梅多肉 13812345678", text, 1, "b")
+    assert v.label == "ok" and v.action == Action.NONE and v.checks["sender_name"]["held"], v.reason
+    # a seller's word in the name is more than a way to reach a stall-holder
+    pitched = _say(mod, "代购小能手 13812345678", text, 2, "c")
+    assert pitched.label == "ad", pitched.reason
 
 
 @pytest.fixture

@@ -621,10 +621,12 @@ class Moderator:
         sure = float(clf.get("ad_prob", 0.0)) >= NAME_OFFER_P and not a.signals.question
         if not (points or offer or sure):
             return
-        if not pointers and set(offer) <= {"invite"} and self.own_events is not None \
-                and any(w not in self.who_text for w in self.own_events.findall(normalise(msg.text).compact)):
-            # "周六晨骑报名接龙…有事找我" from an organiser whose card carries a phone number: a call about one of the
-            # group's own events is how its members find each other — the name is noted, the message keeps its verdict
+        own_event = self.own_events is not None \
+            and any(w not in self.who_text for w in self.own_events.findall(normalise(msg.text).compact))
+        if not pointers and set(offer) <= {"invite"} and (own_event or (a.checks.get("bare_contact") and not ev.pitch)):
+            # "周六晨骑报名接龙…有事找我" from an organiser whose card carries a phone number, "新到一批天丝，要拿样的私我" from a
+            # stall-holder whose card does: a call about one of the group's own events, or a member's bare 私我 on the group's
+            # subject, is how its members find each other — the name is noted, the message keeps its verdict
             a.checks["sender_name"] = {**note, "held": True}
             return
         a.checks["sender_name"] = note

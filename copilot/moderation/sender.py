@@ -38,6 +38,7 @@ class NameEvidence:
     name: str
     items: tuple[str, ...]
     reach: bool
+    pitch: bool = False  # a seller's word in the name (兼职, 代购, 招代理), not only a way to reach its owner
 
 
 @lru_cache(maxsize=1)
@@ -55,16 +56,17 @@ def name_evidence(nickname: str | None) -> NameEvidence | None:
     n = normalise(nickname)
     rep = detect(n)
     items: list[str] = []
-    reach = False
+    reach = pitch = False
     for sig in rep.signals:
         if sig.name in NAME_REACH or sig.name in NAME_PITCH:
             items += [w for w in sig.items if w not in items]
             reach = reach or sig.name in NAME_REACH
+            pitch = pitch or sig.name in NAME_PITCH
     for m in _lead_handle().finditer(n.compact):
         if any(c.isdigit() for c in m.group(1)) and not any(m.group(1) in w for w in items):
             items.append(m.group(0))
             reach = True
-    return NameEvidence(nickname.strip(), tuple(items), reach) if items else None
+    return NameEvidence(nickname.strip(), tuple(items), reach, pitch) if items else None
 
 
 def message_points(folded: str) -> tuple[list[str], list[str]]:
