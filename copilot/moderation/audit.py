@@ -74,7 +74,8 @@ verdicts = Table(
     # when the message was sent (the bot's timestamp), if known: a backlog delivered after a reconnect
     # is judged in a burst, but it was not sent in one
     Column("msg_ts", Float, nullable=True),
-    # the member's group card or nickname when the bot sent one (shown beside the id; never matched on)
+    # the member's group card or nickname when the bot sent one (shown beside the id; the moderator reads it as evidence
+    # only beside a message that points at it: Moderator._sender_layer)
     Column("nickname", String(128), nullable=False, default="", server_default=""),
     Index("ix_verdicts_group_ts", "group_id", "ts"),
     Index("ix_verdicts_group_msg", "group_id", "message_id"),
@@ -106,6 +107,9 @@ strikes = Table(
     Column("user_id", String(128), nullable=False),
     Column("label", String(16), nullable=False),
     Column("verdict_id", String(64), nullable=False),
+    # 1: the ad's only evidence was a way to reach the writer (a contact, 加我/私我, the classifier, the sender's name):
+    # it escalates only a later ad with more to it, and does not put the member on trial (Moderator._moderate)
+    Column("soft", Integer, nullable=False, default=0, server_default="0"),
     Index("ix_strikes_who", "group_id", "user_id", "label", "ts"),
 )
 
@@ -130,6 +134,7 @@ _ADDED_COLUMNS = [
     ("verdicts", "nickname", "VARCHAR(128) NOT NULL DEFAULT ''"),
     ("feedback", "profile_key", "VARCHAR(128) NOT NULL DEFAULT ''"),
     ("feedback", "source", "VARCHAR(16) NOT NULL DEFAULT 'review'"),
+    ("strikes", "soft", "INTEGER NOT NULL DEFAULT 0"),
 ]
 
 
@@ -216,7 +221,7 @@ class AuditLog:
 
     def _add_columns(self) -> None:
         """Columns newer than the log: ALTER TABLE ADD COLUMN (another worker may win the race)."""
-        have = {t: {c["name"] for c in inspect(self.engine).get_columns(t)} for t in ("verdicts", "feedback")}
+        have = {t: {c["name"] for c in inspect(self.engine).get_columns(t)} for t in {t for t, _, _ in _ADDED_COLUMNS}}
         for table, column, ddl in _ADDED_COLUMNS:
             if column not in have[table]:
                 with self.engine.begin() as conn:
@@ -284,13 +289,13 @@ class AuditLog:
 
     @staticmethod
     def _insert(conn: Connection, row: dict[str, Any], verdict: Any, group: str, user: str, now: float,
-                strike: bool, key: str | None, credit: bool = True) -> None:
+                strike: bool, key: str | None, credit: bool = True, soft: bool = False) -> None:
         if key is not None:  # first, so a lost race writes nothing at all
             conn.execute(insert(deliveries).values(key=key, verdict_id=verdict.verdict_id))
         conn.execute(insert(verdicts).values(**row))
         if strike and user:
             conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
-                                                label=verdict.label, verdict_id=verdict.verdict_id))
+                                                label=verdict.label, verdict_id=verdict.verdict_id, soft=int(soft)))
         if user:
             _touch_member(conn, str(group or ""), str(user), now, ok=credit and verdict.label == "ok")
 
@@ -390,26 +395,25 @@ class AuditLog:
                 ).scalar_one())
         return out
 
-    def count_strikes(self, group: str, user: str, label: str, window_days: float) -> int:
-        """How many times ``user`` was acted on for ``label`` in ``group`` within the window."""
+    def count_strikes(self, group: str, user: str, label: str, window_days: float, *, hard_only: bool = False) -> int:
+        """How many times ``user`` was acted on for ``label`` in ``group`` within the window (``hard_only``: leaving out
+        the soft strikes of ads that only gave a way to reach the writer)."""
         since = time.time() - window_days * 86400
         with self.engine.connect() as conn:
-            return int(conn.execute(
-                select(func.count()).select_from(strikes).where(
-                    strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user),
-                    strikes.c.label == label, strikes.c.ts >= since)
-            ).scalar_one())
+            return int(conn.execute(_strike_count(str(group or ""), str(user), label, since, hard_only)).scalar_one())
 
     def last_strike(self, group: str, user: str, window_days: float) -> float | None:
         """When ``user``'s message was last deleted, or ``user`` muted or kicked, for a violation in ``group`` within the
-        window (None: not in it). A remind or a warning is a strike for the ladder but not here."""
+        window (None: not in it). A remind or a warning is a strike for the ladder but not here, and neither is a soft
+        strike (an ad that only gave a way to reach the writer: a member's answer with their WeChat id deleted by mistake
+        must not put their later messages on trial)."""
         since = time.time() - window_days * 86400
         with self.engine.connect() as conn:
             return conn.execute(
                 select(func.max(strikes.c.ts))
                 .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
                 .where(strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user), strikes.c.ts >= since,
-                       verdicts.c.action.in_(sorted(REMOVED)))
+                       strikes.c.soft == 0, verdicts.c.action.in_(sorted(REMOVED)))
             ).scalar()
 
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
@@ -706,6 +710,14 @@ def _lock_key(group: str, user: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
+def _strike_count(group: str, user: str, label: str, since: float, hard_only: bool) -> Any:
+    """The query counting a member's strikes for ``label`` since a time (``hard_only``: not the soft ones)."""
+    where = [strikes.c.group_id == group, strikes.c.user_id == user, strikes.c.label == label, strikes.c.ts >= since]
+    if hard_only:
+        where.append(strikes.c.soft == 0)
+    return select(func.count()).select_from(strikes).where(*where)
+
+
 class StrikeTransaction:
     """The open strike transaction of :meth:`AuditLog.strike_transaction`."""
 
@@ -721,22 +733,18 @@ class StrikeTransaction:
         row = self.conn.execute(select(verdicts).where(verdicts.c.id == first)).mappings().first()
         return _row(row) if row else None
 
-    def count_strikes(self, label: str, window_days: float) -> int:
+    def count_strikes(self, label: str, window_days: float, *, hard_only: bool = False) -> int:
         since = time.time() - window_days * 86400
-        return int(self.conn.execute(
-            select(func.count()).select_from(strikes).where(
-                strikes.c.group_id == self.group, strikes.c.user_id == self.user, strikes.c.label == label,
-                strikes.c.ts >= since)
-        ).scalar_one())
+        return int(self.conn.execute(_strike_count(self.group, self.user, label, since, hard_only)).scalar_one())
 
     def record(self, verdict: Any, *, message_id: str, text: str, strike: bool, claim: bool,
-               msg_ts: float | None = None, nickname: str = "", credit: bool = True) -> None:
+               msg_ts: float | None = None, nickname: str = "", credit: bool = True, soft: bool = False) -> None:
         now = time.time()
         key = delivery_key(self.group, message_id, self.user, text) if claim and message_id else None
         self.log._insert(self.conn, _verdict_row(verdict, self.group, self.user, message_id, text, now, msg_ts,
                                                     nickname),
                          verdict,
-                         self.group, self.user, now, strike, key, credit)
+                         self.group, self.user, now, strike, key, credit, soft)
 
 
 def _ts(v: datetime | float) -> float:

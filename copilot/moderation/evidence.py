@@ -60,6 +60,12 @@ def evidence_rules() -> EvidenceRules:
                          tuple(bool(row.get("errand")) for row in (data.get("purposes") or {}).values()))
 
 
+@lru_cache(maxsize=1)
+def reach_only_layers() -> frozenset[str]:
+    """The layers that only tell how to reach the writer (evidence.yaml ``reach_only``): an ad with no other is soft."""
+    return frozenset(map(str, load_resource(EVIDENCE).get("reach_only") or ()))
+
+
 def reach_notice(text: str) -> bool:
     """The message (folded) has a purpose's cue words and none of its business words: a notice that asks to
     be reached (寻狗, 走失, 捡到…), not a service that finds things for a fee. A member's own errand (a ride) is not such a

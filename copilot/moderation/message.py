@@ -32,7 +32,7 @@ class Message(BaseModel):
     text: str
     group: str | None = None
     role: str | None = Field(None, description="owner / admin / member（OneBot sender.role）")
-    nickname: str | None = Field(None, max_length=128, description="群名片或昵称（OneBot sender.card / nickname），只用于显示")
+    nickname: str | None = Field(None, max_length=128, description="群名片或昵称（OneBot sender.card / nickname）：显示在日志里；名字里的联系方式配上消息里的指引才算广告证据")
     ts: float | None = Field(None, description="消息时间（Unix 秒），用于刷屏判断；缺省为当前时间")
 
     @field_validator("id", "user", "group", "role", "nickname", mode="before")

@@ -25,7 +25,7 @@ from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
-from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice
+from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice, reach_only_layers
 from copilot.moderation.group_talk import RecentJargon, RecentQuestions, RepeatedJargon, SignUpLists, member_record
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
@@ -50,6 +50,7 @@ from copilot.moderation.offtopic import (
 )
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
+from copilot.moderation.sender import NAME_OFFER_P, NAME_WEIGHT, POINTER_WEIGHT, message_points, name_evidence
 from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
@@ -300,8 +301,8 @@ class Moderator:
             return self._in_script(verdict)
         if self.dry_run:  # a test: strikes are read so the ladder shows right, nothing is written
             user = msg.user or ""
-            before = self.audit.count_strikes(self._group_of(msg), user, verdict.label,
-                                              self.policy.window_days) if user and verdict.label in VIOLATIONS else 0
+            before = self.audit.count_strikes(self._group_of(msg), user, verdict.label, self.policy.window_days,
+                                              hard_only=_soft(verdict)) if user and verdict.label in VIOLATIONS else 0
             self._apply_policy(msg, verdict, before)
             return self._in_script(verdict)
         group, user = self._group_of(msg), msg.user or ""
@@ -317,10 +318,17 @@ class Moderator:
             first = tx.claimed(msg.id, msg.text) if msg.id else None
             if first is not None:  # another worker recorded this very message first
                 return _replay(first, msg)
-            self._apply_policy(msg, verdict, tx.count_strikes(verdict.label, self.policy.window_days))
+            # a soft ad (only a way to reach the writer) is not escalated by earlier soft ones: a member whose answer with
+            # their WeChat id was deleted by mistake is not muted for the next one (_soft)
+            soft = _soft(verdict)
+            counted = tx.count_strikes(verdict.label, self.policy.window_days, hard_only=soft)
+            self._apply_policy(msg, verdict, counted)
+            if soft and verdict.action in ACTED and (skipped := tx.count_strikes(verdict.label, self.policy.window_days) - counted):
+                verdict.checks["soft_strikes_skipped"] = skipped
+                verdict.reason += f"；此前 {skipped} 次只凭联系方式的违规不累计升级"
             tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
                       strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts,
-                      nickname=msg.nickname or "", credit=not _struck(verdict))
+                      nickname=msg.nickname or "", credit=not _struck(verdict), soft=soft)
         return verdict
 
     def _in_script(self, verdict: Verdict) -> Verdict:
@@ -576,6 +584,7 @@ class Moderator:
             return Verdict(id=msg.id or "", label=Label.OK, action=Action.NONE, score=1.0, reason="空消息，不处理",
                            checks={"normalise": {"empty": True}}, rule_ids=[])
         a = self.analyse(text)
+        self._sender_layer(msg, a)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
         self._group_talk_layer(msg, a)
@@ -591,6 +600,52 @@ class Moderator:
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
                        profile_key=self.profile_key, dry_run=self.dry_run)
+
+    def _sender_layer(self, msg: Message, a: Analysis) -> None:
+        """The sender's shown name as evidence of its own (sender.py): an ad account's contact or pitch in its 群名片/昵称
+        (加V看主页, 招代理vx…, 论文代写 扣 9988…) with a message that points at it (看我名字, 私我, 主页有) or offers something
+        (a signal of the message's own, or the classifier sure of an ad in a statement) is an ad, and the reason says the
+        contact is in the name. A name alone never acts: an ordinary or on-topic message keeps its verdict, and so does one
+        the group's own business explains (its event, its fee, a notice, a deal the profile allows) — its name is noted."""
+        ev = name_evidence(msg.nickname)
+        if ev is None or a.label not in (Label.OK, Label.OFF_TOPIC, Label.AD):
+            return
+        note = {"name": ev.name, "items": list(ev.items[:3])}
+        if a.checks.keys() & _GROUP_BUSINESS or (a.checks.get("offtopic") or {}).get("deal"):
+            a.checks["sender_name"] = {**note, "held": True}
+            return
+        clf = a.checks.get("classifier") or {}
+        pointers, calls = message_points(a.folded)
+        points = pointers + calls
+        offer = a.signals.names(Label.AD)
+        sure = float(clf.get("ad_prob", 0.0)) >= NAME_OFFER_P and not a.signals.question
+        if not (points or offer or sure):
+            return
+        own_event = self.own_events is not None \
+            and any(w not in self.who_text for w in self.own_events.findall(normalise(msg.text).compact))
+        if not pointers and set(offer) <= {"invite"} and (own_event or (a.checks.get("bare_contact") and not ev.pitch)):
+            # "周六晨骑报名接龙…有事找我" from an organiser whose card carries a phone number, "新到一批天丝，要拿样的私我" from a
+            # stall-holder whose card does: a call about one of the group's own events, or a member's bare 私我 on the group's
+            # subject, is how its members find each other — the name is noted, the message keeps its verdict
+            a.checks["sender_name"] = {**note, "held": True}
+            return
+        a.checks["sender_name"] = note
+        said = "联系方式" if ev.reach else "推销用语"
+        a.checks["signals"].append({"name": "sender_name", "label": Label.AD, "weight": NAME_WEIGHT,
+                                    "detail": f"{said}在发消息人的群名片/昵称里：{'、'.join(ev.items[:3])}",
+                                    "items": list(ev.items[:3])})
+        if points and not offer:
+            a.checks["signals"].append({"name": "name_pointer", "label": Label.AD, "weight": POINTER_WEIGHT,
+                                        "detail": f"消息指向名字或私聊：{'、'.join(points[:3])}", "items": points[:3]})
+        before = a.score if a.label == Label.AD else (POINTER_WEIGHT if points else float(clf.get("ad_prob", 0.0)))
+        score = 1 - (1 - NAME_WEIGHT) * (1 - before)
+        reason = f"{said}在发消息人的群名片/昵称里（{'、'.join(ev.items[:3])}）"
+        if a.label == Label.AD:
+            a.score = max(a.score, score)
+            a.reasons.insert(0, reason)
+            return
+        a.label, a.score = Label.AD, score
+        a.reasons = [reason + (f"，消息说“{'、'.join(points[:3])}”" if points else "，消息在推销")]
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -965,6 +1020,18 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _soft(v: Verdict) -> bool:
+    """An ad whose every layer of evidence is only a way to reach the writer (evidence.yaml ``reach_only``: a contact,
+    加我/私我, the classifier, the sender's name, the member's newness): its strike is soft — it escalates a later ad
+    with more to it (a link, a price, a pitch), not the next contact-only one, and does not put the member on trial.
+    Noted in the checks."""
+    layers = set((v.checks.get("evidence") or {}).get("layers") or ())
+    soft = v.label == Label.AD and bool(layers) and layers <= reach_only_layers()
+    if soft:
+        v.checks["soft_strike"] = True
+    return soft
 
 
 def _struck(v: Verdict) -> bool:
@@ -1818,7 +1885,11 @@ def live_time(ts: float | None) -> float:
 
 HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
 _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
-_BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's reach may carry (_belongs_layer)
+_BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}
+# the group's own business (its event, fee, accounts, a notice, a helper asked for, a member's surplus): a handle in the
+# sender's name adds nothing to what explains the message (_sender_layer)
+_GROUP_BUSINESS = frozenset({"own_event", "own_offer", "own_event_perk", "group_fee", "group_accounts", "group_deposit",
+                             "reach_notice", "member_surplus", "help_answer"})  # all the ad evidence a member's reach may carry (_belongs_layer)
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
@@ -1835,7 +1906,7 @@ class HelpRequest(NamedTuple):
 def _reach_ad(a: Analysis, allowed: frozenset[str]) -> bool:
     """An ad whose only evidence is a way to reach the writer: no link, nothing outside ``allowed`` and the ways to
     reach (:func:`_reach_only`), and not the group's own trained model's verdict (the answer and belongs layers)."""
-    return a.label == Label.AD and not a.signals.urls \
+    return a.label == Label.AD and not a.signals.urls and "sender_name" not in a.checks \
         and set(a.signals.names(Label.AD)) <= allowed | _reach_only(a.signals) \
         and (a.checks.get("classifier") or {}).get("model") != "group"
 

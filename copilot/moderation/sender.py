@@ -1,0 +1,77 @@
+"""The sender's shown name (群名片 / 昵称) read as evidence of its own.
+
+Ad accounts put the contact where a message filter does not look: in the name members see (「加V看主页」,
+「招代理vx…」, 「论文代写 扣 9988 7766 5」) while the message only points at it (看我名字, 私我, 主页有) or just offers
+something. :func:`name_evidence` reads the name the way a message is read (normalised: 薇信/vx/扣扣 folded, emoji and
+spaces between digits squeezed) and keeps only what says "reach me" or "I sell": a contact or a hidden handle, an
+invitation, a pitch (兼职, 代购, 招代理 — signals.yaml, the message's own detectors) and a contact lead before a handle
+(lexicons.yaml ``sender_name.lead``: 扣 998877665, 薇dg_1122). :func:`message_points` finds the message's pointer to
+the name (``sender_name.pointer``: 看我名字, 看昵称, 点我头像) and its call for a reply (``sender_name.call``: 私我, 懂的来…).
+
+A name alone never acts: the moderator (``Moderator._sender_layer``) labels an ad only when the message points at the
+name or offers something, and an ordinary name (李姐-3栋, Amy_2019, 老王五金店, 浙B老陈) has nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from copilot.moderation.normalise import normalise
+from copilot.moderation.signals import detect, lexicons
+
+# the signals of a name that tell how to reach its owner (a contact, a disguised handle, an invitation) …
+NAME_REACH = frozenset({"contact", "evasion", "invite", "pointer", "profile_pointer"})
+# … and those that say what the owner sells (a price or a shop's word alone is how a stall names itself: 陈记面料批发)
+NAME_PITCH = frozenset({"ad_words", "seller_form", "private_seller", "loan_bait", "income", "scam", "health_claim"})
+NAME_OFFER_P = 0.5  # the classifier reads the message as an offer from here (no ad signal, no pointer)
+NAME_WEIGHT = 0.75  # a contact or a pitch in the name: as strong as a contact in the message (signals.yaml contact)
+POINTER_WEIGHT = 0.45  # the message's pointer at the name: an invitation beside a handle (signals.yaml invite with_handle)
+HANDLE_MIN = 5  # a handle after a contact lead: at least this many letters and digits, with a digit
+
+
+@dataclass(frozen=True)
+class NameEvidence:
+    """What the shown name says: ``items`` quoted in the reason; ``reach`` when a way to reach the owner is in it."""
+
+    name: str
+    items: tuple[str, ...]
+    reach: bool
+    pitch: bool = False  # a seller's word in the name (兼职, 代购, 招代理), not only a way to reach its owner
+
+
+@lru_cache(maxsize=1)
+def _lead_handle() -> re.Pattern[str]:
+    """A contact lead (lexicons.yaml ``sender_name.lead``) followed by a handle of letters and digits."""
+    lead = lexicons().words["sender_name.lead"].pattern
+    return re.compile(f"(?:{lead})[:_]?([a-z0-9_]{{{HANDLE_MIN},}})")
+
+
+@lru_cache(maxsize=4096)
+def name_evidence(nickname: str | None) -> NameEvidence | None:
+    """The shown name's evidence of an ad account, or None for an ordinary name (cached: names repeat)."""
+    if not nickname or not nickname.strip():
+        return None
+    n = normalise(nickname)
+    rep = detect(n)
+    items: list[str] = []
+    reach = pitch = False
+    for sig in rep.signals:
+        if sig.name in NAME_REACH or sig.name in NAME_PITCH:
+            items += [w for w in sig.items if w not in items]
+            reach = reach or sig.name in NAME_REACH
+            pitch = pitch or sig.name in NAME_PITCH
+    for m in _lead_handle().finditer(n.compact):
+        if any(c.isdigit() for c in m.group(1)) and not any(m.group(1) in w for w in items):
+            items.append(m.group(0))
+            reach = True
+    return NameEvidence(nickname.strip(), tuple(items), reach, pitch) if items else None
+
+
+def message_points(folded: str) -> tuple[list[str], list[str]]:
+    """The message's words that point at its writer's name or profile (看我名字, 主页有), and those that call for a reply
+    with nothing said (私我, 懂的来): lexicons.yaml ``sender_name.pointer`` and ``sender_name.call``."""
+    words = lexicons().words
+    return (sorted(set(words["sender_name.pointer"].findall(folded))),
+            sorted(set(words["sender_name.call"].findall(folded))))
