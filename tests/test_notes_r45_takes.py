@@ -14,16 +14,6 @@ def _owned(lines: tuple[str, ...], word: str) -> list[tuple[str | None, str | No
     return [(a.owner, a.deadline) for a in chat_structure(*lines, start=START).actions if word in a.task]
 
 
-def test_each_sentence_with_its_own_at_goes_to_that_member():
-    lines = ("老钟|周日的义卖今晚分一下工",
-             "老钟|@阿峰 横幅你去广告店取，周五前。@小雯 你把收款二维码打印出来。@大头 你去借两张折叠桌")
-    assert _owned(lines, "横幅") == [("阿峰", "2027-03-05")]
-    assert [o for o, _ in _owned(lines, "二维码")] == ["小雯"]
-    assert [o for o, _ in _owned(lines, "折叠桌")] == ["大头"]
-    headed = ("老钟|周日的义卖今晚分一下工", "阿峰|在的", "小雯|收到", "老钟|周五前：@阿峰 把桌布洗干净。@小雯 你把价签写好")
-    assert _owned(headed, "价签") == [("小雯", "2027-03-05")]  # the heading time is every sentence's
-
-
 def test_a_time_before_the_first_at_heads_the_message():
     lines = ("老钟|周日的义卖今晚分一下工", "阿峰|在的", "小雯|收到",
              "老钟|周五前：@阿峰 把桌布洗干净，再去超市买两卷胶带")

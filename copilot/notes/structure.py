@@ -2713,7 +2713,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
             recapping = bool(recap) or summary_list or has(f, "action", "recap_mark")
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
-            clauses = [] if retort else _clauses(s, m.speaker, people, _said_to(s, n, lead, people), spoken_to, sender,
+            clauses = [] if retort else _clauses(s, m.speaker, people, lead, spoken_to, sender,
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "")
@@ -2789,12 +2789,6 @@ def _past_head(s: str, n: int, head: tuple[int, Deadline] | None) -> str:
     """The first sentence of a message headed by a time (:func:`_time_head`) from its first @ on: the time is
     every sentence's (:func:`_message_due`), the @ leads the sentence."""
     return s[s.find("@"):] if n == 0 and head is not None and "@" in s else s
-
-
-def _said_to(s: str, n: int, lead: list[str], people: People) -> list[str]:
-    """Whom a sentence of a message speaks to: a later sentence opening with its own @ is addressed to that
-    member ("@大军 绑带你去拿。@阿亮 你把车加满油"), any other to the ones the message opens with."""
-    return (people.lead(s) if n else []) or lead
 
 
 def _message_due(new: list[ActionItem], m: Message, head: tuple[int, Deadline] | None) -> None:
