@@ -1553,7 +1553,16 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
               and cue("owner", "turn_to").search(c.f[:m.start])]
     if turned:
         return turned[-1].name
-    return c.lead[0] if c.lead else c.spoken_to
+    return _addressed(c) if c.lead else c.spoken_to
+
+
+def _addressed(c: _Ctx) -> str:
+    """Who a message's opening @s give work to: the first one — or all of them when the sentence speaks to
+    them together (cue ``owner.you_both``: "@阿亮 @老何 你俩下午1点半前到东门老街")."""
+    names = [n for n in c.lead if n not in ("大家", c.speaker)]
+    if len(names) >= 2 and len(set(names)) == len(names) and has(c.f, "owner", "you_both"):
+        return "和".join(names)
+    return c.lead[0]
 
 
 def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str) -> Owner:
@@ -1626,8 +1635,8 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
         return Owner(_joined(c, mentions, 0), "named", scores[you])
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
-    if c.lead and (_directive(f) or _tagged_you(c, [mentions[i] for i in inside], f)):
-        return Owner(c.lead[0], "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
+    if c.lead and (_directive(f) or _tagged_you(c, [mentions[i] for i in inside], f) or _told_at(c, f)):
+        return Owner(_addressed(c), "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
     if has(f, "action", "to_me"):
         return _senders(c)
     for i in inside:  # "我遲啲send俾大家": 我 and a later sending, too short (and too Cantonese) for the model
@@ -1651,11 +1660,20 @@ def _paid(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[
                or mentions[i].kind == "I" and paid_to.search(c.f[span[0]:mentions[i].start]) for i in inside)
 
 
+def _told_at(c: _Ctx, f: str) -> bool:
+    """"@小雯 把价签写好", "@德哥 去林业站续办进山证": a sentence opening with the @ of the one member it
+    addresses, then straight into what to do (no 你), tells them to do it."""
+    if len(c.lead) != 1 or c.lead[0] in ("大家", c.speaker) or not c.f.lstrip().startswith("@"):
+        return False
+    rest = _LEAD_MENTIONS.sub("", c.f).lstrip(" ，,")
+    return _has_verb(rest) and not asks(rest) and cue("action", "told_opener").match(rest) is not None
+
+
 def _tagged_you(c: _Ctx, inside: list[Mention], f: str) -> bool:
     """"@Ben仔 你表弟嘅事下星期一前話我知", "@李姐 费用你还是负责收": in a message @-addressed to one member, a 你
     given a duty or a "…前" is that member (the owner model, unsure of a bare 你, reads no one)."""
-    return len(c.lead) == 1 and c.lead[0] not in ("大家", c.speaker) and any(x.kind == "Y" for x in inside) \
-        and (_due(f) or has(f, "action", "assign"))
+    return (len(c.lead) == 1 or has(f, "owner", "you_both")) and c.lead[0] not in ("大家", c.speaker) \
+        and any(x.kind == "Y" for x in inside) and (_due(f) or has(f, "action", "assign"))
 
 
 def _reimbursed(c: _Ctx) -> Owner:
@@ -2672,7 +2690,12 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         # the list's heading ("@所有人 本周的事情说一下：") is no item of it
         headed = task_list and not cue("action", "list_markers").match(m.text.strip())
         default = _list_deadline(parts, m, events[idx], meetings[idx]) if task_list else None
+        # "下周一前：@阿澜 把急救箱清点一遍。@德哥 去林业站续办进山证": a time said before the first @ heads the
+        # message; its @s follow it
+        head_due = None if lead else _time_head(m, people, events[idx], meetings[idx])
+        lead = people.lead(m.text[head_due[0]:]) if head_due else lead
         for n, s in enumerate(parts):
+            s = _past_head(s, n, head_due)
             if len(s) < 4:
                 continue
             f = _fold(s)
@@ -2732,6 +2755,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         or _handed(clause, m)
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
+        _message_due(actions[before:], m, head_due)
         _share_out(actions, before, m, lead)
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
         volunteered = _volunteer(messages, idx, m, events, meetings)
@@ -2746,6 +2770,37 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
+
+
+def _time_head(m: Message, people: People, event: date | None, meeting: date | None) -> tuple[int, Deadline] | None:
+    """Where the @s of a message start and the time before them, when the message opens with a time alone
+    ("下周一前：@阿澜 …"): that time is the whole message's."""
+    at = m.text.find("@")
+    if at <= 0 or not people.lead(m.text[at:]):
+        return None
+    head = m.text[:at]
+    if re.sub(r"[\W_]+", "", without_times(_fold(head))):
+        return None
+    due = find_deadline(head, m.time, m.text, strict=False, event=event, meeting=meeting)
+    return (at, due) if due is not None and due.day is not None else None
+
+
+def _past_head(s: str, n: int, head: tuple[int, Deadline] | None) -> str:
+    """The first sentence of a message headed by a time (:func:`_time_head`) from its first @ on: the time is
+    every sentence's (:func:`_message_due`), the @ leads the sentence."""
+    return s[s.find("@"):] if n == 0 and head is not None and "@" in s else s
+
+
+def _message_due(new: list[ActionItem], m: Message, head: tuple[int, Deadline] | None) -> None:
+    """A message handing out work with an @ per sentence under a heading time ("下周一前：@阿澜 …。@德哥 …")
+    keeps that time for each sentence that has none. (A date inside one member's sentence stays theirs:
+    "@德哥 清单你来列，18号前发群里。@小邱 对讲机你充满电" gives 小邱 no date.)"""
+    if head is None:
+        return
+    due = head[1]
+    for a in new:
+        if a.deadline is None and not a.deadline_text and a.sources == [m.id]:
+            a.deadline, a.deadline_text = due.iso, due.text
 
 
 def _day_of_named(actions: list[ActionItem], messages: list[Message]) -> None:
@@ -2964,12 +3019,23 @@ def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -
     for 大家; a reply that names its own part and time ("我可以 推文下周三前发") is already the volunteer's item,
     the call in its note: the call's other parts (拍合影) join it and its time stays the reply's own."""
     asked, whole = volunteered.sources[0], _fold(volunteered.task)
-    actions[:] = [a for a in actions if not (a.owner == "大家" and a.sources == [asked] and _fold(a.task) in whole)]
+    # (and the caller's own line with no subject, "海报要改一下日期，周四前发出去" — "这个我来": the volunteer's now)
+    caller = next((a.owner for a in actions if a.sources == [asked]), None) if cue("action", "this_one").match(
+        _spoken(m.text)) else None
+    actions[:] = [a for a in actions if not (a.owner in ("大家", caller) and a.sources == [asked] and _fold(a.task) in whole)]
     own = next((a for a in actions if m.id in a.sources and m.speaker in _owner_names(a.owner)), None)
+    # "算我一个" after another's "我可以": the two take the call on together
+    first = next((a for a in actions if asked in a.sources and a.owner not in (None, "大家")), None) \
+        if cue("action", "joins").match(_spoken(m.text)) else None
+    if own is None and first is not None:
+        if m.speaker not in _owner_names(first.owner):
+            first.owner = f"{first.owner}和{m.speaker}"
+        first.sources = sorted(set(first.sources) | {m.id})
+        return
     if own is None:
         _merge(actions, volunteered)
         return
-    if cue("action", "volunteer_with").fullmatch(_spoken(own.task)):
+    if cue("action", "volunteer_with").fullmatch(_spoken(own.task)) or _offer_only(own.task):
         own.task = f"{volunteered.task}；{own.task}"  # "我和小周一起" names no work: the call's is theirs
     own.sources = sorted(set(own.sources) | set(volunteered.sources))
     if own.deadline is None:
@@ -3579,11 +3645,18 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
     """The "谁来…/谁能…" call for help that ``m``, with a volunteer's offer ("我来吧"), answers."""
     if not _takes_on(_spoken(m.text)):
         return None
-    for q in (messages[j] for j in range(idx - 1, max(-1, idx - 6), -1)):
+    said = _spoken(m.text)
+    joins = cue("action", "joins").match(said) is not None
+    this_one = cue("action", "this_one").match(said) is not None
+    for j in range(idx - 1, max(-1, idx - 6), -1):
+        q = messages[j]
         if q.speaker == m.speaker:
             continue
-        if calls_for_help(q.text):
+        # ("救生衣要检查一遍，下下周一前弄完" — "这个我来": the line just before is the call)
+        if calls_for_help(q.text) or j == idx - 1 and this_one and _has_verb(_fold(q.text)):
             return q
+        if joins and _takes_on(_spoken(q.text)) and not is_question(q.text):
+            continue  # "我可以" — "算我一个": the second volunteer answers the call the first one did
         # a newer question in between ("模拟赛的奖品呢") is what the offer answers; an earlier call someone else
         # already took on ("谁来准备对阵表" — "我来") is taken
         if is_question(q.text) or _takes_on(_spoken(q.text)):
