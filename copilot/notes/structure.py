@@ -2069,7 +2069,7 @@ def _list_deadline(parts: list[str], m: Message, event: date | None,
     """The line of a task list that dates the items without a time of their own ("以上没写时间的，周五晚上8点前都弄好",
     ``cues.yaml`` action list_default_deadline), as (its index in ``parts``, its deadline), or None."""
     for n, part in enumerate(parts):
-        if n and has(_fold(part), "action", "list_default_deadline"):
+        if has(_fold(part), "action", "list_default_deadline" if n else "list_default_head"):
             found = find_deadline(cue("action", "list_head").sub("", part, count=1), m.time, m.text, event=event,
                                   meeting=meeting)
             if found is not None:
@@ -2094,6 +2094,22 @@ def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str], peop
     for c in parts:  # (the list gives the work: "场地布置：桌椅和投影，@晓光" needs no verb of its own)
         if not asks(c.text) and not has(_fold(c.text), "action", "already"):
             c.owner, c.kind, c.owner_text, c.p = who, "assigned", c.text, max(c.p, SURE_OWNER)
+
+
+def _item_named(parts: list[_Clause], item: str, people: People) -> bool:
+    """"1. 队服：老白，12月16日前下单", "5. 热饮：周阿姨", "4. 横幅：大家一起出主意": an item of a task list written as its
+    work, a colon, then the one member (or the group) who takes it (cue action.item_named) is theirs when no clause
+    names another owner — with no verb and no @ (outside a list "地点：老地方" names no one). Whether it gave them out."""
+    found = cue("action", "item_named").match(_fold(item))
+    if found is None or asks(found.group("work")):
+        return False
+    who = found.group("who")
+    owner = "大家" if cue("owner", "group").fullmatch(who) else people.resolve(who)
+    if owner is None or any(c.owner and c.owner != owner for c in parts):
+        return False
+    for c in parts:
+        c.owner, c.kind, c.owner_text, c.p = owner, "assigned", c.text, max(c.p, SURE_OWNER)
+    return True
 
 
 def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
@@ -2694,6 +2710,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "")
+            named_item = task_list and not (headed and n == 0) and _item_named(clauses, s, people)
             # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
             kind = _file_notice(announcements, told, s, messages, idx,
                                 in_list=notice_at is not None and n > notice_at, heads=n < len(parts) - 1,
@@ -2729,7 +2746,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
-                        or _handed(clause, m)
+                        or _handed(clause, m) or named_item
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
         _share_out(actions, before, m, lead)
