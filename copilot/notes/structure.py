@@ -3637,8 +3637,8 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
 # -- decisions and announcements -----------------------------------------------------------------------
 def _decides(sentence: str) -> bool:
     f = _fold(sentence)
-    if has(f, "decision", "undecided") or is_question(sentence):
-        return False
+    if has(f, "decision", "undecided") or is_question(sentence) or _acknowledges(sentence):
+        return False  # ("收到！终于定了": a yes to the line before, nothing settled of its own)
     if _reports_agreement(f):
         return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
     if has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal"):
@@ -3877,9 +3877,11 @@ def _reacted_yes(d: Decision, msgs: list[Message], dropped: list[Dropped]) -> li
 
 
 def _acknowledges(text: str) -> bool:
-    """A bare acknowledgement ("收到", "明白", "了解"): after a decision it is a yes, unless it takes on work."""
+    """A bare acknowledgement ("收到", "明白", "了解", "收到！终于定了"): after a decision it is a yes, unless it takes on
+    work."""
     f = _spoken(text)
-    return len(f) <= 12 and bool(cue("decision", "acknowledge").search(f)) and not is_question(text)
+    return (len(f) <= 12 and bool(cue("decision", "acknowledge").search(f))
+            or len(f) <= 16 and bool(cue("decision", "ack_settled").match(f))) and not is_question(text)
 
 
 def _given_work(decision: str, member: str) -> bool:
@@ -4169,6 +4171,29 @@ def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[De
     return out
 
 
+def _suggestions_settled(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
+    """A member's "那就3点吧" / "那就周四吧" (cue decision.suggests) a few lines before another member settles the
+    matter with a strong word ("好，那就这么定了：…2点开打") was put up, not decided: no decision of its own, and its
+    speaker agrees to the settled line only when it takes the suggestion up (shares its words)."""
+    at = {m.id: k for k, m in enumerate(messages)}
+    reach, suggests = int(raw("decision", "suggest_reach")), cue("decision", "suggests")
+    dropped: set[int] = set()
+    for e in decisions:
+        j = at.get(e.sources[-1]) if e.sources else None
+        if j is None or not has(_fold(messages[j].text), "decision", "strong"):
+            continue
+        settled = _content_bigrams(_fold(e.text))
+        for k in range(max(0, j - reach), j):
+            line = messages[k]
+            said = None if line.speaker == messages[j].speaker else suggests.search(_fold(line.text))
+            if said is None or has(_fold(line.text), "decision", "strong"):
+                continue
+            dropped |= {id(d) for d in decisions if d is not e and d.sources and d.sources[0] == line.id}
+            if settled & _content_bigrams(said.group("what")) and line.speaker not in e.by:
+                e.by.append(line.speaker)
+    return [d for d in decisions if id(d) not in dropped]
+
+
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
     """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once, with everyone who
     made or agreed to either."""
@@ -4333,7 +4358,7 @@ def analyze(transcript: Transcript) -> Structure:
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides | off)]
-    decisions = _merge_decisions(_vote_settled(_reverted(_conceded(decisions, msgs), msgs), msgs))
+    decisions = _merge_decisions(_vote_settled(_reverted(_conceded(_suggestions_settled(decisions, msgs), msgs), msgs), msgs))
     at_line = {m.id: n for n, m in enumerate(msgs)}
     for d in decisions:  # the one who made the decision line is the first of its people
         d.decider = d.decider or (d.by[0] if d.by else None)
