@@ -2340,8 +2340,11 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     owner_part = clause.owner_text or clause.text
     # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
     request = clause.kind in ("named", "assigned") and (has(f, "action", "request") or has(f, "action", "request_tag"))
-    if asks(owner_part) and clause.kind != "first_person" and not request:
-        return None  # a question is not an assignment (the classifier alone does not make one)
+    if asks(owner_part) and clause.kind != "first_person" and not request \
+            or asker not in (None, m.speaker, clause.owner) and has(f, "action", "alternative"):
+        # a question is not an assignment (the classifier alone does not make one); another way offered in an answer
+        # ("…，或者晚上6点前去看一眼", cue action.alternative) is advice, however it is timed
+        return None
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
     deadline = _clause_deadline(clause, timed, m, homework, event, meeting, conditional=bool(ifs))
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
