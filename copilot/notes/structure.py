@@ -3681,6 +3681,9 @@ def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, 
     decisions.append(found)
     if found.sources[0] != m.id:
         recapped.add(id(found))
+        told = next((x.speaker for x in messages[:idx] if x.id == found.sources[0]), None)
+        if told and _acknowledges(m.text):  # "收到！终于定了" under "片子投票定的是…": who told it decided it
+            found.by = list(dict.fromkeys([told, *found.by]))
 
 
 def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: People) -> str | None:
@@ -4199,9 +4202,15 @@ def _suggestions_settled(decisions: list[Decision], messages: list[Message]) -> 
 
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
     """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once, with everyone who
-    made or agreed to either."""
+    made or agreed to either; the one who settled it with a strong word decides when the first copy had none."""
+
+    strong = {id(d) for d in decisions if has(_fold(d.text), "decision", "strong")}  # (as said, before merging)
 
     def join(kept: Decision, copy: Decision) -> None:
+        if id(copy) in strong and id(kept) not in strong:
+            # ("那就7点半开始呗" … "那就这么定了：…7点半"): the one who settled it decides, not who put it up
+            kept.by, kept.decider = list(dict.fromkeys(copy.by + kept.by)), copy.decider
+            return
         kept.by = list(dict.fromkeys(kept.by + copy.by))
 
     return _merge_copies(decisions, lambda a, b: _similar(a.text, b.text), join)
