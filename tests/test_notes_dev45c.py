@@ -111,14 +111,3 @@ def test_the_one_who_put_the_chosen_day_up_agrees() -> None:
 def test_the_evening_s_agenda_settles_nothing() -> None:
     st = _structure("队长老严|各位球友晚上好，春季联赛报名的事今晚敲定一下", "阿成|好的")
     assert st.decisions == []
-
-
-def test_the_matter_put_to_the_group_with_its_closing_date_is_no_to_do() -> None:
-    actions, _, _ = find_actions(_msgs(
-        "队长老严|各位，区里乒乓球团体赛3月20号报名截止，我们今年参不参加？",
-        "阿成|参加吧", "小毛|我也想打"))
-    assert actions == []
-    actions, _, _ = find_actions(_msgs(  # (Cantonese: 參唔參加)
-        "隊長阿輝|各位，區際羽毛球團體賽3月20號截止報名，我哋今年參唔參加？",
-        "阿成|參加啦", "小毛|我都想打"))
-    assert actions == []

@@ -2340,10 +2340,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     owner_part = clause.owner_text or clause.text
     # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
     request = clause.kind in ("named", "assigned") and (has(f, "action", "request") or has(f, "action", "request_tag"))
-    if (asks(owner_part) or has(f, "question", "a_not_a")) and clause.kind != "first_person" and not request \
+    if asks(owner_part) and clause.kind != "first_person" and not request \
             or asker not in (None, m.speaker, clause.owner) and has(f, "action", "alternative"):
-        # a question is not an assignment (the classifier alone does not make one), nor the matter put to the group
-        # ("報名12月4號截止，我哋今年報唔報？": nothing asked of anyone yet); another way offered in an answer
+        # a question is not an assignment (the classifier alone does not make one); another way offered in an answer
         # ("…，或者晚上6点前去看一眼", cue action.alternative) is advice, however it is timed
         return None
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
