@@ -2087,7 +2087,7 @@ def _list_deadline(parts: list[str], m: Message, event: date | None,
     """The line of a task list that dates the items without a time of their own ("以上没写时间的，周五晚上8点前都弄好",
     ``cues.yaml`` action list_default_deadline), as (its index in ``parts``, its deadline), or None."""
     for n, part in enumerate(parts):
-        if n and has(_fold(part), "action", "list_default_deadline"):
+        if has(_fold(part), "action", "list_default_deadline" if n else "list_default_head"):
             found = find_deadline(cue("action", "list_head").sub("", part, count=1), m.time, m.text, event=event,
                                   meeting=meeting)
             if found is not None:
@@ -2112,6 +2112,22 @@ def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str], peop
     for c in parts:  # (the list gives the work: "场地布置：桌椅和投影，@晓光" needs no verb of its own)
         if not asks(c.text) and not has(_fold(c.text), "action", "already"):
             c.owner, c.kind, c.owner_text, c.p = who, "assigned", c.text, max(c.p, SURE_OWNER)
+
+
+def _item_named(parts: list[_Clause], item: str, people: People) -> bool:
+    """"1. 队服：老白，12月16日前下单", "5. 热饮：周阿姨", "4. 横幅：大家一起出主意": an item of a task list written as its
+    work, a colon, then the one member (or the group) who takes it (cue action.item_named) is theirs when no clause
+    names another owner — with no verb and no @ (outside a list "地点：老地方" names no one). Whether it gave them out."""
+    found = cue("action", "item_named").match(_fold(item))
+    if found is None or asks(found.group("work")):
+        return False
+    who = found.group("who")
+    owner = "大家" if cue("owner", "group").fullmatch(who) else people.resolve(who)
+    if owner is None or any(c.owner and c.owner != owner for c in parts):
+        return False
+    for c in parts:
+        c.owner, c.kind, c.owner_text, c.p = owner, "assigned", c.text, max(c.p, SURE_OWNER)
+    return True
 
 
 def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
@@ -2342,8 +2358,11 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     owner_part = clause.owner_text or clause.text
     # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
     request = clause.kind in ("named", "assigned") and (has(f, "action", "request") or has(f, "action", "request_tag"))
-    if asks(owner_part) and clause.kind != "first_person" and not request:
-        return None  # a question is not an assignment (the classifier alone does not make one)
+    if asks(owner_part) and clause.kind != "first_person" and not request \
+            or asker not in (None, m.speaker, clause.owner) and has(f, "action", "alternative"):
+        # a question is not an assignment (the classifier alone does not make one); another way offered in an answer
+        # ("…，或者晚上6点前去看一眼", cue action.alternative) is advice, however it is timed
+        return None
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
     deadline = _clause_deadline(clause, timed, m, homework, event, meeting, conditional=bool(ifs))
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
@@ -2717,6 +2736,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "")
+            named_item = task_list and not (headed and n == 0) and _item_named(clauses, s, people)
             # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
             kind = _file_notice(announcements, told, s, messages, idx,
                                 in_list=notice_at is not None and n > notice_at, heads=n < len(parts) - 1,
@@ -2752,7 +2772,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                         and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
-                        or _handed(clause, m)
+                        or _handed(clause, m) or named_item
                         or _brings_share(clause, m, events[idx])):
                     _merge(actions, action, speaker_of, calls=calls)
         _message_due(actions[before:], m, head_due)
@@ -3693,8 +3713,8 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
 # -- decisions and announcements -----------------------------------------------------------------------
 def _decides(sentence: str) -> bool:
     f = _fold(sentence)
-    if has(f, "decision", "undecided") or is_question(sentence):
-        return False
+    if has(f, "decision", "undecided") or is_question(sentence) or _acknowledges(sentence):
+        return False  # ("收到！终于定了": a yes to the line before, nothing settled of its own)
     if _reports_agreement(f):
         return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
     if has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal"):
@@ -3734,6 +3754,9 @@ def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, 
     decisions.append(found)
     if found.sources[0] != m.id:
         recapped.add(id(found))
+        told = next((x.speaker for x in messages[:idx] if x.id == found.sources[0]), None)
+        if told and _acknowledges(m.text):  # "收到！终于定了" under "片子投票定的是…": who told it decided it
+            found.by = list(dict.fromkeys([told, *found.by]))
 
 
 def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: People) -> str | None:
@@ -3933,9 +3956,11 @@ def _reacted_yes(d: Decision, msgs: list[Message], dropped: list[Dropped]) -> li
 
 
 def _acknowledges(text: str) -> bool:
-    """A bare acknowledgement ("收到", "明白", "了解"): after a decision it is a yes, unless it takes on work."""
+    """A bare acknowledgement ("收到", "明白", "了解", "收到！终于定了"): after a decision it is a yes, unless it takes on
+    work."""
     f = _spoken(text)
-    return len(f) <= 12 and bool(cue("decision", "acknowledge").search(f)) and not is_question(text)
+    return (len(f) <= 12 and bool(cue("decision", "acknowledge").search(f))
+            or len(f) <= 16 and bool(cue("decision", "ack_settled").match(f))) and not is_question(text)
 
 
 def _given_work(decision: str, member: str) -> bool:
@@ -4225,11 +4250,40 @@ def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[De
     return out
 
 
+def _suggestions_settled(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
+    """A member's "那就3点吧" / "那就周四吧" (cue decision.suggests) a few lines before another member settles the
+    matter with a strong word ("好，那就这么定了：…2点开打") was put up, not decided: no decision of its own, and its
+    speaker agrees to the settled line only when it takes the suggestion up (shares its words)."""
+    at = {m.id: k for k, m in enumerate(messages)}
+    reach, suggests = int(raw("decision", "suggest_reach")), cue("decision", "suggests")
+    dropped: set[int] = set()
+    for e in decisions:
+        j = at.get(e.sources[-1]) if e.sources else None
+        if j is None or not has(_fold(messages[j].text), "decision", "strong"):
+            continue
+        settled = _content_bigrams(_fold(e.text))
+        for k in range(max(0, j - reach), j):
+            line = messages[k]
+            said = None if line.speaker == messages[j].speaker else suggests.search(_fold(line.text))
+            if said is None or has(_fold(line.text), "decision", "strong"):
+                continue
+            dropped |= {id(d) for d in decisions if d is not e and d.sources and d.sources[0] == line.id}
+            if settled & _content_bigrams(said.group("what")) and line.speaker not in e.by:
+                e.by.append(line.speaker)
+    return [d for d in decisions if id(d) not in dropped]
+
+
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
     """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once, with everyone who
-    made or agreed to either."""
+    made or agreed to either; the one who settled it with a strong word decides when the first copy had none."""
+
+    strong = {id(d) for d in decisions if has(_fold(d.text), "decision", "strong")}  # (as said, before merging)
 
     def join(kept: Decision, copy: Decision) -> None:
+        if id(copy) in strong and id(kept) not in strong:
+            # ("那就7点半开始呗" … "那就这么定了：…7点半"): the one who settled it decides, not who put it up
+            kept.by, kept.decider = list(dict.fromkeys(copy.by + kept.by)), copy.decider
+            return
         kept.by = list(dict.fromkeys(kept.by + copy.by))
 
     return _merge_copies(decisions, lambda a, b: _similar(a.text, b.text), join)
@@ -4389,7 +4443,7 @@ def analyze(transcript: Transcript) -> Structure:
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides | off)]
-    decisions = _merge_decisions(_vote_settled(_reverted(_conceded(decisions, msgs), msgs), msgs))
+    decisions = _merge_decisions(_vote_settled(_reverted(_conceded(_suggestions_settled(decisions, msgs), msgs), msgs), msgs))
     at_line = {m.id: n for n, m in enumerate(msgs)}
     for d in decisions:  # the one who made the decision line is the first of its people
         d.decider = d.decider or (d.by[0] if d.by else None)
