@@ -1661,7 +1661,8 @@ def _event_words(profile: GroupProfile, *, broad: bool = False) -> re.Pattern[st
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "details_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "seller_form", "scam", "scam_return", "free_bait", "loan_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "referral_deal", "health_claim", "buy_call", "perk_group"})
+                     "business", "seller_form", "scam", "scam_return", "free_bait", "loan_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "referral_deal", "health_claim", "buy_call", "perk_group",
+                     "testimonial_pitch", "earn_pitch"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "seller_form", "promo_words"})  # word signals a permitted deal may use
@@ -1905,7 +1906,7 @@ SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evi
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
 _NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "self_promo"})  # ways to reach a seller besides a handle
-_NOT_ASKED = frozenset({"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply"})  # offers a question's form does not soften
+_NOT_ASKED = frozenset({"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "earn_pitch"})  # offers a question's form does not soften
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues
