@@ -1,0 +1,107 @@
+"""Round 45, d17b45 (issue 17): ads written by a spammer who knows the keyword filter. Homophones, look-alikes and pinyin
+initials of the filtered words (缄职, 呆理, 返俐, 日jie, jz) and of the ways to add someone (嘉我薇, v我, q裙) read as
+the plain words; two pitch shapes with no contact or trade word — a testimonial whose supply is the writer, a
+recruitment asked as a question — are ads by the agreement of their cues. Members' messages of the same surface (a
+product they use and where it is sold, a question about earning nothing, a handle that holds the same letters) are
+left alone. Groups and messages written for these tests (a community ocarina group, a county beekeepers' group)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from copilot.moderation import Moderator, Verdict
+from copilot.moderation.normalise import normalise
+from copilot.moderation.signals import detect
+
+OCARINA = """
+name: 东湖社区陶笛吹奏群
+positioning: 东湖社区喜欢吹陶笛的居民交流指法、气息、曲谱，每周四晚在社区活动室一起练
+topics: [陶笛, 指法, 气息, 曲谱, 练习, 吹奏, 六孔, 十二孔, 音准]
+audience: 东湖社区的陶笛爱好者，多是退休老人和宝妈
+platform: wechat
+"""
+
+BEES = """
+name: 青山县中蜂养殖交流群
+positioning: 青山县养中蜂的蜂农交流分蜂、过冬、防胡蜂和摇蜜，互相帮忙找蜂种
+topics: [中蜂, 蜂箱, 分蜂, 过冬, 胡蜂, 摇蜜, 蜂蜜, 蜂王, 巢脾]
+audience: 县里的蜂农
+platform: qq
+"""
+
+
+def _one(moderator: Moderator, text: str, user: str = "u1") -> Verdict:
+    return moderator.moderate({"id": "m1", "user": user, "text": text})
+
+
+def _signals(text: str) -> set[str]:
+    return {s.name for s in detect(normalise(text)).signals}
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("缄职打字员，在家就能做", "兼职"),
+    ("诚招呆理，零门槛", "代理"),
+    ("返俐群每天发券", "返利"),
+    ("日jie一百五", "日结"),
+    ("想做jz的看过来", "兼职"),
+    ("刷単不降权", "刷单"),
+    ("有意嘉我薇详聊", "加微信"),
+    ("蜂蜜要的V我", "加微信"),
+    ("q裙：三二一四五六七八", "qq群"),
+])
+def test_a_filtered_word_spelled_to_hide_reads_as_the_word(text: str, plain: str) -> None:
+    n = normalise(text)
+    assert plain in n.compact
+    assert n.evasions, "the spelling is reported as an evasion"
+
+
+@pytest.mark.parametrize("text, kept, not_read", [
+    ("我的微信是 jz2026ok，下周一起去看蜂场", "jz2026ok", "兼职"),   # the letters of a handle stay a handle
+    ("有事加我WhatsApp，我在外地", "whatsapp", "加微信"),
+    ("今天周四，谁v我50吃顿好的哈哈", "v我50", "加微信"),          # the meme asks for nothing
+    ("我带理财小白入门，不收钱", "带理财", "代理"),
+    ("记得带购物袋去集市", "带购物袋", "代购"),
+])
+def test_the_same_letters_in_a_member_s_words_stay_as_written(text: str, kept: str, not_read: str) -> None:
+    compact = normalise(text).compact
+    assert kept in compact
+    assert not_read not in compact
+
+
+def test_a_hidden_job_ad_with_a_way_to_reach_is_deleted(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(OCARINA), "缄职打字，一天两小时，日jie，嘉我薇详聊", user="s1")
+    assert v.label == "ad" and v.action == "delete", v.reason
+
+
+def test_a_testimonial_whose_supply_is_the_writer_is_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    text = "我用了这个润喉含片一个月，吹完陶笛嗓子一点不干，效果很好，需要的找我拿"
+    assert "testimonial_pitch" in _signals(text)
+    v = _one(profile_moderator(OCARINA), text, user="s2")
+    assert v.label == "ad" and v.action == "delete", v.reason
+
+
+def test_a_member_s_own_use_pointing_at_a_shop_is_no_pitch(profile_moderator: Callable[[str], Moderator]) -> None:
+    text = "我用了那种带干燥剂的陶笛收纳盒，效果很好，不会受潮，淘宝就有，大家可以搜搜"
+    assert "testimonial_pitch" not in _signals(text)
+    v = _one(profile_moderator(OCARINA), text, user="m1")
+    assert v.action not in ("delete", "mute", "kick", "warn"), v.reason
+
+
+def test_a_recruitment_asked_as_a_question_is_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    text = "有没有闲着的蜂农想多赚点？手机就能操作，每天一小时，懂的来"
+    assert "earn_pitch" in _signals(text)
+    v = _one(profile_moderator(BEES), text, user="s3")
+    assert v.label == "ad" and v.action == "delete", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "在家带娃没什么收入，想学陶笛解解闷，有没有宝妈一起练的",       # earning named, nobody to reach
+    "有没有人周末有空帮我摇蜜？我手机上发位置，管饭",              # help with the group's own work, nothing earned
+])
+def test_a_member_s_question_about_time_or_money_is_no_recruitment(profile_moderator: Callable[[str], Moderator],
+                                                                 text: str) -> None:
+    assert "earn_pitch" not in _signals(text)
+    v = _one(profile_moderator(OCARINA if "陶笛" in text else BEES), text, user="m2")
+    assert v.action not in ("delete", "mute", "kick", "warn"), v.reason
