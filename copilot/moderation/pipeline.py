@@ -1662,7 +1662,7 @@ _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, plac
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "details_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "seller_form", "scam", "scam_return", "free_bait", "loan_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "referral_deal", "health_claim", "buy_call", "perk_group",
-                     "testimonial_pitch", "earn_pitch"})
+                     "testimonial_pitch", "earn_pitch", "resource_bait"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "seller_form", "promo_words"})  # word signals a permitted deal may use
