@@ -105,3 +105,37 @@ def test_a_member_s_question_about_time_or_money_is_no_recruitment(profile_moder
     assert "earn_pitch" not in _signals(text)
     v = _one(profile_moderator(OCARINA if "陶笛" in text else BEES), text, user="m2")
     assert v.action not in ("delete", "mute", "kick", "warn"), v.reason
+
+
+def test_a_resource_bait_taken_privately_is_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    text = "陶笛入门全套视频资料，整理好了，需要的滴滴我领取"
+    assert "resource_bait" in _signals(text)
+    v = _one(profile_moderator(OCARINA), text, user="s4")
+    assert v.label == "ad" and v.action != "none", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "上周练习的曲谱资料放群文件了，需要的自取",                    # the group's own notes, no way to the writer
+    "需要十二孔指法表的滴滴我，我手机里有照片，发你",              # sent on request, nothing taken for it
+])
+def test_a_member_s_own_notes_are_no_bait(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    assert "resource_bait" not in _signals(text)
+    v = _one(profile_moderator(OCARINA), text, user="m3")
+    assert v.action not in ("delete", "mute", "kick", "warn"), v.reason
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("某宝搜：青山蜂具小铺", "淘宝搜"),
+    ("蜂箱批发，某鱼同名", "闲鱼同名"),
+    ("某信：fengju_88", "微信"),
+])
+def test_an_app_named_by_mou_where_it_points_to_a_seller_reads_as_the_app(text: str, plain: str) -> None:
+    assert plain in normalise(text).compact
+
+
+@pytest.mark.parametrize("text", [
+    "这个摇蜜机某宝卖三百多，有人用过吗",       # a member naming no shop on purpose
+    "某信用社的贷款利息高吗",
+])
+def test_mou_naming_no_shop_is_no_evasion(text: str) -> None:
+    assert not normalise(text).evasions
