@@ -139,3 +139,20 @@ def test_an_app_named_by_mou_where_it_points_to_a_seller_reads_as_the_app(text: 
 ])
 def test_mou_naming_no_shop_is_no_evasion(text: str) -> None:
     assert not normalise(text).evasions
+
+
+def test_a_group_buy_for_the_group_with_the_payee_s_handle_goes_to_a_person(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(BEES), "群里统一团购一批蜂箱，杉木的一个85，要的接龙，定金转我微信 lao_feng88", user="m4")
+    assert v.checks.get("group_buy_own"), v.reason
+    assert v.action == "review", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "蜂箱团购福利群，内部价，要的接龙，加我微信 feng_shop 拉你进群",     # a pull into another group
+    "蜂箱团购，一个85，要的接龙，加微信 fengxiang_chang 下单，厂家直发",  # a seller's words
+])
+def test_a_seller_s_group_buy_is_still_deleted(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = _one(profile_moderator(BEES), text, user="s5")
+    assert not v.checks.get("group_buy_own")
+    assert v.label == "ad" and v.action == "delete", v.reason
