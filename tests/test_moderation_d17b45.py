@@ -156,3 +156,13 @@ def test_a_seller_s_group_buy_is_still_deleted(profile_moderator: Callable[[str]
     v = _one(profile_moderator(BEES), text, user="s5")
     assert not v.checks.get("group_buy_own")
     assert v.label == "ad" and v.action == "delete", v.reason
+
+
+@pytest.mark.parametrize("text", ["需要的滴滴，蜂蜜有货", "蜂具都有，直接滴滴"])
+def test_didi_after_who_wants_it_is_an_invitation(text: str) -> None:
+    assert "invite" in _signals(text)
+
+
+def test_q_me_reads_as_add_qq_but_not_q_me_fifty() -> None:
+    assert "加qq" in normalise("蜂箱配件 Q我").compact
+    assert "加qq" not in normalise("今天周四q我50").compact
