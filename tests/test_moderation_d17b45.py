@@ -166,3 +166,21 @@ def test_didi_after_who_wants_it_is_an_invitation(text: str) -> None:
 def test_q_me_reads_as_add_qq_but_not_q_me_fifty() -> None:
     assert "加qq" in normalise("蜂箱配件 Q我").compact
     assert "加qq" not in normalise("今天周四q我50").compact
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("加莪薇信 fengmi_88", "加我微信"),
+    ("伱想在家赚钱吗", "你想"),
+    ("芣用囤货", "不用囤货"),
+    ("wēi xìn：fengmi_88", "微信"),      # pinyin with its tone marks
+    ("加扣 2837465190", "加qq"),
+])
+def test_look_alike_characters_and_toned_pinyin_read_as_plain(text: str, plain: str) -> None:
+    n = normalise(text)
+    assert plain in n.compact
+    assert n.evasions
+
+
+@pytest.mark.parametrize("text", ["想要的加扣1", "这次又加扣分了", "周末去喝了杯 café latte"])
+def test_reply_codes_deductions_and_accented_words_are_no_evasion(text: str) -> None:
+    assert not normalise(text).evasions

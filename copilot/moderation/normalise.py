@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -162,6 +163,21 @@ def _split_chars() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _lookalikes() -> tuple[re.Pattern[str], dict[int, str]]:
+    """Look-alike characters written for plain ones (火星文: 莪 → 我), from spellings.yaml ``lookalike_chars``."""
+    table = {str(k): str(v) for k, v in (load_resource(SPELLINGS).get("lookalike_chars") or {}).items()}
+    return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), str.maketrans(table)
+
+
+_LATIN_MARKED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters with tone marks or accents (wēi xìn)
+
+
+def _unmarked(text: str) -> str:
+    """Latin letters without their tone marks (wēi xìn → wei xin), so pinyin with tones reads as pinyin."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
 def _decoration() -> re.Pattern[str]:
     """Pictographs set tight between two characters of the folded text (私🙏我): spellings.yaml ``decorative_emoji``. One
     with white space beside it ends a clause ("好吃😋 下次再来") and stays."""
@@ -186,6 +202,12 @@ def normalise(text: str) -> Normalised:
     s = split.sub(lambda m: whole[m.group(0)], s)
     folded = _COMBINING.sub("", fold(s)).translate(_PLUS)
     evasions: list[str] = []
+    look, plain = _lookalikes()
+    if look.search(folded):
+        evasions.extend(sorted(set(look.findall(folded))))
+        folded = folded.translate(plain)
+    if _LATIN_MARKED.search(folded):
+        folded = _LATIN_MARKED.sub(lambda m: _unmarked(m.group(0)), folded)
     skeleton = folded.translate(_skeleton()) if _skeleton_chars().search(folded) else folded
     if skeleton != folded:
         evasions.append("形近字母")  # Cyrillic/Greek look-alikes inside Latin handles
