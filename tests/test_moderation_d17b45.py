@@ -184,3 +184,18 @@ def test_look_alike_characters_and_toned_pinyin_read_as_plain(text: str, plain: 
 @pytest.mark.parametrize("text", ["想要的加扣1", "这次又加扣分了", "周末去喝了杯 café latte"])
 def test_reply_codes_deductions_and_accented_words_are_no_evasion(text: str) -> None:
     assert not normalise(text).evasions
+
+
+@pytest.mark.parametrize("text", ["電話：１３８０７６５４３２１", "QQ ⑨⑧⑦-⑥⑤④-③②①", "🐧 3️⃣2️⃣1️⃣6️⃣5️⃣4️⃣9️⃣8️⃣"])
+def test_a_number_written_in_full_width_circled_or_keycap_digits_is_spelled_to_hide(text: str) -> None:
+    assert "数字变形" in normalise(text).evasions
+
+
+@pytest.mark.parametrize("text", ["２０２６年１２月３日晚上摇蜜", "蜂箱一个１２０元", "我的手机 13807654321"])
+def test_a_date_a_price_or_plain_digits_are_no_spelled_number(text: str) -> None:
+    assert "数字变形" not in normalise(text).evasions
+
+
+def test_a_full_width_phone_with_an_offer_is_deleted(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _one(profile_moderator(BEES), "土蜂蜜批发，電話：１３８０７６５４３２１", user="s6")
+    assert v.label == "ad" and v.action == "delete", v.reason
