@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -162,6 +163,37 @@ def _split_chars() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _lookalikes() -> tuple[re.Pattern[str], dict[int, str]]:
+    """Look-alike characters written for plain ones (火星文: 莪 → 我), from spellings.yaml ``lookalike_chars``."""
+    table = {str(k): str(v) for k, v in (load_resource(SPELLINGS).get("lookalike_chars") or {}).items()}
+    return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), str.maketrans(table)
+
+
+# digits written in another form than ASCII (全角 ０-９, circled ①-⑨ ⓪ ❶-❾, parenthesised ⑴, with a full stop ⒈, super- and
+# subscript, mathematical 𝟏): a run of a number this long (allowing spaces and hyphens) in which FANCY_DIGITS_MIN of them are
+# so written is a number spelled to hide it — a date (２０２６年１２月) or a price is broken by its units long before
+_FANCY_DIGIT = "\uff10-\uff19\u2460-\u2468\u24ea\u24f5-\u24fd\u2474-\u247c\u2488-\u2490\u2776-\u277e\u2780-\u2788" \
+    "\u278a-\u2792\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u2080-\u2089\U0001d7ce-\U0001d7ff"
+_FANCY_RUN = re.compile(f"(?:[0-9{_FANCY_DIGIT}][\\s\\-.]*){{7,}}")
+_FANCY_ONE = re.compile(f"[{_FANCY_DIGIT}]")
+FANCY_DIGITS_MIN = 5
+
+
+def _fancy_number(raw: str) -> bool:
+    """A number of seven digits or more, five of them written in a non-ASCII digit form (see ``_FANCY_DIGIT``)."""
+    return bool(_FANCY_ONE.search(raw)) and any(len(_FANCY_ONE.findall(m.group(0))) >= FANCY_DIGITS_MIN
+                                                for m in _FANCY_RUN.finditer(raw))
+
+
+_LATIN_MARKED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters with tone marks or accents (wēi xìn)
+
+
+def _unmarked(text: str) -> str:
+    """Latin letters without their tone marks (wēi xìn → wei xin), so pinyin with tones reads as pinyin."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
 def _decoration() -> re.Pattern[str]:
     """Pictographs set tight between two characters of the folded text (私🙏我): spellings.yaml ``decorative_emoji``. One
     with white space beside it ends a clause ("好吃😋 下次再来") and stays."""
@@ -186,6 +218,12 @@ def normalise(text: str) -> Normalised:
     s = split.sub(lambda m: whole[m.group(0)], s)
     folded = _COMBINING.sub("", fold(s)).translate(_PLUS)
     evasions: list[str] = []
+    look, plain = _lookalikes()
+    if look.search(folded):
+        evasions.extend(sorted(set(look.findall(folded))))
+        folded = folded.translate(plain)
+    if _LATIN_MARKED.search(folded):
+        folded = _LATIN_MARKED.sub(lambda m: _unmarked(m.group(0)), folded)
     skeleton = folded.translate(_skeleton()) if _skeleton_chars().search(folded) else folded
     if skeleton != folded:
         evasions.append("形近字母")  # Cyrillic/Greek look-alikes inside Latin handles
@@ -206,9 +244,12 @@ def normalise(text: str) -> Normalised:
         if found:
             evasions.extend(f for f in found if f != canonical)
             compact = pattern.sub(canonical, compact)
+    if _fancy_number(raw) or _EMOJI_NUM_RE.search(raw) and _fancy_number(_EMOJI_NUM_RE.sub("０", raw)):
+        evasions.append("数字变形")  # full-width, circled or keycap digits: the number is spelled to hide it
     digits = sp.digit_run.sub(_digit_run, compact)
     # one numeral after a number is a measure ("1202两室一厅"), not a spelled handle: two or more are
-    if digits != compact and (len(digits) != len(compact) or sum(a != b for a, b in zip(digits, compact)) >= 2):
+    if digits != compact and (len(digits) != len(compact) or sum(a != b for a, b in zip(digits, compact)) >= 2) \
+            and "数字变形" not in evasions:
         evasions.append("数字变形")
     if _spaced().search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text
         evasions.append("逐字隔开")

@@ -426,6 +426,7 @@ class Moderator:
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
                          text=n.compact)
+        _group_buy_review(rep, n.compact, scores, checks, hidden=bool(n.evasions))
         if checks["offtopic"].get("about_group"):
             _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
                                trade=self.resale and not self.no_trade, disguised=bool(n.evasions))
@@ -1234,6 +1235,25 @@ def _group_fee(rep: SignalReport, text: str, hosts: re.Pattern[str] | None = Non
     return priced and names <= _FEE_PATH and not rep.urls and bool(shares) and bool(payee)
 
 
+def _group_buy_review(rep: SignalReport, text: str, scores: dict[Label, float], checks: dict[str, Any], *,
+                      hidden: bool = False) -> None:
+    """A group buy for the group's own subject (:func:`_group_buy_for_group`) that would be acted on: a person decides."""
+    if scores[Label.AD] > CLASSIFIER_ALONE_CAP and checks["offtopic"].get("about_group") \
+            and _group_buy_for_group(rep, text, hidden=hidden):
+        scores[Label.AD] = CLASSIFIER_ALONE_CAP
+        checks["group_buy_own"] = True
+
+
+def _group_buy_for_group(rep: SignalReport, text: str, *, hidden: bool = False) -> bool:
+    """A group buy organised in the group for its own subject: a buy word and the group's own list (lexicons.yaml
+    ad.group_buy_word, ad.group_list), about the group's topic, with at most the organiser's handle (the payee), an
+    invitation, a price and everyday promo words beside it — no link, no hidden handle, no seller's or scam's words. A
+    stranger's buy into another group (团购福利群) carries a pull or a perk and is not this. ``text``: compact form."""
+    words = lexicons().words
+    return bool(words["ad.group_buy_word"].search(text)) and bool(words["ad.group_list"].search(text)) \
+        and set(rep.names(Label.AD)) <= _GROUP_BUY_PATH and not rep.urls and not hidden
+
+
 def _wanted_post(rep: SignalReport, text: str) -> bool:
     """A member looking to buy one thing (谁有多余的…, 我想买一个, 有没有人出…; lexicons.yaml ad.wanted) and asking
     to be told privately: its 私聊我 and 价格好说 are a buyer's, not a seller's. A dealer's buying ad (收各种, 高价
@@ -1602,6 +1622,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("像是成员把自己的东西送人（留的电话是约自提用的），没有价格、链接或推销用语，交人工判断，不删除")
     if label == Label.AD and checks.get("shop_link_only") and not checks["offtopic"].get("shopping_link_on_topic"):
         parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
+    if label == Label.AD and checks.get("group_buy_own"):
+        parts.append(_GROUP_BUY_NOTE)
     if label == Label.AD and checks.get("no_trade_item"):
         parts.append("群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
@@ -1621,6 +1643,7 @@ _NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason par
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
+_GROUP_BUY_NOTE = "像是群里为本群的东西组织的团购（接龙登记，留的是收款人的联系方式），没有链接或推销话术，交人工判断，不删除"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"
 _SPREAD_NOTICE_NOTE = "请大家帮忙转发的是寻物/寻宠启事，不是连锁信"
@@ -1660,6 +1683,7 @@ _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's w
 # a red-packet push or a pull dressed as a rule (本群规定：转发到三个群; 每人都要发一个 不发的踢出去): their rule words
 # are the threat that makes them spam
 _RULE_NAMED_SPAM = frozenset({"solicitation", "vote"})
+_GROUP_BUY_PATH = frozenset({"contact", "invite", "money", "promo_words"})  # all a group buy for the group may carry
 _FEE_PATH = frozenset({"money", "qr", "details_pointer"})  # all a notice of the group's own fee may carry (its price, the group's QR code, 明细见群文件)
 # What a sign-up for the group's own event may carry: the organiser's handle, 私聊我, the fee, a form link.
 # what a perk for the group's own event may carry (_own_event_perk): its one link, the shop's words, a sum
@@ -1728,7 +1752,8 @@ def _event_words(profile: GroupProfile, *, broad: bool = False) -> re.Pattern[st
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "details_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "seller_form", "scam", "scam_return", "free_bait", "loan_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "referral_deal", "health_claim", "buy_call", "perk_group"})
+                     "business", "seller_form", "scam", "scam_return", "free_bait", "loan_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "referral_deal", "health_claim", "buy_call", "perk_group",
+                     "testimonial_pitch", "earn_pitch", "resource_bait"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "seller_form", "promo_words"})  # word signals a permitted deal may use
@@ -1976,7 +2001,7 @@ SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evi
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
 _NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "self_promo"})  # ways to reach a seller besides a handle
-_NOT_ASKED = frozenset({"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply"})  # offers a question's form does not soften
+_NOT_ASKED = frozenset({"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "earn_pitch"})  # offers a question's form does not soften
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues

@@ -1850,7 +1850,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _business, "seller_form": _business, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "perk_group": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "loan_bait": _combo, "referral_deal": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "perk_group": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "loan_bait": _combo, "referral_deal": _combo, "testimonial_pitch": _combo, "earn_pitch": _combo, "resource_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "picture_pointer": _combo, "details_pointer": _words, "dare": _combo, "shun": _combo,
