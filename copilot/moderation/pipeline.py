@@ -1910,11 +1910,11 @@ def live_time(ts: float | None) -> float:
 
 HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
 _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
-_BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}
+_BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's reach may carry (_belongs_layer)
 # the group's own business (its event, fee, accounts, a notice, a helper asked for, a member's surplus): a handle in the
 # sender's name adds nothing to what explains the message (_sender_layer)
 _GROUP_BUSINESS = frozenset({"own_event", "own_offer", "own_event_perk", "group_fee", "group_accounts", "group_deposit",
-                             "reach_notice", "member_surplus", "help_answer"})  # all the ad evidence a member's reach may carry (_belongs_layer)
+                             "reach_notice", "member_surplus", "help_answer"})
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
