@@ -5,7 +5,7 @@ unless what it invites to is taught or sold (讲座、速成班); a banned item 
 ban to forward in Cantonese or Taiwanese wording is spam, a red packet asked of the owner is spam, on9 and 你懂个屁 are
 abuse; 星座 and 月亮 are no chatter in a stargazing group. Groups and messages written for these tests (a Chengdu
 Sichuan-opera amateurs' group, a Hong Kong street-basketball group, a Taichung bonsai group, a Hangzhou stargazing group,
-a Shenzhen Bay kite group)."""
+a Shenzhen Bay kite group). A ``/v1`` bot without OneBot's join notices passes the sender's join time (``joined_at``)."""
 
 from __future__ import annotations
 
@@ -158,3 +158,50 @@ banned: [机场附近放风筝]
 """
     v = _one(profile_moderator(kites), "昨天又看到有人在机场附近放风筝，线缠到护栏上，好危险，大家别学")
     assert v.label == "ok" and v.action == "none", v.reason
+
+
+def _audited(tmp_path, profile: str) -> Moderator:
+    from copilot.config import Settings
+    from copilot.profile import parse_profile_text
+    return Moderator(Settings(data_dir=tmp_path, llm_provider="offline"), parse_profile_text(profile), group="g45")
+
+
+def test_a_join_time_sent_with_the_message_makes_a_new_member(tmp_path) -> None:
+    import time
+    mod = _audited(tmp_path, OPERA)
+    now = time.time()
+    v = mod.moderate({"id": "j1", "user": "新人", "text": "大家好，我是新来的票友，喜欢听变脸", "ts": now,
+                      "joined_at": now - 120})
+    assert v.checks["trust"]["new_member"] is True, v.checks["trust"]
+    assert mod.audit is not None and abs(mod.audit.member("g45", "新人")["joined_ts"] - (now - 120)) < 1
+    plain = mod.moderate({"id": "j2", "user": "老票友", "text": "今天的帮腔起得有点高", "ts": now})
+    assert plain.checks["trust"]["new_member"] is False, plain.checks["trust"]
+
+
+def test_the_same_join_time_again_does_not_restart_the_clock(tmp_path) -> None:
+    import time
+    mod = _audited(tmp_path, OPERA)
+    joined = time.time() - 3600
+    mod.moderate({"id": "k1", "user": "小李", "text": "请问锣鼓经从哪一段开始学", "joined_at": joined})
+    assert mod.audit is not None
+    mod.audit.record_join("g45", "小李", joined - 30)  # the bot's own notice, a little earlier
+    mod.moderate({"id": "k2", "user": "小李", "text": "谢谢老师，我先背一下", "joined_at": joined})
+    assert abs(mod.audit.member("g45", "小李")["joined_ts"] - (joined - 30)) < 1
+
+
+def test_joined_at_is_a_documented_v1_field(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from copilot.config import Settings
+    from copilot.server import create_app
+    prof = tmp_path / "opera.yaml"
+    prof.write_text(OPERA, encoding="utf-8")
+    app = create_app(Settings(data_dir=tmp_path / "data", llm_provider="offline", groups={"20045": str(prof)}))
+    c = TestClient(app, base_url="http://127.0.0.1")
+    import time
+    body = {"id": "h1", "user": "9001", "group": "20045", "text": "大家好，刚进群，想学川剧唱腔", "joined_at": time.time() - 60}
+    v = c.post("/v1/moderate", json=body).json()
+    assert "warnings" not in v, v.get("warnings")
+    assert v["checks"]["trust"]["new_member"] is True, v["checks"]["trust"]
+    bad = c.post("/v1/moderate", json={**body, "id": "h2", "joined_at": True})
+    assert bad.status_code == 400 and "joined_at" in bad.text

@@ -273,6 +273,7 @@ class Moderator:
         msg = _coerce(message)
         if deadline is None:
             deadline = time.monotonic() + self.settings.moderation_judge_timeout
+        self._note_join(msg)
         if self.audit is None or not msg.id or self.dry_run:
             return self._moderate(msg, deadline)
         group = self._group_of(msg)
@@ -283,6 +284,17 @@ class Moderator:
             if stored is not None:
                 return _replay(stored, msg)
             return self._moderate(msg, deadline)
+
+    def _note_join(self, msg: Message) -> None:
+        """A join time the bot sent with the message (``joined_at``: a ``/v1`` bot without OneBot's join notices) is
+        recorded as a join notice would be — once: a later message with the same time changes nothing. A time in the
+        past stands (the member joined two days ago), one in the future is now; a dry run writes nothing."""
+        if msg.joined_at is None or self.audit is None or self.dry_run or not msg.user:
+            return
+        group, when = self._group_of(msg), min(float(msg.joined_at), time.time())
+        known = self.audit.member(group, msg.user)
+        if known is None or known.get("joined_ts") is None or abs(float(known["joined_ts"]) - when) > JOIN_SAME_SECONDS:
+            self.audit.record_join(group, msg.user, when)
 
     def _group_of(self, msg: Message) -> str:
         """The group a message's strikes, re-delivery and flood counts belong to: its own group id, else
@@ -1826,6 +1838,9 @@ def _reply_text(v: Verdict, profile: GroupProfile | None, quarrel: bool = False)
 
 
 LIVE_SECONDS = 120.0  # an event stamped this close to the server's clock is live; further off, a replay or a skewed clock
+
+
+JOIN_SAME_SECONDS = 60.0  # a join time sent again with each message (joined_at) within this of the stored one is that join
 
 
 def live_time(ts: float | None) -> float:
