@@ -205,3 +205,13 @@ def test_joined_at_is_a_documented_v1_field(tmp_path) -> None:
     assert v["checks"]["trust"]["new_member"] is True, v["checks"]["trust"]
     bad = c.post("/v1/moderate", json={**body, "id": "h2", "joined_at": True})
     assert bad.status_code == 400 and "joined_at" in bad.text
+
+
+@pytest.mark.parametrize("profile, text", [
+    (OPERA, "【转发】听说川剧院明年就要拆了，不转的不是真票友"),
+    (HOOPS, "【轉發】有人喺街場俾人呃錢，唔轉嘅唔係真兄弟"),
+])
+def test_forward_or_you_are_not_one_of_us_is_a_chain_letter(profile_moderator: Callable[[str], Moderator],
+                                                             profile: str, text: str) -> None:
+    v = _one(profile_moderator(profile), text, user="c1")
+    assert v.label == "spam" and v.action == "delete", v.reason
