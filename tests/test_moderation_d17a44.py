@@ -88,7 +88,7 @@ def test_a_question_that_invites_is_no_question_to_answer(profile_moderator: Cal
 
 def test_a_member_who_posted_before_is_reviewed_a_stranger_deleted(
         profile_moderator: Callable[[str], Moderator]) -> None:
-    offer = "周四打完球谁要一起练投篮的加我微信 nanyuan_23"
+    offer = "周四打完球有事的加我微信 nanyuan_23"
     before = [("阿伟", "上周四那场防守太松了，下次得多练联防"), ("阿伟", "新买的护膝打了两场还不错，就是有点热")]
     member = _chat(profile_moderator(HOOPS), [*before, ("阿伟", offer)])[-1]
     once = _chat(profile_moderator(HOOPS), [before[0], ("阿伟", offer)])[-1]
@@ -101,7 +101,7 @@ def test_a_member_who_posted_before_is_reviewed_a_stranger_deleted(
 
 
 def test_a_greeting_earns_no_record(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _chat(profile_moderator(HOOPS), [("路人", "大家好"), ("路人", "周四打完球谁要一起练投篮的加我微信 nanyuan_23")])[-1]
+    v = _chat(profile_moderator(HOOPS), [("路人", "大家好"), ("路人", "周四打完球有事的加我微信 nanyuan_23")])[-1]
     assert v.action in REMOVED, v.reason
 
 

@@ -34,6 +34,15 @@ class Message(BaseModel):
     role: str | None = Field(None, description="owner / admin / member（OneBot sender.role）")
     nickname: str | None = Field(None, max_length=128, description="群名片或昵称（OneBot sender.card / nickname）：显示在日志里；名字里的联系方式配上消息里的指引才算广告证据")
     ts: float | None = Field(None, description="消息时间（Unix 秒），用于刷屏判断；缺省为当前时间")
+    joined_at: float | None = Field(None, description="发送者入群时间（Unix 秒），没有 OneBot 入群通知的机器人用它告诉审核"
+                                                      "这是新成员：和入群通知一样记下，新成员的前几条消息从严判断")
+
+    @field_validator("joined_at", mode="before")
+    @classmethod
+    def _join_time(cls, v: Any) -> Any:
+        if isinstance(v, bool):
+            raise ValueError("应为 Unix 秒数")
+        return v
 
     @field_validator("id", "user", "group", "role", "nickname", mode="before")
     @classmethod

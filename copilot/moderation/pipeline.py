@@ -274,6 +274,7 @@ class Moderator:
         msg = _coerce(message)
         if deadline is None:
             deadline = time.monotonic() + self.settings.moderation_judge_timeout
+        self._note_join(msg)
         if self.audit is None or not msg.id or self.dry_run:
             return self._moderate(msg, deadline)
         group = self._group_of(msg)
@@ -284,6 +285,17 @@ class Moderator:
             if stored is not None:
                 return _replay(stored, msg)
             return self._moderate(msg, deadline)
+
+    def _note_join(self, msg: Message) -> None:
+        """A join time the bot sent with the message (``joined_at``: a ``/v1`` bot without OneBot's join notices) is
+        recorded as a join notice would be — once: a later message with the same time changes nothing. A time in the
+        past stands (the member joined two days ago), one in the future is now; a dry run writes nothing."""
+        if msg.joined_at is None or self.audit is None or self.dry_run or not msg.user:
+            return
+        group, when = self._group_of(msg), min(float(msg.joined_at), time.time())
+        known = self.audit.member(group, msg.user)
+        if known is None or known.get("joined_ts") is None or abs(float(known["joined_ts"]) - when) > JOIN_SAME_SECONDS:
+            self.audit.record_join(group, msg.user, when)
 
     def _group_of(self, msg: Message) -> str:
         """The group a message's strikes, re-delivery and flood counts belong to: its own group id, else
@@ -459,18 +471,34 @@ class Moderator:
             # other number that could be a price (…顺便卖腊肉68一斤)
             if not named and self.perk_events is not None and not _BARE_PRICE.search(_without_contacts(compact, rep)):
                 named = sorted(w for w in set(self.perk_events.findall(compact)) if w not in self.who_text)
+        activity = [] if named else self._own_activity(rep, compact)
+        named = named or activity
         promo = rep.signal("promo_words")
         # with no sign-up word the contact is the organiser's for the event's own logistics (有事找我, 到了打我):
         # nothing beside it may be a price, not even a bare number (周六晨骑…有事找我 vs 二手车12000，有事找我)
         path = _SIGN_UP_PATH if rep.sign_up else _EVENT_REACH_PATH
+        # the group's own outing may be free (免费，名额30人) — not a talk or a class someone gives (ad.own_activity_not)
+        said = SIGN_UP_WORDS if words["ad.own_activity_not"].search(compact) else SIGN_UP_WORDS | _FREE_WORDS
         if not named or set(rep.names(Label.AD)) - path or \
-                (promo is not None and not set(promo.items) <= SIGN_UP_WORDS) or \
+                (promo is not None and not set(promo.items) <= said) or \
                 (not rep.sign_up and _BARE_PRICE.search(_without_contacts(compact, rep))):
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_event"] = named[:3]
-        if not rep.sign_up:
+        if activity:
+            checks["own_activity"] = True
+        elif not rep.sign_up:
             checks["own_event_reach"] = True
+
+    def _own_activity(self, rep: SignalReport, compact: str) -> list[str]:
+        """What a member invites the others to do together when no event of the profile is named (约一桌练手还差两个人,
+        搵义工带位, 要参加的加我): the group's own activity when the message is about the group's subject and nothing in it is
+        taught or sold to them (lexicons.yaml ad.own_activity, ad.own_activity_not). The words that invite, or []."""
+        words = lexicons().words
+        if self.offtopic is None or words["ad.own_activity_not"].search(compact) or self.offtopic.elsewhere(compact):
+            return []
+        cues = sorted(set(words["ad.own_activity"].findall(compact)))
+        return cues if cues and self.offtopic.about(compact, rep) else []
 
     def _own_event_perk(self, rep: SignalReport, compact: str, scores: dict[Label, float],
                         checks: dict[str, Any]) -> None:
@@ -1590,7 +1618,8 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
              (checks.get("member_offer"), _MEMBER_OFFER_NOTES.get(checks.get("member_offer", ""))), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
-        note = _OWN_EVENT_REACH_NOTE if checks.get("own_event_reach") else _OWN_EVENT_NOTE
+        note = _OWN_ACTIVITY_NOTE if checks.get("own_activity") else \
+            _OWN_EVENT_REACH_NOTE if checks.get("own_event_reach") else _OWN_EVENT_NOTE
         reasons.append(note.format(event="、".join(checks["own_event"])))
     if any(lexicons().words["qr"].search(m.group(0)) for m in patterns().group_qr.finditer(compact)):
         reasons.append(_GROUP_QR_NOTE)
@@ -1658,6 +1687,7 @@ _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家�
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _PERK_NOTE = "说的是商家给本群活动（{event}）的优惠，像是成员转告组织者谈下来的福利：链接和价格交人工判断，不删除"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
+_OWN_ACTIVITY_NOTE = "群友约大家一起做本群的事（{event}）：邀请的是本群自己的活动，不是群外的商品或课程；留的联系方式是组织的人收人用的"
 _OWN_EVENT_REACH_NOTE = "本群活动（{event}）的联络：留的联系方式是组织者或参加的人为活动当天找人用的，没有价格和推销用语"
 _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方式是为了让看到的人（找不到地方的人）联系，没有价格、链接或推销用语"
@@ -1692,6 +1722,7 @@ _SIGN_UP_PATH = frozenset({"contact", "landline", "invite", "money", "promo_word
                            "details_pointer"})
 # What a contact for the group's own event may come with when no one is asked to sign up (有事找我, 迷路打我): no money.
 _EVENT_REACH_PATH = frozenset({"contact", "landline", "invite", "promo_words"})
+_FREE_WORDS = frozenset({"免费"})  # … and a members' own outing may say it costs nothing (_own_activity)
 # … and the only promo words it may use are where to sign up (signals.SIGN_UP_WORDS; 团购, 特价, 名额有限 are a pitch's)
 
 
@@ -1899,6 +1930,9 @@ def _reply_text(v: Verdict, profile: GroupProfile | None, quarrel: bool = False)
 
 
 LIVE_SECONDS = 120.0  # an event stamped this close to the server's clock is live; further off, a replay or a skewed clock
+
+
+JOIN_SAME_SECONDS = 60.0  # a join time sent again with each message (joined_at) within this of the stored one is that join
 
 
 def live_time(ts: float | None) -> float:

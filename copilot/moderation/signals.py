@@ -1259,16 +1259,24 @@ def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding
     if scan.banned is None:
         return None
     text = scan.text(spec)
-    whole = scan.banned.whole.findall(text)
+    whole = _unnegated(scan.banned.whole, text, scan.lex.words["ad.banned_negated"])
     if whole:
         return Finding(whole)
-    found = list(dict.fromkeys(scan.banned.parts.findall(text))) if parts and scan.banned.parts is not None else []
+    found = list(dict.fromkeys(_unnegated(scan.banned.parts, text, scan.lex.words["ad.banned_negated"]))) \
+        if parts and scan.banned.parts is not None else []
     subject = bool(scan.topic_text) and all(p in scan.topic_text for p in found)
     by_item: dict[str, list[str]] = {}  # each item once, with the words that named it (外部教练私教招揽（私教、一对一…）)
     for p in found:
         by_item.setdefault(scan.banned.item_of[p], []).append(p)
     return Finding([f"{item}（{'、'.join(said[:2])}…）" for item, said in by_item.items()], "subject" if subject else "default") \
         if found else None
+
+
+def _unnegated(pattern: re.Pattern[str], text: str, negations: re.Pattern[str]) -> list[str]:
+    """The matches of ``pattern`` in ``text`` that no negation ends right before (只计分不赌钱, 我们从不卖鸟: the writer
+    says the group does not do the banned thing; lexicons.yaml ad.banned_negated)."""
+    return [m.group(0) for m in pattern.finditer(text)
+            if not any(n.end() == m.start() for n in negations.finditer(text, max(0, m.start() - 4), m.start()))]
 
 
 def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1502,8 +1510,9 @@ def load_kinds() -> Kinds:
 
 def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A whole banned item with no trade (a part alone, 野生 in a talk about a wild sparrow, is no evidence). Named
-    in a warning or a rule (提醒大家别买…, 群里禁止…) it is what the group is told to avoid, not an offer."""
-    if scan.found.get("banned_deal") or scan.lex.words["ad.banned_frame"].search(scan.n.compact):
+    in a warning or a rule (提醒大家别买…, 群里禁止…, 这就是疗效宣称，大家不要信: ``warns``) it is what the group is told
+    to avoid, not an offer."""
+    if scan.found.get("banned_deal") or scan.lex.words["ad.banned_frame"].search(scan.n.compact) or warns(scan.n.compact):
         return None
     return _banned_hits(scan, spec, parts=False)
 
