@@ -1296,14 +1296,6 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             assert last_answered is not None
             last_answered.answer.append(m)
             continue
-        reach = int(raw("reply", "reach"))
-        again = [q for q in opened if q.answer and q.answer[-1].speaker == m.speaker and q.msg.speaker != m.speaker
-                 and not q.direct and 0 < m.id - q.answer[-1].id <= reach and not targets and "大家" not in m.text
-                 and relevant(q.text, m.text, by_kind=False, days=False) and not is_question(m.text)
-                 and not is_chatter(m.text) and not notice_word(m.text) and m.id not in tasks]
-        if again:
-            again[-1].answer.append(m)
-            continue
         awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
         # an @-reply to someone with an open question answers it, unless it asks about something else
         # ("@豆豆爸 你家豆豆寒假去滑雪了吗" after his question about the workbook opens a new one)
