@@ -1044,6 +1044,49 @@ def _says_which(question: str, reply: str) -> bool:
     return bool(re.match(rf"^(?:@\S+\s*)?[不没唔冇]?{re.escape(m.group(1))}", _fold(reply).strip()))
 
 
+def _in_form(question: str, reply: str, people: People | None = None) -> bool:
+    """Whether ``reply`` gives what ``question``'s ask word asks for, whatever words they share: a time for 几点 /
+    什么时候, a figure for 多少 / 几箱 / 够不够 ("铁锹够不够" — "物业仓库有八把"), a person doing the asked thing for
+    谁 ("车谁开" — "车我开", "边个揸货车" — "阿辉揸"). A bare yes or no is no such form: "可以啊" fits any 吗 question."""
+    fq, fr = _fold(question), _fold(MENTION.sub("", reply)).strip()
+    if has(fq, "reply", "asks_time") and any(d.marked for d in time_expressions(reply, None)):
+        return True
+    if (has(fq, "reply", "asks_amount") or has(fq, "reply", "asks_enough") or cue("question", "count").search(fq)) \
+            and cue("reply", "amount_given").search(fr):
+        return True
+    who = cue("reply", "asks_who").search(fq)
+    if who is None:
+        return False
+    verb = re.sub(r"^(?:来|去)", "", fq[who.end():])[:1]
+    if not verb or not re.match(r"[\u4e00-\u9fff]", verb):
+        return False
+    subjects = {"我", "我们", "我哋", "你", "你们"} | {alias for _, alias, _ in (people.named_in(fr) if people else [])}
+    return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects)
+
+
+def _asks_count(f: str) -> bool:
+    """A folded line asking how many or how much ("牛肉还剩几箱", "淡水还剩多少")."""
+    return bool(cue("question", "count").search(f)) or has(f, "reply", "asks_amount")
+
+
+def _defers(text: str) -> bool:
+    """The one asked putting the answer off ("我问问", "我在驾驶台送饭 回去再看"): it answers nothing."""
+    f = _fold(MENTION.sub("", text)).strip()
+    clauses = [c for c in _CLAUSE.split(f) if c.strip()]
+    return bool(clauses) and len(re.sub(r"\W", "", f)) <= int(raw("reply", "defers_chars")) \
+        and bool(cue("reply", "defers").match(clauses[-1].strip()))
+
+
+def _guessed(q: _Open) -> bool:
+    """``q`` has an answer only because it came next, and that answer says nothing in the question's form (no yes
+    or no, no side of its A不A, no time or figure asked): a reply in its form may still take its place."""
+    return q.loose and bool(q.answer) and not relevant(q.text, q.answer[0].text) and not _says_which(q.text, q.answer[0].text)
+
+
+def _minutes(a: Message, b: Message) -> float:
+    return (b.time - a.time).total_seconds() / 60 if a.time and b.time else 0.0
+
+
 def _picks(q: _Open, m: Message) -> bool:
     """Whether ``m`` (someone else's) picks one side of the "A还是B" put in ``q``."""
     if q.alt is None:
@@ -1169,12 +1212,15 @@ def _proposes(text: str) -> bool:
 
 
 def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, speakers: list[str],
-                 near: int) -> tuple[_Open | None, bool]:
+                 near: int, people: People | None = None) -> tuple[_Open | None, bool]:
     """The open question a reply without @ answers (and whether it was put to the replier): one put to
     them by name; else a recent one it is relevant to (in a talk, any the speaker takes up), or the one
     asked just before it; else the replier's own question they settle themselves. A question answered
     only by what came next still takes a later relevant reply instead."""
-    put_to_me = [q for q in recent if m.speaker in q.to and not q.direct]
+    # (a later line of theirs that neither shares its words nor gives what it asks does not take over an answer
+    # someone else gave: "@小马 牛肉还剩几箱" — 阿杰: "三箱" — 小马, much later: "西瓜放不了几天的")
+    put_to_me = [q for q in recent if m.speaker in q.to and not q.direct
+                 and (not q.answer or q.loose or relevant(q.text, m.text) or _in_form(q.text, m.text, people))]
     if put_to_me:
         mine = _pick_open(put_to_me, m)
         # the one asked, speaking on another open question's matter, answers that one ("路书谁来做 阿飞你…"
@@ -1190,17 +1236,36 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     if echoed:  # it repeats what the question asked: it answers that one (still kept only on the subject)
         echoed[-1].loose = False
         return echoed[-1], False
+    # a reply in a question's form answers it before any question it only follows, also one answered so far only
+    # by coming next (a question put to someone else comes after one put to nobody)
+    # (unless it shares words with one of them: then it is on that one, as below)
+    waiting = [q for q in recent if i - q.index <= near and (not q.answer or _guessed(q)) and not q.direct
+               and q.msg.speaker != m.speaker]
+    formed = [q for q in waiting if _in_form(q.text, m.text, people)]
+    if formed and not any(relevant(q.text, m.text, by_kind=False) for q in waiting):
+        q = ([q for q in formed if not q.to or m.speaker in q.to] or formed)[-1]
+        q.answer, q.loose = ([] if q.loose else q.answer), False
+        return q, False
     if close:
-        q = close[-1] if len(close) == 1 else _pick_open(close, m)
+        q = close[-1] if len(close) == 1 else _pick_open(formed or close, m)
         sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers))
         if q is not None and (sure or q.index == i - 1 and not _proposes(q.msg.text)):
             q.loose = not sure
             return q, False
     guessed = [q for q in recent if i - q.index <= near and q.loose and not q.direct and q.msg.speaker != m.speaker
-               and relevant(q.text, m.text, days=False)]
+               and (relevant(q.text, m.text, days=False) or _in_form(q.text, m.text, people))]
     if guessed:
         guessed[-1].answer, guessed[-1].loose = [], False
         return guessed[-1], False
+    # a question nobody has answered is still open after other talk: a reply in its form answers it further on
+    # (not a line told to everyone: "还有 样品…大家月底前寄出来" is a notice of its own)
+    reach, minutes = int(raw("reply", "reach")), float(raw("reply", "reach_minutes"))
+    told = "大家" in m.text or notice_word(m.text)
+    far = [] if told else [q for q in recent if near < i - q.index <= reach and _minutes(q.msg, m) <= minutes
+           and (not q.answer or _guessed(q)) and not q.direct and q.msg.speaker != m.speaker and _in_form(q.text, m.text, people)]
+    if far:
+        far[-1].answer, far[-1].loose = ([] if far[-1].loose else far[-1].answer), False
+        return far[-1], False
     if close:
         return None, False
     own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
@@ -1234,8 +1299,11 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
         # an @-reply to someone with an open question answers it, unless it asks about something else
         # ("@豆豆爸 你家豆豆寒假去滑雪了吗" after his question about the workbook opens a new one)
+        # (nor when it asks by an interrogative of its own and gives nothing asked: "@小马 牛肉还剩几箱" after his
+        # "淡水还剩多少" is a new question)
         if _is_question_msg(m, session, speakers, host) and not (
-                awaited and "?" not in f and any(relevant(q.text, m.text) for q in awaited)):
+                awaited and "?" not in f and any(relevant(q.text, m.text) for q in awaited)
+                and not (_asks_count(f) and not cue("reply", "amount_given").search(f))):
             mine = [q for q in opened if q.msg.speaker == m.speaker and i - q.index <= 12 and not q.answer]
             if mine and has(f, "question", "follow_up"):
                 mine[-1].text += " " + _clean(m.text)
@@ -1249,8 +1317,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
                 if m.speaker in q.to and not q.answer and i - q.index <= near:
                     q.closed = True
             continue
-        if is_chatter(m.text) or courtesy(f, people):
-            continue
+        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text):
+            continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
         if not targets and introduces(m.text):
             continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
         recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed]
@@ -1263,7 +1331,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
             direct = chosen is not None
         else:
-            chosen, direct = _unaddressed(recent, m, i, session, speakers, near)
+            chosen, direct = _unaddressed(recent, m, i, session, speakers, near, people)
         if chosen is None:
             alt = _alternative(m, session, speakers, host)
             if alt:  # a choice put without a question form: open only if a reply picks a side
@@ -1343,6 +1411,8 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return True  # "市集攤位要幾錢" — "上年係$450兩日": the figure asked for, given, is a fact on any subject
     if _says_which(q.text, q.answer[0].text) and _NUMBER.search(_fold(q.answer[0].text)):
         return True  # "6个小时够不够" — "够的，上季平均5个半小时": its own yes, backed by a figure
+    if _in_form(q.text, q.answer[0].text):
+        return True  # the figure, the time or the one doing it that the question asks for ("车谁开" — "车我开")
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or (asked and answered) or _host_answers(q, host)
