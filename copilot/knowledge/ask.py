@@ -141,6 +141,10 @@ class DeclineTexts(BaseModel):
     experience_only: str
     example_note: str
     part_not_covered: str = ""
+    # a two-part question declined as a whole whose one part alone is covered (:func:`covered_part`): the part left
+    # unanswered is named ({part}); ``part_outside`` when it is the second part, ``part_outside_first`` when the first
+    part_outside: str = ""
+    part_outside_first: str = ""
     ask_not_covered: str = ""
     asks_head: str = ""
     ask_answered: str = ""
@@ -383,6 +387,62 @@ def part_left_out(sections: list[SectionHit], part: SecondPart) -> str:
     if {_key(s) for s in sections} & set(part.near):
         return ""
     return decline_texts().part_not_covered.format(part=part.text.rstrip("？?。！!，, "))
+
+
+class CoveredPart(NamedTuple):
+    """The one part of a declined two-part question that the material covers on its own: its text, its own ranking
+    and the other part's text, which the answer names as outside the material (:func:`covered_part`)."""
+
+    text: str
+    ranking: SectionRanking
+    outside: str
+    first: bool  # the covered part is the question's first part
+
+    def note(self) -> str:
+        texts = decline_texts()
+        template = texts.part_outside if self.first else texts.part_outside_first
+        cues = parts_cues()
+        part = self.outside.rstrip("？?。！!，, ")
+        part = next((part[len(w):] for w in (*cues.joiners, *cues.ask_map.joiners) if part.startswith(w)), part)
+        return template.format(part=part.lstrip("，, ")) if template else ""
+
+
+def covered_part(question: str, index: KnowledgeIndex, *, k: int = 5) -> CoveredPart | None:
+    """For a question declined as a whole that asks two things (:func:`question_parts`, each part asking: an ask word
+    or a question mark closes it), the part the material covers when ranked alone, when it is the only one, its
+    lead fits that part at ``parts.yaml``'s ``outside_part.fit`` and the part is about a group (its ``scenes``): "群规要写哪些内容？还有昆曲的水磨腔怎么唱" is answered for its
+    group rules and says the singing is outside, rather than declined because of it. None otherwise."""
+    cues = parts_cues()
+    if cues.outside_part.fit <= 0:
+        return None
+    asked_q = ask_form(question)
+    parts = question_parts(asked_q)
+    if len(parts) < 2:
+        return None
+    if not all(cues.asks_in(fold(p)) or _closed_by_mark(asked_q, p) for p in parts):
+        return None  # one part only tells the situation: the question asks one thing, declined as a whole
+    rankings = [index.search_sections(p, k=k, unwrap=True) for p in parts]
+    covered = [r.covered for r in rankings]
+    if covered.count(True) != 1:
+        return None
+    at = covered.index(True)
+    ranking = rankings[at]
+    if ranking.leading().fit < cues.outside_part.fit or ranking.scene not in cues.outside_part.scenes:
+        return None
+    return CoveredPart(parts[at], ranking, parts[1 - at], at == 0)
+
+
+def ranked(question: str, index: KnowledgeIndex, *, k: int = 5) -> tuple[SectionRanking, CoveredPart | None]:
+    """The ranking an answer is built from: the whole question's, or, when that is declined and one part of a two-part
+    question is covered on its own, that part's (:func:`covered_part`, returned beside it; else None)."""
+    ranking = index.search_sections(question, k=k, unwrap=True)
+    mixed = None if ranking.covered else covered_part(question, index, k=k)
+    return (mixed.ranking, mixed) if mixed is not None else (ranking, None)
+
+
+def outside_note(mixed: CoveredPart | None) -> str:
+    """The note naming the part of a two-part question left unanswered as outside the material ("" without one)."""
+    return mixed.note() if mixed is not None else ""
 
 
 _CLAUSE_ENDS = "，,。；;？?！! "
@@ -1298,7 +1358,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     or when the cards do not cover the question) the whole answer arrives as one piece.
     """
     script = answer_script(question, engine.settings.script)
-    ranking = index.search_sections(question, k=max(k, LLM_SECTIONS), unwrap=True)
+    ranking, mixed = ranked(question, index, k=max(k, LLM_SECTIONS))
     if not ranking.covered:
         answer = _declined(question, ranking, OFFLINE, script, index=index)
         if not engine.is_offline:
@@ -1341,7 +1401,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
     # the steps that read the question read it as retrieval did: a Traditional one in Simplified (:func:`ask_form`)
-    asked_q = ask_form(question)
+    asked_q = ask_form(mixed.text if mixed is not None else question)
     part = second_part(asked_q, index)
     chosen = with_pointed(with_second_part(chosen_sections(ranking), asked_q, index, part), ranking, index)
     asked = ask_part(asked_q, ranking, index)
@@ -1364,8 +1424,8 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
-    notes = asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
-                                           ask_elsewhere(sections, asked, asked_q)]
+    notes = [*(asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
+                                               ask_elsewhere(sections, asked, asked_q)]), outside_note(mixed)]
     for left_out in notes:
         if left_out:
             text = f"{text}\n{left_out}"

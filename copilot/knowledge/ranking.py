@@ -395,6 +395,15 @@ class ConstraintSpan(BaseModel):
     most: int = 14
 
 
+class OutsidePart(BaseModel):
+    """``parts.yaml``'s ``outside_part``: a two-part question declined as a whole is answered for its one part covered
+    on its own when that part's lead fits it at least ``fit`` and the part is in one of ``scenes``; fit 0 = off
+    (copilot/knowledge/ask.py ``covered_part``)."""
+
+    fit: float = 0.0
+    scenes: list[str] = ["group"]
+
+
 class QuestionParts(BaseModel):
     """How a question is cut into what it asks (``resources/retrieval/parts.yaml``): ``joiners``/``marks``
     cut a question that asks two things in two (:func:`copilot.knowledge.ask.question_parts`); ``clauses``
@@ -435,6 +444,8 @@ class QuestionParts(BaseModel):
     ask_map: AskMapCues = AskMapCues()
     # the section of a yes/no ask the answer leaves out is named in a note (copilot/knowledge/ask.py ask_elsewhere)
     ask_note: AskNote = AskNote()
+    # a declined two-part question answered for its one covered part (copilot/knowledge/ask.py covered_part)
+    outside_part: OutsidePart = OutsidePart()
     # condition spans left out of what the question is matched on (:func:`without_constraints`)
     constraints: list[ConstraintSpan] = []
     # quoted names left out of what the question is matched on (:func:`without_names`)
