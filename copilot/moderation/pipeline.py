@@ -471,14 +471,15 @@ class Moderator:
             # other number that could be a price (…顺便卖腊肉68一斤)
             if not named and self.perk_events is not None and not _BARE_PRICE.search(_without_contacts(compact, rep)):
                 named = sorted(w for w in set(self.perk_events.findall(compact)) if w not in self.who_text)
-        activity = [] if named else self._own_activity(rep, compact)
+        taught = bool(words["ad.own_activity_not"].search(compact))
+        activity = [] if named else self._own_activity(rep, compact, taught)
         named = named or activity
         promo = rep.signal("promo_words")
         # with no sign-up word the contact is the organiser's for the event's own logistics (有事找我, 到了打我):
         # nothing beside it may be a price, not even a bare number (周六晨骑…有事找我 vs 二手车12000，有事找我)
         path = _SIGN_UP_PATH if rep.sign_up else _EVENT_REACH_PATH
         # the group's own outing may be free (免费，名额30人) — not a talk or a class someone gives (ad.own_activity_not)
-        said = SIGN_UP_WORDS if words["ad.own_activity_not"].search(compact) else SIGN_UP_WORDS | _FREE_WORDS
+        said = SIGN_UP_WORDS if taught else SIGN_UP_WORDS | _FREE_WORDS
         if not named or set(rep.names(Label.AD)) - path or \
                 (promo is not None and not set(promo.items) <= said) or \
                 (not rep.sign_up and _BARE_PRICE.search(_without_contacts(compact, rep))):
@@ -490,14 +491,13 @@ class Moderator:
         elif not rep.sign_up:
             checks["own_event_reach"] = True
 
-    def _own_activity(self, rep: SignalReport, compact: str) -> list[str]:
+    def _own_activity(self, rep: SignalReport, compact: str, taught: bool) -> list[str]:
         """What a member invites the others to do together when no event of the profile is named (约一桌练手还差两个人,
         搵义工带位, 要参加的加我): the group's own activity when the message is about the group's subject and nothing in it is
-        taught or sold to them (lexicons.yaml ad.own_activity, ad.own_activity_not). The words that invite, or []."""
-        words = lexicons().words
-        if self.offtopic is None or words["ad.own_activity_not"].search(compact) or self.offtopic.elsewhere(compact):
+        taught or sold to them (lexicons.yaml ad.own_activity; ``taught``: ad.own_activity_not). The words that invite, or []."""
+        if self.offtopic is None or taught or self.offtopic.elsewhere(compact):
             return []
-        cues = sorted(set(words["ad.own_activity"].findall(compact)))
+        cues = sorted(set(lexicons().words["ad.own_activity"].findall(compact)))
         return cues if cues and self.offtopic.about(compact, rep) else []
 
     def _own_event_perk(self, rep: SignalReport, compact: str, scores: dict[Label, float],
