@@ -219,8 +219,8 @@ def normalise(text: str) -> Normalised:
     folded = _COMBINING.sub("", fold(s)).translate(_PLUS)
     evasions: list[str] = []
     look, plain = _lookalikes()
-    if look.search(folded):
-        evasions.extend(sorted(set(look.findall(folded))))
+    if lookalike := look.findall(folded):
+        evasions.extend(sorted(set(lookalike)))
         folded = folded.translate(plain)
     if _LATIN_MARKED.search(folded):
         folded = _LATIN_MARKED.sub(lambda m: _unmarked(m.group(0)), folded)

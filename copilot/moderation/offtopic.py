@@ -370,6 +370,13 @@ def invitation_objects(compact: str, text: str = "") -> tuple[str, list[str]] | 
     and generic words are gone ("今晚有人打王者吗 五排差一个" → invite, [王者]). None when it has no such form; a
     request form outranks an invitation's ("有人有好点子吗" asks). Given the message as written (``text``), the object
     is read in the clauses up to the last that holds the form."""
+    found = _invitation_read(compact, text)
+    return None if found is None else (found[0], found[2])
+
+
+def _invitation_read(compact: str, text: str = "") -> tuple[str, list[str], list[str]] | None:
+    """:func:`invitation_objects` read once: the kind, the content words of the whole message and those of the clauses
+    that ask (the same list without ``text``)."""
     invite, request, stop, classes, _ = _invitation_rule()
     kind = "request" if request.search(compact) else "invite" if invite.search(compact) else None
     if kind is None:
@@ -381,6 +388,12 @@ def invitation_objects(compact: str, text: str = "") -> tuple[str, list[str]] | 
     clauses = [normalise(c).compact for c in CLAUSE_EDGE.split(fold(text))] if text else []
     last = max((i for i, c in enumerate(clauses) if c and form.search(c)), default=None)
     asking = "".join(clauses[: last + 1]) if last is not None else compact
+    every = _content_words(compact, stop, classes)
+    return kind, every, every if asking == compact else _content_words(asking, stop, classes)
+
+
+def _content_words(asking: str, stop: frozenset[str], classes: frozenset[str]) -> list[str]:
+    """The content words of an invitation's or a request's text (:func:`invitation_objects`), once each, in order."""
     generic, particles, _ = _relevance()
     who = lexicons().words["who_words"]
     ensure_jieba()
@@ -394,7 +407,7 @@ def invitation_objects(compact: str, text: str = "") -> tuple[str, list[str]] | 
         if flag is not None and flag not in classes:
             continue
         out.append(w)
-    return kind, list(dict.fromkeys(out))
+    return list(dict.fromkeys(out))
 
 
 # cos(message, profile) − cos(message, chatter) at or above this is "about the group".
@@ -840,13 +853,12 @@ class OffTopicDetector:
         way: a question about a thing of the group's kind that we do not know (郫县豆瓣 among cooks) is no chatter.
         None without such a form or object, or when an object shares a telling character with the profile's name and
         topics (看展 beside 画展: maybe the group's own outing)."""
-        found = invitation_objects(compact)
+        found = _invitation_read(compact, text)
         if found is None:
             return None
-        kind, every = found
         # what it asks for is in the clauses that ask; the words of the others (why the asker asks, 我孩子要开家长会) are
         # no object, but still tie the message to the group or may be its jargon
-        objects = invitation_objects(compact, text)[1] if text else every  # type: ignore[index]
+        kind, every, objects = found
         if text:  # a word made across the message's clause edges is none of its objects
             every, objects = clause_words(every, text), clause_words(objects, text)
         if not every and kind == "invite":

@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, Field
@@ -471,14 +471,15 @@ class Moderator:
             # other number that could be a price (…顺便卖腊肉68一斤)
             if not named and self.perk_events is not None and not _BARE_PRICE.search(_without_contacts(compact, rep)):
                 named = sorted(w for w in set(self.perk_events.findall(compact)) if w not in self.who_text)
-        activity = [] if named else self._own_activity(rep, compact)
+        taught = bool(words["ad.own_activity_not"].search(compact))
+        activity = [] if named else self._own_activity(rep, compact, taught)
         named = named or activity
         promo = rep.signal("promo_words")
         # with no sign-up word the contact is the organiser's for the event's own logistics (有事找我, 到了打我):
         # nothing beside it may be a price, not even a bare number (周六晨骑…有事找我 vs 二手车12000，有事找我)
         path = _SIGN_UP_PATH if rep.sign_up else _EVENT_REACH_PATH
         # the group's own outing may be free (免费，名额30人) — not a talk or a class someone gives (ad.own_activity_not)
-        said = SIGN_UP_WORDS if words["ad.own_activity_not"].search(compact) else SIGN_UP_WORDS | _FREE_WORDS
+        said = SIGN_UP_WORDS if taught else SIGN_UP_WORDS | _FREE_WORDS
         if not named or set(rep.names(Label.AD)) - path or \
                 (promo is not None and not set(promo.items) <= said) or \
                 (not rep.sign_up and _BARE_PRICE.search(_without_contacts(compact, rep))):
@@ -490,14 +491,13 @@ class Moderator:
         elif not rep.sign_up:
             checks["own_event_reach"] = True
 
-    def _own_activity(self, rep: SignalReport, compact: str) -> list[str]:
+    def _own_activity(self, rep: SignalReport, compact: str, taught: bool) -> list[str]:
         """What a member invites the others to do together when no event of the profile is named (约一桌练手还差两个人,
         搵义工带位, 要参加的加我): the group's own activity when the message is about the group's subject and nothing in it is
-        taught or sold to them (lexicons.yaml ad.own_activity, ad.own_activity_not). The words that invite, or []."""
-        words = lexicons().words
-        if self.offtopic is None or words["ad.own_activity_not"].search(compact) or self.offtopic.elsewhere(compact):
+        taught or sold to them (lexicons.yaml ad.own_activity; ``taught``: ad.own_activity_not). The words that invite, or []."""
+        if self.offtopic is None or taught or self.offtopic.elsewhere(compact):
             return []
-        cues = sorted(set(words["ad.own_activity"].findall(compact)))
+        cues = sorted(set(lexicons().words["ad.own_activity"].findall(compact)))
         return cues if cues and self.offtopic.about(compact, rep) else []
 
     def _own_event_perk(self, rep: SignalReport, compact: str, scores: dict[Label, float],
@@ -842,19 +842,19 @@ class Moderator:
                 and a.score <= OFFTOPIC_REVIEW_CAP and not a.signals.question \
                 and not topic.get("chatter") and not topic.get("chatter_words") and not topic.get("invitation") \
                 and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS and invitation_objects(a.folded) is None \
-                and (_han(in_mandarin(a.folded)) & last[1] if last[3] else _han_pairs(in_mandarin(a.folded)) & last[1]):
+                and (a.telling & last[1] if last[3] else _han_pairs(a.mandarin) & last[1]):
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
             # an answer keeps the question open for the next members' answers (several answer one question)
-            asks = a.signals.question or a_not_a(a.folded) or bool(topic.get("thread_reply") and last and last[2])
+            asks = a.asks or bool(topic.get("thread_reply") and last and last[2])
             carried = topic.get("thread_reply") and last is not None and last[3]
-            self._thread[group] = (now, _han(in_mandarin(a.folded)) | (last[1] if carried else frozenset()), asks, True)
-        elif a.label == Label.OK and topic.get("off_topic") is False and (a.signals.question or a_not_a(a.folded)):
+            self._thread[group] = (now, a.telling | (last[1] if carried else frozenset()), asks, True)
+        elif a.label == Label.OK and topic.get("off_topic") is False and a.asks:
             # "青田石跟寿山石哪个适合新手练刀？": a question the topic layer did not find chatter but tied to nothing it knows
             # (stones it has never heard of) — an answer that takes up one of its words (青田, 寿山) is its thread's
-            self._thread[group] = (now, _han_pairs(in_mandarin(a.folded)), True, False)
+            self._thread[group] = (now, _han_pairs(a.mandarin), True, False)
         elif a.label == Label.OFF_TOPIC:
             self._thread.pop(group, None)
         if len(self._thread) > 10_000:
@@ -916,9 +916,9 @@ class Moderator:
         approved = self._approved.get((group, msg.user), 0)
         if a.label == Label.OK and not a.signals.social and not a.signals.names(Label.AD) and len(self._approved) < 100_000:
             self._approved[(group, msg.user)] = approved + 1
-        chars = _han(in_mandarin(a.folded))
+        chars = a.telling
         next_to = self._questions.take_open(group)  # the question this message comes right after, if any
-        if a.label == Label.OK and (a.signals.question or a_not_a(a.folded)):
+        if a.label == Label.OK and a.asks:
             if not a.signals.names(Label.AD):  # a question that itself gives a way to reach the asker (想去的私我) invites
                 self._questions.ask(group, msg.user, chars, now)
             return
@@ -1132,6 +1132,21 @@ class Analysis:
     checks: dict[str, Any]
     signals: SignalReport
     folded: str  # the text the layers read, normalised and folded (the safeguard reads it again)
+
+    @cached_property
+    def mandarin(self) -> str:
+        """The folded text in its Mandarin form, read by the thread and belongs layers."""
+        return in_mandarin(self.folded)
+
+    @cached_property
+    def telling(self) -> frozenset[str]:
+        """The characters of the Mandarin form that can tie an answer to its question (:func:`_han`)."""
+        return _han(self.mandarin)
+
+    @cached_property
+    def asks(self) -> bool:
+        """Whether the message asks (a question, or the A-not-A form), read by the thread and belongs layers."""
+        return self.signals.question or a_not_a(self.folded)
 
 
 def _classifier_weight(p_ad: float, ad_signals: float, sure: float) -> float:
