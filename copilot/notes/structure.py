@@ -1287,7 +1287,8 @@ def _answers_again(opened: list[_Open], m: Message, addressed: bool, people: Peo
              and not q.direct and 0 < m.id - q.answer[-1].id <= reach
              and relevant(q.text, m.text, by_kind=False, days=False) and not _in_form(q.text, q.answer[0].text, people)]
     again = [q for q in again if not any(
-        not o.answer and o.msg.id > q.answer[-1].id and o.msg.speaker != m.speaker for o in opened)]
+        not o.answer and o.msg.id > q.answer[-1].id and o.msg.speaker != m.speaker
+        and (relevant(o.text, m.text, days=False) or _in_form(o.text, m.text, people)) for o in opened)]
     return again[-1] if again else None
 
 
