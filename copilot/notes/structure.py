@@ -1273,6 +1273,25 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     return (own[-1] if own else None), False
 
 
+def _answers_again(opened: list[_Open], m: Message, addressed: bool, people: People,
+                   tasks: frozenset[int]) -> _Open | None:
+    """The question ``m`` answers a second time: the one its speaker answered within reply.reach messages by a line
+    on the matter that did not give what was asked ("灯笼订几个" — "我明天去批发市场看看" … "灯笼订了三十个"), when ``m``
+    shares its words. Not a question, chatter, notice, task, proposal, @-line or line to 大家; and not when a newer
+    open question (someone else's) fits ``m``: that one it answers."""
+    f, reach = _fold(m.text), int(raw("reply", "reach"))
+    if addressed or "大家" in m.text or m.id in tasks or is_question(m.text) or is_chatter(m.text) \
+            or notice_word(m.text) or has(f, "decision", "proposal"):
+        return None
+    again = [q for q in opened if q.answer and q.answer[-1].speaker == m.speaker and q.msg.speaker != m.speaker
+             and not q.direct and 0 < m.id - q.answer[-1].id <= reach
+             and relevant(q.text, m.text, by_kind=False, days=False) and not _in_form(q.text, q.answer[0].text, people)]
+    again = [q for q in again if not any(
+        not o.answer and o.msg.id > q.answer[-1].id and o.msg.speaker != m.speaker
+        and (relevant(o.text, m.text, days=False) or _in_form(o.text, m.text, people)) for o in opened)]
+    return again[-1] if again else None
+
+
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
             decisions: list[Decision] | None = None, topic: frozenset[str] | None = None,
             tasks: frozenset[int] = frozenset()) -> list[QAPair]:
@@ -1291,10 +1310,12 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     for i, m in enumerate(messages):
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else [])
-        if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
-                and not _answers_another(last_answered, m, opened, i, window):
-            assert last_answered is not None
-            last_answered.answer.append(m)
+        # it goes on with the answer just given, or it is its answerer's later, real answer to a question
+        joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
+            and not _answers_another(last_answered, m, opened, i, window) \
+            else _answers_again(opened, m, bool(targets), people, tasks)
+        if joined is not None:
+            joined.answer.append(m)
             continue
         awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
         # an @-reply to someone with an open question answers it, unless it asks about something else
