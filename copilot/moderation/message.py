@@ -37,13 +37,6 @@ class Message(BaseModel):
     joined_at: float | None = Field(None, description="发送者入群时间（Unix 秒），没有 OneBot 入群通知的机器人用它告诉审核"
                                                       "这是新成员：和入群通知一样记下，新成员的前几条消息从严判断")
 
-    @field_validator("joined_at", mode="before")
-    @classmethod
-    def _join_time(cls, v: Any) -> Any:
-        if isinstance(v, bool):
-            raise ValueError("应为 Unix 秒数")
-        return v
-
     @field_validator("id", "user", "group", "role", "nickname", mode="before")
     @classmethod
     def _identifier(cls, v: Any) -> Any:
@@ -62,7 +55,7 @@ class Message(BaseModel):
             raise ValueError("含无效的 Unicode 字符（孤立的代理项），请检查客户端的编码")
         return v
 
-    @field_validator("ts", mode="before")
+    @field_validator("ts", "joined_at", mode="before")
     @classmethod
     def _timestamp(cls, v: Any) -> Any:
         if isinstance(v, bool):
