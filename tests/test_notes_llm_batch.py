@@ -115,10 +115,17 @@ print("interrupted" if summary.interrupted else "finished", summary.ok, summary.
 """
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_batch(tmp_path: Path, src: Path, out: Path, url: str) -> subprocess.Popen:
     """The batch in its own process (2 workers, the fake LLM), printing each finished count."""
+    # the batch as a user starts it in a terminal: Ctrl-C raises KeyboardInterrupt. A test run started in the background
+    # of a non-interactive shell (`pytest … &`) inherits SIGINT as ignored, and Python then installs no handler of its own
     proc = subprocess.Popen([sys.executable, "-c", _SCRIPT, str(src), str(out), str(tmp_path / "d"), url],
-                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                            preexec_fn=_default_sigint)
     assert proc.stdout is not None
     return proc
 
