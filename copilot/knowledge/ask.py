@@ -324,12 +324,16 @@ def second_part(question: str, index: KnowledgeIndex) -> SecondPart:
     if len(parts) < 2 or scorer is None:
         return SecondPart()
     # it asks when it holds an ask word or the asker closed it with a question mark ("是开二群还是换成企业微信群？")
-    cues = parts_cues()
-    first_asks = cues.asks_in(fold(parts[0])) or _closed_by_mark(question, parts[0])
+    first_asks = _part_asks(question, parts[0])
     best, near, answers = _alone(parts[1], index)
     if best is None:
         return SecondPart(parts[1], first_asks=first_asks)
     return SecondPart(parts[1], best if answers else None, near, first_asks)
+
+
+def _part_asks(question: str, part: str) -> bool:
+    """Whether ``part`` of ``question`` asks: it holds an ask word or the asker closed it with a question mark."""
+    return parts_cues().asks_in(fold(part)) or _closed_by_mark(question, part)
 
 
 def _closed_by_mark(question: str, head: str) -> bool:
@@ -419,7 +423,7 @@ def covered_part(question: str, index: KnowledgeIndex, *, k: int = 5) -> Covered
     parts = question_parts(asked_q)
     if len(parts) < 2:
         return None
-    if not all(cues.asks_in(fold(p)) or _closed_by_mark(asked_q, p) for p in parts):
+    if not all(_part_asks(asked_q, p) for p in parts):
         return None  # one part only tells the situation: the question asks one thing, declined as a whole
     rankings = [index.search_sections(p, k=k, unwrap=True) for p in parts]
     covered = [r.covered for r in rankings]

@@ -145,28 +145,31 @@ def _heart_handle() -> re.Pattern[str]:
     return re.compile(rf"([{letters}])\s*[❤♥💗💕️]+(?:\s*{char})?")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _char_table(key: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A spellings.yaml table of written forms and what they stand for, with one pattern finding any of them."""
+    table = {str(k): str(v) for k, v in (load_resource(SPELLINGS).get(key) or {}).items()}
+    return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), table
+
+
 def _symbols() -> tuple[re.Pattern[str], dict[str, str]]:
     """Emoji that stand for a contact word (🐧 → 企鹅), from spellings.yaml."""
-    table = {str(k): str(v) for k, v in (load_resource(SPELLINGS).get("symbols") or {}).items()}
-    return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), table
+    return _char_table("symbols")
 
 
 DECORATED_MIN = 3  # pictographs set tight between characters in this many places break the words apart on purpose
 
 
-@lru_cache(maxsize=1)
 def _split_chars() -> tuple[re.Pattern[str], dict[str, str]]:
     """Characters written as their parts side by side (亻言 → 信), from spellings.yaml."""
-    table = {str(k): str(v) for k, v in (load_resource(SPELLINGS).get("split_chars") or {}).items()}
-    return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), table
+    return _char_table("split_chars")
 
 
 @lru_cache(maxsize=1)
 def _lookalikes() -> tuple[re.Pattern[str], dict[int, str]]:
     """Look-alike characters written for plain ones (火星文: 莪 → 我), from spellings.yaml ``lookalike_chars``."""
-    table = {str(k): str(v) for k, v in (load_resource(SPELLINGS).get("lookalike_chars") or {}).items()}
-    return re.compile("|".join(re.escape(k) for k in table) or r"(?!x)x"), str.maketrans(table)
+    pattern, table = _char_table("lookalike_chars")
+    return pattern, str.maketrans(table)
 
 
 # digits written in another form than ASCII (全角 ０-９, circled ①-⑨ ⓪ ❶-❾, parenthesised ⑴, with a full stop ⒈, super- and
@@ -244,7 +247,8 @@ def normalise(text: str) -> Normalised:
         if found:
             evasions.extend(f for f in found if f != canonical)
             compact = pattern.sub(canonical, compact)
-    if _fancy_number(raw) or _EMOJI_NUM_RE.search(raw) and _fancy_number(_EMOJI_NUM_RE.sub("０", raw)):
+    # a keycap read as ０ only adds fancy digits and joins runs: one test covers the text with and without them
+    if _fancy_number(_EMOJI_NUM_RE.sub("０", raw)):
         evasions.append("数字变形")  # full-width, circled or keycap digits: the number is spelled to hide it
     digits = sp.digit_run.sub(_digit_run, compact)
     # one numeral after a number is a measure ("1202两室一厅"), not a spelled handle: two or more are

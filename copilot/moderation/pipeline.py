@@ -50,7 +50,7 @@ from copilot.moderation.offtopic import (
 )
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
-from copilot.moderation.sender import NAME_OFFER_P, NAME_WEIGHT, POINTER_WEIGHT, message_points, name_evidence
+from copilot.moderation.sender import NAME_OFFER_P, message_points, name_evidence, name_weights
 from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
@@ -452,6 +452,13 @@ class Moderator:
                             n.folded)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
 
+    def _events_named(self, compact: str) -> list[str]:
+        """The group's own events named in the text, not the people they are for (业主 of 业主集体验房, 摊主 of
+        摊主月度大会): [] when the profile lists none."""
+        if self.own_events is None:
+            return []
+        return sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text)
+
     def _own_event_sign_up(self, rep: SignalReport, compact: str, scores: dict[Label, float],
                            checks: dict[str, Any]) -> None:
         """A sign-up for one of the group's own events (its title or name words from the profile, and 报名/
@@ -462,8 +469,7 @@ class Moderator:
         if len(set(rep.urls)) > 1 or (not rep.sign_up and (rep.urls or not rep.contacts)):
             return
         # an event's name, not the people it is for (业主 of 业主集体验房: "扣1 我拉你进业主内部团购群" is no sign-up)
-        named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \
-            if self.own_events is not None else []
+        named = self._events_named(compact)
         words = lexicons().words
         if not named and rep.sign_up and words["ad.fee_per_head"].search(compact):
             named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]
@@ -527,8 +533,7 @@ class Moderator:
                 or lexicons().words["ad.third_party"].search(compact) or lexicons().words["ad.rival"].search(compact):
             return
         # an event's name, not the people it is for (摊主 in 摊主月度大会 is everyone in a stall-holders' group)
-        named = sorted(w for w in set(self.own_events.findall(compact)) if w not in self.who_text) \
-            if self.own_events is not None else []
+        named = self._events_named(compact)
         named += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
         money = rep.signal("money")
         priced = [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
@@ -650,8 +655,7 @@ class Moderator:
         sure = float(clf.get("ad_prob", 0.0)) >= NAME_OFFER_P and not a.signals.question
         if not (points or offer or sure):
             return
-        own_event = self.own_events is not None \
-            and any(w not in self.who_text for w in self.own_events.findall(normalise(msg.text).compact))
+        own_event = bool(self._events_named(normalise(msg.text).compact))
         if not pointers and set(offer) <= {"invite"} and (own_event or (a.checks.get("bare_contact") and not ev.pitch)):
             # "周六晨骑报名接龙…有事找我" from an organiser whose card carries a phone number, "新到一批天丝，要拿样的私我" from a
             # stall-holder whose card does: a call about one of the group's own events, or a member's bare 私我 on the group's
@@ -659,15 +663,16 @@ class Moderator:
             a.checks["sender_name"] = {**note, "held": True}
             return
         a.checks["sender_name"] = note
+        name_weight, pointer_weight = name_weights()
         said = "联系方式" if ev.reach else "推销用语"
-        a.checks["signals"].append({"name": "sender_name", "label": Label.AD, "weight": NAME_WEIGHT,
+        a.checks["signals"].append({"name": "sender_name", "label": Label.AD, "weight": name_weight,
                                     "detail": f"{said}在发消息人的群名片/昵称里：{'、'.join(ev.items[:3])}",
                                     "items": list(ev.items[:3])})
         if points and not offer:
-            a.checks["signals"].append({"name": "name_pointer", "label": Label.AD, "weight": POINTER_WEIGHT,
+            a.checks["signals"].append({"name": "name_pointer", "label": Label.AD, "weight": pointer_weight,
                                         "detail": f"消息指向名字或私聊：{'、'.join(points[:3])}", "items": points[:3]})
-        before = a.score if a.label == Label.AD else (POINTER_WEIGHT if points else float(clf.get("ad_prob", 0.0)))
-        score = 1 - (1 - NAME_WEIGHT) * (1 - before)
+        before = a.score if a.label == Label.AD else (pointer_weight if points else float(clf.get("ad_prob", 0.0)))
+        score = 1 - (1 - name_weight) * (1 - before)
         reason = f"{said}在发消息人的群名片/昵称里（{'、'.join(ev.items[:3])}）"
         if a.label == Label.AD:
             a.score = max(a.score, score)

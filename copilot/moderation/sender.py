@@ -19,15 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copilot.moderation.normalise import normalise
-from copilot.moderation.signals import detect, lexicons
+from copilot.moderation.signals import detect, lexicons, signal_table
 
 # the signals of a name that tell how to reach its owner (a contact, a disguised handle, an invitation) …
 NAME_REACH = frozenset({"contact", "evasion", "invite", "pointer", "profile_pointer"})
 # … and those that say what the owner sells (a price or a shop's word alone is how a stall names itself: 陈记面料批发)
 NAME_PITCH = frozenset({"ad_words", "seller_form", "private_seller", "loan_bait", "income", "scam", "health_claim"})
 NAME_OFFER_P = 0.5  # the classifier reads the message as an offer from here (no ad signal, no pointer)
-NAME_WEIGHT = 0.75  # a contact or a pitch in the name: as strong as a contact in the message (signals.yaml contact)
-POINTER_WEIGHT = 0.45  # the message's pointer at the name: an invitation beside a handle (signals.yaml invite with_handle)
 HANDLE_MIN = 5  # a handle after a contact lead: at least this many letters and digits, with a digit
 
 
@@ -39,6 +37,14 @@ class NameEvidence:
     items: tuple[str, ...]
     reach: bool
     pitch: bool = False  # a seller's word in the name (兼职, 代购, 招代理), not only a way to reach its owner
+
+
+@lru_cache(maxsize=1)
+def name_weights() -> tuple[float, float]:
+    """The weights of a contact or pitch in the name and of the message's pointer at it, read from signals.yaml: as
+    strong as a contact in the message (``contact``) and as an invitation beside a handle (``invite`` ``with_handle``)."""
+    specs = {spec.name: spec for spec in signal_table().specs}
+    return specs["contact"].weights["default"], specs["invite"].weights["with_handle"]
 
 
 @lru_cache(maxsize=1)

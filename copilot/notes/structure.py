@@ -1004,7 +1004,7 @@ def relevant(question: str, reply: str, *, by_kind: bool = True, days: bool = Tr
         return True  # "能交现金吗" — "可以的，…"
     if not by_kind:
         return False
-    if has(fq, "reply", "asks_time") and any(d.marked for d in time_expressions(reply, None)):
+    if _gives_time(fq, reply):
         return True  # "海报啥时候要" — "那就周四前吧": a day the work is due by answers a time question
     return (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
 
@@ -1044,15 +1044,19 @@ def _says_which(question: str, reply: str) -> bool:
     return bool(re.match(rf"^(?:@\S+\s*)?[不没唔冇]?{re.escape(m.group(1))}", _fold(reply).strip()))
 
 
+def _gives_time(fq: str, reply: str) -> bool:
+    """Whether the folded question ``fq`` asks when (几点, 什么时候) and ``reply`` names a marked time or day."""
+    return has(fq, "reply", "asks_time") and any(d.marked for d in time_expressions(reply, None))
+
+
 def _in_form(question: str, reply: str, people: People | None = None) -> bool:
     """Whether ``reply`` gives what ``question``'s ask word asks for, whatever words they share: a time for 几点 /
     什么时候, a figure for 多少 / 几箱 / 够不够 ("铁锹够不够" — "物业仓库有八把"), a person doing the asked thing for
     谁 ("车谁开" — "车我开", "边个揸货车" — "阿辉揸"). A bare yes or no is no such form: "可以啊" fits any 吗 question."""
     fq, fr = _fold(question), _fold(MENTION.sub("", reply)).strip()
-    if has(fq, "reply", "asks_time") and any(d.marked for d in time_expressions(reply, None)):
+    if _gives_time(fq, reply):
         return True
-    if (has(fq, "reply", "asks_amount") or has(fq, "reply", "asks_enough") or cue("question", "count").search(fq)) \
-            and cue("reply", "amount_given").search(fr):
+    if (_asks_count(fq) or has(fq, "reply", "asks_enough")) and cue("reply", "amount_given").search(fr):
         return True
     who = cue("reply", "asks_who").search(fq)
     if who is None:
@@ -1239,13 +1243,10 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     # a reply in a question's form answers it before any question it only follows, also one answered so far only
     # by coming next (a question put to someone else comes after one put to nobody)
     # (unless it shares words with one of them: then it is on that one, as below)
-    waiting = [q for q in recent if i - q.index <= near and (not q.answer or _guessed(q)) and not q.direct
-               and q.msg.speaker != m.speaker]
+    waiting = [q for q in recent if i - q.index <= near and _awaits(q, m)]
     formed = [q for q in waiting if _in_form(q.text, m.text, people)]
     if formed and not any(relevant(q.text, m.text, by_kind=False) for q in waiting):
-        q = ([q for q in formed if not q.to or m.speaker in q.to] or formed)[-1]
-        q.answer, q.loose = ([] if q.loose else q.answer), False
-        return q, False
+        return _answered_now(([q for q in formed if not q.to or m.speaker in q.to] or formed)[-1])
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(formed or close, m)
         sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers))
@@ -1262,15 +1263,26 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     reach, minutes = int(raw("reply", "reach")), float(raw("reply", "reach_minutes"))
     told = "大家" in m.text or notice_word(m.text)
     far = [] if told else [q for q in recent if near < i - q.index <= reach and _minutes(q.msg, m) <= minutes
-           and (not q.answer or _guessed(q)) and not q.direct and q.msg.speaker != m.speaker and _in_form(q.text, m.text, people)]
+           and _awaits(q, m) and _in_form(q.text, m.text, people)]
     if far:
-        far[-1].answer, far[-1].loose = ([] if far[-1].loose else far[-1].answer), False
-        return far[-1], False
+        return _answered_now(far[-1])
     if close:
         return None, False
     own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
            and has(_fold(m.text), "reply", "self_answer") and relevant(q.text, m.text)]
     return (own[-1] if own else None), False
+
+
+def _awaits(q: _Open, m: Message) -> bool:
+    """Whether ``q`` is still open for ``m`` to answer: not answered (or answered only by a guess), put to nobody in
+    particular, and asked by someone else."""
+    return (not q.answer or _guessed(q)) and not q.direct and q.msg.speaker != m.speaker
+
+
+def _answered_now(q: _Open) -> tuple[_Open, bool]:
+    """``q`` answered by the message in hand: a guessed answer so far is dropped, a sure one is kept."""
+    q.answer, q.loose = ([] if q.loose else q.answer), False
+    return q, False
 
 
 def _answers_again(opened: list[_Open], m: Message, addressed: bool, people: People,
