@@ -38,6 +38,7 @@ def test_the_covered_part_is_answered_and_the_other_named_as_outside() -> None:
     note = mixed.note()
     # the joiner is not quoted as if the asker had asked it
     assert "「《百年孤独》里的奥雷里亚诺到底有多少个」" in note and "「还有" not in note
+    assert "只回答了前面那一问" in note  # the answered part stood first
     ranking, found = ranked(question, index)  # type: ignore[arg-type]
     assert ranking is rules and found is not None
 
@@ -47,7 +48,7 @@ def test_an_outside_first_part_is_named_with_its_own_wording() -> None:
     welcome = fake_ranking("宠物群新人进来，欢迎语该怎么写", WELCOME)  # the second part: no mark kept
     mixed = covered_part(question, _index({"宠物群新人进来，欢迎语该怎么写": welcome}))  # type: ignore[arg-type]
     assert mixed is not None and not mixed.first
-    assert mixed.note() == decline_texts().part_outside_first.format(part="猫砂盆多久换一次猫砂比较好")
+    assert mixed.note() == decline_texts().part_outside.format(part="猫砂盆多久换一次猫砂比较好", side="后面")
 
 
 @pytest.mark.parametrize("covered", [(True, True), (False, False)])

@@ -142,9 +142,8 @@ class DeclineTexts(BaseModel):
     example_note: str
     part_not_covered: str = ""
     # a two-part question declined as a whole whose one part alone is covered (:func:`covered_part`): the part left
-    # unanswered is named ({part}); ``part_outside`` when it is the second part, ``part_outside_first`` when the first
+    # unanswered is named ({part}) and where the answered one stood ({side}: 前面 / 后面)
     part_outside: str = ""
-    part_outside_first: str = ""
     ask_not_covered: str = ""
     asks_head: str = ""
     ask_answered: str = ""
@@ -404,11 +403,11 @@ class CoveredPart(NamedTuple):
 
     def note(self) -> str:
         texts = decline_texts()
-        template = texts.part_outside if self.first else texts.part_outside_first
         cues = parts_cues()
         part = self.outside.rstrip("？?。！!，, ")
         part = next((part[len(w):] for w in (*cues.joiners, *cues.ask_map.joiners) if part.startswith(w)), part)
-        return template.format(part=part.lstrip("，, ")) if template else ""
+        side = "前面" if self.first else "后面"
+        return texts.part_outside.format(part=part.lstrip("，, "), side=side) if texts.part_outside else ""
 
 
 def covered_part(question: str, index: KnowledgeIndex, *, k: int = 5) -> CoveredPart | None:
