@@ -1261,7 +1261,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     # a question nobody has answered is still open after other talk: a reply in its form answers it further on
     # (not a line told to everyone: "还有 样品…大家月底前寄出来" is a notice of its own)
     reach, minutes = int(raw("reply", "reach")), float(raw("reply", "reach_minutes"))
-    told = "大家" in m.text or notice_word(m.text)
+    told = _told_all(m)
     far = [] if told else [q for q in recent if near < i - q.index <= reach and _minutes(q.msg, m) <= minutes
            and _awaits(q, m) and _in_form(q.text, m.text, people)]
     if far:
@@ -1271,6 +1271,11 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
            and has(_fold(m.text), "reply", "self_answer") and relevant(q.text, m.text)]
     return (own[-1] if own else None), False
+
+
+def _told_all(m: Message) -> bool:
+    """A line told to everyone (大家, a notice word): a notice of its own, no answer."""
+    return "大家" in m.text or bool(notice_word(m.text))
 
 
 def _awaits(q: _Open, m: Message) -> bool:
@@ -1292,8 +1297,8 @@ def _answers_again(opened: list[_Open], m: Message, addressed: bool, people: Peo
     shares its words. Not a question, chatter, notice, task, proposal, @-line or line to 大家; and not when a newer
     open question (someone else's) fits ``m``: that one it answers."""
     f, reach = _fold(m.text), int(raw("reply", "reach"))
-    if addressed or "大家" in m.text or m.id in tasks or is_question(m.text) or is_chatter(m.text) \
-            or notice_word(m.text) or has(f, "decision", "proposal"):
+    if addressed or _told_all(m) or m.id in tasks or is_question(m.text) or is_chatter(m.text) \
+            or has(f, "decision", "proposal"):
         return None
     again = [q for q in opened if q.answer and q.answer[-1].speaker == m.speaker and q.msg.speaker != m.speaker
              and not q.direct and 0 < m.id - q.answer[-1].id <= reach
@@ -2214,7 +2219,7 @@ def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str], peop
         return
     for c in parts:  # (the list gives the work: "场地布置：桌椅和投影，@晓光" needs no verb of its own)
         if not asks(c.text) and not has(_fold(c.text), "action", "already"):
-            c.owner, c.kind, c.owner_text, c.p = who, "assigned", c.text, max(c.p, SURE_OWNER)
+            _list_assigns(c, who)
 
 
 def _item_named(parts: list[_Clause], item: str, people: People) -> bool:
@@ -2229,8 +2234,13 @@ def _item_named(parts: list[_Clause], item: str, people: People) -> bool:
     if owner is None or any(c.owner and c.owner != owner for c in parts):
         return False
     for c in parts:
-        c.owner, c.kind, c.owner_text, c.p = owner, "assigned", c.text, max(c.p, SURE_OWNER)
+        _list_assigns(c, owner)
     return True
+
+
+def _list_assigns(c: _Clause, owner: str) -> None:
+    """A task list's item gives the clause's work to ``owner`` (:func:`_item_addressed`, :func:`_item_named`)."""
+    c.owner, c.kind, c.owner_text, c.p = owner, "assigned", c.text, max(c.p, SURE_OWNER)
 
 
 def _told_first(parts: list[_Clause], speaker: str, lead: list[str]) -> None:
@@ -2815,7 +2825,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         # "下周一前：@阿澜 把急救箱清点一遍。@德哥 去林业站续办进山证": a time said before the first @ heads the
         # message; its @s follow it
         head_due = None if lead else _time_head(m, people, events[idx], meetings[idx])
-        lead = people.lead(m.text[head_due[0]:]) if head_due else lead
+        lead = head_due[2] if head_due else lead
         for n, s in enumerate(parts):
             s = _past_head(s, n, head_due)
             if len(s) < 4:
@@ -2863,8 +2873,8 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
                                       informs=asker is not None and _asks_fact(messages[idx - 1].text, m))
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
-                if action is not None and default is not None and action.deadline is None and not action.deadline_text:
-                    action.deadline, action.deadline_text = default[1].iso, default[1].text  # the list's deadline
+                if action is not None and default is not None and _undated(action):
+                    _set_due(action, default[1])  # the list's deadline
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
@@ -2895,26 +2905,28 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         _merge_announcements(announcements)
 
 
-def _time_head(m: Message, people: People, event: date | None, meeting: date | None) -> tuple[int, Deadline] | None:
-    """Where the @s of a message start and the time before them, when the message opens with a time alone
-    ("下周一前：@阿澜 …"): that time is the whole message's."""
+def _time_head(m: Message, people: People, event: date | None,
+               meeting: date | None) -> tuple[int, Deadline, list[str]] | None:
+    """Where the @s of a message start, the time before them and the members the @s lead with, when the message
+    opens with a time alone ("下周一前：@阿澜 …"): that time is the whole message's."""
     at = m.text.find("@")
-    if at <= 0 or not people.lead(m.text[at:]):
+    lead = people.lead(m.text[at:]) if at > 0 else []
+    if not lead:
         return None
     head = m.text[:at]
     if re.sub(r"[\W_]+", "", without_times(_fold(head))):
         return None
     due = find_deadline(head, m.time, m.text, strict=False, event=event, meeting=meeting)
-    return (at, due) if due is not None and due.day is not None else None
+    return (at, due, lead) if due is not None and due.day is not None else None
 
 
-def _past_head(s: str, n: int, head: tuple[int, Deadline] | None) -> str:
+def _past_head(s: str, n: int, head: tuple[int, Deadline, list[str]] | None) -> str:
     """The first sentence of a message headed by a time (:func:`_time_head`) from its first @ on: the time is
     every sentence's (:func:`_message_due`), the @ leads the sentence."""
     return s[s.find("@"):] if n == 0 and head is not None and "@" in s else s
 
 
-def _message_due(new: list[ActionItem], m: Message, head: tuple[int, Deadline] | None) -> None:
+def _message_due(new: list[ActionItem], m: Message, head: tuple[int, Deadline, list[str]] | None) -> None:
     """A message handing out work with an @ per sentence under a heading time ("下周一前：@阿澜 …。@德哥 …")
     keeps that time for each sentence that has none. (A date inside one member's sentence stays theirs:
     "@德哥 清单你来列，18号前发群里。@小邱 对讲机你充满电" gives 小邱 no date.)"""
@@ -2922,8 +2934,18 @@ def _message_due(new: list[ActionItem], m: Message, head: tuple[int, Deadline] |
         return
     due = head[1]
     for a in new:
-        if a.deadline is None and not a.deadline_text and a.sources == [m.id]:
-            a.deadline, a.deadline_text = due.iso, due.text
+        if _undated(a) and a.sources == [m.id]:
+            _set_due(a, due)
+
+
+def _undated(a: ActionItem) -> bool:
+    """A to-do with no deadline, nor words for one."""
+    return a.deadline is None and not a.deadline_text
+
+
+def _set_due(a: ActionItem, due: Deadline) -> None:
+    """The to-do is due ``due``: its day and the words that said it."""
+    a.deadline, a.deadline_text = due.iso, due.text
 
 
 def _day_of_named(actions: list[ActionItem], messages: list[Message]) -> None:
@@ -3217,9 +3239,9 @@ def _all_due(actions: list[ActionItem], messages: list[Message]) -> list[ActionI
         for a in kept:
             i = at.get(a.sources[0], -1) if a.sources else -1
             # (not one whose words name a day of their own, "好，浩浩爸你周五下班去拿": that day is dated later)
-            if a.deadline is None and not a.deadline_text and i > n \
+            if _undated(a) and i > n \
                     and not any(d.day is not None for d in off_schedule(a.task, messages[i].time)):
-                a.deadline, a.deadline_text = due.iso, due.text
+                _set_due(a, due)
         return kept
     return actions
 
@@ -3241,7 +3263,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         own = [d for d in off_schedule(a.task, messages[i].time, events[i]) if d.day is not None]
         if own:
             if own[-1].day >= messages[i].time.date():
-                a.deadline, a.deadline_text = own[-1].iso, own[-1].text
+                _set_due(a, own[-1])
             continue
         day = events[i]
         if day is not None and day > messages[i].time.date() and done_at_event(bare_task(a.task)):
@@ -3528,7 +3550,7 @@ def _dated_by_what_it_answers(actions: list[ActionItem], messages: list[Message]
     said = said[0]
     for a in actions:
         if a.deadline is None and a.sources and a.sources[0] == m.id and m.speaker in _owner_names(a.owner):
-            a.deadline, a.deadline_text = said.iso, said.text
+            _set_due(a, said)
             a.sources = sorted({prev.id, *a.sources})
 
 
@@ -3579,7 +3601,7 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
         for a in actions:
             if opens and deadline.day is not None and a.owner == m.speaker and a.sources[-1] == asked.id \
                     and a.deadline is not None and a.deadline[:10] != deadline.iso[:10]:
-                a.deadline, a.deadline_text = deadline.iso, deadline.text
+                _set_due(a, deadline)
                 a.sources = sorted({*a.sources, m.id})
                 return
     if not said or is_question(m.text):
@@ -3596,7 +3618,7 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
         fresh = [a for a in actions if a.owner == m.speaker and a.deadline is None
                  and said_by.get(a.sources[0], m.speaker) != m.speaker]
         if deadline is not None and deadline.day is not None and fresh:
-            fresh[-1].deadline, fresh[-1].deadline_text = deadline.iso, deadline.text
+            _set_due(fresh[-1], deadline)
             fresh[-1].sources = sorted({*fresh[-1].sources, m.id})
             return
     if len(said) > int(raw("reply", "date_only_chars")):
@@ -3611,7 +3633,7 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
         return
     for a in reversed(actions):
         if a.deadline is None and a.owner == m.speaker and relevant(q.text, a.task, by_kind=False):
-            a.deadline, a.deadline_text = deadline.iso, deadline.text
+            _set_due(a, deadline)
             a.sources = sorted({*a.sources, q.id, m.id})
             return
 
@@ -3647,7 +3669,7 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
         found.append(named[-1])
     for a in found:
         if a.deadline is None or event is not None and a.deadline[:10] == event.isoformat():
-            a.deadline, a.deadline_text = first.iso, first.text
+            _set_due(a, first)
             a.sources = sorted({*a.sources, m.id})
     return True
 
@@ -3707,7 +3729,7 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
         target = taken[-1] if taken else None
     if target is None:
         return False
-    target.deadline, target.deadline_text = first.iso, first.text
+    _set_due(target, first)
     target.sources = sorted({*target.sources, *(o.id for o in ([q] if q is not None else [])), m.id})
     return True
 
