@@ -112,6 +112,8 @@ strikes = Table(
     Column("soft", Integer, nullable=False, default=0, server_default="0"),
     Index("ix_strikes_who", "group_id", "user_id", "label", "ts"),
 )
+# a hard strike escalates on the ladder; a soft one (an ad whose only evidence is a way to reach the writer) does not
+_HARD_STRIKE = strikes.c.soft == 0
 
 
 # Who is new in a group: join time from the bot's join notices (OneBot group_increase), else the first
@@ -413,7 +415,7 @@ class AuditLog:
                 select(func.max(strikes.c.ts))
                 .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
                 .where(strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user), strikes.c.ts >= since,
-                       strikes.c.soft == 0, verdicts.c.action.in_(sorted(REMOVED)))
+                       _HARD_STRIKE, verdicts.c.action.in_(sorted(REMOVED)))
             ).scalar()
 
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
@@ -714,7 +716,7 @@ def _strike_count(group: str, user: str, label: str, since: float, hard_only: bo
     """The query counting a member's strikes for ``label`` since a time (``hard_only``: not the soft ones)."""
     where = [strikes.c.group_id == group, strikes.c.user_id == user, strikes.c.label == label, strikes.c.ts >= since]
     if hard_only:
-        where.append(strikes.c.soft == 0)
+        where.append(_HARD_STRIKE)
     return select(func.count()).select_from(strikes).where(*where)
 
 

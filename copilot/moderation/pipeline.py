@@ -64,6 +64,7 @@ from copilot.moderation.signals import (
     is_shop_host,
     lexicon_data,
     lexicons,
+    noisy_or,
     patterns,
     said_prices,
     shop_group,
@@ -672,7 +673,7 @@ class Moderator:
             a.checks["signals"].append({"name": "name_pointer", "label": Label.AD, "weight": pointer_weight,
                                         "detail": f"消息指向名字或私聊：{'、'.join(points[:3])}", "items": points[:3]})
         before = a.score if a.label == Label.AD else (pointer_weight if points else float(clf.get("ad_prob", 0.0)))
-        score = 1 - (1 - name_weight) * (1 - before)
+        score = noisy_or(name_weight, before)
         reason = f"{said}在发消息人的群名片/昵称里（{'、'.join(ev.items[:3])}）"
         if a.label == Label.AD:
             a.score = max(a.score, score)
@@ -1173,7 +1174,7 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     ``own``: the signals of the text outside its quotations (what a rule notice itself offers); ``text``: the
     message's compact form."""
     ad_sig = rep.total(Label.AD)
-    ad = 1 - (1 - ad_sig) * (1 - _classifier_weight(p_ad, ad_sig, sure))
+    ad = noisy_or(ad_sig, _classifier_weight(p_ad, ad_sig, sure))
     if p_ad >= sure and ad_sig < 0.4:
         # Sure classifier, little rule evidence: still labelled ad, but a person decides. In
         # that chat 有没有/需要/费/numbers lean "ad", so alone it would delete "有没有邻居顺路
@@ -1552,7 +1553,7 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
         # reports to the admins and chain letters 0.97+ — it only speaks beside a clear attack on someone
         checks["abuse_model_unheeded"] = "没有辱骂用语，也没有针对某人的说法"
         return
-    combined = 1 - (1 - lexicon) * (1 - ABUSE_MODEL_WEIGHT * p)
+    combined = noisy_or(lexicon, ABUSE_MODEL_WEIGHT * p)
     agree = alone and rep.attacks >= 2 and p >= ABUSE_MODEL_ALONE
     if agree:
         # "就你这水平还好意思晒作品", "你们外地人就是素质低": a put-down by its form (contempt, a slur on a kind of people,

@@ -871,6 +871,14 @@ def domain_allowed(host: str, allowed: list[str] | tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in allowed)
 
 
+def noisy_or(*weights: float) -> float:
+    """Independent pieces of evidence, each as sure as its weight, together: 1 - Π(1 - w)."""
+    p = 1.0
+    for w in weights:
+        p *= 1.0 - w
+    return 1.0 - p
+
+
 @dataclass
 class SignalReport:
     """All signals of one message plus facts the pipeline needs (is it short social chat?)."""
@@ -906,11 +914,7 @@ class SignalReport:
 
     def total(self, label: str) -> float:
         """Noisy-OR of the weights supporting ``label`` (independent evidence accumulates, capped at 1)."""
-        p = 1.0
-        for s in self.signals:
-            if s.label == label:
-                p *= 1.0 - s.weight
-        return 1.0 - p
+        return noisy_or(*(s.weight for s in self.signals if s.label == label))
 
     def names(self, label: str | None = None) -> list[str]:
         return [s.name for s in self.signals if label is None or s.label == label]
