@@ -42,7 +42,9 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                # round 42: written blind (no code, no eval messages read) — score only, do not read its rows
                "independent3": "independent3/messages.jsonl",
                # round 44: a fourth blind set, same rules — score only, do not read its rows
-               "independent4": "independent4/messages.jsonl"}
+               "independent4": "independent4/messages.jsonl",
+               # round 46: a fifth blind set (8 new kinds of group, 374 msgs), same rules — score only, do not read its rows
+               "independent5": "independent5/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
