@@ -1472,11 +1472,14 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
     sources = [q.msg.id, *q.more] + [m.id for m in q.answer]
     if session == "话题讨论" and not q.direct:  # (an @-reply or the one asked has answered it already)
         last = q.answer[-1].id
-        said = {m.id: m.text for m in messages}
+        said = {m.id: m for m in messages}
         # (not a later recap's item, "总结一下：12月5日…，红十字会教材": it restates what was settled, answers nothing)
         # (sharing the question's words: a figure of another matter, "前三名…600块", answers no "时间多给一点")
+        # (nor what the asker settles after hearing the answers: "来得及吗" — "来得及…" — the asker's "那就定…" is the
+        # decision, listed under 决定, not part of the answer)
         settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text, by_kind=False)
-                   and not _recap(said.get(d.sources[-1], ""))]
+                   and d.sources[-1] in said and not _recap(said[d.sources[-1]].text)
+                   and said[d.sources[-1]].speaker != q.msg.speaker]
         fq = _fold(q.text)
         given = has(fq, "reply", "asks_amount") and _NUMBER.search(_fold(answer[0]))  # the figure asked for, given
         part = settled_part(settled[0].text, people) if settled and not given else ""
@@ -4007,7 +4010,10 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     投星空"): it is a yes only when the choice is what was decided; a bare yes ("1", "+1", "同意", "可以")
     counts after the proposal or after a vote for what was decided. Each member's first vote counts, and
     someone merely speaking nearby agrees to nothing."""
-    stop = next((j for j in range(idx - 1, max(-1, idx - 20), -1) if _decides(messages[j].text)), None)
+    # (a member's "那就N呗" is put up, not settled: the votes before it still count for the line that settles)
+    stop = next((j for j in range(idx - 1, max(-1, idx - 20), -1)
+                 if _decides(messages[j].text) and not (messages[j].speaker != m.speaker and _suggestion(messages[j].text))),
+                None)
     first = max(-1, idx - 20) + 1 if stop is None else stop + 1  # a yes before an earlier decision was to that one
     # the proposal: the nearest line that proposes, else the nearest question about what was then decided
     start = next((j for j in range(idx - 1, first - 1, -1) if _puts_up(messages[j].text, "")), None)
@@ -4375,6 +4381,27 @@ def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[De
     return out
 
 
+def _settled_clause(text: str) -> str:
+    """The clause of a settling line that holds what was chosen: from its strong word to the next pause, or the
+    clause after a bare one ("那就定农家乐，酒店太贵了" → "那就定农家乐"; "就这么定了，周六去吃烧烤" → "周六去吃
+    烧烤"). An option the line names only in passing ("…，繪本放到暑假") is not what it chose. Folded."""
+    f = _fold(text)
+    strong = cue("decision", "strong").search(f)
+    if strong is None:
+        return f
+    parts = [p for p in re.split(r"[，,；;。！!]", f[strong.start():]) if p.strip()]
+    kept = parts[:1]
+    if kept and len(cue("decision", "formula").sub("", kept[0])) < 2:
+        kept = parts[:2]  # a bare settling word: what was chosen follows it
+    return "，".join(kept) or f
+
+
+def _suggestion(text: str) -> bool:
+    """A member's "那就3点吧" / "那就繪本囉" (cue decision.suggests) with no strong settling word: put up, not settled."""
+    f = _fold(text)
+    return has(f, "decision", "suggests") and not has(f, "decision", "strong")
+
+
 def _suggestions_settled(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
     """A member's "那就3点吧" / "那就周四吧" (cue decision.suggests) a few lines before another member settles the
     matter with a strong word ("好，那就这么定了：…2点开打") was put up, not decided: no decision of its own, and its
@@ -4386,11 +4413,12 @@ def _suggestions_settled(decisions: list[Decision], messages: list[Message]) -> 
         j = at.get(e.sources[-1]) if e.sources else None
         if j is None or not has(_fold(messages[j].text), "decision", "strong"):
             continue
-        settled = _content_bigrams(_fold(e.text))
+        settled = _content_bigrams(_settled_clause(e.text))
         for k in range(max(0, j - reach), j):
             line = messages[k]
-            said = None if line.speaker == messages[j].speaker else suggests.search(_fold(line.text))
-            if said is None or has(_fold(line.text), "decision", "strong"):
+            said = None if line.speaker == messages[j].speaker or not _suggestion(line.text) \
+                else suggests.search(_fold(line.text))
+            if said is None:
                 continue
             dropped |= {id(d) for d in decisions if d is not e and d.sources and d.sources[0] == line.id}
             if settled & _content_bigrams(said.group("what")) and line.speaker not in e.by:
