@@ -128,3 +128,18 @@ def test_a_denial_beside_a_way_to_the_writer_is_a_pitch(tanks: Moderator, text: 
 def test_a_denial_without_a_pitch_to_the_writer_is_not_deleted(tanks: Moderator, text: str) -> None:
     v = _say(tanks, "x2", text, 0)
     assert v.action not in REMOVED, v.reason
+
+
+# --- a member giving their own thing away, with their handle to arrange it ----------------------------------------
+@pytest.mark.parametrize("text", ["我家有多的水草泥两袋，免费送给鱼友，要的加我微信 lin_fish2020",
+                                  "过滤棉买多了，刚用完一缸还剩五片，免费给需要的鱼友，加我QQ 2837461920"])
+def test_a_members_own_giveaway_with_a_handle_is_reviewed_not_deleted(tanks: Moderator, text: str) -> None:
+    v = _say(tanks, "lin", text, 0)
+    assert v.action not in REMOVED and v.checks.get("giveaway"), v.reason
+
+
+@pytest.mark.parametrize("text", ["我家有多的硝化细菌免费送，特价鱼药一律五折，加我微信 shuizu_pf88",
+                                  "新款鱼缸灯免费送试用，名额有限，加微信 light_2026 领取"])
+def test_a_sellers_free_offer_is_still_deleted(tanks: Moderator, text: str) -> None:
+    v = _say(tanks, "shop", text, 0)
+    assert v.label == "ad" and v.action in REMOVED and not v.checks.get("giveaway"), v.reason

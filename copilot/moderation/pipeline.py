@@ -1359,9 +1359,10 @@ def _own_giveaway(rep: SignalReport, text: str) -> bool:
     leaves a way to reach them to arrange it: no price, link, QR code or seller's word. ``text``: compact form."""
     words = lexicons().words
     promo = rep.signal("promo_words")
-    return rep.own_item and bool(words["resale.giveaway"].search(text)) \
-        and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
-        and (promo is None or set(promo.items) <= SIGN_UP_WORDS)  # 联系/私聊 only: 特价, 免费送 are a pitch's
+    given = words["resale.giveaway"].findall(text)
+    # 联系/私聊, and the giving itself (免费 of 免费给, 免费送 of 免费送给): 特价, 优惠 are a pitch's
+    return rep.own_item and bool(given) and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
+        and (promo is None or all(w in SIGN_UP_WORDS or any(w in g for g in given) for w in promo.items))
 
 
 def _member_referral(rep: SignalReport, text: str) -> bool:
