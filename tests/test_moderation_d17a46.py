@@ -143,3 +143,13 @@ def test_a_members_own_giveaway_with_a_handle_is_reviewed_not_deleted(tanks: Mod
 def test_a_sellers_free_offer_is_still_deleted(tanks: Moderator, text: str) -> None:
     v = _say(tanks, "shop", text, 0)
     assert v.label == "ad" and v.action in REMOVED and not v.checks.get("giveaway"), v.reason
+
+
+def test_a_new_accounts_call_after_its_soft_struck_handle_is_the_same_pitch(tmp_path: Path) -> None:
+    audit = AuditLog(f"sqlite:///{tmp_path / 'audit.sqlite'}")
+    mod = _moderator(tmp_path, HIKE, audit=audit)
+    audit.record_join("g1", "n7")  # the join notice came just now
+    first = _say(mod, "n7", "要行山杖嘅加我微信 hikegear_88", 0)
+    assert first.label == "ad" and first.checks.get("soft_strike"), first.reason
+    call = _say(mod, "n7", "有興趣嘅WhatsApp我", 1)
+    assert call.label == "ad" and call.action in REMOVED and "repeat_reach" in call.checks, call.reason

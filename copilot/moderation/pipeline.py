@@ -955,9 +955,10 @@ class Moderator:
         """A member acted on for an ad lately who asks again to be reached (evidence.yaml ``repeat_reach``): the call
         continues the pitch, and the member's history is a layer of evidence apart from the words that ask.
 
-        It counts after a hard strike (the earlier ad had more than a way to reach the writer), or when the message is the
-        very text of a struck ad again (a contact-only line posted after its deletion) — not after a soft strike alone
-        with a different message (a member's answer deleted for its handle, then another one with a handle). The group's
+        It counts after a hard strike (the earlier ad had more than a way to reach the writer), when the message is the
+        very text of a struck ad again (a contact-only line posted after its deletion), or when the member is still new
+        (the trust layer's first messages after joining) — not after a soft strike alone with a different message from
+        a member past that (a member's answer deleted for its handle, then another one with a handle). The group's
         own business (its event's sign-up, a member's surplus, an answer to a help request) and a notice that asks to
         be reached (a lost pet) are never this. The layer is no reach layer, so the strike is hard and the ladder climbs.
         """
@@ -969,7 +970,10 @@ class Moderator:
             return
         struck = self.audit.struck_texts(self._group_of(msg), msg.user, Label.AD, rule.days)
         again = fingerprint(msg.text) in {fp for fp, _ in struck}
-        if not (again or any(not soft for _, soft in struck)):
+        # a member still on trial as new (joined lately, first messages) whose ad was acted on, even softly: an account that
+        # posts a handle right after joining and then asks to be messaged is one pitch, not a member's slip
+        fresh = bool(struck) and bool((a.checks.get("trust") or {}).get("new_member"))
+        if not (again or fresh or any(not soft for _, soft in struck)):
             return
         said = "又发了同一条被处置过的消息" if again else "又来招揽"
         items = sorted({str(i) for s in asks for i in s.get("items") or ()})[:3]
