@@ -153,3 +153,21 @@ def test_a_new_accounts_call_after_its_soft_struck_handle_is_the_same_pitch(tmp_
     assert first.label == "ad" and first.checks.get("soft_strike"), first.reason
     call = _say(mod, "n7", "有興趣嘅WhatsApp我", 1)
     assert call.label == "ad" and call.action in REMOVED and "repeat_reach" in call.checks, call.reason
+
+
+# --- a banned item's first word that is the group's own topic is no item part ---------------------------------------
+RINK = """
+name: 星冰少年冰球家长群
+positioning: 少年冰球队家长的联络群，发训练冰时和比赛安排，交流护具和磨刀
+topics: [冰球, 冰场, 冰时, 护具, 冰刀, 磨刀, 训练]
+audience: 冰球队家长
+banned: [冰场外收费培训拉人, 理财保险]
+"""
+
+
+def test_the_groups_own_place_in_a_banned_phrase_does_not_make_a_members_price_a_deal(tmp_path: Path) -> None:
+    mod = _moderator(tmp_path, RINK)
+    member = _say(mod, "dad", "一般十次冰时磨一次刀，冰场前台就能磨，35一次", 0)
+    assert member.label == "ok" and member.action == Action.NONE, member.reason
+    seller = _say(mod, "coach", "冰场外收费培训拉人，一节300，加我微信 bq_coach22", 1)
+    assert seller.label == "ad" and seller.action in REMOVED, seller.reason

@@ -235,8 +235,11 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
         # the item's part: its first word — or, when that is its trade (推销 of 推销保健品, 贩卖 of 贩卖返图:
         # ad.banned_generic), its last, the thing traded (a Chinese noun phrase ends in its head: 门票 of 倒卖温泉门票, not
         # the 温泉 every message of a hot-spring town names), unless that is one of the group's topics
-        head = words[0] if words and words[0] not in generic else \
-            (words[-1] if words and words[-1] not in generic and not any(words[-1] in t for t in topic_words) else "")
+        # — and the first word is no item part either when it is one of the group's topics (冰场 of 冰场外收费培训 in a group
+        # that meets at the rink: every member's message names the place)
+        ours = [w for w in (words[0], words[-1]) if words and any(w in t for t in topic_words)]
+        head = words[0] if words and words[0] not in generic and words[0] not in ours else \
+            (words[-1] if words and words[-1] not in generic and words[-1] not in ours else "")
         if len(words) >= 2 and len(head) >= 2:
             item_of.setdefault(head, term)
         # what a seller writes for the item's part without its word (山上的 for 野生): the same part, paraphrased
