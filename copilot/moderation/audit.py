@@ -404,6 +404,21 @@ class AuditLog:
         with self.engine.connect() as conn:
             return int(conn.execute(_strike_count(str(group or ""), str(user), label, since, hard_only)).scalar_one())
 
+    def struck_texts(self, group: str, user: str, label: str, window_days: float) -> list[tuple[str, bool]]:
+        """The messages of ``user`` in ``group`` that earned a strike for ``label`` within the window, newest first: each
+        as its fingerprint (:func:`fingerprint`) and whether the strike was soft (the ad only gave a way to reach the
+        writer). Moderator._repeat_layer reads them: an invitation again after such a strike continues the pitch."""
+        since = time.time() - window_days * 86400
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(verdicts.c.fingerprint, strikes.c.soft)
+                .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
+                .where(strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user), strikes.c.label == label,
+                       strikes.c.ts >= since)
+                .order_by(strikes.c.ts.desc()).limit(50)
+            ).all()
+        return [(str(fp or ""), bool(soft)) for fp, soft in rows]
+
     def last_strike(self, group: str, user: str, window_days: float) -> float | None:
         """When ``user``'s message was last deleted, or ``user`` muted or kicked, for a violation in ``group`` within the
         window (None: not in it). A remind or a warning is a strike for the ladder but not here, and neither is a soft

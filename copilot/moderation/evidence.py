@@ -66,6 +66,24 @@ def reach_only_layers() -> frozenset[str]:
     return frozenset(map(str, load_resource(EVIDENCE).get("reach_only") or ()))
 
 
+@dataclass(frozen=True)
+class RepeatRule:
+    """evidence.yaml ``repeat_reach``: a member acted on for an ad within ``days`` who asks again to be reached (any of
+    ``signals``, the signals of its ``layers``) gives a layer of evidence of its own, weighing ``weight``."""
+
+    days: float
+    weight: float
+    signals: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def repeat_rule() -> RepeatRule:
+    row = load_resource(EVIDENCE)["repeat_reach"]
+    layers = set(map(str, row["layers"]))
+    signals = frozenset(sig for sig, layer in evidence_rules().layer_of.items() if layer in layers)
+    return RepeatRule(float(row["days"]), float(row["weight"]), signals)
+
+
 def reach_notice(text: str) -> bool:
     """The message (folded) has a purpose's cue words and none of its business words: a notice that asks to
     be reached (寻狗, 走失, 捡到…), not a service that finds things for a fee. A member's own errand (a ride) is not such a

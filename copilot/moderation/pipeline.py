@@ -25,7 +25,14 @@ from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
 from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
-from copilot.moderation.evidence import corroboration, evidence_note, notice_purpose, reach_notice, reach_only_layers
+from copilot.moderation.evidence import (
+    corroboration,
+    evidence_note,
+    notice_purpose,
+    reach_notice,
+    reach_only_layers,
+    repeat_rule,
+)
 from copilot.moderation.group_talk import RecentJargon, RecentQuestions, RepeatedJargon, SignUpLists, member_record
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
@@ -626,6 +633,7 @@ class Moderator:
         self._thread_layer(msg, a)
         self._answer_layer(msg, a)
         self._belongs_layer(msg, a)
+        self._repeat_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
@@ -942,6 +950,43 @@ class Moderator:
             return
         a.checks["belongs"] = sign
         a.reasons.append(note + "：联系方式像是成员为群里的事留的，不直接处置")
+
+    def _repeat_layer(self, msg: Message, a: Analysis) -> None:
+        """A member acted on for an ad lately who asks again to be reached (evidence.yaml ``repeat_reach``): the call
+        continues the pitch, and the member's history is a layer of evidence apart from the words that ask.
+
+        It counts after a hard strike (the earlier ad had more than a way to reach the writer), when the message is the
+        very text of a struck ad again (a contact-only line posted after its deletion), or when the member is still new
+        (the trust layer's first messages after joining) — not after a soft strike alone with a different message from
+        a member past that (a member's answer deleted for its handle, then another one with a handle). The group's
+        own business (its event's sign-up, a member's surplus, an answer to a help request) and a notice that asks to
+        be reached (a lost pet) are never this. The layer is no reach layer, so the strike is hard and the ladder climbs.
+        """
+        if self.audit is None or not msg.user or a.label not in (Label.OK, Label.OFF_TOPIC, Label.AD):
+            return
+        rule = repeat_rule()
+        asks = [s for s in a.checks.get("signals") or () if s.get("label") == Label.AD and s.get("name") in rule.signals]
+        if not asks or a.checks.keys() & _GROUP_BUSINESS or notice_purpose(a.folded) is not None:
+            return
+        struck = self.audit.struck_texts(self._group_of(msg), msg.user, Label.AD, rule.days)
+        again = fingerprint(msg.text) in {fp for fp, _ in struck}
+        # a member still on trial as new (joined lately, first messages) whose ad was acted on, even softly: an account that
+        # posts a handle right after joining and then asks to be messaged is one pitch, not a member's slip
+        fresh = bool(struck) and bool((a.checks.get("trust") or {}).get("new_member"))
+        if not (again or fresh or any(not soft for _, soft in struck)):
+            return
+        said = "又发了同一条被处置过的消息" if again else "又来招揽"
+        items = sorted({str(i) for s in asks for i in s.get("items") or ()})[:3]
+        a.checks["repeat_reach"] = {"again": again, "struck": len(struck)}
+        a.checks["signals"].append({"name": "repeat_reach", "label": Label.AD, "weight": rule.weight,
+                                    "detail": f"近 {rule.days:.0f} 天内发广告被处置过，{said}", "items": []})
+        before = a.score if a.label == Label.AD else max(float(s.get("weight") or 0.0) for s in asks)
+        reason = f"此前发广告被处置过（近 {rule.days:.0f} 天内），{said}" + (f"（{'、'.join(items)}）" if items else "")
+        a.score = noisy_or(rule.weight, before)
+        if a.label == Label.AD:
+            a.reasons.insert(0, reason)
+            return
+        a.label, a.reasons = Label.AD, [reason, "和之前的广告是同一次招揽"]
 
     def _quarrel(self, msg: Message, v: Verdict) -> bool:
         """Whether another member's insult came in this group in the last minutes (an argument between two members);
@@ -1318,9 +1363,10 @@ def _own_giveaway(rep: SignalReport, text: str) -> bool:
     leaves a way to reach them to arrange it: no price, link, QR code or seller's word. ``text``: compact form."""
     words = lexicons().words
     promo = rep.signal("promo_words")
-    return rep.own_item and bool(words["resale.giveaway"].search(text)) \
-        and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
-        and (promo is None or set(promo.items) <= SIGN_UP_WORDS)  # 联系/私聊 only: 特价, 免费送 are a pitch's
+    given = words["resale.giveaway"].findall(text)
+    # 联系/私聊, and the giving itself (免费 of 免费给, 免费送 of 免费送给): 特价, 优惠 are a pitch's
+    return rep.own_item and bool(given) and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
+        and (promo is None or all(w in SIGN_UP_WORDS or any(w in g for g in given) for w in promo.items))
 
 
 def _member_referral(rep: SignalReport, text: str) -> bool:
@@ -1723,7 +1769,8 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
-_GIVEAWAY_PATH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a member's giveaway may carry (a phone, 联系我)
+# all a member's giveaway may carry (a phone, 联系我, and 不是广告 before it: members fear being taken for a seller)
+_GIVEAWAY_PATH = frozenset({"contact", "landline", "invite", "promo_words", "denial_pitch"})
 # all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
 _REFERRAL_PATH = frozenset({"contact", "landline", "business", "promo_words", "money", "ad_words"})
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
@@ -1805,7 +1852,7 @@ _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, plac
 # What a seller adds and a member sharing or asking does not (see _member_post).
 _SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "details_pointer", "qr", "ad_words", "self_promo", "income",
                      "business", "seller_form", "scam", "scam_return", "free_bait", "loan_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "referral_deal", "health_claim", "buy_call", "perk_group",
-                     "testimonial_pitch", "earn_pitch", "resource_bait"})
+                     "testimonial_pitch", "earn_pitch", "resource_bait", "denial_pitch"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "seller_form", "promo_words"})  # word signals a permitted deal may use

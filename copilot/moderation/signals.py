@@ -235,8 +235,11 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
         # the item's part: its first word — or, when that is its trade (推销 of 推销保健品, 贩卖 of 贩卖返图:
         # ad.banned_generic), its last, the thing traded (a Chinese noun phrase ends in its head: 门票 of 倒卖温泉门票, not
         # the 温泉 every message of a hot-spring town names), unless that is one of the group's topics
-        head = words[0] if words and words[0] not in generic else \
-            (words[-1] if words and words[-1] not in generic and not any(words[-1] in t for t in topic_words) else "")
+        # — and the first word is no item part either when it is one of the group's topics (冰场 of 冰场外收费培训 in a group
+        # that meets at the rink: every member's message names the place)
+        ours = [w for w in (words[0], words[-1]) if words and any(w in t for t in topic_words)]
+        head = words[0] if words and words[0] not in generic and words[0] not in ours else \
+            (words[-1] if words and words[-1] not in generic and words[-1] not in ours else "")
         if len(words) >= 2 and len(head) >= 2:
             item_of.setdefault(head, term)
         # what a seller writes for the item's part without its word (山上的 for 野生): the same part, paraphrased
@@ -1863,7 +1866,7 @@ _DETECTORS: dict[str, Detector] = {
     "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
     "business": _business, "seller_form": _business, "scam": _words,
     "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "perk_group": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "loan_bait": _combo, "referral_deal": _combo, "testimonial_pitch": _combo, "earn_pitch": _combo, "resource_bait": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "perk_group": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "loan_bait": _combo, "referral_deal": _combo, "testimonial_pitch": _combo, "earn_pitch": _combo, "resource_bait": _combo, "denial_pitch": _combo, "chain": _words, "vote": _vote, "urgency": _words,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
     "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "picture_pointer": _combo, "details_pointer": _words, "dare": _combo, "shun": _combo,
