@@ -1746,8 +1746,9 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
         return Owner(_joined(c, mentions, 0), "named", scores[you])
     if c.lead and c.lead[0] == "大家" and (_directive(f) or _due(f)):
         return Owner("大家", "everyone")  # "@所有人 …盘点表月底前交到财务"
-    if c.lead and (_directive(f) or _tagged_you(c, [mentions[i] for i in inside], f) or _told_at(c, f)):
-        return Owner(_addressed(c), "assigned")  # "@阿杜 周二之前把场地费收齐", "@李爸爸 横幅麻烦您联系一下"
+    told = _told(c, mentions, span, inside, f)
+    if told is not None:
+        return Owner(told, "assigned")
     if has(f, "action", "to_me"):
         return _senders(c)
     for i in inside:  # "我遲啲send俾大家": 我 and a later sending, too short (and too Cantonese) for the model
@@ -1778,6 +1779,36 @@ def _told_at(c: _Ctx, f: str) -> bool:
         return False
     rest = _LEAD_MENTIONS.sub("", c.f).lstrip(" ，,")
     return _has_verb(rest) and not asks(rest) and cue("action", "told_opener").match(rest) is not None
+
+
+def _told(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[int], f: str) -> str | None:
+    """Who the clause tells to do its work: the member(s) the message @-addresses ("@阿杜 周二之前把场地费收齐",
+    "@李爸爸 横幅麻烦您联系一下"), or the member the sentence opens by calling ("宣传组长燕子，海报下周三前出初稿")."""
+    ats = [mentions[i] for i in inside]
+    if c.lead and (_directive(f) or _tagged_you(c, ats, f) or _told_at(c, f)):
+        return _addressed(c)
+    return _called_due(c, mentions, span, inside)
+
+
+def _called_due(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[int]) -> str | None:
+    """The member a sentence opens by calling — the name alone or after a role word ("燕子，…", "宣传组长燕子，…",
+    name_parts.prefixes), then a pause — when a later clause of it gives work with a "…前" time and no 我 up to
+    its end ("…，海报下周三前出初稿", "司库陈生，场租你演出前三日交"; not "陈主任，报价单我拿到了，下周一之前整理好"):
+    the work is theirs, as a leading @ makes it."""
+    first = mentions[0] if mentions else None
+    if first is None or first.kind != "P" or first.name == c.speaker or span[0] <= first.start \
+            or not re.match(r"[，,\s]", c.f[first.end:first.end + 1]) or not _role_words().fullmatch(c.f[:first.start]) \
+            or any(x.kind == "I" and x.start < span[1] for x in mentions):
+        return None
+    clause = c.f[span[0]:span[1]].lstrip(" ，,")
+    return first.name if _due(clause) and _has_verb(clause) and not asks(clause) else None
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> re.Pattern[str]:
+    """What may stand before a called name: nothing, or a role word (宣传组长, 司库) of name_parts.prefixes."""
+    roles = "|".join(re.escape(_fold(str(p))) for p in raw("name_parts", "prefixes"))
+    return re.compile(rf"\s*(?:[\u4e00-\u9fff]{{0,3}}(?:{roles}))?\s*")
 
 
 def _tagged_you(c: _Ctx, inside: list[Mention], f: str) -> bool:
