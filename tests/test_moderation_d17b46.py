@@ -202,3 +202,44 @@ def test_a_taiwan_groups_reason_says_contact_and_account_as_taiwan_does(
     hk = _say(profile_moderator(XIANGQI), "唔係廣告呀，我朋友棋盤好平，有需要加 L I N E：q i p a n 8 8 8")
     assert hk.label == "ad" and "qipan888" in hk.reason, hk.reason
     assert "帳號" not in hk.reason, hk.reason  # Hong Kong keeps the character forms only
+
+
+# --- the words of a Go club and of a competition team (domains.yaml weiqi, competition) -----------------------------------
+
+GO = """
+name: 广州越秀围棋沙龙
+positioning: 越秀区的业余棋友交流对弈心得，周日在少年宫下棋，也一起看职业比赛直播
+topics: [围棋, 对局, 职业比赛, 棋谱]
+audience: 广州的业余围棋爱好者
+platform: wechat
+"""
+
+MATHS = """
+name: 育才中学数学竞赛家长群
+positioning: 数学竞赛队的家长和教练沟通备赛安排、参赛报名和训练资料
+topics: [数学竞赛, 训练, 报名, 资料]
+audience: 竞赛队学生家长
+platform: wechat
+"""
+
+
+@pytest.mark.parametrize("profile, text", [
+    (GO, "听说现在星位被点三三已经不算亏了，是真的吗？"),
+    (GO, "执白贴目是六目半还是七目半？"),
+    (MATHS, "市赛的名次出来了吗？我们队排第几？"),
+    (MATHS, "初赛过了几个人能晋级复赛？"),
+])
+def test_the_groups_own_words_are_no_chatter(profile_moderator: Callable[[str], Moderator], profile: str,
+                                            text: str) -> None:
+    v = _say(profile_moderator(profile), text)
+    assert v.label == "ok", v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (GO, "有人知道哪里换手机电池便宜吗"),
+    (MATHS, "周末有人一起去逛商场吗，听说打折"),
+])
+def test_chatter_in_those_groups_is_still_chatter(profile_moderator: Callable[[str], Moderator], profile: str,
+                                                 text: str) -> None:
+    v = _say(profile_moderator(profile), text)
+    assert v.label == "off_topic", v.reason
