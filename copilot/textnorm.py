@@ -97,6 +97,17 @@ def to_local_traditional(text: str, region: str = "tw") -> str:
     return out
 
 
+def moderation_traditional(text: str, region: str = "tw") -> str:
+    """A moderation reason or reply in Traditional characters (:func:`to_traditional`) with the few template words of
+    ``resources/zh_hant.yaml`` ``moderation`` in the region's usage (Taiwan: 聯絡方式, 帳號, 連結) — not the whole phrase
+    conversion of :func:`to_local_traditional`, which would also change the member's own words a reason quotes."""
+    out = to_traditional(text)
+    for mainland, local in sorted(((_hant_table().get("moderation") or {}).get(region) or {}).items(),
+                                  key=lambda kv: -len(kv[0])):
+        out = out.replace(mainland, local)
+    return out
+
+
 def glyph_choices(preferred_text: str, other_text: str) -> dict[str, str]:
     """For each pair of Traditional glyph variants (群/羣, 裡/裏…): which one a draft should use, as
     {variant to replace: variant to keep}. The variant in ``preferred_text`` (the group's name) wins;

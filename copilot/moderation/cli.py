@@ -82,7 +82,7 @@ def moderate_cmd(
     # a dry run reads an existing log (strikes, feedback) and never creates one
     audit = None if no_audit else (AuditLog.existing(settings) if dry_run else "default")
     mod = Moderator(settings, prof, policy=pol, audit=audit, engine=eng, semantic=semantic, group=group,
-                    profile_key=key, dry_run=dry_run)
+                    profile_key=key, dry_run=dry_run, untimed_pace=False)
     out = sys.stdout
     errors = 0
     for lineno, line in enumerate(lines, 1):

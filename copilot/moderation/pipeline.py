@@ -77,12 +77,13 @@ from copilot.moderation.signals import (
     shop_group,
     unquoted,
     unspoken,
+    warns,
     without_measures,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, squeeze, to_script, tokenize, word_class
+from copilot.textnorm import fold, hant_region, moderation_traditional, squeeze, tokenize, word_class
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
@@ -168,6 +169,8 @@ class Moderator:
     ``group_id`` or file name; see :func:`copilot.profile.profile_key`). ``dry_run``: a test run —
     the audit log is read (strikes, feedback, members) but nothing is written. ``judge_pool``: where
     judge calls run (share one between the moderators of a process; default: this moderator's own).
+    ``untimed_pace``: a message without ``ts`` arrived now (a hook, the API) — False where lines are read from a file
+    (``copilot moderate``): such a message has no time, so it is never part of a 10-second burst (repeats still count).
     """
 
     def __init__(
@@ -184,8 +187,12 @@ class Moderator:
         profile_key: str | None = None,
         dry_run: bool = False,
         judge_pool: JudgePool | None = None,
+        untimed_pace: bool = True,
     ) -> None:
         self.settings = settings
+        self.untimed_pace = untimed_pace
+        # where a Traditional group is (Taiwan or Hong Kong/Macau): which words its reasons use (textnorm.hant_region)
+        self._hant_region = hant_region(f"{profile.name} {profile.positioning} {profile.audience}") if profile else "tw"
         self.profile = profile
         self.policy = policy or Policy()
         self.audit = AuditLog.from_settings(settings) if audit == "default" else audit
@@ -355,8 +362,9 @@ class Moderator:
         """The verdict's words in the group's output script (reasons and replies are read by people): the
         profile's ``script`` (a Traditional profile is zh-Hant even without the line), else the setting."""
         if ((self.profile.script if self.profile else None) or self.settings.script) == "zh-Hant":
-            verdict.reason = to_script(verdict.reason, "zh-Hant")
-            verdict.reply = to_script(verdict.reply, "zh-Hant") if verdict.reply else None
+            region = self._hant_region
+            verdict.reason = moderation_traditional(verdict.reason, region)
+            verdict.reply = moderation_traditional(verdict.reply, region) if verdict.reply else None
         return verdict
 
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
@@ -654,15 +662,22 @@ class Moderator:
         if ev is None or a.label not in (Label.OK, Label.OFF_TOPIC, Label.AD):
             return
         note = {"name": ev.name, "items": list(ev.items[:3])}
-        if a.checks.keys() & _GROUP_BUSINESS or (a.checks.get("offtopic") or {}).get("deal"):
+        held_by = a.checks.keys() & _GROUP_BUSINESS
+        if held_by and held_by <= _OWN_TIES and ev.reach and self._priced_elsewhere(a):
+            # a price the profile does not state, from a name that carries a way to reach its owner, is that owner's
+            # own sale: the words it shares with the group's events (集训, 比赛) do not make it the group's
+            held_by = set()
+        if held_by or (a.checks.get("offtopic") or {}).get("deal"):
             a.checks["sender_name"] = {**note, "held": True}
             return
         clf = a.checks.get("classifier") or {}
         pointers, calls = message_points(a.folded)
         points = pointers + calls
-        offer = a.signals.names(Label.AD)
+        # a price or a promo word in a question (喺淘宝卖$280，值唔值？) asks about a deal, it offers none
+        offer = [s for s in a.signals.names(Label.AD) if not (a.signals.question and s in _ASKED_ABOUT)]
         sure = float(clf.get("ad_prob", 0.0)) >= NAME_OFFER_P and not a.signals.question
-        if not (points or offer or sure):
+        banned = self._banned_offered(a) if ev.reach else ""
+        if not (points or offer or sure or banned):
             return
         own_event = bool(self._events_named(normalise(msg.text).compact))
         if not pointers and set(offer) <= {"invite"} and (own_event or (a.checks.get("bare_contact") and not ev.pitch)):
@@ -671,12 +686,15 @@ class Moderator:
             # subject, is how its members find each other — the name is noted, the message keeps its verdict
             a.checks["sender_name"] = {**note, "held": True}
             return
-        a.checks["sender_name"] = note
+        a.checks["sender_name"] = {**note, "banned": banned} if banned else note
         name_weight, pointer_weight = name_weights()
         said = "联系方式" if ev.reach else "推销用语"
         a.checks["signals"].append({"name": "sender_name", "label": Label.AD, "weight": name_weight,
                                     "detail": f"{said}在发消息人的群名片/昵称里：{'、'.join(ev.items[:3])}",
                                     "items": list(ev.items[:3])})
+        if banned:  # the banned item the message names, with the name's contact as its trade: a layer of its own
+            a.checks["signals"].append({"name": "banned_deal", "label": Label.AD, "weight": name_weight, "detail": banned,
+                                        "items": [banned]})
         if points and not offer:
             a.checks["signals"].append({"name": "name_pointer", "label": Label.AD, "weight": pointer_weight,
                                         "detail": f"消息指向名字或私聊：{'、'.join(points[:3])}", "items": points[:3]})
@@ -685,10 +703,35 @@ class Moderator:
         reason = f"{said}在发消息人的群名片/昵称里（{'、'.join(ev.items[:3])}）"
         if a.label == Label.AD:
             a.score = max(a.score, score)
-            a.reasons.insert(0, reason)
+            # the name is rule evidence: the note that the classifier stood alone is no longer true
+            a.reasons = [reason] + [p for p in a.reasons if p != CLASSIFIER_ALONE_NOTE and not (banned and p == banned)]
+            if banned:
+                a.reasons.insert(1, banned)
             return
         a.label, a.score = Label.AD, score
-        a.reasons = [reason + (f"，消息说“{'、'.join(points[:3])}”" if points else "，消息在推销")]
+        pitched = [s.detail for s in a.signals.signals if s.name in offer][:2]  # what the message offers, as detected
+        a.reasons = [reason + (f"，消息说“{'、'.join(points[:3])}”" if points else "，消息在推销")] + pitched \
+            + ([banned] if banned else [])
+
+    def _banned_offered(self, a: Analysis) -> str:
+        """The profile's banned items the message names (whole, or by a part: 落注 of 网上博彩) when a way to reach the
+        writer is in their name — that is the trade beside them —, as a reason part; "" when it names none, or warns."""
+        compact = normalise(a.folded).compact
+        if self.banned is None or warns(compact) or any(s.name in ("banned", "banned_deal") for s in a.signals.signals):
+            return ""
+        found = self.banned.whole.findall(compact) + (self.banned.parts.findall(compact) if self.banned.parts else [])
+        by_item: dict[str, list[str]] = {}
+        for w in dict.fromkeys(found):
+            by_item.setdefault(self.banned.item_of.get(w, w), []).append(w)
+        if not by_item:
+            return ""
+        return "群规禁止" + "、".join(f"{item}（{'、'.join(said[:2])}）" for item, said in by_item.items()) + "，名字里留了联系方式"
+
+    def _priced_elsewhere(self, a: Analysis) -> bool:
+        """The message states a price (not in a question) and none of its prices is one the profile states."""
+        money = a.signals.signal("money")
+        return money is not None and not a.signals.question \
+            and not any(_amount(p) in self.own_prices for p in money.items)
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -704,6 +747,9 @@ class Moderator:
             flood["burst_10s"] = max(flood["burst_10s"], seen["burst_10s"] + 1)
             if seen["other_users_same_text"]:
                 flood["users_same_text"] = max(flood["users_same_text"], seen["other_users_same_text"] + 1)
+        if msg.ts is None and not self.untimed_pace:
+            # read from a file, a line without a time was not sent at the moment it is read: reading fast is no burst
+            flood["burst_10s"] = 0
         a.checks["flood"] = flood
         hit = _flood_reason(flood, a.label)
         flood["hit"] = bool(hit)
@@ -1729,12 +1775,13 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks.get("own_event_perk"):
         parts.append(_PERK_NOTE.format(event="、".join(checks["own_event_perk"])))
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
-        parts.append("主要依据分类器，规则证据不足，交人工判断")
+        parts.append(CLASSIFIER_ALONE_NOTE)
     if rep.injection:
         parts.append(_INJECTION_NOTE)
     return parts
 
 
+CLASSIFIER_ALONE_NOTE = "主要依据分类器，规则证据不足，交人工判断"
 _NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
@@ -2015,6 +2062,8 @@ _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such
 _BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's reach may carry (_belongs_layer)
 # the group's own business (its event, fee, accounts, a notice, a helper asked for, a member's surplus): a handle in the
 # sender's name adds nothing to what explains the message (_sender_layer)
+_ASKED_ABOUT = frozenset({"money", "promo_words"})  # a question's price or promo word asks about a deal (_sender_layer)
+_OWN_TIES = frozenset({"own_offer", "own_event", "own_event_perk"})  # the group's business tied by its events' words
 _GROUP_BUSINESS = frozenset({"own_event", "own_offer", "own_event_perk", "group_fee", "group_accounts", "group_deposit",
                              "reach_notice", "member_surplus", "help_answer"})
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"

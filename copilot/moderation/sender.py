@@ -27,6 +27,10 @@ NAME_REACH = frozenset({"contact", "evasion", "invite", "pointer", "profile_poin
 NAME_PITCH = frozenset({"ad_words", "seller_form", "private_seller", "loan_bait", "income", "scam", "health_claim"})
 NAME_OFFER_P = 0.5  # the classifier reads the message as an offer from here (no ad signal, no pointer)
 HANDLE_MIN = 5  # a handle after a contact lead: at least this many letters and digits, with a digit
+NAME_NUMBER_MIN = 8  # a run of this many digits in a name is a phone or chat number (a Hong Kong or Taiwan phone has 8–10);
+# a year, a flat number or a class (2022级, 3栋) is shorter
+_NUMBER_RUN = re.compile(r"(?<![0-9])[0-9]{%d,}(?![0-9])" % NAME_NUMBER_MIN)
+_DATE = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")  # 20240101 in a name is a date
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,10 @@ def name_evidence(nickname: str | None) -> NameEvidence | None:
     for m in _lead_handle().finditer(n.compact):
         if any(c.isdigit() for c in m.group(1)) and not any(m.group(1) in w for w in items):
             items.append(m.group(0))
+            reach = True
+    for m in _NUMBER_RUN.finditer(n.compact) if not reach else ():
+        if not _DATE.fullmatch(m.group(0)):
+            items.append(f"号码 {m.group(0)}")
             reach = True
     return NameEvidence(nickname.strip(), tuple(items), reach, pitch) if items else None
 

@@ -1875,8 +1875,11 @@ _DETECTORS: dict[str, Detector] = {
 }
 
 
-def _signal(spec: SignalSpec, f: Finding) -> Signal:
-    items = "、".join(dict.fromkeys(f.items))
+def _signal(spec: SignalSpec, f: Finding, compact: str = "") -> Signal:
+    """The signal of ``spec``'s finding. An abuse hit found in the text's Mandarin form (算什么东西 of 你算咩嘢) is quoted
+    in the detail as ``compact`` (the message's compact form) writes it: a reason names only words the message has."""
+    shown = as_written(compact, list(f.items)) if spec.label == "abuse" and compact else f.items
+    items = "、".join(dict.fromkeys(shown))
     detail = spec.detail.format(items=items, suffix=f.suffix, count=f.count)
     if spec.max_chars and "{items}" in spec.detail:
         prefix = spec.detail.split("{items}")[0]
@@ -1906,7 +1909,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
         if finding is None:
             continue
         scan.found[spec.name] = finding.items or [spec.name]
-        sig.append(_signal(spec, finding))
+        sig.append(_signal(spec, finding, n.compact))
     specs = table.requiring
     question = scan.asks()
     if ad_prob >= 0.5 and not question:  # asking whether 八折 is a good deal is not offering it
