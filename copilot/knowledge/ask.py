@@ -34,6 +34,7 @@ from copilot.knowledge.ranking import (
     QuestionParts,
     SectionHit,
     SectionRanking,
+    StatedSituation,
     asking_clauses,
     marked_ask,
     parts_cues,
@@ -701,6 +702,19 @@ def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: Sec
     basis = basis or lead_basis(sections, lead, part)
     bar = scorer.warn if basis == "ask" else max(scorer.warn, scorer.warn_off_ask)
     return answer_fit(ranking, sections, lead, part) < bar
+
+
+def stated_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
+                  part: AskPart | None, told: StatedSituation | None) -> bool:
+    """Whether an answer led by the section the question's stated situation chose (``stated.yaml``) still opens by
+    saying the material has only something near: the stated situation decides which section leads, not whether it
+    answers, so a lead that fits what is asked below the scorer's ``second`` (the fit a section needs to join an
+    answer by itself) is not passed off as the answer. A situation answered whatever the ranking (``told.covers``:
+    a member at risk) stays direct. The fit is :func:`answer_fit`'s, the number the footer shows."""
+    scorer = section_scorer()
+    if scorer is None or not sections or (told is not None and told.covers):
+        return False
+    return answer_fit(ranking, sections, lead, part) < scorer.second
 
 
 class AskPart(NamedTuple):
@@ -1422,7 +1436,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     basis = "stated" if stated else lead_basis(sections, lead, asked)
-    warned = not stated and answer_hedged(ranking, sections, lead, asked, basis)
+    warned = stated_hedged(ranking, sections, lead, asked, told) if stated else answer_hedged(ranking, sections, lead, asked, basis)
     text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"

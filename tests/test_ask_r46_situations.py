@@ -1,0 +1,77 @@
+"""Round 46 (d15a46): situations asked in operators' words. A lead the question's stated situation chose
+(``stated.yaml``) is still labelled by how well it fits: below the scorer's ``second`` the answer says the material
+has only something near, except for a member at risk (``covers``). The questions below are written for these tests
+(冰球家长、安宁疗护志愿者、天然酵母、卡拉OK、观星 groups are this round's kinds)."""
+
+from __future__ import annotations
+
+from copilot.config import Settings
+from copilot.evals.retrieval import HELD_OUT, load_ask_cases
+from copilot.knowledge.ask import AskPart, answer_fit, stated_hedged
+from copilot.knowledge.cards import load_cards
+from copilot.knowledge.ranking import SectionHit, SectionRanking, StatedSituation, section_scorer, stated_situations
+from copilot.paths import EVALS_DIR
+
+R46A = EVALS_DIR / "retrieval" / "tuning_r46a.jsonl"
+
+
+def _sec(source: str, section: str, fit: float) -> SectionHit:
+    return SectionHit(source=source, title="卡片", section=section, score=0.3, lexical=1.0, sentence=0.9, fit=fit)
+
+
+def _ranked(*sections: SectionHit) -> SectionRanking:
+    return SectionRanking("问题", list(sections), 0.9, 0.5, 0.2)
+
+
+def test_the_round46_set_is_held_out_and_names_real_sections() -> None:
+    assert R46A.stem in HELD_OUT
+    cards = {c.id: c for c in load_cards(Settings(llm_provider="offline").knowledge_dir)}
+    cases = load_ask_cases(R46A)
+    assert sum(c.in_scope for c in cases) >= 45 and sum(not c.in_scope for c in cases) >= 15
+    assert sum(c.script == "zh-Hant" for c in cases if c.in_scope) >= 6
+    for case in cases:
+        for card, heading in case.sections:
+            assert card in cards and cards[card].resolve_section(heading) is not None, (case.id, card, heading)
+
+
+def test_a_stated_lead_that_barely_fits_is_labelled_near() -> None:
+    scorer = section_scorer()
+    assert scorer is not None
+    weak = _sec("activity-resonance", "活动机制怎么设计", scorer.second - 0.05)
+    ranking = _ranked(weak, _sec("crisis", "通用响应流程", scorer.second - 0.1))
+    told = StatedSituation(name="went_badly", says=["没人来"])
+    assert stated_hedged(ranking, [weak], weak, None, told)
+    assert stated_hedged(ranking, [weak], weak, None, None)
+
+
+def test_a_stated_lead_that_fits_is_still_direct_below_warn() -> None:
+    # the stated situation keeps its lead direct between ``second`` and ``warn``: it only loses that at a fit so low
+    # the section would not even join an answer by itself
+    scorer = section_scorer()
+    assert scorer is not None and scorer.second < scorer.warn
+    middling = _sec("lifecycle", "延长寿命的办法", (scorer.second + scorer.warn) / 2)
+    ranking = _ranked(middling)
+    assert not stated_hedged(ranking, [middling], middling, None, None)
+
+
+def test_a_member_at_risk_is_answered_direct_whatever_the_fit() -> None:
+    scorer = section_scorer()
+    assert scorer is not None
+    weak = _sec("crisis", "通用响应流程", 0.01)
+    covers = next(s for s in stated_situations().situations if s.covers)
+    assert stated_hedged(_ranked(weak), [weak], weak, None, None)
+    assert not stated_hedged(_ranked(weak), [weak], weak, None, covers)
+
+
+def test_the_fit_judged_is_the_one_the_footer_shows() -> None:
+    # an ask clause whose own best section fits it firmly lifts the fit, as the footer's number does
+    scorer = section_scorer()
+    assert scorer is not None
+    key = ("team-roles", "从成员中发展管理员")
+    lead = _sec(*key, scorer.second - 0.1)
+    ranking = _ranked(lead)
+    firm = AskPart("交接要做哪些事", alone_fit=scorer.hedge + 0.05, alone=key)
+    assert answer_fit(ranking, [lead], lead, firm) >= scorer.hedge
+    assert not stated_hedged(ranking, [lead], lead, firm, None)
+    assert stated_hedged(ranking, [lead], lead, None, None)
+    assert not stated_hedged(ranking, [], None, None, None)  # nothing to answer from: nothing to label
