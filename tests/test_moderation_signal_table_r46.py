@@ -93,3 +93,13 @@ def test_either_is_the_same_pattern_whatever_the_order_given() -> None:
     assert signals._either(words) == signals._either(list(reversed(words)))
     assert signals._either(words).split("|")[:2] == ["加群链接", "入群"]  # longest first, then by code point
 
+
+def test_a_shared_set_counts_in_every_list_that_names_it() -> None:
+    assert signals._words_of(["可私", ["私我", "找我"], "私戳"]) == ["可私", "私我", "找我", "私戳"]
+    words = signals.lexicons().words
+    for key in ("ad.invite", "ad.earn_reach", "ad.bait_reach"):
+        assert words[key].fullmatch("滴滴我") and words[key].fullmatch("私聊我"), key
+    assert not words["ad.bare_contact"].fullmatch("加我")  # a list that does not name the set keeps its own words
+    # a bait, what is taken for it and the way to the writer, this one from the shared set
+    assert "resource_bait" in _names("考级全套视频资料整理好了，需要的私聊我，给个红包就行")
+    assert "resource_bait" not in _names("考级全套视频资料整理好了，放群文件了，需要的自取")

@@ -350,14 +350,20 @@ class Lexicons:
 
 
 def _word_lists(data: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
-    """Every list in the lexicon file under its dotted key (``ad.strong``, ``qr``)."""
+    """Every list in the lexicon file under its dotted key (``ad.strong``, ``qr``), each as :func:`_words_of` reads it."""
     out: dict[str, list[str]] = {}
     for key, value in data.items():
         if isinstance(value, dict):
             out.update(_word_lists(value, f"{prefix}{key}."))
         elif isinstance(value, list):
-            out[f"{prefix}{key}"] = [str(w) for w in value]
+            out[f"{prefix}{key}"] = _words_of(value)
     return out
+
+
+def _words_of(value: list[Any]) -> list[str]:
+    """The words of a lexicon list; a list inside it (a YAML alias of a set several lists share: ``*reach_me``) gives
+    its words in its place."""
+    return [str(x) for w in value for x in (w if isinstance(w, list) else [w])]
 
 
 def contact_apps() -> list[str]:
@@ -371,7 +377,7 @@ def invite_words() -> list[str]:
     spec = load_resource(PATTERNS)["contact_apps"]
     forms = [f"{lead}{app}" for app in contact_apps() for lead in spec["invite_before"]]
     forms += [f"{app}{tail}" for app in contact_apps() if app.isascii() for tail in spec["invite_after"]]
-    own = [str(w) for w in load_resource(LEXICONS)["ad"]["invite"]]
+    own = _words_of(load_resource(LEXICONS)["ad"]["invite"])
     return own + [w for w in forms if w not in own]
 
 
