@@ -101,14 +101,15 @@ def budget(run: Callable[[], None], n: int) -> None:
             if hasattr(mod, "normalise"):
                 patch(mod, "normalise", f"{mod.__name__.rpartition('.')[2]}.normalise")
         patch(textnorm, "cuts_word", "textnorm.cuts_word")
-        detectors = dict(signals._DETECTORS)
-        signals._DETECTORS.update({name: timed(f"detector {name}", f) for name, f in detectors.items()})
+        running = signals.signal_table().detectors  # each signal's detector, as detect() runs them
+        detectors = dict(running)
+        running.update({name: timed(f"detector {name}", f) for name, f in detectors.items()})
         t0 = clock()
         try:
             run()
         finally:
             total = clock() - t0
-            signals._DETECTORS.update(detectors)
+            running.update(detectors)
     own["(rest: Moderator.moderate, analyse, detect's own loop …)"] = total - sum(own.values())
     print(f"每层 CPU 预算（µs/条，不含被调用层；插桩后共 {total / n / 1000:.0f} µs/条）：")
     for name, ns in sorted(own.items(), key=lambda kv: -kv[1]):

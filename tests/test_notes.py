@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from chat_lines import owned_by
 from typer.testing import CliRunner
 
 from copilot.config import Settings
@@ -160,7 +161,7 @@ def test_structure_of_a_talk() -> None:
     assert "两成" in st.qa[0].answer and "今晚谁去看球" not in st.qa[1].answer
     owners = {(a.owner, a.deadline_text) for a in st.actions}
     assert ("木子", "周日前") in owners and ("大家", "下周三前") in owners
-    assert len([a for a in st.actions if a.owner == "木子"]) == 1  # "收到，我来整理" merged, not duplicated
+    assert len(owned_by(st.actions, "木子")) == 1  # "收到，我来整理" merged, not duplicated
     kinds = {a.kind for a in st.announcements}
     assert kinds == {"作业", "下期预告"}
     assert [s.label for s in st.segments] == ["开场", "主讲", "问答"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from chat_lines import owned_by
+
 from copilot.notes.dates import find_deadline
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import analyze, find_actions
@@ -63,7 +65,7 @@ def test_a_first_person_question_with_a_date_is_no_commitment() -> None:
         "[2026-05-04 10:02] 朵朵妈: 啊我后天也体检吗 我怎么没收到短信\n"
         "[2026-05-04 10:05] 小宇爸: 体检表我明天带到学校\n")
     actions, _, _ = find_actions(chat.messages)
-    assert not any(a.owner == "朵朵妈" for a in actions), actions
+    assert not owned_by(actions, "朵朵妈"), actions
     assert any(a.owner == "小宇爸" and a.deadline == "2026-05-05" for a in actions), actions
 
 

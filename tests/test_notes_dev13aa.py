@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, owned_by
 
 from copilot.notes.structure import _agreed_change, event_notice, find_actions
 
@@ -106,7 +106,7 @@ def test_cantonese_call_and_offer_give_the_task_to_the_volunteer():
                                        "Kelly|我聽日約咗人食飯"))
     owned = [a for a in actions if "獅頭" in a.task]
     assert owned and owned[0].owner == "阿豪"
-    assert not any(a.owner == "Kelly" for a in actions)  # her own plans are no group work
+    assert not owned_by(actions, "Kelly")  # her own plans are no group work
 
 
 def test_only_the_first_volunteer_takes_the_call():
@@ -140,12 +140,12 @@ def test_a_who_plus_verb_call_is_a_call_and_an_offer_opening_a_longer_reply_take
 
 def test_who_did_it_questions_are_no_calls():
     actions, _, _ = find_actions(_msgs("划艇会-阿Ray|船桨谁收了？", "Winnie|我", "肥仔|谁买的这个牌子"))
-    assert not any(a.owner == "Winnie" for a in actions)
+    assert not owned_by(actions, "Winnie")
 
 
 def test_a_reply_that_has_it_and_brings_it_still_takes_the_call():
     actions, _, _ = find_actions(_msgs("醒獅隊-阿強|邊個屋企有長梯？", "阿傑|我有，我揸車帶去"))
-    assert any(a.owner == "阿傑" for a in actions)
+    assert owned_by(actions, "阿傑")
 
 
 # --- deadlines: the 下 of 一下 is no "next", and an evening's 12点 is midnight ---

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, owned_by
 
 from copilot.notes.structure import find_actions, personal
 
@@ -31,7 +31,7 @@ def test_a_flight_said_while_signing_off_is_no_todo():
                                        "小鹭|收到",
                                        "小鹭|秦老师晚安，我后天一早6点要去机场先撤了"))
     assert "小鹭" not in _owners(actions)
-    assert any(a.owner == "大家" for a in actions)  # the real call stays
+    assert owned_by(actions, "大家")  # the real call stays
 
 
 def test_cantonese_away_with_own_daughter_is_no_todo():
@@ -56,7 +56,7 @@ def test_a_marked_promise_with_a_sign_off_stays_a_todo():
     # a "…前" deadline of one's own is still a promise, even said while leaving
     actions, _, _ = find_actions(_msgs("图书角-小宁|新到的捐赠书谁来登记一下",
                                        "阿杰|我来，周五前登记完，先下了"))
-    assert any(a.owner == "阿杰" for a in actions)
+    assert owned_by(actions, "阿杰")
 
 
 def test_personal_cues_do_not_catch_group_work():

@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import partial
 
 import pytest
-from chat_lines import chat_lines
+from chat_lines import chat_lines, owned_by
 
 from copilot.notes.parse import NotesParseError, parse_file
 from copilot.notes.structure import find_actions
@@ -161,7 +161,7 @@ def test_a_member_as_the_object_is_not_a_second_owner():
                                        "小米|文案我不太会",
                                        "小白|我负责海报",
                                        "阿亮|好，小米帮小白改文案"))
-    assert any(a.owner == "小米" for a in actions)
+    assert owned_by(actions, "小米")
     assert not any(a.owner == "小白" and "改文案" in a.task for a in actions)
 
 

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from chat_lines import owned_by
 
 from copilot.config import Settings
 from copilot.llm import get_engine
@@ -147,7 +148,7 @@ def test_noisy_qq_chat_drops_each_noise_line_and_keeps_its_facts(offline: Settin
     assert any("尺码接龙" in m.text and "老胡 XL" in m.text for m in t.messages)  # the 接龙 card's words are kept
     for fact in ["滨江公园南门", "8点半", "120元"]:
         assert fact in md, fact
-    assert any(a.owner == "李大爷" for a in notes.actions)
+    assert owned_by(notes.actions, "李大爷")
 
 
 # a community clinic's WeChat paste: a quote-reply, then a merge-forward of the same three lines

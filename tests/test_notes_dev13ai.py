@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from chat_lines import owned_by
+
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
@@ -119,7 +121,7 @@ def test_saturday_arrival_reaches_the_todo() -> None:
     s = _analyze(
         "[2026-12-01 20:30] 团购群主-蓉姐: 周六在小区东门分货，大家9点前到东门取货\n"
         "[2026-12-01 20:31] 阿敏: 收到\n")
-    got = [a for a in s.actions if a.owner == "大家"]
+    got = owned_by(s.actions, "大家")
     assert got and got[0].deadline == "2026-12-05 09:00", s.actions
 
 

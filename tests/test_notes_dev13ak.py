@@ -18,7 +18,7 @@ import re
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines, chat_notes
+from chat_lines import chat_lines, chat_notes, owned_by
 
 from copilot.notes.structure import classify, find_actions, speaker_share
 
@@ -45,7 +45,7 @@ _RIDE = (
 
 def test_credited_proposer_is_not_given_the_settled_line_as_work():
     actions, decisions, _ = find_actions(_msgs(*_RIDE))
-    assert not any(a.owner == "小刘" for a in actions)
+    assert not owned_by(actions, "小刘")
     assert any("千岛湖" in d.text for d in decisions)
 
 
@@ -55,7 +55,7 @@ def test_proposer_asked_to_do_work_still_owns_it():
         *_RIDE[:5],
         "骑行队-阿峰|小刘你周五前把路线图发群里",
     ))
-    mine = [a for a in actions if a.owner == "小刘"]
+    mine = owned_by(actions, "小刘")
     assert mine and "路线图" in mine[0].task and "千岛湖" not in mine[0].task
 
 
@@ -78,7 +78,7 @@ def test_acceptance_with_a_sooner_day_is_not_a_second_todo():
         "老吴|好的没问题我今天晚上碰到房东就问",
         "阿兰|辛苦老吴",
     ))
-    mine = [a for a in actions if a.owner == "老吴"]
+    mine = owned_by(actions, "老吴")
     assert len(mine) == 1
     assert "房东" in mine[0].task and mine[0].deadline == "2026-04-08"
 
@@ -89,7 +89,7 @@ def test_a_later_day_of_other_work_stays_its_own_todo():
         "租户群-小孟|老吴你明天之前帮忙问一下房东热水器的事",
         "老吴|好的没问题 我下周五把楼道的灯也都换了",
     ))
-    mine = [a for a in actions if a.owner == "老吴"]
+    mine = owned_by(actions, "老吴")
     assert len(mine) == 2
 
 
@@ -114,7 +114,7 @@ def test_platform_after_a_place_word_is_not_an_owner():
         "行山隊-阿Ken|分工：阿強負責訂車，下星期五前訂好；阿May你幫手喺Instagram專頁宣傳，聽日出第一個帖",
         "阿May|收到",
     ))
-    assert not any(a.owner == "Instagram" for a in actions)
+    assert not owned_by(actions, "Instagram")
     assert any(a.owner == "阿May" and "Instagram專頁宣傳" in a.task for a in actions)
 
 
@@ -124,7 +124,7 @@ def test_latin_name_not_after_a_place_word_still_owns():
         "行山隊-阿Ken|Peter聽日之前訂好車",
         "Peter|ok",
     ))
-    assert any(a.owner == "Peter" for a in actions)
+    assert owned_by(actions, "Peter")
 
 
 def test_outsider_in_a_yes_answer_is_not_an_owner():
@@ -133,7 +133,7 @@ def test_outsider_in_a_yes_answer_is_not_an_owner():
         "合唱團-團長|係，林老師佢帶埋兩個學生，一共3000蚊",
         "May|好",
     ))
-    assert not any(a.owner == "林老師" for a in actions)
+    assert not owned_by(actions, "林老師")
 
 
 # --- (6) an errand run for the group, in answer to a member's question, is a to-do ---
@@ -145,7 +145,7 @@ def test_errand_for_the_group_answering_a_question_is_a_todo():
         "模型火车会-老胡|我明天去物业问，借6张长桌",
         "阿亮|好",
     ))
-    mine = [a for a in actions if a.owner == "模型火车会-老胡"]
+    mine = owned_by(actions, "模型火车会-老胡")
     assert mine and "物业" in mine[0].task and mine[0].deadline == "2026-04-07"
 
 
@@ -155,7 +155,7 @@ def test_own_errand_answering_a_question_about_oneself_is_not_a_todo():
         "模型火车会-老胡|阿亮你明天来活动室吗",
         "阿亮|我明天要去医院复查 来不了",
     ))
-    assert not any(a.owner == "阿亮" for a in actions)
+    assert not owned_by(actions, "阿亮")
 
 
 # --- (7) an organiser settling things with the group is a discussion ---

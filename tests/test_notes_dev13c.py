@@ -4,6 +4,8 @@ and personal plans or attendance are no to-dos. Every chat here is written for t
 
 from __future__ import annotations
 
+from chat_lines import owned_by
+
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
@@ -285,5 +287,5 @@ def test_a_report_of_what_is_done_is_no_work_for_the_one_addressed() -> None:
 好的谢谢
 """
     st = analyze(parse_text(chat))
-    assert not any(a.owner == "5栋-老赵" for a in st.actions)
+    assert not owned_by(st.actions, "5栋-老赵")
     assert any(a.owner == "物业-小林" and "盯着" in a.task for a in st.actions)

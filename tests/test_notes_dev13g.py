@@ -6,6 +6,7 @@ is one decision, not a to-do per name. Every chat here is written for these test
 from __future__ import annotations
 
 import pytest
+from chat_lines import owned_by
 
 from copilot.config import Settings
 from copilot.llm import get_engine
@@ -44,7 +45,7 @@ CHOIR = """2026-12-22 19:00:00 何姐
 
 def test_an_acceptance_naming_the_asker_is_the_senders_to_do() -> None:
     actions = _notes(CHOIR).actions
-    assert not any(a.owner == "何姐" for a in actions)
+    assert not owned_by(actions, "何姐")
     score = [a for a in actions if "歌谱" in a.task]
     assert len(score) == 1 and score[0].owner == "小梅" and score[0].deadline == "2026-12-25"
 
@@ -131,10 +132,10 @@ BAND = """2026-12-21 20:00:00 团长阿文
 
 def test_a_named_days_session_dates_the_deadline_and_a_far_show_does_not() -> None:
     actions = _notes(BAND).actions
-    score = [a for a in actions if a.owner == "阿鹏"]
+    score = owned_by(actions, "阿鹏")
     assert len(score) == 1 and score[0].deadline == "2026-12-29"
     assert "下周二" in (score[0].deadline_text or "")
-    lyrics = [a for a in actions if a.owner == "小雨"]
+    lyrics = owned_by(actions, "小雨")
     # the next rehearsal is not named: no date, and never the show's eve in the next year
     assert all(a.deadline is None or not a.deadline.startswith("2027") for a in lyrics)
 

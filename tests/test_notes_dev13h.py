@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from chat_lines import owned_by
 
 from copilot.config import Settings
 from copilot.llm import get_engine
@@ -60,7 +61,7 @@ def test_a_line_that_only_asks_someone_is_still_no_decision() -> None:
 """
     notes = _notes(chat)
     assert not notes.decisions
-    assert any(a.owner == "小许" for a in notes.actions)
+    assert owned_by(notes.actions, "小许")
 
 
 # voice-to-text talk: the teacher decides, hands out the count with a "这个礼拜五之前" deadline, and a
@@ -184,7 +185,7 @@ def test_a_volunteer_reply_is_the_volunteers_to_do_with_its_own_deadline() -> No
     actions = _notes(PHOTO).actions
     mine = [a for a in actions if "清单" in a.task]
     assert len(mine) == 1 and mine[0].owner == "北北" and mine[0].deadline == "2026-11-27"
-    assert not any(a.owner == "大家" for a in actions)
+    assert not owned_by(actions, "大家")
 
 
 def test_an_opening_wo_qu_without_a_call_for_help_is_not_an_offer() -> None:

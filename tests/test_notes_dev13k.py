@@ -7,6 +7,8 @@ these tests."""
 
 from __future__ import annotations
 
+from chat_lines import owned_by
+
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
@@ -103,7 +105,7 @@ def test_a_person_only_told_is_no_co_owner() -> None:
 """
     notes = _notes(chat)
     assert "蛇叔和阿橘" not in _owners(notes)
-    assert any(a.owner == "蛇叔" for a in notes.actions)
+    assert owned_by(notes.actions, "蛇叔")
 
 
 BOAT = """2026-11-29 20:00:00 隊長Wing

@@ -7,6 +7,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+from chat_lines import owned_by
+
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import render_markdown, summarize_text
@@ -114,7 +116,7 @@ def test_an_acceptance_head_with_no_agreement_before_it_is_no_decision() -> None
 """
     notes = _notes(chat)
     assert not notes.decisions
-    assert any(a.owner == "阿青" for a in notes.actions)
+    assert owned_by(notes.actions, "阿青")
     # a yes to something else is no agreement to what the line says
     chat2 = """2026-12-04 10:00:00 阿青
 今天天气真好

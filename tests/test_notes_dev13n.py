@@ -10,6 +10,7 @@ Cantonese diving club, a camping group, an alumni reunion, a board-game café, a
 from __future__ import annotations
 
 import pytest
+from chat_lines import owned_by
 
 from copilot.config import Settings
 from copilot.llm import get_engine
@@ -40,9 +41,9 @@ DIVING = """[2026-03-05 20:00] 教練阿Rex: 各位晚安，下個月潛水考�
 
 def test_a_self_introduction_with_a_dated_plan_is_no_to_do() -> None:
     notes = _notes(DIVING)
-    assert not [a for a in notes.actions if a.owner == "Winnie"]
+    assert not owned_by(notes.actions, "Winnie")
     # the real to-do in the same chat stays, with its Cantonese deadline
-    bo = [a for a in notes.actions if a.owner == "阿Bo"]
+    bo = owned_by(notes.actions, "阿Bo")
     assert bo and bo[0].deadline == "2026-03-06"
 
 
@@ -52,7 +53,7 @@ def test_a_self_introduction_with_its_own_marked_deadline_is_still_a_promise() -
 [2026-03-05 20:03] 群主老林: 欢迎小周
 """
     notes = _notes(chat)
-    mine = [a for a in notes.actions if a.owner == "小周"]
+    mine = owned_by(notes.actions, "小周")
     assert mine and mine[0].deadline == "2026-03-06"
 
 
@@ -95,13 +96,13 @@ CAMPING = """[2026-05-13 21:00] 群主大熊: 周六去白马湖露营，营地�
 
 def test_a_volunteer_who_names_their_own_time_gets_one_item_with_that_time() -> None:
     notes = _notes(CAMPING)
-    deer = [a for a in notes.actions if a.owner == "小鹿"]
+    deer = owned_by(notes.actions, "小鹿")
     assert len(deer) == 1
     assert deer[0].deadline == "2026-05-19"  # 下周二前, not the event day the call names
     assert "拍合影" in deer[0].task  # the call's other part joins the volunteer's item
     assert len(deer[0].sources) == 2
     # a bare "我来" still takes the call's work and its day
-    kai = [a for a in notes.actions if a.owner == "阿凯"]
+    kai = owned_by(notes.actions, "阿凯")
     assert len(kai) == 1 and "烧烤炉" in kai[0].task and kai[0].deadline == "2026-05-16"
 
 
@@ -207,5 +208,5 @@ def test_an_owners_own_deadline_beats_a_later_clauses() -> None:
 [2026-01-19 20:01] 老周: 收到
 """
     notes = _notes(chat)
-    zhou = [a for a in notes.actions if a.owner == "老周"]
+    zhou = owned_by(notes.actions, "老周")
     assert zhou and zhou[0].deadline == "2026-01-21"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from chat_lines import owned_by
+
 from copilot.notes.dates import time_expressions
 from copilot.notes.model import Message
 from copilot.notes.structure import find_actions
@@ -36,7 +38,7 @@ def test_ok_name_subject_is_the_owner_not_the_organiser():
                  "阿Ken|好，阿峰负责记录，周五晚上前把名单整理出来")
     rows = _rows(acts, "记录")
     assert rows and all(a.owner == "阿峰" for a in rows)
-    assert not any(a.owner == "阿Ken" for a in acts)
+    assert not owned_by(acts, "阿Ken")
     assert any(a.deadline == "2026-12-04" for a in rows)
 
 
@@ -45,7 +47,7 @@ def test_ok_name_buys_in_traditional_script():
                  "阿詩|杯邊個負責借",
                  "Coco|我嚟，我屋企有",
                  "Sam（主持）|好，Coco負責借杯，下禮拜三之前拎嚟")
-    assert not any(a.owner == "Sam（主持）" for a in acts)
+    assert not owned_by(acts, "Sam（主持）")
     assert any(a.owner == "Coco" and a.deadline == "2026-12-09" for a in acts)
 
 
@@ -54,16 +56,16 @@ def test_ok_vocative_to_the_volunteer_gives_them_the_time_on_one_row():
                  "小叶|传单谁来设计",
                  "阿楠|我来设计，我会PS",
                  "队长老何|好的阿楠，周五前出稿发群里")
-    rows = [a for a in acts if a.owner == "阿楠"]
+    rows = owned_by(acts, "阿楠")
     assert len(rows) == 1 and rows[0].deadline == "2026-12-04"
-    assert not any(a.owner == "队长老何" for a in acts)
+    assert not owned_by(acts, "队长老何")
 
 
 def test_ok_vocative_with_the_speakers_own_step_stays_the_speakers():
     # the organiser answers a request with what they will give: that is their own step
     acts = _chat("阿楠|老何能周五前把排班表给我吗",
                  "队长老何|好的阿楠 周五前给你")
-    assert any(a.owner == "队长老何" for a in acts)
+    assert owned_by(acts, "队长老何")
     assert not any(a.owner == "阿楠" and a.deadline for a in acts)
 
 
@@ -85,7 +87,7 @@ def test_personal_exam_date_does_not_date_the_photo_task():
                  "小陈|现场谁来拍照",
                  "阿琳|我来拍",
                  "站长|好，阿琳负责拍照，活动当天晚上发照片到群里")
-    rows = [a for a in acts if a.owner == "阿琳"]
+    rows = owned_by(acts, "阿琳")
     assert rows and all(a.deadline in (None, "2026-12-13") for a in rows)
     assert any(a.deadline == "2026-12-13" for a in rows)
 

@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 import pytest
+from chat_lines import owned_by
 
 from copilot.config import Settings
 from copilot.llm import get_engine
@@ -116,7 +117,7 @@ def test_a_cantonese_later_promise_in_a_sailing_club_chat_is_the_speakers_todo()
     notes = _notes(SAILING)
     owners = {a.owner for a in notes.actions}
     assert "肥仔" in owners
-    assert not any(a.owner == "阿Mi" for a in notes.actions)  # a question and a thank-you take nothing on
+    assert not owned_by(notes.actions, "阿Mi")  # a question and a thank-you take nothing on
 
 
 @pytest.mark.parametrize("text", ["", "   \n", "[2027-05-03 20:00] 阿Mi: 🕊🕊"])

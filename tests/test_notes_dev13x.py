@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, owned_by
 
 from copilot.notes.cues import cue, folded
 from copilot.notes.dates import event_days, find_deadline
@@ -67,7 +67,7 @@ def test_closing_share_stays_on_the_task_row():
     acts, _, _ = find_actions(_msgs("灯谜社-老卢|元宵灯谜会的奖品谁来买",
                                     "小桐|我来买",
                                     "灯谜社-老卢|好，小桐负责买奖品，下周五之前买好，每人夹30块"))
-    rows = [a for a in acts if a.owner == "小桐"]
+    rows = owned_by(acts, "小桐")
     assert rows and any("每人夹30块" in a.task for a in rows)
     assert not any(a.owner == "大家" and "每人夹30块" in a.task for a in acts)
 
@@ -129,7 +129,7 @@ def test_water_cut_notice_is_no_todo_for_everyone():
         "物业-小洪|通知：本周五12月4日上午9点到下午5点3栋停电检修，请大家提前给手机充好电",
         "阿楠|收到"))
     assert any("停电" in n.text and n.kind == "通知" for n in notices)
-    assert not any(a.owner == "大家" for a in acts)
+    assert not owned_by(acts, "大家")
 
 
 def test_rehearsal_notice_is_no_todo_but_a_deadline_for_everyone_still_is():
@@ -155,7 +155,7 @@ def test_span_told_in_one_message_anchors_on_its_start():
         "车队长阿鹏|12月31号早上7点出发，1月2号下午返程",
         "车队长阿鹏|小洁你负责带车载冰箱，出发前一天充好电",
         "小洁|好"))
-    rows = [a for a in acts if a.owner == "小洁"]
+    rows = owned_by(acts, "小洁")
     assert rows and rows[0].deadline == "2026-12-30"  # the eve of the start, not of the return (01-01)
 
 

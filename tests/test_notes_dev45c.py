@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines, chat_structure
+from chat_lines import chat_lines, chat_structure, owned_by
 
 from copilot.notes.structure import find_actions
 
@@ -44,7 +44,7 @@ def test_items_written_work_colon_name_are_the_named_members_with_the_heading_de
 
 def test_a_colon_line_outside_a_task_list_gives_no_one_work() -> None:
     actions, _, _ = find_actions(_msgs("领队阿康|集合地点：小葛家楼下，周六早上8点", "小葛|好的"))
-    assert not any(a.owner == "小葛" for a in actions)
+    assert not owned_by(actions, "小葛")
 
 
 # --- (1) statements with a time ---

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from chat_lines import owned_by
 
 from copilot.config import Settings
 from copilot.evals.notes import ChatSpec, aggregate, score_notes, show
@@ -132,7 +133,7 @@ GROUP_BUY = """\
 
 def test_availability_is_no_to_do_and_an_assignment_with_its_reply_is_one(offline: Settings) -> None:
     notes = _chat_notes(GROUP_BUY, offline)
-    assert not any(a.owner == "豆豆" for a in notes.actions)  # "只能上午来" says when, it takes nothing on
+    assert not owned_by(notes.actions, "豆豆")  # "只能上午来" says when, it takes nothing on
     volunteers = [a for a in notes.actions if "志愿者就是" in a.task]
     assert len(volunteers) == 1 and {"米粒", "阿伟"} <= set(volunteers[0].owner.split("和"))
     sheet = [a for a in notes.actions if "取货单" in a.task]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from chat_lines import owned_by
 
 from copilot.config import Settings
 from copilot.llm import get_engine
@@ -209,7 +210,7 @@ def test_a_group_buy_keeps_its_questions_owners_and_real_deadlines(offline: Sett
     owners = {a.owner: a for a in n.actions}
     assert owners["老陈"].deadline is None  # 6号楼 is a building, not the 6th
     assert owners["莉莉"].deadline == "2025-09-10" and owners["小胖"].deadline == "2025-09-08"
-    assert len([a for a in n.actions if a.owner == "莉莉"]) == 1  # the assignment and her "好的" are one
+    assert len(owned_by(n.actions, "莉莉")) == 1  # the assignment and her "好的" are one
     assert not any("周末" in (a.deadline_text or "") for a in n.actions)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, owned_by
 
 from copilot.notes.dates import event_days, find_deadline, time_expressions
 from copilot.notes.model import Transcript
@@ -60,7 +60,7 @@ def test_a_volunteers_to_do_reads_the_events_day() -> None:
                  "社长老顾|签到要一个人，小满你可以吗？周六早上8点半前到凉亭拿签到本",
                  "小满|可以，签到我来")
     found = analyze(Transcript(name="seeds.txt", messages=msgs, format="wechat"))
-    signing = [a for a in found.actions if a.owner == "小满"]
+    signing = owned_by(found.actions, "小满")
     assert signing and signing[0].deadline == "2026-11-28 08:30"
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from chat_lines import chat_notes
+from chat_lines import chat_notes, owned_by
 
 from copilot.notes.dates import find_deadline
 
@@ -123,5 +123,5 @@ def test_a_weekly_slot_gives_a_to_do_no_date() -> None:
         "老孟|教室我负责续订，还是每周三下午3点到5点，每次80元",
         "团长|好",
         start=TUESDAY)
-    mine = [a for a in notes.actions if a.owner == "老孟"]
+    mine = owned_by(notes.actions, "老孟")
     assert mine and all(a.deadline is None for a in mine)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, owned_by
 
 from copilot.notes.structure import find_actions
 
@@ -98,7 +98,7 @@ def test_a_name_inside_a_share_is_no_opener():
         "小林|好",
         "老宋|好的",
     ))
-    assert not [a for a in actions if a.owner == "小林"]
+    assert not owned_by(actions, "小林")
 
 
 # --- voice-to-text: the speaker's promise, then the group's part with no pause ---

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, owned_by
 
 from copilot.notes.structure import find_actions
 
@@ -39,7 +39,7 @@ def test_the_time_asked_for_by_the_one_given_the_work_dates_it():
         "会长老汤|那就周五前吧，我好拿去复印",
     ))
     assert _owned(actions, "签到表") == [("小满", "2026-05-15")]
-    assert not [a for a in actions if a.owner == "会长老汤"]  # the answer gives a time, no work of its own
+    assert not owned_by(actions, "会长老汤")  # the answer gives a time, no work of its own
 
 
 def test_a_question_about_when_something_happens_dates_no_work():
@@ -61,7 +61,7 @@ def test_the_callers_next_line_dates_the_volunteers_work():
         "楼长阿珍|周四之前搬过来就行，周五要先擦玻璃",
     ))
     assert _owned(actions, "长梯") == [("阿福", "2026-05-14")]
-    assert not [a for a in actions if a.owner == "楼长阿珍"]
+    assert not owned_by(actions, "楼长阿珍")
 
 
 def test_on_the_way_home_takes_the_call_on():
@@ -89,7 +89,7 @@ def test_a_name_after_the_topic_without_taking_it_is_no_share():
         "社长Momo|摊位的事阿芳说了算，她上次去过",
         "阿芳|哈哈",
     ))
-    assert not [a for a in actions if a.owner == "阿芳"]
+    assert not owned_by(actions, "阿芳")
 
 
 def test_how_many_each_gets_leaves_the_named_checker_the_work():
@@ -99,7 +99,7 @@ def test_how_many_each_gets_leaves_the_named_checker_the_work():
         "阿峰|行",
     ))
     assert _owned(actions, "复印") == [("阿峰", "2026-05-15")]
-    assert not [a for a in actions if a.owner == "大家"]  # 每人一份 says what each gets, not everyone's work
+    assert not owned_by(actions, "大家")  # 每人一份 says what each gets, not everyone's work
 
 
 def test_so_that_everyone_can_is_no_greeting():

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines
+from chat_lines import chat_lines, owned_by
 
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import find_actions
@@ -36,7 +36,7 @@ def test_the_terms_an_answer_states_are_no_to_do_of_the_asker():
         "阿宁|第一次来体验要预约吗",
         "教练老何|@阿宁 不用预约，但要提前两天把健康声明发我",
     ))
-    assert not [a for a in actions if a.owner == "阿宁"]
+    assert not owned_by(actions, "阿宁")
 
 
 def test_an_answer_that_turns_to_the_asker_with_you_still_gives_work():
@@ -52,7 +52,7 @@ def test_a_receiver_in_an_answer_takes_no_work_on():
         "小米|门票钱怎么算",
         "班长阿坤|先各自垫着，票根拍照给我报销",
     ))
-    assert not [a for a in actions if a.owner == "班长阿坤"]
+    assert not owned_by(actions, "班长阿坤")
 
 
 def test_short_list_items_with_one_member_each_are_their_to_dos_with_the_list_date():
@@ -72,7 +72,7 @@ def test_a_list_item_naming_a_thing_of_a_name_shape_stays_the_mentioned_members(
         "豆豆|好的",
     ))
     assert ("豆豆", "书签和小卡", "2026-03-05") in _owners(actions)
-    assert not [a for a in actions if a.owner == "小卡"]
+    assert not owned_by(actions, "小卡")
 
 
 def test_a_tab_separated_export_with_a_multi_line_field_is_read_by_its_header():

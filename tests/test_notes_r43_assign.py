@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chat_lines import chat_structure
+from chat_lines import chat_structure, owned_by
 
 START = datetime(2026, 6, 9, 20, 0)  # a Tuesday evening
 
@@ -32,7 +32,7 @@ def test_a_bare_me_then_the_callers_yes_is_one_todo_with_the_calls_object():
         "老钱|我",
         "队长阿成|好，老钱你下周三前借回来",
     )
-    mine = [a for a in got if a.owner == "老钱"]
+    mine = owned_by(got, "老钱")
     assert len(mine) == 1
     assert "灯笼架" in mine[0].task and mine[0].deadline == "2026-06-17"
 
@@ -44,7 +44,7 @@ def test_a_yes_that_gives_more_work_stays_a_todo_of_its_own():
         "老钱|我",
         "队长阿成|好，老钱你再把横幅也挂上，周五前",
     )
-    mine = [a for a in got if a.owner == "老钱"]
+    mine = owned_by(got, "老钱")
     assert any("横幅" in a.task and "灯笼架" not in a.task for a in mine)
 
 

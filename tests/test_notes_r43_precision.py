@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chat_lines import chat_lines, chat_structure
+from chat_lines import chat_lines, chat_structure, owned_by
 
 from copilot.notes.structure import find_actions, is_question
 
@@ -115,4 +115,4 @@ def test_knowing_someone_alone_is_still_no_work():
         "社长老葛|比赛要用的棋钟不够，还差六个",
         "阿峰|我认识少年宫的老师，他们那有棋钟",
         start=START))
-    assert not [a for a in actions if a.owner == "阿峰"]
+    assert not owned_by(actions, "阿峰")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chat_lines import chat_structure
+from chat_lines import chat_structure, owned_by
 
 START = datetime(2026, 6, 9, 20, 0)  # a Tuesday evening
 
@@ -31,10 +31,10 @@ def test_a_bare_when_answered_dates_the_askers_work():
         "阿菲|几号要？",
         "社长老谭|周四前",
     )
-    mine = [a for a in got if a.owner == "阿菲"]
+    mine = owned_by(got, "阿菲")
     assert len(mine) == 1 and "价签" in mine[0].task
     assert mine[0].deadline == "2026-06-11"
-    assert not any(a.owner == "社长老谭" for a in got)  # the answer is no to-do of its own
+    assert not owned_by(got, "社长老谭")  # the answer is no to-do of its own
 
 
 def test_then_i_take_it_is_due_on_the_day_the_message_before_names():
@@ -43,7 +43,7 @@ def test_then_i_take_it_is_due_on_the_day_the_message_before_names():
         "社长老谭|面粉厂说周五才有新到的高筋粉",
         "小葛|那我来订",
     )
-    mine = [a for a in got if a.owner == "小葛"]
+    mine = owned_by(got, "小葛")
     assert len(mine) == 1 and mine[0].deadline == "2026-06-12"
 
 
@@ -52,7 +52,7 @@ def test_then_i_take_it_borrows_no_event_day():
         "社长老谭|各位，烘焙义卖定在6月20日周六上午，在社区广场",
         "小葛|那我来订",
     )
-    mine = [a for a in got if a.owner == "小葛"]
+    mine = owned_by(got, "小葛")
     assert all(a.deadline is None for a in mine)
 
 
@@ -63,10 +63,10 @@ def test_a_joint_offer_takes_the_call_on_for_both_and_the_callers_yes_dates_it()
         "大侠|我跟小林一起",
         "组长阿彬|好，活动前两天领回来",
     )
-    both = [a for a in got if a.owner == "大侠和小林"]
+    both = owned_by(got, "大侠和小林")
     assert len(both) == 1
     assert "垃圾钳" in both[0].task and both[0].deadline == "2026-06-19"
-    assert not any(a.owner == "组长阿彬" for a in got)
+    assert not owned_by(got, "组长阿彬")
 
 
 def test_the_givers_yes_to_you_both_dates_a_joint_offer():
@@ -75,7 +75,7 @@ def test_the_givers_yes_to_you_both_dates_a_joint_offer():
         "大侠|横幅我和小林一起负责",
         "组长阿彬|行，你们俩活动前一天挂好",
     )
-    both = [a for a in got if a.owner == "大侠和小林"]
+    both = owned_by(got, "大侠和小林")
     assert len(both) == 1 and both[0].deadline == "2026-06-20"
 
 
@@ -85,7 +85,7 @@ def test_work_that_goes_as_usual_is_the_named_members():
         "班主任周老师|伴奏老规矩，还是琪琪妈弄",
         "琪琪妈|没问题，汇演前一天发群里",
     )
-    mine = [a for a in got if a.owner == "琪琪妈"]
+    mine = owned_by(got, "琪琪妈")
     assert len(mine) == 1 and "伴奏" in mine[0].task and mine[0].deadline == "2026-06-25"
 
 
@@ -97,8 +97,8 @@ def test_the_owner_handing_work_on_by_name_moves_it():
         "阿宁|哎我周四要出差，书目表换小林吧",
         "小林|可以",
     )
-    assert not any(a.owner == "阿宁" for a in got)
-    theirs = [a for a in got if a.owner == "小林"]
+    assert not owned_by(got, "阿宁")
+    theirs = owned_by(got, "小林")
     assert len(theirs) == 1 and "书目表" in theirs[0].task and theirs[0].deadline == "2026-06-12"
 
 
@@ -109,7 +109,7 @@ def test_a_callers_yes_dates_an_offer_that_names_its_work_and_counts_back_from_t
         "Zoe媽媽|糖果我同阿俊一齊去買",
         "園長Winnie|好，派糖前兩日買齊",
     )
-    both = [a for a in got if a.owner == "Zoe媽媽和阿俊"]
+    both = owned_by(got, "Zoe媽媽和阿俊")
     assert len(both) == 1 and both[0].deadline == "2026-06-17"
 
 
@@ -119,5 +119,5 @@ def test_dangri_is_the_event_day():
         "園長Winnie|＠阿俊 當日你負責影相",
         "阿俊|OK",
     )
-    mine = [a for a in got if a.owner == "阿俊"]
+    mine = owned_by(got, "阿俊")
     assert len(mine) == 1 and mine[0].deadline == "2026-06-19"

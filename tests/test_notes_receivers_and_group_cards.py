@@ -5,6 +5,8 @@ the speaker's, and a weak interrogative closing a run-on voice message asks. Cha
 
 from __future__ import annotations
 
+from chat_lines import owned_by
+
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import asks, find_actions
 
@@ -51,7 +53,7 @@ def test_send_it_to_me_with_nobody_asking_is_the_groups() -> None:
 """
     actions, _, _ = find_actions(parse_text(chat, "samples.txt").messages)
     assert {a.owner for a in actions} == {"大家"}
-    assert not any(a.owner == "团长阿慧" for a in actions)
+    assert not owned_by(actions, "团长阿慧")
 
 
 def test_leave_it_to_me_stays_the_speakers() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from chat_lines import owned_by
 
 from copilot.config import Settings
 from copilot.llm import get_engine
@@ -82,7 +83,7 @@ CLASS = """[2026-11-24 20:00] 主持小米: 大家好，今晚请麦子老师讲
 
 def test_a_question_put_to_someone_by_name_is_no_to_do_and_the_call_is_one_to_do() -> None:
     notes = _notes(CLASS, "bakery.txt")
-    assert not any(a.owner == "麦子老师" for a in notes.actions), notes.actions
+    assert not owned_by(notes.actions, "麦子老师"), notes.actions
     assert any("塌" in q.question and "发酵过头" in q.answer for q in notes.qa)
     counts = [a for a in notes.actions if "报给烘焙室" in a.task]
     assert [a.owner for a in counts] == ["豆豆"], notes.actions
@@ -131,4 +132,4 @@ def test_leave_given_in_a_decision_is_no_to_do_for_the_one_excused() -> None:
     chat = MOVE.replace("好，咁就決定改12月4號週五晚7點", "好，咁就決定改12月4號週五晚7點，阿聰遲少少冇所謂")
     notes = _notes(chat, "move.txt")
     assert any("12月4號" in d.text for d in notes.decisions)
-    assert not any(a.owner == "阿聰" for a in notes.actions), notes.actions
+    assert not owned_by(notes.actions, "阿聰"), notes.actions

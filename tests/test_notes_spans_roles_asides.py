@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from chat_lines import owned_by
+
 from copilot.notes.dates import event_days, find_deadline
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import find_actions
@@ -156,7 +158,7 @@ def test_a_dated_notice_with_no_subject_is_the_groups_and_a_reply_stays_the_spea
     owed = {(a.owner, a.deadline) for a in actions}
     assert ("大家", "2027-05-20") in owed
     assert ("会计小林", "2027-05-14") in owed
-    assert not any(a.owner == "小熊" for a in actions)  # asking about a deadline gives no one work
+    assert not owned_by(actions, "小熊")  # asking about a deadline gives no one work
     # 出发前三天 with no event day known stays words only: never counted from the message
     assert all(a.deadline is None for a in actions if "体检报告" in a.task)
 

@@ -522,7 +522,13 @@ class StatedSituations(BaseModel):
 
 @lru_cache(maxsize=1)
 def stated_situations() -> StatedSituations:
-    return StatedSituations.model_validate(yaml.safe_load(STATED_FILE.read_text(encoding="utf-8")))
+    """The file's situations, each ``note`` opened by the file's ``note_opens`` (the line is our own guardrail)."""
+    data = yaml.safe_load(STATED_FILE.read_text(encoding="utf-8"))
+    opens = str(data.pop("note_opens", ""))
+    for situation in data.get("situations", []):
+        if situation.get("note"):
+            situation["note"] = opens + situation["note"]
+    return StatedSituations.model_validate(data)
 
 
 def stated_order(question: str, order: np.ndarray, sections: list[tuple[str, str]]) -> np.ndarray:

@@ -75,6 +75,7 @@ from copilot.moderation.signals import (
     patterns,
     said_prices,
     shop_group,
+    signal_table,
     unquoted,
     unspoken,
     warns,
@@ -1301,7 +1302,7 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     # signal already leaves out a question's invitation, so asking discounts nothing more; nor does reply bait ask
     # anything ("想了解怎么…的 回复666": the 怎么 is the lure's, the call for replies is the point)
     if rep.question and asking and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & _REACH) \
-            and not _NOT_ASKED & set(rep.names(Label.AD)):
+            and not signal_table().roles["not_asked"] & set(rep.names(Label.AD)):
         # asking about terms ("免费送还是收邮费？", "怎么付款？扫码还是转账？") is not offering them —
         # unless the wording itself reads like this community's ads (a request for cheats in a game group).
         # Whether a price is fair ("卖家要2300，这价能入吗？") is asked, whatever the shared model makes of
@@ -1896,10 +1897,6 @@ def _event_words(profile: GroupProfile, *, broad: bool = False) -> re.Pattern[st
 
 
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
-# What a seller adds and a member sharing or asking does not (see _member_post).
-_SELLER = frozenset({"contact", "landline", "invite", "pointer", "profile_pointer", "picture_pointer", "details_pointer", "qr", "ad_words", "self_promo", "income",
-                     "business", "seller_form", "scam", "scam_return", "free_bait", "loan_bait", "banned", "banned_deal", "counterfeit_deal", "kin_business", "lure_reply", "bait_reply", "follow_bait", "private_seller", "evasion", "injection", "referral", "referral_deal", "health_claim", "buy_call", "perk_group",
-                     "testimonial_pitch", "earn_pitch", "resource_bait", "denial_pitch"})
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
 _DEAL_WORDED = frozenset({"ad_words", "business", "seller_form", "promo_words"})  # word signals a permitted deal may use
@@ -1960,7 +1957,7 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         names.discard("business")
     if deal in ("resale", "declared") or (deal or "").startswith(GRANTED):
         soft = False  # one trade word (出租, 转让价) is how a deal the group allows is worded
-    if names & _SELLER or (rep.contacts and not applies) or \
+    if names & signal_table().roles["seller"] or (rep.contacts and not applies) or \
             (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
     # a shopping app's share link is a member's product page only in the member's own voice (值不值, 我买的…);
@@ -2152,7 +2149,6 @@ SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evi
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
 _NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "self_promo"})  # ways to reach a seller besides a handle
-_NOT_ASKED = frozenset({"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "earn_pitch"})  # offers a question's form does not soften
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues

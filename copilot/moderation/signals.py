@@ -353,14 +353,20 @@ class Lexicons:
 
 
 def _word_lists(data: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
-    """Every list in the lexicon file under its dotted key (``ad.strong``, ``qr``)."""
+    """Every list in the lexicon file under its dotted key (``ad.strong``, ``qr``), each as :func:`_words_of` reads it."""
     out: dict[str, list[str]] = {}
     for key, value in data.items():
         if isinstance(value, dict):
             out.update(_word_lists(value, f"{prefix}{key}."))
         elif isinstance(value, list):
-            out[f"{prefix}{key}"] = [str(w) for w in value]
+            out[f"{prefix}{key}"] = _words_of(value)
     return out
+
+
+def _words_of(value: list[Any]) -> list[str]:
+    """The words of a lexicon list; a list inside it (a YAML alias of a set several lists share: ``*reach_me``) gives
+    its words in its place."""
+    return [str(x) for w in value for x in (w if isinstance(w, list) else [w])]
 
 
 def contact_apps() -> list[str]:
@@ -374,7 +380,7 @@ def invite_words() -> list[str]:
     spec = load_resource(PATTERNS)["contact_apps"]
     forms = [f"{lead}{app}" for app in contact_apps() for lead in spec["invite_before"]]
     forms += [f"{app}{tail}" for app in contact_apps() if app.isascii() for tail in spec["invite_after"]]
-    own = [str(w) for w in load_resource(LEXICONS)["ad"]["invite"]]
+    own = _words_of(load_resource(LEXICONS)["ad"]["invite"])
     return own + [w for w in forms if w not in own]
 
 
@@ -469,6 +475,12 @@ class SignalSpec:
 class SignalTable:
     specs: tuple[SignalSpec, ...]
     thresholds: dict[str, float]
+    roles: dict[str, frozenset[str]]  # what the pipeline weighs signals as (seller, not_asked): names by role
+
+    @cached_property
+    def detectors(self) -> dict[str, Detector]:
+        """The detector of each signal, by name (:func:`detector`; the table is refused when one has none)."""
+        return {spec.name: found for spec in self.specs if (found := detector(spec)) is not None}
 
     @cached_property
     def requiring(self) -> dict[str, SignalSpec]:
@@ -490,14 +502,18 @@ def signal_table() -> SignalTable:
                                 or_combo=tuple(row.get("or_combo", ())),
                                 alone_from=int(row.get("alone_from", 0)), mask=row.get("mask"),
                                 counted_in=tuple(row.get("counted_in", ()))))
-    missing = [s.name for s in specs if s.name not in _DETECTORS]
+    missing = [s.name for s in specs if detector(s) is None]
     if missing:
         raise ValueError(f"{SIGNALS}: no detector for {missing}")
     order = [s.name for s in specs]
     late = [(s.name, c) for s in specs for c in s.counted_in if c not in order[:order.index(s.name)]]
     if late:  # detectors run in table order: a signal can only leave out what an earlier one found
         raise ValueError(f"{SIGNALS}: counted_in names no earlier signal: {late}")
-    return SignalTable(tuple(specs), {k: float(v) for k, v in data.get("thresholds", {}).items()})
+    roles = {str(role): frozenset(map(str, names)) for role, names in data.get("roles", {}).items()}
+    unknown = sorted({n for names in roles.values() for n in names} - set(order))
+    if unknown:
+        raise ValueError(f"{SIGNALS}: roles name no signal: {unknown}")
+    return SignalTable(tuple(specs), {k: float(v) for k, v in data.get("thresholds", {}).items()}, roles)
 
 
 # --- contact handles ---------------------------------------------------------------------
@@ -508,8 +524,9 @@ DIALECT = "dialect_yue.yaml"  # Cantonese words and their Mandarin form, one tab
 
 
 def _either(words: list[str]) -> str:
-    """Literal words joined by ``|``, longest first (so 群号 is tried before 群)."""
-    return "|".join(re.escape(str(w)) for w in sorted({str(w) for w in words}, key=len, reverse=True))
+    """Literal words joined by ``|``, longest first (so 群号 is tried before 群), words of one length in code order:
+    the same pattern on every run (two words of one length never match at one place, so their order is no choice)."""
+    return "|".join(re.escape(w) for w in sorted({str(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 def _alt(words: list[str]) -> str:
@@ -1862,17 +1879,25 @@ def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits) if hits else None
 
 
+# The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
+# (:func:`_combo`), a ``words`` row's lexicon (:func:`_words`).
 _DETECTORS: dict[str, Detector] = {
-    "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer, "evasion": _evasion, "link": _link, "qr": _words,
-    "business": _business, "seller_form": _business, "scam": _words,
-    "ad_words": _words, "promo_words": _promo_words, "income": _income, "money": _money,
-    "self_promo": _words, "group_pull": _words, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business, "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "lure_reply": _combo, "perk_group": _combo, "bait_reply": _combo, "follow_bait": _combo, "scam_return": _combo, "free_bait": _combo, "loan_bait": _combo, "referral_deal": _combo, "testimonial_pitch": _combo, "earn_pitch": _combo, "resource_bait": _combo, "denial_pitch": _combo, "chain": _words, "vote": _vote, "urgency": _words,
+    "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer,
+    "evasion": _evasion, "link": _link, "business": _business, "seller_form": _business, "promo_words": _promo_words,
+    "income": _income, "money": _money, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business,
+    "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
-    "injection": _injection, "solicitation": _combo, "packet_demand": _combo, "chain_letter": _chain_letter, "referral": _referral,
-    "health_claim": _health_claim, "recruit": _combo, "buy_call": _words, "profile_pointer": _combo, "picture_pointer": _combo, "details_pointer": _words, "dare": _combo, "shun": _combo,
-    "belittle": _belittle,
-    "sneer": _sneer,
+    "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
+    "belittle": _belittle, "sneer": _sneer,
 }
+
+
+def detector(spec: SignalSpec) -> Detector | None:
+    """The detector that runs ``spec``: its own, else the one its row's shape says (None: the row has neither)."""
+    own = _DETECTORS.get(spec.name)
+    if own is not None:
+        return own
+    return _combo if spec.combo else _words if spec.words else None
 
 
 def _signal(spec: SignalSpec, f: Finding, compact: str = "") -> Signal:
@@ -1905,7 +1930,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop)
     sig: list[Signal] = []
     for spec in table.specs:
-        finding = _DETECTORS[spec.name](scan, spec)
+        finding = table.detectors[spec.name](scan, spec)
         if finding is None:
             continue
         scan.found[spec.name] = finding.items or [spec.name]

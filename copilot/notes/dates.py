@@ -106,6 +106,7 @@ class _Lexicon:
     closing: re.Pattern[str]
     standing: tuple[str, ...]  # words stating a standing rule (每次, 每回…): its 当天 is no one date
     done_then: re.Pattern[str]  # the joint of "20日收齐后21日寄出"
+    bare_hour: re.Pattern[str]  # an hour and nothing else, bar a "before" (6点前, 八点半之前): no day, no part of the day
     roll_after_days: int  # a yearless month's day this far behind the message is next year's
 
 
@@ -216,6 +217,7 @@ def _lexicon() -> _Lexicon:
         closing=re.compile(rf"\s*(?:{_alt(d['closing_words'])})(?!{_alt(d['deadline_marks'])})"),
         standing=tuple(fold(str(w)) for w in d["standing_rule"]),
         done_then=re.compile(str(d["done_then"]).strip("/")),
+        bare_hour=re.compile(rf"[\d{CN_DIGITS}]+\s*[点:]\s*(?:\d+|半|一刻)?\s*分?\s*(?:{_alt(d['event_before'])})?\s*"),
         roll_after_days=int(d["past_deadline_rolls_after_days"]),
     )
 
@@ -736,9 +738,6 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     return _same_day(text, when, context)
 
 
-_BARE_HOUR = re.compile(r"[\d一二两三四五六七八九十]+\s*[点:]\s*(?:\d+|半|一刻)?\s*分?\s*(?:前|之前|以前)?\s*")
-
-
 def _evening(d: Deadline | None, folded: str, context: str, when: datetime | None = None) -> Deadline | None:
     """A bare hour read as the morning's ("6点前" → 06:00) that is the evening's by the words around it ("我周三下班去
     下单，要的人6点前把钱转我": time.yaml evening_context), unless a morning word is said there too. An hour with no
@@ -753,7 +752,7 @@ def _evening(d: Deadline | None, folded: str, context: str, when: datetime | Non
         return d
     clock = f"{hour + 12:02d}{d.clock[2:]}"
     day = d.day
-    if when is not None and _BARE_HOUR.fullmatch(fold(d.text)) and clock > when.strftime("%H:%M"):
+    if when is not None and lex.bare_hour.fullmatch(fold(d.text)) and clock > when.strftime("%H:%M"):
         day = when.date()
     return replace(d, clock=clock, day=day)
 

@@ -218,12 +218,14 @@ def _changes(r: Roster, messages: list[Message], written: Callable[[str], str | 
 
 
 def roster_actions(messages: list[Message], written: Callable[[str], str | None],
-                   named: Callable[[str], list[tuple[int, str, str]]]) -> tuple[list[ActionItem], set[int]]:
+                   named: Callable[[str], list[tuple[int, str, str]]],
+                   rosters: list[Roster] | None = None) -> tuple[list[ActionItem], set[int]]:
     """One to-do per roster line (after the author's later changes), and the ids of the messages the rosters
-    are made of (their lines are no other to-do)."""
+    are made of (their lines are no other to-do). ``rosters``: :func:`find_rosters` of ``messages`` when the caller
+    has them (their entries take the later changes; the messages each roster is made of stay as found)."""
     out: list[ActionItem] = []
     covered: set[int] = set()
-    for r in find_rosters(messages, written):
+    for r in find_rosters(messages, written) if rosters is None else rosters:
         _changes(r, messages, written, named)
         covered |= set(r.sources) | {i for e in r.entries for i in e.sources}  # (and the lines that changed it)
         for e in r.entries:

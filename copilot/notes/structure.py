@@ -54,7 +54,7 @@ from copilot.notes.owners import (
     prefix_shaped,
     score_mentions,
 )
-from copilot.notes.rosters import find_rosters, roster_actions
+from copilot.notes.rosters import Roster, find_rosters, roster_actions
 from copilot.notes.shares import share_actions
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
@@ -1068,6 +1068,18 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
     return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects)
 
 
+def _form_reader(people: People) -> Callable[[str, str], bool]:
+    """:func:`_in_form` for one chat's people, each question and reply read once: a reply is tried against the same
+    open questions by several steps of :func:`_unaddressed` and :func:`_answers_again`."""
+    seen: dict[tuple[str, str], bool] = {}
+
+    def in_form(question: str, reply: str) -> bool:
+        if (question, reply) not in seen:
+            seen[question, reply] = _in_form(question, reply, people)
+        return seen[question, reply]
+    return in_form
+
+
 def _asks_count(f: str) -> bool:
     """A folded line asking how many or how much ("牛肉还剩几箱", "淡水还剩多少")."""
     return bool(cue("question", "count").search(f)) or has(f, "reply", "asks_amount")
@@ -1216,7 +1228,7 @@ def _proposes(text: str) -> bool:
 
 
 def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, speakers: list[str],
-                 near: int, people: People | None = None) -> tuple[_Open | None, bool]:
+                 near: int, in_form: Callable[[str, str], bool]) -> tuple[_Open | None, bool]:
     """The open question a reply without @ answers (and whether it was put to the replier): one put to
     them by name; else a recent one it is relevant to (in a talk, any the speaker takes up), or the one
     asked just before it; else the replier's own question they settle themselves. A question answered
@@ -1224,7 +1236,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     # (a later line of theirs that neither shares its words nor gives what it asks does not take over an answer
     # someone else gave: "@小马 牛肉还剩几箱" — 阿杰: "三箱" — 小马, much later: "西瓜放不了几天的")
     put_to_me = [q for q in recent if m.speaker in q.to and not q.direct
-                 and (not q.answer or q.loose or relevant(q.text, m.text) or _in_form(q.text, m.text, people))]
+                 and (not q.answer or q.loose or relevant(q.text, m.text) or in_form(q.text, m.text))]
     if put_to_me:
         mine = _pick_open(put_to_me, m)
         # the one asked, speaking on another open question's matter, answers that one ("路书谁来做 阿飞你…"
@@ -1244,7 +1256,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     # by coming next (a question put to someone else comes after one put to nobody)
     # (unless it shares words with one of them: then it is on that one, as below)
     waiting = [q for q in recent if i - q.index <= near and _awaits(q, m)]
-    formed = [q for q in waiting if _in_form(q.text, m.text, people)]
+    formed = [q for q in waiting if in_form(q.text, m.text)]
     if formed and not any(relevant(q.text, m.text, by_kind=False) for q in waiting):
         return _answered_now(([q for q in formed if not q.to or m.speaker in q.to] or formed)[-1])
     if close:
@@ -1254,7 +1266,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
             q.loose = not sure
             return q, False
     guessed = [q for q in recent if i - q.index <= near and q.loose and not q.direct and q.msg.speaker != m.speaker
-               and (relevant(q.text, m.text, days=False) or _in_form(q.text, m.text, people))]
+               and (relevant(q.text, m.text, days=False) or in_form(q.text, m.text))]
     if guessed:
         guessed[-1].answer, guessed[-1].loose = [], False
         return guessed[-1], False
@@ -1263,7 +1275,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     reach, minutes = int(raw("reply", "reach")), float(raw("reply", "reach_minutes"))
     told = _told_all(m)
     far = [] if told else [q for q in recent if near < i - q.index <= reach and _minutes(q.msg, m) <= minutes
-           and _awaits(q, m) and _in_form(q.text, m.text, people)]
+           and _awaits(q, m) and in_form(q.text, m.text)]
     if far:
         return _answered_now(far[-1])
     if close:
@@ -1290,7 +1302,7 @@ def _answered_now(q: _Open) -> tuple[_Open, bool]:
     return q, False
 
 
-def _answers_again(opened: list[_Open], m: Message, addressed: bool, people: People,
+def _answers_again(opened: list[_Open], m: Message, addressed: bool, in_form: Callable[[str, str], bool],
                    tasks: frozenset[int]) -> _Open | None:
     """The question ``m`` answers a second time: the one its speaker answered within reply.reach messages by a line
     on the matter that did not give what was asked ("灯笼订几个" — "我明天去批发市场看看" … "灯笼订了三十个"), when ``m``
@@ -1302,10 +1314,10 @@ def _answers_again(opened: list[_Open], m: Message, addressed: bool, people: Peo
         return None
     again = [q for q in opened if q.answer and q.answer[-1].speaker == m.speaker and q.msg.speaker != m.speaker
              and not q.direct and 0 < m.id - q.answer[-1].id <= reach
-             and relevant(q.text, m.text, by_kind=False, days=False) and not _in_form(q.text, q.answer[0].text, people)]
+             and relevant(q.text, m.text, by_kind=False, days=False) and not in_form(q.text, q.answer[0].text)]
     again = [q for q in again if not any(
         not o.answer and o.msg.id > q.answer[-1].id and o.msg.speaker != m.speaker
-        and (relevant(o.text, m.text, days=False) or _in_form(o.text, m.text, people)) for o in opened)]
+        and (relevant(o.text, m.text, days=False) or in_form(o.text, m.text)) for o in opened)]
     return again[-1] if again else None
 
 
@@ -1321,6 +1333,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     subject is the end of the answer.
     """
     people = People.of(messages)
+    in_form = _form_reader(people)
     window, near = int(raw("reply", "window")), int(raw("reply", "near"))
     opened: list[_Open] = []
     last_answered: _Open | None = None
@@ -1330,7 +1343,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
         joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
             and not _answers_another(last_answered, m, opened, i, window) \
-            else _answers_again(opened, m, bool(targets), people, tasks)
+            else _answers_again(opened, m, bool(targets), in_form, tasks)
         if joined is not None:
             joined.answer.append(m)
             continue
@@ -1369,7 +1382,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
             direct = chosen is not None
         else:
-            chosen, direct = _unaddressed(recent, m, i, session, speakers, near, people)
+            chosen, direct = _unaddressed(recent, m, i, session, speakers, near, in_form)
         if chosen is None:
             alt = _alternative(m, session, speakers, host)
             if alt:  # a choice put without a question form: open only if a reply picks a side
@@ -2805,8 +2818,10 @@ def _whoever(text: str, m: Message, event: date | None, meeting: date | None) ->
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
 
 
-def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decision], list[Announcement]]:
-    """To-dos (owner + deadline), decisions (with who agreed) and announcements, item by item."""
+def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
+        -> tuple[list[ActionItem], list[Decision], list[Announcement]]:
+    """To-dos (owner + deadline), decisions (with who agreed) and announcements, item by item. ``rosters``: the chat's
+    rosters when the caller has read them already (:func:`copilot.notes.rosters.find_rosters`)."""
     people = People.of(messages)
     actions: list[ActionItem] = []
     decisions: list[Decision] = []
@@ -2933,7 +2948,7 @@ def find_actions(messages: list[Message]) -> tuple[list[ActionItem], list[Decisi
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
     _day_of_named(actions, messages)
-    actions = _with_rosters(_settle_owners(actions, messages, people), messages, people)
+    actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _merge_announcements(announcements)
@@ -3045,10 +3060,11 @@ def _share_out(actions: list[ActionItem], first: int, m: Message, lead: list[str
                           for piece, name in zip(pieces, names)]
 
 
-def _with_rosters(actions: list[ActionItem], messages: list[Message], people: People) -> list[ActionItem]:
+def _with_rosters(actions: list[ActionItem], messages: list[Message], people: People,
+                  rosters: list[Roster] | None = None) -> list[ActionItem]:
     """A roster's lines are its to-dos (:mod:`copilot.notes.rosters`), and work shared with a share each is one
     to-do per member (:mod:`copilot.notes.shares`); what the clause pass made of those messages goes."""
-    listed, covered = roster_actions(messages, people.roster_member, people.named_in)
+    listed, covered = roster_actions(messages, people.roster_member, people.named_in, rosters)
     shared, given = share_actions(messages, people.named_in)
     covered |= given
     return [a for a in actions if not set(a.sources) <= covered] + listed + shared if listed or shared else actions
@@ -3199,13 +3215,12 @@ def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -
     the call in its note: the call's other parts (拍合影) join it and its time stays the reply's own."""
     asked, whole = volunteered.sources[0], _fold(volunteered.task)
     # (and the caller's own line with no subject, "海报要改一下日期，周四前发出去" — "这个我来": the volunteer's now)
-    caller = next((a.owner for a in actions if a.sources == [asked]), None) if cue("action", "this_one").match(
-        _spoken(m.text)) else None
+    caller = next((a.owner for a in actions if a.sources == [asked]), None) if _offers_as(m, "this_one") else None
     actions[:] = [a for a in actions if not (a.owner in ("大家", caller) and a.sources == [asked] and _fold(a.task) in whole)]
     own = next((a for a in actions if m.id in a.sources and m.speaker in _owner_names(a.owner)), None)
     # "算我一个" after another's "我可以": the two take the call on together
     first = next((a for a in actions if asked in a.sources and a.owner not in (None, "大家")), None) \
-        if cue("action", "joins").match(_spoken(m.text)) else None
+        if _offers_as(m, "joins") else None
     if own is None and first is not None:
         if m.speaker not in _owner_names(first.owner):
             first.owner = f"{first.owner}和{m.speaker}"
@@ -3820,13 +3835,17 @@ def _after_own_answer(messages: list[Message], idx: int, people: People) -> bool
         and not _due(fa)  # "@小魚 可以，下禮拜三前跟師傅確認尺寸": the answer gives the asker the work
 
 
+def _offers_as(m: Message, kind: str) -> bool:
+    """Whether a volunteer's ``m`` opens as cues.yaml ``action.<kind>`` says: ``joins`` a volunteer who spoke first
+    ("算我一个"), ``this_one`` the work just said ("这个我来")."""
+    return cue("action", kind).match(_spoken(m.text)) is not None
+
+
 def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | None:
     """The "谁来…/谁能…" call for help that ``m``, with a volunteer's offer ("我来吧"), answers."""
     if not _takes_on(_spoken(m.text)):
         return None
-    said = _spoken(m.text)
-    joins = cue("action", "joins").match(said) is not None
-    this_one = cue("action", "this_one").match(said) is not None
+    joins, this_one = _offers_as(m, "joins"), _offers_as(m, "this_one")
     for j in range(idx - 1, max(-1, idx - 6), -1):
         q = messages[j]
         if q.speaker == m.speaker:
@@ -4532,9 +4551,11 @@ def _speaker_of(messages: list[Message], msg_id: int) -> str | None:
 
 def analyze(transcript: Transcript) -> Structure:
     msgs = transcript.messages
+    people = People.of(msgs)
+    rosters = find_rosters(msgs, people.roster_member)  # read once: their lines are to-dos, their messages one piece
     share = speaker_share(msgs)
     invited = find_invitation(msgs)
-    actions, decisions, announcements = find_actions(msgs)
+    actions, decisions, announcements = find_actions(msgs, rosters)
     if invited:  # an explicit hand-over settles type, speaker and host
         host, main = invited
         session: SessionType = "主讲分享"
@@ -4592,7 +4613,6 @@ def analyze(transcript: Transcript) -> Structure:
     # question and answer pair goes only when its question is also put to a peer by name or @ (你家闺女…
     # to one member): dropping every pair inside a side exchange lowered the old locked pairs 0.820 -> 0.803
     by_id = {m.id: m for m in msgs}
-    people = People.of(msgs)
     qa = [p for p in qa if not (set(p.sources) <= asides and _to_a_peer(by_id[p.sources[0]], people, organisers))]
     # an exchange members hold aside, off the chat's matter, asks no question of the notes, gives no work and
     # settles nothing ("小唐你中午吃的啥" — "黄焖鸡吧" — "行 那就黄焖鸡了 就这么定了")
@@ -4649,7 +4669,7 @@ def analyze(transcript: Transcript) -> Structure:
         actions=actions,
         announcements=announcements,
         topic_words=topic_set,
-        rosters=frozenset(i for r in find_rosters(msgs, people.roster_member) for i in r.sources),
+        rosters=frozenset(i for r in rosters for i in r.sources),
         asides=asides,
         chatter=chatter,
     )
