@@ -21,8 +21,18 @@ RESOURCES_DIR = PACKAGE_DIR / "resources"
 DEFAULT_DATA_DIR = ROOT / "data"
 
 
+# libyaml's parser when PyYAML was built with it (the wheels are): the same safe constructor, several times faster
+# on the large cue files every notes and moderation call reads
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """YAML text read safely (plain data only), with the fastest safe loader there is."""
+    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
 @lru_cache(maxsize=None)
 def load_resource(relpath: str) -> Any:
     """A YAML data file under ``copilot/resources/`` (``"drafting/names.yaml"``), read once: the one
     loader for the word lists, phrase banks and patterns the code keeps out of Python."""
-    return yaml.safe_load((RESOURCES_DIR / relpath).read_text(encoding="utf-8"))
+    return load_yaml((RESOURCES_DIR / relpath).read_text(encoding="utf-8"))

@@ -14,18 +14,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from copilot.moderation import Label, quick_analysis, quick_signals
 from copilot.moderation.pipeline import Analysis
 from copilot.moderation.signals import SignalReport
 from copilot.notes.cues import has, interrogative, phrases_regex
 from copilot.notes.dates import time_expressions
 from copilot.notes.model import Dropped, Message, Transcript
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.textnorm import fold
 
-NOISE_FILE = RESOURCES_DIR / "notes" / "noise.yaml"
+NOISE_RESOURCE = "notes/noise.yaml"  # read once (load_resource), not again for every leak the eval classes
 # emoji, pictographs and their joiners/variation selectors: a message of these alone says nothing
 _EMOJI = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d\u3030\u303d]")
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
@@ -85,7 +83,7 @@ class NoiseRules:
 
 @lru_cache(maxsize=1)
 def rules() -> NoiseRules:
-    data = yaml.safe_load(NOISE_FILE.read_text(encoding="utf-8"))
+    data = load_resource(NOISE_RESOURCE)
     names = "|".join(re.escape(fold(str(n))) for n in data["placeholders"]["names"])
     placeholder = re.compile(rf"\[(?:{names})\]|{data['placeholders']['wechat_code'][1:-1]}")
 
@@ -330,7 +328,7 @@ def leak_class(leaked: str, transcript: Transcript) -> str:
     """The kind of noise a leaked string is (for the eval's per-class leak count, which shows no text):
     the reason its message was dropped with, else hints on the message that holds it, else the
     moderation layers' ad verdict, else 其他 (side chatter)."""
-    data = yaml.safe_load(NOISE_FILE.read_text(encoding="utf-8"))["leak_classes"]
+    data = load_resource(NOISE_RESOURCE)["leak_classes"]
     key = fold(leaked)
     for d in transcript.dropped:
         if key in fold(d.text) and not d.reason.startswith("重复"):

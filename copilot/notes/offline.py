@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 
@@ -48,6 +47,7 @@ from copilot.notes.structure import (
     agenda as listed_matters,
 )
 from copilot.notes.tasks import normalised, task_gate, task_probability
+from copilot.notes.tfidf import TfidfRows, tfidf_rows
 from copilot.textnorm import fold, split_sentences, word_bounds
 
 # The word banks are data (resources/notes/cues.yaml, section summary: filler — sounds anywhere at the
@@ -358,36 +358,30 @@ def _one_blas_thread() -> Iterator[None]:
     costs 0.3 s of CPU (and more wall time on a busy machine) over the 40 iterations of a long export.
     Each product's elements are summed alike whatever the thread count, so the scores do not change.
     The limit is process-wide: the lock keeps two batch workers from restoring each other's setting."""
-    from threadpoolctl import threadpool_limits  # noqa: PLC0415 - loaded with scikit-learn, like it
+    from threadpoolctl import threadpool_limits  # noqa: PLC0415 - loaded only where a graph is ranked
 
     with _BLAS_LOCK, threadpool_limits(limits=1, user_api="blas"):
         yield
 
 
-def textrank(sentences: list[Sentence], *, damping: float = 0.85, iters: int = 40) -> Any:
+def textrank(sentences: list[Sentence], *, damping: float = 0.85, iters: int = 40) -> TfidfRows | None:
     """Set ``score`` = PageRank over cosine similarity of TF-IDF token vectors, times the role weight.
 
-    Returns the sparse TF-IDF matrix (rows = sentences) for MMR's redundancy term.
+    Returns the TF-IDF rows (one per sentence, :class:`TfidfRows`) for MMR's redundancy term.
     """
     if not sentences:
         return None
-    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - scikit-learn loads in ~1.3 s
-
-    docs = [s.tokens or [s.text] for s in sentences]
-    vec = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, min_df=1)
-    try:
-        X = vec.fit_transform(docs)
-    except ValueError:  # empty vocabulary
+    X = tfidf_rows([s.tokens or [s.text] for s in sentences])
+    if X is None:  # empty vocabulary
         for s in sentences:
             s.score = s.weight
         return None
     weights_all = np.array([s.weight for s in sentences])
     keep = np.arange(len(sentences))
     if len(sentences) > MAX_GRAPH:  # long transcripts: rank only the sentences closest to the centroid
-        centroid = np.asarray(X.mean(axis=0)).ravel()
-        closeness = X @ centroid * weights_all
+        closeness = X.dot(X.mean()) * weights_all
         keep = np.sort(np.argsort(-closeness)[:MAX_GRAPH])
-    sim = (X[keep] @ X[keep].T).toarray()
+    sim = X[keep].gram()
     np.fill_diagonal(sim, 0.0)
     n = len(keep)
     weights = weights_all[keep]
@@ -411,7 +405,7 @@ def textrank(sentences: list[Sentence], *, damping: float = 0.85, iters: int = 4
     return X
 
 
-def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
+def mmr(sentences: list[Sentence], k: int, X: TfidfRows | None = None, *, lam: float = 0.7,
         exclude: set[int] | None = None, fact_boost: float = 0.0) -> list[Sentence]:
     """Pick ``k`` high-scoring sentences that are not near-duplicates of each other.
 
@@ -428,11 +422,7 @@ def mmr(sentences: list[Sentence], k: int, X: Any = None, *, lam: float = 0.7,
     gain = [s.score * (1 + fact_boost * min(3, s.facts)) for s in pool]
     top = max(gain) or 1.0
     relevance = np.array([g / top for g in gain])
-    if X is not None:
-        rows = X[[index[id(s)] for s in pool]]
-        sim = (rows @ rows.T).toarray()
-    else:
-        sim = np.zeros((len(pool), len(pool)))
+    sim = X[[index[id(s)] for s in pool]].gram() if X is not None else np.zeros((len(pool), len(pool)))
     redundancy = np.zeros(len(pool))
     available = np.ones(len(pool), dtype=bool)
     chosen: list[Sentence] = []
@@ -482,7 +472,7 @@ def _heading(text: str) -> tuple[str, str]:
 _HEAD_SENTENCE = re.compile(r"([^\W\d_]{1,6})[。．.](?!\d)\s*")
 
 
-def summary_sentences(sentences: list[Sentence], max_chars: int, X: Any = None,
+def summary_sentences(sentences: list[Sentence], max_chars: int, X: TfidfRows | None = None,
                       fact_boost: float = 0.0) -> list[Sentence]:
     """Best sentences (MMR) until ``max_chars``, in transcript order."""
     picked: list[Sentence] = []
@@ -896,7 +886,7 @@ def _content_rows(sentences: list[Sentence], st: Structure, exclude_ids: set[int
     return rows
 
 
-def _summary(sentences: list[Sentence], X: Any, st: Structure, lead: str, budget: int,
+def _summary(sentences: list[Sentence], X: TfidfRows | None, st: Structure, lead: str, budget: int,
              notice_ids: set[int], qa_ids: set[int]) -> tuple[str, list[Sentence]]:
     """The lead plus the best content sentences (MMR) within the character budget; a talk's summary
     is the talk, not the Q&A."""

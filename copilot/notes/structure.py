@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from typing import NamedTuple, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 from copilot.notes.chatter import chatter_probability, is_side_chatter
 from copilot.notes.classify import kind_threshold, mandarin, sentence_kind
@@ -1022,6 +1022,7 @@ class _Open:
     more: list[int] = field(default_factory=list)  # the asker's follow-ups joined to the question (cited too)
     alt: tuple[str, str] | None = None  # "A还是B" with no question form: asks only if a reply picks A or B
     closed: bool = False  # the one it was put to took it with an ack ("没问题"): work accepted, nothing to answer
+    held: bool = False  # asked while the speaker holds the questions for a round at the end: theirs to answer
 
 
 def _echoes(question: str, reply: str) -> bool:
@@ -1211,6 +1212,81 @@ def _list_heading(text: str) -> str:
     return parts[0] if len(parts) >= 3 and parts[0].rstrip().endswith(("：", ":")) else ""
 
 
+def _holds_questions(m: Message, session: SessionType, speakers: list[str]) -> bool:
+    """A talk's speaker putting the questions off to a round at the end ("问题我最后统一回答，大家先记下"): their
+    lines until that round are the talk going on, not answers, and a holding line is no answer either."""
+    return session == "主讲分享" and m.speaker in speakers and has(_fold(m.text), "reply", "holds_questions")
+
+
+_ROUND_CLAUSES = re.compile(r"[；;。\n]")
+_ROUND_HEAD = re.compile(r"[：:](?!\d)")
+
+
+def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) -> list[tuple[_Open, Message]]:
+    """The clauses of one message that answer several open questions at once, each with the question it takes
+    up ("统一回答几个问题：A问的卡片，…；B问的谱号，…；家长插嘴的，…"): a clause names its asker or shares the
+    question's words. A message is such a round when it says so (reply.answers_round), names an asker by how
+    they asked ("A问的"), or, from a speaker holding the questions, takes up two of them."""
+    waiting = [q for q in opened if not q.answer and not q.closed and q.msg.speaker != m.speaker]
+    if not waiting:
+        return []
+    f = _fold(m.text)
+    said_so, named_ask = has(f, "reply", "answers_round"), False
+    out: list[tuple[_Open, Message]] = []
+    for clause in _ROUND_CLAUSES.split(_clean(m.text)):
+        parts = _ROUND_HEAD.split(clause, maxsplit=1)
+        if len(parts) == 2 and not has(_fold(parts[0]), "reply", "asked_by"):
+            clause = parts[1]  # (the round's own head, "统一回答几个问题：")
+        clause = clause.strip(" ，,")
+        if len(re.sub(r"\W", "", clause)) < 4:
+            continue
+        free = [q for q in waiting if all(q is not p for p, _ in out)]
+        names = {who for _, _, who in people.named_in(clause) if who != m.speaker}
+        by_name = [q for q in free if q.msg.speaker in names]
+        on_it = [q for q in (by_name or free) if relevant(q.text, clause, by_kind=False)]
+        chosen = (on_it or by_name or [None])[0]
+        if chosen is not None:
+            named_ask = named_ask or bool(by_name) and has(_fold(clause), "reply", "asked_by")
+            out.append((chosen, Message(id=m.id, time=m.time, speaker=m.speaker, text=clause,
+                                        speaker_id=m.speaker_id, kind=m.kind, line=m.line, reply_to=m.reply_to)))
+    return out if out and (said_so or named_ask or held and len(out) >= 2) else []
+
+
+def _open_question(m: Message, i: int, targets: list[str], opened: list[_Open], people: People, held: bool) -> None:
+    """``m`` asks: a follow-up of its asker's own open question joins it, else it opens a question, put to the
+    people it @s or calls by name first."""
+    mine = [q for q in opened if q.msg.speaker == m.speaker and i - q.index <= 12 and not q.answer]
+    if mine and has(_fold(m.text), "question", "follow_up"):
+        mine[-1].text += " " + _clean(m.text)
+        mine[-1].more.append(m.id)
+        return
+    to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
+    opened.append(_Open(m, i, _clean(m.text), to, held=held))
+
+
+def _held_turn(m: Message, addressed: bool, opened: list[_Open], people: People, held: set[str],
+               session: SessionType, speakers: list[str]) -> Literal["round", "held", ""]:
+    """How ``m``, addressed to no one (an @ or a quote answers as ever), is spent on questions held for a round:
+    "round", the round itself (one message answering several askers, each clause its own question's answer; it ends
+    the hold); "held", a speaker's holding line (it starts one) or the talk going on while its speaker holds them
+    (it answers nothing); "" when it is none of these."""
+    if addressed:
+        return ""
+    round_ = _round_answers(m, opened, people, m.speaker in held)
+    if round_:
+        for q, part in round_:
+            q.answer, q.direct, q.loose = [part], True, False
+        if has(_fold(m.text), "reply", "answers_round") or not any(q.held and not q.answer for q in opened):
+            held.discard(m.speaker)
+            for q in opened:
+                q.held = q.held and bool(held)
+        return "round"
+    if _holds_questions(m, session, speakers):
+        held.add(m.speaker)
+        return "held"
+    return "held" if m.speaker in held else ""
+
+
 def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int, window: int) -> bool:
     """The answerer's next line takes up another open question by its words ("菠菜还是生菜？" "自来水能直接
     浇吗" — "生菜更耐寒" — "自来水要放一天再浇"): it answers that one, not the first one's answer going on."""
@@ -1337,9 +1413,14 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     window, near = int(raw("reply", "window")), int(raw("reply", "near"))
     opened: list[_Open] = []
     last_answered: _Open | None = None
+    held: set[str] = set()  # speakers holding the questions for a round at the end
     for i, m in enumerate(messages):
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else [])
+        turn = _held_turn(m, bool(targets), opened, people, held, session, speakers)
+        if turn:  # (after a round, no later line goes on with an answer given before it)
+            last_answered = None if turn == "round" else last_answered
+            continue
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
         joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
             and not _answers_another(last_answered, m, opened, i, window) \
@@ -1355,13 +1436,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if _is_question_msg(m, session, speakers, host) and not (
                 awaited and "?" not in f and any(relevant(q.text, m.text) for q in awaited)
                 and not (_asks_count(f) and not cue("reply", "amount_given").search(f))):
-            mine = [q for q in opened if q.msg.speaker == m.speaker and i - q.index <= 12 and not q.answer]
-            if mine and has(f, "question", "follow_up"):
-                mine[-1].text += " " + _clean(m.text)
-                mine[-1].more.append(m.id)
-                continue
-            to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
-            opened.append(_Open(m, i, _clean(m.text), to))
+            _open_question(m, i, targets, opened, people, held=bool(held))
             continue
         if cue("reply", "acks").match(f):
             for q in opened:  # "路书谁来做 阿飞你…" — 阿飞: "没问题": taken on, so no later line of theirs answers it
@@ -1372,7 +1447,9 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
         if not targets and introduces(m.text):
             continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
-        recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed]
+        # (a question held for the speaker's round is theirs: a bystander's line answers it only by @ or quote)
+        recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed
+                  and not (q.held and not targets)]
         heard = recent if targets else _heard(recent, m, i, near)
         if heard is None:
             continue
@@ -1412,10 +1489,18 @@ def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
     guess (it is cleared here), unless that guess answered in the question's form and ``m`` only gives the asker
     work; an answer by the one asked stands against anything later."""
     if direct and q.answer and not q.direct:
-        if _answered_in_form(q, m):
+        if _answered_in_form(q, m) or _answered_on_it(q, m):
             return True
         q.answer = []
     return bool(q.answer) and q.direct
+
+
+def _answered_on_it(q: _Open, m: Message) -> bool:
+    """A question answered on its own words by someone it was not put to (not a guess: "集合地点在哪" — "集合在东沙
+    码头") keeps that answer against a later @-line to the asker on another matter (a reminder, a warning, some
+    work), which tells them something else rather than answering."""
+    return not q.loose and relevant(q.text, " ".join(x.text for x in q.answer), by_kind=False) \
+        and not relevant(q.text, m.text) and not _in_form(q.text, m.text)
 
 
 def _answered_in_form(q: _Open, m: Message) -> bool:
@@ -2569,6 +2654,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f) and not handed
             or asks(clause.text) and not request
             or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
+            or has(f, "action", "suggests") and not handed
             or has(_fold(owner_part).strip(), "action", "told_not_to")):
         # ("车上不要吃早饭，老徐新车": a rule told to all, the one named only in the reason for it; "刘经理不要在群里发这个":
         # someone told not to do something is given no work)
@@ -3561,7 +3647,8 @@ def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | 
         return None
     f = _fold(clause.text)
     # (a request put as a question counts: "海报改给阿凯可以吗" — "可以 我做")
-    if has(f, "action", "hypothetical") or has(f, "action", "not_a_task") \
+    # (nor a suggestion, cue action.suggests: "好" to "你可以先把例题做一遍" takes a tip, not work)
+    if has(f, "action", "hypothetical") or has(f, "action", "not_a_task") or has(f, "action", "suggests") \
             or not (_has_verb(f) or has(f, "owner", "reassigned_to") or cue("action", "assign").search(f)):
         return None
     for reply in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]:
