@@ -108,7 +108,7 @@ def words(text: str) -> tuple[str, ...]:
 def _question_form(text: str) -> tuple[str, str]:
     """How ``text`` asks by its form alone, before the classifier is read: ``("joke", rest)`` (``rest``: its
     serious sentences, "" when none or all), ``("short", "")``, ``("whoever", "")`` (a condition on who),
-    ``("asks", "")`` (:func:`asks`), ``("weak", "")`` (a weak interrogative: 什么, 谁) or ``("plain", "")``."""
+    ``("told", "")`` (what everyone reports by a deadline), ``("asks", "")`` (:func:`asks`), ``("weak", "")`` (a weak interrogative: 什么, 谁) or ``("plain", "")``."""
     f = _fold(text).strip()
     if has(f, "question", "jokes"):
         # "冰块谁带？去年鱼都臭了哈哈": the joke is its own sentence; the question before it still asks
@@ -119,6 +119,8 @@ def _question_form(text: str) -> tuple[str, str]:
         return "short", ""
     if "?" not in f and cue("action", "whoever").match(f):
         return "whoever", ""  # "谁要是参加，周五前接龙": a condition on who, said to the group, asks nothing
+    if "?" not in f and cue("question", "report_request").search(f):
+        return "told", ""  # "每家几个人，明晚8点前在群里报一下": what to report by a deadline, asked of nobody here
     if asks(text):
         return "asks", ""
     if has(cue("question", "indefinite").sub(" ", f), "question", "weak_interrogatives"):
@@ -150,6 +152,9 @@ def asks(text: str) -> bool:
     """A question by its form, whatever the classifier thinks: a question mark, a final particle
     closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
     f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
+    told = None if "?" in f else cue("question", "report_request").search(f)
+    if told:
+        f = f[told.start():]  # what everyone is to report by a deadline is told, not asked
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
@@ -2603,7 +2608,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     owner_part = clause.owner_text or clause.text
     # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
     request = clause.kind in ("named", "assigned") and (has(f, "action", "request") or has(f, "action", "request_tag"))
-    if asks(owner_part) and clause.kind != "first_person" and not request \
+    # (the group's part that names what to report by a deadline asks nothing: "每家几个人，明晚8点前报一下")
+    reports = "?" not in f and bool(cue("question", "report_request").search(f))
+    if asks(owner_part) and clause.kind != "first_person" and not request and not reports \
             or asker not in (None, m.speaker, clause.owner) and has(f, "action", "alternative"):
         # a question is not an assignment (the classifier alone does not make one); another way offered in an answer
         # ("…，或者晚上6点前去看一眼", cue action.alternative) is advice, however it is timed
