@@ -1817,8 +1817,9 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
+_NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a lost-or-found notice may carry
 # all a member's giveaway may carry (a phone, 联系我, and 不是广告 before it: members fear being taken for a seller)
-_GIVEAWAY_PATH = frozenset({"contact", "landline", "invite", "promo_words", "denial_pitch"})
+_GIVEAWAY_PATH = _NOTICE_REACH | {"denial_pitch"}
 # all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
 _REFERRAL_PATH = frozenset({"contact", "landline", "business", "promo_words", "money", "ad_words"})
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
@@ -2061,8 +2062,8 @@ _BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's
 # sender's name adds nothing to what explains the message (_sender_layer)
 _ASKED_ABOUT = frozenset({"money", "promo_words"})  # a question's price or promo word asks about a deal (_sender_layer)
 _OWN_TIES = frozenset({"own_offer", "own_event", "own_event_perk"})  # the group's business tied by its events' words
-_GROUP_BUSINESS = frozenset({"own_event", "own_offer", "own_event_perk", "group_fee", "group_accounts", "group_deposit",
-                             "reach_notice", "member_surplus", "help_answer"})
+_GROUP_BUSINESS = _OWN_TIES | {"group_fee", "group_accounts", "group_deposit", "reach_notice", "member_surplus",
+                               "help_answer"}
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
@@ -2147,7 +2148,6 @@ def _ago(hours: float) -> str:
 
 SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evidence of its own
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
-_NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "self_promo"})  # ways to reach a seller besides a handle
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
