@@ -63,6 +63,7 @@ from copilot.moderation.signals import (
     SHOP_SHARE_HOSTS,
     SHORTENERS,
     SIGN_UP_WORDS,
+    Signal,
     SignalReport,
     alternation,
     banned_list,
@@ -553,7 +554,7 @@ class Moderator:
         named = self._events_named(compact)
         named += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
         money = rep.signal("money")
-        priced = [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
+        priced = self._profile_priced(money)
         if not priced and self.shop:  # 月卡138 where the profile lists 每周一花 at 138: the shop's own price, bare
             priced = [p for p in _BARE_PRICE.findall(compact) if float(p) in self.own_prices]
         tie: list[str] = named or priced
@@ -728,11 +729,14 @@ class Moderator:
             return ""
         return "群规禁止" + "、".join(f"{item}（{'、'.join(said[:2])}）" for item, said in by_item.items()) + "，名字里留了联系方式"
 
+    def _profile_priced(self, money: Signal | None) -> list[str]:
+        """The message's prices (its ``money`` signal's items) that the profile itself states."""
+        return [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
+
     def _priced_elsewhere(self, a: Analysis) -> bool:
         """The message states a price (not in a question) and none of its prices is one the profile states."""
         money = a.signals.signal("money")
-        return money is not None and not a.signals.question \
-            and not any(_amount(p) in self.own_prices for p in money.items)
+        return money is not None and not a.signals.question and not self._profile_priced(money)
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
