@@ -67,6 +67,7 @@ from copilot.moderation.signals import (
     SignalReport,
     alternation,
     banned_list,
+    banned_named,
     detect,
     in_mandarin,
     is_shop_host,
@@ -719,12 +720,9 @@ class Moderator:
         """The profile's banned items the message names (whole, or by a part: 落注 of 网上博彩) when a way to reach the
         writer is in their name — that is the trade beside them —, as a reason part; "" when it names none, or warns."""
         compact = normalise(a.folded).compact
-        if self.banned is None or warns(compact) or any(s.name in ("banned", "banned_deal") for s in a.signals.signals):
+        if self.banned is None or warns(compact) or any(s.name in _BANNED_SIGNALS for s in a.signals.signals):
             return ""
-        found = self.banned.whole.findall(compact) + (self.banned.parts.findall(compact) if self.banned.parts else [])
-        by_item: dict[str, list[str]] = {}
-        for w in dict.fromkeys(found):
-            by_item.setdefault(self.banned.item_of.get(w, w), []).append(w)
+        by_item = banned_named(self.banned, compact)
         if not by_item:
             return ""
         return "群规禁止" + "、".join(f"{item}（{'、'.join(said[:2])}）" for item, said in by_item.items()) + "，名字里留了联系方式"
@@ -1787,7 +1785,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 CLASSIFIER_ALONE_NOTE = "主要依据分类器，规则证据不足，交人工判断"
-_NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
+_BANNED_SIGNALS = frozenset({"banned", "banned_deal"})  # the signals naming a profile's banned item (evidence.yaml banned)
+_NAMED_ALWAYS = _BANNED_SIGNALS  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
