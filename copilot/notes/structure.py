@@ -1500,7 +1500,8 @@ def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
 def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
     """Whether ``q`` keeps the answer it has against ``m``: an @-reply to the asker supersedes a bystander's
     guess (it is cleared here), unless that guess answered in the question's form and ``m`` only gives the asker
-    work; an answer by the one asked stands against anything later."""
+    work, or answered it on its own words and ``m`` is on another matter (:func:`_answered_on_it`); an answer by the
+    one asked stands against anything later."""
     if direct and q.answer and not q.direct:
         if _answered_in_form(q, m) or _answered_on_it(q, m):
             return True
