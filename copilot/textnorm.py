@@ -92,20 +92,21 @@ def to_local_traditional(text: str, region: str = "tw") -> str:
         return text
     table = _hant_table()
     out = _hant_fixes(_converter(table["configs"].get(region, "s2twp")).convert(valid_unicode(text)))
-    for mainland, local in sorted((table["phrases"].get(region) or {}).items(), key=lambda kv: -len(kv[0])):
-        out = out.replace(mainland, local)
-    return out
+    return _replace_words(out, table["phrases"].get(region) or {})
 
 
 def moderation_traditional(text: str, region: str = "tw") -> str:
     """A moderation reason or reply in Traditional characters (:func:`to_traditional`) with the few template words of
     ``resources/zh_hant.yaml`` ``moderation`` in the region's usage (Taiwan: 聯絡方式, 帳號, 連結) — not the whole phrase
     conversion of :func:`to_local_traditional`, which would also change the member's own words a reason quotes."""
-    out = to_traditional(text)
-    for mainland, local in sorted(((_hant_table().get("moderation") or {}).get(region) or {}).items(),
-                                  key=lambda kv: -len(kv[0])):
-        out = out.replace(mainland, local)
-    return out
+    return _replace_words(to_traditional(text), (_hant_table().get("moderation") or {}).get(region) or {})
+
+
+def _replace_words(text: str, mapping: dict[str, str]) -> str:
+    """``text`` with each word of ``mapping`` replaced by its value in turn, the longest words first."""
+    for mainland, local in sorted(mapping.items(), key=lambda kv: -len(kv[0])):
+        text = text.replace(mainland, local)
+    return text
 
 
 def glyph_choices(preferred_text: str, other_text: str) -> dict[str, str]:

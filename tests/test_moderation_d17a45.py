@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from moderation_say import say
 from sqlalchemy import inspect
 
 from copilot.config import Settings
@@ -52,13 +54,12 @@ T0 = 1_767_225_600.0
 POINTER = "想找暑假兼职的同学看我名字"
 
 
-def _say(mod: Moderator, nickname: str | None, text: str, n: int = 0, user: str = "u1") -> object:
-    return mod.moderate({"id": f"m{n}", "user": user, "nickname": nickname, "text": text, "ts": T0 + 60 * n})
+_say = partial(say, user="u1", t0=T0)
 
 
 def test_a_handle_in_the_name_with_a_pointer_in_the_message_is_a_deleted_ad(
         profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _say(profile_moderator(CHOIR), "暑期工💰V:sq_7070", POINTER)
+    v = _say(profile_moderator(CHOIR), POINTER, nickname="暑期工💰V:sq_7070")
     assert v.label == "ad" and v.action in REMOVED, v.reason
     assert "群名片/昵称" in v.reason and "sq_7070" in v.reason
     assert v.checks["sender_name"]["name"] == "暑期工💰V:sq_7070"
@@ -66,12 +67,12 @@ def test_a_handle_in_the_name_with_a_pointer_in_the_message_is_a_deleted_ad(
 
 
 def test_the_same_message_from_an_ordinary_name_is_not_deleted(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _say(profile_moderator(CHOIR), "小林-5栋", POINTER)  # 兼职 alone: a word for a person to look at, no more
+    v = _say(profile_moderator(CHOIR), POINTER, nickname="小林-5栋")  # 兼职 alone: a word for a person to look at, no more
     assert v.action not in REMOVED and "sender_name" not in v.checks, v.reason
 
 
 def test_a_name_alone_never_acts(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _say(profile_moderator(CHOIR), "招代理 vx:dl_6688", "周二排练女高音声部的歌谱发群文件了吗？")
+    v = _say(profile_moderator(CHOIR), "周二排练女高音声部的歌谱发群文件了吗？", nickname="招代理 vx:dl_6688")
     assert v.label == "ok" and v.action == Action.NONE, v.reason
     assert "sender_name" not in v.checks
 
@@ -83,7 +84,7 @@ def test_ordinary_names_with_digits_plates_or_a_shop_change_nothing(
     assert name_evidence(name) is None
     mod = profile_moderator(CHOIR)
     for text in ("有需要歌谱的私我，我复印了几份", "周二排练改到活动室二楼，大家别走错"):
-        plain, named = _say(mod, None, text, 0, "a"), _say(mod, name, text, 9, "b")
+        plain, named = _say(mod, text, nickname=None, n=0, user="a"), _say(mod, text, nickname=name, n=9, user="b")
         assert (named.label, named.action) == (plain.label, plain.action), named.reason
 
 
@@ -97,9 +98,9 @@ def test_handles_split_by_spaces_emoji_or_a_variant_are_read_in_the_name(name: s
 def test_a_pitch_in_the_name_with_a_bare_dm_in_the_message_is_an_ad(
         profile_moderator: Callable[[str], Moderator]) -> None:
     mod = profile_moderator(CHOIR)
-    plain = _say(mod, "小林-5栋", "想了解的私我", 0, "a")
+    plain = _say(mod, "想了解的私我", nickname="小林-5栋", n=0, user="a")
     assert plain.label != "ad" and plain.action not in REMOVED, plain.reason
-    v = _say(mod, "代购小能手", "想了解的私我", 1, "b")
+    v = _say(mod, "想了解的私我", nickname="代购小能手", n=1, user="b")
     assert v.label == "ad" and "推销用语在发消息人的群名片/昵称里" in v.reason, v.reason
 
 
@@ -112,9 +113,9 @@ def test_the_groups_own_event_keeps_its_verdict_whatever_the_organisers_name(
         profile_moderator: Callable[[str], Moderator]) -> None:
     mod = profile_moderator(RIDES)
     text = "周六晨骑报名接龙，滨江公园南门6点半集合，有事找我"
-    plain = _say(mod, None, text, 0, "a")
+    plain = _say(mod, text, nickname=None, n=0, user="a")
     assert plain.label == "ok", plain.reason
-    v = _say(mod, "领队老张 电话13912345678", text, 1, "b")
+    v = _say(mod, text, nickname="领队老张 电话13912345678", n=1, user="b")
     assert v.label == "ok" and v.action == Action.NONE, v.reason
     assert v.checks["sender_name"]["held"] is True
 
@@ -123,12 +124,12 @@ def test_a_stallholders_bare_dm_on_the_groups_subject_keeps_its_verdict_whatever
         profile_moderator: Callable[[str], Moderator]) -> None:
     mod = profile_moderator(FLOWERS)
     text = "多肉到货了，有需要的私我"
-    plain = _say(mod, None, text, 0, "a")  # alone: a member's bare 私我 on the group's subject
+    plain = _say(mod, text, nickname=None, n=0, user="a")  # alone: a member's bare 私我 on the group's subject
     assert plain.label == "ok" and plain.checks.get("bare_contact"), plain.reason
-    v = _say(mod, "阿梅多肉 13812345678", text, 1, "b")
+    v = _say(mod, text, nickname="阿梅多肉 13812345678", n=1, user="b")
     assert v.label == "ok" and v.action == Action.NONE and v.checks["sender_name"]["held"], v.reason
     # a seller's word in the name is more than a way to reach a stall-holder
-    pitched = _say(mod, "代购小能手 13812345678", text, 2, "c")
+    pitched = _say(mod, text, nickname="代购小能手 13812345678", n=2, user="c")
     assert pitched.label == "ad", pitched.reason
 
 
@@ -170,20 +171,20 @@ def logged(tmp_path: Path) -> Moderator:
 
 
 def test_a_contact_only_strike_does_not_mute_the_next_contact_or_put_the_member_on_trial(logged: Moderator) -> None:
-    first = _say(logged, "小海", "我有多复印的男低音歌谱，要的加我微信 haixiao_88", 0, "hai")
+    first = _say(logged, "我有多复印的男低音歌谱，要的加我微信 haixiao_88", nickname="小海", n=0, user="hai")
     assert first.label == "ad" and first.action == Action.DELETE and first.checks.get("soft_strike"), first.reason
-    ordinary = _say(logged, "小海", "今天排练大家辛苦了，指挥说下周练第二段", 1, "hai")
+    ordinary = _say(logged, "今天排练大家辛苦了，指挥说下周练第二段", nickname="小海", n=1, user="hai")
     assert ordinary.label == "ok" and not (ordinary.checks.get("trust") or {}).get("struck"), ordinary.reason
-    again = _say(logged, "小海", "要歌谱电子版的加我微信 haixiao_88", 2, "hai")
+    again = _say(logged, "要歌谱电子版的加我微信 haixiao_88", nickname="小海", n=2, user="hai")
     assert again.label == "ad" and again.action == Action.DELETE, again.reason
     assert again.checks["soft_strikes_skipped"] == 1 and "此前 1 次只凭联系方式的违规不累计升级" in again.reason
     assert not (again.checks.get("trust") or {}).get("struck")
 
 
 def test_an_ad_with_a_link_still_climbs_the_ladder_over_soft_strikes(logged: Moderator) -> None:
-    _say(logged, "小海", "我有多复印的男低音歌谱，要的加我微信 haixiao_88", 0, "hai")
-    _say(logged, "小海", "要歌谱电子版的加我微信 haixiao_88", 1, "hai")
-    hard = _say(logged, "小海", "声乐网课特价9.9元一节，名额有限，报名链接 https://t.cn/A6vQx9 ", 2, "hai")
+    _say(logged, "我有多复印的男低音歌谱，要的加我微信 haixiao_88", nickname="小海", n=0, user="hai")
+    _say(logged, "要歌谱电子版的加我微信 haixiao_88", nickname="小海", n=1, user="hai")
+    hard = _say(logged, "声乐网课特价9.9元一节，名额有限，报名链接 https://t.cn/A6vQx9 ", nickname="小海", n=2, user="hai")
     assert hard.label == "ad" and not hard.checks.get("soft_strike"), hard.reason
     assert hard.action == Action.KICK and hard.strike == 3, hard.reason
 

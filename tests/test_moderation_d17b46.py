@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
+from moderation_say import say
 from typer.testing import CliRunner
 
 from copilot.config import Settings
-from copilot.moderation import Moderator, Verdict
+from copilot.moderation import Moderator
 from copilot.moderation.sender import name_evidence
 from copilot.profile import parse_profile_text
 
@@ -54,8 +56,7 @@ banned: [代做模型, 推销培训班]
 """
 
 
-def _say(mod: Moderator, text: str, nickname: str | None = None, user: str = "u1", n: int = 0) -> Verdict:
-    return mod.moderate({"id": f"m{n}", "user": user, "nickname": nickname, "text": text, "ts": 1_764_000_000 + 120 * n})
+_say = partial(say, user="u1", t0=1_764_000_000, gap=120)
 
 
 # --- the shown name ----------------------------------------------------------------------------------------------------
@@ -76,15 +77,15 @@ def test_a_date_a_class_or_a_flat_in_the_name_is_no_way_to_reach(name: str) -> N
 
 
 def test_a_phone_in_the_name_beside_a_price_is_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
-    v = _say(profile_moderator(XIANGQI), "暑期象棋速成班，八堂只收$960，兩位同報再平", "何Sir象棋班 9123 4567")
+    v = _say(profile_moderator(XIANGQI), "暑期象棋速成班，八堂只收$960，兩位同報再平", nickname="何Sir象棋班 9123 4567")
     assert v.label == "ad", v.reason
     assert "91234567" in v.reason and "$960" in v.reason, v.reason
 
 
 def test_the_same_name_asking_a_price_or_chatting_is_not_acted_on(profile_moderator: Callable[[str], Moderator]) -> None:
     mod = profile_moderator(XIANGQI)
-    asked = _say(mod, "象棋鐘喺淘寶賣$280，你哋覺得值唔值？", "何Sir象棋班 9123 4567", n=1)
-    said = _say(mod, "今日嗰盤殘局好精彩，紅方棄車都贏到", "何Sir象棋班 9123 4567", n=2)
+    asked = _say(mod, "象棋鐘喺淘寶賣$280，你哋覺得值唔值？", nickname="何Sir象棋班 9123 4567", n=1)
+    said = _say(mod, "今日嗰盤殘局好精彩，紅方棄車都贏到", nickname="何Sir象棋班 9123 4567", n=2)
     assert asked.label != "ad" and asked.action == "none", asked.reason
     assert said.label == "ok" and said.action == "none", said.reason
 
@@ -94,20 +95,20 @@ def test_an_outside_course_sharing_a_word_with_the_groups_event_is_an_ad(
     """集训 is the word of the group's own Wednesday session; a camp priced at a sum the profile never states, from a
     name carrying a WeChat id, is its writer's own sale."""
     mod = profile_moderator(ROCKETS)
-    v = _say(mod, "寒假航模火箭集训营4680元，省队教练带，名额不多", "航模培训 vx hm2026rk")
+    v = _say(mod, "寒假航模火箭集训营4680元，省队教练带，名额不多", nickname="航模培训 vx hm2026rk")
     assert v.label == "ad" and v.action == "delete", v.reason
     assert "hm2026rk" in v.reason, v.reason
-    own = _say(mod, "周三集训照常，放学后操场集合，记得带护目镜", "周老师 13912345678", user="t1", n=1)
+    own = _say(mod, "周三集训照常，放学后操场集合，记得带护目镜", nickname="周老师 13912345678", user="t1", n=1)
     assert own.label == "ok" and own.action == "none", own.reason
 
 
 def test_a_banned_item_beside_a_contact_in_the_name_is_named(profile_moderator: Callable[[str], Moderator]) -> None:
     mod = profile_moderator(XIANGQI)
-    v = _say(mod, "職業比賽都可以落注，賠率最高，新客首次入金送三成", "88娛樂 wa 6222 3344")
+    v = _say(mod, "職業比賽都可以落注，賠率最高，新客首次入金送三成", nickname="88娛樂 wa 6222 3344")
     assert v.label == "ad" and v.action == "delete", v.reason
     assert "網上博彩" in v.reason and "落注" in v.reason, v.reason
     assert "規則證據不足" not in v.reason, v.reason  # the name is rule evidence: the classifier did not stand alone
-    warned = _say(mod, "提提大家：有人私訊話可以落注賭職業比賽，唔好信，見到就報俾管理員", "阿強", user="u2", n=1)
+    warned = _say(mod, "提提大家：有人私訊話可以落注賭職業比賽，唔好信，見到就報俾管理員", nickname="阿強", user="u2", n=1)
     assert warned.label == "ok", warned.reason
 
 

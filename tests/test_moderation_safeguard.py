@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
+from moderation_say import say
 
 from copilot.config import Settings
 from copilot.moderation.evidence import corroboration
@@ -39,8 +41,7 @@ def _mod(profile, tmp_path: Path | None = None) -> Moderator:  # type: ignore[no
     return Moderator(Settings(llm_provider="offline", data_dir=tmp_path or Path("/nonexistent")), profile, audit=None)
 
 
-def _say(mod: Moderator, text: str, i: int = 0, user: str | None = None):  # type: ignore[no-untyped-def]
-    return mod.moderate({"user": user or f"m{i}", "text": text, "ts": T0 + 60 * i})
+_say = partial(say, t0=T0, with_id=False)  # by m<n> unless a user is named
 
 
 # -- 1. one weak layer never acts -------------------------------------------------------------
@@ -57,7 +58,7 @@ def test_a_phone_number_alone_is_only_reviewed() -> None:
     assert v.label == "ad" and v.action == "review"
     assert v.checks["evidence"]["held"] and "只有一项依据（联系方式）" in v.reason
     # … at the group's own meet-up (茶话会 of the profile's 编织茶话会): the organiser's or a member's contact for the day
-    v = _say(_mod(KNIT), "我手机13912345678，茶话会到了门口打我", 1)
+    v = _say(_mod(KNIT), "我手机13912345678，茶话会到了门口打我", n=1)
     assert v.label == "ok" and "茶话会" in v.reason
 
 
@@ -79,9 +80,9 @@ def test_one_word_found_by_two_lexicons_is_one_layer() -> None:
 
 def test_an_insult_word_alone_is_not_acted_on_but_an_attack_is() -> None:
     mod = _mod(KNIT)
-    critique = _say(mod, "这围巾配色真垃圾", 1)
+    critique = _say(mod, "这围巾配色真垃圾", n=1)
     assert critique.action in ("none", "review")
-    attack = _say(mod, "你织的什么玩意，丑死了，你就是个废物", 2)
+    attack = _say(mod, "你织的什么玩意，丑死了，你就是个废物", n=2)
     assert attack.label == "abuse" and attack.action == "warn"
     assert {"辱骂用语", "针对某人"} <= set(attack.checks["evidence"]["layers"].values())
 

@@ -4,7 +4,10 @@ and what the bot says after a removal."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+
+from moderation_say import say
 
 from copilot.config import Settings
 from copilot.moderation.normalise import normalise
@@ -41,8 +44,7 @@ def _mod(profile) -> Moderator:  # type: ignore[no-untyped-def]
     return Moderator(Settings(llm_provider="offline", data_dir=Path("/nonexistent")), profile, audit=None)
 
 
-def _say(mod: Moderator, text: str, i: int = 0):  # type: ignore[no-untyped-def]
-    return mod.moderate({"user": f"m{i}", "text": text, "ts": T0 + 60 * i})
+_say = partial(say, t0=T0, with_id=False)  # a member per message, m0, m1…
 
 
 # -- ads with no handle, or an unusual marker ----------------------------------------------------
@@ -71,10 +73,10 @@ def test_the_groups_own_class_sign_up_by_reply_is_not_an_ad() -> None:
     mod = _mod(SENIORS)
     v = _say(mod, "下周三手机课讲怎么用手机挂号，要来的回复1，我好准备座位")
     assert v.label == "ok" and v.action == "none"
-    gift = _say(mod, "手机课最后一节结束发小礼品，要来的扣1", 1)
+    gift = _say(mod, "手机课最后一节结束发小礼品，要来的扣1", n=1)
     assert gift.action == "none"
     # a lure and a reply call with no other layer (no seller's role, no urgency, no classifier): a person decides
-    bare = _say(_mod(BAND), "周日公园有免费测血压，送小礼品，想去的回复1", 2)
+    bare = _say(_mod(BAND), "周日公园有免费测血压，送小礼品，想去的回复1", n=2)
     assert bare.action in ("none", "review")
     # a reply call alone, no lure: nothing to bait with
     assert "lure_reply" not in detect(normalise("明天几点上课？知道的回复一下")).names("ad")
@@ -103,7 +105,7 @@ def test_a_banned_word_in_a_rules_talk_or_a_rescue_is_not_acted_on() -> None:
     mod = _mod(BIRDS)
     rules = _say(mod, "提醒一下，群里禁止野生鸟交易，看到有人收购野生鸟请告诉群主")
     assert rules.action == "none"
-    rescue = _say(mod, "楼下捡到一只野生麻雀，翅膀受伤了，附近有救助站吗", 1)
+    rescue = _say(mod, "楼下捡到一只野生麻雀，翅膀受伤了，附近有救助站吗", n=1)
     assert rescue.label != "ad" and rescue.action in ("none", "review")
     # a part alone (no trade) is no evidence at all
     assert "banned" not in detect(normalise("野生的麻雀能养吗"), banned=banned_list(BIRDS.banned)).names("ad")
@@ -114,9 +116,9 @@ def test_a_warning_or_a_story_about_a_banned_item_is_not_an_offer() -> None:
     warn = _say(mod, "上周有人在楼下推销保健品，还留了手机13812345678说有货，大家千万别信")
     assert warn.action in ("none", "review")
     assert "banned_deal" not in [s["name"] for s in warn.checks["signals"]]
-    story = _say(mod, "我爸这阵子迷上保健品了，老说要私聊那个推销员问问", 1)
+    story = _say(mod, "我爸这阵子迷上保健品了，老说要私聊那个推销员问问", n=1)
     assert story.action in ("none", "review")
-    offer = _say(mod, "进口保健品到货了，有货，需要的私聊我", 2)
+    offer = _say(mod, "进口保健品到货了，有货，需要的私聊我", n=2)
     assert offer.label == "ad" and offer.action == "delete"
 
 
@@ -163,7 +165,7 @@ def test_shunning_someone_is_abuse_but_asking_who_partners_them_is_not() -> None
     mod = _mod(BAND)
     v = _say(mod, "跟你分到一个声部算我倒霉，节奏从来没对过")
     assert v.label == "abuse" and "shun" in [s["name"] for s in v.checks["signals"]]
-    assert _say(mod, "周六合奏谁跟你一组？我还没分到", 1).label == "ok"
+    assert _say(mod, "周六合奏谁跟你一组？我还没分到", n=1).label == "ok"
 
 
 def test_a_kin_word_before_de_is_not_rude() -> None:
@@ -196,9 +198,9 @@ def test_a_time_question_about_another_activity_is_not_about_the_groups_own_even
     other = _say(mod, "今晚演唱会几点开始？有人一起去吗")
     assert other.label == "off_topic"
     assert "关于群里活动的安排" not in (other.checks["offtopic"].get("detail") or "")
-    own = _say(mod, "下雨了周六还排练吗？", 1)  # the weather belongs to every outing
+    own = _say(mod, "下雨了周六还排练吗？", n=1)  # the weather belongs to every outing
     assert own.label == "ok"
-    plain = _say(mod, "这周六几点开始？我可能晚到", 2)
+    plain = _say(mod, "这周六几点开始？我可能晚到", n=2)
     assert plain.label == "ok"
 
 
@@ -206,14 +208,14 @@ def test_shopping_festival_chatter_is_off_topic_but_the_groups_own_goods_on_sale
     mod = _mod(BAND)
     v = _say(mod, "黑五你们都抢到什么好东西了")
     assert v.label == "off_topic" and "黑五" in v.checks["offtopic"]["chatter_words"]
-    assert _say(mod, "双12有没有人知道哪家乐谱架打折", 1).label == "ok"
+    assert _say(mod, "双12有没有人知道哪家乐谱架打折", n=1).label == "ok"
 
 
 def test_a_member_giving_away_their_own_gear_because_of_a_move_is_not_a_life_errand() -> None:
     mod = _mod(BAND)
     gift = _say(mod, "搬家了用不上，两个谱架免费送给需要的团友")
     assert gift.label == "ok"
-    errand = _say(mod, "搬家公司哪家靠谱？下周要搬", 1)
+    errand = _say(mod, "搬家公司哪家靠谱？下周要搬", n=1)
     assert errand.label == "off_topic"
 
 

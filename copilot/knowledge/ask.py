@@ -121,7 +121,8 @@ class Answer(BaseModel):
     direct: bool = True
     # what the 相近 / 资料覆盖 frame was judged against (:func:`lead_basis`): "ask" (the lead is what the question's
     # ask finds on its own), "other" (the lead only shares words with it), "stated" (a stated situation chose the
-    # lead; never hedged), "" (declined or the LLM path). Read by the evals and scripts/calibrate_warn.py, not shown.
+    # lead; hedged only when its fit is below the scorer's ``second``, never when ``told.covers``: :func:`stated_hedged`),
+    # "" (declined or the LLM path). Read by the evals and scripts/calibrate_warn.py, not shown.
     basis: str = Field("", exclude=True)
 
 

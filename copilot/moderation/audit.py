@@ -413,8 +413,7 @@ class AuditLog:
             rows = conn.execute(
                 select(verdicts.c.fingerprint, strikes.c.soft)
                 .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
-                .where(strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user), strikes.c.label == label,
-                       strikes.c.ts >= since)
+                .where(*_strike_where(str(group or ""), str(user), label, since))
                 .order_by(strikes.c.ts.desc()).limit(50)
             ).all()
         return [(str(fp or ""), bool(soft)) for fp, soft in rows]
@@ -727,9 +726,14 @@ def _lock_key(group: str, user: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
+def _strike_where(group: str, user: str, label: str, since: float) -> list[Any]:
+    """The conditions picking a member's strikes for ``label`` in ``group`` since a time."""
+    return [strikes.c.group_id == group, strikes.c.user_id == user, strikes.c.label == label, strikes.c.ts >= since]
+
+
 def _strike_count(group: str, user: str, label: str, since: float, hard_only: bool) -> Any:
     """The query counting a member's strikes for ``label`` since a time (``hard_only``: not the soft ones)."""
-    where = [strikes.c.group_id == group, strikes.c.user_id == user, strikes.c.label == label, strikes.c.ts >= since]
+    where = _strike_where(group, user, label, since)
     if hard_only:
         where.append(_HARD_STRIKE)
     return select(func.count()).select_from(strikes).where(*where)

@@ -63,9 +63,11 @@ from copilot.moderation.signals import (
     SHOP_SHARE_HOSTS,
     SHORTENERS,
     SIGN_UP_WORDS,
+    Signal,
     SignalReport,
     alternation,
     banned_list,
+    banned_named,
     detect,
     in_mandarin,
     is_shop_host,
@@ -553,7 +555,7 @@ class Moderator:
         named = self._events_named(compact)
         named += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
         money = rep.signal("money")
-        priced = [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
+        priced = self._profile_priced(money)
         if not priced and self.shop:  # 月卡138 where the profile lists 每周一花 at 138: the shop's own price, bare
             priced = [p for p in _BARE_PRICE.findall(compact) if float(p) in self.own_prices]
         tie: list[str] = named or priced
@@ -718,21 +720,21 @@ class Moderator:
         """The profile's banned items the message names (whole, or by a part: 落注 of 网上博彩) when a way to reach the
         writer is in their name — that is the trade beside them —, as a reason part; "" when it names none, or warns."""
         compact = normalise(a.folded).compact
-        if self.banned is None or warns(compact) or any(s.name in ("banned", "banned_deal") for s in a.signals.signals):
+        if self.banned is None or warns(compact) or any(s.name in _BANNED_SIGNALS for s in a.signals.signals):
             return ""
-        found = self.banned.whole.findall(compact) + (self.banned.parts.findall(compact) if self.banned.parts else [])
-        by_item: dict[str, list[str]] = {}
-        for w in dict.fromkeys(found):
-            by_item.setdefault(self.banned.item_of.get(w, w), []).append(w)
+        by_item = banned_named(self.banned, compact)
         if not by_item:
             return ""
         return "群规禁止" + "、".join(f"{item}（{'、'.join(said[:2])}）" for item, said in by_item.items()) + "，名字里留了联系方式"
 
+    def _profile_priced(self, money: Signal | None) -> list[str]:
+        """The message's prices (its ``money`` signal's items) that the profile itself states."""
+        return [p for p in (money.items if money is not None else []) if _amount(p) in self.own_prices]
+
     def _priced_elsewhere(self, a: Analysis) -> bool:
         """The message states a price (not in a question) and none of its prices is one the profile states."""
         money = a.signals.signal("money")
-        return money is not None and not a.signals.question \
-            and not any(_amount(p) in self.own_prices for p in money.items)
+        return money is not None and not a.signals.question and not self._profile_priced(money)
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -1783,7 +1785,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 CLASSIFIER_ALONE_NOTE = "主要依据分类器，规则证据不足，交人工判断"
-_NAMED_ALWAYS = frozenset({"banned", "banned_deal"})  # signals whose reason part is never cut: it names the word
+_BANNED_SIGNALS = frozenset({"banned", "banned_deal"})  # the signals naming a profile's banned item (evidence.yaml banned)
+_NAMED_ALWAYS = _BANNED_SIGNALS  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
@@ -1817,8 +1820,9 @@ def _deal_zh(deal: str) -> str:
         name = deal.removeprefix(GRANTED)
         return "群档案允许：" + next((c.zh for c in categories()[0] if c.name == name), name)
     return _DEAL_ZH[deal]
+_NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a lost-or-found notice may carry
 # all a member's giveaway may carry (a phone, 联系我, and 不是广告 before it: members fear being taken for a seller)
-_GIVEAWAY_PATH = frozenset({"contact", "landline", "invite", "promo_words", "denial_pitch"})
+_GIVEAWAY_PATH = _NOTICE_REACH | {"denial_pitch"}
 # all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
 _REFERRAL_PATH = frozenset({"contact", "landline", "business", "promo_words", "money", "ad_words"})
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
@@ -2061,8 +2065,8 @@ _BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's
 # sender's name adds nothing to what explains the message (_sender_layer)
 _ASKED_ABOUT = frozenset({"money", "promo_words"})  # a question's price or promo word asks about a deal (_sender_layer)
 _OWN_TIES = frozenset({"own_offer", "own_event", "own_event_perk"})  # the group's business tied by its events' words
-_GROUP_BUSINESS = frozenset({"own_event", "own_offer", "own_event_perk", "group_fee", "group_accounts", "group_deposit",
-                             "reach_notice", "member_surplus", "help_answer"})
+_GROUP_BUSINESS = _OWN_TIES | {"group_fee", "group_accounts", "group_deposit", "reach_notice", "member_surplus",
+                               "help_answer"}
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
@@ -2147,7 +2151,6 @@ def _ago(hours: float) -> str:
 
 SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evidence of its own
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
-_NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # all a lost-or-found notice may carry
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "self_promo"})  # ways to reach a seller besides a handle
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …

@@ -1286,14 +1286,26 @@ def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding
     whole = _unnegated(scan.banned.whole, text, scan.lex.words["ad.banned_negated"])
     if whole:
         return Finding(whole)
-    found = list(dict.fromkeys(_unnegated(scan.banned.parts, text, scan.lex.words["ad.banned_negated"]))) \
-        if parts and scan.banned.parts is not None else []
-    subject = bool(scan.topic_text) and all(p in scan.topic_text for p in found)
-    by_item: dict[str, list[str]] = {}  # each item once, with the words that named it (外部教练私教招揽（私教、一对一…）)
-    for p in found:
-        by_item.setdefault(scan.banned.item_of[p], []).append(p)
+    # each item once, with the words that named it (外部教练私教招揽（私教、一对一…）)
+    by_item = banned_named(scan.banned, text, scan.lex.words["ad.banned_negated"], whole=False, parts=parts)
+    subject = bool(scan.topic_text) and all(p in scan.topic_text for said in by_item.values() for p in said)
     return Finding([f"{item}（{'、'.join(said[:2])}…）" for item, said in by_item.items()], "subject" if subject else "default") \
-        if found else None
+        if by_item else None
+
+
+def banned_named(banned: BannedList, text: str, negations: re.Pattern[str] | None = None, *, whole: bool = True,
+                 parts: bool = True) -> dict[str, list[str]]:
+    """The profile's banned items ``text`` names — by their whole name (``whole``) and by a distinctive part
+    (``parts``) —, each with the words that named it, in the order first said. With ``negations`` (lexicons.yaml
+    ``ad.banned_negated``) a word a negation ends right before names nothing (:func:`_unnegated`)."""
+    def said(pattern: re.Pattern[str]) -> list[str]:
+        return pattern.findall(text) if negations is None else _unnegated(pattern, text, negations)
+
+    found = (said(banned.whole) if whole else []) + (said(banned.parts) if parts and banned.parts is not None else [])
+    by_item: dict[str, list[str]] = {}
+    for w in dict.fromkeys(found):
+        by_item.setdefault(banned.item_of.get(w, w), []).append(w)
+    return by_item
 
 
 def _unnegated(pattern: re.Pattern[str], text: str, negations: re.Pattern[str]) -> list[str]:

@@ -119,11 +119,12 @@ def _lexicon() -> _Lexicon:
     not_next = f"(?<!(?<![{weekday_end}])[{''.join(map(str, d['not_next_after']))}])"
     week = rf"(?:{not_next}(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])}))?(?:{_alt(d['weekday_prefix'])})(?P<wd>[{''.join(weekdays)}])"
     not_day = _alt(d["not_a_day_after"])
+    before = _alt(d["event_before"])  # 前, 之前, 以前 after a date or an hour
     # a date in Chinese numerals (voice-to-text: 十二月十三号, 下个月十二号): a bare day only with 号 (一日三餐 is no date)
     cn_day = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
     cn_month = "(?:十[一二]?|[一二三四五六七八九])"
     absolute = (rf"(?:(?P<mo>\d{{1,2}}|(?<![{CN_DIGITS}]){cn_month})月(?P<md>\d{{1,2}}|{cn_day})[日号]?"
-                r"|(?<![\d/.])(?P<dm>\d{1,2})[./](?P<dd>\d{1,2})(?![\d/.])(?=\s*(?:前|之前|以前|截止|[（(]?(?:周|星期|礼拜|週)))"
+                rf"|(?<![\d/.])(?P<dm>\d{{1,2}})[./](?P<dd>\d{{1,2}})(?![\d/.])(?=\s*(?:{before}|截止|[（(]?(?:周|星期|礼拜|週)))"
                 # after 下个月/本月 a day is a date whatever follows (下个月十二号区里有比赛); alone, not 5号楼
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})(?P<dm2>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号]"
                 rf"|(?<![第\dA-Za-z{CN_DIGITS}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
@@ -135,7 +136,7 @@ def _lexicon() -> _Lexicon:
     # — and at either end of a range ("八点到十一点": a joint of ``range_joints`` after the first, before the second)
     joints = "".join(re.escape(fold(str(j))) for j in d["range_joints"] if len(fold(str(j))) == 1)
     hour = (rf"(?P<h>(?<![a-z\d])\d{{1,2}}|(?<![第小一点多好快慢])(?!(?<=[早晚])一)[{CN_DIGITS}]{{1,3}}"
-            rf"(?=[点:：點](?:半|钟|整|前|之前|以前|\d|[{joints}][\d{CN_DIGITS}]))|(?<=[点點][{joints}])[{CN_DIGITS}]{{1,3}}(?=[点點]))"
+            rf"(?=[点:：點](?:半|钟|整|{before}|\d|[{joints}][\d{CN_DIGITS}]))|(?<=[点點][{joints}])[{CN_DIGITS}]{{1,3}}(?=[点點]))"
             rf"(?:[点點]|[:：](?=\d))(?P<m>\d{{1,2}}|半|一刻)?分?")
     paren = r"(?:\s*[（(](?P<inner>[^()（）]{1,14})[)）])?"
     mark = rf"(?P<mark>{_alt(d['deadline_marks'])})?"
@@ -217,7 +218,7 @@ def _lexicon() -> _Lexicon:
         closing=re.compile(rf"\s*(?:{_alt(d['closing_words'])})(?!{_alt(d['deadline_marks'])})"),
         standing=tuple(fold(str(w)) for w in d["standing_rule"]),
         done_then=re.compile(str(d["done_then"]).strip("/")),
-        bare_hour=re.compile(rf"[\d{CN_DIGITS}]+\s*[点:]\s*(?:\d+|半|一刻)?\s*分?\s*(?:{_alt(d['event_before'])})?\s*"),
+        bare_hour=re.compile(rf"[\d{CN_DIGITS}]+\s*[点:]\s*(?:\d+|半|一刻)?\s*分?\s*(?:{before})?\s*"),
         roll_after_days=int(d["past_deadline_rolls_after_days"]),
     )
 

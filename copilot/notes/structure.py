@@ -119,7 +119,7 @@ def _question_form(text: str) -> tuple[str, str]:
         return "short", ""
     if "?" not in f and cue("action", "whoever").match(f):
         return "whoever", ""  # "谁要是参加，周五前接龙": a condition on who, said to the group, asks nothing
-    if "?" not in f and cue("question", "report_request").search(f):
+    if _report_request(f):
         return "told", ""  # "每家几个人，明晚8点前在群里报一下": what to report by a deadline, asked of nobody here
     if asks(text):
         return "asks", ""
@@ -128,12 +128,19 @@ def _question_form(text: str) -> tuple[str, str]:
     return "plain", ""
 
 
+def _report_request(f: str) -> re.Match[str] | None:
+    """What everyone is to report by a deadline ("每家几个人，明晚8点前在群里报一下"; cue ``question.report_request``) in
+    the folded text ``f``: told, not asked; None when ``f`` has a question mark."""
+    return None if "?" in f else cue("question", "report_request").search(f)
+
+
 @lru_cache(maxsize=65536)
 def question_strength(text: str) -> float:
     """How much ``text`` reads as a question someone should answer (0–1): a question mark, a final
     particle closing any clause, an opener (请问…) or an interrogative form (A-not-A, 多少, 几点…)
     make it one unless the classifier is sure it is not; a weak interrogative (什么, 谁) needs the
-    classifier's support; jokes score 0."""
+    classifier's support; what everyone is to report by a deadline (:func:`_report_request`) is told, and
+    scores as a plain sentence; jokes score 0."""
     form, rest = _question_form(text)
     if form == "joke":
         return question_strength(rest) if rest else 0.0
@@ -144,7 +151,8 @@ def question_strength(text: str) -> float:
         return max(p, 0.7)
     if form == "weak":
         return max(p, 0.6) if p >= 0.15 else p
-    return p * 0.45  # the classifier alone, with no interrogative form (or a condition on who), makes no question
+    # the classifier alone, with no interrogative form (or a condition on who, or a report told), makes no question
+    return p * 0.45
 
 
 @lru_cache(maxsize=65536)
@@ -152,7 +160,7 @@ def asks(text: str) -> bool:
     """A question by its form, whatever the classifier thinks: a question mark, a final particle
     closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
     f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
-    told = None if "?" in f else cue("question", "report_request").search(f)
+    told = _report_request(f)
     if told:
         f = f[told.start():]  # what everyone is to report by a deadline is told, not asked
     final = cue("question", "final")
@@ -1492,7 +1500,8 @@ def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
 def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
     """Whether ``q`` keeps the answer it has against ``m``: an @-reply to the asker supersedes a bystander's
     guess (it is cleared here), unless that guess answered in the question's form and ``m`` only gives the asker
-    work; an answer by the one asked stands against anything later."""
+    work, or answered it on its own words and ``m`` is on another matter (:func:`_answered_on_it`); an answer by the
+    one asked stands against anything later."""
     if direct and q.answer and not q.direct:
         if _answered_in_form(q, m) or _answered_on_it(q, m):
             return True
@@ -2609,7 +2618,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
     request = clause.kind in ("named", "assigned") and (has(f, "action", "request") or has(f, "action", "request_tag"))
     # (the group's part that names what to report by a deadline asks nothing: "每家几个人，明晚8点前报一下")
-    reports = "?" not in f and bool(cue("question", "report_request").search(f))
+    reports = bool(_report_request(f))
     if asks(owner_part) and clause.kind != "first_person" and not request and not reports \
             or asker not in (None, m.speaker, clause.owner) and has(f, "action", "alternative"):
         # a question is not an assignment (the classifier alone does not make one); another way offered in an answer

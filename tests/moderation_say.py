@@ -1,0 +1,19 @@
+"""One message said to a moderator in the moderation tests: ``say(mod, text, n=…, user=…)``, each file fixing its own
+time base and gap with ``functools.partial``."""
+
+from __future__ import annotations
+
+from copilot.moderation import Moderator, Verdict
+
+T0 = 1_767_225_600.0  # 2026-01-01 00:00 UTC
+
+
+def say(mod: Moderator, text: str, *, n: int = 0, user: str | None = None, nickname: str | None = None,
+        t0: float = T0, gap: float = 60, with_id: bool = True) -> Verdict:
+    """The verdict on ``text`` as the ``n``-th message, ``gap`` seconds after the one before from ``t0``, by ``user``
+    (None: a member per message, m0, m1…) shown as ``nickname``; ``with_id`` gives it the id m<n> (an id makes a
+    retried delivery get its stored verdict back)."""
+    msg = {"user": user or f"m{n}", "nickname": nickname, "text": text, "ts": t0 + gap * n}
+    if with_id:
+        msg["id"] = f"m{n}"
+    return mod.moderate(msg)
