@@ -7,6 +7,7 @@ is never replaced: callers keep the original and fold only a copy.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import threading
@@ -343,6 +344,17 @@ def stopwords() -> frozenset[str]:
     path = RESOURCES_DIR / "stopwords_zh.txt"
     words = {w.strip() for w in path.read_text(encoding="utf-8").splitlines()}
     return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+def tokenizer_stamp() -> str:
+    """A fingerprint of what :func:`tokenize` depends on beyond its code: jieba's version, our domain words and the
+    stop words. Stored tokens (the index snapshot) made under another stamp are stale — an upgrade that adds a domain
+    word (群规 so that 群规模板 is no longer cut 群规模 + 板) must re-tokenise the chunks, not only the queries."""
+    digest = hashlib.sha1(str(getattr(jieba, "__version__", "")).encode())
+    for name in ("userdict_zh.txt", "stopwords_zh.txt"):
+        path = RESOURCES_DIR / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
+    return digest.hexdigest()
 
 
 _jieba_ready = False

@@ -57,3 +57,34 @@ def test_a_snapshot_of_another_build_or_a_broken_one_is_ignored(monkeypatch: pyt
     monkeypatch.undo()
     (settings.data_dir / "index" / "snapshot.npz").write_bytes(b"\x00\x01 not an npz")
     assert _top(KnowledgeIndex(settings)) == first
+
+
+def test_a_snapshot_tokenised_with_another_user_dictionary_is_ignored(monkeypatch: pytest.MonkeyPatch,
+                                                                      fresh_settings: Settings,
+                                                                      shared_data_dir: Path) -> None:
+    """An upgrade that adds a domain word to the tokeniser's dictionary re-tokenises the stored chunks: the old
+    snapshot's tokens (cut with the old dictionary) are not used beside queries cut with the new one."""
+    import copilot.knowledge.index as index_module
+
+    settings = _copy(fresh_settings, shared_data_dir)
+    first = _top(KnowledgeIndex(settings))
+    with monkeypatch.context() as m:
+        m.setattr(index_module, "tokenizer_stamp", lambda: "another user dictionary")
+        _no_chromadb(m)
+        with pytest.raises(AssertionError, match="chromadb was opened"):
+            KnowledgeIndex(settings).search_sections(QUESTION)
+    _no_chromadb(monkeypatch)
+    assert _top(KnowledgeIndex(settings)) == first  # the stamp is back: the snapshot of this build is read again
+
+
+def test_the_tokenizer_stamp_follows_the_user_dictionary(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import copilot.textnorm as textnorm
+
+    for name in ("userdict_zh.txt", "stopwords_zh.txt"):
+        shutil.copy(textnorm.RESOURCES_DIR / name, tmp_path / name)
+    monkeypatch.setattr(textnorm, "RESOURCES_DIR", tmp_path)
+    before = textnorm.tokenizer_stamp()
+    assert textnorm.tokenizer_stamp() == before  # the same files, the same stamp
+    with (tmp_path / "userdict_zh.txt").open("a", encoding="utf-8") as f:
+        f.write("群接龙 1000 n\n")
+    assert textnorm.tokenizer_stamp() != before

@@ -55,7 +55,7 @@ from copilot.knowledge.ranking import (
 )
 from copilot.knowledge.typos import correct as correct_typos
 from copilot.knowledge.typos import homophones
-from copilot.textnorm import ask_form, fold, split_sentences, tokenize, unpad
+from copilot.textnorm import ask_form, fold, split_sentences, tokenize, tokenizer_stamp, unpad
 
 log = logging.getLogger(__name__)
 
@@ -353,8 +353,10 @@ class KnowledgeIndex:
         return self.dir / "snapshot.npz"
 
     def _snapshot_key(self) -> str:
-        """What the stored chunks depend on: the build stamp and the registry of imported documents."""
+        """What the stored chunks and their tokens depend on: the build stamp, the registry of imported documents and
+        the tokeniser's dictionaries (a snapshot tokenised with an older user dictionary is stale)."""
         parts = [p.read_text(encoding="utf-8") if p.exists() else "" for p in (self._stamp_path, self._registry_path)]
+        parts.append(tokenizer_stamp())
         return hashlib.sha256("\n\0".join(parts).encode()).hexdigest()
 
     def _read_snapshot(self) -> dict[str, object] | None:
