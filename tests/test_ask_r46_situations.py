@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from copilot.config import Settings
 from copilot.evals.retrieval import HELD_OUT, load_ask_cases
-from copilot.knowledge.ask import AskPart, answer_fit, stated_hedged
+from copilot.knowledge.ask import AskPart, answer_fit, answer_hedged
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.ranking import SectionHit, SectionRanking, StatedSituation, section_scorer, stated_situations
 from copilot.paths import EVALS_DIR
@@ -40,8 +40,8 @@ def test_a_stated_lead_that_barely_fits_is_labelled_near() -> None:
     weak = _sec("activity-resonance", "活动机制怎么设计", scorer.second - 0.05)
     ranking = _ranked(weak, _sec("crisis", "通用响应流程", scorer.second - 0.1))
     told = StatedSituation(name="went_badly", says=["没人来"])
-    assert stated_hedged(ranking, [weak], weak, None, told)
-    assert stated_hedged(ranking, [weak], weak, None, None)
+    assert answer_hedged(ranking, [weak], weak, None, "stated", told)
+    assert answer_hedged(ranking, [weak], weak, None, "stated", None)
 
 
 def test_a_stated_lead_that_fits_is_still_direct_below_warn() -> None:
@@ -51,7 +51,7 @@ def test_a_stated_lead_that_fits_is_still_direct_below_warn() -> None:
     assert scorer is not None and scorer.second < scorer.warn
     middling = _sec("lifecycle", "延长寿命的办法", (scorer.second + scorer.warn) / 2)
     ranking = _ranked(middling)
-    assert not stated_hedged(ranking, [middling], middling, None, None)
+    assert not answer_hedged(ranking, [middling], middling, None, "stated", None)
 
 
 def test_a_member_at_risk_is_answered_direct_whatever_the_fit() -> None:
@@ -59,8 +59,8 @@ def test_a_member_at_risk_is_answered_direct_whatever_the_fit() -> None:
     assert scorer is not None
     weak = _sec("crisis", "通用响应流程", 0.01)
     covers = next(s for s in stated_situations().situations if s.covers)
-    assert stated_hedged(_ranked(weak), [weak], weak, None, None)
-    assert not stated_hedged(_ranked(weak), [weak], weak, None, covers)
+    assert answer_hedged(_ranked(weak), [weak], weak, None, "stated", None)
+    assert not answer_hedged(_ranked(weak), [weak], weak, None, "stated", covers)
 
 
 def test_the_fit_judged_is_the_one_the_footer_shows() -> None:
@@ -72,6 +72,6 @@ def test_the_fit_judged_is_the_one_the_footer_shows() -> None:
     ranking = _ranked(lead)
     firm = AskPart("交接要做哪些事", alone_fit=scorer.hedge + 0.05, alone=key)
     assert answer_fit(ranking, [lead], lead, firm) >= scorer.hedge
-    assert not stated_hedged(ranking, [lead], lead, firm, None)
-    assert stated_hedged(ranking, [lead], lead, None, None)
-    assert not stated_hedged(ranking, [], None, None, None)  # nothing to answer from: nothing to label
+    assert not answer_hedged(ranking, [lead], lead, firm, "stated", None)
+    assert answer_hedged(ranking, [lead], lead, None, "stated", None)
+    assert not answer_hedged(ranking, [], None, None, "stated", None)  # nothing to answer from: nothing to label

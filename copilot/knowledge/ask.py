@@ -121,7 +121,7 @@ class Answer(BaseModel):
     direct: bool = True
     # what the 相近 / 资料覆盖 frame was judged against (:func:`lead_basis`): "ask" (the lead is what the question's
     # ask finds on its own), "other" (the lead only shares words with it), "stated" (a stated situation chose the
-    # lead; hedged only when its fit is below the scorer's ``second``, never when ``told.covers``: :func:`stated_hedged`),
+    # lead; hedged only when its fit is below the scorer's ``second``, never when ``told.covers``: :func:`answer_hedged`),
     # "" (declined or the LLM path). Read by the evals and scripts/calibrate_warn.py, not shown.
     basis: str = Field("", exclude=True)
 
@@ -689,33 +689,30 @@ def lead_basis(sections: list[SectionHit], lead: SectionHit | None, part: AskPar
 
 
 def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
-                  part: AskPart | None = None, basis: str | None = None) -> bool:
+                  part: AskPart | None = None, basis: str | None = None, told: StatedSituation | None = None) -> bool:
     """Whether an answer built from ``sections`` opens by saying the material has only something near (:func:`hedged`):
     its :func:`answer_fit` is below the scorer's ``warn``, so the number in the footer and the 相近 label agree. A lead
     that is not the ask's own section (:func:`lead_basis` "other") must reach ``warn_off_ask`` instead when that is
     higher: a section that shares a word with the question is not passed off as its answer at a middling fit.
-    ``basis``: the lead's :func:`lead_basis` when the caller has already worked it out."""
+    ``basis``: the lead's :func:`lead_basis` when the caller has already worked it out.
+
+    A lead the question's stated situation chose (``basis`` "stated", ``stated.yaml``) only has to reach the scorer's
+    ``second`` (the fit a section needs to join an answer by itself): the situation decides which section leads, not
+    whether it answers. A situation answered whatever the ranking (``told.covers``: a member at risk) stays direct."""
     scorer = section_scorer()
-    if not ranking.sections or scorer is None:
+    if scorer is None:
+        return False
+    if basis == "stated":
+        if not sections or (told is not None and told.covers):
+            return False
+        return answer_fit(ranking, sections, lead, part) < scorer.second
+    if not ranking.sections:
         return False
     if not sections:
         return hedged(ranking, None, part)
     basis = basis or lead_basis(sections, lead, part)
     bar = scorer.warn if basis == "ask" else max(scorer.warn, scorer.warn_off_ask)
     return answer_fit(ranking, sections, lead, part) < bar
-
-
-def stated_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
-                  part: AskPart | None, told: StatedSituation | None) -> bool:
-    """Whether an answer led by the section the question's stated situation chose (``stated.yaml``) still opens by
-    saying the material has only something near: the stated situation decides which section leads, not whether it
-    answers, so a lead that fits what is asked below the scorer's ``second`` (the fit a section needs to join an
-    answer by itself) is not passed off as the answer. A situation answered whatever the ranking (``told.covers``:
-    a member at risk) stays direct. The fit is :func:`answer_fit`'s, the number the footer shows."""
-    scorer = section_scorer()
-    if scorer is None or not sections or (told is not None and told.covers):
-        return False
-    return answer_fit(ranking, sections, lead, part) < scorer.second
 
 
 class AskPart(NamedTuple):
@@ -1437,7 +1434,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     basis = "stated" if stated else lead_basis(sections, lead, asked)
-    warned = stated_hedged(ranking, sections, lead, asked, told) if stated else answer_hedged(ranking, sections, lead, asked, basis)
+    warned = answer_hedged(ranking, sections, lead, asked, basis, told)
     text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"
