@@ -129,3 +129,25 @@ def test_round46_blind_set_is_registered_and_well_formed() -> None:
     others = {f.stem for d in ("profiles", "independent2/profiles", "independent3/profiles", "independent4/profiles")
               for f in (EVALS_DIR / "moderation" / d).glob("*.yaml")}
     assert not profiles & others
+
+
+def test_round47_blind_set_is_registered_and_well_formed() -> None:
+    """independent6 (round 47, written by a helper that read no code, no test and no eval file, in 8 kinds of group
+    no other set has) is scored by its key and meets issue 17's counts; shape only — its rows are not to be read."""
+    from copilot.evals.moderation import INDEPENDENT
+
+    assert INDEPENDENT["independent6"] == "independent6/messages.jsonl"
+    rows = load_set(INDEPENDENT["independent6"])
+    assert len(rows) >= 300 and len({r["id"] for r in rows}) == len(rows)
+    counts = Counter(r["label"] for r in rows)
+    assert set(counts) == set(LABELS)
+    assert counts["ad"] >= 60 and counts["off_topic"] >= 40 and counts["ok"] >= 150 and counts["spam"] >= 15
+    profiles = {r["profile"] for r in rows}
+    assert len(profiles) >= 8
+    own = EVALS_DIR / "moderation" / "independent6" / "profiles"
+    for p in profiles:
+        assert load_profile(own / f"{p}.yaml").name is not None
+    others = {f.stem for d in ("profiles", "independent2/profiles", "independent3/profiles", "independent4/profiles",
+                                  "independent5/profiles")
+              for f in (EVALS_DIR / "moderation" / d).glob("*.yaml")}
+    assert not profiles & others
