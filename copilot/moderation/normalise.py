@@ -157,6 +157,18 @@ def _symbols() -> tuple[re.Pattern[str], dict[str, str]]:
     return _char_table("symbols")
 
 
+@lru_cache(maxsize=1)
+def _word_emoji() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Runs of one pictograph that stands for a word in the sentence (🧧🧧 → 红包), from spellings.yaml ``word_emoji``."""
+    _, table = _char_table("word_emoji")
+    return re.compile("|".join(f"(?:{re.escape(k)})+" for k in table) or r"(?!x)x"), table
+
+
+def _read_word_emoji(folded: str) -> str:
+    rx, table = _word_emoji()
+    return rx.sub(lambda m: next(w for k, w in table.items() if m.group(0).startswith(k)), folded)
+
+
 DECORATED_MIN = 3  # pictographs set tight between characters in this many places break the words apart on purpose
 
 
@@ -236,7 +248,9 @@ def normalise(text: str) -> Normalised:
     # emoji set between the characters of a word (需🙏要, 私🤙🏻我) decorate it: the word is read whole; set between
     # character after character (宜💰宝📦可💎币), they are there to break the words apart, as spaces are in 逐字隔开
     decorated = folded
-    folded, places = _decoration().subn("", folded)
+    worded = _read_word_emoji(folded)  # 发个🧧吧 → 发个红包吧, before pictographs between characters are dropped
+    worded_any = worded != folded  # the pictographs stay in the decorated text (a wall of them is counted there)
+    folded, places = _decoration().subn("", worded)
     if places >= DECORATED_MIN:
         evasions.append("表情隔字")
     compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))
@@ -258,4 +272,4 @@ def normalise(text: str) -> Normalised:
     if _spaced().search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text
         evasions.append("逐字隔开")
     return Normalised(raw=raw, folded=folded, compact=compact, digits=digits, evasions=tuple(evasions),
-                      decorated=decorated if places else folded)
+                      decorated=decorated if places or worded_any else folded)

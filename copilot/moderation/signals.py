@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from copilot.moderation.normalise import SPACED_HANDLE, URL_RE, Normalised, decorative_between, normalise
+from copilot.moderation.veiled import banter, veiled_forms
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
 
@@ -1721,8 +1722,16 @@ def _sneers(said: str) -> list[str]:
 
 
 def _sneer(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """Contempt by its form, without a swear word, in the writer's own words (:func:`_sneers`)."""
-    hits = _sneers(in_mandarin(unquoted(scan.n.folded)))
+    """Contempt by its form, without a swear word, in the writer's own words (:func:`_sneers`); not beside warmth
+    (加油, 我陪你练: teasing between friends, :func:`veiled.banter`)."""
+    said = in_mandarin(unquoted(scan.n.folded))
+    hits = [] if banter(said) else _sneers(said)
+    return Finding(hits) if hits else None
+
+
+def _veiled(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Contempt dressed as praise, advice, a second thought or a plea, aimed at someone else (:mod:`veiled`)."""
+    hits = veiled_forms(in_mandarin(unquoted(scan.n.folded)))
     return Finding(hits) if hits else None
 
 
@@ -1900,7 +1909,7 @@ _DETECTORS: dict[str, Detector] = {
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
-    "belittle": _belittle, "sneer": _sneer,
+    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled,
 }
 
 
@@ -1975,7 +1984,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     own_words = in_mandarin(unquoted(n.folded))
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
     form = bool(lex.words["abuse.contempt"].search(own_words) or group_slur().search(own_words) or put_down().search(own_words)
-                or someone_put_down().search(own_words) or "sneer" in scan.found)
+                or someone_put_down().search(own_words) or "sneer" in scan.found or "veiled" in scan.found)
     attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * form \
         + bool(third_person().search(own_words)) \
         + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers

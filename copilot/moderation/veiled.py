@@ -1,0 +1,147 @@
+"""Veiled abuse: contempt dressed as praise, advice, a second thought or a plea, with no swear word.
+
+Each form of ``resources/moderation/veiled.yaml`` is a small named check over the writer's own words in Mandarin (the
+caller cuts quotations out and turns Cantonese and Taiwan wording into its mainland form). A form counts only when it is
+aimed at someone else: not when the writer says it of themselves. Warmth beside a taunt (加油, 我陪你练) marks teasing
+between friends, and :func:`banter` says so for this module's forms and for the sneers of ``signals``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from copilot.paths import load_resource
+
+VEILED = "moderation/veiled.yaml"
+
+_SENTENCE_END = re.compile(r"[\u3002\uff01\uff1f.!?\n]")
+_CLAUSE_START = re.compile(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]")
+_PUNCT = r"[\s,，。.!！~～…、]"
+
+
+def _alt(words: list[Any]) -> str:
+    return "(?:" + "|".join(re.escape(str(w)) for w in sorted({str(w) for w in words}, key=lambda w: (-len(w), w))) + ")"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return load_resource(VEILED)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, re.Pattern[str]]:
+    d = _data()
+    mp, rf, sc, st = d["mock_praise"], d["referral"], d["schooled"], d["second_thought"]
+    return {
+        "self": re.compile(_alt(d["self"])),
+        "addressee": re.compile(_alt(d["addressee"])),
+        "mock_praise": re.compile(_alt(mp["lead"]) + rf".{{0,{int(mp['max_gap'])}}}?" + _alt(mp["praise"])),
+        "failing": re.compile(_alt(mp["failing"]) + "|" + _alt(mp["not_done"]["after"])
+                              + rf"[^\uff0c\u3002\uff01\uff1f,.!?\n]{{0,{int(mp['not_done']['max_gap'])}}}?" + _alt(mp["not_done"]["neg"])),
+        "gift": re.compile(_alt(d["gift"]["words"])),
+        "referral": re.compile(_alt(rf["lead"]) + rf"([^\u3002\uff01\uff1f.!?\n]{{0,{int(rf['max_gap'])}}}?)"
+                               + "(" + _alt(rf["faculty"]) + "|" + _alt(rf["doctor"]) + ")"),
+        "faculty": re.compile(_alt(rf["faculty"])),
+        "then": re.compile(_alt(rf["then"])),
+        "schooled": re.compile(_alt(sc["words"])),
+        "asked": re.compile(_alt(sc["asked"])),
+        "second_thought": re.compile(r"[^?？,，。.!！\n]{0,10}[?？]" + _PUNCT + "*" + _alt(st["oh"]) + _PUNCT + f"{{0,{int(st['max_gap'])}}}"
+                                     + _alt(st["then"])),
+        "nerve": re.compile(_alt(d["nerve"]["lead"]) + _alt(d["nerve"]["words"])),
+        "mercy": re.compile(_alt(d["mercy"])),
+        "dismissal": re.compile(_alt(d["dismissal"])),
+        "joking": re.compile(_alt(d["joking"])),
+        "warmth": re.compile(_alt(d["warmth"])),
+    }
+
+
+def _clause_before(said: str, start: int) -> str:
+    before = said[:start]
+    return before[max((m.end() for m in _CLAUSE_START.finditer(before)), default=0):]
+
+
+def _rest_of_sentence(said: str, end: int, limit: int) -> str:
+    m = _SENTENCE_END.search(said, end)
+    stop = m.end() if m else len(said)  # the mark that ends the sentence is part of how it is said (…吧? / …呀?)
+    return said[end:min(stop, end + limit + 1)]
+
+
+def _mock_praise(said: str, rx: dict[str, re.Pattern[str]]) -> list[str]:
+    """Sarcastic praise of the one addressed, in a message that states the failing it praises."""
+    m = rx["mock_praise"].search(said)
+    if m is None:
+        return []
+    rest = said[:m.start()] + said[m.end():]
+    return [m.group(0)] if rx["failing"].search(rest) else []
+
+
+def _to_another(name: str) -> Callable[[str, dict[str, re.Pattern[str]]], list[str]]:
+    """A form said to someone else: not when the rest of the message speaks of the writer and of no one addressed
+    ("脑子是个好东西，可惜我今天没带", "你说的都对，我下次注意")."""
+    def check(said: str, rx: dict[str, re.Pattern[str]]) -> list[str]:
+        m = rx[name].search(said)
+        if m is None:
+            return []
+        rest = said[:m.start()] + said[m.end():]
+        return [] if rx["self"].search(rest) and not rx["addressee"].search(rest) else [m.group(0)]
+    return check
+
+
+def _referral(said: str, rx: dict[str, re.Pattern[str]]) -> list[str]:
+    """Advice to see a doctor (or a mirror) before taking part again; not advice the writer gives themselves."""
+    for m in rx["referral"].finditer(said):
+        if rx["self"].search(m.group(1)):
+            continue  # 建议我自己…: the writer's own plan
+        if rx["faculty"].fullmatch(m.group(2)) or rx["faculty"].search(said, m.end()) \
+                or rx["then"].search(said, m.end()):
+            return [m.group(0)]
+    return []
+
+
+def _schooled(said: str, rx: dict[str, re.Pattern[str]]) -> list[str]:
+    """School said to have made them stupid, put as a guess or a question."""
+    limit = int(_data()["schooled"]["max_gap"])
+    for m in rx["schooled"].finditer(said):
+        if rx["self"].search(_clause_before(said, m.start())):
+            continue
+        if rx["asked"].search(_rest_of_sentence(said, m.end(), limit)):
+            return [m.group(0)]
+    return []
+
+
+def _second_thought(said: str, rx: dict[str, re.Pattern[str]]) -> list[str]:
+    """A question answered at once with a feigned "oh right" and the other's failing, in a message to someone."""
+    m = rx["second_thought"].search(said)
+    return [m.group(0)] if m and rx["addressee"].search(said) else []
+
+
+def _plain(name: str) -> Callable[[str, dict[str, re.Pattern[str]]], list[str]]:
+    def check(said: str, rx: dict[str, re.Pattern[str]]) -> list[str]:
+        m = rx[name].search(said)
+        return [m.group(0)] if m else []
+    return check
+
+
+# the forms in the order they are tried; each returns the words it found (empty: not there)
+FORMS: tuple[tuple[str, Callable[[str, dict[str, re.Pattern[str]]], list[str]]], ...] = (
+    ("mock_praise", _mock_praise), ("gift", _to_another("gift")), ("referral", _referral), ("schooled", _schooled),
+    ("second_thought", _second_thought), ("nerve", _plain("nerve")), ("mercy", _plain("mercy")),
+    ("dismissal", _to_another("dismissal")), ("joking", _plain("joking")),
+)
+
+
+def banter(said: str) -> bool:
+    """Warmth beside a taunt (加油, 我陪你练, 下次请…): teasing between friends, not contempt."""
+    return bool(_compiled()["warmth"].search(said))
+
+
+def veiled_forms(said: str) -> list[str]:
+    """The veiled put-downs in ``said`` (the writer's own words in Mandarin), each aimed at someone else; none beside
+    warmth (:func:`banter`)."""
+    if banter(said):
+        return []
+    rx = _compiled()
+    return [w for _, form in FORMS for w in form(said, rx)]
