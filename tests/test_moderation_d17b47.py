@@ -194,3 +194,28 @@ def test_a_members_own_red_packet_or_a_request_for_a_location_is_no_plea(
         profile_moderator: Callable[[str], Moderator], text: str) -> None:
     v = profile_moderator(KITE).moderate({"id": "rq", "user": "w", "text": text})
     assert v.label != "spam", v.reason
+
+
+STOCKS = """
+name: 价值投资读书会
+positioning: 一起读价值投资的书，交流港股、美股和台股公司的财报
+topics: [价值投资, 股票, 港股, 美股, 台股, 财报, 估值]
+audience: 长期投资的上班族
+platform: wechat
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "恒指今天又跌了四百点，我的港股全绿",
+    "台积电最近又涨了，大家有没有上车？",
+    "今晚有没有人睇波？英超曼联打利物浦",
+])
+def test_money_and_football_chatter_is_off_topic_where_the_group_is_not_about_them(
+        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(KITE).moderate({"id": "mc", "user": "q", "text": text})
+    assert v.label == "off_topic", v.reason
+
+
+def test_the_same_market_talk_is_on_topic_in_a_group_about_it(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(STOCKS).moderate({"id": "ms", "user": "q", "text": "台积电的财报出来了，毛利率比上季度高"})
+    assert v.label == "ok", v.reason
