@@ -219,3 +219,26 @@ def test_money_and_football_chatter_is_off_topic_where_the_group_is_not_about_th
 def test_the_same_market_talk_is_on_topic_in_a_group_about_it(profile_moderator: Callable[[str], Moderator]) -> None:
     v = profile_moderator(STOCKS).moderate({"id": "ms", "user": "q", "text": "台积电的财报出来了，毛利率比上季度高"})
     assert v.label == "ok", v.reason
+
+
+GAME = """
+name: 永劫无间五排车队
+positioning: 一起组队打永劫无间排位，交流连招、阵容和游戏设置
+topics: [永劫无间, 排位, 组队, 连招, 阵容, 英雄, 设置, 服务器]
+audience: 永劫无间玩家
+platform: qq
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "外挂过滤开了还是遇到挂，不会的私我教你设置",
+    "设置里的外挂检测要打开，开了之后匹配会慢一点",
+])
+def test_the_games_anti_cheat_setting_is_no_cheat_for_sale(profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = profile_moderator(GAME).moderate({"id": "g1", "user": "k", "text": text})
+    assert v.label == "ok", v.reason
+
+
+def test_a_cheat_for_sale_is_still_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = profile_moderator(GAME).moderate({"id": "g2", "user": "k2", "text": "出永劫外挂，稳定不封号，价格私聊"})
+    assert v.label == "ad" and v.action == "delete", v.reason
