@@ -74,6 +74,15 @@ def test_a_new_accounts_first_fraud_pitch_is_removed_at_once(tmp_path: Path, pro
     assert v.reply and "多次" not in v.reply and ("移出" in v.reply), v.reply
 
 
+def test_a_group_can_keep_its_ladder_for_scam_accounts(tmp_path: Path) -> None:
+    from copilot.moderation.policy import Policy
+    mod = Moderator(Settings(data_dir=tmp_path, llm_provider="offline"), parse_profile_text(KITE), group="g47",
+                    policy=Policy(remove_scam_accounts=False))
+    v = _joined_then(mod, "newcomer", "每天免费分享以太坊合约信号，上周胜率88%，想跟单的加微信 eth_win2026")
+    assert v.label == "ad" and v.action == "delete", v.reason
+    assert not v.checks.get("scam_account"), v.checks
+
+
 def test_a_new_accounts_ad_without_a_fraud_pitch_is_only_deleted(tmp_path: Path) -> None:
     v = _joined_then(_audited(tmp_path, KITE), "seller", "出售全新风筝板，专柜价五折，加微信 kiteboard_88 看实物图")
     assert v.label == "ad", v.reason

@@ -1121,7 +1121,7 @@ class Moderator:
         if v.checks.get("belongs") and v.action in ACTED:  # a member's reach for the group's business (_belongs_layer)
             v.action, v.mute_seconds = Action.REVIEW, 0
         self._situated(msg.text, v)
-        _scam_account(msg.text, v, strikes_before)
+        _scam_account(msg.text, v, strikes_before, pol)
         if v.action == Action.REMIND and v.label == Label.SPAM and _chain_with_link(v.checks):
             # "转发到3个群就能领50元话费 👉 http://…": a reminder leaves the link in the group for someone to open
             v.action = Action.DELETE
@@ -1154,14 +1154,15 @@ class Moderator:
             v.reason += "（观察模式：只记录，未执行）"
 
 
-def _scam_account(text: str, v: Verdict, strikes_before: int) -> None:
+def _scam_account(text: str, v: Verdict, strikes_before: int, pol: Policy) -> None:
     """An obvious scam account (evidence.yaml ``scam_account``): a member who joined lately (a join notice) and is among
     their first messages posts an ad the group deletes, and the ad is a fraud pitch — a signal of the rule's (a promised
     return, easy money, a loan without checks) or a word of its lexicon (crypto signals, 带单, 胜率). The methodology
     removes such accounts at once instead of deleting with a private word: the action becomes a removal, and the cues
-    that made it go into the checks for the reason."""
+    that made it go into the checks for the reason. A group whose policy turns ``remove_scam_accounts`` off keeps its
+    ladder."""
     trust = v.checks.get("trust") or {}
-    if v.label != Label.AD or strikes_before or v.action != Action.DELETE \
+    if not pol.remove_scam_accounts or v.label != Label.AD or strikes_before or v.action != Action.DELETE \
             or not (trust.get("new_member") and trust.get("joined") and trust.get("strict")):
         return
     rule = scam_account_rule()
