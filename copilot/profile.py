@@ -29,7 +29,7 @@ from copilot.cadence import Cadence, CadenceError, find_clock, parse_cadence
 from copilot.cadence import vocabulary as cadence_vocabulary
 from copilot.files import UnreadableFile, atomic_write, read_text_file
 from copilot.paths import load_resource
-from copilot.textnorm import Script, fold, to_simplified, tokenize, written_script
+from copilot.textnorm import Script, fold, hant_region, to_simplified, tokenize, written_script
 from copilot.validation import zh_problems
 
 GroupType = Literal["消费型", "知识型", "品牌型", "兴趣型", "其他"]
@@ -448,6 +448,12 @@ class GroupProfile(BaseModel):
 
     def display_name(self) -> str:
         return self.name or self.topics[0] + "交流群"
+
+    def region(self) -> str:
+        """Where a Traditional group is — ``hk`` (Hong Kong, Macau) or ``tw`` — read once, the same way for every agent
+        that words its output for the region (drafts, moderation reasons and replies): from the place, name, positioning
+        and audience the operator wrote (textnorm.hant_region)."""
+        return hant_region(" ".join([self.locality, self.name, self.positioning, self.audience]))
 
     def locality_parts(self) -> list[str]:
         """The places of ``locality`` in the operator's order ("台中·南區" → 台中, 南區)."""

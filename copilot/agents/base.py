@@ -27,7 +27,7 @@ from copilot.llm import OFFLINE, Engine, LLMUnavailable, invoke_structured, run_
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile, aliases
 from copilot.prompts import PromptError, load_prompt
-from copilot.textnorm import fold, glyph_choices, hant_region, to_local_traditional, to_script, to_simplified, tokenize
+from copilot.textnorm import fold, glyph_choices, to_local_traditional, to_script, to_simplified, tokenize
 from copilot.tokens import count_tokens, fit_to_budget
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{1,10}\}")
@@ -507,7 +507,7 @@ def _checks_in_script(book: RuleBook, target: str, drafts: list[dict[str, Any]],
         return checks
     # reasons are read by the operator: same script as the drafts
     keep = protected_strings(profile, script)
-    region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
+    region = profile.region()
     terms = operator_terms(profile) if script == "zh-Hant" else []
     glyphs = operator_glyphs(profile, region) if script == "zh-Hant" else {}
     return [c.model_copy(update={"reason": convert_script(c.reason, script, keep, region, terms, glyphs)}) for c in checks]
@@ -539,7 +539,7 @@ def run_agent(
     if "senior" in C.audience_classes(profile):
         run.value = plain_words(run.value, profile)
     keep = protected_strings(profile, d.script)
-    region = hant_region(" ".join([profile.locality, profile.positioning, profile.audience, profile.name]))
+    region = profile.region()
     terms = operator_terms(profile) if d.script == "zh-Hant" else []
     glyphs = operator_glyphs(profile, region) if d.script == "zh-Hant" else {}
     drafts = convert_script(run.value, d.script, keep, region, terms, glyphs)

@@ -84,6 +84,21 @@ def repeat_rule() -> RepeatRule:
     return RepeatRule(float(row["days"]), float(row["weight"]), signals)
 
 
+@dataclass(frozen=True)
+class ScamAccountRule:
+    """evidence.yaml ``scam_account``: a brand-new member's first ad that is a fraud pitch — one of ``signals`` or a word
+    of the lexicon ``words`` — is removed at once."""
+
+    signals: frozenset[str]
+    words: str
+
+
+@lru_cache(maxsize=1)
+def scam_account_rule() -> ScamAccountRule:
+    row = load_resource(EVIDENCE)["scam_account"]
+    return ScamAccountRule(frozenset(map(str, row["signals"])), str(row["words"]))
+
+
 def reach_notice(text: str) -> bool:
     """The message (folded) has a purpose's cue words and none of its business words: a notice that asks to
     be reached (寻狗, 走失, 捡到…), not a service that finds things for a fee. A member's own errand (a ride) is not such a

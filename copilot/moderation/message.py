@@ -8,7 +8,9 @@ the same Chinese error naming it.
 from __future__ import annotations
 
 import json
+import math
 import re
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -33,9 +35,9 @@ class Message(BaseModel):
     group: str | None = None
     role: str | None = Field(None, description="owner / admin / member（OneBot sender.role）")
     nickname: str | None = Field(None, max_length=128, description="群名片或昵称（OneBot sender.card / nickname）：显示在日志里；名字里的联系方式配上消息里的指引才算广告证据")
-    ts: float | None = Field(None, description="消息时间（Unix 秒），用于刷屏判断；缺省为当前时间")
-    joined_at: float | None = Field(None, description="发送者入群时间（Unix 秒），没有 OneBot 入群通知的机器人用它告诉审核"
-                                                      "这是新成员：和入群通知一样记下，新成员的前几条消息从严判断")
+    ts: float | None = Field(None, description="消息时间（Unix 秒或 ISO 8601），用于刷屏判断；缺省为当前时间")
+    joined_at: float | None = Field(None, description="发送者入群时间（Unix 秒或 ISO 8601），没有 OneBot 入群通知的机器人用它告诉"
+                                                      "审核这是新成员：和入群通知一样记下，新成员的前几条消息从严判断")
 
     @field_validator("id", "user", "group", "role", "nickname", mode="before")
     @classmethod
@@ -58,9 +60,36 @@ class Message(BaseModel):
     @field_validator("ts", "joined_at", mode="before")
     @classmethod
     def _timestamp(cls, v: Any) -> Any:
-        if isinstance(v, bool):
-            raise ValueError("应为 Unix 秒数")
+        return unix_seconds(v)
+
+
+# a time with no offset is read in this zone: the groups are in mainland China, Hong Kong, Macau and Taiwan, all UTC+8
+NAIVE_TZ = timezone(timedelta(hours=8))
+TIME_FORMATS = "Unix 秒数或 ISO 8601 时间（如 1796300100、2026-12-03T20:15:00+08:00、2026-12-03 20:15）"
+
+
+def unix_seconds(v: Any) -> Any:
+    """A time as bots send it — Unix seconds (a number or a string of digits) or ISO 8601 (``2026-12-03T20:15:00Z``,
+    ``2026-12-03 20:15:00+08:00``, a date alone; no offset means UTC+8) — as Unix seconds. None stays None; anything
+    else is an error naming both forms."""
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        raise ValueError(f"应为 {TIME_FORMATS}")
+    if isinstance(v, (int, float)):
+        if not math.isfinite(v):
+            raise ValueError(f"应为 {TIME_FORMATS}")
         return v
+    if not isinstance(v, str) or not v.strip():
+        raise ValueError(f"应为 {TIME_FORMATS}")
+    text = v.strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    try:
+        when = datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in "Zz" else text)
+    except ValueError:
+        raise ValueError(f"应为 {TIME_FORMATS}，收到“{text[:40]}”") from None
+    return (when if when.tzinfo else when.replace(tzinfo=NAIVE_TZ)).timestamp()
 
 
 def _field_problem(error: Any, where: str) -> str:

@@ -32,6 +32,7 @@ from copilot.moderation.evidence import (
     reach_notice,
     reach_only_layers,
     repeat_rule,
+    scam_account_rule,
 )
 from copilot.moderation.group_talk import RecentJargon, RecentQuestions, RepeatedJargon, SignUpLists, member_record
 from copilot.moderation.group_vocab import load_vocab
@@ -86,7 +87,7 @@ from copilot.moderation.signals import (
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, hant_region, moderation_traditional, squeeze, tokenize, word_class
+from copilot.textnorm import fold, moderation_traditional, squeeze, tokenize, word_class
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
@@ -194,8 +195,8 @@ class Moderator:
     ) -> None:
         self.settings = settings
         self.untimed_pace = untimed_pace
-        # where a Traditional group is (Taiwan or Hong Kong/Macau): which words its reasons use (textnorm.hant_region)
-        self._hant_region = hant_region(f"{profile.name} {profile.positioning} {profile.audience}") if profile else "tw"
+        # where a Traditional group is (Taiwan or Hong Kong/Macau): which words its reasons use (GroupProfile.region)
+        self._hant_region = profile.region() if profile else "tw"
         self.profile = profile
         self.policy = policy or Policy()
         self.audit = AuditLog.from_settings(settings) if audit == "default" else audit
@@ -787,7 +788,8 @@ class Moderator:
         record = self.audit.member(group, msg.user)
         now = live_time(msg.ts)
         why = _new_member(record, now, self._group_since(group))
-        a.checks["trust"] = {"new_member": why is not None, "ok_count": int(record["ok_count"]) if record else 0}
+        a.checks["trust"] = {"new_member": why is not None, "ok_count": int(record["ok_count"]) if record else 0,
+                             "joined": bool(record and record.get("joined_ts"))}
         if record and (record.get("ok_count") or 0) >= NEW_MEMBER_MESSAGES and len(self._established) < 100_000:
             self._established.add((group, msg.user))
         if why is None:
@@ -1119,6 +1121,7 @@ class Moderator:
         if v.checks.get("belongs") and v.action in ACTED:  # a member's reach for the group's business (_belongs_layer)
             v.action, v.mute_seconds = Action.REVIEW, 0
         self._situated(msg.text, v)
+        _scam_account(msg.text, v, strikes_before, pol)
         if v.action == Action.REMIND and v.label == Label.SPAM and _chain_with_link(v.checks):
             # "转发到3个群就能领50元话费 👉 http://…": a reminder leaves the link in the group for someone to open
             v.action = Action.DELETE
@@ -1149,6 +1152,28 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _scam_account(text: str, v: Verdict, strikes_before: int, pol: Policy) -> None:
+    """An obvious scam account (evidence.yaml ``scam_account``): a member who joined lately (a join notice) and is among
+    their first messages posts an ad the group deletes, and the ad is a fraud pitch — a signal of the rule's (a promised
+    return, easy money, a loan without checks) or a word of its lexicon (crypto signals, 带单, 胜率). The methodology
+    removes such accounts at once instead of deleting with a private word: the action becomes a removal, and the cues
+    that made it go into the checks for the reason. A group whose policy turns ``remove_scam_accounts`` off keeps its
+    ladder."""
+    trust = v.checks.get("trust") or {}
+    if not pol.remove_scam_accounts or v.label != Label.AD or strikes_before or v.action != Action.DELETE \
+            or not (trust.get("new_member") and trust.get("joined") and trust.get("strict")):
+        return
+    rule = scam_account_rule()
+    cues = [x for x in v.checks.get("signals") or [] if x.get("name") in rule.signals]
+    words = list(dict.fromkeys(m.group(0) for m in lexicons().words[rule.words].finditer(normalise(text).compact)))
+    if not (cues or words):
+        return
+    v.action, v.mute_seconds = Action.KICK, 0
+    # the pitch's own words; else the signal's first items (a combo lists its gain words before its 私我)
+    v.checks["scam_account"] = words[:4] or [str(i) for i in (cues[0].get("items") or [cues[0].get("name")])[:3]]
+    v.reason += f"；刚入群的账号（{trust.get('why')}）发的是诈骗类引流（{'、'.join(v.checks['scam_account'])}），按群规不走梯度"
 
 
 def _soft(v: Verdict) -> bool:
@@ -2033,7 +2058,7 @@ def _reply_text(v: Verdict, profile: GroupProfile | None, quarrel: bool = False)
     if v.label == Label.AD and v.action not in (Action.MUTE, Action.KICK):
         return None
     if v.action == Action.KICK:  # after a removal there is no "next time" to warn about: say what was done
-        return said["kick"]
+        return said["kick_scam"] if v.checks.get("scam_account") else said["kick"]
     if v.label == Label.ABUSE and quarrel:
         return said["abuse_quarrel"]
     if v.label == Label.SPAM and v.action == Action.DELETE and f"spam_{v.checks.get('spam_kind')}" in said:

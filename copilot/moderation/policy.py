@@ -76,6 +76,8 @@ class Policy(BaseModel):
         default_factory=lambda: {k.kind: k.first for k in spam_kinds()},
         description="各类刷屏（spam_kinds.yaml：chain / link / plea / flood）首次的处置，覆盖刷屏阶梯的第一级",
     )
+    remove_scam_accounts: bool = Field(True, description="刚入群、头几条消息就发诈骗类引流（带单、荐股、在家赚钱…）的账号"
+                                                        "直接移出（evidence.yaml scam_account）；false 时按广告阶梯处置")
     window_days: float = Field(30, gt=0, description="多少天内的违规计入升级次数")
     act_threshold: float = Field(0.7, ge=0, le=1, description="分数低于此值时只标记为人工复核（review）")
     exempt_users: list[str] = Field(default_factory=list, description="白名单用户（不处置）")
