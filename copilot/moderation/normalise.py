@@ -165,8 +165,15 @@ def _word_emoji() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _read_word_emoji(folded: str) -> str:
+    """Each run read as its word, unless the word itself stands just before the run (谢谢红包🧧🧧 stays one 红包:
+    repeating it would read as a chant of the word)."""
     rx, table = _word_emoji()
-    return rx.sub(lambda m: next(w for k, w in table.items() if m.group(0).startswith(k)), folded)
+
+    def word(m: re.Match[str]) -> str:
+        w = next(w for k, w in table.items() if m.group(0).startswith(k))
+        return "" if folded[:m.start()].rstrip().endswith(w) else w
+
+    return rx.sub(word, folded)
 
 
 DECORATED_MIN = 3  # pictographs set tight between characters in this many places break the words apart on purpose
