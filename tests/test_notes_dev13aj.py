@@ -139,12 +139,12 @@ def test_answer_to_a_chatter_question_goes_with_it():
 # --- lunar holidays as deadlines: dates from the table in time.yaml, the message time as anchor ---
 
 @pytest.mark.parametrize(("text", "when", "day"), [
-    ("中秋前在群里接龙", datetime(2026, 8, 24, 20, 0), "2026-09-24"),
-    ("端午节之前把龙舟队的报名表交了", datetime(2026, 5, 2, 9, 0), "2026-06-18"),
-    ("過年前交齊會費", datetime(2026, 12, 1, 9, 0), "2027-02-05"),
-    ("春节前把年货清单发群里", datetime(2026, 3, 1, 9, 0), "2027-02-05"),  # this year's is past
+    ("中秋前在群里接龙", datetime(2026, 8, 24, 20, 0), "2026-09-25"),
+    ("端午节之前把龙舟队的报名表交了", datetime(2026, 5, 2, 9, 0), "2026-06-19"),
+    ("過年前交齊會費", datetime(2026, 12, 1, 9, 0), "2027-02-06"),
+    ("春节前把年货清单发群里", datetime(2026, 3, 1, 9, 0), "2027-02-06"),  # this year's is past
 ])
-def test_lunar_holiday_deadline_is_the_day_before_its_next_date(text, when, day):
+def test_lunar_holiday_deadline_is_its_next_date(text, when, day):  # round 47: "X前" is dated the day X itself
     from copilot.notes.dates import find_deadline
 
     found = find_deadline(text, when)

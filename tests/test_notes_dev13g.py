@@ -149,8 +149,8 @@ def test_the_deadline_words_resolve_directly() -> None:
     show = date(2027, 1, 3)
     assert find_deadline("下周二排练前交", said, event=show).day == date(2026, 12, 29)
     assert find_deadline("排练前把歌词背熟", said, event=show).day is None
-    assert find_deadline("排练前把歌词背熟", said, event=date(2026, 12, 24)).day == date(2026, 12, 23)
-    assert find_deadline("比赛前交报名费", said, event=show).day == date(2027, 1, 2)  # a one-off event keeps its eve
+    assert find_deadline("排练前把歌词背熟", said, event=date(2026, 12, 24)).day == date(2026, 12, 24)
+    assert find_deadline("比赛前交报名费", said, event=show).day == date(2027, 1, 3)  # a one-off event: its own day
     assert find_deadline("聽晚之前放上群", said).day == date(2026, 12, 23)
 
 

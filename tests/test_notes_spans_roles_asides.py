@@ -30,15 +30,15 @@ def test_the_other_day_and_a_weekday_are_no_event() -> None:
     assert find_deadline("周五前两天把表交了", SAID, event=SHOW).day == date(2027, 3, 5)  # 周五前
 
 
-def test_back_from_the_event_and_the_day_before_it() -> None:
+def test_back_from_the_event_and_before_it() -> None:
     assert find_deadline("春游回来三天内交观后感", SAID, event=SHOW).day == date(2027, 3, 23)
-    assert find_deadline("婚礼前把伴手礼装好", SAID, event=SHOW).day == date(2027, 3, 19)
+    assert find_deadline("婚礼前把伴手礼装好", SAID, event=SHOW).day == date(2027, 3, 20)  # "X前": the day X itself
     assert find_deadline("睡前记得吃药", SAID, event=SHOW) is None  # 睡 is no event word
 
 
 def test_holidays_and_parts_of_a_month() -> None:
-    assert find_deadline("劳动节前把排班定了", SAID).day == date(2027, 4, 30)
-    assert find_deadline("元旦前交年终总结", datetime(2027, 12, 5, 9, 0)).day == date(2027, 12, 31)
+    assert find_deadline("劳动节前把排班定了", SAID).day == date(2027, 5, 1)
+    assert find_deadline("元旦前交年终总结", datetime(2027, 12, 5, 9, 0)).day == date(2028, 1, 1)
     assert find_deadline("下月初以前把名单给我", SAID).day == date(2027, 4, 1)
     assert find_deadline("样片4月中旬之前剪好", SAID).day == date(2027, 4, 15)
     assert find_deadline("月中前把发票寄出", datetime(2027, 3, 20, 9, 0)).day == date(2027, 4, 15)

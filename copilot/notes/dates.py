@@ -161,7 +161,7 @@ def _lexicon() -> _Lexicon:
             rf"|(?P<mm>\d{{1,2}})月(?:底|末)(?P<mmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<ev>{_alt(d['event_words'])})(?:{_alt(d['event_end'])})?(?:(?P<after>{_alt(d['event_after'])})|{_alt(d['event_before'])})"
             rf"(?P<en>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
-            # 开学前 / 婚礼之前: by the day before the event
+            # 开学前 / 婚礼之前: by the event's day (one convention for every "X前": the day X itself)
             rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?P<hol>{_alt(list(d['holidays']) + list(d['lunar_holidays']))})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?P<msm>\d{{1,2}})月(?:{_alt(d['month_start_of'])})"
@@ -385,7 +385,7 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
         if event is not None and n is not None:
             found.day = event + timedelta(days=(n if after else -n) * lex.units[g["eu"] or g["bu"] or g["gu"]])
         return found
-    if g["ev0"]:  # 开学前: by the day before the event
+    if g["ev0"]:  # 开学前: by the event's day
         found.day = _before_event(g["ev0"], base, lex, event, meeting)
         return found
     # "这周" alone is when something happens ("这周都在家"), unless a task follows it ("这周就提交"):
@@ -394,13 +394,13 @@ def _extra(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: da
     if base is None or base.year <= 1900:
         return found
     today = base.date()
-    if g["hol"] in lex.lunar:  # 中秋前: the day before its next date in the table (none past the table)
+    if g["hol"] in lex.lunar:  # 中秋前: its next date in the table (none past the table)
         ahead = next((x for x in lex.lunar[g["hol"]] if x >= today), None)
-        found.day = ahead - timedelta(days=1) if ahead else None
-    elif g["hol"]:  # 国庆前: the day before the holiday's next date
+        found.day = ahead
+    elif g["hol"]:  # 国庆前: the holiday's next date
         month, day = lex.holidays[g["hol"]]
         when = date(today.year, month, day)
-        found.day = (when if when >= today else date(today.year + 1, month, day)) - timedelta(days=1)
+        found.day = when if when >= today else date(today.year + 1, month, day)
     elif g["ms"] or g["msm"] or g["mid"] or g["ye"]:
         found.day = _month_part(today, g, lex, match.string[:match.start()])
     elif g["n"]:
@@ -433,10 +433,10 @@ def _eve(match: re.Match[str], event: date | None, lex: _Lexicon) -> Deadline | 
 
 
 def _before_event(word: str, base: datetime | None, lex: _Lexicon, event: date | None, meeting: date | None) -> date | None:
-    """The day "<event>前" is due: the eve of the event under discussion; for a recurring session
-    ("排练前") the next session — the stated schedule's, else the event only when it is within the
-    week, never the eve of a show weeks away."""
-    day = event - timedelta(days=1) if event is not None else None
+    """The day "<event>前" is due: the day of the event under discussion (as "周三前" is the Wednesday: the date of
+    every "X前" is the day X itself, its words keep the 前); for a recurring session ("排练前") the next session — the
+    stated schedule's, else the event only when it is within the week, never a show weeks away."""
+    day = event
     if fold(word) not in lex.sessions:
         return day
     today = base.date() if base is not None and base.year > 1900 else None

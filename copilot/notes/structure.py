@@ -1431,8 +1431,10 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else [])
         turn = _held_turn(m, bool(targets), opened, people, held, session, speakers)
-        if turn:  # (after a round, no later line goes on with an answer given before it)
-            last_answered = None if turn == "round" else last_answered
+        # ("捐的书放哪里" — "在二楼": the next line of the one running the chat, however short, answers it)
+        short = None if turn else _short_taken(opened, m, i, targets, tasks, host, session, speakers)
+        if turn or short:  # (after a round, no later line goes on with an answer given before it)
+            last_answered = short or (None if turn == "round" else last_answered)
             continue
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
         joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
@@ -1489,6 +1491,54 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     return [_pair(q, messages, session, decisions or [], people) for q in opened
             if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)
             and not _settles_instead(q, decisions or [])]
+
+
+@lru_cache(maxsize=1)
+def _SHORT_YES_NO() -> frozenset[str]:  # noqa: N802 - a constant read once from cues.yaml
+    return frozenset(_fold(str(w)) for w in raw("reply", "short_yes_no"))
+
+
+def _short_taken(opened: list[_Open], m: Message, i: int, targets: list[str], tasks: frozenset[int], host: str | None,
+                 session: SessionType, speakers: list[str]) -> _Open | None:
+    """The question :func:`_short_answer` finds ``m`` answering, given ``m`` as its sure answer — when ``m`` is a line
+    of the one running the chat (or of a talk's speaker)."""
+    if not (m.speaker == host or session == "主讲分享" and m.speaker in speakers):
+        return None
+    q = _short_answer(opened, m, i, targets, tasks)
+    if q is not None:
+        q.answer, q.direct, q.loose = [m], True, False
+    return q
+
+
+def _short_answer(opened: list[_Open], m: Message, i: int, targets: list[str], tasks: frozenset[int]) -> _Open | None:
+    """The question ``m`` — a line of the one running the chat or of a talk's speaker (the caller checks) — answers by coming
+    right after it with a few words (``reply.short_answer_chars``: "在二楼", "带身份证", "3点", "统一"): someone else's
+    unanswered question is the message just before, ``m`` is put to no one or to the asker, and it is no question,
+    vote, task, sign-off, courtesy or putting-off of its own. A bare yes or no ("可以", "行", "够":
+    ``reply.short_yes_no``) answers only a yes/no question ("能刷卡吗", "够不够"); anything else of ``reply.acks``
+    ("收到", "+1") acknowledges; nor a line telling the asker something, putting it off or giving an opinion
+    (``reply.short_not``, ``question.opinion``). Not a 谁 question (a short "我来" takes the work on), a request ("…能帮我送一下吗",
+    "…行不": "行" accepts it), a question when work is due ("什么时候能定下来": its time dates that work) nor chatter."""
+    q = opened[-1] if opened else None
+    if q is None or q.index != i - 1 or q.answer or q.alt is not None or q.held or q.msg.speaker == m.speaker:
+        return None
+    if any(t != q.msg.speaker for t in targets) or m.id in tasks:
+        return None
+    f = _fold(MENTION.sub("", m.text)).strip()
+    words = re.sub(r"\W", "", f)
+    if not words or len(words) > int(raw("reply", "short_answer_chars")) or is_question(m.text):
+        return None
+    fq = _fold(q.text)
+    if cue("reply", "asks_who").search(fq) or has(f, "decision", "sign_off") or has(f, "decision", "vote") \
+            or courtesy(f, People.of([m])) or _defers(m.text) or has(f, "reply", "short_not") \
+            or has(f, "question", "opinion") or is_chatter(q.msg.text) \
+            or has(fq, "action", "request") or has(fq, "action", "request_tag") \
+            or has(fq, "reply", "asks_time") and has(fq, "reply", "asks_due"):
+        return None
+    if cue("reply", "acks").match(f) or words in _SHORT_YES_NO():
+        asks_yes_no = bool(cue("question", "final").search(fq) or cue("question", "a_not_a").search(fq))
+        return q if asks_yes_no and words in _SHORT_YES_NO() else None
+    return q
 
 
 def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
@@ -2574,6 +2624,43 @@ COMMITS = kind_threshold("commits")  # commitment from which a subjectless line 
 _PAST = cue("patterns", "past")
 
 
+def _warning_action(clause: _Clause, m: Message, people: People, context: dict[str, Message], asker: str | None,
+                    spoke: dict[str, int], event: date | None, meeting: date | None) -> ActionItem | None:
+    """"@阿强 煤气罐千万别放在帐篷里面": what the member warned (:func:`_warned`) must not do is their to-do."""
+    warned = None if clause.owner else _warned(clause, m, people, context, asker, spoke)
+    if warned is None:
+        return None
+    deadline = _clause_deadline(clause, clause.text, m, False, event, meeting, conditional=False)
+    # (no "回复X：…" note: told what not to do, the member is not being answered)
+    return ActionItem(task=_task(clause.text, m, people, {}, None), owner=warned, deadline=deadline.iso if deadline else None,
+                      deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _warned(clause: _Clause, m: Message, people: People, context: dict[str, Message], asker: str | None,
+            spoke: dict[str, int]) -> str | None:
+    """The one member a safety instruction is put to: ``clause`` (with no owner of its own) opens ``m`` by
+    @-mentioning a single participant other than its speaker and forbids a doing (cue action.warning: "@阿强 煤气罐千万别
+    放在帐篷里面", "@小德兰 收银的时候不要收外币") — not a question, not about posting in the group (action.chat_conduct:
+    "@刘经理 不要在群里发这个" is a reprimand), and not the answer to that member's own question (their last line asks
+    about what it says and the speaker has not spoken since, ``context`` and ``spoke``: "@小鱼 别直接降价" answers how
+    to price — advice, not work)."""
+    lead = people.lead(m.text)
+    if len(lead) != 1 or lead[0] == m.speaker or lead[0] not in people.speakers or asker == lead[0] \
+            or not _LEAD_MENTIONS.match(clause.text):
+        return None
+    if has(_fold(clause.text), "reply", "back_reference"):
+        return None  # "@橙子 刚才漏看了，…别换来换去": a late answer to their question
+    last = context.get(lead[0])  # (their last question)
+    if last is not None and spoke.get(m.speaker, -1) < last.id and relevant(last.text, clause.text):
+        return None  # (the speaker's first line since that question: its answer)
+    f = _fold(MENTION.sub(" ", clause.text))
+    forbids = cue("action", "warning").search(f)
+    if forbids is None or has(f, "action", "chat_conduct") or is_question(clause.text) \
+            or len(re.findall(r"[\u4e00-\u9fff]", f[forbids.end():])) < 2:  # (the doing forbidden follows)
+        return None
+    return lead[0]
+
+
 def _handed(clause: _Clause, m: Message) -> bool:
     """Work handed to the one named or assigned: "X你来/你去/你负责 + doing" (cue action.you_take, "@小潘 调音台你来租吧") or
     said to go as it always has (action.as_usual, "记分牌老规矩，还是老钱做")."""
@@ -2583,8 +2670,8 @@ def _handed(clause: _Clause, m: Message) -> bool:
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool, event: date | None = None, meeting: date | None = None,
-                 asker: str | None = None, informs: bool = False) -> ActionItem | None:
-    """The to-do of ``clause`` in ``m``, or None; ``informs``: ``m`` answers a question that asked for a fact, not for
+                 asker: str | None = None, informs: bool = False, spoke: dict[str, int] | None = None) -> ActionItem | None:
+    """The to-do of ``clause`` in ``m``, or None (``spoke``: each speaker's last message id so far); ``informs``: ``m`` answers a question that asked for a fact, not for
     work of its speaker ("出发前还有培训吗" — "出发前会安排两次线上试讲"), so a line with no subject tells what
     will happen rather than promising it — unless it tells the members to sign up ("要4个人，周五前在群里接龙报名")."""
     f = _fold(clause.text)
@@ -2592,7 +2679,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
     # "谁要是参加，周五前接龙" (the group's), "要是周六下雨 我把雨棚带上" (the speaker's, for the case named)
     early = (None if clause.owner else _whoever(clause.text, m, event, meeting)) \
-        or _conditional_promise(f, clause, m, people, context, asker, event, meeting)
+        or _conditional_promise(f, clause, m, people, context, asker, event, meeting) \
+        or (None if homework else _warning_action(clause, m, people, context, asker, spoke or {}, event, meeting))
     if early is not None:
         return early
     owner = clause.owner or ("大家" if homework else None)
@@ -2930,6 +3018,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     announcements: list[Announcement] = []
     recapped: set[int] = set()
     last_by: dict[str, Message] = {}
+    spoke: dict[str, int] = {}  # each speaker's last message so far
     speaker_of = {m.id: m.speaker for m in messages}
     at_msg = {m.id: j for j, m in enumerate(messages)}
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
@@ -3019,7 +3108,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 if (preview and clause.kind != "first_person" and not (clause.owner is None and _self_paced(_fold(clause.text)))) \
                         or _conditional_notice(announcements, clause.text, s, m, kind):
                     continue
-                action = _action_from(clause, m, people, last_by, homework=kind == "作业", event=events[idx],
+                action = _action_from(clause, m, people, last_by, spoke=spoke, homework=kind == "作业", event=events[idx],
                                       meeting=meetings[idx], asker=asker,
                                       informs=asker is not None and _asks_fact(messages[idx - 1].text, m))
                 if action is None:
@@ -3049,6 +3138,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
+        spoke[m.speaker] = m.id
     _day_of_named(actions, messages)
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
