@@ -4,7 +4,8 @@ Two questions in a row from one asker, side chat in between, and the answers com
 answer goes to the question whose words it shares, not to the open question it fits only by kind (a time asked, any
 figure given). A line that names first whose question it answers ("回答小芸：…") is addressed to that member as an @
 would be. A short line putting the answer off ("我待会儿再讲，先排人") answers nothing. "几只" asks a count. Every chat
-below was written for these tests (a community radio, a bird-rescue station, a ferret club, a rowing club)."""
+below was written for these tests (a community radio, a bird-rescue station, a ferret club, a pottery class). A
+name-shaped word cut from the tail of another word (缩小版 → 小版) is nobody: it owns no work."""
 
 from __future__ import annotations
 
@@ -75,3 +76,14 @@ def test_a_count_of_animals_is_asked() -> None:
     assert is_question("雪貂馆现在养着几只")
     assert is_question("划艇俱乐部收容几只流浪猫")
     assert not is_question("我家养了好几只雪貂")
+
+
+def test_a_name_is_never_the_tail_of_another_word() -> None:
+    # 缩小版 holds 小版 in the shape of a name: it is nobody, and owns no work
+    from copilot.notes.owners import name_shaped
+
+    lines = ("老师阿吉|今晚讲讲陶艺拉坯，分三点", "老师阿吉|第一，泥要揉透", "老师阿吉|第三，大件先做一个缩小版练手，能省一半泥料",
+             "小满|好的，记下了")
+    assert all(a.owner != "小版" for a in _structure(*lines).actions)
+    assert name_shaped("大件先做一个缩小版练手") == ()
+    assert [n for _, _, n in name_shaped("钥匙从小林那拿，海报让老周周五前出")] == ["小林", "老周"]
