@@ -108,16 +108,19 @@ def _attributive(f: str, start: int) -> bool:
 
 def _cuts_a_word(f: str, start: int, end: int) -> bool:
     """小赠品, 老版本, 小一点, 小望远镜: the "name" ends inside a word that jieba keeps whole and that its
-    dictionary knows better than the name (小李把表 stays 小李: 李把 is no word)."""
-    if end >= len(f):
-        return False
+    dictionary knows better than the name (小李把表 stays 小李: 李把 is no word); 缩小版, 变老了: it begins inside
+    one (a name is a whole word, never the tail of another)."""
     own = word_frequency(f[start:end])
-    rival = word_frequency(f[start + 1:end + 1])
-    # the dictionary look-ups first: most "names" have no rival, and then no segmentation is needed
-    if rival >= int(raw("owner", "rival_word")) and rival > own:
-        return end not in word_bounds(f)
-    # else the word jieba cuts across the name's end (小|望远镜): a known word there swallows the name
-    crossing = [(s, e) for s, e in word_spans(f) if s < end < e]
+    if end < len(f):
+        rival = word_frequency(f[start + 1:end + 1])
+        # the dictionary look-ups first: most "names" have no rival, and then no segmentation is needed
+        if rival >= int(raw("owner", "rival_word")) and rival > own:
+            return end not in word_bounds(f)
+    elif start == 0:
+        return False
+    # else the word jieba cuts across the name's end (小|望远镜) or its start (缩小|版): a known word there
+    # swallows the name
+    crossing = [(s, e) for s, e in word_spans(f) if s < end < e or s < start < e]
     return any(word_frequency(f[s:e]) >= int(raw("owner", "rival_word")) and word_frequency(f[s:e]) > own
                for s, e in crossing)
 

@@ -82,6 +82,14 @@ _LINE_DAY = re.compile(rf"^{_DATE}\s*(?:[（(][^()（）]{{1,3}}[)）]|(?:星期
 # (a line with no name column — "20:20<TAB>阿凯已收回讯息" — is the platform's own: a system line)
 _LINE_MSG = re.compile(r"^(上午|下午|晚上|凌晨|早上|中午)?\s*(\d{1,2}):(\d{2})\t(?:([^\t]{0,40})\t)?(.*)$")
 
+# a day separator between the messages of a copy whose headers carry only the time of day, alone on its line and
+# maybe framed by dashes: "—— 2026年3月5日 ——", "3月5日 星期四", "2026-03-05 周四". It counts only with a year, a
+# weekday or a frame (a bare "3/5" is a body), and only when a message header follows it (_day_separators)
+_FRAME = r"[\s\-—－–=~～·*_]*"
+_DAY_SEPARATOR = re.compile(rf"^({_FRAME})(?:(\d{{4}})[-/.年])?(\d{{1,2}})[-/.月](\d{{1,2}})[日号]?\s*"
+                            rf"(?:[（(]?(?:星期|礼拜|週|周)([一二三四五六日天])[)）]?)?({_FRAME})$")
+_WEEKDAYS = "一二三四五六日"
+
 # -- helpers --------------------------------------------------------------------------------------
 def _hour(h: str, before: str | None, after: str | None) -> int:
     """The 24-hour clock hour of ``h`` with its meridiem: 下午8 / 8 PM → 20, 12 AM → 0."""
@@ -255,6 +263,58 @@ def _speaker_line(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _separator_day(line: str, last: datetime | None) -> datetime | None:
+    """The day a day-separator line (:data:`_DAY_SEPARATOR`) names, at midnight, or None when ``line`` is not
+    one or its date cannot be told. With no year the year is the previous message's (the next one when the month
+    went back: December, then January); with no message dated before it, the year whose day falls on the weekday
+    the line names, the nearest to this year."""
+    match = _DAY_SEPARATOR.match(line)
+    if match is None:
+        return None
+    lead, year, month, day, weekday, tail = match.groups()
+    if not (year or weekday or lead.strip() or tail.strip()):
+        return None
+    mo, d = int(month), int(day)
+    wanted = None if weekday is None else _WEEKDAYS.index(weekday.replace("天", "日"))
+    if year:
+        years = [int(year)]
+    elif last is not None and last.year > 1900:
+        years = [last.year + (1 if mo < last.month else 0)]
+    elif wanted is not None:
+        now = datetime.now().year
+        years = sorted(range(now - 10, now + 2), key=lambda y: (abs(y - now), -y))
+    else:
+        return None
+    for y in years:
+        try:
+            when = datetime(y, mo, d)
+        except ValueError:
+            continue
+        if wanted is None or when.weekday() == wanted or len(years) == 1:
+            return when
+    return None
+
+
+def _day_separators(lines: list[str]) -> dict[int, datetime | None]:
+    """Line number → the day of each day-separator line followed by a message header (its date when it can be
+    told, else None: the line is still a separator, not a body), read top to bottom so a year carries on."""
+    filled = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
+    out: dict[int, datetime | None] = {}
+    last: datetime | None = None
+    for i, (n, line) in enumerate(filled[:-1]):
+        nxt = filled[i + 1][1]
+        if _DAY_SEPARATOR.match(line) is None or _DAY_SEPARATOR.match(nxt) is not None:
+            continue
+        if _message_head(nxt) is None and not _NAME_TIME.match(nxt) and not _TIME_NAME.match(nxt) \
+                and not _STAMP.match(nxt) and split_nickname(nxt) is None:
+            continue
+        day = _separator_day(line, last)
+        if day is not None or _separator_day(line, datetime(2000, 1, 1)) is not None:
+            out[n] = day
+            last = day or last
+    return out
+
+
 @dataclass
 class _StampLayout:
     """Where a stamp-line file's headers are: line number → the header that starts there, and the stamp or
@@ -330,6 +390,7 @@ class _TextExport:
     time_only: str | None = None  # the file's time-only header layout (_time_only_layout), if any
     asides: list[tuple[int, str]] = field(default_factory=list)  # platform lines inside the current message
     stamped: _StampLayout | None = None  # the file's stamp-line headers (_stamp_layout), if any
+    separators: dict[int, datetime | None] = field(default_factory=dict)  # day-separator lines (_day_separators)
     skipped: int = 0  # lines outside any message
 
     def flush(self) -> None:
@@ -374,9 +435,8 @@ class _TextExport:
             return  # the stamp (or name) line of a header that starts on the line beside it
         elif self.stamped is not None and n in self.stamped.heads:
             self.start(n, stripped, self.stamped.heads[n])
-        elif (day := _LINE_DAY.match(stripped)) is not None:
-            self.flush()
-            self.day = (day.group(1), day.group(2), day.group(3))
+        elif self.day_line(n, stripped):
+            return
         elif self.day is not None and (line := _LINE_MSG.match(raw.strip(" "))) is not None:
             before, h, mi, nick, rest = line.groups()
             self.start(n, stripped, _Head("line", (*self.day, before, h, mi, None, None), (nick or "").strip() or "系统",
@@ -395,6 +455,19 @@ class _TextExport:
             self.asides.append((n, stripped))  # "Tony"加入了群聊 with no header: not the member's words
         else:
             self.body.append(stripped)
+
+    def day_line(self, n: int, line: str) -> bool:
+        """Whether line ``n`` is a day line, read: a day separator (the date of the time-only headers under it)
+        or a LINE export's day line (the date of its messages)."""
+        if n in self.separators and not self.just_started:
+            self.flush()
+            self.last_time = self.separators[n] or self.last_time
+            return True
+        if (day := _LINE_DAY.match(line)) is not None:
+            self.flush()
+            self.day = (day.group(1), day.group(2), day.group(3))
+            return True
+        return False
 
     @property
     def just_started(self) -> bool:
@@ -461,7 +534,8 @@ def _unwrap(text: str) -> str:
 def _parse_lines(text: str, name: str) -> _TextExport:
     lines = text.splitlines()
     stamped = _stamp_layout(lines)
-    export = _TextExport(name, time_only=None if stamped else _time_only_layout(lines), stamped=stamped)
+    export = _TextExport(name, time_only=None if stamped else _time_only_layout(lines), stamped=stamped,
+                         separators=_day_separators(lines))
     for n, raw in enumerate(lines, 1):
         export.read(n, raw.rstrip())
     if not export.messages and export.current is None:
@@ -486,7 +560,13 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
     labels = cue("parse", "field_labels")
     filled = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
     named = stamps = 0
+    separators = _day_separators(lines)
     for n, line in filled:
+        if n in separators:
+            export.flush()
+            export.last_time = separators[n] or export.last_time
+            stamps += 1
+            continue
         split = split_nickname(line)
         if _STAMP.match(line) and (parts := _stamp_parts(line))[1] is not None:
             # a dated stamp alone on its line (the separator WeChat shows every few minutes): the time of the

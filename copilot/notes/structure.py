@@ -1100,11 +1100,12 @@ def _asks_count(f: str) -> bool:
 
 
 def _defers(text: str) -> bool:
-    """The one asked putting the answer off ("我问问", "我在驾驶台送饭 回去再看"): it answers nothing."""
+    """The one asked putting the answer off ("我问问", "我在驾驶台送饭 回去再看", "等下再说，先把名单对完"): it
+    answers nothing. A short line whose first or last clause puts it off."""
     f = _fold(MENTION.sub("", text)).strip()
-    clauses = [c for c in _CLAUSE.split(f) if c.strip()]
+    clauses = [c.strip() for c in _CLAUSE.split(f) if c.strip()]
     return bool(clauses) and len(re.sub(r"\W", "", f)) <= int(raw("reply", "defers_chars")) \
-        and bool(cue("reply", "defers").match(clauses[-1].strip()))
+        and any(cue("reply", "defers").match(c) for c in {clauses[0], clauses[-1]})
 
 
 def _guessed(q: _Open) -> bool:
@@ -1348,6 +1349,14 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     formed = [q for q in waiting if in_form(q.text, m.text)]
     if formed and not any(relevant(q.text, m.text, by_kind=False) for q in waiting):
         return _answered_now(([q for q in formed if not q.to or m.speaker in q.to] or formed)[-1])
+    # a reply sharing words with one waiting question (also one answered so far only by a line that came next)
+    # answers that one, not an unanswered question it fits only by kind (a time asked, some figure given): two
+    # questions in a row are answered by what each is about, in whatever order the answers come
+    # (only among one asker's questions in a row: another asker's question it only fits by kind is still the one)
+    on_words = [q for q in waiting if relevant(q.text, m.text, by_kind=False)]
+    if on_words and close and all(q.msg.speaker == on_words[-1].msg.speaker for q in close) \
+            and not any(relevant(q.text, m.text, by_kind=False) for q in close):
+        return _answered_now(on_words[-1])
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(formed or close, m)
         sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers))
@@ -1429,7 +1438,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     held: set[str] = set()  # speakers holding the questions for a round at the end
     for i, m in enumerate(messages):
         f = _fold(m.text)
-        targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else [])
+        targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else []) \
+            + _named_reply(m.text, people)
         turn = _held_turn(m, bool(targets), opened, people, held, session, speakers)
         # ("捐的书放哪里" — "在二楼": the next line of the one running the chat, however short, answers it)
         short = None if turn else _short_taken(opened, m, i, targets, tasks, host, session, speakers)
@@ -1539,6 +1549,16 @@ def _short_answer(opened: list[_Open], m: Message, i: int, targets: list[str], t
         asks_yes_no = bool(cue("question", "final").search(fq) or cue("question", "a_not_a").search(fq))
         return q if asks_yes_no and words in _SHORT_YES_NO() else None
     return q
+
+
+def _named_reply(text: str, people: People) -> list[str]:
+    """The member a line names first as the one whose question it answers ("回答小芸：现在收容十四只", cue
+    ``reply.answers_named``): the line is addressed to them as an @ would make it."""
+    f = _fold(text).strip()
+    lead = cue("reply", "answers_named").match(f)
+    if lead is None:
+        return []
+    return [who for pos, _, who in people.named_in(f[lead.end():]) if pos == 0][:1]
 
 
 def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
