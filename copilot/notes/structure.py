@@ -1755,8 +1755,10 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     before = [m for m in mentions[:at] if m.kind == "P" and mentions[at].start - m.end <= 2]
     if before:
         return before[-1].name
-    # "阿涛，明天中午前你去…": the one the sentence opens by calling, then a pause
-    called = [m for m in mentions[:at] if m.kind == "P" and m.start == 0 and re.match(r"[，,\s]", c.f[m.end:m.end + 1])]
+    # "阿涛，明天中午前你去…", "急救组长阿Sam，急救箱你…": the one the sentence opens by calling (after a role word of
+    # name_parts.prefixes or none), then a pause
+    called = [m for m in mentions[:at] if m.kind == "P" and _role_words().fullmatch(c.f[:m.start])
+              and re.match(r"[，,\s]", c.f[m.end:m.end + 1])]
     if called:
         return called[0].name
     # "刘师傅你认识的人多你周四前帮忙联系两个" (voice-to-text): a later 你 is still the one named right before the
@@ -3480,30 +3482,89 @@ def _declined(a: ActionItem, messages: list[Message], at: dict[int, int]) -> boo
     return _declined_at(a, messages, at) is not None
 
 
-def _passed_to(text: str, people: People | None, owner: str | None) -> str | None:
-    """The one member a line hands its speaker's work to ("我周五有事，借桌子换阿强吧": 阿强; cue owner.passes_to
-    right before the name), or None."""
+def _passed_to(text: str, people: People | None, owner: str | None, kind: str = "passes_after") -> str | None:
+    """The one member a line hands its speaker's work to, or None: cue owner.passes_to right before the name
+    ("我周五有事，借桌子换阿强吧": 阿强) or owner.passes_after right after it ("大巴的事乐乐妈你帮我接一下",
+    "泳帽阿强替我拎"; with ``kind="swaps"`` only a trade: "排版我跟阿凯换一下")."""
     if people is None:
         return None
     f = _fold(text)
-    names = {who for pos, _, who in people.named_in(f) if who != owner and cue("owner", "passes_to").search(f[max(0, pos - 3):pos])}
+    before, after = cue("owner", "passes_to"), cue("owner", kind)
+    names = {who for pos, alias, who in people.named_in(f) if who != owner and (
+        (kind == "passes_after" and before.search(f[max(0, pos - 3):pos])) or after.match(f[pos + len(alias):]))}
     return names.pop() if len(names) == 1 else None
 
 
+def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
+    """Whether an owner's line gives their work up: they cannot (owner.declines, or a doing word + cannot +
+    a change of state, owner.cannot), give it back (owner.hands_back: "还是你来吧" — even as a question), or
+    hand it to someone named (:func:`_passed_to`)."""
+    f = _fold(text)
+    if has(f, "owner", "hands_back") or _passed_to(text, people, owner):
+        return True
+    return not is_question(text) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
+
+
 def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People | None = None) -> int | None:
-    """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`): said they cannot
-    (owner.declines), or handed it to someone named (:func:`_passed_to`)."""
+    """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`): the task's state
+    changes when its owner gives it up (:func:`_withdraws`) in a line about this work — one naming the same work,
+    however late, or within a few messages of the ask a line answering it at once ("这次做不了")."""
     first = at.get(a.sources[0])
     if first is None:
         return None
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
-    for k, m in enumerate(messages[first : first + int(raw("owner", "decline_window")) + 1]):
-        if m.speaker != a.owner or is_question(m.text) or not (
-                has(_fold(m.text), "owner", "declines") or _passed_to(m.text, people, a.owner)):
+    window = int(raw("owner", "decline_window"))
+    for k, m in enumerate(messages[first:]):
+        if m.speaker != a.owner or not _withdraws(m.text, people, a.owner):
             continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
-        if _same_work(m.text, a.task) or (given and k <= int(raw("owner", "accept_window"))):
+        same = _same_work(m.text, a.task)
+        if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))):
             return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
+    return None
+
+
+def _names_out(text: str, people: People) -> str:
+    """The folded text with every participant's name taken out ("阿梅餐厅不用订了" → "餐厅不用订了"): who is
+    named says nothing about which work a line means."""
+    f = _fold(text)
+    for pos, alias, _who in sorted(people.named_in(f), reverse=True):
+        f = f[:pos] + " " + f[pos + len(alias):]
+    return f
+
+
+def _names_work(clause: str, work: str, people: People) -> bool:
+    """Whether a clause names the work of a task: a work word in common, or a two-character word that
+    the segmenter split (茶歇 → 茶 + 歇), names taken out of both and no pronoun, time or function word."""
+    c, w = _names_out(clause, people), _names_out(work, people)
+    if _same_work(c, w):
+        return True
+    pairs = {c[i:i + 2] for i in range(len(c) - 1)} & {w[i:i + 2] for i in range(len(w) - 1)}
+    skip = _pronoun_tags() | _function_tags()
+    return any(re.fullmatch(r"[一-鿿]{2}", p) and word_class(p) not in skip and not cue("action", "called_off").search(p)
+               and not cue("owner", "me").search(p) and not cue("owner", "you").search(p) for p in pairs)
+
+
+def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People) -> int | None:
+    """Where (the message index) ``a``'s work was called off, or None: a later line of the one who gave it or of
+    its owner whose clause naming the same work says it is not to be done (action.called_off: "茶歇这个先不弄了",
+    "横额取消"), with no time and no question in it (a time or a question gives or asks, it calls nothing off)."""
+    first = at.get(a.sources[0]) if a.sources else None
+    if first is None:
+        return None
+    giver = messages[first].speaker
+    work = _task_parts(a)[0]
+    for k in range(first + 1, len(messages)):
+        m = messages[k]
+        if m.speaker not in (giver, a.owner) or is_question(m.text) or any(
+                d.day is not None for d in time_expressions(m.text, m.time)):
+            continue
+        f = _fold(m.text)
+        if has(f, "action", "hypothetical") or not has(f, "action", "called_off"):
+            continue
+        if any(has(c, "action", "called_off") and _names_work(cue("action", "called_off").sub(" ", c), work, people)
+               for c in _CLAUSE.split(f)):
+            return k
     return None
 
 
@@ -3566,6 +3627,15 @@ def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: lis
     return False
 
 
+def _taken_back(a: ActionItem, b: ActionItem, messages: list[Message], first: dict[int, int]) -> bool:
+    """Whether ``b`` is the work of ``a`` taken back by the one who gave it: ``b`` is the giver's own, in a line
+    saying the work is re-given (owner.reassigned_to: "报价改由我来问吧，…周三前给大家")."""
+    i, j = first.get(id(a), -1), first.get(id(b), -1)
+    if i < 0 or j < 0 or messages[i].speaker == a.owner or b.owner != messages[i].speaker:
+        return False
+    return has(_fold(messages[j].text), "owner", "reassigned_to")
+
+
 def _work_words(text: str) -> set[str]:
     """The words naming the work in a task (横幅, 签到表, 海报), not who does it (我来, 你, 大家) nor how."""
     person = re.compile(f"{cue('owner', 'me').pattern}|{cue('owner', 'you').pattern}|{cue('owner', 'group').pattern}")
@@ -3585,8 +3655,11 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     group = cue("owner", "group")
     first = {id(a): at.get(a.sources[0], -1) for a in actions if a.sources}
     last = {id(a): at.get(a.sources[-1], -1) for a in actions if a.sources}
+    swaps: list[tuple[str, str, int, int]] = []  # (owner, partner, where, the message giving the work traded away)
     kept: list[ActionItem] = []
     for a in actions:
+        if a.sources and _called_off_at(a, messages, at, people) is not None:
+            continue  # status cancelled: the work is not to be done at all
         if not a.owner or group.fullmatch(_fold(a.owner)) or not a.sources:
             kept.append(a)
             continue
@@ -3597,6 +3670,9 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
                  and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
         declined = _declined_at(a, messages, at, people)
         if declined is not None:
+            traded = _passed_to(messages[declined].text, people, a.owner, "swaps")
+            if traded is not None:  # a trade: the partner's own earlier work comes to this owner
+                swaps.append((a.owner, traded, declined, a.sources[0]))
             takers = [b for b in later if _same_work(a.task, b.task)]
             if takers:
                 _inherit(a, takers)
@@ -3607,7 +3683,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             continue
         parts = _task_parts(a)
         moved = [p for p in parts if any(_same_work(p, b.task)
-                                         and _handed_on_later(p, b, (first[id(a)], last[id(b)]), messages, people)
+                                         and (_handed_on_later(p, b, (first[id(a)], last[id(b)]), messages, people)
+                                              or _taken_back(a, b, messages, first))
                                          for b in later)]
         if not moved:
             kept.append(a)
@@ -3616,6 +3693,10 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         if len(moved) < len(parts):
             a.task = "；".join(p for p in parts if p not in moved)
             kept.append(a)
+    for owner, partner, where, given in swaps:
+        for b in kept:  # the partner's work given before the trade, other than what they took, is the owner's now
+            if b.owner == partner and b.sources and first.get(id(b), -1) < where and given not in b.sources:
+                b.owner = owner
     return kept
 
 
@@ -3649,8 +3730,13 @@ def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
     given = [p for p in _task_parts(old) if p not in now.task]
     if given:
         now.task = "；".join([*given, now.task])
-    if old.deadline is not None and now.deadline is None:
+    # (a date the taker's words do not say — the event's day lent to "行，展板我来搬" — gives way to the one given)
+    if old.deadline is not None and (now.deadline is None or not _says_own_date(now)):
         now.deadline, now.deadline_text = old.deadline, old.deadline_text
+
+
+def _says_own_date(a: ActionItem) -> bool:
+    return bool(a.deadline_text) and _fold(a.deadline_text or "") in _fold(a.task)
 
 
 def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | None,
