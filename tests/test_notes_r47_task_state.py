@@ -78,3 +78,11 @@ def test_saying_one_cannot_come_to_something_else_keeps_the_work():
 def test_a_member_called_after_a_role_word_is_the_you_of_the_work():
     lines = (*_ROSTER, "小蒋|我明天去买水", "团长阿霞|后勤组长阿珂，道具你下周一前清点一遍")
     assert _owners(lines, "道具") == [("阿珂", "2027-05-17")]
+
+
+def test_work_handed_on_goes_to_the_one_taking_that_work_not_to_anyone_responsible():
+    lines = (*_ROSTER, "团长阿霞|点名小蒋负责", "胖姐|化妆我负责，比赛前一天借齐化妆品", *_CHATTER[:2],
+             "小蒋|阿霞，我那天要带孙子，点名换老白好了", "老白|OK 点名我来")
+    found = chat_structure(*lines, start=START).actions
+    assert [a.owner for a in found if "点名" in a.task] == ["老白"]
+    assert [a.owner for a in found if "化妆" in a.task] == ["胖姐"]

@@ -3533,6 +3533,13 @@ def _names_out(text: str, people: People) -> str:
     return f
 
 
+def _task_words(text: str, people: People) -> set[str]:
+    """The work words of a task with who does it and how it was given taken out: no name (阿梅), no word that only
+    gives work (负责, action.assign) — "收银志明负责" and "对账我负责" share no work."""
+    assign = cue("action", "assign")
+    return {w for w in _work_words(_names_out(text, people)) if not assign.fullmatch(w)}
+
+
 def _names_work(clause: str, work: str, people: People) -> bool:
     """Whether a clause names the work of a task: a work word in common, or a two-character word that
     the segmenter split (茶歇 → 茶 + 歇), names taken out of both and no pronoun, time or function word."""
@@ -3673,7 +3680,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             traded = _passed_to(messages[declined].text, people, a.owner, "swaps")
             if traded is not None:  # a trade: the partner's own earlier work comes to this owner
                 swaps.append((a.owner, traded, declined, a.sources[0]))
-            takers = [b for b in later if _same_work(a.task, b.task)]
+            mine_words = _task_words(a.task, people)
+            takers = [b for b in later if mine_words & _task_words(b.task, people)]
             if takers:
                 _inherit(a, takers)
             else:
