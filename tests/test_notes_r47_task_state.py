@@ -86,3 +86,18 @@ def test_work_handed_on_goes_to_the_one_taking_that_work_not_to_anyone_responsib
     found = chat_structure(*lines, start=START).actions
     assert [a.owner for a in found if "点名" in a.task] == ["老白"]
     assert [a.owner for a in found if "化妆" in a.task] == ["胖姐"]
+
+
+def test_this_one_called_off_right_after_it_was_given():
+    lines = (*_ROSTER, "团长阿霞|@胖姐 比赛那天的水果你来准备，周五前报个数", "胖姐|好",
+             "团长阿霞|算了，这个先不弄了，主办方会发水", *_CHATTER[:2], "团长阿霞|@老白 音响你周五前借回来")
+    found = chat_structure(*lines, start=START).actions
+    assert not [a for a in found if "水果" in a.task]
+    assert [(a.owner, a.deadline) for a in found if "音响" in a.task] == [("老白", "2027-05-14")]
+
+
+def test_this_one_called_off_after_other_work_was_given_keeps_the_earlier_work():
+    lines = (*_ROSTER, "团长阿霞|@胖姐 比赛那天的水果你来准备，周五前报个数", "团长阿霞|@老白 音响你周五前借回来",
+             "团长阿霞|这个先不弄了，社区有音响")
+    assert [o for o, _ in _owners(lines, "水果")] == ["胖姐"]
+    assert _owners(lines, "音响") == []  # "这个" is the work given last

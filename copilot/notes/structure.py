@@ -3552,15 +3552,19 @@ def _names_work(clause: str, work: str, people: People) -> bool:
                and not cue("owner", "me").search(p) and not cue("owner", "you").search(p) for p in pairs)
 
 
-def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People) -> int | None:
+def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People,
+                   given: set[int] | None = None) -> int | None:
     """Where (the message index) ``a``'s work was called off, or None: a later line of the one who gave it or of
     its owner whose clause naming the same work says it is not to be done (action.called_off: "茶歇这个先不弄了",
-    "横额取消"), with no time and no question in it (a time or a question gives or asks, it calls nothing off)."""
+    "横额取消"), with no time and no question in it (a time or a question gives or asks, it calls nothing off).
+    "这个先不弄了" (action.this_one) right after the work was given, with no other work given in between (``given``:
+    the message indexes holding to-dos), calls off that work without naming it."""
     first = at.get(a.sources[0]) if a.sources else None
     if first is None:
         return None
     giver = messages[first].speaker
     work = _task_parts(a)[0]
+    last = max(at.get(s, first) for s in a.sources)
     for k in range(first + 1, len(messages)):
         m = messages[k]
         if m.speaker not in (giver, a.owner) or is_question(m.text) or any(
@@ -3571,6 +3575,11 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
             continue
         if any(has(c, "action", "called_off") and _names_work(cue("action", "called_off").sub(" ", c), work, people)
                for c in _CLAUSE.split(f)):
+            return k
+        # (this one: the work given just before, by the same giver, none given since)
+        if k - last <= int(raw("action", "called_off_reach")) and m.speaker == giver and given is not None \
+                and not any(last < i < k for i in given) \
+                and any(has(c, "action", "called_off") and cue("action", "this_one").match(c.strip()) for c in _CLAUSE.split(f)):
             return k
     return None
 
@@ -3664,8 +3673,9 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     last = {id(a): at.get(a.sources[-1], -1) for a in actions if a.sources}
     swaps: list[tuple[str, str, int, int]] = []  # (owner, partner, where, the message giving the work traded away)
     kept: list[ActionItem] = []
+    given = {at[s] for a in actions for s in a.sources if s in at}
     for a in actions:
-        if a.sources and _called_off_at(a, messages, at, people) is not None:
+        if a.sources and _called_off_at(a, messages, at, people, given) is not None:
             continue  # status cancelled: the work is not to be done at all
         if not a.owner or group.fullmatch(_fold(a.owner)) or not a.sources:
             kept.append(a)
