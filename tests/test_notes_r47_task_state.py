@@ -101,3 +101,10 @@ def test_this_one_called_off_after_other_work_was_given_keeps_the_earlier_work()
              "团长阿霞|这个先不弄了，社区有音响")
     assert [o for o, _ in _owners(lines, "水果")] == ["胖姐"]
     assert _owners(lines, "音响") == []  # "这个" is the work given last
+
+
+def test_giving_up_an_errand_asked_later_keeps_the_work_taken_before():
+    lines = (*_ROSTER, "团长阿霞|横幅谁会做？周五前要挂好", "老白|我会，交给我", "团长阿霞|@老白 横幅架去仓库拿一下",
+             *_CHATTER[:3], "老白|阿霞，横幅架我明天走不开，仓库谁帮我去一趟", "小蒋|我去，明天上午顺路")
+    found = chat_structure(*lines, start=START).actions
+    assert [a.owner for a in found if "谁会做" in a.task] == ["老白"]

@@ -3505,7 +3505,13 @@ def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
     return not is_question(text) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
 
 
-def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People | None = None) -> int | None:
+def _pairs(text: str) -> set[str]:
+    """The two-character Chinese runs of a folded text: how closely a line names a task's work (烫金版 is not 烫金机)."""
+    return {text[i:i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[一-鿿]{2}", text[i:i + 2])}
+
+
+def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People | None = None,
+                 rivals: list[ActionItem] | None = None) -> int | None:
     """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`): the task's state
     changes when its owner gives it up (:func:`_withdraws`) in a line about this work — one naming the same work,
     however late, or within a few messages of the ask a line answering it at once ("这次做不了")."""
@@ -3520,8 +3526,31 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         same = _same_work(m.text, a.task)
         if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))):
+            if _names_another(a, m, rivals or [], at, people) or _names_other_ask(a, messages[first + 1:first + k], m, people):
+                continue  # the line gives up another work of theirs it names more closely
             return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
     return None
+
+
+def _names_other_ask(a: ActionItem, between: list[Message], m: Message, people: People | None) -> bool:
+    """Whether a line asking the owner for other work, after ``a`` was given and before their line ``m``, shares
+    more of ``m``'s words than ``a`` does ("@阿飞 烫金版去城西制版厂取" — "烫金版我明天走不开": the plate, not the
+    烫金机 they took on before)."""
+    if people is None:
+        return False
+    said = _pairs(_names_out(m.text, people))
+    mine = len(said & _pairs(_fold(_task_parts(a)[0])))  # the work as given, not the line itself merged in
+    return any(x.speaker != a.owner and any(who == a.owner for _, _, who in people.named_in(x.text))
+               and len(said & _pairs(_names_out(x.text, people))) > mine for x in between)
+
+
+def _names_another(a: ActionItem, m: Message, rivals: list[ActionItem], at: dict[int, int], people: People | None) -> bool:
+    """Whether the owner's line ``m`` names another to-do of theirs, given before it, more closely than ``a``
+    ("烫金版我明天走不开" gives up fetching the 烫金版, not running the 烫金机 they took earlier)."""
+    said = _pairs(_names_out(m.text, people) if people else _fold(m.text))
+    mine = len(said & _pairs(_fold(_task_parts(a)[0])))  # the work as given, not the line itself merged in
+    return any(b is not a and b.owner == a.owner and b.sources and at.get(b.sources[0], len(at)) < at[m.id]
+               and len(said & _pairs(_fold(b.task))) > mine for b in rivals)
 
 
 def _names_out(text: str, people: People) -> str:
@@ -3621,8 +3650,11 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
             theirs.task, theirs.sources = f"{took}；{theirs.task}", sorted({*theirs.sources, messages[k].id})
         _inherit(a, [theirs])
         return None
-    return ActionItem(task="；".join(p for p in (a.task, took) if p), owner=owner, deadline=a.deadline,
-                      deadline_text=a.deadline_text, sources=sorted({*a.sources, messages[k].id}))
+    # (the taker's own time, "我去，明天上午顺路", over the one the work was given with)
+    own = find_deadline(messages[k].text, messages[k].time, messages[k].text) if k != declined else None
+    return ActionItem(task="；".join(p for p in (a.task, took) if p), owner=owner,
+                      deadline=own.iso if own else a.deadline, deadline_text=own.text if own else a.deadline_text,
+                      sources=sorted({*a.sources, messages[k].id}))
 
 
 def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: list[Message], people: People) -> bool:
@@ -3685,7 +3717,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         mine = {people.written(n, n) for n in _owner_names(a.owner)}  # 刘梅和Cindy: 刘梅 is one of them
         later = [b for b in actions if b is not a and b.owner and b.owner not in mine | {a.owner} and b.sources
                  and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
-        declined = _declined_at(a, messages, at, people)
+        declined = _declined_at(a, messages, at, people, actions)
         if declined is not None:
             traded = _passed_to(messages[declined].text, people, a.owner, "swaps")
             if traded is not None:  # a trade: the partner's own earlier work comes to this owner
