@@ -3596,11 +3596,11 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
     last = max(at.get(s, first) for s in a.sources)
     for k in range(first + 1, len(messages)):
         m = messages[k]
-        if m.speaker not in (giver, a.owner) or is_question(m.text) or any(
-                d.day is not None for d in time_expressions(m.text, m.time)):
+        if m.speaker not in (giver, a.owner):
             continue
         f = _fold(m.text)
-        if has(f, "action", "hypothetical") or not has(f, "action", "called_off"):
+        if not has(f, "action", "called_off") or has(f, "action", "hypothetical") or is_question(m.text) or any(
+                d.day is not None for d in time_expressions(m.text, m.time)):
             continue
         if any(has(c, "action", "called_off") and _names_work(cue("action", "called_off").sub(" ", c), work, people)
                for c in _CLAUSE.split(f)):
