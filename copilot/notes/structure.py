@@ -1825,8 +1825,10 @@ def _addressee(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     before = [m for m in mentions[:at] if m.kind == "P" and mentions[at].start - m.end <= 2]
     if before:
         return before[-1].name
-    # "阿涛，明天中午前你去…": the one the sentence opens by calling, then a pause
-    called = [m for m in mentions[:at] if m.kind == "P" and m.start == 0 and re.match(r"[，,\s]", c.f[m.end:m.end + 1])]
+    # "阿涛，明天中午前你去…", "急救组长阿Sam，急救箱你…": the one the sentence opens by calling (after a role word of
+    # name_parts.prefixes or none), then a pause
+    called = [m for m in mentions[:at] if m.kind == "P" and _role_words().fullmatch(c.f[:m.start])
+              and re.match(r"[，,\s]", c.f[m.end:m.end + 1])]
     if called:
         return called[0].name
     # "刘师傅你认识的人多你周四前帮忙联系两个" (voice-to-text): a later 你 is still the one named right before the
@@ -3590,30 +3592,134 @@ def _declined(a: ActionItem, messages: list[Message], at: dict[int, int]) -> boo
     return _declined_at(a, messages, at) is not None
 
 
-def _passed_to(text: str, people: People | None, owner: str | None) -> str | None:
-    """The one member a line hands its speaker's work to ("我周五有事，借桌子换阿强吧": 阿强; cue owner.passes_to
-    right before the name), or None."""
+def _passed_to(text: str, people: People | None, owner: str | None, kind: str = "passes_after") -> str | None:
+    """The one member a line hands its speaker's work to, or None: cue owner.passes_to right before the name
+    ("我周五有事，借桌子换阿强吧": 阿强) or owner.passes_after right after it ("大巴的事乐乐妈你帮我接一下",
+    "泳帽阿强替我拎"; with ``kind="swaps"`` only a trade: "排版我跟阿凯换一下")."""
     if people is None:
         return None
     f = _fold(text)
-    names = {who for pos, _, who in people.named_in(f) if who != owner and cue("owner", "passes_to").search(f[max(0, pos - 3):pos])}
+    before, after = cue("owner", "passes_to"), cue("owner", kind)
+    names = {who for pos, alias, who in people.named_in(f) if who != owner and (
+        (kind == "passes_after" and before.search(f[max(0, pos - 3):pos])) or after.match(f[pos + len(alias):]))}
     return names.pop() if len(names) == 1 else None
 
 
-def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People | None = None) -> int | None:
-    """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`): said they cannot
-    (owner.declines), or handed it to someone named (:func:`_passed_to`)."""
+def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
+    """Whether an owner's line gives their work up: they cannot (owner.declines, or a doing word + cannot +
+    a change of state, owner.cannot), give it back (owner.hands_back: "还是你来吧" — even as a question), or
+    hand it to someone named (:func:`_passed_to`)."""
+    f = _fold(text)
+    if has(f, "owner", "hands_back") or _passed_to(text, people, owner):
+        return True
+    return not is_question(text) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
+
+
+def _pairs(text: str) -> set[str]:
+    """The two-character Chinese runs of a folded text: how closely a line names a task's work (烫金版 is not 烫金机)."""
+    return {text[i:i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[一-鿿]{2}", text[i:i + 2])}
+
+
+def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People | None = None,
+                 rivals: list[ActionItem] | None = None) -> int | None:
+    """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`): the task's state
+    changes when its owner gives it up (:func:`_withdraws`) in a line about this work — one naming the same work,
+    however late, or within a few messages of the ask a line answering it at once ("这次做不了")."""
     first = at.get(a.sources[0])
     if first is None:
         return None
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
-    for k, m in enumerate(messages[first : first + int(raw("owner", "decline_window")) + 1]):
-        if m.speaker != a.owner or is_question(m.text) or not (
-                has(_fold(m.text), "owner", "declines") or _passed_to(m.text, people, a.owner)):
+    window = int(raw("owner", "decline_window"))
+    for k, m in enumerate(messages[first:]):
+        if m.speaker != a.owner or not _withdraws(m.text, people, a.owner):
             continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
-        if _same_work(m.text, a.task) or (given and k <= int(raw("owner", "accept_window"))):
+        same = _same_work(m.text, a.task)
+        if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))):
+            if _names_another(a, m, rivals or [], at, people) or _names_other_ask(a, messages[first + 1:first + k], m, people):
+                continue  # the line gives up another work of theirs it names more closely
             return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
+    return None
+
+
+def _names_other_ask(a: ActionItem, between: list[Message], m: Message, people: People | None) -> bool:
+    """Whether a line asking the owner for other work, after ``a`` was given and before their line ``m``, shares
+    more of ``m``'s words than ``a`` does ("@阿飞 烫金版去城西制版厂取" — "烫金版我明天走不开": the plate, not the
+    烫金机 they took on before)."""
+    if people is None:
+        return False
+    said = _pairs(_names_out(m.text, people))
+    mine = len(said & _pairs(_fold(_task_parts(a)[0])))  # the work as given, not the line itself merged in
+    return any(x.speaker != a.owner and any(who == a.owner for _, _, who in people.named_in(x.text))
+               and len(said & _pairs(_names_out(x.text, people))) > mine for x in between)
+
+
+def _names_another(a: ActionItem, m: Message, rivals: list[ActionItem], at: dict[int, int], people: People | None) -> bool:
+    """Whether the owner's line ``m`` names another to-do of theirs, given before it, more closely than ``a``
+    ("烫金版我明天走不开" gives up fetching the 烫金版, not running the 烫金机 they took earlier)."""
+    said = _pairs(_names_out(m.text, people) if people else _fold(m.text))
+    mine = len(said & _pairs(_fold(_task_parts(a)[0])))  # the work as given, not the line itself merged in
+    return any(b is not a and b.owner == a.owner and b.sources and at.get(b.sources[0], len(at)) < at[m.id]
+               and len(said & _pairs(_fold(b.task))) > mine for b in rivals)
+
+
+def _names_out(text: str, people: People) -> str:
+    """The folded text with every participant's name taken out ("阿梅餐厅不用订了" → "餐厅不用订了"): who is
+    named says nothing about which work a line means."""
+    f = _fold(text)
+    for pos, alias, _who in sorted(people.named_in(f), reverse=True):
+        f = f[:pos] + " " + f[pos + len(alias):]
+    return f
+
+
+def _task_words(text: str, people: People) -> set[str]:
+    """The work words of a task with who does it and how it was given taken out: no name (阿梅), no word that only
+    gives work (负责, action.assign) — "收银志明负责" and "对账我负责" share no work."""
+    assign = cue("action", "assign")
+    return {w for w in _work_words(_names_out(text, people)) if not assign.fullmatch(w)}
+
+
+def _names_work(clause: str, work: str, people: People) -> bool:
+    """Whether a clause names the work of a task: a work word in common, or a two-character word that
+    the segmenter split (茶歇 → 茶 + 歇), names taken out of both and no pronoun, time or function word."""
+    c, w = _names_out(clause, people), _names_out(work, people)
+    if _same_work(c, w):
+        return True
+    pairs = {c[i:i + 2] for i in range(len(c) - 1)} & {w[i:i + 2] for i in range(len(w) - 1)}
+    skip = _pronoun_tags() | _function_tags()
+    return any(re.fullmatch(r"[一-鿿]{2}", p) and word_class(p) not in skip and not cue("action", "called_off").search(p)
+               and not cue("owner", "me").search(p) and not cue("owner", "you").search(p) for p in pairs)
+
+
+def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People,
+                   given: set[int] | None = None) -> int | None:
+    """Where (the message index) ``a``'s work was called off, or None: a later line of the one who gave it or of
+    its owner whose clause naming the same work says it is not to be done (action.called_off: "茶歇这个先不弄了",
+    "横额取消"), with no time and no question in it (a time or a question gives or asks, it calls nothing off).
+    "这个先不弄了" (action.this_one) right after the work was given, with no other work given in between (``given``:
+    the message indexes holding to-dos), calls off that work without naming it."""
+    first = at.get(a.sources[0]) if a.sources else None
+    if first is None:
+        return None
+    giver = messages[first].speaker
+    work = _task_parts(a)[0]
+    last = max(at.get(s, first) for s in a.sources)
+    for k in range(first + 1, len(messages)):
+        m = messages[k]
+        if m.speaker not in (giver, a.owner):
+            continue
+        f = _fold(m.text)
+        if not has(f, "action", "called_off") or has(f, "action", "hypothetical") or is_question(m.text) or any(
+                d.day is not None for d in time_expressions(m.text, m.time)):
+            continue
+        if any(has(c, "action", "called_off") and _names_work(cue("action", "called_off").sub(" ", c), work, people)
+               for c in _CLAUSE.split(f)):
+            return k
+        # (this one: the work given just before, by the same giver, none given since)
+        if k - last <= int(raw("action", "called_off_reach")) and m.speaker == giver and given is not None \
+                and not any(last < i < k for i in given) \
+                and any(has(c, "action", "called_off") and cue("action", "this_one").match(c.strip()) for c in _CLAUSE.split(f)):
+            return k
     return None
 
 
@@ -3654,8 +3760,11 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
             theirs.task, theirs.sources = f"{took}；{theirs.task}", sorted({*theirs.sources, messages[k].id})
         _inherit(a, [theirs])
         return None
-    return ActionItem(task="；".join(p for p in (a.task, took) if p), owner=owner, deadline=a.deadline,
-                      deadline_text=a.deadline_text, sources=sorted({*a.sources, messages[k].id}))
+    # (the taker's own time, "我去，明天上午顺路", over the one the work was given with)
+    own = find_deadline(messages[k].text, messages[k].time, messages[k].text) if k != declined else None
+    return ActionItem(task="；".join(p for p in (a.task, took) if p), owner=owner,
+                      deadline=own.iso if own else a.deadline, deadline_text=own.text if own else a.deadline_text,
+                      sources=sorted({*a.sources, messages[k].id}))
 
 
 def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: list[Message], people: People) -> bool:
@@ -3674,6 +3783,15 @@ def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: lis
                 if who == b.owner and hands.search(clause[max(0, pos - 8) : pos]):
                     return True
     return False
+
+
+def _taken_back(a: ActionItem, b: ActionItem, messages: list[Message], first: dict[int, int]) -> bool:
+    """Whether ``b`` is the work of ``a`` taken back by the one who gave it: ``b`` is the giver's own, in a line
+    saying the work is re-given (owner.reassigned_to: "报价改由我来问吧，…周三前给大家")."""
+    i, j = first.get(id(a), -1), first.get(id(b), -1)
+    if i < 0 or j < 0 or messages[i].speaker == a.owner or b.owner != messages[i].speaker:
+        return False
+    return has(_fold(messages[j].text), "owner", "reassigned_to")
 
 
 def _work_words(text: str) -> set[str]:
@@ -3695,8 +3813,12 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     group = cue("owner", "group")
     first = {id(a): at.get(a.sources[0], -1) for a in actions if a.sources}
     last = {id(a): at.get(a.sources[-1], -1) for a in actions if a.sources}
+    swaps: list[tuple[str, str, int, int]] = []  # (owner, partner, where, the message giving the work traded away)
     kept: list[ActionItem] = []
+    given = {at[s] for a in actions for s in a.sources if s in at}
     for a in actions:
+        if a.sources and _called_off_at(a, messages, at, people, given) is not None:
+            continue  # status cancelled: the work is not to be done at all
         if not a.owner or group.fullmatch(_fold(a.owner)) or not a.sources:
             kept.append(a)
             continue
@@ -3705,9 +3827,13 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         mine = {people.written(n, n) for n in _owner_names(a.owner)}  # 刘梅和Cindy: 刘梅 is one of them
         later = [b for b in actions if b is not a and b.owner and b.owner not in mine | {a.owner} and b.sources
                  and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
-        declined = _declined_at(a, messages, at, people)
+        declined = _declined_at(a, messages, at, people, actions)
         if declined is not None:
-            takers = [b for b in later if _same_work(a.task, b.task)]
+            traded = _passed_to(messages[declined].text, people, a.owner, "swaps")
+            if traded is not None:  # a trade: the partner's own earlier work comes to this owner
+                swaps.append((a.owner, traded, declined, a.sources[0]))
+            mine_words = _task_words(a.task, people)
+            takers = [b for b in later if mine_words & _task_words(b.task, people)]
             if takers:
                 _inherit(a, takers)
             else:
@@ -3717,7 +3843,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             continue
         parts = _task_parts(a)
         moved = [p for p in parts if any(_same_work(p, b.task)
-                                         and _handed_on_later(p, b, (first[id(a)], last[id(b)]), messages, people)
+                                         and (_handed_on_later(p, b, (first[id(a)], last[id(b)]), messages, people)
+                                              or _taken_back(a, b, messages, first))
                                          for b in later)]
         if not moved:
             kept.append(a)
@@ -3726,6 +3853,10 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         if len(moved) < len(parts):
             a.task = "；".join(p for p in parts if p not in moved)
             kept.append(a)
+    for owner, partner, where, given in swaps:
+        for b in kept:  # the partner's work given before the trade, other than what they took, is the owner's now
+            if b.owner == partner and b.sources and first.get(id(b), -1) < where and given not in b.sources:
+                b.owner = owner
     return kept
 
 
@@ -3759,8 +3890,13 @@ def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
     given = [p for p in _task_parts(old) if p not in now.task]
     if given:
         now.task = "；".join([*given, now.task])
-    if old.deadline is not None and now.deadline is None:
+    # (a date the taker's words do not say — the event's day lent to "行，展板我来搬" — gives way to the one given)
+    if old.deadline is not None and (now.deadline is None or not _says_own_date(now)):
         now.deadline, now.deadline_text = old.deadline, old.deadline_text
+
+
+def _says_own_date(a: ActionItem) -> bool:
+    return bool(a.deadline_text) and _fold(a.deadline_text or "") in _fold(a.task)
 
 
 def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | None,
