@@ -990,23 +990,34 @@ def _shared_stop() -> frozenset[str]:
     return frozenset(_fold(w) for w in raw("reply", "shared_stop"))
 
 
-def _content_bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _content_bigrams(text: str) -> frozenset[str]:
+    """The 2-character runs of ``text``'s letters and digits (mentions dropped), cached: a chat's open questions are
+    read against every later message."""
     s = "".join(ch for ch in MENTION.sub("", _fold(text)) if ch.isalnum())
-    return {s[i : i + 2] for i in range(len(s) - 1)}
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
 
 
+@lru_cache(maxsize=65536)
+def _asked_words(question: str, asks_time: bool) -> frozenset[str]:
+    """The content words of ``question`` that a reply sharing them takes up: two characters or more, no question word,
+    pronoun or function word, and no time word unless ``asks_time`` (cached: one question is read against many
+    replies)."""
+    return frozenset(t for t in words(question) if len(t) >= 2 and t not in _QWORDS and word_class(t) not in _pronoun_tags()
+                     and word_class(t) not in _function_tags() and (asks_time or word_class(t) != "t"))
+
+
+@lru_cache(maxsize=65536)
 def relevant(question: str, reply: str, *, by_kind: bool = True, days: bool = True) -> bool:
     """Whether ``reply`` plausibly answers ``question``: shared content words or a shared 2-char run,
     or (``by_kind``) the kind of thing asked for (a time, an amount) given. Without ``days``, a time word in
-    common is no common ground unless the question asks a time."""
+    common is no common ground unless the question asks a time. Cached: a pure function of its arguments, and the
+    Q&A pass asks it of the same question and reply from several places (each open question against each message)."""
     # a pronoun in common (那边, 我家) is no common ground
     # (nor a conjunction or an adverb: 另外, 然后, 还是 say nothing of what is asked)
     # (nor a time word when the question does not ask a time: "周五晚上有人约火锅吗" — "周五前得把场地订了")
     asks_time = days or has(_fold(question), "reply", "asks_time")
-    q = {t for t in words(question) if len(t) >= 2 and t not in _QWORDS and word_class(t) not in _pronoun_tags()
-         and word_class(t) not in _function_tags() and (asks_time or word_class(t) != "t")}
-    a = set(words(reply))
-    if q & a:
+    if not _asked_words(question, asks_time).isdisjoint(words(reply)):
         return True
     common = _content_bigrams(question) & _content_bigrams(reply)
     stop = _shared_stop()
