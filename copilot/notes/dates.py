@@ -509,7 +509,7 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
     if not (extra or event_spans or plain_matches):
         return ()
     spans: list[tuple[int, int, Deadline]] = []
-    before_event: set[str] = set()  # the texts of "活动前" spans (the eve of the event under discussion)
+    before_event: set[str] = set()  # the texts of "活动前" spans (the event's day, as every X前 is dated)
     for match in extra:
         found = _extra(match, when, lex, event, meeting)
         if found is not None and match.groupdict().get("ev0"):
@@ -534,7 +534,7 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
                 spans = [x for x in spans if x not in overlap] + [(match.start(), match.end(), found)]
         spans.sort(key=lambda x: x[0])
     plain = [d for d in _plain_expressions(folded, when, lex, spans, event, plain_matches)]
-    # "下周二排练前": before the event held on the day just named — that day, not the eve of whichever
+    # "下周二排练前": before the event held on the day just named — that day, not the day of whichever
     # event the chat discusses (a show weeks away)
     for k, (start, end, found) in enumerate(spans):
         if found.text not in before_event:
