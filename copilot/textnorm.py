@@ -98,8 +98,9 @@ def to_local_traditional(text: str, region: str = "tw") -> str:
 
 def moderation_traditional(text: str, region: str = "tw") -> str:
     """A moderation reason or reply in Traditional characters (:func:`to_traditional`) with the few template words of
-    ``resources/zh_hant.yaml`` ``moderation`` in the region's usage (Taiwan: 聯絡方式, 帳號, 連結, 軟體; Hong Kong: 聯絡, 連結, 帳號, 軟件 kept) — not the whole phrase
-    conversion of :func:`to_local_traditional`, which would also change the member's own words a reason quotes."""
+    ``resources/zh_hant.yaml`` ``moderation`` in the region's usage (that table is the only list of them) — not the
+    whole phrase conversion of :func:`to_local_traditional`, which would also change the member's own words a reason
+    quotes."""
     return _replace_words(to_traditional(text), (_hant_table().get("moderation") or {}).get(region) or {})
 
 
