@@ -3597,12 +3597,6 @@ def _task_parts(a: ActionItem) -> list[str]:
     return [p for p in a.task.split("；") if p.strip()]
 
 
-def _declined(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
-    """Whether ``a``'s owner said they cannot do it (做不了 / 去不了 / 顾不过来) soon after it was given
-    and never took it on after that."""
-    return _declined_at(a, messages, at) is not None
-
-
 def _passed_to(text: str, people: People | None, owner: str | None, kind: str = "passes_after") -> str | None:
     """The one member a line hands its speaker's work to, or None: cue owner.passes_to right before the name
     ("我周五有事，借桌子换阿强吧": 阿强) or owner.passes_after right after it ("大巴的事乐乐妈你帮我接一下",
@@ -3633,9 +3627,9 @@ def _pairs(text: str) -> set[str]:
 
 def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], people: People | None = None,
                  rivals: list[ActionItem] | None = None) -> int | None:
-    """Where (the message index) ``a``'s owner declined it, or None (see :func:`_declined`): the task's state
-    changes when its owner gives it up (:func:`_withdraws`) in a line about this work — one naming the same work,
-    however late, or within a few messages of the ask a line answering it at once ("这次做不了")."""
+    """Where (the message index) ``a``'s owner declined it (said they cannot do it: 做不了 / 去不了 / 顾不过来), or
+    None: the task's state changes when its owner gives it up (:func:`_withdraws`) in a line about this work — one
+    naming the same work, however late, or within a few messages of the ask a line answering it at once ("这次做不了")."""
     first = at.get(a.sources[0])
     if first is None:
         return None
@@ -3818,8 +3812,11 @@ def _same_work(a: str, b: str) -> bool:
 
 
 def _settle_owners(actions: list[ActionItem], messages: list[Message], people: People) -> list[ActionItem]:
-    """Work that moved stays with its last owner: a to-do its owner declined is dropped, and work given on to
-    someone later (the same work, a later to-do of another owner) leaves the earlier owner's list."""
+    """Work that moved stays with its last owner. Work that was called off (:func:`_called_off_at`) is dropped.
+    A to-do its owner declined (:func:`_declined_at`) goes to a later taker whose to-do shares its work words
+    (:func:`_task_words`), or to whoever took it over (:func:`_take_over`), and is otherwise dropped; when the
+    decline is a trade ("排版我跟阿凯换一下"), the partner's work given before it becomes this owner's. Work given on
+    to someone later (the same work, a later to-do of another owner) leaves the earlier owner's list."""
     at = {m.id: i for i, m in enumerate(messages)}
     group = cue("owner", "group")
     first = {id(a): at.get(a.sources[0], -1) for a in actions if a.sources}
@@ -3891,8 +3888,8 @@ def _named_in_passing(a: ActionItem, people: People) -> bool:
 
 
 def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
-    """The work goes to the one who has it now with where it was given (its messages) and its date (when
-    they gave none)."""
+    """The work goes to the one who has it now with where it was given (its messages) and its date, when
+    the taker gave none of their own (no date, or one their own words do not say)."""
     if not new_owners:
         return
     now = new_owners[0]
