@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from confusable_homoglyphs import confusables
 
@@ -21,6 +23,29 @@ from copilot.paths import load_resource
 from copilot.textnorm import fold, may_have
 
 SPELLINGS = "moderation/spellings.yaml"
+
+# --- pattern pieces shared by the cue modules (signals, veiled) --------------------------------
+SENTENCE = r"[^\u3002\uff01\uff1f.!?\n]"  # a character inside one sentence
+CLAUSE_START = re.compile(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]")  # a mark or space that opens a new clause
+
+
+def either(words: Iterable[Any]) -> str:
+    """Literal words joined by ``|``, longest first (so 群号 is tried before 群), words of one length in code order:
+    the same pattern on every run (two words of one length never match at one place, so their order is no choice)."""
+    return "|".join(re.escape(w) for w in sorted({str(w) for w in words}, key=lambda w: (-len(w), w)))
+
+
+def alt(words: Iterable[Any]) -> str:
+    """:func:`either` as one non-capturing group."""
+    return f"(?:{either(words)})"
+
+
+def clause_before(said: str, start: int) -> str:
+    """The part of ``said`` before ``start`` that is in the same clause (after the last :data:`CLAUSE_START`)."""
+    before = said[:start]
+    return before[max((m.end() for m in CLAUSE_START.finditer(before)), default=0):]
+
+
 _CJK_BLOCK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # Symbols that stand for "add" in 加V-style invitations (after NFKC ＋ is already +).

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from copilot.moderation.normalise import SPACED_HANDLE, URL_RE, Normalised, decorative_between, normalise
+from copilot.moderation.normalise import SENTENCE as _SENTENCE
+from copilot.moderation.normalise import SPACED_HANDLE, URL_RE, Normalised, clause_before, decorative_between, normalise
+from copilot.moderation.normalise import alt as _alt
+from copilot.moderation.normalise import either as _either
 from copilot.moderation.veiled import banter, veiled_forms
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
@@ -524,18 +527,7 @@ DIALECT_READ = frozenset({"spam", "ad"})  # labels whose cues are also read in t
 DIALECT = "dialect_yue.yaml"  # Cantonese words and their Mandarin form, one table for the notes and moderation
 
 
-def _either(words: list[str]) -> str:
-    """Literal words joined by ``|``, longest first (so 群号 is tried before 群), words of one length in code order:
-    the same pattern on every run (two words of one length never match at one place, so their order is no choice)."""
-    return "|".join(re.escape(w) for w in sorted({str(w) for w in words}, key=lambda w: (-len(w), w)))
-
-
-def _alt(words: list[str]) -> str:
-    return f"(?:{_either(words)})"
-
-
 _CLAUSE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]"  # a character inside one clause
-_SENTENCE = r"[^\u3002\uff01\uff1f.!?\n]"  # a character inside one sentence
 _PHRASE = r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]"  # … inside one phrase (white space ends it too)
 _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
@@ -1705,17 +1697,13 @@ def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     return tuple((re.compile(rx), tuple(str(w) for w in row.get("not_before") or ())) for rx, row in forms)
 
 
-_CLAUSE_START = re.compile(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]")
-
-
 def _sneers(said: str) -> list[str]:
     """The contempt forms in ``said`` (the writer's own words in Mandarin) whose clause does not open on the writer or
     on reported words before the form (我这水平还敢…, 说你没有自知之明: patterns.yaml sneer ``not_before``)."""
     out = []
     for form, not_before in sneer_forms():
         for m in form.finditer(said):
-            before = said[:m.start()]
-            clause = before[max((i.end() for i in _CLAUSE_START.finditer(before)), default=0):]
+            clause = clause_before(said, m.start())
             if not any(w in clause for w in not_before):
                 out.append(m.group(0))
     return out

@@ -13,17 +13,14 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from copilot.moderation.normalise import SENTENCE, clause_before
+from copilot.moderation.normalise import alt as _alt
 from copilot.paths import load_resource
 
 VEILED = "moderation/veiled.yaml"
 
 _SENTENCE_END = re.compile(r"[\u3002\uff01\uff1f.!?\n]")
-_CLAUSE_START = re.compile(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\s]")
 _PUNCT = r"[\s,，。.!！~～…、]"
-
-
-def _alt(words: list[Any]) -> str:
-    return "(?:" + "|".join(re.escape(str(w)) for w in sorted({str(w) for w in words}, key=lambda w: (-len(w), w))) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +39,7 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "failing": re.compile(_alt(mp["failing"]) + "|" + _alt(mp["not_done"]["after"])
                               + rf"[^\uff0c\u3002\uff01\uff1f,.!?\n]{{0,{int(mp['not_done']['max_gap'])}}}?" + _alt(mp["not_done"]["neg"])),
         "gift": re.compile(_alt(d["gift"]["words"])),
-        "referral": re.compile(_alt(rf["lead"]) + rf"([^\u3002\uff01\uff1f.!?\n]{{0,{int(rf['max_gap'])}}}?)"
+        "referral": re.compile(_alt(rf["lead"]) + rf"({SENTENCE}{{0,{int(rf['max_gap'])}}}?)"
                                + "(" + _alt(rf["faculty"]) + "|" + _alt(rf["doctor"]) + ")"),
         "faculty": re.compile(_alt(rf["faculty"])),
         "then": re.compile(_alt(rf["then"])),
@@ -56,11 +53,6 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "joking": re.compile(_alt(d["joking"])),
         "warmth": re.compile(_alt(d["warmth"])),
     }
-
-
-def _clause_before(said: str, start: int) -> str:
-    before = said[:start]
-    return before[max((m.end() for m in _CLAUSE_START.finditer(before)), default=0):]
 
 
 def _rest_of_sentence(said: str, end: int, limit: int) -> str:
@@ -105,7 +97,7 @@ def _schooled(said: str, rx: dict[str, re.Pattern[str]]) -> list[str]:
     """School said to have made them stupid, put as a guess or a question."""
     limit = int(_data()["schooled"]["max_gap"])
     for m in rx["schooled"].finditer(said):
-        if rx["self"].search(_clause_before(said, m.start())):
+        if rx["self"].search(clause_before(said, m.start())):
             continue
         if rx["asked"].search(_rest_of_sentence(said, m.end(), limit)):
             return [m.group(0)]
