@@ -3647,14 +3647,20 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
     return None
 
 
+def _closeness(a: ActionItem, m: Message, people: People | None) -> tuple[set[str], int]:
+    """The two-character runs of the line ``m`` (names taken out when the participants are known) and how many of
+    them ``a``'s work shares: the work as given, not the line itself merged in."""
+    said = _pairs(_names_out(m.text, people) if people else _fold(m.text))
+    return said, len(said & _pairs(_fold(_task_parts(a)[0])))
+
+
 def _names_other_ask(a: ActionItem, between: list[Message], m: Message, people: People | None) -> bool:
     """Whether a line asking the owner for other work, after ``a`` was given and before their line ``m``, shares
     more of ``m``'s words than ``a`` does ("@阿飞 烫金版去城西制版厂取" — "烫金版我明天走不开": the plate, not the
     烫金机 they took on before)."""
     if people is None:
         return False
-    said = _pairs(_names_out(m.text, people))
-    mine = len(said & _pairs(_fold(_task_parts(a)[0])))  # the work as given, not the line itself merged in
+    said, mine = _closeness(a, m, people)
     return any(x.speaker != a.owner and any(who == a.owner for _, _, who in people.named_in(x.text))
                and len(said & _pairs(_names_out(x.text, people))) > mine for x in between)
 
@@ -3662,8 +3668,7 @@ def _names_other_ask(a: ActionItem, between: list[Message], m: Message, people: 
 def _names_another(a: ActionItem, m: Message, rivals: list[ActionItem], at: dict[int, int], people: People | None) -> bool:
     """Whether the owner's line ``m`` names another to-do of theirs, given before it, more closely than ``a``
     ("烫金版我明天走不开" gives up fetching the 烫金版, not running the 烫金机 they took earlier)."""
-    said = _pairs(_names_out(m.text, people) if people else _fold(m.text))
-    mine = len(said & _pairs(_fold(_task_parts(a)[0])))  # the work as given, not the line itself merged in
+    said, mine = _closeness(a, m, people)
     return any(b is not a and b.owner == a.owner and b.sources and at.get(b.sources[0], len(at)) < at[m.id]
                and len(said & _pairs(_fold(b.task))) > mine for b in rivals)
 
@@ -3690,9 +3695,9 @@ def _names_work(clause: str, work: str, people: People) -> bool:
     c, w = _names_out(clause, people), _names_out(work, people)
     if _same_work(c, w):
         return True
-    pairs = {c[i:i + 2] for i in range(len(c) - 1)} & {w[i:i + 2] for i in range(len(w) - 1)}
+    pairs = _pairs(c) & _pairs(w)
     skip = _pronoun_tags() | _function_tags()
-    return any(re.fullmatch(r"[一-鿿]{2}", p) and word_class(p) not in skip and not cue("action", "called_off").search(p)
+    return any(word_class(p) not in skip and not cue("action", "called_off").search(p)
                and not cue("owner", "me").search(p) and not cue("owner", "you").search(p) for p in pairs)
 
 
