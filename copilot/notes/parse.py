@@ -456,12 +456,17 @@ class _TextExport:
         else:
             self.body.append(stripped)
 
+    def separator(self, day: datetime | None) -> None:
+        """A day separator read: the message above it ends, and the headers under it take its date (the day it
+        names, or the last one when its date cannot be told)."""
+        self.flush()
+        self.last_time = day or self.last_time
+
     def day_line(self, n: int, line: str) -> bool:
         """Whether line ``n`` is a day line, read: a day separator (the date of the time-only headers under it)
         or a LINE export's day line (the date of its messages)."""
         if n in self.separators and not self.just_started:
-            self.flush()
-            self.last_time = self.separators[n] or self.last_time
+            self.separator(self.separators[n])
             return True
         if (day := _LINE_DAY.match(line)) is not None:
             self.flush()
@@ -563,8 +568,7 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
     separators = _day_separators(lines)
     for n, line in filled:
         if n in separators:
-            export.flush()
-            export.last_time = separators[n] or export.last_time
+            export.separator(separators[n])
             stamps += 1
             continue
         split = split_nickname(line)
