@@ -28,6 +28,7 @@ import chinese_calendar
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekday
 from pydantic import BaseModel, ConfigDict
 
+from copilot.clock import GROUP_TZ
 from copilot.paths import load_resource
 from copilot.textnorm import fold
 
@@ -173,7 +174,8 @@ class Cadence(BaseModel):
         return notes
 
 
-BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")  # China has no daylight saving time
+# the groups' zone (copilot.clock) under the name printed in plans
+BEIJING = dt.timezone(GROUP_TZ.utcoffset(None), "北京时间")
 
 
 def beijing_now() -> dt.datetime:

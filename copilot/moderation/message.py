@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from copilot.clock import GROUP_TZ
 from copilot.validation import zh_reason
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -63,8 +64,7 @@ class Message(BaseModel):
         return unix_seconds(v)
 
 
-# a time with no offset is read in this zone: the groups are in mainland China, Hong Kong, Macau and Taiwan, all UTC+8
-NAIVE_TZ = timezone(timedelta(hours=8))
+NAIVE_TZ = GROUP_TZ  # a time with no offset is read in the groups' zone (copilot.clock)
 TIME_FORMATS = "Unix 秒数或 ISO 8601 时间（如 1796300100、2026-12-03T20:15:00+08:00、2026-12-03 20:15）"
 
 

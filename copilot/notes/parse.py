@@ -17,10 +17,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from copilot.clock import GROUP_TZ
 from copilot.files import UnreadableFile, decode_bytes
 from copilot.moderation.message import split_nickname
 from copilot.notes.cues import cue
@@ -34,7 +35,7 @@ MAX_BYTES = 50 * 1024 * 1024
 # about 20 s of offline work (the cost is about 1 ms a message); a longer export is refused with a
 # way out (split by date, then notes-batch) rather than running for minutes or cut silently
 MAX_MESSAGES = 20_000
-CHINA_TIME = timezone(timedelta(hours=8))
+CHINA_TIME = GROUP_TZ  # copilot.clock
 
 
 class NotesParseError(ValueError):
