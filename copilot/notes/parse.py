@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from copilot.cadence import WEEKDAY_NAMES as _WEEKDAYS
 from copilot.clock import GROUP_TZ
 from copilot.files import UnreadableFile, decode_bytes
 from copilot.moderation.message import split_nickname
@@ -85,11 +86,11 @@ _LINE_MSG = re.compile(r"^(上午|下午|晚上|凌晨|早上|中午)?\s*(\d{1,2
 
 # a day separator between the messages of a copy whose headers carry only the time of day, alone on its line and
 # maybe framed by dashes: "—— 2026年3月5日 ——", "3月5日 星期四", "2026-03-05 周四". It counts only with a year, a
-# weekday or a frame (a bare "3/5" is a body), and only when a message header follows it (_day_separators)
+# weekday or a frame (a bare "3/5" is a body), and only when a message header follows it (_day_separators).
+# Its weekday prefixes are time.yaml weekday_prefix; _LINE_DAY's older list has no 礼拜 (one list would change it)
 _FRAME = r"[\s\-—－–=~～·*_]*"
 _DAY_SEPARATOR = re.compile(rf"^({_FRAME})(?:(\d{{4}})[-/.年])?(\d{{1,2}})[-/.月](\d{{1,2}})[日号]?\s*"
                             rf"(?:[（(]?(?:星期|礼拜|週|周)([一二三四五六日天])[)）]?)?({_FRAME})$")
-_WEEKDAYS = "一二三四五六日"
 
 # -- helpers --------------------------------------------------------------------------------------
 def _hour(h: str, before: str | None, after: str | None) -> int:
