@@ -1557,9 +1557,14 @@ def _short_answer(opened: list[_Open], m: Message, i: int, targets: list[str], t
             or has(fq, "reply", "asks_time") and has(fq, "reply", "asks_due"):
         return None
     if cue("reply", "acks").match(f) or words in _SHORT_YES_NO():
-        asks_yes_no = bool(cue("question", "final").search(fq) or cue("question", "a_not_a").search(fq))
-        return q if asks_yes_no and words in _SHORT_YES_NO() else None
+        return q if _asks_yes_no(fq) and words in _SHORT_YES_NO() else None
     return q
+
+
+def _asks_yes_no(fq: str) -> bool:
+    """Whether a folded question asks yes or no: a question particle at its end ("能刷卡吗", ``question.final``) or
+    an A-not-A ("够不够", ``question.a_not_a``). :func:`relevant` reads ``question.final`` alone: its test is another."""
+    return bool(cue("question", "final").search(fq) or cue("question", "a_not_a").search(fq))
 
 
 def _named_reply(text: str, people: People) -> list[str]:
