@@ -7,6 +7,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from copilot.evals.moderation import LABELS, load_set, qq_heldout, run_set
 from copilot.paths import EVALS_DIR
 from copilot.profile import load_profile
@@ -110,44 +112,24 @@ def test_round44_blind_set_is_registered_and_well_formed() -> None:
     assert not profiles & others
 
 
-def test_round46_blind_set_is_registered_and_well_formed() -> None:
-    """independent5 (round 46, written by a helper that read no code, no test and no eval file, in 8 kinds of group
-    no other set has) is scored by its key and meets issue 17's counts; shape only — its rows are not to be read."""
+@pytest.mark.parametrize("key", ["independent5", "independent6"])
+def test_later_blind_sets_are_registered_and_well_formed(key: str) -> None:
+    """independent5 (round 46) and independent6 (round 47), each written by a helper that read no code, no test and no
+    eval file, in 8 kinds of group no earlier set has: scored by its key, meets issue 17's counts, and its profile ids
+    collide with no earlier set's; shape only — their rows are not to be read."""
     from copilot.evals.moderation import INDEPENDENT
 
-    assert INDEPENDENT["independent5"] == "independent5/messages.jsonl"
-    rows = load_set(INDEPENDENT["independent5"])
+    assert INDEPENDENT[key] == f"{key}/messages.jsonl"
+    rows = load_set(INDEPENDENT[key])
     assert len(rows) >= 300 and len({r["id"] for r in rows}) == len(rows)
     counts = Counter(r["label"] for r in rows)
     assert set(counts) == set(LABELS)
     assert counts["ad"] >= 60 and counts["off_topic"] >= 40 and counts["ok"] >= 150 and counts["spam"] >= 15
     profiles = {r["profile"] for r in rows}
     assert len(profiles) >= 8
-    own = EVALS_DIR / "moderation" / "independent5" / "profiles"
+    own = EVALS_DIR / "moderation" / key / "profiles"
     for p in profiles:
         assert load_profile(own / f"{p}.yaml").name is not None
-    others = {f.stem for d in ("profiles", "independent2/profiles", "independent3/profiles", "independent4/profiles")
-              for f in (EVALS_DIR / "moderation" / d).glob("*.yaml")}
-    assert not profiles & others
-
-
-def test_round47_blind_set_is_registered_and_well_formed() -> None:
-    """independent6 (round 47, written by a helper that read no code, no test and no eval file, in 8 kinds of group
-    no other set has) is scored by its key and meets issue 17's counts; shape only — its rows are not to be read."""
-    from copilot.evals.moderation import INDEPENDENT
-
-    assert INDEPENDENT["independent6"] == "independent6/messages.jsonl"
-    rows = load_set(INDEPENDENT["independent6"])
-    assert len(rows) >= 300 and len({r["id"] for r in rows}) == len(rows)
-    counts = Counter(r["label"] for r in rows)
-    assert set(counts) == set(LABELS)
-    assert counts["ad"] >= 60 and counts["off_topic"] >= 40 and counts["ok"] >= 150 and counts["spam"] >= 15
-    profiles = {r["profile"] for r in rows}
-    assert len(profiles) >= 8
-    own = EVALS_DIR / "moderation" / "independent6" / "profiles"
-    for p in profiles:
-        assert load_profile(own / f"{p}.yaml").name is not None
-    others = {f.stem for d in ("profiles", "independent2/profiles", "independent3/profiles", "independent4/profiles",
-                                  "independent5/profiles")
-              for f in (EVALS_DIR / "moderation" / d).glob("*.yaml")}
-    assert not profiles & others
+    earlier = ["profiles"] + [f"independent{n}/profiles" for n in range(2, int(key.removeprefix("independent")))]
+    others = {f.stem for d in earlier for f in (EVALS_DIR / "moderation" / d).glob("*.yaml")}
+    assert others and not profiles & others
