@@ -1,11 +1,16 @@
 """Shared by the ask-clause tests (dev15q, dev15r, dev15t): a question's ranking signals with ``parts.yaml``'s
-``ask_words_weight`` set for one call and put back after it; and (dev15u, dev15w) a scripted ranking and index."""
+``ask_words_weight`` set for one call and put back after it; (dev15u, dev15w) a scripted ranking and index; and (the
+held-out sets' shape tests of rounds 38–47) a held-out set's cases once its named sections are checked."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from copilot.config import Settings
+from copilot.evals.retrieval import HELD_OUT, AskCase, load_ask_cases
+from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues
 
@@ -36,3 +41,15 @@ def fake_index(by_clause: dict[str, SectionRanking]) -> SimpleNamespace:
     clause names what it asks about (``content_words``), so the last asking clause is searched on its own."""
     return SimpleNamespace(search_sections=lambda q, k=3: by_clause.get(q, fake_ranking(q)),
                            content_words=lambda text, common=None: [text] if text else [])
+
+
+def held_out_cases(path: Path) -> list[AskCase]:
+    """The cases of the held-out ask set at ``path``, after checking it is in ``HELD_OUT`` and that every section it
+    names is a real heading (a heading the cards lack would score as a silent miss)."""
+    assert path.stem in HELD_OUT
+    cards = {c.id: c for c in load_cards(Settings(llm_provider="offline").knowledge_dir)}
+    cases = load_ask_cases(path)
+    for case in cases:
+        for card, heading in case.sections:
+            assert card in cards and cards[card].resolve_section(heading) is not None, (case.id, card, heading)
+    return cases
