@@ -378,9 +378,14 @@ class GroupProfile(BaseModel):
     @field_validator("topics", "banned", "goals", mode="before")
     @classmethod
     def _split_string_lists(cls, v: Any) -> Any:
-        # Operators often write "读书, 写作、分享" instead of a YAML list.
+        # Operators often write "读书, 写作、分享" instead of a YAML list; a topic that is a bare number in YAML
+        # (135 film, 2048) is that number's text, not a type error
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            v = str(v)
         if isinstance(v, str):
             return [p for p in re.split(r"[,，、;；\s]+", v) if p]
+        if isinstance(v, list):
+            return [str(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else x for x in v]
         return v
 
     @field_validator("schedule", mode="before")

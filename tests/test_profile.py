@@ -291,3 +291,15 @@ def test_an_unknown_key_names_the_field_it_probably_meant(data: dict, key: str, 
         profile_from_data(base | data)
     line = next(x for x in str(err.value).splitlines() if key in x)
     assert "不认识的字段" in line and hint in line
+
+
+def test_a_topic_written_as_a_bare_number_is_its_text() -> None:
+    """A film-camera club's topics in YAML: ``135`` and ``120`` are film formats, read by YAML as numbers; the profile
+    loads with them as text instead of failing with 应为文本 (a true/false value is still refused)."""
+    p = parse_profile_text("name: 胶片相机交流群\npositioning: 玩胶片相机的朋友交流冲洗扫描和器材\n"
+                           "topics: [135, 120, 冲洗, 扫描]\nbanned: [2048]\n")
+    assert p.topics == ["135", "120", "冲洗", "扫描"]
+    assert p.banned == ["2048"]
+    assert parse_profile_text("name: 胶片群\npositioning: 玩胶片相机的朋友交流\ntopics: 135\n").topics == ["135"]
+    with pytest.raises(ProfileError):
+        parse_profile_text("name: 胶片群\npositioning: 玩胶片相机的朋友交流\ntopics: [true]\n")
