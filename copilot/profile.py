@@ -315,6 +315,11 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+def _number_text(v: Any) -> Any:
+    """A number YAML read from a bare value (135, 2.5) as its text; anything else (true/false too) as it is."""
+    return str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+
+
 class GroupProfile(BaseModel):
     """A community group's profile. ``name`` may be empty when asking the copilot for names."""
 
@@ -380,12 +385,11 @@ class GroupProfile(BaseModel):
     def _split_string_lists(cls, v: Any) -> Any:
         # Operators often write "读书, 写作、分享" instead of a YAML list; a topic that is a bare number in YAML
         # (135 film, 2048) is that number's text, not a type error
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            v = str(v)
+        v = _number_text(v)
         if isinstance(v, str):
             return [p for p in re.split(r"[,，、;；\s]+", v) if p]
         if isinstance(v, list):
-            return [str(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else x for x in v]
+            return [_number_text(x) for x in v]
         return v
 
     @field_validator("schedule", mode="before")

@@ -64,7 +64,6 @@ class Message(BaseModel):
         return unix_seconds(v)
 
 
-NAIVE_TZ = GROUP_TZ  # a time with no offset is read in the groups' zone (copilot.clock)
 TIME_FORMATS = "Unix 秒数或 ISO 8601 时间（如 1796300100、2026-12-03T20:15:00+08:00、2026-12-03 20:15）"
 
 
@@ -89,7 +88,7 @@ def unix_seconds(v: Any) -> Any:
         when = datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in "Zz" else text)
     except ValueError:
         raise ValueError(f"应为 {TIME_FORMATS}，收到“{text[:40]}”") from None
-    return (when if when.tzinfo else when.replace(tzinfo=NAIVE_TZ)).timestamp()
+    return (when if when.tzinfo else when.replace(tzinfo=GROUP_TZ)).timestamp()
 
 
 def _field_problem(error: Any, where: str) -> str:

@@ -995,6 +995,7 @@ class Scan:
     _clauses: list[str] | None = None  # the message's clauses without white space (read by the banned-trade checks)
     _asks: bool | None = None  # whether the message asks something (read by the trade checks and the classifier's evidence)
     _foreign: list[re.Match[str]] | None = None  # foreign mobile numbers (read by the landline signal and the referral checks)
+    _own_words: str | None = None  # the writer's own words in Mandarin (read by the abuse detectors and detect)
 
     def quoted_codes(self) -> list[str]:
         """The reply codes in quotation marks (回复“学”), read once per message: the compact text has lost the marks."""
@@ -1007,6 +1008,13 @@ class Scan:
         if self._foreign is None:
             self._foreign = list(patterns().foreign_mobile.finditer(self.n.folded))
         return self._foreign
+
+    def own_words(self) -> str:
+        """The writer's own words (quotations cut, :func:`unquoted`) with Cantonese read in Mandarin (:func:`in_mandarin`),
+        read once per message: every abuse detector reads the message this way."""
+        if self._own_words is None:
+            self._own_words = in_mandarin(unquoted(self.n.folded))
+        return self._own_words
 
     def clauses(self) -> list[str]:
         """The message's clauses (cut at punctuation and spaces, ``_CLAUSES``), each without white space, read once."""
@@ -1676,7 +1684,7 @@ def _called(folded: str, hits: list[str]) -> bool:
 
 def _belittle(scan: Scan, spec: SignalSpec) -> Finding | None:
     """An unnamed member run down by the role they take in the group, in the writer's own words (someone_put_down)."""
-    m = someone_put_down().search(in_mandarin(unquoted(scan.n.folded)))
+    m = someone_put_down().search(scan.own_words())
     return Finding([m.group(0)]) if m else None
 
 
@@ -1712,14 +1720,14 @@ def _sneers(said: str) -> list[str]:
 def _sneer(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Contempt by its form, without a swear word, in the writer's own words (:func:`_sneers`); not beside warmth
     (加油, 我陪你练: teasing between friends, :func:`veiled.banter`)."""
-    said = in_mandarin(unquoted(scan.n.folded))
+    said = scan.own_words()
     hits = [] if banter(said) else _sneers(said)
     return Finding(hits) if hits else None
 
 
 def _veiled(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Contempt dressed as praise, advice, a second thought or a plea, aimed at someone else (:mod:`veiled`)."""
-    hits = veiled_forms(in_mandarin(unquoted(scan.n.folded)))
+    hits = veiled_forms(scan.own_words())
     return Finding(hits) if hits else None
 
 
@@ -1969,7 +1977,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     own_item = bool(lex.words["resale.own"].search(said)) and not lex.words["resale.testimonial"].search(said) \
         and not lex.words["resale.virtual"].search(said)
     used_item = own_item and bool(lex.words["resale.used"].search(said)) and not lex.words["resale.pitch"].search(said)
-    own_words = in_mandarin(unquoted(n.folded))
+    own_words = scan.own_words()
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
     form = bool(lex.words["abuse.contempt"].search(own_words) or group_slur().search(own_words) or put_down().search(own_words)
                 or someone_put_down().search(own_words) or "sneer" in scan.found or "veiled" in scan.found)

@@ -36,7 +36,6 @@ MAX_BYTES = 50 * 1024 * 1024
 # about 20 s of offline work (the cost is about 1 ms a message); a longer export is refused with a
 # way out (split by date, then notes-batch) rather than running for minutes or cut silently
 MAX_MESSAGES = 20_000
-CHINA_TIME = GROUP_TZ  # copilot.clock
 
 
 class NotesParseError(ValueError):
@@ -134,7 +133,7 @@ def parse_time(value: Any) -> datetime | None:
             num /= 1000
         try:
             # WeChat/WeCom/QQ store epoch times; their groups live in China time, whatever this machine's zone
-            return datetime.fromtimestamp(num, CHINA_TIME).replace(tzinfo=None)
+            return datetime.fromtimestamp(num, GROUP_TZ).replace(tzinfo=None)
         except (OverflowError, OSError, ValueError):
             return None
     text = str(value).strip().replace("Z", "+0000")
