@@ -157,12 +157,12 @@ def test_an_independent_writers_chats_parse_and_every_expected_wording_is_in_the
         assert [w for w in wordings if fold(w) not in text] == [], name
 
 
-def test_the_second_blind_set_is_scored_beside_locked_and_each_chat_it_names_parses() -> None:
-    # round 44's blind writer: registered like locked_blind so `copilot eval notes` scores it; only counts are
-    # compared here, so a failure names no chat and prints none of its words
-    assert ev.LOCKED_SPLITS["locked_blind2"] == ev.LOCKED_BLIND2_DIR == ev.NOTES_EVAL_DIR / "locked_blind2"
-    specs = ev.load_specs(ev.LOCKED_BLIND2_DIR)
+@pytest.mark.parametrize(("split", "folder"), [("locked_blind2", ev.LOCKED_BLIND2_DIR), ("locked_blind3", ev.LOCKED_BLIND3_DIR)])
+def test_each_later_blind_set_is_scored_beside_locked_and_each_chat_it_names_parses(split: str, folder: Path) -> None:
+    # blind writers of rounds 44 and 48: registered like locked_blind so `copilot eval notes` scores them; only counts
+    # are compared here, so a failure names no chat and prints none of its words
+    assert ev.LOCKED_SPLITS[split] == folder == ev.NOTES_EVAL_DIR / split
+    specs = ev.load_specs(folder)
     assert len(specs) == 14
-    sizes = [len(parse_file(ev.LOCKED_BLIND2_DIR / name).messages) if (ev.LOCKED_BLIND2_DIR / name).is_file() else 0
-             for name in specs]
+    sizes = [len(parse_file(folder / name).messages) if (folder / name).is_file() else 0 for name in specs]
     assert sum(1 for n in sizes if n < 20) == 0
