@@ -4,7 +4,7 @@ Every frame and filler below was written for this corpus (round 48, d17a48); not
 the methodology seeds or the shared data. A frame is a way of saying something (sarcastic praise, a mock-polite
 request, a plea, talk behind someone's back, mock agreement, a put-down dressed as a question; and on the ok side
 banter marked as a joke, self-mockery, a quoted insult reported, a complaint about a thing, civil disagreement,
-genuine praise, a critique of the work). Each frame is filled with the material of 15 group kinds, in Mandarin,
+genuine praise, a critique of the work). Each frame (77 in round 48's first batch, 37 more in its second) is filled with the material of 15 group kinds, in Mandarin,
 Cantonese (written in Simplified, as Guangzhou members write it) or Taiwan Mandarin (Traditional).
 
 The **locked split** is by frame, not by line: a frame whose id hashes to 0 mod 5 is held out whole, so the model's
@@ -131,6 +131,27 @@ FRAMES = [
     ("t4", "abuse", "question_putdown", "tw", "这种程度也好意思{teach}，真的很敢"),
     ("t5", "abuse", "backbiting", "tw", "某些人{fail}还一直在那边指导别人，笑死"),
     ("t6", "abuse", "sarcastic_praise", "tw", "{name}每次{act}都好有勇气喔，观众应该需要一点时间复原"),
+    # abuse: round 48's second batch — a failing implied by what it does to others, an "honest" suggestion, a wish
+    ("s9", "abuse", "sarcastic_praise", "zh", "{name}一上场，对面就放心了，真是我们的福将"),
+    ("s10", "abuse", "sarcastic_praise", "zh", "有{name}在，我们群从来不缺笑料"),
+    ("s11", "abuse", "sarcastic_praise", "zh", "不愧是{name}，每次都能把简单的事搞砸"),
+    ("s12", "abuse", "sarcastic_praise", "zh", "{name}，你的存在让大家都很有安全感，毕竟谁都不会比你更差"),
+    ("s13", "abuse", "sarcastic_praise", "zh", "咱们群的平均水平，全靠{name}一个人往下拉"),
+    ("s14", "abuse", "sarcastic_praise", "zh", "看{name}{act}，我终于明白什么叫无知者无畏"),
+    ("m7", "abuse", "mock_polite", "zh", "{name}要不考虑换个爱好？{act}可能真的不太适合你"),
+    ("m8", "abuse", "mock_polite", "zh", "{name}这波操作建议录下来，给新人当反面教材"),
+    ("m9", "abuse", "mock_polite", "zh", "辛苦大家了，每次都要等{name}一个人，咱们习惯就好"),
+    ("b6", "abuse", "backbiting", "zh", "谁跟{name}一组谁倒霉，大家心里都有数"),
+    ("b7", "abuse", "backbiting", "zh", "我要是{fail}，早就不好意思在群里说话了，某些人倒是挺自在"),
+    ("b8", "abuse", "backbiting", "zh", "某人{act}的样子，活像刚学会走路的小孩"),
+    ("q6", "abuse", "question_putdown", "zh", "{name}终于学会{act}了？太阳打西边出来了吧"),
+    ("q7", "abuse", "question_putdown", "zh", "{name}你{act}之前有没有想过大家的感受"),
+    ("y7", "abuse", "sarcastic_praise", "yue", "有{name}喺度，我哋永远唔使惊冇笑料"),
+    ("y8", "abuse", "mock_polite", "yue", "真系多谢{name}，每次都俾我哋知道咩叫反面教材"),
+    ("y9", "abuse", "backbiting", "yue", "{name}{ay}嘅样，我阿婆睇到都摇头"),
+    ("t7", "abuse", "sarcastic_praise", "tw", "{name}不愧是你，每次都可以把简单的事情搞砸"),
+    ("t8", "abuse", "sarcastic_praise", "tw", "有{name}在，我们的平均水准就很有进步空间了"),
+    ("t9", "abuse", "mock_polite", "tw", "{name}要不要考虑换个兴趣？{act}好像真的不太适合你耶"),
     # ok: banter marked as a joke
     ("n1", "ok", "banter", "zh", "哈哈{name}你今天{fail}😂 下次我陪你练"),
     ("n2", "ok", "banter", "zh", "{name}你这个{work}笑死我了🤣 开玩笑的，其实进步很大"),
@@ -158,6 +179,25 @@ FRAMES = [
     ("n17", "ok", "plea_ok", "zh", "求求大家周末都来{act}，人少了没意思"),
     ("n18", "ok", "polite_request", "zh", "麻烦大家{act}之前先接龙，方便统计人数"),
     ("n19", "ok", "agree", "zh", "对对对你说得对，{proposal}确实不太合适，我下次注意"),
+    # ok: round 48's second batch — the same openings in praise, encouragement and care
+    ("n20", "ok", "praise", "zh", "{name}这次{good}，正好给新人当教材"),
+    ("n21", "ok", "praise", "zh", "不愧是{name}，{good}"),
+    ("n22", "ok", "praise", "zh", "有{name}在，我们{act}从来不冷场，太好了"),
+    ("n23", "ok", "encouragement", "zh", "我刚开始{act}的时候也{fail}，别灰心，多练几次就好"),
+    ("n24", "ok", "praise", "zh", "{name}要不要考虑带带新人？你{good}，大家都想学"),
+    ("n25", "ok", "complaint_thing", "zh", "{thing}老是出问题，给大家添麻烦了，我去问问能不能换"),
+    ("n26", "ok", "self_deprecation", "zh", "我要是有{name}一半的水平就好了，我到现在还{fail}"),
+    ("z5", "ok", "praise", "yue", "有{name}喺度真系好，每次都帮大家执手尾"),
+    ("w5", "ok", "praise", "tw", "{name}不愧是老手，{good}"),
+    ("w6", "ok", "encouragement", "tw", "我剛開始也{fail}，不要灰心，多練幾次就好了"),
+    # ok: praise first, then the one thing to improve (a critique, not sarcasm: the failing is small and a fix follows)
+    ("n27", "ok", "critique_work", "zh", "{name}你的基础挺好的，就是{work}还可以再细一点，多练练就好"),
+    ("n28", "ok", "critique_work", "zh", "你{act}的感觉挺对的，就是节奏稍微急了点，慢一点会更好"),
+    ("n29", "ok", "critique_work", "zh", "{name}整体挺好的，就是{work}有一两处可以再调一下"),
+    ("n30", "ok", "critique_work", "zh", "你的想法挺好的，就是{proposal}可能有点难，{reason}"),
+    ("n31", "ok", "critique_work", "zh", "{name}进步挺大的，就是{fail}这个老毛病还得慢慢改"),
+    ("z6", "ok", "critique_work", "yue", "你嘅基本功几好，就系{work}仲可以再执下"),
+    ("w7", "ok", "critique_work", "tw", "你的基础很好耶，只是{work}还可以再细一点"),
     # ok: Cantonese
     ("z1", "ok", "banter", "yue", "哈哈{name}你今日{fy}，笑死我😂 下次继续"),
     ("z2", "ok", "self_deprecation", "yue", "我今日{fy}，真系废柴一个🤣"),
