@@ -4,7 +4,7 @@ Every frame and filler below was written for this corpus (round 48, d17a48); not
 the methodology seeds or the shared data. A frame is a way of saying something (sarcastic praise, a mock-polite
 request, a plea, talk behind someone's back, mock agreement, a put-down dressed as a question; and on the ok side
 banter marked as a joke, self-mockery, a quoted insult reported, a complaint about a thing, civil disagreement,
-genuine praise, a critique of the work). Each frame (77 in round 48's first batch, 37 more in its second) is filled with the material of 15 group kinds, in Mandarin,
+genuine praise, a critique of the work). Each frame (77 in round 48's first batch, 44 more in its second) is filled with the material of 15 group kinds, in Mandarin,
 Cantonese (written in Simplified, as Guangzhou members write it) or Taiwan Mandarin (Traditional).
 
 The **locked split** is by frame, not by line: a frame whose id hashes to 0 mod 5 is held out whole, so the model's
@@ -198,6 +198,14 @@ FRAMES = [
     ("n31", "ok", "critique_work", "zh", "{name}进步挺大的，就是{fail}这个老毛病还得慢慢改"),
     ("z6", "ok", "critique_work", "yue", "你嘅基本功几好，就系{work}仲可以再执下"),
     ("w7", "ok", "critique_work", "tw", "你的基础很好耶，只是{work}还可以再细一点"),
+    # ok: the group's own notices and asides that say 你 to everyone (带上你的…, 你懂的): no one is run down
+    ("n32", "ok", "notice", "zh", "本周六照常{act}，老地方集合，带上你家多余的零食一起分享"),
+    ("n33", "ok", "notice", "zh", "下周日{act}，地点看群公告，带上你的水杯和好心情"),
+    ("n34", "ok", "ordinary", "zh", "{name}，你要的那个{thing}的资料我找到了，晚点发你"),
+    ("n35", "ok", "ordinary", "zh", "{thing}怎么样？价格嘛，你懂的，就是贵"),
+    ("n36", "ok", "ordinary", "zh", "你懂的，{thing}每次都这样，习惯就好"),
+    ("z7", "ok", "notice", "yue", "今个礼拜六照旧{ay}，老地方等，记得带埋你啲嘢"),
+    ("w8", "ok", "notice", "tw", "这周六照常{act}，老地方集合，记得带上你的水壶"),
     # ok: Cantonese
     ("z1", "ok", "banter", "yue", "哈哈{name}你今日{fy}，笑死我😂 下次继续"),
     ("z2", "ok", "self_deprecation", "yue", "我今日{fy}，真系废柴一个🤣"),
