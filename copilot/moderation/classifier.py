@@ -12,6 +12,8 @@ Three kinds ship or get built:
   much a message reads like everyday-life chatter rather than talk about a group's purpose;
 * the **abuse** model (``abuse_classifier.json``, ``scripts/train_corpus_model.py abuse``): insults,
   contempt and threats at a person, as opposed to criticism of an idea, self-mockery or a quoted insult;
+* the **veiled-abuse** model (``veiled_classifier.json``, ``scripts/train_corpus_model.py veiled``): contempt with
+  no rude word — sarcastic praise, mock politeness, pleas, backbiting — against banter, self-mockery and praise;
 * a **group** ad model (``<data_dir>/moderation/groups/<key>.json``), trained on one group's labelled
   history (plus our hand-written examples) by :mod:`copilot.moderation.training`, used *instead of*
   the shared model for that group once cross-validation shows it is better there: 外挂、工具箱 are ads
@@ -38,6 +40,7 @@ from copilot.paths import RESOURCES_DIR
 AD_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
 CHATTER_MODEL = RESOURCES_DIR / "moderation" / "chatter_classifier.json"
 ABUSE_MODEL = RESOURCES_DIR / "moderation" / "abuse_classifier.json"
+VEILED_MODEL = RESOURCES_DIR / "moderation" / "veiled_classifier.json"
 EXTRA_EXAMPLES = RESOURCES_DIR / "moderation" / "train_extra.jsonl"
 NGRAM_RANGE = (1, 3)
 
@@ -224,6 +227,11 @@ def load_chatter_model() -> NgramModel:
 def load_abuse_model() -> NgramModel:
     """The abuse model (evidence beside the insult lexicon)."""
     return _cached(ABUSE_MODEL)
+
+
+def load_veiled_model() -> NgramModel:
+    """The veiled-abuse model (sarcasm, mock politeness, pleas and backbiting without a rude word)."""
+    return _cached(VEILED_MODEL)
 
 
 @lru_cache(maxsize=1024)

@@ -24,7 +24,13 @@ from copilot.config import Settings
 from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
 from copilot.moderation.audit import AuditLog, fingerprint
-from copilot.moderation.classifier import NgramModel, load_abuse_model, load_classifier, load_group_model
+from copilot.moderation.classifier import (
+    NgramModel,
+    load_abuse_model,
+    load_classifier,
+    load_group_model,
+    load_veiled_model,
+)
 from copilot.moderation.evidence import (
     corroboration,
     evidence_note,
@@ -85,6 +91,7 @@ from copilot.moderation.signals import (
     without_measures,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
+from copilot.moderation.veiled import banter
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, moderation_traditional, squeeze, tokenize, word_class
@@ -434,6 +441,7 @@ class Moderator:
                     scores[Label.AD] = min(scores[Label.AD], cap)
                     checks[key] = True
         _abuse_model(body, rep, scores, checks)
+        _veiled_model(body, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep, n.folded)
@@ -1687,6 +1695,26 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
                                      else "，没有明确的辱骂用语，交人工判断" if alone else ""))
 
 
+def _veiled_model(body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """The veiled-abuse model's word on a message no other abuse layer labelled: contempt with no rude word (sarcastic
+    praise, mock politeness, a plea to stop, talk behind someone's back, mock agreement), in forms too many to list.
+
+    It was trained on ways of speaking, not on words, with banter, self-mockery, praise and civil disagreement as
+    negatives; it is sure (VEILED_MODEL_SURE) of a way of speaking it has not seen three times in five (its own
+    held-out frames). So it only labels, for a person to decide, and never beside warmth (加油, 我陪你练:
+    :func:`veiled.banter`) or an insult quoted to report it."""
+    if scores[Label.ABUSE] >= 0.5 or "reported" in {s.variant for s in rep.signals if s.label == Label.ABUSE}:
+        return
+    if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(in_mandarin(normalise(body).folded)):
+        return  # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, or warmth
+    p = load_veiled_model().score(body)
+    checks["veiled_model"] = round(p, 3)
+    if p < VEILED_MODEL_SURE:
+        return
+    scores[Label.ABUSE] = ABUSE_MODEL_ALONE_CAP
+    checks["abuse_model_reason"] = VEILED_MODEL_NOTE.format(p=p)
+
+
 def _put_down_not_chatter(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
     """A put-down by its form (a contempt form, a sneer, a slur on a kind of people — not two loose cues such as 那个大姐 +
     笑死 in gossip) that the abuse model does not confirm and the off-topic layer would claim ("…，管好你自己" read as
@@ -2182,6 +2210,8 @@ ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to la
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues
 ABUSE_MODEL_FORMS = 0.4  # … or leaning towards abuse beside three (a put-down form and another attack cue)
 ABUSE_MODEL_ALONE_CAP = 0.65  # … and then a person decides (below the act threshold)
+VEILED_MODEL_SURE = 0.9  # the veiled-abuse model labels a message no other abuse layer did (for review) from here
+VEILED_MODEL_NOTE = "讽刺/假客气辱骂模型判断像在贬低某人（概率 {p:.2f}），没有脏字，交人工判断"
 SURE_ABUSE_NOT_CHATTER_NOTE = "，没有认得的辱骂用语；不按闲聊处理，交人工判断是否人身攻击"
 PUT_DOWN_NOT_CHATTER_NOTE = "话里有贬低对方的说法（辱骂模型没有确认），交人工判断是否人身攻击"
 ABUSE_MODEL_AGREE = 0.75  # … unless the model is sure (ABUSE_MODEL_ALONE) beside a contempt form: acted on
