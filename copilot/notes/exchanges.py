@@ -61,10 +61,12 @@ def threads(lines: list[Line]) -> list[int | None]:
     line before it when the speaker goes on, when it was in an exchange with that line's speaker a moment
     ago, when it reacts to it ("哈哈哈 我家阳台也是"), has no words of its own, shares a word with it, or answers
     it (the line before asks the group or the speaker: "周末谁去钓鱼" — "我去 带上我"). A question to nobody in
-    particular opens an exchange."""
+    particular opens an exchange, unless it goes on a talk of two its asker is in, the other one having spoken
+    last."""
     parent: list[int | None] = []
     roots: list[int] = []
     last: dict[str, int] = {}
+    talkers: dict[int, set[str]] = {}  # each exchange's speakers so far
     for i, line in enumerate(lines):
         found: int | None = None
         recent = range(i - 1, max(-1, i - 1 - REPLY_REACH), -1)
@@ -80,12 +82,16 @@ def threads(lines: list[Line]) -> list[int | None]:
             if found is None and i > 0:
                 prev = lines[i - 1]
                 talked = mine is not None and i - mine <= REPLY_REACH and roots[mine] == roots[i - 1]
-                if prev.speaker == line.speaker or (not line.asks and (
+                # a question goes on a talk of two when its asker was in it and the other one spoke last
+                # ("妳家的貓生了嗎" — "生了！四隻" — "可以給我一隻嗎")
+                between = talked and talkers[roots[i - 1]] == {line.speaker, prev.speaker}
+                if prev.speaker == line.speaker or line.asks and between or (not line.asks and (
                         talked or line.reacts or not line.words or line.words & prev.words
                         or prev.asks and not set(prev.to) - {line.speaker})):
                     found = i - 1
         parent.append(found)
         roots.append(i if found is None else roots[found])
+        talkers.setdefault(roots[i], set()).add(line.speaker)
         last[line.speaker] = i
     return parent
 

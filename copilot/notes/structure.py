@@ -535,6 +535,8 @@ def _topic_words(found: str) -> str | None:
     return None if cue("patterns", "not_topic").match(_fold(topic)) else topic or None
 
 
+_SEMICOLON_GAP = re.compile(r"[；;]\s*")
+_FIGURE = re.compile(r"\d+(?:[.:：]\d+)?")  # a figure as written: 20, 8:30, 1.5
 _ASIDE = re.compile(r"（[^（）]{1,20}）|\([^()]{1,20}\)")  # "请到了陈老师（做了12年多肉大棚）来讲…": an aside
 
 
@@ -3093,6 +3095,9 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         parts = _changes_whole(items(_corrected(m.text) if heading is None else heading))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
+        # a recap's items may follow its header on one line, set apart by ；("再确认一遍：第一班9点到11点；阿海周五前
+        # 领手电筒"): the parts up to the first full stop are its items too
+        run = _semicolon_run(m.text, parts) if len(parts) > 1 and cue("decision", "summary_inline").match(header) else 0
         # the list's header may follow a closing line in the same message ("…感谢周老师！几个通知：1. …")
         notice_at = next((n for n, s in enumerate(parts[:-1]) if cue("announcement", "list_header").search(_fold(s))),
                          None)
@@ -3109,18 +3114,19 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             if len(s) < 4:
                 continue
             f = _fold(s)
-            recap = None if summary_list else cue("decision", "summary_inline").match(f)
+            listed = summary_list or 0 < n <= run
+            recap = None if listed else cue("decision", "summary_inline").match(f)
             spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
             if invited is not None and (spoken_to, m.speaker) == invited and not is_question(messages[idx - 1].text):
                 spoken_to = None  # the invited speaker's 你 after the host's introduction is the audience (advice)
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
             sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
-            settled = bool(recap) or (summary_list and n > 0)
+            settled = bool(recap) or (listed and n > 0)
             # "团购谁来统计一下 我这周要去外地": the one calling for a volunteer tells why they cannot do it
             calling = calls_for_help(s)
             # "总结一下：白糖团购蜜糖罐统计，价签阿珍…": a recap names work already given out
-            recapping = bool(recap) or summary_list or has(f, "action", "recap_mark")
+            recapping = bool(recap) or listed or has(f, "action", "recap_mark")
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
             clauses = [] if retort else _clauses(s, m.speaker, people, lead, spoken_to, sender,
@@ -3132,7 +3138,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             kind = _file_notice(announcements, told, s, messages, idx,
                                 in_list=notice_at is not None and n > notice_at, heads=n < len(parts) - 1,
                                 work=task_list and any(c.owner for c in clauses))
-            _file_decisions(decisions, recapped, s, n, messages, idx, people, recap=recap, summary_list=summary_list)
+            _file_decisions(decisions, recapped, s, n, messages, idx, people, recap=recap, summary_list=listed,
+                            actions=actions)
             # a preview is not a to-do — but a clause of it where someone takes work on is
             # ("下周六的读书分享会，场地我周三前订好")
             preview = kind == "下期预告" and not has(f, "action", "assign")
@@ -3300,8 +3307,22 @@ def _with_rosters(actions: list[ActionItem], messages: list[Message], people: Pe
     return [a for a in actions if not set(a.sources) <= covered] + listed + shared if listed or shared else actions
 
 
+def _semicolon_run(text: str, parts: list[str]) -> int:
+    """How many of ``parts`` (the sentences of ``text``) after the first follow on from it across a ；alone."""
+    at, run = 0, 0
+    for k, part in enumerate(parts):
+        start = text.find(part, at)
+        if start < 0:
+            break
+        if k and not _SEMICOLON_GAP.fullmatch(parts[k - 1][-1:] + text[at:start]):
+            break  # (a sentence keeps its closing ；)
+        run, at = k, start + len(part)
+    return run
+
+
 def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: int, messages: list[Message], idx: int,
-                    people: People, *, recap: re.Match[str] | None, summary_list: bool) -> None:
+                    people: People, *, recap: re.Match[str] | None, summary_list: bool,
+                    actions: list[ActionItem]) -> None:
     """The decisions sentence ``s`` (item ``n``) of ``messages[idx]`` makes, added to ``decisions``; the ids of those
     settled whatever else the line does (a closing line, a recap, an agreed change) go in ``recapped``."""
     m, f = messages[idx], _fold(s)
@@ -3313,14 +3334,14 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
         decisions.append(found)
         recapped.add(id(found))  # a decision, even where the same line gives the work
     elif recap:  # "今晚定的：A，B，C": each item is a decision
-        listed = [Decision(text=_clean(x), by=_recap_agreed(messages, idx, m, x), sources=[m.id])
-                  for x in re.split(r"[，,；;]", s[recap.end():])
-                  if len(x.strip()) >= 2 and not has(_fold(x), "decision", "recap_contact")]
+        listed = [d for x in re.split(r"[，,；;]", s[recap.end():])
+                  if len(x.strip()) >= 2 and not has(_fold(x), "decision", "recap_contact")
+                  and (d := _recap_item(decisions, recapped, actions, _clean(x), messages, idx, people)) is not None]
         decisions += listed
         recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
     elif (summary_list and n > 0 and not has(f, "decision", "recap_contact")) or (
             _decides(s) and not (summary_list and n == 0)):
-        _add_decision(decisions, recapped, s, messages, idx, listed=summary_list)
+        _add_decision(decisions, recapped, s, messages, idx, listed=summary_list, actions=actions, people=people)
     elif not summary_list and (change := _agreed_change(s, messages, idx)):  # "会费加到150…" — "冇意见"
         found = Decision(text=_clean(change), by=_agreed(messages, idx, m, change), sources=[m.id])
         decisions.append(found)
@@ -3568,8 +3589,9 @@ def _instruction(d: Decision, messages: list[Message]) -> bool:
     if at is None:
         return False
     parts = items(messages[at].text)
-    if len(parts) > 1 and has(_fold(parts[0]), "decision", "summary_header"):
-        return False  # an item of a list of what was settled ("那我拍板了：… 2. 当天不收新会员")
+    if len(parts) > 1 and (has(_fold(parts[0]), "decision", "summary_header") or cue("decision", "summary_inline").match(
+            _fold(parts[0])) and _semicolon_run(messages[at].text, parts)):
+        return False  # an item of a list of what was settled ("那我拍板了：… 2. 当天不收新会员", "再确认一下：…；…")
     reach = int(raw("decision", "accept_reach"))
     # (any question counts: "票怎么卖" puts up what "那票价就10元" settles, with no word in common)
     return not any(_puts_up(o.text, d.text) or is_question(o.text) for o in messages[max(0, at - reach) : at])
@@ -4288,14 +4310,18 @@ def _agreed_change(sentence: str, messages: list[Message], idx: int) -> str | No
 
 
 def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, messages: list[Message], idx: int,
-                  *, listed: bool) -> None:
+                  *, listed: bool, actions: list[ActionItem], people: People) -> None:
     """Add what ``sentence`` of ``messages[idx]`` settles (an item of a recap list as it stands); a yes
     that takes its content from the line it agrees to is settled even where that line gives work."""
     m = messages[idx]
-    found = Decision(text=_clean(sentence), sources=[m.id]) if listed else _settled(sentence, messages, idx, decisions)
+    if listed:
+        found = _recap_item(decisions, recapped, actions, _clean(sentence), messages, idx, people)
+    else:
+        found = _settled(sentence, messages, idx, decisions)
+        if found is not None:
+            found.by = _agreed(messages, idx, m, found.text)
     if found is None:
         return
-    found.by = _recap_agreed(messages, idx, m, found.text) if listed else _agreed(messages, idx, m, found.text)
     decisions.append(found)
     if found.sources[0] != m.id:
         recapped.add(id(found))
@@ -4383,11 +4409,67 @@ def _recap_agreed(messages: list[Message], idx: int, m: Message, text: str) -> l
     """Who agreed to an item of a recap ("总结一下今天定的：1. 5月9日…"): the item was put up earlier in the
     chat, so its yeses are the ones given to that first mention (the line most like it), not to whatever
     was settled just before the recap."""
-    words = _content_bigrams(text)
-    origin = next((j for j in range(idx) if words and len(_content_bigrams(messages[j].text) & words) >= 0.5 * len(words)), None)
-    if origin is None:
-        return _agreed(messages, idx, m, text)
+    origin = _recap_origin(messages, idx, text)
+    if origin is None:  # new in the recap: the 收到 after it acknowledges the list, it votes for no item
+        return [m.speaker]
     return list(dict.fromkeys([m.speaker, *_agreed(messages, origin, messages[origin], text)]))
+
+
+def _recap_origin(messages: list[Message], idx: int, text: str) -> int | None:
+    """The first earlier line an item ``text`` of the recap ``messages[idx]`` repeats (half its 2-character runs)."""
+    words = _content_bigrams(text)
+    return next((j for j in range(idx) if words and len(_content_bigrams(messages[j].text) & words) >= 0.5 * len(words)), None)
+
+
+def _gist(text: str) -> frozenset[str]:
+    """The 2-character runs of ``text`` with its figures taken out: "茶点费每人20元" and "茶点费改成每人15元" speak of
+    one matter."""
+    return _content_bigrams(_FIGURE.sub("", text))
+
+
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(_FIGURE.findall(_fold(text)))
+
+
+def _recap_item(decisions: list[Decision], recapped: set[int], actions: list[ActionItem], text: str,
+                messages: list[Message], idx: int, people: People) -> Decision | None:
+    """An item ``text`` of the recap ``messages[idx]`` as the notes keep it. A recap restates what was settled: an
+    item on the matter of a decision already listed confirms it (the recap joins its sources, no one new agrees)
+    or, saying it is changed (``moved``: 改成/换到…) and with other figures, corrects it (the new one replaces it,
+    agreed by its speaker only); an item repeating a
+    listed to-do (most of its words, or a third of them and its owner named) is that to-do (merged there), no
+    decision; the speaker's own notice told again is still a notice (unless the recap says its items were decided);
+    anything else is new, with the agreers of its first
+    mention (:func:`_recap_agreed`). None when nothing new is to be added."""
+    m, gist = messages[idx], _gist(text)
+    share = float(raw("decision", "recap_same_matter"))
+    if len(gist) >= 2:
+        for d in decisions:
+            said = _gist(d.text)
+            if not any(len(said & g) >= max(2, share * len(g)) for g in map(_gist, _CLAUSE.split(text))):
+                continue
+            new, old = _figures(text), _figures(d.text)
+            # the recap changes the figure ("茶点费改成每人15元" after "每人20元"): it stands, as the speaker's
+            if new and old and not new & old and cue("moved").search(_fold(text)):
+                decisions.remove(d)
+                return Decision(text=text, by=[m.speaker], sources=[*d.sources, m.id])
+            if len(said & gist) >= share * len(gist):  # it says again what was settled (what else it says stands)
+                d.sources = list(dict.fromkeys([*d.sources, m.id]))
+                recapped.add(id(d))  # settled, even where its line also gives work
+                return None
+        named = {who for _, _, who in people.named_in(text)}
+        if any(len(_gist(a.task) & gist) >= share * len(gist)
+               or a.owner in named and len(_gist(a.task) & gist) >= float(raw("decision", "recap_named_work")) * len(gist)
+               for a in actions):
+            return None
+    origin = _recap_origin(messages, idx, text)
+    # the speaker's own notice told again ("再确认一遍：第一班9点到11点"), put to no one, is still a notice — unless
+    # the recap calls its items decided ("今天定的：…")
+    if origin is not None and messages[origin].speaker == m.speaker and not is_question(messages[origin].text) \
+            and not set(_agreed(messages, origin, messages[origin], text)) - {m.speaker} \
+            and not has(_fold(items(m.text)[0]), "decision", "recap_decided"):
+        return None
+    return Decision(text=text, by=_recap_agreed(messages, idx, m, text), sources=[m.id])
 
 
 def _reports_agreement(f: str) -> bool:
