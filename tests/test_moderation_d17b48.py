@@ -126,3 +126,13 @@ def test_a_red_packet_in_the_chat_with_no_link_is_no_phishing(blood: Moderator) 
     v = _say(blood, "今天献血屋满员，队长发了红包，大家记得去领红包哈", n=0)
     assert v.label != "spam" or "领红包/现金" not in v.reason, v.reason
 
+
+@pytest.mark.parametrize("word", ["公益型", "志愿者群", "义工类", "慈善公益型"])
+def test_a_volunteer_or_charity_type_is_read_as_other(word: str) -> None:
+    profile = parse_profile_text(BLOOD + f"type: {word}\n")
+    assert profile.type == "其他"  # the care family of topics.yaml: 志愿、互助、公益
+
+
+def test_a_type_mixing_charity_with_another_kind_is_refused_with_the_stems_listed() -> None:
+    with pytest.raises(ValueError, match="其他：公益、志愿"):
+        parse_profile_text(BLOOD + "type: 兴趣公益型\n")
