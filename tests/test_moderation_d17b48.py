@@ -136,3 +136,11 @@ def test_a_volunteer_or_charity_type_is_read_as_other(word: str) -> None:
 def test_a_type_mixing_charity_with_another_kind_is_refused_with_the_stems_listed() -> None:
     with pytest.raises(ValueError, match="其他：公益、志愿"):
         parse_profile_text(BLOOD + "type: 兴趣公益型\n")
+
+
+def test_a_price_range_is_no_number_to_call_but_a_dashed_phone_is() -> None:
+    pitch = detect(normalise("在家用手機每日賺$500-1000，唔使本錢，有興趣私訊")).signals
+    assert not any("5001000" in i for s in pitch if s.name == "contact" for i in s.items), pitch
+    assert any(s.name == "income" for s in pitch)  # still an income promise
+    phone = detect(normalise("有意者电话 6677-8899")).signals
+    assert any("66778899" in i for s in phone if s.name == "contact" for i in s.items), phone

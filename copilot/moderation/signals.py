@@ -1093,6 +1093,15 @@ def _foreign_digits(scan: Scan) -> set[str]:
     return {re.sub(r"\D", "", m.group(0)) for m in scan.foreign_mobiles()}
 
 
+_PRICE_RANGE = re.compile(r"[$¥￥]\s*([0-9]+)\s*[-~～]\s*[$¥￥]?\s*([0-9]+)")
+
+
+def _price_ranges(folded: str) -> set[str]:
+    """The digits of a price range written with a currency sign ($500-1000): joined in the compact form they look like a
+    number to call, and a reason must not call them one."""
+    return {a + b for a, b in _PRICE_RANGE.findall(folded)}
+
+
 def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec)
     return Finding(hits) if hits else None
@@ -1142,7 +1151,7 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
                  if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
                  and not any(h in c for c in contacts)]
     if not contacts:
-        foreign = _foreign_digits(scan)
+        foreign = _foreign_digits(scan) | _price_ranges(scan.n.folded)
         contacts += ["联系号码 " + m.group(1) for m in patterns().contact_num.finditer(d)
                      if not _LANDLINE.match(m.group(1)) and m.group(1) not in foreign]
     scan.contacts = contacts
