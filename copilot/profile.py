@@ -361,7 +361,8 @@ class GroupProfile(BaseModel):
             if target is None:
                 # the accepted stems are listed with the five, so a name that works is never a surprise
                 stems = kind_table()["type_stems"]
-                also = "；".join(f"{t}：{'、'.join(ws)}" for t, ws in stems.items() if t != "其他")
+                also = "；".join(f"{t}：{'、'.join(w for w in ws if w != t)}" for t, ws in stems.items()
+                                 if any(w != t for w in ws))
                 raise ValueError(f"“{v}”不是可选的社群类型，可选：{' / '.join(get_args(GroupType))}"
                                  f"（也认由同一类词根组成的说法，顺序不限，如 学习型、付费知识型 → 知识型；{also}）")
             folded = target

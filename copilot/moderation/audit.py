@@ -418,6 +418,20 @@ class AuditLog:
             ).all()
         return [(str(fp or ""), bool(soft)) for fp, soft in rows]
 
+    def struck_words(self, group: str, user: str, label: str, window_days: float) -> list[str]:
+        """The text and the shown name of each message of ``user`` in ``group`` that earned a strike for ``label`` within
+        the window, newest first. Moderator._repeat_layer reads the handles in them: the same handle again after such a
+        strike (a bare handle, 滴滴 + handle, the handle moved into the name) continues the pitch."""
+        since = time.time() - window_days * 86400
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(verdicts.c.text, verdicts.c.nickname)
+                .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
+                .where(*_strike_where(str(group or ""), str(user), label, since))
+                .order_by(strikes.c.ts.desc()).limit(50)
+            ).all()
+        return [str(w or "") for row in rows for w in row if w]
+
     def last_strike(self, group: str, user: str, window_days: float) -> float | None:
         """When ``user``'s message was last deleted, or ``user`` muted or kicked, for a violation in ``group`` within the
         window (None: not in it). A remind or a warning is a strike for the ladder but not here, and neither is a soft

@@ -64,7 +64,7 @@ from copilot.moderation.offtopic import (
 )
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
-from copilot.moderation.sender import NAME_OFFER_P, message_points, name_evidence, name_weights
+from copilot.moderation.sender import NAME_OFFER_P, handles, message_points, name_evidence, name_weights
 from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
@@ -1025,21 +1025,36 @@ class Moderator:
             return
         rule = repeat_rule()
         asks = [s for s in a.checks.get("signals") or () if s.get("label") == Label.AD and s.get("name") in rule.signals]
-        if not asks or a.checks.keys() & _GROUP_BUSINESS or notice_purpose(a.folded) is not None:
+        # a handle or number in the message or the shown name: after a struck ad that left the same one, it asks to be
+        # reached with no word saying so (a bare handle, 滴滴 + handle, the handle moved into the name)
+        mine = handles(msg.text) | handles(msg.nickname)
+        if not (asks or mine) or a.checks.keys() & _GROUP_BUSINESS or notice_purpose(a.folded) is not None:
             return
-        struck = self.audit.struck_texts(self._group_of(msg), msg.user, Label.AD, rule.days)
+        group = self._group_of(msg)
+        struck = self.audit.struck_texts(group, msg.user, Label.AD, rule.days)
+        if not struck:
+            return
+        reused = sorted(mine & {h for w in self.audit.struck_words(group, msg.user, Label.AD, rule.days) for h in handles(w)})
+        if not (asks or reused):
+            return
         again = fingerprint(msg.text) in {fp for fp, _ in struck}
         # a member still on trial as new (joined lately, first messages) whose ad was acted on, even softly: an account that
         # posts a handle right after joining and then asks to be messaged is one pitch, not a member's slip
-        fresh = bool(struck) and bool((a.checks.get("trust") or {}).get("new_member"))
+        fresh = bool((a.checks.get("trust") or {}).get("new_member"))
         if not (again or fresh or any(not soft for _, soft in struck)):
             return
-        said = "又发了同一条被处置过的消息" if again else "又来招揽"
-        items = sorted({str(i) for s in asks for i in s.get("items") or ()})[:3]
+        if reused:  # the struck ad's own handle is a way to reach the writer, whatever the words around it
+            a.reasons = [r for r in a.reasons if r != CLASSIFIER_ALONE_NOTE]  # a rule's evidence now stands beside it
+            a.checks["signals"].append({"name": "contact", "label": Label.AD, "weight": name_weights()[0],
+                                        "detail": "被处置过的广告里的同一个联系方式", "items": reused[:3]})
+        said = ("又发了同一条被处置过的消息" if again else
+                "又留了那条广告里的联系方式" if reused and not asks else "又来招揽")
+        said_items = {str(i) for s in asks for i in s.get("items") or ()}
+        items = sorted(said_items | {h for h in reused if not any(h in i for i in said_items)})[:3]
         a.checks["repeat_reach"] = {"again": again, "struck": len(struck)}
         a.checks["signals"].append({"name": "repeat_reach", "label": Label.AD, "weight": rule.weight,
                                     "detail": f"近 {rule.days:.0f} 天内发广告被处置过，{said}", "items": []})
-        before = a.score if a.label == Label.AD else max(float(s.get("weight") or 0.0) for s in asks)
+        before = a.score if a.label == Label.AD else max(float(s.get("weight") or 0.0) for s in asks or a.checks["signals"][-1:])
         reason = f"此前发广告被处置过（近 {rule.days:.0f} 天内），{said}" + (f"（{'、'.join(items)}）" if items else "")
         a.score = noisy_or(rule.weight, before)
         if a.label == Label.AD:

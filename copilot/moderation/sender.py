@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import detect, lexicons, signal_table
+from copilot.textnorm import fold
 
 # the signals of a name that tell how to reach its owner (a contact, a disguised handle, an invitation) …
 NAME_REACH = frozenset({"contact", "evasion", "invite", "pointer", "profile_pointer"})
@@ -56,6 +57,21 @@ def _lead_handle() -> re.Pattern[str]:
     """A contact lead (lexicons.yaml ``sender_name.lead``) followed by a handle of letters and digits."""
     lead = lexicons().words["sender_name.lead"].pattern
     return re.compile(f"(?:{lead})[:_]?([a-z0-9_]{{{HANDLE_MIN},}})")
+
+
+# a handle written bare: a letter first, then letters, digits or _, with a digit or a _ in it (wj_2024, leo88); or a phone
+# or chat number of NAME_NUMBER_MIN digits or more, spaces and dashes between its groups allowed (+852 6677 8899)
+_BARE_HANDLE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9_]{%d,}(?![a-z0-9_])" % (HANDLE_MIN - 1))
+_SPACED_NUMBER = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){%d,}(?![0-9])" % (NAME_NUMBER_MIN - 1))
+
+
+def handles(text: str | None) -> frozenset[str]:
+    """The handles and numbers in a text or a shown name, whole and lower-cased: what a struck ad left to reach its writer,
+    matched again in that member's later messages and names (Moderator._repeat_layer)."""
+    folded = fold(text or "")
+    words = {m.group(0) for m in _BARE_HANDLE.finditer(folded) if any(c.isdigit() or c == "_" for c in m.group(0))}
+    numbers = {re.sub(r"[ -]", "", m.group(0)) for m in _SPACED_NUMBER.finditer(folded)}
+    return frozenset(words | {n for n in numbers if not _DATE.fullmatch(n)})
 
 
 @lru_cache(maxsize=4096)

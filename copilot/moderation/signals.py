@@ -1093,6 +1093,15 @@ def _foreign_digits(scan: Scan) -> set[str]:
     return {re.sub(r"\D", "", m.group(0)) for m in scan.foreign_mobiles()}
 
 
+_PRICE_RANGE = re.compile(r"[$¥￥]\s*([0-9]+)\s*[-~～]\s*[$¥￥]?\s*([0-9]+)")
+
+
+def _price_ranges(folded: str) -> set[str]:
+    """The digits of a price range written with a currency sign ($500-1000): joined in the compact form they look like a
+    number to call, and a reason must not call them one."""
+    return {a + b for a, b in _PRICE_RANGE.findall(folded)}
+
+
 def _words(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec)
     return Finding(hits) if hits else None
@@ -1110,9 +1119,21 @@ def _label_starts_word(text: str, start: int) -> bool:
     return head in patterns().contact_verb_words
 
 
+def _whole_handle(handle: str, folded: str) -> str:
+    """``handle`` as the writer wrote it: the whole run of letters, digits and _ in the folded text that it ends, when the
+    run is longer (its first letter read as the app's name), else ``handle``."""
+    if not handle.isascii():
+        return handle
+    runs = re.findall(r"[a-z0-9_]+", folded)
+    if handle in runs:
+        return handle
+    return next((r for r in runs if r.endswith(handle) and len(r) <= len(handle) + 2), handle)
+
+
 def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     d = scan.n.digits
-    contacts = ["微信号 " + m.group(1) for m in patterns().wechat_id.finditer(d)]
+    # the compact form joins a lone v or x to the handle after it ("+V xz_88" → 微信z_88): the handle is quoted whole
+    contacts = ["微信号 " + _whole_handle(m.group(1), scan.n.folded) for m in patterns().wechat_id.finditer(d)]
     contacts += ["微信号 " + m.group(0) for m in _WXID.finditer(d)]
     contacts += ["QQ/群号 " + (m.group(1) or m.group(2)) for m in patterns().qq_num.finditer(d)]
     contacts += ["账号 " + m.group(1) for m in patterns().labelled_handle.finditer(scan.n.folded)
@@ -1130,7 +1151,7 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
                  if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
                  and not any(h in c for c in contacts)]
     if not contacts:
-        foreign = _foreign_digits(scan)
+        foreign = _foreign_digits(scan) | _price_ranges(scan.n.folded)
         contacts += ["联系号码 " + m.group(1) for m in patterns().contact_num.finditer(d)
                      if not _LANDLINE.match(m.group(1)) and m.group(1) not in foreign]
     scan.contacts = contacts
@@ -1809,7 +1830,10 @@ def _all_of(scan: Scan, keys: tuple[str, ...], text: str) -> list[str]:
     """The hits in ``text`` of every lexicon in ``keys``, or nothing when one of them has none."""
     found: list[str] = []
     for key in keys:
-        hits = scan.lex.words[key].findall(text)
+        # a favour's cue (点下, 帮投) is a word of the text, not one cut across two (9点|下周 has no 点下); the others' short
+        # cues are stems that run on into the next word (帮我|家孩子, the ad lexicons) and count as they are
+        rx = scan.lex.words[key]
+        hits = cue_words(rx, text) if key == "spam.favour" else rx.findall(text)
         if key == "ad.reply_call" and not hits:  # the compact text has lost the quotation marks of 回复“学”
             hits = list(scan.quoted_codes())
         if not hits:
