@@ -19,17 +19,25 @@ from copilot.profile import parse_profile_text
 _ENV_PREFIXES = ("COPILOT_", "OPENAI_")
 
 
+@pytest.fixture(scope="session")
+def _empty_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One empty copilot.toml for the session (nothing writes a config file): a test that does not ask for
+    ``tmp_path`` gets no directory of its own."""
+    empty = tmp_path_factory.mktemp("config") / "empty-copilot.toml"
+    empty.write_text("", encoding="utf-8")
+    return empty
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """No test sees the developer's keys, endpoints or copilot.toml."""
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, _empty_config: Path) -> Iterator[None]:
+    """No test sees the developer's keys, endpoints or copilot.toml (``COPILOT_CONFIG`` names an empty file; a
+    missing one is an error)."""
     import os
 
     for key in list(os.environ):
         if key.startswith(_ENV_PREFIXES):
             monkeypatch.delenv(key, raising=False)
-    empty = tmp_path / "empty-copilot.toml"  # never the developer's copilot.toml; a missing file is an error
-    empty.write_text("", encoding="utf-8")
-    monkeypatch.setenv("COPILOT_CONFIG", str(empty))
+    monkeypatch.setenv("COPILOT_CONFIG", str(_empty_config))
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
@@ -95,6 +103,8 @@ def fresh_settings(tmp_path: Path, shared_data_dir: Path) -> Settings:
     # sqlite backup (not a file copy): the cache runs in WAL mode and recent rows live in the -wal file.
     src = sqlite3.connect(shared_data_dir / "cache" / "embeddings.sqlite")
     dst = sqlite3.connect(data / "cache" / "embeddings.sqlite")
+    # a throwaway copy: no fsync (the default FULL sync waits for the disk on each of ~180 tests' 5 MB copies)
+    dst.execute("PRAGMA synchronous=OFF")
     with dst:
         src.backup(dst)
     src.close()

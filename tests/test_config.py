@@ -120,7 +120,7 @@ def test_an_unusable_data_dir_is_explained(tmp_path: Path) -> None:
     not_a_dir = tmp_path / "data"
     not_a_dir.write_text("占位", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
-    env.update(COPILOT_DATA_DIR=str(not_a_dir), COPILOT_CONFIG=str(tmp_path / "empty-copilot.toml"))
+    env.update(COPILOT_DATA_DIR=str(not_a_dir), COPILOT_CONFIG=os.environ["COPILOT_CONFIG"])
     proc = subprocess.run([sys.executable, "-m", "copilot", "moderation-stats"], capture_output=True, text=True,
                           env=env, timeout=120)
     assert proc.returncode == 2 and "COPILOT_DATA_DIR" in proc.stderr and "Traceback" not in proc.stderr

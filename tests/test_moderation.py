@@ -450,7 +450,7 @@ def test_escalation_survives_real_process_restart(tmp_path: Path) -> None:
     import sys
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COPILOT_", "OPENAI_"))}
-    env.update(COPILOT_DATA_DIR=str(tmp_path / "data"), COPILOT_CONFIG=str(tmp_path / "empty-copilot.toml"))
+    env.update(COPILOT_DATA_DIR=str(tmp_path / "data"), COPILOT_CONFIG=os.environ["COPILOT_CONFIG"])
     results = []
     for mid in ("x1", "x2", "x1"):
         line = json.dumps({"id": mid, "user": "spammer", "text": AD}, ensure_ascii=False) + "\n"
