@@ -2665,7 +2665,7 @@ _PAST = cue("patterns", "past")
 def _warning_action(clause: _Clause, m: Message, people: People, context: dict[str, Message], asker: str | None,
                     spoke: dict[str, int], event: date | None, meeting: date | None) -> ActionItem | None:
     """"@阿强 煤气罐千万别放在帐篷里面": what the member warned (:func:`_warned`) must not do is their to-do."""
-    warned = None if clause.owner else _warned(clause, m, people, context, asker, spoke)
+    warned = None if clause.owner and clause.kind != "named" else _warned(clause, m, people, context, asker, spoke)
     if warned is None:
         return None
     deadline = _clause_deadline(clause, clause.text, m, False, event, meeting, conditional=False)
@@ -2682,21 +2682,37 @@ def _warned(clause: _Clause, m: Message, people: People, context: dict[str, Mess
     "@刘经理 不要在群里发这个" is a reprimand), and not the answer to that member's own question (their last line asks
     about what it says and the speaker has not spoken since, ``context`` and ``spoke``: "@小鱼 别直接降价" answers how
     to price — advice, not work)."""
-    lead = people.lead(m.text)
-    if len(lead) != 1 or lead[0] == m.speaker or lead[0] not in people.speakers or asker == lead[0] \
-            or not _LEAD_MENTIONS.match(clause.text):
+    lead = _warned_lead(clause, m, people)
+    if len(lead) != 1 or lead[0] == m.speaker or lead[0] not in people.speakers:
         return None
     if has(_fold(clause.text), "reply", "back_reference"):
         return None  # "@橙子 刚才漏看了，…别换来换去": a late answer to their question
     last = context.get(lead[0])  # (their last question)
-    if last is not None and spoke.get(m.speaker, -1) < last.id and relevant(last.text, clause.text):
-        return None  # (the speaker's first line since that question: its answer)
+    about = last is not None and relevant(last.text, clause.text)
+    if about and spoke.get(m.speaker, -1) < last.id or asker == lead[0] and (last is None or about):
+        # (the speaker's first line since that question, or a reply to its asker about it: its answer — a warning
+        # about something else, put to one who has just asked, is still theirs to heed)
+        return None
     f = _fold(MENTION.sub(" ", clause.text))
     forbids = cue("action", "warning").search(f)
     if forbids is None or has(f, "action", "chat_conduct") or is_question(clause.text) \
             or len(re.findall(r"[\u4e00-\u9fff]", f[forbids.end():])) < 2:  # (the doing forbidden follows)
         return None
     return lead[0]
+
+
+def _warned_lead(clause: _Clause, m: Message, people: People) -> list[str]:
+    """Who ``clause`` is put to: the @mentions opening ``m`` when the clause opens with them, or — the @ stripped by
+    a copy or a voice input — the one participant whose bare name opens both the message and the clause, the
+    clause's owner by name ("阿强 你千万别一个人搬", "阿强，搬的时候别…")."""
+    lead = people.lead(m.text)
+    if lead:
+        return lead if _LEAD_MENTIONS.match(clause.text) else []
+    if clause.kind != "named" or not clause.owner:
+        return []
+    opening = [(at, who) for at, _, who in people.named_in(clause.text) if at == 0]
+    starts = _fold(m.text).strip().startswith(_fold(clause.text).strip()[:4])
+    return [clause.owner] if starts and opening and opening[0][1] == clause.owner else []
 
 
 def _handed(clause: _Clause, m: Message) -> bool:
