@@ -14,13 +14,18 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines, owned_by
+from chat_lines import chat_lines, chat_structure, owned_by
 
 from copilot.notes.structure import find_actions
 
 START = datetime(2027, 5, 10, 19, 0)  # a Monday evening
 
 _msgs = partial(chat_lines, start=START)
+_structure = partial(chat_structure, start=START)
+
+
+def _answers(*lines: str) -> dict[str, str]:
+    return {q.question: q.answer for q in _structure(*lines).qa}
 
 
 def test_a_warning_to_a_member_named_bare_is_their_todo():
@@ -59,3 +64,29 @@ def test_a_reprimand_or_an_outsider_named_gives_no_work():
                                        "风筝社-阿亮|王老板 不要在群里发这个",
                                        "风筝社-阿亮|老周 千万别把线放太长"))
     assert not owned_by(actions, "王老板") and not owned_by(actions, "老周")
+
+
+_KITE = (
+    "风筝社-阿亮|周六上午十点海边放风筝，今晚排一下",
+    "小周|线轴是用社里的还是自己买",
+    "风筝社-阿亮|小周 你千万别在高压线附近放，去年有人被罚",
+    "风筝社-阿亮|线轴用社里的，一共十二个，放在仓库",
+    "阿梅|几点集合",
+    "风筝社-阿亮|@阿梅 别把风筝线缠在手指上，容易勒伤",
+    "风筝社-阿亮|九点半停车场集合",
+)
+
+
+def test_a_warning_to_the_asker_about_something_else_is_not_the_answer():
+    answers = _answers(*_KITE)
+    reel = next(a for q, a in answers.items() if "线轴" in q)
+    assert "仓库" in reel and "高压线" not in reel
+    meet = next(a for q, a in answers.items() if "几点" in q)
+    assert "九点半" in meet and "勒伤" not in meet
+
+
+def test_a_warning_about_what_was_asked_still_answers_it():
+    answers = _answers("社长阿美|这周六练拉坯",
+                       "小鱼|泥太干了要不要直接加很多水",
+                       "社长阿美|小鱼 别直接加很多水，一点点喷")
+    assert any("喷" in a for q, a in answers.items() if "加很多水" in q)

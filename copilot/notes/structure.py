@@ -1457,6 +1457,10 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if turn or short:  # (after a round, no later line goes on with an answer given before it)
             last_answered = short or (None if turn == "round" else last_answered)
             continue
+        put_to = targets or [who for at, _, who in people.named_in(m.text) if at == 0]  # (by @, or a bare name opening it)
+        waiting = [q for q in opened if q.msg.speaker in put_to and not q.answer and i - q.index <= window]
+        if waiting and all(_warning_aside(q, m) for q in waiting):
+            continue  # (a warning to the asker about something else is theirs to heed, not the answer)
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
         joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
             and not _answers_another(last_answered, m, opened, i, window) \
@@ -1581,6 +1585,15 @@ def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
     """A question answered only by coming next, by a line that settles another matter ("琴要自己带吗" — "那发表会就
     还是在文化中心"): the decision is no answer, the question stays open."""
     return q.loose and not q.direct and any(q.answer[0].id in d.sources for d in decisions)
+
+
+def _warning_aside(q: _Open, m: Message) -> bool:
+    """Whether ``m``, put to the asker of ``q`` by name or @, forbids them a doing (cue action.warning, not about
+    posting: action.chat_conduct) that has nothing to do with what they asked — a safety warning in passing
+    (:func:`_warned` makes it their to-do), after which the question still waits for its answer."""
+    f = _fold(MENTION.sub(" ", m.text))
+    return cue("action", "warning").search(f) is not None and not has(f, "action", "chat_conduct") \
+        and not relevant(q.text, m.text)
 
 
 def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
