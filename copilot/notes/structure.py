@@ -1454,13 +1454,10 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         turn = _held_turn(m, bool(targets), opened, people, held, session, speakers)
         # ("捐的书放哪里" — "在二楼": the next line of the one running the chat, however short, answers it)
         short = None if turn else _short_taken(opened, m, i, targets, tasks, host, session, speakers)
-        if turn or short:  # (after a round, no later line goes on with an answer given before it)
+        # (a warning to the asker about something else is theirs to heed, not the answer: :func:`_aside`)
+        if turn or short or _aside(m, i, targets, opened, people, window):
             last_answered = short or (None if turn == "round" else last_answered)
-            continue
-        put_to = targets or [who for at, _, who in people.named_in(m.text) if at == 0]  # (by @, or a bare name opening it)
-        waiting = [q for q in opened if q.msg.speaker in put_to and not q.answer and i - q.index <= window]
-        if waiting and all(_warning_aside(q, m) for q in waiting):
-            continue  # (a warning to the asker about something else is theirs to heed, not the answer)
+            continue  # (after a round, no later line goes on with an answer given before it)
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
         joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
             and not _answers_another(last_answered, m, opened, i, window) \
@@ -1585,6 +1582,14 @@ def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
     """A question answered only by coming next, by a line that settles another matter ("琴要自己带吗" — "那发表会就
     还是在文化中心"): the decision is no answer, the question stays open."""
     return q.loose and not q.direct and any(q.answer[0].id in d.sources for d in decisions)
+
+
+def _aside(m: Message, i: int, targets: list[str], opened: list[_Open], people: People, window: int) -> bool:
+    """Whether ``m`` (the ``i``-th line, put to ``targets`` by @ or quote) is a warning in passing to the asker of
+    every question of theirs still waiting (:func:`_warning_aside`); a bare name opening it puts it to them too."""
+    put_to = targets or [who for at, _, who in people.named_in(m.text) if at == 0]
+    waiting = [q for q in opened if q.msg.speaker in put_to and not q.answer and i - q.index <= window]
+    return bool(waiting) and all(_warning_aside(q, m) for q in waiting)
 
 
 def _warning_aside(q: _Open, m: Message) -> bool:
