@@ -90,3 +90,10 @@ def test_a_warning_about_what_was_asked_still_answers_it():
                        "小鱼|泥太干了要不要直接加很多水",
                        "社长阿美|小鱼 别直接加很多水，一点点喷")
     assert any("喷" in a for q, a in answers.items() if "加很多水" in q)
+
+
+def test_a_reply_opening_with_the_askers_name_still_answers():
+    answers = _answers("导演阿春|下周六彩排，今晚排一下",
+                       "小芳|彩排要化妆吗",
+                       "导演阿春|小芳 彩排不用化妆，正式演出再化")
+    assert any("不用化妆" in a for q, a in answers.items() if "化妆" in q)
