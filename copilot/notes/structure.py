@@ -1456,9 +1456,10 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         turn = _held_turn(m, bool(targets), opened, people, held, session, speakers)
         # ("捐的书放哪里" — "在二楼": the next line of the one running the chat, however short, answers it)
         short = None if turn else _short_taken(opened, m, i, targets, tasks, host, session, speakers)
-        if turn or short:  # (after a round, no later line goes on with an answer given before it)
+        # (a warning to the asker about something else is theirs to heed, not the answer: :func:`_aside`)
+        if turn or short or _aside(m, i, targets, opened, people, window):
             last_answered = short or (None if turn == "round" else last_answered)
-            continue
+            continue  # (after a round, no later line goes on with an answer given before it)
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
         joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
             and not _answers_another(last_answered, m, opened, i, window) \
@@ -1583,6 +1584,23 @@ def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
     """A question answered only by coming next, by a line that settles another matter ("琴要自己带吗" — "那发表会就
     还是在文化中心"): the decision is no answer, the question stays open."""
     return q.loose and not q.direct and any(q.answer[0].id in d.sources for d in decisions)
+
+
+def _aside(m: Message, i: int, targets: list[str], opened: list[_Open], people: People, window: int) -> bool:
+    """Whether ``m`` (the ``i``-th line, put to ``targets`` by @ or quote) is a warning in passing to the asker of
+    every question of theirs still waiting (:func:`_warning_aside`); a bare name opening it puts it to them too."""
+    put_to = targets or [who for at, _, who in people.named_in(m.text) if at == 0]
+    waiting = [q for q in opened if q.msg.speaker in put_to and not q.answer and i - q.index <= window]
+    return bool(waiting) and all(_warning_aside(q, m) for q in waiting)
+
+
+def _warning_aside(q: _Open, m: Message) -> bool:
+    """Whether ``m``, put to the asker of ``q`` by name or @, forbids them a doing (cue action.warning, not about
+    posting: action.chat_conduct) that has nothing to do with what they asked — a safety warning in passing
+    (:func:`_warned` makes it their to-do), after which the question still waits for its answer."""
+    f = _fold(MENTION.sub(" ", m.text))
+    return cue("action", "warning").search(f) is not None and not has(f, "action", "chat_conduct") \
+        and not relevant(q.text, m.text)
 
 
 def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
@@ -2667,7 +2685,7 @@ _PAST = cue("patterns", "past")
 def _warning_action(clause: _Clause, m: Message, people: People, context: dict[str, Message], asker: str | None,
                     spoke: dict[str, int], event: date | None, meeting: date | None) -> ActionItem | None:
     """"@阿强 煤气罐千万别放在帐篷里面": what the member warned (:func:`_warned`) must not do is their to-do."""
-    warned = None if clause.owner else _warned(clause, m, people, context, asker, spoke)
+    warned = None if clause.owner and clause.kind != "named" else _warned(clause, m, people, context, asker, spoke)
     if warned is None:
         return None
     deadline = _clause_deadline(clause, clause.text, m, False, event, meeting, conditional=False)
@@ -2684,21 +2702,37 @@ def _warned(clause: _Clause, m: Message, people: People, context: dict[str, Mess
     "@刘经理 不要在群里发这个" is a reprimand), and not the answer to that member's own question (their last line asks
     about what it says and the speaker has not spoken since, ``context`` and ``spoke``: "@小鱼 别直接降价" answers how
     to price — advice, not work)."""
-    lead = people.lead(m.text)
-    if len(lead) != 1 or lead[0] == m.speaker or lead[0] not in people.speakers or asker == lead[0] \
-            or not _LEAD_MENTIONS.match(clause.text):
+    lead = _warned_lead(clause, m, people)
+    if len(lead) != 1 or lead[0] == m.speaker or lead[0] not in people.speakers:
         return None
     if has(_fold(clause.text), "reply", "back_reference"):
         return None  # "@橙子 刚才漏看了，…别换来换去": a late answer to their question
     last = context.get(lead[0])  # (their last question)
-    if last is not None and spoke.get(m.speaker, -1) < last.id and relevant(last.text, clause.text):
-        return None  # (the speaker's first line since that question: its answer)
+    about = last is not None and relevant(last.text, clause.text)
+    if about and spoke.get(m.speaker, -1) < last.id or asker == lead[0] and (last is None or about):
+        # (the speaker's first line since that question, or a reply to its asker about it: its answer — a warning
+        # about something else, put to one who has just asked, is still theirs to heed)
+        return None
     f = _fold(MENTION.sub(" ", clause.text))
     forbids = cue("action", "warning").search(f)
     if forbids is None or has(f, "action", "chat_conduct") or is_question(clause.text) \
             or len(re.findall(r"[\u4e00-\u9fff]", f[forbids.end():])) < 2:  # (the doing forbidden follows)
         return None
     return lead[0]
+
+
+def _warned_lead(clause: _Clause, m: Message, people: People) -> list[str]:
+    """Who ``clause`` is put to: the @mentions opening ``m`` when the clause opens with them, or — the @ stripped by
+    a copy or a voice input — the one participant whose bare name opens both the message and the clause, the
+    clause's owner by name ("阿强 你千万别一个人搬", "阿强，搬的时候别…")."""
+    lead = people.lead(m.text)
+    if lead:
+        return lead if _LEAD_MENTIONS.match(clause.text) else []
+    if clause.kind != "named" or not clause.owner:
+        return []
+    opening = [(at, who) for at, _, who in people.named_in(clause.text) if at == 0]
+    starts = _fold(m.text).strip().startswith(_fold(clause.text).strip()[:4])
+    return [clause.owner] if starts and opening and opening[0][1] == clause.owner else []
 
 
 def _handed(clause: _Clause, m: Message) -> bool:
