@@ -106,12 +106,13 @@ def test_cantonese_whatsapp_call_after_a_pitch(tmp_path: Path) -> None:
     assert call.label == "ad" and call.action in REMOVED and "此前發廣告被處置過" in call.reason, call.reason
 
 
-def test_struck_texts_lists_the_members_struck_ads_newest_first(tanks: Moderator) -> None:
+def test_struck_lists_the_members_struck_ads_newest_first(tanks: Moderator) -> None:
     _say(tanks, "水族用品批发，全网最低价，硝化细菌买二送一，vx：shuizu_pf88", user="shop1", n=0)
     _say(tanks, "要的私我", user="shop1", n=1)
-    rows = tanks.audit.struck_texts("g1", "shop1", "ad", repeat_rule().days)
-    assert [fp for fp, _ in rows] == [fingerprint("要的私我"), fingerprint("水族用品批发，全网最低价，硝化细菌买二送一，vx：shuizu_pf88")]
-    assert tanks.audit.struck_texts("g1", "someone", "ad", 3) == []
+    rows = tanks.audit.struck("g1", "shop1", "ad", repeat_rule().days)
+    assert [row[0] for row in rows] == [fingerprint("要的私我"), fingerprint("水族用品批发，全网最低价，硝化细菌买二送一，vx：shuizu_pf88")]
+    assert rows[1][2].endswith("vx：shuizu_pf88")
+    assert tanks.audit.struck("g1", "someone", "ad", 3) == []
 
 
 # --- a pitch that says it is none ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 - An advertiser deleted for a pitch comes back with only its handle (a bare handle, 滴滴 + handle, 賴 + handle, or the
   handle moved into its shown name): the same handle as in the struck ad is a way to reach the writer and continues the
-  pitch (Moderator._repeat_layer, AuditLog.struck_words, sender.handles).
+  pitch (Moderator._repeat_layer, AuditLog.struck, sender.handles).
 - A handle after a lone v or x is quoted whole in the reason (the compact form had read its first letter as the app).
 - A combo's short cue is a word of the text, not one cut across two (a time's 点 and 下周 make no 点下).
 - A red packet or cash to claim through an outside link is spam, deleted (signals.yaml packet_link).

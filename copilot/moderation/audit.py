@@ -404,33 +404,21 @@ class AuditLog:
         with self.engine.connect() as conn:
             return int(conn.execute(_strike_count(str(group or ""), str(user), label, since, hard_only)).scalar_one())
 
-    def struck_texts(self, group: str, user: str, label: str, window_days: float) -> list[tuple[str, bool]]:
+    def struck(self, group: str, user: str, label: str, window_days: float) -> list[tuple[str, bool, str, str]]:
         """The messages of ``user`` in ``group`` that earned a strike for ``label`` within the window, newest first: each
-        as its fingerprint (:func:`fingerprint`) and whether the strike was soft (the ad only gave a way to reach the
-        writer). Moderator._repeat_layer reads them: an invitation again after such a strike continues the pitch."""
+        as its fingerprint (:func:`fingerprint`), whether the strike was soft (the ad only gave a way to reach the
+        writer), its text and its shown name. Moderator._repeat_layer reads them: an invitation again after such a
+        strike continues the pitch, and so does the same handle again (a bare handle, 滴滴 + handle, the handle moved
+        into the name)."""
         since = time.time() - window_days * 86400
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(verdicts.c.fingerprint, strikes.c.soft)
+                select(verdicts.c.fingerprint, strikes.c.soft, verdicts.c.text, verdicts.c.nickname)
                 .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
                 .where(*_strike_where(str(group or ""), str(user), label, since))
                 .order_by(strikes.c.ts.desc()).limit(50)
             ).all()
-        return [(str(fp or ""), bool(soft)) for fp, soft in rows]
-
-    def struck_words(self, group: str, user: str, label: str, window_days: float) -> list[str]:
-        """The text and the shown name of each message of ``user`` in ``group`` that earned a strike for ``label`` within
-        the window, newest first. Moderator._repeat_layer reads the handles in them: the same handle again after such a
-        strike (a bare handle, 滴滴 + handle, the handle moved into the name) continues the pitch."""
-        since = time.time() - window_days * 86400
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(verdicts.c.text, verdicts.c.nickname)
-                .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
-                .where(*_strike_where(str(group or ""), str(user), label, since))
-                .order_by(strikes.c.ts.desc()).limit(50)
-            ).all()
-        return [str(w or "") for row in rows for w in row if w]
+        return [(str(fp or ""), bool(soft), str(text or ""), str(nick or "")) for fp, soft, text, nick in rows]
 
     def last_strike(self, group: str, user: str, window_days: float) -> float | None:
         """When ``user``'s message was last deleted, or ``user`` muted or kicked, for a violation in ``group`` within the

@@ -1031,17 +1031,17 @@ class Moderator:
         if not (asks or mine) or a.checks.keys() & _GROUP_BUSINESS or notice_purpose(a.folded) is not None:
             return
         group = self._group_of(msg)
-        struck = self.audit.struck_texts(group, msg.user, Label.AD, rule.days)
+        struck = self.audit.struck(group, msg.user, Label.AD, rule.days)
         if not struck:
             return
-        reused = sorted(mine & {h for w in self.audit.struck_words(group, msg.user, Label.AD, rule.days) for h in handles(w)})
+        reused = sorted(mine & {h for row in struck for w in row[2:] if w for h in handles(w)})
         if not (asks or reused):
             return
-        again = fingerprint(msg.text) in {fp for fp, _ in struck}
+        again = fingerprint(msg.text) in {row[0] for row in struck}
         # a member still on trial as new (joined lately, first messages) whose ad was acted on, even softly: an account that
         # posts a handle right after joining and then asks to be messaged is one pitch, not a member's slip
         fresh = bool((a.checks.get("trust") or {}).get("new_member"))
-        if not (again or fresh or any(not soft for _, soft in struck)):
+        if not (again or fresh or any(not row[1] for row in struck)):
             return
         if reused:  # the struck ad's own handle is a way to reach the writer, whatever the words around it
             a.reasons = [r for r in a.reasons if r != CLASSIFIER_ALONE_NOTE]  # a rule's evidence now stands beside it
