@@ -4,8 +4,9 @@ Every frame and filler below was written for this corpus (round 48, d17a48); not
 the methodology seeds or the shared data. A frame is a way of saying something (sarcastic praise, a mock-polite
 request, a plea, talk behind someone's back, mock agreement, a put-down dressed as a question; and on the ok side
 banter marked as a joke, self-mockery, a quoted insult reported, a complaint about a thing, civil disagreement,
-genuine praise, a critique of the work). Each frame (77 in round 48's first batch, 44 more in its second) is filled with the material of 15 group kinds, in Mandarin,
-Cantonese (written in Simplified, as Guangzhou members write it) or Taiwan Mandarin (Traditional).
+genuine praise, a critique of the work). Each frame (their count is in ``copilot/resources/moderation/ABUSE.md``) is
+filled with the material of 15 group kinds, in Mandarin, Cantonese (written in Simplified, as Guangzhou members write
+it) or Taiwan Mandarin (Traditional).
 
 The **locked split** is by frame, not by line: a frame whose id hashes to 0 mod 5 is held out whole, so the model's
 held-out figures say how it reads a way of speaking it has never seen, not another filling of one it has.
