@@ -17,8 +17,9 @@
   not abuse: rule notices, ads, chain letters, questions). Its held-out split is the corpus's own ``split: locked`` lines — whole frames (ways of speaking)
   never trained on — so its figures say how it reads a form it has not seen.
 
-Both: char 1–3 grams, logistic regression, Platt-calibrated (copilot.moderation.training.fit_ngram);
-a deterministic 1-in-5 split by the MD5 of the text is held out and its figures stored in the model.
+All three: char 1–3 grams, logistic regression, Platt-calibrated (copilot.moderation.training.fit_ngram), with the
+held-out figures stored in the model. ``chatter`` and ``abuse`` hold out a deterministic 1-in-5 split by the MD5 of the
+text; ``veiled`` holds out its corpus's ``split: locked`` lines and also trains on the ``ALSO`` corpora.
 
 Usage: ``.venv/bin/python scripts/train_corpus_model.py chatter|abuse|veiled|all``
 """

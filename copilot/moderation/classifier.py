@@ -5,7 +5,7 @@ grams of the *normalised* text catch 兼职/日结/私聊 in all their spellings
 A model is a JSON file of ``{gram: weight}`` plus a bias (no pickle, ~1 MB); scoring is a
 dictionary lookup per gram, so it costs microseconds and needs no scikit-learn at run time.
 
-Three kinds ship or get built:
+Five kinds ship or get built:
 
 * the shared **ad** model (``resources/moderation/ad_classifier.json``, scripts/train_ad_classifier.py);
 * the **chatter** model (``chatter_classifier.json``, ``scripts/train_corpus_model.py chatter``): how

@@ -1011,8 +1011,10 @@ class Moderator:
         a.reasons.append(note + "：联系方式像是成员为群里的事留的，不直接处置")
 
     def _repeat_layer(self, msg: Message, a: Analysis) -> None:
-        """A member acted on for an ad lately who asks again to be reached (evidence.yaml ``repeat_reach``): the call
-        continues the pitch, and the member's history is a layer of evidence apart from the words that ask.
+        """A member acted on for an ad lately who asks again to be reached (evidence.yaml ``repeat_reach``), or who
+        leaves again a handle of the struck ad with no word asking (in the text or the shown name: ``reused``): the call
+        continues the pitch, and the member's history is a layer of evidence apart from the words that ask. A reused
+        handle also adds a ``contact`` signal of its own (a rule's evidence beside the classifier).
 
         It counts after a hard strike (the earlier ad had more than a way to reach the writer), when the message is the
         very text of a struck ad again (a contact-only line posted after its deletion), or when the member is still new

@@ -4345,8 +4345,10 @@ def _agreed_change(sentence: str, messages: list[Message], idx: int) -> str | No
 
 def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, messages: list[Message], idx: int,
                   *, listed: bool, actions: list[ActionItem], people: People) -> None:
-    """Add what ``sentence`` of ``messages[idx]`` settles (an item of a recap list as it stands); a yes
-    that takes its content from the line it agrees to is settled even where that line gives work."""
+    """Add what ``sentence`` of ``messages[idx]`` settles; a yes that takes its content from the line it agrees to is
+    settled even where that line gives work. An item of a recap list (``listed``) goes through :func:`_recap_item`,
+    which may confirm a decision already there, replace one (a 改成 correction), merge into a to-do, keep it a notice,
+    or add nothing."""
     m = messages[idx]
     if listed:
         found = _recap_item(decisions, recapped, actions, _clean(sentence), messages, idx, people)
