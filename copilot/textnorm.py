@@ -42,6 +42,12 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+def opencc_plain(text: str, config: str) -> str:
+    """``text`` through OpenCC ``config`` as it stands: none of zh_hant.yaml's fixes or phrases (a build script's
+    fixed output; members' text goes through :func:`to_traditional` or :func:`to_local_traditional`)."""
+    return _converter(config).convert(text)
+
+
 def valid_unicode(text: str) -> str:
     """``text`` with lone surrogates replaced by U+FFFD, so it can be encoded, stored and converted."""
     return _SURROGATE.sub("\ufffd", text) if text else text

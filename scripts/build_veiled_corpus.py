@@ -17,12 +17,17 @@ Usage: ``.venv/bin/python scripts/build_veiled_corpus.py`` (deterministic), then
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from copilot.moderation.training import md5_fifth  # noqa: E402
+from copilot.textnorm import opencc_plain  # noqa: E402
+
 OUT = ROOT / "copilot" / "resources" / "moderation" / "veiled_abuse.jsonl"
 
 # group kind → name, act (what members do), teach (helping others), fail (three failings), fy (a failing in Cantonese),
@@ -230,20 +235,17 @@ def fill(frame: str, g: dict, rng: random.Random) -> str:
 
 def locked(frame_id: str) -> bool:
     """A frame held out whole from training (about one in five)."""
-    return int(hashlib.md5(frame_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
+    return md5_fifth(frame_id)
 
 
 def build() -> list[dict]:
-    import opencc  # noqa: PLC0415 - only this build script needs it
-
-    tw = opencc.OpenCC("s2twp")
     rng = random.Random(48)
     rows, seen = [], set()
     for fid, label, kind, script, frame in FRAMES:
         for group, g in GROUPS.items():
             text = fill(frame, g, rng)
             if script == "tw":
-                text = tw.convert(text)
+                text = opencc_plain(text, "s2twp")
             if text in seen:
                 continue
             seen.add(text)

@@ -22,7 +22,6 @@ Usage: ``.venv/bin/python scripts/experiment_group_import.py [--split text|group
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tempfile
 from collections.abc import Callable
@@ -38,7 +37,7 @@ from copilot.moderation.audit import AuditLog  # noqa: E402
 from copilot.moderation.classifier import load_group_model  # noqa: E402
 from copilot.moderation.normalise import normalise  # noqa: E402
 from copilot.moderation.pipeline import Moderator  # noqa: E402
-from copilot.moderation.training import train_group  # noqa: E402
+from copilot.moderation.training import md5_fifth, train_group  # noqa: E402
 from copilot.profile import parse_profile_text  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "qq_group_ads" / "train.txt"
@@ -55,10 +54,6 @@ def rows() -> list[tuple[str, int]]:
         if sep and text.strip() and label.strip() in {"0", "1"}:
             out.append((text.strip(), int(label)))
     return out
-
-
-def md5_fifth(text: str) -> bool:
-    return int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
 def shingles(text: str) -> set[str]:

@@ -23,7 +23,6 @@ Usage: ``.venv/bin/python scripts/train_ad_classifier.py [--data PATH] [--out PA
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -35,16 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from copilot.moderation.classifier import AD_MODEL, load_extra_examples, text_key  # noqa: E402
-from copilot.moderation.training import fit_ngram  # noqa: E402
+from copilot.moderation.training import fit_ngram, md5_fifth  # noqa: E402
 from copilot.paths import RESOURCES_DIR  # noqa: E402
 
 CORPUS = RESOURCES_DIR / "moderation" / "corpus.jsonl"
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "qq_group_ads" / "train.txt"
-
-
-def is_heldout(text: str) -> bool:
-    """Deterministic 20 % held-out split shared with the eval suite."""
-    return int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
 def read_qq(path: Path) -> list[tuple[str, int]]:
@@ -77,11 +71,11 @@ def main() -> int:
         print(f"找不到训练数据 {args.data}", file=sys.stderr)
         return 2
     qq = read_qq(args.data)
-    train = [r for r in qq if not is_heldout(r[0])]
-    test = [r for r in qq if is_heldout(r[0])]
+    train = [r for r in qq if not md5_fifth(r[0])]
+    test = [r for r in qq if md5_fifth(r[0])]
     corpus = read_corpus()
-    corpus_train = [r for r in corpus if not is_heldout(r[0])]
-    corpus_test = [r for r in corpus if is_heldout(r[0])]
+    corpus_train = [r for r in corpus if not md5_fifth(r[0])]
+    corpus_test = [r for r in corpus if md5_fifth(r[0])]
     extra = load_extra_examples()
     train_all = train + corpus_train + extra
     # one recipe for every n-gram model (copilot.moderation.training.fit_ngram): C by 5-fold CV on the

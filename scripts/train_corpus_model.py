@@ -27,7 +27,6 @@ Usage: ``.venv/bin/python scripts/train_corpus_model.py chatter|abuse|veiled|all
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -39,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from copilot.moderation.classifier import ABUSE_MODEL, CHATTER_MODEL, VEILED_MODEL  # noqa: E402
-from copilot.moderation.training import CORPUS_C_TOLERANCE, CORPUS_CV_REPEATS, fit_ngram  # noqa: E402
+from copilot.moderation.training import CORPUS_C_TOLERANCE, CORPUS_CV_REPEATS, fit_ngram, md5_fifth  # noqa: E402
 from copilot.paths import RESOURCES_DIR  # noqa: E402
 
 # kind → (corpus, positive label, output, what a positive is, C chosen by the stable rule)
@@ -58,10 +57,6 @@ KINDS = {
 ALSO = {"veiled": ("abuse.jsonl", "chatter.jsonl", "corpus.jsonl")}
 
 
-def is_heldout(text: str) -> bool:
-    return int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
-
-
 def build(kind: str) -> None:
     corpus, positive, out, meaning, stable = KINDS[kind]
     path = RESOURCES_DIR / "moderation" / corpus
@@ -71,8 +66,8 @@ def build(kind: str) -> None:
         train = [d for d, r in zip(data, rows) if r["split"] != "locked"]
         test = [d for d, r in zip(data, rows) if r["split"] == "locked"]
     else:
-        train = [r for r in data if not is_heldout(r[0])]
-        test = [r for r in data if is_heldout(r[0])]
+        train = [r for r in data if not md5_fifth(r[0])]
+        test = [r for r in data if md5_fifth(r[0])]
     trained_on = {corpus: len(train)}
     for other in ALSO.get(kind, ()):
         more = [json.loads(x) for x in (RESOURCES_DIR / "moderation" / other).read_text(encoding="utf-8").splitlines() if x.strip()]
