@@ -440,8 +440,9 @@ class Moderator:
                 if scores[Label.AD] >= floor and applies(rep, n.compact):
                     scores[Label.AD] = min(scores[Label.AD], cap)
                     checks[key] = True
-        _abuse_model(body, rep, scores, checks)
-        _veiled_model(body, rep, scores, checks)
+        said = in_mandarin(n.folded)  # the abuse models were trained on Mandarin: 冇脑都唔好出声 is read as 没脑子都不要说话
+        _abuse_model(body, n.folded, said, rep, scores, checks)
+        _veiled_model(body, said, rep, scores, checks)
         if rep.social and max(scores[Label.AD], scores[Label.SPAM], scores[Label.ABUSE]) < SOCIAL_OVERRIDE:
             checks["offtopic"] = {"social": True}
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep, n.folded)
@@ -1668,18 +1669,23 @@ def _offered(rep: SignalReport, text: str = "") -> set[str]:
     return names
 
 
-def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
-    """The abuse model's evidence beside the insult lexicon.
+def _abuse_reported(rep: SignalReport) -> bool:
+    """Whether an insult is quoted to report it (an abuse signal's ``reported`` variant): nobody is being abused."""
+    return "reported" in {s.variant for s in rep.signals if s.label == Label.ABUSE}
+
+
+def _abuse_model(body: str, folded: str, said: str, rep: SignalReport, scores: dict[Label, float],
+                 checks: dict[str, Any]) -> None:
+    """The abuse model's evidence beside the insult lexicon. ``folded``: the body's folded form; ``said``: that in
+    Mandarin (:func:`in_mandarin`), which the model reads when it differs.
 
     It knows contempt without swear words (你这水平也好意思问) and insults the lexicon has never seen,
     and it was trained to leave criticism of ideas, self-mockery, banter and quoted insults alone. With
     a lexicon insult it strengthens the case; without one it labels (a person decides) only when the
     message addresses or characterises a person (``attack`` words outside quotations).
     """
-    if "reported" in {s.variant for s in rep.signals if s.label == Label.ABUSE}:
+    if _abuse_reported(rep):
         return  # the insult is quoted to report it: nobody is being abused
-    folded = normalise(body).folded
-    said = in_mandarin(folded)  # the model was trained on Mandarin: 冇脑都唔好出声 is read as 没脑子都不要说话
     p = load_abuse_model().score(said if said != folded else body)
     checks["abuse_model"] = round(p, 3)
     if said != folded:
@@ -1712,17 +1718,17 @@ def _abuse_model(body: str, rep: SignalReport, scores: dict[Label, float], check
                                      else "，没有明确的辱骂用语，交人工判断" if alone else ""))
 
 
-def _veiled_model(body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
     """The veiled-abuse model's word on a message no other abuse layer labelled: contempt with no rude word (sarcastic
     praise, mock politeness, a plea to stop, talk behind someone's back, mock agreement), in forms too many to list.
 
     It was trained on ways of speaking, not on words, with banter, self-mockery, praise and civil disagreement as
     negatives; it is sure (VEILED_MODEL_SURE) of a way of speaking it has not seen three times in five (its own
     held-out frames). So it only labels, for a person to decide, and never beside warmth (加油, 我陪你练:
-    :func:`veiled.banter`) or an insult quoted to report it."""
-    if scores[Label.ABUSE] >= 0.5 or "reported" in {s.variant for s in rep.signals if s.label == Label.ABUSE}:
+    :func:`veiled.banter`) or an insult quoted to report it. ``said``: the body's folded form in Mandarin."""
+    if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
-    if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(in_mandarin(normalise(body).folded)):
+    if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said):
         return  # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, or warmth
     p = load_veiled_model().score(body)
     checks["veiled_model"] = round(p, 3)
