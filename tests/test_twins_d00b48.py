@@ -30,3 +30,14 @@ def test_opencc_plain_is_opencc_alone_without_the_phrase_table() -> None:
     assert "二維碼" in plain  # OpenCC's own form: the zh_hant.yaml phrase (QR Code) is for members' drafts only
     assert to_local_traditional(text) != plain
     assert opencc_plain("", "s2twp") == ""
+
+
+def test_one_number_rule_for_the_name_and_for_handles() -> None:
+    from copilot.moderation.sender import handles, name_evidence
+
+    assert "85266778899" in handles("有意WhatsApp +852 6677 8899")
+    assert handles("活动定在20240618，地点见群公告") == frozenset()  # a date, not a number to reach anyone
+    assert handles("房号1203，电话七位1234567") == frozenset()
+    ev = name_evidence("阿梅 88776655")
+    assert ev is not None and ev.reach and "号码 88776655" in ev.items
+    assert name_evidence("小林 20240618") is None

@@ -30,8 +30,20 @@ NAME_OFFER_P = 0.5  # the classifier reads the message as an offer from here (no
 HANDLE_MIN = 5  # a handle after a contact lead: at least this many letters and digits, with a digit
 NAME_NUMBER_MIN = 8  # a run of this many digits in a name is a phone or chat number (a Hong Kong or Taiwan phone has 8–10);
 # a year, a flat number or a class (2022级, 3栋) is shorter
-_NUMBER_RUN = re.compile(r"(?<![0-9])[0-9]{%d,}(?![0-9])" % NAME_NUMBER_MIN)
 _DATE = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")  # 20240101 in a name is a date
+
+
+def _number_run(sep: str) -> re.Pattern[str]:
+    """A phone or chat number: NAME_NUMBER_MIN digits or more, ``sep`` (a regex) allowed between them."""
+    return re.compile(r"(?<![0-9])[0-9](?:%s[0-9]){%d,}(?![0-9])" % (sep, NAME_NUMBER_MIN - 1))
+
+
+def _reach_number(digits: str) -> bool:
+    """Whether a run of digits (:func:`_number_run`, separators taken out) is a number to reach someone, not a date."""
+    return not _DATE.fullmatch(digits)
+
+
+_NUMBER_RUN = _number_run("")
 
 
 @dataclass(frozen=True)
@@ -62,7 +74,7 @@ def _lead_handle() -> re.Pattern[str]:
 # a handle written bare: a letter first, then letters, digits or _, with a digit or a _ in it (wj_2024, leo88); or a phone
 # or chat number of NAME_NUMBER_MIN digits or more, spaces and dashes between its groups allowed (+852 6677 8899)
 _BARE_HANDLE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9_]{%d,}(?![a-z0-9_])" % (HANDLE_MIN - 1))
-_SPACED_NUMBER = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){%d,}(?![0-9])" % (NAME_NUMBER_MIN - 1))
+_SPACED_NUMBER = _number_run("[ -]?")
 
 
 def handles(text: str | None) -> frozenset[str]:
@@ -71,7 +83,7 @@ def handles(text: str | None) -> frozenset[str]:
     folded = fold(text or "")
     words = {m.group(0) for m in _BARE_HANDLE.finditer(folded) if any(c.isdigit() or c == "_" for c in m.group(0))}
     numbers = {re.sub(r"[ -]", "", m.group(0)) for m in _SPACED_NUMBER.finditer(folded)}
-    return frozenset(words | {n for n in numbers if not _DATE.fullmatch(n)})
+    return frozenset(words | {n for n in numbers if _reach_number(n)})
 
 
 @lru_cache(maxsize=4096)
@@ -93,7 +105,7 @@ def name_evidence(nickname: str | None) -> NameEvidence | None:
             items.append(m.group(0))
             reach = True
     for m in _NUMBER_RUN.finditer(n.compact) if not reach else ():
-        if not _DATE.fullmatch(m.group(0)):
+        if _reach_number(m.group(0)):
             items.append(f"号码 {m.group(0)}")
             reach = True
     return NameEvidence(nickname.strip(), tuple(items), reach, pitch) if items else None
