@@ -595,6 +595,7 @@ def quoted_reply_code() -> re.Pattern[str]:
 
 
 _WHITE_SPACE = re.compile(r"\s+")
+_CURRENCY = "[$\u00a5\uffe5]"  # a currency sign before a sum: $, ¥ and its full-width form
 
 
 def _squeezed(folded: str) -> str:
@@ -791,7 +792,7 @@ def patterns() -> Patterns:
         landline=_landline_pattern(d["landline"], not_order),
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
         mention_handle=re.compile(_alt([*d["handle_mentions"], *(a for a in contact_apps() if a.isascii())])),
-        money=re.compile(r"(?:[\u00a5\uffe5$]\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z])"
+        money=re.compile(r"(?:" + _CURRENCY + r"\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z])"
                          + r"|(?<![\d.])\d+\s?" + _alt(d["money_slang"]["units"]) + "(?!" + _alt(d["money_slang"]["not_before"]) + "))"),
         income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + rf"[{inc['numerals']}]+" + _alt(inc["magnitudes"])
                           + "|" + _either(inc["amounts"]) + ")"
@@ -1093,7 +1094,7 @@ def _foreign_digits(scan: Scan) -> set[str]:
     return {re.sub(r"\D", "", m.group(0)) for m in scan.foreign_mobiles()}
 
 
-_PRICE_RANGE = re.compile(r"[$¥￥]\s*([0-9]+)\s*[-~～]\s*[$¥￥]?\s*([0-9]+)")
+_PRICE_RANGE = re.compile(_CURRENCY + r"\s*([0-9]+)\s*[-~～]\s*" + _CURRENCY + r"?\s*([0-9]+)")
 
 
 def _price_ranges(folded: str) -> set[str]:
