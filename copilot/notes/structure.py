@@ -4452,9 +4452,10 @@ def _recap_agreed(messages: list[Message], idx: int, m: Message, text: str) -> l
 
 
 def _recap_origin(messages: list[Message], idx: int, text: str) -> int | None:
-    """The first earlier line an item ``text`` of the recap ``messages[idx]`` repeats (half its 2-character runs)."""
-    words = _content_bigrams(text)
-    return next((j for j in range(idx) if words and len(_content_bigrams(messages[j].text) & words) >= 0.5 * len(words)), None)
+    """The first earlier line an item ``text`` of the recap ``messages[idx]`` repeats (cues.yaml ``recap_same_matter``
+    of its 2-character runs)."""
+    words, share = _content_bigrams(text), float(raw("decision", "recap_same_matter"))
+    return next((j for j in range(idx) if words and len(_content_bigrams(messages[j].text) & words) >= share * len(words)), None)
 
 
 def _gist(text: str) -> frozenset[str]:
