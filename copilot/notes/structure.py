@@ -1598,9 +1598,16 @@ def _warning_aside(q: _Open, m: Message) -> bool:
     """Whether ``m``, put to the asker of ``q`` by name or @, forbids them a doing (cue action.warning, not about
     posting: action.chat_conduct) that has nothing to do with what they asked — a safety warning in passing
     (:func:`_warned` makes it their to-do), after which the question still waits for its answer."""
-    f = _fold(MENTION.sub(" ", m.text))
-    return cue("action", "warning").search(f) is not None and not has(f, "action", "chat_conduct") \
-        and not relevant(q.text, m.text)
+    return _forbids(m.text) is not None and not relevant(q.text, m.text)
+
+
+def _forbids(text: str) -> re.Match[str] | None:
+    """Where ``text`` forbids a doing (cue action.warning), @-mentions out and folded — None when it does not or when it
+    is about posting in the group (action.chat_conduct: a reprimand). The match is on the folded text (``.string``).
+    :func:`_warning_aside` and :func:`_warned` share it; each keeps its own further conditions."""
+    f = _fold(MENTION.sub(" ", text))
+    found = cue("action", "warning").search(f)
+    return None if found is None or has(f, "action", "chat_conduct") else found
 
 
 def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
@@ -2713,10 +2720,9 @@ def _warned(clause: _Clause, m: Message, people: People, context: dict[str, Mess
         # (the speaker's first line since that question, or a reply to its asker about it: its answer — a warning
         # about something else, put to one who has just asked, is still theirs to heed)
         return None
-    f = _fold(MENTION.sub(" ", clause.text))
-    forbids = cue("action", "warning").search(f)
-    if forbids is None or has(f, "action", "chat_conduct") or is_question(clause.text) \
-            or len(re.findall(r"[\u4e00-\u9fff]", f[forbids.end():])) < 2:  # (the doing forbidden follows)
+    forbids = _forbids(clause.text)
+    if forbids is None or is_question(clause.text) \
+            or len(re.findall(r"[\u4e00-\u9fff]", forbids.string[forbids.end():])) < 2:  # (the doing forbidden follows)
         return None
     return lead[0]
 
