@@ -97,3 +97,21 @@ def test_a_reply_opening_with_the_askers_name_still_answers():
                        "小芳|彩排要化妆吗",
                        "导演阿春|小芳 彩排不用化妆，正式演出再化")
     assert any("不用化妆" in a for q, a in answers.items() if "化妆" in q)
+
+
+def test_advice_that_leads_with_what_to_do_then_warns_answers_the_question():
+    # the asker's question and the reply share no content word (冲锋衣 / 雨披 / 伞 are different things): the reply
+    # opens with what to wear and only then forbids, so it is the answer, not a warning in passing
+    answers = _answers("领队老孟|周日骑行去水库，早上七点半出发",
+                       "阿飞|下雨的话要不要带雨披",
+                       "领队老孟|@阿飞 穿冲锋衣就行 别带伞 骑车打伞危险",
+                       "阿飞|收到")
+    assert any("冲锋衣" in a for q, a in answers.items() if "雨披" in q)
+
+
+def test_a_warning_that_opens_the_line_is_still_no_answer_to_another_matter():
+    answers = _answers("领队老孟|周日骑行去水库，早上七点半出发",
+                       "阿飞|集合点在哪",
+                       "领队老孟|阿飞 你千万别骑那辆刹车坏的车来，换一辆",
+                       "领队老孟|集合点在地铁站C口")
+    assert any("C口" in a for q, a in answers.items() if "集合" in q)

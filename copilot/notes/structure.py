@@ -1597,8 +1597,13 @@ def _aside(m: Message, i: int, targets: list[str], opened: list[_Open], people: 
 def _warning_aside(q: _Open, m: Message) -> bool:
     """Whether ``m``, put to the asker of ``q`` by name or @, forbids them a doing (cue action.warning, not about
     posting: action.chat_conduct) that has nothing to do with what they asked — a safety warning in passing
-    (:func:`_warned` makes it their to-do), after which the question still waits for its answer."""
-    return _forbids(m.text) is not None and not relevant(q.text, m.text)
+    (:func:`_warned` makes it their to-do), after which the question still waits for its answer. The warning opens
+    the line (after the asker's name or @): advice that leads with what to do and then what not to ("@阿傑 著速乾衫
+    唔好著棉質" to "要唔要著保暖衫") answers the question."""
+    if _forbids(m.text) is None or relevant(q.text, m.text):
+        return False
+    rest = _fold(MENTION.sub(" ", m.text)).replace(_fold(q.msg.speaker), " ").strip()
+    return cue("action", "warning").search(_CLAUSE.split(rest)[0]) is not None
 
 
 def _forbids(text: str) -> re.Match[str] | None:
