@@ -183,7 +183,7 @@ HELD_OUT = ("tuning_heldout24", "tuning_heldout25", "tuning_independent25", "tun
             "tuning_r36", "tuning_r37", "tuning_r38", "tuning_r38b", "tuning_r39a", "tuning_r39b", "tuning_r39c",
             "tuning_r40a", "tuning_r40b", "tuning_r41a", "tuning_r42a", "tuning_r42b", "tuning_r42c",
             "tuning_r43a", "tuning_r43b", "tuning_r43c", "tuning_r44a", "tuning_r44b", "tuning_r45a",
-            "tuning_r45b", "tuning_r45c", "tuning_r46a", "tuning_r46b", "tuning_r47b")
+            "tuning_r45b", "tuning_r45c", "tuning_r46a", "tuning_r46b", "tuning_r47b", "tuning_r48b")
 
 
 def ask_split_files(directory: Path) -> dict[str, tuple[str, Path]]:
