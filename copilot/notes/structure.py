@@ -1600,9 +1600,10 @@ def _warning_aside(q: _Open, m: Message) -> bool:
     (:func:`_warned` makes it their to-do), after which the question still waits for its answer. The warning opens
     the line (after the asker's name or @): advice that leads with what to do and then what not to ("@阿傑 著速乾衫
     唔好著棉質" to "要唔要著保暖衫") answers the question."""
-    if _forbids(m.text) is None or relevant(q.text, m.text):
+    forbids = _forbids(m.text)
+    if forbids is None or relevant(q.text, m.text):
         return False
-    rest = _fold(MENTION.sub(" ", m.text)).replace(_fold(q.msg.speaker), " ").strip()
+    rest = forbids.string.replace(_fold(q.msg.speaker), " ").strip()  # (the line folded, @-mentions out)
     return cue("action", "warning").search(_CLAUSE.split(rest)[0]) is not None
 
 
@@ -4492,9 +4493,10 @@ def _recap_item(decisions: list[Decision], recapped: set[int], actions: list[Act
     m, gist = messages[idx], _gist(text)
     share = float(raw("decision", "recap_same_matter"))
     if len(gist) >= 2:
+        clause_gists = [_gist(c) for c in _CLAUSE.split(text)]
         for d in decisions:
             said = _gist(d.text)
-            if not any(len(said & g) >= max(2, share * len(g)) for g in map(_gist, _CLAUSE.split(text))):
+            if not any(len(said & g) >= max(2, share * len(g)) for g in clause_gists):
                 continue
             new, old = _figures(text), _figures(d.text)
             # the recap changes the figure ("茶点费改成每人15元" after "每人20元"): it stands, as the speaker's
@@ -4506,9 +4508,9 @@ def _recap_item(decisions: list[Decision], recapped: set[int], actions: list[Act
                 recapped.add(id(d))  # settled, even where its line also gives work
                 return None
         named = {who for _, _, who in people.named_in(text)}
-        if any(len(_gist(a.task) & gist) >= share * len(gist)
-               or a.owner in named and len(_gist(a.task) & gist) >= float(raw("decision", "recap_named_work")) * len(gist)
-               for a in actions):
+        named_share = float(raw("decision", "recap_named_work"))
+        if any((shared := len(_gist(a.task) & gist)) >= share * len(gist)
+               or a.owner in named and shared >= named_share * len(gist) for a in actions):
             return None
     origin = _recap_origin(messages, idx, text)
     # the speaker's own notice told again ("再确认一遍：第一班9点到11点"), put to no one, is still a notice — unless
