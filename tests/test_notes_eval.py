@@ -61,7 +61,8 @@ def test_complete_notes_score_full_marks(transcript) -> None:  # type: ignore[no
     assert {k: (t.hit, t.total) for k, t in s.tallies.items() if t.total} == {
         "key_facts": (3, 3), "qa_pairs": (1, 1), "qa_precision": (1, 1), "todos_with_owner": (1, 1),
         "todo_precision": (1, 1), "deadlines_resolved": (1, 1), "deadline_precision": (1, 1), "decisions": (1, 1),
-        "decision_precision": (1, 1), "decision_agreement": (2, 2), "announcements": (1, 1), "title_whole": (1, 1),
+        "decision_precision": (1, 1), "decision_agreement": (2, 2), "decision_agreement_precision": (2, 2), "announcements": (1, 1),
+        "title_whole": (1, 1),
         "session_type": (1, 1), "host": (1, 1), "date": (1, 1), "script": (1, 1), "format": (1, 1)}
     assert s.leaked == [] and s.invented == [] and s.bad_citations == [] and s.misses == {}
 
@@ -78,6 +79,19 @@ def test_a_proposal_listed_beside_its_decision_and_near_misses_count_against_pre
     assert (t["near_misses_rejected"].hit, t["near_misses_rejected"].total) == (2, 3)
     assert s.misses["near_misses"] == ["not_decisions：我提议"]
     assert any("周六晚7点放映" in m for m in s.misses["decisions"])
+
+
+def test_an_agreer_the_list_does_not_name_counts_against_agreement_precision(transcript) -> None:  # type: ignore[no-untyped-def]
+    # 小舟 only asked who brings the projector: crediting them with the choice of film is invented assent
+    notes = _notes(decisions=[Decision(text="那就定了，周六晚7点放映，海边的曼彻斯特", by=["阿宁", "老K", "小舟"], sources=[4, 5])])
+    s = ev.score_notes(notes, transcript, ev.ChatSpec.model_validate(SPEC))
+    t = s.tallies
+    assert (t["decision_agreement"].hit, t["decision_agreement"].total) == (2, 2)  # recall alone cannot see it
+    assert (t["decision_agreement_precision"].hit, t["decision_agreement_precision"].total) == (2, 3)
+    assert any("小舟 不在同意人里" in m for m in s.misses["decisions"])
+    # where the list names nobody, the notes' agreers are not judged
+    unnamed = ev.ChatSpec.model_validate(SPEC | {"decisions": [{"text": ["海边的曼彻斯特"], "by": []}]})
+    assert ev.score_notes(notes, transcript, unnamed).tallies["decision_agreement_precision"].total == 0
 
 
 def test_wrong_people_unresolved_dates_and_noise_are_not_found(transcript) -> None:  # type: ignore[no-untyped-def]

@@ -216,7 +216,7 @@ class Tally:
 
 _TALLIES = ("key_facts", "qa_pairs", "qa_precision", "todos_with_owner", "todo_precision", "deadlines_resolved",
             "deadline_precision", "deadline_clock",
-            "decisions", "decision_precision", "near_misses_rejected", "decision_agreement", "decision_decider", "announcements", "title", "title_whole", "session_type", "host", "date", "script", "format")
+            "decisions", "decision_precision", "near_misses_rejected", "decision_agreement", "decision_agreement_precision", "decision_decider", "announcements", "title", "title_whole", "session_type", "host", "date", "script", "format")
 
 
 @dataclass
@@ -306,6 +306,15 @@ def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
         agreed = {_name(b) for d in found for b in d.by}
         for person in want.by:
             s.tallies["decision_agreement"].add(_name(person) in agreed)
+        # the other way round: everyone the notes say agreed must be one the list names (a newcomer who only asked,
+        # a member who withdrew, the asker of an either/or question are no agreers); judged only where the list
+        # names who agreed
+        if want.by:
+            listed = {_name(p) for p in want.by} | ({_name(want.decider)} if want.decider else set())
+            for person in sorted(agreed):
+                s.tallies["decision_agreement_precision"].add(person in listed)
+                if person not in listed:
+                    s.miss("decisions", f"{'/'.join(want.text)}：{person} 不在同意人里")
         if want.decider:
             ok = any(_name(d.decider) == _name(want.decider) for d in found)
             s.tallies["decision_decider"].add(ok)
@@ -469,7 +478,7 @@ MISS_LABELS = (("key_facts", "事实覆盖"), ("qa", "问答配对"), ("todos", 
 HEADLINE = (*((k, label) for k, label, _ in TARGETS), ("qa_precision", "问答准确率"), ("todo_precision", "待办准确率"),
             ("deadline_precision", "期限日期准确率"), ("decisions", "决定"), ("decision_precision", "决定准确率"),
             ("near_misses_rejected", "近似项未误收"), ("decision_agreement", "决定的同意人"),
-            ("announcements", "公告"), ("title", "标题说出结果"), ("title_whole", "标题完整"), ("leaked_noise", "泄漏噪声"), ("leaked_by_class", "泄漏噪声（按类）"),
+            ("decision_agreement_precision", "同意人准确率"), ("announcements", "公告"), ("title", "标题说出结果"), ("title_whole", "标题完整"), ("leaked_noise", "泄漏噪声"), ("leaked_by_class", "泄漏噪声（按类）"),
             ("invented_entities", "编造实体"), ("miscited_figures", "数字不在所引消息里"))
 
 
