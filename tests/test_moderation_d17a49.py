@@ -1,0 +1,130 @@
+"""Round 49, d17a49 (issue 17): members' own sales and errands with their own contact are not acted on.
+
+- A rider's share of the petrol (每人每趟10块油费, 过路费平摊) beside a carpool notice's handle is the trip's shared cost,
+  not a fare: the notice is a member's own errand (evidence.yaml ``costs``, evidence.shared_cost). A fare business
+  (一位, 每天, 包车…) and a sum that is no shared cost still count.
+- Where the profile lets members pass their own things on, a member's own one-off thing with the one handle it is
+  settled by and at most one price is the group's business (pipeline._own_sale_handle); stock, a discount, several
+  prices, a link, a disguised handle or a profile that does not allow it keep it an ad, and a new member's such offer is
+  judged strictly (Moderator._strict).
+Groups and messages written for these tests (a Nanjing steel-tip darts club, a Wuxi warehouse's WeCom group)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+from moderation_say import say
+
+from copilot.config import Settings
+from copilot.moderation import Moderator
+from copilot.moderation.audit import AuditLog
+from copilot.moderation.evidence import shared_cost
+from copilot.moderation.labels import Action
+from copilot.profile import parse_profile_text
+from copilot.textnorm import fold
+
+DARTS = """
+name: 河西硬镖俱乐部
+positioning: 南京河西玩钢镖的镖友约练、交流握镖和装备，每周三晚在奥体附近的镖馆打积分赛；镖友之间可以转让自己用过的镖、镖盘，商家、代购不要发
+topics: [飞镖, 钢镖, 镖针, 镖杆, 镖翼, 镖盘, 积分赛, 约练, 握镖, 301, 501]
+audience: 南京河西的镖友
+"""
+
+WAREHOUSE = """
+name: 无锡新区仓运营群
+positioning: 无锡新区常温仓的班组长、仓管和叉车同事对接排班、出入库和设备报修
+topics: [排班, 早班, 夜班, 出库, 入库, 叉车, 托盘, 盘点, 报修, 工牌]
+audience: 仓库一线员工和班组长
+platform: wecom
+"""
+
+NO_TRADE = """
+name: 河西硬镖俱乐部
+positioning: 南京河西玩钢镖的镖友约练、交流握镖和装备，每周三晚在奥体附近的镖馆打积分赛
+topics: [飞镖, 钢镖, 镖针, 镖杆, 镖翼, 镖盘, 积分赛, 约练, 握镖, 301, 501]
+audience: 南京河西的镖友
+"""
+
+T0 = 1_767_225_600.0
+GAP = 600  # ten minutes apart: no flood
+_say = partial(say, t0=T0, gap=GAP)
+
+
+def _moderator(tmp_path: Path, profile: str) -> Moderator:
+    return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile),
+                     audit=AuditLog(f"sqlite:///{tmp_path / 'audit.sqlite'}"), group="g1")
+
+
+@pytest.fixture
+def darts(tmp_path: Path) -> Moderator:
+    return _moderator(tmp_path, DARTS)
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Moderator:
+    return _moderator(tmp_path, WAREHOUSE)
+
+
+def _settle(mod: Moderator, user: str, n: int = 0) -> int:
+    """A member with a record of approved messages on the group's subject; returns the next message number."""
+    for i, text in enumerate(["今晚积分赛几点开始？", "我练了一周四指握镖，稳多了", "收到，七点半到"]):
+        assert _say(mod, text, user=user, n=n + i).action == Action.NONE
+    return n + 3
+
+
+def test_shared_cost_is_read_only_in_a_ride_notice() -> None:
+    assert shared_cost(fold("下周早班住梅村的同事要拼车吗？每人每趟8块油费，电话 139 5566 7788"))
+    assert shared_cost(fold("周日去苏州比赛，顺路的可以搭我车，过路费平摊"))
+    assert not shared_cost(fold("拼车去机场，欢迎联系"))  # a ride with no cost named
+    assert not shared_cost(fold("公司报销油费的流程改了吗"))  # a cost word outside any notice
+
+
+def test_a_carpool_with_each_riders_share_of_the_petrol_is_left_alone(warehouse: Moderator) -> None:
+    v = _say(warehouse, "下周早班改六点，住梅村的同事要拼车的找我，每人每趟8块油费，电话 139 5566 7788", user="w1")
+    assert v.label == "ok" and v.action == Action.NONE, v.reason
+    assert "分摊的油费" in v.reason
+    # the same member's next ride is not judged as a struck advertiser's
+    again = _say(warehouse, "周四夜班下班回梅村也顺路，能带两个，油费一人5块，电话同上 139 5566 7788", user="w1", n=1)
+    assert again.action == Action.NONE, again.reason
+
+
+def test_a_fare_business_is_still_an_ad(warehouse: Moderator) -> None:
+    v = _say(warehouse, "拼车去硕放机场，一位50元，每天都有车，油费全包，电话 139 5566 7788", user="w2")
+    assert v.label == "ad" and v.action != Action.NONE, v.reason
+
+
+def test_a_members_own_used_board_with_one_handle_is_the_groups_business(darts: Moderator) -> None:
+    n = _settle(darts, "d1")
+    v = _say(darts, "我那块自用了三年的钢镖盘换新的了，旧的200给镖友，自己来河西拿，要的加我微信 dart_hexi07", user="d1", n=n)
+    assert v.label == "ok" and v.action == Action.NONE, v.reason
+    assert v.checks.get("member_offer") == "trade_handle"
+    assert "只留了一个联系方式" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "我那块用了三年的钢镖盘换新的了，另有现货各种型号，200一块，加我微信 dart_hexi07",     # stock and many items
+    "闲置钢镖盘200，镖针30一套，镖杆15一副，要的加我微信 dart_hexi07",                      # a price list
+    "我那套用过的钢镖200出，要的点链接拍 https://shop9912.taobao.com 加我微信 dart_hexi07",  # a shop link
+    "用了三年的钢镖盘200出，加我微信 dart_hexi07 或者 QQ 33445566",                        # two ways to reach a seller
+])
+def test_a_seller_behind_a_members_words_is_still_an_ad(darts: Moderator, text: str) -> None:
+    n = _settle(darts, "d2")
+    v = _say(darts, text, user="d2", n=n)
+    assert v.label == "ad", v.reason
+    assert v.checks.get("member_offer") != "trade_handle"
+
+
+def test_a_profile_that_does_not_let_members_sell_keeps_the_handle_as_evidence(tmp_path: Path) -> None:
+    mod = _moderator(tmp_path, NO_TRADE)
+    n = _settle(mod, "d3")
+    v = _say(mod, "我那块自用了三年的钢镖盘换新的了，旧的200给镖友，要的加我微信 dart_hexi07", user="d3", n=n)
+    assert v.checks.get("member_offer") != "trade_handle"
+    assert v.label == "ad", v.reason
+
+
+def test_a_new_members_first_message_selling_with_a_handle_is_not_let_through(darts: Moderator) -> None:
+    darts.audit.record_join("g1", "n1")
+    v = _say(darts, "闲置钢镖一套，用过几次，150出，要的加我微信 dart_new88", user="n1")
+    assert v.label == "ad" and v.action == Action.REVIEW, v.reason  # a person decides
