@@ -128,3 +128,28 @@ def test_a_new_members_first_message_selling_with_a_handle_is_not_let_through(da
     darts.audit.record_join("g1", "n1")
     v = _say(darts, "闲置钢镖一套，用过几次，150出，要的加我微信 dart_new88", user="n1")
     assert v.label == "ad" and v.action == Action.REVIEW, v.reason  # a person decides
+
+
+OCARINA = """
+name: 府城陶笛社
+positioning: 台南喜歡吹陶笛的大人一起練曲、分享譜和指法，每週六下午在公園練習
+topics: [陶笛, 六孔, 十二孔, 指法, 樂譜, 練習, 音準, 合奏]
+audience: 台南喜歡陶笛的上班族和退休長輩
+script: zh-Hant
+"""
+
+
+def test_taiwans_private_message_word_is_an_invitation_like_its_mainland_form(tmp_path: Path) -> None:
+    mod = _moderator(tmp_path, OCARINA)
+    v = _say(mod, "有興趣的可以私訊我了解", user="o1")
+    invite = [s for s in v.checks["signals"] if s["name"] == "invite"]
+    assert invite and invite[0]["items"] == ["私讯我"], v.checks["signals"]
+
+
+def test_not_an_ad_then_a_cheaper_channel_through_me_is_a_pitch(tmp_path: Path) -> None:
+    mod = _moderator(tmp_path, OCARINA)
+    v = _say(mod, "不是廣告喔，純分享：這款魚油我吃了半年，練曲看譜眼睛不酸了，需要的話我有門路拿到比較便宜", user="o2")
+    assert v.label == "ad" and "denial_pitch" in {s["name"] for s in v.checks["signals"]}, v.reason
+    # a member who says where they bought their own instrument cheaply offers no way through them
+    own = _say(mod, "不是廣告喔，我的十二孔是在赤崁樓附近的樂器行買的，比網路上便宜", user="o3", n=1)
+    assert own.label != "ad", own.reason
