@@ -3,10 +3,11 @@
 - A rider's share of the petrol (每人每趟10块油费, 过路费平摊) beside a carpool notice's handle is the trip's shared cost,
   not a fare: the notice is a member's own errand (evidence.yaml ``costs``, evidence.shared_cost). A fare business
   (一位, 每天, 包车…) and a sum that is no shared cost still count.
-- Where the profile lets members pass their own things on, a member's own one-off thing with the one handle it is
-  settled by and at most one price is the group's business (pipeline._own_sale_handle); stock, a discount, several
-  prices, a link, a disguised handle or a profile that does not allow it keep it an ad, and a new member's such offer is
-  judged strictly (Moderator._strict).
+- Where the profile lets members pass their own things on (or, for their own used gear on the group's subject, does
+  not ban trade), a member's own one-off thing with the one handle it is settled by and at most one price is the
+  group's business (pipeline._own_sale_handle); stock, a discount, several prices, a link, a disguised handle or a
+  profile that bans trade keep it an ad, and a new member's such offer is judged strictly (Moderator._strict).
+- Taiwan's 私訊我 is an invitation; 不是廣告 … 便宜 … 我有門路 is a denial pitch (lexicons.yaml ad.reach_me, ad.denial_reach).
 Groups and messages written for these tests (a Nanjing steel-tip darts club, a Wuxi warehouse's WeCom group)."""
 
 from __future__ import annotations
@@ -40,12 +41,14 @@ audience: 仓库一线员工和班组长
 platform: wecom
 """
 
-NO_TRADE = """
+SILENT = """
 name: 河西硬镖俱乐部
 positioning: 南京河西玩钢镖的镖友约练、交流握镖和装备，每周三晚在奥体附近的镖馆打积分赛
 topics: [飞镖, 钢镖, 镖针, 镖杆, 镖翼, 镖盘, 积分赛, 约练, 握镖, 301, 501]
 audience: 南京河西的镖友
 """
+
+NO_TRADE = SILENT + "banned: [买卖, 二手转让]\n"
 
 T0 = 1_767_225_600.0
 GAP = 600  # ten minutes apart: no flood
@@ -116,7 +119,15 @@ def test_a_seller_behind_a_members_words_is_still_an_ad(darts: Moderator, text: 
     assert v.checks.get("member_offer") != "trade_handle"
 
 
-def test_a_profile_that_does_not_let_members_sell_keeps_the_handle_as_evidence(tmp_path: Path) -> None:
+def test_own_used_gear_on_the_groups_subject_with_one_handle_where_the_profile_is_silent(tmp_path: Path) -> None:
+    mod = _moderator(tmp_path, SILENT)
+    n = _settle(mod, "d4")
+    v = _say(mod, "我那套自用了三年的钨钢镖换新的了，旧的一套150给镖友，要的加我微信 dart_hexi07", user="d4", n=n)
+    assert v.label == "ok" and v.action == Action.NONE, v.reason
+    assert v.checks.get("member_offer") == "trade_handle"
+
+
+def test_a_profile_that_bans_trade_keeps_the_handle_as_evidence(tmp_path: Path) -> None:
     mod = _moderator(tmp_path, NO_TRADE)
     n = _settle(mod, "d3")
     v = _say(mod, "我那块自用了三年的钢镖盘换新的了，旧的200给镖友，要的加我微信 dart_hexi07", user="d3", n=n)

@@ -2038,8 +2038,9 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         names.discard("invite")
     # a job post among colleagues that says where CVs go: the handle beside it is that place
     applies = deal in ("job", f"{GRANTED}jobs") and bool(lexicons().words["jobs.apply"].search(text))
-    # a member's own one-off thing where members pass things on, with the one handle it is settled by (_own_sale_handle)
-    own_sale = deal == "resale" and not disguised and _own_sale_handle(rep, text)
+    # a member's own one-off thing where members pass things on, or their own used gear on the subject of a group that
+    # does not ban trade (own_item), with the one handle it is settled by (_own_sale_handle)
+    own_sale = deal in ("resale", "own_item") and not disguised and _own_sale_handle(rep, text)
     if applies or own_sale:
         names.discard("contact")
     # the words of a kind of post the profile allows (出租, 低价出, 征稿) are how that post is worded there
