@@ -164,3 +164,20 @@ def test_not_an_ad_then_a_cheaper_channel_through_me_is_a_pitch(tmp_path: Path) 
     # a member who says where they bought their own instrument cheaply offers no way through them
     own = _say(mod, "不是廣告喔，我的十二孔是在赤崁樓附近的樂器行買的，比網路上便宜", user="o3", n=1)
     assert own.label != "ad", own.reason
+
+
+@pytest.mark.parametrize("text", [
+    "家里多了两副镖翼，免费送，自取，电话 138 2233 4455",
+    "我家里多出来一块旧镖盘，送给有需要的镖友，自提，微信 lu_dart22",
+])
+def test_a_members_surplus_given_away_with_a_phone_is_never_deleted(darts: Moderator, text: str) -> None:
+    n = _settle(darts, "g1")
+    v = _say(darts, text, user="g1", n=n)
+    assert v.action in (Action.NONE, Action.REVIEW), v.reason
+    assert v.checks.get("giveaway"), v.checks
+
+
+def test_a_free_sample_for_a_handle_is_still_bait(darts: Moderator) -> None:
+    n = _settle(darts, "g2")
+    v = _say(darts, "新款护腕免费领取，数量有限，加我微信 free_wrist8 备注镖友", user="g2", n=n)
+    assert v.label == "ad" and not v.checks.get("giveaway"), v.reason

@@ -1469,13 +1469,15 @@ def _wanted_post(rep: SignalReport, text: str) -> bool:
 
 
 def _own_giveaway(rep: SignalReport, text: str) -> bool:
-    """The sender gives their own thing away (我家的真柏不养了，送给懂养的，自提; resale.own + resale.giveaway) and
-    leaves a way to reach them to arrange it: no price, link, QR code or seller's word. ``text``: compact form."""
+    """The sender gives their own thing away (我家的真柏不养了，送给懂养的，自提; resale.own + resale.giveaway), or their
+    surplus (家里多了两副镖翼，免费送; resale.surplus + resale.giveaway), and leaves a way to reach them to arrange it: no
+    price, link, QR code or seller's word. ``text``: compact form."""
     words = lexicons().words
     promo = rep.signal("promo_words")
     given = words["resale.giveaway"].findall(text)
     # 联系/私聊, and the giving itself (免费 of 免费给, 免费送 of 免费送给): 特价, 优惠 are a pitch's
-    return rep.own_item and bool(given) and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
+    return (rep.own_item or bool(words["resale.surplus"].search(text))) and bool(given) \
+        and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
         and (promo is None or all(w in SIGN_UP_WORDS or any(w in g for g in given) for w in promo.items))
 
 
