@@ -94,9 +94,12 @@ def test_members_own_item_with_a_private_chat_is_not_an_ad_where_resale_is_allow
     mod = _mod(settings, GUITAR_SWAP)
     own = mod.moderate("自用的一台单块过载，买了半年没怎么踩，280，想要的私我")
     assert own.label == "ok" and own.action == "none", own.reason
-    # a handle is still a handle, and a shop's wording is still a shop's
+    # one handle and one price are how a member's own one-off sale is settled (round 49, pipeline._own_sale_handle) …
     handle = mod.moderate("自用的一台单块过载，280，加微信 guitar_fx88")
-    assert handle.label == "ad", handle.reason
+    assert handle.label == "ok" and handle.action == "none", handle.reason
+    # … a shop's stock and wording beside the handle are still a shop's
+    stock = mod.moderate("自用过的单块过载，另有现货各种型号，280起，加微信 guitar_fx88")
+    assert stock.label == "ad", stock.reason
 
 
 def test_job_post_in_a_group_of_one_trade_is_not_an_ad_but_a_course_pitch_is(settings: Settings) -> None:

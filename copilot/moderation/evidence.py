@@ -41,6 +41,7 @@ class EvidenceRules:
     deals: frozenset[str] = frozenset()  # signals of an item beside its trade: their word counted elsewhere is no repeat
     notes: tuple[str, ...] = ()  # each purpose's note to the admin (evidence.yaml ``note``), beside ``notices``
     errands: tuple[bool, ...] = ()  # each purpose is a member's own errand (a ride: evidence.yaml ``errand``), beside ``notices``
+    costs: tuple[tuple[str, ...], ...] = ()  # each purpose's shared costs (a ride's 油费: evidence.yaml ``costs``), beside ``notices``
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,9 @@ def evidence_rules() -> EvidenceRules:
                                for row in (data.get("purposes") or {}).values()),
                          frozenset(map(str, data.get("deals") or ())),
                          tuple(str(row.get("note") or "") for row in (data.get("purposes") or {}).values()),
-                         tuple(bool(row.get("errand")) for row in (data.get("purposes") or {}).values()))
+                         tuple(bool(row.get("errand")) for row in (data.get("purposes") or {}).values()),
+                         tuple(tuple(fold(str(w)) for w in row.get("costs") or ())
+                               for row in (data.get("purposes") or {}).values()))
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +118,13 @@ def notice_purpose(text: str, *, errands: bool = True) -> str | None:
         if errands or not (rules.errands and rules.errands[i]):
             return rules.notes[i] if rules.notes else ""
     return None
+
+
+def shared_cost(text: str) -> bool:
+    """The message (folded) is a purpose's notice that names a cost its people share (evidence.yaml ``costs``: a ride's
+    油费, 过路费): the sum beside it is each one's share of the errand, not a seller's price."""
+    rules = evidence_rules()
+    return any(rules.costs and any(w in text for w in rules.costs[i]) for i in _purposes_in(text))
 
 
 def _purposes_in(text: str) -> list[int]:

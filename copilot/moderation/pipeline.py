@@ -39,6 +39,7 @@ from copilot.moderation.evidence import (
     reach_only_layers,
     repeat_rule,
     scam_account_rule,
+    shared_cost,
 )
 from copilot.moderation.group_talk import RecentJargon, RecentQuestions, RepeatedJargon, SignUpLists, member_record
 from copilot.moderation.group_vocab import load_vocab
@@ -414,10 +415,10 @@ class Moderator:
                      topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
-        if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= _NOTICE_REACH \
+        if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= self._notice_reach(rep, n.folded) \
                 and not group_model and (purpose := notice_purpose(n.folded)) is not None:
             # "寻狗！…有看到的请联系我138…": the number and 联系我 are what a lost-or-found notice is for; with no
-            # price, link, seller's word or hidden handle there is nothing to sell
+            # price, link, seller's word or hidden handle there is nothing to sell (a rider's share of the petrol is no price)
             scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
             checks["reach_notice"] = purpose or _NOTICE_OK_NOTE
         _spread_notice(rep, n.folded, scores, checks)
@@ -466,7 +467,7 @@ class Moderator:
                 and not (group_model and p_ad >= GROUP_MODEL_SURE) \
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
-                         text=n.compact)
+                         text=n.compact, disguised=bool(n.evasions))
         _group_buy_review(rep, n.compact, scores, checks, hidden=bool(n.evasions))
         if checks["offtopic"].get("about_group"):
             _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
@@ -547,6 +548,15 @@ class Moderator:
         if named:
             scores[Label.AD] = min(scores[Label.AD], SHOPPING_LINK_CAP)
             checks["own_event_perk"] = named[:3]
+
+    @staticmethod
+    def _notice_reach(rep: SignalReport, folded: str) -> frozenset[str]:
+        """The ad signals a notice that asks to be reached may carry: a way to reach the writer, and one sum where the
+        notice names it as a cost its people share (每人每趟10块油费: evidence.shared_cost)."""
+        money = rep.signal("money")
+        if money is not None and len(money.items) == 1 and shared_cost(folded):
+            return _NOTICE_REACH | {"money"}
+        return _NOTICE_REACH
 
     def _own_offer(self, rep: SignalReport, compact: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
         """The group's own paid event or product, offered in its own group ("这周六亲子烘焙课还有3组名额，每组88元，扫码
@@ -1459,13 +1469,15 @@ def _wanted_post(rep: SignalReport, text: str) -> bool:
 
 
 def _own_giveaway(rep: SignalReport, text: str) -> bool:
-    """The sender gives their own thing away (我家的真柏不养了，送给懂养的，自提; resale.own + resale.giveaway) and
-    leaves a way to reach them to arrange it: no price, link, QR code or seller's word. ``text``: compact form."""
+    """The sender gives their own thing away (我家的真柏不养了，送给懂养的，自提; resale.own + resale.giveaway), or their
+    surplus (家里多了两副镖翼，免费送; resale.surplus + resale.giveaway), and leaves a way to reach them to arrange it: no
+    price, link, QR code or seller's word. ``text``: compact form."""
     words = lexicons().words
     promo = rep.signal("promo_words")
     given = words["resale.giveaway"].findall(text)
     # 联系/私聊, and the giving itself (免费 of 免费给, 免费送 of 免费送给): 特价, 优惠 are a pitch's
-    return rep.own_item and bool(given) and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
+    return (rep.own_item or bool(words["resale.surplus"].search(text))) and bool(given) \
+        and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
         and (promo is None or all(w in SIGN_UP_WORDS or any(w in g for g in given) for w in promo.items))
 
 
@@ -1875,6 +1887,8 @@ _REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写�
 _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），没有联系方式、链接、推销用语或商家口吻"
 _MEMBER_OFFER_NOTES = {
     "trade": "本群允许成员之间转让自己的东西：这是成员自己的旧物，只有“私我”，没有存货、批量、代理、清仓或催促这类商家迹象，不算广告",
+    "trade_handle": "本群允许成员之间转让自己的东西：这是成员自己的一件旧物，只留了一个联系方式、最多说了一个价钱，没有链接、存货、批量、代理、"
+                    "清仓、催促或夸效果这类商家迹象，不算广告",
     "free": "成员自己整理或制作的东西免费分享，只有“私我”，没有存货、批量、代理或催促这类商家迹象，不算广告"}
 _BARE_CONTACT_NOTE = "与群主题相关，只有“私我/私聊”这样的联系用语，没有联系方式、价格、链接、推销或购买引导，是成员之间的联系，不算广告"
 _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
@@ -1901,6 +1915,7 @@ _NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # a
 _GIVEAWAY_PATH = _NOTICE_REACH | {"denial_pitch"}
 # all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
 _REFERRAL_PATH = frozenset({"contact", "landline", "business", "promo_words", "money", "ad_words"})
+_OWN_SALE_PATH = frozenset({"contact", "invite", "money"})  # all a member's own one-off sale with its handle may carry
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
 _SURPLUS_PATH = frozenset({"invite", "promo_words", "money", "details_pointer"})  # a member's surplus: 私聊/需要的私我, a price
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
@@ -2002,7 +2017,8 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
 
 
 def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *,
-                 deal: str | None = None, deal_words: frozenset[str] = frozenset(), text: str = "") -> None:
+                 deal: str | None = None, deal_words: frozenset[str] = frozenset(), text: str = "",
+                 disguised: bool = False) -> None:
     """A member's own post about the group's subject is not an ad (the methodology asks members to share).
 
     With no seller evidence (contact, invitation, pointer to a profile or shop, QR code, ad words,
@@ -2024,7 +2040,10 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         names.discard("invite")
     # a job post among colleagues that says where CVs go: the handle beside it is that place
     applies = deal in ("job", f"{GRANTED}jobs") and bool(lexicons().words["jobs.apply"].search(text))
-    if applies:
+    # a member's own one-off thing where members pass things on, or their own used gear on the subject of a group that
+    # does not ban trade (own_item), with the one handle it is settled by (_own_sale_handle)
+    own_sale = deal in ("resale", "own_item") and not disguised and _own_sale_handle(rep, text)
+    if applies or own_sale:
         names.discard("contact")
     # the words of a kind of post the profile allows (出租, 低价出, 征稿) are how that post is worded there
     names -= {s.name for s in rep.signals if s.name in _DEAL_WORDED and s.items and set(s.items) <= deal_words}
@@ -2037,7 +2056,7 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         names.discard("business")
     if deal in ("resale", "declared") or (deal or "").startswith(GRANTED):
         soft = False  # one trade word (出租, 转让价) is how a deal the group allows is worded
-    if names & signal_table().roles["seller"] or (rep.contacts and not applies) or \
+    if names & signal_table().roles["seller"] or (rep.contacts and not (applies or own_sale)) or \
             (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
     # a shopping app's share link is a member's product page only in the member's own voice (值不值, 我买的…);
@@ -2064,6 +2083,22 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         return
     scores[Label.AD] = min(scores[Label.AD], cap)
     checks["offtopic"][note] = True
+    if own_sale:  # a member on trial (new, or struck lately) is judged apart: Moderator._strict
+        checks["member_offer"] = "trade_handle"
+
+
+def _own_sale_handle(rep: SignalReport, text: str) -> bool:
+    """A member's own thing (rep.own_item: 闲置, 自用, 没怎么用) offered with one handle and at most one price said — all a
+    one-off sale between members needs — and nothing a seller adds: no link, no other ad signal, and none of a seller's
+    signs, pitch words, testimonials or virtual goods (lexicons.yaml resale.seller_sign / pitch / testimonial / virtual:
+    stock, many items, a discount, 效果, 回购, 代充). ``text``: the message's compact form."""
+    words = lexicons().words
+    # every number left once the handle, times and measures are out, that is no count (ad.count_unit): the prices said
+    plain = without_measures(_without_contacts(text, rep))
+    sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())]
+    return rep.own_item and len(rep.contacts) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _OWN_SALE_PATH \
+        and len(sums) <= 1 \
+        and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
 
 
 def _member_voice(text: str) -> bool:
