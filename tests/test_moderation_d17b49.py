@@ -97,3 +97,42 @@ def test_an_ordinary_name_beside_see_my_name_is_not_an_ad(profile_moderator) -> 
     mod: Moderator = profile_moderator(HOGS)
     v = mod.moderate({"id": "o1", "user": "上蔡老陈", "text": "我就是上回问仔猪拉稀那个，看我名字就知道"})
     assert v.label == "ok", v.reason
+
+
+# --- a hyphenated handle is quoted as written ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("想快速增粉的加 WeChat: hk-boost2025", "hk-boost2025"),
+    ("兽药批发，加微信 sy-vet8866 详谈", "sy-vet8866"),
+])
+def test_a_contact_with_a_hyphen_is_quoted_whole(text: str, whole: str) -> None:
+    from copilot.moderation.normalise import normalise
+    from copilot.moderation.signals import detect
+
+    items = [i for s in detect(normalise(text)).signals if s.name == "contact" for i in s.items]
+    assert any(i.endswith(" " + whole) for i in items), items
+
+
+def test_handles_keep_a_hyphen_inside_and_drop_dates() -> None:
+    from copilot.moderation.sender import handles
+
+    assert handles("Podcast增粉 WeChat: hk-boost2025") == {"hk-boost2025"}  # not boost2025: the first letters stay
+    assert handles("2024-05-01 录了第一集") == frozenset()
+    assert handles("号码 852-6677-8899") == {"85266778899"}
+
+
+def test_a_repeat_after_a_struck_ad_quotes_the_hyphenated_handle_whole(tmp_path: Path) -> None:
+    from copilot.config import Settings
+    from copilot.moderation.audit import AuditLog
+    from copilot.profile import parse_profile_text
+
+    audit = AuditLog(f"sqlite:///{tmp_path / 'audit.sqlite'}")
+    mod = Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(PODCAST),
+                    audit=audit, group="g1")
+    audit.record_join("g1", "30556")  # the bot's join notice: a new member, as ad accounts are
+    name = "增粉推廣 WeChat: hk-boost2025"
+    first = mod.moderate({"id": "h1", "user": "30556", "nickname": name, "text": "想一個月過萬訂閱，睇我個名", "ts": 1_767_225_600})
+    assert first.label == "ad" and "hk-boost2025" in first.reason, first.reason
+    later = mod.moderate({"id": "h2", "user": "30556", "nickname": name, "text": "名入面有", "ts": 1_767_226_200})
+    assert later.label == "ad", later.reason
+    assert "hk-boost2025" in later.reason and "（boost2025" not in later.reason, later.reason

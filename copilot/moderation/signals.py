@@ -1120,15 +1120,19 @@ def _label_starts_word(text: str, start: int) -> bool:
     return head in patterns().contact_verb_words
 
 
+# a run of letters, digits and _ with single hyphens inside it (hk-boost2025, nyd-7788): how a handle is written
+HYPHENED_RUN = re.compile(r"[a-z0-9_]+(?:-[a-z0-9_]+)*")
+
+
 def _whole_handle(handle: str, folded: str) -> str:
     """``handle`` as the writer wrote it: the whole run of letters, digits and _ in the folded text that it ends, when the
-    run is longer (its first letter read as the app's name), else ``handle``."""
+    run is longer (its first letter read as the app's name), else ``handle``. A hyphen inside the run is the handle's own
+    (the compact form drops it): the run is quoted with it."""
     if not handle.isascii():
         return handle
-    runs = re.findall(r"[a-z0-9_]+", folded)
-    if handle in runs:
-        return handle
-    return next((r for r in runs if r.endswith(handle) and len(r) <= len(handle) + 2), handle)
+    runs = [(r, r.replace("-", "")) for r in HYPHENED_RUN.findall(folded)]
+    return next((r for r, bare in runs if bare == handle), None) or \
+        next((r for r, bare in runs if bare.endswith(handle) and len(bare) <= len(handle) + 2), handle)
 
 
 def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
