@@ -136,3 +136,91 @@ def test_a_repeat_after_a_struck_ad_quotes_the_hyphenated_handle_whole(tmp_path:
     later = mod.moderate({"id": "h2", "user": "30556", "nickname": name, "text": "名入面有", "ts": 1_767_226_200})
     assert later.label == "ad", later.reason
     assert "hk-boost2025" in later.reason and "（boost2025" not in later.reason, later.reason
+
+
+# --- a mock title as someone turns up again; a reminder about what is posted -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "哟，咱们的养猪专家又来了，上次说的土方子害我死了三头猪",
+    "大师又出来指点江山了，自己家猪舍都收拾不明白",
+    "專家又出嚟教人喇，自己錄嘅嘢都聽唔清",  # Cantonese, read in its Mandarin form
+])
+def test_a_mock_title_as_someone_turns_up_again_is_labelled_abuse_for_review(profile_moderator, text: str) -> None:
+    v = profile_moderator(HOGS).moderate({"id": "s1", "user": "老宋", "text": text})
+    assert v.label == "abuse", v.reason
+    assert "轻蔑" in v.reason or "輕蔑" in v.reason, v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "我这个半吊子专家又来了，今天说说母猪产后护理",  # said of oneself
+    "刘兽医说专家又来了，是指畜牧站的人又下乡了",  # reporting
+    "请教一下专家，仔猪拉稀除了补液还能做什么？",  # a title asked in earnest, no return
+])
+def test_a_title_said_of_oneself_reported_or_asked_is_not_a_sneer(profile_moderator, text: str) -> None:
+    v = profile_moderator(HOGS).moderate({"id": "s2", "user": "老宋", "text": text})
+    assert v.label != "abuse", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "@王姐 这种转发保平安的东西别再发了，吓唬人，再发我就请你出群",
+    "唔該各位唔好再轉呢類連鎖訊息，再見到就直接刪",
+])
+def test_a_reminder_about_what_is_posted_is_not_veiled_contempt(profile_moderator, text: str) -> None:
+    v = profile_moderator(HOGS).moderate({"id": "r1", "user": "群主老周", "text": text})
+    assert v.label == "ok", v.reason
+
+
+def test_a_reminder_with_an_insult_in_it_is_still_abuse(profile_moderator) -> None:
+    v = profile_moderator(HOGS).moderate({"id": "r2", "user": "老宋", "text": "别再发了，你是猪脑子吗，说了八百遍"})
+    assert v.label == "abuse", v.reason
+
+
+# --- a reason true of the message and of the group ---------------------------------------------------------------------
+
+TUBIE = """
+name: 土鳖虫养殖交流
+positioning: 养殖户交流土鳖虫（地鳖）的饲养、孵化、烘干和收购行情
+topics: [土鳖, 土鳖虫, 地鳖, 养殖, 孵化, 烘干, 收购]
+audience: 土鳖虫养殖户
+"""
+
+SORTING = """
+name: 翠苑垃圾分类志愿者
+positioning: 小区垃圾分类志愿者排班、桶边督导，交流垃圾怎么分
+topics: [垃圾, 垃圾分类, 厨余, 可回收物, 有害垃圾, 督导, 排班, 回收]
+audience: 翠苑小区的志愿者
+"""
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    (TUBIE, "这批土鳖长得真快，下周能烘干了"),
+    (SORTING, "今天三号楼的垃圾又混着扔，督导了半天"),
+])
+def test_the_groups_own_subject_is_not_a_rude_word_there(profile_moderator, profile: str, text: str) -> None:
+    v = profile_moderator(profile).moderate({"id": "w1", "user": "老郑", "text": text})
+    assert v.label == "ok", v.reason
+    assert "粗鲁" not in v.reason, v.reason  # not even a weak signal quoted in the reason
+
+
+def test_the_same_word_elsewhere_is_still_rude() -> None:
+    from copilot.moderation.normalise import normalise
+    from copilot.moderation.signals import detect
+
+    def rude(topic_text: str) -> list[str]:
+        rep = detect(normalise("这批货全是垃圾，退了"), topic_text=topic_text)
+        return [i for sig in rep.signals if sig.name == "rude" for i in sig.items]
+
+    assert rude(normalise("养猪 母猪 仔猪").compact) == ["垃圾"]  # another group: a rude word as before
+    assert rude(normalise("垃圾分类 厨余 督导").compact) == []  # the group's subject
+
+
+def test_the_subject_word_said_of_a_person_is_quoted_as_the_name_called(profile_moderator) -> None:
+    v = profile_moderator(SORTING).moderate({"id": "w3", "user": "老郑", "text": "你就是个垃圾，少来管我"})
+    assert v.label == "abuse" and v.action != "review", v.reason
+    assert "你就是个垃圾" in v.reason, v.reason
+
+
+def test_a_name_called_is_quoted_with_the_word_that_closes_it(profile_moderator) -> None:
+    v = profile_moderator(HOGS).moderate({"id": "w4", "user": "老郑", "text": "滚，你个卖假药的少在这里指手画脚"})
+    assert v.label == "abuse", v.reason
+    assert "你个卖假药的" in v.reason or "你个卖假的" in v.reason, v.reason

@@ -91,7 +91,7 @@ from copilot.moderation.signals import (
     without_measures,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
-from copilot.moderation.veiled import banter
+from copilot.moderation.veiled import banter, reminder
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, moderation_traditional, squeeze, tokenize, word_class
@@ -1728,8 +1728,10 @@ def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, f
     :func:`veiled.banter`) or an insult quoted to report it. ``said``: the body's folded form in Mandarin."""
     if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
-    if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said):
-        return  # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, or warmth
+    if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said):
+        # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, or a reminder
+        # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00)
+        return
     p = load_veiled_model().score(body)
     checks["veiled_model"] = round(p, 3)
     if p < VEILED_MODEL_SURE:

@@ -1677,10 +1677,28 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     if _reported(scan, hits):
         return Finding(hits, "reported")
     if spec.name == "rude":
-        hits = _named_after(in_mandarin(scan.n.compact), hits)
+        # a weak rude word that is the group's own subject (垃圾 in a clean-up group, 土鳖 among its breeders) calls no one
+        # names there unless it is said of a person (你就是个垃圾: quoted so); otherwise it is neither evidence nor quoted
+        said = in_mandarin(scan.n.compact)
+        hits = [h for w in _named_after(said, hits) if (h := _called_by_subject(said, w) if _subject_word(scan, w) else w)]
+        if not hits:
+            return None
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
         or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
     return Finding(hits, "targeted" if targeted else "default")
+
+
+def _subject_word(scan: Scan, word: str) -> bool:
+    """Whether ``word`` is in the group's profile (its name, positioning and topics: ``topic_text``); a one-character
+    word (傻, 蠢) is never the group's subject, whatever compound the profile writes it in."""
+    return bool(scan.topic_text) and len(word) >= 2 and word in scan.topic_text
+
+
+def _called_by_subject(said: str, word: str) -> str | None:
+    """The group's subject word said of a person (lexicons.yaml abuse.predicate_lead + the word: 你就是个垃圾), or None."""
+    lead = lexicons().words["abuse.predicate_lead"].pattern
+    m = re.search(f"(?:{lead}){re.escape(word)}", said)
+    return m.group(0) if m else None
 
 
 _NAME_AFTER = 2  # the characters of the name a bare address (你个) leads to, quoted with it: 你个仆街, 你个衰人
@@ -1688,11 +1706,14 @@ _NAME_AFTER = 2  # the characters of the name a bare address (你个) leads to, 
 
 def _named_after(said: str, hits: list[str]) -> list[str]:
     """A bare address that heads a name (lexicons.yaml abuse.address_lead: 你个, 你丫) quoted with the name it leads to
-    (你个衰人 — not 你个, which tells the admin nothing); the name's first characters, within the clause."""
-    leads = lexicons().words["abuse.address_lead"]
+    (你个衰人 — not 你个, which tells the admin nothing); the name's first characters, within the clause, and the word
+    that closes it as a noun, a few characters on (abuse.address_tail: 你个杀猪的, 你个卖假药的 — not the clipped 你个卖假)."""
+    words = lexicons().words
+    leads, tail = words["abuse.address_lead"], words["abuse.address_tail"].pattern
     out = []
     for h in hits:
-        m = re.search(re.escape(h) + rf"{_PHRASE}{{1,{_NAME_AFTER}}}", said) if leads.fullmatch(h) else None
+        m = re.search(re.escape(h) + rf"{_PHRASE}{{1,{_NAME_AFTER}}}(?:{_PHRASE}{{0,{_NAME_AFTER}}}?(?:{tail}))?", said) \
+            if leads.fullmatch(h) else None
         out.append(m.group(0) if m else h)
     return out
 
@@ -1719,15 +1740,16 @@ def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     """Contempt by its form (patterns.yaml ``sneer``), each beside the words that must not open its clause before it: a
     person or their work judged then daring ("你这水平也敢…", "这种人也配…"), contempt put as a question or a verdict on
     someone's sense of self ("你以为你是谁", "没有自知之明"), someone summed up as a wasteful novice ("纯属花钱找罪受的
-    菜鸟"), and not able, so stay away ("不会弹就不要出来献丑")."""
+    菜鸟"), not able, so stay away ("不会弹就不要出来献丑"), and a mock title as someone turns up again ("大师又出来了")."""
     d = load_resource(PATTERNS)["sneer"]
-    dare, rh, vd, cd = d["dare"], d["rhetorical"], d["verdict"], d["cant_then_dont"]
+    dare, rh, vd, cd, tb = d["dare"], d["rhetorical"], d["verdict"], d["cant_then_dont"], d["title_back"]
     mock = rh["mock"]
     forms = ((_alt(dare["lead"]) + f"{_SENTENCE}{{0,{int(dare['max_gap'])}}}?" + _alt(dare["words"]), dare),
              (_either(rh["words"]) + "|" + _alt(mock["lead"]) + f"{_SENTENCE}{{1,{int(mock['max_gap'])}}}?"
               + _alt(mock["mid"]) + f"{_CLAUSE}{{1,{int(mock['gap'])}}}?" + _alt(mock["end"]), rh),
              (_alt(vd["lead"]) + f"{_CLAUSE}{{0,{int(vd['max_gap'])}}}?" + _alt(vd["end"]), vd),
-             (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd))
+             (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd),
+             (_alt(tb["title"]) + f"{_CLAUSE}{{0,{int(tb['max_gap'])}}}?" + _alt(tb["again"]), tb))
     return tuple((re.compile(rx), tuple(str(w) for w in row.get("not_before") or ())) for rx, row in forms)
 
 
