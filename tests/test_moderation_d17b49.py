@@ -224,3 +224,31 @@ def test_a_name_called_is_quoted_with_the_word_that_closes_it(profile_moderator)
     v = profile_moderator(HOGS).moderate({"id": "w4", "user": "老郑", "text": "滚，你个卖假药的少在这里指手画脚"})
     assert v.label == "abuse", v.reason
     assert "你个卖假药的" in v.reason or "你个卖假的" in v.reason, v.reason
+
+
+# --- "not an ad, but…" for a finance platform ---------------------------------------------------------------------------
+
+HIKE = """
+name: 青城山徒步摄影群
+positioning: 成都周边徒步拍风景，交流路线、器材和后期
+topics: [徒步, 摄影, 路线, 器材, 后期, 风景, 构图]
+audience: 成都的徒步摄影爱好者
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "不是广告，就是分享一下，我用的那个投资APP一个月赚了三千多，感兴趣的可以问我",
+    "唔係廣告，我跟咗個師傅做跟單，一個月回報兩成，想了解可以問我",
+])
+def test_a_finance_pitch_that_says_it_is_no_ad_is_an_ad(profile_moderator, text: str) -> None:
+    v = profile_moderator(HIKE).moderate({"id": "f1", "user": "阿敏", "text": text})
+    assert v.label == "ad", v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "不是广告，我自己在银行做基金定投，年化大概5%，具体你们自己去柜台问",  # no way to the writer
+    "上次那个号称年化20%的理财群大家别信，我朋友被骗了",  # a warning, no denial
+])
+def test_talk_of_ones_own_savings_is_not_a_finance_pitch(profile_moderator, text: str) -> None:
+    v = profile_moderator(HIKE).moderate({"id": "f2", "user": "阿敏", "text": text})
+    assert v.label != "ad", v.reason
