@@ -252,3 +252,19 @@ def test_a_finance_pitch_that_says_it_is_no_ad_is_an_ad(profile_moderator, text:
 def test_talk_of_ones_own_savings_is_not_a_finance_pitch(profile_moderator, text: str) -> None:
     v = profile_moderator(HIKE).moderate({"id": "f2", "user": "阿敏", "text": text})
     assert v.label != "ad", v.reason
+
+
+# --- a Cantonese phrase is not named as a made-up word -----------------------------------------------------------------
+
+def test_a_cantonese_phrase_is_not_named_as_jargon_it_is_not(profile_moderator) -> None:
+    from copilot.moderation.offtopic import unknown_nouns
+    from copilot.textnorm import fold
+
+    said = fold("你哋有冇睇英超？車路士今季真係好弱雞")
+    odd: list[str] = []
+    named = unknown_nouns(said, set(), odd)
+    assert not any("季真" in w for w in named), named  # 今季 + 真係 cut across as one word
+    assert any("季真" in w for w in odd), odd  # still a phrase we cannot read: the decision does not change
+    v = profile_moderator(PODCAST).moderate({"id": "j1", "user": "小肥", "text": "你哋有冇睇英超？車路士今季真係好弱雞"})
+    assert v.label == "off_topic" and v.action == "review", v.reason
+    assert "季真" not in v.reason, v.reason
