@@ -268,3 +268,40 @@ def test_a_cantonese_phrase_is_not_named_as_jargon_it_is_not(profile_moderator) 
     v = profile_moderator(PODCAST).moderate({"id": "j1", "user": "小肥", "text": "你哋有冇睇英超？車路士今季真係好弱雞"})
     assert v.label == "off_topic" and v.action == "review", v.reason
     assert "季真" not in v.reason, v.reason
+
+
+# --- a match watched is chatter, not an attack on a member --------------------------------------------------------------
+
+CARVING = """
+name: 舟山核雕小组
+positioning: 苏州核雕爱好者交流橄榄核选料、开脸和刻刀
+topics: [核雕, 橄榄核, 开脸, 刻刀, 罗汉, 包浆]
+audience: 苏州的核雕爱好者
+"""
+
+FIVE_A_SIDE = """
+name: 周三晚五人制足球
+positioning: 每周三晚上在南湖球场踢五人制足球，约人、分队、交场地费
+topics: [足球, 五人制, 踢球, 球场, 分队, 门将, 场地费]
+audience: 南湖附近上班的球友
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "昨晚国足又输了，那个门将真是个废物，扑个点球都扑不到",
+    "琴晚利物浦輸得好慘，後衛踢到好似冇腦咁",
+])
+def test_a_player_on_the_screen_called_names_is_chatter_not_abuse(profile_moderator, text: str) -> None:
+    v = profile_moderator(CARVING).moderate({"id": "b1", "user": "大刘", "text": text})
+    assert v.label == "off_topic", v.reason
+    assert v.action in ("review", "remind", "none"), v.reason
+
+
+def test_the_keeper_of_the_groups_own_team_is_a_member(profile_moderator) -> None:
+    v = profile_moderator(FIVE_A_SIDE).moderate({"id": "b2", "user": "大刘", "text": "今晚那个门将真是个废物，站着不动"})
+    assert v.label == "abuse", v.reason
+
+
+def test_a_member_addressed_beside_a_match_is_still_abused(profile_moderator) -> None:
+    v = profile_moderator(CARVING).moderate({"id": "b3", "user": "大刘", "text": "你跟那个门将一样是个废物"})
+    assert v.label == "abuse", v.reason

@@ -1676,6 +1676,8 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None  # the words of a title (《天才白痴钱》, an album; 〈笨蛋〉, a song) name a work, they call no one
     if _reported(scan, hits):
         return Finding(hits, "reported")
+    if _spectated(scan, hits):
+        return None  # a player or referee of a match watched is called names, not a member (lexicons.yaml spectated_role)
     if spec.name == "rude":
         # a weak rude word that is the group's own subject (垃圾 in a clean-up group, 土鳖 among its breeders) calls no one
         # names there unless it is said of a person (你就是个垃圾: quoted so); otherwise it is neither evidence nor quoted
@@ -1686,6 +1688,20 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
         or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
     return Finding(hits, "targeted" if targeted else "default")
+
+
+def _spectated(scan: Scan, hits: list[str]) -> bool:
+    """Every hit sits in a clause that names a player's or an official's role of a match watched (lexicons.yaml
+    abuse.spectated_role: 门将, 裁判…), the message addresses no one (abuse.spectated_not), and the group's profile is not
+    about the sport (no abuse.spectated_sport in its topics)."""
+    words = scan.lex.words
+    said = in_mandarin(scan.n.folded)
+    if scan.topic_text and words["abuse.spectated_sport"].search(scan.topic_text):
+        return False
+    if words["abuse.spectated_not"].search(said) or not words["abuse.spectated_role"].search(said):
+        return False
+    clauses = [c for c in re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", said) if c]
+    return all(any(h in c and words["abuse.spectated_role"].search(c) for c in clauses) for h in hits)
 
 
 def _subject_word(scan: Scan, word: str) -> bool:
