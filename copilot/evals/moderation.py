@@ -104,11 +104,10 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
                 audit.record_join(prof, row["user"])
             # a set's messages are posted minutes apart, not replayed in one burst: give them times, so the
             # flood layer judges the pace of the chat and not the speed of this loop
-            # a row's ``user`` is the name members see (its shown name, passed as the nickname too) unless the row gives
-            # that name apart as ``nickname`` beside a numeric id (evals/README.md)
+            # a row's ``user`` is the name members see unless the row gives that name apart as ``nickname`` beside a
+            # numeric id (evals/README.md): passed as written, Message.shown_name reads it as every entry point does
             v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"],
-                                     "nickname": row.get("nickname") or row["user"],
-                                     "ts": EVAL_T0 + EVAL_GAP_S * len(gold)})
+                                     "nickname": row.get("nickname"), "ts": EVAL_T0 + EVAL_GAP_S * len(gold)})
             gold.append(row["label"])
             pred.append(v.label)
             actions.append(v.action)

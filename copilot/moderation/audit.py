@@ -74,7 +74,8 @@ verdicts = Table(
     # when the message was sent (the bot's timestamp), if known: a backlog delivered after a reconnect
     # is judged in a burst, but it was not sent in one
     Column("msg_ts", Float, nullable=True),
-    # the member's group card or nickname when the bot sent one (shown beside the id; the moderator reads it as evidence
+    # the name members see (Message.shown_name: the group card or nickname the bot sent, else a user field that is a name;
+    # shown beside the id; the moderator reads it as evidence
     # only beside a message that points at it: Moderator._sender_layer)
     Column("nickname", String(128), nullable=False, default="", server_default=""),
     Index("ix_verdicts_group_ts", "group_id", "ts"),

@@ -19,6 +19,9 @@ from copilot.clock import GROUP_TZ
 from copilot.validation import zh_reason
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# a sender field that is a platform's account id, not a name anyone reads: a QQ / OneBot ``user_id`` (digits) or a
+# WeChat internal id (wxid_…)
+_ACCOUNT_ID = re.compile(r"[0-9]+|wxid_[A-Za-z0-9_-]+")
 
 
 class BadMessage(ValueError):
@@ -39,6 +42,17 @@ class Message(BaseModel):
     ts: float | None = Field(None, description="消息时间（Unix 秒或 ISO 8601），用于刷屏判断；缺省为当前时间")
     joined_at: float | None = Field(None, description="发送者入群时间（Unix 秒或 ISO 8601），没有 OneBot 入群通知的机器人用它告诉"
                                                       "审核这是新成员：和入群通知一样记下，新成员的前几条消息从严判断")
+
+    @property
+    def shown_name(self) -> str | None:
+        """The name members see beside the message — the one definition every entry point (CLI, HTTP, OneBot, UI,
+        evals) reads as evidence: ``nickname`` (群名片 / 昵称) when given, else ``user`` when it is a name (the README's
+        ``{"id","user","text"}`` and the UI's ``昵称：内容`` carry the name there), never a bare account id (OneBot's
+        numeric ``user_id``, a wxid)."""
+        if self.nickname and self.nickname.strip():
+            return self.nickname
+        user = (self.user or "").strip()
+        return user if user and not _ACCOUNT_ID.fullmatch(user) else None
 
     @field_validator("id", "user", "group", "role", "nickname", mode="before")
     @classmethod

@@ -136,6 +136,13 @@ def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset(), odd
                 out.append(w)
             elif odd is not None:
                 odd.append(w)
+    if odd is not None and out and (said := in_mandarin(fold(text))) != fold(text):
+        # Cantonese cut as Mandarin makes up words across its particles (今季真係 → 季真系): a word a reason names as
+        # jargon must come out of the Mandarin reading too; the others are a phrase we cannot read (odd), so the
+        # decision is the same and the reason names no made-up word
+        agreed = set(unknown_nouns(said, known))
+        odd += [w for w in out if w not in agreed]
+        out = [w for w in out if w in agreed]
     return out
 
 

@@ -92,7 +92,7 @@ from copilot.moderation.signals import (
     without_measures,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
-from copilot.moderation.veiled import banter
+from copilot.moderation.veiled import banter, reminder
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, moderation_traditional, squeeze, tokenize, word_class
@@ -349,7 +349,7 @@ class Moderator:
             self._apply_policy(msg, verdict, 0)
             first = self.audit.record(self._in_script(verdict), group=group, user=user, message_id=msg.id or "",
                                       text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts,
-                                      nickname=msg.nickname or "", credit=not _struck(verdict))
+                                      nickname=msg.shown_name or "", credit=not _struck(verdict))
             return _replay(first, msg) if first is not None else verdict
         # count, decide and record under the member's strike lock: simultaneous messages from one
         # member (several hook workers) get strike numbers 1, 2, 3 … and the ladder in order
@@ -367,7 +367,7 @@ class Moderator:
                 verdict.reason += f"；此前 {skipped} 次只凭联系方式的违规不累计升级"
             tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
                       strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts,
-                      nickname=msg.nickname or "", credit=not _struck(verdict), soft=soft)
+                      nickname=msg.shown_name or "", credit=not _struck(verdict), soft=soft)
         return verdict
 
     def _in_script(self, verdict: Verdict) -> Verdict:
@@ -681,7 +681,7 @@ class Moderator:
         (a signal of the message's own, or the classifier sure of an ad in a statement) is an ad, and the reason says the
         contact is in the name. A name alone never acts: an ordinary or on-topic message keeps its verdict, and so does one
         the group's own business explains (its event, its fee, a notice, a deal the profile allows) — its name is noted."""
-        ev = name_evidence(msg.nickname)
+        ev = name_evidence(msg.shown_name)
         if ev is None or a.label not in (Label.OK, Label.OFF_TOPIC, Label.AD):
             return
         note = {"name": ev.name, "items": list(ev.items[:3])}
@@ -1040,7 +1040,7 @@ class Moderator:
         asks = [s for s in a.checks.get("signals") or () if s.get("label") == Label.AD and s.get("name") in rule.signals]
         # a handle or number in the message or the shown name: after a struck ad that left the same one, it asks to be
         # reached with no word saying so (a bare handle, 滴滴 + handle, the handle moved into the name)
-        mine = handles(msg.text) | handles(msg.nickname)
+        mine = handles(msg.text) | handles(msg.shown_name)
         if not (asks or mine) or a.checks.keys() & _GROUP_BUSINESS or notice_purpose(a.folded) is not None:
             return
         group = self._group_of(msg)
@@ -1740,8 +1740,10 @@ def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, f
     :func:`veiled.banter`) or an insult quoted to report it. ``said``: the body's folded form in Mandarin."""
     if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
-    if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said):
-        return  # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, or warmth
+    if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said):
+        # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, or a reminder
+        # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00)
+        return
     p = load_veiled_model().score(body)
     checks["veiled_model"] = round(p, 3)
     if p < VEILED_MODEL_SURE:

@@ -71,9 +71,10 @@ def _lead_handle() -> re.Pattern[str]:
     return re.compile(f"(?:{lead})[:_]?([a-z0-9_]{{{HANDLE_MIN},}})")
 
 
-# a handle written bare: a letter first, then letters, digits or _, with a digit or a _ in it (wj_2024, leo88); or a phone
-# or chat number of NAME_NUMBER_MIN digits or more, spaces and dashes between its groups allowed (+852 6677 8899)
-_BARE_HANDLE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9_]{%d,}(?![a-z0-9_])" % (HANDLE_MIN - 1))
+# a handle written bare: a letter first, then letters, digits or _ (single hyphens inside kept: hk-boost2025 is one
+# handle, not boost2025), with a digit or a _ in it (wj_2024, leo88); or a phone or chat number of NAME_NUMBER_MIN digits
+# or more, spaces and dashes between its groups allowed (+852 6677 8899)
+_BARE_HANDLE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9_]*(?:-[a-z0-9_]+)*(?![a-z0-9_])")
 _SPACED_NUMBER = _number_run("[ -]?")
 
 
@@ -81,7 +82,8 @@ def handles(text: str | None) -> frozenset[str]:
     """The handles and numbers in a text or a shown name, whole and lower-cased: what a struck ad left to reach its writer,
     matched again in that member's later messages and names (Moderator._repeat_layer)."""
     folded = fold(text or "")
-    words = {m.group(0) for m in _BARE_HANDLE.finditer(folded) if any(c.isdigit() or c == "_" for c in m.group(0))}
+    words = {h for m in _BARE_HANDLE.finditer(folded)
+             if len((h := m.group(0)).replace("-", "")) >= HANDLE_MIN and any(c.isdigit() or c == "_" for c in h)}
     numbers = {re.sub(r"[ -]", "", m.group(0)) for m in _SPACED_NUMBER.finditer(folded)}
     return frozenset(words | {n for n in numbers if _reach_number(n)})
 

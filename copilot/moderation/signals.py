@@ -1120,15 +1120,19 @@ def _label_starts_word(text: str, start: int) -> bool:
     return head in patterns().contact_verb_words
 
 
+# a run of letters, digits and _ with single hyphens inside it (hk-boost2025, nyd-7788): how a handle is written
+HYPHENED_RUN = re.compile(r"[a-z0-9_]+(?:-[a-z0-9_]+)*")
+
+
 def _whole_handle(handle: str, folded: str) -> str:
     """``handle`` as the writer wrote it: the whole run of letters, digits and _ in the folded text that it ends, when the
-    run is longer (its first letter read as the app's name), else ``handle``."""
+    run is longer (its first letter read as the app's name), else ``handle``. A hyphen inside the run is the handle's own
+    (the compact form drops it): the run is quoted with it."""
     if not handle.isascii():
         return handle
-    runs = re.findall(r"[a-z0-9_]+", folded)
-    if handle in runs:
-        return handle
-    return next((r for r in runs if r.endswith(handle) and len(r) <= len(handle) + 2), handle)
+    runs = [(r, r.replace("-", "")) for r in HYPHENED_RUN.findall(folded)]
+    return next((r for r, bare in runs if bare == handle), None) or \
+        next((r for r, bare in runs if bare.endswith(handle) and len(bare) <= len(handle) + 2), handle)
 
 
 def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1672,11 +1676,45 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None  # the words of a title (《天才白痴钱》, an album; 〈笨蛋〉, a song) name a work, they call no one
     if _reported(scan, hits):
         return Finding(hits, "reported")
+    if _spectated(scan, hits):
+        return None  # a player or referee of a match watched is called names, not a member (lexicons.yaml spectated_role)
     if spec.name == "rude":
-        hits = _named_after(in_mandarin(scan.n.compact), hits)
+        # a weak rude word that is the group's own subject (垃圾 in a clean-up group, 土鳖 among its breeders) calls no one
+        # names there unless it is said of a person (你就是个垃圾: quoted so); otherwise it is neither evidence nor quoted
+        said = in_mandarin(scan.n.compact)
+        hits = [h for w in _named_after(said, hits) if (h := _called_by_subject(said, w) if _subject_word(scan, w) else w)]
+        if not hits:
+            return None
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
         or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
     return Finding(hits, "targeted" if targeted else "default")
+
+
+def _spectated(scan: Scan, hits: list[str]) -> bool:
+    """Every hit sits in a clause that names a player's or an official's role of a match watched (lexicons.yaml
+    abuse.spectated_role: 门将, 裁判…), the message addresses no one (abuse.spectated_not), and the group's profile is not
+    about the sport (no abuse.spectated_sport in its topics)."""
+    words = scan.lex.words
+    said = in_mandarin(scan.n.folded)
+    if scan.topic_text and words["abuse.spectated_sport"].search(scan.topic_text):
+        return False
+    if words["abuse.spectated_not"].search(said) or not words["abuse.spectated_role"].search(said):
+        return False
+    clauses = [c for c in re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", said) if c]
+    return all(any(h in c and words["abuse.spectated_role"].search(c) for c in clauses) for h in hits)
+
+
+def _subject_word(scan: Scan, word: str) -> bool:
+    """Whether ``word`` is in the group's profile (its name, positioning and topics: ``topic_text``); a one-character
+    word (傻, 蠢) is never the group's subject, whatever compound the profile writes it in."""
+    return bool(scan.topic_text) and len(word) >= 2 and word in scan.topic_text
+
+
+def _called_by_subject(said: str, word: str) -> str | None:
+    """The group's subject word said of a person (lexicons.yaml abuse.predicate_lead + the word: 你就是个垃圾), or None."""
+    lead = lexicons().words["abuse.predicate_lead"].pattern
+    m = re.search(f"(?:{lead}){re.escape(word)}", said)
+    return m.group(0) if m else None
 
 
 _NAME_AFTER = 2  # the characters of the name a bare address (你个) leads to, quoted with it: 你个仆街, 你个衰人
@@ -1684,11 +1722,14 @@ _NAME_AFTER = 2  # the characters of the name a bare address (你个) leads to, 
 
 def _named_after(said: str, hits: list[str]) -> list[str]:
     """A bare address that heads a name (lexicons.yaml abuse.address_lead: 你个, 你丫) quoted with the name it leads to
-    (你个衰人 — not 你个, which tells the admin nothing); the name's first characters, within the clause."""
-    leads = lexicons().words["abuse.address_lead"]
+    (你个衰人 — not 你个, which tells the admin nothing); the name's first characters, within the clause, and the word
+    that closes it as a noun, a few characters on (abuse.address_tail: 你个杀猪的, 你个卖假药的 — not the clipped 你个卖假)."""
+    words = lexicons().words
+    leads, tail = words["abuse.address_lead"], words["abuse.address_tail"].pattern
     out = []
     for h in hits:
-        m = re.search(re.escape(h) + rf"{_PHRASE}{{1,{_NAME_AFTER}}}", said) if leads.fullmatch(h) else None
+        m = re.search(re.escape(h) + rf"{_PHRASE}{{1,{_NAME_AFTER}}}(?:{_PHRASE}{{0,{_NAME_AFTER}}}?(?:{tail}))?", said) \
+            if leads.fullmatch(h) else None
         out.append(m.group(0) if m else h)
     return out
 
@@ -1715,15 +1756,16 @@ def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     """Contempt by its form (patterns.yaml ``sneer``), each beside the words that must not open its clause before it: a
     person or their work judged then daring ("你这水平也敢…", "这种人也配…"), contempt put as a question or a verdict on
     someone's sense of self ("你以为你是谁", "没有自知之明"), someone summed up as a wasteful novice ("纯属花钱找罪受的
-    菜鸟"), and not able, so stay away ("不会弹就不要出来献丑")."""
+    菜鸟"), not able, so stay away ("不会弹就不要出来献丑"), and a mock title as someone turns up again ("大师又出来了")."""
     d = load_resource(PATTERNS)["sneer"]
-    dare, rh, vd, cd = d["dare"], d["rhetorical"], d["verdict"], d["cant_then_dont"]
+    dare, rh, vd, cd, tb = d["dare"], d["rhetorical"], d["verdict"], d["cant_then_dont"], d["title_back"]
     mock = rh["mock"]
     forms = ((_alt(dare["lead"]) + f"{_SENTENCE}{{0,{int(dare['max_gap'])}}}?" + _alt(dare["words"]), dare),
              (_either(rh["words"]) + "|" + _alt(mock["lead"]) + f"{_SENTENCE}{{1,{int(mock['max_gap'])}}}?"
               + _alt(mock["mid"]) + f"{_CLAUSE}{{1,{int(mock['gap'])}}}?" + _alt(mock["end"]), rh),
              (_alt(vd["lead"]) + f"{_CLAUSE}{{0,{int(vd['max_gap'])}}}?" + _alt(vd["end"]), vd),
-             (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd))
+             (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd),
+             (_alt(tb["title"]) + f"{_CLAUSE}{{0,{int(tb['max_gap'])}}}?" + _alt(tb["again"]), tb))
     return tuple((re.compile(rx), tuple(str(w) for w in row.get("not_before") or ())) for rx, row in forms)
 
 

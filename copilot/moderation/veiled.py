@@ -52,7 +52,14 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "dismissal": re.compile(_alt(d["dismissal"])),
         "joking": re.compile(_alt(d["joking"])),
         "warmth": re.compile(_alt(d["warmth"])),
+        "reminder": _either_order(d["reminder"]),
     }
+
+
+def _either_order(row: dict[str, Any]) -> re.Pattern[str]:
+    """``what`` then ``stop`` or ``stop`` then ``what``, at most ``max_gap`` characters of one sentence apart."""
+    what, stop, gap = _alt(row["what"]), _alt(row["stop"]), f"{SENTENCE}{{0,{int(row['max_gap'])}}}?"
+    return re.compile(f"{what}{gap}{stop}|{stop}{gap}{what}")
 
 
 def _rest_of_sentence(said: str, end: int, limit: int) -> str:
@@ -128,6 +135,11 @@ FORMS: tuple[tuple[str, Callable[[str, dict[str, re.Pattern[str]]], list[str]]],
 def banter(said: str) -> bool:
     """Warmth beside a taunt (加油, 我陪你练, 下次请…): teasing between friends, not contempt."""
     return bool(_compiled()["warmth"].search(said))
+
+
+def reminder(said: str) -> bool:
+    """A reminder about what is posted (这种东西别再转了): about content and the group's order, not a person."""
+    return bool(_compiled()["reminder"].search(said))
 
 
 def veiled_forms(said: str) -> list[str]:

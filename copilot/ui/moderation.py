@@ -156,9 +156,9 @@ def uncertain_rows(settings: Settings, profile_name: str | None, limit: float = 
 
 
 def member(item: dict[str, Any]) -> str:
-    """Who sent a logged message: the nickname the bot sent, beside the id (the id alone without one)."""
+    """Who sent a logged message: the shown name (Message.shown_name), beside the id when the id is not that name."""
     user, nickname = str(item.get("user_id", "") or ""), str(item.get("nickname", "") or "")
-    return f"{nickname}（{user}）" if nickname and user else (nickname or user)
+    return f"{nickname}（{user}）" if nickname and user and nickname != user else (nickname or user)
 
 
 def give_feedback(verdict_id: str, correct_label: str, settings: Settings) -> str:
