@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import random
 import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -223,12 +222,13 @@ def test_forward_content_is_fetched_through_the_onebot_api(tmp_path: Path) -> No
 
 # --- 2. a hung judge stalls nothing ------------------------------------------------------------------------
 def test_a_hung_llm_judge_does_not_stall_the_worker(tmp_path: Path) -> None:
-    """The model endpoint accepts and never answers: /healthz still answers at once, and the uncertain
-    message gets its offline verdict after moderation_judge_timeout."""
+    """The model endpoint accepts and never answers: /healthz still answers while the uncertain message waits
+    for its judge, and that message gets its offline verdict after moderation_judge_timeout. (/healthz's
+    latency under a hung judge is timed in benchmarks/bench_deadlines.py.)"""
     with FakeOpenAI() as fake:
         fake.push(*[Reply(hang=True) for _ in range(4)])
         s = _settings(tmp_path, llm_provider="openai", llm_base_url=fake.url, llm_model="fake-model",
-                      llm_timeout=30, moderation_judge_timeout=2.0)
+                      llm_timeout=30, moderation_judge_timeout=4.0)
         port = free_port()
         server = uvicorn.Server(uvicorn.Config(create_app(s, engine=get_engine(s)), host="127.0.0.1", port=port,
                                                log_level="error"))
@@ -244,10 +244,10 @@ def test_a_hung_llm_judge_does_not_stall_the_worker(tmp_path: Path) -> None:
 
             worker = threading.Thread(target=slow)
             worker.start()
-            time.sleep(0.3)  # the judge call is hanging now
-            started = time.perf_counter()
+            assert fake.wait_for_chat(1)  # the judge call is hanging now
             assert httpx.get(base + "/healthz", timeout=10).status_code == 200
-            assert time.perf_counter() - started < 1.0
+            # answered before the hung request's 4 s deadline: a worker stalled by the judge answers only after it
+            assert worker.is_alive() and "v" not in box
             worker.join(15)
             v = box["v"]
             assert isinstance(v, dict) and v["engine"] == "offline" and "没有完成" in (v["notice"] or "")

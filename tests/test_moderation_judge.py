@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import time
+import re
 from pathlib import Path
 
 import pytest
@@ -80,16 +80,19 @@ def test_judge_timeout_keeps_offline_verdict(tmp_path: Path, fake: FakeOpenAI) -
 
 
 def test_a_hung_judge_costs_the_message_its_deadline_only(tmp_path: Path, fake: FakeOpenAI) -> None:
-    """The endpoint accepts and never answers: the offline verdict stands after moderation_judge_timeout."""
+    """The endpoint accepts and never answers: the offline verdict stands after moderation_judge_timeout, not after
+    the client's 30 s timeout and two retries (the call's time is measured in benchmarks/bench_deadlines.py)."""
     s = Settings(data_dir=tmp_path / "d", llm_provider="openai", llm_base_url=fake.url, llm_model="fake-model",
                  llm_timeout=30, llm_max_retries=2, moderation_judge_timeout=0.8)
     fake.push(*[Reply(hang=True) for _ in range(3)])
     mod = Moderator(s, PROFILE, audit=None, engine=get_engine(s))
-    mod.analyse(UNSURE)  # models loaded: the time below is the judge's
-    started = time.perf_counter()
+    mod.analyse(UNSURE)  # models loaded first, so the judge is given the whole 0.8 s
     v = mod.moderate({"user": "u", "text": UNSURE})
-    assert time.perf_counter() - started < 3
-    assert v.label == "off_topic" and v.engine == "offline" and "0.8 秒内没有完成" in (v.notice or "")
+    assert len(fake.chat_requests) <= 1  # returned while the first request still hung: no retry was waited for
+    assert v.label == "off_topic" and v.engine == "offline"
+    # given what was left of its 0.8 s (rounded to 0.1 s; a loaded host may have spent a little of it before)
+    granted = re.search(r"([0-9.]+) 秒内没有完成", v.notice or "")
+    assert granted and 0 < float(granted.group(1)) <= 0.8, v.notice
 
 
 def test_judge_rate_limited_keeps_offline_verdict(tmp_path: Path, fake: FakeOpenAI) -> None:

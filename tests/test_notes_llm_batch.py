@@ -8,7 +8,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -136,11 +135,9 @@ def test_killed_batch_resumes_without_loss_or_duplicates(tmp_path: Path) -> None
     with FakeOpenAI(responder=notes_responder(), latency=0.25) as srv:
         proc = _start_batch(tmp_path, src, out, srv.url)
         assert proc.stdout is not None
-        deadline = time.monotonic() + 60
         done = 0
-        while done < 3 and time.monotonic() < deadline:  # kill mid-way, after a few files finished
-            line = proc.stdout.readline()
-            if line.strip().isdigit():
+        while done < 3 and (line := proc.stdout.readline()):  # kill mid-way, after a few files finished
+            if line.strip().isdigit():  # however long the batch took to start on a loaded host
                 done = int(line)
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
@@ -192,11 +189,8 @@ def test_ctrl_c_records_in_flight_files(tmp_path: Path) -> None:
     with FakeOpenAI(responder=notes_responder(), latency=0.3) as srv:
         proc = _start_batch(tmp_path, src, out, srv.url)
         assert proc.stdout is not None
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if line.strip() == "2":
-                break
+        while (line := proc.stdout.readline()) and line.strip() != "2":  # two files done, however long it took
+            pass
         proc.send_signal(signal.SIGINT)
         try:  # the batch waits up to INTERRUPT_GRACE_S for files in flight; a loaded CI box is slow
             rest, _ = proc.communicate(timeout=INTERRUPT_GRACE_S + 60)

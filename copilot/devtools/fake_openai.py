@@ -50,6 +50,7 @@ class FakeOpenAI:
         self.script: deque[Reply] = deque()
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)  # notified on each chat request (wait_for_chat)
         self._server: _Server | None = None
         self.stopping = threading.Event()  # releases hanging replies when the server stops
         self._thread: threading.Thread | None = None
@@ -63,6 +64,7 @@ class FakeOpenAI:
     def _next(self, body: dict[str, Any]) -> Reply:
         with self._lock:
             self.requests.append(body)
+            self._arrived.notify_all()
             if self.script:
                 return self.script.popleft()
         text = self.responder(body) if self.responder else "{}"
@@ -76,6 +78,12 @@ class FakeOpenAI:
     @property
     def chat_requests(self) -> list[dict[str, Any]]:
         return [r for r in self.requests if "messages" in r]
+
+    def wait_for_chat(self, n: int = 1, timeout: float = 60.0) -> bool:
+        """Block until ``n`` chat requests have arrived (a test's sign that a call is in flight, e.g. holding a
+        hung reply), instead of sleeping and hoping; False when ``timeout`` passed first (a guard, not a measure)."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: len(self.chat_requests) >= n, timeout)
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> FakeOpenAI:
