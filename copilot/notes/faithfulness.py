@@ -62,12 +62,17 @@ class _Source:
             if transcript.group:
                 parts.append(transcript.group)
             self.speakers = set(transcript.speakers)
+            # the members' names, longest first: taken out of a text before the tagger looks for names in it, so a
+            # name is never read glued to the label written beside it ("Iris老師主講" is no name "老師主")
+            names = sorted({n for n in self.speakers if len(n) >= 2}, key=len, reverse=True)
+            self.masked = re.compile("|".join(map(re.escape, names))) if names else None
             self.ids = transcript.ids
             self.by_id = {m.id: f"{m.speaker}：{m.text}" for m in transcript.messages}
             text = "\n".join(parts)
         else:
             text = transcript
             self.speakers = set()
+            self.masked = None
             self.ids = {int(x) for x in _ID_REF.findall(text)}
             self.by_id = {}
         self.folded = _norm_date(re.sub(r"\s+", "", fold(text)))
@@ -144,7 +149,11 @@ def _item_texts(notes: Notes) -> list[tuple[str, str, list[str]]]:
 
 def _ungrounded_in(text: str, people: Iterable[str], src: _Source) -> list[str]:
     bad: list[str] = []
-    for ent in entities(text):
+    found = entities(text)
+    if src.masked is not None:  # names read once the members' own names are out of the way
+        names = set(person_names(text))
+        found = [e for e in found if e not in names] + list(person_names(src.masked.sub("，", text)))
+    for ent in found:
         if _NUMBER.fullmatch(ent):
             ok = _number_ok(ent, src) or src.has_whole_number(ent)
         else:

@@ -3386,7 +3386,7 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
         decisions += listed
         recapped |= {id(d) for d in listed}  # settled, even where an item also gives work
     elif (summary_list and n > 0 and not has(f, "decision", "recap_contact")) or (
-            _decides(s) and not (summary_list and n == 0)):
+            _decides(s) and not (summary_list and n == 0) and not (n == 0 and _answers_yes_no(s, messages, idx))):
         _add_decision(decisions, recapped, s, messages, idx, listed=summary_list, actions=actions, people=people)
     elif not summary_list and (change := _agreed_change(s, messages, idx)):  # "会费加到150…" — "冇意见"
         found = Decision(text=_clean(change), by=_agreed(messages, idx, m, change), sources=[m.id])
@@ -3395,9 +3395,41 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     elif n == 0 and not summary_list and (answer := _granted_or_picked(s, messages, idx)):
         text, by = answer
         decisions.append(Decision(text=_clean(text), by=by, sources=[m.id]))
+    elif n == 0 and not summary_list and (taken := _proposal_taken(s, messages, idx)):
+        decisions.append(taken)
+        recapped.add(id(taken))  # a decision, even where the same line gives the work
     elif not summary_list and (handed := _handing_on(s, messages, idx, people)):
         decisions.append(handed)
         recapped.add(id(handed))  # a decision, even where the same line gives the work
+
+
+def _proposal_taken(sentence: str, messages: list[Message], idx: int) -> Decision | None:
+    """A member's proposal put as a question ("现场要不要搞个体验区？", cue ``decision.proposal_ask``) that the one
+    who runs the chat (its most frequent speaker) takes up in the next line with a yes first ("好主意，体验区就交给
+    周老师", ``decision.accept_proposal``) and the proposal's own words: settled, proposed by the asker and decided by
+    the one who took it up. None for any other line."""
+    m = messages[idx]
+    f = _fold(sentence).strip()
+    if idx == 0 or is_question(sentence) or not cue("decision", "accept_proposal").match(f):
+        return None
+    q = messages[idx - 1]
+    if q.speaker == m.speaker or not is_question(q.text) or not cue("decision", "proposal_ask").search(_fold(q.text)):
+        return None
+    counts = Counter(x.speaker for x in messages)
+    if counts[m.speaker] < max(counts.values()) or not _content_bigrams(sentence) & _content_bigrams(q.text):
+        return None
+    return Decision(text=_clean(sentence), by=[m.speaker, q.speaker], sources=[m.id])
+
+
+def _answers_yes_no(sentence: str, messages: list[Message], idx: int) -> bool:
+    """Whether ``sentence`` (opening ``messages[idx]``) answers the question another member put just before it
+    with a bare yes or no first ("作品要装框吗" — "要，统一用A3黑框，社里出钱"): the rule it goes on to tell is
+    the answer to that question, not a choice settled by the group, unless it has a strong settling word."""
+    if idx == 0 or has(_fold(sentence), "decision", "strong"):
+        return False
+    prev = messages[idx - 1]
+    head = _CLAUSE.split(_fold(sentence).strip(), maxsplit=1)[0].strip()
+    return prev.speaker != messages[idx].speaker and is_question(prev.text) and head in _SHORT_YES_NO()
 
 
 def _handing_on(sentence: str, messages: list[Message], idx: int, people: People) -> Decision | None:
@@ -4512,6 +4544,8 @@ def _recap_item(decisions: list[Decision], recapped: set[int], actions: list[Act
         if any((shared := len(_gist(a.task) & gist)) >= share * len(gist)
                or a.owner in named and shared >= named_share * len(gist) for a in actions):
             return None
+        if _restates_work(text, people):
+            return None
     origin = _recap_origin(messages, idx, text)
     # the speaker's own notice told again ("再确认一遍：第一班9点到11点"), put to no one, is still a notice — unless
     # the recap calls its items decided ("今天定的：…")
@@ -4520,6 +4554,17 @@ def _recap_item(decisions: list[Decision], recapped: set[int], actions: list[Act
             and not has(_fold(items(m.text)[0]), "decision", "recap_decided"):
         return None
     return Decision(text=text, by=_recap_agreed(messages, idx, m, text), sources=[m.id])
+
+
+def _restates_work(text: str, people: People) -> bool:
+    """Whether a recap item only says who does what ("小龍帶毽", "刘先生对合同，张姐收签字", "報名費$960我今晚交"):
+    its first clause has the speaker (我) or a member named doing something (an action verb), or each of its
+    clauses names a member. Work handed out is a to-do, not a decision, even when the recap brings it up first."""
+    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+    if not clauses:
+        return False
+    doers = [bool(people.named_in(c) or name_shaped(_fold(c)) or cue("owner", "me").search(_fold(c))) for c in clauses]
+    return doers[0] and _has_verb(_fold(clauses[0])) or len(clauses) > 1 and all(doers)
 
 
 def _reports_agreement(f: str) -> bool:
@@ -4624,15 +4669,17 @@ def _reacted_yes(d: Decision, msgs: list[Message], dropped: list[Dropped]) -> li
     the work on with it, as with a bare 收到 (:func:`_acknowledges`)."""
     if not d.sources or not d.decider:
         return []
-    last = max(d.sources)
-    after = [m for m in msgs if m.id > last]
-    ends = [m.id for m in after if m.speaker == d.decider][:1] + [m.id for m in after[3:4]]
-    limit = min(ends, default=None)
-    line = next((m.text for m in msgs if m.id == last), d.text)
-    return [x.speaker for x in dropped
-            if last < x.id and (limit is None or x.id < limit) and x.speaker and x.speaker != d.decider
-            and cue("decision", "agree_reaction").match(_REACTION_MARKS.sub("", _fold(x.text)))
-            and not _given_work(line, x.speaker)]
+    out: list[str] = []
+    for last in sorted(d.sources):  # (after each of its lines: a recap that restates it later keeps the first yeses)
+        after = [m for m in msgs if m.id > last]
+        ends = [m.id for m in after if m.speaker == d.decider][:1] + [m.id for m in after[3:4]]
+        limit = min(ends, default=None)
+        line = next((m.text for m in msgs if m.id == last), d.text)
+        out += [x.speaker for x in dropped
+                if last < x.id and (limit is None or x.id < limit) and x.speaker and x.speaker != d.decider
+                and cue("decision", "agree_reaction").match(_REACTION_MARKS.sub("", _fold(x.text)))
+                and not _given_work(line, x.speaker)]
+    return list(dict.fromkeys(out))
 
 
 def _acknowledges(text: str) -> bool:
@@ -4889,13 +4936,26 @@ def _conceded(decisions: list[Decision], messages: list[Message]) -> list[Decisi
 
 def _reverted(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
     """A going back to the plan before ("算了，奖金还是按原来的前五名发") undoes what was put up or settled in the
-    few lines before it ("可以，那就改电子表格"): only the going back is a decision."""
+    few lines before it ("可以，那就改电子表格"): only the going back is a decision. Of those lines it undoes the
+    decisions after which its speaker said nothing on another matter, and any other on its matter (sharing words,
+    figures out): a change of the upkeep fee leaves the down payment settled three lines earlier, with the speaker's
+    notice on the fee between them, standing."""
     at = {m.id: k for k, m in enumerate(messages)}
     reach = int(raw("decision", "reverts_reach"))
     goes_back = [has(_fold(d.text), "decision", "reverts") for d in decisions]
-    backs = [at[d.sources[-1]] for d, back in zip(decisions, goes_back) if d.sources and d.sources[-1] in at and back]
-    return [d for d, back in zip(decisions, goes_back) if not (d.sources and d.sources[0] in at and not back
-                                                                and any(0 < k - at[d.sources[0]] <= reach for k in backs))]
+    backs = [(at[d.sources[-1]], _gist(d.text)) for d, back in zip(decisions, goes_back)
+             if d.sources and d.sources[-1] in at and back]
+    kept = [(d, back, at[d.sources[0]] if d.sources and d.sources[0] in at else None) for d, back in zip(decisions, goes_back)]
+
+    def just_settled(d: Decision, k: int, b: int) -> bool:
+        said = _gist(d.text)  # (the speaker's reason between them, "周六江边风太大", is still on it)
+        return not any(messages[j].speaker == messages[b].speaker and not said & _gist(messages[j].text)
+                       for j in range(k + 1, b))
+
+    def undone(d: Decision, k: int) -> bool:
+        return any(0 < b - k <= reach and (just_settled(d, k, b) or _gist(d.text) & gist) for b, gist in backs)
+
+    return [d for d, back, k in kept if back or k is None or not undone(d, k)]
 
 
 def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[Decision]:

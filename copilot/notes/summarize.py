@@ -11,12 +11,13 @@ from pathlib import Path
 
 from copilot.config import Settings
 from copilot.llm import Engine, run_with_fallback
+from copilot.notes.faithfulness import ground_notes
 from copilot.notes.llm import summarize_llm
 from copilot.notes.model import Drafted, NotesResult, Omitted, Transcript
 from copilot.notes.offline import summarize_offline
 from copilot.notes.parse import parse_file, parse_text
 from copilot.notes.script import detect_script, make_shadow, restore_notes
-from copilot.notes.structure import analyze, display_name
+from copilot.notes.structure import Structure, analyze, display_name
 
 Stage = Callable[[str], None]  # told the step being worked on (the CLI's progress bar)
 STAGES = ("读取、去噪", "识别结构", "生成整理稿")
@@ -24,6 +25,13 @@ STAGES = ("读取、去噪", "识别结构", "生成整理稿")
 
 def _quiet(_: str) -> None:
     return None
+
+
+def _offline(transcript: Transcript, st: Structure) -> Drafted:
+    """The offline engine's notes after the same faithfulness check as a model's (:func:`ground_notes`): an item
+    with a name or number the chat does not hold is removed and listed, never shown."""
+    notes, removed = ground_notes(summarize_offline(transcript, st), transcript)
+    return Drafted(notes, removed)
 
 
 def summarize_transcript(transcript: Transcript, settings: Settings, engine: Engine,
@@ -37,7 +45,7 @@ def summarize_transcript(transcript: Transcript, settings: Settings, engine: Eng
     st = analyze(work)
     stage(STAGES[2])
     run = run_with_fallback(engine, lambda eng: summarize_llm(eng, transcript, st),
-                            lambda: Drafted(summarize_offline(work, st)))
+                            lambda: _offline(work, st))
     notes = restore_notes(run.value.notes, transcript) if script == "zh-Hant" else run.value.notes
     notes.host = display_name(notes.host)  # 主持人阿明 → 阿明 (a substring of the nickname, not invented)
     # what was left out and what could not be read travel with the notes (the appendix of the write-up)
