@@ -41,6 +41,10 @@ script: zh-Hant
     ({"user": "老陈", "nickname": "上蔡老陈"}, "上蔡老陈"),  # the card wins over a user field that is a name
     ({"user": "2837461950"}, None),  # a bare QQ number is the account, not a name anyone reads
     ({"user": "wxid_k2m9x81"}, None),  # a WeChat internal id likewise
+    ({"user": "9f1c2ab4e07d4c6a8b35d0e2f6a71c93"}, None),  # a bot's own member key (a UUID as hex)
+    ({"user": "3f0c9a12-7b44-4e1d-9c2a-5d8e6f10b2a7"}, None),  # … or dashed
+    ({"user": "oX3k_9Tq2LmP8vRw-5ZbN1cYhJ4d"}, None),  # a WeChat openid (28 characters)
+    ({"user": "tea_lover_1988"}, "tea_lover_1988"),  # a Latin nickname is still a name
     ({"user": "30021", "nickname": "  "}, None),  # a blank card and a numeric id: no name
     ({}, None),
 ])

@@ -20,8 +20,10 @@ from copilot.validation import zh_reason
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # a sender field that is a platform's account id, not a name anyone reads: a QQ / OneBot ``user_id`` (digits) or a
-# WeChat internal id (wxid_…)
-_ACCOUNT_ID = re.compile(r"[0-9]+|wxid_[A-Za-z0-9_-]+")
+# WeChat internal id (wxid_…), a UUID (a bot's own member key, dashed or as 32 hex digits) or an opaque token of 24 or
+# more letters, digits, _ and - (a WeChat openid is 28)
+_ACCOUNT_ID = re.compile(r"[0-9]+|wxid_[A-Za-z0-9_-]+|[0-9a-fA-F]{32}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"
+                         r"|[A-Za-z0-9_-]{24,}")
 
 
 class BadMessage(ValueError):
