@@ -114,6 +114,19 @@ def test_work_handed_back_in_the_owners_own_words_leaves_nothing_of_theirs_with_
     assert "我都有空" not in radio.task and "加班" not in radio.task
 
 
+def test_the_only_work_handed_back_without_naming_it_goes_to_the_taker() -> None:
+    notes = _notes(
+        "领队大熊|各位，5月15日周六爬白云山，早上7点半在山脚停车场集合",
+        "阿光|我负责带对讲机",
+        "小兰|要带午饭吗",
+        "领队大熊|山顶没有吃的，自己带午饭",
+        "阿光|不好意思，周六临时要加班，换个人吧",
+        "小兰|那对讲机我来带，我家有四台",
+    )
+    assert not owned_by(notes.actions, "阿光")
+    assert [a for a in owned_by(notes.actions, "小兰") if "对讲机" in a.task]
+
+
 def test_a_member_who_hands_back_one_of_two_works_keeps_the_other() -> None:
     notes = _notes(
         "领队大熊|各位，5月15日周六爬白云山，早上7点半在山脚停车场集合",
