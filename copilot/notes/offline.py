@@ -14,7 +14,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -26,6 +26,7 @@ from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, 
 from copilot.notes.noise import greeting_only, signup_header
 from copilot.notes.structure import (
     People,
+    Restated,
     Structure,
     about_oneself,
     analyze,
@@ -37,10 +38,12 @@ from copilot.notes.structure import (
     is_question,
     notice_word,
     relevant,
+    restated_figures,
     settled_part,
     side_remarks,
     superseded,
     topic_words,
+    without_figures,
     words,
 )
 from copilot.notes.structure import (
@@ -278,6 +281,18 @@ def _role_weight(m: Message, st: Structure) -> float:
     return 0.9 if m.speaker == st.host else 1.0
 
 
+def _final(m: Message, restated: dict[int, Restated]) -> str:
+    """``m``'s text less the figures a later correction restated (:func:`restated_figures`): the state that holds
+    (the correction itself is a line of its own)."""
+    return without_figures(m.text, restated[m.id]) if m.id in restated else m.text
+
+
+def _as_final(messages: list[Message], restated: dict[int, Restated]) -> list[Message]:
+    """``messages`` in their final state (:func:`_final`), those with nothing left out."""
+    out = [m if m.id not in restated else replace(m, text=_final(m, restated)) for m in messages]
+    return [m for m in out if m.text]
+
+
 def candidate_sentences(transcript: Transcript, st: Structure, people: People | None = None) -> list[Sentence]:
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
@@ -285,6 +300,7 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
     short = len(transcript.messages) < (SHORT_MEETING if anonymous else SHORT_CHAT) or not topic
     aside = side_remarks(transcript.messages) if short and not anonymous else set()
     stale = superseded(transcript.messages)
+    restated = restated_figures(transcript.messages)  # figures a later correction replaced: only the final state
     opening = {m.id for m in transcript.messages[:3]}
     early = {m.id for m in transcript.messages[:8]}
     work = {i for a in st.actions for i in a.sources}  # "我周六去买水果" taken on is a to-do, not an errand of one's own
@@ -301,7 +317,8 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
         base = _role_weight(m, st)
         talks = st.session_type == "主讲分享" and m.speaker in st.speakers
         # a roster in one message is one point, its lines in order ("值日表：①12月5日 老周；②12月12日 阿敏；…")
-        for raw in [_one_line(m.text)] if m.id in st.rosters and "\n" in m.text.strip() else with_headings(_pieces(m.text)):
+        for raw in [_one_line(m.text)] if m.id in st.rosters and "\n" in m.text.strip() \
+                else with_headings(_pieces(_final(m, restated))):
             s = clean_sentence(raw, spoken=anonymous)
             if talks:  # the speaker's "最后提醒一下，…" is advice of the talk, not housekeeping
                 s = _REMINDER_HEAD.sub("", s) if len(_REMINDER_HEAD.sub("", s)) >= MIN_CHARS else s
@@ -491,27 +508,29 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
     """What happened, in the chat's own words: a talk's theme and speaker; a discussion's matter and what it
     settled ("电动车充电桩装哪儿：充电桩装在东门自行车棚旁边"), else the title it gave itself (《…》, the opening
     question) or its strongest point — never a string of keywords, nor a figure or name cut short."""
-    first = transcript.messages[0] if transcript.messages else None
+    # (in their final state: a figure a later correction replaced names nothing, "周六晚上7点放电影" → "…改成8点")
+    messages = _as_final(transcript.messages, restated_figures(transcript.messages))
+    first = messages[0] if messages else None
     listed = bool(st.topic and first and listed_matters(first.text) == st.topic)  # "商量两件事：一是…，二是…"
     settler = _settling(st) if st.session_type == "话题讨论" and not listed else None
     if settler is not None and (decided := _decided_title(settler, people)):
         # the matter as the opener put it ("这个月的外拍去哪儿", "电动车充电桩装哪儿"), never a later line that may
         # be the option that lost or a side item named in passing (several matters listed: each has its own outcome)
         runs = first is not None and first.speaker in {st.host, *settler.by[:1]}
-        opened = _opening(first, set(), st, transcript.messages[1:], asking=True) if runs else None
+        opened = _opening(first, set(), st, messages[1:], asking=True) if runs else None
         matter = opened or (st.topic if st.topic and runs and st.topic in first.text else None) \
-            or _subject(st, [], transcript.messages)
+            or _subject(st, [], messages)
         if matter and len(matter) >= 4 and not _near_dup(matter, decided) and matter not in decided:
             return f"{matter.rstrip('？?')}：{decided}"
         return f"决定：{decided}"
     if st.session_type == "主讲分享" and st.speakers and not st.topic:
         # a talk that names no theme: what its speaker opens with ("周六青溪水库夜钓"), not its strongest point
-        own = next((m for m in transcript.messages if m.speaker == st.speakers[0]), None)
-        opened = _opening(own, set(), st, transcript.messages) if own and own.speaker == (st.host or own.speaker) \
+        own = next((m for m in messages if m.speaker == st.speakers[0]), None)
+        opened = _opening(own, set(), st, messages) if own and own.speaker == (st.host or own.speaker) \
             else None
-        topic = opened or _subject(st, points, transcript.messages)
+        topic = opened or _subject(st, points, messages)
     else:
-        topic = st.topic or _subject(st, points, transcript.messages)
+        topic = st.topic or _subject(st, points, messages)
     if st.session_type == "主讲分享" and st.speakers:
         return f"{topic}｜{st.speakers[0]}分享整理" if topic else f"{st.speakers[0]}分享整理"
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"

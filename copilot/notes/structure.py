@@ -948,13 +948,61 @@ def superseded(messages: list[Message], reach: int = 5) -> set[int]:
         counted = cue("headcount")
         if counted.search(f):  # an earlier line of the same speaker that only counts heads is stale
             out |= {x.id for x in messages[:j] if x.speaker == m.speaker and _only_counts(_fold(x.text), counted)}
-        if not cue("correction").match(f):
+        if not cue("correction").search(f):
             continue
         earlier = [x for x in messages[max(0, j - reach):j] if x.speaker == m.speaker
                    and relevant(x.text, m.text, by_kind=False)]
         if earlier:
             out.add(earlier[-1].id)
     return out
+
+
+def figure_kinds(f: str) -> frozenset[str]:
+    """The kinds of figure (``cues.yaml`` figure_kinds: amount, clock, day) the folded text ``f`` states."""
+    return frozenset(kind for kind in raw("figure_kinds") if has(f, "figure_kinds", kind))
+
+
+@dataclass(frozen=True)
+class Restated:
+    """Figures of a line a later correction restated: their kinds, and the correction's message."""
+
+    kinds: frozenset[str]
+    by: Message
+
+
+def restated_figures(messages: list[Message]) -> dict[int, Restated]:
+    """Message id → the figures in it a later correction by the same speaker restates: a correction that states
+    figures ("更正几处：价格改成每袋78元，发货推到10月10日") replaces, in each earlier line of its speaker within
+    ``correction_reach`` messages on the same subject, the figures of the kinds it states ("价格每袋85元" is stale,
+    "10斤一袋" of the same line is not). The latest correction of a line is the one kept."""
+    out: dict[int, Restated] = {}
+    reach = int(raw("correction_reach"))
+    for j, m in enumerate(messages):
+        f = _fold(m.text).strip()
+        kinds = figure_kinds(f) if cue("correction").search(f) and not is_question(m.text) else frozenset()
+        for x in messages[max(0, j - reach):j] if kinds else []:
+            old = kinds & figure_kinds(_fold(x.text))
+            if x.speaker == m.speaker and old and relevant(x.text, m.text, by_kind=False):
+                out[x.id] = Restated(old | (out[x.id].kinds if x.id in out else frozenset()), m)
+    return out
+
+
+def restating(text: str, fix: Restated) -> str:
+    """``text`` (a line ``fix`` restates) in its final state: its clauses that hold no restated figure, then the
+    correction's clauses on the same subject that state a figure of those kinds ("10月8日统一发货，快递到小区门口"
+    after "更正几处：…发货推到10月10日" is "快递到小区门口，发货推到10月10日")."""
+    kept = without_figures(text, fix)
+    new = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)
+           if fix.kinds & figure_kinds(_fold(c)) and relevant(c, text, by_kind=False)]
+    return "，".join(x for x in [kept, *new] if x)
+
+
+def without_figures(text: str, fix: Restated) -> str:
+    """``text`` without its clauses that state a figure of ``fix``'s kinds on the subject of its correction
+    ("今次有四十圍，晚上六點開席" after "更正：開席改做七點" is "今次有四十圍"): what of a line still holds once the
+    correction restated those figures."""
+    clauses = [c.strip() for c in _CLAUSE_WHOLE.split(text) if c.strip()]
+    return "，".join(c for c in clauses if not (fix.kinds & figure_kinds(_fold(c)) and relevant(c, fix.by.text, by_kind=False)))
 
 
 def _only_counts(f: str, counted: re.Pattern[str]) -> bool:
@@ -1512,7 +1560,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         last_answered = chosen
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
-    return [_pair(q, messages, session, decisions or [], people) for q in opened
+    restated = restated_figures(messages)
+    return [_pair(q, messages, session, decisions or [], people, restated) for q in opened
             if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)
             and not _settles_instead(q, decisions or [])]
 
@@ -1698,9 +1747,10 @@ def _host_answers(q: _Open, host: str | None) -> bool:
 
 
 def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: list[Decision],
-          people: People) -> QAPair:
-    answer = [_clean(m.text) for m in q.answer]
-    sources = [q.msg.id, *q.more] + [m.id for m in q.answer]
+          people: People, restated: dict[int, Restated]) -> QAPair:
+    # (an answer whose figure a later correction restated gives the final one: "10月8日发货" → "…推到10月10日")
+    answer = [_clean(restating(m.text, restated[m.id]) if m.id in restated else m.text) for m in q.answer]
+    sources = [q.msg.id, *q.more] + [m.id for m in q.answer] + [restated[m.id].by.id for m in q.answer if m.id in restated]
     if session == "话题讨论" and not q.direct:  # (an @-reply or the one asked has answered it already)
         last = q.answer[-1].id
         said = {m.id: m for m in messages}
@@ -1714,7 +1764,8 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
         fq = _fold(q.text)
         given = has(fq, "reply", "asks_amount") and _NUMBER.search(_fold(answer[0]))  # the figure asked for, given
         part = settled_part(settled[0].text, people) if settled and not given else ""
-        if part and re.sub(r"\W", "", _fold(part)) not in re.sub(r"\W", "", _fold(" ".join(answer))):
+        if part and settled[0].sources[-1] not in sources \
+                and re.sub(r"\W", "", _fold(part)) not in re.sub(r"\W", "", _fold(" ".join(answer))):
             answer.append(part)  # (not what the answer said already: "夾錢啦 每人50蚊…" — "咁就決定每人50蚊…")
             sources.append(settled[0].sources[-1])
     return QAPair(question=q.text, asker=q.msg.speaker, answer=" ".join(answer), answerer=q.answer[0].speaker,
@@ -3162,7 +3213,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             f = _fold(s)
             listed = summary_list or 0 < n <= run
             recap = None if listed else cue("decision", "summary_inline").match(f)
-            spoken_to = messages[idx - 1].speaker if idx and messages[idx - 1].speaker != m.speaker else None
+            spoken_to = _spoken_to_at(messages, idx, f)
             if invited is not None and (spoken_to, m.speaker) == invited and not is_question(messages[idx - 1].text):
                 spoken_to = None  # the invited speaker's 你 after the host's introduction is the audience (advice)
             asker = spoken_to if spoken_to and is_question(messages[idx - 1].text) else None
@@ -3745,11 +3796,20 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
             continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         same = _same_work(m.text, a.task)
-        if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))):
+        # (or, within the window, asks for someone else to do the one work they have: "10号出差，分米换个人吧")
+        sole = k <= window and has(_fold(m.text), "owner", "hands_back") and _only_work(a, m, rivals or [], at)
+        if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))) \
+                or sole:
             if _names_another(a, m, rivals or [], at, people) or _names_other_ask(a, messages[first + 1:first + k], m, people):
                 continue  # the line gives up another work of theirs it names more closely
             return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
     return None
+
+
+def _only_work(a: ActionItem, m: Message, rivals: list[ActionItem], at: dict[int, int]) -> bool:
+    """Whether ``a`` is the only to-do its owner holds when they say ``m``: no other of theirs given before it."""
+    return not any(b is not a and b.owner == a.owner and b.sources and at.get(b.sources[0], len(at)) < at[m.id]
+                   for b in rivals)
 
 
 def _closeness(a: ActionItem, m: Message, people: People | None) -> tuple[set[str], int]:
@@ -3873,7 +3933,7 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
     if theirs is not None:
         if messages[k].id not in theirs.sources:
             theirs.task, theirs.sources = f"{took}；{theirs.task}", sorted({*theirs.sources, messages[k].id})
-        _inherit(a, [theirs])
+        _inherit(a, [theirs], own=next((m.speaker for m in messages if m.id == a.sources[0]), None) == a.owner)
         return None
     # (the taker's own time, "我去，明天上午顺路", over the one the work was given with)
     own = find_deadline(messages[k].text, messages[k].time, messages[k].text) if k != declined else None
@@ -3952,8 +4012,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
                 swaps.append((a.owner, traded, declined, a.sources[0]))
             mine_words = _task_words(a.task, people)
             takers = [b for b in later if mine_words & _task_words(b.task, people)]
-            if takers:
-                _inherit(a, takers)
+            if takers:  # (their own promise given up is no wording of the work: the taker's words and date hold)
+                _inherit(a, takers, own=messages[first[id(a)]].speaker == a.owner)
             else:
                 taken = _take_over(a, declined, actions, messages, people)
                 if taken is not None:
@@ -3997,10 +4057,12 @@ def _named_in_passing(a: ActionItem, people: People) -> bool:
                or visit.match(f[i + len(name) :]) for i in spots)
 
 
-def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
+def _inherit(old: ActionItem, new_owners: list[ActionItem], own: bool = False) -> None:
     """The work goes to the one who has it now with where it was given (its messages) and its date, when
-    the taker gave none of their own (no date, or one their own words do not say)."""
-    if not new_owners:
+    the taker gave none of their own (no date, or one their own words do not say). Work the old owner took on
+    in their own words (``own``: "我负责分米，周末我都在家", then given up) lends nothing: what they said of themselves
+    and their time is not the taker's (nor is their line a source the taker's date could be read from)."""
+    if not new_owners or own:
         return
     now = new_owners[0]
     now.sources = sorted({*now.sources, *old.sources})
@@ -4015,6 +4077,26 @@ def _inherit(old: ActionItem, new_owners: list[ActionItem]) -> None:
 
 def _says_own_date(a: ActionItem) -> bool:
     return bool(a.deadline_text) and _fold(a.deadline_text or "") in _fold(a.task)
+
+
+def _spoken_to_at(messages: list[Message], idx: int, f: str) -> str | None:
+    """Who the sentence ``f`` (folded) of ``messages[idx]`` speaks to when it names nobody: the member who spoke
+    just before — or, when its @ lost its name, the one who takes it on (:func:`_blank_taker`)."""
+    if has(f, "owner", "blank_mention"):
+        return _blank_taker(messages, idx)
+    return messages[idx - 1].speaker if idx and messages[idx - 1].speaker != messages[idx].speaker else None
+
+
+def _blank_taker(messages: list[Message], idx: int) -> str | None:
+    """Who a line @-addressing a name the paste dropped ("@ 你负责去物业借两张折叠桌") speaks to: the first other
+    member to take it on with a yes (owner.accepts: "行，我周五前去借") in the next few messages — not the member who
+    spoke just before, nor one who only remarks on it ("物业前台周末不上班的"). None when nobody takes it on."""
+    m = messages[idx]
+    for reply in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]:
+        if reply.speaker != m.speaker and cue("owner", "accepts").match(_fold(reply.text).strip()) \
+                and not asks(reply.text):
+            return reply.speaker
+    return None
 
 
 def _accepted(clause: _Clause, messages: list[Message], idx: int, event: date | None,
@@ -5108,6 +5190,17 @@ def _speaker_of(messages: list[Message], msg_id: int) -> str | None:
     return next((m.speaker for m in messages if m.id == msg_id), None)
 
 
+def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated]) -> str:
+    """A to-do's task or a notice's text without the figures a later correction restated (:func:`restated_figures`)
+    in the lines it comes from ("学费周五前转给我，每人60元" after "更正：学费改成每人50元" is "学费周五前转给我";
+    the correction is a line of its own). Empty when nothing else of it holds."""
+    text = item.task if isinstance(item, ActionItem) else item.text
+    for i in item.sources:
+        if i in restated:
+            text = "；".join(x for x in (without_figures(p, restated[i]) for p in text.split("；")) if x)
+    return text
+
+
 def analyze(transcript: Transcript) -> Structure:
     msgs = transcript.messages
     people = People.of(msgs)
@@ -5115,6 +5208,12 @@ def analyze(transcript: Transcript) -> Structure:
     share = speaker_share(msgs)
     invited = find_invitation(msgs)
     actions, decisions, announcements = find_actions(msgs, rosters)
+    restated = restated_figures(msgs)  # a figure a later correction replaced: the notes state the final one
+    for a in actions:
+        a.task = _final_state(a, restated) or a.task
+    for n in announcements:
+        n.text = _final_state(n, restated)
+    announcements = [n for n in announcements if n.text]
     if invited:  # an explicit hand-over settles type, speaker and host
         host, main = invited
         session: SessionType = "主讲分享"
