@@ -105,16 +105,19 @@ def test_a_change_of_plan_is_a_decision() -> None:
     assert not any("7点半" in d.text for d in decisions), decisions
 
 
-def test_a_one_line_recap_gives_each_item_as_a_decision() -> None:
+def test_a_one_line_recap_gives_each_item_as_a_decision_and_its_work_as_a_to_do() -> None:
     chat = parse_text(
         "[2026-05-04 21:00] 班长-小敏: 聚餐的事大家还有意见吗\n"
         "[2026-05-04 21:05] 班长-小敏: 刚才定的：5月23日晚上老地方火锅，每人120元，阿凯周三前订包间，横幅不做了\n"
         "[2026-05-04 21:06] 阿凯: 好\n")
-    _, decisions, _ = find_actions(chat.messages)
+    actions, decisions, _ = find_actions(chat.messages)
     texts = [d.text for d in decisions]
     assert any("每人120元" in t for t in texts), texts
-    assert any("阿凯周三前订包间" in t for t in texts), texts  # settled, although it also gives work
     assert any("横幅不做了" in t for t in texts), texts
+    # an item that only says who does what is that member's to-do, not one more decision (round 49)
+    assert not any("订包间" in t for t in texts), texts
+    booking = [a for a in actions if "订包间" in a.task]
+    assert [(a.owner, a.deadline) for a in booking] == [("阿凯", "2026-05-06")], actions
 
 
 def test_an_at_reply_answers_the_askers_open_question_not_one_a_peer_answered() -> None:

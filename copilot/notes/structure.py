@@ -3933,7 +3933,8 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
     if theirs is not None:
         if messages[k].id not in theirs.sources:
             theirs.task, theirs.sources = f"{took}；{theirs.task}", sorted({*theirs.sources, messages[k].id})
-        _inherit(a, [theirs], own=next((m.speaker for m in messages if m.id == a.sources[0]), None) == a.owner)
+        _inherit(a, [theirs], own=next((m.speaker for m in messages if m.id == a.sources[0]), None) == a.owner
+                 and not _names_successor(messages[declined], people, a.owner))
         return None
     # (the taker's own time, "我去，明天上午顺路", over the one the work was given with)
     own = find_deadline(messages[k].text, messages[k].time, messages[k].text) if k != declined else None
@@ -4013,7 +4014,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             mine_words = _task_words(a.task, people)
             takers = [b for b in later if mine_words & _task_words(b.task, people)]
             if takers:  # (their own promise given up is no wording of the work: the taker's words and date hold)
-                _inherit(a, takers, own=messages[first[id(a)]].speaker == a.owner)
+                _inherit(a, takers, own=messages[first[id(a)]].speaker == a.owner
+                         and not _names_successor(messages[declined], people, a.owner))
             else:
                 taken = _take_over(a, declined, actions, messages, people)
                 if taken is not None:
@@ -4073,6 +4075,13 @@ def _inherit(old: ActionItem, new_owners: list[ActionItem], own: bool = False) -
     # (a date the taker's words do not say — the event's day lent to "行，展板我来搬" — gives way to the one given)
     if old.deadline is not None and (now.deadline is None or not _says_own_date(now)):
         now.deadline, now.deadline_text = old.deadline, old.deadline_text
+
+
+def _names_successor(m: Message, people: People, owner: str | None) -> bool:
+    """Whether the line giving work up names who should do it ("横幅小蒋替我去印行不行", "阿霞…还是你来吧"): the work
+    is then handed over as it was given, date and all; only work given up to nobody ("换个人吧") lends the taker
+    nothing of the old owner's own words."""
+    return any(who not in (owner, m.speaker) for _, _, who in people.named_in(m.text))
 
 
 def _says_own_date(a: ActionItem) -> bool:
