@@ -1,9 +1,15 @@
 """One message said to a moderator in the moderation tests: ``say(mod, text, n=…, user=…)``, each file fixing its own
-time base and gap with ``functools.partial``."""
+time base and gap with ``functools.partial``; ``audited_moderator`` is the offline moderator of one group with its own
+audit log, for tests that follow a member's record."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from copilot.config import Settings
 from copilot.moderation import Moderator, Verdict
+from copilot.moderation.audit import AuditLog
+from copilot.profile import parse_profile_text
 
 T0 = 1_767_225_600.0  # 2026-01-01 00:00 UTC
 
@@ -17,3 +23,9 @@ def say(mod: Moderator, text: str, *, n: int = 0, user: str | None = None, nickn
     if with_id:
         msg["id"] = f"m{n}"
     return mod.moderate(msg)
+
+
+def audited_moderator(tmp_path: Path, profile: str, group: str = "g1") -> Moderator:
+    """The offline moderator of ``group`` with the profile ``profile`` (YAML text) and an audit log under ``tmp_path``."""
+    return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile),
+                     audit=AuditLog(f"sqlite:///{tmp_path / 'audit.sqlite'}"), group=group)

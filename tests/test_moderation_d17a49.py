@@ -16,14 +16,11 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from moderation_say import say
+from moderation_say import audited_moderator, say
 
-from copilot.config import Settings
 from copilot.moderation import Moderator
-from copilot.moderation.audit import AuditLog
 from copilot.moderation.evidence import shared_cost
 from copilot.moderation.labels import Action
-from copilot.profile import parse_profile_text
 from copilot.textnorm import fold
 
 DARTS = """
@@ -55,19 +52,14 @@ GAP = 600  # ten minutes apart: no flood
 _say = partial(say, t0=T0, gap=GAP)
 
 
-def _moderator(tmp_path: Path, profile: str) -> Moderator:
-    return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile),
-                     audit=AuditLog(f"sqlite:///{tmp_path / 'audit.sqlite'}"), group="g1")
-
-
 @pytest.fixture
 def darts(tmp_path: Path) -> Moderator:
-    return _moderator(tmp_path, DARTS)
+    return audited_moderator(tmp_path, DARTS)
 
 
 @pytest.fixture
 def warehouse(tmp_path: Path) -> Moderator:
-    return _moderator(tmp_path, WAREHOUSE)
+    return audited_moderator(tmp_path, WAREHOUSE)
 
 
 def _settle(mod: Moderator, user: str, n: int = 0) -> int:
@@ -120,7 +112,7 @@ def test_a_seller_behind_a_members_words_is_still_an_ad(darts: Moderator, text: 
 
 
 def test_own_used_gear_on_the_groups_subject_with_one_handle_where_the_profile_is_silent(tmp_path: Path) -> None:
-    mod = _moderator(tmp_path, SILENT)
+    mod = audited_moderator(tmp_path, SILENT)
     n = _settle(mod, "d4")
     v = _say(mod, "我那套自用了三年的钨钢镖换新的了，旧的一套150给镖友，要的加我微信 dart_hexi07", user="d4", n=n)
     assert v.label == "ok" and v.action == Action.NONE, v.reason
@@ -128,7 +120,7 @@ def test_own_used_gear_on_the_groups_subject_with_one_handle_where_the_profile_i
 
 
 def test_a_profile_that_bans_trade_keeps_the_handle_as_evidence(tmp_path: Path) -> None:
-    mod = _moderator(tmp_path, NO_TRADE)
+    mod = audited_moderator(tmp_path, NO_TRADE)
     n = _settle(mod, "d3")
     v = _say(mod, "我那块自用了三年的钢镖盘换新的了，旧的200给镖友，要的加我微信 dart_hexi07", user="d3", n=n)
     assert v.checks.get("member_offer") != "trade_handle"
@@ -151,14 +143,14 @@ script: zh-Hant
 
 
 def test_taiwans_private_message_word_is_an_invitation_like_its_mainland_form(tmp_path: Path) -> None:
-    mod = _moderator(tmp_path, OCARINA)
+    mod = audited_moderator(tmp_path, OCARINA)
     v = _say(mod, "有興趣的可以私訊我了解", user="o1")
     invite = [s for s in v.checks["signals"] if s["name"] == "invite"]
     assert invite and invite[0]["items"] == ["私讯我"], v.checks["signals"]
 
 
 def test_not_an_ad_then_a_cheaper_channel_through_me_is_a_pitch(tmp_path: Path) -> None:
-    mod = _moderator(tmp_path, OCARINA)
+    mod = audited_moderator(tmp_path, OCARINA)
     v = _say(mod, "不是廣告喔，純分享：這款魚油我吃了半年，練曲看譜眼睛不酸了，需要的話我有門路拿到比較便宜", user="o2")
     assert v.label == "ad" and "denial_pitch" in {s["name"] for s in v.checks["signals"]}, v.reason
     # a member who says where they bought their own instrument cheaply offers no way through them

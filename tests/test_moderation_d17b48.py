@@ -14,11 +14,9 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from moderation_say import say
+from moderation_say import audited_moderator, say
 
-from copilot.config import Settings
 from copilot.moderation import Moderator
-from copilot.moderation.audit import AuditLog
 from copilot.moderation.labels import Action
 from copilot.moderation.normalise import normalise
 from copilot.moderation.sender import handles
@@ -45,19 +43,14 @@ GAP = 600  # ten minutes apart: no flood, the repeats are the member's history
 _say = partial(say, t0=T0, gap=GAP)
 
 
-def _moderator(tmp_path: Path, profile: str) -> Moderator:
-    return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile),
-                     audit=AuditLog(f"sqlite:///{tmp_path / 'audit.sqlite'}"), group="g1")
-
-
 @pytest.fixture
 def blood(tmp_path: Path) -> Moderator:
-    return _moderator(tmp_path, BLOOD)
+    return audited_moderator(tmp_path, BLOOD)
 
 
 @pytest.fixture
 def tram(tmp_path: Path) -> Moderator:
-    return _moderator(tmp_path, TRAM)
+    return audited_moderator(tmp_path, TRAM)
 
 
 def test_handles_are_read_whole_and_ordinary_words_are_not_handles() -> None:
