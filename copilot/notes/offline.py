@@ -38,7 +38,6 @@ from copilot.notes.structure import (
     is_question,
     notice_word,
     relevant,
-    restated_figures,
     settled_part,
     side_remarks,
     superseded,
@@ -300,7 +299,7 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
     short = len(transcript.messages) < (SHORT_MEETING if anonymous else SHORT_CHAT) or not topic
     aside = side_remarks(transcript.messages) if short and not anonymous else set()
     stale = superseded(transcript.messages)
-    restated = restated_figures(transcript.messages)  # figures a later correction replaced: only the final state
+    restated = st.restated  # figures a later correction replaced: only the final state
     opening = {m.id for m in transcript.messages[:3]}
     early = {m.id for m in transcript.messages[:8]}
     work = {i for a in st.actions for i in a.sources}  # "我周六去买水果" taken on is a to-do, not an errand of one's own
@@ -509,7 +508,7 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
     settled ("电动车充电桩装哪儿：充电桩装在东门自行车棚旁边"), else the title it gave itself (《…》, the opening
     question) or its strongest point — never a string of keywords, nor a figure or name cut short."""
     # (in their final state: a figure a later correction replaced names nothing, "周六晚上7点放电影" → "…改成8点")
-    messages = _as_final(transcript.messages, restated_figures(transcript.messages))
+    messages = _as_final(transcript.messages, st.restated)
     first = messages[0] if messages else None
     listed = bool(st.topic and first and listed_matters(first.text) == st.topic)  # "商量两件事：一是…，二是…"
     settler = _settling(st) if st.session_type == "话题讨论" and not listed else None

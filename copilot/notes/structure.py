@@ -95,6 +95,9 @@ class Structure:
     asides: frozenset[int] = frozenset()  # ids of side exchanges nobody running the chat takes up
     chatter: frozenset[int] = frozenset()  # asides and open questions nobody takes up: not for the summary
     rosters: frozenset[int] = frozenset()  # ids of the messages a roster is made of (copilot.notes.rosters)
+    # message id → the figures in it a later correction restated (:func:`restated_figures`): read once, by the
+    # structure pass and the summariser alike
+    restated: dict[int, Restated] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=65536)
@@ -1482,8 +1485,9 @@ def _answers_again(opened: list[_Open], m: Message, addressed: bool, in_form: Ca
 
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
             decisions: list[Decision] | None = None, topic: frozenset[str] | None = None,
-            tasks: frozenset[int] = frozenset()) -> list[QAPair]:
-    """Questions and the replies that answer them.
+            tasks: frozenset[int] = frozenset(), restated: dict[int, Restated] | None = None) -> list[QAPair]:
+    """Questions and the replies that answer them (``restated``: :func:`restated_figures` of ``messages``, read
+    here when not given).
 
     An @-reply (or a reply by the person a question was put to) answers that asker's open question —
     the most relevant one, else the earliest — however many messages later; an unaddressed reply
@@ -1560,7 +1564,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         last_answered = chosen
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
-    restated = restated_figures(messages)
+    restated = restated_figures(messages) if restated is None else restated
     return [_pair(q, messages, session, decisions or [], people, restated) for q in opened
             if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)
             and not _settles_instead(q, decisions or [])]
@@ -5253,7 +5257,7 @@ def analyze(transcript: Transcript) -> Structure:
     # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
     taken = [set(a.sources) for a in actions if len(a.sources) > 1]
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
-    qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set, tasks)
+    qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set, tasks, restated)
           if not any(set(p.sources) <= t for t in taken)]
     # who runs the chat: the host or its main voice, and whoever gives work to someone else
     organisers = {host} if host else set(list(share)[:1])
@@ -5339,4 +5343,5 @@ def analyze(transcript: Transcript) -> Structure:
         rosters=frozenset(i for r in rosters for i in r.sources),
         asides=asides,
         chatter=chatter,
+        restated=restated,
     )
