@@ -1700,7 +1700,7 @@ def _spectated(scan: Scan, hits: list[str]) -> bool:
         return False
     if words["abuse.spectated_not"].search(said) or not words["abuse.spectated_role"].search(said):
         return False
-    clauses = [c for c in re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", said) if c]
+    clauses = re.findall(f"{_CLAUSE}+", said)  # (the clauses _CLAUSE is a character of)
     return all(any(h in c and words["abuse.spectated_role"].search(c) for c in clauses) for h in hits)
 
 
