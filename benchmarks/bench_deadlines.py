@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import uvicorn
 from fastapi.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +42,7 @@ from pydantic import BaseModel  # noqa: E402
 
 from copilot.config import Settings  # noqa: E402
 from copilot.devtools.fake_openai import FakeOpenAI, Reply  # noqa: E402
-from copilot.devtools.procs import free_port, wait_for_http  # noqa: E402
+from copilot.devtools.procs import app_in_thread  # noqa: E402
 from copilot.llm import LLMUnavailable, get_engine, invoke_structured, run_with_fallback  # noqa: E402
 from copilot.moderation import Moderator  # noqa: E402
 from copilot.profile import load_profile  # noqa: E402
@@ -141,13 +140,7 @@ def hook_batch() -> float:
 def healthz_while_judge_hangs(calls: int) -> list[float]:
     with llm_settings(llm_timeout=30, moderation_judge_timeout=4.0) as (fake, s):
         fake.push(*[Reply(hang=True) for _ in range(4)])
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(s, engine=get_engine(s)), host="127.0.0.1", port=port,
-                                               log_level="error"))
-        threading.Thread(target=server.run, daemon=True).start()
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for_http(base + "/healthz", None, 60)
+        with app_in_thread(create_app(s, engine=get_engine(s)), 60) as base:
             slow = threading.Thread(target=lambda: httpx.post(
                 base + "/v1/moderate", json={"user": "u", "group": GROUP, "text": UNSURE}, timeout=30))
             slow.start()
@@ -162,8 +155,6 @@ def healthz_while_judge_hangs(calls: int) -> list[float]:
             if not pending:
                 print("  (the hung request ended before the /healthz calls did: the figures below are not under it)")
             return lat
-        finally:
-            server.should_exit = True
 
 
 def runs(fn: Callable[[], float], n: int) -> list[float]:

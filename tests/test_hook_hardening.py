@@ -10,14 +10,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from copilot.cli import app as cli_app
 from copilot.config import Settings
 from copilot.devtools.fake_openai import FakeOpenAI, Reply
-from copilot.devtools.procs import free_port, wait_for_http
+from copilot.devtools.procs import app_in_thread
 from copilot.llm import get_engine
 from copilot.moderation import Moderator
 from copilot.server import bind_problem, create_app
@@ -229,13 +228,7 @@ def test_a_hung_llm_judge_does_not_stall_the_worker(tmp_path: Path) -> None:
         fake.push(*[Reply(hang=True) for _ in range(4)])
         s = _settings(tmp_path, llm_provider="openai", llm_base_url=fake.url, llm_model="fake-model",
                       llm_timeout=30, moderation_judge_timeout=4.0)
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(s, engine=get_engine(s)), host="127.0.0.1", port=port,
-                                               log_level="error"))
-        threading.Thread(target=server.run, daemon=True).start()
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for_http(base + "/healthz", None, 30)
+        with app_in_thread(create_app(s, engine=get_engine(s)), 30) as base:
             box: dict[str, object] = {}
 
             def slow() -> None:
@@ -251,5 +244,3 @@ def test_a_hung_llm_judge_does_not_stall_the_worker(tmp_path: Path) -> None:
             worker.join(15)
             v = box["v"]
             assert isinstance(v, dict) and v["engine"] == "offline" and "没有完成" in (v["notice"] or "")
-        finally:
-            server.should_exit = True

@@ -1,11 +1,16 @@
-"""Starting a server in a subprocess for tests and benchmarks: a free port, waiting until it answers."""
+"""Starting a server in a subprocess (or an app in a thread) for tests and benchmarks: a free port, waiting until it
+answers."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -39,3 +44,20 @@ def wait_for_http(url: str, proc: subprocess.Popen | None, timeout: float, *, lo
 
 def _tail(log: Path | None) -> str:
     return log.read_text(encoding="utf-8", errors="replace")[-4000:] if log and log.exists() else ""
+
+
+@contextmanager
+def app_in_thread(app: Any, timeout: float) -> Iterator[str]:
+    """Serve the ASGI ``app`` with uvicorn on a free loopback port in a daemon thread and yield its base URL once
+    ``/healthz`` answers (within ``timeout`` seconds); the server is told to stop on the way out."""
+    import uvicorn  # noqa: PLC0415 - only the tests and benchmarks that serve an app need it
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(base + "/healthz", None, timeout)
+        yield base
+    finally:
+        server.should_exit = True
