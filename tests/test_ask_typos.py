@@ -71,3 +71,7 @@ def test_confidently_wrong_answers_are_counted(kb_index: KnowledgeIndex, setting
     assert report.confident_wrong == int(wrong.direct)
     assert report.n_near == 1 and report.near_direct == int(near.direct)
     assert {"confident_wrong", "near_direct", "hedged_right"} <= set(report.totals())
+    # the near case is scored apart: the rates over the other two count only right and wrong
+    assert report.answer_rate_not_near == (int(bool(right.answer_ok)) + int(bool(wrong.answer_ok))) / 2
+    assert report.confident_wrong_not_near == int(wrong.direct) + int(right.direct and not right.answer_ok)
+    assert report.confident_wrong == report.confident_wrong_not_near + int(near.direct and not near.answer_ok)

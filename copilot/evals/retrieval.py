@@ -153,6 +153,12 @@ class AskReport(BaseModel):
     n_near: int = 0
     # in scope, not ``near``: answered from an acceptable section but opened with the 相近 warning (a count)
     hedged_right: int = 0
+    # the same three over the in-scope questions not labelled ``near``: a ``near`` label records that no section
+    # covered the question when it was written, so a section added later that answers it scores as a loss on
+    # the rates above; a guard for new sections compares these (``near_direct`` counts the near ones apart)
+    hit_at_3_not_near: float = 0.0
+    answer_rate_not_near: float = 0.0
+    confident_wrong_not_near: int = 0
     results: list[AskResult]
 
     def totals(self) -> dict[str, float | int]:
@@ -160,7 +166,9 @@ class AskReport(BaseModel):
                 "section_hit_at_3": self.section_hit_at_3, "answer_section_rate": self.answer_section_rate,
                 "oos_decline_rate": self.oos_decline_rate, "false_decline_rate": self.false_decline_rate,
                 "misplaced_rate": self.misplaced_rate, "confident_wrong": self.confident_wrong,
-                "near_direct": self.near_direct, "n_near": self.n_near, "hedged_right": self.hedged_right}
+                "near_direct": self.near_direct, "n_near": self.n_near, "hedged_right": self.hedged_right,
+                "hit_at_3_not_near": self.hit_at_3_not_near, "answer_rate_not_near": self.answer_rate_not_near,
+                "confident_wrong_not_near": self.confident_wrong_not_near}
 
 
 def load_ask_cases(path: Path) -> list[AskCase]:
@@ -244,6 +252,7 @@ def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *,
     results = answer_rows(index, engine, cases, rerank=rerank, expand=expand)
     inside = [r for r in results if r.in_scope]
     outside = [r for r in results if not r.in_scope]
+    topical = [r for r in inside if not r.near]
 
     def rate(rows: list[AskResult], pred: Callable[[AskResult], bool]) -> float:
         return round(sum(map(pred, rows)) / len(rows), 4) if rows else 0.0
@@ -257,5 +266,8 @@ def evaluate_ask(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *,
         misplaced_rate=rate(inside, lambda r: bool(r.misplaced)),
         confident_wrong=sum(r.direct and not r.answer_ok for r in inside),
         near_direct=sum(r.direct for r in inside if r.near), n_near=sum(r.near for r in inside),
-        hedged_right=sum(r.covered and not r.direct and bool(r.answer_ok) for r in inside if not r.near),
+        hedged_right=sum(r.covered and not r.direct and bool(r.answer_ok) for r in topical),
+        hit_at_3_not_near=rate(topical, lambda r: bool(r.hit_at_3)),
+        answer_rate_not_near=rate(topical, lambda r: bool(r.answer_ok)),
+        confident_wrong_not_near=sum(r.direct and not r.answer_ok for r in topical),
         results=results)
