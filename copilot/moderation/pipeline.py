@@ -92,7 +92,7 @@ from copilot.moderation.signals import (
     without_measures,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
-from copilot.moderation.veiled import banter, reminder
+from copilot.moderation.veiled import banter, reminder, sanction
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, moderation_traditional, squeeze, tokenize, word_class
@@ -661,6 +661,7 @@ class Moderator:
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
         self._group_talk_layer(msg, a)
+        self._organiser_layer(msg, a)
         self._thread_layer(msg, a)
         self._answer_layer(msg, a)
         self._belongs_layer(msg, a)
@@ -908,6 +909,22 @@ class Moderator:
         self._lists.observe(group, msg.text, now, carried)
         if a.label == Label.OK and topic.get("about_group") and not topic.get("chatter"):
             self._jargon.learn(group, heard())
+
+    def _organiser_layer(self, msg: Message, a: Analysis) -> None:
+        """A short line from one of the group's organisers (its profile's event hosts, by the name members see): "可以",
+        "照常，改走骑楼", "讲咗，第一至八章" answer the group's own business the organiser runs — the chatter model reads
+        them alone and finds everyday words. Cleared only when the topic layer would send it to review as chatter (no
+        chatter topic or life errand, no invitation) and it is short (:data:`THREAD_REPLY_CHARS`)."""
+        topic = a.checks.get("offtopic") or {}
+        name = msg.shown_name
+        if self.hosts is None or not name or a.label != Label.OFF_TOPIC or a.score > OFFTOPIC_REVIEW_CAP \
+                or topic.get("chatter") or topic.get("chatter_words") or topic.get("invitation") \
+                or len(normalise(msg.text).compact) > THREAD_REPLY_CHARS or invitation_objects(a.folded) is not None \
+                or not self.hosts.fullmatch(normalise(name).compact):
+            return
+        a.label, a.score = Label.OK, 0.9
+        a.reasons = ["本群活动负责人的简短回复，没有闲聊话题词，不单独判断跑题"]
+        topic.update(off_topic=False, organiser_reply=True, detail=a.reasons[0])
 
     def _thread_layer(self, msg: Message, a: Analysis) -> None:
         """What a short answer answers (stateful, in memory like the flood counts): "正常，观察两天，还软就去医院" right after
@@ -1740,9 +1757,11 @@ def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, f
     :func:`veiled.banter`) or an insult quoted to report it. ``said``: the body's folded form in Mandarin."""
     if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
-    if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said):
-        # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, or a reminder
-        # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00)
+    if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said) \
+            or sanction(said):
+        # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, a reminder
+        # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00), or
+        # an admin's warning naming the group's sanction (veiled.yaml sanction)
         return
     p = load_veiled_model().score(body)
     checks["veiled_model"] = round(p, 3)

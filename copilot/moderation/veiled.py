@@ -36,6 +36,7 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "self": re.compile(_alt(d["self"])),
         "addressee": re.compile(_alt(d["addressee"])),
         "mock_praise": re.compile(_alt(mp["lead"]) + rf".{{0,{int(mp['max_gap'])}}}?" + _alt(mp["praise"])),
+        "mock_title": re.compile("^" + _alt(mp["title"]) + _alt(mp["title_end"])),
         "failing": re.compile(_alt(mp["failing"]) + "|" + _alt(mp["not_done"]["after"])
                               + rf"[^\uff0c\u3002\uff01\uff1f,.!?\n]{{0,{int(mp['not_done']['max_gap'])}}}?" + _alt(mp["not_done"]["neg"])),
         "gift": re.compile(_alt(d["gift"]["words"])),
@@ -53,6 +54,7 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "joking": re.compile(_alt(d["joking"])),
         "warmth": re.compile(_alt(d["warmth"])),
         "reminder": _either_order(d["reminder"]),
+        "sanction": _either_order(d["sanction"]),
     }
 
 
@@ -69,10 +71,12 @@ def _rest_of_sentence(said: str, end: int, limit: int) -> str:
 
 
 def _mock_praise(said: str, rx: dict[str, re.Pattern[str]]) -> list[str]:
-    """Sarcastic praise of the one addressed, in a message that states the failing it praises."""
-    m = rx["mock_praise"].search(said)
+    """Sarcastic praise of the one addressed — or a title of mastery the message opens on — in a message that states
+    the failing it praises."""
+    m = rx["mock_praise"].search(said) or rx["mock_title"].search(said.lstrip())
     if m is None:
         return []
+    said = said.lstrip() if m.re is rx["mock_title"] else said
     rest = said[:m.start()] + said[m.end():]
     return [m.group(0)] if rx["failing"].search(rest) else []
 
@@ -140,6 +144,11 @@ def banter(said: str) -> bool:
 def reminder(said: str) -> bool:
     """A reminder about what is posted (这种东西别再转了): about content and the group's order, not a person."""
     return bool(_compiled()["reminder"].search(said))
+
+
+def sanction(said: str) -> bool:
+    """An admin's warning that names the group's sanction if it happens again (再这样就请你出群): the group's order."""
+    return bool(_compiled()["sanction"].search(said))
 
 
 def veiled_forms(said: str) -> list[str]:
