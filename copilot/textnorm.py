@@ -338,6 +338,29 @@ def _fold(text: str) -> str:
     return out
 
 
+def written_span(text: str, folded: str) -> str | None:
+    """The part of ``text`` whose matching form (:func:`fold`, character by character, spaces inside skipped) is
+    ``folded``, as ``text`` writes it: 幹你娘 for 干你娘 in "幹你娘咧", 白癡 for 白痴 — so a quote shows the writer's own
+    characters, not a conversion of them. None when no part of ``text`` folds to it."""
+    if not folded:
+        return None
+    forms = [_fold_cached(ch) for ch in text]
+    for i, first in enumerate(forms):
+        if not first or not folded.startswith(first):
+            continue
+        k, j = 0, i
+        while k < len(folded) and j < len(text):
+            f = forms[j]
+            if f and folded.startswith(f, k):
+                k += len(f)
+            elif f and not f.isspace():
+                break
+            j += 1
+        if k == len(folded):
+            return text[i:j]
+    return None
+
+
 def cjk_ratio(text: str) -> float:
     """Share of CJK characters among non-space characters (0 for empty text)."""
     chars = [c for c in text if not c.isspace()]

@@ -135,3 +135,44 @@ def test_the_organisers_chatter_is_still_chatter(profile_moderator) -> None:
 
 def test_asking_to_come_late_to_the_groups_session_is_not_chatter(judge) -> None:
     assert judge(ACU_HK, "師傅，我可唔可以遲半個鐘到？").label == "ok"
+
+
+# --- quotes in reasons are the member's own characters -------------------------------------------------------------
+
+@pytest.mark.parametrize(("profile", "text", "own", "converted"), [
+    (TEMPLE_TW, "幹你娘咧，協調會又遲到", "幹你娘", "幹你孃"),  # converting the Simplified match back swaps 娘 for 孃
+    (TEMPLE_TW, "你這個白癡，路線都走錯", "白癡", "白痴"),  # … and leaves a Simplified 痴 inside a Traditional reason
+    (STORY_SZ, "幹你娘，说表说成这样", "幹你娘", "干你娘"),  # a Simplified group: a Traditional quote is not simplified
+])
+def test_a_quoted_rude_word_is_as_the_member_wrote_it(judge, profile: str, text: str, own: str, converted: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "abuse"
+    assert own in v.reason and converted not in v.reason
+
+
+def test_our_own_wording_is_still_in_the_groups_script(judge) -> None:
+    v = judge(TEMPLE_TW, "幹你娘咧，協調會又遲到")
+    assert "辱罵" in v.reason and "辱骂" not in v.reason
+
+
+@pytest.mark.parametrize(("text", "folded", "own"), [
+    ("幹你娘咧", "干你娘", "幹你娘"),
+    ("你這個白癡", "白痴", "白癡"),
+    ("加我 Ｖ 信", "v信", "Ｖ 信"),  # full-width and a space inside: the span as written
+    ("今天天氣好", "下雨", None),
+    ("", "白痴", None),
+])
+def test_written_span_finds_the_part_that_folds_to_a_match(text: str, folded: str, own: str | None) -> None:
+    from copilot.textnorm import written_span
+    assert written_span(text, folded) == own
+
+
+def test_a_held_verdict_with_no_counted_layer_does_not_claim_one() -> None:
+    from copilot.moderation.evidence import evidence_note
+    assert evidence_note({"layers": {}}, held=True) == "没有一项可以单独处置的依据，不处置"
+    assert evidence_note({"layers": {"rule": "辱骂用语"}}, held=True) == "只有一项依据（辱骂用语），不单独处置"
+
+
+def test_a_head_full_of_dung_is_a_rude_word_named_in_the_reason(judge) -> None:
+    v = judge(TEMPLE_TW, "你腦袋裝屎喔，路線講三次了")
+    assert v.label == "abuse" and "腦袋裝屎" in v.reason and "沒有髒字" not in v.reason

@@ -225,8 +225,12 @@ def _model_layers(label: str, checks: dict[str, Any], *, attack: bool, own_words
 
 
 def evidence_note(ev: dict[str, Any], *, held: bool) -> str:
-    """The reason part that names the agreeing layers (acted) or the single one (held back)."""
+    """The reason part that names the agreeing layers (acted) or the single one (held back); held back with no
+    layer at all (a model's word the layers do not count, such as the veiled-abuse model's), it says so — not
+    "只有一项依据（无）", which claims one."""
     names = "、".join(ev["layers"].values()) or "无"
+    if held and not ev["layers"]:
+        return "没有一项可以单独处置的依据，不处置"
     if held:
         return f"只有一项依据（{names}），不单独处置"
     return f"依据：{names}"

@@ -95,7 +95,7 @@ from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
 from copilot.moderation.veiled import banter, reminder, sanction
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, moderation_traditional, squeeze, tokenize, word_class
+from copilot.textnorm import fold, moderation_traditional, squeeze, tokenize, word_class, written_span
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
@@ -337,17 +337,17 @@ class Moderator:
         verdict = self._decide(msg, deadline)
         if self.audit is None:
             self._apply_policy(msg, verdict, 0)
-            return self._in_script(verdict)
+            return self._in_script(verdict, msg.text)
         if self.dry_run:  # a test: strikes are read so the ladder shows right, nothing is written
             user = msg.user or ""
             before = self.audit.count_strikes(self._group_of(msg), user, verdict.label, self.policy.window_days,
                                               hard_only=_soft(verdict)) if user and verdict.label in VIOLATIONS else 0
             self._apply_policy(msg, verdict, before)
-            return self._in_script(verdict)
+            return self._in_script(verdict, msg.text)
         group, user = self._group_of(msg), msg.user or ""
         if not (user and verdict.label in VIOLATIONS):  # no strike to count: a plain write
             self._apply_policy(msg, verdict, 0)
-            first = self.audit.record(self._in_script(verdict), group=group, user=user, message_id=msg.id or "",
+            first = self.audit.record(self._in_script(verdict, msg.text), group=group, user=user, message_id=msg.id or "",
                                       text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts,
                                       nickname=msg.shown_name or "", credit=not _struck(verdict))
             return _replay(first, msg) if first is not None else verdict
@@ -365,18 +365,23 @@ class Moderator:
             if soft and verdict.action in ACTED and (skipped := tx.count_strikes(verdict.label, self.policy.window_days) - counted):
                 verdict.checks["soft_strikes_skipped"] = skipped
                 verdict.reason += f"；此前 {skipped} 次只凭联系方式的违规不累计升级"
-            tx.record(self._in_script(verdict), message_id=msg.id or "", text=msg.text,
+            tx.record(self._in_script(verdict, msg.text), message_id=msg.id or "", text=msg.text,
                       strike=verdict.action in ACTED and not verdict.dry_run, claim=bool(msg.id), msg_ts=msg.ts,
                       nickname=msg.shown_name or "", credit=not _struck(verdict), soft=soft)
         return verdict
 
-    def _in_script(self, verdict: Verdict) -> Verdict:
+    def _in_script(self, verdict: Verdict, text: str) -> Verdict:
         """The verdict's words in the group's output script (reasons and replies are read by people): the
-        profile's ``script`` (a Traditional profile is zh-Hant even without the line), else the setting."""
-        if ((self.profile.script if self.profile else None) or self.settings.script) == "zh-Hant":
+        profile's ``script`` (a Traditional profile is zh-Hant even without the line), else the setting. Only our
+        own wording is converted: the evidence the reason quotes (the signals' items, found in the message's
+        matching form) is put back as the member wrote it (:func:`_quoted_as_written`)."""
+        hant = ((self.profile.script if self.profile else None) or self.settings.script) == "zh-Hant"
+        if hant:
             region = self._hant_region
             verdict.reason = moderation_traditional(verdict.reason, region)
             verdict.reply = moderation_traditional(verdict.reply, region) if verdict.reply else None
+        verdict.reason = _quoted_as_written(verdict.reason, verdict.checks.get("signals") or [], text,
+                                            (lambda w: moderation_traditional(w, self._hant_region)) if hant else None)
         return verdict
 
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
@@ -2225,6 +2230,23 @@ def _reach_only(rep: SignalReport) -> frozenset[str]:
     promo = rep.signal("promo_words")
     reach = lexicons().words["help_answer_reach"]
     return frozenset({"promo_words"}) if promo is not None and all(reach.fullmatch(w) for w in promo.items) else frozenset()
+
+
+def _quoted_as_written(reason: str, signals: list[dict[str, Any]], text: str,
+                       convert: Callable[[str], str] | None) -> str:
+    """``reason`` with each evidence item of ``signals`` (a quote in the message's matching form: Simplified, folded)
+    shown as ``text`` writes it (:func:`textnorm.written_span`) — "幹你娘", not the converted "幹你孃"; "白癡", not "白痴".
+    ``convert``: how the reason's words were put in the output script (None: not converted), so the item is found
+    as the reason shows it. An item the message does not hold as such (a contact put together from pieces) stays."""
+    for item in sorted({i for s in signals for i in s.get("items") or () if isinstance(i, str) and i}, key=len,
+                       reverse=True):
+        own = written_span(text, fold(item))
+        if own is None:
+            continue
+        for shown in dict.fromkeys((convert(item), item) if convert else (item,)):
+            if shown != own and shown in reason:
+                reason = reason.replace(shown, own)
+    return reason
 
 
 def _names_helper(folded: str) -> bool:
