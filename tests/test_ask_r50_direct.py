@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from copilot.evals.retrieval import AskResult
 from copilot.knowledge.ask import AskPart, answer_hedged
 from copilot.knowledge.ranking import SectionHit, SectionRanking, section_scorer
@@ -76,3 +78,35 @@ def test_a_near_miss_decline_states_the_signal_not_a_category() -> None:
     # it does not claim the question is about an app, the law or a private matter
     assert "例子更接近" in reason and "不等于" in reason and "说具体些" in reason
     assert "问题更像" not in reason and "0.52" in reason and "低于阈值" not in reason
+
+
+# --- a question about the group's own subject put into one of the group's texts (scope.yaml wrapper.carry) ---------
+
+def test_a_carry_clause_is_taken_out_and_what_is_left_is_judged() -> None:
+    from copilot.knowledge.ranking import AskedObject, asked_object
+    assert asked_object("刺绣群的群介绍里想写乱针绣的针法，乱针绣到底怎么绣") == AskedObject("乱针绣到底怎么绣", False, True)
+    assert asked_object("茶馆群入群门槛想考一道题，红茶和绿茶的发酵有什么区别") == \
+        AskedObject("红茶和绿茶的发酵有什么区别", False, True)
+    assert asked_object("刺绣群的群介绍怎么写才吸引人") is None  # writing the intro itself: no carry phrase
+
+
+@pytest.mark.usefixtures("kb_index")
+def test_a_subject_question_in_a_group_text_is_declined_with_its_own_reason(kb_index, settings) -> None:  # type: ignore[no-untyped-def]
+    from copilot.knowledge.ask import answer_question, decline_reason, decline_texts
+    from copilot.llm import get_engine
+    question = "茶馆群入群门槛想考一道题，红茶和绿茶的发酵有什么区别"
+    assert kb_index.search_sections(question).covered  # the whole question clears the threshold on 入群门槛
+    answer = answer_question(question, kb_index, get_engine(settings))
+    assert not answer.covered and answer.declined_by == "carried" and answer.citations == []
+    assert decline_reason(answer) == decline_texts().declined_why["carried"]
+
+
+@pytest.mark.usefixtures("kb_index")
+def test_what_a_group_text_should_say_is_still_answered(kb_index, settings) -> None:  # type: ignore[no-untyped-def]
+    from copilot.knowledge.ask import answer_question
+    from copilot.llm import get_engine
+    # what is left ("怎么写大家才会认真看") is vague, not far from the material: the whole question answers it
+    answer = answer_question("羽毛球群的群公告里想写一下这周的活动安排，怎么写大家才会认真看", kb_index, get_engine(settings))
+    assert answer.covered and answer.sections
+    answer = answer_question("读书群入群门槛想考一道题，考什么题能筛掉只想进来发广告的人", kb_index, get_engine(settings))
+    assert answer.covered and any(s.source == "threshold" for s in answer.sections)
