@@ -4,7 +4,8 @@
 Reads only the tuning splits that trained the scorer (every ``evals/retrieval/tuning*.jsonl`` except the
 held-out ones), never a locked one. Each in-scope question is answered offline; ``warn`` is the highest
 fit of the answer's first section such that, among the answers whose first section fits less, at most
-``--share`` were built from an acceptable section (below it an answer is more likely wrong than right, so
+``--share`` were built from an acceptable section for a question not labelled ``near`` (a ``near`` question's answer
+should warn: its sections are only the nearest) (below it an answer is more likely wrong than right, so
 the warning is honest; above it, it would mostly warn about right answers). It prints how often the
 warning then fires on answers from an acceptable section and on the others, per tuning file (held-out
 files included, as a check), and the curve it chose from: per band of fit, how many answers there were and
@@ -30,7 +31,7 @@ import tempfile
 from pathlib import Path
 
 from copilot.config import Settings
-from copilot.evals.retrieval import HELD_OUT, answer_rows, ask_split_files, load_ask_cases
+from copilot.evals.retrieval import HELD_OUT, AskResult, answer_rows, ask_split_files, load_ask_cases
 from copilot.files import atomic_write
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import SCORER_FILE, section_scorer
@@ -65,9 +66,10 @@ def main() -> None:
             if half == "tuning" and not (args.fitting_only and name in HELD_OUT):
                 cases = [c for c in load_ask_cases(path) if c.in_scope]
                 rows = [r for r in answer_rows(index, engine, cases) if r.covered]
-                per_file[name] = [(r.fit, bool(r.answer_ok)) for r in rows if not args.off_ask or r.basis == "other"]
+                per_file[name] = [(r.fit, should_be_direct(r)) for r in rows if not args.off_ask or r.basis == "other"]
                 for r in rows if dump and name not in HELD_OUT else []:
-                    dump.write(json.dumps({"file": name, "fit": r.fit, "ok": bool(r.answer_ok), "basis": r.basis}) + "\n")
+                    dump.write(json.dumps({"file": name, "fit": r.fit, "ok": should_be_direct(r), "basis": r.basis,
+                                           "near": r.near}) + "\n")
         if dump:
             dump.close()
     fitted = sorted(row for name, rows in per_file.items() if name not in HELD_OUT for row in rows)
@@ -87,6 +89,14 @@ def main() -> None:
         return
     write_warn(args.out, warn, key)
     print(f"{key} {round(warn, 4)} → {args.out}")
+
+
+def should_be_direct(row: AskResult) -> bool:
+    """Whether an answer should be given as the answer (no 相近 warning): it is built from an acceptable section and
+    its question is not labelled ``near``. A ``near`` question's acceptable sections are only the nearest ones (no
+    section covers it), so an answer from them is right to warn: counting it as right would push ``warn`` down and
+    let a neighbour sharing a word pass as the answer."""
+    return bool(row.answer_ok) and not row.near
 
 
 def choose_warn(fitted: list[tuple[float, bool]], share: float) -> float:

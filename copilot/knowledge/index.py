@@ -582,7 +582,8 @@ class KnowledgeIndex:
         if unwrap and ranking.covered and (asked := asked_object(query)) is not None:
             # a question dressed in operator words (作为群主…怎么跟群友解释) is covered only if what it asks about is
             alone = self.search_sections(asked.text, k=1, rerank=rerank, expand=expand)
-            ranking.asked, ranking.asked_covered = asked, alone.covered
+            covered = alone.covered or (asked.carried and alone.confidence >= alone.threshold)
+            ranking.asked, ranking.asked_covered = asked, covered
         return ranking
 
 

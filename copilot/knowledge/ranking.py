@@ -690,6 +690,9 @@ class Wrapper(BaseModel):
     asked: tuple[str, ...] = ()
     # a character right after an ``asked`` word that makes it another word (问题)
     not_after: tuple[str, ...] = ()
+    # a clause holding a ``carry`` phrase puts what is asked into one of the group's own texts (群介绍里想写…,
+    # 入群门槛想考一道题): it is taken out whole like a ``tell`` clause, and what is left is judged on its own
+    carry: tuple[str, ...] = ()
 
     def reported_end(self, text: str) -> int:
         """Where the member's reported question starts in folded ``text`` (after the last 有人问 / 家长老问), or -1."""
@@ -714,7 +717,7 @@ def wrapper_cues() -> Wrapper:
     def words(key: str) -> tuple[str, ...]:
         return _folded(data.get(key, []))
     return Wrapper(role=words("role"), tell=words("tell"), askers=words("askers"), adverbs=words("adverbs"),
-                   asked=words("asked"), not_after=words("not_after"))
+                   asked=words("asked"), not_after=words("not_after"), carry=words("carry"))
 
 
 class AskedObject(NamedTuple):
@@ -723,24 +726,31 @@ class AskedObject(NamedTuple):
 
     text: str
     reported: bool
+    # only a ``carry`` clause was taken out (no ``tell`` or ``role``): what is left is judged apart only when it is
+    # far from all the material (its confidence below the threshold) — "怎么写大家才会看" left by 群公告里想写… is vague,
+    # not uncovered, and the whole question answers it
+    carried: bool = False
 
 
 def asked_object(question: str) -> AskedObject | None:
     """What ``question`` asks about once the operator's wrapper (:class:`Wrapper`) is taken out: its ``tell``
     clauses dropped, its ``role`` phrases cut, and, when a clause reports a member's question, only what that member
     asked; None when the question has no wrapper, too little is left (``parts.yaml``'s ``min_chars``) or what is left
-    asks nothing (``parts.yaml``'s ``asks``: a situation told, whose telling is the operations question).
+    asks nothing (``parts.yaml``'s ``asks``: a situation told, whose telling is the operations question). A clause
+    holding a ``carry`` phrase (群介绍里想写…) is taken out too: what the asker wants to put in the group's text is asked.
     "物业费按建筑面积还是套内面积收，作为群主我应该怎么给大家解释" asks about "物业费按建筑面积还是套内面积收"."""
     cues = wrapper_cues()
     text = fold(question)
     clauses = [c for c, _ in question_clauses(text)] or [text.strip()]
     kept = [c for c in clauses if not any(t in c for t in cues.tell)]
     wrapped = len(kept) < len(clauses)
+    carried = [c for c in kept if any(t in c for t in cues.carry)]
+    kept = [c for c in kept if c not in carried]
     out = "，".join(kept)
     for role in cues.role:
         if role in out:
             out, wrapped = out.replace(role, ""), True
-    if not wrapped:
+    if not (wrapped or carried):
         return None
     start = cues.reported_end(out)
     if start >= 0:
@@ -750,7 +760,7 @@ def asked_object(question: str) -> AskedObject | None:
     # 炸锅了), how to tell the group is the operations question, and the question is judged whole
     if len(out) < parts_cues().min_chars or not parts_cues().asks_in(out):
         return None
-    return AskedObject(out, start >= 0)
+    return AskedObject(out, start >= 0, bool(carried) and not wrapped)
 
 
 class Scene(BaseModel):
@@ -885,7 +895,8 @@ class SectionRanking:
         """Why an uncovered question was declined: ``confidence`` (below the threshold), ``near_miss`` (it reads
         like a question the cards do not teach although the confidence passed), ``scene`` (not about a group
         and the best section fits it loosely), ``object`` (it names an object the cards do not teach), ``wrapper``
-        (what it asks about, without the operator's wrapper, is not covered) or ``none`` (nothing to rank); ``""`` when it is covered."""
+        (what it asks about, without the operator's wrapper, is not covered), ``carried`` (the same for a question that puts
+        the group's own subject into one of its texts: 群介绍里想写…) or ``none`` (nothing to rank); ``""`` when it is covered."""
         if self.covered:
             return ""
         if not self.sections:
@@ -896,7 +907,9 @@ class SectionRanking:
             return "near_miss"
         if self.off_scene:
             return "scene"
-        return "object" if self.off_object else "wrapper"
+        if self.off_object:
+            return "object"
+        return "carried" if self.asked is not None and self.asked.carried else "wrapper"
 
     @property
     def scene(self) -> str:
