@@ -1100,6 +1100,7 @@ class _Open:
     alt: tuple[str, str] | None = None  # "A还是B" with no question form: asks only if a reply picks A or B
     closed: bool = False  # the one it was put to took it with an ack ("没问题"): work accepted, nothing to answer
     held: bool = False  # asked while the speaker holds the questions for a round at the end: theirs to answer
+    after_side: bool = False  # asked on someone's side remark just before ("我家狗又咬鞋了" — "要不要买个磨牙棒")
 
 
 def _echoes(question: str, reply: str) -> bool:
@@ -1120,6 +1121,23 @@ def _says_which(question: str, reply: str) -> bool:
     if not m:
         return False
     return bool(re.match(rf"^(?:@\S+\s*)?[不没唔冇]?{re.escape(m.group(1))}", _fold(reply).strip()))
+
+
+def _opens_yes_no(question: str, reply: str) -> bool:
+    """A reply that opens with a yes or a no to a yes/no question and goes on with why or what ("要不要带手套" —
+    "要，旧木头毛刺多"; "雨衣要自己带吗" — "要，仓库只有三件"; "能退吗" — "不能 已经下单了"): the answer, whatever words it
+    shares with the question. The opening word is one of ``reply.modal_yes_no`` and a separator follows it; a bare yes
+    alone is left to :func:`_short_answer`, a yes to a request (``action.request``/``request_tag``) takes work on, and a
+    question about the ones asked (``reply.asks_you``) or turning aside (``reply.aside_opener``) is no group matter by
+    its yes."""
+    fq = _fold(question)
+    if not _asks_yes_no(fq) or has(fq, "action", "request") or has(fq, "action", "request_tag") \
+            or has(fq, "reply", "asks_you") or has(fq.strip(), "reply", "aside_opener"):
+        return False  # (a question about the ones asked, "你们去过吗", is answered for themselves: side chat or not)
+    f = _fold(MENTION.sub("", reply)).strip()
+    head = re.match(r"^([^\W\d_]{1,3})[，,、。！!～~\s]+(\S.*)$", f)
+    return bool(head and head.group(1) in _MODAL_YES_NO() and len(re.sub(r"\W", "", head.group(2))) >= 3
+                and not is_question(head.group(2)))
 
 
 def _gives_time(fq: str, reply: str) -> bool:
@@ -1423,7 +1441,8 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
         return _answered_now(on_words[-1])
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(formed or close, m)
-        sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers))
+        sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers)
+                                  or q.index == i - 1 and not q.after_side and _opens_yes_no(q.text, m.text))
         if q is not None and (sure or q.index == i - 1 and not _proposes(q.msg.text)):
             q.loose = not sure
             return q, False
@@ -1528,6 +1547,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
                 awaited and "?" not in f and any(relevant(q.text, m.text) for q in awaited)
                 and not (_asks_count(f) and not cue("reply", "amount_given").search(f))):
             _open_question(m, i, targets, opened, people, held=bool(held))
+            _mark_after_side(opened, messages, i)
             continue
         if cue("reply", "acks").match(f):
             for q in opened:  # "路书谁来做 阿飞你…" — 阿飞: "没问题": taken on, so no later line of theirs answers it
@@ -1573,6 +1593,19 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
 @lru_cache(maxsize=1)
 def _SHORT_YES_NO() -> frozenset[str]:  # noqa: N802 - a constant read once from cues.yaml
     return frozenset(_fold(str(w)) for w in raw("reply", "short_yes_no"))
+
+
+def _mark_after_side(opened: list[_Open], messages: list[Message], i: int) -> None:
+    """Mark the question just opened at ``i`` as asked on someone else's side remark right before it (the chatter
+    model's verdict): a yes to it is side chat too (:func:`_opens_yes_no` is not read for it)."""
+    m = messages[i]
+    if opened and opened[-1].msg is m and i and messages[i - 1].speaker != m.speaker:
+        opened[-1].after_side = is_side_chatter(messages[i - 1].text)
+
+
+@lru_cache(maxsize=1)
+def _MODAL_YES_NO() -> frozenset[str]:  # noqa: N802 - a constant read once from cues.yaml
+    return frozenset(_fold(str(w)) for w in raw("reply", "modal_yes_no"))
 
 
 def _short_taken(opened: list[_Open], m: Message, i: int, targets: list[str], tasks: frozenset[int], host: str | None,
@@ -1672,10 +1705,12 @@ def _forbids(text: str) -> re.Match[str] | None:
 def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
     """Whether ``q`` keeps the answer it has against ``m``: an @-reply to the asker supersedes a bystander's
     guess (it is cleared here), unless that guess answered in the question's form and ``m`` only gives the asker
-    work, or answered it on its own words and ``m`` is on another matter (:func:`_answered_on_it`); an answer by the
+    work, or answered it on its own words and ``m`` is on another matter (:func:`_answered_on_it`), or opened with
+    the yes or no it asked for (:func:`_opens_yes_no`); an answer by the
     one asked stands against anything later."""
     if direct and q.answer and not q.direct:
-        if _answered_in_form(q, m) or _answered_on_it(q, m):
+        if _answered_in_form(q, m) or _answered_on_it(q, m) \
+                or not q.after_side and _opens_yes_no(q.text, q.answer[0].text):
             return True
         q.answer = []
     return bool(q.answer) and q.direct
@@ -1735,6 +1770,8 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return True  # "6个小时够不够" — "够的，上季平均5个半小时": its own yes, backed by a figure
     if _in_form(q.text, q.answer[0].text):
         return True  # the figure, the time or the one doing it that the question asks for ("车谁开" — "车我开")
+    if not q.after_side and _opens_yes_no(q.text, q.answer[0].text):
+        return True  # a yes or a no, then why ("要不要带手套" — "要，旧木头毛刺多"): the answer on any subject
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or (asked and answered) or _host_answers(q, host)
