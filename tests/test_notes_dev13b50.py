@@ -171,3 +171,14 @@ def test_a_finished_task_in_cantonese_leaves_the_list() -> None:
     assert not any(a.owner == "阿輝" for a in notes.actions)
     assert any(a.owner == "細妹" and "名單" in a.task for a in notes.actions)
 
+
+def test_work_said_to_be_done_with_gao_ding_le_is_no_decision() -> None:
+    notes = _notes(
+        "队长阿彬|各位，下个月的训练安排说一下",
+        "队长阿彬|小葵你去把下个月的场地订一下",
+        "小葵|场地我昨天已经订好了，搞定了",
+        "队长阿彬|那训练就定了，每周日上午9点",
+    )
+    texts = [d.text for d in notes.decisions]
+    assert not any("搞定" in t for t in texts)
+    assert any("周日上午9点" in t for t in texts)
