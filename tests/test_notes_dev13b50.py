@@ -182,3 +182,17 @@ def test_work_said_to_be_done_with_gao_ding_le_is_no_decision() -> None:
     texts = [d.text for d in notes.decisions]
     assert not any("搞定" in t for t in texts)
     assert any("周日上午9点" in t for t in texts)
+
+
+def test_a_cantonese_yat_yu_gam_zou_settles_the_proposal_put_up_before_it() -> None:
+    notes = _notes(
+        "會長阿琛|各位街坊，下個月嘅屋邨清潔日，今晚傾下",
+        "阿蘭|我提議每層派兩個義工，負責執垃圾",
+        "肥波|冇問題",
+        "會長阿琛|好，一於咁做",
+        "肥波|手套邊個買",
+        "會長阿琛|阿蘭星期五前買手套",
+    )
+    (d,) = [d for d in notes.decisions if "兩個義工" in d.text]
+    assert d.decider == "會長阿琛" and "肥波" in d.by and "一於" not in d.text
+
