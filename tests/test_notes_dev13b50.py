@@ -196,3 +196,13 @@ def test_a_cantonese_yat_yu_gam_zou_settles_the_proposal_put_up_before_it() -> N
     (d,) = [d for d in notes.decisions if "兩個義工" in d.text]
     assert d.decider == "會長阿琛" and "肥波" in d.by and "一於" not in d.text
 
+
+
+def test_a_routine_from_a_day_on_that_members_okay_is_a_decision_and_unanswered_it_is_not() -> None:
+    lines = ("店长阿梅|各位，中秋月饼这周开始夜班赶工",
+             "店长阿梅|还有，从下周一开始，每天晚上9点前在群里报到，说一声做完了没有")
+    notes = _notes(*lines, "小郭|OK", "阿玲|行，没问题", "店长阿梅|小郭周三前把包装盒点一下")
+    (d,) = [d for d in notes.decisions if "每天晚上9点" in d.text]
+    assert d.decider == "店长阿梅" and {"小郭", "阿玲"} <= set(d.by)
+    quiet = _notes(*lines, "店长阿梅|小郭周三前把包装盒点一下")
+    assert not any("每天晚上9点" in d.text for d in quiet.decisions)
