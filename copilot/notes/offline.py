@@ -964,6 +964,41 @@ def _quotes(pool: list[Sentence], points: list[Sentence], st: Structure) -> list
             for s in sorted(candidates, key=lambda s: -s.score)[:2]]
 
 
+def _safety_points(sentences: list[Sentence], people: People) -> list[tuple[Sentence, str]]:
+    """Each sentence of a safety instruction put to one member (the message opens with their @ or bare name, and
+    the sentence names a protective step, cue summary.safety: "@阿强 清滤网之前先关阀泄压，再断电挂锁") with that
+    member: what must not be lost from the notes, however it ranks."""
+    out: list[tuple[Sentence, str]] = []
+    for s in sentences:
+        m = s.msg
+        if not cue("summary", "safety").search(fold(s.text)) or is_question(s.text):
+            continue
+        lead = people.lead(m.text)
+        if not lead:  # (the @ stripped by a copy: the one participant whose bare name opens the message)
+            lead = [who for at, _, who in people.named_in(m.text.lstrip("@ \t")) if at == 0][:1]
+        if len(lead) == 1 and lead[0] not in ("大家", m.speaker) and lead[0] in people.speakers:
+            out.append((s, lead[0]))
+    return out
+
+
+def _with_safety(points: list[KeyPoint], sentences: list[Sentence], people: People) -> list[KeyPoint]:
+    """``points`` with every safety instruction to a member (:func:`_safety_points`) kept: joined to the point of
+    its own message when there is one, else a point of its own naming the member — in message order."""
+    out = list(points)
+    for s, member in _safety_points(sentences, people):
+        text = _keypoint_text(s)
+        same = next((p for p in out if fold(text) in fold(p.text)), None) \
+            or next((p for p in out if p.sources == [s.msg.id]), None)
+        if same is None:
+            same = KeyPoint(text=text, sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
+            out.append(same)
+        elif fold(text) not in fold(same.text):
+            same.text = f"{same.text.rstrip()}{'' if same.text.rstrip()[-1:] in '。！!；;' else '。'}{text}"
+        if not any(who == member for _, _, who in people.named_in(same.text)):
+            same.text = f"@{member} {same.text}"  # (the member it is put to, when the point does not name them)
+    return sorted(out, key=lambda p: p.sources[0] if p.sources else 0)
+
+
 def summarize_offline(transcript: Transcript, structure: Structure | None = None, *,
                       summary_chars: int | None = None, max_points: int = 7) -> Notes:
     """Extractive notes for ``transcript`` (TextRank + MMR + pattern rules), fully cited.
@@ -1005,8 +1040,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:
         summary, summary_sources = talk_summary(lead, points)
-    key_points = [KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
-                  for s in points]
+    key_points = _with_safety([KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker,
+                                        time=s.msg.clock or None) for s in points], sentences, people)
     return Notes(
         title=_title(transcript, st, points, people),
         date=transcript.date,
@@ -1021,7 +1056,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         decisions=st.decisions,
         actions=st.actions,
         announcements=st.announcements,
-        quotes=_quotes(point_pool, points, st),
+        quotes=_quotes(point_pool, points + [s for s, _ in _safety_points(sentences, people)], st),  # (kept: no quote)
         message_count=len(transcript.messages),
         dropped_count=len(transcript.dropped),
     )

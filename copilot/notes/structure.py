@@ -982,12 +982,34 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
     reach = int(raw("correction_reach"))
     for j, m in enumerate(messages):
         f = _fold(m.text).strip()
-        kinds = figure_kinds(f) if cue("correction").search(f) and not is_question(m.text) else frozenset()
+        kinds = (figure_kinds(f) if cue("correction").search(f) else _recap_moves(f)) if not is_question(m.text) \
+            else frozenset()
         for x in messages[max(0, j - reach):j] if kinds else []:
             old = kinds & figure_kinds(_fold(x.text))
             if x.speaker == m.speaker and old and relevant(x.text, m.text, by_kind=False):
                 out[x.id] = Restated(old | (out[x.id].kinds if x.id in out else frozenset()), m)
     return out
+
+
+def _recap_moves(f: str) -> frozenset[str]:
+    """The kinds of the figures a recap (cue action.recap_mark, folded ``f``) moves in its items ("总结一下：1. 周六彩排改到
+    下午2点，提前一小时"): the figure within moved_reach… of a change word (cue moved / moved_when), read item by item and
+    not in a contingency (moved_unless) — the speaker's earlier line with that kind of figure on the subject is stale
+    however far back, like an explicit correction's."""
+    if not cue("action", "recap_mark").search(f):
+        return frozenset()
+    planned, moved = cue("moved_when"), cue("moved")
+    kinds: set[str] = set()
+    for item in _RECAP_ITEM.split(f):
+        if has(item, "moved_unless"):
+            continue
+        for x in moved.finditer(item):
+            if (to := planned.search(item[x.end():x.end() + 8])) is not None:
+                kinds |= figure_kinds(item[x.end():x.end() + to.end()])
+    return frozenset(kinds)
+
+
+_RECAP_ITEM = re.compile(r"[\n。；;，,]")
 
 
 def restating(text: str, fix: Restated) -> str:
@@ -3939,6 +3961,46 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
     return None
 
 
+def _finished(m: Message, work: str, people: People) -> bool:
+    """Whether ``m`` says the work ``work`` is done: a clause naming it ends on the doing finished (action.finished:
+    "报修单我刚交给设备科了，搞定", "滤网清完了"), no question, no hypothetical and no day still to come."""
+    f = _fold(m.text)
+    if not has(f, "action", "finished") or is_question(m.text) or has(f, "action", "hypothetical") \
+            or any(d.day is not None and m.time is not None and d.day > m.time.date()
+                   for d in time_expressions(m.text, m.time)):
+        return False
+    clauses = [c for c in _CLAUSE.split(f) if c.strip()]
+    # (a bare "搞定" closing a line goes with the clause before it: "报修单我刚交给设备科了，搞定")
+    return any(has(c, "action", "finished") and (_names_work(cue("action", "finished").sub(" ", c), work, people)
+                                                 or k and _names_work(clauses[k - 1], work, people))
+               for k, c in enumerate(clauses))
+
+
+def _left_undone(a: ActionItem, messages: list[Message], at: dict[int, int], people: People) -> bool:
+    """Whether ``a`` still has work to do: the parts of its task its owner says later are done (:func:`_finished`,
+    a line of the owner after the part was given, the line saying so among its sources too) leave it; a to-do with no
+    part left is done. The deadline goes with the parts whose words hold it."""
+    if not a.owner or cue("owner", "group").fullmatch(_fold(a.owner)) or not a.sources:
+        return True
+    first = at.get(a.sources[0])
+    if first is None:
+        return True
+    later = [m for m in messages[first + 1:] if m.speaker == a.owner]
+    parts = _task_parts(a)
+    said = {p: [m for m in later if _finished(m, p, people)] for p in parts}
+    closing = {m.id for ms in said.values() for m in ms}  # (the line saying so, merged into the task, goes too)
+    left = [p for p in parts if not said[p]
+            and not any(_fold(p).strip() in _fold(m.text) for m in later if m.id in closing)]
+    if len(left) == len(parts):
+        return True
+    if not left:
+        return False
+    a.task = "；".join(left)
+    if a.deadline_text and not any(a.deadline_text in p for p in left):
+        a.deadline, a.deadline_text = None, None
+    return True
+
+
 def _taker(a: ActionItem, declined: int, messages: list[Message], people: People) -> tuple[str, int] | None:
     """Who took over the work ``a``'s owner declined at ``messages[declined]``, and where: in the next few
     messages, someone else offering it ("我送吧", "我来联系商场吧"), or the one who gave it naming another
@@ -4039,6 +4101,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     for a in actions:
         if a.sources and _called_off_at(a, messages, at, people, given) is not None:
             continue  # status cancelled: the work is not to be done at all
+        if a.sources and not _left_undone(a, messages, at, people):
+            continue  # status done: its owner said it was finished
         if not a.owner or group.fullmatch(_fold(a.owner)) or not a.sources:
             kept.append(a)
             continue
