@@ -84,15 +84,26 @@ def _tree(words: set[str], end: str, after_first: str) -> list[str]:
 SHORT_CUE = 2  # a cue word this short can be a piece of another word; a longer one (看看我的店) is a phrase
 
 
-def cue_words(rx: re.Pattern[str], text: str) -> list[str]:
+def cue_words(rx: re.Pattern[str], text: str, *, whole: bool = False) -> list[str]:
     """The hits of a word list's alternation that are words of ``text``, not the tail or head of a longer
     word: 湖人 is no chatter word in 今天西湖人好多 (西湖 | 人), 加群 no promo word in 加群主微信 (加 | 群主).
-    Longer cues are phrases written as stems (看看我的店 in 看看我的店铺) and count as they are."""
+    Longer cues are phrases written as stems (看看我的店 in 看看我的店铺) and count as they are.
+
+    ``whole``: a short cue must also be a word of its own, not a part inside a longer dictionary word (:func:`in_word`)
+    — what a seller's cue list asks: 回收 is no trade in 垃圾回收站, 出售 none in 出售者. A chatter list leaves it off
+    (湖人 in 湖人队 is still the team)."""
     first = rx.search(text)
     if first is None:  # most lists have no word in a message: one search, no iterator
         return []
     return [w for m in rx.finditer(text, first.start())  # from the first hit on: the same hits as from 0
-            if (w := m.group(0)).isascii() or len(w) > SHORT_CUE or not cuts_word(text, m.start(), m.end())]
+            if (w := m.group(0)).isascii() or len(w) > SHORT_CUE or not (
+                cuts_word(text, m.start(), m.end()) or (whole and in_word(text, m.start(), m.end())))]
+
+
+def in_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a proper part of one longer word of jieba's dictionary in ``text`` (回收 of 回收站,
+    博彩 of 博彩业) — a cue that is not a word of the message as it is cut."""
+    return any(a <= start and end <= b and b - a > end - start for a, b in word_spans(text))
 
 
 def kind_words(cue: str) -> frozenset[str]:
@@ -1041,10 +1052,12 @@ class Scan:
         for name in spec.counted_in:
             for hit in self.found.get(name, ()):
                 text = text.replace(hit, CUT)
-        hits = cue_words(self.lex.words[spec.words], text)
+        whole = spec.label == "ad"  # a seller's cue counts as a word of the message (回收 is none in 回收站)
+        hits = cue_words(self.lex.words[spec.words], text, whole=whole)
         if spec.label in DIALECT_READ:
             # 转发俾屋企人, 帮我按个赞: the cue said in Cantonese or Taiwan Mandarin, read beside the words as written
-            hits += [h for h in read_as_said(text, lambda t: cue_words(self.lex.words[spec.words], t)) if h not in hits]
+            hits += [h for h in read_as_said(text, lambda t: cue_words(self.lex.words[spec.words], t, whole=whole))
+                     if h not in hits]
         return hits
 
     def text(self, spec: SignalSpec) -> str:

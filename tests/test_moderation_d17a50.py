@@ -1,0 +1,56 @@
+"""Round 50, d17a50 (issue 17): pitches in a member's voice caught, members' own sharing left alone.
+
+- A seller's cue counts only as a word of the message as jieba cuts it (signals.cue_words ``whole``, signals.in_word):
+  回收 is no trade inside 垃圾回收站, while 高价回收旧手机 still is.
+Groups and messages written for these tests (a Ningbo model-rocket club, a Hefei sewing circle)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+from moderation_say import audited_moderator, say
+
+from copilot.moderation import Moderator
+from copilot.moderation.labels import Action
+from copilot.moderation.signals import cue_words, in_word, lexicons
+
+ROCKETS = """
+name: 宁波航天模型爱好者
+positioning: 宁波玩水火箭和固体燃料模型火箭的家长和学生交流制作、发射场地和安全，每月一次在东钱湖边试射
+topics: [水火箭, 模型火箭, 发动机, 降落伞, 尾翼, 箭体, 发射架, 试射, 回收伞, 箭头]
+audience: 宁波的航模家长和中学生
+events:
+  - {title: 东钱湖试射, kind: 线下活动, cadence: 每月一次, time: "09:00", place: 东钱湖南岸草坪, host: 老蒋}
+"""
+
+T0 = 1_767_225_600.0
+GAP = 600  # ten minutes apart: no flood
+_say = partial(say, t0=T0, gap=GAP)
+
+
+@pytest.fixture
+def rockets(tmp_path: Path) -> Moderator:
+    return audited_moderator(tmp_path, ROCKETS)
+
+
+def test_a_cue_inside_a_longer_dictionary_word_is_not_that_cue() -> None:
+    text = "用完的箭体放楼下垃圾回收站旁边"
+    start = text.index("回收")
+    assert in_word(text, start, start + 2)
+    strong = lexicons().words["ad.strong"]
+    assert cue_words(strong, text, whole=True) == []
+    assert cue_words(strong, text) == ["回收"]  # a chatter list still reads the part (湖人 of 湖人队)
+    assert cue_words(strong, "高价回收旧手机", whole=True) == ["回收"]
+
+
+def test_a_member_at_the_recycling_bin_is_left_alone(rockets: Moderator) -> None:
+    v = _say(rockets, "试射完的旧箭体放到小区垃圾回收站旁边，会不会被物业说？", user="r1")
+    assert v.label != "ad" and v.action == Action.NONE, v.reason
+    assert "回收" not in v.reason
+
+
+def test_a_buyer_of_old_phones_is_still_an_ad(rockets: Moderator) -> None:
+    v = _say(rockets, "高价回收旧手机旧电脑，上门回收，电话 138 1234 5678", user="r2")
+    assert v.label == "ad" and v.action != Action.NONE, v.reason
