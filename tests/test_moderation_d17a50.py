@@ -54,3 +54,26 @@ def test_a_member_at_the_recycling_bin_is_left_alone(rockets: Moderator) -> None
 def test_a_buyer_of_old_phones_is_still_an_ad(rockets: Moderator) -> None:
     v = _say(rockets, "高价回收旧手机旧电脑，上门回收，电话 138 1234 5678", user="r2")
     assert v.label == "ad" and v.action != Action.NONE, v.reason
+
+
+# a testimonial in the member's present tense (我在用, 最近在喝, 用了这个…) with the writer as the supply, or offering to buy
+# in bulk for everyone (我帮大家团购): lexicons.yaml ad.own_result / ad.supply_me, signals.yaml testimonial_pitch
+@pytest.mark.parametrize("text", [
+    "最近在喝一款酵素，睡眠好多了，真心推荐，要的可以问我拿",
+    "家长们，我在用一个护眼贴，孩子做完作业贴一会就不酸了，群里要的我帮大家团购，45一盒",
+    "用了这个牌子的胶水半年，尾翼一次都没掉过，我这里还有几瓶，需要的找我拿",
+])
+def test_a_testimonial_with_the_writer_as_the_supply_is_an_ad(rockets: Moderator, text: str) -> None:
+    v = _say(rockets, text, user="seller")
+    assert v.label == "ad" and v.action != Action.NONE, v.reason
+    assert "以亲身效果推销" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "我在用的这款发射架挺稳，京东就有，一百多块",  # the supply is a shop, not the writer
+    "最近在用环氧胶粘尾翼，比502牢，大家可以试试",
+    "用了这个降落伞叠法，开伞成功率高多了，视频在群相册",
+])
+def test_a_member_saying_what_they_use_is_left_alone(rockets: Moderator, text: str) -> None:
+    v = _say(rockets, text, user="member")
+    assert v.action == Action.NONE, v.reason
