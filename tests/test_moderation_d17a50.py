@@ -77,3 +77,42 @@ def test_a_testimonial_with_the_writer_as_the_supply_is_an_ad(rockets: Moderator
 def test_a_member_saying_what_they_use_is_left_alone(rockets: Moderator, text: str) -> None:
     v = _say(rockets, text, user="member")
     assert v.action == Action.NONE, v.reason
+
+
+# a deal offered to the group's members as such (lexicons.yaml ad.group_folk / ad.group_deal, signals._group_deal)
+@pytest.mark.parametrize("text", [
+    "其实我自己就在做航模电池代理，各种型号都有，群友一律八折",
+    "我們家的模型漆團友價再折五十，這週有效",  # Traditional: read folded, as every cue is
+    "做儿童编程课的，孩子想学的，群里有优惠",
+])
+def test_a_deal_for_the_groups_members_is_labelled_an_ad(rockets: Moderator, text: str) -> None:
+    v = _say(rockets, text, user="pitch")
+    assert v.label == "ad", v.reason
+    assert "给群友的优惠" in v.reason or "給群友的優惠" in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "上次群友推荐的那家胶水在打折，我买了两瓶",  # a member named as the one who found the sale
+    "群友有没有知道哪里买发动机有优惠的？",
+    "本月东钱湖试射群友一律免费，外来朋友收10元场地费",  # the group's own event
+    "群里有人知道发射架打折吗",
+])
+def test_members_talking_about_deals_are_left_alone(rockets: Moderator, text: str) -> None:
+    v = _say(rockets, text, user="talk")
+    assert v.label != "ad" and v.action not in (Action.DELETE, Action.MUTE), v.reason
+    assert "给群友的优惠" not in v.reason, v.reason
+
+
+SHOP = """
+name: 星火航模店老顾客群
+positioning: 星火航模店的老顾客群，店里上新、活动和售后都在这里说
+topics: [航模, 模型火箭, 电池, 遥控, 上新, 售后]
+audience: 星火航模店的顾客
+type: 品牌型
+"""
+
+
+def test_a_shops_own_group_deal_is_the_shops_business(tmp_path: Path) -> None:
+    shop = audited_moderator(tmp_path, SHOP)
+    v = _say(shop, "本周店里新到的电池群友一律八折，到店报名字就行", user="店长")
+    assert "给群友的优惠" not in v.reason, v.reason

@@ -1976,6 +1976,21 @@ def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits) if hits else None
 
 
+def _group_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A deal offered to the group's members as such: a word for them (lexicons.yaml ad.group_folk: 群友, 团友, 社团的朋友…)
+    with a deal word (ad.group_deal: 八折, 立减, 群友价…) starting within ``group_deal_gap`` characters after it — 群友一律八折,
+    团友价再折, 群里有优惠; not a member named as the one who found a sale (上次群友推荐的那家在打折: the deal is the shop's).
+    A shop's own customer group gives its customers deals: not there."""
+    if scan.shop:
+        return None
+    text, gap = scan.n.compact, int(scan.thresholds["group_deal_gap"])
+    folk, deal = (scan.lex.words[key] for key in spec.combo)
+    for m in folk.finditer(text):
+        near = deal.search(text, m.start(), m.end() + gap + 8)
+        if near is not None and near.start() <= m.end() + gap:
+            return Finding([near.group(0)] if near.start() < m.end() else [m.group(0), near.group(0)])  # 群友价 once
+    return None
+
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
 # (:func:`_combo`), a ``words`` row's lexicon (:func:`_words`).
 _DETECTORS: dict[str, Detector] = {
@@ -1985,7 +2000,7 @@ _DETECTORS: dict[str, Detector] = {
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
-    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled,
+    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "group_deal": _group_deal,
 }
 
 
