@@ -116,3 +116,26 @@ def test_a_shops_own_group_deal_is_the_shops_business(tmp_path: Path) -> None:
     shop = audited_moderator(tmp_path, SHOP)
     v = _say(shop, "本周店里新到的电池群友一律八折，到店报名字就行", user="店长")
     assert "给群友的优惠" not in v.reason, v.reason
+
+
+# a pitch followed up after its deletion, with no way to reach in the follow-up (evidence.yaml repeat_reach ``offer``,
+# lexicons.yaml ad.follow_up, Moderator._repeat_layer)
+def test_a_struck_sellers_follow_up_continues_the_pitch(rockets: Moderator) -> None:
+    first = _say(rockets, "航模锂电池厂家直供，各种型号现货，群友八折，加微信 rocketbat88", user="bat")
+    assert first.label == "ad" and first.action == Action.DELETE, first.reason
+    v = _say(rockets, "上次说的电池还剩最后五组，要的抓紧", user="bat", n=1)
+    assert v.label == "ad" and v.action != Action.NONE, v.reason
+    assert "又接着推销" in v.reason
+
+
+def test_the_same_words_from_a_member_never_struck_are_left_alone(rockets: Moderator) -> None:
+    v = _say(rockets, "东钱湖试射还剩最后三个名额，想来的抓紧在群接龙", user="老蒋")
+    assert v.label == "ok" and v.action == Action.NONE, v.reason
+
+
+def test_a_follow_up_needs_a_hard_strike(rockets: Moderator) -> None:
+    # a member's spare thing with only a way to reach them: deleted for the handle, a soft strike, not a pitch to follow up
+    first = _say(rockets, "发射架我有多的一个，要的加我微信 jiang_rk2020", user="jiang")
+    assert first.action == Action.DELETE, first.reason
+    v = _say(rockets, "上次说的发射架还剩最后一个，要的抓紧", user="jiang", n=1)
+    assert "又接着推销" not in v.reason and v.action == Action.NONE, v.reason
