@@ -139,3 +139,25 @@ def test_a_follow_up_needs_a_hard_strike(rockets: Moderator) -> None:
     assert first.action == Action.DELETE, first.reason
     v = _say(rockets, "上次说的发射架还剩最后一个，要的抓紧", user="jiang", n=1)
     assert "又接着推销" not in v.reason and v.action == Action.NONE, v.reason
+
+
+def test_the_things_members_may_pass_on_are_whole_words_not_people() -> None:
+    from copilot.moderation.offtopic import permitted_things
+    assert permitted_things("臺北劍玉社，每週日練習；團友自用的劍玉可以在群裡轉讓") == ("剑玉",)  # not 剑、玉, not 团友
+    assert "师傅" not in permitted_things("师傅之间转让自己的旧工具可以发")
+    assert permitted_things("成员自家多余的种蛋、小鸡可以在群里转给群友") == ("种蛋", "小鸡")
+
+
+LIFTS = """
+name: 杭州电梯维保同行群
+positioning: 杭州电梯维保师傅交流故障和调试；师傅之间转让自己的旧工具可以发，卖配件、考证包过不要发
+topics: [电梯, 维保, 门机, 光幕, 钢丝绳, 变频器, 年检, 作业证]
+audience: 杭州的电梯维保师傅
+"""
+
+
+def test_a_review_note_names_a_thing_not_the_people(tmp_path: Path) -> None:
+    lifts = audited_moderator(tmp_path, LIFTS)
+    v = _say(lifts, "做劳保鞋的，师傅们来买群友一律九折", user="shoes")
+    assert v.label == "ad" and v.action == Action.REVIEW, v.reason  # the note is written for the one who reviews
+    assert "转让自己的师傅" not in v.reason, v.reason
