@@ -161,3 +161,14 @@ def test_a_review_note_names_a_thing_not_the_people(tmp_path: Path) -> None:
     v = _say(lifts, "做劳保鞋的，师傅们来买群友一律九折", user="shoes")
     assert v.label == "ad" and v.action == Action.REVIEW, v.reason  # the note is written for the one who reviews
     assert "转让自己的师傅" not in v.reason, v.reason
+
+
+# 一比一 is a counterfeit's word only beside its trade (counterfeit_deal); alone it is a score or a ratio
+def test_a_drawn_score_is_no_counterfeit(rockets: Moderator) -> None:
+    v = _say(rockets, "上午高度赛跟宁波二中打成一比一，加赛才输的", user="score")
+    assert v.label != "ad", v.reason
+
+
+def test_a_counterfeit_offered_is_still_an_ad(rockets: Moderator) -> None:
+    v = _say(rockets, "一比一复刻名牌运动鞋，要的私", user="fake")
+    assert v.label == "ad" and v.action == Action.DELETE, v.reason
