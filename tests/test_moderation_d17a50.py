@@ -172,3 +172,14 @@ def test_a_drawn_score_is_no_counterfeit(rockets: Moderator) -> None:
 def test_a_counterfeit_offered_is_still_an_ad(rockets: Moderator) -> None:
     v = _say(rockets, "一比一复刻名牌运动鞋，要的私", user="fake")
     assert v.label == "ad" and v.action == Action.DELETE, v.reason
+
+
+def test_a_testimonial_that_offers_to_tell_more_in_private_is_an_ad(rockets: Moderator) -> None:
+    v = _say(rockets, "大家好，最近在用一款鱼油，孩子注意力好多了，有兴趣可以私我了解", user="oil")
+    assert v.label == "ad" and v.action == Action.DELETE, v.reason
+    assert "以亲身效果推销" in v.reason
+
+
+def test_a_member_offering_the_link_to_what_they_use_is_left_alone(rockets: Moderator) -> None:
+    v = _say(rockets, "我最近在用这款环氧胶粘尾翼，想要链接的私我", user="glue")
+    assert "以亲身效果推销" not in v.reason and v.action not in (Action.DELETE, Action.MUTE), v.reason
