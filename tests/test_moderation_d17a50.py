@@ -183,3 +183,15 @@ def test_a_testimonial_that_offers_to_tell_more_in_private_is_an_ad(rockets: Mod
 def test_a_member_offering_the_link_to_what_they_use_is_left_alone(rockets: Moderator) -> None:
     v = _say(rockets, "我最近在用这款环氧胶粘尾翼，想要链接的私我", user="glue")
     assert "以亲身效果推销" not in v.reason and v.action not in (Action.DELETE, Action.MUTE), v.reason
+
+
+# Taiwan's shop search (蝦皮搜) is a pointer like 淘宝搜; a gift for saying the writer's name (報我名字送…) a referral deal
+def test_a_shop_search_with_a_gift_for_the_writers_name_is_an_ad(rockets: Moderator) -> None:
+    v = _say(rockets, "不是廣告，真心推薦這家火箭模型，蝦皮搜「星火模型」就有，報我名字送一組尾翼", user="tw")
+    assert v.label == "ad" and v.action == Action.DELETE, v.reason
+    assert "報名字或邀請碼換優惠" in v.reason or "报名字或邀请码换优惠" in v.reason
+
+
+def test_saying_a_members_name_at_the_groups_event_is_no_referral(rockets: Moderator) -> None:
+    v = _say(rockets, "周六试射签到的时候报我名字就行，我把大家的箭体一起送到草坪", user="老蒋")
+    assert v.label != "ad", v.reason
