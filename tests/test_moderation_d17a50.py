@@ -195,3 +195,17 @@ def test_a_shop_search_with_a_gift_for_the_writers_name_is_an_ad(rockets: Modera
 def test_saying_a_members_name_at_the_groups_event_is_no_referral(rockets: Moderator) -> None:
     v = _say(rockets, "周六试射签到的时候报我名字就行，我把大家的箭体一起送到草坪", user="老蒋")
     assert v.label != "ad", v.reason
+
+
+# a colleague's job post names the employer (我们公司在招…): permissions.yaml jobs ``voice``, not a seller's form there
+def test_a_colleagues_job_post_naming_the_company_is_left_alone(tmp_path: Path) -> None:
+    lifts = audited_moderator(tmp_path, LIFTS.replace("师傅之间转让", "同行招聘内推、师傅之间转让"))
+    v = _say(lifts, "我们公司在招电梯维保工，五险一金，月薪9000起，有兴趣的内推找我", user="hr")
+    assert v.label == "ok" and v.action == Action.NONE, v.reason
+
+
+def test_the_companys_voice_still_counts_outside_a_job_post(tmp_path: Path) -> None:
+    lifts = audited_moderator(tmp_path, LIFTS.replace("师傅之间转让", "同行招聘内推、师傅之间转让"))
+    v = _say(lifts, "我们公司专业生产电梯光幕，型号齐全，有需要找我", user="maker")
+    assert v.label == "ad", v.reason
+    assert "我们公司" in v.reason
