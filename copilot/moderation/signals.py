@@ -481,6 +481,7 @@ class SignalSpec:
     or_combo: tuple[str, ...] = ()  # … or, failing that, all of these
     mask: str | None = None  # a lexicon of phrases removed before looking (disclaimers: 不要中介费)
     counted_in: tuple[str, ...] = ()  # earlier signals whose hits are cut out first: a cue inside one is counted there
+    whole: bool = False  # a short cue counts only as a whole word of the message (cue_words ``whole``: 回收 of 回收站 is none)
 
     def weight(self, variant: str, distinct: int) -> float:
         return min(self.weights[variant] + self.per_extra * max(0, distinct - 1), self.cap)
@@ -516,7 +517,7 @@ def signal_table() -> SignalTable:
                                 requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ())),
                                 or_combo=tuple(row.get("or_combo", ())),
                                 alone_from=int(row.get("alone_from", 0)), mask=row.get("mask"),
-                                counted_in=tuple(row.get("counted_in", ()))))
+                                counted_in=tuple(row.get("counted_in", ())), whole=bool(row.get("whole", False))))
     missing = [s.name for s in specs if detector(s) is None]
     if missing:
         raise ValueError(f"{SIGNALS}: no detector for {missing}")
@@ -1052,7 +1053,7 @@ class Scan:
         for name in spec.counted_in:
             for hit in self.found.get(name, ()):
                 text = text.replace(hit, CUT)
-        whole = spec.label == "ad"  # a seller's cue counts as a word of the message (回收 is none in 回收站)
+        whole = spec.whole  # a cue that labels by itself counts as a word of the message (回收 is none in 回收站)
         hits = cue_words(self.lex.words[spec.words], text, whole=whole)
         if spec.label in DIALECT_READ:
             # 转发俾屋企人, 帮我按个赞: the cue said in Cantonese or Taiwan Mandarin, read beside the words as written
