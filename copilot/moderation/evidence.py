@@ -72,11 +72,14 @@ def reach_only_layers() -> frozenset[str]:
 @dataclass(frozen=True)
 class RepeatRule:
     """evidence.yaml ``repeat_reach``: a member acted on for an ad within ``days`` who asks again to be reached (any of
-    ``signals``, the signals of its ``layers``) gives a layer of evidence of its own, weighing ``weight``."""
+    ``signals``, the signals of its ``layers``) gives a layer of evidence of its own, weighing ``weight``. So does one who
+    offers again after a hard strike: a word of the lexicon ``offer`` (the last few left, a new batch, hurry, the earlier
+    pitch referred to)."""
 
     days: float
     weight: float
     signals: frozenset[str]
+    offer: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +87,7 @@ def repeat_rule() -> RepeatRule:
     row = load_resource(EVIDENCE)["repeat_reach"]
     layers = set(map(str, row["layers"]))
     signals = frozenset(sig for sig, layer in evidence_rules().layer_of.items() if layer in layers)
-    return RepeatRule(float(row["days"]), float(row["weight"]), signals)
+    return RepeatRule(float(row["days"]), float(row["weight"]), signals, str(row.get("offer") or ""))
 
 
 @dataclass(frozen=True)

@@ -544,7 +544,8 @@ def permitted_words(positioning: str) -> frozenset[str]:
 def permitted_things(positioning: str) -> tuple[str, ...]:
     """The things a profile's positioning lets members pass on, wherever in the granting clause they stand
     (relevance.yaml ``permission``): "成员自家多余的种蛋、小鸡可以在群里转给群友" → 种蛋, 小鸡; "成员可以…出自己多余的卡" → 卡.
-    The nouns of a clause with a granting verb, less its ``people`` (成员, 群友) and ``stop`` words."""
+    The nouns of a clause with a granting verb, less its ``people`` (成员, 群友) and ``stop`` words; nouns written
+    together are one thing (劍玉 cut 剑 | 玉 → 剑玉, 旧工具 → 旧工具 and 工具), a one-character piece of it none by itself."""
     perm = load_resource(RELEVANCE)["permission"]
     generic, particles, _ = _relevance()
     stop = set(perm["stop"]) | set(perm["people"]) | generic | particles
@@ -555,7 +556,15 @@ def permitted_things(positioning: str) -> tuple[str, ...]:
     ensure_jieba()
     for clause in re.split(r"[，,；;。.!！？?\n]", text):
         if any(not clause[: m.start()].endswith(negations) for m in verbs.finditer(clause)):
-            out += [x.word for x in jieba.posseg.lcut(clause) if x.flag.startswith("n") and x.word not in stop]
+            run: list[str] = []
+            for x in [*jieba.posseg.lcut(clause), None]:
+                if x is not None and x.flag.startswith("n") and x.word not in stop:
+                    run.append(x.word)
+                    continue
+                if len(run) > 1:
+                    out.append("".join(run))
+                out += [w for w in run if len(w) > 1 or len(run) == 1]
+                run = []
     return tuple(dict.fromkeys(out))
 
 

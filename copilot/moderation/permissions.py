@@ -24,7 +24,7 @@ class Category:
     zh: str
     grant: re.Pattern[str]
     offer: re.Pattern[str]
-    offer_words: frozenset[str]
+    offer_words: frozenset[str]  # the offer's words and the category's ``voice``: not seller evidence in such a post
     unless: tuple[str, ...] = ()  # lexicons.yaml lists whose words make the message a pitch instead
 
 
@@ -32,7 +32,8 @@ class Category:
 def categories() -> tuple[tuple[Category, ...], tuple[str, ...]]:
     data = load_resource(PERMISSIONS)
     cats = tuple(Category(str(name), str(row["zh"]), alternation([fold(str(w)) for w in row["grant"]]),
-                          alternation([fold(str(w)) for w in row["offer"]]), frozenset(fold(str(w)) for w in row["offer"]),
+                          alternation([fold(str(w)) for w in row["offer"]]),
+                          frozenset(fold(str(w)) for w in [*row["offer"], *(row.get("voice") or ())]),
                           tuple(row.get("unless") or ()))
                  for name, row in data["categories"].items())
     return cats, tuple(str(n) for n in data["negations"])

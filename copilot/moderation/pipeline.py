@@ -1063,28 +1063,33 @@ class Moderator:
         # a handle or number in the message or the shown name: after a struck ad that left the same one, it asks to be
         # reached with no word saying so (a bare handle, 滴滴 + handle, the handle moved into the name)
         mine = handles(msg.text) | handles(msg.shown_name)
-        if not (asks or mine) or a.checks.keys() & _GROUP_BUSINESS or notice_purpose(a.folded) is not None:
+        # the pitch followed up with no way to reach in it (还有最后十袋，要的抓紧): only after a hard strike, below
+        offers = list(dict.fromkeys(lexicons().words[rule.offer].findall(a.folded))) if rule.offer else []
+        if not (asks or mine or offers) or a.checks.keys() & _GROUP_BUSINESS or notice_purpose(a.folded) is not None:
             return
         group = self._group_of(msg)
         struck = self.audit.struck(group, msg.user, Label.AD, rule.days)
         if not struck:
             return
         reused = sorted(mine & {h for row in struck for w in row[2:] if w for h in handles(w)})
-        if not (asks or reused):
+        hard = any(not row[1] for row in struck)
+        offers = offers if hard and not (asks or reused) else []
+        if not (asks or reused or offers):
             return
         again = fingerprint(msg.text) in {row[0] for row in struck}
         # a member still on trial as new (joined lately, first messages) whose ad was acted on, even softly: an account that
         # posts a handle right after joining and then asks to be messaged is one pitch, not a member's slip
         fresh = bool((a.checks.get("trust") or {}).get("new_member"))
-        if not (again or fresh or any(not row[1] for row in struck)):
+        if not (again or fresh or hard):
             return
         if reused:  # the struck ad's own handle is a way to reach the writer, whatever the words around it
             a.reasons = [r for r in a.reasons if r != CLASSIFIER_ALONE_NOTE]  # a rule's evidence now stands beside it
             a.checks["signals"].append({"name": "contact", "label": Label.AD, "weight": name_weights()[0],
                                         "detail": "被处置过的广告里的同一个联系方式", "items": reused[:3]})
         said = ("又发了同一条被处置过的消息" if again else
-                "又留了那条广告里的联系方式" if reused and not asks else "又来招揽")
-        said_items = {str(i) for s in asks for i in s.get("items") or ()}
+                "又留了那条广告里的联系方式" if reused and not asks else
+                "又接着推销" if offers else "又来招揽")
+        said_items = {str(i) for s in asks for i in s.get("items") or ()} | set(offers[:3])
         items = sorted(said_items | {h for h in reused if not any(h in i for i in said_items)})[:3]
         a.checks["repeat_reach"] = {"again": again, "struck": len(struck)}
         a.checks["signals"].append({"name": "repeat_reach", "label": Label.AD, "weight": rule.weight,

@@ -84,15 +84,26 @@ def _tree(words: set[str], end: str, after_first: str) -> list[str]:
 SHORT_CUE = 2  # a cue word this short can be a piece of another word; a longer one (看看我的店) is a phrase
 
 
-def cue_words(rx: re.Pattern[str], text: str) -> list[str]:
+def cue_words(rx: re.Pattern[str], text: str, *, whole: bool = False) -> list[str]:
     """The hits of a word list's alternation that are words of ``text``, not the tail or head of a longer
     word: 湖人 is no chatter word in 今天西湖人好多 (西湖 | 人), 加群 no promo word in 加群主微信 (加 | 群主).
-    Longer cues are phrases written as stems (看看我的店 in 看看我的店铺) and count as they are."""
+    Longer cues are phrases written as stems (看看我的店 in 看看我的店铺) and count as they are.
+
+    ``whole``: a short cue must also be a word of its own, not a part inside a longer dictionary word (:func:`in_word`)
+    — what a seller's cue list asks: 回收 is no trade in 垃圾回收站, 出售 none in 出售者. A chatter list leaves it off
+    (湖人 in 湖人队 is still the team)."""
     first = rx.search(text)
     if first is None:  # most lists have no word in a message: one search, no iterator
         return []
     return [w for m in rx.finditer(text, first.start())  # from the first hit on: the same hits as from 0
-            if (w := m.group(0)).isascii() or len(w) > SHORT_CUE or not cuts_word(text, m.start(), m.end())]
+            if (w := m.group(0)).isascii() or len(w) > SHORT_CUE or not (
+                cuts_word(text, m.start(), m.end()) or (whole and in_word(text, m.start(), m.end())))]
+
+
+def in_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a proper part of one longer word of jieba's dictionary in ``text`` (回收 of 回收站,
+    博彩 of 博彩业) — a cue that is not a word of the message as it is cut."""
+    return any(a <= start and end <= b and b - a > end - start for a, b in word_spans(text))
 
 
 def kind_words(cue: str) -> frozenset[str]:
@@ -470,6 +481,7 @@ class SignalSpec:
     or_combo: tuple[str, ...] = ()  # … or, failing that, all of these
     mask: str | None = None  # a lexicon of phrases removed before looking (disclaimers: 不要中介费)
     counted_in: tuple[str, ...] = ()  # earlier signals whose hits are cut out first: a cue inside one is counted there
+    whole: bool = False  # a short cue counts only as a whole word of the message (cue_words ``whole``: 回收 of 回收站 is none)
 
     def weight(self, variant: str, distinct: int) -> float:
         return min(self.weights[variant] + self.per_extra * max(0, distinct - 1), self.cap)
@@ -505,7 +517,7 @@ def signal_table() -> SignalTable:
                                 requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ())),
                                 or_combo=tuple(row.get("or_combo", ())),
                                 alone_from=int(row.get("alone_from", 0)), mask=row.get("mask"),
-                                counted_in=tuple(row.get("counted_in", ()))))
+                                counted_in=tuple(row.get("counted_in", ())), whole=bool(row.get("whole", False))))
     missing = [s.name for s in specs if detector(s) is None]
     if missing:
         raise ValueError(f"{SIGNALS}: no detector for {missing}")
@@ -1041,10 +1053,12 @@ class Scan:
         for name in spec.counted_in:
             for hit in self.found.get(name, ()):
                 text = text.replace(hit, CUT)
-        hits = cue_words(self.lex.words[spec.words], text)
+        whole = spec.whole  # a cue that labels by itself counts as a word of the message (回收 is none in 回收站)
+        hits = cue_words(self.lex.words[spec.words], text, whole=whole)
         if spec.label in DIALECT_READ:
             # 转发俾屋企人, 帮我按个赞: the cue said in Cantonese or Taiwan Mandarin, read beside the words as written
-            hits += [h for h in read_as_said(text, lambda t: cue_words(self.lex.words[spec.words], t)) if h not in hits]
+            hits += [h for h in read_as_said(text, lambda t: cue_words(self.lex.words[spec.words], t, whole=whole))
+                     if h not in hits]
         return hits
 
     def text(self, spec: SignalSpec) -> str:
@@ -1963,6 +1977,21 @@ def _health_claim(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits) if hits else None
 
 
+def _group_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A deal offered to the group's members as such: a word for them (lexicons.yaml ad.group_folk: 群友, 团友, 社团的朋友…)
+    with a deal word (ad.group_deal: 八折, 立减, 群友价…) starting within ``group_deal_gap`` characters after it — 群友一律八折,
+    团友价再折, 群里有优惠; not a member named as the one who found a sale (上次群友推荐的那家在打折: the deal is the shop's).
+    A shop's own customer group gives its customers deals: not there."""
+    if scan.shop:
+        return None
+    text, gap = scan.n.compact, int(scan.thresholds["group_deal_gap"])
+    folk, deal = (scan.lex.words[key] for key in spec.combo)
+    for m in folk.finditer(text):
+        near = deal.search(text, m.start(), m.end() + gap + 8)
+        if near is not None and near.start() <= m.end() + gap:
+            return Finding([near.group(0)] if near.start() < m.end() else [m.group(0), near.group(0)])  # 群友价 once
+    return None
+
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
 # (:func:`_combo`), a ``words`` row's lexicon (:func:`_words`).
 _DETECTORS: dict[str, Detector] = {
@@ -1972,7 +2001,7 @@ _DETECTORS: dict[str, Detector] = {
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
-    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled,
+    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "group_deal": _group_deal,
 }
 
 
