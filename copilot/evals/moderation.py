@@ -46,7 +46,9 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                # round 46: a fifth blind set (8 new kinds of group, 374 msgs), same rules — score only, do not read its rows
                "independent5": "independent5/messages.jsonl",
                # round 47: a sixth blind set (8 more new kinds of group, 373 msgs), same rules — score only, do not read its rows
-               "independent6": "independent6/messages.jsonl"}
+               "independent6": "independent6/messages.jsonl",
+               # round 50: a seventh blind set (8 more new kinds of group, 397 msgs), same rules — score only, do not read its rows
+               "independent7": "independent7/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
