@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
     event,
     func,
@@ -149,6 +150,24 @@ deliveries = Table(
     Column("key", String(64), primary_key=True),
     Column("verdict_id", String(64), nullable=False),
 )
+
+
+# The statements read for every message, built once with bound parameters: building one per call (its clauses coerced,
+# its cache key generated) cost more CPU than running it. The same SQL and the same values as a statement built per call.
+_FIND_MESSAGE = (select(verdicts).where(verdicts.c.group_id == bindparam("g"), verdicts.c.message_id == bindparam("mid"),
+                                        verdicts.c.user_id == bindparam("u"), verdicts.c.fingerprint == bindparam("fp"))
+                 .order_by(verdicts.c.ts).limit(20))
+_USER_RECENT = select(func.coalesce(verdicts.c.msg_ts, verdicts.c.ts), verdicts.c.fingerprint).where(
+    verdicts.c.group_id == bindparam("g"), verdicts.c.user_id == bindparam("u"), verdicts.c.ts >= bindparam("since"))
+_OTHERS_SAME_TEXT = select(func.count(func.distinct(verdicts.c.user_id))).where(
+    verdicts.c.group_id == bindparam("g"), verdicts.c.fingerprint == bindparam("fp"), verdicts.c.ts >= bindparam("since"),
+    verdicts.c.user_id != bindparam("u"), verdicts.c.user_id != "")
+
+_LAST_STRIKE = (select(func.max(strikes.c.ts))
+                .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
+                .where(strikes.c.group_id == bindparam("g"), strikes.c.user_id == bindparam("u"),
+                       strikes.c.ts >= bindparam("since"), _HARD_STRIKE, verdicts.c.action.in_(sorted(REMOVED))))
+_INSERT_VERDICT = insert(verdicts)  # its columns are those of the row passed
 
 
 def delivery_key(group: str, message_id: str, user: str, text: str) -> str:
@@ -295,7 +314,7 @@ class AuditLog:
                 strike: bool, key: str | None, credit: bool = True, soft: bool = False) -> None:
         if key is not None:  # first, so a lost race writes nothing at all
             conn.execute(insert(deliveries).values(key=key, verdict_id=verdict.verdict_id))
-        conn.execute(insert(verdicts).values(**row))
+        conn.execute(_INSERT_VERDICT, row)
         if strike and user:
             conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
                                                 label=verdict.label, verdict_id=verdict.verdict_id, soft=int(soft)))
@@ -354,12 +373,8 @@ class AuditLog:
         if not message_id:
             return None
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(verdicts).where(
-                    verdicts.c.group_id == str(group or ""), verdicts.c.message_id == str(message_id),
-                    verdicts.c.user_id == str(user or ""), verdicts.c.fingerprint == fingerprint(text))
-                .order_by(verdicts.c.ts).limit(20)
-            ).mappings().all()
+            rows = conn.execute(_FIND_MESSAGE, {"g": str(group or ""), "mid": str(message_id), "u": str(user or ""),
+                                                "fp": fingerprint(text)}).mappings().all()
         # the fingerprint keeps 256 characters; long texts are compared whole
         full = normalise(text or "").digits
         row = next((r for r in rows if len(full) <= 256 or normalise(r["text"] or "").digits == full), None)
@@ -383,19 +398,13 @@ class AuditLog:
         out = {"repeats_5min": 0, "burst_10s": 0, "other_users_same_text": 0}
         with self.engine.connect() as conn:
             if user and live:  # one indexed range scan (group, user, ts) gives both per-user counts
-                rows = conn.execute(
-                    select(func.coalesce(verdicts.c.msg_ts, verdicts.c.ts), verdicts.c.fingerprint).where(
-                        verdicts.c.group_id == g, verdicts.c.user_id == str(user), verdicts.c.ts >= now - 300)
-                ).all()
+                rows = conn.execute(_USER_RECENT, {"g": g, "u": str(user), "since": now - 300}).all()
                 rows = [(t, f) for t, f in rows if t >= now - 300]
                 out["repeats_5min"] = sum(1 for _, f in rows if f == fp)
                 out["burst_10s"] = sum(1 for t, _ in rows if t >= now - 10)
             if live and len(fp) >= 8:
                 out["other_users_same_text"] = int(conn.execute(
-                    select(func.count(func.distinct(verdicts.c.user_id))).where(
-                        verdicts.c.group_id == g, verdicts.c.fingerprint == fp, verdicts.c.ts >= now - 600,
-                        verdicts.c.user_id != str(user or ""), verdicts.c.user_id != "")
-                ).scalar_one())
+                    _OTHERS_SAME_TEXT, {"g": g, "fp": fp, "since": now - 600, "u": str(user or "")}).scalar_one())
         return out
 
     def count_strikes(self, group: str, user: str, label: str, window_days: float, *, hard_only: bool = False) -> int:
@@ -428,12 +437,7 @@ class AuditLog:
         must not put their later messages on trial)."""
         since = time.time() - window_days * 86400
         with self.engine.connect() as conn:
-            return conn.execute(
-                select(func.max(strikes.c.ts))
-                .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
-                .where(strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user), strikes.c.ts >= since,
-                       _HARD_STRIKE, verdicts.c.action.in_(sorted(REMOVED)))
-            ).scalar()
+            return conn.execute(_LAST_STRIKE, {"g": str(group or ""), "u": str(user), "since": since}).scalar()
 
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
         """Mark a verdict wrong (or confirm it): it becomes a labelled sample for learning and stats.
