@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -168,6 +169,7 @@ _LAST_STRIKE = (select(func.max(strikes.c.ts))
                 .where(strikes.c.group_id == bindparam("g"), strikes.c.user_id == bindparam("u"),
                        strikes.c.ts >= bindparam("since"), _HARD_STRIKE, verdicts.c.action.in_(sorted(REMOVED))))
 _INSERT_VERDICT = insert(verdicts)  # its columns are those of the row passed
+_MEMBER = select(members).where(members.c.group_id == bindparam("g"), members.c.user_id == bindparam("u"))
 
 
 def delivery_key(group: str, message_id: str, user: str, text: str) -> str:
@@ -340,8 +342,7 @@ class AuditLog:
     def member(self, group: str, user: str) -> dict[str, Any] | None:
         """The member's record in this group: joined_ts, first_seen, messages, ok_count (None if never seen)."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(members).where(members.c.group_id == str(group or ""),
-                                                     members.c.user_id == str(user))).mappings().first()
+            row = conn.execute(_MEMBER, {"g": str(group or ""), "u": str(user)}).mappings().first()
         return dict(row) if row else None
 
     @contextmanager
@@ -705,10 +706,26 @@ def _upsert_member(conn: Connection, group: str, user: str, new: dict[str, Any],
 
 def _touch_member(conn: Connection, group: str, user: str, now: float, *, ok: bool) -> None:
     """Count one more message (and one more approved one when ``ok``) for the member; first seen now."""
+    if (stmt := _touch_upsert(conn.dialect.name, ok)) is not None:  # the upsert below, built once
+        conn.execute(stmt, {"g": group, "u": user, "now": now, "now_seen": now})
+        return
     _upsert_member(conn, group, user,
                    {"joined_ts": None, "first_seen": now, "messages": 1, "ok_count": int(ok)},
                    {"messages": members.c.messages + 1, "ok_count": members.c.ok_count + int(ok),
                     "first_seen": func.coalesce(members.c.first_seen, now)})
+
+
+@lru_cache(maxsize=8)
+def _touch_upsert(dialect: str, ok: bool) -> Any:
+    """:func:`_touch_member`'s upsert on a database that has one (``_UPSERT``), with bound parameters, built once per
+    dialect and ``ok``: the statement :func:`_upsert_member` builds per call for the same values."""
+    if dialect not in _UPSERT:
+        return None
+    stmt = _UPSERT[dialect](members).values(group_id=bindparam("g"), user_id=bindparam("u"), joined_ts=None,
+                                            first_seen=bindparam("now"), messages=1, ok_count=int(ok))
+    return stmt.on_conflict_do_update(index_elements=["group_id", "user_id"],
+                                      set_={"messages": members.c.messages + 1, "ok_count": members.c.ok_count + int(ok),
+                                            "first_seen": func.coalesce(members.c.first_seen, bindparam("now_seen"))})
 
 
 def _recount_approved(conn: Connection, row: Any, was: str, now_label: str) -> None:
