@@ -413,7 +413,7 @@ class AuditLog:
         the soft strikes of ads that only gave a way to reach the writer)."""
         since = time.time() - window_days * 86400
         with self.engine.connect() as conn:
-            return int(conn.execute(_strike_count(str(group or ""), str(user), label, since, hard_only)).scalar_one())
+            return int(conn.execute(*_strike_count(str(group or ""), str(user), label, since, hard_only)).scalar_one())
 
     def struck(self, group: str, user: str, label: str, window_days: float) -> list[tuple[str, bool, str, str]]:
         """The messages of ``user`` in ``group`` that earned a strike for ``label`` within the window, newest first: each
@@ -750,14 +750,21 @@ def _lock_key(group: str, user: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
-def _strike_where(group: str, user: str, label: str, since: float) -> list[Any]:
-    """The conditions picking a member's strikes for ``label`` in ``group`` since a time."""
+def _strike_where(group: Any, user: Any, label: Any, since: Any) -> list[Any]:
+    """The conditions picking a member's strikes for ``label`` in ``group`` since a time (values or bound parameters)."""
     return [strikes.c.group_id == group, strikes.c.user_id == user, strikes.c.label == label, strikes.c.ts >= since]
 
 
-def _strike_count(group: str, user: str, label: str, since: float, hard_only: bool) -> Any:
-    """The query counting a member's strikes for ``label`` since a time (``hard_only``: not the soft ones)."""
-    where = _strike_where(group, user, label, since)
+def _strike_count(group: str, user: str, label: str, since: float, hard_only: bool) -> tuple[Any, dict[str, Any]]:
+    """The query counting a member's strikes for ``label`` since a time (``hard_only``: not the soft ones), and its
+    parameters."""
+    return _strike_count_query(hard_only), {"g": group, "u": user, "label": label, "since": since}
+
+
+@lru_cache(maxsize=2)
+def _strike_count_query(hard_only: bool) -> Any:
+    """:func:`_strike_count`'s statement with bound parameters, built once (it is read for every message acted on)."""
+    where = _strike_where(bindparam("g"), bindparam("u"), bindparam("label"), bindparam("since"))
     if hard_only:
         where.append(_HARD_STRIKE)
     return select(func.count()).select_from(strikes).where(*where)
@@ -780,7 +787,7 @@ class StrikeTransaction:
 
     def count_strikes(self, label: str, window_days: float, *, hard_only: bool = False) -> int:
         since = time.time() - window_days * 86400
-        return int(self.conn.execute(_strike_count(self.group, self.user, label, since, hard_only)).scalar_one())
+        return int(self.conn.execute(*_strike_count(self.group, self.user, label, since, hard_only)).scalar_one())
 
     def record(self, verdict: Any, *, message_id: str, text: str, strike: bool, claim: bool,
                msg_ts: float | None = None, nickname: str = "", credit: bool = True, soft: bool = False) -> None:
