@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -27,6 +28,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
     event,
     func,
@@ -149,6 +151,25 @@ deliveries = Table(
     Column("key", String(64), primary_key=True),
     Column("verdict_id", String(64), nullable=False),
 )
+
+
+# The statements read for every message, built once with bound parameters: building one per call (its clauses coerced,
+# its cache key generated) cost more CPU than running it. The same SQL and the same values as a statement built per call.
+_FIND_MESSAGE = (select(verdicts).where(verdicts.c.group_id == bindparam("g"), verdicts.c.message_id == bindparam("mid"),
+                                        verdicts.c.user_id == bindparam("u"), verdicts.c.fingerprint == bindparam("fp"))
+                 .order_by(verdicts.c.ts).limit(20))
+_USER_RECENT = select(func.coalesce(verdicts.c.msg_ts, verdicts.c.ts), verdicts.c.fingerprint).where(
+    verdicts.c.group_id == bindparam("g"), verdicts.c.user_id == bindparam("u"), verdicts.c.ts >= bindparam("since"))
+_OTHERS_SAME_TEXT = select(func.count(func.distinct(verdicts.c.user_id))).where(
+    verdicts.c.group_id == bindparam("g"), verdicts.c.fingerprint == bindparam("fp"), verdicts.c.ts >= bindparam("since"),
+    verdicts.c.user_id != bindparam("u"), verdicts.c.user_id != "")
+
+_LAST_STRIKE = (select(func.max(strikes.c.ts))
+                .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
+                .where(strikes.c.group_id == bindparam("g"), strikes.c.user_id == bindparam("u"),
+                       strikes.c.ts >= bindparam("since"), _HARD_STRIKE, verdicts.c.action.in_(sorted(REMOVED))))
+_INSERT_VERDICT = insert(verdicts)  # its columns are those of the row passed
+_MEMBER = select(members).where(members.c.group_id == bindparam("g"), members.c.user_id == bindparam("u"))
 
 
 def delivery_key(group: str, message_id: str, user: str, text: str) -> str:
@@ -295,7 +316,7 @@ class AuditLog:
                 strike: bool, key: str | None, credit: bool = True, soft: bool = False) -> None:
         if key is not None:  # first, so a lost race writes nothing at all
             conn.execute(insert(deliveries).values(key=key, verdict_id=verdict.verdict_id))
-        conn.execute(insert(verdicts).values(**row))
+        conn.execute(_INSERT_VERDICT, row)
         if strike and user:
             conn.execute(insert(strikes).values(ts=now, group_id=str(group or ""), user_id=str(user),
                                                 label=verdict.label, verdict_id=verdict.verdict_id, soft=int(soft)))
@@ -321,8 +342,7 @@ class AuditLog:
     def member(self, group: str, user: str) -> dict[str, Any] | None:
         """The member's record in this group: joined_ts, first_seen, messages, ok_count (None if never seen)."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(members).where(members.c.group_id == str(group or ""),
-                                                     members.c.user_id == str(user))).mappings().first()
+            row = conn.execute(_MEMBER, {"g": str(group or ""), "u": str(user)}).mappings().first()
         return dict(row) if row else None
 
     @contextmanager
@@ -354,12 +374,8 @@ class AuditLog:
         if not message_id:
             return None
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(verdicts).where(
-                    verdicts.c.group_id == str(group or ""), verdicts.c.message_id == str(message_id),
-                    verdicts.c.user_id == str(user or ""), verdicts.c.fingerprint == fingerprint(text))
-                .order_by(verdicts.c.ts).limit(20)
-            ).mappings().all()
+            rows = conn.execute(_FIND_MESSAGE, {"g": str(group or ""), "mid": str(message_id), "u": str(user or ""),
+                                                "fp": fingerprint(text)}).mappings().all()
         # the fingerprint keeps 256 characters; long texts are compared whole
         full = normalise(text or "").digits
         row = next((r for r in rows if len(full) <= 256 or normalise(r["text"] or "").digits == full), None)
@@ -383,19 +399,13 @@ class AuditLog:
         out = {"repeats_5min": 0, "burst_10s": 0, "other_users_same_text": 0}
         with self.engine.connect() as conn:
             if user and live:  # one indexed range scan (group, user, ts) gives both per-user counts
-                rows = conn.execute(
-                    select(func.coalesce(verdicts.c.msg_ts, verdicts.c.ts), verdicts.c.fingerprint).where(
-                        verdicts.c.group_id == g, verdicts.c.user_id == str(user), verdicts.c.ts >= now - 300)
-                ).all()
+                rows = conn.execute(_USER_RECENT, {"g": g, "u": str(user), "since": now - 300}).all()
                 rows = [(t, f) for t, f in rows if t >= now - 300]
                 out["repeats_5min"] = sum(1 for _, f in rows if f == fp)
                 out["burst_10s"] = sum(1 for t, _ in rows if t >= now - 10)
             if live and len(fp) >= 8:
                 out["other_users_same_text"] = int(conn.execute(
-                    select(func.count(func.distinct(verdicts.c.user_id))).where(
-                        verdicts.c.group_id == g, verdicts.c.fingerprint == fp, verdicts.c.ts >= now - 600,
-                        verdicts.c.user_id != str(user or ""), verdicts.c.user_id != "")
-                ).scalar_one())
+                    _OTHERS_SAME_TEXT, {"g": g, "fp": fp, "since": now - 600, "u": str(user or "")}).scalar_one())
         return out
 
     def count_strikes(self, group: str, user: str, label: str, window_days: float, *, hard_only: bool = False) -> int:
@@ -403,7 +413,7 @@ class AuditLog:
         the soft strikes of ads that only gave a way to reach the writer)."""
         since = time.time() - window_days * 86400
         with self.engine.connect() as conn:
-            return int(conn.execute(_strike_count(str(group or ""), str(user), label, since, hard_only)).scalar_one())
+            return int(conn.execute(*_strike_count(str(group or ""), str(user), label, since, hard_only)).scalar_one())
 
     def struck(self, group: str, user: str, label: str, window_days: float) -> list[tuple[str, bool, str, str]]:
         """The messages of ``user`` in ``group`` that earned a strike for ``label`` within the window, newest first: each
@@ -428,12 +438,7 @@ class AuditLog:
         must not put their later messages on trial)."""
         since = time.time() - window_days * 86400
         with self.engine.connect() as conn:
-            return conn.execute(
-                select(func.max(strikes.c.ts))
-                .select_from(strikes.join(verdicts, verdicts.c.id == strikes.c.verdict_id))
-                .where(strikes.c.group_id == str(group or ""), strikes.c.user_id == str(user), strikes.c.ts >= since,
-                       _HARD_STRIKE, verdicts.c.action.in_(sorted(REMOVED)))
-            ).scalar()
+            return conn.execute(_LAST_STRIKE, {"g": str(group or ""), "u": str(user), "since": since}).scalar()
 
     def record_feedback(self, verdict_id: str, correct_label: str) -> dict[str, Any]:
         """Mark a verdict wrong (or confirm it): it becomes a labelled sample for learning and stats.
@@ -701,10 +706,26 @@ def _upsert_member(conn: Connection, group: str, user: str, new: dict[str, Any],
 
 def _touch_member(conn: Connection, group: str, user: str, now: float, *, ok: bool) -> None:
     """Count one more message (and one more approved one when ``ok``) for the member; first seen now."""
+    if (stmt := _touch_upsert(conn.dialect.name, ok)) is not None:  # the upsert below, built once
+        conn.execute(stmt, {"g": group, "u": user, "now": now, "now_seen": now})
+        return
     _upsert_member(conn, group, user,
                    {"joined_ts": None, "first_seen": now, "messages": 1, "ok_count": int(ok)},
                    {"messages": members.c.messages + 1, "ok_count": members.c.ok_count + int(ok),
                     "first_seen": func.coalesce(members.c.first_seen, now)})
+
+
+@lru_cache(maxsize=8)
+def _touch_upsert(dialect: str, ok: bool) -> Any:
+    """:func:`_touch_member`'s upsert on a database that has one (``_UPSERT``), with bound parameters, built once per
+    dialect and ``ok``: the statement :func:`_upsert_member` builds per call for the same values."""
+    if dialect not in _UPSERT:
+        return None
+    stmt = _UPSERT[dialect](members).values(group_id=bindparam("g"), user_id=bindparam("u"), joined_ts=None,
+                                            first_seen=bindparam("now"), messages=1, ok_count=int(ok))
+    return stmt.on_conflict_do_update(index_elements=["group_id", "user_id"],
+                                      set_={"messages": members.c.messages + 1, "ok_count": members.c.ok_count + int(ok),
+                                            "first_seen": func.coalesce(members.c.first_seen, bindparam("now_seen"))})
 
 
 def _recount_approved(conn: Connection, row: Any, was: str, now_label: str) -> None:
@@ -729,14 +750,21 @@ def _lock_key(group: str, user: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
-def _strike_where(group: str, user: str, label: str, since: float) -> list[Any]:
-    """The conditions picking a member's strikes for ``label`` in ``group`` since a time."""
+def _strike_where(group: Any, user: Any, label: Any, since: Any) -> list[Any]:
+    """The conditions picking a member's strikes for ``label`` in ``group`` since a time (values or bound parameters)."""
     return [strikes.c.group_id == group, strikes.c.user_id == user, strikes.c.label == label, strikes.c.ts >= since]
 
 
-def _strike_count(group: str, user: str, label: str, since: float, hard_only: bool) -> Any:
-    """The query counting a member's strikes for ``label`` since a time (``hard_only``: not the soft ones)."""
-    where = _strike_where(group, user, label, since)
+def _strike_count(group: str, user: str, label: str, since: float, hard_only: bool) -> tuple[Any, dict[str, Any]]:
+    """The query counting a member's strikes for ``label`` since a time (``hard_only``: not the soft ones), and its
+    parameters."""
+    return _strike_count_query(hard_only), {"g": group, "u": user, "label": label, "since": since}
+
+
+@lru_cache(maxsize=2)
+def _strike_count_query(hard_only: bool) -> Any:
+    """:func:`_strike_count`'s statement with bound parameters, built once (it is read for every message acted on)."""
+    where = _strike_where(bindparam("g"), bindparam("u"), bindparam("label"), bindparam("since"))
     if hard_only:
         where.append(_HARD_STRIKE)
     return select(func.count()).select_from(strikes).where(*where)
@@ -759,7 +787,7 @@ class StrikeTransaction:
 
     def count_strikes(self, label: str, window_days: float, *, hard_only: bool = False) -> int:
         since = time.time() - window_days * 86400
-        return int(self.conn.execute(_strike_count(self.group, self.user, label, since, hard_only)).scalar_one())
+        return int(self.conn.execute(*_strike_count(self.group, self.user, label, since, hard_only)).scalar_one())
 
     def record(self, verdict: Any, *, message_id: str, text: str, strike: bool, claim: bool,
                msg_ts: float | None = None, nickname: str = "", credit: bool = True, soft: bool = False) -> None:

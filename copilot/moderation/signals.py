@@ -1054,11 +1054,11 @@ class Scan:
             for hit in self.found.get(name, ()):
                 text = text.replace(hit, CUT)
         whole = spec.whole  # a cue that labels by itself counts as a word of the message (回收 is none in 回收站)
-        hits = cue_words(self.lex.words[spec.words], text, whole=whole)
-        if spec.label in DIALECT_READ:
+        rx = self.lex.words[spec.words]
+        hits = cue_words(rx, text, whole=whole)
+        if spec.label in DIALECT_READ and in_mandarin(text) != text:  # read_as_said reads nothing in Mandarin text
             # 转发俾屋企人, 帮我按个赞: the cue said in Cantonese or Taiwan Mandarin, read beside the words as written
-            hits += [h for h in read_as_said(text, lambda t: cue_words(self.lex.words[spec.words], t, whole=whole))
-                     if h not in hits]
+            hits += [h for h in read_as_said(text, lambda t: cue_words(rx, t, whole=whole)) if h not in hits]
         return hits
 
     def text(self, spec: SignalSpec) -> str:
@@ -1867,7 +1867,7 @@ def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
     text as written or in its mainland Mandarin form: 帮手投下票 → 帮忙投个票)."""
     text = scan.text(spec)
     found = _all_of(scan, spec.combo, text)
-    if not found and spec.label in DIALECT_READ:
+    if not found and spec.label in DIALECT_READ and in_mandarin(text) != text:  # as Scan.words
         found = read_as_said(text, lambda t: _all_of(scan, spec.combo, t))
     if not found and spec.or_combo:
         found = _all_of(scan, spec.or_combo, text)
