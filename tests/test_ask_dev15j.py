@@ -6,7 +6,6 @@ written for these tests."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from copilot.config import Settings
+from copilot.devtools.scripts import load_script
 from copilot.knowledge.ask import AskPart, answer_question, ask_leads, ask_part
 from copilot.knowledge.ranking import SectionHit, SectionRanking, asking_clause, asking_clauses, parts_cues
 from copilot.llm import get_engine
@@ -191,12 +191,7 @@ def settings(tmp_path: Path) -> Settings:
 # --- scripts/calibrate_warn.py -----------------------------------------------------------------------------------
 
 def _calibrate():  # type: ignore[no-untyped-def]
-    path = Path(__file__).resolve().parents[1] / "scripts" / "calibrate_warn.py"
-    spec = importlib.util.spec_from_file_location("calibrate_warn", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/calibrate_warn.py")
 
 
 def test_warn_is_the_highest_fit_below_which_most_answers_were_wrong() -> None:

@@ -5,11 +5,9 @@ that should warn. Questions and rankings written for these tests."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
+from copilot.devtools.scripts import load_script
 from copilot.evals.retrieval import AskResult
 from copilot.knowledge.ask import AskPart, answer_hedged
 from copilot.knowledge.ranking import SectionHit, SectionRanking, section_scorer
@@ -18,12 +16,7 @@ QUESTION = "桌游群管理员帮大家拼单买卡牌，钱收了三个星期�
 
 
 def _calibrate():  # type: ignore[no-untyped-def]
-    path = Path(__file__).resolve().parents[1] / "scripts" / "calibrate_warn.py"
-    spec = importlib.util.spec_from_file_location("calibrate_warn_r50", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/calibrate_warn.py")
 
 
 def _row(ok: bool, near: bool) -> AskResult:

@@ -36,3 +36,12 @@ def test_a_server_that_answers() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_load_script_runs_a_repository_script_as_a_module_and_names_a_missing_one() -> None:
+    from copilot.devtools.scripts import load_script
+
+    cal = load_script("scripts/calibrate_warn.py")
+    assert cal.__name__ == "scripts_calibrate_warn" and callable(getattr(cal, "main", None))
+    with pytest.raises(FileNotFoundError, match="没有这个脚本"):
+        load_script("scripts/no_such_script.py")

@@ -4,13 +4,13 @@ fails), and must report every stage the run passed through."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from copilot.config import Settings
+from copilot.devtools.scripts import load_script
 from copilot.moderation import classifier, offtopic, pipeline
 from copilot.moderation.pipeline import Moderator
 from copilot.profile import parse_profile_text
@@ -47,11 +47,7 @@ BATCH = [
 
 
 def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_moderation_dev17ac", ROOT / "benchmarks" / "bench_moderation.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("benchmarks/bench_moderation.py")
 
 
 def _timed_targets() -> list[tuple[Any, str]]:

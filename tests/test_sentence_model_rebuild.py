@@ -3,20 +3,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import numpy as np
 
+from copilot.devtools.scripts import load_script
 from copilot.notes.classify import LABELS, SHIPPED_MODEL
-from copilot.paths import RESOURCES_DIR, ROOT
+from copilot.paths import RESOURCES_DIR
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("train_sentence_classifier", ROOT / "scripts" / "train_sentence_classifier.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _script():  # type: ignore[no-untyped-def]
+    return load_script("scripts/train_sentence_classifier.py")
 
 
 def test_the_shipped_sentence_model_is_rebuilt_by_the_script_recipe():
