@@ -1946,7 +1946,9 @@ _NOTICE_REACH = frozenset({"contact", "landline", "invite", "promo_words"})  # a
 _GIVEAWAY_PATH = _NOTICE_REACH | {"denial_pitch"}
 # all a member's word for a third party may carry: its phone, its trade (代办, 上门服务), a price, a member's discount
 _REFERRAL_PATH = frozenset({"contact", "landline", "business", "promo_words", "money", "ad_words"})
-_OWN_SALE_PATH = frozenset({"contact", "invite", "money"})  # all a member's own one-off sale with its handle may carry
+# all a member's own one-off sale with its handle may carry: the handle may be a mobile from Hong Kong, Taiwan or Malaysia
+# (the landline signal counts those), as much a member's own number as a mainland one
+_OWN_SALE_PATH = frozenset({"contact", "landline", "invite", "money"})
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
 _SURPLUS_PATH = frozenset({"invite", "promo_words", "money", "details_pointer"})  # a member's surplus: 私聊/需要的私我, a price
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
@@ -2076,6 +2078,8 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     own_sale = deal in ("resale", "own_item") and not disguised and _own_sale_handle(rep, text)
     if applies or own_sale:
         names.discard("contact")
+    if own_sale:
+        names.discard("landline")
     # the words of a kind of post the profile allows (出租, 低价出, 征稿) are how that post is worded there
     names -= {s.name for s in rep.signals if s.name in _DEAL_WORDED and s.items and set(s.items) <= deal_words}
     promo = rep.signal("promo_words") if "promo_words" in names else None
@@ -2127,9 +2131,20 @@ def _own_sale_handle(rep: SignalReport, text: str) -> bool:
     # every number left once the handle, times and measures are out, that is no count (ad.count_unit): the prices said
     plain = without_measures(_without_contacts(text, rep))
     sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())]
-    return rep.own_item and len(rep.contacts) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _OWN_SALE_PATH \
+    return rep.own_item and _handle_count(rep) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _OWN_SALE_PATH \
         and len(sums) <= 1 \
         and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
+
+
+def _handle_count(rep: SignalReport) -> int:
+    """How many ways to reach the sender a message gives: its contacts and the numbers the landline signal counts (a Hong
+    Kong mobile, a landline), each number once — a foreign mobile offered after 电话/WhatsApp is also among the contacts
+    (as 联系号码 and its digits), and the landline signal shows it masked (its first digits, then ****)."""
+    numbers = [c.rsplit(" ", 1)[-1] for c in rep.contacts]
+    lines = rep.signal("landline")
+    shown = [i.split(" ", 1)[-1].replace(" ", "") for i in (lines.items if lines is not None else ())]
+    apart = [s for s in shown if not any(n.isdigit() and len(n) == len(s) and n.startswith(s.rstrip("*")) for n in numbers)]
+    return len(numbers) + len(apart)
 
 
 def _member_voice(text: str) -> bool:
