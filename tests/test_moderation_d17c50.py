@@ -3,6 +3,9 @@
 - A Hong Kong (or Taiwan, Malaysian) mobile is counted by the landline signal, not the contact signal: a member's own
   one-off sale with such a number was never read as settled by one handle, so contact + price deleted it
   (pipeline._own_sale_handle, _handle_count: each number once, whichever signal found it).
+- A delete that rests on a contact and a single price (the shape of a member's own one-off sale as much as of an ad)
+  gives a soft strike (evidence.yaml soft_prices, pipeline._soft): nobody reviewed it, so it does not put the member on
+  trial for the next message. A price list (two prices or more) keeps the strike hard.
 - Cantonese 用唔晒 is read as 用不完 (a member's surplus), 用不着 / 换新的了 as the sender's own gear replaced.
 - A bird that did not come home or came down at someone's loft is a lost-and-found notice; 还剩一个座 is a ride's seat.
 Groups and messages written for these tests (a Sha Tin woodworking club, a Dingzhou racing-pigeon club)."""
@@ -35,6 +38,13 @@ name: 定州赛鸽联谊群
 positioning: 定州鸽友交流训放、集鸽和比赛成绩，比赛日常常拼车去公棚；鸽友之间转让自家的旧鸽笼可以发，鸽药商家不要发
 topics: [赛鸽, 鸽子, 鸽舍, 训放, 集鸽, 公棚, 归巢, 足环, 鸽笼, 比赛]
 audience: 定州养赛鸽的鸽友
+"""
+
+CHOIR = """
+name: 定州老年合唱团
+positioning: 定州老年合唱团团员交流排练安排、声部分谱和演出通知，每周二上午在老干部活动中心排练
+topics: [合唱, 排练, 声部, 分谱, 演出, 指挥, 发声, 伴奏]
+audience: 定州的退休合唱爱好者
 """
 
 T0 = 1_767_225_600.0
@@ -116,3 +126,22 @@ def test_a_loft_that_finds_birds_for_a_fee_is_still_an_ad(pigeon: Moderator) -> 
 def test_a_seat_left_in_a_members_car_is_a_ride(pigeon: Moderator) -> None:
     v = _say(pigeon, "周日去公棚那趟车还剩一个座，要的加我微信 dz_pigeon66", user="p4")
     assert v.label == "ok" and v.action == Action.NONE, v.reason
+
+
+def test_a_delete_on_a_contact_and_one_price_does_not_make_the_next_message_stricter(tmp_path: Path) -> None:
+    choir = audited_moderator(tmp_path, CHOIR)
+    n = _settle(choir, "c1", ["周二排练几点开始？", "我的女高音分谱找到了", "收到"])
+    first = _say(choir, "我家自用的电动车九成新，1500元，电话 137 0312 6655", user="c1", n=n)
+    assert first.label == "ad" and first.checks.get("soft_strike"), first.reason
+    again = _say(choir, "电动车还在，有意的联系我 137 0312 6655", user="c1", n=n + 1)
+    assert again.action != Action.MUTE, again.reason
+    assert "近期被处置过" not in again.reason
+
+
+def test_a_price_list_keeps_its_strike_hard(tmp_path: Path) -> None:
+    choir = audited_moderator(tmp_path, CHOIR)
+    n = _settle(choir, "c2", ["周二排练几点开始？", "我的女高音分谱找到了", "收到"])
+    first = _say(choir, "保健枕头现货，单人款98元、双人款168元，电话 150 3366 7788", user="c2", n=n)
+    assert first.label == "ad" and first.action != Action.NONE and not first.checks.get("soft_strike"), first.reason
+    again = _say(choir, "枕头还有，电话 150 3366 7788", user="c2", n=n + 1)
+    assert again.action == Action.MUTE, again.reason

@@ -69,6 +69,11 @@ def reach_only_layers() -> frozenset[str]:
     return frozenset(map(str, load_resource(EVIDENCE).get("reach_only") or ()))
 
 
+def soft_prices() -> int:
+    """How many prices an ad of only reach layers may say and its strike stay soft (evidence.yaml ``soft_prices``)."""
+    return int(load_resource(EVIDENCE).get("soft_prices") or 0)
+
+
 @dataclass(frozen=True)
 class RepeatRule:
     """evidence.yaml ``repeat_reach``: a member acted on for an ad within ``days`` who asks again to be reached (any of
