@@ -5,7 +5,7 @@
   (pipeline._own_sale_handle, _handle_count: each number once, whichever signal found it).
 - A delete that rests on a contact and a single price (the shape of a member's own one-off sale as much as of an ad)
   gives a soft strike (evidence.yaml soft_prices, pipeline._soft): nobody reviewed it, so it does not put the member on
-  trial for the next message. A price list (two prices or more) keeps the strike hard.
+  trial for the next message. A price list (two prices or more), or the ad model calling it an ad, keeps it hard.
 - Cantonese 用唔晒 is read as 用不完 (a member's surplus), 用不着 / 换新的了 as the sender's own gear replaced.
 - A bird that did not come home or came down at someone's loft is a lost-and-found notice; 还剩一个座 is a ride's seat.
 Groups and messages written for these tests (a Sha Tin woodworking club, a Dingzhou racing-pigeon club)."""
@@ -145,3 +145,10 @@ def test_a_price_list_keeps_its_strike_hard(tmp_path: Path) -> None:
     assert first.label == "ad" and first.action != Action.NONE and not first.checks.get("soft_strike"), first.reason
     again = _say(choir, "枕头还有，电话 150 3366 7788", user="c2", n=n + 1)
     assert again.action == Action.MUTE, again.reason
+
+
+def test_an_ad_the_model_is_sure_of_keeps_its_one_price_as_a_hard_strike(tmp_path: Path) -> None:
+    choir = audited_moderator(tmp_path, CHOIR)
+    n = _settle(choir, "c3", ["周二排练几点开始？", "我的女高音分谱找到了", "收到"])
+    first = _say(choir, "颈椎按摩仪一台298元，微信 anmo_8899", user="c3", n=n)
+    assert first.label == "ad" and first.action != Action.NONE and not first.checks.get("soft_strike"), first.reason

@@ -1246,10 +1246,11 @@ def _soft(v: Verdict) -> bool:
     with more to it (a link, a price, a pitch), not the next contact-only one, and does not put the member on trial.
     Noted in the checks."""
     layers = set((v.checks.get("evidence") or {}).get("layers") or ())
-    # one price beside only a way to reach (a member's own thing at 350 and their number) is as soft: it is the shape of a
-    # member's one-off sale as much as of an ad, and a wrong delete of it must not make the member's next message stricter
+    # one price beside only a way to reach (a member's own thing at 350 and their number), which the ad model did not call
+    # an ad, is as soft: it is the shape of a member's one-off sale as much as of an ad, and a wrong delete of it must not
+    # make the member's next message stricter; an ad the model is sure of keeps its price as evidence
     prices = [len(s.get("items") or ()) for s in v.checks.get("signals") or () if s.get("name") == "money"]
-    if "price" in layers and sum(prices) <= soft_prices():
+    if "price" in layers and "classifier" not in layers and sum(prices) <= soft_prices():
         layers.discard("price")
     soft = v.label == Label.AD and bool(layers) and layers <= reach_only_layers()
     if soft:
