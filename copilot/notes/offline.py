@@ -981,16 +981,20 @@ def _safety_points(sentences: list[Sentence], people: People) -> list[tuple[Sent
     return out
 
 
-def _with_safety(points: list[KeyPoint], sentences: list[Sentence], people: People) -> list[KeyPoint]:
-    """``points`` with every safety instruction to a member (:func:`_safety_points`) kept: joined to the point of
-    its own message when there is one, else a point of its own naming the member — in message order."""
+def _key_point(s: Sentence) -> KeyPoint:
+    return KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
+
+
+def _with_safety(points: list[KeyPoint], safety: list[tuple[Sentence, str]], people: People) -> list[KeyPoint]:
+    """``points`` with every safety instruction to a member (``safety``: :func:`_safety_points`) kept: joined to the
+    point of its own message when there is one, else a point of its own naming the member — in message order."""
     out = list(points)
-    for s, member in _safety_points(sentences, people):
+    for s, member in safety:
         text = _keypoint_text(s)
         same = next((p for p in out if fold(text) in fold(p.text)), None) \
             or next((p for p in out if p.sources == [s.msg.id]), None)
         if same is None:
-            same = KeyPoint(text=text, sources=[s.msg.id], speaker=s.msg.speaker, time=s.msg.clock or None)
+            same = _key_point(s)
             out.append(same)
         elif fold(text) not in fold(same.text):
             same.text = f"{same.text.rstrip()}{'' if same.text.rstrip()[-1:] in '。！!；;' else '。'}{text}"
@@ -1040,8 +1044,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:
         summary, summary_sources = talk_summary(lead, points)
-    key_points = _with_safety([KeyPoint(text=_keypoint_text(s), sources=[s.msg.id], speaker=s.msg.speaker,
-                                        time=s.msg.clock or None) for s in points], sentences, people)
+    safety = _safety_points(sentences, people)
+    key_points = _with_safety([_key_point(s) for s in points], safety, people)
     return Notes(
         title=_title(transcript, st, points, people),
         date=transcript.date,
@@ -1056,7 +1060,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         decisions=st.decisions,
         actions=st.actions,
         announcements=st.announcements,
-        quotes=_quotes(point_pool, points + [s for s, _ in _safety_points(sentences, people)], st),  # (kept: no quote)
+        quotes=_quotes(point_pool, points + [s for s, _ in safety], st),  # (kept: no quote)
         message_count=len(transcript.messages),
         dropped_count=len(transcript.dropped),
     )
