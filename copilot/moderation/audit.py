@@ -709,10 +709,14 @@ def _touch_member(conn: Connection, group: str, user: str, now: float, *, ok: bo
     if (stmt := _touch_upsert(conn.dialect.name, ok)) is not None:  # the upsert below, built once
         conn.execute(stmt, {"g": group, "u": user, "now": now, "now_seen": now})
         return
-    _upsert_member(conn, group, user,
-                   {"joined_ts": None, "first_seen": now, "messages": 1, "ok_count": int(ok)},
-                   {"messages": members.c.messages + 1, "ok_count": members.c.ok_count + int(ok),
-                    "first_seen": func.coalesce(members.c.first_seen, now)})
+    _upsert_member(conn, group, user, *_touch_values(ok, now, now))
+
+
+def _touch_values(ok: bool, first_seen: Any, seen: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """:func:`_touch_member`'s new row and its update of an existing one (values or bound parameters)."""
+    return ({"joined_ts": None, "first_seen": first_seen, "messages": 1, "ok_count": int(ok)},
+            {"messages": members.c.messages + 1, "ok_count": members.c.ok_count + int(ok),
+             "first_seen": func.coalesce(members.c.first_seen, seen)})
 
 
 @lru_cache(maxsize=8)
@@ -721,11 +725,9 @@ def _touch_upsert(dialect: str, ok: bool) -> Any:
     dialect and ``ok``: the statement :func:`_upsert_member` builds per call for the same values."""
     if dialect not in _UPSERT:
         return None
-    stmt = _UPSERT[dialect](members).values(group_id=bindparam("g"), user_id=bindparam("u"), joined_ts=None,
-                                            first_seen=bindparam("now"), messages=1, ok_count=int(ok))
-    return stmt.on_conflict_do_update(index_elements=["group_id", "user_id"],
-                                      set_={"messages": members.c.messages + 1, "ok_count": members.c.ok_count + int(ok),
-                                            "first_seen": func.coalesce(members.c.first_seen, bindparam("now_seen"))})
+    new, on_conflict = _touch_values(ok, bindparam("now"), bindparam("now_seen"))
+    stmt = _UPSERT[dialect](members).values(group_id=bindparam("g"), user_id=bindparam("u"), **new)
+    return stmt.on_conflict_do_update(index_elements=["group_id", "user_id"], set_=on_conflict)
 
 
 def _recount_approved(conn: Connection, row: Any, was: str, now_label: str) -> None:
