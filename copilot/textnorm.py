@@ -511,6 +511,11 @@ def cuts_word(text: str, start: int, end: int) -> bool:
         for a, b in word_spans(text))
 
 
+def in_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a proper part of one longer word of jieba's dictionary in ``text`` (回收 of 回收站,
+    博彩 of 博彩业) — a span that is not a word of the text as it is cut (:func:`cuts_word` asks whether it straddles one)."""
+    return any(a <= start and end <= b and b - a > end - start for a, b in word_spans(text))
+
 
 def closes_word(text: str, i: int) -> bool:
     """Whether the character at ``i`` closes a common dictionary word of ``text`` that starts before it (在 of

@@ -1,6 +1,6 @@
 """Round 50, d17a50 (issue 17): pitches in a member's voice caught, members' own sharing left alone.
 
-- A seller's cue counts only as a word of the message as jieba cuts it (signals.cue_words ``whole``, signals.in_word):
+- A seller's cue counts only as a word of the message as jieba cuts it (signals.cue_words ``whole``, textnorm.in_word):
   回收 is no trade inside 垃圾回收站, while 高价回收旧手机 still is.
 Groups and messages written for these tests (a Ningbo model-rocket club, a Hefei sewing circle)."""
 
@@ -14,7 +14,8 @@ from moderation_say import audited_moderator, say
 
 from copilot.moderation import Moderator
 from copilot.moderation.labels import Action
-from copilot.moderation.signals import cue_words, in_word, lexicons
+from copilot.moderation.signals import cue_words, lexicons
+from copilot.textnorm import in_word
 
 ROCKETS = """
 name: 宁波航天模型爱好者

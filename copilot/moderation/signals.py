@@ -20,7 +20,7 @@ from copilot.moderation.normalise import alt as _alt
 from copilot.moderation.normalise import either as _either
 from copilot.moderation.veiled import banter, veiled_forms
 from copilot.paths import load_resource
-from copilot.textnorm import cuts_word, tokenize, word_bounds, word_spans
+from copilot.textnorm import cuts_word, in_word, tokenize, word_bounds, word_spans
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -98,12 +98,6 @@ def cue_words(rx: re.Pattern[str], text: str, *, whole: bool = False) -> list[st
     return [w for m in rx.finditer(text, first.start())  # from the first hit on: the same hits as from 0
             if (w := m.group(0)).isascii() or len(w) > SHORT_CUE or not (
                 cuts_word(text, m.start(), m.end()) or (whole and in_word(text, m.start(), m.end())))]
-
-
-def in_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a proper part of one longer word of jieba's dictionary in ``text`` (回收 of 回收站,
-    博彩 of 博彩业) — a cue that is not a word of the message as it is cut."""
-    return any(a <= start and end <= b and b - a > end - start for a, b in word_spans(text))
 
 
 def kind_words(cue: str) -> frozenset[str]:
