@@ -317,10 +317,12 @@ def _resale_object(item: str, markup: dict[str, Any]) -> re.Pattern[str] | None:
     return alternation(sorted(forms))
 
 
+@lru_cache(maxsize=256)
 def warns(compact: str) -> bool:
     """The message warns the group (骗子, 别信, 千万别…) or reports someone else's act (管理员处理一下: lexicons.yaml
     ``report_call``; 有人在群里发…: patterns.yaml ``reported_act``) — not a seller's reassurance (我不是骗子;
-    lexicons.yaml ``warning_not``, masked first). ``compact``: the message's compact form."""
+    lexicons.yaml ``warning_not``, masked first). ``compact``: the message's compact form. Remembered for the last
+    texts: detect, three detectors and the pipeline's banned check each ask it of one message."""
     lex = lexicons()
     if lex.words["warning_seller"].search(compact):
         return False  # the shop's own voice: a pitch against its rivals (lexicons.yaml warning_seller)
