@@ -1423,8 +1423,9 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
-    # the steps that read the question read it as retrieval did: a Traditional one in Simplified (:func:`ask_form`)
-    asked_q = ask_form(mixed.text if mixed is not None else question)
+    # the steps that read the question read it as retrieval did: a Traditional one in Simplified (:func:`ask_form`), its
+    # typos as the words they stand for (:meth:`KnowledgeIndex.as_meant`)
+    asked_q = index.as_meant(ask_form(mixed.text if mixed is not None else question))
     part = second_part(asked_q, index)
     chosen = with_pointed(with_second_part(chosen_sections(ranking), asked_q, index, part), ranking, index)
     asked = ask_part(asked_q, ranking, index)
