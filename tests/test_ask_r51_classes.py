@@ -81,3 +81,24 @@ def test_a_verdict_on_the_topic_is_declined_at_any_fit(offline, kb_index: Knowle
     assert not verdict.covered
     quarrel = answer_question("潜水群里两个群友为了装备的事吵了一晚上，互相挖苦，我怎么劝", kb_index, offline)
     assert quarrel.covered and quarrel.sections[0].section == "成员争吵怎么降温"
+
+
+def test_complaints_after_a_messy_outing_are_not_a_quarrel(offline, kb_index: KnowledgeIndex) -> None:  # type: ignore[no-untyped-def]
+    told = stated_situations()
+    q = "徒步群上周的户外活动组织得很乱，集合晚了一小时，好几个人在群里抱怨，我怎么回应"
+    assert [s.name for s in told.told(q)] == ["outing_complaints"]
+    assert told.told("徒步群两个人在群里抱怨着抱怨着就吵起来了，互相骂") == []  # a quarrel: ranked as it is
+    a = answer_question(q, kb_index, offline)
+    assert a.covered and a.sections[0].source == "crisis"
+    assert all(s.section != "成员争吵怎么降温" for s in a.sections)  # its first step mutes everyone
+
+
+def test_a_full_group_is_answered_by_expanding_not_by_closing(offline, kb_index: KnowledgeIndex) -> None:  # type: ignore[no-untyped-def]
+    a = answer_question("插画群的人越来越多快满了，要不要开个新群", kb_index, offline)
+    assert a.covered and (a.sections[0].source, a.sections[0].section) == ("platform-structure", "群满了怎么扩")
+    assert all(s.section != "体面收尾与重启" for s in a.sections)
+
+
+def test_a_medical_insurance_question_in_group_words_is_declined(offline, kb_index: KnowledgeIndex) -> None:  # type: ignore[no-untyped-def]
+    assert scene_cues().object_of("合唱团有位阿姨问异地就医怎么报") == "body"
+    assert not answer_question("合唱团群里有位阿姨问医保报销比例是多少，我怎么答", kb_index, offline).covered
