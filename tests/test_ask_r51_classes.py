@@ -102,3 +102,10 @@ def test_a_full_group_is_answered_by_expanding_not_by_closing(offline, kb_index:
 def test_a_medical_insurance_question_in_group_words_is_declined(offline, kb_index: KnowledgeIndex) -> None:  # type: ignore[no-untyped-def]
     assert scene_cues().object_of("合唱团有位阿姨问异地就医怎么报") == "body"
     assert not answer_question("合唱团群里有位阿姨问医保报销比例是多少，我怎么答", kb_index, offline).covered
+
+
+def test_naming_one_group_is_not_led_by_numbering_many(offline, kb_index: KnowledgeIndex) -> None:  # type: ignore[no-untyped-def]
+    one = answer_question("插画群想换个群名字，要注意什么", kb_index, offline)
+    assert one.covered and one.sections[0].section != "多个群的编号"
+    many = answer_question("我们开了三个读书群，群名怎么编号", kb_index, offline)
+    assert many.covered and many.sections[0].section == "多个群的编号"
