@@ -75,7 +75,9 @@ def test_asking_whether_the_group_does_well_is_not_answered_by_examples(offline,
 
 
 def test_a_verdict_on_the_topic_is_declined_at_any_fit(offline, kb_index: KnowledgeIndex) -> None:  # type: ignore[no-untyped-def]
-    assert scene_cues().object_of("两派一直吵，你说哪派对") == "verdict"
+    for asks in ["两派一直吵，你说哪派对", "为了握拍吵起来了，到底哪种握法才是对的", "帮我们判断一下谁对"]:
+        assert scene_cues().object_of(asks) == "verdict", asks
+    assert scene_cues().object_of("两个人吵架了，群主要不要出来说谁对谁错") == ""  # how to handle the quarrel
     assert scene_cues().floor_of("verdict") > 1.0 and scene_cues().floor_of("price") == scene_cues().object_floor
     verdict = answer_question("潜水群里两派吵了一晚上：下潜时到底先平衡耳压还是先调浮力，你说哪派对", kb_index, offline)
     assert not verdict.covered
