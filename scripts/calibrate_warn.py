@@ -14,7 +14,7 @@ answers it would warn on.
 
 ``--off-ask`` fits ``warn_off_ask`` instead, the same way but only on the answers whose lead is not the ask
 clause's own best section (``Answer.basis`` "other"; answers a stated situation led are left out: they are hedged
-only below the scorer's ``second``, never when the situation ``covers``), never below the ``warn`` in use, and writes
+below ``warn`` alone, not ``warn_off_ask``), never below the ``warn`` in use, and writes
 only it (``warn`` stays as it is).
 
 ``--out`` is where the calibrated scorer is written; when that file does not exist yet it is written from the

@@ -34,7 +34,6 @@ from copilot.knowledge.ranking import (
     QuestionParts,
     SectionHit,
     SectionRanking,
-    StatedSituation,
     asking_clauses,
     marked_ask,
     parts_cues,
@@ -121,7 +120,7 @@ class Answer(BaseModel):
     direct: bool = True
     # what the 相近 / 资料覆盖 frame was judged against (:func:`lead_basis`): "ask" (the lead is what the question's
     # ask finds on its own), "other" (the lead only shares words with it), "stated" (a stated situation chose the
-    # lead; hedged only when its fit is below the scorer's ``second``, never when ``told.covers``: :func:`answer_hedged`),
+    # lead; hedged below the scorer's ``warn`` like the others: :func:`answer_hedged`),
     # "" (declined or the LLM path). Read by the evals and scripts/calibrate_warn.py, not shown.
     basis: str = Field("", exclude=True)
 
@@ -688,24 +687,33 @@ def lead_basis(sections: list[SectionHit], lead: SectionHit | None, part: AskPar
     return "ask" if part.alone is not None and part.alone in shown else "other"
 
 
+def below_warn(fit: float) -> bool:
+    """The documented rule of the 相近 frame: an answer whose fit (:attr:`Answer.fit`, the footer's 小节贴合度) is below
+    the scorer's ``warn`` is never given as direct, whichever path built it (a stated situation's lead, a member at
+    risk, the LLM engine). False when no scorer is installed (every fit is then 1.0)."""
+    scorer = section_scorer()
+    return scorer is not None and fit < scorer.warn
+
+
 def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
-                  part: AskPart | None = None, basis: str | None = None, told: StatedSituation | None = None) -> bool:
+                  part: AskPart | None = None, basis: str | None = None) -> bool:
     """Whether an answer built from ``sections`` opens by saying the material has only something near (:func:`hedged`):
     its :func:`answer_fit` is below the scorer's ``warn``, so the number in the footer and the 相近 label agree. A lead
     that is not the ask's own section (:func:`lead_basis` "other") must reach ``warn_off_ask`` instead when that is
     higher: a section that shares a word with the question is not passed off as its answer at a middling fit.
     ``basis``: the lead's :func:`lead_basis` when the caller has already worked it out.
 
-    A lead the question's stated situation chose (``basis`` "stated", ``stated.yaml``) only has to reach the scorer's
-    ``second`` (the fit a section needs to join an answer by itself): the situation decides which section leads, not
-    whether it answers. A situation answered whatever the ranking (``told.covers``: a member at risk) stays direct."""
+    Whatever chose the lead, a fit below ``warn`` is hedged (:func:`below_warn`): a lead the question's stated situation
+    chose (``basis`` "stated", ``stated.yaml``) and a member at risk (``told.covers``, answered whatever the ranking)
+    are direct from ``warn`` up, not from the scorer's ``second`` or at any fit as before round 51, when an answer at
+    fit 0.23 came out direct under 资料覆盖."""
     scorer = section_scorer()
     if scorer is None:
         return False
+    if sections and below_warn(answer_fit(ranking, sections, lead, part)):
+        return True  # the documented rule, whatever chose the lead: a fit below ``warn`` is never given as direct
     if basis == "stated":
-        if not sections or (told is not None and told.covers):
-            return False
-        return answer_fit(ranking, sections, lead, part) < scorer.second
+        return False
     if not ranking.sections:
         return False
     if not sections:
@@ -1410,13 +1418,14 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
                                        script=script, question_script=question_script(question),
                                        confidence=ranking.confidence, threshold=ranking.threshold,
                                        sections=_cited_sections(text, citations, offered),
-                                       fit=offered[0].fit))
+                                       fit=offered[0].fit, direct=not below_warn(offered[0].fit)))
                 return
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
             notice = f"{exc}；已改用离线引擎生成"
-    # the steps that read the question read it as retrieval did: a Traditional one in Simplified (:func:`ask_form`)
-    asked_q = ask_form(mixed.text if mixed is not None else question)
+    # the steps that read the question read it as retrieval did: a Traditional one in Simplified (:func:`ask_form`), its
+    # typos as the words they stand for (:meth:`KnowledgeIndex.as_meant`)
+    asked_q = index.as_meant(ask_form(mixed.text if mixed is not None else question))
     part = second_part(asked_q, index)
     chosen = with_pointed(with_second_part(chosen_sections(ranking), asked_q, index, part), ranking, index)
     asked = ask_part(asked_q, ranking, index)
@@ -1434,7 +1443,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     basis = "stated" if stated else lead_basis(sections, lead, asked)
-    warned = answer_hedged(ranking, sections, lead, asked, basis, told)
+    warned = answer_hedged(ranking, sections, lead, asked, basis)
     text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"

@@ -540,6 +540,12 @@ class KnowledgeIndex:
         signals, _ = self.signals(query)
         return self._second_stage(signals, rerank=True)[3]
 
+    def as_meant(self, query: str) -> str:
+        """``query`` with its typos read as the card words they stand for (活越度, 名子, 冷厂:
+        :mod:`copilot.knowledge.typos`): what the ranking matches and what ``ask`` reads the question's clauses in."""
+        loaded = self._ensure_loaded()
+        return correct_typos(query, loaded.df, load_expander(self.settings.knowledge_dir).typos, homophones())
+
     def search_sections(self, query: str, k: int = 5, *, rerank: bool = True, expand: bool = True,
                         unwrap: bool = False) -> SectionRanking:
         """The ``k`` best sections for ``query``, each with its chunks in card order, and the
@@ -553,8 +559,8 @@ class KnowledgeIndex:
         if parts_cues().unpad:  # padding (啊啊啊啊, ！！！！) says nothing the question does not
             query = unpad(query)
         loaded = self._ensure_loaded()
-        if expand:  # a typo (活越度, 冷厂) read as the card word it stands for (:mod:`copilot.knowledge.typos`)
-            query = correct_typos(query, loaded.df, load_expander(self.settings.knowledge_dir).typos, homophones())
+        if expand:
+            query = self.as_meant(query)
         model = confidence_model()
         if not loaded.rows:
             return SectionRanking(query, [], 0.0, model.threshold, model.related_floor)

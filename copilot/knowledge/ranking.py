@@ -779,8 +779,14 @@ class Scene(BaseModel):
     # what a question is about when it is no running of a group (``scope.yaml``'s ``object``): a price, a product
     # to buy, a body to treat, a law or tax; by class. Words name the object asked about, not the group's business
     objects: dict[str, tuple[str, ...]] = {}
-    # the fit the leading section needs when the question names such an object (``object_floor``)
+    # the fit the leading section needs when the question names such an object (``object_floor``), by class where a
+    # class has its own (``object_floors``: a verdict on the topic itself is declined at any fit)
     object_floor: float = 1.01
+    object_floors: dict[str, float] = {}
+
+    def floor_of(self, kind: str) -> float:
+        """The fit a leading section needs when the question names an object of class ``kind``."""
+        return float(self.object_floors.get(kind, self.object_floor))
 
     def object_of(self, question: str) -> str:
         """The first ``objects`` class one of whose words ``question`` names, or ``""``."""
@@ -824,7 +830,8 @@ def scene_cues() -> Scene:
                  private=_folded(cues.get("private", [])),
                  kind_after=_folded(cues.get("kind_after", [])), floor=data.get("scene_floor") or {},
                  objects={k: _folded(v or []) for k, v in (data.get("object") or {}).items()},
-                 object_floor=float(data.get("object_floor", 1.01)))
+                 object_floor=float(data.get("object_floor", 1.01)),
+                 object_floors={k: float(v) for k, v in (data.get("object_floors") or {}).items()})
 
 
 @lru_cache(maxsize=2)
@@ -930,8 +937,8 @@ class SectionRanking:
         :meth:`Scene.object_of`) and its leading section fits it below ``object_floor``: 开价贵不贵 answered
         from 促销的分寸 because both speak of selling. A section that fits well (买三送一 → 买 N 送 1) still answers."""
         cues = scene_cues()
-        return (bool(self.sections) and bool(cues.object_of(self.question))
-                and self.leading().fit < cues.object_floor)
+        kind = cues.object_of(self.question)
+        return bool(self.sections) and bool(kind) and self.leading().fit < cues.floor_of(kind)
 
     def leading(self) -> SectionHit:
         """The section an answer leads with: the first stage's best, unless a runner-up in the top three fits
