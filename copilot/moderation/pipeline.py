@@ -66,7 +66,7 @@ from copilot.moderation.offtopic import (
 )
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
-from copilot.moderation.sender import NAME_OFFER_P, handles, message_points, name_evidence, name_weights
+from copilot.moderation.sender import NAME_OFFER_P, handles, message_points, name_evidence, name_handles, name_weights
 from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
@@ -1062,8 +1062,12 @@ class Moderator:
         rule = repeat_rule()
         asks = [s for s in a.checks.get("signals") or () if s.get("label") == Label.AD and s.get("name") in rule.signals]
         # a handle or number in the message or the shown name: after a struck ad that left the same one, it asks to be
-        # reached with no word saying so (a bare handle, 滴滴 + handle, the handle moved into the name)
-        mine = handles(msg.text) | handles(msg.shown_name)
+        # reached with no word saying so (a bare handle, 滴滴 + handle, the handle moved into the name). Of the shown name
+        # only a real way to reach (name_handles: an id after its lead, a phone or QQ number) counts; a token of the name
+        # that only looks like a handle (a call-sign, a sail number) is the writer's name, in the name or in the text
+        named = name_handles(msg.shown_name)
+        plain = handles(msg.shown_name) - named
+        mine = (handles(msg.text) - plain) | named
         # the pitch followed up with no way to reach in it (还有最后十袋，要的抓紧): only after a hard strike, below
         offers = list(dict.fromkeys(lexicons().words[rule.offer].findall(a.folded))) if rule.offer else []
         if not (asks or mine or offers) or a.checks.keys() & _GROUP_BUSINESS or notice_purpose(a.folded) is not None:
@@ -1072,7 +1076,8 @@ class Moderator:
         struck = self.audit.struck(group, msg.user, Label.AD, rule.days)
         if not struck:
             return
-        reused = sorted(mine & {h for row in struck for w in row[2:] if w for h in handles(w)})
+        left = {h for row in struck for h in handles(row[2]) | name_handles(row[3])} - plain
+        reused = sorted(mine & left)
         hard = any(not row[1] for row in struck)
         offers = offers if hard and not (asks or reused) else []
         if not (asks or reused or offers):

@@ -1,0 +1,127 @@
+"""Round 51, d17a51 (issue 17, QA qa17r35): a token of a member's own name that only looks like a handle (a radio
+call-sign, a sail number, letters and a year) is not "the contact of the earlier ad" — after one ad of theirs is deleted,
+their later ordinary messages are left alone, over the CLI, the HTTP hook and OneBot (group card or nickname) alike; a
+name that carries a real way to reach (a WeChat id after its lead, a QQ or phone number) still counts (sender.name_handles,
+Moderator._repeat_layer). Groups and messages written for these tests (a Chengdu kite-surfing club whose members write
+their licence number in their card, a Xiamen model-railway club)."""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from moderation_say import audited_moderator, say
+from typer.testing import CliRunner
+
+from copilot.config import Settings
+from copilot.moderation import Moderator
+from copilot.moderation.labels import Action
+from copilot.moderation.sender import handles, name_handles
+from copilot.server import create_app
+
+RAIL = """
+name: 厦门模型铁路俱乐部
+positioning: 厦门玩HO和N比例模型火车的朋友交流布景、轨道、数码控制和涂装，每月第一个周六在会所开放运行；会员之间可以转让自己的旧车模
+topics: [模型火车, 火车模型, HO, N比例, 轨道, 道岔, 布景, 数码控制, DCC, 涂装, 车头, 车厢, 开放运行]
+audience: 厦门的模型铁路爱好者
+events:
+  - {title: 会所开放运行, kind: 线下活动, cadence: 每月第一个周六, time: "14:00", place: 湖里会所, host: 老郑}
+"""
+
+T0 = 1_767_225_600.0
+GAP = 600  # ten minutes apart: no flood
+_say = partial(say, t0=T0, gap=GAP)
+
+AD = "朋友开了家模型店，车模比淘宝便宜两成，要的加他微信 hobby_xm2026 报我名字"
+ORDINARY = ["周六开放运行我带新涂装的车头去", "道岔老是脱轨，有人知道怎么调吗", "谢谢老郑，问题解决了"]
+
+
+@pytest.fixture
+def rail(tmp_path: Path) -> Moderator:
+    return audited_moderator(tmp_path, RAIL)
+
+
+def test_a_names_look_alike_token_is_no_handle_but_a_real_one_is() -> None:
+    assert name_handles("BG8QRS-老王") == frozenset() and handles("BG8QRS-老王") == {"bg8qrs"}
+    assert name_handles("DF65-07 阿彬") == frozenset() and name_handles("Lily2019") == frozenset()
+    assert name_handles("老林 V:lin_rail88") == {"lin_rail88"}
+    assert name_handles("模型店 Q 2837 4619 55") == {"2837461955"}
+    # a card with a sail number beside a WeChat id: only the id reaches its owner
+    assert name_handles("DF65-07 阿彬 vx cfmast_qd") == {"cfmast_qd"}
+
+
+@pytest.mark.parametrize("name", ["BG8QRS-老王", "Lily2019", "HO-1987 阿德"])
+def test_a_struck_member_with_a_handle_like_name_is_left_alone_afterwards(rail: Moderator, name: str) -> None:
+    first = _say(rail, AD, user="u1", nickname=name)
+    assert first.label == "ad" and first.action != Action.NONE, first.reason
+    for n, text in enumerate(ORDINARY, start=1):
+        v = _say(rail, text, n=n, user="u1", nickname=name)
+        assert v.label == "ok" and v.action == Action.NONE, (text, v.reason)
+        assert "又留了那条广告里的联系方式" not in v.reason
+    # the call-sign said in the text is still the member's own name, not a contact the message left
+    v = _say(rail, f"{name.split('-')[0].split(' ')[0]} 收到，周六见", n=9, user="u1", nickname=name)
+    assert v.action == Action.NONE and "联系方式" not in v.reason, v.reason
+
+
+def test_the_struck_ads_real_handle_left_again_is_still_an_ad(rail: Moderator) -> None:
+    _say(rail, AD, user="u1", nickname="BG8QRS-老王")
+    v = _say(rail, "hobby_xm2026", n=1, user="u1", nickname="BG8QRS-老王")
+    assert v.label == "ad" and "hobby_xm2026" in v.reason, v.reason
+
+
+def test_a_real_handle_in_the_name_still_follows_the_struck_ad(rail: Moderator) -> None:
+    first = _say(rail, "车模批发，全场七折，加微信 rail_ws88 看货", user="u2", nickname="车模批发 V:rail_ws88")
+    assert first.label == "ad" and first.action != Action.NONE, first.reason
+    v = _say(rail, "大家晚上好", n=1, user="u2", nickname="车模批发 V:rail_ws88")
+    assert v.label == "ad", v.reason
+
+
+def test_the_cli_leaves_a_struck_members_later_lines_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copilot.cli import app
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    prof = tmp_path / "rail.yaml"
+    prof.write_text(RAIL, encoding="utf-8")
+    lines = "".join(json.dumps({"id": f"c{i}", "user": "BG8QRS-老王", "text": t, "ts": T0 + GAP * i},
+                               ensure_ascii=False) + "\n" for i, t in enumerate([AD, *ORDINARY]))
+    res = CliRunner().invoke(app, ["moderate", "--profile", str(prof), "--engine", "offline"], input=lines)
+    assert res.exit_code == 0, res.output
+    out = [json.loads(x) for x in res.stdout.strip().splitlines()]
+    assert out[0]["label"] == "ad", out[0]["reason"]
+    assert all(o["label"] == "ok" and o["action"] == "none" for o in out[1:]), [o["reason"] for o in out[1:]]
+
+
+@pytest.fixture
+def hook(tmp_path: Path) -> TestClient:
+    profile = tmp_path / "rail.yaml"
+    profile.write_text(RAIL, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", llm_provider="offline", groups={"70001": str(profile)})
+    return TestClient(create_app(settings), base_url="http://127.0.0.1")
+
+
+@pytest.mark.parametrize("sender", [{"card": "BG8QRS-老王", "nickname": "王"}, {"card": "", "nickname": "BG8QRS-老王"}])
+def test_onebot_leaves_a_struck_members_later_messages_alone(hook: TestClient, sender: dict[str, str]) -> None:
+    ops = []
+    for i, text in enumerate([AD, *ORDINARY]):
+        event = {"time": 1700000000 + 600 * i, "post_type": "message", "message_type": "group", "group_id": 70001,
+                 "user_id": 888, "message_id": 10 + i, "raw_message": text,
+                 "message": [{"type": "text", "data": {"text": text}}],
+                 "sender": {"user_id": 888, "role": "member", **sender}}
+        r = hook.post("/onebot/v11", json=event)
+        assert r.status_code in (200, 204)
+        ops.append(r.json() if r.status_code == 200 and r.content else {})
+    assert ops[0].get("delete"), ops[0]
+    assert not any(op.get("delete") or op.get("ban") or op.get("kick") for op in ops[1:]), ops[1:]
+
+
+def test_the_http_hook_leaves_a_struck_members_later_messages_alone(hook: TestClient) -> None:
+    first = hook.post("/v1/moderate", json={"id": "h0", "user": "901", "group": "70001", "text": AD,
+                                            "nickname": "Lily2019", "ts": T0}).json()
+    assert first["label"] == "ad", first["reason"]
+    for i, text in enumerate(ORDINARY, start=1):
+        v = hook.post("/v1/moderate", json={"id": f"h{i}", "user": "901", "group": "70001", "text": text,
+                                            "nickname": "Lily2019", "ts": T0 + GAP * i}).json()
+        assert v["label"] == "ok" and v["action"] == "none", (text, v["reason"])
