@@ -72,6 +72,13 @@ def test_the_struck_ads_real_handle_left_again_is_still_an_ad(rail: Moderator) -
     assert v.label == "ad" and "hobby_xm2026" in v.reason, v.reason
 
 
+def test_the_struck_ads_handle_moved_into_the_name_is_still_an_ad(rail: Moderator) -> None:
+    # the name bore no such token when the ad was struck: the handle moved into it is the ad's contact, not the name
+    _say(rail, AD, user="u3", nickname="阿德")
+    v = _say(rail, "周末有空来会所玩", n=1, user="u3", nickname="阿德hobby_xm2026")
+    assert v.label == "ad" and "hobby_xm2026" in v.reason, v.reason
+
+
 def test_a_real_handle_in_the_name_still_follows_the_struck_ad(rail: Moderator) -> None:
     first = _say(rail, "车模批发，全场七折，加微信 rail_ws88 看货", user="u2", nickname="车模批发 V:rail_ws88")
     assert first.label == "ad" and first.action != Action.NONE, first.reason
@@ -125,3 +132,34 @@ def test_the_http_hook_leaves_a_struck_members_later_messages_alone(hook: TestCl
         v = hook.post("/v1/moderate", json={"id": f"h{i}", "user": "901", "group": "70001", "text": text,
                                             "nickname": "Lily2019", "ts": T0 + GAP * i}).json()
         assert v["label"] == "ok" and v["action"] == "none", (text, v["reason"])
+
+
+# --- a new member whose name is the ad, saying nothing (Moderator._new_name_layer) ---------------------------------------
+@pytest.mark.parametrize(("name", "text"), [("车模批发 微信 cmpf2026", "大家好，新人报到"),
+                                            ("模型店 Q 2837 4619 55", "今天天气真不错"),
+                                            ("小周 扣 736251904", "晚上好呀～")])
+def test_a_new_members_name_with_a_contact_and_nothing_said_goes_to_a_person(rail: Moderator, name: str,
+                                                                             text: str) -> None:
+    rail.audit.record_join("g1", "n1")
+    v = _say(rail, text, user="n1", nickname=name)
+    assert v.label == "ad" and v.action == Action.REVIEW, v.reason
+    assert "群名片/昵称" in v.reason and "新成员" in v.reason, v.reason
+
+
+@pytest.mark.parametrize(("name", "text"), [("车模批发 微信 cmpf2026", "大家好，新人报到"),  # not new: no join, a record
+                                            ("老郑 13912345678", "周六开放运行两点开始，大家别迟到")])
+def test_a_member_of_record_or_the_groups_business_keeps_its_verdict(rail: Moderator, name: str, text: str) -> None:
+    for n, t in enumerate(["周六开放运行我带新涂装的车头去", "道岔老是脱轨，有人知道怎么调吗", "谢谢，问题解决了",
+                           "HO比例的轨道我用的是镍银的"]):
+        _say(rail, t, n=n, user="old", nickname=name)
+    v = _say(rail, text, n=5, user="old", nickname=name)
+    assert v.label == "ok" and v.action == Action.NONE, v.reason
+
+
+def test_a_new_member_asking_or_with_a_plain_name_keeps_its_verdict(rail: Moderator) -> None:
+    rail.audit.record_join("g1", "n2")
+    asks = _say(rail, "请问周六开放运行几点开始？", user="n2", nickname="小林 13812345678")
+    assert asks.label == "ok" and asks.action == Action.NONE, asks.reason
+    rail.audit.record_join("g1", "n3")
+    plain = _say(rail, "大家好，新人报到", user="n3", nickname="BG8QRS-老王")
+    assert plain.label == "ok" and plain.action == Action.NONE, plain.reason

@@ -666,6 +666,7 @@ class Moderator:
         self._sender_layer(msg, a)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
+        self._new_name_layer(msg, a)
         self._group_talk_layer(msg, a)
         self._organiser_layer(msg, a)
         self._thread_layer(msg, a)
@@ -742,6 +743,25 @@ class Moderator:
         pitched = [s.detail for s in a.signals.signals if s.name in offer][:2]  # what the message offers, as detected
         a.reasons = [reason + (f"，消息说“{'、'.join(points[:3])}”" if points else "，消息在推销")] + pitched \
             + ([banned] if banned else [])
+
+    @staticmethod
+    def _new_name_layer(msg: Message, a: Analysis) -> None:
+        """A new member (the trust layer's first messages after joining) whose shown name carries a way to reach them (a
+        WeChat id after its lead, a QQ or phone number) and whose message says nothing — no question, none of the group's
+        business (大家好, 今天天气不错): an ad account's name is its ad, and its message only shows the name to the group.
+        One layer (the name), so a person decides; a member of record, a question, or a message the group's business
+        explains keeps its verdict."""
+        ev = name_evidence(msg.shown_name)
+        if ev is None or not ev.reach or a.label not in (Label.OK, Label.OFF_TOPIC) or a.asks or "sender_name" in a.checks \
+                or a.checks.keys() & _GROUP_BUSINESS or not (a.checks.get("trust") or {}).get("new_member"):
+            return
+        items = "、".join(ev.items[:3])
+        a.checks["sender_name"] = {"name": ev.name, "items": list(ev.items[:3]), "new_member": True}
+        a.checks["signals"].append({"name": "sender_name", "label": Label.AD, "weight": name_weights()[0],
+                                    "detail": f"联系方式在发消息人的群名片/昵称里：{items}", "items": list(ev.items[:3])})
+        a.label, a.score = Label.AD, NAME_ALONE_SCORE
+        a.reasons = [f"联系方式在发消息人的群名片/昵称里（{items}），发消息的是新成员，消息本身没说群里的事",
+                     "只有名字这一层依据，交人工判断"]
 
     def _banned_offered(self, a: Analysis) -> str:
         """The profile's banned items the message names (whole, or by a part: 落注 of 网上博彩) when a way to reach the
@@ -1062,12 +1082,8 @@ class Moderator:
         rule = repeat_rule()
         asks = [s for s in a.checks.get("signals") or () if s.get("label") == Label.AD and s.get("name") in rule.signals]
         # a handle or number in the message or the shown name: after a struck ad that left the same one, it asks to be
-        # reached with no word saying so (a bare handle, 滴滴 + handle, the handle moved into the name). Of the shown name
-        # only a real way to reach (name_handles: an id after its lead, a phone or QQ number) counts; a token of the name
-        # that only looks like a handle (a call-sign, a sail number) is the writer's name, in the name or in the text
-        named = name_handles(msg.shown_name)
-        plain = handles(msg.shown_name) - named
-        mine = (handles(msg.text) - plain) | named
+        # reached with no word saying so (a bare handle, 滴滴 + handle, the handle moved into the name)
+        mine = handles(msg.text) | handles(msg.shown_name)
         # the pitch followed up with no way to reach in it (还有最后十袋，要的抓紧): only after a hard strike, below
         offers = list(dict.fromkeys(lexicons().words[rule.offer].findall(a.folded))) if rule.offer else []
         if not (asks or mine or offers) or a.checks.keys() & _GROUP_BUSINESS or notice_purpose(a.folded) is not None:
@@ -1076,7 +1092,12 @@ class Moderator:
         struck = self.audit.struck(group, msg.user, Label.AD, rule.days)
         if not struck:
             return
-        left = {h for row in struck for h in handles(row[2]) | name_handles(row[3])} - plain
+        # what the struck ads left to reach their writer: their text's handles and their names' real ways to reach
+        # (name_handles: an id after its lead, a phone or QQ number), less the tokens that only look like a handle in the
+        # names they were posted under (a call-sign, a sail number, Lily2019): that is the writer's name, which every
+        # later message carries — in the name or said in the text — and no contact left again
+        worn = {h for row in struck for h in handles(row[3]) - name_handles(row[3])}
+        left = {h for row in struck for h in handles(row[2]) | name_handles(row[3])} - worn
         reused = sorted(mine & left)
         hard = any(not row[1] for row in struck)
         offers = offers if hard and not (asks or reused) else []
@@ -2350,6 +2371,9 @@ PUT_DOWN_NOT_CHATTER_NOTE = "话里有贬低对方的说法（辱骂模型没有
 ABUSE_MODEL_AGREE = 0.75  # … unless the model is sure (ABUSE_MODEL_ALONE) beside a contempt form: acted on
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
+# a new member's contact in the name with nothing said (Moderator._new_name_layer): below a new member's act threshold
+# (act_threshold − NEW_MEMBER_LEEWAY), so a person decides
+NAME_ALONE_SCORE = CLASSIFIER_ALONE_CAP - NEW_MEMBER_LEEWAY
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
 REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
 GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arrange it: review, never delete
