@@ -163,3 +163,39 @@ def test_a_new_member_asking_or_with_a_plain_name_keeps_its_verdict(rail: Modera
     rail.audit.record_join("g1", "n3")
     plain = _say(rail, "大家好，新人报到", user="n3", nickname="BG8QRS-老王")
     assert plain.label == "ok" and plain.action == Action.NONE, plain.reason
+
+
+# --- QQ as one 扣 before its number (patterns.yaml qq.short); a length in 米 before 的 (money_slang) -------------------------
+@pytest.mark.parametrize("text", ["扣 52718364", "有事扣我 5271 8364", "要的扣：736251904"])
+def test_a_qq_number_after_one_kou_is_a_contact(text: str) -> None:
+    from copilot.moderation.normalise import normalise
+    from copilot.moderation.signals import detect
+
+    contact = detect(normalise(text)).signal("contact")
+    assert contact is not None and any(i.startswith("QQ/群号 ") for i in contact.items), text
+
+
+@pytest.mark.parametrize("text", ["这家店打折扣 123456 会员卡号", "纽扣 1234567 颗库存", "扣1报名周六开放运行", "违规一次扣 100000 分",
+                                  "上个月扣 200000 元罚款"])
+def test_kou_as_deduct_discount_or_a_reply_code_is_no_contact(text: str) -> None:
+    from copilot.moderation.normalise import normalise
+    from copilot.moderation.signals import detect
+
+    contact = detect(normalise(text)).signal("contact")
+    assert contact is None or not any(i.startswith("QQ/群号 ") for i in contact.items), (text, contact)
+
+
+def test_the_same_kou_number_again_from_one_sender_is_an_ad(rail: Moderator) -> None:
+    first = _say(rail, "扣 52718364", user="k1")
+    assert first.label == "ad", first.reason
+    again = _say(rail, "扣 52718364", n=1, user="k1")
+    assert again.label == "ad" and again.action != Action.NONE, again.reason
+
+
+def test_a_length_in_mi_before_de_is_no_price() -> None:
+    from copilot.moderation.normalise import normalise
+    from copilot.moderation.signals import detect
+
+    assert detect(normalise("我那根2米的备用轨道不用了，送给需要的")).signal("money") is None
+    money = detect(normalise("车模50米一个，要的私")).signal("money")
+    assert money is not None and "50米" in money.items

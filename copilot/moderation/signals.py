@@ -550,6 +550,7 @@ class Patterns:
     profile_handle: re.Pattern[str]  # an account on a photo or social app: a contact only in company, as a landline
     foreign_mobile: re.Pattern[str]  # a Taiwan, Hong Kong or Malaysian mobile: a contact only in company, as a landline
     short_label_run: re.Pattern[str]
+    qq_short: re.Pattern[str]  # a QQ number after QQ's one-syllable nickname (patterns.yaml qq.short)
     contact_verb_words: frozenset[str]  # patterns.yaml contact_verbs: 加 of 加微 is no word the label ends
     phone: re.Pattern[str]
     landline: re.Pattern[str]
@@ -789,6 +790,9 @@ def patterns() -> Patterns:
         app_handle=_app_handle_pattern(d["app_handle"], contact_apps()),
         profile_handle=_profile_handle_pattern(d["profile_apps"], d["app_handle"]["account"]),
         foreign_mobile=_foreign_mobile_pattern(d["foreign_mobile"]),
+        qq_short=re.compile(_alt(qq["short"]["names"]) + _alt(qq["short"]["copulas"]) + r"?(\d{%d,%d})(?!\d)(?!%s)"
+                            % (int(qq["short"]["digits"]["min"]), int(qq["short"]["digits"]["max"]),
+                               _alt(qq["short"]["not_before"]))),
         short_label_run=re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(map(str, d["short_labels"]), key=len, reverse=True)))
                                    + r")+(?:\s*[:\uff1a]\s*|\s+)((?:[a-z0-9_-]\s*){%d,%d})(?![a-z0-9_-])"
                                    % (int(d["short_label_run"]["min"]), int(d["short_label_run"]["max"]))),
@@ -1149,6 +1153,8 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     contacts = ["微信号 " + _whole_handle(m.group(1), scan.n.folded) for m in patterns().wechat_id.finditer(d)]
     contacts += ["微信号 " + m.group(0) for m in _WXID.finditer(d)]
     contacts += ["QQ/群号 " + (m.group(1) or m.group(2)) for m in patterns().qq_num.finditer(d)]
+    contacts += ["QQ/群号 " + m.group(1) for m in patterns().qq_short.finditer(d)
+                 if not any(m.group(1) in c for c in contacts) and _label_starts_word(d, m.start())]
     contacts += ["账号 " + m.group(1) for m in patterns().labelled_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
     # "📱微 zhongcai_666", "v：al 2 0 2 4 5 6": a short or emoji label, then letters and digits together (spaced or not)
