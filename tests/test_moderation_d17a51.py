@@ -199,3 +199,47 @@ def test_a_length_in_mi_before_de_is_no_price() -> None:
     assert detect(normalise("我那根2米的备用轨道不用了，送给需要的")).signal("money") is None
     money = detect(normalise("车模50米一个，要的私")).signal("money")
     assert money is not None and "50米" in money.items
+
+
+# --- Cantonese red-packet and like begging (lexicons.yaml spam.packet_push, patterns.yaml cantonese) ----------------------
+HK_KITES = """
+name: 西貢風箏會
+positioning: 香港西貢鍾意放風箏嘅街坊交流整風箏、揀線同睇風，每個禮拜日喺西貢海濱公園放
+topics: [風箏, 放風箏, 風箏線, 骨架, 尾巴, 風向, 海濱公園]
+audience: 西貢街坊
+platform: whatsapp
+script: zh-Hant
+"""
+
+
+@pytest.mark.parametrize("text", ["新年快到，大家派利是啦", "老闆派利是啦，恭喜發財", "會長派啲利是嚟啦"])
+def test_a_cantonese_red_packet_plea_is_spam(tmp_path: Path, text: str) -> None:
+    v = _say(audited_moderator(tmp_path, HK_KITES), text, user="k1")
+    assert v.label == "spam" and v.action != Action.NONE, v.reason
+    assert "利是" in v.reason, v.reason
+
+
+@pytest.mark.parametrize("text", ["我派利是俾大家，恭喜發財", "今日收到好多利是，好開心"])
+def test_a_members_own_red_packet_is_no_plea(tmp_path: Path, text: str) -> None:
+    v = _say(audited_moderator(tmp_path, HK_KITES), text, user="k2")
+    assert v.label != "spam", v.reason
+
+
+@pytest.mark.parametrize("text", ["我條片參加比賽，拜託大家撳個like", "幫手㩒下like呀，唔該晒"])
+def test_a_cantonese_like_plea_is_read_as_one(tmp_path: Path, text: str) -> None:
+    v = _say(audited_moderator(tmp_path, HK_KITES), text, user="k3")
+    assert v.label == "spam", v.reason
+    assert "like" in v.reason, v.reason  # the reason quotes the words written, not their Mandarin reading
+
+
+# --- an @account beside a word to follow it or write to it (patterns.yaml profile_apps.follow) -----------------------------
+@pytest.mark.parametrize("text", ["@railcoach_xm 私信报名，4次课599", "车模定制，私信 @railcoach_xm 报价300起"])
+def test_an_at_account_to_write_to_beside_a_price_is_a_contact(rail: Moderator, text: str) -> None:
+    v = _say(rail, text, user="i1")
+    assert v.label == "ad" and "社交账号 railcoach_xm" in v.reason, v.reason
+
+
+@pytest.mark.parametrize("text", ["@Lily2019 周六见", "@lily2019 私信你了，图纸发你", "推荐 @rail.daily.xm 这个账号，好多布景"])
+def test_a_mention_of_a_member_or_a_shared_account_is_no_contact(rail: Moderator, text: str) -> None:
+    v = _say(rail, text, user="i2")
+    assert v.label != "ad" and v.action == Action.NONE, v.reason

@@ -731,8 +731,12 @@ def _app_handle_pattern(spec: dict[str, Any], apps: list[str]) -> re.Pattern[str
 
 def _profile_handle_pattern(spec: dict[str, Any], account: dict[str, Any]) -> re.Pattern[str]:
     """An account on a photo or social app (patterns.yaml profile_apps), on the folded text: the app's name, at least
-    one separator, the account (as app_handle's)."""
-    return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + _handle_sep(spec["separators"]) + _handle_account(account))
+    one separator, the account (as app_handle's); or an @account beside a word to follow it or write to it there."""
+    at = r"(?<![a-z0-9_.])@" + _handle_account(account)
+    follow = _alt(spec["follow"])
+    return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + _handle_sep(spec["separators"]) + _handle_account(account)
+                      + "|" + follow + r"\s*[:\uff1a]?\s*" + at + "|" + at + r"\s*" + follow
+                      + "(?!" + _alt(spec["follow_not_before"]) + ")")
 
 
 def _handle_sep(separators: list[str]) -> str:
@@ -1096,7 +1100,7 @@ def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
     # number for a helper or an outing (pipeline._plain_referral…), as it was when it counted alone; the signal is this
     if mobiles and not scan.contacts and (offered := {m.group(1) for m in p.contact_num.finditer(scan.n.digits)} & _foreign_digits(scan)):
         scan.contacts = ["联系号码 " + d for d in sorted(offered)]
-    found += ["社交账号 " + m.group(1) for m in p.profile_handle.finditer(folded)]
+    found += ["社交账号 " + next(g for g in m.groups() if g) for m in p.profile_handle.finditer(folded)]
     return Finding(found) if found else None
 
 
