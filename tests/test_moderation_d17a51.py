@@ -243,3 +243,26 @@ def test_an_at_account_to_write_to_beside_a_price_is_a_contact(rail: Moderator, 
 def test_a_mention_of_a_member_or_a_shared_account_is_no_contact(rail: Moderator, text: str) -> None:
     v = _say(rail, text, user="i2")
     assert v.label != "ad" and v.action == Action.NONE, v.reason
+
+
+# --- a hotline called is no reply code; a spaced handle with an underscore is a handle ------------------------------------
+@pytest.mark.parametrize("text", ["不懂的可以打1999问，市政府有手语视讯服务，免费的", "打12345咨询就行，免费的"])
+def test_a_hotline_called_to_ask_is_no_reply_bait(rail: Moderator, text: str) -> None:
+    v = _say(rail, text, user="h1")
+    assert v.label != "ad" and v.action == Action.NONE, v.reason
+    assert "打1" not in v.reason, v.reason
+
+
+@pytest.mark.parametrize("text", ["回复1领取免费资料", "免费体验课，想要的扣1"])
+def test_a_reply_code_is_still_one(rail: Moderator, text: str) -> None:
+    v = _say(rail, text, user="h2")
+    assert v.label == "ad", v.reason
+
+
+def test_a_short_label_before_spaced_letters_with_an_underscore_is_a_handle() -> None:
+    from copilot.moderation.normalise import normalise
+    from copilot.moderation.signals import detect
+
+    contact = detect(normalise("小V：x i a m e n _ rail")).signal("contact")
+    assert contact is not None and "账号 xiamen_rail" in contact.items
+    assert detect(normalise("V：x i a m e n")).signal("contact") is None  # letters alone read as a spaced word

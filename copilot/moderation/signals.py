@@ -1161,9 +1161,10 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
                  if not any(m.group(1) in c for c in contacts) and _label_starts_word(d, m.start())]
     contacts += ["账号 " + m.group(1) for m in patterns().labelled_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
-    # "📱微 zhongcai_666", "v：al 2 0 2 4 5 6": a short or emoji label, then letters and digits together (spaced or not)
+    # "📱微 zhongcai_666", "v：al 2 0 2 4 5 6", "小V：s h a n g h a i _ boat": a short or emoji label, then letters with
+    # digits or an underscore (spaced or not)
     contacts += ["账号 " + h for m in patterns().short_label_run.finditer(scan.n.folded)
-                 if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"\d", h)
+                 if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"[\d_]", h)
                  and not any(h in c for c in contacts) and _label_starts_word(scan.n.folded, m.start())]
     contacts += ["其他聊天软件账号 " + m.group(1) for m in patterns().app_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
