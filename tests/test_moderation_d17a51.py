@@ -266,3 +266,17 @@ def test_a_short_label_before_spaced_letters_with_an_underscore_is_a_handle() ->
     contact = detect(normalise("小V：x i a m e n _ rail")).signal("contact")
     assert contact is not None and "账号 xiamen_rail" in contact.items
     assert detect(normalise("V：x i a m e n")).signal("contact") is None  # letters alone read as a spaced word
+
+
+# --- likes asked in passing for a member's own result or work (lexicons.yaml spam.shared/like/contest) ---------------------
+def test_likes_asked_for_a_members_own_work_are_no_canvassing(rail: Moderator) -> None:
+    v = _say(rail, "谢谢大家支持！今天的布景成果照片放在主页了，有空帮忙点个赞", user="s1")
+    assert v.label == "ok" and v.action == Action.NONE, v.reason
+    assert "不算拉票" in v.reason, v.reason
+
+
+@pytest.mark.parametrize("text", ["谢谢大家！我的布景参加比赛了，帮忙点个赞，每个赞都算票", "谢谢大家，帮忙点个赞集赞换奖品",
+                                  "成果放在主页了，大家帮忙点个赞 https://vote.example.cn/x"])
+def test_likes_that_count_somewhere_or_come_with_a_link_are_still_a_plea(rail: Moderator, text: str) -> None:
+    v = _say(rail, text, user="s2")
+    assert v.label == "spam", v.reason

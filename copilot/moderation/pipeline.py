@@ -1437,6 +1437,9 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # "拉练路线大家投个票：A九溪 B龙井，群投票已发": the group choosing for itself, nobody's favour
         spam = min(spam, MEMBER_SHARING_CAP)
         checks["group_poll"] = True
+    elif spam >= 0.5 and _liked_share(rep, text):
+        spam = min(spam, MEMBER_SHARING_CAP)
+        checks["liked_share"] = True
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
     own = own or rep
@@ -1477,6 +1480,16 @@ def _group_poll(rep: SignalReport, text: str) -> bool:
     return set(rep.names(Label.SPAM)) <= {"solicitation", "vote"} and not rep.blocked_urls \
         and bool(words["spam.group_poll"].search(text)) \
         and not words["spam.reward"].search(text) and not words["spam.for_me"].search(text)
+
+
+def _liked_share(rep: SignalReport, text: str) -> bool:
+    """A member's own result or work shown to the group with likes asked in passing (lexicons.yaml spam.shared, spam.like):
+    only plea/vote signals, no word that makes the likes count in a contest or pays for them (spam.contest), and no ad
+    evidence at all (a link elsewhere, a contact, an invitation: the plea may be the cover of one)."""
+    words = lexicons().words
+    return set(rep.names(Label.SPAM)) <= {"solicitation", "vote"} and not rep.names(Label.AD) and not rep.urls \
+        and bool(words["spam.shared"].search(text)) and bool(words["spam.like"].search(text)) \
+        and not words["spam.contest"].search(text)
 
 
 def _group_fee(rep: SignalReport, text: str, hosts: re.Pattern[str] | None = None) -> bool:
@@ -1880,7 +1893,8 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), checks.get("reach_notice")),
              (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
-             (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
+             (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("liked_share"), _LIKED_SHARE_NOTE),
+             (checks.get("group_fee"), _GROUP_FEE_NOTE),
              (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),
              (checks.get("wanted"), _WANTED_NOTE), (checks.get("bare_contact"), _BARE_CONTACT_NOTE),
              (checks.get("member_offer"), _MEMBER_OFFER_NOTES.get(checks.get("member_offer", ""))), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
@@ -1956,6 +1970,7 @@ _MEMBER_OFFER_NOTES = {
     "free": "成员自己整理或制作的东西免费分享，只有“私我”，没有存货、批量、代理或催促这类商家迹象，不算广告"}
 _BARE_CONTACT_NOTE = "与群主题相关，只有“私我/私聊”这样的联系用语，没有联系方式、价格、链接、推销或购买引导，是成员之间的联系，不算广告"
 _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
+_LIKED_SHARE_NOTE = "成员分享自己的成绩或作品，顺带请大家点赞：没有比赛投票、集赞、红包，不算拉票"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _PERK_NOTE = "说的是商家给本群活动（{event}）的优惠，像是成员转告组织者谈下来的福利：链接和价格交人工判断，不删除"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
