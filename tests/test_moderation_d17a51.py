@@ -280,3 +280,15 @@ def test_likes_asked_for_a_members_own_work_are_no_canvassing(rail: Moderator) -
 def test_likes_that_count_somewhere_or_come_with_a_link_are_still_a_plea(rail: Moderator, text: str) -> None:
     v = _say(rail, text, user="s2")
     assert v.label == "spam", v.reason
+
+
+# --- mock praise beside a ranking failure (veiled.yaml mock_praise.failing) -------------------------------------------------
+def test_mock_praise_beside_a_last_place_is_veiled_abuse(rail: Moderator) -> None:
+    v = _say(rail, "你真是个人才，每次开放运行比赛都垫底", user="v1")
+    assert v.label == "abuse", v.reason
+    assert "讽刺或假客气" in v.reason, v.reason
+
+
+def test_praise_for_climbing_from_last_place_is_no_abuse(rail: Moderator) -> None:
+    v = _say(rail, "你真厉害，从最后一名追到了第三", user="v2")
+    assert v.label != "abuse" and "讽刺" not in v.reason and v.action in (Action.NONE, Action.REVIEW), v.reason
