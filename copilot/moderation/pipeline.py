@@ -66,7 +66,7 @@ from copilot.moderation.offtopic import (
 )
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
-from copilot.moderation.sender import NAME_OFFER_P, handles, message_points, name_evidence, name_weights
+from copilot.moderation.sender import NAME_OFFER_P, handles, message_points, name_evidence, name_handles, name_weights
 from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
@@ -666,6 +666,7 @@ class Moderator:
         self._sender_layer(msg, a)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
+        self._new_name_layer(msg, a)
         self._group_talk_layer(msg, a)
         self._organiser_layer(msg, a)
         self._thread_layer(msg, a)
@@ -742,6 +743,25 @@ class Moderator:
         pitched = [s.detail for s in a.signals.signals if s.name in offer][:2]  # what the message offers, as detected
         a.reasons = [reason + (f"，消息说“{'、'.join(points[:3])}”" if points else "，消息在推销")] + pitched \
             + ([banned] if banned else [])
+
+    @staticmethod
+    def _new_name_layer(msg: Message, a: Analysis) -> None:
+        """A new member (the trust layer's first messages after joining) whose shown name carries a way to reach them (a
+        WeChat id after its lead, a QQ or phone number) and whose message says nothing — no question, none of the group's
+        business (大家好, 今天天气不错): an ad account's name is its ad, and its message only shows the name to the group.
+        One layer (the name), so a person decides; a member of record, a question, or a message the group's business
+        explains keeps its verdict."""
+        ev = name_evidence(msg.shown_name)
+        if ev is None or not ev.reach or a.label not in (Label.OK, Label.OFF_TOPIC) or a.asks or "sender_name" in a.checks \
+                or a.checks.keys() & _GROUP_BUSINESS or not (a.checks.get("trust") or {}).get("new_member"):
+            return
+        items = "、".join(ev.items[:3])
+        a.checks["sender_name"] = {"name": ev.name, "items": list(ev.items[:3]), "new_member": True}
+        a.checks["signals"].append({"name": "sender_name", "label": Label.AD, "weight": name_weights()[0],
+                                    "detail": f"联系方式在发消息人的群名片/昵称里：{items}", "items": list(ev.items[:3])})
+        a.label, a.score = Label.AD, NAME_ALONE_SCORE
+        a.reasons = [f"联系方式在发消息人的群名片/昵称里（{items}），发消息的是新成员，消息本身没说群里的事",
+                     "只有名字这一层依据，交人工判断"]
 
     def _banned_offered(self, a: Analysis) -> str:
         """The profile's banned items the message names (whole, or by a part: 落注 of 网上博彩) when a way to reach the
@@ -1072,7 +1092,13 @@ class Moderator:
         struck = self.audit.struck(group, msg.user, Label.AD, rule.days)
         if not struck:
             return
-        reused = sorted(mine & {h for row in struck for w in row[2:] if w for h in handles(w)})
+        # what the struck ads left to reach their writer: their text's handles and their names' real ways to reach
+        # (name_handles: an id after its lead, a phone or QQ number), less the tokens that only look like a handle in the
+        # names they were posted under (a call-sign, a sail number, Lily2019): that is the writer's name, which every
+        # later message carries — in the name or said in the text — and no contact left again
+        worn = {h for row in struck for h in handles(row[3]) - name_handles(row[3])}
+        left = {h for row in struck for h in handles(row[2]) | name_handles(row[3])} - worn
+        reused = sorted(mine & left)
         hard = any(not row[1] for row in struck)
         offers = offers if hard and not (asks or reused) else []
         if not (asks or reused or offers):
@@ -1411,6 +1437,9 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # "拉练路线大家投个票：A九溪 B龙井，群投票已发": the group choosing for itself, nobody's favour
         spam = min(spam, MEMBER_SHARING_CAP)
         checks["group_poll"] = True
+    elif spam >= 0.5 and _liked_share(rep, text):
+        spam = min(spam, MEMBER_SHARING_CAP)
+        checks["liked_share"] = True
     if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
     own = own or rep
@@ -1451,6 +1480,16 @@ def _group_poll(rep: SignalReport, text: str) -> bool:
     return set(rep.names(Label.SPAM)) <= {"solicitation", "vote"} and not rep.blocked_urls \
         and bool(words["spam.group_poll"].search(text)) \
         and not words["spam.reward"].search(text) and not words["spam.for_me"].search(text)
+
+
+def _liked_share(rep: SignalReport, text: str) -> bool:
+    """A member's own result or work shown to the group with likes asked in passing (lexicons.yaml spam.shared, spam.like):
+    only plea/vote signals, no word that makes the likes count in a contest or pays for them (spam.contest), and no ad
+    evidence at all (a link elsewhere, a contact, an invitation: the plea may be the cover of one)."""
+    words = lexicons().words
+    return set(rep.names(Label.SPAM)) <= {"solicitation", "vote"} and not rep.names(Label.AD) and not rep.urls \
+        and bool(words["spam.shared"].search(text)) and bool(words["spam.like"].search(text)) \
+        and not words["spam.contest"].search(text)
 
 
 def _group_fee(rep: SignalReport, text: str, hosts: re.Pattern[str] | None = None) -> bool:
@@ -1854,7 +1893,8 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), checks.get("reach_notice")),
              (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
-             (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("group_fee"), _GROUP_FEE_NOTE),
+             (checks.get("group_poll"), _GROUP_POLL_NOTE), (checks.get("liked_share"), _LIKED_SHARE_NOTE),
+             (checks.get("group_fee"), _GROUP_FEE_NOTE),
              (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),
              (checks.get("wanted"), _WANTED_NOTE), (checks.get("bare_contact"), _BARE_CONTACT_NOTE),
              (checks.get("member_offer"), _MEMBER_OFFER_NOTES.get(checks.get("member_offer", ""))), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
@@ -1930,6 +1970,7 @@ _MEMBER_OFFER_NOTES = {
     "free": "成员自己整理或制作的东西免费分享，只有“私我”，没有存货、批量、代理或催促这类商家迹象，不算广告"}
 _BARE_CONTACT_NOTE = "与群主题相关，只有“私我/私聊”这样的联系用语，没有联系方式、价格、链接、推销或购买引导，是成员之间的联系，不算广告"
 _WANTED_NOTE = "成员想买东西（求购一件），私聊和价格是买家的话，没有联系方式、链接或推销用语"
+_LIKED_SHARE_NOTE = "成员分享自己的成绩或作品，顺带请大家点赞：没有比赛投票、集赞、红包，不算拉票"
 _GROUP_POLL_NOTE = "群里自己的投票：在群内进行，没有外部链接、红包，也不是替自己或家人拉票"
 _PERK_NOTE = "说的是商家给本群活动（{event}）的优惠，像是成员转告组织者谈下来的福利：链接和价格交人工判断，不删除"
 _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私聊和AA费用是组织者收报名用的"
@@ -2345,6 +2386,9 @@ PUT_DOWN_NOT_CHATTER_NOTE = "话里有贬低对方的说法（辱骂模型没有
 ABUSE_MODEL_AGREE = 0.75  # … unless the model is sure (ABUSE_MODEL_ALONE) beside a contempt form: acted on
 WARNING_CAP = 0.6  # a scam warning that quotes ad words: review, never delete
 CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, never delete
+# a new member's contact in the name with nothing said (Moderator._new_name_layer): below a new member's act threshold
+# (act_threshold − NEW_MEMBER_LEEWAY), so a person decides
+NAME_ALONE_SCORE = CLASSIFIER_ALONE_CAP - NEW_MEMBER_LEEWAY
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
 REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
 GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arrange it: review, never delete

@@ -88,6 +88,17 @@ def handles(text: str | None) -> frozenset[str]:
     return frozenset(words | {n for n in numbers if _reach_number(n)})
 
 
+def name_handles(name: str | None) -> frozenset[str]:
+    """The handles of a shown name that reach its owner: those :func:`name_evidence` reads as a contact (an id after its
+    lead — 微信/扣/LINE —, a phone or QQ number). A token that only looks like a handle (a radio call-sign, a sail
+    number, letters and a year) is the member's name, not a way to reach them (Moderator._repeat_layer)."""
+    ev = name_evidence(name)
+    if ev is None or not ev.reach:
+        return frozenset()
+    said = " ".join(ev.items).lower()
+    return frozenset(h for h in handles(name) if h in said or (h.isdigit() and _reach_number(h)))
+
+
 @lru_cache(maxsize=4096)
 def name_evidence(nickname: str | None) -> NameEvidence | None:
     """The shown name's evidence of an ad account, or None for an ordinary name (cached: names repeat)."""

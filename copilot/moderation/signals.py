@@ -552,6 +552,7 @@ class Patterns:
     profile_handle: re.Pattern[str]  # an account on a photo or social app: a contact only in company, as a landline
     foreign_mobile: re.Pattern[str]  # a Taiwan, Hong Kong or Malaysian mobile: a contact only in company, as a landline
     short_label_run: re.Pattern[str]
+    qq_short: re.Pattern[str]  # a QQ number after QQ's one-syllable nickname (patterns.yaml qq.short)
     contact_verb_words: frozenset[str]  # patterns.yaml contact_verbs: 加 of 加微 is no word the label ends
     phone: re.Pattern[str]
     landline: re.Pattern[str]
@@ -732,8 +733,12 @@ def _app_handle_pattern(spec: dict[str, Any], apps: list[str]) -> re.Pattern[str
 
 def _profile_handle_pattern(spec: dict[str, Any], account: dict[str, Any]) -> re.Pattern[str]:
     """An account on a photo or social app (patterns.yaml profile_apps), on the folded text: the app's name, at least
-    one separator, the account (as app_handle's)."""
-    return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + _handle_sep(spec["separators"]) + _handle_account(account))
+    one separator, the account (as app_handle's); or an @account beside a word to follow it or write to it there."""
+    at = r"(?<![a-z0-9_.])@" + _handle_account(account)
+    follow = _alt(spec["follow"])
+    return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + _handle_sep(spec["separators"]) + _handle_account(account)
+                      + "|" + follow + r"\s*[:\uff1a]?\s*" + at + "|" + at + r"\s*" + follow
+                      + "(?!" + _alt(spec["follow_not_before"]) + ")")
 
 
 def _handle_sep(separators: list[str]) -> str:
@@ -791,6 +796,9 @@ def patterns() -> Patterns:
         app_handle=_app_handle_pattern(d["app_handle"], contact_apps()),
         profile_handle=_profile_handle_pattern(d["profile_apps"], d["app_handle"]["account"]),
         foreign_mobile=_foreign_mobile_pattern(d["foreign_mobile"]),
+        qq_short=re.compile(_alt(qq["short"]["names"]) + _alt(qq["short"]["copulas"]) + r"?(\d{%d,%d})(?!\d)(?!%s)"
+                            % (int(qq["short"]["digits"]["min"]), int(qq["short"]["digits"]["max"]),
+                               _alt(qq["short"]["not_before"]))),
         short_label_run=re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(map(str, d["short_labels"]), key=len, reverse=True)))
                                    + r")+(?:\s*[:\uff1a]\s*|\s+)((?:[a-z0-9_-]\s*){%d,%d})(?![a-z0-9_-])"
                                    % (int(d["short_label_run"]["min"]), int(d["short_label_run"]["max"]))),
@@ -1094,7 +1102,7 @@ def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
     # number for a helper or an outing (pipeline._plain_referral…), as it was when it counted alone; the signal is this
     if mobiles and not scan.contacts and (offered := {m.group(1) for m in p.contact_num.finditer(scan.n.digits)} & _foreign_digits(scan)):
         scan.contacts = ["联系号码 " + d for d in sorted(offered)]
-    found += ["社交账号 " + m.group(1) for m in p.profile_handle.finditer(folded)]
+    found += ["社交账号 " + next(g for g in m.groups() if g) for m in p.profile_handle.finditer(folded)]
     return Finding(found) if found else None
 
 
@@ -1151,11 +1159,14 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     contacts = ["微信号 " + _whole_handle(m.group(1), scan.n.folded) for m in patterns().wechat_id.finditer(d)]
     contacts += ["微信号 " + m.group(0) for m in _WXID.finditer(d)]
     contacts += ["QQ/群号 " + (m.group(1) or m.group(2)) for m in patterns().qq_num.finditer(d)]
+    contacts += ["QQ/群号 " + m.group(1) for m in patterns().qq_short.finditer(d)
+                 if not any(m.group(1) in c for c in contacts) and _label_starts_word(d, m.start())]
     contacts += ["账号 " + m.group(1) for m in patterns().labelled_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
-    # "📱微 zhongcai_666", "v：al 2 0 2 4 5 6": a short or emoji label, then letters and digits together (spaced or not)
+    # "📱微 zhongcai_666", "v：al 2 0 2 4 5 6", "小V：s h a n g h a i _ boat": a short or emoji label, then letters with
+    # digits or an underscore (spaced or not)
     contacts += ["账号 " + h for m in patterns().short_label_run.finditer(scan.n.folded)
-                 if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"\d", h)
+                 if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"[\d_]", h)
                  and not any(h in c for c in contacts) and _label_starts_word(scan.n.folded, m.start())]
     contacts += ["其他聊天软件账号 " + m.group(1) for m in patterns().app_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
