@@ -1,0 +1,57 @@
+"""Round 51 (d13a51): Q&A pairs and owners on chats like the blind sets.
+
+Every chat below was written for these tests; none is an eval chat.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from chat_lines import chat_notes
+
+from copilot.notes.exchanges import Line, threads
+from copilot.notes.render import render_markdown
+
+START = datetime(2027, 9, 7, 19, 30)  # a Tuesday evening
+
+# a member sells to members in private inside a yoga class's planning talk
+YOGA = (
+    "领队小敏|下周六户外瑜伽，早上7点湿地公园南门集合，瑜伽垫自带",
+    "阿青|下雨怎么办",
+    "领队小敏|下雨就改到社区活动室，时间不变",
+    "阿青|好的",
+    "老潘|我家自己腌的咸鸭蛋出油了，要的私信我",
+    "阿青|几块钱一个",
+    "老潘|三块五一个，十个起",
+    "阿青|给我留十个",
+    "领队小敏|这次要交场地费吗",
+    "阿雯|不用，公园免费",
+    "领队小敏|阿雯周五前把报名名单统计好发群里",
+    "阿雯|收到",
+)
+
+
+def test_a_question_right_after_an_offer_in_private_goes_on_the_offer():
+    lines = [Line(id=0, speaker="老潘", words=frozenset({"咸鸭蛋"}), deals=True),
+             Line(id=1, speaker="阿青", asks=True),
+             Line(id=2, speaker="老潘", words=frozenset({"十个"}))]
+    assert threads(lines) == [None, 0, 1]
+
+
+def test_a_question_after_a_plain_remark_opens_its_own_exchange():
+    # bad input for the rule: without an offer to deal in private the question asks the group
+    lines = [Line(id=0, speaker="老潘", words=frozenset({"咸鸭蛋"})),
+             Line(id=1, speaker="阿青", asks=True),
+             Line(id=2, speaker="老潘", words=frozenset({"十个"}))]
+    assert threads(lines)[1] is None
+
+
+def test_a_members_sale_is_no_qa_pair_no_to_do_and_stays_out_of_the_notes():
+    notes = chat_notes(*YOGA, start=START)
+    assert not any("几块钱" in q.question for q in notes.qa)
+    assert not any("十个" in a.task for a in notes.actions)
+    md = render_markdown(notes, appendix=False)
+    assert "三块五" not in md and "咸鸭蛋" not in md
+    # the chat's own business stays
+    assert any("下雨" in q.question and "活动室" in q.answer for q in notes.qa)
+    assert any(a.owner == "阿雯" and "名单" in a.task for a in notes.actions)
