@@ -55,3 +55,34 @@ def test_a_members_sale_is_no_qa_pair_no_to_do_and_stays_out_of_the_notes():
     # the chat's own business stays
     assert any("下雨" in q.question and "活动室" in q.answer for q in notes.qa)
     assert any(a.owner == "阿雯" and "名单" in a.task for a in notes.actions)
+
+
+# the one collecting money promises the list of who has paid; a Cantonese promise said with 將 (把)
+DUES = (
+    "会长老冯|今年的会费每人60元，周五前交齐",
+    "出纳阿梅|好的，大家转我微信备注姓名，周六晚上我把交了钱的名单发群里",
+    "阿强|我交了的钱要不要截图",
+    "出纳阿梅|不用，我这边看得到",
+    "小谭|我上周交了",
+)
+
+DUES_HK = (
+    "會長Ben|今年會費每人$120，月尾前交齊",
+    "司庫Fiona|收到，大家轉數快俾我就得，聽日我將收據相片放上嚟",
+    "阿傑|我交咗喇",
+)
+
+
+def test_a_thing_described_with_le_is_no_past_deed_of_the_speaker():
+    notes = chat_notes(*DUES, start=START)
+    mine = [a for a in notes.actions if a.owner == "出纳阿梅" and "名单" in a.task]
+    assert len(mine) == 1 and mine[0].deadline == "2027-09-11"
+    # the speaker's own past stays no promise ("我上周交了")
+    assert not any(a.owner == "小谭" for a in notes.actions)
+
+
+def test_a_promise_said_with_jiang_is_the_speakers():
+    notes = chat_notes(*DUES_HK, start=START)
+    mine = [a for a in notes.actions if a.owner == "司庫Fiona" and "收據" in a.task]
+    assert len(mine) == 1 and mine[0].deadline == "2027-09-08"
+    assert not any(a.owner == "阿傑" for a in notes.actions)
