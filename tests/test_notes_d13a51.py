@@ -86,3 +86,20 @@ def test_a_promise_said_with_jiang_is_the_speakers():
     mine = [a for a in notes.actions if a.owner == "司庫Fiona" and "收據" in a.task]
     assert len(mine) == 1 and mine[0].deadline == "2027-09-08"
     assert not any(a.owner == "阿傑" for a in notes.actions)
+
+
+# work shared by two members joined by 跟 / 同: one form of owner, the names as written joined by 和
+SHARED = (
+    "站长老韦|周六上午的义诊，桌椅麻烦小葵跟阿龙，早上7点半前摆好",
+    "小葵|好",
+    "阿龙|没问题",
+    "站长老韦|血压计我跟卫生院说一下，让他们带过来",
+)
+
+
+def test_two_owners_joined_by_gen_are_written_with_he():
+    notes = chat_notes(*SHARED, start=START)
+    desks = [a for a in notes.actions if "桌椅" in a.task]
+    assert [a.owner for a in desks] == ["小葵和阿龙"]
+    # bad input for the rule: the one the speaker will tell is no co-owner ("我跟卫生院说一下")
+    assert not any("卫生院" in (a.owner or "") for a in notes.actions)

@@ -2221,7 +2221,7 @@ def _co_owners(c: _Ctx, mentions: list[Mention], at: int, who: str | None) -> st
 
 
 def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
-    """The person at ``mentions[at]``, or the people joined to them (小王和小李分别负责…) as written."""
+    """The person at ``mentions[at]``, or the people joined to them (小王和小李分别负责…, 小王跟小李 → 小王和小李)."""
     joined = cue("owner", "joined_by")
     first = last = at
     while first > 0 and mentions[first - 1].kind == "P" and joined.fullmatch(c.f[mentions[first - 1].end:mentions[first].start]):
@@ -2232,7 +2232,9 @@ def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     if first == last:
         return mentions[at].name
     text = c.clause if len(c.clause) == len(c.f) else c.f
-    return text[mentions[first].start:mentions[last].end]
+    # one form for work shared: the names as written, joined by 和 whichever joiner the chat used ("阿德跟阿翔" →
+    # 阿德和阿翔; the full names instead cost a readable dev to-do: the pair then swallowed one member's own promise)
+    return "和".join(text[mentions[i].start:mentions[i].end] for i in range(first, last + 1))
 
 
 def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
