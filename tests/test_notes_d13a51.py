@@ -103,3 +103,23 @@ def test_two_owners_joined_by_gen_are_written_with_he():
     assert [a.owner for a in desks] == ["小葵和阿龙"]
     # bad input for the rule: the one the speaker will tell is no co-owner ("我跟卫生院说一下")
     assert not any("卫生院" in (a.owner or "") for a in notes.actions)
+
+
+# work taken, then given on: "…做不完了 / …统计不过来了" is a "cannot" like "…做不了了"
+HANDED = (
+    "社长阿宽|下周日读诗会，宣传海报小雪你来做，周四前发群里",
+    "小雪|好的",
+    "社长阿宽|报名名单老屈你统计一下，周五前给我",
+    "老屈|收到",
+    "小雪|这周加班太多，海报我做不完了，阿珂你帮我做一下吧",
+    "阿珂|行，周四前我发群里",
+    "老屈|我家橘子太多吃不完了，周日带一袋来",
+)
+
+
+def test_work_its_owner_cannot_finish_goes_to_the_one_who_takes_it():
+    notes = chat_notes(*HANDED, start=START)
+    assert not any(a.owner == "小雪" for a in notes.actions)
+    assert [a.deadline for a in notes.actions if a.owner == "阿珂"] == ["2027-09-09"]
+    # bad input for the rule: "吃不完了" of another matter takes no work from its speaker
+    assert any(a.owner == "老屈" and "名单" in a.task for a in notes.actions)
