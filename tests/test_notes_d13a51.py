@@ -123,3 +123,20 @@ def test_work_its_owner_cannot_finish_goes_to_the_one_who_takes_it():
     assert [a.deadline for a in notes.actions if a.owner == "阿珂"] == ["2027-09-09"]
     # bad input for the rule: "吃不完了" of another matter takes no work from its speaker
     assert any(a.owner == "老屈" and "名单" in a.task for a in notes.actions)
+
+
+# a size asked by 几 + a unit, with no question mark
+SIZES = (
+    "木工坊老葛|这周六做小书架，上午9点开始，材料费每人80元",
+    "阿琪|隔板之间留几公分的空",
+    "木工坊老葛|留25公分，放得下杂志",
+    "小范|我上次做的那个十几米长的篱笆还在院子里",
+    "木工坊老葛|大家周五前在群里报名",
+)
+
+
+def test_a_size_asked_with_ji_and_a_unit_is_a_question():
+    notes = chat_notes(*SIZES, start=START)
+    assert any(q.asker == "阿琪" and "几公分" in q.question and "25公分" in q.answer for q in notes.qa)
+    # bad input for the rule: "十几米" counts, it asks nothing
+    assert not any("十几米" in q.question for q in notes.qa)
