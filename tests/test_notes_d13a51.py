@@ -140,3 +140,32 @@ def test_a_size_asked_with_ji_and_a_unit_is_a_question():
     assert any(q.asker == "阿琪" and "几公分" in q.question and "25公分" in q.answer for q in notes.qa)
     # bad input for the rule: "十几米" counts, it asks nothing
     assert not any("十几米" in q.question for q in notes.qa)
+
+
+# a yes said with a particle, or echoing the question's verb, then the reason
+YES = (
+    "领队阿岚|周日早上7点水库大坝集合，走环湖步道，全程12公里",
+    "老钱|我上周去过那边，风景很好",
+    "小麦|要自己带午饭吗",
+    "阿豪|要带，沿途没有小卖部",
+    "小麦|需要提前报名吗",
+    "阿豪|要啦 领队要买保险，名额只有二十个",
+    "小麦|雨衣带不带",
+    "老钱|带个屁 哈哈 天气预报说晴天",
+)
+
+
+def test_a_yes_with_a_particle_or_the_questions_verb_answers_it():
+    notes = chat_notes(*YES, start=START)
+    assert any(q.asker == "小麦" and "午饭" in q.question and q.answerer == "阿豪" and "小卖部" in q.answer
+               for q in notes.qa)
+    assert any(q.asker == "小麦" and "报名" in q.question and q.answerer == "阿豪" and "保险" in q.answer
+               for q in notes.qa)
+
+
+def test_an_opening_word_that_only_starts_like_a_yes_is_none():
+    from copilot.notes.structure import _yes_no_word  # the word test alone
+
+    assert _yes_no_word("要带", "要自己带午饭吗") and _yes_no_word("要啦", "需要提前报名吗")
+    # bad input: 要命 is no yes ("命" is not the question's verb), 带个 is no yes word at all
+    assert not _yes_no_word("要命", "要自己带午饭吗") and not _yes_no_word("带个", "雨衣带不带")

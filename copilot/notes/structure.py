@@ -1159,8 +1159,18 @@ def _opens_yes_no(question: str, reply: str) -> bool:
         return False  # (a question about the ones asked, "你们去过吗", is answered for themselves: side chat or not)
     f = _fold(MENTION.sub("", reply)).strip()
     head = re.match(r"^([^\W\d_]{1,3})[，,、。！!～~\s]+(\S.*)$", f)
-    return bool(head and head.group(1) in _MODAL_YES_NO() and len(re.sub(r"\W", "", head.group(2))) >= 3
+    return bool(head and _yes_no_word(head.group(1), fq) and len(re.sub(r"\W", "", head.group(2))) >= 3
                 and not is_question(head.group(2)))
+
+
+def _yes_no_word(word: str, fq: str) -> bool:
+    """Whether ``word``, the opening of a reply to the folded question ``fq``, is a yes or a no (``reply.modal_yes_no``):
+    as it is, with a particle after it ("要啦", ``reply.yes_no_particles``), or with the question's own verb after it
+    ("要自己带水吗" — "要带")."""
+    particles = tuple(str(p) for p in raw("reply", "yes_no_particles"))
+    bare = word[:-1] if len(word) > 1 and word.endswith(particles) else word
+    return bare in _MODAL_YES_NO() or any(
+        bare.startswith(m) and len(bare) - len(m) == 1 and bare[len(m):] in fq for m in _MODAL_YES_NO())
 
 
 def _gives_time(fq: str, reply: str) -> bool:
