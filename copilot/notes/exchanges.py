@@ -37,6 +37,7 @@ class Line:
     asks: bool = False  # a question
     reacts: bool = False  # opens on a bare reaction or acknowledgement (好的 / 哈哈 / ok / 行)
     text: str = ""  # as said, for the chatter model
+    deals: bool = False  # asks to settle a deal in private ("要的私聊我"): a member's own sale, not the chat's
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def threads(lines: list[Line]) -> list[int | None]:
     ago, when it reacts to it ("哈哈哈 我家阳台也是"), has no words of its own, shares a word with it, or answers
     it (the line before asks the group or the speaker: "周末谁去钓鱼" — "我去 带上我"). A question to nobody in
     particular opens an exchange, unless it goes on a talk of two its asker is in, the other one having spoken
-    last."""
+    last, or follows an offer to deal in private ("新茶到了，要的私聊我" — "多少钱一斤")."""
     parent: list[int | None] = []
     roots: list[int] = []
     last: dict[str, int] = {}
@@ -85,7 +86,8 @@ def threads(lines: list[Line]) -> list[int | None]:
                 # a question goes on a talk of two when its asker was in it and the other one spoke last
                 # ("妳家的貓生了嗎" — "生了！四隻" — "可以給我一隻嗎")
                 between = talked and talkers[roots[i - 1]] == {line.speaker, prev.speaker}
-                if prev.speaker == line.speaker or line.asks and between or (not line.asks and (
+                # (a question right after a member's offer in private asks about the offer: "要的私聊我" — "多少钱一斤")
+                if prev.speaker == line.speaker or line.asks and (between or prev.deals) or (not line.asks and (
                         talked or line.reacts or not line.words or line.words & prev.words
                         or prev.asks and not set(prev.to) - {line.speaker})):
                     found = i - 1
@@ -127,10 +129,11 @@ def exchanges(lines: list[Line], organisers: set[str], topic: frozenset[str] = f
         talkers = {lines[i].speaker for i in members}
         voices = {lines[i].speaker for i in members if lines[i].words}  # (a bare "好的" adds no voice)
         head = lines[members[0]]
-        # the form of an aside: one member turns to another by name ("小唐你中午吃的啥"), or it is small talk
-        # (weather, food, family) by the chatter model's measure
+        # the form of an aside: one member turns to another by name ("小唐你中午吃的啥"), a member sells to
+        # members in private ("要的私聊我" — "多少钱一斤"), or it is small talk (weather, food, family) by the
+        # chatter model's measure
         aside = not organised and len(talkers) >= 2 and len(voices) <= MAX_TALKERS and bool(words) and share < ASIDE_SHARE \
-            and (bool(set(head.to) & talkers)
+            and (bool(set(head.to) & talkers) or any(lines[i].deals for i in members)
                  or chatter is not None and sum(chatter(lines[i].text) for i in members) / len(members) >= SMALL_TALK)
         out.append(Exchange(members, people, words, round(share, 3), aside))
     return out

@@ -863,7 +863,8 @@ def off_matter(messages: list[Message], organisers: set[str], topic: str | None 
     lines = [Line(id=m.id, speaker=m.speaker,
                   to=tuple(w for w in _spoken_to(m, people) if w not in ("大家", m.speaker)),
                   words=_content_words(m.text, names), asks=is_question(m.text),
-                  reacts=bool(_ACK.match(_CLAUSE.split(_fold(m.text).strip())[0].strip())), text=m.text)
+                  reacts=bool(_ACK.match(_CLAUSE.split(_fold(m.text).strip())[0].strip())), text=m.text,
+                  deals=has(_fold(m.text), "aside", "private_deal"))
              for m in messages]
     said = _content_words(topic, names) if topic else frozenset()
     return asides(lines, organisers, said, chatter_probability)
@@ -1158,8 +1159,18 @@ def _opens_yes_no(question: str, reply: str) -> bool:
         return False  # (a question about the ones asked, "你们去过吗", is answered for themselves: side chat or not)
     f = _fold(MENTION.sub("", reply)).strip()
     head = re.match(r"^([^\W\d_]{1,3})[，,、。！!～~\s]+(\S.*)$", f)
-    return bool(head and head.group(1) in _MODAL_YES_NO() and len(re.sub(r"\W", "", head.group(2))) >= 3
+    return bool(head and _yes_no_word(head.group(1), fq) and len(re.sub(r"\W", "", head.group(2))) >= 3
                 and not is_question(head.group(2)))
+
+
+def _yes_no_word(word: str, fq: str) -> bool:
+    """Whether ``word``, the opening of a reply to the folded question ``fq``, is a yes or a no (``reply.modal_yes_no``):
+    as it is, with a particle after it ("要啦", ``reply.yes_no_particles``), or with the question's own verb after it
+    ("要自己带水吗" — "要带")."""
+    particles = tuple(str(p) for p in raw("reply", "yes_no_particles"))
+    bare = word[:-1] if len(word) > 1 and word.endswith(particles) else word
+    return bare in _MODAL_YES_NO() or any(
+        bare.startswith(m) and len(bare) - len(m) == 1 and bare[len(m):] in fq for m in _MODAL_YES_NO())
 
 
 def _gives_time(fq: str, reply: str) -> bool:
@@ -2220,7 +2231,7 @@ def _co_owners(c: _Ctx, mentions: list[Mention], at: int, who: str | None) -> st
 
 
 def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
-    """The person at ``mentions[at]``, or the people joined to them (小王和小李分别负责…) as written."""
+    """The person at ``mentions[at]``, or the people joined to them (小王和小李分别负责…, 小王跟小李 → 小王和小李)."""
     joined = cue("owner", "joined_by")
     first = last = at
     while first > 0 and mentions[first - 1].kind == "P" and joined.fullmatch(c.f[mentions[first - 1].end:mentions[first].start]):
@@ -2231,7 +2242,9 @@ def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     if first == last:
         return mentions[at].name
     text = c.clause if len(c.clause) == len(c.f) else c.f
-    return text[mentions[first].start:mentions[last].end]
+    # one form for work shared: the names as written, joined by 和 whichever joiner the chat used ("阿德跟阿翔" →
+    # 阿德和阿翔; the full names instead cost a readable dev to-do: the pair then swallowed one member's own promise)
+    return "和".join(text[mentions[i].start:mentions[i].end] for i in range(first, last + 1))
 
 
 def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
