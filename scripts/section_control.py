@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--card", default="group-name",
                         help="moves without --candidate: the card(s) the null section joins (comma-separated)")
     parser.add_argument("--work", help="folder for the knowledge copies and their indexes (default: a temp folder)")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     work = Path(args.work or tempfile.mkdtemp(prefix="section_control_"))
     work.mkdir(parents=True, exist_ok=True)
     for sub in ("base", "candidate", "control"):
