@@ -106,6 +106,8 @@ class _Lexicon:
     closing: re.Pattern[str]
     standing: tuple[str, ...]  # words stating a standing rule (每次, 每回…): its 当天 is no one date
     done_then: re.Pattern[str]  # the joint of "20日收齐后21日寄出"
+    night_work: re.Pattern[str]
+    night_work_hours: tuple[int, int]
     bare_hour: re.Pattern[str]  # an hour and nothing else, bar a "before" (6点前, 八点半之前): no day, no part of the day
     roll_after_days: int  # a yearless month's day this far behind the message is next year's
 
@@ -218,6 +220,8 @@ def _lexicon() -> _Lexicon:
         closing=re.compile(rf"\s*(?:{_alt(d['closing_words'])})(?!{_alt(d['deadline_marks'])})"),
         standing=tuple(fold(str(w)) for w in d["standing_rule"]),
         done_then=re.compile(str(d["done_then"]).strip("/")),
+        night_work=re.compile(_alt(d["night_work"])),
+        night_work_hours=(int(d["night_work_hours"][0]), int(d["night_work_hours"][1])),
         bare_hour=re.compile(rf"[\d{CN_DIGITS}]+\s*[点:]\s*(?:\d+|半|一刻)?\s*分?\s*(?:{before})?\s*"),
         roll_after_days=int(d["past_deadline_rolls_after_days"]),
     )
@@ -758,6 +762,27 @@ def _evening(d: Deadline | None, folded: str, context: str, when: datetime | Non
     return replace(d, clock=clock, day=day)
 
 
+def night_work(texts: list[str]) -> bool:
+    """Whether a chat plans work done in the small hours (time.yaml night_work: 凌晨, 通宵, 夜班, 天窗点…)."""
+    lex = _lexicon()
+    return any(lex.night_work.search(fold(t)) for t in texts)
+
+
+def small_hours(deadline: str | None, text: str | None, when: datetime | None) -> str | None:
+    """The coming night's reading of a bare hour ("3点前") that was dated as the afternoon's (15:00), when it is
+    said in the evening or the night (from time.yaml evening_from to day_starts_at) of a chat about night work
+    (:func:`night_work`): "3点前清点完" said at 22:10 is 03:00 the next day. None when it is no such hour."""
+    lex = _lexicon()
+    if when is None or deadline is None or len(deadline) != 16 or not text or not lex.bare_hour.fullmatch(fold(text)):
+        return None
+    low, high = lex.night_work_hours
+    hour = int(deadline[11:13]) - 12
+    if not low <= hour <= high or lex.day_starts_at <= when.hour < lex.evening_from:
+        return None
+    day = when.date() + timedelta(days=1) if when.hour >= lex.evening_from else when.date()
+    return f"{day.isoformat()} {hour:02d}{deadline[13:]}"
+
+
 def _standing(folded: str, context: str) -> bool:
     """Whether the sentence (or its message) states a standing rule (``time.yaml`` standing_rule)."""
     return any(w in folded or w in context for w in _lexicon().standing)
@@ -847,6 +872,7 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
     """Dates (``YYYY-MM-DD`` and ``M月D日``) that the messages' own time expressions resolve to: what
     the faithfulness check accepts in a deadline although the chat never spelled it out."""
     out: set[str] = set()
+    night = night_work([text for text, _ in texts])
     for (text, when), event, meeting in zip(texts, event_days(texts), next_meetings(texts), strict=True):
         # (read against the event and as said: "最晚周日晚上" before a Sunday event may be this Sunday)
         for d in [*time_expressions(text, when, event, meeting), *time_expressions(text, when, None, meeting)]:
@@ -854,6 +880,11 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
                 out |= {d.day.isoformat(), f"{d.day.month}月{d.day.day}日"}
                 if d.clock:
                     out.add(d.clock)
+                    # (and, in a chat about night work, the coming night's reading of a bare hour: small_hours)
+                    late = small_hours(f"{d.day.isoformat()} {d.clock}", d.text, when) if night else None
+                    if late is not None:
+                        day = date.fromisoformat(late[:10])
+                        out |= {late[:10], f"{day.month}月{day.day}日", late[11:]}
     return out
 
 

@@ -34,8 +34,10 @@ from copilot.notes.dates import (
     event_days,
     find_deadline,
     next_meetings,
+    night_work,
     off_schedule,
     says_soon,
+    small_hours,
     time_expressions,
     time_spans,
     time_words,
@@ -2698,6 +2700,7 @@ def _task(text: str, m: Message, people: People, context: dict[str, Message], as
 
 
 _REPLY_NOTE = "（回复{who}：{about}）"
+_TAKEN_NOTE = "（接手{who}：{about}）"  # work a member took over from one who gave up their own promise
 _REPLY_LABEL = re.compile(r"（回复[^：）]{1,30}：|）")
 _REPLY_NOTE_RE = re.compile(r"（回复[^）]*）")
 
@@ -3779,6 +3782,20 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
                 a.deadline, a.deadline_text = day.isoformat(), named
 
 
+def _night_due(actions: list[ActionItem], messages: list[Message]) -> None:
+    """In a chat about night work, a to-do's bare hour ("3点前") said in the evening is the coming night's small hours
+    (:func:`small_hours`), read from the time of the message whose words hold it."""
+    if not night_work([m.text for m in messages]):
+        return
+    by_id = {m.id: m for m in messages}
+    for a in actions:
+        said = next((by_id[i] for i in a.sources if i in by_id and a.deadline_text
+                     and _fold(a.deadline_text) in _fold(by_id[i].text)), None)
+        night = small_hours(a.deadline, a.deadline_text, said.time) if said is not None else None
+        if night is not None:
+            a.deadline = night
+
+
 def _instruction(d: Decision, messages: list[Message]) -> bool:
     """A line with only a weak settling word ("对讲机，频道统一用462.550") that nobody put up, asked about or
     agreed to is the organiser's instruction, not a decision of the group: no strong settling word, no date
@@ -4025,14 +4042,46 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
     for k in range(declined + 1, min(len(messages), declined + 1 + int(raw("owner", "accept_window")))):
         m = messages[k]
         if m.speaker == a.owner:
+            asked = _asked_to_take(a, k, messages, people)
+            if asked is not None:
+                return asked
             continue
         said = cue("owner", "offer_lead").sub("", _spoken(m.text))  # "那我来问吧" offers as "我来问吧" does
         if _takes_on(said) and not has(_fold(m.text), "owner", "declines"):
             return m.speaker, k
-        named = {who for _, _, who in people.named_in(m.text) if who not in (a.owner, m.speaker)}
-        if m.speaker == giver and len(named) == 1:
+        if m.speaker == giver and has(_fold(m.text), "owner", "left_open"):
+            return None  # the giver leaves the work open ("那先空着，谁有空再说"): nobody has it yet
+        named = _named_for(a, m, people) if m.speaker == giver else set()
+        if len(named) == 1:
             return named.pop(), k
     return None
+
+
+def _asked_to_take(a: ActionItem, k: int, messages: list[Message], people: People) -> tuple[str, int] | None:
+    """The member the owner of ``a``, having given it up, asks in ``messages[k]`` to take it over (owner.hands_back:
+    "@阿梅 你周六能帮我顶一下吗") and who says yes in the next few messages ("可以，我去守"), with where they said it."""
+    m = messages[k]
+    asked = _named_for(a, m, people) if has(_fold(m.text), "owner", "hands_back") else set()
+    if len(asked) != 1:
+        return None
+    who = asked.pop()
+    for j in range(k + 1, min(len(messages), k + 1 + int(raw("owner", "accept_window")))):
+        said = _fold(messages[j].text)
+        if messages[j].speaker == who:
+            yes = cue("owner", "accepts").match(said) or _takes_on(cue("owner", "offer_lead").sub("", said))
+            return (who, j) if yes and not has(said, "owner", "declines") else None
+    return None
+
+
+def _named_for(a: ActionItem, m: Message, people: People) -> set[str]:
+    """The members (other than ``a``'s owner and the speaker) a line names for ``a``'s work: in a short line ("那阿珍你
+    接一下？", "好，阿康送") anyone named, in a longer one (a recap listing other work) only those named in a clause
+    that names the work — "2. 旗袍费周五前交刘阿姨" gives her no photos."""
+    clauses = [c for c in _CLAUSE.split(_fold(m.text)) if c.strip()]
+    if len(_spoken(m.text)) > int(raw("owner", "short_handover_chars")):
+        work = _task_parts(a)[0]
+        clauses = [c for c in clauses if _names_work(c, work, people)]
+    return {who for c in clauses for _, _, who in people.named_in(c) if who not in (a.owner, m.speaker)}
 
 
 def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages: list[Message],
@@ -4182,9 +4231,15 @@ def _inherit(old: ActionItem, new_owners: list[ActionItem], own: bool = False) -
     the taker gave none of their own (no date, or one their own words do not say). Work the old owner took on
     in their own words (``own``: "我负责分米，周末我都在家", then given up) lends nothing: what they said of themselves
     and their time is not the taker's (nor is their line a source the taker's date could be read from)."""
-    if not new_owners or own:
+    if not new_owners:
         return
     now = new_owners[0]
+    if own:  # (still the work is named: the taker's "可以，我去守" alone does not say what they took)
+        about = _task_parts(old)[0] if old.owner and old.sources else ""
+        if about and not _work_words(about) & _work_words(now.task):
+            # (its line is not made a source: a source lends the taker its date, and their time is not the taker's)
+            now.task = f"{now.task}{_TAKEN_NOTE.format(who=old.owner, about=_REPLY_LABEL.sub('', about))}"
+        return
     now.sources = sorted({*now.sources, *old.sources})
     # the work as it was given ("狮头…你周五前去拿回来") before the taker's own words ("我去拿吧")
     given = [p for p in _task_parts(old) if p not in now.task]
@@ -5429,6 +5484,7 @@ def analyze(transcript: Transcript) -> Structure:
                and not (a.sources and set(a.sources) <= (aside.unrelated if a.deadline else off))]
     actions = _all_due(actions, msgs)
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
+    _night_due(actions, msgs)
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides | off)]
