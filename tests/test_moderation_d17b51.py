@@ -1,0 +1,85 @@
+"""Round 51, d17b51 (issue 17): short replies read with the thread they belong to — a follow-up question that takes up
+a word of the group's last message, and a short social question ("几点出发？") that keeps the thread open for its
+answer. Group and messages written for these tests (a Hangzhou rowing club)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from copilot.moderation import Moderator, Verdict
+from copilot.moderation.pipeline import THREAD_SECONDS, _follow_up_words
+
+ROWING = """
+name: 滨江赛艇俱乐部
+positioning: 滨江赛艇爱好者约周末晨划，交流划桨技术、测功仪训练和比赛经验，队员可以转让自己的桨和划船服
+topics: [赛艇, 划桨, 测功仪, 晨划, 桨频, 艇库, 比赛, 训练]
+audience: 杭州的赛艇爱好者
+events:
+  - {title: 周日晨划, kind: 线下活动, cadence: 每周日, time: "06:30", place: 滨江艇库, host: 老周}
+"""
+
+T0 = 1_767_225_600.0
+SHARED = "我把最近两个月的测功仪间歇方案整理好了"
+FOLLOW_UP = "这个方案是哪里来的"
+CARPOOL = ["周日晨划有人从城西开车过去吗？", "我从城西走，能带两个人"]
+ANSWER = "六点一刻，在地铁口等"
+
+
+def _thread(moderator: Moderator, texts: list[str], gap: float = 60.0) -> list[Verdict]:
+    """The texts posted one after another in one group by different members, ``gap`` seconds apart."""
+    return [moderator.moderate({"id": f"t{i}", "user": f"u{i}", "group": "g1", "text": t, "ts": T0 + gap * i})
+            for i, t in enumerate(texts)]
+
+
+def test_a_follow_up_question_alone_reads_as_chatter(profile_moderator: Callable[[str], Moderator]) -> None:
+    assert _thread(profile_moderator(ROWING), [FOLLOW_UP])[0].label == "off_topic"
+
+
+def test_a_follow_up_question_taking_up_a_shared_word_is_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    shared, follow = _thread(profile_moderator(ROWING), [SHARED, FOLLOW_UP])
+    assert shared.label == "ok"
+    assert follow.label == "ok", follow.reason
+    assert follow.checks["offtopic"]["follow_up"] == ["方案"]
+
+
+def test_a_follow_up_needs_a_word_of_the_last_message_and_a_live_thread(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    # an on-topic line before it that shares no word is not what it asks about; nor is a message long ago
+    assert _thread(profile_moderator(ROWING), ["今天艇库门口停满了车", FOLLOW_UP])[1].label == "off_topic"
+    late = _thread(profile_moderator(ROWING), [SHARED, FOLLOW_UP], gap=THREAD_SECONDS + 60)[1]
+    assert late.label == "off_topic"
+
+
+def test_chatter_taking_up_a_shared_word_is_still_off_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _thread(profile_moderator(ROWING), [SHARED, "方案不错，周末去看电影吗？"])[1]
+    assert v.label == "off_topic"
+
+
+def test_a_statement_taking_up_a_shared_word_is_no_follow_up_question(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    # it asks nothing: the follow-up rule does not clear it (the chatter model still weighs it)
+    v = _thread(profile_moderator(ROWING), [SHARED, "方案我也整理过，就是懒得发"])[1]
+    assert "follow_up" not in (v.checks.get("offtopic") or {})
+
+
+def test_follow_up_words_leave_out_numbers_times_and_pronouns() -> None:
+    assert _follow_up_words("周六划了两次方案") == frozenset({"方案"})
+    assert "哪里" not in _follow_up_words(FOLLOW_UP)
+    assert _follow_up_words("嗯嗯好的") == frozenset()
+
+
+def test_a_short_social_question_keeps_the_thread_open_for_its_answer(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    *_, question, answer = _thread(profile_moderator(ROWING), [*CARPOOL, "好呀，几点出发？", ANSWER])
+    assert question.label == "ok"
+    assert answer.label == "ok", answer.reason
+    assert answer.checks["offtopic"]["thread_reply"] is True
+
+
+def test_without_the_question_the_same_answer_is_not_cleared(profile_moderator: Callable[[str], Moderator]) -> None:
+    # the carpool offer asks nothing: the time given after it answers no question of the thread
+    assert _thread(profile_moderator(ROWING), [*CARPOOL, ANSWER])[2].label == "off_topic"
+
+
+def test_a_social_question_outside_any_thread_opens_none(profile_moderator: Callable[[str], Moderator]) -> None:
+    assert _thread(profile_moderator(ROWING), ["好呀，几点出发？", ANSWER])[1].label == "off_topic"
