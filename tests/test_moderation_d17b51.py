@@ -1,12 +1,15 @@
 """Round 51, d17b51 (issue 17): short replies read with the thread they belong to — a follow-up question that takes up
 a word of the group's last message, and a short social question ("几点出发？") that keeps the thread open for its
-answer. Group and messages written for these tests (a Hangzhou rowing club)."""
+answer — and a member saying they have read or done one of the group's own papers (公告, 讲义, 排班表). Group and messages
+written for these tests (a Hangzhou rowing club)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from copilot.moderation import Moderator, Verdict
+import pytest
+
+from copilot.moderation import Moderator, Verdict, offtopic
 from copilot.moderation.pipeline import THREAD_SECONDS, _follow_up_words
 
 ROWING = """
@@ -83,3 +86,39 @@ def test_without_the_question_the_same_answer_is_not_cleared(profile_moderator: 
 
 def test_a_social_question_outside_any_thread_opens_none(profile_moderator: Callable[[str], Moderator]) -> None:
     assert _thread(profile_moderator(ROWING), ["好呀，几点出发？", ANSWER])[1].label == "off_topic"
+
+
+# --- a member saying they have read, kept or done one of the group's own papers (relevance.yaml group_papers) ---
+
+PAPERS = ["排班表我填好了", "看到明细了，谢谢老周", "講義我掃好了，放在記事本"]
+
+
+def _alone(moderator: Moderator, text: str) -> Verdict:
+    return moderator.moderate({"id": "p", "user": "u1", "group": "g1", "text": text, "ts": T0})
+
+
+def test_done_with_the_group_s_papers_is_its_business(profile_moderator: Callable[[str], Moderator]) -> None:
+    for text in PAPERS:
+        v = _alone(profile_moderator(ROWING), text)
+        assert v.label == "ok", (text, v.reason)
+        assert v.checks["offtopic"]["about_group"] is True
+        assert v.checks["offtopic"]["relevant"], text
+
+
+def test_without_the_papers_rule_the_same_lines_read_as_chatter(
+        profile_moderator: Callable[[str], Moderator], monkeypatch: pytest.MonkeyPatch) -> None:
+    # the premise: the chatter model alone sends them to review
+    monkeypatch.setattr(offtopic, "group_papers", lambda compact: [])
+    for text in PAPERS:
+        assert _alone(profile_moderator(ROWING), text).label == "off_topic", text
+
+
+def test_a_chatter_word_beside_the_papers_is_still_chatter(profile_moderator: Callable[[str], Moderator]) -> None:
+    assert _alone(profile_moderator(ROWING), "公告看到了，今晚谁去吃火锅").label == "off_topic"
+
+
+def test_group_papers_needs_a_paper_a_doing_and_a_short_message() -> None:
+    assert offtopic.group_papers("名单我核对过了") == ["名单"]
+    assert offtopic.group_papers("名单好长") == []  # no doing
+    assert offtopic.group_papers("我看完了") == []  # no paper
+    assert offtopic.group_papers("公告看到了" + "然后" * 10) == []  # long: weighed on what else it says
