@@ -122,3 +122,50 @@ def test_group_papers_needs_a_paper_a_doing_and_a_short_message() -> None:
     assert offtopic.group_papers("名单好长") == []  # no doing
     assert offtopic.group_papers("我看完了") == []  # no paper
     assert offtopic.group_papers("公告看到了" + "然后" * 10) == []  # long: weighed on what else it says
+
+
+# --- who the members are (上班族 in the audience) says nothing of what a message is about (lexicons.yaml who_words) ---
+
+ROWING_WORKERS = ROWING.replace("杭州的赛艇爱好者", "杭州的赛艇爱好者，多是上班族")
+LUNCH_PINGPONG = """
+name: 上班午休乒乓球群
+positioning: 园区里上班的人午休时约打乒乓球，交流球拍、胶皮和发球
+topics: [乒乓球, 球拍, 胶皮, 发球, 午休, 上班]
+audience: 园区的上班族
+"""
+WORK_DAY = ["昨晚熬夜看球，今天上班一直犯困", "今天上班又被领导骂了，烦死"]
+
+
+def test_the_audience_s_work_does_not_tie_a_work_day_to_the_group(profile_moderator: Callable[[str], Moderator]) -> None:
+    for text in WORK_DAY:
+        v = _alone(profile_moderator(ROWING_WORKERS), text)
+        assert v.label == "off_topic", (text, v.reason)
+        assert "上班" not in v.checks["offtopic"]["relevant"]
+
+
+def test_a_group_whose_topics_name_work_still_owns_it(profile_moderator: Callable[[str], Moderator]) -> None:
+    for text in WORK_DAY:
+        assert _alone(profile_moderator(LUNCH_PINGPONG), text).label == "ok", text
+
+
+# --- "好吃的" is chatter (lexicons.yaml chatter): the group's district beside it only says where the eating is ---
+
+CANTEEN = """
+name: 越秀长者饭堂志愿者
+positioning: 越秀区长者饭堂的志愿者排班、帮厨、给行动不便的老人送饭，通报每周菜单和物资
+topics: [志愿者, 长者饭堂, 排班, 帮厨, 送饭, 菜单, 物资, 独居老人]
+audience: 越秀区的志愿者
+type: 其他
+events:
+  - {title: 周五帮厨, kind: 线下活动, cadence: 每周五, time: "10:00", place: 越秀长者饭堂, host: 何姨}
+"""
+
+
+def test_where_to_eat_in_the_group_s_district_is_chatter(profile_moderator: Callable[[str], Moderator]) -> None:
+    for text in ["越秀哪里有好吃的云吞面？推荐一下", "越秀那边有什么好吃的早茶"]:
+        v = _alone(profile_moderator(CANTEEN), text)
+        assert v.label == "off_topic", (text, v.reason)
+
+
+def test_the_group_s_own_cooking_said_to_be_tasty_stays_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
+    assert _alone(profile_moderator(CANTEEN), "周五帮厨做的菜老人说很好吃的").label == "ok"
