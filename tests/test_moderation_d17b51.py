@@ -169,3 +169,25 @@ def test_where_to_eat_in_the_group_s_district_is_chatter(profile_moderator: Call
 
 def test_the_group_s_own_cooking_said_to_be_tasty_stays_on_topic(profile_moderator: Callable[[str], Moderator]) -> None:
     assert _alone(profile_moderator(CANTEEN), "周五帮厨做的菜老人说很好吃的").label == "ok"
+
+
+# --- money chatter (lexicons.yaml chatter: 股市, 抄底, 金价, 割肉…) in a group whose subject is not money ---
+
+FUND = """
+name: 基民定投交流群
+positioning: 基金定投的朋友交流定投策略、股市行情、仓位和止盈，不荐股、不带单
+topics: [基金, 定投, 股市, 仓位, 止盈, 抄底, 牛市, 熊市, 指数基金]
+audience: 做基金定投的上班族
+"""
+MONEY = ["这两天股市跌成这样，要不要抄底", "金价又涨了，早知道去年买黄金", "炒股亏麻了，割肉还是拿着"]
+
+
+def test_money_chatter_names_its_chatter_words(profile_moderator: Callable[[str], Moderator]) -> None:
+    for text in MONEY:
+        v = _alone(profile_moderator(ROWING), text)
+        assert v.label == "off_topic", text
+        assert v.checks["offtopic"]["chatter"], text  # the reason says what the chatter is, not only the model's guess
+
+
+def test_a_money_group_owns_its_market_talk(profile_moderator: Callable[[str], Moderator]) -> None:
+    assert _alone(profile_moderator(FUND), MONEY[0]).label == "ok"
