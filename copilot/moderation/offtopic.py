@@ -366,6 +366,21 @@ def practised_works(folded: str) -> list[str]:
     return _practised_work().findall(folded)
 
 
+@lru_cache(maxsize=1)
+def _group_papers() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    d = load_resource(RELEVANCE)["group_papers"]
+    return _alternation({str(w) for w in d["papers"]}), _alternation({str(w) for w in d["done"]}), int(d["max_chars"])
+
+
+def group_papers(compact: str) -> list[str]:
+    """The group's own papers (relevance.yaml ``group_papers``: 公告, 讲义, 排班表) a short message says the member has
+    read, kept or done (看到, 扫好, 填了); empty when either is missing or the message is long."""
+    papers, done, max_chars = _group_papers()
+    if len(compact) > max_chars or not done.search(compact):
+        return []
+    return list(dict.fromkeys(papers.findall(compact)))
+
+
 def distress_words(compact: str) -> list[str]:
     """The distress cues (病了, 走丢, 住院…) in a compact folded message."""
     return list(dict.fromkeys(_distress().findall(compact)))
@@ -800,6 +815,10 @@ class OffTopicDetector:
             # "我想学《客途秋恨》，边个版本好啲？": practising a work is the member's own practice in the group's craft
             return TopicResult(False, 0.1, works[:3], f"说自己在学、练的作品（《{'》《'.join(works[:2])}》），"
                                "是成员在本群的练习，不算跑题", about_group=True)
+        if not chatter and (papers := group_papers(n.compact)):
+            # "排班表我填好了": a member has read, kept or done one of the group's own papers — its business, not chatter
+            return TopicResult(False, 0.1, papers[:2], f"说自己看过、存好或办好了群里的{'、'.join(papers[:2])}，"
+                               "是本群自己的事，不算跑题", about_group=True)
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")

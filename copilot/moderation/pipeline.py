@@ -222,7 +222,8 @@ class Moderator:
         # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
         # per group: (when, the characters a reply may take up, whether it asks, whether the topic layer tied it to the
         # group — else its words, not a character, tie a reply to it: _thread_layer)
-        self._thread: dict[str, tuple[float, frozenset[str], bool, bool]] = {}
+        # … and the words (two-character runs) of that last message, which a follow-up question takes up: _thread_layer
+        self._thread: dict[str, tuple[float, frozenset[str], bool, bool, frozenset[str]]] = {}
         self._asked: dict[str, HelpRequest] = {}  # group → its last request for someone to call or a thing to borrow
         self._lists = SignUpLists()  # group → the numbered list (接龙) its members are filling in
         self._jargon = RecentJargon()  # group → the jargon of its last messages tied to its subject
@@ -958,30 +959,45 @@ class Moderator:
         finds everyday words. Cleared only when the last message in its group that the topic layer tied to the group
         (within :data:`THREAD_SECONDS`) asked something, and this one is short (:data:`THREAD_REPLY_CHARS`), asks nothing
         itself, names no chatter topic or life errand, invites nobody and takes up a character of the question (not a
-        particle or a pronoun: relevance.yaml ``thread_filler``). An answer carries the thread on."""
+        particle or a pronoun: relevance.yaml ``thread_filler``). An answer carries the thread on.
+        A short question of its own that takes up a word (:func:`_follow_up_words`) of that last message — asked or
+        not — follows it up ("这个计划练了多久？" after a member's training plan), on the same conditions but the asking.
+        A short social question inside a live thread ("太好了，几点出发？", read as social glue and judged by no topic
+        layer) keeps the thread open with its own characters, so the answer to it ("五点半，站口等") is read with it."""
         topic = a.checks.get("offtopic") or {}
-        if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to carry
-            return
         group = self._group_of(msg)
         now = msg.ts or time.time()
         last = self._thread.get(group)
-        if a.label == Label.OFF_TOPIC and last is not None and last[2] and now - last[0] <= THREAD_SECONDS \
-                and a.score <= OFFTOPIC_REVIEW_CAP and not a.signals.question \
-                and not topic.get("chatter") and not topic.get("chatter_words") and not topic.get("invitation") \
-                and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS and invitation_objects(a.folded) is None \
+        live = last is not None and now - last[0] <= THREAD_SECONDS
+        if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to carry
+            if live and last is not None and last[3] and topic.get("social") and a.asks \
+                    and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS:
+                self._thread[group] = (now, last[1] | a.telling, True, True, last[4] | _follow_up_words(a.mandarin))
+            return
+        quiet = a.label == Label.OFF_TOPIC and live and a.score <= OFFTOPIC_REVIEW_CAP \
+            and not topic.get("chatter") and not topic.get("chatter_words") and not topic.get("invitation") \
+            and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS and invitation_objects(a.folded) is None
+        if quiet and last is not None and last[2] and not a.signals.question \
                 and (a.telling & last[1] if last[3] else _han_pairs(a.mandarin) & last[1]):
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
+        elif quiet and last is not None and last[3] and a.asks \
+                and (said := sorted(_follow_up_words(a.mandarin) & last[4])):
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = ["追问群里刚才关于本群话题的消息（接着说：" + "、".join(said[:3]) + "），没有闲聊话题词，不单独判断跑题"]
+            topic.update(off_topic=False, thread_reply=True, follow_up=said[:3], detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
             # an answer keeps the question open for the next members' answers (several answer one question)
             asks = a.asks or bool(topic.get("thread_reply") and last and last[2])
             carried = topic.get("thread_reply") and last is not None and last[3]
-            self._thread[group] = (now, a.telling | (last[1] if carried else frozenset()), asks, True)
+            words = _follow_up_words(a.mandarin)
+            self._thread[group] = (now, a.telling | (last[1] if carried else frozenset()), asks, True,
+                                   words | (last[4] if carried and last is not None else frozenset()))
         elif a.label == Label.OK and topic.get("off_topic") is False and a.asks:
             # "青田石跟寿山石哪个适合新手练刀？": a question the topic layer did not find chatter but tied to nothing it knows
             # (stones it has never heard of) — an answer that takes up one of its words (青田, 寿山) is its thread's
-            self._thread[group] = (now, _han_pairs(a.mandarin), True, False)
+            self._thread[group] = (now, _han_pairs(a.mandarin), True, False, frozenset())
         elif a.label == Label.OFF_TOPIC:
             self._thread.pop(group, None)
         if len(self._thread) > 10_000:
@@ -2333,6 +2349,19 @@ def _han_pairs(folded: str) -> frozenset[str]:
     telling = _han(folded)
     return frozenset(a + b for a, b in zip(folded, folded[1:])
                      if "\u3400" <= a <= "\u9fff" and "\u3400" <= b <= "\u9fff" and (a in telling or b in telling))
+
+
+def _follow_up_words(folded: str) -> frozenset[str]:
+    """The words a follow-up question can take up from the message it follows: jieba's whole words of two characters or
+    more with a character that can tie an answer to its question (:func:`_han`), but a number, a measure, a time or a
+    pronoun (两次, 周六, 哪里: jieba's m, q, t, r) and relevance.yaml ``generic`` words — any two messages may share those."""
+    telling = _han(folded)
+    generic = generic_words()
+    return frozenset(w for w in tokenize(folded, for_search=False)
+                     if len(w) >= 2 and set(w) & telling and w not in generic and word_class(w) not in _NOT_FOLLOW_UP)
+
+
+_NOT_FOLLOW_UP = frozenset({"m", "mq", "q", "t", "tg", "r", "rr", "rz", "ry"})
 
 
 def _han(folded: str) -> frozenset[str]:
