@@ -1,0 +1,61 @@
+"""Round 51 (d13c51): one line asking two things, answered by two people; a day is no amount.
+
+Every chat below was written for these tests; none is an eval chat.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from chat_lines import chat_notes
+
+from copilot.notes.structure import _asked_parts, _in_form
+
+START = datetime(2027, 3, 16, 20, 0)  # a Tuesday evening
+
+# a member asks the day and the fee in one line; the organiser gives the day, another member the fee
+EXAM = (
+    "组长阿彬|这周说一下普通话测试的安排",
+    "小麦|测试是哪天？报名费交了多少来着？",
+    "组长阿彬|4月10日周六上午",
+    "大伟|报名费是50元，我上周刚交的",
+    "小麦|好的谢谢",
+)
+
+# one line asking two things, both answered in one reply: one pair, as before
+ONE_ANSWER = (
+    "群主老赵|周日去湿地公园观鸟，早上6点半东门集合",
+    "阿琴|要带望远镜吗？中午管饭吗？",
+    "群主老赵|望远镜自己带，中午自己解决",
+    "阿琴|收到",
+)
+
+
+def test_two_questions_in_one_line_are_cut_only_when_each_asks_on_its_own():
+    assert _asked_parts("考试是哪天？报名费交了多少？") == ["考试是哪天？", "报名费交了多少？"]
+    # bad input for the cut: a bare follow-up leans on the question before it
+    assert _asked_parts("能刷卡吗？现金呢？") == ["能刷卡吗？现金呢？"]
+    assert _asked_parts("几点集合？大家别迟到。") == ["几点集合？大家别迟到。"]
+
+
+def test_each_question_of_one_line_takes_its_own_answerer():
+    notes = chat_notes(*EXAM, start=START)
+    day = [q for q in notes.qa if "哪天" in q.question]
+    fee = [q for q in notes.qa if "报名费" in q.question]
+    assert day and day[0].answerer == "组长阿彬" and "4月10日" in day[0].answer
+    assert fee and fee[0].answerer == "大伟" and "50元" in fee[0].answer
+    assert "报名费" not in day[0].question
+
+
+def test_two_questions_answered_by_one_reply_stay_one_pair():
+    notes = chat_notes(*ONE_ANSWER, start=START)
+    asked = [q for q in notes.qa if q.asker == "阿琴"]
+    assert len(asked) == 1
+    assert "望远镜" in asked[0].question and "管饭" in asked[0].question
+    assert asked[0].answerer == "群主老赵"
+
+
+def test_a_day_is_no_amount_for_a_how_much_question():
+    assert not _in_form("报名费交了多少", "4月10日周六上午")
+    assert _in_form("报名费交了多少", "报名费是50元")
+    assert _in_form("还剩几箱", "还有三箱")
