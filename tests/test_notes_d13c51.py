@@ -59,3 +59,41 @@ def test_a_day_is_no_amount_for_a_how_much_question():
     assert not _in_form("报名费交了多少", "4月10日周六上午")
     assert _in_form("报名费交了多少", "报名费是50元")
     assert _in_form("还剩几箱", "还有三箱")
+
+
+# a member asks others to check their own work, with no question word; the teacher corrects it
+CHECK = (
+    "群主阿梅|今晚请刘老师讲讲毛笔字的起笔",
+    "刘老师|起笔要藏锋，先逆后顺，笔锋藏在笔画里面",
+    "小唐|帮我瞅瞅我写的这个横，起笔好像太重了",
+    "刘老师|不是太重，是没藏锋，笔尖先往左顶一下再往右走",
+    "小唐|明白了",
+)
+
+# the organiser puts a plan to the group: a call for opinions, not a question to answer
+PLAN = (
+    "队长老韩|大家看看我这个分工安排，周六我开车，阿强带水，小丽拍照",
+    "阿强|好的",
+    "小丽|没问题",
+)
+
+def test_asking_others_to_check_ones_own_work_is_a_question_answered_by_the_correction():
+    from copilot.notes.structure import asks
+    assert asks("帮我瞅瞅我写的这个横，起笔好像太重了")
+    assert asks("大家听听我这段录音")
+    notes = chat_notes(*CHECK, start=START)
+    assert any(q.asker == "小唐" and q.answerer == "刘老师" and "藏锋" in q.answer for q in notes.qa)
+
+
+def test_a_plan_put_to_the_group_is_no_check_of_ones_own_work():
+    from copilot.notes.structure import asks
+    assert not asks("大家看看我这个分工安排，周六我开车")
+    notes = chat_notes(*PLAN, start=START)
+    assert not any("分工安排" in q.question for q in notes.qa)
+
+
+def test_an_hour_or_day_asked_is_answered_in_form_by_any_time_named():
+    assert _in_form("彩排几点", "8月19日周四晚上7点半，在活动中心后面停车场")
+    assert _in_form("哪天考", "下周六上午")
+    # bad input for the rule: how long is not answered by a day
+    assert not _in_form("要排多久", "周四晚上")

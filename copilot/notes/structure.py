@@ -171,7 +171,7 @@ def asks(text: str) -> bool:
     weak_final = cue("question", "weak_final")
     return "?" in f or any(final.search(c) or weak_final.search(c) or choice_asked(c) for c in clauses) or bool(
         cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or interrogative(f) \
-        or has(f, "question", "anywhere") or any(has(c, "question", "object_final") or has(c, "question", "confirm")
+        or has(f, "question", "anywhere") or has(f, "question", "check_own") or any(has(c, "question", "object_final") or has(c, "question", "confirm")
                                                  for c in clauses)
 
 
@@ -1176,7 +1176,10 @@ def _yes_no_word(word: str, fq: str) -> bool:
 
 def _gives_time(fq: str, reply: str) -> bool:
     """Whether the folded question ``fq`` asks when (几点, 什么时候) and ``reply`` names a marked time or day."""
-    return has(fq, "reply", "asks_time") and any(d.marked for d in time_expressions(reply, None))
+    if not has(fq, "reply", "asks_time"):
+        return False
+    clock = has(fq, "reply", "asks_clock")  # (an hour or a day asked: any one named gives it)
+    return any(d.marked or clock for d in time_expressions(reply, None))
 
 
 def _in_form(question: str, reply: str, people: People | None = None) -> bool:
@@ -1297,7 +1300,8 @@ def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host
     f = _fold(m.text)
     if session == "主讲分享" and (m.speaker in speakers or m.speaker == host):
         return False  # the speaker's rhetorical questions and the host's prompts are part of the talk
-    if has(f, "question", "group_prompts") or has(f, "discussion") or len(_clean(m.text)) < 4:
+    if has(f, "question", "group_prompts") and not has(f, "question", "check_own") or has(f, "discussion") \
+            or len(_clean(m.text)) < 4:
         return False
     return any(is_question(s) for s in split_sentences(_clean(m.text)) or [m.text])
 
