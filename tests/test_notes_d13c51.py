@@ -97,3 +97,30 @@ def test_an_hour_or_day_asked_is_answered_in_form_by_any_time_named():
     assert _in_form("哪天考", "下周六上午")
     # bad input for the rule: how long is not answered by a day
     assert not _in_form("要排多久", "周四晚上")
+
+
+# a member takes work on, then hands it on without naming it; the one asked takes it
+HAND_ON = (
+    "组长阿彬|这周把模拟题分一下，每人整理一部分",
+    "大伟|听力部分我来整理吧",
+    "小麦|我周四前把朗读题发群文件",
+    "组长阿彬|好，辛苦",
+    "大伟|哎呀我这周要出差，小麦你帮我做一下吧",
+    "小麦|行，交给我",
+    "组长阿彬|那听力就小麦整理，下周一前发上来",
+)
+
+
+def test_work_handed_on_without_naming_it_goes_to_the_one_asked():
+    from copilot.notes.structure import has, _fold
+    assert has(_fold("我这周要出差，小麦你帮我做一下吧"), "owner", "hands_on_unnamed")
+    assert has(_fold("歹勢，小安你幫我處理一下好嗎"), "owner", "hands_on_unnamed")
+    # bad input for the cue: a request that names its work is no unnamed hand-on
+    assert not has(_fold("小麦你帮我做一下海报吧"), "owner", "hands_on_unnamed")
+    notes = chat_notes(*HAND_ON, start=START)
+    listening = [a for a in notes.actions if "听力" in a.task]
+    assert listening and {a.owner for a in listening} == {"小麦"}
+    assert "2027-03-22" in (listening[0].deadline or "")
+    # the hand-on line is no to-do of its own
+    assert not any(a.task.strip().endswith("帮我做一下吧") for a in notes.actions)
+    assert any(a.owner == "小麦" and "朗读题" in a.task for a in notes.actions)

@@ -3904,7 +3904,7 @@ def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
     a change of state, owner.cannot), give it back (owner.hands_back: "还是你来吧" — even as a question), or
     hand it to someone named (:func:`_passed_to`)."""
     f = _fold(text)
-    if has(f, "owner", "hands_back") or _passed_to(text, people, owner):
+    if has(f, "owner", "hands_back") or has(f, "owner", "hands_on_unnamed") or _passed_to(text, people, owner):
         return True
     return not is_question(text) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
 
@@ -3930,7 +3930,9 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         same = _same_work(m.text, a.task)
         # (or, within the window, asks for someone else to do the one work they have: "10号出差，分米换个人吧")
-        sole = k <= window and has(_fold(m.text), "owner", "hands_back") and _only_work(a, m, rivals or [], at)
+        # ("…，小雪你帮我做一下吧": handed on without naming it, owner.hands_on_unnamed)
+        sole = k <= window and (has(_fold(m.text), "owner", "hands_back") or has(_fold(m.text), "owner", "hands_on_unnamed")) \
+            and _only_work(a, m, rivals or [], at)
         if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))) \
                 or sole:
             if _names_another(a, m, rivals or [], at, people) or _names_other_ask(a, messages[first + 1:first + k], m, people):
@@ -4168,6 +4170,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     swaps: list[tuple[str, str, int, int]] = []  # (owner, partner, where, the message giving the work traded away)
     kept: list[ActionItem] = []
     given = {at[s] for a in actions for s in a.sources if s in at}
+    handed: set[int] = set()  # the lines where an owner gave their work up
     for a in actions:
         if a.sources and _called_off_at(a, messages, at, people, given) is not None:
             continue  # status cancelled: the work is not to be done at all
@@ -4183,6 +4186,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
                  and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
         declined = _declined_at(a, messages, at, people, actions)
         if declined is not None:
+            handed.add(messages[declined].id)
             traded = _passed_to(messages[declined].text, people, a.owner, "swaps")
             if traded is not None:  # a trade: the partner's own earlier work comes to this owner
                 swaps.append((a.owner, traded, declined, a.sources[0]))
@@ -4212,7 +4216,15 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         for b in kept:  # the partner's work given before the trade, other than what they took, is the owner's now
             if b.owner == partner and b.sources and first.get(id(b), -1) < where and given not in b.sources:
                 b.owner = owner
-    return kept
+    return [b for b in kept if not _unnamed_hand_on(b, kept, handed)]
+
+
+def _unnamed_hand_on(b: ActionItem, kept: list[ActionItem], handed: set[int]) -> bool:
+    """"小雪你帮我做一下吧" said when giving one's own work up (cue owner.hands_on_unnamed): the line names no work, the
+    work itself went to the one asked (:func:`_settle_owners`), so the line is no to-do of its own while that member
+    holds another."""
+    return len(b.sources) == 1 and b.sources[0] in handed and has(_fold(b.task), "owner", "hands_on_unnamed") \
+        and any(c is not b and c.owner == b.owner for c in kept)
 
 
 def _named_in_passing(a: ActionItem, people: People) -> bool:
