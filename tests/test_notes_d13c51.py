@@ -112,7 +112,7 @@ HAND_ON = (
 
 
 def test_work_handed_on_without_naming_it_goes_to_the_one_asked():
-    from copilot.notes.structure import has, _fold
+    from copilot.notes.structure import _fold, has
     assert has(_fold("我这周要出差，小麦你帮我做一下吧"), "owner", "hands_on_unnamed")
     assert has(_fold("歹勢，小安你幫我處理一下好嗎"), "owner", "hands_on_unnamed")
     # bad input for the cue: a request that names its work is no unnamed hand-on
