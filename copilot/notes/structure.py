@@ -1176,10 +1176,7 @@ def _yes_no_word(word: str, fq: str) -> bool:
 
 def _gives_time(fq: str, reply: str) -> bool:
     """Whether the folded question ``fq`` asks when (几点, 什么时候) and ``reply`` names a marked time or day."""
-    if not has(fq, "reply", "asks_time"):
-        return False
-    clock = has(fq, "reply", "asks_clock")  # (an hour or a day asked: any one named gives it)
-    return any(d.marked or clock for d in time_expressions(reply, None))
+    return has(fq, "reply", "asks_time") and any(d.marked for d in time_expressions(reply, None))
 
 
 def _in_form(question: str, reply: str, people: People | None = None) -> bool:
