@@ -173,7 +173,7 @@ def asks(text: str) -> bool:
     weak_final = cue("question", "weak_final")
     return "?" in f or any(final.search(c) or weak_final.search(c) or choice_asked(c) for c in clauses) or bool(
         cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or interrogative(f) \
-        or has(f, "question", "anywhere") or any(has(c, "question", "object_final") or has(c, "question", "confirm")
+        or has(f, "question", "anywhere") or has(f, "question", "check_own") or any(has(c, "question", "object_final") or has(c, "question", "confirm")
                                                  for c in clauses)
 
 
@@ -1126,6 +1126,7 @@ class _Open:
     closed: bool = False  # the one it was put to took it with an ack ("没问题"): work accepted, nothing to answer
     held: bool = False  # asked while the speaker holds the questions for a round at the end: theirs to answer
     after_side: bool = False  # asked on someone's side remark just before ("我家狗又咬鞋了" — "要不要买个磨牙棒")
+    first: _Open | None = None  # the line's first question, when one line asks two (:func:`_asked_parts`)
 
 
 def _echoes(question: str, reply: str) -> bool:
@@ -1187,8 +1188,8 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
     fq, fr = _fold(question), _fold(MENTION.sub("", reply)).strip()
     if _gives_time(fq, reply):
         return True
-    if (_asks_count(fq) or has(fq, "reply", "asks_enough")) and cue("reply", "amount_given").search(fr):
-        return True
+    if (_asks_count(fq) or has(fq, "reply", "asks_enough")) and cue("reply", "amount_given").search(_without_days(fr)):
+        return True  # (a day or an hour is no amount: "报名费多少" — "9月25日周六上午" answers another question)
     who = cue("reply", "asks_who").search(fq)
     if who is None:
         return False
@@ -1197,6 +1198,13 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
         return False
     subjects = {"我", "我们", "我哋", "你", "你们"} | {alias for _, alias, _ in (people.named_in(fr) if people else [])}
     return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects)
+
+
+def _without_days(f: str) -> str:
+    """The folded ``f`` without its days and times (:func:`time_expressions`): the figures left are amounts."""
+    for d in time_expressions(f, None):
+        f = f.replace(_fold(d.text), " ")
+    return f
 
 
 def _form_reader(people: People) -> Callable[[str, str], bool]:
@@ -1291,7 +1299,8 @@ def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host
     f = _fold(m.text)
     if session == "主讲分享" and (m.speaker in speakers or m.speaker == host):
         return False  # the speaker's rhetorical questions and the host's prompts are part of the talk
-    if has(f, "question", "group_prompts") or has(f, "discussion") or len(_clean(m.text)) < 4:
+    if has(f, "question", "group_prompts") and not has(f, "question", "check_own") or has(f, "discussion") \
+            or len(_clean(m.text)) < 4:
         return False
     return any(is_question(s) for s in split_sentences(_clean(m.text)) or [m.text])
 
@@ -1392,7 +1401,47 @@ def _open_question(m: Message, i: int, targets: list[str], opened: list[_Open], 
         mine[-1].more.append(m.id)
         return
     to = set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8]) if s != m.speaker}
-    opened.append(_Open(m, i, _clean(m.text), to, held=held))
+    parts = _asked_parts(_clean(m.text))
+    first = _Open(m, i, parts[0], to, held=held)
+    opened.append(first)
+    # one line asking two things, each its own question: each takes its own answer, whoever gives it
+    # (:func:`_rejoin_parts` puts an unanswered one back with its answered sibling)
+    opened += [_Open(m, i, part, to, held=held, first=first) for part in parts[1:]]
+
+
+_ASKED_END = re.compile(r"(?<=[？?])")
+
+
+def _asked_parts(text: str) -> list[str]:
+    """The questions of one line that asks several, each ended by its own question mark and each a question on its
+    own (``reply.split_question_chars`` word characters at least: a bare "现金呢？" leans on the one before); the
+    whole line, as one part, otherwise."""
+    parts = [x.strip() for x in _ASKED_END.split(text) if x.strip()]
+    least = int(raw("reply", "split_question_chars"))
+    if len(parts) < 2 or not all("?" in _fold(x) and len(re.sub(r"\W", "", x)) >= least and is_question(x)
+                                 for x in parts):
+        return [text]
+    return parts
+
+
+def _rejoin_parts(opened: list[_Open]) -> list[_Open]:
+    """The questions of ``opened`` with a line's split questions (:func:`_asked_parts`) joined back where one of them
+    found no answer of its own: it goes back into its answered sibling (one answer given to both, or one
+    left open), in the order asked; siblings each answered stay apart."""
+    groups: dict[int, list[_Open]] = {}
+    for q in opened:
+        groups.setdefault(id(q.first or q), []).append(q)
+    out: list[_Open] = []
+    for q in opened:
+        group = groups[id(q.first or q)]
+        if len(group) == 1 or all(x.answer for x in group):
+            out.append(q)
+            continue
+        if q is not next((x for x in group if x.answer), None):
+            continue
+        q.text = " ".join(x.text for x in group if x is q or not x.answer)
+        out.append(q)
+    return out
 
 
 def _held_turn(m: Message, addressed: bool, opened: list[_Open], people: People, held: set[str],
@@ -1620,7 +1669,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
     restated = restated_figures(messages) if restated is None else restated
-    return [_pair(q, messages, session, decisions or [], people, restated) for q in opened
+    return [_pair(q, messages, session, decisions or [], people, restated) for q in _rejoin_parts(opened)
             if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)
             and not _settles_instead(q, decisions or [])]
 
@@ -1635,7 +1684,10 @@ def _mark_after_side(opened: list[_Open], messages: list[Message], i: int) -> No
     model's verdict): a yes to it is side chat too (:func:`_opens_yes_no` is not read for it)."""
     m = messages[i]
     if opened and opened[-1].msg is m and i and messages[i - 1].speaker != m.speaker:
-        opened[-1].after_side = is_side_chatter(messages[i - 1].text)
+        side = is_side_chatter(messages[i - 1].text)
+        for q in opened:
+            if q.msg is m:
+                q.after_side = side
 
 
 @lru_cache(maxsize=1)
@@ -1665,6 +1717,8 @@ def _short_answer(opened: list[_Open], m: Message, i: int, targets: list[str], t
     (``reply.short_not``, ``question.opinion``). Not a 谁 question (a short "我来" takes the work on), a request ("…能帮我送一下吗",
     "…行不": "行" accepts it), a question when work is due ("什么时候能定下来": its time dates that work) nor chatter."""
     q = opened[-1] if opened else None
+    if q is not None and q.first is not None:
+        return None  # a line asking two things: which one a few words answer is read by their words
     if q is None or q.index != i - 1 or q.answer or q.alt is not None or q.held or q.msg.speaker == m.speaker:
         return None
     if any(t != q.msg.speaker for t in targets) or m.id in tasks:
@@ -3864,7 +3918,7 @@ def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
     a change of state, owner.cannot), give it back (owner.hands_back: "还是你来吧" — even as a question), or
     hand it to someone named (:func:`_passed_to`)."""
     f = _fold(text)
-    if has(f, "owner", "hands_back") or _passed_to(text, people, owner):
+    if has(f, "owner", "hands_back") or has(f, "owner", "hands_on_unnamed") or _passed_to(text, people, owner):
         return True
     return not is_question(text) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
 
@@ -3890,7 +3944,9 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         same = _same_work(m.text, a.task)
         # (or, within the window, asks for someone else to do the one work they have: "10号出差，分米换个人吧")
-        sole = k <= window and has(_fold(m.text), "owner", "hands_back") and _only_work(a, m, rivals or [], at)
+        # ("…，小雪你帮我做一下吧": handed on without naming it, owner.hands_on_unnamed)
+        sole = k <= window and (has(_fold(m.text), "owner", "hands_back") or has(_fold(m.text), "owner", "hands_on_unnamed")) \
+            and _only_work(a, m, rivals or [], at)
         if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))) \
                 or sole:
             if _names_another(a, m, rivals or [], at, people) or _names_other_ask(a, messages[first + 1:first + k], m, people):
@@ -4160,6 +4216,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     swaps: list[tuple[str, str, int, int]] = []  # (owner, partner, where, the message giving the work traded away)
     kept: list[ActionItem] = []
     given = {at[s] for a in actions for s in a.sources if s in at}
+    handed: set[int] = set()  # the lines where an owner gave their work up
     for a in actions:
         if a.sources and _called_off_at(a, messages, at, people, given) is not None:
             continue  # status cancelled: the work is not to be done at all
@@ -4175,6 +4232,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
                  and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
         declined = _declined_at(a, messages, at, people, actions)
         if declined is not None:
+            handed.add(messages[declined].id)
             traded = _passed_to(messages[declined].text, people, a.owner, "swaps")
             if traded is not None:  # a trade: the partner's own earlier work comes to this owner
                 swaps.append((a.owner, traded, declined, a.sources[0]))
@@ -4204,7 +4262,15 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         for b in kept:  # the partner's work given before the trade, other than what they took, is the owner's now
             if b.owner == partner and b.sources and first.get(id(b), -1) < where and given not in b.sources:
                 b.owner = owner
-    return kept
+    return [b for b in kept if not _unnamed_hand_on(b, kept, handed)]
+
+
+def _unnamed_hand_on(b: ActionItem, kept: list[ActionItem], handed: set[int]) -> bool:
+    """"小雪你帮我做一下吧" said when giving one's own work up (cue owner.hands_on_unnamed): the line names no work, the
+    work itself went to the one asked (:func:`_settle_owners`), so the line is no to-do of its own while that member
+    holds another."""
+    return len(b.sources) == 1 and b.sources[0] in handed and has(_fold(b.task), "owner", "hands_on_unnamed") \
+        and any(c is not b and c.owner == b.owner for c in kept)
 
 
 def _named_in_passing(a: ActionItem, people: People) -> bool:
