@@ -50,6 +50,8 @@ def main() -> None:
     ap.add_argument("--rows", type=Path, help="also write each answer's (file, fit, right, basis) here as JSON Lines")
     ap.add_argument("--off-ask", action="store_true",
                     help="fit warn_off_ask on the answers whose lead is not the ask's own section; write only it")
+    ap.add_argument("--allow-no-warn", action="store_true",
+                    help="write warn 0 (no answer hedged) when no fit qualifies; without it the script refuses")
     args = ap.parse_args()
     scorer = section_scorer()
     if scorer is None:
@@ -84,11 +86,24 @@ def main() -> None:
         print(f"{name}{' (held out)' if name in HELD_OUT else ''}: warns on {sum(f < warn for f in good)} of "
               f"{len(good)} answers from an acceptable section, {sum(f < warn for f in bad)} of {len(bad)} others")
     key = "warn_off_ask" if args.off_ask else "warn"
+    refusal = no_warn_refusal(warn, key, args.share, getattr(scorer, key))
+    if refusal and not args.allow_no_warn and not args.dry_run:
+        raise SystemExit(refusal)
     if args.dry_run:
         print(f"{key} {round(warn, 4)} (dry run: nothing written)")
         return
     write_warn(args.out, warn, key)
     print(f"{key} {round(warn, 4)} → {args.out}")
+
+
+def no_warn_refusal(warn: float, key: str, share: float, current: float) -> str | None:
+    """Why a chosen ``warn`` of 0 is not written (``None`` for any other value): 0 gives every answer as direct,
+    with no 相近 warning at all, which a retrained scorer whose lowest fits happen to be right reaches silently."""
+    if warn > 0.0:
+        return None
+    return (f"no fit below which at most {share:.0%} of the answers were right: writing {key} 0 would give every "
+            f"answer as direct (no 相近 warning at all). Kept the scorer's {key} {current}; pass --allow-no-warn "
+            "to write 0 anyway")
 
 
 def should_be_direct(row: AskResult) -> bool:

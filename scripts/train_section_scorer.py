@@ -15,7 +15,8 @@ of the shipped model too (to judge it end to end with ``copilot eval`` before tr
 
 Run: ``.venv/bin/python scripts/train_section_scorer.py [--data-dir DIR] [--fill] [--hold-out tuning_x]``;
 then refit the confidence (``scripts/calibrate_ask.py``), which uses the best candidate's fit as a feature,
-and recalibrate the warning (``scripts/calibrate_warn.py``: this script does not keep ``warn``).
+and recalibrate the warning (``scripts/calibrate_warn.py``: this script keeps the replaced scorer's ``warn`` and
+``warn_off_ask``, which were fitted on the old fits, only so that no scorer ships without hedging).
 """
 
 from __future__ import annotations
@@ -100,6 +101,16 @@ def by_file(named: list[tuple[str, np.ndarray, np.ndarray]], c: float) -> None:
               f"fill {'/'.join(f'{v:.3f}' for v in hits(test, [keep_first(s) for s in scores]))}")
 
 
+def kept_warns(out: Path) -> dict[str, float]:
+    """``warn`` and ``warn_off_ask`` of the scorer file a retrain replaces (``out``, else the one in use), so a new
+    scorer never ships with no hedging at all (0) between the retrain and ``scripts/calibrate_warn.py``."""
+    source = out if out.exists() else SCORER_FILE
+    if not source.exists():
+        return {}
+    data = json.loads(source.read_text(encoding="utf-8"))
+    return {key: float(data[key]) for key in ("warn", "warn_off_ask") if key in data}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, help="a data dir with a built index (default: a temporary one)")
@@ -153,8 +164,11 @@ def main() -> None:
         fitted_on=(f"evals/retrieval/tuning*.jsonl{' except ' + ', '.join(args.hold_out) if args.hold_out else ''}: "
                    f"{len(rows)} in-scope questions; first stage hit@1 "
                    f"{first[0]:.3f} hit@3 {first[1]:.3f}; five-fold held out hit@1 {cv[0]:.3f} hit@3 {cv[1]:.3f}"))
+    result = result.model_copy(update=kept_warns(args.out))
     atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")
     print(result.fitted_on)
+    print(f"warn {result.warn} / warn_off_ask {result.warn_off_ask} kept from the scorer it replaces: "
+          "recalibrate them for the new fits (scripts/calibrate_warn.py, then --off-ask)")
     print(dict(zip(PAIR_FEATURES, result.coef)))
 
 

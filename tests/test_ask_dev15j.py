@@ -222,3 +222,23 @@ def test_a_missing_out_file_is_written_from_the_scorer_in_use(tmp_path: Path) ->
     assert data["warn"] == 0.55 and data["features"]  # the scorer's other fields came along
     cal.write_warn(out, 0.6)  # an existing file keeps its own fields and gets the new warn
     assert json.loads(out.read_text(encoding="utf-8"))["warn"] == 0.6
+
+
+def test_a_warn_of_zero_is_refused_with_the_reason_and_the_warn_kept() -> None:
+    cal = _calibrate()
+    # every low-fit answer right: the calibration finds no fit to warn below, and writing 0 would hedge nothing
+    rows = sorted([(0.1, True), (0.2, True), (0.3, True), (0.5, True), (0.9, True)] * 2)
+    warn = cal.choose_warn(rows, 0.5)
+    refusal = cal.no_warn_refusal(warn, "warn", 0.5, 0.4102)
+    assert warn == 0.0 and refusal is not None
+    assert "0.4102" in refusal and "--allow-no-warn" in refusal and "相近" in refusal
+    assert cal.no_warn_refusal(0.37, "warn_off_ask", 0.5, 0.62) is None
+
+
+def test_a_retrained_scorer_keeps_the_warns_of_the_one_it_replaces(tmp_path: Path) -> None:
+    train = load_script("scripts/train_section_scorer.py")
+    out = tmp_path / "scorer.json"
+    out.write_text(json.dumps({"warn": 0.41, "warn_off_ask": 0.62, "coef": [1.0]}), encoding="utf-8")
+    assert train.kept_warns(out) == {"warn": 0.41, "warn_off_ask": 0.62}
+    kept = train.kept_warns(tmp_path / "missing.json")  # no file yet: the scorer in use
+    assert kept["warn"] > 0 and kept["warn_off_ask"] >= kept["warn"]
