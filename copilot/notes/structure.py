@@ -61,7 +61,9 @@ from copilot.notes.shares import share_actions
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class, word_frequency
 
-MENTION = re.compile(r"[@＠]([^\s@＠，,：:。]{1,20})")
+# an at sign that starts a mention: not one inside an e-mail address (meizi2027@163.com keeps its domain)
+_AT = r"(?<![A-Za-z0-9._%+\-])[@＠]"
+MENTION = re.compile(_AT + r"([^\s@＠，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:[@＠][^\s@＠，,：:。]{1,20}\s*)+")  # ＠: a full-width at sign (Taiwan IMEs)
 _CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a pause that is never the comma inside a figure (1,500 stays whole)
@@ -388,7 +390,7 @@ class People:
         if not spaced:
             return cls(speakers, by_alias, pattern, roles=roles, introduced=known)
         names = "|".join(re.escape(n) for n in spaced)
-        at = re.compile(rf"[@＠]({names}|[^\s@＠，,：:。]{{1,20}})")
+        at = re.compile(_AT + rf"({names}|[^\s@＠，,：:。]{{1,20}})")
         lead_at = re.compile(rf"^(?:[@＠](?:{names}|[^\s@＠，,：:。]{{1,20}})\s*)+")
         return cls(speakers, by_alias, pattern, at, lead_at, roles, known)
 
