@@ -219,11 +219,7 @@ class Moderator:
         self._since: dict[str, float] = {}
         self._abuse_recent: dict[str, list[tuple[float, str]]] = {}  # group → (time, member) of recent insults acted on
         self._abuse_lock = threading.Lock()
-        # group → (time, telling characters, a question?) of its last message the topic layer tied to the group
-        # per group: (when, the characters a reply may take up, whether it asks, whether the topic layer tied it to the
-        # group — else its words, not a character, tie a reply to it: _thread_layer)
-        # … and the words (two-character runs) of that last message, which a follow-up question takes up: _thread_layer
-        self._thread: dict[str, tuple[float, frozenset[str], bool, bool, frozenset[str]]] = {}
+        self._thread: dict[str, _Thread] = {}  # group → its last message a reply may belong to: _thread_layer
         self._asked: dict[str, HelpRequest] = {}  # group → its last request for someone to call or a thing to borrow
         self._lists = SignUpLists()  # group → the numbered list (接龙) its members are filling in
         self._jargon = RecentJargon()  # group → the jargon of its last messages tied to its subject
@@ -968,36 +964,37 @@ class Moderator:
         group = self._group_of(msg)
         now = msg.ts or time.time()
         last = self._thread.get(group)
-        live = last is not None and now - last[0] <= THREAD_SECONDS
+        live = last is not None and now - last.when <= THREAD_SECONDS
         if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to carry
-            if live and last is not None and last[3] and topic.get("social") and a.asks \
+            if live and last is not None and last.tied and topic.get("social") and a.asks \
                     and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS:
-                self._thread[group] = (now, last[1] | a.telling, True, True, last[4] | _follow_up_words(a.mandarin))
+                self._thread[group] = _Thread(now, last.chars | a.telling, True, True,
+                                              last.words | _follow_up_words(a.mandarin))
             return
         quiet = a.label == Label.OFF_TOPIC and live and a.score <= OFFTOPIC_REVIEW_CAP \
             and not topic.get("chatter") and not topic.get("chatter_words") and not topic.get("invitation") \
             and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS and invitation_objects(a.folded) is None
-        if quiet and last is not None and last[2] and not a.signals.question \
-                and (a.telling & last[1] if last[3] else _han_pairs(a.mandarin) & last[1]):
+        if quiet and last is not None and last.asks and not a.signals.question \
+                and (a.telling & last.chars if last.tied else _han_pairs(a.mandarin) & last.chars):
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
-        elif quiet and last is not None and last[3] and a.asks \
-                and (said := sorted(_follow_up_words(a.mandarin) & last[4])):
+        elif quiet and last is not None and last.tied and a.asks \
+                and (said := sorted(_follow_up_words(a.mandarin) & last.words)):
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["追问群里刚才关于本群话题的消息（接着说：" + "、".join(said[:3]) + "），没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, follow_up=said[:3], detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
             # an answer keeps the question open for the next members' answers (several answer one question)
-            asks = a.asks or bool(topic.get("thread_reply") and last and last[2])
-            carried = topic.get("thread_reply") and last is not None and last[3]
+            asks = a.asks or bool(topic.get("thread_reply") and last and last.asks)
+            carried = last if topic.get("thread_reply") and last is not None and last.tied else None
             words = _follow_up_words(a.mandarin)
-            self._thread[group] = (now, a.telling | (last[1] if carried else frozenset()), asks, True,
-                                   words | (last[4] if carried and last is not None else frozenset()))
+            self._thread[group] = _Thread(now, a.telling | (carried.chars if carried else frozenset()), asks, True,
+                                          words | (carried.words if carried else frozenset()))
         elif a.label == Label.OK and topic.get("off_topic") is False and a.asks:
             # "青田石跟寿山石哪个适合新手练刀？": a question the topic layer did not find chatter but tied to nothing it knows
             # (stones it has never heard of) — an answer that takes up one of its words (青田, 寿山) is its thread's
-            self._thread[group] = (now, _han_pairs(a.mandarin), True, False, frozenset())
+            self._thread[group] = _Thread(now, _han_pairs(a.mandarin), True, False, frozenset())
         elif a.label == Label.OFF_TOPIC:
             self._thread.pop(group, None)
         if len(self._thread) > 10_000:
@@ -2349,6 +2346,16 @@ def _han_pairs(folded: str) -> frozenset[str]:
     telling = _han(folded)
     return frozenset(a + b for a, b in zip(folded, folded[1:])
                      if "\u3400" <= a <= "\u9fff" and "\u3400" <= b <= "\u9fff" and (a in telling or b in telling))
+
+
+class _Thread(NamedTuple):
+    """A group's last message a reply may belong to (:meth:`Moderator._thread_layer`)."""
+
+    when: float
+    chars: frozenset[str]  # the characters a reply may take up
+    asks: bool  # whether it asks something
+    tied: bool  # the topic layer tied it to the group (else its words, not a character, tie a reply to it)
+    words: frozenset[str]  # its words a follow-up question takes up (:func:`_follow_up_words`)
 
 
 def _follow_up_words(folded: str) -> frozenset[str]:
