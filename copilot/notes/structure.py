@@ -3920,9 +3920,15 @@ def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
     a change of state, owner.cannot), give it back (owner.hands_back: "还是你来吧" — even as a question), or
     hand it to someone named (:func:`_passed_to`)."""
     f = _fold(text)
-    if has(f, "owner", "hands_back") or has(f, "owner", "hands_on_unnamed") or _passed_to(text, people, owner):
+    if _gives_back(f) or _passed_to(text, people, owner):
         return True
     return not is_question(text) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
+
+
+def _gives_back(f: str) -> bool:
+    """Whether the folded line ``f`` gives its speaker's work back or on to the one spoken to, named or not
+    (owner.hands_back: "还是你来吧"; owner.hands_on_unnamed: "小雪你帮我做一下吧")."""
+    return has(f, "owner", "hands_back") or has(f, "owner", "hands_on_unnamed")
 
 
 def _pairs(text: str) -> set[str]:
@@ -3947,8 +3953,7 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
         same = _same_work(m.text, a.task)
         # (or, within the window, asks for someone else to do the one work they have: "10号出差，分米换个人吧")
         # ("…，小雪你帮我做一下吧": handed on without naming it, owner.hands_on_unnamed)
-        sole = k <= window and (has(_fold(m.text), "owner", "hands_back") or has(_fold(m.text), "owner", "hands_on_unnamed")) \
-            and _only_work(a, m, rivals or [], at)
+        sole = k <= window and _gives_back(_fold(m.text)) and _only_work(a, m, rivals or [], at)
         if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))) \
                 or sole:
             if _names_another(a, m, rivals or [], at, people) or _names_other_ask(a, messages[first + 1:first + k], m, people):
