@@ -130,7 +130,7 @@ def run_child(folder: Path, data: Path, mode: str, sets: list[str]) -> dict[str,
 
 def child(mode: str, sets: list[str]) -> None:
     from copilot.config import get_settings  # noqa: PLC0415 - the child reads the folders from its env
-    from copilot.evals.retrieval import HELD_OUT, evaluate_ask, load_ask_cases  # noqa: PLC0415
+    from copilot.evals.retrieval import HELD_OUT, ask_split_files, evaluate_ask, load_ask_cases  # noqa: PLC0415
     from copilot.knowledge.index import get_index  # noqa: PLC0415
     from copilot.llm import get_engine  # noqa: PLC0415
     from copilot.paths import EVALS_DIR  # noqa: PLC0415
@@ -138,12 +138,13 @@ def child(mode: str, sets: list[str]) -> None:
     settings = get_settings()
     index = get_index(settings)
     out: dict[str, object] = {}
+    halves = {name: half for name, (half, _) in ask_split_files(EVALS_DIR / "retrieval").items()}
     for name in sets:
         cases = load_ask_cases(EVALS_DIR / "retrieval" / f"{name}.jsonl")
         if mode == "totals":
             out[name] = evaluate_ask(index, get_engine(settings, prefer="offline"), cases).totals()
         else:
-            if name.startswith("locked") or name in HELD_OUT:
+            if halves.get(name) == "locked" or name in HELD_OUT:
                 raise SystemExit(f"{name}: locked / held-out sets are scored for totals only")
             out[name] = {c.id: [f"{s.source}#{s.section}" for s in index.search_sections(c.question, k=3).sections]
                          for c in cases if c.in_scope}
