@@ -158,6 +158,30 @@ def normalise_time(value: Any) -> str | None:
     return clock.time  # "8点" / "晚上8点半"; time_notes() says when the reading is a guess
 
 
+MIDNIGHT = "23:59"  # an end said as 24:00 / 24点 / 零点: the day's last minute
+
+
+def is_midnight_end(text: str) -> bool:
+    """``24:00`` / ``24点`` / ``零点`` as the end of a span (kinds.yaml ``midnight_end_words``)."""
+    return to_simplified(fold(text)).strip() in {to_simplified(fold(str(w))) for w in kind_table()["midnight_end_words"]}
+
+
+def _fold_detail_fields(data: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
+    """An event's fields the table does not have but operators write (``fee: 每人30元``, ``备注: …``; kinds.yaml
+    ``event_detail_fields``) go into ``details`` as 「费用：每人30元」 instead of refusing the whole profile."""
+    def field(key: Any) -> str | None:
+        return fields.get(to_simplified(fold(key)).strip().lower()) if isinstance(key, str) else None
+
+    extra = [(field(k), v) for k, v in data.items() if field(k) and v not in (None, "")]
+    if not extra:
+        return data
+    kept = {k: v for k, v in data.items() if not field(k)}
+    lines = [f"{name}：{str(v).strip()}" for name, v in extra]
+    said = str(kept.get("details") or "").strip()
+    kept["details"] = "；".join([said, *lines] if said else lines)
+    return kept
+
+
 def time_range(text: str) -> tuple[str, str, str] | None:
     """``"19:30-21:30"`` / ``"晚上7点~9点"`` → (start as written, start, end) when both sides read as a
     time; an end in 点 before the start takes the start's half of the day (晚上7点~9点 ends at 21:00)."""
@@ -167,7 +191,8 @@ def time_range(text: str) -> tuple[str, str, str] | None:
         if not sep or not head.strip() or not tail.strip():
             continue
         try:
-            start, end = normalise_time(head.strip()), normalise_time(tail.strip())
+            start = normalise_time(head.strip())
+            end = MIDNIGHT if is_midnight_end(tail) else normalise_time(tail.strip())
         except ValueError:
             continue
         if start and end:
@@ -209,22 +234,34 @@ class Event(BaseModel):
         # refuse the whole profile; kind_note tells the operator how it was read
         return kind_by_words(k, "其他")
 
-    @field_validator("time", "end", mode="before")
+    @field_validator("time", mode="before")
     @classmethod
     def _time(cls, v: Any) -> Any:
         return normalise_time(v)
 
+    @field_validator("end", mode="before")
+    @classmethod
+    def _end(cls, v: Any) -> Any:
+        return MIDNIGHT if isinstance(v, str) and is_midnight_end(v) else normalise_time(v)
+
     @model_validator(mode="wrap")
     @classmethod
     def _notes_for_the_operator(cls, data: Any, handler: Any) -> Any:
+        table = kind_table()
+        if isinstance(data, dict):
+            data = _fold_detail_fields(data, table["event_detail_fields"])
         raw = data.get("time") if isinstance(data, dict) else None
-        all_day = isinstance(raw, str) and to_simplified(fold(raw)).strip() in kind_table()["all_day_words"]
-        if all_day:
+        said = to_simplified(fold(raw)).strip() if isinstance(raw, str) else ""
+        all_day = said in table["all_day_words"]
+        pending = said in table["pending_time_words"]
+        if all_day or pending:
             data = {**data, "time": None}
         elif isinstance(raw, str) and isinstance(data, dict) and not data.get("end") and (span := time_range(raw)):
             raw, start, end = span
             data = {**data, "time": start, "end": end}
         event = handler(data)
+        if pending:
+            event._time_note = f"时间写的是“{raw.strip()}”：还没有固定钟点，起草时不写几点，定了再补上 time"
         written = data.get("kind") if isinstance(data, dict) else None
         folded = to_simplified(fold(written)).strip() if isinstance(written, str) else ""
         if folded and event.kind not in (folded, kind_table()["aliases"].get(folded)):
@@ -232,7 +269,7 @@ class Event(BaseModel):
                                 f"可选：{'、'.join(kind_table()['kinds'])}")
         if isinstance(data, dict):
             event._all_day = all_day or (event.time is None and event.kind in kind_table()["all_day_kinds"])
-        clock = find_clock(raw) if isinstance(raw, str) and not _TIME.match(fold(raw).strip()) else None
+        clock = find_clock(raw) if isinstance(raw, str) and not pending and not _TIME.match(fold(raw).strip()) else None
         if clock and clock.note:
             event._time_note = clock.note
         return event

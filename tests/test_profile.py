@@ -155,7 +155,7 @@ def test_bad_event_fields_are_all_reported() -> None:
 def test_an_impossible_unquoted_date_is_one_problem_among_all_the_others() -> None:
     # YAML would read 2025-02-30 as a timestamp and stop at it; the profile loader keeps it text, so
     # the date is reported at its key together with every other problem of the file
-    text = ("positioning: 跑\ntopics: [跑步]\ntype: 运动型\nevents:\n"
+    text = ("positioning: 跑\ntopics: [跑步]\ntype: 跑团型\nevents:\n"
             "  - {title: 年会, kind: 线下活动, cadence: 2025-02-30, time: \"19:00\"}\n"
             "  - {title: 夜跑, kind: 线下活动, cadence: 每周八}\n"
             "  - {title: 新年跑, kind: 线下活动, cadence: 2027-01-01, time: 晚上7点半}\n")
@@ -165,7 +165,7 @@ def test_an_impossible_unquoted_date_is_one_problem_among_all_the_others() -> No
     assert set(keys) == {"positioning", "type", "events.0.cadence", "events.1.cadence"}
     assert "这个日期不存在" in keys["events.0.cadence"] and "2025-02-30" in keys["events.0.cadence"]
     ok = parse_profile_text(text.replace("2025-02-30", "2026-12-31").replace("每周八", "每周五")
-                            .replace("positioning: 跑", "positioning: 一起夜跑训练").replace("运动型", "兴趣型"))
+                            .replace("positioning: 跑", "positioning: 一起夜跑训练").replace("跑团型", "兴趣型"))
     assert [(e.cadence.kind, e.time) for e in ok.events] == [("once", "19:00"), ("weekly", None), ("once", "19:30")]
     assert ok.events[0].cadence.date == dt.date(2026, 12, 31) and not ok.time_notes()
 
@@ -303,3 +303,42 @@ def test_a_topic_written_as_a_bare_number_is_its_text() -> None:
     assert parse_profile_text("name: 胶片群\npositioning: 玩胶片相机的朋友交流\ntopics: 135\n").topics == ["135"]
     with pytest.raises(ProfileError):
         parse_profile_text("name: 胶片群\npositioning: 玩胶片相机的朋友交流\ntopics: [true]\n")
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("运动型", "兴趣型"), ("育儿型", "知识型"), ("教培型", "知识型"), ("商家型", "消费型"), ("職業型", "其他"),
+    ("行业协会型", "其他")])
+def test_group_types_operators_write_are_read_by_their_stems(written: str, read: str) -> None:
+    """Round 52's blind moderation writer wrote these five types in eight profiles (运动型 for a flag-football club,
+    育儿型 for twins' parents, 商家型 for a braised-food shop…); each refused the whole profile."""
+    p = parse_profile_text(f"name: 测试群\npositioning: 群友交流经验\ntopics: [交流]\ntype: {written}\n")
+    assert p.type == read
+
+
+def test_a_mixed_type_is_still_refused() -> None:
+    with pytest.raises(ProfileError) as info:
+        parse_profile_text("name: 测试群\npositioning: 群友交流经验\ntopics: [交流]\ntype: 运动电商型\n")
+    assert "type" in dict(info.value.problems)
+
+
+def test_an_events_fee_goes_into_its_details_and_a_pending_time_is_no_time() -> None:
+    """Operators write ``fee:`` and ``time: 待定`` in a fixed event; the profile loads, the fee is kept in ``details``
+    (after what details already said) and a pending time is no time, told to the operator — not a made-up clock."""
+    p = parse_profile_text(
+        "name: 滨江腰旗橄榄球\npositioning: 杭州腰旗橄榄球爱好者约训练和比赛\ntopics: [腰旗橄榄球, 训练]\nevents:\n"
+        "  - {title: 周日训练, kind: 线下活动, cadence: 每周日, time: \"14:00\", fee: 场地费AA每人30元}\n"
+        "  - {title: 城市联赛报名, kind: 比赛, cadence: 每年春季, time: 待定, 費用: 每队1200元, details: 报名带队员名单}\n")
+    first, second = p.events
+    assert first.time == "14:00" and first.details == "费用：场地费AA每人30元"
+    assert second.time is None and second.details == "报名带队员名单；费用：每队1200元"
+    assert "待定" in second.time_note and "不写几点" in second.time_note
+
+
+@pytest.mark.parametrize("end", ["\"20:00-24:00\"", "晚上8点到24点", "\"20:00-零点\""])
+def test_a_span_ending_at_midnight_ends_at_the_days_last_minute(end: str) -> None:
+    p = parse_profile_text("name: 蚁友群\npositioning: 养蚂蚁的人交流饲养经验\ntopics: [蚂蚁, 蚁巢]\nevents:\n"
+                           f"  - {{title: 月度晒巢, kind: 晒图, cadence: 每月15号, time: {end}}}\n")
+    assert (p.events[0].time, p.events[0].end) == ("20:00", "23:59")
+    with pytest.raises(ProfileError):  # a 25th hour is still no time
+        parse_profile_text("name: 蚁友群\npositioning: 养蚂蚁\ntopics: [蚂蚁]\nevents:\n"
+                           "  - {title: 晒巢, kind: 晒图, cadence: 每月15号, time: \"20:00-25:00\"}\n")
