@@ -48,7 +48,10 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                # round 47: a sixth blind set (8 more new kinds of group, 373 msgs), same rules — score only, do not read its rows
                "independent6": "independent6/messages.jsonl",
                # round 50: a seventh blind set (8 more new kinds of group, 397 msgs), same rules — score only, do not read its rows
-               "independent7": "independent7/messages.jsonl"}
+               "independent7": "independent7/messages.jsonl",
+               # round 52: an eighth blind set (8 more new kinds of group, 365 msgs; its writer's profiles loaded only
+               # after round 52's profile fixes), same rules — score only, do not read its rows
+               "independent8": "independent8/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
