@@ -907,6 +907,13 @@ def time_words(key: str) -> tuple[str, ...]:
 
 
 def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
+    """For each message, the day of the event under discussion so far (:func:`_event_days`; the structure pass and the
+    grounding ask it of the same messages: read once per distinct list)."""
+    return list(_event_days(tuple(texts)))
+
+
+@lru_cache(maxsize=4)
+def _event_days(texts: tuple[tuple[str, datetime | None], ...]) -> tuple[date | None, ...]:
     """For each message, the day of the event under discussion so far: among the later days the messages
     up to it name as when something happens (no 前/截止: not a deadline), the one named most often; on a
     tie the latest named (in one message, the first: the start of a span). A calendar date written out (9月19日) outranks a weekday (周末, 周六), which
@@ -933,7 +940,7 @@ def event_days(texts: list[tuple[str, datetime | None]]) -> list[date | None]:
                 if best is None or counts[d] > counts[best]:
                     best = d
         out.append(best)
-    return out
+    return tuple(out)
 
 
 def next_meetings(texts: list[tuple[str, datetime | None]]) -> list[date | None]:

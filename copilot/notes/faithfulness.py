@@ -75,8 +75,9 @@ class _Source:
             self.masked = None
             self.ids = {int(x) for x in _ID_REF.findall(text)}
             self.by_id = {}
-        self.folded = _norm_date(re.sub(r"\s+", "", fold(text)))
-        self.spaced = _norm_date(re.sub(r"\s+", " ", fold(text)))  # "6230 9101" stays two numbers
+        whole = fold(text)  # the whole transcript: past fold's cache, so folded once here
+        self.folded = _norm_date(re.sub(r"\s+", "", whole))
+        self.spaced = _norm_date(re.sub(r"\s+", " ", whole))  # "6230 9101" stays two numbers
         self.numbers = {float(n) for n in _NUMBER.findall(self.folded)}
         for run in _CN_NUM.findall(self.folded):
             value = cn_to_int(run)

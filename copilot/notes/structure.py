@@ -1846,7 +1846,11 @@ def courtesy(f: str, people: People) -> bool:
 def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]) -> bool:
     """A side remark answered by another side remark is chatter, not Q&A: the main voices' relevant
     answers are Q&A; a reply that only came next must be on the session's subject."""
-    asked, answered = on_topic(q.text, topic), on_topic(" ".join(m.text for m in q.answer), topic)
+
+    def on_subject() -> bool:  # the question and its answers on the session's subject: read only where asked (the
+        # joined answers of a long turn are past fold's cache and cost more than the rest of this test)
+        return on_topic(q.text, topic) and on_topic(" ".join(m.text for m in q.answer), topic)
+
     if not q.direct and has(_fold(q.msg.text).strip(), "personal", "own_errand"):
         return False  # "我下周二出差去成都…有人在成都的吗" — "我老家成都的": chatter about the asker's own trip
     if q.alt is not None:  # a choice with no question form asks only when a main voice answers the asker himself
@@ -1865,8 +1869,8 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return True  # a yes or a no, then why ("要不要带手套" — "要，旧木头毛刺多"): the answer on any subject
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
-        return not topic or (asked and answered) or _host_answers(q, host)
-    return q.answer[0].speaker in speakers or q.answer[0].speaker == host or (asked and answered)
+        return not topic or on_subject() or _host_answers(q, host)
+    return q.answer[0].speaker in speakers or q.answer[0].speaker == host or on_subject()
 
 
 def _host_answers(q: _Open, host: str | None) -> bool:
