@@ -459,9 +459,8 @@ class Moderator:
             scores[Label.OFF_TOPIC] = OFFTOPIC_REVIEW_CAP
             checks["offtopic"]["about_person"] = True
             checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
-        surplus = rep.own_item and bool(lexicons().words["resale.surplus"].search(n.compact))
-        if deal is None and (rep.used_item or surplus) and checks["offtopic"].get("about_group") and not self.no_trade:
-            deal = "own_item"  # a member's own used gear (or their own surplus: 我家多的两个灯管) about the group's subject, in any group
+        if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
+            deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") and _own_item_offer(rep, n.compact):
             # "出一套自己用了半年的真题…20给研友，想要的私聊" where the profile bans every trade between members: what the
             # rules forbid, but a member's own used thing with only a price and 私聊 — labelled, never deleted on these cues
@@ -2193,9 +2192,9 @@ def _own_sale_handle(rep: SignalReport, text: str) -> bool:
     # every number left once the handle, times and measures are out, that is no count (ad.count_unit): the prices said
     plain = without_measures(_without_contacts(text, rep))
     sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())]
-    # 有意的私聊, 原价一半: how to ask and a member's at-cost terms are all the promo words a one-off sale may use (as a surplus)
+    # 有意的私聊: how to ask is a promo word a one-off sale may use (原价 with a handle stays a pitch: test_moderation_dev17k)
     promo = rep.signal("promo_words")
-    names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= SIGN_UP_WORDS | _SURPLUS_WORDS else set())
+    names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= SIGN_UP_WORDS else set())
     return rep.own_item and _handle_count(rep) == 1 and not rep.urls and names <= _OWN_SALE_PATH \
         and len(sums) <= 1 \
         and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
