@@ -20,7 +20,7 @@ from typing import Any
 from confusable_homoglyphs import confusables
 
 from copilot.paths import load_resource
-from copilot.textnorm import fold, may_have
+from copilot.textnorm import fold, may_have, word_frequency
 
 SPELLINGS = "moderation/spellings.yaml"
 
@@ -140,11 +140,23 @@ def _digit_run(m: re.Match[str]) -> str:
     if not run[0].isdigit() and m.string[:m.start()].endswith(spellings().weekday):
         head, run = run[0], run[1:]  # "周六14:00": a weekday and a time, not a number spelled to hide it
     real = sum(c.isdigit() for c in run)
+    # "WhatsApp 5566 7788，九龍灣交收": a numeral that starts a word with the character after the run (九龙湾, 八成新) is that
+    # word's, not the number's last digit — a phone spelled to hide it has its digits mixed all through, not one word after
+    end, tail = m.end(), run[-1]
+    if sum(c.isascii() and c.isdigit() for c in run) >= 7 and not tail.isdigit() and end < len(m.string) \
+            and word_frequency(tail + m.string[end]) > 0:
+        return head + _digit_run_text(run[:-1]) + tail
     spelled = run.translate(spellings().digits)
     # Only convert runs that really look like a number (not 一二三四五 in a poem or "hello").
     if real >= 3 or (spelled.isdigit() and len(run) >= 6):
         return head + (spelled if spelled.isdigit() else run)
     return head + run
+
+
+def _digit_run_text(run: str) -> str:
+    """A run of ASCII digits with spelled ones among them, in Arabic digits (what :func:`_digit_run` makes of a number)."""
+    spelled = run.translate(spellings().digits)
+    return spelled if spelled.isdigit() else run
 
 
 SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")  # a handle spelled one letter apart: t a o c i 8 8 8

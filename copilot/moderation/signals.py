@@ -445,7 +445,9 @@ def lexicons() -> Lexicons:
     count = ("(?:" + _alt(ct["many"]) + "|[0-9]{" + str(int(ct["min_figures"])) + ",}|[" + ct["digits"] + "]?" + _alt(ct["tens"])
              + "[" + ct["digits"] + "]?)")
     words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + count + _alt(ct["approx"]) + "?"
-                                             + re.escape(str(ct["counter_lead"])) + "?" + _alt(ct["counters"]))
+                                             + re.escape(str(ct["counter_lead"])) + "?"
+                                             + "(?!" + _alt([str(w) for w in ct.get("not_words", ())] or ["(?!x)x"]) + ")"
+                                             + _alt(ct["counters"]))
     return Lexicons(
         words=words,
         injection=alternation([w for w in data["injection"] if " " not in w]),
