@@ -45,9 +45,10 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                "independent4": "independent4/messages.jsonl",
                # round 46: a fifth blind set (8 new kinds of group, 374 msgs), same rules — score only, do not read its rows
                "independent5": "independent5/messages.jsonl",
-               # round 47: a sixth blind set (8 more new kinds of group, 373 msgs), same rules — score only, do not read its rows
+               # round 47: a sixth blind set (8 more new kinds of group, 373 msgs); round 52 (d17a52) read its misses by
+               # the lead's mistake: from round 52 a tuning set, like independent and independent2
                "independent6": "independent6/messages.jsonl",
-               # round 50: a seventh blind set (8 more new kinds of group, 397 msgs), same rules — score only, do not read its rows
+               # round 50: a seventh blind set (8 more new kinds of group, 397 msgs); read in round 52 as independent6
                "independent7": "independent7/messages.jsonl",
                # round 52: an eighth blind set (8 more new kinds of group, 365 msgs; its writer's profiles loaded only
                # after round 52's profile fixes), same rules — score only, do not read its rows
