@@ -122,6 +122,7 @@ class Announcement(BaseModel):
     text: str = Field(min_length=1)
     kind: Literal["作业", "下期预告", "通知"] = "通知"
     sources: Sources = Field(default_factory=list)
+    speaker: str | None = Field(None, description="发布这条公告的人")
 
 
 class Quote(BaseModel):

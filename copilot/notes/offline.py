@@ -102,6 +102,7 @@ _WINDOW = 80  # a fact is never longer than this
 _URL = re.compile(r"https?://[!-~]+")
 # a pause to cut at; an ASCII comma or colon inside 1,280 / 20:30 / https:// is not one
 _COMMA = re.compile(r"(?<=[，、：；])|(?<=[,:])(?![0-9A-Za-z/])")
+_SPACE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _FACT_CHAR = re.compile(r"[0-9A-Za-z.%:/$¥￥+\-?=&_]")
 
 
@@ -133,10 +134,11 @@ def _pieces(text: str) -> list[str]:
                 out.append(buf)
                 buf = ""
             buf += part
-            while len(buf) > MAX_SENTENCE * 2:  # no comma for a long stretch
-                cut = safe_cut(buf, MAX_SENTENCE * 2)
+            while len(buf) > MAX_SENTENCE * 2:  # no comma for a long stretch: at a space, else between words
+                cut = max((p for p in _pauses(buf) if MAX_SENTENCE <= p <= MAX_SENTENCE * 2), default=0) \
+                    or len(_word_cut(buf, MAX_SENTENCE * 2))
                 out.append(buf[:cut])
-                buf = buf[cut:]
+                buf = buf[cut:].lstrip()
         if buf:
             out.append(buf)
     return out
@@ -726,8 +728,28 @@ def _clause(text: str, limit: int = 40) -> str:
         return t
     # a pause, not the ASCII colon or comma inside 6:30 / 1,280; never a cut inside a figure or a time
     # (the pauses are found in the whole sentence: cut to the limit first, "早上8:30" would end in a bare colon)
-    cut = max((m.start() - 1 for m in _COMMA.finditer(t) if 0 < m.start() <= limit + 1), default=-1)
-    return t[:cut] if cut >= 10 else t[:safe_cut(t, limit)] + "…"
+    pauses = _pauses(t)
+    cut = max((p for p in pauses if p <= limit), default=-1)
+    if cut >= 10:
+        return t[:cut]
+    # no pause early enough: the whole first clause when it is not much longer ("…豆豆负责接送就" never ends a line),
+    # else a cut between words, marked
+    after = min((p for p in pauses if p > limit), default=len(t))
+    return t[:after] if after <= limit * 2 else _word_cut(t, limit) + "…"
+
+
+def _pauses(text: str) -> list[int]:
+    """Where a clause of ``text`` ends: before a pause mark (not the colon or comma inside 6:30 / 1,280) or a space
+    between two Chinese words (voice-to-text and pasted chats pause with spaces)."""
+    return sorted({m.start() - 1 for m in _COMMA.finditer(text) if m.start() > 0}
+                  | {m.start() for m in _SPACE_PAUSE.finditer(text)})
+
+
+def _word_cut(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, ending between two words and never inside a fact."""
+    safe = safe_cut(text, limit)
+    end = max((b for b in word_bounds(text) if b <= safe), default=0)
+    return text[:end or safe]
 
 
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],

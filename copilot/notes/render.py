@@ -131,7 +131,7 @@ class _Writer:
     def announcements(self) -> list[str]:
         if not self.notes.announcements:
             return []
-        return [f"## {self.L('公告')}", ""] + [f"- 【{self.L(a.kind)}】{self.C(_unlabelled(a.text, a.kind))}{_cite(a.sources)}"
+        return [f"## {self.L('公告')}", ""] + [f"- 【{self.L(a.kind)}】{self.C(_unlabelled(a.text, a.kind))}{_cite(a.sources, self.C(a.speaker or ''))}"
                                               for a in self.notes.announcements] + [""]
 
     def quotes(self) -> list[str]:

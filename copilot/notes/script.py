@@ -108,7 +108,7 @@ def restore_notes(notes: Notes, original: Transcript) -> Notes:
         a.task, a.owner = r.text(a.task, a.sources), r.name(a.owner)
         a.deadline_text = r.text(a.deadline_text, a.sources) if a.deadline_text else a.deadline_text
     for an in n.announcements:
-        an.text = r.text(an.text, an.sources)
+        an.text, an.speaker = r.text(an.text, an.sources), r.name(an.speaker)
     for qt in n.quotes:
         qt.text, qt.speaker = r.text(qt.text, qt.sources), r.name(qt.speaker)
     n.script = "zh-Hant"

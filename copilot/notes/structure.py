@@ -1940,6 +1940,22 @@ def _changes_whole(parts: list[str]) -> list[str]:
     return out
 
 
+def _reminder_whole(parts: list[str]) -> list[str]:
+    """A reminder under a label ("安全提醒：…", "提醒大家：戴厚手套。被抓伤当天去打狂犬疫苗。") holds every sentence
+    after the label up to a question or another matter: one notice, whole, not a first clause and stray lines."""
+    out: list[str] = []
+    held = False
+    for part in parts:
+        f = _fold(part)
+        if held and not is_question(part) and not has(f, "announcement", "new_matter") \
+                and not cue("action", "list_markers").match(part):
+            out[-1] = f"{out[-1]}{part}"
+            continue
+        out.append(part)
+        held = has(f, "announcement", "reminder_label") and not is_question(part)
+    return out
+
+
 def items(text: str) -> list[str]:
     """A message cut into its numbered items and lines, then sentences: a host's "1. … 2. …" holds
     several notices and to-dos, each with its own owner and date."""
@@ -3328,7 +3344,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         before = len(actions)
         # "这不明摆着嘛，谁给你发岩鞋": a retort gives no one work
         retort = has(_fold(m.text), "question", "rhetorical")
-        parts = _changes_whole(items(_corrected(m.text) if heading is None else heading))
+        parts = _reminder_whole(_changes_whole(items(_corrected(m.text) if heading is None else heading)))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         # a recap's items may follow its header on one line, set apart by ；("再确认一遍：第一班9点到11点；阿海周五前
@@ -3424,7 +3440,17 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
-        _merge_announcements(announcements)
+        _told_by(_merge_announcements(announcements), messages)
+
+
+def _told_by(announcements: list[Announcement], messages: list[Message]) -> list[Announcement]:
+    """Each notice with the member who gave it (the speaker of its first source): a member who missed the chat
+    sees who said a reminder, as the key points of a discussion show."""
+    speaker_of = {m.id: m.speaker for m in messages}
+    for a in announcements:
+        if a.speaker is None and a.sources:
+            a.speaker = speaker_of.get(a.sources[0])
+    return announcements
 
 
 def _time_head(m: Message, people: People, event: date | None,
@@ -5138,7 +5164,7 @@ def _announcement_kind(f: str, in_list: bool) -> str | None:
         return "作业"
     if has(f, "announcement", "next"):
         return "下期预告"
-    if has(f, "announcement", "notice") or in_list or _change_told(f) or has(f, "announcement", "contact") or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
+    if has(f, "announcement", "notice") or has(f, "announcement", "reminder_label") or in_list or _change_told(f) or has(f, "announcement", "contact") or sum(bool(p.search(f)) for p in cue_list("announcement", "signup_terms")) >= 2:
         return "通知"
     return None
 
