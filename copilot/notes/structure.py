@@ -998,19 +998,18 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
 
 def _recap_moves(f: str) -> frozenset[str]:
     """The kinds of the figures a recap (cue action.recap_mark, folded ``f``) moves in its items ("总结一下：1. 周六彩排改到
-    下午2点，提前一小时"): the figure within moved_reach… of a change word (cue moved / moved_when), read item by item and
-    not in a contingency (moved_unless) — the speaker's earlier line with that kind of figure on the subject is stale
-    however far back, like an explicit correction's."""
+    下午2点，提前一小时"): the figures in an item after a change word (cue moved: "外拍改到3月19日周日上午8点" a day and
+    a clock, "场地费改成每人50元" an amount), read item by item and not in a contingency (moved_unless) — the speaker's
+    earlier line with that kind of figure on the subject is stale however far back, like an explicit correction's."""
     if not cue("action", "recap_mark").search(f):
         return frozenset()
-    planned, moved = cue("moved_when"), cue("moved")
+    moved = cue("moved")
     kinds: set[str] = set()
     for item in _RECAP_ITEM.split(f):
         if has(item, "moved_unless"):
             continue
         for x in moved.finditer(item):
-            if (to := planned.search(item[x.end():x.end() + 8])) is not None:
-                kinds |= figure_kinds(item[x.end():x.end() + to.end()])
+            kinds |= figure_kinds(item[x.end():])
     return frozenset(kinds)
 
 
@@ -3604,6 +3603,10 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     elif (summary_list and n > 0 and not has(f, "decision", "recap_contact")) or (
             _decides(s) and not (summary_list and n == 0) and not (n == 0 and _answers_yes_no(s, messages, idx))):
         _add_decision(decisions, recapped, s, messages, idx, listed=summary_list, actions=actions, people=people)
+    elif not summary_list and (off := _calls_off(s, messages, idx, people)):  # "夜航直播取消": an organiser's call
+        found = Decision(text=_clean(off[0]), by=[m.speaker], decider=m.speaker, sources=[m.id])
+        decisions.append(found)
+        recapped.add(id(found))
     elif not summary_list and (change := _agreed_change(s, messages, idx)):  # "会费加到150…" — "冇意见"
         found = Decision(text=_clean(change), by=_agreed(messages, idx, m, change), sources=[m.id])
         decisions.append(found)
@@ -3617,6 +3620,27 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     elif not summary_list and (handed := _handing_on(s, messages, idx, people)):
         decisions.append(handed)
         recapped.add(id(handed))  # a decision, even where the same line gives the work
+
+
+def _calls_off(sentence: str, messages: list[Message], idx: int, people: People) -> list[str]:
+    """The clauses of ``sentence`` (in ``messages[idx]``) that call off something their speaker put up earlier in the
+    chat (cue decision.calls_off: "夜航直播取消", "那周三的加练就不搞了", "飲茶就唔搞喇"). Not in a question, a
+    contingency ("下雨就取消", moved_unless / action.hypothetical), nor the speaker's own part (decision.calls_off_self:
+    "我这次就不去了"); the first line of the chat naming the thing called off is the same speaker's (who put it up)."""
+    m = messages[idx]
+    if is_question(sentence):
+        return []
+    out = []
+    for clause in _CLAUSE.split(sentence):
+        f = _fold(clause).strip()
+        if not has(f, "decision", "calls_off") or has(f, "moved_unless") or has(f, "action", "hypothetical") \
+                or has(f, "decision", "calls_off_self"):
+            continue
+        thing = cue("decision", "calls_off").sub(" ", f)
+        put_up = next((x for x in messages[:idx] if _names_work(thing, x.text, people)), None)
+        if put_up is not None and put_up.speaker == m.speaker:
+            out.append(clause.strip())
+    return out
 
 
 def _proposal_taken(sentence: str, messages: list[Message], idx: int) -> Decision | None:
@@ -4070,18 +4094,32 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
         if m.speaker not in (giver, a.owner):
             continue
         f = _fold(m.text)
-        if not has(f, "action", "called_off") or has(f, "action", "hypothetical") or is_question(m.text) or any(
-                d.day is not None for d in time_expressions(m.text, m.time)):
+        if not has(f, "action", "called_off") or has(f, "action", "hypothetical") or is_question(m.text):
             continue
+        # (read item by item: a recap's "3. 夜航直播取消" calls its work off beside "1. 外拍改到周日上午8点"; an item
+        # that moves a time or gives one after the calling off — "聚餐取消，改到周日" — calls nothing off)
         if any(has(c, "action", "called_off") and _names_work(cue("action", "called_off").sub(" ", c), work, people)
-               for c in _CLAUSE.split(f)):
+               for item in _ITEMS.split(f) if not _moves_on(item, m) for c in _CLAUSE.split(item)):
             return k
+        if any(d.day is not None for d in time_expressions(m.text, m.time)):
+            continue
         # (this one: the work given just before, by the same giver, none given since)
         if k - last <= int(raw("action", "called_off_reach")) and m.speaker == giver and given is not None \
                 and not any(last < i < k for i in given) \
                 and any(has(c, "action", "called_off") and cue("action", "this_one").match(c.strip()) for c in _CLAUSE.split(f)):
             return k
     return None
+
+
+_ITEMS = re.compile(r"[。；;！!\n]|(?<![\d.])\d{1,2}[.、．](?!\d)")
+
+
+def _moves_on(item: str, m: Message) -> bool:
+    """Whether the folded ``item`` of ``m`` moves a time (cue moved) or states a day after its calling-off word: "周三的
+    加练就不搞了" names the day of what it calls off, "聚餐取消，改到周日" gives a new one."""
+    off = cue("action", "called_off").search(item)
+    rest = re.split(r"[，,；;\s]", item[off.end():], maxsplit=1)[0] if off is not None else item
+    return has(item, "moved") or any(d.day is not None for d in time_expressions(rest, m.time))
 
 
 def _finished(m: Message, work: str, people: People) -> bool:
@@ -5462,13 +5500,15 @@ def segments(messages: list[Message], session: SessionType, speakers: list[str],
 def _told_or_advised(text: str) -> bool:
     """A talk speaker's "decision" that is the story of the past ("后来决定每月收29元") or advice (主图全部
     换成白底), not a plan of the group: one with a date or time (公演定在9/5, 明天开始改到早上七点半) is a
-    plan, and a deadline's 之前 ("这个礼拜六之前报给我") tells no past."""
+    plan, and a deadline's 之前 ("这个礼拜六之前报给我") tells no past; so is calling off what was put up ("下午的讲座
+    取消", decision.calls_off) when it tells no past."""
     f = _fold(text)
     spans = time_spans(f)
     untimed = f
     for start, end in sorted(spans, reverse=True):
         untimed = untimed[:start] + " " + untimed[end:]
-    return has(untimed, "decision", "told_past") or not (spans or has(f, "decision", "planned"))
+    return has(untimed, "decision", "told_past") or not (spans or has(f, "decision", "planned")
+                                                         or has(f, "decision", "calls_off"))
 
 
 def _speaker_of(messages: list[Message], msg_id: int) -> str | None:
@@ -5486,6 +5526,50 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
     return text
 
 
+def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int, Message]) -> str:
+    """``d``'s wording without the clauses of its earlier lines whose figures a later correction restated (the clause
+    as the old line says it, not as the correction does); when no settling word is left (decision.cues), the
+    correction's clauses that restate them if the decision holds the correction too, else nothing: what it settled is
+    now the correction's."""
+    text = d.text
+    for i in d.sources:
+        fix = restated.get(i)
+        if fix is None or i not in by_id:
+            continue
+        old, new = _fold(by_id[i].text), _fold(fix.by.text)
+        kept = [c for c in _CLAUSE_WHOLE.split(text) if c.strip() and not (
+            fix.kinds & figure_kinds(_fold(c)) and _fold(c).strip() in old and _fold(c).strip() not in new)]
+        text = "，".join(c.strip() for c in kept)
+        if text != d.text and not has(_fold(text), "decision", "cues"):
+            text = restating(text, fix) if fix.by.id in d.sources else ""
+    return text
+
+
+def _restated_decisions(decisions: list[Decision], restated: dict[int, Restated], messages: list[Message]) -> list[Decision]:
+    """A decision a later correction restated ("演出定在周六下午三点" after "更正一下：演出改到周日下午两点") keeps
+    what still holds of it (:func:`_final_decision`), and goes when what it settled is gone: the correction is the
+    decision."""
+    by_id = {m.id: m for m in messages}
+    for d in decisions:
+        d.text = _final_decision(d, restated, by_id)
+    return [d for d in decisions if d.text]
+
+
+def _notice_called_off(n: Announcement, messages: list[Message], people: People) -> bool:
+    """Whether a later line of the notice's speaker calls off what it tells of (:func:`_calls_off`: "周三晚上7点在
+    活动室加练一次" … "那周三的加练就不搞了"): a notice of a thing that will not happen is no notice."""
+    at = {m.id: k for k, m in enumerate(messages)}
+    first = at.get(n.sources[0]) if n.sources else None
+    if first is None:
+        return False
+    who = messages[first].speaker
+    for k in range(first + 1, len(messages)):
+        if messages[k].speaker == who and any(_names_work(cue("decision", "calls_off").sub(" ", _fold(off)), n.text, people)
+                                              for off in _calls_off(messages[k].text, messages, k, people)):
+            return True
+    return False
+
+
 def analyze(transcript: Transcript) -> Structure:
     msgs = transcript.messages
     people = People.of(msgs)
@@ -5498,7 +5582,8 @@ def analyze(transcript: Transcript) -> Structure:
         a.task = _final_state(a, restated) or a.task
     for n in announcements:
         n.text = _final_state(n, restated)
-    announcements = [n for n in announcements if n.text]
+    announcements = [n for n in announcements if n.text and not _notice_called_off(n, msgs, people)]
+    decisions = _restated_decisions(decisions, restated, msgs)
     if invited:  # an explicit hand-over settles type, speaker and host
         host, main = invited
         session: SessionType = "主讲分享"
