@@ -2324,10 +2324,13 @@ def _quoted_as_written(reason: str, signals: list[dict[str, Any]], text: str,
     as the reason shows it. An item the message does not hold as such (a contact put together from pieces) stays."""
     for item in sorted({i for s in signals for i in s.get("items") or () if isinstance(i, str) and i}, key=len,
                        reverse=True):
+        forms = dict.fromkeys((convert(item), item) if convert else (item,))
+        if not any(shown in reason for shown in forms):
+            continue  # the reason does not quote it (most signals' items): nothing to put back
         own = written_span(text, fold(item))
         if own is None:
             continue
-        for shown in dict.fromkeys((convert(item), item) if convert else (item,)):
+        for shown in forms:
             if shown != own and shown in reason:
                 reason = reason.replace(shown, own)
     return reason
