@@ -64,6 +64,8 @@ class Expander:
         self._fillers = tuple(k for f in table.fillers if (k := _key(f)))
         self._groups = [(tuple(k for s in g.say if (k := _key(s))), tuple(g.means)) for g in table.groups]
         self._words = {s: frozenset(_words(s)) for say, _ in self._groups for s in say}
+        # each phrase's root, worked out once: the table does not change between questions
+        self._roots = {s: self._root(s) for say, _ in self._groups for s in say}
         self._typos = [(k, v) for t, v in table.typos.items() if (k := _key(t))]
 
     @property
@@ -84,7 +86,7 @@ class Expander:
     def _says(self, phrase: str, text: str, words: set[str]) -> bool:
         """``phrase`` is in ``text``, or its root is one of the question's words, or all its words are."""
         own = self._words.get(phrase, frozenset())
-        return phrase in text or self._root(phrase) in words or (len(own) > 1 and own <= words)
+        return phrase in text or self._roots[phrase] in words or (len(own) > 1 and own <= words)
 
     def expand(self, question: str) -> Expansion:
         text = _key(question)

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -668,11 +668,23 @@ class _Loaded:
         grams = char_bigrams(question)
         asks = np.zeros(len(self.sections))
         if grams and self.asks_grams:
-            shares = np.asarray([len(grams & g) / len(grams) for g in self.asks_grams])
+            shares = self._asks_gram_counts(grams) / len(grams)
             np.maximum.at(asks, self.asks_section, shares)
         head = np.asarray([len(grams & g) / len(g) if g else 0.0 for g in self.head_grams]) \
             if self.head_grams else np.zeros(len(self.sections))
         return asks, head
+
+    @cached_property
+    def _asks_by_gram(self) -> dict[str, np.ndarray]:
+        """Each character bigram of the questions the sections answer → the indices of the questions that have it."""
+        return _by_member(self.asks_grams)
+
+    def _asks_gram_counts(self, grams: frozenset[str]) -> np.ndarray:
+        """How many of ``grams`` each of the questions the sections answer has (one count per question)."""
+        hits = [ids for g in grams if (ids := self._asks_by_gram.get(g)) is not None]
+        if not hits:
+            return np.zeros(len(self.asks_grams), dtype=np.intp)
+        return np.bincount(np.concatenate(hits), minlength=len(self.asks_grams))
 
     def idf(self, word: str) -> float:
         """A word's weight in :meth:`cover`: rare in the cards counts more; a word the cards never use
@@ -695,12 +707,26 @@ class _Loaded:
 
     def cover(self, words: list[str], sections: list[int], which: str = "section") -> float:
         """The best share (IDF-weighted) of ``words`` that one of ``sections`` contains."""
-        words = list(dict.fromkeys(words))
-        total = sum(self.idf(w) for w in words)
+        idf = {w: self.idf(w) for w in words}  # each word's weight once, not once per section
+        total = sum(idf.values())
         if not total or not sections:
             return 0.0
-        sets = self.section_words if which == "section" else self.field_words
-        return max(sum(self.idf(w) for w in words if w in sets[i]) for i in sections) / total
+        having = self._sections_by_word if which == "section" else self._fields_by_word
+        share = np.zeros(len(self.sections))
+        for w, weight in idf.items():  # in the words' order, as a sum per section would add them
+            if (ids := having.get(w)) is not None:
+                share[ids] += weight
+        return float(share[sections].max()) / total
+
+    @cached_property
+    def _sections_by_word(self) -> dict[str, np.ndarray]:
+        """Each word of the sections' chunks → the sections that have it (:meth:`cover`)."""
+        return _by_member(self.section_words)
+
+    @cached_property
+    def _fields_by_word(self) -> dict[str, np.ndarray]:
+        """Each word of the sections' headings and key terms → the sections that have it (:meth:`cover`)."""
+        return _by_member(self.field_words)
 
     @classmethod
     def create(cls, data: dict[str, object], embedder: CachedEmbedder,
@@ -871,6 +897,15 @@ def _with_section_support(fused: dict[str, float], rows: dict[str, dict[str, obj
             others = [s for c, s in by_section[_section_key(row)] if c != cid]
             out[cid] = score + SECTION_SUPPORT * max(others, default=0.0)
     return out
+
+
+def _by_member(sets: list[frozenset[str]]) -> dict[str, np.ndarray]:
+    """Each member of ``sets`` → the indices of the sets that hold it, ascending (an inverted index)."""
+    out: dict[str, list[int]] = {}
+    for i, members in enumerate(sets):
+        for m in members:
+            out.setdefault(m, []).append(i)
+    return {m: np.asarray(ids, dtype=np.intp) for m, ids in out.items()}
 
 
 def _json_list(raw: object) -> list[object]:

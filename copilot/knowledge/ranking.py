@@ -36,7 +36,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -489,10 +489,23 @@ class StatedSituation(BaseModel):
     # a line the answer opens with (our own guardrail, e.g. call the police first when a life is at risk); "" = none
     note: str = ""
 
+    # ``says``, ``also`` and ``unless`` folded once: every question is checked against every situation
+    @cached_property
+    def _says(self) -> tuple[str, ...]:
+        return tuple(map(fold, self.says))
+
+    @cached_property
+    def _also(self) -> tuple[str, ...]:
+        return tuple(map(fold, self.also))
+
+    @cached_property
+    def _unless(self) -> tuple[str, ...]:
+        return tuple(map(fold, self.unless))
+
     def said(self, text: str) -> bool:
         """Whether the folded ``text`` states this situation."""
-        return (any(fold(p) in text for p in self.says) and (not self.also or any(fold(p) in text for p in self.also))
-                and not any(fold(p) in text for p in self.unless))
+        return (any(p in text for p in self._says) and (not self._also or any(p in text for p in self._also))
+                and not any(p in text for p in self._unless))
 
 
 class StatedSituations(BaseModel):
