@@ -225,8 +225,10 @@ def is_question(text: str) -> bool:
 
 def personal(text: str) -> bool:
     """A short message about the speaker's own plans, attendance or life news ("收到，我会去", "我周六不去了",
-    "我下个月转工啦"): nobody's work, no announcement, no key point."""
-    return len(text.strip()) <= raw("personal", "max_chars") and has(_fold(text), "personal", "cues")
+    "我下个月转工啦"): nobody's work, no announcement, no key point. Not a call for someone to take over ("週五早上缺一個人，
+    有誰可以補？原本的志工請假": the leave is why the work needs a volunteer)."""
+    return len(text.strip()) <= raw("personal", "max_chars") and has(_fold(text), "personal", "cues") \
+        and not calls_for_help(text)
 
 
 def about_oneself(text: str) -> bool:
@@ -1301,8 +1303,10 @@ def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host
     f = _fold(m.text)
     if session == "主讲分享" and (m.speaker in speakers or m.speaker == host):
         return False  # the speaker's rhetorical questions and the host's prompts are part of the talk
-    if has(f, "question", "group_prompts") and not has(f, "question", "check_own") or has(f, "discussion") \
-            or len(_clean(m.text)) < 4:
+    if has(f, "question", "group_prompts") and not has(f, "question", "check_own") or has(f, "discussion"):
+        return False
+    # a line under four characters asks only by an interrogative of its own ("幾點到", "去哪里"; not "咩？", "真的吗")
+    if len(_clean(m.text)) < 4 and not (len(_clean(m.text)) == 3 and has(f, "question", "interrogatives")):
         return False
     return any(is_question(s) for s in split_sentences(_clean(m.text)) or [m.text])
 
@@ -1701,9 +1705,10 @@ def _short_taken(opened: list[_Open], m: Message, i: int, targets: list[str], ta
                  session: SessionType, speakers: list[str]) -> _Open | None:
     """The question :func:`_short_answer` finds ``m`` answering, given ``m`` as its sure answer — when ``m`` is a line
     of the one running the chat (or of a talk's speaker)."""
-    if not (m.speaker == host or session == "主讲分享" and m.speaker in speakers):
-        return None
+    runs = m.speaker == host or session == "主讲分享" and m.speaker in speakers
     q = _short_answer(opened, m, i, targets, tasks)
+    if q is not None and not runs and not _bare_answer(q, m):
+        return None
     if q is not None:
         q.answer, q.direct, q.loose = [m], True, False
     return q
@@ -1741,10 +1746,25 @@ def _short_answer(opened: list[_Open], m: Message, i: int, targets: list[str], t
     return q
 
 
+def _bare_answer(q: _Open, m: Message) -> bool:
+    """Whether a member's few words right after a question answer it the way a yes or a figure does: a bare yes or
+    no (``reply.short_yes_no``: "有", "能", "会", "得") to a yes/no question ("下雨天學校有發雨衣嗎", "有人会修不"), or
+    a figure (``reply.amount_given``: "三个") to a count question. Anyone may give these; other few-word lines answer
+    only from the one running the chat (:func:`_short_taken`)."""
+    f = _fold(MENTION.sub("", m.text)).strip()
+    words = re.sub(r"\W", "", f)
+    fq = _fold(q.text)
+    if words in _SHORT_YES_NO():
+        return _asks_yes_no(fq)
+    return _asks_count(fq) and bool(cue("reply", "amount_given").search(f))
+
+
 def _asks_yes_no(fq: str) -> bool:
     """Whether a folded question asks yes or no: a question particle at its end ("能刷卡吗", ``question.final``) or
-    an A-not-A ("够不够", ``question.a_not_a``). :func:`relevant` reads ``question.final`` alone: its test is another."""
-    return bool(cue("question", "final").search(fq) or cue("question", "a_not_a").search(fq))
+    an A-not-A ("够不够", ``question.a_not_a``) or a yes/no form anywhere (Cantonese "有冇手套", ``question.yes_no_forms``).
+    :func:`relevant` reads ``question.final`` alone: its test is another."""
+    return bool(cue("question", "final").search(fq) or cue("question", "a_not_a").search(fq)
+                or cue("question", "yes_no_forms").search(fq))
 
 
 def _named_reply(text: str, people: People) -> list[str]:
@@ -4684,12 +4704,24 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
     if q is None:
         return None
     at = next((i for i in range(idx, -1, -1) if messages[i] is q), idx)  # the call's own event and schedule
-    deadline = find_deadline(q.text, q.time, event=events[at], meeting=meetings[at])
+    call = _call_part(q.text)
+    deadline = find_deadline(call, q.time, event=events[at], meeting=meetings[at])
     # "我和小周一起": the volunteer and the one they bring along share it
     joint = cue("action", "volunteer_with").match(whole)
     owner = f"{m.speaker}和{joint.group(1)}" if joint else m.speaker
-    return ActionItem(task=_clean(q.text), owner=owner, deadline=deadline.iso if deadline else None,
+    return ActionItem(task=_clean(call), owner=owner, deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
+
+
+def _call_part(text: str) -> str:
+    """The call for help in ``text`` up to its question mark: what comes after it is the reason ("…缺一個人，有誰可以補？
+    原本的志工請假": the one on leave is no part of the work), not the work or its day."""
+    parts = re.split(r"(?<=[？?])", text)
+    for n in range(1, len(parts)):
+        head = "".join(parts[:n])
+        if calls_for_help(head):
+            return head
+    return text
 
 
 # -- decisions and announcements -----------------------------------------------------------------------
