@@ -1749,14 +1749,14 @@ def _short_answer(opened: list[_Open], m: Message, i: int, targets: list[str], t
 def _bare_answer(q: _Open, m: Message) -> bool:
     """Whether a member's few words right after a question answer it the way a yes or a figure does: a bare yes or
     no (``reply.short_yes_no``: "有", "能", "会", "得") to a yes/no question ("下雨天學校有發雨衣嗎", "有人会修不"), or
-    a figure (``reply.amount_given``: "三个") to a count question. Anyone may give these; other few-word lines answer
-    only from the one running the chat (:func:`_short_taken`)."""
+    a figure and nothing else (``reply.bare_figure``: "三个", not "水还有两桶") to a count question. Anyone may give
+    these; other few-word lines answer only from the one running the chat (:func:`_short_taken`)."""
     f = _fold(MENTION.sub("", m.text)).strip()
     words = re.sub(r"\W", "", f)
     fq = _fold(q.text)
     if words in _SHORT_YES_NO():
         return _asks_yes_no(fq)
-    return _asks_count(fq) and bool(cue("reply", "amount_given").search(f))
+    return _asks_count(fq) and bool(cue("reply", "bare_figure").match(words))
 
 
 def _asks_yes_no(fq: str) -> bool:
