@@ -225,10 +225,8 @@ def is_question(text: str) -> bool:
 
 def personal(text: str) -> bool:
     """A short message about the speaker's own plans, attendance or life news ("收到，我会去", "我周六不去了",
-    "我下个月转工啦"): nobody's work, no announcement, no key point. Not a call for someone to take over ("週五早上缺一個人，
-    有誰可以補？原本的志工請假": the leave is why the work needs a volunteer)."""
-    return len(text.strip()) <= raw("personal", "max_chars") and has(_fold(text), "personal", "cues") \
-        and not calls_for_help(text)
+    "我下个月转工啦"): nobody's work, no announcement, no key point."""
+    return len(text.strip()) <= raw("personal", "max_chars") and has(_fold(text), "personal", "cues")
 
 
 def about_oneself(text: str) -> bool:
@@ -1761,10 +1759,8 @@ def _bare_answer(q: _Open, m: Message) -> bool:
 
 def _asks_yes_no(fq: str) -> bool:
     """Whether a folded question asks yes or no: a question particle at its end ("能刷卡吗", ``question.final``) or
-    an A-not-A ("够不够", ``question.a_not_a``) or a yes/no form anywhere (Cantonese "有冇手套", ``question.yes_no_forms``).
-    :func:`relevant` reads ``question.final`` alone: its test is another."""
-    return bool(cue("question", "final").search(fq) or cue("question", "a_not_a").search(fq)
-                or cue("question", "yes_no_forms").search(fq))
+    an A-not-A ("够不够", ``question.a_not_a``). :func:`relevant` reads ``question.final`` alone: its test is another."""
+    return bool(cue("question", "final").search(fq) or cue("question", "a_not_a").search(fq))
 
 
 def _named_reply(text: str, people: People) -> list[str]:
@@ -4704,24 +4700,12 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
     if q is None:
         return None
     at = next((i for i in range(idx, -1, -1) if messages[i] is q), idx)  # the call's own event and schedule
-    call = _call_part(q.text)
-    deadline = find_deadline(call, q.time, event=events[at], meeting=meetings[at])
+    deadline = find_deadline(q.text, q.time, event=events[at], meeting=meetings[at])
     # "我和小周一起": the volunteer and the one they bring along share it
     joint = cue("action", "volunteer_with").match(whole)
     owner = f"{m.speaker}和{joint.group(1)}" if joint else m.speaker
-    return ActionItem(task=_clean(call), owner=owner, deadline=deadline.iso if deadline else None,
+    return ActionItem(task=_clean(q.text), owner=owner, deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[q.id, m.id])
-
-
-def _call_part(text: str) -> str:
-    """The call for help in ``text`` up to its question mark: what comes after it is the reason ("…缺一個人，有誰可以補？
-    原本的志工請假": the one on leave is no part of the work), not the work or its day."""
-    parts = re.split(r"(?<=[？?])", text)
-    for n in range(1, len(parts)):
-        head = "".join(parts[:n])
-        if calls_for_help(head):
-            return head
-    return text
 
 
 # -- decisions and announcements -----------------------------------------------------------------------
