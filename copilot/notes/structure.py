@@ -1300,8 +1300,10 @@ def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host
     f = _fold(m.text)
     if session == "主讲分享" and (m.speaker in speakers or m.speaker == host):
         return False  # the speaker's rhetorical questions and the host's prompts are part of the talk
-    if has(f, "question", "group_prompts") and not has(f, "question", "check_own") or has(f, "discussion") \
-            or len(_clean(m.text)) < 4:
+    if has(f, "question", "group_prompts") and not has(f, "question", "check_own") or has(f, "discussion"):
+        return False
+    # a line under four characters asks only by an interrogative of its own ("幾點到", "去哪里"; not "咩？", "真的吗")
+    if len(_clean(m.text)) < 4 and not (len(_clean(m.text)) == 3 and has(f, "question", "interrogatives")):
         return False
     return any(is_question(s) for s in split_sentences(_clean(m.text)) or [m.text])
 
@@ -1700,9 +1702,10 @@ def _short_taken(opened: list[_Open], m: Message, i: int, targets: list[str], ta
                  session: SessionType, speakers: list[str]) -> _Open | None:
     """The question :func:`_short_answer` finds ``m`` answering, given ``m`` as its sure answer — when ``m`` is a line
     of the one running the chat (or of a talk's speaker)."""
-    if not (m.speaker == host or session == "主讲分享" and m.speaker in speakers):
-        return None
+    runs = m.speaker == host or session == "主讲分享" and m.speaker in speakers
     q = _short_answer(opened, m, i, targets, tasks)
+    if q is not None and not runs and not _bare_answer(q, m):
+        return None
     if q is not None:
         q.answer, q.direct, q.loose = [m], True, False
     return q
@@ -1738,6 +1741,19 @@ def _short_answer(opened: list[_Open], m: Message, i: int, targets: list[str], t
     if cue("reply", "acks").match(f) or words in _SHORT_YES_NO():
         return q if _asks_yes_no(fq) and words in _SHORT_YES_NO() else None
     return q
+
+
+def _bare_answer(q: _Open, m: Message) -> bool:
+    """Whether a member's few words right after a question answer it the way a yes or a figure does: a bare yes or
+    no (``reply.short_yes_no``: "有", "能", "会", "得") to a yes/no question ("下雨天學校有發雨衣嗎", "有人会修不"), or
+    a figure and nothing else (``reply.bare_figure``: "三个", not "水还有两桶") to a count question. Anyone may give
+    these; other few-word lines answer only from the one running the chat (:func:`_short_taken`)."""
+    f = _fold(MENTION.sub("", m.text)).strip()
+    words = re.sub(r"\W", "", f)
+    fq = _fold(q.text)
+    if words in _SHORT_YES_NO():
+        return _asks_yes_no(fq)
+    return _asks_count(fq) and bool(cue("reply", "bare_figure").match(words))
 
 
 def _asks_yes_no(fq: str) -> bool:
