@@ -655,8 +655,9 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message],
         first = re.split(r"[，；;。！!]|(?<!\d)[,:：]|[,:：](?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body,
                          maxsplit=1)[0].strip()
         head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
-        if head.endswith("…"):
-            continue  # a clause cut mid-phrase ("这次跳的曲子有两个一个是最炫民族风一个是火火的姑…") is no title
+        if head.endswith("…") or len(head) > 24:
+            continue  # a clause cut mid-phrase ("这次跳的曲子有两个一个是最炫民族风一个是火火的姑…") is no title, nor
+            # a whole long first clause (_clause keeps up to twice its limit when no pause comes early enough)
         # (read in the folded form where it keeps the length: "聖誕聯歡嘅事要傾一下" as "圣诞联欢嘅事要倾一下")
         told = _MATTER_TOLD.search(_same_length_fold(head))  # "年底聚会和互助基金的事跟大家说一下" → 年底聚会和互助基金
         named = bool(told and told.start() >= 4)  # the opener names its matter: the title, though later lines
