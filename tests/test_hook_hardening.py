@@ -107,13 +107,15 @@ def test_the_command_line_reports_bad_lines_and_carries_on(tmp_path: Path, monke
              '{"id": "c", "user": "u", "text": "\\udc00坏字符"}',
              json.dumps({"id": "d", "user": "u2", "text": AD}, ensure_ascii=False)]
     res = CliRunner().invoke(cli_app, ["moderate", "--engine", "offline"], input="\n".join(lines) + "\n")
-    assert res.exit_code == 0
+    assert res.exit_code == 1  # the good lines are judged, but a script must notice the skipped ones (qa17r36)
     out = [json.loads(x) for x in res.stdout.splitlines()]
     assert [o.get("id") for o in out] == ["a", "d"] and out[1]["label"] == "ad"  # stdout: verdicts only
     errs = [json.loads(x) for x in res.stderr.splitlines() if x.startswith("{")]  # each bad line on stderr
     assert [(e["line"], e["id"]) for e in errs] == [(2, None), (3, "c")]
     assert "超长数字" in errs[0]["error"] and "代理项" in errs[1]["error"]
     assert "2 行输入有误" in res.stderr
+    clean = CliRunner().invoke(cli_app, ["moderate", "--engine", "offline"], input=lines[0] + "\n" + lines[3] + "\n")
+    assert clean.exit_code == 0 and len(clean.stdout.splitlines()) == 2
 
 
 # --- 6. cross-site ------------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def moderate_cmd(
     policy_file: Annotated[Optional[Path], typer.Option("--policy", help="审核策略 YAML（default + groups）")] = None,
     group: Annotated[str, typer.Option("--group", help="群号：计违规次数、选择策略；不给 -p 时按群映射选群档案")] = "",
 ) -> None:
-    """逐行审核 JSON Lines 消息 {"id","user","text"}，每条输出一行判定 JSON。"""
+    """逐行审核 JSON Lines 消息 {"id","user","text"}，每条输出一行判定 JSON。有坏行时逐行报告、其余照常判定，退出码 1。"""
     settings = get_settings()
     if profile is None and group:  # the same group → profile mapping the hooks use
         mapped = GroupMap(settings.data_dir, settings.groups).path_for(group)
@@ -96,8 +96,9 @@ def moderate_cmd(
         verdict = mod.moderate(msg)
         out.write(json.dumps(verdict.public(), ensure_ascii=False) + "\n")
         out.flush()
-    if errors:
-        warn(f"{errors} 行输入有误，已在标准错误输出逐行报告并跳过")
+    if errors:  # every good line was judged; a script still has to notice the skipped ones (as notes-batch does)
+        warn(f"{errors} 行输入有误，已在标准错误输出逐行报告并跳过；其余消息照常判定，退出码 1")
+        raise typer.Exit(1)
 
 
 def feedback_cmd(
