@@ -1,0 +1,98 @@
+"""Round 52, d17b52 (issue 17): the group's own people read from the name members see.
+
+- The shop's own staff (五角场店-前台小美, 前台-小美) posting the shop's own product at the profile's price in its customer
+  group is the group's own offer, not an ad (Moderator._staff_layer); another branch's staff, or an offer of something the
+  profile does not list, is still an ad.
+- A chatter-like line from one of the group's admins (群管-老周) is left for a person to review, never reminded in public
+  (Moderator._admin_layer); the same line from a member is still reminded.
+Groups and messages written for these tests (a Shanghai yoga studio's members' group, a contract-bridge club)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+from moderation_say import audited_moderator, say
+
+from copilot.moderation import Moderator
+from copilot.moderation.labels import ACTED, Action
+from copilot.moderation.sender import name_role
+
+YOGA = """
+name: 静心瑜伽（五角场店）会员群
+positioning: 五角场店会员交流练习心得和课表，门店发排课、会员福利和体验课优惠
+topics: [瑜伽, 空中瑜伽, 普拉提, 体式, 拉伸, 课表, 会员]
+audience: 五角场店在籍会员
+type: 品牌型
+products:
+  - {name: 空中瑜伽体验课, price: 128, promo_price: 69, unit: 节}
+  - {name: 季卡, price: 1980, promo_price: 1680, unit: 张}
+banned: [外部课程引流, 代餐减肥产品]
+"""
+
+BRIDGE = """
+name: 杭州桥牌俱乐部
+positioning: 杭州桥牌爱好者交流叫牌体系、打牌技巧，每周六下午在活动室打复式赛
+topics: [桥牌, 叫牌, 精确制, 自然叫, 复式赛, 打牌技巧, 防守, 坐庄]
+audience: 杭州的桥牌爱好者
+"""
+
+T0 = 1_767_225_600.0
+_say = partial(say, t0=T0, gap=600)
+OFFER = "会员福利：本周六空中瑜伽体验课69元一节（原价128），季卡续费1680，想来的在群里接龙或者私聊我登记"
+
+
+@pytest.fixture
+def yoga(tmp_path: Path) -> Moderator:
+    return audited_moderator(tmp_path, YOGA)
+
+
+@pytest.fixture
+def bridge(tmp_path: Path) -> Moderator:
+    return audited_moderator(tmp_path, BRIDGE)
+
+
+@pytest.mark.parametrize("nickname", ["五角场店-前台小美", "前台-小美", "五角场店 店长阿静"])
+def test_the_shops_own_staff_offering_its_own_product_is_not_an_ad(yoga: Moderator, nickname: str) -> None:
+    v = _say(yoga, OFFER, user="staff1", nickname=nickname)
+    assert v.label == "ok" and v.action == Action.NONE, v.reason
+    assert v.checks.get("own_staff", {}).get("products") == ["空中瑜伽体验课", "季卡"]
+
+
+@pytest.mark.parametrize("nickname", ["大学路店-前台小美", "小美", "前台小美 vx yoga_mei2024"])
+def test_another_branchs_staff_or_a_member_with_the_same_offer_is_an_ad(yoga: Moderator, nickname: str) -> None:
+    v = _say(yoga, OFFER, user="other1", nickname=nickname)
+    assert v.label == "ad" and v.action in (Action.DELETE, Action.MUTE), v.reason
+    assert "own_staff" not in v.checks
+
+
+def test_staff_offering_what_the_profile_does_not_list_is_an_ad(yoga: Moderator) -> None:
+    v = _say(yoga, "新到一批进口瑜伽服，每套239（原价399），库存不多，私聊我下单", user="staff2", nickname="前台-小美")
+    assert v.label == "ad" and "own_staff" not in v.checks, v.reason
+
+
+def test_staff_with_a_contact_in_the_message_is_an_ad(yoga: Moderator) -> None:
+    v = _say(yoga, OFFER + "，微信 yoga_mei2024", user="staff3", nickname="前台-小美")
+    assert v.label == "ad", v.reason
+
+
+def test_name_role_reads_the_qualifier_against_the_profile() -> None:
+    own = "静心瑜伽五角场店会员群"
+    assert name_role("五角场店-前台小美", "staff", own) == "前台"
+    assert name_role("大学路店-前台小美", "staff", own) is None
+    assert name_role("群管-老周", "admin", own) == "群管"
+    assert name_role("老周", "admin", own) is None
+
+
+ARRANGEMENT = "天气太热了，老板说空调明天就修好"
+
+
+def test_an_admins_everyday_words_are_not_reminded(bridge: Moderator) -> None:
+    v = _say(bridge, ARRANGEMENT, user="admin1", nickname="群管-老周")
+    assert v.action not in ACTED, v.reason
+
+
+def test_the_same_words_from_a_member_are_still_reminded(bridge: Moderator) -> None:
+    v = _say(bridge, ARRANGEMENT, user="member1", nickname="老周")
+    assert v.label == "off_topic" and v.action == Action.REMIND, v.reason
