@@ -96,3 +96,28 @@ def test_an_admins_everyday_words_are_not_reminded(bridge: Moderator) -> None:
 def test_the_same_words_from_a_member_are_still_reminded(bridge: Moderator) -> None:
     v = _say(bridge, ARRANGEMENT, user="member1", nickname="老周")
     assert v.label == "off_topic" and v.action == Action.REMIND, v.reason
+
+
+SUCCULENT = """
+name: 成都多肉植物交流群
+positioning: 成都多肉爱好者交流养护、换盆、配土和病虫害，每月群里晒肉评比
+topics: [多肉, 配土, 换盆, 浇水, 徒长, 叶插, 砍头, 病虫害, 上色]
+audience: 成都养多肉的肉友
+"""
+
+
+@pytest.fixture
+def succulent(tmp_path: Path) -> Moderator:
+    return audited_moderator(tmp_path, SUCCULENT)
+
+
+def test_a_photo_vote_held_in_the_groups_album_is_not_spam(succulent: Moderator) -> None:
+    v = _say(succulent, "本月晒肉评比开始啦，大家把自家上色最好看的那盆拍照发群相册，月底投票选出最美多肉，群主送一包颗粒土",
+             user="own1", nickname="肉肉")
+    assert v.label == "ok" and v.action == Action.NONE, v.reason
+    assert v.checks.get("group_poll"), v.reason
+
+
+def test_a_vote_for_the_writers_own_entry_outside_is_still_spam(succulent: Moderator) -> None:
+    v = _say(succulent, "大家帮我投一票，我家孩子参加的绘画比赛，每天都能投，链接 https://vote.h5hd.cn/x9k2", user="own2")
+    assert v.label == "spam" and v.action in ACTED, v.reason
