@@ -121,3 +121,21 @@ def test_a_photo_vote_held_in_the_groups_album_is_not_spam(succulent: Moderator)
 def test_a_vote_for_the_writers_own_entry_outside_is_still_spam(succulent: Moderator) -> None:
     v = _say(succulent, "大家帮我投一票，我家孩子参加的绘画比赛，每天都能投，链接 https://vote.h5hd.cn/x9k2", user="own2")
     assert v.label == "spam" and v.action in ACTED, v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "我一直在“青青多肉小铺”买肉，老板人很好，发货快，有需要的说一声我拉你们进他的上新群",
+    "跟大家分享个好东西，我家孩子在一个老师那学画多肉水彩，进步特别快，想学的我拉你们进群～不是打广告哈",
+])
+def test_a_soft_pitch_that_pulls_members_into_a_sellers_group_is_an_ad(succulent: Moderator, text: str) -> None:
+    v = _say(succulent, text, user="soft1")
+    assert v.label == "ad" and v.action in (Action.DELETE, Action.MUTE), v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "本周六下午群里组织换盆交流会，想参加的说一声我拉你们进活动小群",
+    "不是广告哈，我自己叶插出了好多小苗，想要的私我，免费送",
+])
+def test_the_groups_own_sub_group_or_a_members_free_seedlings_are_not_ads(succulent: Moderator, text: str) -> None:
+    v = _say(succulent, text, user="own3")
+    assert v.action not in ACTED, v.reason
