@@ -139,3 +139,15 @@ def test_a_soft_pitch_that_pulls_members_into_a_sellers_group_is_an_ad(succulent
 def test_the_groups_own_sub_group_or_a_members_free_seedlings_are_not_ads(succulent: Moderator, text: str) -> None:
     v = _say(succulent, text, user="own3")
     assert v.action not in ACTED, v.reason
+
+
+def test_a_member_who_says_they_sell_as_an_agent_is_an_ad(succulent: Moderator) -> None:
+    v = _say(succulent, "推荐个多肉大棚的保险，一年只要199，我是代理，保障很全，私聊给你们看条款", user="agent1")
+    assert v.label == "ad" and v.action in (Action.DELETE, Action.MUTE), v.reason
+    assert any(s["name"] == "agent_pitch" for s in v.checks["signals"])
+
+
+def test_a_member_who_turned_down_an_agency_is_no_agent(succulent: Moderator) -> None:
+    v = _say(succulent, "以前有人拉我做代理我没做，这个杀虫药我自己用着还行，拼多多就有", user="agent2")
+    assert v.action not in (Action.DELETE, Action.MUTE), v.reason
+    assert not any(s["name"] == "agent_pitch" for s in v.checks["signals"])
