@@ -66,7 +66,15 @@ from copilot.moderation.offtopic import (
 )
 from copilot.moderation.permissions import categories, granted, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
-from copilot.moderation.sender import NAME_OFFER_P, handles, message_points, name_evidence, name_handles, name_weights
+from copilot.moderation.sender import (
+    NAME_OFFER_P,
+    handles,
+    message_points,
+    name_evidence,
+    name_handles,
+    name_role,
+    name_weights,
+)
 from copilot.moderation.signals import (
     CONTENT_SHARE_HOSTS,
     SHOP_SHARE_HOSTS,
@@ -661,11 +669,13 @@ class Moderator:
                            checks={"normalise": {"empty": True}}, rule_ids=[])
         a = self.analyse(text)
         self._sender_layer(msg, a)
+        self._staff_layer(msg, a)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
         self._new_name_layer(msg, a)
         self._group_talk_layer(msg, a)
         self._organiser_layer(msg, a)
+        self._admin_layer(msg, a)
         self._thread_layer(msg, a)
         self._answer_layer(msg, a)
         self._belongs_layer(msg, a)
@@ -779,6 +789,36 @@ class Moderator:
         """The message states a price (not in a question) and none of its prices is one the profile states."""
         money = a.signals.signal("money")
         return money is not None and not a.signals.question and not self._profile_priced(money)
+
+    def _staff_layer(self, msg: Message, a: Analysis) -> None:
+        """The shop's own staff offering the shop's own product in its customer group: "各位车主，本月家用充电桩安装特惠1699
+        （原价1999）…找我登记" from 光谷店-客服小潘 where the profile is 光谷店's group and lists 家用充电桩安装 at 1999/1699. The
+        shown name gives a staff role (lexicons.yaml ``sender_name.staff``) with nothing before it that the profile does not
+        name (:func:`name_role`: 万达店-客服小李 is another shop's), and the message names one of the profile's products
+        with that product's own price or promo price — then 原价, 特惠 and 找我 are how the shop sells in its own group. A
+        contact, a link off the allowlist, another business or venue, or a name that carries a contact keeps it an ad."""
+        if a.label != Label.AD or not self.shop or self.profile is None or not self.profile.products \
+                or a.checks.get("sender_name") or self.offtopic is None:
+            return
+        rep = a.signals
+        compact = normalise(msg.text).compact
+        words = lexicons().words
+        if rep.contacts or rep.blocked_urls or rep.names(Label.SPAM) or self.offtopic.elsewhere(compact) \
+                or words["ad.third_party"].search(compact) or words["ad.rival"].search(compact):
+            return
+        role = name_role(msg.shown_name, "staff", self.topic_text)
+        if role is None:
+            return
+        prices = {float(p) for p in _BARE_PRICE.findall(_without_contacts(compact, rep))}
+        sold = [p.name for p in self.profile.products
+                if len(normalise(p.name).compact) >= 2 and normalise(p.name).compact in compact
+                and prices & ({p.price, p.promo_price} - {0, None})]
+        if not sold:
+            return
+        a.label, a.score = Label.OK, 0.9
+        a.reasons = [f"发消息的是本店的{role}（群名片：{msg.shown_name}），发的是群档案里本店的商品（{'、'.join(sold[:3])}），"
+                     "价格与群档案一致，是本群自己的优惠，不算广告"]
+        a.checks["own_staff"] = {"role": role, "products": sold[:3]}
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -948,6 +988,17 @@ class Moderator:
         a.label, a.score = Label.OK, 0.9
         a.reasons = ["本群活动负责人的简短回复，没有闲聊话题词，不单独判断跑题"]
         topic.update(off_topic=False, organiser_reply=True, detail=a.reasons[0])
+
+    def _admin_layer(self, msg: Message, a: Analysis) -> None:
+        """A line the topic layer reads as chatter from one of the group's admins by the name members see (群管-象哥, 群主-老贺:
+        lexicons.yaml ``sender_name.admin``, :func:`name_role`): "下雨就全部在室内，老板说给我们留了二楼" is the group's own
+        arrangement in everyday words. The bot never reminds its own admin in public: the label stays, a person reviews it."""
+        if a.label != Label.OFF_TOPIC or a.score <= OFFTOPIC_REVIEW_CAP \
+                or name_role(msg.shown_name, "admin", self.topic_text) is None:
+            return
+        a.score = OFFTOPIC_REVIEW_CAP
+        a.reasons = [*a.reasons, _ADMIN_NOTE]
+        (a.checks.get("offtopic") or {})["admin"] = True
 
     def _thread_layer(self, msg: Message, a: Analysis) -> None:
         """What a short answer answers (stateful, in memory like the flood counts): "正常，观察两天，还软就去医院" right after
@@ -2288,6 +2339,7 @@ _ASKED_ABOUT = frozenset({"money", "promo_words"})  # a question's price or prom
 _OWN_TIES = frozenset({"own_offer", "own_event", "own_event_perk"})  # the group's business tied by its events' words
 _GROUP_BUSINESS = _OWN_TIES | {"group_fee", "group_accounts", "group_deposit", "reach_notice", "member_surplus",
                                "help_answer"}
+_ADMIN_NOTE = "发消息的是本群管理员（看群名片），不在群里公开提醒，交人工判断"
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 

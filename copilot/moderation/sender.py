@@ -130,3 +130,25 @@ def message_points(folded: str) -> tuple[list[str], list[str]]:
     words = lexicons().words
     return (sorted(set(words["sender_name.pointer"].findall(folded))),
             sorted(set(words["sender_name.call"].findall(folded))))
+
+
+_NAME_PARTS = re.compile(r"[^\w]+|_")  # a name's parts: 光谷店-客服小潘 → 光谷店, 客服小潘
+
+
+def name_role(nickname: str | None, key: str, own_text: str) -> str | None:
+    """The role a shown name gives its owner in this group (lexicons.yaml ``sender_name.staff`` or ``sender_name.admin``):
+    光谷店-客服小潘 and 前台-小雅 name the group's own staff where the profile (``own_text``: its name and positioning,
+    compact) says 光谷店; 万达店-客服小李 names another shop's, and is None. Whatever comes before the role (a branch, a
+    brand) must be in ``own_text``; what comes after it is the person's own name. A name with a way to reach its owner or
+    a pitch in it (:func:`name_evidence`) is no staff's name."""
+    if not nickname or name_evidence(nickname) is not None:
+        return None
+    roles = lexicons().words[f"sender_name.{key}"]
+    parts = [normalise(p).compact for p in _NAME_PARTS.split(fold(nickname)) if p.strip()]
+    for i, part in enumerate(parts):
+        m = roles.search(part)
+        if m is None:
+            continue
+        before = [*parts[:i], part[:m.start()]]
+        return m.group(0) if all(b in own_text for b in before if b) else None
+    return None
