@@ -926,13 +926,16 @@ def _event_days(texts: tuple[tuple[str, datetime | None], ...]) -> tuple[date | 
         if when is not None:
             named: dict[date, int] = {}
             prep = _preparation_clauses(text)
+            change = moved_from(fold(text))
             for d in time_expressions(text, when):
                 if any(fold(d.text) in clause for clause in prep):
                     continue  # a rehearsal's day ("彩排定在12月20日"): not the event's
                 # "分两场：上午9点半一场，10点45一场" said the evening before: the hours of the event named
                 # before, not tomorrow's date
                 if d.day and not d.marked and not d.hour_only and d.day > when.date():
-                    named[d.day] = max(named.get(d.day, 0), 2 if d.spelled else int(not d.relative))
+                    # (a spelled day the event is moved to, "市集改到5月27日", outranks every day named before)
+                    moved = d.spelled and change is not None and fold(text).find(fold(d.text), change) >= 0
+                    named[d.day] = max(named.get(d.day, 0), 3 if moved else 2 if d.spelled else int(not d.relative))
             for d, written in named.items():
                 old = counts.get(d, (0, 0, 0))
                 counts[d] = (max(old[0], written), old[1] + 1, n)
@@ -941,6 +944,15 @@ def _event_days(texts: tuple[tuple[str, datetime | None], ...]) -> tuple[date | 
                     best = d
         out.append(best)
     return tuple(out)
+
+
+def moved_from(folded: str) -> int | None:
+    """Where a change of time starts in the folded line (cue ``moved``: "市集改到5月27日周六上午9点"), unless it is a
+    contingency (``moved_unless``: "下雨就改到周日") or a question: the days after it are the event's new days."""
+    found = cue("moved").search(folded)
+    if found is None or cue("moved_unless").search(folded) or folded.rstrip().endswith(("?", "？")):
+        return None
+    return found.end()
 
 
 def next_meetings(texts: list[tuple[str, datetime | None]]) -> list[date | None]:

@@ -30,6 +30,7 @@ from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
+    moved_from,
     done_at_event,
     event_days,
     find_deadline,
@@ -3452,10 +3453,31 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
         spoke[m.speaker] = m.id
     _day_of_named(actions, messages)
+    _follow_event(actions, messages, events, meetings)
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _told_by(_merge_announcements(announcements), messages)
+
+
+def _follow_event(actions: list[ActionItem], messages: list[Message], events: list[date | None],
+                  meetings: list[date | None]) -> None:
+    """A deadline counted from the event ("摊位费活动前一天交给小林") follows the event when a later line moves it
+    ("市集改到5月27日"): read again against the chat's last event day, its deadline is the one that day gives."""
+    final = events[-1] if events else None
+    # (only a day the event was moved to: a later event the chat goes on to is no move of this one)
+    moved = [k for k in range(1, len(events)) if events[k] == final and events[k - 1] not in (None, final)
+             and moved_from(_fold(messages[k].text)) is not None]
+    at = {m.id: i for i, m in enumerate(messages)}
+    for a in actions:
+        i = at.get(a.sources[0]) if a.sources else None
+        if not moved or i is None or i >= moved[-1] or not a.deadline_text or events[i] in (None, final) \
+                or messages[i].time is None:
+            continue
+        then = find_deadline(a.deadline_text, messages[i].time, strict=False, event=events[i], meeting=meetings[i])
+        now = find_deadline(a.deadline_text, messages[i].time, strict=False, event=final, meeting=meetings[i])
+        if then is not None and now is not None and now.iso != then.iso and then.iso == a.deadline and now.iso:
+            a.deadline = now.iso
 
 
 def _told_by(announcements: list[Announcement], messages: list[Message]) -> list[Announcement]:
@@ -5537,8 +5559,15 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
     the correction is a line of its own). Empty when nothing else of it holds."""
     text = item.task if isinstance(item, ActionItem) else item.text
     for i in item.sources:
-        if i in restated:
-            text = "；".join(x for x in (without_figures(p, restated[i]) for p in text.split("；")) if x)
+        fix = restated.get(i)
+        if fix is None:
+            continue
+        # (a part that is the correction itself keeps its figures: they are the new ones)
+        kept = "；".join(x for x in (p if _fold(p).strip() in _fold(fix.by.text) else without_figures(p, fix)
+                                    for p in text.split("；")) if x)
+        # every clause restated ("門票每位六十蚊 星期五前轉數俾阿欣" after "更正：…每位四十五蚊唔係六十"): the
+        # correction's clauses on its subject say what now holds
+        text = kept or restating(text, fix)
     return text
 
 
