@@ -873,9 +873,13 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
     the faithfulness check accepts in a deadline although the chat never spelled it out."""
     out: set[str] = set()
     night = night_work([text for text, _ in texts])
-    for (text, when), event, meeting in zip(texts, event_days(texts), next_meetings(texts), strict=True):
-        # (read against the event and as said: "最晚周日晚上" before a Sunday event may be this Sunday)
-        for d in [*time_expressions(text, when, event, meeting), *time_expressions(text, when, None, meeting)]:
+    events = event_days(texts)
+    last = next((e for e in reversed(events) if e is not None), None)  # the event's day at the end of the chat
+    for (text, when), event, meeting in zip(texts, events, next_meetings(texts), strict=True):
+        # (read against the event and as said: "最晚周日晚上" before a Sunday event may be this Sunday; and against
+        # the event's last day, which a deadline said before the event moved follows: "活动前一天" after 改到5月27日)
+        moved = [*time_expressions(text, when, last, meeting)] if last is not None and last != event else []
+        for d in [*time_expressions(text, when, event, meeting), *time_expressions(text, when, None, meeting), *moved]:
             if d.day is not None:
                 out |= {d.day.isoformat(), f"{d.day.month}月{d.day.day}日"}
                 if d.clock:
