@@ -54,3 +54,28 @@ def test_an_event_day_a_later_chat_merely_names_does_not_move_the_deadline():
     st = chat_structure(*BOOK_SWAP[:4], "阿玲|9月16日我还要去看书展呢", start=START)
     fee = [a for a in st.actions if "场地费" in a.task]
     assert fee and {a.deadline for a in fee} == {"2028-09-08"}
+
+
+def test_the_notes_keep_the_moved_deadline_after_the_faithfulness_check():
+    # 9/15 is never written in the chat: the check must ground it against the event's last day (9/16), or it strips
+    # the date and the to-do with it
+    notes = chat_notes(*BOOK_SWAP, start=START)
+    fee = [a for a in notes.actions if "场地费" in a.task]
+    assert fee, notes.actions
+    assert {a.deadline for a in fee} == {"2028-09-15"}
+
+
+def test_the_faithfulness_check_grounds_a_deadline_read_against_the_moved_event():
+    """A deadline said before the event moved ("活动前一天") now falls on the day before the new date; the notes'
+    faithfulness check must accept that date although the chat never writes it, or it strips the deadline (round 52:
+    a flea market's stall-fee to-do vanished from the notes)."""
+    from copilot.notes.dates import grounded_dates
+
+    day = datetime(2028, 5, 15, 19, 0)
+    texts = [("各位邻居，旧书交换会定在5月20日周六上午10点，小区会所，场地费每户10元，活动前一天交给小郑", day),
+             ("收到，我来收场地费", day.replace(minute=1)),
+             ("通知一下：会所那天要做消杀，交换会改到5月27日周六上午10点，地点不变", day.replace(hour=21))]
+    grounded = grounded_dates(texts)
+    assert "2028-05-26" in grounded and "5月26日" in grounded  # the day before the new date
+    assert "2028-05-19" in grounded  # the old reading stays grounded too: it was said
+    assert "2028-05-25" not in grounded  # nothing in the chat says the 25th
