@@ -20,7 +20,7 @@ from copilot.moderation.normalise import alt as _alt
 from copilot.moderation.normalise import either as _either
 from copilot.moderation.veiled import banter, veiled_forms
 from copilot.paths import load_resource
-from copilot.textnorm import cuts_word, in_word, tokenize, word_bounds, word_spans
+from copilot.textnorm import cuts_word, in_word, strip_invisible, tokenize, word_bounds, word_spans
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -38,8 +38,9 @@ class Signal:
     items: tuple[str, ...] = ()  # the distinct hits
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "label": self.label, "weight": round(self.weight, 3), "detail": self.detail,
-                "items": list(self.items)}
+        # quoted evidence shows what a reader sees: the zero-width characters hiding a word are not quoted back
+        return {"name": self.name, "label": self.label, "weight": round(self.weight, 3),
+                "detail": strip_invisible(self.detail), "items": [strip_invisible(i) for i in self.items]}
 
 
 def alternation(words: list[str]) -> re.Pattern[str]:
