@@ -3,7 +3,8 @@ numerals among its letters is read as one handle, and a reason never says a mess
 quoted evidence carries no zero-width characters; a scare about harm to the family asked to be passed to family is a
 chain letter (a safety notice that names its source is not); a red packet demanded on the writer's birthday is a
 red-packet demand (a member's own birthday, or own red packet, is not). Messages written for these tests, for group
-kinds not used before: a crochet circle and a birdwatching group."""
+kinds not used before: a crochet circle, a birdwatching group and a table-tennis club. Also: a member likened to
+someone feeble (你那反手跟老太太一样) is abuse for review, a civil complaint about a call (…下次认真点好吗) is not."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ topics: [钩针, 图解, 针法, 毛线, 配色, 玩偶]
 BIRDS = """name: 城南观鸟小组
 positioning: 周末一起去湿地和公园观鸟、拍鸟、交流鸟种辨认
 topics: [观鸟, 拍鸟, 鸟种, 湿地, 望远镜, 候鸟]
+"""
+PINGPONG = """name: 河西乒乓球俱乐部
+positioning: 周末约球、练球、交流乒乓球技术和器材
+topics: [乒乓球, 约球, 练球, 反手, 发球, 球拍, 胶皮]
 """
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -121,6 +126,12 @@ def test_a_sourced_safety_notice_a_debunk_and_a_photo_for_family_are_not(judge, 
 
 # 4. a red packet demanded on the writer's birthday
 
+@pytest.mark.usefixtures("judge")
+def test_a_promise_to_give_everyone_a_red_packet_demands_none(judge) -> None:  # type: ignore[no-untyped-def]
+    v = judge(BIRDS, "会长说年底观鸟年会上会给大家发个红包")
+    assert not any(s["name"] == "packet_demand" for s in v.checks["signals"])
+
+
 @pytest.mark.parametrize("text", ["今天我生日，大家发个红包沾沾喜气，群主带个头", "今天我生日，群主带个头发红包呀"])
 @pytest.mark.usefixtures("judge")
 def test_a_birthday_red_packet_demand_is_spam(judge, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -134,3 +145,20 @@ def test_a_birthday_red_packet_demand_is_spam(judge, text: str) -> None:  # type
 def test_a_birthday_mentioned_or_a_members_own_red_packet_asks_for_nothing(judge, text: str) -> None:  # type: ignore[no-untyped-def]
     v = judge(BIRDS, text)
     assert v.label != "spam" and v.action not in ACTED
+
+
+# 5. light abuse by comparison, and a civil complaint about a call
+
+@pytest.mark.parametrize("text", ["你那反手跟老太太一样，周六双打别拖后腿了", "你那步伐跟我奶奶一样慢", "你发球跟没吃饭似的，别拖累大家"])
+@pytest.mark.usefixtures("judge")
+def test_a_member_likened_to_someone_feeble_is_abuse(judge, text: str) -> None:  # type: ignore[no-untyped-def]
+    v = judge(PINGPONG, text)
+    assert v.label == "abuse" and v.action != "none"
+
+
+@pytest.mark.parametrize("text", ["我反手跟老太太一样，还得多练", "你的球拍跟我的一样，都是入门款",
+                                  "那个发球明明擦网了，你还判我得分，下次认真点好吗", "刚才那局比分明明记错了，你还不认，下次仔细点好吗"])
+@pytest.mark.usefixtures("judge")
+def test_self_mockery_a_plain_likeness_and_a_civil_complaint_are_not(judge, text: str) -> None:  # type: ignore[no-untyped-def]
+    v = judge(PINGPONG, text)
+    assert v.label == "ok" and v.action == "none"

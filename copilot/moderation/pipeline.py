@@ -101,7 +101,7 @@ from copilot.moderation.signals import (
     without_measures,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
-from copilot.moderation.veiled import banter, reminder, sanction
+from copilot.moderation.veiled import banter, civil_ask, reminder, sanction
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, moderation_traditional, squeeze, strip_invisible, tokenize, word_class, written_span
@@ -1882,10 +1882,11 @@ def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, f
     if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
     if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said) \
-            or sanction(said):
+            or sanction(said) or civil_ask(said):
         # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, a reminder
-        # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00), or
-        # an admin's warning naming the group's sanction (veiled.yaml sanction)
+        # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00),
+        # an admin's warning naming the group's sanction (veiled.yaml sanction), or a civil complaint about a call with
+        # a polite ask for next time (veiled.yaml civil_ask: the model has scored one 0.96)
         return
     p = load_veiled_model().score(body)
     checks["veiled_model"] = round(p, 3)

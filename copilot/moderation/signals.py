@@ -620,10 +620,10 @@ def put_down() -> re.Pattern[str]:
     """A put-down by its form (patterns.yaml ``put_down``): sending someone away to a child's pastime ("回家玩泥巴去吧"),
     judging their schooling, means or competence ("一看就是没读过书的", "建议回去读小学", "就你家有钱", "你一个外行…指点"),
     sneering at their work ("写成这样还天天打卡"), judging or denying their gift or taste ("你那审美也就配…", "你就没那个天赋"),
-    mocking them as posing as a master ("装什么大师")."""
+    mocking them as posing as a master ("装什么大师"), likening them to someone feeble ("你那反手跟老太太一样")."""
     pd = load_resource(PATTERNS)["put_down"]
     d, j, sc, o, lc, ws = pd["send_away"], pd["judged"], pd["school"], pd["only_you"], pd["lecturing"], pd["work_sneer"]
-    cp, bb, gf, ng, ps = pd["compared"], pd["backbite"], pd["gift"], pd["no_gift"], pd["posing"]
+    cp, bb, gf, ng, ps, lk = pd["compared"], pd["backbite"], pd["gift"], pd["no_gift"], pd["posing"], pd["likened"]
     return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"])
                       + "|" + _alt(j["lead"]) + rf"{_CLAUSE}{{0,{int(j['max_gap'])}}}?" + _alt(j["slight"])
                       + "|" + _alt(sc["lead"]) + _alt(sc["back"]) + _alt(sc["end"])
@@ -635,7 +635,9 @@ def put_down() -> re.Pattern[str]:
                       + rf"{_CLAUSE}{{0,{int(bb['gap'])}}}?" + _alt(bb["slight"])
                       + "|" + _alt(gf["lead"]) + _alt(gf["faculty"]) + rf"{_CLAUSE}{{0,{int(gf['max_gap'])}}}?" + _alt(gf["verdict"])
                       + "|" + _alt(ng["lead"]) + rf"{_CLAUSE}{{0,{int(ng['max_gap'])}}}?" + _alt(ng["lack"])
-                      + "|" + _alt(ps["lead"]) + _alt(ps["role"]))
+                      + "|" + _alt(ps["lead"]) + _alt(ps["role"])
+                      + "|" + _alt(lk["lead"]) + rf"{_CLAUSE}{{0,{int(lk['max_gap'])}}}?" + _alt(lk["like"]) + _alt(lk["likeness"])
+                      + _alt(lk["end"]))
 
 
 @lru_cache(maxsize=1)
