@@ -162,6 +162,34 @@ def _digit_run_text(run: str) -> str:
 SPACED_HANDLE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ \u3000]+){5,}[a-z0-9](?![a-z0-9])")  # a handle spelled one letter apart: t a o c i 8 8 8
 
 
+SPACED_TOKENS_MIN = 6  # letters, digits and numeral groups set apart one by one: this many make a spelled handle
+
+
+@lru_cache(maxsize=1)
+def _spaced_numeral_handle() -> re.Pattern[str]:
+    """A handle spelled apart with spelled-out numerals among its letters ("s u c c 九九 八八", "t a o 一 二 三 四 五"):
+    single Latin letters or digits and short groups of the numerals of spellings.yaml ``digits``, each set apart by white
+    space. The numeral characters are data; the shape is code."""
+    cjk = "".join(ch for chars in load_resource(SPELLINGS)["digits"].values() for ch in map(str, chars)
+                  if not ch.isascii())
+    token = rf"(?:[a-z0-9]|[{cjk}]{{1,4}})"
+    return re.compile(rf"(?<![a-z0-9{cjk}]){token}(?:[ \u3000]+{token}){{{SPACED_TOKENS_MIN - 1},}}(?![a-z0-9{cjk}])")
+
+
+def _read_spaced_numerals(folded: str) -> str:
+    """Spelled-out numerals inside a handle spelled apart, read as digits one apart ("t a o 一 二 三" → "t a o 1 2 3"),
+    so every handle reader sees the same handle as in plain digits. Only a run with a Latin letter and a numeral in it:
+    numerals alone are left to the digit-run reading (一 二 三 四 五 in a poem is no handle)."""
+    table = spellings().digits
+
+    def read(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if not re.search(r"[a-z]", run) or run.isascii():
+            return run
+        return " ".join(" ".join(tok.translate(table)) if not tok.isascii() else tok for tok in run.split())
+    return _spaced_numeral_handle().sub(read, folded)
+
+
 @lru_cache(maxsize=1)
 def _spaced() -> re.Pattern[str]:
     """Characters set apart one by one, so no word of a list matches the raw text: by white space ("需 要 私 我"), or by
@@ -291,6 +319,7 @@ def normalise(text: str) -> Normalised:
     folded = _heart_handle().sub(lambda m: m.group(1) + str(load_resource(SPELLINGS)["heart_char"]), folded)
     # emoji set between the characters of a word (需🙏要, 私🤙🏻我) decorate it: the word is read whole; set between
     # character after character (宜💰宝📦可💎币), they are there to break the words apart, as spaces are in 逐字隔开
+    folded = _read_spaced_numerals(folded)
     decorated = folded
     worded = _read_word_emoji(folded)  # 发个🧧吧 → 发个红包吧, before pictographs between characters are dropped
     worded_any = worded != folded  # the pictographs stay in the decorated text (a wall of them is counted there)

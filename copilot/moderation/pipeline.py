@@ -101,10 +101,10 @@ from copilot.moderation.signals import (
     without_measures,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
-from copilot.moderation.veiled import banter, reminder, sanction
+from copilot.moderation.veiled import banter, civil_ask, reminder, sanction
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, moderation_traditional, squeeze, tokenize, word_class, written_span
+from copilot.textnorm import fold, moderation_traditional, squeeze, strip_invisible, tokenize, word_class, written_span
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
@@ -685,7 +685,11 @@ class Moderator:
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
             own = unspoken(a.folded) if a.signals.quoted else None
             a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own, text=a.folded)
-        reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(p for p in a.reasons if p)
+        # a note that the message has no contact is left out where a contact was read
+        parts = [p for p in a.reasons if p]
+        if any(s.name == "contact" for s in a.signals.signals):
+            parts = [p for p in parts if NO_CONTACT_CLAIM not in p]
+        reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(parts)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
                        profile_key=self.profile_key, dry_run=self.dry_run)
@@ -1878,10 +1882,11 @@ def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, f
     if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
     if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said) \
-            or sanction(said):
+            or sanction(said) or civil_ask(said):
         # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, a reminder
-        # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00), or
-        # an admin's warning naming the group's sanction (veiled.yaml sanction)
+        # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00),
+        # an admin's warning naming the group's sanction (veiled.yaml sanction), or a civil complaint about a call with
+        # a polite ask for next time (veiled.yaml civil_ask: the model has scored one 0.96)
         return
     p = load_veiled_model().score(body)
     checks["veiled_model"] = round(p, 3)
@@ -2015,6 +2020,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 CLASSIFIER_ALONE_NOTE = "主要依据分类器，规则证据不足，交人工判断"
+NO_CONTACT_CLAIM = "没有联系方式"  # what the notes below say of a message with no contact; never said where one was read
 _BANNED_SIGNALS = frozenset({"banned", "banned_deal"})  # the signals naming a profile's banned item (evidence.yaml banned)
 _NAMED_ALWAYS = _BANNED_SIGNALS  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
@@ -2382,6 +2388,7 @@ def _quoted_as_written(reason: str, signals: list[dict[str, Any]], text: str,
         own = written_span(text, fold(item))
         if own is None:
             continue
+        own = strip_invisible(own)  # as a reader sees it: the zero-width characters that hid the word are not quoted back
         for shown in forms:
             if shown != own and shown in reason:
                 reason = reason.replace(shown, own)

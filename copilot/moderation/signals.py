@@ -20,7 +20,7 @@ from copilot.moderation.normalise import alt as _alt
 from copilot.moderation.normalise import either as _either
 from copilot.moderation.veiled import banter, veiled_forms
 from copilot.paths import load_resource
-from copilot.textnorm import cuts_word, in_word, tokenize, word_bounds, word_spans
+from copilot.textnorm import cuts_word, in_word, strip_invisible, tokenize, word_bounds, word_spans
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -38,8 +38,9 @@ class Signal:
     items: tuple[str, ...] = ()  # the distinct hits
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "label": self.label, "weight": round(self.weight, 3), "detail": self.detail,
-                "items": list(self.items)}
+        # quoted evidence shows what a reader sees: the zero-width characters hiding a word are not quoted back
+        return {"name": self.name, "label": self.label, "weight": round(self.weight, 3),
+                "detail": strip_invisible(self.detail), "items": [strip_invisible(i) for i in self.items]}
 
 
 def alternation(words: list[str]) -> re.Pattern[str]:
@@ -619,10 +620,10 @@ def put_down() -> re.Pattern[str]:
     """A put-down by its form (patterns.yaml ``put_down``): sending someone away to a child's pastime ("回家玩泥巴去吧"),
     judging their schooling, means or competence ("一看就是没读过书的", "建议回去读小学", "就你家有钱", "你一个外行…指点"),
     sneering at their work ("写成这样还天天打卡"), judging or denying their gift or taste ("你那审美也就配…", "你就没那个天赋"),
-    mocking them as posing as a master ("装什么大师")."""
+    mocking them as posing as a master ("装什么大师"), likening them to someone feeble ("你那反手跟老太太一样")."""
     pd = load_resource(PATTERNS)["put_down"]
     d, j, sc, o, lc, ws = pd["send_away"], pd["judged"], pd["school"], pd["only_you"], pd["lecturing"], pd["work_sneer"]
-    cp, bb, gf, ng, ps = pd["compared"], pd["backbite"], pd["gift"], pd["no_gift"], pd["posing"]
+    cp, bb, gf, ng, ps, lk = pd["compared"], pd["backbite"], pd["gift"], pd["no_gift"], pd["posing"], pd["likened"]
     return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"])
                       + "|" + _alt(j["lead"]) + rf"{_CLAUSE}{{0,{int(j['max_gap'])}}}?" + _alt(j["slight"])
                       + "|" + _alt(sc["lead"]) + _alt(sc["back"]) + _alt(sc["end"])
@@ -634,7 +635,9 @@ def put_down() -> re.Pattern[str]:
                       + rf"{_CLAUSE}{{0,{int(bb['gap'])}}}?" + _alt(bb["slight"])
                       + "|" + _alt(gf["lead"]) + _alt(gf["faculty"]) + rf"{_CLAUSE}{{0,{int(gf['max_gap'])}}}?" + _alt(gf["verdict"])
                       + "|" + _alt(ng["lead"]) + rf"{_CLAUSE}{{0,{int(ng['max_gap'])}}}?" + _alt(ng["lack"])
-                      + "|" + _alt(ps["lead"]) + _alt(ps["role"]))
+                      + "|" + _alt(ps["lead"]) + _alt(ps["role"])
+                      + "|" + _alt(lk["lead"]) + rf"{_CLAUSE}{{0,{int(lk['max_gap'])}}}?" + _alt(lk["like"]) + _alt(lk["likeness"])
+                      + _alt(lk["end"]))
 
 
 @lru_cache(maxsize=1)
@@ -1917,7 +1920,8 @@ def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安; or a spread and guilt
     or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named; or a hoax notice — a doom for the
     group or the account (解散, 自动退群, 冻结) beside an authority's act asked (官方…转发保留) or an act refused (不回复的…).
-    A hook may also promise luck (三天内会有好事) or a loss to all (下周起身份证作废). A debunk (那条是谣言，别转了) is none.
+    A hook may also promise luck (三天内会有好事), a loss to all (下周起身份证作废) or, with no source named, a scare about
+    harm to the family (有人贩子抢小孩…转给家人). A debunk (那条是谣言，别转了) is none.
     Read in the text as written, then in its mainland Mandarin form (转发俾屋企人，唔转就… → 转发给家人，不转就…)."""
     found = _chain_letter_in(scan, scan.n.compact)
     said = in_mandarin(scan.n.compact)
@@ -1944,6 +1948,9 @@ def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
             return Finding(list(dict.fromkeys(authority + (no_act or act) + doom)))
     # the hook: a promise or a threat (chain_hook), luck for forwarding (chain_luck) or a loss said to come to all (chain_loss)
     hook = [h for key in ("chain_hook", "chain_luck", "chain_loss") for h in scan.lex.words[key].findall(c)]
+    # a scare about harm to the family (人贩子抢小孩, 迷药) is a hook too — where the message names no source for it
+    if not scan.lex.words["chain_source"].search(c):
+        hook += scan.lex.words["chain_harm"].findall(c)
     if not (spread and hook):
         return None
     audience = scan.lex.words["spam.audience"].findall(c) + patterns().recipients.findall(scan.n.digits)

@@ -55,6 +55,7 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "warmth": re.compile(_alt(d["warmth"])),
         "reminder": _either_order(d["reminder"]),
         "sanction": _either_order(d["sanction"]),
+        "civil_ask": _either_order(d["civil_ask"]),
     }
 
 
@@ -149,6 +150,12 @@ def reminder(said: str) -> bool:
 def sanction(said: str) -> bool:
     """An admin's warning that names the group's sanction if it happens again (再这样就请你出群): the group's order."""
     return bool(_compiled()["sanction"].search(said))
+
+
+def civil_ask(said: str) -> bool:
+    """A civil complaint about a call or a score with a polite ask for next time (那球明明出界了…下次认真点好吗): the matter,
+    not the person."""
+    return bool(_compiled()["civil_ask"].search(said))
 
 
 def veiled_forms(said: str) -> list[str]:
