@@ -167,6 +167,17 @@ def asked_script(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _shared_words() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The entries of ``hant_words.yaml`` its ``simplified_too`` lists: read the same way in a Simplified question."""
+    data = load_resource("retrieval/hant_words.yaml")
+    shared = {str(w) for w in data.get("simplified_too") or []}
+    table = {str(k): str(v) for k, v in (data.get("words") or {}).items() if str(k) in shared}
+    if not table:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
+@lru_cache(maxsize=1)
 def _hant_words() -> tuple[re.Pattern[str], dict[str, str]] | None:
     """``resources/retrieval/hant_words.yaml``: Taiwan / Hong Kong operators' words (群組, 私訊, 幹部) → the cards' words."""
     table = {str(k): str(v) for k, v in (load_resource("retrieval/hant_words.yaml").get("words") or {}).items()}
@@ -180,9 +191,14 @@ def ask_form(text: str) -> str:
     """The form of a question that retrieval and the fit scorer read: a Traditional question (:func:`asked_script`)
     in Simplified with the mainland word forms (OpenCC ``tw2sp``: 訊息 → 消息, 網路 → 网络) and the cards' words for the
     operators' Taiwan / Hong Kong ones (群組 → 群, 幹部 → 管理员: ``resources/retrieval/hant_words.yaml``), so it ranks
-    like its Simplified twin. A Simplified question is returned as it is."""
-    if not text or asked_script(text) != "zh-Hant":
+    like its Simplified twin. A Simplified question keeps its words, except the few of that table a mainland operator
+    writes too in the same sense (``hant_words.yaml``'s ``simplified_too``: 群组 names the group): else
+    我们群组… and 我們群組… ranked differently (qa15r35)."""
+    if not text:
         return text
+    if asked_script(text) != "zh-Hant":
+        shared = _shared_words()
+        return shared[0].sub(lambda m: shared[1][m.group(0)], text) if shared is not None else text
     out = _converter("tw2sp").convert(valid_unicode(text))
     if (words := _hant_words()) is not None:
         pattern, table = words

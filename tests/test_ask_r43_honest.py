@@ -23,12 +23,18 @@ def test_a_traditional_question_is_read_with_mainland_words(question: str, folde
 
 
 @pytest.mark.parametrize("question", [
-    "钓鱼群的群组公告怎么写",  # Simplified: left exactly as typed, even with a Taiwan word in it
+    "钓鱼群的贴文怎么写",  # Simplified: left exactly as typed, even with a Taiwan word in it
+    "违规的人要不要让他写检讨",  # 检讨 is a mainland word of another sense (hant_words.yaml's simplified_too)
     "群里有人刷屏怎么办",
     "",
 ])
 def test_a_simplified_question_is_left_as_it_is(question: str) -> None:
     assert ask_form(question) == question
+
+
+def test_a_simplified_question_reads_the_shared_group_word_like_its_traditional_twin() -> None:
+    # round 52 (qa15r35): 群组 names the group in both scripts, so the Simplified twin ranks like 群組 (→ 群)
+    assert ask_form("钓鱼群的群组公告怎么写") == "钓鱼群的群公告怎么写" == ask_form("釣魚群的群組公告怎麼寫")
 
 
 @pytest.mark.parametrize("question", [

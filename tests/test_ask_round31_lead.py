@@ -22,6 +22,7 @@ def _hit(source: str, title: str, section: str) -> SectionHit:
 
 NUMBERS = _hit("group-name", "群名怎么起", "多个群的编号")
 GOOD_BAD = _hit("group-name", "群名怎么起", "好名字与坏名字对比")
+AVOID = _hit("group-name", "群名怎么起", "避坑清单")
 ALONE = _hit("team-roles", "团队与分工", "群不能只靠群主一个人")
 ROLES = _hit("team-roles", "团队与分工", "班委式分工")
 
@@ -32,9 +33,11 @@ def index(tmp_path):  # type: ignore[no-untyped-def]
 
 
 def test_the_other_kind_note_closes_an_extra_section_instead_of_splitting_its_list(index) -> None:  # type: ignore[no-untyped-def]
-    sections = [NUMBERS, GOOD_BAD]
+    # round 52: the lead is one that shows no 宝妈 example (多个群的编号 shows "XX宝妈团购2群", and an example of a kind
+    # printed above now stays, labelled: test_an_example_of_a_kind_shown_above_stays_labelled)
+    sections = [AVOID, GOOD_BAD]
     answer = compose_offline(sections, section_citations(sections, index), question="阳台种菜群想改个名字，要不要带地名",
-                             lead=NUMBERS)
+                             lead=AVOID)
     extra = answer.split("依据：群名怎么起 › 好名字与坏名字对比")[1]
     lines = [ln for ln in extra.split("\n") if ln.strip()]
     head = compose_cues().other_kind_note.split("{")[0]
@@ -43,6 +46,17 @@ def test_the_other_kind_note_closes_an_extra_section_instead_of_splitting_its_li
     assert notes == [len(lines) - 1], extra  # one note, after every line of the section
     assert not any(ln.rstrip(" [0123456789]").endswith(("：", ":")) and i + 1 < len(lines) and lines[i + 1].startswith(head)
                    for i, ln in enumerate(lines))
+
+
+def test_an_example_of_a_kind_shown_above_stays_labelled(index) -> None:  # type: ignore[no-untyped-def]
+    # round 52 (qa15r35): the lead shows "XX宝妈团购2群", so a note that the 宝妈 example below was left out would
+    # contradict it; the example stays, marked as that kind's
+    sections = [NUMBERS, GOOD_BAD]
+    answer = compose_offline(sections, section_citations(sections, index), question="阳台种菜群想改个名字，要不要带地名",
+                             lead=NUMBERS)
+    assert "宝妈团购2群" in answer
+    assert "（宝妈群的例子，照用前换成你们群的说法）" in answer
+    assert compose_cues().other_kind_note.split("{")[0] not in answer
 
 
 def test_a_pointer_to_the_next_section_is_cut_when_the_answer_lacks_it(index) -> None:  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
+from copilot.knowledge.checks import check_rule
 from copilot.knowledge.composition import Seen, compose_cues
 from copilot.knowledge.index import KnowledgeIndex, example_cues
 from copilot.knowledge.ranking import (
@@ -41,6 +42,7 @@ from copilot.knowledge.ranking import (
     section_scorer,
     stated_situations,
 )
+from copilot.knowledge.rules import RulesError, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
@@ -375,7 +377,8 @@ def with_second_part(sections: list[SectionHit], question: str, index: Knowledge
     return out
 
 
-def part_left_out(sections: list[SectionHit], part: SecondPart) -> str:
+def part_left_out(sections: list[SectionHit], part: SecondPart, said: str = "",
+                  index: KnowledgeIndex | None = None) -> str:
     """The note that the material has no section for the question's second part (``part`` from
     :func:`second_part`): "要不要收押金" asked after a question about check-in rules is not silently dropped.
     "" when the question asks one thing, when its second part asks nothing (it tells more of the situation,
@@ -383,12 +386,16 @@ def part_left_out(sections: list[SectionHit], part: SecondPart) -> str:
     answer anyway (the answer speaks to it). On the tuning questions it fires on 2 of 641 answers (both vague
     follow-ups, "后面怎么收场"), so it says the answer *may* not cover the part. Nor when the first part asks nothing
     (it only tells the situation, cut off at 另外 or 以及, and no question mark closes it): then the second part is the one ask
-    the answer is for, and "你还问了" would name the question itself as if it were a second one."""
+    the answer is for, and "你还问了" would name the question itself as if it were a second one. Nor when the answer
+    ``said`` already names a word of that part that points at a section (``index``'s content words, two characters
+    or more): "下单人数 复购 还是啥" after a metrics answer that lists 复购率 (qa15r35 saw the note deny it)."""
     if not part.text or not sections or part.best is not None or not parts_cues().asks_in(fold(part.text)):
         return ""
     if not part.first_asks:
         return ""
     if {_key(s) for s in sections} & set(part.near):
+        return ""
+    if said and index is not None and any(len(w) > 1 and w in fold(said) for w in index.content_words(part.text)):
         return ""
     return decline_texts().part_not_covered.format(part=part.text.rstrip("？?。！!，, "))
 
@@ -1059,12 +1066,14 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
     out: dict[tuple[str, str], list[str]] = {}
     lead = lead if lead is not None else (sections[0] if sections else None)
     lead_key = _key(lead) if lead is not None else None
+    shown: set[str] = set()  # the kinds of group whose words a line printed above uses
     for sec in sections:
         alone = sum(s.source == sec.source for s in sections) == 1
         if _key(sec) == lead_key:
             out[lead_key] = _no_dangling(_lead_lines(sec, citations, question, alone))
             for line in out[lead_key]:
                 seen.add(_cited(line)[0])
+                shown |= example_cues().kinds_in(line)
             continue
         rows: list[tuple[str, int]] = []
         kinds: list[str] = []
@@ -1093,11 +1102,16 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
             # content: it stays, labelled with its kind, as below): one note after the section's lines, citing
             # where the first of them was (in its place the note split a list from its lead-in: "好例子：")
             # an example's lead-in whose examples are left out ("…接回主题，几个例子：") keeps only its method clause
+            # an example of a kind the answer already printed above stays, labelled: a note that it was left out
+            # would contradict the example above it (qa15r35: a running club's example shown, then "left out")
+            rows = [(_kind_noted(t[1:], question), n) if t.startswith("\0") and example_cues().kinds_in(t) & shown
+                    else (t, n) for t, n in rows]
             lines = [_trim_header(f"{t} [{n}]") if _led_off(rows, i) else f"{t} [{n}]"
                      for i, (t, n) in enumerate(rows) if not t.startswith("\0")]
             lines = [line for line in lines if line]
             first = next((n for t, n in rows if t.startswith("\0")), None)
-            if first is not None:  # (the rows besides the method may be only an example's lead-in)
+            kinds = [k for k in kinds if k not in shown]
+            if first is not None and kinds:  # (the rows besides the method may be only an example's lead-in)
                 lines.append(cues.other_kind_note.format(kinds="、".join(dict.fromkeys(kinds)), n=first))
         else:
             # each example labelled once: an item under a labelled lead-in names no kind of its own
@@ -1109,6 +1123,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         out[_key(sec)] = lines if rows else ([cues.repeat_note] if repeated else [])
         for t, _ in rows:
             seen.add(t.lstrip("\0"))
+        shown |= {k for line in out[_key(sec)] for k in example_cues().kinds_in(line)}
     return out
 
 
@@ -1232,6 +1247,39 @@ def lacking_last(lines: list[str], question: str) -> list[str]:
         out.extend(_NUMBERED.sub(f"{start + n}. ", line, count=1) for n, line in enumerate(kept + moved))
         i = max(j, i + 1)
     return out
+
+
+def _short(statement: str) -> str:
+    """A rule's statement up to its first comma or bracket: what the check itself tests."""
+    return re.split(r"[，,（(]", statement, maxsplit=1)[0]
+
+
+def name_check_lines(question: str, sections: list[SectionHit], index: KnowledgeIndex) -> list[str]:
+    """The quoted group name of ``question`` ("群名叫「某某团购3群」好不好") checked against the rule book's name
+    rules, when the answer gives a section of the card those rules cite (``compose.yaml``'s ``name_check``): the
+    offline checks' verdicts, then the rules not checked (the group's positioning or a reader is needed), so the
+    answer does not read as if it had judged the name from its general good and bad lists. [] otherwise."""
+    cues = compose_cues().name_check
+    name = cues.quoted(question)
+    if not name or not cues.head or not sections:
+        return []
+    try:
+        book = load_rules(index.settings.knowledge_dir)
+    except RulesError:
+        return []
+    rules = [r for r in book.for_target("name") if r.applies_to == ["name"]]
+    if not {r.card_id for r in rules} & {s.source for s in sections}:
+        return []
+    lines = [cues.head.format(name=name)]
+    for rule in (r for r in rules if r.check.kind in cues.kinds):
+        result = check_rule(rule, book, "name", [name], None)
+        if result.passed is not None:
+            line = cues.passed if result.passed else cues.failed
+            lines.append(line.format(statement=_short(rule.statement), reason=result.reason))
+    left = [_short(r.statement) for r in rules if r.check.kind in cues.unjudged_kinds]
+    if left and cues.unjudged:
+        lines.append(cues.unjudged.format(statements="；".join(dict.fromkeys(left))))
+    return lines if len(lines) > 1 else []
 
 
 def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False,
@@ -1448,8 +1496,9 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
-    notes = [*(asks_lines(asks, sections) or [part_left_out(sections, part), ask_left_out(sections, asked, part),
+    notes = [*(asks_lines(asks, sections) or [part_left_out(sections, part, text, index), ask_left_out(sections, asked, part),
                                                ask_elsewhere(sections, asked, asked_q)]), outside_note(mixed)]
+    notes = [*name_check_lines(question, sections, index), *notes]
     for left_out in notes:
         if left_out:
             text = f"{text}\n{left_out}"

@@ -43,8 +43,34 @@ class PointerCues(BaseModel):
     after: str
 
 
+class NameCheckCues(BaseModel):
+    """How an answer checks a group name the question quotes against the name rules (``compose.yaml``'s
+    ``name_check``): the quote pairs, the longest quoted text taken as a name, the check kinds run offline,
+    the kinds said to be left unchecked, and the lines' wording."""
+
+    quotes: list[str] = []
+    max_chars: int = 30
+    kinds: list[str] = []
+    unjudged_kinds: list[str] = []
+    head: str = ""
+    passed: str = ""
+    failed: str = ""
+    unjudged: str = ""
+
+    def quoted(self, question: str) -> str:
+        """The first text in one of ``quotes`` in ``question`` of at most ``max_chars`` characters, else ""."""
+        found = []
+        for pair in (q for q in self.quotes if len(q) == 2):
+            start = question.find(pair[0])
+            end = question.find(pair[1], start + 1) if start >= 0 else -1
+            if start >= 0 and end > start + 1 and end - start - 1 <= self.max_chars:
+                found.append((start, question[start + 1:end].strip()))
+        return min(found)[1] if found else ""
+
+
 class ComposeCues(BaseModel):
     scenes: dict[str, SceneCues] = {}
+    name_check: NameCheckCues = NameCheckCues()
     near_duplicate: float = 0.6
     same_step: float = 0.35
     repeat_note: str = ""

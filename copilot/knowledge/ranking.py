@@ -293,10 +293,27 @@ def scope_model(path: Path = SCOPE_MODEL_FILE) -> ScopeModel | None:
     return _scope_model(path, path.stat().st_mtime) if path.exists() else None
 
 
+@lru_cache(maxsize=1)
+def _kind_names() -> tuple[str, ...]:
+    """``scope.yaml``'s ``kind_names``, folded, longest first."""
+    return tuple(sorted(_folded(_scope().get("kind_names") or []), key=len, reverse=True))
+
+
+def scope_form(question: str) -> str:
+    """What the scope model reads of ``question``: a question that names its group by its kind (跑团, 车队) and never
+    says 群 reads as if it did (跑团 → 跑团群): the model learned 群 as the mark of a question about running a group,
+    and 想做个跑团的专属口号… was declined where 想做个跑步群的… was answered (qa15r35)."""
+    text = fold(question)
+    if "群" in text:
+        return question
+    kind = next((k for k in _kind_names() if k in text), "")
+    return text.replace(kind, kind + "群", 1) if kind else question
+
+
 def off_scope(question: str) -> float:
-    """The scope classifier's probability for ``question`` (0 without a model)."""
+    """The scope classifier's probability for ``question`` as it reads it (:func:`scope_form`; 0 without a model)."""
     model = scope_model()
-    return model.probability(question) if model is not None else 0.0
+    return model.probability(scope_form(question)) if model is not None else 0.0
 
 
 class NearMisses(BaseModel):
