@@ -30,10 +30,10 @@ from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
-    moved_from,
     done_at_event,
     event_days,
     find_deadline,
+    moved_from,
     next_meetings,
     night_work,
     off_schedule,
