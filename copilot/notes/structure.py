@@ -1257,8 +1257,8 @@ def _beside_the_point(q: _Open, host: str | None) -> bool:
     if len(lead) <= 4 and _asks_yes_no(fq) \
             and (_yes_no_word(lead, fq) or lead.endswith(finals) and _yes_no_word(lead[:-1], fq)):
         return False  # its yes or no, with a particle: "练习册还要带吗" — "不用带了，新教材里都有"
-    if _asks_count(fq):  # (a whole word of the question, not a piece: 报名费 / 报名)
-        return not _shares_word(q.text, said)
+    if _asks_count(fq):  # (no figure at all — "统一20吧" gives one — nor a whole word of it: 报名费, not 报名)
+        return not _NUMBER.search(_fold(said)) and not _shares_word(q.text, said)
     # (a line right after the question is taken as its answer, whatever its words; one after some side chat only
     # on the question's words: "孩子本人能来吗" — "昨天公园人太多了" — "是的，我转了三圈")
     return q.answer[0].id - q.msg.id > 1 and not relevant(q.text, said, by_kind=False, days=False)
