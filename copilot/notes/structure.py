@@ -1241,6 +1241,36 @@ def _guessed(q: _Open) -> bool:
     return q.loose and bool(q.answer) and not relevant(q.text, q.answer[0].text) and not _says_which(q.text, q.answer[0].text)
 
 
+def _beside_the_point(q: _Open, host: str | None) -> bool:
+    """``q``'s answer so far is someone's line that gives nothing it asked: the question asks a figure and the line
+    gives none, nor a whole word of it ("报名费多少" — "我报名，跟老赵一队"); or the line came after some side chat and
+    shares none of the question's words, nor is it in its form (no yes or no, no side of its A不A, no figure, time or
+    doer asked: "资料卡要写收入吗" … "是的，我转了三圈", said to the side chat before it). A later line on the
+    question's words or in its form takes its place (:func:`_unaddressed`)."""
+    if q.direct or not q.answer or q.answer[0].speaker == host:
+        return False  # (the one running the chat answering right after is taken at their word: :func:`_host_answers`)
+    said = q.answer[0].text
+    if _says_which(q.text, said) or _opens_yes_no(q.text, said) or _in_form(q.text, said):
+        return False
+    fq = _fold(q.text)
+    lead = _CLAUSE.split(_fold(MENTION.sub("", said)).strip())[0]
+    finals = tuple(str(x) for x in raw("reply", "yes_no_finals"))
+    if len(lead) <= 4 and _asks_yes_no(fq) \
+            and (_yes_no_word(lead, fq) or lead.endswith(finals) and _yes_no_word(lead[:-1], fq)):
+        return False  # its yes or no, with a particle: "练习册还要带吗" — "不用带了，新教材里都有"
+    if _asks_count(fq):  # (no figure at all — "统一20吧" gives one — nor a whole word of it: 报名费, not 报名)
+        return not _NUMBER.search(_fold(said)) and not _shares_word(q.text, said)
+    # (a line right after the question is taken as its answer, whatever its words; one after some side chat only
+    # on the question's words: "孩子本人能来吗" — "昨天公园人太多了" — "是的，我转了三圈")
+    return q.answer[0].id - q.msg.id > 1 and not relevant(q.text, said, by_kind=False, days=False)
+
+
+def _shares_word(question: str, reply: str) -> bool:
+    """Whether ``reply`` has one of ``question``'s content words whole (:func:`_asked_words`), not just two characters
+    of one ("报名费多少" — "我报名": 报名 is a piece of 报名费; "上学期的练习册" — "一学期1600元")."""
+    return not _asked_words(question, has(_fold(question), "reply", "asks_time")).isdisjoint(words(reply))
+
+
 def _minutes(a: Message, b: Message) -> float:
     return (b.time - a.time).total_seconds() / 60 if a.time and b.time else 0.0
 
@@ -1338,11 +1368,11 @@ def _continues(prev: _Open | None, m: Message, before: Message | None, people: P
             and not has(_fold(m.text), "reply", "topic_shift") and not notice_word(m.text))
 
 
-def _heard(recent: list[_Open], m: Message, i: int, near: int) -> list[_Open] | None:
+def _heard(recent: list[_Open], m: Message, i: int, near: int, host: str | None) -> list[_Open] | None:
     """The open questions an unaddressed ``m`` may answer, or None: a notice to the group answers no question but
     one asking its time, place or cost; a list under its own heading only one on the heading's matter ("SDR买哪个
     型号" — "器材清单：1. 铝板两张 2. …" is a new topic, the answer comes after)."""
-    if notice(m.text, m.time) and not any(_notice_answers(q, m, i, near) for q in recent):
+    if notice(m.text, m.time) and not any(_notice_answers(q, m, i, near, host) for q in recent):
         return None
     heading = _list_heading(m.text)
     if heading:
@@ -1488,7 +1518,7 @@ def _proposes(text: str) -> bool:
 
 
 def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, speakers: list[str],
-                 near: int, in_form: Callable[[str, str], bool]) -> tuple[_Open | None, bool]:
+                 near: int, in_form: Callable[[str, str], bool], host: str | None = None) -> tuple[_Open | None, bool]:
     """The open question a reply without @ answers (and whether it was put to the replier): one put to
     them by name; else a recent one it is relevant to (in a talk, any the speaker takes up), or the one
     asked just before it; else the replier's own question they settle themselves. A question answered
@@ -1534,8 +1564,12 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
         if q is not None and (sure or q.index == i - 1 and not _proposes(q.msg.text)):
             q.loose = not sure
             return q, False
-    guessed = [q for q in recent if i - q.index <= near and q.loose and not q.direct and q.msg.speaker != m.speaker
-               and (relevant(q.text, m.text, days=False) or in_form(q.text, m.text))]
+    # (also an answer beside the point, taken as sure by a word it shares in passing or a bare "是的" to the side
+    # chat: a line on the question's own words or in its form replaces it)
+    guessed = [q for q in recent if i - q.index <= near and not q.direct and q.msg.speaker != m.speaker
+               and (q.loose and (relevant(q.text, m.text, days=False) or in_form(q.text, m.text))
+                    or _beside_the_point(q, host) and (relevant(q.text, m.text, by_kind=False, days=False)
+                                                       or in_form(q.text, m.text)))]
     if guessed:
         guessed[-1].answer, guessed[-1].loose = [], False
         return guessed[-1], False
@@ -1572,7 +1606,7 @@ def _answered_now(q: _Open) -> tuple[_Open, bool]:
 
 
 def _answers_again(opened: list[_Open], m: Message, addressed: bool, in_form: Callable[[str, str], bool],
-                   tasks: frozenset[int]) -> _Open | None:
+                   tasks: frozenset[int], host: str | None = None) -> _Open | None:
     """The question ``m`` answers a second time: the one its speaker answered within reply.reach messages by a line
     on the matter that did not give what was asked ("灯笼订几个" — "我明天去批发市场看看" … "灯笼订了三十个"), when ``m``
     shares its words. Not a question, chatter, notice, task, proposal, @-line or line to 大家; and not when a newer
@@ -1581,12 +1615,18 @@ def _answers_again(opened: list[_Open], m: Message, addressed: bool, in_form: Ca
     if addressed or _told_all(m) or m.id in tasks or is_question(m.text) or is_chatter(m.text) \
             or has(f, "decision", "proposal"):
         return None
+    # (an answer that opened with the yes or no asked, or a side of its A不A, gave what was asked: "营地能接外电吗" —
+    # "能接，每个营位都有16A插座" is not answered again by the same speaker's "营地东边有排污站")
     again = [q for q in opened if q.answer and q.answer[-1].speaker == m.speaker and q.msg.speaker != m.speaker
              and not q.direct and 0 < m.id - q.answer[-1].id <= reach
-             and relevant(q.text, m.text, by_kind=False, days=False) and not in_form(q.text, q.answer[0].text)]
+             and relevant(q.text, m.text, by_kind=False, days=False) and not in_form(q.text, q.answer[0].text)
+             and not _opens_yes_no(q.text, q.answer[0].text) and not _says_which(q.text, q.answer[0].text)]
+    # (a newer question someone else asked, still waiting or answered only by a line that came next, takes ``m`` when
+    # ``m`` fits it or follows it at once: "照片要打印吗" — an ad — "照片打印一张贴在资料卡上")
     again = [q for q in again if not any(
-        not o.answer and o.msg.id > q.answer[-1].id and o.msg.speaker != m.speaker
-        and (relevant(o.text, m.text, days=False) or in_form(o.text, m.text)) for o in opened)]
+        (not o.answer or _guessed(o) or _beside_the_point(o, host)) and o.msg.id > q.answer[-1].id
+        and o.msg.speaker != m.speaker and not o.direct
+        and (relevant(o.text, m.text, days=False) or in_form(o.text, m.text) or m.id - o.msg.id == 1) for o in opened)]
     return again[-1] if again else None
 
 
@@ -1622,7 +1662,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
         joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
             and not _answers_another(last_answered, m, opened, i, window) \
-            else _answers_again(opened, m, bool(targets), in_form, tasks)
+            else _answers_again(opened, m, bool(targets), in_form, tasks, host)
         if joined is not None:
             joined.answer.append(m)
             continue
@@ -1649,7 +1689,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         # (a question held for the speaker's round is theirs: a bystander's line answers it only by @ or quote)
         recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed
                   and not (q.held and not targets)]
-        heard = recent if targets else _heard(recent, m, i, near)
+        heard = recent if targets else _heard(recent, m, i, near, host)
         if heard is None:
             continue
         recent = heard
@@ -1658,7 +1698,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
             direct = chosen is not None
         else:
-            chosen, direct = _unaddressed(recent, m, i, session, speakers, near, in_form)
+            chosen, direct = _unaddressed(recent, m, i, session, speakers, near, in_form, host)
         if chosen is None:
             alt = _alternative(m, session, speakers, host)
             if alt:  # a choice put without a question form: open only if a reply picks a side
@@ -5284,12 +5324,14 @@ def event_notice(sentence: str, when: datetime | None = None) -> bool:
     return bool(cue("patterns", "counted").search(rest))
 
 
-def _notice_answers(q: _Open, m: Message, i: int, near: int) -> bool:
+def _notice_answers(q: _Open, m: Message, i: int, near: int, host: str | None) -> bool:
     """Whether a notice answers the open question ``q``: one asking its time, place or cost, on its
     subject or just asked ("服装在哪里领" — "周六下午2点到5点在体育中心东门领"); a yes/no question just
     asked that the notice opens by answering ("场地还是活动中心吗" — "对，活动中心一楼…"); one just asked
     that it takes up, unless it turns to something else ("另外提醒…", "顺便说…")."""
-    if q.answer or i - q.index > near:
+    # (an answer so far that only came next and gives nothing asked does not keep the notice from it: "出发集合在哪"
+    # — "我周五下午才下班" — "集合在杭州西服务区，晚上7点")
+    if q.answer and not _guessed(q) and not _beside_the_point(q, host) or i - q.index > near:
         return False
     just_asked, f = q.index == i - 1, _fold(m.text)
     return (_asks_logistics(q.text) and (just_asked or relevant(q.text, m.text))) \
