@@ -264,11 +264,11 @@ class Event(BaseModel):
             event._time_note = f"时间写的是“{raw.strip()}”：还没有固定钟点，起草时不写几点，定了再补上 time"
         written = data.get("kind") if isinstance(data, dict) else None
         folded = to_simplified(fold(written)).strip() if isinstance(written, str) else ""
-        if folded and event.kind not in (folded, kind_table()["aliases"].get(folded)):
+        if folded and event.kind not in (folded, table["aliases"].get(folded)):
             event._kind_note = (f"活动类型“{written.strip()}”不在可选类型里，按“{event.kind}”处理；"
-                                f"可选：{'、'.join(kind_table()['kinds'])}")
+                                f"可选：{'、'.join(table['kinds'])}")
         if isinstance(data, dict):
-            event._all_day = all_day or (event.time is None and event.kind in kind_table()["all_day_kinds"])
+            event._all_day = all_day or (event.time is None and event.kind in table["all_day_kinds"])
         clock = find_clock(raw) if isinstance(raw, str) and not pending and not _TIME.match(fold(raw).strip()) else None
         if clock and clock.note:
             event._time_note = clock.note

@@ -395,8 +395,10 @@ def part_left_out(sections: list[SectionHit], part: SecondPart, said: str = "",
         return ""
     if {_key(s) for s in sections} & set(part.near):
         return ""
-    if said and index is not None and any(len(w) > 1 and w in fold(said) for w in index.content_words(part.text)):
-        return ""
+    if said and index is not None:
+        answered = fold(said)  # (a whole answer: past fold's cache, so folded once)
+        if any(len(w) > 1 and w in answered for w in index.content_words(part.text)):
+            return ""
     return decline_texts().part_not_covered.format(part=part.text.rstrip("？?。！!，, "))
 
 

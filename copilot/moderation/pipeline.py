@@ -814,9 +814,9 @@ class Moderator:
         if role is None:
             return
         prices = {float(p) for p in _BARE_PRICE.findall(_without_contacts(compact, rep))}
-        sold = [p.name for p in self.profile.products
-                if len(normalise(p.name).compact) >= 2 and normalise(p.name).compact in compact
-                and prices & ({p.price, p.promo_price} - {0, None})]
+        named = [(p, normalise(p.name).compact) for p in self.profile.products]
+        sold = [p.name for p, own in named
+                if len(own) >= 2 and own in compact and prices & ({p.price, p.promo_price} - {0, None})]
         if not sold:
             return
         a.label, a.score = Label.OK, 0.9

@@ -445,9 +445,10 @@ def lexicons() -> Lexicons:
     ct = load_resource(PATTERNS)["catalogue"]
     count = ("(?:" + _alt(ct["many"]) + "|[0-9]{" + str(int(ct["min_figures"])) + ",}|[" + ct["digits"] + "]?" + _alt(ct["tens"])
              + "[" + ct["digits"] + "]?)")
+    not_words = ct.get("not_words") or ()  # a counter that starts another word: 5000 台北面交 is no stock count
     words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + count + _alt(ct["approx"]) + "?"
                                              + re.escape(str(ct["counter_lead"])) + "?"
-                                             + "(?!" + _alt([str(w) for w in ct.get("not_words", ())] or ["(?!x)x"]) + ")"
+                                             + ("(?!" + _alt([str(w) for w in not_words]) + ")" if not_words else "")
                                              + _alt(ct["counters"]))
     return Lexicons(
         words=words,

@@ -652,8 +652,7 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message],
         # (a space between words is a pause in a chat typed without punctuation)
         # (never at the colon or comma inside a figure: "周日上午9:30集合" is not "周日上午9", and
         # "營位費每帳每晚1,200元" keeps its figure)
-        first = re.split(r"[，；;。！!]|(?<!\d)[,:：]|[,:：](?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", body,
-                         maxsplit=1)[0].strip()
+        first = re.split(r"[，；;。！!]|(?<!\d)[,:：]|[,:：](?!\d)|" + _SPACE_PAUSE.pattern, body, maxsplit=1)[0].strip()
         head = first if 4 <= len(first) <= 24 else _occasion(first) or _clause(body, 24)
         if head.endswith("…") or len(head) > 24:
             continue  # a clause cut mid-phrase ("这次跳的曲子有两个一个是最炫民族风一个是火火的姑…") is no title, nor

@@ -3508,10 +3508,12 @@ def _follow_event(actions: list[ActionItem], messages: list[Message], events: li
     # (only a day the event was moved to: a later event the chat goes on to is no move of this one)
     moved = [k for k in range(1, len(events)) if events[k] == final and events[k - 1] not in (None, final)
              and moved_from(_fold(messages[k].text)) is not None]
+    if not moved:
+        return
     at = {m.id: i for i, m in enumerate(messages)}
     for a in actions:
         i = at.get(a.sources[0]) if a.sources else None
-        if not moved or i is None or i >= moved[-1] or not a.deadline_text or events[i] in (None, final) \
+        if i is None or i >= moved[-1] or not a.deadline_text or events[i] in (None, final) \
                 or messages[i].time is None:
             continue
         then = find_deadline(a.deadline_text, messages[i].time, strict=False, event=events[i], meeting=meetings[i])
