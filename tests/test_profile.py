@@ -307,10 +307,13 @@ def test_a_topic_written_as_a_bare_number_is_its_text() -> None:
 
 @pytest.mark.parametrize(("written", "read"), [
     ("运动型", "兴趣型"), ("育儿型", "知识型"), ("教培型", "知识型"), ("商家型", "消费型"), ("職業型", "其他"),
-    ("行业协会型", "其他")])
+    ("行业协会型", "其他"), ("邻里型", "其他"), ("小区业主群", "其他"), ("長者型", "其他"), ("银发型", "其他"),
+    ("社区团购型", "消费型")])
 def test_group_types_operators_write_are_read_by_their_stems(written: str, read: str) -> None:
     """Round 52's blind moderation writer wrote these five types in eight profiles (运动型 for a flag-football club,
-    育儿型 for twins' parents, 商家型 for a braised-food shop…); each refused the whole profile."""
+    育儿型 for twins' parents, 商家型 for a braised-food shop…); each refused the whole profile. Round 53's wrote 邻里型
+    for an estate's lift-retrofit owners and 长者型 for a seniors' catwalk class: groups named by where or who, not
+    by topic; 社区团购 is one word, a shop's group-buy, not a neighbourhood plus a purchase."""
     p = parse_profile_text(f"name: 测试群\npositioning: 群友交流经验\ntopics: [交流]\ntype: {written}\n")
     assert p.type == read
 

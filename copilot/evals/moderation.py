@@ -52,7 +52,9 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                "independent7": "independent7/messages.jsonl",
                # round 52: an eighth blind set (8 more new kinds of group, 365 msgs; its writer's profiles loaded only
                # after round 52's profile fixes), same rules — score only, do not read its rows
-               "independent8": "independent8/messages.jsonl"}
+               "independent8": "independent8/messages.jsonl",
+               # round 53: a ninth blind set (8 more new kinds of group, 380 msgs), same rules — score only, do not read its rows
+               "independent9": "independent9/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
