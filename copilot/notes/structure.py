@@ -1391,11 +1391,10 @@ def _holds_questions(m: Message, session: SessionType, speakers: list[str], host
     "问题我最后统一回答，大家先记下" holds them for that speaker; the host's "大家有问题先攒着，X讲完统一回答"
     holds them for every speaker. Until that round, a holding speaker's lines are the talk going on, not answers,
     and a holding line is no answer either."""
-    if session != "主讲分享" or not has(_fold(m.text), "reply", "holds_questions"):
-        return []
-    if m.speaker in speakers:
-        return [m.speaker]
-    return list(speakers) if host is not None and m.speaker == host else []
+    if session != "主讲分享" or not (m.speaker in speakers or host is not None and m.speaker == host) \
+            or not has(_fold(m.text), "reply", "holds_questions"):
+        return []  # (who speaks is checked first: the cue is read only on the speakers' and the host's lines)
+    return [m.speaker] if m.speaker in speakers else list(speakers)
 
 
 _ROUND_CLAUSES = re.compile(r"[；;。\n]")
