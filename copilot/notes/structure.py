@@ -1386,10 +1386,15 @@ def _list_heading(text: str) -> str:
     return parts[0] if len(parts) >= 3 and parts[0].rstrip().endswith(("：", ":")) else ""
 
 
-def _holds_questions(m: Message, session: SessionType, speakers: list[str]) -> bool:
-    """A talk's speaker putting the questions off to a round at the end ("问题我最后统一回答，大家先记下"): their
-    lines until that round are the talk going on, not answers, and a holding line is no answer either."""
-    return session == "主讲分享" and m.speaker in speakers and has(_fold(m.text), "reply", "holds_questions")
+def _holds_questions(m: Message, session: SessionType, speakers: list[str], host: str | None = None) -> list[str]:
+    """The talk's speakers a line puts the questions off for, to a round at the end: a speaker's own
+    "问题我最后统一回答，大家先记下" holds them for that speaker; the host's "大家有问题先攒着，X讲完统一回答"
+    holds them for every speaker. Until that round, a holding speaker's lines are the talk going on, not answers,
+    and a holding line is no answer either."""
+    if session != "主讲分享" or not (m.speaker in speakers or host is not None and m.speaker == host) \
+            or not has(_fold(m.text), "reply", "holds_questions"):
+        return []  # (who speaks is checked first: the cue is read only on the speakers' and the host's lines)
+    return [m.speaker] if m.speaker in speakers else list(speakers)
 
 
 _ROUND_CLAUSES = re.compile(r"[；;。\n]")
@@ -1479,7 +1484,7 @@ def _rejoin_parts(opened: list[_Open]) -> list[_Open]:
 
 
 def _held_turn(m: Message, addressed: bool, opened: list[_Open], people: People, held: set[str],
-               session: SessionType, speakers: list[str]) -> Literal["round", "held", ""]:
+               session: SessionType, speakers: list[str], host: str | None = None) -> Literal["round", "held", ""]:
     """How ``m``, addressed to no one (an @ or a quote answers as ever), is spent on questions held for a round:
     "round", the round itself (one message answering several askers, each clause its own question's answer; it ends
     the hold); "held", a speaker's holding line (it starts one) or the talk going on while its speaker holds them
@@ -1495,8 +1500,9 @@ def _held_turn(m: Message, addressed: bool, opened: list[_Open], people: People,
             for q in opened:
                 q.held = q.held and bool(held)
         return "round"
-    if _holds_questions(m, session, speakers):
-        held.add(m.speaker)
+    holders = _holds_questions(m, session, speakers, host)
+    if holders:
+        held.update(holders)
         return "held"
     return "held" if m.speaker in held else ""
 
@@ -1652,7 +1658,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else []) \
             + _named_reply(m.text, people)
-        turn = _held_turn(m, bool(targets), opened, people, held, session, speakers)
+        turn = _held_turn(m, bool(targets), opened, people, held, session, speakers, host)
         # ("捐的书放哪里" — "在二楼": the next line of the one running the chat, however short, answers it)
         short = None if turn else _short_taken(opened, m, i, targets, tasks, host, session, speakers)
         # (a warning to the asker about something else is theirs to heed, not the answer: :func:`_aside`)
