@@ -186,6 +186,26 @@ def _hant_words() -> tuple[re.Pattern[str], dict[str, str]] | None:
     return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
 
 
+@lru_cache(maxsize=1)
+def _cantonese() -> tuple[frozenset[str], re.Pattern[str], dict[str, str]] | None:
+    """``resources/retrieval/cantonese.yaml``: written Cantonese (冇人講嘢, 嗌交, 點樣) → the Mandarin the cards use,
+    read only in a question with one of its Cantonese-only characters (``markers``)."""
+    data = load_resource("retrieval/cantonese.yaml")
+    table = {str(k): str(v) for k, v in (data.get("words") or {}).items()}
+    markers = frozenset("".join(str(m) for m in data.get("markers") or []))
+    if not table or not markers:
+        return None
+    return markers, re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
+def mandarin_form(text: str) -> str:
+    """``text`` (Simplified) with its written Cantonese in Mandarin when it has a Cantonese-only character, else as
+    it is: a Hong Kong operator's 我哋個群成日冇人講嘢 ranks like 我们的群经常没人说话."""
+    if (canto := _cantonese()) is None or not any(ch in canto[0] for ch in text):
+        return text
+    return canto[1].sub(lambda m: canto[2][m.group(0)], text)
+
+
 @lru_cache(maxsize=4096)
 def ask_form(text: str) -> str:
     """The form of a question that retrieval and the fit scorer read: a Traditional question (:func:`asked_script`)
@@ -198,8 +218,8 @@ def ask_form(text: str) -> str:
         return text
     if asked_script(text) != "zh-Hant":
         shared = _shared_words()
-        return shared[0].sub(lambda m: shared[1][m.group(0)], text) if shared is not None else text
-    out = _converter("tw2sp").convert(valid_unicode(text))
+        return mandarin_form(shared[0].sub(lambda m: shared[1][m.group(0)], text) if shared is not None else text)
+    out = mandarin_form(_converter("tw2sp").convert(valid_unicode(text)))
     if (words := _hant_words()) is not None:
         pattern, table = words
         out = pattern.sub(lambda m: table[m.group(0)], out)
