@@ -56,3 +56,20 @@ def test_a_sincere_title_is_not_abuse(judge: Callable[[str, str], Verdict], grou
     v = judge(group, text)
     assert v.label != "abuse", v.reason
     assert v.action in ("none", "review"), v.action
+
+
+RUNCLUB_HK = """
+name: 維港長跑訓練班
+positioning: 香港的跑手一齊練間歇跑、長課、山徑，交流配速、心率、跑鞋同受傷預防
+topics: [長跑, 間歇, 長課, 配速, 心率, 跑鞋, 馬拉松]
+audience: 香港的上班族跑手
+"""
+
+
+def test_cantonese_shameless_is_contempt_like_its_mandarin_form(judge: Callable[[str, str], Verdict]) -> None:
+    # 唔知醜 is read 不知丑 (signals.in_mandarin), a contempt form beside 不知羞 (lexicons.yaml abuse.contempt)
+    v = judge(RUNCLUB_HK, "跑得咁慢仲成日講配速，真係唔知醜")
+    assert v.label == "abuse", v.reason
+    assert v.action == "review", v.action
+    ok = judge(RUNCLUB_HK, "今朝跑完半馬，腳仔痠到落樓梯都要扶住")
+    assert ok.label != "abuse", ok.reason
