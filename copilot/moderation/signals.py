@@ -1779,7 +1779,7 @@ def _belittle(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 @lru_cache(maxsize=1)
-def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]:
     """Contempt by its form (patterns.yaml ``sneer``), each beside the words that must not open its clause before it: a
     person or their work judged then daring ("你这水平也敢…", "这种人也配…"), contempt put as a question or a verdict on
     someone's sense of self ("你以为你是谁", "没有自知之明"), someone summed up as a wasteful novice ("纯属花钱找罪受的
@@ -1793,14 +1793,17 @@ def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
              (_alt(vd["lead"]) + f"{_CLAUSE}{{0,{int(vd['max_gap'])}}}?" + _alt(vd["end"]), vd),
              (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd),
              (_alt(tb["title"]) + f"{_CLAUSE}{{0,{int(tb['max_gap'])}}}?" + _alt(tb["again"]), tb))
-    return tuple((re.compile(rx), tuple(str(w) for w in row.get("not_before") or ())) for rx, row in forms)
+    return tuple((re.compile(rx), tuple(str(w) for w in row.get("not_before") or ()),
+                  tuple(str(w) for w in row.get("not_with") or ())) for rx, row in forms)
 
 
 def _sneers(said: str) -> list[str]:
     """The contempt forms in ``said`` (the writer's own words in Mandarin) whose clause does not open on the writer or
     on reported words before the form (我这水平还敢…, 说你没有自知之明: patterns.yaml sneer ``not_before``)."""
     out = []
-    for form, not_before in sneer_forms():
+    for form, not_before, not_with in sneer_forms():
+        if any(w in said for w in not_with):  # "大神又来给大家上课了，谢谢": a sincere welcome or thanks beside the form
+            continue
         for m in form.finditer(said):
             clause = clause_before(said, m.start())
             if not any(w in clause for w in not_before):
