@@ -728,6 +728,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     # of several "…前" times, the one with a task in its own clause and a known day ("考试之前要…，
     # 这个月25号前完成" is due on the 25th, not on the exam's eve)
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
+    marked = _after_change(marked, folded)
     if marked:
         return _evening(_as_in_message(marked[0], text, context, when, event, meeting), folded, ctx, when)
     usable = [d for d in found if (d.attached or d.clock or d.spelled) and not d.range_end] if strict else found
@@ -795,6 +796,18 @@ def off_schedule(text: str, when: datetime | None, event: date | None = None) ->
     located = _located(folded, when, event)
     weekly = _weekly_spans(folded, located)
     return [d for s, _, d in located if not any(ws <= s <= we for ws, we in weekly)]
+
+
+def _after_change(marked: list[Deadline], folded: str) -> list[Deadline]:
+    """Of several "…前" times, the ones said after a change of them ("节目单原本周三前定稿，改成周二前定稿",
+    "报名原来是周五截止，改成下周一前"; cue ``moved``): the time replaced is no longer due."""
+    if len(marked) < 2:
+        return marked
+    change = moved_from(folded)
+    if change is None:
+        return marked
+    later = [d for d in marked if folded.find(fold(d.text), change) >= 0]
+    return later + [d for d in marked if d not in later] if later else marked
 
 
 def _own_clause(usable: list[Deadline]) -> Deadline:
