@@ -170,7 +170,8 @@ def asks(text: str) -> bool:
     f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
     told = _report_request(f)
     if told:
-        f = f[told.start():]  # what everyone is to report by a deadline is told, not asked
+        f = f[:told.start()] if told.start() == 0 else f[told.start():]  # what everyone is to report by a
+        # deadline is told, not asked (the what, before it or after it)
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
