@@ -632,7 +632,8 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
     out: list[tuple[int, int, Deadline]] = []
     spelled_end = -2  # where the last spelled-out date (4月2日) ended
     for match in lex.pattern.finditer(folded) if matches is None else matches:
-        if any(s < match.end() and match.start() < e for s, e, _ in taken):
+        if any(s < match.end() and match.start() < e and not _evening_of(folded, match, s, e, d, lex)
+               for s, e, d in taken):
             continue
         if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me", "h")):
             continue
@@ -654,8 +655,13 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
         start = match.start()
         # "出发前一天晚上8点前": the hour of the day just counted from the event (words only without one)
         day_span = next((t for t in taken if t[1] <= start and not folded[t[1]:start].strip() and t[2].clock is None), None)
+        # "出发前一晚9点前": the evening the span counts to ("晚") opens the hour's own reading ("晚9点前"); one
+        # expression, that evening's hour
+        day_span = day_span or next((t for t in taken if t[0] < start < t[1] and t[2].clock is None and t[2].day is not None
+                                     and folded[start:t[1]] in lex.parts and match.group(0).startswith(folded[start:t[1]])), None)
         if no_day and found.clock and day_span is not None:
-            start, found.day, found.text = day_span[0], day_span[2].day, day_span[2].text + found.text
+            overlap = max(0, day_span[1] - start)
+            start, found.day, found.text = day_span[0], day_span[2].day, day_span[2].text + found.text[overlap:]
             found.marked = found.marked or day_span[2].marked
             found.hour_only = False
             taken.remove(day_span)  # one expression, not a day and an hour of the message's day
@@ -675,6 +681,14 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
         found.attached = _attached(folded, match.end(), lex)
         out.append((start, match.end(), found))
     return out
+
+
+def _evening_of(folded: str, match: re.Match[str], start: int, end: int, day: Deadline, lex: _Lexicon) -> bool:
+    """Whether a plain time ``match`` only shares its opening part of the day with a span counted to that evening
+    ("出发前一晚" + "晚9点前": the span's 晚 opens the hour's reading), so the hour is that evening's."""
+    part = folded[match.start():end]
+    return start < match.start() < end < match.end() and day.clock is None and day.day is not None \
+        and part in lex.parts and match.group(0).startswith(part)
 
 
 def _range_end(found: Deadline, begin: Deadline, *, part: bool) -> None:
@@ -728,6 +742,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     # of several "…前" times, the one with a task in its own clause and a known day ("考试之前要…，
     # 这个月25号前完成" is due on the 25th, not on the exam's eve)
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
+    marked = _after_change(marked, folded)
     if marked:
         return _evening(_as_in_message(marked[0], text, context, when, event, meeting), folded, ctx, when)
     usable = [d for d in found if (d.attached or d.clock or d.spelled) and not d.range_end] if strict else found
@@ -795,6 +810,18 @@ def off_schedule(text: str, when: datetime | None, event: date | None = None) ->
     located = _located(folded, when, event)
     weekly = _weekly_spans(folded, located)
     return [d for s, _, d in located if not any(ws <= s <= we for ws, we in weekly)]
+
+
+def _after_change(marked: list[Deadline], folded: str) -> list[Deadline]:
+    """Of several "…前" times, the ones said after a change of them ("节目单原本周三前定稿，改成周二前定稿",
+    "报名原来是周五截止，改成下周一前"; cue ``moved``): the time replaced is no longer due."""
+    if len(marked) < 2:
+        return marked
+    change = moved_from(folded)
+    if change is None:
+        return marked
+    later = [d for d in marked if folded.find(fold(d.text), change) >= 0]
+    return later + [d for d in marked if d not in later] if later else marked
 
 
 def _own_clause(usable: list[Deadline]) -> Deadline:

@@ -170,7 +170,8 @@ def asks(text: str) -> bool:
     f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
     told = _report_request(f)
     if told:
-        f = f[told.start():]  # what everyone is to report by a deadline is told, not asked
+        f = f[:told.start()] if told.start() == 0 else f[told.start():]  # what everyone is to report by a
+        # deadline is told, not asked (the what, before it or after it)
     final = cue("question", "final")
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
@@ -4809,7 +4810,9 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
         if q.speaker == m.speaker:
             continue
         # ("救生衣要检查一遍，下下周一前弄完" — "这个我来": the line just before is the call)
-        if calls_for_help(q.text) or j == idx - 1 and this_one and _has_verb(_fold(q.text)):
+        # (not a line that takes nothing on: "我来看看打印店周末开不开" — "这个我包了" takes the call before it)
+        if calls_for_help(q.text) or j == idx - 1 and this_one and _has_verb(_fold(q.text)) \
+                and not has(_fold(q.text), "action", "not_a_task"):
             return q
         if joins and _takes_on(_spoken(q.text)) and not is_question(q.text):
             continue  # "我可以" — "算我一个": the second volunteer answers the call the first one did
