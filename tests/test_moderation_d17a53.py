@@ -104,3 +104,44 @@ def test_avatar_joke_without_hello_is_not_removed(judge) -> None:  # type: ignor
     v = judge(WATCH, "头像是我那块老表，点进去有惊喜哈哈")
     assert "greeter_lure" not in _signals(v)
     assert v.action not in ACTED
+
+
+# 3. a one-off sale with one handle says one price: model numbers and specs are no prices
+PCBUILD = """name: 装机交流群
+positioning: 电脑DIY爱好者交流装机配置、显卡CPU选购和散热，成员可以转让自己用过的配件
+topics: [装机, 配置单, 显卡, CPU, 主板, 内存, 散热, 二手配件]
+"""
+
+
+def test_model_numbers_are_not_prices() -> None:
+    from copilot.moderation.signals import without_models
+    assert "7800" not in without_models("我这台7800x3d+4070s整机7000出")
+    assert "7000" in without_models("我这台7800x3d+4070s整机7000出")
+    assert "512" not in without_models("macbookm2pro16+512出6500")
+    for price in ("5k一个月", "350r包邮", "1.2w出", "99rmb"):
+        assert without_models(price) == price
+
+
+@pytest.mark.parametrize("text", [
+    "我这台7800X3D+4070S整机九成新，自用一年，7000出，要的私我QQ 2638471950",
+    "出自用的RTX3060 12G，用了一年，1200自提，QQ 2638471950",
+])
+def test_own_sale_with_model_numbers_and_one_handle_is_not_removed(judge, text: str) -> None:  # type: ignore[no-untyped-def]
+    v = judge(PCBUILD, text)
+    assert v.action not in REMOVED
+    assert v.label == "ok"
+
+
+def test_dealer_with_model_numbers_and_stock_is_still_removed(judge) -> None:  # type: ignore[no-untyped-def]
+    v = judge(PCBUILD, "全新盒装RTX4060 8G现货，各种型号都有，1899起，QQ 2638471950")
+    assert v.label == "ad"
+    assert v.action in REMOVED
+
+
+# 4. "不是广告" with a sign-up code and 私我 is a denial pitch
+def test_denial_with_sign_up_code_is_a_pitch(judge) -> None:  # type: ignore[no-untyped-def]
+    v = judge(IELTS, "不是广告啊，我自己一直在用的背单词app，年卡128，想要邀请码的私我")
+    assert v.label == "ad"
+    assert "denial_pitch" in _signals(v)
+    v = judge(IELTS, "背单词我用的是一个免费app，不是广告，纯分享，大家可以自己去应用商店搜")
+    assert v.label == "ok"
