@@ -99,6 +99,7 @@ from copilot.moderation.signals import (
     unspoken,
     warns,
     without_measures,
+    without_models,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
 from copilot.moderation.veiled import banter, civil_ask, reminder, sanction
@@ -2246,8 +2247,9 @@ def _own_sale_handle(rep: SignalReport, text: str) -> bool:
     signs, pitch words, testimonials or virtual goods (lexicons.yaml resale.seller_sign / pitch / testimonial / virtual:
     stock, many items, a discount, 效果, 回购, 代充). ``text``: the message's compact form."""
     words = lexicons().words
-    # every number left once the handle, times and measures are out, that is no count (ad.count_unit): the prices said
-    plain = without_measures(_without_contacts(text, rep))
+    # every number left once the handle, times, measures and model numbers (7800X3D+4070S) are out, that is no count
+    # (ad.count_unit): the prices said
+    plain = without_models(without_measures(_without_contacts(text, rep)))
     sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())]
     # 有意的私聊: how to ask is a promo word a one-off sale may use (原价 with a handle stays a pitch: test_moderation_dev17k)
     promo = rep.signal("promo_words")

@@ -582,6 +582,7 @@ class Patterns:
     cheaper: re.Pattern[str]
     provider: re.Pattern[str]
     measure: re.Pattern[str]
+    model_token: re.Pattern[str]  # a model number or spec (RTX4060, 7800X3D, 16+512): no price
     negated_invite: re.Pattern[str]  # an invitation the writer refuses (别私聊我, 私聊我也不回)
 
 
@@ -852,11 +853,28 @@ def patterns() -> Patterns:
         buy_get=re.compile(_alt(d["buy_get"]["buy"]) + f"[{d['buy_get']['counts']}]+" + rf"{_CLAUSE}{{0,{int(d['buy_get']['unit_gap'])}}}?"
                            + _alt(d["buy_get"]["get"]) + f"[{d['buy_get']['counts']}]+"),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
+        model_token=_model_token_pattern(d["model_token"]),
         negated_invite=_negated_invite_pattern(d["negated_invite"], invite_words()),
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
                             + "|" + _alt(gq["organisers"])),
     )
+
+
+def _model_token_pattern(d: dict[str, Any]) -> re.Pattern[str]:
+    """patterns.yaml ``model_token``: a run of Latin letters and digits holding both (not an amount with its money letter,
+    5k, 350r), or two numbers joined by ``joined`` (16+512)."""
+    money = _either(d["money_letters"])
+    joined = re.escape(str(d["joined"]))
+    # sizes joined by "+" (16+512), or a run of letters and digits with what is joined to it (7800X3D+4070S, Pro16+512)
+    return re.compile(rf"(?<![\d.])\d{{1,3}}{joined}\d{{2,4}}(?![\d.])"
+                      rf"|(?<![a-z0-9.])(?!\d+(?:\.\d+)?(?:{money})(?![a-z0-9]))(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]+(?:{joined}[a-z0-9]+)*(?![a-z0-9])",
+                      re.IGNORECASE)
+
+
+def without_models(text: str) -> str:
+    """The text with its model numbers and specs taken out (RTX4060 8G, 7800X3D, 16+512): names of things, not prices."""
+    return patterns().model_token.sub(" ", text)
 
 
 def without_measures(text: str) -> str:
