@@ -5,8 +5,9 @@ content, prices and suppliers)?
 Data (tuning only, never a locked split):
   * positives: every out-of-scope question of ``evals/retrieval/tuning*.jsonl`` and the near misses we
     wrote for training in ``copilot/resources/retrieval/off_scope.yaml`` (by kind);
-  * negatives: every in-scope question of those splits and of ``evals/retrieval.jsonl``, and every
-    question a section answers in ``knowledge/asks.yaml``.
+  * negatives: every in-scope question of those splits and of ``evals/retrieval.jsonl``, the in-scope
+    look-alikes of ``copilot/resources/retrieval/in_scope.yaml`` (the same operator words asking what the cards
+    teach), and every question a section answers in ``knowledge/asks.yaml``.
 
 Model: scikit-learn ``CountVectorizer`` over the question's unique character 1–3 grams
 (:func:`copilot.knowledge.ranking.scope_grams`, the same at run time) + ``LogisticRegression`` with
@@ -46,6 +47,9 @@ from copilot.paths import EVALS_DIR, KNOWLEDGE_DIR
 
 C = 1.0
 FOLDS = 5
+# in-scope look-alikes written for training: the words of off_scope.yaml (预算, 团队, 工具, 数据, 直播…) asking what the
+# cards do teach (round 53), so the model learns the thing asked about rather than the operator vocabulary
+IN_SCOPE_FILE = OFF_SCOPE_FILE.with_name("in_scope.yaml")
 
 
 def examples(hold_out: str = "") -> tuple[list[str], list[int]]:
@@ -57,6 +61,9 @@ def examples(hold_out: str = "") -> tuple[list[str], list[int]]:
     for questions in (yaml.safe_load(OFF_SCOPE_FILE.read_text(encoding="utf-8")) or {}).values():
         for q in questions:
             seen.setdefault(q, 1)
+    for questions in (yaml.safe_load(IN_SCOPE_FILE.read_text(encoding="utf-8")) or {}).values():
+        for q in questions:
+            seen.setdefault(q, 0)
     for line in (EVALS_DIR / "retrieval.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             seen.setdefault(json.loads(line)["question"], 0)
