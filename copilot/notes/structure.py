@@ -5686,6 +5686,14 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
     return text
 
 
+def _cite_changes(items: list[ActionItem | Announcement], restated: dict[int, Restated]) -> None:
+    """A to-do or a notice a change that named its slot rewrote in place ("早上9:30北河街街市門口集合") states the
+    change's figure: it cites the change too."""
+    for item in items:
+        item.sources += list(dict.fromkeys(f.by.id for i in item.sources if (f := restated.get(i)) and f.slot
+                                           and f.by.id not in item.sources))
+
+
 def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int, Message]) -> str:
     """``d``'s wording without the clauses of its earlier lines whose figures a later correction restated (the clause
     as the old line says it, not as the correction does); when no settling word is left (decision.cues), the
@@ -5742,9 +5750,7 @@ def analyze(transcript: Transcript) -> Structure:
         a.task = _final_state(a, restated) or a.task
     for n in announcements:
         n.text = _final_state(n, restated)
-    for item in [*actions, *announcements]:  # rewritten in place by a change that named its slot: cite it
-        item.sources += list(dict.fromkeys(f.by.id for i in item.sources if (f := restated.get(i)) and f.slot
-                                           and f.by.id not in item.sources))
+    _cite_changes([*actions, *announcements], restated)
     announcements = [n for n in announcements if n.text and not _notice_called_off(n, msgs, people)]
     decisions = _restated_decisions(decisions, restated, msgs)
     if invited:  # an explicit hand-over settles type, speaker and host
