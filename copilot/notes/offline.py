@@ -288,6 +288,12 @@ def _final(m: Message, restated: dict[int, Restated]) -> str:
     return without_figures(m.text, restated[m.id]) if m.id in restated else m.text
 
 
+def _changed_by(sources: list[int], restated: dict[int, Restated]) -> list[int]:
+    """The changes that named their slot and rewrote one of ``sources`` in place (:func:`restated_figures`): the
+    rewritten line states their figures, so it cites them."""
+    return list(dict.fromkeys(f.by.id for i in sources if (f := restated.get(i)) and f.slot and f.by.id not in sources))
+
+
 def _as_final(messages: list[Message], restated: dict[int, Restated]) -> list[Message]:
     """``messages`` in their final state (:func:`_final`), those with nothing left out."""
     out = [m if m.id not in restated else replace(m, text=_final(m, restated)) for m in messages]
@@ -1068,6 +1074,9 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         summary, summary_sources = talk_summary(lead, points)
     safety = _safety_points(sentences, people)
     key_points = _with_safety([_key_point(s) for s in points], safety, people)
+    for kp in key_points:  # a point a named change rewrote ("早上9:30北河街街市門口集合") cites the change too
+        kp.sources += _changed_by(kp.sources, st.restated)
+    summary_sources += [i for i in _changed_by(summary_sources, st.restated) if i not in summary_sources]
     return Notes(
         title=_title(transcript, st, points, people),
         date=transcript.date,

@@ -978,6 +978,9 @@ class Restated:
 
     kinds: frozenset[str]
     by: Message
+    # the slot a change named ("费用" of "费用调成每人1350元"): only the clauses naming it are stale; empty for a
+    # correction or a recap, which restate every clause with a figure of those kinds on their subject
+    slot: frozenset[str] = frozenset()
 
 
 def restated_figures(messages: list[Message]) -> dict[int, Restated]:
@@ -995,6 +998,38 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             old = kinds & figure_kinds(_fold(x.text))
             if x.speaker == m.speaker and old and relevant(x.text, m.text, by_kind=False):
                 out[x.id] = Restated(old | (out[x.id].kinds if x.id in out else frozenset()), m)
+        changes = _slot_changes(f) if not kinds and not is_question(m.text) else []
+        for x in messages[max(0, j - int(raw("change_reach"))):j] if changes else []:
+            fx = _fold(x.text)
+            hit = [(slot, k) for slot, k in changes if any(w in fx for w in slot)]
+            old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
+            if x.speaker == m.speaker and old and not cue("moved").search(fx) and x.id not in out:
+                out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
+    return out
+
+
+def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The changes the folded line ``f`` makes that name their slot ("费用调成每人1350元", "集合时间改早到9:30",
+    "队服改成每套158元"): for each clause with a change word (cue moved) and a figure after it, the content words
+    before the change word (the slot, less the generic ones of cue change_generic) and the kinds of the figures
+    after it. A contingency (moved_unless) or a clause whose slot is only generic words changes nothing."""
+    out: list[tuple[frozenset[str], frozenset[str]]] = []
+    moved, generic = cue("moved"), cue("change_generic")
+    for clause in _RECAP_ITEM.split(f):
+        x = moved.search(clause)
+        if x is None or has(clause, "moved_unless"):
+            continue
+        kinds = figure_kinds(clause[x.end():])
+        # the slot is named right before the change word, in its own stretch of the line (a copy without
+        # punctuation keeps only spaces: "天热了 从周三开始排练时间从晚上7点半改到7点"), figures left out
+        before = (clause[:x.start()].split() or [""])[-1]
+        for kind in raw("figure_values"):
+            before = cue("figure_values", kind).sub(" ", before)
+        slot = frozenset(w for w in (generic.sub("", w) for w in words(before)
+                                     if not any(c.isdigit() for c in w) and word_class(w) not in {"m", "q", "t"}
+                                     and word_class(w) not in _pronoun_tags() | _function_tags()) if len(w) >= 2)
+        if kinds and slot:
+            out.append((slot, kinds))
     return out
 
 
@@ -1033,7 +1068,43 @@ def without_figures(text: str, fix: Restated) -> str:
     ("今次有四十圍，晚上六點開席" after "更正：開席改做七點" is "今次有四十圍"): what of a line still holds once the
     correction restated those figures."""
     clauses = [c.strip() for c in _CLAUSE_WHOLE.split(text) if c.strip()]
+    if fix.slot:  # a change that named its slot: the stale clause gives way to the change's clause, in its place
+        new = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text) if cue("moved").search(_fold(c))
+               and any(w in _fold(c) for w in fix.slot) and fix.kinds & figure_kinds(_fold(c))]
+        out: list[str] = []
+        for c in clauses:
+            if not (fix.kinds & figure_kinds(_fold(c)) and any(w in _fold(c) for w in fix.slot)):
+                out.append(c)
+            elif (put := _put_values(c, new, fix.kinds)) is not None:
+                out.append(put)  # "早上10點北河街街市門口集合" → "早上9:30北河街街市門口集合"
+            elif new:
+                out.extend(new)
+                new = []
+        return "，".join(out)
     return "，".join(c for c in clauses if not (fix.kinds & figure_kinds(_fold(c)) and relevant(c, fix.by.text, by_kind=False)))
+
+
+def _put_values(clause: str, changes: list[str], kinds: frozenset[str]) -> str | None:
+    """``clause`` with each of its values of ``kinds`` (cue figure_values: "10點", "1200元", "12/19") replaced by
+    the value of that kind the change clauses state after their change word ("集合時間改早到9:30" → "9:30"); None
+    when a kind has no single value on either side (the caller then puts the change clause in its place)."""
+    f, out = _fold(clause), clause
+    if len(f) != len(clause):
+        return None
+    for kind in sorted(kinds):
+        value = cue("figure_values", kind)
+        olds = list(value.finditer(f))
+        news = [n for c in changes for x in [cue("moved").search(_fold(c))] if x
+                for n in value.finditer(_fold(c), x.end()) if len(_fold(c)) == len(c)
+                for n in [c[n.start():n.end()]]]
+        if len(olds) != 1 or len({_fold(n) for n in news}) != 1:
+            if olds or news:
+                return None
+            continue
+        o = olds[0]
+        out = out[:o.start()] + news[0] + out[o.end():]
+        f = _fold(out)
+    return out if out != clause else None
 
 
 def _only_counts(f: str, counted: re.Pattern[str]) -> bool:
@@ -5624,6 +5695,14 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
     return text
 
 
+def _cite_changes(items: list[ActionItem | Announcement], restated: dict[int, Restated]) -> None:
+    """A to-do or a notice a change that named its slot rewrote in place ("早上9:30北河街街市門口集合") states the
+    change's figure: it cites the change too."""
+    for item in items:
+        item.sources += list(dict.fromkeys(f.by.id for i in item.sources if (f := restated.get(i)) and f.slot
+                                           and f.by.id not in item.sources))
+
+
 def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int, Message]) -> str:
     """``d``'s wording without the clauses of its earlier lines whose figures a later correction restated (the clause
     as the old line says it, not as the correction does); when no settling word is left (decision.cues), the
@@ -5680,6 +5759,7 @@ def analyze(transcript: Transcript) -> Structure:
         a.task = _final_state(a, restated) or a.task
     for n in announcements:
         n.text = _final_state(n, restated)
+    _cite_changes([*actions, *announcements], restated)
     announcements = [n for n in announcements if n.text and not _notice_called_off(n, msgs, people)]
     decisions = _restated_decisions(decisions, restated, msgs)
     if invited:  # an explicit hand-over settles type, speaker and host
