@@ -1,0 +1,53 @@
+"""Round 53, d17c53 (issue 17, qa17r37): what a fresh QA found wrong. A member telling the organiser they will miss the
+group's own event is on-topic (the excuse 加班 is no chatter); Cantonese contact phrases (PM我, 睇我主頁) and a Traditional
+banned item are read like their Simplified forms. Messages written for these tests, for group kinds not used before:
+a badminton association, a Hong Kong hiking club and a community choir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copilot.config import Settings
+from copilot.moderation.pipeline import Moderator, Verdict
+from copilot.profile import parse_profile_text
+
+BADMINTON = """name: 江北羽毛球协会
+positioning: 周末一起打羽毛球、约球、交流技术
+topics: [羽毛球, 约球, 球拍, 步法]
+events:
+  - {title: 周二晚场, kind: 线下活动, cadence: 每周二, time: "19:30", place: 江北体育馆, signup: 群接龙, host: 老周,
+     details: 请假在群里跟会长说一声}
+"""
+CHOIR = """name: 社区合唱团交流群
+positioning: 合唱团成员交流曲目、声部练习和乐理
+topics: [合唱, 声部, 曲目, 乐理, 发声]
+"""
+
+
+@pytest.fixture
+def judge(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """One fresh moderator per message (no strikes carried over), in a dry run."""
+    def run(profile: str, text: str, user: str = "阿敏") -> Verdict:
+        mod = Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile),
+                        dry_run=True)
+        return mod.moderate({"id": "m1", "user": user, "text": text})
+    return run
+
+
+# 1. a leave asked of the organiser for the group's own event
+
+@pytest.mark.usefixtures("judge")
+@pytest.mark.parametrize("text", ["会长我今晚加班请假一次", "老周，孩子发烧了今晚来不了", "队长这次不去了，老板临时让我加班"])
+def test_leave_told_to_the_organiser_is_the_groups_own_business(judge, text: str) -> None:  # type: ignore[no-untyped-def]
+    v = judge(BADMINTON, text)
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+@pytest.mark.usefixtures("judge")
+def test_chatter_with_no_leave_or_no_event_is_still_chatter(judge) -> None:  # type: ignore[no-untyped-def]
+    # told to nobody in charge: the overtime talk is the member's own
+    assert judge(BADMINTON, "今天又加班到十点，老板真是不做人").label == "off_topic"
+    # a group with no events of its own has no leave to ask: 会长 + 请假 of one's job is chatter
+    assert judge(CHOIR, "跟会长说了，明天我请假去看演唱会，票超难抢").label == "off_topic"
