@@ -51,3 +51,39 @@ def test_chatter_with_no_leave_or_no_event_is_still_chatter(judge) -> None:  # t
     assert judge(BADMINTON, "今天又加班到十点，老板真是不做人").label == "off_topic"
     # a group with no events of its own has no leave to ask: 会长 + 请假 of one's job is chatter
     assert judge(CHOIR, "跟会长说了，明天我请假去看演唱会，票超难抢").label == "off_topic"
+
+
+# 2. Cantonese contact phrases and a Traditional banned item
+
+HIKING = """name: 港島行山團
+positioning: 週末一齊行山、分享路線同裝備
+topics: [行山, 路線, 裝備, 露營]
+banned: [收費帶團]
+"""
+
+
+def _signals(v: Verdict) -> dict[str, list[str]]:
+    return {s["name"]: s["items"] for s in v.checks["signals"]}
+
+
+@pytest.mark.usefixtures("judge")
+def test_cantonese_contact_phrases_read_like_their_mandarin_form(judge) -> None:  # type: ignore[no-untyped-def]
+    pm, si = judge(HIKING, "行山杖有多，有興趣PM我"), judge(HIKING, "行山杖有多，有兴趣私我")
+    assert "invite" in _signals(pm) and "invite" in _signals(si)
+    look, kan = judge(HIKING, "裝備清單放咗喺度，睇我主頁"), judge(HIKING, "装备清单放在这里，看我主页")
+    assert "pointer" in _signals(look) and "pointer" in _signals(kan)
+    assert look.action == kan.action != "none"
+
+
+@pytest.mark.usefixtures("judge")
+def test_a_time_in_english_is_no_pm_ask(judge) -> None:  # type: ignore[no-untyped-def]
+    v = judge(HIKING, "聽日行麥理浩徑，今晚8pm我會喺群度講集合點")
+    assert "invite" not in _signals(v)
+
+
+@pytest.mark.usefixtures("judge")
+def test_a_traditional_banned_item_is_matched_with_a_cantonese_ask(judge) -> None:  # type: ignore[no-untyped-def]
+    v = judge(HIKING, "我哋有收費帶團，一位三百，有興趣PM我")
+    assert v.label == "ad" and v.action == "delete" and "invite" in _signals(v) and "banned_deal" in _signals(v)
+    simplified = judge(HIKING.replace("收費帶團", "收费带团"), "我哋有收費帶團，一位三百，有興趣PM我")
+    assert simplified.label == "ad" and "banned_deal" in _signals(simplified)
