@@ -87,3 +87,18 @@ def test_a_traditional_banned_item_is_matched_with_a_cantonese_ask(judge) -> Non
     assert v.label == "ad" and v.action == "delete" and "invite" in _signals(v) and "banned_deal" in _signals(v)
     simplified = judge(HIKING.replace("收費帶團", "收费带团"), "我哋有收費帶團，一位三百，有興趣PM我")
     assert simplified.label == "ad" and "banned_deal" in _signals(simplified)
+
+
+# 3. an insult reported to the admins, in Cantonese as in Mandarin
+
+@pytest.mark.usefixtures("judge")
+@pytest.mark.parametrize("text", ["頭先有人喺群入面話我「冇腦」，想管理員跟進吓", "刚才有人在群里骂我「没脑子」，想让管理员跟进一下"])
+def test_an_insult_reported_to_the_admins_is_the_groups_order(judge, text: str) -> None:  # type: ignore[no-untyped-def]
+    v = judge(CHOIR, text)
+    assert v.label == "ok" and v.action == "none", v.reason
+
+
+@pytest.mark.usefixtures("judge")
+def test_a_family_scolding_is_still_chatter(judge) -> None:  # type: ignore[no-untyped-def]
+    # no admin is asked, or a chatter word says what it is about: the member's own life
+    assert judge(CHOIR, "老公说我乱花钱，管理员你们评评理").label == "off_topic"

@@ -355,6 +355,23 @@ def keeps_order(compact: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _abuse_report() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load_resource(RELEVANCE)["abuse_report"]
+    return _alternation(frozenset(str(w) for w in d["act"])), _alternation(frozenset(str(w) for w in d["to"]))
+
+
+def reports_abuse(compact: str) -> list[str]:
+    """The act and the admin of a report of an insult to the group's admins (relevance.yaml ``abuse_report``: 骂我 …
+    管理员), in the text as written or in its Mandarin form; empty when either is missing."""
+    act, to = _abuse_report()
+    for text in dict.fromkeys((compact, in_mandarin(compact))):
+        acts, admins = act.findall(text), to.findall(text)
+        if acts and admins:
+            return [acts[0], admins[0]]
+    return []
+
+
+@lru_cache(maxsize=1)
 def _practised_work() -> re.Pattern[str]:
     d = load_resource(RELEVANCE)["practised_work"]
     verbs = "|".join(sorted((re.escape(str(v)) for v in d["verbs"]), key=len, reverse=True))
@@ -820,6 +837,9 @@ class OffTopicDetector:
         if not chatter and (order := keeps_order(n.compact)):
             # "tmd谁又在刷广告", "管理员快啲踢咗佢啦": a complaint of the group's ads, a call on its admins — the group's order
             return TopicResult(False, 0.1, [], f"抱怨群里的广告刷屏或请管理员处理（{'、'.join(order[:2])}），是本群自己的秩序，不算跑题")
+        if not chatter and (told := reports_abuse(n.compact)):
+            # "頭先有人喺群入面話我「蠢到死」，想管理員跟進吓": an insult reported to the admins — the group's order
+            return TopicResult(False, 0.1, [], f"向管理员报告群里有人辱骂（{'、'.join(told)}），是本群自己的秩序，不算跑题")
         if not chatter and (works := practised_works(n.folded)):
             # "我想学《客途秋恨》，边个版本好啲？": practising a work is the member's own practice in the group's craft
             return TopicResult(False, 0.1, works[:3], f"说自己在学、练的作品（《{'》《'.join(works[:2])}》），"
