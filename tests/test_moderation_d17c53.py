@@ -102,3 +102,35 @@ def test_an_insult_reported_to_the_admins_is_the_groups_order(judge, text: str) 
 def test_a_family_scolding_is_still_chatter(judge) -> None:  # type: ignore[no-untyped-def]
     # no admin is asked, or a chatter word says what it is about: the member's own life
     assert judge(CHOIR, "老公说我乱花钱，管理员你们评评理").label == "off_topic"
+
+
+# 4. a dry run judges a join time sent with the message as a live run does, writing nothing
+
+def _judged(data: Path, profile: str, msg: dict, *, dry: bool) -> Verdict:  # type: ignore[type-arg]
+    from copilot.moderation.audit import AuditLog
+    s = Settings(data_dir=data, llm_provider="offline")
+    audit = AuditLog.existing(s) if dry else "default"  # as `copilot moderate --dry-run` opens the log
+    return Moderator(s, parse_profile_text(profile), audit=audit, dry_run=dry).moderate(dict(msg))
+
+
+def test_a_dry_run_counts_the_join_time_like_a_live_run(tmp_path: Path) -> None:
+    import time
+    msg = {"id": "m1", "user": "新来的小王", "text": "满200减100，需要的来", "joined_at": time.time() - 600}
+    dry = _judged(tmp_path / "dry", CHOIR, msg, dry=True)
+    live = _judged(tmp_path / "live", CHOIR, msg, dry=False)
+    assert dry.checks["trust"]["new_member"] is True and live.checks["trust"]["new_member"] is True
+    assert (dry.label, dry.action) == (live.label, live.action)
+    assert not (tmp_path / "dry" / "moderation.sqlite").exists()  # nothing written, not even a log
+
+
+def test_a_dry_run_with_a_log_reads_a_new_join_without_writing_it(tmp_path: Path) -> None:
+    import time
+    from copilot.moderation.audit import AuditLog
+    data = tmp_path / "data"
+    old = {"id": "m0", "user": "老成员阿华", "text": "这周排练《茉莉花》第二声部", "ts": time.time() - 30 * 86400}
+    _judged(data, CHOIR, old, dry=False)  # the member was seen a month ago
+    msg = {"id": "m1", "user": "老成员阿华", "text": "第二声部的谱子发一下", "joined_at": time.time() - 600}
+    v = _judged(data, CHOIR, msg, dry=True)
+    assert v.checks["trust"]["new_member"] is True  # re-joined ten minutes ago: judged strictly, as live would
+    record = AuditLog.from_settings(Settings(data_dir=data, llm_provider="offline")).member("", "老成员阿华")
+    assert record is not None and record.get("joined_ts") is None  # seen live a month ago; the dry run wrote no join

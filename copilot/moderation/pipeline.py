@@ -862,10 +862,13 @@ class Moderator:
         classifier is sure is an ad, is no member-to-member contact: it goes to a person. Everyone else — in
         particular members with a record of approved messages — is never acted on by the classifier alone.
         """
-        if self.audit is None or not msg.user:
+        # a dry run writes no join (_note_join) but judges as if it had: the join time sent with the message counts,
+        # with or without a log to read (a first test run has none yet)
+        seen_join = self.dry_run and msg.joined_at is not None
+        if not msg.user or (self.audit is None and not seen_join):
             return
         group = self._group_of(msg)
-        if self.audit.last_strike(group, msg.user, STRUCK_DAYS) is not None:
+        if self.audit is not None and self.audit.last_strike(group, msg.user, STRUCK_DAYS) is not None:
             # a strike outweighs any record of approved messages until its window passes
             a.checks["trust"] = {"new_member": False, "struck": True, "why": STRUCK_WHY}
             self._strict(a, f"近期被处置过的成员（{STRUCK_WHY}）", struck=True)
@@ -873,7 +876,9 @@ class Moderator:
         if (group, msg.user) in self._established:  # a record of approved messages does not go away
             a.checks["trust"] = {"new_member": False, "established": True}
             return
-        record = self.audit.member(group, msg.user)
+        record = self.audit.member(group, msg.user) if self.audit is not None else None
+        if seen_join:
+            record = _with_join(record, msg.joined_at)
         now = live_time(msg.ts)
         why = _new_member(record, now, self._group_since(group))
         a.checks["trust"] = {"new_member": why is not None, "ok_count": int(record["ok_count"]) if record else 0,
@@ -2450,6 +2455,19 @@ NEW_MEMBER_MESSAGES = 5  # … and fewer messages than this so far: a new member
 STRUCK_DAYS = NEW_MEMBER_DAYS  # a member deleted or muted this recently is judged like a new member, and earns no trust
 STRUCK_WHY = f"近 {STRUCK_DAYS:.0f} 天内因违规被删除或禁言过"
 HISTORY_DAYS = 7.0  # 'first seen' means new only once the group's log is this old
+
+
+def _with_join(record: dict[str, Any] | None, joined_at: float | None) -> dict[str, Any] | None:
+    """A member's record as it reads once the join time sent with a message is recorded (Moderator._note_join): a dry
+    run judges with it, without writing it."""
+    if joined_at is None:
+        return record
+    when = min(float(joined_at), time.time())
+    known = (record or {}).get("joined_ts")
+    if known is not None and abs(float(known) - when) <= JOIN_SAME_SECONDS:
+        return record
+    fresh = {"first_seen": None, "messages": 0, "ok_count": 0}  # as AuditLog.record_join inserts a member never seen
+    return {**(record or fresh), "joined_ts": when}
 
 
 def _new_member(record: dict[str, Any] | None, now: float, group_since: float | None) -> str | None:
