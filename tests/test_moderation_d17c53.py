@@ -5,11 +5,13 @@ a badminton association, a Hong Kong hiking club and a community choir."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from copilot.config import Settings
+from copilot.moderation.audit import AuditLog
 from copilot.moderation.pipeline import Moderator, Verdict
 from copilot.profile import parse_profile_text
 
@@ -107,14 +109,12 @@ def test_a_family_scolding_is_still_chatter(judge) -> None:  # type: ignore[no-u
 # 4. a dry run judges a join time sent with the message as a live run does, writing nothing
 
 def _judged(data: Path, profile: str, msg: dict, *, dry: bool) -> Verdict:  # type: ignore[type-arg]
-    from copilot.moderation.audit import AuditLog
     s = Settings(data_dir=data, llm_provider="offline")
     audit = AuditLog.existing(s) if dry else "default"  # as `copilot moderate --dry-run` opens the log
     return Moderator(s, parse_profile_text(profile), audit=audit, dry_run=dry).moderate(dict(msg))
 
 
 def test_a_dry_run_counts_the_join_time_like_a_live_run(tmp_path: Path) -> None:
-    import time
     msg = {"id": "m1", "user": "新来的小王", "text": "满200减100，需要的来", "joined_at": time.time() - 600}
     dry = _judged(tmp_path / "dry", CHOIR, msg, dry=True)
     live = _judged(tmp_path / "live", CHOIR, msg, dry=False)
@@ -124,8 +124,6 @@ def test_a_dry_run_counts_the_join_time_like_a_live_run(tmp_path: Path) -> None:
 
 
 def test_a_dry_run_with_a_log_reads_a_new_join_without_writing_it(tmp_path: Path) -> None:
-    import time
-    from copilot.moderation.audit import AuditLog
     data = tmp_path / "data"
     old = {"id": "m0", "user": "老成员阿华", "text": "这周排练《茉莉花》第二声部", "ts": time.time() - 30 * 86400}
     _judged(data, CHOIR, old, dry=False)  # the member was seen a month ago
