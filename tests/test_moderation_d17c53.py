@@ -12,7 +12,9 @@ import pytest
 
 from copilot.config import Settings
 from copilot.moderation.audit import AuditLog
+from copilot.moderation.normalise import normalise
 from copilot.moderation.pipeline import Moderator, Verdict
+from copilot.moderation.signals import said_prices
 from copilot.profile import parse_profile_text
 
 BADMINTON = """name: 江北羽毛球协会
@@ -132,3 +134,33 @@ def test_a_dry_run_with_a_log_reads_a_new_join_without_writing_it(tmp_path: Path
     assert v.checks["trust"]["new_member"] is True  # re-joined ten minutes ago: judged strictly, as live would
     record = AuditLog.from_settings(Settings(data_dir=data, llm_provider="offline")).member("", "老成员阿华")
     assert record is not None and record.get("joined_ts") is None  # seen live a month ago; the dry run wrote no join
+
+
+# 5. a reason never denies a price that was read
+
+PHOTO = """name: 城西摄影爱好者群
+positioning: 交流摄影技巧、器材和后期
+topics: [摄影, 后期, 镜头, 相机, 跟拍]
+"""
+
+
+def test_a_sum_per_session_and_a_spend_and_save_offer_are_prices() -> None:
+    assert said_prices(normalise("演出跟拍398一场").folded) == ["398"]
+    assert said_prices(normalise("私教260一节，需要的私我").folded) == ["260"]
+    assert said_prices(normalise("本周满200减100").folded) == ["200"]
+    # a count of members, a year: no price
+    assert said_prices(normalise("群里满200人了，大家多交流").folded) == []
+    assert said_prices(normalise("2017年一场大雪把机位都埋了").folded) == []
+
+
+@pytest.mark.usefixtures("judge")
+@pytest.mark.parametrize("text", ["演出跟拍398一场，需要的私我", "跟拍满200减100，要的私我"])
+def test_a_reason_never_says_no_price_where_one_was_read(judge, text: str) -> None:  # type: ignore[no-untyped-def]
+    v = judge(PHOTO, text)
+    assert v.label == "ad" and "没有联系方式、价格" not in v.reason and "价格" in v.reason, v.reason
+
+
+@pytest.mark.usefixtures("judge")
+def test_a_reason_still_says_no_price_where_none_was_said(judge) -> None:  # type: ignore[no-untyped-def]
+    v = judge(PHOTO, "跟拍接单中，需要的私我")
+    assert v.label == "ad" and "没有联系方式、价格或链接" in v.reason

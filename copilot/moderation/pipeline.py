@@ -690,6 +690,9 @@ class Moderator:
         parts = [p for p in a.reasons if p]
         if any(s.name == "contact" for s in a.signals.signals):
             parts = [p for p in parts if NO_CONTACT_CLAIM not in p]
+        # … and so is one that says it has no price where a price was read (演出跟拍398一场, 满200减100)
+        if a.signals.signal("money") is not None or said_prices(a.folded):
+            parts = [p for p in parts if not _denies(p, PRICE_WORD)]
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(parts)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
@@ -2026,6 +2029,18 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 CLASSIFIER_ALONE_NOTE = "主要依据分类器，规则证据不足，交人工判断"
+PRICE_WORD = "价格"  # a note that denies it ("没有联系方式、价格或链接") is never said where a price was read
+
+
+def _denies(part: str, word: str) -> bool:
+    """A reason part says the message has no ``word``: 没有 and, after it in the same clause, ``word``."""
+    for clause in part.replace("；", "，").split("，"):
+        at = clause.find("没有")
+        if at >= 0 and word in clause[at:]:
+            return True
+    return False
+
+
 NO_CONTACT_CLAIM = "没有联系方式"  # what the notes below say of a message with no contact; never said where one was read
 _BANNED_SIGNALS = frozenset({"banned", "banned_deal"})  # the signals naming a profile's banned item (evidence.yaml banned)
 _NAMED_ALWAYS = _BANNED_SIGNALS  # signals whose reason part is never cut: it names the word

@@ -1339,7 +1339,9 @@ def _said_price() -> re.Pattern[str]:
     before = _words_alt(d["before"]) + rf"\s?({_SUM}(?:\s?{_words_alt(d['range'])}\s?{_SUM})?)"
     after = rf"({_SUM})(?=\s?{_words_alt(d['after'])})"
     alone = rf"(?:^|[,;])\s?({_SUM})\s?(?=[,;]\s?{_words_alt(d['alone_before'])})"
-    return re.compile("|".join((before, after, alone)))
+    per = rf"({_SUM})(?=\s?{_words_alt(d['per'])})"
+    discount = _words_alt(d["discount"]["lead"]) + rf"\s?({_SUM})(?=\s?{_words_alt(d['discount']['cut'])})"
+    return re.compile("|".join((before, after, alone, per, discount)))
 
 
 def said_prices(folded: str) -> list[str]:
