@@ -355,6 +355,23 @@ def keeps_order(compact: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _abuse_report() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load_resource(RELEVANCE)["abuse_report"]
+    return _alternation(frozenset(str(w) for w in d["act"])), _alternation(frozenset(str(w) for w in d["to"]))
+
+
+def reports_abuse(compact: str) -> list[str]:
+    """The act and the admin of a report of an insult to the group's admins (relevance.yaml ``abuse_report``: 骂我 …
+    管理员), in the text as written or in its Mandarin form; empty when either is missing."""
+    act, to = _abuse_report()
+    for text in dict.fromkeys((compact, in_mandarin(compact))):
+        acts, admins = act.findall(text), to.findall(text)
+        if acts and admins:
+            return [acts[0], admins[0]]
+    return []
+
+
+@lru_cache(maxsize=1)
 def _practised_work() -> re.Pattern[str]:
     d = load_resource(RELEVANCE)["practised_work"]
     verbs = "|".join(sorted((re.escape(str(v)) for v in d["verbs"]), key=len, reverse=True))
@@ -645,6 +662,13 @@ def _shop_people(compact: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _leave_rule() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Who is told (an organiser) and the absence told (relevance.yaml leave_to_organiser: 会长…请假)."""
+    d = load_resource(RELEVANCE)["leave_to_organiser"]
+    return _alternation(frozenset(str(w) for w in d["to"])), _alternation(frozenset(str(w) for w in d["absence"]))
+
+
+@lru_cache(maxsize=1)
 def _shop_order_rule() -> re.Pattern[str]:
     """A customer's order at the shop's counter (relevance.yaml shop_order: 给我留一斤, 帮我订三份)."""
     d = load_resource(RELEVANCE)["shop_order"]
@@ -737,6 +761,8 @@ class OffTopicDetector:
         self.learned = learned
         self.vocab = profile_vocab(profile)
         self.meets = bool(profile.all_events())  # the group has arrangements members ask about
+        # the events' hosts by the name members see: a leave asked of one of them is the group's own business
+        self.hosts = tuple(sorted({h for e in profile.all_events() if (h := normalise(e.host).compact)}))
         # the profile's own text: a chatter word it contains (猫 in 养猫人, 股票 in a stock group) is its subject
         self.own_text = normalise(" ".join([profile.name or "", profile.positioning, profile.audience,
                                             *profile.topics])).compact
@@ -811,6 +837,9 @@ class OffTopicDetector:
         if not chatter and (order := keeps_order(n.compact)):
             # "tmd谁又在刷广告", "管理员快啲踢咗佢啦": a complaint of the group's ads, a call on its admins — the group's order
             return TopicResult(False, 0.1, [], f"抱怨群里的广告刷屏或请管理员处理（{'、'.join(order[:2])}），是本群自己的秩序，不算跑题")
+        if not chatter and (told := reports_abuse(n.compact)):
+            # "頭先有人喺群入面話我「蠢到死」，想管理員跟進吓": an insult reported to the admins — the group's order
+            return TopicResult(False, 0.1, [], f"向管理员报告群里有人辱骂（{'、'.join(told)}），是本群自己的秩序，不算跑题")
         if not chatter and (works := practised_works(n.folded)):
             # "我想学《客途秋恨》，边个版本好啲？": practising a work is the member's own practice in the group's craft
             return TopicResult(False, 0.1, works[:3], f"说自己在学、练的作品（《{'》《'.join(works[:2])}》），"
@@ -1032,6 +1061,14 @@ class OffTopicDetector:
             return places
         return []
 
+    def _leave_to_organiser(self, compact: str) -> list[str]:
+        """Who is told and the absence, when the message tells one of the group's organisers (relevance.yaml
+        ``leave_to_organiser.to``, or an event host by name) that the writer will miss its event; else []."""
+        to, absence = _leave_rule()
+        told = [m.group(0) for m in to.finditer(compact)] + [h for h in self.hosts if h in compact]
+        missed = absence.findall(compact)
+        return [told[0], missed[0]] if told and missed else []
+
     def _not_brought(self, compact: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The chatter words (their spans) that are not what comes along to the group's own event: in a group that
         meets, a word inside one of its logistics cues or right after a bring cue (狗狗 of 可以带狗狗一起去吗; lexicons.yaml
@@ -1118,6 +1155,9 @@ class OffTopicDetector:
             if learned:
                 return TopicResult(False, 0.1, learned[:5], "与群主题相关（本群留下的消息里常聊）：" + "、".join(learned[:5]),
                                    about_group=True)
+        if self.meets and not errand and (leave := self._leave_to_organiser(compact)):
+            # "会长我今晚加班请假一次": the member tells the organiser they will miss the group's event — 加班 is the excuse
+            return TopicResult(False, 0.1, leave, "向组织者请假（本群活动）：" + "、".join(leave), about_group=True)
         # the arrangements of something the chatter words name ("演唱会几点开始", "球赛取消了吗") are not the group's;
         # the weather (下雨了今晚还跳吗) is every outing's
         ambient = evidence_rules().ambient

@@ -690,6 +690,9 @@ class Moderator:
         parts = [p for p in a.reasons if p]
         if any(s.name == "contact" for s in a.signals.signals):
             parts = [p for p in parts if NO_CONTACT_CLAIM not in p]
+        # … and so is one that says it has no price where a price was read (演出跟拍398一场, 满200减100)
+        if a.signals.signal("money") is not None or said_prices(a.folded):
+            parts = [p for p in parts if not _denies(p, PRICE_WORD)]
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(parts)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
@@ -862,10 +865,13 @@ class Moderator:
         classifier is sure is an ad, is no member-to-member contact: it goes to a person. Everyone else — in
         particular members with a record of approved messages — is never acted on by the classifier alone.
         """
-        if self.audit is None or not msg.user:
+        # a dry run writes no join (_note_join) but judges as if it had: the join time sent with the message counts,
+        # with or without a log to read (a first test run has none yet)
+        seen_join = self.dry_run and msg.joined_at is not None
+        if not msg.user or (self.audit is None and not seen_join):
             return
         group = self._group_of(msg)
-        if self.audit.last_strike(group, msg.user, STRUCK_DAYS) is not None:
+        if self.audit is not None and self.audit.last_strike(group, msg.user, STRUCK_DAYS) is not None:
             # a strike outweighs any record of approved messages until its window passes
             a.checks["trust"] = {"new_member": False, "struck": True, "why": STRUCK_WHY}
             self._strict(a, f"近期被处置过的成员（{STRUCK_WHY}）", struck=True)
@@ -873,7 +879,9 @@ class Moderator:
         if (group, msg.user) in self._established:  # a record of approved messages does not go away
             a.checks["trust"] = {"new_member": False, "established": True}
             return
-        record = self.audit.member(group, msg.user)
+        record = self.audit.member(group, msg.user) if self.audit is not None else None
+        if seen_join:
+            record = _with_join(record, msg.joined_at)
         now = live_time(msg.ts)
         why = _new_member(record, now, self._group_since(group))
         a.checks["trust"] = {"new_member": why is not None, "ok_count": int(record["ok_count"]) if record else 0,
@@ -2021,6 +2029,18 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 
 CLASSIFIER_ALONE_NOTE = "主要依据分类器，规则证据不足，交人工判断"
+PRICE_WORD = "价格"  # a note that denies it ("没有联系方式、价格或链接") is never said where a price was read
+
+
+def _denies(part: str, word: str) -> bool:
+    """A reason part says the message has no ``word``: 没有 and, after it in the same clause, ``word``."""
+    for clause in part.replace("；", "，").split("，"):
+        at = clause.find("没有")
+        if at >= 0 and word in clause[at:]:
+            return True
+    return False
+
+
 NO_CONTACT_CLAIM = "没有联系方式"  # what the notes below say of a message with no contact; never said where one was read
 _BANNED_SIGNALS = frozenset({"banned", "banned_deal"})  # the signals naming a profile's banned item (evidence.yaml banned)
 _NAMED_ALWAYS = _BANNED_SIGNALS  # signals whose reason part is never cut: it names the word
@@ -2450,6 +2470,19 @@ NEW_MEMBER_MESSAGES = 5  # … and fewer messages than this so far: a new member
 STRUCK_DAYS = NEW_MEMBER_DAYS  # a member deleted or muted this recently is judged like a new member, and earns no trust
 STRUCK_WHY = f"近 {STRUCK_DAYS:.0f} 天内因违规被删除或禁言过"
 HISTORY_DAYS = 7.0  # 'first seen' means new only once the group's log is this old
+
+
+def _with_join(record: dict[str, Any] | None, joined_at: float | None) -> dict[str, Any] | None:
+    """A member's record as it reads once the join time sent with a message is recorded (Moderator._note_join): a dry
+    run judges with it, without writing it."""
+    if joined_at is None:
+        return record
+    when = min(float(joined_at), time.time())
+    known = (record or {}).get("joined_ts")
+    if known is not None and abs(float(known) - when) <= JOIN_SAME_SECONDS:
+        return record
+    fresh = {"first_seen": None, "messages": 0, "ok_count": 0}  # as AuditLog.record_join inserts a member never seen
+    return {**(record or fresh), "joined_ts": when}
 
 
 def _new_member(record: dict[str, Any] | None, now: float, group_since: float | None) -> str | None:

@@ -97,8 +97,13 @@ def cue_words(rx: re.Pattern[str], text: str, *, whole: bool = False) -> list[st
     if first is None:  # most lists have no word in a message: one search, no iterator
         return []
     return [w for m in rx.finditer(text, first.start())  # from the first hit on: the same hits as from 0
-            if (w := m.group(0)).isascii() or len(w) > SHORT_CUE or not (
-                cuts_word(text, m.start(), m.end()) or (whole and in_word(text, m.start(), m.end())))]
+            if not _latin_tail(text, m.start(), w := m.group(0)) and (w.isascii() or len(w) > SHORT_CUE or not (
+                cuts_word(text, m.start(), m.end()) or (whole and in_word(text, m.start(), m.end()))))]
+
+
+def _latin_tail(text: str, start: int, cue: str) -> bool:
+    """A cue opening with a Latin letter found inside a longer Latin or digit run: pm我 is no ask in 今晚8pm我到."""
+    return start > 0 and cue[:1].isascii() and cue[:1].isalpha() and text[start - 1].isascii() and text[start - 1].isalnum()
 
 
 def kind_words(cue: str) -> frozenset[str]:
@@ -1224,7 +1229,9 @@ def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Pointers to a contact or shop elsewhere — except to a platform whose domain the profile allows."""
     allowed = _allowed_platforms(tuple(scan.allowed_domains))
     hits = [h for h in scan.words(spec) if not any(h.startswith(name) for name in allowed)]
-    hits += [h for h in patterns().profile_look.findall(scan.n.compact) if not any(h in w or w in h for w in hits)]
+    # 睇我主頁: a look at the sender's profile said in Cantonese is read in its Mandarin form (看我主页) too
+    looks = patterns().profile_look.findall(scan.n.compact) or read_as_said(scan.n.compact, patterns().profile_look.findall)
+    hits += [h for h in looks if not any(h in w or w in h for w in hits)]
     if not hits:
         return None
     own = any(scan.lex.words["ad.profile_place"].search(h) for h in hits)
@@ -1332,7 +1339,9 @@ def _said_price() -> re.Pattern[str]:
     before = _words_alt(d["before"]) + rf"\s?({_SUM}(?:\s?{_words_alt(d['range'])}\s?{_SUM})?)"
     after = rf"({_SUM})(?=\s?{_words_alt(d['after'])})"
     alone = rf"(?:^|[,;])\s?({_SUM})\s?(?=[,;]\s?{_words_alt(d['alone_before'])})"
-    return re.compile("|".join((before, after, alone)))
+    per = rf"({_SUM})(?=\s?{_words_alt(d['per'])})"
+    discount = _words_alt(d["discount"]["lead"]) + rf"\s?({_SUM})(?=\s?{_words_alt(d['discount']['cut'])})"
+    return re.compile("|".join((before, after, alone, per, discount)))
 
 
 def said_prices(folded: str) -> list[str]:
