@@ -369,6 +369,8 @@ class People:
     lead_at: re.Pattern[str] = _LEAD_MENTIONS
     roles: re.Pattern[str] = cue("owner", "collective")  # 各组组长, 每家店, and the chat's own roles (伴娘们)
     introduced: frozenset[str] = frozenset()  # prefix-shaped names the chat treats as people (owners.introduced)
+    # (:func:`_withdraws` of a line and an owner, read once: each of an owner's to-dos reads all their later lines)
+    withdrawn: dict[tuple[str, str | None], bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, messages: list[Message]) -> People:
@@ -4061,6 +4063,15 @@ def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
     return not is_question(text) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
 
 
+def _withdraws_once(text: str, people: People | None, owner: str | None) -> bool:
+    """:func:`_withdraws`, kept on ``people`` per line and owner (the people of one chat never change)."""
+    if people is None:
+        return _withdraws(text, people, owner)
+    if (text, owner) not in people.withdrawn:
+        people.withdrawn[text, owner] = _withdraws(text, people, owner)
+    return people.withdrawn[text, owner]
+
+
 def _gives_back(f: str) -> bool:
     """Whether the folded line ``f`` gives its speaker's work back or on to the one spoken to, named or not
     (owner.hands_back: "还是你来吧"; owner.hands_on_unnamed: "小雪你帮我做一下吧")."""
@@ -4083,7 +4094,7 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
     window = int(raw("owner", "decline_window"))
     for k, m in enumerate(messages[first:]):
-        if m.speaker != a.owner or not _withdraws(m.text, people, a.owner):
+        if m.speaker != a.owner or not _withdraws_once(m.text, people, a.owner):
             continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         same = _same_work(m.text, a.task)
