@@ -6,7 +6,7 @@ deadlines, a phone number and the same replies — the shape that once made the 
 pair of to-dos against every message.
 
 Run: .venv/bin/python benchmarks/bench_notes.py [--files 200] [--latency 0.5] [--workers 4 8 16]
-     [--long-messages 4000] (0 skips the long-message case)
+     [--long-messages 2000] (0 skips the long-message case)
 
 The batch runs against FakeOpenAI (a real HTTP server) with a fixed latency per request, so the
 ideal wall time is files × calls-per-file × latency / workers; the script prints measured vs ideal.
@@ -162,7 +162,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, nargs="+", default=[4, 8, 16])
     ap.add_argument("--rpm", type=float, default=None, help="rate limit for the batch (requests per minute)")
     ap.add_argument("--skip-batch", action="store_true")
-    ap.add_argument("--long-messages", type=int, default=4000)
+    ap.add_argument("--long-messages", type=int, default=2000)
     args = ap.parse_args()
     bench_offline(args.messages)
     bench_wall_of_text()
