@@ -1,7 +1,12 @@
 """Speed of talk notes: offline notes for a 2,000-message transcript, the sentence classifier on a 200,000-character
 message, and a 200-file LLM batch (each run, then re-run with every file skipped by hash).
 
+Also a long-message export (issue 13): thousands of 150–330-character messages that repeat the same notices,
+deadlines, a phone number and the same replies — the shape that once made the to-do and Q&A steps compare every
+pair of to-dos against every message.
+
 Run: .venv/bin/python benchmarks/bench_notes.py [--files 200] [--latency 0.5] [--workers 4 8 16]
+     [--long-messages 2000] (0 skips the long-message case)
 
 The batch runs against FakeOpenAI (a real HTTP server) with a fixed latency per request, so the
 ideal wall time is files × calls-per-file × latency / workers; the script prints measured vs ideal.
@@ -48,6 +53,40 @@ def make_transcript(n: int, seed: int = 0) -> str:
             who, text = f"成员{rnd.randint(1, 40)}({20000 + i % 40})", rnd.choice(MEMBER_LINES)
         lines += [f"2024-05-20 {h:02d}:{m:02d}:{s:02d} {who}", text, ""]
     return "\n".join(lines)
+
+
+LONG_TOPICS = ["小区电梯停用三天", "地下车库防水工程", "物业费调整方案", "垃圾分类亭改造", "二号楼外墙修补"]
+LONG_CLAUSES = ["周五前交意见表", "等施工队排期", "这个我有意见", "下个月初签好协议", "有问题打0571-6123-4455",
+                "大家出门注意安全", "我看行", "还是按老办法我去现场看", "每户分摊312元", "物业那边我再去问问"]
+
+
+def make_long_transcript(n: int, seed: int = 0) -> str:
+    """A homeowners' group of six repeating long notices: each message restates a topic and 6–12 of a few clauses."""
+    rnd = random.Random(seed)
+    people = ["老赵", "孙姐", "周工", "小吴", "郑阿姨", "钱师傅"]
+    lines = []
+    for i in range(n):
+        body = "，".join(rnd.choice(LONG_CLAUSES) for _ in range(rnd.randint(6, 12)))
+        lines += [f"2026-11-18 {(i // 60) % 24:02d}:{i % 60:02d} {people[i % 6]}",
+                  f"关于{rnd.choice(LONG_TOPICS)}，我再强调一下第{i}条：{body}"]
+    return "\n".join(lines) + "\n"
+
+
+def bench_long_messages(n: int) -> None:
+    """Offline notes on ``n`` long, repetitive messages: CPU time must grow linearly (the 5 MB QA file, 15,587 such
+    messages, ran over half an hour before the to-do and Q&A steps stopped scanning all messages per pair)."""
+    from copilot.notes import summarize_text
+
+    settings = Settings(llm_provider="offline")
+    engine = get_engine(settings)
+    summarize_text(make_transcript(20), "warm.txt", settings, engine)
+    for size in (n // 2, n):
+        text = make_long_transcript(size)
+        start_cpu = time.process_time()
+        r = summarize_text(text, "long.txt", settings, engine)
+        cpu = time.process_time() - start_cpu
+        print(f"offline notes, {size} long messages ({len(text)} chars, {r.notes.message_count} kept): "
+              f"{cpu:.2f} s CPU, {1000 * cpu / size:.1f} ms a message")
 
 
 def bench_offline(n: int) -> None:
@@ -123,9 +162,12 @@ def main() -> int:
     ap.add_argument("--workers", type=int, nargs="+", default=[4, 8, 16])
     ap.add_argument("--rpm", type=float, default=None, help="rate limit for the batch (requests per minute)")
     ap.add_argument("--skip-batch", action="store_true")
+    ap.add_argument("--long-messages", type=int, default=2000)
     args = ap.parse_args()
     bench_offline(args.messages)
     bench_wall_of_text()
+    if args.long_messages:
+        bench_long_messages(args.long_messages)
     if not args.skip_batch:
         bench_batch(args.files, args.latency, args.workers, args.rpm)
     return 0

@@ -17,6 +17,7 @@ should not guess (session type, speakers, host, date).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -369,6 +370,8 @@ class People:
     lead_at: re.Pattern[str] = _LEAD_MENTIONS
     roles: re.Pattern[str] = cue("owner", "collective")  # 各组组长, 每家店, and the chat's own roles (伴娘们)
     introduced: frozenset[str] = frozenset()  # prefix-shaped names the chat treats as people (owners.introduced)
+    # (:func:`_withdraws` of a line and an owner, read once: each of an owner's to-dos reads all their later lines)
+    withdrawn: dict[tuple[str, str | None], bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, messages: list[Message]) -> People:
@@ -1701,9 +1704,10 @@ def _answers_again(opened: list[_Open], m: Message, addressed: bool, in_form: Ca
              and not _opens_yes_no(q.text, q.answer[0].text) and not _says_which(q.text, q.answer[0].text)]
     # (a newer question someone else asked, still waiting or answered only by a line that came next, takes ``m`` when
     # ``m`` fits it or follows it at once: "照片要打印吗" — an ad — "照片打印一张贴在资料卡上")
+    # (the cheap tests first: only the few questions asked since ``q``'s answer are read for their answers)
     again = [q for q in again if not any(
-        (not o.answer or _guessed(o) or _beside_the_point(o, host)) and o.msg.id > q.answer[-1].id
-        and o.msg.speaker != m.speaker and not o.direct
+        o.msg.id > q.answer[-1].id and o.msg.speaker != m.speaker and not o.direct
+        and (not o.answer or _guessed(o) or _beside_the_point(o, host))
         and (relevant(o.text, m.text, days=False) or in_form(o.text, m.text) or m.id - o.msg.id == 1) for o in opened)]
     return again[-1] if again else None
 
@@ -4137,6 +4141,15 @@ def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
     return not is_question(text) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
 
 
+def _withdraws_once(text: str, people: People | None, owner: str | None) -> bool:
+    """:func:`_withdraws`, kept on ``people`` per line and owner (the people of one chat never change)."""
+    if people is None:
+        return _withdraws(text, people, owner)
+    if (text, owner) not in people.withdrawn:
+        people.withdrawn[text, owner] = _withdraws(text, people, owner)
+    return people.withdrawn[text, owner]
+
+
 def _gives_back(f: str) -> bool:
     """Whether the folded line ``f`` gives its speaker's work back or on to the one spoken to, named or not
     (owner.hands_back: "还是你来吧"; owner.hands_on_unnamed: "小雪你帮我做一下吧")."""
@@ -4159,7 +4172,7 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
     window = int(raw("owner", "decline_window"))
     for k, m in enumerate(messages[first:]):
-        if m.speaker != a.owner or not _withdraws(m.text, people, a.owner):
+        if m.speaker != a.owner or not _withdraws_once(m.text, people, a.owner):
             continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         same = _same_work(m.text, a.task)
@@ -4280,14 +4293,22 @@ def _moves_on(item: str, m: Message) -> bool:
     return has(item, "moved") or any(d.day is not None for d in time_expressions(rest, m.time))
 
 
+@lru_cache(maxsize=16384)
+def _may_say_finished(text: str, time: datetime | None) -> bool:
+    """The part of :func:`_finished` that reads the line alone (a finished word, no question, no hypothetical, no day
+    still to come), read once per line: each of an owner's to-dos asks it of all their later lines."""
+    f = _fold(text)
+    return has(f, "action", "finished") and not is_question(text) and not has(f, "action", "hypothetical") \
+        and not any(d.day is not None and time is not None and d.day > time.date()
+                    for d in time_expressions(text, time))
+
+
 def _finished(m: Message, work: str, people: People) -> bool:
     """Whether ``m`` says the work ``work`` is done: a clause naming it ends on the doing finished (action.finished:
     "报修单我刚交给设备科了，搞定", "滤网清完了"), no question, no hypothetical and no day still to come."""
-    f = _fold(m.text)
-    if not has(f, "action", "finished") or is_question(m.text) or has(f, "action", "hypothetical") \
-            or any(d.day is not None and m.time is not None and d.day > m.time.date()
-                   for d in time_expressions(m.text, m.time)):
+    if not _may_say_finished(m.text, m.time):
         return False
+    f = _fold(m.text)
     clauses = [c for c in _CLAUSE.split(f) if c.strip()]
     # (a bare "搞定" closing a line goes with the clause before it: "报修单我刚交给设备科了，搞定")
     return any(has(c, "action", "finished") and (_names_work(cue("action", "finished").sub(" ", c), work, people)
@@ -4304,7 +4325,8 @@ def _left_undone(a: ActionItem, messages: list[Message], at: dict[int, int], peo
     first = at.get(a.sources[0])
     if first is None:
         return True
-    later = [m for m in messages[first + 1:] if m.speaker == a.owner]
+    # (only the owner's later lines that may say something is finished are read for each part)
+    later = [m for m in messages[first + 1:] if m.speaker == a.owner and _may_say_finished(m.text, m.time)]
     parts = _task_parts(a)
     said = {p: [m for m in later if _finished(m, p, people)] for p in parts}
     closing = {m.id for ms in said.values() for m in ms}  # (the line saying so, merged into the task, goes too)
@@ -4397,22 +4419,42 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
                       sources=sorted({*a.sources, messages[k].id}))
 
 
-def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], messages: list[Message], people: People) -> bool:
+class _HandOns:
+    """Where each participant was given work by name (:func:`_handed_on_later`): the clauses, by message index, in
+    which someone other than them names them right after an owner.hands_on cue (签到表交给小许). Built once per chat
+    on first use, so each (to-do, later to-do) pair reads its few clauses instead of every message in its span — a
+    long export of many to-dos was a pairs × messages scan."""
+
+    def __init__(self, messages: list[Message], people: People) -> None:
+        self.messages, self.people = messages, people
+        self._by_owner: dict[str, tuple[list[int], list[str]]] | None = None
+
+    def of(self, owner: str) -> tuple[list[int], list[str]]:
+        if self._by_owner is None:
+            hands = cue("owner", "hands_on")
+            found: dict[str, tuple[list[int], list[str]]] = {}
+            for i, m in enumerate(self.messages):
+                for clause in re.split(r"[，,。；;！!？?\n]", _fold(m.text)):
+                    given = {who for pos, _alias, who in self.people.named_in(clause)
+                             if who != m.speaker and hands.search(clause[max(0, pos - 8) : pos])}
+                    for who in given:
+                        at, clauses = found.setdefault(who, ([], []))
+                        at.append(i)
+                        clauses.append(clause)
+            self._by_owner = found
+        return self._by_owner.get(owner, ([], []))
+
+
+def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], hand_ons: _HandOns) -> bool:
     """Whether ``b`` (a later owner's to-do on the same work as the task part ``a``) took that work over:
     someone other than the new owner gave it to them by name, the work named beside the name
     (签到表交给小许 / 横幅那就麻烦阿成 / 那海报给Coco吧)."""
-    hands = cue("owner", "hands_on")
     work = _work_words(a) & _work_words(b.task)
-    for m in messages[span[0] + 1 : span[1] + 1]:
-        if m.speaker == b.owner:
-            continue
-        for clause in re.split(r"[，,。；;！!？?\n]", _fold(m.text)):
-            if not any(w in clause for w in work):
-                continue
-            for pos, _alias, who in people.named_in(clause):
-                if who == b.owner and hands.search(clause[max(0, pos - 8) : pos]):
-                    return True
-    return False
+    if not work or not b.owner:
+        return False
+    at, clauses = hand_ons.of(b.owner)
+    start, end = bisect_right(at, span[0]), bisect_right(at, span[1])
+    return any(any(w in clause for w in work) for clause in clauses[start:end])
 
 
 def _taken_back(a: ActionItem, b: ActionItem, messages: list[Message], first: dict[int, int]) -> bool:
@@ -4424,12 +4466,13 @@ def _taken_back(a: ActionItem, b: ActionItem, messages: list[Message], first: di
     return has(_fold(messages[j].text), "owner", "reassigned_to")
 
 
-def _work_words(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _work_words(text: str) -> frozenset[str]:
     """The words naming the work in a task (横幅, 签到表, 海报), not who does it (我来, 你, 大家) nor how."""
     person = re.compile(f"{cue('owner', 'me').pattern}|{cue('owner', 'you').pattern}|{cue('owner', 'group').pattern}")
-    return {w for w in words(_REPLY_LABEL.sub(" ", text)) if len(w) >= 2 and w not in _QWORDS
-            and word_class(w) not in _pronoun_tags() and word_class(w) not in _function_tags() and word_class(w) != "t"
-            and not person.search(w) and not _NUMBER.search(w)}
+    return frozenset(w for w in words(_REPLY_LABEL.sub(" ", text)) if len(w) >= 2 and w not in _QWORDS
+                     and word_class(w) not in _pronoun_tags() and word_class(w) not in _function_tags()
+                     and word_class(w) != "t" and not person.search(w) and not _NUMBER.search(w))
 
 
 def _same_work(a: str, b: str) -> bool:
@@ -4450,6 +4493,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     kept: list[ActionItem] = []
     given = {at[s] for a in actions for s in a.sources if s in at}
     handed: set[int] = set()  # the lines where an owner gave their work up
+    hand_ons = _HandOns(messages, people)
     for a in actions:
         if a.sources and _called_off_at(a, messages, at, people, given) is not None:
             continue  # status cancelled: the work is not to be done at all
@@ -4481,7 +4525,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             continue
         parts = _task_parts(a)
         moved = [p for p in parts if any(_same_work(p, b.task)
-                                         and (_handed_on_later(p, b, (first[id(a)], last[id(b)]), messages, people)
+                                         and (_handed_on_later(p, b, (first[id(a)], last[id(b)]), hand_ons)
                                               or _taken_back(a, b, messages, first))
                                          for b in later)]
         if not moved:
