@@ -3583,7 +3583,8 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
              events: list[date | None], meetings: list[date | None]) -> tuple[list[ActionItem], list[Decision]]:
     """A to-do a later line re-times is that to-do with its new time, not a second one: "宣传海报原来说周五前贴出来，
     小米妈妈负责" … "海报改成周四前贴" (a change word, ``moved``, by the one who gave the work or its owner), or the owner
-    re-timing their own work ("陳生你9點去拎飯盒" … "咁我8點半去拎飯盒": first person, ``action.first_person``).
+    re-timing their own work ("陳生你9點去拎飯盒" … "咁我8點半去拎飯盒": a line opening with 我 and a time,
+    ``action.retime_self``).
     The later line must name the same work and give another time; the earlier to-do takes its time (in its text
     too) and cites it, and the line itself is no to-do or decision. A question, a contingency (``moved_unless``) or
     a line telling the work is done or maybe (``action.retime_not``) changes nothing."""
@@ -3595,17 +3596,29 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
             continue
         first = at[a.sources[0]]
         giver = messages[first].speaker
+        if find_deadline(a.deadline_text or "", messages[first].time, strict=False) is None:
+            continue  # counted from the event ("活动前一天"): it follows the event's move (_follow_event)
         reach = min(len(messages), first + 1 + int(raw("moved_reach")) * 3)
         for k in range(first + 1, reach):
             m = messages[k]
             f = _fold(m.text)
             if is_question(m.text) or cue("moved_unless").search(f) or has(f, "action", "retime_not"):
                 continue
-            moving = moved_from(f) is not None and m.speaker in (giver, a.owner)
-            own = m.speaker == a.owner and has(f, "action", "first_person")
-            if not (moving or own) or not any(len(w) > 1 for w in _task_words(f, people) & _task_words(_first_part(a), people)):
+            work = _task_words(_first_part(a), people)
+            said = f
+            if cue("decision", "summary_header").search(f) or cue("decision", "summary_inline").match(f):
+                continue  # a recap's "1. 扫街改到周六…" moves what it names, not every to-do that shares a word
+            if m.speaker in (giver, a.owner) and moved_from(f) is not None:
+                # the clause with the change word: the work named before it ("登记表改成周二前"), the time after it
+                clause = next((c for c in re.split(r"[，,。；;！!\n]", f) if cue("moved").search(c)), "")
+                change = cue("moved").search(clause)
+                if change is None or not any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work):
+                    continue
+                said = clause[change.start():]
+            elif not (m.speaker == a.owner and has(f, "action", "retime_self")
+                      and any(len(w) > 1 for w in _task_words(f, people) & work)):
                 continue
-            due = find_deadline(m.text, m.time, event=events[k], meeting=meetings[k])
+            due = find_deadline(said, m.time, event=events[k], meeting=meetings[k])
             if due is None or not due.iso or due.iso == a.deadline or (m.time and due.iso[:10] < m.time.date().isoformat()) \
                     or (len(due.iso) > 10) != (len(a.deadline) > 10):
                 continue
@@ -3639,7 +3652,12 @@ def _retext(task: str, old: str | None, new: str, line: str) -> str:
     at_old = ft.find(_fold(old)) if old else -1
     if at_old < 0 or len(ft) != len(text):
         return line.strip()
-    return text[:at_old] + shown + text[at_old + len(old or ""):]
+    span = len(old or "")
+    # only a clock said again ("8點半"): the day before the old clock stays ("星期六朝早7點" → "星期六朝早6點半")
+    digit = next((i for i, c in enumerate(old or "") if c.isascii() and c.isdigit()), 0)
+    if shown[:1].isascii() and shown[:1].isdigit() and digit > 0:
+        at_old, span = at_old + digit, span - digit
+    return text[:at_old] + shown + text[at_old + span:]
 
 
 def _follow_event(actions: list[ActionItem], messages: list[Message], events: list[date | None],
