@@ -3574,12 +3574,94 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
         spoke[m.speaker] = m.id
+    actions, decisions = _retimed(actions, decisions, messages, people, events, meetings)
     _day_of_named(actions, messages)
     _follow_event(actions, messages, events, meetings)
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _told_by(_merge_announcements(announcements), messages)
+
+
+def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: list[Message], people: People,
+             events: list[date | None], meetings: list[date | None]) -> tuple[list[ActionItem], list[Decision]]:
+    """A to-do a later line re-times is that to-do with its new time, not a second one: "宣传海报原来说周五前贴出来，
+    小米妈妈负责" … "海报改成周四前贴" (a change word, ``moved``, by the one who gave the work or its owner), or the owner
+    re-timing their own work ("陳生你9點去拎飯盒" … "咁我8點半去拎飯盒": a line opening with 我 and a time,
+    ``action.retime_self``).
+    The later line must name the same work and give another time; the earlier to-do takes its time (in its text
+    too) and cites it, and the line itself is no to-do or decision. A question, a contingency (``moved_unless``) or
+    a line telling the work is done or maybe (``action.retime_not``) changes nothing."""
+    at = {m.id: i for i, m in enumerate(messages)}
+    gone: set[int] = set()
+    changed: set[int] = set()
+    for a in actions:
+        if id(a) in gone or not a.deadline or not a.owner or not a.sources or a.sources[0] not in at:
+            continue
+        first = at[a.sources[0]]
+        giver = messages[first].speaker
+        if find_deadline(a.deadline_text or "", messages[first].time, strict=False) is None:
+            continue  # counted from the event ("活动前一天"): it follows the event's move (_follow_event)
+        reach = min(len(messages), first + 1 + int(raw("moved_reach")) * 3)
+        for k in range(first + 1, reach):
+            m = messages[k]
+            f = _fold(m.text)
+            if is_question(m.text) or cue("moved_unless").search(f) or has(f, "action", "retime_not"):
+                continue
+            work = _task_words(_first_part(a), people)
+            said = f
+            if cue("decision", "summary_header").search(f) or cue("decision", "summary_inline").match(f):
+                continue  # a recap's "1. 扫街改到周六…" moves what it names, not every to-do that shares a word
+            if m.speaker in (giver, a.owner) and moved_from(f) is not None:
+                # the clause with the change word: the work named before it ("登记表改成周二前"), the time after it
+                clause = next((c for c in re.split(r"[，,。；;！!\n]", f) if cue("moved").search(c)), "")
+                change = cue("moved").search(clause)
+                if change is None or not any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work):
+                    continue
+                said = clause[change.start():]
+            elif not (m.speaker == a.owner and has(f, "action", "retime_self")
+                      and any(len(w) > 1 for w in _task_words(f, people) & work)):
+                continue
+            due = find_deadline(said, m.time, event=events[k], meeting=meetings[k])
+            if due is None or not due.iso or due.iso == a.deadline or (m.time and due.iso[:10] < m.time.date().isoformat()) \
+                    or (len(due.iso) > 10) != (len(a.deadline) > 10):
+                continue
+            twin = [b for b in actions if b is not a and id(b) not in gone and b.sources and b.sources[0] == m.id
+                    and b.owner in (a.owner, "大家", m.speaker, None)]
+            a.task = _retext(a.task, a.deadline_text, due.text, m.text)
+            a.deadline, a.deadline_text = due.iso, due.text
+            if m.id not in a.sources:
+                a.sources.append(m.id)
+            gone.update(id(b) for b in twin)
+            changed.add(m.id)
+    if not changed:
+        return actions, decisions
+    return [a for a in actions if id(a) not in gone], \
+        [d for d in decisions if not (d.sources and set(d.sources) <= changed)]
+
+
+def _first_part(a: ActionItem) -> str:
+    """The to-do's text as first given (before later lines were joined to it with ；)."""
+    return a.task.split("；")[0]
+
+
+def _retext(task: str, old: str | None, new: str, line: str) -> str:
+    """The to-do's text with its old time put right ("陳生你9點去…" → "陳生你8點半去…", the new time as the later line
+    writes it) and the later line, if it was joined to it, taken out again."""
+    parts = [p for p in task.split("；") if p.strip() != line.strip()] or [task]
+    text = "；".join(parts)
+    fl, ft = _fold(line), _fold(text)
+    at_new = fl.find(_fold(new))
+    shown = line[at_new:at_new + len(new)] if at_new >= 0 and len(fl) == len(line) else new
+    at_old = ft.find(_fold(old)) if old else -1
+    if at_old < 0 or len(ft) != len(text):
+        return line.strip()
+    span = len(old or "")
+    # only a clock said again ("8點半"): the day before the old clock stays ("星期六朝早7點" → "星期六朝早6點半")
+    digit = next((i for i, c in enumerate(old or "") if c.isascii() and c.isdigit()), 0)
+    if shown[:1].isascii() and shown[:1].isdigit() and digit > 0:
+        at_old, span = at_old + digit, span - digit
+    return text[:at_old] + shown + text[at_old + span:]
 
 
 def _follow_event(actions: list[ActionItem], messages: list[Message], events: list[date | None],
