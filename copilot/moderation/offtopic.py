@@ -451,7 +451,7 @@ def _content_words(asking: str, stop: frozenset[str], classes: frozenset[str]) -
 
 # cos(message, profile) − cos(message, chatter) at or above this is "about the group".
 SEMANTIC_MARGIN = 0.0
-CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated message is off-topic
+CHATTER_MIN = 0.56  # the chatter model's probability from which an unrelated message is off-topic (0.6 until d17d53)
 CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
 ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
