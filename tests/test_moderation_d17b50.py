@@ -123,7 +123,7 @@ def _say(profile_moderator, profile: str, user: str, text: str):
 
 
 def test_a_short_reply_from_the_organiser_is_not_chatter(profile_moderator) -> None:
-    text = "係，仲要按落去有酸脹感先啱"
+    text = "係，仲要等佢自己鬆返先啱"  # the chatter model leans to chatter on it (0.68, d17e53)
     assert _say(profile_moderator, ACU_HK, "黃師傅", text).label == "ok"
     # the same words from a member the profile does not name go to a person as before: the host is what cleared it
     assert _say(profile_moderator, ACU_HK, "阿Ken", text).label == "off_topic"

@@ -25,7 +25,7 @@ T0 = 1_767_225_600.0
 SHARED = "我把最近两个月的测功仪间歇方案整理好了"
 FOLLOW_UP = "这个方案是哪里来的"
 CARPOOL = ["周日晨划有人从城西开车过去吗？", "我从城西走，能带两个人"]
-ANSWER = "六点一刻，在地铁口等"
+ANSWER = "六点一刻吧，门口见"  # read alone the chatter model leans to chatter (0.71, d17e53)
 
 
 def _thread(moderator: Moderator, texts: list[str], gap: float = 60.0) -> list[Verdict]:

@@ -71,7 +71,7 @@ def test_chatter_on_a_numbered_line_stays_chatter(profile_moderator: Callable[[s
 
 # the group's jargon: a variety's name no profile lists, first said in a message the topic layer ties to the group
 SAID = "池塘里那条昭和三色最近不太爱吃，水质没问题"
-AGAIN = "我那条昭和三色最近尾鳍有点发白"
+AGAIN = "我家昭和三色最近老是发呆"  # read alone the chatter model calls it chatter (0.92, d17e53)
 
 
 def test_jargon_alone_is_chatter_and_words_of_everyday_life_are_no_jargon(
@@ -107,7 +107,7 @@ def test_jargon_is_kept_for_a_group_s_last_messages_only(profile_moderator: Call
 
 # the thread layer: a question asked in the A-not-A form, with no question mark, and several members answering it
 ASKED = "池塘过滤要不要加紫外灯"
-ANSWER = "加了以后绿水两天就清了"
+ANSWER = "加了以后两天就清了 早该买"  # read alone the chatter model leans to chatter (0.63, d17e53)
 SECOND = "灯管记得一年一换"
 
 

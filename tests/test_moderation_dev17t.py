@@ -136,7 +136,7 @@ def test_a_domain_word_does_not_clear_chatter_in_another_kind_of_group(judge: Ca
 KEPT = ["新买的AC调 吹口有点大 嘴型要调", "十二孔的高音总是吹不响 气息要稳", "六孔先学还是十二孔先学",
         "吹口离嘴太近声音发闷", "我的六孔音色挺好听", "气息稳了以后高音就出来了", "今天换了个AC调的 指法还没记熟"]
 DELETED = [("陶笛批发 加微信 tao888 吹口包换", "ad"), ("今晚吃火锅去不去 高音喇叭那家", "off_topic")]
-PROBE = "新的AC调 吹口一吹就漏气"
+PROBE = "新的AC调 吹口太大了 好难受"  # the chatter model, not knowing 吹口, leans to chatter (0.63, d17e53)
 
 
 @pytest.fixture

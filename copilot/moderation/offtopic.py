@@ -451,10 +451,13 @@ def _content_words(asking: str, stop: frozenset[str], classes: frozenset[str]) -
 
 # cos(message, profile) − cos(message, chatter) at or above this is "about the group".
 SEMANTIC_MARGIN = 0.0
-CHATTER_MIN = 0.6  # the chatter model's probability from which an unrelated message is off-topic
+CHATTER_MIN = 0.56  # the chatter model's probability from which an unrelated message is off-topic (0.6 until d17d53)
 CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
 ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
+# a life errand alone (its only chatter words are errands) is scored on the scale it had before CHATTER_MIN went
+# 0.6 → 0.56 (d17e53): the lower threshold labels more chatter, it must not turn "自动续费怎么关" into a reminder
+ERRAND_SCALE_MIN = 0.6
 INVITATION_SCORE = 0.75  # an invitation whose object is none of the group's: a gentle reminder
 CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
 REACTION_MAX_CHARS = 16  # a reaction this short (compact characters) is a reply in a thread, not a topic of its own
@@ -898,6 +901,10 @@ class OffTopicDetector:
                                f"没有闲聊话题词，不算跑题（闲聊概率 {p:.2f}）", about_group=True, chatter_p=round(p, 3),
                                model_p=round(model_p, 3))
         score = 0.5 + 0.5 * (p - CHATTER_MIN) / (1 - CHATTER_MIN)
+        if errands and all(w in errands for w in chatter):
+            # a life errand alone: labelled as before, acted on only as far as the old scale went (a person decides
+            # up to the act threshold, which p alone must pass as it had to before d17e53)
+            score = max(ERRAND_SCORE, 0.5 + 0.5 * (p - ERRAND_SCALE_MIN) / (1 - ERRAND_SCALE_MIN))
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
         if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
