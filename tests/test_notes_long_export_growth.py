@@ -9,29 +9,19 @@ steady on a loaded machine. Every chat below is generated here; none is an eval 
 
 from __future__ import annotations
 
-import random
 from collections import Counter
 
 import pytest
 
 from copilot.config import Settings
+from copilot.devtools.scripts import load_script
 from copilot.llm import get_engine
 from copilot.notes import structure, summarize_text
 
-TOPICS = ["电梯停用三天", "车库防水工程", "物业费调整方案", "垃圾分类亭改造", "外墙修补"]
-CLAUSES = ["周五前交意见表", "等施工队排期", "这个我有意见", "下个月初签好协议", "有问题打0571-6123-4455",
-           "大家出门注意安全", "我看行", "还是按老办法我去现场看", "每户分摊312元", "物业那边我再去问问"]
-PEOPLE = ["老赵", "孙姐", "周工", "小吴", "郑阿姨", "钱师傅"]
 
-
-def long_chat(n: int, seed: int = 7) -> str:
-    rnd = random.Random(seed)
-    lines = []
-    for i in range(n):
-        body = "，".join(rnd.choice(CLAUSES) for _ in range(rnd.randint(6, 12)))
-        lines += [f"2026-11-18 {(i // 60) % 24:02d}:{i % 60:02d} {PEOPLE[i % 6]}",
-                  f"关于{rnd.choice(TOPICS)}，我再强调一下第{i}条：{body}"]
-    return "\n".join(lines) + "\n"
+def long_chat(n: int) -> str:
+    """The benchmark's generated export (``bench_notes.make_long_transcript``), so the test guards what is measured."""
+    return load_script("benchmarks/bench_notes.py").make_long_transcript(n, seed=7)
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch, n: int) -> Counter[str]:
