@@ -1072,7 +1072,7 @@ class OffTopicDetector:
         """Who is told and the absence, when the message tells one of the group's organisers (relevance.yaml
         ``leave_to_organiser.to``, or an event host by name) that the writer will miss its event; else []."""
         to, absence = _leave_rule()
-        told = [m.group(0) for m in to.finditer(compact)] + [h for h in self.hosts if h in compact]
+        told = to.findall(compact) + [h for h in self.hosts if h in compact]
         missed = absence.findall(compact)
         return [told[0], missed[0]] if told and missed else []
 

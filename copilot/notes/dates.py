@@ -657,8 +657,7 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
         day_span = next((t for t in taken if t[1] <= start and not folded[t[1]:start].strip() and t[2].clock is None), None)
         # "出发前一晚9点前": the evening the span counts to ("晚") opens the hour's own reading ("晚9点前"); one
         # expression, that evening's hour
-        day_span = day_span or next((t for t in taken if t[0] < start < t[1] and t[2].clock is None and t[2].day is not None
-                                     and folded[start:t[1]] in lex.parts and match.group(0).startswith(folded[start:t[1]])), None)
+        day_span = day_span or next((t for t in taken if _evening_of(folded, match, *t, lex)), None)
         if no_day and found.clock and day_span is not None:
             overlap = max(0, day_span[1] - start)
             start, found.day, found.text = day_span[0], day_span[2].day, day_span[2].text + found.text[overlap:]

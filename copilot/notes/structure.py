@@ -1097,9 +1097,7 @@ def _put_values(clause: str, changes: list[str], kinds: frozenset[str]) -> str |
     for kind in sorted(kinds):
         value = cue("figure_values", kind)
         olds = list(value.finditer(f))
-        news = [n for c in changes for x in [cue("moved").search(_fold(c))] if x
-                for n in value.finditer(_fold(c), x.end()) if len(_fold(c)) == len(c)
-                for n in [c[n.start():n.end()]]]
+        news = _said_after_change(changes, value)
         if len(olds) != 1 or len({_fold(n) for n in news}) != 1:
             if olds or news:
                 return None
@@ -1108,6 +1106,17 @@ def _put_values(clause: str, changes: list[str], kinds: frozenset[str]) -> str |
         out = out[:o.start()] + news[0] + out[o.end():]
         f = _fold(out)
     return out if out != clause else None
+
+
+def _said_after_change(changes: list[str], value: re.Pattern[str]) -> list[str]:
+    """The values ``value`` finds after the change word of each change clause, as the clause writes them."""
+    out: list[str] = []
+    for c in changes:
+        fc = _fold(c)
+        x = cue("moved").search(fc)
+        if x is not None and len(fc) == len(c):
+            out += [c[n.start():n.end()] for n in value.finditer(fc, x.end())]
+    return out
 
 
 def _only_counts(f: str, counted: re.Pattern[str]) -> bool:
@@ -3603,12 +3612,12 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         if find_deadline(a.deadline_text or "", messages[first].time, strict=False) is None:
             continue  # counted from the event ("活动前一天"): it follows the event's move (_follow_event)
         reach = min(len(messages), first + 1 + int(raw("moved_reach")) * 3)
+        work = _task_words(_first_part(a), people)
         for k in range(first + 1, reach):
             m = messages[k]
             f = _fold(m.text)
             if is_question(m.text) or cue("moved_unless").search(f) or has(f, "action", "retime_not"):
                 continue
-            work = _task_words(_first_part(a), people)
             said = f
             if cue("decision", "summary_header").search(f) or cue("decision", "summary_inline").match(f):
                 continue  # a recap's "1. 扫街改到周六…" moves what it names, not every to-do that shares a word
@@ -3629,6 +3638,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
             twin = [b for b in actions if b is not a and id(b) not in gone and b.sources and b.sources[0] == m.id
                     and b.owner in (a.owner, "大家", m.speaker, None)]
             a.task = _retext(a.task, a.deadline_text, due.text, m.text)
+            work = _task_words(_first_part(a), people)  # (the re-timed text is what later lines are read against)
             a.deadline, a.deadline_text = due.iso, due.text
             if m.id not in a.sources:
                 a.sources.append(m.id)
