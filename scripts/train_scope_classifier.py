@@ -81,6 +81,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=SCOPE_MODEL_FILE)
     ap.add_argument("--hold-out", default="", help="a tuning split (file stem) left out, to measure on it afterwards")
+    ap.add_argument("--c", type=float, default=C, help="the logistic regression's inverse regularisation strength")
     args = ap.parse_args()
     texts, y = examples(args.hold_out)
     labels = np.asarray(y)
@@ -88,7 +89,7 @@ def main() -> None:
     x = vec.fit_transform(texts)
 
     def lr() -> LogisticRegression:
-        return LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
+        return LogisticRegression(C=args.c, class_weight="balanced", max_iter=3000)
 
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=0)
     oof = cross_val_predict(lr(), x, labels, cv=folds, method="predict_proba")[:, 1]
@@ -100,7 +101,7 @@ def main() -> None:
     model = ScopeModel(weights=weights, bias=round(float(clf.intercept_[0]), 6),
                        oof={question_key(t): round(float(v), 4) for t, v in zip(texts, oof)},
                        meta={"positives": int(labels.sum()), "negatives": int(len(labels) - labels.sum()),
-                             "C": C, "heldout": heldout, "split_held_out": args.hold_out})
+                             "C": args.c, "heldout": heldout, "split_held_out": args.hold_out})
     # the JSON model must say what scikit-learn says
     sk = clf.predict_proba(x)[:, 1]
     ours = np.asarray([model.probability(t) for t in texts])
