@@ -1,0 +1,69 @@
+"""Round 54 (d17b54): an ad in the middle of an over-long message, lone surrogates, abuse reports in the member's
+own words, game slang by the group's topics. Realistic, self-written messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copilot.config import Settings
+from copilot.moderation.pipeline import MAX_CHARS, Moderator, middle_windows
+from copilot.profile import parse_profile_text
+
+READING = """
+name: 周末读书会
+positioning: 每周共读一本书，交流读书笔记和阅读方法
+topics: [读书, 共读, 读书笔记, 阅读方法, 书单, 小说, 作者]
+"""
+
+NOTES = ["这一章写得很细，作者把人物的童年经历和后来的选择对照着写。", "我读到第三部分的时候停下来想了很久，为什么她没有离开那个小镇。",
+         "书里关于时间的描写让我想起去年读过的另一本小说，结构很像。", "第十二章的对话几乎没有形容词，但张力一点都不少。",
+         "共读到现在，我觉得最难的是跟上作者在不同叙述者之间的切换。", "有几段我抄在了读书笔记里，准备周末讨论的时候念给大家听。",
+         "阅读方法上我试了先读每章最后一页，再回头读，效果意外地好。", "这个作者的早期作品语言更粗糙，但故事的力量更直接。"]
+# a member's long reading notes, ~31,000 characters, every paragraph numbered (no flood of one sentence)
+LONG_NOTES = "".join(NOTES[(i * 7 + i // 8) % len(NOTES)] + f"（第{i}段）" for i in range(900))
+JOB_AD = "兼职招聘：在家用手机就能做，日结两百到五百，不收任何费用，有意者加微信 wx_job8866 详聊，名额有限先到先得！"
+
+
+@pytest.fixture
+def mod(tmp_path: Path) -> Moderator:
+    return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(READING))
+
+
+# --- 1. an ad in the middle of a 25,000+ character message --------------------------------------------------
+def test_an_ad_in_the_middle_of_long_notes_decides_and_says_where(mod: Moderator) -> None:
+    half = len(LONG_NOTES) // 2
+    text = LONG_NOTES[:half] + JOB_AD + LONG_NOTES[half:]
+    assert len(text) > 25_000
+    v = mod.moderate({"user": "u1", "group": "g", "text": text})
+    assert v.label == "ad" and v.action == "delete"
+    start, end = v.checks["normalise"]["found_at"]
+    assert start <= half < end and f"广告在第 {start}–{end} 字之间" in v.reason
+    assert "中间没有读" not in v.reason and v.checks["normalise"]["truncated"] is False
+
+
+def test_long_notes_without_an_ad_are_read_whole_and_still_shown_to_a_person(mod: Moderator) -> None:
+    v = mod.moderate({"user": "u2", "group": "g", "text": LONG_NOTES})
+    assert v.label == "ok" and v.action == "review" and "逐段读过，未发现违规" in v.reason
+
+
+def test_an_ordinary_message_is_read_once(mod: Moderator) -> None:
+    v = mod.moderate({"user": "u3", "group": "g", "text": "第十二章的对话几乎没有形容词，你们读的时候注意到了吗？"})
+    assert v.label == "ok" and v.action == "none" and "windows" not in v.checks["normalise"]
+
+
+def test_middle_windows_cover_the_middle_with_overlap_and_stop_at_the_cap() -> None:
+    spans, whole = middle_windows(25_000)
+    assert whole and spans[0][0] < MAX_CHARS // 2 and spans[-1][1] >= 25_000 - MAX_CHARS // 2
+    assert all(b[0] < a[1] for a, b in zip(spans, spans[1:]))  # each window overlaps the next
+    _, whole = middle_windows(200_000)
+    assert not whole
+
+
+# --- 2. a lone surrogate: repaired and judged the same on every entry point ----------------------------------
+def test_a_lone_surrogate_is_repaired_judged_and_said(mod: Moderator) -> None:
+    ad = mod.moderate({"user": "u4", "group": "g", "text": "加\ud800微\ud800信 abc12345 在家兼职日结两百"})
+    assert ad.label == "ad" and ad.action == "delete" and "2 个无效字符" in ad.reason
+    ok = mod.moderate({"user": "u5", "group": "g", "text": "这本小说\udc00的结尾我没看懂，有人讲讲吗"})
+    assert ok.label == "ok" and "1 个无效字符" in ok.reason and ok.checks["normalise"]["repaired"] == 1
