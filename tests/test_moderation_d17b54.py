@@ -67,3 +67,23 @@ def test_a_lone_surrogate_is_repaired_judged_and_said(mod: Moderator) -> None:
     assert ad.label == "ad" and ad.action == "delete" and "2 个无效字符" in ad.reason
     ok = mod.moderate({"user": "u5", "group": "g", "text": "这本小说\udc00的结尾我没看懂，有人讲讲吗"})
     assert ok.label == "ok" and "1 个无效字符" in ok.reason and ok.checks["normalise"]["repaired"] == 1
+
+
+# --- 3. an insult reported to the admins: the reason quotes the member's own words ---------------------------
+LATTE = """
+name: 沙田拉花练习群
+positioning: 咖啡拉花练习交流，每周六在店里一起练
+topics: [拉花, 咖啡, 奶泡, 练习, 咖啡豆]
+"""
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("頭先有人喺群入面話我「蠢到死」，想管理員跟進吓", "話我、管理員"),
+    ("琴日有個人喺度鬧我，群主幫手睇睇", "鬧我、群主"),
+    ("有人私聊嘲笑我拉得丑，群主管不管", "嘲笑我、群主"),
+])
+def test_an_abuse_report_quotes_the_members_words(tmp_path: Path, text: str, quoted: str) -> None:
+    mod = Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(LATTE))
+    v = mod.moderate({"user": "u", "group": "g", "text": text})
+    assert v.label == "ok" and v.action == "none"
+    assert v.checks["offtopic"]["detail"] == f"向管理员报告群里有人辱骂（{quoted}），是本群自己的秩序，不算跑题"

@@ -1299,14 +1299,7 @@ class Moderator:
         """The action for ``v`` given the member's earlier strikes for its label in the window."""
         pol = self.policy
         if v.label == Label.OK:
-            read = v.checks.get("normalise") or {}
-            over_long = "chars" in read
-            v.action = Action.REVIEW if over_long else Action.NONE
-            v.checks["policy"] = {"action": v.action}
-            if over_long and read.get("truncated"):  # only part of it was read: a person looks at the rest
-                v.reason += f"；超长消息（{read['chars']} 字）只检查了开头和结尾 → 转人工复核"
-            elif over_long:  # read whole, window by window: a wall of text in a group is still for a person to see
-                v.reason += f"；超长消息（{read['chars']} 字）逐段读过，未发现违规 → 转人工复核"
+            _ok_action(v)
             return
         kind = _spam_kind_of(v)
         # a chain letter or a bargain link is deleted the first time; a plea is reminded of (spam_kinds.yaml)
@@ -1440,6 +1433,19 @@ def _safeguard(v: Verdict) -> None:
     v.action, v.mute_seconds = Action.REVIEW, 0
     ev["held"] = True
     v.reason += "；" + evidence_note(ev, held=True)
+
+
+def _ok_action(v: Verdict) -> None:
+    """The action for an ok verdict: none, but an over-long message goes to a person — only part of it was read, or
+    it was read whole window by window and a wall of text in a group is still for a person to see."""
+    read = v.checks.get("normalise") or {}
+    over_long = "chars" in read
+    v.action = Action.REVIEW if over_long else Action.NONE
+    v.checks["policy"] = {"action": v.action}
+    if over_long and read.get("truncated"):
+        v.reason += f"；超长消息（{read['chars']} 字）只检查了开头和结尾 → 转人工复核"
+    elif over_long:
+        v.reason += f"；超长消息（{read['chars']} 字）逐段读过，未发现违规 → 转人工复核"
 
 
 def middle_windows(length: int) -> tuple[list[tuple[int, int]], bool]:
