@@ -87,3 +87,56 @@ def test_an_abuse_report_quotes_the_members_words(tmp_path: Path, text: str, quo
     v = mod.moderate({"user": "u", "group": "g", "text": text})
     assert v.label == "ok" and v.action == "none"
     assert v.checks["offtopic"]["detail"] == f"向管理员报告群里有人辱骂（{quoted}），是本群自己的秩序，不算跑题"
+
+
+# --- 4. game slang: chatter in a parenting or study group, the group's own talk in a game group --------------
+PARENTS = """
+name: 小学二年级3班家长群
+positioning: 二年级3班家长交流孩子学习、作业和学校通知
+topics: [作业, 学校通知, 家长会, 孩子学习, 接送]
+"""
+KAOYAN = """
+name: 考研英语打卡群
+positioning: 考研英语每日打卡、背单词、真题交流
+topics: [考研英语, 背单词, 真题, 阅读理解, 作文, 打卡]
+"""
+MOBA = """
+name: 王者荣耀五排车队
+positioning: 王者荣耀组队开黑、上分，交流英雄和出装
+topics: [王者荣耀, 开黑, 上分, 英雄, 出装]
+"""
+GACHA = """
+name: 原神玩家交流群
+positioning: 原神手游玩家交流抽卡、配队和攻略
+topics: [原神, 配队, 圣遗物, 攻略]
+"""
+SLANG = ["今晚上分吗", "五排来人", "开黑吗，差一个", "抽卡又歪了，气死", "十连抽出金了！", "这期池子我又沉船了，保底都没出"]
+
+
+def _mod(tmp_path: Path, profile: str) -> Moderator:
+    return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile))
+
+
+@pytest.mark.parametrize("profile", [PARENTS, KAOYAN])
+@pytest.mark.parametrize("text", SLANG)
+def test_game_slang_is_off_topic_in_a_group_not_about_games(tmp_path: Path, profile: str, text: str) -> None:
+    v = _mod(tmp_path, profile).moderate({"user": "u", "group": "g", "text": text})
+    assert v.label == "off_topic" and v.action in {"review", "remind"}
+
+
+@pytest.mark.parametrize("profile", [MOBA, GACHA])
+@pytest.mark.parametrize("text", SLANG)
+def test_game_slang_is_the_groups_own_talk_in_a_game_group(tmp_path: Path, profile: str, text: str) -> None:
+    v = _mod(tmp_path, profile).moderate({"user": "u", "group": "g", "text": text})
+    assert v.label == "ok" and v.action == "none"
+
+
+def test_another_games_name_stays_chatter_in_a_game_group(tmp_path: Path) -> None:
+    v = _mod(tmp_path, GACHA).moderate({"user": "u", "group": "g", "text": "有人一起打王者吗"})
+    assert v.label == "off_topic"
+
+
+def test_a_short_message_without_game_slang_is_still_not_judged(tmp_path: Path) -> None:
+    mod = _mod(tmp_path, PARENTS)
+    for i, text in enumerate(["上星期的作业", "今晚下雨吗", "收到，谢谢老师"]):
+        assert mod.moderate({"user": f"p{i}", "group": "g", "text": text}).label == "ok"
