@@ -83,14 +83,15 @@ def test_an_over_long_message_is_read_at_both_ends_and_reviewed(tmp_path: Path) 
     assert harmless.label == "ok" and harmless.action == "review" and "超长消息" in harmless.reason
 
 
-# --- 3/4. broken characters and numbers: 400 on /v1, moderated on OneBot, reported by the CLI ----------------
-def test_lone_surrogates_are_a_client_error_on_v1_and_moderated_on_onebot(client: TestClient) -> None:
+# --- 3/4. broken characters and numbers: repaired and moderated on both hooks, numbers reported by the CLI ------
+def test_lone_surrogates_are_repaired_and_moderated_on_both_hooks(client: TestClient) -> None:
     body = '{"id": "s1", "user": "u", "text": "\\ud800 ' + AD + '"}'
     r = client.post("/v1/moderate", content=body.encode(), headers=JSON)
-    assert r.status_code == 400 and "代理项" in r.json()["error"]
+    assert r.status_code == 200 and r.json()["action"] == "delete"  # fails closed: the ad does not pass
+    assert "代理项" in r.json()["reason"] and r.json()["checks"]["normalise"]["repaired"] == 1
     ev = json.dumps(_event("\ud800" + AD, user=9, mid=5), ensure_ascii=True)
     ob = client.post("/onebot/v11", content=ev.encode(), headers=JSON)
-    assert ob.status_code == 200 and ob.json().get("delete") is True  # fails closed: the ad does not pass
+    assert ob.status_code == 200 and ob.json().get("delete") is True
 
 
 @pytest.mark.parametrize("path", ["/v1/moderate", "/onebot/v11"])
@@ -109,11 +110,12 @@ def test_the_command_line_reports_bad_lines_and_carries_on(tmp_path: Path, monke
     res = CliRunner().invoke(cli_app, ["moderate", "--engine", "offline"], input="\n".join(lines) + "\n")
     assert res.exit_code == 1  # the good lines are judged, but a script must notice the skipped ones (qa17r36)
     out = [json.loads(x) for x in res.stdout.splitlines()]
-    assert [o.get("id") for o in out] == ["a", "d"] and out[1]["label"] == "ad"  # stdout: verdicts only
+    assert [o.get("id") for o in out] == ["a", "c", "d"] and out[2]["label"] == "ad"  # stdout: verdicts only
+    assert "代理项" in out[1]["reason"]  # a lone surrogate is repaired and judged, as on both hooks
     errs = [json.loads(x) for x in res.stderr.splitlines() if x.startswith("{")]  # each bad line on stderr
-    assert [(e["line"], e["id"]) for e in errs] == [(2, None), (3, "c")]
-    assert "超长数字" in errs[0]["error"] and "代理项" in errs[1]["error"]
-    assert "2 行输入有误" in res.stderr
+    assert [(e["line"], e["id"]) for e in errs] == [(2, None)]
+    assert "超长数字" in errs[0]["error"]
+    assert "1 行输入有误" in res.stderr
     clean = CliRunner().invoke(cli_app, ["moderate", "--engine", "offline"], input=lines[0] + "\n" + lines[3] + "\n")
     assert clean.exit_code == 0 and len(clean.stdout.splitlines()) == 2
 

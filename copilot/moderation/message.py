@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from copilot.clock import GROUP_TZ
 from copilot.validation import zh_reason
@@ -66,13 +66,26 @@ class Message(BaseModel):
             return str(v)
         raise ValueError("应为字符串或数字")
 
-    @field_validator("text")
+    _repaired: int = PrivateAttr(0)
+
+    @property
+    def repaired(self) -> int:
+        """How many lone UTF-16 surrogates of the text as sent were replaced by U+FFFD (:meth:`_repair`)."""
+        return self._repaired
+
+    @model_validator(mode="wrap")
     @classmethod
-    def _encodable(cls, v: str) -> str:
-        # a lone UTF-16 surrogate ("\ud800") is a client's encoding bug: say so instead of guessing
-        if _SURROGATE.search(v):
-            raise ValueError("含无效的 Unicode 字符（孤立的代理项），请检查客户端的编码")
-        return v
+    def _repair(cls, data: Any, handler: Any) -> Message:
+        # a lone UTF-16 surrogate ("\ud800") is a client's encoding bug, and could be a trick: every entry point (the
+        # /v1 and OneBot hooks, the CLI, the UI) replaces it with U+FFFD and judges the rest, and the verdict says so
+        broken = 0
+        if isinstance(data, dict) and isinstance(data.get("text"), str):
+            broken = len(_SURROGATE.findall(data["text"]))
+            if broken:
+                data = {**data, "text": _SURROGATE.sub("\ufffd", data["text"])}
+        msg = handler(data)
+        msg._repaired = broken
+        return msg
 
     @field_validator("ts", "joined_at", mode="before")
     @classmethod

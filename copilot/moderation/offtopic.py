@@ -53,7 +53,16 @@ from copilot.moderation.signals import (
 )
 from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import COMMON_WORD_FREQ, ensure_jieba, fold, tokenize, word_bounds, word_class, word_frequency
+from copilot.textnorm import (
+    COMMON_WORD_FREQ,
+    ensure_jieba,
+    fold,
+    tokenize,
+    word_bounds,
+    word_class,
+    word_frequency,
+    written_span,
+)
 
 RELEVANCE = "moderation/relevance.yaml"
 
@@ -364,11 +373,12 @@ def reports_abuse(compact: str) -> list[str]:
     """The act and the admin of a report of an insult to the group's admins (relevance.yaml ``abuse_report``: 骂我 …
     管理员), in the text as written or in its Mandarin form; empty when either is missing."""
     act, to = _abuse_report()
-    for text in dict.fromkeys((compact, in_mandarin(compact))):
+
+    def told(text: str) -> list[str]:
         acts, admins = act.findall(text), to.findall(text)
-        if acts and admins:
-            return [acts[0], admins[0]]
-    return []
+        return [acts[0], admins[0]] if acts and admins else []
+
+    return told(compact) or read_as_said(compact, told)
 
 
 @lru_cache(maxsize=1)
@@ -841,8 +851,10 @@ class OffTopicDetector:
             # "tmd谁又在刷广告", "管理员快啲踢咗佢啦": a complaint of the group's ads, a call on its admins — the group's order
             return TopicResult(False, 0.1, [], f"抱怨群里的广告刷屏或请管理员处理（{'、'.join(order[:2])}），是本群自己的秩序，不算跑题")
         if not chatter and (told := reports_abuse(n.compact)):
-            # "頭先有人喺群入面話我「蠢到死」，想管理員跟進吓": an insult reported to the admins — the group's order
-            return TopicResult(False, 0.1, [], f"向管理员报告群里有人辱骂（{'、'.join(told)}），是本群自己的秩序，不算跑题")
+            # "頭先有人喺群入面話我「蠢到死」，想管理員跟進吓": an insult reported to the admins — the group's order; the
+            # reason quotes the member's own words (話我, 管理員), not their Simplified or Mandarin form
+            own = "、".join(written_span(n.raw, w) or w for w in told)
+            return TopicResult(False, 0.1, [], f"向管理员报告群里有人辱骂（{own}），是本群自己的秩序，不算跑题")
         if not chatter and (works := practised_works(n.folded)):
             # "我想学《客途秋恨》，边个版本好啲？": practising a work is the member's own practice in the group's craft
             return TopicResult(False, 0.1, works[:3], f"说自己在学、练的作品（《{'》《'.join(works[:2])}》），"

@@ -107,7 +107,9 @@ from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, moderation_traditional, squeeze, strip_invisible, tokenize, word_class, written_span
 
-MAX_CHARS = 4000  # longer messages are judged on their head and tail, and always go to a person
+MAX_CHARS = 4000  # longer messages are judged on their head and tail, then their middle window by window
+MAX_READ_CHARS = 40_000  # an over-long message's middle is read up to here (the rest stays unread: a person looks)
+WINDOW_OVERLAP = 200  # characters two middle windows share, so a message cut by one window's edge is whole in the next
 UNCERTAIN = (0.45, 0.75)  # the score band the LLM judge (when configured) is asked about
 CLASSIFIER_SURE = 0.7  # at or above this the shared classifier may label an ad by itself (reviewed, see below)
 GROUP_MODEL_SURE = 0.5  # a group's own calibrated model labels from here (still reviewed when alone)
@@ -407,9 +409,36 @@ class Moderator:
                       topic_text=self.topic_text, shop=self.shop, ad_prob=1.0)
 
     def analyse(self, text: str) -> Analysis:
-        """Offline layers only, stateless: the label, its score, the reasons and every layer's checks."""
-        checks: dict[str, Any] = {}
+        """Offline layers only, stateless: the label, its score, the reasons and every layer's checks.
+
+        An over-long message is judged on its head and tail first; then its middle is read window by window (up to
+        MAX_READ_CHARS in all, :func:`middle_windows`), and a window that shows an ad, spam or abuse decides — the
+        reason says where in the message it was found. A message of ordinary length is read once, as before."""
         body, over_long = judged_text(text)
+        a = self._analyse_read(body, over_long, text)
+        if not over_long:
+            return a
+        clean = squeeze(text)
+        spans, whole = middle_windows(len(clean))
+        if a.label in _MIDDLE_DECIDES:  # its head or tail decides: the middle is not read
+            return a
+        a.checks["normalise"].update(truncated=not whole, windows=len(spans))
+        best: tuple[Analysis, int, int] | None = None
+        for start, end in spans:
+            w = self._analyse_read(clean[start:end], False, text)
+            if w.label in _MIDDLE_DECIDES and (best is None or w.score > best[0].score):
+                best = (w, start, end)
+        if best is None:
+            return a
+        w, start, end = best
+        w.checks["normalise"].update(truncated=not whole, chars=len(clean), windows=len(spans), found_at=[start + 1, end])
+        w.reasons.append(f"超长消息（{len(clean)} 字）逐段读过，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间")
+        return w
+
+    def _analyse_read(self, body: str, over_long: bool, text: str) -> Analysis:
+        """:meth:`analyse` of the text the layers read (``body``: all of ``text``, or its head and tail when
+        ``over_long``)."""
+        checks: dict[str, Any] = {}
         n = normalise(body)
         checks["normalise"] = {"evasions": list(n.evasions), "truncated": over_long}
         if over_long:
@@ -693,6 +722,9 @@ class Moderator:
         # … and so is one that says it has no price where a price was read (演出跟拍398一场, 满200减100)
         if a.signals.signal("money") is not None or said_prices(a.folded):
             parts = [p for p in parts if not _denies(p, PRICE_WORD)]
+        if msg.repaired:  # what was judged is not byte for byte what was sent: say so, whatever the label
+            a.checks["normalise"]["repaired"] = msg.repaired
+            parts.append(f"消息里有 {msg.repaired} 个无效字符（孤立的 UTF-16 代理项，多半是客户端编码出错），已换成 � 后判定")
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(parts)
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
@@ -1267,11 +1299,7 @@ class Moderator:
         """The action for ``v`` given the member's earlier strikes for its label in the window."""
         pol = self.policy
         if v.label == Label.OK:
-            over_long = (v.checks.get("normalise") or {}).get("truncated")
-            v.action = Action.REVIEW if over_long else Action.NONE
-            v.checks["policy"] = {"action": v.action}
-            if over_long:  # only its head and tail were read: a person looks at the rest
-                v.reason += f"；超长消息（{v.checks['normalise'].get('chars', 0)} 字）只检查了开头和结尾 → 转人工复核"
+            _ok_action(v)
             return
         kind = _spam_kind_of(v)
         # a chain letter or a bargain link is deleted the first time; a plea is reminded of (spam_kinds.yaml)
@@ -1405,6 +1433,35 @@ def _safeguard(v: Verdict) -> None:
     v.action, v.mute_seconds = Action.REVIEW, 0
     ev["held"] = True
     v.reason += "；" + evidence_note(ev, held=True)
+
+
+def _ok_action(v: Verdict) -> None:
+    """The action for an ok verdict: none, but an over-long message goes to a person — only part of it was read, or
+    it was read whole window by window and a wall of text in a group is still for a person to see."""
+    read = v.checks.get("normalise") or {}
+    over_long = "chars" in read
+    v.action = Action.REVIEW if over_long else Action.NONE
+    v.checks["policy"] = {"action": v.action}
+    if over_long and read.get("truncated"):
+        v.reason += f"；超长消息（{read['chars']} 字）只检查了开头和结尾 → 转人工复核"
+    elif over_long:
+        v.reason += f"；超长消息（{read['chars']} 字）逐段读过，未发现违规 → 转人工复核"
+
+
+def middle_windows(length: int) -> tuple[list[tuple[int, int]], bool]:
+    """The spans of an over-long message's middle (between its head and tail of MAX_CHARS/2 each) read window by
+    window: MAX_CHARS each, overlapping by WINDOW_OVERLAP so an ad cut by a window's edge is whole in the next; and
+    whether they reach the tail (False: past MAX_READ_CHARS, the rest of the middle was not read)."""
+    half = MAX_CHARS // 2
+    stop = min(length - half, MAX_READ_CHARS - half)
+    spans, start = [], max(0, half - WINDOW_OVERLAP)
+    while start < stop:
+        end = min(start + MAX_CHARS, stop + WINDOW_OVERLAP, length)
+        spans.append((start, end))
+        if end >= stop:
+            break
+        start = end - WINDOW_OVERLAP
+    return spans, stop >= length - half
 
 
 def judged_text(text: str) -> tuple[str, bool]:
@@ -1955,6 +2012,7 @@ def _put_down_first(rep: SignalReport, scores: dict[Label, float], checks: dict[
 
 
 _PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
+_MIDDLE_DECIDES = frozenset({Label.AD, Label.ABUSE, Label.SPAM})  # what a window of an over-long message's middle may decide
 
 
 def _pick_label(scores: dict[Label, float]) -> Label:

@@ -463,7 +463,7 @@ def lexicons() -> Lexicons:
         social_re=alternation(sorted(social)),
         social_tail=re.compile("(?:" + "|".join(re.escape(w) for w in data["social_particles"]) + ")+$"),
         social_fillers=alternation(data["social_fillers"]),
-        chatter=alternation(data["chatter"]),
+        chatter=alternation(lists["chatter"]),  # with the game slang (*game_slang) in it
         warning=alternation(data.get("warning", [])),
     )
 
@@ -2109,8 +2109,10 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     c = n.compact
     social = _is_social(n, lex)
     # the Chinese characters are counted only for a short message (a long one is substantive by its length)
-    substantive = not social and (len(c) >= 12 or len(_CJK_CHAR.findall(c)) >= table.thresholds["substantive_cjk"])
     chatter = list(dict.fromkeys(whole_cue_words(lex.chatter, c)))
+    # … or it names a game's slang (今晚上分吗, 五排来人: lexicons.yaml game_slang), a topic however short
+    substantive = not social and (len(c) >= 12 or len(_CJK_CHAR.findall(c)) >= table.thresholds["substantive_cjk"]
+                                  or (bool(chatter) and bool(whole_cue_words(lex.words["game_slang"], c))))
     warning = warns(c)
     sign_up = bool(lex.words["roster"].search(c))
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2

@@ -19,7 +19,6 @@ from copilot.moderation.message import Message
 from copilot.moderation.onebot import BadSegment, event_text
 from copilot.moderation.pipeline import Verdict
 from copilot.server.guard import BadRequest
-from copilot.textnorm import valid_unicode
 
 log = logging.getLogger(__name__)
 API_TIMEOUT = 3.0
@@ -73,7 +72,7 @@ def message_of(event: Any) -> Message | None:
         text = event_text(event)
     except BadSegment as exc:
         raise UnreadableMessage(str(exc), Message(text="", **fields)) from None
-    return Message(text=valid_unicode(text), **fields)
+    return Message(text=text, **fields)  # its lone surrogates are repaired (and said in the verdict) by Message
 
 
 def join_of(event: Any) -> tuple[str, str, float | None] | None:
