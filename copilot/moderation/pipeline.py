@@ -2214,7 +2214,11 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     applies = deal in ("job", f"{GRANTED}jobs") and bool(lexicons().words["jobs.apply"].search(text))
     # a member's own one-off thing where members pass things on, or their own used gear on the subject of a group that
     # does not ban trade (own_item), with the one handle it is settled by (_own_sale_handle)
-    own_sale = deal in ("resale", "own_item") and not disguised and _own_sale_handle(rep, text)
+    # where the profile lets members pass on their own things (resale, or granted by its positioning) the sale's own
+    # terms (原价 and what it was bought for) are how such a post is worded, and the granted offer word is the item's
+    allowed = deal in ("resale", f"{GRANTED}resale")
+    own_sale = (deal in ("resale", "own_item") or allowed) and not disguised \
+        and _own_sale_handle(rep, text, allowed=allowed)
     if applies or own_sale:
         names.discard("contact")
     if own_sale:
@@ -2261,20 +2265,27 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         checks["member_offer"] = "trade_handle"
 
 
-def _own_sale_handle(rep: SignalReport, text: str) -> bool:
+def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False) -> bool:
     """A member's own thing (rep.own_item: 闲置, 自用, 没怎么用) offered with one handle and at most one price said — all a
     one-off sale between members needs — and nothing a seller adds: no link, no other ad signal, and none of a seller's
     signs, pitch words, testimonials or virtual goods (lexicons.yaml resale.seller_sign / pitch / testimonial / virtual:
-    stock, many items, a discount, 效果, 回购, 代充). ``text``: the message's compact form."""
+    stock, many items, a discount, 效果, 回购, 代充). ``text``: the message's compact form.
+
+    ``allowed``: the profile lets members pass on their own things — there the price it was bought for (原价260, 入手价:
+    lexicons.yaml resale.was_price) is not a second asking price, 原价 is a member's term, and the granted offer word
+    (转给鸽友) presents the thing as the sender's own."""
     words = lexicons().words
     # every number left once the handle, times, measures and model numbers (7800X3D+4070S) are out, that is no count
     # (ad.count_unit): the prices said
     plain = without_models(without_measures(_without_contacts(text, rep)))
-    sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())]
-    # 有意的私聊: how to ask is a promo word a one-off sale may use (原价 with a handle stays a pitch: test_moderation_dev17k)
+    sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())
+            and not (allowed and words["resale.was_price"].search(plain[max(0, m.start() - 4):m.start()]))]
+    # 有意的私聊: how to ask is a promo word a one-off sale may use (原价 with a handle stays a pitch outside groups that allow
+    # resale: test_moderation_dev17k)
     promo = rep.signal("promo_words")
-    names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= SIGN_UP_WORDS else set())
-    return rep.own_item and _handle_count(rep) == 1 and not rep.urls and names <= _OWN_SALE_PATH \
+    asking = SIGN_UP_WORDS | (_SURPLUS_WORDS if allowed else frozenset())
+    names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= asking else set())
+    return (rep.own_item or allowed) and _handle_count(rep) == 1 and not rep.urls and names <= _OWN_SALE_PATH \
         and len(sums) <= 1 \
         and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
 
