@@ -62,3 +62,25 @@ def test_a_sellers_offer_or_a_sale_where_no_trade_is_allowed_stays_an_ad(judge, 
     v = judge(profile, text)
     assert v.label == "ad", v.reason
     assert v.action in ACTED
+
+
+# a member giving their own thing away, with a handle to arrange the pickup and nothing a seller adds: not an ad
+@pytest.mark.parametrize(("profile", "text"), [
+    (SUCCULENT, "我家有多的桃蛋叶插苗一大盘，不要钱，送给刚入坑的群友，自提，微信 rou_xiaomei"),
+    (RUN, "孩子长大了，一双旧的儿童跑鞋32码，洗干净了，谁家穿得下直接送，电话 138 0571 2468"),
+])
+def test_a_members_giveaway_with_a_handle_is_ok(judge, profile: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    v = judge(profile, text)
+    assert v.label == "ok" and v.action not in ACTED, v.reason
+    assert v.checks.get("giveaway")
+    assert "送人" in v.reason
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    (SUCCULENT, "多肉新品免费领取，数量有限，加我微信 rou_free88 备注群友"),       # a free sample for a lead
+    (RUN, "跑鞋免费送，只需支付运费29.9，名额有限，加微信 run_free66"),           # free but priced, with urgency
+])
+def test_free_bait_for_a_handle_is_still_an_ad(judge, profile: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    v = judge(profile, text)
+    assert v.label == "ad", v.reason
+    assert not v.checks.get("giveaway")
