@@ -84,3 +84,19 @@ def test_free_bait_for_a_handle_is_still_an_ad(judge, profile: str, text: str) -
     v = judge(profile, text)
     assert v.label == "ad", v.reason
     assert not v.checks.get("giveaway")
+
+
+# a member asking to buy one thing (求一张, 收两只) and to be told privately: 私我 and 价格好说 are a buyer's words
+@pytest.mark.parametrize(("profile", "text"), [
+    (GUITAR, "求一把二手的雅马哈F600，预算一千以内，有的琴友私我，价格好说"),
+    (SUCCULENT, "收两盆砍头后的多肉老桩，叶插苗也行，有的私我，价格好商量"),
+])
+def test_a_members_wanted_post_is_not_an_ad(judge, profile: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    v = judge(profile, text)
+    assert v.label == "ok" and v.action not in ACTED, v.reason
+    assert v.checks.get("wanted")
+
+
+def test_a_dealers_buying_ad_is_still_an_ad(judge) -> None:  # type: ignore[no-untyped-def]
+    v = judge(GUITAR, "长期高价回收各种二手吉他，收两把以上上门收，私我")
+    assert v.label == "ad" and not v.checks.get("wanted"), v.reason
