@@ -2033,7 +2033,8 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
              (checks.get("group_fee"), _GROUP_FEE_NOTE),
              (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),
              (checks.get("wanted"), _WANTED_NOTE), (checks.get("bare_contact"), _BARE_CONTACT_NOTE),
-             (checks.get("member_offer"), _MEMBER_OFFER_NOTES.get(checks.get("member_offer", ""))), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE)]
+             (checks.get("member_offer"), _MEMBER_OFFER_NOTES.get(checks.get("member_offer", ""))), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE),
+             (checks.get("giveaway"), _GIVEAWAY_OK_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
         note = _OWN_ACTIVITY_NOTE if checks.get("own_activity") else \
@@ -2111,6 +2112,7 @@ _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的�
 _SPREAD_NOTICE_NOTE = "请大家帮忙转发的是寻物/寻宠启事，不是连锁信"
 _GROUP_DEPOSIT_NOTE = "本群自己收的押金/保证金，说明了怎么退，没有外部联系方式、链接、催促或推销用语"
 _REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写信人和群里人在用的，最多留一个电话（或说私下给），没有优惠、链接或商家口吻"
+_GIVEAWAY_OK_NOTE = "成员把自己的东西送人，留的联系方式是约自提用的，没有价格、链接或推销用语，不算广告"
 _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），没有联系方式、链接、推销用语或商家口吻"
 _MEMBER_OFFER_NOTES = {
     "trade": "本群允许成员之间转让自己的东西：这是成员自己的旧物，只有“私我”，没有存货、批量、代理、清仓或催促这类商家迹象，不算广告",
@@ -2272,7 +2274,11 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     applies = deal in ("job", f"{GRANTED}jobs") and bool(lexicons().words["jobs.apply"].search(text))
     # a member's own one-off thing where members pass things on, or their own used gear on the subject of a group that
     # does not ban trade (own_item), with the one handle it is settled by (_own_sale_handle)
-    own_sale = deal in ("resale", "own_item") and not disguised and _own_sale_handle(rep, text)
+    # where the profile lets members pass on their own things (resale, or granted by its positioning) the sale's own
+    # terms (原价 and what it was bought for) are how such a post is worded, and the granted offer word is the item's
+    allowed = deal in ("resale", f"{GRANTED}resale")
+    own_sale = (deal in ("resale", "own_item") or allowed) and not disguised \
+        and _own_sale_handle(rep, text, allowed=allowed)
     if applies or own_sale:
         names.discard("contact")
     if own_sale:
@@ -2319,20 +2325,27 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         checks["member_offer"] = "trade_handle"
 
 
-def _own_sale_handle(rep: SignalReport, text: str) -> bool:
+def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False) -> bool:
     """A member's own thing (rep.own_item: 闲置, 自用, 没怎么用) offered with one handle and at most one price said — all a
     one-off sale between members needs — and nothing a seller adds: no link, no other ad signal, and none of a seller's
     signs, pitch words, testimonials or virtual goods (lexicons.yaml resale.seller_sign / pitch / testimonial / virtual:
-    stock, many items, a discount, 效果, 回购, 代充). ``text``: the message's compact form."""
+    stock, many items, a discount, 效果, 回购, 代充). ``text``: the message's compact form.
+
+    ``allowed``: the profile lets members pass on their own things — there the price it was bought for (原价260, 入手价:
+    lexicons.yaml resale.was_price) is not a second asking price, 原价 is a member's term, and the granted offer word
+    (转给鸽友) presents the thing as the sender's own."""
     words = lexicons().words
     # every number left once the handle, times, measures and model numbers (7800X3D+4070S) are out, that is no count
     # (ad.count_unit): the prices said
     plain = without_models(without_measures(_without_contacts(text, rep)))
-    sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())]
-    # 有意的私聊: how to ask is a promo word a one-off sale may use (原价 with a handle stays a pitch: test_moderation_dev17k)
+    sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())
+            and not (allowed and words["resale.was_price"].search(plain[max(0, m.start() - 4):m.start()]))]
+    # 有意的私聊: how to ask is a promo word a one-off sale may use (原价 with a handle stays a pitch outside groups that allow
+    # resale: test_moderation_dev17k)
     promo = rep.signal("promo_words")
-    names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= SIGN_UP_WORDS else set())
-    return rep.own_item and _handle_count(rep) == 1 and not rep.urls and names <= _OWN_SALE_PATH \
+    asking = SIGN_UP_WORDS | (_SURPLUS_WORDS if allowed else frozenset())
+    names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= asking else set())
+    return (rep.own_item or allowed) and _handle_count(rep) == 1 and not rep.urls and names <= _OWN_SALE_PATH \
         and len(sums) <= 1 \
         and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
 
@@ -2585,11 +2598,13 @@ CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, ne
 NAME_ALONE_SCORE = CLASSIFIER_ALONE_CAP - NEW_MEMBER_LEEWAY
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
 REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
-GIVEAWAY_CAP = 0.65  # a member giving their own thing away with a phone to arrange it: review, never delete
 BARE_CONTACT_MAX_P = 0.95  # a shared classifier this sure keeps a bare contact word on its subject a person's call
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile bans all trade: an ad, reviewed
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
+# a member giving their own thing away with a handle to arrange it and nothing a seller adds: not an ad (round 54: a cap of
+# 0.65 left these to a person; on the readable sets 6 of them were all members' giveaways, and no blind set lost an ad)
+GIVEAWAY_CAP = MEMBER_SHARING_CAP
 _MSG_LOCKS = [threading.Lock() for _ in range(64)]
 # What a member's own message can be although it carries an ad's signals: (checks key, the ad score from which it
 # is asked, the score it caps the message at, the test). Examples of each:
