@@ -1053,7 +1053,16 @@ def _recap_moves(f: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
-_RECAP_ITEM = re.compile(r"[\n。；;，,]")
+# A line cut into clauses at its pauses. One set of marks, and the splitters that also cut at ！ or ？ say why:
+_PAUSES = "\n。；;，,"
+# a recap's items and a change line's clauses (_slot_changes, _recap_moves): statements, so only the pauses
+_RECAP_ITEM = re.compile(f"[{_PAUSES}]")
+# the clause of a re-timing line that holds the change word (_retimed): a question never gets this far (it changes
+# nothing), but an exclamation ends the clause ("海报改成周四前！大家辛苦")
+_CHANGE_CLAUSE = re.compile(f"[{_PAUSES}！!]")
+# a clause of any line where someone hands work on by name (_HandOns): questions are read too, so ？ ends one
+# ("签到表交给小许？那横幅呢")
+_HANDING_CLAUSE = re.compile(f"[{_PAUSES}！!？?]")
 
 
 def restating(text: str, fix: Restated) -> str:
@@ -3623,7 +3632,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 continue  # a recap's "1. 扫街改到周六…" moves what it names, not every to-do that shares a word
             if m.speaker in (giver, a.owner) and moved_from(f) is not None:
                 # the clause with the change word: the work named before it ("登记表改成周二前"), the time after it
-                clause = next((c for c in re.split(r"[，,。；;！!\n]", f) if cue("moved").search(c)), "")
+                clause = next((c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)), "")
                 change = cue("moved").search(clause)
                 if change is None or not any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work):
                     continue
@@ -4526,7 +4535,7 @@ class _HandOns:
             hands = cue("owner", "hands_on")
             found: dict[str, tuple[list[int], list[str]]] = {}
             for i, m in enumerate(self.messages):
-                for clause in re.split(r"[，,。；;！!？?\n]", _fold(m.text)):
+                for clause in _HANDING_CLAUSE.split(_fold(m.text)):
                     given = {who for pos, _alias, who in self.people.named_in(clause)
                              if who != m.speaker and hands.search(clause[max(0, pos - 8) : pos])}
                     for who in given:
