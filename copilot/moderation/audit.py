@@ -192,6 +192,12 @@ class AuditError(ValueError):
     """A user-facing problem with an audit operation (unknown verdict id, bad label …)."""
 
 
+def joined_member(when: float) -> dict[str, Any]:
+    """The member row :meth:`AuditLog.record_join` inserts for a member the log has never seen: joined at ``when``,
+    no message yet (a dry run reads the same row without writing it: ``pipeline._with_join``)."""
+    return {"joined_ts": when, "first_seen": None, "messages": 0, "ok_count": 0}
+
+
 class AuditLog:
     """One audit database. Thread-safe for the hook (SQLAlchemy pool + SQLite WAL)."""
 
@@ -330,8 +336,7 @@ class AuditLog:
         """
         when = float(ts or time.time())
         with self.engine.begin() as conn:
-            _upsert_member(conn, str(group or ""), str(user),
-                           {"joined_ts": when, "first_seen": None, "messages": 0, "ok_count": 0}, {"joined_ts": when})
+            _upsert_member(conn, str(group or ""), str(user), joined_member(when), {"joined_ts": when})
 
     def group_since(self, group: str) -> float | None:
         """When the log first saw anyone in this group (None for a group never seen)."""

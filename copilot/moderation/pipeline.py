@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from copilot.config import Settings
 from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
-from copilot.moderation.audit import AuditLog, fingerprint
+from copilot.moderation.audit import AuditLog, fingerprint, joined_member
 from copilot.moderation.classifier import (
     NgramModel,
     load_abuse_model,
@@ -2552,8 +2552,7 @@ def _with_join(record: dict[str, Any] | None, joined_at: float | None) -> dict[s
     known = (record or {}).get("joined_ts")
     if known is not None and abs(float(known) - when) <= JOIN_SAME_SECONDS:
         return record
-    fresh = {"first_seen": None, "messages": 0, "ok_count": 0}  # as AuditLog.record_join inserts a member never seen
-    return {**(record or fresh), "joined_ts": when}
+    return {**(record or joined_member(when)), "joined_ts": when}
 
 
 def _new_member(record: dict[str, Any] | None, now: float, group_since: float | None) -> str | None:

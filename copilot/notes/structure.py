@@ -1053,7 +1053,16 @@ def _recap_moves(f: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
-_RECAP_ITEM = re.compile(r"[\n。；;，,]")
+# A line cut into clauses at its pauses. One set of marks, and the splitters that also cut at ！ or ？ say why:
+_PAUSES = "\n。；;，,"
+# a recap's items and a change line's clauses (_slot_changes, _recap_moves): statements, so only the pauses
+_RECAP_ITEM = re.compile(f"[{_PAUSES}]")
+# the clause of a re-timing line that holds the change word (_retimed): a question never gets this far (it changes
+# nothing), but an exclamation ends the clause ("海报改成周四前！大家辛苦")
+_CHANGE_CLAUSE = re.compile(f"[{_PAUSES}！!]")
+# a clause of any line where someone hands work on by name (_HandOns): questions are read too, so ？ ends one
+# ("签到表交给小许？那横幅呢")
+_HANDING_CLAUSE = re.compile(f"[{_PAUSES}！!？?]")
 
 
 def restating(text: str, fix: Restated) -> str:
@@ -1181,11 +1190,7 @@ def relevant(question: str, reply: str, *, by_kind: bool = True, days: bool = Tr
     # (nor a conjunction or an adverb: 另外, 然后, 还是 say nothing of what is asked)
     # (nor a time word when the question does not ask a time: "周五晚上有人约火锅吗" — "周五前得把场地订了")
     asks_time = days or has(_fold(question), "reply", "asks_time")
-    if not _asked_words(question, asks_time).isdisjoint(words(reply)):
-        return True
-    common = _content_bigrams(question) & _content_bigrams(reply)
-    stop = _shared_stop()
-    if any(g not in stop and word_class(g) not in _pronoun_tags() and (asks_time or word_class(g) != "t") for g in common):
+    if _shares_content(_asked_words(question, asks_time), _content_bigrams(question), reply, asks_time):
         return True
     fq, fr = _fold(question), _fold(reply)
     if by_kind and cue("question", "final").search(fq) and cue("reply", "yes_no").match(fr.strip()):
@@ -1195,6 +1200,16 @@ def relevant(question: str, reply: str, *, by_kind: bool = True, days: bool = Tr
     if _gives_time(fq, reply):
         return True  # "海报啥时候要" — "那就周四前吧": a day the work is due by answers a time question
     return (has(fq, "reply", "asks_time") or has(fq, "reply", "asks_amount")) and bool(_NUMBER.search(fr))
+
+
+def _shares_content(asked: frozenset[str], bigrams: frozenset[str], reply: str, asks_time: bool) -> bool:
+    """:func:`relevant`'s common ground: one of the question's ``asked`` words (:func:`_asked_words`) in ``reply``, or one
+    of its 2-character runs (:func:`_content_bigrams`) that is no stop pair, pronoun or (unless ``asks_time``) time word."""
+    if not asked.isdisjoint(words(reply)):
+        return True
+    stop = _shared_stop()
+    return any(g not in stop and word_class(g) not in _pronoun_tags() and (asks_time or word_class(g) != "t")
+               for g in bigrams & _content_bigrams(reply))
 
 
 # -- Q&A ---------------------------------------------------------------------------------------------
@@ -2945,8 +2960,77 @@ def _same_task(a: ActionItem, b: ActionItem) -> bool:
             task = task.replace(name, " ")
         return task
 
-    return relevant(unnamed(a.task), unnamed(b.task)) and (a.deadline is None or b.deadline is None or a.deadline == b.deadline
-                                                           or a.deadline[:10] == b.deadline[:10])
+    return _relevant_task(unnamed(a.task), unnamed(b.task)) and (
+        a.deadline is None or b.deadline is None or a.deadline == b.deadline or a.deadline[:10] == b.deadline[:10])
+
+
+_JOIN = "；"  # how _merge joins the parts of one to-do ("a；b；…")
+
+
+class _TaskWords(NamedTuple):
+    """What :func:`relevant` reads of a question for its common ground, kept for a to-do's joined text: its asked words,
+    its 2-character runs, and the first and last letter or digit (the run across a join)."""
+    asked: frozenset[str]
+    bigrams: frozenset[str]
+    first: str
+    last: str
+
+    def then(self, part: _TaskWords) -> _TaskWords:
+        """These words followed by ``part``'s, as of the two texts joined with ；."""
+        across = frozenset({self.last + part.first}) if self.last and part.first else frozenset()
+        return _TaskWords(self.asked | part.asked, self.bigrams | part.bigrams | across, self.first or part.first,
+                          part.last or self.last)
+
+
+@lru_cache(maxsize=16384)
+def _part_words(part: str) -> _TaskWords | None:
+    """:class:`_TaskWords` of one part of a to-do (no ；), or None when it holds an @ (a mention may run on past a ；)."""
+    f = _fold(part)
+    if re.search(_AT, f):
+        return None
+    letters = "".join(ch for ch in f if ch.isalnum())
+    return _TaskWords(_asked_words(part, True), _content_bigrams(part), letters[:1], letters[-1:])
+
+
+_JOINED_WORDS: dict[str, _TaskWords | None] = {}  # a to-do's joined text → its words (one more part each merge)
+
+
+def _joined_words(task: str) -> _TaskWords | None:
+    """:class:`_TaskWords` of a to-do's text joined from parts with ；, read part by part: folding and jieba's cut never
+    join across a ； (a block of its own), so the text's words are its parts' and its runs theirs plus the one across
+    each join. The text one part shorter is usually known from the merge before: each merge reads only its new part,
+    not the whole text again (a long export's to-do grew to thousands of characters, re-cut at every merge)."""
+    known = _JOINED_WORDS.get(task)
+    if known is not None or task in _JOINED_WORDS:
+        return known
+    cut = task.rfind(_JOIN)
+    head = _JOINED_WORDS.get(task[:cut], False) if cut >= 0 else False
+    if head is False:
+        out: _TaskWords | None = None
+        for n, part in enumerate(task.split(_JOIN)):
+            w = _part_words(part)
+            if w is None:
+                out = None
+                break
+            out = w if n == 0 else out.then(w)  # type: ignore[union-attr]
+    else:
+        tail = _part_words(task[cut + 1:])
+        out = None if head is None or tail is None else head.then(tail)
+    if len(_JOINED_WORDS) >= 4096:
+        _JOINED_WORDS.clear()
+    _JOINED_WORDS[task] = out
+    return out
+
+
+def _relevant_task(task: str, other: str) -> bool:
+    """``relevant(task, other)`` for a to-do's task, which merging joins from parts ("a；b；…"): a joined task that shares
+    words with ``other`` is read from its parts' words (:func:`_joined_words`) instead of cutting the whole text again;
+    the rest (no ；, an @ in it, or no words in common) is :func:`relevant` itself."""
+    if _JOIN in task:
+        joined = _joined_words(task)
+        if joined is not None and _shares_content(joined.asked, joined.bigrams, other, True):
+            return True
+    return relevant(task, other)
 
 
 def _owner_names(owner: str | None) -> set[str]:
@@ -2985,8 +3069,11 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
     the assignment of work someone volunteered for: ``calls`` maps a volunteer's message to the "谁来…" call
     it answered, so "我来 我奶奶家有藤椅" and "道具小雨负责，12月10号前" after "道具那块谁来弄" are one)."""
     for a in reversed(actions):
+        gap = new.sources[0] - a.sources[-1]
+        if gap > horizon * 3:
+            continue  # (the to-dos of a long export are many: the cheap test first)
         same_day = a.deadline is not None and new.deadline is not None and a.deadline[:10] == new.deadline[:10]
-        if new.sources[0] - a.sources[-1] > (horizon * 3 if same_day else horizon):
+        if gap > (horizon * 3 if same_day else horizon):
             continue
         # "好的，我明天发" right after the request it answers is the same to-do, whatever its words
         asked_by = (speaker_of or {}).get(a.sources[0])
@@ -3623,7 +3710,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 continue  # a recap's "1. 扫街改到周六…" moves what it names, not every to-do that shares a word
             if m.speaker in (giver, a.owner) and moved_from(f) is not None:
                 # the clause with the change word: the work named before it ("登记表改成周二前"), the time after it
-                clause = next((c for c in re.split(r"[，,。；;！!\n]", f) if cue("moved").search(c)), "")
+                clause = next((c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)), "")
                 change = cue("moved").search(clause)
                 if change is None or not any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work):
                     continue
@@ -4526,7 +4613,7 @@ class _HandOns:
             hands = cue("owner", "hands_on")
             found: dict[str, tuple[list[int], list[str]]] = {}
             for i, m in enumerate(self.messages):
-                for clause in re.split(r"[，,。；;！!？?\n]", _fold(m.text)):
+                for clause in _HANDING_CLAUSE.split(_fold(m.text)):
                     given = {who for pos, _alias, who in self.people.named_in(clause)
                              if who != m.speaker and hands.search(clause[max(0, pos - 8) : pos])}
                     for who in given:
