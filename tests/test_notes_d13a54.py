@@ -65,3 +65,16 @@ def test_a_change_of_an_earlier_plan_is_still_a_decision():
         "老胡|好的",
     )
     assert any("7点半" in d.text for d in s.decisions), [d.text for d in s.decisions]
+
+
+def test_a_members_yes_with_a_comment_before_the_organisers_close_is_no_decision():
+    s = _structure(
+        "会长阿毅|年度影展我的想法是放在市图书馆一楼展厅，免费，人流也大，大家同意吗",
+        "理事老郑|同意",
+        "理事Kiki|没问题，图书馆挺好",
+        "会长阿毅|好，那影展就定在市图书馆一楼展厅",
+    )
+    texts = [d.text for d in s.decisions]
+    assert not any(t.startswith("图书馆挺好") for t in texts), texts
+    close = next(d for d in s.decisions if "一楼展厅" in d.text)
+    assert {"理事老郑", "理事Kiki"} <= set(close.by), close.by

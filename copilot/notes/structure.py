@@ -5172,7 +5172,22 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     if not yeses:
         return None
     words = _content_bigrams(content)
+    put = next((o for o in reversed(messages[max(0, idx - 6) : idx]) if o.speaker != m.speaker and not _says_yes(o.text)), None)
+    if _says_yes(sentence) and _closed_later(messages, idx, words | (_content_bigrams(put.text) if put else frozenset())):
+        return None  # "没问题，图书馆挺好" among the yeses, before the organiser's "好，那影展就定在…": a yes, not the close
     return _clean(content) if any(words & _content_bigrams(o.text) for o in window[: yeses[-1]]) else None
+
+
+def _closed_later(messages: list[Message], idx: int, words: frozenset[str]) -> bool:
+    """Whether another speaker closes the same matter (shares ``words``: the yes's or the proposal's) in the next few
+    lines with an acceptance head and a settling word of their own ("好，那影展就定在市图书馆一楼展厅"): then the yes at ``idx`` only agreed."""
+    me = messages[idx].speaker
+    for o in messages[idx + 1 : idx + 1 + int(raw("decision", "closed_later_reach"))]:
+        f = _fold(o.text).strip()
+        if o.speaker != me and cue("decision", "accept_head").match(f) and has(f, "decision", "cues") \
+                and words & _content_bigrams(o.text):
+            return True
+    return False
 
 
 def _decided_content(text: str, people: People) -> str:
