@@ -3963,6 +3963,42 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
         recapped.add(id(handed))  # a decision, even where the same line gives the work
 
 
+def _matter_words(text: str) -> frozenset[str]:
+    """The content words of ``text`` that name a matter: two characters or more, no time, number, pronoun or function
+    word, and none of the settling words themselves (``cues.yaml`` decision ``told_plan_generic``)."""
+    generic = cue("decision", "told_plan_generic")
+    return frozenset(t for t in words(_fold(text)) if len(t) >= 2 and not any(ch.isdigit() for ch in t)
+                     and word_class(t) not in ("t", "m", "q") and word_class(t) not in _pronoun_tags()
+                     and word_class(t) not in _function_tags() and not generic.search(t))
+
+
+def _first_word(sentence: str, messages: list[Message], idx: int) -> bool:
+    """Whether ``sentence`` (in ``messages[idx]``) tells the group a plan as its first word on the matter ("各位团员晚上好，
+    新年音乐会定在12月31日晚上7点半…"): no earlier line names any of its matter words, so nothing was put up, asked
+    or voted on before it. That is a notice of the plan, not a decision the group reached. A poll's result, a going
+    back to the old plan and a line reporting who agreed (``decision.told_plan_settles``) still settle, and so does a
+    line that closes, changes, sums up or puts up something (``decision.told_plan_closes``, a recap, a proposal, an
+    acceptance head)."""
+    f, whole = _fold(sentence), _fold(messages[idx].text)
+    if not has(f, "decision", "told_plan") or has(f, "decision", "told_plan_settles") or _reports_agreement(f) or has(whole, "decision", "told_plan_closes") \
+            or has(whole, "decision", "proposal") or cue("decision", "accept_head").match(f.strip()) \
+            or has(whole, "decision", "summary_inline") or has(whole, "decision", "summary_header"):
+        return False
+    mine = _matter_words(sentence)
+    if not mine:
+        return False
+    runs = _matter_runs(sentence)  # (also the 2-character runs: a word cut otherwise, "那年会" → 那年|会, still counts)
+    return not any(mine & _matter_words(x.text) or runs & _matter_runs(x.text) for x in messages[:idx])
+
+
+def _matter_runs(text: str) -> frozenset[str]:
+    """The 2-character runs of ``text``'s Chinese letters that are no time, greeting or settling word
+    (``cues.yaml`` decision ``told_plan_generic_run``)."""
+    generic = cue("decision", "told_plan_generic_run")
+    return frozenset(r for r in _content_bigrams(text) if all("\u4e00" <= ch <= "\u9fff" for ch in r)
+                     and not generic.search(r))
+
+
 def _calls_off(sentence: str, messages: list[Message], idx: int, people: People) -> list[str]:
     """The clauses of ``sentence`` (in ``messages[idx]``) that call off something their speaker put up earlier in the
     chat (cue decision.calls_off: "夜航直播取消", "那周三的加练就不搞了", "飲茶就唔搞喇"). Not in a question, a
@@ -5223,7 +5259,22 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     if not yeses:
         return None
     words = _content_bigrams(content)
+    put = next((o for o in reversed(messages[max(0, idx - 6) : idx]) if o.speaker != m.speaker and not _says_yes(o.text)), None)
+    if _says_yes(sentence) and _closed_later(messages, idx, words | (_content_bigrams(put.text) if put else frozenset())):
+        return None  # "没问题，图书馆挺好" among the yeses, before the organiser's "好，那影展就定在…": a yes, not the close
     return _clean(content) if any(words & _content_bigrams(o.text) for o in window[: yeses[-1]]) else None
+
+
+def _closed_later(messages: list[Message], idx: int, words: frozenset[str]) -> bool:
+    """Whether another speaker closes the same matter (shares ``words``: the yes's or the proposal's) in the next few
+    lines with an acceptance head and a settling word of their own ("好，那影展就定在市图书馆一楼展厅"): then the yes at ``idx`` only agreed."""
+    me = messages[idx].speaker
+    for o in messages[idx + 1 : idx + 1 + int(raw("decision", "closed_later_reach"))]:
+        f = _fold(o.text).strip()
+        if o.speaker != me and cue("decision", "accept_head").match(f) and has(f, "decision", "cues") \
+                and words & _content_bigrams(o.text):
+            return True
+    return False
 
 
 def _decided_content(text: str, people: People) -> str:
@@ -6079,6 +6130,14 @@ def analyze(transcript: Transcript) -> Structure:
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides | off)]
     decisions = _merge_decisions(_vote_settled(_reverted(_conceded(_suggestions_settled(decisions, msgs), msgs), msgs), msgs))
     at_line = {m.id: n for n, m in enumerate(msgs)}
+    # a plan told as the first word on its matter is a notice (it still made the chat a discussion and kept its line
+    # out of the chatter above); a decision settled over several lines is kept
+    told = [d for d in decisions if len(d.sources) == 1 and d.sources[0] in at_line
+            and _first_word(d.text, msgs, at_line[d.sources[0]])]
+    decisions = [d for d in decisions if d not in told]
+    noticed = {i for a in announcements for i in a.sources}
+    announcements += [Announcement(text=d.text, sources=d.sources, speaker=_speaker_of(msgs, d.sources[0]))
+                      for d in told if d.sources[0] not in noticed]
     for d in decisions:  # the one who made the decision line is the first of its people
         d.decider = d.decider or (d.by[0] if d.by else None)
         spoken_for = _summed_up_for(d, msgs, core, at_line)
