@@ -295,11 +295,20 @@ def aliases(speaker: str) -> set[str]:
     out = {full, _full_name(speaker)}
     seps = re.escape(str(raw("name_parts", "separators")))
     parts = [p for p in re.split(f"[{seps}]+", full) if p]
+    # (🏸阿斌, Kiki🐱, 刘大爷(班长), 3栋张姐: signs split a nickname too, and a flat or block number is no part of the name)
+    signed = [cue("name_parts", "unit").sub("", q) for p in parts for q in cue("name_parts", "sign").split(p)]
+    signed = [q for q in signed if q]
+    if signed != parts:
+        out |= {q for q in signed if len(q) >= 2 and not re.search(r"\d", q)}
+        parts = signed
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
+    duty = {_fold(str(p)) for p in raw("name_parts", "duty_roles")}
     for part in parts:
         for pre in prefixes:
             if part.startswith(pre) and len(part) > len(pre) + 1:
                 part = part[len(pre):]
+                if pre in duty:
+                    out.add(pre)
                 break
         if len(part) >= 2 and not re.search(r"\d", part):
             out.add(part)
@@ -2153,6 +2162,7 @@ class _Ctx:
     spoken_to: str | None
     asker: str | None = None  # who asked the question this message answers ("照片发给谁？" — "发我就行")
     said_before: str = ""  # what the one just spoken to said ("押金我先垫了" — "发票拿回来找我报销")
+    lead_alone: bool = False  # the message's @s stand on a first line of their own ("@老郑\n名单周日前统计出来")
 
 
 class Owner(NamedTuple):
@@ -2383,9 +2393,36 @@ def _told(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[
     """Who the clause tells to do its work: the member(s) the message @-addresses ("@阿杜 周二之前把场地费收齐",
     "@李爸爸 横幅麻烦您联系一下"), or the member the sentence opens by calling ("宣传组长燕子，海报下周三前出初稿")."""
     ats = [mentions[i] for i in inside]
-    if c.lead and (_directive(f) or _tagged_you(c, ats, f) or _told_at(c, f)):
+    if c.lead and (_directive(f) or _tagged_you(c, ats, f) or _told_at(c, f) or _led_due(c, mentions, span)):
         return _addressed(c)
     return _called_due(c, mentions, span, inside)
+
+
+def _led_due(c: _Ctx, mentions: list[Mention], span: tuple[int, int]) -> bool:
+    """"@老郑\\n需要背送的老人名单，这周日前统计出来": a message @-addressed to one member on a line of its own, whose
+    next line gives work with a "…前" time and names no one else (no 我, no other member, not
+    the group) — the @ calls them as a leading vocative does (:func:`_called_due`)."""
+    if len(c.lead) != 1 or c.lead[0] in ("大家", c.speaker, c.asker):
+        return False  # ("@阿豪 要6个志愿者，周五前在群里接龙报名" answers 阿豪's own question: no work of theirs)
+    # the @ stands on a line of its own, the work on the next: an @ on the same line is as often a reply ("@胖虎 要换，
+    # 比赛前统一换", "@阿宏 剛剛的問題我回一下：…。放陰涼處…": the speaker answers them)
+    if not c.lead_alone or c.f.lstrip().startswith(("@", "＠")):
+        return False
+    # (a "需要背送的" of the group words is what the thing is, "需要背送的老人名单", not who is to do it — unless 人 follows)
+    def names_thing(x: Mention) -> bool:
+        return x.kind == "G" and c.f[x.end - 1:x.end] == "的" and not c.f.startswith("人", x.end)
+    if any(x.start < span[1] and not names_thing(x) and (x.kind in ("I", "G") or x.kind == "P" and x.name != c.lead[0])
+           for x in mentions):
+        return False
+    clause = c.f[span[0]:span[1]].lstrip(" ，,")
+    return _due(clause) and _has_verb(clause) and not asks(clause)
+
+
+def _lead_alone(text: str, people: People) -> bool:
+    """Whether a message's first line is nothing but @mentions, its words on the lines after ("@老郑\n需要背送的…")."""
+    first, _, rest = text.strip().partition("\n")
+    found = people.lead_at.match(first.strip())
+    return bool(rest.strip()) and found is not None and found.end() == len(first.strip())
 
 
 def _called_due(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[int]) -> str | None:
@@ -2527,7 +2564,7 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
                 c, mentions, scores, (start, end), text)))
         elif text and (slot := _slot_filled(c, mentions, start, end)) is not None:
             parts.append((text, slot))
-        elif text and (taker := _topic_first(c, mentions, start, end)) is not None:
+        elif text and (taker := _topic_first(c, mentions, start, end) or _side_taker(c, mentions, start, end)) is not None:
             parts.append((text, taker))
         elif text:
             picked = _pick(c, mentions, scores, (start, end), text)
@@ -2565,6 +2602,20 @@ def _topic_first(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owne
     if marker is None or len(re.findall(r"[\u4e00-\u9fff]", before[:marker.start()])) < 2:
         return None
     if not cue("owner", "topic_taker").match(after.strip()) or "的事" in marker.group(0) and not after.strip():
+        return None
+    same = len(c.f) == len(c.clause)
+    return Owner(who.name or (c.clause if same else c.f)[who.start:who.end], "named", SURE_OWNER)
+
+
+def _side_taker(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
+    """"报名表财务那边出", "借脚架的登记助教那边统一收": the one member of the clause, then "那边/这边" and a doing word
+    (cue owner.side_taker) — that member's side does the work. The model reads a name before 那边 as where things go;
+    "交到小林那边" (owner.side_not_before) is that, and a clause naming anyone else (我, the group) is left to the model."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if len(inside) != 1 or inside[0].kind != "P":
+        return None
+    who = inside[0]
+    if not cue("owner", "side_taker").match(c.f, who.end) or cue("owner", "side_not_before").search(c.f[start:who.start]):
         return None
     same = len(c.f) == len(c.clause)
     return Owner(who.name or (c.clause if same else c.f)[who.start:who.end], "named", SURE_OWNER)
@@ -2648,7 +2699,8 @@ def _parallel_names(f: str, mentions: list[Mention], seps: list[tuple[int, int]]
 
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
              spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False,
-             volunteer: str | None = None, item_at: list[str] | None = None, said_before: str = "") -> list[_Clause]:
+             volunteer: str | None = None, item_at: list[str] | None = None, said_before: str = "",
+             lead_alone: bool = False) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
@@ -2656,7 +2708,8 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     vocative = _acked_vocative(sentence, speaker, people, volunteer) or _thanked_vocative(sentence, speaker, people)
     if vocative is not None:
         return [vocative]
-    whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker, said_before))
+    whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker, said_before,
+                                 lead_alone))
     # (unless the speaker then says what they will do: "彭哥 板材我周五之前拉到楼下" is the speaker's)
     said_next = next((o.kind for _, o in scored[1:] if o.who), "")
     if whole.who and whole.kind in ("named", "assigned") and said_next != "first_person" \
@@ -3618,7 +3671,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             clauses = [] if retort else _clauses(s, m.speaker, people, lead, spoken_to, sender,
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
-                                                 said_before=messages[idx - 1].text if spoken_to else "")
+                                                 said_before=messages[idx - 1].text if spoken_to else "",
+                                                 lead_alone=_lead_alone(m.text, people))
             named_item = task_list and not (headed and n == 0) and _item_named(clauses, s, people)
             # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
             kind = _file_notice(announcements, told, s, messages, idx,
