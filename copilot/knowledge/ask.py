@@ -46,7 +46,16 @@ from copilot.knowledge.rules import RulesError, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
-from copilot.textnorm import ask_form, asked_script, cjk_ratio, fold, split_sentences, to_script
+from copilot.textnorm import (
+    ask_form,
+    asked_script,
+    cjk_ratio,
+    clause_commas,
+    fold,
+    split_sentences,
+    strip_invisible,
+    to_script,
+)
 from copilot.tokens import count_tokens, fit_to_budget
 
 LACKS_FILE = RESOURCES_DIR / "retrieval" / "lacks.yaml"
@@ -1430,6 +1439,9 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     The UI streams the pieces; the CLI only keeps the final object. Offline (or when the model fails,
     or when the cards do not cover the question) the whole answer arrives as one piece.
     """
+    # zero-width characters and a BOM are not part of what was asked, and a space or line break between two Chinese
+    # clauses is the comma it stands for: every stage (clauses, scope, confidence) reads the question the same way
+    question = clause_commas(strip_invisible(question).strip())
     script = answer_script(question, engine.settings.script)
     ranking, mixed = ranked(question, index, k=max(k, LLM_SECTIONS))
     if not ranking.covered:
