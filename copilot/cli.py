@@ -112,7 +112,7 @@ def ready_index() -> KnowledgeIndex:
     """The shared index, built or synced first with a progress bar on stderr when it is empty or older
     than knowledge/ — the first ``ask``/``search`` on a new machine takes minutes and must not look hung."""
     index = get_index(build_if_empty=False)
-    if index.count() == 0 or not index.is_current():
+    if index.needs_build():
         err.print("正在建立（或更新）方法论检索索引，只在第一次使用或资料更新后发生…", highlight=False)
         with build_progress() as progress:
             report = index.build(progress=progress)

@@ -10,18 +10,37 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-import jieba
 import opencc
 import yaml
 from pydantic import BeforeValidator
 
 from copilot.paths import RESOURCES_DIR, load_resource
+
+
+def _import_jieba():  # type: ignore[no-untyped-def]
+    """jieba, imported without setuptools' ``pkg_resources`` (about half a second of every command's start-up, and
+    deprecated): jieba only uses it to open its own dictionary files and falls back to their plain paths when it
+    cannot be imported. A ``pkg_resources`` some other library already loaded is left as it is."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba as module  # noqa: PLC0415
+
+        return module
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` raise ImportError
+    try:
+        import jieba as module  # noqa: PLC0415
+    finally:
+        del sys.modules["pkg_resources"]
+    return module
+
+
+jieba = _import_jieba()
 
 jieba.setLogLevel(logging.WARNING)
 
