@@ -1490,7 +1490,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     for piece in _stream_answer(read, index, engine, k=k):
         if isinstance(piece, Answer):
             text = to_script(note, piece.script) + "\n" + piece.answer if note else piece.answer
-            yield piece.model_copy(update={"answer": text})
+            yield piece.model_copy(update={"answer": text, "question": question})  # the question as it was asked
         else:
             yield (to_script(note, answer_script(read, engine.settings.script)) + "\n" + piece) \
                 if first and note else piece
