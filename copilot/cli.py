@@ -26,7 +26,7 @@ from copilot.config import ConfigError, Settings, explain_settings_error, get_se
 from copilot.knowledge.ask import Citation, answer_question, decline_reason, decline_texts
 from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.llm import engine_label
-from copilot.textnorm import to_script
+from copilot.textnorm import strip_invisible, to_script
 
 # the capability modules that add commands with ``register(app)``, imported on first need
 CAPABILITIES = ("copilot.agents.cli", "copilot.moderation.cli", "copilot.notes.cli", "copilot.evals.cli")
@@ -112,7 +112,7 @@ def ready_index() -> KnowledgeIndex:
     """The shared index, built or synced first with a progress bar on stderr when it is empty or older
     than knowledge/ — the first ``ask``/``search`` on a new machine takes minutes and must not look hung."""
     index = get_index(build_if_empty=False)
-    if index.count() == 0 or not index.is_current():
+    if index.needs_build():
         err.print("正在建立（或更新）方法论检索索引，只在第一次使用或资料更新后发生…", highlight=False)
         with build_progress() as progress:
             report = index.build(progress=progress)
@@ -127,7 +127,7 @@ def search_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """混合检索（向量 + BM25）方法论片段，每段标明是资料（附出处）还是经验建议。"""
-    if not query.strip():
+    if not strip_invisible(query).strip():
         raise fail("查询不能为空", 2)
     hits = ready_index().search(query, k=k)
     cited = [Citation(n=i, source=h.source, title=h.title, section=h.section, text=h.text, basis=h.basis, cites=h.cites)
@@ -152,6 +152,7 @@ def ask_cmd(
 ) -> None:
     """根据方法论回答问题：依据最相关的一两个小节作答并列出来源；资料没有覆盖的问题会直说（--json 里 covered=false）。"""
     json_error: dict[str, object] | None = {"covered": False} if as_json else None
+    question = strip_invisible(question)  # a question of zero-width characters only is an empty one
     if not question.strip():
         raise fail("问题不能为空", 2, json_error=json_error)
     eng = resolve_engine(engine, json_error=json_error)

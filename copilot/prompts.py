@@ -23,13 +23,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import frontmatter
 from jinja2 import Environment, StrictUndefined
-from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from copilot.paths import PROMPTS_DIR
+
+if TYPE_CHECKING:
+    from langchain_core.messages import BaseMessage
 
 _SECTION = re.compile(r"^\[(system|user)\]\s*$", re.MULTILINE)
 _env = Environment(undefined=StrictUndefined, keep_trailing_newline=False, autoescape=False)
@@ -61,6 +63,9 @@ class Prompt:
             user = _env.from_string(self.user).render(**variables).strip()
         except Exception as exc:  # jinja2 errors carry no prompt name
             raise PromptError(f"提示词 {self.ref} 渲染失败：{exc}") from exc
+        # LangChain's message types (≈1 s to import) only when a prompt is rendered for a model
+        from langchain_core.messages import HumanMessage, SystemMessage  # noqa: PLC0415
+
         return [SystemMessage(content=system), HumanMessage(content=user)]
 
 

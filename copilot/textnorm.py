@@ -10,18 +10,37 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-import jieba
 import opencc
 import yaml
 from pydantic import BeforeValidator
 
 from copilot.paths import RESOURCES_DIR, load_resource
+
+
+def _import_jieba():  # type: ignore[no-untyped-def]
+    """jieba, imported without setuptools' ``pkg_resources`` (about half a second of every command's start-up, and
+    deprecated): jieba only uses it to open its own dictionary files and falls back to their plain paths when it
+    cannot be imported. A ``pkg_resources`` some other library already loaded is left as it is."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba as module  # noqa: PLC0415
+
+        return module
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` raise ImportError
+    try:
+        import jieba as module  # noqa: PLC0415
+    finally:
+        del sys.modules["pkg_resources"]
+    return module
+
+
+jieba = _import_jieba()
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -325,6 +344,18 @@ def squeeze(text: str) -> str:
     """
     text = strip_invisible(valid_unicode(text))
     return _SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text).strip()
+
+
+# white space, a bar or a slash between two Chinese characters (or after a Chinese clause's mark): how a question
+# typed on a phone separates its clauses (群里有人借钱不还 其他群友找我告状 我是群主要管吗)
+_CLAUSE_GAP = re.compile(f"(?<=[{_CJK}])(?:[ \\t\\u3000\\xa0]*[\\n\\r|｜][\\s\\u3000|｜]*|[ \\t\\u3000\\xa0]+)(?=[{_CJK}])")
+
+
+def clause_commas(text: str) -> str:
+    """``text`` with a space, a line break, a bar (|｜) or a slash (/／) that stands between two Chinese clauses read
+    as the comma it stands for: a question's verdict must not depend on which separator the asker typed. Latin words
+    keep their spaces (QQ 群, 2 小时)."""
+    return _CLAUSE_GAP.sub("，", text)
 
 
 # one to four characters (not digits: 1000 is not padding) said three times or more in a row

@@ -76,3 +76,24 @@ def test_help_still_lists_every_command_and_a_typo_is_an_error() -> None:
         assert name in listing
     typo = runner.invoke(app, ["modrate"])
     assert typo.exit_code == 2 and "modrate" in typo.output
+
+
+def test_an_offline_ask_on_a_built_index_loads_neither_chromadb_nor_langchain(kb_index, shared_data_dir) -> None:  # type: ignore[no-untyped-def]
+    # the snapshot of the built index answers the question and says the index is not empty: chromadb (≈2 s) stays
+    # closed, LangChain's message types (≈1 s) wait for a model call, and jieba is imported without pkg_resources
+    import os
+
+    kb_index.search_sections("群规怎么写")  # writes the snapshot if the session's index has none yet
+    probe = (
+        "import sys\n"
+        "from copilot.cli import app\n"
+        "try:\n"
+        "    app(['ask', '新人进群不说话怎么办', '--json'], standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED=' + ','.join(m for m in ('chromadb', 'langchain_core', 'pkg_resources') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "COPILOT_DATA_DIR": str(shared_data_dir), "COPILOT_LLM_PROVIDER": "offline"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, env=env)
+    assert '"covered": true' in out.stdout, out.stdout[-2000:] + out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "LOADED=", out.stdout[-2000:] + out.stderr[-2000:]

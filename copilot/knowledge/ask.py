@@ -46,7 +46,16 @@ from copilot.knowledge.rules import RulesError, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR
 from copilot.prompts import load_prompt
-from copilot.textnorm import ask_form, asked_script, cjk_ratio, fold, split_sentences, to_script
+from copilot.textnorm import (
+    ask_form,
+    asked_script,
+    cjk_ratio,
+    clause_commas,
+    fold,
+    split_sentences,
+    strip_invisible,
+    to_script,
+)
 from copilot.tokens import count_tokens, fit_to_budget
 
 LACKS_FILE = RESOURCES_DIR / "retrieval" / "lacks.yaml"
@@ -139,6 +148,8 @@ class DeclineTexts(BaseModel):
     not_chinese: str
     cli_import_hint: str
     not_direct: str
+    # the line that opens the answer to a very long question read as its main questions (:func:`main_question`)
+    long_question: str = ""
     # the footer's reason for a decline, by :attr:`SectionRanking.declined_by`
     declined_why: dict[str, str] = {}
     experience_only: str
@@ -1424,12 +1435,69 @@ def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
                             declined_by=declined_by or ranking.declined_by))
 
 
+# a question longer than this is read as its main questions: the e5 model's cost grows faster than the text (attention),
+# and a 5,577-character question took 65 s; the tuning questions are all far shorter, so none of them is cut
+LONG_QUESTION_CHARS = 300
+MAIN_QUESTION_CHARS = 200  # what the main questions of a long question may take together
+_CLAUSE_PIECE = re.compile(r"[^，,。！？!?；;\n]+[，,。！？!?；;\n]*")
+
+
+def main_question(question: str) -> str:
+    """``question`` itself, or for one longer than :data:`LONG_QUESTION_CHARS` its main questions: each clause once
+    (a pasted paragraph says the same thing many times), and when that is still long the clauses that ask
+    (``parts.yaml``'s ``asks`` or a question mark), each with the clause told just before it, the last asks first,
+    then the opening clauses that set the scene, up to :data:`MAIN_QUESTION_CHARS`, in the question's order."""
+    if len(question) <= LONG_QUESTION_CHARS:
+        return question
+    pieces, seen = [], set()
+    for piece in _CLAUSE_PIECE.findall(question):
+        key = fold(piece.strip(" ，,。；;")).strip()
+        if key and key not in seen:
+            seen.add(key)
+            pieces.append(piece.strip())
+    if sum(map(len, pieces)) <= MAIN_QUESTION_CHARS:
+        return "".join(pieces)
+    cues = parts_cues()
+    asks = [i for i, p in enumerate(pieces) if cues.asks_in(fold(p)) or p.rstrip().endswith(tuple(cues.marks))]
+    wanted = [j for i in reversed(asks) for j in (i, i - 1) if j >= 0] + list(range(len(pieces)))
+    kept: set[int] = set()
+    used = 0
+    for i in wanted:
+        if i in kept or (kept and used + len(pieces[i]) > MAIN_QUESTION_CHARS):
+            continue
+        kept.add(i)
+        used += len(pieces[i])
+    text = "".join(pieces[i] for i in sorted(kept))
+    return text[:MAIN_QUESTION_CHARS * 2].rstrip("，,；; ")  # one clause longer than the budget is cut too
+
+
 def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Iterator[str | Answer]:
     """Yield answer text pieces as they arrive, then the final :class:`Answer`.
 
     The UI streams the pieces; the CLI only keeps the final object. Offline (or when the model fails,
-    or when the cards do not cover the question) the whole answer arrives as one piece.
+    or when the cards do not cover the question) the whole answer arrives as one piece. A very long question is
+    answered as its main questions (:func:`main_question`), and the answer opens by saying so.
     """
+    # zero-width characters and a BOM are not part of what was asked, and a space or line break between two Chinese
+    # clauses is the comma it stands for: every stage (clauses, scope, confidence) reads the question the same way
+    question = clause_commas(strip_invisible(question).strip())
+    read = main_question(question)
+    if read == question:
+        yield from _stream_answer(question, index, engine, k=k)
+        return
+    note = decline_texts().long_question.format(chars=len(question), read=read)
+    first = True
+    for piece in _stream_answer(read, index, engine, k=k):
+        if isinstance(piece, Answer):
+            text = to_script(note, piece.script) + "\n" + piece.answer if note else piece.answer
+            yield piece.model_copy(update={"answer": text, "question": question})  # the question as it was asked
+        else:
+            yield (to_script(note, answer_script(read, engine.settings.script)) + "\n" + piece) \
+                if first and note else piece
+            first = False
+
+
+def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Iterator[str | Answer]:
     script = answer_script(question, engine.settings.script)
     ranking, mixed = ranked(question, index, k=max(k, LLM_SECTIONS))
     if not ranking.covered:

@@ -55,7 +55,16 @@ from copilot.knowledge.ranking import (
 )
 from copilot.knowledge.typos import correct as correct_typos
 from copilot.knowledge.typos import homophones
-from copilot.textnorm import ask_form, fold, split_sentences, tokenize, tokenizer_stamp, unpad
+from copilot.textnorm import (
+    ask_form,
+    clause_commas,
+    fold,
+    split_sentences,
+    strip_invisible,
+    tokenize,
+    tokenizer_stamp,
+    unpad,
+)
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +183,21 @@ class KnowledgeIndex:
 
     def count(self) -> int:
         return self.collection.count()
+
+    def needs_build(self) -> bool:
+        """Whether the index must be built or synced before it can answer: stale (:meth:`is_current`) or empty. A
+        snapshot of this very build answers "empty?" by itself, so a ``copilot ask`` on a built index never opens
+        chromadb (≈2 s of imports and start-up) just to count its chunks."""
+        if not self.is_current():
+            return True
+        try:
+            with np.load(self._snapshot_path, allow_pickle=False) as z:
+                meta = json.loads(str(z["meta"]))
+            if meta.get("key") == self._snapshot_key():
+                return not meta.get("ids")
+        except (OSError, ValueError, KeyError):
+            pass  # no snapshot (or a broken one): ask the store
+        return self.count() == 0
 
     @property
     def _stamp_path(self) -> Path:
@@ -387,7 +411,9 @@ class KnowledgeIndex:
     def _bm25_ranks(self, loaded: _Loaded, query: str, n: int) -> list[str]:
         if not loaded.rows:
             return []
-        tokens = tokenize(query) or [fold(query)]
+        tokens = loaded.known(loaded.bm25, tokenize(query) or [fold(query)])
+        if not tokens:  # no word of the question is in the cards: nothing ranks lexically
+            return []
         k = min(n, len(loaded.rows))
         docs, scores = loaded.bm25.retrieve([tokens], k=k, show_progress=False)
         return [loaded.rows[int(i)]["id"] for i, s in zip(docs[0], scores[0]) if s > 0]
@@ -406,7 +432,7 @@ class KnowledgeIndex:
         (``None`` = no cap; ``1`` = a ranking of cards, as the retrieval eval uses).
         Answers rank whole sections instead (:meth:`search_sections`).
         """
-        query = query.strip()
+        query = strip_invisible(query).strip()  # zero-width characters alone are no question
         if not query:
             raise ValueError("问题不能为空")
         loaded = self._ensure_loaded()
@@ -552,9 +578,10 @@ class KnowledgeIndex:
         confidence that the cards cover the question (:class:`~copilot.knowledge.ranking.SectionRanking`);
         with ``unwrap``, a question in an operator's wrapper is covered only when what it asks about is
         (:func:`~copilot.knowledge.ranking.asked_object`)."""
-        query = query.strip()
+        query = strip_invisible(query).strip()  # zero-width characters alone are no question
         if not query:
             raise ValueError("问题不能为空")
+        query = clause_commas(query)  # 借钱不还 其他群友找我告状 ranks as 借钱不还，其他群友找我告状
         query = ask_form(query)  # a Traditional question ranks as its Simplified twin (群組 → 群, 幹部 → 管理员)
         if parts_cues().unpad:  # padding (啊啊啊啊, ！！！！) says nothing the question does not
             query = unpad(query)
@@ -794,8 +821,17 @@ class _Loaded:
         return out
 
     @staticmethod
-    def bm25_scores(model: object, tokens: list[str]) -> np.ndarray:
-        known = [t for t in tokens if t in model.vocab_dict]  # type: ignore[attr-defined]
+    def known(model: object, tokens: list[str]) -> list[str]:
+        """The ``tokens`` the BM25 ``model`` has postings for. Its vocabulary also holds the empty token bm25s adds
+        after the last indexed word (an id past its score matrix, which bm25s refuses): a question whose words are all
+        unknown, or empty once folded, must score zero everywhere, not reach bm25s with that id."""
+        vocab = model.vocab_dict  # type: ignore[attr-defined]
+        words = len(model.scores["indptr"]) - 1  # type: ignore[attr-defined]
+        return [t for t in tokens if t and vocab.get(t, words) < words]
+
+    @classmethod
+    def bm25_scores(cls, model: object, tokens: list[str]) -> np.ndarray:
+        known = cls.known(model, tokens)
         if not known:
             return np.zeros(int(model.scores["num_docs"]))  # type: ignore[attr-defined]
         return np.asarray(model.get_scores(known))  # type: ignore[attr-defined]
@@ -965,7 +1001,7 @@ def get_index(settings: Settings | None = None, *, build_if_empty: bool = True) 
         if index is None:
             index = KnowledgeIndex(settings)
             _shared[key] = index
-    if build_if_empty and (index.count() == 0 or not index.is_current()):
+    if build_if_empty and index.needs_build():
         index.build()  # incremental: only new or changed chunks are embedded
     return index
 

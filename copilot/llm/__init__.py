@@ -17,7 +17,18 @@ from copilot.llm.engine import (
     run_with_fallback,
 )
 from copilot.llm.errors import LLMUnavailable, StructuredOutputError, call_guarded, describe_error, with_deadline
-from copilot.llm.structured import invoke_structured, parse_json_output, schema_hint
+
+# the structured-output helpers need LangChain's message types (≈1 s to import): loaded on first use, so commands that
+# never call a model (`copilot --help`, `copilot ask` offline) do not pay for them
+_STRUCTURED = ("invoke_structured", "parse_json_output", "schema_hint")
+
+
+def __getattr__(name: str) -> object:
+    if name in _STRUCTURED:
+        from copilot.llm import structured  # noqa: PLC0415
+
+        return getattr(structured, name)
+    raise AttributeError(f"module 'copilot.llm' has no attribute {name!r}")
 
 __all__ = [
     "OFFLINE",
