@@ -850,8 +850,8 @@ def _next_step(a: ActionItem, sender: str | None = None) -> str:
     """One to-do as a next step: the owner and their own words (the piece with the date, if merged). Work
     someone else gave them ("路书和每天行程铁柱你来做", said by 老K) is not the owner's words: it is told as
     what the owner does ("铁柱负责路书和每天行程"), never under the owner's name as if they said it."""
-    # (a new time set beside the words, "（已改：…）", is the step's own time: told once, after it)
-    task = re.sub("（" + re.escape(str(cue_value("changed_mark"))) + "[^）]*）", "", a.task)
+    # (a new due time set beside the words, "（已改：晚上10点前）", is the step's own time: told once, after it)
+    task = a.task.replace(f"（{cue_value('changed_mark')}{a.deadline_text}）", "") if a.deadline_text else a.task
     pieces = [p for p in re.split(r"[；;]", re.sub(r"（回复.*?）$", "", task)) if p.strip()]
     piece = next((p for p in pieces if a.deadline_text and a.deadline_text in p), pieces[-1] if pieces else task)
     # (a head up to its colon, never the colon of a time: "你周六22:30把…" is no "你周六22：" head)

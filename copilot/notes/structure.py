@@ -1089,7 +1089,30 @@ def without_figures(text: str, fix: Restated) -> str:
                 out.extend(new)
                 new = []
         return "，".join(out)
+    olds, news = _corrected_values(fix)
+    if olds and news:  # "草莓29元一盒，不是35元": the clause with the value named wrong, as said, the right one beside it
+        return "，".join(f"{c}（{raw('changed_mark')}{'，'.join(news)}）" if any(o in _fold(c) for o in olds) else c
+                        for c in clauses)
     return "，".join(c for c in clauses if not (fix.kinds & figure_kinds(_fold(c)) and relevant(c, fix.by.text, by_kind=False)))
+
+
+def _corrected_values(fix: Restated) -> tuple[list[str], list[str]]:
+    """The values a correction names wrong and right, of its kinds (cue figure_values): those after its cue
+    correction_not ("不是35元") and those before it in the same clause ("草莓29元一盒，不是35元" → ["35元"], ["29元"]);
+    empty when it names no wrong value."""
+    f = _fold(fix.by.text)
+    no = cue("correction_not").search(f)
+    if no is None or len(f) != len(fix.by.text):
+        return [], []
+    olds: list[str] = []
+    news: list[str] = []
+    head = f[:no.start()]
+    for kind in sorted(fix.kinds):
+        value = cue("figure_values", kind)
+        tail = re.split(r"[。；;！!\n]", f[no.end():])[0]
+        olds += [v.group(0) for v in value.finditer(tail)]
+        news += [fix.by.text[v.start():v.end()] for v in value.finditer(head)][-1:]
+    return olds, news
 
 
 def _put_values(clause: str, changes: list[str], kinds: frozenset[str]) -> str | None:
@@ -5842,8 +5865,9 @@ def _cite_changes(items: list[ActionItem | Announcement], restated: dict[int, Re
     """A to-do or a notice a change that named its slot rewrote in place ("早上9:30北河街街市門口集合") states the
     change's figure: it cites the change too."""
     for item in items:
-        item.sources += list(dict.fromkeys(f.by.id for i in item.sources if (f := restated.get(i)) and f.slot
-                                           and f.by.id not in item.sources))
+        marked = raw("changed_mark") in (item.task if isinstance(item, ActionItem) else item.text)
+        item.sources += list(dict.fromkeys(f.by.id for i in item.sources if (f := restated.get(i))
+                                           and (f.slot or marked) and f.by.id not in item.sources))
 
 
 def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int, Message]) -> str:
