@@ -300,6 +300,16 @@ def _as_final(messages: list[Message], restated: dict[int, Restated]) -> list[Me
     return [m for m in out if m.text]
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without its clauses that carry a later change's mark ("（已改：…）"), or as it is when nothing else
+    is left."""
+    mark = f"（{cue_value('changed_mark')}"
+    if mark not in text:
+        return text
+    kept = [c for c in re.split(r"(?<=[，,。；;])", text) if mark not in c]
+    return "".join(kept).rstrip("，,；;") or text
+
+
 def candidate_sentences(transcript: Transcript, st: Structure, people: People | None = None) -> list[Sentence]:
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
@@ -516,7 +526,8 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
     settled ("电动车充电桩装哪儿：充电桩装在东门自行车棚旁边"), else the title it gave itself (《…》, the opening
     question) or its strongest point — never a string of keywords, nor a figure or name cut short."""
     # (in their final state: a figure a later correction replaced names nothing, "周六晚上7点放电影" → "…改成8点")
-    messages = _as_final(transcript.messages, st.restated)
+    # (a title is no quote: a clause a later change marked, "…10點…集合（已改：9:30）", names nothing either)
+    messages = [replace(m, text=_unmarked(m.text)) for m in _as_final(transcript.messages, st.restated)]
     first = messages[0] if messages else None
     listed = bool(st.topic and first and listed_matters(first.text) == st.topic)  # "商量两件事：一是…，二是…"
     settler = _settling(st) if st.session_type == "话题讨论" and not listed else None
@@ -747,8 +758,10 @@ def _clause(text: str, limit: int = 40) -> str:
 def _pauses(text: str) -> list[int]:
     """Where a clause of ``text`` ends: before a pause mark (not the colon or comma inside 6:30 / 1,280) or a space
     between two Chinese words (voice-to-text and pasted chats pause with spaces)."""
-    return sorted({m.start() - 1 for m in _COMMA.finditer(text) if m.start() > 0}
-                  | {m.start() for m in _SPACE_PAUSE.finditer(text)})
+    inside = {i for m in re.finditer(r"（[^（）]*）", text) for i in range(m.start(), m.end())}
+    # (never inside a bracket: "费用每人680元（已改：720元）" is not cut after its 已改)
+    return sorted(p for p in {m.start() - 1 for m in _COMMA.finditer(text) if m.start() > 0}
+                  | {m.start() for m in _SPACE_PAUSE.finditer(text)} if p not in inside)
 
 
 def _word_cut(text: str, limit: int) -> str:

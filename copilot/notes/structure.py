@@ -5850,8 +5850,8 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
     text = item.task if isinstance(item, ActionItem) else item.text
     for i in item.sources:
         fix = restated.get(i)
-        if fix is None:
-            continue
+        if fix is None or (fix.slot and raw("changed_mark") in text):
+            continue  # (a to-do a later line re-timed already has its new time beside it: _retimed)
         # (a part that is the correction itself keeps its figures: they are the new ones)
         kept = "；".join(x for x in (p if _fold(p).strip() in _fold(fix.by.text) else without_figures(p, fix)
                                     for p in text.split("；")) if x)
