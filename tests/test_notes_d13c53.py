@@ -10,6 +10,9 @@ from datetime import datetime
 
 from chat_lines import chat_notes
 
+from copilot.evals.notes import shown_as_current
+from copilot.textnorm import fold
+
 START = datetime(2028, 10, 9, 20, 0)  # a Monday evening
 
 
@@ -31,17 +34,17 @@ CHOIR = (
 )
 
 
-def test_a_fee_changed_by_its_own_slot_shows_only_the_new_fee_and_keeps_the_deposit():
+def test_a_fee_changed_by_its_own_slot_shows_the_old_fee_only_as_changed_and_keeps_the_deposit():
     notes = chat_notes(*CHOIR, start=START)
     told = _told(notes)
-    assert any("720元" in t for t in told)
+    assert any("680元（已改：720元）" in t for t in told)  # the organiser's words as said, the new fee beside them
     for text in told:
-        assert "680元" not in text, text
+        assert not shown_as_current(fold("680元"), fold(text)), text
     # the deposit clause of the old line is untouched: it is no part of the change
     assert any("定金200元" in t for t in told)
 
 
-# a food bank in Cantonese: the meeting time moves, the place of the old line stays, rewritten in place
+# a food bank in Cantonese: the meeting time moves, the old line stays as said with the new time beside it
 FOODBANK = (
     "阿珊|各位義工，星期六早上10點喺大埔墟街市門口集合，派三百份飯盒",
     "阿強|我得閒，報名",
@@ -54,12 +57,12 @@ FOODBANK = (
 )
 
 
-def test_a_moved_meeting_time_is_written_into_the_old_notice_in_place():
+def test_a_moved_meeting_time_stands_beside_the_old_notice_never_inside_it():
     notes = chat_notes(*FOODBANK, start=START)
     told = _told(notes)
-    assert any("9:30" in t and "大埔墟" in t for t in told)
+    assert any("早上10點喺大埔墟街市門口集合（已改：9:30）" in t for t in told)
     for text in told:
-        assert "早上10點" not in text, text
+        assert not shown_as_current(fold("早上10點"), fold(text)), text
 
 
 # a near miss: a question about a change is no change, nor a contingency ("下雨的话改到周日")

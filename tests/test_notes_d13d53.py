@@ -27,7 +27,9 @@ def test_a_changed_deadline_updates_the_todo_it_changes():
     banner = [a for a in found.actions if "横幅" in a.task]
     assert len(banner) == 1, found.actions
     assert banner[0].owner == "阿强" and banner[0].deadline == "2028-09-19"
-    assert "周二前" in banner[0].task and "周三前" not in banner[0].task
+    # the words as 周姐 said them, the new time beside them (a quote is never rewritten)
+    assert banner[0].task.startswith("横幅周三前挂好") and "（已改：周二前）" in banner[0].task
+    assert banner[0].task.count("已改") == 1
     assert not any("改成周二前" in d.text for d in found.decisions)
 
 
@@ -43,7 +45,7 @@ def test_the_owner_retiming_their_own_task_moves_its_time():
     )
     oars = owned_by(found.actions, "阿輝")
     assert len(oars) == 1 and oars[0].deadline == "2028-10-07 06:30"
-    assert "6點半" in oars[0].task and "7點" not in oars[0].task
+    assert oars[0].task.startswith("阿輝你星期六朝早7點去碼頭開倉拎槳") and oars[0].task.endswith("（已改：6點半）")
 
 
 def test_a_later_mention_that_changes_nothing_leaves_the_todo_alone():

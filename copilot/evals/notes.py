@@ -402,7 +402,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
     _score_announcements(notes, spec, s)
     _score_title(notes, transcript, spec, s)
     _score_structure(notes, spec, transcript.format, s)
-    s.leaked = [x for x in spec.must_not if fold(x) in folded]
+    s.leaked = [x for x in spec.must_not if shown_as_current(fold(x), folded)]
     for x in s.leaked:
         kind = leak_class(x, transcript)
         s.leaked_classes[kind] = s.leaked_classes.get(kind, 0) + 1
@@ -412,6 +412,24 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
     s.notes_chars = len(md)
     s.transcript_chars = sum(len(m.text) for m in transcript.messages)
     return s
+
+
+_CHANGED = fold("（已改：")
+_CLAUSE_END = re.compile(r"[,，。.;；!！?？\n]")
+
+
+def shown_as_current(x: str, folded: str) -> bool:
+    """Whether the folded notes show the folded wording ``x`` as it stands: somewhere not followed, within its
+    clause, by the mark of a value changed later ("周六晚上21:00开（已改：22:30）" shows 21:00 as superseded,
+    in the member's own words — a stale value is one shown as current)."""
+    start = folded.find(x)
+    while start >= 0:
+        end = start + len(x)
+        stop = _CLAUSE_END.search(folded, end)
+        if _CHANGED not in folded[end:stop.start() if stop else len(folded)]:
+            return True
+        start = folded.find(x, start + 1)
+    return False
 
 
 def score_chat(path: Path, spec: ChatSpec, settings: Settings, engine: Engine) -> ChatScore:

@@ -300,6 +300,16 @@ def _as_final(messages: list[Message], restated: dict[int, Restated]) -> list[Me
     return [m for m in out if m.text]
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without its clauses that carry a later change's mark ("（已改：…）"), or as it is when nothing else
+    is left."""
+    mark = f"（{cue_value('changed_mark')}"
+    if mark not in text:
+        return text
+    kept = [c for c in re.split(r"(?<=[，,。；;])", text) if mark not in c]
+    return "".join(kept).rstrip("，,；;") or text
+
+
 def candidate_sentences(transcript: Transcript, st: Structure, people: People | None = None) -> list[Sentence]:
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
@@ -516,7 +526,8 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
     settled ("电动车充电桩装哪儿：充电桩装在东门自行车棚旁边"), else the title it gave itself (《…》, the opening
     question) or its strongest point — never a string of keywords, nor a figure or name cut short."""
     # (in their final state: a figure a later correction replaced names nothing, "周六晚上7点放电影" → "…改成8点")
-    messages = _as_final(transcript.messages, st.restated)
+    # (a title is no quote: a clause a later change marked, "…10點…集合（已改：9:30）", names nothing either)
+    messages = [replace(m, text=_unmarked(m.text)) for m in _as_final(transcript.messages, st.restated)]
     first = messages[0] if messages else None
     listed = bool(st.topic and first and listed_matters(first.text) == st.topic)  # "商量两件事：一是…，二是…"
     settler = _settling(st) if st.session_type == "话题讨论" and not listed else None
@@ -747,8 +758,10 @@ def _clause(text: str, limit: int = 40) -> str:
 def _pauses(text: str) -> list[int]:
     """Where a clause of ``text`` ends: before a pause mark (not the colon or comma inside 6:30 / 1,280) or a space
     between two Chinese words (voice-to-text and pasted chats pause with spaces)."""
-    return sorted({m.start() - 1 for m in _COMMA.finditer(text) if m.start() > 0}
-                  | {m.start() for m in _SPACE_PAUSE.finditer(text)})
+    inside = {i for m in re.finditer(r"（[^（）]*）", text) for i in range(m.start(), m.end())}
+    # (never inside a bracket: "费用每人680元（已改：720元）" is not cut after its 已改)
+    return sorted(p for p in {m.start() - 1 for m in _COMMA.finditer(text) if m.start() > 0}
+                  | {m.start() for m in _SPACE_PAUSE.finditer(text)} if p not in inside)
 
 
 def _word_cut(text: str, limit: int) -> str:
@@ -850,9 +863,12 @@ def _next_step(a: ActionItem, sender: str | None = None) -> str:
     """One to-do as a next step: the owner and their own words (the piece with the date, if merged). Work
     someone else gave them ("路书和每天行程铁柱你来做", said by 老K) is not the owner's words: it is told as
     what the owner does ("铁柱负责路书和每天行程"), never under the owner's name as if they said it."""
-    pieces = [p for p in re.split(r"[；;]", re.sub(r"（回复.*?）$", "", a.task)) if p.strip()]
-    piece = next((p for p in pieces if a.deadline_text and a.deadline_text in p), pieces[-1] if pieces else a.task)
-    piece = _ACK_HEAD.sub("", re.sub(r"^[^：:，,]{0,8}[：:]", "", _MENTION_HEAD.sub("", piece.strip())))
+    # (a new due time set beside the words, "（已改：晚上10点前）", is the step's own time: told once, after it)
+    task = a.task.replace(f"（{cue_value('changed_mark')}{a.deadline_text}）", "") if a.deadline_text else a.task
+    pieces = [p for p in re.split(r"[；;]", re.sub(r"（回复.*?）$", "", task)) if p.strip()]
+    piece = next((p for p in pieces if a.deadline_text and a.deadline_text in p), pieces[-1] if pieces else task)
+    # (a head up to its colon, never the colon of a time: "你周六22:30把…" is no "你周六22：" head)
+    piece = _ACK_HEAD.sub("", re.sub(r"^[^：:，,]{0,8}(?:：|(?<!\d):)", "", _MENTION_HEAD.sub("", piece.strip())))
     due = "，".join(x for x in (a.deadline_text, a.deadline) if x and (x not in piece or x == a.deadline))
     if sender and a.owner and sender != a.owner and not cue("owner", "group").fullmatch(fold(a.owner)):
         return _given_step(piece, a.owner) + (f"（{due}）" if due else "")

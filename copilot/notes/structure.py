@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Literal, NamedTuple, TypeVar
@@ -1013,7 +1013,7 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
         changes = _slot_changes(f) if not kinds and not is_question(m.text) else []
         for x in messages[max(0, j - int(raw("change_reach"))):j] if changes else []:
             fx = _fold(x.text)
-            hit = [(slot, k) for slot, k in changes if any(w in fx for w in slot)]
+            hit = [(slot, k) for slot, k in changes if any(w in _unquoted(fx) for w in slot)]
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
             if x.speaker == m.speaker and old and not cue("moved").search(fx) and x.id not in out:
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
@@ -1093,23 +1093,52 @@ def without_figures(text: str, fix: Restated) -> str:
         new = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text) if cue("moved").search(_fold(c))
                and any(w in _fold(c) for w in fix.slot) and fix.kinds & figure_kinds(_fold(c))]
         out: list[str] = []
+        # the slot named in the line, its figure in another clause ("周末开荒深渊王座，先统计人，周六晚上21:00开"):
+        # the one clause with a figure of the kind is the stale one
+        figured = [c for c in clauses if fix.kinds & figure_kinds(_fold(c))]
+        named = {c for c in figured if any(w in _unquoted(_fold(c)) for w in fix.slot)} \
+            or (set(figured) if len(figured) == 1 and any(w in _unquoted(_fold(text)) for w in fix.slot) else set())
         for c in clauses:
-            if not (fix.kinds & figure_kinds(_fold(c)) and any(w in _fold(c) for w in fix.slot)):
+            if c not in named:
                 out.append(c)
             elif (put := _put_values(c, new, fix.kinds)) is not None:
-                out.append(put)  # "早上10點北河街街市門口集合" → "早上9:30北河街街市門口集合"
+                out.append(put)  # "早上10點北河街街市門口集合" → "早上10點北河街街市門口集合（已改：9:30）"
             elif new:
                 out.extend(new)
                 new = []
         return "，".join(out)
+    olds, news = _corrected_values(fix)
+    if olds and news:  # "草莓29元一盒，不是35元": the clause with the value named wrong, as said, the right one beside it
+        return "，".join(f"{c}（{raw('changed_mark')}{'，'.join(news)}）" if any(o in _fold(c) for o in olds) else c
+                        for c in clauses)
     return "，".join(c for c in clauses if not (fix.kinds & figure_kinds(_fold(c)) and relevant(c, fix.by.text, by_kind=False)))
 
 
+def _corrected_values(fix: Restated) -> tuple[list[str], list[str]]:
+    """The values a correction names wrong and right, of its kinds (cue figure_values): those after its cue
+    correction_not ("不是35元") and those before it in the same clause ("草莓29元一盒，不是35元" → ["35元"], ["29元"]);
+    empty when it names no wrong value."""
+    f = _fold(fix.by.text)
+    no = cue("correction_not").search(f)
+    if no is None or len(f) != len(fix.by.text):
+        return [], []
+    olds: list[str] = []
+    news: list[str] = []
+    head = f[:no.start()]
+    for kind in sorted(fix.kinds):
+        value = cue("figure_values", kind)
+        tail = re.split(r"[。；;！!\n]", f[no.end():])[0]
+        olds += [v.group(0) for v in value.finditer(tail)]
+        news += [fix.by.text[v.start():v.end()] for v in value.finditer(head)][-1:]
+    return olds, news
+
+
 def _put_values(clause: str, changes: list[str], kinds: frozenset[str]) -> str | None:
-    """``clause`` with each of its values of ``kinds`` (cue figure_values: "10點", "1200元", "12/19") replaced by
-    the value of that kind the change clauses state after their change word ("集合時間改早到9:30" → "9:30"); None
-    when a kind has no single value on either side (the caller then puts the change clause in its place)."""
-    f, out = _fold(clause), clause
+    """``clause`` as said, with the value of each of ``kinds`` (cue figure_values: "10點", "1200元", "12/19") the
+    change clauses state after their change word beside it ("早上10點…集合（已改：9:30）" after "集合時間改早到9:30"):
+    a quote is never rewritten. None when a kind has no single value on either side (the caller then puts the
+    change clause in its place)."""
+    f, put = _fold(clause), []
     if len(f) != len(clause):
         return None
     for kind in sorted(kinds):
@@ -1120,10 +1149,9 @@ def _put_values(clause: str, changes: list[str], kinds: frozenset[str]) -> str |
             if olds or news:
                 return None
             continue
-        o = olds[0]
-        out = out[:o.start()] + news[0] + out[o.end():]
-        f = _fold(out)
-    return out if out != clause else None
+        if _fold(news[0]) != olds[0].group(0):
+            put.append(news[0])
+    return f"{clause}（{raw('changed_mark')}{'，'.join(put)}）" if put else None
 
 
 def _said_after_change(changes: list[str], value: re.Pattern[str]) -> list[str]:
@@ -3753,7 +3781,8 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         if find_deadline(a.deadline_text or "", messages[first].time, strict=False) is None:
             continue  # counted from the event ("活动前一天"): it follows the event's move (_follow_event)
         reach = min(len(messages), first + 1 + int(raw("moved_reach")) * 3)
-        work = _task_words(_first_part(a), people)
+        quote = a.task  # (kept as said: a new time goes beside it, never into the member's words)
+        work = _task_words(_unquoted(_first_part(a)), people)
         for k in range(first + 1, reach):
             m = messages[k]
             f = _fold(m.text)
@@ -3773,13 +3802,15 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                       and any(len(w) > 1 for w in _task_words(f, people) & work)):
                 continue
             due = find_deadline(said, m.time, event=events[k], meeting=meetings[k])
+            if due is not None and due.hour_only and due.clock and len(a.deadline) > 10:
+                # only a clock said again ("那语音房我晚上10点前开"): the day stays the to-do's
+                due = replace(due, day=date.fromisoformat(a.deadline[:10]))
             if due is None or not due.iso or due.iso == a.deadline or (m.time and due.iso[:10] < m.time.date().isoformat()) \
                     or (len(due.iso) > 10) != (len(a.deadline) > 10):
                 continue
             twin = [b for b in actions if b is not a and id(b) not in gone and b.sources and b.sources[0] == m.id
                     and b.owner in (a.owner, "大家", m.speaker, None)]
-            a.task = _retext(a.task, a.deadline_text, due.text, m.text)
-            work = _task_words(_first_part(a), people)  # (the re-timed text is what later lines are read against)
+            a.task = _retext(quote, due.text, m.text)
             a.deadline, a.deadline_text = due.iso, due.text
             if m.id not in a.sources:
                 a.sources.append(m.id)
@@ -3796,23 +3827,22 @@ def _first_part(a: ActionItem) -> str:
     return a.task.split("；")[0]
 
 
-def _retext(task: str, old: str | None, new: str, line: str) -> str:
-    """The to-do's text with its old time put right ("陳生你9點去…" → "陳生你8點半去…", the new time as the later line
-    writes it) and the later line, if it was joined to it, taken out again."""
+def _retext(task: str, new: str, line: str) -> str:
+    """The to-do's text as its member said it, with the later line, if it was joined to it, taken out again and the
+    new time beside it ("陳生你9點去拎飯盒（已改：8點半）", the new time as the later line writes it): a quote is never
+    rewritten — words nobody said are no note."""
     parts = [p for p in task.split("；") if p.strip() != line.strip()] or [task]
     text = "；".join(parts)
-    fl, ft = _fold(line), _fold(text)
+    fl = _fold(line)
     at_new = fl.find(_fold(new))
     shown = line[at_new:at_new + len(new)] if at_new >= 0 and len(fl) == len(line) else new
-    at_old = ft.find(_fold(old)) if old else -1
-    if at_old < 0 or len(ft) != len(text):
-        return line.strip()
-    span = len(old or "")
-    # only a clock said again ("8點半"): the day before the old clock stays ("星期六朝早7點" → "星期六朝早6點半")
-    digit = next((i for i, c in enumerate(old or "") if c.isascii() and c.isdigit()), 0)
-    if shown[:1].isascii() and shown[:1].isdigit() and digit > 0:
-        at_old, span = at_old + digit, span - digit
-    return text[:at_old] + shown + text[at_old + span:]
+    return f"{text}（{raw('changed_mark')}{shown}）"
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without what it puts in quotation marks: a name given in quotes (语音房名字就叫“王座开荒”) is no
+    work word — the raid's "开荒时间改到…" does not re-time the voice room."""
+    return re.sub(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"", "", text)
 
 
 def _follow_event(actions: list[ActionItem], messages: list[Message], events: list[date | None],
@@ -6012,8 +6042,8 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
     text = item.task if isinstance(item, ActionItem) else item.text
     for i in item.sources:
         fix = restated.get(i)
-        if fix is None:
-            continue
+        if fix is None or (fix.slot and raw("changed_mark") in text):
+            continue  # (a to-do a later line re-timed already has its new time beside it: _retimed)
         # (a part that is the correction itself keeps its figures: they are the new ones)
         kept = "；".join(x for x in (p if _fold(p).strip() in _fold(fix.by.text) else without_figures(p, fix)
                                     for p in text.split("；")) if x)
@@ -6027,8 +6057,9 @@ def _cite_changes(items: list[ActionItem | Announcement], restated: dict[int, Re
     """A to-do or a notice a change that named its slot rewrote in place ("早上9:30北河街街市門口集合") states the
     change's figure: it cites the change too."""
     for item in items:
-        item.sources += list(dict.fromkeys(f.by.id for i in item.sources if (f := restated.get(i)) and f.slot
-                                           and f.by.id not in item.sources))
+        marked = raw("changed_mark") in (item.task if isinstance(item, ActionItem) else item.text)
+        item.sources += list(dict.fromkeys(f.by.id for i in item.sources if (f := restated.get(i))
+                                           and (f.slot or marked) and f.by.id not in item.sources))
 
 
 def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int, Message]) -> str:
