@@ -62,14 +62,15 @@ def test_questioned_accounts_do_not_lead_with_admitting_a_fault() -> None:
 def test_a_seasonal_group_is_not_told_that_groups_die() -> None:
     order = _order("潜泳群一到冬天就没人说话，开春才热闹，淡季要怎么安排")
     assert order[0] == ("activity-resonance", "周期性活动与时间节点")
-    assert set(order[-2:]) == {("lifecycle", "衰退的常见原因"), ("lifecycle", "群也有寿命")}
+    # a quiet group is also told (没人说话, round 54): the quarrel section goes to the back beside the two
+    assert {("lifecycle", "衰退的常见原因"), ("lifecycle", "群也有寿命")} <= set(order[-3:])
 
 
 def test_reviving_a_group_leads_with_the_fixing_steps_and_gives_advice_first() -> None:
     question = "读书会群已经一个月没人说话了，我想把它救活，从哪里开始"
     order = _order(question)
     assert order[0] == ("lifecycle", "延长寿命的办法")
-    assert ("lifecycle", "衰退的常见原因") in order[-2:]
+    assert ("lifecycle", "衰退的常见原因") in order[-3:]
     told = stated_situations().deciding(question)
     assert told is not None and told.advice_first
 
