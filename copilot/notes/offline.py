@@ -519,9 +519,6 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
     messages = _as_final(transcript.messages, st.restated)
     first = messages[0] if messages else None
     listed = bool(st.topic and first and listed_matters(first.text) == st.topic)  # "商量两件事：一是…，二是…"
-    notice = _leading_notice(st, messages)
-    if notice:  # a group chat led by its notices (a class group, a shop's, a club's): what and when they tell
-        return f"群通知：{notice}"
     settler = _settling(st) if st.session_type == "话题讨论" and not listed else None
     if settler is not None and (decided := _decided_title(settler, people)):
         # the matter as the opener put it ("这个月的外拍去哪儿", "电动车充电桩装哪儿"), never a later line that may
@@ -544,25 +541,6 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
     if st.session_type == "主讲分享" and st.speakers:
         return f"{topic}｜{st.speakers[0]}分享整理" if topic else f"{st.speakers[0]}分享整理"
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
-
-
-def _leading_notice(st: Structure, messages: list[Message]) -> str | None:
-    """The event a group chat's first notice tells, when the chat opens with it (within its first
-    ``NOTICE_LEAD`` messages, before anything is decided) and the one who posts it posts more notices or the
-    chat settles nothing with it: "本周四（11月9日）三年级去科技馆秋游" of a class teacher's 【通知】, never the greeting
-    before it, a later apology or a single order changed. None for a discussion or a talk."""
-    if st.session_type != "话题讨论" or not st.announcements or not messages:
-        return None
-    first = min(st.announcements, key=lambda a: min(a.sources, default=10 ** 9))
-    lead = min(first.sources, default=10 ** 9)
-    if lead > messages[min(NOTICE_LEAD, len(messages)) - 1].id or any(min(d.sources, default=0) < lead for d in st.decisions):
-        return None
-    body = _NOTICE_HEAD.sub("", clean_sentence(first.text)).strip()
-    body = _ADDRESS_HEAD.sub("", body) if len(_ADDRESS_HEAD.sub("", body)) >= 4 else body
-    body = _NOTICE_HEAD.sub("", _MATTER_HEAD.sub("", body)).strip()
-    head = re.split(r"[，；;。！!]|(?<!\d)[,:：]|[,:：](?!\d)", body, maxsplit=1)[0].strip()
-    head = head if 6 <= len(head) <= 2 * TITLE_CHARS else _occasion(body) or ""
-    return head if len(head) >= 6 and not head.endswith("…") else None
 
 
 def _settling(st: Structure, settled: set[int] | None = None) -> Decision | None:
@@ -708,8 +686,6 @@ _MATTER_TOLD = cue("summary", "matter_told")
 _SETTLE_MATTER = cue("summary", "settle_matter")
 _SIGN_OFF = cue("summary", "sign_off")
 TITLE_CHARS = 24
-NOTICE_LEAD = 3  # a group chat whose first notice is among its first messages is led by its notices
-_NOTICE_HEAD = cue("summary", "notice_head")
 
 
 def _same_length_fold(text: str) -> str:
