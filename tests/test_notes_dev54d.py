@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from chat_lines import chat_lines, chat_notes, chat_structure, owned_by
+from chat_lines import chat_lines, chat_structure, owned_by
 
 from copilot.notes.dates import find_deadline
 from copilot.notes.structure import find_actions
@@ -45,19 +45,6 @@ def test_a_real_share_with_its_speaker_stays_a_talk():
         "陈老师|初学用中楷兼毫就够了")
     assert st.session_type == "主讲分享"
     assert st.speakers[:1] == ["陈老师"]
-
-
-def test_a_notice_led_group_chat_is_titled_by_its_first_notice_not_its_greeting():
-    notes = chat_notes(
-        "社长老林|各位早上好",
-        "社长老林|通知：11月25日周六上午9点在老年活动中心三楼举行书法展，每人交两幅作品",
-        "阿芬|作品要裱吗",
-        "社长老林|不用裱，卷起来带过来就行",
-        "社长老林|作品请周四前交给秘书小陈",
-        "阿芬|好的",
-        start=MONDAY)
-    assert "书法展" in notes.title
-    assert "早上好" not in notes.title
 
 
 def test_the_payee_of_a_fee_is_no_owner():
