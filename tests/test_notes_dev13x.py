@@ -116,7 +116,7 @@ def test_cantonese_and_libai_week_words():
 def test_weekday_written_after_midnight_counts_from_the_night_before():
     # 00:12 on Friday 12-04: the writer is still in Thursday night, "周五前" is this Friday
     assert _due("摊位费周五前转我", "2026-12-04 00:12") == "2026-12-04"
-    # the same words by day on that Friday: by next Friday
+    # the same words by day on that Friday, with no event before: by next Friday
     assert _due("摊位费周五前转我", "2026-12-04 10:12") == "2026-12-11"
     assert _due("明天中午前把名单发群里", "2026-12-04 00:30") == "2026-12-04"
 

@@ -258,7 +258,7 @@ def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon, marked: bool 
         day = monday + timedelta(days=wd - 1)
         return day if day >= base else day + timedelta(days=7)
     ahead = (wd - base.isoweekday()) % 7
-    if ahead == 0:  # "周五前" or a bare 周五 said on a Friday: next Friday (today is 今天 / 今晚)
+    if ahead == 0:  # a bare 周五 said on a Friday: next Friday (with 前 or an hour to come, _resolve makes it today)
         ahead = 7
     return base + timedelta(days=ahead)
 
@@ -346,6 +346,15 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
         # "下周六(11月28日)办绘本会" then "周六早上8点半前到": a time of day on the weekday of the event named
         # is that event's day, not this week's — the chat's week runs up to the event it is planning
         day = event
+    if g["wd"] and not g["wk"] and day is not None and (day - today).days == 7 and not g.get("inner"):
+        # a weekday named on that same weekday: today when an hour still to come is given ("周六晚上8点前转给…" said
+        # on the Saturday morning), or with "前" when a week later would be after the event the chat is planning
+        # ("周六前交" on the Saturday before Sunday's ride). Else — a bare "周六", or no event before next week's
+        # day ("周四前把名单报给保险公司" on a Thursday evening, the hike the next Saturday) — a week later.
+        hour = _clock(g, False, lex, base)
+        later = hour is not None and hour > f"{base.hour:02d}:{base.minute:02d}"
+        if later or (g["mark"] and hour is None and event is not None and today <= event < day):
+            day = today
     inner = g.get("inner")
     if inner:  # 下周一（4月13日）: the date the writer spelled out wins
         spelled = lex.pattern.search(fold(inner))

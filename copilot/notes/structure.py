@@ -379,6 +379,7 @@ class People:
     lead_at: re.Pattern[str] = _LEAD_MENTIONS
     roles: re.Pattern[str] = cue("owner", "collective")  # 各组组长, 每家店, and the chat's own roles (伴娘们)
     introduced: frozenset[str] = frozenset()  # prefix-shaped names the chat treats as people (owners.introduced)
+    things: frozenset[str] = frozenset()  # Latin names of no member the chat uses as a tool or product (_things)
     # (:func:`_withdraws` of a line and an owner, read once: each of an owner's to-dos reads all their later lines)
     withdrawn: dict[tuple[str, str | None], bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -401,12 +402,13 @@ class People:
         known = introduced([(m.speaker, _fold(m.text)) for m in messages])
         spaced = sorted({n for s in speakers if re.search(r"\s", s.strip()) for n in (s.strip(), _fold(s).strip())},
                         key=len, reverse=True)
+        things = _things([_fold(m.text) for m in messages], {_fold(x) for x in speakers} | set(by_alias))
         if not spaced:
-            return cls(speakers, by_alias, pattern, roles=roles, introduced=known)
+            return cls(speakers, by_alias, pattern, roles=roles, introduced=known, things=things)
         names = "|".join(re.escape(n) for n in spaced)
         at = re.compile(_AT + rf"({names}|[^\s@＠，,：:。]{{1,20}})")
         lead_at = re.compile(rf"^(?:[@＠](?:{names}|[^\s@＠，,：:。]{{1,20}})\s*)+")
-        return cls(speakers, by_alias, pattern, at, lead_at, roles, known)
+        return cls(speakers, by_alias, pattern, at, lead_at, roles, known, things=things)
 
     def resolve(self, name: str) -> str | None:
         """The speaker a name (an @mention, a vocative) refers to, or None."""
@@ -448,6 +450,8 @@ class People:
         """Whether a name-shaped word may stand for a person here: a participant's name, a name of a person's
         shape (王姐, 刘老师, Vivian), a prefix-shaped one the dictionary knows as no other word (阿凯, 小林), or
         one it does (小周, 小张 — and 小火) that the chat treats as someone."""
+        if name in self.things:
+            return False
         return not prefix_shaped(name) or not dictionary_word(name) or name in self.introduced \
             or self.resolve(name) is not None or self.written(name, "") != ""
 
@@ -462,6 +466,22 @@ class People:
         else:  # 小戴 is 跑团助教小戴, 小周 is 小周助教
             hits = {s for s in self.speakers if _fold(s).endswith(name) or _fold(s).startswith(name)}
         return hits.pop() if len(hits) == 1 else as_written
+
+
+def _things(folded: list[str], members: set[str]) -> frozenset[str]:
+    """Latin words (Crowdin, Notion) that are no member's name and that the chat uses as a tool or product somewhere:
+    after a word of using one ("用Crowdin", "注册 Crowdin") or before a word of what one has ("Crowdin 项目",
+    "Crowdin 对开源免费"), ``cues.yaml`` owner.thing_used / thing_has. Such a word owns no to-do anywhere in the chat."""
+    used, has_ = cue("owner", "thing_used"), cue("owner", "thing_has")
+    out: set[str] = set()
+    for f in folded:
+        for m in re.finditer(r"(?<![a-z0-9])[a-z][a-z0-9]{2,15}(?![a-z0-9])", f):
+            w = m.group(0)
+            if w in members or any(w in x for x in members):
+                continue
+            if used.search(f[max(0, m.start() - 4):m.start()]) or has_.match(f, m.end()):
+                out.add(w)
+    return frozenset(out)
 
 
 def _roles(speakers: list[str]) -> re.Pattern[str]:
@@ -655,6 +675,13 @@ def enumerated_points(messages: list[Message], speaker: str) -> int:
     return len(points) if 2 * telling >= len(points) else 0
 
 
+def admin_voice(own: list[Message]) -> bool:
+    """Whether at least ``ADMIN_SHARE`` of a speaker's messages read as work by the task model (a notice with its
+    deadline, a hand-out, a promise) rather than telling: the organiser of a group chat, not a talk's speaker."""
+    work = sum(task_probability(normalised(_fold(m.text), [])) >= 0.5 for m in own)
+    return bool(own) and work >= ADMIN_SHARE * len(own)
+
+
 def group_decided(decisions: list[Decision], top: str) -> bool:
     """``top`` (the chat's main voice) settled something with the members: a decision of theirs that at least
     ``GROUP_DECISION`` people agreed to (a vote taken up, "B线三票A线一票，那就走B线"). A talk's speaker settles
@@ -689,7 +716,12 @@ def classify(messages: list[Message], share: dict[str, float],
         + has(text, "lecture") + counted - 2 * (worded or deciding)
     # a talk also needs the shape of one: a run of the speaker's messages, points counted out, or words
     # that say so (分享嘉宾, 主讲人…); a discussion led by a talkative organiser has none
-    talk_shaped = monologue(messages, top) >= 3 or counted or has(text, "lecture") or has(_fold(top), "lecture")
+    worded_talk = counted or has(text, "lecture") or has(_fold(top), "lecture")
+    # a run of the main voice's messages is a talk's shape only when they tell: an organiser whose lines are mostly
+    # work — notices, to-dos handed out, promises (a class teacher's 【通知】, a shop's pick-up times, a choir's
+    # rehearsal plan) — runs a group chat however long the lines (the task model, as for counted points)
+    run = monologue(messages, top)
+    talk_shaped = worded_talk or run >= 3 and (run > 3 or not admin_voice(top_msgs))
     if lecture_score >= 2 and len(top_msgs) >= 2 and talk_shaped:
         speakers = [top] + [s for s in ranked[:3] if s != top and share[s] >= 0.3]
         return "主讲分享", speakers
@@ -765,6 +797,7 @@ ASIDE_WINDOW = 3
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
 GROUP_DECISION = 3  # people agreeing to one decision (its decider and two more) that make the chat a discussion
 FLOOR_RUN = 4  # long messages in a row by one speaker that make them hold the floor (a talk)
+ADMIN_SHARE = 0.5  # share of a speaker's messages that are work (notices, to-dos) making them an organiser
 MIN_POINTS = 3  # a speaker's messages with a counted-out point (第一，…) that make a talk
 NOTICE_REACH = 4  # messages after an event notice in which its speaker's terms (limit, sign-up) still belong to it
 _ANY_DAY = datetime(2000, 1, 3, 12)
