@@ -17,6 +17,7 @@ from copilot.config import Settings
 from copilot.devtools.scripts import load_script
 from copilot.llm import get_engine
 from copilot.notes import structure, summarize_text
+from copilot.notes.model import Decision
 
 
 def long_chat(n: int) -> str:
@@ -89,3 +90,36 @@ def test_a_joined_to_do_reads_as_its_whole_text(task: str, other: str) -> None:
     """Reading a joined to-do part by part gives what :func:`structure.relevant` gives on the whole text."""
     assert structure._relevant_task(task, other) == structure.relevant(task, other)
     assert structure._relevant_task(task, other) == structure.relevant(task, other)  # (again, from what is kept)
+
+
+def _decision_checks(monkeypatch: pytest.MonkeyPatch, n: int) -> Counter[str]:
+    """How often, on the long chat of ``n`` messages, a line is checked against a decision that might take it up
+    (:func:`structure._takes_up`) and two decisions are compared by value (``Decision.__eq__``)."""
+    calls: Counter[str] = Counter()
+    takes_up, equal = structure._takes_up, Decision.__eq__
+
+    def counting_takes_up(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - a pass-through wrapper
+        calls["_takes_up"] += 1
+        return takes_up(*args, **kwargs)
+
+    def counting_equal(self: Decision, other: object) -> bool:
+        calls["Decision.__eq__"] += 1
+        return equal(self, other)
+
+    monkeypatch.setattr(structure, "_takes_up", counting_takes_up)
+    monkeypatch.setattr(Decision, "__eq__", counting_equal)
+    settings = Settings(llm_provider="offline")
+    notes = summarize_text(long_chat(n), "long.txt", settings, get_engine(settings)).notes
+    monkeypatch.undo()
+    assert notes.decisions, "the generated chat lists decisions"
+    return calls
+
+
+def test_decisions_of_a_long_export_are_checked_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every line of the chat was checked against every decision (does it take the line up?) and every decision
+    was looked for in the kept list by comparing it with the others (``d not in out``): 303,754 line checks and
+    176,715 comparisons at 1,000 messages, growing four-fold when the chat doubles. Decisions are now found by the
+    positions of their lines, and the kept ones by value, so doubling the chat about doubles the work."""
+    small, large = _decision_checks(monkeypatch, 150), _decision_checks(monkeypatch, 300)
+    for name in ("_takes_up", "Decision.__eq__"):
+        assert large[name] <= 2.5 * max(small[name], 100), (name, small[name], large[name])

@@ -17,7 +17,7 @@ should not guess (session type, speakers, host, date).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -831,6 +831,17 @@ def _takes_up(d: Decision, m: Message, at: dict[int, int]) -> bool:
     reach = int(raw("decision", "takes_up_reach"))
     return here is not None and any(0 <= at.get(i, -1) - here <= reach for i in d.sources) \
         and relevant(d.text, m.text, by_kind=False)
+
+
+def _taken_up(msgs: list[Message], decisions: list[Decision], at: dict[int, int]) -> frozenset[int]:
+    """Ids of the lines some decision takes up (:func:`_takes_up`): each line is checked only against the decisions
+    with a line within reach after it, found by their lines' positions, not against every decision of the chat."""
+    reach = int(raw("decision", "takes_up_reach"))
+    near: dict[int, list[Decision]] = {}
+    for d in decisions:  # (in their order, each once per line)
+        for here in sorted({h for i in d.sources if i in at for h in range(max(0, at[i] - reach), at[i] + 1)}):
+            near.setdefault(here, []).append(d)
+    return frozenset(m.id for m in msgs if any(_takes_up(d, m, at) for d in near.get(at.get(m.id, -1), ())))
 
 
 def _to_a_peer(m: Message, people: People, organisers: set[str]) -> bool:
@@ -5927,22 +5938,51 @@ def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[De
     def said(d: Decision) -> int:
         return len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", call.sub("", _fold(d.text)))))
 
-    out = list(decisions)
+    # what is still listed, as places in ``decisions`` (in order), found by value and by the line each ends on: "d in
+    # the list" and removing d are by equal value, as a list's, without comparing every pair of decisions
+    live = dict.fromkeys(range(len(decisions)))
+    by_value: dict[tuple, list[int]] = {}
+    by_end: dict[int, set[int]] = {}
+    places: dict[int, list[int]] = {}
+    for q, d in enumerate(decisions):
+        places.setdefault(id(d), []).append(q)
+
+    def value(d: Decision) -> tuple:
+        return d.text, tuple(d.by), d.decider, tuple(d.sources)
+
+    def filed(d: Decision, add: bool) -> None:
+        v, end = value(d), at.get(d.sources[-1], -1) if d.sources else -1
+        for q in places[id(d)]:
+            if q in live and add:
+                insort(by_value.setdefault(v, []), q)
+                by_end.setdefault(end, set()).add(q)
+            elif q in live:
+                by_value[v].remove(q)
+                by_end[end].discard(q)
+
+    for d in {id(d): d for d in decisions}.values():
+        filed(d, True)
     for d in decisions:
         k = at.get(d.sources[0]) if d.sources else None
-        if k is None or d not in out or not call.search(_fold(messages[k].text)):
+        if k is None or not call.search(_fold(messages[k].text)) or not by_value.get(value(d)):
             continue
-        final = next((e for e in out if e is not d and e.sources and at.get(e.sources[-1], -1) in range(k + 1, k + 1 + reach)
-                      and has(_fold(e.text), "decision", "strong")), None)
+        final = next((e for e in (decisions[q] for q in sorted(q for j in range(k + 1, k + 1 + reach) for q in by_end.get(j, ())))
+                      if e is not d and has(_fold(e.text), "decision", "strong")), None)
         if final is None:
             continue
         settler = messages[at[final.sources[-1]]].speaker
+        filed(final, False)
         if said(final) < said(d):
             final.text = _clean(call.sub("", d.text)) or final.text
         final.decider = settler
         final.by = list(dict.fromkeys([settler, *d.by, *final.by]))
         final.sources = sorted(set(final.sources) | set(d.sources), key=lambda i: at.get(i, 0))
-        out.remove(d)
+        filed(final, True)
+        first = by_value[value(d)][0]  # (the first equal one goes, as with a list)
+        filed(decisions[first], False)
+        del live[first]
+        filed(decisions[first], True)  # (the same decision listed again elsewhere stays)
+    out = [decisions[q] for q in live]
     for d in out:  # a proposal settled without a line after it keeps no call for votes in its wording
         d.text = _clean(call.sub("", d.text)) or d.text
     return out
@@ -6228,7 +6268,7 @@ def analyze(transcript: Transcript) -> Structure:
     # settled ten lines later and is still chatter)
     at = {m.id: n for n, m in enumerate(msgs)}
     spared = frozenset(i for a in actions for i in a.sources) | frozenset(i for d in decisions for i in d.sources) \
-        | frozenset(m.id for m in msgs if any(_takes_up(d, m, at) for d in decisions))
+        | _taken_up(msgs, decisions, at)
     talk = chatter_lines(msgs, spared | frozenset(m.id for m in msgs if m.speaker in organisers))
     # a pair is chatter when all of it is, or when its question is and no organiser answers it
     # ("小区门口新开了家面包店，有人去过吗" — a member's "去过，…不错"): then so is its answer
