@@ -100,3 +100,14 @@ def test_a_huge_message_says_one_true_thing_about_what_was_read(tmp_path: Path) 
     assert v.label == "ad"
     assert "逐段读过" not in v.reason and "中间没有读" not in v.reason
     assert "没有读" in v.reason and "广告在第" in v.reason
+
+
+def test_a_product_written_as_text_is_refused_with_its_keys_and_an_example() -> None:
+    from copilot.profile import ProfileError
+
+    with pytest.raises(ProfileError) as err:
+        parse_profile_text(CLINIC + "products: [儿童涂氟 49元]\n")
+    said = str(err.value)
+    assert "name" in said and "price" in said and "unit" in said and "{name: 儿童涂氟, price: 49, unit: 次}" in said
+    ok = parse_profile_text(CLINIC + "products:\n  - {name: 儿童涂氟, price: 49, unit: 次}\n")
+    assert ok.products[0].price == 49
