@@ -111,3 +111,25 @@ def test_a_product_written_as_text_is_refused_with_its_keys_and_an_example() -> 
     assert "name" in said and "price" in said and "unit" in said and "{name: 儿童涂氟, price: 49, unit: 次}" in said
     ok = parse_profile_text(CLINIC + "products:\n  - {name: 儿童涂氟, price: 49, unit: 次}\n")
     assert ok.products[0].price == 49
+
+
+HOME = """
+name: 阳光花园装修交流群
+positioning: 阳光花园业主交流装修经验、比价、推荐靠谱师傅
+topics: [装修, 水电, 瓷砖, 报价, 师傅]
+audience: 阳光花园业主
+"""
+
+
+def test_a_classifier_only_ad_says_what_reads_like_a_pitch(tmp_path: Path) -> None:
+    v = _mod(tmp_path, HOME).moderate({"user": "o1", "group": "g",
+                                        "text": "水电改造报价出来了，开槽按米算，一米35，全屋算下来两万出头"})
+    # labelled on the classifier alone (a member's price talk): reviewed, and the reason says so in plain words
+    assert v.label == "ad" and v.action == "review"
+    assert "主要依据分类器" not in v.reason and "只有分类器觉得像广告" in v.reason and "规则没有找到" in v.reason
+
+
+def test_a_chatter_review_names_the_groups_topics_and_what_reads_like_chatter(tmp_path: Path) -> None:
+    v = _mod(tmp_path, CLINIC).moderate({"user": "p3", "group": "g", "text": "你们晚上一般几点睡，我最近老是睡不着"})
+    assert v.label == "off_topic"
+    assert "没有提到本群的话题（口腔护理、种植牙、洗牙）" in v.reason and "读起来像日常闲聊的说法：" in v.reason

@@ -451,6 +451,7 @@ class Moderator:
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
+                                "pitch_words": clf.telling_grams(body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
@@ -783,7 +784,7 @@ class Moderator:
         if a.label == Label.AD:
             a.score = max(a.score, score)
             # the name is rule evidence: the note that the classifier stood alone is no longer true
-            a.reasons = [reason] + [p for p in a.reasons if p != CLASSIFIER_ALONE_NOTE and not (banned and p == banned)]
+            a.reasons = [reason] + [p for p in a.reasons if not p.startswith(CLASSIFIER_ALONE_LEAD) and not (banned and p == banned)]
             if banned:
                 a.reasons.insert(1, banned)
             return
@@ -1220,7 +1221,7 @@ class Moderator:
         if not (again or fresh or hard):
             return
         if reused:  # the struck ad's own handle is a way to reach the writer, whatever the words around it
-            a.reasons = [r for r in a.reasons if r != CLASSIFIER_ALONE_NOTE]  # a rule's evidence now stands beside it
+            a.reasons = [r for r in a.reasons if not r.startswith(CLASSIFIER_ALONE_LEAD)]  # a rule's evidence now stands beside it
             a.checks["signals"].append({"name": "contact", "label": Label.AD, "weight": name_weights()[0],
                                         "detail": "被处置过的广告里的同一个联系方式", "items": reused[:3]})
         said = ("又发了同一条被处置过的消息" if again else
@@ -2107,13 +2108,16 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks.get("own_event_perk"):
         parts.append(_PERK_NOTE.format(event="、".join(checks["own_event_perk"])))
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
-        parts.append(CLASSIFIER_ALONE_NOTE)
+        pitch = checks["classifier"].get("pitch_words") or []
+        parts.append(CLASSIFIER_ALONE_NOTE.format(words=f"（像推销的字眼：{'、'.join(pitch)}）" if pitch else ""))
     if rep.injection:
         parts.append(_INJECTION_NOTE)
     return parts
 
 
-CLASSIFIER_ALONE_NOTE = "主要依据分类器，规则证据不足，交人工判断"
+CLASSIFIER_ALONE_LEAD = "只有分类器觉得像广告"
+CLASSIFIER_ALONE_NOTE = (CLASSIFIER_ALONE_LEAD + "{words}，规则没有找到联系方式、链接或推销用语，"
+                         "可能是成员的普通分享或通知，交人工判断")
 PRICE_WORD = "价格"  # a note that denies it ("没有联系方式、价格或链接") is never said where a price was read
 
 
