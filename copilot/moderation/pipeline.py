@@ -30,6 +30,7 @@ from copilot.moderation.classifier import (
     load_classifier,
     load_group_model,
     load_veiled_model,
+    telling_grams,
 )
 from copilot.moderation.evidence import (
     corroboration,
@@ -451,7 +452,7 @@ class Moderator:
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
-                                "pitch_words": clf.telling_grams(body) if p_ad > 0.5 else [],
+                                "pitch_words": telling_grams(clf, body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
