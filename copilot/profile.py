@@ -340,6 +340,16 @@ class Product(BaseModel):
     unit: str = "件"
     description: str = ""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _keyed(cls, data: Any) -> Any:
+        """A product written as one line of text (儿童涂氟 49元) is refused with the keys it needs and an example."""
+        if not isinstance(data, (dict, BaseModel)):
+            raise ValueError(f"应为键值对象（不是 {str(data)[:20]!r} 这样的一行文字），键为 name（名称，必填）、price（价格，元）、"
+                             "unit（单位，默认“件”），可选 promo_price、description，"
+                             "例如 {name: 儿童涂氟, price: 49, unit: 次}")
+        return data
+
 
 def _strings(value: Any) -> list[str]:
     """Every string inside a dumped profile (values of nested dicts and lists)."""

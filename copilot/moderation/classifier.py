@@ -32,10 +32,12 @@ from functools import lru_cache
 from itertools import repeat
 from operator import add
 from pathlib import Path
+from typing import Any
 
 from copilot.files import atomic_write, modified_at
 from copilot.moderation.normalise import URL_RE, normalise
 from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import word_bounds
 
 AD_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
 CHATTER_MODEL = RESOURCES_DIR / "moderation" / "chatter_classifier.json"
@@ -43,6 +45,9 @@ ABUSE_MODEL = RESOURCES_DIR / "moderation" / "abuse_classifier.json"
 VEILED_MODEL = RESOURCES_DIR / "moderation" / "veiled_classifier.json"
 EXTRA_EXAMPLES = RESOURCES_DIR / "moderation" / "train_extra.jsonl"
 NGRAM_RANGE = (1, 3)
+
+
+_CJK_GRAM = re.compile(r"[\u4e00-\u9fff]{2,}")  # a gram of Chinese characters only (for a reason)
 
 
 def features(text: str) -> frozenset[str]:
@@ -130,6 +135,10 @@ class NgramModel:
                         reverse=True)
         return [g for _, g in scored[:n]]
 
+    def telling_grams(self, text: str, n: int = 3) -> list[str]:
+        """:func:`telling_grams` of this model."""
+        return telling_grams(self, text, n)
+
     def save(self, path: Path) -> None:
         data = {"bias": round(self.bias, 5), "meta": self.meta,
                 "weights": {g: round(v, 4) for g, v in sorted(self.weights.items()) if abs(v) >= 1e-3}}
@@ -182,6 +191,21 @@ class _JointTable:
 
 
 _cache: dict[tuple[str, float], NgramModel] = {}
+
+
+def telling_grams(model: Any, text: str, n: int = 3) -> list[str]:
+    """The grams of ``model.top_grams`` an admin can read in a reason: Chinese ones only (not ``00``, the collapsed
+    digits), each a whole word or words where it stands, the longest first, none inside another already named — at
+    most ``n``. ``model``: anything with ``top_grams(text, n)`` (a stand-in classifier too)."""
+    compact = normalise(text).compact
+    bounds = word_bounds(compact)
+    out: list[str] = []
+    for g in sorted(model.top_grams(text, 4 * n), key=len, reverse=True):
+        # a whole word (or words) where it stands, not a piece cut across two (末带孩 of 周末|带|孩子)
+        whole = any(m.start() in bounds and m.start() + len(g) in bounds for m in re.finditer(re.escape(g), compact))
+        if _CJK_GRAM.fullmatch(g) and whole and not any(g in o for o in out):
+            out.append(g)
+    return out[:n]
 
 
 def _cached(path: Path) -> NgramModel:

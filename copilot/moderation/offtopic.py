@@ -918,6 +918,12 @@ class OffTopicDetector:
             # up to the act threshold, which p alone must pass as it had to before d17e53)
             score = max(ERRAND_SCORE, 0.5 + 0.5 * (p - ERRAND_SCALE_MIN) / (1 - ERRAND_SCALE_MIN))
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
+        if not chatter:
+            # no chatter topic to name: say what reads like chatter, and which of the group's topics it names none of
+            told = load_chatter_model().telling_grams(text)
+            topics = "、".join(self.profile.topics[:3])
+            detail += (f"：没有提到本群的话题（{topics}）" if topics else "") + \
+                (f"，读起来像日常闲聊的说法：{'、'.join(told)}" if told else "")
         if not chatter and score > REVIEW_CAP:
             score, detail = REVIEW_CAP, detail + "，没有明确的闲聊话题词，交人工判断"
         elif score > REVIEW_CAP and ((jargon := unknown_nouns(without_disclaimed(text), set(chatter), odd := [])) or odd):

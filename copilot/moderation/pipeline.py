@@ -30,6 +30,7 @@ from copilot.moderation.classifier import (
     load_classifier,
     load_group_model,
     load_veiled_model,
+    telling_grams,
 )
 from copilot.moderation.evidence import (
     corroboration,
@@ -102,7 +103,7 @@ from copilot.moderation.signals import (
     without_models,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
-from copilot.moderation.veiled import banter, civil_ask, reminder, sanction
+from copilot.moderation.veiled import banter, civil_ask, duty_reminder, reminder, sanction
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, moderation_traditional, squeeze, strip_invisible, tokenize, word_class, written_span
@@ -432,7 +433,8 @@ class Moderator:
             return a
         w, start, end = best
         w.checks["normalise"].update(truncated=not whole, chars=len(clean), windows=len(spans), found_at=[start + 1, end])
-        w.reasons.append(f"超长消息（{len(clean)} 字）逐段读过，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间")
+        w.reasons.append(f"超长消息（{len(clean)} 字）逐段读过，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间" if whole else
+                         f"超长消息（{len(clean)} 字）{_read_note(len(clean), len(spans))}，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间")
         return w
 
     def _analyse_read(self, body: str, over_long: bool, text: str) -> Analysis:
@@ -450,6 +452,7 @@ class Moderator:
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
+                                "pitch_words": telling_grams(clf, body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
@@ -782,7 +785,7 @@ class Moderator:
         if a.label == Label.AD:
             a.score = max(a.score, score)
             # the name is rule evidence: the note that the classifier stood alone is no longer true
-            a.reasons = [reason] + [p for p in a.reasons if p != CLASSIFIER_ALONE_NOTE and not (banned and p == banned)]
+            a.reasons = [reason] + [p for p in a.reasons if not p.startswith(CLASSIFIER_ALONE_LEAD) and not (banned and p == banned)]
             if banned:
                 a.reasons.insert(1, banned)
             return
@@ -1219,7 +1222,7 @@ class Moderator:
         if not (again or fresh or hard):
             return
         if reused:  # the struck ad's own handle is a way to reach the writer, whatever the words around it
-            a.reasons = [r for r in a.reasons if r != CLASSIFIER_ALONE_NOTE]  # a rule's evidence now stands beside it
+            a.reasons = [r for r in a.reasons if not r.startswith(CLASSIFIER_ALONE_LEAD)]  # a rule's evidence now stands beside it
             a.checks["signals"].append({"name": "contact", "label": Label.AD, "weight": name_weights()[0],
                                         "detail": "被处置过的广告里的同一个联系方式", "items": reused[:3]})
         said = ("又发了同一条被处置过的消息" if again else
@@ -1322,10 +1325,19 @@ class Moderator:
             v.action = Action.DELETE
             v.reason += "；转发链带着外部链接，删除，免得有人点开"
             v.checks["chain_link"] = True
-        if (v.checks.get("normalise") or {}).get("truncated"):  # say what was not read, whatever the label
-            v.reason += f"；超长消息（{v.checks['normalise'].get('chars', 0)} 字）只检查了开头和结尾，中间没有读"
+        read = v.checks.get("normalise") or {}
+        if read.get("truncated") and not read.get("found_at"):  # say what was not read, whatever the label (once)
+            v.reason += f"；超长消息（{read.get('chars', 0)} 字）{_read_note(read.get('chars', 0), read.get('windows', 0))}"
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
         v.exempt = pol.is_exempt(msg.user, msg.role)
+        if v.exempt and v.label == Label.ABUSE and not any(s.get("label") == Label.ABUSE.value
+                                                          for s in v.checks.get("signals") or []):
+            # an admin's stern notice with no insult word (不交会费的就别来了): the abuse model's word alone does not make
+            # it abuse, in the verdict nor in the stats
+            v.label = Label.OK
+            v.reason = (f"{LABEL_ZH[Label.OK]}（{v.score:.2f}）：管理员的话语气重（辱骂模型概率 "
+                        f"{float(v.checks.get('abuse_model') or 0):.2f}），但没有辱骂用语，不算人身攻击")
+            v.checks["admin_stern"] = True
         if v.exempt:
             v.action, v.mute_seconds, v.strike = Action.NONE, 0, strikes_before
             v.reason += "；管理员/白名单成员，不处置"
@@ -1443,9 +1455,20 @@ def _ok_action(v: Verdict) -> None:
     v.action = Action.REVIEW if over_long else Action.NONE
     v.checks["policy"] = {"action": v.action}
     if over_long and read.get("truncated"):
-        v.reason += f"；超长消息（{read['chars']} 字）只检查了开头和结尾 → 转人工复核"
+        v.reason += f"；超长消息（{read['chars']} 字）{_read_note(read['chars'], read.get('windows', 0))} → 转人工复核"
     elif over_long:
         v.reason += f"；超长消息（{read['chars']} 字）逐段读过，未发现违规 → 转人工复核"
+
+
+def _read_note(chars: int, windows: int) -> str:
+    """What of an over-long message of ``chars`` characters was read, in one true statement: its head and tail only
+    (``windows`` 0: the head or tail decided), or its head, its middle up to MAX_READ_CHARS and its tail."""
+    half = MAX_CHARS // 2
+    spans, _ = middle_windows(chars)
+    if not windows or not spans:
+        return "只检查了开头和结尾，中间没有读"
+    last = spans[-1][1]
+    return f"读了开头到第 {last} 字和最后 {half} 字，第 {last + 1}–{chars - half} 字没有读"
 
 
 def middle_windows(length: int) -> tuple[list[tuple[int, int]], bool]:
@@ -1923,6 +1946,11 @@ def _abuse_model(body: str, folded: str, said: str, rep: SignalReport, scores: d
         # reports to the admins and chain letters 0.97+ — it only speaks beside a clear attack on someone
         checks["abuse_model_unheeded"] = "没有辱骂用语，也没有针对某人的说法"
         return
+    if alone and rep.attacks < 2 and duty_reminder(said):
+        # "不交会费的同学下次外拍就别来了": the group's fee, sign-up or rule and what follows for whoever skips it — its
+        # order, said to no one in particular; the model scores such notices 0.99 on their sternness alone
+        checks["abuse_model_unheeded"] = "像是提醒群里的规矩（会费、报名、签到之类）和不遵守的后果，没有辱骂用语"
+        return
     combined = noisy_or(lexicon, ABUSE_MODEL_WEIGHT * p)
     agree = alone and rep.attacks >= 2 and p >= ABUSE_MODEL_ALONE
     if agree:
@@ -1948,7 +1976,7 @@ def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, f
     if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
     if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said) \
-            or sanction(said) or civil_ask(said):
+            or sanction(said) or civil_ask(said) or duty_reminder(said):
         # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, a reminder
         # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00),
         # an admin's warning naming the group's sanction (veiled.yaml sanction), or a civil complaint about a call with
@@ -2081,13 +2109,16 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks.get("own_event_perk"):
         parts.append(_PERK_NOTE.format(event="、".join(checks["own_event_perk"])))
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
-        parts.append(CLASSIFIER_ALONE_NOTE)
+        pitch = checks["classifier"].get("pitch_words") or []
+        parts.append(CLASSIFIER_ALONE_NOTE.format(words=f"（像推销的字眼：{'、'.join(pitch)}）" if pitch else ""))
     if rep.injection:
         parts.append(_INJECTION_NOTE)
     return parts
 
 
-CLASSIFIER_ALONE_NOTE = "主要依据分类器，规则证据不足，交人工判断"
+CLASSIFIER_ALONE_LEAD = "只有分类器觉得像广告"
+CLASSIFIER_ALONE_NOTE = (CLASSIFIER_ALONE_LEAD + "{words}，规则没有找到联系方式、链接或推销用语，"
+                         "可能是成员的普通分享或通知，交人工判断")
 PRICE_WORD = "价格"  # a note that denies it ("没有联系方式、价格或链接") is never said where a price was read
 
 
@@ -2242,7 +2273,12 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
     like any other post."""
     # a member's report of their own use (救助点一直在用, 我家吃了半年) recommends; it does not offer
     own_use = bool(text) and bool(lexicons().words["ad.own_use"].search(text))
-    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal or own_use)
+    # a notice or advice to the members (温馨提示…不要…) with no ad cue at all — no contact, price, link or call to buy
+    advice = bool(text) and not rep.names(Label.AD) and not rep.contacts \
+        and bool(lexicons().words["ad.advice"].search(text))
+    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal or own_use or advice)
+    if advice and p_ad >= CLASSIFIER_SURE:
+        checks["classifier"]["advice"] = True
     if offer:
         checks["classifier"]["plain_offer"] = True
     return offer

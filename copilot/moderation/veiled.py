@@ -56,6 +56,7 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "reminder": _either_order(d["reminder"]),
         "sanction": _either_order(d["sanction"]),
         "civil_ask": _either_order(d["civil_ask"]),
+        "duty": _either_order(d["duty"]),
     }
 
 
@@ -150,6 +151,12 @@ def reminder(said: str) -> bool:
 def sanction(said: str) -> bool:
     """An admin's warning that names the group's sanction if it happens again (再这样就请你出群): the group's order."""
     return bool(_compiled()["sanction"].search(said))
+
+
+def duty_reminder(said: str) -> bool:
+    """A reminder of the group's duty with what follows for those who skip it (不交会费的同学下次外拍就别来了): the group's
+    order, said to whoever skips it, not a person's worth."""
+    return bool(_compiled()["duty"].search(said))
 
 
 def civil_ask(said: str) -> bool:
