@@ -128,3 +128,14 @@ def test_wechat_named_for_its_colour_in_traditional_is_a_contact(judge: Judge) -
     v = judge(SWAP, "二手汽座要的加我綠色聊天軟體 babygo_88")
     assert v.label == "ad" and v.action == "delete", v.reason
     assert "babygo_88" in v.reason
+
+
+@pytest.mark.parametrize("text", ["我给大家发个红包，庆祝宝宝满月", "我給大家發個紅包，慶祝寶寶滿月"])
+def test_a_member_s_own_red_packet_for_a_celebration_demands_none(judge: Judge, text: str) -> None:
+    v = judge(PHOTO, text)
+    assert v.label != "spam", v.reason
+
+
+def test_asking_the_others_to_send_one_to_celebrate_is_still_a_demand(judge: Judge) -> None:
+    v = judge(PHOTO, "今天我生日，大家发个红包庆祝一下嘛")
+    assert v.label == "spam", v.reason
