@@ -715,6 +715,42 @@ def third_person() -> re.Pattern[str]:
     return re.compile(_alt(d["lead"]) + f"{_PHRASE}{{0,{int(d['max_gap'])}}}?" + _alt(d["persons"]))
 
 
+# what a number's digit groups are set apart by: a space, or a hyphen, dot or slash with up to two spaces either side
+# ("0912-345-678", "0912 - 345 - 678", "0 9 1 2 - 3 4 5 - 6 7 8", "020.8333.1234"). A number pattern built with it still
+# asks for its whole length of digits, so a score (2 - 1), a range of hours (10 - 12 点) or a date is too short for one
+DIGIT_SEP = r"(?: {0,2}[-./] {0,2}| {1,2})"
+# no digit group (and its separator) right before: the number is not the tail of a longer run (好友码 4821 9930 1176).
+# Look-behinds are of one width each, so one per width a separator may have
+_NOT_AFTER_GROUP = "".join(f"(?<![0-9]{sep})" for sep in (
+    "[-./ ]", " [-./]", "[-./] ", " [-./] ", "  ", "  [-./]", "[-./]  ", "  [-./] ", " [-./]  ", "  [-./]  "))
+
+
+def one_mark(number: str) -> bool:
+    """A number's groups set apart by one kind of mark only (0912-345-678, 0912.345.678): groups set apart by a dot and
+    then a hyphen (01.12-03.15 10点) are dates and times side by side, not one number."""
+    return len(set(re.findall(r"[-./]", number))) <= 1
+
+
+def foreign_mobiles(folded: str) -> list[re.Match[str]]:
+    """The Taiwan, Hong Kong or Malaysian mobile numbers in ``folded`` (patterns.yaml foreign_mobile), each set apart
+    by one kind of mark (:func:`one_mark`)."""
+    return [m for m in patterns().foreign_mobile.finditer(folded) if one_mark(m.group(0))]
+
+
+def landlines(folded: str) -> list[re.Match[str]]:
+    """The landline and service numbers in ``folded`` (patterns.yaml landline), each set apart by one kind of mark."""
+    return [m for m in patterns().landline.finditer(folded) if one_mark(m.group(0))]
+
+
+def masked_number(number: str) -> str:
+    """A number as a reason shows it: its groups set apart by plain hyphens (0912 - 345 - 678 and 0 9 1 2 - 3 4 5 - 6 7 8
+    both read 0912-345-678), its last four characters hidden (as a reason has always shown it)."""
+    shown = re.sub(r" *[-./] *", "-", number.strip())
+    if re.search(r"\d \d \d", shown):  # spelled one digit apart: the spaces set no group apart
+        shown = shown.replace(" ", "")
+    return shown[:-4] + "****"
+
+
 def _landline_pattern(spec: dict[str, Any], not_order: str) -> re.Pattern[str]:
     """A landline as one is written (patterns.yaml landline), on the folded text: an area code set off by a hyphen,
     a space or brackets, then the local number (maybe split once by a space); a whole area code and local number with
@@ -722,13 +758,13 @@ def _landline_pattern(spec: dict[str, Any], not_order: str) -> re.Pattern[str]:
     ac, loc = spec["area_code"], spec["local"]
     area = r"0\d{%d,%d}" % (int(ac["min"]), int(ac["max"]))
     rest = int(loc["min"]) - 1, int(loc["max"]) - 1
-    local = r"[2-9](?:\d[ -]?){%d,%d}\d" % (rest[0] - 1, rest[1] - 1)
-    service = _alt(spec["service_prefixes"]) + r"[ -]?\d{3}[ -]?\d{4}"
+    local = r"[2-9](?:\d%s?){%d,%d}\d" % (DIGIT_SEP, rest[0] - 1, rest[1] - 1)
+    service = _alt(spec["service_prefixes"]) + DIGIT_SEP + r"?\d{3}" + DIGIT_SEP + r"?\d{4}"
     b = spec["bare"]
     bare = r"0(?:%s)[2-9]\d{%d}|0[%s]\d{2}[2-9]\d{%d,%d}" % (
         "|".join(re.escape(str(a)) for a in b["short_areas"]), int(b["short_local"]) - 1, b["long_area_first"],
         int(b["long_local"]["min"]) - 1, int(b["long_local"]["max"]) - 1)
-    return re.compile(r"(?<![0-9a-z.:/-])" + not_order + r"(?:\(" + area + r"\)\s?|" + area + r"[ -])" + local
+    return re.compile(r"(?<![0-9a-z.:/-])" + not_order + r"(?:\(" + area + r"\)\s?|" + area + DIGIT_SEP + ")" + local
                       + r"(?![0-9-])|(?<![0-9a-z.:/-])" + service + r"(?![0-9-])"
                       + r"|(?<![0-9a-z.:/-])" + not_order + r"(?:" + bare + r")(?![0-9-])")
 
@@ -766,20 +802,21 @@ def _handle_account(account: dict[str, Any]) -> str:
 
 def _foreign_mobile_pattern(specs: list[dict[str, Any]]) -> re.Pattern[str]:
     """A Taiwan, Hong Kong or Malaysian mobile number (patterns.yaml foreign_mobile), on the folded text: the country
-    code (a + optional) or the trunk, the first digit, the rest with a space or a hyphen allowed between digits; a
+    code (a + optional) or the trunk, the first digit, the rest with a separator (``DIGIT_SEP``) allowed between digits; a
     number with no trunk only as its bare split by a space (9345 6120)."""
     forms = []
     for f in specs:
         first, rest = f"[{f['first']}]", f["rest"]
-        body = first + r"(?:[ -]?\d){%d,%d}" % (int(rest["min"]), int(rest["max"]))
-        forms.append(r"\+?" + re.escape(str(f["code"])) + r"[ -]?" + body)
+        body = first + r"(?:%s?\d){%d,%d}" % (DIGIT_SEP, int(rest["min"]), int(rest["max"]))
+        forms.append(r"\+?" + re.escape(str(f["code"])) + DIGIT_SEP + "?" + body)
         if f.get("trunk"):
-            forms.append(re.escape(str(f["trunk"])) + body)
+            forms.append(re.escape(str(f["trunk"])) + DIGIT_SEP + "?" + body)  # 0 9 1 2 - 3 4 5 - 6 7 8
         if f.get("bare_split"):
             a, b = (int(n) for n in f["bare_split"])
             forms.append(first + r"\d{%d} \d{%d}" % (a - 1, b))  # a space only: 4000-5000 is a range of prices
     # not one group of a longer run of digit groups (好友码 4821 9930 1176 is a friend code, not 4821 9930)
-    return re.compile(r"(?<![0-9a-z+.:/-])(?<![0-9][ -])(?:" + "|".join(forms) + r")(?![0-9])(?![ -]?[0-9])")
+    return re.compile(r"(?<![0-9a-z+.:/-])" + _NOT_AFTER_GROUP + r"(?:" + "|".join(forms) + r")(?![0-9])(?!"
+                      + DIGIT_SEP + r"?[0-9])")
 
 
 def _negated_invite_pattern(spec: dict[str, Any], invite: list[str]) -> re.Pattern[str]:
@@ -1052,7 +1089,7 @@ class Scan:
     def foreign_mobiles(self) -> list[re.Match[str]]:
         """The Taiwan, Hong Kong or Malaysian mobile numbers in the folded text (patterns.yaml foreign_mobile), read once."""
         if self._foreign is None:
-            self._foreign = list(patterns().foreign_mobile.finditer(self.n.folded))
+            self._foreign = foreign_mobiles(self.n.folded)
         return self._foreign
 
     def own_words(self) -> str:
@@ -1122,9 +1159,9 @@ def _landline(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A landline or service number (patterns.yaml landline): a shop's or a venue's number, so a contact only in company
     (signals.yaml landline requires)."""
     p, folded = patterns(), scan.n.folded
-    lines = list(p.landline.finditer(folded))
-    found = ["座机 " + m.group(0)[:-4] + "****" for m in lines]
-    mobiles = ["手机号（境外） " + m.group(0)[:-4] + "****" for m in scan.foreign_mobiles()
+    lines = landlines(folded)
+    found = ["座机 " + masked_number(m.group(0)) for m in lines]
+    mobiles = ["手机号（境外） " + masked_number(m.group(0)) for m in scan.foreign_mobiles()
                if not any(m.start() < n.end() and n.start() < m.end() for n in lines)]
     found += mobiles
     # one offered after 电话/WhatsApp/联系 is the message's contact for the rules that ask whether a member gives one
@@ -2039,6 +2076,22 @@ def _group_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
             return Finding([near.group(0)] if near.start() < m.end() else [m.group(0), near.group(0)])  # 群友价 once
     return None
 
+# what may stand between a beg and the red packet or money it asks for: a payment app's name or an amount (给我点 line pay
+# 红包, 转我 50 块钱) — Latin letters, digits, spaces and a currency mark, nothing that starts another thing (给我点时间)
+_BEG_GAP = r"[a-z0-9\s.$¥]{0,16}?"
+
+
+def _packet_beg(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A red packet or money asked to be sent to the writer (lexicons.yaml spam.packet_beg: 求个, 给我点, 转我点…) with what
+    is asked for right after the ask (spam.packet_gift: 红包, 零花钱, 块钱…), a payment app or an amount between at most:
+    求个红包, 有人可以给我点 LINE Pay 红包吗. The ask and the gift apart are two things (给我点时间，红包晚上发); a red
+    packet's cover asked for (spam.packet_not) is no gift."""
+    beg, gift = (scan.lex.words[key] for key in spec.combo)
+    text = scan.lex.words[spec.mask].sub(" ", scan.n.folded) if spec.mask else scan.n.folded
+    m = re.search(f"({beg.pattern}){_BEG_GAP}({gift.pattern})", text)
+    return Finding([m.group(1), m.group(m.lastindex or 2)]) if m else None
+
+
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
 # (:func:`_combo`), a ``words`` row's lexicon (:func:`_words`).
 _DETECTORS: dict[str, Detector] = {
@@ -2048,7 +2101,7 @@ _DETECTORS: dict[str, Detector] = {
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
-    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "group_deal": _group_deal,
+    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "group_deal": _group_deal, "packet_beg": _packet_beg,
 }
 
 
