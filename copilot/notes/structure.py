@@ -6160,6 +6160,9 @@ def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int,
         fix = restated.get(i)
         if fix is None or i not in by_id:
             continue
+        if fix.kinds & set(raw("word_values")) and fix.by.id not in d.sources:
+            text = without_figures(text, fix)  # a place or a count changed: the old one as said, the new beside it
+            continue
         old, new = _fold(by_id[i].text), _fold(fix.by.text)
         kept = [c for c in _CLAUSE_WHOLE.split(text) if c.strip() and not (
             fix.kinds & figure_kinds(_fold(c)) and _fold(c).strip() in old and _fold(c).strip() not in new)]
