@@ -1197,8 +1197,9 @@ def _named_wrong(f: str, kinds: frozenset[str]) -> dict[str, list[str]]:
     no = cue("correction_not").search(f)
     if no is None:
         return {}
-    tail = re.split(r"[，,。；;！!\n]", f[no.end():])[0]
-    out = {kind: [v.group(0) for v in cue("figure_values", kind).finditer(tail)] for kind in sorted(kinds)}
+    tail = re.split(r"[，,。；;！!\s]", f[no.end():])[0]  # ("唔係五十 一樣星期四前…": the day is no wrong value)
+    out = {kind: [v.group(0) for v in cue("figure_values", kind).finditer(tail) if v.start() <= 2]
+           for kind in sorted(kinds)}
     return {k: v for k, v in out.items() if v}
 
 
