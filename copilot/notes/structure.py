@@ -1050,8 +1050,16 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
         f = _fold(m.text).strip()
         kinds = (figure_kinds(f) if cue("correction").search(f) else _recap_moves(f)) if not is_question(m.text) \
             else frozenset()
+        named = _named_wrong(f, kinds) if kinds and cue("correction").search(f) else {}
+        if named or (kinds and cue("correction").search(f) and any(o for _, o, n in _word_changes(f) if n)
+                     and cue("correction_not").search(f)):
+            # "价格是165元一套，不是180元" / "集合不是南门，是北门": only a line holding the value named wrong is stale,
+            # for that kind (the notice's day, "本周三（11月25日）", stays)
+            kinds = frozenset(named)
         for x in messages[max(0, j - reach):j] if kinds else []:
             old = kinds & figure_kinds(_fold(x.text))
+            if named and not any(v in _fold(x.text) for vs in named.values() for v in vs):
+                continue  # (the notice's other clauses, "本周三（11月25日）上午体检", are no part of it)
             if x.speaker == m.speaker and old and relevant(x.text, m.text, by_kind=False):
                 out[x.id] = Restated(old | (out[x.id].kinds if x.id in out else frozenset()), m)
         changes = _slot_changes(f) if not kinds and not is_question(m.text) else []
@@ -1061,6 +1069,69 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
             if x.speaker == m.speaker and old and not cue("moved").search(fx) and x.id not in out:
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
+        words_changed = _word_changes(f) if not is_question(m.text) else []
+        for x in messages[max(0, j - int(raw("change_reach"))):j][::-1] if words_changed else []:
+            fx = _unquoted(_fold(x.text))
+            hit = [(k, o, n) for k, o, n in words_changed if (o in fx if o else _single_value(fx, k, n))
+                   and _names_slot(fx, k, o, n, f)]
+            if x.speaker == m.speaker and hit and x.id not in out and relevant(x.text, m.text, by_kind=False):
+                out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
+                break  # the latest line on the subject is the one the change replaces
+    return out
+
+
+def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
+    """The stretch of the earlier folded line ``fx`` holding the old value (or its single value of ``kind``)
+    shares a content word with the stretch of the change line ``f`` holding the new one ("在公园南门集合" and
+    "周六集合不是南门，是北门" share 集合; "停车场在南门对面" shares none: an unrelated mention)."""
+    value, generic = cue("word_values", kind), cue("change_generic")
+
+    def slot(text: str, held: str) -> set[str]:
+        stretch = [s for s in re.split(f"[{_PAUSES}！!？?]", text) if held and held in s]
+        rest = value.sub(" ", cue("correction").sub(" ", " ".join(stretch)))
+        return {w for w in (generic.sub("", w) for w in words(rest)) if len(w) >= 2
+                and word_class(w) not in _pronoun_tags() | _function_tags()}
+
+    held = old or next((v.group(0) for v in value.finditer(fx)), "")
+    mine = slot(f, new) | slot(f, old)
+    return bool(mine & slot(fx, held))
+
+
+def _single_value(f: str, kind: str, new: str) -> bool:
+    """``f`` states exactly one value of ``kind`` (cue word_values), other than ``new``."""
+    found = {v.group(0) for v in cue("word_values", kind).finditer(f)}
+    return len(found) == 1 and new not in found
+
+
+def _word_changes(f: str) -> list[tuple[str, str, str]]:
+    """(kind, old, new) for each place or count (cue word_values) the folded line ``f`` changes: "不是南门，是北门"
+    and "北门集合，不是南门" (the value after correction_not, and the one before or after it in the same stretch),
+    "从南门改到北门" / "两个改成一个" (the values on either side of a change word, cue word_change), "改到北门" (old
+    empty: the earlier line's single value of the kind). A contingency (moved_unless) changes nothing."""
+    out: list[tuple[str, str, str]] = []
+    for clause in re.split(r"[。；;！!\n]", f):
+        if has(clause, "moved_unless"):
+            continue
+        for kind in raw("word_values"):
+            value = cue("word_values", kind)
+            no = cue("correction_not").search(clause)
+            if no is not None:
+                after = [v for v in value.finditer(clause, no.end()) if v.start() - no.end() <= 1]
+                before = list(value.finditer(clause[:no.start()]))
+                later = list(value.finditer(clause, after[0].end())) if after else []
+                new = before[-1].group(0) if before else later[0].group(0) if later else ""
+                if after and new and new != after[0].group(0):
+                    out.append((kind, after[0].group(0), new))
+                    continue
+            x = cue("word_change").search(clause)
+            if x is None:
+                continue
+            news = list(value.finditer(clause, x.end()))
+            olds = list(value.finditer(clause[:x.start()]))
+            if news and news[0].start() - x.end() <= 2:
+                old = olds[-1].group(0) if olds else ""
+                if old != news[0].group(0):
+                    out.append((kind, old, news[0].group(0)))
     return out
 
 
@@ -1152,10 +1223,28 @@ def without_figures(text: str, fix: Restated) -> str:
                 new = []
         return "，".join(out)
     olds, news = _corrected_values(fix)
+    if not olds and fix.kinds & set(raw("word_values")):  # a place or a count changed ("不是南门，是北门")
+        f = _unquoted(_fold(text))
+        for kind, old, new in _word_changes(_fold(fix.by.text)):
+            old = old or next((v.group(0) for v in cue("word_values", kind).finditer(f)), "")
+            if kind in fix.kinds and old and old in f and old != new:
+                olds, news = [*olds, old], [*news, fix.by.text[_fold(fix.by.text).find(new):][:len(new)]]
     if olds and news:  # "草莓29元一盒，不是35元": the clause with the value named wrong, as said, the right one beside it
         return "，".join(f"{c}（{raw('changed_mark')}{'，'.join(news)}）" if any(o in _fold(c) for o in olds) else c
                         for c in clauses)
     return "，".join(c for c in clauses if not (fix.kinds & figure_kinds(_fold(c)) and relevant(c, fix.by.text, by_kind=False)))
+
+
+def _named_wrong(f: str, kinds: frozenset[str]) -> dict[str, list[str]]:
+    """Kind → the values of it the folded correction ``f`` names wrong, after its cue correction_not and before the
+    clause ends ("冬季校服价格是165元一套，不是180元，之前的报价错了" → {"amount": ["180元"]}); empty when it names none."""
+    no = cue("correction_not").search(f)
+    if no is None:
+        return {}
+    tail = re.split(r"[，,。；;！!\s]", f[no.end():])[0]  # ("唔係五十 一樣星期四前…": the day is no wrong value)
+    out = {kind: [v.group(0) for v in cue("figure_values", kind).finditer(tail) if v.start() <= 2]
+           for kind in sorted(kinds)}
+    return {k: v for k, v in out.items() if v}
 
 
 def _corrected_values(fix: Restated) -> tuple[list[str], list[str]]:
@@ -1169,7 +1258,7 @@ def _corrected_values(fix: Restated) -> tuple[list[str], list[str]]:
     olds: list[str] = []
     news: list[str] = []
     head = f[:no.start()]
-    for kind in sorted(fix.kinds):
+    for kind in sorted(fix.kinds & set(raw("figure_values"))):
         value = cue("figure_values", kind)
         tail = re.split(r"[。；;！!\n]", f[no.end():])[0]
         olds += [v.group(0) for v in value.finditer(tail)]
@@ -6144,6 +6233,9 @@ def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int,
     for i in d.sources:
         fix = restated.get(i)
         if fix is None or i not in by_id:
+            continue
+        if fix.kinds & set(raw("word_values")) and fix.by.id not in d.sources:
+            text = without_figures(text, fix)  # a place or a count changed: the old one as said, the new beside it
             continue
         old, new = _fold(by_id[i].text), _fold(fix.by.text)
         kept = [c for c in _CLAUSE_WHOLE.split(text) if c.strip() and not (
