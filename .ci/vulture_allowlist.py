@@ -8,6 +8,7 @@ from copilot.agents.name import NameItem
 from copilot.config import Settings
 from copilot.evals.cache import SQLiteLLMCache
 from copilot.knowledge.index import Hit
+from copilot.llm import __getattr__ as llm_module_getattr
 from copilot.notes.batch import Record
 from copilot.notes.model import Notes
 
@@ -18,3 +19,4 @@ Record.finished_at  # written to manifest.jsonl for operators
 NameItem.rationale  # the LLM's JSON schema for names: the reason shown beside each name
 CopyItem.tactic, CopyItem.arithmetic  # the LLM's JSON schema for promotion copy
 Notes.dropped_count  # in `copilot notes --json` and the LLM path's notes: how many messages were left out
+llm_module_getattr  # PEP 562 module __getattr__: Python calls it to load the structured-output helpers lazily
