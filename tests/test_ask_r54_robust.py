@@ -97,14 +97,10 @@ def _pasted(times: int) -> str:
 
 def test_a_pasted_paragraph_is_read_once_and_answered_like_the_short_question(kb_index: KnowledgeIndex,
                                                                              settings: Settings) -> None:
-    import time
-
     engine = get_engine(settings)
     short = answer_question("我的群最近很冷清，大家都不说话，怎么办？", kb_index, engine)
     long_question = _pasted(350)
-    started = time.process_time()
-    long_answer = answer_question(long_question, kb_index, engine)
-    assert time.process_time() - started < 10  # was 18.5 s of CPU for 5,577 characters
+    long_answer = answer_question(long_question, kb_index, engine)  # its cost: benchmarks/bench_retrieval.py, README
     assert long_answer.sections == short.sections and long_answer.covered == short.covered
     first, rest = long_answer.answer.split("\n", 1)
     assert f"问题有 {len(long_question)} 字" in first and "「我的群最近很冷清，大家都不说话，怎么办？」" in first
