@@ -346,15 +346,15 @@ def squeeze(text: str) -> str:
     return _SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text).strip()
 
 
-# white space, a bar or a slash between two Chinese characters (or after a Chinese clause's mark): how a question
+# white space or a bar between two Chinese characters (or after a Chinese clause's mark): how a question
 # typed on a phone separates its clauses (群里有人借钱不还 其他群友找我告状 我是群主要管吗)
 _CLAUSE_GAP = re.compile(f"(?<=[{_CJK}])(?:[ \\t\\u3000\\xa0]*[\\n\\r|｜][\\s\\u3000|｜]*|[ \\t\\u3000\\xa0]+)(?=[{_CJK}])")
 
 
 def clause_commas(text: str) -> str:
-    """``text`` with a space, a line break, a bar (|｜) or a slash (/／) that stands between two Chinese clauses read
-    as the comma it stands for: a question's verdict must not depend on which separator the asker typed. Latin words
-    keep their spaces (QQ 群, 2 小时)."""
+    """``text`` with a space, a line break or a bar (|｜) that stands between two Chinese clauses read as the comma
+    it stands for: a question's verdict must not depend on which separator the asker typed. Latin words keep their
+    spaces (QQ 群, 2 小时), and a slash stays (群规/群公告 is usually "either/or")."""
     return _CLAUSE_GAP.sub("，", text)
 
 
