@@ -135,10 +135,6 @@ class NgramModel:
                         reverse=True)
         return [g for _, g in scored[:n]]
 
-    def telling_grams(self, text: str, n: int = 3) -> list[str]:
-        """:func:`telling_grams` of this model."""
-        return telling_grams(self, text, n)
-
     def save(self, path: Path) -> None:
         data = {"bias": round(self.bias, 5), "meta": self.meta,
                 "weights": {g: round(v, 4) for g, v in sorted(self.weights.items()) if abs(v) >= 1e-3}}

@@ -34,7 +34,7 @@ import jieba.posseg
 import numpy as np
 
 from copilot.cadence import find_clocks
-from copilot.moderation.classifier import load_chatter_model
+from copilot.moderation.classifier import load_chatter_model, telling_grams
 from copilot.moderation.evidence import evidence_rules, reach_notice
 from copilot.moderation.normalise import CLAUSE_EDGE, normalise
 from copilot.moderation.signals import (
@@ -920,7 +920,7 @@ class OffTopicDetector:
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
         if not chatter:
             # no chatter topic to name: say what reads like chatter, and which of the group's topics it names none of
-            told = load_chatter_model().telling_grams(text)
+            told = telling_grams(load_chatter_model(), text)
             topics = "、".join(self.profile.topics[:3])
             detail += (f"：没有提到本群的话题（{topics}）" if topics else "") + \
                 (f"，读起来像日常闲聊的说法：{'、'.join(told)}" if told else "")

@@ -415,36 +415,34 @@ class Moderator:
         An over-long message is judged on its head and tail first; then its middle is read window by window (up to
         MAX_READ_CHARS in all, :func:`middle_windows`), and a window that shows an ad, spam or abuse decides — the
         reason says where in the message it was found. A message of ordinary length is read once, as before."""
-        body, over_long = judged_text(text)
-        a = self._analyse_read(body, over_long, text)
-        if not over_long:
-            return a
         clean = squeeze(text)
-        spans, whole = middle_windows(len(clean))
-        if a.label in _MIDDLE_DECIDES:  # its head or tail decides: the middle is not read
+        body, over_long = _head_and_tail(clean)
+        a = self._analyse_read(body, len(clean) if over_long else None)
+        if not over_long or a.label in _MIDDLE_DECIDES:  # read whole, or its head or tail decides: no middle to read
             return a
+        spans, whole = middle_windows(len(clean))
         a.checks["normalise"].update(truncated=not whole, windows=len(spans))
         best: tuple[Analysis, int, int] | None = None
         for start, end in spans:
-            w = self._analyse_read(clean[start:end], False, text)
+            w = self._analyse_read(clean[start:end], None)
             if w.label in _MIDDLE_DECIDES and (best is None or w.score > best[0].score):
                 best = (w, start, end)
         if best is None:
             return a
         w, start, end = best
         w.checks["normalise"].update(truncated=not whole, chars=len(clean), windows=len(spans), found_at=[start + 1, end])
-        w.reasons.append(f"超长消息（{len(clean)} 字）逐段读过，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间" if whole else
-                         f"超长消息（{len(clean)} 字）{_read_note(len(clean), len(spans))}，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间")
+        read = "逐段读过" if whole else _read_note(len(clean), len(spans))
+        w.reasons.append(f"超长消息（{len(clean)} 字）{read}，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间")
         return w
 
-    def _analyse_read(self, body: str, over_long: bool, text: str) -> Analysis:
-        """:meth:`analyse` of the text the layers read (``body``: all of ``text``, or its head and tail when
-        ``over_long``)."""
+    def _analyse_read(self, body: str, over_long_chars: int | None) -> Analysis:
+        """:meth:`analyse` of the text the layers read: all of the message, or (``over_long_chars``: the length of
+        an over-long message) its head and tail."""
         checks: dict[str, Any] = {}
         n = normalise(body)
-        checks["normalise"] = {"evasions": list(n.evasions), "truncated": over_long}
-        if over_long:
-            checks["normalise"]["chars"] = len(squeeze(text))
+        checks["normalise"] = {"evasions": list(n.evasions), "truncated": over_long_chars is not None}
+        if over_long_chars is not None:
+            checks["normalise"]["chars"] = over_long_chars
         clf = self.classifier
         # 150度 is a temperature: its digits are no price; 别私聊我 refuses contact: its 私聊我 is no invitation
         p_ad = clf.score(patterns().negated_invite.sub("", without_measures(body)))
@@ -1493,7 +1491,11 @@ def judged_text(text: str) -> tuple[str, bool]:
     Invisible characters and white-space runs are squeezed out first, so padding cannot push an ad
     past the limit; an over-long message is judged on its first and last MAX_CHARS/2 characters.
     """
-    clean = squeeze(text)
+    return _head_and_tail(squeeze(text))
+
+
+def _head_and_tail(clean: str) -> tuple[str, bool]:
+    """:func:`judged_text` of a text already squeezed."""
     if len(clean) <= MAX_CHARS:
         return clean, False
     half = MAX_CHARS // 2
