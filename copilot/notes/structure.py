@@ -1048,10 +1048,12 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
     reach = int(raw("correction_reach"))
     for j, m in enumerate(messages):
         f = _fold(m.text).strip()
-        kinds = (figure_kinds(f) if cue("correction").search(f) else _recap_moves(f)) if not is_question(m.text) \
-            else frozenset()
-        named = _named_wrong(f, kinds) if kinds and cue("correction").search(f) else {}
-        if named or (kinds and cue("correction").search(f) and any(o for _, o, n in _word_changes(f) if n)
+        asked = is_question(m.text)  # a question changes nothing
+        corrects = not asked and cue("correction").search(f) is not None
+        kinds = frozenset() if asked else figure_kinds(f) if corrects else _recap_moves(f)
+        words_changed = [] if asked else _word_changes(f)
+        named = _named_wrong(f, kinds) if kinds and corrects else {}
+        if named or (kinds and corrects and any(o for _, o, n in words_changed if n)
                      and cue("correction_not").search(f)):
             # "价格是165元一套，不是180元" / "集合不是南门，是北门": only a line holding the value named wrong is stale,
             # for that kind (the notice's day, "本周三（11月25日）", stays)
@@ -1062,14 +1064,13 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                 continue  # (the notice's other clauses, "本周三（11月25日）上午体检", are no part of it)
             if x.speaker == m.speaker and old and relevant(x.text, m.text, by_kind=False):
                 out[x.id] = Restated(old | (out[x.id].kinds if x.id in out else frozenset()), m)
-        changes = _slot_changes(f) if not kinds and not is_question(m.text) else []
+        changes = _slot_changes(f) if not kinds and not asked else []
         for x in messages[max(0, j - int(raw("change_reach"))):j] if changes else []:
             fx = _fold(x.text)
             hit = [(slot, k) for slot, k in changes if any(w in _unquoted(fx) for w in slot)]
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
             if x.speaker == m.speaker and old and not cue("moved").search(fx) and x.id not in out:
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
-        words_changed = _word_changes(f) if not is_question(m.text) else []
         for x in messages[max(0, j - int(raw("change_reach"))):j][::-1] if words_changed else []:
             fx = _unquoted(_fold(x.text))
             hit = [(k, o, n) for k, o, n in words_changed if (o in fx if o else _single_value(fx, k, n))
@@ -2764,6 +2765,12 @@ def _topic_first(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owne
         return None
     if not cue("owner", "topic_taker").match(after.strip()) or "的事" in marker.group(0) and not after.strip():
         return None
+    return _named_owner(c, who)
+
+
+def _named_owner(c: _Ctx, who: Mention) -> Owner:
+    """``who`` as a surely named owner: the speaker they resolve to, or the name as the clause writes it (the text as
+    written where folding kept the positions)."""
     same = len(c.f) == len(c.clause)
     return Owner(who.name or (c.clause if same else c.f)[who.start:who.end], "named", SURE_OWNER)
 
@@ -2778,8 +2785,7 @@ def _side_taker(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner
     who = inside[0]
     if not cue("owner", "side_taker").match(c.f, who.end) or cue("owner", "side_not_before").search(c.f[start:who.start]):
         return None
-    same = len(c.f) == len(c.clause)
-    return Owner(who.name or (c.clause if same else c.f)[who.start:who.end], "named", SURE_OWNER)
+    return _named_owner(c, who)
 
 
 def _slot_filled(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
