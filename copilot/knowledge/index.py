@@ -48,6 +48,7 @@ from copilot.knowledge.ranking import (
     off_scope,
     parts_cues,
     section_scorer,
+    situation_first,
     stated_order,
     stated_situations,
     without_constraints,
@@ -600,6 +601,9 @@ class KnowledgeIndex:
             stated = bool(len(order)) and stated_situations().leads(query, loaded.sections[int(order[0])])
             told = stated_situations().deciding(query) if stated else None
             must_answer = bool(told and told.covers)
+            if not stated:  # the section written for the situation the question tells leads when clearly nearest
+                order = situation_first(order, signals.sentence if signals.sentence is not None else signals.dense,
+                                        parts_cues().situation_lead)
         confidence = model.probability(features)
         near = near_misses()
         near_miss = bool(near and near.declines(signals.near_miss, confidence))

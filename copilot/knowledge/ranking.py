@@ -373,6 +373,16 @@ class ClauseLead(BaseModel):
     gap: float = 0.1
 
 
+class SituationLead(BaseModel):
+    """``parts.yaml``'s ``situation_lead``: of the ranking's first ``among`` sections, the one whose sentences and
+    stated situations (its ``sentence`` signal: the best of its sentences and of the questions and symptoms it
+    answers, asks.yaml / situations.yaml) are nearest the question leads when it beats the lead's by ``margin``;
+    among 0 = off (:func:`situation_first`)."""
+
+    among: int = 0
+    margin: float = 0.02
+
+
 class AskNote(BaseModel):
     """``parts.yaml``'s ``ask_note``: the fit the last yes/no clause's own section needs (ranked alone) before an
     answer that leaves it out names it (copilot/knowledge/ask.py ``ask_elsewhere``)."""
@@ -457,6 +467,8 @@ class QuestionParts(BaseModel):
     ask_lead: AskLead = AskLead()
     # the first section is chosen by its fit to the whole question and to its last asking clause (ask.py clause_lead)
     clause_lead: ClauseLead = ClauseLead()
+    # the first section is the one whose stated situations are clearly nearest the question (:func:`situation_first`)
+    situation_lead: SituationLead = SituationLead()
     # a question that asks several things is answered ask by ask (copilot/knowledge/ask.py ask_map)
     ask_map: AskMapCues = AskMapCues()
     # the section of a yes/no ask the answer leaves out is named in a note (copilot/knowledge/ask.py ask_elsewhere)
@@ -582,6 +594,21 @@ def stated_order(question: str, order: np.ndarray, sections: list[tuple[str, str
     if lead:
         kept.insert(0, kept.pop(lead))
     return np.array(kept + moved, dtype=order.dtype)
+
+
+def situation_first(order: np.ndarray, sentence: np.ndarray, cue: SituationLead) -> np.ndarray:
+    """``order`` with the section of its first ``cue.among`` whose ``sentence`` signal (the question against the
+    section's sentences, the questions it answers and the situations it is for) beats the first one's by
+    ``cue.margin`` moved to the front: a lead picked by a word the question shares with it ("群名叫快乐一家人" →
+    a section about names) gives way to the section written for the situation the question tells. Unchanged
+    when off (``among`` < 2) or no section is that much nearer."""
+    if cue.among < 2 or len(order) < 2:
+        return order
+    top = order[:cue.among]
+    best = int(top[int(np.argmax(sentence[top]))])
+    if best == int(order[0]) or sentence[best] <= sentence[int(order[0])] + cue.margin:
+        return order
+    return np.concatenate(([best], order[order != best]))
 
 
 @lru_cache(maxsize=1)
