@@ -69,3 +69,35 @@ _CYCLING = (
 def test_a_plain_answer_is_still_taken() -> None:
     qa = _qa(_CYCLING, ["骑行队-老杨"], "骑行队-老杨")
     assert qa["小鹏"] == ("骑行队-老杨", "有，25公里处的便利店停一次")
+
+
+_CHOIR = (
+    "合唱团-周老师|各位，周六下午的排练挪到音乐教室，2点开始",
+    "小芳妈妈|周老师，排练大概几点结束？我五点要去接孩子",
+    "老吴|收到",
+    "合唱团-周老师|还有个事：演出服下周三统一发",
+    "老吴|[强]",
+    "小芳妈妈|[玫瑰]",
+    "合唱团-周老师|@小芳妈妈 四点半前肯定结束",
+)
+
+
+def test_another_matter_from_the_one_asked_is_no_answer_and_the_later_at_reply_is() -> None:
+    qa = _qa(_CHOIR, ["合唱团-周老师"], "合唱团-周老师")
+    assert qa["小芳妈妈"] == ("合唱团-周老师", "四点半前肯定结束")
+
+
+_BAKING = (
+    "烘焙群-阿雪|这周教戚风蛋糕，大家有问题就问",
+    "小邓|蛋白打到什么程度算好",
+    "Coco|烤箱要提前预热多久",
+    "小邓|哈哈我上次打发失败了",
+    "烘焙群-阿雪|第一个问题，打到提起来有个小弯钩就行",
+    "烘焙群-阿雪|第二个问题，上下火150度预热十分钟",
+)
+
+
+def test_ordinal_round_clauses_go_to_the_questions_in_the_order_asked() -> None:
+    qa = _qa(_BAKING, ["烘焙群-阿雪"], "烘焙群-阿雪")
+    assert qa["小邓"][0] == "烘焙群-阿雪" and "小弯钩" in qa["小邓"][1] and "预热" not in qa["小邓"][1]
+    assert qa["Coco"] == ("烘焙群-阿雪", "第二个问题，上下火150度预热十分钟")

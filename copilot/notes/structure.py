@@ -31,6 +31,7 @@ from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
+    cn_to_int,
     done_at_event,
     event_days,
     find_deadline,
@@ -1699,7 +1700,7 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
         free = [q for q in waiting if all(q is not p for p, _ in out)]
         names = {who for _, _, who in people.named_in(clause) if who != m.speaker}
         by_name = [q for q in free if q.msg.speaker in names]
-        by_subject = [q for q in free if subject and subject in _fold(q.text)]
+        by_subject = [q for q in free if subject and subject in _fold(q.text)] or _nth_asked(clause, m, opened)
         on_it = [q for q in (by_name or free) if relevant(q.text, clause, by_kind=False)]
         chosen = (by_subject or on_it or by_name or [None])[0]
         if chosen is not None:
@@ -1707,6 +1708,21 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
             out.append((chosen, Message(id=m.id, time=m.time, speaker=m.speaker, text=clause,
                                         speaker_id=m.speaker_id, kind=m.kind, line=m.line, reply_to=m.reply_to)))
     return out if out and (said_so or named_ask or held and len(out) >= 2) else []
+
+
+def _nth_asked(clause: str, m: Message, opened: list[_Open]) -> list[_Open]:
+    """The question a round clause names by its place ("第二个问题，…"): the Nth, in the order asked, of the questions
+    others asked from the first one still waiting or taken by an earlier such clause of ``m``'s speaker; [] when the
+    clause names none or that one is answered already."""
+    found = cue("reply", "asked_nth").match(_fold(clause))
+    if not found:
+        return []
+    n = int(found.group("n")) if found.group("n").isdigit() else cn_to_int(found.group("n")) or 0
+    theirs = [q for q in opened if q.msg.speaker != m.speaker and not q.closed]
+    starts = [q.index for q in theirs if not q.answer or q.answer[0].speaker == m.speaker
+              and cue("reply", "asked_nth").match(_fold(q.answer[0].text))]
+    block = [q for q in theirs if starts and q.index >= min(starts)]
+    return [block[n - 1]] if 0 < n <= len(block) and not block[n - 1].answer else []
 
 
 def _open_question(m: Message, i: int, targets: list[str], opened: list[_Open], people: People, held: bool) -> None:
