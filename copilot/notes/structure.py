@@ -31,6 +31,7 @@ from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
+    cn_to_int,
     done_at_event,
     event_days,
     find_deadline,
@@ -1501,8 +1502,11 @@ def _defers(text: str) -> bool:
     answers nothing. A short line whose first or last clause puts it off."""
     f = _fold(MENTION.sub("", text)).strip()
     clauses = [c.strip() for c in _CLAUSE.split(f) if c.strip()]
-    return bool(clauses) and len(re.sub(r"\W", "", f)) <= int(raw("reply", "defers_chars")) \
-        and any(cue("reply", "defers").match(c) for c in {clauses[0], clauses[-1]})
+    size = len(re.sub(r"\W", "", f))
+    # (a short line holding the question for later, "问题记下了，等讲完统一回答", puts it off too)
+    return bool(clauses) and (size <= int(raw("reply", "defers_chars"))
+                              and any(cue("reply", "defers").match(c) for c in {clauses[0], clauses[-1]})
+                              or size <= int(raw("reply", "holds_chars")) and has(f, "reply", "holds_questions"))
 
 
 def _guessed(q: _Open) -> bool:
@@ -1684,6 +1688,10 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
     out: list[tuple[_Open, Message]] = []
     for clause in _ROUND_CLAUSES.split(_clean(m.text)):
         parts = _ROUND_HEAD.split(clause, maxsplit=1)
+        # (a head naming the question by its subject: "关于萨满的问题：…", "我看到两个问题，先说纸：…")
+        about = cue("reply", "asked_about").match(re.split(r"[，,]", _fold(parts[0]))[-1].strip()) \
+            if len(parts) == 2 else None
+        subject = (about.group("a") or about.group("b")) if about else ""
         if len(parts) == 2 and not has(_fold(parts[0]), "reply", "asked_by"):
             clause = parts[1]  # (the round's own head, "统一回答几个问题：")
         clause = clause.strip(" ，,")
@@ -1692,13 +1700,29 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
         free = [q for q in waiting if all(q is not p for p, _ in out)]
         names = {who for _, _, who in people.named_in(clause) if who != m.speaker}
         by_name = [q for q in free if q.msg.speaker in names]
+        by_subject = [q for q in free if subject and subject in _fold(q.text)] or _nth_asked(clause, m, opened)
         on_it = [q for q in (by_name or free) if relevant(q.text, clause, by_kind=False)]
-        chosen = (on_it or by_name or [None])[0]
+        chosen = (by_subject or on_it or by_name or [None])[0]
         if chosen is not None:
-            named_ask = named_ask or bool(by_name) and has(_fold(clause), "reply", "asked_by")
+            named_ask = named_ask or bool(by_subject) or bool(by_name) and has(_fold(clause), "reply", "asked_by")
             out.append((chosen, Message(id=m.id, time=m.time, speaker=m.speaker, text=clause,
                                         speaker_id=m.speaker_id, kind=m.kind, line=m.line, reply_to=m.reply_to)))
     return out if out and (said_so or named_ask or held and len(out) >= 2) else []
+
+
+def _nth_asked(clause: str, m: Message, opened: list[_Open]) -> list[_Open]:
+    """The question a round clause names by its place ("第二个问题，…"): the Nth, in the order asked, of the questions
+    others asked from the first one still waiting or taken by an earlier such clause of ``m``'s speaker; [] when the
+    clause names none or that one is answered already."""
+    found = cue("reply", "asked_nth").match(_fold(clause))
+    if not found:
+        return []
+    n = int(found.group("n")) if found.group("n").isdigit() else cn_to_int(found.group("n")) or 0
+    theirs = [q for q in opened if q.msg.speaker != m.speaker and not q.closed]
+    starts = [q.index for q in theirs if not q.answer or q.answer[0].speaker == m.speaker
+              and cue("reply", "asked_nth").match(_fold(q.answer[0].text))]
+    block = [q for q in theirs if starts and q.index >= min(starts)]
+    return [block[n - 1]] if 0 < n <= len(block) and not block[n - 1].answer else []
 
 
 def _open_question(m: Message, i: int, targets: list[str], opened: list[_Open], people: People, held: bool) -> None:
@@ -1907,6 +1931,26 @@ def _answers_again(opened: list[_Open], m: Message, addressed: bool, in_form: Ca
     return again[-1] if again else None
 
 
+def _holds_recent(m: Message, f: str, i: int, opened: list[_Open], near: int) -> bool:
+    """``m`` is a short line holding the questions just asked for later ("这个已记录，稍后X一并回复", "都记着呢，等下
+    一起回答"), whoever says it: it answers nothing, and those questions wait for a round or an @-reply."""
+    if not (has(f, "reply", "holds_questions") and _defers(m.text)):
+        return False
+    for q in opened:
+        if not q.answer and not q.closed and i - q.index <= near:
+            q.held = True
+    return True
+
+
+def _other_matter(m: Message, f: str, targets: list[str], opened: list[_Open], i: int, near: int) -> bool:
+    """``m``, said to no one, opens another matter ("还有个事：考级要带身份证复印件", "另外提醒：…") and is on none of
+    the questions just asked (not their words, not their form): it answers none of them, even from the one asked."""
+    if targets or not has(f, "announcement", "new_matter"):
+        return False
+    return not any(relevant(q.text, m.text) or _in_form(q.text, m.text)
+                   for q in opened if not q.closed and i - q.index <= near)
+
+
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
             decisions: list[Decision] | None = None, topic: frozenset[str] | None = None,
             tasks: frozenset[int] = frozenset(), restated: dict[int, Restated] | None = None) -> list[QAPair]:
@@ -1929,7 +1973,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else []) \
             + _named_reply(m.text, people)
-        turn = _held_turn(m, bool(targets), opened, people, held, session, speakers, host)
+        turn = _held_turn(m, bool(targets), opened, people, held, session, speakers, host) \
+            or ("held" if _holds_recent(m, f, i, opened, near) else "")
         # ("捐的书放哪里" — "在二楼": the next line of the one running the chat, however short, answers it)
         short = None if turn else _short_taken(opened, m, i, targets, tasks, host, session, speakers)
         # (a warning to the asker about something else is theirs to heed, not the answer: :func:`_aside`)
@@ -1959,7 +2004,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
                 if m.speaker in q.to and not q.answer and i - q.index <= near:
                     q.closed = True
             continue
-        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text):
+        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near):
             continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
         if not targets and introduces(m.text):
             continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
