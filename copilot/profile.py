@@ -86,20 +86,32 @@ def _where(key: str) -> str:
 
 def type_from_stems(word: str) -> str | None:
     """The group type a free-worded type names (``type_stems`` in kinds.yaml): 付费知识型 and 知识付费型
-    alike are 知识型 — the word, its 型/类/群 ending dropped, splits wholly into stems of one type, in any
-    order; stems of two types (兴趣学习型) or an unknown rest name none."""
+    alike are 知识型 — the stems found in the word, its 型/类/群 ending dropped, decide; characters that are no
+    stem qualify it (游戏同好 → 兴趣型, 同行交流 → 其他). A word with no stem names none; stems of two types
+    (兴趣学习型) name none, except that who/where stems (``audience_stems``: 长者学习 → 知识型) give way to the
+    other type and a pair ``type_mixes`` reads as one (商家会员群: a shop's own members are a brand's members)."""
     table = kind_table()
     rest = word
     for suffix in table["type_suffixes"]:
         rest = rest.removesuffix(suffix)
     stems = sorted(((s, t) for t, ws in table["type_stems"].items() for s in ws), key=lambda x: -len(x[0]))
+    audience = set(table.get("audience_stems", ()))
     found: set[str] = set()
+    by_audience = False
     while rest:
         hit = next(((s, t) for s, t in stems if rest.startswith(s)), None)
         if hit is None:
-            return None
-        found.add(hit[1])
+            rest = rest[1:]
+            continue
+        if hit[0] in audience:
+            by_audience = True
+        else:
+            found.add(hit[1])
         rest = rest[len(hit[0]):]
+    if not found:
+        return "其他" if by_audience else None
+    if len(found) == 2:
+        return next((mix["read"] for mix in table.get("type_mixes", []) if set(mix["of"]) == found), None)
     return found.pop() if len(found) == 1 else None
 
 
@@ -411,7 +423,7 @@ class GroupProfile(BaseModel):
                 also = "；".join(f"{t}：{'、'.join(w for w in ws if w != t)}" for t, ws in stems.items()
                                  if any(w != t for w in ws))
                 raise ValueError(f"“{v}”不是可选的社群类型，可选：{' / '.join(get_args(GroupType))}"
-                                 f"（也认由同一类词根组成的说法，顺序不限，如 学习型、付费知识型 → 知识型；{also}）")
+                                 f"（也认含同一类词根的说法，如 学习型、付费知识型 → 知识型、游戏同好 → 兴趣型；{also}）")
             folded = target
         return folded
 

@@ -308,19 +308,25 @@ def test_a_topic_written_as_a_bare_number_is_its_text() -> None:
 @pytest.mark.parametrize(("written", "read"), [
     ("运动型", "兴趣型"), ("育儿型", "知识型"), ("教培型", "知识型"), ("商家型", "消费型"), ("職業型", "其他"),
     ("行业协会型", "其他"), ("邻里型", "其他"), ("小区业主群", "其他"), ("長者型", "其他"), ("银发型", "其他"),
-    ("社区团购型", "消费型")])
+    ("社区团购型", "消费型"), ("病友互助型", "其他"), ("患者家属群", "其他"),
+    ("商家会员群", "品牌型"), ("门店客户型", "品牌型"), ("公益志工", "其他"),
+    ("游戏同好", "兴趣型"), ("同行交流", "其他"), ("闲置交易", "消费型"), ("长者学习", "知识型")])
 def test_group_types_operators_write_are_read_by_their_stems(written: str, read: str) -> None:
     """Round 52's blind moderation writer wrote these five types in eight profiles (运动型 for a flag-football club,
     育儿型 for twins' parents, 商家型 for a braised-food shop…); each refused the whole profile. Round 53's wrote 邻里型
     for an estate's lift-retrofit owners and 长者型 for a seniors' catwalk class: groups named by where or who, not
-    by topic; 社区团购 is one word, a shop's group-buy, not a neighbourhood plus a purchase."""
+    by topic; 社区团购 is one word, a shop's group-buy, not a neighbourhood plus a purchase. Round 55's wrote 病友互助型
+    for a patients' mutual-aid group: named by who, like 长者型; and 商家会员群 for an optician's own members: a shop's
+    members are its brand's members (kinds.yaml ``type_mixes``), while other mixes are still refused; 游戏同好 and
+    同行交流 (words beside a stem qualify it), 闲置交易, and 长者学习 (who the members are gives way to what they do)."""
     p = parse_profile_text(f"name: 测试群\npositioning: 群友交流经验\ntopics: [交流]\ntype: {written}\n")
     assert p.type == read
 
 
-def test_a_mixed_type_is_still_refused() -> None:
+@pytest.mark.parametrize("written", ["运动电商型", "兴趣学习型", "随便聊聊型", "游戏型"])
+def test_a_mixed_or_stemless_type_is_still_refused(written: str) -> None:
     with pytest.raises(ProfileError) as info:
-        parse_profile_text("name: 测试群\npositioning: 群友交流经验\ntopics: [交流]\ntype: 运动电商型\n")
+        parse_profile_text(f"name: 测试群\npositioning: 群友交流经验\ntopics: [交流]\ntype: {written}\n")
     assert "type" in dict(info.value.problems)
 
 

@@ -54,7 +54,9 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                # after round 52's profile fixes), same rules — score only, do not read its rows
                "independent8": "independent8/messages.jsonl",
                # round 53: a ninth blind set (8 more new kinds of group, 380 msgs), same rules — score only, do not read its rows
-               "independent9": "independent9/messages.jsonl"}
+               "independent9": "independent9/messages.jsonl",
+               # round 55: a tenth blind set (8 more new kinds of group, 407 msgs), same rules — score only, do not read its rows
+               "independent10": "independent10/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
