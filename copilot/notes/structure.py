@@ -2450,6 +2450,8 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     """The owner of the clause at ``span`` of the sentence: its best-scoring mention if that passes the
     threshold; else "今晚11点前转我" (the speaker receives) is the group's, or the @-addressed person's."""
     inside = [i for i, m in enumerate(mentions) if span[0] <= m.start < span[1]]
+    if (handed := _delegated(c, mentions, inside, span)) is not None:
+        return handed
     # "报名表要填每个人的身份证号码": a group whose thing it is (每个人的…) owns no work in the clause
     doers = [i for i in inside if not (mentions[i].kind == "G" and c.f.startswith("的", mentions[i].end))]
     best = max(doers, key=lambda i: (scores[i], -i), default=None)
@@ -2485,6 +2487,24 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     glued = best > 0 and mentions[best - 1].kind == "P" and mentions[best - 1].end == m.start
     who = _co_owners(c, mentions, best, who) if glued else who
     return Owner(who, "assigned", p) if who else Owner(None, "")
+
+
+def _delegated(c: _Ctx, mentions: list[Mention], inside: list[int], span: tuple[int, int]) -> Owner | None:
+    """"钱我让我儿子小军明天去协会交", "横幅我让小赵后天去打印店取": the speaker (我) hands the work to the person
+    named right after a handing word (cue owner.delegates; a kin or job word may come between, owner.delegate_kin),
+    who does it — the speaker only arranged it. The name must be followed by more words of the clause ("我叫小明"
+    gives a name, no work)."""
+    for i in inside:
+        me = mentions[i]
+        verb = cue("owner", "delegates").match(c.f, me.end) if me.kind == "I" else None
+        kin = cue("owner", "delegate_kin").match(c.f, verb.end()) if verb else None
+        who = next((m for m in mentions if kin and m.kind == "P" and m.start == kin.end()), None)
+        if who is None or who.end > span[1]:
+            continue
+        if len(re.findall(r"[\u4e00-\u9fff]", c.f[who.end:span[1]])) < 2:
+            continue
+        return _named_owner(c, who)
+    return None
 
 
 def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str,
