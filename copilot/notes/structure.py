@@ -4079,6 +4079,38 @@ def _set_due(a: ActionItem, due: Deadline) -> None:
     a.deadline, a.deadline_text = due.iso, due.text
 
 
+def _taken_on(actions: list[ActionItem], messages: list[Message], people: People) -> None:
+    """"@阿哲爸 发表会那天的录影就拜托你了" — "收到，我来": a reply that only takes work on (cue owner.accept_only) is no
+    to-do of its own words. Its work is the one just asked of the replier by someone else (an @ to them within
+    owner.accept_window lines): that line's to-do becomes theirs, or, when the line gave none, it is the to-do's text,
+    due when that line says."""
+    at = {m.id: n for n, m in enumerate(messages)}
+    window = int(raw("owner", "accept_window"))
+    for a in list(actions):
+        n = at.get(a.sources[0]) if len(a.sources) == 1 else None
+        if n is None or a.owner != messages[n].speaker or not cue("owner", "accept_only").fullmatch(_fold(messages[n].text).strip()):
+            continue
+        m = messages[n]
+        asked = next((o for o in reversed(messages[max(0, n - window):n])
+                      if o.speaker != m.speaker and m.speaker in people.mentions(o.text)), None)
+        if asked is None:
+            continue
+        given = next((b for b in actions if b is not a and asked.id in b.sources), None)
+        if given is not None:
+            if given.owner in (None, "大家", asked.speaker):
+                given.owner, given.sources = a.owner, sorted({*given.sources, m.id})
+                actions.remove(a)
+            continue
+        task = _clean(asked.text)
+        if len(re.findall(r"[\u4e00-\u9fff]", task)) < 4:
+            continue
+        a.task, a.sources = task, [asked.id, m.id]
+        due = find_deadline(asked.text, asked.time, asked.text, strict=False)
+        if due is not None and due.day is not None:
+            _set_due(a, due)
+        _day_of_named([a], messages)
+
+
 def _day_of_named(actions: list[ActionItem], messages: list[Message]) -> None:
     """"彩排定在12月20日主日下午2点" … "好，约书亚彩排那天带来": a to-do due on "X那天/X当天" is due on the day an earlier
     message names with X (a later day than that message's own), not on the event's day — when one is named."""
@@ -6399,6 +6431,7 @@ def analyze(transcript: Transcript) -> Structure:
                and not (a.sources and a.sources[0] in own)
                and not (a.sources and set(a.sources) <= (aside.unrelated if a.deadline else off))]
     actions = _all_due(actions, msgs)
+    _taken_on(actions, msgs, people)
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     _night_due(actions, msgs)
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
