@@ -2499,12 +2499,33 @@ def _delegated(c: _Ctx, mentions: list[Mention], inside: list[int], span: tuple[
         verb = cue("owner", "delegates").match(c.f, me.end) if me.kind == "I" else None
         kin = cue("owner", "delegate_kin").match(c.f, verb.end()) if verb else None
         who = next((m for m in mentions if kin and m.kind == "P" and m.start == kin.end()), None)
+        if who is None and kin is not None:
+            # a name no roster knows ("我让乐乐妈明天下班去拿", "我让我家大军明天下午帮着搬"): the two to four
+            # characters between the handing word and the time of the work, none of them a mention of anyone else
+            when = next((s for s, _ in time_spans(c.f) if s > kin.end()), None)
+            name = c.f[kin.end():when] if when is not None else ""
+            if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and span[0] <= kin.end() and when < span[1] \
+                    and not any(kin.end() <= m.start < when for m in mentions):
+                same = len(c.f) == len(c.clause)
+                return Owner((c.clause if same else c.f)[kin.end():when], "named", SURE_OWNER)
         if who is None or who.end > span[1]:
             continue
         if len(re.findall(r"[\u4e00-\u9fff]", c.f[who.end:span[1]])) < 2:
             continue
         return _named_owner(c, who)
     return None
+
+
+def _hands_on(text: str) -> bool:
+    """Whether the speaker hands work on to someone in ``text`` ("我让小军明天去协会交": 我 + owner.delegates, an optional
+    kin or job word, then more words)."""
+    f = _fold(text)
+    for me in cue("owner", "me").finditer(f):
+        verb = cue("owner", "delegates").match(f, me.end())
+        kin = cue("owner", "delegate_kin").match(f, verb.end()) if verb else None
+        if kin is not None and len(re.findall(r"[\u4e00-\u9fff]", f[kin.end():])) >= 3:
+            return True
+    return False
 
 
 def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str,
@@ -3631,6 +3652,9 @@ def _clause_deadline(clause: _Clause, timed: str, m: Message, homework: bool, ev
                      meeting: date | None, *, conditional: bool) -> Deadline | None:
     """When the work of ``clause`` is due (``timed``: the part of it whose time counts)."""
     deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+    if deadline is None and not homework and _hands_on(timed):
+        # "我叫阿明听日去管理处攞": work handed on names a time for that work, whatever its verb
+        deadline = find_deadline(timed, m.time, m.text, strict=False, event=event, meeting=meeting)
     if clause.kind == "first_person" and deadline is not None and not deadline.marked and clause.owner_text \
             and _fold(deadline.text) not in _fold(clause.owner_text) and has(_fold(m.text).strip(), "personal", "own_event"):
         return None  # "我来校对，不过我12月10号到20号考研冲刺": the day of the speaker's own exam or trip is no due date
@@ -4097,7 +4121,7 @@ def _taken_on(actions: list[ActionItem], messages: list[Message], people: People
             continue
         given = next((b for b in actions if b is not a and asked.id in b.sources), None)
         if given is not None:
-            if given.owner in (None, "大家", asked.speaker):
+            if given.owner in (None, "大家", asked.speaker, a.owner):
                 given.owner, given.sources = a.owner, sorted({*given.sources, m.id})
                 actions.remove(a)
             continue
