@@ -2498,7 +2498,9 @@ def _delegated(c: _Ctx, mentions: list[Mention], inside: list[int], span: tuple[
         me = mentions[i]
         verb = cue("owner", "delegates").match(c.f, me.end) if me.kind == "I" else None
         kin = cue("owner", "delegate_kin").match(c.f, verb.end()) if verb else None
-        who = next((m for m in mentions if kin and m.kind == "P" and m.start == kin.end()), None)
+        # (or a word of two or three characters the kin list lacks: "我让室友阿涛…", "我叫表弟阿明…")
+        who = next((m for m in mentions if kin and m.kind == "P" and kin.end() <= m.start <= kin.end() + 3
+                    and re.fullmatch(r"[\u4e00-\u9fff]*", c.f[kin.end():m.start])), None)
         if who is None and kin is not None:
             # a name no roster knows ("我让乐乐妈明天下班去拿", "我让我家大军明天下午帮着搬"): the two to four
             # characters between the handing word and the time of the work, none of them a mention of anyone else
