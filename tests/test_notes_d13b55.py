@@ -72,8 +72,10 @@ def test_work_put_by_a_day_with_its_own_object_is_still_a_todo():
     acts = _actions([
         "[2028-10-05 09:00] 团长阿兰: 新茶到了，要的直接接龙",
         "[2028-10-05 09:08] 团长阿兰: @小芳 周五前把做好的订单表发我",
+        "[2028-10-05 09:10] 团长阿兰: 行，阿芳你下周一前把12月的活动室都登记好",
     ])
     assert [a for a in acts if "订单表" in a.task and a.owner == "小芳"]
+    assert [a for a in acts if "活动室" in a.task and a.owner == "阿芳"]
 
 
 def test_an_accept_only_reply_takes_the_work_asked_of_the_replier():
