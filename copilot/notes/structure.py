@@ -2495,6 +2495,8 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     """The owner of the clause at ``span`` of the sentence: its best-scoring mention if that passes the
     threshold; else "今晚11点前转我" (the speaker receives) is the group's, or the @-addressed person's."""
     inside = [i for i, m in enumerate(mentions) if span[0] <= m.start < span[1]]
+    if (handed := _delegated(c, mentions, inside, span)) is not None:
+        return handed
     # "报名表要填每个人的身份证号码": a group whose thing it is (每个人的…) owns no work in the clause
     doers = [i for i in inside if not (mentions[i].kind == "G" and c.f.startswith("的", mentions[i].end))]
     best = max(doers, key=lambda i: (scores[i], -i), default=None)
@@ -2530,6 +2532,47 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     glued = best > 0 and mentions[best - 1].kind == "P" and mentions[best - 1].end == m.start
     who = _co_owners(c, mentions, best, who) if glued else who
     return Owner(who, "assigned", p) if who else Owner(None, "")
+
+
+def _delegated(c: _Ctx, mentions: list[Mention], inside: list[int], span: tuple[int, int]) -> Owner | None:
+    """"钱我让我儿子小军明天去协会交", "横幅我让小赵后天去打印店取": the speaker (我) hands the work to the person
+    named right after a handing word (cue owner.delegates; a kin or job word may come between, owner.delegate_kin),
+    who does it — the speaker only arranged it. The name must be followed by more words of the clause ("我叫小明"
+    gives a name, no work)."""
+    for i in inside:
+        me = mentions[i]
+        verb = cue("owner", "delegates").match(c.f, me.end) if me.kind == "I" else None
+        kin = cue("owner", "delegate_kin").match(c.f, verb.end()) if verb else None
+        # (or a word of two or three characters the kin list lacks: "我让室友阿涛…", "我叫表弟阿明…")
+        who = next((m for m in mentions if kin and m.kind == "P" and kin.end() <= m.start <= kin.end() + 3
+                    and re.fullmatch(r"[\u4e00-\u9fff]*", c.f[kin.end():m.start])), None)
+        if who is None and kin is not None:
+            # a name no roster knows ("我让乐乐妈明天下班去拿", "我让我家大军明天下午帮着搬"): the two to four
+            # characters between the handing word and the time of the work, none of them a mention of anyone else
+            when = next((s for s, _ in time_spans(c.f) if s > kin.end()), None)
+            name = c.f[kin.end():when] if when is not None else ""
+            if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and span[0] <= kin.end() and when < span[1] \
+                    and not any(kin.end() <= m.start < when for m in mentions):
+                same = len(c.f) == len(c.clause)
+                return Owner((c.clause if same else c.f)[kin.end():when], "named", SURE_OWNER)
+        if who is None or who.end > span[1]:
+            continue
+        if len(re.findall(r"[\u4e00-\u9fff]", c.f[who.end:span[1]])) < 2:
+            continue
+        return _named_owner(c, who)
+    return None
+
+
+def _hands_on(text: str) -> bool:
+    """Whether the speaker hands work on to someone in ``text`` ("我让小军明天去协会交": 我 + owner.delegates, an optional
+    kin or job word, then more words)."""
+    f = _fold(text)
+    for me in cue("owner", "me").finditer(f):
+        verb = cue("owner", "delegates").match(f, me.end())
+        kin = cue("owner", "delegate_kin").match(f, verb.end()) if verb else None
+        if kin is not None and len(re.findall(r"[\u4e00-\u9fff]", f[kin.end():])) >= 3:
+            return True
+    return False
 
 
 def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str,
@@ -3656,6 +3699,9 @@ def _clause_deadline(clause: _Clause, timed: str, m: Message, homework: bool, ev
                      meeting: date | None, *, conditional: bool) -> Deadline | None:
     """When the work of ``clause`` is due (``timed``: the part of it whose time counts)."""
     deadline = find_deadline(timed, m.time, m.text, strict=not homework, event=event, meeting=meeting)
+    if deadline is None and not homework and _hands_on(timed):
+        # "我叫阿明听日去管理处攞": work handed on names a time for that work, whatever its verb
+        deadline = find_deadline(timed, m.time, m.text, strict=False, event=event, meeting=meeting)
     if clause.kind == "first_person" and deadline is not None and not deadline.marked and clause.owner_text \
             and _fold(deadline.text) not in _fold(clause.owner_text) and has(_fold(m.text).strip(), "personal", "own_event"):
         return None  # "我来校对，不过我12月10号到20号考研冲刺": the day of the speaker's own exam or trip is no due date
@@ -4102,6 +4148,38 @@ def _undated(a: ActionItem) -> bool:
 def _set_due(a: ActionItem, due: Deadline) -> None:
     """The to-do is due ``due``: its day and the words that said it."""
     a.deadline, a.deadline_text = due.iso, due.text
+
+
+def _taken_on(actions: list[ActionItem], messages: list[Message], people: People) -> None:
+    """"@阿哲爸 发表会那天的录影就拜托你了" — "收到，我来": a reply that only takes work on (cue owner.accept_only) is no
+    to-do of its own words. Its work is the one just asked of the replier by someone else (an @ to them within
+    owner.accept_window lines): that line's to-do becomes theirs, or, when the line gave none, it is the to-do's text,
+    due when that line says."""
+    at = {m.id: n for n, m in enumerate(messages)}
+    window = int(raw("owner", "accept_window"))
+    for a in list(actions):
+        n = at.get(a.sources[0]) if len(a.sources) == 1 else None
+        if n is None or a.owner != messages[n].speaker or not cue("owner", "accept_only").fullmatch(_fold(messages[n].text).strip()):
+            continue
+        m = messages[n]
+        asked = next((o for o in reversed(messages[max(0, n - window):n])
+                      if o.speaker != m.speaker and m.speaker in people.mentions(o.text)), None)
+        if asked is None:
+            continue
+        given = next((b for b in actions if b is not a and asked.id in b.sources), None)
+        if given is not None:
+            if given.owner in (None, "大家", asked.speaker, a.owner):
+                given.owner, given.sources = a.owner, sorted({*given.sources, m.id})
+                actions.remove(a)
+            continue
+        task = _clean(asked.text)
+        if len(re.findall(r"[\u4e00-\u9fff]", task)) < 4:
+            continue
+        a.task, a.sources = task, [asked.id, m.id]
+        due = find_deadline(asked.text, asked.time, asked.text, strict=False)
+        if due is not None and due.day is not None:
+            _set_due(a, due)
+        _day_of_named([a], messages)
 
 
 def _day_of_named(actions: list[ActionItem], messages: list[Message]) -> None:
@@ -6424,6 +6502,7 @@ def analyze(transcript: Transcript) -> Structure:
                and not (a.sources and a.sources[0] in own)
                and not (a.sources and set(a.sources) <= (aside.unrelated if a.deadline else off))]
     actions = _all_due(actions, msgs)
+    _taken_on(actions, msgs, people)
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     _night_due(actions, msgs)
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
