@@ -940,7 +940,12 @@ class Moderator:
                          f"{who}，不按成员之间的联系放行，交人工判断"]
             a.checks["trust"]["bare_contact_lifted"] = True
             return
-        if a.label == Label.AD and clf.get("alone") and sure:
+        if a.label == Label.AD and clf.get("alone"):
+            if not sure and not a.signals.names(Label.AD):
+                # the classifier alone, short of NEW_MEMBER_SURE, and no rule signal at all (not even a 私我): nothing to
+                # act on — a new member's 大家好，我是…拉我进群的 is reviewed, not deleted through the lower threshold
+                a.reasons.append(f"{who}，但只有分类器（{float(clf['ad_prob']):.2f}，不到 {NEW_MEMBER_SURE}），不从严处置")
+                return
             a.score = max(a.score, float(clf["ad_prob"]))
             a.reasons = [p for p in a.reasons if "交人工判断" not in p]
         if a.label in VIOLATIONS:
