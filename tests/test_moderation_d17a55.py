@@ -61,3 +61,29 @@ def test_a_translator_passing_on_a_job_they_cannot_take_is_not_acted_on(tmp_path
     v = mod.moderate({"id": "m1", "user": "Kevin日语", "text": "手上有个3万字的日译中机械说明书，下周五交，我接不过来，"
                       "有做过机械的同行QQ私我，稿费按千字200转给你"})
     assert v.action not in ACTED, v.reason
+
+
+SEWING = """name: 羊城缝纫手作交流群
+positioning: 广州一带喜欢缝纫和布艺手作的朋友交流打版、车缝、锁边和缝纫机保养，每月一次线下手作日
+topics: [缝纫, 缝纫机, 打版, 纸样, 锁边, 压脚, 布料, 车缝, 包边, 手作]
+"""
+
+
+def _member(profile: str, text: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    mod = Moderator(Settings(data_dir=tmp_path / "d", llm_provider="offline"), parse_profile_text(profile), dry_run=True)
+    return mod.moderate({"id": "m1", "user": "阿珍", "text": text})
+
+
+def test_a_member_handing_the_groups_thing_over_is_no_ad(tmp_path: Path) -> None:
+    v = _member(SEWING, "童装的纸样我有电子版，要的加我微信 azhen_sew，我单独发你", tmp_path)
+    assert v.label == Label.OK, v.reason
+    assert v.checks["belongs"]["hand_over"]
+    assert "不是招人买" in v.reason
+
+
+def test_handing_over_with_a_price_or_off_the_groups_subject_stays_an_ad(tmp_path: Path) -> None:
+    priced = _member(SEWING, "童装纸样电子版一套29.9，要的加我微信 azhen_sew，我单独发你", tmp_path)
+    assert priced.label == Label.AD, priced.reason
+    off = _member(SEWING, "考研英语真题资料要的加我微信 ky_ziliao88，我发你", tmp_path)
+    assert off.label == Label.AD, off.reason
+    assert "belongs" not in off.checks
