@@ -12,7 +12,7 @@ from pathlib import Path
 
 from copilot.config import Settings
 from copilot.moderation import Moderator, Verdict
-from copilot.moderation.labels import REMOVED, Action
+from copilot.moderation.labels import REMOVED, Action, Label
 from copilot.profile import parse_profile_text
 
 DARKROOM = """
@@ -119,15 +119,19 @@ def test_a_new_member_answering_gets_no_credit(tmp_path: Path) -> None:
 
 def test_an_answer_right_after_the_question_needs_no_stuck_wording(
         profile_moderator: Callable[[str], Moderator]) -> None:
-    answer = "显影液放久了会失效，底片发灰多半是这个，我整理了一份配药表，加我微信 anlan_film 发你"
+    answer = "显影液放久了会失效，底片发灰多半是这个，我整理了一份配药表，加我微信 anlan_film 问我"
     v = _chat(profile_moderator(DARKROOM), [("小周", QUESTION), ("阿岚", answer)])[-1]
     assert v.action == Action.REVIEW, v.reason
     assert v.checks["belongs"]["answers"]
+    # round 55 (d17a55): offering to hand the table over (…加我微信 发你) is the writer delivering, no ad at all
+    handed = _chat(profile_moderator(DARKROOM), [("小周", QUESTION), ("阿岚", answer.replace("问我", "发你"))])[-1]
+    assert handed.label == Label.OK and handed.checks["belongs"]["hand_over"], handed.reason
 
 
 def test_the_same_answer_after_someone_else_spoke_is_deleted(profile_moderator: Callable[[str], Moderator]) -> None:
-    """Without the stuck wording, only the message right after the question answers it."""
-    answer = "显影液放久了会失效，底片发灰多半是这个，我整理了一份配药表，加我微信 anlan_film 发你"
+    """Without the stuck wording, only the message right after the question answers it. (Round 55: the answer ends in
+    问我, not 发你 — a contact given to hand the table over is no ad wherever it comes, lexicons.yaml hand_over.)"""
+    answer = "显影液放久了会失效，底片发灰多半是这个，我整理了一份配药表，加我微信 anlan_film 问我"
     v = _chat(profile_moderator(DARKROOM), [("小周", QUESTION), ("老葛", "我上周刚冲完一卷伊尔福，颗粒挺细"),
                                             ("阿岚", answer)])[-1]
     assert v.action in REMOVED, v.reason

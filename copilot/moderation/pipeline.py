@@ -940,7 +940,12 @@ class Moderator:
                          f"{who}，不按成员之间的联系放行，交人工判断"]
             a.checks["trust"]["bare_contact_lifted"] = True
             return
-        if a.label == Label.AD and clf.get("alone") and sure:
+        if a.label == Label.AD and clf.get("alone"):
+            if not sure and not a.signals.names(Label.AD):
+                # the classifier alone, short of NEW_MEMBER_SURE, and no rule signal at all (not even a 私我): nothing to
+                # act on — a new member's 大家好，我是…拉我进群的 is reviewed, not deleted through the lower threshold
+                a.reasons.append(f"{who}，但只有分类器（{float(clf['ad_prob']):.2f}，不到 {NEW_MEMBER_SURE}），不从严处置")
+                return
             a.score = max(a.score, float(clf["ad_prob"]))
             a.reasons = [p for p in a.reasons if "交人工判断" not in p]
         if a.label in VIOLATIONS:
@@ -1143,7 +1148,9 @@ class Moderator:
           contact only if the asker is still stuck (lexicons.yaml ``answer_if_stuck``: 看不明白的加我, 还不行打我), or
         * its writer has a record in the group: messages let through before with no ad evidence at all, not greetings
           (relevance.yaml ``member_record``; an ad account's 大家好 earns nothing), or an established record in the audit log.
-        It is then not acted on: a person decides (``_apply_policy``). A new member, or one struck lately, gets no such
+        It is then not acted on: a person decides (``_apply_policy``). A message about the group's subject whose writer
+        gives the contact to hand something over themselves (lexicons.yaml ``hand_over``: 我拍给你, 我传给你, 我单独发) is
+        no ad at all: nobody is asked to buy. A new member, or one struck lately, gets no such
         credit (the trust layer); a link, a price, a seller's or promo word (other than the 联系 that tells how to reach
         them) or the group's own trained model's verdict leaves the ad as it is."""
         if not msg.user:
@@ -1161,6 +1168,13 @@ class Moderator:
             return
         trust = a.checks.get("trust") or {}
         if not _reach_ad(a, _BELONG_SIGNALS) or trust.get("new_member") or trust.get("struck"):
+            return
+        hand = lexicons().words["hand_over"].findall(a.folded) \
+            if (a.checks.get("offtopic") or {}).get("about_group") and not said_prices(a.folded) else []
+        if hand:  # the writer hands the group's thing over (我拍给你, 我单独发): nobody is asked to buy
+            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+            a.reasons = [_HAND_OVER_NOTE.format(words="、".join(dict.fromkeys(hand[:3])))]
+            a.checks["belongs"] = {"hand_over": hand[:3]}
             return
         shared = (next_to is not None and self._questions.answered(group, msg.user, chars, now, (next_to,))) \
             or (self._questions.answered(group, msg.user, chars, now)
@@ -2478,6 +2492,8 @@ _GROUP_BUSINESS = _OWN_TIES | {"group_fee", "group_accounts", "group_deposit", "
                                "help_answer"}
 _ADMIN_NOTE = "发消息的是本群管理员（看群名片），不在群里公开提醒，交人工判断"
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
+_HAND_OVER_NOTE = ("说的是本群的事，留号是为了自己把东西交给对方（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
+                   "不算广告")
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
 

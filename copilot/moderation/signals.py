@@ -858,6 +858,7 @@ def patterns() -> Patterns:
         contact_num=re.compile(_alt(d["contact_verbs"]) + r"\D{0,3}(\d{6,12})"),
         mention_handle=re.compile(_alt([*d["handle_mentions"], *(a for a in contact_apps() if a.isascii())])),
         money=re.compile(r"(?:" + _CURRENCY + r"\s?\d+|\d+(?:\.\d+)?\s?" + _alt(d["money_units"]) + r"(?![a-z])"
+                         + "(?!" + _alt(d["money_count_after"]) + ")"
                          + r"|(?<![\d.])\d+\s?" + _alt(d["money_slang"]["units"]) + "(?!" + _alt(d["money_slang"]["not_before"]) + "))"),
         income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + rf"[{inc['numerals']}]+" + _alt(inc["magnitudes"])
                           + "|" + _either(inc["amounts"]) + ")"
