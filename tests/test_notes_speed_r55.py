@@ -14,10 +14,10 @@ from collections import Counter
 from datetime import datetime
 
 import pytest
+from chat_lines import chat_structure
 
 import copilot.notes.cues as cues_mod
 import copilot.notes.structure as st
-from chat_lines import chat_structure
 
 START = datetime(2029, 11, 5, 20, 0)  # a Monday evening
 
