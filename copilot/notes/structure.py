@@ -187,11 +187,13 @@ _LATIN_OPTION = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*$")
 _CHOICE_NOISE = re.compile(r"[\W吧啊呀哈的]")  # what a vote's choice is compared without (punctuation, particles)
 
 
+@lru_cache(maxsize=65536)
 def choice_asked(clause: str) -> bool:
     """Whether a folded clause asks a choice with no "？" ("美音还是英音好点", "先背单词还是先练口语",
     "戏服系租定自己带"): the connector and the second option close it, and the first option follows a
     copula or parallels the second (a character in common); 定 only after a copula. "地点还是图书馆三楼"
-    (还是 = still) and an opinion ("还是A吧", "我觉得还是…") do not ask."""
+    (还是 = still) and an opinion ("还是A吧", "我觉得还是…") do not ask. Cached: a clause is asked again by each
+    reading of the line it is in."""
     m = cue("question", "choice").search(clause)
     if m is None or cue("question", "opinion").search(clause):
         return False
@@ -2362,6 +2364,13 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     return [t for t in taken if not any(s <= t[0] and t[1] <= e for s, e in agreed)]
 
 
+@lru_cache(maxsize=16384)
+def _role_matches(roles: re.Pattern[str], f: str, skip: int) -> tuple[re.Match[str], ...]:
+    """The collective roles (``People.roles``) in the folded clause ``f`` from ``skip``, cached: a clause is read for
+    its people by the to-do and the deadline steps alike, and the role pattern is the slowest of its regexes."""
+    return tuple(roles.finditer(f, skip))
+
+
 def _named_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     lead = c.people.lead_at.match(c.f)
     skip = lead.end() if lead else 0  # "@阿杰 …" at the start addresses a reply; the model reads the rest
@@ -2373,7 +2382,7 @@ def _named_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     same = len(c.clause) == len(c.f)
     # a collective role (各楼栋楼长, 每家店, 伴娘们) is the owner as written, before any name inside it
     spans = [(m.start(), m.end(), c.clause[m.start():m.end()] if same else m.group(0))
-             for m in c.people.roles.finditer(c.f, skip)] + spans
+             for m in _role_matches(c.people.roles, c.f, skip)] + spans
     spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f)
               if s >= skip and (not name.isascii() or c.people.resolve(name) or same and _latin_name(c.clause, s, e))
               and c.people.someone(name)]
