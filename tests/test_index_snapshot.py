@@ -88,3 +88,27 @@ def test_the_tokenizer_stamp_follows_the_user_dictionary(monkeypatch: pytest.Mon
     with (tmp_path / "userdict_zh.txt").open("a", encoding="utf-8") as f:
         f.write("群接龙 1000 n\n")
     assert textnorm.tokenizer_stamp() != before
+
+
+def test_needs_build_and_the_loader_open_the_snapshot_once(monkeypatch: pytest.MonkeyPatch, fresh_settings: Settings,
+                                                           shared_data_dir: Path) -> None:
+    """A cold ``ask`` on a built index: ``needs_build`` answers "empty?" from the snapshot and the loader uses what it
+    read (round 55: the file was opened twice, once for its meta, once for everything)."""
+    import copilot.knowledge.index as index_module
+
+    settings = _copy(fresh_settings, shared_data_dir)
+    first = _top(KnowledgeIndex(settings))  # writes the snapshot of this build
+    opened: list[str] = []
+    real = index_module.np.load
+
+    def counting(path, *args, **kwargs):
+        opened.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(index_module.np, "load", counting)
+    _no_chromadb(monkeypatch)
+    index = KnowledgeIndex(settings)
+    assert not index.needs_build()
+    assert _top(index) == first
+    assert len(opened) == 1, opened
+    assert not index.needs_build()  # asked again once loaded: the snapshot's meta, still no chromadb

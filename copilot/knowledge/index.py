@@ -148,6 +148,7 @@ class KnowledgeIndex:
         self._lock = threading.RLock()
         self._collection = None
         self._loaded: _Loaded | None = None
+        self._read: dict[str, object] | None = None  # the snapshot ``needs_build`` read, for ``_ensure_loaded``
 
     # -- storage ------------------------------------------------------------------------------
     @property
@@ -188,10 +189,18 @@ class KnowledgeIndex:
     def needs_build(self) -> bool:
         """Whether the index must be built or synced before it can answer: stale (:meth:`is_current`) or empty. A
         snapshot of this very build answers "empty?" by itself, so a ``copilot ask`` on a built index never opens
-        chromadb (≈2 s of imports and start-up) just to count its chunks."""
+        chromadb (≈2 s of imports and start-up) just to count its chunks. The snapshot read here is kept for the
+        loader (:meth:`_ensure_loaded`), so the file is opened once."""
+        self._read = None
         if not self.is_current():
             return True
-        try:
+        if self._loaded is None:  # the loader will want the whole snapshot: read it now, once
+            data = self._read_snapshot()  # None: no snapshot of this build (or a broken one): ask the store
+            if data is not None:
+                self._read = data
+                return not data["ids"]
+            return self.count() == 0
+        try:  # loaded already (a shared index asked again): its meta alone
             with np.load(self._snapshot_path, allow_pickle=False) as z:
                 meta = json.loads(str(z["meta"]))
             if meta.get("key") == self._snapshot_key():
@@ -281,7 +290,7 @@ class KnowledgeIndex:
                 except IngestError as exc:
                     report.skipped.append(str(exc) + "（保留其已索引内容）")
             report.sentences_embedded += self._embed_sentences(progress)
-            self._loaded = None
+            self._loaded = self._read = None
             self._snapshot_path.unlink(missing_ok=True)
             atomic_write(self._stamp_path, knowledge_stamp(self.settings.knowledge_dir))
         report.seconds = time.perf_counter() - started
@@ -337,7 +346,7 @@ class KnowledgeIndex:
                                     meta={"kind": "document", "path": str(f.resolve())})
                 self._add_one(f, source, chunks, reg, report)
             report.sentences_embedded += self._embed_sentences()
-            self._loaded = None
+            self._loaded = self._read = None
             self._snapshot_path.unlink(missing_ok=True)
         report.seconds = time.perf_counter() - started
         return report
@@ -363,7 +372,7 @@ class KnowledgeIndex:
             return loaded
         with self._lock:
             if self._loaded is None:
-                data = self._read_snapshot()
+                data, self._read = self._read or self._read_snapshot(), None
                 fresh = data is None
                 if data is None:
                     data = self.collection.get(include=["documents", "metadatas", "embeddings"])

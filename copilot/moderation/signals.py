@@ -1939,7 +1939,14 @@ def unspoken(folded: str) -> str:
 
 
 def unquoted(folded: str) -> str:
-    """The text with every quotation cut out: what the writer says in their own voice."""
+    """The text with every quotation cut out: what the writer says in their own voice.
+
+    A near twin of the notes' ``copilot.notes.structure._unquoted``, kept apart because the two read different
+    things: here only a quote of 1–60 characters goes (a long pitch pasted in quotes is still the sender's own
+    words), from any opening to any closing mark of ``_QUOTE_OPEN`` / ``_QUOTE_CLOSE`` (single quotes too), and a
+    space takes its place so no cue word forms across the cut. The notes' one cuts a quote of any length in
+    “”, 「」, 『』 or straight double quotes with nothing in its place (a slot word looked up in what is left).
+    One definition would change either side's output (moderation figures or notes JSON), so both stay."""
     return _QUOTED.sub(" ", folded)
 
 

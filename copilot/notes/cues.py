@@ -60,7 +60,10 @@ def cue_list(*path: str) -> tuple[re.Pattern[str], ...]:
     return tuple(phrases_regex(e) for e in raw(*path))
 
 
+@lru_cache(maxsize=131072)
 def has(text_folded: str, *path: str) -> bool:
+    """Whether the cue list at ``path`` occurs in ``text_folded``, cached: the stages ask the same few cues of the same
+    message again and again (a 2,000-message export: 155,000 asks, 59,000 of them different)."""
     return bool(cue(*path).search(text_folded))
 
 

@@ -188,11 +188,13 @@ _LATIN_OPTION = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*$")
 _CHOICE_NOISE = re.compile(r"[\W吧啊呀哈的]")  # what a vote's choice is compared without (punctuation, particles)
 
 
+@lru_cache(maxsize=65536)
 def choice_asked(clause: str) -> bool:
     """Whether a folded clause asks a choice with no "？" ("美音还是英音好点", "先背单词还是先练口语",
     "戏服系租定自己带"): the connector and the second option close it, and the first option follows a
     copula or parallels the second (a character in common); 定 only after a copula. "地点还是图书馆三楼"
-    (还是 = still) and an opinion ("还是A吧", "我觉得还是…") do not ask."""
+    (还是 = still) and an opinion ("还是A吧", "我觉得还是…") do not ask. Cached: a clause is asked again by each
+    reading of the line it is in."""
     m = cue("question", "choice").search(clause)
     if m is None or cue("question", "opinion").search(clause):
         return False
@@ -2407,6 +2409,13 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     return [t for t in taken if not any(s <= t[0] and t[1] <= e for s, e in agreed)]
 
 
+@lru_cache(maxsize=16384)
+def _role_matches(roles: re.Pattern[str], f: str, skip: int) -> tuple[re.Match[str], ...]:
+    """The collective roles (``People.roles``) in the folded clause ``f`` from ``skip``, cached: a clause is read for
+    its people by the to-do and the deadline steps alike, and the role pattern is the slowest of its regexes."""
+    return tuple(roles.finditer(f, skip))
+
+
 def _named_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     lead = c.people.lead_at.match(c.f)
     skip = lead.end() if lead else 0  # "@阿杰 …" at the start addresses a reply; the model reads the rest
@@ -2418,7 +2427,7 @@ def _named_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     same = len(c.clause) == len(c.f)
     # a collective role (各楼栋楼长, 每家店, 伴娘们) is the owner as written, before any name inside it
     spans = [(m.start(), m.end(), c.clause[m.start():m.end()] if same else m.group(0))
-             for m in c.people.roles.finditer(c.f, skip)] + spans
+             for m in _role_matches(c.people.roles, c.f, skip)] + spans
     spans += [(s, e, c.people.written(name, c.clause[s:e] if same else name)) for s, e, name in name_shaped(c.f)
               if s >= skip and (not name.isascii() or c.people.resolve(name) or same and _latin_name(c.clause, s, e))
               and c.people.someone(name)]
@@ -4071,7 +4080,15 @@ def _retext(task: str, new: str, line: str) -> str:
 
 def _unquoted(text: str) -> str:
     """``text`` without what it puts in quotation marks: a name given in quotes (语音房名字就叫“王座开荒”) is no
-    work word — the raid's "开荒时间改到…" does not re-time the voice room."""
+    work word — the raid's "开荒时间改到…" does not re-time the voice room.
+
+    A near twin of :func:`copilot.moderation.signals.unquoted`, kept apart because they read different things: here a
+    quote of any length in “”, 「」, 『』 or straight double quotes goes, with nothing in its place (the words either
+    side are read as one line: a slot word is looked up with ``in``); single quotes ('…', ‘…’) are no quotation here
+    (a task text may hold an apostrophe, "I'm"). Moderation's cuts only quotes of 1–60 characters, from any opening
+    to any closing mark (single quotes too) and leaves a space, so that a long pasted pitch in quotes is still read
+    as the sender's own words and no cue word forms across the cut. One definition would change either side's
+    output (notes JSON or moderation figures), so both stay, each saying why."""
     return re.sub(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"", "", text)
 
 
@@ -4318,13 +4335,15 @@ def _matter_words(text: str) -> frozenset[str]:
                      and word_class(t) not in _function_tags() and not generic.search(t))
 
 
-def _first_word(sentence: str, messages: list[Message], idx: int) -> bool:
+def _first_word(sentence: str, messages: list[Message], idx: int,
+                read: dict[int, tuple[frozenset[str], frozenset[str]]] | None = None) -> bool:
     """Whether ``sentence`` (in ``messages[idx]``) tells the group a plan as its first word on the matter ("各位团员晚上好，
     新年音乐会定在12月31日晚上7点半…"): no earlier line names any of its matter words, so nothing was put up, asked
     or voted on before it. That is a notice of the plan, not a decision the group reached. A poll's result, a going
     back to the old plan and a line reporting who agreed (``decision.told_plan_settles``) still settle, and so does a
     line that closes, changes, sums up or puts up something (``decision.told_plan_closes``, a recap, a proposal, an
-    acceptance head)."""
+    acceptance head). ``read``: the earlier lines' matter words and runs (:func:`_matter_of`), kept by the caller so a
+    chat's lines are read once however many of its sentences are checked."""
     f, whole = _fold(sentence), _fold(messages[idx].text)
     if not has(f, "decision", "told_plan") or has(f, "decision", "told_plan_settles") or _reports_agreement(f) or has(whole, "decision", "told_plan_closes") \
             or has(whole, "decision", "proposal") or cue("decision", "accept_head").match(f.strip()) \
@@ -4334,7 +4353,17 @@ def _first_word(sentence: str, messages: list[Message], idx: int) -> bool:
     if not mine:
         return False
     runs = _matter_runs(sentence)  # (also the 2-character runs: a word cut otherwise, "那年会" → 那年|会, still counts)
-    return not any(mine & _matter_words(x.text) or runs & _matter_runs(x.text) for x in messages[:idx])
+    read = {} if read is None else read
+    return not any(mine & w or runs & r for w, r in (_matter_of(messages, k, read) for k in range(idx)))
+
+
+def _matter_of(messages: list[Message], k: int,
+               read: dict[int, tuple[frozenset[str], frozenset[str]]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The matter words and 2-character runs of ``messages[k]`` (:func:`_matter_words`, :func:`_matter_runs`), read
+    once into ``read``."""
+    if k not in read:
+        read[k] = (_matter_words(messages[k].text), _matter_runs(messages[k].text))
+    return read[k]
 
 
 def _matter_runs(text: str) -> frozenset[str]:
@@ -6512,8 +6541,9 @@ def analyze(transcript: Transcript) -> Structure:
     at_line = {m.id: n for n, m in enumerate(msgs)}
     # a plan told as the first word on its matter is a notice (it still made the chat a discussion and kept its line
     # out of the chatter above); a decision settled over several lines is kept
+    read: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # each line's matter words, read once
     told = [d for d in decisions if len(d.sources) == 1 and d.sources[0] in at_line
-            and _first_word(d.text, msgs, at_line[d.sources[0]])]
+            and _first_word(d.text, msgs, at_line[d.sources[0]], read)]
     decisions = [d for d in decisions if d not in told]
     noticed = {i for a in announcements for i in a.sources}
     announcements += [Announcement(text=d.text, sources=d.sources, speaker=_speaker_of(msgs, d.sources[0]))
