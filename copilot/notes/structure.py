@@ -303,7 +303,8 @@ def aliases(speaker: str) -> set[str]:
         parts = signed
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
     duty = {_fold(str(p)) for p in raw("name_parts", "duty_roles")}
-    for part in parts:
+    body = {_fold(str(p)) for p in raw("name_parts", "body_parts")}
+    for part in (p for p in parts if p not in body):
         for pre in prefixes:
             if part.startswith(pre) and len(part) > len(pre) + 1:
                 part = part[len(pre):]
@@ -314,7 +315,7 @@ def aliases(speaker: str) -> set[str]:
             out.add(part)
         out |= _given_names(part)
     if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
-        out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2}
+        out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2 and p not in body}
     # 大刘2号 / 孟凡2001 / 李阿姨1958: the name before a number; 晨跑的小何: the name after a description
     bare = re.fullmatch(r"(.+?)\d{1,4}号?", full)
     if bare:
@@ -328,7 +329,8 @@ def _name_parts(speaker: str) -> list[str]:
     seps = re.escape(str(raw("name_parts", "separators")))
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
     out = []
-    for part in (p for p in re.split(f"[{seps}]+", _full_name(speaker)) if p):
+    body = {_fold(str(p)) for p in raw("name_parts", "body_parts")}
+    for part in (p for p in re.split(f"[{seps}]+", _full_name(speaker)) if p and p not in body):
         pre = next((x for x in prefixes if part.startswith(x) and len(part) > len(x) + 1), "")
         out.append(part[len(pre):])
     return out
@@ -4214,6 +4216,25 @@ def _first_word(sentence: str, messages: list[Message], idx: int) -> bool:
     return not any(mine & _matter_words(x.text) or runs & _matter_runs(x.text) for x in messages[:idx])
 
 
+def _told_not_settled(sentence: str, messages: list[Message], idx: int) -> bool:
+    """Whether ``sentence`` (in ``messages[idx]``) tells a fact rather than settles one: a correction that names the
+    wrong value ("【更正】…每人35元，不是40元", ``decision.corrects`` with ``corrects_wrong``), or a change told as the
+    first word on its matter ("通知一下：本周五下午家长会改到3点开始", ``decision.told_change``) that no earlier line
+    named, asked for or put up and that its speaker does not call settled (``decision.strong``: "…，定了"). A line
+    reporting who agreed, a poll's result or a recap still settles."""
+    f, whole = _fold(sentence), _fold(messages[idx].text)
+    if _reports_agreement(f) or has(f, "decision", "told_plan_settles") or has(whole, "decision", "summary_inline") \
+            or has(whole, "decision", "summary_header") or has(whole, "decision", "proposal"):
+        return False
+    if has(whole, "decision", "corrects") and has(f, "decision", "corrects_wrong"):
+        return True
+    if not has(f, "decision", "told_change") or cue("decision", "accept_head").match(f.strip()) \
+            or has(whole, "decision", "strong"):
+        return False  # ("…改到晚上7点半，定了，大家记一下": its speaker says it is settled)
+    mine, runs = _matter_words(sentence), _matter_runs(sentence)
+    return bool(mine) and not any(mine & _matter_words(x.text) or runs & _matter_runs(x.text) for x in messages[:idx])
+
+
 def _matter_runs(text: str) -> frozenset[str]:
     """The 2-character runs of ``text``'s Chinese letters that are no time, greeting or settling word
     (``cues.yaml`` decision ``told_plan_generic_run``)."""
@@ -5708,11 +5729,14 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     people = [p for p in people if p == m.speaker or stance.get(p, True)]
     people += [who for who, yes in stance.items() if yes]
     voted = any(stance.values())  # the matter was agreed before this line closed it
+    invited = has(_fold(messages[idx].text), "decision", "invites_yes")  # "…大家没意见就定了": an OK answers it
     for k, other in enumerate(messages[idx + 1 : idx + 4]):  # the yeses right after it, until the decider says something else
         if other.speaker == m.speaker:
             break
         # (once the members agreed before, a yes taking on work the closing line gives its speaker is to the work:
         # "那就定了 还是周四…，小林老师你周三前把PPT发我" — "没问题"; a line that only gives work is agreed by that yes)
+        if _only_acknowledges(other.text) and not invited:
+            continue  # "收到", "好的", "👌": read, not agreed (a yes to a proposal, above, is agreement)
         if _says_yes(other.text) and stance.get(other.speaker, True) and not (voted and _answers_ask(messages, idx + 1 + k)):
             people.append(other.speaker)
         elif _acknowledges(other.text) and stance.get(other.speaker, True) \
@@ -5739,7 +5763,7 @@ def _reacted_yes(d: Decision, msgs: list[Message], dropped: list[Dropped]) -> li
         line = next((m.text for m in msgs if m.id == last), d.text)
         out += [x.speaker for x in dropped
                 if last < x.id and (limit is None or x.id < limit) and x.speaker and x.speaker != d.decider
-                and cue("decision", "agree_reaction").match(_REACTION_MARKS.sub("", _fold(x.text)))
+                and cue("decision", "agree_reaction").match(_REACTION_MARKS.sub("", _fold(x.text))) and not _only_acknowledges(x.text)
                 and not _given_work(line, x.speaker)]
     return list(dict.fromkeys(out))
 
@@ -5750,6 +5774,12 @@ def _acknowledges(text: str) -> bool:
     f = _spoken(text)
     return (len(f) <= 12 and bool(cue("decision", "acknowledge").search(f))
             or len(f) <= 16 and bool(cue("decision", "ack_settled").match(f))) and not is_question(text)
+
+
+def _only_acknowledges(text: str) -> bool:
+    """A reply that only says the member read what was told ("收到", "好的", "收到，谢谢王老师", "👌": ``cues.yaml``
+    decision ``ack_only``): after a decision it is no agreement to it."""
+    return bool(cue("decision", "ack_only").match(_REACTION_MARKS.sub("", _fold(text))))
 
 
 def _given_work(decision: str, member: str) -> bool:
@@ -6390,6 +6420,8 @@ def analyze(transcript: Transcript) -> Structure:
     # out of the chatter above); a decision settled over several lines is kept
     told = [d for d in decisions if len(d.sources) == 1 and d.sources[0] in at_line
             and _first_word(d.text, msgs, at_line[d.sources[0]])]
+    told += [d for d in decisions if d not in told and len(d.sources) == 1 and d.sources[0] in at_line
+             and _told_not_settled(d.text, msgs, at_line[d.sources[0]])]
     decisions = [d for d in decisions if d not in told]
     noticed = {i for a in announcements for i in a.sources}
     announcements += [Announcement(text=d.text, sources=d.sources, speaker=_speaker_of(msgs, d.sources[0]))
