@@ -87,3 +87,49 @@ def test_a_change_asked_for_and_made_by_the_organiser_is_a_decision():
     d = next(d for d in s.decisions if "活动室" in d.text)
     assert "社区活动室" in d.text, d.text
     assert "志愿者阿兰" in d.by and "志愿者老陈" not in d.by, d.by
+
+
+def _title(*lines: str) -> str:
+    from chat_lines import chat_notes
+
+    return chat_notes(*lines, start=START).title
+
+
+def test_a_title_skips_a_labelled_greeting():
+    title = _title(
+        "班主任-李老师|【通知】各位家长好：本周四下午春季体检，请给孩子穿方便脱的衣服",
+        "果果妈妈|收到",
+        "乐乐爸爸|收到",
+    )
+    assert "家长好" not in title and "春季体检" in title, title
+
+
+def test_a_title_skips_an_apology():
+    title = _title(
+        "團長美玲|各位不好意思活動中心那天被里長借去辦活動，週三練習改到教會二樓",
+        "阿芬|收到",
+        "陳大哥|好的",
+    )
+    assert "不好意思" not in title and "活動中心" in title, title
+
+
+def test_a_title_skips_a_greeting_with_its_address_after_it():
+    title = _title(
+        "店长阿May|早上好各位～今天新品：蔓越莓司康 18元/个，周六前预订",
+        "小丁|收到",
+        "王哥|我要两个",
+    )
+    assert "早上好" not in title and "司康" in title, title
+
+
+def test_granting_one_members_order_change_is_no_decision():
+    s = _structure(
+        "店长阿梅|本周团购的芒果千层周六上午10点到店自提",
+        "张姐|我的两盒芒果千层改成一盒榴莲的可以吗",
+        "店长阿梅|可以，张姐改成一盒榴莲千层",
+        "王哥|我提议下次团购加个抹茶口味",
+        "张姐|抹茶好呀",
+        "店长阿梅|行，下周团购就加抹茶口味",
+    )
+    assert not any("榴莲" in d.text for d in s.decisions), [d.text for d in s.decisions]
+    assert any("抹茶" in d.text for d in s.decisions), [d.text for d in s.decisions]

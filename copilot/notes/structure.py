@@ -4218,7 +4218,7 @@ def _first_word(sentence: str, messages: list[Message], idx: int) -> bool:
 
 def _told_not_settled(sentence: str, messages: list[Message], idx: int) -> bool:
     """Whether ``sentence`` (in ``messages[idx]``) tells a fact rather than settles one: a correction that names the
-    wrong value ("【更正】…每人35元，不是40元", ``decision.corrects`` with ``corrects_wrong``), or a change told as the
+    wrong value and moves nothing ("【更正】…每人35元，不是40元", ``decision.corrects`` with ``corrects_wrong``), or a change told as the
     first word on its matter ("通知一下：本周五下午家长会改到3点开始", ``decision.told_change``) that no earlier line
     named, asked for or put up and that its speaker does not call settled (``decision.strong``: "…，定了"). A line
     reporting who agreed, a poll's result or a recap still settles."""
@@ -4226,13 +4226,23 @@ def _told_not_settled(sentence: str, messages: list[Message], idx: int) -> bool:
     if _reports_agreement(f) or has(f, "decision", "told_plan_settles") or has(whole, "decision", "summary_inline") \
             or has(whole, "decision", "summary_header") or has(whole, "decision", "proposal"):
         return False
-    if has(whole, "decision", "corrects") and has(f, "decision", "corrects_wrong"):
-        return True
+    if has(whole, "decision", "corrects") and has(f, "decision", "corrects_wrong") and not has(f, "decision", "told_change"):
+        return True  # (a correction that also moves the plan, "更正一下：演出改到周日…", is read as a change below)
     if not has(f, "decision", "told_change") or cue("decision", "accept_head").match(f.strip()) \
             or has(whole, "decision", "strong"):
         return False  # ("…改到晚上7点半，定了，大家记一下": its speaker says it is settled)
     mine, runs = _matter_words(sentence), _matter_runs(sentence)
     return bool(mine) and not any(mine & _matter_words(x.text) or runs & _matter_runs(x.text) for x in messages[:idx])
+
+
+def _grants_own_share(messages: list[Message], idx: int) -> bool:
+    """Whether ``messages[idx]`` says yes to another member's request, one of the two lines before it, to change their
+    own order or share ("我的两个6寸改成一个8寸可以吗" — "可以，张姐改成一个8寸", ``decision.own_share``): that member's
+    order changed; the group settled nothing."""
+    m = messages[idx]
+    if not cue("decision", "granted_head").match(_fold(m.text).strip()):
+        return False
+    return any(o.speaker != m.speaker and has(_fold(o.text), "decision", "own_share") for o in messages[max(0, idx - 2) : idx])
 
 
 def _matter_runs(text: str) -> frozenset[str]:
@@ -6422,7 +6432,8 @@ def analyze(transcript: Transcript) -> Structure:
             and _first_word(d.text, msgs, at_line[d.sources[0]])]
     told += [d for d in decisions if d not in told and len(d.sources) == 1 and d.sources[0] in at_line
              and _told_not_settled(d.text, msgs, at_line[d.sources[0]])]
-    decisions = [d for d in decisions if d not in told]
+    decisions = [d for d in decisions if d not in told and not (len(d.sources) == 1 and d.sources[0] in at_line
+                                                                 and _grants_own_share(msgs, at_line[d.sources[0]]))]
     noticed = {i for a in announcements for i in a.sources}
     announcements += [Announcement(text=d.text, sources=d.sources, speaker=_speaker_of(msgs, d.sources[0]))
                       for d in told if d.sources[0] not in noticed]
