@@ -4229,8 +4229,8 @@ def _told_not_settled(sentence: str, messages: list[Message], idx: int) -> bool:
     if has(whole, "decision", "corrects") and has(f, "decision", "corrects_wrong") and not has(f, "decision", "told_change"):
         return True  # (a correction that also moves the plan, "更正一下：演出改到周日…", is read as a change below)
     if not has(f, "decision", "told_change") or cue("decision", "accept_head").match(f.strip()) \
-            or has(whole, "decision", "strong"):
-        return False  # ("…改到晚上7点半，定了，大家记一下": its speaker says it is settled)
+            or has(whole, "decision", "strong") or has(f, "moved_unless"):
+        return False  # ("…改到晚上7点半，定了，大家记一下": said settled; "如果风力超过6级就改到13号": a rule)
     mine, runs = _matter_words(sentence), _matter_runs(sentence)
     return bool(mine) and not any(mine & _matter_words(x.text) or runs & _matter_runs(x.text) for x in messages[:idx])
 
@@ -5739,14 +5739,11 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     people = [p for p in people if p == m.speaker or stance.get(p, True)]
     people += [who for who, yes in stance.items() if yes]
     voted = any(stance.values())  # the matter was agreed before this line closed it
-    invited = has(_fold(messages[idx].text), "decision", "invites_yes")  # "…大家没意见就定了": an OK answers it
     for k, other in enumerate(messages[idx + 1 : idx + 4]):  # the yeses right after it, until the decider says something else
         if other.speaker == m.speaker:
             break
         # (once the members agreed before, a yes taking on work the closing line gives its speaker is to the work:
         # "那就定了 还是周四…，小林老师你周三前把PPT发我" — "没问题"; a line that only gives work is agreed by that yes)
-        if _only_acknowledges(other.text) and not invited:
-            continue  # "收到", "好的", "👌": read, not agreed (a yes to a proposal, above, is agreement)
         if _says_yes(other.text) and stance.get(other.speaker, True) and not (voted and _answers_ask(messages, idx + 1 + k)):
             people.append(other.speaker)
         elif _acknowledges(other.text) and stance.get(other.speaker, True) \
@@ -5773,7 +5770,7 @@ def _reacted_yes(d: Decision, msgs: list[Message], dropped: list[Dropped]) -> li
         line = next((m.text for m in msgs if m.id == last), d.text)
         out += [x.speaker for x in dropped
                 if last < x.id and (limit is None or x.id < limit) and x.speaker and x.speaker != d.decider
-                and cue("decision", "agree_reaction").match(_REACTION_MARKS.sub("", _fold(x.text))) and not _only_acknowledges(x.text)
+                and cue("decision", "agree_reaction").match(_REACTION_MARKS.sub("", _fold(x.text)))
                 and not _given_work(line, x.speaker)]
     return list(dict.fromkeys(out))
 
@@ -5784,12 +5781,6 @@ def _acknowledges(text: str) -> bool:
     f = _spoken(text)
     return (len(f) <= 12 and bool(cue("decision", "acknowledge").search(f))
             or len(f) <= 16 and bool(cue("decision", "ack_settled").match(f))) and not is_question(text)
-
-
-def _only_acknowledges(text: str) -> bool:
-    """A reply that only says the member read what was told ("收到", "好的", "收到，谢谢王老师", "👌": ``cues.yaml``
-    decision ``ack_only``): after a decision it is no agreement to it."""
-    return bool(cue("decision", "ack_only").match(_REACTION_MARKS.sub("", _fold(text))))
 
 
 def _given_work(decision: str, member: str) -> bool:
