@@ -306,7 +306,8 @@ def aliases(speaker: str) -> set[str]:
         parts = signed
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
     duty = {_fold(str(p)) for p in raw("name_parts", "duty_roles")}
-    for part in parts:
+    body = {_fold(str(p)) for p in raw("name_parts", "body_parts")}
+    for part in (p for p in parts if p not in body):
         for pre in prefixes:
             if part.startswith(pre) and len(part) > len(pre) + 1:
                 part = part[len(pre):]
@@ -317,7 +318,7 @@ def aliases(speaker: str) -> set[str]:
             out.add(part)
         out |= _given_names(part)
     if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
-        out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2}
+        out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2 and p not in body}
     # 大刘2号 / 孟凡2001 / 李阿姨1958: the name before a number; 晨跑的小何: the name after a description
     bare = re.fullmatch(r"(.+?)\d{1,4}号?", full)
     if bare:
@@ -331,7 +332,8 @@ def _name_parts(speaker: str) -> list[str]:
     seps = re.escape(str(raw("name_parts", "separators")))
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
     out = []
-    for part in (p for p in re.split(f"[{seps}]+", _full_name(speaker)) if p):
+    body = {_fold(str(p)) for p in raw("name_parts", "body_parts")}
+    for part in (p for p in re.split(f"[{seps}]+", _full_name(speaker)) if p and p not in body):
         pre = next((x for x in prefixes if part.startswith(x) and len(part) > len(x) + 1), "")
         out.append(part[len(pre):])
     return out
@@ -4366,6 +4368,35 @@ def _matter_of(messages: list[Message], k: int,
     return read[k]
 
 
+def _told_not_settled(sentence: str, messages: list[Message], idx: int) -> bool:
+    """Whether ``sentence`` (in ``messages[idx]``) tells a fact rather than settles one: a correction that names the
+    wrong value and moves nothing ("【更正】…每人35元，不是40元", ``decision.corrects`` with ``corrects_wrong``), or a change told as the
+    first word on its matter ("通知一下：本周五下午家长会改到3点开始", ``decision.told_change``) that no earlier line
+    named, asked for or put up and that its speaker does not call settled (``decision.strong``: "…，定了"). A line
+    reporting who agreed, a poll's result or a recap still settles."""
+    f, whole = _fold(sentence), _fold(messages[idx].text)
+    if _reports_agreement(f) or has(f, "decision", "told_plan_settles") or has(whole, "decision", "summary_inline") \
+            or has(whole, "decision", "summary_header") or has(whole, "decision", "proposal"):
+        return False
+    if has(whole, "decision", "corrects") and has(f, "decision", "corrects_wrong") and not has(f, "decision", "told_change"):
+        return True  # (a correction that also moves the plan, "更正一下：演出改到周日…", is read as a change below)
+    if not has(f, "decision", "told_change") or cue("decision", "accept_head").match(f.strip()) \
+            or has(whole, "decision", "strong") or has(f, "moved_unless"):
+        return False  # ("…改到晚上7点半，定了，大家记一下": said settled; "如果风力超过6级就改到13号": a rule)
+    mine, runs = _matter_words(sentence), _matter_runs(sentence)
+    return bool(mine) and not any(mine & _matter_words(x.text) or runs & _matter_runs(x.text) for x in messages[:idx])
+
+
+def _grants_own_share(messages: list[Message], idx: int) -> bool:
+    """Whether ``messages[idx]`` says yes to another member's request, one of the two lines before it, to change their
+    own order or share ("我的两个6寸改成一个8寸可以吗" — "可以，张姐改成一个8寸", ``decision.own_share``): that member's
+    order changed; the group settled nothing."""
+    m = messages[idx]
+    if not cue("decision", "granted_head").match(_fold(m.text).strip()):
+        return False
+    return any(o.speaker != m.speaker and has(_fold(o.text), "decision", "own_share") for o in messages[max(0, idx - 2) : idx])
+
+
 def _matter_runs(text: str) -> frozenset[str]:
     """The 2-character runs of ``text``'s Chinese letters that are no time, greeting or settling word
     (``cues.yaml`` decision ``told_plan_generic_run``)."""
@@ -6544,7 +6575,10 @@ def analyze(transcript: Transcript) -> Structure:
     read: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # each line's matter words, read once
     told = [d for d in decisions if len(d.sources) == 1 and d.sources[0] in at_line
             and _first_word(d.text, msgs, at_line[d.sources[0]], read)]
-    decisions = [d for d in decisions if d not in told]
+    told += [d for d in decisions if d not in told and len(d.sources) == 1 and d.sources[0] in at_line
+             and _told_not_settled(d.text, msgs, at_line[d.sources[0]])]
+    decisions = [d for d in decisions if d not in told and not (len(d.sources) == 1 and d.sources[0] in at_line
+                                                                 and _grants_own_share(msgs, at_line[d.sources[0]]))]
     noticed = {i for a in announcements for i in a.sources}
     announcements += [Announcement(text=d.text, sources=d.sources, speaker=_speaker_of(msgs, d.sources[0]))
                       for d in told if d.sources[0] not in noticed]
