@@ -418,14 +418,17 @@ class Moderator:
         clean = squeeze(text)
         body, over_long = _head_and_tail(clean)
         a = self._analyse_read(body, len(clean) if over_long else None)
-        if not over_long or a.label in _MIDDLE_DECIDES:  # read whole, or its head or tail decides: no middle to read
+        if not over_long or a.label == Label.AD:  # read whole, or its head or tail shows an ad: no middle to read
             return a
+        # head or tail shows spam or abuse: the middle is still read for an ad (a repeated line padding an ad in its
+        # middle is an ad, not a flood) — an ad anywhere decides
+        wanted = _MIDDLE_DECIDES if a.label not in _MIDDLE_DECIDES else frozenset({Label.AD})
         spans, whole = middle_windows(len(clean))
         a.checks["normalise"].update(truncated=not whole, windows=len(spans))
         best: tuple[Analysis, int, int] | None = None
         for start, end in spans:
             w = self._analyse_read(clean[start:end], None)
-            if w.label in _MIDDLE_DECIDES and (best is None or w.score > best[0].score):
+            if w.label in wanted and (best is None or w.score > best[0].score):
                 best = (w, start, end)
         if best is None:
             return a
@@ -1326,6 +1329,10 @@ class Moderator:
         read = v.checks.get("normalise") or {}
         if read.get("truncated") and not read.get("found_at"):  # say what was not read, whatever the label (once)
             v.reason += f"；超长消息（{read.get('chars', 0)} 字）{_read_note(read.get('chars', 0), read.get('windows', 0))}"
+            if v.action == Action.REMIND:
+                # a reminder closes the case in the group, but what was not read may hide an ad: a person looks
+                v.action, v.mute_seconds = Action.REVIEW, 0
+                v.reason += "，没读到的部分可能藏着广告，不只提醒"
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
         v.exempt = pol.is_exempt(msg.user, msg.role)
         if v.exempt and v.label == Label.ABUSE and not any(s.get("label") == Label.ABUSE.value
