@@ -50,3 +50,31 @@ def test_a_repetitive_long_message_partly_unread_goes_to_a_person(judge: Judge) 
 def test_a_short_flood_is_still_only_reminded(judge: Judge) -> None:
     v = judge(GROUPBUY, "哈" * 300)
     assert v.action != "review", v.reason
+
+
+# --- 2. evidence quoted as the member wrote it, and only what it is ---------------------------------------------------
+
+def test_a_whatsapp_number_is_named_for_whatsapp_not_wechat(judge: Judge) -> None:
+    v = judge(HIKE, "全新行山頭燈批發價$38，加WhatsApp 6 1 2 3 4 5 6 7 訂購，數量有限")
+    assert v.label == "ad" and v.action in ACTED, v.reason
+    assert "微信" not in v.reason and "hatsapp6" not in v.reason.lower(), v.reason
+
+
+def test_a_wechat_initial_after_jia_is_still_wechat(judge: Judge) -> None:
+    v = judge(GROUPBUY, "丹东草莓到货了，批发价，要的加w lyg_5566")
+    assert v.label == "ad" and "微信" in v.reason, v.reason
+
+
+def test_a_denied_promo_word_is_not_quoted_as_one(judge: Judge) -> None:
+    v = judge(GROUPBUY, "周末去了城郊草莓园，停车场十块一次，不限时，摘的草莓回来分给邻居了")
+    assert "限时" not in v.reason, v.reason
+    v = judge(GROUPBUY, "本店草莓限时特价 29 一斤，加微信 lyg556677 订购")
+    assert v.label == "ad" and v.action in ACTED, v.reason
+
+
+def test_chatter_evidence_quotes_only_whole_words_that_say_something(judge: Judge) -> None:
+    for text in ("有冇人知西貢邊度有得食海鮮平少少？", "尋日睇咗部新戲，好好睇"):
+        v = judge(HIKE, text)
+        told = v.reason.split("說法：")[1].split("，")[0] if "說法：" in v.reason else ""
+        assert told not in ("人知", "好好"), v.reason
+        assert not any(w in told.split("、") for w in ("人知", "好好", "走了")), v.reason

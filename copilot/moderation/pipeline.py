@@ -1326,13 +1326,7 @@ class Moderator:
             v.action = Action.DELETE
             v.reason += "；转发链带着外部链接，删除，免得有人点开"
             v.checks["chain_link"] = True
-        read = v.checks.get("normalise") or {}
-        if read.get("truncated") and not read.get("found_at"):  # say what was not read, whatever the label (once)
-            v.reason += f"；超长消息（{read.get('chars', 0)} 字）{_read_note(read.get('chars', 0), read.get('windows', 0))}"
-            if v.action == Action.REMIND:
-                # a reminder closes the case in the group, but what was not read may hide an ad: a person looks
-                v.action, v.mute_seconds = Action.REVIEW, 0
-                v.reason += "，没读到的部分可能藏着广告，不只提醒"
+        _unread_note(v)
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
         v.exempt = pol.is_exempt(msg.user, msg.role)
         if v.exempt and v.label == Label.ABUSE and not any(s.get("label") == Label.ABUSE.value
@@ -1463,6 +1457,17 @@ def _ok_action(v: Verdict) -> None:
         v.reason += f"；超长消息（{read['chars']} 字）{_read_note(read['chars'], read.get('windows', 0))} → 转人工复核"
     elif over_long:
         v.reason += f"；超长消息（{read['chars']} 字）逐段读过，未发现违规 → 转人工复核"
+
+
+def _unread_note(v: Verdict) -> None:
+    """Say what of an over-long message was not read, whatever the label (once); a reminder closes the case in the
+    group, but what was not read may hide an ad: a person looks instead."""
+    read = v.checks.get("normalise") or {}
+    if read.get("truncated") and not read.get("found_at"):
+        v.reason += f"；超长消息（{read.get('chars', 0)} 字）{_read_note(read.get('chars', 0), read.get('windows', 0))}"
+        if v.action == Action.REMIND:
+            v.action, v.mute_seconds = Action.REVIEW, 0
+            v.reason += "，没读到的部分可能藏着广告，不只提醒"
 
 
 def _read_note(chars: int, windows: int) -> str:
