@@ -7,6 +7,9 @@ fruit group-buy on WeChat, a Hong Kong hiking club on WhatsApp)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+
+from moderation_say import audited_moderator, say
 
 from copilot.moderation import Verdict
 
@@ -78,3 +81,16 @@ def test_chatter_evidence_quotes_only_whole_words_that_say_something(judge: Judg
         told = v.reason.split("說法：")[1].split("，")[0] if "說法：" in v.reason else ""
         assert told not in ("人知", "好好"), v.reason
         assert not any(w in told.split("、") for w in ("人知", "好好", "走了")), v.reason
+
+
+# --- 3. a re-delivered event is answered in the group's script ----------------------------------------------------------
+
+def test_a_redelivered_message_is_answered_in_traditional_like_the_first(tmp_path: Path) -> None:
+    mod = audited_moderator(tmp_path, HIKE, group="hk1")
+    first = say(mod, "求個紅包，搶到手氣最佳的發下一個", n=1)
+    again = say(mod, "求個紅包，搶到手氣最佳的發下一個", n=1)  # the same event delivered twice
+    assert first.reply and again.replayed and again.verdict_id == first.verdict_id
+    assert again.reply == first.reply, (first.reply, again.reply)
+    assert "重複投遞" in again.reason and "重复投递" not in again.reason, again.reason
+    restarted = audited_moderator(tmp_path, HIKE, group="hk1")  # a new process reads the stored verdict
+    assert say(restarted, "求個紅包，搶到手氣最佳的發下一個", n=1).reply == first.reply

@@ -320,7 +320,7 @@ class Moderator:
         with _MSG_LOCKS[hash((group, msg.id)) % len(_MSG_LOCKS)]:
             stored = self.audit.find_message(group, msg.id, msg.user or "", msg.text)
             if stored is not None:
-                return _replay(stored, msg)
+                return self._replay(stored, msg)
             return self._moderate(msg, deadline)
 
     def _note_join(self, msg: Message) -> None:
@@ -360,13 +360,13 @@ class Moderator:
             first = self.audit.record(self._in_script(verdict, msg.text), group=group, user=user, message_id=msg.id or "",
                                       text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts,
                                       nickname=msg.shown_name or "", credit=not _struck(verdict))
-            return _replay(first, msg) if first is not None else verdict
+            return self._replay(first, msg) if first is not None else verdict
         # count, decide and record under the member's strike lock: simultaneous messages from one
         # member (several hook workers) get strike numbers 1, 2, 3 … and the ladder in order
         with self.audit.strike_transaction(group, user) as tx:
             first = tx.claimed(msg.id, msg.text) if msg.id else None
             if first is not None:  # another worker recorded this very message first
-                return _replay(first, msg)
+                return self._replay(first, msg)
             # a soft ad (only a way to reach the writer) is not escalated by earlier soft ones: a member whose answer with
             # their WeChat id was deleted by mistake is not muted for the next one (_soft)
             soft = _soft(verdict)
@@ -380,16 +380,33 @@ class Moderator:
                       nickname=msg.shown_name or "", credit=not _struck(verdict), soft=soft)
         return verdict
 
+    def _hant(self) -> bool:
+        """Whether the group reads Traditional: the profile's ``script`` (a Traditional profile is zh-Hant even without
+        the line), else the setting."""
+        return ((self.profile.script if self.profile else None) or self.settings.script) == "zh-Hant"
+
+    def _replay(self, row: dict[str, Any], msg: Message) -> Verdict:
+        """:func:`_replay` in the group's script: a re-delivered message is answered in the words of the first delivery
+        (a row written before the stored reply was converted, and the replay note, are ours to convert)."""
+        v = _replay(row, msg)
+        if self._hant():
+            v.reason = moderation_traditional(v.reason, self._hant_region)
+            v.reply = moderation_traditional(v.reply, self._hant_region) if v.reply else None
+        return v
+
     def _in_script(self, verdict: Verdict, text: str) -> Verdict:
         """The verdict's words in the group's output script (reasons and replies are read by people): the
         profile's ``script`` (a Traditional profile is zh-Hant even without the line), else the setting. Only our
         own wording is converted: the evidence the reason quotes (the signals' items, found in the message's
         matching form) is put back as the member wrote it (:func:`_quoted_as_written`)."""
-        hant = ((self.profile.script if self.profile else None) or self.settings.script) == "zh-Hant"
+        hant = self._hant()
         if hant:
             region = self._hant_region
             verdict.reason = moderation_traditional(verdict.reason, region)
             verdict.reply = moderation_traditional(verdict.reply, region) if verdict.reply else None
+            pol = verdict.checks.get("policy")
+            if isinstance(pol, dict) and pol.get("reply"):  # what a re-delivery of this message answers (_replay)
+                pol["reply"] = verdict.reply
         verdict.reason = _quoted_as_written(verdict.reason, verdict.checks.get("signals") or [], text,
                                             (lambda w: moderation_traditional(w, self._hant_region)) if hant else None)
         return verdict
