@@ -94,3 +94,21 @@ def test_a_redelivered_message_is_answered_in_traditional_like_the_first(tmp_pat
     assert "重複投遞" in again.reason and "重复投递" not in again.reason, again.reason
     restarted = audited_moderator(tmp_path, HIKE, group="hk1")  # a new process reads the stored verdict
     assert say(restarted, "求個紅包，搶到手氣最佳的發下一個", n=1).reply == first.reply
+
+
+# --- 4. members drawn away to another group or its seller --------------------------------------------------------------
+
+def test_poaching_members_to_a_rival_group_buy_is_an_ad(judge: Judge) -> None:
+    for text in ("隔壁群的团长卖的草莓才35，你们可以去看看，我拉你们进去",
+                 "别的团长那边砂糖橘便宜一半，想要的我拉你进他们群"):
+        v = judge(GROUPBUY, text)
+        assert v.label == "ad" and v.action in ACTED, v.reason
+        assert "别的群" in v.reason, v.reason
+
+
+def test_talk_of_another_group_or_pulling_people_in_here_is_no_poaching(judge: Judge) -> None:
+    for text in ("其他群也在接龙，有想一起的我拉你们进来这个群",
+                 "隔壁群的团长说明天草莓到货，我们这边呢？",
+                 "隔壁团长在问要不要拼一箱，我拉你进我们这个群问问他"):
+        v = judge(GROUPBUY, text)
+        assert v.label != "ad", v.reason
