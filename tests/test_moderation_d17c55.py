@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from moderation_say import audited_moderator, say
 
 from copilot.moderation import Verdict
+from copilot.moderation.pipeline import mute_length
 
 GROUPBUY = """
 name: 龙华锦绣苑水果团购群
@@ -112,3 +114,20 @@ def test_talk_of_another_group_or_pulling_people_in_here_is_no_poaching(judge: J
                  "隔壁团长在问要不要拼一箱，我拉你进我们这个群问问他"):
         v = judge(GROUPBUY, text)
         assert v.label != "ad", v.reason
+
+
+# --- 5. a mute's length as people say it ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("seconds", "said"), [(86400, "24 小时"), (3600, "1 小时"), (7200, "2 小时"), (600, "10 分钟"),
+                                               (5400, "90 分钟"), (259200, "3 天"), (604800, "7 天")])
+def test_a_mute_length_is_said_in_hours_or_days_when_whole(seconds: int, said: str) -> None:
+    assert mute_length(seconds) == said
+
+
+def test_a_second_ad_is_muted_for_24_hours_not_1440_minutes(tmp_path: Path) -> None:
+    mod = audited_moderator(tmp_path, GROUPBUY, group="sz1")
+    ad = "丹东草莓批发价，一箱只要60，加微信 lyg556677 下单"
+    say(mod, ad, n=1, user="seller")
+    second = say(mod, ad + "，今天最后一天", n=2, user="seller")
+    assert second.action == "mute" and second.mute_seconds == 86400, second.reason
+    assert "禁言 24 小时" in second.reason and "分钟" not in second.reason, second.reason

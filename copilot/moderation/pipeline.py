@@ -1363,7 +1363,7 @@ class Moderator:
                               "dry_run": v.dry_run, "window_days": pol.window_days,
                               "mute_seconds": v.mute_seconds, "reply": v.reply}
         if v.action in ACTED:
-            v.reason += f" → {ACTION_ZH[v.action]}" + (f" {v.mute_seconds // 60} 分钟" if v.mute_seconds else "")
+            v.reason += f" → {ACTION_ZH[v.action]}" + (f" {mute_length(v.mute_seconds)}" if v.mute_seconds else "")
             if strikes_before:
                 v.reason += f"（第 {strikes_before + 1} 次）"
             elif v.action == Action.DELETE and not v.reply:
@@ -1485,6 +1485,17 @@ def _unread_note(v: Verdict) -> None:
         if v.action == Action.REMIND:
             v.action, v.mute_seconds = Action.REVIEW, 0
             v.reason += "，没读到的部分可能藏着广告，不只提醒"
+
+
+def mute_length(seconds: int) -> str:
+    """A mute's length as people say it: two or more whole days in 天, whole hours in 小时, else minutes (86400 → 24 小时,
+    259200 → 3 天, 7200 → 2 小时, 600 → 10 分钟, 5400 → 90 分钟)."""
+    minutes = max(1, round(seconds / 60))
+    if minutes % 1440 == 0 and minutes >= 2880:
+        return f"{minutes // 1440} 天"
+    if minutes % 60 == 0:
+        return f"{minutes // 60} 小时"
+    return f"{minutes} 分钟"
 
 
 def _read_note(chars: int, windows: int) -> str:
