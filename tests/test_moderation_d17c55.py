@@ -6,12 +6,15 @@ fruit group-buy on WeChat, a Hong Kong hiking club on WhatsApp)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from moderation_say import audited_moderator, say
+from typer.testing import CliRunner
 
+from copilot.cli import app as cli_app
 from copilot.moderation import Verdict
 from copilot.moderation.pipeline import mute_length
 
@@ -131,3 +134,29 @@ def test_a_second_ad_is_muted_for_24_hours_not_1440_minutes(tmp_path: Path) -> N
     second = say(mod, ad + "，今天最后一天", n=2, user="seller")
     assert second.action == "mute" and second.mute_seconds == 86400, second.reason
     assert "禁言 24 小时" in second.reason and "分钟" not in second.reason, second.reason
+
+
+# --- 5b. a chat's text export given to copilot moderate -------------------------------------------------------------------
+
+def test_a_whatsapp_text_export_is_moderated_message_by_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    prof = tmp_path / "hike.yaml"
+    prof.write_text(HIKE, encoding="utf-8")
+    export = tmp_path / "WhatsApp Chat.txt"
+    export.write_text("[4/12/2026, 08:01:22] 阿詩: 第一次參加，應該跟得上嘛？\n"
+                      "[4/12/2026, 08:03:10] 阿強: 跟得上，慢慢行就得，記得帶兩支水\n"
+                      "[4/12/2026, 08:05:41] 行山用品店: 全新行山頭燈批發價$38，加WhatsApp 6 1 2 3 4 5 6 7 訂購，數量有限\n",
+                      encoding="utf-8")
+    res = CliRunner().invoke(cli_app, ["moderate", "-p", str(prof), "--engine", "offline", "--no-audit", "-i", str(export)])
+    assert res.exit_code == 0, res.output
+    out = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [o["label"] for o in out] == ["ok", "ok", "ad"], out
+    assert "聊天记录" in res.stderr and "不是合法 JSON" not in res.stderr
+
+
+def test_text_with_no_speaker_gets_the_jsonl_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    res = CliRunner().invoke(cli_app, ["moderate", "--engine", "offline", "--no-audit"],
+                             input="周六早上七点北潭涌集合\n记得带够水和头灯\n")
+    assert res.exit_code == 1
+    assert "JSON Lines" in res.stderr and "jq -R" in res.stderr, res.stderr
