@@ -37,7 +37,7 @@ from typing import Any
 from copilot.files import atomic_write, modified_at
 from copilot.moderation.normalise import URL_RE, normalise
 from copilot.paths import RESOURCES_DIR
-from copilot.textnorm import word_bounds
+from copilot.textnorm import word_class, word_spans
 
 AD_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
 CHATTER_MODEL = RESOURCES_DIR / "moderation" / "chatter_classifier.json"
@@ -194,14 +194,20 @@ def telling_grams(model: Any, text: str, n: int = 3) -> list[str]:
     digits), each a whole word or words where it stands, the longest first, none inside another already named — at
     most ``n``. ``model``: anything with ``top_grams(text, n)`` (a stand-in classifier too)."""
     compact = normalise(text).compact
-    bounds = word_bounds(compact)
+    words = {compact[a:b] for a, b in word_spans(compact)}
     out: list[str] = []
     for g in sorted(model.top_grams(text, 4 * n), key=len, reverse=True):
-        # a whole word (or words) where it stands, not a piece cut across two (末带孩 of 周末|带|孩子)
-        whole = any(m.start() in bounds and m.start() + len(g) in bounds for m in re.finditer(re.escape(g), compact))
-        if _CJK_GRAM.fullmatch(g) and whole and not any(g in o for o in out):
+        # one dictionary word of the message where it stands — not a piece cut across two (末带孩 of 周末|带|孩子), not
+        # two words run together (走了 of 要|走|了), not a guess at an unknown word (人知 of 有冇人知) — and a word that
+        # says something, not a particle or an adverb (好好 of 好好睇)
+        if _CJK_GRAM.fullmatch(g) and g in words and word_class(g) not in _FUNCTION_CLASSES and not any(g in o for o in out):
             out.append(g)
     return out[:n]
+
+
+# jieba's classes of words that carry no subject: adverbs, particles, prepositions, conjunctions, pronouns, numerals,
+# measure words, modal and interjection words
+_FUNCTION_CLASSES = frozenset({"d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "r", "m", "q", "y", "e", "o", "zg"})
 
 
 def _cached(path: Path) -> NgramModel:

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from copilot.cli_support import emit_json, fail, load_profile_or_fail, resolve_engine, warn
+from copilot.clock import GROUP_TZ
 from copilot.config import get_settings
 from copilot.files import UnreadableFile, decode_lines
 from copilot.moderation.audit import AuditError, AuditLog
@@ -37,6 +38,33 @@ def _read_input(path: Path | None) -> list[str]:
         return decode_lines(data, name)  # per line: UTF-8 / BOM / UTF-16 / GBK
     except UnreadableFile as exc:
         raise fail(str(exc), 2) from None
+
+
+JSONL_HINT = ("copilot moderate 读的是 JSON Lines：每行一个 {\"id\": \"1\", \"user\": \"昵称\", \"text\": \"内容\"}。"
+              "微信、QQ、WhatsApp 的文字导出（带时间和昵称的“日期 时间 昵称: 内容”行）会自动按聊天记录读入；这份文件读不出发言人，"
+              "请把每条消息改写成一行 JSON，例如每行一条消息的文本文件：jq -R -c '{text: .}' 文件.txt > 消息.jsonl")
+
+
+def chat_export_messages(lines: list[str], name: str) -> tuple[list[Message], str] | None:
+    """The messages of a chat's text export given where JSON Lines are expected (a WeChat, QQ or WhatsApp export: "[4/12/2026,
+    08:01:22] 阿詩: 第一次參加…"), read by the notes parser (:func:`copilot.notes.parse.parse_text`, nothing dropped as
+    noise: an ad is what moderation is for), with the export's format; None when the input opens like JSON or no line
+    names its speaker."""
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    if not first or first.startswith(("{", "[{")):
+        return None
+    from copilot.notes.parse import NotesParseError, parse_text  # noqa: PLC0415 - only for a text export
+
+    try:
+        chat = parse_text("\n".join(lines), name, drop_noise=False)
+    except NotesParseError:
+        return None
+    said = [m for m in chat.messages if m.kind == "text" and m.speaker and m.text.strip()]
+    if chat.format in ("json", "jsonl", "csv") or not said:
+        return None
+    return [Message(id=f"{name}#{m.id}", user=m.speaker_id or m.speaker, nickname=m.speaker, text=m.text,
+                    ts=m.time.replace(tzinfo=m.time.tzinfo or GROUP_TZ).timestamp() if m.time else None)
+            for m in said], chat.format
 
 
 def parse_line(line: str, lineno: int) -> Message | dict[str, Any]:
@@ -84,6 +112,13 @@ def moderate_cmd(
     mod = Moderator(settings, prof, policy=pol, audit=audit, engine=eng, semantic=semantic, group=group,
                     profile_key=key, dry_run=dry_run, untimed_pace=False)
     out = sys.stdout
+    name = input_file.name if input_file is not None else "stdin"
+    if (chat := chat_export_messages(lines, name)) is not None:
+        warn(f"输入不是 JSON Lines，按聊天记录导出（{chat[1]}）读入 {len(chat[0])} 条消息逐条审核")
+        for msg in chat[0]:
+            out.write(json.dumps(mod.moderate(msg).public(), ensure_ascii=False) + "\n")
+            out.flush()
+        return
     errors = 0
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
@@ -97,6 +132,8 @@ def moderate_cmd(
         out.write(json.dumps(verdict.public(), ensure_ascii=False) + "\n")
         out.flush()
     if errors:  # every good line was judged; a script still has to notice the skipped ones (as notes-batch does)
+        if errors == sum(1 for ln in lines if ln.strip()) and not lines[0].lstrip().startswith("{"):
+            warn(JSONL_HINT)  # nothing was JSON at all: say what is expected and how to get it
         warn(f"{errors} 行输入有误，已在标准错误输出逐行报告并跳过；其余消息照常判定，退出码 1")
         raise typer.Exit(1)
 

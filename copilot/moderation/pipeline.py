@@ -320,7 +320,7 @@ class Moderator:
         with _MSG_LOCKS[hash((group, msg.id)) % len(_MSG_LOCKS)]:
             stored = self.audit.find_message(group, msg.id, msg.user or "", msg.text)
             if stored is not None:
-                return _replay(stored, msg)
+                return self._replay(stored, msg)
             return self._moderate(msg, deadline)
 
     def _note_join(self, msg: Message) -> None:
@@ -360,13 +360,13 @@ class Moderator:
             first = self.audit.record(self._in_script(verdict, msg.text), group=group, user=user, message_id=msg.id or "",
                                       text=msg.text, strike=False, claim=bool(msg.id), msg_ts=msg.ts,
                                       nickname=msg.shown_name or "", credit=not _struck(verdict))
-            return _replay(first, msg) if first is not None else verdict
+            return self._replay(first, msg) if first is not None else verdict
         # count, decide and record under the member's strike lock: simultaneous messages from one
         # member (several hook workers) get strike numbers 1, 2, 3 … and the ladder in order
         with self.audit.strike_transaction(group, user) as tx:
             first = tx.claimed(msg.id, msg.text) if msg.id else None
             if first is not None:  # another worker recorded this very message first
-                return _replay(first, msg)
+                return self._replay(first, msg)
             # a soft ad (only a way to reach the writer) is not escalated by earlier soft ones: a member whose answer with
             # their WeChat id was deleted by mistake is not muted for the next one (_soft)
             soft = _soft(verdict)
@@ -380,16 +380,33 @@ class Moderator:
                       nickname=msg.shown_name or "", credit=not _struck(verdict), soft=soft)
         return verdict
 
+    def _hant(self) -> bool:
+        """Whether the group reads Traditional: the profile's ``script`` (a Traditional profile is zh-Hant even without
+        the line), else the setting."""
+        return ((self.profile.script if self.profile else None) or self.settings.script) == "zh-Hant"
+
+    def _replay(self, row: dict[str, Any], msg: Message) -> Verdict:
+        """:func:`_replay` in the group's script: a re-delivered message is answered in the words of the first delivery
+        (a row written before the stored reply was converted, and the replay note, are ours to convert)."""
+        v = _replay(row, msg)
+        if self._hant():
+            v.reason = moderation_traditional(v.reason, self._hant_region)
+            v.reply = moderation_traditional(v.reply, self._hant_region) if v.reply else None
+        return v
+
     def _in_script(self, verdict: Verdict, text: str) -> Verdict:
         """The verdict's words in the group's output script (reasons and replies are read by people): the
         profile's ``script`` (a Traditional profile is zh-Hant even without the line), else the setting. Only our
         own wording is converted: the evidence the reason quotes (the signals' items, found in the message's
         matching form) is put back as the member wrote it (:func:`_quoted_as_written`)."""
-        hant = ((self.profile.script if self.profile else None) or self.settings.script) == "zh-Hant"
+        hant = self._hant()
         if hant:
             region = self._hant_region
             verdict.reason = moderation_traditional(verdict.reason, region)
             verdict.reply = moderation_traditional(verdict.reply, region) if verdict.reply else None
+            pol = verdict.checks.get("policy")
+            if isinstance(pol, dict) and pol.get("reply"):  # what a re-delivery of this message answers (_replay)
+                pol["reply"] = verdict.reply
         verdict.reason = _quoted_as_written(verdict.reason, verdict.checks.get("signals") or [], text,
                                             (lambda w: moderation_traditional(w, self._hant_region)) if hant else None)
         return verdict
@@ -418,14 +435,17 @@ class Moderator:
         clean = squeeze(text)
         body, over_long = _head_and_tail(clean)
         a = self._analyse_read(body, len(clean) if over_long else None)
-        if not over_long or a.label in _MIDDLE_DECIDES:  # read whole, or its head or tail decides: no middle to read
+        if not over_long or a.label == Label.AD:  # read whole, or its head or tail shows an ad: no middle to read
             return a
+        # head or tail shows spam or abuse: the middle is still read for an ad (a repeated line padding an ad in its
+        # middle is an ad, not a flood) — an ad anywhere decides
+        wanted = _MIDDLE_DECIDES if a.label not in _MIDDLE_DECIDES else frozenset({Label.AD})
         spans, whole = middle_windows(len(clean))
         a.checks["normalise"].update(truncated=not whole, windows=len(spans))
         best: tuple[Analysis, int, int] | None = None
         for start, end in spans:
             w = self._analyse_read(clean[start:end], None)
-            if w.label in _MIDDLE_DECIDES and (best is None or w.score > best[0].score):
+            if w.label in wanted and (best is None or w.score > best[0].score):
                 best = (w, start, end)
         if best is None:
             return a
@@ -1337,9 +1357,7 @@ class Moderator:
             v.action = Action.DELETE
             v.reason += "；转发链带着外部链接，删除，免得有人点开"
             v.checks["chain_link"] = True
-        read = v.checks.get("normalise") or {}
-        if read.get("truncated") and not read.get("found_at"):  # say what was not read, whatever the label (once)
-            v.reason += f"；超长消息（{read.get('chars', 0)} 字）{_read_note(read.get('chars', 0), read.get('windows', 0))}"
+        _unread_note(v)
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
         v.exempt = pol.is_exempt(msg.user, msg.role)
         if v.exempt and v.label == Label.ABUSE and not any(s.get("label") == Label.ABUSE.value
@@ -1359,7 +1377,7 @@ class Moderator:
                               "dry_run": v.dry_run, "window_days": pol.window_days,
                               "mute_seconds": v.mute_seconds, "reply": v.reply}
         if v.action in ACTED:
-            v.reason += f" → {ACTION_ZH[v.action]}" + (f" {v.mute_seconds // 60} 分钟" if v.mute_seconds else "")
+            v.reason += f" → {ACTION_ZH[v.action]}" + (f" {mute_length(v.mute_seconds)}" if v.mute_seconds else "")
             if strikes_before:
                 v.reason += f"（第 {strikes_before + 1} 次）"
             elif v.action == Action.DELETE and not v.reply:
@@ -1470,6 +1488,28 @@ def _ok_action(v: Verdict) -> None:
         v.reason += f"；超长消息（{read['chars']} 字）{_read_note(read['chars'], read.get('windows', 0))} → 转人工复核"
     elif over_long:
         v.reason += f"；超长消息（{read['chars']} 字）逐段读过，未发现违规 → 转人工复核"
+
+
+def _unread_note(v: Verdict) -> None:
+    """Say what of an over-long message was not read, whatever the label (once); a reminder closes the case in the
+    group, but what was not read may hide an ad: a person looks instead."""
+    read = v.checks.get("normalise") or {}
+    if read.get("truncated") and not read.get("found_at"):
+        v.reason += f"；超长消息（{read.get('chars', 0)} 字）{_read_note(read.get('chars', 0), read.get('windows', 0))}"
+        if v.action == Action.REMIND:
+            v.action, v.mute_seconds = Action.REVIEW, 0
+            v.reason += "，没读到的部分可能藏着广告，不只提醒"
+
+
+def mute_length(seconds: int) -> str:
+    """A mute's length as people say it: two or more whole days in 天, whole hours in 小时, else minutes (86400 → 24 小时,
+    259200 → 3 天, 7200 → 2 小时, 600 → 10 分钟, 5400 → 90 分钟)."""
+    minutes = max(1, round(seconds / 60))
+    if minutes % 1440 == 0 and minutes >= 2880:
+        return f"{minutes // 1440} 天"
+    if minutes % 60 == 0:
+        return f"{minutes // 60} 小时"
+    return f"{minutes} 分钟"
 
 
 def _read_note(chars: int, windows: int) -> str:

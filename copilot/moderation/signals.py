@@ -425,6 +425,11 @@ def lexicons() -> Lexicons:
         words[key] = re.compile("|".join("".join(f"(?<!{re.escape(x)})" for x in behind.get(c, ())) + re.escape(c)
                                          + ("(?!" + _alt(ahead[c]) + ")" if c in ahead else "") for c in edged)
                                 + "|" + alternation([w for w in lists[key] if w.lower() not in edged]).pattern)
+    # a promo word denied (不限时, 不打折) is none: patterns.yaml promo_negated
+    neg = load_resource(PATTERNS)["promo_negated"]
+    denied = "".join(f"(?<!{re.escape(str(c))})" for c in neg["cues"])
+    for key in neg["lists"]:
+        words[key] = re.compile(f"{denied}(?:{words[key].pattern})")
     # reply bait asks for any code, not only the listed ones (回复888, 扣6): patterns.yaml reply_code
     rc = load_resource(PATTERNS)["reply_code"]
     words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(rc["verbs"]) + rf"\d{{1,{int(rc['digits'])}}}"
