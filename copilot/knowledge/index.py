@@ -51,6 +51,8 @@ from copilot.knowledge.ranking import (
     situation_first,
     stated_order,
     stated_situations,
+    story_fused,
+    story_part,
     without_constraints,
     without_names,
 )
@@ -601,6 +603,14 @@ class KnowledgeIndex:
             stated = bool(len(order)) and stated_situations().leads(query, loaded.sections[int(order[0])])
             told = stated_situations().deciding(query) if stated else None
             must_answer = bool(told and told.covers)
+            fusion = parts_cues().story_fusion
+            if not stated and fusion.weight > 0:  # the story told, ranked alone against situations, weighs in
+                story = story_part(query)
+                told = signals if story == query else self.signals(story, expand=expand)[0]
+                story_scores = getattr(told, fusion.signal, None)
+                if story_scores is None:
+                    story_scores = told.sentence if told.sentence is not None else told.dense
+                order = story_fused(order, story_scores, fusion)
             if not stated:  # the section written for the situation the question tells leads when clearly nearest
                 order = situation_first(order, signals.sentence if signals.sentence is not None else signals.dense,
                                         parts_cues().situation_lead)

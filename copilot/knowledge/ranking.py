@@ -362,6 +362,9 @@ class AskLead(BaseModel):
     generic_takes_previous: bool = False
     # the share of sections a word of two characters or more may be in and still name what the clause asks about
     generic_common: float = 0.5
+    # verbs that ask how to act without naming what about (查, 找, 看, 弄): an asking clause whose only content words
+    # are these ("从哪里查起") does not give the lead to the section it finds alone (行业信息从哪里找 for 查/找)
+    generic_verbs: list[str] = []
 
 
 class ClauseLead(BaseModel):
@@ -381,6 +384,19 @@ class SituationLead(BaseModel):
 
     among: int = 0
     margin: float = 0.02
+
+
+class StoryFusion(BaseModel):
+    """``parts.yaml``'s ``story_fusion``: the story the question tells (its clauses that do not ask, or all of it when
+    none asks) ranked on its own by the ``sentence`` signal (sentences, questions answered, situations), fused by
+    reciprocal rank (``k``) with ``weight`` into the order of the whole question's first ``among`` sections;
+    weight 0 = off (:func:`story_fused`)."""
+
+    weight: float = 0.0
+    among: int = 10
+    k: float = 10.0
+    # which of the story's signals ranks it: sentence, asks_dense (the questions and situations a section answers), dense
+    signal: str = "sentence"
 
 
 class AskNote(BaseModel):
@@ -469,6 +485,7 @@ class QuestionParts(BaseModel):
     clause_lead: ClauseLead = ClauseLead()
     # the first section is the one whose stated situations are clearly nearest the question (:func:`situation_first`)
     situation_lead: SituationLead = SituationLead()
+    story_fusion: StoryFusion = StoryFusion()
     # a question that asks several things is answered ask by ask (copilot/knowledge/ask.py ask_map)
     ask_map: AskMapCues = AskMapCues()
     # the section of a yes/no ask the answer leaves out is named in a note (copilot/knowledge/ask.py ask_elsewhere)
@@ -609,6 +626,27 @@ def situation_first(order: np.ndarray, sentence: np.ndarray, cue: SituationLead)
     if best == int(order[0]) or sentence[best] <= sentence[int(order[0])] + cue.margin:
         return order
     return np.concatenate(([best], order[order != best]))
+
+
+def story_part(question: str) -> str:
+    """What ``question`` tells happened: its clauses that do not ask (:func:`asking_clauses`), joined; the whole
+    question when none asks or nothing else is left."""
+    asks = set(asking_clauses(question))
+    told = [c for c, _ in question_clauses(question) if c not in asks]
+    return "，".join(told) if asks and told else question
+
+
+def story_fused(order: np.ndarray, story: np.ndarray, cue: StoryFusion) -> np.ndarray:
+    """``order`` with its first ``cue.among`` sections reordered by reciprocal-rank fusion of their place in it and
+    their place by ``story`` (the story's ``sentence`` signal), the story's weighing ``cue.weight``; the rest keep
+    their places. Unchanged when off."""
+    if cue.weight <= 0 or len(order) < 2:
+        return order
+    top = order[:cue.among]
+    by_story = np.empty(len(top))
+    by_story[np.argsort(-story[top], kind="stable")] = np.arange(len(top))
+    fused = 1.0 / (cue.k + np.arange(len(top)) + 1) + cue.weight / (cue.k + by_story + 1)
+    return np.concatenate((top[np.argsort(-fused, kind="stable")], order[cue.among:]))
 
 
 @lru_cache(maxsize=1)
