@@ -784,6 +784,9 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
         clause = marked
     else:
         clause = with_previous(question, clauses[-1], index) if cues.ask_lead.generic_takes_previous else clauses[-1]
+    if _only_generic_verbs(clause, index):
+        # the clause names no topic, only how to act (从哪里查起): its own section would be picked by the verb
+        return AskPart(clause)
     alone = index.search_sections(clause, k=SECOND_FROM)
     best, near, answers = _answered(alone)
     if best is None:
@@ -802,6 +805,25 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     before = [c for c in clauses if c not in marked] if marked else clauses[:-1]
     return AskPart(clause, hit, near, earlier=ordered or _answers_earlier(before, lead, index, cues), marked=bool(marked),
                    **own)
+
+
+def _only_generic_verbs(clause: str, index: KnowledgeIndex) -> bool:
+    """Whether ``clause`` has content words and every one is a verb of ``parts.yaml``'s ``ask_lead.generic_verbs``
+    (查, 找, 看: "从哪里查起"), so it asks how to act without saying about what."""
+    cues = parts_cues()
+    if not cues.ask_lead.generic_verbs:
+        return False
+    # a word the tokenizer joins to an ask word (哪查 in "该从哪查起") is still only the verb: cut out the verbs and
+    # the ask forms, longest first, and see whether anything is left
+    cut = sorted({*cues.ask_lead.generic_verbs, *cues.asks, *cues.ask_words_generic}, key=len, reverse=True)
+
+    def bare(word: str) -> bool:
+        for c in cut:
+            word = word.replace(c, "")
+        return not word
+
+    words = index.content_words(clause, common=cues.ask_lead.generic_common)
+    return bool(words) and all(bare(w) for w in words)
 
 
 def with_previous(question: str, clause: str, index: KnowledgeIndex) -> str:

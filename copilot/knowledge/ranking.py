@@ -362,6 +362,9 @@ class AskLead(BaseModel):
     generic_takes_previous: bool = False
     # the share of sections a word of two characters or more may be in and still name what the clause asks about
     generic_common: float = 0.5
+    # verbs that ask how to act without naming what about (查, 找, 看, 弄): an asking clause whose only content words
+    # are these ("从哪里查起") does not give the lead to the section it finds alone (行业信息从哪里找 for 查/找)
+    generic_verbs: list[str] = []
 
 
 class ClauseLead(BaseModel):
