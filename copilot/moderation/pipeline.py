@@ -250,6 +250,10 @@ class Moderator:
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
             normalise(" ".join([profile.positioning, *profile.topics])).compact))
+        # … and, there, the usual second-hand platforms' pages are how members pass things on (lexicons.yaml resale.platform_*)
+        data = lexicon_data()["resale"]
+        self.resale_hosts = tuple(str(h) for h in data["platform_hosts"]) if self.resale else ()
+        self.resale_share_hosts = tuple(str(h) for h in data["platform_share_hosts"]) if self.resale else ()
         # the profile bans every trade between members (禁止买卖, 二手交易): no member's surplus is passed on there
         forbidden = lexicons().words["resale.forbidden"]
         self.no_trade = bool(profile) and any(
@@ -446,14 +450,15 @@ class Moderator:
         clf = self.classifier
         # 150度 is a temperature: its digits are no price; 别私聊我 refuses contact: its 私聊我 is no invitation
         p_ad = clf.score(patterns().negated_invite.sub("", without_measures(body)))
-        rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad)
+        allowed = self._allowed_for(n.compact)
+        rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "pitch_words": telling_grams(clf, body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
-        own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
+        own = detect(normalise(unquoted(n.folded)), allowed_domains=allowed, banned=self.banned,
                      topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
@@ -523,6 +528,19 @@ class Moderator:
             return Analysis(Label.OK, 1 - max(scores.values()), _ok_reasons(rep, checks, n.compact), checks, rep,
                             n.folded)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
+
+    def _allowed_for(self, compact: str) -> tuple[str, ...]:
+        """The profile's allowed domains, and where it lets members pass on their own things (``resale``, not ``no_trade``)
+        the usual second-hand platforms' hosts — and the shared short links of a general shop when the message names the
+        platform (挂闲鱼了 https://m.tb.cn/…): a member's listing of their own thing there, not an outside shop. Whatever
+        else the message says (a seller's word, a catalogue) is weighed as before."""
+        if not self.resale_hosts or self.no_trade:
+            return self.allowed
+        words = lexicons().words
+        if any(words[k].search(compact) for k in ("resale.seller_sign", "resale.pitch", "ad.trade_voice", "resale.platform_not")):
+            return self.allowed  # 闲鱼店铺上新…批发价: a dealer's shop on the platform is still a shop
+        named = words["resale.platform_names"].search(compact.lower())
+        return (*self.allowed, *self.resale_hosts, *(self.resale_share_hosts if named else ()))
 
     def _events_named(self, compact: str) -> list[str]:
         """The group's own events named in the text, not the people they are for (业主 of 业主集体验房, 摊主 of
