@@ -282,6 +282,9 @@ class Moderator:
         self.own_offer = alternation(sorted(own)) if own else None
         self.own_offer_text = "。".join(organiser_clauses(profile.positioning)) if profile else ""
         self.own_prices = _profile_prices(profile) if profile else frozenset()
+        # the profile's own text, compact: where the organiser's name is given (团长小芳每天上新; its events' hosts)
+        self.own_profile_text = normalise(" ".join([profile.name or "", profile.positioning, profile.audience,
+                                                    *(e.host for e in profile.events)])).compact if profile else ""
         self.who_text = normalise(" ".join([profile.name or "", profile.audience])).compact if profile else ""
         products = {normalise(p.name).compact for p in profile.products} if profile else set()
         self.own_products = alternation(sorted(w for w in products if len(w) >= 2)) if products else None
@@ -719,6 +722,7 @@ class Moderator:
         a = self.analyse(text)
         self._sender_layer(msg, a)
         self._staff_layer(msg, a)
+        self._own_organiser_layer(msg, a)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
         self._new_name_layer(msg, a)
@@ -878,6 +882,57 @@ class Moderator:
         a.reasons = [f"发消息的是本店的{role}（群名片：{msg.shown_name}），发的是群档案里本店的商品（{'、'.join(sold[:3])}），"
                      "价格与群档案一致，是本群自己的优惠，不算广告"]
         a.checks["own_staff"] = {"role": role, "products": sold[:3]}
+
+    def _organiser_named(self, shown: str | None) -> str | None:
+        """The group's own organiser the shown name is, or None: one of the profile's event hosts by name (隊長阿Ken), or an
+        organiser's role (lexicons.yaml ``sender_name.organiser``: 团长, 队长, 店主…) with a person's name of at least two
+        characters that the profile's own text names (团长小芳 where the positioning says 团长小芳每天上新). A role with a name the
+        profile does not know (团长小丽), a bare name, or a name that carries a contact or a pitch is nobody's."""
+        if not shown or self.profile is None or name_evidence(shown) is not None:
+            return None
+        name = normalise(shown).compact
+        if self.hosts is not None and self.hosts.fullmatch(name):
+            return shown
+        roles = lexicons().words["sender_name.organiser"]
+        own = self.own_profile_text
+        for part in (normalise(p).compact for p in re.split(r"[^\w]+|_", fold(shown)) if p.strip()):
+            m = roles.search(part)
+            rest = part[:m.start()] + part[m.end():] if m else ""
+            if m and len(rest) >= 2 and rest in own:
+                return shown
+        return None
+
+    def _own_organiser_layer(self, msg: Message, a: Analysis) -> None:
+        """The group's own organiser (:meth:`_organiser_named`) posting the group's own products or events: "明天会员日，土鸡蛋28元
+        30枚，买两盒送一把青菜，今晚9点截单" from 团长小芳 in her own group-buying group, "下個月有收費嘅露營活動，每人$250…有興趣
+        接龍" from the hiking group's 隊長. Tied to the profile by one of its products or events named, a price it states, or
+        a sign-up (接龙, 报名, 截单); then the price, the promo and the seller's form are how the group does its own business,
+        and a banned item (收費帶團) means someone else doing it, not the organiser's own event. A contact, a link off the
+        allowlist, spam, another business or venue keeps it an ad."""
+        if a.label != Label.AD or self.profile is None or self.offtopic is None or a.checks.get("sender_name"):
+            return
+        rep = a.signals
+        if rep.contacts or rep.blocked_urls or rep.names(Label.SPAM) or set(rep.names(Label.AD)) - _ORGANISER_PATH:
+            return
+        compact = normalise(msg.text).compact
+        words = lexicons().words
+        if self.offtopic.elsewhere(compact) or words["ad.third_party"].search(compact) or words["ad.rival"].search(compact):
+            return
+        who = self._organiser_named(msg.shown_name)
+        if who is None:
+            return
+        tie = self._events_named(compact)
+        tie += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
+        tie += self._profile_priced(rep.signal("money"))
+        if not tie and (rep.sign_up or words["ad.organiser_call"].search(compact)):
+            tie = sorted(set(words["ad.organiser_call"].findall(compact))) or ["报名"]
+        if not tie:
+            return
+        banned = list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
+        a.label, a.score = Label.OK, 0.9
+        a.reasons = [f"发消息的是群档案里的组织者（{who}），发的是本群自己的商品或活动（{'、'.join(tie[:3])}），是本群自己的事，不算广告"
+                     + (f"；群规禁止的「{'、'.join(banned[:2])}」说的是外人，不是组织者自己的活动" if banned else "")]
+        a.checks["own_organiser"] = {"name": who, "tie": tie[:3], **({"banned": banned[:2]} if banned else {})}
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -2237,6 +2292,9 @@ _FREE_WORDS = frozenset({"免费"})  # … and a members' own outing may say it 
 _BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)
 # What the group's own offer may carry: its price, the QR code to pay or book, 扫码/报名, 到店 (see _own_offer).
 _OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business", "details_pointer"})
+# What the group's own organiser's post of its products or events may carry (Moderator._own_organiser_layer): the seller's form
+# and promo (买两盒送一), the price, the QR code, the sign-up, and a banned item's name (收费带团 is about outsiders)
+_ORGANISER_PATH = _OWN_OFFER_PATH | {"seller_form", "banned", "banned_deal", "group_deal", "urgency"}
 
 
 def _without_contacts(compact: str, rep: SignalReport) -> str:
