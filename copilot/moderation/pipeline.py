@@ -1650,7 +1650,9 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # invitation at all), there is nothing to sell; otherwise a person decides.
         # "有人私聊我说…让我扫码…大家别扫" retells the scammer's words without quotation marks: the 私聊我
         # and the 扫码 are what was done to the writer, so they are reported too
-        reported = rep.quoted or rep.narrated or "invite" not in rep.names(Label.AD)
+        # … and so is "有人冒充物业打电话让业主加微信": a third person making the others get in touch (patterns.yaml caused_contact)
+        reported = rep.quoted or rep.narrated or "invite" not in rep.names(Label.AD) \
+            or bool(patterns().caused_contact.search(text))
         pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "picture_pointer", "qr"} and not rep.narrated
         ad = min(ad, MEMBER_SHARING_CAP if reported and not pointing else WARNING_CAP)
         checks["warning"] = True

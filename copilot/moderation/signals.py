@@ -575,6 +575,7 @@ class Patterns:
     income: re.Pattern[str]
     reported_speech: re.Pattern[str]
     narrated_contact: re.Pattern[str]
+    caused_contact: re.Pattern[str]  # a third person making someone get in touch (有人冒充物业…让业主加微信)
     profile_look: re.Pattern[str]
     speech_quote: re.Pattern[str]
     recipients: re.Pattern[str]
@@ -872,6 +873,8 @@ def patterns() -> Patterns:
         narrated_contact=re.compile(_alt(nc["verbs"]) + _alt(nc["objects"])
                                     + rf"{_CLAUSE}{{0,{int(nc['max_gap'])}}}?" + _alt(nc["says"])
                                     + "|" + _alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?" + _alt(nc["says"])),
+        caused_contact=re.compile(_alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?"
+                                  + _alt(d["caused_contact"]["makes"])),
         profile_look=re.compile(_alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
         # a quotation right after a speech verb: 骂'…', 说我'…', 冲我喊了一句'…'
         speech_quote=re.compile(_alt(qv["verbs"]) + rf"[^\s{_QUOTE_OPEN}{_QUOTE_CLOSE}\uff0c\u3002,.]{{0,{int(qv['max_gap'])}}}"
