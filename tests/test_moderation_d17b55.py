@@ -63,6 +63,7 @@ def test_the_group_buy_leaders_own_promotion_is_not_acted_on(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("user,text", [
     ("团长小丽", "明天会员日，沃柑38一箱，买两箱送一盒蓝莓，今晚八点截单哦"),  # a leader the profile does not name
+    ("团长水果", "明天会员日，沃柑38一箱，买两箱送一盒蓝莓，今晚八点截单哦"),  # a role with one of the profile's plain words
     ("团长阿霞", "顺便推荐我表妹的美甲店，新客体验价68，加她微信 nail_xx66"),  # the leader's other business, with a handle
     ("8栋小胡", "姐妹们我家的沃柑才29一箱，买两箱送一箱，私我下单"),  # an outsider's sale in the leader's group
 ])

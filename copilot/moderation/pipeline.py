@@ -886,8 +886,9 @@ class Moderator:
     def _organiser_named(self, shown: str | None) -> str | None:
         """The group's own organiser the shown name is, or None: one of the profile's event hosts by name (隊長阿Ken), or an
         organiser's role (lexicons.yaml ``sender_name.organiser``: 团长, 队长, 店主…) with a person's name of at least two
-        characters that the profile's own text names (团长小芳 where the positioning says 团长小芳每天上新). A role with a name the
-        profile does not know (团长小丽), a bare name, or a name that carries a contact or a pitch is nobody's."""
+        characters that the profile's own text gives beside a role (团长小芳 where the positioning says 团长小芳每天上新). A role
+        with a name the profile does not know (团长小丽) or with one of its plain words (团长水果), a bare name, or a name that
+        carries a contact or a pitch is nobody's."""
         if not shown or self.profile is None or name_evidence(shown) is not None:
             return None
         name = normalise(shown).compact
@@ -898,7 +899,8 @@ class Moderator:
         for part in (normalise(p).compact for p in re.split(r"[^\w]+|_", fold(shown)) if p.strip()):
             m = roles.search(part)
             rest = part[:m.start()] + part[m.end():] if m else ""
-            if m and len(rest) >= 2 and rest in own:
+            # the profile names this person in a role (团长阿梅, 阿梅团长), not merely a word of its (团长水果 is nobody)
+            if m and len(rest) >= 2 and re.search(f"(?:{roles.pattern}){re.escape(rest)}|{re.escape(rest)}(?:{roles.pattern})", own):
                 return shown
         return None
 
