@@ -339,6 +339,13 @@ def thanks(folded: str) -> bool:
     return any(w in first for w in _thanks_lead())
 
 
+def gives_packet(compact: str) -> bool:
+    """Whether the writer says they sent the group a red packet themselves (lexicons.yaml spam.packet_given: 我发了个红包,
+    我發咗個利是), in the text as written or in its Mandarin form."""
+    given = lexicons().words["spam.packet_given"]
+    return bool(given.search(compact) or given.search(in_mandarin(compact)))
+
+
 @lru_cache(maxsize=1)
 def _apology() -> re.Pattern[str]:
     return _alternation({str(w) for w in load_resource(RELEVANCE)["apology"]})
@@ -847,6 +854,9 @@ class OffTopicDetector:
         if not chatter and apologises(n.compact):
             # "我上次说错了，抱歉，是我记混了": an apology or a correction to the group is its own courtesy, like thanks
             return TopicResult(False, 0.1, [], "向群友道歉或更正自己说过的话，是群里的礼节，不算跑题")
+        if not chatter and gives_packet(n.compact):
+            # "大家快啲搶紅包啦，我發咗個利是": a member's own red packet to the group is its courtesy, like thanks
+            return TopicResult(False, 0.1, [], "成员自己给群里发红包，是群里的礼节，不算跑题")
         if not chatter and (order := keeps_order(n.compact)):
             # "tmd谁又在刷广告", "管理员快啲踢咗佢啦": a complaint of the group's ads, a call on its admins — the group's order
             return TopicResult(False, 0.1, [], f"抱怨群里的广告刷屏或请管理员处理（{'、'.join(order[:2])}），是本群自己的秩序，不算跑题")

@@ -250,6 +250,10 @@ class Moderator:
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
             normalise(" ".join([profile.positioning, *profile.topics])).compact))
+        # … and, there, the usual second-hand platforms' pages are how members pass things on (lexicons.yaml resale.platform_*)
+        data = lexicon_data()["resale"]
+        self.resale_hosts = tuple(str(h) for h in data["platform_hosts"]) if self.resale else ()
+        self.resale_share_hosts = tuple(str(h) for h in data["platform_share_hosts"]) if self.resale else ()
         # the profile bans every trade between members (禁止买卖, 二手交易): no member's surplus is passed on there
         forbidden = lexicons().words["resale.forbidden"]
         self.no_trade = bool(profile) and any(
@@ -278,6 +282,9 @@ class Moderator:
         self.own_offer = alternation(sorted(own)) if own else None
         self.own_offer_text = "。".join(organiser_clauses(profile.positioning)) if profile else ""
         self.own_prices = _profile_prices(profile) if profile else frozenset()
+        # the profile's own text, compact: where the organiser's name is given (团长小芳每天上新; its events' hosts)
+        self.own_profile_text = normalise(" ".join([profile.name or "", profile.positioning, profile.audience,
+                                                    *(e.host for e in profile.events)])).compact if profile else ""
         self.who_text = normalise(" ".join([profile.name or "", profile.audience])).compact if profile else ""
         products = {normalise(p.name).compact for p in profile.products} if profile else set()
         self.own_products = alternation(sorted(w for w in products if len(w) >= 2)) if products else None
@@ -466,14 +473,15 @@ class Moderator:
         clf = self.classifier
         # 150度 is a temperature: its digits are no price; 别私聊我 refuses contact: its 私聊我 is no invitation
         p_ad = clf.score(patterns().negated_invite.sub("", without_measures(body)))
-        rep = detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad)
+        allowed = self._allowed_for(n.compact)
+        rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "pitch_words": telling_grams(clf, body) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
-        own = detect(normalise(unquoted(n.folded)), allowed_domains=self.allowed, banned=self.banned,
+        own = detect(normalise(unquoted(n.folded)), allowed_domains=allowed, banned=self.banned,
                      topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
@@ -543,6 +551,19 @@ class Moderator:
             return Analysis(Label.OK, 1 - max(scores.values()), _ok_reasons(rep, checks, n.compact), checks, rep,
                             n.folded)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
+
+    def _allowed_for(self, compact: str) -> tuple[str, ...]:
+        """The profile's allowed domains, and where it lets members pass on their own things (``resale``, not ``no_trade``)
+        the usual second-hand platforms' hosts — and the shared short links of a general shop when the message names the
+        platform (挂闲鱼了 https://m.tb.cn/…): a member's listing of their own thing there, not an outside shop. Whatever
+        else the message says (a seller's word, a catalogue) is weighed as before."""
+        if not self.resale_hosts or self.no_trade:
+            return self.allowed
+        words = lexicons().words
+        if any(words[k].search(compact) for k in ("resale.seller_sign", "resale.pitch", "ad.trade_voice", "resale.platform_not")):
+            return self.allowed  # 闲鱼店铺上新…批发价: a dealer's shop on the platform is still a shop
+        named = words["resale.platform_names"].search(compact.lower())
+        return (*self.allowed, *self.resale_hosts, *(self.resale_share_hosts if named else ()))
 
     def _events_named(self, compact: str) -> list[str]:
         """The group's own events named in the text, not the people they are for (业主 of 业主集体验房, 摊主 of
@@ -721,6 +742,7 @@ class Moderator:
         a = self.analyse(text)
         self._sender_layer(msg, a)
         self._staff_layer(msg, a)
+        self._own_organiser_layer(msg, a)
         self._flood_layer(msg, a)
         self._trust_layer(msg, a)
         self._new_name_layer(msg, a)
@@ -880,6 +902,59 @@ class Moderator:
         a.reasons = [f"发消息的是本店的{role}（群名片：{msg.shown_name}），发的是群档案里本店的商品（{'、'.join(sold[:3])}），"
                      "价格与群档案一致，是本群自己的优惠，不算广告"]
         a.checks["own_staff"] = {"role": role, "products": sold[:3]}
+
+    def _organiser_named(self, shown: str | None) -> str | None:
+        """The group's own organiser the shown name is, or None: one of the profile's event hosts by name (隊長阿Ken), or an
+        organiser's role (lexicons.yaml ``sender_name.organiser``: 团长, 队长, 店主…) with a person's name of at least two
+        characters that the profile's own text gives beside a role (团长小芳 where the positioning says 团长小芳每天上新). A role
+        with a name the profile does not know (团长小丽) or with one of its plain words (团长水果), a bare name, or a name that
+        carries a contact or a pitch is nobody's."""
+        if not shown or self.profile is None or name_evidence(shown) is not None:
+            return None
+        name = normalise(shown).compact
+        if self.hosts is not None and self.hosts.fullmatch(name):
+            return shown
+        roles = lexicons().words["sender_name.organiser"]
+        own = self.own_profile_text
+        for part in (normalise(p).compact for p in re.split(r"[^\w]+|_", fold(shown)) if p.strip()):
+            m = roles.search(part)
+            rest = part[:m.start()] + part[m.end():] if m else ""
+            # the profile names this person in a role (团长阿梅, 阿梅团长), not merely a word of its (团长水果 is nobody)
+            if m and len(rest) >= 2 and re.search(f"(?:{roles.pattern}){re.escape(rest)}|{re.escape(rest)}(?:{roles.pattern})", own):
+                return shown
+        return None
+
+    def _own_organiser_layer(self, msg: Message, a: Analysis) -> None:
+        """The group's own organiser (:meth:`_organiser_named`) posting the group's own products or events: "明天会员日，土鸡蛋28元
+        30枚，买两盒送一把青菜，今晚9点截单" from 团长小芳 in her own group-buying group, "下個月有收費嘅露營活動，每人$250…有興趣
+        接龍" from the hiking group's 隊長. Tied to the profile by one of its products or events named, a price it states, or
+        a sign-up (接龙, 报名, 截单); then the price, the promo and the seller's form are how the group does its own business,
+        and a banned item (收費帶團) means someone else doing it, not the organiser's own event. A contact, a link off the
+        allowlist, spam, another business or venue keeps it an ad."""
+        if a.label != Label.AD or self.profile is None or self.offtopic is None or a.checks.get("sender_name"):
+            return
+        rep = a.signals
+        if rep.contacts or rep.blocked_urls or rep.names(Label.SPAM) or set(rep.names(Label.AD)) - _ORGANISER_PATH:
+            return
+        compact = normalise(msg.text).compact
+        words = lexicons().words
+        if self.offtopic.elsewhere(compact) or words["ad.third_party"].search(compact) or words["ad.rival"].search(compact):
+            return
+        who = self._organiser_named(msg.shown_name)
+        if who is None:
+            return
+        tie = self._events_named(compact)
+        tie += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
+        tie += self._profile_priced(rep.signal("money"))
+        if not tie and (rep.sign_up or words["ad.organiser_call"].search(compact)):
+            tie = sorted(set(words["ad.organiser_call"].findall(compact))) or ["报名"]
+        if not tie:
+            return
+        banned = list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
+        a.label, a.score = Label.OK, 0.9
+        a.reasons = [f"发消息的是群档案里的组织者（{who}），发的是本群自己的商品或活动（{'、'.join(tie[:3])}），是本群自己的事，不算广告"
+                     + (f"；群规禁止的「{'、'.join(banned[:2])}」说的是外人，不是组织者自己的活动" if banned else "")]
+        a.checks["own_organiser"] = {"name": who, "tie": tie[:3], **({"banned": banned[:2]} if banned else {})}
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -1617,7 +1692,9 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # invitation at all), there is nothing to sell; otherwise a person decides.
         # "有人私聊我说…让我扫码…大家别扫" retells the scammer's words without quotation marks: the 私聊我
         # and the 扫码 are what was done to the writer, so they are reported too
-        reported = rep.quoted or rep.narrated or "invite" not in rep.names(Label.AD)
+        # … and so is "有人冒充物业打电话让业主加微信": a third person making the others get in touch (patterns.yaml caused_contact)
+        reported = rep.quoted or rep.narrated or "invite" not in rep.names(Label.AD) \
+            or bool(patterns().caused_contact.search(text))
         pointing = set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "picture_pointer", "qr"} and not rep.narrated
         ad = min(ad, MEMBER_SHARING_CAP if reported and not pointing else WARNING_CAP)
         checks["warning"] = True
@@ -2259,6 +2336,9 @@ _FREE_WORDS = frozenset({"免费"})  # … and a members' own outing may say it 
 _BARE_PRICE = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d+)?(?![\d.])")  # a price written without 元 (月卡138)
 # What the group's own offer may carry: its price, the QR code to pay or book, 扫码/报名, 到店 (see _own_offer).
 _OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business", "details_pointer"})
+# What the group's own organiser's post of its products or events may carry (Moderator._own_organiser_layer): the seller's form
+# and promo (买两盒送一), the price, the QR code, the sign-up, and a banned item's name (收费带团 is about outsiders)
+_ORGANISER_PATH = _OWN_OFFER_PATH | {"seller_form", "banned", "banned_deal", "group_deal", "urgency"}
 
 
 def _without_contacts(compact: str, rep: SignalReport) -> str:

@@ -492,6 +492,9 @@ class SignalSpec:
     mask: str | None = None  # a lexicon of phrases removed before looking (disclaimers: 不要中介费)
     counted_in: tuple[str, ...] = ()  # earlier signals whose hits are cut out first: a cue inside one is counted there
     whole: bool = False  # a short cue counts only as a whole word of the message (cue_words ``whole``: 回收 of 回收站 is none)
+    # (given, claims): a combo whose every hit of its last lexicon is a ``claims`` cue does not count when the writer says
+    # ``given`` (我发了个红包，大家快抢: the writer's own gift to claim is no plea for a favour)
+    given: tuple[str, str] | None = None
 
     def weight(self, variant: str, distinct: int) -> float:
         return min(self.weights[variant] + self.per_extra * max(0, distinct - 1), self.cap)
@@ -527,7 +530,8 @@ def signal_table() -> SignalTable:
                                 requires=tuple(row.get("requires", ())), combo=tuple(row.get("combo", ())),
                                 or_combo=tuple(row.get("or_combo", ())),
                                 alone_from=int(row.get("alone_from", 0)), mask=row.get("mask"),
-                                counted_in=tuple(row.get("counted_in", ())), whole=bool(row.get("whole", False))))
+                                counted_in=tuple(row.get("counted_in", ())), whole=bool(row.get("whole", False)),
+                                given=tuple(row["given"]) if row.get("given") else None))
     missing = [s.name for s in specs if detector(s) is None]
     if missing:
         raise ValueError(f"{SIGNALS}: no detector for {missing}")
@@ -576,6 +580,7 @@ class Patterns:
     income: re.Pattern[str]
     reported_speech: re.Pattern[str]
     narrated_contact: re.Pattern[str]
+    caused_contact: re.Pattern[str]  # a third person making someone get in touch (有人冒充物业…让业主加微信)
     profile_look: re.Pattern[str]
     speech_quote: re.Pattern[str]
     recipients: re.Pattern[str]
@@ -873,6 +878,8 @@ def patterns() -> Patterns:
         narrated_contact=re.compile(_alt(nc["verbs"]) + _alt(nc["objects"])
                                     + rf"{_CLAUSE}{{0,{int(nc['max_gap'])}}}?" + _alt(nc["says"])
                                     + "|" + _alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?" + _alt(nc["says"])),
+        caused_contact=re.compile(_alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?"
+                                  + _alt(d["caused_contact"]["makes"])),
         profile_look=re.compile(_alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
         # a quotation right after a speech verb: 骂'…', 说我'…', 冲我喊了一句'…'
         speech_quote=re.compile(_alt(qv["verbs"]) + rf"[^\s{_QUOTE_OPEN}{_QUOTE_CLOSE}\uff0c\u3002,.]{{0,{int(qv['max_gap'])}}}"
@@ -1968,12 +1975,27 @@ def _combo(scan: Scan, spec: SignalSpec) -> Finding | None:
             return Finding(found, "or_combo" if "or_combo" in spec.weights else "default")
     if not found:
         return None
+    if spec.given is not None and _own_gift(scan, spec, text):
+        return None
     if scan.urls and "with_link" in spec.weights:
         return Finding(found, "with_link")
     # a plea for the writer's own benefit (帮我点一下红包, 帮我家孩子投一票): a request to act on, not to weigh
     if "for_me" in spec.weights and scan.lex.words["spam.for_me"].search(text):
         return Finding(found, "for_me")
     return Finding(found, "default")
+
+
+def _own_gift(scan: Scan, spec: SignalSpec, text: str) -> bool:
+    """The writer gave what the combo's favour claims (我发咗个利是，大家快啲抢红包): every hit of the combo's last lexicon is a
+    claim cue (``spec.given[1]``) and the writer says they sent it (``spec.given[0]``), as written or in Mandarin."""
+    assert spec.given is not None
+    given, claims = (scan.lex.words[key] for key in spec.given)
+    said = in_mandarin(text)
+    if not (given.search(text) or given.search(said)):
+        return False
+    favour = scan.lex.words[spec.combo[-1]]
+    hits = [h for t in {text, said} for h in cue_words(favour, t)]
+    return bool(hits) and all(claims.fullmatch(h) for h in hits)
 
 
 def _all_of(scan: Scan, keys: tuple[str, ...], text: str) -> list[str]:
