@@ -94,7 +94,6 @@ class _Lexicon:
     sessions: frozenset[str]
     session_days: int
     event_classes: tuple[str, ...]
-    unknown_event: re.Pattern[str]  # an unknown word that may name the group's own event (发版)
     object_classes: tuple[str, ...]  # a one-character object after a one-character verb (派|糖): the two name an event
     in_advance: frozenset[str]
     event_suffixes: frozenset[str]
@@ -209,7 +208,6 @@ def _lexicon() -> _Lexicon:
         session_days=int(d["session_days"]),
         event_classes=tuple(str(c) for c in d["event_word_classes"]),
         object_classes=tuple(str(c) for c in d["event_object_classes"]),
-        unknown_event=re.compile(str(d["unknown_event"])),
         in_advance=frozenset(fold(str(w)) for w in d["in_advance"]),
         event_suffixes=frozenset(fold(str(w)) for w in d["event_suffixes"]),
         holidays={fold(str(k)): (int(str(v)[:2]), int(str(v)[3:])) for k, v in d["holidays"].items()},
@@ -475,9 +473,6 @@ def _event_word(text: str) -> str | None:
     if last in lex.event_suffixes and len(found) > 1 and text.endswith(found[-2] + last):
         return _event_word(text[:-len(last)]) and found[-2] + last  # 播种日: 播种 names it
     ok = last in lex.event_words or last in lex.in_advance or (word_class(last) or "-")[0] in lex.event_classes
-    # a word jieba's dictionary does not hold but its model cut whole (发版, 跨年): a coined name of the group's own
-    # event, as a noun would be (not a figure, a name in Latin letters or a single character)
-    ok = ok or (word_class(last) is None and lex.unknown_event.fullmatch(last) is not None)
     # a one-character verb and its object that jieba keeps apart (派|糖): the doing names the event
     if not ok and len(found) > 1 and len(found[-2]) == 1 and len(last) == 1 and word_class(found[-2]) == "v" \
             and (word_class(last) or "-")[0] in lex.object_classes and text.endswith(found[-2] + last):
