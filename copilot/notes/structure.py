@@ -4201,6 +4201,29 @@ def _taken_on(actions: list[ActionItem], messages: list[Message], people: People
         _day_of_named([a], messages)
 
 
+def _told_then_taken(actions: list[ActionItem], messages: list[Message], people: People) -> None:
+    """"@志愿者-小蒋 书架开幕前一天下午5点前弄好" — 小蒋: "好的": a line opening with the @ of one other member, giving
+    work with a "…前" deadline and no 我 in it, that the one named then takes on with a yes (owner.accepts, within
+    owner.accept_window lines, not a question) is theirs — not the speaker's, whom the to-do falls back to when the
+    line has no 你 and opens with the thing rather than the doing. An @ answering that member's own question just
+    before ("@胖虎 要换，比赛前统一换") is a reply, not work handed out."""
+    at = {m.id: n for n, m in enumerate(messages)}
+    window = int(raw("owner", "accept_window"))
+    for a in actions:
+        n = at.get(a.sources[0]) if len(a.sources) == 1 else None
+        if n is None or a.owner != messages[n].speaker:
+            continue
+        m = messages[n]
+        lead = people.lead(m.text)
+        if len(lead) != 1 or lead[0] in ("大家", m.speaker) or "我" in _fold(m.text) or not _marked(a, m):
+            continue
+        if n and messages[n - 1].speaker == lead[0] and is_question(messages[n - 1].text):
+            continue
+        took = next((o for o in messages[n + 1 : n + 1 + window] if o.speaker == lead[0]), None)
+        if took is not None and cue("owner", "accepts").match(_fold(took.text).strip()) and not asks(took.text):
+            a.owner, a.sources = lead[0], sorted({*a.sources, took.id})
+
+
 def _day_of_named(actions: list[ActionItem], messages: list[Message]) -> None:
     """"彩排定在12月20日主日下午2点" … "好，约书亚彩排那天带来": a to-do due on "X那天/X当天" is due on the day an earlier
     message names with X (a later day than that message's own), not on the event's day — when one is named."""
@@ -6563,6 +6586,7 @@ def analyze(transcript: Transcript) -> Structure:
                and not (a.sources and set(a.sources) <= (aside.unrelated if a.deadline else off))]
     actions = _all_due(actions, msgs)
     _taken_on(actions, msgs, people)
+    _told_then_taken(actions, msgs, people)
     _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
     _night_due(actions, msgs)
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
