@@ -1443,6 +1443,18 @@ def _opens_yes_no(question: str, reply: str) -> bool:
                 and not is_question(head.group(2)))
 
 
+def _says_own_yes_no(question: str, reply: str) -> bool:
+    """A reply that opens with a yes or no (:func:`_opens_yes_no`) in the question's own word ("有冇中三班" — "有嘅，…";
+    "可以帶小孩來嗎" — "可以的，…"): it fits that question, not just any yes/no question."""
+    if not _opens_yes_no(question, reply):
+        return False
+    head = re.match(r"^([^\W\d_]{1,3})[，,、。！!～~\s]", _fold(MENTION.sub("", reply)).strip())
+    word = head.group(1) if head else ""
+    said = max((w for w in _MODAL_YES_NO() if word.startswith(w)), key=len, default="")
+    said = said[:-1] if len(said) > 1 and said.endswith("的") else said
+    return bool(said) and said in _fold(question)
+
+
 def _yes_no_word(word: str, fq: str) -> bool:
     """Whether ``word``, the opening of a reply to the folded question ``fq``, is a yes or a no (``reply.modal_yes_no``):
     as it is, with a particle after it ("要啦", ``reply.yes_no_particles``), or with the question's own verb after it
@@ -1810,7 +1822,7 @@ def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int
     浇吗" — "生菜更耐寒" — "自来水要放一天再浇"): it answers that one, not the first one's answer going on."""
     if prev is None or relevant(prev.text, m.text, by_kind=False):
         return False
-    return any(q is not prev and not q.answer and q.msg.speaker != m.speaker and i - q.index <= window
+    return any(q is not prev and (not q.answer or q.loose) and q.msg.speaker != m.speaker and i - q.index <= window
                and relevant(q.text, m.text, by_kind=False) for q in opened)
 
 
@@ -1861,6 +1873,11 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     if on_words and close and all(q.msg.speaker == on_words[-1].msg.speaker for q in close) \
             and not any(relevant(q.text, m.text, by_kind=False) for q in close):
         return _answered_now(on_words[-1])
+    # a reply opening with the very yes or no word the question asks by ("會唔會有中三嘅班" — "有嘅，逢星期二四…")
+    # answers that one, also when it is not the question just asked
+    yes_no = [q for q in close if _says_own_yes_no(q.text, m.text)]
+    if len(yes_no) == 1 and not any(relevant(q.text, m.text, by_kind=False) for q in close):
+        return _answered_now(yes_no[0])
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(formed or close, m)
         sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers)
@@ -1955,6 +1972,53 @@ def _other_matter(m: Message, f: str, targets: list[str], opened: list[_Open], i
                    for q in opened if not q.closed and i - q.index <= near)
 
 
+def _own_order(m: Message, f: str, opened: list[_Open], i: int, near: int, host: str | None,
+               talk: list[str]) -> bool:
+    """``m``, said to no one by a member who does not run the chat, places their own order or signs up
+    ("我要三箱", "我也要一箱，放门卫", "我要报两个人"; cue ``personal.own_order``): no answer to the questions just
+    asked, unless one of them asks who or how many, or was put by the one running the chat ("还有谁要？")."""
+    if m.speaker == host or m.speaker in talk or not has(f, "personal", "own_order"):
+        return False
+    close = [q for q in opened if not q.closed and i - q.index <= near and q.msg.speaker != m.speaker]
+    return not any(q.msg.speaker == host or cue("reply", "asks_who").search(_fold(q.text)) for q in close)
+
+
+def _return_answer(q: _Open, m: Message, opened: list[_Open], i: int, near: int) -> None:
+    """``m`` goes on with ``q``'s answer and is the first of its lines on ``q``'s own words, while the lines before it
+    only fit ``q`` by form ("圣诞蛋糕有没有无糖款" "可以送到小区门口吗" — "有的，用代糖做的" — "送货可以，满两个就送到
+    小区门口"): those lines answered an earlier open question of another asker whose form they fit (a yes to a
+    yes/no question), and go back to it; ``q`` keeps ``m`` on."""
+    if q.direct or not relevant(q.text, m.text, by_kind=False) \
+            or any(relevant(q.text, x.text, by_kind=False) for x in q.answer):
+        return
+    first = q.answer[0]
+    back = [o for o in opened if o is not q and o.index < q.index and i - o.index <= near and not o.answer
+            and not o.closed and not o.held and o.msg.speaker != m.speaker
+            and (_opens_yes_no(o.text, first.text) or relevant(o.text, first.text, by_kind=False))]
+    if back:
+        back[-1].answer, back[-1].loose = q.answer, False
+        q.answer = []
+
+
+def _return_replaced(answer: list[Message], q: _Open, opened: list[_Open], i: int, window: int,
+                     host: str | None) -> None:
+    """An unaddressed ``answer`` that a later @-reply to ``q``'s asker replaced goes back to an earlier open question of
+    another asker that it fits (on its words, a yes to its yes/no, what its ask word asks for) — or, given by the one
+    running the chat, to the only such question still waiting ("橙子是哪里产的" "能开发票吗" — 团长: "赣南脐橙，果园直发"
+    — "@阿花 能开…")."""
+    first = answer[0]
+    if first.speaker in (q.msg.speaker,) or is_question(first.text):
+        return
+    waiting = [o for o in opened if o is not q and o.index < q.index and i - o.index <= window and not o.answer
+               and not o.closed and not o.held and o.msg.speaker not in (q.msg.speaker, first.speaker)
+               and o.msg.id < first.id]
+    fits = [o for o in waiting if relevant(o.text, first.text, by_kind=False) or _opens_yes_no(o.text, first.text)
+            or _in_form(o.text, first.text)]
+    back = fits or (waiting if host is not None and first.speaker == host and len(waiting) == 1 else [])
+    if back:
+        back[-1].answer, back[-1].loose = answer, False
+
+
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
             decisions: list[Decision] | None = None, topic: frozenset[str] | None = None,
             tasks: frozenset[int] = frozenset(), restated: dict[int, Restated] | None = None) -> list[QAPair]:
@@ -1990,6 +2054,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             and not _answers_another(last_answered, m, opened, i, window) \
             else _answers_again(opened, m, bool(targets), in_form, tasks, host)
         if joined is not None:
+            if joined is last_answered:
+                _return_answer(joined, m, opened, i, near)
             joined.answer.append(m)
             continue
         awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
@@ -2010,6 +2076,9 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             continue
         if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near):
             continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
+        if not targets and _own_order(m, f, opened, i, near, host,
+                                            speakers if session == "主讲分享" else []):
+            continue  # (a bystander's "我要三箱" between the questions and their answers is their own order)
         if not targets and introduces(m.text):
             continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
         # (a question held for the speaker's round is theirs: a bystander's line answers it only by @ or quote)
@@ -2030,8 +2099,11 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if alt:  # a choice put without a question form: open only if a reply picks a side
                 opened.append(_Open(m, i, _clean(m.text), set(targets), alt=alt))
             continue
+        before = chosen.answer
         if _answer_stands(chosen, m, direct):
             continue
+        if before and not chosen.answer:  # (replaced by the @-reply: it may answer another open question)
+            _return_replaced(before, chosen, opened, i, window, host)
         chosen.answer.append(m)
         chosen.direct = chosen.direct or direct
         chosen.loose = chosen.loose and not direct
