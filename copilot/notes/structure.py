@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal, NamedTuple, TypeVar
 
 from copilot.notes.chatter import chatter_probability, is_side_chatter
@@ -1983,12 +1983,12 @@ def _own_order(m: Message, f: str, opened: list[_Open], i: int, near: int, host:
     return not any(q.msg.speaker == host or cue("reply", "asks_who").search(_fold(q.text)) for q in close)
 
 
-def _return_answer(q: _Open, m: Message, opened: list[_Open], i: int, near: int) -> None:
+def _return_answer(q: _Open, m: Message, opened: list[_Open], i: int, near: int, last: _Open | None) -> None:
     """``m`` goes on with ``q``'s answer and is the first of its lines on ``q``'s own words, while the lines before it
     only fit ``q`` by form ("圣诞蛋糕有没有无糖款" "可以送到小区门口吗" — "有的，用代糖做的" — "送货可以，满两个就送到
     小区门口"): those lines answered an earlier open question of another asker whose form they fit (a yes to a
     yes/no question), and go back to it; ``q`` keeps ``m`` on."""
-    if q.direct or not relevant(q.text, m.text, by_kind=False) \
+    if q is not last or q.direct or not relevant(q.text, m.text, by_kind=False) \
             or any(relevant(q.text, x.text, by_kind=False) for x in q.answer):
         return
     first = q.answer[0]
@@ -2054,8 +2054,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             and not _answers_another(last_answered, m, opened, i, window) \
             else _answers_again(opened, m, bool(targets), in_form, tasks, host)
         if joined is not None:
-            if joined is last_answered:
-                _return_answer(joined, m, opened, i, near)
+            _return_answer(joined, m, opened, i, near, last_answered)
             joined.answer.append(m)
             continue
         awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
@@ -2074,11 +2073,9 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
                 if m.speaker in q.to and not q.answer and i - q.index <= near:
                     q.closed = True
             continue
-        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near):
+        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near) \
+                or not targets and _own_order(m, f, opened, i, near, host, speakers if session == "主讲分享" else []):
             continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
-        if not targets and _own_order(m, f, opened, i, near, host,
-                                            speakers if session == "主讲分享" else []):
-            continue  # (a bystander's "我要三箱" between the questions and their answers is their own order)
         if not targets and introduces(m.text):
             continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
         # (a question held for the speaker's round is theirs: a bystander's line answers it only by @ or quote)
@@ -2099,11 +2096,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if alt:  # a choice put without a question form: open only if a reply picks a side
                 opened.append(_Open(m, i, _clean(m.text), set(targets), alt=alt))
             continue
-        before = chosen.answer
-        if _answer_stands(chosen, m, direct):
+        if _answer_stands(chosen, m, direct, partial(_return_replaced, q=chosen, opened=opened, i=i, window=window, host=host)):
             continue
-        if before and not chosen.answer:  # (replaced by the @-reply: it may answer another open question)
-            _return_replaced(before, chosen, opened, i, window, host)
         chosen.answer.append(m)
         chosen.direct = chosen.direct or direct
         chosen.loose = chosen.loose and not direct
@@ -2247,7 +2241,7 @@ def _forbids(text: str) -> re.Match[str] | None:
     return None if found is None or has(f, "action", "chat_conduct") else found
 
 
-def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
+def _answer_stands(q: _Open, m: Message, direct: bool, replaced: Callable[[list[Message]], None] | None = None) -> bool:
     """Whether ``q`` keeps the answer it has against ``m``: an @-reply to the asker supersedes a bystander's
     guess (it is cleared here), unless that guess answered in the question's form and ``m`` only gives the asker
     work, or answered it on its own words and ``m`` is on another matter (:func:`_answered_on_it`), or opened with
@@ -2257,7 +2251,9 @@ def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
         if _answered_in_form(q, m) or _answered_on_it(q, m) \
                 or not q.after_side and _opens_yes_no(q.text, q.answer[0].text):
             return True
-        q.answer = []
+        before, q.answer = q.answer, []
+        if replaced is not None:  # (the replaced answer may answer another open question: :func:`_return_replaced`)
+            replaced(before)
     return bool(q.answer) and q.direct
 
 
