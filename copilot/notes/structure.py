@@ -1976,11 +1976,12 @@ def _own_order(m: Message, f: str, opened: list[_Open], i: int, near: int, host:
                talk: list[str]) -> bool:
     """``m``, said to no one by a member who does not run the chat, places their own order or signs up
     ("我要三箱", "我也要一箱，放门卫", "我要报两个人"; cue ``personal.own_order``): no answer to the questions just
-    asked, unless one of them asks who or how many, or was put by the one running the chat ("还有谁要？")."""
+    asked, unless one of them calls for takers ("有人一起点奶茶吗", "还有谁要"; cue ``personal.order_call``) or was put
+    by the one running the chat."""
     if m.speaker == host or m.speaker in talk or not has(f, "personal", "own_order"):
         return False
     close = [q for q in opened if not q.closed and i - q.index <= near and q.msg.speaker != m.speaker]
-    return not any(q.msg.speaker == host or cue("reply", "asks_who").search(_fold(q.text)) for q in close)
+    return not any(q.msg.speaker == host or has(_fold(q.text), "personal", "order_call") for q in close)
 
 
 def _return_answer(q: _Open, m: Message, opened: list[_Open], i: int, near: int, last: _Open | None) -> None:
@@ -2000,12 +2001,11 @@ def _return_answer(q: _Open, m: Message, opened: list[_Open], i: int, near: int,
         q.answer = []
 
 
-def _return_replaced(answer: list[Message], q: _Open, opened: list[_Open], i: int, window: int,
-                     host: str | None) -> None:
+def _return_replaced(answer: list[Message], q: _Open, opened: list[_Open], i: int, window: int) -> None:
     """An unaddressed ``answer`` that a later @-reply to ``q``'s asker replaced goes back to an earlier open question of
-    another asker that it fits (on its words, a yes to its yes/no, what its ask word asks for) — or, given by the one
-    running the chat, to the only such question still waiting ("橙子是哪里产的" "能开发票吗" — 团长: "赣南脐橙，果园直发"
-    — "@阿花 能开…")."""
+    another asker that it fits: on its words, a yes to its yes/no, what its ask word asks for ("有冇救生衣借"
+    "费用可唔可以分期" — 教练: "有的，俱乐部有二十件" — "@阿坤 费用…"). (Given by the one running the chat to the only
+    question still waiting, it also went back when it fitted nothing: that put an HR lead's line under a 奶茶 call.)"""
     first = answer[0]
     if first.speaker in (q.msg.speaker,) or is_question(first.text):
         return
@@ -2014,9 +2014,8 @@ def _return_replaced(answer: list[Message], q: _Open, opened: list[_Open], i: in
                and o.msg.id < first.id]
     fits = [o for o in waiting if relevant(o.text, first.text, by_kind=False) or _opens_yes_no(o.text, first.text)
             or _in_form(o.text, first.text)]
-    back = fits or (waiting if host is not None and first.speaker == host and len(waiting) == 1 else [])
-    if back:
-        back[-1].answer, back[-1].loose = answer, False
+    if fits:
+        fits[-1].answer, fits[-1].loose = answer, False
 
 
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
@@ -2096,7 +2095,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if alt:  # a choice put without a question form: open only if a reply picks a side
                 opened.append(_Open(m, i, _clean(m.text), set(targets), alt=alt))
             continue
-        if _answer_stands(chosen, m, direct, partial(_return_replaced, q=chosen, opened=opened, i=i, window=window, host=host)):
+        if _answer_stands(chosen, m, direct, partial(_return_replaced, q=chosen, opened=opened, i=i, window=window)):
             continue
         chosen.answer.append(m)
         chosen.direct = chosen.direct or direct
