@@ -1875,7 +1875,8 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
         return _answered_now(on_words[-1])
     # a reply opening with the very yes or no word the question asks by ("會唔會有中三嘅班" — "有嘅，逢星期二四…")
     # answers that one, also when it is not the question just asked
-    yes_no = [q for q in close if _says_own_yes_no(q.text, m.text)]
+    # (not on a question asked on a side remark: a yes to it is side chat too)
+    yes_no = [q for q in close if not q.after_side and _says_own_yes_no(q.text, m.text)]
     if len(yes_no) == 1 and not any(relevant(q.text, m.text, by_kind=False) for q in close):
         return _answered_now(yes_no[0])
     if close:
