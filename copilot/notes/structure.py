@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal, NamedTuple, TypeVar
 
 from copilot.notes.chatter import chatter_probability, is_side_chatter
@@ -1443,6 +1443,18 @@ def _opens_yes_no(question: str, reply: str) -> bool:
                 and not is_question(head.group(2)))
 
 
+def _says_own_yes_no(question: str, reply: str) -> bool:
+    """A reply that opens with a yes or no (:func:`_opens_yes_no`) in the question's own word ("有冇中三班" — "有嘅，…";
+    "可以帶小孩來嗎" — "可以的，…"): it fits that question, not just any yes/no question."""
+    if not _opens_yes_no(question, reply):
+        return False
+    head = re.match(r"^([^\W\d_]{1,3})[，,、。！!～~\s]", _fold(MENTION.sub("", reply)).strip())
+    word = head.group(1) if head else ""
+    said = max((w for w in _MODAL_YES_NO() if word.startswith(w)), key=len, default="")
+    said = said[:-1] if len(said) > 1 and said.endswith("的") else said
+    return bool(said) and said in _fold(question)
+
+
 def _yes_no_word(word: str, fq: str) -> bool:
     """Whether ``word``, the opening of a reply to the folded question ``fq``, is a yes or a no (``reply.modal_yes_no``):
     as it is, with a particle after it ("要啦", ``reply.yes_no_particles``), or with the question's own verb after it
@@ -1810,7 +1822,7 @@ def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int
     浇吗" — "生菜更耐寒" — "自来水要放一天再浇"): it answers that one, not the first one's answer going on."""
     if prev is None or relevant(prev.text, m.text, by_kind=False):
         return False
-    return any(q is not prev and not q.answer and q.msg.speaker != m.speaker and i - q.index <= window
+    return any(q is not prev and (not q.answer or q.loose) and q.msg.speaker != m.speaker and i - q.index <= window
                and relevant(q.text, m.text, by_kind=False) for q in opened)
 
 
@@ -1861,6 +1873,12 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     if on_words and close and all(q.msg.speaker == on_words[-1].msg.speaker for q in close) \
             and not any(relevant(q.text, m.text, by_kind=False) for q in close):
         return _answered_now(on_words[-1])
+    # a reply opening with the very yes or no word the question asks by ("會唔會有中三嘅班" — "有嘅，逢星期二四…")
+    # answers that one, also when it is not the question just asked
+    # (not on a question asked on a side remark: a yes to it is side chat too)
+    yes_no = [q for q in close if not q.after_side and _says_own_yes_no(q.text, m.text)]
+    if len(yes_no) == 1 and not any(relevant(q.text, m.text, by_kind=False) for q in close):
+        return _answered_now(yes_no[0])
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(formed or close, m)
         sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers)
@@ -1955,6 +1973,52 @@ def _other_matter(m: Message, f: str, targets: list[str], opened: list[_Open], i
                    for q in opened if not q.closed and i - q.index <= near)
 
 
+def _own_order(m: Message, f: str, opened: list[_Open], i: int, near: int, host: str | None,
+               talk: list[str]) -> bool:
+    """``m``, said to no one by a member who does not run the chat, places their own order or signs up
+    ("我要三箱", "我也要一箱，放门卫", "我要报两个人"; cue ``personal.own_order``): no answer to the questions just
+    asked, unless one of them calls for takers ("有人一起点奶茶吗", "还有谁要"; cue ``personal.order_call``) or was put
+    by the one running the chat."""
+    if m.speaker == host or m.speaker in talk or not has(f, "personal", "own_order"):
+        return False
+    close = [q for q in opened if not q.closed and i - q.index <= near and q.msg.speaker != m.speaker]
+    return not any(q.msg.speaker == host or has(_fold(q.text), "personal", "order_call") for q in close)
+
+
+def _return_answer(q: _Open, m: Message, opened: list[_Open], i: int, near: int, last: _Open | None) -> None:
+    """``m`` goes on with ``q``'s answer and is the first of its lines on ``q``'s own words, while the lines before it
+    only fit ``q`` by form ("圣诞蛋糕有没有无糖款" "可以送到小区门口吗" — "有的，用代糖做的" — "送货可以，满两个就送到
+    小区门口"): those lines answered an earlier open question of another asker whose form they fit (a yes to a
+    yes/no question), and go back to it; ``q`` keeps ``m`` on."""
+    if q is not last or q.direct or not relevant(q.text, m.text, by_kind=False) \
+            or any(relevant(q.text, x.text, by_kind=False) for x in q.answer):
+        return
+    first = q.answer[0]
+    back = [o for o in opened if o is not q and o.index < q.index and i - o.index <= near and not o.answer
+            and not o.closed and not o.held and o.msg.speaker != m.speaker
+            and (_opens_yes_no(o.text, first.text) or relevant(o.text, first.text, by_kind=False))]
+    if back:
+        back[-1].answer, back[-1].loose = q.answer, False
+        q.answer = []
+
+
+def _return_replaced(answer: list[Message], q: _Open, opened: list[_Open], i: int, window: int) -> None:
+    """An unaddressed ``answer`` that a later @-reply to ``q``'s asker replaced goes back to an earlier open question of
+    another asker that it fits: on its words, a yes to its yes/no, what its ask word asks for ("有冇救生衣借"
+    "费用可唔可以分期" — 教练: "有的，俱乐部有二十件" — "@阿坤 费用…"). (Given by the one running the chat to the only
+    question still waiting, it also went back when it fitted nothing: that put an HR lead's line under a 奶茶 call.)"""
+    first = answer[0]
+    if first.speaker in (q.msg.speaker,) or is_question(first.text):
+        return
+    waiting = [o for o in opened if o is not q and o.index < q.index and i - o.index <= window and not o.answer
+               and not o.closed and not o.held and o.msg.speaker not in (q.msg.speaker, first.speaker)
+               and o.msg.id < first.id]
+    fits = [o for o in waiting if relevant(o.text, first.text, by_kind=False) or _opens_yes_no(o.text, first.text)
+            or _in_form(o.text, first.text)]
+    if fits:
+        fits[-1].answer, fits[-1].loose = answer, False
+
+
 def find_qa(messages: list[Message], session: SessionType, speakers: list[str], host: str | None,
             decisions: list[Decision] | None = None, topic: frozenset[str] | None = None,
             tasks: frozenset[int] = frozenset(), restated: dict[int, Restated] | None = None) -> list[QAPair]:
@@ -1990,6 +2054,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             and not _answers_another(last_answered, m, opened, i, window) \
             else _answers_again(opened, m, bool(targets), in_form, tasks, host)
         if joined is not None:
+            _return_answer(joined, m, opened, i, near, last_answered)
             joined.answer.append(m)
             continue
         awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
@@ -2008,7 +2073,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
                 if m.speaker in q.to and not q.answer and i - q.index <= near:
                     q.closed = True
             continue
-        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near):
+        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near) \
+                or not targets and _own_order(m, f, opened, i, near, host, speakers if session == "主讲分享" else []):
             continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
         if not targets and introduces(m.text):
             continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
@@ -2030,7 +2096,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if alt:  # a choice put without a question form: open only if a reply picks a side
                 opened.append(_Open(m, i, _clean(m.text), set(targets), alt=alt))
             continue
-        if _answer_stands(chosen, m, direct):
+        if _answer_stands(chosen, m, direct, partial(_return_replaced, q=chosen, opened=opened, i=i, window=window)):
             continue
         chosen.answer.append(m)
         chosen.direct = chosen.direct or direct
@@ -2175,7 +2241,7 @@ def _forbids(text: str) -> re.Match[str] | None:
     return None if found is None or has(f, "action", "chat_conduct") else found
 
 
-def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
+def _answer_stands(q: _Open, m: Message, direct: bool, replaced: Callable[[list[Message]], None] | None = None) -> bool:
     """Whether ``q`` keeps the answer it has against ``m``: an @-reply to the asker supersedes a bystander's
     guess (it is cleared here), unless that guess answered in the question's form and ``m`` only gives the asker
     work, or answered it on its own words and ``m`` is on another matter (:func:`_answered_on_it`), or opened with
@@ -2185,7 +2251,9 @@ def _answer_stands(q: _Open, m: Message, direct: bool) -> bool:
         if _answered_in_form(q, m) or _answered_on_it(q, m) \
                 or not q.after_side and _opens_yes_no(q.text, q.answer[0].text):
             return True
-        q.answer = []
+        before, q.answer = q.answer, []
+        if replaced is not None:  # (the replaced answer may answer another open question: :func:`_return_replaced`)
+            replaced(before)
     return bool(q.answer) and q.direct
 
 
