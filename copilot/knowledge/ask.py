@@ -1611,7 +1611,6 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
     # the question's subject in none of the sections: said first, and the answer is not direct
     lacking = missing_subject(asked_q, citations, index)
-    text = with_subject_note(text, lacking)
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
@@ -1621,6 +1620,7 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     for left_out in notes:
         if left_out:
             text = f"{text}\n{left_out}"
+    text = with_subject_note(text, lacking)  # after the notes: a part note still names the part its words are in
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
