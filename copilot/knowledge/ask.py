@@ -29,6 +29,7 @@ from pydantic import BaseModel, Field
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.checks import check_rule
 from copilot.knowledge.composition import Seen, compose_cues
+from copilot.knowledge.expansion import load_expander
 from copilot.knowledge.index import KnowledgeIndex, example_cues
 from copilot.knowledge.ranking import (
     SECOND_FROM,
@@ -59,6 +60,7 @@ from copilot.textnorm import (
 from copilot.tokens import count_tokens, fit_to_budget
 
 LACKS_FILE = RESOURCES_DIR / "retrieval" / "lacks.yaml"
+SUBJECTS_FILE = RESOURCES_DIR / "retrieval" / "subjects.yaml"
 
 
 class Citation(BaseModel):
@@ -134,6 +136,9 @@ class Answer(BaseModel):
     # lead; hedged below the scorer's ``warn`` like the others: :func:`answer_hedged`),
     # "" (declined or the LLM path). Read by the evals and scripts/calibrate_warn.py, not shown.
     basis: str = Field("", exclude=True)
+    # the question's subject (``subjects.yaml``: 续费, 放鸽子) that none of the answer's sections speaks of, nor a
+    # synonym of it (:func:`missing_subject`): the answer says so and is not direct; "" otherwise
+    missing_subject: str = ""
 
 
 class DeclineTexts(BaseModel):
@@ -1457,6 +1462,44 @@ def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
                             declined_by=declined_by or ranking.declined_by))
 
 
+class Subjects(BaseModel):
+    """The subject words of ``subjects.yaml`` and the line an answer opens with when its sections lack one."""
+
+    terms: list[str] = []
+    note: str = ""
+
+
+@lru_cache(maxsize=1)
+def subjects() -> Subjects:
+    return Subjects.model_validate(yaml.safe_load(SUBJECTS_FILE.read_text(encoding="utf-8")) or {})
+
+
+def missing_subject(question: str, citations: list[Citation], index: KnowledgeIndex) -> str:
+    """The question's subject (a ``subjects.yaml`` word it says: 续费) that none of ``citations`` (the answer's
+    sections, their titles and text) says, nor a synonym of it (``knowledge/synonyms.yaml``); the most specific one
+    (highest IDF over the cards' sections) when several are missing; "" when every subject is there or the question
+    names none. A renewal question answered from 群介绍写什么 is then labelled 相近, not 资料覆盖."""
+    asked = fold(question)
+    found = [t for t in subjects().terms if fold(t) in asked]
+    if not found or not citations:
+        return ""
+    said = fold("\n".join(f"{c.title}\n{c.section}\n{c.text}" for c in citations))
+    expander = load_expander(index.settings.knowledge_dir)
+    missing = [t for t in found
+               if not any(fold(w) in said for w in (t, *expander.expand(t).terms) if w)]
+    # a longer subject containing a shorter one that is said (截图外传 / 截图) is not missing on its own words
+    missing = [t for t in missing if not any(o != t and o in t and o not in missing for o in found)]
+    if not missing:
+        return ""
+    loaded = index._ensure_loaded()  # the cards' IDF: a word they never use weighs most
+    return max(missing, key=lambda t: (loaded.idf(fold(t)), len(t)))
+
+
+def with_subject_note(text: str, subject: str) -> str:
+    """``text`` opened by the line saying the material has no section on ``subject`` (unchanged when "")."""
+    return f"{subjects().note.format(subject=subject)}\n{text}" if subject and subjects().note else text
+
+
 # a question longer than this is read as its main questions: the e5 model's cost grows faster than the text (attention),
 # and a 5,577-character question took 65 s; the tuning questions are all far shorter, so none of them is cut
 LONG_QUESTION_CHARS = 300
@@ -1554,11 +1597,14 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
                 yield _declined(question, ranking, engine.name, script, declined_by="model")
                 return
             if text:
+                lacking = missing_subject(question, citations, index)
+                text = with_subject_note(text, lacking)
                 yield in_script(Answer(question=question, answer=text, citations=citations, engine=engine.name,
                                        script=script, question_script=question_script(question),
                                        confidence=ranking.confidence, threshold=ranking.threshold,
                                        sections=_cited_sections(text, citations, offered),
-                                       fit=offered[0].fit, direct=not below_warn(offered[0].fit)))
+                                       fit=offered[0].fit, missing_subject=lacking,
+                                       direct=not below_warn(offered[0].fit) and not lacking))
                 return
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
@@ -1585,6 +1631,8 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     basis = "stated" if stated else lead_basis(sections, lead, asked)
     warned = answer_hedged(ranking, sections, lead, asked, basis)
     text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
+    # the question's subject in none of the sections: said first, and the answer is not direct
+    lacking = missing_subject(asked_q, citations, index)
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
@@ -1594,11 +1642,12 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     for left_out in notes:
         if left_out:
             text = f"{text}\n{left_out}"
+    text = with_subject_note(text, lacking)  # after the notes: a part note still names the part its words are in
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
                               sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked),
-                              direct=not warned, basis=basis))
+                              direct=not warned and not lacking, basis=basis, missing_subject=lacking))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer
