@@ -1,5 +1,7 @@
 """Round 55 (d13f55): an ad is never a notice; 收到 is not agreement.
 
+- a bare 收到/好的/OK/👌 after a decision takes note of it: the decision stands, but its speaker is no 同意人 unless
+  the line asked for a yes ("大家没意见就这么定"); voters and those who said 同意/可以/没问题 to the proposal are;
 - a one-time poster's service listing with a way to reach them (WhatsApp, 微信) is an ad — dropped with a
   reason, never a 【通知】 — even when its selling words are not in the lexicons; an organiser's own fee notice
   with her phone number stays, and so does a one-time poster's notice that tells when;
@@ -88,3 +90,37 @@ def test_a_one_time_posters_notice_that_tells_when_stays():
         "楼长-老张|大家记得储水",
     )
     assert not _dropped(n, "2345 6789"), n.omitted
+
+
+def _by(notes, words: str) -> list[str]:
+    found = [d for d in notes.decisions if words in d.text]
+    assert found, [d.text for d in notes.decisions]
+    return found[0].by
+
+
+def test_a_vote_result_stands_but_only_the_voters_agreed_not_who_said_got_it():
+    n = _notes(
+        "骑行队长-阿杰|周日骑行路线投个票：A 环湖线 B 山路线，今晚10点截止",
+        "小胖|A",
+        "Cindy|我选A",
+        "老K|B",
+        "骑行队长-阿杰|投票结果：A 环湖线 2票，B 山路线 1票，就走环湖线，早上7点半南门集合",
+        "阿May|收到",
+        "大头|好的",
+    )
+    by = _by(n, "环湖线")
+    assert {"小胖", "Cindy"} <= set(by)
+    assert "阿May" not in by and "大头" not in by
+
+
+def test_got_it_after_a_notice_like_decision_is_no_yes_but_ok_to_no_objection_is():
+    n = _notes(
+        "家委会-陈妈妈|期末给老师的礼物大家有什么想法",
+        "朵朵妈|送一束花加贺卡吧",
+        "家委会-陈妈妈|那就送花加全班手写贺卡，每家出10元，大家没意见就这么定",
+        "乐乐妈|OK",
+        "小宇妈|收到",
+    )
+    by = _by(n, "贺卡")
+    assert "乐乐妈" in by  # asked for objections, the OK answers it
+    assert "家委会-陈妈妈" in by
