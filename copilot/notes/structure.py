@@ -4689,6 +4689,21 @@ def _night_due(actions: list[ActionItem], messages: list[Message]) -> None:
             a.deadline = night
 
 
+def _noted(d: Decision, messages: list[Message]) -> bool:
+    """Whether another member took decision ``d`` up right after its line ("还是老规矩…" — "收到"): a bare
+    acknowledgement or a yes before its decider speaks again, within the next three messages. It lets the decision
+    stand; it does not make the member an agreer (:func:`_agreed`)."""
+    at = next((i for i, m in enumerate(messages) if d.sources and m.id == d.sources[0]), None)
+    if at is None:
+        return False
+    for other in messages[at + 1 : at + 4]:
+        if other.speaker == messages[at].speaker:
+            return False
+        if _acknowledges(other.text) or _ack_only(other.text) or _says_yes(other.text):
+            return True
+    return False
+
+
 def _instruction(d: Decision, messages: list[Message]) -> bool:
     """A line with only a weak settling word ("对讲机，频道统一用462.550") that nobody put up, asked about or
     agreed to is the organiser's instruction, not a decision of the group: no strong settling word, no date
@@ -4696,7 +4711,7 @@ def _instruction(d: Decision, messages: list[Message]) -> bool:
     proposal or a question) before it."""
     f = _fold(d.text)
     # a dated plan (定在12月12日), a line closing something (那就唱…) or taking something up (200可以) is one
-    if has(f, "decision", "strong") or len(d.by) > 1 or not d.sources or has(f, "decision", "planned") \
+    if has(f, "decision", "strong") or len(d.by) > 1 or _noted(d, messages) or not d.sources or has(f, "decision", "planned") \
             or cue("decision", "accept_head").match(f) or has(f, "decision", "agree") or has(f, "decision", "taken_up") \
             or has(f, "decision", "reverts"):  # (going back to the plan before answers the change put up)
         return False
