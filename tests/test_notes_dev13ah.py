@@ -2,7 +2,7 @@
 
 (1) money paid to the speaker is the payers' to pay ("$180转俾我"); (2) the one a 你 means: a name called with 你
 right after it in a voice line, a name the message turns to ("另外老K，…你"), the speaker after "谢谢X 我…";
-(3) a day followed by 开始/起 is a start, not a deadline; (4) a bare 收到 after a decision agrees to it unless the
+(3) a day followed by 开始/起 is a start, not a deadline; (4) a bare 收到 after a decision (round 55: agrees to nothing; before, it agreed) unless the
 decision gives that member work.
 
 Every chat below was written for these tests (a pottery studio, a Cantonese dragon-boat team, a seniors' calligraphy
@@ -132,7 +132,8 @@ def test_start_with_a_clock_still_dates():
 
 # --- (4) a bare 收到 after a decision ---
 
-def test_ack_after_decision_by_member_without_task_agrees():
+def test_ack_after_decision_is_no_agreement():
+    # (round 55: a bare 收到/明白 takes note of the decision; a reader of "同意：小米、大刘" expects them to have said yes)
     _, decisions, _ = find_actions(_msgs(
         "合唱团-李老师|元旦演出服装大家觉得白衬衫还是红毛衣",
         "阿芳|红毛衣喜庆",
@@ -140,8 +141,8 @@ def test_ack_after_decision_by_member_without_task_agrees():
         "小米|收到",
         "大刘|明白",
     ))
-    assert decisions
-    assert {"小米", "大刘"} <= set(decisions[0].by)
+    assert decisions and "红毛衣" in decisions[0].text
+    assert not {"小米", "大刘"} & set(decisions[0].by)
 
 
 def test_ack_for_ones_own_task_is_not_agreement():
@@ -153,5 +154,6 @@ def test_ack_for_ones_own_task_is_not_agreement():
         "大刘|收到",
     ))
     assert decisions
-    assert "大刘" in decisions[0].by and "小米" not in decisions[0].by
+    # (round 55: 大刘's bare 收到 took note, as 小米's took on her task: neither agreed)
+    assert "大刘" not in decisions[0].by and "小米" not in decisions[0].by
     assert _of(actions, "小米")

@@ -1,7 +1,8 @@
 """Round 38 (dev13ai): classes qa13r18 found, each with chats written for these tests (a choir, a hiking club, a
 parents' committee, a Hong Kong church youth group, a photography society, a bakery group-buy, a Taiwan book club).
 
-(1) a 👍 / 👌 / [强] posted alone right after a decision agrees to it (noise cleaning drops it as a sticker);
+(1) a 👍 / 👌 / [强] posted alone right after a decision agrees to it only when the line asked for a yes (round 55;
+    noise cleaning drops it as a sticker);
 (2) an hour with no day of its own goes with the day named before it in the same message ("周六…大家9点前到"),
     also when the to-do is read from its own clause;
 (3) an answer to a question for a fact is no to-do of the one answering ("出发前会安排两次线上试讲");
@@ -31,7 +32,8 @@ def _analyze(text: str):
 
 # --- (1) reactions alone are yeses ---
 
-def test_thumbs_up_and_ok_after_a_decision_agree_to_it() -> None:
+def test_thumbs_up_and_ok_after_a_decision_agree_to_nothing() -> None:
+    # (round 55: a 👍/👌 under a decision nobody was asked about takes note of it, like 收到; 小吴 said yes)
     s = _analyze(
         "[2026-12-01 20:00] 合唱团-老周: 新年演出的曲目大家说说\n"
         "[2026-12-01 20:01] 阿芬: 我想唱茉莉花\n"
@@ -41,10 +43,11 @@ def test_thumbs_up_and_ok_after_a_decision_agree_to_it() -> None:
         "[2026-12-01 20:04] 阿芬: 👌\n"
         "[2026-12-01 20:05] 合唱团-老周: 下周二晚上第一次排练\n")
     found = [d for d in s.decisions if "茉莉花" in d.text]
-    assert found and {"老马", "阿芬", "合唱团-老周"} <= set(found[0].by), found
+    assert found and {"小吴", "合唱团-老周"} <= set(found[0].by) and "老马" not in found[0].by, found
 
 
-def test_sticker_yes_counts_but_other_stickers_do_not() -> None:
+def test_a_sticker_after_a_decision_is_no_yes() -> None:
+    # (round 55: [强] under the result took note of it; nobody asked for a yes)
     s = _analyze(
         "[2026-12-01 20:00] 徒步队长阿坤: 周日的线路投个票，A 九溪 B 宝石山\n"
         "[2026-12-01 20:01] 阿坤: 那就走九溪，早上8点集合\n"
@@ -52,7 +55,7 @@ def test_sticker_yes_counts_but_other_stickers_do_not() -> None:
         "[2026-12-01 20:02] 小雨: [捂脸]\n"
         "[2026-12-01 20:03] 阿坤: 记得带水\n")
     found = [d for d in s.decisions if "九溪" in d.text]
-    assert found and "大白" in found[0].by and "小雨" not in found[0].by, found
+    assert found and "大白" not in found[0].by and "小雨" not in found[0].by, found
 
 
 def test_a_reaction_after_the_decider_moves_on_agrees_to_nothing() -> None:
@@ -75,7 +78,8 @@ def test_thumbs_up_from_the_member_given_work_takes_the_work_not_a_vote() -> Non
         "[2026-12-01 20:02] 小方: 👍\n"
         "[2026-12-01 20:03] 老鲍: 👌\n")
     found = [d for d in s.decisions if "图书馆" in d.text]
-    assert found and "老鲍" in found[0].by and "小方" not in found[0].by, found
+    # (round 55: 老鲍's 👌 took note too — no yes asked for — and 小方's takes the work)
+    assert found and "老鲍" not in found[0].by and "小方" not in found[0].by, found
 
 
 # --- (2) an hour goes with the day named before it ---

@@ -73,7 +73,8 @@ def test_a_rule_on_how_far_ahead_is_no_one_s_work_but_taking_it_on_is() -> None:
 
 # --- (2) the decider ---
 
-def test_relief_after_a_vote_result_agrees_and_the_teller_decides() -> None:
+def test_relief_after_a_vote_result_confirms_it_and_the_teller_decides() -> None:
+    # (round 55: "收到！终于定了" confirms the result stands; 阿芸 did not say she voted for it, so she is no 同意人)
     st = _structure(
         "指挥林老师|各位团员，演出曲目投票结果出来了：开场曲定《茉莉花开》，比《春天的故事》多四票",
         "阿芸|收到！终于定了",
@@ -82,7 +83,7 @@ def test_relief_after_a_vote_result_agrees_and_the_teller_decides() -> None:
     d = st.decisions[0]
     assert "茉莉花开" in d.text
     assert d.decider == "指挥林老师"
-    assert "阿芸" in d.by
+    assert "阿芸" not in d.by
 
 
 def test_a_suggestion_before_a_strong_settling_line_is_no_decision() -> None:

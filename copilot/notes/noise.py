@@ -65,6 +65,7 @@ class NoiseRules:
     call_out_window: int
     reasons: dict[str, str]
     price: re.Pattern[str]
+    listing_when: re.Pattern[str]
     closing: re.Pattern[str]
     mis_sent: re.Pattern[str]
     mis_cancel: re.Pattern[str]
@@ -106,7 +107,7 @@ def rules() -> NoiseRules:
         chain=rx("chain_forwards", "cues"), chain_hits=int(data["chain_forwards"]["min_hits"]),
         call_out=rx("call_outs", "cues"), call_out_max=int(data["call_outs"]["max_chars"]),
         call_out_window=int(data["call_outs"]["window"]),
-        price=rx("priced_contacts", "price"),
+        price=rx("priced_contacts", "price"), listing_when=rx("listings", "when"),
         closing=_closing_regex(data["closings"]),
         mis_sent=rx("mis_sent", "cues"), mis_cancel=rx("mis_sent", "cancels"), mis_fill=rx("mis_sent", "fillers"),
         mis_rest=int(data["mis_sent"]["max_rest"]), mis_window=int(data["mis_sent"]["window"]),
@@ -471,6 +472,21 @@ def priced_contact(m: Message, participants: set[str]) -> bool:
     return m.speaker not in participants and bool(rules().price.search(fold(m.text))) and points_elsewhere(m.text)
 
 
+def listing(m: Message, participants: set[str]) -> bool:
+    """A drive-by's listing: a way to reach them written out, the moderation layers sure it is an ad
+    (:data:`PITCH_SCORE`), and nothing asked, nobody addressed, no when told (``noise.yaml`` listings).
+    The selling words may be missing from the lexicons ("專業補漏 防水工程 免費上門報價 WhatsApp 6123 4567
+    包保五年"): the sender who never takes part and the classifier's certainty stand in for them. A member's
+    message is never judged here, and a notice tells when ("明天上午9点停水，有问题致电物业 2345 6789")."""
+    if m.speaker in participants or "@" in m.text or not points_elsewhere(m.text):
+        return False
+    folded = fold(m.text)
+    if asks(folded) or rules().listing_when.search(folded):
+        return False
+    analysis = _analysis(m.text)
+    return analysis is not None and analysis.label in (Label.AD, Label.SPAM) and analysis.score >= PITCH_SCORE
+
+
 def _addressed(messages: list[Message], reasons: dict[int, str | None], participants: set[str]) -> set[str]:
     """Participants whom another participant names in a plain message that neither asks nor calls an ad
     out ("保单截图发给小周", "小周统计报名"; not "小芳这个是广告吗"):
@@ -505,7 +521,8 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
     for m in messages:
         reason = reasons[m.id]
         if reason is None and (ad_verdict(m.text, participant=m.speaker in participants,
-                                          member=m.speaker in members) == "ad" or priced_contact(m, participants)):
+                                          member=m.speaker in members) == "ad" or priced_contact(m, participants)
+                               or listing(m, participants)):
             reason = CONTACT_REASON if m.speaker in participants and own_contact(m.text) else AD_REASON
         closing = cut_closing(m.text) if reason is None else None
         if closing is not None and not _content(closing[0]) and closing[1]:

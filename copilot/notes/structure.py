@@ -4780,6 +4780,21 @@ def _night_due(actions: list[ActionItem], messages: list[Message]) -> None:
             a.deadline = night
 
 
+def _noted(d: Decision, messages: list[Message]) -> bool:
+    """Whether another member took decision ``d`` up right after its line ("还是老规矩…" — "收到"): a bare
+    acknowledgement or a yes before its decider speaks again, within the next three messages. It lets the decision
+    stand; it does not make the member an agreer (:func:`_agreed`)."""
+    at = next((i for i, m in enumerate(messages) if d.sources and m.id == d.sources[0]), None)
+    if at is None:
+        return False
+    for other in messages[at + 1 : at + 4]:
+        if other.speaker == messages[at].speaker:
+            return False
+        if _acknowledges(other.text) or _ack_only(other.text) or _says_yes(other.text):
+            return True
+    return False
+
+
 def _instruction(d: Decision, messages: list[Message]) -> bool:
     """A line with only a weak settling word ("对讲机，频道统一用462.550") that nobody put up, asked about or
     agreed to is the organiser's instruction, not a decision of the group: no strong settling word, no date
@@ -4787,7 +4802,7 @@ def _instruction(d: Decision, messages: list[Message]) -> bool:
     proposal or a question) before it."""
     f = _fold(d.text)
     # a dated plan (定在12月12日), a line closing something (那就唱…) or taking something up (200可以) is one
-    if has(f, "decision", "strong") or len(d.by) > 1 or not d.sources or has(f, "decision", "planned") \
+    if has(f, "decision", "strong") or len(d.by) > 1 or _noted(d, messages) or not d.sources or has(f, "decision", "planned") \
             or cue("decision", "accept_head").match(f) or has(f, "decision", "agree") or has(f, "decision", "taken_up") \
             or has(f, "decision", "reverts"):  # (going back to the plan before answers the change put up)
         return False
@@ -5982,17 +5997,27 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     people = [p for p in people if p == m.speaker or stance.get(p, True)]
     people += [who for who, yes in stance.items() if yes]
     voted = any(stance.values())  # the matter was agreed before this line closed it
+    invited = _invites_yes(messages[idx].text)
     for k, other in enumerate(messages[idx + 1 : idx + 4]):  # the yeses right after it, until the decider says something else
         if other.speaker == m.speaker:
             break
         # (once the members agreed before, a yes taking on work the closing line gives its speaker is to the work:
         # "那就定了 还是周四…，小林老师你周三前把PPT发我" — "没问题"; a line that only gives work is agreed by that yes)
-        if _says_yes(other.text) and stance.get(other.speaker, True) and not (voted and _answers_ask(messages, idx + 1 + k)):
+        # ("收到"/"好的"/"OK" after the decision took note of it: no yes, unless the line asked for one — "没意见就这么定")
+        if _says_yes(other.text) and stance.get(other.speaker, True) and not (voted and _answers_ask(messages, idx + 1 + k)) \
+                and (invited or not _ack_only(other.text)):
             people.append(other.speaker)
-        elif _acknowledges(other.text) and stance.get(other.speaker, True) \
-                and not _given_work(messages[idx].text, other.speaker):
-            people.append(other.speaker)  # "收到" to a decision that gives the member no work of their own
     return list(dict.fromkeys(people))
+
+
+def _ack_only(text: str) -> bool:
+    """A bare acknowledgement ("收到", "好的好的", "OK", 👌: ``cues.yaml`` decision ``ack_only``): the member took note."""
+    return bool(cue("decision", "ack_only").match(_spoken(text) or _fold(text).strip()))
+
+
+def _invites_yes(text: str) -> bool:
+    """A decision line that asks for a yes or for objections ("没意见就这么定", "大家看行不行"; ``invites_yes``)."""
+    return has(_fold(text), "decision", "invites_yes")
 
 
 _REACTION_MARKS = re.compile("[\\s\u200d\ufe0f\u2640\u2642\U0001f3fb-\U0001f3ff]")
@@ -6005,6 +6030,8 @@ def _reacted_yes(d: Decision, msgs: list[Message], dropped: list[Dropped]) -> li
     the work on with it, as with a bare 收到 (:func:`_acknowledges`)."""
     if not d.sources or not d.decider:
         return []
+    if not any(_invites_yes(m.text) for m in msgs if m.id in d.sources):
+        return []  # a 👍/👌 under a decision nobody was asked about took note of it, like "收到"
     out: list[str] = []
     for last in sorted(d.sources):  # (after each of its lines: a recap that restates it later keeps the first yeses)
         after = [m for m in msgs if m.id > last]
