@@ -504,8 +504,8 @@ def test_common_names_for_a_group_type_are_understood() -> None:
         assert parse_profile_text(f"positioning: 一起备考注会\ntopics: [注会]\ntype: {raw}\n").type == want
     # a name that is not understood is refused with the five values *and* the other names that work
     with pytest.raises(ProfileError) as err:
-        parse_profile_text("positioning: 一起备考注会\ntopics: [注会]\ntype: 交易型\n")
-    assert "交易型" in str(err.value) and "知识型" in str(err.value) and "学习型" in str(err.value)
+        parse_profile_text("positioning: 一起备考注会\ntopics: [注会]\ntype: 随缘型\n")
+    assert "随缘型" in str(err.value) and "知识型" in str(err.value) and "学习型" in str(err.value)
 
 
 def test_hard_review_answers_train_the_group_model_but_only_the_imported_history_is_scored(env: Settings) -> None:
