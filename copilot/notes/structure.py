@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache, partial
@@ -291,6 +291,12 @@ def display_name(name: str | None) -> str | None:
     return cue("role_prefix").sub("", name) or name
 
 
+@lru_cache(maxsize=1)
+def _name_body_parts() -> frozenset[str]:
+    """The parts of a display name that name a body, not a person (``name_parts.body_parts``: 社区 of 社区-刘主任)."""
+    return frozenset(_fold(str(p)) for p in raw("name_parts", "body_parts"))
+
+
 def aliases(speaker: str) -> set[str]:
     """The names people call ``speaker`` by: 队长刘姐 → 刘姐, 群主-阿柒 → 阿柒, 12栋-Amy妈妈 → Amy妈妈,
     刘婷-注册营养师 → 刘婷 (folded)."""
@@ -306,7 +312,7 @@ def aliases(speaker: str) -> set[str]:
         parts = signed
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
     duty = {_fold(str(p)) for p in raw("name_parts", "duty_roles")}
-    body = {_fold(str(p)) for p in raw("name_parts", "body_parts")}
+    body = _name_body_parts()
     for part in (p for p in parts if p not in body):
         for pre in prefixes:
             if part.startswith(pre) and len(part) > len(pre) + 1:
@@ -332,7 +338,7 @@ def _name_parts(speaker: str) -> list[str]:
     seps = re.escape(str(raw("name_parts", "separators")))
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
     out = []
-    body = {_fold(str(p)) for p in raw("name_parts", "body_parts")}
+    body = _name_body_parts()
     for part in (p for p in re.split(f"[{seps}]+", _full_name(speaker)) if p and p not in body):
         pre = next((x for x in prefixes if part.startswith(x) and len(part) > len(x) + 1), "")
         out.append(part[len(pre):])
@@ -2620,8 +2626,7 @@ def _delegated(c: _Ctx, mentions: list[Mention], inside: list[int], span: tuple[
     gives a name, no work)."""
     for i in inside:
         me = mentions[i]
-        verb = cue("owner", "delegates").match(c.f, me.end) if me.kind == "I" else None
-        kin = cue("owner", "delegate_kin").match(c.f, verb.end()) if verb else None
+        kin = _handed_at(c.f, me.end) if me.kind == "I" else None
         # (or a word of two or three characters the kin list lacks: "我让室友阿涛…", "我叫表弟阿明…")
         who = next((m for m in mentions if kin and m.kind == "P" and kin.end() <= m.start <= kin.end() + 3
                     and re.fullmatch(r"[\u4e00-\u9fff]*", c.f[kin.end():m.start])), None)
@@ -2647,11 +2652,17 @@ def _hands_on(text: str) -> bool:
     kin or job word, then more words)."""
     f = _fold(text)
     for me in cue("owner", "me").finditer(f):
-        verb = cue("owner", "delegates").match(f, me.end())
-        kin = cue("owner", "delegate_kin").match(f, verb.end()) if verb else None
+        kin = _handed_at(f, me.end())
         if kin is not None and len(re.findall(r"[\u4e00-\u9fff]", f[kin.end():])) >= 3:
             return True
     return False
+
+
+def _handed_at(f: str, at: int) -> re.Match[str] | None:
+    """The handing word right at ``at`` of the folded text, after a 我 (cue owner.delegates: 让, 叫, 请) and the
+    optional kin or job word after it (owner.delegate_kin); the match ends where the person handed the work is named."""
+    verb = cue("owner", "delegates").match(f, at)
+    return cue("owner", "delegate_kin").match(f, verb.end()) if verb else None
 
 
 def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str,
@@ -4237,18 +4248,26 @@ def _set_due(a: ActionItem, due: Deadline) -> None:
     a.deadline, a.deadline_text = due.iso, due.text
 
 
+def _speakers_own(actions: list[ActionItem], messages: list[Message]) -> Iterator[tuple[ActionItem, int]]:
+    """The to-dos of ``actions`` (as listed now; each read when reached, so a change made on the way counts) that come
+    from one line and are owned by its speaker, with that line's place in ``messages``."""
+    at = {m.id: n for n, m in enumerate(messages)}
+    for a in list(actions):
+        n = at.get(a.sources[0]) if len(a.sources) == 1 else None
+        if n is not None and a.owner == messages[n].speaker:
+            yield a, n
+
+
 def _taken_on(actions: list[ActionItem], messages: list[Message], people: People) -> None:
     """"@阿哲爸 发表会那天的录影就拜托你了" — "收到，我来": a reply that only takes work on (cue owner.accept_only) is no
     to-do of its own words. Its work is the one just asked of the replier by someone else (an @ to them within
     owner.accept_window lines): that line's to-do becomes theirs, or, when the line gave none, it is the to-do's text,
     due when that line says."""
-    at = {m.id: n for n, m in enumerate(messages)}
     window = int(raw("owner", "accept_window"))
-    for a in list(actions):
-        n = at.get(a.sources[0]) if len(a.sources) == 1 else None
-        if n is None or a.owner != messages[n].speaker or not cue("owner", "accept_only").fullmatch(_fold(messages[n].text).strip()):
-            continue
+    for a, n in _speakers_own(actions, messages):
         m = messages[n]
+        if not cue("owner", "accept_only").fullmatch(_fold(m.text).strip()):
+            continue
         asked = next((o for o in reversed(messages[max(0, n - window):n])
                       if o.speaker != m.speaker and m.speaker in people.mentions(o.text)), None)
         if asked is None:
@@ -4275,12 +4294,8 @@ def _told_then_taken(actions: list[ActionItem], messages: list[Message], people:
     owner.accept_window lines, not a question) is theirs — not the speaker's, whom the to-do falls back to when the
     line has no 你 and opens with the thing rather than the doing. An @ answering that member's own question just
     before ("@胖虎 要换，比赛前统一换") is a reply, not work handed out."""
-    at = {m.id: n for n, m in enumerate(messages)}
     window = int(raw("owner", "accept_window"))
-    for a in actions:
-        n = at.get(a.sources[0]) if len(a.sources) == 1 else None
-        if n is None or a.owner != messages[n].speaker:
-            continue
+    for a, n in _speakers_own(actions, messages):
         m = messages[n]
         lead = people.lead(m.text)
         if len(lead) != 1 or lead[0] in ("大家", m.speaker) or "我" in _fold(m.text) or not _marked(a, m):
@@ -4446,6 +4461,13 @@ def _first_word(sentence: str, messages: list[Message], idx: int,
     if not mine:
         return False
     runs = _matter_runs(sentence)  # (also the 2-character runs: a word cut otherwise, "那年会" → 那年|会, still counts)
+    return _unnamed_before(mine, runs, messages, idx, read)
+
+
+def _unnamed_before(mine: frozenset[str], runs: frozenset[str], messages: list[Message], idx: int,
+                    read: dict[int, tuple[frozenset[str], frozenset[str]]] | None = None) -> bool:
+    """Whether no line before ``messages[idx]`` names any of the matter words ``mine`` or 2-character ``runs``
+    (:func:`_matter_of`, read once into ``read``)."""
     read = {} if read is None else read
     return not any(mine & w or runs & r for w, r in (_matter_of(messages, k, read) for k in range(idx)))
 
@@ -4459,12 +4481,13 @@ def _matter_of(messages: list[Message], k: int,
     return read[k]
 
 
-def _told_not_settled(sentence: str, messages: list[Message], idx: int) -> bool:
+def _told_not_settled(sentence: str, messages: list[Message], idx: int,
+                      read: dict[int, tuple[frozenset[str], frozenset[str]]] | None = None) -> bool:
     """Whether ``sentence`` (in ``messages[idx]``) tells a fact rather than settles one: a correction that names the
     wrong value and moves nothing ("【更正】…每人35元，不是40元", ``decision.corrects`` with ``corrects_wrong``), or a change told as the
     first word on its matter ("通知一下：本周五下午家长会改到3点开始", ``decision.told_change``) that no earlier line
     named, asked for or put up and that its speaker does not call settled (``decision.strong``: "…，定了"). A line
-    reporting who agreed, a poll's result or a recap still settles."""
+    reporting who agreed, a poll's result or a recap still settles. ``read``: as for :func:`_first_word`."""
     f, whole = _fold(sentence), _fold(messages[idx].text)
     if _reports_agreement(f) or has(f, "decision", "told_plan_settles") or has(whole, "decision", "summary_inline") \
             or has(whole, "decision", "summary_header") or has(whole, "decision", "proposal"):
@@ -4474,8 +4497,8 @@ def _told_not_settled(sentence: str, messages: list[Message], idx: int) -> bool:
     if not has(f, "decision", "told_change") or cue("decision", "accept_head").match(f.strip()) \
             or has(whole, "decision", "strong") or has(f, "moved_unless"):
         return False  # ("…改到晚上7点半，定了，大家记一下": said settled; "如果风力超过6级就改到13号": a rule)
-    mine, runs = _matter_words(sentence), _matter_runs(sentence)
-    return bool(mine) and not any(mine & _matter_words(x.text) or runs & _matter_runs(x.text) for x in messages[:idx])
+    mine = _matter_words(sentence)
+    return bool(mine) and _unnamed_before(mine, _matter_runs(sentence), messages, idx, read)
 
 
 def _grants_own_share(messages: list[Message], idx: int) -> bool:
@@ -6695,7 +6718,7 @@ def analyze(transcript: Transcript) -> Structure:
     told = [d for d in decisions if len(d.sources) == 1 and d.sources[0] in at_line
             and _first_word(d.text, msgs, at_line[d.sources[0]], read)]
     told += [d for d in decisions if d not in told and len(d.sources) == 1 and d.sources[0] in at_line
-             and _told_not_settled(d.text, msgs, at_line[d.sources[0]])]
+             and _told_not_settled(d.text, msgs, at_line[d.sources[0]], read)]
     decisions = [d for d in decisions if d not in told and not (len(d.sources) == 1 and d.sources[0] in at_line
                                                                  and _grants_own_share(msgs, at_line[d.sources[0]]))]
     noticed = {i for a in announcements for i in a.sources}
