@@ -49,8 +49,10 @@ LOCKED_BLIND_DIR = NOTES_EVAL_DIR / "locked_blind"
 LOCKED_BLIND2_DIR = NOTES_EVAL_DIR / "locked_blind2"
 # a third blind writer (round 48), who read no code, test, eval or doc file of the project: scored only, like locked
 LOCKED_BLIND3_DIR = NOTES_EVAL_DIR / "locked_blind3"
+# a fourth blind writer (round 56), who read no code, test, eval or doc file, only a brief with the spec schema
+LOCKED_BLIND4_DIR = NOTES_EVAL_DIR / "locked_blind4"
 LOCKED_SPLITS = {"locked": LOCKED_DIR, "locked_blind": LOCKED_BLIND_DIR, "locked_blind2": LOCKED_BLIND2_DIR,
-                 "locked_blind3": LOCKED_BLIND3_DIR}
+                 "locked_blind3": LOCKED_BLIND3_DIR, "locked_blind4": LOCKED_BLIND4_DIR}
 # another independent writer's chats (round 24), readable: a tuning set, first scored out of sample
 INDEPENDENT_DIR = NOTES_EVAL_DIR / "independent"
 MIN_COVERAGE = 0.6
