@@ -18,7 +18,7 @@ from copilot.moderation.normalise import SENTENCE as _SENTENCE
 from copilot.moderation.normalise import SPACED_HANDLE, URL_RE, Normalised, clause_before, decorative_between, normalise
 from copilot.moderation.normalise import alt as _alt
 from copilot.moderation.normalise import either as _either
-from copilot.moderation.veiled import banter, veiled_forms
+from copilot.moderation.veiled import banter, sarcasm, veiled_forms
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, in_word, strip_invisible, tokenize, word_bounds, word_spans
 
@@ -1902,6 +1902,12 @@ def _veiled(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits) if hits else None
 
 
+def _sarcasm(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Praise with a put-down beside it, aimed at someone else (:func:`veiled.sarcasm`)."""
+    hits = sarcasm(scan.own_words())
+    return Finding(hits) if hits else None
+
+
 _QUOTED = re.compile(rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]")
 
 
@@ -2136,7 +2142,7 @@ _DETECTORS: dict[str, Detector] = {
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
-    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "group_deal": _group_deal, "packet_beg": _packet_beg,
+    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
 }
 
 
@@ -2213,7 +2219,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     own_words = scan.own_words()
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
     form = bool(lex.words["abuse.contempt"].search(own_words) or group_slur().search(own_words) or put_down().search(own_words)
-                or someone_put_down().search(own_words) or "sneer" in scan.found or "veiled" in scan.found)
+                or someone_put_down().search(own_words) or "sneer" in scan.found or "veiled" in scan.found or "sarcasm" in scan.found)
     attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * form \
         + bool(third_person().search(own_words)) \
         + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
