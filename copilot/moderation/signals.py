@@ -2219,7 +2219,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     own_words = scan.own_words()
     # a put-down by itself (脑子呢, 你也配): two cues' worth (lexicons.yaml abuse.contempt)
     form = bool(lex.words["abuse.contempt"].search(own_words) or group_slur().search(own_words) or put_down().search(own_words)
-                or someone_put_down().search(own_words) or "sneer" in scan.found or "veiled" in scan.found or "sarcasm" in scan.found)
+                or someone_put_down().search(own_words) or "sneer" in scan.found or "veiled" in scan.found)
     attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * form \
         + bool(third_person().search(own_words)) \
         + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
