@@ -18,7 +18,7 @@ from copilot.moderation.normalise import SENTENCE as _SENTENCE
 from copilot.moderation.normalise import SPACED_HANDLE, URL_RE, Normalised, clause_before, decorative_between, normalise
 from copilot.moderation.normalise import alt as _alt
 from copilot.moderation.normalise import either as _either
-from copilot.moderation.veiled import banter, veiled_forms
+from copilot.moderation.veiled import banter, sarcasm, veiled_forms
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, in_word, strip_invisible, tokenize, word_bounds, word_spans
 
@@ -1902,6 +1902,12 @@ def _veiled(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits) if hits else None
 
 
+def _sarcasm(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Praise with a put-down beside it, aimed at someone else (:func:`veiled.sarcasm`)."""
+    hits = sarcasm(scan.own_words())
+    return Finding(hits) if hits else None
+
+
 _QUOTED = re.compile(rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]")
 
 
@@ -2136,7 +2142,7 @@ _DETECTORS: dict[str, Detector] = {
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
-    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "group_deal": _group_deal, "packet_beg": _packet_beg,
+    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
 }
 
 

@@ -57,6 +57,8 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "sanction": _either_order(d["sanction"]),
         "civil_ask": _either_order(d["civil_ask"]),
         "duty": _either_order(d["duty"]),
+        "sarcasm_praise": re.compile(_alt(d["sarcasm"]["praise"])),
+        "sarcasm_put_down": re.compile(_alt(d["sarcasm"]["put_down"])),
     }
 
 
@@ -163,6 +165,24 @@ def civil_ask(said: str) -> bool:
     """A civil complaint about a call or a score with a polite ask for next time (那球明明出界了…下次认真点好吗): the matter,
     not the person."""
     return bool(_compiled()["civil_ask"].search(said))
+
+
+def sarcasm(said: str) -> list[str]:
+    """Praise of someone else (veiled.yaml ``sarcasm.praise``) with a put-down in another clause of the same message
+    (``put_down``: the mocking applause or the failing it praises) — both, or it is not sarcasm; not the writer's praise of
+    themselves (a ``self`` word in the praise's clause) and not beside warmth (:func:`banter`). ``said``: the writer's own
+    words in Mandarin. Returns the praise and the put-down found (empty: none)."""
+    if banter(said):
+        return []
+    rx = _compiled()
+    for m in rx["sarcasm_praise"].finditer(said):
+        if rx["self"].search(clause_before(said, m.start())):
+            continue
+        rest = said[:m.start()] + " " + said[m.end():]
+        down = rx["sarcasm_put_down"].search(rest)
+        if down is not None:
+            return [m.group(0), down.group(0)]
+    return []
 
 
 def veiled_forms(said: str) -> list[str]:
