@@ -477,9 +477,19 @@ ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
 ERRAND_SCALE_MIN = 0.6
 INVITATION_SCORE = 0.75  # an invitation whose object is none of the group's: a gentle reminder
 CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gives this much: labelled, reviewed
+# a word of a domain-free chatter theme (lexicons.yaml chatter_themes: the stock market, lotteries, elections…) in an
+# unrelated message the model gives this much: labelled, reviewed — the theme says what the chatter is about where the
+# model, reading the rest as plain words ("今天大盘又绿了" 0.27), does not (chosen on readable sets only, round 56)
+THEME_FLOOR = 0.0
 REACTION_MAX_CHARS = 16  # a reaction this short (compact characters) is a reply in a thread, not a topic of its own
 TOPIC_WORDS = "moderation/topic_words.yaml"
 _NOT_TOPICS = ("ns", "s", "m")  # jieba's place-name, place-word (城北, 西郊) and numeral classes
+
+
+@lru_cache(maxsize=1)
+def theme_words() -> frozenset[str]:
+    """The words of the domain-free chatter themes (lexicons.yaml ``chatter_themes``)."""
+    return frozenset(str(w).lower() for words in lexicon_data()["chatter_themes"].values() for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -902,7 +912,9 @@ class OffTopicDetector:
             # a life errand nothing ties to the group: labelled, a person decides (one layer, never a reminder)
             return TopicResult(True, ERRAND_SCORE, [], f"与群主题无关的生活事务（{'、'.join(errands[:3])}）",
                                chatter_p=round(p, 3), chatter_words=tuple(errands[:3]), model_p=round(model_p, 3))
-        if p < CHATTER_MIN and chatter and model_p >= CHATTER_WORD_FLOOR:
+        # a theme word the group's kind of group talks about (基金 where its types or domains name it) is no theme there
+        themed = [w for w in chatter if w.lower() in theme_words() and not self.vocab.related.search(w)]
+        if p < CHATTER_MIN and chatter and (model_p >= CHATTER_WORD_FLOOR or (themed and model_p >= THEME_FLOOR)):
             # the whole message: nothing in it ties it to the group, it names a chatter topic (火锅, 双十二) and the
             # model leans that way — labelled off-topic for a person to look at (one layer, never a reminder)
             return TopicResult(True, ERRAND_SCORE, [], f"与群主题无关的闲聊话题（{'、'.join(chatter[:3])}）",
