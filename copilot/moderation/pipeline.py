@@ -934,13 +934,18 @@ class Moderator:
         if a.label != Label.AD or self.profile is None or self.offtopic is None or a.checks.get("sender_name"):
             return
         rep = a.signals
-        if rep.contacts or rep.blocked_urls or rep.names(Label.SPAM) or set(rep.names(Label.AD)) - _ORGANISER_PATH:
+        if rep.contacts or rep.blocked_urls or rep.names(Label.SPAM) or set(rep.names(Label.AD)) - _ORGANISER_ASK_PATH:
             return
         compact = normalise(msg.text).compact
         words = lexicons().words
         if self.offtopic.elsewhere(compact) or words["ad.third_party"].search(compact) or words["ad.rival"].search(compact):
             return
         who = self._organiser_named(msg.shown_name)
+        if who is None and self.shop:
+            # a shop's or a brand's own customer group: its staff account (店长, 客服-小夏, 山间茶舍-阿青: sender_name.staff, with
+            # nothing before the role the profile does not name) speaks for the shop as its organiser does
+            role = name_role(msg.shown_name, "staff", self.topic_text)
+            who = msg.shown_name if role is not None else None
         if who is None:
             return
         tie = self._events_named(compact)
@@ -2339,6 +2344,9 @@ _OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business", "details_
 # What the group's own organiser's post of its products or events may carry (Moderator._own_organiser_layer): the seller's form
 # and promo (买两盒送一), the price, the QR code, the sign-up, and a banned item's name (收费带团 is about outsiders)
 _ORGANISER_PATH = _OWN_OFFER_PATH | {"seller_form", "banned", "banned_deal", "group_deal", "urgency"}
+# … and how members ask the organiser about it (私我, 私讯我, 找我报名: the invite signal): the organiser is the group's own
+# point of contact, so asking them privately is no lead to an outsider (round 56; a handle or a link off the allowlist is not this)
+_ORGANISER_ASK_PATH = _ORGANISER_PATH | {"invite"}
 
 
 def _without_contacts(compact: str, rep: SignalReport) -> str:
@@ -2408,7 +2416,8 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
     business, and so is a job post in a group of one trade (``deal``): the member-post rule weighs them
     like any other post."""
     # a member's report of their own use (救助点一直在用, 我家吃了半年) recommends; it does not offer
-    own_use = bool(text) and bool(lexicons().words["ad.own_use"].search(text))
+    # … and so does their report of time with a teacher, doctor or shop they name (跟他练了一学期: ad.own_experience)
+    own_use = bool(text) and bool(lexicons().words["ad.own_use"].search(text) or lexicons().words["ad.own_experience"].search(text))
     # a notice or advice to the members (温馨提示…不要…) with no ad cue at all — no contact, price, link or call to buy
     advice = bool(text) and not rep.names(Label.AD) and not rep.contacts \
         and bool(lexicons().words["ad.advice"].search(text))
