@@ -934,10 +934,15 @@ class Moderator:
         if a.label != Label.AD or self.profile is None or self.offtopic is None or a.checks.get("sender_name"):
             return
         rep = a.signals
-        if rep.contacts or rep.blocked_urls or rep.names(Label.SPAM) or set(rep.names(Label.AD)) - _ORGANISER_ASK_PATH:
-            return
         compact = normalise(msg.text).compact
         words = lexicons().words
+        # a shop's own after-sales notice (收到破损的联系我，电话…，给您补发): one handle, no price, promo or link — the shop's
+        # own counter for its customers, not a lead (ad.aftersales; only in a shop's or a brand's own customer group)
+        service = sorted(set(words["ad.aftersales"].findall(compact))) \
+            if self.shop and _handle_count(rep) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _SERVICE_PATH else []
+        if (rep.contacts and not service) or rep.blocked_urls or rep.names(Label.SPAM) \
+                or set(rep.names(Label.AD)) - (_SERVICE_PATH if service else _ORGANISER_ASK_PATH):
+            return
         if self.offtopic.elsewhere(compact) or words["ad.third_party"].search(compact) or words["ad.rival"].search(compact):
             return
         who = self._organiser_named(msg.shown_name)
@@ -948,7 +953,7 @@ class Moderator:
             who = msg.shown_name if role is not None else None
         if who is None:
             return
-        tie = self._events_named(compact)
+        tie = self._events_named(compact) + service
         tie += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
         tie += self._profile_priced(rep.signal("money"))
         if not tie and (rep.sign_up or words["ad.organiser_call"].search(compact)):
@@ -957,9 +962,12 @@ class Moderator:
             return
         banned = list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
         a.label, a.score = Label.OK, 0.9
-        a.reasons = [f"发消息的是群档案里的组织者（{who}），发的是本群自己的商品或活动（{'、'.join(tie[:3])}），是本群自己的事，不算广告"
+        a.reasons = [f"发消息的是本店自己的账号（{who}），说的是本店的售后（{'、'.join(service[:3])}），留的是本店的联系方式，不算广告"
+                     if service else
+                     f"发消息的是群档案里的组织者（{who}），发的是本群自己的商品或活动（{'、'.join(tie[:3])}），是本群自己的事，不算广告"
                      + (f"；群规禁止的「{'、'.join(banned[:2])}」说的是外人，不是组织者自己的活动" if banned else "")]
-        a.checks["own_organiser"] = {"name": who, "tie": tie[:3], **({"banned": banned[:2]} if banned else {})}
+        a.checks["own_organiser"] = {"name": who, "tie": tie[:3], **({"banned": banned[:2]} if banned else {}),
+                                     **({"aftersales": service[:3]} if service else {})}
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -2347,6 +2355,8 @@ _ORGANISER_PATH = _OWN_OFFER_PATH | {"seller_form", "banned", "banned_deal", "gr
 # … and how members ask the organiser about it (私我, 私讯我, 找我报名: the invite signal): the organiser is the group's own
 # point of contact, so asking them privately is no lead to an outsider (round 56; a handle or a link off the allowlist is not this)
 _ORGANISER_ASK_PATH = _ORGANISER_PATH | {"invite"}
+# … and all a shop's own after-sales notice may carry: its one handle and the ask to use it (Moderator._own_organiser_layer)
+_SERVICE_PATH = frozenset({"contact", "landline", "invite"})
 
 
 def _without_contacts(compact: str, rep: SignalReport) -> str:
