@@ -946,17 +946,20 @@ class Moderator:
         if self.offtopic.elsewhere(compact) or words["ad.third_party"].search(compact) or words["ad.rival"].search(compact):
             return
         who = self._organiser_named(msg.shown_name)
+        staff = False
         if who is None and self.shop:
             # a shop's or a brand's own customer group: its staff account (店长, 客服-小夏, 山间茶舍-阿青: sender_name.staff, with
-            # nothing before the role the profile does not name) speaks for the shop as its organiser does
+            # nothing before the role the profile does not name) speaks for the shop as its organiser does — about what the
+            # profile lists (its products, events, schedule, prices) or its after-sales; a bare 下单 for goods the profile does
+            # not list (新到一批进口瑜伽服…私聊我下单) is no tie (test_moderation_d17b52)
             role = name_role(msg.shown_name, "staff", self.topic_text)
-            who = msg.shown_name if role is not None else None
+            who, staff = (msg.shown_name, True) if role is not None else (None, False)
         if who is None:
             return
         tie = self._events_named(compact) + service
         tie += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
         tie += self._profile_priced(rep.signal("money"))
-        if not tie and (rep.sign_up or words["ad.organiser_call"].search(compact)):
+        if not tie and not staff and (rep.sign_up or words["ad.organiser_call"].search(compact)):
             tie = sorted(set(words["ad.organiser_call"].findall(compact))) or ["报名"]
         if not tie:
             return
