@@ -934,27 +934,43 @@ class Moderator:
         if a.label != Label.AD or self.profile is None or self.offtopic is None or a.checks.get("sender_name"):
             return
         rep = a.signals
-        if rep.contacts or rep.blocked_urls or rep.names(Label.SPAM) or set(rep.names(Label.AD)) - _ORGANISER_PATH:
-            return
         compact = normalise(msg.text).compact
         words = lexicons().words
+        # a shop's own after-sales notice (收到破损的联系我，电话…，给您补发): one handle, no price, promo or link — the shop's
+        # own counter for its customers, not a lead (ad.aftersales; only in a shop's or a brand's own customer group)
+        service = sorted(set(words["ad.aftersales"].findall(compact))) \
+            if self.shop and _handle_count(rep) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _SERVICE_PATH else []
+        if (rep.contacts and not service) or rep.blocked_urls or rep.names(Label.SPAM) \
+                or set(rep.names(Label.AD)) - (_SERVICE_PATH if service else _ORGANISER_ASK_PATH):
+            return
         if self.offtopic.elsewhere(compact) or words["ad.third_party"].search(compact) or words["ad.rival"].search(compact):
             return
         who = self._organiser_named(msg.shown_name)
+        staff = False
+        if who is None and self.shop:
+            # a shop's or a brand's own customer group: its staff account (店长, 客服-小夏, 山间茶舍-阿青: sender_name.staff, with
+            # nothing before the role the profile does not name) speaks for the shop as its organiser does — about what the
+            # profile lists (its products, events, schedule, prices) or its after-sales; a bare 下单 for goods the profile does
+            # not list (新到一批进口瑜伽服…私聊我下单) is no tie (test_moderation_d17b52)
+            role = name_role(msg.shown_name, "staff", self.topic_text)
+            who, staff = (msg.shown_name, True) if role is not None else (None, False)
         if who is None:
             return
-        tie = self._events_named(compact)
+        tie = self._events_named(compact) + service
         tie += sorted(set(self.own_products.findall(compact))) if self.own_products is not None else []
         tie += self._profile_priced(rep.signal("money"))
-        if not tie and (rep.sign_up or words["ad.organiser_call"].search(compact)):
+        if not tie and not staff and (rep.sign_up or words["ad.organiser_call"].search(compact)):
             tie = sorted(set(words["ad.organiser_call"].findall(compact))) or ["报名"]
         if not tie:
             return
         banned = list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
         a.label, a.score = Label.OK, 0.9
-        a.reasons = [f"发消息的是群档案里的组织者（{who}），发的是本群自己的商品或活动（{'、'.join(tie[:3])}），是本群自己的事，不算广告"
+        a.reasons = [f"发消息的是本店自己的账号（{who}），说的是本店的售后（{'、'.join(service[:3])}），留的是本店的联系方式，不算广告"
+                     if service else
+                     f"发消息的是群档案里的组织者（{who}），发的是本群自己的商品或活动（{'、'.join(tie[:3])}），是本群自己的事，不算广告"
                      + (f"；群规禁止的「{'、'.join(banned[:2])}」说的是外人，不是组织者自己的活动" if banned else "")]
-        a.checks["own_organiser"] = {"name": who, "tie": tie[:3], **({"banned": banned[:2]} if banned else {})}
+        a.checks["own_organiser"] = {"name": who, "tie": tie[:3], **({"banned": banned[:2]} if banned else {}),
+                                     **({"aftersales": service[:3]} if service else {})}
 
     def _flood_layer(self, msg: Message, a: Analysis) -> None:
         """Flooding and the same text from several accounts (stateful): spam, or more evidence."""
@@ -2339,6 +2355,11 @@ _OWN_OFFER_PATH = frozenset({"qr", "promo_words", "money", "business", "details_
 # What the group's own organiser's post of its products or events may carry (Moderator._own_organiser_layer): the seller's form
 # and promo (买两盒送一), the price, the QR code, the sign-up, and a banned item's name (收费带团 is about outsiders)
 _ORGANISER_PATH = _OWN_OFFER_PATH | {"seller_form", "banned", "banned_deal", "group_deal", "urgency"}
+# … and how members ask the organiser about it (私我, 私讯我, 找我报名: the invite signal): the organiser is the group's own
+# point of contact, so asking them privately is no lead to an outsider (round 56; a handle or a link off the allowlist is not this)
+_ORGANISER_ASK_PATH = _ORGANISER_PATH | {"invite"}
+# … and all a shop's own after-sales notice may carry: its one handle and the ask to use it (Moderator._own_organiser_layer)
+_SERVICE_PATH = frozenset({"contact", "landline", "invite"})
 
 
 def _without_contacts(compact: str, rep: SignalReport) -> str:
@@ -2408,7 +2429,8 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
     business, and so is a job post in a group of one trade (``deal``): the member-post rule weighs them
     like any other post."""
     # a member's report of their own use (救助点一直在用, 我家吃了半年) recommends; it does not offer
-    own_use = bool(text) and bool(lexicons().words["ad.own_use"].search(text))
+    # … and so does their report of time with a teacher, doctor or shop they name (跟他练了一学期: ad.own_experience)
+    own_use = bool(text) and bool(lexicons().words["ad.own_use"].search(text) or lexicons().words["ad.own_experience"].search(text))
     # a notice or advice to the members (温馨提示…不要…) with no ad cue at all — no contact, price, link or call to buy
     advice = bool(text) and not rep.names(Label.AD) and not rep.contacts \
         and bool(lexicons().words["ad.advice"].search(text))
