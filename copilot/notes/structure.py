@@ -5724,8 +5724,9 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
 # -- decisions and announcements -----------------------------------------------------------------------
 def _decides(sentence: str) -> bool:
     f = _fold(sentence)
-    if has(f, "decision", "undecided") or is_question(sentence) or _acknowledges(sentence):
-        return False  # ("收到！终于定了": a yes to the line before, nothing settled of its own)
+    if has(f, "decision", "undecided") or is_question(sentence) or _acknowledges(sentence) \
+            or has(f.strip(), "decision", "proposal_own"):
+        return False  # ("收到！终于定了": a yes to the line before, nothing settled of its own; "我提议…改成…": put up)
     if _reports_agreement(f):
         return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
     if has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal"):
