@@ -94,3 +94,15 @@ def test_a_promise_after_what_is_done_is_still_a_to_do():
         "乐乐妈妈|水我已经订好了，周五前我把小票发群里",
     )
     assert any(a.owner == "乐乐妈妈" and "小票" in a.task for a in n.actions), [(a.owner, a.task) for a in n.actions]
+
+
+def test_a_proposal_nobody_takes_up_is_no_decision():
+    n = _notes(
+        "组长老陈|周一例会，下周的事说一下",
+        "小美|我提议周报模板改成表格，这次内容挺多的",
+        "阿芬|表格的话要重新做模板吗？",
+        "组长老陈|模板的事下周再说。团建就定4月19日周六，大家没意见吧",
+        "小美|没意见",
+    )
+    assert not any("表格" in d.text for d in n.decisions), [d.text for d in n.decisions]
+    assert any("4月19日" in d.text for d in n.decisions), [d.text for d in n.decisions]
