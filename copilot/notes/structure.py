@@ -3901,10 +3901,11 @@ def _vocative(m: Message, people: People) -> str | None:
 
 
 def _done_only(f: str, deadline: Deadline | None) -> bool:
-    """Whether a first-person line tells only what is done (我报了500): a past clause ("这周我收了二十本")
+    """Whether a first-person line tells only what is done (我报了500, 我已經同管理處講咗): a past clause ("这周我收了二十本")
     followed by a clause with a "…前" deadline ("周六之前贴好标签") or a time with a task ("我问了村委…，我
     明天把位置图发群里") still promises the rest."""
-    past = _PAST.search(f)
+    # (or "已经/已經…了/咗" however long the deed between: "營位我已經book咗兩晚", "第二單我已經同管理處講咗")
+    past = _PAST.search(f) or cue("action", "already").search(f)
     if past is None:
         return False
     later = cue("action", "later_promise").search(f, past.end())
@@ -3915,7 +3916,12 @@ def _done_only(f: str, deadline: Deadline | None) -> bool:
     later = f.find(_fold(deadline.text), past.end())
     if not deadline.marked:  # an unmarked time promises only with its own 我 after the past clause
         again = cue("owner", "me").search(f, past.end())
-        return not (again and _CLAUSE.search(f[past.end():again.start()]) and abs(later - again.start()) <= 4)
+        if not (again and _CLAUSE.search(f[past.end():again.start()])):
+            return True
+        # (the time next to that 我, not an earlier mention of the same day: "已经报修了，维保公司说明天上午10点前到，
+        # 我明天上午去现场盯着")
+        near = f.find(_fold(deadline.text), max(past.end(), again.start() - 4))
+        return not (near >= 0 and abs(near - again.start()) <= 4)
     return not (later > past.end() and _CLAUSE.search(f[past.end():later]))
 
 
@@ -4455,8 +4461,9 @@ def _first_word(sentence: str, messages: list[Message], idx: int,
     f, whole = _fold(sentence), _fold(messages[idx].text)
     if not has(f, "decision", "told_plan") or has(f, "decision", "told_plan_settles") or _reports_agreement(f) or has(whole, "decision", "told_plan_closes") \
             or has(whole, "decision", "proposal") or cue("decision", "accept_head").match(f.strip()) \
-            or has(whole, "decision", "summary_inline") or has(whole, "decision", "summary_header"):
-        return False
+            or has(whole, "decision", "summary_inline") or has(whole, "decision", "summary_header") \
+            or has(whole, "decision", "invites_yes"):
+        return False  # (a plan put to the group for its yes, "…就定11月12日，大家没意见吧", is no bare notice)
     mine = _matter_words(sentence)
     if not mine:
         return False
@@ -5717,8 +5724,9 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
 # -- decisions and announcements -----------------------------------------------------------------------
 def _decides(sentence: str) -> bool:
     f = _fold(sentence)
-    if has(f, "decision", "undecided") or is_question(sentence) or _acknowledges(sentence):
-        return False  # ("收到！终于定了": a yes to the line before, nothing settled of its own)
+    if has(f, "decision", "undecided") or is_question(sentence) or _acknowledges(sentence) \
+            or has(f.strip(), "decision", "proposal_own"):
+        return False  # ("收到！终于定了": a yes to the line before, nothing settled of its own; "我提议…改成…": put up)
     if _reports_agreement(f):
         return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
     if has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal"):
