@@ -1052,8 +1052,11 @@ def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date 
         if when is None or "?" in folded or has(folded, "question", "anywhere") or interrogative(folded):
             continue
         for clause in _CLAUSE.split(folded):
+            # (a day: a date, a weekday or a day word — not a stretch such as 年底/月底/这周, which names no event's day:
+            # "年末发表会定在12月18日" is the 18th)
             days = [(s, d.day) for s, _, d in _located(clause, when) if d.day is not None and not d.marked
-                    and not d.hour_only and d.day > when.date()]
+                    and not d.hour_only and d.day > when.date()
+                    and not _stretch(fold(d.text))]
             # (nor a member's own plan: "我下个月15号退租" is no event of the group's)
             own = clause.lstrip().startswith(time_words("own_plan_heads")) \
                 and not clause.lstrip().startswith(time_words("group_heads"))
@@ -1084,3 +1087,9 @@ def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date 
                 out[i] = day
                 break
     return out
+
+
+def _stretch(text: str) -> bool:
+    """Whether a folded time text names a stretch of days, not one day: 年底, 月底, 月中, 下个月初, 这周 (time.yaml)."""
+    words = [*time_words("year_end"), *time_words("month_end"), *time_words("month_mid"), *time_words("month_start")]
+    return any(w in text for w in words) or text in time_words("week_words")
