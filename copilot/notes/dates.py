@@ -1034,7 +1034,7 @@ _CLAUSE = re.compile(r"[，,。；;！!？?\n]")
 
 
 def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date | None]) -> list[date | None]:
-    """For each message, the day of the event it names before a mark of ``time.yaml`` event_anchor_marks ("发表会前一天",
+    """For each message, the day of the event it names before a mark of ``time.yaml`` (event_anchor_days, or event_anchor_spans and a count: "发表会前一天",
     "换种会前三天", "园游会结束后三天内") when a dated sentence of the chat tells that event's day ("年末发表会12/19（六）
     下午2点", the last one told: a later line may move it); else the event under discussion (``events``). The event's
     words are read from the chat itself, not from a word list: the longest run of the characters before the mark that
