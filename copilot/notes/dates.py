@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from copilot.notes.cues import cue
+from copilot.notes.cues import cue, has, interrogative
 from copilot.paths import load_resource
 from copilot.textnorm import fold, tokenize, word_class
 
@@ -126,7 +126,7 @@ def _lexicon() -> _Lexicon:
     cn_day = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
     cn_month = "(?:十[一二]?|[一二三四五六七八九])"
     absolute = (rf"(?:(?P<mo>\d{{1,2}}|(?<![{CN_DIGITS}]){cn_month})月(?P<md>\d{{1,2}}|{cn_day})[日号]?"
-                rf"|(?<![\d/.])(?P<dm>\d{{1,2}})[./](?P<dd>\d{{1,2}})(?![\d/.])(?=\s*(?:{before}|截止|[（(]?(?:周|星期|礼拜|週)))"
+                rf"|(?<![\d/.])(?P<dm>\d{{1,2}})[./](?P<dd>\d{{1,2}})(?![\d/.])(?=\s*(?:{before}|截止|[（(]?(?:周|星期|礼拜|週)|[（(][{''.join(weekdays)}][)）]))"
                 # after 下个月/本月 a day is a date whatever follows (下个月十二号区里有比赛); alone, not 5号楼
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})(?P<dm2>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号]"
                 rf"|(?<![第\dA-Za-z{CN_DIGITS}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
@@ -908,7 +908,7 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
     the faithfulness check accepts in a deadline although the chat never spelled it out."""
     out: set[str] = set()
     night = night_work([text for text, _ in texts])
-    events = event_days(texts)
+    events = anchored_events(texts, event_days(texts))
     last = next((e for e in reversed(events) if e is not None), None)  # the event's day at the end of the chat
     for (text, when), event, meeting in zip(texts, events, next_meetings(texts), strict=True):
         # (read against the event and as said: "最晚周日晚上" before a Sunday event may be this Sunday; and against
@@ -1022,3 +1022,74 @@ def next_meetings(texts: list[tuple[str, datetime | None]]) -> list[date | None]
             day = (first + timedelta(days=32)).replace(day=1)
         out.append(found)
     return out
+
+
+@lru_cache(maxsize=1)
+def _anchor() -> re.Pattern[str]:
+    days, spans = _alt(time_words("event_anchor_days")), _alt(time_words("event_anchor_spans"))
+    return re.compile(rf"([\u4e00-\u9fff]{{2,5}})(?=(?:{days}|(?:{spans})(?:\d|[{CN_DIGITS}])))")
+
+
+_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
+
+
+def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date | None]) -> list[date | None]:
+    """For each message, the day of the event it names before a mark of ``time.yaml`` (event_anchor_days, or event_anchor_spans and a count: "发表会前一天",
+    "换种会前三天", "园游会结束后三天内") when a dated sentence of the chat tells that event's day ("年末发表会12/19（六）
+    下午2点", the last one told: a later line may move it); else the event under discussion (``events``). The event's
+    words are read from the chat itself, not from a word list: the longest run of the characters before the mark that
+    a sentence with a later, unmarked day of its own also says."""
+    anchor = _anchor()
+    # (the runs before a mark, read on the line as written: "发表会前一天" is a span the time patterns take whole)
+    found = [[m.group(1) for m in anchor.finditer(fold(text))] if when is not None else [] for text, when in texts]
+    if not any(found):
+        return list(events)
+    marks = time_words("event_anchor_days") + time_words("event_anchor_spans")
+    told: list[tuple[str, list[tuple[int, date]]]] = []  # each clause with a later day, and its days' places
+    for text, when in texts:
+        folded = fold(text)
+        # (a question tells no day: "我下个月15号退租，押金怎么退" asks about a member's own move)
+        if when is None or "?" in folded or has(folded, "question", "anywhere") or interrogative(folded):
+            continue
+        for clause in _CLAUSE.split(folded):
+            # (a day: a date, a weekday or a day word — not a stretch such as 年底/月底/这周, which names no event's day:
+            # "年末发表会定在12月18日" is the 18th)
+            days = [(s, d.day) for s, _, d in _located(clause, when) if d.day is not None and not d.marked
+                    and not d.hour_only and d.day > when.date()
+                    and not _stretch(fold(d.text))]
+            # (nor a member's own plan: "我下个月15号退租" is no event of the group's)
+            own = clause.lstrip().startswith(time_words("own_plan_heads")) \
+                and not clause.lstrip().startswith(time_words("group_heads"))
+            if days and not own and not any(w in clause for w in time_words("preparation_words")):
+                told.append((clause, days))
+    cache: dict[str, date | None] = {}
+
+    def told_day(words: str) -> date | None:
+        if words not in cache:
+            day = None
+            for clause, days in told:
+                at = clause.find(words)
+                # (the words as an event told, not as another anchor: "发表会前一天" tells no day of the show)
+                if at >= 0 and not clause[at + len(words):].startswith(marks):
+                    day = min(days, key=lambda sd: abs(sd[0] - at))[1]
+            cache[words] = day
+        return cache[words]
+
+    out = list(events)
+    for i, ((text, when), runs) in enumerate(zip(texts, found, strict=True)):
+        if runs and moved_from(fold(text)) is not None:
+            continue  # "文化中心那天档期冲突，发表会改到12/20": a change, not work counted from the old day
+        for run in runs:
+            # (the longest run that is no time word itself: 下周五前 names no event)
+            day = next((d for k in range(len(run) - 1) if without_times(run[k:]) == run[k:]
+                        for d in [told_day(run[k:])] if d is not None), None)
+            if day is not None and when is not None and day > when.date():
+                out[i] = day
+                break
+    return out
+
+
+def _stretch(text: str) -> bool:
+    """Whether a folded time text names a stretch of days, not one day: 年底, 月底, 月中, 下个月初, 这周 (time.yaml)."""
+    words = [*time_words("year_end"), *time_words("month_end"), *time_words("month_mid"), *time_words("month_start")]
+    return any(w in text for w in words) or text in time_words("week_words")

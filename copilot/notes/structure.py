@@ -31,6 +31,7 @@ from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
+    anchored_events,
     cn_to_int,
     done_at_event,
     event_days,
@@ -3957,7 +3958,10 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
     # a member's own plan ("12月20号我要考护士资格证", "我下周三出差") is no event of the group: its day
     # never anchors "活动前一天" or a to-do's day
-    events = event_days([("" if _own_day(m.text) else m.text, m.time) for m in messages])
+    told = [("" if _own_day(m.text) else m.text, m.time) for m in messages]
+    told_events = event_days(told)
+    # (a line naming its own event before 前/那天/后: "发表会前一天" is counted from the show's own told day)
+    events = anchored_events(told, told_events)
     meetings = next_meetings([(m.text, m.time) for m in messages])
     invited = find_invitation(messages)
     told: dict[str, tuple[int, Announcement]] = {}  # each speaker's last notice (message index, notice)
@@ -4080,7 +4084,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         spoke[m.speaker] = m.id
     actions, decisions = _retimed(actions, decisions, messages, people, events, meetings)
     _day_of_named(actions, messages)
-    _follow_event(actions, messages, events, meetings)
+    _follow_event(actions, messages, told_events, meetings)
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
