@@ -1694,6 +1694,7 @@ def _holds_questions(m: Message, session: SessionType, speakers: list[str], host
     return [m.speaker] if m.speaker in speakers else list(speakers)
 
 
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.．、)）]\s*")
 _ROUND_CLAUSES = re.compile(r"[；;。\n]")
 _ROUND_HEAD = re.compile(r"[：:](?!\d)")
 
@@ -1715,17 +1716,27 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
         about = cue("reply", "asked_about").match(re.split(r"[，,]", _fold(parts[0]))[-1].strip()) \
             if len(parts) == 2 else None
         subject = (about.group("a") or about.group("b")) if about else ""
+        # (an item's own short head names its asker or the question's words: "3. 老王的申论：…", "5. 行测顺序：…")
+        numbered = _ITEM_NUMBER.match(parts[0]) if len(parts) == 2 else None
+        head = parts[0][numbered.end():].strip() if numbered else ""
+        head = head if 2 <= len(head) <= int(raw("reply", "item_head_chars")) \
+            and not has(_fold(head), "reply", "answers_round") else ""
         if len(parts) == 2 and not has(_fold(parts[0]), "reply", "asked_by"):
             clause = parts[1]  # (the round's own head, "统一回答几个问题：")
         clause = clause.strip(" ，,")
-        if len(re.sub(r"\W", "", clause)) < 4:
-            continue
+        if len(re.sub(r"\W", "", clause)) < 4 or len(parts) == 1 and has(_fold(clause), "reply", "answers_round"):
+            continue  # (nor is the round's own opening an answer: "小雯汇总了三个问题，我按顺序回答")
         free = [q for q in waiting if all(q is not p for p, _ in out)]
-        names = {who for _, _, who in people.named_in(clause) if who != m.speaker}
+        names = {who for _, _, who in people.named_in(clause + " " + head) if who != m.speaker}
         by_name = [q for q in free if q.msg.speaker in names]
+        if head and not by_name and any(q.msg.speaker in names for q in opened):
+            continue  # (an item headed by an asker whose question is answered already answers no one else's)
+        by_head = [q for q in (by_name or free) if head and relevant(q.text, head, by_kind=False)]
         by_subject = [q for q in free if subject and subject in _fold(q.text)] or _nth_asked(clause, m, opened)
         on_it = [q for q in (by_name or free) if relevant(q.text, clause, by_kind=False)]
-        chosen = (by_subject or on_it or by_name or [None])[0]
+        if head and not (by_subject or by_name or by_head) and any(relevant(q.text, head, by_kind=False) for q in opened):
+            continue  # (its head names a question answered already: it is that one's, no one else's)
+        chosen = (by_subject or on_it or by_name or by_head or [None])[0]
         if chosen is not None:
             named_ask = named_ask or bool(by_subject) or bool(by_name) and has(_fold(clause), "reply", "asked_by")
             out.append((chosen, Message(id=m.id, time=m.time, speaker=m.speaker, text=clause,
