@@ -70,7 +70,8 @@ def test_a_near_miss_decline_states_the_signal_not_a_category() -> None:
     # it says what was measured (closer to the examples of what the cards do not teach) and how to ask again;
     # it does not claim the question is about an app, the law or a private matter
     assert "例子更接近" in reason and "不等于" in reason and "说具体些" in reason
-    assert "问题更像" not in reason and "0.52" in reason and "低于阈值" not in reason
+    # round 56: no confidence or threshold in it (jargon an operator does not follow, qa15r38)
+    assert "问题更像" not in reason and "0.52" not in reason and "阈值" not in reason
 
 
 # --- a question about the group's own subject put into one of the group's texts (scope.yaml wrapper.carry) ---------

@@ -1377,7 +1377,7 @@ def offers_import(ranking: SectionRanking, asked_in: str) -> bool:
     a question without Chinese: no material the operator could import would answer those."""
     if asked_in == "other" or not ranking.related():
         return False
-    if ranking.near_miss or ranking.off_scene or ranking.off_object or ranking.off_wrapper:
+    if ranking.near_miss or ranking.own or ranking.off_scene or ranking.off_object or ranking.off_wrapper:
         return False
     return ranking.scene in decline_texts().import_scenes
 

@@ -33,6 +33,7 @@ from copilot.knowledge.chunking import Chunk, chunk_text
 from copilot.knowledge.embeddings import CachedEmbedder, make_embedder
 from copilot.knowledge.expansion import load_expander
 from copilot.knowledge.ingest import IngestError, find_documents, load_document
+from copilot.knowledge.ownmatter import own_matter
 from copilot.knowledge.ranking import (
     EXAMPLES_FILE,
     EXPANSION_WEIGHT,
@@ -627,7 +628,7 @@ class KnowledgeIndex:
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
                                        lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
         ranking = SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms,
-                                 near_miss=near_miss, stated=stated, must_answer=must_answer)
+                                 near_miss=near_miss, stated=stated, must_answer=must_answer, own=own_matter(query))
         if unwrap and ranking.covered and (asked := asked_object(query)) is not None:
             # a question dressed in operator words (作为群主…怎么跟群友解释) is covered only if what it asks about is
             alone = self.search_sections(asked.text, k=1, rerank=rerank, expand=expand)

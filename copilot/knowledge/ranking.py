@@ -943,13 +943,17 @@ class SectionRanking:
     # and whether the cards cover that on its own: a wrapper word (群主, 新人) alone does not carry a question in
     asked: AskedObject | None = None
     asked_covered: bool = True
+    # what of the asker's own life the question asks about (:func:`copilot.knowledge.ownmatter.own_matter`: a love
+    # letter for someone met in the group, a translation, whether to buy the stock a member tipped): read from the
+    # sentence, not from the scope model or the confidence, so it declines whatever near text retrieval finds
+    own: str = ""
 
     @property
     def covered(self) -> bool:
         if self.sections and self.must_answer:
             return True
         return (bool(self.sections) and self.confidence >= self.threshold and not self.near_miss
-                and not self.off_scene and not self.off_object and not self.off_wrapper)
+                and not self.own and not self.off_scene and not self.off_object and not self.off_wrapper)
 
     @property
     def off_wrapper(self) -> bool:
@@ -961,7 +965,7 @@ class SectionRanking:
     def declined_by(self) -> str:
         """Why an uncovered question was declined: ``confidence`` (below the threshold), ``near_miss`` (it reads
         like a question the cards do not teach although the confidence passed), ``scene`` (not about a group
-        and the best section fits it loosely), ``object`` (it names an object the cards do not teach), ``wrapper``
+        and the best section fits it loosely), ``own`` (it asks about the asker's own life: :attr:`own`), ``object`` (it names an object the cards do not teach), ``wrapper``
         (what it asks about, without the operator's wrapper, is not covered), ``carried`` (the same for a question that puts
         the group's own subject into one of its texts: 群介绍里想写…) or ``none`` (nothing to rank); ``""`` when it is covered."""
         if self.covered:
@@ -970,6 +974,8 @@ class SectionRanking:
             return "none"
         if self.confidence < self.threshold:
             return "confidence"
+        if self.own:
+            return "own"
         if self.near_miss:
             return "near_miss"
         if self.off_scene:

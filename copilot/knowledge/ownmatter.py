@@ -1,0 +1,121 @@
+"""Whether a question asks about the asker's own life rather than running a group (``own_matter.yaml``).
+
+A second decline signal beside the scope model and the retrieval confidence, read from the question's own
+sentence and not from any model score, so it does not move when the scope model is retrained: a request to write a
+text for someone in the asker's own life (帮我写一封情书给我在群里认识的女生), to translate a passage, or the asker's
+own decision to buy, lend or take something (群友推荐了一只股票，我该不该跟着买; 能借吗). Retrieval finds near text
+for these because they name the group (群里认识的, 群友推荐), but the material does not speak to them.
+
+Never for a question that asks how to handle such talk in a group (``handling``: 群里有人荐股怎么管), a request
+for one of the group's own texts (``group_texts``: 帮我写个群公告), a member's act under the group's rules
+(``member_subjects``, ``group_places``: 新人能不能发, 群里能不能卖货) or buying for the group (``group_objects``)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+from pydantic import BaseModel
+
+from copilot.knowledge.ranking import question_clauses
+from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import fold
+
+OWN_MATTER_FILE = RESOURCES_DIR / "retrieval" / "own_matter.yaml"
+
+
+class OwnCues(BaseModel):
+    requesters: tuple[str, ...] = ()
+    compose_verbs: tuple[str, ...] = ()
+    translate_verbs: tuple[str, ...] = ()
+    group_texts: tuple[str, ...] = ()
+    own_texts: tuple[str, ...] = ()
+    own_recipients: tuple[str, ...] = ()
+    first_person: tuple[str, ...] = ()
+    third_person: tuple[str, ...] = ()
+    imperative: tuple[str, ...] = ()
+    modals: tuple[str, ...] = ()
+    question_ends: tuple[str, ...] = ()
+    own_verbs: tuple[str, ...] = ()
+    group_objects: tuple[str, ...] = ()
+    member_subjects: tuple[str, ...] = ()
+    group_places: tuple[str, ...] = ()
+    handling: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def own_cues() -> OwnCues:
+    data = yaml.safe_load(OWN_MATTER_FILE.read_text(encoding="utf-8")) if OWN_MATTER_FILE.exists() else {}
+    return OwnCues(**{k: tuple(fold(w) for w in (v or []) if w) for k, v in (data or {}).items()})
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    import jieba.posseg as posseg  # noqa: PLC0415 - the POS tagger (~0.7 s) only for a question holding a cue word
+
+    return [(w.word, w.flag) for w in posseg.cut(text) if w.word.strip()]
+
+
+def _request(text: str, cues: OwnCues) -> str:
+    """``translate`` when ``text`` (folded, whole question) asks to translate a passage (any passage), ``compose`` when
+    it asks to write a text for someone in the asker's own life; ``""`` otherwise (a group text named after the request)."""
+    starts = [text.find(r) + len(r) for r in cues.requesters if r in text]
+    # an imperative without a requester: a clause that opens with 把 and puts it into another language (把这句翻译成日语)
+    starts += [text.find(c) for c, _ in question_clauses(text)
+               if c.startswith(cues.imperative) and any(t in c for t in cues.translate_verbs)] if cues.imperative else []
+    if not starts:
+        return ""
+    rest = text[min(starts):]
+    words = [w for w, _ in _words(rest)]
+    # a translation is not drafted by the product whatever the passage is (a group intro included)
+    if any(t in rest for t in cues.translate_verbs):
+        return "translate"
+    if any(g in rest for g in cues.group_texts):
+        return ""
+    # the verb may be cut together with a measure word (写段, 写封): a word opening with it counts
+    verbs = [w for w in words[:4] if w.startswith(cues.compose_verbs)]
+    if verbs and (any(t in rest for t in cues.own_texts) or any(r in rest for r in cues.own_recipients)):
+        return "compose"
+    return ""
+
+
+def _decision(clause: str, cues: OwnCues) -> str:
+    """``decide`` when ``clause`` asks whether the asker (said or left out) should buy, lend, take… : an own verb (a
+    whole jieba word: 借 but not 借鉴) with a modal before it in the clause (我该不该给爸妈买) or a question end after it
+    (追进去还来得及吗); ``""`` when a member or the group is the one acting or the thing is the group's."""
+    if any(p in clause for p in cues.group_places) or any(o in clause for o in cues.group_objects):
+        return ""
+    if not any(v in clause for v in cues.own_verbs):
+        return ""  # no own verb at all: the POS tagger is not loaded
+    words = _words(clause)
+    at = 0
+    for i, (word, _) in enumerate(words):
+        start = clause.find(word, at)
+        at = start + len(word) if start >= 0 else at
+        if word not in cues.own_verbs or start < 0:
+            continue
+        # the modal read in the text before it (要不要 is cut 要 / 不要), the question end as a word after it (么 of 什么 is none)
+        before = clause[:start]
+        if not (any(m in before for m in cues.modals) or any(w in cues.question_ends for w, _ in words[i + 1:])):
+            continue
+        subject = words[:i]
+        if any(w in cues.member_subjects for w, _ in subject):
+            continue
+        # a third person acting (他能不能买) is not the asker's own decision; the asker said or left out is
+        if any(f == "r" and w in cues.third_person for w, f in subject) and not any(
+                w in cues.first_person for w, _ in subject):
+            continue
+        return "decide"
+    return ""
+
+
+def own_matter(question: str) -> str:
+    """What of the asker's own life ``question`` asks about: ``compose`` (a text for someone in it), ``translate``,
+    ``decide`` (buy, lend, take a medicine), or ``""`` — also whenever it asks how to handle such talk in a group."""
+    cues = own_cues()
+    text = fold(question)
+    if not text or any(h in text for h in cues.handling):
+        return ""
+    kind = _request(text, cues)
+    if kind:
+        return kind
+    clauses = [c for c, _ in question_clauses(text)] or [text]
+    return next((k for k in (_decision(c, cues) for c in clauses) if k), "")
