@@ -15,7 +15,15 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from copilot.moderation.normalise import SENTENCE as _SENTENCE
-from copilot.moderation.normalise import SPACED_HANDLE, URL_RE, Normalised, clause_before, decorative_between, normalise
+from copilot.moderation.normalise import (
+    SPACED_HANDLE,
+    URL_RE,
+    Normalised,
+    clause_before,
+    decorative_between,
+    normalise,
+    spellings,
+)
 from copilot.moderation.normalise import alt as _alt
 from copilot.moderation.normalise import either as _either
 from copilot.moderation.veiled import banter, sarcasm, veiled_forms
@@ -1298,11 +1306,20 @@ def _allowed_platforms(allowed_domains: tuple[str, ...]) -> tuple[str, ...]:
 _BROKEN_BY_EMOJI = frozenset({"表情隔字"})  # normalise's name for pictographs set between character after character
 
 
+@lru_cache(maxsize=1024)
+def _spelled_asks(evasions: tuple[str, ...]) -> frozenset[str]:
+    """The plain words (spellings.yaml ``canonical``) the evasive spellings of a message stand for (加扣 → 加qq)."""
+    return frozenset(c for p, c in spellings().variants for e in evasions if p.fullmatch(e))
+
+
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.n.evasions:
         return None
     # a number after 电话/联系 (a landline too: 电话 028-8 5 5 5 1 2 3 4) is what the spacing hides
     reach = scan.found.get("invite", []) + scan.found.get("pointer", [])
+    # the contact ask the spelling itself makes (加扣 → 加qq, 加v → 加微信) is no target after it: it hides nothing
+    made = _spelled_asks(scan.n.evasions)
+    reach = [w for w in reach if not any(c in w for c in made)]
     if set(scan.n.evasions) <= _BROKEN_BY_EMOJI:
         # emoji between character after character hide a way to reach the sender when they break its very words
         # (可以🤙🏻私🙏我); around an intact 要的私我 they are a member's play (送🎁给🎁群🎁友)
@@ -1311,7 +1328,14 @@ def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     # the word lists as a spaced handle hides a contact: read after folding, it is what the spacing is for
     sale = bool(scan.lex.words["resale.seller_sign"].search(scan.n.compact))
     hiding = bool(scan.contacts or reach or sale or "数字变形" in scan.n.evasions or patterns().contact_num.search(scan.n.digits))
-    return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
+    if hiding:
+        return Finding(list(scan.n.evasions), "hiding")
+    # every spelling is the contact ask the invite signal already reads (有意加扣详聊: 加扣 → 加qq) and nothing follows it:
+    # the same ask again, not a second layer — quoted as the plain ask, so the evidence count sees it counted
+    invites = scan.found.get("invite", [])
+    if all(any(c in w for c in _spelled_asks((e,)) for w in invites) for e in scan.n.evasions):
+        return Finding(sorted(made), "default", f"（写作{'、'.join(scan.n.evasions)}，未附联系方式）")
+    return Finding(list(scan.n.evasions), "default", "（未附联系方式）")
 
 
 def _link(scan: Scan, spec: SignalSpec) -> Finding | None:

@@ -1,0 +1,59 @@
+"""Round 56, d17d56 (issue 17, the fresh QA's wrong verdicts): evasive contact spellings on word boundaries only, chain
+letters in Traditional script, QQ-style contact asks in a QQ group that bans trading, Latin topic words, reasons that
+follow the group's kind and quote what is written, negated contact asks, red-packet begging. Messages written for these
+tests, for groups not used before: a swimming-pool members' group, a university badminton club on QQ, a Taipei
+neighbourhood group and a bakery's customer group."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from copilot.config import Settings
+from copilot.moderation.labels import ACTED, REMOVED, Label
+from copilot.moderation.normalise import normalise
+from copilot.moderation.pipeline import Moderator
+from copilot.profile import parse_profile_text
+
+POOL = """name: 碧波游泳馆会员群
+positioning: 碧波游泳馆的会员群，前台发开放时间、课程和会员日通知，会员交流游泳
+topics: [游泳, 泳道, 会员卡, 游泳课]
+type: 门店型
+products:
+  - {name: 十次卡, price: 400, unit: 张}
+"""
+_T = itertools.count()
+
+
+def _mod(profile: str, tmp_path: Path) -> Moderator:
+    return Moderator(Settings(data_dir=tmp_path / f"d{next(_T)}", llm_provider="offline"), parse_profile_text(profile),
+                     dry_run=True)
+
+
+def _say(mod: Moderator, user: str, text: str):  # type: ignore[no-untyped-def]
+    return mod.moderate({"user": user, "text": text, "ts": 1_780_000_000 + 600 * next(_T)})
+
+
+@pytest.mark.parametrize("text", ["今年的个人所得税附加扣除在哪个页面填？", "我点了份麻辣烫参加微辣挑战，结果还是辣哭了"])
+def test_a_spelling_inside_a_longer_word_is_no_evasion(text: str) -> None:
+    n = normalise(text)
+    assert not n.evasions and "加qq" not in n.compact and "加微信" not in n.compact
+
+
+def test_a_tax_question_is_never_a_contact_ask(tmp_path: Path) -> None:
+    v = _say(_mod(POOL, tmp_path), "会员老周", "谁知道个税专项附加扣除的赡养老人那一项怎么填")
+    assert v.label != Label.AD and v.action not in REMOVED, v.reason
+    assert "加扣" not in v.reason and "加qq" not in v.reason
+
+
+def test_a_bare_evasive_ask_with_no_handle_after_it_is_not_deleted(tmp_path: Path) -> None:
+    v = _say(_mod(POOL, tmp_path), "u1", "想了解的加扣详聊")
+    assert v.label == Label.AD and v.action not in REMOVED, v.reason
+
+
+@pytest.mark.parametrize("text", ["泳镜批发，需要的加扣 20260512 详聊", "私教课便宜上，加v：swim_8866"])
+def test_an_evasive_ask_with_a_handle_after_it_is_still_deleted(tmp_path: Path, text: str) -> None:
+    v = _say(_mod(POOL, tmp_path), "u2", text)
+    assert v.label == Label.AD and v.action in REMOVED, v.reason
