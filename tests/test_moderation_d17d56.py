@@ -57,3 +57,30 @@ def test_a_bare_evasive_ask_with_no_handle_after_it_is_not_deleted(tmp_path: Pat
 def test_an_evasive_ask_with_a_handle_after_it_is_still_deleted(tmp_path: Path, text: str) -> None:
     v = _say(_mod(POOL, tmp_path), "u2", text)
     assert v.label == Label.AD and v.action in REMOVED, v.reason
+
+
+TAIPEI = """name: 大安區興安里鄰里群
+positioning: 興安里的住戶交流社區公告、里民活動和生活資訊
+topics: [社區公告, 里民活動, 垃圾車, 停車]
+type: 社区
+"""
+
+
+@pytest.mark.parametrize("text", ["緊急！！自來水公司說下週一開始停水五天，大家快囤水，轉發到所有群",
+                                  "紧急！！自来水公司说下周一开始停水五天，大家快囤水，转发到所有群"])
+def test_an_outage_rumour_sent_on_to_every_group_is_a_chain_letter_in_both_scripts(tmp_path: Path, text: str) -> None:
+    v = _say(_mod(TAIPEI, tmp_path), "u3", text)
+    assert v.label == Label.SPAM and v.action in REMOVED, v.reason
+
+
+@pytest.mark.parametrize("text", ["里辦公室通知：週三上午停水，請大家轉告家人提前儲水",
+                                  "里办公室通知：周三上午停水，请大家转告家人提前储水"])
+def test_a_real_outage_notice_told_to_the_family_is_no_chain_letter(tmp_path: Path, text: str) -> None:
+    v = _say(_mod(TAIPEI, tmp_path), "里長", text)
+    assert v.label != Label.SPAM and v.action not in ACTED, v.reason
+
+
+def test_a_cue_written_with_a_character_t2s_leaves_alone_still_matches(tmp_path: Path) -> None:
+    # 接著 stays 接著 after folding (OpenCC t2s keeps 著): the cue 接着发 must be read in that form too
+    v = _say(_mod(TAIPEI, tmp_path), "u4", "紅包發完了，誰接著發？")
+    assert v.label == Label.SPAM and "誰接著發" in v.reason, v.reason

@@ -334,8 +334,9 @@ def normalise(text: str) -> Normalised:
         hits = [m for m in pattern.finditer(compact) if not cuts_word(compact, m.start(), m.end())]
         if hits:
             evasions.extend(m.group(0) for m in hits if m.group(0) != canonical)
-            keep = {m.start() for m in hits}
-            compact = pattern.sub(lambda m: canonical if m.start() in keep else m.group(0), compact)
+            compact = "".join(part for i, m in enumerate(hits)
+                              for part in (compact[hits[i - 1].end() if i else 0:m.start()], canonical)) \
+                + compact[hits[-1].end():]
     # a keycap read as ０ only adds fancy digits and joins runs: one test covers the text with and without them
     if _fancy_number(_EMOJI_NUM_RE.sub("０", raw)):
         evasions.append("数字变形")  # full-width, circled or keycap digits: the number is spelled to hide it

@@ -28,7 +28,7 @@ from copilot.moderation.normalise import alt as _alt
 from copilot.moderation.normalise import either as _either
 from copilot.moderation.veiled import banter, sarcasm, veiled_forms
 from copilot.paths import load_resource
-from copilot.textnorm import cuts_word, in_word, strip_invisible, tokenize, word_bounds, word_spans
+from copilot.textnorm import cuts_word, fold, in_word, opencc_plain, strip_invisible, tokenize, word_bounds, word_spans
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -394,6 +394,20 @@ def _words_of(value: list[Any]) -> list[str]:
     return [str(x) for w in value for x in (w if isinstance(w, list) else [w])]
 
 
+def script_forms(words: list[str]) -> list[str]:
+    """A cue list as the folded text can write each cue: the word itself, its folded form (a list word written in
+    Traditional, 家人們, matches 家人们), and the folded form of its Traditional spellings (接着 written 接著: OpenCC's t2s
+    leaves 著, 乾, 於… as they are, so 接著發 folds to 接著发, never to 接着发). Order kept, no repeats."""
+    out: dict[str, None] = {}
+    for w in words:
+        out[w] = None
+        if w.isascii():
+            continue
+        for form in (w, opencc_plain(w, "s2t"), opencc_plain(w, "s2hk"), opencc_plain(w, "s2tw")):
+            out.setdefault(fold(form), None)
+    return list(out)
+
+
 def contact_apps() -> list[str]:
     """The messaging apps besides WeChat and QQ a member can be reached on (patterns.yaml ``contact_apps``)."""
     return [str(a) for a in load_resource(PATTERNS)["contact_apps"]["names"]]
@@ -418,8 +432,8 @@ def lexicon_data() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     data = lexicon_data()
-    lists = _word_lists(data)
-    lists["ad.invite"] = invite_words()
+    lists = {key: script_forms(words) for key, words in _word_lists(data).items()}
+    lists["ad.invite"] = script_forms(invite_words())
     social = frozenset(str(w).lower() for w in data["social"])
     words = {key: alternation(words) for key, words in lists.items()}
     # a cue that heads another word before some characters (扫码加入 is no 扫码加: patterns.yaml cue_not_before)
@@ -2084,9 +2098,14 @@ def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
     # a scare about harm to the family (人贩子抢小孩, 迷药) is a hook too — where the message names no source for it
     if not scan.lex.words["chain_source"].search(c):
         hook += scan.lex.words["chain_harm"].findall(c)
+    # an outage for everyone is a hook only where the message asks to spread it to every group (转给所有群组)
+    mass = scan.lex.words["chain_mass"].findall(c)
+    if mass:
+        hook += scan.lex.words["chain_outage"].findall(c)
     if not (spread and hook):
         return None
     audience = scan.lex.words["spam.audience"].findall(c) + patterns().recipients.findall(scan.n.digits)
+    audience += [m for m in mass if not any(m in a or a in m for a in audience)]
     return Finding(spread + audience + hook) if audience else None
 
 
