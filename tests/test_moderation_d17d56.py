@@ -84,3 +84,32 @@ def test_a_cue_written_with_a_character_t2s_leaves_alone_still_matches(tmp_path:
     # 接著 stays 接著 after folding (OpenCC t2s keeps 著): the cue 接着发 must be read in that form too
     v = _say(_mod(TAIPEI, tmp_path), "u4", "紅包發完了，誰接著發？")
     assert v.label == Label.SPAM and "誰接著發" in v.reason, v.reason
+
+
+BADMINTON = """name: 同济羽毛球协会
+positioning: 同济大学羽毛球协会的会员群，约球、组织校内联赛，交流技术和装备
+topics: [羽毛球, 约球, 联赛, 球拍]
+type: 兴趣社团
+platform: qq
+banned: [倒卖球馆场地, 代打比赛, 广告]
+"""
+
+
+def test_a_qq_ask_beside_a_banned_trade_is_deleted_in_a_qq_group(tmp_path: Path) -> None:
+    v = _say(_mod(BADMINTON, tmp_path), "u5", "校联赛可以代打比赛，一场50，价格好说，需要的扣我")
+    assert v.label == Label.AD and v.action in REMOVED, v.reason
+    assert "扣我" in v.reason
+
+
+def test_a_qq_ask_beside_a_discount_goes_to_review_at_least(tmp_path: Path) -> None:
+    v = _say(_mod(BADMINTON, tmp_path), "u6", "有没有人要尤尼克斯的球，官方渠道七折，需要的扣我")
+    assert v.label == Label.AD, v.reason
+
+
+def test_kou_wo_is_no_ask_outside_qq_or_when_it_means_deduct(tmp_path: Path) -> None:
+    wechat = _say(_mod(POOL, tmp_path), "u7", "有没有人要泳镜，官方渠道七折，需要的扣我")
+    assert "扣我" not in wechat.reason, wechat.reason
+    deduct = _say(_mod(BADMINTON, tmp_path), "u8", "上次联赛迟到，会长扣我分了，这次一定早点到")
+    assert deduct.label == Label.OK, deduct.reason
+    mate = _say(_mod(BADMINTON, tmp_path), "u9", "周六下午约球还差一个人，想打的扣我")
+    assert mate.action not in ACTED, mate.reason

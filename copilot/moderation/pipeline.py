@@ -244,6 +244,8 @@ class Moderator:
             if profile else ""
         self.banned = banned_list(profile.banned, self.topic_text, tuple(profile.topics)) if profile else None
         # a shop's or a brand's own customer group: another business's offer there is a rival's ad (signals.yaml rival)
+        # the chat app the group runs on (profile ``platform``): a QQ group asks to be messaged as 扣我 (lexicons.yaml ad.invite_qq)
+        self.platform = str(profile.platform) if profile else ""
         self.shop = bool(profile and shop_group(profile.name or "", profile.positioning, profile.audience, profile.type,
                                                 len(profile.products)))
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
@@ -431,7 +433,7 @@ class Moderator:
         too (its contacts and links are the same). A fraction of :meth:`analyse`'s cost: callers that
         only act on some signals ask this first and skip the full analysis when none can be there."""
         return detect(normalise(judged_text(text)[0]), allowed_domains=self.allowed, banned=self.banned,
-                      topic_text=self.topic_text, shop=self.shop, ad_prob=1.0)
+                      topic_text=self.topic_text, shop=self.shop, ad_prob=1.0, platform=self.platform)
 
     def analyse(self, text: str) -> Analysis:
         """Offline layers only, stateless: the label, its score, the reasons and every layer's checks.
@@ -474,7 +476,8 @@ class Moderator:
         # 150度 is a temperature: its digits are no price; 别私聊我 refuses contact: its 私聊我 is no invitation
         p_ad = clf.score(patterns().negated_invite.sub("", without_measures(body)))
         allowed = self._allowed_for(n.compact)
-        rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad)
+        rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad,
+                     platform=self.platform)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
@@ -482,7 +485,8 @@ class Moderator:
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=allowed, banned=self.banned,
-                     topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
+                     topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad, platform=self.platform) \
+            if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
         if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= self._notice_reach(rep, n.folded) \

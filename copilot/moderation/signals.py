@@ -1104,6 +1104,7 @@ class Scan:
     banned: BannedList | None
     topic_text: str
     shop: bool = False  # the profile is a shop's own customer group
+    platform: str = ""  # the chat app the group runs on (profile platform)
     contacts: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -1289,6 +1290,9 @@ def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Invitations to get in touch privately (lexicons.yaml ad.invite) — not one the writer refuses (patterns.yaml
     ``negated_invite``: "被踢的别加我求情", "私聊我也不回"), which offers no way to reach anyone."""
     hits = scan.words(spec)
+    # the app's own way of asking to be messaged (QQ: 扣我, 扣扣我 — lexicons.yaml ad.invite_<platform>), only in its groups
+    if scan.platform and (own := scan.lex.words.get(f"ad.invite_{scan.platform}")) is not None:
+        hits += [h for h in cue_words(own, scan.n.compact) if h not in hits]
     refused = patterns().negated_invite
     if hits and refused.search(scan.n.compact):
         hits = cue_words(scan.lex.words[spec.words], refused.sub(CUT, scan.text(spec)))
@@ -2214,17 +2218,18 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: BannedList | None = None,
-           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False) -> SignalReport:
+           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False, platform: str = "") -> SignalReport:
     """Run every detector of the signal table on a normalised message, in table order.
 
-    ``shop``: the profile is a shop's or a brand's own customer group (:func:`shop_group`).
+    ``shop``: the profile is a shop's or a brand's own customer group (:func:`shop_group`). ``platform``: the chat app
+    the group runs on (profile ``platform``: wechat, qq…), whose own ways of asking to be messaged count as invitations.
 
     ``ad_prob``: the ad classifier's probability for the message; a signal whose ``requires`` lists
     ``classifier`` counts when the classifier also reads the whole message as an ad (≥ 0.5) and the
     message is not a question.
     """
     lex, table = lexicons(), signal_table()
-    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop)
+    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform)
     sig: list[Signal] = []
     for spec in table.specs:
         finding = table.detectors[spec.name](scan, spec)
