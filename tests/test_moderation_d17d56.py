@@ -113,3 +113,25 @@ def test_kou_wo_is_no_ask_outside_qq_or_when_it_means_deduct(tmp_path: Path) -> 
     assert deduct.label == Label.OK, deduct.reason
     mate = _say(_mod(BADMINTON, tmp_path), "u9", "周六下午约球还差一个人，想打的扣我")
     assert mate.action not in ACTED, mate.reason
+
+
+ESPORTS = """name: 交大电竞协会
+positioning: 上海交大电竞协会的会员群，组织校内联赛和周末开黑，交流LOL和无畏契约的打法
+topics: [LOL, 无畏契约, 校内联赛, 开黑]
+type: 兴趣社团
+platform: qq
+"""
+
+
+@pytest.mark.parametrize("text", ["为什么我lol一到团战就掉帧，显卡是4060", "昨晚那把对面ADC被我们打野抓了三次，直接挂机了",
+                                  "无畏契约残局一穿二，爆头那下我自己都没想到"])
+def test_the_groups_own_games_words_and_slang_are_on_topic(tmp_path: Path, text: str) -> None:
+    v = _say(_mod(ESPORTS, tmp_path), "u10", text)
+    assert v.label == Label.OK, v.reason
+
+
+def test_a_latin_topic_word_counts_only_as_a_whole_word() -> None:
+    from copilot.moderation.offtopic import _alternation
+    rx = _alternation(frozenset({"lol", "3060", "adc"}))
+    assert rx.search("今晚lol五排") and rx.search("显卡3060够用吗") and rx.search("对面adc")
+    assert not rx.search("买了根lollipop") and not rx.search("工号13060") and not rx.search("adcd")
