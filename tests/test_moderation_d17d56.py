@@ -135,3 +135,30 @@ def test_a_latin_topic_word_counts_only_as_a_whole_word() -> None:
     rx = _alternation(frozenset({"lol", "3060", "adc"}))
     assert rx.search("今晚lol五排") and rx.search("显卡3060够用吗") and rx.search("对面adc")
     assert not rx.search("买了根lollipop") and not rx.search("工号13060") and not rx.search("adcd")
+
+
+CLUB = """name: 复旦摄影社
+positioning: 复旦大学摄影社的社员群，组织外拍和作品点评
+topics: [摄影, 外拍, 作品点评, 后期]
+type: 兴趣社团
+products:
+  - {name: 社费, price: 50, unit: 学年}
+"""
+BAKERY = """name: 麦香烘焙老客户群
+positioning: 麦香烘焙店的老客户群，发新品和会员优惠
+topics: [面包, 蛋糕, 新品, 会员日]
+type: 消费型
+products:
+  - {name: 全麦吐司, price: 18, unit: 个}
+"""
+
+
+def test_a_club_with_only_its_dues_listed_is_no_shop(tmp_path: Path) -> None:
+    v = _say(_mod(CLUB, tmp_path), "u11", "朋友新开了家冲印店，学生证打8折，冲一卷36，地址和联系方式看我名片")
+    assert "本店" not in v.reason and "别家" not in v.reason, v.reason
+    assert v.label == Label.AD, v.reason  # the pointer to the writer's card and the offer still read as an ad
+
+
+def test_a_shop_group_still_names_a_rivals_offer(tmp_path: Path) -> None:
+    v = _say(_mod(BAKERY, tmp_path), "u12", "隔壁新开的面包店全场8折，比这里便宜多了，大家去看看")
+    assert "别家" in v.reason, v.reason

@@ -247,7 +247,7 @@ class Moderator:
         # the chat app the group runs on (profile ``platform``): a QQ group asks to be messaged as 扣我 (lexicons.yaml ad.invite_qq)
         self.platform = str(profile.platform) if profile else ""
         self.shop = bool(profile and shop_group(profile.name or "", profile.positioning, profile.audience, profile.type,
-                                                len(profile.products)))
+                                                tuple(p.name for p in profile.products)))
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(

@@ -1766,11 +1766,14 @@ def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
 SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})  # promo words that only say how to ask or sign up: no offer by themselves
 
 
-def shop_group(name: str, positioning: str, audience: str, kind: str | None, products: int) -> bool:
+def shop_group(name: str, positioning: str, audience: str, kind: str | None, products: tuple[str, ...]) -> bool:
     """A shop's or a brand's own customer group: its profile lists products, is of a shop's type (lexicons.yaml
-    ``ad.shop_group_types``) or says so (工作室, 门店, 老客户…: ``ad.shop_group``)."""
+    ``ad.shop_group_types``) or says so (工作室, 门店, 老客户…: ``ad.shop_group``). A product list of members' dues only
+    (社费, 会费, 活动费: ``ad.member_dues``) is a club's or a team's, not a shop's: it makes no shop by itself."""
     data = lexicon_data()["ad"]
-    return products > 0 or (kind or "") in data["shop_group_types"] or \
+    dues = lexicons().words["ad.member_dues"]
+    sold = [p for p in products if not dues.search(fold(p))]
+    return bool(sold) or (kind or "") in data["shop_group_types"] or \
         bool(lexicons().words["ad.shop_group"].search(normalise(" ".join([name, positioning, audience])).compact))
 
 
