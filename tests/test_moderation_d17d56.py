@@ -162,3 +162,19 @@ def test_a_club_with_only_its_dues_listed_is_no_shop(tmp_path: Path) -> None:
 def test_a_shop_group_still_names_a_rivals_offer(tmp_path: Path) -> None:
     v = _say(_mod(BAKERY, tmp_path), "u12", "隔壁新开的面包店全场8折，比这里便宜多了，大家去看看")
     assert "别家" in v.reason, v.reason
+
+
+def test_a_shops_notice_against_impostors_is_no_ad(tmp_path: Path) -> None:
+    v = _say(_mod(BAKERY, tmp_path), "店长阿麦", "提醒一下：这两天有人冒充本店客服加微信说办卡返现，本店不会私下加大家微信收钱，请认准门店收银台")
+    assert v.label == Label.OK and v.action not in ACTED, v.reason
+
+
+@pytest.mark.parametrize("text", ["本店从不主动加微信找大家收款，有问题到店里问", "前台不会私聊大家收钱，别上当"])
+def test_a_negated_contact_ask_is_no_invitation(tmp_path: Path, text: str) -> None:
+    v = _say(_mod(BAKERY, tmp_path), "u13", text)
+    assert v.label == Label.OK, v.reason
+
+
+def test_a_reason_quotes_the_ask_that_is_written(tmp_path: Path) -> None:
+    v = _say(_mod(BAKERY, tmp_path), "u14", "家里多烤了两盒蔓越莓饼干，想要的加我微信")
+    assert "私我" not in v.reason, v.reason

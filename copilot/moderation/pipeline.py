@@ -1051,7 +1051,8 @@ class Moderator:
             # a bare 私我 on the group's subject is how members lend and meet, but from an account deleted or muted
             # lately, with the classifier sure of an ad, it is no longer let through: labelled ad, and a person decides
             a.label, a.score = Label.AD, min(float(clf["ad_prob"]), CLASSIFIER_ALONE_CAP)
-            a.reasons = [f"广告分类器 {clf['ad_prob']:.2f}，只有“私我”一类联系用语",
+            asks = "、".join(f"“{w}”" for w in _asks_in(a.checks.get("signals") or [])) or "“私我”一类"
+            a.reasons = [f"广告分类器 {clf['ad_prob']:.2f}，只有{asks}联系用语",
                          f"{who}，不按成员之间的联系放行，交人工判断"]
             a.checks["trust"]["bare_contact_lifted"] = True
             return
@@ -2256,9 +2257,11 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks.get("no_trade_item"):
         parts.append("群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
-        parts.append("与群主题相关，只有“私我”、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
+        # the reason quotes the ask the message makes (加微信, 私聊), not a stock 私我 it may not contain
+        ask = "、".join(f"“{w}”" for w in _asks_in(rep)) or "私聊一类的话"
+        parts.append(f"与群主题相关，只有{ask}、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
                      if checks["private_offer"] == "priced" else
-                     "与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
+                     f"与群主题相关，只有{ask}和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks.get("own_event_perk"):
         parts.append(_PERK_NOTE.format(event="、".join(checks["own_event_perk"])))
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
@@ -2290,6 +2293,18 @@ _NAMED_ALWAYS = _BANNED_SIGNALS  # signals whose reason part is never cut: it na
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
+
+def _asks_in(found: Any) -> list[str]:
+    """The words of the message's invitation signal (私我, 加微信), as found — from a :class:`SignalReport` or the
+    ``signals`` list of a verdict's checks — at most three."""
+    sigs = found.signals if hasattr(found, "signals") else found
+    for s in sigs:
+        name = s.get("name") if isinstance(s, dict) else s.name
+        if name == "invite":
+            items = s.get("items") if isinstance(s, dict) else s.items
+            return list(dict.fromkeys(items or ()))[:3]
+    return []
+
 _GROUP_BUY_NOTE = "像是群里为本群的东西组织的团购（接龙登记，留的是收款人的联系方式），没有链接或推销话术，交人工判断，不删除"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"

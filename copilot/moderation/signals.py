@@ -338,8 +338,10 @@ def warns(compact: str) -> bool:
     lexicons.yaml ``warning_not``, masked first). ``compact``: the message's compact form. Remembered for the last
     texts: detect, three detectors and the pipeline's banned check each ask it of one message."""
     lex = lexicons()
-    if lex.words["warning_seller"].search(compact):
-        return False  # the shop's own voice: a pitch against its rivals (lexicons.yaml warning_seller)
+    if lex.words["warning_seller"].search(compact) and not lex.words["warning_impostor"].search(compact):
+        # the shop's own voice: a pitch against its rivals (lexicons.yaml warning_seller) — unless it warns of someone
+        # posing as the shop (有人冒充咱们店加微信…本店不会私加大家微信): the shop's own anti-fraud notice
+        return False
     c = lex.words["warning_not"].sub("", compact)
     return bool(lex.warning.search(c) or lex.words["report_call"].search(c) or reported_act().search(c))
 
