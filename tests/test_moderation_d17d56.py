@@ -178,3 +178,15 @@ def test_a_negated_contact_ask_is_no_invitation(tmp_path: Path, text: str) -> No
 def test_a_reason_quotes_the_ask_that_is_written(tmp_path: Path) -> None:
     v = _say(_mod(BAKERY, tmp_path), "u14", "家里多烤了两盒蔓越莓饼干，想要的加我微信")
     assert "私我" not in v.reason, v.reason
+
+
+@pytest.mark.parametrize("text", ["谁发个红包呀，发了我就给大家唱首歌", "誰發個紅包，發了我就分享烤吐司的秘方", "有没有人发个红包，今天太穷了"])
+def test_begging_anyone_for_a_red_packet_is_spam(tmp_path: Path, text: str) -> None:
+    v = _say(_mod(BAKERY, tmp_path), "u15", text)
+    assert v.label == Label.SPAM, v.reason
+
+
+@pytest.mark.parametrize("text", ["刚才谁发的红包？谢谢老板", "谁发个定位，我找不到新店在哪"])
+def test_thanks_for_a_packet_or_a_question_who_sends_something_else_is_no_beg(tmp_path: Path, text: str) -> None:
+    v = _say(_mod(BAKERY, tmp_path), "u16", text)
+    assert v.label != Label.SPAM, v.reason
