@@ -20,7 +20,7 @@ from typing import Any
 from confusable_homoglyphs import confusables
 
 from copilot.paths import load_resource
-from copilot.textnorm import fold, may_have, word_frequency
+from copilot.textnorm import cuts_word, fold, may_have, word_frequency
 
 SPELLINGS = "moderation/spellings.yaml"
 
@@ -330,10 +330,13 @@ def normalise(text: str) -> Normalised:
     sp = spellings()
     # no variant in the text: no pattern finds one, nor after another's substitution (there is none)
     for pattern, canonical in sp.variants if sp.any_variant.search(compact) else ():
-        found = pattern.findall(compact)
-        if found:
-            evasions.extend(f for f in found if f != canonical)
-            compact = pattern.sub(canonical, compact)
+        # a spelling counts only on word boundaries: 加扣 inside 附加扣除 (附加 | 扣除) or 加微 in 参加微辣 is no 加qq
+        hits = [m for m in pattern.finditer(compact) if not cuts_word(compact, m.start(), m.end())]
+        if hits:
+            evasions.extend(m.group(0) for m in hits if m.group(0) != canonical)
+            compact = "".join(part for i, m in enumerate(hits)
+                              for part in (compact[hits[i - 1].end() if i else 0:m.start()], canonical)) \
+                + compact[hits[-1].end():]
     # a keycap read as ０ only adds fancy digits and joins runs: one test covers the text with and without them
     if _fancy_number(_EMOJI_NUM_RE.sub("０", raw)):
         evasions.append("数字变形")  # full-width, circled or keycap digits: the number is spelled to hide it

@@ -664,8 +664,18 @@ def _whole_at_one_end(text: str, start: int, end: int) -> bool:
 
 
 def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
+    """One regex for a profile's words, longest first. A word that begins or ends in a Latin letter or a digit must not
+    sit inside a longer run of its kind: the topic LOL is no topic in lollipop, nor 3060 in 13060 (the text is folded to
+    lower case, as the words are)."""
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else re.compile(r"(?!x)x")
+    return re.compile("|".join(_bounded(w) for w in ordered)) if ordered else re.compile(r"(?!x)x")
+
+
+def _bounded(word: str) -> str:
+    """``word`` escaped, with a guard at an edge that is a Latin letter or a digit against one more of the same kind."""
+    head = "(?<![a-z])" if word[:1].isascii() and word[:1].isalpha() else "(?<![0-9])" if word[:1].isdigit() else ""
+    tail = "(?![a-z])" if word[-1:].isascii() and word[-1:].isalpha() else "(?![0-9])" if word[-1:].isdigit() else ""
+    return head + re.escape(word) + tail
 
 
 _OBJECT_CLASSES = ("n", "ng", "zg")  # a character that is a noun by itself (鼠, 猫; jieba tags 鸟 and 车 zg)
@@ -814,7 +824,8 @@ class OffTopicDetector:
         places = normalise(" ".join(e.place for e in profile.all_events())).compact
         self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
         # a shop's or a brand's own customer group: its people and its counter are the group's (relevance.yaml shop_people)
-        self.shop = shop_group(profile.name or "", profile.positioning, profile.audience, profile.type, len(profile.products))
+        self.shop = shop_group(profile.name or "", profile.positioning, profile.audience, profile.type,
+                               tuple(p.name for p in profile.products))
         # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
         self.event_slots = tuple((e.time, _event_words(f"{e.title} {e.place}")) for e in profile.all_events() if e.time)
         self.embedder = embedder

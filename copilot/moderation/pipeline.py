@@ -244,8 +244,10 @@ class Moderator:
             if profile else ""
         self.banned = banned_list(profile.banned, self.topic_text, tuple(profile.topics)) if profile else None
         # a shop's or a brand's own customer group: another business's offer there is a rival's ad (signals.yaml rival)
+        # the chat app the group runs on (profile ``platform``): a QQ group asks to be messaged as 扣我 (lexicons.yaml ad.invite_qq)
+        self.platform = str(profile.platform) if profile else ""
         self.shop = bool(profile and shop_group(profile.name or "", profile.positioning, profile.audience, profile.type,
-                                                len(profile.products)))
+                                                tuple(p.name for p in profile.products)))
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
@@ -431,7 +433,7 @@ class Moderator:
         too (its contacts and links are the same). A fraction of :meth:`analyse`'s cost: callers that
         only act on some signals ask this first and skip the full analysis when none can be there."""
         return detect(normalise(judged_text(text)[0]), allowed_domains=self.allowed, banned=self.banned,
-                      topic_text=self.topic_text, shop=self.shop, ad_prob=1.0)
+                      topic_text=self.topic_text, shop=self.shop, ad_prob=1.0, platform=self.platform)
 
     def analyse(self, text: str) -> Analysis:
         """Offline layers only, stateless: the label, its score, the reasons and every layer's checks.
@@ -474,7 +476,8 @@ class Moderator:
         # 150度 is a temperature: its digits are no price; 别私聊我 refuses contact: its 私聊我 is no invitation
         p_ad = clf.score(patterns().negated_invite.sub("", without_measures(body)))
         allowed = self._allowed_for(n.compact)
-        rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad)
+        rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad,
+                     platform=self.platform)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
@@ -482,7 +485,8 @@ class Moderator:
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=allowed, banned=self.banned,
-                     topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad) if rep.rule_notice and rep.quoted else rep
+                     topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad, platform=self.platform) \
+            if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
         if scores[Label.AD] >= 0.5 and not rep.urls and set(rep.names(Label.AD)) <= self._notice_reach(rep, n.folded) \
@@ -1047,7 +1051,8 @@ class Moderator:
             # a bare 私我 on the group's subject is how members lend and meet, but from an account deleted or muted
             # lately, with the classifier sure of an ad, it is no longer let through: labelled ad, and a person decides
             a.label, a.score = Label.AD, min(float(clf["ad_prob"]), CLASSIFIER_ALONE_CAP)
-            a.reasons = [f"广告分类器 {clf['ad_prob']:.2f}，只有“私我”一类联系用语",
+            asks = "、".join(f"“{w}”" for w in _asks_in(a.checks.get("signals") or [])) or "“私我”一类"
+            a.reasons = [f"广告分类器 {clf['ad_prob']:.2f}，只有{asks}联系用语",
                          f"{who}，不按成员之间的联系放行，交人工判断"]
             a.checks["trust"]["bare_contact_lifted"] = True
             return
@@ -2252,9 +2257,11 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks.get("no_trade_item"):
         parts.append("群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
-        parts.append("与群主题相关，只有“私我”、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
+        # the reason quotes the ask the message makes (加微信, 私聊), not a stock 私我 it may not contain
+        ask = "、".join(f"“{w}”" for w in _asks_in(rep)) or "私聊一类的话"
+        parts.append(f"与群主题相关，只有{ask}、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
                      if checks["private_offer"] == "priced" else
-                     "与群主题相关，只有“私我”和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
+                     f"与群主题相关，只有{ask}和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks.get("own_event_perk"):
         parts.append(_PERK_NOTE.format(event="、".join(checks["own_event_perk"])))
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
@@ -2286,6 +2293,18 @@ _NAMED_ALWAYS = _BANNED_SIGNALS  # signals whose reason part is never cut: it na
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
 _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
+
+def _asks_in(found: Any) -> list[str]:
+    """The words of the message's invitation signal (私我, 加微信), as found — from a :class:`SignalReport` or the
+    ``signals`` list of a verdict's checks — at most three."""
+    sigs = found.signals if hasattr(found, "signals") else found
+    for s in sigs:
+        name = s.get("name") if isinstance(s, dict) else s.name
+        if name == "invite":
+            items = s.get("items") if isinstance(s, dict) else s.items
+            return list(dict.fromkeys(items or ()))[:3]
+    return []
+
 _GROUP_BUY_NOTE = "像是群里为本群的东西组织的团购（接龙登记，留的是收款人的联系方式），没有链接或推销话术，交人工判断，不删除"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"
 _GROUP_ACCOUNTS_NOTE = "本群自己的账目公示：报告收到和花掉的钱，没有外部联系方式、链接或推销用语"

@@ -15,12 +15,20 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from copilot.moderation.normalise import SENTENCE as _SENTENCE
-from copilot.moderation.normalise import SPACED_HANDLE, URL_RE, Normalised, clause_before, decorative_between, normalise
+from copilot.moderation.normalise import (
+    SPACED_HANDLE,
+    URL_RE,
+    Normalised,
+    clause_before,
+    decorative_between,
+    normalise,
+    spellings,
+)
 from copilot.moderation.normalise import alt as _alt
 from copilot.moderation.normalise import either as _either
 from copilot.moderation.veiled import banter, sarcasm, veiled_forms
 from copilot.paths import load_resource
-from copilot.textnorm import cuts_word, in_word, strip_invisible, tokenize, word_bounds, word_spans
+from copilot.textnorm import cuts_word, fold, in_word, opencc_plain, strip_invisible, tokenize, word_bounds, word_spans
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -330,8 +338,10 @@ def warns(compact: str) -> bool:
     lexicons.yaml ``warning_not``, masked first). ``compact``: the message's compact form. Remembered for the last
     texts: detect, three detectors and the pipeline's banned check each ask it of one message."""
     lex = lexicons()
-    if lex.words["warning_seller"].search(compact):
-        return False  # the shop's own voice: a pitch against its rivals (lexicons.yaml warning_seller)
+    if lex.words["warning_seller"].search(compact) and not lex.words["warning_impostor"].search(compact):
+        # the shop's own voice: a pitch against its rivals (lexicons.yaml warning_seller) — unless it warns of someone
+        # posing as the shop (有人冒充咱们店加微信…本店不会私加大家微信): the shop's own anti-fraud notice
+        return False
     c = lex.words["warning_not"].sub("", compact)
     return bool(lex.warning.search(c) or lex.words["report_call"].search(c) or reported_act().search(c))
 
@@ -386,6 +396,20 @@ def _words_of(value: list[Any]) -> list[str]:
     return [str(x) for w in value for x in (w if isinstance(w, list) else [w])]
 
 
+def script_forms(words: list[str]) -> list[str]:
+    """A cue list as the folded text can write each cue: the word itself, its folded form (a list word written in
+    Traditional, 家人們, matches 家人们), and the folded form of its Traditional spellings (接着 written 接著: OpenCC's t2s
+    leaves 著, 乾, 於… as they are, so 接著發 folds to 接著发, never to 接着发). Order kept, no repeats."""
+    out: dict[str, None] = {}
+    for w in words:
+        out[w] = None
+        if w.isascii():
+            continue
+        for form in (w, opencc_plain(w, "s2t"), opencc_plain(w, "s2hk"), opencc_plain(w, "s2tw")):
+            out.setdefault(fold(form), None)
+    return list(out)
+
+
 def contact_apps() -> list[str]:
     """The messaging apps besides WeChat and QQ a member can be reached on (patterns.yaml ``contact_apps``)."""
     return [str(a) for a in load_resource(PATTERNS)["contact_apps"]["names"]]
@@ -410,8 +434,8 @@ def lexicon_data() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     data = lexicon_data()
-    lists = _word_lists(data)
-    lists["ad.invite"] = invite_words()
+    lists = {key: script_forms(words) for key, words in _word_lists(data).items()}
+    lists["ad.invite"] = script_forms(invite_words())
     social = frozenset(str(w).lower() for w in data["social"])
     words = {key: alternation(words) for key, words in lists.items()}
     # a cue that heads another word before some characters (扫码加入 is no 扫码加: patterns.yaml cue_not_before)
@@ -1082,6 +1106,7 @@ class Scan:
     banned: BannedList | None
     topic_text: str
     shop: bool = False  # the profile is a shop's own customer group
+    platform: str = ""  # the chat app the group runs on (profile platform)
     contacts: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -1267,6 +1292,9 @@ def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Invitations to get in touch privately (lexicons.yaml ad.invite) — not one the writer refuses (patterns.yaml
     ``negated_invite``: "被踢的别加我求情", "私聊我也不回"), which offers no way to reach anyone."""
     hits = scan.words(spec)
+    # the app's own way of asking to be messaged (QQ: 扣我, 扣扣我 — lexicons.yaml ad.invite_<platform>), only in its groups
+    if scan.platform and (own := scan.lex.words.get(f"ad.invite_{scan.platform}")) is not None:
+        hits += [h for h in cue_words(own, scan.n.compact) if h not in hits]
     refused = patterns().negated_invite
     if hits and refused.search(scan.n.compact):
         hits = cue_words(scan.lex.words[spec.words], refused.sub(CUT, scan.text(spec)))
@@ -1298,11 +1326,20 @@ def _allowed_platforms(allowed_domains: tuple[str, ...]) -> tuple[str, ...]:
 _BROKEN_BY_EMOJI = frozenset({"表情隔字"})  # normalise's name for pictographs set between character after character
 
 
+@lru_cache(maxsize=1024)
+def _spelled_asks(evasions: tuple[str, ...]) -> frozenset[str]:
+    """The plain words (spellings.yaml ``canonical``) the evasive spellings of a message stand for (加扣 → 加qq)."""
+    return frozenset(c for p, c in spellings().variants for e in evasions if p.fullmatch(e))
+
+
 def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.n.evasions:
         return None
     # a number after 电话/联系 (a landline too: 电话 028-8 5 5 5 1 2 3 4) is what the spacing hides
     reach = scan.found.get("invite", []) + scan.found.get("pointer", [])
+    # the contact ask the spelling itself makes (加扣 → 加qq, 加v → 加微信) is no target after it: it hides nothing
+    made = _spelled_asks(scan.n.evasions)
+    reach = [w for w in reach if not any(c in w for c in made)]
     if set(scan.n.evasions) <= _BROKEN_BY_EMOJI:
         # emoji between character after character hide a way to reach the sender when they break its very words
         # (可以🤙🏻私🙏我); around an intact 要的私我 they are a member's play (送🎁给🎁群🎁友)
@@ -1311,7 +1348,14 @@ def _evasion(scan: Scan, spec: SignalSpec) -> Finding | None:
     # the word lists as a spaced handle hides a contact: read after folding, it is what the spacing is for
     sale = bool(scan.lex.words["resale.seller_sign"].search(scan.n.compact))
     hiding = bool(scan.contacts or reach or sale or "数字变形" in scan.n.evasions or patterns().contact_num.search(scan.n.digits))
-    return Finding(list(scan.n.evasions), "hiding" if hiding else "default", "" if hiding else "（未附联系方式）")
+    if hiding:
+        return Finding(list(scan.n.evasions), "hiding")
+    # every spelling is the contact ask the invite signal already reads (有意加扣详聊: 加扣 → 加qq) and nothing follows it:
+    # the same ask again, not a second layer — quoted as the plain ask, so the evidence count sees it counted
+    invites = scan.found.get("invite", [])
+    if all(any(c in w for c in _spelled_asks((e,)) for w in invites) for e in scan.n.evasions):
+        return Finding(sorted(made), "default", f"（写作{'、'.join(scan.n.evasions)}，未附联系方式）")
+    return Finding(list(scan.n.evasions), "default", "（未附联系方式）")
 
 
 def _link(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1724,11 +1768,14 @@ def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
 SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})  # promo words that only say how to ask or sign up: no offer by themselves
 
 
-def shop_group(name: str, positioning: str, audience: str, kind: str | None, products: int) -> bool:
+def shop_group(name: str, positioning: str, audience: str, kind: str | None, products: tuple[str, ...]) -> bool:
     """A shop's or a brand's own customer group: its profile lists products, is of a shop's type (lexicons.yaml
-    ``ad.shop_group_types``) or says so (工作室, 门店, 老客户…: ``ad.shop_group``)."""
+    ``ad.shop_group_types``) or says so (工作室, 门店, 老客户…: ``ad.shop_group``). A product list of members' dues only
+    (社费, 会费, 活动费: ``ad.member_dues``) is a club's or a team's, not a shop's: it makes no shop by itself."""
     data = lexicon_data()["ad"]
-    return products > 0 or (kind or "") in data["shop_group_types"] or \
+    dues = lexicons().words["ad.member_dues"]
+    sold = [p for p in products if not dues.search(fold(p))]
+    return bool(sold) or (kind or "") in data["shop_group_types"] or \
         bool(lexicons().words["ad.shop_group"].search(normalise(" ".join([name, positioning, audience])).compact))
 
 
@@ -2060,9 +2107,14 @@ def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
     # a scare about harm to the family (人贩子抢小孩, 迷药) is a hook too — where the message names no source for it
     if not scan.lex.words["chain_source"].search(c):
         hook += scan.lex.words["chain_harm"].findall(c)
+    # an outage for everyone is a hook only where the message asks to spread it to every group (转给所有群组)
+    mass = scan.lex.words["chain_mass"].findall(c)
+    if mass:
+        hook += scan.lex.words["chain_outage"].findall(c)
     if not (spread and hook):
         return None
     audience = scan.lex.words["spam.audience"].findall(c) + patterns().recipients.findall(scan.n.digits)
+    audience += [m for m in mass if not any(m in a or a in m for a in audience)]
     return Finding(spread + audience + hook) if audience else None
 
 
@@ -2171,17 +2223,18 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: BannedList | None = None,
-           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False) -> SignalReport:
+           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False, platform: str = "") -> SignalReport:
     """Run every detector of the signal table on a normalised message, in table order.
 
-    ``shop``: the profile is a shop's or a brand's own customer group (:func:`shop_group`).
+    ``shop``: the profile is a shop's or a brand's own customer group (:func:`shop_group`). ``platform``: the chat app
+    the group runs on (profile ``platform``: wechat, qq…), whose own ways of asking to be messaged count as invitations.
 
     ``ad_prob``: the ad classifier's probability for the message; a signal whose ``requires`` lists
     ``classifier`` counts when the classifier also reads the whole message as an ad (≥ 0.5) and the
     message is not a question.
     """
     lex, table = lexicons(), signal_table()
-    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop)
+    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform)
     sig: list[Signal] = []
     for spec in table.specs:
         finding = table.detectors[spec.name](scan, spec)
