@@ -55,6 +55,7 @@ from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import (
     COMMON_WORD_FREQ,
+    cut_words,
     ensure_jieba,
     fold,
     tokenize,
@@ -162,13 +163,13 @@ def _cut_around(text: str, known: set[str] | frozenset[str]) -> list[str]:
     ensure_jieba()
     keep = sorted((k for k in known if k and k in text), key=len, reverse=True)
     if not keep:
-        return jieba.lcut(text)
+        return cut_words(text)
     out: list[str] = []
     for piece in re.split("(" + "|".join(map(re.escape, keep)) + ")", text):
         if piece in keep:
             out.append(piece)
         elif piece:
-            out.extend(jieba.lcut(piece))
+            out.extend(cut_words(piece))
     return out
 
 
@@ -454,7 +455,7 @@ def _content_words(asking: str, stop: frozenset[str], classes: frozenset[str]) -
     who = lexicons().words["who_words"]
     ensure_jieba()
     out = []
-    for w in jieba.lcut(asking):  # the form's own words are in ``stop``
+    for w in cut_words(asking):  # the form's own words are in ``stop``
         if len(w) < 2 or not _CONTENT_WORD.fullmatch(w) or w.isdigit():
             continue
         flag = word_class(w)
@@ -540,7 +541,7 @@ class ProfileVocab:
 def _words(compact: str) -> list[str]:
     """jieba's words of a compact folded message (with HMM, as :func:`unknown_nouns` cuts)."""
     ensure_jieba()
-    return jieba.lcut(compact)
+    return cut_words(compact)
 
 
 def _bigrams(s: str) -> set[str]:
@@ -1022,7 +1023,7 @@ class OffTopicDetector:
             return []
         clause = re.split(r"[,.!?;\uff0c\u3002\uff01\uff1f\uff1b\s]", compact[m.end():], maxsplit=1)[0]
         ensure_jieba()
-        words = [w for w in jieba.lcut(clause) if len(w) >= 2]
+        words = [w for w in cut_words(clause) if len(w) >= 2]
         if any(w in self.place_text or any(c in self.topic_chars for c in w) for w in words):
             return []  # 一起去店里验光 — the group's own doing
         return [w for w in words if word_class(w) in classes or w in _destinations()
