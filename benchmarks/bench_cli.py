@@ -27,8 +27,10 @@ CALLS = {
     "ask": ["ask", "群里老有人发广告怎么办？", "--engine", "offline"],
     "ask --json": ["ask", "新群刚建好，第一周怎么暖群？", "--json", "--engine", "offline"],
     "--help": ["--help"],
-    "moderate": ["moderate", "加我微信领取免费资料，名额有限"],
+    "moderate": ["moderate", "--no-audit", "-i", "{messages}"],
 }
+MESSAGES = ('{"id": "1", "user": "u1", "text": "加我微信领取免费资料，名额有限"}\n'
+            '{"id": "2", "user": "u2", "text": "周六的读书会改到下午三点，大家记得带书"}\n')
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -54,9 +56,12 @@ def main() -> None:
         data_dir = args.data_dir or Path(tmp)
         env = {**os.environ, "COPILOT_DATA_DIR": str(data_dir), "COPILOT_LLM_PROVIDER": "offline",
                "PYTHONPATH": str(ROOT)}
-        run(CALLS["ask"], env)  # builds (or syncs) the index and writes its snapshot: not timed
+        messages = Path(tmp) / "messages.jsonl"
+        messages.write_text(MESSAGES, encoding="utf-8")
+        calls = {name: [a.replace("{messages}", str(messages)) for a in argv] for name, argv in CALLS.items()}
+        run(calls["ask"], env)  # builds (or syncs) the index and writes its snapshot: not timed
         for name in args.only or list(CALLS):
-            cpu, wall = zip(*(run(CALLS[name], env) for _ in range(args.n)))
+            cpu, wall = zip(*(run(calls[name], env) for _ in range(args.n)))
             print(f"cold `copilot {name}` ({args.n} processes): CPU median {statistics.median(cpu):.2f} s "
                   f"(min {min(cpu):.2f}), wall median {statistics.median(wall):.2f} s")
 

@@ -4,7 +4,10 @@ every YAML data file is read with libyaml's safe loader, with the same values as
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +87,47 @@ def test_the_fast_loader_is_libyaml_and_still_safe() -> None:
     with pytest.raises(yaml.YAMLError):
         load_yaml("!!python/object/apply:os.system ['echo 群主']")
     assert load_yaml("群规: [不发广告, 不刷屏]\n禁言分钟: 10\n") == {"群规": ["不发广告", "不刷屏"], "禁言分钟": 10}
+
+
+RETRIEVAL = ("copilot.knowledge.ask", "copilot.knowledge.index", "copilot.knowledge.ranking", "bm25s", "scipy")
+
+
+def test_the_command_table_names_what_each_capability_registers() -> None:
+    import importlib
+
+    import typer
+
+    from copilot.cli import CAPABILITIES, CAPABILITY_COMMANDS
+
+    assert tuple(CAPABILITY_COMMANDS) == CAPABILITIES
+    for module, commands in CAPABILITY_COMMANDS.items():
+        probe = typer.Typer()
+        importlib.import_module(module).register(probe)
+        group = typer.main.get_group(probe)
+        assert tuple(group.commands) == commands, module
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["moderate", "--help"], ["moderation-stats", "--help"], ["config"]])
+def test_help_and_moderation_commands_do_not_load_the_retrieval_stack(argv: list[str]) -> None:
+    out = _probe(argv)
+    assert "ERROR=" not in out.stdout, out.stdout[-2000:] + out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "LOADED=", out.stdout[-2000:]
+
+
+def _probe(argv: list[str], data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``app(argv)`` in a fresh interpreter; its last stdout line lists which of :data:`RETRIEVAL` it loaded."""
+    probe = ("import sys\nfrom copilot.cli import app\ntry:\n"
+             f"    app({argv!r}, standalone_mode=False)\n"
+             "except SystemExit:\n    pass\n"
+             "except Exception as exc:\n    print('ERROR=' + type(exc).__name__ + ':' + str(exc))\n"
+             f"print('LOADED=' + ','.join(m for m in {RETRIEVAL!r} if m in sys.modules))\n")
+    env = {**os.environ, **({"COPILOT_DATA_DIR": str(data_dir)} if data_dir else {})}
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_moderate_judges_without_the_retrieval_stack(tmp_path: Path) -> None:
+    messages = tmp_path / "msgs.jsonl"
+    messages.write_text('{"id": "1", "user": "u1", "text": "加我微信领取免费资料，名额有限，私聊我"}\n', encoding="utf-8")
+    out = _probe(["moderate", "--no-audit", "-i", str(messages)], tmp_path / "data")
+    assert '"label": "ad"' in out.stdout, out.stdout[-2000:] + out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "LOADED="
