@@ -131,3 +131,19 @@ def test_moderate_judges_without_the_retrieval_stack(tmp_path: Path) -> None:
     out = _probe(["moderate", "--no-audit", "-i", str(messages)], tmp_path / "data")
     assert '"label": "ad"' in out.stdout, out.stdout[-2000:] + out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "LOADED="
+
+
+def test_jieba_read_whole_gives_the_same_dictionary_as_jieba_itself() -> None:
+    """``ensure_jieba`` reads jieba's cache with one ``marshal.loads`` (a third of the CPU of jieba's own
+    ``marshal.load`` on the file): the same words, frequencies and total as jieba's own start plus our user words."""
+    digest = ("import hashlib, jieba, marshal, sys\n"
+              "sys.path.insert(0, '.')\n"
+              "{setup}\n"
+              "h = hashlib.sha1(repr(sorted(jieba.dt.FREQ.items())).encode()).hexdigest()\n"
+              "print(h, jieba.dt.total, jieba.marshal is marshal, jieba.lcut('新群第一周怎么暖群，群规模板发哪里'))\n")
+    plain = "jieba.initialize()\nfrom copilot.textnorm import RESOURCES_DIR\njieba.load_userdict(str(RESOURCES_DIR / 'userdict_zh.txt'))"
+    ours = "from copilot.textnorm import ensure_jieba\nensure_jieba()"
+    outs = [subprocess.run([sys.executable, "-c", digest.format(setup=setup)], capture_output=True, text=True,
+                           timeout=120, cwd=Path(__file__).resolve().parent.parent) for setup in (plain, ours)]
+    assert all(o.returncode == 0 for o in outs), [o.stderr[-1500:] for o in outs]
+    assert outs[0].stdout == outs[1].stdout and "True" in outs[1].stdout
