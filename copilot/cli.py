@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import click
 import typer
@@ -23,40 +23,56 @@ from typer.core import TyperGroup
 
 from copilot.cli_support import EngineOpt, JsonOpt, build_progress, emit_json, err, fail, resolve_engine, warn
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
-from copilot.knowledge.ask import Citation, answer_question, decline_reason, decline_texts
-from copilot.knowledge.index import KnowledgeIndex, get_index
 from copilot.llm import engine_label
 from copilot.textnorm import strip_invisible, to_script
 
+if TYPE_CHECKING:
+    from copilot.knowledge.index import KnowledgeIndex
+
+# the retrieval stack (copilot.knowledge.ask / .index: numpy, bm25s, the ranking tables) is imported inside the
+# commands that answer or index, so `copilot --help`, `config` and the moderation commands do not load it
+
 # the capability modules that add commands with ``register(app)``, imported on first need
 CAPABILITIES = ("copilot.agents.cli", "copilot.moderation.cli", "copilot.notes.cli", "copilot.evals.cli")
+# which capability adds which command: `copilot moderate` imports the moderation commands only, not the eval suite
+# (which loads the retrieval stack) nor drafting or notes (a test checks this table against each ``register``)
+CAPABILITY_COMMANDS = {
+    "copilot.agents.cli": ("draft",),
+    "copilot.moderation.cli": ("moderate", "feedback", "moderation-log", "moderation-stats", "moderation-prune",
+                               "moderation-import", "moderation-unimport", "moderation-retrain", "moderation-review",
+                               "serve"),
+    "copilot.notes.cli": ("notes", "notes-batch"),
+    "copilot.evals.cli": ("eval",),
+}
 _registered: list[str] = []
 
 
-def register_capabilities() -> bool:
-    """Import every capability's ``cli`` module and add its commands to :data:`app` (once); True when
-    this call added them."""
-    if _registered:
-        return False
-    for name in CAPABILITIES:
-        importlib.import_module(name).register(app)
-        _registered.append(name)
-    return True
+def register_capabilities(command: str | None = None) -> bool:
+    """Import the capability that adds ``command`` (every capability when ``command`` is None or no table entry
+    names it) and add its commands to :data:`app` (once each); True when this call added any."""
+    names = [m for m, commands in CAPABILITY_COMMANDS.items() if command in commands] if command else []
+    added = False
+    for name in names or CAPABILITIES:
+        if name not in _registered:
+            importlib.import_module(name).register(app)
+            _registered.append(name)
+            added = True
+    return added
 
 
 class LazyGroup(TyperGroup):
     """The ``copilot`` group: a core command resolves at once; any other name (and the command list)
     first registers the capabilities' commands (:func:`register_capabilities`)."""
 
-    def _load(self) -> None:
-        register_capabilities()
+    def _load(self, command: str | None = None) -> None:
+        register_capabilities(command)
         for name, command in typer.main.get_group(app).commands.items():
             self.commands.setdefault(name, command)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
         if command is None:
-            self._load()
+            self._load(cmd_name)
             command = super().get_command(ctx, cmd_name)
         return command
 
@@ -95,6 +111,8 @@ def index_cmd(
     add: Annotated[Optional[list[Path]], typer.Option("--add", help="加入额外文档（.md/.txt/.docx/.pdf 文件或目录），可重复")] = None,
 ) -> None:
     """构建或增量更新方法论索引；--add 加入自己的资料。"""
+    from copilot.knowledge.index import KnowledgeIndex  # noqa: PLC0415 - the retrieval stack, on first need
+
     err.print("建立检索索引…（自带卡片的向量随软件附带；自己加入或改过的资料要先向量化，可能要一两分钟）", highlight=False)
     index = KnowledgeIndex()
     if add:
@@ -111,6 +129,8 @@ def index_cmd(
 def ready_index() -> KnowledgeIndex:
     """The shared index, built or synced first with a progress bar on stderr when it is empty or older
     than knowledge/ — the first ``ask``/``search`` on a new machine takes minutes and must not look hung."""
+    from copilot.knowledge.index import get_index  # noqa: PLC0415 - the retrieval stack, on first need
+
     index = get_index(build_if_empty=False)
     if index.needs_build():
         err.print("正在建立（或更新）方法论检索索引，只在第一次使用或资料更新后发生…", highlight=False)
@@ -129,6 +149,8 @@ def search_cmd(
     """混合检索（向量 + BM25）方法论片段，每段标明是资料（附出处）还是经验建议。"""
     if not strip_invisible(query).strip():
         raise fail("查询不能为空", 2)
+    from copilot.knowledge.ask import Citation  # noqa: PLC0415 - the retrieval stack, on first need
+
     hits = ready_index().search(query, k=k)
     cited = [Citation(n=i, source=h.source, title=h.title, section=h.section, text=h.text, basis=h.basis, cites=h.cites)
              for i, h in enumerate(hits, 1)]
@@ -156,6 +178,8 @@ def ask_cmd(
     if not question.strip():
         raise fail("问题不能为空", 2, json_error=json_error)
     eng = resolve_engine(engine, json_error=json_error)
+    from copilot.knowledge.ask import answer_question, decline_reason, decline_texts  # noqa: PLC0415 - on first need
+
     answer = answer_question(question, ready_index(), eng, k=k)
     if as_json:
         emit_json(answer.model_dump())

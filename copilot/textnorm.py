@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
 import re
 import sys
 import threading
@@ -18,10 +19,9 @@ from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 import opencc
-import yaml
 from pydantic import BeforeValidator
 
-from copilot.paths import RESOURCES_DIR, load_resource
+from copilot.paths import RESOURCES_DIR, load_resource, load_yaml
 
 
 def _import_jieba():  # type: ignore[no-untyped-def]
@@ -266,7 +266,7 @@ def _invisible() -> dict[int, None]:
     """Every character a reader does not see: category Cf, Default_Ignorable_Code_Point and the blank
     glyphs of ``resources/invisible.yaml``, as a ``str.translate`` table that deletes them (five times
     faster than one regex character class on chat-length lines)."""
-    data = yaml.safe_load(INVISIBLE_PATH.read_text(encoding="utf-8"))
+    data = load_yaml(INVISIBLE_PATH.read_text(encoding="utf-8"))
     ranges = [(int(lo), int(hi)) for key in ("default_ignorable", "blank") for lo, hi in data[key]]
     ranges += [(c, c) for plane in _SCAN for c in plane if unicodedata.category(chr(c)) == "Cf"]
     return dict.fromkeys((c for lo, hi in ranges for c in range(lo, hi + 1)), None)
@@ -457,6 +457,29 @@ def tokenizer_stamp() -> str:
 _jieba_ready = False
 
 
+class _WholeFileMarshal:
+    """``marshal`` for jieba's ``initialize``, whose ``marshal.load(file)`` reads its 9 MB dictionary cache in small
+    pieces (0.6 s of CPU here); ``marshal.loads`` of the whole file's bytes gives the same objects in a third of that."""
+
+    dump = staticmethod(marshal.dump)
+    dumps = staticmethod(marshal.dumps)
+    loads = staticmethod(marshal.loads)
+
+    @staticmethod
+    def load(file: Any) -> Any:
+        return marshal.loads(file.read())
+
+
+def _initialize_jieba() -> None:
+    """``jieba.initialize()`` with its cache read whole (:class:`_WholeFileMarshal`); the same dictionary."""
+    real = jieba.marshal  # type: ignore[attr-defined]
+    jieba.marshal = _WholeFileMarshal  # type: ignore[attr-defined]
+    try:
+        jieba.initialize()
+    finally:
+        jieba.marshal = real  # type: ignore[attr-defined]
+
+
 def ensure_jieba() -> None:
     """Load jieba's dictionary once (about a second) plus our domain words."""
     global _jieba_ready
@@ -465,7 +488,7 @@ def ensure_jieba() -> None:
     with _lock:
         if _jieba_ready:
             return
-        jieba.initialize()
+        _initialize_jieba()
         path = RESOURCES_DIR / "userdict_zh.txt"
         if path.exists():
             jieba.load_userdict(str(path))

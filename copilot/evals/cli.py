@@ -18,10 +18,10 @@ from rich.table import Table
 
 from copilot.cli_support import fail
 from copilot.config import get_settings
-from copilot.evals.notes import HEADLINE as NOTES_HEADLINE
-from copilot.evals.notes import show as show_notes_metric
-from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports
 from copilot.llm import LLMUnavailable, engine_label
+
+# the suites (and through them the retrieval stack, drafting, moderation and notes) load when `eval` runs, not when
+# the command list is shown
 
 
 def eval_cmd(
@@ -34,6 +34,8 @@ def eval_cmd(
     split: Annotated[str, typer.Option("--split", help="profiles 评测集用哪一半：tuning（默认，逐份档案）/ locked（只出汇总数字）")] = "tuning",
 ) -> None:
     """运行评测，写出报告，列出回归。"""
+    from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports  # noqa: PLC0415
+
     names = list(SUITE_NAMES) if suite == "all" else [suite]
     if any(n not in SUITE_NAMES for n in names):
         raise fail(f"未知的评测集 {suite!r}，可选：{'、'.join(SUITE_NAMES)}、all", 2)
@@ -80,6 +82,9 @@ def eval_cmd(
 
 def _print_notes_halves(metrics: dict[str, Any]) -> None:
     """The notes' new set, tuning half beside locked half (the locked half only ever as totals)."""
+    from copilot.evals.notes import HEADLINE as NOTES_HEADLINE  # noqa: PLC0415
+    from copilot.evals.notes import show as show_notes_metric  # noqa: PLC0415
+
     halves = [h for h in ("tuning", "locked") if h in metrics]
     if not halves:
         return

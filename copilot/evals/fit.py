@@ -19,10 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from copilot.agents.facts import profile_context, word_kind
-from copilot.paths import EVALS_DIR, load_resource
+from copilot.paths import EVALS_DIR, load_resource, load_yaml
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold
 
@@ -79,7 +77,7 @@ def free_slot_misfits(profile: GroupProfile, drafts: list[dict[str, Any]]) -> li
 
 
 def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return list(data.get("sentences", []))
 
 

@@ -25,7 +25,6 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from rich.console import Console
 from rich.table import Table
@@ -37,7 +36,7 @@ from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_u
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.structure import display_name
-from copilot.paths import EVALS_DIR
+from copilot.paths import EVALS_DIR, load_yaml
 from copilot.textnorm import fold
 
 NOTES_EVAL_DIR = EVALS_DIR / "notes"
@@ -101,7 +100,7 @@ def run(settings: Settings | None = None, engines: list[Engine] | None = None,
         engines = [get_engine(settings, prefer="offline")]
         if settings.llm_enabled:
             engines.append(get_engine(settings, prefer="llm"))
-    spec = yaml.safe_load((eval_dir / "expected.yaml").read_text(encoding="utf-8"))
+    spec = load_yaml((eval_dir / "expected.yaml").read_text(encoding="utf-8"))
     rows = []
     for engine in engines:
         for name, expected in spec.items():
@@ -170,7 +169,7 @@ class ChatSpec(_Spec):
 
 
 def load_specs(folder: Path) -> dict[str, ChatSpec]:
-    data = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8")) or {}
+    data = load_yaml((folder / "expected.yaml").read_text(encoding="utf-8")) or {}
     return {name: ChatSpec.model_validate(spec) for name, spec in data.items()}
 
 

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from copilot.agents import draft
@@ -34,7 +33,7 @@ from copilot.evals.retrieval import AskReport, ask_split_files, evaluate, evalua
 from copilot.knowledge.checks import draft_text
 from copilot.knowledge.index import get_index
 from copilot.knowledge.rules import load_rules
-from copilot.paths import EVALS_DIR, ROOT
+from copilot.paths import EVALS_DIR, ROOT, load_yaml
 from copilot.profile import GroupProfile, load_profile, profile_from_data
 
 
@@ -109,7 +108,7 @@ def load_draft_cases(folder: Path = EVALS_DIR / "cases" / "drafts") -> list[Draf
     """Cases from every YAML file: ``target`` at the top applies to all ``cases`` in the file."""
     cases: list[DraftCase] = []
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         target = data.get("target", path.stem)
         for item in data.get("cases", []):
             try:
@@ -285,7 +284,7 @@ def _locked_case(metrics: dict[str, Any], name: str = "locked") -> CaseResult:
 def run_notes(ctx: EvalContext) -> SuiteResult:
     """The regression set (fact coverage, leaked noise, invented entities per transcript), then the
     new set's tuning half (per chat) and locked half (aggregate figures only)."""
-    spec = yaml.safe_load((notes_eval.NOTES_EVAL_DIR / "expected.yaml").read_text(encoding="utf-8"))
+    spec = load_yaml((notes_eval.NOTES_EVAL_DIR / "expected.yaml").read_text(encoding="utf-8"))
     rows = ctx.map(lambda item: _old_notes_case(ctx, item), list(spec.items()))
     outs = [r.output or {} for r in rows]
     n = max(1, len(outs))

@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-import yaml
 from pydantic import BaseModel, Field
 
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
@@ -45,7 +44,7 @@ from copilot.knowledge.ranking import (
 )
 from copilot.knowledge.rules import RulesError, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import RESOURCES_DIR, load_yaml
 from copilot.prompts import load_prompt
 from copilot.textnorm import (
     ask_form,
@@ -180,7 +179,7 @@ class DeclineTexts(BaseModel):
 @lru_cache(maxsize=1)
 def decline_texts() -> DeclineTexts:
     path = RESOURCES_DIR / "retrieval" / "decline.yaml"
-    return DeclineTexts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return DeclineTexts.model_validate(load_yaml(path.read_text(encoding="utf-8")))
 
 
 def decline_reason(answer: Answer) -> str:
@@ -1242,7 +1241,7 @@ class Lacks(BaseModel):
 
 @lru_cache(maxsize=1)
 def lack_cues() -> Lacks:
-    return Lacks.model_validate(yaml.safe_load(LACKS_FILE.read_text(encoding="utf-8")) or {})
+    return Lacks.model_validate(load_yaml(LACKS_FILE.read_text(encoding="utf-8")) or {})
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})\. ")
@@ -1471,7 +1470,7 @@ class Subjects(BaseModel):
 
 @lru_cache(maxsize=1)
 def subjects() -> Subjects:
-    return Subjects.model_validate(yaml.safe_load(SUBJECTS_FILE.read_text(encoding="utf-8")) or {})
+    return Subjects.model_validate(load_yaml(SUBJECTS_FILE.read_text(encoding="utf-8")) or {})
 
 
 def missing_subject(question: str, citations: list[Citation], index: KnowledgeIndex) -> str:

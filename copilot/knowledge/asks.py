@@ -20,6 +20,7 @@ import yaml
 from pydantic import RootModel, ValidationError
 
 from copilot.knowledge.cards import CardError, load_cards
+from copilot.paths import load_yaml
 from copilot.validation import zh_problems
 
 ASKS_FILE = "asks.yaml"
@@ -34,7 +35,7 @@ class AsksTable(RootModel[dict[str, dict[str, list[str]]]]):
 @lru_cache(maxsize=4)
 def _load(path: Path, mtime: float) -> dict[tuple[str, str], tuple[str, ...]]:
     try:
-        table = AsksTable.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        table = AsksTable.model_validate(load_yaml(path.read_text(encoding="utf-8")) or {})
     except yaml.YAMLError as exc:
         raise CardError(f"{path.name}：YAML 无法解析（{exc}）") from exc
     except ValidationError as exc:

@@ -31,6 +31,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from copilot.knowledge.chunking import Chunk, Section, chunk_section
+from copilot.paths import load_yaml
 from copilot.textnorm import split_sentences
 from copilot.validation import zh_problems
 
@@ -350,7 +351,7 @@ def cards_by_id(knowledge_dir: Path) -> dict[str, Card]:
 @lru_cache(maxsize=4)
 def _seed_titles(path: Path, mtime: float) -> dict[str, str]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise CardError(f"{path.name}：无法解析（{exc}）") from exc
     return {str(s["file"]): str(s["title"]) for s in data.get("seeds", []) if s.get("file") and s.get("title")}

@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
-import yaml
 from pydantic import BaseModel
 
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import RESOURCES_DIR, load_yaml
 from copilot.textnorm import fold, split_sentences
 
 COMPOSE_FILE = RESOURCES_DIR / "retrieval" / "compose.yaml"
@@ -165,7 +164,7 @@ class ComposeCues(BaseModel):
 
 @lru_cache(maxsize=1)
 def compose_cues() -> ComposeCues:
-    return ComposeCues.model_validate(yaml.safe_load(COMPOSE_FILE.read_text(encoding="utf-8")) or {})
+    return ComposeCues.model_validate(load_yaml(COMPOSE_FILE.read_text(encoding="utf-8")) or {})
 
 
 def _bigrams(text: str) -> set[str]:

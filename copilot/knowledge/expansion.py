@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
+from copilot.paths import load_yaml
 from copilot.textnorm import fold, tokenize
 from copilot.validation import zh_problems
 
@@ -114,7 +115,7 @@ class SynonymError(ValueError):
 @lru_cache(maxsize=4)
 def _load(path: Path, mtime: float) -> Expander:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         return Expander(SynonymTable.model_validate(data))
     except yaml.YAMLError as exc:
         raise SynonymError(f"{path.name}：YAML 无法解析（{exc}）") from exc

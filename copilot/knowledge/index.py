@@ -22,7 +22,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
-import yaml
 from pydantic import BaseModel
 
 from copilot.config import Settings, get_settings
@@ -57,6 +56,7 @@ from copilot.knowledge.ranking import (
 )
 from copilot.knowledge.typos import correct as correct_typos
 from copilot.knowledge.typos import homophones
+from copilot.paths import load_yaml
 from copilot.textnorm import (
     ask_form,
     clause_commas,
@@ -379,7 +379,9 @@ class KnowledgeIndex:
                     data = self.collection.get(include=["documents", "metadatas", "embeddings"])
                 self._loaded = _Loaded.create(data, self.embedder, load_asks(self.settings.knowledge_dir))
                 if fresh:
-                    self._write_snapshot({**data, "tokens": self._loaded.tokens})
+                    self._write_snapshot({**data, "tokens": self._loaded.tokens,
+                                          "field_tokens": self._loaded.field_tokens,
+                                          "asks_tokens": self._loaded.asks_tokens})
             return self._loaded
 
     # -- the snapshot: what search reads, without opening chromadb (≈5 s of a cold ``copilot ask``) --
@@ -392,6 +394,7 @@ class KnowledgeIndex:
         the tokeniser's dictionaries (a snapshot tokenised with an older user dictionary is stale)."""
         parts = [p.read_text(encoding="utf-8") if p.exists() else "" for p in (self._stamp_path, self._registry_path)]
         parts.append(tokenizer_stamp())
+        parts.append(_code_stamp())
         return hashlib.sha256("\n\0".join(parts).encode()).hexdigest()
 
     def _read_snapshot(self) -> dict[str, object] | None:
@@ -403,13 +406,15 @@ class KnowledgeIndex:
                 if meta.get("key") != self._snapshot_key():
                     return None
                 return {"ids": meta["ids"], "documents": meta["documents"], "metadatas": meta["metadatas"],
-                        "tokens": meta["tokens"], "embeddings": z["embeddings"]}
+                        "tokens": meta["tokens"], "field_tokens": meta.get("field_tokens"),
+                        "asks_tokens": meta.get("asks_tokens"), "embeddings": z["embeddings"]}
         except (OSError, KeyError, ValueError):
             return None
 
     def _write_snapshot(self, data: dict[str, object]) -> None:
         meta = {"key": self._snapshot_key(), "ids": data["ids"], "documents": data["documents"],
-                "metadatas": data["metadatas"], "tokens": data["tokens"]}
+                "metadatas": data["metadatas"], "tokens": data["tokens"],
+                "field_tokens": data.get("field_tokens"), "asks_tokens": data.get("asks_tokens")}
         embeddings = data.get("embeddings")
         buf = io.BytesIO()
         np.savez(buf, meta=np.asarray(json.dumps(meta, ensure_ascii=False)),
@@ -702,6 +707,8 @@ class _Loaded:
     near_vectors: np.ndarray | None = None  # e5 vectors of the near misses (:class:`NearMisses`), once embedded
     head_grams: list[frozenset[str]] = field(default_factory=list)  # each section heading's bigrams
     tokens: list[list[str]] = field(default_factory=list)  # each chunk's BM25 tokens (kept in the snapshot)
+    field_tokens: list[list[str]] = field(default_factory=list)  # each section's heading + key terms tokens (same)
+    asks_tokens: dict[str, list[str]] = field(default_factory=dict)  # each asks.yaml question (folded) → its tokens
 
     def gram_overlap(self, question: str) -> tuple[np.ndarray, np.ndarray]:
         """Per section: the best share of the question's character bigrams that one of the questions the
@@ -794,8 +801,14 @@ class _Loaded:
         for members in section_rows:  # card order: by position in the card
             members.sort(key=lambda j: int(rows[j].get("start", 0) or 0))
         sections = list(section_index)
-        fields_corpus = [tokenize(" ".join([sec, *key_terms("\n".join(str(rows[j]["text"]) for j in section_rows[i]))]))
-                         or ["∅"] for i, (_, sec) in enumerate(sections)]
+        # the snapshot keeps the sections' field tokens too: a start that tokenises nothing never loads jieba's
+        # dictionary for the index (only for the question)
+        stored = data.get("field_tokens")
+        if isinstance(stored, list) and len(stored) == len(sections):
+            fields_corpus = [list(t) for t in stored]
+        else:
+            fields_corpus = [tokenize(" ".join([sec, *key_terms("\n".join(str(rows[j]["text"]) for j in section_rows[i]))]))
+                             or ["∅"] for i, (_, sec) in enumerate(sections)]
         section_words = [frozenset(w for j in members for w in corpus[j]) for members in section_rows]
         df: dict[str, int] = {}
         for words in section_words:
@@ -811,7 +824,8 @@ class _Loaded:
                              dtype=np.float32)
         sentence_vectors, sentence_section, sentence_penalty = _sentence_vectors(
             rows, np.asarray(chunk_section, dtype=int), embedder)
-        asks_bm25, asks_vectors, asks_section = _asks_field(asks or {}, section_index, embedder)
+        asks_tokens = dict(data.get("asks_tokens") or {})  # type: ignore[call-overload]
+        asks_bm25, asks_vectors, asks_section = _asks_field(asks or {}, section_index, embedder, asks_tokens)
         asks_grams = [char_bigrams(q) for key, questions in (asks or {}).items() if key in section_index
                       for q in questions]
         near = near_misses()
@@ -825,7 +839,8 @@ class _Loaded:
                    sentence_section=sentence_section, sentence_penalty=sentence_penalty, section_words=section_words,
                    field_words=[frozenset(f) for f in fields_corpus], df=df, asks_bm25=asks_bm25,
                    asks_vectors=asks_vectors, asks_section=asks_section, asks_grams=asks_grams, near_vectors=near_vectors,
-                   head_grams=[char_bigrams(sec) for _, sec in sections], tokens=corpus)
+                   head_grams=[char_bigrams(sec) for _, sec in sections], tokens=corpus, field_tokens=fields_corpus,
+                   asks_tokens=asks_tokens)
 
     def per_section(self, values: np.ndarray, owner: np.ndarray, floor: float = -1e9) -> np.ndarray:
         """The best of ``values`` per section (``owner`` maps each value to its section); ``floor`` for a
@@ -872,7 +887,7 @@ class ExampleCues(BaseModel):
 
 @lru_cache(maxsize=1)
 def example_cues() -> ExampleCues:
-    return ExampleCues.model_validate(yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8")) or {})
+    return ExampleCues.model_validate(load_yaml(EXAMPLES_FILE.read_text(encoding="utf-8")) or {})
 
 
 def _sentence_vectors(rows: list[dict[str, object]], chunk_section: np.ndarray,
@@ -901,9 +916,12 @@ def _sentence_vectors(rows: list[dict[str, object]], chunk_section: np.ndarray,
 
 
 def _asks_field(asks: dict[tuple[str, str], tuple[str, ...]], section_index: dict[tuple[str, str], int],
-                embedder: CachedEmbedder) -> tuple[object | None, np.ndarray | None, np.ndarray]:
+                embedder: CachedEmbedder, tokens: dict[str, list[str]] | None = None,
+                ) -> tuple[object | None, np.ndarray | None, np.ndarray]:
     """The questions each indexed section answers, one entry per question: a BM25 model over their
-    jieba tokens, their cached e5 vectors (None until ``build`` embedded them) and their sections."""
+    jieba tokens, their cached e5 vectors (None until ``build`` embedded them) and their sections.
+    ``tokens`` (folded question → its tokens, from the snapshot) is read first and filled with the questions
+    it lacks, so the snapshot written next holds them all."""
     import bm25s  # noqa: PLC0415 - scipy-backed; only when the index is first searched
 
     texts = [(section_index[key], fold(q)) for key, questions in asks.items() if key in section_index
@@ -912,8 +930,19 @@ def _asks_field(asks: dict[tuple[str, str], tuple[str, ...]], section_index: dic
     if not texts:
         return None, None, owner
     model = bm25s.BM25()
-    model.index([tokenize(t) or ["∅"] for _, t in texts], show_progress=False)
+    known = tokens if tokens is not None else {}
+    for _, t in texts:
+        if t not in known:
+            known[t] = tokenize(t) or ["∅"]
+    model.index([list(known[t]) for _, t in texts], show_progress=False)
     return model, embedder.cached([t for _, t in texts]), owner
+
+
+@lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """The snapshot's tokens depend on the code that builds them (this module: a chunk's head, a section's key
+    terms): a changed module makes the stored tokens stale."""
+    return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
 
 
 def char_bigrams(text: str) -> frozenset[str]:

@@ -41,10 +41,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-import yaml
 from pydantic import BaseModel
 
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import RESOURCES_DIR, load_yaml
 from copilot.textnorm import char_ngrams, fold
 
 RRF_K = 10
@@ -568,7 +567,7 @@ class StatedSituations(BaseModel):
 @lru_cache(maxsize=1)
 def stated_situations() -> StatedSituations:
     """The file's situations, each ``note`` opened by the file's ``note_opens`` (the line is our own guardrail)."""
-    data = yaml.safe_load(STATED_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(STATED_FILE.read_text(encoding="utf-8"))
     opens = str(data.pop("note_opens", ""))
     for situation in data.get("situations", []):
         if situation.get("note"):
@@ -616,7 +615,7 @@ def situation_first(order: np.ndarray, sentence: np.ndarray, cue: SituationLead)
 
 @lru_cache(maxsize=1)
 def parts_cues() -> QuestionParts:
-    return QuestionParts.model_validate(yaml.safe_load(PARTS_FILE.read_text(encoding="utf-8")))
+    return QuestionParts.model_validate(load_yaml(PARTS_FILE.read_text(encoding="utf-8")))
 
 
 def _what_is_left(text: str, question: str) -> str:
@@ -715,7 +714,7 @@ def asking_clause(question: str) -> str:
 @lru_cache(maxsize=1)
 def _scope() -> dict:
     """``scope.yaml``, read once for the operation, wrapper and scene cues."""
-    return yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8")) or {}
+    return load_yaml(SCOPE_FILE.read_text(encoding="utf-8")) or {}
 
 
 def _folded(words: list) -> tuple[str, ...]:

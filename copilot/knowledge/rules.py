@@ -24,6 +24,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from copilot.knowledge.cards import Card, CardError, cards_stamp, load_cards
+from copilot.paths import load_yaml
 from copilot.validation import zh_problems
 
 Target = Literal["name", "intro", "rules", "welcome", "topics", "copy", "moderation", "notes"]
@@ -171,7 +172,7 @@ def basis_problems(book: RuleBook) -> list[str]:
 def _load(path: Path, mtime: float, stamp: tuple[tuple[str, float], ...]) -> RuleBook:
     """``mtime`` and ``stamp`` (the cards' files) are the cache key: an edit to either reloads."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         book = RuleBook.model_validate(data)
     except yaml.YAMLError as exc:
         raise RulesError(f"{path}：规则文件无效：{exc}") from exc

@@ -24,7 +24,6 @@ from copilot.moderation.policy import Policy, PolicyError, group_policies, load_
 from copilot.moderation.review import answer, uncertain
 from copilot.moderation.training import retrain_groups, train_group
 from copilot.profile import GroupMap, profile_key
-from copilot.server import bind_problem, create_app
 
 
 def _read_input(path: Path | None) -> list[str]:
@@ -341,6 +340,8 @@ def serve_cmd(
 ) -> None:
     """启动审核钩子：POST /v1/moderate、POST /onebot/v11、GET /healthz。"""
     import uvicorn  # noqa: PLC0415 - the ASGI server only when serving
+
+    from copilot.server import bind_problem, create_app  # noqa: PLC0415 - the hooks' app (FastAPI) only when serving
 
     settings = get_settings()
     host, port = host or settings.host, port if port is not None else settings.port

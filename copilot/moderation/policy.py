@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from copilot.knowledge.rules import load_rules
 from copilot.moderation.labels import Action, Label
-from copilot.paths import KNOWLEDGE_DIR, load_resource
+from copilot.paths import KNOWLEDGE_DIR, load_resource, load_yaml
 from copilot.validation import zh_reason
 
 # the escalation rule's action in rules.yaml: cited on repeat offences, the first-offence rule before
@@ -124,7 +124,7 @@ def load_policies(path: Path) -> dict[str, Policy]:
     if not path.exists():
         raise PolicyError(f"找不到审核策略文件 {path}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise PolicyError(f"审核策略文件 {path} 不是合法 YAML：{exc}") from None
     if not isinstance(data, dict):
