@@ -152,6 +152,8 @@ def question_strength(text: str) -> float:
     make it one unless the classifier is sure it is not; a weak interrogative (什么, 谁) needs the
     classifier's support; what everyone is to report by a deadline (:func:`_report_request`) is told, and
     scores as a plain sentence; jokes score 0."""
+    if cue("correction_opens").match(_fold(text)):  # "更正一下刚才的：…看抖音能不能接住" sets right, asks nothing
+        return False
     form, rest = _question_form(text)
     if form == "joke":
         return question_strength(rest) if rest else 0.0
@@ -222,6 +224,8 @@ def is_question(text: str) -> bool:
     form that asks scores at least 0.7, no form at most 0.45 (p × 0.45), a weak interrogative 0.6 or more
     exactly when p ≥ 0.15. Most lines of a long chat never need the model then (a third of the CPU time of
     the structure pass of a 2,000-message export went to classifying whole messages only to ask this)."""
+    if cue("correction_opens").match(_fold(text)):  # "更正一下刚才的：…看抖音能不能接住" sets right, asks nothing
+        return False
     form, rest = _question_form(text)
     if form == "joke":
         return bool(rest) and is_question(rest)
@@ -1081,8 +1085,16 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             fx = _fold(x.text)
             hit = [(slot, k) for slot, k in changes if any(w in _unquoted(fx) for w in slot)]
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
-            if x.speaker == m.speaker and old and not cue("moved").search(fx) and x.id not in out:
+            # the latest change of a line is the one kept: a change that names the line's slot outdoes an earlier
+            # correction on its subject ("秋游改到下周二" then "秋游费用改为每人135元" for "秋游费用每人120元…")
+            if x.speaker == m.speaker and old and not cue("moved").search(fx) \
+                    and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
+        said = _said_wrong(f) if corrects and not kinds and not words_changed else None
+        for x in messages[max(0, j - reach):j][::-1] if said else []:
+            if x.speaker == m.speaker and x.id not in out and said[0] in _unquoted(_fold(x.text)):
+                out[x.id] = Restated(frozenset({_SAID}), m)  # "小红书不是砍一半，直接先停两周": the line that said it
+                break
         for x in messages[max(0, j - int(raw("change_reach"))):j][::-1] if words_changed else []:
             fx = _unquoted(_fold(x.text))
             hit = [(k, o, n) for k, o, n in words_changed if (o in fx if o else _single_value(fx, k, n))
@@ -1091,6 +1103,28 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
                 break  # the latest line on the subject is the one the change replaces
     return out
+
+
+# the kind of a Restated whose old value is words a correction names wrong, no figure ("不是砍一半，直接先停两周")
+_SAID = "said"
+
+
+def _said_wrong(f: str) -> tuple[str, str] | None:
+    """(wrong, right) a folded correction ``f`` names in words, no figure: the words right after its cue
+    correction_not up to the pause ("小红书不是砍一半，直接先停两周，看抖音…" → ("砍一半", "直接先停两周")), and the
+    clause after them (or the words before 不是 in the same clause, "是停两周不是砍一半"); None when it names none."""
+    no = cue("correction_not").search(f)
+    if no is None:
+        return None
+    head, *rest = re.split(f"[{_PAUSES}！!？?]", f[no.end():])
+    wrong = head.strip()
+    before = re.split(f"[{_PAUSES}：:！!？?]", f[:no.start()])[-1]
+    right = before[before.rfind("是") + 1:].strip() if "是" in before else ""
+    right = right or next((r.strip() for r in rest if r.strip()), "")
+    lo, hi = int(raw("correction_said", "min_chars")), int(raw("correction_said", "max_chars"))
+    if not (lo <= len(wrong) <= hi) or not right or wrong in right:
+        return None
+    return wrong, right
 
 
 def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
@@ -1235,6 +1269,17 @@ def without_figures(text: str, fix: Restated) -> str:
                 out.extend(new)
                 new = []
         return "，".join(out)
+    said = _said_wrong(_fold(fix.by.text)) if _SAID in fix.kinds else None
+    if said is not None:  # "小红书预算砍一半（已改：直接先停两周）": the clause that said it, the right words beside it
+        at = _fold(fix.by.text).find(said[1])
+        right = fix.by.text[at:at + len(said[1])] if len(_fold(fix.by.text)) == len(fix.by.text) else said[1]
+        f = _fold(text)
+        at = f.find(said[0])
+        if at < 0 or len(f) != len(text):
+            return text
+        end = _CLAUSE_WHOLE.search(text, at + len(said[0]))
+        cut = end.start() if end else len(text.rstrip("。！!；; "))
+        return f"{text[:cut]}（{raw('changed_mark')}{right}）{text[cut:]}"
     olds, news = _corrected_values(fix)
     if not olds and fix.kinds & set(raw("word_values")):  # a place or a count changed ("不是南门，是北门")
         f = _unquoted(_fold(text))
