@@ -73,3 +73,31 @@ def test_a_plain_move_is_still_a_decision():
         "领队阿伟|好，骑行改到下周六早上7点半，体育中心北门集合",
     )
     assert any("下周六" in d.text for d in n.decisions), [d.text for d in n.decisions]
+
+
+def test_a_newcomers_fact_check_after_a_greeting_is_no_agreement():
+    n = _notes(
+        "班长阿雅|各位，模考报名费每人30，要不要统一从班费里出？",
+        "小林同学|好啊，省得一个个转",
+        "糖糖|大家好 新人报到 请问模考是这周六吗",
+        "团子|同意从班费出",
+        "班长阿雅|好，那模考报名费就从班费里出",
+    )
+    found = [d for d in n.decisions if "班费" in d.text]
+    assert found, [d.text for d in n.decisions]
+    assert "糖糖" not in found[0].by, found[0].by
+    assert {"小林同学", "团子"} <= set(found[0].by), found[0].by
+
+
+def test_asking_how_to_sign_up_is_no_agreement():
+    n = _notes(
+        "家委会-林妈妈|春游午饭是学校统一订还是自己带？",
+        "乐乐妈妈|自己带吧，孩子口味不一样",
+        "朵朵爸爸|午饭自己带的话饭盒怎么弄",
+        "豆豆妈妈|赞成自己带",
+        "家委会-林妈妈|好，那午饭就各自带，记得带水",
+    )
+    found = [d for d in n.decisions if "各自带" in d.text]
+    assert found, [d.text for d in n.decisions]
+    assert "朵朵爸爸" not in found[0].by, found[0].by
+    assert "豆豆妈妈" in found[0].by, found[0].by
