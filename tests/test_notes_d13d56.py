@@ -1,10 +1,12 @@
-"""Round 56 (d13d56): plans told at the start and rain plans are no decisions.
+"""Round 56 (d13d56): plans told at the start and rain plans are no decisions; fact checks are no agreement.
 
 - an organiser who first names the matter ("各位，元宵灯会的事跟大家说一下") and then tells the plan ("灯会定在2月12日
   晚上7点，在滨江公园东门") gives a notice: the opener put nothing up, so the plan is still the first word on it;
   a plan after members talked over its place is still a decision;
 - a change that holds only under a condition ("下雨就挪到社区活动室", "雨天顺延到下周六") is a contingency, not a
-  decision; a plain change ("改到下周六") still is one.
+  decision; a plain change ("改到下周六") still is one;
+- a yes/no check of a fact after a greeting ("大家好 新人报到 请问模考是这周六吗") and a how-to question
+  ("饭盒怎么弄") put nothing up: their askers are no 同意人.
 
 Every chat below was written for these tests; none is an eval chat.
 """
