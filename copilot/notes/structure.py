@@ -4474,8 +4474,11 @@ def _first_word(sentence: str, messages: list[Message], idx: int,
     said = cue("decision", "told_plan").search(f)
     told, named = (f[said.end():], f[:said.start()]) if said else ("", "")
     plan = (_matter_words(told) - _matter_words(named), _matter_runs(told) - _matter_runs(named))
-    opener = frozenset(k for k in range(idx) if messages[k].speaker == messages[idx].speaker
-                       and _names_matter_only(messages[k].text, plan, told))
+    # (only a plan told with 定在/定咗…: "那训练就定了，每周日上午9点" closes the matter the opener raised)
+    closing = said is None or "就" in said.group() or said.group().endswith("了")
+    opener = frozenset() if closing else frozenset(
+        k for k in range(idx) if messages[k].speaker == messages[idx].speaker
+        and _names_matter_only(messages[k].text, plan, told))
     return _unnamed_before(mine, runs, messages, idx, read, opener)
 
 
