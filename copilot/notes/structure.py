@@ -4476,18 +4476,21 @@ def _first_word(sentence: str, messages: list[Message], idx: int,
     plan = (_matter_words(told) - _matter_words(named), _matter_runs(told) - _matter_runs(named))
     # (only a plan told with 定在/定咗…: "那训练就定了，每周日上午9点" closes the matter the opener raised)
     closing = said is None or "就" in said.group() or said.group().endswith("了")
+    read = {} if read is None else read
     opener = frozenset() if closing else frozenset(
         k for k in range(idx) if messages[k].speaker == messages[idx].speaker
-        and _names_matter_only(messages[k].text, plan, told))
+        and _names_matter_only(messages[k].text, _matter_of(messages, k, read), plan, told))
     return _unnamed_before(mine, runs, messages, idx, read, opener)
 
 
-def _names_matter_only(line: str, plan: tuple[frozenset[str], frozenset[str]], told: str) -> bool:
+def _names_matter_only(line: str, matter: tuple[frozenset[str], frozenset[str]],
+                       plan: tuple[frozenset[str], frozenset[str]], told: str) -> bool:
     """Whether ``line`` names a plan's matter and nothing the plan says after its settling word (``told``; ``plan``:
-    its words and 2-character runs, less those naming the matter itself: "风筝节定在3月6日…，预计二百多只风筝"), with no
-    question and no time the plan does not give ("周日爬凤凰山的事说一下" before "凤凰山定在3月10日周日…" gives none)."""
+    its words and 2-character runs, less those naming the matter itself: "风筝节定在3月6日…，预计二百多只风筝"; ``matter``:
+    the line's own, read once through :func:`_matter_of`), with no question and no time the plan does not give
+    ("周日爬凤凰山的事说一下" before "凤凰山定在3月10日周日…" gives none)."""
     f = _fold(line)
-    return not (plan[0] & _matter_words(line) or plan[1] & _matter_runs(line) or is_question(line)
+    return not (plan[0] & matter[0] or plan[1] & matter[1] or is_question(line)
                 or any(t.group() not in told for t in cue("moved_when").finditer(f)))
 
 
