@@ -4528,15 +4528,55 @@ def _first_word(sentence: str, messages: list[Message], idx: int,
     if not mine:
         return False
     runs = _matter_runs(sentence)  # (also the 2-character runs: a word cut otherwise, "那年会" → 那年|会, still counts)
-    return _unnamed_before(mine, runs, messages, idx, read)
+    # the speaker's own opener naming only the matter ("各位票友，元旦汇演的事跟大家商量一下" before "汇演定在12月31号
+    # 下午两点，在街道文化中心…") put nothing up: a line of theirs before it counts only when it names something the plan
+    # says after its settling word (a place, a program) and not before it, asks, or gives a time
+    said = cue("decision", "told_plan").search(f)
+    told, named = (f[said.end():], f[:said.start()]) if said else ("", "")
+    plan = (_matter_words(told) - _matter_words(named), _matter_runs(told) - _matter_runs(named))
+    # (only a plan told with 定在/定咗…: "那训练就定了，每周日上午9点" closes the matter the opener raised)
+    closing = said is None or "就" in said.group() or said.group().endswith("了")
+    read = {} if read is None else read
+    opener = frozenset() if closing else frozenset(
+        k for k in range(idx) if messages[k].speaker == messages[idx].speaker
+        and _names_matter_only(messages[k].text, _matter_of(messages, k, read), plan, told))
+    return _unnamed_before(mine, runs, messages, idx, read, opener)
+
+
+def _names_matter_only(line: str, matter: tuple[frozenset[str], frozenset[str]],
+                       plan: tuple[frozenset[str], frozenset[str]], told: str) -> bool:
+    """Whether ``line`` names a plan's matter and nothing the plan says after its settling word (``told``; ``plan``:
+    its words and 2-character runs, less those naming the matter itself: "风筝节定在3月6日…，预计二百多只风筝"; ``matter``:
+    the line's own, read once through :func:`_matter_of`), with no question and no time the plan does not give
+    ("周日爬凤凰山的事说一下" before "凤凰山定在3月10日周日…" gives none)."""
+    f = _fold(line)
+    return not (plan[0] & matter[0] or plan[1] & matter[1] or is_question(line)
+                or any(t.group() not in told for t in cue("moved_when").finditer(f)))
+
+
+def _contingency_only(sentence: str, line: str) -> bool:
+    """Whether ``sentence`` (of the message ``line``) changes a plan only under a condition ("下雨就挪到物业大堂里面，照常进行",
+    "雨天顺延到下周六", "如果云量超过60%就改到14号晚上"): each clause that moves something (``moved``) is a contingency
+    (``moved_unless``), its speaker does not call anything settled (``decision.strong``, ``decision.told_plan``) and the
+    line is no recap of what was settled ("最後整理一下：… 5. 下雨延到5月1日" lists the rain plan as agreed). A rule for a
+    case that may not come, not a decision."""
+    f = _fold(sentence)
+    if has(f, "decision", "strong") or has(f, "decision", "told_plan") or _recap(line):
+        return False
+    changes = [c for c in _CLAUSE_CUT.split(f) if cue("moved").search(c)]
+    return bool(changes) and all(has(c, "moved_unless") for c in changes)
+
+
+_CLAUSE_CUT = re.compile(r"[，,。；;！!？?\s]+")
 
 
 def _unnamed_before(mine: frozenset[str], runs: frozenset[str], messages: list[Message], idx: int,
-                    read: dict[int, tuple[frozenset[str], frozenset[str]]] | None = None) -> bool:
-    """Whether no line before ``messages[idx]`` names any of the matter words ``mine`` or 2-character ``runs``
-    (:func:`_matter_of`, read once into ``read``)."""
+                    read: dict[int, tuple[frozenset[str], frozenset[str]]] | None = None,
+                    skip: frozenset[int] = frozenset()) -> bool:
+    """Whether no line before ``messages[idx]`` (but those in ``skip``) names any of the matter words ``mine`` or
+    2-character ``runs`` (:func:`_matter_of`, read once into ``read``)."""
     read = {} if read is None else read
-    return not any(mine & w or runs & r for w, r in (_matter_of(messages, k, read) for k in range(idx)))
+    return not any(mine & w or runs & r for w, r in (_matter_of(messages, k, read) for k in range(idx) if k not in skip))
 
 
 def _matter_of(messages: list[Message], k: int,
@@ -6788,7 +6828,9 @@ def analyze(transcript: Transcript) -> Structure:
     told += [d for d in decisions if d not in told and len(d.sources) == 1 and d.sources[0] in at_line
              and _told_not_settled(d.text, msgs, at_line[d.sources[0]], read)]
     decisions = [d for d in decisions if d not in told and not (len(d.sources) == 1 and d.sources[0] in at_line
-                                                                 and _grants_own_share(msgs, at_line[d.sources[0]]))]
+                                                                 and _grants_own_share(msgs, at_line[d.sources[0]]))
+                 and not (len(d.sources) == 1 and d.sources[0] in at_line
+                          and _contingency_only(d.text, msgs[at_line[d.sources[0]]].text))]
     noticed = {i for a in announcements for i in a.sources}
     announcements += [Announcement(text=d.text, sources=d.sources, speaker=_speaker_of(msgs, d.sources[0]))
                       for d in told if d.sources[0] not in noticed]
