@@ -2073,12 +2073,11 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         # ("捐的书放哪里" — "在二楼": the next line of the one running the chat, however short, answers it)
         short = None if turn else _short_taken(opened, m, i, targets, tasks, host, session, speakers)
         # (a warning to the asker about something else is theirs to heed, not the answer: :func:`_aside`)
-        if turn or short or _aside(m, i, targets, opened, people, window):
+        # ("我也是，安卓机", "同问", "+1": a bystander echoing a question answers none — nor goes on with an answer)
+        if turn or short or _aside(m, i, targets, opened, people, window) \
+                or cue("reply", "me_too").match(_fold(MENTION.sub("", m.text)).strip()):
             last_answered = short or (None if turn == "round" else last_answered)
             continue  # (after a round, no later line goes on with an answer given before it)
-        # ("我也是，安卓机", "同问", "+1": a bystander echoing a question answers none — nor goes on with an answer)
-        if cue("reply", "me_too").match(_fold(MENTION.sub("", m.text)).strip()):
-            continue
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
         joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
             and not _answers_another(last_answered, m, opened, i, window) \
@@ -2694,9 +2693,8 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
     """The owner of a clause none of whose mentions the owner model is sure of: the payers of money paid
     to someone, the one a duty is given to, the addressed person or group told what to do, the senders
     of what the speaker receives, or the speaker of "我" right before a time with a task."""
-    if _paid(c, mentions, span, inside):
-        return _senders(c)
-    if (sender := _sender_told(c, mentions, span, inside)) is not None:
+    sender = _senders(c) if _paid(c, mentions, span, inside) else _sender_told(c, mentions, span, inside)
+    if sender is not None:
         return sender
     given = [i for i in inside if mentions[i].kind == "P" and cue("owner", "handed_to").search(c.f[span[0]:mentions[i].start])]
     if any(x.kind == "G" for x in mentions):
