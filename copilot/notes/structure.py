@@ -1738,14 +1738,14 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
         by_head = [q for q in (by_name or free) if head and relevant(q.text, head, by_kind=False)]
         by_subject = [q for q in free if subject and subject in _fold(q.text)] or _nth_asked(clause, m, opened)
         on_it = [q for q in (by_name or free) if relevant(q.text, clause, by_kind=False)]
-        if head and not by_head and not by_name:
-            by_head = [q for q in guessed if all(q is not p for p, _ in out) and relevant(q.text, head, by_kind=False)]
-        if head and not (by_subject or by_name or by_head) and any(relevant(q.text, head, by_kind=False) for q in opened):
+        retaken = [q for q in guessed if all(q is not p for p, _ in out) and relevant(q.text, head, by_kind=False)] \
+            if head and not by_head and not by_name else []
+        if head and not (by_subject or by_name or by_head or retaken) and any(relevant(q.text, head, by_kind=False) for q in opened):
             continue  # (its head names a question answered already: it is that one's, no one else's)
-        # (a numbered item's head names its question before its words do: "3. 跨平台存档：正式版才有，测试期不做" is
-        # the 跨平台 question's, not the 测试资格 one's)
-        chosen = ((by_subject or by_head or on_it or by_name) if head and by_head else
-                  (by_subject or on_it or by_name or by_head) or [None])[0]
+        # (a question its head names that only a bystander's next line had taken, "3. 跨平台存档：正式版才有，测试期不做",
+        # is that question's, not the 测试资格 one its words share; a head and words naming the same question go first)
+        both = [q for q in on_it if any(q is x for x in by_head)]
+        chosen = (by_subject or both or retaken or on_it or by_name or by_head or [None])[0]
         if chosen is not None:
             named_ask = named_ask or bool(by_subject) or bool(by_name) and has(_fold(clause), "reply", "asked_by")
             out.append((chosen, Message(id=m.id, time=m.time, speaker=m.speaker, text=clause,
