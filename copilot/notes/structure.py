@@ -1717,7 +1717,8 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
     for clause in _ROUND_CLAUSES.split(_clean(m.text)):
         parts = _ROUND_HEAD.split(clause, maxsplit=1)
         # (a head naming the question by its subject: "关于萨满的问题：…", "我看到两个问题，先说纸：…")
-        about = cue("reply", "asked_about").match(re.split(r"[，,]", _fold(parts[0]))[-1].strip()) \
+        # (after the item's number, if any: "2. 纸的问题：…")
+        about = cue("reply", "asked_about").match(_ITEM_NUMBER.sub("", re.split(r"[，,]", _fold(parts[0]))[-1].strip())) \
             if len(parts) == 2 else None
         subject = (about.group("a") or about.group("b")) if about else ""
         # (an item's own short head names its asker or the question's words: "3. 老王的申论：…", "5. 行测顺序：…")
@@ -1743,9 +1744,8 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
         if head and not (by_subject or by_name or by_head or retaken) and any(relevant(q.text, head, by_kind=False) for q in opened):
             continue  # (its head names a question answered already: it is that one's, no one else's)
         # (a question its head names that only a bystander's next line had taken, "3. 跨平台存档：正式版才有，测试期不做",
-        # is that question's, not the 测试资格 one its words share; a head and words naming the same question go first)
-        both = [q for q in on_it if any(q is x for x in by_head)]
-        chosen = (by_subject or both or retaken or on_it or by_name or by_head or [None])[0]
+        # is that question's, not the 测试资格 one its words share: the head names its question before the words do)
+        chosen = (by_subject or by_head or retaken or on_it or by_name or [None])[0]
         if chosen is not None:
             named_ask = named_ask or bool(by_subject) or bool(by_name) and has(_fold(clause), "reply", "asked_by")
             out.append((chosen, Message(id=m.id, time=m.time, speaker=m.speaker, text=clause,
