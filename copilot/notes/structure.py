@@ -313,7 +313,7 @@ def aliases(speaker: str) -> set[str]:
     signed = [cue("name_parts", "unit").sub("", q) for p in parts for q in cue("name_parts", "sign").split(p)]
     signed = [q for q in signed if q]
     if signed != parts:
-        out |= {q for q in signed if len(q) >= 2 and not re.search(r"\d", q)}
+        out |= {q for q in signed if len(q) >= 2 and not re.search(r"\d", q) and q not in _name_body_parts()}
         parts = signed
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
     duty = {_fold(str(p)) for p in raw("name_parts", "duty_roles")}
@@ -1741,7 +1741,7 @@ def _holds_questions(m: Message, session: SessionType, speakers: list[str], host
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.．、)）]\s*")
 _ROUND_CLAUSES = re.compile(r"[；;。\n]")
-_ROUND_HEAD = re.compile(r"[：:](?!\d)")
+_ROUND_HEAD = re.compile(r"(?<!\d)[：:]|[：:](?!\d)")  # (not the colon of a time, 20:30)
 
 
 def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) -> list[tuple[_Open, Message]]:
@@ -1750,7 +1750,11 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
     question's words. A message is such a round when it says so (reply.answers_round), names an asker by how
     they asked ("A问的"), or, from a speaker holding the questions, takes up two of them."""
     waiting = [q for q in opened if not q.answer and not q.closed and q.msg.speaker != m.speaker]
-    if not waiting:
+    # (a question a bystander's line took only by coming next, "存档能不能跨平台同步" — "截图在上面", is still the
+    # round's to answer when an item names its words)
+    guessed = [q for q in opened if q.answer and q.loose and not q.direct and not q.closed
+               and q.msg.speaker != m.speaker and all(x.speaker != m.speaker for x in q.answer)]
+    if not waiting and not guessed:
         return []
     f = _fold(m.text)
     said_so, named_ask = has(f, "reply", "answers_round"), False
@@ -1758,7 +1762,8 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
     for clause in _ROUND_CLAUSES.split(_clean(m.text)):
         parts = _ROUND_HEAD.split(clause, maxsplit=1)
         # (a head naming the question by its subject: "关于萨满的问题：…", "我看到两个问题，先说纸：…")
-        about = cue("reply", "asked_about").match(re.split(r"[，,]", _fold(parts[0]))[-1].strip()) \
+        # (after the item's number, if any: "2. 纸的问题：…")
+        about = cue("reply", "asked_about").match(_ITEM_NUMBER.sub("", re.split(r"[，,]", _fold(parts[0]))[-1].strip())) \
             if len(parts) == 2 else None
         subject = (about.group("a") or about.group("b")) if about else ""
         # (an item's own short head names its asker or the question's words: "3. 老王的申论：…", "5. 行测顺序：…")
@@ -1779,9 +1784,13 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
         by_head = [q for q in (by_name or free) if head and relevant(q.text, head, by_kind=False)]
         by_subject = [q for q in free if subject and subject in _fold(q.text)] or _nth_asked(clause, m, opened)
         on_it = [q for q in (by_name or free) if relevant(q.text, clause, by_kind=False)]
-        if head and not (by_subject or by_name or by_head) and any(relevant(q.text, head, by_kind=False) for q in opened):
+        retaken = [q for q in guessed if all(q is not p for p, _ in out) and relevant(q.text, head, by_kind=False)] \
+            if head and not by_head and not by_name else []
+        if head and not (by_subject or by_name or by_head or retaken) and any(relevant(q.text, head, by_kind=False) for q in opened):
             continue  # (its head names a question answered already: it is that one's, no one else's)
-        chosen = (by_subject or on_it or by_name or by_head or [None])[0]
+        # (a question its head names that only a bystander's next line had taken, "3. 跨平台存档：正式版才有，测试期不做",
+        # is that question's, not the 测试资格 one its words share: the head names its question before the words do)
+        chosen = (by_subject or by_head or retaken or on_it or by_name or [None])[0]
         if chosen is not None:
             named_ask = named_ask or bool(by_subject) or bool(by_name) and has(_fold(clause), "reply", "asked_by")
             out.append((chosen, Message(id=m.id, time=m.time, speaker=m.speaker, text=clause,
@@ -2109,7 +2118,9 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         # ("捐的书放哪里" — "在二楼": the next line of the one running the chat, however short, answers it)
         short = None if turn else _short_taken(opened, m, i, targets, tasks, host, session, speakers)
         # (a warning to the asker about something else is theirs to heed, not the answer: :func:`_aside`)
-        if turn or short or _aside(m, i, targets, opened, people, window):
+        # ("我也是，安卓机", "同问", "+1": a bystander echoing a question answers none — nor goes on with an answer)
+        if turn or short or _aside(m, i, targets, opened, people, window) \
+                or cue("reply", "me_too").match(_fold(MENTION.sub("", m.text)).strip()):
             last_answered = short or (None if turn == "round" else last_answered)
             continue  # (after a round, no later line goes on with an answer given before it)
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
@@ -2727,8 +2738,9 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
     """The owner of a clause none of whose mentions the owner model is sure of: the payers of money paid
     to someone, the one a duty is given to, the addressed person or group told what to do, the senders
     of what the speaker receives, or the speaker of "我" right before a time with a task."""
-    if _paid(c, mentions, span, inside):
-        return _senders(c)
+    sender = _senders(c) if _paid(c, mentions, span, inside) else _sender_told(c, mentions, span, inside)
+    if sender is not None:
+        return sender
     given = [i for i in inside if mentions[i].kind == "P" and cue("owner", "handed_to").search(c.f[span[0]:mentions[i].start])]
     if any(x.kind == "G" for x in mentions):
         given = []
@@ -2767,6 +2779,27 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
                 and not cue("owner", "availability").match(after[at + len(due.text):]):
             return Owner(c.speaker, "first_person", scores[i])
     return Owner(None, "")
+
+
+def _sender_told(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[int]) -> Owner | None:
+    """"@张婶 …你报个数给刘主任", "你们把名单私信班长": a clause that tells 你 (or the group) to send or hand something
+    to a member named right after a sending word (cue owner.sent_to) — the one told sends it; the member named only
+    receives it. 你 is the one addressed (:func:`_addressee`), the group is everyone."""
+    sent = cue("owner", "sent_to")
+    for i in inside:
+        m = mentions[i]
+        if m.kind != "P" or not sent.search(c.f[span[0]:m.start][-5:]):
+            continue
+        told = [j for j in inside if j < i and mentions[j].kind in ("Y", "G")]
+        if not told or not _has_verb(c.f[mentions[told[-1]].end:m.start]):
+            continue
+        j = told[-1]
+        if mentions[j].kind == "G":
+            return Owner("大家", "everyone")
+        who = _addressee(c, mentions, j)
+        if who and who != m.name and who != c.speaker:
+            return Owner(who, "assigned")
+    return None
 
 
 def _paid(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[int]) -> bool:
@@ -3137,9 +3170,12 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     _paid_to_the_one_told(parts)
     _said_of_the_one_named(parts, people)
     # the receiver's own next step ("发我就行，我统一传相册") leaves the senders their to-do
-    if any(c.owner and c.kind not in ("to_me", "first_person") for c in parts):
-        for c in parts:
-            if c.kind == "to_me":
+    # (but "@阿Ben 队衫尺码听日之内私讯我，阿诗你帮手统计…": the member @-addressed sends it, before any other owner's
+    # work is named — a to-do of their own)
+    others = [i for i, c in enumerate(parts) if c.owner and c.kind not in ("to_me", "first_person")]
+    if others:
+        for i, c in enumerate(parts):
+            if c.kind == "to_me" and not (i < others[0] and c.owner in lead and c.owner != speaker):
                 c.owner, c.kind = None, ""
     owners = {c.owner for c in parts if c.owner}
     if len(owners) <= 1:
