@@ -4,6 +4,7 @@ audit log, for tests that follow a member's record."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from copilot.config import Settings
@@ -29,3 +30,18 @@ def audited_moderator(tmp_path: Path, profile: str, group: str = "g1") -> Modera
     """The offline moderator of ``group`` with the profile ``profile`` (YAML text) and an audit log under ``tmp_path``."""
     return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile),
                      audit=AuditLog(f"sqlite:///{tmp_path / 'audit.sqlite'}"), group=group)
+
+
+_DRY = itertools.count()
+
+
+def dry_run_moderator(profile: str, tmp_path: Path) -> Moderator:
+    """A dry-run offline moderator of ``profile`` (YAML text) with its own data folder under ``tmp_path`` (nothing is
+    written to an audit log): one per group in a test."""
+    return Moderator(Settings(data_dir=tmp_path / f"d{next(_DRY)}", llm_provider="offline"), parse_profile_text(profile),
+                     dry_run=True)
+
+
+def said_by(mod: Moderator, user: str, text: str) -> Verdict:
+    """The verdict on ``text`` by ``user``, ten minutes after the message before it (no flood layer ties cases)."""
+    return mod.moderate({"user": user, "text": text, "ts": 1_780_000_000 + 600 * next(_DRY)})

@@ -7,15 +7,13 @@ and a children's chess club."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
+from moderation_say import dry_run_moderator as _mod
+from moderation_say import said_by as _say
 
-from copilot.config import Settings
 from copilot.moderation.labels import ACTED, REMOVED, Label
-from copilot.moderation.pipeline import Moderator
-from copilot.profile import parse_profile_text
 
 BIKES = """name: 青木单车会员群
 positioning: 青木单车店的老顾客群，店长阿木和客服小雨发本店新车、会员日优惠和保养通知，处理售后；车友交流骑行和保养
@@ -39,16 +37,6 @@ positioning: 少儿国际象棋俱乐部的家长群，交流孩子下棋、比�
 topics: [国际象棋, 比赛, 练习, 孩子]
 type: 兴趣型
 """
-_T = itertools.count()
-
-
-def _mod(profile: str, tmp_path: Path) -> Moderator:
-    return Moderator(Settings(data_dir=tmp_path / f"d{next(_T)}", llm_provider="offline"), parse_profile_text(profile),
-                     dry_run=True)
-
-
-def _say(mod: Moderator, user: str, text: str):  # type: ignore[no-untyped-def]
-    return mod.moderate({"user": user, "text": text, "ts": 1_780_000_000 + 600 * next(_T)})
 
 
 @pytest.mark.parametrize("user", ["店长阿木", "客服小雨", "青木单车-客服小雨"])

@@ -7,15 +7,13 @@ neighbourhood owners' group, a walking club and a bakery studio's students."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
+from moderation_say import dry_run_moderator as _mod
+from moderation_say import said_by as _say
 
-from copilot.config import Settings
 from copilot.moderation.labels import ACTED, REMOVED, Label
-from copilot.moderation.pipeline import Moderator
-from copilot.profile import parse_profile_text
 
 FRUIT = """name: 金桂苑小区水果团
 positioning: 金桂苑小区的水果团购群，团长阿霞每天发当天的水果和价格，群里接龙，次日在北门自提
@@ -42,16 +40,6 @@ banned: [收费带团, 卖装备]
 events:
   - {title: 周日九溪徒步, kind: 线下活动, cadence: 每周日, time: "08:30", place: 九溪公交站, host: 队长阿杰}
 """
-_T = itertools.count()
-
-
-def _mod(profile: str, tmp_path: Path) -> Moderator:
-    return Moderator(Settings(data_dir=tmp_path / f"d{next(_T)}", llm_provider="offline"), parse_profile_text(profile),
-                     dry_run=True)
-
-
-def _say(mod: Moderator, user: str, text: str):  # type: ignore[no-untyped-def]
-    return mod.moderate({"user": user, "text": text, "ts": 1_780_000_000 + 600 * next(_T)})
 
 
 def test_the_group_buy_leaders_own_promotion_is_not_acted_on(tmp_path: Path) -> None:

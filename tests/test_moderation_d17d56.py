@@ -6,16 +6,14 @@ neighbourhood group and a bakery's customer group."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
+from moderation_say import dry_run_moderator as _mod
+from moderation_say import said_by as _say
 
-from copilot.config import Settings
 from copilot.moderation.labels import ACTED, REMOVED, Label
 from copilot.moderation.normalise import normalise
-from copilot.moderation.pipeline import Moderator
-from copilot.profile import parse_profile_text
 
 POOL = """name: 碧波游泳馆会员群
 positioning: 碧波游泳馆的会员群，前台发开放时间、课程和会员日通知，会员交流游泳
@@ -24,16 +22,6 @@ type: 门店型
 products:
   - {name: 十次卡, price: 400, unit: 张}
 """
-_T = itertools.count()
-
-
-def _mod(profile: str, tmp_path: Path) -> Moderator:
-    return Moderator(Settings(data_dir=tmp_path / f"d{next(_T)}", llm_provider="offline"), parse_profile_text(profile),
-                     dry_run=True)
-
-
-def _say(mod: Moderator, user: str, text: str):  # type: ignore[no-untyped-def]
-    return mod.moderate({"user": user, "text": text, "ts": 1_780_000_000 + 600 * next(_T)})
 
 
 @pytest.mark.parametrize("text", ["今年的个人所得税附加扣除在哪个页面填？", "我点了份麻辣烫参加微辣挑战，结果还是辣哭了"])
