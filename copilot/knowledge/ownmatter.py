@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
 from pydantic import BaseModel
 
 from copilot.knowledge.ranking import question_clauses
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import load_resource
 from copilot.textnorm import fold
-
-OWN_MATTER_FILE = RESOURCES_DIR / "retrieval" / "own_matter.yaml"
 
 
 class OwnCues(BaseModel):
@@ -44,7 +41,7 @@ class OwnCues(BaseModel):
 
 @lru_cache(maxsize=1)
 def own_cues() -> OwnCues:
-    data = yaml.safe_load(OWN_MATTER_FILE.read_text(encoding="utf-8")) if OWN_MATTER_FILE.exists() else {}
+    data = load_resource("retrieval/own_matter.yaml")
     return OwnCues(**{k: tuple(fold(w) for w in (v or []) if w) for k, v in (data or {}).items()})
 
 
