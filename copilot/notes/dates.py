@@ -940,7 +940,7 @@ def year_of(month: int, today: date) -> int:
     return today.year + (month < today.month - 6)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)  # one entry per time.yaml key (twelve are read now: a bound of 8 made them evict each other)
 def time_words(key: str) -> tuple[str, ...]:
     return tuple(fold(str(w)) for w in load_resource(TIME_FILE)[key])
 

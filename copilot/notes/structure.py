@@ -153,7 +153,7 @@ def question_strength(text: str) -> float:
     classifier's support; what everyone is to report by a deadline (:func:`_report_request`) is told, and
     scores as a plain sentence; jokes score 0."""
     if cue("correction_opens").match(_fold(text)):  # "更正一下刚才的：…看抖音能不能接住" sets right, asks nothing
-        return False
+        return 0.0
     form, rest = _question_form(text)
     if form == "joke":
         return question_strength(rest) if rest else 0.0
@@ -6863,10 +6863,9 @@ def analyze(transcript: Transcript) -> Structure:
             and _first_word(d.text, msgs, at_line[d.sources[0]], read)]
     told += [d for d in decisions if d not in told and len(d.sources) == 1 and d.sources[0] in at_line
              and _told_not_settled(d.text, msgs, at_line[d.sources[0]], read)]
-    decisions = [d for d in decisions if d not in told and not (len(d.sources) == 1 and d.sources[0] in at_line
-                                                                 and _grants_own_share(msgs, at_line[d.sources[0]]))
-                 and not (len(d.sources) == 1 and d.sources[0] in at_line
-                          and _contingency_only(d.text, msgs[at_line[d.sources[0]]].text))]
+    decisions = [d for d in decisions if d not in told and not (
+        len(d.sources) == 1 and d.sources[0] in at_line
+        and (_grants_own_share(msgs, at_line[d.sources[0]]) or _contingency_only(d.text, msgs[at_line[d.sources[0]]].text)))]
     noticed = {i for a in announcements for i in a.sources}
     announcements += [Announcement(text=d.text, sources=d.sources, speaker=_speaker_of(msgs, d.sources[0]))
                       for d in told if d.sources[0] not in noticed]
