@@ -825,8 +825,7 @@ class OffTopicDetector:
         places = normalise(" ".join(e.place for e in profile.all_events())).compact
         self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
         # a shop's or a brand's own customer group: its people and its counter are the group's (relevance.yaml shop_people)
-        self.shop = shop_group(profile.name or "", profile.positioning, profile.audience, profile.type,
-                               tuple(p.name for p in profile.products))
+        self.shop = shop_group(profile)
         # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
         self.event_slots = tuple((e.time, _event_words(f"{e.title} {e.place}")) for e in profile.all_events() if e.time)
         self.embedder = embedder

@@ -246,8 +246,7 @@ class Moderator:
         # a shop's or a brand's own customer group: another business's offer there is a rival's ad (signals.yaml rival)
         # the chat app the group runs on (profile ``platform``): a QQ group asks to be messaged as 扣我 (lexicons.yaml ad.invite_qq)
         self.platform = str(profile.platform) if profile else ""
-        self.shop = bool(profile and shop_group(profile.name or "", profile.positioning, profile.audience, profile.type,
-                                                tuple(p.name for p in profile.products)))
+        self.shop = bool(profile and shop_group(profile))
         # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
         # offer of their own item is the group's business there, not an ad
         self.resale = bool(profile and lexicons().words["resale.group"].search(
@@ -1051,7 +1050,7 @@ class Moderator:
             # a bare 私我 on the group's subject is how members lend and meet, but from an account deleted or muted
             # lately, with the classifier sure of an ad, it is no longer let through: labelled ad, and a person decides
             a.label, a.score = Label.AD, min(float(clf["ad_prob"]), CLASSIFIER_ALONE_CAP)
-            asks = "、".join(f"“{w}”" for w in _asks_in(a.checks.get("signals") or [])) or "“私我”一类"
+            asks = "、".join(f"“{w}”" for w in _asks_in(a.signals)) or "“私我”一类"
             a.reasons = [f"广告分类器 {clf['ad_prob']:.2f}，只有{asks}联系用语",
                          f"{who}，不按成员之间的联系放行，交人工判断"]
             a.checks["trust"]["bare_contact_lifted"] = True
@@ -2294,16 +2293,10 @@ _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予�
 _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 
-def _asks_in(found: Any) -> list[str]:
-    """The words of the message's invitation signal (私我, 加微信), as found — from a :class:`SignalReport` or the
-    ``signals`` list of a verdict's checks — at most three."""
-    sigs = found.signals if hasattr(found, "signals") else found
-    for s in sigs:
-        name = s.get("name") if isinstance(s, dict) else s.name
-        if name == "invite":
-            items = s.get("items") if isinstance(s, dict) else s.items
-            return list(dict.fromkeys(items or ()))[:3]
-    return []
+def _asks_in(rep: SignalReport) -> list[str]:
+    """The words of the message's invitation signal (私我, 加微信), as its checks show them, at most three."""
+    invite = rep.signal("invite")
+    return list(dict.fromkeys(strip_invisible(i) for i in invite.items))[:3] if invite else []
 
 _GROUP_BUY_NOTE = "像是群里为本群的东西组织的团购（接龙登记，留的是收款人的联系方式），没有链接或推销话术，交人工判断，不删除"
 _GROUP_FEE_NOTE = "本群自己的费用通知：每人的金额交给群里的负责人或群公告里的收款码，没有外部联系方式或链接"

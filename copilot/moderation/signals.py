@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from copilot.moderation.normalise import SENTENCE as _SENTENCE
 from copilot.moderation.normalise import (
@@ -29,6 +29,9 @@ from copilot.moderation.normalise import either as _either
 from copilot.moderation.veiled import banter, sarcasm, veiled_forms
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, fold, in_word, opencc_plain, strip_invisible, tokenize, word_bounds, word_spans
+
+if TYPE_CHECKING:
+    from copilot.profile import GroupProfile
 
 LEXICONS = "moderation/lexicons.yaml"
 SIGNALS = "moderation/signals.yaml"
@@ -1768,15 +1771,15 @@ def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
 SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})  # promo words that only say how to ask or sign up: no offer by themselves
 
 
-def shop_group(name: str, positioning: str, audience: str, kind: str | None, products: tuple[str, ...]) -> bool:
+def shop_group(profile: GroupProfile) -> bool:
     """A shop's or a brand's own customer group: its profile lists products, is of a shop's type (lexicons.yaml
     ``ad.shop_group_types``) or says so (工作室, 门店, 老客户…: ``ad.shop_group``). A product list of members' dues only
     (社费, 会费, 活动费: ``ad.member_dues``) is a club's or a team's, not a shop's: it makes no shop by itself."""
     data = lexicon_data()["ad"]
     dues = lexicons().words["ad.member_dues"]
-    sold = [p for p in products if not dues.search(fold(p))]
-    return bool(sold) or (kind or "") in data["shop_group_types"] or \
-        bool(lexicons().words["ad.shop_group"].search(normalise(" ".join([name, positioning, audience])).compact))
+    sold = [p.name for p in profile.products if not dues.search(fold(p.name))]
+    return bool(sold) or (profile.type or "") in data["shop_group_types"] or bool(lexicons().words["ad.shop_group"].search(
+        normalise(" ".join([profile.name or "", profile.positioning, profile.audience])).compact))
 
 
 def _vote(scan: Scan, spec: SignalSpec) -> Finding | None:
