@@ -61,14 +61,13 @@ def _request(text: str, cues: OwnCues) -> str:
     if not starts:
         return ""
     rest = text[min(starts):]
-    words = [w for w, _ in _words(rest)]
     # a translation is not drafted by the product whatever the passage is (a group intro included)
     if any(t in rest for t in cues.translate_verbs):
         return "translate"
     if any(g in rest for g in cues.group_texts):
         return ""
     # the verb may be cut together with a measure word (写段, 写封): a word opening with it counts
-    verbs = [w for w in words[:4] if w.startswith(cues.compose_verbs)]
+    verbs = [w for w, _ in _words(rest)[:4] if w.startswith(cues.compose_verbs)]
     if verbs and (any(t in rest for t in cues.own_texts) or any(r in rest for r in cues.own_recipients)):
         return "compose"
     return ""
