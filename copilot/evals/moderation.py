@@ -56,7 +56,10 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                # round 53: a ninth blind set (8 more new kinds of group, 380 msgs), same rules — score only, do not read its rows
                "independent9": "independent9/messages.jsonl",
                # round 55: a tenth blind set (8 more new kinds of group, 407 msgs), same rules — score only, do not read its rows
-               "independent10": "independent10/messages.jsonl"}
+               "independent10": "independent10/messages.jsonl",
+               # round 57: an eleventh set (8 groups where ads and the group's own commerce sit side by side, 451 msgs),
+               # written blind like the others but READABLE from the start: the tuning set for ad precision
+               "independent11": "independent11/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
