@@ -419,9 +419,26 @@ def parse_cadence(value: Any, *, relative: bool = True) -> Cadence:
                 return _parse_strict(raw[:cut].strip(marks)).model_copy(update={"rest": raw[cut:].strip(marks)})
             except CadenceError:
                 continue
+        conditional = _conditional(raw)
+        if conditional is not None:
+            return conditional
         if relative and len(raw) <= 40 and not _names_a_day(raw):  # 长假前一周, 开学第一周: when, but relative to something else
             return Cadence(kind="undated", written=raw)
         raise
+
+
+def _conditional(raw: str) -> Cadence | None:
+    """A cadence behind a condition (天气好的周六, 風啱嘅週六: the event happens on those Saturdays the weather allows):
+    the readable cadence after the last joiner (cadence.yaml ``condition_joiners``), with the condition kept as ``rest``
+    for the operator to write into details; None when no joiner is followed by a readable cadence."""
+    folded = fold(raw)
+    cut = max((folded.rfind(str(j)) for j in vocabulary()["condition_joiners"]), default=-1)
+    if cut <= 0 or cut == len(folded) - 1:
+        return None
+    try:
+        return _parse_strict(raw[cut + 1:].strip()).model_copy(update={"rest": raw[:cut].strip()})
+    except CadenceError:
+        return None
 
 
 def _names_a_day(raw: str) -> bool:

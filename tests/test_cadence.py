@@ -137,7 +137,19 @@ def test_a_time_relative_to_something_else_is_kept_undated(raw):
     assert [e.cadence.kind for e in p.all_events()] == ["undated"]
 
 
-@pytest.mark.parametrize("raw", ["每周八", "隔天", "每月第三个", "每两天"])
+@pytest.mark.parametrize(("raw", "weekday", "condition"), [
+    ("風啱嘅週六", 5, "風啱"), ("天气好的周六", 5, "天气好"), ("人够的周日", 6, "人够")])
+def test_a_weekday_behind_a_condition_is_placed_on_that_weekday_and_the_condition_kept(raw, weekday, condition):
+    """Round 57's blind writer gave a Cheung Chau windsurfing club's Saturday outing the cadence 風啱嘅週六 (the Saturdays
+    the wind is right) and the whole profile was refused: the day is readable after the condition; the condition goes to
+    ``rest`` for the operator, as with a readable head."""
+    c = parse_cadence(raw)
+    assert (c.kind, c.weekdays, c.rest) == ("weekly", (weekday,), condition)
+    p = parse_profile_text(f"positioning: 长洲风帆同好\ntopics: [风帆]\nevents:\n  - {{title: 出海练习, kind: 线下活动, cadence: {raw}}}\n")
+    assert [e.cadence.weekdays for e in p.all_events()] == [(weekday,)]
+
+
+@pytest.mark.parametrize("raw", ["每周八", "隔天", "每月第三个", "每两天", "每周的周八"])
 def test_a_cadence_that_starts_like_a_rhythm_but_does_not_parse_stays_an_error(raw):
     with pytest.raises(CadenceError):
         parse_cadence(raw)

@@ -310,7 +310,8 @@ def test_a_topic_written_as_a_bare_number_is_its_text() -> None:
     ("行业协会型", "其他"), ("邻里型", "其他"), ("小区业主群", "其他"), ("長者型", "其他"), ("银发型", "其他"),
     ("社区团购型", "消费型"), ("病友互助型", "其他"), ("患者家属群", "其他"),
     ("商家会员群", "品牌型"), ("门店客户型", "品牌型"), ("公益志工", "其他"),
-    ("游戏同好", "兴趣型"), ("同行交流", "其他"), ("闲置交易", "消费型"), ("长者学习", "知识型")])
+    ("游戏同好", "兴趣型"), ("同行交流", "其他"), ("闲置交易", "消费型"), ("长者学习", "知识型"),
+    ("小店型", "消费型"), ("活动组织型", "兴趣型"), ("家长型", "其他"), ("教培家长型", "知识型")])
 def test_group_types_operators_write_are_read_by_their_stems(written: str, read: str) -> None:
     """Round 52's blind moderation writer wrote these five types in eight profiles (运动型 for a flag-football club,
     育儿型 for twins' parents, 商家型 for a braised-food shop…); each refused the whole profile. Round 53's wrote 邻里型
@@ -318,7 +319,9 @@ def test_group_types_operators_write_are_read_by_their_stems(written: str, read:
     by topic; 社区团购 is one word, a shop's group-buy, not a neighbourhood plus a purchase. Round 55's wrote 病友互助型
     for a patients' mutual-aid group: named by who, like 长者型; and 商家会员群 for an optician's own members: a shop's
     members are its brand's members (kinds.yaml ``type_mixes``), while other mixes are still refused; 游戏同好 and
-    同行交流 (words beside a stem qualify it), 闲置交易, and 长者学习 (who the members are gives way to what they do)."""
+    同行交流 (words beside a stem qualify it), 闲置交易, and 长者学习 (who the members are gives way to what they do).
+    Round 57's wrote 小店型 for a dry-cleaner's members, 活动组织型 for a paid city-walk organiser's group and 家长型 for
+    an art school's parents (named by who, like 长者型; with 教培 beside it, what they do decides)."""
     p = parse_profile_text(f"name: 测试群\npositioning: 群友交流经验\ntopics: [交流]\ntype: {written}\n")
     assert p.type == read
 
