@@ -4177,6 +4177,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     actions, decisions = _retimed(actions, decisions, messages, people, events, meetings)
     _day_of_named(actions, messages)
     _follow_event(actions, messages, told_events, meetings)
+    _countered(actions, messages, events, meetings)
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
@@ -4295,6 +4296,43 @@ def _follow_event(actions: list[ActionItem], messages: list[Message], events: li
         now = find_deadline(a.deadline_text, messages[i].time, strict=False, event=final, meeting=meetings[i])
         if then is not None and now is not None and now.iso != then.iso and then.iso == a.deadline and now.iso:
             a.deadline = now.iso
+
+
+def _countered(actions: list[ActionItem], messages: list[Message], events: list[date | None],
+               meetings: list[date | None]) -> None:
+    """A later time the owner asks for and the one who gave the work accepts is the to-do's time: "布置方案周三前发我"
+    … the owner "周三赶不及…改到周五前行吗" … the giver "行，那就周五前" (or "可以，那就下周一（12月7日）").
+    The owner's line must be a question within ``action.counter_reach`` lines of the to-do, with a day later than the
+    to-do's; the giver's yes (``owner.accepts``) must come within ``owner.accept_window`` lines of it. The yes's own
+    time, when it says one, wins; else the time asked for."""
+    at = {m.id: i for i, m in enumerate(messages)}
+    reach, window = int(raw("action", "counter_reach")), int(raw("owner", "accept_window"))
+    for a in actions:
+        if not a.deadline or not a.owner or not a.sources or a.sources[0] not in at:
+            continue
+        first = at[a.sources[0]]
+        giver, owners = messages[first].speaker, _owner_names(a.owner)
+        if giver in owners:
+            continue  # (work the owner took on themselves: nobody's yes to wait for)
+        for j in range(first + 1, min(len(messages), first + 1 + reach)):
+            m = messages[j]
+            if m.speaker not in owners or m.time is None or not is_question(m.text):
+                continue
+            asked = find_deadline(m.text, m.time, strict=False, event=events[j], meeting=meetings[j])
+            if asked is None or asked.iso is None or asked.iso[:10] <= a.deadline[:10]:
+                continue
+            yes = next((k for k in range(j + 1, min(len(messages), j + 1 + window))
+                        if messages[k].speaker == giver), None)
+            if yes is None or cue("owner", "accepts").match(_fold(messages[yes].text).strip()) is None:
+                continue
+            said = find_deadline(messages[yes].text, messages[yes].time, strict=False, event=events[yes],
+                                 meeting=meetings[yes])
+            new, line = (said, messages[yes].text) if said is not None and said.iso is not None \
+                and said.iso[:10] > a.deadline[:10] else (asked, m.text)
+            a.task = _retext(a.task, new.text, line)
+            a.deadline, a.deadline_text = new.iso, new.text
+            a.sources = sorted(set(a.sources + [m.id, messages[yes].id]))
+            break
 
 
 def _told_by(announcements: list[Announcement], messages: list[Message]) -> list[Announcement]:
