@@ -2180,7 +2180,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     # a side remark answered by another side remark is chatter, not Q&A
     restated = restated_figures(messages) if restated is None else restated
     return [_pair(q, messages, session, decisions or [], people, restated) for q in _rejoin_parts(opened)
-            if q.answer and _kept(q, speakers, host, topic) and not _disputed(q, messages, session)
+            if q.answer and _kept(q, speakers, host, topic, tasks) and not _disputed(q, messages, session)
             and not _settles_instead(q, decisions or [])]
 
 
@@ -2367,7 +2367,7 @@ def courtesy(f: str, people: People) -> bool:
     return bool(cue("reply", "courtesy").match(f))
 
 
-def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]) -> bool:
+def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str], tasks: frozenset[int] = frozenset()) -> bool:
     """A side remark answered by another side remark is chatter, not Q&A: the main voices' relevant
     answers are Q&A; a reply that only came next must be on the session's subject."""
 
@@ -2393,8 +2393,27 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return True  # a yes or a no, then why ("要不要带手套" — "要，旧木头毛刺多"): the answer on any subject
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
-        return not topic or on_subject() or _host_answers(q, host)
+        return not topic or on_subject() or _host_answers(q, host) or _plain_answer(q, tasks)
     return q.answer[0].speaker in speakers or q.answer[0].speaker == host or on_subject()
+
+
+def _plain_answer(q: _Open, tasks: frozenset[int] = frozenset()) -> bool:
+    """A question asking for something to know, answered by the next line with a statement ("请问要带什么" — "竹篮、
+    小刀、雨鞋，驱蚊水"; "叶子发黄是缺什么" — "多半缺铁"): Q&A whether or not its words are the chat's topic words. Both
+    lines are read by the chatter model (:mod:`copilot.notes.chatter`): a member's small talk ("这个发夹好看吧" —
+    "楼下小店") is no such pair, nor a question asked on a side remark, nor an answer that asks back."""
+    fq = _fold(q.msg.text)
+    # (not a call for views, a proposal, a request or a "who does it": what answers those is a view or work taken on,
+    # nor a question put to someone else, nor a line that is a to-do or a decision of its own)
+    if q.after_side or q.alt is not None or len(q.answer) != 1 or q.to or q.answer[0].id in tasks \
+            or has(fq, "question", "group_prompts") or has(fq, "decision", "proposal") or has(fq, "action", "request") \
+            or cue("reply", "asks_who").search(fq) or has(fq, "reply", "asks_views") or _proposes(q.msg.text):
+        return False
+    said = _clean(q.answer[0].text)
+    return (
+        not is_question(said) and len(re.sub(r"\W", "", said)) >= int(raw("reply", "plain_answer_chars"))
+        and chatter_probability(q.text) < float(raw("reply", "plain_question_chatter"))
+        and chatter_probability(said) < float(raw("reply", "plain_answer_chatter")))
 
 
 def _host_answers(q: _Open, host: str | None) -> bool:
