@@ -1291,6 +1291,13 @@ class Moderator:
             a.reasons = [_HAND_OVER_NOTE.format(words="、".join(dict.fromkeys(hand[:3])))]
             a.checks["belongs"] = {"hand_over": hand[:3]}
             return
+        meet = [m.group(0) for m in _meet_call().finditer(a.folded)] \
+            if (a.checks.get("offtopic") or {}).get("about_group") and not said_prices(a.folded) else []
+        if meet:  # the writer is to be found at the group's own place (到了村口打我): the call is to meet, nobody buys
+            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+            a.reasons = [_MEET_UP_NOTE.format(words="、".join(dict.fromkeys(meet[:3])))]
+            a.checks["belongs"] = {"meet_up": meet[:3]}
+            return
         shared = (next_to is not None and self._questions.answered(group, msg.user, chars, now, (next_to,))) \
             or (self._questions.answered(group, msg.user, chars, now)
                 if lexicons().words["answer_if_stuck"].search(a.folded) else [])
@@ -2648,6 +2655,8 @@ _ADMIN_NOTE = "发消息的是本群管理员（看群名片），不在群里�
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _HAND_OVER_NOTE = ("说的是本群的事，留号是为了自己把东西交给对方（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
                    "不算广告")
+_MEET_UP_NOTE = ("说的是本群的事，留号是为了到了地方能找到发消息的人（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
+                 "不算广告")
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
 
@@ -2830,6 +2839,15 @@ _MEMBER_CHECKS: tuple[tuple[str, float, float, Callable[[SignalReport, str], boo
 )
 # all the ad evidence a member's one shop page may carry (_shop_link_only): the link, its price, a word of promo
 _SHOP_LINK_PATH = frozenset({"link", "money", "promo_words", "business"})
+
+
+@cache
+def _meet_call() -> re.Pattern[str]:
+    """An arrival or a lost way, then a call to the writer in the same clause (lexicons.yaml ``meet_up``: 到了村口打我,
+    找不到地方的打我电话), on the folded text."""
+    words, gap = lexicons().words, int(lexicon_data()["meet_up"]["gap"])
+    return re.compile(f"(?:{words['meet_up.arrive'].pattern})" + r"[^,.!?;\uff0c\u3002\uff01\uff1f\uff1b\n]{0," + str(gap)
+                      + f"}}?(?:{words['meet_up.call'].pattern})")
 
 
 def _replay(row: dict[str, Any], msg: Message) -> Verdict:
