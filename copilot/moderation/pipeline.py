@@ -941,8 +941,15 @@ class Moderator:
         words = lexicons().words
         # a shop's own after-sales notice (收到破损的联系我，电话…，给您补发): one handle, no price, promo or link — the shop's
         # own counter for its customers, not a lead (ad.aftersales; only in a shop's or a brand's own customer group)
-        service = sorted(set(words["ad.aftersales"].findall(compact))) \
-            if self.shop and _handle_count(rep) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _SERVICE_PATH else []
+        counter = _handle_count(rep) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _SERVICE_PATH
+        service = sorted(set(words["ad.aftersales"].findall(compact))) if self.shop and counter else []
+        # round 57: outside a shop's group, a staff role the profile itself names (管家-小周 where the positioning says 管家发
+        # 停水和维修通知; 护士, 助教) is the group's own counter too: its one handle for the group's own matter (the topic words
+        # the message is about) is no lead
+        role = None if self.shop else name_role(msg.shown_name, "staff", self.topic_text)
+        if role is not None and role in self.topic_text and counter and not service:
+            service = list((a.checks.get("offtopic") or {}).get("relevant") or [])[:3] \
+                if (a.checks.get("offtopic") or {}).get("about_group") else []
         if (rep.contacts and not service) or rep.blocked_urls or rep.names(Label.SPAM) \
                 or set(rep.names(Label.AD)) - (_SERVICE_PATH if service else _ORGANISER_ASK_PATH):
             return
@@ -950,6 +957,8 @@ class Moderator:
             return
         who = self._organiser_named(msg.shown_name)
         staff = False
+        if who is None and service and not self.shop:
+            who, staff = msg.shown_name, True
         if who is None and self.shop:
             # a shop's or a brand's own customer group: its staff account (店长, 客服-小夏, 山间茶舍-阿青: sender_name.staff, with
             # nothing before the role the profile does not name) speaks for the shop as its organiser does — about what the
@@ -969,6 +978,8 @@ class Moderator:
         banned = list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
         a.label, a.score = Label.OK, 0.9
         a.reasons = [f"发消息的是本店自己的账号（{who}），说的是本店的售后（{'、'.join(service[:3])}），留的是本店的联系方式，不算广告"
+                     if service and self.shop else
+                     f"发消息的是群档案里写明的工作人员（{who}），说的是本群自己的事（{'、'.join(service[:3])}），留的是本人的联系方式，不算广告"
                      if service else
                      f"发消息的是群档案里的组织者（{who}），发的是本群自己的商品或活动（{'、'.join(tie[:3])}），是本群自己的事，不算广告"
                      + (f"；群规禁止的「{'、'.join(banned[:2])}」说的是外人，不是组织者自己的活动" if banned else "")]
