@@ -941,8 +941,15 @@ class Moderator:
         words = lexicons().words
         # a shop's own after-sales notice (收到破损的联系我，电话…，给您补发): one handle, no price, promo or link — the shop's
         # own counter for its customers, not a lead (ad.aftersales; only in a shop's or a brand's own customer group)
-        service = sorted(set(words["ad.aftersales"].findall(compact))) \
-            if self.shop and _handle_count(rep) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _SERVICE_PATH else []
+        counter = _handle_count(rep) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _SERVICE_PATH
+        service = sorted(set(words["ad.aftersales"].findall(compact))) if self.shop and counter else []
+        # round 57: outside a shop's group, a staff role the profile itself names (管家-小周 where the positioning says 管家发
+        # 停水和维修通知; 护士, 助教) is the group's own counter too: its one handle for the group's own matter (the topic words
+        # the message is about) is no lead
+        role = None if self.shop else name_role(msg.shown_name, "staff", self.topic_text)
+        if role is not None and role in self.topic_text and counter and not service:
+            service = list((a.checks.get("offtopic") or {}).get("relevant") or [])[:3] \
+                if (a.checks.get("offtopic") or {}).get("about_group") else []
         if (rep.contacts and not service) or rep.blocked_urls or rep.names(Label.SPAM) \
                 or set(rep.names(Label.AD)) - (_SERVICE_PATH if service else _ORGANISER_ASK_PATH):
             return
@@ -950,6 +957,8 @@ class Moderator:
             return
         who = self._organiser_named(msg.shown_name)
         staff = False
+        if who is None and service and not self.shop:
+            who, staff = msg.shown_name, True
         if who is None and self.shop:
             # a shop's or a brand's own customer group: its staff account (店长, 客服-小夏, 山间茶舍-阿青: sender_name.staff, with
             # nothing before the role the profile does not name) speaks for the shop as its organiser does — about what the
@@ -969,6 +978,8 @@ class Moderator:
         banned = list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
         a.label, a.score = Label.OK, 0.9
         a.reasons = [f"发消息的是本店自己的账号（{who}），说的是本店的售后（{'、'.join(service[:3])}），留的是本店的联系方式，不算广告"
+                     if service and self.shop else
+                     f"发消息的是群档案里写明的工作人员（{who}），说的是本群自己的事（{'、'.join(service[:3])}），留的是本人的联系方式，不算广告"
                      if service else
                      f"发消息的是群档案里的组织者（{who}），发的是本群自己的商品或活动（{'、'.join(tie[:3])}），是本群自己的事，不算广告"
                      + (f"；群规禁止的「{'、'.join(banned[:2])}」说的是外人，不是组织者自己的活动" if banned else "")]
@@ -1290,6 +1301,13 @@ class Moderator:
             a.label, a.score = Label.OK, MEMBER_SHARING_CAP
             a.reasons = [_HAND_OVER_NOTE.format(words="、".join(dict.fromkeys(hand[:3])))]
             a.checks["belongs"] = {"hand_over": hand[:3]}
+            return
+        meet = [m.group(0) for m in _meet_call().finditer(a.folded)] \
+            if (a.checks.get("offtopic") or {}).get("about_group") and not said_prices(a.folded) else []
+        if meet:  # the writer is to be found at the group's own place (到了村口打我): the call is to meet, nobody buys
+            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+            a.reasons = [_MEET_UP_NOTE.format(words="、".join(dict.fromkeys(meet[:3])))]
+            a.checks["belongs"] = {"meet_up": meet[:3]}
             return
         shared = (next_to is not None and self._questions.answered(group, msg.user, chars, now, (next_to,))) \
             or (self._questions.answered(group, msg.user, chars, now)
@@ -2648,6 +2666,8 @@ _ADMIN_NOTE = "发消息的是本群管理员（看群名片），不在群里�
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _HAND_OVER_NOTE = ("说的是本群的事，留号是为了自己把东西交给对方（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
                    "不算广告")
+_MEET_UP_NOTE = ("说的是本群的事，留号是为了到了地方能找到发消息的人（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
+                 "不算广告")
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
 
@@ -2830,6 +2850,15 @@ _MEMBER_CHECKS: tuple[tuple[str, float, float, Callable[[SignalReport, str], boo
 )
 # all the ad evidence a member's one shop page may carry (_shop_link_only): the link, its price, a word of promo
 _SHOP_LINK_PATH = frozenset({"link", "money", "promo_words", "business"})
+
+
+@cache
+def _meet_call() -> re.Pattern[str]:
+    """An arrival or a lost way, then a call to the writer in the same clause (lexicons.yaml ``meet_up``: 到了村口打我,
+    找不到地方的打我电话), on the folded text."""
+    words, gap = lexicons().words, int(lexicon_data()["meet_up"]["gap"])
+    return re.compile(f"(?:{words['meet_up.arrive'].pattern})" + r"[^,.!?;\uff0c\u3002\uff01\uff1f\uff1b\n]{0," + str(gap)
+                      + f"}}?(?:{words['meet_up.call'].pattern})")
 
 
 def _replay(row: dict[str, Any], msg: Message) -> Verdict:

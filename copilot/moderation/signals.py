@@ -904,7 +904,9 @@ def patterns() -> Patterns:
                                    + r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]{0,24}"),
         narrated_contact=re.compile(_alt(nc["verbs"]) + _alt(nc["objects"])
                                     + rf"{_CLAUSE}{{0,{int(nc['max_gap'])}}}?" + _alt(nc["says"])
-                                    + "|" + _alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?" + _alt(nc["says"])),
+                                    + "|" + _alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?" + _alt(nc["says"])
+                                    + "|" + _alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?"
+                                    + _alt(nc["verbs"]) + _alt(nc["objects"])),
         caused_contact=re.compile(_alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?"
                                   + _alt(d["caused_contact"]["makes"])),
         profile_look=re.compile(_alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
