@@ -48,7 +48,7 @@ from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
-from copilot.moderation.normalise import normalise
+from copilot.moderation.normalise import Normalised, normalise
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
     OffTopicDetector,
@@ -91,6 +91,7 @@ from copilot.moderation.signals import (
     is_shop_host,
     lexicon_data,
     lexicons,
+    may_show,
     noisy_or,
     patterns,
     said_prices,
@@ -431,8 +432,19 @@ class Moderator:
         classifier read the message as an ad, so a signal missing here is missing from :meth:`analyse`
         too (its contacts and links are the same). A fraction of :meth:`analyse`'s cost: callers that
         only act on some signals ask this first and skip the full analysis when none can be there."""
-        return detect(normalise(judged_text(text)[0]), allowed_domains=self.allowed, banned=self.banned,
-                      topic_text=self.topic_text, shop=self.shop, ad_prob=1.0, platform=self.platform)
+        return self._possible(normalise(judged_text(text)[0]))
+
+    def possible_signals_among(self, text: str, names: frozenset[str]) -> SignalReport | None:
+        """:meth:`possible_signals`, or None when a cheap look (:func:`may_show`) proves the report would hold no
+        contact, no link and none of the signals ``names``: a caller that acts only on those skips the detectors."""
+        n = normalise(judged_text(text)[0])
+        if not may_show(n, names, banned=self.banned is not None, platform=self.platform):
+            return None
+        return self._possible(n)
+
+    def _possible(self, n: Normalised) -> SignalReport:
+        return detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop,
+                      ad_prob=1.0, platform=self.platform)
 
     def analyse(self, text: str) -> Analysis:
         """Offline layers only, stateless: the label, its score, the reasons and every layer's checks.
@@ -2915,6 +2927,14 @@ def quick_signals(text: str) -> SignalReport | None:
     if not isinstance(text, str) or not text.strip():
         return None
     return _quick_moderator().possible_signals(text)
+
+
+def quick_signals_among(text: str, names: frozenset[str]) -> SignalReport | None:
+    """:func:`quick_signals`, or None also when the message can show no contact, no link and none of the signals
+    ``names`` (:meth:`Moderator.possible_signals_among`): the same report wherever it is not None."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return _quick_moderator().possible_signals_among(text, names)
 
 
 def quick_label(text: str) -> Label:

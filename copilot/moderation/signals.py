@@ -2287,3 +2287,87 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attacks,
                         rule_notice, job_post, bool(_QUOTED.search(n.folded)),
                         bool(patterns().narrated_contact.search(n.folded)), put_down=form)
+
+
+# --- a cheap first look: which signals a message cannot show ------------------------------------------------------
+_ASCII_OR_DIGIT = re.compile(r"[\da-z]")  # what every contact, handle and link pattern needs (each reads [a-z] or \d)
+
+
+@dataclass(frozen=True)
+class _Screen:
+    """What :func:`may_show` searches for one set of signal names: each a pattern and the forms of the message it reads
+    (``compact``, ``mandarin``: the compact text's mainland Mandarin form, ``digits``)."""
+
+    reads: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    masks: tuple[re.Pattern[str], ...]  # the mask phrases of the signals: a message with one is not screened
+
+
+def _lexicon_reads(keys: list[str]) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """The word lists ``keys`` as one search on the compact text and its Mandarin form (one pattern per list when
+    their flags differ or their groups clash)."""
+    rxs = list(dict.fromkeys(lexicons().words[k] for k in keys))
+    if not rxs:
+        return []
+    try:
+        if len({rx.flags for rx in rxs}) == 1:
+            return [(re.compile("|".join(f"(?:{rx.pattern})" for rx in rxs), rxs[0].flags), ("compact", "mandarin"))]
+    except re.error:
+        pass
+    return [(rx, ("compact", "mandarin")) for rx in rxs]
+
+
+@lru_cache(maxsize=16)
+def _screen(names: frozenset[str], platform: str, banned: bool) -> _Screen | None:
+    """The searches that must all fail for a message to show none of ``names`` (nor a contact or a link), read off
+    the signal table: a word row's or a combo row's word lists, and the own patterns of the detectors that read more
+    than their row. None when a signal's detector is not one of those (no screen: every message is read whole)."""
+    table, lex = signal_table(), lexicons()
+    keys: list[str] = []
+    reads: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+    masks: list[re.Pattern[str]] = []
+    for spec in table.specs:
+        if spec.name not in names:
+            continue
+        found = table.detectors[spec.name]
+        if found is _banned:
+            if banned:
+                return None
+            continue  # no banned list: the detector finds nothing
+        if found is _income:
+            reads.append((patterns().income, ("digits",)))
+            continue
+        if found not in (_words, _combo, _business, _invite, _pointer) or spec.counted_in:
+            return None  # (a signal counted in another reads a text with that one's hits cut: not screened)
+        keys += [k for k in (spec.words, *spec.combo, *spec.or_combo) if k]
+        if spec.mask:
+            masks.append(lex.words.get(spec.mask) or getattr(patterns(), spec.mask))
+        if found is _business:
+            reads.append((patterns().buy_get, ("compact",)))
+        elif found is _invite and platform and f"ad.invite_{platform}" in lex.words:
+            keys.append(f"ad.invite_{platform}")
+        elif found is _pointer:
+            reads.append((patterns().profile_look, ("compact", "mandarin")))
+    return _Screen(tuple(_lexicon_reads(keys) + reads), tuple(dict.fromkeys(masks)))
+
+
+def may_show(n: Normalised, names: frozenset[str], *, banned: bool = False, platform: str = "") -> bool:
+    """Whether :func:`detect` of ``n`` can report a contact, a link or one of the signals ``names``: False only when
+    none of what their detectors read is in the message — no Latin letter or digit (every contact, handle and link
+    pattern needs one), no word of their word lists in the compact text or its Mandarin form, none of their own
+    patterns, no mask phrase (cutting one out could join two halves of a word). A fraction of :func:`detect`'s cost:
+    a caller that acts only on these signals skips the detectors for a message this says False of.
+    ``banned``: the profile has a banned list (its detector is not screened)."""
+    screen = _screen(names, platform, banned)
+    if screen is None or _ASCII_OR_DIGIT.search(n.digits) or _ASCII_OR_DIGIT.search(n.folded) \
+            or _ASCII_OR_DIGIT.search(n.compact):
+        return True
+    if any(m.search(n.compact) for m in screen.masks):
+        return True
+    forms = {"compact": n.compact, "digits": n.digits}
+    for rx, read in screen.reads:
+        for form in read:
+            if form == "mandarin" and form not in forms:
+                forms["mandarin"] = in_mandarin(n.compact)
+            if rx.search(forms[form]):
+                return True
+    return False

@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from copilot.moderation import Label, quick_analysis, quick_signals
-from copilot.moderation.pipeline import Analysis
+from copilot.moderation import Label, quick_analysis
+from copilot.moderation.pipeline import Analysis, quick_signals_among
 from copilot.moderation.signals import SignalReport
 from copilot.notes.cues import has, interrogative, phrases_regex
 from copilot.notes.dates import time_expressions
@@ -349,6 +349,8 @@ _SELLING = frozenset({"ad_words", "promo_words", "income", "self_promo", "busine
 _POINTERS = frozenset({"invite", "pointer", "profile_pointer", "qr"})
 # recruiting and money-making words (兼职日结, 招代理, 月入过万): selling, with or without a contact
 _RECRUITING = frozenset({"ad_words", "income", "self_promo", "business", "banned", "chain"})
+# every signal name the cheap look is asked about (besides contacts and links)
+_ASKED = _RECRUITING | _POINTERS
 PITCH_SCORE = 0.9  # how sure the moderation layers must be before a participant's message is an ad
 
 
@@ -395,8 +397,10 @@ def _analysis(text: str) -> Analysis | None:
 @lru_cache(maxsize=8192)
 def _signals(text: str) -> SignalReport | None:
     """The signals ``text`` can show at most (:func:`copilot.moderation.quick_signals`, no classifier):
-    the cheap look that spares most messages the full analysis."""
-    return quick_signals(text)
+    the cheap look that spares most messages the full analysis. None also when it can show no contact, no
+    link and none of the recruiting or pointing signals (:func:`~copilot.moderation.pipeline.quick_signals_among`):
+    all that :func:`ad_verdict` and :func:`points_elsewhere` ask of it, so most lines skip the detectors."""
+    return quick_signals_among(text, _ASKED)
 
 
 def asks(folded: str) -> bool:
