@@ -221,7 +221,8 @@ class Event(BaseModel):
 
     title: str = Field(min_length=1, max_length=40)
     kind: EventKind = "其他"
-    cadence: CadenceField
+    # a one-off outing whose day is not fixed yet may leave it out: kept undated (日期待定), placed on no calendar day
+    cadence: CadenceField = Field(default_factory=lambda: Cadence(kind="undated", written="日期待定"))
     time: str | None = None
     end: str | None = None  # 19:30-21:30 → time 19:30, end 21:30
     place: str = Field("", max_length=80)

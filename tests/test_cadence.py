@@ -158,3 +158,13 @@ def test_a_cadence_that_starts_like_a_rhythm_but_does_not_parse_stays_an_error(r
 def test_an_old_schedule_line_without_a_cadence_is_reported_not_kept():
     p = parse_profile_text("positioning: 一起读书、每月线下聚一次\ntopics: [读书]\nschedule: [\"有空就聊\", \"开学第一周 见面会\"]\n")
     assert p.all_events() == [] and p.unparsed_schedule() == ["有空就聊", "开学第一周 见面会"]
+
+
+def test_an_event_without_a_cadence_loads_undated_and_asks_for_a_day():
+    """Round 57's fresh QA wrote a dental clinic's one-off talk without a cadence and the whole profile was refused
+    (events.0.cadence：必填项缺失): a day not fixed yet is kept 日期待定, placed on no calendar day, and the operator is told."""
+    p = parse_profile_text("positioning: 牙科诊所患者群\ntopics: [护牙]\nevents:\n  - {title: 口腔健康讲座, kind: 线下活动, time: \"14:00\"}\n")
+    (event,) = p.all_events()
+    assert event.cadence.kind == "undated" and event.cadence.dates(D(2026, 12, 1), 400) == []
+    assert any(n.startswith("口腔健康讲座：日期待定") for n in p.cadence_notes())
+
