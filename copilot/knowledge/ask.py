@@ -1504,6 +1504,7 @@ def with_subject_note(text: str, subject: str) -> str:
 LONG_QUESTION_CHARS = 300
 MAIN_QUESTION_CHARS = 200  # what the main questions of a long question may take together
 _CLAUSE_PIECE = re.compile(r"[^，,。！？!?；;\n]+[，,。！？!?；;\n]*")
+_CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 
 
 def main_question(question: str) -> str:
@@ -1516,11 +1517,14 @@ def main_question(question: str) -> str:
     pieces, seen = [], set()
     for piece in _CLAUSE_PIECE.findall(question):
         key = fold(piece.strip(" ，,。；;")).strip()
+        # a pasted text cut off mid-clause ends on a fragment of a clause already read (群里最近有人天): not a clause
+        if key and not _CLAUSE_END.search(piece) and any(k.startswith(key) for k in seen):
+            continue
         if key and key not in seen:
             seen.add(key)
             pieces.append(piece.strip())
     if sum(map(len, pieces)) <= MAIN_QUESTION_CHARS:
-        return "".join(pieces)
+        return "".join(pieces).rstrip("，,；; ")
     cues = parts_cues()
     asks = [i for i, p in enumerate(pieces) if cues.asks_in(fold(p)) or p.rstrip().endswith(tuple(cues.marks))]
     wanted = [j for i in reversed(asks) for j in (i, i - 1) if j >= 0] + list(range(len(pieces)))
@@ -1532,7 +1536,18 @@ def main_question(question: str) -> str:
         kept.add(i)
         used += len(pieces[i])
     text = "".join(pieces[i] for i in sorted(kept))
-    return text[:MAIN_QUESTION_CHARS * 2].rstrip("，,；; ")  # one clause longer than the budget is cut too
+    return _cut_at_clause(text, MAIN_QUESTION_CHARS * 2)  # one clause longer than the budget is cut too
+
+
+def _cut_at_clause(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, cut after the last clause end within them (the quote in the answer's note
+    then ends on a whole clause, not mid-phrase); cut at ``limit`` only when no clause ends in the first half."""
+    if len(text) <= limit:
+        return text.rstrip("，,；; ")
+    head = text[:limit]
+    ends = [m.end() for m in _CLAUSE_END.finditer(head)]
+    cut = ends[-1] if ends and ends[-1] >= limit // 2 else limit
+    return head[:cut].rstrip("，,；; ")
 
 
 def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Iterator[str | Answer]:
@@ -1629,9 +1644,10 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     basis = "stated" if stated else lead_basis(sections, lead, asked)
     warned = answer_hedged(ranking, sections, lead, asked, basis)
-    text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
-    # the question's subject in none of the sections: said first, and the answer is not direct
+    # the question's subject in none of the sections: said first, and the answer is not direct. That note already says
+    # the sections are only near, so the general 相近 line is not stacked above it (one disclaimer, the specific one)
     lacking = missing_subject(asked_q, citations, index)
+    text = compose_offline(sections, citations, loose=warned and not lacking, question=asked_q, lead=lead)
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
