@@ -66,3 +66,18 @@ def test_a_quote_over_the_budget_ends_on_a_clause_end() -> None:
     cut = _cut_at_clause(text, 100)
     assert cut.endswith("发广告") and len(cut) <= 100
     assert _cut_at_clause("群里有人刷屏怎么办", 100) == "群里有人刷屏怎么办"
+
+
+def test_a_lead_with_no_word_of_the_situation_is_given_as_near(kb_index: KnowledgeIndex, settings: Settings) -> None:
+    from copilot.knowledge.ask import unmatched_situation
+    from copilot.knowledge.ranking import SectionHit
+
+    # a naming question led by the section on numbering several groups: none of 宠物/养猫/领养/看病 is in it
+    question = "帮我想想我们宠物群叫什么名字好？我们是同城养猫的，平时主要交流领养和看病经验"
+    numbering = SectionHit("group-name", "群名怎么起", "多个群的编号", 0.9, fit=0.9)
+    assert unmatched_situation(question, numbering, kb_index)
+    # the welcome section says what a welcome question tells: it stays direct
+    welcome = SectionHit("intro-welcome", "群介绍与入群欢迎", "欢迎语要包含什么", 0.9, fit=0.9)
+    assert not unmatched_situation("新人进群以后欢迎语怎么写比较自然？我们是一个读书打卡群", welcome, kb_index)
+    answer = answer_question("新人进群以后欢迎语怎么写比较自然？我们是一个读书打卡群", kb_index, get_engine(settings))
+    assert answer.covered and answer.direct
