@@ -29,7 +29,7 @@ from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.checks import check_rule
 from copilot.knowledge.composition import Seen, compose_cues
 from copilot.knowledge.expansion import load_expander
-from copilot.knowledge.index import KnowledgeIndex, example_cues
+from copilot.knowledge.index import KnowledgeIndex, example_cues, tokenize
 from copilot.knowledge.ranking import (
     SECOND_FROM,
     QuestionParts,
@@ -44,7 +44,7 @@ from copilot.knowledge.ranking import (
 )
 from copilot.knowledge.rules import RulesError, load_rules
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
-from copilot.paths import RESOURCES_DIR, load_yaml
+from copilot.paths import RESOURCES_DIR, load_resource, load_yaml
 from copilot.prompts import load_prompt
 from copilot.textnorm import (
     ask_form,
@@ -709,6 +709,43 @@ def lead_basis(sections: list[SectionHit], lead: SectionHit | None, part: AskPar
         return "ask"
     shown = {_key(s) for s in sections[:1]} | ({_key(lead)} if lead is not None else set())
     return "ask" if part.alone is not None and part.alone in shown else "other"
+
+
+class SituationMatch(BaseModel):
+    min_words: int = 0  # 0: off
+    min_ask_grams: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def situation_match() -> SituationMatch:
+    return SituationMatch.model_validate(load_resource("retrieval/situation_match.yaml") or {})
+
+
+def unmatched_situation(question: str, lead: SectionHit, index: KnowledgeIndex) -> bool:
+    """Whether ``lead`` has no literal foothold for the situation ``question`` tells (``situation_match.yaml``): none of
+    the question's content words (:meth:`KnowledgeIndex.content_words`, at least ``min_words`` of them) nor the card
+    terms the synonym table puts for its phrases is in the section's text, heading or key terms, and none of the
+    questions the section answers (asks.yaml) shares ``min_ask_grams`` of the question's character bigrams. The
+    section scorer's fit compares the candidates with each other, so the least bad of weak candidates can fit 0.9;
+    such an answer is given as near (相近), not as covered."""
+    cues = situation_match()
+    if cues.min_words <= 0:
+        return False
+    words = set(index.content_words(question))
+    if len(words) < cues.min_words:
+        return False
+    loaded = index._ensure_loaded()
+    at = {s: i for i, s in enumerate(loaded.sections)}.get(_key(lead))
+    if at is None:
+        return False
+    said = (loaded.section_words[at] if loaded.section_words else frozenset()) | loaded.field_words[at]
+    if words & said:
+        return False
+    terms = load_expander(index.settings.knowledge_dir).expand(question).terms
+    if terms and set(tokenize(" ".join(terms))) & said:
+        return False
+    asks, _ = loaded.gram_overlap(question)
+    return float(asks[at]) < cues.min_ask_grams
 
 
 def below_warn(fit: float) -> bool:
@@ -1504,6 +1541,7 @@ def with_subject_note(text: str, subject: str) -> str:
 LONG_QUESTION_CHARS = 300
 MAIN_QUESTION_CHARS = 200  # what the main questions of a long question may take together
 _CLAUSE_PIECE = re.compile(r"[^，,。！？!?；;\n]+[，,。！？!?；;\n]*")
+_CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 
 
 def main_question(question: str) -> str:
@@ -1516,11 +1554,14 @@ def main_question(question: str) -> str:
     pieces, seen = [], set()
     for piece in _CLAUSE_PIECE.findall(question):
         key = fold(piece.strip(" ，,。；;")).strip()
+        # a pasted text cut off mid-clause ends on a fragment of a clause already read (群里最近有人天): not a clause
+        if key and not _CLAUSE_END.search(piece) and any(k.startswith(key) for k in seen):
+            continue
         if key and key not in seen:
             seen.add(key)
             pieces.append(piece.strip())
     if sum(map(len, pieces)) <= MAIN_QUESTION_CHARS:
-        return "".join(pieces)
+        return "".join(pieces).rstrip("，,；; ")
     cues = parts_cues()
     asks = [i for i, p in enumerate(pieces) if cues.asks_in(fold(p)) or p.rstrip().endswith(tuple(cues.marks))]
     wanted = [j for i in reversed(asks) for j in (i, i - 1) if j >= 0] + list(range(len(pieces)))
@@ -1532,7 +1573,18 @@ def main_question(question: str) -> str:
         kept.add(i)
         used += len(pieces[i])
     text = "".join(pieces[i] for i in sorted(kept))
-    return text[:MAIN_QUESTION_CHARS * 2].rstrip("，,；; ")  # one clause longer than the budget is cut too
+    return _cut_at_clause(text, MAIN_QUESTION_CHARS * 2)  # one clause longer than the budget is cut too
+
+
+def _cut_at_clause(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, cut after the last clause end within them (the quote in the answer's note
+    then ends on a whole clause, not mid-phrase); cut at ``limit`` only when no clause ends in the first half."""
+    if len(text) <= limit:
+        return text.rstrip("，,；; ")
+    head = text[:limit]
+    ends = [m.end() for m in _CLAUSE_END.finditer(head)]
+    cut = ends[-1] if ends and ends[-1] >= limit // 2 else limit
+    return head[:cut].rstrip("，,；; ")
 
 
 def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Iterator[str | Answer]:
@@ -1629,9 +1681,13 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
     basis = "stated" if stated else lead_basis(sections, lead, asked)
     warned = answer_hedged(ranking, sections, lead, asked, basis)
-    text = compose_offline(sections, citations, loose=warned, question=asked_q, lead=lead)
-    # the question's subject in none of the sections: said first, and the answer is not direct
+    # a lead the question's situation finds no word of (only the scorer's comparison among weak candidates put it
+    # first) is given as near, not as covered
+    warned = warned or (bool(sections) and unmatched_situation(asked_q, sections[0], index))
+    # the question's subject in none of the sections: said first, and the answer is not direct. That note already says
+    # the sections are only near, so the general 相近 line is not stacked above it (one disclaimer, the specific one)
     lacking = missing_subject(asked_q, citations, index)
+    text = compose_offline(sections, citations, loose=warned and not lacking, question=asked_q, lead=lead)
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out

@@ -37,6 +37,8 @@ class OwnCues(BaseModel):
     member_subjects: tuple[str, ...] = ()
     group_places: tuple[str, ...] = ()
     handling: tuple[str, ...] = ()
+    group_people: tuple[str, ...] = ()
+    clause_ends: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -64,13 +66,28 @@ def _request(text: str, cues: OwnCues) -> str:
     # a translation is not drafted by the product whatever the passage is (a group intro included)
     if any(t in rest for t in cues.translate_verbs):
         return "translate"
-    if any(g in rest for g in cues.group_texts):
+    # the request's main clause (up to the first clause end) names a group text: the product drafts it. A trailing
+    # clause that only says who the recipient is (她是我们群里的一个群友) does not make a love letter a group text;
+    # one that names a group text or where it goes (发到群里, 群公告) does
+    main, _, trailing = _main_clause(rest, cues)
+    if any(g in main for g in cues.group_texts):
+        return ""
+    if any(g in trailing for g in cues.group_texts if g not in cues.group_people):
         return ""
     # the verb may be cut together with a measure word (写段, 写封): a word opening with it counts
     verbs = [w for w, _ in _words(rest)[:4] if w.startswith(cues.compose_verbs)]
     if verbs and (any(t in rest for t in cues.own_texts) or any(r in rest for r in cues.own_recipients)):
         return "compose"
     return ""
+
+
+def _main_clause(rest: str, cues: OwnCues) -> tuple[str, str, str]:
+    """``rest`` (the text from the request on) split at its first clause end: the request's main clause, the mark and
+    the trailing clauses (which may only describe the recipient)."""
+    for i, ch in enumerate(rest):
+        if ch in cues.clause_ends:
+            return rest[:i], ch, rest[i + 1:]
+    return rest, "", ""
 
 
 def _decision(clause: str, cues: OwnCues) -> str:
