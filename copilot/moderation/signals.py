@@ -380,6 +380,42 @@ class Lexicons:
     social_fillers: re.Pattern[str]
     chatter: re.Pattern[str]
     warning: re.Pattern[str]
+    hits: LexiconHits | None = None  # one search per text for which plain word lists can match (None: every list may)
+
+    def may(self, key: str, present: frozenset[str]) -> bool:
+        """Whether list ``key`` can match a text whose :meth:`LexiconHits.present` is ``present``: a list built as a plain
+        :func:`alternation` of its words matches only where one of them is written; any other pattern always may."""
+        return self.hits is None or key not in self.hits.plain or key in present
+
+
+class LexiconHits:
+    """One combined search over every word of the plain word lists (those whose pattern is :func:`alternation` of their
+    words and nothing else), built once at load time: which lists have a word written somewhere in a text.
+
+    At each place the combined pattern matches the longest word starting there (the same tree as :func:`alternation`,
+    without its Latin-letter edges, so it finds every place where an edged word could match); every shorter word starting
+    there is a beginning of that one, so a word's entry holds the lists of all its words-beginnings. A list with no word
+    in the text cannot match it, nor any text cut out of it (a cue replaced by ``CUT``, which no word contains): its
+    detector has nothing to find."""
+
+    def __init__(self, lists: dict[str, list[str]], plain: set[str]) -> None:
+        owners: dict[str, set[str]] = {}
+        for key in plain:
+            for w in {str(w).lower() for w in lists[key] if w}:
+                owners.setdefault(w, set()).add(key)
+        self.plain = frozenset(plain)
+        self.keys = {w: frozenset(k for i in range(1, len(w) + 1) for k in owners.get(w[:i], ())) for w in owners}
+        self.rx = re.compile("|".join(_tree(set(owners), "", ""))) if owners else re.compile(r"(?!x)x")
+
+    def present(self, text: str) -> frozenset[str]:
+        """The plain lists with a word written in ``text`` (overlapping words included: one search per place a word starts)."""
+        out: set[str] = set()
+        search, keys = self.rx.search, self.keys
+        m = search(text)
+        while m is not None:
+            out |= keys[m.group(0)]
+            m = search(text, m.start() + 1)
+        return frozenset(out)
 
 
 def _word_lists(data: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
@@ -441,6 +477,7 @@ def lexicons() -> Lexicons:
     lists["ad.invite"] = script_forms(invite_words())
     social = frozenset(str(w).lower() for w in data["social"])
     words = {key: alternation(words) for key, words in lists.items()}
+    built = dict(words)  # the plain lists: those still as built here when the patterns below are added
     # a cue that heads another word before some characters (扫码加入 is no 扫码加: patterns.yaml cue_not_before)
     # … or tails another before some characters (刚进群 is a newcomer's greeting, no 进群 pull: patterns.yaml cue_not_after)
     before = load_resource(PATTERNS).get("cue_not_before", {})
@@ -497,6 +534,7 @@ def lexicons() -> Lexicons:
         social_fillers=alternation(data["social_fillers"]),
         chatter=alternation(lists["chatter"]),  # with the game slang (*game_slang) in it
         warning=alternation(data.get("warning", [])),
+        hits=LexiconHits(lists, {k for k, rx in words.items() if built.get(k) is rx}),
     )
 
 
@@ -537,6 +575,19 @@ class SignalTable:
     def detectors(self) -> dict[str, Detector]:
         """The detector of each signal, by name (:func:`detector`; the table is refused when one has none)."""
         return {spec.name: found for spec in self.specs if (found := detector(spec)) is not None}
+
+    @cached_property
+    def shapes(self) -> dict[str, str]:
+        """The signals run by the generic word-list detectors, by name: "words" (:func:`_words`) or "combo" (:func:`_combo`).
+        :func:`detect` skips one whose word lists have no word in the message (:meth:`Scan.finds_nothing`)."""
+        out = {}
+        for spec in self.specs:
+            run = detector(spec)
+            if run is _words:
+                out[spec.name] = "words"
+            elif run is _combo:
+                out[spec.name] = "combo"
+        return out
 
     @cached_property
     def requiring(self) -> dict[str, SignalSpec]:
@@ -1120,6 +1171,38 @@ class Scan:
     _asks: bool | None = None  # whether the message asks something (read by the trade checks and the classifier's evidence)
     _foreign: list[re.Match[str]] | None = None  # foreign mobile numbers (read by the landline signal and the referral checks)
     _own_words: str | None = None  # the writer's own words in Mandarin (read by the abuse detectors and detect)
+    _present: dict[str, frozenset[str]] = field(default_factory=dict)  # text → the plain lists with a word in it
+
+    def present(self, text: str) -> frozenset[str]:
+        """The plain word lists with a word written in ``text`` (:class:`LexiconHits`), one combined search per text."""
+        got = self._present.get(text)
+        if got is None:
+            got = self._present[text] = self.lex.hits.present(text) if self.lex.hits is not None else frozenset()
+        return got
+
+    def may(self, key: str, text: str) -> bool:
+        """Whether word list ``key`` can match ``text`` (or a text cut out of it): False only for a plain list with no word there."""
+        return self.lex.may(key, self.present(text))
+
+    def finds_nothing(self, spec: SignalSpec, shape: str) -> bool:
+        """True when the :func:`_words` (``shape`` "words") or :func:`_combo` ("combo") detector of ``spec`` would return
+        None because a word list it needs has no word in the text it reads — the same texts, as each detector forms them,
+        so a skipped detector is one that had nothing to find."""
+        if shape == "words":
+            assert spec.words
+            text = self.text(spec) if spec.mask else self.n.compact
+            if spec.label == "abuse":
+                text = in_mandarin(text)
+            if self.may(spec.words, text):
+                return False
+            # words() also reads the text in Mandarin when it has a Cantonese word (none in ``text``: none in it less its cues)
+            return spec.label not in DIALECT_READ or _cantonese()[0].search(text) is None
+        text = self.text(spec)
+        if spec.label in DIALECT_READ and in_mandarin(text) != text:  # _combo reads the Mandarin form too
+            return False
+        present = self.present(text)
+        return not all(self.lex.may(k, present) for k in spec.combo) and \
+            not (spec.or_combo and all(self.lex.may(k, present) for k in spec.or_combo))
 
     def quoted_codes(self) -> list[str]:
         """The reply codes in quotation marks (回复“学”), read once per message: the compact text has lost the marks."""
@@ -2239,7 +2322,11 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     lex, table = lexicons(), signal_table()
     scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform)
     sig: list[Signal] = []
+    shapes = table.shapes
     for spec in table.specs:
+        shape = shapes.get(spec.name)
+        if shape is not None and scan.finds_nothing(spec, shape):  # its word lists have no word here: it finds nothing
+            continue
         finding = table.detectors[spec.name](scan, spec)
         if finding is None:
             continue
