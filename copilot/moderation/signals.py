@@ -380,6 +380,56 @@ class Lexicons:
     social_fillers: re.Pattern[str]
     chatter: re.Pattern[str]
     warning: re.Pattern[str]
+    hits: LexiconHits | None = None  # one search per text for which plain word lists can match (None: every list may)
+
+    def may(self, key: str, present: frozenset[str]) -> bool:
+        """Whether list ``key`` can match a text whose :meth:`LexiconHits.present` is ``present``: a list built as a plain
+        :func:`alternation` of its words matches only where one of them is written; any other pattern always may."""
+        return self.hits is None or key not in self.hits.plain or key in present
+
+
+class LexiconHits:
+    """One combined search over every word of the plain word lists (those whose pattern is :func:`alternation` of their
+    words and nothing else), built once at load time: which lists have a word written somewhere in a text.
+
+    The words are a tree of their characters (a dict per character, as :func:`_tree` builds the pattern); the search walks
+    it from each place of the text and collects the lists of every word that ends on the way, so overlapping words and
+    words inside words all count, and Latin words count without their letter edges (every place an edged word could
+    match). A list with no word in the text cannot match it, nor any text cut out of it (a cue replaced by ``CUT``, which
+    no word contains): its detector has nothing to find. A walk in Python: one regex alternation of ~4,000 words tries
+    its branches one by one at every place, which costs more than the ~30 list searches it would replace."""
+
+    END = ""  # the key of a tree node under which the lists of the word ending there are kept (no character is "")
+
+    def __init__(self, lists: dict[str, list[str]], plain: set[str]) -> None:
+        owners: dict[str, set[str]] = {}
+        for key in plain:
+            for w in {str(w).lower() for w in lists[key] if w}:
+                owners.setdefault(w, set()).add(key)
+        self.plain = frozenset(plain)
+        self.root: dict[str, Any] = {}
+        for w, keys in owners.items():
+            node = self.root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[self.END] = frozenset(keys)
+
+    def present(self, text: str) -> frozenset[str]:
+        """The plain lists with a word written in ``text``."""
+        out: set[str] = set()
+        root, end, size = self.root, self.END, len(text)
+        for i, ch in enumerate(text):
+            node = root.get(ch)
+            j = i + 1
+            while node is not None:
+                keys = node.get(end)
+                if keys is not None:
+                    out |= keys
+                if j == size:
+                    break
+                node = node.get(text[j])
+                j += 1
+        return frozenset(out)
 
 
 def _word_lists(data: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
@@ -441,6 +491,7 @@ def lexicons() -> Lexicons:
     lists["ad.invite"] = script_forms(invite_words())
     social = frozenset(str(w).lower() for w in data["social"])
     words = {key: alternation(words) for key, words in lists.items()}
+    built = dict(words)  # the plain lists: those still as built here when the patterns below are added
     # a cue that heads another word before some characters (扫码加入 is no 扫码加: patterns.yaml cue_not_before)
     # … or tails another before some characters (刚进群 is a newcomer's greeting, no 进群 pull: patterns.yaml cue_not_after)
     before = load_resource(PATTERNS).get("cue_not_before", {})
@@ -497,6 +548,7 @@ def lexicons() -> Lexicons:
         social_fillers=alternation(data["social_fillers"]),
         chatter=alternation(lists["chatter"]),  # with the game slang (*game_slang) in it
         warning=alternation(data.get("warning", [])),
+        hits=LexiconHits(lists, {k for k, rx in words.items() if built.get(k) is rx}),
     )
 
 
@@ -537,6 +589,40 @@ class SignalTable:
     def detectors(self) -> dict[str, Detector]:
         """The detector of each signal, by name (:func:`detector`; the table is refused when one has none)."""
         return {spec.name: found for spec in self.specs if (found := detector(spec)) is not None}
+
+    @cached_property
+    def needs(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """The signals run by the generic word-list detectors on the compact text (:func:`_words`, :func:`_combo`; no
+        ``mask``), each with the word lists it cannot find anything without: a words signal its list; a combo every list of
+        its ``combo`` and, when it has one, of its ``or_combo`` (the second set; empty: none). A list that is no plain word
+        list (:class:`LexiconHits`) is left out: it may match anywhere."""
+        plain = lexicons().hits.plain if lexicons().hits is not None else frozenset()
+        out = {}
+        for spec in self.specs:
+            run = detector(spec)
+            if spec.mask or run not in (_words, _combo):
+                continue
+            first = frozenset({spec.words} if run is _words else spec.combo) & plain
+            second = frozenset(spec.or_combo) & plain if run is _combo and spec.or_combo else frozenset()
+            if first and (second or not (run is _combo and spec.or_combo)):
+                out[spec.name] = (first, second)
+        return out
+
+    def idle(self, present: frozenset[str]) -> frozenset[str]:
+        """The signals of :attr:`needs` that find nothing in a compact text with no Cantonese word whose plain lists with a
+        word are ``present``: a words signal's list is missing, or a combo's lists and its ``or_combo``'s lists each miss
+        one. Remembered per ``present`` (most messages share a few)."""
+        got = self._idle.get(present)
+        if got is None:
+            got = frozenset(name for name, (first, second) in self.needs.items()
+                            if not first <= present and not (second and second <= present))
+            if len(self._idle) < 4096:
+                self._idle[present] = got
+        return got
+
+    @cached_property
+    def _idle(self) -> dict[frozenset[str], frozenset[str]]:
+        return {}
 
     @cached_property
     def requiring(self) -> dict[str, SignalSpec]:
@@ -1122,6 +1208,18 @@ class Scan:
     _asks: bool | None = None  # whether the message asks something (read by the trade checks and the classifier's evidence)
     _foreign: list[re.Match[str]] | None = None  # foreign mobile numbers (read by the landline signal and the referral checks)
     _own_words: str | None = None  # the writer's own words in Mandarin (read by the abuse detectors and detect)
+    _present: dict[str, frozenset[str]] = field(default_factory=dict)  # text → the plain lists with a word in it
+
+    def present(self, text: str) -> frozenset[str]:
+        """The plain word lists with a word written in ``text`` (:class:`LexiconHits`), one combined search per text."""
+        got = self._present.get(text)
+        if got is None:
+            got = self._present[text] = self.lex.hits.present(text) if self.lex.hits is not None else frozenset()
+        return got
+
+    def may(self, key: str, text: str) -> bool:
+        """Whether word list ``key`` can match ``text`` (or a text cut out of it): False only for a plain list with no word there."""
+        return self.lex.may(key, self.present(text))
 
     def quoted_codes(self) -> list[str]:
         """The reply codes in quotation marks (回复“学”), read once per message: the compact text has lost the marks."""
@@ -2241,7 +2339,12 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     lex, table = lexicons(), signal_table()
     scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform)
     sig: list[Signal] = []
+    # the word-list detectors whose lists have no word in the message find nothing: one search for all of them (the texts
+    # they read are the compact text, or it less the cues of earlier signals; read in Mandarin only when it has Cantonese)
+    idle = table.idle(scan.present(n.compact)) if _cantonese()[0].search(n.compact) is None else frozenset()
     for spec in table.specs:
+        if spec.name in idle:
+            continue
         finding = table.detectors[spec.name](scan, spec)
         if finding is None:
             continue
