@@ -98,3 +98,31 @@ def test_an_official_account_is_exempt_from_actions(tmp_path: Path) -> None:
     mod = _mod(BAKERY.format(key="official"), tmp_path)
     v = _say(mod, "mxf_dianzhang", "今天股市大涨，大家看了吗，恒指涨了三百多点")
     assert v.action not in ACTED and v.exempt, v.reason
+
+
+SKATE = """name: 滨江轮滑亲子群
+positioning: 滨江轮滑俱乐部的家长群，教练发课程通知，家长交流孩子练轮滑、护具和比赛
+topics: [轮滑, 护具, 比赛, 课程]
+type: 兴趣型
+staff: [bj_coach_wang（王教练）]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "提醒一下，刚才那个号私聊我说“名额只剩三个，赶紧交定金”，别信，已经告诉王教练了",
+    "頭先嗰個人私訊我話「今日報名即減三百」，大家唔好理佢",
+])
+def test_a_member_reporting_what_someone_said_in_private_is_not_inviting(tmp_path: Path, text: str) -> None:
+    v = _say(_mod(SKATE, tmp_path), "xiaoyu_mama", text)
+    assert v.action not in ACTED, v.reason
+    assert not any(s["name"] == "invite" for s in v.checks["signals"]), v.reason
+
+
+def test_an_invitation_to_message_the_writer_still_counts(tmp_path: Path) -> None:
+    v = _say(_mod(SKATE, tmp_path), "lunhua_peixun_a", "我这边也开轮滑私教课，一节150，需要的私聊我，说是群里来的打八折")
+    assert v.label == Label.AD and any(s["name"] == "invite" for s in v.checks["signals"]), v.reason
+
+
+def test_a_passport_errand_is_off_topic_in_a_skating_group(tmp_path: Path) -> None:
+    v = _say(_mod(SKATE, tmp_path), "xiaoyu_mama", "护照快过期了，出入境那边现在还要网上预约吗")
+    assert v.label == Label.OFF_TOPIC and v.action not in REMOVED, v.reason
