@@ -126,3 +126,12 @@ def test_an_invitation_to_message_the_writer_still_counts(tmp_path: Path) -> Non
 def test_a_passport_errand_is_off_topic_in_a_skating_group(tmp_path: Path) -> None:
     v = _say(_mod(SKATE, tmp_path), "xiaoyu_mama", "护照快过期了，出入境那边现在还要网上预约吗")
     assert v.label == Label.OFF_TOPIC and v.action not in REMOVED, v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "提醒一下，有人私信我说包月接送孩子去轮滑馆每天十五，要先交一个月，我觉得不靠谱",
+    "刚才那个号还私聊我说“今天报名立减50，名额不多了”，幸好没理",
+])
+def test_a_warning_about_someone_messaging_members_in_private_is_the_groups_business(tmp_path: Path, text: str) -> None:
+    v = _say(_mod(SKATE, tmp_path), "xiaoyu_mama", text)
+    assert v.label == Label.OK and v.action not in ACTED, v.reason

@@ -525,7 +525,10 @@ class Moderator:
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep, n.folded)
         deal = self._members_deal(rep, n.compact)
         category = offered(n.compact, self.granted) if deal is not None else None
-        self._offtopic(body, rep, scores, checks, deal)
+        # 有人私信我说“…”，别信 (lexicons.yaml narrated_private, with a warning): members warned of someone working on them
+        # in private — the group's own safety, not chatter, whatever the quoted pitch is about
+        reported = deal is None and bool(lexicons().words["narrated_private"].search(n.compact)) and warns(n.compact)
+        self._offtopic(body, rep, scores, checks, "narrated_report" if reported else deal)
         if scores[Label.OFF_TOPIC] > OFFTOPIC_REVIEW_CAP and rep.attack:
             # "那个穿红衣服的妹子真的是猪队友…": talk about a person (a put-down, a target) is never answered with a chatter
             # reply in public — the one it is about would read it as the bot joining in; a person decides
@@ -2338,7 +2341,8 @@ _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地
 _NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方式是为了让看到的人（找不到地方的人）联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
-           "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
+           "declared": "群档案写明允许成员发的内容",
+           "narrated_report": "转述别人私下发来的话、提醒群友，是本群的事"}  # own_item: not shown
 GRANTED = "granted:"  # a deal of a permission category the profile grants (permissions.yaml): granted:rent_out
 
 
