@@ -135,3 +135,23 @@ def test_a_passport_errand_is_off_topic_in_a_skating_group(tmp_path: Path) -> No
 def test_a_warning_about_someone_messaging_members_in_private_is_the_groups_business(tmp_path: Path, text: str) -> None:
     v = _say(_mod(SKATE, tmp_path), "xiaoyu_mama", text)
     assert v.label == Label.OK and v.action not in ACTED, v.reason
+
+
+ESTATE = """name: 翠湖灣業主群
+positioning: 翠湖灣屋苑業主同住戶嘅群，管理處發通知；業主可以講屋苑設施、維修、轉讓或者出租自己嘅嘢；地產經紀同裝修公司唔好發
+topics: [屋苑, 管理處, 維修, 車位, 出租, 轉讓]
+type: 其他
+platform: whatsapp
+admins: [chw_mgmt（管理處李小姐）]
+"""
+
+
+def test_only_before_a_verb_is_no_stock_count(tmp_path: Path) -> None:
+    v = _say(_mod(ESTATE, tmp_path), "mrs_ho_chw", "我屋企有個車位空出嚟，B1層，月租$2600，只租畀屋苑住戶，有興趣PM我")
+    assert v.action not in REMOVED, v.reason
+    assert not any(s["name"] == "seller_form" for s in v.checks["signals"]), v.reason
+
+
+def test_a_stock_count_still_reads_as_a_sellers_form(tmp_path: Path) -> None:
+    v = _say(_mod(ESTATE, tmp_path), "chw_deco_a", "全新進口水龍頭，倉庫仲有三百多只，全部批發價，WhatsApp 9456 7812")
+    assert v.label == Label.AD and any(s["name"] == "seller_form" for s in v.checks["signals"]), v.reason
