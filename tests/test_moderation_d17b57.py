@@ -155,3 +155,10 @@ def test_only_before_a_verb_is_no_stock_count(tmp_path: Path) -> None:
 def test_a_stock_count_still_reads_as_a_sellers_form(tmp_path: Path) -> None:
     v = _say(_mod(ESTATE, tmp_path), "chw_deco_a", "全新進口水龍頭，倉庫仲有三百多只，全部批發價，WhatsApp 9456 7812")
     assert v.label == Label.AD and any(s["name"] == "seller_form" for s in v.checks["signals"]), v.reason
+
+
+def test_a_numeric_qq_id_is_an_official_account_as_onebot_sends_it(tmp_path: Path) -> None:
+    profile = PLAIN + "admins: [20261205]\n"
+    assert parse_profile_text(profile).official_accounts() == {"20261205": ""}
+    v = _say(_mod(profile, tmp_path), "20261205", COUPON)
+    assert v.label == Label.OK and v.action not in ACTED, v.reason
