@@ -57,7 +57,14 @@ _FIELD_NAMES = {
     "banned": "额外违禁词",
     "allowed_domains": "允许的链接域名",
     "script": "输出字形",
+    "official": "官方账号",
 }
+
+# the profile keys an operator writes for the group's official accounts (GroupProfile.official): 官方账号 by what
+# the accounts are to the group — the shop's staff, the event's organisers, the group's admins
+OFFICIAL_KEYS = ("official", "staff", "organisers", "organizers", "admins")
+# one official account as written: its user id, then optionally the name members see in （） or ()
+_OFFICIAL_ENTRY = re.compile(r"\s*([^\s（(）)]+)\s*(?:[（(]\s*([^（()）]*?)\s*[）)])?\s*")
 
 
 class ProfileError(ValueError):
@@ -407,6 +414,42 @@ class GroupProfile(BaseModel):
     paid: Paid | None = None
     purchase_path: str = Field("", max_length=200)
     events: list[Event] = Field(default_factory=list, max_length=30)
+    official: list[str] = Field(default_factory=list, max_length=30,
+                                description="官方账号：在群里代表店家/品牌/组织者/群管发消息的固定 user id，可在（）里写群名片，"
+                                            "如 jt_kefu_xiaoye（洁途客服-小叶）；也可写作 staff、organisers、admins")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _official_spellings(cls, data: Any) -> Any:
+        # staff / organisers / admins (as an operator names the accounts) are one field: every spelling given is kept
+        if not isinstance(data, dict) or not any(k in data for k in OFFICIAL_KEYS[1:]):
+            return data
+        data = dict(data)
+        merged: list[Any] = []
+        for key in OFFICIAL_KEYS:
+            if key in data:
+                value = _number_text(data.pop(key))
+                if isinstance(value, str):
+                    value = [p for p in re.split(r"[,，、;；\n]+", value) if p.strip()]
+                merged += value if isinstance(value, list) else [value]
+        data["official"] = merged
+        return data
+
+    @field_validator("official", mode="before")
+    @classmethod
+    def _official_entries(cls, v: Any) -> Any:
+        v = _number_text(v)
+        if isinstance(v, str):
+            v = [p for p in re.split(r"[,，、;；\n]+", v) if p.strip()]
+        if not isinstance(v, list):
+            return v
+        out = []
+        for item in v:
+            item = _number_text(item)
+            if not isinstance(item, str) or not _OFFICIAL_ENTRY.fullmatch(item):
+                raise ValueError(f"“{item}”不是官方账号的写法：写 user id，可在（）里写群名片，如 jt_kefu_xiaoye（洁途客服-小叶）")
+            out.append(item.strip())
+        return out
 
     @field_validator("type", mode="before")
     @classmethod
@@ -497,6 +540,15 @@ class GroupProfile(BaseModel):
         for w in words:
             seen.setdefault(w, None)
         return list(seen)
+
+    def official_accounts(self) -> dict[str, str]:
+        """The group's official accounts: user id → the name members see ("" when the profile gives none)."""
+        out: dict[str, str] = {}
+        for item in self.official:
+            m = _OFFICIAL_ENTRY.fullmatch(item)
+            if m:
+                out[m.group(1)] = m.group(2) or ""
+        return out
 
     def pinned_place(self) -> str:
         """Where members look up the rules and the schedule on this platform (QQ 群文件, Telegram 置顶消息)."""
@@ -826,4 +878,5 @@ products:           # 要推广的商品/活动（写促销文案时用），可
   - {name: 春季10公里训练营, price: 199, promo_price: 149, unit: 期, description: 4周，每周两次线下课}
 banned: []
 allowed_domains: []
+official: []        # 官方账号：代表店家/品牌/组织者/群管发消息的 user id，如 [jt_kefu_xiaoye（洁途客服-小叶）]；也可写作 staff/organisers/admins
 """

@@ -275,6 +275,9 @@ class Moderator:
         # the group's organisers by name (its events' hosts): the payee of the group's own fee (扫码转老马)
         hosts = sorted({normalise(e.host).compact for e in profile.events if e.host.strip()}) if profile else []
         self.hosts = alternation(hosts) if hosts else None
+        # the group's official accounts by user id (profile ``official``: the shop's staff, the organisers, the admins) →
+        # the name members see; a different id that calls itself the brand or the organiser is not one of them
+        self.official = profile.official_accounts() if profile else {}
         # what the group's own organiser offers (店员发新品、预订蛋糕…; 老师可以发自己的大师课) and the prices the profile
         # itself states (an event's 每人30元, a product's price): a message offering them is the group's own offer
         # — what members may pass on is the organiser's only beyond the group's subject itself (风筝 of "成员可以转让自己的闲置
@@ -534,7 +537,10 @@ class Moderator:
             return Analysis(Label.OK, 0.95, ["寒暄/简短消息"], checks, rep, n.folded)
         deal = self._members_deal(rep, n.compact)
         category = offered(n.compact, self.granted) if deal is not None else None
-        self._offtopic(body, rep, scores, checks, deal)
+        # 有人私信我说“…”，别信 (lexicons.yaml narrated_private, with a warning): members warned of someone working on them
+        # in private — the group's own safety, not chatter, whatever the quoted pitch is about
+        reported = deal is None and bool(lexicons().words["narrated_private"].search(n.compact)) and warns(n.compact)
+        self._offtopic(body, rep, scores, checks, "narrated_report" if reported else deal)
         if scores[Label.OFF_TOPIC] > OFFTOPIC_REVIEW_CAP and rep.attack:
             # "那个穿红衣服的妹子真的是猪队友…": talk about a person (a put-down, a target) is never answered with a chatter
             # reply in public — the one it is about would read it as the bot joining in; a person decides
@@ -951,6 +957,17 @@ class Moderator:
         rep = a.signals
         compact = normalise(msg.text).compact
         words = lexicons().words
+        if msg.user and msg.user in self.official and not rep.names(Label.SPAM):
+            # one of the group's official accounts by its user id (profile ``official``): it speaks for the shop, the
+            # brand or the organiser — its offers, prices, links, its 私聊我 and its notices are the group's own business.
+            # Known by the id, not by what the message or the shown name claims (an imitator's 【洁途售后】 is someone else)
+            who = self.official[msg.user] or msg.user
+            banned = list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = [f"发消息的是群档案里的官方账号（{who}），代表本群发本群自己的优惠、活动、售后或通知，不算广告"
+                         + (f"；群规禁止的「{'、'.join(banned[:2])}」说的是外人" if banned else "")]
+            a.checks["own_organiser"] = {"name": who, "official": msg.user, **({"banned": banned[:2]} if banned else {})}
+            return
         # a shop's own after-sales notice (收到破损的联系我，电话…，给您补发): one handle, no price, promo or link — the shop's
         # own counter for its customers, not a lead (ad.aftersales; only in a shop's or a brand's own customer group)
         counter = _handle_count(rep) == 1 and not rep.urls and set(rep.names(Label.AD)) <= _SERVICE_PATH
@@ -1484,7 +1501,8 @@ class Moderator:
             v.checks["chain_link"] = True
         _unread_note(v)
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
-        v.exempt = pol.is_exempt(msg.user, msg.role)
+        # the group's official accounts (profile ``official``) are exempt as OneBot's owner and admin roles are
+        v.exempt = pol.is_exempt(msg.user, msg.role) or bool(msg.user and msg.user in self.official)
         if v.exempt and v.label == Label.ABUSE and not any(s.get("label") == Label.ABUSE.value
                                                           for s in v.checks.get("signals") or []):
             # an admin's stern notice with no insult word (不交会费的就别来了): the abuse model's word alone does not make
@@ -2353,7 +2371,8 @@ _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地
 _NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方式是为了让看到的人（找不到地方的人）联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
-           "declared": "群档案写明允许成员发的内容"}  # own_item: not shown
+           "declared": "群档案写明允许成员发的内容",
+           "narrated_report": "转述别人私下发来的话、提醒群友，是本群的事"}  # own_item: not shown
 GRANTED = "granted:"  # a deal of a permission category the profile grants (permissions.yaml): granted:rent_out
 
 
