@@ -348,12 +348,14 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
         day = event
     if g["wd"] and not g["wk"] and day is not None and (day - today).days == 7 and not g.get("inner"):
         # a weekday named on that same weekday: today when an hour still to come is given ("周六晚上8点前转给…" said
-        # on the Saturday morning), or with "前" when a week later would be after the event the chat is planning
-        # ("周六前交" on the Saturday before Sunday's ride). Else — a bare "周六", or no event before next week's
-        # day ("周四前把名单报给保险公司" on a Thursday evening, the hike the next Saturday) — a week later.
+        # on the Saturday morning), or with "前" said before the evening when a week later would be after the event
+        # the chat is planning ("周六前交" on the Saturday morning before Sunday's ride: the day is still ahead).
+        # Else a week later: a bare "周六", and "周五前" said on a Friday evening — that day is over, whatever event
+        # lies between ("周五前转给你" at 20:12 on a Friday is the next Friday)
         hour = _clock(g, False, lex, base)
         later = hour is not None and hour > f"{base.hour:02d}:{base.minute:02d}"
-        if later or (g["mark"] and hour is None and event is not None and today <= event < day):
+        ahead = base.hour < lex.evening_from and event is not None and today <= event < day
+        if later or (g["mark"] and hour is None and ahead):
             day = today
     inner = g.get("inner")
     if inner:  # 下周一（4月13日）: the date the writer spelled out wins
@@ -1093,3 +1095,125 @@ def _stretch(text: str) -> bool:
     """Whether a folded time text names a stretch of days, not one day: 年底, 月底, 月中, 下个月初, 这周 (time.yaml)."""
     words = [*time_words("year_end"), *time_words("month_end"), *time_words("month_mid"), *time_words("month_start")]
     return any(w in text for w in words) or text in time_words("week_words")
+
+
+@dataclass(frozen=True)
+class AssumedDay:
+    """The day a chat without dated messages is taken to be written on, read from its own words."""
+
+    today: date
+    source: str  # the words that fixed it ("6月23日周六")
+    header: bool  # a line that is only a date (the day's header of a pasted copy), not an event's date
+
+
+def _told_weekday(folded: str, found: re.Match[str], matches: list[re.Match[str]], lex: _Lexicon) -> int | None:
+    """The weekday written right beside a spelled date: in its brackets ("6月24日(日)"), just after it ("6月23日周六")
+    or just before it ("周六6月23日")."""
+    inner = found.group("inner")
+    if inner and inner[-1] in lex.weekdays:
+        return lex.weekdays[inner[-1]]
+    for other in matches:
+        g = other.groupdict()
+        if other is found or not g["wd"] or g["wk"] or g["mo"] or g["dm"]:
+            continue
+        gap = other.start() - found.end() if other.start() >= found.end() else found.start() - other.end()
+        if 0 <= gap <= 1 and not folded[min(found.end(), other.end()):max(found.start(), other.start())].strip(" ,，"):
+            return lex.weekdays[g["wd"]]
+    return None
+
+
+def _dated_year(month: int, day: int, weekday: int, near: int) -> int | None:
+    """The year nearest ``near`` (the later one on a tie) in which month/day falls on ``weekday``."""
+    for off in sorted(range(-11, 12), key=lambda k: (abs(k), -k)):
+        try:
+            if date(near + off, month, day).isoweekday() == weekday:
+                return near + off
+        except ValueError:
+            return None
+    return None
+
+
+def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = None) -> list[AssumedDay | None]:
+    """For a chat whose messages carry no date (a pasted copy without times, a time-only export), the day each
+    message is taken to be written on, from the chat's own dated words — else all None. A line that is only a
+    date with its weekday ("2029年6月5日 星期二", a pasted copy's day header) dates the lines under it. Before
+    any, the first date told with its weekday ("夏季汇演定在6月23日周六", "下个礼拜六(6月16号)") is an event
+    being planned: its week word puts the chat that many weeks before it (下 one, 下下 two, 这 the same week; a
+    date alone, one), on that week's Monday. The weekday fixes the year (the nearest to ``near``, this year)."""
+    if not texts or any(when is not None and when.year > 1900 for _, when in texts):
+        return [None] * len(texts)
+    lex = _lexicon()
+    near = near or date.today().year
+    found: list[tuple[int, date, str, bool, int]] = []  # message, date, words, header, weeks before
+    for n, (text, _) in enumerate(texts):
+        folded = fold(text)
+        matches = [m for m in lex.pattern.finditer(folded) if m.group(0).strip()]
+        for m in matches:
+            g = m.groupdict()
+            weeks = 1
+            if g["wd"] and g["inner"]:  # 下个礼拜六(6月16号)
+                spelled = lex.pattern.search(fold(g["inner"]))
+                if spelled is None or not spelled.group("mo"):
+                    continue
+                month, day, weekday = _number(spelled.group("mo")), _number(spelled.group("md")), lex.weekdays[g["wd"]]
+                wk = g["wk"]
+                weeks = 2 if wk in lex.after_next else 1 if wk in lex.next_week else 0 if wk in lex.this_week else 1
+            elif g["mo"] or g["dm"]:
+                month, day = (_number(g["mo"]), _number(g["md"])) if g["mo"] else (g["dm"], g["dd"])
+                weekday = _told_weekday(folded, m, matches, lex)
+            else:
+                continue
+            if weekday is None or not month or not day:
+                continue
+            year = _dated_year(int(month), int(day), weekday, near)
+            if year is None:
+                continue
+            rest = folded
+            for other in matches:
+                rest = rest.replace(other.group(0), " ")
+            header = len(re.sub(r"[\W\d_]", "", rest)) <= 1  # nothing but the date, its weekday (and year)
+            # (the words as written when folding kept their places: 「6月24日（日）」 stays Traditional and full-width)
+            words = text.strip() if header else (text[m.start():m.end()] if len(text) == len(folded) else m.group(0))
+            found.append((n, date(year, int(month), int(day)), words.strip(), header, weeks))
+            break
+    if not found:
+        return [None] * len(texts)
+    first = next((f for f in found if not f[3]), None)
+    out: list[AssumedDay | None] = []
+    current: AssumedDay | None = None
+    if first is not None:
+        monday = first[1] - timedelta(days=first[1].isoweekday() - 1 + 7 * first[4])
+        current = AssumedDay(monday, first[2], False)
+    headers = {f[0]: f for f in found if f[3]}
+    for n in range(len(texts)):
+        if n in headers:
+            current = AssumedDay(headers[n][1], headers[n][2], True)
+        out.append(current)
+    return out
+
+
+def with_assumed_days(texts: list[tuple[str, datetime | None]],
+                      near: int | None = None) -> list[datetime | None]:
+    """The messages' times, the date of :func:`assumed_days` put on those without one (a pasted line with no time
+    at all is taken as said at 9:00): what a chat without dates resolves its deadlines against."""
+    days = assumed_days(texts, near)
+    out: list[datetime | None] = []
+    for (_, when), assumed in zip(texts, days, strict=True):
+        if assumed is None:
+            out.append(when)
+        elif when is None:
+            out.append(datetime.combine(assumed.today, datetime.min.time()).replace(hour=9))
+        else:
+            out.append(when.replace(year=assumed.today.year, month=assumed.today.month, day=assumed.today.day))
+    return out
+
+
+def assumed_day_note(texts: list[tuple[str, datetime | None]], near: int | None = None) -> str | None:
+    """The warning the notes carry when :func:`assumed_days` dated a chat without dated messages: which words fixed
+    the day its deadlines are counted from (a reader checks the guess), or None."""
+    first = next((d for d in assumed_days(texts, near) if d is not None), None)
+    if first is None:
+        return None
+    how = "日期行" if first.header else "带星期的日期"
+    return (f"聊天记录没有逐条日期：期限按聊天里的{how}「{first.source}」推算，"
+            f"当作 {first.today.month}月{first.today.day}日 起那一周写的，请核对")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from copilot.notes.cues import cue, raw
-from copilot.notes.dates import cn_to_int, grounded_dates
+from copilot.notes.dates import cn_to_int, grounded_dates, with_assumed_days
 from copilot.notes.model import Notes, Transcript
 from copilot.notes.owners import occurs_whole
 from copilot.notes.parse import NotesParseError, parse_text
@@ -56,7 +56,10 @@ class _Source:
             parts += [f"{d:%Y-%m-%d}|{d.month}月{d.day}日" for d in dates]
             # a deadline resolved from the chat's own words (明天中午前 → 2026-03-15 12:00) is grounded;
             # "|" keeps one date's digits from running into the next one's once spaces are removed
-            parts.append("|".join(sorted(grounded_dates([(m.text, m.time) for m in transcript.messages]))))
+            told = [(m.text, m.time) for m in transcript.messages]
+            # (a chat without dated messages: against the day its own dated words fix, as its to-dos were)
+            parts.append("|".join(sorted(grounded_dates(list(zip([t for t, _ in told], with_assumed_days(told),
+                                                                  strict=True))))))
             people = People.of(transcript.messages)  # and the days a roster gives its lines (12/27 → 2026-12-27)
             parts.append("|".join(sorted(roster_days(transcript.messages, people.roster_member, people.named_in))))
             if transcript.group:

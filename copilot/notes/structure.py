@@ -45,6 +45,7 @@ from copilot.notes.dates import (
     time_expressions,
     time_spans,
     time_words,
+    with_assumed_days,
     without_times,
 )
 from copilot.notes.exchanges import Asides, Line, asides
@@ -4233,7 +4234,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
             said = f
             if cue("decision", "summary_header").search(f) or cue("decision", "summary_inline").match(f):
                 continue  # a recap's "1. 扫街改到周六…" moves what it names, not every to-do that shares a word
-            if m.speaker in (giver, a.owner) and moved_from(f) is not None:
+            if (m.speaker in (giver, a.owner) or _relays(f, (giver, a.owner), people)) and moved_from(f) is not None:
                 # the clause with the change word: the work named before it ("登记表改成周二前"), the time after it
                 clause = next((c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)), "")
                 change = cue("moved").search(clause)
@@ -4262,6 +4263,18 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         return actions, decisions
     return [a for a in actions if id(a) not in gone], \
         [d for d in decisions if not (d.sources and set(d.sources) <= changed)]
+
+
+def _relays(folded: str, whose: tuple[str | None, ...], people: People) -> bool:
+    """Whether a member's line passes on the word of the one who gave the work or of its owner, named before the
+    change with a telling word (cue ``action.relayed``: "刚周老师说横幅改到下周一前订好就行", "陈妈妈话花束改到…"):
+    their change, told second-hand, re-times the to-do as their own line would."""
+    change = moved_from(folded)
+    if change is None:
+        return False
+    tells = cue("action", "relayed")
+    return any(who in whose and at < change and tells.match(folded, at + len(alias))
+               for at, alias, who in people.named_in(folded))
 
 
 def _first_part(a: ActionItem) -> str:
@@ -6802,8 +6815,18 @@ def _notice_called_off(n: Announcement, messages: list[Message], people: People)
     return False
 
 
+def dated_messages(messages: list[Message]) -> list[Message]:
+    """``messages`` with the day :func:`copilot.notes.dates.assumed_days` reads from a chat without dated messages
+    put on their times (a pasted copy's "下周三前" then resolves against the week its "6月23日周六" fixes); the
+    same list when the export dates its messages or the chat tells no date with its weekday."""
+    times = with_assumed_days([(m.text, m.time) for m in messages])
+    if all(t is m.time for t, m in zip(times, messages, strict=True)):
+        return messages
+    return [replace(m, time=t) for m, t in zip(messages, times, strict=True)]
+
+
 def analyze(transcript: Transcript) -> Structure:
-    msgs = transcript.messages
+    msgs = dated_messages(transcript.messages)
     people = People.of(msgs)
     rosters = find_rosters(msgs, people.roster_member)  # read once: their lines are to-dos, their messages one piece
     share = speaker_share(msgs)

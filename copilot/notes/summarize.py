@@ -11,6 +11,7 @@ from pathlib import Path
 
 from copilot.config import Settings
 from copilot.llm import Engine, run_with_fallback
+from copilot.notes.dates import assumed_day_note
 from copilot.notes.faithfulness import ground_notes
 from copilot.notes.llm import summarize_llm
 from copilot.notes.model import Drafted, NotesResult, Omitted, Transcript
@@ -51,12 +52,15 @@ def summarize_transcript(transcript: Transcript, settings: Settings, engine: Eng
     # what was left out and what could not be read travel with the notes (the appendix of the write-up)
     notes.omitted = [Omitted(id=d.id, reason=d.reason, speaker=d.speaker, text=d.text) for d in transcript.dropped]
     notes.dropped_count = len(notes.omitted)
-    notes.warnings = list(transcript.warnings)
+    # a chat without dated messages had its deadlines counted from a day its own words fix: the notes say which
+    assumed = assumed_day_note([(m.text, m.time) for m in transcript.messages])
+    warnings = [*transcript.warnings, *([assumed] if assumed else [])]
+    notes.warnings = list(warnings)
     return NotesResult(
         notes=notes,
         engine=run.engine,
         notice=run.notice,
-        warnings=list(transcript.warnings),
+        warnings=warnings,
         dropped=list(transcript.dropped),
         removed=run.value.removed,
         prompt=run.value.prompt,
