@@ -1533,7 +1533,7 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
         return True  # (a day or an hour is no amount: "报名费多少" — "9月25日周六上午" answers another question)
     # (not a line told to everyone: "大家周五晚上7点前把乐器送到文化馆装车" is a notice, no place to eat)
     plain = not is_question(fr) and "大家" not in fr and not notice_word(fr)
-    if plain and has(fq, "reply", "asks_place") and has(fr, "reply", "place_given"):
+    if plain and _asks_place_of(fq) and has(fr, "reply", "place_given"):
         return True  # a place for 哪里 / 放哪 / 喺边 ("棋盘棋子放哪" — "统一放在文化站二楼储物柜")
     item = cue("question", "object_final").search(fq)
     if plain and item and any(v in item.group(0) and _leads_with(fr, v) for v in raw("reply", "item_verbs")):
@@ -1546,6 +1546,17 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
         return False
     subjects = {"我", "我们", "我哋", "你", "你们"} | {alias for _, alias, _ in (people.named_in(fr) if people else [])}
     return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects)
+
+
+def _asks_place_of(fq: str) -> bool:
+    """The folded question ``fq`` asks where something is (``reply.asks_place``) and names that thing before the ask
+    word in the same clause ("棋盘棋子放哪", "停车场在哪里"): a bare "真的吗，在哪" on a side remark names nothing."""
+    for clause in _CLAUSE.split(fq):
+        for word in raw("reply", "asks_place"):
+            at = clause.find(str(word))
+            if at >= 0 and len(re.sub(r"\W", "", clause[:at])) >= 2:
+                return True
+    return False
 
 
 def _leads_with(f: str, verb: str) -> bool:
