@@ -1532,6 +1532,13 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
         return True
     if (_asks_count(fq) or has(fq, "reply", "asks_enough")) and cue("reply", "amount_given").search(_without_days(fr)):
         return True  # (a day or an hour is no amount: "报名费多少" — "9月25日周六上午" answers another question)
+    # (not a line told to everyone: "大家周五晚上7点前把乐器送到文化馆装车" is a notice, no place to eat)
+    plain = not is_question(fr) and "大家" not in fr and not notice_word(fr)
+    if plain and _asks_place_of(fq) and has(fr, "reply", "place_given"):
+        return True  # a place for 哪里 / 放哪 / 喺边 ("棋盘棋子放哪" — "统一放在文化站二楼储物柜")
+    item = cue("question", "object_final").search(fq)
+    if plain and item and any(v in item.group(0) and _leads_with(fr, v) for v in raw("reply", "item_verbs")):
+        return True  # the things to take for 带什么 ("要带什么" — "带一个保鲜盒装成品，还有围裙和袖套")
     who = cue("reply", "asks_who").search(fq)
     if who is None:
         return False
@@ -1540,6 +1547,24 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
         return False
     subjects = {"我", "我们", "我哋", "你", "你们"} | {alias for _, alias, _ in (people.named_in(fr) if people else [])}
     return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects)
+
+
+def _asks_place_of(fq: str) -> bool:
+    """The folded question ``fq`` asks where something is (``reply.asks_place``) and names that thing before the ask
+    word in the same clause ("棋盘棋子放哪", "停车场在哪里"): a bare "真的吗，在哪" on a side remark names nothing."""
+    for clause in _CLAUSE.split(fq):
+        for word in raw("reply", "asks_place"):
+            at = clause.find(str(word))
+            if at >= 0 and len(re.sub(r"\W", "", clause[:at])) >= 2:
+                return True
+    return False
+
+
+def _leads_with(f: str, verb: str) -> bool:
+    """The folded line ``f`` opens with ``verb``, after at most one of ``reply.item_lead`` ("带一个保鲜盒", "记得带
+    雨衣", "不用带"), not somewhere inside ("我开车，能带3个人")."""
+    leads = sorted((str(x) for x in raw("reply", "item_lead")), key=len, reverse=True)
+    return any(f.startswith(lead + verb) for lead in ["", *leads])
 
 
 def _without_days(f: str) -> str:
@@ -1750,7 +1775,9 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
     up ("统一回答几个问题：A问的卡片，…；B问的谱号，…；家长插嘴的，…"): a clause names its asker or shares the
     question's words. A message is such a round when it says so (reply.answers_round), names an asker by how
     they asked ("A问的"), or, from a speaker holding the questions, takes up two of them."""
-    waiting = [q for q in opened if not q.answer and not q.closed and q.msg.speaker != m.speaker]
+    # (also one a member's own story took only by coming next: "棋子要自己带吗" — "我家那副棋子还是我爷爷留下的")
+    waiting = [q for q in opened if (not q.answer or _story_only(q, m.speaker)) and not q.closed
+               and q.msg.speaker != m.speaker]
     # (a question a bystander's line took only by coming next, "存档能不能跨平台同步" — "截图在上面", is still the
     # round's to answer when an item names its words)
     guessed = [q for q in opened if q.answer and q.loose and not q.direct and not q.closed
@@ -1808,10 +1835,11 @@ def _nth_asked(clause: str, m: Message, opened: list[_Open]) -> list[_Open]:
         return []
     n = int(found.group("n")) if found.group("n").isdigit() else cn_to_int(found.group("n")) or 0
     theirs = [q for q in opened if q.msg.speaker != m.speaker and not q.closed]
-    starts = [q.index for q in theirs if not q.answer or q.answer[0].speaker == m.speaker
+    starts = [q.index for q in theirs if not q.answer or _story_only(q, m.speaker) or q.answer[0].speaker == m.speaker
               and cue("reply", "asked_nth").match(_fold(q.answer[0].text))]
     block = [q for q in theirs if starts and q.index >= min(starts)]
-    return [block[n - 1]] if 0 < n <= len(block) and not block[n - 1].answer else []
+    return [block[n - 1]] if 0 < n <= len(block) and (not block[n - 1].answer or _story_only(block[n - 1], m.speaker)) \
+        else []
 
 
 def _open_question(m: Message, i: int, targets: list[str], opened: list[_Open], people: People, held: bool) -> None:
@@ -1963,8 +1991,8 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     # chat: a line on the question's own words or in its form replaces it)
     guessed = [q for q in recent if i - q.index <= near and not q.direct and q.msg.speaker != m.speaker
                and (q.loose and (relevant(q.text, m.text, days=False) or in_form(q.text, m.text))
-                    or _beside_the_point(q, host) and (relevant(q.text, m.text, by_kind=False, days=False)
-                                                       or in_form(q.text, m.text)))]
+                    or (_beside_the_point(q, host) or _told_own_story(q, m, host))
+                    and (relevant(q.text, m.text, by_kind=False, days=False) or in_form(q.text, m.text)))]
     if guessed:
         guessed[-1].answer, guessed[-1].loose = [], False
         return guessed[-1], False
@@ -1981,6 +2009,26 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
            and has(_fold(m.text), "reply", "self_answer") and relevant(q.text, m.text)]
     return (own[-1] if own else None), False
+
+
+def _own_remark(text: str) -> bool:
+    """A member's own story ("我家上次捏的放了三天就裂了", "上周那盘我差点超时哈哈"; cue ``reply.own_remark``)."""
+    return has(_fold(MENTION.sub("", text)).strip(), "reply", "own_remark")
+
+
+def _story_only(q: _Open, speaker: str) -> bool:
+    """``q``'s only answer is someone else's own story (:func:`_own_remark`), not ``speaker``'s, not an @-reply."""
+    return not q.direct and len(q.answer) == 1 and q.answer[0].speaker != speaker and _own_remark(q.answer[0].text)
+
+
+def _told_own_story(q: _Open, m: Message, host: str | None) -> bool:
+    """``q``'s only answer so far is a member's own story told right after it ("面团放几天会干" — "我家上次捏的放了
+    三天就裂了"), and ``m``, someone else's line that is no story of their own, comes after it: a line of ``m``'s on the
+    question's words or in its form answers ``q`` instead (:func:`_unaddressed`). The one running the chat telling
+    their own is taken at their word."""
+    if q.direct or len(q.answer) != 1 or q.answer[0].speaker in (host, m.speaker) or _own_remark(m.text):
+        return False
+    return _own_remark(q.answer[0].text)
 
 
 def _told_all(m: Message) -> bool:
