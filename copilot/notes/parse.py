@@ -170,10 +170,10 @@ class _Head:
     rest: str
 
 
-def _message_head(line: str) -> _Head | None:
+def _message_head(line: str, day_first: bool = False) -> _Head | None:
     """The message header on ``line`` (QQ, WeChat inline, WeChat header-then-text, name-first, QQ NT,
     US-style), if it is one. ``parts`` = (year, month, day, meridiem before, hour, minute, second,
-    meridiem after)."""
+    meridiem after). ``day_first``: the file writes its slash dates day first (:func:`_slash_day_first`)."""
     match = _QQ_HEAD.match(line)
     if match:
         *stamp, nick, qq, mail = match.groups()
@@ -181,7 +181,7 @@ def _message_head(line: str) -> _Head | None:
     match = _US_INLINE.match(line)
     if match:
         mo, d, y, h, mi, s, ampm, nick, rest = match.groups()
-        if int(mo) > 12 >= int(d):  # 25/12/24: the day came first
+        if (int(mo) > 12 >= int(d)) or (day_first and int(d) <= 12):  # 25/12/24, or a day-first file: the day came first
             mo, d = d, mo
         return _Head("wechat-inline", (y, mo, d, None, h, mi, s, ampm), nick.strip(), None, rest)
     match = _INLINE.match(line)
@@ -393,6 +393,7 @@ class _TextExport:
     stamped: _StampLayout | None = None  # the file's stamp-line headers (_stamp_layout), if any
     separators: dict[int, datetime | None] = field(default_factory=dict)  # day-separator lines (_day_separators)
     skipped: int = 0  # lines outside any message
+    day_first: bool = False  # the file's slash dates are day first (_slash_day_first)
 
     def flush(self) -> None:
         if self.current is not None:
@@ -443,7 +444,7 @@ class _TextExport:
             self.start(n, stripped, _Head("line", (*self.day, before, h, mi, None, None), (nick or "").strip() or "系统",
                                           None, _unwrap(rest)))
             self.quoted = rest.strip().startswith('"')
-        elif (head := _message_head(stripped)) is not None:
+        elif (head := _message_head(stripped, self.day_first)) is not None:
             self.start(n, stripped, head)
         elif (self.time_only and not (self.current is not None and self.just_started)
               and (head := _time_only_head(stripped, self.time_only)) is not None):
@@ -537,11 +538,28 @@ def _unwrap(text: str) -> str:
     return text[1:] if text.startswith('"') else text
 
 
+def _slash_day_first(lines: list[str]) -> bool:
+    """Whether a WhatsApp-like export writes its slash dates day first (02/06/2027 is 2 June in Hong Kong, Singapore and
+    British locales, 6 February in the US), decided once per file as the phone's locale is: any header with a first
+    number above 12 says day first, any with a second above 12 says month first; when every date reads both ways, the
+    reading under which the messages' days never go back wins (a chat is in order), and month first on a tie."""
+    pairs = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for line in lines if (m := _US_INLINE.match(line.strip()))]
+    if any(a > 12 >= b for a, b, _ in pairs):
+        return True
+    if any(b > 12 >= a for a, b, _ in pairs):
+        return False
+
+    def backwards(day_first: bool) -> int:
+        days = [(y, b, a) if day_first else (y, a, b) for a, b, y in pairs]
+        return sum(1 for x, nxt in zip(days, days[1:], strict=False) if nxt < x)
+    return backwards(True) < backwards(False)
+
+
 def _parse_lines(text: str, name: str) -> _TextExport:
     lines = text.splitlines()
     stamped = _stamp_layout(lines)
     export = _TextExport(name, time_only=None if stamped else _time_only_layout(lines), stamped=stamped,
-                         separators=_day_separators(lines))
+                         separators=_day_separators(lines), day_first=_slash_day_first(lines))
     for n, raw in enumerate(lines, 1):
         export.read(n, raw.rstrip())
     if not export.messages and export.current is None:
