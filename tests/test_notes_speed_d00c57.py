@@ -20,6 +20,7 @@ from chat_lines import chat_lines, chat_structure
 import copilot.notes.structure as structure
 from copilot.notes import noise
 
+
 def _clear(cached) -> None:
     getattr(cached, "cache_clear", lambda: None)()  # (no cache before this round: the counts below then fail)
 
