@@ -281,6 +281,7 @@ def platform_line(text: str) -> bool:
     return bool(folded) and _platform_reason(len(folded), folded) is not None
 
 
+@lru_cache(maxsize=16384)
 def _platform_reason(length: int, folded: str) -> str | None:
     """Why a text of ``length`` characters (``folded``) is a line the platform writes — a short system line (a join,
     a recall, a pat), an unsupported-message placeholder, a red packet — or None: what :func:`noise_reason` and

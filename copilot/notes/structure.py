@@ -5794,6 +5794,8 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     reach = int(raw("owner", "given_work_reach"))
     given = [a for a in actions if a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
              and messages[at_msg[a.sources[0]]].speaker == m.speaker]
+    if not given:
+        return False  # no work of the speaker's to date (each piece's pattern would find none)
     found = []
     for p in pieces:
         shape = re.compile(".{0,3}".join(map(re.escape, p)))
@@ -5868,9 +5870,11 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
     return True
 
 
+@lru_cache(maxsize=65536)
 def _spoken(text: str) -> str:
     """``text`` folded and read in its Mandarin form (resources/dialect_yue.yaml: 交畀我 → 交给我, 边个得闲 → 谁有空,
-    冇意见 → 没意见), as the cues for calls, offers and yeses are written."""
+    冇意见 → 没意见), as the cues for calls, offers and yeses are written. Cached: the to-do step reads each message
+    this way in a dozen places (calls, offers, yeses, volunteers) — a 2,000-message export asked 15,000 times."""
     return mandarin(_fold(text)).strip()
 
 
