@@ -202,12 +202,6 @@ SECOND_SECTION_RATIO = 0.85
 # ... and only when its best sentence is within this cosine of the first section's best sentence
 SECOND_SECTION_SENTENCE_GAP = 0.02
 MAX_SECTIONS = 2
-# an extra section (not the one shown first, not the lead, not one an ask or the second part names) stays only when
-# its fit to the question is within this of the lead's (round 57: chosen on the readable tuning files; of 385 extras,
-# 0.55 drops 17 not acceptable and 7 acceptable ones, 0.5 drops 29 / 7, both lose one answer's only acceptable section;
-# 0.3 drops 99 / 32 and loses 10, 0.1 drops 187 / 94 and loses 39, and from 0.4 down the locked splits lose answers;
-# 0.5 also dropped 引流到合适的地方 after the 歪楼 lead (fit .80 vs .26), a step the lead lacks)
-SECOND_FIT_MARGIN = 0.55
 # the second section is the first of the runners-up in the top SECOND_FROM (ranking.py) that passes the
 # gates: with a scorer that orders the runners-up by fit (``fill``) the best-fitting one may score too far
 # below the first, and the next one is still a candidate
@@ -633,20 +627,6 @@ def without_padding(sections: list[SectionHit], ranking: SectionRanking,
         if cues.padding_cap else len(extras)
     kept = {_key(s) for s in sorted(extras, key=lambda s: -fits.get(_key(s), 0.0))[:room]}
     return [sections[0], *(s for s in sections[1:] if _key(s) in asked or _key(s) in kept)]
-
-
-def within_margin(sections: list[SectionHit], ranking: SectionRanking, lead: SectionHit | None,
-                  named: list[SectionHit | None]) -> list[SectionHit]:
-    """``sections`` without an extra whose fit to the question (:func:`own_fit`, 0 when the ranking does not have it)
-    is more than :data:`SECOND_FIT_MARGIN` below the lead's: the section shown first, ``lead`` and the sections an ask
-    or the question's second part names (``named``) always stay. A stray second section (a welcome-batching step after
-    the answer to emoji floods) no longer follows an answer it barely fits. Without a scorer every fit is 1.0."""
-    if len(sections) < 2 or section_scorer() is None:
-        return sections
-    core = [sections[0], *([lead] if lead is not None else [])]
-    keep = {_key(s) for s in core} | {_key(s) for s in named if s is not None}
-    anchor = max(own_fit(ranking, s) for s in core)
-    return [s for s in sections if _key(s) in keep or own_fit(ranking, s) >= anchor - SECOND_FIT_MARGIN]
 
 
 def with_asks(sections: list[SectionHit], asks: list[AskAnswer]) -> list[SectionHit]:
@@ -1696,10 +1676,9 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     if told is not None and told.covers and sections:  # a member at risk: only the sections that answer it
         toward = {tuple(t) for t in told.toward}
         sections = [sections[0], *(s for s in sections[1:] if _key(s) in toward)]
+    citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     # the section moved to the front answers whole; else the ranking's lead does (wherever the card order put it)
     lead = sections[0] if sections and sections[0] is not chosen[0] else ranking.leading()
-    sections = within_margin(sections, ranking, lead, named=[part.best, asked.best, *(a.best for a in asks)])
-    citations = section_citations(sections, index, advice_first=bool(told and told.advice_first))
     basis = "stated" if stated else lead_basis(sections, lead, asked)
     warned = answer_hedged(ranking, sections, lead, asked, basis)
     # a lead the question's situation finds no word of (only the scorer's comparison among weak candidates put it
