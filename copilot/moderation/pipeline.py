@@ -240,6 +240,8 @@ class Moderator:
         self._approved: dict[tuple[str, str], int] = {}  # (group, user) → messages let through, not greetings (_belongs_layer)
         self._questions = RecentQuestions()  # group → its last questions let through, by whom (_belongs_layer)
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
+        self._offered: dict[str, float] = {}  # group → when its last offer was posted that members claim (_thread_layer)
+        self._number_tail: dict[tuple[str, str], tuple[float, str]] = {}  # (group, user) → their last message's trailing digits
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
             if profile else ""
@@ -774,6 +776,7 @@ class Moderator:
         self._answer_layer(msg, a)
         self._belongs_layer(msg, a)
         self._repeat_layer(msg, a)
+        self._split_number_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
@@ -1222,6 +1225,8 @@ class Moderator:
         now = msg.ts or time.time()
         last = self._thread.get(group)
         live = last is not None and now - last.when <= THREAD_SECONDS
+        if self._claims_offer(msg, a, topic, group, now):
+            return
         if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to carry
             if live and last is not None and last.tied and topic.get("social") and a.asks \
                     and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS:
@@ -1256,6 +1261,31 @@ class Moderator:
             self._thread.pop(group, None)
         if len(self._thread) > 10_000:
             self._thread.clear()
+
+    def _claims_offer(self, msg: Message, a: Analysis, topic: dict[str, Any], group: str, now: float) -> bool:
+        """A short claim on the group's own offer (吴老师我要十个鲜肉的, 强哥我接了, 露露我要一块！, 给我留六个): within
+        :data:`OFFER_CLAIM_SECONDS` of a message let through that offers something to the members — the group's own deal
+        (a member's surplus, a job passed on, a sign-up) or a price said on the group's subject — a short message with a
+        claim word (lexicons.yaml ``offer_claim``) and no chatter topic or life errand takes it up: the group's business,
+        not chatter. Remembers such an offer; True when this message was cleared as a claim."""
+        if a.label == Label.OK and not a.signals.social and (topic.get("deal") or a.signals.sign_up or (
+                topic.get("off_topic") is False and said_prices(a.folded))):
+            self._offered[group] = now
+            if len(self._offered) > 10_000:
+                self._offered.clear()
+            return False
+        since = self._offered.get(group)
+        if a.label != Label.OFF_TOPIC or since is None or now - since > OFFER_CLAIM_SECONDS \
+                or topic.get("chatter") or topic.get("chatter_words") or topic.get("invitation") \
+                or len(normalise(msg.text).compact) > THREAD_REPLY_CHARS or a.signals.question:
+            return False
+        claim = lexicons().words["offer_claim"].search(a.folded)
+        if claim is None:
+            return False
+        a.label, a.score = Label.OK, 0.9
+        a.reasons = [f"接群里刚才的{'接单' if topic.get('deal') == 'job' else '帖子'}（{claim.group(0)}），认领群里自己的东西或活儿，不算跑题"]
+        topic.update(off_topic=False, thread_reply=True, offer_claim=claim.group(0), detail=a.reasons[0])
+        return True
 
     def _answer_layer(self, msg: Message, a: Analysis) -> None:
         """A number given in answer to a member's request (stateful, in memory like the thread): "我上个月找的刘师傅…电话139…
@@ -1414,6 +1444,42 @@ class Moderator:
             a.reasons.insert(0, reason)
             return
         a.label, a.reasons = Label.AD, [reason, "和之前的广告是同一次招揽"]
+
+    def _split_number_layer(self, msg: Message, a: Analysis) -> None:
+        """A phone number split over two messages of one sender (打我电话 139 0571 … 刚才没发完 后面是 6628): the digits that
+        end the sender's last message, sent at most :data:`SPLIT_NUMBER_SECONDS` before, and the first run of digits of
+        this one together make a mainland mobile that neither has whole — a contact, the way an ad slips its number past a
+        filter that reads one message at a time. In memory, like the flood counts; the group's own business and its
+        official accounts are never this."""
+        if not msg.user:
+            return
+        key = (self._group_of(msg), msg.user)
+        now = msg.ts or time.time()
+        last = self._number_tail.get(key)
+        tail = _TAIL_DIGITS.search(a.folded)
+        self._number_tail[key] = (now, re.sub(r"\D", "", tail.group(0)) if tail else "")
+        if len(self._number_tail) > 10_000:
+            self._number_tail.clear()
+        if last is None or not last[1] or now - last[0] > SPLIT_NUMBER_SECONDS or msg.user in self.official:
+            return
+        head = _DIGIT_RUN.search(a.folded)
+        if head is None or a.label not in (Label.OK, Label.OFF_TOPIC, Label.AD) or a.checks.keys() & _GROUP_BUSINESS:
+            return
+        joined = last[1] + re.sub(r"\D", "", head.group(0))
+        if not _MOBILE.fullmatch(joined) or _MOBILE.search(last[1]) or any(s.name == "contact" for s in a.signals.signals):
+            return
+        shown = f"{last[1]} + {re.sub(r'[^0-9]', '', head.group(0))}"
+        a.checks["split_number"] = {"joined": joined[:3] + "****" + joined[-4:]}
+        a.checks["signals"].append({"name": "contact", "label": Label.AD, "weight": name_weights()[0],
+                                    "detail": "号码拆在两条消息里", "items": [shown]})
+        reason = f"含联系方式：号码拆在两条消息里（上一条末尾的 {last[1]} 接这一条的 {shown.split(' + ')[1]} 是一个手机号）"
+        before = a.score if a.label == Label.AD else 0.0
+        a.score = noisy_or(name_weights()[0], before)
+        if a.label == Label.AD:
+            a.reasons.insert(0, reason)
+            return
+        a.reasons = [r for r in a.reasons if not r.startswith(CLASSIFIER_ALONE_LEAD)]
+        a.label, a.reasons = Label.AD, [reason]
 
     def _quarrel(self, msg: Message, v: Verdict) -> bool:
         """Whether another member's insult came in this group in the last minutes (an argument between two members);
@@ -2755,6 +2821,7 @@ def _names_helper(folded: str) -> bool:
                for m in lexicons().words["help_answer_named"].finditer(folded))
 THREAD_SECONDS = 180.0  # a short answer this soon after a question about the group's subject answers that thread
 THREAD_REPLY_CHARS = 16  # … when it is this short (compact characters)
+OFFER_CLAIM_SECONDS = 600.0  # a short claim (我要两个, 我接了) this soon after a member's offer on the group's subject takes it up
 
 
 def _han_pairs(folded: str) -> frozenset[str]:
@@ -2859,6 +2926,10 @@ REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: revie
 BARE_CONTACT_MAX_P = 0.95  # a shared classifier this sure keeps a bare contact word on its subject a person's call
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile bans all trade: an ad, reviewed
+SPLIT_NUMBER_SECONDS = 300.0  # the second half of a number split over two messages comes within this of the first
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}(?!\d)")  # 3 to 8 digits, maybe spaced: one part of a split number
+_TAIL_DIGITS = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}\W*$")  # … ending a message
+_MOBILE = re.compile(r"1[3-9]\d{9}")  # a mainland mobile number, whole
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 # a member giving their own thing away with a handle to arrange it and nothing a seller adds: not an ad (round 54: a cap of
 # 0.65 left these to a person; on the readable sets 6 of them were all members' giveaways, and no blind set lost an ad)

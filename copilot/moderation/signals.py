@@ -2288,6 +2288,15 @@ def _packet_beg(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding([m.group(1), m.group(m.lastindex or 2)]) if m else None
 
 
+def _service_pitch(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """The writer's own paid service (signals.yaml service_pitch): the combo's lexicons all present and a price said
+    (:func:`said_prices`: 一堂1200, 入群费99, 80一次) — the same words with no price are a member's talk."""
+    found = _combo(scan, spec)
+    if found is None or not said_prices(scan.n.folded):
+        return None
+    return found
+
+
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
 # (:func:`_combo`), a ``words`` row's lexicon (:func:`_words`).
 _DETECTORS: dict[str, Detector] = {
@@ -2298,6 +2307,7 @@ _DETECTORS: dict[str, Detector] = {
     "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
     "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
+    "service_pitch": _service_pitch,
 }
 
 
