@@ -125,3 +125,21 @@ def test_a_handle_spelled_with_numerals_is_still_read(tmp_path: Path) -> None:
     v = _chat(_mod(POTTERY, tmp_path), [("外人", "陶艺材料便宜出 加v 八八 六六 一 二 三 四")])[-1]
     assert v.label == Label.AD and v.action in REMOVED, v.reason
     assert v.action != Action.NONE
+
+
+BIRDS = """name: 西溪观鸟小组
+positioning: 杭州喜欢观鸟的朋友，交流鸟种、点位和望远镜
+topics: [观鸟, 鸟种, 点位, 望远镜]
+type: 兴趣型
+"""
+
+
+def test_a_question_the_topic_layer_only_doubts_is_still_answered(tmp_path: Path) -> None:
+    """The topic layer may doubt a question about a bird it does not know (off-topic, reviewed only); an answer that
+    takes up its words still answers it — only reviewed, not deleted."""
+    q, a = "最近哪里能看到琵嘴鸭？城西公园还是和睦那边", \
+        "琵嘴鸭这几天在城西公园的湖心岛前面最多，早上八点前后，找不到湖心岛的加我微信 xixi_coot 我发定位"
+    question, answer = _chat(_mod(BIRDS, tmp_path), [("阿坤", q), ("老林", a)])
+    assert question.action not in ACTED, question.reason
+    assert answer.action not in REMOVED, answer.reason
+    assert {"琵嘴", "公园"} <= set(answer.checks["belongs"]["words"]), answer.checks.get("belongs")

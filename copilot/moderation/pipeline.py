@@ -1303,7 +1303,10 @@ class Moderator:
             self._approved[(group, msg.user)] = approved + 1
         chars = a.telling
         next_to = self._questions.take_open(group)  # the question this message comes right after, if any
-        if a.label == Label.OK and a.asks:
+        # a question the topic layer only doubts (off-topic below the acting threshold: "最近哪里能看到反嘴鹬？" with a bird
+        # it does not know) is still a member's question: an answer must take up its words, so the credit stays narrow
+        doubted = a.label == Label.OFF_TOPIC and a.score < self.policy.act_threshold
+        if (a.label == Label.OK or doubted) and a.asks:
             if not a.signals.names(Label.AD):  # a question that itself gives a way to reach the asker (想去的私我) invites
                 self._questions.ask(group, msg.user, chars, now, _han_pairs(a.mandarin))
             return
