@@ -143,3 +143,20 @@ def test_a_question_the_topic_layer_only_doubts_is_still_answered(tmp_path: Path
     assert question.action not in ACTED, question.reason
     assert answer.action not in REMOVED, answer.reason
     assert {"琵嘴", "公园"} <= set(answer.checks["belongs"]["words"]), answer.checks.get("belongs")
+
+
+SWIM = """name: 少儿游泳班家长群
+positioning: 游泳班家长交流孩子训练、泳具和比赛
+topics: [游泳, 泳镜, 泳帽, 训练, 比赛]
+type: 兴趣型
+"""
+
+
+def test_a_member_asking_others_to_join_a_group_buy_of_an_on_topic_thing_is_not_deleted(tmp_path: Path) -> None:
+    v = _chat(_mod(SWIM, tmp_path), [("朵朵妈", "有没有人一起拼团买防雾泳镜，拼多多 https://mobile.yangkeduo.com/goods.html?goods_id=4521 三人团45")])[-1]
+    assert v.action not in ACTED, v.reason
+
+
+def test_the_same_group_buy_with_a_handle_stays_an_ad(tmp_path: Path) -> None:
+    v = _chat(_mod(SWIM, tmp_path), [("外人", "有没有人一起拼团买防雾泳镜 https://mobile.yangkeduo.com/goods.html?goods_id=4521 三人团45 加我微信 swim_gear9")])[-1]
+    assert v.label == Label.AD and v.action in REMOVED, v.reason

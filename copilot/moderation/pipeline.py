@@ -2610,10 +2610,12 @@ def _handle_count(rep: SignalReport) -> int:
 
 def _member_voice(text: str) -> bool:
     """The writer asks the group about the thing (值不值, 帮看看) or reports their own purchase or use of it
-    (拼多多上买的, 一直在用): lexicons.yaml ad.opinion_ask, ad.own_buy, ad.own_use — and asks nobody to reply."""
+    (拼多多上买的, 一直在用) or asks the others to join the buy (有没有人一起拼团买: ad.join_buy): lexicons.yaml ad.opinion_ask,
+    ad.own_buy, ad.own_use — and asks nobody to reply."""
     words = lexicons().words
     # asking for replies (扣1, 私你) is how a bait collects leads, whatever it asks about the product
-    return bool(text) and any(words[k].search(text) for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use", "ad.own_recommend")) \
+    return bool(text) and any(words[k].search(text)
+                              for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use", "ad.own_recommend", "ad.join_buy")) \
         and not words["ad.reply_call"].search(text)
 
 
