@@ -160,3 +160,16 @@ def test_a_member_asking_others_to_join_a_group_buy_of_an_on_topic_thing_is_not_
 def test_the_same_group_buy_with_a_handle_stays_an_ad(tmp_path: Path) -> None:
     v = _chat(_mod(SWIM, tmp_path), [("外人", "有没有人一起拼团买防雾泳镜 https://mobile.yangkeduo.com/goods.html?goods_id=4521 三人团45 加我微信 swim_gear9")])[-1]
     assert v.label == Label.AD and v.action in REMOVED, v.reason
+
+
+@pytest.mark.parametrize("text,vent", [
+    ("骗子都去死吧，上次在网上买泳衣被骗了两千", True),
+    ("你这个骗子去死吧", False),
+    ("那个黑中介去死吧", False),
+])
+def test_cursing_a_kind_of_wrongdoer_outside_the_group_is_venting(tmp_path: Path, text: str, vent: bool) -> None:
+    v = _chat(_mod(SWIM, tmp_path), [("家长", text)])[-1]
+    if vent:
+        assert v.label != Label.ABUSE and v.action not in ACTED, v.reason
+    else:
+        assert v.label == Label.ABUSE, v.reason

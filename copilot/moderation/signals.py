@@ -1874,6 +1874,8 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return Finding(hits, "reported")
     if _spectated(scan, hits):
         return None  # a player or referee of a match watched is called names, not a member (lexicons.yaml spectated_role)
+    if _vented(scan, hits):
+        return None  # a kind of wrongdoer outside the group is cursed, not a member (lexicons.yaml abuse.vented_at)
     if spec.name == "rude":
         # a weak rude word that is the group's own subject (垃圾 in a clean-up group, 土鳖 among its breeders) calls no one
         # names there unless it is said of a person (你就是个垃圾: quoted so); otherwise it is neither evidence nor quoted
@@ -1884,6 +1886,17 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
         or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
     return Finding(hits, "targeted" if targeted else "default")
+
+
+def _vented(scan: Scan, hits: list[str]) -> bool:
+    """Every hit sits in a clause that names a kind of wrongdoer outside the group (lexicons.yaml abuse.vented_at: 医托,
+    骗子…) and the message addresses or points at no one (abuse.vented_not): "医托都去死吧，上次在别家被骗了" vents."""
+    words = scan.lex.words
+    said = in_mandarin(scan.n.folded)
+    if words["abuse.vented_not"].search(said) or not words["abuse.vented_at"].search(said):
+        return False
+    clauses = re.findall(f"{_CLAUSE}+", said)
+    return all(any(h in c and words["abuse.vented_at"].search(c) for c in clauses) for h in hits)
 
 
 def _spectated(scan: Scan, hits: list[str]) -> bool:
