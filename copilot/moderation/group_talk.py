@@ -181,35 +181,41 @@ def _answer_rule() -> tuple[float, int, int]:
 
 
 class RecentQuestions:
-    """Each group's last questions that its topic layer let through, with who asked and their telling characters: a
-    later message of another member that takes up enough of one's characters soon after answers it (relevance.yaml
-    ``answered_question``) — the sign that a contact beside the answer is a member's, given for the group's business."""
+    """Each group's last questions that its topic layer let through, with who asked, their telling characters and their
+    two-character words (runs of telling characters): a later message of another member that takes up enough of one's
+    characters soon after — and at least one of its words, not only single characters (行 and 山 of "行過鳳凰山" are no
+    answer from "行山 平價帳篷") — answers it (relevance.yaml ``answered_question``): the sign that a contact beside the
+    answer is a member's, given for the group's business."""
 
     def __init__(self) -> None:
-        self._asked: dict[str, deque[tuple[float, str, frozenset[str]]]] = {}
-        self._open: dict[str, tuple[float, str, frozenset[str]]] = {}  # group → its question if it was its last message
+        self._asked: dict[str, deque[tuple[float, str, frozenset[str], frozenset[str]]]] = {}
+        self._open: dict[str, tuple[float, str, frozenset[str], frozenset[str]]] = {}  # group → its question if last
         self._lock = threading.Lock()
 
-    def ask(self, group: str, user: str, chars: frozenset[str], now: float) -> None:
+    def ask(self, group: str, user: str, chars: frozenset[str], now: float,
+            words: frozenset[str] = frozenset()) -> None:
         _, keep, _ = _answer_rule()
         with self._lock:
             if group not in self._asked and len(self._asked) >= MAX_GROUPS:
                 self._asked.clear()
                 self._open.clear()
-            self._asked.setdefault(group, deque(maxlen=keep)).append((now, user, chars))
-            self._open[group] = (now, user, chars)
+            self._asked.setdefault(group, deque(maxlen=keep)).append((now, user, chars, words))
+            self._open[group] = (now, user, chars, words)
 
-    def take_open(self, group: str) -> tuple[float, str, frozenset[str]] | None:
+    def take_open(self, group: str) -> tuple[float, str, frozenset[str], frozenset[str]] | None:
         """The group's question if it was the group's last message (read once: the next message closes it)."""
         with self._lock:
             return self._open.pop(group, None)
 
     def answered(self, group: str, user: str, chars: frozenset[str], now: float,
-                 among: tuple[tuple[float, str, frozenset[str]], ...] | None = None) -> list[str]:
-        """The characters ``chars`` shares with the best-matched question another member asked in the window (of
-        ``among``, else of the group's recent ones), or []."""
+                 among: tuple[tuple[float, str, frozenset[str], frozenset[str]], ...] | None = None,
+                 words: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+        """The characters and the words ``chars``/``words`` share with the best-matched question another member asked
+        in the window (of ``among``, else of the group's recent ones) that shares at least one word, or ([], [])."""
         window, _, least = _answer_rule()
         with self._lock:
             asked = list(among if among is not None else self._asked.get(group, ()))
-        best = max((ws & chars for ts, who, ws in asked if now - ts <= window and who != user), key=len, default=set())
-        return sorted(best) if len(best) >= least else []
+        best = max(((cs & chars, ws & words) for ts, who, cs, ws in asked
+                    if now - ts <= window and who != user and ws & words),
+                   key=lambda shared: (len(shared[1]), len(shared[0])), default=(set(), set()))
+        return (sorted(best[0]), sorted(best[1])) if len(best[0]) >= least and best[1] else ([], [])

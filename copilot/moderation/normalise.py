@@ -142,8 +142,11 @@ def _digit_run(m: re.Match[str]) -> str:
     real = sum(c.isdigit() for c in run)
     # "WhatsApp 5566 7788，九龍灣交收": a numeral that starts a word with the character after the run (九龙湾, 八成新) is that
     # word's, not the number's last digit — a phone spelled to hide it has its digits mixed all through, not one word after
+    # — and so is one numeral after plain digits ("加V：tooth8899 ，一盒68": 一盒, not a handle tooth88991): a handle
+    # spelled to hide it mixes its numerals in, it does not add one at the end that makes a word with what follows
     end, tail = m.end(), run[-1]
-    if sum(c.isascii() and c.isdigit() for c in run) >= 7 and not tail.isdigit() and end < len(m.string) \
+    plain = run[:-1].isascii() and run[:-1].isdigit()
+    if (plain or sum(c.isascii() and c.isdigit() for c in run) >= 7) and not tail.isdigit() and end < len(m.string) \
             and word_frequency(tail + m.string[end]) > 0:
         return head + _digit_run_text(run[:-1]) + tail
     spelled = run.translate(spellings().digits)

@@ -1297,7 +1297,8 @@ class Moderator:
         no seller's or promo word but the 联系 that tells how to reach the helper — ``help_answer_reach`` —, no invitation;
         the classifier may agree) answers it when
         * to a help request: it takes up a character of the request (not a particle or a pronoun, as the thread layer
-          reads) and says how the writer knows whom they name (``help_answer_voice``: 我上次找的, 说是…介绍的) or names the
+          reads; a natural answer often takes up only the verb: 整, 修 — the voice below carries it), pitches no sale
+          (lexicons.yaml ``answer_pitch``: 平價裝備) and states no price, and says how the writer knows whom they name (``help_answer_voice``: 我上次找的, 说是…介绍的) or names the
           helper by surname and title (``help_answer_named``: 王师傅, 黄太太) — not a bare "燃气灶维修 139…", a tradesman's
           own card;
         * to a lending request: it offers the writer's own (``lend_answer_voice``: 我有, 我家有…) — it need not name the thing."""
@@ -1314,6 +1315,8 @@ class Moderator:
         if not _reach_ad(a, _ANSWER_SIGNALS) or last is None or now - last.ts > HELP_ANSWER_SECONDS or not msg.user \
                 or msg.user == last.user or not a.signals.contacts:
             return
+        if said_prices(a.folded) or words["answer_pitch"].search(a.folded):
+            return  # a sale pitch (平價裝備, 特价) answers no request, whomever it names (lexicons.yaml answer_pitch)
         if last.lend:
             if not words["lend_answer_voice"].search(a.folded):
                 return
@@ -1347,9 +1350,12 @@ class Moderator:
             self._approved[(group, msg.user)] = approved + 1
         chars = a.telling
         next_to = self._questions.take_open(group)  # the question this message comes right after, if any
-        if a.label == Label.OK and a.asks:
+        # a question the topic layer only doubts (off-topic below the acting threshold: "最近哪里能看到反嘴鹬？" with a bird
+        # it does not know) is still a member's question: an answer must take up its words, so the credit stays narrow
+        doubted = a.label == Label.OFF_TOPIC and a.score < self.policy.act_threshold
+        if (a.label == Label.OK or doubted) and a.asks:
             if not a.signals.names(Label.AD):  # a question that itself gives a way to reach the asker (想去的私我) invites
-                self._questions.ask(group, msg.user, chars, now)
+                self._questions.ask(group, msg.user, chars, now, _han_pairs(a.mandarin))
             return
         trust = a.checks.get("trust") or {}
         if not _reach_ad(a, _BELONG_SIGNALS) or trust.get("new_member") or trust.get("struck"):
@@ -1368,11 +1374,16 @@ class Moderator:
             a.reasons = [_MEET_UP_NOTE.format(words="、".join(dict.fromkeys(meet[:3])))]
             a.checks["belongs"] = {"meet_up": meet[:3]}
             return
-        shared = (next_to is not None and self._questions.answered(group, msg.user, chars, now, (next_to,))) \
-            or (self._questions.answered(group, msg.user, chars, now)
-                if lexicons().words["answer_if_stuck"].search(a.folded) else [])
+        # an answer takes up a word of the question, not only its characters, and pitches no sale (lexicons.yaml
+        # answer_pitch: 平價帳篷) nor states a price: "行山 加我WhatsApp… 平價帳篷" answers no "有冇人行過鳳凰山？"
+        pitch = bool(said_prices(a.folded)) or lexicons().words["answer_pitch"].search(a.folded) is not None
+        pairs = frozenset() if pitch else _han_pairs(a.mandarin)
+        shared, words = (next_to is not None and self._questions.answered(group, msg.user, chars, now, (next_to,), pairs)) \
+            or (self._questions.answered(group, msg.user, chars, now, None, pairs)
+                if lexicons().words["answer_if_stuck"].search(a.folded) else ([], []))
         if shared:
-            sign, note = {"answers": shared[:5]}, "回答群友刚才的提问（用到提问里的" + "、".join(shared[:5]) + "），还不会的再联系"
+            sign = {"answers": shared[:5], "words": words[:5]}
+            note = "回答群友刚才的提问（用到提问里的" + "、".join(words[:5]) + "），还不会的再联系"
         elif trust.get("established") or approved >= member_record():
             sign, note = {"record": approved}, "发消息的是在群里正常发过言的成员"
         else:
@@ -2684,10 +2695,12 @@ def _handle_count(rep: SignalReport) -> int:
 
 def _member_voice(text: str) -> bool:
     """The writer asks the group about the thing (值不值, 帮看看) or reports their own purchase or use of it
-    (拼多多上买的, 一直在用): lexicons.yaml ad.opinion_ask, ad.own_buy, ad.own_use — and asks nobody to reply."""
+    (拼多多上买的, 一直在用) or asks the others to join the buy (有没有人一起拼团买: ad.join_buy): lexicons.yaml ad.opinion_ask,
+    ad.own_buy, ad.own_use — and asks nobody to reply."""
     words = lexicons().words
     # asking for replies (扣1, 私你) is how a bait collects leads, whatever it asks about the product
-    return bool(text) and any(words[k].search(text) for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use", "ad.own_recommend")) \
+    return bool(text) and any(words[k].search(text)
+                              for k in ("ad.opinion_ask", "ad.own_buy", "ad.own_use", "ad.own_recommend", "ad.join_buy")) \
         and not words["ad.reply_call"].search(text)
 
 

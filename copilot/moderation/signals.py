@@ -187,6 +187,8 @@ class BannedList:
     resale_object: re.Pattern[str] | None = None  # the thing that item names (场地|场): a markup must be on it
     # (item, the act said near its thing either way round) per item that is an act on a thing (农药代购, 代抢票): _act_deal
     acts: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
+    # (item, the writer saying they are in its trade: 我係保險經紀, 我家是开相机店的) per item with a thing: _intro_deal
+    intros: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 KINDS = "moderation/kinds.yaml"
@@ -299,7 +301,29 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
     resale = next((t for t in _profile_order(items, terms) if any(m in t for m in marks)), "")
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of,
                       kinds, kind_item, per_head, sell, resale, _resale_object(resale, markup),
-                      _act_items(_profile_order(items, terms), markup))
+                      _act_items(_profile_order(items, terms), markup), _intro_items(_profile_order(items, terms)))
+
+
+def _intro_items(terms: list[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per banned item, the writer saying they are in its trade (lexicons.yaml ``ad.banned_intro``): a lead (我是,
+    我家是开) then, within ``gap`` characters, the item's thing — the item without its trade words (保险 of 卖保险,
+    商家 of 商家倒卖) — or what its trade is called (``senses``: 商家 → 店). An item with no thing of two characters left
+    (倒卖) has none."""
+    intro = lexicon_data()["ad"].get("banned_intro") or {}
+    if not intro:
+        return ()
+    strip = [str(w) for w in lexicon_data()["ad"]["banned_generic"]] + [str(w) for w in load_resource(KINDS)["trade_marks"]]
+    senses = {normalise(str(k)).compact: [str(w) for w in v] for k, v in (intro.get("senses") or {}).items()}
+    lead = alternation(script_forms([str(w) for w in intro["lead"]])).pattern
+    gap = int(intro.get("gap", 8))
+    out = []
+    for term in terms:
+        thing = _strip(term, strip)
+        if len(thing) < 2:
+            continue
+        said = [thing, *(w for part, ws in senses.items() if part in thing for w in ws)]
+        out.append((term, re.compile(f"(?:{lead}).{{0,{gap}}}?(?:{alternation(script_forms(said)).pattern})")))
+    return tuple(out)
 
 
 def _act_items(terms: list[str], markup: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
@@ -1601,7 +1625,7 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None
     found = _banned_hits(scan, spec)
     if found is None:
-        return _kind_deal(scan) or _markup_deal(scan) or _act_deal(scan)
+        return _kind_deal(scan) or _markup_deal(scan) or _act_deal(scan) or _intro_deal(scan)
     named = "".join(found.items)  # the item's own words (代刷 of 代刷票) are not a trade beside it
     trade = [w for w in _trade_words(scan) if w not in named]
     # a fee for the banned service (代抢上海站 成功才收费) is its trade
@@ -1691,6 +1715,22 @@ def _act_deal(scan: Scan) -> Finding | None:
             return Finding([term], suffix=said)
         if fee and (m := act.search(scan.n.compact)):
             return Finding([term], suffix="、".join([m.group(0), *fee[:1]]))
+    return None
+
+
+def _intro_deal(scan: Scan) -> Finding | None:
+    """A banned trade pitched as a self-introduction: the writer says in one clause they are in the trade (我係保險經紀,
+    我家是开相机店的: ``BannedList.intros``) and the message offers the members something (lexicons.yaml
+    ``ad.banned_intro.offer``: 有咩問題可以問我, 社团成员来买打九折). Not asked, not a warning (ad.banned_frame). Cites the item."""
+    b = scan.banned
+    if b is None or not b.intros or scan.asks() or scan.lex.words["ad.banned_frame"].search(scan.n.compact):
+        return None
+    offer = scan.lex.words["ad.banned_intro.offer"].findall(scan.n.compact)
+    if not offer:
+        return None
+    for term, said in b.intros:
+        if intro := next((m.group(0) for x in scan.clauses() if (m := said.search(x))), None):
+            return Finding([term], suffix="、".join(dict.fromkeys([intro, *offer[:2]])))
     return None
 
 
@@ -1932,6 +1972,8 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return Finding(hits, "reported")
     if _spectated(scan, hits):
         return None  # a player or referee of a match watched is called names, not a member (lexicons.yaml spectated_role)
+    if _vented(scan, hits):
+        return None  # a kind of wrongdoer outside the group is cursed, not a member (lexicons.yaml abuse.vented_at)
     if spec.name == "rude":
         # a weak rude word that is the group's own subject (垃圾 in a clean-up group, 土鳖 among its breeders) calls no one
         # names there unless it is said of a person (你就是个垃圾: quoted so); otherwise it is neither evidence nor quoted
@@ -1942,6 +1984,17 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
         or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
     return Finding(hits, "targeted" if targeted else "default")
+
+
+def _vented(scan: Scan, hits: list[str]) -> bool:
+    """Every hit sits in a clause that names a kind of wrongdoer outside the group (lexicons.yaml abuse.vented_at: 医托,
+    骗子…) and the message addresses or points at no one (abuse.vented_not): "医托都去死吧，上次在别家被骗了" vents."""
+    words = scan.lex.words
+    said = in_mandarin(scan.n.folded)
+    if words["abuse.vented_not"].search(said) or not words["abuse.vented_at"].search(said):
+        return False
+    clauses = re.findall(f"{_CLAUSE}+", said)
+    return all(any(h in c and words["abuse.vented_at"].search(c) for c in clauses) for h in hits)
 
 
 def _spectated(scan: Scan, hits: list[str]) -> bool:
