@@ -6973,7 +6973,8 @@ def analyze(transcript: Transcript) -> Structure:
              and _told_not_settled(d.text, msgs, at_line[d.sources[0]], read)]
     decisions = [d for d in decisions if d not in told and not (
         len(d.sources) == 1 and d.sources[0] in at_line
-        and (_grants_own_share(msgs, at_line[d.sources[0]]) or _contingency_only(d.text, msgs[at_line[d.sources[0]]].text)))]
+        and (_grants_own_share(msgs, at_line[d.sources[0]]) or _contingency_only(d.text, msgs[at_line[d.sources[0]]].text)
+             or has(_fold(msgs[at_line[d.sources[0]]].text).strip(), "decision", "deadline_only")))]
     actions = [a for a in actions if not _vote_closed(a, decisions, msgs, at_line)]  # the vote's result closes it
     noticed = {i for a in announcements for i in a.sources}
     announcements += [Announcement(text=d.text, sources=d.sources, speaker=_speaker_of(msgs, d.sources[0]))
