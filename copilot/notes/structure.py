@@ -4708,6 +4708,17 @@ def _names_matter_only(line: str, matter: tuple[frozenset[str], frozenset[str]],
                 or any(t.group() not in told for t in cue("moved_when").finditer(f)))
 
 
+def _vote_closed(a: ActionItem, decisions: list[Decision], messages: list[Message], at: dict[int, int]) -> bool:
+    """Whether ``a`` asks members to vote ("大家今晚11点前回A或B", "周五前投票", cue ``decision.vote_asked``) and a
+    decision from a later line tells the vote's result ("结果：B 3票、A 1票，就这么决定每人每月80", "全票通过",
+    ``decision.vote_result``): the vote is over, so the to-do to vote is done, not still to do."""
+    if not a.sources or a.sources[0] not in at or not has(_fold(a.task), "decision", "vote_asked"):
+        return False
+    asked = at[a.sources[0]]
+    return any(i in at and at[i] > asked and has(_fold(messages[at[i]].text), "decision", "vote_result")
+               for d in decisions for i in d.sources)
+
+
 def _contingency_only(sentence: str, line: str) -> bool:
     """Whether ``sentence`` (of the message ``line``) changes a plan only under a condition ("下雨就挪到物业大堂里面，照常进行",
     "雨天顺延到下周六", "如果云量超过60%就改到14号晚上"): each clause that moves something (``moved``) is a contingency
@@ -6263,12 +6274,16 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
     choices: set[str] = set()  # the options voted for so far: a line that is only one of them votes for it
     options = {_fold(messages[start].text)} if start is not None else set()  # …or one the proposal puts up
     opened = start if start is not None else first - 1  # no proposal: since the last decision
+    numbered = _numbered_options(messages[first:idx])
     for j in range(first, idx):
         other = messages[j]
         revote = bool(cue("decision", "revote").search(_fold(other.text)))
         if other.speaker == m.speaker or (other.speaker in stance and not revote):
             continue
         vote = _vote(other.text)
+        head = cue("summary", "vote_head").match(_fold(other.text).strip())
+        if vote is None and head and head.group(0).strip(" ，,。!！~～+＋扣") in numbered:
+            vote = numbered[head.group(0).strip(" ，,。!！~～+＋扣")]  # "2" after "垦丁扣1、花莲扣2": a vote for 花莲
         bare = _CHOICE_NOISE.sub("", _fold(other.text))
         if vote is None and len(bare) >= 2 and not _says_yes(other.text) and any(bare in c for c in choices | options):
             vote = bare  # a line that is only an option already voted for or put up ("湿地公园" after "不如去湿地公园")
@@ -6297,6 +6312,22 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
                 and (invited or not _ack_only(other.text)):
             people.append(other.speaker)
     return list(dict.fromkeys(people))
+
+
+def _numbered_options(lines: list[Message]) -> dict[str, str]:
+    """The options a vote call numbers ("暑假去哪？垦丁扣1、花莲扣2" → {"1": "垦丁", "2": "花莲"}), the first naming of
+    each number; none for a yes-or-no poll ("同意的扣1，不同意的扣2", ``decision.vote_yes_no``), whose "1" is a yes."""
+    for m in lines:
+        f = _fold(m.text)
+        found: dict[str, str] = {}
+        for hit in cue("decision", "vote_numbered").finditer(f):
+            option = _CHOICE_NOISE.sub("", hit.group("option"))
+            if option:
+                found.setdefault(hit.group("number"), option)
+        if len(found) >= 2:
+            yes_no = cue("decision", "vote_yes_no")
+            return {} if any(yes_no.search(o) for o in found.values()) else found
+    return {}
 
 
 def _ack_only(text: str) -> bool:
@@ -6434,8 +6465,28 @@ def _vote(text: str) -> str | None:
 def _settled_part(decided: str) -> str:
     """What a decision line settled, without the vote count it tells ("B四票A一票，那就做B" → "，那就做B"): an option
     counted there lost unless named again."""
-    rest = cue("decision", "tally").sub("", decided)
-    return rest if rest.strip("，,。！!；; ") else decided
+    tally = cue("decision", "tally")
+    rest = tally.sub("", decided)
+    if not rest.strip("，,。！!；; "):
+        return decided
+    counted = [(_tally_count(t.group("count")), re.split(r"[:：、]", t.group("option"))[-1]) for t in tally.finditer(decided)]
+    counted = [(n, o) for n, o in counted if o]
+    if len(counted) >= 2 and sorted(n for n, _ in counted)[-1] > sorted(n for n, _ in counted)[-2]:
+        rest += "；" + max(counted)[1]  # "结果：B 3票、A 1票，就这么决定每人每月80": B won, the line names only its content
+    return rest
+
+
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _tally_count(count: str) -> int:
+    """A vote count told in digits or a small Chinese numeral ("3", "四", "十二")."""
+    if count.isdigit():
+        return int(count)
+    if "十" in count:
+        head, _, tail = count.partition("十")
+        return _NUMERALS.get(head, 1) * 10 + _NUMERALS.get(tail, 0)
+    return _NUMERALS.get(count, 0)
 
 
 def _same_choice(choice: str, decided: str) -> bool:
@@ -6997,7 +7048,9 @@ def analyze(transcript: Transcript) -> Structure:
              and _told_not_settled(d.text, msgs, at_line[d.sources[0]], read)]
     decisions = [d for d in decisions if d not in told and not (
         len(d.sources) == 1 and d.sources[0] in at_line
-        and (_grants_own_share(msgs, at_line[d.sources[0]]) or _contingency_only(d.text, msgs[at_line[d.sources[0]]].text)))]
+        and (_grants_own_share(msgs, at_line[d.sources[0]]) or _contingency_only(d.text, msgs[at_line[d.sources[0]]].text)
+             or has(_fold(msgs[at_line[d.sources[0]]].text).strip(), "decision", "deadline_only")))]
+    actions = [a for a in actions if not _vote_closed(a, decisions, msgs, at_line)]  # the vote's result closes it
     noticed = {i for a in announcements for i in a.sources}
     announcements += [Announcement(text=d.text, sources=d.sources, speaker=_speaker_of(msgs, d.sources[0]))
                       for d in told if d.sources[0] not in noticed]
