@@ -1,12 +1,16 @@
-"""Chats written in notes tests as "speaker|text" lines: one message a minute from ``start``; their offline notes; the
-to-dos of one owner."""
+"""Chats written in notes tests as "speaker|text" lines: one message a minute from ``start``; their offline notes (from
+the messages, or through the parser as a WeChat-style text export); the to-dos of one owner; the decision that says
+something."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from copilot.notes.model import ActionItem, Message, Notes, Transcript
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import summarize_text
+from copilot.notes.model import ActionItem, Decision, Message, Notes, Transcript
 from copilot.notes.offline import summarize_offline
 from copilot.notes.structure import Structure, analyze
 
@@ -31,3 +35,20 @@ def chat_structure(*lines: str, start: datetime, first_id: int = 0) -> Structure
 def owned_by(actions: Iterable[ActionItem], owner: str) -> list[ActionItem]:
     """The to-dos in ``actions`` whose owner is ``owner`` as written ("大侠和小林" for work two share), in order."""
     return [a for a in actions if a.owner == owner]
+
+
+def exported_notes(*lines: str, start: datetime, step: int = 1) -> Notes:
+    """The offline notes of ``lines`` ("乐乐妈妈|收到") written as a WeChat-style text export, ``step`` minutes apart
+    from ``start``, read by the parser as a user's file is."""
+    text = "".join(f"[{(start + timedelta(minutes=i * step)):%Y-%m-%d %H:%M:%S}] {who}: {said}\n"
+                   for i, (who, said) in enumerate(line.split("|", 1) for line in lines))
+    settings = Settings(llm_provider="offline")
+    return summarize_text(text, "chat.txt", settings, get_engine(settings, prefer="offline")).notes
+
+
+def decision_with(notes: Notes, words: str) -> Decision:
+    """The first decision of ``notes`` whose text has ``words``; the test fails listing the decisions when none has."""
+    found = [d for d in notes.decisions if words in d.text]
+    assert found, [d.text for d in notes.decisions]
+    return found[0]
+

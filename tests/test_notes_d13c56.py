@@ -12,27 +12,13 @@ Every chat below was written for these tests; none is an eval chat.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
 
-from copilot.config import Settings
-from copilot.llm import get_engine
-from copilot.notes import summarize_text
+from chat_lines import decision_with, exported_notes
 
 START = datetime(2031, 4, 7, 19, 0)  # a Monday evening
-
-
-def _notes(*lines: str):
-    """The offline notes of a WeChat-style text export of ``lines`` ("乐乐妈妈|收到"), one minute apart."""
-    text = "".join(f"[{(START + timedelta(minutes=i)):%Y-%m-%d %H:%M:%S}] {who}: {said}\n"
-                   for i, (who, said) in enumerate(line.split("|", 1) for line in lines))
-    settings = Settings(llm_provider="offline")
-    return summarize_text(text, "chat.txt", settings, get_engine(settings, prefer="offline")).notes
-
-
-def _decision(notes, words: str):
-    found = [d for d in notes.decisions if words in d.text]
-    assert found, [d.text for d in notes.decisions]
-    return found[0]
+_notes = partial(exported_notes, start=START)
 
 
 def test_a_fact_check_about_the_deposit_is_no_agreement():
@@ -44,7 +30,7 @@ def test_a_fact_check_about_the_deposit_is_no_agreement():
         "果园主阿强|会退的。行，押金改成60元，周五前转给我",
         "小马|同意",
     )
-    d = _decision(n, "60元")
+    d = decision_with(n, "60元")
     assert "周阿姨" not in d.by, d.by
     assert {"果园主阿强", "小马"} <= set(d.by), d.by
 
@@ -57,12 +43,12 @@ def test_a_traditional_fact_check_about_the_place_is_no_agreement():
         "小珊|贊成",
         "花藝社-吳老師|好，插花展就定5月10日星期六下午2點，在社區中心三樓",
     )
-    d = _decision(n, "5月10日")
+    d = decision_with(n, "5月10日")
     assert "俊傑" not in d.by, d.by
     assert {"阿芳", "小珊"} <= set(d.by), d.by
 
 
-def test_a_plan_put_to_the_group_for_its_yes_is_a_decision():
+def test_a_plan_put_to_the_group_for_its_yes_is_adecision_with():
     n = _notes(
         "组长老陈|周一例会，先说上周的事",
         "小林|报表模板我周五已经改好了",
@@ -70,7 +56,7 @@ def test_a_plan_put_to_the_group_for_its_yes_is_a_decision():
         "阿芬|没意见",
         "小林|可以",
     )
-    d = _decision(n, "4月19日")
+    d = decision_with(n, "4月19日")
     assert {"阿芬", "小林"} <= set(d.by), d.by
     assert not any("4月19日" in a.text for a in n.announcements), [a.text for a in n.announcements]
 
@@ -96,7 +82,7 @@ def test_a_promise_after_what_is_done_is_still_a_to_do():
     assert any(a.owner == "乐乐妈妈" and "小票" in a.task for a in n.actions), [(a.owner, a.task) for a in n.actions]
 
 
-def test_a_proposal_nobody_takes_up_is_no_decision():
+def test_a_proposal_nobody_takes_up_is_nodecision_with():
     n = _notes(
         "组长老陈|周一例会，下周的事说一下",
         "小美|我提议周报模板改成表格，这次内容挺多的",

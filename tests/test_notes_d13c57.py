@@ -14,27 +14,13 @@ Every chat below was written for these tests; none is an eval chat.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
 
-from copilot.config import Settings
-from copilot.llm import get_engine
-from copilot.notes import summarize_text
+from chat_lines import decision_with, exported_notes
 
 START = datetime(2031, 5, 5, 19, 0)  # a Monday evening
-
-
-def _notes(*lines: str, step: int = 1):
-    """The offline notes of a WeChat-style text export of ``lines`` ("阿兰|收到"), ``step`` minutes apart."""
-    text = "".join(f"[{(START + timedelta(minutes=i * step)):%Y-%m-%d %H:%M:%S}] {who}: {said}\n"
-                   for i, (who, said) in enumerate(line.split("|", 1) for line in lines))
-    settings = Settings(llm_provider="offline")
-    return summarize_text(text, "chat.txt", settings, get_engine(settings, prefer="offline")).notes
-
-
-def _decision(notes, words: str):
-    found = [d for d in notes.decisions if words in d.text]
-    assert found, [d.text for d in notes.decisions]
-    return found[0]
+_notes = partial(exported_notes, start=START)
 
 
 def test_a_vote_result_closes_the_to_do_to_vote_and_counts_the_winners_voters():
@@ -48,7 +34,7 @@ def test_a_vote_result_closes_the_to_do_to_vote_and_counts_the_winners_voters():
         "社长-老许|结果：C 3票、A 1票，就这么决定每月练两次，第一次5月17日",
         step=20,
     )
-    d = _decision(n, "每月练两次")
+    d = decision_with(n, "每月练两次")
     assert "阿兰" in d.by and "小蒋" in d.by
     assert "老梁" not in d.by
     assert not any("回A或C" in a.task for a in n.actions), [a.task for a in n.actions]
@@ -62,7 +48,7 @@ def test_numbered_options_turn_a_bare_number_into_a_vote():
         "阿珍|2",
         "队长-阿东|投票结果：西山2票、东湖1票，就去西山，6月1日出发",
     )
-    d = _decision(n, "西山")
+    d = decision_with(n, "西山")
     assert "小敏" in d.by and "阿珍" in d.by
     assert "大伟" not in d.by
     assert not any("扣1或扣2" in a.task for a in n.actions), [a.task for a in n.actions]
@@ -76,12 +62,12 @@ def test_a_yes_or_no_poll_keeps_its_one_a_yes():
         "阿伦|1",
         "业委会-钱主任|投票结果：同意2票、不同意1票，公共收益用来装门禁，6月底前装好",
     )
-    d = _decision(n, "门禁")
+    d = decision_with(n, "门禁")
     assert "周叔" in d.by and "阿伦" in d.by
     assert "林姐" not in d.by
 
 
-def test_giving_a_to_do_its_time_is_no_decision():
+def test_giving_a_to_do_its_time_is_nodecision_with():
     n = _notes(
         "领队-老宋|@小雯 麻烦把报名名单整理一下发我",
         "小雯|好的我来",
@@ -100,5 +86,5 @@ def test_a_member_who_wanted_the_other_day_is_no_agreer():
         "老蔡|周日吧",
         "跑团-老韩|那就周日早上6点，5月11日，江边南门集合",
     )
-    d = _decision(n, "周日早上6点")
+    d = decision_with(n, "周日早上6点")
     assert "小叶" not in d.by

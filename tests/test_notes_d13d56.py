@@ -13,21 +13,13 @@ Every chat below was written for these tests; none is an eval chat.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
 
-from copilot.config import Settings
-from copilot.llm import get_engine
-from copilot.notes import summarize_text
+from chat_lines import exported_notes
 
 START = datetime(2031, 1, 6, 20, 0)  # a Monday evening
-
-
-def _notes(*lines: str):
-    """The offline notes of a WeChat-style text export of ``lines`` ("乐乐妈妈|收到"), one minute apart."""
-    text = "".join(f"[{(START + timedelta(minutes=i)):%Y-%m-%d %H:%M:%S}] {who}: {said}\n"
-                   for i, (who, said) in enumerate(line.split("|", 1) for line in lines))
-    settings = Settings(llm_provider="offline")
-    return summarize_text(text, "chat.txt", settings, get_engine(settings, prefer="offline")).notes
+_notes = partial(exported_notes, start=START)
 
 
 def test_a_plan_told_after_the_organisers_opener_is_a_notice():
