@@ -734,18 +734,16 @@ def unmatched_situation(question: str, lead: SectionHit, index: KnowledgeIndex) 
     words = set(index.content_words(question))
     if len(words) < cues.min_words:
         return False
-    loaded = index._ensure_loaded()
-    at = {s: i for i, s in enumerate(loaded.sections)}.get(_key(lead))
-    if at is None:
+    vocabulary = index.section_vocabulary(_key(lead))
+    if vocabulary is None:
         return False
-    said = (loaded.section_words[at] if loaded.section_words else frozenset()) | loaded.field_words[at]
+    said, at = vocabulary
     if words & said:
         return False
     terms = load_expander(index.settings.knowledge_dir).expand(question).terms
     if terms and set(tokenize(" ".join(terms))) & said:
         return False
-    asks, _ = loaded.gram_overlap(question)
-    return float(asks[at]) < cues.min_ask_grams
+    return index.ask_gram_share(question, at) < cues.min_ask_grams
 
 
 def below_warn(fit: float) -> bool:
@@ -1527,8 +1525,7 @@ def missing_subject(question: str, citations: list[Citation], index: KnowledgeIn
     missing = [t for t in missing if not any(o != t and o in t and o not in missing for o in found)]
     if not missing:
         return ""
-    loaded = index._ensure_loaded()  # the cards' IDF: a word they never use weighs most
-    return max(missing, key=lambda t: (loaded.idf(fold(t)), len(t)))
+    return max(missing, key=lambda t: (index.idf(fold(t)), len(t)))  # a word the cards never use weighs most
 
 
 def with_subject_note(text: str, subject: str) -> str:

@@ -491,6 +491,24 @@ class KnowledgeIndex:
         sections above which a word is too common to): none for "怎么做比较好"."""
         return self._ensure_loaded().content_words(tokenize(text), common=common)
 
+    def section_vocabulary(self, key: tuple[str, str]) -> tuple[frozenset[str], int] | None:
+        """Every word a section says — its chunks', heading's and key terms' — and its place among the sections, for the
+        section ``key`` (card id, section title); None for a section the index does not hold."""
+        loaded = self._ensure_loaded()
+        at = {s: i for i, s in enumerate(loaded.sections)}.get(key)
+        if at is None:
+            return None
+        return (loaded.section_words[at] if loaded.section_words else frozenset()) | loaded.field_words[at], at
+
+    def ask_gram_share(self, question: str, at: int) -> float:
+        """The share of ``question``'s character bigrams that the questions section ``at`` answers (asks.yaml) share."""
+        asks, _ = self._ensure_loaded().gram_overlap(question)
+        return float(asks[at])
+
+    def idf(self, word: str) -> float:
+        """How rare ``word`` is in the cards (a word they never use weighs most)."""
+        return self._ensure_loaded().idf(word)
+
     def signals(self, query: str, *, expand: bool = True) -> tuple[Signals, tuple[str, ...]]:
         """Per-section scores for ``query`` (see :mod:`copilot.knowledge.ranking`) and the card terms
         the synonym table added to it."""
