@@ -1,6 +1,6 @@
 """Check moderation's cheap first look (``quick_signals_among``, :func:`copilot.moderation.signals.may_show`) against the
 full ``quick_signals`` on every readable line: the readable moderation sets (tuning, dev*, evasions, messages,
-members_qa, independent / 2 / 6 / 7) and every line and parsed message of the readable notes chats (dev, tuning, the
+members_qa, independent / 2 / 6 / 7 / 11) and every line and parsed message of the readable notes chats (dev, tuning, the
 top of evals/notes). A line the look skips must show no contact, no link and none of the signals the notes noise
 filter asks about; a line it reads must get the very same report. Prints counts only (no line's text). Score-only sets
 are not read.
@@ -23,7 +23,7 @@ from copilot.moderation.pipeline import quick_signals_among  # noqa: E402
 from copilot.notes import noise  # noqa: E402
 from copilot.notes.parse import NotesParseError, parse_file  # noqa: E402
 
-READABLE_MODERATION = ("independent", "independent2", "independent6", "independent7")
+READABLE_MODERATION = ("independent", "independent2", "independent6", "independent7", "independent11")
 
 
 def _acted_on(report) -> bool:

@@ -2466,6 +2466,7 @@ class _Screen:
 
     reads: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     masks: tuple[re.Pattern[str], ...]  # the mask phrases of the signals: a message with one is not screened
+    plain: frozenset[str] = frozenset()  # plain word lists, looked up in the one combined search (LexiconHits)
 
 
 def _lexicon_reads(keys: list[str]) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
@@ -2513,7 +2514,8 @@ def _screen(names: frozenset[str], platform: str, banned: bool) -> _Screen | Non
             keys.append(f"ad.invite_{platform}")
         elif found is _pointer:
             reads.append((patterns().profile_look, ("compact", "mandarin")))
-    return _Screen(tuple(_lexicon_reads(keys) + reads), tuple(dict.fromkeys(masks)))
+    plain = frozenset(k for k in keys if lex.hits is not None and k in lex.hits.plain)
+    return _Screen(tuple(_lexicon_reads([k for k in keys if k not in plain]) + reads), tuple(dict.fromkeys(masks)), plain)
 
 
 def may_show(n: Normalised, names: frozenset[str], *, banned: bool = False, platform: str = "") -> bool:
@@ -2530,6 +2532,11 @@ def may_show(n: Normalised, names: frozenset[str], *, banned: bool = False, plat
     if any(m.search(n.compact) for m in screen.masks):
         return True
     forms = {"compact": n.compact, "digits": n.digits}
+    if screen.plain:
+        forms["mandarin"] = in_mandarin(n.compact)
+        hits = lexicons().hits
+        if hits is not None and screen.plain & (hits.present(n.compact) | hits.present(forms["mandarin"])):
+            return True
     for rx, read in screen.reads:
         for form in read:
             if form == "mandarin" and form not in forms:
