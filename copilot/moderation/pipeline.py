@@ -965,7 +965,7 @@ class Moderator:
             # brand or the organiser — its offers, prices, links, its 私聊我 and its notices are the group's own business.
             # Known by the id, not by what the message or the shown name claims (an imitator's 【洁途售后】 is someone else)
             who = self.official[msg.user] or msg.user
-            banned = list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
+            banned = _banned_named(rep)
             a.label, a.score = Label.OK, 0.9
             a.reasons = [f"发消息的是群档案里的官方账号（{who}），代表本群发本群自己的优惠、活动、售后或通知，不算广告"
                          + (f"；群规禁止的「{'、'.join(banned[:2])}」说的是外人" if banned else "")]
@@ -1007,7 +1007,7 @@ class Moderator:
             tie = sorted(set(words["ad.organiser_call"].findall(compact))) or ["报名"]
         if not tie:
             return
-        banned = list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
+        banned = _banned_named(rep)
         a.label, a.score = Label.OK, 0.9
         a.reasons = [f"发消息的是本店自己的账号（{who}），说的是本店的售后（{'、'.join(service[:3])}），留的是本店的联系方式，不算广告"
                      if service and self.shop else
@@ -1477,7 +1477,8 @@ class Moderator:
         if head is None or a.label not in (Label.OK, Label.OFF_TOPIC, Label.AD) or a.checks.keys() & _GROUP_BUSINESS:
             return
         joined = last[1] + re.sub(r"\D", "", head.group(0))
-        if not _MOBILE.fullmatch(joined) or _MOBILE.search(last[1]) or any(s.name == "contact" for s in a.signals.signals):
+        # (the tail holds at most 8 digits, so no whole number was in the last message: the two halves make the first)
+        if not patterns().phone.fullmatch(joined) or any(s.name == "contact" for s in a.signals.signals):
             return
         shown = f"{last[1]} + {re.sub(r'[^0-9]', '', head.group(0))}"
         a.checks["split_number"] = {"joined": joined[:3] + "****" + joined[-4:]}
@@ -2682,6 +2683,11 @@ def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False) -> 
         and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
 
 
+def _banned_named(rep: SignalReport) -> list[str]:
+    """The profile's banned items the message names (its banned signals' items, without their （…） notes), in order."""
+    return list(dict.fromkeys(i.split("（")[0] for s in rep.signals if s.name in _BANNED_SIGNALS for i in s.items))
+
+
 def _handle_count(rep: SignalReport) -> int:
     """How many ways to reach the sender a message gives: its contacts and the numbers the landline signal counts (a Hong
     Kong mobile, a landline), each number once — a foreign mobile offered after 电话/WhatsApp is also among the contacts
@@ -2942,7 +2948,6 @@ NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile
 SPLIT_NUMBER_SECONDS = 300.0  # the second half of a number split over two messages comes within this of the first
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}(?!\d)")  # 3 to 8 digits, maybe spaced: one part of a split number
 _TAIL_DIGITS = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}\W*$")  # … ending a message
-_MOBILE = re.compile(r"1[3-9]\d{9}")  # a mainland mobile number, whole
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 # a member giving their own thing away with a handle to arrange it and nothing a seller adds: not an ad (round 54: a cap of
 # 0.65 left these to a person; on the readable sets 6 of them were all members' giveaways, and no blind set lost an ad)
