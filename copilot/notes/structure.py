@@ -6469,24 +6469,11 @@ def _settled_part(decided: str) -> str:
     rest = tally.sub("", decided)
     if not rest.strip("，,。！!；; "):
         return decided
-    counted = [(_tally_count(t.group("count")), re.split(r"[:：、]", t.group("option"))[-1]) for t in tally.finditer(decided)]
+    counted = [(cn_to_int(t.group("count")) or 0, re.split(r"[:：、]", t.group("option"))[-1]) for t in tally.finditer(decided)]
     counted = [(n, o) for n, o in counted if o]
     if len(counted) >= 2 and sorted(n for n, _ in counted)[-1] > sorted(n for n, _ in counted)[-2]:
         rest += "；" + max(counted)[1]  # "结果：B 3票、A 1票，就这么决定每人每月80": B won, the line names only its content
     return rest
-
-
-_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-
-
-def _tally_count(count: str) -> int:
-    """A vote count told in digits or a small Chinese numeral ("3", "四", "十二")."""
-    if count.isdigit():
-        return int(count)
-    if "十" in count:
-        head, _, tail = count.partition("十")
-        return _NUMERALS.get(head, 1) * 10 + _NUMERALS.get(tail, 0)
-    return _NUMERALS.get(count, 0)
 
 
 def _same_choice(choice: str, decided: str) -> bool:
