@@ -98,6 +98,25 @@ def type_from_stems(word: str) -> str | None:
     (兴趣学习型) name none, except that who/where stems (``audience_stems``: 长者学习 → 知识型) give way to the
     other type and a pair ``type_mixes`` reads as one (商家会员群: a shop's own members are a brand's members)."""
     table = kind_table()
+    found, by_audience = _type_stems(word)
+    if not found:
+        return "其他" if by_audience else None
+    if len(found) == 2:
+        return next((mix["read"] for mix in table.get("type_mixes", []) if set(mix["of"]) == found), None)
+    return found.pop() if len(found) == 1 else None
+
+
+def names_no_type(word: str) -> bool:
+    """A free-worded type with no stem of any type nor of who/where the members are (战友, 村务, 随便聊聊型):
+    it names no type, so the profile is read as 其他 and the operator told — unlike 兴趣学习型, whose two stems
+    ask the operator to choose."""
+    found, by_audience = _type_stems(word)
+    return not found and not by_audience
+
+
+def _type_stems(word: str) -> tuple[set[str], bool]:
+    """The types whose stems ``word`` holds, and whether a who/where stem was among them."""
+    table = kind_table()
     rest = word
     for suffix in table["type_suffixes"]:
         rest = rest.removesuffix(suffix)
@@ -115,11 +134,7 @@ def type_from_stems(word: str) -> str | None:
         else:
             found.add(hit[1])
         rest = rest[len(hit[0]):]
-    if not found:
-        return "其他" if by_audience else None
-    if len(found) == 2:
-        return next((mix["read"] for mix in table.get("type_mixes", []) if set(mix["of"]) == found), None)
-    return found.pop() if len(found) == 1 else None
+    return found, by_audience
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +193,13 @@ def normalise_time(value: Any) -> str | None:
 
 
 MIDNIGHT = "23:59"  # an end said as 24:00 / 24点 / 零点: the day's last minute
+
+
+def _names_no_clock(said: str) -> bool:
+    """Words in an event's ``time`` that hold no clock at all (明年4月, 春节后, 看天气) — not a bare number, nothing
+    with a clock mark (八点, 20:00看心情, 25:99: kinds.yaml ``clock_marks``)."""
+    return (find_clock(said) is None and any(ch.isalpha() for ch in said)
+            and not any(mark in said for mark in kind_table()["clock_marks"]))
 
 
 def is_midnight_end(text: str) -> bool:
@@ -274,7 +296,13 @@ class Event(BaseModel):
         said = to_simplified(fold(raw)).strip() if isinstance(raw, str) else ""
         all_day = said in table["all_day_words"]
         pending = said in table["pending_time_words"]
-        if all_day or pending:
+        # a day or season written where the clock goes (明年4月, 春节后) holds no clock: no time, the words kept in
+        # details and told to the operator — never a reason to refuse the whole profile; a clock with words after it
+        # that are no time words (20:00看心情) and bare numbers are still refused by normalise_time
+        dateish = bool(said) and not (all_day or pending) and _names_no_clock(said)
+        if dateish:
+            data = _fold_detail_fields({**data, "time": None, "时间": raw.strip()}, {"时间": "时间"})
+        elif all_day or pending:
             data = {**data, "time": None}
         elif isinstance(raw, str) and isinstance(data, dict) and not data.get("end") and (span := time_range(raw)):
             raw, start, end = span
@@ -282,6 +310,9 @@ class Event(BaseModel):
         event = handler(data)
         if pending:
             event._time_note = f"时间写的是“{raw.strip()}”：还没有固定钟点，起草时不写几点，定了再补上 time"
+        elif dateish:
+            event._time_note = (f"时间写的是“{raw.strip()}”：不是钟点，已记在活动说明里，起草时不写几点；"
+                                 "日子定了写在 cadence（如 2027-04-18），钟点写在 time（如 \"19:30\"）")
         written = data.get("kind") if isinstance(data, dict) else None
         folded = to_simplified(fold(written)).strip() if isinstance(written, str) else ""
         if folded and event.kind not in (folded, table["aliases"].get(folded)):
@@ -418,6 +449,19 @@ class GroupProfile(BaseModel):
                                 description="官方账号：在群里代表店家/品牌/组织者/群管发消息的固定 user id，可在（）里写群名片，"
                                             "如 jt_kefu_xiaoye（洁途客服-小叶）；也可写作 staff、organisers、admins")
 
+    _type_note: str = PrivateAttr("")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _type_read_as_other(cls, data: Any, handler: Any) -> Any:
+        # a type that names no type (战友, 村务) loads as 其他; the operator is told how it was read
+        written = data.get("type") if isinstance(data, dict) else None
+        profile = handler(data)
+        if isinstance(written, str) and profile.type == "其他" and names_no_type(to_simplified(written.strip())):
+            profile._type_note = (f"社群类型“{written.strip()}”不在可选类型里，按“其他”处理；"
+                                  f"可选：{' / '.join(get_args(GroupType))}")
+        return profile
+
     @model_validator(mode="before")
     @classmethod
     def _official_spellings(cls, data: Any) -> Any:
@@ -460,7 +504,7 @@ class GroupProfile(BaseModel):
             return v
         folded = to_simplified(v.strip())
         if folded and folded not in get_args(GroupType):
-            target = type_from_stems(folded)
+            target = "其他" if names_no_type(folded) else type_from_stems(folded)
             if target is None:
                 # the accepted stems are listed with the five, so a name that works is never a surprise
                 stems = kind_table()["type_stems"]
@@ -595,8 +639,9 @@ class GroupProfile(BaseModel):
         return [f"{e.title}：{e.time_note}" for e in self.all_events() if e.time_note]
 
     def kind_notes(self) -> list[str]:
-        """Event kinds written outside the list and how they were read, for the operator to confirm."""
-        return [f"{e.title}：{e.kind_note}" for e in self.all_events() if e.kind_note]
+        """The group type and event kinds written outside the lists and how they were read, for the operator to confirm."""
+        return [self._type_note] * bool(self._type_note) + [f"{e.title}：{e.kind_note}" for e in self.all_events()
+                                                             if e.kind_note]
 
     def cadence_notes(self) -> list[str]:
         """Cadences some months lack (每月第五个周一, 每月31号) or with no day (每月一次), for the operator."""

@@ -59,7 +59,10 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                "independent10": "independent10/messages.jsonl",
                # round 57: an eleventh set (8 groups where ads and the group's own commerce sit side by side, 451 msgs),
                # written blind like the others but READABLE from the start: the tuning set for ad precision
-               "independent11": "independent11/messages.jsonl"}
+               "independent11": "independent11/messages.jsonl",
+               # round 58: a twelfth blind set (9 more new kinds of group, 422 msgs; official accounts named in each
+               # profile), same rules as independent3–10 — score only, do not read its rows
+               "independent12": "independent12/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
