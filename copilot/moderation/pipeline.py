@@ -1247,13 +1247,18 @@ class Moderator:
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["追问群里刚才关于本群话题的消息（接着说：" + "、".join(said[:3]) + "），没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, follow_up=said[:3], detail=a.reasons[0])
+        elif quiet and last is not None and last.tied and len(last.who) >= 2 and last.who in normalise(msg.text).compact:
+            # "小雨妈我要！", "阿Ken你段solo…": a short reply naming the poster of the group's last post answers that post
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = [f"回复群里刚才关于本群话题的消息（点名{last.who}），没有闲聊话题词，不单独判断跑题"]
+            topic.update(off_topic=False, thread_reply=True, named_poster=last.who, detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
             # an answer keeps the question open for the next members' answers (several answer one question)
             asks = a.asks or bool(topic.get("thread_reply") and last and last.asks)
             carried = last if topic.get("thread_reply") and last is not None and last.tied else None
             words = _follow_up_words(a.mandarin)
             self._thread[group] = _Thread(now, a.telling | (carried.chars if carried else frozenset()), asks, True,
-                                          words | (carried.words if carried else frozenset()))
+                                          words | (carried.words if carried else frozenset()), _name_core(msg.shown_name))
         elif a.label == Label.OK and topic.get("off_topic") is False and a.asks:
             # "青田石跟寿山石哪个适合新手练刀？": a question the topic layer did not find chatter but tied to nothing it knows
             # (stones it has never heard of) — an answer that takes up one of its words (青田, 寿山) is its thread's
@@ -2883,6 +2888,15 @@ class _Thread(NamedTuple):
     asks: bool  # whether it asks something
     tied: bool  # the topic layer tied it to the group (else its words, not a character, tie a reply to it)
     words: frozenset[str]  # its words a follow-up question takes up (:func:`_follow_up_words`)
+    who: str = ""  # the name members see beside it, as a reply names its poster (:func:`_name_core`)
+
+
+def _name_core(name: str | None) -> str:
+    """The part of a member's shown name others call them by: the compact name after a role or place prefix
+    (群管-象哥 → 象哥, Mandy 船尾舵手 → mandy船尾舵手); empty for no name."""
+    if not name:
+        return ""
+    return normalise(re.split(r"[-－—_|｜]", name.strip())[-1]).compact
 
 
 def _follow_up_words(folded: str) -> frozenset[str]:
