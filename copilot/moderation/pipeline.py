@@ -241,6 +241,7 @@ class Moderator:
         self._questions = RecentQuestions()  # group → its last questions let through, by whom (_belongs_layer)
         self._established: set[tuple[str, str]] = set()  # (group, user) with enough approved messages
         self._offered: dict[str, float] = {}  # group → when its last offer was posted that members claim (_thread_layer)
+        self._heated: dict[str, tuple[float, str]] = {}  # group → when and by whom its last insult came (_rebukes)
         self._number_tail: dict[tuple[str, str], tuple[float, str]] = {}  # (group, user) → their last message's trailing digits
         self.allowed = tuple(profile.allowed_domains) if profile else ()
         self.topic_text = normalise(" ".join([profile.name or "", profile.positioning, *profile.topics])).compact \
@@ -1225,7 +1226,7 @@ class Moderator:
         now = msg.ts or time.time()
         last = self._thread.get(group)
         live = last is not None and now - last.when <= THREAD_SECONDS
-        if self._claims_offer(msg, a, topic, group, now):
+        if self._claims_offer(msg, a, topic, group, now) or self._rebukes(msg, a, topic, group, now):
             return
         if "off_topic" not in topic:  # no profile, a social message, the group's own deal: nothing to carry
             if live and last is not None and last.tied and topic.get("social") and a.asks \
@@ -1246,13 +1247,18 @@ class Moderator:
             a.label, a.score = Label.OK, 0.9
             a.reasons = ["追问群里刚才关于本群话题的消息（接着说：" + "、".join(said[:3]) + "），没有闲聊话题词，不单独判断跑题"]
             topic.update(off_topic=False, thread_reply=True, follow_up=said[:3], detail=a.reasons[0])
+        elif quiet and last is not None and last.tied and len(last.who) >= 2 and last.who in normalise(msg.text).compact:
+            # "小雨妈我要！", "阿Ken你段solo…": a short reply naming the poster of the group's last post answers that post
+            a.label, a.score = Label.OK, 0.9
+            a.reasons = [f"回复群里刚才关于本群话题的消息（点名{last.who}），没有闲聊话题词，不单独判断跑题"]
+            topic.update(off_topic=False, thread_reply=True, named_poster=last.who, detail=a.reasons[0])
         if topic.get("about_group") or topic.get("thread_reply"):
             # an answer keeps the question open for the next members' answers (several answer one question)
             asks = a.asks or bool(topic.get("thread_reply") and last and last.asks)
             carried = last if topic.get("thread_reply") and last is not None and last.tied else None
             words = _follow_up_words(a.mandarin)
             self._thread[group] = _Thread(now, a.telling | (carried.chars if carried else frozenset()), asks, True,
-                                          words | (carried.words if carried else frozenset()))
+                                          words | (carried.words if carried else frozenset()), _name_core(msg.shown_name))
         elif a.label == Label.OK and topic.get("off_topic") is False and a.asks:
             # "青田石跟寿山石哪个适合新手练刀？": a question the topic layer did not find chatter but tied to nothing it knows
             # (stones it has never heard of) — an answer that takes up one of its words (青田, 寿山) is its thread's
@@ -1285,6 +1291,29 @@ class Moderator:
         a.label, a.score = Label.OK, 0.9
         a.reasons = [f"接群里刚才的{'接单' if topic.get('deal') == 'job' else '帖子'}（{claim.group(0)}），认领群里自己的东西或活儿，不算跑题"]
         topic.update(off_topic=False, thread_reply=True, offer_claim=claim.group(0), detail=a.reasons[0])
+        return True
+
+    def _rebukes(self, msg: Message, a: Analysis, topic: dict[str, Any], group: str, now: float) -> bool:
+        """A member calling the group back to order after an insult (二柱你咋说话的, 嫌贵可以不买，别骂人, 唔好咁讲嘢): within
+        :data:`QUARREL_SECONDS` of another member's message read as an insult or a put-down (labelled abuse, or with an
+        attack form), a message with a rebuke (lexicons.yaml ``rebuke``) and no chatter topic, life errand or invitation
+        answers that insult — the group's own conduct, not chatter. Remembers such an insult; True when this message was
+        cleared as a rebuke."""
+        if a.label == Label.ABUSE or a.signals.attack:
+            self._heated[group] = (now, msg.user or "")
+            if len(self._heated) > 10_000:
+                self._heated.clear()
+            return False
+        last = self._heated.get(group)
+        if a.label != Label.OFF_TOPIC or last is None or now - last[0] > QUARREL_SECONDS \
+                or (msg.user and msg.user == last[1]) or topic.get("chatter_words") or topic.get("invitation"):
+            return False
+        said = lexicons().words["rebuke"].search(a.folded)
+        if said is None:
+            return False
+        a.label, a.score = Label.OK, 0.9
+        a.reasons = [f"劝群友好好说话（{said.group(0)}），接的是群里刚才的冲突，是维护本群秩序，不算跑题"]
+        topic.update(off_topic=False, thread_reply=True, rebuke=said.group(0), detail=a.reasons[0])
         return True
 
     def _answer_layer(self, msg: Message, a: Analysis) -> None:
@@ -2859,6 +2888,15 @@ class _Thread(NamedTuple):
     asks: bool  # whether it asks something
     tied: bool  # the topic layer tied it to the group (else its words, not a character, tie a reply to it)
     words: frozenset[str]  # its words a follow-up question takes up (:func:`_follow_up_words`)
+    who: str = ""  # the name members see beside it, as a reply names its poster (:func:`_name_core`)
+
+
+def _name_core(name: str | None) -> str:
+    """The part of a member's shown name others call them by: the compact name after a role or place prefix
+    (群管-象哥 → 象哥, Mandy 船尾舵手 → mandy船尾舵手); empty for no name."""
+    if not name:
+        return ""
+    return normalise(re.split(r"[-－—_|｜]", name.strip())[-1]).compact
 
 
 def _follow_up_words(folded: str) -> frozenset[str]:
