@@ -768,6 +768,28 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     return _same_day(text, when, context)
 
 
+def other_matter(found: Deadline, text: str) -> bool:
+    """Whether an unmarked date closes a clause about another matter while the work is told in a clause of its
+    own ("婚期确定是2029年10月6日，请帖我这边按这个日子去印": the wedding's day, not when the invitations are due).
+    A time that starts its clause ("周五晚上，大家把表交给我") or has work after it is the work's own time; only a
+    calendar date written out with no hour counts (an hour or 明天/周五 is when someone acts)."""
+    if found.marked or not found.spelled or found.clock or found.relative:
+        return False
+    folded, said = fold(text), fold(found.text)
+    at = folded.find(said)
+    if at < 0:
+        return False
+    end = at + len(said)
+    stops = "，,；;。！!？?\n"
+    start = max(folded.rfind(c, 0, at) for c in stops) + 1
+    close = min((i for i in (folded.find(c, end) for c in stops) if i >= 0), default=len(folded))
+    if folded[end:close].strip() or not folded[start:at].strip():
+        return False
+    others = [part for part in re.split(r"[，,；;。！!？?\n]", folded[:start] + "，" + folded[close:]) if part.strip()]
+    verbs, not_verbs = cue("action", "verbs"), cue("action", "verb_not")
+    return any(verbs.search(not_verbs.sub(" ", part)) for part in others)
+
+
 def _evening(d: Deadline | None, folded: str, context: str, when: datetime | None = None) -> Deadline | None:
     """A bare hour read as the morning's ("6点前" → 06:00) that is the evening's by the words around it ("我周三下班去
     下单，要的人6点前把钱转我": time.yaml evening_context), unless a morning word is said there too. An hour with no
