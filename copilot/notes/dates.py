@@ -734,8 +734,8 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     ``strict=False`` reads a phrase that is already known to be a deadline (a model's deadline_text);
     ``event`` is the day of the event under discussion (:func:`event_days`), ``meeting`` the next day of
     the chat's stated schedule (:func:`next_meetings`)."""
-    found = time_expressions(text, when, event, meeting)
     folded, ctx = fold(text), fold(context)
+    found = _restated(time_expressions(text, when, event, meeting), folded)
     if _standing(folded, ctx):  # "每次活动…当天下午5点前": every activity's day, not one date
         found = [replace(d, day=None, clock=None) if _lexicon().same_day.search(fold(d.text)) else d for d in found]
     # the sentence's times with their places, read again only where a weekly schedule is said (most sentences
@@ -766,6 +766,28 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if usable:
         return _evening(_own_clause(usable), folded, ctx, when)
     return _same_day(text, when, context)
+
+
+def other_matter(found: Deadline, text: str) -> bool:
+    """Whether an unmarked date closes a clause about another matter while the work is told in a clause of its
+    own ("婚期确定是2029年10月6日，请帖我这边按这个日子去印": the wedding's day, not when the invitations are due).
+    A time that starts its clause ("周五晚上，大家把表交给我") or has work after it is the work's own time; only a
+    calendar date written out with no hour counts (an hour or 明天/周五 is when someone acts)."""
+    if found.marked or not found.spelled or found.clock or found.relative:
+        return False
+    folded, said = fold(text), fold(found.text)
+    at = folded.find(said)
+    if at < 0:
+        return False
+    end = at + len(said)
+    stops = "，,；;。！!？?\n"
+    start = max(folded.rfind(c, 0, at) for c in stops) + 1
+    close = min((i for i in (folded.find(c, end) for c in stops) if i >= 0), default=len(folded))
+    if folded[end:close].strip() or not folded[start:at].strip():
+        return False
+    others = [part for part in re.split(r"[，,；;。！!？?\n]", folded[:start] + "，" + folded[close:]) if part.strip()]
+    verbs, not_verbs = cue("action", "verbs"), cue("action", "verb_not")
+    return any(verbs.search(not_verbs.sub(" ", part)) for part in others)
 
 
 def _evening(d: Deadline | None, folded: str, context: str, when: datetime | None = None) -> Deadline | None:
@@ -820,6 +842,39 @@ def off_schedule(text: str, when: datetime | None, event: date | None = None) ->
     located = _located(folded, when, event)
     weekly = _weekly_spans(folded, located)
     return [d for s, _, d in located if not any(ws <= s <= we for ws, we in weekly)]
+
+
+@lru_cache(maxsize=1)
+def _restatement() -> re.Pattern[str]:
+    d = load_resource(TIME_FILE)
+    return re.compile(rf"[^，,。！？!?\s]{{0,3}}[，,\s]*(?:{_alt(d['restated_joins'])})\s*"
+                      rf"(?P<zone>[^，,。！？!?\s]{{0,4}}(?:{_alt(d['zone_suffixes'])}))?\s*")
+
+
+def _restated(found: list[Deadline], folded: str) -> list[Deadline]:
+    """A time said again in other words (time.yaml restated_joins: "东京时间12月9日中午12点交，就是北京时间12月9日
+    上午11点"): the first one gives way to the restated one, which keeps its deadline marks, its work and the zone
+    word said with it ("北京时间12月9日上午11点") — the group's own reading is shown, not converted."""
+    if len(found) < 2:
+        return found
+    at, placed = 0, []
+    for d in found:
+        start = folded.find(fold(d.text), at)
+        if start < 0:
+            return found
+        placed.append((start, start + len(fold(d.text)), d))
+        at = start + len(fold(d.text))
+    out: list[Deadline] = []
+    for k, (_start, end, d) in enumerate(placed):
+        nxt = placed[k + 1] if k + 1 < len(placed) else None
+        joint = _restatement().fullmatch(folded[end:nxt[0]]) if nxt is not None and d.day is not None else None
+        if joint is not None and nxt[2].day is not None:
+            zone = joint.group("zone") or ""
+            placed[k + 1] = (nxt[0], nxt[1], replace(nxt[2], text=zone + nxt[2].text, marked=nxt[2].marked or d.marked,
+                                                     attached=nxt[2].attached or d.attached))
+            continue
+        out.append(placed[k][2])
+    return out
 
 
 def _after_change(marked: list[Deadline], folded: str) -> list[Deadline]:

@@ -40,6 +40,7 @@ from copilot.notes.dates import (
     next_meetings,
     night_work,
     off_schedule,
+    other_matter,
     says_soon,
     small_hours,
     time_expressions,
@@ -3856,6 +3857,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
+    deadline = _own_matter(deadline, timed)
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
@@ -3965,6 +3967,12 @@ def _clause_deadline(clause: _Clause, timed: str, m: Message, homework: bool, ev
         if own is not None and own.marked:
             return own
     return deadline
+
+
+def _own_matter(deadline: Deadline | None, timed: str) -> Deadline | None:
+    """The to-do's deadline unless it is the date of another matter told in a clause of its own ("婚期确定是2029年
+    10月6日，请帖我这边按这个日子去印": the wedding's day; it still made the clause read as work)."""
+    return None if deadline is not None and other_matter(deadline, timed) else deadline
 
 
 def _self_paced(f: str) -> bool:
@@ -5047,7 +5055,9 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         if not any(m.id in a.sources and m.speaker == a.owner for m in messages):
             continue
         # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
-        own = [d for d in off_schedule(a.task, messages[i].time, events[i]) if d.day is not None]
+        # (not a date that closes a clause about another matter: "婚期确定是10月6日，请帖我这边按这个日子去印")
+        own = [d for d in off_schedule(a.task, messages[i].time, events[i]) if d.day is not None
+               and not other_matter(d, a.task)]
         if own:
             if own[-1].day >= messages[i].time.date():
                 _set_due(a, own[-1])
