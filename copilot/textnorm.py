@@ -405,13 +405,20 @@ def _fold(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=64)
+def _char_forms(text: str) -> tuple[str, ...]:
+    """Each character of a short ``text`` in its matching form, remembered for the last texts: a verdict's reason puts
+    back every quoted item of one message (pipeline._quoted_as_written), each a :func:`written_span` of the same text."""
+    return tuple(_fold_cached(ch) for ch in text)
+
+
 def written_span(text: str, folded: str) -> str | None:
     """The part of ``text`` whose matching form (:func:`fold`, character by character, spaces inside skipped) is
     ``folded``, as ``text`` writes it: 幹你娘 for 干你娘 in "幹你娘咧", 白癡 for 白痴 — so a quote shows the writer's own
     characters, not a conversion of them. None when no part of ``text`` folds to it."""
     if not folded:
         return None
-    forms = [_fold_cached(ch) for ch in text]
+    forms = _char_forms(text) if len(text) <= FOLD_CACHE_CHARS else [_fold_cached(ch) for ch in text]
     for i, first in enumerate(forms):
         if not first or not folded.startswith(first):
             continue

@@ -1162,7 +1162,12 @@ class Moderator:
         now = msg.ts or time.time()
         compact = normalise(msg.text).compact
         carried = self._lists.carries_on(group, msg.text, len(compact), now)
-        heard = cache(lambda: in_mandarin(fold(msg.text)))  # the Mandarin form, read by up to three layers below
+        mandarin: list[str] = []  # the Mandarin form, read by up to three layers below: made once, when first asked
+
+        def heard() -> str:
+            if not mandarin:
+                mandarin.append(in_mandarin(fold(msg.text)))
+            return mandarin[0]
         chatter_review = a.label == Label.OFF_TOPIC and a.score <= OFFTOPIC_REVIEW_CAP and not topic.get("chatter") \
             and not topic.get("chatter_words") and not topic.get("invitation")
         if chatter_review and carried is not None:
