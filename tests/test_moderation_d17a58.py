@@ -1,12 +1,12 @@
-"""Round 58, d17a58 (issue 17): legitimate messages deleted for the way they leave to reach the writer.
+"""Round 58, d17a58 (issue 17): legitimate messages deleted as ads, and a paid-service pitch let through.
 
-* a handle and the invitation to use it (微信 xx + 加我, 电话 + 打我) are one act — leaving a way to be reached — and count
-  as one piece of evidence (evidence.yaml ``one_act``): a member's 要看照片的加我微信 xx with nothing else goes to a person,
-  not deleted; a price, a seller's words, a claim or a disguise beside it still act;
 * a child who outgrew the thing (孩子长高骑不了了) is no growth claim (patterns.yaml cue_not_before, ad.health_claim);
-* a provider introducing themself (我是专业…教练) with a class, a price and 报名私我 is the writer's own paid service.
+* a provider introducing themself (我是专业…教练) with a class, a price and 报名私我 is the writer's own paid service;
+* the writer who looked at someone's profile (我看头像不像官方的) points at no profile of their own (patterns.yaml
+  cue_not_after ad.pointer, profile_look not_after).
 Messages written for these tests, for groups not used before: a community allotment, a badminton meet-up group and a
-children's roller-skating parents' group."""
+children's roller-skating parents' group. (A member's handle for the group's own matter — 要看照片的加我微信 xx — is still
+deleted: counting the handle and 加我 as one piece of evidence was tried and dropped, see docs/moderation.md round 58.)"""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from copilot.config import Settings
 from copilot.moderation.labels import Label
 from copilot.moderation.pipeline import ACTED, Moderator
-from copilot.moderation.signals import lexicons
+from copilot.moderation.signals import lexicons, patterns
 from copilot.profile import parse_profile_text
 
 GARDEN = """name: 东湖社区菜园种植交流群
@@ -47,15 +47,7 @@ def _say(mod: Moderator, user: str, text: str):
     return mod.moderate({"user": user, "text": text, "ts": 1_790_500_000 + 600 * next(_T)})
 
 
-def test_a_handle_and_its_invitation_alone_are_one_piece_of_evidence(tmp_path: Path) -> None:
-    v = _say(_mod(GARDEN, tmp_path), "lin_caiyuan",
-             "我按老周说的把黄瓜的病叶都摘了，又喷了一遍小苏打水，现在好多了，要看照片的加我微信 caiyuan_lin")
-    assert v.action not in ACTED
-    if v.label == Label.AD:
-        assert "同一件事" in v.reason
-
-
-def test_a_handle_with_a_seller_beside_it_is_still_deleted(tmp_path: Path) -> None:
+def test_a_garden_seller_with_a_handle_is_still_deleted(tmp_path: Path) -> None:
     mod = _mod(GARDEN, tmp_path)
     sold = [_say(mod, "feiliao_x", "有机肥料厂家直销，一袋50斤只要39元，包送到菜园，加我微信 feiliao_88"),
             _say(mod, "tuoguan_y", "菜园托管服务，帮你浇水施肥除草，省心省力，加我微信 tuoguan_88")]
@@ -90,3 +82,17 @@ def test_a_professional_coach_selling_classes_in_a_parents_group_is_an_ad(tmp_pa
 def test_a_parent_who_mentions_a_coach_with_no_offer_is_not_an_ad(tmp_path: Path) -> None:
     v = _say(_mod(SKATING, tmp_path), "kk_ba", "我是专业轮滑教练带出来的，当年学刹车一节课150，现在觉得自己练也行")
     assert v.label != Label.AD
+
+
+def test_the_writer_who_looked_at_someones_profile_points_at_no_profile_of_their_own() -> None:
+    pointer = lexicons().words["ad.pointer"]
+    assert not pointer.search("我看头像不像官方的")
+    assert not patterns().profile_look.search("我看头像不像官方的")
+    assert pointer.search("需要的看头像") or patterns().profile_look.search("需要的看头像")
+    assert patterns().profile_look.search("需要滤网的看我头像")
+
+
+def test_asking_staff_whether_an_impostor_is_theirs_is_not_deleted(tmp_path: Path) -> None:
+    v = _say(_mod(SKATING, tmp_path), "dd_mama",
+             "@星河湾轮滑小助手 上面那个加V送护具的是你们的人吗？我看头像不像官方的")
+    assert v.action not in ACTED

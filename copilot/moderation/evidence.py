@@ -43,8 +43,6 @@ class EvidenceRules:
     notes: tuple[str, ...] = ()  # each purpose's note to the admin (evidence.yaml ``note``), beside ``notices``
     errands: tuple[bool, ...] = ()  # each purpose is a member's own errand (a ride: evidence.yaml ``errand``), beside ``notices``
     costs: tuple[tuple[str, ...], ...] = ()  # each purpose's shared costs (a ride's 油费: evidence.yaml ``costs``), beside ``notices``
-    one_act: tuple[frozenset[str], ...] = ()  # layers that together are one act (a handle and 加我: evidence.yaml ``one_act``)
-    one_act_note: str = ""  # the reason's words when a verdict is held back on such layers alone
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +61,7 @@ def evidence_rules() -> EvidenceRules:
                          tuple(str(row.get("note") or "") for row in (data.get("purposes") or {}).values()),
                          tuple(bool(row.get("errand")) for row in (data.get("purposes") or {}).values()),
                          tuple(tuple(fold(str(w)) for w in row.get("costs") or ())
-                               for row in (data.get("purposes") or {}).values()),
-                         tuple(frozenset(map(str, row)) for row in (data.get("one_act") or {}).get("layers") or ()),
-                         str((data.get("one_act") or {}).get("note") or ""))
+                               for row in (data.get("purposes") or {}).values()))
 
 
 @lru_cache(maxsize=1)
@@ -198,16 +194,8 @@ def corroboration(label: str, checks: dict[str, Any], *, attack: bool = False, o
         if layer not in found:
             found[layer] = rules.names.get(layer, layer)
             weight += 1
-    # a handle and the invitation to use it (微信 xx + 加我) are one act, leaving a way to reach the writer: together they
-    # are one piece of evidence (evidence.yaml one_act), however many of their layers fired
-    joined = [sorted(group & set(found)) for group in rules.one_act if len(group & set(found)) > 1]
-    for group in joined:
-        weight -= len(group) - 1
     enough = weight >= rules.min_layers or bool(rules.decisive & set(found)) or label not in rules.labels
-    out: dict[str, Any] = {"layers": found, "count": weight, "enough": enough}
-    if joined:
-        out["one_act"] = [list(g) for g in joined]
-    return out
+    return {"layers": found, "count": weight, "enough": enough}
 
 
 def _already_counted(items: set[str], seen: set[str]) -> bool:
@@ -265,8 +253,6 @@ def evidence_note(ev: dict[str, Any], *, held: bool) -> str:
     names = "、".join(ev["layers"].values()) or "无"
     if held and not ev["layers"]:
         return "没有一项可以单独处置的依据，不处置"
-    if held and ev.get("one_act") and evidence_rules().one_act_note:
-        return f"{names}{evidence_rules().one_act_note}"
     if held:
         return f"只有一项依据（{names}），不单独处置"
     return f"依据：{names}"
