@@ -1019,7 +1019,8 @@ def patterns() -> Patterns:
                                     + _alt(nc["verbs"]) + _alt(nc["objects"])),
         caused_contact=re.compile(_alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?"
                                   + _alt(d["caused_contact"]["makes"])),
-        profile_look=re.compile(_alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
+        profile_look=re.compile("".join(f"(?<!{re.escape(str(x))})" for x in pl.get("not_after") or ())
+                                + _alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
         # a quotation right after a speech verb: 骂'…', 说我'…', 冲我喊了一句'…'
         speech_quote=re.compile(_alt(qv["verbs"]) + rf"[^\s{_QUOTE_OPEN}{_QUOTE_CLOSE}\uff0c\u3002,.]{{0,{int(qv['max_gap'])}}}"
                                 + rf"[:\uff1a]?\s*[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}]{{1,60}})[{_QUOTE_CLOSE}]"),
