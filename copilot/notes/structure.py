@@ -3753,6 +3753,19 @@ def _handed(clause: _Clause, m: Message) -> bool:
                                                      or has(_fold(m.text), "action", "as_usual"))
 
 
+class _LazyKind:
+    """:func:`sentence_kind` of a text, read on the first ``kind[label]``: most clauses leave :func:`_action_from`
+    before any branch asks the classifier (no owner and no time), so their first read of it is never paid."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __getitem__(self, label: str) -> float:
+        return sentence_kind(self.text)[label]
+
+
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool, event: date | None = None, meeting: date | None = None,
                  asker: str | None = None, informs: bool = False, spoke: dict[str, int] | None = None) -> ActionItem | None:
@@ -3786,7 +3799,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     # the time of the promise, not of what happens if it fails ("…修不好的话明天换一台")
     timed = then if group_if else promise if ifs else clause.text
-    kind = sentence_kind(clause.text)
+    kind = _LazyKind(clause.text)  # (the classifier is read only by the branches that ask it)
     owner_part = clause.owner_text or clause.text
     # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
     request = clause.kind in ("named", "assigned") and (has(f, "action", "request") or has(f, "action", "request_tag"))
@@ -5790,6 +5803,12 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     我, dates each to-do it names (one with no day yet, or only the event's) and is no to-do of its own. ``at_msg``:
     each message's place in ``messages`` by id."""
     m = messages[idx]
+    reach = int(raw("owner", "given_work_reach"))
+    # (no work given out by anyone but the speaker lately: nothing to date, so the line is not read at all — the
+    # same test as ``given`` below, asked first)
+    if not any(a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
+               for a in actions):
+        return False
     f = _fold(m.text).strip()
     if is_question(m.text) or _LEAD_MENTIONS.match(m.text) or has(f, "owner", "me") or has(f, "owner", "group") \
             or has(f, "owner", "you") or people.named_in(f):
@@ -5802,7 +5821,6 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     pieces = [p for p in cue("owner", "topic_joins").split(topic) if p]
     if not pieces or _CLAUSE.search(topic) or any(len(p) < 2 for p in pieces):
         return False
-    reach = int(raw("owner", "given_work_reach"))
     given = [a for a in actions if a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
              and messages[at_msg[a.sources[0]]].speaker == m.speaker]
     if not given:
@@ -5830,7 +5848,9 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
     when work is due (reply.asks_due) and name the asker's work: "酒店什么时候能定下来" of another's hotel, or
     "活动几点开始", dates nothing of the asker's. ``at_msg``: each message's position by id (built once by find_actions)."""
     m = messages[idx]
-    if is_question(m.text):
+    # (the to-do it dates is one with an owner — the asker's or the member's just heard from: with none yet, the line
+    # is not read at all)
+    if not any(a.owner for a in actions) or is_question(m.text):
         return False
     said = _fold(m.text).strip()
     yes = cue("decision", "accept_head").match(said)
@@ -5993,15 +6013,17 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
 # -- decisions and announcements -----------------------------------------------------------------------
 def _decides(sentence: str) -> bool:
     f = _fold(sentence)
+    agreed = _reports_agreement(f)
+    reverts = has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal")
+    if not (agreed or reverts or has(cue("decision", "lapse").sub("", f), "decision", "cues")):
+        return False  # nothing that settles (asked first: a line that settles nothing is not read for a question)
     if has(f, "decision", "undecided") or is_question(sentence) or _acknowledges(sentence) \
             or has(f.strip(), "decision", "proposal_own"):
         return False  # ("收到！终于定了": a yes to the line before, nothing settled of its own; "我提议…改成…": put up)
-    if _reports_agreement(f):
+    if agreed:
         return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
-    if has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal"):
+    if reverts:
         return True  # "也是，算了还是按原来的纸质登记": going back to the plan before is settled by its form
-    if not has(cue("decision", "lapse").sub("", f), "decision", "cues"):
-        return False
     kind = sentence_kind(sentence)
     return kind["other"] < kind_threshold("decision_other") or has(f, "decision", "summary_header")
 
@@ -6509,6 +6531,9 @@ def event_notice(sentence: str, when: datetime | None = None) -> bool:
     f = _fold(sentence)
     if len(f) < 10 or has(f, "announcement", "own_plan") \
             or has(f, "decision", "proposal"):  # "排练我建议每周二四晚上7点" is put to the group, not told
+        return False
+    # (no event word and no place: neither way below can tell an event, so its times are not read)
+    if not has(f, "announcement", "event") and not has(f, "announcement", "where"):
         return False
     # whether it names a clock time does not hang on the message's day: read against any day
     times = [d for d in time_expressions(sentence, _ANY_DAY) if not d.marked]
