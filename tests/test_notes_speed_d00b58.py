@@ -3,8 +3,10 @@ asking the sentence classifier or whether it is a question.
 
 - ``_dates_given_work`` / ``_due_answer`` (a later line dating work given out) read the line's times only when some
   to-do could take them: one given out by someone else lately, one with an owner;
+- ``_dated_later`` reads a line only when its speaker owns a to-do (each way it has dates one of theirs);
 - ``_action_from`` reads the sentence classifier only in the branches that ask it (a clause with no owner and no time
-  leaves before any does);
+  leaves before any does), and a clause's time only when it has a doer or something to do;
+- the speaker's own-life / own-errand readings of a line and its call for a volunteer are made at its first to-do;
 - ``event_notice`` reads a line's times only when it has an event word or a place; ``_decides`` asks whether a line is
   a question only when something in it settles.
 
@@ -89,3 +91,12 @@ def test_a_line_that_settles_nothing_is_not_asked_whether_it_asks(monkeypatch: p
     assert structure._decides("那队服做新的，深蓝色，大刘阿杰都同意")
     assert structure._decides("也是，算了还是按原来的纸质登记")
     assert not structure._decides("队服是不是就定深蓝色了？")
+
+
+def test_a_clause_with_no_doer_and_nothing_to_do_is_not_read_for_its_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = chat_lines("陈老师|上周六下午的活动气氛真好", start=START)
+    people = structure.People.of(messages)
+    read = _counting(monkeypatch, "_clause_deadline")
+    assert structure._action_from(structure._Clause("上周六下午的活动气氛真好"), messages[0], people, {},
+                                  homework=False) is None
+    assert not read, read  # (the old order read its time before asking whether there was anything to do)
