@@ -1102,6 +1102,9 @@ def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date 
     if not any(found):
         return list(events)
     marks = time_words("event_anchor_days") + time_words("event_anchor_spans")
+    # every event's words looked up below (a run's tail of two or more) ends with its run's last two characters: a
+    # clause with none of those is never looked up, so it is not read for its days
+    tails = {run[-2:] for runs in found for run in runs}
     told: list[tuple[str, list[tuple[int, date]]]] = []  # each clause with a later day, and its days' places
     for text, when in texts:
         folded = fold(text)
@@ -1109,6 +1112,8 @@ def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date 
         if when is None or "?" in folded or has(folded, "question", "anywhere") or interrogative(folded):
             continue
         for clause in _CLAUSE.split(folded):
+            if not any(t in clause for t in tails):
+                continue
             # (a day: a date, a weekday or a day word — not a stretch such as 年底/月底/这周, which names no event's day:
             # "年末发表会定在12月18日" is the 18th)
             days = [(s, d.day) for s, _, d in _located(clause, when) if d.day is not None and not d.marked

@@ -3754,6 +3754,19 @@ def _handed(clause: _Clause, m: Message) -> bool:
                                                      or has(_fold(m.text), "action", "as_usual"))
 
 
+class _LazyKind:
+    """:func:`sentence_kind` of a text, read on the first ``kind[label]``: most clauses leave :func:`_action_from`
+    before any branch asks the classifier (no owner and no time), so their first read of it is never paid."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __getitem__(self, label: str) -> float:
+        return sentence_kind(self.text)[label]
+
+
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool, event: date | None = None, meeting: date | None = None,
                  asker: str | None = None, informs: bool = False, spoke: dict[str, int] | None = None) -> ActionItem | None:
@@ -3787,7 +3800,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     # the time of the promise, not of what happens if it fails ("…修不好的话明天换一台")
     timed = then if group_if else promise if ifs else clause.text
-    kind = sentence_kind(clause.text)
+    kind = _LazyKind(clause.text)  # (the classifier is read only by the branches that ask it)
     owner_part = clause.owner_text or clause.text
     # "阿福你晚上能帮我送一下12栋吗": a request put as a question gives the work to the one asked
     request = clause.kind in ("named", "assigned") and (has(f, "action", "request") or has(f, "action", "request_tag"))
@@ -3798,14 +3811,17 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # a question is not an assignment (the classifier alone does not make one); another way offered in an answer
         # ("…，或者晚上6点前去看一眼", cue action.alternative) is advice, however it is timed
         return None
-    # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
-    deadline = _clause_deadline(clause, timed, m, homework, event, meeting, conditional=bool(ifs))
     # something to do: an action verb, or a doer the owner model is sure of, or a doer and a time, or
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
     handed = clause.owner is not None and _handed(clause, m)
-    if not (_has_verb(f) or clause.p >= SURE_OWNER or clause.owner and deadline is not None or handed
-            or clause.kind == "first_person" and (_WILL.search(f) or has(f, "action", "later_promise"))):
+    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed \
+        or clause.kind == "first_person" and bool(_WILL.search(f) or has(f, "action", "later_promise"))
+    # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
+    # (with nothing to do and no doer a time makes no to-do: such a clause is not read for one)
+    deadline = _clause_deadline(clause, timed, m, homework, event, meeting, conditional=bool(ifs)) \
+        if doing or clause.owner else None
+    if not (doing or clause.owner and deadline is not None):
         return None
     if deadline is None and _brings_share(clause, m, event):  # "我带素饺子 50个": due on the event day
         return ActionItem(task=_task(clause.text, m, people, context, None), owner=m.speaker,
@@ -4145,15 +4161,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         # "海报啥时候要" — "那就周四前吧，我好发公众号": the answer dates the asker's work and is no to-do itself
         due_answer = _dates_given_work(actions, messages, idx, people, events[idx], at_msg) \
             or _due_answer(actions, messages, idx, events[idx], meetings[idx], at_msg)
-        # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
-        own_life = not offered and introduces(m.text)
-        # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
-        # first-person plan in it is no group work
-        # (or a line telling of their own dated exam or trip: "顺便说一句，我12月20号要回老家，之后半个月不坐")
-        own_trip = not offered and (personal(m.text) or _own_day(m.text)) and not _group_errand(messages, idx)
-        # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
-        # own question is one's own errand
-        own_errand = _after_own_answer(messages, idx, people)
+        own: dict[object, bool] = {}  # (_own_plans: read at the message's first to-do, the only one asking)
         before = len(actions)
         # "这不明摆着嘛，谁给你发岩鞋": a retort gives no one work
         retort = has(_fold(m.text), "question", "rhetorical")
@@ -4188,8 +4196,6 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             # asked how to hand something over ("照片发给谁？"): the answer's "发我就行" is for the asker
             sender = asker if asker and has(_fold(messages[idx - 1].text), "owner", "handover") else None
             settled = bool(recap) or (listed and n > 0)
-            # "团购谁来统计一下 我这周要去外地": the one calling for a volunteer tells why they cannot do it
-            calling = calls_for_help(s)
             # "总结一下：白糖团购蜜糖罐统计，价签阿珍…": a recap names work already given out
             recapping = bool(recap) or listed or has(f, "action", "recap_mark")
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
@@ -4229,9 +4235,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
                 # "我觉得下周再说比较好") is dropped; one taking on or adding to a listed to-do is not ("行 明早我去弄")
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
-                own_plan = action is not None and _not_group_work(action, clause, m, actions, own_life=own_life,
-                                                                  own_errand=own_errand or own_trip, calling=calling,
-                                                                  recapping=recapping)
+                own_plan = action is not None and _not_group_work(action, clause, m, actions, recapping=recapping,
+                                                                  **_own_plans(own, messages, idx, people, offered, s))
                 if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
                         and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
@@ -4258,6 +4263,29 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _told_by(_merge_announcements(announcements), messages)
+
+
+def _own_plans(memo: dict[object, bool], messages: list[Message], idx: int, people: People, offered: bool,
+               part: str) -> dict[str, bool]:
+    """Whether ``messages[idx]`` tells of its speaker's own life, of their own trip or errand (their plan in it is no
+    group work), and whether its sentence ``part`` calls for a volunteer — :func:`_not_group_work`'s readings, made
+    at the message's first to-do (the only step asking them) and kept in ``memo`` (one per message). ``offered``: the
+    line answers a "谁来…" call."""
+    text = messages[idx].text
+    if "own_life" not in memo:
+        # a member telling of their own life ("大家好 我叫Mandy…下個月12號去日本旅行"): their plan is no group work
+        memo["own_life"] = not offered and introduces(text)
+        # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
+        # first-person plan in it is no group work
+        # (or a line telling of their own dated exam or trip: "顺便说一句，我12月20号要回老家，之后半个月不坐")
+        own_trip = not offered and (personal(text) or _own_day(text)) and not _group_errand(messages, idx)
+        # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
+        # own question is one's own errand
+        memo["own_errand"] = _after_own_answer(messages, idx, people) or own_trip
+    if ("calling", part) not in memo:
+        # "团购谁来统计一下 我这周要去外地": the one calling for a volunteer tells why they cannot do it
+        memo[("calling", part)] = calls_for_help(part)
+    return {"own_life": memo["own_life"], "own_errand": memo["own_errand"], "calling": memo[("calling", part)]}
 
 
 def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: list[Message], people: People,
@@ -5744,6 +5772,9 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
     owner's to-do the question is about (one still without a date); "这个交给小王" — "好的，周五前出稿": the
     date given with an acceptance dates the work just accepted."""
     m = messages[idx]
+    # (each way below dates a to-do of the speaker's own: with none, the line is not read at all)
+    if not any(a.owner == m.speaker for a in actions):
+        return
     said = re.sub(r"\W", "", _fold(m.text))
     # (before the question test: "周日吧" may read as one)
     # "小林你周五前能把展板做好吗" — "周日吧，周五来不及": the one asked answers with another day, which is the
@@ -5800,6 +5831,12 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     我, dates each to-do it names (one with no day yet, or only the event's) and is no to-do of its own. ``at_msg``:
     each message's place in ``messages`` by id."""
     m = messages[idx]
+    reach = int(raw("owner", "given_work_reach"))
+    # (no work given out by anyone but the speaker lately: nothing to date, so the line is not read at all — the
+    # same test as ``given`` below, asked first)
+    if not any(a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
+               for a in actions):
+        return False
     f = _fold(m.text).strip()
     if is_question(m.text) or _LEAD_MENTIONS.match(m.text) or has(f, "owner", "me") or has(f, "owner", "group") \
             or has(f, "owner", "you") or people.named_in(f):
@@ -5812,7 +5849,6 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     pieces = [p for p in cue("owner", "topic_joins").split(topic) if p]
     if not pieces or _CLAUSE.search(topic) or any(len(p) < 2 for p in pieces):
         return False
-    reach = int(raw("owner", "given_work_reach"))
     given = [a for a in actions if a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
              and messages[at_msg[a.sources[0]]].speaker == m.speaker]
     if not given:
@@ -5840,7 +5876,9 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
     when work is due (reply.asks_due) and name the asker's work: "酒店什么时候能定下来" of another's hotel, or
     "活动几点开始", dates nothing of the asker's. ``at_msg``: each message's position by id (built once by find_actions)."""
     m = messages[idx]
-    if is_question(m.text):
+    # (the to-do it dates is one with an owner — the asker's or the member's just heard from: with none yet, the line
+    # is not read at all)
+    if not any(a.owner for a in actions) or is_question(m.text):
         return False
     said = _fold(m.text).strip()
     yes = cue("decision", "accept_head").match(said)
@@ -6003,15 +6041,17 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
 # -- decisions and announcements -----------------------------------------------------------------------
 def _decides(sentence: str) -> bool:
     f = _fold(sentence)
+    agreed = _reports_agreement(f)
+    reverts = has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal")
+    if not (agreed or reverts or has(cue("decision", "lapse").sub("", f), "decision", "cues")):
+        return False  # nothing that settles (asked first: a line that settles nothing is not read for a question)
     if has(f, "decision", "undecided") or is_question(sentence) or _acknowledges(sentence) \
             or has(f.strip(), "decision", "proposal_own"):
         return False  # ("收到！终于定了": a yes to the line before, nothing settled of its own; "我提议…改成…": put up)
-    if _reports_agreement(f):
+    if agreed:
         return True  # "那队服做新的，深蓝色，大刘阿杰都同意": what the named members agreed to is settled
-    if has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal"):
+    if reverts:
         return True  # "也是，算了还是按原来的纸质登记": going back to the plan before is settled by its form
-    if not has(cue("decision", "lapse").sub("", f), "decision", "cues"):
-        return False
     kind = sentence_kind(sentence)
     return kind["other"] < kind_threshold("decision_other") or has(f, "decision", "summary_header")
 
@@ -6519,6 +6559,9 @@ def event_notice(sentence: str, when: datetime | None = None) -> bool:
     f = _fold(sentence)
     if len(f) < 10 or has(f, "announcement", "own_plan") \
             or has(f, "decision", "proposal"):  # "排练我建议每周二四晚上7点" is put to the group, not told
+        return False
+    # (no event word and no place: neither way below can tell an event, so its times are not read)
+    if not has(f, "announcement", "event") and not has(f, "announcement", "where"):
         return False
     # whether it names a clock time does not hang on the message's day: read against any day
     times = [d for d in time_expressions(sentence, _ANY_DAY) if not d.marked]
