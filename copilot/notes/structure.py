@@ -3616,7 +3616,11 @@ def _merge(actions: list[ActionItem], new: ActionItem, speaker_of: dict[int, str
         and (speaker_of or {}).get(a.sources[0]) not in (None, new.owner) and new.deadline[:10] != a.deadline[:10] \
         and (_due(_fold(new.deadline_text or "")) and not _due(_fold(a.deadline_text or ""))
              or asks(bare_task(a.task)))  # ("周五前能搞定吗" — "周日吧": the answer's time is agreed)
-    if new.deadline is not None and (a.deadline is None or answered or (  # "周六晚上" then "周六晚上9点前": the closer time
+    # (a "…前" the giver sets for work someone took on with a plain day: "我来，下周三我没事" — "@小陈 你下周二下午前到护士站领"
+    # is due by 下周二; the plain day is when they go)
+    due_set = a.deadline is not None and new.deadline is not None and new.deadline[:10] < a.deadline[:10] \
+        and _due(_fold(new.deadline_text or "")) and not _due(_fold(a.deadline_text or ""))
+    if new.deadline is not None and (a.deadline is None or answered or due_set or (  # "周六晚上" then "周六晚上9点前": the closer time
             len(new.deadline) > len(a.deadline) and new.deadline.startswith(a.deadline[:10]))):
         a.deadline, a.deadline_text = new.deadline, new.deadline_text
     a.deadline_text = a.deadline_text or new.deadline_text
