@@ -18,6 +18,7 @@ the ``related`` ones it offers instead.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -1549,11 +1550,18 @@ def main_question(question: str) -> str:
     if len(question) <= LONG_QUESTION_CHARS:
         return question
     pieces, seen = [], set()
+    repeated = False  # the piece before this one repeated a clause already read (a pasted text said again)
     for piece in _CLAUSE_PIECE.findall(question):
         key = fold(piece.strip(" ，,。；;")).strip()
         # a pasted text cut off mid-clause ends on a fragment of a clause already read (群里最近有人天): not a clause
         if key and not _CLAUSE_END.search(piece) and any(k.startswith(key) for k in seen):
             continue
+        if key and repeated and key not in seen:
+            # the cut-off fragment glued onto the question typed after it (我是做亲子阅|这种人怎么处理): the fragment goes
+            cut = _fragment_end(key, seen)
+            if cut:
+                piece, key = piece.strip()[cut:], key[cut:]
+        repeated = key in seen
         if key and key not in seen:
             seen.add(key)
             pieces.append(piece.strip())
@@ -1571,6 +1579,33 @@ def main_question(question: str) -> str:
         used += len(pieces[i])
     text = "".join(pieces[i] for i in sorted(kept))
     return _cut_at_clause(text, MAIN_QUESTION_CHARS * 2)  # one clause longer than the budget is cut too
+
+
+def _fragment_end(key: str, seen: set[str]) -> int:
+    """How many characters ``key`` (a clause right after a repeated one) opens with that are the cut-off start of a clause
+    already read: at least half of that clause and :data:`MIN_FRAGMENT` characters, not all of ``key``; 0 when none."""
+    best = 0
+    for k in seen:
+        n = len(os.path.commonprefix([k, key]))
+        if n < len(key) and n >= max(MIN_FRAGMENT, len(k) // 2):
+            best = max(best, n)
+    return best
+
+
+MIN_FRAGMENT = 4
+QUOTE_RUN = 6  # a unit repeated more often than this in the quoted main question is shown this often and then …
+_RUN = re.compile(r"(.{1,2}?)\1{%d,}" % QUOTE_RUN)
+
+
+def quoted(read: str) -> str:
+    """How the long question's note quotes its main question: a run of one character or two repeated many times
+    (5,000 × 哈) shown :data:`QUOTE_RUN` times and then …, and at most :data:`MAIN_QUESTION_CHARS` characters, cut after
+    a clause (or with … when no clause ends)."""
+    text = _RUN.sub(lambda m: m.group(1) * QUOTE_RUN + "…", read)
+    if len(text) <= MAIN_QUESTION_CHARS:
+        return text
+    cut = _cut_at_clause(text, MAIN_QUESTION_CHARS)
+    return cut if len(cut) < MAIN_QUESTION_CHARS else cut + "…"
 
 
 def _cut_at_clause(text: str, limit: int) -> str:
@@ -1598,7 +1633,7 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
     if read == question:
         yield from _stream_answer(question, index, engine, k=k)
         return
-    note = decline_texts().long_question.format(chars=len(question), read=read)
+    note = decline_texts().long_question.format(chars=len(question), read=quoted(read))
     first = True
     for piece in _stream_answer(read, index, engine, k=k):
         if isinstance(piece, Answer):
