@@ -1259,6 +1259,9 @@ class Lack(BaseModel):
     needs: list[str]
     note: str  # a step moved after the others
     mark: str  # a line left in place
+    # a section whose title says so (常见误区) lists what not to do: "只有发红包时才有人说话" warns against the red
+    # packet, it does not need one, so its lines get no note (qa15r40 i27)
+    not_in: list[str] = []
 
 
 class Lacks(BaseModel):
@@ -1284,12 +1287,13 @@ _NUMBERED = re.compile(r"^(\d{1,2})\. ")
 _CITE_END = re.compile(r"(\s*\[\d+\])$")
 
 
-def lacking_last(lines: list[str], question: str) -> list[str]:
+def lacking_last(lines: list[str], question: str, section: str = "") -> list[str]:
     """``lines`` (one section's cited lines) with each step that needs what the question says the asker lacks
     (``lacks.yaml``: "完全没有钱" and a step paying 报酬) noted, and moved after the other steps of its numbered
     list (renumbered; a list is a run of numbered lines with the same citation). Other lines keep their place and
-    get the note. ``lines`` unchanged when the question states no lack."""
-    told = lack_cues().told(question)
+    get the note. ``lines`` unchanged when the question states no lack, or ``section`` (its title) is one of the lack's
+    ``not_in`` (a list of pitfalls names the need as what not to do)."""
+    told = [(k, said) for k, said in lack_cues().told(question) if not any(w in section for w in k.not_in)]
     if not told or not lines:
         return lines
 
@@ -1373,7 +1377,7 @@ def compose_offline(sections: list[SectionHit], citations: list[Citation], *, lo
         lines.append(f"依据：{sec.label}")
         if is_example(sec.section):
             lines.append(decline_texts().example_note)
-        body = lacking_last(given.get(_key(sec), []), question)
+        body = lacking_last(given.get(_key(sec), []), question, sec.section)
         by_n = {c.n: c for c in citations}
         last = None
         for line in body:
