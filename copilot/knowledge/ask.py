@@ -1587,11 +1587,12 @@ def main_question(question: str) -> str:
 
 def _fragment_end(key: str, seen: set[str]) -> int:
     """How many characters ``key`` (a clause right after a repeated one) opens with that are the cut-off start of a clause
-    already read: at least half of that clause and :data:`MIN_FRAGMENT` characters, not all of ``key``; 0 when none."""
+    already read: at least two thirds of that clause and :data:`MIN_FRAGMENT` characters (群里有人|骂人 shares only
+    an opening with 群里有人发广告), not all of ``key``; 0 when none."""
     best = 0
     for k in seen:
         n = len(os.path.commonprefix([k, key]))
-        if n < len(key) and n >= max(MIN_FRAGMENT, len(k) // 2):
+        if n < len(key) and n >= MIN_FRAGMENT and 3 * n >= 2 * len(k):
             best = max(best, n)
     return best
 
