@@ -540,6 +540,10 @@ def lexicons() -> Lexicons:
     words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(cl["verbs"]) + "(?!" + _alt(cl["not_after_verb"]) + ")"
                                         + rf"[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b{re.escape(str(cl['not_in_keyword']))}]"
                                         + rf"{{1,{int(cl['gap'])}}}?" + _alt(cl["claims"]))
+    # a giveaway's limit said with a count: 前30名 (patterns.yaml first_n)
+    fn = load_resource(PATTERNS)["first_n"]
+    words["ad.giveaway_limit"] = re.compile(words["ad.giveaway_limit"].pattern + "|" + re.escape(str(fn["lead"]))
+                                            + rf"\s*[{fn['counts']}]+\s*" + _alt([str(c) for c in fn["counters"]]))
     # a want said around the thing: 需要滤镜素材的 (patterns.yaml want_clause)
     wc = load_resource(PATTERNS)["want_clause"]
     words["ad.want"] = re.compile(words["ad.want"].pattern + "|" + _alt(wc["leads"])
