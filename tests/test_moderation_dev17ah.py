@@ -63,7 +63,7 @@ def test_a_panda_coin_is_no_cat_talk_among_collectors(judge: Callable[[str, str]
 
 def test_a_reminder_never_quotes_a_piece_of_a_word(judge: Callable[[str, str], Verdict]) -> None:
     v = judge(CALLIGRAPHY, "周末带娃去熊猫基地玩了一整天 人山人海")
-    assert "说到猫" not in (v.reply or ""), v.reply
+    assert "说到猫" not in (v.reply or "") and "猫这类话题" not in (v.reply or ""), v.reply
 
 
 def test_a_member_s_cat_is_not_a_panda_group_s_subject(judge: Callable[[str, str], Verdict]) -> None:

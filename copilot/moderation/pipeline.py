@@ -51,6 +51,7 @@ from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import Normalised, normalise
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
+    RELEVANCE,
     OffTopicDetector,
     a_not_a,
     event_kind_words,
@@ -1126,6 +1127,23 @@ class Moderator:
             v.checks["chain_scare"] = True
         elif v.action == Action.DELETE and v.label == Label.SPAM and v.checks.get("spam_kind_note"):
             v.reason += "；" + v.checks["spam_kind_note"]  # why this kind of spam goes (spam_kinds.yaml reason)
+        if v.action == Action.REMIND and v.label == Label.OFF_TOPIC:
+            own = self._own_matters(text)
+            if own:
+                # "我们队还缺一个门将，周六来试训", "比赛能不能改到下周": a public reminder tells the member their own group's
+                # business is off-topic — a person decides instead (relevance.yaml own_matters)
+                v.action, v.mute_seconds = Action.REVIEW, 0
+                v.checks["own_matters"] = own
+                v.reason += f"；说的可能是本群自己的事（{'、'.join(own)}），不在群里公开提醒"
+
+    def _own_matters(self, text: str) -> list[str]:
+        """The words that make a message the group's own business (relevance.yaml ``own_matters``: 我们队, 本群…; and the
+        profile's own topic words of two characters or more: 比赛 in a league's group), at most three."""
+        compact = normalise(text).compact
+        found = [m.group(0) for m in _own_matters_words().finditer(compact)]
+        topics = [normalise(t).compact for t in (self.profile.topics if self.profile else ())]
+        found += [t for t in topics if len(t) >= 2 and t in compact]
+        return list(dict.fromkeys(found))[:3]
 
     def _complaint_to_shop(self, text: str, v: Verdict) -> None:
         """In a shop's own group, a customer's rude complaint addressed to the shop (lexicons.yaml ``shop_addressee``:
@@ -1666,6 +1684,12 @@ def _scam_account(text: str, v: Verdict, strikes_before: int, pol: Policy) -> No
     # the pitch's own words; else the signal's first items (a combo lists its gain words before its 私我)
     v.checks["scam_account"] = words[:4] or [str(i) for i in (cues[0].get("items") or [cues[0].get("name")])[:3]]
     v.reason += f"；刚入群的账号（{trust.get('why')}）发的是诈骗类引流（{'、'.join(v.checks['scam_account'])}），按群规不走梯度"
+
+
+@lru_cache(maxsize=1)
+def _own_matters_words() -> re.Pattern[str]:
+    """relevance.yaml ``own_matters`` (folded, as the compact text is)."""
+    return alternation([normalise(str(w)).compact for w in load_resource(RELEVANCE)["own_matters"]])
 
 
 def _soft(v: Verdict) -> bool:
@@ -2771,7 +2795,7 @@ def _reply_text(v: Verdict, profile: GroupProfile | None, quarrel: bool = False)
     said = _replies()
     if v.label == Label.OFF_TOPIC:
         # pick up the thread of the chatter and lead it back, no scolding
-        topic = profile.topics[0] if profile else said["off_topic_topic"]
+        topic = "、".join(profile.topics[:2]) if profile and profile.topics else said["off_topic_topic"]
         chatter = (v.checks.get("offtopic") or {}).get("chatter") or []
         lead = said["off_topic_lead"].format(chatter=chatter[0]) if chatter else said["off_topic_lead_plain"]
         return said["off_topic"].format(lead=lead, topic=topic)

@@ -540,6 +540,10 @@ def lexicons() -> Lexicons:
     words["ad.reply_call"] = re.compile(words["ad.reply_call"].pattern + "|" + _alt(cl["verbs"]) + "(?!" + _alt(cl["not_after_verb"]) + ")"
                                         + rf"[^\s,.!?;\uff0c\u3002\uff01\uff1f\uff1b{re.escape(str(cl['not_in_keyword']))}]"
                                         + rf"{{1,{int(cl['gap'])}}}?" + _alt(cl["claims"]))
+    # a giveaway's limit said with a count: 前30名 (patterns.yaml first_n)
+    fn = load_resource(PATTERNS)["first_n"]
+    words["ad.giveaway_limit"] = re.compile(words["ad.giveaway_limit"].pattern + "|" + re.escape(str(fn["lead"]))
+                                            + rf"\s*[{fn['counts']}]+\s*" + _alt([str(c) for c in fn["counters"]]))
     # a want said around the thing: 需要滤镜素材的 (patterns.yaml want_clause)
     wc = load_resource(PATTERNS)["want_clause"]
     words["ad.want"] = re.compile(words["ad.want"].pattern + "|" + _alt(wc["leads"])
@@ -1962,7 +1966,7 @@ def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
-    if spec.name == "rude" and scan.found.get("insult"):
+    if spec.name == "rude" and (scan.found.get("insult") or scan.found.get("severe_insult")):
         return None  # the stronger insult already speaks
     hits = scan.words(spec)
     if not hits:
@@ -1985,6 +1989,24 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
         or (spec.name == "insult" and _called(in_mandarin(scan.n.folded), hits))
     return Finding(hits, "targeted" if targeted else "default")
+
+
+def _severe(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """One of the harshest curses (lexicons.yaml abuse.severe) said to a member: aimed at someone (as the insult row
+    reads it: not quoted to report it, not at a player on the screen or a scammer outside the group) and the message
+    addresses someone beyond the curse itself (幹你娘，你們店搶我客人 — the curse's own 你 addresses nobody: 干你娘，又塞车
+    is an exclamation, and so is the curse said alone)."""
+    found = _targeted(scan, spec)
+    if found is None or found.variant != "targeted":
+        return None
+    said = scan.own_words()
+    hits = [h for h in found.items if h in said]
+    if not hits:
+        return None  # every hit is inside a quotation: someone else's words
+    rest = re.sub("|".join(map(re.escape, sorted(hits, key=len, reverse=True))), "，", said)
+    if scan.lex.words["abuse.target"].search(rest):
+        return Finding(hits, "targeted")
+    return None
 
 
 def _vented(scan: Scan, hits: list[str]) -> bool:
@@ -2358,7 +2380,7 @@ _DETECTORS: dict[str, Detector] = {
     "evasion": _evasion, "link": _link, "business": _business, "seller_form": _business, "promo_words": _promo_words,
     "income": _income, "money": _money, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business,
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
-    "repetition": _repetition, "emoji_flood": _emoji_flood, "insult": _targeted, "threat": _targeted, "rude": _targeted,
+    "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
     "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
     "service_pitch": _service_pitch,
