@@ -542,17 +542,29 @@ def _slash_day_first(lines: list[str]) -> bool:
     """Whether a WhatsApp-like export writes its slash dates day first (02/06/2027 is 2 June in Hong Kong, Singapore and
     British locales, 6 February in the US), decided once per file as the phone's locale is: any header with a first
     number above 12 says day first, any with a second above 12 says month first; when every date reads both ways, the
-    reading under which the messages' days never go back wins (a chat is in order), and month first on a tie."""
+    reading under which the messages' days never go back wins (a chat is in order); then the one whose days lie closer
+    together (01/12 → 02/12 → 03/12 is three days in a row day first, three months month first: a group's chat is dense
+    in time); month first only when both readings span the same."""
     pairs = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for line in lines if (m := _US_INLINE.match(line.strip()))]
     if any(a > 12 >= b for a, b, _ in pairs):
         return True
     if any(b > 12 >= a for a, b, _ in pairs):
         return False
 
-    def backwards(day_first: bool) -> int:
+    def disorder(day_first: bool) -> tuple[int, int]:
         days = [(y, b, a) if day_first else (y, a, b) for a, b, y in pairs]
-        return sum(1 for x, nxt in zip(days, days[1:], strict=False) if nxt < x)
-    return backwards(True) < backwards(False)
+        back = sum(1 for x, nxt in zip(days, days[1:], strict=False) if nxt < x)
+        ordinals = [datetime(*d).toordinal() for d in days if _real_date(*d)]
+        return back, (max(ordinals) - min(ordinals)) if ordinals else 0
+    return disorder(True) < disorder(False)
+
+
+def _real_date(y: int, m: int, d: int) -> bool:
+    try:
+        datetime(y, m, d)
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_lines(text: str, name: str) -> _TextExport:
