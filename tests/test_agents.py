@@ -207,7 +207,7 @@ def test_share_announcement_leaves_the_speaker_for_the_operator(tmp_path):
 
 def test_cli_broken_profile_lists_every_problem(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("positioning: 短\ntopics: []\ntype: 随便型\nplatform: 米聊\n", encoding="utf-8")
+    bad.write_text("positioning: 短\ntopics: []\ntype: 兴趣电商型\nplatform: 米聊\n", encoding="utf-8")
     res = _cli("draft", "intro", "--profile", str(bad), "--engine", "offline")
     assert res.exit_code == 2
     out = " ".join(res.output.split())  # rich wraps long error lines

@@ -502,10 +502,13 @@ def test_an_abuse_verdict_always_says_why(env: Settings) -> None:
 def test_common_names_for_a_group_type_are_understood() -> None:
     for raw, want in (("学习型", "知识型"), ("電商型", "消费型"), ("粉丝型", "品牌型")):
         assert parse_profile_text(f"positioning: 一起备考注会\ntopics: [注会]\ntype: {raw}\n").type == want
-    # a name that is not understood is refused with the five values *and* the other names that work
+    # a name mixing two types is refused with the five values *and* the other names that work; a name with no type's
+    # stem at all (随缘型) is read as 其他 and the operator told (round 58)
     with pytest.raises(ProfileError) as err:
-        parse_profile_text("positioning: 一起备考注会\ntopics: [注会]\ntype: 随缘型\n")
-    assert "随缘型" in str(err.value) and "知识型" in str(err.value) and "学习型" in str(err.value)
+        parse_profile_text("positioning: 一起备考注会\ntopics: [注会]\ntype: 学习电商型\n")
+    assert "学习电商型" in str(err.value) and "知识型" in str(err.value) and "学习型" in str(err.value)
+    told = parse_profile_text("positioning: 一起备考注会\ntopics: [注会]\ntype: 随缘型\n")
+    assert told.type == "其他" and "随缘型" in told.kind_notes()[0]
 
 
 def test_hard_review_answers_train_the_group_model_but_only_the_imported_history_is_scored(env: Settings) -> None:

@@ -88,7 +88,7 @@ def test_yaml_errors_point_at_the_operators_line_and_column(text: str, where: st
 
 
 def test_every_validation_message_is_chinese() -> None:
-    text = ("positioning: 短\ntopics: []\ntype: 跑团型\nplatform: 抖音\nscript: 火星文\nproducts: [{name: 橙子, price: 贵}]\n"
+    text = ("positioning: 短\ntopics: []\ntype: 运动电商型\nplatform: 抖音\nscript: 火星文\nproducts: [{name: 橙子, price: 贵}]\n"
             "events: [{title: 晨跑, kind: 随便, cadence: 每周八}]\nunknown_key: 1\n")
     message = profiles.validate_profile_text(text)
     assert message.startswith("❌")
