@@ -251,8 +251,8 @@ def _weak_question_p(text: str, p: float) -> float:
     indefinite = cue("question", "indefinite")
     first = next((c for c in clauses if has(indefinite.sub(" ", c), "question", "weak_interrogatives")), None)
     if first is None or first is clauses[-1] or len(re.sub(r"\W", "", first)) < 4 \
-            or has(first, "question", "unknowing"):
-        return p  # ("不知道怎么回事，反正我到了": what one does not know is told, not asked)
+            or has(first, "question", "told_clause"):
+        return p  # ("不知道怎么回事，反正我到了": what one does not know, or will talk about, is told, not asked)
     q = sentence_kind(first)["question"]
     return max(p, q) if q >= float(raw("question", "weak_clause_min")) else p
 
