@@ -165,6 +165,7 @@ def question_strength(text: str) -> float:
     if form == "asks":
         return max(p, 0.7)
     if form == "weak":
+        p = _weak_question_p(text, p)
         return max(p, 0.6) if p >= 0.15 else p
     # the classifier alone, with no interrogative form (or a condition on who, or a report told), makes no question
     return p * 0.45
@@ -232,8 +233,28 @@ def is_question(text: str) -> bool:
     if form == "joke":
         return bool(rest) and is_question(rest)
     if form == "weak":
-        return sentence_kind(text)["question"] >= 0.15
+        return _weak_question_p(text, sentence_kind(text)["question"]) >= 0.15
     return form == "asks"
+
+
+def _weak_question_p(text: str, p: float) -> float:
+    """The classifier's question reading ``p`` of a line with a weak interrogative (什么, 谁, 怎么, 咋), or of its own
+    clause when the line goes on after it: other writers ask first and then tell why ("健康证过期的员工怎么处理，我们店
+    有两个上个月到期了"), and the told part drowns the whole line's reading. The clause is read only where the
+    whole line falls short, and only the clause that holds the interrogative, before any other clause told."""
+    if p >= 0.15:
+        return p
+    f = _fold(text).strip()
+    clauses = [c for c in re.split(r"[，,。！!；;\s]+", f) if c]
+    if len(clauses) < 2:
+        return p
+    indefinite = cue("question", "indefinite")
+    first = next((c for c in clauses if has(indefinite.sub(" ", c), "question", "weak_interrogatives")), None)
+    if first is None or first is clauses[-1] or len(re.sub(r"\W", "", first)) < 4 \
+            or has(first, "question", "told_clause"):
+        return p  # ("不知道怎么回事，反正我到了": what one does not know, or will talk about, is told, not asked)
+    q = sentence_kind(first)["question"]
+    return max(p, q) if q >= float(raw("question", "weak_clause_min")) else p
 
 
 def personal(text: str) -> bool:
@@ -2159,7 +2180,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     opened: list[_Open] = []
     last_answered: _Open | None = None
     held: set[str] = set()  # speakers holding the questions for a round at the end
-    for i, m in enumerate(messages):
+    # (one line answering two askers by @, each in its own sentence, is read as two answers: :func:`_addressed_parts`)
+    for i, m in _replies(messages, people):
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else []) \
             + _named_reply(m.text, people)
@@ -2232,6 +2254,32 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     return [_pair(q, messages, session, decisions or [], people, restated) for q in _rejoin_parts(opened)
             if q.answer and _kept(q, speakers, host, topic, tasks) and not _disputed(q, messages, session)
             and not _settles_instead(q, decisions or [])]
+
+
+def _replies(messages: list[Message], people: People) -> Iterator[tuple[int, Message]]:
+    """(index, line) of every message, a line answering several askers as its parts (:func:`_addressed_parts`)."""
+    for i, whole in enumerate(messages):
+        for m in _addressed_parts(whole, people):
+            yield i, m
+
+
+def _addressed_parts(m: Message, people: People) -> list[Message]:
+    """``m`` as the parts it answers different people in, when each of its sentences opens with an @ to another member
+    ("@梦梦 记下了。@大鹏 往年是12月上旬，具体我问老师"): each part is read as its own reply (same id, its own text), so
+    one asker's part neither holds nor takes the other's. ``[m]`` for any other line."""
+    t = m.text.strip()
+    if t.count("@") + t.count("＠") < 2:
+        return [m]
+    starts = [x.start() for x in people.at.finditer(t)
+              if x.start() == 0 or re.search(r"[。！!？?；;]\s*$", t[:x.start()])]
+    if len(starts) < 2 or starts[0] != 0:
+        return [m]
+    parts = [t[a:b].strip() for a, b in zip(starts, [*starts[1:], len(t)], strict=True)]
+    named = [people.mentions(p)[:1] for p in parts]
+    if any(not n for n in named) or len({n[0] for n in named}) < len(parts) \
+            or any(not re.sub(r"\W", "", MENTION.sub("", p)) for p in parts):
+        return [m]
+    return [replace(m, text=p) for p in parts]
 
 
 @lru_cache(maxsize=1)
