@@ -3708,9 +3708,31 @@ def _merge_target(actions: list[ActionItem], new: ActionItem, speaker_of: dict[i
             and has(_fold(a.task), "action", "request_tag")
         # "阿杰：我可以" and "横幅就是阿杰和小美" are one to-do, now for both
         if (a.owner == new.owner or (mine & theirs and (mine <= theirs or theirs <= mine))) \
-                and (_same_task(a, new) or reply or asked_then_told or _ratifies(a, new, speaker_of, calls)):
+                and (_same_task(a, new) or reply or not _apart(a, new)
+                     and (asked_then_told or _ratifies(a, new, speaker_of, calls))):
             return a
     return None
+
+
+def _apart(a: ActionItem, b: ActionItem) -> bool:
+    """Whether two to-dos of one person are two by their times: both dated, on different days or on one day at different
+    hours, and their work shares no words ("我来，周三晚上我把签到表打印好" and, given after that offer, "@小何 你负责带5台
+    血糖仪，周五前到护士站领"; "12点前订好盒饭" and "18点到场收拾") — then work given after an offer is no part of it (merging
+    kept only the older one's time). A reply's own time is not read this way: "没问题，周四晚上发你" stays the answer to
+    "你来设计一下海报，周五给我"."""
+    if a.deadline is None or b.deadline is None or a.deadline == b.deadline:
+        return False
+    if a.deadline[:10] == b.deadline[:10] and (len(a.deadline) <= 10 or len(b.deadline) <= 10):
+        return False  # ("周六晚上" and "周六晚上9点前": one time, the closer)
+    names = sorted(_owner_names(a.owner) | _owner_names(b.owner), key=len, reverse=True)
+
+    def unnamed(task: str) -> str:
+        task = _REPLY_LABEL.sub(" ", task)
+        for name in names:
+            task = task.replace(name, " ")
+        return task
+
+    return not _relevant_task(unnamed(a.task), unnamed(b.task))
 
 
 def _ratifies(a: ActionItem, new: ActionItem, speaker_of: dict[int, str] | None, calls: dict[int, str] | None) -> bool:
@@ -4178,6 +4200,23 @@ def _whoever(text: str, m: Message, event: date | None, meeting: date | None) ->
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
 
 
+def _said_to(s: str, n: int, people: People, lead: list[str]) -> list[str]:
+    """Who sentence ``s`` (item ``n`` of its message) is addressed to: "…需要人带血糖仪。@小陈 你负责带5台血糖仪" — a later
+    sentence opening with @s that then says 你 is addressed to them; otherwise (or with no 你) the message's own ``lead``."""
+    return (people.lead(s) if n > 0 and not lead and cue("owner", "you").search(_fold(s)) else []) or lead
+
+
+def _group_due(action: ActionItem, earlier: list[ActionItem], mid_at: bool) -> None:
+    """An undated to-do given by a mid-message @ (``mid_at``: :func:`_said_to` gave its sentence an addressee) takes the time the message's earlier to-do for everyone gave
+    ("海报周四前要贴出去。@小陈 你来设计")."""
+    if not mid_at or not _undated(action):
+        return
+    given = next((a for a in reversed(earlier) if not _undated(a)
+                  and cue("owner", "group").fullmatch(_fold(a.owner or "大家"))), None)
+    if given is not None:
+        action.deadline, action.deadline_text = given.deadline, given.deadline_text
+
+
 def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         -> tuple[list[ActionItem], list[Decision], list[Announcement]]:
     """To-dos (owner + deadline), decisions (with who agreed) and announcements, item by item. ``rosters``: the chat's
@@ -4252,7 +4291,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             recapping = bool(recap) or listed or has(f, "action", "recap_mark")
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
-            clauses = [] if retort else _clauses(s, m.speaker, people, lead, spoken_to, sender,
+            said_to = _said_to(s, n, people, lead)
+            clauses = [] if retort else _clauses(s, m.speaker, people, said_to, spoken_to, sender,
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "",
@@ -4295,6 +4335,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
                         or _handed(clause, m) or named_item
                         or _brings_share(clause, m, events[idx])):
+                    _group_due(action, actions[before:], said_to is not lead)
                     _merge(actions, action, speaker_of, calls=calls)
         _message_due(actions[before:], m, head_due)
         _share_out(actions, before, m, lead)
@@ -5637,6 +5678,9 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             continue
         parts = _task_parts(a)
         moved = [p for p in parts if any(_same_work(p, b.task)
+                                         and not (messages[first[id(a)]].speaker not in (a.owner, b.owner)
+                                                  and messages[first[id(b)]].speaker == messages[first[id(a)]].speaker
+                                                  and _own_days_apart(a, b))
                                          and (_handed_on_later(p, b, (first[id(a)], last[id(b)]), hand_ons)
                                               or _taken_back(a, b, messages, first))
                                          for b in later)]
@@ -5652,6 +5696,14 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             if b.owner == partner and b.sources and first.get(id(b), -1) < where and given not in b.sources:
                 b.owner = owner
     return [b for b in kept if not _unnamed_hand_on(b, kept, handed)]
+
+
+def _own_days_apart(a: ActionItem, b: ActionItem) -> bool:
+    """Whether two to-dos each say their own time, on different days ("@小陈 你负责带5台血糖仪，周二前领" and, from the
+    same organiser, a later "血糖仪的试纸交给小李吧，@小李 你周四前买好"): work one organiser gives with its own day to
+    each of two members is two pieces, not one handed on (the first owner's to-do and day stay)."""
+    return a.deadline is not None and b.deadline is not None and a.deadline[:10] != b.deadline[:10] \
+        and _says_own_date(a) and _says_own_date(b)
 
 
 def _unnamed_hand_on(b: ActionItem, kept: list[ActionItem], handed: set[int]) -> bool:
