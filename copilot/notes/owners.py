@@ -69,6 +69,12 @@ def name_shaped(f: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+def may_name(f: str) -> bool:
+    """Whether :func:`name_shaped` could find any name in folded ``f``: one of its three shapes occurs at all (a cheap
+    pre-test — the shapes found are then checked against word frequencies and segmentation)."""
+    return any(p.search(f) for p in _name_patterns())
+
+
 def prefix_shaped(name: str) -> bool:
     """A name made only by its shape, 小/老/阿 + one character (``cues.yaml`` owner.name_prefix): 小周, 老何 —
     and just as well 小火 of 小火熬 or 老抽 of 老抽两勺. Such a name owns work only when the chat knows it

@@ -58,6 +58,7 @@ from copilot.notes.owners import (
     dictionary_word,
     find_mentions,
     introduced,
+    may_name,
     name_shaped,
     prefix_shaped,
     score_mentions,
@@ -3249,6 +3250,24 @@ def _parallel_names(f: str, mentions: list[Mention], seps: list[tuple[int, int]]
     return found
 
 
+# cues that give a clause an owner with no one named in it: 大家/每人…, 我, 你, "…发我" (the senders), 他/她 (the one
+# named before)
+_OWNER_CUES = (("owner", "group"), ("action", "everyone"), ("owner", "me"), ("owner", "you"), ("action", "to_me"),
+               ("owner", "third_person"))
+
+
+def _nobody_in(f: str, people: People, lead: list[str], volunteering: bool, item_at: list[str] | None) -> bool:
+    """Whether the folded sentence ``f`` can give no clause an owner, read before the owner model and its rules
+    (issue 13 speed): no @ (nor a message @-addressed, a list item's @ or a "谁来…" call answered), no participant's
+    name, no collective role, no word of a name's shape (:func:`may_name`) and none of ``_OWNER_CUES`` — every rule
+    of :func:`_owners`, :func:`_pick` and :func:`_unsure` and every step after them in :func:`_clauses` needs one."""
+    if lead or volunteering or item_at or "@" in f or "＠" in f:
+        return False
+    if people.pattern is not None and people.pattern.search(f) or people.roles.search(f) or may_name(f):
+        return False
+    return not any(has(f, *path) for path in _OWNER_CUES)
+
+
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
              spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False,
              volunteer: str | None = None, item_at: list[str] | None = None, said_before: str = "",
@@ -3257,6 +3276,8 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
     "谁来…" call, so an opening offer ("我来吧") makes the speaker the owner of the work after it."""
+    if _nobody_in(_fold(sentence), people, lead, volunteering, item_at):
+        return [_Clause(sentence)]
     vocative = _acked_vocative(sentence, speaker, people, volunteer) or _thanked_vocative(sentence, speaker, people)
     if vocative is not None:
         return [vocative]
