@@ -2329,6 +2329,25 @@ def _named_reply(text: str, people: People) -> list[str]:
     return [who for pos, _, who in people.named_in(f[lead.end():]) if pos == 0][:1]
 
 
+def _named_as_at(m: Message, people: People) -> Message:
+    """``m`` read as the @-reply it is when it opens by naming the member whose question it answers ("回刘二叔：补贴
+    每亩105元" as "@刘二叔 补贴每亩105元", cue ``reply.answers_named``): an answer to that member, not work given to
+    them — the to-dos read an @-reply that way already. Any other line as it is."""
+    text = m.text.strip()
+    f = _fold(text)
+    lead = cue("reply", "answers_named").match(f)
+    if lead is None or len(f) != len(text):
+        return m
+    named = [alias for pos, alias, _ in people.named_in(f[lead.end():]) if pos == 0]
+    if not named:
+        return m
+    end = lead.end() + len(named[0])
+    rest = text[end:].lstrip(" \t:：，,")
+    if not rest:
+        return m
+    return replace(m, text=f"@{text[lead.end():end]} {rest}")
+
+
 def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
     """A question answered only by coming next, by a line that settles another matter ("琴要自己带吗" — "那发表会就
     还是在文化中心"): the decision is no answer, the question stays open."""
@@ -4135,6 +4154,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     """To-dos (owner + deadline), decisions (with who agreed) and announcements, item by item. ``rosters``: the chat's
     rosters when the caller has read them already (:func:`copilot.notes.rosters.find_rosters`)."""
     people = People.of(messages)
+    # ("回刘二叔：…", "回 Mike：…": an answer to the one named, read as the @-reply it is — never their work)
+    messages = [_named_as_at(m, people) for m in messages]
     actions: list[ActionItem] = []
     decisions: list[Decision] = []
     announcements: list[Announcement] = []
