@@ -3416,6 +3416,29 @@ def _list_deadline(parts: list[str], m: Message, event: date | None,
     return None
 
 
+def _list_dated_after(actions: list[ActionItem], messages: list[Message], idx: int, spoke: dict[str, int],
+                      event: date | None, meeting: date | None) -> bool:
+    """"① 水果：@朵朵妈 ② 气球50个：@乐乐爸 …" — "以上东西12月29日前送到班里": the speaker's next line (within two lines
+    of the list, cue ``action.list_after_deadline``) dates the list's to-dos that have no time of their own; True when
+    it dated one (the line is then the list's deadline, no to-do of its own)."""
+    m = messages[idx]
+    if not cue("action", "list_after_deadline").match(_fold(m.text).strip()):
+        return False
+    last = spoke.get(m.speaker)
+    listed = next((p for p in messages[max(0, idx - 2):idx] if p.id == last), None)
+    if listed is None or not any(cue("action", "list_markers").search(line) for line in listed.text.split("\n")):
+        return False
+    due = find_deadline(cue("action", "list_head").sub("", m.text.strip(), count=1), m.time, m.text, event=event,
+                        meeting=meeting)
+    items = [a for a in actions if a.sources[0] == listed.id and _undated(a)]
+    if due is None or due.day is None or not items:
+        return False
+    for a in items:
+        _set_due(a, due)
+        a.sources = sorted({*a.sources, m.id})
+    return True
+
+
 def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str], people: People) -> None:
     """"1. @阿鹏 买垃圾袋和手套，周四前买好", "② 后勤组：搭帐篷、摆桌椅，@朵朵爸": an item of a task list that @-mentions
     one member gives its work, where the clauses name no owner, to that member (outside a list an opening @ only
@@ -3505,7 +3528,7 @@ def _only_names(text: str, people: People) -> bool:
 def _task(text: str, m: Message, people: People, context: dict[str, Message], asker: str | None = None) -> str:
     """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift),
     also a reply with no @ to the question just asked ("可以，我整理一下，这周内发群里")."""
-    task = _ungreeted(_clean(text))
+    task = _ungreeted(_clean(text)).rstrip("：: ")  # ("① 水果：@朵朵妈": the matter, not its colon)
     lead = people.lead(m.text) or ([asker] if asker else [])
     # (work given to the one addressed, "@小林 你下周三前把大纲发我", answers none of their questions)
     if lead and lead[0] in context and not has(_fold(text), "action", "given_due"):
@@ -4190,7 +4213,9 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         before = len(actions)
         # "这不明摆着嘛，谁给你发岩鞋": a retort gives no one work
         retort = has(_fold(m.text), "question", "rhetorical")
-        parts = _reminder_whole(_changes_whole(items(_corrected(m.text) if heading is None else heading)))
+        # ("以上东西12月29日前送到班里" just after a list: the list's deadline, no to-do of its own)
+        dated_list = _list_dated_after(actions, messages, idx, spoke, events[idx], meetings[idx])
+        parts = [] if dated_list else _reminder_whole(_changes_whole(items(_corrected(m.text) if heading is None else heading)))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         # a recap's items may follow its header on one line, set apart by ；("再确认一遍：第一班9点到11点；阿海周五前
@@ -5609,14 +5634,16 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
                     kept.append(taken)
             continue
         parts = _task_parts(a)
-        moved = [p for p in parts if any(_same_work(p, b.task)
+        # (what each replied to is no work of theirs: "秋游费用我来收（回复乐乐爸：钱交给谁）" is not the balloons handed on
+        # in "气球我来买（回复乐乐爸：…气球的事交给 @豆豆妈 可以吗）")
+        moved = [p for p in parts if any(_same_work(bare_task(p), bare_task(b.task))
                                          and (_handed_on_later(p, b, (first[id(a)], last[id(b)]), hand_ons)
                                               or _taken_back(a, b, messages, first))
                                          for b in later)]
         if not moved:
             kept.append(a)
             continue
-        _inherit(a, [b for b in later if any(_same_work(p, b.task) for p in moved)])
+        _inherit(a, [b for b in later if any(_same_work(bare_task(p), bare_task(b.task)) for p in moved)])
         if len(moved) < len(parts):
             a.task = "；".join(p for p in parts if p not in moved)
             kept.append(a)
