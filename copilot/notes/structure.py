@@ -5634,16 +5634,14 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
                     kept.append(taken)
             continue
         parts = _task_parts(a)
-        # (what each replied to is no work of theirs: "秋游费用我来收（回复乐乐爸：钱交给谁）" is not the balloons handed on
-        # in "气球我来买（回复乐乐爸：…气球的事交给 @豆豆妈 可以吗）")
-        moved = [p for p in parts if any(_same_work(bare_task(p), bare_task(b.task))
+        moved = [p for p in parts if any(_same_work(p, b.task)
                                          and (_handed_on_later(p, b, (first[id(a)], last[id(b)]), hand_ons)
                                               or _taken_back(a, b, messages, first))
                                          for b in later)]
         if not moved:
             kept.append(a)
             continue
-        _inherit(a, [b for b in later if any(_same_work(bare_task(p), bare_task(b.task)) for p in moved)])
+        _inherit(a, [b for b in later if any(_same_work(p, b.task) for p in moved)])
         if len(moved) < len(parts):
             a.task = "；".join(p for p in parts if p not in moved)
             kept.append(a)
