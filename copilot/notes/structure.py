@@ -2378,6 +2378,25 @@ def _named_reply(text: str, people: People) -> list[str]:
     return [who for pos, _, who in people.named_in(f[lead.end():]) if pos == 0][:1]
 
 
+def _named_as_at(m: Message, people: People) -> Message:
+    """``m`` read as the @-reply it is when it opens by naming the member whose question it answers ("回刘二叔：补贴
+    每亩105元" as "@刘二叔 补贴每亩105元", cue ``reply.answers_named``): an answer to that member, not work given to
+    them — the to-dos read an @-reply that way already. Any other line as it is."""
+    text = m.text.strip()
+    f = _fold(text)
+    lead = cue("reply", "answers_named").match(f)
+    if lead is None or len(f) != len(text):
+        return m
+    named = [alias for pos, alias, _ in people.named_in(f[lead.end():]) if pos == 0]
+    if not named:
+        return m
+    end = lead.end() + len(named[0])
+    rest = text[end:].lstrip(" \t:：，,")
+    if not rest:
+        return m
+    return replace(m, text=f"@{text[lead.end():end]} {rest}")
+
+
 def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
     """A question answered only by coming next, by a line that settles another matter ("琴要自己带吗" — "那发表会就
     还是在文化中心"): the decision is no answer, the question stays open."""
@@ -3466,6 +3485,29 @@ def _list_deadline(parts: list[str], m: Message, event: date | None,
     return None
 
 
+def _list_dated_after(actions: list[ActionItem], messages: list[Message], idx: int, spoke: dict[str, int],
+                      event: date | None, meeting: date | None) -> bool:
+    """"① 水果：@朵朵妈 ② 气球50个：@乐乐爸 …" — "以上东西12月29日前送到班里": the speaker's next line (within two lines
+    of the list, cue ``action.list_after_deadline``) dates the list's to-dos that have no time of their own; True when
+    it dated one (the line is then the list's deadline, no to-do of its own)."""
+    m = messages[idx]
+    if not cue("action", "list_after_deadline").match(_fold(m.text).strip()):
+        return False
+    last = spoke.get(m.speaker)
+    listed = next((p for p in messages[max(0, idx - 2):idx] if p.id == last), None)
+    if listed is None or not any(cue("action", "list_markers").search(line) for line in listed.text.split("\n")):
+        return False
+    due = find_deadline(cue("action", "list_head").sub("", m.text.strip(), count=1), m.time, m.text, event=event,
+                        meeting=meeting)
+    items = [a for a in actions if a.sources[0] == listed.id and _undated(a)]
+    if due is None or due.day is None or not items:
+        return False
+    for a in items:
+        _set_due(a, due)
+        a.sources = sorted({*a.sources, m.id})
+    return True
+
+
 def _item_addressed(parts: list[_Clause], speaker: str, item_at: list[str], people: People) -> None:
     """"1. @阿鹏 买垃圾袋和手套，周四前买好", "② 后勤组：搭帐篷、摆桌椅，@朵朵爸": an item of a task list that @-mentions
     one member gives its work, where the clauses name no owner, to that member (outside a list an opening @ only
@@ -3555,7 +3597,7 @@ def _only_names(text: str, people: People) -> bool:
 def _task(text: str, m: Message, people: People, context: dict[str, Message], asker: str | None = None) -> str:
     """The task as written; a reply's task names what it replies to (我明天上午去现场盯着 → about the lift),
     also a reply with no @ to the question just asked ("可以，我整理一下，这周内发群里")."""
-    task = _ungreeted(_clean(text))
+    task = _ungreeted(_clean(text)).rstrip("：: ")  # ("① 水果：@朵朵妈": the matter, not its colon)
     lead = people.lead(m.text) or ([asker] if asker else [])
     # (work given to the one addressed, "@小林 你下周三前把大纲发我", answers none of their questions)
     if lead and lead[0] in context and not has(_fold(text), "action", "given_due"):
@@ -4243,6 +4285,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     """To-dos (owner + deadline), decisions (with who agreed) and announcements, item by item. ``rosters``: the chat's
     rosters when the caller has read them already (:func:`copilot.notes.rosters.find_rosters`)."""
     people = People.of(messages)
+    # ("回刘二叔：…", "回 Mike：…": an answer to the one named, read as the @-reply it is — never their work)
+    messages = [_named_as_at(m, people) for m in messages]
     actions: list[ActionItem] = []
     decisions: list[Decision] = []
     announcements: list[Announcement] = []
@@ -4277,7 +4321,9 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         before = len(actions)
         # "这不明摆着嘛，谁给你发岩鞋": a retort gives no one work
         retort = has(_fold(m.text), "question", "rhetorical")
-        parts = _reminder_whole(_changes_whole(items(_corrected(m.text) if heading is None else heading)))
+        # ("以上东西12月29日前送到班里" just after a list: the list's deadline, no to-do of its own)
+        dated_list = _list_dated_after(actions, messages, idx, spoke, events[idx], meetings[idx])
+        parts = [] if dated_list else _reminder_whole(_changes_whole(items(_corrected(m.text) if heading is None else heading)))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         # a recap's items may follow its header on one line, set apart by ；("再确认一遍：第一班9点到11点；阿海周五前
