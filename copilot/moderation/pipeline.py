@@ -2065,9 +2065,12 @@ def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> boo
     contact the member may offer to pass the helper's number on (需要的私聊我给电话: ad.referral_pass); then 私聊我 is how
     to ask for it, not a seller's voice. ``text``: compact."""
     words = lexicons().words
-    if evasions or rep.urls or rep.names(Label.SPAM) or not words["ad.referral_voice"].search(text):
+    # … or a member naming a third person of a trade (推荐一个做防水的李师傅, 我家是找的王师傅贴的; patterns.yaml third_party):
+    # then a bare 私我 (需要的私我) is how to ask the member for that person's number, as ad.referral_pass says it outright
+    third = bool(patterns().third_party.search(text))
+    if evasions or rep.urls or rep.names(Label.SPAM) or not (third or words["ad.referral_voice"].search(text)):
         return False
-    passed = not rep.contacts and bool(words["ad.referral_pass"].search(text))
+    passed = not rep.contacts and (third or bool(words["ad.referral_pass"].search(text)))
     if len(rep.contacts) != 1 and not passed:
         return False
     said = words["ad.invite"].sub("", text) if passed else text  # 私聊我 asks for the helper's number
@@ -2078,7 +2081,8 @@ def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> boo
     if business is not None and all(words["ad.referral_trade"].fullmatch(w) for w in business.items):
         names.discard("business")
     promo = rep.signal("promo_words")
-    if passed and (promo is None or set(promo.items) <= SIGN_UP_WORDS):
+    fair = SIGN_UP_WORDS | ({w for w in promo.items if words["ad.referral_fair"].fullmatch(w)} if third and promo else set())
+    if passed and (promo is None or set(promo.items) <= fair):
         names -= {"invite", "promo_words"}
     return names <= _PLAIN_REFERRAL_PATH
 
