@@ -55,6 +55,7 @@ from copilot.moderation.offtopic import (
     OffTopicDetector,
     a_not_a,
     event_kind_words,
+    field_words,
     generic_words,
     invitation_objects,
     organiser_clauses,
@@ -1138,11 +1139,13 @@ class Moderator:
 
     def _own_matters(self, text: str) -> list[str]:
         """The words that make a message the group's own business (relevance.yaml ``own_matters``: 我们队, 本群…; and the
-        profile's own topic words of two characters or more: 比赛 in a league's group), at most three."""
+        profile's own topic words of two characters or more: 比赛 in a league's group; and the field words of the group's
+        hobby or trade, domains.yaml, cued by the profile's text: 门将 in a football league's group), at most three."""
         compact = normalise(text).compact
         found = [m.group(0) for m in _own_matters_words().finditer(compact)]
         topics = [normalise(t).compact for t in (self.profile.topics if self.profile else ())]
         found += [t for t in topics if len(t) >= 2 and t in compact]
+        found += sorted((w for w in field_words(self.topic_text) if w in compact), key=compact.find)
         return list(dict.fromkeys(found))[:3]
 
     def _complaint_to_shop(self, text: str, v: Verdict) -> None:
