@@ -415,7 +415,9 @@ class Moderator:
         """The verdict's words in the group's output script (reasons and replies are read by people): the
         profile's ``script`` (a Traditional profile is zh-Hant even without the line), else the setting. Only our
         own wording is converted: the evidence the reason quotes (the signals' items, found in the message's
-        matching form) is put back as the member wrote it (:func:`_quoted_as_written`)."""
+        matching form) is put back as the member wrote it (:func:`_quoted_as_written`). The reason ends by naming, once,
+        the engine that decided (:func:`_engine_note`), whatever shows it: CLI, hooks, the audit log or the UI."""
+        verdict.reason += _engine_note(verdict)
         hant = self._hant()
         if hant:
             region = self._hant_region
@@ -1665,6 +1667,16 @@ class Moderator:
             v.reason += "（试运行：未执行，未写入审核日志）"
         elif pol.dry_run:
             v.reason += "（观察模式：只记录，未执行）"
+
+
+def _engine_note(v: Verdict) -> str:
+    """The engine a verdict's reason names at its end (issue 17): the offline engine (rules and the offline models), or
+    the model that reviewed an uncertain message after it — or whose review failed, so the offline verdict stands."""
+    if (v.checks.get("normalise") or {}).get("empty"):
+        return ""  # nothing was read, nothing decided
+    if v.engine != OFFLINE:
+        return f"（离线引擎初判，模型 {v.engine} 复核）"
+    return "（离线引擎判定，模型复核未成功）" if v.notice else "（离线引擎判定）"
 
 
 def _scam_account(text: str, v: Verdict, strikes_before: int, pol: Policy) -> None:
