@@ -2082,7 +2082,9 @@ def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> boo
     words = lexicons().words
     # … or a member naming a third person of a trade (推荐一个做防水的李师傅, 我家是找的王师傅贴的; patterns.yaml third_party):
     # then a bare 私我 (需要的私我) is how to ask the member for that person's number, as ad.referral_pass says it outright
-    third = bool(patterns().third_party.search(text))
+    pat = patterns()
+    third = bool(pat.third_party.search(text)
+                 or (pat.third_party_told.search(text) and pat.third_party_voucher.search(text)))
     if evasions or rep.urls or rep.names(Label.SPAM) or not (third or words["ad.referral_voice"].search(text)):
         return False
     passed = not rep.contacts and (third or bool(words["ad.referral_pass"].search(text)))
