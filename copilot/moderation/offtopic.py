@@ -524,6 +524,17 @@ def related_words(words: frozenset[str], text: str) -> tuple[list[str], frozense
     return types, frozenset(related - words - _relevance()[0])
 
 
+@lru_cache(maxsize=64)
+def field_words(text: str) -> frozenset[str]:
+    """The field words of a group's hobby or trade (``domains.yaml``: its words and other names, for each domain one of
+    whose cues is in ``text``, the profile's own folded text) of two characters or more: 门将, 试训 in a football league."""
+    found: set[str] = set()
+    for ctx in load_resource(DOMAINS)["domains"].values():
+        if any(cue in text for cue in ctx["cues"]):
+            found.update(fold(str(w)) for w in (*ctx["words"], *ctx["cues"]))
+    return frozenset(w for w in found if len(w) >= 2)
+
+
 @dataclass(frozen=True)
 class ProfileVocab:
     """Profile words (jieba-segmented once per profile) compiled into one regex for the hot path."""

@@ -55,6 +55,7 @@ from copilot.moderation.offtopic import (
     OffTopicDetector,
     a_not_a,
     event_kind_words,
+    field_words,
     generic_words,
     invitation_objects,
     organiser_clauses,
@@ -414,7 +415,9 @@ class Moderator:
         """The verdict's words in the group's output script (reasons and replies are read by people): the
         profile's ``script`` (a Traditional profile is zh-Hant even without the line), else the setting. Only our
         own wording is converted: the evidence the reason quotes (the signals' items, found in the message's
-        matching form) is put back as the member wrote it (:func:`_quoted_as_written`)."""
+        matching form) is put back as the member wrote it (:func:`_quoted_as_written`). The reason ends by naming, once,
+        the engine that decided (:func:`_engine_note`), whatever shows it: CLI, hooks, the audit log or the UI."""
+        verdict.reason += _engine_note(verdict)
         hant = self._hant()
         if hant:
             region = self._hant_region
@@ -1138,11 +1141,13 @@ class Moderator:
 
     def _own_matters(self, text: str) -> list[str]:
         """The words that make a message the group's own business (relevance.yaml ``own_matters``: 我们队, 本群…; and the
-        profile's own topic words of two characters or more: 比赛 in a league's group), at most three."""
+        profile's own topic words of two characters or more: 比赛 in a league's group; and the field words of the group's
+        hobby or trade, domains.yaml, cued by the profile's text: 门将 in a football league's group), at most three."""
         compact = normalise(text).compact
         found = [m.group(0) for m in _own_matters_words().finditer(compact)]
         topics = [normalise(t).compact for t in (self.profile.topics if self.profile else ())]
         found += [t for t in topics if len(t) >= 2 and t in compact]
+        found += sorted((w for w in field_words(self.topic_text) if w in compact), key=compact.find)
         return list(dict.fromkeys(found))[:3]
 
     def _complaint_to_shop(self, text: str, v: Verdict) -> None:
@@ -1664,6 +1669,16 @@ class Moderator:
             v.reason += "（观察模式：只记录，未执行）"
 
 
+def _engine_note(v: Verdict) -> str:
+    """The engine a verdict's reason names at its end (issue 17): the offline engine (rules and the offline models), or
+    the model that reviewed an uncertain message after it — or whose review failed, so the offline verdict stands."""
+    if (v.checks.get("normalise") or {}).get("empty"):
+        return ""  # nothing was read, nothing decided
+    if v.engine != OFFLINE:
+        return f"（离线引擎初判，模型 {v.engine} 复核）"
+    return "（离线引擎判定，模型复核未成功）" if v.notice else "（离线引擎判定）"
+
+
 def _scam_account(text: str, v: Verdict, strikes_before: int, pol: Policy) -> None:
     """An obvious scam account (evidence.yaml ``scam_account``): a member who joined lately (a join notice) and is among
     their first messages posts an ad the group deletes, and the ad is a fraud pitch — a signal of the rule's (a promised
@@ -2065,9 +2080,14 @@ def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> boo
     contact the member may offer to pass the helper's number on (需要的私聊我给电话: ad.referral_pass); then 私聊我 is how
     to ask for it, not a seller's voice. ``text``: compact."""
     words = lexicons().words
-    if evasions or rep.urls or rep.names(Label.SPAM) or not words["ad.referral_voice"].search(text):
+    # … or a member naming a third person of a trade (推荐一个做防水的李师傅, 我家是找的王师傅贴的; patterns.yaml third_party):
+    # then a bare 私我 (需要的私我) is how to ask the member for that person's number, as ad.referral_pass says it outright
+    pat = patterns()
+    third = bool(pat.third_party.search(text)
+                 or (pat.third_party_told.search(text) and pat.third_party_voucher.search(text)))
+    if evasions or rep.urls or rep.names(Label.SPAM) or not (third or words["ad.referral_voice"].search(text)):
         return False
-    passed = not rep.contacts and bool(words["ad.referral_pass"].search(text))
+    passed = not rep.contacts and (third or bool(words["ad.referral_pass"].search(text)))
     if len(rep.contacts) != 1 and not passed:
         return False
     said = words["ad.invite"].sub("", text) if passed else text  # 私聊我 asks for the helper's number
@@ -2078,7 +2098,8 @@ def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> boo
     if business is not None and all(words["ad.referral_trade"].fullmatch(w) for w in business.items):
         names.discard("business")
     promo = rep.signal("promo_words")
-    if passed and (promo is None or set(promo.items) <= SIGN_UP_WORDS):
+    fair = SIGN_UP_WORDS | ({w for w in promo.items if words["ad.referral_fair"].fullmatch(w)} if third and promo else set())
+    if passed and (promo is None or set(promo.items) <= fair):
         names -= {"invite", "promo_words"}
     return names <= _PLAIN_REFERRAL_PATH
 

@@ -722,6 +722,9 @@ class Patterns:
     reported_speech: re.Pattern[str]
     narrated_contact: re.Pattern[str]
     caused_contact: re.Pattern[str]  # a third person making someone get in touch (有人冒充物业…让业主加微信)
+    third_party: re.Pattern[str]  # a member naming a third person of a trade they hired (我家是找的王师傅贴的)
+    third_party_told: re.Pattern[str]  # … or recommend (推荐一个做防水的李师傅), said with third_party_voucher
+    third_party_voucher: re.Pattern[str]  # the helper in the third person or the writer's own use (他做的, 我女儿跟她)
     profile_look: re.Pattern[str]
     speech_quote: re.Pattern[str]
     recipients: re.Pattern[str]
@@ -1023,6 +1026,11 @@ def patterns() -> Patterns:
                                     + _alt(nc["verbs"]) + _alt(nc["objects"])),
         caused_contact=re.compile(_alt(nc["subjects"]) + rf"{_CLAUSE}{{0,{int(nc['subject_gap'])}}}?"
                                   + _alt(d["caused_contact"]["makes"])),
+        third_party=re.compile(_alt(d["third_party"]["hired"]) + rf"{_CLAUSE}{{0,{int(d['third_party']['gap'])}}}?"
+                               + _alt(d["third_party"]["persons"])),
+        third_party_told=re.compile(_alt(d["third_party"]["leads"]) + rf"{_CLAUSE}{{0,{int(d['third_party']['gap'])}}}?"
+                                    + _alt(d["third_party"]["persons"])),
+        third_party_voucher=re.compile(_alt(d["third_party"]["vouchers"])),
         profile_look=re.compile("".join(f"(?<!{re.escape(str(x))})" for x in pl.get("not_after") or ())
                                 + _alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
         # a quotation right after a speech verb: 骂'…', 说我'…', 冲我喊了一句'…'
