@@ -53,6 +53,7 @@ from copilot.knowledge.ranking import (
     stated_situations,
     without_constraints,
     without_names,
+    wrapper_cues,
 )
 from copilot.knowledge.typos import correct as correct_typos
 from copilot.knowledge.typos import homophones
@@ -643,7 +644,11 @@ class KnowledgeIndex:
         near_asks: tuple[str, ...] = ()
         if near is not None and near_miss and confidence >= model.threshold and loaded.near_vectors is not None:
             # a question that asks several things: the near miss is read ask by ask, not from the situation they share
+            # a question that reports a member's question (有人问烤箱温度怎么调，我该回什么) asks one thing: how to
+            # reply to it is no ask of its own
             asks = asking_clauses(query)
+            if any(wrapper_cues().reported_end(a) >= 0 for a in asks):
+                asks = []
             if len(asks) >= 2:
                 scores = [near.score(self.embedder.embed_query(a), loaded.near_vectors, loaded.asks_vectors)
                           for a in asks]
