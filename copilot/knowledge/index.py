@@ -53,7 +53,6 @@ from copilot.knowledge.ranking import (
     stated_situations,
     without_constraints,
     without_names,
-    wrapper_cues,
 )
 from copilot.knowledge.typos import correct as correct_typos
 from copilot.knowledge.typos import homophones
@@ -641,19 +640,7 @@ class KnowledgeIndex:
         confidence = model.probability(features)
         near = near_misses()
         near_miss = bool(near and near.declines(signals.near_miss, confidence))
-        near_asks: tuple[str, ...] = ()
-        if near is not None and near_miss and confidence >= model.threshold and loaded.near_vectors is not None:
-            # a question that asks several things: the near miss is read ask by ask, not from the situation they share
-            # a question that reports a member's question (有人问烤箱温度怎么调，我该回什么) asks one thing: how to
-            # reply to it is no ask of its own
-            asks = asking_clauses(query)
-            if any(wrapper_cues().reported_end(a) >= 0 for a in asks):
-                asks = []
-            if len(asks) >= 2:
-                scores = [near.score(self.embedder.embed_query(a), loaded.near_vectors, loaded.asks_vectors)
-                          for a in asks]
-                near_miss, outside = near.per_ask(scores)
-                near_asks = () if near_miss else tuple(asks[i] for i in outside)
+        near_asks: tuple[str, ...] = ()  # per-ask near misses: tried in round 58, off (docs/retrieval.md)
         sections = []
         sentence = signals.sentence if signals.sentence is not None else signals.dense
         for i in order[:k]:
