@@ -9,6 +9,7 @@ added terms below them (see :mod:`copilot.knowledge.index`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +52,18 @@ def _key(phrase: str) -> str:
     return "".join(fold(phrase).split())
 
 
+def _short_latin(phrase: str) -> bool:
+    """A Latin abbreviation of at most three letters (dm, ad, kol): it is often part of a longer English word."""
+    return len(phrase) <= 3 and phrase.isascii() and phrase.isalpha()
+
+
+def _latin_alone(text: str, at: int, size: int) -> bool:
+    """The Latin letters at ``text[at:at + size]`` are not part of a longer Latin word."""
+    before = text[at - 1] if at > 0 else ""
+    after = text[at + size] if at + size < len(text) else ""
+    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
+
+
 def _words(text: str) -> list[str]:
     """Whole jieba words (not search-mode sub-words), stop words kept: 自己人 stays 自己 + 人."""
     return tokenize(text, for_search=False, keep_stopwords=True)
@@ -87,6 +100,8 @@ class Expander:
     def _says(self, phrase: str, text: str, words: set[str]) -> bool:
         """``phrase`` is in ``text``, or its root is one of the question's words, or all its words are."""
         own = self._words.get(phrase, frozenset())
+        if _short_latin(phrase):  # DM, ad, bug: a whole Latin word, not part of admin, add, debug
+            return any(_latin_alone(text, m.start(), len(phrase)) for m in re.finditer(re.escape(phrase), text))
         return phrase in text or self._roots[phrase] in words or (len(own) > 1 and own <= words)
 
     def expand(self, question: str) -> Expansion:
