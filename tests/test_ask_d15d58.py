@@ -1,6 +1,5 @@
-"""Round 58 (d15d58): a question that asks several things is declined as a near miss only when each ask reads as one
-on its own (a shared situation such as 群里有人被骗 is no ask); a decline whose retrieval passed the threshold names the
-nearest section instead of saying nothing is near; short English words inside Chinese questions (DM, ads, bug) reach
+"""Round 58 (d15d58): a decline whose retrieval passed the threshold names the nearest section instead of saying
+nothing is near (a per-ask near-miss reading was tried and dropped: docs/retrieval.md); short English words inside Chinese questions (DM, ads, bug) reach
 the card terms through the synonym table. Questions written for these tests."""
 
 from __future__ import annotations
@@ -8,19 +7,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from copilot.knowledge.ask import decline_text, decline_texts, outside_note
+from copilot.knowledge.ask import decline_text, decline_texts
 from copilot.knowledge.expansion import load_expander
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import NearMisses
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
-
-
-def test_the_decline_stands_only_when_every_ask_reads_as_a_near_miss() -> None:
-    near = NearMisses(texts=[], margin=0.01)
-    assert near.per_ask([0.026, 0.017]) == (True, [0, 1])
-    assert near.per_ask([0.026, -0.013]) == (False, [0])
-    assert near.per_ask([-0.003, -0.009]) == (False, [])
 
 
 def test_a_decline_past_the_threshold_names_the_nearest_section(kb_index: KnowledgeIndex) -> None:
@@ -30,14 +21,6 @@ def test_a_decline_past_the_threshold_names_the_nearest_section(kb_index: Knowle
     text = decline_text(declined)
     assert decline_texts().nothing_near not in text
     assert declined.leading().label in text
-
-
-def test_an_ask_read_as_a_near_miss_is_named_outside(kb_index: KnowledgeIndex) -> None:
-    ranking = kb_index.search_sections("群里有人卖保险，这个保险值得买吗，要不要把他踢了", k=5, unwrap=True)
-    named = dataclasses.replace(ranking, near_asks=("这个保险值得买吗",))
-    note = outside_note(None, named)
-    assert "这个保险值得买吗" in note and "后面那一问" in note  # the ask answered comes after it
-    assert outside_note(None, ranking) == ""
 
 
 def test_short_english_words_inside_chinese_questions_reach_card_terms() -> None:

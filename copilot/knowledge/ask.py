@@ -469,18 +469,9 @@ def ranked(question: str, index: KnowledgeIndex, *, k: int = 5) -> tuple[Section
     return (mixed.ranking, mixed) if mixed is not None else (ranking, None)
 
 
-def outside_note(mixed: CoveredPart | None, ranking: SectionRanking | None = None) -> str:
-    """The note naming the part of a two-part question left unanswered as outside the material ("" without one), or
-    the asks of an answered question that read as near misses on their own (:attr:`SectionRanking.near_asks`)."""
-    if mixed is not None:
-        return mixed.note()
-    texts = decline_texts()
-    if ranking is None or not ranking.near_asks or not texts.part_outside:
-        return ""
-    asks = asking_clauses(ranking.question)
-    first = bool(asks) and asks[0] in ranking.near_asks
-    part = "，".join(a.rstrip("？?。！!，, ") for a in ranking.near_asks)
-    return texts.part_outside.format(part=part, side="后面" if first else "前面")
+def outside_note(mixed: CoveredPart | None) -> str:
+    """The note naming the part of a two-part question left unanswered as outside the material ("" without one)."""
+    return mixed.note() if mixed is not None else ""
 
 
 _CLAUSE_ENDS = "，,。；;？?！! "
@@ -1742,7 +1733,7 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
         text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
     notes = [*(asks_lines(asks, sections) or [part_left_out(sections, part, text, index), ask_left_out(sections, asked, part),
-                                               ask_elsewhere(sections, asked, asked_q)]), outside_note(mixed, ranking)]
+                                               ask_elsewhere(sections, asked, asked_q)]), outside_note(mixed)]
     notes = [*name_check_lines(question, sections, index), *notes]
     for left_out in notes:
         if left_out:

@@ -640,7 +640,6 @@ class KnowledgeIndex:
         confidence = model.probability(features)
         near = near_misses()
         near_miss = bool(near and near.declines(signals.near_miss, confidence))
-        near_asks: tuple[str, ...] = ()  # per-ask near misses: tried in round 58, off (docs/retrieval.md)
         sections = []
         sentence = signals.sentence if signals.sentence is not None else signals.dense
         for i in order[:k]:
@@ -652,8 +651,7 @@ class KnowledgeIndex:
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
                                        lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
         ranking = SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms,
-                                 near_miss=near_miss, stated=stated, must_answer=must_answer, own=own_matter(query),
-                                 near_asks=near_asks)
+                                 near_miss=near_miss, stated=stated, must_answer=must_answer, own=own_matter(query))
         if unwrap and ranking.covered and (asked := asked_object(query)) is not None:
             # a question dressed in operator words (作为群主…怎么跟群友解释) is covered only if what it asks about is
             alone = self.search_sections(asked.text, k=1, rerank=rerank, expand=expand)

@@ -339,15 +339,6 @@ class NearMisses(BaseModel):
     def declines(self, score: float, confidence: float) -> bool:
         return score > self.margin and confidence < self.below
 
-    def per_ask(self, scores: list[float]) -> tuple[bool, list[int]]:
-        """For a question whose whole text reads as a near miss and whose retrieval passed the threshold, and that
-        asks several things (``scores``: each asking clause's own near-miss score): whether the decline stands and
-        which asks read as near misses. A shared situation (群里有人被骗) is no ask: the decline stands only when every
-        ask reads as a near miss on its own; when some do and some do not, the question is answered and those are
-        named as outside (\"群主要担责吗，我现在该咋处理\" is answered for what to do now)."""
-        near = [i for i, s in enumerate(scores) if s > self.margin]
-        return len(near) == len(scores), near
-
 
 @lru_cache(maxsize=2)
 def _near_misses(path: Path, mtime: float) -> NearMisses:
@@ -942,9 +933,6 @@ class SectionRanking:
     related_floor: float
     expansion: tuple[str, ...] = ()
     near_miss: bool = False  # it reads like a near miss the cards do not cover (:class:`NearMisses`)
-    # the asking clauses of a question that asks several things which read as near misses on their own, while
-    # another of its asks does not (:meth:`NearMisses.per_ask`): the question is answered and these are named outside
-    near_asks: tuple[str, ...] = ()
     # the first section answers a situation the question states (``stated.yaml``, :meth:`StatedSituations.leads`):
     # it leads the answer as it is, and the answer gives it as the answer, not as the nearest
     stated: bool = False
