@@ -187,6 +187,15 @@ class FloodTracker:
         return {"burst_10s": burst, "repeats_5min": repeats, "users_same_text": users_same}
 
 
+
+def _cleared_as_reply(a: Analysis, topic: dict[str, Any], reason: str, **what: Any) -> bool:
+    """A message the thread layer reads as a reply to something in the group (a claim on the group's own post, a
+    rebuke after an insult): on topic, with ``reason`` said and ``what`` it answered kept in the topic check."""
+    a.label, a.score = Label.OK, 0.9
+    a.reasons = [reason]
+    topic.update(off_topic=False, thread_reply=True, detail=reason, **what)
+    return True
+
 class Moderator:
     """Moderate messages for one group profile (or none). Thread-safe; reuse it.
 
@@ -1316,10 +1325,8 @@ class Moderator:
         claim = lexicons().words["offer_claim"].search(a.folded)
         if claim is None:
             return False
-        a.label, a.score = Label.OK, 0.9
-        a.reasons = [f"接群里刚才的{'接单' if topic.get('deal') == 'job' else '帖子'}（{claim.group(0)}），认领群里自己的东西或活儿，不算跑题"]
-        topic.update(off_topic=False, thread_reply=True, offer_claim=claim.group(0), detail=a.reasons[0])
-        return True
+        return _cleared_as_reply(a, topic, f"接群里刚才的{'接单' if topic.get('deal') == 'job' else '帖子'}（{claim.group(0)}），"
+                                            "认领群里自己的东西或活儿，不算跑题", offer_claim=claim.group(0))
 
     def _rebukes(self, msg: Message, a: Analysis, topic: dict[str, Any], group: str, now: float) -> bool:
         """A member calling the group back to order after an insult (二柱你咋说话的, 嫌贵可以不买，别骂人, 唔好咁讲嘢): within
@@ -1339,10 +1346,8 @@ class Moderator:
         said = lexicons().words["rebuke"].search(a.folded)
         if said is None:
             return False
-        a.label, a.score = Label.OK, 0.9
-        a.reasons = [f"劝群友好好说话（{said.group(0)}），接的是群里刚才的冲突，是维护本群秩序，不算跑题"]
-        topic.update(off_topic=False, thread_reply=True, rebuke=said.group(0), detail=a.reasons[0])
-        return True
+        return _cleared_as_reply(a, topic, f"劝群友好好说话（{said.group(0)}），接的是群里刚才的冲突，是维护本群秩序，不算跑题",
+                                 rebuke=said.group(0))
 
     def _answer_layer(self, msg: Message, a: Analysis) -> None:
         """A number given in answer to a member's request (stateful, in memory like the thread): "我上个月找的刘师傅…电话139…

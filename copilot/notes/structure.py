@@ -3619,10 +3619,9 @@ def bare_task(task: str) -> str:
     return _REPLY_NOTE_RE.sub("", task)
 
 
-def _same_task(a: ActionItem, b: ActionItem) -> bool:
-    # the label of what a task replies to is no common ground ("宪法我负责（回复Jenny：…）" and "我明天去预约
-    # （回复小安：…）" are two), what it replies to is
-    # (nor is the owner's own name: "小马带两个新球" and "赛后收拾场地：小马、猴子" are two)
+def _unnamed_tasks(a: ActionItem, b: ActionItem) -> tuple[str, str]:
+    """The two tasks' words without the label of what each replies to and without either owner's name — what two
+    to-dos are compared by."""
     names = sorted(_owner_names(a.owner) | _owner_names(b.owner), key=len, reverse=True)
 
     def unnamed(task: str) -> str:
@@ -3631,7 +3630,14 @@ def _same_task(a: ActionItem, b: ActionItem) -> bool:
             task = task.replace(name, " ")
         return task
 
-    return _relevant_task(unnamed(a.task), unnamed(b.task)) and (
+    return unnamed(a.task), unnamed(b.task)
+
+
+def _same_task(a: ActionItem, b: ActionItem) -> bool:
+    # the label of what a task replies to is no common ground ("宪法我负责（回复Jenny：…）" and "我明天去预约
+    # （回复小安：…）" are two), what it replies to is
+    # (nor is the owner's own name: "小马带两个新球" and "赛后收拾场地：小马、猴子" are two)
+    return _relevant_task(*_unnamed_tasks(a, b)) and (
         a.deadline is None or b.deadline is None or a.deadline == b.deadline or a.deadline[:10] == b.deadline[:10])
 
 
@@ -3787,15 +3793,7 @@ def _apart(a: ActionItem, b: ActionItem) -> bool:
         return False
     if a.deadline[:10] == b.deadline[:10] and (len(a.deadline) <= 10 or len(b.deadline) <= 10):
         return False  # ("周六晚上" and "周六晚上9点前": one time, the closer)
-    names = sorted(_owner_names(a.owner) | _owner_names(b.owner), key=len, reverse=True)
-
-    def unnamed(task: str) -> str:
-        task = _REPLY_LABEL.sub(" ", task)
-        for name in names:
-            task = task.replace(name, " ")
-        return task
-
-    return not _relevant_task(unnamed(a.task), unnamed(b.task))
+    return not _relevant_task(*_unnamed_tasks(a, b))
 
 
 def _ratifies(a: ActionItem, new: ActionItem, speaker_of: dict[int, str] | None, calls: dict[int, str] | None) -> bool:
