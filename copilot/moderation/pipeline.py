@@ -189,11 +189,12 @@ class FloodTracker:
 
 
 def _cleared_as_reply(a: Analysis, topic: dict[str, Any], reason: str, **what: Any) -> bool:
-    """A message the thread layer reads as a reply to something in the group (a claim on the group's own post, a
-    rebuke after an insult): on topic, with ``reason`` said and ``what`` it answered kept in the topic check."""
+    """A message the thread layer reads as a reply to something in the group (an answer to its question, a follow-up
+    or a reply naming its poster, a claim on the group's own post, a rebuke after an insult): on topic, with ``reason``
+    said and ``what`` it answered kept in the topic check."""
     a.label, a.score = Label.OK, 0.9
     a.reasons = [reason]
-    topic.update(off_topic=False, thread_reply=True, detail=reason, **what)
+    topic.update(off_topic=False, thread_reply=True, **what, detail=reason)
     return True
 
 class Moderator:
@@ -1276,19 +1277,15 @@ class Moderator:
             and len(normalise(msg.text).compact) <= THREAD_REPLY_CHARS and invitation_objects(a.folded) is None
         if quiet and last is not None and last.asks and not a.signals.question \
                 and (a.telling & last.chars if last.tied else _han_pairs(a.mandarin) & last.chars):
-            a.label, a.score = Label.OK, 0.9
-            a.reasons = ["回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题"]
-            topic.update(off_topic=False, thread_reply=True, detail=a.reasons[0])
+            _cleared_as_reply(a, topic, "回答群里刚才关于本群话题的提问，没有闲聊话题词，不单独判断跑题")
         elif quiet and last is not None and last.tied and a.asks \
                 and (said := sorted(_follow_up_words(a.mandarin) & last.words)):
-            a.label, a.score = Label.OK, 0.9
-            a.reasons = ["追问群里刚才关于本群话题的消息（接着说：" + "、".join(said[:3]) + "），没有闲聊话题词，不单独判断跑题"]
-            topic.update(off_topic=False, thread_reply=True, follow_up=said[:3], detail=a.reasons[0])
+            _cleared_as_reply(a, topic, "追问群里刚才关于本群话题的消息（接着说：" + "、".join(said[:3]) + "），没有闲聊话题词，不单独判断跑题",
+                              follow_up=said[:3])
         elif quiet and last is not None and last.tied and len(last.who) >= 2 and last.who in normalise(msg.text).compact:
             # "小雨妈我要！", "阿Ken你段solo…": a short reply naming the poster of the group's last post answers that post
-            a.label, a.score = Label.OK, 0.9
-            a.reasons = [f"回复群里刚才关于本群话题的消息（点名{last.who}），没有闲聊话题词，不单独判断跑题"]
-            topic.update(off_topic=False, thread_reply=True, named_poster=last.who, detail=a.reasons[0])
+            _cleared_as_reply(a, topic, f"回复群里刚才关于本群话题的消息（点名{last.who}），没有闲聊话题词，不单独判断跑题",
+                              named_poster=last.who)
         if topic.get("about_group") or topic.get("thread_reply"):
             # an answer keeps the question open for the next members' answers (several answer one question)
             asks = a.asks or bool(topic.get("thread_reply") and last and last.asks)

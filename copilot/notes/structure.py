@@ -6001,10 +6001,12 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     each message's place in ``messages`` by id."""
     m = messages[idx]
     reach = int(raw("owner", "given_work_reach"))
-    # (no work given out by anyone but the speaker lately: nothing to date, so the line is not read at all — the
-    # same test as ``given`` below, asked first)
-    if not any(a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
-               for a in actions):
+
+    def out_lately(a: ActionItem) -> bool:  # work given out to someone else within reach of this line
+        return a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
+
+    # (no work given out lately: nothing to date, so the line is not read at all — ``given`` below narrows the same)
+    if not any(out_lately(a) for a in actions):
         return False
     f = _fold(m.text).strip()
     if is_question(m.text) or _LEAD_MENTIONS.match(m.text) or has(f, "owner", "me") or has(f, "owner", "group") \
@@ -6018,8 +6020,7 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     pieces = [p for p in cue("owner", "topic_joins").split(topic) if p]
     if not pieces or _CLAUSE.search(topic) or any(len(p) < 2 for p in pieces):
         return False
-    given = [a for a in actions if a.owner not in (None, "大家", m.speaker) and idx - at_msg.get(a.sources[-1], -reach - 1) <= reach
-             and messages[at_msg[a.sources[0]]].speaker == m.speaker]
+    given = [a for a in actions if out_lately(a) and messages[at_msg[a.sources[0]]].speaker == m.speaker]
     if not given:
         return False  # no work of the speaker's to date (each piece's pattern would find none)
     found = []
