@@ -62,7 +62,10 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                "independent11": "independent11/messages.jsonl",
                # round 58: a twelfth blind set (9 more new kinds of group, 422 msgs; official accounts named in each
                # profile), same rules as independent3–10 — score only, do not read its rows
-               "independent12": "independent12/messages.jsonl"}
+               "independent12": "independent12/messages.jsonl",
+               # round 59: a thirteenth blind set (9 more new kinds of group, 445 msgs; official accounts named in each
+               # profile), same rules as independent3–10 and 12 — score only, do not read its rows
+               "independent13": "independent13/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
