@@ -657,6 +657,22 @@ class Moderator:
         cues = sorted(set(lexicons().words["ad.own_activity"].findall(compact)))
         return cues if cues and self.offtopic.about(compact, rep) else []
 
+    def _joined_activity(self, a: Analysis) -> list[str]:
+        """What a member invites the others to do with them on the group's own subject (约场, 一起拼, 想来的: lexicons.yaml
+        ad.join_call) when nothing is on offer: no price nor a bare number, no gift, nothing taught or sold
+        (ad.own_activity_not), nothing about another subject. The words that invite, or [] (_belongs_layer)."""
+        if not (a.checks.get("offtopic") or {}).get("about_group"):
+            return []
+        words = lexicons().words
+        # nothing on offer: no price, not even a bare number once the handle and times are gone (拿铁两杯48), no gift
+        # (报群名送贝果: ad.giveaway_gift) — what a member's join call never carries and a shop's does
+        if said_prices(a.folded) or _BARE_PRICE.search(_without_contacts(a.folded, a.signals)) \
+                or words["ad.giveaway_gift"].search(a.folded):
+            return []
+        if self.offtopic is None or words["ad.own_activity_not"].search(a.folded) or self.offtopic.elsewhere(a.folded):
+            return []
+        return sorted(set(words["ad.join_call"].findall(a.folded)))
+
     def _own_event_perk(self, rep: SignalReport, compact: str, scores: dict[Label, float],
                         checks: dict[str, Any]) -> None:
         """A perk a business gave the group for one of its own events (聚餐那家店给咱们群开了专属券 + one link): a member
@@ -1432,6 +1448,12 @@ class Moderator:
             a.label, a.score = Label.OK, MEMBER_SHARING_CAP
             a.reasons = [_MEET_UP_NOTE.format(words="、".join(dict.fromkeys(meet[:3])))]
             a.checks["belongs"] = {"meet_up": meet[:3]}
+            return
+        join = self._joined_activity(a)
+        if join:  # the writer asks the others to do the group's own thing together (周六想约场的加我): nobody buys
+            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+            a.reasons = [_JOIN_NOTE.format(words="、".join(join[:3]))]
+            a.checks["belongs"] = {"join": join[:3]}
             return
         # an answer takes up a word of the question, not only its characters, and pitches no sale (lexicons.yaml
         # answer_pitch: 平價帳篷) nor states a price: "行山 加我WhatsApp… 平價帳篷" answers no "有冇人行過鳳凰山？"
@@ -2865,6 +2887,8 @@ _HAND_OVER_NOTE = ("说的是本群的事，留号是为了自己把东西交给
                    "不算广告")
 _MEET_UP_NOTE = ("说的是本群的事，留号是为了到了地方能找到发消息的人（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
                  "不算广告")
+_JOIN_NOTE = ("说的是本群的事，留号是为了约群友一起做（{words}），不是招人买；没有价格（各人分摊的除外）、链接、推销用语或卖家用语，"
+              "不算广告")
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
 
