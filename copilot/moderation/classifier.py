@@ -111,6 +111,10 @@ class NgramModel:
     meta: dict[str, object] = field(default_factory=dict)
     # the joint table this model's weights are a column of, and that column (a model loaded from its file; else None)
     _column: tuple[_JointTable, int] | None = field(default=None, init=False, repr=False, compare=False)
+    # the last ranking of :meth:`top_grams` (the grams it ranked, the weights it read, the ranking): a message's reason
+    # asks for its top 3 and :func:`telling_grams` for its top 12 of the same text — one ranking serves both
+    _ranked: tuple[frozenset[str], dict[str, float], tuple[str, ...]] | None = \
+        field(default=None, init=False, repr=False, compare=False)
 
     @property
     def is_group_model(self) -> bool:
@@ -128,12 +132,20 @@ class NgramModel:
 
     def top_grams(self, text: str, n: int = 3) -> list[str]:
         """The grams that pushed the score up most (for the verdict's reason)."""
+        return list(self._ranking(features(text))[:n])
+
+    def _ranking(self, grams: frozenset[str]) -> tuple[str, ...]:
+        """``grams`` that push the score up (longer than one character), the highest weight first (then the gram, both
+        descending): ranked once for the last grams asked about — the top ``n`` of any ``n`` is a head of it."""
         w = self.weights
+        last = self._ranked
+        if last is not None and last[0] is grams and last[1] is w:  # features() gives one object per text
+            return last[2]
         # only the grams that push it up are ranked: they are the first ones of a ranking of all, in the same order
-        grams = features(text)
-        scored = sorted([(v, g) for v, g in zip(map(w.get, grams, repeat(0.0)), grams) if v > 0 and len(g) > 1],
-                        reverse=True)
-        return [g for _, g in scored[:n]]
+        ranked = tuple(g for _, g in sorted([(v, g) for v, g in zip(map(w.get, grams, repeat(0.0)), grams)
+                                             if v > 0 and len(g) > 1], reverse=True))
+        self._ranked = (grams, w, ranked)
+        return ranked
 
     def save(self, path: Path) -> None:
         data = {"bias": round(self.bias, 5), "meta": self.meta,
