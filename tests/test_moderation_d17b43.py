@@ -71,9 +71,12 @@ def test_an_answer_taking_up_a_word_of_a_passed_question_is_its_thread(
     assert question.label == "ok"
     assert not question.checks["offtopic"]["about_group"]
     assert answer.label == "ok", answer.reason
-    assert answer.checks["offtopic"].get("thread_reply")
-    # … read alone, the same answer is sent to review as chatter
-    assert _chat(profile_moderator(SILK), ["湖桑吧，我家那片地一直种的"])[0].label == "off_topic"
+    # since round 59 (d17a59) the answer is cleared before the thread layer looks: it says 桑 of the topic 桑叶 (below)
+    assert answer.checks["offtopic"].get("thread_reply") or "本群话题里的字" in answer.checks["offtopic"]["detail"]
+    # … read alone, the same answer is no longer chatter either since round 59 (d17a59): a remark saying 桑, a rare
+    # character of the group's topic 桑叶, inside a word that is no everyday one (湖桑) — not tied to the thread then
+    alone = _chat(profile_moderator(SILK), ["湖桑吧，我家那片地一直种的"])[0]
+    assert alone.label == "ok" and not alone.checks["offtopic"].get("thread_reply")
 
 
 def test_one_shared_character_does_not_tie_an_answer_to_a_passed_question(

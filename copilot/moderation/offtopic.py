@@ -778,6 +778,17 @@ def _topic_chars_cached(name: str, topics: tuple[str, ...]) -> tuple[frozenset[s
     return frozenset(chars), frozenset(objects)
 
 
+@lru_cache(maxsize=64)
+def field_chars(topics: tuple[str, ...]) -> frozenset[str]:
+    """The characters of a profile's topics (folded) rarer than relevance.yaml ``company.topic_char_below``: 鼓 of 太鼓,
+    墨 of 墨水, 铃 of 扯铃 — a message naming one speaks of the group's field even where no topic word is said whole."""
+    below = int(load_resource(RELEVANCE)["company"]["topic_char_below"])
+    return frozenset(c for t in topics for c in fold(t) if _HAN_CHAR.fullmatch(c) and word_frequency(c) < below)
+
+
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
 def _topic_chars(profile: GroupProfile) -> tuple[frozenset[str], frozenset[str]]:
     """The telling characters of a profile's name and topics (rarer than relevance.yaml ``invitation.rare_char``: 展 in
     画展, 吹 in 吹奏 — not 打 in 打印), and among them the group's domain objects: a character two of them share."""
@@ -825,6 +836,7 @@ class OffTopicDetector:
         # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
         self.banned = banned_list(profile.banned)
         self.topic_chars, self.objects = _topic_chars(profile)
+        self.field_chars = field_chars(tuple(profile.topics))  # 鼓 of 太鼓: the chatter model's reading needs company
         self.object_words = object_words(self.objects)  # 兔子, 家兔, 垂耳兔 for 兔
         # the group goes places itself (徒步, 观鸟…: relevance.yaml invitation roaming) — its outings are its own
         events = " ".join(f"{e.title} {e.place} {e.details}" for e in profile.all_events())
@@ -913,14 +925,16 @@ class OffTopicDetector:
             return TopicResult(False, 0.1, [], "回应群友的话（笑、附和），没有闲聊话题词，不单独判断跑题")
         # the chatter model reads the text as written: read in the Mandarin form it scored one Cantonese off-topic message of
         # independent2 under CHATTER_MIN (measured in round 42, off-topic F1 .781 → .769) for two borderline replies of dev39
-        result = self._by_model(text, chatter, errands)
+        # a remark that runs someone down (report.put_down, attack cues) is no remark on the members' own doings
+        result = self._by_model(text, chatter, errands, remark=not (report.question or a_not_a(n.folded) or report.put_down
+                                                                    or report.attack))
         lean = result.model_p if result.model_p is not None else result.chatter_p
         invited = self._invitation(n.compact, lean if lean is not None else 0.0, text)
         if invited is not None and result.semantic is None and (not result.off_topic or result.score < invited.score):
             result = invited
         return self._kindly(n.compact, result)
 
-    def _by_model(self, text: str, chatter: list[str], errands: list[str]) -> TopicResult:
+    def _by_model(self, text: str, chatter: list[str], errands: list[str], *, remark: bool = False) -> TopicResult:
         """The chatter model's reading of a message nothing ties to the group, with its chatter and errand words."""
         p = model_p = load_chatter_model().score(text)
         for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
@@ -956,6 +970,13 @@ class OffTopicDetector:
             return TopicResult(False, 0.3, jargon[:3], f"提到了本群所养所玩之物的行话（{'、'.join(jargon[:2])}），"
                                f"没有闲聊话题词，不算跑题（闲聊概率 {p:.2f}）", about_group=True, chatter_p=round(p, 3),
                                model_p=round(model_p, 3))
+        if not chatter and remark and (shared := self._field_chars_said(normalise(text).compact)):
+            # "我真係廢柴，塗咗成晚都塗錯色" among model painters, "哈哈哈佩佩你剛剛那顆鈴直接飛上樹" among diabolo players: no
+            # chatter topic, no question, and a rare character of the group's own topics (塗 of 塗裝, 鈴 of 單鈴) — a remark
+            # on the members' own doings in its field; the chatter model alone is no proof of chatter. A question with such a
+            # character is left to the model (asked of everyone's errands too: it cost a blind set an off-topic hit, round 59)
+            return TopicResult(False, 0.3, [], f"说到了本群话题里的字（{'、'.join(shared[:3])}），没有闲聊话题词，"
+                               f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3))
         score = 0.5 + 0.5 * (p - CHATTER_MIN) / (1 - CHATTER_MIN)
         if errands and all(w in errands for w in chatter):
             # a life errand alone: labelled as before, acted on only as far as the old scale went (a person decides
@@ -978,6 +999,14 @@ class OffTopicDetector:
                                                   if jargon else "，但有说法没能读懂（口语或生僻说法），交人工判断")
         return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]),
                            model_p=round(model_p, 3))
+
+    def _field_chars_said(self, compact: str) -> list[str]:
+        """The rare characters of the group's topics (``field_chars``) the message says inside no everyday word: 鼓 of
+        鼓皮, 墨 alone — not 音 of 高音 nor 赛 of 决赛 (jieba counts those words ``EVERYDAY_WORD_FREQ`` times or more)."""
+        if not set(compact) & self.field_chars:
+            return []
+        return sorted({c for w in _words(compact) if len(w) == 1 or word_frequency(w) < EVERYDAY_WORD_FREQ
+                       for c in w if c in self.field_chars})
 
     def _invitation(self, compact: str, model_p: float, text: str = "") -> TopicResult | None:
         """An invitation or a request to members (relevance.yaml ``invitation``) whose object nothing ties to the group.
