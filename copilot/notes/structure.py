@@ -3965,6 +3965,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     future = deadline is not None and deadline.day is not None and m.time is not None and deadline.day > m.time.date()
     replying = bool(_LEAD_MENTIONS.match(m.text)) or bool(cue("action", "reply_openers").match(_fold(m.text)))
     told = has(f, "action", "imperative") or (marked and not replying and kind["commitment"] < COMMITS and not asks(clause.text))
+    # "@住户-阿伟 梯子周四前找物业借出来": work with a "…前" put to the one member the line opens by calling is theirs
+    owner = _put_to(clause, m, people, context, spoke or {}, owner, marked) or owner
     if owner is None and future and told and not has(f, "action", "advice"):
         # "记得明天带身份证", "管理费3月15日前交到副园长那里": the group is told (a notice with a
         # "…前" deadline and no one named is not the speaker's own promise unless it reads as one) —
@@ -4012,6 +4014,35 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _put_to(clause: _Clause, m: Message, people: People, context: dict[str, Message], spoke: dict[str, int],
+            owner: str | None, marked: bool) -> str | None:
+    """The one member a doing with a "…前" deadline (``marked``) and no doer of its own (``owner``) is put to: ``m``
+    opens by @-mentioning a single member other than its speaker and says the work with no 你 and no 我 but one that
+    receives ("@住户-阿伟 梯子周四前找物业借出来", "@阿凯 发版公告发版前一天写好发我") — not a reply opening with a yes
+    ("@阿明 收到，明天前弄好" is the speaker's promise), not a question, advice or what is already done, and not the
+    answer to that member's own question (their last question is about it and the speaker has not spoken since).
+    Without a "…前" such a line is as often a tip as work ("@李阿姨 明天菜市场鸡蛋打折 早点去"): it is left to the
+    other rules."""
+    if not marked or owner is not None and clause.kind != "to_me":
+        return None  # (a subject-less clause, or one whose 我 only receives, with a "…前" deadline)
+    lead = people.lead(m.text)
+    if len(lead) != 1 or lead[0] in ("大家", m.speaker):
+        return None
+    f, whole = _fold(clause.text), _fold(m.text)
+    after = _LEAD_MENTIONS.sub("", whole, count=1).strip()
+    # (a 我 that only receives is no doer: "@阿凯 发版公告发版前一天写好发我")
+    if not _has_verb(f) or cue("owner", "me").search(cue("action", "to_me").sub(" ", whole)) \
+            or cue("owner", "you").search(whole) \
+            or cue("owner", "accepts").match(after) or cue("action", "reply_openers").match(after) \
+            or has(f, "action", "already") or cue("action", "finished").search(f) \
+            or is_question(clause.text) or has(f, "action", "advice"):
+        return None
+    last = context.get(lead[0])  # (their last question)
+    if last is not None and spoke.get(m.speaker, -1) < last.id and relevant(last.text, clause.text):
+        return None
+    return lead[0]
 
 
 def _routine(f: str, deadline: Deadline | None) -> bool:
