@@ -2117,6 +2117,16 @@ def _other_matter(m: Message, f: str, targets: list[str], opened: list[_Open], i
                    for q in opened if not q.closed and i - q.index <= near)
 
 
+def _asked_too(m: Message, opened: list[_Open], i: int, near: int) -> bool:
+    """A second member asking what an open question just asked ("我都想問車費" after "車費幾錢呀"; cue
+    ``reply.asked_too``): an echo, answering nothing and asking nothing new, so the answer that follows goes to the
+    first asker. Only when it shares that question's words; otherwise it is read as any other line."""
+    if not cue("reply", "asked_too").match(_fold(MENTION.sub("", m.text)).strip()):
+        return False
+    return any(q.msg.speaker != m.speaker and not q.closed and i - q.index <= near and (not q.answer or q.loose)
+               and relevant(q.text, m.text, by_kind=False) for q in opened)
+
+
 def _own_order(m: Message, f: str, opened: list[_Open], i: int, near: int, host: str | None,
                talk: list[str]) -> bool:
     """``m``, said to no one by a member who does not run the chat, places their own order or signs up
@@ -2182,7 +2192,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     last_answered: _Open | None = None
     held: set[str] = set()  # speakers holding the questions for a round at the end
     # (one line answering two askers by @, each in its own sentence, is read as two answers: :func:`_addressed_parts`)
-    for i, m in _replies(messages, people):
+    for i, m in _replies(messages, people, opened, near):
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else []) \
             + _named_reply(m.text, people)
@@ -2193,7 +2203,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         # (a warning to the asker about something else is theirs to heed, not the answer: :func:`_aside`)
         # ("我也是，安卓机", "同问", "+1": a bystander echoing a question answers none — nor goes on with an answer)
         if turn or short or _aside(m, i, targets, opened, people, window) \
-                or cue("reply", "me_too").match(_fold(MENTION.sub("", m.text)).strip()):
+                or cue("reply", "me_too").match(_fold(MENTION.sub("", m.text)).strip()) or _asked_too(m, opened, i, near):
             last_answered = short or (None if turn == "round" else last_answered)
             continue  # (after a round, no later line goes on with an answer given before it)
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
@@ -2257,11 +2267,49 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             and not _settles_instead(q, decisions or [])]
 
 
-def _replies(messages: list[Message], people: People) -> Iterator[tuple[int, Message]]:
-    """(index, line) of every message, a line answering several askers as its parts (:func:`_addressed_parts`)."""
+def _replies(messages: list[Message], people: People, opened: list[_Open] | None = None,
+             near: int = 0) -> Iterator[tuple[int, Message]]:
+    """(index, line) of every message, a line answering several askers as its parts (:func:`_addressed_parts`, and
+    with no @ :func:`_answered_parts` against the questions ``opened`` so far: read lazily, as the pass goes)."""
     for i, whole in enumerate(messages):
-        for m in _addressed_parts(whole, people):
+        parts = _addressed_parts(whole, people)
+        if len(parts) == 1 and opened:
+            parts = _answered_parts(whole, opened, i, near)
+        for m in parts:
             yield i, m
+
+
+def _answered_parts(m: Message, opened: list[_Open], i: int, near: int) -> list[Message]:
+    """``m`` as the parts it answers different askers in when it has no @ and each of its sentences takes up, by its
+    words, exactly one of the questions still unanswered from different askers just before it ("几点集合来着" "新人
+    能进团不" — "8点50在主城集合。新人能进，装分过5000就行"): each part is read as its own reply to the asker it takes up,
+    as a quote-reply would be, so the first question does not take the whole line and leave the other open. ``[m]`` for
+    any other line."""
+    t = m.text.strip()
+    if "@" in t or "＠" in t:
+        return [m]
+    sentences = [x for x in re.split(r"(?<=[。！!；;？?])", t) if re.sub(r"\W", "", x)]
+    if len(sentences) < 2:
+        return [m]
+    waiting = [q for q in opened if (not q.answer or q.loose) and not q.closed and 0 < i - q.index <= near
+               and q.msg.speaker != m.speaker]
+    if len({q.msg.speaker for q in waiting}) < 2:
+        return [m]
+    taken: list[_Open] = []
+    for x in sentences:
+        hits = [q for q in waiting if relevant(q.text, x, by_kind=False)]
+        if len(hits) != 1:
+            return [m]
+        taken.append(hits[0])
+    if len({q.msg.speaker for q in taken}) < 2:
+        return [m]
+    parts: list[tuple[_Open, str]] = []
+    for q, x in zip(taken, sentences, strict=True):
+        if parts and parts[-1][0] is q:
+            parts[-1] = (q, parts[-1][1] + x)
+        else:
+            parts.append((q, x))
+    return [replace(m, text=x.strip(), reply_to=q.msg.speaker) for q, x in parts]  # each to its asker, as a quote would
 
 
 def _addressed_parts(m: Message, people: People) -> list[Message]:
