@@ -6501,6 +6501,9 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         if other.speaker == m.speaker or (other.speaker in stance and not revote):
             continue
         vote = _vote(other.text)
+        label = cue("decision", "vote_letter_line").match(_fold(other.text).strip())
+        if label and label.group("label") in numbered:
+            vote = numbered[label.group("label")]  # "我也A" after "A 绘本一套 B 积木一盒": a vote for 绘本一套
         head = cue("summary", "vote_head").match(_fold(other.text).strip())
         if vote is None and head and head.group(0).strip(" ，,。!！~～+＋扣") in numbered:
             vote = numbered[head.group(0).strip(" ，,。!！~～+＋扣")]  # "2" after "垦丁扣1、花莲扣2": a vote for 花莲
@@ -6529,7 +6532,7 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         # "那就定了 还是周四…，小林老师你周三前把PPT发我" — "没问题"; a line that only gives work is agreed by that yes)
         # ("收到"/"好的"/"OK" after the decision took note of it: no yes, unless the line asked for one — "没意见就这么定")
         if _says_yes(other.text) and stance.get(other.speaker, True) and not (voted and _answers_ask(messages, idx + 1 + k)) \
-                and (invited or not _ack_only(other.text)):
+                and (invited or not _ack_only(other.text)) and not _addressed_elsewhere(other.text, m.speaker):
             people.append(other.speaker)
     return list(dict.fromkeys(people))
 
@@ -6547,6 +6550,14 @@ def _numbered_options(lines: list[Message]) -> dict[str, str]:
         if len(found) >= 2:
             yes_no = cue("decision", "vote_yes_no")
             return {} if any(yes_no.search(o) for o in found.values()) else found
+    for m in lines:  # options labelled with letters ("A 绘本一套 B 积木一盒") or 甲乙 ("甲《活着》 乙《平凡的世界》")
+        found = {}
+        for hit in cue("decision", "vote_lettered").finditer(_fold(m.text)):
+            option = _CHOICE_NOISE.sub("", hit.group("option"))
+            if option:
+                found.setdefault(hit.group("number"), option)
+        if len(found) >= 2 and any(list(found)[:2] == pair for pair in (["a", "b"], ["甲", "乙"])):
+            return found
     return {}
 
 
@@ -6640,10 +6651,24 @@ def _answers_ask(messages: list[Message], j: int) -> bool:
     prev = next((messages[k] for k in range(j - 1, max(-1, j - 3), -1) if messages[k].speaker != me), None)
     if prev is None:
         return False
-    f, names = _fold(prev.text), {me, display_name(me)}
+    f, names = _fold(prev.text), {me, display_name(me), *aliases(me)}  # ("Kelly负责…" names 伴奏-Kelly)
     if is_question(prev.text) and has(f, "decision", "proposal"):
         return False  # "我的想法是第一场小鹿妈妈讲，第二场林哥讲，大家同意吗" — "同意": a yes to the proposal put to all
     return any(n and len(n) >= 2 and _fold(n) in f for n in names)
+
+
+def _addressed_elsewhere(text: str, decider: str) -> bool:
+    """Whether ``text`` opens by addressing a member other than ``decider`` ("回小宇妈：果汁随便…就行", "@阿明 好的"):
+    its yes answers that member, not the decision just made."""
+    f = _fold(text).strip()
+    if f.startswith("@"):
+        rest = f[1:]
+    else:
+        lead = cue("reply", "answers_named").match(f)
+        if lead is None or not re.match(r"[^：:，,\s]{1,10}[：:，,\s]", f[lead.end():]):
+            return False
+        rest = f[lead.end():]
+    return not any(rest.startswith(a) for a in aliases(decider))
 
 
 def _puts_up(line: str, decided: str) -> bool:
