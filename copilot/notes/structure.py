@@ -1105,13 +1105,14 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             if x.speaker == m.speaker and old and relevant(x.text, m.text, by_kind=False):
                 out[x.id] = Restated(old | (out[x.id].kinds if x.id in out else frozenset()), m)
         changes = _slot_changes(f) if not kinds and not asked else []
+        once = bool(changes) and has(f, "one_off_change")  # ("今个星期四…改到星期五": the standing 逢星期二、四 stays)
         for x in messages[max(0, j - int(raw("change_reach"))):j] if changes else []:
             fx = _fold(x.text)
             hit = [(slot, k) for slot, k in changes if any(w in _unquoted(fx) for w in slot)]
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
             # the latest change of a line is the one kept: a change that names the line's slot outdoes an earlier
             # correction on its subject ("秋游改到下周二" then "秋游费用改为每人135元" for "秋游费用每人120元…")
-            if x.speaker == m.speaker and old and not cue("moved").search(fx) \
+            if x.speaker == m.speaker and old and not cue("moved").search(fx) and not (once and has(fx, "standing_schedule")) \
                     and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
         said = _said_wrong(f) if corrects and not kinds and not words_changed else None
