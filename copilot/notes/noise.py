@@ -53,6 +53,7 @@ class NoiseRules:
     bracket_only: re.Pattern[str]
     emoticons: re.Pattern[str]
     vote_label: re.Pattern[str]
+    shortcode_only: re.Pattern[str]
     reactions: re.Pattern[str]
     greeting: re.Pattern[str]
     address: re.Pattern[str]
@@ -101,6 +102,7 @@ def rules() -> NoiseRules:
         bracket_only=phrases_regex(data["placeholders"]["bracket_only"]),
         emoticons=phrases_regex(data["placeholders"]["emoticons"]),
         vote_label=phrases_regex(data["placeholders"]["vote_label"]),
+        shortcode_only=phrases_regex(data["placeholders"]["shortcode_only"]),
         reactions=phrases_regex(data["reactions"]["whole"]),
         greeting=rx("greetings", "cues"), address=rx("greetings", "address"), acks=rx("greetings", "acks"),
         greeting_rest=int(data["greetings"]["max_rest"]),
@@ -311,7 +313,7 @@ def noise_reason(m: Message) -> str | None:
     bare = r.placeholder.sub("", folded).strip()
     if _ONLY_PUNCT.match(_EMOJI.sub("", bare)):
         return r.reasons["placeholders"] if raw else "空消息"
-    if r.bracket_only.match(bare) or emoticon_only(bare):
+    if r.bracket_only.match(bare) or r.shortcode_only.match(bare) or emoticon_only(bare):
         return r.reasons["placeholders"]
     if greeting_only(folded):
         return r.reasons["greetings"]

@@ -1105,13 +1105,14 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             if x.speaker == m.speaker and old and relevant(x.text, m.text, by_kind=False):
                 out[x.id] = Restated(old | (out[x.id].kinds if x.id in out else frozenset()), m)
         changes = _slot_changes(f) if not kinds and not asked else []
+        once = bool(changes) and has(f, "one_off_change")  # ("今个星期四…改到星期五": the standing 逢星期二、四 stays)
         for x in messages[max(0, j - int(raw("change_reach"))):j] if changes else []:
             fx = _fold(x.text)
             hit = [(slot, k) for slot, k in changes if any(w in _unquoted(fx) for w in slot)]
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
             # the latest change of a line is the one kept: a change that names the line's slot outdoes an earlier
             # correction on its subject ("秋游改到下周二" then "秋游费用改为每人135元" for "秋游费用每人120元…")
-            if x.speaker == m.speaker and old and not cue("moved").search(fx) \
+            if x.speaker == m.speaker and old and not cue("moved").search(fx) and not (once and has(fx, "standing_schedule")) \
                     and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
         said = _said_wrong(f) if corrects and not kinds and not words_changed else None
@@ -1121,7 +1122,7 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                 break
         for x in messages[max(0, j - int(raw("change_reach"))):j][::-1] if words_changed else []:
             fx = _unquoted(_fold(x.text))
-            hit = [(k, o, n) for k, o, n in words_changed if (o in fx if o else _single_value(fx, k, n))
+            hit = [(k, o, n) for k, o, n in words_changed if (_holds_old(fx, o) if o else _single_value(fx, k, n))
                    and _names_slot(fx, k, o, n, f)]
             if x.speaker == m.speaker and hit and x.id not in out and relevant(x.text, m.text, by_kind=False):
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
@@ -1163,8 +1164,15 @@ def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
         return {w for w in (generic.sub("", w) for w in words(rest)) if len(w) >= 2
                 and word_class(w) not in _pronoun_tags() | _function_tags()}
 
-    held = old or next((v.group(0) for v in value.finditer(fx)), "")
+    held = next((old[i:] for i in range(0, max(1, len(old) - 2)) if old[i:] in fx), old) if old else \
+        next((v.group(0) for v in value.finditer(fx)), "")
     mine = slot(f, new) | slot(f, old)
+    if kind == "place" and old:  # the change names the old venue, and both say it is the venue ("地点…" / "场地改到…")
+        venue = cue("place_slot")
+        here = [s for s in re.split(f"[{_PAUSES}！!？?]", f) if new in s]
+        there = [s for s in re.split(f"[{_PAUSES}！!？?]", fx) if held and held in s]
+        if any(venue.search(s) for s in here) and any(venue.search(s) for s in there):
+            return True
     return bool(mine & slot(fx, held))
 
 
@@ -1200,10 +1208,17 @@ def _word_changes(f: str) -> list[tuple[str, str, str]]:
             news = list(value.finditer(clause, x.end()))
             olds = list(value.finditer(clause[:x.start()]))
             if news and news[0].start() - x.end() <= 2:
-                old = olds[-1].group(0) if olds else ""
-                if old != news[0].group(0):
-                    out.append((kind, old, news[0].group(0)))
+                # (each value before the change word may be the old one: "图书馆周日临时闭馆，地点改到…")
+                for old in [o.group(0) for o in olds[::-1]] or [""]:
+                    if old != news[0].group(0):
+                        out.append((kind, old, news[0].group(0)))
     return out
+
+
+def _holds_old(fx: str, old: str) -> bool:
+    """The earlier folded line ``fx`` holds the old value ``old``, or its tail of three characters or more (a place value
+    read with a word before it, "说锦江饭店", is the venue "锦江饭店")."""
+    return any(old[i:] in fx for i in range(0, max(1, len(old) - 2)))
 
 
 def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
@@ -1309,6 +1324,7 @@ def without_figures(text: str, fix: Restated) -> str:
         f = _unquoted(_fold(text))
         for kind, old, new in _word_changes(_fold(fix.by.text)):
             old = old or next((v.group(0) for v in cue("word_values", kind).finditer(f)), "")
+            old = next((old[i:] for i in range(0, max(1, len(old) - 2)) if old[i:] in f), old)  # ("说锦江饭店": 锦江饭店)
             if kind in fix.kinds and old and old in f and old != new:
                 olds, news = [*olds, old], [*news, fix.by.text[_fold(fix.by.text).find(new):][:len(new)]]
     if olds and news:  # "草莓29元一盒，不是35元": the clause with the value named wrong, as said, the right one beside it
@@ -6580,6 +6596,9 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         if other.speaker == m.speaker or (other.speaker in stance and not revote):
             continue
         vote = _vote(other.text)
+        label = cue("decision", "vote_letter_line").match(_fold(other.text).strip())
+        if label and label.group("label") in numbered:
+            vote = numbered[label.group("label")]  # "我也A" after "A 绘本一套 B 积木一盒": a vote for 绘本一套
         head = cue("summary", "vote_head").match(_fold(other.text).strip())
         if vote is None and head and head.group(0).strip(" ，,。!！~～+＋扣") in numbered:
             vote = numbered[head.group(0).strip(" ，,。!！~～+＋扣")]  # "2" after "垦丁扣1、花莲扣2": a vote for 花莲
@@ -6608,7 +6627,7 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
         # "那就定了 还是周四…，小林老师你周三前把PPT发我" — "没问题"; a line that only gives work is agreed by that yes)
         # ("收到"/"好的"/"OK" after the decision took note of it: no yes, unless the line asked for one — "没意见就这么定")
         if _says_yes(other.text) and stance.get(other.speaker, True) and not (voted and _answers_ask(messages, idx + 1 + k)) \
-                and (invited or not _ack_only(other.text)):
+                and (invited or not _ack_only(other.text)) and not _addressed_elsewhere(other.text, m.speaker):
             people.append(other.speaker)
     return list(dict.fromkeys(people))
 
@@ -6626,6 +6645,14 @@ def _numbered_options(lines: list[Message]) -> dict[str, str]:
         if len(found) >= 2:
             yes_no = cue("decision", "vote_yes_no")
             return {} if any(yes_no.search(o) for o in found.values()) else found
+    for m in lines:  # options labelled with letters ("A 绘本一套 B 积木一盒") or 甲乙 ("甲《活着》 乙《平凡的世界》")
+        found = {}
+        for hit in cue("decision", "vote_lettered").finditer(_fold(m.text)):
+            option = _CHOICE_NOISE.sub("", hit.group("option"))
+            if option:
+                found.setdefault(hit.group("number"), option)
+        if len(found) >= 2 and any(list(found)[:2] == pair for pair in (["a", "b"], ["甲", "乙"])):
+            return found
     return {}
 
 
@@ -6719,10 +6746,24 @@ def _answers_ask(messages: list[Message], j: int) -> bool:
     prev = next((messages[k] for k in range(j - 1, max(-1, j - 3), -1) if messages[k].speaker != me), None)
     if prev is None:
         return False
-    f, names = _fold(prev.text), {me, display_name(me)}
+    f, names = _fold(prev.text), {me, display_name(me), *aliases(me)}  # ("Kelly负责…" names 伴奏-Kelly)
     if is_question(prev.text) and has(f, "decision", "proposal"):
         return False  # "我的想法是第一场小鹿妈妈讲，第二场林哥讲，大家同意吗" — "同意": a yes to the proposal put to all
     return any(n and len(n) >= 2 and _fold(n) in f for n in names)
+
+
+def _addressed_elsewhere(text: str, decider: str) -> bool:
+    """Whether ``text`` opens by addressing a member other than ``decider`` ("回小宇妈：果汁随便…就行", "@阿明 好的"):
+    its yes answers that member, not the decision just made."""
+    f = _fold(text).strip()
+    if f.startswith("@"):
+        rest = f[1:]
+    else:
+        lead = cue("reply", "answers_named").match(f)
+        if lead is None or not re.match(r"[^：:，,\s]{1,10}[：:，,\s]", f[lead.end():]):
+            return False
+        rest = f[lead.end():]
+    return not any(rest.startswith(a) for a in aliases(decider))
 
 
 def _puts_up(line: str, decided: str) -> bool:
