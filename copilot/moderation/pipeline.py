@@ -46,10 +46,9 @@ from copilot.moderation.evidence import (
 from copilot.moderation.group_talk import RecentJargon, RecentQuestions, RepeatedJargon, SignUpLists, member_record
 from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
-from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, REMOVED, VIOLATIONS, Action, Label
+from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import Normalised, normalise
-from copilot.moderation.offer import read_offer
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
     RELEVANCE,
@@ -1650,7 +1649,6 @@ class Moderator:
         if v.score < pol.act_threshold - (NEW_MEMBER_LEEWAY if strict else 0.0):
             v.action, v.mute_seconds = Action.REVIEW, 0
         _safeguard(v)
-        _offer_held(msg.text, v)
         if v.checks.get("belongs") and v.action in ACTED:  # a member's reach for the group's business (_belongs_layer)
             v.action, v.mute_seconds = Action.REVIEW, 0
         self._situated(msg.text, v)
@@ -1795,29 +1793,6 @@ def _safeguard(v: Verdict) -> None:
     v.action, v.mute_seconds = Action.REVIEW, 0
     ev["held"] = True
     v.reason += "；" + evidence_note(ev, held=True)
-
-
-def _offer_held(text: str, v: Verdict) -> None:
-    """An ad whose every layer is only a way to reach the writer in the message itself (a handle, 加我/私我, the ad
-    classifier: ``_OFFER_NEEDED``) is taken out of the group only when it offers something for money (offer.yaml: goods,
-    a service, earnings, a price; :func:`read_offer`); a member who leaves a handle to run together or to share photos
-    goes to a person instead. The reading is noted in the checks either way."""
-    if v.label != Label.AD or v.action not in REMOVED:
-        return
-    layers = set((v.checks.get("evidence") or {}).get("layers") or ())
-    if not layers or not layers <= _OFFER_NEEDED:
-        return
-    offer = read_offer(text, priced=bool(said_prices(normalise(text).folded)))
-    v.checks["offer"] = offer
-    if offer["for_money"]:
-        return
-    v.action, v.mute_seconds = Action.REVIEW, 0
-    v.reason += "；只有联系方式、引导私聊或分类器，没读到在卖什么（货品、服务、收益或价格），不删除，交给管理员看"
-
-
-# the layers that only say the writer can be reached from the message itself; a sender's name, newness or a recent strike
-# is evidence of its own kind and is left to the ladder
-_OFFER_NEEDED = frozenset({"contact", "reach", "classifier"})
 
 
 def _ok_action(v: Verdict) -> None:
