@@ -566,6 +566,11 @@ def lexicons() -> Lexicons:
                                              + re.escape(str(ct["counter_lead"])) + "?"
                                              + ("(?!" + _alt([str(w) for w in not_words]) + ")" if not_words else "")
                                              + _alt(ct["counters"]))
+    # more units on hand, new, beside the one offered: 另外我这还有好几台新的 (patterns.yaml more_units)
+    mu = load_resource(PATTERNS)["more_units"]
+    words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + _alt(mu["leads"])
+                                             + _alt([str(c) for c in mu["counts"]]) + _alt(mu["counters"])
+                                             + rf"[^,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{0,{int(mu['gap'])}}}?" + _alt(mu["new"]))
     return Lexicons(
         words=words,
         injection=alternation([w for w in data["injection"] if " " not in w]),
