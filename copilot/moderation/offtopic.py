@@ -840,7 +840,16 @@ class OffTopicDetector:
         self.object_words = object_words(self.objects)  # 兔子, 家兔, 垂耳兔 for 兔
         # the group goes places itself (徒步, 观鸟…: relevance.yaml invitation roaming) — its outings are its own
         events = " ".join(f"{e.title} {e.place} {e.details}" for e in profile.all_events())
-        self.place_text = normalise(f"{self.own_text} {events} {profile.locality or ''}").compact
+        # … and the schedule lines no cadence could be read from ("12月14日 双子座流星雨 石门村观测点集合") are still the
+        # operator's own words for the group's events and where they meet
+        unread = " ".join(profile.unparsed_schedule())
+        self.place_text = normalise(f"{self.own_text} {events} {unread} {profile.locality or ''}").compact
+        # the telling words of the group's events and meeting places (structured events and unread schedule lines: 龙井 of
+        # 龙井坞观测点集合, 象限仪) — no everyday word (集合, 公园), day or number: an invitation that names one is the group's
+        # own doing (_invitation)
+        marks = " ".join([*(f"{e.title} {e.place}" for e in profile.all_events()), unread])
+        self.event_marks = frozenset(w for w in _event_words(marks) if word_frequency(w) < EVERYDAY_WORD_FREQ
+                                     and word_class(w) != "t" and not w.isdigit())
         self.roams = bool(_outing_rule()[2].search(self.place_text))
         # the words only the events' places give (愚园 of 愚园路店二楼): where the group meets, not its subject
         said = normalise(" ".join([self.own_text, *profile.goals, *(p.name + p.description for p in profile.products),
@@ -1042,6 +1051,12 @@ class OffTopicDetector:
             return TopicResult(True, REVIEW_CAP, [], f"向群友请教的事与群主题无关（{what}），交人工判断",
                                chatter_words=tuple(objects[:3]), invitation=True)
         jargon = unknown_nouns(" ".join(every), odd=(odd := []))
+        if (jargon or odd) and self.event_marks and any(w in self.event_marks for w in _words(compact)):
+            # "今晚云量低，石门村那边透明度不错，有人去拍M42吗" where the schedule says 石门村观测点集合: what it invites to is
+            # said in words we cannot read (maybe the group's jargon) and where is one of the group's own places or events
+            # (its events, its schedule lines) — the group's own outing. A plain chatter object (钓鱼, 租房) at the
+            # group's place stays off-topic: the place only says where
+            return None
         if odd and not jargon:
             return TopicResult(True, REVIEW_CAP, [], f"邀请群友一起做的事与群主题无关（{what}），但有说法没能读懂（口语或生僻说法），"
                                "交人工判断", chatter_words=tuple(objects[:3]), invitation=True)

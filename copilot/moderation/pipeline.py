@@ -823,7 +823,7 @@ class Moderator:
         if msg.repaired:  # what was judged is not byte for byte what was sent: say so, whatever the label
             a.checks["normalise"]["repaired"] = msg.repaired
             parts.append(f"消息里有 {msg.repaired} 个无效字符（孤立的 UTF-16 代理项，多半是客户端编码出错），已换成 � 后判定")
-        reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(parts)
+        reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(one_handoff(parts))
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
                        profile_key=self.profile_key, dry_run=self.dry_run)
@@ -1178,10 +1178,13 @@ class Moderator:
 
     def _complaint_to_shop(self, text: str, v: Verdict) -> None:
         """In a shop's own group, a customer's rude complaint addressed to the shop (lexicons.yaml ``shop_addressee``:
-        店长, 你们客服…) without a swear word or a threat is for the shop to answer: reviewed, not deleted."""
+        店长, 你们客服…) without a swear word or a threat is for the shop to answer: reviewed, not deleted. 你们家 before one
+        of the family (``shop_addressee_kin``: 你们家孩子) is another member's household, not the shop."""
         words = lexicons().words
         compact = normalise(text).compact
-        if not words["shop_addressee"].search(compact) or words["abuse.strong"].search(compact) \
+        kin = words["shop_addressee_kin"]
+        if not any(kin.match(compact, m.end()) is None for m in words["shop_addressee"].finditer(compact)) \
+                or words["abuse.strong"].search(compact) \
                 or words["abuse.threat"].search(compact):
             return
         v.checks["shop_complaint"] = True
@@ -2231,6 +2234,12 @@ def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict
         scores[Label.AD] = PRIVATE_OFFER_CAP
         # a bare price (120包邮, 1200，需要的私聊) is no money signal, but the reason must not say there is none
         checks["private_offer"] = "priced" if rep.signal("money") is not None or said_prices(folded) else True
+        # … and the reason says "maybe the member's own thing" only where the message presents it as theirs (自用, 九成新,
+        # 孩子长大: rep.own_item), not of a friend's snacks or a course sold at a price
+        # — what it cost them (原价169) is no such word: a pitch says it too (原价169现在89)
+        words = lexicons().words
+        checks["private_offer_own"] = rep.own_item and any(not words["resale.was_price"].fullmatch(w)
+                                                           for w in words["resale.own"].findall(folded))
 
 
 def _members_offer(rep: SignalReport, folded: str, *, trade: bool) -> str | None:
@@ -2487,12 +2496,15 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks.get("private_offer"):
         # the reason quotes the ask the message makes (加微信, 私聊), not a stock 私我 it may not contain
         ask = "、".join(f"“{w}”" for w in _asks_in(rep)) or "私聊一类的话"
-        parts.append(f"与群主题相关，只有{ask}、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
+        parts.append((f"与群主题相关，只有{ask}、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
+                      if checks.get("private_offer_own") else
+                      f"与群主题相关，只有{ask}、价格和一般用语，没有联系方式或链接；没说是自己用过的东西，可能是代卖或推销，交人工判断")
                      if checks["private_offer"] == "priced" else
                      f"与群主题相关，只有{ask}和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
     if label == Label.AD and checks.get("own_event_perk"):
         parts.append(_PERK_NOTE.format(event="、".join(checks["own_event_perk"])))
-    if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP:
+    if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP \
+            and not checks.get("private_offer"):  # the private offer's note already says what little the rules found
         pitch = checks["classifier"].get("pitch_words") or []
         parts.append(CLASSIFIER_ALONE_NOTE.format(words=f"（像推销的字眼：{'、'.join(pitch)}）" if pitch else ""))
     if rep.injection:
@@ -2504,6 +2516,16 @@ CLASSIFIER_ALONE_LEAD = "只有分类器觉得像广告"
 CLASSIFIER_ALONE_NOTE = (CLASSIFIER_ALONE_LEAD + "{words}，规则没有找到联系方式、链接或推销用语，"
                          "可能是成员的普通分享或通知，交人工判断")
 PRICE_WORD = "价格"  # a note that denies it ("没有联系方式、价格或链接") is never said where a price was read
+
+
+HANDOFF = "，交人工判断"  # how a reason part ends that hands the message to a person
+
+
+def one_handoff(parts: list[str]) -> list[str]:
+    """The reason parts with "交人工判断" said once, at the last part that says it: two notes that each end with it
+    ("…可能是成员分享，交人工判断；…可能是成员的普通分享或通知，交人工判断") read as one hand-off, not two."""
+    ends = [i for i, p in enumerate(parts) if p.endswith(HANDOFF)]
+    return [p[: -len(HANDOFF)] if i in ends[:-1] else p for i, p in enumerate(parts)]
 
 
 def _denies(part: str, word: str) -> bool:

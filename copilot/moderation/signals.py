@@ -566,6 +566,11 @@ def lexicons() -> Lexicons:
                                              + re.escape(str(ct["counter_lead"])) + "?"
                                              + ("(?!" + _alt([str(w) for w in not_words]) + ")" if not_words else "")
                                              + _alt(ct["counters"]))
+    # more units on hand, new, beside the one offered: 另外我这还有好几台新的 (patterns.yaml more_units)
+    mu = load_resource(PATTERNS)["more_units"]
+    words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + _alt(mu["leads"])
+                                             + _alt([str(c) for c in mu["counts"]]) + _alt(mu["counters"])
+                                             + rf"[^,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{0,{int(mu['gap'])}}}?" + _alt(mu["new"]))
     return Lexicons(
         words=words,
         injection=alternation([w for w in data["injection"] if " " not in w]),
@@ -2263,8 +2268,8 @@ def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A spread, an audience and a hook: 转发/发给 … 所有好友/N个X群/10个宝妈 … 不转就/倒霉/平安; or a spread and guilt
     or a curse on whoever does not (转发救猫！不转就是没爱心), with no audience named; or a hoax notice — a doom for the
     group or the account (解散, 自动退群, 冻结) beside an authority's act asked (官方…转发保留) or an act refused (不回复的…).
-    A hook may also promise luck (三天内会有好事), a loss to all (下周起身份证作废) or, with no source named, a scare about
-    harm to the family (有人贩子抢小孩…转给家人). A debunk (那条是谣言，别转了) is none.
+    A hook may also promise luck (三天内会有好事), a loss to all (下周起身份证作废), shout an alarm (震惊！…立马死亡) or, with
+    no source named, a scare about harm to the family (有人贩子抢小孩…转给家人). A debunk (那条是谣言，别转了) is none.
     Read in the text as written, then in its mainland Mandarin form (转发俾屋企人，唔转就… → 转发给家人，不转就…)."""
     found = _chain_letter_in(scan, scan.n.compact)
     said = in_mandarin(scan.n.compact)
@@ -2290,7 +2295,8 @@ def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
         if no_act or (authority and act):
             return Finding(list(dict.fromkeys(authority + (no_act or act) + doom)))
     # the hook: a promise or a threat (chain_hook), luck for forwarding (chain_luck) or a loss said to come to all (chain_loss)
-    hook = [h for key in ("chain_hook", "chain_luck", "chain_loss") for h in scan.lex.words[key].findall(c)]
+    # or an alarm that shouts a scare (chain_alarm: 震惊, 立马死亡)
+    hook = [h for key in ("chain_hook", "chain_luck", "chain_loss", "chain_alarm") for h in scan.lex.words[key].findall(c)]
     # a scare about harm to the family (人贩子抢小孩, 迷药) is a hook too — where the message names no source for it
     if not scan.lex.words["chain_source"].search(c):
         hook += scan.lex.words["chain_harm"].findall(c)
