@@ -1580,7 +1580,20 @@ def _said_price() -> re.Pattern[str]:
     alone = rf"(?:^|[,;])\s?({_SUM})\s?(?=[,;]\s?{_words_alt(d['alone_before'])})"
     per = rf"({_SUM})(?=\s?{_words_alt(d['per'])})"
     discount = _words_alt(d["discount"]["lead"]) + rf"\s?({_SUM})(?=\s?{_words_alt(d['discount']['cut'])})"
-    return re.compile("|".join((before, after, alone, per, discount)))
+    # the last two forms are checked for a unit after the sum by said_prices (_COUNTED_FROM): a count and a counter
+    # (一份30, 两杯48) or the goods' condition (9成新 900) before it
+    counted = (rf"(?<![\d.]){_words_alt(d['counted']['counts'])}{_words_alt(d['counted']['counters'])}\s?({_SUM})"
+               rf"(?![\d.:a-z])(?!\s?{_words_alt(d['counted']['not_after'])})")
+    condition = rf"{_words_alt(d['condition'])}[\s,]?({_SUM})(?![\d.:a-z])(?!\s?{_words_alt(d['counted']['not_after'])})"
+    return re.compile("|".join((before, after, alone, per, discount, counted, condition)))
+
+
+_COUNTED_FROM = 6  # the group of _said_price's first form whose sum a time, date, count or measure may follow
+
+
+def _counted_not_price(folded: str, end: int) -> bool:
+    """A time, date or count word (lexicons.yaml ad.count_unit: 点, 年, 人, 岁…) right after the sum that ends at ``end``."""
+    return lexicons().words["ad.count_unit"].match(folded, end + (folded[end:end + 1] == " ")) is not None
 
 
 def said_prices(folded: str) -> list[str]:
@@ -1591,6 +1604,8 @@ def said_prices(folded: str) -> list[str]:
     said = []
     for m in _said_price().finditer(folded):
         i = next(i for i in range(1, len(m.groups()) + 1) if m.group(i))
+        if i >= _COUNTED_FROM and (_counted_not_price(folded, m.end(i)) or patterns().measure.match(folded, m.start(i))):
+            continue  # 一份30分钟, 两杯…48小时, 9成新 2019年: a time, date, count or measure, not what it costs
         if not any(a <= m.start(i) < b for a, b, _ in money):  # 25块 is the money pattern's already
             said.append((m.start(i), m.end(i), m.group(i)))
     return list(dict.fromkeys(h.strip() for _, _, h in sorted(money + said)))
