@@ -60,7 +60,8 @@ def samples(index: KnowledgeIndex) -> list[tuple[str, np.ndarray, np.ndarray]]:
             if not case.in_scope:
                 continue
             ok = {(c, (cards[c].resolve_section(s) if c in cards else None) or s) for c, s in case.sections}
-            signals, _ = index.signals(case.question)
+            # the question as search_sections reads it (commas, Simplified, typos, a kept condition left out)
+            signals, _ = index.signals(index.read_query(case.question)[1])
             fused = signals.fused()
             top = np.argsort(-fused, kind="stable")[:CANDIDATES]
             labels = np.asarray([loaded.sections[int(i)] in ok for i in top], dtype=int)

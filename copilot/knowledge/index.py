@@ -596,9 +596,28 @@ class KnowledgeIndex:
         return fused, order, fit, features
 
     def confidence_features(self, query: str) -> dict[str, float]:
-        """The confidence model's inputs for ``query`` (what ``scripts/calibrate_ask.py`` fits on)."""
-        signals, _ = self.signals(query)
+        """The confidence model's inputs for ``query`` (what ``scripts/calibrate_ask.py`` fits on), read as
+        :meth:`search_sections` reads it (:meth:`read_query`)."""
+        signals, _ = self.signals(self.read_query(query)[1])
         return self._second_stage(signals, rerank=True)[3]
+
+    def read_query(self, query: str, *, expand: bool = True) -> tuple[str, str]:
+        """``query`` as the ranking reads it, and the text its signals are computed on: commas between clauses
+        (:func:`clause_commas`), Simplified (:func:`ask_form`), padding dropped, typos read as card words
+        (:meth:`as_meant`, with ``expand``); the match text further leaves out a kept condition and a quoted name.
+        :meth:`search_sections` uses it, and so do ``scripts/train_section_scorer.py`` and
+        ``scripts/calibrate_ask.py``, so the scorer and the confidence are fitted on the question search sees."""
+        query = strip_invisible(query).strip()  # zero-width characters alone are no question
+        if not query:
+            raise ValueError("问题不能为空")
+        query = clause_commas(query)  # 借钱不还 其他群友找我告状 ranks as 借钱不还，其他群友找我告状
+        query = ask_form(query)  # a Traditional question ranks as its Simplified twin (群組 → 群, 幹部 → 管理员)
+        if parts_cues().unpad:  # padding (啊啊啊啊, ！！！！) says nothing the question does not
+            query = unpad(query)
+        if expand:
+            query = self.as_meant(query)
+        # a condition the question keeps (不…的情况下) and a quoted name (群叫『…』) are not what it asks: left out of the match
+        return query, without_constraints(without_names(query))
 
     def as_meant(self, query: str) -> str:
         """``query`` with its typos read as the card words they stand for (活越度, 名子, 冷厂:
@@ -612,21 +631,12 @@ class KnowledgeIndex:
         confidence that the cards cover the question (:class:`~copilot.knowledge.ranking.SectionRanking`);
         with ``unwrap``, a question in an operator's wrapper is covered only when what it asks about is
         (:func:`~copilot.knowledge.ranking.asked_object`)."""
-        query = strip_invisible(query).strip()  # zero-width characters alone are no question
-        if not query:
-            raise ValueError("问题不能为空")
-        query = clause_commas(query)  # 借钱不还 其他群友找我告状 ranks as 借钱不还，其他群友找我告状
-        query = ask_form(query)  # a Traditional question ranks as its Simplified twin (群組 → 群, 幹部 → 管理员)
-        if parts_cues().unpad:  # padding (啊啊啊啊, ！！！！) says nothing the question does not
-            query = unpad(query)
+        query, matched = self.read_query(query, expand=expand)
         loaded = self._ensure_loaded()
-        if expand:
-            query = self.as_meant(query)
         model = confidence_model()
         if not loaded.rows:
             return SectionRanking(query, [], 0.0, model.threshold, model.related_floor)
-        # a condition the question keeps (不…的情况下) and a quoted name (群叫『…』) are not what it asks: left out of the match
-        signals, terms = self.signals(without_constraints(without_names(query)), expand=expand)
+        signals, terms = self.signals(matched, expand=expand)
         fused, order, fit, features = self._second_stage(signals, rerank=rerank)
         stated = must_answer = False
         if rerank:  # a situation the question states (a rumour it says is false) weighs in on the order
