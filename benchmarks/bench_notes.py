@@ -6,7 +6,7 @@ deadlines, a phone number and the same replies — the shape that once made the 
 pair of to-dos against every message.
 
 Run: .venv/bin/python benchmarks/bench_notes.py [--files 200] [--latency 0.5] [--workers 4 8 16]
-     [--long-messages 2000] (0 skips the long-message case)
+     [--long-messages 2000] (0 skips the long-message case) [--long-notices 60] (3.5 KB notices; 0 skips)
 
 The batch runs against FakeOpenAI (a real HTTP server) with a fixed latency per request, so the
 ideal wall time is files × calls-per-file × latency / workers; the script prints measured vs ideal.
@@ -89,6 +89,52 @@ def bench_long_messages(n: int) -> None:
               f"{cpu:.2f} s CPU, {1000 * cpu / size:.1f} ms a message")
 
 
+NOTICE_PEOPLE = ["老周", "林姐", "小邓", "阿强", "胡老师", "苏苏", "马师傅", "葛大爷"]
+NOTICE_CLAUSES = [
+    "这次社区读书会的场地改到三楼活动室", "{p}负责把签到表打印出来", "周六上午九点半之前到场布置",
+    "上次借的投影仪要在周一前还给街道办", "有没有人能帮忙带一个插线板", "费用按人头平摊每人二十五元",
+    "我觉得书单还可以再加两本历史类的", "{p}说他那天要加班可能来不了", "茶歇的水果我去菜市场买",
+    "请大家在群里接龙报名写清楚人数", "停车位比较紧张尽量坐公交过来", "下周三晚上我们再开个线上会对一下流程",
+    "如果下雨就改成线上分享", "{p}你把上个月的照片整理一下发群相册", "这件事我跟物业确认过了没问题",
+    "孩子可以带但是要家长全程看着", "活动结束以后大家一起把椅子搬回去", "发票抬头写社区文化服务中心",
+    "谁知道附近哪家打印店周末开门", "上回的读后感还有三个人没交", "我把报名表的链接放在公告里了",
+    "记得提醒新来的朋友先看群规", "这个月的主题是城市记忆和老街巷", "{p}能不能把音箱也带上",
+    "十二月十号之前要把年终总结交上去", "我明天下午去文具店买便利贴和马克笔", "大家有什么建议可以私信我",
+    "预算超了一点我再和会长商量", "嘉宾的高铁票已经订好了是周五下午到", "为什么上次的签到表少了两页",
+]
+
+
+def make_notice_transcript(n: int, chars: int, seed: int = 0) -> str:
+    """A reading club's group where every message is one long notice of ``chars`` characters (1,200 ≈ 3.5 KB): one
+    sentence of dozens of clauses, the shape the round-58 QA found at ~60 ms CPU a message (round 59, d00b59)."""
+    rnd = random.Random(seed)
+    lines = []
+    for i in range(n):
+        body: list[str] = []
+        while sum(map(len, body)) < chars:
+            body.append(rnd.choice(NOTICE_CLAUSES).format(p=rnd.choice(NOTICE_PEOPLE)))
+        lines += [f"2026-11-{10 + i // 600:02d} {(i // 60) % 24:02d}:{i % 60:02d} {NOTICE_PEOPLE[i % 8]}",
+                  "，".join(body) + "。", ""]
+    return "\n".join(lines) + "\n"
+
+
+def bench_long_notices(n: int) -> None:
+    """Offline notes on ``n`` notices each of 600, 1,200 and 2,400 characters: the CPU time a message should grow
+    with its length, not with its length times its number of clauses."""
+    from copilot.notes import summarize_text
+
+    settings = Settings(llm_provider="offline")
+    engine = get_engine(settings)
+    summarize_text(make_notice_transcript(3, 600, seed=99), "warm.txt", settings, engine)
+    for chars in (600, 1200, 2400):
+        text = make_notice_transcript(n, chars, seed=chars)
+        start_cpu = time.process_time()
+        summarize_text(text, "notices.txt", settings, engine)
+        cpu = time.process_time() - start_cpu
+        print(f"offline notes, {n} notices of {chars} characters ({len(text.encode())} bytes): {cpu:.2f} s CPU, "
+              f"{1000 * cpu / n:.1f} ms a message")
+
+
 def bench_offline(n: int) -> None:
     from copilot.notes import summarize_text
 
@@ -163,11 +209,14 @@ def main() -> int:
     ap.add_argument("--rpm", type=float, default=None, help="rate limit for the batch (requests per minute)")
     ap.add_argument("--skip-batch", action="store_true")
     ap.add_argument("--long-messages", type=int, default=2000)
+    ap.add_argument("--long-notices", type=int, default=0, help="messages of 600/1,200/2,400 characters (0: skip)")
     args = ap.parse_args()
     bench_offline(args.messages)
     bench_wall_of_text()
     if args.long_messages:
         bench_long_messages(args.long_messages)
+    if args.long_notices:
+        bench_long_notices(args.long_notices)
     if not args.skip_batch:
         bench_batch(args.files, args.latency, args.workers, args.rpm)
     return 0

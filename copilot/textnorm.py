@@ -14,6 +14,7 @@ import re
 import sys
 import threading
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Annotated, Any, Literal
@@ -382,18 +383,30 @@ def _variant_spellings() -> tuple[re.Pattern[str], dict[str, str]] | None:
 
 
 FOLD_CACHE_CHARS = 512  # messages and sentences are folded again and again by each layer; whole files are not
+# a long message (a 3,500-byte notice) is folded again for each of its clauses by the to-do step's deadline reading
+# (``find_deadline``'s context): the last few are remembered too, so that costs the message's length once, not once
+# per clause (round 59, d00b59: 1,848 of 4,249 long folds in 60 such messages); a whole file is longer than this
+FOLD_LONG_CHARS = 16_384  # 256 of them at most: ~16 MB at worst
 
 
 def fold(text: str) -> str:
     """The matching form of ``text``: NFKC, zero-width removed, lower case, Simplified script, and one
     spelling for a word regions write differently (瑜珈 → 瑜伽: ``resources/variant_spellings.yaml``).
 
-    Short texts are remembered (a notes run folds each message and sentence in a dozen places)."""
-    return _fold_cached(text) if len(text) <= FOLD_CACHE_CHARS else _fold(text)
+    Short texts are remembered (a notes run folds each message and sentence in a dozen places), and the last
+    few long messages."""
+    if len(text) <= FOLD_CACHE_CHARS:
+        return _fold_cached(text)
+    return _fold_long(text) if len(text) <= FOLD_LONG_CHARS else _fold(text)
 
 
 @lru_cache(maxsize=32768)
 def _fold_cached(text: str) -> str:
+    return _fold(text)
+
+
+@lru_cache(maxsize=256)
+def _fold_long(text: str) -> str:
     return _fold(text)
 
 
@@ -595,6 +608,25 @@ def word_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_offsets(cut_words(text, hmm=False)))
 
 
+@lru_cache(maxsize=65536)
+def _word_starts(text: str) -> tuple[int, ...]:
+    return tuple(a for a, _ in word_spans(text))
+
+
+def words_across(text: str, *points: int) -> list[tuple[int, int]]:
+    """The words of :func:`word_spans` that a point of ``points`` falls strictly inside (start < point < end), in
+    the text's order, each once. The words of a cut follow one another without a gap, so at most one holds each
+    point: found by bisection, not by reading every word of the text for each point (round 59, d00b59: a long
+    message has hundreds of words and a cue or name hit in nearly every clause)."""
+    spans, starts = word_spans(text), _word_starts(text)
+    found: list[tuple[int, int]] = []
+    for p in sorted(points):
+        i = bisect_right(starts, p) - 1
+        if i >= 0 and spans[i][0] < p < spans[i][1] and spans[i] not in found:
+            found.append(spans[i])
+    return found
+
+
 # a word jieba's dictionary counts fewer times is a rare compound (转发给 3, 家养 …), not a word a cue cuts
 COMMON_WORD_FREQ = 10
 
@@ -603,9 +635,9 @@ def cuts_word(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` takes the tail or head of a longer common word of ``text``: 湖人 in 西湖人好多
     (西湖 | 人), 加群 in 加群主 (加 | 群主); not 请转 in 请转发给 (转发给 is a rare dictionary compound). A span inside one word (湖人 in 湖人队) or made of whole words
     cuts nothing."""
-    return _may_cut(text, start, end) and any(
+    return _may_cut(text, start, end) and any(  # only a word holding ``start`` or ``end`` can cross an edge
         ((a < start < b < end) or (start < a < end < b)) and word_frequency(text[a:b]) >= COMMON_WORD_FREQ
-        for a, b in word_spans(text))
+        for a, b in words_across(text, start, end))
 
 
 def in_word(text: str, start: int, end: int) -> bool:

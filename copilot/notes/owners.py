@@ -25,7 +25,7 @@ from copilot.notes.classify import kind_threshold, sentence_kind
 from copilot.notes.cues import cue, has, interrogative, raw
 from copilot.notes.dates import time_spans
 from copilot.paths import RESOURCES_DIR
-from copilot.textnorm import word_bounds, word_class, word_frequency, word_spans
+from copilot.textnorm import word_bounds, word_class, word_frequency, words_across
 
 SHIPPED_MODEL = RESOURCES_DIR / "notes" / "owner_classifier.json"
 PLACEHOLDER = {"P": "Ⓟ", "I": "Ⓘ", "Y": "Ⓨ", "G": "Ⓖ"}  # a person named, 我, 你/您, the group
@@ -126,7 +126,7 @@ def _cuts_a_word(f: str, start: int, end: int) -> bool:
         return False
     # else the word jieba cuts across the name's end (小|望远镜) or its start (缩小|版): a known word there
     # swallows the name
-    crossing = [(s, e) for s, e in word_spans(f) if s < end < e or s < start < e]
+    crossing = words_across(f, start, end)  # (s < start < e or s < end < e)
     return any(word_frequency(f[s:e]) >= int(raw("owner", "rival_word")) and word_frequency(f[s:e]) > own
                for s, e in crossing)
 

@@ -3106,7 +3106,10 @@ def _pending(f: str) -> bool:
     return hit is not None and _has_verb(f[hit.end():])
 
 
+@lru_cache(maxsize=65536)
 def _due(f: str) -> bool:
+    """Whether ``f`` (folded) says a "…前" time. Remembered: the owner rules ask it of the same sentence for each of
+    its clauses, and a long message is one sentence of dozens of clauses (round 59, d00b59)."""
     deadline = find_deadline(f, None)
     return deadline is not None and deadline.marked
 
