@@ -747,6 +747,16 @@ def unmatched_situation(question: str, lead: SectionHit, index: KnowledgeIndex) 
     return index.ask_gram_share(question, at) < cues.min_ask_grams
 
 
+def asked_firmly(part: AskPart, lead: SectionHit) -> bool:
+    """Whether ``lead`` is the ask clause's own best section (``part.alone``) fitting that clause alone at the
+    scorer's ``hedge`` or above: "群规咋写啊，我这个群是做二手闲置交换的…" asks for 群规的基本结构 in so many words, and
+    the situation's words (二手闲置) are the group's background, not something the section should name. Such a
+    lead is not hedged for lacking them (:func:`unmatched_situation`; round 59: 「资料里没有正讲」 at fit 0.94)."""
+    scorer = section_scorer()
+    return (scorer is not None and bool(part.text) and part.alone == _key(lead)
+            and part.alone_fit >= scorer.hedge)
+
+
 def below_warn(fit: float) -> bool:
     """The documented rule of the 相近 frame: an answer whose fit (:attr:`Answer.fit`, the footer's 小节贴合度) is below
     the scorer's ``warn`` is never given as direct, whichever path built it (a stated situation's lead, a member at
@@ -1592,16 +1602,23 @@ def main_question(question: str) -> str:
 def _fragment_end(key: str, seen: set[str]) -> int:
     """How many characters ``key`` (a clause right after a repeated one) opens with that are the cut-off start of a clause
     already read: at least two thirds of that clause and :data:`MIN_FRAGMENT` characters (群里有人|骂人 shares only
-    an opening with 群里有人发广告), not all of ``key``; 0 when none."""
+    an opening with 群里有人发广告), not all of ``key``; or any such start of :data:`MIN_FRAGMENT` characters when what
+    follows it opens on the asker's own marker of the question (``parts.yaml``'s ``ask_markers`` within
+    :data:`MARKER_LEAD` characters: 后来通过|所以我想问：… — a typed question starts there, round 59); 0 when none."""
+    markers = [fold(m) for m in parts_cues().ask_markers if m]
     best = 0
     for k in seen:
         n = len(os.path.commonprefix([k, key]))
-        if n < len(key) and n >= MIN_FRAGMENT and 3 * n >= 2 * len(k):
+        if n >= len(key) or n < MIN_FRAGMENT:
+            continue
+        rest = key[n:]
+        if 3 * n >= 2 * len(k) or any(0 <= rest.find(m) <= MARKER_LEAD for m in markers):
             best = max(best, n)
     return best
 
 
 MIN_FRAGMENT = 4
+MARKER_LEAD = 2  # a connective (所以, 那么) may come before the asker's marker of the question
 QUOTE_RUN = 6  # a unit repeated more often than this in the quoted main question is shown this often and then …
 _RUN = re.compile(r"(.{1,2}?)\1{%d,}" % QUOTE_RUN)
 
@@ -1724,7 +1741,10 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     warned = answer_hedged(ranking, sections, lead, asked, basis)
     # a lead the question's situation finds no word of (only the scorer's comparison among weak candidates put it
     # first) is given as near, not as covered
-    warned = warned or (bool(sections) and unmatched_situation(asked_q, sections[0], index))
+    # first: not when the ask clause alone picks that lead firmly (:func:`asked_firmly`) — the situation is then the
+    # group's background (二手闲置、宠物用品), which a general section never names
+    warned = warned or (bool(sections) and not asked_firmly(asked, sections[0])
+                        and unmatched_situation(asked_q, sections[0], index))
     # the question's subject in none of the sections: said first, and the answer is not direct. That note already says
     # the sections are only near, so the general 相近 line is not stacked above it (one disclaimer, the specific one)
     lacking = missing_subject(asked_q, citations, index)
