@@ -88,3 +88,15 @@ def test_a_cut_off_fragment_before_the_askers_marker_is_dropped_from_the_main_qu
     assert read.endswith("三百多人。最近常有人发宠物用品广告，还有人为了该不该拴绳吵起来，几个老邻居私聊我说不想待了。"
                          "所以我想问：广告和吵架一起来，我该先处理哪个？")
     assert "后来靠遛所以" not in read
+
+
+def test_a_failed_name_check_brings_the_section_its_rule_cites(kb_index: KnowledgeIndex, settings: Settings) -> None:
+    from copilot.knowledge.ask import answer_question
+
+    answer = answer_question("新群名叫「⚡⚡全国最火宝妈兼职赚钱群⚡⚡」这样行不行", kb_index, get_engine(settings))
+    # the verdict's own advice, and no section of another card (开群节奏与冷启动) beside it
+    assert [s.section for s in answer.sections] == ["避坑清单"]
+    assert "不符合" in answer.answer
+    # a name that passes keeps the answer as ranked
+    plain = answer_question("群名叫「杭州周末徒步群」好不好", kb_index, get_engine(settings))
+    assert plain.covered and "按群名规则查了你给的「杭州周末徒步群」：" in plain.answer

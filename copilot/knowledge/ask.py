@@ -1371,6 +1371,33 @@ def name_check_lines(question: str, sections: list[SectionHit], index: Knowledge
     return lines if len(lines) > 1 else []
 
 
+def with_failed_rule_sections(question: str, sections: list[SectionHit], ranking: SectionRanking,
+                              index: KnowledgeIndex) -> list[SectionHit]:
+    """``sections`` with, when the answer checks the question's quoted group name (:func:`name_check_lines`) and one of
+    the offline checks fails, the card section the failed rule cites (``rules.yaml``'s ``section``: 避坑清单 for a hyped
+    name) in place of a runner-up from another card, if the ranking has that section: the answer then shows the advice
+    its own verdict rests on, not 「衰退的常见原因」 beside 「长度与位置」 (qa15r41, round 59); a runner-up from another card
+    is left out when a check failed and the ranking has no such section. Unchanged when every check passes."""
+    cues = compose_cues().name_check
+    if not sections or not cues.quoted(question):
+        return sections
+    try:
+        book = load_rules(index.settings.knowledge_dir)
+    except RulesError:
+        return sections
+    lead = sections[0]
+    rules = [r for r in book.for_target("name") if r.applies_to == ["name"] and r.check.kind in cues.kinds
+             and r.card_id == lead.source]
+    name = cues.quoted(question)
+    cited = [(r.card_id, r.section_ref) for r in rules if check_rule(r, book, "name", [name], None).passed is False]
+    if not cited:
+        return sections
+    shown = {_key(s) for s in sections}
+    hits = [s for s in ranking.sections if (s.source, s.section) in cited and _key(s) not in shown]
+    # the lead stays first (the answer's fit and 相近 frame are its); a runner-up from another card gives way
+    return [*(s for s in sections if s.source == lead.source), *hits[:1]][:MAX_SECTIONS]
+
+
 def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False,
                     question: str = "", lead: SectionHit | None = None) -> str:
     """The offline answer: each section named, then its parts whole and in order (steps first), every
@@ -1730,6 +1757,7 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     stated = ranking.stated and not (asked.marked and asked.best is not None)
     sections = with_asks(chosen if stated else ask_leads(chosen, asked, asked_q), asks)
     sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
+    sections = with_failed_rule_sections(question, sections, ranking, index)
     told = stated_situations().deciding(asked_q) if stated else None
     if told is not None and told.covers and sections:  # a member at risk: only the sections that answer it
         toward = {tuple(t) for t in told.toward}
