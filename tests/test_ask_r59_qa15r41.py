@@ -71,9 +71,9 @@ def test_a_lead_the_ask_names_firmly_is_not_hedged_for_the_groups_background(kb_
                                                                              settings: Settings) -> None:
     from copilot.knowledge.ask import answer_question
 
-    answer = answer_question("群规该怎么定，我们是个宠物用品拼单群，总有人发广告还拉人头", kb_index, get_engine(settings))
+    answer = answer_question("群规咋写呢，我们这个是二胎宝妈闲置互换群，天天有人发代购广告", kb_index, get_engine(settings))
     assert answer.sections[0].section == "群规的基本结构"
-    assert answer.fit >= 0.72 and answer.direct
+    assert answer.fit >= 0.9 and answer.direct
     assert "资料里没有正讲这一点的小节" not in answer.answer
 
 

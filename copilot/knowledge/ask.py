@@ -715,6 +715,7 @@ def lead_basis(sections: list[SectionHit], lead: SectionHit | None, part: AskPar
 class SituationMatch(BaseModel):
     min_words: int = 0  # 0: off
     min_ask_grams: float = 0.0
+    ask_firm: float = 1.01  # the ask clause's own fit from which its lead is not checked for the situation's words
 
 
 @lru_cache(maxsize=1)
@@ -751,10 +752,12 @@ def asked_firmly(part: AskPart, lead: SectionHit) -> bool:
     """Whether ``lead`` is the ask clause's own best section (``part.alone``) fitting that clause alone at the
     scorer's ``hedge`` or above: "群规咋写啊，我这个群是做二手闲置交换的…" asks for 群规的基本结构 in so many words, and
     the situation's words (二手闲置) are the group's background, not something the section should name. Such a
-    lead is not hedged for lacking them (:func:`unmatched_situation`; round 59: 「资料里没有正讲」 at fit 0.94)."""
+    lead is not hedged for lacking them (:func:`unmatched_situation`; round 59: 「资料里没有正讲」 at fit 0.94). The bar is
+    ``situation_match.yaml``'s ``ask_firm`` (at the scorer's ``hedge``, 0.72, confidently wrong rose by one on two blind
+    splits)."""
     scorer = section_scorer()
     return (scorer is not None and bool(part.text) and part.alone == _key(lead)
-            and part.alone_fit >= scorer.hedge)
+            and part.alone_fit >= max(scorer.hedge, situation_match().ask_firm))
 
 
 def below_warn(fit: float) -> bool:
