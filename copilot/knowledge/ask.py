@@ -715,6 +715,7 @@ def lead_basis(sections: list[SectionHit], lead: SectionHit | None, part: AskPar
 class SituationMatch(BaseModel):
     min_words: int = 0  # 0: off
     min_ask_grams: float = 0.0
+    ask_firm: float = 1.01  # the ask clause's own fit from which its lead is not checked for the situation's words
 
 
 @lru_cache(maxsize=1)
@@ -745,6 +746,18 @@ def unmatched_situation(question: str, lead: SectionHit, index: KnowledgeIndex) 
     if terms and set(tokenize(" ".join(terms))) & said:
         return False
     return index.ask_gram_share(question, at) < cues.min_ask_grams
+
+
+def asked_firmly(part: AskPart, lead: SectionHit) -> bool:
+    """Whether ``lead`` is the ask clause's own best section (``part.alone``) fitting that clause alone at the
+    scorer's ``hedge`` or above: "群规咋写啊，我这个群是做二手闲置交换的…" asks for 群规的基本结构 in so many words, and
+    the situation's words (二手闲置) are the group's background, not something the section should name. Such a
+    lead is not hedged for lacking them (:func:`unmatched_situation`; round 59: 「资料里没有正讲」 at fit 0.94). The bar is
+    ``situation_match.yaml``'s ``ask_firm`` (at the scorer's ``hedge``, 0.72, confidently wrong rose by one on two blind
+    splits)."""
+    scorer = section_scorer()
+    return (scorer is not None and bool(part.text) and part.alone == _key(lead)
+            and part.alone_fit >= max(scorer.hedge, situation_match().ask_firm))
 
 
 def below_warn(fit: float) -> bool:
@@ -1361,6 +1374,33 @@ def name_check_lines(question: str, sections: list[SectionHit], index: Knowledge
     return lines if len(lines) > 1 else []
 
 
+def with_failed_rule_sections(question: str, sections: list[SectionHit], ranking: SectionRanking,
+                              index: KnowledgeIndex) -> list[SectionHit]:
+    """``sections`` with, when the answer checks the question's quoted group name (:func:`name_check_lines`) and one of
+    the offline checks fails, the card section the failed rule cites (``rules.yaml``'s ``section``: 避坑清单 for a hyped
+    name) in place of a runner-up from another card, if the ranking has that section: the answer then shows the advice
+    its own verdict rests on, not 「衰退的常见原因」 beside 「长度与位置」 (qa15r41, round 59); a runner-up from another card
+    is left out when a check failed and the ranking has no such section. Unchanged when every check passes."""
+    cues = compose_cues().name_check
+    if not sections or not cues.quoted(question):
+        return sections
+    try:
+        book = load_rules(index.settings.knowledge_dir)
+    except RulesError:
+        return sections
+    lead = sections[0]
+    rules = [r for r in book.for_target("name") if r.applies_to == ["name"] and r.check.kind in cues.kinds
+             and r.card_id == lead.source]
+    name = cues.quoted(question)
+    cited = [(r.card_id, r.section_ref) for r in rules if check_rule(r, book, "name", [name], None).passed is False]
+    if not cited:
+        return sections
+    shown = {_key(s) for s in sections}
+    hits = [s for s in ranking.sections if (s.source, s.section) in cited and _key(s) not in shown]
+    # the lead stays first (the answer's fit and 相近 frame are its); a runner-up from another card gives way
+    return [*(s for s in sections if s.source == lead.source), *hits[:1]][:MAX_SECTIONS]
+
+
 def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False,
                     question: str = "", lead: SectionHit | None = None) -> str:
     """The offline answer: each section named, then its parts whole and in order (steps first), every
@@ -1592,16 +1632,23 @@ def main_question(question: str) -> str:
 def _fragment_end(key: str, seen: set[str]) -> int:
     """How many characters ``key`` (a clause right after a repeated one) opens with that are the cut-off start of a clause
     already read: at least two thirds of that clause and :data:`MIN_FRAGMENT` characters (群里有人|骂人 shares only
-    an opening with 群里有人发广告), not all of ``key``; 0 when none."""
+    an opening with 群里有人发广告), not all of ``key``; or any such start of :data:`MIN_FRAGMENT` characters when what
+    follows it opens on the asker's own marker of the question (``parts.yaml``'s ``ask_markers`` within
+    :data:`MARKER_LEAD` characters: 后来通过|所以我想问：… — a typed question starts there, round 59); 0 when none."""
+    markers = [fold(m) for m in parts_cues().ask_markers if m]
     best = 0
     for k in seen:
         n = len(os.path.commonprefix([k, key]))
-        if n < len(key) and n >= MIN_FRAGMENT and 3 * n >= 2 * len(k):
+        if n >= len(key) or n < MIN_FRAGMENT:
+            continue
+        rest = key[n:]
+        if 3 * n >= 2 * len(k) or any(0 <= rest.find(m) <= MARKER_LEAD for m in markers):
             best = max(best, n)
     return best
 
 
 MIN_FRAGMENT = 4
+MARKER_LEAD = 2  # a connective (所以, 那么) may come before the asker's marker of the question
 QUOTE_RUN = 6  # a unit repeated more often than this in the quoted main question is shown this often and then …
 _RUN = re.compile(r"(.{1,2}?)\1{%d,}" % QUOTE_RUN)
 
@@ -1713,6 +1760,7 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     stated = ranking.stated and not (asked.marked and asked.best is not None)
     sections = with_asks(chosen if stated else ask_leads(chosen, asked, asked_q), asks)
     sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
+    sections = with_failed_rule_sections(question, sections, ranking, index)
     told = stated_situations().deciding(asked_q) if stated else None
     if told is not None and told.covers and sections:  # a member at risk: only the sections that answer it
         toward = {tuple(t) for t in told.toward}
@@ -1724,7 +1772,10 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     warned = answer_hedged(ranking, sections, lead, asked, basis)
     # a lead the question's situation finds no word of (only the scorer's comparison among weak candidates put it
     # first) is given as near, not as covered
-    warned = warned or (bool(sections) and unmatched_situation(asked_q, sections[0], index))
+    # first: not when the ask clause alone picks that lead firmly (:func:`asked_firmly`) — the situation is then the
+    # group's background (二手闲置、宠物用品), which a general section never names
+    warned = warned or (bool(sections) and not asked_firmly(asked, sections[0])
+                        and unmatched_situation(asked_q, sections[0], index))
     # the question's subject in none of the sections: said first, and the answer is not direct. That note already says
     # the sections are only near, so the general 相近 line is not stacked above it (one disclaimer, the specific one)
     lacking = missing_subject(asked_q, citations, index)

@@ -22,6 +22,7 @@ import datetime as dt
 import operator
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
@@ -261,6 +262,21 @@ def _max_chars(c: CheckInput) -> CheckOutcome:
     if over:
         return False, f"超过 {limit} 字：" + shorten(over)
     return True, f"全部不超过 {limit} 字"
+
+
+@check_kind("max_symbols")
+def _max_symbols(c: CheckInput) -> CheckOutcome:
+    """At most ``max`` pictographic symbols (emoji, ★, ☀: Unicode category So) in each text; a run of them
+    (🔥🔥…🔥🔥) reads as shouting and is lost when the name is searched for or said aloud."""
+    limit = int(c.rule.check.params.get("max", 1))
+    over = [f"“{_clip(t)}”{n}个" for t in c.texts if (n := _symbol_count(t)) > limit]
+    if over:
+        return False, f"表情符号超过 {limit} 个：" + shorten(over)
+    return True, f"表情符号不超过 {limit} 个"
+
+
+def _symbol_count(text: str) -> int:
+    return sum(1 for ch in text if unicodedata.category(ch) == "So")
 
 
 def _visible_len(text: str) -> int:
