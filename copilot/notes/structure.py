@@ -5656,7 +5656,9 @@ def _reports_done(a: ActionItem, messages: list[Message], at: dict[int, int]) ->
     if len(a.sources) != 1 or a.deadline is not None or a.sources[0] not in at:
         return False
     m = messages[at[a.sources[0]]]
-    return _may_say_finished(m.text, m.time) and not has(_fold(m.text), "action", "later_promise")
+    # (the doing finished, said with its 了/咗: a bare "搞定" hands work on — "護具檢查的事阿德搞定")
+    return _may_say_finished(m.text, m.time) and not has(_fold(m.text), "action", "later_promise") \
+        and any(x.group(0)[-1:] in ("了", "咗", "啦", "喇") for x in cue("action", "finished").finditer(_fold(m.text)))
 
 
 def _done_for_asker(a: ActionItem, messages: list[Message], first: int) -> bool:
