@@ -1241,9 +1241,30 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         slot = frozenset(w for w in (generic.sub("", w) for w in words(before)
                                      if not any(c.isdigit() for c in w) and word_class(w) not in {"m", "q", "t"}
                                      and word_class(w) not in _pronoun_tags() | _function_tags()) if len(w) >= 2)
+        if not slot:  # a field word the segmenter cut apart ("报到时间改成7:30": 报 + 到): the stretch itself
+            slot = _field_stretch(generic.sub(" ", before))
         if kinds and slot:
             out.append((slot, kinds))
     return out
+
+
+def _field_stretch(before: str) -> frozenset[str]:
+    """The field a change clause names when segmentation gave no word of two characters: the last run of letters
+    right before the change word (generic words already blanked: "报到时间" → "报到"), two to four characters, when it
+    is no time, pronoun or function word; empty otherwise."""
+    run = re.findall(r"[^\W\d_]+", before)
+    last = run[-1] if run else ""
+    if not 2 <= len(last) <= 4 or not re.search(r"[^\W\d_]+\s*$", before):
+        return frozenset()
+    tags = {word_class(w) for w in words(last)}
+    if tags & ({"m", "q", "t"} | _pronoun_tags() | _function_tags()):
+        return frozenset()
+    return frozenset({last})
+
+
+def _clause_slot(clause: str) -> frozenset[str]:
+    """The field words one change clause names (:func:`_slot_changes` of that clause alone)."""
+    return frozenset().union(*(slot for slot, _ in _slot_changes(_fold(clause))))
 
 
 def _recap_moves(f: str) -> frozenset[str]:
@@ -1300,9 +1321,12 @@ def without_figures(text: str, fix: Restated) -> str:
         named = {c for c in figured if any(w in _unquoted(_fold(c)) for w in fix.slot)} \
             or (set(figured) if len(figured) == 1 and any(w in _unquoted(_fold(text)) for w in fix.slot) else set())
         for c in clauses:
+            # a change line that moves two fields ("出发时间从7:00改到8:30，报到时间改成7:30"): the clause gets the
+            # value of the change that names its own field, never another field's
+            own = [n for n in new if any(w in _unquoted(_fold(c)) for w in _clause_slot(n))]
             if c not in named:
                 out.append(c)
-            elif (put := _put_values(c, new, fix.kinds)) is not None:
+            elif (put := _put_values(c, own or new, fix.kinds)) is not None:
                 out.append(put)  # "早上10點北河街街市門口集合" → "早上10點北河街街市門口集合（已改：9:30）"
             elif new:
                 out.extend(new)
@@ -2438,8 +2462,15 @@ def _named_reply(text: str, people: People) -> list[str]:
     f = _fold(text).strip()
     lead = cue("reply", "answers_named").match(f)
     if lead is None:
-        return []
+        return [who for _, _, who in _asked_back(f, people)][:1]
     return [who for pos, _, who in people.named_in(f[lead.end():]) if pos == 0][:1]
+
+
+def _asked_back(f: str, people: People) -> list[tuple[int, str, str]]:
+    """(end of the name, alias, speaker) when the folded line ``f`` opens on a member's name and goes on to take up
+    what they asked (cue reply.asked_back: "小雅 你刚才问补考的事：…"); empty otherwise."""
+    named = [(len(alias), alias, who) for pos, alias, who in people.named_in(f) if pos == 0]
+    return [x for x in named[:1] if cue("reply", "asked_back").match(f[x[0]:])]
 
 
 def _named_as_at(m: Message, people: People) -> Message:
@@ -2449,8 +2480,14 @@ def _named_as_at(m: Message, people: People) -> Message:
     text = m.text.strip()
     f = _fold(text)
     lead = cue("reply", "answers_named").match(f)
-    if lead is None or len(f) != len(text):
+    if len(f) != len(text):
         return m
+    if lead is None:  # "小雅 你刚才问补考的事：…" reads as "@小雅 你刚才问补考的事：…"
+        back = _asked_back(f, people)
+        if not back:
+            return m
+        rest = text[back[0][0]:].lstrip(" \t:：，,")
+        return replace(m, text=f"@{text[:back[0][0]]} {rest}")
     named = [alias for pos, alias, _ in people.named_in(f[lead.end():]) if pos == 0]
     if not named:
         return m
@@ -5632,14 +5669,50 @@ def _finished(m: Message, work: str, people: People) -> bool:
                for k, c in enumerate(clauses))
 
 
+def _reports_done(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
+    """Whether ``a`` comes from one line alone that says the work is finished (action.finished: "师傅来过了 修好了
+    换了个阀芯"), with no deadline: a report of work done, not work to do."""
+    if len(a.sources) != 1 or a.deadline is not None or a.sources[0] not in at:
+        return False
+    m = messages[at[a.sources[0]]]
+    # (the doing finished, said with its 了/咗: a bare "搞定" hands work on — "護具檢查的事阿德搞定")
+    return _may_say_finished(m.text, m.time) and not has(_fold(m.text), "action", "later_promise") \
+        and any(x.group(0)[-1:] in ("了", "咗", "啦", "喇") for x in cue("action", "finished").finditer(_fold(m.text)))
+
+
+def _done_for_asker(a: ActionItem, messages: list[Message], first: int) -> bool:
+    """Whether the member the to-do's line was @-addressed to (the one who asked for it: "@503-小林 已经派给王师傅了，
+    今天下午4点前过去") says later that it is done, naming the doer or the work the line names ("王师傅来过了 修好了"):
+    their own request, finished, is no open work."""
+    m0 = messages[first]
+    lead = _LEAD_MENTIONS.match(m0.text)
+    if lead is None:
+        return False
+    asker = lead.group(0).strip().lstrip("@＠").strip()
+    if not asker or asker == m0.speaker:
+        return False
+    task = _pairs(_fold(_LEAD_MENTIONS.sub("", m0.text, count=1)))
+    skip = _pronoun_tags() | _function_tags()
+    for m in messages[first + 1:]:
+        if m.speaker != asker or not _may_say_finished(m.text, m.time):
+            continue
+        f = _fold(m.text)
+        common = {p for p in _pairs(cue("action", "finished").sub(" ", f)) & task if word_class(p) not in skip}
+        if common:
+            return True
+    return False
+
+
 def _left_undone(a: ActionItem, messages: list[Message], at: dict[int, int], people: People) -> bool:
     """Whether ``a`` still has work to do: the parts of its task its owner says later are done (:func:`_finished`,
     a line of the owner after the part was given, the line saying so among its sources too) leave it; a to-do with no
     part left is done. The deadline goes with the parts whose words hold it."""
-    if not a.owner or cue("owner", "group").fullmatch(_fold(a.owner)) or not a.sources:
+    if not a.sources or at.get(a.sources[0]) is None:
         return True
-    first = at.get(a.sources[0])
-    if first is None:
+    first = at[a.sources[0]]
+    if _done_for_asker(a, messages, first):
+        return False
+    if not a.owner or cue("owner", "group").fullmatch(_fold(a.owner)):
         return True
     # (only the owner's later lines that may say something is finished are read for each part)
     later = [m for m in messages[first + 1:] if m.speaker == a.owner and _may_say_finished(m.text, m.time)]
@@ -5813,8 +5886,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     for a in actions:
         if a.sources and _called_off_at(a, messages, at, people, given) is not None:
             continue  # status cancelled: the work is not to be done at all
-        if a.sources and not _left_undone(a, messages, at, people):
-            continue  # status done: its owner said it was finished
+        if a.sources and (not _left_undone(a, messages, at, people) or _reports_done(a, messages, at)):
+            continue  # status done: its owner said it was finished, or the line itself reports it ("打印机修好了")
         if not a.owner or group.fullmatch(_fold(a.owner)) or not a.sources:
             kept.append(a)
             continue
