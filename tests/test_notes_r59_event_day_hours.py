@@ -3,6 +3,7 @@
 - "发版那天的推送文案我来写，上午10点前发到群里": the hour of the event's day, not today's.
 - "周六下午的插花体验你来带，2点前到场": the hour of that Saturday (the market's), not tomorrow's.
 - "发版前一天下午6点前": 发版 (a verb and its object jieba keeps as one unknown word) is an event a span counts from.
+- "更新前一天晚上8点前": 更新 (jieba: an adverb) is an event word (time.yaml event_words).
 - "另外团里的年终聚餐是12月29日": a day told while turning to another matter wins no tie over the event before it.
 
 Every chat below was written for these tests (a product team, a craft market, a choir); none is an eval chat.
@@ -53,3 +54,8 @@ def test_a_day_told_in_passing_does_not_take_over_the_event():
     # told plainly, the later day still wins the tie as before
     plain = [texts[0], ("团里的年终聚餐是12月29日，地点再定。", START), texts[2]]
     assert event_days(plain)[-1] == date(2029, 12, 29)
+
+
+def test_an_update_is_an_event_counted_back_from():
+    got = find_deadline("活动配置更新前一天晚上8点前提交", START, event=date(2029, 12, 13))
+    assert got is not None and got.iso == "2029-12-12 20:00"
