@@ -479,6 +479,10 @@ def _event_word(text: str) -> str | None:
     if not ok and len(found) > 1 and len(found[-2]) == 1 and len(last) == 1 and word_class(found[-2]) == "v" \
             and (word_class(last) or "-")[0] in lex.object_classes and text.endswith(found[-2] + last):
         return found[-2] + last
+    # …and the same pair jieba keeps as one word it does not know (发版, 封版): a verb's character and an object's
+    if not ok and len(last) == 2 and word_class(last) is None and word_class(last[0]) == "v" \
+            and (word_class(last[1]) or "-")[0] in lex.object_classes:
+        return last
     return last if ok and last else None
 
 
@@ -754,7 +758,9 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
     marked = _after_change(marked, folded)
     if marked:
-        return _evening(_as_in_message(marked[0], text, context, when, event, meeting), folded, ctx, when)
+        due = _as_in_message(marked[0], text, context, when, event, meeting)
+        due = _day_named_before(_on_event_day(due, folded, when, event), folded, when, event)
+        return _evening(due, folded, ctx, when)
     usable = [d for d in found if (d.attached or d.clock or d.spelled) and not d.range_end] if strict else found
     closed = [d for d in usable if _closing_time(d, folded)]
     usable = [d for d in usable if d not in closed]
@@ -766,6 +772,32 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if usable:
         return _evening(_own_clause(usable), folded, ctx, when)
     return _same_day(text, when, context)
+
+
+def _on_event_day(found: Deadline, folded: str, when: datetime | None, event: date | None) -> Deadline:
+    """A bare "…点前" after "那天/当天" earlier in the sentence ("发版那天的推送文案我来写，上午10点前发到群里"):
+    the hour of the event's day (time.yaml ``event_day_refs``), not today's or tomorrow's."""
+    if not found.hour_only or event is None or when is None or when.year <= 1900 or event <= when.date():
+        return found
+    at = folded.find(fold(found.text))
+    if at <= 0 or not any(ref in folded[:at] for ref in time_words("event_day_refs")):
+        return found
+    return replace(found, day=event)
+
+
+def _day_named_before(found: Deadline, folded: str, when: datetime | None, event: date | None) -> Deadline:
+    """A bare "…点前" after a day the sentence names for what is done ("周六下午的插花体验你来带，2点前到场"): that
+    day's hour, not today's or tomorrow's — the day read as the sentence's time patterns read it (a weekday of
+    the event's week is the event's day)."""
+    if not found.hour_only or when is None or when.year <= 1900:
+        return found
+    at = folded.find(fold(found.text))
+    if at <= 0:
+        return found
+    lex = _lexicon()
+    days = [d for m in lex.pattern.finditer(folded[:at]) if not m.group("mark") and (m.group("wd") or m.group("rel"))
+            for d in [_resolve(m, when, lex, event)] if d.day is not None and d.day > when.date()]
+    return replace(found, day=days[-1].day) if days else found
 
 
 def other_matter(found: Deadline, text: str) -> bool:
@@ -1032,9 +1064,12 @@ def _event_days(texts: tuple[tuple[str, datetime | None], ...]) -> tuple[date | 
                     # (a spelled day the event is moved to, "市集改到5月27日", outranks every day named before)
                     moved = d.spelled and change is not None and fold(text).find(fold(d.text), change) >= 0
                     named[d.day] = max(named.get(d.day, 0), 3 if moved else 2 if d.spelled else int(not d.relative))
+            # (a day told while turning to another matter — "另外团里的年终聚餐是12月29日" — wins no tie over the event
+            # named before it: the chat is still planning that one; cues.yaml reply.topic_shift)
+            aside = has(fold(text).lstrip(), "reply", "topic_shift")
             for d, written in named.items():
-                old = counts.get(d, (0, 0, 0))
-                counts[d] = (max(old[0], written), old[1] + 1, n)
+                old = counts.get(d, (0, 0, -1))
+                counts[d] = (max(old[0], written), old[1] + 1, max(old[2], -1) if aside else n)
                 # (a tie within one message: the first day it names, where a span starts — "12月31号出发，1月2号返程")
                 if best is None or counts[d] > counts[best]:
                     best = d
