@@ -11,13 +11,13 @@ Every ``differ`` must be 0."""
 import random
 import sys
 from collections import Counter
-from pathlib import Path
 
 import copilot.notes.owners as O
 import copilot.notes.structure as S
 import copilot.textnorm as T
 from benchmarks.bench_notes import make_transcript
 from copilot.config import Settings
+from copilot.evals.notes import readable_chats
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.dates import find_deadline
@@ -96,9 +96,7 @@ def long_messages(n, chars, seed=0):
 
 settings = Settings(llm_provider="offline")
 engine = get_engine(settings)
-root = Path("evals/notes")
-files = sorted(p for d in (root / "dev", root / "tuning") for p in d.iterdir() if p.is_file()) + \
-    sorted(p for p in root.iterdir() if p.is_file() and p.suffix in (".txt", ".csv", ".json", ".jsonl", ".tsv"))
+files = readable_chats()
 files = files[:int(sys.argv[1])] if len(sys.argv) > 1 else files  # a first few, to try the script
 done = 0
 for p in files:

@@ -9,9 +9,9 @@ import copy
 import importlib.util
 import sys
 from collections import Counter
-from pathlib import Path
 
 import copilot.notes.structure as S
+from copilot.evals.notes import readable_chats
 from copilot.notes.parse import parse_file
 
 
@@ -42,9 +42,7 @@ def wrapped(*args, **kw):
     return r_new
 S._clauses = wrapped
 
-root = Path("evals/notes")
-files = sorted(p for d in (root / "dev", root / "tuning") for p in d.iterdir() if p.is_file()) + \
-    sorted(p for p in root.iterdir() if p.is_file() and p.suffix in (".txt", ".csv", ".json", ".jsonl", ".tsv"))
+files = readable_chats()
 n = 0
 for p in files:
     try:

@@ -9,10 +9,10 @@ import copy
 import importlib.util
 import sys
 from collections import Counter
-from pathlib import Path
 
 import copilot.notes.dates as D
 import copilot.notes.structure as S
+from copilot.evals.notes import readable_chats
 from copilot.notes.parse import parse_file
 
 
@@ -49,9 +49,7 @@ def anch(texts, events):
     r = new_anch(texts, events); calls["anchored_events"] += 1; differ["anchored_events"] += r != BD.anchored_events(texts, events); return r
 S.anchored_events = anch
 # _own_plans (lazy): the to-dos found are compared by the dump; here each part's readings against the eager ones
-root = Path("evals/notes")
-files = sorted(p for d in (root / "dev", root / "tuning") for p in d.iterdir() if p.is_file()) + \
-    sorted(p for p in root.iterdir() if p.is_file() and p.suffix in (".txt", ".csv", ".json", ".jsonl", ".tsv"))
+files = readable_chats()
 n = 0
 for p in files:
     try:

@@ -54,6 +54,15 @@ LOCKED_SPLITS = {"locked": LOCKED_DIR, "locked_blind": LOCKED_BLIND_DIR, "locked
                  "locked_blind3": LOCKED_BLIND3_DIR, "locked_blind4": LOCKED_BLIND4_DIR}
 # another independent writer's chats (round 24), readable: a tuning set, first scored out of sample
 INDEPENDENT_DIR = NOTES_EVAL_DIR / "independent"
+
+
+def readable_chats() -> list[Path]:
+    """Every chat one may read while tuning: the dev and tuning folders and the loose chats at the top of evals/notes
+    (the locked and blind splits are folders of their own, never listed) — what the notes proof scripts
+    (scripts/check_*.py) run their old-against-new comparisons over."""
+    loose = (".txt", ".csv", ".json", ".jsonl", ".tsv")
+    return sorted(p for d in (NOTES_EVAL_DIR / "dev", TUNING_DIR) for p in d.iterdir() if p.is_file()) + \
+        sorted(p for p in NOTES_EVAL_DIR.iterdir() if p.is_file() and p.suffix in loose)
 MIN_COVERAGE = 0.6
 
 
