@@ -187,7 +187,6 @@ class FloodTracker:
         return {"burst_10s": burst, "repeats_5min": repeats, "users_same_text": users_same}
 
 
-
 def _cleared_as_reply(a: Analysis, topic: dict[str, Any], reason: str, **what: Any) -> bool:
     """A message the thread layer reads as a reply to something in the group (an answer to its question, a follow-up
     or a reply naming its poster, a claim on the group's own post, a rebuke after an insult): on topic, with ``reason``
@@ -196,6 +195,7 @@ def _cleared_as_reply(a: Analysis, topic: dict[str, Any], reason: str, **what: A
     a.reasons = [reason]
     topic.update(off_topic=False, thread_reply=True, **what, detail=reason)
     return True
+
 
 class Moderator:
     """Moderate messages for one group profile (or none). Thread-safe; reuse it.
@@ -2495,12 +2495,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除")
     if label == Label.AD and checks.get("private_offer"):
         # the reason quotes the ask the message makes (加微信, 私聊), not a stock 私我 it may not contain
-        ask = "、".join(f"“{w}”" for w in _asks_in(rep)) or "私聊一类的话"
-        parts.append((f"与群主题相关，只有{ask}、价格和一般用语，没有联系方式或链接，可能是成员转让自己的东西，交人工判断"
-                      if checks.get("private_offer_own") else
-                      f"与群主题相关，只有{ask}、价格和一般用语，没有联系方式或链接；没说是自己用过的东西，可能是代卖或推销，交人工判断")
-                     if checks["private_offer"] == "priced" else
-                     f"与群主题相关，只有{ask}和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断")
+        parts.append(_private_offer_note("、".join(f"“{w}”" for w in _asks_in(rep)) or "私聊一类的话", checks))
     if label == Label.AD and checks.get("own_event_perk"):
         parts.append(_PERK_NOTE.format(event="、".join(checks["own_event_perk"])))
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP \
@@ -2516,6 +2511,15 @@ CLASSIFIER_ALONE_LEAD = "只有分类器觉得像广告"
 CLASSIFIER_ALONE_NOTE = (CLASSIFIER_ALONE_LEAD + "{words}，规则没有找到联系方式、链接或推销用语，"
                          "可能是成员的普通分享或通知，交人工判断")
 PRICE_WORD = "价格"  # a note that denies it ("没有联系方式、价格或链接") is never said where a price was read
+
+
+def _private_offer_note(ask: str, checks: dict[str, Any]) -> str:
+    """The reason part of a private offer (``_contact_word_only``): what little the rules found beside ``ask``, and,
+    where a price was read, whether the message presents the thing as the member's own."""
+    if checks["private_offer"] != "priced":
+        return f"与群主题相关，只有{ask}和一般用语，没有联系方式、价格或链接，可能是成员分享，交人工判断"
+    whose = "，可能是成员转让自己的东西" if checks.get("private_offer_own") else "；没说是自己用过的东西，可能是代卖或推销"
+    return f"与群主题相关，只有{ask}、价格和一般用语，没有联系方式或链接{whose}，交人工判断"
 
 
 HANDOFF = "，交人工判断"  # how a reason part ends that hands the message to a person

@@ -1572,23 +1572,22 @@ def _words_alt(words: list[Any]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _said_price() -> re.Pattern[str]:
-    """A sum said as a price without 元 (patterns.yaml ``price_said``), read on the folded text (clause edges kept)."""
+def _said_price() -> tuple[re.Pattern[str], int]:
+    """A sum said as a price without 元 (patterns.yaml ``price_said``), read on the folded text (clause edges kept), and
+    the number of the first group whose sum a time, date, count or measure may follow (the counted forms)."""
     d = load_resource(PATTERNS)["price_said"]
     before = _words_alt(d["before"]) + rf"\s?({_SUM}(?:\s?{_words_alt(d['range'])}\s?{_SUM})?)"
     after = rf"({_SUM})(?=\s?{_words_alt(d['after'])})"
     alone = rf"(?:^|[,;])\s?({_SUM})\s?(?=[,;]\s?{_words_alt(d['alone_before'])})"
     per = rf"({_SUM})(?=\s?{_words_alt(d['per'])})"
     discount = _words_alt(d["discount"]["lead"]) + rf"\s?({_SUM})(?=\s?{_words_alt(d['discount']['cut'])})"
-    # the last two forms are checked for a unit after the sum by said_prices (_COUNTED_FROM): a count and a counter
-    # (一份30, 两杯48) or the goods' condition (9成新 900) before it
+    # the last two forms are checked for a unit after the sum by said_prices: a count and a counter (一份30, 两杯48) or
+    # the goods' condition (9成新 900) before it
     counted = (rf"(?<![\d.]){_words_alt(d['counted']['counts'])}{_words_alt(d['counted']['counters'])}\s?({_SUM})"
                rf"(?![\d.:a-z])(?!\s?{_words_alt(d['counted']['not_after'])})")
     condition = rf"{_words_alt(d['condition'])}[\s,]?({_SUM})(?![\d.:a-z])(?!\s?{_words_alt(d['counted']['not_after'])})"
-    return re.compile("|".join((before, after, alone, per, discount, counted, condition)))
-
-
-_COUNTED_FROM = 6  # the group of _said_price's first form whose sum a time, date, count or measure may follow
+    plain = (before, after, alone, per, discount)
+    return re.compile("|".join((*plain, counted, condition))), re.compile("|".join(plain)).groups + 1
 
 
 def _counted_not_price(folded: str, end: int) -> bool:
@@ -1602,9 +1601,10 @@ def said_prices(folded: str) -> list[str]:
     its own clause before 需要的私聊). The one price parser of the moderation layers."""
     money = [(m.start(), m.end(), m.group(0)) for m in patterns().money.finditer(folded)]
     said = []
-    for m in _said_price().finditer(folded):
+    pattern, counted_from = _said_price()
+    for m in pattern.finditer(folded):
         i = next(i for i in range(1, len(m.groups()) + 1) if m.group(i))
-        if i >= _COUNTED_FROM and (_counted_not_price(folded, m.end(i)) or patterns().measure.match(folded, m.start(i))):
+        if i >= counted_from and (_counted_not_price(folded, m.end(i)) or patterns().measure.match(folded, m.start(i))):
             continue  # 一份30分钟, 两杯…48小时, 9成新 2019年: a time, date, count or measure, not what it costs
         if not any(a <= m.start(i) < b for a, b, _ in money):  # 25块 is the money pattern's already
             said.append((m.start(i), m.end(i), m.group(i)))
