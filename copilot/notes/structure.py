@@ -1122,7 +1122,7 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                 break
         for x in messages[max(0, j - int(raw("change_reach"))):j][::-1] if words_changed else []:
             fx = _unquoted(_fold(x.text))
-            hit = [(k, o, n) for k, o, n in words_changed if (_holds_old(fx, o) if o else _single_value(fx, k, n))
+            hit = [(k, o, n) for k, o, n in words_changed if (_old_said(fx, o) is not None if o else _single_value(fx, k, n))
                    and _names_slot(fx, k, o, n, f)]
             if x.speaker == m.speaker and hit and x.id not in out and relevant(x.text, m.text, by_kind=False):
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
@@ -1164,7 +1164,7 @@ def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
         return {w for w in (generic.sub("", w) for w in words(rest)) if len(w) >= 2
                 and word_class(w) not in _pronoun_tags() | _function_tags()}
 
-    held = next((old[i:] for i in range(0, max(1, len(old) - 2)) if old[i:] in fx), old) if old else \
+    held = (_old_said(fx, old) or old) if old else \
         next((v.group(0) for v in value.finditer(fx)), "")
     mine = slot(f, new) | slot(f, old)
     if kind == "place" and old:  # the change names the old venue, and both say it is the venue ("地点…" / "场地改到…")
@@ -1215,10 +1215,11 @@ def _word_changes(f: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def _holds_old(fx: str, old: str) -> bool:
-    """The earlier folded line ``fx`` holds the old value ``old``, or its tail of three characters or more (a place value
-    read with a word before it, "说锦江饭店", is the venue "锦江饭店")."""
-    return any(old[i:] in fx for i in range(0, max(1, len(old) - 2)))
+def _old_said(fx: str, old: str) -> str | None:
+    """How the folded line ``fx`` says the old value ``old``: the value itself or its longest tail of three characters
+    or more that ``fx`` holds (a place value read with a word before it, "说锦江饭店", is the venue "锦江饭店"); None
+    when ``fx`` says none of them."""
+    return next((old[i:] for i in range(0, max(1, len(old) - 2)) if old[i:] in fx), None)
 
 
 def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
@@ -1348,7 +1349,7 @@ def without_figures(text: str, fix: Restated) -> str:
         f = _unquoted(_fold(text))
         for kind, old, new in _word_changes(_fold(fix.by.text)):
             old = old or next((v.group(0) for v in cue("word_values", kind).finditer(f)), "")
-            old = next((old[i:] for i in range(0, max(1, len(old) - 2)) if old[i:] in f), old)  # ("说锦江饭店": 锦江饭店)
+            old = _old_said(f, old) or old  # ("说锦江饭店": 锦江饭店)
             if kind in fix.kinds and old and old in f and old != new:
                 olds, news = [*olds, old], [*news, fix.by.text[_fold(fix.by.text).find(new):][:len(new)]]
     if olds and news:  # "草莓29元一盒，不是35元": the clause with the value named wrong, as said, the right one beside it
