@@ -823,7 +823,9 @@ class OffTopicDetector:
         # nothing else ties a message to the group
         self.learned = learned
         self.vocab = profile_vocab(profile)
-        self.meets = bool(profile.all_events())  # the group has arrangements members ask about
+        # the group has arrangements members ask about: its events, and the schedule lines no cadence could be read from
+        # ("逢星期三、六 晚上 7 点 祖庙后面训练场练桩") are the operator's own word that the group meets all the same
+        self.meets = bool(profile.all_events() or profile.unparsed_schedule())
         # the events' hosts by the name members see: a leave asked of one of them is the group's own business
         self.hosts = tuple(sorted({h for e in profile.all_events() if (h := normalise(e.host).compact)}))
         # the profile's own text: a chatter word it contains (猫 in 养猫人, 股票 in a stock group) is its subject
