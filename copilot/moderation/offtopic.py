@@ -266,6 +266,21 @@ def _still_on() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _join_ask() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Wanting to come or learn, and whether one fits (relevance.yaml ``join_ask``)."""
+    data = load_resource(RELEVANCE)["join_ask"]
+    return _alternation(set(data["wants"])), _alternation(set(data["fits"]))
+
+
+def asks_to_join(compact: str) -> list[str]:
+    """The words of a question whether someone may join the group's activity (想学 … 九岁得唔得): empty unless the message
+    says both that someone wants to come or learn and asks whether they fit."""
+    wants, fits = _join_ask()
+    want, fit = wants.search(compact), fits.search(compact)
+    return [want.group(0), fit.group(0)] if want and fit else []
+
+
+@lru_cache(maxsize=1)
 def _disclaimed() -> re.Pattern[str]:
     """跟/和/与 + a few characters + 没关系/无关: the words the message itself says are unrelated (relevance.yaml)."""
     data = load_resource(RELEVANCE)["disclaimed"]
@@ -1288,6 +1303,9 @@ class OffTopicDetector:
             logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
+        if self.meets and not errand and not elsewhere and report.question and (join := asks_to_join(compact)):
+            # "我个仔想学，佢九岁得唔得？" in a lion dance team's group: whether a child may join the group's own training
+            return TopicResult(False, 0.1, join, "问能不能来参加本群的活动：" + "、".join(join), about_group=True)
         if people and not errand and not elsewhere:
             return TopicResult(False, 0.1, people[:2], "对本店的人或地方说的话（或向本店预订）：" + "、".join(people[:2]), about_group=True)
         if not errand and not elsewhere and (own := self._own_schedule(compact)):
