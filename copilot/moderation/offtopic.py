@@ -1300,12 +1300,10 @@ class OffTopicDetector:
         # "商场有活动" in an accountants' group are someone else's sign-up and sale, weighed like any other talk
         logistics = [] if errand or elsewhere or not self.meets else sorted(set(lexicons().words["event_logistics"].findall(compact)))
         if not logistics and not errand and not elsewhere and report.question and self.meets:
-            logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
+            # "今晚还跳吗？" in a group that meets: its own event; "我个仔想学，佢九岁得唔得？": whether a child may join it
+            logistics = _still_on().findall(compact) or asks_to_join(compact)
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
-        if self.meets and not errand and not elsewhere and report.question and (join := asks_to_join(compact)):
-            # "我个仔想学，佢九岁得唔得？" in a lion dance team's group: whether a child may join the group's own training
-            return TopicResult(False, 0.1, join, "问能不能来参加本群的活动：" + "、".join(join), about_group=True)
         if people and not errand and not elsewhere:
             return TopicResult(False, 0.1, people[:2], "对本店的人或地方说的话（或向本店预订）：" + "、".join(people[:2]), about_group=True)
         if not errand and not elsewhere and (own := self._own_schedule(compact)):
