@@ -266,6 +266,21 @@ def _still_on() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _join_ask() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Wanting to come or learn, and whether one fits (relevance.yaml ``join_ask``)."""
+    data = load_resource(RELEVANCE)["join_ask"]
+    return _alternation(set(data["wants"])), _alternation(set(data["fits"]))
+
+
+def asks_to_join(compact: str) -> list[str]:
+    """The words of a question whether someone may join the group's activity (想学 … 九岁得唔得): empty unless the message
+    says both that someone wants to come or learn and asks whether they fit."""
+    wants, fits = _join_ask()
+    want, fit = wants.search(compact), fits.search(compact)
+    return [want.group(0), fit.group(0)] if want and fit else []
+
+
+@lru_cache(maxsize=1)
 def _disclaimed() -> re.Pattern[str]:
     """跟/和/与 + a few characters + 没关系/无关: the words the message itself says are unrelated (relevance.yaml)."""
     data = load_resource(RELEVANCE)["disclaimed"]
@@ -823,7 +838,9 @@ class OffTopicDetector:
         # nothing else ties a message to the group
         self.learned = learned
         self.vocab = profile_vocab(profile)
-        self.meets = bool(profile.all_events())  # the group has arrangements members ask about
+        # the group has arrangements members ask about: its events, and the schedule lines no cadence could be read from
+        # ("逢星期三、六 晚上 7 点 祖庙后面训练场练桩") are the operator's own word that the group meets all the same
+        self.meets = bool(profile.all_events() or profile.unparsed_schedule())
         # the events' hosts by the name members see: a leave asked of one of them is the group's own business
         self.hosts = tuple(sorted({h for e in profile.all_events() if (h := normalise(e.host).compact)}))
         # the profile's own text: a chatter word it contains (猫 in 养猫人, 股票 in a stock group) is its subject
@@ -1283,7 +1300,8 @@ class OffTopicDetector:
         # "商场有活动" in an accountants' group are someone else's sign-up and sale, weighed like any other talk
         logistics = [] if errand or elsewhere or not self.meets else sorted(set(lexicons().words["event_logistics"].findall(compact)))
         if not logistics and not errand and not elsewhere and report.question and self.meets:
-            logistics = _still_on().findall(compact)  # "今晚还跳吗？" in a group that meets: its own event
+            # "今晚还跳吗？" in a group that meets: its own event; "我个仔想学，佢九岁得唔得？": whether a child may join it
+            logistics = _still_on().findall(compact) or asks_to_join(compact)
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
         if people and not errand and not elsewhere:

@@ -1944,6 +1944,16 @@ def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
 SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})  # promo words that only say how to ask or sign up: no offer by themselves
 
 
+_PROFILE_CLAUSE = re.compile(r"[,.;!?\n\uff0c\u3002\uff1b\uff01\uff1f]+")  # a profile's clauses (not 、: one list is one clause)
+
+
+def without_refused(text: str) -> str:
+    """The profile's text without its clauses that refuse something (lexicons.yaml ``profile_refusal``): in
+    "群友之间可以转让自用的二手键盘；商家铺货、代购、外部店铺推广不允许" the shop words name what the group does not do."""
+    refusal = lexicons().words["profile_refusal"]
+    return "，".join(c for c in _PROFILE_CLAUSE.split(text or "") if not refusal.search(normalise(c).compact))
+
+
 def shop_group(profile: GroupProfile) -> bool:
     """A shop's or a brand's own customer group: its profile lists products, is of a shop's type (lexicons.yaml
     ``ad.shop_group_types``) or says so (工作室, 门店, 老客户…: ``ad.shop_group``). A product list of members' dues only
@@ -1951,8 +1961,9 @@ def shop_group(profile: GroupProfile) -> bool:
     data = lexicon_data()["ad"]
     dues = lexicons().words["ad.member_dues"]
     sold = [p.name for p in profile.products if not dues.search(fold(p.name))]
+    # … its words in a clause that refuses them ("不接受商家/店铺") say what the group is not
     return bool(sold) or (profile.type or "") in data["shop_group_types"] or bool(lexicons().words["ad.shop_group"].search(
-        normalise(" ".join([profile.name or "", profile.positioning, profile.audience])).compact))
+        normalise(" ".join([profile.name or "", without_refused(profile.positioning), without_refused(profile.audience)])).compact))
 
 
 def _vote(scan: Scan, spec: SignalSpec) -> Finding | None:
