@@ -15,7 +15,9 @@ through, and it sits between the two new fits around that cut as the reference g
 scorer calibrated against itself gets its own gates back exactly. Deterministic (no sampling; file order).
 
 Run: ``.venv/bin/python scripts/calibrate_second.py --scorer NEW.json [--reference OLD.json] [--dry-run]``; it
-writes ``second``, ``pointed`` and ``part`` into ``--scorer`` (``hedge`` and ``warn`` are the other scripts').
+writes ``second``, ``pointed``, ``part`` and ``hedge`` into ``--scorer``. ``hedge`` (below it the lead fits loosely and a
+close runner-up joins) is kept at its pass share the same way, over the lead fits ``loose()`` is asked about;
+``warn`` and ``warn_off_ask`` stay ``scripts/calibrate_warn.py``'s.
 """
 
 from __future__ import annotations
@@ -29,14 +31,16 @@ from pathlib import Path
 from copilot.config import Settings
 from copilot.evals.retrieval import HELD_OUT, ask_split_files, load_ask_cases
 from copilot.files import atomic_write
-from copilot.knowledge import ranking
+from copilot.knowledge import ask, ranking
 from copilot.knowledge.ask import answer_question
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import SCORER_FILE, SectionScorer
+from copilot.knowledge.ranking import SCORER_FILE, SectionRanking, SectionScorer
 from copilot.llm import get_engine
 from copilot.paths import EVALS_DIR
 
 USES = ("second", "pointed", "part")
+# ``hedge`` is set the same way from the lead fits ``loose()`` is asked about (below it a close runner-up joins)
+GATES = (*USES, "hedge")
 
 
 def readable_questions() -> list[str]:
@@ -49,14 +53,20 @@ def gate_fits(index: KnowledgeIndex, scorer_file: Path, questions: list[str]) ->
     """Every fit each gate is asked about while ``questions`` are answered offline with the scorer in
     ``scorer_file``."""
     seen: dict[str, list[float]] = defaultdict(list)
-    original = SectionScorer.passes
+    original, loose = SectionScorer.passes, ask.loose
 
     def logged(self: SectionScorer, use: str, fit: float) -> bool:
         seen[use].append(float(fit))
         return original(self, use, fit)
 
+    def logged_loose(found: SectionRanking) -> bool:
+        if found.sections:
+            seen["hedge"].append(float(found.leading().fit))
+        return loose(found)
+
     defaults = ranking.section_scorer.__defaults__
     SectionScorer.passes = logged  # type: ignore[method-assign]
+    ask.loose = logged_loose
     ranking.section_scorer.__defaults__ = (scorer_file,)
     try:
         engine = get_engine(index.settings, prefer="offline")
@@ -64,8 +74,9 @@ def gate_fits(index: KnowledgeIndex, scorer_file: Path, questions: list[str]) ->
             answer_question(question, index, engine)
     finally:
         SectionScorer.passes = original  # type: ignore[method-assign]
+        ask.loose = loose
         ranking.section_scorer.__defaults__ = defaults
-    return {use: seen.get(use, []) for use in USES}
+    return {use: seen.get(use, []) for use in GATES}
 
 
 def matched_gate(reference: list[float], gate: float, fits: list[float]) -> float:
@@ -103,8 +114,8 @@ def main() -> None:
         before = gate_fits(index, args.reference, questions)
         after = gate_fits(index, args.scorer, questions)
     data = json.loads(args.scorer.read_text(encoding="utf-8"))
-    for use in USES:
-        gate = reference.gate(use)
+    for use in GATES:
+        gate = reference.hedge if use == "hedge" else reference.gate(use)
         value = round(matched_gate(before[use], gate, after[use]), 4)
         passed = sum(f >= gate for f in before[use])
         print(f"{use}: reference {gate} lets {passed} of {len(before[use])} through; new gate {value} lets "
@@ -114,7 +125,7 @@ def main() -> None:
         print("(dry run: nothing written)")
         return
     atomic_write(args.scorer, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    print(f"second / pointed / part → {args.scorer}")
+    print(f"second / pointed / part / hedge → {args.scorer}")
 
 
 if __name__ == "__main__":
