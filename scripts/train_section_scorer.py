@@ -21,6 +21,8 @@ of the shipped model too (to judge it end to end with ``copilot eval`` before tr
 
 Run: ``.venv/bin/python scripts/train_section_scorer.py [--data-dir DIR] [--fill] [--hold-out tuning_x]``;
 then refit the confidence (``scripts/calibrate_ask.py``), which uses the best candidate's fit as a feature,
+set the add-a-section gates and ``hedge`` at the replaced scorer's pass shares (``scripts/calibrate_second.py``:
+the ``second`` written here follows the old 40 % rule, which let far fewer runners-up through on a retrained scorer),
 and recalibrate the warning (``scripts/calibrate_warn.py``: this script keeps the replaced scorer's ``warn`` and
 ``warn_off_ask``, which were fitted on the old fits, only so that no scorer ships without hedging).
 """

@@ -255,12 +255,12 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
         return []
     first = ranking.leading()
     scorer = section_scorer()
-    second_fit = scorer.second if scorer is not None and not loose(ranking) else 0.0
+    gated = scorer is not None and not loose(ranking)
     out = [first]
     for sec in (s for s in ranking.sections[:SECOND_FROM] if s is not first):
         if len(out) == MAX_SECTIONS:
             break
-        if sec.fit >= second_fit and sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
+        if (not gated or scorer.passes("second", sec.fit)) and sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
             out.append(sec)
     if len({s.source for s in out}) == 1:
         out.sort(key=lambda s: s.position)
@@ -278,7 +278,7 @@ def llm_sections(ranking: SectionRanking) -> list[SectionHit]:
 
 def with_pointed(sections: list[SectionHit], ranking: SectionRanking, index: KnowledgeIndex) -> list[SectionHit]:
     """``sections`` and, when one of them sends the reader to another card ("那时要看生命周期卡片"), that card's
-    best-ranked section for this question if the ranking has one that fits (the scorer's ``second``) and is in
+    best-ranked section for this question if the ranking has one that fits (the scorer's ``pointed`` gate) and is in
     the question's setting. A pointer whose card is still missing is taken out of the answer's text
     (:func:`compose_offline`)."""
     scorer = section_scorer()
@@ -293,9 +293,8 @@ def with_pointed(sections: list[SectionHit], ranking: SectionRanking, index: Kno
         card = next((c for c in cards.values() if name in c.title), None)
         if card is None or card.id in have:
             continue
-        least = scorer.second if scorer is not None else 0.0
-        hit = next((s for s in ranking.sections if s.source == card.id and s.fit >= least
-                    and in_scene(s, ranking.question)), None)
+        hit = next((s for s in ranking.sections if s.source == card.id
+                    and (scorer is None or scorer.passes("pointed", s.fit)) and in_scene(s, ranking.question)), None)
         if hit is not None:
             return [*sections, hit]
     return sections
@@ -336,7 +335,7 @@ class SecondPart(NamedTuple):
 
 def second_part(question: str, index: KnowledgeIndex) -> SecondPart:
     """The question's second part (:func:`question_parts`) and the section that answers it: the best for the
-    part alone when that part is covered and the section fits it (the scorer's ``second``), else None."""
+    part alone when that part is covered and the section fits it (the scorer's ``part`` gate), else None."""
     parts = question_parts(question)
     scorer = section_scorer()
     if len(parts) < 2 or scorer is None:
@@ -364,7 +363,7 @@ def _closed_by_mark(question: str, head: str) -> bool:
 def _alone(text: str, index: KnowledgeIndex) -> tuple[SectionHit | None, tuple[tuple[str, str], ...], bool]:
     """The section ranked first for a part of a question searched on its own (None when none is), that section
     as the part's nearest, and whether it answers the part: the part is covered and the section fits it at the
-    scorer's ``second``."""
+    scorer's ``part`` gate."""
     return _answered(index.search_sections(text, k=SECOND_FROM))
 
 
@@ -373,7 +372,7 @@ def _answered(ranking: SectionRanking) -> tuple[SectionHit | None, tuple[tuple[s
     if not ranking.sections:
         return None, (), False
     best, scorer = ranking.leading(), section_scorer()
-    return best, (_key(best),), ranking.covered and (scorer is None or best.fit >= scorer.second)
+    return best, (_key(best),), ranking.covered and (scorer is None or scorer.passes("part", best.fit))
 
 
 def with_second_part(sections: list[SectionHit], question: str, index: KnowledgeIndex,
@@ -577,13 +576,12 @@ def ask_map(question: str, index: KnowledgeIndex, ranking: SectionRanking | None
     searches vote: the ask's words alone, the words with the situation told before the first ask ("辦完之後又要
     做什麼" alone does not know it was a share session), and the whole question (``ranking``); a section's votes are
     its fits in the covered searches' first ``SECOND_FROM``, and the one with the most answers when one of the ask's
-    own two searches fits it at the scorer's ``second`` and it is in the question's setting (the ask alone is sure of the group's opening
+    own two searches fits it at the scorer's ``part`` gate and it is in the question's setting (the ask alone is sure of the group's opening
     warm-up for "活动前怎么预热"; the situation and the whole question agree on the share session's)."""
     asks = question_asks(question)
     if not asks:
         return []
     scorer = section_scorer()
-    least = scorer.second if scorer is not None else 0.0
     situation = _situation(question, asks[0])
     whole = ranking if ranking is not None else index.search_sections(question, k=SECOND_FROM)
     out = []
@@ -598,7 +596,7 @@ def ask_map(question: str, index: KnowledgeIndex, ranking: SectionRanking | None
             for sec in found.sections[:SECOND_FROM]:
                 votes[_key(sec)] = votes.get(_key(sec), 0.0) + sec.fit
                 # only the ask's own searches can make a section its answer: the whole question's only votes
-                if (found is not whole and sec.fit >= least and in_scene(sec, question)
+                if (found is not whole and (scorer is None or scorer.passes("part", sec.fit)) and in_scene(sec, question)
                         and sec.fit > getattr(firm.get(_key(sec)), "fit", -1.0)):
                     firm[_key(sec)] = sec
         best = max(firm, key=lambda k: votes[k], default=None)
@@ -622,7 +620,7 @@ def without_padding(sections: list[SectionHit], ranking: SectionRanking,
         return sections
     fits = {_key(s): s.fit for s in ranking.sections}
     asked = {_key(s) for s in named if s is not None}
-    extras = [s for s in sections[1:] if _key(s) not in asked and fits.get(_key(s), 0.0) >= scorer.second
+    extras = [s for s in sections[1:] if _key(s) not in asked and scorer.passes("second", fits.get(_key(s), 0.0))
               and (not cues.padding_scene or in_scene(s, ranking.question))]
     room = max(0, MAX_SECTIONS - 1 - sum(1 for s in sections[1:] if _key(s) in asked)) \
         if cues.padding_cap else len(extras)
@@ -805,7 +803,7 @@ class AskPart(NamedTuple):
     best: SectionHit | None = None
     near: tuple[tuple[str, str], ...] = ()
     # no section answers the clause ranked on its own: it is not covered, or its best section fits it below the
-    # scorer's ``second`` (a clause whose section fits but which the whole question does not rank is vague, not this)
+    # scorer's ``part`` gate (a clause whose section fits but which the whole question does not rank is vague, not this)
     unanswered: bool = False
     # the answer's first section answers an earlier asking clause, or fits the whole question firmly (the scorer's
     # ``hedge``), or the question asks two things in turn (:func:`question_parts`): it keeps the lead and ``best``

@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import numpy as np
 from pydantic import BaseModel
@@ -192,6 +192,10 @@ class ConfidenceModel(BaseModel):
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
+# the three places a section must fit the question well enough to be added (SectionScorer.gate)
+SecondUse = Literal["second", "pointed", "part"]
+
+
 class SectionScorer(BaseModel):
     """How well one section fits the situation a question describes: a logistic model over
     :data:`PAIR_FEATURES`, trained by ``scripts/train_section_scorer.py`` on the tuning questions
@@ -208,6 +212,12 @@ class SectionScorer(BaseModel):
     intercept: float
     candidates: int
     second: float
+    # the same kind of gate in two other places, each set by its own pass share (scripts/calibrate_second.py; None:
+    # ``second``): a section of a card an answer's section points to ("那时要看生命周期卡片", ask.py ``with_pointed``)
+    # and the section that answers one part of the question ranked alone (its second part, its last asking clause,
+    # each of its asks: ask.py ``second_part``, ``ask_part``, ``ask_map``)
+    pointed: float | None = None
+    part: float | None = None
     hedge: float = 0.5
     # below ``warn`` (lower than ``hedge``) the answer opens by saying the material has only something near:
     # calibrated so that it rarely fires on an answer from an acceptable section (``hedge`` alone, 0.77,
@@ -225,6 +235,16 @@ class SectionScorer(BaseModel):
     # out per tuning file it never lowered hit@3, while reordering the first changed hit@1 either way)
     fill: bool = False
     fitted_on: str = ""
+
+    def gate(self, use: SecondUse) -> float:
+        """The fit a section needs for ``use``: ``second`` (a runner-up joining the answer, or an extra the answer
+        keeps), ``pointed`` (:attr:`pointed`) or ``part`` (:attr:`part`); an unset one is ``second``."""
+        value = self.second if use == "second" else getattr(self, use)
+        return self.second if value is None else value
+
+    def passes(self, use: SecondUse, fit: float) -> bool:
+        """Whether a section fitting ``fit`` passes the gate of ``use`` (:meth:`gate`)."""
+        return fit >= self.gate(use)
 
     def order(self, order: np.ndarray, fit: np.ndarray) -> np.ndarray:
         """``order`` (the first stage's section order) with its first :attr:`candidates` rearranged by
