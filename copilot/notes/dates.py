@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from copilot.notes.clauses import pauses
 from copilot.notes.cues import cue, has, interrogative
 from copilot.paths import load_resource
 from copilot.textnorm import fold, tokenize, word_class
@@ -1122,7 +1123,7 @@ def _anchor() -> re.Pattern[str]:
     return re.compile(rf"([\u4e00-\u9fff]{{2,5}})(?=(?:{days}|(?:{spans})(?:\d|[{CN_DIGITS}])))")
 
 
-_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
+_CLAUSE = pauses("，,。；;！!？?\n")  # (not a figure's comma: clauses.py)
 
 
 def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date | None]) -> list[date | None]:

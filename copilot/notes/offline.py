@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from copilot.notes.clauses import pauses
 from copilot.notes.cues import cue
 from copilot.notes.cues import raw as cue_value
 from copilot.notes.dates import CN_DIGITS
@@ -903,12 +904,15 @@ def _given_step(piece: str, owner: str) -> str:
     return f"{name}负责：{_clause(piece, 30)}"
 
 
+_WORK_PAUSE = pauses("，,；;")
+
+
 def _work_from(text: str) -> str:
     """``text`` from its first clause that gives work: a remark on the one named before it is no step
     ("李叔你是老菜农了，收菜这件事就麻烦你，…" → "收菜这件事就麻烦你，…"); the text as it is when no later clause does."""
-    cuts = [m.end() for m in re.finditer(r"[，,；;]", text)]
+    cuts = [m.end() for m in _WORK_PAUSE.finditer(text)]  # (not a figure's comma: "1,000份" is one clause)
     for start in [0, *cuts]:
-        part = re.split(r"[，,；;]", text[start:], maxsplit=1)[0]
+        part = _WORK_PAUSE.split(text[start:], maxsplit=1)[0]
         if task_probability(normalised(fold(part), [])) >= task_gate():
             return text[start:].lstrip()
     return text

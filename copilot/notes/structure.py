@@ -27,6 +27,7 @@ from typing import Literal, NamedTuple, TypeVar
 
 from copilot.notes.chatter import chatter_probability, is_side_chatter
 from copilot.notes.classify import kind_threshold, mandarin, sentence_kind
+from copilot.notes.clauses import CLAUSE, pauses
 from copilot.notes.cues import cue, cue_list, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
@@ -72,9 +73,8 @@ from copilot.textnorm import split_sentences, tokenize, word_bounds, word_class,
 _AT = r"(?<![A-Za-z0-9._%+\-])[@＠]"
 MENTION = re.compile(_AT + r"([^\s@＠，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:[@＠][^\s@＠，,：:。]{1,20}\s*)+")  # ＠: a full-width at sign (Taiwan IMEs)
-_CLAUSE = re.compile(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-# a pause that is never the comma inside a figure (1,500 stays whole)
-_CLAUSE_WHOLE = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# one clause splitter, which never cuts the comma inside a figure (「1,000份」「1，000份」 stay whole: clauses.py)
+_CLAUSE = _CLAUSE_WHOLE = CLAUSE
 _TOPIC = cue_list("patterns", "topic")
 _CLARIFY = cue("patterns", "clarify")
 _AT_ALL = frozenset(_fold(str(w)) for w in raw("owner", "at_everyone"))
@@ -1288,13 +1288,13 @@ def _recap_moves(f: str) -> frozenset[str]:
 # A line cut into clauses at its pauses. One set of marks, and the splitters that also cut at ！ or ？ say why:
 _PAUSES = "\n。；;，,"
 # a recap's items and a change line's clauses (_slot_changes, _recap_moves): statements, so only the pauses
-_RECAP_ITEM = re.compile(f"[{_PAUSES}]")
+_RECAP_ITEM = pauses(_PAUSES)
 # the clause of a re-timing line that holds the change word (_retimed): a question never gets this far (it changes
 # nothing), but an exclamation ends the clause ("海报改成周四前！大家辛苦")
-_CHANGE_CLAUSE = re.compile(f"[{_PAUSES}！!]")
+_CHANGE_CLAUSE = pauses(_PAUSES + "！!")
 # a clause of any line where someone hands work on by name (_HandOns): questions are read too, so ？ ends one
 # ("签到表交给小许？那横幅呢")
-_HANDING_CLAUSE = re.compile(f"[{_PAUSES}！!？?]")
+_HANDING_CLAUSE = pauses(_PAUSES + "！!？?")
 
 
 def restating(text: str, fix: Restated) -> str:
