@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from copilot.moderation.literals import gated, required_literals
 from copilot.moderation.normalise import SENTENCE as _SENTENCE
 from copilot.moderation.normalise import (
     SPACED_HANDLE,
@@ -409,7 +410,7 @@ class Lexicons:
     def may(self, key: str, present: frozenset[str]) -> bool:
         """Whether list ``key`` can match a text whose :meth:`LexiconHits.present` is ``present``: a list built as a plain
         :func:`alternation` of its words matches only where one of them is written; any other pattern always may."""
-        return self.hits is None or key not in self.hits.plain or key in present
+        return self.hits is None or key not in self.hits.gated or key in present
 
 
 class LexiconHits:
@@ -421,16 +422,25 @@ class LexiconHits:
     words inside words all count, and Latin words count without their letter edges (every place an edged word could
     match). A list with no word in the text cannot match it, nor any text cut out of it (a cue replaced by ``CUT``, which
     no word contains): its detector has nothing to find. A walk in Python: one regex alternation of ~4,000 words tries
-    its branches one by one at every place, which costs more than the ~30 list searches it would replace."""
+    its branches one by one at every place, which costs more than the ~30 list searches it would replace.
+
+    The other lists (a word list with edges, denials or patterns of patterns.yaml joined to it: ``ad.weak``,
+    ``abuse.strong``, ``resale.seller_form``…) are in the same tree by their ``gates``: strings one of which every match of
+    the list's pattern contains (:func:`literals.required_literals`, read off the compiled pattern), kept as written. Such a
+    list with no gate in a text cannot match it either; ``gated`` holds every list the walk answers for."""
 
     END = ""  # the key of a tree node under which the lists of the word ending there are kept (no character is "")
 
-    def __init__(self, lists: dict[str, list[str]], plain: set[str]) -> None:
+    def __init__(self, lists: dict[str, list[str]], plain: set[str], gates: dict[str, frozenset[str]] | None = None) -> None:
         owners: dict[str, set[str]] = {}
         for key in plain:
             for w in {str(w).lower() for w in lists[key] if w}:
                 owners.setdefault(w, set()).add(key)
+        for key, strings in (gates or {}).items():
+            for w in strings:
+                owners.setdefault(w, set()).add(key)
         self.plain = frozenset(plain)
+        self.gated = self.plain | frozenset(gates or ())
         self.root: dict[str, Any] = {}
         for w, keys in owners.items():
             node = self.root
@@ -571,8 +581,11 @@ def lexicons() -> Lexicons:
     words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + _alt(mu["leads"])
                                              + _alt([str(c) for c in mu["counts"]]) + _alt(mu["counters"])
                                              + rf"[^,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{0,{int(mu['gap'])}}}?" + _alt(mu["new"]))
+    plain = {k for k, rx in words.items() if built.get(k) is rx}
+    gates = {k: got for k, rx in words.items() if k not in plain and (got := required_literals(rx))}
     return Lexicons(
-        words=words,
+        # the other lists behind a cheap first look for what every match contains, where the engine cannot skip places
+        words={k: rx if k in plain else gated(rx) for k, rx in words.items()},
         injection=alternation([w for w in data["injection"] if " " not in w]),
         injection_en=_phrases([w for w in data["injection"] if " " in w] + list(data.get("injection_en", []))),
         social=social,
@@ -581,7 +594,7 @@ def lexicons() -> Lexicons:
         social_fillers=alternation(data["social_fillers"]),
         chatter=alternation(lists["chatter"]),  # with the game slang (*game_slang) in it
         warning=alternation(data.get("warning", [])),
-        hits=LexiconHits(lists, {k for k, rx in words.items() if built.get(k) is rx}),
+        hits=LexiconHits(lists, plain, gates),
     )
 
 
@@ -625,19 +638,20 @@ class SignalTable:
 
     @cached_property
     def needs(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-        """The signals run by the generic word-list detectors on the compact text (:func:`_words`, :func:`_combo`; no
-        ``mask``), each with the word lists it cannot find anything without: a words signal its list; a combo every list of
-        its ``combo`` and, when it has one, of its ``or_combo`` (the second set; empty: none). A list that is no plain word
-        list (:class:`LexiconHits`) is left out: it may match anywhere."""
-        plain = lexicons().hits.plain if lexicons().hits is not None else frozenset()
+        """The signals whose detector finds nothing without its word lists (:data:`_LIST_GATED`: the generic :func:`_words`,
+        :func:`_combo` and the detectors of their shape; no ``mask``), each with the lists it cannot find anything without:
+        a words signal its list; a combo every list of its ``combo`` and, when it has one, of its ``or_combo`` (the second
+        set; empty: none). A list the one walk does not answer for (not in :attr:`LexiconHits.gated`) is left out: it may
+        match anywhere."""
+        gated = lexicons().hits.gated if lexicons().hits is not None else frozenset()
         out = {}
         for spec in self.specs:
-            run = detector(spec)
-            if spec.mask or run not in (_words, _combo):
+            shape = _LIST_GATED.get(detector(spec))  # type: ignore[arg-type]
+            if spec.mask or shape is None:
                 continue
-            first = frozenset({spec.words} if run is _words else spec.combo) & plain
-            second = frozenset(spec.or_combo) & plain if run is _combo and spec.or_combo else frozenset()
-            if first and (second or not (run is _combo and spec.or_combo)):
+            first = frozenset({spec.words} if shape == "words" else spec.combo) & gated
+            second = frozenset(spec.or_combo) & gated if shape == "combo" and spec.or_combo else frozenset()
+            if first and (second or not (shape == "combo" and spec.or_combo)):
                 out[spec.name] = (first, second)
         return out
 
@@ -757,12 +771,12 @@ def group_slur() -> re.Pattern[str]:
     d = load_resource(PATTERNS)["group_slur"]
     people = _alt(d["peoples"]) + _alt(d["peoples_suffix"])
     group = "(?:" + _either(d["groups"]) + "|" + r"[\u4e00-\u9fff]{1,3}" + re.escape(str(d["group_suffix"])) + "|" + people + ")"
-    return re.compile(group + rf"[\u4e00-\u9fff]{{0,{int(d['act_gap'])}}}?" + _alt(d["generalisers"])
+    return gated(re.compile(group + rf"[\u4e00-\u9fff]{{0,{int(d['act_gap'])}}}?" + _alt(d["generalisers"])
                       + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"])
                       # a people by its place told it knows nothing or is not wanted (港仔懂什么…, 大陆仔不要来…), or summed
                       # up and dismissed at a clause's end (港女都是这么，…)
                       + "|" + people + rf"[\u4e00-\u9fff]{{0,{int(d['scorn_gap'])}}}?"
-                      + "(?:" + _alt(d["scorn"]) + "|" + _alt(d["scorn_end"]) + r"(?=[\s,，。.!！?？~～]|$))")
+                      + "(?:" + _alt(d["scorn"]) + "|" + _alt(d["scorn_end"]) + r"(?=[\s,，。.!！?？~～]|$))"))
 
 @lru_cache(maxsize=1)
 def quoted_reply_code() -> re.Pattern[str]:
@@ -790,7 +804,7 @@ def put_down() -> re.Pattern[str]:
     pd = load_resource(PATTERNS)["put_down"]
     d, j, sc, o, lc, ws = pd["send_away"], pd["judged"], pd["school"], pd["only_you"], pd["lecturing"], pd["work_sneer"]
     cp, bb, gf, ng, ps, lk = pd["compared"], pd["backbite"], pd["gift"], pd["no_gift"], pd["posing"], pd["likened"]
-    return re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"])
+    return gated(re.compile(_alt(d["lead"]) + _alt(d["verbs"]) + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["end"])
                       + "|" + _alt(j["lead"]) + rf"{_CLAUSE}{{0,{int(j['max_gap'])}}}?" + _alt(j["slight"])
                       + "|" + _alt(sc["lead"]) + _alt(sc["back"]) + _alt(sc["end"])
                       + "|" + _alt(o["lead"]) + _alt(o["end"])
@@ -803,7 +817,7 @@ def put_down() -> re.Pattern[str]:
                       + "|" + _alt(ng["lead"]) + rf"{_CLAUSE}{{0,{int(ng['max_gap'])}}}?" + _alt(ng["lack"])
                       + "|" + _alt(ps["lead"]) + _alt(ps["role"])
                       + "|" + _alt(lk["lead"]) + rf"{_CLAUSE}{{0,{int(lk['max_gap'])}}}?" + _alt(lk["like"]) + _alt(lk["likeness"])
-                      + _alt(lk["end"]))
+                      + _alt(lk["end"])))
 
 
 @lru_cache(maxsize=1)
@@ -994,7 +1008,7 @@ def patterns() -> Patterns:
     up, gq = d["unit_price"], d["group_qr"]
     qr_words = _alt(load_resource(LEXICONS)["qr"])
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
-    return Patterns(
+    built = Patterns(
         wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
                              + r"?([a-z][a-z0-9_-]{5,19}|\d{6,11})"),
         qq_num=re.compile(_alt(qq["names"]) + _alt(qq["suffixes"]) + "?" + _alt(qq["copulas"])
@@ -1071,6 +1085,8 @@ def patterns() -> Patterns:
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
                             + "|" + _alt(gq["organisers"])),
     )
+    # the patterns the engine cannot skip places for behind a cheap first look for what every match contains
+    return Patterns(**{f.name: gated(getattr(built, f.name)) for f in fields(Patterns)})
 
 
 def _model_token_pattern(d: dict[str, Any]) -> re.Pattern[str]:
@@ -1551,7 +1567,7 @@ def slang_lengths() -> re.Pattern[str]:
     word of size after it. Only whole-number amounts (50米) are read as money."""
     d = load_resource(PATTERNS)["money_slang"]
     unit = _alt(d["units"])
-    return re.compile(rf"\d+\.\d+\s?{unit}|\d+\s?{unit}(?={_alt(d['not_before'])})")
+    return gated(re.compile(rf"\d+\.\d+\s?{unit}|\d+\s?{unit}(?={_alt(d['not_before'])})"))
 
 
 def _amounts(scan: Scan, text: str) -> list[str]:
@@ -2413,6 +2429,15 @@ def _service_pitch(scan: Scan, spec: SignalSpec) -> Finding | None:
     return found
 
 
+# The detectors that find nothing when their row's word lists have no word in the compact text (read as it is, or with
+# the cues of earlier signals cut out; in Mandarin only when it has Cantonese): "words" — every hit is one of its
+# ``words`` list (:func:`_words`; :func:`_vote`; :func:`_rival` after its shop check; :func:`_targeted` and :func:`_severe`,
+# which read the list in the text's Mandarin form, the text itself when it has no Cantonese); "combo" — every list of
+# its ``combo`` must have a hit (:func:`_combo`; :func:`_service_pitch`, a combo and a price; :func:`_group_deal`, both
+# lists near each other), or every list of its ``or_combo``. :meth:`SignalTable.needs` skips them for such a message.
+_LIST_GATED: dict[Any, str] = {}
+
+
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
 # (:func:`_combo`), a ``words`` row's lexicon (:func:`_words`).
 _DETECTORS: dict[str, Detector] = {
@@ -2425,6 +2450,10 @@ _DETECTORS: dict[str, Detector] = {
     "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
     "service_pitch": _service_pitch,
 }
+
+
+_LIST_GATED.update({_words: "words", _vote: "words", _rival: "words", _targeted: "words", _severe: "words",
+                    _combo: "combo", _service_pitch: "combo", _group_deal: "combo"})
 
 
 def detector(spec: SignalSpec) -> Detector | None:

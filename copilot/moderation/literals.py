@@ -1,0 +1,235 @@
+"""What every match of a regex must contain: a few literal strings, read off the compiled pattern (``re._parser``).
+
+:func:`required_literals` gives a set of strings such that any match of the pattern contains one of them (or None when
+none can be told). A text with none of them cannot match, nor any text cut out of it: the one walk of
+:class:`signals.LexiconHits` over a message finds these strings for every word list at once, so a detector whose lists
+cannot match skips its searches — the outputs are the same, only the searches are fewer.
+
+How it reads a pattern: zero-width parts (lookarounds, anchors) consume nothing and are skipped; a run of parts that
+each match one of a few plain strings (a character, a small class, a group or alternation of such, a short bounded
+repeat) is a set of strings, the product of the parts; an alternation needs what each branch needs; a group or a
+repeat of at least one needs what its body needs; a sequence needs what its best mandatory part needs (the longest
+shortest string, then the fewest). Anything else (``.``, classes of categories, back references, case-insensitive parts)
+tells nothing. Checked against the regex on every readable moderation row by ``tests/test_moderation_speed_d00a60.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _compiler as _compiler  # type: ignore[attr-defined]
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+CAP = 4096  # the most strings a set may hold
+ZERO = {C.AT, C.ASSERT, C.ASSERT_NOT}
+
+
+def _finite(items: Any) -> set[str] | None:
+    """The exact set of strings a parsed sequence matches (None: not a small finite set of plain characters)."""
+    out = {""}
+    for op, av in items:
+        if op in ZERO:
+            continue
+        lang = _finite_one(op, av)
+        if lang is None:
+            return None
+        out = {a + b for a in out for b in lang}
+        if len(out) > CAP:
+            return None
+    return out
+
+
+def _finite_one(op: Any, av: Any) -> set[str] | None:
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op is C.IN:
+        return _chars(av)
+    if op is C.SUBPATTERN:
+        if av[1] or av[2]:
+            return None
+        return _finite(av[3].data)
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for b in av[1]:
+            lang = _finite(b.data)
+            if lang is None:
+                return None
+            out |= lang
+        return out if len(out) <= CAP else None
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        return _repeated(*av)
+    return None
+
+
+def _chars(items: Any) -> set[str] | None:
+    """The characters of a class of plain characters and short ranges (None: a category or a negated class)."""
+    chars: set[str] = set()
+    for o, a in items:
+        if o is C.LITERAL:
+            chars.add(chr(a))
+        elif o is C.RANGE and a[1] - a[0] < 16:
+            chars.update(chr(c) for c in range(a[0], a[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _repeated(lo: int, hi: Any, sub: Any) -> set[str] | None:
+    """The strings of a repeat of at most 4 of a finite body."""
+    if hi is C.MAXREPEAT or hi > 4:
+        return None
+    lang = _finite(sub.data)
+    if lang is None:
+        return None
+    out: set[str] = set()
+    cur = {""}
+    for k in range(hi + 1):
+        if k >= lo:
+            out |= cur
+        if k < hi:
+            cur = {a + b for a in cur for b in lang}
+            if len(cur) > CAP:
+                return None
+    return out if len(out) <= CAP else None
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    if b is None:
+        return a
+    if a is None:
+        return b
+    ka = (min(map(len, a)), -len(a))
+    kb = (min(map(len, b)), -len(b))
+    return a if ka >= kb else b
+
+
+def _needs(items: Any) -> set[str] | None:
+    """Strings one of which every match of a parsed sequence contains (None: none known)."""
+    best: set[str] | None = None
+    run: list[Any] = []
+
+    def flush() -> None:
+        nonlocal best
+        if run:
+            lang = _finite(run)
+            if lang is not None and "" not in lang:
+                best = _better(best, lang)
+            run.clear()
+    for op, av in items:
+        if op in ZERO:
+            continue
+        if _finite_one(op, av) is not None:
+            run.append((op, av))
+            continue
+        flush()
+        best = _better(best, _needs_one(op, av))
+    flush()
+    return best
+
+
+def _needs_one(op: Any, av: Any) -> set[str] | None:
+    if op is C.SUBPATTERN:
+        return None if av[1] or av[2] else _needs(av[3].data)
+    if op is C.BRANCH:
+        need: set[str] = set()
+        for b in av[1]:
+            got = _needs(b.data)
+            if got is None:
+                return None
+            need |= got
+        return need
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _needs(av[2].data)
+    if op is C.ATOMIC_GROUP:
+        return _needs(av.data)
+    return None
+
+
+def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``rx`` contains, as written (case as the pattern has it); None when the
+    pattern tells none (or ignores case)."""
+    if rx.flags & re.IGNORECASE:
+        return None
+    got = _needs(P.parse(rx.pattern, rx.flags).data)
+    return frozenset(got) if got else None
+
+
+class Gated:
+    """A compiled pattern behind a cheap first look: each search first looks for one of the pattern's
+    :func:`required_literals` (``gate``, a pattern of those strings alone, each branch opening with its first character so
+    the engine skips the places where none starts) and answers "no match" without running the pattern when none is
+    written. Every match of the pattern contains one of them, so every answer is the pattern's own; what is saved is
+    the pattern's own search, which tries all its branches at every place when it opens with a lookbehind (a denial
+    ``(?<!不)`` before a word list) or with a class. Used like ``re.Pattern`` (``pattern``, ``flags``, the search methods)."""
+
+    __slots__ = ("rx", "gate", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, rx: re.Pattern[str], gate: re.Pattern[str]) -> None:
+        self.rx, self.gate = rx, gate
+        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
+
+    def search(self, string: str, *pos: int) -> re.Match[str] | None:
+        return self.rx.search(string, *pos) if self.gate.search(string) else None
+
+    def match(self, string: str, *pos: int) -> re.Match[str] | None:
+        return self.rx.match(string, *pos) if self.gate.search(string) else None
+
+    def fullmatch(self, string: str, *pos: int) -> re.Match[str] | None:
+        return self.rx.fullmatch(string, *pos) if self.gate.search(string) else None
+
+    def finditer(self, string: str, *pos: int) -> Any:
+        return self.rx.finditer(string, *pos) if self.gate.search(string) else iter(())
+
+    def findall(self, string: str, *pos: int) -> list[Any]:
+        return self.rx.findall(string, *pos) if self.gate.search(string) else []
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self.rx.sub(repl, string, count) if self.gate.search(string) else string
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        return self.rx.subn(repl, string, count) if self.gate.search(string) else (string, 0)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
+        return self.rx.split(string, maxsplit) if self.gate.search(string) else [string]
+
+    def __repr__(self) -> str:
+        return f"Gated({self.rx!r})"
+
+
+def _tree(strings: set[str]) -> str:
+    """``strings`` as one pattern, a tree of their characters: one branch per first character, a longer string tried
+    before one it extends (any of them found is enough: the gate asks only whether one is written)."""
+    root: dict[str, Any] = {}
+    for w in strings:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a string ends here: found, whatever follows
+        kids = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items())]
+        return kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+
+    return "|".join(re.escape(ch) + emit(sub) for ch, sub in sorted(root.items()))
+
+
+def _skips(rx: re.Pattern[str]) -> bool:
+    """Whether the engine itself skips the places where no match can start (the pattern opens with a literal string or
+    with one of a set of characters): then a gate adds a search and saves little."""
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+        return bool(_compiler._get_literal_prefix(parsed, rx.flags)[0] or _compiler._get_charset_prefix(parsed, rx.flags))
+    except AttributeError:  # another Python's engine: no gates
+        return True
+
+
+def gated(rx: Any) -> Any:
+    """``rx`` behind a :class:`Gated` first look when the engine cannot skip places for it and it has
+    :func:`required_literals`; anything else as it is."""
+    if not isinstance(rx, re.Pattern) or _skips(rx):
+        return rx
+    strings = required_literals(rx)
+    return Gated(rx, re.compile(_tree(set(strings)))) if strings else rx
