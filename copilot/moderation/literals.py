@@ -16,13 +16,17 @@ tells nothing. Checked against the regex on every readable moderation row by ``t
 from __future__ import annotations
 
 import re
-from re import _compiler as _compiler  # type: ignore[attr-defined]
-from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
+try:  # CPython's own parser of patterns (3.11+); on another Python nothing is read and nothing is gated
+    from re import _compiler as _compiler  # type: ignore[attr-defined]
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as P  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - not on the Pythons we ship for
+    _compiler = C = P = None
+
 CAP = 4096  # the most strings a set may hold
-ZERO = {C.AT, C.ASSERT, C.ASSERT_NOT}
+ZERO = {C.AT, C.ASSERT, C.ASSERT_NOT} if C else set()
 
 
 def _finite(items: Any) -> set[str] | None:
@@ -149,7 +153,7 @@ def _needs_one(op: Any, av: Any) -> set[str] | None:
 def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match of ``rx`` contains, as written (case as the pattern has it); None when the
     pattern tells none (or ignores case)."""
-    if rx.flags & re.IGNORECASE:
+    if P is None or rx.flags & re.IGNORECASE:
         return None
     got = _needs(P.parse(rx.pattern, rx.flags).data)
     return frozenset(got) if got else None
@@ -219,6 +223,8 @@ def _tree(strings: set[str]) -> str:
 def _skips(rx: re.Pattern[str]) -> bool:
     """Whether the engine itself skips the places where no match can start (the pattern opens with a literal string or
     with one of a set of characters): then a gate adds a search and saves little."""
+    if P is None:
+        return True
     try:
         parsed = P.parse(rx.pattern, rx.flags)
         return bool(_compiler._get_literal_prefix(parsed, rx.flags)[0] or _compiler._get_charset_prefix(parsed, rx.flags))
