@@ -49,6 +49,7 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import Normalised, normalise
+from copilot.moderation.offer import read_offer
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
     RELEVANCE,
@@ -1468,11 +1469,20 @@ class Moderator:
         if shared:
             sign = {"answers": shared[:5], "words": words[:5]}
             note = "回答群友刚才的提问（用到提问里的" + "、".join(words[:5]) + "），还不会的再联系"
-        elif trust.get("established") or approved >= member_record():
+        elif trust.get("established") or max(approved, int(trust.get("ok_count") or 0)) >= member_record():
+            # a record: messages let through here before (this session's count or the audit log's), not new, not struck
             sign, note = {"record": approved}, "发消息的是在群里正常发过言的成员"
         else:
             return
-        a.checks["belongs"] = sign
+        # what the reach offers (offer.yaml, round 60): nothing on sale — no goods, service, earnings nor price — and the
+        # member's answer or record makes it their own reach, not an ad; still shown to a person (_apply_policy)
+        offer = _offer_of(a)
+        a.checks["belongs"] = {**sign, "offer": offer}
+        if not offer["for_money"]:
+            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+            a.reasons = [note + _NOTHING_SOLD_NOTE]
+            a.checks["belongs"]["nothing_sold"] = True
+            return
         a.reasons.append(note + "：联系方式像是成员为群里的事留的，不直接处置")
 
     def _repeat_layer(self, msg: Message, a: Analysis) -> None:
@@ -1639,6 +1649,9 @@ class Moderator:
         pol = self.policy
         if v.label == Label.OK:
             _ok_action(v)
+            if (v.checks.get("belongs") or {}).get("nothing_sold"):  # a member's reach with nothing on sale: a person looks
+                v.action = Action.REVIEW
+                v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
             return
         kind = _spam_kind_of(v)
         # a chain letter or a bargain link is deleted the first time; a plea is reminded of (spam_kinds.yaml)
@@ -2915,6 +2928,8 @@ _MEET_UP_NOTE = ("说的是本群的事，留号是为了到了地方能找到�
                  "不算广告")
 _JOIN_NOTE = ("说的是本群的事，留号是为了约群友一起做（{words}），不是招人买；没有价格（各人分摊的除外）、链接、推销用语或卖家用语，"
               "不算广告")
+_NOTHING_SOLD_NOTE = ("：留了联系方式，但没读到在卖什么（货品、服务、收益或价格），不算广告；新成员或陌生人这样留号仍按广告处置，"
+                      "这里交管理员看一眼")
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
 
@@ -2925,6 +2940,11 @@ class HelpRequest(NamedTuple):
     user: str
     chars: frozenset[str]  # the request's telling characters (see _han)
     lend: bool  # a thing to borrow, not someone to call
+
+
+def _offer_of(a: Analysis) -> dict[str, Any]:
+    """What the message offers (:func:`offer.read_offer`), with a price :func:`said_prices` reads."""
+    return read_offer(a.folded, priced=bool(said_prices(a.folded)))
 
 
 def _reach_ad(a: Analysis, allowed: frozenset[str]) -> bool:
