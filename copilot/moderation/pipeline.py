@@ -264,18 +264,19 @@ class Moderator:
         # the chat app the group runs on (profile ``platform``): a QQ group asks to be messaged as 扣我 (lexicons.yaml ad.invite_qq)
         self.platform = str(profile.platform) if profile else ""
         self.shop = bool(profile and shop_group(profile))
-        # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
-        # offer of their own item is the group's business there, not an ad
-        self.resale = bool(profile and lexicons().words["resale.group"].search(
-            normalise(" ".join([profile.positioning, *profile.topics])).compact))
-        # … and, there, the usual second-hand platforms' pages are how members pass things on (lexicons.yaml resale.platform_*)
-        data = lexicon_data()["resale"]
-        self.resale_hosts = tuple(str(h) for h in data["platform_hosts"]) if self.resale else ()
-        self.resale_share_hosts = tuple(str(h) for h in data["platform_share_hosts"]) if self.resale else ()
         # the profile bans every trade between members (禁止买卖, 二手交易): no member's surplus is passed on there
         forbidden = lexicons().words["resale.forbidden"]
         self.no_trade = bool(profile) and any(
             re.fullmatch(f"(?:{forbidden.pattern})+", normalise(item).compact) for item in profile.banned)
+        # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
+        # offer of their own item is the group's business there, not an ad — unless its banned list forbids every trade
+        # ("群里禁止任何买卖，闲置请去闲鱼" names 闲置 only to send it elsewhere; round 60)
+        self.resale = bool(profile and lexicons().words["resale.group"].search(
+            normalise(" ".join([profile.positioning, *profile.topics])).compact)) and not self.no_trade
+        # … and, there, the usual second-hand platforms' pages are how members pass things on (lexicons.yaml resale.platform_*)
+        data = lexicon_data()["resale"]
+        self.resale_hosts = tuple(str(h) for h in data["platform_hosts"]) if self.resale else ()
+        self.resale_share_hosts = tuple(str(h) for h in data["platform_share_hosts"]) if self.resale else ()
         # a group of one trade where firms post openings (律师同行, 数据工程师交流): a job post is its business
         self.jobs = bool(profile and lexicons().words["jobs.group"].search(
             normalise(" ".join([profile.name or "", profile.positioning, profile.audience, *profile.topics])).compact))
@@ -285,6 +286,8 @@ class Moderator:
         self.permitted_things = permitted_things(profile.positioning) if profile else ()  # 种蛋, 小鸡 (for review reasons)
         # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
+        if self.no_trade:  # the banned list outranks a positioning that names 闲置 only to send it elsewhere (round 60)
+            self.granted -= _TRADE_GRANTS
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
         self.own_events = _event_words(profile) if profile else None
         self.perk_events = _event_words(profile, broad=True) if profile else None
@@ -567,13 +570,14 @@ class Moderator:
             checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
         if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
-        if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") and _own_item_offer(rep, n.compact):
+        if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") \
+                and _own_item_offer(rep, n.compact, priced=bool(said_prices(n.folded))):
             # "出一套自己用了半年的真题…20给研友，想要的私聊" where the profile bans every trade between members: what the
             # rules forbid, but a member's own used thing with only a price and 私聊 — labelled, never deleted on these cues
             scores[Label.AD] = NO_TRADE_ITEM_SCORE
             checks["no_trade_item"] = True
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
-                and not (group_model and p_ad >= GROUP_MODEL_SURE) \
+                and not (group_model and p_ad >= GROUP_MODEL_SURE) and not checks.get("no_trade_item") \
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
                          text=n.compact, disguised=bool(n.evasions))
@@ -2203,13 +2207,13 @@ def _group_deposit(rep: SignalReport, text: str) -> bool:
     return set(rep.names(Label.AD)) <= {"money", "scam", "promo_words"}
 
 
-def _own_item_offer(rep: SignalReport, text: str) -> bool:
+def _own_item_offer(rep: SignalReport, text: str, *, priced: bool = False) -> bool:
     """A member offers their own used thing (a price, 私聊/要的私, or a deal word: 出给, 转给群友 — lexicons.yaml
     resale.deal, resale.at_cost) and nothing a seller adds: no handle, link or ad signal besides the invitation, promo
-    words and the price. ``text``: compact form."""
+    words and the price. ``text``: compact form; ``priced``: :func:`said_prices` read a price without 元 (9成新 1200)."""
     words = lexicons().words
     names = set(rep.names(Label.AD))
-    offered = bool(names & {"money", "invite"}) or any(words[k].search(text) for k in ("resale.deal", "resale.at_cost"))
+    offered = priced or bool(names & {"money", "invite"}) or any(words[k].search(text) for k in ("resale.deal", "resale.at_cost"))
     return offered and names <= _SURPLUS_PATH and not (rep.contacts or rep.urls)
 
 
@@ -3104,6 +3108,7 @@ SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop 
 REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
 BARE_CONTACT_MAX_P = 0.95  # a shared classifier this sure keeps a bare contact word on its subject a person's call
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
+_TRADE_GRANTS = frozenset({"resale"})  # permissions.yaml categories a profile banning every trade does not grant
 NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile bans all trade: an ad, reviewed
 SPLIT_NUMBER_SECONDS = 300.0  # the second half of a number split over two messages comes within this of the first
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}(?!\d)")  # 3 to 8 digits, maybe spaced: one part of a split number
