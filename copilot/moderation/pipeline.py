@@ -584,7 +584,7 @@ class Moderator:
         _group_buy_review(rep, n.compact, scores, checks, hidden=bool(n.evasions))
         if checks["offtopic"].get("about_group"):
             _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
-                               trade=self.resale and not self.no_trade, disguised=bool(n.evasions))
+                               trade=self.resale and not self.no_trade, no_trade=self.no_trade, disguised=bool(n.evasions))
         _rule_talk_not_chatter(rep, scores, checks)
         _put_down_not_chatter(rep, scores, checks)
         _sure_abuse_not_chatter(scores, checks)
@@ -2207,6 +2207,14 @@ def _group_deposit(rep: SignalReport, text: str) -> bool:
     return set(rep.names(Label.AD)) <= {"money", "scam", "promo_words"}
 
 
+def _no_trade_note(checks: dict[str, Any]) -> str:
+    """The reason part for an ad where the profile bans every trade: a dealer's words beside 私我 (acted on), or a
+    member's own used thing (reviewed)."""
+    if checks.get("no_trade_dealer"):
+        return f"群规禁止成员之间买卖；这条用了卖家的说法（{'、'.join(checks['no_trade_dealer'])}）并引导私聊，按广告处置"
+    return "群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除"
+
+
 def _own_item_offer(rep: SignalReport, text: str, *, priced: bool = False) -> bool:
     """A member offers their own used thing (a price, 私聊/要的私, or a deal word: 出给, 转给群友 — lexicons.yaml
     resale.deal, resale.at_cost) and nothing a seller adds: no handle, link or ad signal besides the invitation, promo
@@ -2227,9 +2235,10 @@ def _private_offer(rep: SignalReport) -> bool:
 
 
 def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict[Label, float], checks: dict[str, Any], *,
-                       group_model: bool, trade: bool = False, disguised: bool = False) -> None:
+                       group_model: bool, trade: bool = False, no_trade: bool = False, disguised: bool = False) -> None:
     """An on-topic message whose only ad evidence is a word asking to be messaged. ``folded``: its folded form;
-    ``trade``: the profile lets members pass their own things on; ``disguised``: the text was spaced or split."""
+    ``trade``: the profile lets members pass their own things on; ``no_trade``: its banned list forbids every trade;
+    ``disguised``: the text was spaced or split."""
     if scores[Label.AD] >= 0.5 and not group_model and p_ad < BARE_CONTACT_MAX_P and _bare_contact(rep, folded):
         # "谁有多的伊丽莎白圈借我用一周…私我", "今晚八点语音刷题，要一起的私我": on the group's subject, a word asking to be
         # messaged and nothing else — no handle, price, link, product pitch or call to buy — is how members lend, swap
@@ -2244,6 +2253,16 @@ def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict
         # on, or what they made themselves given free, with only 私我 and no seller's sign, is the group's business
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["member_offer"] = kind
+        return
+    dealer = lexicons().words["resale.dealer"].findall(folded) if no_trade and private and not rep.question else []
+    if scores[Label.AD] >= 0.5 and dealer:
+        # "磨豆机代理，全国包邮，有需要私我" where the profile bans every trade: a dealer's words beside 私我 break the group's
+        # own rule — the banned layer beside the reach, acted on by the ladder (round 60)
+        items = list(dict.fromkeys(dealer))[:3]
+        scores[Label.AD] = max(scores[Label.AD], NO_TRADE_DEALER_SCORE)
+        checks["no_trade_dealer"] = items
+        checks["signals"].append({"name": "banned_deal", "label": Label.AD, "weight": NO_TRADE_DEALER_SCORE,
+                                  "detail": "群规禁止买卖：" + "、".join(items), "items": items})
         return
     if scores[Label.AD] >= PRIVATE_OFFER_CAP and private:
         # "自己做的教程笔记，20一份，想要的私我": on the group's subject, only 私我, everyday words and a price — a member
@@ -2508,8 +2527,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
     if label == Label.AD and checks.get("group_buy_own"):
         parts.append(_GROUP_BUY_NOTE)
-    if label == Label.AD and checks.get("no_trade_item"):
-        parts.append("群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除")
+    if label == Label.AD and (checks.get("no_trade_item") or checks.get("no_trade_dealer")):
+        parts.append(_no_trade_note(checks))
     if label == Label.AD and checks.get("private_offer"):
         # the reason quotes the ask the message makes (加微信, 私聊), not a stock 私我 it may not contain
         parts.append(_private_offer_note("、".join(f"“{w}”" for w in _asks_in(rep)) or "私聊一类的话", checks))
@@ -3109,6 +3128,7 @@ REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: revie
 BARE_CONTACT_MAX_P = 0.95  # a shared classifier this sure keeps a bare contact word on its subject a person's call
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
 _TRADE_GRANTS = frozenset({"resale"})  # permissions.yaml categories a profile banning every trade does not grant
+NO_TRADE_DEALER_SCORE = 0.85  # a dealer's words beside 私我 where the profile bans every trade: an ad acted on
 NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile bans all trade: an ad, reviewed
 SPLIT_NUMBER_SECONDS = 300.0  # the second half of a number split over two messages comes within this of the first
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}(?!\d)")  # 3 to 8 digits, maybe spaced: one part of a split number
