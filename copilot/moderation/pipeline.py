@@ -2966,8 +2966,10 @@ class HelpRequest(NamedTuple):
 
 
 def _offer_of(a: Analysis) -> dict[str, Any]:
-    """What the message offers (:func:`offer.read_offer`), with a price :func:`said_prices` reads."""
-    return read_offer(a.folded, priced=bool(said_prices(a.folded)))
+    """What the message offers (:func:`offer.read_offer`), with a price :func:`said_prices` reads or a bare number left
+    once the handle is out (钢镖盘200, 旧的200给镖友: as _joined_activity reads it)."""
+    priced = bool(said_prices(a.folded)) or _BARE_PRICE.search(_without_contacts(a.folded, a.signals)) is not None
+    return read_offer(a.folded, priced=priced)
 
 
 def _reach_ad(a: Analysis, allowed: frozenset[str]) -> bool:
