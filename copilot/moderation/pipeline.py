@@ -49,6 +49,7 @@ from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
 from copilot.moderation.normalise import Normalised, normalise
+from copilot.moderation.offer import read_offer
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
     RELEVANCE,
@@ -263,18 +264,19 @@ class Moderator:
         # the chat app the group runs on (profile ``platform``): a QQ group asks to be messaged as 扣我 (lexicons.yaml ad.invite_qq)
         self.platform = str(profile.platform) if profile else ""
         self.shop = bool(profile and shop_group(profile))
-        # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
-        # offer of their own item is the group's business there, not an ad
-        self.resale = bool(profile and lexicons().words["resale.group"].search(
-            normalise(" ".join([profile.positioning, *profile.topics])).compact))
-        # … and, there, the usual second-hand platforms' pages are how members pass things on (lexicons.yaml resale.platform_*)
-        data = lexicon_data()["resale"]
-        self.resale_hosts = tuple(str(h) for h in data["platform_hosts"]) if self.resale else ()
-        self.resale_share_hosts = tuple(str(h) for h in data["platform_share_hosts"]) if self.resale else ()
         # the profile bans every trade between members (禁止买卖, 二手交易): no member's surplus is passed on there
         forbidden = lexicons().words["resale.forbidden"]
         self.no_trade = bool(profile) and any(
             re.fullmatch(f"(?:{forbidden.pattern})+", normalise(item).compact) for item in profile.banned)
+        # the profile lets members pass on their own things (器材流转, 二手教材, 转租): a member's short
+        # offer of their own item is the group's business there, not an ad — unless its banned list forbids every trade
+        # ("群里禁止任何买卖，闲置请去闲鱼" names 闲置 only to send it elsewhere; round 60)
+        self.resale = bool(profile and lexicons().words["resale.group"].search(
+            normalise(" ".join([profile.positioning, *profile.topics])).compact)) and not self.no_trade
+        # … and, there, the usual second-hand platforms' pages are how members pass things on (lexicons.yaml resale.platform_*)
+        data = lexicon_data()["resale"]
+        self.resale_hosts = tuple(str(h) for h in data["platform_hosts"]) if self.resale else ()
+        self.resale_share_hosts = tuple(str(h) for h in data["platform_share_hosts"]) if self.resale else ()
         # a group of one trade where firms post openings (律师同行, 数据工程师交流): a job post is its business
         self.jobs = bool(profile and lexicons().words["jobs.group"].search(
             normalise(" ".join([profile.name or "", profile.positioning, profile.audience, *profile.topics])).compact))
@@ -284,6 +286,8 @@ class Moderator:
         self.permitted_things = permitted_things(profile.positioning) if profile else ()  # 种蛋, 小鸡 (for review reasons)
         # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
+        if self.no_trade:  # the banned list outranks a positioning that names 闲置 only to send it elsewhere (round 60)
+            self.granted -= _TRADE_GRANTS
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
         self.own_events = _event_words(profile) if profile else None
         self.perk_events = _event_words(profile, broad=True) if profile else None
@@ -566,20 +570,21 @@ class Moderator:
             checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
         if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
-        if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") and _own_item_offer(rep, n.compact):
+        if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") \
+                and _own_item_offer(rep, n.compact, priced=bool(said_prices(n.folded))):
             # "出一套自己用了半年的真题…20给研友，想要的私聊" where the profile bans every trade between members: what the
             # rules forbid, but a member's own used thing with only a price and 私聊 — labelled, never deleted on these cues
             scores[Label.AD] = NO_TRADE_ITEM_SCORE
             checks["no_trade_item"] = True
         if self.offtopic is not None and scores[Label.AD] >= 0.5 and checks["offtopic"].get("about_group") \
-                and not (group_model and p_ad >= GROUP_MODEL_SURE) \
+                and not (group_model and p_ad >= GROUP_MODEL_SURE) and not checks.get("no_trade_item") \
                 and not _plain_offer(rep, p_ad, checks, deal=deal, text=n.compact):  # the group's own history outranks a guess
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
                          text=n.compact, disguised=bool(n.evasions))
         _group_buy_review(rep, n.compact, scores, checks, hidden=bool(n.evasions))
         if checks["offtopic"].get("about_group"):
             _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
-                               trade=self.resale and not self.no_trade, disguised=bool(n.evasions))
+                               trade=self.resale and not self.no_trade, no_trade=self.no_trade, disguised=bool(n.evasions))
         _rule_talk_not_chatter(rep, scores, checks)
         _put_down_not_chatter(rep, scores, checks)
         _sure_abuse_not_chatter(scores, checks)
@@ -1468,11 +1473,20 @@ class Moderator:
         if shared:
             sign = {"answers": shared[:5], "words": words[:5]}
             note = "回答群友刚才的提问（用到提问里的" + "、".join(words[:5]) + "），还不会的再联系"
-        elif trust.get("established") or approved >= member_record():
+        elif trust.get("established") or max(approved, int(trust.get("ok_count") or 0)) >= member_record():
+            # a record: messages let through here before (this session's count or the audit log's), not new, not struck
             sign, note = {"record": approved}, "发消息的是在群里正常发过言的成员"
         else:
             return
-        a.checks["belongs"] = sign
+        # what the reach offers (offer.yaml, round 60): nothing on sale — no goods, service, earnings nor price — and the
+        # member's answer or record makes it their own reach, not an ad; still shown to a person (_apply_policy)
+        offer = _offer_of(a)
+        a.checks["belongs"] = {**sign, "offer": offer}
+        if not offer["for_money"]:
+            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+            a.reasons = [note + _NOTHING_SOLD_NOTE]
+            a.checks["belongs"]["nothing_sold"] = True
+            return
         a.reasons.append(note + "：联系方式像是成员为群里的事留的，不直接处置")
 
     def _repeat_layer(self, msg: Message, a: Analysis) -> None:
@@ -1639,6 +1653,9 @@ class Moderator:
         pol = self.policy
         if v.label == Label.OK:
             _ok_action(v)
+            if (v.checks.get("belongs") or {}).get("nothing_sold"):  # a member's reach with nothing on sale: a person looks
+                v.action = Action.REVIEW
+                v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
             return
         kind = _spam_kind_of(v)
         # a chain letter or a bargain link is deleted the first time; a plea is reminded of (spam_kinds.yaml)
@@ -2190,13 +2207,21 @@ def _group_deposit(rep: SignalReport, text: str) -> bool:
     return set(rep.names(Label.AD)) <= {"money", "scam", "promo_words"}
 
 
-def _own_item_offer(rep: SignalReport, text: str) -> bool:
+def _no_trade_note(checks: dict[str, Any]) -> str:
+    """The reason part for an ad where the profile bans every trade: a dealer's words beside 私我 (acted on), or a
+    member's own used thing (reviewed)."""
+    if checks.get("no_trade_dealer"):
+        return f"群规禁止成员之间买卖；这条用了卖家的说法（{'、'.join(checks['no_trade_dealer'])}）并引导私聊，按广告处置"
+    return "群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除"
+
+
+def _own_item_offer(rep: SignalReport, text: str, *, priced: bool = False) -> bool:
     """A member offers their own used thing (a price, 私聊/要的私, or a deal word: 出给, 转给群友 — lexicons.yaml
     resale.deal, resale.at_cost) and nothing a seller adds: no handle, link or ad signal besides the invitation, promo
-    words and the price. ``text``: compact form."""
+    words and the price. ``text``: compact form; ``priced``: :func:`said_prices` read a price without 元 (9成新 1200)."""
     words = lexicons().words
     names = set(rep.names(Label.AD))
-    offered = bool(names & {"money", "invite"}) or any(words[k].search(text) for k in ("resale.deal", "resale.at_cost"))
+    offered = priced or bool(names & {"money", "invite"}) or any(words[k].search(text) for k in ("resale.deal", "resale.at_cost"))
     return offered and names <= _SURPLUS_PATH and not (rep.contacts or rep.urls)
 
 
@@ -2210,9 +2235,10 @@ def _private_offer(rep: SignalReport) -> bool:
 
 
 def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict[Label, float], checks: dict[str, Any], *,
-                       group_model: bool, trade: bool = False, disguised: bool = False) -> None:
+                       group_model: bool, trade: bool = False, no_trade: bool = False, disguised: bool = False) -> None:
     """An on-topic message whose only ad evidence is a word asking to be messaged. ``folded``: its folded form;
-    ``trade``: the profile lets members pass their own things on; ``disguised``: the text was spaced or split."""
+    ``trade``: the profile lets members pass their own things on; ``no_trade``: its banned list forbids every trade;
+    ``disguised``: the text was spaced or split."""
     if scores[Label.AD] >= 0.5 and not group_model and p_ad < BARE_CONTACT_MAX_P and _bare_contact(rep, folded):
         # "谁有多的伊丽莎白圈借我用一周…私我", "今晚八点语音刷题，要一起的私我": on the group's subject, a word asking to be
         # messaged and nothing else — no handle, price, link, product pitch or call to buy — is how members lend, swap
@@ -2227,6 +2253,16 @@ def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict
         # on, or what they made themselves given free, with only 私我 and no seller's sign, is the group's business
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["member_offer"] = kind
+        return
+    dealer = lexicons().words["resale.dealer"].findall(folded) if no_trade and private and not rep.question else []
+    if scores[Label.AD] >= 0.5 and dealer:
+        # "磨豆机代理，全国包邮，有需要私我" where the profile bans every trade: a dealer's words beside 私我 break the group's
+        # own rule — the banned layer beside the reach, acted on by the ladder (round 60)
+        items = list(dict.fromkeys(dealer))[:3]
+        scores[Label.AD] = max(scores[Label.AD], NO_TRADE_DEALER_SCORE)
+        checks["no_trade_dealer"] = items
+        checks["signals"].append({"name": "banned_deal", "label": Label.AD, "weight": NO_TRADE_DEALER_SCORE,
+                                  "detail": "群规禁止买卖：" + "、".join(items), "items": items})
         return
     if scores[Label.AD] >= PRIVATE_OFFER_CAP and private:
         # "自己做的教程笔记，20一份，想要的私我": on the group's subject, only 私我, everyday words and a price — a member
@@ -2491,8 +2527,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
     if label == Label.AD and checks.get("group_buy_own"):
         parts.append(_GROUP_BUY_NOTE)
-    if label == Label.AD and checks.get("no_trade_item"):
-        parts.append("群规禁止成员之间交易；这是成员出自己用过的东西，只有价格和私聊，没有联系方式或链接，交人工判断，不删除")
+    if label == Label.AD and (checks.get("no_trade_item") or checks.get("no_trade_dealer")):
+        parts.append(_no_trade_note(checks))
     if label == Label.AD and checks.get("private_offer"):
         # the reason quotes the ask the message makes (加微信, 私聊), not a stock 私我 it may not contain
         parts.append(_private_offer_note("、".join(f"“{w}”" for w in _asks_in(rep)) or "私聊一类的话", checks))
@@ -2915,6 +2951,8 @@ _MEET_UP_NOTE = ("说的是本群的事，留号是为了到了地方能找到�
                  "不算广告")
 _JOIN_NOTE = ("说的是本群的事，留号是为了约群友一起做（{words}），不是招人买；没有价格（各人分摊的除外）、链接、推销用语或卖家用语，"
               "不算广告")
+_NOTHING_SOLD_NOTE = ("：留了联系方式，但没读到在卖什么（货品、服务、收益或价格），不算广告；新成员或陌生人这样留号仍按广告处置，"
+                      "这里交管理员看一眼")
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
 
@@ -2925,6 +2963,13 @@ class HelpRequest(NamedTuple):
     user: str
     chars: frozenset[str]  # the request's telling characters (see _han)
     lend: bool  # a thing to borrow, not someone to call
+
+
+def _offer_of(a: Analysis) -> dict[str, Any]:
+    """What the message offers (:func:`offer.read_offer`), with a price :func:`said_prices` reads or a bare number left
+    once the handle is out (钢镖盘200, 旧的200给镖友: as _joined_activity reads it)."""
+    priced = bool(said_prices(a.folded)) or _BARE_PRICE.search(_without_contacts(a.folded, a.signals)) is not None
+    return read_offer(a.folded, priced=priced)
 
 
 def _reach_ad(a: Analysis, allowed: frozenset[str]) -> bool:
@@ -3084,6 +3129,8 @@ SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop 
 REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
 BARE_CONTACT_MAX_P = 0.95  # a shared classifier this sure keeps a bare contact word on its subject a person's call
 PRIVATE_OFFER_CAP = 0.65  # an on-topic message that only says 私我 beside everyday words: review, never delete
+_TRADE_GRANTS = frozenset({"resale"})  # permissions.yaml categories a profile banning every trade does not grant
+NO_TRADE_DEALER_SCORE = 0.85  # a dealer's words beside 私我 where the profile bans every trade: an ad acted on
 NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile bans all trade: an ad, reviewed
 SPLIT_NUMBER_SECONDS = 300.0  # the second half of a number split over two messages comes within this of the first
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}(?!\d)")  # 3 to 8 digits, maybe spaced: one part of a split number
