@@ -1169,7 +1169,8 @@ def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
     mine = slot(f, new) | slot(f, old)
     if kind == "place" and old:  # the change names the old venue, and both say it is the venue ("地点…" / "场地改到…")
         venue = cue("place_slot")
-        here = [s for s in re.split(f"[{_PAUSES}！!？?]", f) if new in s]
+        # (either stretch of the change: "不在图书馆了，改到社区活动中心" says in the old one that it was the venue)
+        here = [s for s in re.split(f"[{_PAUSES}！!？?]", f) if new in s or old in s]
         there = [s for s in re.split(f"[{_PAUSES}！!？?]", fx) if held and held in s]
         if any(venue.search(s) for s in here) and any(venue.search(s) for s in there):
             return True
@@ -1229,7 +1230,8 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     after it. A contingency (moved_unless) or a clause whose slot is only generic words changes nothing."""
     out: list[tuple[frozenset[str], frozenset[str]]] = []
     moved, generic = cue("moved"), cue("change_generic")
-    for clause in _RECAP_ITEM.split(f):
+    clauses = _RECAP_ITEM.split(f)
+    for k, clause in enumerate(clauses):
         x = moved.search(clause)
         if x is None or has(clause, "moved_unless"):
             continue
@@ -1237,6 +1239,8 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         # the slot is named right before the change word, in its own stretch of the line (a copy without
         # punctuation keeps only spaces: "天热了 从周三开始排练时间从晚上7点半改到7点"), figures left out
         before = (clause[:x.start()].split() or [""])[-1]
+        if not before.strip() and k and has(clauses[k - 1].strip(), "dropped_before_change"):
+            before = clauses[k - 1]  # "周五下午不演练了，改成周四上午10点": the clause that drops the old value names it
         for kind in raw("figure_values"):
             before = cue("figure_values", kind).sub(" ", before)
         slot = frozenset(w for w in (generic.sub("", w) for w in words(before)
