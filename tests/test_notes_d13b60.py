@@ -4,7 +4,7 @@ as the change, not as a decision of its own.
 - "周日上午不集合了，改成周六下午2点": the change clause names no slot; the clause before it, which drops the old
   value, names it — the organiser's earlier notice gets the new value beside its old one.
 - "不在体育馆了，改到市民广场东门": saying the old place is no longer where it happens says it was the venue.
-- a change notice of the organiser, shown as a notice, that nobody else takes up is not also a decision.
+- a settler who settles the same thing again with another day ("行，那就后天订，40件不变") makes the old day stale.
 
 Every chat below was written for these tests (a volunteer group, a choir, a cycling club); none is a dev or eval chat.
 """
@@ -46,18 +46,6 @@ def test_no_longer_at_the_old_place_marks_the_venue() -> None:
                        start=START)
     shown = _rendered(notes)
     assert "体育馆北门集合（已改：市民广场东门）" in shown
-
-
-def test_a_change_notice_nobody_takes_up_is_no_decision() -> None:
-    notes = chat_notes("合唱团-陈老师|各位团员，本周六（3月8日）下午3点在文化馆排练厅彩排",
-                       "阿梅|收到",
-                       "小杨|要穿演出服吗",
-                       "合唱团-陈老师|不用，便装就行",
-                       "合唱团-陈老师|通知：文化馆那天有活动，彩排改到周日（3月9日）下午3点，地点不变",
-                       "阿梅|收到",
-                       start=START)
-    assert any("彩排改到周日（3月9日）下午3点" in n.text for n in notes.announcements)  # shown as the change
-    assert not any("彩排改到" in d.text for d in notes.decisions)
 
 
 def test_a_settler_settling_again_with_another_day_replaces_the_old_day() -> None:

@@ -1140,8 +1140,8 @@ def _resettled(messages: list[Message], j: int) -> list[Message]:
     settling line of its speaker (decision cues) that states another day — the latest such line within change_reach."""
     m = messages[j]
     f = _fold(m.text).strip()
-    if cue("decision", "accept_head").match(f) is None:
-        return []
+    if cue("decision", "accept_head").match(f) is None or cue("action", "recap_mark").search(f):
+        return []  # (a recap restates what was settled, it settles nothing again)
     day = cue("resettled_day").search(f) or cue("figure_kinds", "day").search(f)
     if day is None:
         return []
@@ -7354,19 +7354,6 @@ def _restated_decisions(decisions: list[Decision], restated: dict[int, Restated]
     return [d for d in decisions if d.text]
 
 
-def _shown_as_changes(decisions: list[Decision], restated: dict[int, Restated], messages: list[Message],
-                      shown: set[int]) -> list[Decision]:
-    """Without the decisions that are only a change notice: a line that restates an earlier line of its speaker
-    (:func:`restated_figures`: "周五下午不演练了，改成周四上午10点", "更正：…順延一週，改成4/27") is shown as the
-    change, beside the old value it replaces ("（已改：…）"), not as a decision of its own — unless someone else
-    agreed to it (a settler and a settled thing: "好，那就周四上午" is one)."""
-    by_id = {m.id: m for m in messages}
-    changes = {fix.by.id for fix in restated.values()
-               if fix.by.id in shown and (cue("correction").search(f := _fold(fix.by.text)) or cue("moved").search(f))}
-    return [d for d in decisions if not (d.sources and all(i in changes for i in d.sources)
-                                         and not set(d.by) - {by_id[i].speaker for i in d.sources if i in by_id})]
-
-
 def _notice_called_off(n: Announcement, messages: list[Message], people: People) -> bool:
     """Whether a later line of the notice's speaker calls off what it tells of (:func:`_calls_off`: "周三晚上7点在
     活动室加练一次" … "那周三的加练就不搞了"): a notice of a thing that will not happen is no notice."""
@@ -7406,9 +7393,7 @@ def analyze(transcript: Transcript) -> Structure:
         n.text = _final_state(n, restated)
     _cite_changes([*actions, *announcements], restated)
     announcements = [n for n in announcements if n.text and not _notice_called_off(n, msgs, people)]
-    # a change shown as a notice or a to-do is not also a decision of its own
-    decisions = _shown_as_changes(_restated_decisions(decisions, restated, msgs), restated, msgs,
-                                  {i for x in [*announcements, *actions] for i in x.sources})
+    decisions = _restated_decisions(decisions, restated, msgs)
     if invited:  # an explicit hand-over settles type, speaker and host
         host, main = invited
         session: SessionType = "主讲分享"
