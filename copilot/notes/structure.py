@@ -1115,6 +1115,9 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             if x.speaker == m.speaker and old and not cue("moved").search(fx) and not (once and has(fx, "standing_schedule")) \
                     and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
+        for x in _resettled(messages, j) if not asked and not changes and not kinds else []:
+            if x.id not in out:
+                out[x.id] = Restated(frozenset({"day"}), m)
         said = _said_wrong(f) if corrects and not kinds and not words_changed else None
         for x in messages[max(0, j - reach):j][::-1] if said else []:
             if x.speaker == m.speaker and x.id not in out and said[0] in _unquoted(_fold(x.text)):
@@ -1128,6 +1131,29 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
                 break  # the latest line on the subject is the one the change replaces
     return out
+
+
+def _resettled(messages: list[Message], j: int) -> list[Message]:
+    """The earlier decision of ``messages[j]``'s speaker that this line settles again with another day ("行，那就明天
+    下单，20盒不变" after "那就定了：12月9日前按老价格订20盒，丽华负责下单"): the line opens with an acceptance
+    (decision accept_head), says a day (cue resettled_day or a day figure), and shares a content word with an earlier
+    settling line of its speaker (decision cues) that states another day — the latest such line within change_reach."""
+    m = messages[j]
+    f = _fold(m.text).strip()
+    if cue("decision", "accept_head").match(f) is None or cue("action", "recap_mark").search(f):
+        return []  # (a recap restates what was settled, it settles nothing again)
+    day = cue("resettled_day").search(f) or cue("figure_kinds", "day").search(f)
+    if day is None:
+        return []
+    # the same thing: a content word, or the same count ("20盒不变" of "…订20盒")
+    mine = _content_slot(f, cue("change_generic")) | {v.group(0) for v in cue("word_values", "count").finditer(f)}
+    for x in messages[max(0, j - int(raw("change_reach"))):j][::-1]:
+        fx = _fold(x.text)
+        theirs = _content_slot(fx, cue("change_generic")) | {v.group(0) for v in cue("word_values", "count").finditer(fx)}
+        if x.speaker == m.speaker and has(fx, "decision", "cues") and "day" in figure_kinds(fx) \
+                and day.group(0) not in fx and mine & theirs:
+            return [x]
+    return []
 
 
 # the kind of a Restated whose old value is words a correction names wrong, no figure ("不是砍一半，直接先停两周")
@@ -1169,7 +1195,8 @@ def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
     mine = slot(f, new) | slot(f, old)
     if kind == "place" and old:  # the change names the old venue, and both say it is the venue ("地点…" / "场地改到…")
         venue = cue("place_slot")
-        here = [s for s in re.split(f"[{_PAUSES}！!？?]", f) if new in s]
+        # (either stretch of the change: "不在图书馆了，改到社区活动中心" says in the old one that it was the venue)
+        here = [s for s in re.split(f"[{_PAUSES}！!？?]", f) if new in s or old in s]
         there = [s for s in re.split(f"[{_PAUSES}！!？?]", fx) if held and held in s]
         if any(venue.search(s) for s in here) and any(venue.search(s) for s in there):
             return True
@@ -1229,7 +1256,8 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     after it. A contingency (moved_unless) or a clause whose slot is only generic words changes nothing."""
     out: list[tuple[frozenset[str], frozenset[str]]] = []
     moved, generic = cue("moved"), cue("change_generic")
-    for clause in _RECAP_ITEM.split(f):
+    clauses = _RECAP_ITEM.split(f)
+    for k, clause in enumerate(clauses):
         x = moved.search(clause)
         if x is None or has(clause, "moved_unless"):
             continue
@@ -1237,6 +1265,9 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         # the slot is named right before the change word, in its own stretch of the line (a copy without
         # punctuation keeps only spaces: "天热了 从周三开始排练时间从晚上7点半改到7点"), figures left out
         before = (clause[:x.start()].split() or [""])[-1]
+        dropped = not before.strip() and k and has(clauses[k - 1].strip(), "dropped_before_change")
+        if dropped:
+            before = clauses[k - 1]  # "周五下午不演练了，改成周四上午10点": the clause that drops the old value names it
         for kind in raw("figure_values"):
             before = cue("figure_values", kind).sub(" ", before)
         slot = frozenset(w for w in (generic.sub("", w) for w in words(before)
@@ -1244,9 +1275,21 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
                                      and word_class(w) not in _pronoun_tags() | _function_tags()) if len(w) >= 2)
         if not slot:  # a field word the segmenter cut apart ("报到时间改成7:30": 报 + 到): the stretch itself
             slot = _field_stretch(generic.sub(" ", before))
+        if dropped:  # "敬老院那边有检查，周日上午不去了，改成…": what it drops may be named only in the line's matter
+            slot |= _content_slot(" ".join(clauses[:k - 1]), generic)
         if kinds and slot:
             out.append((slot, kinds))
     return out
+
+
+def _content_slot(text: str, generic: re.Pattern[str]) -> frozenset[str]:
+    """The content words of ``text`` (two characters or more, no figure, time, pronoun or function word, less the
+    generic ones): what a change line that drops a plan without naming its field is about."""
+    for kind in raw("figure_values"):
+        text = cue("figure_values", kind).sub(" ", text)
+    return frozenset(w for w in (generic.sub("", w) for w in words(text)
+                                 if not any(c.isdigit() for c in w) and word_class(w) not in {"m", "q", "t"}
+                                 and word_class(w) not in _pronoun_tags() | _function_tags()) if len(w) >= 2)
 
 
 def _field_stretch(before: str) -> frozenset[str]:
@@ -1350,8 +1393,9 @@ def without_figures(text: str, fix: Restated) -> str:
         for kind, old, new in _word_changes(_fold(fix.by.text)):
             old = old or next((v.group(0) for v in cue("word_values", kind).finditer(f)), "")
             old = _old_said(f, old) or old  # ("说锦江饭店": 锦江饭店)
-            if kind in fix.kinds and old and old in f and old != new:
-                olds, news = [*olds, old], [*news, fix.by.text[_fold(fix.by.text).find(new):][:len(new)]]
+            said = fix.by.text[_fold(fix.by.text).find(new):][:len(new)]
+            if kind in fix.kinds and old and old in f and old != new and said not in news:  # (each value once)
+                olds, news = [*olds, old], [*news, said]
     if olds and news:  # "草莓29元一盒，不是35元": the clause with the value named wrong, as said, the right one beside it
         return "，".join(f"{c}（{raw('changed_mark')}{'，'.join(news)}）" if any(o in _fold(c) for o in olds) else c
                         for c in clauses)
