@@ -177,6 +177,8 @@ def asks(text: str) -> bool:
     """A question by its form, whatever the classifier thinks: a question mark, a final particle
     closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
     f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
+    if "?" not in f:
+        f = cue("question", "a_few").sub("我", f)  # "周六我带几个保温壶过去": a few, not how many
     told = _report_request(f)
     if told:
         f = f[:told.start()] if told.start() == 0 else f[told.start():]  # what everyone is to report by a
@@ -6354,6 +6356,16 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
     return None
 
 
+def _own_topic(said: str, offer: re.Match[str]) -> str:
+    """The thing a short take-on names in front of its 我来/我包了 ("海报这个我包了" → 海报, "搬枱凳我嚟" → 搬枱凳), or
+    "" when what stands there names nothing of its own ("好的我来", "这个我包了", "周五我来": a yes, "this one", a time)."""
+    head = said[:offer.start()]
+    if not head or cue("action", "take_lead_not_topic").match(head) or find_deadline(head, None, strict=False):
+        return ""
+    head = re.sub(r"^[^，,。！!\s]*[，,。！!\s]+", "", head) if re.search(r"[，,。！!\s]", head.rstrip(" ，,")) else head
+    return "" if cue("action", "take_lead_not_topic").match(head) else head
+
+
 def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date | None],
                meetings: list[date | None]) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
@@ -6369,6 +6381,13 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
     else:
         return None
     q = _call_answered(messages, idx, m)
+    topic = _own_topic(said, offer)
+    if topic and (q is None or not relevant(q.text, topic)):
+        # "海报这个我包了", "搬枱凳我嚟": the offer names its own work in front of it — that is what it takes on,
+        # not a call further up about something else (nor nothing, when no call was made)
+        deadline = find_deadline(m.text, m.time, event=events[idx], meeting=meetings[idx])
+        return ActionItem(task=_clean(m.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
+                          deadline_text=deadline.text if deadline else None, sources=[m.id])
     if q is None:
         return None
     at = next((i for i in range(idx, -1, -1) if messages[i] is q), idx)  # the call's own event and schedule
