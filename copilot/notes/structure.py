@@ -4544,7 +4544,12 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         _share_out(actions, before, m, lead)
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
         volunteered = _volunteer(messages, idx, m, events, meetings)
-        if volunteered is not None:
+        if volunteered is not None and volunteered.sources == [m.id]:
+            # (an offer naming its own thing, "海报这个我包了": its own to-do, unless the line already made one —
+            # "书我来团购，谁要的周三前报名" keeps the group's sign-up as it is)
+            if not any(m.id in a.sources for a in actions):
+                actions.append(volunteered)
+        elif volunteered is not None:
             _take_call(actions, volunteered, m)
         _dates_volunteer(actions, messages, idx, people)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
@@ -6382,6 +6387,10 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
         return None
     q = _call_answered(messages, idx, m)
     topic = _own_topic(said, offer)
+    prev = messages[idx - 1] if idx else None
+    if topic and (q is None or not relevant(q.text, topic)) and prev is not None and prev.speaker != m.speaker \
+            and relevant(prev.text, topic) and _has_verb(_fold(prev.text)) and not is_question(prev.text):
+        q = prev  # "评分表也要有人做" — "评分表这个我包了": the work the line just before told, named again
     if topic and (q is None or not relevant(q.text, topic)):
         # "海报这个我包了", "搬枱凳我嚟": the offer names its own work in front of it — that is what it takes on,
         # not a call further up about something else (nor nothing, when no call was made)
