@@ -4544,12 +4544,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         _share_out(actions, before, m, lead)
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
         volunteered = _volunteer(messages, idx, m, events, meetings)
-        if volunteered is not None and volunteered.sources == [m.id]:
-            # (an offer naming its own thing, "海报这个我包了": its own to-do, unless the line already made one —
-            # "书我来团购，谁要的周三前报名" keeps the group's sign-up as it is)
-            if not any(m.id in a.sources for a in actions):
-                actions.append(volunteered)
-        elif volunteered is not None:
+        if volunteered is not None:
             _take_call(actions, volunteered, m)
         _dates_volunteer(actions, messages, idx, people)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
@@ -5288,6 +5283,12 @@ def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -
     told to everyone ("谁来统计人数？周五中午前要报给工作室") are the volunteer's work now, not a second to-do
     for 大家; a reply that names its own part and time ("我可以 推文下周三前发") is already the volunteer's item,
     the call in its note: the call's other parts (拍合影) join it and its time stays the reply's own."""
+    if volunteered.sources == [m.id]:
+        # (an offer naming its own thing, "海报这个我包了", answers no call: its own to-do, unless the line already
+        # made one — "书我来团购，谁要的周三前报名" keeps the group's sign-up as it is)
+        if not any(m.id in a.sources for a in actions):
+            actions.append(volunteered)
+        return
     asked, whole = volunteered.sources[0], _fold(volunteered.task)
     # (and the caller's own line with no subject, "海报要改一下日期，周四前发出去" — "这个我来": the volunteer's now)
     caller = next((a.owner for a in actions if a.sources == [asked]), None) if _offers_as(m, "this_one") else None
