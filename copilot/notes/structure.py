@@ -4543,7 +4543,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         _message_due(actions[before:], m, head_due)
         _share_out(actions, before, m, lead)
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
-        volunteered = _volunteer(messages, idx, m, events, meetings)
+        volunteered = _volunteer(messages, idx, m, events, meetings, actions)
         if volunteered is not None:
             _take_call(actions, volunteered, m)
         _dates_volunteer(actions, messages, idx, people)
@@ -6373,7 +6373,7 @@ def _own_topic(said: str, offer: re.Match[str]) -> str:
 
 
 def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date | None],
-               meetings: list[date | None]) -> ActionItem | None:
+               meetings: list[date | None], actions: list[ActionItem]) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
     that goes on to name its own task ("我来吧，周五前出一个清单…") is that task, not the question's
     (read clause by clause, the offer making the speaker its owner); one whose first clause is the offer and
@@ -6388,11 +6388,9 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
         return None
     q = _call_answered(messages, idx, m)
     topic = _own_topic(said, offer)
-    prev = messages[idx - 1] if idx else None
-    if topic and (q is None or not relevant(q.text, topic)) and prev is not None and prev.speaker != m.speaker \
-            and relevant(prev.text, topic) and _has_verb(_fold(prev.text)) and not is_question(prev.text):
-        q = prev  # "评分表也要有人做" — "评分表这个我包了": the work the line just before told, named again
-    if topic and (q is None or not relevant(q.text, topic)):
+    # (a call another member already took on is no call for this offer: "排练室谁来订？" — "我订" — "海报这个我包了")
+    taken = q is not None and any(q.id in a.sources and a.owner not in (None, "大家", m.speaker) for a in actions)
+    if topic and (q is None or taken and not relevant(q.text, topic)):
         # "海报这个我包了", "搬枱凳我嚟": the offer names its own work in front of it — that is what it takes on,
         # not a call further up about something else (nor nothing, when no call was made)
         deadline = find_deadline(m.text, m.time, event=events[idx], meeting=meetings[idx])
