@@ -1,5 +1,4 @@
-"""To-dos that used to be missed (round 60, d13a60): a short take-on naming its own thing ("横幅这个我包了", "搬凳子我嚟")
-is that to-do, not a far "谁来…" call about something else; "我带几个X过去" counts a few and asks nothing; "的话题" is no
+"""To-dos that used to be missed (round 60, d13a60): "我带几个X过去" counts a few and asks nothing; "的话题" is no
 "的话" condition; "统一回答几个问题" tells; "贴上来" is work, not coming along."""
 
 from copilot.notes.parse import parse_text
@@ -14,26 +13,7 @@ def _chat(*lines: tuple[str, str, str]) -> str:
     return "\n".join(f"2030-03-04 {t} {who}\n{text}\n" for t, who, text in lines)
 
 
-def test_a_take_naming_its_own_thing_is_its_own_todo_not_a_far_call() -> None:
-    chat = _chat(("19:00:00", "团长-阿辉", "3月16日周六上午在河滨公园办亲子风筝节"),
-                 ("19:01:00", "团长-阿辉", "签到处谁来守？"),
-                 ("19:02:00", "小敏", "我来，当天8点到"),
-                 ("19:03:00", "老方", "风筝线我周五买齐"),
-                 ("19:04:00", "大壮", "横幅这个我包了"))
-    (work,) = [a for a in _actions(chat) if a.owner == "大壮"]
-    assert "横幅" in work.task
-    assert "签到" not in work.task
-
-
-def test_a_take_naming_the_work_just_told_takes_that_on() -> None:
-    chat = _chat(("20:00:00", "组长-小唐", "周末的模拟面试定了，周六下午两点"),
-                 ("20:01:00", "组长-小唐", "计时器也要有人准备"),
-                 ("20:02:00", "阿橙", "计时器这个我包了"))
-    (work,) = [a for a in _actions(chat) if a.owner == "阿橙"]
-    assert "计时器" in work.task
-
-
-def test_an_own_topic_take_keeps_the_groups_signup_in_the_same_line() -> None:
+def test_a_take_in_front_keeps_the_groups_signup_in_the_same_line() -> None:
     chat = _chat(("20:00:00", "会长-林姐", "下个月读《长安的荔枝》"),
                  ("20:02:00", "阿哲", "书我来团购，要的人周三前在群里报名"))
     owners = {a.owner for a in _actions(chat)}

@@ -4543,7 +4543,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         _message_due(actions[before:], m, head_due)
         _share_out(actions, before, m, lead)
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
-        volunteered = _volunteer(messages, idx, m, events, meetings, actions)
+        volunteered = _volunteer(messages, idx, m, events, meetings)
         if volunteered is not None:
             _take_call(actions, volunteered, m)
         _dates_volunteer(actions, messages, idx, people)
@@ -5283,12 +5283,6 @@ def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -
     told to everyone ("谁来统计人数？周五中午前要报给工作室") are the volunteer's work now, not a second to-do
     for 大家; a reply that names its own part and time ("我可以 推文下周三前发") is already the volunteer's item,
     the call in its note: the call's other parts (拍合影) join it and its time stays the reply's own."""
-    if volunteered.sources == [m.id]:
-        # (an offer naming its own thing, "海报这个我包了", answers no call: its own to-do, unless the line already
-        # made one — "书我来团购，谁要的周三前报名" keeps the group's sign-up as it is)
-        if not any(m.id in a.sources for a in actions):
-            actions.append(volunteered)
-        return
     asked, whole = volunteered.sources[0], _fold(volunteered.task)
     # (and the caller's own line with no subject, "海报要改一下日期，周四前发出去" — "这个我来": the volunteer's now)
     caller = next((a.owner for a in actions if a.sources == [asked]), None) if _offers_as(m, "this_one") else None
@@ -6362,18 +6356,8 @@ def _call_answered(messages: list[Message], idx: int, m: Message) -> Message | N
     return None
 
 
-def _own_topic(said: str, offer: re.Match[str]) -> str:
-    """The thing a short take-on names in front of its 我来/我包了 ("海报这个我包了" → 海报, "搬枱凳我嚟" → 搬枱凳), or
-    "" when what stands there names nothing of its own ("好的我来", "这个我包了", "周五我来": a yes, "this one", a time)."""
-    head = said[:offer.start()]
-    if not head or cue("action", "take_lead_not_topic").match(head) or find_deadline(head, None, strict=False):
-        return ""
-    head = re.sub(r"^[^，,。！!\s]*[，,。！!\s]+", "", head) if re.search(r"[，,。！!\s]", head.rstrip(" ，,")) else head
-    return "" if cue("action", "take_lead_not_topic").match(head) else head
-
-
 def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date | None],
-               meetings: list[date | None], actions: list[ActionItem]) -> ActionItem | None:
+               meetings: list[date | None]) -> ActionItem | None:
     """"谁能帮忙带一下音箱？" — "我来！": the volunteer takes on what the question asked for. A reply
     that goes on to name its own task ("我来吧，周五前出一个清单…") is that task, not the question's
     (read clause by clause, the offer making the speaker its owner); one whose first clause is the offer and
@@ -6387,15 +6371,6 @@ def _volunteer(messages: list[Message], idx: int, m: Message, events: list[date 
     else:
         return None
     q = _call_answered(messages, idx, m)
-    topic = _own_topic(said, offer)
-    # (a call another member already took on is no call for this offer: "排练室谁来订？" — "我订" — "海报这个我包了")
-    taken = q is not None and any(q.id in a.sources and a.owner not in (None, "大家", m.speaker) for a in actions)
-    if topic and (q is None or taken and not relevant(q.text, topic)):
-        # "海报这个我包了", "搬枱凳我嚟": the offer names its own work in front of it — that is what it takes on,
-        # not a call further up about something else (nor nothing, when no call was made)
-        deadline = find_deadline(m.text, m.time, event=events[idx], meeting=meetings[idx])
-        return ActionItem(task=_clean(m.text), owner=m.speaker, deadline=deadline.iso if deadline else None,
-                          deadline_text=deadline.text if deadline else None, sources=[m.id])
     if q is None:
         return None
     at = next((i for i in range(idx, -1, -1) if messages[i] is q), idx)  # the call's own event and schedule
