@@ -177,6 +177,8 @@ def asks(text: str) -> bool:
     """A question by its form, whatever the classifier thinks: a question mark, a final particle
     closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
     f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
+    if "?" not in f:
+        f = cue("question", "a_few").sub("我", f)  # "周六我带几个保温壶过去": a few, not how many
     told = _report_request(f)
     if told:
         f = f[:told.start()] if told.start() == 0 else f[told.start():]  # what everyone is to report by a
