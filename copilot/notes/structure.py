@@ -2325,8 +2325,10 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         # (a question held for the speaker's round is theirs: a bystander's line answers it only by @ or quote)
         recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed
                   and not (q.held and not targets)]
+        fixed = _corrects_answer(recent, m, i, near, in_form, targets)  # (its answer is replaced by ``m``)
+        last_answered = fixed or last_answered
         heard = recent if targets else _heard(recent, m, i, near, host)
-        if heard is None:
+        if heard is None or fixed is not None:
             continue
         recent = heard
         chosen: _Open | None = None
@@ -2711,10 +2713,46 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
         part = settled_part(settled[0].text, people) if settled and not given else ""
         if part and settled[0].sources[-1] not in sources \
                 and re.sub(r"\W", "", _fold(part)) not in re.sub(r"\W", "", _fold(" ".join(answer))):
+            fixer = said[settled[0].sources[-1]]
+            if _corrects_another(fixer, q):
+                # ("幾點進場" — 小美: "聽說7點半" — 阿芳: "更正：7點就可以進場"): the correction is the answer, and its
+                # speaker the answerer; the guess it corrects is dropped
+                return QAPair(question=q.text, asker=q.msg.speaker, answer=part, answerer=fixer.speaker,
+                              sources=sorted({q.msg.id, *q.more, fixer.id}))
             answer.append(part)  # (not what the answer said already: "夾錢啦 每人50蚊…" — "咁就決定每人50蚊…")
             sources.append(settled[0].sources[-1])
     return QAPair(question=q.text, asker=q.msg.speaker, answer=" ".join(answer), answerer=q.answer[0].speaker,
                   sources=sorted(set(sources)))
+
+
+def _corrects_answer(recent: list[_Open], m: Message, i: int, near: int,
+                     in_form: Callable[[str, str], bool], targets: list[str]) -> _Open | None:
+    """The question an unaddressed ``m`` corrects the answer of: ``m`` opens by correcting (cue ``correction``:
+    "纠正一下，开到5点", "唔好意思更正，要1點到"), and the latest question just asked that someone other than ``m``'s
+    speaker (and the asker) answered, on its words or in its form ("开到几点" — 小何: "好像是到4点" — 周阿姨: "纠正一下，
+    开到5点…"): ``m`` replaces that answer here. None for an @-line (``targets``): it is read as any @-reply."""
+    if targets or not _opens_correction(m.text):
+        return None
+    fits = [q for q in recent if i - q.index <= near and q.answer and not q.direct
+            and m.speaker not in (q.msg.speaker, q.answer[0].speaker)
+            and (relevant(q.text, m.text) or in_form(q.text, m.text))]
+    if not fits:
+        return None
+    fits[-1].answer, fits[-1].loose = [m], False
+    return fits[-1]
+
+
+def _corrects_another(m: Message, q: _Open) -> bool:
+    """``m`` opens by correcting what was said (cue ``correction`` in its first words: "更正：…", "纠正一下，…",
+    "唔好意思更正，…") and comes from neither the asker nor the one who answered ``q``: it corrects that answer."""
+    return m.speaker not in (q.msg.speaker, q.answer[0].speaker) and _opens_correction(m.text)
+
+
+def _opens_correction(text: str) -> bool:
+    """``text`` opens by correcting what was said (cue ``correction`` in its first words, after an apology or greeting
+    head: "更正：…", "纠正一下，…", "唔好意思更正，要1點到")."""
+    f = cue("summary", "greeting_head").sub("", _fold(text).strip(), count=1)
+    return cue("correction").search(f[:10]) is not None
 
 
 def settled_part(text: str, people: People) -> str:
