@@ -13,6 +13,7 @@ content the way someone describes what is going wrong before they know which met
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,12 +21,14 @@ import yaml
 from pydantic import RootModel, ValidationError
 
 from copilot.knowledge.cards import CardError, load_cards
-from copilot.paths import load_yaml
+from copilot.paths import load_resource, load_yaml
 from copilot.validation import zh_problems
 
 ASKS_FILE = "asks.yaml"
 SITUATIONS_FILE = "situations.yaml"
 FILES = (ASKS_FILE, SITUATIONS_FILE)
+NEGATION_FILE = "retrieval/situation_lines.yaml"
+_CLAUSE_BREAK = re.compile(r"[，,、；;。！!？?\s]+")
 
 
 class AsksTable(RootModel[dict[str, dict[str, list[str]]]]):
@@ -43,6 +46,22 @@ def _load(path: Path, mtime: float) -> dict[tuple[str, str], tuple[str, ...]]:
         raise CardError(f"{path.name}：{key} {reason}") from exc
     return {(card, heading): tuple(q.strip() for q in questions if q and q.strip())
             for card, sections in table.root.items() for heading, questions in (sections or {}).items()}
+
+
+def negated_cue(line: str) -> str | None:
+    """The negation that makes ``line`` unfit for a symptom line (``None`` when it has none): a clause that
+    opens with one of the data file's ``clause_opens`` or the line holding one of its ``anywhere`` words
+    (``copilot/resources/retrieval/situation_lines.yaml``). Matching reads words, not negation: 「不是广告也不是
+    吵架」 pulls questions about ads and quarrels toward the section all the same."""
+    data = load_resource(NEGATION_FILE) or {}
+    for word in data.get("anywhere", []):
+        if word in line:
+            return word
+    for clause in _CLAUSE_BREAK.split(line):
+        for word in data.get("clause_opens", []):
+            if clause.startswith(word):
+                return word
+    return None
 
 
 def load_asks(knowledge_dir: Path, files: tuple[str, ...] = FILES) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -66,5 +85,10 @@ def load_asks(knowledge_dir: Path, files: tuple[str, ...] = FILES) -> dict[tuple
             current = card.resolve_section(heading)
             if current is None:
                 raise CardError(f"{name}：卡片 {card_id} 没有小节「{heading}」")
+            if name == SITUATIONS_FILE:
+                for line in questions:
+                    if (word := negated_cue(line)) is not None:
+                        raise CardError(f"{name}：{card_id}「{heading}」的症状问法带否定（{word}）：{line}"
+                                        "——检索读不出否定，写发生了什么，不写“不是 X”")
             out[(card_id, current)] = out.get((card_id, current), ()) + questions
     return out
