@@ -678,6 +678,25 @@ class Moderator:
             return []
         return sorted(set(words["ad.join_call"].findall(a.folded)))
 
+    def _shares_record(self, a: Analysis) -> list[str]:
+        """What a writer gives of the group's own doing (lexicons.yaml ``own_record``): a record — recording, photos, video —
+        they made or hold (我录好了, 合影原图在我这), offered to whoever wants it (要的, 想看的), in a message about the group's
+        subject with nothing on offer: no price nor a bare number, no gift, no course, lure or photo-service word
+        (``own_record.not``), nothing about another subject. The words read ([] when any part is missing); positive evidence
+        of what the message is, which holds for a stranger as for a member — an ad's "资料/教程 要的加我" is no record of the
+        group's own doing (_belongs_layer)."""
+        if not (a.checks.get("offtopic") or {}).get("about_group") or self.offtopic is None:
+            return []
+        words, text = lexicons().words, a.folded
+        if said_prices(text) or _BARE_PRICE.search(_without_contacts(text, a.signals)) \
+                or words["ad.giveaway_gift"].search(text) or words["own_record.not"].search(text) \
+                or words["ad.own_activity_not"].search(text) or self.offtopic.elsewhere(text):
+            return []
+        parts = [words[f"own_record.{k}"].findall(text) for k in ("made", "media", "want")]
+        if not all(parts):
+            return []
+        return list(dict.fromkeys(p[0] for p in parts))
+
     def _own_event_perk(self, rep: SignalReport, compact: str, scores: dict[Label, float],
                         checks: dict[str, Any]) -> None:
         """A perk a business gave the group for one of its own events (聚餐那家店给咱们群开了专属券 + one link): a member
@@ -1456,6 +1475,12 @@ class Moderator:
             a.label, a.score = Label.OK, MEMBER_SHARING_CAP
             a.reasons = [_MEET_UP_NOTE.format(words="、".join(dict.fromkeys(meet[:3])))]
             a.checks["belongs"] = {"meet_up": meet[:3]}
+            return
+        record = self._shares_record(a)
+        if record:  # the writer gives whoever wants it a record of the group's own doing (我录好了…要的加我): nobody buys
+            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+            a.reasons = [_OWN_RECORD_NOTE.format(words="、".join(record[:3]))]
+            a.checks["belongs"] = {"own_record": record[:3]}
             return
         join = self._joined_activity(a)
         if join:  # the writer asks the others to do the group's own thing together (周六想约场的加我): nobody buys
@@ -2947,6 +2972,8 @@ _ADMIN_NOTE = "发消息的是本群管理员（看群名片），不在群里�
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 _HAND_OVER_NOTE = ("说的是本群的事，留号是为了自己把东西交给对方（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
                    "不算广告")
+_OWN_RECORD_NOTE = ("说的是本群的事，留号是为了把自己录的、拍的本群的东西给想要的人（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
+                    "不算广告")
 _MEET_UP_NOTE = ("说的是本群的事，留号是为了到了地方能找到发消息的人（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
                  "不算广告")
 _JOIN_NOTE = ("说的是本群的事，留号是为了约群友一起做（{words}），不是招人买；没有价格（各人分摊的除外）、链接、推销用语或卖家用语，"
