@@ -1973,6 +1973,12 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # pointer or link of the writer's own there is nothing to reach the writer by
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["warning_contact"] = True
+    if ad >= 0.5 and lexicons().words["work_wanted"].search(text) \
+            and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & (_REACH | {"invite"})):
+        # "谁有活介绍一下，最近闲着，瓦工，日结350": the writer asks for work for themself (lexicons.yaml work_wanted);
+        # the day rate is the wage asked for, not an income promised to the others, and nothing reaches the writer
+        ad = min(ad, MEMBER_SHARING_CAP)
+        checks["work_wanted"] = True
     if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
         # "#接龙 1. 5-302 两份 2. 8-1101 一份": room numbers and counts, the group's own order list
         ad = min(ad, MEMBER_SHARING_CAP)
