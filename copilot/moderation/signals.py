@@ -2370,7 +2370,19 @@ def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
             or scan.lex.words["ad.reply_call"].search(scan.n.compact)):
         return None  # 私我, or a reply code (回复1, 扣1) that collects the interested
     hits = scan.words(spec) + patterns().cheaper.findall(scan.n.compact) + patterns().provider.findall(scan.n.compact)
+    if not hits and (business := own_business().search(scan.n.compact)):
+        # 我们考研工作室…报名8折，私我: a business speaking as 我们, a discount and the way in
+        deal = patterns().deal_terms.findall(scan.n.compact)
+        hits = [business.group(), *deal] if deal else []
     return Finding(list(dict.fromkeys(hits))) if hits else None
+
+
+@lru_cache(maxsize=1)
+def own_business() -> re.Pattern[str]:
+    """The writer speaking as a business (patterns.yaml ``provider``: own_lead, up to own_gap characters of one clause,
+    a kind — 我们考研工作室, 本机构), on the compact form."""
+    d = load_resource(PATTERNS)["provider"]
+    return re.compile(_alt(d["own_lead"]) + rf"{_CLAUSE}{{0,{int(d['own_gap'])}}}?" + _alt(d["kinds"]))
 
 
 def _business(scan: Scan, spec: SignalSpec) -> Finding | None:
