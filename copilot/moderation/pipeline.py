@@ -1991,6 +1991,19 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # retold to warn the group — or a pitch dressed as a warning; a person decides, nothing is deleted
         ad = min(ad, WARNING_CAP)
         checks["warning_handle"] = True
+    elif rep.warning and rep.contacts and ad >= 0.5 and lexicons().words["warning_avoid_contact"].search(text) \
+            and not set(rep.names(Label.AD)) & (_REACH | {"invite"}) and not rep.blocked_urls:
+        # "大家注意：刚才那个卖瓷砖的微信号 fs_cz8869 别加，是骗子": the handle is named so that nobody adds it
+        # (lexicons.yaml warning_avoid_contact) — a report about a contact, not an offer: with no invitation,
+        # pointer or link of the writer's own there is nothing to reach the writer by
+        ad = min(ad, MEMBER_SHARING_CAP)
+        checks["warning_contact"] = True
+    if ad >= 0.5 and lexicons().words["work_wanted"].search(text) \
+            and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & (_REACH | {"invite"})):
+        # "谁有活介绍一下，最近闲着，瓦工，日结350": the writer asks for work for themself (lexicons.yaml work_wanted);
+        # the day rate is the wage asked for, not an income promised to the others, and nothing reaches the writer
+        ad = min(ad, MEMBER_SHARING_CAP)
+        checks["work_wanted"] = True
     if rep.roster and not (rep.contacts or rep.blocked_urls or set(rep.names(Label.AD)) & _REACH):
         # "#接龙 1. 5-302 两份 2. 8-1101 一份": room numbers and counts, the group's own order list
         ad = min(ad, MEMBER_SHARING_CAP)

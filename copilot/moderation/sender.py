@@ -76,6 +76,7 @@ def _lead_handle() -> re.Pattern[str]:
 # or more, spaces and dashes between its groups allowed (+852 6677 8899)
 _BARE_HANDLE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9_]*(?:-[a-z0-9_]+)*(?![a-z0-9_])")
 _SPACED_NUMBER = _number_run("[ -]?")
+_ACCOUNT_ID = re.compile(r"[a-z]+(?:_[a-z]+)+")  # letters joined by _, no digit: an account id (name_evidence)
 
 
 def handles(text: str | None) -> frozenset[str]:
@@ -108,9 +109,16 @@ def name_evidence(nickname: str | None) -> NameEvidence | None:
     rep = detect(n)
     items: list[str] = []
     reach = pitch = False
+    # an account id (wx_yx_boss, the WeCom/WeChat id a bridge gives as the name): letters joined by _ with no digit —
+    # an app's short name that is one whole part of it (wx) is the id's namespace, not a contact spelled around a filter
+    folded = fold(nickname).strip()
+    id_parts = set(folded.split("_")) if _ACCOUNT_ID.fullmatch(folded) else set()
     for sig in rep.signals:
         if sig.name in NAME_REACH or sig.name in NAME_PITCH:
-            items += [w for w in sig.items if w not in items]
+            said = [w for w in sig.items if not (sig.name == "evasion" and w.lower() in id_parts)]
+            if not said:
+                continue
+            items += [w for w in said if w not in items]
             reach = reach or sig.name in NAME_REACH
             pitch = pitch or sig.name in NAME_PITCH
     for m in _lead_handle().finditer(n.compact):

@@ -1414,8 +1414,21 @@ def _whole_handle(handle: str, folded: str) -> str:
     if not handle.isascii():
         return handle
     runs = [(r, r.replace("-", "")) for r in HYPHENED_RUN.findall(folded)]
+    # "加V kaoyan_zl 9.9全套": the compact form glues a price with a decimal point after the handle (kaoyan_zl99); the
+    # handle is the run before the space, the price its own
+    glued = next((r for r, bare in runs if handle.startswith(bare) and handle[len(bare):].isdigit() and len(bare) >= 4
+                  and re.search(re.escape(r) + r"\s+\d+\.\d", folded)), None)
+    if glued:
+        return glued
     return next((r for r, bare in runs if bare == handle), None) or \
         next((r for r, bare in runs if bare.endswith(handle) and len(bare) <= len(handle) + 2), handle)
+
+
+def _handle_then_digits(contact: str, run: str) -> bool:
+    """Whether ``run`` is the handle of ``contact`` (微信号 kaoyan_zl) with the digits after it joined on (kaoyan_zl9 of
+    "kaoyan_zl 9.9全套"): the digits are a price of their own, not more of the handle."""
+    handle = contact.split(" ")[-1]
+    return len(handle) >= 4 and run.startswith(handle) and run[len(handle):].isdigit()
 
 
 def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -1432,7 +1445,7 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     # digits or an underscore (spaced or not)
     contacts += ["账号 " + h for m in patterns().short_label_run.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"[\d_]", h)
-                 and not any(h in c for c in contacts) and _label_starts_word(scan.n.folded, m.start())]
+                 and not any(h in c or _handle_then_digits(c, h) for c in contacts) and _label_starts_word(scan.n.folded, m.start())]
     contacts += ["其他聊天软件账号 " + m.group(1) for m in patterns().app_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
@@ -2370,7 +2383,19 @@ def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
             or scan.lex.words["ad.reply_call"].search(scan.n.compact)):
         return None  # 私我, or a reply code (回复1, 扣1) that collects the interested
     hits = scan.words(spec) + patterns().cheaper.findall(scan.n.compact) + patterns().provider.findall(scan.n.compact)
+    if not hits and (business := own_business().search(scan.n.compact)):
+        # 我们考研工作室…报名8折，私我: a business speaking as 我们, a discount and the way in
+        deal = patterns().deal_terms.findall(scan.n.compact)
+        hits = [business.group(), *deal] if deal else []
     return Finding(list(dict.fromkeys(hits))) if hits else None
+
+
+@lru_cache(maxsize=1)
+def own_business() -> re.Pattern[str]:
+    """The writer speaking as a business (patterns.yaml ``provider``: own_lead, up to own_gap characters of one clause,
+    a kind — 我们考研工作室, 本机构), on the compact form."""
+    d = load_resource(PATTERNS)["provider"]
+    return re.compile(_alt(d["own_lead"]) + rf"{_CLAUSE}{{0,{int(d['own_gap'])}}}?" + _alt(d["kinds"]))
 
 
 def _business(scan: Scan, spec: SignalSpec) -> Finding | None:
