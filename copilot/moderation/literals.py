@@ -239,3 +239,16 @@ def gated(rx: Any) -> Any:
         return rx
     strings = required_literals(rx)
     return Gated(rx, re.compile(_tree(set(strings)))) if strings else rx
+
+
+def any_of(rxs: Any) -> re.Pattern[str] | None:
+    """One pattern of every :func:`required_literals` of ``rxs`` (compiled patterns or :class:`Gated`), a tree whose
+    branches open with a literal character (the engine skips the places where none starts): a text it finds nothing in
+    holds no match of any of them, nor does a text cut out of it. None when one of them tells no literals."""
+    strings: set[str] = set()
+    for rx in rxs:
+        got = required_literals(rx.rx if isinstance(rx, Gated) else rx)
+        if not got:
+            return None
+        strings |= got
+    return re.compile(_tree(strings))

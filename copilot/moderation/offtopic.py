@@ -36,6 +36,7 @@ import numpy as np
 from copilot.cadence import find_clocks
 from copilot.moderation.classifier import load_chatter_model, telling_grams
 from copilot.moderation.evidence import evidence_rules, reach_notice
+from copilot.moderation.literals import gated
 from copilot.moderation.normalise import CLAUSE_EDGE, normalise
 from copilot.moderation.signals import (
     DOMAINS,
@@ -299,7 +300,8 @@ def _invitation_rule() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
     word classes an object can have and the frequency under which a topic character is telling."""
     data = load_resource(RELEVANCE)["invitation"]
     invite, request = (re.compile("|".join(f"(?:{f})" for f in data[k])) for k in ("invite", "request"))
-    return (invite, request, frozenset(str(w) for w in data["stop"]), frozenset(str(c) for c in data["classes"]),
+    # the invitation forms open with classes the engine cannot skip through: behind a gate of their needed words
+    return (gated(invite), request, frozenset(str(w) for w in data["stop"]), frozenset(str(c) for c in data["classes"]),
             int(data["rare_char"]))
 
 
@@ -693,9 +695,10 @@ def _whole_at_one_end(text: str, start: int, end: int) -> bool:
 def _alternation(words: set[str] | frozenset[str]) -> re.Pattern[str]:
     """One regex for a profile's words, longest first. A word that begins or ends in a Latin letter or a digit must not
     sit inside a longer run of its kind: the topic LOL is no topic in lollipop, nor 3060 in 13060 (the text is folded to
-    lower case, as the words are)."""
+    lower case, as the words are). A list whose guard opens the pattern (a word starting with a Latin letter or a digit)
+    leaves the engine unable to skip places: it sits behind a gate of its words (:func:`literals.gated`)."""
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile("|".join(_bounded(w) for w in ordered)) if ordered else re.compile(r"(?!x)x")
+    return gated(re.compile("|".join(_bounded(w) for w in ordered))) if ordered else re.compile(r"(?!x)x")
 
 
 def _bounded(word: str) -> str:
@@ -719,7 +722,8 @@ def _shop_people_rule() -> re.Pattern[str]:
     """The shop's people and counter (relevance.yaml shop_people), none right after a member's own (我老板, 隔壁老板)."""
     data = load_resource(RELEVANCE)
     own = "".join(f"(?<!{re.escape(str(w))})" for w in data["shop_people_not_after"])
-    return re.compile(own + "(" + "|".join(re.escape(str(w)) for w in sorted(data["shop_people"], key=len, reverse=True)) + ")")
+    return gated(re.compile(own + "(" + "|".join(re.escape(str(w)) for w in sorted(data["shop_people"], key=len, reverse=True))
+                            + ")"))
 
 
 def _shop_people(compact: str) -> list[str]:
