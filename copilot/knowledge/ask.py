@@ -74,6 +74,9 @@ class Citation(BaseModel):
     text: str
     basis: str = "document"
     cites: list[str] = []
+    # the lines the card quotes ("> 今天降温了…": a sample post given as it would be sent), as :attr:`text` reads
+    # them: examples (:func:`example_kinds`) although no example cue is in them
+    quoted: list[str] = []
 
     @property
     def label(self) -> str:
@@ -1013,7 +1016,8 @@ def section_citations(sections: list[SectionHit], index: KnowledgeIndex, start: 
             for part in parts:
                 text = compose_cues().unpoint_headings(plain_text(part.text), unshown)
                 out.append(Citation(n=start + len(out), source=sec.source, title=card.title, section=sec.section,
-                                    text=text, basis=part.basis, cites=[sources[r] for r in part.refs if r in sources]))
+                                    text=text, basis=part.basis, cites=[sources[r] for r in part.refs if r in sources],
+                                    quoted=quoted_lines(part.text)))
         else:
             for hit in sec.chunks:
                 out.append(Citation(n=start + len(out), source=hit.source, title=hit.title, section=hit.section,
@@ -1072,7 +1076,46 @@ def other_kind(line: str, question: str) -> str:
 def _kind_noted(line: str, question: str) -> str:
     """``line`` with the note of the other kind of group its example comes from, when it names one itself."""
     kind = other_kind(line, question)
+    return _with_note(line, kind)
+
+
+def _own_kind(line: str, kind: str, question: str) -> str:
+    """``kind`` (:func:`example_kinds`) when ``line`` names that kind of group itself and does not end in a colon."""
+    return kind if kind and other_kind(line, question) == kind and not line.endswith(("：", ":")) else ""
+
+
+def _with_note(line: str, kind: str) -> str:
+    """``line`` with the note that it is an example from the ``kind`` of group named (``examples.yaml``'s
+    ``kind_note``), or as it is for no kind."""
     return line + example_cues().kind_note.format(kind=kind) if kind else line
+
+
+def quoted_lines(text: str) -> list[str]:
+    """The lines of Markdown ``text`` that are quoted (``> …``), as :func:`readable_lines` reads them."""
+    return [q for raw in text.split("\n") if raw.strip().startswith(">") for q in readable_lines(raw.strip())]
+
+
+def example_kinds(text: str, question: str, quoted: list[str] | tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """A part's readable lines (:func:`readable_lines`, repeats from chunk overlap dropped), each with the kind of
+    group it is an example of when that kind is one the question does not name (:func:`other_kind`), else "".
+    The one reading of what an example is, for the answering section and the extra ones alike: a line with an
+    example cue (``examples.yaml``'s ``lead``/``inline``), a list item under such a line ending in a colon
+    ("几个例子：", which is that example's kind too), and a line quoted in the card ("> 今天降温了，很多宝宝…":
+    a sample post given as it would be sent: ``quoted``, :attr:`Citation.quoted`)."""
+    quoted = {*quoted, *quoted_lines(text)}
+    out: list[tuple[str, str]] = []
+    under_example = False
+    lead_kind = ""  # the kind of group a lead-in's example comes from: its items ("你一周跑几次？") are that example too
+    for line in _dedupe(readable_lines(text)):
+        item = under_example and _is_item(line)
+        example = example_cues().is_example(line) or item or line in quoted
+        kind = (other_kind(line, question) or (lead_kind if item else "")) if example else ""
+        if example_cues().is_example(line) and line.endswith(("：", ":")):
+            under_example, lead_kind = True, kind
+        elif not _is_item(line):
+            under_example, lead_kind = False, ""
+        out.append((line, kind))
+    return out
 
 
 def mark_example(line: str, question: str) -> str:
@@ -1086,27 +1129,19 @@ def _is_item(line: str) -> bool:
     return bool(re.match(r"\s*(\d+[.、]|[-*•] )", line))
 
 
-def _part_lines(text: str, question: str, titles: set[str], alone: bool = False) -> tuple[list[str], list[str]]:
+def _part_lines(text: str, question: str, titles: set[str], alone: bool = False,
+                quoted: list[str] | tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """A part's lines as the answer gives them (pointers to cards not in the answer taken out, and to the next
     section when the section is ``alone`` from its card) and the kinds of the other groups' examples left out;
     an example is a line with an example cue, or a list item under a line with one that ends in a colon
     ("几个例子：")."""
     cues = compose_cues()
     lines, kinds = [], []
-    under_example = False
-    lead_kind = ""  # the kind of group a lead-in's example comes from: its items ("你一周跑几次？") are that example too
-    for line in _dedupe(readable_lines(text)):
+    for line, kind in example_kinds(text, question, quoted):
         if any(not any(n in t for t in titles) for n in cues.pointed_names(line)):
             line = cues.unpoint(line)
         if alone:
             line = cues.unpoint(line, next_section=True)
-        item = under_example and _is_item(line)
-        example = example_cues().is_example(line) or item
-        kind = (other_kind(line, question) or (lead_kind if item else "")) if example else ""
-        if example_cues().is_example(line) and line.endswith(("：", ":")):
-            under_example, lead_kind = True, kind
-        elif not _is_item(line):
-            under_example, lead_kind = False, ""
         if kind:
             kinds.append(kind)
             lines.append("\0" + line)  # an other-kind example: dropped or labelled by the section
@@ -1120,10 +1155,13 @@ def _lead_lines(sec: SectionHit, citations: list[Citation], question: str, alone
     of group marked (:func:`mark_example`), each with its citation marker; a pointer to the next section of
     its card cut when the section is ``alone`` from its card in the answer."""
     cues = compose_cues()
-    rows = [(line, c.n) for c in citations if (c.source, c.section) == _key(sec)
-            for line in _dedupe(readable_lines(c.text))]
-    out = [f"{mark_example(cues.unpoint(line, next_section=alone), question)} [{n}]"
-           for line, n in rows if not cues.scene_line(line, question)]
+    marked = [(line, kind, c.n) for c in citations if (c.source, c.section) == _key(sec)
+              for line, kind in example_kinds(c.text, question, c.quoted)]
+    rows = [(line, n) for line, _, n in marked]
+    # a line is marked when it names the other kind itself: an item under a lead-in that says whose examples follow
+    # ("例子是母婴群的：") and a lead-in ending in a colon already read as that group's
+    out = [f"{_with_note(cues.unpoint(line, next_section=alone), _own_kind(line, kind, question))} [{n}]"
+           for line, kind, n in marked if not cues.scene_line(line, question)]
     return out + _scene_note(rows, question)
 
 
@@ -1166,7 +1204,7 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         repeated = False
         scene_notes: list[str] = []
         for c in (c for c in citations if (c.source, c.section) == _key(sec)):
-            lines, found = _part_lines(c.text, question, titles, alone)
+            lines, found = _part_lines(c.text, question, titles, alone, c.quoted)
             kinds += found
             off = [(line, c.n) for line in lines if cues.scene_line(line.lstrip("\0"), question)]
             scene_notes = scene_notes or _scene_note(off, question)
