@@ -63,3 +63,36 @@ def test_the_check_is_in_the_appendix_and_the_manifest(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     rows = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     assert rows and all("checked" in r and r["checked"] == len(r["checked_texts"]) for r in rows)
+
+
+def test_a_time_changed_in_the_same_line_is_the_new_one() -> None:
+    from datetime import datetime
+
+    from copilot.notes.dates import find_deadline
+
+    when = datetime(2026, 12, 2, 10, 0)
+    due = find_deadline("通知：A线明天起提货时间从9:00改到10:30，老周别去早了", when)
+    assert due is not None and due.iso == "2026-12-03 10:30"
+    due = find_deadline("老周明天9:00到开发区提货", when)  # no change: the one time stands
+    assert due is not None and due.iso == "2026-12-03 09:00"
+
+
+def test_a_correction_re_times_the_todo_it_names() -> None:
+    from copilot.config import Settings
+    from copilot.llm import get_engine
+    from copilot.notes import summarize_text
+
+    chat = """2026-12-02 10:00 财务-王芳
+提醒一下：11月的油费报销单本周五前交给我，油票要带车牌号
+2026-12-02 10:05 司机-老周
+收到
+2026-12-02 15:00 调度-张伟
+明天大雾，早班车6点前不要出仓
+2026-12-02 18:00 财务-王芳
+更正：油费报销截止改到下周一（12月7日），周五我请假
+"""
+    settings = Settings(llm_provider="offline")
+    notes = summarize_text(chat, "车队.txt", settings, get_engine(settings)).notes
+    fuel = [a for a in notes.actions if "油" in a.task]
+    assert fuel and all(a.deadline == "2026-12-07" for a in fuel)
+    assert "2026-12-04" not in render_markdown(notes)
